@@ -1,0 +1,36 @@
+# Gesamtkonzept Frühe Hilfen – Einstieg: `make concept` und `make test`.
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installiert
+KOMMUNE ?= musterkreis
+EINGABE := inputs/$(KOMMUNE)
+AUSGABE := outputs/$(KOMMUNE)
+
+.PHONY: concept validate test bench lint clean setup
+
+concept: $(STAMP)
+	$(BIN)/gesamtkonzept build $(EINGABE) -o $(AUSGABE)
+
+validate: $(STAMP)
+	$(BIN)/gesamtkonzept validate $(EINGABE)
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+setup: $(STAMP)
+
+# Die Umgebung wird neu aufgebaut, sobald pyproject.toml neuer ist als die letzte Installation.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

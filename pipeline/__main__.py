@@ -1,0 +1,5 @@
+"""Allows `python -m pipeline …` as an alias of the `gesamtkonzept` command."""
+
+from pipeline.cli import main
+
+main()

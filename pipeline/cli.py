@@ -1,0 +1,72 @@
+"""Command line: `gesamtkonzept build|validate`. Known errors become German messages and exit
+codes (1 invalid input, 2 usage), never a traceback; unknown errors stay loud."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from pipeline.errors import GesamtkonzeptError, InvalidInput
+
+
+def _report(error: GesamtkonzeptError) -> None:
+    if isinstance(error, InvalidInput):
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        count = len(error.problems)
+        click.echo(
+            f"{count} {'Problem' if count == 1 else 'Probleme'} gefunden. Es wurde nichts "
+            "geschrieben.", err=True,
+        )
+    else:
+        click.echo(f"Fehler: {error}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except GesamtkonzeptError as error:
+            _report(error)
+            sys.exit(error.exit_code)
+
+
+FOLDER = click.Path(file_okay=False, path_type=Path)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--hilfe", "--help"]})
+@click.version_option(package_name="gesamtkonzept-fruehe-hilfen", message="%(version)s")
+def main() -> None:
+    """Gesamtkonzept Frühe Hilfen aus den YAML-Dateien einer Kommune erzeugen."""
+
+
+@main.command()
+@click.argument("ordner", type=FOLDER)
+def validate(ordner: Path) -> None:
+    """Prüft die Eingaben in ORDNER, ohne etwas zu schreiben."""
+    from pipeline.build import load_concept
+
+    concept = load_concept(ordner)
+    click.echo(
+        f"{ordner}: gültig – {len(concept.target_groups)} Zielgruppen, {len(concept.goals)} Ziele, "
+        f"{len(concept.measures)} Maßnahmen, {len(concept.actors)} Akteure."
+    )
+
+
+@main.command()
+@click.argument("ordner", type=FOLDER)
+@click.option("-o", "--ausgabe", "ausgabe", type=FOLDER, default=None,
+              help="Zielordner (Standard: outputs/<Ordnername>).")
+def build(ordner: Path, ausgabe: Path | None) -> None:
+    """Erzeugt das Gesamtkonzept aus ORDNER als Word- und PDF-Datei."""
+    from pipeline.build import build_concept
+
+    started = time.perf_counter()
+    target = ausgabe or Path("outputs") / ordner.name
+    written = build_concept(ordner, target)
+    for path in written:
+        click.echo(f"geschrieben: {path}")
+    click.echo(f"fertig in {time.perf_counter() - started:.1f} s")

@@ -1,0 +1,67 @@
+"""Compiles the Typst body (from pandoc) inside the layout of ``templates/<art>.typ`` to a
+tagged PDF/UA-1 file.
+
+Everything the layout needs from the model (title, municipality, date) goes in through
+``sys.inputs`` as plain strings, so user text is never read as Typst markup. Fonts come from a
+pip package, so the PDF looks the same on every machine, and the timestamp is the concept's
+Stand, so equal inputs give equal bytes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import UTC, datetime, time
+from functools import cache
+from pathlib import Path
+
+from pipeline.errors import ExportFailure
+from pipeline.render import TEMPLATE_DIR, RenderedDocument
+
+
+@cache
+def font_dirs() -> tuple[str, ...]:
+    import font_source_sans_pro
+
+    return (font_source_sans_pro.font_directory,)
+
+
+def epoch_of(doc: RenderedDocument) -> int:
+    return int(datetime.combine(doc.date, time(0, 0), tzinfo=UTC).timestamp())
+
+
+def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
+    return {
+        "titel": doc.title,
+        "untertitel": doc.subtitle,
+        "autor": doc.author,
+        "thema": doc.subject,
+        "schlagworte": doc.keywords,
+        "kopfzeile": doc.header_text,
+        "fusszeile": doc.footer_text,
+        "jahr": str(doc.date.year),
+        "monat": str(doc.date.month),
+        "tag": str(doc.date.day),
+    }
+
+
+def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.typ") -> bytes:
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="gesamtkonzept-") as work:
+        root = Path(work)
+        shutil.copy(TEMPLATE_DIR / layout, root / "main.typ")
+        shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
+        (root / "inhalt.typ").write_text(body_typst, encoding="utf-8")
+        try:
+            return typst.compile(
+                str(root / "main.typ"),
+                root=str(root),
+                font_paths=list(font_dirs()),
+                ignore_system_fonts=True,
+                sys_inputs=typst_inputs(doc),
+                pdf_standards=["ua-1"],
+                timestamp=epoch_of(doc),
+            )
+        except Exception as error:  # typst raises plain RuntimeError-like errors
+            raise ExportFailure(f"typst konnte das PDF nicht erzeugen: {error}") from None

@@ -1,0 +1,90 @@
+"""German number, money and date conventions, shared by every document kind.
+
+Non-breaking spaces keep '1.234,56 €' and '12,5 %' together at line ends.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+NBSP = "\u00a0"
+
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+    "Oktober", "November", "Dezember",
+)
+
+
+def _group(digits: str) -> str:
+    """'1234567' → '1.234.567'."""
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return ".".join(groups)
+
+
+def number(value: Decimal | int | float, places: int | None = None) -> str:
+    """German number: thousands with '.', decimals with ','. Trailing zeros vanish if places is None."""
+    amount = Decimal(str(value))
+    if places is None:
+        amount = amount.normalize()
+        if amount == amount.to_integral():
+            amount = amount.quantize(Decimal(1))
+        places = max(0, -amount.as_tuple().exponent)  # type: ignore[operator]
+    quantum = Decimal(1).scaleb(-places)
+    amount = amount.quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "−" if amount < 0 else ""
+    whole, _, fraction = f"{abs(amount):f}".partition(".")
+    text = _group(whole)
+    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+
+
+def euro(value: Decimal | int | float) -> str:
+    """'1.234,56 €' – always two decimals, as budgets are written."""
+    return f"{number(value, 2)}{NBSP}€"
+
+
+def percent(value: Decimal | int | float, places: int = 1) -> str:
+    return f"{number(value, places)}{NBSP}%"
+
+
+def german_date(value: date) -> str:
+    """'23.11.2026'."""
+    return value.strftime("%d.%m.%Y")
+
+
+def month_year(value: date) -> str:
+    """'November 2026'."""
+    return f"{MONTHS[value.month - 1]} {value.year}"
+
+
+def with_unit(value: Decimal | int | float, unit: str) -> str:
+    """A measured value with its unit: '12,5 %', '850 Familien'."""
+    if unit.strip() == "%":
+        return f"{number(value)}{NBSP}%"
+    return f"{number(value)}{NBSP}{unit}"
+
+
+NUMBER_WORDS = (
+    "keine", "eine", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+    "elf", "zwölf",
+)
+
+
+def count(amount: int, singular: str, plural: str, one: str = "eine") -> str:
+    """'vier Zielgruppen', 'eine Maßnahme', '15 Akteure' (words up to twelve, as in prose).
+
+    `one` is the article the sentence needs for a single item: 'ein', 'einem', 'einer' …
+    """
+    if amount == 1:
+        return f"{one} {singular}"
+    word = NUMBER_WORDS[amount] if 0 <= amount <= 12 else number(amount)
+    return f"{word} {plural}"
+
+
+def every_years(years: int) -> str:
+    """Update cycle in words: 'jährlich', 'alle drei Jahre'."""
+    return "jährlich" if years == 1 else f"alle {count(years, 'Jahr', 'Jahre')}"

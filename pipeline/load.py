@@ -1,0 +1,149 @@
+"""Stage 1: read a municipality's folder of YAML files into plain data with source positions.
+
+Every value keeps the line and column it came from, so later stages can point users at the exact
+spot (``massnahmen.yaml:48:7``). Only plain YAML is accepted: PyYAML's safe loader, no tags
+beyond the standard ones, and duplicate keys are reported instead of silently overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.errors import Problem
+
+Path_ = tuple[str | int, ...]
+
+#: The input files of a municipality, in the order they are read and documented.
+INPUT_FILES: tuple[str, ...] = (
+    "kommune.yaml",
+    "zielgruppen.yaml",
+    "ziele.yaml",
+    "massnahmen.yaml",
+    "akteure.yaml",
+    "netzwerk.yaml",
+    "ressourcen.yaml",
+    "gremien.yaml",
+)
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class SourceFile:
+    """One parsed YAML file: its data and where each value and key stands in the text."""
+
+    name: str
+    data: Any
+    value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column for a path, falling back to the nearest enclosing value."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        probe = tuple(path)
+        while probe:
+            if probe in self.value_positions:
+                return self.value_positions[probe]
+            probe = probe[:-1]
+        return self.value_positions.get((), (1, 1))
+
+
+@dataclass
+class LoadedInputs:
+    """All files of one municipality, keyed by file name."""
+
+    folder: Path
+    files: dict[str, SourceFile]
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _index_positions(
+    node: yaml.Node, path: Path_, source: SourceFile, problems: list[Problem]
+) -> None:
+    """Walk the node tree once, recording positions and flagging duplicate keys."""
+    source.value_positions[path] = _position(node)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            line, column = _position(key_node)
+            if key in seen:
+                problems.append(
+                    Problem(source.name, line, column,
+                            f"Das Feld '{key}' steht doppelt in diesem Abschnitt "
+                            f"(zuerst in Zeile {seen[key]}). Bitte nur einmal angeben.")
+                )
+            seen.setdefault(key, line)
+            source.key_positions[path + (key,)] = (line, column)
+            _index_positions(value_node, path + (key,), source, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_positions(item, path + (index,), source, problems)
+
+
+def _yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    reason = getattr(error, "problem", None) or str(error)
+    if "found character '\\t'" in str(error):
+        reason = "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken"
+    elif "could not determine a constructor" in str(error):
+        reason = "Sonder-Tags (beginnend mit '!') sind nicht erlaubt; bitte nur einfache Werte angeben"
+    return Problem(name, line, column, f"Die Datei ist kein gültiges YAML: {reason}.")
+
+
+def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]:
+    """Parse one file's bytes; never raises for user mistakes, returns problems instead."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(name, 1, 1, f"Die Datei ist größer als {MAX_FILE_BYTES // 1024} KiB.")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(name, line, column,
+                              "Die Datei ist nicht UTF-8-kodiert. Bitte im Editor als "
+                              "'UTF-8' speichern.")]
+    problems: list[Problem] = []
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, [Problem(name, 1, 1, "Die Datei ist leer.")]
+            source = SourceFile(name, None)
+            _index_positions(node, (), source, problems)
+            source.data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        return None, [_yaml_problem(name, error)]
+    return source, problems
+
+
+def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
+    """Read every expected input file of a municipality; missing files become problems."""
+    problems: list[Problem] = []
+    files: dict[str, SourceFile] = {}
+    if not folder.is_dir():
+        return LoadedInputs(folder, files), [
+            Problem(str(folder), 1, 1, "Der Ordner der Kommune existiert nicht.")
+        ]
+    for name in INPUT_FILES:
+        path = folder / name
+        if not path.is_file():
+            problems.append(Problem(name, 1, 1, f"Die Datei fehlt im Ordner {folder}."))
+            continue
+        source, found = parse_yaml(name, path.read_bytes())
+        problems.extend(found)
+        if source is not None:
+            files[name] = source
+    return LoadedInputs(folder, files), problems

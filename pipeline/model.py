@@ -1,0 +1,688 @@
+"""Stage 3: the typed model of a municipality's Frühe Hilfen, the single source of truth.
+
+Field names are English; the YAML keys users write are German (the field aliases). References
+between files are ids, marked with :class:`Ref` so the validator can check them generically.
+Derived figures (sums, matrices, numbering) live here as properties, so templates only read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+
+class Ref:
+    """Marks a field as holding the id (or ids) of another kind of item."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Ref({self.kind!r})"
+
+
+def field(alias: str, description: str, **kwargs: Any) -> Any:
+    """A model field with its German YAML key and a German description (README, schema)."""
+    return Field(alias=alias, description=description, **kwargs)
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+
+ActorRef = Annotated[str, Ref("akteur")]
+GoalRef = Annotated[str, Ref("ziel")]
+TargetGroupRef = Annotated[str, Ref("zielgruppe")]
+MeasureRef = Annotated[str, Ref("massnahme")]
+SocialSpaceRef = Annotated[str, Ref("sozialraum")]
+CommitteeRef = Annotated[str, Ref("gremium")]
+FundingRef = Annotated[str, Ref("finanzierung")]
+
+KIND_LABELS: dict[str, str] = {
+    "akteur": "Akteur",
+    "ziel": "Ziel",
+    "zielgruppe": "Zielgruppe",
+    "massnahme": "Maßnahme",
+    "sozialraum": "Sozialraum",
+    "gremium": "Gremium",
+    "finanzierung": "Finanzierungslinie",
+}
+
+MunicipalityKind = Literal[
+    "Landkreis", "kreisfreie Stadt", "große kreisangehörige Stadt", "kreisangehörige Stadt",
+    "Stadtstaat", "Bezirk",
+]
+State = Literal[
+    "Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
+    "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz",
+    "Saarland", "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen",
+]
+Sector = Literal[
+    "Kinder- und Jugendhilfe", "Gesundheitswesen", "Soziales", "Frühförderung", "Bildung",
+    "Zivilgesellschaft", "Verwaltung", "Sonstiges",
+]
+OrganisationForm = Literal["Institution", "freiberuflich", "ehrenamtlich-zivilgesellschaftlich"]
+GoalKind = Literal["Wirkungsziel", "Handlungsziel"]
+MeasureStatus = Literal["geplant", "laufend", "abgeschlossen"]
+NetworkBodyKind = Literal[
+    "Steuerungsgruppe", "Netzwerkkonferenz", "Arbeitskreis", "Qualitätszirkel", "Sonstiges"
+]
+FundingSource = Literal[
+    "Bundesstiftung Frühe Hilfen", "Land", "Kommune", "Krankenkassen", "Dritte"
+]
+CommitteeKind = Literal[
+    "Jugendhilfeausschuss", "Gesundheitsausschuss", "Sozialausschuss", "Kreistag", "Stadtrat",
+    "Gemeinderat", "Kreisausschuss", "Hauptausschuss", "Sonstiges",
+]
+DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]
+
+#: Display order of funding sources in budget tables.
+FUNDING_SOURCES: tuple[str, ...] = FundingSource.__args__  # type: ignore[attr-defined]
+
+
+class Item(BaseModel):
+    """Common configuration: unknown keys are errors, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+# --- kommune.yaml ---------------------------------------------------------------------------
+
+
+class Contact(Item):
+    phone: Text | None = field("telefon", "Telefonnummer", default=None)
+    email: Text | None = field("email", "E-Mail-Adresse", default=None)
+    address: Text | None = field("anschrift", "Postanschrift in einer Zeile", default=None)
+
+
+class Coordination(Item):
+    position: Text = field("stelle", "Bezeichnung der Stelle der Netzwerkkoordination")
+    person: Text = field("person", "Name der Koordinatorin oder des Koordinators")
+    contact: Contact = field("kontakt", "Erreichbarkeit", default_factory=Contact)
+
+
+class SocialSpace(Item):
+    id: Id = field("id", "Kennung, auf die andere Dateien verweisen")
+    name: Text = field("name", "Name des Sozialraums")
+    description: Text | None = field("beschreibung", "Kurze Beschreibung", default=None)
+    population: int | None = field("einwohner", "Einwohnerzahl", default=None, ge=0)
+    births: int | None = field("geburten", "Geburten pro Jahr", default=None, ge=0)
+
+
+class Municipality(Item):
+    name: Text = field("name", "Name der Kommune, z. B. 'Landkreis Musterkreis'")
+    short_name: Text = field("kurzname", "Kurzform für Dateinamen und Kopfzeilen, z. B. 'Musterkreis'")
+    kind: MunicipalityKind = field("art", "Art der Gebietskörperschaft")
+    state: State = field("bundesland", "Bundesland")
+    youth_welfare_authority: Text = field("traeger", "Träger der öffentlichen Jugendhilfe")
+    youth_office: Text = field("jugendamt", "Bezeichnung des Jugendamts")
+    coordination: Coordination = field("netzwerkkoordination", "Netzwerkkoordination Frühe Hilfen")
+    population: int = field("einwohner", "Einwohnerinnen und Einwohner", ge=1)
+    births_per_year: int = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0)
+    children_under_three: int = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
+    children_under_three_sgb2: int | None = field(
+        "kinder_unter_3_sgb2", "Kinder unter drei Jahren in Haushalten mit SGB-II-Bezug",
+        default=None, ge=0,
+    )
+    data_year: Year | None = field("datenstand", "Jahr, aus dem die Zahlen stammen", default=None)
+    social_spaces: list[SocialSpace] = field("sozialraeume", "Sozialräume der Kommune", min_length=1)
+
+
+class UpdateCycle(Item):
+    cycle_years: int = field("turnus_jahre", "Fortschreibung alle … Jahre", ge=1, le=10)
+    next_date: dt.date = field("naechste", "Termin der nächsten Fortschreibung")
+
+
+class ConceptVersion(Item):
+    version: Text = field("fassung", "Fassung des Konzepts, z. B. '2.0'")
+    date: dt.date = field("stand", "Stand (Datum) dieser Fassung")
+    update: UpdateCycle = field("fortschreibung", "Turnus und Termin der Fortschreibung")
+    contributors: list[ActorRef] = field(
+        "mitwirkende", "Akteure, die an dieser Fassung mitgeschrieben haben", default_factory=list
+    )
+    process: Text | None = field(
+        "beteiligungsprozess", "Wie das Konzept gemeinsam erarbeitet wurde", default=None
+    )
+    decision: Text | None = field(
+        "beschluss", "Beschluss, mit dem das Konzept verabschiedet wurde (Nummer)", default=None
+    )
+
+
+class GuidingPrinciple(Item):
+    national: bool = field(
+        "bezug_nzfh", "Bezieht sich das Konzept auf das Leitbild Frühe Hilfen des NZFH?",
+        default=False,
+    )
+    text: Text | None = field("text", "Eigenes Leitbild oder Verständnis Früher Hilfen", default=None)
+    principles: list[Text] = field("leitsaetze", "Eigene Leitsätze", default_factory=list)
+
+    @model_validator(mode="after")
+    def _needs_content(self) -> GuidingPrinciple:
+        if not self.national and not self.text:
+            raise ValueError("leitbild_leer")
+        return self
+
+
+class MunicipalityFile(Item):
+    municipality: Municipality = field("kommune", "Angaben zur Kommune")
+    version: ConceptVersion = field("konzept", "Fassung, Stand und Fortschreibung")
+    guiding_principle: GuidingPrinciple = field("leitbild", "Leitbild und Verständnis")
+
+
+# --- zielgruppen.yaml / ziele.yaml ------------------------------------------------------------
+
+
+class TargetGroup(Item):
+    id: Id = field("id", "Kennung der Zielgruppe")
+    name: Text = field("name", "Bezeichnung")
+    description: Text = field("beschreibung", "Beschreibung der Lebenslage")
+    estimated_size: int | None = field("geschaetzte_anzahl", "Geschätzte Anzahl", default=None, ge=0)
+    size_unit: Text = field("einheit", "Einheit der geschätzten Anzahl", default="Familien")
+    social_spaces: list[SocialSpaceRef] = field(
+        "sozialraeume", "Sozialräume (leer: alle)", default_factory=list
+    )
+    needs: list[Text] = field("bedarfe", "Bedarfe der Zielgruppe", min_length=1)
+
+
+class TargetGroupFile(Item):
+    target_groups: list[TargetGroup] = field("zielgruppen", "Zielgruppen", min_length=1)
+
+
+Number = Annotated[Decimal, Field(max_digits=14, decimal_places=2)]
+
+
+class Indicator(Item):
+    name: Text = field("name", "Bezeichnung des Indikators")
+    unit: Text = field("einheit", "Einheit, z. B. '%' oder 'Familien'")
+    baseline: Number = field("ausgangswert", "Ausgangswert")
+    baseline_year: Year | None = field("ausgangsjahr", "Jahr des Ausgangswerts", default=None)
+    target: Number = field("zielwert", "Zielwert")
+    target_year: Year = field("zieljahr", "Jahr, bis zu dem der Zielwert erreicht sein soll")
+    current: Number | None = field("istwert", "Zuletzt gemessener Wert", default=None)
+    current_year: Year | None = field("istjahr", "Jahr des Istwerts", default=None)
+    source: Text | None = field("quelle", "Datenquelle", default=None)
+
+
+class Goal(Item):
+    id: Id = field("id", "Kennung des Ziels")
+    kind: GoalKind = field("art", "Wirkungsziel oder Handlungsziel")
+    title: Text = field("titel", "Das Ziel in einem Satz")
+    description: Text | None = field("beschreibung", "Erläuterung", default=None)
+    parent: GoalRef | None = field("uebergeordnet", "Übergeordnetes Wirkungsziel", default=None)
+    target_groups: list[TargetGroupRef] = field("zielgruppen", "Zielgruppen", min_length=1)
+    indicators: list[Indicator] = field("indikatoren", "Indikatoren", min_length=1)
+
+
+class GoalFile(Item):
+    goals: list[Goal] = field("ziele", "Ziele", min_length=1)
+
+
+# --- massnahmen.yaml --------------------------------------------------------------------------
+
+
+class Period(Item):
+    start: dt.date = field("von", "Beginn")
+    end: dt.date | None = field("bis", "Ende (leer: unbefristet)", default=None)
+
+
+class Cost(Item):
+    year: Year = field("jahr", "Haushaltsjahr")
+    amount: Money = field("betrag", "Kosten in Euro")
+    funding: FundingRef = field("finanzierung", "Finanzierungslinie aus ressourcen.yaml")
+
+
+class Measure(Item):
+    id: Id = field("id", "Kennung der Maßnahme")
+    title: Text = field("titel", "Bezeichnung des Angebots oder der Maßnahme")
+    description: Text = field("beschreibung", "Beschreibung")
+    goals: list[GoalRef] = field("ziele", "Ziele, zu denen die Maßnahme beiträgt", min_length=1)
+    target_groups: list[TargetGroupRef] = field("zielgruppen", "Zielgruppen", min_length=1)
+    lead: ActorRef = field("federfuehrung", "Federführender Akteur")
+    participants: list[ActorRef] = field("beteiligte", "Beteiligte Akteure", default_factory=list)
+    period: Period = field("zeitraum", "Zeitraum")
+    status: MeasureStatus = field("status", "geplant, laufend oder abgeschlossen")
+    social_spaces: list[SocialSpaceRef] = field(
+        "sozialraeume", "Sozialräume (leer: ganze Kommune)", default_factory=list
+    )
+    costs: list[Cost] = field("kosten", "Kosten pro Jahr und Finanzierung", default_factory=list)
+
+
+class MeasureFile(Item):
+    measures: list[Measure] = field("massnahmen", "Maßnahmen und Angebote", min_length=1)
+
+
+# --- akteure.yaml -----------------------------------------------------------------------------
+
+
+class Actor(Item):
+    id: Id = field("id", "Kennung des Akteurs")
+    name: Text = field("name", "Name der Einrichtung, Gruppe oder Berufsgruppe")
+    sector: Sector = field("sektor", "Sektor")
+    organisation_form: OrganisationForm = field("organisationsform", "Organisationsform")
+    carrier: Text | None = field("traeger", "Träger", default=None)
+    persons: int | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)",
+                                default=None, ge=0)
+    role: Text = field("rolle", "Rolle im Gesamtkonzept")
+    responsibilities: list[Text] = field("zustaendigkeiten", "Zuständigkeiten", min_length=1)
+    conditions: Text | None = field(
+        "rahmenbedingungen", "Was die Mitarbeit begrenzt oder ermöglicht", default=None
+    )
+    network_hours: Decimal = field(
+        "netzwerkaufwand_stunden", "Aufwand für Netzwerkarbeit in Stunden pro Jahr", ge=0
+    )
+    agreement_signed: dt.date | None = field(
+        "kooperationsvereinbarung", "Datum der unterzeichneten Kooperationsvereinbarung",
+        default=None,
+    )
+
+
+class ActorFile(Item):
+    actors: list[Actor] = field("akteure", "Akteure im Netzwerk", min_length=1)
+
+
+# --- netzwerk.yaml ----------------------------------------------------------------------------
+
+
+class NetworkBody(Item):
+    id: Id = field("id", "Kennung des Netzwerkgremiums")
+    name: Text = field("name", "Bezeichnung")
+    kind: NetworkBodyKind = field("art", "Art des Gremiums")
+    meetings_per_year: int = field("sitzungen_pro_jahr", "Sitzungen pro Jahr", ge=0, le=52)
+    chair: ActorRef = field("leitung", "Leitender Akteur")
+    members: list[ActorRef] = field("mitglieder", "Mitglieder", min_length=1)
+    tasks: list[Text] = field("aufgaben", "Aufgaben", min_length=1)
+
+
+class CoordinationPath(Item):
+    sender: ActorRef = field("von", "Akteur, der sich abstimmt oder informiert")
+    recipient: ActorRef = field("an", "Akteur, an den sich der Weg richtet")
+    occasion: Text = field("anlass", "Anlass")
+    form: Text = field("form", "Form, z. B. 'telefonisch, mit Einwilligung der Eltern'")
+    deadline: Text = field("frist", "Frist, z. B. 'innerhalb von 3 Werktagen'")
+
+
+class WorkingForm(Item):
+    name: Text = field("name", "Bezeichnung")
+    description: Text = field("beschreibung", "Beschreibung")
+
+
+class NetworkFile(Item):
+    bodies: list[NetworkBody] = field("netzwerkgremien", "Gremien des Netzwerks", min_length=1)
+    paths: list[CoordinationPath] = field("abstimmungswege", "Abstimmungswege", min_length=1)
+    working_forms: list[WorkingForm] = field("arbeitsformen", "Arbeitsformen", min_length=1)
+    requirements: list[Text] = field(
+        "anforderungen", "Anforderungen an die Zusammenarbeit", min_length=1
+    )
+
+
+# --- ressourcen.yaml --------------------------------------------------------------------------
+
+
+class FundingLine(Item):
+    id: Id = field("id", "Kennung der Finanzierungslinie")
+    source: FundingSource = field("quelle", "Mittelgeber")
+    title: Text = field("bezeichnung", "Bezeichnung, z. B. 'Förderbereich I: Netzwerke'")
+    year: Year = field("jahr", "Haushaltsjahr")
+    amount: Money = field("betrag", "Betrag in Euro")
+    budget_item: Text = field("haushaltsstelle", "Produkt oder Haushaltsstelle")
+    committee: CommitteeRef = field("ausschuss", "Zuständiger Ausschuss")
+    earmarking: Text | None = field("zweckbindung", "Zweckbindung", default=None)
+    cooperation_requirements: list[Text] = field(
+        "kooperationsauflagen", "Auflagen zur Kooperation im Bescheid", default_factory=list
+    )
+
+
+class Position(Item):
+    title: Text = field("stelle", "Bezeichnung der Stelle")
+    actor: ActorRef = field("akteur", "Anstellungsträger")
+    fte: Decimal = field("vzae", "Umfang in Vollzeitäquivalenten", ge=0, le=100)
+    funding: list[FundingRef] = field("finanzierung", "Finanzierungslinien", default_factory=list)
+
+
+class BudgetedEffort(Item):
+    actor: ActorRef = field("akteur", "Akteur")
+    hours: Decimal = field("stunden_pro_jahr", "Eingeplante Stunden pro Jahr", ge=0)
+    compensation: Text = field("ausgleich", "Wie der Aufwand abgegolten wird")
+    funding: FundingRef | None = field("finanzierung", "Finanzierungslinie", default=None)
+
+
+class ResourceFile(Item):
+    funding: list[FundingLine] = field("finanzierung", "Finanzierungslinien pro Jahr", min_length=1)
+    positions: list[Position] = field("personal", "Personalstellen", default_factory=list)
+    budgeted_effort: list[BudgetedEffort] = field(
+        "netzwerkaufwand", "Eingeplanter Netzwerkaufwand", default_factory=list
+    )
+
+
+# --- gremien.yaml -----------------------------------------------------------------------------
+
+
+class Report(Item):
+    date: dt.date = field("datum", "Sitzungsdatum")
+    topic: Text = field("thema", "Thema des Berichts")
+    paper: Text | None = field("vorlage", "Vorlagen-Nr.", default=None)
+
+
+class Committee(Item):
+    id: Id = field("id", "Kennung des Gremiums")
+    name: Text = field("name", "Bezeichnung")
+    kind: CommitteeKind = field("art", "Art des Gremiums")
+    report_cycle_months: int = field(
+        "berichtsturnus_monate", "Über Frühe Hilfen berichten alle … Monate", ge=1, le=60
+    )
+    meetings: list[dt.date] = field("sitzungen", "Sitzungstermine", default_factory=list)
+    reports: list[Report] = field("berichte", "Berichte über Frühe Hilfen", default_factory=list)
+
+
+class Decision(Item):
+    id: Id = field("id", "Kennung des Beschlusses")
+    number: Text = field("nummer", "Beschluss- oder Vorlagennummer")
+    date: dt.date = field("datum", "Datum des Beschlusses")
+    committee: CommitteeRef = field("gremium", "Beschließendes Gremium")
+    title: Text = field("titel", "Kurztitel")
+    content: Text = field("inhalt", "Inhalt des Beschlusses")
+    measures: list[MeasureRef] = field("massnahmen", "Betroffene Maßnahmen", default_factory=list)
+    status: DecisionStatus = field("umsetzungsstatus", "offen, in Umsetzung oder umgesetzt")
+    progress: Text | None = field("umsetzungsstand", "Stand der Umsetzung in Worten", default=None)
+
+
+class CommitteeFile(Item):
+    committees: list[Committee] = field("gremien", "Politische Gremien", min_length=1)
+    decisions: list[Decision] = field("beschluesse", "Beschlüsse", default_factory=list)
+
+
+#: Which model class parses which input file.
+FILE_MODELS: dict[str, type[Item]] = {
+    "kommune.yaml": MunicipalityFile,
+    "zielgruppen.yaml": TargetGroupFile,
+    "ziele.yaml": GoalFile,
+    "massnahmen.yaml": MeasureFile,
+    "akteure.yaml": ActorFile,
+    "netzwerk.yaml": NetworkFile,
+    "ressourcen.yaml": ResourceFile,
+    "gremien.yaml": CommitteeFile,
+}
+
+
+# --- the assembled concept --------------------------------------------------------------------
+
+
+class Concept(BaseModel):
+    """Everything known about one municipality's Frühe Hilfen, with derived views for templates."""
+
+    model_config = ConfigDict(frozen=True)
+
+    municipality: Municipality
+    version: ConceptVersion
+    guiding_principle: GuidingPrinciple
+    target_groups: list[TargetGroup]
+    goals: list[Goal]
+    measures: list[Measure]
+    actors: list[Actor]
+    network: NetworkFile
+    resources: ResourceFile
+    committees: list[Committee]
+    decisions: list[Decision]
+
+    # lookups -------------------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor:
+        return next(a for a in self.actors if a.id == actor_id)
+
+    def goal(self, goal_id: str) -> Goal:
+        return next(g for g in self.goals if g.id == goal_id)
+
+    def target_group(self, group_id: str) -> TargetGroup:
+        return next(t for t in self.target_groups if t.id == group_id)
+
+    def measure(self, measure_id: str) -> Measure:
+        return next(m for m in self.measures if m.id == measure_id)
+
+    def committee(self, committee_id: str) -> Committee:
+        return next(c for c in self.committees if c.id == committee_id)
+
+    def funding_line(self, funding_id: str) -> FundingLine:
+        return next(f for f in self.resources.funding if f.id == funding_id)
+
+    def social_space(self, space_id: str) -> SocialSpace:
+        return next(s for s in self.municipality.social_spaces if s.id == space_id)
+
+    # numbering -----------------------------------------------------------------------------
+
+    def goal_number(self, goal_id: str) -> str:
+        """Z1, Z2 … for Wirkungsziele; Z1.1, Z1.2 … for Handlungsziele under them."""
+        return self.goal_numbers[goal_id]
+
+    @property
+    def goal_numbers(self) -> dict[str, str]:
+        numbers: dict[str, str] = {}
+        impact = [g for g in self.goals if g.kind == "Wirkungsziel"]
+        for i, goal in enumerate(impact, start=1):
+            numbers[goal.id] = f"Z{i}"
+            children = [g for g in self.goals if g.parent == goal.id]
+            for j, child in enumerate(children, start=1):
+                numbers[child.id] = f"Z{i}.{j}"
+        orphans = [g for g in self.goals if g.id not in numbers]
+        for k, goal in enumerate(orphans, start=len(impact) + 1):
+            numbers[goal.id] = f"Z{k}"
+        return numbers
+
+    def measure_number(self, measure_id: str) -> str:
+        index = [m.id for m in self.measures].index(measure_id)
+        return f"M{index + 1}"
+
+    @property
+    def measure_numbers(self) -> list[str]:
+        return [f"M{i}" for i in range(1, len(self.measures) + 1)]
+
+    # derived views -------------------------------------------------------------------------
+
+    @property
+    def impact_goals(self) -> list[Goal]:
+        return [g for g in self.goals if g.kind == "Wirkungsziel"]
+
+    def sub_goals(self, goal_id: str) -> list[Goal]:
+        return [g for g in self.goals if g.parent == goal_id]
+
+    @property
+    def unparented_action_goals(self) -> list[Goal]:
+        return [g for g in self.goals if g.kind == "Handlungsziel" and g.parent is None]
+
+    def measures_for_goal(self, goal_id: str) -> list[Measure]:
+        return [m for m in self.measures if goal_id in m.goals]
+
+    def goals_for_target_group(self, group_id: str) -> list[Goal]:
+        return [g for g in self.goals if group_id in g.target_groups]
+
+    def measures_led_by(self, actor_id: str) -> list[Measure]:
+        return [m for m in self.measures if m.lead == actor_id]
+
+    def measures_with(self, actor_id: str) -> list[Measure]:
+        return [m for m in self.measures if actor_id in m.participants]
+
+    def responsibility(self, actor_id: str, measure_id: str) -> str:
+        """'F' for the lead, 'B' for a participant, '' otherwise (Zuständigkeitsmatrix)."""
+        measure = self.measure(measure_id)
+        if measure.lead == actor_id:
+            return "F"
+        return "B" if actor_id in measure.participants else ""
+
+    @property
+    def actors_in_matrix(self) -> list[Actor]:
+        """Actors that lead or join at least one measure, in file order."""
+        involved = {m.lead for m in self.measures} | {a for m in self.measures for a in m.participants}
+        return [a for a in self.actors if a.id in involved]
+
+    @property
+    def sectors(self) -> list[str]:
+        return sorted({a.sector for a in self.actors})
+
+    def actors_in_sector(self, sector: str) -> list[Actor]:
+        return [a for a in self.actors if a.sector == sector]
+
+    @property
+    def funding_years(self) -> list[int]:
+        return sorted({f.year for f in self.resources.funding})
+
+    @property
+    def funding_sources(self) -> list[str]:
+        present = {f.source for f in self.resources.funding}
+        return [s for s in FUNDING_SOURCES if s in present]
+
+    def funding_total(self, source: str | None = None, year: int | None = None) -> Decimal:
+        return sum(
+            (f.amount for f in self.resources.funding
+             if (source is None or f.source == source) and (year is None or f.year == year)),
+            Decimal(0),
+        )
+
+    def funding_share(self, source: str, year: int) -> Decimal:
+        """Percentage of a year's total that a source provides (0 when the year has no money)."""
+        total = self.funding_total(year=year)
+        return (self.funding_total(source, year) * 100 / total) if total else Decimal(0)
+
+    def measure_cost(self, measure_id: str, year: int | None = None) -> Decimal:
+        return sum(
+            (c.amount for c in self.measure(measure_id).costs if year is None or c.year == year),
+            Decimal(0),
+        )
+
+    def measure_costs_by_year(self, year: int) -> Decimal:
+        return sum((self.measure_cost(m.id, year) for m in self.measures), Decimal(0))
+
+    @property
+    def total_fte(self) -> Decimal:
+        return sum((p.fte for p in self.resources.positions), Decimal(0))
+
+    @property
+    def total_network_hours(self) -> Decimal:
+        return sum((a.network_hours for a in self.actors), Decimal(0))
+
+    def budgeted_hours(self, actor_id: str) -> Decimal:
+        return sum(
+            (e.hours for e in self.resources.budgeted_effort if e.actor == actor_id), Decimal(0)
+        )
+
+    @property
+    def total_budgeted_hours(self) -> Decimal:
+        return sum((e.hours for e in self.resources.budgeted_effort), Decimal(0))
+
+    @property
+    def actors_without_budgeted_effort(self) -> list[Actor]:
+        budgeted = {e.actor for e in self.resources.budgeted_effort}
+        return [a for a in self.actors if a.network_hours > 0 and a.id not in budgeted]
+
+    def committee_funding(self, committee_id: str) -> list[FundingLine]:
+        return [f for f in self.resources.funding if f.committee == committee_id]
+
+    def decisions_of(self, committee_id: str) -> list[Decision]:
+        return sorted(
+            (d for d in self.decisions if d.committee == committee_id), key=lambda d: d.date
+        )
+
+    def decisions_for_measure(self, measure_id: str) -> list[Decision]:
+        return [d for d in self.decisions if measure_id in d.measures]
+
+    def last_report(self, committee_id: str) -> Report | None:
+        reports = self.committee(committee_id).reports
+        return max(reports, key=lambda r: r.date) if reports else None
+
+    def next_meeting(self, committee_id: str) -> dt.date | None:
+        upcoming = [d for d in self.committee(committee_id).meetings if d > self.version.date]
+        return min(upcoming) if upcoming else None
+
+    @property
+    def measures_by_status(self) -> dict[str, list[Measure]]:
+        grouped: dict[str, list[Measure]] = defaultdict(list)
+        for measure in self.measures:
+            grouped[measure.status].append(measure)
+        return dict(grouped)
+
+    @property
+    def actors_with_agreement(self) -> list[Actor]:
+        return [a for a in self.actors if a.agreement_signed is not None]
+
+    @property
+    def contributors(self) -> list[Actor]:
+        return [self.actor(a) for a in self.version.contributors]
+
+    @property
+    def sgb2_share(self) -> Decimal | None:
+        """Share (%) of children under three living in households receiving SGB II."""
+        m = self.municipality
+        if m.children_under_three_sgb2 is None or not m.children_under_three:
+            return None
+        return Decimal(m.children_under_three_sgb2) * 100 / m.children_under_three
+
+    def actors_with_form(self, form: str) -> list[Actor]:
+        return [a for a in self.actors if a.organisation_form == form]
+
+    @property
+    def organisation_forms(self) -> list[str]:
+        present = {a.organisation_form for a in self.actors}
+        return [f for f in OrganisationForm.__args__ if f in present]  # type: ignore[attr-defined]
+
+    @property
+    def funding_lines(self) -> list[FundingLine]:
+        """Funding lines by year, then in the usual order of sources."""
+        return sorted(self.resources.funding,
+                      key=lambda f: (f.year, FUNDING_SOURCES.index(f.source), f.title))
+
+    def committee_funding_total(self, committee_id: str, year: int | None = None) -> Decimal:
+        return sum((f.amount for f in self.committee_funding(committee_id)
+                    if year is None or f.year == year), Decimal(0))
+
+    @property
+    def funding_committees(self) -> list[Committee]:
+        ids = {f.committee for f in self.resources.funding}
+        return [c for c in self.committees if c.id in ids]
+
+    @property
+    def lines_with_requirements(self) -> list[FundingLine]:
+        return [f for f in self.funding_lines if f.cooperation_requirements]
+
+    # labels for lists of references ---------------------------------------------------------
+
+    def goal_labels(self, goals: list[str] | list[Goal]) -> list[str]:
+        """Numbers (Z1, Z1.2 …) of goals given as ids or as goals."""
+        return [self.goal_numbers[g if isinstance(g, str) else g.id] for g in goals]
+
+    def actor_names(self, actor_ids: list[str]) -> list[str]:
+        return [self.actor(a).name for a in actor_ids]
+
+    def target_group_names(self, group_ids: list[str]) -> list[str]:
+        return [self.target_group(t).name for t in group_ids]
+
+    def social_space_names(self, space_ids: list[str]) -> list[str]:
+        return [self.social_space(s).name for s in space_ids]
+
+    def funding_by_year(self, source: str | None = None) -> list[Decimal]:
+        """Amounts per funding year (in the order of funding_years), for one source or all."""
+        return [self.funding_total(source, year) for year in self.funding_years]
+
+    def committee_funding_by_year(self, committee_id: str) -> list[Decimal]:
+        return [self.committee_funding_total(committee_id, year) for year in self.funding_years]
+
+    def measure_cost_by_years(self, measure_id: str) -> list[Decimal]:
+        return [self.measure_cost(measure_id, year) for year in self.funding_years]
+
+    def measure_costs_by_years(self) -> list[Decimal]:
+        return [self.measure_costs_by_year(year) for year in self.funding_years]
+
+    def measure_costs_total(self) -> Decimal:
+        return sum((self.measure_cost(m.id) for m in self.measures), Decimal(0))
+
+    def effort_compensation(self, actor_id: str) -> str:
+        return "; ".join(e.compensation for e in self.resources.budgeted_effort
+                         if e.actor == actor_id)
+
+    def measure_labels(self, measure_ids: list[str]) -> list[str]:
+        return [f"{self.measure_number(m)} {self.measure(m).title}" for m in measure_ids]

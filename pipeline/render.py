@@ -1,0 +1,159 @@
+"""Stage 4: turn the model into one intermediate document (HTML) through Jinja2 templates.
+
+HTML is the one intermediate form: Jinja's autoescaping makes every value from the inputs plain
+text, so Markdown, Typst, LaTeX, HTML or Jinja syntax typed by a user stays literal; pandoc then
+writes Word and Typst from it. Templates run sandboxed and read-only with strict undefined
+variables, so a template asking for something the model lacks stops the build with its name and
+line instead of leaving a gap.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from pipeline import formatting
+from pipeline.errors import TemplateFailure
+from pipeline.model import Concept
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+CONCEPT_CHAPTERS = "konzept"
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """The intermediate form handed to the exporters: body plus what frames it."""
+
+    body_html: str
+    title: str
+    subtitle: str
+    author: str
+    subject: str
+    keywords: str
+    version: str
+    date: date
+    header_text: str
+    footer_text: str
+    file_stem: str
+    lang: str = "de-DE"
+
+
+def paragraphs(text: str) -> Markup:
+    """Blank-line separated user text → escaped <p> blocks (single newlines become spaces)."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
+
+
+def enumeration(items: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b und c'."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " und " + items[-1]
+
+
+def columns(titles: list[str], width: float, align: str = "l") -> list[tuple[str, float, str]]:
+    """Equal-width table columns, e.g. one per measure in the Zuständigkeitsmatrix."""
+    return [(title, width, align) for title in titles]
+
+
+def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        datum=formatting.german_date,
+        monat=formatting.month_year,
+        euro=formatting.euro,
+        zahl=formatting.number,
+        prozent=formatting.percent,
+        mit_einheit=formatting.with_unit,
+        absaetze=paragraphs,
+        aufzaehlung=enumeration,
+        turnus=formatting.every_years,
+    )
+    env.globals.update(anzahl=formatting.count, spalten=columns)
+    return env
+
+
+def _template_location(error: BaseException) -> str:
+    """'konzept/05_ziele.html.j2:12' from a Jinja error or the template frame of its traceback."""
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return f"{Path(error.filename).relative_to(TEMPLATE_DIR.parent)}:{error.lineno}"
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            try:
+                name = Path(frame.filename).resolve().relative_to(TEMPLATE_DIR.parent)
+            except ValueError:
+                name = Path(frame.filename)
+            return f"{name}:{frame.lineno}"
+    return "Vorlage"
+
+
+def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateFailure(f"Vorlage '{error.name}' nicht gefunden in {TEMPLATE_DIR}.") from None
+    except (jinja2.TemplateError, SecurityError, AttributeError, TypeError, KeyError,
+            StopIteration) as error:
+        where = _template_location(error)
+        raise TemplateFailure(f"{where}: Fehler in der Vorlage: {error}") from None
+
+
+def chapter_templates(env: jinja2.Environment, folder: str) -> list[str]:
+    """Chapter templates of a document kind, in file-name order (01_…, 02_…)."""
+    return sorted(
+        name for name in env.list_templates(extensions=["j2"])
+        if name.startswith(folder + "/") and not Path(name).name.startswith("_")
+    )
+
+
+def safe_file_part(text: str) -> str:
+    """A piece of a file name that is safe everywhere: ASCII letters, digits, '.', '-', '_'."""
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"),
+                          ("Ü", "Ue"), ("ß", "ss")):
+        text = text.replace(umlaut, plain)
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-_")
+    return text[:60] or "unbenannt"
+
+
+def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame."""
+    env = environment(template_dir)
+    chapters = [
+        render_template(env, name, k=concept)
+        for name in chapter_templates(env, CONCEPT_CHAPTERS)
+    ]
+    municipality = concept.municipality
+    version = concept.version
+    stand = formatting.german_date(version.date)
+    title = "Gesamtkonzept Frühe Hilfen"
+    return RenderedDocument(
+        body_html="\n".join(chapters),
+        title=title,
+        subtitle=municipality.name,
+        author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
+        subject=f"Systemübergreifendes Gesamtkonzept Frühe Hilfen – {municipality.name}",
+        keywords="Frühe Hilfen; Gesamtkonzept; Netzwerk; KKG; Qualitätsentwicklung",
+        version=version.version,
+        date=version.date,
+        header_text=f"{municipality.name} · {title}",
+        footer_text=f"Fassung {version.version} · Stand {stand}",
+        file_stem=(
+            f"Gesamtkonzept_{safe_file_part(municipality.short_name)}_"
+            f"{safe_file_part(version.version)}"
+        ),
+    )

@@ -1,0 +1,164 @@
+"""Builds templates/referenz.docx, the Word style sheet pandoc uses for every document.
+
+Run `python scripts/referenzdokument.py` after changing a style here; the result is committed so
+builds need no extra step. Start: pandoc's own reference document; then a sober administrative
+look: Arial, dark-blue headings, A4 with 2.5 cm margins, tables with a shaded header row.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pipeline.export.pandoc import pandoc_path  # noqa: E402
+
+TARGET = Path(__file__).resolve().parent.parent / "templates" / "referenz.docx"
+FONT = "Arial"
+BLUE = RGBColor(0x1F, 0x4E, 0x79)
+GREY = RGBColor(0x59, 0x59, 0x59)
+
+
+def _fonts(rpr) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for kind in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(kind), FONT)
+
+
+def _style(doc, name, kind=WD_STYLE_TYPE.PARAGRAPH, base=None):
+    try:
+        return doc.styles[name]
+    except KeyError:
+        style = doc.styles.add_style(name, kind)
+        if base:
+            style.base_style = doc.styles[base]
+        return style
+
+
+def _paragraph(doc, name, size=None, bold=None, color=None, before=None, after=None,
+               italic=None, keep=None, line=None):
+    style = _style(doc, name)
+    font = style.font
+    font.name = FONT
+    _fonts(style.element.get_or_add_rPr())
+    if size:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    if italic is not None:
+        font.italic = italic
+    if color is not None:
+        font.color.rgb = color
+    fmt = style.paragraph_format
+    if before is not None:
+        fmt.space_before = Pt(before)
+    if after is not None:
+        fmt.space_after = Pt(after)
+    if keep is not None:
+        fmt.keep_with_next = keep
+    if line is not None:
+        fmt.line_spacing = line
+    return style
+
+
+def _table_style(doc) -> None:
+    """Grid lines and a shaded, bold header row for pandoc's table style 'Table'."""
+    style = doc.styles["Table"]
+    el = style.element
+    for old in el.findall(qn("w:tblPr")) + el.findall(qn("w:tblStylePr")):
+        el.remove(old)
+    tbl_pr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        b = OxmlElement(f"w:{edge}")
+        b.set(qn("w:val"), "single")
+        b.set(qn("w:sz"), "4")
+        b.set(qn("w:space"), "0")
+        b.set(qn("w:color"), "A6A6A6")
+        borders.append(b)
+    tbl_pr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, width in (("top", "40"), ("left", "80"), ("bottom", "40"), ("right", "80")):
+        m = OxmlElement(f"w:{edge}")
+        m.set(qn("w:w"), width)
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    tbl_pr.append(margins)
+    el.append(tbl_pr)
+    for kind, fill in (("firstRow", "DCE6F0"), ("lastRow", "F2F2F2")):
+        cond = OxmlElement("w:tblStylePr")
+        cond.set(qn("w:type"), kind)
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:b"))
+        cond.append(rpr)
+        tcpr = OxmlElement("w:tcPr")
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), fill)
+        tcpr.append(shd)
+        cond.append(tcpr)
+        el.append(cond)
+
+
+def _toc_styles(doc) -> None:
+    for level, indent in ((1, 0), (2, 0.6), (3, 1.2)):
+        style = _paragraph(doc, f"toc {level}", size=11, bold=(level == 1), after=3)
+        style.element.set(qn("w:styleId"), f"TOC{level}")
+        style.paragraph_format.left_indent = Cm(indent)
+        style.base_style = doc.styles["Normal"]
+
+
+def build() -> bytes:
+    raw = subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
+                         check=True, capture_output=True).stdout
+    doc = Document(io.BytesIO(raw))
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    _fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
+
+    _paragraph(doc, "Normal", size=10.5)
+    for name in ("Body Text", "First Paragraph"):
+        _paragraph(doc, name, size=10.5, before=0, after=6, line=1.15)
+    _paragraph(doc, "Compact", size=9.5, before=1, after=1, line=1.0)
+    _paragraph(doc, "Title", size=26, bold=True, color=BLUE, before=120, after=12)
+    _paragraph(doc, "Subtitle", size=18, bold=False, color=BLUE, before=0, after=36)
+    _paragraph(doc, "Author", size=11, color=GREY, after=4)
+    _paragraph(doc, "Date", size=11, color=GREY, after=4)
+    _paragraph(doc, "Heading 1", size=16, bold=True, color=BLUE, before=24, after=8, keep=True)
+    _paragraph(doc, "Heading 2", size=13, bold=True, color=BLUE, before=14, after=6, keep=True)
+    _paragraph(doc, "Heading 3", size=11, bold=True, color=BLUE, before=10, after=4, keep=True)
+    _paragraph(doc, "TOC Heading", size=16, bold=True, color=BLUE, before=0, after=12)
+    _paragraph(doc, "Table Caption", size=9.5, bold=True, italic=False, color=GREY,
+               before=10, after=4, keep=True)
+    _paragraph(doc, "Header", size=8.5, color=GREY)
+    _paragraph(doc, "Footer", size=8.5, color=GREY)
+    _toc_styles(doc)
+    _table_style(doc)
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.header_distance = section.footer_distance = Cm(1.2)
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+if __name__ == "__main__":
+    TARGET.write_bytes(build())
+    print(f"geschrieben: {TARGET}")

@@ -1,0 +1,134 @@
+"""The Word file: real structure (styles, TOC field, header/footer, repeated table headers),
+and tables whose rows and sums match the inputs."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+CHAPTERS = [
+    "Einleitung und Auftrag",
+    "Leitbild und Verständnis Früher Hilfen",
+    "Ausgangslage",
+    "Zielgruppen",
+    "Ziele und Indikatoren",
+    "Angebote und Maßnahmen",
+    "Akteure, Rollen und Zuständigkeiten",
+    "Netzwerkgremien und Arbeitsformen",
+    "Abstimmungswege zwischen Professionen und Sektoren",
+    "Anforderungen an die Zusammenarbeit",
+    "Rahmenbedingungen der Akteure",
+    "Ressourcen und Finanzierung",
+    "Politische Verankerung",
+    "Qualitätsentwicklung und Fortschreibung",
+]
+
+
+@pytest.fixture(scope="module")
+def document(built):
+    return Document(str(built[".docx"]))
+
+
+def _table(document, *header: str):
+    for table in document.tables:
+        cells = [c.text.strip() for c in table.rows[0].cells]
+        if cells[: len(header)] == list(header):
+            return table
+    raise AssertionError(f"no table with header {header}")
+
+
+def _euro(text: str) -> Decimal:
+    return Decimal(text.replace("€", "").replace("\u00a0", "").strip().replace(".", "")
+                   .replace(",", "."))
+
+
+def test_chapter_headings_in_order(document):
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    numbers, titles = zip(*(h.split("\t", 1) for h in headings), strict=True)
+    assert [t for t in titles if t in CHAPTERS] == CHAPTERS
+    assert list(numbers) == [str(n) for n in range(1, len(headings) + 1)]
+
+
+def test_measure_plan_lists_every_measure_with_its_lead(document, raw_inputs):
+    measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
+    actors = {a["id"]: a["name"] for a in raw_inputs["akteure.yaml"]["akteure"]}
+    table = _table(document, "Nr.", "Maßnahme", "Ziele", "Federführung")
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert len(rows) == len(measures)
+    for number, (row, measure) in enumerate(zip(rows, measures, strict=True), start=1):
+        assert row[0] == f"M{number}"
+        assert row[1] == measure["titel"]
+        assert row[3] == actors[measure["federfuehrung"]]
+        assert row[5] == measure["status"]
+
+
+def test_budget_table_sums_match_the_funding_lines(document, raw_inputs):
+    lines = raw_inputs["ressourcen.yaml"]["finanzierung"]
+    years = sorted({line["jahr"] for line in lines})
+    table = _table(document, "Quelle", *map(str, years), "Summe")
+    body = {row.cells[0].text: row for row in table.rows[1:-1]}
+    for source in {line["quelle"] for line in lines}:
+        expected = [sum(Decimal(str(x["betrag"])) for x in lines
+                        if x["quelle"] == source and x["jahr"] == y) for y in years]
+        cells = [_euro(c.text) for c in body[source].cells[1:]]
+        assert cells == [*expected, sum(expected)]
+    total_row = table.rows[-1]
+    assert total_row.cells[0].text == "Gesamt"
+    assert _euro(total_row.cells[-1].text) == sum(Decimal(str(x["betrag"])) for x in lines)
+
+
+def test_responsibility_matrix_marks_lead_and_participants(document, raw_inputs):
+    measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
+    actors = {a["id"]: a["name"] for a in raw_inputs["akteure.yaml"]["akteure"]}
+    table = _table(document, "Akteur", "M1", "M2")
+    by_name = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
+    for index, measure in enumerate(measures):
+        assert by_name[actors[measure["federfuehrung"]]][index] == "F"
+        for participant in measure.get("beteiligte", []):
+            assert by_name[actors[participant]][index] == "B"
+
+
+def test_header_footer_and_page_fields(document):
+    section = document.sections[-1]
+    assert section.header.paragraphs[0].text == (
+        "Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen")
+    footer_xml = section.footer._element.xml
+    assert "Fassung 2.0 · Stand 15.10.2026" in section.footer.paragraphs[0].text
+    assert 'w:instr=" PAGE "' in footer_xml and 'w:instr=" NUMPAGES "' in footer_xml
+    assert section.different_first_page_header_footer
+
+
+def test_table_of_contents_is_a_real_field_listing_the_chapters(document):
+    body = document.element.body
+    instructions = [e.text for e in body.iter(qn("w:instrText"))]
+    assert any(i.strip().startswith("TOC") for i in instructions)
+    toc = next(body.iterchildren(qn("w:sdt")))
+    entries = ["".join(t.text for t in p.iter(qn("w:t"))) for p in toc.iter(qn("w:p"))
+               if p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
+               and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "TOC1"]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert entries == headings
+
+
+def test_every_table_repeats_its_header_row(document):
+    for table in document.tables:
+        first_row = table.rows[0]._tr
+        assert first_row.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+
+
+def test_language_and_core_properties(built, document):
+    with zipfile.ZipFile(built[".docx"]) as package:
+        styles = package.read("word/styles.xml").decode()
+    assert 'w:val="de-DE"' in styles
+    props = document.core_properties
+    assert props.title == "Gesamtkonzept Frühe Hilfen – Landkreis Musterkreis"
+    assert props.version == "2.0"
+    assert "Landkreis Musterkreis" in props.author
+    assert props.subject.startswith("Systemübergreifendes Gesamtkonzept")
+    assert props.created == datetime(2026, 10, 15, tzinfo=UTC)
+    assert props.language == "de-DE"

@@ -1,0 +1,34 @@
+from datetime import date
+from decimal import Decimal
+
+from pipeline.formatting import count, euro, german_date, number, percent, with_unit
+
+NBSP = "\u00a0"
+
+
+def test_money_uses_german_separators_and_two_decimals():
+    assert euro(Decimal("1234.56")) == f"1.234,56{NBSP}€"
+    assert euro(1234567) == f"1.234.567,00{NBSP}€"
+    assert euro(Decimal("0.5")) == f"0,50{NBSP}€"
+
+
+def test_numbers_group_thousands_and_drop_trailing_zeros():
+    assert number(131400) == "131.400"
+    assert number(Decimal("1.50")) == "1,5"
+    assert number(Decimal("2.345"), 2) == "2,35"
+    assert number(999) == "999"
+
+
+def test_dates_and_percentages():
+    assert german_date(date(2026, 11, 23)) == "23.11.2026"
+    assert german_date(date(2027, 1, 5)) == "05.01.2027"
+    assert percent(Decimal("12.456")) == f"12,5{NBSP}%"
+    assert with_unit(Decimal("85"), "%") == f"85{NBSP}%"
+    assert with_unit(Decimal("850"), "Familien") == f"850{NBSP}Familien"
+
+
+def test_counts_in_words_up_to_twelve():
+    assert count(1, "Maßnahme", "Maßnahmen") == "eine Maßnahme"
+    assert count(4, "Zielgruppe", "Zielgruppen") == "vier Zielgruppen"
+    assert count(15, "Akteur", "Akteure") == "15 Akteure"
+    assert count(1, "Gremium", "Gremien", "einem") == "einem Gremium"
