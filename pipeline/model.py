@@ -479,10 +479,6 @@ class Concept(BaseModel):
         index = [m.id for m in self.measures].index(measure_id)
         return f"M{index + 1}"
 
-    @property
-    def measure_numbers(self) -> list[str]:
-        return [f"M{i}" for i in range(1, len(self.measures) + 1)]
-
     # derived views -------------------------------------------------------------------------
 
     @property

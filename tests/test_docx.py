@@ -85,7 +85,7 @@ def test_budget_table_sums_match_the_funding_lines(document, raw_inputs):
 def test_responsibility_matrix_marks_lead_and_participants(document, raw_inputs):
     measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
     actors = {a["id"]: a["name"] for a in raw_inputs["akteure.yaml"]["akteure"]}
-    table = _table(document, "Akteur", "M1", "M2")
+    table = _table(document, "Akteur", "1", "2")
     by_name = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
     for index, measure in enumerate(measures):
         assert by_name[actors[measure["federfuehrung"]]][index] == "F"

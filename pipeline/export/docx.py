@@ -16,6 +16,7 @@ from docx import Document
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from pipeline.render import RenderedDocument
@@ -55,17 +56,22 @@ def _frame(document, doc: RenderedDocument) -> None:
     _field(footer, "NUMPAGES", "1")
 
 
+def _short(text: str, limit: int = 255) -> str:
+    """Word's core properties hold at most 255 characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _properties(document, doc: RenderedDocument) -> None:
     stamp = datetime.combine(doc.date, time(0, 0))
     props = document.core_properties
-    props.title = f"{doc.title} – {doc.subtitle}"
-    props.subject = doc.subject
-    props.author = doc.author
-    props.keywords = doc.keywords
-    props.version = doc.version
+    props.title = _short(f"{doc.title} – {doc.subtitle}")
+    props.subject = _short(doc.subject)
+    props.author = _short(doc.author)
+    props.keywords = _short(doc.keywords)
+    props.version = _short(doc.version)
     props.language = doc.lang
     props.category = "Konzept"
-    props.last_modified_by = doc.author
+    props.last_modified_by = _short(doc.author)
     props.revision = 1
     props.created = stamp
     props.modified = stamp
@@ -131,6 +137,26 @@ def _table_of_contents(document) -> None:
     sdt.addnext(_page_break())
 
 
+def _compact_wide_tables(document, min_columns: int = 11) -> None:
+    """Wide tables (the Zuständigkeitsmatrix) get small type and narrow cell margins, as in
+    the PDF layout, so that 'M12' fits its column."""
+    for table in document.tables:
+        if len(table.columns) < min_columns:
+            continue
+        margins = OxmlElement("w:tblCellMar")
+        for edge in ("left", "right"):
+            margin = OxmlElement(f"w:{edge}")
+            margin.set(qn("w:w"), "15")
+            margin.set(qn("w:type"), "dxa")
+            margins.append(margin)
+        table._tbl.tblPr.append(margins)
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(7)
+
+
 def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
     """Rewrite the package with fixed entry times so equal inputs give equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -150,6 +176,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     _frame(document, doc)
     _properties(document, doc)
     _table_of_contents(document)
+    _compact_wide_tables(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return _deterministic_zip(buffer.getvalue(), datetime.combine(doc.date, time(0, 0)))

@@ -1,0 +1,119 @@
+"""User text is data, never markup; builds are reproducible; failures lose nothing."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from pipeline.build import build_concept, load_concept
+from pipeline.errors import InvalidInput, TemplateFailure
+from pipeline.render import TEMPLATE_DIR, render_concept
+
+from .conftest import EXAMPLE, edit_yaml
+
+HOSTILE = (
+    '*fett* _kursiv_ # Titel $x^2$ #set page(width: 1cm) #include "/etc/passwd" '
+    "\\textbf{x} <b>html</b> <script>alert(1)</script> {{ 7*7 }} {% if true %}ja{% endif %} "
+    "[Link](http://example.org) `code` @label <ref> &amp; ---"
+)
+TOKENS = ["*fett*", "$x^2$", "#set page(width: 1cm)", '#include "/etc/passwd"', "\\textbf{x}",
+          "<b>html</b>", "<script>alert(1)</script>", "{{ 7*7 }}", "{% if true %}", "`code`",
+          "@label", "&amp;"]
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("feindlich") / "kommune"
+    shutil.copytree(EXAMPLE, folder)
+
+    def measure(data):
+        data["massnahmen"][0]["titel"] = HOSTILE
+        data["massnahmen"][0]["beschreibung"] = HOSTILE + "\n\nZweiter Absatz " + HOSTILE
+
+    def municipality(data):
+        data["kommune"]["name"] = HOSTILE
+        data["kommune"]["kurzname"] = "../../böse Name"
+
+    def actor(data):
+        data["akteure"][0]["rolle"] = HOSTILE
+
+    edit_yaml(folder, "massnahmen.yaml", measure)
+    edit_yaml(folder, "kommune.yaml", municipality)
+    edit_yaml(folder, "akteure.yaml", actor)
+    out = folder.parent / "out"
+    written = build_concept(folder, out)
+    return {p.suffix: p for p in written}
+
+
+def test_file_names_are_sanitised(hostile_build):
+    assert hostile_build[".docx"].name == "Gesamtkonzept_boese-Name_2.0.docx"
+    assert hostile_build[".docx"].parent.name == "out"
+
+
+def test_hostile_text_appears_literally_in_word(hostile_build):
+    document = Document(str(hostile_build[".docx"]))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs.count(HOSTILE) >= 2  # description paragraph and title-page subtitle
+    assert f"Zweiter Absatz {HOSTILE}" in paragraphs
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert HOSTILE in cells
+    assert document.sections[-1].header.paragraphs[0].text.startswith(HOSTILE)
+    assert document.core_properties.title.startswith(f"Gesamtkonzept Frühe Hilfen – {HOSTILE[:60]}")
+
+
+def test_hostile_text_appears_literally_in_pdf(hostile_build):
+    reader = PdfReader(str(hostile_build[".pdf"]))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for token in TOKENS:
+        assert token in text, token
+    assert "root:x:0:0" not in text
+    assert reader.metadata.title.endswith(HOSTILE)
+    assert len(reader.pages) > 20  # '#set page(width: 1cm)' did not change the layout
+
+
+def test_same_inputs_give_identical_bytes(built, tmp_path):
+    again = {p.suffix: p for p in build_concept(EXAMPLE, tmp_path)}
+    assert again[".docx"].read_bytes() == built[".docx"].read_bytes()
+    assert again[".pdf"].read_bytes() == built[".pdf"].read_bytes()
+
+
+def test_failed_builds_leave_earlier_outputs_untouched(example_copy, tmp_path):
+    out = tmp_path / "out"
+    written = build_concept(example_copy, out)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in written}
+
+    broken_templates = tmp_path / "vorlagen"
+    shutil.copytree(TEMPLATE_DIR, broken_templates)
+    (broken_templates / "konzept" / "99_kaputt.html.j2").write_text("<h1>x</h1>\n{{ k.gibt_es_nicht }}\n")
+    with pytest.raises(TemplateFailure):
+        build_concept(example_copy, out, broken_templates)
+
+    path = example_copy / "massnahmen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: laufend", "status: x", 1))
+    with pytest.raises(InvalidInput):
+        build_concept(example_copy, out)
+
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in written} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
+
+
+def test_template_errors_name_template_and_line(concept, tmp_path):
+    shutil.copytree(TEMPLATE_DIR, tmp_path / "vorlagen")
+    (tmp_path / "vorlagen" / "konzept" / "99_kaputt.html.j2").write_text(
+        "<h1>Anhang</h1>\n<p>ok</p>\n<p>{{ k.municipality.gibt_es_nicht }}</p>\n")
+    with pytest.raises(TemplateFailure) as error:
+        render_concept(concept, tmp_path / "vorlagen")
+    assert "99_kaputt.html.j2:3" in str(error.value)
+    assert "gibt_es_nicht" in str(error.value)
+
+
+def test_templates_cannot_modify_the_model(concept, tmp_path):
+    shutil.copytree(TEMPLATE_DIR, tmp_path / "vorlagen")
+    (tmp_path / "vorlagen" / "konzept" / "99_kaputt.html.j2").write_text(
+        "{{ k.measures.append(1) }}\n")
+    with pytest.raises(TemplateFailure):
+        render_concept(concept, tmp_path / "vorlagen")
+    assert len(load_concept(EXAMPLE).measures) == len(concept.measures)
