@@ -3,6 +3,7 @@ codes (1 invalid input, 2 usage), never a traceback; unknown errors stay loud.""
 
 from __future__ import annotations
 
+import errno
 import sys
 import time
 from pathlib import Path
@@ -10,6 +11,15 @@ from pathlib import Path
 import click
 
 from pipeline.errors import GesamtkonzeptError, InvalidInput
+
+OS_REASONS = {
+    errno.ENOENT: "Datei oder Ordner nicht gefunden.",
+    errno.EACCES: "Keine Berechtigung.",
+    errno.ENOTDIR: "Ein Teil des Pfads ist eine Datei, kein Ordner.",
+    errno.EISDIR: "Das ist ein Ordner, keine Datei.",
+    errno.ENOSPC: "Kein Speicherplatz mehr frei.",
+    errno.EROFS: "Das Ziel ist schreibgeschützt.",
+}
 
 
 def _report(error: GesamtkonzeptError) -> None:
@@ -32,6 +42,11 @@ class _Group(click.Group):
         except GesamtkonzeptError as error:
             _report(error)
             sys.exit(error.exit_code)
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            reason = OS_REASONS.get(error.errno, error.strerror or str(error))
+            click.echo(f"Fehler beim Lesen oder Schreiben: {where}{reason}", err=True)
+            sys.exit(1)
 
 
 FOLDER = click.Path(file_okay=False, path_type=Path)

@@ -137,3 +137,14 @@ def test_invalid_build_writes_nothing_and_shows_no_traceback(example_copy, tmp_p
 def test_usage_error_exits_with_2():
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "datei"
+    blocker.write_text("kein Ordner")
+    result = CliRunner().invoke(
+        main, ["build", str(ROOT / "inputs" / "musterkreis"), "-o", str(blocker / "aus")])
+    assert result.exit_code == 1
+    assert "Fehler beim Lesen oder Schreiben" in result.output
+    assert "kein Ordner" in result.output
+    assert blocker.read_text() == "kein Ordner"
