@@ -642,8 +642,16 @@ class Concept(BaseModel):
         return [c for c in self.committees if c.id in ids]
 
     @property
-    def lines_with_requirements(self) -> list[FundingLine]:
-        return [f for f in self.funding_lines if f.cooperation_requirements]
+    def requirement_groups(self) -> list[tuple[FundingLine, list[int]]]:
+        """Funding lines with cooperation requirements, identical ones across years merged:
+        (first line, years it applies to)."""
+        groups: dict[tuple, tuple[FundingLine, list[int]]] = {}
+        for line in self.funding_lines:
+            if not line.cooperation_requirements:
+                continue
+            key = (line.source, line.title, line.earmarking, tuple(line.cooperation_requirements))
+            groups.setdefault(key, (line, []))[1].append(line.year)
+        return list(groups.values())
 
     # labels for lists of references ---------------------------------------------------------
 

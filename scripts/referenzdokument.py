@@ -133,6 +133,8 @@ def build() -> bytes:
     for name in ("Body Text", "First Paragraph"):
         _paragraph(doc, name, size=10.5, before=0, after=6, line=1.15)
     _paragraph(doc, "Compact", size=10, before=1, after=1, line=1.0)
+    table_text = _paragraph(doc, "Tabellentext", size=9, before=0, after=0, line=1.0)
+    table_text.base_style = doc.styles["Compact"]
     _paragraph(doc, "Title", size=26, bold=True, color=BLUE, before=120, after=12)
     _paragraph(doc, "Subtitle", size=18, bold=False, color=BLUE, before=0, after=36)
     _paragraph(doc, "Author", size=11, color=GREY, after=4)

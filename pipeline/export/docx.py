@@ -137,6 +137,19 @@ def _table_of_contents(document) -> None:
     sdt.addnext(_page_break())
 
 
+def _table_text(document) -> None:
+    """Table cells use the smaller 'Tabellentext' style of the reference document (pandoc
+    gives them the list style 'Compact')."""
+    if "Tabellentext" not in [s.name for s in document.styles]:
+        return
+    style = document.styles["Tabellentext"]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.style = style
+
+
 def _compact_wide_tables(document, min_columns: int = 11) -> None:
     """Wide tables (the Zuständigkeitsmatrix) get small type and narrow cell margins, as in
     the PDF layout, so that 'M12' fits its column."""
@@ -176,6 +189,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     _frame(document, doc)
     _properties(document, doc)
     _table_of_contents(document)
+    _table_text(document)
     _compact_wide_tables(document)
     buffer = io.BytesIO()
     document.save(buffer)
