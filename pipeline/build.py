@@ -5,7 +5,6 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pipeline.errors import InvalidInput
 from pipeline.export.docx import finish_docx
 from pipeline.export.files import write_atomically
 from pipeline.export.pandoc import run_pandoc
@@ -23,8 +22,6 @@ def load_concept(folder: Path) -> Concept:
     from pipeline.validate import validate
 
     loaded, problems = load_folder(folder)
-    if not loaded.files and problems:
-        raise InvalidInput(problems)
     return validate(loaded, problems)
 
 

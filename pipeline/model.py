@@ -498,12 +498,6 @@ class Concept(BaseModel):
     def goals_for_target_group(self, group_id: str) -> list[Goal]:
         return [g for g in self.goals if group_id in g.target_groups]
 
-    def measures_led_by(self, actor_id: str) -> list[Measure]:
-        return [m for m in self.measures if m.lead == actor_id]
-
-    def measures_with(self, actor_id: str) -> list[Measure]:
-        return [m for m in self.measures if actor_id in m.participants]
-
     def responsibility(self, actor_id: str, measure_id: str) -> str:
         """'F' for the lead, 'B' for a participant, '' otherwise (Zuständigkeitsmatrix)."""
         measure = self.measure(measure_id)
@@ -540,11 +534,6 @@ class Concept(BaseModel):
             Decimal(0),
         )
 
-    def funding_share(self, source: str, year: int) -> Decimal:
-        """Percentage of a year's total that a source provides (0 when the year has no money)."""
-        total = self.funding_total(year=year)
-        return (self.funding_total(source, year) * 100 / total) if total else Decimal(0)
-
     def measure_cost(self, measure_id: str, year: int | None = None) -> Decimal:
         return sum(
             (c.amount for c in self.measure(measure_id).costs if year is None or c.year == year),
@@ -578,14 +567,6 @@ class Concept(BaseModel):
 
     def committee_funding(self, committee_id: str) -> list[FundingLine]:
         return [f for f in self.resources.funding if f.committee == committee_id]
-
-    def decisions_of(self, committee_id: str) -> list[Decision]:
-        return sorted(
-            (d for d in self.decisions if d.committee == committee_id), key=lambda d: d.date
-        )
-
-    def decisions_for_measure(self, measure_id: str) -> list[Decision]:
-        return [d for d in self.decisions if measure_id in d.measures]
 
     def last_report(self, committee_id: str) -> Report | None:
         reports = self.committee(committee_id).reports

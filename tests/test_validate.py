@@ -148,3 +148,26 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
     assert "Fehler beim Lesen oder Schreiben" in result.output
     assert "kein Ordner" in result.output
     assert blocker.read_text() == "kein Ordner"
+
+
+def test_leitbild_needs_text_or_national_reference(example_copy):
+    from .conftest import edit_yaml
+
+    def strip(data):
+        data["leitbild"] = {"bezug_nzfh": False}
+
+    edit_yaml(example_copy, "kommune.yaml", strip)
+    line, _ = _position_of(example_copy / "kommune.yaml", "bezug_nzfh: false", value=False)
+    result = _validate(example_copy)
+    assert result.exit_code == 1
+    assert f"kommune.yaml:{line}:" in result.output
+    assert "leitbild: Bitte 'bezug_nzfh: true' setzen oder einen eigenen Leitbild-Text angeben." \
+        in result.output
+
+
+def test_non_utf8_file_names_the_position(example_copy):
+    path = example_copy / "zielgruppen.yaml"
+    path.write_bytes("zielgruppen:\n  - id: a\n    name: Fr\u00fche Hilfen\n".encode("latin-1"))
+    result = _validate(example_copy)
+    assert result.exit_code == 1
+    assert "zielgruppen.yaml:3:13: Die Datei ist nicht UTF-8-kodiert" in result.output
