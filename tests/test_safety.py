@@ -117,3 +117,40 @@ def test_templates_cannot_modify_the_model(concept, tmp_path):
     with pytest.raises(TemplateFailure):
         render_concept(concept, tmp_path / "vorlagen")
     assert len(load_concept(EXAMPLE).measures) == len(concept.measures)
+
+
+def test_sparse_municipality_builds(example_copy, tmp_path):
+    """Optional parts left out (no decisions, staff, budgeted effort, costs; one year)."""
+
+    def committees(data):
+        data["beschluesse"] = []
+        for committee in data["gremien"]:
+            committee["berichte"] = []
+            committee["sitzungen"] = []
+
+    def resources(data):
+        data["finanzierung"] = [f for f in data["finanzierung"] if f["jahr"] == 2026][:1]
+        data["personal"] = []
+        data["netzwerkaufwand"] = []
+
+    def measures(data):
+        for measure in data["massnahmen"]:
+            measure.pop("kosten", None)
+            measure.pop("beteiligte", None)
+
+    def municipality(data):
+        data["kommune"].pop("kinder_unter_3_sgb2", None)
+        data["konzept"]["mitwirkende"] = []
+        data["konzept"].pop("beteiligungsprozess", None)
+        data["konzept"]["fortschreibung"]["turnus_jahre"] = 1
+        data["leitbild"] = {"bezug_nzfh": True}
+
+    edit_yaml(example_copy, "gremien.yaml", committees)
+    edit_yaml(example_copy, "ressourcen.yaml", resources)
+    edit_yaml(example_copy, "massnahmen.yaml", measures)
+    edit_yaml(example_copy, "kommune.yaml", municipality)
+    written = {p.suffix: p for p in build_concept(example_copy, tmp_path / "out")}
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(written[".pdf"])).pages).split())
+    assert "Zu den Frühen Hilfen liegen bisher keine eigenen Beschlüsse der Gremien vor." in text
+    assert "jährlich fortgeschrieben" in text
+    assert "bisher kein Bericht" in text
