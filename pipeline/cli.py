@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from pipeline.errors import GesamtkonzeptError, InvalidInput
+from pipeline.formatting import count
 
 OS_REASONS = {
     errno.ENOENT: "Datei oder Ordner nicht gefunden.",
@@ -65,10 +66,13 @@ def validate(ordner: Path) -> None:
     from pipeline.build import load_concept
 
     concept = load_concept(ordner)
-    click.echo(
-        f"{ordner}: gültig – {len(concept.target_groups)} Zielgruppen, {len(concept.goals)} Ziele, "
-        f"{len(concept.measures)} Maßnahmen, {len(concept.actors)} Akteure."
-    )
+    counts = [
+        count(len(concept.target_groups), "Zielgruppe", "Zielgruppen"),
+        count(len(concept.goals), "Ziel", "Ziele", "ein"),
+        count(len(concept.measures), "Maßnahme", "Maßnahmen"),
+        count(len(concept.actors), "Akteur", "Akteure", "ein"),
+    ]
+    click.echo(f"{ordner}: gültig – {', '.join(counts)}.")
 
 
 @main.command()

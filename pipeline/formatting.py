@@ -85,6 +85,16 @@ def count(amount: int, singular: str, plural: str, one: str = "eine") -> str:
     return f"{word} {plural}"
 
 
+def every_months(months: int) -> str:
+    """Reporting cycle in words: 'jährlich', 'halbjährlich', 'alle 18 Monate'."""
+    named = {1: "monatlich", 3: "vierteljährlich", 6: "halbjährlich", 12: "jährlich"}
+    if months in named:
+        return named[months]
+    if months % 12 == 0:
+        return every_years(months // 12)
+    return f"alle {months} Monate"
+
+
 def every_years(years: int) -> str:
     """Update cycle in words: 'jährlich', 'alle drei Jahre'."""
     return "jährlich" if years == 1 else f"alle {count(years, 'Jahr', 'Jahre')}"

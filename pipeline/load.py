@@ -65,10 +65,22 @@ def _position(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+class AliasFound(Exception):
+    """YAML anchors and aliases (&name, *name) are refused: they can loop or explode."""
+
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
 def _index_positions(
-    node: yaml.Node, path: Path_, source: SourceFile, problems: list[Problem]
+    node: yaml.Node, path: Path_, source: SourceFile, problems: list[Problem],
+    visited: set[int] | None = None,
 ) -> None:
     """Walk the node tree once, recording positions and flagging duplicate keys."""
+    visited = set() if visited is None else visited
+    if id(node) in visited:
+        raise AliasFound(node)
+    visited.add(id(node))
     source.value_positions[path] = _position(node)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -83,10 +95,28 @@ def _index_positions(
                 )
             seen.setdefault(key, line)
             source.key_positions[path + (key,)] = (line, column)
-            _index_positions(value_node, path + (key,), source, problems)
+            _index_positions(value_node, path + (key,), source, problems, visited)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index_positions(item, path + (index,), source, problems)
+            _index_positions(item, path + (index,), source, problems, visited)
+
+
+def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node) -> yaml.Node | None:
+    """The first scalar that YAML reads as a date but that is no real date."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag.endswith(":timestamp"):
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError:
+                return node
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else [
+        child for pair in node.value for child in pair]
+    for child in children:
+        found = _impossible_date(loader, child)
+        if found is not None:
+            return found
+    return None
 
 
 def _yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
@@ -121,11 +151,24 @@ def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]
                 return None, [Problem(name, 1, 1, "Die Datei ist leer.")]
             source = SourceFile(name, None)
             _index_positions(node, (), source, problems)
-            source.data = loader.construct_document(node)
+            try:
+                source.data = loader.construct_document(node)
+            except ValueError:  # e.g. 2026-02-30: looks like a date but does not exist
+                bad = _impossible_date(loader, node)
+                line, column = _position(bad) if bad else (1, 1)
+                text = bad.value if bad else ""
+                return None, [Problem(name, line, column,
+                                      f"Das Datum '{text}' gibt es nicht. Bitte prüfen "
+                                      "(Format JJJJ-MM-TT).")]
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
         return None, [_yaml_problem(name, error)]
+    except AliasFound as found:
+        line, column = _position(found.node)
+        return None, [Problem(name, line, column,
+                              "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt; "
+                              "bitte den Wert ausschreiben.")]
     return source, problems
 
 

@@ -8,11 +8,19 @@ Derived figures (sums, matrices, numbering) live here as properties, so template
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 
 class Ref:
@@ -34,7 +42,22 @@ Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control_characters(text: str) -> str:
+    """Control characters corrupt Word files; they usually come from pasted text."""
+    found = CONTROL_CHARACTERS.search(text)
+    if found:
+        raise ValueError(f"steuerzeichen:{found.start() + 1}")
+    return text
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
+    AfterValidator(_no_control_characters),
+]
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 
@@ -135,6 +158,23 @@ class Municipality(Item):
     data_year: Year | None = field("datenstand", "Jahr, aus dem die Zahlen stammen", default=None)
     social_spaces: list[SocialSpace] = field("sozialraeume", "Sozialräume der Kommune", min_length=1)
 
+    @model_validator(mode="after")
+    def _sgb2_within_children(self) -> Municipality:
+        if (self.children_under_three_sgb2 or 0) > self.children_under_three:
+            raise ValueError("sgb2_zu_gross")
+        return self
+
+    @property
+    def in_phrase(self) -> str:
+        """'im Landkreis Musterkreis', 'in der Stadt Musterstadt', 'in Musterstadt'."""
+        first = self.name.split()[0]
+        if first in {"Landkreis", "Kreis", "Rhein-Kreis", "Bezirk", "Regionalverband"}:
+            return f"im {self.name}"
+        if first in {"Stadt", "Hansestadt", "Universitätsstadt", "Landeshauptstadt", "Region",
+                     "Städteregion", "Gemeinde"}:
+            return f"in der {self.name}"
+        return f"in {self.name}"
+
 
 class UpdateCycle(Item):
     cycle_years: int = field("turnus_jahre", "Fortschreibung alle … Jahre", ge=1, le=10)
@@ -231,6 +271,12 @@ class GoalFile(Item):
 class Period(Item):
     start: dt.date = field("von", "Beginn")
     end: dt.date | None = field("bis", "Ende (leer: unbefristet)", default=None)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("zeitraum_verkehrt")
+        return self
 
 
 class Cost(Item):

@@ -83,33 +83,38 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         absaetze=paragraphs,
         aufzaehlung=enumeration,
         turnus=formatting.every_years,
+        monatsturnus=formatting.every_months,
     )
     env.globals.update(anzahl=formatting.count, spalten=columns)
     return env
 
 
-def _template_location(error: BaseException) -> str:
-    """'konzept/05_ziele.html.j2:12' from a Jinja error or the template frame of its traceback."""
+def _shown(filename: str, template_dir: Path) -> str:
+    try:
+        return str(Path(filename).resolve().relative_to(template_dir.resolve().parent))
+    except ValueError:
+        return filename
+
+
+def _template_location(error: BaseException, template_dir: Path) -> str:
+    """'templates/konzept/05_ziele.html.j2:12' from a Jinja error or its traceback."""
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
-        return f"{Path(error.filename).relative_to(TEMPLATE_DIR.parent)}:{error.lineno}"
+        return f"{_shown(error.filename, template_dir)}:{error.lineno}"
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         if frame.filename.endswith(".j2"):
-            try:
-                name = Path(frame.filename).resolve().relative_to(TEMPLATE_DIR.parent)
-            except ValueError:
-                name = Path(frame.filename)
-            return f"{name}:{frame.lineno}"
+            return f"{_shown(frame.filename, template_dir)}:{frame.lineno}"
     return "Vorlage"
 
 
 def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
+    template_dir = Path(env.loader.searchpath[0])  # type: ignore[union-attr]
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound as error:
-        raise TemplateFailure(f"Vorlage '{error.name}' nicht gefunden in {TEMPLATE_DIR}.") from None
+        raise TemplateFailure(f"Vorlage '{error.name}' nicht gefunden in {template_dir}.") from None
     except (jinja2.TemplateError, SecurityError, AttributeError, TypeError, KeyError,
-            StopIteration) as error:
-        where = _template_location(error)
+            StopIteration, ArithmeticError, ValueError) as error:
+        where = _template_location(error, template_dir)
         raise TemplateFailure(f"{where}: Fehler in der Vorlage: {error}") from None
 
 

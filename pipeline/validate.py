@@ -147,8 +147,17 @@ def _message(error: dict[str, Any], file_model: type[BaseModel]) -> str:
             names = ", ".join(f"'{a}:'" for a in _aliases(file_model))
             return f"Die Datei muss die Abschnitte {names} enthalten."
         return "Hier wird ein Abschnitt mit Feldern erwartet (Schlüssel: Wert)."
-    if kind == "value_error" and "leitbild_leer" in str(error.get("msg", "")):
+    reason = str(error.get("msg", ""))
+    if kind == "value_error" and "leitbild_leer" in reason:
         return "Bitte 'bezug_nzfh: true' setzen oder einen eigenen Leitbild-Text angeben."
+    if kind == "value_error" and "zeitraum_verkehrt" in reason:
+        return "Das Ende ('bis') liegt vor dem Beginn ('von')."
+    if kind == "value_error" and "sgb2_zu_gross" in reason:
+        return "'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'."
+    if kind == "value_error" and "steuerzeichen:" in reason:
+        position = reason.split("steuerzeichen:")[1].split()[0]
+        return (f"Der Text enthält an Stelle {position} ein unsichtbares Steuerzeichen "
+                "(oft aus kopiertem Text). Bitte entfernen.")
     return f"Ungültiger Wert {shown}."
 
 
@@ -277,7 +286,15 @@ def _cross_file_rules(parsed: dict[str, Item], sources: dict[str, SourceFile]) -
         goals = parsed["ziele.yaml"].goals  # type: ignore[attr-defined]
         kinds = {g.id: g.kind for g in goals}
         for index, goal in enumerate(goals):
-            if goal.parent and kinds.get(goal.parent) == "Handlungsziel":
+            if goal.parent and goal.kind == "Wirkungsziel":
+                path = ("ziele", index, "uebergeordnet")
+                line, column = sources["ziele.yaml"].locate(path)
+                problems.append(Problem(
+                    "ziele.yaml", line, column,
+                    "Ein Wirkungsziel hat kein übergeordnetes Ziel; nur Handlungsziele werden "
+                    "einem Wirkungsziel zugeordnet.", format_path(path),
+                ))
+            elif goal.parent and kinds.get(goal.parent) == "Handlungsziel":
                 path = ("ziele", index, "uebergeordnet")
                 line, column = sources["ziele.yaml"].locate(path)
                 problems.append(Problem(

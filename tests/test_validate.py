@@ -171,3 +171,35 @@ def test_non_utf8_file_names_the_position(example_copy):
     result = _validate(example_copy)
     assert result.exit_code == 1
     assert "zielgruppen.yaml:3:13: Die Datei ist nicht UTF-8-kodiert" in result.output
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "fragment"),
+    [
+        ("kommune.yaml", "stand: 2026-10-15", "stand: 2026-02-30",
+         "Das Datum '2026-02-30' gibt es nicht."),
+        ("kommune.yaml", "kurzname: Musterkreis", "kurzname: &x Musterkreis\n  k2: *x",
+         "YAML-Anker"),
+        ("kommune.yaml", "kurzname: Musterkreis", 'kurzname: "Muster\\x0bkreis"',
+         "Stelle 7 ein unsichtbares Steuerzeichen"),
+        ("kommune.yaml", "kinder_unter_3_sgb2: 380", "kinder_unter_3_sgb2: 5000",
+         "'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'."),
+    ],
+)
+def test_hardened_inputs_fail_with_a_message(example_copy, file, old, new, fragment):
+    _replace_first(example_copy / file, old, new)
+    result = _validate(example_copy)
+    assert result.exit_code == 1
+    assert fragment in result.output
+    assert "Traceback" not in result.output
+
+
+def test_period_must_run_forward(example_copy, raw_inputs):
+    def swap(data):
+        data["massnahmen"][0]["zeitraum"] = {"von": "2027-01-01", "bis": "2026-01-01"}
+
+    from .conftest import edit_yaml
+
+    edit_yaml(example_copy, "massnahmen.yaml", swap)
+    result = _validate(example_copy)
+    assert "massnahmen[0].zeitraum: Das Ende ('bis') liegt vor dem Beginn ('von')." in result.output
