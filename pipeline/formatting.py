@@ -10,12 +10,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
 
-MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
-)
-
-
 def _group(digits: str) -> str:
     """'1234567' → '1.234.567'."""
     groups = []
@@ -54,11 +48,6 @@ def percent(value: Decimal | int | float, places: int = 1) -> str:
 def german_date(value: date) -> str:
     """'23.11.2026'."""
     return value.strftime("%d.%m.%Y")
-
-
-def month_year(value: date) -> str:
-    """'November 2026'."""
-    return f"{MONTHS[value.month - 1]} {value.year}"
 
 
 def with_unit(value: Decimal | int | float, unit: str) -> str:

@@ -75,7 +75,6 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     )
     env.filters.update(
         datum=formatting.german_date,
-        monat=formatting.month_year,
         euro=formatting.euro,
         zahl=formatting.number,
         prozent=formatting.percent,
