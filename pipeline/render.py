@@ -51,6 +51,11 @@ def paragraphs(text: str) -> Markup:
     return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
 
 
+def sentence_start(text: str) -> str:
+    """'im Landkreis X' → 'Im Landkreis X' (unlike |capitalize, the rest stays as it is)."""
+    return text[:1].upper() + text[1:]
+
+
 def enumeration(items: list[str]) -> str:
     """['a', 'b', 'c'] → 'a, b und c'."""
     items = [str(i) for i in items]
@@ -81,6 +86,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         mit_einheit=formatting.with_unit,
         absaetze=paragraphs,
         aufzaehlung=enumeration,
+        satzanfang=sentence_start,
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
     )
