@@ -71,6 +71,7 @@ def validate(ordner: Path) -> None:
         count(len(concept.goals), "Ziel", "Ziele", "ein"),
         count(len(concept.measures), "Maßnahme", "Maßnahmen"),
         count(len(concept.actors), "Akteur", "Akteure", "ein"),
+        count(len(concept.papers), "Vorlage", "Vorlagen"),
     ]
     click.echo(f"{ordner}: gültig – {', '.join(counts)}.")
 
@@ -79,13 +80,15 @@ def validate(ordner: Path) -> None:
 @click.argument("ordner", type=FOLDER)
 @click.option("-o", "--ausgabe", "ausgabe", type=FOLDER, default=None,
               help="Zielordner (Standard: outputs/<Ordnername>).")
-def build(ordner: Path, ausgabe: Path | None) -> None:
-    """Erzeugt das Gesamtkonzept aus ORDNER als Word- und PDF-Datei."""
-    from pipeline.build import build_concept
+@click.option("--nur", type=click.Choice(["konzept", "vorlagen"]), default=None,
+              help="Nur das Gesamtkonzept oder nur die Vorlagen (mit ihren Anlagen) erzeugen.")
+def build(ordner: Path, ausgabe: Path | None, nur: str | None) -> None:
+    """Erzeugt das Gesamtkonzept und die Vorlagen aus ORDNER als Word- und PDF-Dateien."""
+    from pipeline.build import build as build_all
 
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.name
-    written = build_concept(ordner, target)
+    written = build_all(ordner, target, nur)
     for path in written:
         click.echo(f"geschrieben: {path}")
     click.echo(f"fertig in {time.perf_counter() - started:.1f} s")

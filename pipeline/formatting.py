@@ -41,6 +41,12 @@ def euro(value: Decimal | int | float) -> str:
     return f"{number(value, 2)}{NBSP}€"
 
 
+def signed_euro(value: Decimal | int | float) -> str:
+    """A change in money: '+1.234,56 €', '−500,00 €', '±0,00 €'."""
+    sign = "+" if value > 0 else ("±" if value == 0 else "")
+    return f"{sign}{euro(value)}"
+
+
 def percent(value: Decimal | int | float, places: int = 1) -> str:
     return f"{number(value, places)}{NBSP}%"
 

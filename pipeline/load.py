@@ -29,6 +29,10 @@ INPUT_FILES: tuple[str, ...] = (
     "gremien.yaml",
 )
 
+#: Optional folders with any number of files of one kind: one council paper per file.
+PAPER_FOLDER = "vorlagen"
+OPTIONAL_FOLDERS: tuple[str, ...] = (PAPER_FOLDER,)
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
@@ -181,11 +185,14 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
             Problem(str(folder), 1, 1, "Der Ordner der Kommune existiert nicht.")
         ]
     for name in INPUT_FILES:
-        path = folder / name
-        if not path.is_file():
+        if not (folder / name).is_file():
             problems.append(Problem(name, 1, 1, f"Die Datei fehlt im Ordner {folder}."))
-            continue
-        source, found = parse_yaml(name, path.read_bytes())
+    names = [n for n in INPUT_FILES if (folder / n).is_file()] + [
+        f"{sub}/{path.name}" for sub in OPTIONAL_FOLDERS
+        for path in sorted((folder / sub).glob("*.yaml")) if path.is_file()
+    ]
+    for name in names:
+        source, found = parse_yaml(name, (folder / name).read_bytes())
         problems.extend(found)
         if source is not None:
             files[name] = source

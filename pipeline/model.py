@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -58,6 +59,15 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
     AfterValidator(_no_control_characters),
 ]
+def _clock_time(value: Any) -> Any:
+    """YAML reads an unquoted 16:00 as the number 960 (minutes); give the time back."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return dt.time(value // 60, value % 60)
+    return value
+
+
+ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=300)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 
@@ -68,6 +78,7 @@ MeasureRef = Annotated[str, Ref("massnahme")]
 SocialSpaceRef = Annotated[str, Ref("sozialraum")]
 CommitteeRef = Annotated[str, Ref("gremium")]
 FundingRef = Annotated[str, Ref("finanzierung")]
+DecisionRef = Annotated[str, Ref("beschluss")]
 
 KIND_LABELS: dict[str, str] = {
     "akteur": "Akteur",
@@ -77,6 +88,7 @@ KIND_LABELS: dict[str, str] = {
     "sozialraum": "Sozialraum",
     "gremium": "Gremium",
     "finanzierung": "Finanzierungslinie",
+    "beschluss": "Beschluss",
 }
 
 MunicipalityKind = Literal[
@@ -106,6 +118,22 @@ CommitteeKind = Literal[
     "Gemeinderat", "Kreisausschuss", "Hauptausschuss", "Sonstiges",
 ]
 DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]
+PaperKind = Literal["Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"]
+ConsultationRole = Literal["Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme"]
+ContentBlock = Literal[
+    "konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"
+]
+GeneratedAttachment = Literal["gesamtkonzept", "massnahmenplan"]
+
+#: Sectors a committee is responsible for when gremien.yaml does not say otherwise; bodies not
+#: listed (Kreistag, Rat, Haupt- und Kreisausschuss) oversee all sectors.
+DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
+    "Jugendhilfeausschuss": ("Kinder- und Jugendhilfe", "Bildung", "Zivilgesellschaft"),
+    "Gesundheitsausschuss": ("Gesundheitswesen", "Frühförderung"),
+    "Sozialausschuss": ("Soziales", "Frühförderung"),
+}
+#: Bodies that take the final decision for the whole municipality (§ 71 Abs. 3 SGB VIII).
+COUNCIL_KINDS: tuple[str, ...] = ("Kreistag", "Stadtrat", "Gemeinderat")
 
 #: Display order of funding sources in budget tables.
 FUNDING_SOURCES: tuple[str, ...] = FundingSource.__args__  # type: ignore[attr-defined]
@@ -249,6 +277,26 @@ class Indicator(Item):
     current: Number | None = field("istwert", "Zuletzt gemessener Wert", default=None)
     current_year: Year | None = field("istjahr", "Jahr des Istwerts", default=None)
     source: Text | None = field("quelle", "Datenquelle", default=None)
+
+    @property
+    def progress(self) -> Decimal | None:
+        """Share of the way from baseline to target covered by the current value (1 = reached)."""
+        if self.current is None or self.target == self.baseline:
+            return None
+        return (self.current - self.baseline) / (self.target - self.baseline)
+
+    @property
+    def assessment(self) -> str:
+        """A one-word reading of the current value against the target, for committee papers."""
+        if self.current is None:
+            return "noch nicht erhoben"
+        if self.progress is None:
+            return "erreicht" if self.current == self.target else "verfehlt"
+        if self.progress >= 1:
+            return "erreicht"
+        if self.progress > 0:
+            return "auf dem Weg"
+        return "unverändert" if self.progress == 0 else "rückläufig"
 
 
 class Goal(Item):
@@ -425,7 +473,30 @@ class Committee(Item):
         "berichtsturnus_monate", "Über Frühe Hilfen berichten alle … Monate", ge=1, le=60
     )
     meetings: list[dt.date] = field("sitzungen", "Sitzungstermine", default_factory=list)
+    start_time: ClockTime | None = field(
+        "sitzungsbeginn", "Übliche Uhrzeit des Sitzungsbeginns, z. B. '16:00'", default=None
+    )
     reports: list[Report] = field("berichte", "Berichte über Frühe Hilfen", default_factory=list)
+    sectors: list[Sector] = field(
+        "sektoren", "Sektoren, für die das Gremium zuständig ist (leer: nach Art des Gremiums)",
+        default_factory=list,
+    )
+
+    @property
+    def remit(self) -> tuple[str, ...]:
+        """The sectors whose measures and actors this body oversees."""
+        if self.sectors:
+            return tuple(self.sectors)
+        return DEFAULT_REMIT.get(self.kind, Sector.__args__)  # type: ignore[attr-defined]
+
+    @property
+    def is_council(self) -> bool:
+        return self.kind in COUNCIL_KINDS
+
+    @property
+    def oversees_all(self) -> bool:
+        """Kreistag, Rat and the main committees oversee every sector."""
+        return set(self.remit) == set(Sector.__args__)  # type: ignore[attr-defined]
 
 
 class Decision(Item):
@@ -440,9 +511,135 @@ class Decision(Item):
     progress: Text | None = field("umsetzungsstand", "Stand der Umsetzung in Worten", default=None)
 
 
+class CouncilSystem(Item):
+    oparl_base: Url = field(
+        "oparl_basis", "Basisadresse der OParl-Schnittstelle, z. B. 'https://ris.example.org/oparl/'"
+    )
+    files_base: Url = field(
+        "dateien_basis", "Adresse, unter der die erzeugten Dateien veröffentlicht werden"
+    )
+
+
+#: Used in OParl records while gremien.yaml names no council information system.
+PLACEHOLDER_COUNCIL_SYSTEM = CouncilSystem.model_validate({
+    "oparl_basis": "https://ratsinformation.invalid/oparl/",
+    "dateien_basis": "https://ratsinformation.invalid/dateien/",
+})
+
+
 class CommitteeFile(Item):
     committees: list[Committee] = field("gremien", "Politische Gremien", min_length=1)
     decisions: list[Decision] = field("beschluesse", "Beschlüsse", default_factory=list)
+    council_system: CouncilSystem | None = field(
+        "ratsinformation", "Ratsinformationssystem, in das die Vorlagen übernommen werden",
+        default=None,
+    )
+
+
+# --- vorlagen/*.yaml --------------------------------------------------------------------------
+
+
+class Consultation(Item):
+    committee: CommitteeRef = field("gremium", "Beratendes Gremium")
+    date: dt.date = field("datum", "Sitzungstermin (muss in gremien.yaml stehen)")
+    role: ConsultationRole = field(
+        "rolle", "Vorberatung, Anhörung, Entscheidung oder Kenntnisnahme"
+    )
+    agenda_number: Text | None = field(
+        "top", "Nummer des Tagesordnungspunkts, sobald bekannt", default=None
+    )
+
+
+class FinancialInfo(Item):
+    budget_year: Year = field("haushaltsjahr", "Haushaltsjahr, für das die Vorlage Mittel betrifft")
+    funding: list[FundingRef] = field(
+        "finanzierungslinien",
+        "Nur diese Finanzierungslinien (leer: alle des Haushaltsjahrs, für die ein Gremium der "
+        "Beratungsfolge zuständig ist)",
+        default_factory=list,
+    )
+    available: bool = field("mittel_verfuegbar", "Sind die Mittel im Haushalt veranschlagt?")
+    follow_up: Text | None = field(
+        "folgekosten", "Folgekosten in Worten, z. B. 'jährlich wiederkehrend'", default=None
+    )
+    note: Text | None = field("erlaeuterung", "Erläuterung zu den Finanzen", default=None)
+
+
+class Attachment(Item):
+    title: Text | None = field(
+        "titel", "Bezeichnung der Anlage (bei erzeugten Anlagen vorbelegt)", default=None
+    )
+    generated: GeneratedAttachment | None = field(
+        "erzeugt",
+        "Vom Werkzeug erzeugte Anlage: 'gesamtkonzept' (PDF des Konzepts) oder 'massnahmenplan'",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _named(self) -> Attachment:
+        if not self.title and not self.generated:
+            raise ValueError("anlage_ohne_titel")
+        return self
+
+
+#: Content blocks of the Sachverhalt when a paper does not choose its own.
+DEFAULT_BLOCKS: dict[str, tuple[str, ...]] = {
+    "Beschlussvorlage": ("beschluesse", "massnahmen"),
+    "Informationsvorlage": ("massnahmen", "indikatoren"),
+    "Sachstandsbericht": ("beschluesse", "massnahmen", "indikatoren", "netzwerk"),
+}
+
+
+class Paper(Item):
+    number: Text = field("nummer", "Vorlagen-Nr., z. B. 'JHA/2026/030'")
+    kind: PaperKind = field("art", "Beschlussvorlage, Informationsvorlage oder Sachstandsbericht")
+    subject: Text = field("betreff", "Betreff")
+    date: dt.date = field("datum", "Datum der Vorlage")
+    lead_office: Text = field("federfuehrung", "Federführendes Amt")
+    involved_offices: list[Text] = field(
+        "beteiligt", "Beteiligte Ämter, z. B. die Kämmerei", default_factory=list
+    )
+    author: Text = field("verfasser", "Verfasserin oder Verfasser")
+    public: bool = field("oeffentlich", "Öffentlich (true) oder nicht öffentlich (false)")
+    consultations: list[Consultation] = field(
+        "beratungsfolge", "Beratungsfolge in zeitlicher Reihenfolge", min_length=1
+    )
+    proposal: list[Text] = field(
+        "beschlussvorschlag", "Beschlussvorschlag, ein Punkt je Eintrag (nur Beschlussvorlage)",
+        default_factory=list,
+    )
+    summary: Text = field("zusammenfassung", "Kurze Zusammenfassung am Anfang des Sachverhalts")
+    facts: Text | None = field("sachverhalt", "Weitere Ausführungen zum Sachverhalt", default=None)
+    reasoning: Text | None = field("begruendung", "Begründung", default=None)
+    chosen_blocks: list[ContentBlock] | None = field(
+        "bausteine",
+        "Aus den Daten erzeugte Teile des Sachverhalts (leer: üblich für die Vorlagenart)",
+        default=None,
+    )
+    measures: list[MeasureRef] = field(
+        "massnahmen",
+        "Maßnahmen, über die berichtet wird (leer: nach Zuständigkeit der Gremien)",
+        default_factory=list,
+    )
+    decisions: list[DecisionRef] = field(
+        "beschluesse",
+        "Beschlüsse, über deren Umsetzung berichtet wird (leer: alle der beratenden Gremien)",
+        default_factory=list,
+    )
+    finances: FinancialInfo | None = field(
+        "finanzen", "Finanzielle Auswirkungen (leer: keine)", default=None
+    )
+    attachments: list[Attachment] = field("anlagen", "Anlagen", default_factory=list)
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        if self.chosen_blocks is not None:
+            return tuple(self.chosen_blocks)
+        return DEFAULT_BLOCKS[self.kind]
+
+
+class PaperFile(Item):
+    paper: Paper = field("vorlage", "Eine Vorlage für die politischen Gremien")
 
 
 #: Which model class parses which input file.
@@ -456,6 +653,7 @@ FILE_MODELS: dict[str, type[Item]] = {
     "ressourcen.yaml": ResourceFile,
     "gremien.yaml": CommitteeFile,
 }
+
 
 
 # --- the assembled concept --------------------------------------------------------------------
@@ -477,6 +675,8 @@ class Concept(BaseModel):
     resources: ResourceFile
     committees: list[Committee]
     decisions: list[Decision]
+    papers: list[Paper] = Field(default_factory=list)
+    council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
 
     # lookups -------------------------------------------------------------------------------
 
@@ -533,6 +733,17 @@ class Concept(BaseModel):
 
     def sub_goals(self, goal_id: str) -> list[Goal]:
         return [g for g in self.goals if g.parent == goal_id]
+
+    @property
+    def indicator_pairs(self) -> list[tuple[Goal, Indicator]]:
+        """Every indicator with its goal, in the order of the goals."""
+        return [(g, i) for g in self.goals for i in g.indicators]
+
+    @property
+    def numbered_goals(self) -> list[Goal]:
+        """Goals in the order of their numbers: Z1, Z1.1, Z1.2, Z2 …"""
+        numbers = self.goal_numbers
+        return sorted(self.goals, key=lambda g: [int(n) for n in numbers[g.id][1:].split(".")])
 
     @property
     def unparented_action_goals(self) -> list[Goal]:
@@ -698,6 +909,14 @@ class Concept(BaseModel):
     def funding_by_year(self, source: str | None = None) -> list[Decimal]:
         """Amounts per funding year (in the order of funding_years), for one source or all."""
         return [self.funding_total(source, year) for year in self.funding_years]
+
+    def funding_by_source(self, year: int | None = None) -> list[Decimal]:
+        """Amounts per source (in the order of funding_sources), for one year or all."""
+        return [self.funding_total(source, year) for source in self.funding_sources]
+
+    @property
+    def network_meetings_per_year(self) -> int:
+        return sum(b.meetings_per_year for b in self.network.bodies)
 
     def committee_funding_by_year(self, committee_id: str) -> list[Decimal]:
         return [self.committee_funding_total(committee_id, year) for year in self.funding_years]

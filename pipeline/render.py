@@ -22,14 +22,22 @@ from markupsafe import Markup
 from pipeline import formatting
 from pipeline.errors import TemplateFailure
 from pipeline.model import Concept
+from pipeline.papers import GENERATED_TITLES, PaperView
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 CONCEPT_CHAPTERS = "konzept"
+CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
+MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
 
 
 @dataclass(frozen=True)
 class RenderedDocument:
-    """The intermediate form handed to the exporters: body plus what frames it."""
+    """The intermediate form handed to the exporters: body plus what frames it.
+
+    `layout` names the Typst page layout in templates/; `title_page` gives the document a page of
+    its own for the title (and a table of contents when `toc` is set); `folder` is the subfolder of
+    the output folder the files go to.
+    """
 
     body_html: str
     title: str
@@ -42,6 +50,12 @@ class RenderedDocument:
     header_text: str
     footer_text: str
     file_stem: str
+    category: str
+    layout: str
+    title_page: bool = False
+    toc: bool = False
+    numbered: bool = False
+    folder: str = ""
     lang: str = "de-DE"
 
 
@@ -81,6 +95,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     env.filters.update(
         datum=formatting.german_date,
         euro=formatting.euro,
+        euro_differenz=formatting.signed_euro,
         zahl=formatting.number,
         prozent=formatting.percent,
         mit_einheit=formatting.with_unit,
@@ -140,6 +155,17 @@ def safe_file_part(text: str) -> str:
     return text[:60] or "unbenannt"
 
 
+def _author(concept: Concept) -> str:
+    municipality = concept.municipality
+    return f"{municipality.youth_welfare_authority}, {municipality.youth_office}"
+
+
+def _version_stem(concept: Concept, prefix: str) -> str:
+    """'Gesamtkonzept_Musterkreis_2.0': the kind, the municipality and the Fassung."""
+    return (f"{prefix}_{safe_file_part(concept.municipality.short_name)}_"
+            f"{safe_file_part(concept.version.version)}")
+
+
 def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
     """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame."""
     env = environment(template_dir)
@@ -150,20 +176,75 @@ def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> Rende
     municipality = concept.municipality
     version = concept.version
     stand = formatting.german_date(version.date)
-    title = "Gesamtkonzept Frühe Hilfen"
+    title = CONCEPT_TITLE
     return RenderedDocument(
         body_html="\n".join(chapters),
         title=title,
         subtitle=municipality.name,
-        author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
+        author=_author(concept),
         subject=f"Systemübergreifendes Gesamtkonzept Frühe Hilfen – {municipality.name}",
         keywords="Frühe Hilfen; Gesamtkonzept; Netzwerk; KKG; Qualitätsentwicklung",
         version=version.version,
         date=version.date,
         header_text=f"{municipality.name} · {title}",
         footer_text=f"Fassung {version.version} · Stand {stand}",
-        file_stem=(
-            f"Gesamtkonzept_{safe_file_part(municipality.short_name)}_"
-            f"{safe_file_part(version.version)}"
-        ),
+        file_stem=_version_stem(concept, "Gesamtkonzept"),
+        category="Konzept",
+        layout="konzept.typ",
+        title_page=True,
+        toc=True,
+        numbered=True,
+    )
+
+
+def render_measure_plan(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """The Maßnahmenplan on its own, as an attachment to council papers."""
+    env = environment(template_dir)
+    municipality = concept.municipality
+    version = concept.version
+    stand = formatting.german_date(version.date)
+    return RenderedDocument(
+        body_html=render_template(env, "anlagen/massnahmenplan.html.j2", k=concept),
+        title=MEASURE_PLAN_TITLE,
+        subtitle=municipality.name,
+        author=_author(concept),
+        subject=f"Maßnahmenplan zum Gesamtkonzept Frühe Hilfen – {municipality.name}",
+        keywords="Frühe Hilfen; Maßnahmenplan; Gesamtkonzept",
+        version=version.version,
+        date=version.date,
+        header_text=f"{municipality.name} · {MEASURE_PLAN_TITLE}",
+        footer_text=f"Anlage zum Gesamtkonzept, Fassung {version.version} · Stand {stand}",
+        file_stem=_version_stem(concept, "Massnahmenplan"),
+        category="Anlage",
+        layout="dokument.typ",
+        folder="vorlagen",
+    )
+
+
+def paper_file_stem(view: PaperView) -> str:
+    """'JHA-2026-030_Jugendhilfeausschuss': the paper's number and the body it goes to first."""
+    return f"{safe_file_part(view.paper.number)}_{safe_file_part(view.lead_committee.name)}"
+
+
+def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """One council paper: header block, Beschlussvorschlag, Sachverhalt, finances, Anlagen."""
+    env = environment(template_dir)
+    paper = view.paper
+    municipality = view.concept.municipality
+    title = f"{paper.kind} {paper.number}"
+    return RenderedDocument(
+        body_html=render_template(env, "vorlage/vorlage.html.j2", k=view.concept, v=view),
+        title=title,
+        subtitle=paper.subject,
+        author=f"{municipality.name}, {paper.lead_office}",
+        subject=paper.subject,
+        keywords=f"Frühe Hilfen; {paper.kind}; {paper.number}",
+        version=paper.number,
+        date=paper.date,
+        header_text=f"{municipality.name} · {title}",
+        footer_text=f"{title} vom {formatting.german_date(paper.date)}",
+        file_stem=paper_file_stem(view),
+        category=paper.kind,
+        layout="dokument.typ",
+        folder="vorlagen",
     )

@@ -15,14 +15,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pipeline.errors import InvalidInput, Problem
-from pipeline.load import LoadedInputs, SourceFile
+from pipeline.load import PAPER_FOLDER, LoadedInputs, SourceFile
 from pipeline.model import (
     FILE_MODELS,
     KIND_LABELS,
+    PLACEHOLDER_COUNCIL_SYSTEM,
     Concept,
     Item,
+    PaperFile,
     Ref,
 )
+from pipeline.paper_rules import paper_findings
 
 Path_ = tuple[str | int, ...]
 
@@ -35,7 +38,22 @@ ID_SOURCES: dict[str, tuple[str, Path_]] = {
     "sozialraum": ("kommune.yaml", ("kommune", "sozialraeume")),
     "gremium": ("gremien.yaml", ("gremien",)),
     "finanzierung": ("ressourcen.yaml", ("finanzierung",)),
+    "beschluss": ("gremien.yaml", ("beschluesse",)),
 }
+
+#: Models of the files in optional folders (any number of files each).
+FOLDER_MODELS: dict[str, type[Item]] = {PAPER_FOLDER: PaperFile}
+
+
+def input_file_models() -> dict[str, type[Item]]:
+    """Every kind of input file with its model, for documentation and schemas."""
+    return {**FILE_MODELS, **{f"{folder}/*.yaml": model for folder, model in FOLDER_MODELS.items()}}
+
+
+def model_for(name: str) -> type[Item]:
+    """The model class of an input file, by its name relative to the municipality's folder."""
+    folder, _, _ = name.rpartition("/")
+    return FOLDER_MODELS[folder] if folder else FILE_MODELS[name]
 
 
 def format_path(path: Path_) -> str:
@@ -152,6 +170,8 @@ def _message(error: dict[str, Any], file_model: type[BaseModel]) -> str:
         return "Bitte 'bezug_nzfh: true' setzen oder einen eigenen Leitbild-Text angeben."
     if kind == "value_error" and "zeitraum_verkehrt" in reason:
         return "Das Ende ('bis') liegt vor dem Beginn ('von')."
+    if kind == "value_error" and "anlage_ohne_titel" in reason:
+        return "Eine Anlage braucht einen 'titel' oder die Angabe 'erzeugt'."
     if kind == "value_error" and "sgb2_zu_gross" in reason:
         return "'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'."
     if kind == "value_error" and "steuerzeichen:" in reason:
@@ -323,7 +343,7 @@ def validate(loaded: LoadedInputs, problems: list[Problem] | None = None) -> Con
     problems = list(problems or [])
     parsed: dict[str, Item] = {}
     for name, source in loaded.files.items():
-        model = FILE_MODELS[name]
+        model = model_for(name)
         try:
             parsed[name] = model.model_validate(source.data)
         except ValidationError as error:
@@ -332,12 +352,18 @@ def validate(loaded: LoadedInputs, problems: list[Problem] | None = None) -> Con
     problems += id_problems
     problems += _dangling(parsed, loaded.files, known)
     problems += _cross_file_rules(parsed, loaded.files)
-    if problems or len(parsed) != len(FILE_MODELS):
+    papers = {name: model.paper for name, model in sorted(parsed.items())
+              if isinstance(model, PaperFile)}
+    for finding in paper_findings(parsed, papers):
+        line, column = loaded.files[finding.file].locate(finding.path)
+        problems.append(Problem(finding.file, line, column, finding.message,
+                                format_path(finding.path)))
+    if problems or any(name not in parsed for name in FILE_MODELS):
         raise InvalidInput(problems)
-    return _assemble(parsed)
+    return _assemble(parsed, papers)
 
 
-def _assemble(parsed: dict[str, Any]) -> Concept:
+def _assemble(parsed: dict[str, Any], papers: dict[str, Any]) -> Concept:
     municipality_file = parsed["kommune.yaml"]
     committees = parsed["gremien.yaml"]
     return Concept(
@@ -352,4 +378,6 @@ def _assemble(parsed: dict[str, Any]) -> Concept:
         resources=parsed["ressourcen.yaml"],
         committees=committees.committees,
         decisions=committees.decisions,
+        papers=list(papers.values()),
+        council_system=committees.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
     )

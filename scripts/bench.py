@@ -35,7 +35,7 @@ def main() -> None:
     for _ in range(RUNS):
         concept, t_load = timed(load_concept, EXAMPLE)
         doc, t_render = timed(render_concept, concept)
-        _, t_export = timed(export_document, doc, "konzept.typ")
+        _, t_export = timed(export_document, doc)
         _, t_total = timed(build_concept, EXAMPLE, Path(tempfile.mkdtemp()))
         for key, value in zip(stages, (t_load, t_render, t_export, t_total), strict=True):
             stages[key].append(value)

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.model import FILE_MODELS  # noqa: E402
+from pipeline.validate import input_file_models  # noqa: E402
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START = "<!-- feldreferenz:start -->"
@@ -38,7 +38,7 @@ def _type_name(annotation: typing.Any) -> str:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "Abschnitt"
     return {"str": "Text", "int": "ganze Zahl", "Decimal": "Zahl", "date": "Datum (JJJJ-MM-TT)",
-            "bool": "ja/nein"}.get(getattr(annotation, "__name__", ""), str(annotation))
+            "bool": "ja/nein", "time": "Uhrzeit (SS:MM)"}.get(getattr(annotation, "__name__", ""), str(annotation))
 
 
 def _nested(annotation: typing.Any) -> type[BaseModel] | None:
@@ -69,7 +69,7 @@ def _rows(model: type[BaseModel], prefix: str) -> list[str]:
 
 def reference() -> str:
     parts = []
-    for name, model in FILE_MODELS.items():
+    for name, model in input_file_models().items():
         parts.append(f"#### `{name}`\n")
         parts.append("| Feld | Typ | Pflicht | Bedeutung |\n|---|---|---|---|")
         parts.extend(_rows(model, ""))

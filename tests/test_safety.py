@@ -120,7 +120,8 @@ def test_templates_cannot_modify_the_model(concept, tmp_path):
 
 
 def test_sparse_municipality_builds(example_copy, tmp_path):
-    """Optional parts left out (no decisions, staff, budgeted effort, costs; one year)."""
+    """Optional parts left out (no decisions, staff, budgeted effort, costs, papers; one year)."""
+    shutil.rmtree(example_copy / "vorlagen")
 
     def committees(data):
         data["beschluesse"] = []

@@ -13,7 +13,7 @@ import zipfile
 from datetime import datetime, time
 
 from docx import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -40,7 +40,7 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
 def _frame(document, doc: RenderedDocument) -> None:
     """Header with municipality and title, footer with version, date and 'Seite x von y'."""
     section = document.sections[-1]
-    section.different_first_page_header_footer = True
+    section.different_first_page_header_footer = doc.title_page
     width = section.page_width - section.left_margin - section.right_margin
 
     header = section.header.paragraphs[0]
@@ -54,6 +54,16 @@ def _frame(document, doc: RenderedDocument) -> None:
     _field(footer, "PAGE", "1")
     footer.add_run(" von ")
     _field(footer, "NUMPAGES", "1")
+
+
+def _title_block_left(document, doc: RenderedDocument) -> None:
+    """Papers and attachments open with their title above the text, not on a title page: there
+    it stands flush left like the rest, as in council papers."""
+    if doc.title_page:
+        return
+    for paragraph in document.paragraphs[:3]:
+        if paragraph.style is not None and paragraph.style.name in {"Title", "Subtitle"}:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _short(text: str, limit: int = 255) -> str:
@@ -70,7 +80,7 @@ def _properties(document, doc: RenderedDocument) -> None:
     props.keywords = _short(doc.keywords)
     props.version = _short(doc.version)
     props.language = doc.lang
-    props.category = "Konzept"
+    props.category = doc.category
     props.last_modified_by = _short(doc.author)
     props.revision = 1
     props.created = stamp
@@ -187,6 +197,7 @@ def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
 def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     document = Document(io.BytesIO(raw))
     _frame(document, doc)
+    _title_block_left(document, doc)
     _properties(document, doc)
     _table_of_contents(document)
     _table_text(document)

@@ -1,0 +1,174 @@
+"""OParl 1.1 records of the council papers, so a council information system can import them.
+
+For each paper one JSON file beside its PDF: an OParl object list (``{"data": [...]}``) with the
+`Paper` (its `Consultation`s and `File`s embedded, as OParl outputs them), the `Organization`s it
+refers to (the consulting bodies and the leading office) and a `Meeting` per consultation with the
+paper's `AgendaItem` embedded. File objects describe the generated PDFs byte for byte (size,
+SHA-512), so they are made from the bytes that are about to be written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from pipeline import formatting
+from pipeline.model import Committee, Concept
+from pipeline.papers import PaperView
+from pipeline.render import safe_file_part
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+LOCAL_TIME = ZoneInfo("Europe/Berlin")
+PDF = "application/pdf"
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """A generated file as the council system will offer it."""
+
+    name: str
+    path: str  # relative to the output folder, with '/'
+    data: bytes
+    date: dt.date
+
+
+def _slug(text: str) -> str:
+    return safe_file_part(text).lower()
+
+
+def _timestamp(day: dt.date, at: dt.time | None = None) -> str:
+    return dt.datetime.combine(day, at or dt.time(0, 0), LOCAL_TIME).isoformat()
+
+
+class Identifiers:
+    """Stable URLs for every object, from the council system's base address."""
+
+    def __init__(self, concept: Concept):
+        self.base = concept.council_system.oparl_base.rstrip("/") + "/"
+        self.files = concept.council_system.files_base.rstrip("/") + "/"
+        self.body = f"{self.base}body/{_slug(concept.municipality.short_name)}"
+
+    def of(self, kind: str, *parts: str) -> str:
+        return f"{self.base}{kind}/" + "-".join(_slug(p) for p in parts)
+
+    def meeting(self, committee: Committee, day: dt.date) -> str:
+        return self.of("meeting", committee.id, day.isoformat())
+
+
+def _file(ids: Identifiers, published: PublishedFile, paper_id: str) -> dict:
+    file_name = published.path.rsplit("/", 1)[-1]
+    return {
+        "id": ids.of("file", published.path),
+        "type": f"{SCHEMA}File",
+        "name": published.name,
+        "fileName": file_name,
+        "mimeType": PDF,
+        "date": published.date.isoformat(),
+        "size": len(published.data),
+        "sha512Checksum": hashlib.sha512(published.data).hexdigest(),
+        "accessUrl": ids.files + published.path,
+        "downloadUrl": ids.files + published.path,
+        "paper": [paper_id],
+        "created": _timestamp(published.date),
+        "modified": _timestamp(published.date),
+    }
+
+
+def _agenda_order(number: str | None) -> int:
+    """OParl needs the item's position as a number; '5.1' → 5. 0 while the agenda is open."""
+    found = re.search(r"\d+", number or "")
+    return int(found.group()) if found else 0
+
+
+def _organization(ids: Identifiers, committee: Committee) -> dict:
+    return {
+        "id": ids.of("organization", committee.id),
+        "type": f"{SCHEMA}Organization",
+        "body": ids.body,
+        "name": committee.name,
+        "organizationType": "Gremium",
+        "classification": "Parlament" if committee.is_council else "Ausschuss",
+    }
+
+
+def _office(ids: Identifiers, name: str) -> dict:
+    return {
+        "id": ids.of("organization", name),
+        "type": f"{SCHEMA}Organization",
+        "body": ids.body,
+        "name": name,
+        "organizationType": "Verwaltungsbereich",
+        "classification": "Amt",
+    }
+
+
+def paper_records(view: PaperView, main: PublishedFile,
+                  auxiliary: list[PublishedFile]) -> dict:
+    """The OParl object list of one paper."""
+    ids = Identifiers(view.concept)
+    paper = view.paper
+    paper_id = ids.of("paper", paper.number)
+    consultations, meetings = [], []
+    for index, consultation in enumerate(paper.consultations, start=1):
+        committee = view.concept.committee(consultation.committee)
+        consultation_id = ids.of("consultation", paper.number, str(index))
+        meeting_id = ids.meeting(committee, consultation.date)
+        item_id = ids.of("agendaitem", committee.id, consultation.date.isoformat(), paper.number)
+        consultations.append({
+            "id": consultation_id,
+            "type": f"{SCHEMA}Consultation",
+            "paper": paper_id,
+            "agendaItem": item_id,
+            "meeting": meeting_id,
+            "organization": [ids.of("organization", committee.id)],
+            "authoritative": consultation.role == "Entscheidung",
+            "role": consultation.role,
+        })
+        agenda_item = {
+            "id": item_id,
+            "type": f"{SCHEMA}AgendaItem",
+            "meeting": meeting_id,
+            "order": _agenda_order(consultation.agenda_number),
+            "name": paper.subject,
+            "public": paper.public,
+            "consultation": consultation_id,
+        }
+        if consultation.agenda_number:
+            agenda_item["number"] = consultation.agenda_number
+        meeting = {
+            "id": meeting_id,
+            "type": f"{SCHEMA}Meeting",
+            "name": f"Sitzung {committee.name} am {formatting.german_date(consultation.date)}",
+            "organization": [ids.of("organization", committee.id)],
+            "agendaItem": [agenda_item],
+        }
+        if committee.start_time is not None:
+            meeting["start"] = _timestamp(consultation.date, committee.start_time)
+        meetings.append(meeting)
+    record = {
+        "id": paper_id,
+        "type": f"{SCHEMA}Paper",
+        "body": ids.body,
+        "name": paper.subject,
+        "reference": paper.number,
+        "date": paper.date.isoformat(),
+        "paperType": paper.kind,
+        "mainFile": _file(ids, main, paper_id),
+        "auxiliaryFile": [_file(ids, a, paper_id) for a in auxiliary],
+        "underDirectionOf": [ids.of("organization", paper.lead_office)],
+        "consultation": consultations,
+        "keyword": ["Frühe Hilfen"],
+        "created": _timestamp(paper.date),
+        "modified": _timestamp(paper.date),
+    }
+    organizations = [_organization(ids, c) for c in view.committees]
+    organizations.append(_office(ids, paper.lead_office))
+    return {"data": [record, *organizations, *meetings]}
+
+
+def to_json(records: dict) -> bytes:
+    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
