@@ -138,7 +138,8 @@ def _unique_numbers(papers: dict[str, Paper]) -> Iterator[Finding]:
     for name, paper in papers.items():
         if paper.number in seen:
             yield Finding(name, ("vorlage", "nummer"),
-                          f"Die Vorlagen-Nr. '{paper.number}' hat schon {seen[paper.number]}.")
+                          f"Die Vorlagen-Nr. '{paper.number}' ist schon in {seen[paper.number]} "
+                          "vergeben.")
         seen.setdefault(paper.number, name)
 
 

@@ -1,0 +1,373 @@
+"""Council papers: every example paper is built for real and checked against its YAML and the
+funding data, read here independently of the pipeline; the OParl records against OParl 1.1."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from pipeline.build import build
+from pipeline.cli import main
+
+from .conftest import EXAMPLE
+from .oparl_schema import SCHEMAS
+from .test_docx import _euro
+
+PAPERS = sorted((EXAMPLE / "vorlagen").glob("*.yaml"))
+COUNCILS = {"Kreistag", "Stadtrat", "Gemeinderat"}
+HEALTH_REMIT = {"Gesundheitswesen", "Frühförderung"}
+
+
+def _raw(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["vorlage"]
+
+
+def _german(day) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+@pytest.fixture(scope="session")
+def built_all(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("alles")
+    build(EXAMPLE, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def committees(raw_inputs) -> dict[str, dict]:
+    return {c["id"]: c for c in raw_inputs["gremien.yaml"]["gremien"]}
+
+
+@pytest.fixture(scope="module")
+def papers(built_all) -> dict[str, tuple[dict, Document, Path]]:
+    """Each example paper by number: its YAML, its Word document, its folder."""
+    documents = {}
+    for path in (built_all / "vorlagen").glob("*.docx"):
+        document = Document(str(path))
+        documents[document.paragraphs[0].text] = (document, path)
+    result = {}
+    for source in PAPERS:
+        raw = _raw(source)
+        document, path = documents[f"{raw['art']} {raw['nummer']}"]
+        result[raw["nummer"]] = (raw, document, path)
+    return result
+
+
+def _rows(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def _table(document, caption_start: str):
+    """The table right after the caption paragraph that starts with `caption_start`."""
+    body = list(document.element.body.iterchildren())
+    for index, element in enumerate(body):
+        if element.tag == qn("w:p") and "".join(element.itertext()).startswith(caption_start):
+            following = next(e for e in body[index + 1:] if e.tag == qn("w:tbl"))
+            return next(t for t in document.tables if t._tbl is following)
+    raise AssertionError(f"no table captioned {caption_start!r}")
+
+
+def _section(document, heading: str) -> list:
+    """Paragraphs after a level-1 heading, up to the next heading."""
+    paragraphs = document.paragraphs
+    start = next(i for i, p in enumerate(paragraphs)
+                 if p.style.name == "Heading 1" and p.text == heading)
+    rest = []
+    for paragraph in paragraphs[start + 1:]:
+        if paragraph.style.name.startswith("Heading"):
+            break
+        rest.append(paragraph)
+    return rest
+
+
+def _in_scope(line: dict, raw: dict, committees: dict) -> bool:
+    consulting = {c["gremium"] for c in raw["beratungsfolge"]}
+    if any(committees[c]["art"] in COUNCILS for c in consulting):
+        return True
+    return line["ausschuss"] in consulting
+
+
+def test_every_example_paper_kind_is_there(papers):
+    kinds = {raw["art"] for raw, _, _ in papers.values()}
+    assert kinds == {"Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"}
+    assert len(papers) == len(PAPERS) >= 4
+
+
+def test_file_names_carry_number_and_first_body(papers, committees):
+    for number, (raw, _, path) in papers.items():
+        body = committees[raw["beratungsfolge"][0]["gremium"]]["name"]
+        plain = body.replace("ü", "ue").replace("ä", "ae").replace("ö", "oe").replace(" ", "-")
+        assert path.name == f"{number.replace('/', '-')}_{plain}.docx"
+        assert path.with_suffix(".pdf").is_file()
+
+
+def test_header_block_shows_the_paper_fields(papers):
+    for number, (raw, document, _) in papers.items():
+        rows = dict(map(tuple, _rows(_table(document, "Angaben zur Vorlage"))))
+        assert rows["Vorlagen-Nr."] == number
+        assert rows["Vorlageart"] == raw["art"]
+        assert rows["Datum"] == _german(raw["datum"])
+        assert rows["Federführung"] == raw["federfuehrung"]
+        assert rows["Beteiligt"] == "; ".join(raw.get("beteiligt", [])) or "–"
+        assert rows["Verfasst von"] == " ".join(raw["verfasser"].split())
+        assert rows["Status"] == ("öffentlich" if raw["oeffentlich"] else "nicht öffentlich")
+
+
+def test_beratungsfolge_in_order_with_dates_bodies_and_roles(papers, committees):
+    for raw, document, _ in papers.values():
+        rows = _rows(_table(document, "Beratungsfolge"))
+        assert rows[0] == ["Datum", "Gremium", "Rolle"]
+        expected = [[_german(c["datum"]), committees[c["gremium"]]["name"], c["rolle"]]
+                    for c in raw["beratungsfolge"]]
+        assert rows[1:] == expected
+        dates = [c["datum"] for c in raw["beratungsfolge"]]
+        assert dates == sorted(dates)
+
+
+def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers):
+    for raw, document, _ in papers.values():
+        headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+        if raw["art"] != "Beschlussvorlage":
+            assert "Beschlussvorschlag" not in headings
+            continue
+        points = [p for p in _section(document, "Beschlussvorschlag") if p.text.strip()]
+        assert [p.text for p in points] == [" ".join(x.split()) for x in raw["beschlussvorschlag"]]
+        assert all(p._p.pPr.numPr is not None for p in points)
+        assert headings[:2] == ["Beschlussvorschlag", "Sachverhalt"]
+
+
+def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, committees):
+    lines = raw_inputs["ressourcen.yaml"]["finanzierung"]
+    checked = 0
+    for raw, document, _ in papers.values():
+        if "finanzen" not in raw:
+            assert any("keine unmittelbaren finanziellen Auswirkungen" in p.text
+                       for p in _section(document, "Finanzielle Auswirkungen"))
+            continue
+        year = raw["finanzen"]["haushaltsjahr"]
+        scope = [x for x in lines if x["jahr"] == year and _in_scope(x, raw, committees)]
+        total = sum(Decimal(str(x["betrag"])) for x in scope)
+        own = sum(Decimal(str(x["betrag"])) for x in scope if x["quelle"] == "Kommune")
+        rows = dict(map(tuple, _rows(_table(document, f"Finanzielle Auswirkungen im Haushaltsjahr {year}"))))
+        assert rows["Haushaltsjahr"] == str(year)
+        assert _euro(rows["Gesamtkosten"]) == total
+        assert _euro(rows["davon Eigenanteil der Kommune"]) == own
+        assert _euro(rows["davon Fördermittel und Mittel Dritter"]) == total - own
+        assert rows["Mittel im Haushalt verfügbar"] == ("ja" if raw["finanzen"]["mittel_verfuegbar"] else "nein")
+        by_source = _rows(_table(document, f"Finanzierung nach Quellen {year}"))
+        for source, amount in by_source[1:-1]:
+            assert _euro(amount) == sum(Decimal(str(x["betrag"])) for x in scope if x["quelle"] == source)
+        assert by_source[-1] == ["Gesamt", rows["Gesamtkosten"]]
+        checked += 1
+    assert checked >= 2
+
+
+def test_health_committee_sees_the_health_sector_measures(papers, raw_inputs):
+    raw, document, _ = papers["GA/2026/027"]
+    sectors = {a["id"]: a["sektor"] for a in raw_inputs["akteure.yaml"]["akteure"]}
+    committee_of = {f["id"]: f["ausschuss"] for f in raw_inputs["ressourcen.yaml"]["finanzierung"]}
+    measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
+    expected = [f"M{n}" for n, m in enumerate(measures, start=1)
+                if sectors[m["federfuehrung"]] in HEALTH_REMIT
+                or any(committee_of[c["finanzierung"]] == "ga" for c in m.get("kosten", []))]
+    shown = [row[0] for row in _rows(_table(document, "Maßnahmen und ihr Umsetzungsstand"))[1:]]
+    assert shown == expected
+    assert 0 < len(shown) < len(measures)
+    actors = [row[0] for row in _rows(_table(document, "Beteiligte Akteure"))[1:]]
+    names = {a["name"]: a["sektor"] for a in raw_inputs["akteure.yaml"]["akteure"]}
+    assert actors and all(names[" ".join(a.split())] in HEALTH_REMIT for a in actors)
+
+
+def test_status_report_names_the_decision_and_its_progress(papers, raw_inputs):
+    raw, document, _ = papers["SA/2026/041"]
+    decisions = {d["id"]: d for d in raw_inputs["gremien.yaml"]["beschluesse"]}
+    rows = _rows(_table(document, "Stand der Umsetzung der Beschlüsse"))
+    assert [r[0] for r in rows[1:]] == [decisions[d]["nummer"] for d in raw["beschluesse"]]
+    assert rows[1][4] == decisions[raw["beschluesse"][0]]["umsetzungsstatus"]
+    text = " ".join(p.text for p in document.paragraphs)
+    assert " ".join(decisions["sa-2022-019"]["umsetzungsstand"].split()) in text
+
+
+def test_joint_paper_shows_which_committee_funds_what(papers, raw_inputs, committees):
+    raw, document, _ = papers["GV/2026/004"]
+    year = raw["finanzen"]["haushaltsjahr"]
+    lines = [x for x in raw_inputs["ressourcen.yaml"]["finanzierung"] if x["jahr"] == year]
+    rows = _rows(_table(document, f"Mittel {year} nach Quelle und zuständigem Gremium"))
+    header, total = rows[0], rows[-1]
+    for column, name in enumerate(header[1:-1], start=1):
+        committee = next(c for c, v in committees.items() if v["name"] == name)
+        assert _euro(total[column]) == sum(Decimal(str(x["betrag"])) for x in lines
+                                           if x["ausschuss"] == committee)
+    assert _euro(total[-1]) == sum(Decimal(str(x["betrag"])) for x in lines)
+    text = " ".join(p.text for p in document.paragraphs)
+    assert "Bisher ohne eigene Mittel für die Frühen Hilfen: Ausschuss für Soziales und Teilhabe." in text
+
+
+def test_pdfs_are_tagged_and_carry_number_subject_and_pages(papers):
+    for number, (raw, _, path) in papers.items():
+        reader = PdfReader(str(path.with_suffix(".pdf")))
+        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        assert f"{raw['art']} {number}" in text
+        assert " ".join(raw["betreff"].split()[:4]) in text
+        assert f"Seite 1 von {len(reader.pages)}" in text
+        assert reader.metadata.title == f"{raw['art']} {number} – {' '.join(raw['betreff'].split())}"
+        assert reader.trailer["/Root"]["/Lang"] == "de-DE"
+        assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+def test_attachments_are_listed_and_built(papers, built_all):
+    raw, document, _ = papers["JHA/2026/030"]
+    items = [p.text for p in _section(document, "Anlagen") if p.text.strip()]
+    assert items == ["Gesamtkonzept Frühe Hilfen (PDF)", "Maßnahmenplan Frühe Hilfen (PDF)",
+                     raw["anlagen"][2]["titel"]]
+    plan = Document(str(next((built_all / "vorlagen").glob("Massnahmenplan_*.docx"))))
+    measures = _rows(_table(plan, "Maßnahmenplan"))
+    assert len(measures) - 1 == len(yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text())["massnahmen"])
+
+
+# --- OParl ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def oparl(papers) -> dict[str, dict]:
+    return {number: json.loads(path.with_suffix("").with_suffix(".oparl.json").read_text())
+            for number, (_, _, path) in papers.items()}
+
+
+def test_oparl_objects_follow_the_1_1_schemas(oparl):
+    for records in oparl.values():
+        kinds = [obj["type"].rsplit("/", 1)[1] for obj in records["data"]]
+        assert kinds[0] == "Paper" and "Organization" in kinds and "Meeting" in kinds
+        for obj in records["data"]:
+            schema = SCHEMAS[obj["type"].rsplit("/", 1)[1]]
+            jsonschema.validate(obj, schema)
+
+
+def test_oparl_paper_describes_the_paper_and_its_files(oparl, papers, committees, built_all):
+    for number, (raw, _, path) in papers.items():
+        data = oparl[number]["data"]
+        paper = data[0]
+        assert paper["reference"] == number
+        assert paper["paperType"] == raw["art"]
+        assert paper["name"] == " ".join(raw["betreff"].split())
+        main_file = paper["mainFile"]
+        pdf = path.with_suffix(".pdf").read_bytes()
+        assert main_file["size"] == len(pdf)
+        assert main_file["sha512Checksum"] == hashlib.sha512(pdf).hexdigest()
+        assert main_file["accessUrl"].endswith(f"vorlagen/{path.with_suffix('.pdf').name}")
+        for aux in paper["auxiliaryFile"]:
+            on_disk = next(built_all.rglob(aux["fileName"])).read_bytes()
+            assert aux["size"] == len(on_disk)
+            assert aux["sha512Checksum"] == hashlib.sha512(on_disk).hexdigest()
+        assert len(paper["auxiliaryFile"]) == sum(1 for a in raw.get("anlagen", []) if "erzeugt" in a)
+        consultations = paper["consultation"]
+        assert [c["role"] for c in consultations] == [c["rolle"] for c in raw["beratungsfolge"]]
+        assert [c["authoritative"] for c in consultations] == [
+            c["rolle"] == "Entscheidung" for c in raw["beratungsfolge"]]
+        organizations = {o["id"]: o for o in data if o["type"].endswith("/Organization")}
+        meetings = {m["id"]: m for m in data if m["type"].endswith("/Meeting")}
+        lead_office = organizations[paper["underDirectionOf"][0]]
+        assert lead_office["name"] == raw["federfuehrung"]
+        for consultation, step in zip(consultations, raw["beratungsfolge"], strict=True):
+            committee = committees[step["gremium"]]
+            organization = organizations[consultation["organization"][0]]
+            assert organization["name"] == committee["name"]
+            assert organization["classification"] == (
+                "Parlament" if committee["art"] in COUNCILS else "Ausschuss")
+            meeting = meetings[consultation["meeting"]]
+            assert meeting["start"].startswith(f"{step['datum']}T{committee['sitzungsbeginn']}")
+            item = meeting["agendaItem"][0]
+            assert item["id"] == consultation["agendaItem"]
+            assert item["public"] is raw["oeffentlich"]
+            assert item["consultation"] == consultation["id"]
+
+
+# --- validation of papers ----------------------------------------------------------------------
+
+
+def _edit_paper(folder: Path, name: str, change) -> None:
+    path = folder / "vorlagen" / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data["vorlage"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _validate(folder: Path):
+    return CliRunner().invoke(main, ["validate", str(folder)])
+
+
+BESCHLUSS = "jha-2026-030-gesamtkonzept.yaml"
+INFO = "ga-2026-027-gesundheitswesen.yaml"
+
+
+@pytest.mark.parametrize(("name", "change", "field", "fragment"), [
+    (BESCHLUSS, lambda v: v["beratungsfolge"].pop(0), "vorlage.beratungsfolge[1].gremium",
+     "muss der Jugendhilfeausschuss die Vorlage beraten haben (§ 71 Abs. 3 SGB VIII)"),
+    (BESCHLUSS, lambda v: v["beratungsfolge"].reverse(), "vorlage.beratungsfolge[1].datum",
+     "Die Beratungsfolge muss zeitlich vorwärts laufen"),
+    (BESCHLUSS, lambda v: v["beratungsfolge"][0].update(datum="2026-11-27"),
+     "vorlage.beratungsfolge[0].datum",
+     "Am 27.11.2026 tagt 'Jugendhilfeausschuss' laut gremien.yaml nicht. Nächster Termin: 26.11.2026."),
+    (BESCHLUSS, lambda v: v.pop("beschlussvorschlag"), "vorlage.beschlussvorschlag",
+     "Eine Beschlussvorlage braucht einen Beschlussvorschlag"),
+    (BESCHLUSS, lambda v: v["beratungsfolge"][2].update(rolle="Kenntnisnahme"), "vorlage.beratungsfolge",
+     "braucht in der Beratungsfolge ein Gremium mit der Rolle 'Entscheidung'"),
+    (INFO, lambda v: v.update(beschlussvorschlag=["Der Ausschuss beschließt."]),
+     "vorlage.beschlussvorschlag", "Eine Informationsvorlage hat keinen Beschlussvorschlag"),
+    (INFO, lambda v: v["beratungsfolge"][0].update(gremium="gaa"), "vorlage.beratungsfolge[0].gremium",
+     "Gremium 'gaa' gibt es nicht in gremien.yaml. Meinten Sie 'ga'?"),
+    (INFO, lambda v: v.update(datum="2026-12-01"), "vorlage.datum",
+     "Die Vorlage ist auf den 01.12.2026 datiert, die erste Beratung ist aber schon am 19.11.2026."),
+    (INFO, lambda v: v["finanzen"].update(finanzierungslinien=["krankenkassen-2026"]),
+     "vorlage.finanzen.finanzierungslinien[0]",
+     "Die Finanzierungslinie 'krankenkassen-2026' gilt für 2026, das Haushaltsjahr der Vorlage ist 2027."),
+    (INFO, lambda v: v.update(bausteine=["netzwerke"]), "vorlage.bausteine[0]",
+     "Erlaubt sind: 'konzept', 'beschluesse'"),
+])
+def test_paper_rules_report_file_line_and_field(example_copy, name, change, field, fragment):
+    _edit_paper(example_copy, name, change)
+    result = _validate(example_copy)
+    assert result.exit_code == 1, result.output
+    assert f"vorlagen/{name}:" in result.output
+    line = next(x for x in result.output.splitlines() if f": {field}: " in x)
+    assert fragment in line
+    assert "Traceback" not in result.output
+
+
+def test_paper_numbers_are_unique(example_copy):
+    _edit_paper(example_copy, INFO, lambda v: v.update(nummer="JHA/2026/030"))
+    result = _validate(example_copy)
+    assert result.exit_code == 1
+    assert (f"vorlagen/{BESCHLUSS}:6:11: vorlage.nummer: Die Vorlagen-Nr. 'JHA/2026/030' ist "
+            f"schon in vorlagen/{INFO} vergeben.") in result.output
+
+
+def test_unquoted_meeting_time_is_read_as_a_time(example_copy, tmp_path):
+    path = example_copy / "gremien.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"',
+                                                            "sitzungsbeginn: 16:30"), encoding="utf-8")
+    build(example_copy, tmp_path / "out", "vorlagen")
+    record = json.loads(next((tmp_path / "out" / "vorlagen").glob("JHA-2026-030_*.oparl.json")).read_text())
+    meeting = next(o for o in record["data"] if o["type"].endswith("/Meeting")
+                   and "Jugendhilfeausschuss" in o["name"])
+    assert meeting["start"] == "2026-11-26T16:30:00+01:00"
+
+
+def test_build_can_be_narrowed(tmp_path):
+    runner = CliRunner()
+    only_concept = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / "k"), "--nur", "konzept"])
+    assert only_concept.exit_code == 0, only_concept.output
+    assert sorted(p.name for p in (tmp_path / "k").rglob("*") if p.is_file()) == [
+        "Gesamtkonzept_Musterkreis_2.0.docx", "Gesamtkonzept_Musterkreis_2.0.pdf"]
+    wrong = runner.invoke(main, ["build", str(EXAMPLE), "--nur", "alles"])
+    assert wrong.exit_code == 2
