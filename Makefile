@@ -7,10 +7,16 @@ KOMMUNE ?= musterkreis
 EINGABE := inputs/$(KOMMUNE)
 AUSGABE := outputs/$(KOMMUNE)
 
-.PHONY: concept validate test bench lint clean setup
+.PHONY: concept vorlagen plan validate test bench lint clean setup
 
 concept: $(STAMP)
 	$(BIN)/gesamtkonzept build $(EINGABE) -o $(AUSGABE)
+
+vorlagen: $(STAMP)
+	$(BIN)/gesamtkonzept build $(EINGABE) -o $(AUSGABE) --nur vorlagen
+
+plan: $(STAMP)
+	$(BIN)/gesamtkonzept plan $(EINGABE)
 
 validate: $(STAMP)
 	$(BIN)/gesamtkonzept validate $(EINGABE)

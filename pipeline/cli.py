@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import click
@@ -92,3 +93,50 @@ def build(ordner: Path, ausgabe: Path | None, nur: str | None) -> None:
     for path in written:
         click.echo(f"geschrieben: {path}")
     click.echo(f"fertig in {time.perf_counter() - started:.1f} s")
+
+
+def _columns(rows: list[tuple[str, ...]]) -> list[str]:
+    """Plain text table: every column as wide as its widest cell."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
+
+
+@main.command()
+@click.argument("ordner", type=FOLDER)
+@click.option("--stichtag", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"]), default=None,
+              help="Bezugsdatum (Standard: heute), z. B. 2026-11-23.")
+def plan(ordner: Path, stichtag) -> None:
+    """Berichtskalender: welches Gremium wann einen Bericht über Frühe Hilfen braucht."""
+    from pipeline.build import load_concept
+    from pipeline.formatting import german_date
+    from pipeline.reporting import notices, planned_papers, schedule
+
+    concept = load_concept(ordner)
+    on = stichtag.date() if stichtag else date.today()
+    click.echo(f"Berichtskalender Frühe Hilfen – {concept.municipality.name}, "
+               f"Stichtag {german_date(on)}\n")
+    rows = [("Gremium", "Turnus", "Letzter Bericht", "Fällig bis", "Nächste Vorlage")]
+    for item in schedule(concept, on):
+        papers = ", ".join(f"{p.paper.number} ({p.role})" for p in item.next_papers)
+        rows.append((
+            item.committee.name, item.cycle,
+            german_date(item.last_report) if item.last_report else "noch keiner",
+            german_date(item.due),
+            f"{german_date(item.next_papers[0].date)}: {papers}" if papers else "keine geplant",
+        ))
+    click.echo("\n".join(_columns(rows)))
+    upcoming = [p for p in planned_papers(concept) if p.date > on]
+    click.echo("\nGeplante Beratungen")
+    if upcoming:
+        click.echo("\n".join(_columns([
+            (german_date(p.date), p.committee.name, p.paper.number, p.paper.kind, p.role)
+            for p in upcoming])))
+    else:
+        click.echo("keine")
+    found = notices(concept, on)
+    click.echo("\nHinweise")
+    for notice in found:
+        click.echo(f"Warnung: {notice.file}: {notice.message}")
+    if not found:
+        click.echo("keine – alle Gremien sind im Berichtsturnus.")

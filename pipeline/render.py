@@ -155,15 +155,28 @@ def safe_file_part(text: str) -> str:
     return text[:60] or "unbenannt"
 
 
-def _author(concept: Concept) -> str:
+def concept_document(concept: Concept, body_html: str, *, title: str, stem: str, subject: str,
+                     keywords: str, footer_prefix: str = "", **frame) -> RenderedDocument:
+    """A document that belongs to one Fassung of the concept: its frame names the Fassung and
+    the Stand, its file name 'Gesamtkonzept_Musterkreis_2.0' the kind, municipality and Fassung."""
     municipality = concept.municipality
-    return f"{municipality.youth_welfare_authority}, {municipality.youth_office}"
-
-
-def _version_stem(concept: Concept, prefix: str) -> str:
-    """'Gesamtkonzept_Musterkreis_2.0': the kind, the municipality and the Fassung."""
-    return (f"{prefix}_{safe_file_part(concept.municipality.short_name)}_"
-            f"{safe_file_part(concept.version.version)}")
+    version = concept.version
+    stand = formatting.german_date(version.date)
+    return RenderedDocument(
+        body_html=body_html,
+        title=title,
+        subtitle=municipality.name,
+        author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
+        subject=f"{subject} – {municipality.name}",
+        keywords=keywords,
+        version=version.version,
+        date=version.date,
+        header_text=f"{municipality.name} · {title}",
+        footer_text=f"{footer_prefix}Fassung {version.version} · Stand {stand}",
+        file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_"
+                   f"{safe_file_part(version.version)}"),
+        **frame,
+    )
 
 
 def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
@@ -173,51 +186,24 @@ def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> Rende
         render_template(env, name, k=concept)
         for name in chapter_templates(env, CONCEPT_CHAPTERS)
     ]
-    municipality = concept.municipality
-    version = concept.version
-    stand = formatting.german_date(version.date)
-    title = CONCEPT_TITLE
-    return RenderedDocument(
-        body_html="\n".join(chapters),
-        title=title,
-        subtitle=municipality.name,
-        author=_author(concept),
-        subject=f"Systemübergreifendes Gesamtkonzept Frühe Hilfen – {municipality.name}",
+    return concept_document(
+        concept, "\n".join(chapters), title=CONCEPT_TITLE, stem="Gesamtkonzept",
+        subject="Systemübergreifendes Gesamtkonzept Frühe Hilfen",
         keywords="Frühe Hilfen; Gesamtkonzept; Netzwerk; KKG; Qualitätsentwicklung",
-        version=version.version,
-        date=version.date,
-        header_text=f"{municipality.name} · {title}",
-        footer_text=f"Fassung {version.version} · Stand {stand}",
-        file_stem=_version_stem(concept, "Gesamtkonzept"),
-        category="Konzept",
-        layout="konzept.typ",
-        title_page=True,
-        toc=True,
-        numbered=True,
+        category="Konzept", layout="konzept.typ", title_page=True, toc=True, numbered=True,
     )
 
 
 def render_measure_plan(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
     """The Maßnahmenplan on its own, as an attachment to council papers."""
     env = environment(template_dir)
-    municipality = concept.municipality
-    version = concept.version
-    stand = formatting.german_date(version.date)
-    return RenderedDocument(
-        body_html=render_template(env, "anlagen/massnahmenplan.html.j2", k=concept),
-        title=MEASURE_PLAN_TITLE,
-        subtitle=municipality.name,
-        author=_author(concept),
-        subject=f"Maßnahmenplan zum Gesamtkonzept Frühe Hilfen – {municipality.name}",
+    return concept_document(
+        concept, render_template(env, "anlagen/massnahmenplan.html.j2", k=concept),
+        title=MEASURE_PLAN_TITLE, stem="Massnahmenplan",
+        subject="Maßnahmenplan zum Gesamtkonzept Frühe Hilfen",
         keywords="Frühe Hilfen; Maßnahmenplan; Gesamtkonzept",
-        version=version.version,
-        date=version.date,
-        header_text=f"{municipality.name} · {MEASURE_PLAN_TITLE}",
-        footer_text=f"Anlage zum Gesamtkonzept, Fassung {version.version} · Stand {stand}",
-        file_stem=_version_stem(concept, "Massnahmenplan"),
-        category="Anlage",
-        layout="dokument.typ",
-        folder="vorlagen",
+        footer_prefix="Anlage zum Gesamtkonzept, ",
+        category="Anlage", layout="dokument.typ", folder="vorlagen",
     )
 
 
