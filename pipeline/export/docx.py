@@ -58,12 +58,13 @@ def _frame(document, doc: RenderedDocument) -> None:
 
 def _title_block_left(document, doc: RenderedDocument) -> None:
     """Papers and attachments open with their title above the text, not on a title page: there
-    it stands flush left like the rest, as in council papers."""
+    it stands flush left at the top like the rest, as in council papers."""
     if doc.title_page:
         return
     for paragraph in document.paragraphs[:3]:
         if paragraph.style is not None and paragraph.style.name in {"Title", "Subtitle"}:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            paragraph.paragraph_format.space_before = Pt(0)
 
 
 def _short(text: str, limit: int = 255) -> str:
