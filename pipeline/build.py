@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from pipeline.changes import compare
 from pipeline.export.docx import finish_docx
 from pipeline.export.files import write_atomically
 from pipeline.export.oparl import PublishedFile, paper_records, to_json
@@ -110,18 +111,20 @@ def _oparl_files(views: list[PaperView], papers: list[RenderedDocument],
 
 
 def build(folder: Path, output: Path, only: str | None = None,
-          template_dir: Path = TEMPLATE_DIR) -> list[Path]:
+          template_dir: Path = TEMPLATE_DIR, earlier: Path | None = None) -> list[Path]:
     """Build the concept and the council papers of one municipality into the output folder.
 
     `only` narrows the build to 'konzept' or 'vorlagen'; papers always come with the
-    attachments they list, so their OParl records describe files that exist.
+    attachments they list, so their OParl records describe files that exist. With `earlier`
+    (the input folder of an earlier Fassung) the concept lists what changed since then.
     """
     concept = load_concept(folder)
+    changes = compare(load_concept(earlier), concept) if earlier is not None else None
     views = paper_views(concept) if only != "konzept" else []
     needed = {kind for view in views for kind in view.generated_attachments}
     attachments: dict[str, RenderedDocument] = {}
     if only != "vorlagen" or "gesamtkonzept" in needed:
-        attachments["gesamtkonzept"] = render_concept(concept, template_dir)
+        attachments["gesamtkonzept"] = render_concept(concept, template_dir, changes)
     if "massnahmenplan" in needed:
         attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
     papers = [render_paper(view, template_dir) for view in views]

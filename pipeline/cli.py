@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import sys
 import time
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -83,13 +84,18 @@ def validate(ordner: Path) -> None:
               help="Zielordner (Standard: outputs/<Ordnername>).")
 @click.option("--nur", type=click.Choice(["konzept", "vorlagen"]), default=None,
               help="Nur das Gesamtkonzept oder nur die Vorlagen (mit ihren Anlagen) erzeugen.")
-def build(ordner: Path, ausgabe: Path | None, nur: str | None) -> None:
+@click.option("--vergleich", metavar="FASSUNG", default=None,
+              help="Frühere Fassung (Ordner oder REVISION:ORDNER); das Konzept nennt die Änderungen.")
+def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None) -> None:
     """Erzeugt das Gesamtkonzept und die Vorlagen aus ORDNER als Word- und PDF-Dateien."""
     from pipeline.build import build as build_all
+    from pipeline.revisions import input_folder
 
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.name
-    written = build_all(ordner, target, nur)
+    with ExitStack() as stack:
+        earlier = stack.enter_context(input_folder(vergleich)) if vergleich else None
+        written = build_all(ordner, target, nur, earlier=earlier)
     for path in written:
         click.echo(f"geschrieben: {path}")
     click.echo(f"fertig in {time.perf_counter() - started:.1f} s")
@@ -140,3 +146,38 @@ def plan(ordner: Path, stichtag) -> None:
         click.echo(f"Warnung: {notice.file}: {notice.message}")
     if not found:
         click.echo("keine – alle Gremien sind im Berichtsturnus.")
+
+
+@main.command()
+@click.argument("alt")
+@click.argument("neu")
+def diff(alt: str, neu: str) -> None:
+    """Zeigt, was sich zwischen zwei Fassungen geändert hat.
+
+    ALT und NEU sind Eingabeordner oder REVISION:ORDNER aus git, z. B. v1.0:inputs/musterkreis.
+    """
+    from pipeline.build import load_concept
+    from pipeline.changes import compare
+    from pipeline.formatting import euro, german_date, signed_euro
+    from pipeline.revisions import input_folder
+
+    with input_folder(alt) as old_folder, input_folder(neu) as new_folder:
+        changes = compare(load_concept(old_folder), load_concept(new_folder))
+    click.echo(f"Änderungen von Fassung {changes.old_version} (Stand {german_date(changes.old_date)}) "
+               f"zu Fassung {changes.new_version} (Stand {german_date(changes.new_date)})")
+    if changes.empty:
+        click.echo("\nKeine Änderungen an Zielgruppen, Zielen, Maßnahmen, Akteuren und Finanzierung.")
+    for kind in (k for k in changes.kinds if k.any):
+        click.echo(f"\n{kind.plural}: {len(kind.added)} neu, {len(kind.removed)} entfallen, "
+                   f"{len(kind.changed)} geändert")
+        for item in kind.added:
+            click.echo(f"  + {item.label} ({item.id})")
+        for item in kind.removed:
+            click.echo(f"  - {item.label} ({item.id})")
+        for item in kind.changed:
+            click.echo(f"  ~ {item.label} ({item.id}): " + "; ".join(f.summary for f in item.fields))
+    if changes.budget:
+        click.echo("\nFinanzierung nach Quelle und Jahr")
+        click.echo("\n".join(_columns([
+            (c.source, str(c.year), euro(c.old), "→", euro(c.new), f"({signed_euro(c.delta)})")
+            for c in changes.budget])))

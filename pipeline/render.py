@@ -20,6 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from pipeline import formatting
+from pipeline.changes import ChangeSet
 from pipeline.errors import TemplateFailure
 from pipeline.model import Concept
 from pipeline.papers import GENERATED_TITLES, PaperView
@@ -179,11 +180,13 @@ def concept_document(concept: Concept, body_html: str, *, title: str, stem: str,
     )
 
 
-def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
-    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame."""
+def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR,
+                   changes: ChangeSet | None = None) -> RenderedDocument:
+    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame; with
+    `changes`, the Fortschreibung chapter lists what changed since the earlier Fassung."""
     env = environment(template_dir)
     chapters = [
-        render_template(env, name, k=concept)
+        render_template(env, name, k=concept, aenderungen=changes)
         for name in chapter_templates(env, CONCEPT_CHAPTERS)
     ]
     return concept_document(

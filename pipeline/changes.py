@@ -1,0 +1,151 @@
+"""Stage 3, Fortschreibung: what changed between two Fassungen, in the domain's own terms.
+
+Readers of an updated concept and the committees want to know which goals, measures and actors
+were added, dropped or changed, and how the budget moved per source and year. Items are matched
+by their `id`; a change is named by the German field (the YAML key) with the old and new value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from pipeline import formatting
+from pipeline.model import Concept
+
+#: The kinds of items compared, with the German labels used in lists and documents.
+KINDS: tuple[tuple[str, str, str], ...] = (
+    ("target_groups", "Zielgruppe", "Zielgruppen"),
+    ("goals", "Ziel", "Ziele"),
+    ("measures", "Maßnahme", "Maßnahmen"),
+    ("actors", "Akteur", "Akteure"),
+)
+
+
+#: Old and new value together up to this length are shown; longer texts only by field name.
+SHORT = 60
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+    @property
+    def summary(self) -> str:
+        """'zielwert: 3 → 3,5' where both values are short, else just the field."""
+        if len(self.old) + len(self.new) <= SHORT:
+            return f"{self.field}: {self.old} → {self.new}"
+        return self.field
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One item that is new, dropped or changed; `label` is how documents name it."""
+
+    id: str
+    label: str
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class KindChanges:
+    singular: str
+    plural: str
+    added: tuple[ItemChange, ...]
+    removed: tuple[ItemChange, ...]
+    changed: tuple[ItemChange, ...]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class BudgetChange:
+    source: str
+    year: int
+    old: Decimal
+    new: Decimal
+
+    @property
+    def delta(self) -> Decimal:
+        return self.new - self.old
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    old_version: str
+    old_date: Any
+    new_version: str
+    new_date: Any
+    kinds: tuple[KindChanges, ...]
+    budget: tuple[BudgetChange, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not any(k.any for k in self.kinds) and not self.budget
+
+
+def shown(value: Any) -> str:
+    """A value as documents write it: dates and numbers the German way, lists joined."""
+    if value is None or value == [] or value == {}:
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, Decimal | int | float):
+        return formatting.number(value)
+    if hasattr(value, "strftime"):
+        return formatting.german_date(value)
+    if isinstance(value, list):
+        return "; ".join(shown(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {shown(v)}" for k, v in value.items())
+    return " ".join(str(value).split())
+
+
+def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
+    """Changed fields by their YAML key; nested sections and lists compare as a whole."""
+    before, after = old.model_dump(by_alias=True), new.model_dump(by_alias=True)
+    return tuple(FieldChange(key, shown(before.get(key)), shown(after.get(key)))
+                 for key in after if before.get(key) != after.get(key))
+
+
+def _label(item: Any) -> str:
+    return getattr(item, "title", None) or getattr(item, "name", None) or item.id
+
+
+def _compare(singular: str, plural: str, old: list, new: list) -> KindChanges:
+    before = {i.id: i for i in old}
+    after = {i.id: i for i in new}
+    return KindChanges(
+        singular, plural,
+        added=tuple(ItemChange(i, _label(after[i])) for i in after if i not in before),
+        removed=tuple(ItemChange(i, _label(before[i])) for i in before if i not in after),
+        changed=tuple(ItemChange(i, _label(after[i]), _fields(before[i], after[i]))
+                      for i in after if i in before and before[i] != after[i]),
+    )
+
+
+def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
+    years = sorted(set(old.funding_years) | set(new.funding_years))
+    sources = [s for s in (*new.funding_sources, *old.funding_sources)]
+    changes = []
+    for source in dict.fromkeys(sources):
+        for year in years:
+            before, after = old.funding_total(source, year), new.funding_total(source, year)
+            if before != after:
+                changes.append(BudgetChange(source, year, before, after))
+    return tuple(changes)
+
+
+def compare(old: Concept, new: Concept) -> ChangeSet:
+    """Everything that differs between two Fassungen of one municipality's concept."""
+    kinds = tuple(_compare(singular, plural, getattr(old, attr), getattr(new, attr))
+                  for attr, singular, plural in KINDS)
+    return ChangeSet(old.version.version, old.version.date, new.version.version,
+                     new.version.date, kinds, _budget(old, new))

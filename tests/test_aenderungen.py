@@ -1,0 +1,137 @@
+"""What changed between two Fassungen: `gesamtkonzept diff` and the section in the concept."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from pipeline.build import build
+from pipeline.cli import main
+
+from .conftest import EXAMPLE, edit_yaml
+
+
+def _older(folder: Path) -> None:
+    """Turn a copy of the example into a plausible earlier Fassung 1.5."""
+
+    def municipality(data):
+        data["konzept"].update(fassung="1.5", stand="2025-10-15")
+
+    def measures(data):
+        extra = copy.deepcopy(data["massnahmen"][0])
+        extra.update(id="elternbriefe-papier", titel="Elternbriefe auf Papier")
+        data["massnahmen"].append(extra)
+        data["massnahmen"][1]["status"] = "geplant"
+        for measure in data["massnahmen"]:
+            measure["beteiligte"] = [a for a in measure.get("beteiligte", []) if a != "biss"]
+
+    def network(data):
+        for body in data["netzwerkgremien"]:
+            body["mitglieder"] = [a for a in body["mitglieder"] if a != "biss"]
+
+    def goals(data):
+        data["ziele"][0]["indikatoren"][0]["zielwert"] = 80
+
+    def resources(data):
+        next(f for f in data["finanzierung"] if f["id"] == "kommune-jugend-2027")["betrag"] = 300000
+
+    def actors(data):
+        data["akteure"] = [a for a in data["akteure"] if a["id"] != "biss"]
+
+    edit_yaml(folder, "kommune.yaml", municipality)
+    edit_yaml(folder, "massnahmen.yaml", measures)
+    edit_yaml(folder, "ziele.yaml", goals)
+    edit_yaml(folder, "ressourcen.yaml", resources)
+    edit_yaml(folder, "akteure.yaml", actors)
+    edit_yaml(folder, "netzwerk.yaml", network)
+    shutil.rmtree(folder / "vorlagen")
+
+
+@pytest.fixture
+def older(tmp_path) -> Path:
+    folder = tmp_path / "fassung-1.5"
+    shutil.copytree(EXAMPLE, folder)
+    _older(folder)
+    return folder
+
+
+def test_diff_names_added_removed_changed_and_budget(older):
+    result = CliRunner().invoke(main, ["diff", str(older), str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Änderungen von Fassung 1.5 (Stand 15.10.2025) zu Fassung 2.0 (Stand 15.10.2026)" in out
+    assert "Maßnahmen: 0 neu, 1 entfallen, 2 geändert" in out  # one lost BISS as participant
+    assert "  - Elternbriefe auf Papier (elternbriefe-papier)" in out
+    assert "  ~ Babylotsendienst im Klinikum Musterstadt (babylotsen): status: geplant → laufend" in out
+    assert "Akteure: 1 neu, 0 entfallen, 0 geändert" in out
+    assert "  + Beratungs- und Interventionsstelle bei häuslicher Gewalt (BISS) (biss)" in out
+    assert "Ziele: 0 neu, 0 entfallen, 1 geändert" in out
+    assert "Zielgruppen" not in out
+    budget = next(x for x in out.splitlines() if x.startswith("Kommune"))
+    assert budget.split() == ["Kommune", "2027", "313.000,00", "€", "→", "351.000,00", "€",
+                              "(+38.000,00", "€)"]
+
+
+def test_diff_of_equal_folders_says_so():
+    result = CliRunner().invoke(main, ["diff", str(EXAMPLE), str(EXAMPLE)])
+    assert result.exit_code == 0
+    assert "Keine Änderungen" in result.output
+
+
+def test_diff_of_a_missing_folder_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "fehlt"), str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert "existiert nicht" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_concept_lists_the_changes_since_the_earlier_fassung(older, tmp_path):
+    written = build(EXAMPLE, tmp_path / "out", "konzept", earlier=older)
+    document = Document(str(next(p for p in written if p.suffix == ".docx")))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert any(h.endswith("Änderungen gegenüber der Fassung 1.5") for h in headings)
+    rows = {(r.cells[0].text, r.cells[1].text): r.cells[2].text
+            for t in document.tables for r in t.rows if len(r.cells) == 3}
+    assert ("entfallen", "Elternbriefe auf Papier") in rows
+    assert rows[("geändert", "Babylotsendienst im Klinikum Musterstadt")] == "status: geplant → laufend"
+    budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Quelle"
+                  and t.rows[0].cells[-1].text == "Veränderung")
+    assert [c.text for c in budget.rows[1].cells] == [
+        "Kommune", "2027", "313.000,00\u00a0€", "351.000,00\u00a0€", "+38.000,00\u00a0€"]
+
+
+def test_concept_without_comparison_has_no_change_section(built):
+    document = Document(str(built[".docx"]))
+    assert not any("Änderungen gegenüber" in p.text for p in document.paragraphs)
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), "-c", "user.name=Test", "-c", "user.email=t@example.org",
+                    *args], check=True, capture_output=True)
+
+
+def test_diff_reads_git_revisions(tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, repo / "kommune")
+    _git(repo, "init", "-q")
+    _older(repo / "kommune")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Fassung 1.5")
+    shutil.rmtree(repo / "kommune")
+    shutil.copytree(EXAMPLE, repo / "kommune")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Fassung 2.0")
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["diff", "HEAD~1:kommune", "kommune"])
+    assert result.exit_code == 0, result.output
+    assert "Änderungen von Fassung 1.5" in result.output
+    assert "  - Elternbriefe auf Papier (elternbriefe-papier)" in result.output
+    missing = CliRunner().invoke(main, ["diff", "gibtsnicht:kommune", "kommune"])
+    assert missing.exit_code == 2
+    assert "git:" in missing.output
