@@ -5,8 +5,9 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from pipeline.errors import InvalidInput, Problem
 from pipeline.export.docx import finish_docx
-from pipeline.export.files import write_atomically
+from pipeline.export.files import output_lock, write_atomically
 from pipeline.export.pandoc import run_pandoc
 from pipeline.export.pdf import compile_pdf, epoch_of
 from pipeline.load import load_folder
@@ -17,12 +18,22 @@ REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
 COLUMN_FILTER = TEMPLATE_DIR / "filter" / "spaltenausrichtung.lua"
 
 
-def load_concept(folder: Path) -> Concept:
-    """Load and validate a municipality's folder; raises InvalidInput listing every problem."""
-    from pipeline.validate import validate
+def check_folder(folder: Path, *, strict: bool = False) -> tuple[Concept, list[Problem]]:
+    """Load and validate a municipality's folder: the concept and its warnings.
 
-    loaded, problems = load_folder(folder)
-    return validate(loaded, problems)
+    Raises InvalidInput listing every error – and, if `strict`, every warning as well.
+    """
+    from pipeline.validate import check
+
+    concept, warnings = check(*load_folder(folder))
+    if strict and warnings:
+        raise InvalidInput(warnings, strict=True)
+    return concept, warnings
+
+
+def load_concept(folder: Path) -> Concept:
+    """Load and validate a municipality's folder; raises InvalidInput listing every error."""
+    return check_folder(folder)[0]
 
 
 def export_document(doc: RenderedDocument, layout: str) -> dict[str, bytes]:
@@ -55,10 +66,17 @@ def export_document(doc: RenderedDocument, layout: str) -> dict[str, bytes]:
         return {".docx": docx_future.result(), ".pdf": pdf_future.result()}
 
 
-def build_concept(folder: Path, output: Path, template_dir: Path = TEMPLATE_DIR) -> list[Path]:
+def write_concept(concept: Concept, output: Path, template_dir: Path = TEMPLATE_DIR) -> list[Path]:
+    """Render and export a validated concept into the output folder, one build at a time."""
+    with output_lock(output):
+        doc = render_concept(concept, template_dir)
+        files = export_document(doc, "konzept.typ")
+        return write_atomically({output / f"{doc.file_stem}{suffix}": data
+                                 for suffix, data in files.items()})
+
+
+def build_concept(folder: Path, output: Path, template_dir: Path = TEMPLATE_DIR, *,
+                  strict: bool = False) -> list[Path]:
     """Build the Gesamtkonzept of one municipality into the output folder."""
-    concept = load_concept(folder)
-    doc = render_concept(concept, template_dir)
-    files = export_document(doc, "konzept.typ")
-    return write_atomically({output / f"{doc.file_stem}{suffix}": data
-                             for suffix, data in files.items()})
+    concept, _ = check_folder(folder, strict=strict)
+    return write_concept(concept, output, template_dir)

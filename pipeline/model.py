@@ -16,11 +16,17 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from pipeline.errors import refuse
+from pipeline.input_files import input_file
 
 
 class Ref:
@@ -33,24 +39,38 @@ class Ref:
         return f"Ref({self.kind!r})"
 
 
+def title_of(description: str) -> str:
+    """'Name der Kommune, z. B. …' → 'Name der Kommune': a short title for editors' hints."""
+    return re.split(r",? z\. B\.| \(|: ", description, maxsplit=1)[0].rstrip(",")
+
+
 def field(alias: str, description: str, **kwargs: Any) -> Any:
-    """A model field with its German YAML key and a German description (README, schema)."""
-    return Field(alias=alias, description=description, **kwargs)
+    """A model field with its German YAML key, title and description (README, schema, editors)."""
+    return Field(alias=alias, title=title_of(description), description=description, **kwargs)
 
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
 ]
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Characters that Word's XML cannot hold or that are invisible garbage from pasted text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _no_control_characters(text: str) -> str:
     """Control characters corrupt Word files; they usually come from pasted text."""
     found = CONTROL_CHARACTERS.search(text)
     if found:
-        raise ValueError(f"steuerzeichen:{found.start() + 1}")
+        raise refuse(f"Der Text enthält an Stelle {found.start() + 1} ein unsichtbares Steuerzeichen "
+                     "(oft aus kopiertem Text). Bitte entfernen.")
     return text
+
+
+def _no_number(value: Any) -> Any:
+    """YAML numbers would otherwise pass as dates counted in seconds since 1970."""
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("date_type", "Datum erwartet")
+    return value
 
 
 Text = Annotated[
@@ -59,7 +79,11 @@ Text = Annotated[
     AfterValidator(_no_control_characters),
 ]
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
-Year = Annotated[int, Field(ge=1990, le=2100)]
+#: Whole numbers; strict, because YAML's 'yes'/'true' would otherwise count as 1.
+Integer = Annotated[int, Strict()]
+Year = Annotated[int, Strict(), Field(ge=1990, le=2100)]
+Date = Annotated[dt.date, BeforeValidator(_no_number)]
+Logo = input_file(".png", ".jpg", ".jpeg", ".svg")
 
 ActorRef = Annotated[str, Ref("akteur")]
 GoalRef = Annotated[str, Ref("ziel")]
@@ -112,7 +136,11 @@ FUNDING_SOURCES: tuple[str, ...] = FundingSource.__args__  # type: ignore[attr-d
 
 
 class Item(BaseModel):
-    """Common configuration: unknown keys are errors, models are immutable."""
+    """Common configuration: unknown keys are errors, models are immutable.
+
+    Every subclass names itself in German (``class Actor(Item, title="Akteur")``): messages
+    say "kein Feld von Akteur", and editors show the title from the JSON Schema.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
@@ -120,27 +148,27 @@ class Item(BaseModel):
 # --- kommune.yaml ---------------------------------------------------------------------------
 
 
-class Contact(Item):
+class Contact(Item, title="Erreichbarkeit"):
     phone: Text | None = field("telefon", "Telefonnummer", default=None)
     email: Text | None = field("email", "E-Mail-Adresse", default=None)
     address: Text | None = field("anschrift", "Postanschrift in einer Zeile", default=None)
 
 
-class Coordination(Item):
+class Coordination(Item, title="Netzwerkkoordination"):
     position: Text = field("stelle", "Bezeichnung der Stelle der Netzwerkkoordination")
     person: Text = field("person", "Name der Koordinatorin oder des Koordinators")
     contact: Contact = field("kontakt", "Erreichbarkeit", default_factory=Contact)
 
 
-class SocialSpace(Item):
+class SocialSpace(Item, title="Sozialraum"):
     id: Id = field("id", "Kennung, auf die andere Dateien verweisen")
     name: Text = field("name", "Name des Sozialraums")
     description: Text | None = field("beschreibung", "Kurze Beschreibung", default=None)
-    population: int | None = field("einwohner", "Einwohnerzahl", default=None, ge=0)
-    births: int | None = field("geburten", "Geburten pro Jahr", default=None, ge=0)
+    population: Integer | None = field("einwohner", "Einwohnerzahl", default=None, ge=0)
+    births: Integer | None = field("geburten", "Geburten pro Jahr", default=None, ge=0)
 
 
-class Municipality(Item):
+class Municipality(Item, title="Kommune"):
     name: Text = field("name", "Name der Kommune, z. B. 'Landkreis Musterkreis'")
     short_name: Text = field("kurzname", "Kurzform für Dateinamen und Kopfzeilen, z. B. 'Musterkreis'")
     kind: MunicipalityKind = field("art", "Art der Gebietskörperschaft")
@@ -148,20 +176,24 @@ class Municipality(Item):
     youth_welfare_authority: Text = field("traeger", "Träger der öffentlichen Jugendhilfe")
     youth_office: Text = field("jugendamt", "Bezeichnung des Jugendamts")
     coordination: Coordination = field("netzwerkkoordination", "Netzwerkkoordination Frühe Hilfen")
-    population: int = field("einwohner", "Einwohnerinnen und Einwohner", ge=1)
-    births_per_year: int = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0)
-    children_under_three: int = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
-    children_under_three_sgb2: int | None = field(
+    population: Integer = field("einwohner", "Einwohnerinnen und Einwohner", ge=1)
+    births_per_year: Integer = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0)
+    children_under_three: Integer = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
+    children_under_three_sgb2: Integer | None = field(
         "kinder_unter_3_sgb2", "Kinder unter drei Jahren in Haushalten mit SGB-II-Bezug",
         default=None, ge=0,
     )
     data_year: Year | None = field("datenstand", "Jahr, aus dem die Zahlen stammen", default=None)
     social_spaces: list[SocialSpace] = field("sozialraeume", "Sozialräume der Kommune", min_length=1)
+    logo: Logo | None = field(
+        "logo", "Logo für die Titelseite, z. B. 'logo.svg' (Pfad relativ zum Ordner der Kommune)",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _sgb2_within_children(self) -> Municipality:
         if (self.children_under_three_sgb2 or 0) > self.children_under_three:
-            raise ValueError("sgb2_zu_gross")
+            raise refuse("'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'.")
         return self
 
     @property
@@ -176,14 +208,14 @@ class Municipality(Item):
         return f"in {self.name}"
 
 
-class UpdateCycle(Item):
-    cycle_years: int = field("turnus_jahre", "Fortschreibung alle … Jahre", ge=1, le=10)
-    next_date: dt.date = field("naechste", "Termin der nächsten Fortschreibung")
+class UpdateCycle(Item, title="Fortschreibung"):
+    cycle_years: Integer = field("turnus_jahre", "Fortschreibung alle … Jahre", ge=1, le=10)
+    next_date: Date = field("naechste", "Termin der nächsten Fortschreibung")
 
 
-class ConceptVersion(Item):
+class ConceptVersion(Item, title="Konzept"):
     version: Text = field("fassung", "Fassung des Konzepts, z. B. '2.0'")
-    date: dt.date = field("stand", "Stand (Datum) dieser Fassung")
+    date: Date = field("stand", "Stand (Datum) dieser Fassung")
     update: UpdateCycle = field("fortschreibung", "Turnus und Termin der Fortschreibung")
     contributors: list[ActorRef] = field(
         "mitwirkende", "Akteure, die an dieser Fassung mitgeschrieben haben", default_factory=list
@@ -196,7 +228,7 @@ class ConceptVersion(Item):
     )
 
 
-class GuidingPrinciple(Item):
+class GuidingPrinciple(Item, title="Leitbild"):
     national: bool = field(
         "bezug_nzfh", "Bezieht sich das Konzept auf das Leitbild Frühe Hilfen des NZFH?",
         default=False,
@@ -207,24 +239,36 @@ class GuidingPrinciple(Item):
     @model_validator(mode="after")
     def _needs_content(self) -> GuidingPrinciple:
         if not self.national and not self.text:
-            raise ValueError("leitbild_leer")
+            raise refuse("Bitte 'bezug_nzfh: true' setzen oder einen eigenen Leitbild-Text angeben.")
         return self
 
 
-class MunicipalityFile(Item):
+class Checks(Item, title="Prüfung"):
+    yearly_total_warning: Money = field(
+        "jahressumme_warnung_ab",
+        "Warnung, wenn die Finanzierung oder die Maßnahmenkosten eines Jahres zusammen mehr als "
+        "diesen Betrag in Euro ergeben (fängt Tippfehler wie eine Null zu viel ab; Standard "
+        "2000000)", default=Decimal(2_000_000),
+    )
+
+
+class MunicipalityFile(Item, title="Kommune, Konzept und Leitbild"):
     municipality: Municipality = field("kommune", "Angaben zur Kommune")
     version: ConceptVersion = field("konzept", "Fassung, Stand und Fortschreibung")
     guiding_principle: GuidingPrinciple = field("leitbild", "Leitbild und Verständnis")
+    checks: Checks = field(
+        "pruefung", "Einstellungen der Plausibilitätsprüfung (Warnungen)", default_factory=Checks
+    )
 
 
 # --- zielgruppen.yaml / ziele.yaml ------------------------------------------------------------
 
 
-class TargetGroup(Item):
+class TargetGroup(Item, title="Zielgruppe"):
     id: Id = field("id", "Kennung der Zielgruppe")
     name: Text = field("name", "Bezeichnung")
     description: Text = field("beschreibung", "Beschreibung der Lebenslage")
-    estimated_size: int | None = field("geschaetzte_anzahl", "Geschätzte Anzahl", default=None, ge=0)
+    estimated_size: Integer | None = field("geschaetzte_anzahl", "Geschätzte Anzahl", default=None, ge=0)
     size_unit: Text = field("einheit", "Einheit der geschätzten Anzahl", default="Familien")
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: alle)", default_factory=list
@@ -232,14 +276,14 @@ class TargetGroup(Item):
     needs: list[Text] = field("bedarfe", "Bedarfe der Zielgruppe", min_length=1)
 
 
-class TargetGroupFile(Item):
+class TargetGroupFile(Item, title="Zielgruppen"):
     target_groups: list[TargetGroup] = field("zielgruppen", "Zielgruppen", min_length=1)
 
 
 Number = Annotated[Decimal, Field(max_digits=14, decimal_places=2)]
 
 
-class Indicator(Item):
+class Indicator(Item, title="Indikator"):
     name: Text = field("name", "Bezeichnung des Indikators")
     unit: Text = field("einheit", "Einheit, z. B. '%' oder 'Familien'")
     baseline: Number = field("ausgangswert", "Ausgangswert")
@@ -250,8 +294,17 @@ class Indicator(Item):
     current_year: Year | None = field("istjahr", "Jahr des Istwerts", default=None)
     source: Text | None = field("quelle", "Datenquelle", default=None)
 
+    @model_validator(mode="after")
+    def _years_in_order(self) -> Indicator:
+        start = self.baseline_year
+        if start is not None and self.target_year < start:
+            raise refuse(f"Das Zieljahr {self.target_year} liegt vor dem Ausgangsjahr {start}.")
+        if start is not None and self.current_year is not None and self.current_year < start:
+            raise refuse(f"Das Istjahr {self.current_year} liegt vor dem Ausgangsjahr {start}.")
+        return self
 
-class Goal(Item):
+
+class Goal(Item, title="Ziel"):
     id: Id = field("id", "Kennung des Ziels")
     kind: GoalKind = field("art", "Wirkungsziel oder Handlungsziel")
     title: Text = field("titel", "Das Ziel in einem Satz")
@@ -261,31 +314,31 @@ class Goal(Item):
     indicators: list[Indicator] = field("indikatoren", "Indikatoren", min_length=1)
 
 
-class GoalFile(Item):
+class GoalFile(Item, title="Ziele"):
     goals: list[Goal] = field("ziele", "Ziele", min_length=1)
 
 
 # --- massnahmen.yaml --------------------------------------------------------------------------
 
 
-class Period(Item):
-    start: dt.date = field("von", "Beginn")
-    end: dt.date | None = field("bis", "Ende (leer: unbefristet)", default=None)
+class Period(Item, title="Zeitraum"):
+    start: Date = field("von", "Beginn")
+    end: Date | None = field("bis", "Ende (leer: unbefristet)", default=None)
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end is not None and self.end < self.start:
-            raise ValueError("zeitraum_verkehrt")
+            raise refuse("Das Ende ('bis') liegt vor dem Beginn ('von').")
         return self
 
 
-class Cost(Item):
+class Cost(Item, title="Kosten"):
     year: Year = field("jahr", "Haushaltsjahr")
     amount: Money = field("betrag", "Kosten in Euro")
     funding: FundingRef = field("finanzierung", "Finanzierungslinie aus ressourcen.yaml")
 
 
-class Measure(Item):
+class Measure(Item, title="Maßnahme"):
     id: Id = field("id", "Kennung der Maßnahme")
     title: Text = field("titel", "Bezeichnung des Angebots oder der Maßnahme")
     description: Text = field("beschreibung", "Beschreibung")
@@ -301,20 +354,20 @@ class Measure(Item):
     costs: list[Cost] = field("kosten", "Kosten pro Jahr und Finanzierung", default_factory=list)
 
 
-class MeasureFile(Item):
+class MeasureFile(Item, title="Maßnahmen"):
     measures: list[Measure] = field("massnahmen", "Maßnahmen und Angebote", min_length=1)
 
 
 # --- akteure.yaml -----------------------------------------------------------------------------
 
 
-class Actor(Item):
+class Actor(Item, title="Akteur"):
     id: Id = field("id", "Kennung des Akteurs")
     name: Text = field("name", "Name der Einrichtung, Gruppe oder Berufsgruppe")
     sector: Sector = field("sektor", "Sektor")
     organisation_form: OrganisationForm = field("organisationsform", "Organisationsform")
     carrier: Text | None = field("traeger", "Träger", default=None)
-    persons: int | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)",
+    persons: Integer | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)",
                                 default=None, ge=0)
     role: Text = field("rolle", "Rolle im Gesamtkonzept")
     responsibilities: list[Text] = field("zustaendigkeiten", "Zuständigkeiten", min_length=1)
@@ -324,30 +377,30 @@ class Actor(Item):
     network_hours: Decimal = field(
         "netzwerkaufwand_stunden", "Aufwand für Netzwerkarbeit in Stunden pro Jahr", ge=0
     )
-    agreement_signed: dt.date | None = field(
+    agreement_signed: Date | None = field(
         "kooperationsvereinbarung", "Datum der unterzeichneten Kooperationsvereinbarung",
         default=None,
     )
 
 
-class ActorFile(Item):
+class ActorFile(Item, title="Akteure"):
     actors: list[Actor] = field("akteure", "Akteure im Netzwerk", min_length=1)
 
 
 # --- netzwerk.yaml ----------------------------------------------------------------------------
 
 
-class NetworkBody(Item):
+class NetworkBody(Item, title="Netzwerkgremium"):
     id: Id = field("id", "Kennung des Netzwerkgremiums")
     name: Text = field("name", "Bezeichnung")
     kind: NetworkBodyKind = field("art", "Art des Gremiums")
-    meetings_per_year: int = field("sitzungen_pro_jahr", "Sitzungen pro Jahr", ge=0, le=52)
+    meetings_per_year: Integer = field("sitzungen_pro_jahr", "Sitzungen pro Jahr", ge=0, le=52)
     chair: ActorRef = field("leitung", "Leitender Akteur")
     members: list[ActorRef] = field("mitglieder", "Mitglieder", min_length=1)
     tasks: list[Text] = field("aufgaben", "Aufgaben", min_length=1)
 
 
-class CoordinationPath(Item):
+class CoordinationPath(Item, title="Abstimmungsweg"):
     sender: ActorRef = field("von", "Akteur, der sich abstimmt oder informiert")
     recipient: ActorRef = field("an", "Akteur, an den sich der Weg richtet")
     occasion: Text = field("anlass", "Anlass")
@@ -355,12 +408,12 @@ class CoordinationPath(Item):
     deadline: Text = field("frist", "Frist, z. B. 'innerhalb von 3 Werktagen'")
 
 
-class WorkingForm(Item):
+class WorkingForm(Item, title="Arbeitsform"):
     name: Text = field("name", "Bezeichnung")
     description: Text = field("beschreibung", "Beschreibung")
 
 
-class NetworkFile(Item):
+class NetworkFile(Item, title="Netzwerk"):
     bodies: list[NetworkBody] = field("netzwerkgremien", "Gremien des Netzwerks", min_length=1)
     paths: list[CoordinationPath] = field("abstimmungswege", "Abstimmungswege", min_length=1)
     working_forms: list[WorkingForm] = field("arbeitsformen", "Arbeitsformen", min_length=1)
@@ -372,7 +425,7 @@ class NetworkFile(Item):
 # --- ressourcen.yaml --------------------------------------------------------------------------
 
 
-class FundingLine(Item):
+class FundingLine(Item, title="Finanzierungslinie"):
     id: Id = field("id", "Kennung der Finanzierungslinie")
     source: FundingSource = field("quelle", "Mittelgeber")
     title: Text = field("bezeichnung", "Bezeichnung, z. B. 'Förderbereich I: Netzwerke'")
@@ -386,21 +439,21 @@ class FundingLine(Item):
     )
 
 
-class Position(Item):
+class Position(Item, title="Personalstelle"):
     title: Text = field("stelle", "Bezeichnung der Stelle")
     actor: ActorRef = field("akteur", "Anstellungsträger")
     fte: Decimal = field("vzae", "Umfang in Vollzeitäquivalenten", ge=0, le=100)
     funding: list[FundingRef] = field("finanzierung", "Finanzierungslinien", default_factory=list)
 
 
-class BudgetedEffort(Item):
+class BudgetedEffort(Item, title="Netzwerkaufwand"):
     actor: ActorRef = field("akteur", "Akteur")
     hours: Decimal = field("stunden_pro_jahr", "Eingeplante Stunden pro Jahr", ge=0)
     compensation: Text = field("ausgleich", "Wie der Aufwand abgegolten wird")
     funding: FundingRef | None = field("finanzierung", "Finanzierungslinie", default=None)
 
 
-class ResourceFile(Item):
+class ResourceFile(Item, title="Ressourcen"):
     funding: list[FundingLine] = field("finanzierung", "Finanzierungslinien pro Jahr", min_length=1)
     positions: list[Position] = field("personal", "Personalstellen", default_factory=list)
     budgeted_effort: list[BudgetedEffort] = field(
@@ -411,27 +464,27 @@ class ResourceFile(Item):
 # --- gremien.yaml -----------------------------------------------------------------------------
 
 
-class Report(Item):
-    date: dt.date = field("datum", "Sitzungsdatum")
+class Report(Item, title="Bericht"):
+    date: Date = field("datum", "Sitzungsdatum")
     topic: Text = field("thema", "Thema des Berichts")
     paper: Text | None = field("vorlage", "Vorlagen-Nr.", default=None)
 
 
-class Committee(Item):
+class Committee(Item, title="Gremium"):
     id: Id = field("id", "Kennung des Gremiums")
     name: Text = field("name", "Bezeichnung")
     kind: CommitteeKind = field("art", "Art des Gremiums")
-    report_cycle_months: int = field(
+    report_cycle_months: Integer = field(
         "berichtsturnus_monate", "Über Frühe Hilfen berichten alle … Monate", ge=1, le=60
     )
-    meetings: list[dt.date] = field("sitzungen", "Sitzungstermine", default_factory=list)
+    meetings: list[Date] = field("sitzungen", "Sitzungstermine", default_factory=list)
     reports: list[Report] = field("berichte", "Berichte über Frühe Hilfen", default_factory=list)
 
 
-class Decision(Item):
+class Decision(Item, title="Beschluss"):
     id: Id = field("id", "Kennung des Beschlusses")
     number: Text = field("nummer", "Beschluss- oder Vorlagennummer")
-    date: dt.date = field("datum", "Datum des Beschlusses")
+    date: Date = field("datum", "Datum des Beschlusses")
     committee: CommitteeRef = field("gremium", "Beschließendes Gremium")
     title: Text = field("titel", "Kurztitel")
     content: Text = field("inhalt", "Inhalt des Beschlusses")
@@ -440,7 +493,7 @@ class Decision(Item):
     progress: Text | None = field("umsetzungsstand", "Stand der Umsetzung in Worten", default=None)
 
 
-class CommitteeFile(Item):
+class CommitteeFile(Item, title="Gremien und Beschlüsse"):
     committees: list[Committee] = field("gremien", "Politische Gremien", min_length=1)
     decisions: list[Decision] = field("beschluesse", "Beschlüsse", default_factory=list)
 
@@ -477,6 +530,7 @@ class Concept(BaseModel):
     resources: ResourceFile
     committees: list[Committee]
     decisions: list[Decision]
+    checks: Checks
 
     # lookups -------------------------------------------------------------------------------
 
