@@ -43,6 +43,8 @@ class RenderedDocument:
     footer_text: str
     file_stem: str
     lang: str = "de-DE"
+    logo: Path | None = None
+    logo_alt: str = ""
 
 
 def paragraphs(text: str) -> Markup:
@@ -166,4 +168,6 @@ def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> Rende
             f"Gesamtkonzept_{safe_file_part(municipality.short_name)}_"
             f"{safe_file_part(version.version)}"
         ),
+        logo=municipality.logo,
+        logo_alt=f"Logo – {municipality.name}",
     )

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
 from pipeline.build import build_concept, load_concept
-from pipeline.errors import InvalidInput, TemplateFailure
-from pipeline.export.files import LOCK_NAME
+from pipeline.errors import BuildLocked, InvalidInput, TemplateFailure
+from pipeline.export.files import LOCK_NAME, output_lock
 from pipeline.render import TEMPLATE_DIR, render_concept
 
-from .conftest import EXAMPLE, edit_yaml
+from .conftest import EXAMPLE, ROOT, edit_yaml
 
 HOSTILE = (
     '*fett* _kursiv_ # Titel $x^2$ #set page(width: 1cm) #include "/etc/passwd" '
@@ -156,3 +158,51 @@ def test_sparse_municipality_builds(example_copy, tmp_path):
     assert "Zu den Frühen Hilfen liegen bisher keine eigenen Beschlüsse der Gremien vor." in text
     assert "jährlich fortgeschrieben" in text
     assert "bisher kein Bericht" in text
+
+
+HOLD_LOCK = """
+import sys
+from pathlib import Path
+from pipeline.export.files import output_lock
+with output_lock(Path(sys.argv[1])):
+    print("gesperrt", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def _hold_lock(folder):
+    """Another process that holds the folder's build lock until told to stop."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(folder)], cwd=ROOT, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert holder.stdout.readline() == "gesperrt\n"
+    return holder
+
+
+def test_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path):
+    out = tmp_path / "out"
+    holder = _hold_lock(out)
+    earlier = out / "Gesamtkonzept_Musterkreis_2.0.pdf"
+    earlier.write_bytes(b"frueherer Stand")
+    try:
+        second = subprocess.run([sys.executable, "-m", "pipeline", "build", str(EXAMPLE), "-o", str(out)],
+                                capture_output=True, text=True, cwd=ROOT)
+    finally:
+        holder.communicate("fertig\n")
+    assert second.returncode == 1
+    assert f"Fehler: Im Ordner {out} läuft bereits ein Build (seit " in second.stderr
+    assert "Bitte warten, bis er fertig ist" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert earlier.read_bytes() == b"frueherer Stand"
+    assert sorted(p.name for p in out.iterdir()) == sorted([LOCK_NAME, earlier.name])
+    with output_lock(out):  # released when the first one finished
+        pass
+
+
+def test_a_lock_left_by_a_crashed_build_does_not_block(tmp_path):
+    holder = _hold_lock(tmp_path)
+    holder.kill()
+    holder.wait()
+    assert (tmp_path / LOCK_NAME).exists()
+    with output_lock(tmp_path), pytest.raises(BuildLocked, match="läuft bereits ein Build"), \
+            output_lock(tmp_path):
+        pass  # the first lock is taken (the crash left none behind); the second one is refused

@@ -13,12 +13,13 @@ import zipfile
 from datetime import datetime, time
 
 from docx import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
+from pipeline.export.images import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, logo_png
 from pipeline.render import RenderedDocument
 
 W_INSTR = qn("w:instrText")
@@ -184,8 +185,24 @@ def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
     return out.getvalue()
 
 
+def _logo(document, doc: RenderedDocument) -> None:
+    """The logo right-aligned above the title, in the same box as on the PDF's title page,
+    with its alternative text for screen readers."""
+    if doc.logo is None:
+        return
+    paragraph = document.paragraphs[0].insert_paragraph_before()
+    paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
+    run = paragraph.add_run()
+    run.add_picture(io.BytesIO(logo_png(doc.logo)), width=Cm(LOGO_WIDTH_CM),
+                    height=Cm(LOGO_HEIGHT_CM))
+    properties = run._r.find(f".//{qn('wp:docPr')}")
+    properties.set("name", "Logo")
+    properties.set("descr", doc.logo_alt)
+
+
 def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     document = Document(io.BytesIO(raw))
+    _logo(document, doc)
     _frame(document, doc)
     _properties(document, doc)
     _table_of_contents(document)
