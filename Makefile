@@ -7,7 +7,7 @@ KOMMUNE ?= musterkreis
 EINGABE := inputs/$(KOMMUNE)
 AUSGABE := outputs/$(KOMMUNE)
 
-.PHONY: concept validate test bench lint clean setup
+.PHONY: concept validate test bench lint clean setup schema
 
 concept: $(STAMP)
 	$(BIN)/gesamtkonzept build $(EINGABE) -o $(AUSGABE)
@@ -17,6 +17,9 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+schema: $(STAMP)
+	$(BIN)/gesamtkonzept schema -o inputs/schema
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -113,6 +113,9 @@ def build(ordner: Path, ausgabe: Path | None, streng: bool) -> None:
     target = ausgabe or Path("outputs") / ordner.name
     concept, warnings = check_folder(ordner, strict=streng)
     _show_warnings(warnings)
+    if warnings:
+        click.echo(f"{summary(warnings)} – das Konzept wird trotzdem erzeugt (mit --streng nicht).",
+                   err=True)
     written = write_concept(concept, target)
     for path in written:
         click.echo(f"geschrieben: {path}")

@@ -262,6 +262,12 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
         return LoadedInputs(folder, files), [
             Problem(str(folder), 1, 1, "Der Ordner der Kommune existiert nicht.")
         ]
+    if not any((folder / name).is_file() for name in INPUT_FILES):  # e.g. inputs/schema
+        return LoadedInputs(folder, files), [
+            Problem(str(folder), 1, 1, "Hier liegt keine der Eingabedateien "
+                                       f"({', '.join(INPUT_FILES)}). Ist das der Ordner einer "
+                                       "Kommune, z. B. inputs/musterkreis?")
+        ]
     for name in INPUT_FILES:
         path = folder / name
         if not path.is_file():

@@ -92,7 +92,7 @@ def test_the_model_does_not_check_paths_without_knowing_the_folder():
         MunicipalityFile.model_validate(data)
 
 
-def _figures(reader: PdfReader, node) -> list[tuple[str, int]]:
+def tagged_figures(reader: PdfReader, node) -> list[tuple[str, int]]:
     """(alternative text, page number) of every tagged figure in the structure tree."""
     node = node.get_object()
     found = []
@@ -101,13 +101,13 @@ def _figures(reader: PdfReader, node) -> list[tuple[str, int]]:
     kids = node.get("/K", [])
     for kid in kids if isinstance(kids, list) else [kids]:
         if hasattr(kid.get_object(), "get"):
-            found += _figures(reader, kid)
+            found += tagged_figures(reader, kid)
     return found
 
 
 def test_logo_is_a_tagged_figure_on_the_pdf_title_page(built):
     reader = PdfReader(str(built[".pdf"]))
-    figures = _figures(reader, reader.trailer["/Root"]["/StructTreeRoot"])
+    figures = tagged_figures(reader, reader.trailer["/Root"]["/StructTreeRoot"])
     assert ("Logo – Landkreis Musterkreis", 0) in figures
 
 

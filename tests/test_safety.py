@@ -16,6 +16,7 @@ from pipeline.export.files import LOCK_NAME, output_lock
 from pipeline.render import TEMPLATE_DIR, render_concept
 
 from .conftest import EXAMPLE, ROOT, edit_yaml
+from .test_input_files import tagged_figures
 
 HOSTILE = (
     '*fett* _kursiv_ # Titel $x^2$ #set page(width: 1cm) #include "/etc/passwd" '
@@ -65,6 +66,8 @@ def test_hostile_text_appears_literally_in_word(hostile_build):
     assert HOSTILE in cells
     assert document.sections[-1].header.paragraphs[0].text.startswith(HOSTILE)
     assert document.core_properties.title.startswith(f"Gesamtkonzept Frühe Hilfen – {HOSTILE[:60]}")
+    [logo] = document.paragraphs[0]._p.xpath(".//wp:docPr")
+    assert logo.get("descr") == f"Logo – {HOSTILE}"
 
 
 def test_hostile_text_appears_literally_in_pdf(hostile_build):
@@ -74,6 +77,8 @@ def test_hostile_text_appears_literally_in_pdf(hostile_build):
         assert token in text, token
     assert "root:x:0:0" not in text
     assert reader.metadata.title.endswith(HOSTILE)
+    figures = tagged_figures(reader, reader.trailer["/Root"]["/StructTreeRoot"])
+    assert (f"Logo – {HOSTILE}", 0) in figures  # the logo's alternative text, literally
     assert len(reader.pages) > 20  # '#set page(width: 1cm)' did not change the layout
 
 

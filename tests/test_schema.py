@@ -104,3 +104,11 @@ def test_choices_are_listed():
     schema = json.loads(schema_files()["massnahmen.schema.json"])
     status = schema["$defs"]["Measure"]["properties"]["status"]
     assert status["enum"] == ["geplant", "laufend", "abgeschlossen"]
+
+
+def test_the_schema_folder_is_not_taken_for_a_municipality():
+    result = CliRunner().invoke(main, ["validate", str(SCHEMA_DIR)])
+    assert result.exit_code == 1
+    assert "Hier liegt keine der Eingabedateien (kommune.yaml, " in result.output
+    assert "Ist das der Ordner einer Kommune, z. B. inputs/musterkreis?" in result.output
+    assert result.output.count(".yaml:") == 0
