@@ -31,7 +31,7 @@ INPUT_FILES: tuple[str, ...] = (
 )
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
-#: Deeper than any input file needs (the deepest field sits at level five).
+#: Far deeper than any input file needs (the deepest value sits at level six).
 MAX_DEPTH = 30
 STR_TAG = "tag:yaml.org,2002:str"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from docx import Document
@@ -201,6 +202,19 @@ def test_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted([LOCK_NAME, earlier.name])
     with output_lock(out):  # released when the first one finished
         pass
+
+
+def test_two_builds_at_once_leave_intact_files(built, tmp_path):
+    """However the two interleave, each one finishes or is turned away, and the files that
+    remain are exactly those of a single build."""
+    out = tmp_path / "out"
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = [pool.submit(build_concept, EXAMPLE, out) for _ in range(2)]
+    outcomes = [type(run.exception()).__name__ if run.exception() else "fertig" for run in runs]
+    assert "fertig" in outcomes and set(outcomes) <= {"fertig", "BuildLocked"}
+    for path in built.values():
+        assert (out / path.name).read_bytes() == path.read_bytes()
+    assert sorted(p.name for p in out.iterdir()) == sorted([LOCK_NAME, *(p.name for p in built.values())])
 
 
 def test_a_lock_left_by_a_crashed_build_does_not_block(tmp_path):
