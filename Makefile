@@ -7,7 +7,7 @@ KOMMUNE ?= musterkreis
 EINGABE := inputs/$(KOMMUNE)
 AUSGABE := outputs/$(KOMMUNE)
 
-.PHONY: concept vorlagen plan validate test bench lint clean setup
+.PHONY: concept vorlagen plan validate test bench lint clean setup schema
 
 concept: $(STAMP)
 	$(BIN)/gesamtkonzept build $(EINGABE) -o $(AUSGABE)
@@ -23,6 +23,9 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+schema: $(STAMP)
+	$(BIN)/gesamtkonzept schema -o inputs/schema
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

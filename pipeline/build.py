@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pipeline.changes import compare
+from pipeline.changes import ChangeSet, compare
+from pipeline.errors import InvalidInput, Problem
 from pipeline.export.docx import finish_docx
-from pipeline.export.files import write_atomically
+from pipeline.export.files import output_lock, write_atomically
 from pipeline.export.oparl import PublishedFile, paper_records, to_json
 from pipeline.export.pandoc import run_pandoc
 from pipeline.export.pdf import compile_pdf, epoch_of
@@ -22,6 +23,7 @@ from pipeline.render import (
     render_concept,
     render_measure_plan,
     render_paper,
+    safe_file_part,
 )
 
 REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
@@ -31,12 +33,22 @@ COLUMN_FILTER = TEMPLATE_DIR / "filter" / "spaltenausrichtung.lua"
 PRODUCTS = ("konzept", "vorlagen")
 
 
-def load_concept(folder: Path) -> Concept:
-    """Load and validate a municipality's folder; raises InvalidInput listing every problem."""
-    from pipeline.validate import validate
+def check_folder(folder: Path, *, strict: bool = False) -> tuple[Concept, list[Problem]]:
+    """Load and validate a municipality's folder: the concept and its warnings.
 
-    loaded, problems = load_folder(folder)
-    return validate(loaded, problems)
+    Raises InvalidInput listing every error – and, if `strict`, every warning as well.
+    """
+    from pipeline.validate import check
+
+    concept, warnings = check(*load_folder(folder))
+    if strict and warnings:
+        raise InvalidInput(warnings, strict=True)
+    return concept, warnings
+
+
+def load_concept(folder: Path) -> Concept:
+    """Load and validate a municipality's folder; raises InvalidInput listing every error."""
+    return check_folder(folder)[0]
 
 
 def _docx_args(doc: RenderedDocument) -> tuple[str, ...]:
@@ -97,42 +109,70 @@ def _published(doc: RenderedDocument, files: dict[str, bytes], name: str) -> Pub
     return PublishedFile(name, path, files[path], doc.date)
 
 
+def attachment_paths(views: list[PaperView]) -> dict[Path, str]:
+    """Where the PDFs that papers attach from the inputs go: 'vorlagen/anlagen/<name>.pdf',
+    a number added where two different files share a name."""
+    paths: dict[Path, str] = {}
+    for source in dict.fromkeys(a.file for view in views for a in view.attachments if a.file):
+        stem, number = safe_file_part(source.stem), 1
+        while (candidate := f"vorlagen/anlagen/{stem}{f'-{number}' if number > 1 else ''}.pdf") \
+                in paths.values():
+            number += 1
+        paths[source] = candidate
+    return paths
+
+
 def _oparl_files(views: list[PaperView], papers: list[RenderedDocument],
-                 attachments: dict[str, RenderedDocument],
+                 attachments: dict[str, RenderedDocument], copied: dict[Path, str],
                  files: dict[str, bytes]) -> dict[str, bytes]:
     """One OParl record per paper, describing the PDFs as they are about to be written."""
     records = {}
     for view, doc in zip(views, papers, strict=True):
         main = _published(doc, files, doc.title)
-        auxiliary = [_published(attachments[a.generated], files, a.title)
-                     for a in view.attachments if a.generated]
+        auxiliary = [
+            _published(attachments[a.generated], files, a.title) if a.generated
+            else PublishedFile(a.title, copied[a.file], files[copied[a.file]], doc.date)
+            for a in view.attachments if a.has_file
+        ]
         records[output_path(doc, ".oparl.json")] = to_json(paper_records(view, main, auxiliary))
     return records
 
 
-def build(folder: Path, output: Path, only: str | None = None,
-          template_dir: Path = TEMPLATE_DIR, earlier: Path | None = None) -> list[Path]:
-    """Build the concept and the council papers of one municipality into the output folder.
+def write_outputs(concept: Concept, output: Path, only: str | None = None,
+                  template_dir: Path = TEMPLATE_DIR, changes: ChangeSet | None = None) -> list[Path]:
+    """Render and export a validated concept and its council papers, one build at a time.
 
     `only` narrows the build to 'konzept' or 'vorlagen'; papers always come with the
-    attachments they list, so their OParl records describe files that exist. With `earlier`
-    (the input folder of an earlier Fassung) the concept lists what changed since then.
+    attachments they list, so their OParl records describe files that exist. With `changes`
+    the concept lists what changed since an earlier Fassung.
     """
-    concept = load_concept(folder)
+    with output_lock(output):
+        views = paper_views(concept) if only != "konzept" else []
+        needed = {kind for view in views for kind in view.generated_attachments}
+        attachments: dict[str, RenderedDocument] = {}
+        if only != "vorlagen" or "gesamtkonzept" in needed:
+            attachments["gesamtkonzept"] = render_concept(concept, template_dir, changes)
+        if "massnahmenplan" in needed:
+            attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
+        papers = [render_paper(view, template_dir) for view in views]
+        files = export_documents([*attachments.values(), *papers])
+        copied = attachment_paths(views)
+        files.update({path: source.read_bytes() for source, path in copied.items()})
+        files.update(_oparl_files(views, papers, attachments, copied, files))
+        return write_atomically({output / path: data for path, data in files.items()})
+
+
+def build(folder: Path, output: Path, only: str | None = None,
+          template_dir: Path = TEMPLATE_DIR, earlier: Path | None = None, *,
+          strict: bool = False) -> list[Path]:
+    """Check a municipality's folder and build its documents (see :func:`write_outputs`);
+    `earlier` is the input folder of an earlier Fassung to compare with."""
+    concept, _ = check_folder(folder, strict=strict)
     changes = compare(load_concept(earlier), concept) if earlier is not None else None
-    views = paper_views(concept) if only != "konzept" else []
-    needed = {kind for view in views for kind in view.generated_attachments}
-    attachments: dict[str, RenderedDocument] = {}
-    if only != "vorlagen" or "gesamtkonzept" in needed:
-        attachments["gesamtkonzept"] = render_concept(concept, template_dir, changes)
-    if "massnahmenplan" in needed:
-        attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
-    papers = [render_paper(view, template_dir) for view in views]
-    files = export_documents([*attachments.values(), *papers])
-    files.update(_oparl_files(views, papers, attachments, files))
-    return write_atomically({output / path: data for path, data in files.items()})
+    return write_outputs(concept, output, only, template_dir, changes)
 
 
-def build_concept(folder: Path, output: Path, template_dir: Path = TEMPLATE_DIR) -> list[Path]:
+def build_concept(folder: Path, output: Path, template_dir: Path = TEMPLATE_DIR, *,
+                  strict: bool = False) -> list[Path]:
     """Build only the Gesamtkonzept (Word and PDF)."""
-    return build(folder, output, "konzept", template_dir)
+    return build(folder, output, "konzept", template_dir, strict=strict)

@@ -1,18 +1,18 @@
-"""Command line: `gesamtkonzept build|validate`. Known errors become German messages and exit
-codes (1 invalid input, 2 usage), never a traceback; unknown errors stay loud."""
+"""Command line: `gesamtkonzept build|validate|schema`. Known errors become German messages and
+exit codes (1 invalid input, 2 usage), never a traceback; unknown errors stay loud."""
 
 from __future__ import annotations
 
 import errno
+import json
 import sys
 import time
-from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
 import click
 
-from pipeline.errors import GesamtkonzeptError, InvalidInput
+from pipeline.errors import GesamtkonzeptError, InvalidInput, Problem, summary
 from pipeline.formatting import count
 
 OS_REASONS = {
@@ -29,13 +29,22 @@ def _report(error: GesamtkonzeptError) -> None:
     if isinstance(error, InvalidInput):
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        count = len(error.problems)
-        click.echo(
-            f"{count} {'Problem' if count == 1 else 'Probleme'} gefunden. Es wurde nichts "
-            "geschrieben.", err=True,
-        )
+        strict = " (mit --streng zählen Warnungen als Fehler)" if error.strict else ""
+        click.echo(f"{summary(error.problems)} gefunden{strict}. Es wurde nichts geschrieben.",
+                   err=True)
     else:
         click.echo(f"Fehler: {error}", err=True)
+
+
+def _show_warnings(warnings: list[Problem]) -> None:
+    """Warnings go to stderr like errors, but the run goes on."""
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+
+
+def _json_report(folder: Path, problems: list[Problem], valid: bool) -> str:
+    return json.dumps({"ordner": str(folder), "gueltig": valid,
+                       "probleme": [p.as_json() for p in problems]}, ensure_ascii=False, indent=2)
 
 
 class _Group(click.Group):
@@ -53,6 +62,8 @@ class _Group(click.Group):
 
 
 FOLDER = click.Path(file_okay=False, path_type=Path)
+STRICT = click.option("--streng", is_flag=True,
+                      help="Warnungen wie Fehler behandeln: Exit-Code 1, nichts wird geschrieben.")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--hilfe", "--help"]})
@@ -63,11 +74,23 @@ def main() -> None:
 
 @main.command()
 @click.argument("ordner", type=FOLDER)
-def validate(ordner: Path) -> None:
+@STRICT
+@click.option("--format", "ausgabeformat", type=click.Choice(["text", "json"]), default="text",
+              help="'json': alle Meldungen als JSON auf der Standardausgabe (für Editoren und Skripte).")
+def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
     """Prüft die Eingaben in ORDNER, ohne etwas zu schreiben."""
-    from pipeline.build import load_concept
+    from pipeline.build import check_folder
 
-    concept = load_concept(ordner)
+    if ausgabeformat == "json":
+        try:
+            _, warnings = check_folder(ordner, strict=streng)
+        except InvalidInput as error:
+            click.echo(_json_report(ordner, error.problems, valid=False))
+            sys.exit(error.exit_code)
+        click.echo(_json_report(ordner, warnings, valid=True))
+        return
+    concept, warnings = check_folder(ordner, strict=streng)
+    _show_warnings(warnings)
     counts = [
         count(len(concept.target_groups), "Zielgruppe", "Zielgruppen"),
         count(len(concept.goals), "Ziel", "Ziele", "ein"),
@@ -75,7 +98,8 @@ def validate(ordner: Path) -> None:
         count(len(concept.actors), "Akteur", "Akteure", "ein"),
         count(len(concept.papers), "Vorlage", "Vorlagen"),
     ]
-    click.echo(f"{ordner}: gültig – {', '.join(counts)}.")
+    noted = f"; {summary(warnings)}" if warnings else ""
+    click.echo(f"{ordner}: gültig – {', '.join(counts)}{noted}.")
 
 
 @main.command()
@@ -86,16 +110,26 @@ def validate(ordner: Path) -> None:
               help="Nur das Gesamtkonzept oder nur die Vorlagen (mit ihren Anlagen) erzeugen.")
 @click.option("--vergleich", metavar="FASSUNG", default=None,
               help="Frühere Fassung (Ordner oder REVISION:ORDNER); das Konzept nennt die Änderungen.")
-def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None) -> None:
+@STRICT
+def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None,
+          streng: bool) -> None:
     """Erzeugt das Gesamtkonzept und die Vorlagen aus ORDNER als Word- und PDF-Dateien."""
-    from pipeline.build import build as build_all
+    from pipeline.build import check_folder, load_concept, write_outputs
+    from pipeline.changes import compare
     from pipeline.revisions import input_folder
 
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.name
-    with ExitStack() as stack:
-        earlier = stack.enter_context(input_folder(vergleich)) if vergleich else None
-        written = build_all(ordner, target, nur, earlier=earlier)
+    concept, warnings = check_folder(ordner, strict=streng)
+    _show_warnings(warnings)
+    if warnings:
+        click.echo(f"{summary(warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng "
+                   "nicht).", err=True)
+    changes = None
+    if vergleich:
+        with input_folder(vergleich) as earlier:
+            changes = compare(load_concept(earlier), concept)
+    written = write_outputs(concept, target, nur, changes=changes)
     for path in written:
         click.echo(f"geschrieben: {path}")
     click.echo(f"fertig in {time.perf_counter() - started:.1f} s")
@@ -181,3 +215,14 @@ def diff(alt: str, neu: str) -> None:
         click.echo("\n".join(_columns([
             (c.source, str(c.year), euro(c.old), "→", euro(c.new), f"({signed_euro(c.delta)})")
             for c in changes.budget])))
+
+
+@main.command()
+@click.option("-o", "--ausgabe", "ausgabe", type=FOLDER, default=Path("inputs") / "schema",
+              show_default=True, help="Zielordner der Schemadateien.")
+def schema(ausgabe: Path) -> None:
+    """Schreibt je Eingabedatei ein JSON-Schema, mit dem Editoren Felder vorschlagen und prüfen."""
+    from pipeline.schema import write_schemas
+
+    for path in write_schemas(ausgabe):
+        click.echo(f"geschrieben: {path}")

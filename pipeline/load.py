@@ -1,8 +1,9 @@
 """Stage 1: read a municipality's folder of YAML files into plain data with source positions.
 
 Every value keeps the line and column it came from, so later stages can point users at the exact
-spot (``massnahmen.yaml:48:7``). Only plain YAML is accepted: PyYAML's safe loader, no tags
-beyond the standard ones, and duplicate keys are reported instead of silently overwritten.
+spot (``massnahmen.yaml:48:7``). Only plain YAML is accepted: PyYAML's safe loader without
+explicit tags or aliases, bounded in size and depth, and duplicate keys are reported instead of
+silently overwritten.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ PAPER_FOLDER = "vorlagen"
 OPTIONAL_FOLDERS: tuple[str, ...] = (PAPER_FOLDER,)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Far deeper than any input file needs (the deepest value sits at level six).
+MAX_DEPTH = 30
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -65,31 +69,66 @@ class LoadedInputs:
     files: dict[str, SourceFile]
 
 
-def _position(node: yaml.Node) -> tuple[int, int]:
+def _position(node: yaml.Node | yaml.Event) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class AliasFound(Exception):
-    """YAML anchors and aliases (&name, *name) are refused: they can loop or explode."""
+class Refused(Exception):
+    """Something plain YAML data never needs (aliases, tags, deep nesting, odd keys)."""
 
-    def __init__(self, node: yaml.Node):
-        self.node = node
+    def __init__(self, where: yaml.Node | yaml.Event, reason: str):
+        super().__init__(reason)
+        self.position = _position(where)
+        self.reason = reason
+
+
+def _shown_tag(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' → '!!python/object', as the user wrote it."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+class StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses aliases and explicit tags while composing.
+
+    Refusing them before anything is built means an alias bomb ("billion laughs") costs no
+    more than its own few lines, and no tag can ask for a Python object. Nesting is bounded so
+    a file of ten thousand '[' cannot exhaust the interpreter's stack.
+    """
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused(event, "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt; "
+                                 "bitte den Wert ausschreiben")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise Refused(event, f"Sonder-Tags wie '{_shown_tag(tag)}' sind nicht erlaubt; "
+                                 "bitte nur einfache Werte angeben")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise Refused(event, f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _index_positions(
     node: yaml.Node, path: Path_, source: SourceFile, problems: list[Problem],
-    visited: set[int] | None = None,
 ) -> None:
     """Walk the node tree once, recording positions and flagging duplicate keys."""
-    visited = set() if visited is None else visited
-    if id(node) in visited:
-        raise AliasFound(node)
-    visited.add(id(node))
     source.value_positions[path] = _position(node)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
+                raise Refused(key_node, "Feldnamen müssen Wörter sein (z. B. 'name:'), keine "
+                                        "Zahlen, Daten, ja/nein oder Listen")
+            key = key_node.value
             line, column = _position(key_node)
             if key in seen:
                 problems.append(
@@ -99,10 +138,10 @@ def _index_positions(
                 )
             seen.setdefault(key, line)
             source.key_positions[path + (key,)] = (line, column)
-            _index_positions(value_node, path + (key,), source, problems, visited)
+            _index_positions(value_node, path + (key,), source, problems)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index_positions(item, path + (index,), source, problems, visited)
+            _index_positions(item, path + (index,), source, problems)
 
 
 def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node) -> yaml.Node | None:
@@ -123,36 +162,73 @@ def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node) -> yaml.Node | No
     return None
 
 
+#: PyYAML's most common complaints, said so that a person without YAML knowledge can act.
+YAML_REASONS: tuple[tuple[str, str], ...] = (
+    ("found character '\\t'", "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen "
+                               "einrücken"),
+    ("mapping values are not allowed", "Ein ':' steht an einer unerwarteten Stelle; Texte, die ': ' "
+                                       "enthalten, bitte in Anführungszeichen setzen"),
+    ("could not find expected ':'", "Hier fehlt ein ':' zwischen Feldname und Wert"),
+    ("expected <block end>", "Die Einrückung passt nicht zu den Zeilen darüber"),
+    ("did not find expected", "Die Einrückung passt nicht zu den Zeilen darüber"),
+    ("found unexpected end of stream", "Die Datei endet mitten in einem Wert; fehlt ein "
+                                       "schließendes Anführungszeichen?"),
+    ("but got '<stream end>'", "Eine Klammer '[' oder '{' wird nicht geschlossen"),
+    ("unknown escape character", "Nach '\\' steht ein unbekanntes Zeichen; für einen "
+                                 "Rückstrich bitte einfache Anführungszeichen verwenden"),
+    ("but found another document", "Die Datei enthält mehrere Dokumente ('---'); erlaubt ist nur "
+                                   "eines"),
+    ("that cannot start any token", "Ein Wert darf nicht mit diesem Zeichen beginnen; bitte den "
+                                    "Wert in Anführungszeichen setzen"),
+)
+
+
 def _yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    reason = getattr(error, "problem", None) or str(error)
-    if "found character '\\t'" in str(error):
-        reason = "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken"
-    elif "could not determine a constructor" in str(error):
-        reason = "Sonder-Tags (beginnend mit '!') sind nicht erlaubt; bitte nur einfache Werte angeben"
+    raw = str(error)
+    reason = next((german for english, german in YAML_REASONS if english in raw),
+                  getattr(error, "problem", None) or raw)
     return Problem(name, line, column, f"Die Datei ist kein gültiges YAML: {reason}.")
 
 
-def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]:
-    """Parse one file's bytes; never raises for user mistakes, returns problems instead."""
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(name, 1, 1, f"Die Datei ist größer als {MAX_FILE_BYTES // 1024} KiB.")]
+def _reader_problem(name: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """Characters YAML itself refuses (e.g. BEL from pasted text), located in the file."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return Problem(name, line, column,
+                   f"Die Datei enthält ein unsichtbares Steuerzeichen (U+{code:04X}), oft aus "
+                   "kopiertem Text. Bitte entfernen.")
+
+
+def _decode(name: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text, or a problem naming the line and column of the first bad byte."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return None, [Problem(name, line, column,
                               "Die Datei ist nicht UTF-8-kodiert. Bitte im Editor als "
                               "'UTF-8' speichern.")]
-    problems: list[Problem] = []
+
+
+def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]:
+    """Parse one file's bytes; never raises for user mistakes, returns problems instead."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(name, 1, 1, f"Die Datei ist größer als {MAX_FILE_BYTES // 1024} KiB. "
+                                          "Ist es die richtige Datei?")]
+    text, problems = _decode(name, raw)
+    if text is None:
+        return None, problems
     try:
-        loader = yaml.SafeLoader(text)
+        loader = StrictLoader(text)
         try:
             node = loader.get_single_node()
             if node is None:
-                return None, [Problem(name, 1, 1, "Die Datei ist leer.")]
+                return None, [Problem(name, 1, 1, "Die Datei ist leer; sie muss Angaben enthalten.")]
             source = SourceFile(name, None)
             _index_positions(node, (), source, problems)
             try:
@@ -160,20 +236,26 @@ def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]
             except ValueError:  # e.g. 2026-02-30: looks like a date but does not exist
                 bad = _impossible_date(loader, node)
                 line, column = _position(bad) if bad else (1, 1)
-                text = bad.value if bad else ""
+                shown = bad.value if bad else ""
                 return None, [Problem(name, line, column,
-                                      f"Das Datum '{text}' gibt es nicht. Bitte prüfen "
+                                      f"Das Datum '{shown}' gibt es nicht. Bitte prüfen "
                                       "(Format JJJJ-MM-TT).")]
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as error:
+        return None, [_reader_problem(name, text, error)]
     except yaml.YAMLError as error:
         return None, [_yaml_problem(name, error)]
-    except AliasFound as found:
-        line, column = _position(found.node)
-        return None, [Problem(name, line, column,
-                              "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt; "
-                              "bitte den Wert ausschreiben.")]
+    except Refused as refused:
+        line, column = refused.position
+        return None, [Problem(name, line, column, f"Die Datei ist kein gültiges YAML: {refused.reason}.")]
     return source, problems
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most one byte more than the limit, so a huge file is never read whole."""
+    with path.open("rb") as stream:
+        return stream.read(MAX_FILE_BYTES + 1)
 
 
 def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
@@ -184,6 +266,12 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
         return LoadedInputs(folder, files), [
             Problem(str(folder), 1, 1, "Der Ordner der Kommune existiert nicht.")
         ]
+    if not any((folder / name).is_file() for name in INPUT_FILES):  # e.g. inputs/schema
+        return LoadedInputs(folder, files), [
+            Problem(str(folder), 1, 1, "Hier liegt keine der Eingabedateien "
+                                       f"({', '.join(INPUT_FILES)}). Ist das der Ordner einer "
+                                       "Kommune, z. B. inputs/musterkreis?")
+        ]
     for name in INPUT_FILES:
         if not (folder / name).is_file():
             problems.append(Problem(name, 1, 1, f"Die Datei fehlt im Ordner {folder}."))
@@ -192,7 +280,13 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
         for path in sorted((folder / sub).glob("*.yaml")) if path.is_file()
     ]
     for name in names:
-        source, found = parse_yaml(name, (folder / name).read_bytes())
+        try:
+            raw = _read_bounded(folder / name)
+        except OSError as error:
+            problems.append(Problem(name, 1, 1, f"Die Datei lässt sich nicht lesen: "
+                                                f"{error.strerror or error}."))
+            continue
+        source, found = parse_yaml(name, raw)
         problems.extend(found)
         if source is not None:
             files[name] = source

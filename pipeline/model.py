@@ -19,9 +19,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from pipeline.errors import refuse
+from pipeline.input_files import input_file
 
 
 class Ref:
@@ -34,24 +39,38 @@ class Ref:
         return f"Ref({self.kind!r})"
 
 
+def title_of(description: str) -> str:
+    """'Name der Kommune, z. B. …' → 'Name der Kommune': a short title for editors' hints."""
+    return re.split(r",? z\. B\.| \(|: ", description, maxsplit=1)[0].rstrip(",")
+
+
 def field(alias: str, description: str, **kwargs: Any) -> Any:
-    """A model field with its German YAML key and a German description (README, schema)."""
-    return Field(alias=alias, description=description, **kwargs)
+    """A model field with its German YAML key, title and description (README, schema, editors)."""
+    return Field(alias=alias, title=title_of(description), description=description, **kwargs)
 
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
 ]
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Characters that Word's XML cannot hold or that are invisible garbage from pasted text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _no_control_characters(text: str) -> str:
     """Control characters corrupt Word files; they usually come from pasted text."""
     found = CONTROL_CHARACTERS.search(text)
     if found:
-        raise ValueError(f"steuerzeichen:{found.start() + 1}")
+        raise refuse(f"Der Text enthält an Stelle {found.start() + 1} ein unsichtbares Steuerzeichen "
+                     "(oft aus kopiertem Text). Bitte entfernen.")
     return text
+
+
+def _no_number(value: Any) -> Any:
+    """YAML numbers would otherwise pass as dates counted in seconds since 1970."""
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("date_type", "Datum erwartet")
+    return value
 
 
 Text = Annotated[
@@ -69,7 +88,12 @@ def _clock_time(value: Any) -> Any:
 ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=300)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
-Year = Annotated[int, Field(ge=1990, le=2100)]
+#: Whole numbers; strict, because YAML's 'yes'/'true' would otherwise count as 1.
+Integer = Annotated[int, Strict()]
+Year = Annotated[int, Strict(), Field(ge=1990, le=2100)]
+Date = Annotated[dt.date, BeforeValidator(_no_number)]
+Logo = input_file(".png", ".jpg", ".jpeg", ".svg")
+AttachmentFile = input_file(".pdf", max_bytes=20 * 1024 * 1024)
 
 ActorRef = Annotated[str, Ref("akteur")]
 GoalRef = Annotated[str, Ref("ziel")]
@@ -140,7 +164,11 @@ FUNDING_SOURCES: tuple[str, ...] = FundingSource.__args__  # type: ignore[attr-d
 
 
 class Item(BaseModel):
-    """Common configuration: unknown keys are errors, models are immutable."""
+    """Common configuration: unknown keys are errors, models are immutable.
+
+    Every subclass names itself in German (``class Actor(Item, title="Akteur")``): messages
+    say "kein Feld von Akteur", and editors show the title from the JSON Schema.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
@@ -148,27 +176,27 @@ class Item(BaseModel):
 # --- kommune.yaml ---------------------------------------------------------------------------
 
 
-class Contact(Item):
+class Contact(Item, title="Erreichbarkeit"):
     phone: Text | None = field("telefon", "Telefonnummer", default=None)
     email: Text | None = field("email", "E-Mail-Adresse", default=None)
     address: Text | None = field("anschrift", "Postanschrift in einer Zeile", default=None)
 
 
-class Coordination(Item):
+class Coordination(Item, title="Netzwerkkoordination"):
     position: Text = field("stelle", "Bezeichnung der Stelle der Netzwerkkoordination")
     person: Text = field("person", "Name der Koordinatorin oder des Koordinators")
     contact: Contact = field("kontakt", "Erreichbarkeit", default_factory=Contact)
 
 
-class SocialSpace(Item):
+class SocialSpace(Item, title="Sozialraum"):
     id: Id = field("id", "Kennung, auf die andere Dateien verweisen")
     name: Text = field("name", "Name des Sozialraums")
     description: Text | None = field("beschreibung", "Kurze Beschreibung", default=None)
-    population: int | None = field("einwohner", "Einwohnerzahl", default=None, ge=0)
-    births: int | None = field("geburten", "Geburten pro Jahr", default=None, ge=0)
+    population: Integer | None = field("einwohner", "Einwohnerzahl", default=None, ge=0)
+    births: Integer | None = field("geburten", "Geburten pro Jahr", default=None, ge=0)
 
 
-class Municipality(Item):
+class Municipality(Item, title="Kommune"):
     name: Text = field("name", "Name der Kommune, z. B. 'Landkreis Musterkreis'")
     short_name: Text = field("kurzname", "Kurzform für Dateinamen und Kopfzeilen, z. B. 'Musterkreis'")
     kind: MunicipalityKind = field("art", "Art der Gebietskörperschaft")
@@ -176,20 +204,24 @@ class Municipality(Item):
     youth_welfare_authority: Text = field("traeger", "Träger der öffentlichen Jugendhilfe")
     youth_office: Text = field("jugendamt", "Bezeichnung des Jugendamts")
     coordination: Coordination = field("netzwerkkoordination", "Netzwerkkoordination Frühe Hilfen")
-    population: int = field("einwohner", "Einwohnerinnen und Einwohner", ge=1)
-    births_per_year: int = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0)
-    children_under_three: int = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
-    children_under_three_sgb2: int | None = field(
+    population: Integer = field("einwohner", "Einwohnerinnen und Einwohner", ge=1)
+    births_per_year: Integer = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0)
+    children_under_three: Integer = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
+    children_under_three_sgb2: Integer | None = field(
         "kinder_unter_3_sgb2", "Kinder unter drei Jahren in Haushalten mit SGB-II-Bezug",
         default=None, ge=0,
     )
     data_year: Year | None = field("datenstand", "Jahr, aus dem die Zahlen stammen", default=None)
     social_spaces: list[SocialSpace] = field("sozialraeume", "Sozialräume der Kommune", min_length=1)
+    logo: Logo | None = field(
+        "logo", "Logo für die Titelseite, z. B. 'logo.svg' (Pfad relativ zum Ordner der Kommune)",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _sgb2_within_children(self) -> Municipality:
         if (self.children_under_three_sgb2 or 0) > self.children_under_three:
-            raise ValueError("sgb2_zu_gross")
+            raise refuse("'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'.")
         return self
 
     @property
@@ -204,14 +236,14 @@ class Municipality(Item):
         return f"in {self.name}"
 
 
-class UpdateCycle(Item):
-    cycle_years: int = field("turnus_jahre", "Fortschreibung alle … Jahre", ge=1, le=10)
-    next_date: dt.date = field("naechste", "Termin der nächsten Fortschreibung")
+class UpdateCycle(Item, title="Fortschreibung"):
+    cycle_years: Integer = field("turnus_jahre", "Fortschreibung alle … Jahre", ge=1, le=10)
+    next_date: Date = field("naechste", "Termin der nächsten Fortschreibung")
 
 
-class ConceptVersion(Item):
+class ConceptVersion(Item, title="Konzept"):
     version: Text = field("fassung", "Fassung des Konzepts, z. B. '2.0'")
-    date: dt.date = field("stand", "Stand (Datum) dieser Fassung")
+    date: Date = field("stand", "Stand (Datum) dieser Fassung")
     update: UpdateCycle = field("fortschreibung", "Turnus und Termin der Fortschreibung")
     contributors: list[ActorRef] = field(
         "mitwirkende", "Akteure, die an dieser Fassung mitgeschrieben haben", default_factory=list
@@ -224,7 +256,7 @@ class ConceptVersion(Item):
     )
 
 
-class GuidingPrinciple(Item):
+class GuidingPrinciple(Item, title="Leitbild"):
     national: bool = field(
         "bezug_nzfh", "Bezieht sich das Konzept auf das Leitbild Frühe Hilfen des NZFH?",
         default=False,
@@ -235,24 +267,36 @@ class GuidingPrinciple(Item):
     @model_validator(mode="after")
     def _needs_content(self) -> GuidingPrinciple:
         if not self.national and not self.text:
-            raise ValueError("leitbild_leer")
+            raise refuse("Bitte 'bezug_nzfh: true' setzen oder einen eigenen Leitbild-Text angeben.")
         return self
 
 
-class MunicipalityFile(Item):
+class Checks(Item, title="Prüfung"):
+    yearly_total_warning: Money = field(
+        "jahressumme_warnung_ab",
+        "Warnung, wenn die Finanzierung oder die Maßnahmenkosten eines Jahres zusammen mehr als "
+        "diesen Betrag in Euro ergeben (fängt Tippfehler wie eine Null zu viel ab; Standard "
+        "2000000)", default=Decimal(2_000_000),
+    )
+
+
+class MunicipalityFile(Item, title="Kommune, Konzept und Leitbild"):
     municipality: Municipality = field("kommune", "Angaben zur Kommune")
     version: ConceptVersion = field("konzept", "Fassung, Stand und Fortschreibung")
     guiding_principle: GuidingPrinciple = field("leitbild", "Leitbild und Verständnis")
+    checks: Checks = field(
+        "pruefung", "Einstellungen der Plausibilitätsprüfung (Warnungen)", default_factory=Checks
+    )
 
 
 # --- zielgruppen.yaml / ziele.yaml ------------------------------------------------------------
 
 
-class TargetGroup(Item):
+class TargetGroup(Item, title="Zielgruppe"):
     id: Id = field("id", "Kennung der Zielgruppe")
     name: Text = field("name", "Bezeichnung")
     description: Text = field("beschreibung", "Beschreibung der Lebenslage")
-    estimated_size: int | None = field("geschaetzte_anzahl", "Geschätzte Anzahl", default=None, ge=0)
+    estimated_size: Integer | None = field("geschaetzte_anzahl", "Geschätzte Anzahl", default=None, ge=0)
     size_unit: Text = field("einheit", "Einheit der geschätzten Anzahl", default="Familien")
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: alle)", default_factory=list
@@ -260,14 +304,14 @@ class TargetGroup(Item):
     needs: list[Text] = field("bedarfe", "Bedarfe der Zielgruppe", min_length=1)
 
 
-class TargetGroupFile(Item):
+class TargetGroupFile(Item, title="Zielgruppen"):
     target_groups: list[TargetGroup] = field("zielgruppen", "Zielgruppen", min_length=1)
 
 
 Number = Annotated[Decimal, Field(max_digits=14, decimal_places=2)]
 
 
-class Indicator(Item):
+class Indicator(Item, title="Indikator"):
     name: Text = field("name", "Bezeichnung des Indikators")
     unit: Text = field("einheit", "Einheit, z. B. '%' oder 'Familien'")
     baseline: Number = field("ausgangswert", "Ausgangswert")
@@ -298,8 +342,17 @@ class Indicator(Item):
             return "auf dem Weg"
         return "unverändert" if self.progress == 0 else "rückläufig"
 
+    @model_validator(mode="after")
+    def _years_in_order(self) -> Indicator:
+        start = self.baseline_year
+        if start is not None and self.target_year < start:
+            raise refuse(f"Das Zieljahr {self.target_year} liegt vor dem Ausgangsjahr {start}.")
+        if start is not None and self.current_year is not None and self.current_year < start:
+            raise refuse(f"Das Istjahr {self.current_year} liegt vor dem Ausgangsjahr {start}.")
+        return self
 
-class Goal(Item):
+
+class Goal(Item, title="Ziel"):
     id: Id = field("id", "Kennung des Ziels")
     kind: GoalKind = field("art", "Wirkungsziel oder Handlungsziel")
     title: Text = field("titel", "Das Ziel in einem Satz")
@@ -309,31 +362,31 @@ class Goal(Item):
     indicators: list[Indicator] = field("indikatoren", "Indikatoren", min_length=1)
 
 
-class GoalFile(Item):
+class GoalFile(Item, title="Ziele"):
     goals: list[Goal] = field("ziele", "Ziele", min_length=1)
 
 
 # --- massnahmen.yaml --------------------------------------------------------------------------
 
 
-class Period(Item):
-    start: dt.date = field("von", "Beginn")
-    end: dt.date | None = field("bis", "Ende (leer: unbefristet)", default=None)
+class Period(Item, title="Zeitraum"):
+    start: Date = field("von", "Beginn")
+    end: Date | None = field("bis", "Ende (leer: unbefristet)", default=None)
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end is not None and self.end < self.start:
-            raise ValueError("zeitraum_verkehrt")
+            raise refuse("Das Ende ('bis') liegt vor dem Beginn ('von').")
         return self
 
 
-class Cost(Item):
+class Cost(Item, title="Kosten"):
     year: Year = field("jahr", "Haushaltsjahr")
     amount: Money = field("betrag", "Kosten in Euro")
     funding: FundingRef = field("finanzierung", "Finanzierungslinie aus ressourcen.yaml")
 
 
-class Measure(Item):
+class Measure(Item, title="Maßnahme"):
     id: Id = field("id", "Kennung der Maßnahme")
     title: Text = field("titel", "Bezeichnung des Angebots oder der Maßnahme")
     description: Text = field("beschreibung", "Beschreibung")
@@ -349,20 +402,20 @@ class Measure(Item):
     costs: list[Cost] = field("kosten", "Kosten pro Jahr und Finanzierung", default_factory=list)
 
 
-class MeasureFile(Item):
+class MeasureFile(Item, title="Maßnahmen"):
     measures: list[Measure] = field("massnahmen", "Maßnahmen und Angebote", min_length=1)
 
 
 # --- akteure.yaml -----------------------------------------------------------------------------
 
 
-class Actor(Item):
+class Actor(Item, title="Akteur"):
     id: Id = field("id", "Kennung des Akteurs")
     name: Text = field("name", "Name der Einrichtung, Gruppe oder Berufsgruppe")
     sector: Sector = field("sektor", "Sektor")
     organisation_form: OrganisationForm = field("organisationsform", "Organisationsform")
     carrier: Text | None = field("traeger", "Träger", default=None)
-    persons: int | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)",
+    persons: Integer | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)",
                                 default=None, ge=0)
     role: Text = field("rolle", "Rolle im Gesamtkonzept")
     responsibilities: list[Text] = field("zustaendigkeiten", "Zuständigkeiten", min_length=1)
@@ -372,30 +425,30 @@ class Actor(Item):
     network_hours: Decimal = field(
         "netzwerkaufwand_stunden", "Aufwand für Netzwerkarbeit in Stunden pro Jahr", ge=0
     )
-    agreement_signed: dt.date | None = field(
+    agreement_signed: Date | None = field(
         "kooperationsvereinbarung", "Datum der unterzeichneten Kooperationsvereinbarung",
         default=None,
     )
 
 
-class ActorFile(Item):
+class ActorFile(Item, title="Akteure"):
     actors: list[Actor] = field("akteure", "Akteure im Netzwerk", min_length=1)
 
 
 # --- netzwerk.yaml ----------------------------------------------------------------------------
 
 
-class NetworkBody(Item):
+class NetworkBody(Item, title="Netzwerkgremium"):
     id: Id = field("id", "Kennung des Netzwerkgremiums")
     name: Text = field("name", "Bezeichnung")
     kind: NetworkBodyKind = field("art", "Art des Gremiums")
-    meetings_per_year: int = field("sitzungen_pro_jahr", "Sitzungen pro Jahr", ge=0, le=52)
+    meetings_per_year: Integer = field("sitzungen_pro_jahr", "Sitzungen pro Jahr", ge=0, le=52)
     chair: ActorRef = field("leitung", "Leitender Akteur")
     members: list[ActorRef] = field("mitglieder", "Mitglieder", min_length=1)
     tasks: list[Text] = field("aufgaben", "Aufgaben", min_length=1)
 
 
-class CoordinationPath(Item):
+class CoordinationPath(Item, title="Abstimmungsweg"):
     sender: ActorRef = field("von", "Akteur, der sich abstimmt oder informiert")
     recipient: ActorRef = field("an", "Akteur, an den sich der Weg richtet")
     occasion: Text = field("anlass", "Anlass")
@@ -403,12 +456,12 @@ class CoordinationPath(Item):
     deadline: Text = field("frist", "Frist, z. B. 'innerhalb von 3 Werktagen'")
 
 
-class WorkingForm(Item):
+class WorkingForm(Item, title="Arbeitsform"):
     name: Text = field("name", "Bezeichnung")
     description: Text = field("beschreibung", "Beschreibung")
 
 
-class NetworkFile(Item):
+class NetworkFile(Item, title="Netzwerk"):
     bodies: list[NetworkBody] = field("netzwerkgremien", "Gremien des Netzwerks", min_length=1)
     paths: list[CoordinationPath] = field("abstimmungswege", "Abstimmungswege", min_length=1)
     working_forms: list[WorkingForm] = field("arbeitsformen", "Arbeitsformen", min_length=1)
@@ -420,7 +473,7 @@ class NetworkFile(Item):
 # --- ressourcen.yaml --------------------------------------------------------------------------
 
 
-class FundingLine(Item):
+class FundingLine(Item, title="Finanzierungslinie"):
     id: Id = field("id", "Kennung der Finanzierungslinie")
     source: FundingSource = field("quelle", "Mittelgeber")
     title: Text = field("bezeichnung", "Bezeichnung, z. B. 'Förderbereich I: Netzwerke'")
@@ -434,21 +487,21 @@ class FundingLine(Item):
     )
 
 
-class Position(Item):
+class Position(Item, title="Personalstelle"):
     title: Text = field("stelle", "Bezeichnung der Stelle")
     actor: ActorRef = field("akteur", "Anstellungsträger")
     fte: Decimal = field("vzae", "Umfang in Vollzeitäquivalenten", ge=0, le=100)
     funding: list[FundingRef] = field("finanzierung", "Finanzierungslinien", default_factory=list)
 
 
-class BudgetedEffort(Item):
+class BudgetedEffort(Item, title="Netzwerkaufwand"):
     actor: ActorRef = field("akteur", "Akteur")
     hours: Decimal = field("stunden_pro_jahr", "Eingeplante Stunden pro Jahr", ge=0)
     compensation: Text = field("ausgleich", "Wie der Aufwand abgegolten wird")
     funding: FundingRef | None = field("finanzierung", "Finanzierungslinie", default=None)
 
 
-class ResourceFile(Item):
+class ResourceFile(Item, title="Ressourcen"):
     funding: list[FundingLine] = field("finanzierung", "Finanzierungslinien pro Jahr", min_length=1)
     positions: list[Position] = field("personal", "Personalstellen", default_factory=list)
     budgeted_effort: list[BudgetedEffort] = field(
@@ -459,20 +512,20 @@ class ResourceFile(Item):
 # --- gremien.yaml -----------------------------------------------------------------------------
 
 
-class Report(Item):
-    date: dt.date = field("datum", "Sitzungsdatum")
+class Report(Item, title="Bericht"):
+    date: Date = field("datum", "Sitzungsdatum")
     topic: Text = field("thema", "Thema des Berichts")
     paper: Text | None = field("vorlage", "Vorlagen-Nr.", default=None)
 
 
-class Committee(Item):
+class Committee(Item, title="Gremium"):
     id: Id = field("id", "Kennung des Gremiums")
     name: Text = field("name", "Bezeichnung")
     kind: CommitteeKind = field("art", "Art des Gremiums")
-    report_cycle_months: int = field(
+    report_cycle_months: Integer = field(
         "berichtsturnus_monate", "Über Frühe Hilfen berichten alle … Monate", ge=1, le=60
     )
-    meetings: list[dt.date] = field("sitzungen", "Sitzungstermine", default_factory=list)
+    meetings: list[Date] = field("sitzungen", "Sitzungstermine", default_factory=list)
     start_time: ClockTime | None = field(
         "sitzungsbeginn", "Übliche Uhrzeit des Sitzungsbeginns, z. B. '16:00'", default=None
     )
@@ -499,10 +552,10 @@ class Committee(Item):
         return set(self.remit) == set(Sector.__args__)  # type: ignore[attr-defined]
 
 
-class Decision(Item):
+class Decision(Item, title="Beschluss"):
     id: Id = field("id", "Kennung des Beschlusses")
     number: Text = field("nummer", "Beschluss- oder Vorlagennummer")
-    date: dt.date = field("datum", "Datum des Beschlusses")
+    date: Date = field("datum", "Datum des Beschlusses")
     committee: CommitteeRef = field("gremium", "Beschließendes Gremium")
     title: Text = field("titel", "Kurztitel")
     content: Text = field("inhalt", "Inhalt des Beschlusses")
@@ -511,7 +564,7 @@ class Decision(Item):
     progress: Text | None = field("umsetzungsstand", "Stand der Umsetzung in Worten", default=None)
 
 
-class CouncilSystem(Item):
+class CouncilSystem(Item, title="Ratsinformationssystem"):
     oparl_base: Url = field(
         "oparl_basis", "Basisadresse der OParl-Schnittstelle, z. B. 'https://ris.example.org/oparl/'"
     )
@@ -527,7 +580,7 @@ PLACEHOLDER_COUNCIL_SYSTEM = CouncilSystem.model_validate({
 })
 
 
-class CommitteeFile(Item):
+class CommitteeFile(Item, title="Gremien und Beschlüsse"):
     committees: list[Committee] = field("gremien", "Politische Gremien", min_length=1)
     decisions: list[Decision] = field("beschluesse", "Beschlüsse", default_factory=list)
     council_system: CouncilSystem | None = field(
@@ -539,9 +592,9 @@ class CommitteeFile(Item):
 # --- vorlagen/*.yaml --------------------------------------------------------------------------
 
 
-class Consultation(Item):
+class Consultation(Item, title="Beratung"):
     committee: CommitteeRef = field("gremium", "Beratendes Gremium")
-    date: dt.date = field("datum", "Sitzungstermin (muss in gremien.yaml stehen)")
+    date: Date = field("datum", "Sitzungstermin (muss in gremien.yaml stehen)")
     role: ConsultationRole = field(
         "rolle", "Vorberatung, Anhörung, Entscheidung oder Kenntnisnahme"
     )
@@ -550,7 +603,7 @@ class Consultation(Item):
     )
 
 
-class FinancialInfo(Item):
+class FinancialInfo(Item, title="Finanzielle Auswirkungen"):
     budget_year: Year = field("haushaltsjahr", "Haushaltsjahr, für das die Vorlage Mittel betrifft")
     funding: list[FundingRef] = field(
         "finanzierungslinien",
@@ -565,7 +618,7 @@ class FinancialInfo(Item):
     note: Text | None = field("erlaeuterung", "Erläuterung zu den Finanzen", default=None)
 
 
-class Attachment(Item):
+class Attachment(Item, title="Anlage"):
     title: Text | None = field(
         "titel", "Bezeichnung der Anlage (bei erzeugten Anlagen vorbelegt)", default=None
     )
@@ -574,11 +627,16 @@ class Attachment(Item):
         "Vom Werkzeug erzeugte Anlage: 'gesamtkonzept' (PDF des Konzepts) oder 'massnahmenplan'",
         default=None,
     )
+    file: AttachmentFile | None = field(
+        "datei", "PDF-Datei im Ordner der Kommune, z. B. 'anlagen/stellungnahme.pdf'", default=None
+    )
 
     @model_validator(mode="after")
     def _named(self) -> Attachment:
+        if self.generated and self.file:
+            raise refuse("Eine Anlage ist entweder 'erzeugt' oder eine 'datei', nicht beides.")
         if not self.title and not self.generated:
-            raise ValueError("anlage_ohne_titel")
+            raise refuse("Eine Anlage braucht einen 'titel' oder die Angabe 'erzeugt'.")
         return self
 
 
@@ -590,11 +648,11 @@ DEFAULT_BLOCKS: dict[str, tuple[str, ...]] = {
 }
 
 
-class Paper(Item):
+class Paper(Item, title="Vorlage"):
     number: Text = field("nummer", "Vorlagen-Nr., z. B. 'JHA/2026/030'")
     kind: PaperKind = field("art", "Beschlussvorlage, Informationsvorlage oder Sachstandsbericht")
     subject: Text = field("betreff", "Betreff")
-    date: dt.date = field("datum", "Datum der Vorlage")
+    date: Date = field("datum", "Datum der Vorlage")
     lead_office: Text = field("federfuehrung", "Federführendes Amt")
     involved_offices: list[Text] = field(
         "beteiligt", "Beteiligte Ämter, z. B. die Kämmerei", default_factory=list
@@ -638,7 +696,7 @@ class Paper(Item):
         return DEFAULT_BLOCKS[self.kind]
 
 
-class PaperFile(Item):
+class PaperFile(Item, title="Vorlage für die Gremien"):
     paper: Paper = field("vorlage", "Eine Vorlage für die politischen Gremien")
 
 
@@ -677,6 +735,7 @@ class Concept(BaseModel):
     decisions: list[Decision]
     papers: list[Paper] = Field(default_factory=list)
     council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
+    checks: Checks
 
     # lookups -------------------------------------------------------------------------------
 

@@ -10,14 +10,9 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+from pipeline.errors import Finding
 from pipeline.formatting import german_date
 from pipeline.model import Committee, CommitteeFile, Paper, ResourceFile
-
-
-class Finding(NamedTuple):
-    file: str
-    path: tuple[str | int, ...]
-    message: str
 
 
 class Context(NamedTuple):

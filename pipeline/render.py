@@ -58,6 +58,10 @@ class RenderedDocument:
     numbered: bool = False
     folder: str = ""
     lang: str = "de-DE"
+    logo: Path | None = None
+    logo_alt: str = ""
+    logo: Path | None = None
+    logo_alt: str = ""
 
 
 def paragraphs(text: str) -> Markup:
@@ -176,6 +180,8 @@ def concept_document(concept: Concept, body_html: str, *, title: str, stem: str,
         footer_text=f"{footer_prefix}Fassung {version.version} · Stand {stand}",
         file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_"
                    f"{safe_file_part(version.version)}"),
+        logo=municipality.logo,
+        logo_alt=f"Logo – {municipality.name}",
         **frame,
     )
 
@@ -236,4 +242,6 @@ def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> Rendered
         category=paper.kind,
         layout="dokument.typ",
         folder="vorlagen",
+        logo=municipality.logo,
+        logo_alt=f"Logo – {municipality.name}",
     )

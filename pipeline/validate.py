@@ -2,19 +2,25 @@
 
 All problems of a run are collected and reported together, each located as
 ``datei.yaml:ZEILE:SPALTE`` with the field path and a German message that says how to fix it.
+Errors make the inputs unusable; warnings (the plausibility rules at the end) flag what is
+possible but probably a mistake.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pipeline.errors import InvalidInput, Problem
+from pipeline.errors import GERMAN_MESSAGE, WARNING, Finding, InvalidInput, Problem
+from pipeline.formatting import euro, german_date
+from pipeline.input_files import FOLDER
 from pipeline.load import PAPER_FOLDER, LoadedInputs, SourceFile
 from pipeline.model import (
     FILE_MODELS,
@@ -107,7 +113,20 @@ def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
-def _message(error: dict[str, Any], file_model: type[BaseModel]) -> str:
+def _unknown_key(key: str, owner: type[BaseModel] | None, file_name: str, top: bool) -> str:
+    """'zielgrupen' ist kein Feld von Maßnahme – meinten Sie 'zielgruppen'? Erlaubt sind: …"""
+    allowed = _aliases(owner)
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    tip = f" – meinten Sie '{close[0]}'?" if close else "."
+    if top:
+        where = f"kein Abschnitt von {file_name}"
+    else:
+        title = owner.model_config.get("title") if owner else None
+        where = f"kein Feld von {title}" if title else "hier kein bekanntes Feld"
+    return f"'{key}' ist {where}{tip} Erlaubt sind: {', '.join(allowed)}."
+
+
+def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str) -> str:
     """A German sentence for one pydantic error, saying what was expected."""
     kind = error["type"]
     ctx = error.get("ctx", {})
@@ -116,29 +135,31 @@ def _message(error: dict[str, Any], file_model: type[BaseModel]) -> str:
     owner = _model_at(file_model, loc)
     found = error.get("input")
     shown = repr(found) if isinstance(found, (str, int, float)) else type(found).__name__
+    if kind == GERMAN_MESSAGE:
+        return str(error["msg"])
     if kind == "missing":
         hint = _description(owner, key)
         return f"Pflichtfeld '{key}' fehlt" + (f" ({hint})." if hint else ".")
     if kind == "extra_forbidden":
-        allowed = _aliases(owner)
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        tip = f" Meinten Sie '{close[0]}'?" if close else ""
-        return f"'{key}' ist hier kein bekanntes Feld.{tip} Erlaubt sind: {', '.join(allowed)}."
+        return _unknown_key(key, owner, file_name, top=len(loc) == 1)
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " oder ")
         return f"Der Wert {shown} ist nicht vorgesehen. Erlaubt sind: {expected}."
     if kind == "string_pattern_mismatch":
         return (f"Die Kennung {shown} ist ungültig: nur Kleinbuchstaben, Ziffern, '-' und '_', "
                 "z. B. 'm-willkommensbesuche'.")
+    if kind == "string_unicode":  # e.g. a lone surrogate such as "\ud800" written in quotes
+        return "Der Text enthält ein ungültiges Zeichen (oft aus kopiertem Text). Bitte entfernen."
     if kind in {"string_too_short"}:
         return "Das Feld darf nicht leer sein."
     if kind == "string_too_long":
         return f"Der Text ist zu lang (höchstens {ctx.get('max_length')} Zeichen)."
     if kind == "string_type":
-        return f"Hier wird Text erwartet, gefunden: {shown}."
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return (f"Hier wird Text erwartet, gefunden: {shown}. Zahlen, Daten oder ja/nein, die als "
+                "Text gemeint sind, bitte in Anführungszeichen setzen, z. B. \"2.0\".")
+    if kind in {"int_type", "int_parsing", "int_from_float", "int_strict"}:
         return f"Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: {shown}."
-    if kind in {"decimal_type", "decimal_parsing", "float_type", "float_parsing"}:
+    if kind in {"decimal_type", "decimal_parsing", "float_type", "float_parsing", "finite_number"}:
         return f"Hier wird eine Zahl erwartet, z. B. 1234.50; gefunden: {shown}."
     if kind == "decimal_max_places":
         return f"Höchstens {ctx.get('decimal_places')} Nachkommastellen erlaubt; gefunden: {shown}."
@@ -165,19 +186,6 @@ def _message(error: dict[str, Any], file_model: type[BaseModel]) -> str:
             names = ", ".join(f"'{a}:'" for a in _aliases(file_model))
             return f"Die Datei muss die Abschnitte {names} enthalten."
         return "Hier wird ein Abschnitt mit Feldern erwartet (Schlüssel: Wert)."
-    reason = str(error.get("msg", ""))
-    if kind == "value_error" and "leitbild_leer" in reason:
-        return "Bitte 'bezug_nzfh: true' setzen oder einen eigenen Leitbild-Text angeben."
-    if kind == "value_error" and "zeitraum_verkehrt" in reason:
-        return "Das Ende ('bis') liegt vor dem Beginn ('von')."
-    if kind == "value_error" and "anlage_ohne_titel" in reason:
-        return "Eine Anlage braucht einen 'titel' oder die Angabe 'erzeugt'."
-    if kind == "value_error" and "sgb2_zu_gross" in reason:
-        return "'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'."
-    if kind == "value_error" and "steuerzeichen:" in reason:
-        position = reason.split("steuerzeichen:")[1].split()[0]
-        return (f"Der Text enthält an Stelle {position} ein unsichtbares Steuerzeichen "
-                "(oft aus kopiertem Text). Bitte entfernen.")
     return f"Ungültiger Wert {shown}."
 
 
@@ -186,7 +194,8 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[Item]
     for item in error.errors():
         loc = tuple(item["loc"])
         line, column = source.locate(loc, key=item["type"] == "extra_forbidden")
-        problems.append(Problem(source.name, line, column, _message(item, model), format_path(loc)))
+        problems.append(Problem(source.name, line, column, _message(item, model, source.name),
+                                format_path(loc)))
     return problems
 
 
@@ -335,17 +344,167 @@ def _cross_file_rules(parsed: dict[str, Item], sources: dict[str, SourceFile]) -
     return problems
 
 
+# --- plausibility rules (warnings) -----------------------------------------------------------
+#
+# Each rule is a small function over a valid Concept that yields what looks wrong, located by
+# file and field path. New rules (e.g. for committee papers) are added to RULES below.
+
+
+Rule = Callable[[Concept], Iterator[Finding]]
+
+
+def goals_have_measures(concept: Concept) -> Iterator[Finding]:
+    """A goal no measure works towards stays a wish; a Wirkungsziel counts as served through
+    the measures of its Handlungsziele."""
+    served = {goal for measure in concept.measures for goal in measure.goals}
+    served |= {g.parent for g in concept.goals if g.id in served and g.parent}
+    for index, goal in enumerate(concept.goals):
+        if goal.id not in served:
+            yield Finding("ziele.yaml", ("ziele", index, "id"),
+                          f"Zum Ziel '{goal.id}' trägt keine Maßnahme bei. Bitte in massnahmen.yaml "
+                          "bei mindestens einer Maßnahme unter 'ziele' eintragen.")
+
+
+def target_groups_have_goals(concept: Concept) -> Iterator[Finding]:
+    """A target group that no goal addresses is described but not served."""
+    served = {group for goal in concept.goals for group in goal.target_groups}
+    for index, group in enumerate(concept.target_groups):
+        if group.id not in served:
+            yield Finding("zielgruppen.yaml", ("zielgruppen", index, "id"),
+                          f"Die Zielgruppe '{group.id}' wird von keinem Ziel angesprochen. Bitte in "
+                          "ziele.yaml bei mindestens einem Ziel unter 'zielgruppen' eintragen.")
+
+
+def _first_index(items: list[Any], matches: Callable[[Any], bool]) -> int:
+    return next(index for index, item in enumerate(items) if matches(item))
+
+
+def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
+    """A yearly total far above the configured bound is most often a typo (a zero too many)."""
+    bound = concept.checks.yearly_total_warning
+    hint = (f"– mehr als die Prüfgrenze von {euro(bound)}. Bitte die Beträge prüfen (die Grenze "
+            "steht in kommune.yaml unter 'pruefung: jahressumme_warnung_ab').")
+    funding = concept.resources.funding
+    for year in sorted({line.year for line in funding}):
+        total = concept.funding_total(year=year)
+        if total > bound:
+            index = _first_index(funding, lambda line, y=year: line.year == y)
+            yield Finding("ressourcen.yaml", ("finanzierung", index, "betrag"),
+                          f"Die Finanzierung für {year} beträgt zusammen {euro(total)} {hint}")
+    years = sorted({cost.year for measure in concept.measures for cost in measure.costs})
+    for year in years:
+        total = concept.measure_costs_by_year(year)
+        if total > bound:
+            index = _first_index(concept.measures, lambda m, y=year: any(c.year == y for c in m.costs))
+            cost = _first_index(concept.measures[index].costs, lambda c, y=year: c.year == y)
+            yield Finding("massnahmen.yaml", ("massnahmen", index, "kosten", cost, "betrag"),
+                          f"Die Maßnahmenkosten für {year} betragen zusammen {euro(total)} {hint}")
+
+
+def costs_within_funding(concept: Concept) -> Iterator[Finding]:
+    """Measures cannot spend more of a funding line than the line provides."""
+    spent: dict[str, Decimal] = {}
+    for measure in concept.measures:
+        for cost in measure.costs:
+            spent[cost.funding] = spent.get(cost.funding, Decimal(0)) + cost.amount
+    for index, line in enumerate(concept.resources.funding):
+        if spent.get(line.id, Decimal(0)) > line.amount:
+            yield Finding("ressourcen.yaml", ("finanzierung", index, "betrag"),
+                          f"Die Maßnahmen setzen aus '{line.id}' zusammen {euro(spent[line.id])} ein, "
+                          f"die Finanzierungslinie umfasst aber nur {euro(line.amount)}.")
+
+
+def percentages_in_range(concept: Concept) -> Iterator[Finding]:
+    """A share in per cent lies between 0 and 100; anything else is usually a slipped digit."""
+    keys = (("baseline", "ausgangswert"), ("target", "zielwert"), ("current", "istwert"))
+    for g_index, goal in enumerate(concept.goals):
+        for i_index, indicator in enumerate(goal.indicators):
+            if indicator.unit.strip() != "%":
+                continue
+            for name, key in keys:
+                value = getattr(indicator, name)
+                if value is not None and not 0 <= value <= 100:
+                    yield Finding("ziele.yaml", ("ziele", g_index, "indikatoren", i_index, key),
+                                  f"Ein Anteil in % liegt zwischen 0 und 100; angegeben ist {value}.")
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes 28 February outside leap years."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def update_within_cycle(concept: Concept) -> Iterator[Finding]:
+    """The next update should come within the stated cycle, or the cycle is not the real one."""
+    version = concept.version
+    due = _years_later(version.date, version.update.cycle_years)
+    if version.update.next_date > due:
+        yield Finding("kommune.yaml", ("konzept", "fortschreibung", "naechste"),
+                      f"Bei einer Fortschreibung alle {version.update.cycle_years} Jahre wäre sie "
+                      f"bis {german_date(due)} fällig, geplant ist sie erst für "
+                      f"{german_date(version.update.next_date)}.")
+
+
+def status_matches_period(concept: Concept) -> Iterator[Finding]:
+    """The status of a measure should agree with its period, seen from the concept's Stand."""
+    stand = concept.version.date
+    shown = german_date(stand)
+    for index, measure in enumerate(concept.measures):
+        start, end = measure.period.start, measure.period.end
+        message = None
+        if measure.status == "abgeschlossen" and (end is None or end > stand):
+            message = (f"Die Maßnahme ist 'abgeschlossen', ihr Zeitraum endet aber nicht bis zum "
+                       f"Stand des Konzepts ({shown}). Bitte 'bis' oder 'status' prüfen.")
+        elif measure.status == "laufend" and end is not None and end < stand:
+            message = (f"Die Maßnahme ist 'laufend', ihr Zeitraum endete aber am {german_date(end)}, "
+                       f"vor dem Stand des Konzepts ({shown}).")
+        elif measure.status == "geplant" and start < stand:
+            message = (f"Die Maßnahme ist 'geplant', ihr Beginn ({german_date(start)}) liegt aber vor "
+                       f"dem Stand des Konzepts ({shown}). Läuft sie schon?")
+        if message:
+            yield Finding("massnahmen.yaml", ("massnahmen", index, "status"), message)
+
+
+#: Every plausibility rule, run in this order on a valid concept.
+RULES: list[Rule] = [
+    goals_have_measures,
+    target_groups_have_goals,
+    yearly_totals_plausible,
+    costs_within_funding,
+    percentages_in_range,
+    update_within_cycle,
+    status_matches_period,
+]
+
+
+def plausibility_warnings(concept: Concept, sources: dict[str, SourceFile],
+                          rules: list[Rule] = RULES) -> list[Problem]:
+    """Run the rules and locate each finding in its file."""
+    warnings = []
+    for rule in rules:
+        for found in rule(concept):
+            line, column = sources[found.file].locate(found.path)
+            warnings.append(Problem(found.file, line, column, found.message,
+                                    format_path(found.path), WARNING))
+    return sorted(warnings)
+
+
 # --- entry point ------------------------------------------------------------------------------
 
 
-def validate(loaded: LoadedInputs, problems: list[Problem] | None = None) -> Concept:
-    """Turn loaded files into a :class:`Concept`, or raise :class:`InvalidInput` with every problem."""
+def check(loaded: LoadedInputs, problems: list[Problem] | None = None) -> tuple[Concept, list[Problem]]:
+    """The :class:`Concept` and the warnings about it, or :class:`InvalidInput` with every error.
+
+    Warnings are looked for once there are no errors: the rules rely on a consistent concept.
+    """
     problems = list(problems or [])
     parsed: dict[str, Item] = {}
     for name, source in loaded.files.items():
         model = model_for(name)
         try:
-            parsed[name] = model.model_validate(source.data)
+            parsed[name] = model.model_validate(source.data, context={FOLDER: loaded.folder})
         except ValidationError as error:
             problems.extend(_problems_from(error, source, model))
     known, id_problems = _known_ids(parsed, loaded.files)
@@ -360,7 +519,13 @@ def validate(loaded: LoadedInputs, problems: list[Problem] | None = None) -> Con
                                 format_path(finding.path)))
     if problems or any(name not in parsed for name in FILE_MODELS):
         raise InvalidInput(problems)
-    return _assemble(parsed, papers)
+    concept = _assemble(parsed, papers)
+    return concept, plausibility_warnings(concept, loaded.files)
+
+
+def validate(loaded: LoadedInputs, problems: list[Problem] | None = None) -> Concept:
+    """Just the :class:`Concept`, for callers that do not show warnings."""
+    return check(loaded, problems)[0]
 
 
 def _assemble(parsed: dict[str, Any], papers: dict[str, Any]) -> Concept:
@@ -380,4 +545,5 @@ def _assemble(parsed: dict[str, Any], papers: dict[str, Any]) -> Concept:
         decisions=committees.decisions,
         papers=list(papers.values()),
         council_system=committees.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
+        checks=municipality_file.checks,
     )

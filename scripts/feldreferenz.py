@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pipeline.input_files import InputFile  # noqa: E402
 from pipeline.validate import input_file_models  # noqa: E402
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -28,6 +29,9 @@ def _type_name(annotation: typing.Any) -> str:
     if origin is list:
         return f"Liste von {_type_name(args[0])}"
     if origin is typing.Annotated:
+        rule = next((m for m in annotation.__metadata__ if isinstance(m, InputFile)), None)
+        if rule is not None:
+            return f"Datei im Ordner der Kommune ({rule.listed})"
         meta = " ".join(repr(m) for m in annotation.__metadata__)
         if "Ref(" in meta:
             kind = meta.split("Ref('")[1].split("'")[0]

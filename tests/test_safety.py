@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
 from pipeline.build import build_concept, load_concept
-from pipeline.errors import InvalidInput, TemplateFailure
+from pipeline.errors import BuildLocked, InvalidInput, TemplateFailure
+from pipeline.export.files import LOCK_NAME, output_lock
 from pipeline.render import TEMPLATE_DIR, render_concept
 
-from .conftest import EXAMPLE, edit_yaml
+from .conftest import EXAMPLE, ROOT, edit_yaml
+from .test_input_files import tagged_figures
 
 HOSTILE = (
     '*fett* _kursiv_ # Titel $x^2$ #set page(width: 1cm) #include "/etc/passwd" '
@@ -62,6 +67,8 @@ def test_hostile_text_appears_literally_in_word(hostile_build):
     assert HOSTILE in cells
     assert document.sections[-1].header.paragraphs[0].text.startswith(HOSTILE)
     assert document.core_properties.title.startswith(f"Gesamtkonzept Frühe Hilfen – {HOSTILE[:60]}")
+    [logo] = document.paragraphs[0]._p.xpath(".//wp:docPr")
+    assert logo.get("descr") == f"Logo – {HOSTILE}"
 
 
 def test_hostile_text_appears_literally_in_pdf(hostile_build):
@@ -71,6 +78,8 @@ def test_hostile_text_appears_literally_in_pdf(hostile_build):
         assert token in text, token
     assert "root:x:0:0" not in text
     assert reader.metadata.title.endswith(HOSTILE)
+    figures = tagged_figures(reader, reader.trailer["/Root"]["/StructTreeRoot"])
+    assert (f"Logo – {HOSTILE}", 0) in figures  # the logo's alternative text, literally
     assert len(reader.pages) > 20  # '#set page(width: 1cm)' did not change the layout
 
 
@@ -97,7 +106,8 @@ def test_failed_builds_leave_earlier_outputs_untouched(example_copy, tmp_path):
         build_concept(example_copy, out)
 
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in written} == before
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
+    left = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)  # no temporary files
+    assert left == sorted(p.name for p in written)
 
 
 def test_template_errors_name_template_and_line(concept, tmp_path):
@@ -155,3 +165,64 @@ def test_sparse_municipality_builds(example_copy, tmp_path):
     assert "Zu den Frühen Hilfen liegen bisher keine eigenen Beschlüsse der Gremien vor." in text
     assert "jährlich fortgeschrieben" in text
     assert "bisher kein Bericht" in text
+
+
+HOLD_LOCK = """
+import sys
+from pathlib import Path
+from pipeline.export.files import output_lock
+with output_lock(Path(sys.argv[1])):
+    print("gesperrt", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def _hold_lock(folder):
+    """Another process that holds the folder's build lock until told to stop."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(folder)], cwd=ROOT, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert holder.stdout.readline() == "gesperrt\n"
+    return holder
+
+
+def test_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path):
+    out = tmp_path / "out"
+    holder = _hold_lock(out)
+    earlier = out / "Gesamtkonzept_Musterkreis_2.0.pdf"
+    earlier.write_bytes(b"frueherer Stand")
+    try:
+        second = subprocess.run([sys.executable, "-m", "pipeline", "build", str(EXAMPLE), "-o", str(out)],
+                                capture_output=True, text=True, cwd=ROOT)
+    finally:
+        holder.communicate("fertig\n")
+    assert second.returncode == 1
+    assert f"Fehler: Im Ordner {out} läuft bereits ein Build (seit " in second.stderr
+    assert "Bitte warten, bis er fertig ist" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert earlier.read_bytes() == b"frueherer Stand"
+    assert sorted(p.name for p in out.iterdir()) == sorted([LOCK_NAME, earlier.name])
+    with output_lock(out):  # released when the first one finished
+        pass
+
+
+def test_two_builds_at_once_leave_intact_files(built, tmp_path):
+    """However the two interleave, each one finishes or is turned away, and the files that
+    remain are exactly those of a single build."""
+    out = tmp_path / "out"
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = [pool.submit(build_concept, EXAMPLE, out) for _ in range(2)]
+    outcomes = [type(run.exception()).__name__ if run.exception() else "fertig" for run in runs]
+    assert "fertig" in outcomes and set(outcomes) <= {"fertig", "BuildLocked"}
+    for path in built.values():
+        assert (out / path.name).read_bytes() == path.read_bytes()
+    assert sorted(p.name for p in out.iterdir()) == sorted([LOCK_NAME, *(p.name for p in built.values())])
+
+
+def test_a_lock_left_by_a_crashed_build_does_not_block(tmp_path):
+    holder = _hold_lock(tmp_path)
+    holder.kill()
+    holder.wait()
+    assert (tmp_path / LOCK_NAME).exists()
+    with output_lock(tmp_path), pytest.raises(BuildLocked, match="läuft bereits ein Build"), \
+            output_lock(tmp_path):
+        pass  # the first lock is taken (the crash left none behind); the second one is refused

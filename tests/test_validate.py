@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.load import MAX_FILE_BYTES, parse_yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, edit_yaml
 
 
 def _validate(folder: Path):
@@ -73,8 +75,8 @@ def test_unknown_key_gets_a_suggestion_and_missing_field_is_named(example_copy):
     line, column = _position_of(path, "sektr:", value=False)
     result = _validate(example_copy)
     assert result.exit_code == 1
-    assert (f"akteure.yaml:{line}:{column}: akteure[0].sektr: 'sektr' ist hier kein bekanntes "
-            "Feld. Meinten Sie 'sektor'?") in result.output
+    assert (f"akteure.yaml:{line}:{column}: akteure[0].sektr: 'sektr' ist kein Feld von Akteur "
+            "– meinten Sie 'sektor'? Erlaubt sind: id, name, sektor,") in result.output
     assert "akteure[0].sektor: Pflichtfeld 'sektor' fehlt (Sektor)." in result.output
 
 
@@ -118,7 +120,7 @@ def test_all_problems_at_once_sorted_by_file_and_line(example_copy):
     files = [line.split(":")[0] for line in lines]
     assert files == sorted(files)
     assert {"akteure.yaml", "kommune.yaml", "massnahmen.yaml"} <= set(files)
-    assert "Probleme gefunden. Es wurde nichts geschrieben." in result.output
+    assert "4 Fehler gefunden. Es wurde nichts geschrieben." in result.output  # sektr: 2
 
 
 def test_invalid_build_writes_nothing_and_shows_no_traceback(example_copy, tmp_path):
@@ -151,8 +153,6 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
 
 
 def test_leitbild_needs_text_or_national_reference(example_copy):
-    from .conftest import edit_yaml
-
     def strip(data):
         data["leitbild"] = {"bezug_nzfh": False}
 
@@ -198,8 +198,129 @@ def test_period_must_run_forward(example_copy, raw_inputs):
     def swap(data):
         data["massnahmen"][0]["zeitraum"] = {"von": "2027-01-01", "bis": "2026-01-01"}
 
-    from .conftest import edit_yaml
-
     edit_yaml(example_copy, "massnahmen.yaml", swap)
     result = _validate(example_copy)
     assert "massnahmen[0].zeitraum: Das Ende ('bis') liegt vor dem Beginn ('von')." in result.output
+
+
+# --- strict, safe YAML ------------------------------------------------------------------------
+
+
+def _billion_laughs(levels: int = 10) -> bytes:
+    """The classic alias bomb: expanded, it would hold 9**10 strings (gigabytes)."""
+    lines = ['lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        lines.append(f"lol{level}: &lol{level} [" + ", ".join([f"*lol{level - 1}"] * 9) + "]")
+    return "\n".join(lines).encode()
+
+
+def test_alias_bomb_fails_before_anything_is_expanded():
+    tracemalloc.start()
+    source, problems = parse_yaml("bombe.yaml", _billion_laughs())
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert source is None
+    assert [str(p) for p in problems] == [
+        "bombe.yaml:2:14: Die Datei ist kein gültiges YAML: Verweise mit '&' und '*' (YAML-Anker) "
+        "sind nicht erlaubt; bitte den Wert ausschreiben."]
+    assert peak < 2 * 1024 * 1024  # bytes: the bomb was never built
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: " + "[" * 5000 + "]" * 5000, "1:33: Die Datei ist kein gültiges YAML: Die Daten sind tiefer "
+                                          "als 30 Ebenen verschachtelt."),
+        ("a: !!binary aGFsbG8=\n", "1:4: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!binary'"),
+        ("a: !!set {x: null}\n", "1:4: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!set'"),
+        ("a:\n  b: !!python/name:os.system ''\n", "2:6: Die Datei ist kein gültiges YAML: Sonder-Tags "
+                                                  "wie '!!python/name:os.system'"),
+        ("a: 1\n2026: 5\n", "2:1: Die Datei ist kein gültiges YAML: Feldnamen müssen Wörter sein"),
+        ("a: 1\nb: x\x07y\n", "2:5: Die Datei enthält ein unsichtbares Steuerzeichen (U+0007)"),
+        ("titel: Ziel: alle erreichen\n", "1:12: Die Datei ist kein gültiges YAML: Ein ':' steht an "
+                                          "einer unerwarteten Stelle; Texte, die ': ' enthalten, bitte "
+                                          "in Anführungszeichen setzen."),
+        ("a:\n  b: 1\n c: 2\n", "3:2: Die Datei ist kein gültiges YAML: Die Einrückung passt nicht"),
+        ('a: "offen\n', "2:1: Die Datei ist kein gültiges YAML: Die Datei endet mitten in einem Wert"),
+        ("a: 1\n---\nb: 2\n", "2:1: Die Datei ist kein gültiges YAML: Die Datei enthält mehrere "
+                              "Dokumente"),
+        ("", "1:1: Die Datei ist leer; sie muss Angaben enthalten."),
+        ("# nur ein Kommentar\n\n", "1:1: Die Datei ist leer; sie muss Angaben enthalten."),
+    ],
+)
+def test_unsafe_or_broken_yaml_is_refused_with_position(text, expected):
+    source, problems = parse_yaml("t.yaml", text.encode("utf-8"))
+    assert source is None
+    assert len(problems) == 1
+    assert str(problems[0]).startswith(f"t.yaml:{expected}")
+
+
+def test_oversized_and_empty_files_are_named(example_copy):
+    (example_copy / "netzwerk.yaml").write_bytes(b"# " + b"x" * (MAX_FILE_BYTES + 10) + b"\n")
+    (example_copy / "gremien.yaml").write_text("", encoding="utf-8")
+    result = _validate(example_copy)
+    assert result.exit_code == 1
+    assert "netzwerk.yaml:1:1: Die Datei ist größer als 2048 KiB." in result.output
+    assert "gremien.yaml:1:1: Die Datei ist leer; sie muss Angaben enthalten." in result.output
+
+
+# --- values the model refuses -----------------------------------------------------------------
+
+
+def _set(path: tuple, value):
+    """An edit for edit_yaml: put `value` at `path` (None removes the key)."""
+    def change(data):
+        for key in path[:-1]:
+            data = data[key]
+        if value is None:
+            del data[path[-1]]
+        else:
+            data[path[-1]] = value
+    return change
+
+
+@pytest.mark.parametrize(
+    ("file", "path", "value", "field", "fragment"),
+    [
+        ("kommune.yaml", ("kommune", "einwohner"), True, "kommune.einwohner",
+         "Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: True."),
+        ("kommune.yaml", ("konzept", "stand"), 20261015, "konzept.stand",
+         "Hier wird ein Datum im Format JJJJ-MM-TT erwartet"),
+        ("kommune.yaml", ("konzept", "fassung"), 2.0, "konzept.fassung",
+         "Hier wird Text erwartet, gefunden: 2.0. Zahlen, Daten oder ja/nein, die als Text gemeint "
+         "sind, bitte in Anführungszeichen setzen"),
+        ("kommune.yaml", ("kommune", "name"), "Muster\ud800kreis", "kommune.name",
+         "Der Text enthält ein ungültiges Zeichen (oft aus kopiertem Text)."),
+        ("ziele.yaml", ("ziele", 0, "indikatoren", 0, "zieljahr"), 2020,
+         "ziele[0].indikatoren[0]", "Das Zieljahr 2020 liegt vor dem Ausgangsjahr 2023."),
+        ("ziele.yaml", ("ziele", 0, "indikatoren", 0, "ausgangswert"), ".nan",
+         "ziele[0].indikatoren[0].ausgangswert", "Hier wird eine Zahl erwartet"),
+        ("massnahmen.yaml", ("massnahmen", 0, "federfuehrung"), None, "massnahmen[0].federfuehrung",
+         "Pflichtfeld 'federfuehrung' fehlt (Federführender Akteur)."),
+        ("akteure.yaml", ("akteure", 0, "rolle"), None, "akteure[0].rolle",
+         "Pflichtfeld 'rolle' fehlt (Rolle im Gesamtkonzept)."),
+        ("akteure.yaml", ("akteure", 0, "zustaendigkeiten"), [], "akteure[0].zustaendigkeiten",
+         "Die Liste braucht mindestens 1 Eintrag."),
+        ("ressourcen.yaml", ("finanzierung", 0, "quelle"), "Spenden", "finanzierung[0].quelle",
+         "Erlaubt sind: 'Bundesstiftung Frühe Hilfen', 'Land', 'Kommune', 'Krankenkassen' oder "
+         "'Dritte'."),
+        ("ressourcen.yaml", ("finanzierung", 0, "ausschuss"), "jhaa", "finanzierung[0].ausschuss",
+         "Gremium 'jhaa' gibt es nicht in gremien.yaml. Meinten Sie 'jha'?"),
+        ("ressourcen.yaml", ("finanzierung", 0, "betrag"), -5, "finanzierung[0].betrag",
+         "Der Wert -5 ist zu klein; er muss mindestens 0 betragen."),
+        ("ressourcen.yaml", ("finanzierung", 0, "betrag"), 100.125, "finanzierung[0].betrag",
+         "Höchstens 2 Nachkommastellen erlaubt"),
+        ("ressourcen.yaml", ("personal", 0, "vzae"), 250, "personal[0].vzae",
+         "Der Wert 250 ist zu groß; er darf höchstens 100 betragen."),
+    ],
+)
+def test_domain_values_are_checked(example_copy, file, path, value, field, fragment):
+    if value == ".nan":
+        _replace_first(example_copy / file, "ausgangswert: 62", "ausgangswert: .nan")
+    else:
+        edit_yaml(example_copy, file, _set(path, value))
+    result = _validate(example_copy)
+    assert result.exit_code == 1
+    assert f"{file}:" in result.output
+    assert f": {field}: " in result.output
+    assert fragment in result.output

@@ -54,7 +54,8 @@ def papers(built_all) -> dict[str, tuple[dict, Document, Path]]:
     documents = {}
     for path in (built_all / "vorlagen").glob("*.docx"):
         document = Document(str(path))
-        documents[document.paragraphs[0].text] = (document, path)
+        title = next(p.text for p in document.paragraphs if p.style.name == "Title")
+        documents[title] = (document, path)
     result = {}
     for source in PAPERS:
         raw = _raw(source)
@@ -229,7 +230,9 @@ def test_attachments_are_listed_and_built(papers, built_all):
     raw, document, _ = papers["JHA/2026/030"]
     items = [p.text for p in _section(document, "Anlagen") if p.text.strip()]
     assert items == ["Gesamtkonzept Frühe Hilfen (PDF)", "Maßnahmenplan Frühe Hilfen (PDF)",
-                     raw["anlagen"][2]["titel"]]
+                     f"{raw['anlagen'][2]['titel']} (PDF)"]
+    copied = built_all / "vorlagen" / "anlagen" / Path(raw["anlagen"][2]["datei"]).name
+    assert copied.read_bytes() == (EXAMPLE / raw["anlagen"][2]["datei"]).read_bytes()
     plan = Document(str(next((built_all / "vorlagen").glob("Massnahmenplan_*.docx"))))
     measures = _rows(_table(plan, "Maßnahmenplan"))
     assert len(measures) - 1 == len(yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text())["massnahmen"])
@@ -269,7 +272,8 @@ def test_oparl_paper_describes_the_paper_and_its_files(oparl, papers, committees
             on_disk = next(built_all.rglob(aux["fileName"])).read_bytes()
             assert aux["size"] == len(on_disk)
             assert aux["sha512Checksum"] == hashlib.sha512(on_disk).hexdigest()
-        assert len(paper["auxiliaryFile"]) == sum(1 for a in raw.get("anlagen", []) if "erzeugt" in a)
+        assert len(paper["auxiliaryFile"]) == sum(
+            1 for a in raw.get("anlagen", []) if "erzeugt" in a or "datei" in a)
         consultations = paper["consultation"]
         assert [c["role"] for c in consultations] == [c["rolle"] for c in raw["beratungsfolge"]]
         assert [c["authoritative"] for c in consultations] == [
@@ -333,6 +337,13 @@ INFO = "ga-2026-027-gesundheitswesen.yaml"
      "Die Finanzierungslinie 'krankenkassen-2026' gilt für 2026, das Haushaltsjahr der Vorlage ist 2027."),
     (INFO, lambda v: v.update(bausteine=["netzwerke"]), "vorlage.bausteine[0]",
      "Erlaubt sind: 'konzept', 'beschluesse'"),
+    (INFO, lambda v: v["anlagen"].append({"titel": "Haushalt", "datei": "../kommune.yaml"}),
+     "vorlage.anlagen[1].datei", "Dateien vom Typ '.yaml' sind hier nicht vorgesehen"),
+    (INFO, lambda v: v["anlagen"].append({"titel": "Brief", "datei": "../../../etc/brief.pdf"}),
+     "vorlage.anlagen[1].datei", "führt aus dem Ordner der Kommune heraus"),
+    (INFO, lambda v: v["anlagen"].append({"erzeugt": "gesamtkonzept",
+                                           "datei": "anlagen/stellungnahme-steuerungsgruppe.pdf"}),
+     "vorlage.anlagen[1]", "entweder 'erzeugt' oder eine 'datei'"),
 ])
 def test_paper_rules_report_file_line_and_field(example_copy, name, change, field, fragment):
     _edit_paper(example_copy, name, change)
@@ -348,7 +359,9 @@ def test_paper_numbers_are_unique(example_copy):
     _edit_paper(example_copy, INFO, lambda v: v.update(nummer="JHA/2026/030"))
     result = _validate(example_copy)
     assert result.exit_code == 1
-    assert (f"vorlagen/{BESCHLUSS}:6:11: vorlage.nummer: Die Vorlagen-Nr. 'JHA/2026/030' ist "
+    lines = (example_copy / "vorlagen" / BESCHLUSS).read_text(encoding="utf-8").splitlines()
+    line = lines.index("  nummer: JHA/2026/030") + 1
+    assert (f"vorlagen/{BESCHLUSS}:{line}:11: vorlage.nummer: Die Vorlagen-Nr. 'JHA/2026/030' ist "
             f"schon in vorlagen/{INFO} vergeben.") in result.output
 
 
@@ -367,7 +380,8 @@ def test_build_can_be_narrowed(tmp_path):
     runner = CliRunner()
     only_concept = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / "k"), "--nur", "konzept"])
     assert only_concept.exit_code == 0, only_concept.output
-    assert sorted(p.name for p in (tmp_path / "k").rglob("*") if p.is_file()) == [
+    assert sorted(p.name for p in (tmp_path / "k").rglob("*") if p.is_file()
+                  and p.name != ".gesamtkonzept.lock") == [
         "Gesamtkonzept_Musterkreis_2.0.docx", "Gesamtkonzept_Musterkreis_2.0.pdf"]
     wrong = runner.invoke(main, ["build", str(EXAMPLE), "--nur", "alles"])
     assert wrong.exit_code == 2

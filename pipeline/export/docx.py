@@ -16,9 +16,10 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
+from pipeline.export.images import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, logo_png
 from pipeline.render import RenderedDocument
 
 W_INSTR = qn("w:instrText")
@@ -61,7 +62,7 @@ def _title_block_left(document, doc: RenderedDocument) -> None:
     it stands flush left at the top like the rest, as in council papers."""
     if doc.title_page:
         return
-    for paragraph in document.paragraphs[:3]:
+    for paragraph in document.paragraphs[:4]:
         if paragraph.style is not None and paragraph.style.name in {"Title", "Subtitle"}:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
             paragraph.paragraph_format.space_before = Pt(0)
@@ -195,8 +196,24 @@ def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
     return out.getvalue()
 
 
+def _logo(document, doc: RenderedDocument) -> None:
+    """The logo right-aligned above the title, in the same box as on the PDF's title page,
+    with its alternative text for screen readers."""
+    if doc.logo is None:
+        return
+    paragraph = document.paragraphs[0].insert_paragraph_before()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run()
+    run.add_picture(io.BytesIO(logo_png(doc.logo)), width=Cm(LOGO_WIDTH_CM),
+                    height=Cm(LOGO_HEIGHT_CM))
+    properties = run._r.find(f".//{qn('wp:docPr')}")
+    properties.set("name", "Logo")
+    properties.set("descr", doc.logo_alt)
+
+
 def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     document = Document(io.BytesIO(raw))
+    _logo(document, doc)
     _frame(document, doc)
     _title_block_left(document, doc)
     _properties(document, doc)

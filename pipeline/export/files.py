@@ -1,10 +1,24 @@
-"""The only place that writes into the output folder: atomically, all or nothing."""
+"""The only place that writes into the output folder: atomically, all or nothing, one build at
+a time."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+
+from pipeline.errors import BuildLocked
+
+try:
+    import fcntl
+except ImportError:  # Windows has no flock; it locks a byte range instead
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
+
+LOCK_NAME = ".gesamtkonzept.lock"
 
 
 def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
@@ -30,3 +44,38 @@ def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
     for temp, target in staged:
         os.replace(temp, target)
     return [target for _, target in staged]
+
+
+def _try_lock(fd: int) -> bool:
+    """An exclusive lock on the open file without waiting; False if someone else holds it."""
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError:
+        return False
+    return True
+
+
+@contextmanager
+def output_lock(folder: Path) -> Iterator[None]:
+    """Let only one build at a time write into `folder`; a second one stops at once.
+
+    The operating system drops the lock when its process ends, however it ends, so a lock
+    file left behind by a crashed run never blocks. The file's time says since when it is held.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if not _try_lock(fd):
+            since = datetime.fromtimestamp(os.fstat(fd).st_mtime).strftime("%d.%m.%Y, %H:%M:%S Uhr")
+            raise BuildLocked(
+                f"Im Ordner {folder} läuft bereits ein Build (seit {since}). Bitte warten, bis er "
+                "fertig ist, und dann erneut starten – oder einen anderen Zielordner wählen."
+            )
+        os.utime(path)
+        yield
+    finally:
+        os.close(fd)

@@ -2,7 +2,8 @@
 tagged PDF/UA-1 file.
 
 Everything the layout needs from the model (title, municipality, date) goes in through
-``sys.inputs`` as plain strings, so user text is never read as Typst markup. Fonts come from a
+``sys.inputs`` as plain strings, so user text is never read as Typst markup; the logo is copied
+into the compiler's root under a fixed name, and only that name is passed. Fonts come from a
 pip package, so the PDF looks the same on every machine, and the timestamp is the concept's
 Stand, so equal inputs give equal bytes.
 """
@@ -30,8 +31,14 @@ def epoch_of(doc: RenderedDocument) -> int:
     return int(datetime.combine(doc.date, time(0, 0), tzinfo=UTC).timestamp())
 
 
+def logo_name(doc: RenderedDocument) -> str | None:
+    """The logo's name inside typst's root: fixed by us, never taken from the inputs."""
+    return f"logo{doc.logo.suffix.lower()}" if doc.logo else None
+
+
 def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
-    return {
+    logo = logo_name(doc)
+    return ({"logo": logo, "logo_alt": doc.logo_alt} if logo else {}) | {
         "titel": doc.title,
         "untertitel": doc.subtitle,
         "autor": doc.author,
@@ -53,6 +60,8 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
         shutil.copy(TEMPLATE_DIR / layout, root / "main.typ")
         shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
         (root / "inhalt.typ").write_text(body_typst, encoding="utf-8")
+        if doc.logo:
+            shutil.copy(doc.logo, root / logo_name(doc))
         try:
             return typst.compile(
                 str(root / "main.typ"),

@@ -1,0 +1,163 @@
+"""Plausibility rules give warnings, not errors: the run goes on unless --streng is given;
+`validate --format json` reports the same findings for editors and scripts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.build import check_folder
+from pipeline.cli import main
+from pipeline.errors import WARNING
+
+from .conftest import EXAMPLE, edit_yaml
+
+
+def _run(*args: str | Path):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def _new_goal(data):
+    data["ziele"].append({
+        "id": "ohne-massnahme", "art": "Handlungsziel", "titel": "Ein Ziel ohne Maßnahme",
+        "uebergeordnet": data["ziele"][0]["id"], "zielgruppen": ["alle-familien"],
+        "indikatoren": [{"name": "Anzahl", "einheit": "Familien", "ausgangswert": 0,
+                         "zielwert": 10, "zieljahr": 2028}],
+    })
+
+
+def _new_target_group(data):
+    data["zielgruppen"].append({"id": "vergessen", "name": "Vergessene Gruppe",
+                                "beschreibung": "Niemand kümmert sich.", "bedarfe": ["Beachtung"]})
+
+
+def _low_bound(data):
+    data["pruefung"] = {"jahressumme_warnung_ab": 400000}
+
+
+def _funding_too_small(data):
+    line = next(f for f in data["finanzierung"] if f["id"] == "bsfh-fb2-2026")
+    line["betrag"] = 40000
+
+
+def _share_above_100(data):
+    data["ziele"][0]["indikatoren"][0]["istwert"] = 171
+
+
+def _late_update(data):
+    data["konzept"]["fortschreibung"]["naechste"] = "2031-01-01"
+
+
+def _finished_but_running(data):
+    measure = next(m for m in data["massnahmen"] if m["id"] == "familienwegweiser")
+    measure["status"] = "laufend"
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "expected"),
+    [
+        ("ziele.yaml", _new_goal,
+         [("ziele.yaml", "ziele[14].id", "Zum Ziel 'ohne-massnahme' trägt keine Maßnahme bei.")]),
+        ("zielgruppen.yaml", _new_target_group,
+         [("zielgruppen.yaml", "zielgruppen[5].id",
+           "Die Zielgruppe 'vergessen' wird von keinem Ziel angesprochen.")]),
+        ("kommune.yaml", _low_bound,
+         [("massnahmen.yaml", "massnahmen[0].kosten[1].betrag", "Die Maßnahmenkosten für 2027 "
+           "betragen zusammen 427.400,00\u00a0€ – mehr als die Prüfgrenze von 400.000,00\u00a0€."),
+          ("ressourcen.yaml", "finanzierung[0].betrag", "Die Finanzierung für 2026 beträgt zusammen "
+           "464.300,00\u00a0€"),
+          ("ressourcen.yaml", "finanzierung[7].betrag",
+           "Die Finanzierung für 2027 beträgt zusammen 529.500,00\u00a0€")]),
+        ("ressourcen.yaml", _funding_too_small,
+         [("ressourcen.yaml", "finanzierung[1].betrag", "Die Maßnahmen setzen aus 'bsfh-fb2-2026' "
+           "zusammen 47.900,00\u00a0€ ein, die Finanzierungslinie umfasst aber nur 40.000,00\u00a0€.")]),
+        ("ziele.yaml", _share_above_100,
+         [("ziele.yaml", "ziele[0].indikatoren[0].istwert",
+           "Ein Anteil in % liegt zwischen 0 und 100; angegeben ist 171.")]),
+        ("kommune.yaml", _late_update,
+         [("kommune.yaml", "konzept.fortschreibung.naechste", "Bei einer Fortschreibung alle 3 Jahre "
+           "wäre sie bis 15.10.2029 fällig, geplant ist sie erst für 01.01.2031.")]),
+        ("massnahmen.yaml", _finished_but_running,
+         [("massnahmen.yaml", "massnahmen[3].status", "Die Maßnahme ist 'laufend', ihr Zeitraum "
+           "endete aber am 30.06.2025, vor dem Stand des Konzepts (15.10.2026).")]),
+    ],
+)
+def test_each_rule_warns_at_the_value(example_copy, file, change, expected):
+    edit_yaml(example_copy, file, change)
+    _, warnings = check_folder(example_copy)
+    assert len(warnings) == len(expected), warnings
+    for warning, (name, field, fragment) in zip(warnings, expected, strict=True):
+        assert warning.severity == WARNING
+        assert warning.file == name
+        assert warning.field == field
+        assert fragment in warning.message
+        assert warning.line > 1
+
+
+def test_example_has_no_warnings():
+    assert check_folder(EXAMPLE)[1] == []
+    result = _run("validate", EXAMPLE, "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"ordner": str(EXAMPLE), "gueltig": True, "probleme": []}
+
+
+def test_warnings_are_shown_but_valid_unless_strict(example_copy):
+    edit_yaml(example_copy, "ziele.yaml", _new_goal)
+    result = _run("validate", example_copy)
+    assert result.exit_code == 0
+    warning = next(line for line in result.output.splitlines() if "ohne-massnahme" in line)
+    assert warning.startswith("ziele.yaml:") and ": Warnung: ziele[14].id: Zum Ziel" in warning
+    assert "gültig – " in result.output and "; 1 Warnung." in result.output
+
+    strict = _run("validate", example_copy, "--streng")
+    assert strict.exit_code == 1
+    assert warning in strict.output
+    assert ("1 Warnung gefunden (mit --streng zählen Warnungen als Fehler). Es wurde nichts "
+            "geschrieben.") in strict.output
+
+
+def test_strict_build_writes_nothing(example_copy, tmp_path):
+    edit_yaml(example_copy, "zielgruppen.yaml", _new_target_group)
+    result = _run("build", example_copy, "-o", tmp_path / "out", "--streng")
+    assert result.exit_code == 1
+    assert "Warnung: zielgruppen[5].id" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_json_lists_errors_and_warnings_with_positions(example_copy):
+    edit_yaml(example_copy, "ziele.yaml", _new_goal)
+    result = _run("validate", example_copy, "--format", "json", "--streng")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["gueltig"] is False
+    [entry] = report["probleme"]
+    assert set(entry) == {"datei", "zeile", "spalte", "feld", "schweregrad", "meldung"}
+    assert entry["schweregrad"] == "Warnung" and entry["feld"] == "ziele[14].id"
+
+    path = example_copy / "massnahmen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: laufend", "status: x", 1),
+                    encoding="utf-8")
+    result = _run("validate", example_copy, "--format", "json")
+    assert result.exit_code == 1
+    [entry] = json.loads(result.stdout)["probleme"]  # warnings wait until the errors are fixed
+    assert entry["schweregrad"] == "Fehler"
+    assert entry["datei"] == "massnahmen.yaml" and entry["feld"] == "massnahmen[0].status"
+    line = path.read_text(encoding="utf-8").splitlines()[entry["zeile"] - 1]
+    assert line[entry["spalte"] - 1:] == "x"
+
+
+def test_json_with_only_warnings_is_valid(example_copy):
+    edit_yaml(example_copy, "kommune.yaml", _late_update)
+    result = _run("validate", example_copy, "--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["gueltig"] is True
+    assert [p["schweregrad"] for p in report["probleme"]] == ["Warnung"]
+
+
+def test_unknown_format_is_a_usage_error():
+    assert _run("validate", EXAMPLE, "--format", "xml").exit_code == 2
+    assert _run("validate").exit_code == 2
