@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.changes import ChangeSet, compare
 from pipeline.errors import InvalidInput, Problem
 from pipeline.export.docx import finish_docx
 from pipeline.export.files import output_lock, write_atomically
+from pipeline.export.manifest import (
+    MANIFEST,
+    KeptCopy,
+    keep_edited_drafts,
+    manifest_bytes,
+    read_manifest,
+)
 from pipeline.export.oparl import PublishedFile, paper_records, to_json
 from pipeline.export.pandoc import run_pandoc
 from pipeline.export.pdf import compile_pdf, epoch_of
-from pipeline.load import load_folder
+from pipeline.load import LoadedInputs, load_folder
 from pipeline.model import Concept
 from pipeline.papers import PaperView, paper_views
+from pipeline.provenance import InputLocation, Origin, bookmark, text_index
 from pipeline.render import (
     TEMPLATE_DIR,
     RenderedDocument,
@@ -33,17 +43,35 @@ COLUMN_FILTER = TEMPLATE_DIR / "filter" / "spaltenausrichtung.lua"
 PRODUCTS = ("konzept", "vorlagen")
 
 
-def check_folder(folder: Path, *, strict: bool = False) -> tuple[Concept, list[Problem]]:
-    """Load and validate a municipality's folder: the concept and its warnings.
+@dataclass(frozen=True)
+class Checked:
+    """A municipality's folder after validation: the model, its warnings, and the loaded files
+    (which know where every value stands, for the provenance of the Word files)."""
+
+    folder: Path
+    loaded: LoadedInputs
+    concept: Concept
+    warnings: list[Problem]
+
+
+def check_inputs(folder: Path, *, strict: bool = False) -> Checked:
+    """Load and validate a municipality's folder.
 
     Raises InvalidInput listing every error – and, if `strict`, every warning as well.
     """
     from pipeline.validate import check
 
-    concept, warnings = check(*load_folder(folder))
+    loaded, problems = load_folder(folder)
+    concept, warnings = check(loaded, problems)
     if strict and warnings:
         raise InvalidInput(warnings, strict=True)
-    return concept, warnings
+    return Checked(folder, loaded, concept, warnings)
+
+
+def check_folder(folder: Path, *, strict: bool = False) -> tuple[Concept, list[Problem]]:
+    """The concept and its warnings (see :func:`check_inputs`)."""
+    checked = check_inputs(folder, strict=strict)
+    return checked.concept, checked.warnings
 
 
 def load_concept(folder: Path) -> Concept:
@@ -68,8 +96,11 @@ def _docx_args(doc: RenderedDocument) -> tuple[str, ...]:
     return tuple(args)
 
 
-def _word(doc: RenderedDocument) -> bytes:
-    return finish_docx(run_pandoc(doc.body_html, "docx", _docx_args(doc), epoch_of(doc)), doc)
+def _word(doc: RenderedDocument, index: dict[str, list[InputLocation]]) -> tuple[bytes, list[Origin]]:
+    """The Word file, every block bookmarked, and where each bookmarked block came from."""
+    html, origins = bookmark(doc.body_html, index)
+    raw = run_pandoc(html, "docx", _docx_args(doc), epoch_of(doc))
+    return finish_docx(raw, doc), origins
 
 
 def _pdf(doc: RenderedDocument) -> bytes:
@@ -84,23 +115,35 @@ def output_path(doc: RenderedDocument, suffix: str) -> str:
     return f"{doc.folder}/{name}" if doc.folder else name
 
 
-def export_documents(docs: Iterable[RenderedDocument]) -> dict[str, bytes]:
-    """Word and PDF bytes of every document, by relative path (nothing written yet).
+@dataclass
+class Exported:
+    """Bytes by relative path, and the provenance of every Word file's blocks."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    origins: dict[str, list[Origin]] = field(default_factory=dict)
+
+
+def export_documents(docs: Iterable[RenderedDocument],
+                     index: dict[str, list[InputLocation]] | None = None) -> Exported:
+    """Word and PDF bytes of every document (nothing written yet).
 
     The chains are independent; they run side by side (pandoc runs as a process, typst and
     lxml release the interpreter for most of their work).
     """
-    tasks = [(doc, suffix, chain) for doc in docs
-             for suffix, chain in ((".docx", _word), (".pdf", _pdf))]
+    index = index or {}
+    result = Exported()
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        futures = [(output_path(doc, suffix), pool.submit(chain, doc))
-                   for doc, suffix, chain in tasks]
-        return {path: future.result() for path, future in futures}
+        jobs = [(doc, pool.submit(_word, doc, index), pool.submit(_pdf, doc)) for doc in docs]
+        for doc, word, pdf in jobs:
+            docx_path = output_path(doc, ".docx")
+            result.files[docx_path], result.origins[docx_path] = word.result()
+            result.files[output_path(doc, ".pdf")] = pdf.result()
+    return result
 
 
 def export_document(doc: RenderedDocument) -> dict[str, bytes]:
     """Word and PDF bytes of one document, by suffix."""
-    files = export_documents([doc])
+    files = export_documents([doc]).files
     return {suffix: files[output_path(doc, suffix)] for suffix in (".docx", ".pdf")}
 
 
@@ -138,14 +181,25 @@ def _oparl_files(views: list[PaperView], papers: list[RenderedDocument],
     return records
 
 
-def write_outputs(concept: Concept, output: Path, only: str | None = None,
-                  template_dir: Path = TEMPLATE_DIR, changes: ChangeSet | None = None) -> list[Path]:
+@dataclass(frozen=True)
+class Written:
+    paths: list[Path]
+    kept: list[KeptCopy]
+
+
+def write_outputs(checked: Checked, output: Path, only: str | None = None,
+                  template_dir: Path = TEMPLATE_DIR, changes: ChangeSet | None = None,
+                  draft: bool = False) -> Written:
     """Render and export a validated concept and its council papers, one build at a time.
 
     `only` narrows the build to 'konzept' or 'vorlagen'; papers always come with the
     attachments they list, so their OParl records describe files that exist. With `changes`
-    the concept lists what changed since an earlier Fassung.
+    the concept lists what changed since an earlier Fassung; `draft` marks every page as
+    ENTWURF and numbers the lines of the Word files. Word files edited in the output folder
+    since the last build are moved aside, never overwritten; the manifest records what was
+    written and where each paragraph came from.
     """
+    concept = checked.concept
     with output_lock(output):
         views = paper_views(concept) if only != "konzept" else []
         needed = {kind for view in views for kind in view.generated_attachments}
@@ -155,21 +209,28 @@ def write_outputs(concept: Concept, output: Path, only: str | None = None,
         if "massnahmenplan" in needed:
             attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
         papers = [render_paper(view, template_dir) for view in views]
-        files = export_documents([*attachments.values(), *papers])
+        docs = [dataclasses.replace(doc, draft=draft) for doc in [*attachments.values(), *papers]]
+        exported = export_documents(docs, text_index(checked.loaded))
+        files = exported.files
         copied = attachment_paths(views)
         files.update({path: source.read_bytes() for source, path in copied.items()})
         files.update(_oparl_files(views, papers, attachments, copied, files))
-        return write_atomically({output / path: data for path, data in files.items()})
+        previous = read_manifest(output)
+        files[MANIFEST] = manifest_bytes(previous, concept, checked.folder, files,
+                                         exported.origins, draft)
+        kept = keep_edited_drafts(output, files, previous)
+        return Written(write_atomically({output / path: data for path, data in files.items()}),
+                       kept)
 
 
 def build(folder: Path, output: Path, only: str | None = None,
           template_dir: Path = TEMPLATE_DIR, earlier: Path | None = None, *,
-          strict: bool = False) -> list[Path]:
+          strict: bool = False, draft: bool = False) -> list[Path]:
     """Check a municipality's folder and build its documents (see :func:`write_outputs`);
     `earlier` is the input folder of an earlier Fassung to compare with."""
-    concept, _ = check_folder(folder, strict=strict)
-    changes = compare(load_concept(earlier), concept) if earlier is not None else None
-    return write_outputs(concept, output, only, template_dir, changes)
+    checked = check_inputs(folder, strict=strict)
+    changes = compare(load_concept(earlier), checked.concept) if earlier is not None else None
+    return write_outputs(checked, output, only, template_dir, changes, draft).paths
 
 
 def build_concept(folder: Path, output: Path, template_dir: Path = TEMPLATE_DIR, *,

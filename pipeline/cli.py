@@ -110,26 +110,32 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
               help="Nur das Gesamtkonzept oder nur die Vorlagen (mit ihren Anlagen) erzeugen.")
 @click.option("--vergleich", metavar="FASSUNG", default=None,
               help="Frühere Fassung (Ordner oder REVISION:ORDNER); das Konzept nennt die Änderungen.")
+@click.option("--entwurf", is_flag=True,
+              help="Als Entwurf: „ENTWURF“ auf jeder Seite, Zeilennummern in Word.")
 @STRICT
 def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None,
-          streng: bool) -> None:
+          entwurf: bool, streng: bool) -> None:
     """Erzeugt das Gesamtkonzept und die Vorlagen aus ORDNER als Word- und PDF-Dateien."""
-    from pipeline.build import check_folder, load_concept, write_outputs
+    from pipeline.build import check_inputs, load_concept, write_outputs
     from pipeline.changes import compare
     from pipeline.revisions import input_folder
 
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.name
-    concept, warnings = check_folder(ordner, strict=streng)
-    _show_warnings(warnings)
-    if warnings:
-        click.echo(f"{summary(warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng "
-                   "nicht).", err=True)
+    checked = check_inputs(ordner, strict=streng)
+    _show_warnings(checked.warnings)
+    if checked.warnings:
+        click.echo(f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit "
+                   "--streng nicht).", err=True)
     changes = None
     if vergleich:
         with input_folder(vergleich) as earlier:
-            changes = compare(load_concept(earlier), concept)
-    written = write_outputs(concept, target, nur, changes=changes)
+            changes = compare(load_concept(earlier), checked.concept)
+    result = write_outputs(checked, target, nur, changes=changes, draft=entwurf)
+    for kept in result.kept:
+        click.echo(f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie "
+                   "wich vom letzten Build ab)", err=True)
+    written = result.paths
     for path in written:
         click.echo(f"geschrieben: {path}")
     click.echo(f"fertig in {time.perf_counter() - started:.1f} s")
@@ -225,4 +231,44 @@ def schema(ausgabe: Path) -> None:
     from pipeline.schema import write_schemas
 
     for path in write_schemas(ausgabe):
+        click.echo(f"geschrieben: {path}")
+
+
+@main.command()
+@click.argument("entwuerfe", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="manifest.json des Builds (Standard: wird gesucht).")
+@click.option("-o", "--ausgabe", type=FOLDER, default=None,
+              help="Ordner für die Überarbeitungsliste (Standard: der Ordner des ersten Entwurfs).")
+def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | None) -> None:
+    """Liest zurückgekommene Word-Entwürfe und listet Kommentare und Änderungen mit der Stelle,
+    an der sie einzuarbeiten sind (als Text, YAML, Word und PDF)."""
+    import yaml
+
+    from pipeline.build import export_document
+    from pipeline.export.files import write_atomically
+    from pipeline.render import render_review
+    from pipeline.review import merge, review_draft
+
+    items = merge(review_draft(path, manifest) for path in entwuerfe)
+    copies = [path.name for path in entwuerfe]
+    for item in items:
+        who = ", ".join(item.authors) + (f", {item.date}" if item.date else "")
+        click.echo(f"[{item.chapter or 'ohne Kapitel'}] {item.kind} ({who})")
+        if item.comment:
+            click.echo(f"  Kommentar: {item.comment}")
+        click.echo(f"  bisher: {item.old or '–'}")
+        if item.new or item.kind.startswith("Änderung"):
+            click.echo(f"  neu:    {item.new or '–'}")
+        click.echo(f"  Quelle: {item.source}")
+    click.echo(f"{count(len(items), 'Punkt', 'Punkte', 'ein')} in "
+               f"{count(len(copies), 'Entwurf', 'Entwürfen', 'einem')}.")
+    doc = render_review(items, copies, date.today())
+    target = ausgabe or entwuerfe[0].parent
+    listing = yaml.safe_dump([i.as_yaml() for i in items], allow_unicode=True, sort_keys=False,
+                             width=100).encode("utf-8")
+    files = {target / f"{doc.file_stem}{suffix}": data
+             for suffix, data in {".yaml": listing, **export_document(doc)}.items()}
+    for path in write_atomically(files):
         click.echo(f"geschrieben: {path}")

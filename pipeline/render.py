@@ -24,6 +24,7 @@ from pipeline.changes import ChangeSet
 from pipeline.errors import TemplateFailure
 from pipeline.model import Concept
 from pipeline.papers import GENERATED_TITLES, PaperView
+from pipeline.provenance import SourceLines
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 CONCEPT_CHAPTERS = "konzept"
@@ -60,6 +61,7 @@ class RenderedDocument:
     lang: str = "de-DE"
     logo: Path | None = None
     logo_alt: str = ""
+    draft: bool = False
     logo: Path | None = None
     logo_alt: str = ""
 
@@ -96,6 +98,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[SourceLines],
     )
     env.filters.update(
         datum=formatting.german_date,
@@ -244,4 +247,29 @@ def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> Rendered
         folder="vorlagen",
         logo=municipality.logo,
         logo_alt=f"Logo – {municipality.name}",
+    )
+
+
+def render_review(items: list, copies: list[str], today: date,
+                  template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """The review list of returned drafts, grouped by chapter in the order of the document."""
+    env = environment(template_dir)
+    chapters = list(dict.fromkeys(i.chapter for i in items))
+    sections = [(chapter, [i for i in items if i.chapter == chapter]) for chapter in chapters]
+    title = "Überarbeitungsliste"
+    return RenderedDocument(
+        body_html=render_template(env, "ueberarbeitung/liste.html.j2", abschnitte=sections,
+                                  anzahl_punkte=len(items), exemplare=copies),
+        title=title,
+        subtitle=", ".join(copies),
+        author="Netzwerkkoordination Frühe Hilfen",
+        subject=f"Überarbeitungsliste zu {', '.join(copies)}",
+        keywords="Frühe Hilfen; Überarbeitung; Kommentare",
+        version="",
+        date=today,
+        header_text=title,
+        footer_text=f"{title} vom {formatting.german_date(today)}",
+        file_stem=f"Ueberarbeitungsliste_{safe_file_part(Path(copies[0]).stem)}",
+        category=title,
+        layout="dokument.typ",
     )

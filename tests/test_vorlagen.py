@@ -382,6 +382,6 @@ def test_build_can_be_narrowed(tmp_path):
     assert only_concept.exit_code == 0, only_concept.output
     assert sorted(p.name for p in (tmp_path / "k").rglob("*") if p.is_file()
                   and p.name != ".gesamtkonzept.lock") == [
-        "Gesamtkonzept_Musterkreis_2.0.docx", "Gesamtkonzept_Musterkreis_2.0.pdf"]
+        "Gesamtkonzept_Musterkreis_2.0.docx", "Gesamtkonzept_Musterkreis_2.0.pdf", "manifest.json"]
     wrong = runner.invoke(main, ["build", str(EXAMPLE), "--nur", "alles"])
     assert wrong.exit_code == 2

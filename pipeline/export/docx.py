@@ -14,7 +14,7 @@ from datetime import datetime, time
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
@@ -211,10 +211,61 @@ def _logo(document, doc: RenderedDocument) -> None:
     properties.set("descr", doc.logo_alt)
 
 
+#: Word's own text watermark: a VML shape behind the text, placed by the header of every page.
+WATERMARK_STYLE = ";".join((
+    "position:absolute", "margin-left:0", "margin-top:0", "width:470pt", "height:118pt",
+    "rotation:315", "z-index:-251657216", "mso-position-horizontal:center",
+    "mso-position-horizontal-relative:margin", "mso-position-vertical:center",
+    "mso-position-vertical-relative:margin",
+))
+WATERMARK = f"""<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
+<w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:rPr><w:noProof/></w:rPr><w:pict>
+<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"
+ path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/>
+<v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>
+<v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/>
+<v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/>
+<v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>
+<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800"
+ o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>
+<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>
+<v:shape id="EntwurfWasserzeichen" type="#_x0000_t136" o:allowincell="f" fillcolor="#c81e1e"
+ stroked="f" style="{WATERMARK_STYLE}"><v:fill opacity=".25"/>
+<v:textpath style="font-family:&quot;Source Sans Pro&quot;;font-size:1pt;font-weight:bold"
+ string="ENTWURF"/></v:shape></w:pict></w:r></w:p>"""
+
+#: sectPr children that come after lnNumType in the schema's order.
+AFTER_LINE_NUMBERS = ("pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+                      "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings")
+
+
+def _draft_marks(document, doc: RenderedDocument) -> None:
+    """Drafts: 'ENTWURF' across every page and numbered lines, so reviewers can cite
+    'Seite 12, Zeile 30'. The final build has neither."""
+    if not doc.draft:
+        return
+    section = document.sections[-1]
+    headers = [section.header] + ([section.first_page_header] if doc.title_page else [])
+    for header in headers:
+        header._element.append(parse_xml(WATERMARK))
+    numbers = OxmlElement("w:lnNumType")
+    numbers.set(qn("w:countBy"), "1")
+    numbers.set(qn("w:restart"), "continuous")
+    sect_pr = section._sectPr
+    later = next((child for child in sect_pr
+                  if child.tag in {qn(f"w:{name}") for name in AFTER_LINE_NUMBERS}), None)
+    if later is not None:
+        later.addprevious(numbers)
+    else:
+        sect_pr.append(numbers)
+
+
 def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     document = Document(io.BytesIO(raw))
     _logo(document, doc)
     _frame(document, doc)
+    _draft_marks(document, doc)
     _title_block_left(document, doc)
     _properties(document, doc)
     _table_of_contents(document)

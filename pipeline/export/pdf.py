@@ -38,7 +38,8 @@ def logo_name(doc: RenderedDocument) -> str | None:
 
 def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
     logo = logo_name(doc)
-    return ({"logo": logo, "logo_alt": doc.logo_alt} if logo else {}) | {
+    return ({"logo": logo, "logo_alt": doc.logo_alt} if logo else {}) | (
+        {"entwurf": "ENTWURF"} if doc.draft else {}) | {
         "titel": doc.title,
         "untertitel": doc.subtitle,
         "autor": doc.author,

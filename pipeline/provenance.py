@@ -1,0 +1,166 @@
+"""Where every paragraph and table row of a document came from, so review comments lead back
+to the YAML field or the template line to edit.
+
+Two sources are combined. Templates are read with a small Jinja extension that writes the
+template's name and line into each block tag (``<p data-quelle="konzept/06_massnahmen.html.j2:12">``);
+user text is found by looking up the YAML strings a block contains. For the Word file, each block
+gets a bookmark (``gk0001`` …) that survives editing in Word; the manifest lists what each
+bookmark held and where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from jinja2.ext import Extension
+
+from pipeline.load import LoadedInputs
+
+#: Block elements that get a source and, in Word, a bookmark.
+BLOCKS = ("p", "li", "tr", "h1", "h2", "h3", "caption")
+BLOCK_TAG = re.compile(r"<(p|li|tr|h[1-3]|caption)(?=[\s>])")
+ATTRIBUTE = "data-quelle"
+KINDS = {"p": "Absatz", "li": "Listenpunkt", "tr": "Tabellenzeile", "h1": "Überschrift",
+         "h2": "Überschrift", "h3": "Überschrift", "caption": "Tabellentitel"}
+#: YAML strings shorter than this are too common ('laufend', 'ja') to name a source.
+MIN_MATCH = 8
+MAX_SOURCES = 3
+
+class SourceLines(Extension):
+    """Marks each block tag in a template with the template's name and line."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if not name:
+            return source
+        return "".join(
+            BLOCK_TAG.sub(lambda m, n=number: f'{m.group(0)} {ATTRIBUTE}="{name}:{n}"', line)
+            for number, line in enumerate(source.splitlines(keepends=True), start=1)
+        )
+
+def normalized(text: str) -> str:
+    return " ".join(text.split())
+
+
+#: Cells of a table row are joined like this in the manifest and when reading Word files back.
+CELL_SEPARATOR = " | "
+
+
+def block_text(element) -> str:
+    """A block's text as Word will show it: line breaks as spaces, table cells separated."""
+    if element.tag == "tr":
+        return CELL_SEPARATOR.join(block_text(cell) for cell in element if cell.tag in ("td", "th"))
+    for br in element.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return normalized(element.text_content())
+
+@dataclass(frozen=True)
+class InputLocation:
+    file: str
+    field: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}"
+
+@dataclass
+class Origin:
+    """One bookmarked block: its text as generated and where it came from."""
+
+    mark: str
+    kind: str
+    chapter: str
+    text: str
+    template: str | None = None
+    inputs: list[InputLocation] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        data = {"marke": self.mark, "art": self.kind, "kapitel": self.chapter, "text": self.text}
+        if self.template:
+            data["vorlage"] = self.template
+        if self.inputs:
+            data["eingaben"] = [{"datei": i.file, "feld": i.field, "zeile": i.line}
+                                for i in self.inputs]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Origin:
+        return cls(data["marke"], data["art"], data["kapitel"], data["text"], data.get("vorlage"),
+                   [InputLocation(i["datei"], i["feld"], i["zeile"]) for i in data.get("eingaben", [])])
+
+    @property
+    def where(self) -> str:
+        """The place to edit: the YAML fields first, else the template line."""
+        if self.inputs:
+            return "; ".join(str(i) for i in self.inputs)
+        return f"templates/{self.template}" if self.template else "erzeugt (Summe oder Zählung)"
+
+def _format_path(path: tuple) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+def text_index(loaded: LoadedInputs) -> dict[str, list[InputLocation]]:
+    """Every longer string of the inputs (whitespace normalized) → where it is written."""
+    index: dict[str, list[InputLocation]] = {}
+
+    def walk(file: str, node: Any, path: tuple, source) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(file, value, path + (key,), source)
+        elif isinstance(node, list):
+            for number, value in enumerate(node):
+                walk(file, value, path + (number,), source)
+        elif isinstance(node, str) and len(normalized(node)) >= MIN_MATCH:
+            line = source.locate(path)[0]
+            index.setdefault(normalized(node), []).append(
+                InputLocation(file, _format_path(path), line))
+
+    for name, source in loaded.files.items():
+        walk(name, source.data, (), source)
+    return index
+
+def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLocation]:
+    """The YAML places whose text the block contains, longest first, none inside another."""
+    found = sorted((s for s in index if s in text), key=len, reverse=True)
+    kept: list[str] = []
+    for candidate in found:
+        if not any(candidate in longer for longer in kept):
+            kept.append(candidate)
+    return [location for s in kept[:MAX_SOURCES] for location in index[s][:1]]
+
+def bookmark(html: str, index: dict[str, list[InputLocation]],
+             prefix: str = "gk") -> tuple[str, list[Origin]]:
+    """The HTML with a bookmark span in every block, and the origin of each block."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    origins: list[Origin] = []
+    chapter = ""
+    for element in root.iter(*BLOCKS):
+        if element.tag in ("p", "li") and element.getparent() is not None \
+                and element.getparent().tag in ("li", "td", "th"):
+            continue  # counted with the list item or table row around it
+        text = block_text(element)
+        if element.tag == "h1":
+            chapter = text
+        if not text:
+            continue
+        mark = f"{prefix}{len(origins) + 1:04d}"
+        target = element.find("td") if element.tag == "tr" else element
+        if target is None:
+            target = element.find("th")
+        span = lxml.html.Element("span", id=mark)
+        span.text, target.text = target.text, None
+        for child in list(target):
+            span.append(child)
+        target.append(span)
+        origins.append(Origin(mark, KINDS[element.tag], chapter, text,
+                              element.get(ATTRIBUTE), _inputs_in(text, index)))
+    inner = (root.text or "") + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in root)
+    return inner, origins
+
+def origins_json(origins: list[Origin]) -> list[dict[str, Any]]:
+    return [o.as_json() for o in origins]

@@ -1,0 +1,229 @@
+"""The revision round trip: provenance in the manifest, returned drafts read back with their
+comments and changes, edited drafts never overwritten, draft marks only in drafts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from pipeline.build import build
+from pipeline.cli import main
+
+from .conftest import EXAMPLE
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CONCEPT = "Gesamtkonzept_Musterkreis_2.0"
+
+
+@pytest.fixture(scope="module")
+def draft_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("entwurf")
+    build(EXAMPLE, out, "konzept", draft=True)
+    return out
+
+
+def _line_of(file: str, *needles: str) -> int:
+    """Line (1-based) of the last needle, searched in order after the ones before."""
+    lines = (EXAMPLE / file).read_text(encoding="utf-8").splitlines()
+    start = 0
+    for needle in needles:
+        start = next(n for n in range(start, len(lines)) if needle in lines[n])
+    return start + 1
+
+
+def _paragraph(document, starts: str):
+    return next(p for p in document.paragraphs if p.text.startswith(starts))
+
+
+def _track(paragraph, inserted: str, author: str) -> str:
+    """Delete the paragraph's last run and insert new text, as Word records tracked changes."""
+    run = paragraph.runs[-1]._r
+    deleted = run.find(qn("w:t")).text
+    run.find(qn("w:t")).tag = qn("w:delText")
+    wrapper = parse_xml(f'<w:del xmlns:w="{W}" w:id="901" w:author="{author}" '
+                        'w:date="2026-11-20T10:00:00Z"/>')
+    run.addprevious(wrapper)
+    wrapper.append(run)
+    wrapper.addnext(parse_xml(
+        f'<w:ins xmlns:w="{W}" w:id="902" w:author="{author}" w:date="2026-11-20T10:00:00Z">'
+        f'<w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'))
+    return deleted
+
+
+@pytest.fixture(scope="module")
+def returned(draft_build, tmp_path_factory) -> dict:
+    """A reviewed copy of the draft, renamed, with a comment, a tracked change and a plain edit."""
+    folder = tmp_path_factory.mktemp("zurueck")
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    commented = _paragraph(document, "Babylotsinnen führen mit allen Müttern")
+    document.add_comment(commented.runs, "Bitte die Zahl der Gespräche 2025 ergänzen.",
+                         author="Dr. Jonas Brandt", initials="JB")
+    tracked = _paragraph(document, "Alle Schwangeren, werdenden Väter und Familien")
+    deleted = _track(tracked, "alle Familien im Landkreis, auch zugezogene.", "Amtsleitung")
+    edited = _paragraph(document, "Das Netzwerk versteht das Gesamtkonzept als Arbeitsgrundlage")
+    for run in edited.runs[1:]:
+        run.text = ""
+    edited.runs[0].text = "Das Netzwerk arbeitet nach diesem Konzept."
+    document.core_properties.last_modified_by = "Katrin Lehmann"
+    path = folder / "Gesamtkonzept_Anmerkungen_Brandt.docx"
+    document.save(str(path))
+    return {"path": path, "commented": commented.text, "deleted": deleted}
+
+
+
+
+
+def test_manifest_records_files_inputs_and_origins(draft_build):
+    manifest = json.loads((draft_build / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["fassung"] == "2.0" and manifest["entwurf"] is True
+    assert len(manifest["eingaben"]["sha256"]) == 64
+    docx_bytes = (draft_build / f"{CONCEPT}.docx").read_bytes()
+    assert manifest["dateien"][f"{CONCEPT}.docx"]["sha256"] == hashlib.sha256(docx_bytes).hexdigest()
+    origins = manifest["herkunft"][f"{CONCEPT}.docx"]
+    by_text = {o["text"]: o for o in origins}
+    row = next(o for o in origins if o["art"] == "Tabellenzeile" and o["text"].startswith("M2 |"))
+    assert {"datei": "massnahmen.yaml", "feld": "massnahmen[1].titel",
+            "zeile": _line_of("massnahmen.yaml", "id: babylotsen", "titel:")} in row["eingaben"]
+    static = next(o for t, o in by_text.items() if t.startswith("Das Netzwerk versteht das Gesamtkonzept"))
+    assert static["vorlage"] == "konzept/14_qualitaet.html.j2:4"
+    assert static["kapitel"] == "Qualitätsentwicklung und Fortschreibung"
+    marks = {b.get(qn("w:name")) for b in Document(str(draft_build / f"{CONCEPT}.docx"))
+             .element.body.iter(qn("w:bookmarkStart"))}
+    assert {o["marke"] for o in origins} <= marks
+
+
+def test_review_lists_comment_tracked_and_untracked_changes_with_sources(returned, draft_build,
+                                                                         tmp_path):
+    result = CliRunner().invoke(main, ["review", str(returned["path"]), "--manifest",
+                                       str(draft_build / "manifest.json"), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    listing = yaml.safe_load(next(tmp_path.glob("Ueberarbeitungsliste_*.yaml")).read_text())
+    comment = next(i for i in listing if i["art"] == "Kommentar")
+    assert comment["von"] == "Dr. Jonas Brandt"
+    assert comment["kommentar"] == "Bitte die Zahl der Gespräche 2025 ergänzen."
+    assert comment["alt"] == returned["commented"]
+    assert comment["kapitel"] == "Angebote und Maßnahmen"
+    line = _line_of("massnahmen.yaml", "id: babylotsen", "beschreibung:")
+    assert comment["quelle"].startswith(f"massnahmen.yaml:{line}: massnahmen[1].beschreibung")
+
+    tracked = next(i for i in listing if i["art"] == "Änderung (nachverfolgt)")
+    assert tracked["von"] == "Amtsleitung" and tracked["datum"] == "20.11.2026"
+    assert tracked["neu"].endswith("alle Familien im Landkreis, auch zugezogene.")
+    assert returned["deleted"].strip() in tracked["alt"]
+    assert tracked["quelle"].startswith(
+        f"zielgruppen.yaml:{_line_of('zielgruppen.yaml', 'id: alle-familien', 'beschreibung:')}: "
+        "zielgruppen[0].beschreibung")
+
+    plain = next(i for i in listing if i["art"] == "Änderung (ohne Nachverfolgung)")
+    assert plain["neu"] == "Das Netzwerk arbeitet nach diesem Konzept."
+    assert plain["von"] == "Katrin Lehmann"
+    assert plain["quelle"] == "templates/konzept/14_qualitaet.html.j2:4"
+    assert len(listing) == 3  # nothing else changed
+
+    word = Document(str(next(tmp_path.glob("Ueberarbeitungsliste_*.docx"))))
+    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
+    assert "templates/konzept/14_qualitaet.html.j2:4" in cells
+    assert any(c.startswith("Kommentar – Dr. Jonas Brandt") for c in cells)
+    assert f"  Quelle: massnahmen.yaml:{line}: massnahmen[1].beschreibung" in result.output
+
+
+def test_review_finds_the_manifest_of_a_renamed_copy_and_merges_copies(returned, draft_build,
+                                                                       tmp_path):
+    first = draft_build / "Kopie_Amtsleitung.docx"
+    second = draft_build / "Kopie_Gesundheitsamt.docx"
+    shutil.copy(returned["path"], first)
+    shutil.copy(returned["path"], second)
+    try:
+        result = CliRunner().invoke(main, ["review", str(first), str(second), "-o", str(tmp_path)])
+    finally:
+        first.unlink()
+        second.unlink()
+    assert result.exit_code == 0, result.output
+    listing = yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text())
+    assert len(listing) == 3
+    assert all(i["exemplare"] == ["Kopie_Amtsleitung.docx", "Kopie_Gesundheitsamt.docx"] for i in listing)
+
+
+def test_unchanged_documents_give_an_empty_list(tmp_path):
+    """Every generated block reads back as generated: no false alarms, in any document kind."""
+    out = tmp_path / "out"
+    build(EXAMPLE, out)
+    drafts = sorted(out.rglob("*.docx"))
+    assert len(drafts) >= 6
+    result = CliRunner().invoke(main, ["review", *map(str, drafts), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text()) == []
+    assert "keine Punkte in sechs Entwürfen." in result.output
+
+
+def test_review_without_a_matching_build_says_how_to_fix(tmp_path):
+    stray = tmp_path / "fremd.docx"
+    Document().save(str(stray))
+    result = CliRunner().invoke(main, ["review", str(stray)])
+    assert result.exit_code == 1
+    assert "kein passendes Manifest gefunden" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_edited_draft_is_kept_when_rebuilding(tmp_path):
+    out = tmp_path / "out"
+    build(EXAMPLE, out, "konzept")
+    target = out / f"{CONCEPT}.docx"
+    fresh = target.read_bytes()
+    document = Document(str(target))
+    document.paragraphs[-1].add_run(" Von Hand ergänzt.")
+    document.save(str(target))
+    edited = target.read_bytes()
+
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(out), "--nur", "konzept"])
+    assert result.exit_code == 0, result.output
+    kept = list(out.glob(f"{CONCEPT}.bearbeitet-*.docx"))
+    assert len(kept) == 1 and kept[0].read_bytes() == edited
+    assert f"Bearbeitete Fassung gesichert: {CONCEPT}.docx → {kept[0].name}" in result.output
+    assert target.read_bytes() == fresh
+
+    again = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(out), "--nur", "konzept"])
+    assert "gesichert" not in again.output
+    assert len(list(out.glob("*.bearbeitet-*.docx"))) == 1
+
+
+def test_a_word_file_no_build_recorded_is_kept(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"{CONCEPT}.docx").write_bytes(b"fremde Datei")
+    build(EXAMPLE, out, "konzept")
+    kept = list(out.glob(f"{CONCEPT}.bearbeitet-*.docx"))
+    assert [p.read_bytes() for p in kept] == [b"fremde Datei"]
+
+
+def test_drafts_are_marked_and_numbered_final_builds_are_not(draft_build, built):
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    section = document.sections[-1]
+    assert section._sectPr.find(qn("w:lnNumType")) is not None
+    for header in (section.header, section.first_page_header):
+        assert 'string="ENTWURF"' in header._element.xml
+    pages = PdfReader(str(draft_build / f"{CONCEPT}.pdf")).pages
+    assert all("ENTWURF" in page.extract_text() for page in pages)
+
+    final = Document(str(built[".docx"]))
+    assert final.sections[-1]._sectPr.find(qn("w:lnNumType")) is None
+    assert "ENTWURF" not in final.sections[-1].header._element.xml
+    assert not any("ENTWURF" in page.extract_text() for page in PdfReader(str(built[".pdf"])).pages)
+
+
+def test_draft_and_final_differ_only_by_the_marks(draft_build, built):
+    """The draft's text is the final text: same paragraphs, same tables."""
+    draft = Document(str(draft_build / f"{CONCEPT}.docx"))
+    final = Document(str(built[".docx"]))
+    assert [p.text for p in draft.paragraphs] == [p.text for p in final.paragraphs]
+    assert len(draft.tables) == len(final.tables)
