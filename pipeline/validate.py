@@ -19,6 +19,7 @@ from pipeline.load import PAPER_FOLDER, LoadedInputs, SourceFile
 from pipeline.model import (
     FILE_MODELS,
     KIND_LABELS,
+    OPTIONAL_FILE_MODELS,
     PLACEHOLDER_COUNCIL_SYSTEM,
     Concept,
     Item,
@@ -26,6 +27,7 @@ from pipeline.model import (
     Ref,
 )
 from pipeline.paper_rules import paper_findings
+from pipeline.qualitaet.catalog import catalog_goal_ids
 
 Path_ = tuple[str | int, ...]
 
@@ -39,7 +41,11 @@ ID_SOURCES: dict[str, tuple[str, Path_]] = {
     "gremium": ("gremien.yaml", ("gremien",)),
     "finanzierung": ("ressourcen.yaml", ("finanzierung",)),
     "beschluss": ("gremien.yaml", ("beschluesse",)),
+    "netzwerkgremium": ("netzwerk.yaml", ("netzwerkgremien",)),
 }
+
+#: Ids that the project defines, not the inputs: where they stand and what they are.
+PROJECT_IDS: dict[str, str] = {"qualitaetsziel": "den Katalogen der Qualitätsdimensionen"}
 
 #: Models of the files in optional folders (any number of files each).
 FOLDER_MODELS: dict[str, type[Item]] = {PAPER_FOLDER: PaperFile}
@@ -47,13 +53,14 @@ FOLDER_MODELS: dict[str, type[Item]] = {PAPER_FOLDER: PaperFile}
 
 def input_file_models() -> dict[str, type[Item]]:
     """Every kind of input file with its model, for documentation and schemas."""
-    return {**FILE_MODELS, **{f"{folder}/*.yaml": model for folder, model in FOLDER_MODELS.items()}}
+    folders = {f"{folder}/*.yaml": model for folder, model in FOLDER_MODELS.items()}
+    return {**FILE_MODELS, **OPTIONAL_FILE_MODELS, **folders}
 
 
 def model_for(name: str) -> type[Item]:
     """The model class of an input file, by its name relative to the municipality's folder."""
     folder, _, _ = name.rpartition("/")
-    return FOLDER_MODELS[folder] if folder else FILE_MODELS[name]
+    return FOLDER_MODELS[folder] if folder else {**FILE_MODELS, **OPTIONAL_FILE_MODELS}[name]
 
 
 def format_path(path: Path_) -> str:
@@ -246,19 +253,44 @@ def _known_ids(parsed: dict[str, Item], sources: dict[str, SourceFile]) -> tuple
     for kind, (file_name, path) in ID_SOURCES.items():
         if file_name not in parsed:
             continue
-        ids: list[str] = []
-        for index, item in enumerate(_items_at(parsed[file_name], path)):
-            if item.id in ids:
-                line, column = sources[file_name].locate(path + (index, "id"))
-                problems.append(Problem(
-                    file_name, line, column,
-                    f"Die Kennung '{item.id}' ist bereits vergeben (Eintrag {ids.index(item.id)}"
-                    f" derselben Liste). Kennungen müssen eindeutig sein.",
-                    format_path(path + (index, "id")),
-                ))
-            ids.append(item.id)
+        ids = [item.id for item in _items_at(parsed[file_name], path)]
+        for index, first in _repeated(ids):
+            line, column = sources[file_name].locate(path + (index, "id"))
+            problems.append(Problem(
+                file_name, line, column,
+                f"Die Kennung '{ids[index]}' ist bereits vergeben (Eintrag {first} derselben "
+                "Liste). Kennungen müssen eindeutig sein.",
+                format_path(path + (index, "id")),
+            ))
         known[kind] = ids
+    known["qualitaetsziel"] = catalog_goal_ids()
     return known, problems
+
+
+def _repeated(values: list[str]) -> Iterator[tuple[int, int]]:
+    """(index, index of its first occurrence) for every value the list already had before."""
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value in first:
+            yield index, first[value]
+        first.setdefault(value, index)
+
+
+def _one_rating_per_goal(parsed: dict[str, Item], sources: dict[str, SourceFile]) -> list[Problem]:
+    """qualitaet.yaml: two ratings of one goal would contradict each other in the documents."""
+    if "qualitaet.yaml" not in parsed:
+        return []
+    goals = [r.goal for r in parsed["qualitaet.yaml"].ratings]  # type: ignore[attr-defined]
+    problems = []
+    for index, first in _repeated(goals):
+        path = ("einschaetzungen", index, "ziel")
+        line, column = sources["qualitaet.yaml"].locate(path)
+        problems.append(Problem(
+            "qualitaet.yaml", line, column,
+            f"Zum Ziel '{goals[index]}' gibt es schon eine Einschätzung (Eintrag {first}). Bitte "
+            "je Ziel nur eine Einschätzung angeben.", format_path(path),
+        ))
+    return problems
 
 
 def _dangling(parsed: dict[str, Item], sources: dict[str, SourceFile],
@@ -273,7 +305,7 @@ def _dangling(parsed: dict[str, Item], sources: dict[str, SourceFile],
             close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
             tip = f" Meinten Sie '{close[0]}'?" if close else ""
             listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
-            where = ID_SOURCES[kind][0]
+            where = PROJECT_IDS.get(kind) or ID_SOURCES[kind][0]
             problems.append(Problem(
                 file_name, line, column,
                 f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}.",
@@ -352,6 +384,7 @@ def validate(loaded: LoadedInputs, problems: list[Problem] | None = None) -> Con
     problems += id_problems
     problems += _dangling(parsed, loaded.files, known)
     problems += _cross_file_rules(parsed, loaded.files)
+    problems += _one_rating_per_goal(parsed, loaded.files)
     papers = {name: model.paper for name, model in sorted(parsed.items())
               if isinstance(model, PaperFile)}
     for finding in paper_findings(parsed, papers):
@@ -380,4 +413,5 @@ def _assemble(parsed: dict[str, Any], papers: dict[str, Any]) -> Concept:
         decisions=committees.decisions,
         papers=list(papers.values()),
         council_system=committees.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
+        quality_ratings=parsed.get("qualitaet.yaml"),
     )
