@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pipeline.export.docx import finish_docx
+from pipeline.export.figures import figure_folder
 from pipeline.export.files import write_atomically
 from pipeline.export.oparl import PublishedFile, paper_records, to_json
 from pipeline.export.pandoc import run_pandoc
@@ -15,19 +16,21 @@ from pipeline.export.pdf import compile_pdf, epoch_of
 from pipeline.load import load_folder
 from pipeline.model import Concept
 from pipeline.papers import PaperView, paper_views
+from pipeline.qualitaet.review import quality_reviews
 from pipeline.render import (
     TEMPLATE_DIR,
     RenderedDocument,
     render_concept,
     render_measure_plan,
     render_paper,
+    render_quality_dialogue,
 )
 
 REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
 COLUMN_FILTER = TEMPLATE_DIR / "filter" / "spaltenausrichtung.lua"
 
 #: What `gesamtkonzept build --nur …` can narrow a build to.
-PRODUCTS = ("konzept", "vorlagen")
+PRODUCTS = ("konzept", "vorlagen", "qualitaet")
 
 
 def load_concept(folder: Path) -> Concept:
@@ -56,7 +59,10 @@ def _docx_args(doc: RenderedDocument) -> tuple[str, ...]:
 
 
 def _word(doc: RenderedDocument) -> bytes:
-    return finish_docx(run_pandoc(doc.body_html, "docx", _docx_args(doc), epoch_of(doc)), doc)
+    with figure_folder(doc.figures) as figures:
+        args = (*_docx_args(doc), f"--resource-path={figures}")
+        raw = run_pandoc(doc.body_html, "docx", args, epoch_of(doc))
+    return finish_docx(raw, doc)
 
 
 def _pdf(doc: RenderedDocument) -> bytes:
@@ -111,21 +117,26 @@ def _oparl_files(views: list[PaperView], papers: list[RenderedDocument],
 
 def build(folder: Path, output: Path, only: str | None = None,
           template_dir: Path = TEMPLATE_DIR) -> list[Path]:
-    """Build the concept and the council papers of one municipality into the output folder.
+    """Build the concept, the council papers and the quality dialogue of one municipality into
+    the output folder.
 
-    `only` narrows the build to 'konzept' or 'vorlagen'; papers always come with the
-    attachments they list, so their OParl records describe files that exist.
+    `only` narrows the build to one of PRODUCTS; papers always come with the attachments they
+    list, so their OParl records describe files that exist.
     """
     concept = load_concept(folder)
-    views = paper_views(concept) if only != "konzept" else []
+    wanted = {only} if only else set(PRODUCTS)
+    views = paper_views(concept) if "vorlagen" in wanted else []
     needed = {kind for view in views for kind in view.generated_attachments}
+    reviews = quality_reviews(concept)
     attachments: dict[str, RenderedDocument] = {}
-    if only != "vorlagen" or "gesamtkonzept" in needed:
-        attachments["gesamtkonzept"] = render_concept(concept, template_dir)
+    if "konzept" in wanted or "gesamtkonzept" in needed:
+        attachments["gesamtkonzept"] = render_concept(concept, template_dir, reviews)
     if "massnahmenplan" in needed:
         attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
     papers = [render_paper(view, template_dir) for view in views]
-    files = export_documents([*attachments.values(), *papers])
+    dialogues = ([render_quality_dialogue(review, template_dir) for review in reviews]
+                 if "qualitaet" in wanted else [])
+    files = export_documents([*attachments.values(), *papers, *dialogues])
     files.update(_oparl_files(views, papers, attachments, files))
     return write_atomically({output / path: data for path, data in files.items()})
 

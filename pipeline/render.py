@@ -20,14 +20,34 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from pipeline import formatting
+from pipeline.charts import stacked_bars
 from pipeline.errors import TemplateFailure
 from pipeline.model import Concept
 from pipeline.papers import GENERATED_TITLES, PaperView
+from pipeline.qualitaet.review import QualityReview, quality_reviews
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 CONCEPT_CHAPTERS = "konzept"
 CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
 MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
+QUALITY_TITLE = "Qualitätsdialog"
+#: Colours of the statuses in charts; the text always names the status too.
+STATUS_COLOURS = {
+    "erfüllt": "#2e7d32",
+    "teilweise": "#f2c94c",
+    "offen": "#c62828",
+    "nicht prüfbar": "#b0b0b0",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture the body refers to by `name` (<img src="name">): SVG for the PDF, turned into
+    PNG for Word; `alt` is its text alternative for screen readers."""
+
+    name: str
+    svg: str
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -57,25 +77,13 @@ class RenderedDocument:
     numbered: bool = False
     folder: str = ""
     lang: str = "de-DE"
+    figures: tuple[Figure, ...] = ()
 
 
 def paragraphs(text: str) -> Markup:
     """Blank-line separated user text → escaped <p> blocks (single newlines become spaces)."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
     return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
-
-
-def sentence_start(text: str) -> str:
-    """'im Landkreis X' → 'Im Landkreis X' (unlike |capitalize, the rest stays as it is)."""
-    return text[:1].upper() + text[1:]
-
-
-def enumeration(items: list[str]) -> str:
-    """['a', 'b', 'c'] → 'a, b und c'."""
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " und " + items[-1]
 
 
 def columns(titles: list[str], width: float, align: str = "l") -> list[tuple[str, float, str]]:
@@ -100,8 +108,8 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         prozent=formatting.percent,
         mit_einheit=formatting.with_unit,
         absaetze=paragraphs,
-        aufzaehlung=enumeration,
-        satzanfang=sentence_start,
+        aufzaehlung=formatting.enumeration,
+        satzanfang=formatting.sentence_start,
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
     )
@@ -166,11 +174,18 @@ def _version_stem(concept: Concept, prefix: str) -> str:
             f"{safe_file_part(concept.version.version)}")
 
 
-def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
-    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame."""
+def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR,
+                   reviews: list[QualityReview] | None = None) -> RenderedDocument:
+    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame.
+
+    `reviews` are the quality findings on the concept's Stand (computed here unless the caller
+    already has them), keyed for the templates by the dimension's id.
+    """
     env = environment(template_dir)
+    reviews = quality_reviews(concept) if reviews is None else reviews
+    quality = {r.catalog.dimension.id: r for r in reviews}
     chapters = [
-        render_template(env, name, k=concept)
+        render_template(env, name, k=concept, q=quality)
         for name in chapter_templates(env, CONCEPT_CHAPTERS)
     ]
     municipality = concept.municipality
@@ -247,4 +262,47 @@ def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> Rendered
         category=paper.kind,
         layout="dokument.typ",
         folder="vorlagen",
+    )
+
+
+def status_figure(review: QualityReview) -> Figure:
+    """The overview chart of a quality review: one stacked bar of statuses per theme."""
+    catalog = review.catalog
+    rows = [(f"{catalog.theme_number(t)} {t.title}", review.counts(t)) for t in catalog.themes]
+    series = [(f"{status} ({n})", STATUS_COLOURS[status])
+              for status, n in zip(review.statuses, review.counts(), strict=True)]
+    title = f"Befunde je Thema der Qualitätsdimension {catalog.dimension.number}"
+    alt = f"{title} als gestapeltes Balkendiagramm. " + " ".join(
+        f"{label}: " + ", ".join(f"{n} {status}" for status, n in zip(review.statuses, counts,
+                                                                      strict=True) if n) + "."
+        for label, counts in rows)
+    return Figure("statusuebersicht.svg", stacked_bars(rows, series, ("Ziel", "Ziele"), title), alt)
+
+
+def render_quality_dialogue(review: QualityReview, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """The paper for the quality dialogue: chart, findings with evidence, prepared questions."""
+    env = environment(template_dir)
+    concept = review.concept
+    municipality = concept.municipality
+    dimension = review.catalog.dimension
+    figure = status_figure(review)
+    title = f"{QUALITY_TITLE}: {dimension.title}"
+    return RenderedDocument(
+        body_html=render_template(env, "qualitaetsdialog/qualitaetsdialog.html.j2", k=concept,
+                                  r=review, bild=figure),
+        title=title,
+        subtitle=municipality.name,
+        author=_author(concept),
+        subject=(f"Gesprächsunterlage zur Qualitätsdimension {dimension.number} „{dimension.title}“ "
+                 f"der Frühen Hilfen – {municipality.name}"),
+        keywords=f"Frühe Hilfen; Qualitätsdialog; Qualitätsrahmen; {dimension.title}",
+        version=concept.version.version,
+        date=review.reference_date,
+        header_text=f"{municipality.name} · {title}",
+        footer_text=f"Gesprächsunterlage · Datenstand {formatting.german_date(review.reference_date)}",
+        file_stem=_version_stem(concept, f"Qualitaetsdialog-Dimension-{dimension.number}"),
+        category=QUALITY_TITLE,
+        layout="dokument.typ",
+        folder="qualitaet",
+        figures=(figure,),
     )
