@@ -915,6 +915,11 @@ class Concept(BaseModel):
         return [self.actor(a) for a in self.version.contributors]
 
     @property
+    def presented_in(self) -> list[NetworkBody]:
+        """The network bodies this version was presented in."""
+        return [self.network_body(b) for b in self.version.presented_in]
+
+    @property
     def sgb2_share(self) -> Decimal | None:
         """Share (%) of children under three living in households receiving SGB II."""
         m = self.municipality

@@ -364,7 +364,7 @@ def _presented(k: Concept) -> Evidence:
                         where, UNKNOWN,
                         "In kommune.yaml unter 'vorgestellt_in' die Netzwerkgremien eintragen, in "
                         "denen die Fassung vorgestellt wurde.")
-    bodies = [k.network_body(b) for b in k.version.presented_in]
+    bodies = k.presented_in
     reached = {m for b in bodies for m in (b.chair, *b.members)}
     missing = [a for a in k.actors if a.id not in reached]
     text = (f"Vorgestellt in {enumeration([b.name for b in bodies])}; damit kennen "
