@@ -132,10 +132,11 @@ def check(ordner: Path, ausgabeformat: str, fail_on: str | None, stichtag: dt.da
     from pipeline.qualitaet.review import quality_reviews
     from pipeline.qualitaet.terminal import review_table
 
-    reviews = quality_reviews(load_concept(ordner), stichtag)
+    concept = load_concept(ordner)
+    reviews = quality_reviews(concept, stichtag)
     if ausgabeformat == "json":
         records = [r.as_record() for r in reviews]
-        click.echo(json.dumps({"kommune": reviews[0].concept.municipality.name,
+        click.echo(json.dumps({"kommune": concept.municipality.name,
                                "qualitaetsdimensionen": records}, ensure_ascii=False, indent=2))
     else:
         width = shutil.get_terminal_size((100, 24)).columns
