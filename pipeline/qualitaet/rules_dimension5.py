@@ -332,14 +332,15 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
         return all(any(c.id in present for c in group) for group in planners.values())
 
     since = add_months(on, -RECENT_MONTHS)
-    joint = [(d, d.held(since, on)) for d in _deliberations(k)]
+    deliberations = _deliberations(k)
+    joint = [(d, d.held(since, on)) for d in deliberations]
     full = [(d, held) for d, held in joint if complete(held)]
     if full:
         deliberation, held = full[-1]
         return [Evidence(f"Gemeinsam beraten: Vorlage {deliberation.number} – "
                          f"{_sittings_text(held)}.", DELIBERATION_SOURCE, FULFILLED)]
     some = [(d, held) for d, held in joint if len(reached(held)) > 1]
-    planned = [d for d in _deliberations(k) if len(reached(d.planned(on))) > 1]
+    planned = [d for d in deliberations if len(reached(d.planned(on))) > 1]
     change = (f"Die gemeinsame Beratung ist vorgesehen: Vorlage {planned[0].number} – "
               f"{_sittings_text(planned[0].planned(on))}." if planned else
               "Eine gemeinsame Vorlage zu den Frühen Hilfen in allen drei Fachausschüssen beraten.")
@@ -615,14 +616,15 @@ def joint_resource_planning(k: Concept, on: dt.date) -> list[Evidence]:
         + ".", source("ressourcen.yaml", "finanzierung", EVERY, "ausschuss"))]
     overviews = {p.number for p in k.papers if "ressourcenplanung" in p.blocks}
     since = add_months(on, -RECENT_MONTHS)
-    for deliberation in _deliberations(k, overviews):
+    deliberations = _deliberations(k, overviews)
+    for deliberation in deliberations:
         held = deliberation.held(since, on)
         if all(c in [s.committee for s in held] for c in holders):
             evidence.append(Evidence(
                 f"Die gemeinsame Übersicht {deliberation.number} wurde beraten: "
                 f"{_sittings_text(held)}.", DELIBERATION_SOURCE, FULFILLED))
             return evidence
-    planned = [d for d in _deliberations(k, overviews) if d.planned(on)]
+    planned = [d for d in deliberations if d.planned(on)]
     evidence.append(Evidence(
         f"In den letzten {RECENT_MONTHS} Monaten wurde keine gemeinsame Übersicht der Mittel in "
         "allen Ausschüssen beraten, die Mittel für die Frühen Hilfen verantworten.",
