@@ -12,6 +12,7 @@ from pathlib import Path
 from pipeline.changes import ChangeSet, compare
 from pipeline.errors import InvalidInput, Problem
 from pipeline.export.docx import finish_docx
+from pipeline.export.figures import figure_folder
 from pipeline.export.files import output_lock, write_atomically
 from pipeline.export.manifest import (
     MANIFEST,
@@ -27,12 +28,14 @@ from pipeline.load import LoadedInputs, load_folder
 from pipeline.model import Concept
 from pipeline.papers import PaperView, paper_views
 from pipeline.provenance import InputLocation, Origin, bookmark, text_index
+from pipeline.qualitaet.review import quality_reviews
 from pipeline.render import (
     TEMPLATE_DIR,
     RenderedDocument,
     render_concept,
     render_measure_plan,
     render_paper,
+    render_quality_dialogue,
     safe_file_part,
 )
 
@@ -40,7 +43,7 @@ REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
 COLUMN_FILTER = TEMPLATE_DIR / "filter" / "spaltenausrichtung.lua"
 
 #: What `gesamtkonzept build --nur …` can narrow a build to.
-PRODUCTS = ("konzept", "vorlagen")
+PRODUCTS = ("konzept", "vorlagen", "qualitaet")
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,9 @@ def _docx_args(doc: RenderedDocument) -> tuple[str, ...]:
 def _word(doc: RenderedDocument, index: dict[str, list[InputLocation]]) -> tuple[bytes, list[Origin]]:
     """The Word file, every block bookmarked, and where each bookmarked block came from."""
     html, origins = bookmark(doc.body_html, index)
-    raw = run_pandoc(html, "docx", _docx_args(doc), epoch_of(doc))
+    with figure_folder(doc.figures) as figures:
+        args = (*_docx_args(doc), f"--resource-path={figures}")
+        raw = run_pandoc(html, "docx", args, epoch_of(doc))
     return finish_docx(raw, doc), origins
 
 
@@ -192,24 +197,29 @@ def write_outputs(checked: Checked, output: Path, only: str | None = None,
                   draft: bool = False) -> Written:
     """Render and export a validated concept and its council papers, one build at a time.
 
-    `only` narrows the build to 'konzept' or 'vorlagen'; papers always come with the
-    attachments they list, so their OParl records describe files that exist. With `changes`
+    `only` narrows the build to one of PRODUCTS; papers always come with the attachments they
+    list, so their OParl records describe files that exist. With `changes`
     the concept lists what changed since an earlier Fassung; `draft` marks every page as
     ENTWURF and numbers the lines of the Word files. Word files edited in the output folder
     since the last build are moved aside, never overwritten; the manifest records what was
     written and where each paragraph came from.
     """
     concept = checked.concept
+    wanted = {only} if only else set(PRODUCTS)
     with output_lock(output):
-        views = paper_views(concept) if only != "konzept" else []
+        views = paper_views(concept) if "vorlagen" in wanted else []
         needed = {kind for view in views for kind in view.generated_attachments}
+        reviews = quality_reviews(concept)
         attachments: dict[str, RenderedDocument] = {}
-        if only != "vorlagen" or "gesamtkonzept" in needed:
-            attachments["gesamtkonzept"] = render_concept(concept, template_dir, changes)
+        if "konzept" in wanted or "gesamtkonzept" in needed:
+            attachments["gesamtkonzept"] = render_concept(concept, template_dir, changes, reviews)
         if "massnahmenplan" in needed:
             attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
         papers = [render_paper(view, template_dir) for view in views]
-        docs = [dataclasses.replace(doc, draft=draft) for doc in [*attachments.values(), *papers]]
+        dialogues = ([render_quality_dialogue(review, template_dir) for review in reviews]
+                     if "qualitaet" in wanted else [])
+        docs = [dataclasses.replace(doc, draft=draft)
+                for doc in [*attachments.values(), *papers, *dialogues]]
         exported = export_documents(docs, text_index(checked.loaded))
         files = exported.files
         copied = attachment_paths(views)

@@ -1,10 +1,13 @@
-"""Command line: `gesamtkonzept build|validate|schema`. Known errors become German messages and
-exit codes (1 invalid input, 2 usage), never a traceback; unknown errors stay loud."""
+"""Command line: `gesamtkonzept build|validate|check|plan|diff|review|schema`. Known errors become
+German messages and exit codes (1 invalid input, 2 usage), never a traceback; unknown errors
+stay loud."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
+import shutil
 import sys
 import time
 from datetime import date
@@ -66,6 +69,25 @@ STRICT = click.option("--streng", is_flag=True,
                       help="Warnungen wie Fehler behandeln: Exit-Code 1, nichts wird geschrieben.")
 
 
+class GermanDate(click.ParamType):
+    """A date written JJJJ-MM-TT, refused with a German message (exit code 2)."""
+
+    name = "JJJJ-MM-TT"
+
+    def convert(self, value, param, ctx):  # type: ignore[override]
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"'{value}' ist kein Datum im Format JJJJ-MM-TT, z. B. 2026-11-23.", param, ctx)
+
+
+#: `check --fail-on LEVEL` fails on these statuses: 'offen' only on open goals, 'teilweise' on
+#: everything short of erfüllt (what the data cannot show is not shown to be fulfilled).
+FAILING = {"offen": {"offen"}, "teilweise": {"teilweise", "offen", "nicht prüfbar"}}
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--hilfe", "--help"]})
 @click.version_option(package_name="gesamtkonzept-fruehe-hilfen", message="%(version)s")
 def main() -> None:
@@ -106,8 +128,9 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
 @click.argument("ordner", type=FOLDER)
 @click.option("-o", "--ausgabe", "ausgabe", type=FOLDER, default=None,
               help="Zielordner (Standard: outputs/<Ordnername>).")
-@click.option("--nur", type=click.Choice(["konzept", "vorlagen"]), default=None,
-              help="Nur das Gesamtkonzept oder nur die Vorlagen (mit ihren Anlagen) erzeugen.")
+@click.option("--nur", type=click.Choice(["konzept", "vorlagen", "qualitaet"]), default=None,
+              help="Nur das Gesamtkonzept, nur die Vorlagen (mit ihren Anlagen) oder nur den "
+                   "Qualitätsdialog erzeugen.")
 @click.option("--vergleich", metavar="FASSUNG", default=None,
               help="Frühere Fassung (Ordner oder REVISION:ORDNER); das Konzept nennt die Änderungen.")
 @click.option("--entwurf", is_flag=True,
@@ -115,7 +138,7 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
 @STRICT
 def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None,
           entwurf: bool, streng: bool) -> None:
-    """Erzeugt das Gesamtkonzept und die Vorlagen aus ORDNER als Word- und PDF-Dateien."""
+    """Erzeugt Gesamtkonzept, Vorlagen und Qualitätsdialog aus ORDNER als Word- und PDF-Dateien."""
     from pipeline.build import check_inputs, load_concept, write_outputs
     from pipeline.changes import compare
     from pipeline.revisions import input_folder
@@ -272,3 +295,32 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
              for suffix, data in {".yaml": listing, **export_document(doc)}.items()}
     for path in write_atomically(files):
         click.echo(f"geschrieben: {path}")
+
+
+@main.command()
+@click.argument("ordner", type=FOLDER)
+@click.option("--format", "ausgabeformat", type=click.Choice(["text", "json"]), default="text",
+              help="Tabelle für Menschen (text) oder Daten für Programme (json).")
+@click.option("--fail-on", "fail_on", type=click.Choice(list(FAILING)), default=None,
+              help="Mit Exit-Code 1 enden, wenn ein Ziel 'offen' ist (offen) oder nicht "
+                   "erfüllt (teilweise).")
+@click.option("--stichtag", type=GermanDate(), default=None,
+              help="Datum, auf das sich die Prüfung bezieht (Standard: Stand des Konzepts).")
+def check(ordner: Path, ausgabeformat: str, fail_on: str | None, stichtag: dt.date | None) -> None:
+    """Prüft ORDNER an den Zielen der Qualitätsdimensionen (Qualitätsdialog)."""
+    from pipeline.build import load_concept
+    from pipeline.qualitaet.review import quality_reviews
+    from pipeline.qualitaet.terminal import review_table
+
+    concept = load_concept(ordner)
+    reviews = quality_reviews(concept, stichtag)
+    if ausgabeformat == "json":
+        records = [r.as_record() for r in reviews]
+        click.echo(json.dumps({"kommune": concept.municipality.name,
+                               "qualitaetsdimensionen": records}, ensure_ascii=False, indent=2))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        for review in reviews:
+            click.echo("\n".join(review_table(review, width)))
+    if fail_on and any(f.status in FAILING[fail_on] for r in reviews for f in r.findings):
+        sys.exit(1)

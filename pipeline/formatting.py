@@ -63,6 +63,19 @@ def with_unit(value: Decimal | int | float, unit: str) -> str:
     return f"{number(value)}{NBSP}{unit}"
 
 
+def sentence_start(text: str) -> str:
+    """'im Landkreis X' → 'Im Landkreis X' (unlike |capitalize, the rest stays as it is)."""
+    return text[:1].upper() + text[1:]
+
+
+def enumeration(items: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b und c'."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " und " + items[-1]
+
+
 NUMBER_WORDS = (
     "keine", "eine", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
     "elf", "zwölf",

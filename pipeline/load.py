@@ -30,6 +30,9 @@ INPUT_FILES: tuple[str, ...] = (
     "gremien.yaml",
 )
 
+#: Optional single files: read when present, never missed when absent.
+OPTIONAL_FILES: tuple[str, ...] = ("qualitaet.yaml",)
+
 #: Optional folders with any number of files of one kind: one council paper per file.
 PAPER_FOLDER = "vorlagen"
 OPTIONAL_FOLDERS: tuple[str, ...] = (PAPER_FOLDER,)
@@ -275,7 +278,7 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
     for name in INPUT_FILES:
         if not (folder / name).is_file():
             problems.append(Problem(name, 1, 1, f"Die Datei fehlt im Ordner {folder}."))
-    names = [n for n in INPUT_FILES if (folder / n).is_file()] + [
+    names = [n for n in (*INPUT_FILES, *OPTIONAL_FILES) if (folder / n).is_file()] + [
         f"{sub}/{path.name}" for sub in OPTIONAL_FOLDERS
         for path in sorted((folder / sub).glob("*.yaml")) if path.is_file()
     ]

@@ -103,6 +103,8 @@ SocialSpaceRef = Annotated[str, Ref("sozialraum")]
 CommitteeRef = Annotated[str, Ref("gremium")]
 FundingRef = Annotated[str, Ref("finanzierung")]
 DecisionRef = Annotated[str, Ref("beschluss")]
+NetworkBodyRef = Annotated[str, Ref("netzwerkgremium")]
+QualityGoalRef = Annotated[str, Ref("qualitaetsziel")]
 
 KIND_LABELS: dict[str, str] = {
     "akteur": "Akteur",
@@ -113,6 +115,8 @@ KIND_LABELS: dict[str, str] = {
     "gremium": "Gremium",
     "finanzierung": "Finanzierungslinie",
     "beschluss": "Beschluss",
+    "netzwerkgremium": "Netzwerkgremium",
+    "qualitaetsziel": "Qualitätsziel",
 }
 
 MunicipalityKind = Literal[
@@ -148,6 +152,9 @@ ContentBlock = Literal[
     "konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"
 ]
 GeneratedAttachment = Literal["gesamtkonzept", "massnahmenplan"]
+#: How far a goal of a quality dimension is reached, from best to worst; 'nicht prüfbar' when
+#: the data cannot say.
+QualityStatus = Literal["erfüllt", "teilweise", "offen", "nicht prüfbar"]
 
 #: Sectors a committee is responsible for when gremien.yaml does not say otherwise; bodies not
 #: listed (Kreistag, Rat, Haupt- und Kreisausschuss) oversee all sectors.
@@ -253,6 +260,10 @@ class ConceptVersion(Item, title="Konzept"):
     )
     decision: Text | None = field(
         "beschluss", "Beschluss, mit dem das Konzept verabschiedet wurde (Nummer)", default=None
+    )
+    presented_in: list[NetworkBodyRef] = field(
+        "vorgestellt_in", "Netzwerkgremien, in denen diese Fassung vorgestellt wurde",
+        default_factory=list,
     )
 
 
@@ -501,11 +512,25 @@ class BudgetedEffort(Item, title="Netzwerkaufwand"):
     funding: FundingRef | None = field("finanzierung", "Finanzierungslinie", default=None)
 
 
+class BudgetCoordination(Item, title="Haushaltsabstimmung"):
+    budget_year: Year = field("haushaltsjahr", "Haushaltsjahr, dessen Beratungen vorbereitet wurden")
+    date: Date = field("datum", "Datum der Abstimmung")
+    committees: list[CommitteeRef] = field(
+        "gremien", "Ausschüsse, die ihre Vorbereitung miteinander abgestimmt haben", min_length=2
+    )
+    form: Text = field("form", "Form, z. B. 'gemeinsame Sitzung der Ausschussvorsitzenden'")
+
+
 class ResourceFile(Item, title="Ressourcen"):
     funding: list[FundingLine] = field("finanzierung", "Finanzierungslinien pro Jahr", min_length=1)
     positions: list[Position] = field("personal", "Personalstellen", default_factory=list)
     budgeted_effort: list[BudgetedEffort] = field(
         "netzwerkaufwand", "Eingeplanter Netzwerkaufwand", default_factory=list
+    )
+    budget_coordination: list[BudgetCoordination] = field(
+        "haushaltsabstimmung",
+        "Abstimmungen der Ausschüsse vor den Haushaltsberatungen (leer: nicht erfasst)",
+        default_factory=list,
     )
 
 
@@ -516,6 +541,10 @@ class Report(Item, title="Bericht"):
     date: Date = field("datum", "Sitzungsdatum")
     topic: Text = field("thema", "Thema des Berichts")
     paper: Text | None = field("vorlage", "Vorlagen-Nr.", default=None)
+    needs: Text | None = field(
+        "handlungsbedarf", "Handlungsbedarf aus der Fachpraxis, den der Bericht den Gremien meldet",
+        default=None,
+    )
 
 
 class Committee(Item, title="Gremium"):
@@ -562,6 +591,11 @@ class Decision(Item, title="Beschluss"):
     measures: list[MeasureRef] = field("massnahmen", "Betroffene Maßnahmen", default_factory=list)
     status: DecisionStatus = field("umsetzungsstatus", "offen, in Umsetzung oder umgesetzt")
     progress: Text | None = field("umsetzungsstand", "Stand der Umsetzung in Worten", default=None)
+    passed_to_network: Date | None = field(
+        "an_netzwerk_weitergegeben",
+        "Datum, an dem der Beschluss an das Netzwerk weitergegeben wurde (z. B. im Rundbrief)",
+        default=None,
+    )
 
 
 class CouncilSystem(Item, title="Ratsinformationssystem"):
@@ -700,6 +734,29 @@ class PaperFile(Item, title="Vorlage für die Gremien"):
     paper: Paper = field("vorlage", "Eine Vorlage für die politischen Gremien")
 
 
+# --- qualitaet.yaml (optional) ---------------------------------------------------------------
+
+
+class QualityRating(Item, title="Eigene Einschätzung"):
+    goal: QualityGoalRef = field("ziel", "Kennung des Ziels aus dem Katalog der Qualitätsdimension")
+    status: QualityStatus = field("status", "erfüllt, teilweise, offen oder nicht prüfbar")
+    note: Text | None = field("notiz", "Begründung oder Anmerkung des Netzwerks", default=None)
+
+
+class QualityFile(Item, title="Eigene Einschätzung der Qualitätsziele"):
+    rated_on: Date | None = field("eingeschaetzt_am", "Datum der eigenen Einschätzung", default=None)
+    rated_by: Text | None = field(
+        "eingeschaetzt_von", "Wer eingeschätzt hat, z. B. 'Steuerungsgruppe Frühe Hilfen'",
+        default=None,
+    )
+    ratings: list[QualityRating] = field(
+        "einschaetzungen", "Eigene Einschätzung je Ziel", min_length=1
+    )
+
+    def rating(self, goal_id: str) -> QualityRating | None:
+        return next((r for r in self.ratings if r.goal == goal_id), None)
+
+
 #: Which model class parses which input file.
 FILE_MODELS: dict[str, type[Item]] = {
     "kommune.yaml": MunicipalityFile,
@@ -710,6 +767,11 @@ FILE_MODELS: dict[str, type[Item]] = {
     "netzwerk.yaml": NetworkFile,
     "ressourcen.yaml": ResourceFile,
     "gremien.yaml": CommitteeFile,
+}
+
+#: Input files a municipality may leave out.
+OPTIONAL_FILE_MODELS: dict[str, type[Item]] = {
+    "qualitaet.yaml": QualityFile,
 }
 
 
@@ -736,6 +798,7 @@ class Concept(BaseModel):
     papers: list[Paper] = Field(default_factory=list)
     council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
     checks: Checks
+    quality_ratings: QualityFile | None = None
 
     # lookups -------------------------------------------------------------------------------
 
@@ -756,6 +819,9 @@ class Concept(BaseModel):
 
     def funding_line(self, funding_id: str) -> FundingLine:
         return next(f for f in self.resources.funding if f.id == funding_id)
+
+    def network_body(self, body_id: str) -> NetworkBody:
+        return next(b for b in self.network.bodies if b.id == body_id)
 
     def social_space(self, space_id: str) -> SocialSpace:
         return next(s for s in self.municipality.social_spaces if s.id == space_id)
@@ -906,6 +972,11 @@ class Concept(BaseModel):
     @property
     def contributors(self) -> list[Actor]:
         return [self.actor(a) for a in self.version.contributors]
+
+    @property
+    def presented_in(self) -> list[NetworkBody]:
+        """The network bodies this version was presented in."""
+        return [self.network_body(b) for b in self.version.presented_in]
 
     @property
     def sgb2_share(self) -> Decimal | None:

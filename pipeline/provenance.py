@@ -25,6 +25,8 @@ BLOCK_TAG = re.compile(r"<(p|li|tr|h[1-3]|caption)(?=[\s>])")
 ATTRIBUTE = "data-quelle"
 KINDS = {"p": "Absatz", "li": "Listenpunkt", "tr": "Tabellenzeile", "h1": "Überschrift",
          "h2": "Überschrift", "h3": "Überschrift", "caption": "Tabellentitel"}
+#: Elements inside a block that start a block of their own (and a bookmark of their own).
+NESTED_BLOCKS = {"ul", "ol", "p", "div", "table", "figure", "blockquote", "h1", "h2", "h3", "h4"}
 #: YAML strings shorter than this are too common ('laufend', 'ja') to name a source.
 MIN_MATCH = 8
 MAX_SOURCES = 3
@@ -132,35 +134,51 @@ def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLo
             kept.append(candidate)
     return [location for s in kept[:MAX_SOURCES] for location in index[s][:1]]
 
+def _wrap_inline(target, mark: str):
+    """Put the block's own inline content (up to a nested list or paragraph, which get their
+    own bookmarks) into a bookmark span; None if there is no such content."""
+    leading = []
+    for child in target:
+        if child.tag in NESTED_BLOCKS:
+            break
+        leading.append(child)
+    if not (target.text or "").strip() and not any(normalized(c.text_content() + (c.tail or ""))
+                                                   for c in leading):
+        return None
+    span = lxml.html.Element("span", id=mark)
+    span.text, target.text = target.text, None
+    for child in leading:
+        span.append(child)
+    target.insert(0, span)
+    return span
+
+
 def bookmark(html: str, index: dict[str, list[InputLocation]],
              prefix: str = "gk") -> tuple[str, list[Origin]]:
     """The HTML with a bookmark span in every block, and the origin of each block."""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     origins: list[Origin] = []
     chapter = ""
-    for element in root.iter(*BLOCKS):
-        if element.tag in ("p", "li") and element.getparent() is not None \
-                and element.getparent().tag in ("li", "td", "th"):
-            continue  # counted with the list item or table row around it
-        text = block_text(element)
-        if element.tag == "h1":
-            chapter = text
-        if not text:
-            continue
+    for element in list(root.iter(*BLOCKS)):
+        parent = element.getparent()
+        if element.tag == "p" and parent is not None and parent.tag in ("td", "th"):
+            continue  # counted with the table row around it
         mark = f"{prefix}{len(origins) + 1:04d}"
         target = element.find("td") if element.tag == "tr" else element
         if target is None:
             target = element.find("th")
-        span = lxml.html.Element("span", id=mark)
-        span.text, target.text = target.text, None
-        for child in list(target):
-            span.append(child)
-        target.append(span)
+        span = _wrap_inline(target, mark)
+        if span is None:
+            continue
+        text = block_text(element if element.tag == "tr" else span)
+        if element.tag == "h1":
+            chapter = text
         origins.append(Origin(mark, KINDS[element.tag], chapter, text,
                               element.get(ATTRIBUTE), _inputs_in(text, index)))
     inner = (root.text or "") + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in root)
     return inner, origins
+
 
 def origins_json(origins: list[Origin]) -> list[dict[str, Any]]:
     return [o.as_json() for o in origins]

@@ -21,15 +21,35 @@ from markupsafe import Markup
 
 from pipeline import formatting
 from pipeline.changes import ChangeSet
+from pipeline.charts import stacked_bars
 from pipeline.errors import TemplateFailure
 from pipeline.model import Concept
 from pipeline.papers import GENERATED_TITLES, PaperView
 from pipeline.provenance import SourceLines
+from pipeline.qualitaet.review import QualityReview, quality_reviews
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 CONCEPT_CHAPTERS = "konzept"
 CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
 MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
+QUALITY_TITLE = "Qualitätsdialog"
+#: Colours of the statuses in charts; the text always names the status too.
+STATUS_COLOURS = {
+    "erfüllt": "#2e7d32",
+    "teilweise": "#f2c94c",
+    "offen": "#c62828",
+    "nicht prüfbar": "#b0b0b0",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture the body refers to by `name` (<img src="name">): SVG for the PDF, turned into
+    PNG for Word; `alt` is its text alternative for screen readers."""
+
+    name: str
+    svg: str
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -62,27 +82,13 @@ class RenderedDocument:
     logo: Path | None = None
     logo_alt: str = ""
     draft: bool = False
-    logo: Path | None = None
-    logo_alt: str = ""
+    figures: tuple[Figure, ...] = ()
 
 
 def paragraphs(text: str) -> Markup:
     """Blank-line separated user text → escaped <p> blocks (single newlines become spaces)."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
     return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
-
-
-def sentence_start(text: str) -> str:
-    """'im Landkreis X' → 'Im Landkreis X' (unlike |capitalize, the rest stays as it is)."""
-    return text[:1].upper() + text[1:]
-
-
-def enumeration(items: list[str]) -> str:
-    """['a', 'b', 'c'] → 'a, b und c'."""
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " und " + items[-1]
 
 
 def columns(titles: list[str], width: float, align: str = "l") -> list[tuple[str, float, str]]:
@@ -108,8 +114,8 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         prozent=formatting.percent,
         mit_einheit=formatting.with_unit,
         absaetze=paragraphs,
-        aufzaehlung=enumeration,
-        satzanfang=sentence_start,
+        aufzaehlung=formatting.enumeration,
+        satzanfang=formatting.sentence_start,
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
     )
@@ -164,9 +170,11 @@ def safe_file_part(text: str) -> str:
 
 
 def concept_document(concept: Concept, body_html: str, *, title: str, stem: str, subject: str,
-                     keywords: str, footer_prefix: str = "", **frame) -> RenderedDocument:
+                     keywords: str, footer_prefix: str = "", footer: str | None = None,
+                     on: date | None = None, **frame) -> RenderedDocument:
     """A document that belongs to one Fassung of the concept: its frame names the Fassung and
-    the Stand, its file name 'Gesamtkonzept_Musterkreis_2.0' the kind, municipality and Fassung."""
+    the Stand (or `footer`), its file name 'Gesamtkonzept_Musterkreis_2.0' the kind,
+    municipality and Fassung; `on` dates it other than by the Stand."""
     municipality = concept.municipality
     version = concept.version
     stand = formatting.german_date(version.date)
@@ -178,9 +186,9 @@ def concept_document(concept: Concept, body_html: str, *, title: str, stem: str,
         subject=f"{subject} – {municipality.name}",
         keywords=keywords,
         version=version.version,
-        date=version.date,
+        date=on or version.date,
         header_text=f"{municipality.name} · {title}",
-        footer_text=f"{footer_prefix}Fassung {version.version} · Stand {stand}",
+        footer_text=footer or f"{footer_prefix}Fassung {version.version} · Stand {stand}",
         file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_"
                    f"{safe_file_part(version.version)}"),
         logo=municipality.logo,
@@ -190,12 +198,19 @@ def concept_document(concept: Concept, body_html: str, *, title: str, stem: str,
 
 
 def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR,
-                   changes: ChangeSet | None = None) -> RenderedDocument:
-    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame; with
-    `changes`, the Fortschreibung chapter lists what changed since the earlier Fassung."""
+                   changes: ChangeSet | None = None,
+                   reviews: list[QualityReview] | None = None) -> RenderedDocument:
+    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame.
+
+    With `changes`, the Fortschreibung chapter lists what changed since the earlier Fassung.
+    `reviews` are the quality findings on the concept's Stand (computed here unless the caller
+    already has them), keyed for the templates by the dimension's id.
+    """
     env = environment(template_dir)
+    reviews = quality_reviews(concept) if reviews is None else reviews
+    quality = {r.catalog.dimension.id: r for r in reviews}
     chapters = [
-        render_template(env, name, k=concept, aenderungen=changes)
+        render_template(env, name, k=concept, aenderungen=changes, q=quality)
         for name in chapter_templates(env, CONCEPT_CHAPTERS)
     ]
     return concept_document(
@@ -272,4 +287,38 @@ def render_review(items: list, copies: list[str], today: date,
         file_stem=f"Ueberarbeitungsliste_{safe_file_part(Path(copies[0]).stem)}",
         category=title,
         layout="dokument.typ",
+    )
+
+
+def status_figure(review: QualityReview) -> Figure:
+    """The overview chart of a quality review: one stacked bar of statuses per theme."""
+    catalog = review.catalog
+    rows = [(f"{catalog.theme_number(t)} {t.title}", review.counts(t)) for t in catalog.themes]
+    series = [(f"{status} ({n})", STATUS_COLOURS[status])
+              for status, n in zip(review.statuses, review.counts(), strict=True)]
+    title = f"Befunde je Thema der Qualitätsdimension {catalog.dimension.number}"
+    alt = f"{title} als gestapeltes Balkendiagramm. " + " ".join(
+        f"{label}: " + ", ".join(f"{n} {status}" for status, n in zip(review.statuses, counts,
+                                                                      strict=True) if n) + "."
+        for label, counts in rows)
+    return Figure("statusuebersicht.svg", stacked_bars(rows, series, ("Ziel", "Ziele"), title), alt)
+
+
+def render_quality_dialogue(review: QualityReview, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """The paper for the quality dialogue: chart, findings with evidence, prepared questions."""
+    env = environment(template_dir)
+    concept = review.concept
+    dimension = review.catalog.dimension
+    figure = status_figure(review)
+    return concept_document(
+        concept, render_template(env, "qualitaetsdialog/qualitaetsdialog.html.j2", k=concept,
+                                 r=review, bild=figure),
+        title=f"{QUALITY_TITLE}: {dimension.title}",
+        stem=f"Qualitaetsdialog-Dimension-{dimension.number}",
+        subject=(f"Gesprächsunterlage zur Qualitätsdimension {dimension.number} "
+                 f"„{dimension.title}“ der Frühen Hilfen"),
+        keywords=f"Frühe Hilfen; Qualitätsdialog; Qualitätsrahmen; {dimension.title}",
+        footer=f"Gesprächsunterlage · Datenstand {formatting.german_date(review.reference_date)}",
+        on=review.reference_date,
+        category=QUALITY_TITLE, layout="dokument.typ", folder="qualitaet", figures=(figure,),
     )

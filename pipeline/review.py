@@ -156,8 +156,8 @@ class Draft:
 def _comparable(origin: Origin, paragraph) -> tuple[str, str]:
     """(generated text, text in the draft before tracked changes), comparable."""
     current = _block_text(paragraph, accepted=False)
-    if origin.kind == "Überschrift":
-        current = HEADING_NUMBER.sub("", current)
+    if origin.kind == "Überschrift" and HEADING_NUMBER.sub("", current) == origin.text:
+        current = origin.text  # the chapter number Word puts in front
     return origin.text, current
 
 

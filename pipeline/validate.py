@@ -12,19 +12,21 @@ import datetime as dt
 import difflib
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pipeline.errors import GERMAN_MESSAGE, WARNING, Finding, InvalidInput, Problem
+from pipeline.errors import ERROR, GERMAN_MESSAGE, WARNING, Finding, InvalidInput, Problem
 from pipeline.formatting import euro, german_date
 from pipeline.input_files import FOLDER
 from pipeline.load import PAPER_FOLDER, LoadedInputs, SourceFile
 from pipeline.model import (
     FILE_MODELS,
     KIND_LABELS,
+    OPTIONAL_FILE_MODELS,
     PLACEHOLDER_COUNCIL_SYSTEM,
     Concept,
     Item,
@@ -32,6 +34,7 @@ from pipeline.model import (
     Ref,
 )
 from pipeline.paper_rules import paper_findings
+from pipeline.qualitaet.catalog import catalog_goal_ids
 
 Path_ = tuple[str | int, ...]
 
@@ -45,7 +48,11 @@ ID_SOURCES: dict[str, tuple[str, Path_]] = {
     "gremium": ("gremien.yaml", ("gremien",)),
     "finanzierung": ("ressourcen.yaml", ("finanzierung",)),
     "beschluss": ("gremien.yaml", ("beschluesse",)),
+    "netzwerkgremium": ("netzwerk.yaml", ("netzwerkgremien",)),
 }
+
+#: Ids that the project defines, not the inputs: where they stand and what they are.
+PROJECT_IDS: dict[str, str] = {"qualitaetsziel": "den Katalogen der Qualitätsdimensionen"}
 
 #: Models of the files in optional folders (any number of files each).
 FOLDER_MODELS: dict[str, type[Item]] = {PAPER_FOLDER: PaperFile}
@@ -53,13 +60,14 @@ FOLDER_MODELS: dict[str, type[Item]] = {PAPER_FOLDER: PaperFile}
 
 def input_file_models() -> dict[str, type[Item]]:
     """Every kind of input file with its model, for documentation and schemas."""
-    return {**FILE_MODELS, **{f"{folder}/*.yaml": model for folder, model in FOLDER_MODELS.items()}}
+    folders = {f"{folder}/*.yaml": model for folder, model in FOLDER_MODELS.items()}
+    return {**FILE_MODELS, **OPTIONAL_FILE_MODELS, **folders}
 
 
 def model_for(name: str) -> type[Item]:
     """The model class of an input file, by its name relative to the municipality's folder."""
     folder, _, _ = name.rpartition("/")
-    return FOLDER_MODELS[folder] if folder else FILE_MODELS[name]
+    return FOLDER_MODELS[folder] if folder else {**FILE_MODELS, **OPTIONAL_FILE_MODELS}[name]
 
 
 def format_path(path: Path_) -> str:
@@ -247,100 +255,99 @@ def _items_at(parsed: Item, path: Path_) -> list[Any]:
     return current
 
 
-def _known_ids(parsed: dict[str, Item], sources: dict[str, SourceFile]) -> tuple[
-    dict[str, list[str]], list[Problem]
-]:
-    known: dict[str, list[str]] = {}
-    problems: list[Problem] = []
+def _known_ids(parsed: dict[str, Item]) -> dict[str, list[str]]:
+    """Every id of each kind, in file order (repeated ones included, see _duplicate_ids)."""
+    known = {kind: [item.id for item in _items_at(parsed[file_name], path)]
+             for kind, (file_name, path) in ID_SOURCES.items() if file_name in parsed}
+    known["qualitaetsziel"] = catalog_goal_ids()
+    return known
+
+
+def _duplicate_ids(parsed: dict[str, Item], known: dict[str, list[str]]) -> Iterator[Finding]:
     for kind, (file_name, path) in ID_SOURCES.items():
-        if file_name not in parsed:
-            continue
-        ids: list[str] = []
-        for index, item in enumerate(_items_at(parsed[file_name], path)):
-            if item.id in ids:
-                line, column = sources[file_name].locate(path + (index, "id"))
-                problems.append(Problem(
-                    file_name, line, column,
-                    f"Die Kennung '{item.id}' ist bereits vergeben (Eintrag {ids.index(item.id)}"
-                    f" derselben Liste). Kennungen müssen eindeutig sein.",
-                    format_path(path + (index, "id")),
-                ))
-            ids.append(item.id)
-        known[kind] = ids
-    return known, problems
+        for index, first in _repeated(known.get(kind, [])):
+            yield Finding(file_name, path + (index, "id"),
+                          f"Die Kennung '{known[kind][index]}' ist bereits vergeben (Eintrag "
+                          f"{first} derselben Liste). Kennungen müssen eindeutig sein.")
 
 
-def _dangling(parsed: dict[str, Item], sources: dict[str, SourceFile],
-              known: dict[str, list[str]]) -> list[Problem]:
-    problems = []
+def _repeated(values: list[str]) -> Iterator[tuple[int, int]]:
+    """(index, index of its first occurrence) for every value the list already had before."""
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value in first:
+            yield index, first[value]
+        first.setdefault(value, index)
+
+
+def _one_rating_per_goal(parsed: dict[str, Item]) -> Iterator[Finding]:
+    """qualitaet.yaml: two ratings of one goal would contradict each other in the documents."""
+    if "qualitaet.yaml" not in parsed:
+        return
+    goals = [r.goal for r in parsed["qualitaet.yaml"].ratings]  # type: ignore[attr-defined]
+    for index, first in _repeated(goals):
+        yield Finding("qualitaet.yaml", ("einschaetzungen", index, "ziel"),
+                      f"Zum Ziel '{goals[index]}' gibt es schon eine Einschätzung (Eintrag "
+                      f"{first}). Bitte je Ziel nur eine Einschätzung angeben.")
+
+
+def _dangling(parsed: dict[str, Item], known: dict[str, list[str]]) -> Iterator[Finding]:
     for file_name, model in parsed.items():
         for kind, ref, path in _references(model, ()):
             if kind not in known or ref in known[kind]:
                 continue
-            line, column = sources[file_name].locate(path)
             label = KIND_LABELS[kind]
             close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
             tip = f" Meinten Sie '{close[0]}'?" if close else ""
             listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
-            where = ID_SOURCES[kind][0]
-            problems.append(Problem(
-                file_name, line, column,
-                f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}.",
-                format_path(path),
-            ))
-    return problems
+            where = PROJECT_IDS.get(kind) or ID_SOURCES[kind][0]
+            yield Finding(file_name, path,
+                          f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}.")
 
 
 # --- rules across files -----------------------------------------------------------------------
 
 
-def _cross_file_rules(parsed: dict[str, Item], sources: dict[str, SourceFile]) -> list[Problem]:
+def _cross_file_rules(parsed: dict[str, Item]) -> Iterator[Finding]:
     """Consistency rules the single-file models cannot see."""
-    problems: list[Problem] = []
     if "ressourcen.yaml" in parsed and "massnahmen.yaml" in parsed:
         year_of = {f.id: f.year for f in parsed["ressourcen.yaml"].funding}  # type: ignore[attr-defined]
         for m_index, measure in enumerate(parsed["massnahmen.yaml"].measures):  # type: ignore[attr-defined]
             for c_index, cost in enumerate(measure.costs):
                 funded_year = year_of.get(cost.funding)
                 if funded_year is not None and funded_year != cost.year:
-                    path = ("massnahmen", m_index, "kosten", c_index, "finanzierung")
-                    line, column = sources["massnahmen.yaml"].locate(path)
-                    problems.append(Problem(
-                        "massnahmen.yaml", line, column,
-                        f"Die Finanzierungslinie '{cost.funding}' gilt für {funded_year}, "
-                        f"die Kosten sind aber für {cost.year} angegeben.",
-                        format_path(path),
-                    ))
+                    yield Finding("massnahmen.yaml",
+                                  ("massnahmen", m_index, "kosten", c_index, "finanzierung"),
+                                  f"Die Finanzierungslinie '{cost.funding}' gilt für {funded_year}, "
+                                  f"die Kosten sind aber für {cost.year} angegeben.")
     if "ziele.yaml" in parsed:
         goals = parsed["ziele.yaml"].goals  # type: ignore[attr-defined]
         kinds = {g.id: g.kind for g in goals}
         for index, goal in enumerate(goals):
+            path = ("ziele", index, "uebergeordnet")
             if goal.parent and goal.kind == "Wirkungsziel":
-                path = ("ziele", index, "uebergeordnet")
-                line, column = sources["ziele.yaml"].locate(path)
-                problems.append(Problem(
-                    "ziele.yaml", line, column,
-                    "Ein Wirkungsziel hat kein übergeordnetes Ziel; nur Handlungsziele werden "
-                    "einem Wirkungsziel zugeordnet.", format_path(path),
-                ))
+                yield Finding("ziele.yaml", path,
+                              "Ein Wirkungsziel hat kein übergeordnetes Ziel; nur Handlungsziele "
+                              "werden einem Wirkungsziel zugeordnet.")
             elif goal.parent and kinds.get(goal.parent) == "Handlungsziel":
-                path = ("ziele", index, "uebergeordnet")
-                line, column = sources["ziele.yaml"].locate(path)
-                problems.append(Problem(
-                    "ziele.yaml", line, column,
-                    f"'{goal.parent}' ist ein Handlungsziel; übergeordnet kann nur ein "
-                    "Wirkungsziel sein.", format_path(path),
-                ))
+                yield Finding("ziele.yaml", path,
+                              f"'{goal.parent}' ist ein Handlungsziel; übergeordnet kann nur ein "
+                              "Wirkungsziel sein.")
     if "kommune.yaml" in parsed:
         version = parsed["kommune.yaml"].version  # type: ignore[attr-defined]
         if version.update.next_date <= version.date:
-            path = ("konzept", "fortschreibung", "naechste")
-            line, column = sources["kommune.yaml"].locate(path)
-            problems.append(Problem(
-                "kommune.yaml", line, column,
-                "Die nächste Fortschreibung muss nach dem Stand des Konzepts liegen.",
-                format_path(path),
-            ))
+            yield Finding("kommune.yaml", ("konzept", "fortschreibung", "naechste"),
+                          "Die nächste Fortschreibung muss nach dem Stand des Konzepts liegen.")
+
+
+def located(findings: Iterable[Finding], sources: dict[str, SourceFile],
+            severity: str = ERROR) -> list[Problem]:
+    """Findings as problems at the line and column of the value they concern."""
+    problems = []
+    for found in findings:
+        line, column = sources[found.file].locate(found.path)
+        problems.append(Problem(found.file, line, column, found.message,
+                                format_path(found.path), severity))
     return problems
 
 
@@ -482,13 +489,7 @@ RULES: list[Rule] = [
 def plausibility_warnings(concept: Concept, sources: dict[str, SourceFile],
                           rules: list[Rule] = RULES) -> list[Problem]:
     """Run the rules and locate each finding in its file."""
-    warnings = []
-    for rule in rules:
-        for found in rule(concept):
-            line, column = sources[found.file].locate(found.path)
-            warnings.append(Problem(found.file, line, column, found.message,
-                                    format_path(found.path), WARNING))
-    return sorted(warnings)
+    return sorted(located((found for rule in rules for found in rule(concept)), sources, WARNING))
 
 
 # --- entry point ------------------------------------------------------------------------------
@@ -507,16 +508,13 @@ def check(loaded: LoadedInputs, problems: list[Problem] | None = None) -> tuple[
             parsed[name] = model.model_validate(source.data, context={FOLDER: loaded.folder})
         except ValidationError as error:
             problems.extend(_problems_from(error, source, model))
-    known, id_problems = _known_ids(parsed, loaded.files)
-    problems += id_problems
-    problems += _dangling(parsed, loaded.files, known)
-    problems += _cross_file_rules(parsed, loaded.files)
+    known = _known_ids(parsed)
     papers = {name: model.paper for name, model in sorted(parsed.items())
               if isinstance(model, PaperFile)}
-    for finding in paper_findings(parsed, papers):
-        line, column = loaded.files[finding.file].locate(finding.path)
-        problems.append(Problem(finding.file, line, column, finding.message,
-                                format_path(finding.path)))
+    problems += located(chain(
+        _duplicate_ids(parsed, known), _dangling(parsed, known), _cross_file_rules(parsed),
+        _one_rating_per_goal(parsed), paper_findings(parsed, papers),
+    ), loaded.files)
     if problems or any(name not in parsed for name in FILE_MODELS):
         raise InvalidInput(problems)
     concept = _assemble(parsed, papers)
@@ -546,4 +544,5 @@ def _assemble(parsed: dict[str, Any], papers: dict[str, Any]) -> Concept:
         papers=list(papers.values()),
         council_system=committees.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
         checks=municipality_file.checks,
+        quality_ratings=parsed.get("qualitaet.yaml"),
     )

@@ -25,6 +25,7 @@ CHAPTERS = [
     "Rahmenbedingungen der Akteure",
     "Ressourcen und Finanzierung",
     "Politische Verankerung",
+    "Stand der politisch-strukturellen Verankerung",
     "Qualitätsentwicklung und Fortschreibung",
 ]
 

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from pipeline.cli import main
 from pipeline.errors import ExportFailure
-from pipeline.export.images import logo_png
+from pipeline.export.figures import logo_png
 from pipeline.model import MunicipalityFile
 
 from .conftest import EXAMPLE, edit_yaml

@@ -1,4 +1,5 @@
-"""The README documents every YAML field, generated from the model, and the two commands."""
+"""The README documents every YAML field (generated from the model), every goal of the quality
+catalogs, and the two commands."""
 
 import sys
 
@@ -17,6 +18,15 @@ def test_field_reference_is_current():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert feldreferenz.reference() in text
     assert "`massnahmen[].federfuehrung` | Kennung (akteur) | ja |" in text
+
+
+def test_every_quality_goal_is_documented():
+    from pipeline.qualitaet.catalog import catalogs
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for catalog in catalogs():
+        for goal in catalog.goals:
+            assert f"| {catalog.goal_number(goal.id)} | `{goal.id}` |" in text
 
 
 def test_ci_runs_the_readme_test_command():

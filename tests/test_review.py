@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from pipeline.build import build
 from pipeline.cli import main
+from pipeline.formatting import count
 
 from .conftest import EXAMPLE
 
@@ -95,7 +96,7 @@ def test_manifest_records_files_inputs_and_origins(draft_build):
     assert {"datei": "massnahmen.yaml", "feld": "massnahmen[1].titel",
             "zeile": _line_of("massnahmen.yaml", "id: babylotsen", "titel:")} in row["eingaben"]
     static = next(o for t, o in by_text.items() if t.startswith("Das Netzwerk versteht das Gesamtkonzept"))
-    assert static["vorlage"] == "konzept/14_qualitaet.html.j2:4"
+    assert static["vorlage"] == "konzept/15_qualitaet.html.j2:4"
     assert static["kapitel"] == "Qualitätsentwicklung und Fortschreibung"
     marks = {b.get(qn("w:name")) for b in Document(str(draft_build / f"{CONCEPT}.docx"))
              .element.body.iter(qn("w:bookmarkStart"))}
@@ -127,12 +128,12 @@ def test_review_lists_comment_tracked_and_untracked_changes_with_sources(returne
     plain = next(i for i in listing if i["art"] == "Änderung (ohne Nachverfolgung)")
     assert plain["neu"] == "Das Netzwerk arbeitet nach diesem Konzept."
     assert plain["von"] == "Katrin Lehmann"
-    assert plain["quelle"] == "templates/konzept/14_qualitaet.html.j2:4"
+    assert plain["quelle"] == "templates/konzept/15_qualitaet.html.j2:4"
     assert len(listing) == 3  # nothing else changed
 
     word = Document(str(next(tmp_path.glob("Ueberarbeitungsliste_*.docx"))))
     cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
-    assert "templates/konzept/14_qualitaet.html.j2:4" in cells
+    assert "templates/konzept/15_qualitaet.html.j2:4" in cells
     assert any(c.startswith("Kommentar – Dr. Jonas Brandt") for c in cells)
     assert f"  Quelle: massnahmen.yaml:{line}: massnahmen[1].beschreibung" in result.output
 
@@ -163,7 +164,7 @@ def test_unchanged_documents_give_an_empty_list(tmp_path):
     result = CliRunner().invoke(main, ["review", *map(str, drafts), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text()) == []
-    assert "keine Punkte in sechs Entwürfen." in result.output
+    assert f"keine Punkte in {count(len(drafts), 'Entwurf', 'Entwürfen')}." in result.output
 
 
 def test_review_without_a_matching_build_says_how_to_fix(tmp_path):

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from pipeline.export.images import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, logo_png
+from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
 from pipeline.render import RenderedDocument
 
 W_INSTR = qn("w:instrText")
@@ -261,6 +261,21 @@ def _draft_marks(document, doc: RenderedDocument) -> None:
         sect_pr.append(numbers)
 
 
+def _png_fallbacks(document, doc: RenderedDocument) -> None:
+    """pandoc embeds SVG figures in a form only Word 2016 and later can show; a PNG of the same
+    figure in the same picture lets every other program show it too."""
+    figures = {f.name: f for f in doc.figures}
+    for picture in document.element.body.iter(qn("pic:pic")):
+        properties = picture.find(f"{qn('pic:nvPicPr')}/{qn('pic:cNvPr')}")
+        blip = picture.find(f".//{qn('a:blip')}")
+        figure = figures.get(properties.get("descr", "")) if properties is not None else None
+        if figure is None or blip is None or blip.get(qn("r:embed")):
+            continue
+        relation, _ = document.part.get_or_add_image(io.BytesIO(figure_png(figure)))
+        blip.set(qn("r:embed"), relation)
+        properties.set("descr", figure.alt)
+
+
 def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     document = Document(io.BytesIO(raw))
     _logo(document, doc)
@@ -271,6 +286,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     _table_of_contents(document)
     _table_text(document)
     _compact_wide_tables(document)
+    _png_fallbacks(document, doc)
     buffer = io.BytesIO()
     document.save(buffer)
     return _deterministic_zip(buffer.getvalue(), datetime.combine(doc.date, time(0, 0)))

@@ -10,6 +10,7 @@ Stand, so equal inputs give equal bytes.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from datetime import UTC, datetime, time
@@ -17,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import ExportFailure
-from pipeline.render import TEMPLATE_DIR, RenderedDocument
+from pipeline.render import TEMPLATE_DIR, Figure, RenderedDocument
 
 
 @cache
@@ -53,6 +54,19 @@ def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
     }
 
 
+def typst_string(text: str) -> str:
+    """A Typst string literal holding `text` as plain text on one line."""
+    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def with_alt_texts(body_typst: str, figures: tuple[Figure, ...]) -> str:
+    """pandoc's Typst writer drops the alternative text of images; PDF/UA needs it back."""
+    for figure in figures:
+        call = f'image("{figure.name}", alt: {typst_string(figure.alt)}'
+        body_typst = re.sub(rf'image\("{re.escape(figure.name)}"', lambda _, c=call: c, body_typst)
+    return body_typst
+
+
 def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.typ") -> bytes:
     import typst
 
@@ -60,7 +74,9 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
         root = Path(work)
         shutil.copy(TEMPLATE_DIR / layout, root / "main.typ")
         shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
-        (root / "inhalt.typ").write_text(body_typst, encoding="utf-8")
+        (root / "inhalt.typ").write_text(with_alt_texts(body_typst, doc.figures), encoding="utf-8")
+        for figure in doc.figures:
+            (root / figure.name).write_text(figure.svg, encoding="utf-8")
         if doc.logo:
             shutil.copy(doc.logo, root / logo_name(doc))
         try:

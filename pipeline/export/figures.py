@@ -1,0 +1,66 @@
+"""Pictures for Word: figures (SVG charts) and the logo, drawn as PNG by typst.
+
+pandoc reads each figure from a temporary folder by the name the body uses. The PDF keeps the
+SVG as vector graphics; Word gets a PNG beside it, since older Word and other programs cannot
+show SVG alone. typst is already there for the PDF and draws PNG, JPEG and SVG alike, so no
+image library is needed.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pipeline.errors import ExportFailure
+from pipeline.export.pdf import font_dirs
+from pipeline.render import Figure
+
+#: Resolution of the PNG of a figure for Word: sharp in print, small in the file.
+PNG_PPI = 200
+#: The box the logo is fitted into on both title pages (PDF layout: templates/gemeinsam.typ).
+LOGO_WIDTH_CM = 4.0
+LOGO_HEIGHT_CM = 2.5
+
+
+@contextmanager
+def figure_folder(figures: tuple[Figure, ...]) -> Iterator[Path]:
+    """A temporary folder holding every figure under the name the body refers to."""
+    with tempfile.TemporaryDirectory(prefix="gesamtkonzept-bilder-") as work:
+        for figure in figures:
+            (Path(work) / figure.name).write_text(figure.svg, encoding="utf-8")
+        yield Path(work)
+
+
+def draw_png(name: str, data: bytes, *, sizing: str = "", ppi: int = PNG_PPI,
+             background: str = "white", failure: str) -> bytes:
+    """An image drawn by typst as PNG on a page just its size; `sizing` adds image() arguments
+    such as a box to fit into. `failure` starts the German message if typst cannot read it."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="gesamtkonzept-bild-") as work:
+        root = Path(work)
+        (root / name).write_bytes(data)
+        (root / "main.typ").write_text(
+            f"#set page(width: auto, height: auto, margin: 0pt, fill: {background})\n"
+            f'#image("{name}"{", " + sizing if sizing else ""})\n', encoding="utf-8")
+        try:
+            return typst.compile(str(root / "main.typ"), root=str(root), format="png", ppi=ppi,
+                                 font_paths=list(font_dirs()), ignore_system_fonts=True)
+        except Exception as error:  # typst raises plain RuntimeError-like errors
+            raise ExportFailure(f"{failure}: {error}") from None
+
+
+def figure_png(figure: Figure) -> bytes:
+    """A figure as PNG, at its own size."""
+    return draw_png(figure.name, figure.svg.encode("utf-8"),
+                    failure=f"Die Abbildung {figure.name} ließ sich nicht zeichnen")
+
+
+def logo_png(path: Path) -> bytes:
+    """The logo fitted into its box on a transparent background, as PNG at print resolution."""
+    return draw_png(f"logo{path.suffix.lower()}", path.read_bytes(),
+                    sizing=f'width: {LOGO_WIDTH_CM}cm, height: {LOGO_HEIGHT_CM}cm, fit: "contain"',
+                    ppi=300, background="none",
+                    failure=f"Das Logo {path.name} lässt sich nicht lesen")
