@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import yaml
 from docx import Document
 from pypdf import PdfReader
 
-from pipeline.build import build_concept, load_concept
+from pipeline.build import build, build_concept, load_concept
 from pipeline.errors import BuildLocked, InvalidInput, TemplateFailure
 from pipeline.export.files import LOCK_NAME, output_lock
 from pipeline.render import TEMPLATE_DIR, render_concept
@@ -226,3 +228,35 @@ def test_a_lock_left_by_a_crashed_build_does_not_block(tmp_path):
     with output_lock(tmp_path), pytest.raises(BuildLocked, match="läuft bereits ein Build"), \
             output_lock(tmp_path):
         pass  # the first lock is taken (the crash left none behind); the second one is refused
+
+
+@pytest.fixture(scope="module")
+def hostile_paper(tmp_path_factory):
+    """A council paper whose number, subject, summary and proposal are hostile text."""
+    folder = tmp_path_factory.mktemp("feindliche-vorlage") / "kommune"
+    shutil.copytree(EXAMPLE, folder)
+    path = folder / "vorlagen" / "jha-2026-030-gesamtkonzept.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    paper = data["vorlage"]
+    paper.update(nummer="../../JHA/2026/<030>", betreff=HOSTILE, zusammenfassung=HOSTILE,
+                 beschlussvorschlag=[HOSTILE, "Zweiter Punkt"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = folder.parent / "out"
+    build(folder, out, "vorlagen")
+    return next((out / "vorlagen").glob("JHA-2026-030*.docx"))
+
+
+def test_hostile_paper_text_appears_literally(hostile_paper):
+    assert hostile_paper.name == "JHA-2026-030_Jugendhilfeausschuss.docx"
+    document = Document(str(hostile_paper))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert HOSTILE in paragraphs  # subtitle, summary and first proposal point
+    assert paragraphs.count(HOSTILE) >= 3
+    reader = PdfReader(str(hostile_paper.with_suffix(".pdf")))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for token in TOKENS:
+        assert token in text, token
+    assert "../../JHA/2026/<030>" in text
+    record = json.loads(hostile_paper.with_suffix(".oparl.json").read_text(encoding="utf-8"))
+    assert record["data"][0]["name"] == HOSTILE
+    assert record["data"][0]["reference"] == "../../JHA/2026/<030>"
