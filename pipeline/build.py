@@ -41,6 +41,7 @@ from pipeline.render import (
 
 REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
 COLUMN_FILTER = TEMPLATE_DIR / "filter" / "spaltenausrichtung.lua"
+LITERAL_FILTER = TEMPLATE_DIR / "filter" / "typst_woertlich.lua"
 
 #: What `gesamtkonzept build --nur …` can narrow a build to.
 PRODUCTS = ("konzept", "vorlagen", "qualitaet")
@@ -109,7 +110,8 @@ def _word(doc: RenderedDocument, index: dict[str, list[InputLocation]]) -> tuple
 
 
 def _pdf(doc: RenderedDocument) -> bytes:
-    typst_args = (f"--lua-filter={COLUMN_FILTER}", "--wrap=preserve")
+    typst_args = (f"--lua-filter={COLUMN_FILTER}", f"--lua-filter={LITERAL_FILTER}",
+                  "--wrap=preserve")
     body = run_pandoc(doc.body_html, "typst", typst_args, epoch_of(doc)).decode("utf-8")
     return compile_pdf(body, doc, doc.layout)
 

@@ -5,6 +5,7 @@ Non-breaking spaces keep '1.234,56 €' and '12,5 %' together at line ends.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -106,3 +107,13 @@ def every_months(months: int) -> str:
 def every_years(years: int) -> str:
     """Update cycle in words: 'jährlich', 'alle drei Jahre'."""
     return "jährlich" if years == 1 else f"alle {count(years, 'Jahr', 'Jahre')}"
+
+
+def safe_file_part(text: str, limit: int | None = 60) -> str:
+    """A piece of a file name (or URL) that is safe everywhere: ASCII letters, digits, '.', '-',
+    '_'; umlauts spelled out. `limit` keeps file names short; identifiers pass None."""
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"),
+                          ("Ü", "Ue"), ("ß", "ss")):
+        text = text.replace(umlaut, plain)
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-_")
+    return text[:limit] or "unbenannt"

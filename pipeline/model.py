@@ -7,6 +7,7 @@ Derived figures (sums, matrices, numbering) live here as properties, so template
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import defaultdict
@@ -78,14 +79,48 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
     AfterValidator(_no_control_characters),
 ]
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier); the 31st becomes the month's last day and
+    29 February the 28th outside leap years."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?:\s*Uhr)?$")
+
+
 def _clock_time(value: Any) -> Any:
-    """YAML reads an unquoted 16:00 as the number 960 (minutes); give the time back."""
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+    """'16:00', '16.00' or '16:00 Uhr' → 16:00. YAML reads an unquoted 16:00 as the number 960
+    (minutes), which is given back too; an unquoted 16.00 or 15 would be ambiguous, so it is
+    refused with the way to write it."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and 60 <= value < 24 * 60:
         return dt.time(value // 60, value % 60)
+    if isinstance(value, int | float):
+        raise refuse(f"Die Uhrzeit {value} ist nicht eindeutig. Bitte in Anführungszeichen "
+                     "schreiben, z. B. \"16:00\".")
+    found = CLOCK.match(value.strip()) if isinstance(value, str) else None
+    if found and int(found[1]) < 24 and int(found[2]) < 60:
+        return dt.time(int(found[1]), int(found[2]))
+    if isinstance(value, str):
+        raise refuse(f"'{value}' ist keine Uhrzeit. Bitte so schreiben: \"16:00\".")
     return value
 
 
 ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
+
+
+def _yes_no(value: Any) -> Any:
+    """'ja' and 'nein' mean what they say (YAML itself knows only true/false, yes/no)."""
+    if isinstance(value, str) and value.strip().lower() in ("ja", "nein"):
+        return value.strip().lower() == "ja"
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=300)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 #: Whole numbers; strict, because YAML's 'yes'/'true' would otherwise count as 1.
@@ -268,7 +303,7 @@ class ConceptVersion(Item, title="Konzept"):
 
 
 class GuidingPrinciple(Item, title="Leitbild"):
-    national: bool = field(
+    national: YesNo = field(
         "bezug_nzfh", "Bezieht sich das Konzept auf das Leitbild Frühe Hilfen des NZFH?",
         default=False,
     )
@@ -645,7 +680,7 @@ class FinancialInfo(Item, title="Finanzielle Auswirkungen"):
         "Beratungsfolge zuständig ist)",
         default_factory=list,
     )
-    available: bool = field("mittel_verfuegbar", "Sind die Mittel im Haushalt veranschlagt?")
+    available: YesNo = field("mittel_verfuegbar", "Sind die Mittel im Haushalt veranschlagt?")
     follow_up: Text | None = field(
         "folgekosten", "Folgekosten in Worten, z. B. 'jährlich wiederkehrend'", default=None
     )
@@ -692,7 +727,7 @@ class Paper(Item, title="Vorlage"):
         "beteiligt", "Beteiligte Ämter, z. B. die Kämmerei", default_factory=list
     )
     author: Text = field("verfasser", "Verfasserin oder Verfasser")
-    public: bool = field("oeffentlich", "Öffentlich (true) oder nicht öffentlich (false)")
+    public: YesNo = field("oeffentlich", "Öffentlich (ja) oder nicht öffentlich (nein)")
     consultations: list[Consultation] = field(
         "beratungsfolge", "Beratungsfolge in zeitlicher Reihenfolge", min_length=1
     )
@@ -949,6 +984,14 @@ class Concept(BaseModel):
 
     def committee_funding(self, committee_id: str) -> list[FundingLine]:
         return [f for f in self.resources.funding if f.committee == committee_id]
+
+    def report_dates(self, committee_id: str, until: dt.date) -> list[dt.date]:
+        """When a body heard about Frühe Hilfen up to a date: the reports recorded in
+        gremien.yaml and the council papers discussed there."""
+        recorded = [r.date for r in self.committee(committee_id).reports]
+        discussed = [c.date for p in self.papers for c in p.consultations
+                     if c.committee == committee_id]
+        return sorted(d for d in {*recorded, *discussed} if d <= until)
 
     def last_report(self, committee_id: str) -> Report | None:
         reports = self.committee(committee_id).reports

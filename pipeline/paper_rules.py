@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from pipeline.errors import Finding
-from pipeline.formatting import german_date
+from pipeline.formatting import german_date, safe_file_part
 from pipeline.model import Committee, CommitteeFile, Paper, ResourceFile
 
 
@@ -33,8 +33,9 @@ def _proposal_matches_kind(name: str, paper: Paper, _: Context) -> Iterator[Find
                       "Eine Beschlussvorlage braucht einen Beschlussvorschlag mit mindestens "
                       "einem Punkt.")
     if paper.kind != "Beschlussvorlage" and paper.proposal:
+        article = "Ein" if paper.kind == "Sachstandsbericht" else "Eine"
         yield Finding(name, ("vorlage", "beschlussvorschlag"),
-                      f"Eine {paper.kind} hat keinen Beschlussvorschlag. Bitte weglassen oder "
+                      f"{article} {paper.kind} hat keinen Beschlussvorschlag. Bitte weglassen oder "
                       "'art: Beschlussvorlage' wählen.")
     deciding = [c for c in paper.consultations if c.role == "Entscheidung"]
     if paper.kind == "Beschlussvorlage" and not deciding:
@@ -59,6 +60,19 @@ def _dates_run_forward(name: str, paper: Paper, _: Context) -> Iterator[Finding]
                           f"{german_date(before.date)}.")
 
 
+def _one_consultation_per_sitting(name: str, paper: Paper, _: Context) -> Iterator[Finding]:
+    """A body discusses a paper once per sitting; a second entry would be a second agenda item."""
+    seen: dict[tuple[str, dt.date], int] = {}
+    for index, consultation in enumerate(paper.consultations):
+        key = (consultation.committee, consultation.date)
+        if key in seen:
+            yield Finding(name, (*CONSULTATIONS, index),
+                          f"'{consultation.committee}' berät die Vorlage am "
+                          f"{german_date(consultation.date)} schon (Eintrag {seen[key]}). "
+                          "Bitte nur einmal je Sitzung eintragen und die Rolle dort wählen.")
+        seen.setdefault(key, index)
+
+
 def _nearest(dates: list[dt.date], wanted: dt.date) -> dt.date:
     return min(dates, key=lambda d: abs((d - wanted).days))
 
@@ -78,7 +92,7 @@ def _meetings_exist(name: str, paper: Paper, context: Context) -> Iterator[Findi
         close = _nearest(committee.meetings, consultation.date)
         yield Finding(name, path,
                       f"Am {german_date(consultation.date)} tagt '{committee.name}' laut "
-                      f"gremien.yaml nicht. Nächster Termin: {german_date(close)}.")
+                      f"gremien.yaml nicht. Nächstgelegener Termin: {german_date(close)}.")
 
 
 def _youth_committee_heard_first(name: str, paper: Paper, context: Context) -> Iterator[Finding]:
@@ -122,6 +136,7 @@ def _funding_in_budget_year(name: str, paper: Paper, context: Context) -> Iterat
 RULES: tuple[Rule, ...] = (
     _proposal_matches_kind,
     _dates_run_forward,
+    _one_consultation_per_sitting,
     _meetings_exist,
     _youth_committee_heard_first,
     _funding_in_budget_year,
@@ -129,13 +144,18 @@ RULES: tuple[Rule, ...] = (
 
 
 def _unique_numbers(papers: dict[str, Paper]) -> Iterator[Finding]:
-    seen: dict[str, str] = {}
+    """Numbers must differ in a way that survives file names: 'SA/2026/041' and 'sa-2026-041'
+    would write the same files and the same OParl record."""
+    seen: dict[str, tuple[str, str]] = {}
     for name, paper in papers.items():
-        if paper.number in seen:
+        key = safe_file_part(paper.number).casefold()
+        if key in seen:
+            number, where = seen[key]
+            same = "" if number == paper.number else f" (als '{number}')"
             yield Finding(name, ("vorlage", "nummer"),
-                          f"Die Vorlagen-Nr. '{paper.number}' ist schon in {seen[paper.number]} "
-                          "vergeben.")
-        seen.setdefault(paper.number, name)
+                          f"Die Vorlagen-Nr. '{paper.number}' ist schon in {where} "
+                          f"vergeben{same}.")
+        seen.setdefault(key, (paper.number, name))
 
 
 def paper_findings(parsed: dict[str, Any], papers: dict[str, Paper]) -> list[Finding]:

@@ -23,6 +23,7 @@ from pipeline import formatting
 from pipeline.changes import ChangeSet
 from pipeline.charts import stacked_bars
 from pipeline.errors import TemplateFailure
+from pipeline.formatting import safe_file_part
 from pipeline.model import Concept
 from pipeline.papers import GENERATED_TITLES, PaperView
 from pipeline.provenance import SourceLines
@@ -158,15 +159,6 @@ def chapter_templates(env: jinja2.Environment, folder: str) -> list[str]:
         name for name in env.list_templates(extensions=["j2"])
         if name.startswith(folder + "/") and not Path(name).name.startswith("_")
     )
-
-
-def safe_file_part(text: str) -> str:
-    """A piece of a file name that is safe everywhere: ASCII letters, digits, '.', '-', '_'."""
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"),
-                          ("Ü", "Ue"), ("ß", "ss")):
-        text = text.replace(umlaut, plain)
-    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-_")
-    return text[:60] or "unbenannt"
 
 
 def concept_document(concept: Concept, body_html: str, *, title: str, stem: str, subject: str,

@@ -8,20 +8,11 @@ what is planned and what has slipped.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 from pipeline.formatting import every_months, german_date
-from pipeline.model import Committee, Concept, Decision, Paper
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or that month's last day (31.01. + 1 month → 28./29.02.)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
+from pipeline.model import Committee, Concept, Decision, Paper, add_months
 
 #: A report due within this many days and not yet planned is worth a warning.
 DUE_SOON_DAYS = 120
@@ -78,17 +69,10 @@ def planned_papers(concept: Concept) -> list[PlannedPaper]:
     return sorted(planned, key=lambda p: (p.date, p.committee.name, p.paper.number))
 
 
-def report_dates(concept: Concept, committee: Committee, until: dt.date) -> list[dt.date]:
-    """Reports the body received up to a date: recorded ones and papers discussed there."""
-    recorded = [r.date for r in committee.reports]
-    from_papers = [p.date for p in planned_papers(concept) if p.committee.id == committee.id]
-    return sorted(d for d in {*recorded, *from_papers} if d <= until)
-
-
 def schedule(concept: Concept, on: dt.date) -> list[CommitteeSchedule]:
     result = []
     for committee in concept.committees:
-        past = report_dates(concept, committee, on)
+        past = concept.report_dates(committee.id, on)
         last = past[-1] if past else None
         due = add_months(last, committee.report_cycle_months) if last else on
         upcoming = [p for p in planned_papers(concept)
@@ -125,7 +109,7 @@ def _decision_notices(concept: Concept, decision: Decision, on: dt.date) -> list
     if decision.status == "umgesetzt":
         return []
     committee = concept.committee(decision.committee)
-    reported = [d for d in report_dates(concept, committee, dt.date.max) if d > decision.date]
+    reported = [d for d in concept.report_dates(committee.id, dt.date.max) if d > decision.date]
     notices = []
     if not reported:
         notices.append(Notice("gremien.yaml",

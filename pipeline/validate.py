@@ -8,7 +8,6 @@ possible but probably a mistake.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import types
 import typing
@@ -32,6 +31,7 @@ from pipeline.model import (
     Item,
     PaperFile,
     Ref,
+    add_months,
 )
 from pipeline.paper_rules import paper_findings
 from pipeline.qualitaet.catalog import catalog_goal_ids
@@ -183,7 +183,7 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         return (f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; "
                 f"gefunden: {shown}.")
     if kind in {"bool_type", "bool_parsing"}:
-        return f"Hier wird ja oder nein erwartet (true/false); gefunden: {shown}."
+        return f"Hier wird ja oder nein erwartet (auch true/false); gefunden: {shown}."
     if kind == "list_type":
         return "Hier wird eine Liste erwartet: jeder Eintrag in einer eigenen Zeile mit '- '."
     if kind == "too_short":
@@ -435,18 +435,10 @@ def percentages_in_range(concept: Concept) -> Iterator[Finding]:
                                   f"Ein Anteil in % liegt zwischen 0 und 100; angegeben ist {value}.")
 
 
-def _years_later(day: dt.date, years: int) -> dt.date:
-    """The same day `years` later; 29 February becomes 28 February outside leap years."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 def update_within_cycle(concept: Concept) -> Iterator[Finding]:
     """The next update should come within the stated cycle, or the cycle is not the real one."""
     version = concept.version
-    due = _years_later(version.date, version.update.cycle_years)
+    due = add_months(version.date, 12 * version.update.cycle_years)
     if version.update.next_date > due:
         yield Finding("kommune.yaml", ("konzept", "fortschreibung", "naechste"),
                       f"Bei einer Fortschreibung alle {version.update.cycle_years} Jahre wäre sie "

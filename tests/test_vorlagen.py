@@ -321,7 +321,7 @@ INFO = "ga-2026-027-gesundheitswesen.yaml"
      "Die Beratungsfolge muss zeitlich vorwärts laufen"),
     (BESCHLUSS, lambda v: v["beratungsfolge"][0].update(datum="2026-11-27"),
      "vorlage.beratungsfolge[0].datum",
-     "Am 27.11.2026 tagt 'Jugendhilfeausschuss' laut gremien.yaml nicht. Nächster Termin: 26.11.2026."),
+     "Am 27.11.2026 tagt 'Jugendhilfeausschuss' laut gremien.yaml nicht. Nächstgelegener Termin: 26.11.2026."),
     (BESCHLUSS, lambda v: v.pop("beschlussvorschlag"), "vorlage.beschlussvorschlag",
      "Eine Beschlussvorlage braucht einen Beschlussvorschlag"),
     (BESCHLUSS, lambda v: v["beratungsfolge"][2].update(rolle="Kenntnisnahme"), "vorlage.beratungsfolge",

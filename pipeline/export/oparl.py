@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from pipeline import formatting
+from pipeline.formatting import safe_file_part
 from pipeline.model import Committee, Concept
 from pipeline.papers import PaperView
-from pipeline.render import safe_file_part
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 LOCAL_TIME = ZoneInfo("Europe/Berlin")
@@ -37,7 +37,8 @@ class PublishedFile:
 
 
 def _slug(text: str) -> str:
-    return safe_file_part(text).lower()
+    """A part of an object's URL: never cut short, so different names stay different ids."""
+    return safe_file_part(text, limit=None).lower()
 
 
 def _timestamp(day: dt.date, at: dt.time | None = None) -> str:

@@ -7,7 +7,6 @@ evidence is 'nicht prüfbar' and names the field that would; a rule never guesse
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from pipeline.formatting import (
     number,
     sentence_start,
 )
-from pipeline.model import Actor, Committee, Concept, QualityStatus
+from pipeline.model import Actor, Committee, Concept, QualityStatus, add_months
 from pipeline.qualitaet.findings import (
     EVERY,
     FULFILLED,
@@ -44,13 +43,6 @@ RECENT_MONTHS = 24
 
 
 # --- small helpers ----------------------------------------------------------------------------
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later (or earlier); the 31st becomes the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _names(items: Iterable[Actor | Committee]) -> str:
@@ -165,7 +157,7 @@ def _report_cycle(k: Concept, index: int, committee: Committee, on: dt.date) -> 
     """Reports of one committee in the last twelve months, the last one and when the next is due."""
     turnus = every_months(committee.report_cycle_months)
     where = source("gremien.yaml", "gremien", index, "berichte")
-    past = [r.date for r in committee.reports if r.date <= on]
+    past = k.report_dates(committee.id, on)
     if not past:
         return Evidence(f"{committee.name}: bisher kein Bericht über Frühe Hilfen (Turnus {turnus}).",
                         where, OPEN, f"{committee.name}: Bericht {_next_chance(k, committee, on)}.")
@@ -190,7 +182,7 @@ def reports_to_committees(k: Concept, on: dt.date) -> list[Evidence]:
         if decision.status == "umgesetzt" or decision.date > on:
             continue
         committee = k.committee(decision.committee)
-        later = [r.date for r in committee.reports if decision.date < r.date <= on]
+        later = [d for d in k.report_dates(committee.id, on) if d > decision.date]
         where = source("gremien.yaml", "beschluesse", index)
         label = f"Beschluss {decision.number} vom {german_date(decision.date)} ({decision.status})"
         if later:
