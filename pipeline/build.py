@@ -20,6 +20,8 @@ from pipeline.export.manifest import (
     keep_edited_drafts,
     manifest_bytes,
     read_manifest,
+    remove_files,
+    stale_files,
 )
 from pipeline.export.oparl import PublishedFile, paper_records, to_json
 from pipeline.export.pandoc import run_pandoc
@@ -42,6 +44,10 @@ from pipeline.render import (
 REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
 COLUMN_FILTER = TEMPLATE_DIR / "filter" / "spaltenausrichtung.lua"
 LITERAL_FILTER = TEMPLATE_DIR / "filter" / "typst_woertlich.lua"
+
+#: Folders the papers are written to, whole: what an earlier build left there and this one does
+#: not write any more is outdated.
+PAPER_FOLDERS = ("vorlagen", "vorlagen-nichtoeffentlich")
 
 #: What `gesamtkonzept build --nur …` can narrow a build to.
 PRODUCTS = ("konzept", "vorlagen", "qualitaet")
@@ -81,6 +87,19 @@ def check_folder(folder: Path, *, strict: bool = False) -> tuple[Concept, list[P
 def load_concept(folder: Path) -> Concept:
     """Load and validate a municipality's folder; raises InvalidInput listing every error."""
     return check_folder(folder)[0]
+
+
+def load_fassung(spec: str) -> Concept:
+    """An earlier Fassung (a folder or REVISION:ORDNER from git), its problems marked as its own
+    so nobody looks for them in the current inputs."""
+    from pipeline.revisions import input_folder
+
+    with input_folder(spec) as folder:
+        try:
+            return load_concept(folder)
+        except InvalidInput as error:
+            raise InvalidInput([dataclasses.replace(p, file=f"[{spec}] {p.file}")
+                                for p in error.problems]) from None
 
 
 def _docx_args(doc: RenderedDocument) -> tuple[str, ...]:
@@ -160,12 +179,16 @@ def _published(doc: RenderedDocument, files: dict[str, bytes], name: str) -> Pub
 
 
 def attachment_paths(views: list[PaperView]) -> dict[Path, str]:
-    """Where the PDFs that papers attach from the inputs go: 'vorlagen/anlagen/<name>.pdf',
-    a number added where two different files share a name."""
+    """Where the PDFs that papers attach from the inputs go: 'vorlagen/anlagen/<name>.pdf' (or
+    beside the non-public papers if only those attach it), a number added where two different
+    files share a name."""
     paths: dict[Path, str] = {}
     for source in dict.fromkeys(a.file for view in views for a in view.attachments if a.file):
+        public = any(view.paper.public for view in views
+                     if any(a.file == source for a in view.attachments))
+        folder = PAPER_FOLDERS[0] if public else PAPER_FOLDERS[1]
         stem, number = safe_file_part(source.stem), 1
-        while (candidate := f"vorlagen/anlagen/{stem}{f'-{number}' if number > 1 else ''}.pdf") \
+        while (candidate := f"{folder}/anlagen/{stem}{f'-{number}' if number > 1 else ''}.pdf") \
                 in paths.values():
             number += 1
         paths[source] = candidate
@@ -190,8 +213,11 @@ def _oparl_files(views: list[PaperView], papers: list[RenderedDocument],
 
 @dataclass(frozen=True)
 class Written:
+    """What a build wrote, the edited Word files it kept, and the outdated files it removed."""
+
     paths: list[Path]
     kept: list[KeptCopy]
+    removed: list[Path]
 
 
 def write_outputs(checked: Checked, output: Path, only: str | None = None,
@@ -228,20 +254,23 @@ def write_outputs(checked: Checked, output: Path, only: str | None = None,
         files.update({path: source.read_bytes() for source, path in copied.items()})
         files.update(_oparl_files(views, papers, attachments, copied, files))
         previous = read_manifest(output)
-        files[MANIFEST] = manifest_bytes(previous, concept, checked.folder, files,
-                                         exported.origins, draft)
+        rewritten = PAPER_FOLDERS if "vorlagen" in wanted else ()
+        stale = stale_files(output, files, previous, rewritten)
+        files[MANIFEST] = manifest_bytes(previous, concept, checked.loaded, files,
+                                         exported.origins, draft, tuple(stale))
         kept = keep_edited_drafts(output, files, previous)
-        return Written(write_atomically({output / path: data for path, data in files.items()}),
-                       kept)
+        paths = write_atomically({output / path: data for path, data in files.items()})
+        remove_files(output, stale)
+        return Written(paths, kept, [output / path for path in stale])
 
 
 def build(folder: Path, output: Path, only: str | None = None,
-          template_dir: Path = TEMPLATE_DIR, earlier: Path | None = None, *,
+          template_dir: Path = TEMPLATE_DIR, earlier: str | Path | None = None, *,
           strict: bool = False, draft: bool = False) -> list[Path]:
     """Check a municipality's folder and build its documents (see :func:`write_outputs`);
     `earlier` is the input folder of an earlier Fassung to compare with."""
     checked = check_inputs(folder, strict=strict)
-    changes = compare(load_concept(earlier), checked.concept) if earlier is not None else None
+    changes = compare(load_fassung(str(earlier)), checked.concept) if earlier is not None else None
     return write_outputs(checked, output, only, template_dir, changes, draft).paths
 
 

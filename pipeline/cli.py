@@ -139,22 +139,20 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
 def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None,
           entwurf: bool, streng: bool) -> None:
     """Erzeugt Gesamtkonzept, Vorlagen und Qualitätsdialog aus ORDNER als Word- und PDF-Dateien."""
-    from pipeline.build import check_inputs, load_concept, write_outputs
+    from pipeline.build import check_inputs, load_fassung, write_outputs
     from pipeline.changes import compare
-    from pipeline.revisions import input_folder
 
     started = time.perf_counter()
-    target = ausgabe or Path("outputs") / ordner.name
+    target = ausgabe or Path("outputs") / ordner.resolve().name
     checked = check_inputs(ordner, strict=streng)
     _show_warnings(checked.warnings)
     if checked.warnings:
         click.echo(f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit "
                    "--streng nicht).", err=True)
-    changes = None
-    if vergleich:
-        with input_folder(vergleich) as earlier:
-            changes = compare(load_concept(earlier), checked.concept)
+    changes = compare(load_fassung(vergleich), checked.concept) if vergleich else None
     result = write_outputs(checked, target, nur, changes=changes, draft=entwurf)
+    for removed in result.removed:
+        click.echo(f"entfernt (keine Vorlage mehr dazu): {removed}", err=True)
     for kept in result.kept:
         click.echo(f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie "
                    "wich vom letzten Build ab)", err=True)
@@ -219,13 +217,11 @@ def diff(alt: str, neu: str) -> None:
 
     ALT und NEU sind Eingabeordner oder REVISION:ORDNER aus git, z. B. v1.0:inputs/musterkreis.
     """
-    from pipeline.build import load_concept
+    from pipeline.build import load_fassung
     from pipeline.changes import compare
     from pipeline.formatting import euro, german_date, signed_euro
-    from pipeline.revisions import input_folder
 
-    with input_folder(alt) as old_folder, input_folder(neu) as new_folder:
-        changes = compare(load_concept(old_folder), load_concept(new_folder))
+    changes = compare(load_fassung(alt), load_fassung(neu))
     click.echo(f"Änderungen von Fassung {changes.old_version} (Stand {german_date(changes.old_date)}) "
                f"zu Fassung {changes.new_version} (Stand {german_date(changes.new_date)})")
     if changes.empty:

@@ -261,6 +261,15 @@ def _read_bounded(path: Path) -> bytes:
         return stream.read(MAX_FILE_BYTES + 1)
 
 
+def _yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of an optional folder ('.yaml' or '.yml', any case), without hidden files
+    such as the '._x.yaml' that macOS leaves on network drives."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                  and p.suffix.lower() in (".yaml", ".yml"))
+
+
 def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
     """Read every expected input file of a municipality; missing files become problems."""
     problems: list[Problem] = []
@@ -279,8 +288,7 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
         if not (folder / name).is_file():
             problems.append(Problem(name, 1, 1, f"Die Datei fehlt im Ordner {folder}."))
     names = [n for n in (*INPUT_FILES, *OPTIONAL_FILES) if (folder / n).is_file()] + [
-        f"{sub}/{path.name}" for sub in OPTIONAL_FOLDERS
-        for path in sorted((folder / sub).glob("*.yaml")) if path.is_file()
+        f"{sub}/{path.name}" for sub in OPTIONAL_FOLDERS for path in _yaml_files(folder / sub)
     ]
     for name in names:
         try:

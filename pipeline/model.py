@@ -192,11 +192,13 @@ GeneratedAttachment = Literal["gesamtkonzept", "massnahmenplan"]
 QualityStatus = Literal["erfüllt", "teilweise", "offen", "nicht prüfbar"]
 
 #: Sectors a committee is responsible for when gremien.yaml does not say otherwise; bodies not
-#: listed (Kreistag, Rat, Haupt- und Kreisausschuss) oversee all sectors.
+#: listed (Kreistag, Rat, Haupt- und Kreisausschuss) oversee all sectors, 'Sonstiges' none
+#: until its 'sektoren' are named.
 DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
     "Jugendhilfeausschuss": ("Kinder- und Jugendhilfe", "Bildung", "Zivilgesellschaft"),
     "Gesundheitsausschuss": ("Gesundheitswesen", "Frühförderung"),
     "Sozialausschuss": ("Soziales", "Frühförderung"),
+    "Sonstiges": (),
 }
 #: Bodies that take the final decision for the whole municipality (§ 71 Abs. 3 SGB VIII).
 COUNCIL_KINDS: tuple[str, ...] = ("Kreistag", "Stadtrat", "Gemeinderat")

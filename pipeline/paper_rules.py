@@ -20,6 +20,7 @@ class Context(NamedTuple):
 
     committees: dict[str, Committee]
     funding_years: dict[str, int]
+    funding_committees: dict[str, str]
 
 
 Rule = Callable[[str, Paper, Context], Iterator[Finding]]
@@ -131,6 +132,18 @@ def _funding_in_budget_year(name: str, paper: Paper, context: Context) -> Iterat
         yield Finding(name, ("vorlage", "finanzen", "haushaltsjahr"),
                       f"Für {year} gibt es in ressourcen.yaml keine Finanzierungslinien. Bitte "
                       "das Haushaltsjahr prüfen oder die Mittel dort eintragen.")
+        return
+    consulting = [context.committees[c.committee] for c in paper.consultations
+                  if c.committee in context.committees]
+    in_scope = [f for f, y in context.funding_years.items() if y == year and (
+        any(c.oversees_all for c in consulting)
+        or context.funding_committees[f] in {c.id for c in consulting})]
+    if not paper.finances.funding and not in_scope:
+        yield Finding(name, ("vorlage", "finanzen"),
+                      f"Im Haushaltsjahr {year} verantwortet keines der beratenden Gremien eine "
+                      "Finanzierungslinie, die finanziellen Auswirkungen wären leer. Bitte unter "
+                      "'finanzierungslinien' die betroffenen Linien nennen oder 'finanzen' "
+                      "weglassen.")
 
 
 RULES: tuple[Rule, ...] = (
@@ -167,6 +180,7 @@ def paper_findings(parsed: dict[str, Any], papers: dict[str, Paper]) -> list[Fin
     context = Context(
         committees={c.id: c for c in committee_file.committees},
         funding_years={f.id: f.year for f in resources.funding},
+        funding_committees={f.id: f.committee for f in resources.funding},
     )
     findings = list(_unique_numbers(papers))
     for name, paper in papers.items():

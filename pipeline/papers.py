@@ -185,6 +185,24 @@ class PaperView:
     def measure_cost(self, measure: Measure) -> Decimal:
         return self.concept.measure_cost(measure.id, self.budget_year)
 
+    def measure_cost_in_scope(self, measure: Measure) -> Decimal:
+        """The part of a measure's costs paid from the lines the paper's finances sum up."""
+        return sum((c.amount for c in measure.costs if c.year == self.budget_year
+                    and self._in_scope(self.concept.funding_line(c.funding))), Decimal(0))
+
+    @property
+    def measure_costs(self) -> Decimal:
+        return sum((self.measure_cost(m) for m in self.measures), Decimal(0))
+
+    @property
+    def measure_costs_in_scope(self) -> Decimal:
+        return sum((self.measure_cost_in_scope(m) for m in self.measures), Decimal(0))
+
+    @property
+    def costs_split(self) -> bool:
+        """Some reported measures are paid partly from money other bodies are responsible for."""
+        return any(self.measure_cost(m) != self.measure_cost_in_scope(m) for m in self.measures)
+
     # money ---------------------------------------------------------------------------------
 
     def _in_scope(self, line: FundingLine) -> bool:

@@ -251,7 +251,7 @@ def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> Rendered
         file_stem=paper_file_stem(view),
         category=paper.kind,
         layout="dokument.typ",
-        folder="vorlagen",
+        folder="vorlagen" if paper.public else "vorlagen-nichtoeffentlich",
         logo=municipality.logo,
         logo_alt=f"Logo – {municipality.name}",
     )

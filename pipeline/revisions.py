@@ -45,7 +45,11 @@ def input_folder(spec: str) -> Iterator[Path]:
         raise RevisionNotFound(
             f"'{spec}' sieht aus wie REVISION:ORDNER, aber hier ist kein git-Repository."
         ) from None
-    relative = Path(folder).resolve().relative_to(root.resolve()).as_posix()
+    try:
+        relative = Path(folder).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise RevisionNotFound(
+            f"Der Ordner '{folder}' liegt nicht im git-Repository {root}.") from None
     names = _git(root, "ls-tree", "-r", "--name-only", revision, "--", relative).decode()
     if not names.strip():
         raise RevisionNotFound(f"In der Revision '{revision}' gibt es den Ordner '{folder}' nicht.")

@@ -466,6 +466,17 @@ def status_matches_period(concept: Concept) -> Iterator[Finding]:
             yield Finding("massnahmen.yaml", ("massnahmen", index, "status"), message)
 
 
+def committees_have_a_remit(concept: Concept) -> Iterator[Finding]:
+    """A body of kind 'Sonstiges' oversees nothing until its sectors are named, so papers to it
+    would report no measures."""
+    for index, committee in enumerate(concept.committees):
+        if not committee.remit:
+            yield Finding("gremien.yaml", ("gremien", index, "art"),
+                          f"Für '{committee.name}' (Art 'Sonstiges') sind keine Sektoren "
+                          "angegeben; Vorlagen an dieses Gremium zeigen dann keine Maßnahmen. "
+                          "Bitte unter 'sektoren' die Bereiche nennen, für die es zuständig ist.")
+
+
 #: Every plausibility rule, run in this order on a valid concept.
 RULES: list[Rule] = [
     goals_have_measures,
@@ -475,6 +486,7 @@ RULES: list[Rule] = [
     percentages_in_range,
     update_within_cycle,
     status_matches_period,
+    committees_have_a_remit,
 ]
 
 

@@ -135,3 +135,22 @@ def test_diff_reads_git_revisions(tmp_path, monkeypatch):
     missing = CliRunner().invoke(main, ["diff", "gibtsnicht:kommune", "kommune"])
     assert missing.exit_code == 2
     assert "git:" in missing.output
+
+
+def test_problems_of_the_earlier_fassung_are_marked_as_such(tmp_path):
+    broken = tmp_path / "alt"
+    shutil.copytree(EXAMPLE, broken)
+    edit_yaml(broken, "kommune.yaml", lambda d: d["kommune"].update(einwohner="viele"))
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / "out"),
+                                       "--nur", "konzept", "--vergleich", str(broken)])
+    assert result.exit_code == 1
+    assert f"[{broken}] kommune.yaml:" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_outside_the_repository_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(EXAMPLE.parent.parent)
+    result = CliRunner().invoke(main, ["diff", f"HEAD:{tmp_path}", str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert "liegt nicht im git-Repository" in result.output
+    assert "Traceback" not in result.output

@@ -260,3 +260,24 @@ def test_hostile_paper_text_appears_literally(hostile_paper):
     record = json.loads(hostile_paper.with_suffix(".oparl.json").read_text(encoding="utf-8"))
     assert record["data"][0]["name"] == HOSTILE
     assert record["data"][0]["reference"] == "../../JHA/2026/<030>"
+
+
+def test_line_start_markup_in_cells_and_list_items_stays_literal(example_copy, tmp_path):
+    """'= …', '- …', '+ …', '/ …' and '1. …' at the start of a table cell or list item are text."""
+    starts = ["= Willkommensbesuche", "/ ohne Doppelpunkt", "- Spiegelstrich", "+ Plus", "1. Eins"]
+
+    def measures(data):
+        data["massnahmen"][0]["titel"] = starts[0]
+
+    def groups(data):
+        data["zielgruppen"][0]["bedarfe"] = starts[1:]
+
+    edit_yaml(example_copy, "massnahmen.yaml", measures)
+    edit_yaml(example_copy, "zielgruppen.yaml", groups)
+    written = {p.suffix: p for p in build_concept(example_copy, tmp_path / "out")}
+    reader = PdfReader(str(written[".pdf"]))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for start in starts:
+        assert start in text, start
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert len(top) == 16 and not any("Willkommensbesuche" in t for t in top)

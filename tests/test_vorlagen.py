@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from pipeline.build import build
 from pipeline.cli import main
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, edit_yaml
 from .oparl_schema import SCHEMAS
 from .test_docx import _euro
 
@@ -385,3 +385,120 @@ def test_build_can_be_narrowed(tmp_path):
         "Gesamtkonzept_Musterkreis_2.0.docx", "Gesamtkonzept_Musterkreis_2.0.pdf", "manifest.json"]
     wrong = runner.invoke(main, ["build", str(EXAMPLE), "--nur", "alles"])
     assert wrong.exit_code == 2
+
+
+SA_PAPER = "sa-2026-041-sgb2.yaml"
+
+
+@pytest.mark.parametrize(("name", "change", "field", "fragment"), [
+    (SA_PAPER, lambda v: v.update(finanzen={"haushaltsjahr": 2027, "mittel_verfuegbar": True}),
+     "vorlage.finanzen", "verantwortet keines der beratenden Gremien eine Finanzierungslinie"),
+    (BESCHLUSS, lambda v: v["beratungsfolge"].insert(1, {"gremium": "jha", "datum": "2026-11-26",
+                                                        "rolle": "Anhörung"}),
+     "vorlage.beratungsfolge[1]", "berät die Vorlage am 26.11.2026 schon (Eintrag 0)"),
+    (INFO, lambda v: v.update(nummer="sa-2026-041"), "vorlage.nummer",
+     "ist schon in vorlagen/ga-2026-027-gesundheitswesen.yaml vergeben (als 'sa-2026-041')"),
+    (SA_PAPER, lambda v: v.update(beschlussvorschlag=["x"]), "vorlage.beschlussvorschlag",
+     "Ein Sachstandsbericht hat keinen Beschlussvorschlag"),
+])
+def test_more_paper_rules(example_copy, name, change, field, fragment):
+    _edit_paper(example_copy, name, change)
+    result = _validate(example_copy)
+    assert result.exit_code == 1, result.output
+    assert any(f": {field}: " in line and fragment in line for line in result.output.splitlines()), \
+        result.output
+
+
+@pytest.mark.parametrize(("written", "start"), [('"16.00"', "16:00"), ('"17:00 Uhr"', "17:00"),
+                                                 ("16:30", "16:30")])
+def test_meeting_times_in_the_usual_spellings(example_copy, tmp_path, written, start):
+    path = example_copy / "gremien.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"',
+                                                            f"sitzungsbeginn: {written}"), encoding="utf-8")
+    build(example_copy, tmp_path / "out", "vorlagen")
+    record = json.loads(next((tmp_path / "out" / "vorlagen").glob("JHA-2026-030_*.oparl.json")).read_text())
+    meeting = next(o for o in record["data"] if o["type"].endswith("/Meeting")
+                   and "Jugendhilfeausschuss" in o["name"])
+    assert meeting["start"] == f"2026-11-26T{start}:00+01:00"
+
+
+@pytest.mark.parametrize("written", ["16.00", "15", '"gegen vier"'])
+def test_ambiguous_meeting_times_are_refused(example_copy, written):
+    path = example_copy / "gremien.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"',
+                                                            f"sitzungsbeginn: {written}"), encoding="utf-8")
+    result = _validate(example_copy)
+    assert result.exit_code == 1
+    assert 'gremien[0].sitzungsbeginn:' in result.output and '"16:00"' in result.output
+
+
+def test_ja_and_nein_are_understood(example_copy):
+    _edit_paper(example_copy, INFO, lambda v: v.update(oeffentlich="nein"))
+    _edit_paper(example_copy, BESCHLUSS, lambda v: v["finanzen"].update(mittel_verfuegbar="ja"))
+    assert _validate(example_copy).exit_code == 0
+
+
+def test_yml_files_count_and_hidden_files_do_not(example_copy):
+    folder = example_copy / "vorlagen"
+    (folder / SA_PAPER).rename(folder / "sa-2026-041-sgb2.YML")
+    (folder / "._ga-2026-027-gesundheitswesen.yaml").write_bytes(b"\x00\x05\x16\x07")
+    result = _validate(example_copy)
+    assert result.exit_code == 0, result.output
+    assert "vier Vorlagen" in result.output
+
+
+def test_costs_paid_by_other_committees_are_shown_apart(papers, raw_inputs):
+    raw, document, _ = papers["GA/2026/027"]
+    committee_of = {f["id"]: f["ausschuss"] for f in raw_inputs["ressourcen.yaml"]["finanzierung"]}
+    rows = _rows(_table(document, "Kosten der Maßnahmen im Haushaltsjahr 2027"))
+    assert rows[0][1:] == ["Kosten 2027", "davon aus Mitteln der beratenden Gremien"]
+    shown = {row[0].split(" ", 1)[0] for row in rows[1:-1]}
+    measures = [(f"M{n}", m) for n, m in enumerate(raw_inputs["massnahmen.yaml"]["massnahmen"], 1)]
+    in_scope = sum(Decimal(str(c["betrag"])) for number, m in measures if number in shown
+                   for c in m.get("kosten", []) if c["jahr"] == 2027 and committee_of[c["finanzierung"]] == "ga")
+    total = sum(Decimal(str(c["betrag"])) for number, m in measures if number in shown
+                for c in m.get("kosten", []) if c["jahr"] == 2027)
+    assert rows[-1][0] == "Summe"
+    assert [_euro(rows[-1][1]), _euro(rows[-1][2])] == [total, in_scope]
+    assert in_scope < total
+
+
+def test_a_committee_of_other_kind_needs_its_sectors(example_copy):
+    def committees(data):
+        data["gremien"][2]["art"] = "Sonstiges"
+
+    edit_yaml(example_copy, "gremien.yaml", committees)
+    result = _validate(example_copy)
+    assert result.exit_code == 0
+    assert "gremien[2].art: Für 'Ausschuss für Soziales und Teilhabe' (Art 'Sonstiges') sind keine " \
+           "Sektoren angegeben" in result.output
+
+
+def test_non_public_papers_and_their_attachments_stay_apart(example_copy, tmp_path):
+    _edit_paper(example_copy, BESCHLUSS, lambda v: v.update(oeffentlich=False))
+    out = tmp_path / "out"
+    build(example_copy, out, "vorlagen")
+    private = out / "vorlagen-nichtoeffentlich"
+    assert (private / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()
+    assert (private / "anlagen" / "stellungnahme-steuerungsgruppe.pdf").is_file()
+    assert not list((out / "vorlagen").glob("JHA-2026-030*"))
+    record = json.loads((private / "JHA-2026-030_Jugendhilfeausschuss.oparl.json").read_text())
+    items = [i for o in record["data"] if o["type"].endswith("/Meeting") for i in o["agendaItem"]]
+    assert items and all(i["public"] is False for i in items)
+
+
+def test_files_of_a_removed_paper_are_removed(example_copy, tmp_path):
+    out = tmp_path / "out"
+    build(example_copy, out)
+    (example_copy / "vorlagen" / SA_PAPER).unlink()
+    edited = out / "vorlagen" / "GA-2026-027_Ausschuss-fuer-Gesundheit.docx"
+    (example_copy / "vorlagen" / INFO).unlink()
+    edited.write_bytes(edited.read_bytes() + b"bearbeitet")  # someone's edits: never removed
+    result = CliRunner().invoke(main, ["build", str(example_copy), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert not list((out / "vorlagen").glob("SA-2026-041*"))
+    assert sorted(p.name for p in (out / "vorlagen").glob("GA-2026-027*")) == [edited.name]
+    assert "entfernt (keine Vorlage mehr dazu):" in result.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert not any(p.startswith("vorlagen/SA-2026-041") for p in manifest["dateien"])
+    assert (out / "vorlagen" / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()

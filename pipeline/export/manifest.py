@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.load import LoadedInputs
 from pipeline.model import Concept
 from pipeline.provenance import Origin
 
@@ -27,10 +28,21 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def inputs_hash(folder: Path) -> str:
-    """One hash over every file of the municipality's folder (names and contents)."""
+def input_paths(loaded: LoadedInputs, concept: Concept) -> list[Path]:
+    """Every file a build read: the YAML files, the logo and the attached PDFs."""
+    paths = [loaded.folder / name for name in loaded.files]
+    if concept.municipality.logo:
+        paths.append(concept.municipality.logo)
+    paths += [a.file for p in concept.papers for a in p.attachments if a.file]
+    return sorted({path.resolve() for path in paths})
+
+
+def inputs_hash(loaded: LoadedInputs, concept: Concept) -> str:
+    """One hash over every file the build read (names and contents), so a manifest tells
+    whether a build came from the inputs at hand."""
+    folder = loaded.folder.resolve()
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+    for path in input_paths(loaded, concept):
         digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
         digest.update(sha256(path.read_bytes()).encode("ascii"))
     return digest.hexdigest()
@@ -57,10 +69,27 @@ def recorded_hash(manifest: dict[str, Any], path: str) -> str | None:
     return manifest.get("dateien", {}).get(path, {}).get("sha256")
 
 
-def manifest_bytes(previous: dict[str, Any], concept: Concept, folder: Path,
+def stale_files(output: Path, files: dict[str, bytes], previous: dict[str, Any],
+                folders: tuple[str, ...]) -> list[str]:
+    """Files an earlier build wrote into folders this build writes whole (e.g. vorlagen/) that
+    this build no longer produces – a paper removed from the inputs – and that nobody changed
+    since: they would otherwise stay publishable beside the current papers."""
+    return [path for path, entry in previous.get("dateien", {}).items()
+            if path.split("/", 1)[0] in folders and path not in files
+            and (output / path).is_file()
+            and sha256((output / path).read_bytes()) == entry.get("sha256")]
+
+
+def remove_files(output: Path, paths: list[str]) -> None:
+    for path in paths:
+        (output / path).unlink(missing_ok=True)
+
+
+def manifest_bytes(previous: dict[str, Any], concept: Concept, loaded: LoadedInputs,
                    files: dict[str, bytes], origins: dict[str, list[Origin]],
-                   draft: bool) -> bytes:
-    """This build's manifest; entries of files it did not write this time are kept."""
+                   draft: bool, forget: tuple[str, ...] = ()) -> bytes:
+    """This build's manifest; entries of files it did not write this time are kept, except
+    those it removes (`forget`)."""
     written = {path: {"sha256": sha256(data), "groesse": len(data)}
                for path, data in files.items()}
     provenance = {path: [o.as_json() for o in found] for path, found in origins.items()}
@@ -69,12 +98,17 @@ def manifest_bytes(previous: dict[str, Any], concept: Concept, folder: Path,
         "kommune": concept.municipality.name,
         "fassung": concept.version.version,
         "stand": concept.version.date.isoformat(),
-        "eingaben": {"ordner": folder.name, "sha256": inputs_hash(folder)},
+        "eingaben": {"ordner": loaded.folder.resolve().name,
+                     "sha256": inputs_hash(loaded, concept)},
         "entwurf": draft,
-        "dateien": {**previous.get("dateien", {}), **written},
-        "herkunft": {**previous.get("herkunft", {}), **provenance},
+        "dateien": {**_without(previous.get("dateien", {}), forget), **written},
+        "herkunft": {**_without(previous.get("herkunft", {}), forget), **provenance},
     }
     return (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+def _without(entries: dict[str, Any], forget: tuple[str, ...]) -> dict[str, Any]:
+    return {path: entry for path, entry in entries.items() if path not in forget}
 
 
 @dataclass(frozen=True)
