@@ -44,6 +44,7 @@ from pipeline.render import (
 REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
 COLUMN_FILTER = TEMPLATE_DIR / "filter" / "spaltenausrichtung.lua"
 LITERAL_FILTER = TEMPLATE_DIR / "filter" / "typst_woertlich.lua"
+METADATA_FILTER = TEMPLATE_DIR / "filter" / "metadaten.lua"
 
 #: Folders the papers are written to, whole: what an earlier build left there and this one does
 #: not write any more is outdated.
@@ -105,13 +106,10 @@ def load_fassung(spec: str) -> Concept:
 def _docx_args(doc: RenderedDocument) -> tuple[str, ...]:
     args = [
         f"--lua-filter={COLUMN_FILTER}",
+        f"--lua-filter={METADATA_FILTER}",
         f"--reference-doc={REFERENCE_DOCX}",
-        f"--metadata=title:{doc.title}",
-        f"--metadata=subtitle:{doc.subtitle}",
         f"--metadata=lang:{doc.lang}",
     ]
-    if doc.title_page:
-        args += [f"--metadata=author:{doc.author}", f"--metadata=date:{doc.footer_text}"]
     if doc.toc:
         args += ["--toc", "--toc-depth=2", "--metadata=toc-title:Inhalt"]
     if doc.numbered:
@@ -119,12 +117,20 @@ def _docx_args(doc: RenderedDocument) -> tuple[str, ...]:
     return tuple(args)
 
 
+def _docx_metadata(doc: RenderedDocument) -> dict[str, str]:
+    """The title block of the Word file; author and date only under a title page."""
+    metadata = {"title": doc.title, "subtitle": doc.subtitle}
+    if doc.title_page:
+        metadata |= {"author": doc.author, "date": doc.footer_text}
+    return metadata
+
+
 def _word(doc: RenderedDocument, index: dict[str, list[InputLocation]]) -> tuple[bytes, list[Origin]]:
     """The Word file, every block bookmarked, and where each bookmarked block came from."""
     html, origins = bookmark(doc.body_html, index)
     with figure_folder(doc.figures) as figures:
         args = (*_docx_args(doc), f"--resource-path={figures}")
-        raw = run_pandoc(html, "docx", args, epoch_of(doc))
+        raw = run_pandoc(html, "docx", args, epoch_of(doc), _docx_metadata(doc))
     return finish_docx(raw, doc), origins
 
 

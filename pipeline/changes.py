@@ -91,27 +91,39 @@ class ChangeSet:
         return not any(k.any for k in self.kinds) and not self.budget
 
 
-def shown(value: Any) -> str:
-    """A value as documents write it: dates and numbers the German way, lists joined."""
+#: YAML keys of amounts in euros, and of years (written without a thousands point).
+MONEY_KEYS = ("betrag",)
+YEAR_KEYS = ("jahr", "ausgangsjahr", "zieljahr", "istjahr", "haushaltsjahr", "datenstand")
+
+
+def shown(value: Any, key: str = "") -> str:
+    """A value as documents write it: dates, amounts and numbers the German way, years plain,
+    lists joined."""
     if value is None or value == [] or value == {}:
         return "–"
     if isinstance(value, bool):
         return "ja" if value else "nein"
+    if key in MONEY_KEYS and isinstance(value, Decimal | int | float):
+        return formatting.euro(value)
+    if key in YEAR_KEYS and isinstance(value, int):
+        return str(value)
     if isinstance(value, Decimal | int | float):
         return formatting.number(value)
     if hasattr(value, "strftime"):
         return formatting.german_date(value)
     if isinstance(value, list):
-        return "; ".join(shown(v) for v in value)
+        return "; ".join(shown(v, key) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {shown(v)}" for k, v in value.items())
+        return ", ".join(f"{k}: {shown(v, k)}" for k, v in value.items())
     return " ".join(str(value).split())
 
 
 def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
-    """Changed fields by their YAML key; nested sections and lists compare as a whole."""
+    """Changed fields by their German title; nested sections and lists compare as a whole."""
     before, after = old.model_dump(by_alias=True), new.model_dump(by_alias=True)
-    return tuple(FieldChange(key, shown(before.get(key)), shown(after.get(key)))
+    titles = {info.alias: info.title or info.alias for info in type(new).model_fields.values()}
+    return tuple(FieldChange(titles.get(key, key), shown(before.get(key), key),
+                             shown(after.get(key), key))
                  for key in after if before.get(key) != after.get(key))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from pipeline.errors import GesamtkonzeptError, InvalidInput, Problem, summary
-from pipeline.formatting import count
+from pipeline.formatting import count, number
 
 OS_REASONS = {
     errno.ENOENT: "Datei oder Ordner nicht gefunden.",
@@ -70,17 +70,19 @@ STRICT = click.option("--streng", is_flag=True,
 
 
 class GermanDate(click.ParamType):
-    """A date written JJJJ-MM-TT, refused with a German message (exit code 2)."""
+    """A date written JJJJ-MM-TT or TT.MM.JJJJ, refused with a German message (exit code 2)."""
 
     name = "JJJJ-MM-TT"
 
     def convert(self, value, param, ctx):  # type: ignore[override]
         if isinstance(value, dt.date):
             return value
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"'{value}' ist kein Datum im Format JJJJ-MM-TT, z. B. 2026-11-23.", param, ctx)
+        for form in ("%Y-%m-%d", "%d.%m.%Y"):
+            try:
+                return dt.datetime.strptime(value, form).date()
+            except ValueError:
+                continue
+        self.fail(f"'{value}' ist kein Datum, z. B. 2026-11-23 oder 23.11.2026.", param, ctx)
 
 
 #: `check --fail-on LEVEL` fails on these statuses: 'offen' only on open goals, 'teilweise' on
@@ -159,7 +161,7 @@ def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | 
     written = result.paths
     for path in written:
         click.echo(f"geschrieben: {path}")
-    click.echo(f"fertig in {time.perf_counter() - started:.1f} s")
+    click.echo(f"fertig in {number(time.perf_counter() - started, 1)} s")
 
 
 def _columns(rows: list[tuple[str, ...]]) -> list[str]:
@@ -171,16 +173,16 @@ def _columns(rows: list[tuple[str, ...]]) -> list[str]:
 
 @main.command()
 @click.argument("ordner", type=FOLDER)
-@click.option("--stichtag", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"]), default=None,
+@click.option("--stichtag", type=GermanDate(), default=None,
               help="Bezugsdatum (Standard: heute), z. B. 2026-11-23.")
-def plan(ordner: Path, stichtag) -> None:
+def plan(ordner: Path, stichtag: dt.date | None) -> None:
     """Berichtskalender: welches Gremium wann einen Bericht über Frühe Hilfen braucht."""
     from pipeline.build import load_concept
     from pipeline.formatting import german_date
     from pipeline.reporting import notices, planned_papers, schedule
 
     concept = load_concept(ordner)
-    on = stichtag.date() if stichtag else date.today()
+    on = stichtag or date.today()
     click.echo(f"Berichtskalender Frühe Hilfen – {concept.municipality.name}, "
                f"Stichtag {german_date(on)}\n")
     rows = [("Gremium", "Turnus", "Letzter Bericht", "Fällig bis", "Nächste Vorlage")]
@@ -189,7 +191,7 @@ def plan(ordner: Path, stichtag) -> None:
         rows.append((
             item.committee.name, item.cycle,
             german_date(item.last_report) if item.last_report else "noch keiner",
-            german_date(item.due),
+            german_date(item.due) if item.last_report else "sofort",
             f"{german_date(item.next_papers[0].date)}: {papers}" if papers else "keine geplant",
         ))
     click.echo("\n".join(_columns(rows)))
@@ -266,9 +268,9 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     import yaml
 
     from pipeline.build import export_document
+    from pipeline.drafts import merge, review_draft
     from pipeline.export.files import write_atomically
     from pipeline.render import render_review
-    from pipeline.review import merge, review_draft
 
     items = merge(review_draft(path, manifest) for path in entwuerfe)
     copies = [path.name for path in entwuerfe]

@@ -59,6 +59,14 @@ def summary(problems: list[Problem]) -> str:
     return " und ".join(parts) or "keine Probleme"
 
 
+def format_path(path: tuple[str | int, ...]) -> str:
+    """('massnahmen', 6, 'ziele', 1) → 'massnahmen[6].ziele[1]' (0-based, as YAML tools count)."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 @dataclass(frozen=True)
 class Finding:
     """What a rule found: the YAML value it concerns (file and field path) and a German

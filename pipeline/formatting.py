@@ -83,15 +83,20 @@ NUMBER_WORDS = (
 )
 
 
+def number_word(amount: int, one: str = "eine") -> str:
+    """A count in prose: words up to twelve ('vier'), digits above; `one` is the form a single
+    item needs ('ein', 'einer' …)."""
+    if amount == 1:
+        return one
+    return NUMBER_WORDS[amount] if 0 <= amount <= 12 else number(amount)
+
+
 def count(amount: int, singular: str, plural: str, one: str = "eine") -> str:
     """'vier Zielgruppen', 'eine Maßnahme', '15 Akteure' (words up to twelve, as in prose).
 
     `one` is the article the sentence needs for a single item: 'ein', 'einem', 'einer' …
     """
-    if amount == 1:
-        return f"{one} {singular}"
-    word = NUMBER_WORDS[amount] if 0 <= amount <= 12 else number(amount)
-    return f"{word} {plural}"
+    return f"{number_word(amount, one)} {singular if amount == 1 else plural}"
 
 
 def every_months(months: int) -> str:

@@ -402,7 +402,7 @@ class Indicator(Item, title="Indikator"):
 
 class Goal(Item, title="Ziel"):
     id: Id = field("id", "Kennung des Ziels")
-    kind: GoalKind = field("art", "Wirkungsziel oder Handlungsziel")
+    kind: GoalKind = field("art", "Art des Ziels: Wirkungsziel oder Handlungsziel")
     title: Text = field("titel", "Das Ziel in einem Satz")
     description: Text | None = field("beschreibung", "Erläuterung", default=None)
     parent: GoalRef | None = field("uebergeordnet", "Übergeordnetes Wirkungsziel", default=None)
@@ -443,7 +443,7 @@ class Measure(Item, title="Maßnahme"):
     lead: ActorRef = field("federfuehrung", "Federführender Akteur")
     participants: list[ActorRef] = field("beteiligte", "Beteiligte Akteure", default_factory=list)
     period: Period = field("zeitraum", "Zeitraum")
-    status: MeasureStatus = field("status", "geplant, laufend oder abgeschlossen")
+    status: MeasureStatus = field("status", "Stand der Umsetzung: geplant, laufend oder abgeschlossen")
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: ganze Kommune)", default_factory=list
     )
@@ -626,7 +626,7 @@ class Decision(Item, title="Beschluss"):
     title: Text = field("titel", "Kurztitel")
     content: Text = field("inhalt", "Inhalt des Beschlusses")
     measures: list[MeasureRef] = field("massnahmen", "Betroffene Maßnahmen", default_factory=list)
-    status: DecisionStatus = field("umsetzungsstatus", "offen, in Umsetzung oder umgesetzt")
+    status: DecisionStatus = field("umsetzungsstatus", "Umsetzungsstatus: offen, in Umsetzung oder umgesetzt")
     progress: Text | None = field("umsetzungsstand", "Stand der Umsetzung in Worten", default=None)
     passed_to_network: Date | None = field(
         "an_netzwerk_weitergegeben",
@@ -667,7 +667,7 @@ class Consultation(Item, title="Beratung"):
     committee: CommitteeRef = field("gremium", "Beratendes Gremium")
     date: Date = field("datum", "Sitzungstermin (muss in gremien.yaml stehen)")
     role: ConsultationRole = field(
-        "rolle", "Vorberatung, Anhörung, Entscheidung oder Kenntnisnahme"
+        "rolle", "Rolle: Vorberatung, Anhörung, Entscheidung oder Kenntnisnahme"
     )
     agenda_number: Text | None = field(
         "top", "Nummer des Tagesordnungspunkts, sobald bekannt", default=None
@@ -721,7 +721,7 @@ DEFAULT_BLOCKS: dict[str, tuple[str, ...]] = {
 
 class Paper(Item, title="Vorlage"):
     number: Text = field("nummer", "Vorlagen-Nr., z. B. 'JHA/2026/030'")
-    kind: PaperKind = field("art", "Beschlussvorlage, Informationsvorlage oder Sachstandsbericht")
+    kind: PaperKind = field("art", "Vorlagenart: Beschlussvorlage, Informationsvorlage oder Sachstandsbericht")
     subject: Text = field("betreff", "Betreff")
     date: Date = field("datum", "Datum der Vorlage")
     lead_office: Text = field("federfuehrung", "Federführendes Amt")
@@ -776,7 +776,7 @@ class PaperFile(Item, title="Vorlage für die Gremien"):
 
 class QualityRating(Item, title="Eigene Einschätzung"):
     goal: QualityGoalRef = field("ziel", "Kennung des Ziels aus dem Katalog der Qualitätsdimension")
-    status: QualityStatus = field("status", "erfüllt, teilweise, offen oder nicht prüfbar")
+    status: QualityStatus = field("status", "Eigene Einschätzung: erfüllt, teilweise, offen oder nicht prüfbar")
     note: Text | None = field("notiz", "Begründung oder Anmerkung des Netzwerks", default=None)
 
 

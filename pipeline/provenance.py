@@ -17,6 +17,7 @@ from typing import Any
 import lxml.html
 from jinja2.ext import Extension
 
+from pipeline.errors import format_path
 from pipeline.load import LoadedInputs
 
 #: Block elements that get a source and, in Word, a bookmark.
@@ -31,6 +32,7 @@ NESTED_BLOCKS = {"ul", "ol", "p", "div", "table", "figure", "blockquote", "h1", 
 MIN_MATCH = 8
 MAX_SOURCES = 3
 
+
 class SourceLines(Extension):
     """Marks each block tag in a template with the template's name and line."""
 
@@ -41,6 +43,7 @@ class SourceLines(Extension):
             BLOCK_TAG.sub(lambda m, n=number: f'{m.group(0)} {ATTRIBUTE}="{name}:{n}"', line)
             for number, line in enumerate(source.splitlines(keepends=True), start=1)
         )
+
 
 def normalized(text: str) -> str:
     return " ".join(text.split())
@@ -58,6 +61,7 @@ def block_text(element) -> str:
         br.tail = " " + (br.tail or "")
     return normalized(element.text_content())
 
+
 @dataclass(frozen=True)
 class InputLocation:
     file: str
@@ -66,6 +70,7 @@ class InputLocation:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.field}"
+
 
 @dataclass
 class Origin:
@@ -99,11 +104,6 @@ class Origin:
             return "; ".join(str(i) for i in self.inputs)
         return f"templates/{self.template}" if self.template else "erzeugt (Summe oder Zählung)"
 
-def _format_path(path: tuple) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 def text_index(loaded: LoadedInputs) -> dict[str, list[InputLocation]]:
     """Every longer string of the inputs (whitespace normalized) → where it is written."""
@@ -119,11 +119,12 @@ def text_index(loaded: LoadedInputs) -> dict[str, list[InputLocation]]:
         elif isinstance(node, str) and len(normalized(node)) >= MIN_MATCH:
             line = source.locate(path)[0]
             index.setdefault(normalized(node), []).append(
-                InputLocation(file, _format_path(path), line))
+                InputLocation(file, format_path(path), line))
 
     for name, source in loaded.files.items():
         walk(name, source.data, (), source)
     return index
+
 
 def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLocation]:
     """The YAML places whose text the block contains, longest first, none inside another."""
@@ -133,6 +134,7 @@ def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLo
         if not any(candidate in longer for longer in kept):
             kept.append(candidate)
     return [location for s in kept[:MAX_SOURCES] for location in index[s][:1]]
+
 
 def _wrap_inline(target, mark: str):
     """Put the block's own inline content (up to a nested list or paragraph, which get their
@@ -178,7 +180,3 @@ def bookmark(html: str, index: dict[str, list[InputLocation]],
     inner = (root.text or "") + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in root)
     return inner, origins
-
-
-def origins_json(origins: list[Origin]) -> list[dict[str, Any]]:
-    return [o.as_json() for o in origins]

@@ -110,6 +110,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     env.filters.update(
         datum=formatting.german_date,
         euro=formatting.euro,
+        zahlwort=formatting.number_word,
         euro_differenz=formatting.signed_euro,
         zahl=formatting.number,
         prozent=formatting.percent,

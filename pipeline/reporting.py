@@ -83,8 +83,12 @@ def schedule(concept: Concept, on: dt.date) -> list[CommitteeSchedule]:
 
 def _committee_notices(item: CommitteeSchedule, on: dt.date) -> list[Notice]:
     name = item.committee.name
-    since = (f"seit dem letzten Bericht am {german_date(item.last_report)}" if item.last_report
-             else "bisher")
+    if item.last_report is None:
+        planned = (f"die erste Vorlage ({item.next_planned.paper.number}) kommt am "
+                   f"{german_date(item.next_planned.date)}" if item.next_planned
+                   else "keine Vorlage geplant")
+        return [Notice("gremien.yaml", f"{name}: bisher kein Bericht über Frühe Hilfen; {planned}.")]
+    since = f"seit dem letzten Bericht am {german_date(item.last_report)}"
     if item.due < on and item.next_planned is None:
         return [Notice("gremien.yaml",
                        f"{name}: {since} kein Bericht über Frühe Hilfen, fällig war er "
@@ -113,8 +117,8 @@ def _decision_notices(concept: Concept, decision: Decision, on: dt.date) -> list
     notices = []
     if not reported:
         notices.append(Notice("gremien.yaml",
-                              f"Beschluss {decision.number} ({decision.status}): über die "
-                              f"Umsetzung wurde {committee.name} noch nicht berichtet, und keine "
+                              f"Beschluss {decision.number} ({decision.status}): noch kein "
+                              f"Bericht über die Umsetzung an „{committee.name}“, und keine "
                               "Vorlage ist geplant."))
     if not decision.progress:
         notices.append(Notice("gremien.yaml",

@@ -18,7 +18,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pipeline.errors import ERROR, GERMAN_MESSAGE, WARNING, Finding, InvalidInput, Problem
+from pipeline.errors import (
+    ERROR,
+    GERMAN_MESSAGE,
+    WARNING,
+    Finding,
+    InvalidInput,
+    Problem,
+    format_path,
+)
 from pipeline.formatting import euro, german_date
 from pipeline.input_files import FOLDER
 from pipeline.load import PAPER_FOLDER, LoadedInputs, SourceFile
@@ -68,14 +76,6 @@ def model_for(name: str) -> type[Item]:
     """The model class of an input file, by its name relative to the municipality's folder."""
     folder, _, _ = name.rpartition("/")
     return FOLDER_MODELS[folder] if folder else {**FILE_MODELS, **OPTIONAL_FILE_MODELS}[name]
-
-
-def format_path(path: Path_) -> str:
-    """('massnahmen', 6, 'ziele', 1) → 'massnahmen[6].ziele[1]' (0-based, as YAML tools count)."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 # --- translating pydantic's findings ----------------------------------------------------------
@@ -523,11 +523,6 @@ def check(loaded: LoadedInputs, problems: list[Problem] | None = None) -> tuple[
         raise InvalidInput(problems)
     concept = _assemble(parsed, papers)
     return concept, plausibility_warnings(concept, loaded.files)
-
-
-def validate(loaded: LoadedInputs, problems: list[Problem] | None = None) -> Concept:
-    """Just the :class:`Concept`, for callers that do not show warnings."""
-    return check(loaded, problems)[0]
 
 
 def _assemble(parsed: dict[str, Any], papers: dict[str, Any]) -> Concept:

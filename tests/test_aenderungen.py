@@ -37,6 +37,7 @@ def _older(folder: Path) -> None:
 
     def goals(data):
         data["ziele"][0]["indikatoren"][0]["zielwert"] = 80
+        data["ziele"][0]["indikatoren"][0]["zieljahr"] = 2028
 
     def resources(data):
         next(f for f in data["finanzierung"] if f["id"] == "kommune-jugend-2027")["betrag"] = 300000
@@ -68,14 +69,25 @@ def test_diff_names_added_removed_changed_and_budget(older):
     assert "Änderungen von Fassung 1.5 (Stand 15.10.2025) zu Fassung 2.0 (Stand 15.10.2026)" in out
     assert "Maßnahmen: 0 neu, 1 entfallen, 2 geändert" in out  # one lost BISS as participant
     assert "  - Elternbriefe auf Papier (elternbriefe-papier)" in out
-    assert "  ~ Babylotsendienst im Klinikum Musterstadt (babylotsen): status: geplant → laufend" in out
+    assert ("  ~ Babylotsendienst im Klinikum Musterstadt (babylotsen): Stand der Umsetzung: "
+            "geplant → laufend") in out
     assert "Akteure: 1 neu, 0 entfallen, 0 geändert" in out
     assert "  + Beratungs- und Interventionsstelle bei häuslicher Gewalt (BISS) (biss)" in out
     assert "Ziele: 0 neu, 0 entfallen, 1 geändert" in out
+    goal = next(x for x in out.splitlines() if x.startswith("  ~ ") and "(fruehzeitiger-zugang)" in x)
+    assert goal.endswith(": Indikatoren")  # long values only by the field's German title
     assert "Zielgruppen" not in out
     budget = next(x for x in out.splitlines() if x.startswith("Kommune"))
     assert budget.split() == ["Kommune", "2027", "313.000,00", "€", "→", "351.000,00", "€",
                               "(+38.000,00", "€)"]
+
+
+def test_changed_values_are_written_the_german_way():
+    from pipeline.changes import shown
+
+    assert shown([{"jahr": 2027, "betrag": 39500, "finanzierung": "kommune-2027"}], "kosten") == (
+        "jahr: 2027, betrag: 39.500,00\u00a0€, finanzierung: kommune-2027")
+    assert shown(1234) == "1.234" and shown(True) == "ja" and shown(None) == "–"
 
 
 def test_diff_of_equal_folders_says_so():
@@ -99,7 +111,8 @@ def test_concept_lists_the_changes_since_the_earlier_fassung(older, tmp_path):
     rows = {(r.cells[0].text, r.cells[1].text): r.cells[2].text
             for t in document.tables for r in t.rows if len(r.cells) == 3}
     assert ("entfallen", "Elternbriefe auf Papier") in rows
-    assert rows[("geändert", "Babylotsendienst im Klinikum Musterstadt")] == "status: geplant → laufend"
+    changed = rows[("geändert", "Babylotsendienst im Klinikum Musterstadt")]
+    assert changed == "Stand der Umsetzung: geplant → laufend"
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Quelle"
                   and t.rows[0].cells[-1].text == "Veränderung")
     assert [c.text for c in budget.rows[1].cells] == [

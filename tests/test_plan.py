@@ -75,7 +75,20 @@ def test_decisions_without_reported_implementation(example_copy):
 
     edit_yaml(example_copy, "gremien.yaml", decisions)
     result = _plan(example_copy)
-    assert ("Beschluss GA/2024/031 (in Umsetzung): über die Umsetzung wurde Ausschuss für "
-            "Gesundheit noch nicht berichtet, und keine Vorlage ist geplant.") in result.output
+    assert ("Beschluss GA/2024/031 (in Umsetzung): noch kein Bericht über die Umsetzung an "
+            "„Ausschuss für Gesundheit“, und keine Vorlage ist geplant.") in result.output
     assert "Beschluss GA/2024/031: kein Umsetzungsstand beschrieben ('umsetzungsstand')." in result.output
     assert "Beschluss SA/2022/019" not in result.output  # its report is planned for 03.12.2026
+
+
+def test_a_body_that_never_had_a_report(example_copy):
+    def committees(data):
+        data["gremien"][1]["berichte"] = []
+
+    edit_yaml(example_copy, "gremien.yaml", committees)
+    shutil.rmtree(example_copy / "vorlagen")
+    result = _plan(example_copy)
+    assert "Ausschuss für Gesundheit: bisher kein Bericht über Frühe Hilfen; keine Vorlage geplant." \
+        in result.output
+    health = _row(result.output, "Ausschuss für Gesundheit")
+    assert [c.strip() for c in health[1:4]] == ["noch keiner", "sofort", "keine geplant"]

@@ -446,9 +446,11 @@ def test_check_exit_codes():
     assert result.exit_code == 0
     assert "Stichtag 31.12.2026\n" in result.output
     assert runner.invoke(main, [*later, "--fail-on", "teilweise"]).exit_code == 1
-    wrong = runner.invoke(main, ["check", str(EXAMPLE), "--stichtag", "31.12.2026"])
+    german = runner.invoke(main, ["check", str(EXAMPLE), "--stichtag", "31.12.2026"])
+    assert german.exit_code == 0 and "Stichtag 31.12.2026\n" in german.output
+    wrong = runner.invoke(main, ["check", str(EXAMPLE), "--stichtag", "31.13.2026"])
     assert wrong.exit_code == 2
-    assert "'31.12.2026' ist kein Datum im Format JJJJ-MM-TT" in wrong.output
+    assert "'31.13.2026' ist kein Datum, z. B. 2026-11-23 oder 23.11.2026." in wrong.output
     assert runner.invoke(main, ["check", str(EXAMPLE), "--fail-on", "gut"]).exit_code == 2
 
 

@@ -502,3 +502,10 @@ def test_files_of_a_removed_paper_are_removed(example_copy, tmp_path):
     manifest = json.loads((out / "manifest.json").read_text())
     assert not any(p.startswith("vorlagen/SA-2026-041") for p in manifest["dateien"])
     assert (out / "vorlagen" / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()
+
+
+def test_a_subject_that_reads_like_a_yes_stays_text(example_copy, tmp_path):
+    _edit_paper(example_copy, INFO, lambda v: v.update(betreff="true"))
+    build(example_copy, tmp_path / "out", "vorlagen")
+    document = Document(str(next((tmp_path / "out" / "vorlagen").glob("GA-2026-027*.docx"))))
+    assert [p.text for p in document.paragraphs if p.style.name == "Subtitle"] == ["true"]

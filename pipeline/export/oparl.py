@@ -143,7 +143,7 @@ def paper_records(view: PaperView, main: PublishedFile,
         meeting = {
             "id": meeting_id,
             "type": f"{SCHEMA}Meeting",
-            "name": f"Sitzung {committee.name} am {formatting.german_date(consultation.date)}",
+            "name": f"{committee.name} – Sitzung am {formatting.german_date(consultation.date)}",
             "organization": [ids.of("organization", committee.id)],
             "agendaItem": [agenda_item],
         }

@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.errors import format_path
 from pipeline.model import Concept, QualityStatus
 from pipeline.qualitaet.catalog import QualityGoal
-from pipeline.validate import format_path
 
 FULFILLED: QualityStatus = "erfüllt"
 PARTIAL: QualityStatus = "teilweise"

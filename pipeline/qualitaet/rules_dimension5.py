@@ -190,7 +190,7 @@ def reports_to_committees(k: Concept, on: dt.date) -> list[Evidence]:
                                      f"{german_date(max(later))}.", where, FULFILLED))
         elif add_months(decision.date, committee.report_cycle_months) < on:
             evidence.append(Evidence(
-                f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an {committee.name}.",
+                f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an „{committee.name}“.",
                 where, OPEN,
                 f"{committee.name}: Bericht zur Umsetzung von {decision.number} "
                 f"{_next_chance(k, committee, on, decision.id)}."))
@@ -259,7 +259,7 @@ def needs_reach_decisions(k: Concept, on: dt.date) -> list[Evidence]:
         evidence.append(Evidence(
             f"Handlungsbedarf aus der Fachpraxis gemeldet: "
             f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} in den letzten {RECENT_MONTHS} "
-            f"Monaten, zuletzt {committee.name} am {german_date(report.date)} – „{report.needs}“",
+            f"Monaten, zuletzt an „{committee.name}“ am {german_date(report.date)}: {report.needs}",
             where, FULFILLED))
     elif not recent:
         evidence.append(Evidence(
@@ -339,8 +339,8 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
     if some:
         deliberation, held = some[-1]
         absent = [c for c in committees if c not in reached(held)]
-        return [Evidence(f"Vorlage {deliberation.number} wurde nur in {_names(reached(held))} "
-                         f"beraten, nicht in {_names(absent)}.", DELIBERATION_SOURCE, PARTIAL, change)]
+        return [Evidence(f"Vorlage {deliberation.number} wurde nur beraten in: {_names(reached(held))}; "
+                         f"nicht in: {_names(absent)}.", DELIBERATION_SOURCE, PARTIAL, change)]
     return [Evidence(f"In den letzten {RECENT_MONTHS} Monaten hat keine Vorlage zu den Frühen Hilfen "
                      f"mehr als einen der Fachausschüsse erreicht ({_names(committees)}).",
                      DELIBERATION_SOURCE, OPEN, change)]
@@ -360,14 +360,16 @@ def _presented(k: Concept) -> Evidence:
     bodies = k.presented_in
     reached = {m for b in bodies for m in (b.chair, *b.members)}
     missing = [a for a in k.actors if a.id not in reached]
-    text = (f"Vorgestellt in {enumeration([b.name for b in bodies])}; damit kennen "
+    text = (f"Vorgestellt in: {enumeration([b.name for b in bodies])}; damit kennen "
             f"{len(k.actors) - len(missing)} von {len(k.actors)} Akteuren die Fassung")
     if not missing:
         return Evidence(f"{text}.", where, FULFILLED)
     best = max(k.network.bodies, key=lambda b: len({a.id for a in missing} & {b.chair, *b.members}))
     gain = len({a.id for a in missing} & {best.chair, *best.members})
-    change = (f"Die Fassung auch in „{best.name}“ vorstellen; das erreicht "
-              f"{gain} der {len(missing)} übrigen Akteure." if gain else
+    reach = ("alle übrigen" if gain == len(missing)
+             else f"{gain} der {len(missing)} übrigen")
+    change = (f"Die Fassung auch vorstellen in: {best.name}; das erreicht {reach} Akteure."
+              if gain else
               f"{_names(missing)} unmittelbar über die Fassung informieren.")
     return Evidence(f"{text}; noch nicht: {_names(missing)}.", where,
                     coverage(len(k.actors) - len(missing), len(k.actors)), change)
