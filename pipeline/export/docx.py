@@ -16,7 +16,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
@@ -38,23 +38,29 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     paragraph._p.append(simple)
 
 
+def _page_footer(paragraph: Paragraph, document, doc: RenderedDocument, width) -> None:
+    paragraph.style = document.styles["Footer"]
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run(f"{doc.footer_text}\tSeite ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" von ")
+    _field(paragraph, "NUMPAGES", "1")
+
+
 def _frame(document, doc: RenderedDocument) -> None:
-    """Header with municipality and title, footer with version, date and 'Seite x von y'."""
+    """Header with municipality and title, footer with version, date and 'Seite x von y'. The
+    first page has neither header nor footer under a title page; a paper's first page has the
+    footer but no header, since its head block already names municipality and paper."""
     section = document.sections[-1]
-    section.different_first_page_header_footer = doc.title_page
+    section.different_first_page_header_footer = True
     width = section.page_width - section.left_margin - section.right_margin
 
     header = section.header.paragraphs[0]
     header.text = doc.header_text
     header.style = document.styles["Header"]
-
-    footer = section.footer.paragraphs[0]
-    footer.style = document.styles["Footer"]
-    footer.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    footer.add_run(f"{doc.footer_text}\tSeite ")
-    _field(footer, "PAGE", "1")
-    footer.add_run(" von ")
-    _field(footer, "NUMPAGES", "1")
+    _page_footer(section.footer.paragraphs[0], document, doc, width)
+    if not doc.title_page:
+        _page_footer(section.first_page_footer.paragraphs[0], document, doc, width)
 
 
 def _title_block_left(document, doc: RenderedDocument) -> None:
@@ -62,10 +68,16 @@ def _title_block_left(document, doc: RenderedDocument) -> None:
     it stands flush left at the top like the rest, as in council papers."""
     if doc.title_page:
         return
-    for paragraph in document.paragraphs[:4]:
-        if paragraph.style is not None and paragraph.style.name in {"Title", "Subtitle"}:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            paragraph.paragraph_format.space_before = Pt(0)
+    titles = [p for p in document.paragraphs[:4]
+              if p.style is not None and p.style.name in {"Title", "Subtitle"}]
+    for paragraph in titles:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.paragraph_format.space_before = Pt(0)
+    if titles:
+        sender = titles[0].insert_paragraph_before()
+        run = sender.add_run(doc.author)
+        run.font.size = Pt(10)
+        run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
 def _short(text: str, limit: int = 255) -> str:
@@ -246,7 +258,7 @@ def _draft_marks(document, doc: RenderedDocument) -> None:
     if not doc.draft:
         return
     section = document.sections[-1]
-    headers = [section.header] + ([section.first_page_header] if doc.title_page else [])
+    headers = [section.header, section.first_page_header]
     for header in headers:
         header._element.append(parse_xml(WATERMARK))
     numbers = OxmlElement("w:lnNumType")
