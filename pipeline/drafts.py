@@ -19,7 +19,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from pipeline.errors import GesamtkonzeptError
-from pipeline.export.manifest import MANIFEST, origins_of, read_manifest
+from pipeline.export.manifest import MANIFEST, read_manifest
 from pipeline.provenance import CELL_SEPARATOR, Origin, normalized
 
 W_P, W_T, W_DEL_TEXT = qn("w:p"), qn("w:t"), qn("w:delText")
@@ -161,6 +161,11 @@ def _comparable(origin: Origin, paragraph) -> tuple[str, str]:
     return origin.text, current
 
 
+def _unchanged(origin: Origin, paragraph) -> bool:
+    generated, current = _comparable(origin, paragraph)
+    return generated == current
+
+
 def best_origins(draft: Draft, manifests: Iterable[Path]) -> list[Origin]:
     """The build this draft came from: the manifest entry whose bookmarks it shares most,
     even when the reviewer renamed the file."""
@@ -168,11 +173,9 @@ def best_origins(draft: Draft, manifests: Iterable[Path]) -> list[Origin]:
     best: list[Origin] = []
     score = 0
     for manifest_path in manifests:
-        manifest = read_manifest(manifest_path.parent)
-        for file_name in manifest.get("herkunft", {}):
-            origins = origins_of(manifest, file_name)
-            same = sum(1 for o in origins if o.mark in marked
-                       and _comparable(o, marked[o.mark])[0] == _comparable(o, marked[o.mark])[1])
+        for entries in read_manifest(manifest_path.parent).get("herkunft", {}).values():
+            origins = [Origin.from_json(e) for e in entries]
+            same = sum(1 for o in origins if o.mark in marked and _unchanged(o, marked[o.mark]))
             if same > score:
                 best, score = origins, same
     return best

@@ -303,6 +303,11 @@ class ConceptVersion(Item, title="Konzept"):
         default_factory=list,
     )
 
+    @property
+    def cycle_end(self) -> dt.date:
+        """When this Fassung is due for its Fortschreibung by the update cycle."""
+        return add_months(self.date, 12 * self.update.cycle_years)
+
 
 class GuidingPrinciple(Item, title="Leitbild"):
     national: YesNo = field(

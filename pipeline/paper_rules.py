@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from pipeline.errors import Finding
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model import Committee, CommitteeFile, Paper, ResourceFile
+from pipeline.papers import consulting_bodies_pay
 
 
 class Context(NamedTuple):
@@ -135,9 +136,8 @@ def _funding_in_budget_year(name: str, paper: Paper, context: Context) -> Iterat
         return
     consulting = [context.committees[c.committee] for c in paper.consultations
                   if c.committee in context.committees]
-    in_scope = [f for f, y in context.funding_years.items() if y == year and (
-        any(c.oversees_all for c in consulting)
-        or context.funding_committees[f] in {c.id for c in consulting})]
+    in_scope = [f for f, y in context.funding_years.items()
+                if y == year and consulting_bodies_pay(context.funding_committees[f], consulting)]
     if not paper.finances.funding and not in_scope:
         yield Finding(name, ("vorlage", "finanzen"),
                       f"Im Haushaltsjahr {year} verantwortet keines der beratenden Gremien eine "

@@ -36,6 +36,12 @@ GENERATED_TITLES = {
 OWN_SOURCE = "Kommune"
 
 
+def consulting_bodies_pay(committee_id: str, committees: list[Committee]) -> bool:
+    """A funding line belongs to a paper's finances when one of its consulting bodies is
+    responsible for it, or oversees everything (Kreistag, Rat)."""
+    return any(c.oversees_all for c in committees) or committee_id in {c.id for c in committees}
+
+
 def _series(line: FundingLine) -> tuple[str, str, str]:
     """What makes funding lines of different years the same line continued."""
     return line.source, line.title, line.committee
@@ -206,7 +212,7 @@ class PaperView:
         if finances is not None and finances.funding:
             chosen = {_series(self.concept.funding_line(f)) for f in finances.funding}
             return _series(line) in chosen
-        return self.oversees_all or line.committee in {c.id for c in self.committees}
+        return consulting_bodies_pay(line.committee, self.committees)
 
     @cached_property
     def finances(self) -> FinanceSummary | None:

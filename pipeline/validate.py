@@ -39,7 +39,6 @@ from pipeline.model import (
     Item,
     PaperFile,
     Ref,
-    add_months,
 )
 from pipeline.paper_rules import paper_findings
 from pipeline.qualitaet.catalog import catalog_goal_ids
@@ -438,7 +437,7 @@ def percentages_in_range(concept: Concept) -> Iterator[Finding]:
 def update_within_cycle(concept: Concept) -> Iterator[Finding]:
     """The next update should come within the stated cycle, or the cycle is not the real one."""
     version = concept.version
-    due = add_months(version.date, 12 * version.update.cycle_years)
+    due = version.cycle_end
     if version.update.next_date > due:
         yield Finding("kommune.yaml", ("konzept", "fortschreibung", "naechste"),
                       f"Bei einer Fortschreibung alle {version.update.cycle_years} Jahre wäre sie "

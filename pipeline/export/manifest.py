@@ -57,14 +57,6 @@ def read_manifest(output: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def origins_of(manifest: dict[str, Any], file_name: str) -> list[Origin]:
-    """The bookmarked blocks of one Word file, by its name (with or without folder)."""
-    for path, entries in manifest.get("herkunft", {}).items():
-        if path == file_name or path.rsplit("/", 1)[-1] == file_name:
-            return [Origin.from_json(e) for e in entries]
-    return []
-
-
 def recorded_hash(manifest: dict[str, Any], path: str) -> str | None:
     return manifest.get("dateien", {}).get(path, {}).get("sha256")
 

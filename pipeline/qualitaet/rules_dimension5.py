@@ -543,7 +543,7 @@ def regular_update(k: Concept, on: dt.date) -> list[Evidence]:
     """The version is younger than its update cycle, and the next update is planned within it."""
     version = k.version
     cycle = every_years(version.update.cycle_years)
-    cycle_end = add_months(version.date, 12 * version.update.cycle_years)
+    cycle_end = version.cycle_end
     next_date = version.update.next_date
     evidence = [
         Evidence(f"Fassung {version.version} vom {german_date(version.date)} ist bei Fortschreibung "
