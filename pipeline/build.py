@@ -99,8 +99,9 @@ def load_fassung(spec: str) -> Concept:
         try:
             return load_concept(folder)
         except InvalidInput as error:
-            raise InvalidInput([dataclasses.replace(p, file=f"[{spec}] {p.file}")
-                                for p in error.problems]) from None
+            raise InvalidInput(
+                [dataclasses.replace(p, file=f"[{spec}] {p.file}") for p in error.problems]
+            ) from None
 
 
 def _docx_args(doc: RenderedDocument) -> tuple[str, ...]:
@@ -135,8 +136,7 @@ def _word(doc: RenderedDocument, index: dict[str, list[InputLocation]]) -> tuple
 
 
 def _pdf(doc: RenderedDocument) -> bytes:
-    typst_args = (f"--lua-filter={COLUMN_FILTER}", f"--lua-filter={LITERAL_FILTER}",
-                  "--wrap=preserve")
+    typst_args = (f"--lua-filter={COLUMN_FILTER}", f"--lua-filter={LITERAL_FILTER}", "--wrap=preserve")
     body = run_pandoc(doc.body_html, "typst", typst_args, epoch_of(doc)).decode("utf-8")
     return compile_pdf(body, doc, doc.layout)
 
@@ -155,8 +155,9 @@ class Exported:
     origins: dict[str, list[Origin]] = field(default_factory=dict)
 
 
-def export_documents(docs: Iterable[RenderedDocument],
-                     index: dict[str, list[InputLocation]] | None = None) -> Exported:
+def export_documents(
+    docs: Iterable[RenderedDocument], index: dict[str, list[InputLocation]] | None = None
+) -> Exported:
     """Word and PDF bytes of every document (nothing written yet).
 
     The chains are independent; they run side by side (pandoc runs as a process, typst and
@@ -190,28 +191,32 @@ def attachment_paths(views: list[PaperView]) -> dict[Path, str]:
     files share a name."""
     paths: dict[Path, str] = {}
     for source in dict.fromkeys(a.file for view in views for a in view.attachments if a.file):
-        public = any(view.paper.public for view in views
-                     if any(a.file == source for a in view.attachments))
+        public = any(view.paper.public for view in views if any(a.file == source for a in view.attachments))
         folder = PAPER_FOLDERS[0] if public else PAPER_FOLDERS[1]
         stem, number = safe_file_part(source.stem), 1
-        while (candidate := f"{folder}/anlagen/{stem}{f'-{number}' if number > 1 else ''}.pdf") \
-                in paths.values():
+        while (candidate := f"{folder}/anlagen/{stem}{f'-{number}' if number > 1 else ''}.pdf") in paths.values():
             number += 1
         paths[source] = candidate
     return paths
 
 
-def _oparl_files(views: list[PaperView], papers: list[RenderedDocument],
-                 attachments: dict[str, RenderedDocument], copied: dict[Path, str],
-                 files: dict[str, bytes]) -> dict[str, bytes]:
+def _oparl_files(
+    views: list[PaperView],
+    papers: list[RenderedDocument],
+    attachments: dict[str, RenderedDocument],
+    copied: dict[Path, str],
+    files: dict[str, bytes],
+) -> dict[str, bytes]:
     """One OParl record per paper, describing the PDFs as they are about to be written."""
     records = {}
     for view, doc in zip(views, papers, strict=True):
         main = _published(doc, files, doc.title)
         auxiliary = [
-            _published(attachments[a.generated], files, a.title) if a.generated
+            _published(attachments[a.generated], files, a.title)
+            if a.generated
             else PublishedFile(a.title, copied[a.file], files[copied[a.file]], doc.date)
-            for a in view.attachments if a.has_file
+            for a in view.attachments
+            if a.has_file
         ]
         records[output_path(doc, ".oparl.json")] = to_json(paper_records(view, main, auxiliary))
     return records
@@ -226,9 +231,14 @@ class Written:
     removed: list[Path]
 
 
-def write_outputs(checked: Checked, output: Path, only: str | None = None,
-                  template_dir: Path = TEMPLATE_DIR, changes: ChangeSet | None = None,
-                  draft: bool = False) -> Written:
+def write_outputs(
+    checked: Checked,
+    output: Path,
+    only: str | None = None,
+    template_dir: Path = TEMPLATE_DIR,
+    changes: ChangeSet | None = None,
+    draft: bool = False,
+) -> Written:
     """Render and export a validated concept and its council papers, one build at a time.
 
     `only` narrows the build to one of PRODUCTS; papers always come with the attachments they
@@ -250,10 +260,10 @@ def write_outputs(checked: Checked, output: Path, only: str | None = None,
         if "massnahmenplan" in needed:
             attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
         papers = [render_paper(view, template_dir) for view in views]
-        dialogues = ([render_quality_dialogue(review, template_dir) for review in reviews]
-                     if "qualitaet" in wanted else [])
-        docs = [dataclasses.replace(doc, draft=draft)
-                for doc in [*attachments.values(), *papers, *dialogues]]
+        dialogues = (
+            [render_quality_dialogue(review, template_dir) for review in reviews] if "qualitaet" in wanted else []
+        )
+        docs = [dataclasses.replace(doc, draft=draft) for doc in [*attachments.values(), *papers, *dialogues]]
         exported = export_documents(docs, text_index(checked.loaded))
         files = exported.files
         copied = attachment_paths(views)
@@ -262,17 +272,25 @@ def write_outputs(checked: Checked, output: Path, only: str | None = None,
         previous = read_manifest(output)
         rewritten = PAPER_FOLDERS if "vorlagen" in wanted else ()
         stale = stale_files(output, files, previous, rewritten)
-        files[MANIFEST] = manifest_bytes(previous, concept, checked.loaded, files,
-                                         exported.origins, draft, tuple(stale))
+        files[MANIFEST] = manifest_bytes(
+            previous, concept, checked.loaded, files, exported.origins, draft, tuple(stale)
+        )
         kept = keep_edited_drafts(output, files, previous)
         paths = write_atomically({output / path: data for path, data in files.items()})
         remove_files(output, stale)
         return Written(paths, kept, [output / path for path in stale])
 
 
-def build(folder: Path, output: Path, only: str | None = None,
-          template_dir: Path = TEMPLATE_DIR, earlier: str | Path | None = None, *,
-          strict: bool = False, draft: bool = False) -> list[Path]:
+def build(
+    folder: Path,
+    output: Path,
+    only: str | None = None,
+    template_dir: Path = TEMPLATE_DIR,
+    earlier: str | Path | None = None,
+    *,
+    strict: bool = False,
+    draft: bool = False,
+) -> list[Path]:
     """Check a municipality's folder and build its documents (see :func:`write_outputs`);
     `earlier` is the input folder of an earlier Fassung to compare with."""
     checked = check_inputs(folder, strict=strict)
@@ -280,7 +298,8 @@ def build(folder: Path, output: Path, only: str | None = None,
     return write_outputs(checked, output, only, template_dir, changes, draft).paths
 
 
-def build_concept(folder: Path, output: Path, template_dir: Path = TEMPLATE_DIR, *,
-                  strict: bool = False) -> list[Path]:
+def build_concept(
+    folder: Path, output: Path, template_dir: Path = TEMPLATE_DIR, *, strict: bool = False
+) -> list[Path]:
     """Build only the Gesamtkonzept (Word and PDF)."""
     return build(folder, output, "konzept", template_dir, strict=strict)

@@ -122,9 +122,11 @@ def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
     """Changed fields by their German title; nested sections and lists compare as a whole."""
     before, after = old.model_dump(by_alias=True), new.model_dump(by_alias=True)
     titles = {info.alias: info.title or info.alias for info in type(new).model_fields.values()}
-    return tuple(FieldChange(titles.get(key, key), shown(before.get(key), key),
-                             shown(after.get(key), key))
-                 for key in after if before.get(key) != after.get(key))
+    return tuple(
+        FieldChange(titles.get(key, key), shown(before.get(key), key), shown(after.get(key), key))
+        for key in after
+        if before.get(key) != after.get(key)
+    )
 
 
 def _label(item: Any) -> str:
@@ -135,11 +137,15 @@ def _compare(singular: str, plural: str, old: list, new: list) -> KindChanges:
     before = {i.id: i for i in old}
     after = {i.id: i for i in new}
     return KindChanges(
-        singular, plural,
+        singular,
+        plural,
         added=tuple(ItemChange(i, _label(after[i])) for i in after if i not in before),
         removed=tuple(ItemChange(i, _label(before[i])) for i in before if i not in after),
-        changed=tuple(ItemChange(i, _label(after[i]), _fields(before[i], after[i]))
-                      for i in after if i in before and before[i] != after[i]),
+        changed=tuple(
+            ItemChange(i, _label(after[i]), _fields(before[i], after[i]))
+            for i in after
+            if i in before and before[i] != after[i]
+        ),
     )
 
 
@@ -157,7 +163,9 @@ def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
 
 def compare(old: Concept, new: Concept) -> ChangeSet:
     """Everything that differs between two Fassungen of one municipality's concept."""
-    kinds = tuple(_compare(singular, plural, getattr(old, attr), getattr(new, attr))
-                  for attr, singular, plural in KINDS)
-    return ChangeSet(old.version.version, old.version.date, new.version.version,
-                     new.version.date, kinds, _budget(old, new))
+    kinds = tuple(
+        _compare(singular, plural, getattr(old, attr), getattr(new, attr)) for attr, singular, plural in KINDS
+    )
+    return ChangeSet(
+        old.version.version, old.version.date, new.version.version, new.version.date, kinds, _budget(old, new)
+    )

@@ -17,25 +17,39 @@ LEGEND_HEIGHT = 26
 
 def _dark(colour: str) -> bool:
     """Whether white text reads better than black on this '#rrggbb' colour."""
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.299 * red + 0.587 * green + 0.114 * blue < 150
 
 
-def _text(x: float, y: float, content: str, *, size: float = 10, anchor: str = "start",
-          fill: str = "#222222", weight: str = "normal") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" '
-            f'font-weight="{weight}" text-anchor="{anchor}" fill="{fill}">{escape(content)}</text>')
+def _text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    size: float = 10,
+    anchor: str = "start",
+    fill: str = "#222222",
+    weight: str = "normal",
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-family="{FONT}" font-size="{size}" '
+        f'font-weight="{weight}" text-anchor="{anchor}" fill="{fill}">{escape(content)}</text>'
+    )
 
 
-def stacked_bars(rows: list[tuple[str, list[int]]], series: list[tuple[str, str]],
-                 unit: tuple[str, str], title: str) -> str:
+def stacked_bars(
+    rows: list[tuple[str, list[int]]], series: list[tuple[str, str]], unit: tuple[str, str], title: str
+) -> str:
     """One bar per row, one segment per series (label, colour), each unit the same width, so
     bars of rows with more items are longer. `unit` is the word for one item and for several."""
     longest = max((sum(values) for _, values in rows), default=0) or 1
     scale = (WIDTH - 60) / longest
     height = len(rows) * ROW_HEIGHT + LEGEND_HEIGHT
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}pt" height="{height}pt" '
-             f'viewBox="0 0 {WIDTH} {height}" role="img">', f"<title>{escape(title)}</title>"]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}pt" height="{height}pt" '
+        f'viewBox="0 0 {WIDTH} {height}" role="img">',
+        f"<title>{escape(title)}</title>",
+    ]
     for index, (label, values) in enumerate(rows):
         top = index * ROW_HEIGHT
         parts.append(_text(0, top + 12, label, weight="bold"))
@@ -44,15 +58,32 @@ def stacked_bars(rows: list[tuple[str, list[int]]], series: list[tuple[str, str]
             if not value:
                 continue
             width = value * scale
-            parts.append(f'<rect x="{x:.1f}" y="{top + 18}" width="{width:.1f}" '
-                         f'height="{BAR_HEIGHT}" fill="{colour}" stroke="#ffffff" stroke-width="1"/>')
-            parts.append(_text(x + width / 2, top + 18 + BAR_HEIGHT / 2 + 4, str(value), size=11,
-                               anchor="middle", fill="#ffffff" if _dark(colour) else "#222222",
-                               weight="bold"))
+            parts.append(
+                f'<rect x="{x:.1f}" y="{top + 18}" width="{width:.1f}" '
+                f'height="{BAR_HEIGHT}" fill="{colour}" stroke="#ffffff" stroke-width="1"/>'
+            )
+            parts.append(
+                _text(
+                    x + width / 2,
+                    top + 18 + BAR_HEIGHT / 2 + 4,
+                    str(value),
+                    size=11,
+                    anchor="middle",
+                    fill="#ffffff" if _dark(colour) else "#222222",
+                    weight="bold",
+                )
+            )
             x += width
         total = sum(values)
-        parts.append(_text(x + 6, top + 18 + BAR_HEIGHT / 2 + 4,
-                           f"{total} {unit[0] if total == 1 else unit[1]}", size=9, fill="#595959"))
+        parts.append(
+            _text(
+                x + 6,
+                top + 18 + BAR_HEIGHT / 2 + 4,
+                f"{total} {unit[0] if total == 1 else unit[1]}",
+                size=9,
+                fill="#595959",
+            )
+        )
     legend_top = len(rows) * ROW_HEIGHT + 6
     x = 0.0
     for label, colour in series:

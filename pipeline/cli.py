@@ -33,8 +33,7 @@ def _report(error: GesamtkonzeptError) -> None:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         strict = " (mit --streng zählen Warnungen als Fehler)" if error.strict else ""
-        click.echo(f"{summary(error.problems)} gefunden{strict}. Es wurde nichts geschrieben.",
-                   err=True)
+        click.echo(f"{summary(error.problems)} gefunden{strict}. Es wurde nichts geschrieben.", err=True)
     else:
         click.echo(f"Fehler: {error}", err=True)
 
@@ -46,8 +45,11 @@ def _show_warnings(warnings: list[Problem]) -> None:
 
 
 def _json_report(folder: Path, problems: list[Problem], valid: bool) -> str:
-    return json.dumps({"ordner": str(folder), "gueltig": valid,
-                       "probleme": [p.as_json() for p in problems]}, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {"ordner": str(folder), "gueltig": valid, "probleme": [p.as_json() for p in problems]},
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 class _Group(click.Group):
@@ -65,8 +67,9 @@ class _Group(click.Group):
 
 
 FOLDER = click.Path(file_okay=False, path_type=Path)
-STRICT = click.option("--streng", is_flag=True,
-                      help="Warnungen wie Fehler behandeln: Exit-Code 1, nichts wird geschrieben.")
+STRICT = click.option(
+    "--streng", is_flag=True, help="Warnungen wie Fehler behandeln: Exit-Code 1, nichts wird geschrieben."
+)
 
 
 class GermanDate(click.ParamType):
@@ -99,8 +102,13 @@ def main() -> None:
 @main.command()
 @click.argument("ordner", type=FOLDER)
 @STRICT
-@click.option("--format", "ausgabeformat", type=click.Choice(["text", "json"]), default="text",
-              help="'json': alle Meldungen als JSON auf der Standardausgabe (für Editoren und Skripte).")
+@click.option(
+    "--format",
+    "ausgabeformat",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="'json': alle Meldungen als JSON auf der Standardausgabe (für Editoren und Skripte).",
+)
 def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
     """Prüft die Eingaben in ORDNER, ohne etwas zu schreiben."""
     from pipeline.build import check_folder
@@ -128,18 +136,26 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
 
 @main.command()
 @click.argument("ordner", type=FOLDER)
-@click.option("-o", "--ausgabe", "ausgabe", type=FOLDER, default=None,
-              help="Zielordner (Standard: outputs/<Ordnername>).")
-@click.option("--nur", type=click.Choice(["konzept", "vorlagen", "qualitaet"]), default=None,
-              help="Nur das Gesamtkonzept, nur die Vorlagen (mit ihren Anlagen) oder nur den "
-                   "Qualitätsdialog erzeugen.")
-@click.option("--vergleich", metavar="FASSUNG", default=None,
-              help="Frühere Fassung (Ordner oder REVISION:ORDNER); das Konzept nennt die Änderungen.")
-@click.option("--entwurf", is_flag=True,
-              help="Als Entwurf: „ENTWURF“ auf jeder Seite, Zeilennummern in Word.")
+@click.option(
+    "-o", "--ausgabe", "ausgabe", type=FOLDER, default=None, help="Zielordner (Standard: outputs/<Ordnername>)."
+)
+@click.option(
+    "--nur",
+    type=click.Choice(["konzept", "vorlagen", "qualitaet"]),
+    default=None,
+    help="Nur das Gesamtkonzept, nur die Vorlagen (mit ihren Anlagen) oder nur den Qualitätsdialog erzeugen.",
+)
+@click.option(
+    "--vergleich",
+    metavar="FASSUNG",
+    default=None,
+    help="Frühere Fassung (Ordner oder REVISION:ORDNER); das Konzept nennt die Änderungen.",
+)
+@click.option("--entwurf", is_flag=True, help="Als Entwurf: „ENTWURF“ auf jeder Seite, Zeilennummern in Word.")
 @STRICT
-def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None,
-          entwurf: bool, streng: bool) -> None:
+def build(
+    ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None, entwurf: bool, streng: bool
+) -> None:
     """Erzeugt Gesamtkonzept, Vorlagen und Qualitätsdialog aus ORDNER als Word- und PDF-Dateien."""
     from pipeline.build import check_inputs, load_fassung, write_outputs
     from pipeline.changes import compare
@@ -149,15 +165,19 @@ def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | 
     checked = check_inputs(ordner, strict=streng)
     _show_warnings(checked.warnings)
     if checked.warnings:
-        click.echo(f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit "
-                   "--streng nicht).", err=True)
+        click.echo(
+            f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True
+        )
     changes = compare(load_fassung(vergleich), checked.concept) if vergleich else None
     result = write_outputs(checked, target, nur, changes=changes, draft=entwurf)
     for removed in result.removed:
         click.echo(f"entfernt (keine Vorlage mehr dazu): {removed}", err=True)
     for kept in result.kept:
-        click.echo(f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie "
-                   "wich vom letzten Build ab)", err=True)
+        click.echo(
+            f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie "
+            "wich vom letzten Build ab)",
+            err=True,
+        )
     written = result.paths
     for path in written:
         click.echo(f"geschrieben: {path}")
@@ -167,14 +187,14 @@ def build(ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | 
 def _columns(rows: list[tuple[str, ...]]) -> list[str]:
     """Plain text table: every column as wide as its widest cell."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-            for row in rows]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
 @main.command()
 @click.argument("ordner", type=FOLDER)
-@click.option("--stichtag", type=GermanDate(), default=None,
-              help="Bezugsdatum (Standard: heute), z. B. 2026-11-23.")
+@click.option(
+    "--stichtag", type=GermanDate(), default=None, help="Bezugsdatum (Standard: heute), z. B. 2026-11-23."
+)
 def plan(ordner: Path, stichtag: dt.date | None) -> None:
     """Berichtskalender: welches Gremium wann einen Bericht über Frühe Hilfen braucht."""
     from pipeline.build import load_concept
@@ -183,24 +203,33 @@ def plan(ordner: Path, stichtag: dt.date | None) -> None:
 
     concept = load_concept(ordner)
     on = stichtag or date.today()
-    click.echo(f"Berichtskalender Frühe Hilfen – {concept.municipality.name}, "
-               f"Stichtag {german_date(on)}\n")
+    click.echo(f"Berichtskalender Frühe Hilfen – {concept.municipality.name}, Stichtag {german_date(on)}\n")
     rows = [("Gremium", "Turnus", "Letzter Bericht", "Fällig bis", "Nächste Vorlage")]
     for item in schedule(concept, on):
         papers = ", ".join(f"{p.paper.number} ({p.role})" for p in item.next_papers)
-        rows.append((
-            item.committee.name, item.cycle,
-            german_date(item.last_report) if item.last_report else "noch keiner",
-            german_date(item.due) if item.last_report else "sofort",
-            f"{german_date(item.next_papers[0].date)}: {papers}" if papers else "keine geplant",
-        ))
+        rows.append(
+            (
+                item.committee.name,
+                item.cycle,
+                german_date(item.last_report) if item.last_report else "noch keiner",
+                german_date(item.due) if item.last_report else "sofort",
+                f"{german_date(item.next_papers[0].date)}: {papers}" if papers else "keine geplant",
+            )
+        )
     click.echo("\n".join(_columns(rows)))
     upcoming = [p for p in planned_papers(concept) if p.date > on]
     click.echo("\nGeplante Beratungen")
     if upcoming:
-        click.echo("\n".join(_columns([
-            (german_date(p.date), p.committee.name, p.paper.number, p.paper.kind, p.role)
-            for p in upcoming])))
+        click.echo(
+            "\n".join(
+                _columns(
+                    [
+                        (german_date(p.date), p.committee.name, p.paper.number, p.paper.kind, p.role)
+                        for p in upcoming
+                    ]
+                )
+            )
+        )
     else:
         click.echo("keine")
     found = notices(concept, on)
@@ -224,13 +253,16 @@ def diff(alt: str, neu: str) -> None:
     from pipeline.formatting import euro, german_date, signed_euro
 
     changes = compare(load_fassung(alt), load_fassung(neu))
-    click.echo(f"Änderungen von Fassung {changes.old_version} (Stand {german_date(changes.old_date)}) "
-               f"zu Fassung {changes.new_version} (Stand {german_date(changes.new_date)})")
+    click.echo(
+        f"Änderungen von Fassung {changes.old_version} (Stand {german_date(changes.old_date)}) "
+        f"zu Fassung {changes.new_version} (Stand {german_date(changes.new_date)})"
+    )
     if changes.empty:
         click.echo("\nKeine Änderungen an Zielgruppen, Zielen, Maßnahmen, Akteuren und Finanzierung.")
     for kind in (k for k in changes.kinds if k.any):
-        click.echo(f"\n{kind.plural}: {len(kind.added)} neu, {len(kind.removed)} entfallen, "
-                   f"{len(kind.changed)} geändert")
+        click.echo(
+            f"\n{kind.plural}: {len(kind.added)} neu, {len(kind.removed)} entfallen, {len(kind.changed)} geändert"
+        )
         for item in kind.added:
             click.echo(f"  + {item.label} ({item.id})")
         for item in kind.removed:
@@ -239,14 +271,28 @@ def diff(alt: str, neu: str) -> None:
             click.echo(f"  ~ {item.label} ({item.id}): " + "; ".join(f.summary for f in item.fields))
     if changes.budget:
         click.echo("\nFinanzierung nach Quelle und Jahr")
-        click.echo("\n".join(_columns([
-            (c.source, str(c.year), euro(c.old), "→", euro(c.new), f"({signed_euro(c.delta)})")
-            for c in changes.budget])))
+        click.echo(
+            "\n".join(
+                _columns(
+                    [
+                        (c.source, str(c.year), euro(c.old), "→", euro(c.new), f"({signed_euro(c.delta)})")
+                        for c in changes.budget
+                    ]
+                )
+            )
+        )
 
 
 @main.command()
-@click.option("-o", "--ausgabe", "ausgabe", type=FOLDER, default=Path("inputs") / "schema",
-              show_default=True, help="Zielordner der Schemadateien.")
+@click.option(
+    "-o",
+    "--ausgabe",
+    "ausgabe",
+    type=FOLDER,
+    default=Path("inputs") / "schema",
+    show_default=True,
+    help="Zielordner der Schemadateien.",
+)
 def schema(ausgabe: Path) -> None:
     """Schreibt je Eingabedatei ein JSON-Schema, mit dem Editoren Felder vorschlagen und prüfen."""
     from pipeline.schema import write_schemas
@@ -256,12 +302,20 @@ def schema(ausgabe: Path) -> None:
 
 
 @main.command()
-@click.argument("entwuerfe", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="manifest.json des Builds (Standard: wird gesucht).")
-@click.option("-o", "--ausgabe", type=FOLDER, default=None,
-              help="Ordner für die Überarbeitungsliste (Standard: der Ordner des ersten Entwurfs).")
+@click.argument("entwuerfe", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="manifest.json des Builds (Standard: wird gesucht).",
+)
+@click.option(
+    "-o",
+    "--ausgabe",
+    type=FOLDER,
+    default=None,
+    help="Ordner für die Überarbeitungsliste (Standard: der Ordner des ersten Entwurfs).",
+)
 def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | None) -> None:
     """Liest zurückgekommene Word-Entwürfe und listet Kommentare und Änderungen mit der Stelle,
     an der sie einzuarbeiten sind (als Text, YAML, Word und PDF)."""
@@ -283,27 +337,44 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
         if item.new or item.kind.startswith("Änderung"):
             click.echo(f"  neu:    {item.new or '–'}")
         click.echo(f"  Quelle: {item.source}")
-    click.echo(f"{count(len(items), 'Punkt', 'Punkte', 'ein')} in "
-               f"{count(len(copies), 'Entwurf', 'Entwürfen', 'einem')}.")
+    click.echo(
+        f"{count(len(items), 'Punkt', 'Punkte', 'ein')} in {count(len(copies), 'Entwurf', 'Entwürfen', 'einem')}."
+    )
     doc = render_review(items, copies, date.today())
     target = ausgabe or entwuerfe[0].parent
-    listing = yaml.safe_dump([i.as_yaml() for i in items], allow_unicode=True, sort_keys=False,
-                             width=100).encode("utf-8")
-    files = {target / f"{doc.file_stem}{suffix}": data
-             for suffix, data in {".yaml": listing, **export_document(doc)}.items()}
+    listing = yaml.safe_dump([i.as_yaml() for i in items], allow_unicode=True, sort_keys=False, width=100).encode(
+        "utf-8"
+    )
+    files = {
+        target / f"{doc.file_stem}{suffix}": data
+        for suffix, data in {".yaml": listing, **export_document(doc)}.items()
+    }
     for path in write_atomically(files):
         click.echo(f"geschrieben: {path}")
 
 
 @main.command()
 @click.argument("ordner", type=FOLDER)
-@click.option("--format", "ausgabeformat", type=click.Choice(["text", "json"]), default="text",
-              help="Tabelle für Menschen (text) oder Daten für Programme (json).")
-@click.option("--fail-on", "fail_on", type=click.Choice(list(FAILING)), default=None,
-              help="Mit Exit-Code 1 enden, wenn ein Ziel 'offen' ist (offen) oder nicht "
-                   "erfüllt (teilweise).")
-@click.option("--stichtag", type=GermanDate(), default=None,
-              help="Datum, auf das sich die Prüfung bezieht (Standard: Stand des Konzepts).")
+@click.option(
+    "--format",
+    "ausgabeformat",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Tabelle für Menschen (text) oder Daten für Programme (json).",
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(list(FAILING)),
+    default=None,
+    help="Mit Exit-Code 1 enden, wenn ein Ziel 'offen' ist (offen) oder nicht erfüllt (teilweise).",
+)
+@click.option(
+    "--stichtag",
+    type=GermanDate(),
+    default=None,
+    help="Datum, auf das sich die Prüfung bezieht (Standard: Stand des Konzepts).",
+)
 def check(ordner: Path, ausgabeformat: str, fail_on: str | None, stichtag: dt.date | None) -> None:
     """Prüft ORDNER an den Zielen der Qualitätsdimensionen (Qualitätsdialog)."""
     from pipeline.build import load_concept
@@ -314,8 +385,13 @@ def check(ordner: Path, ausgabeformat: str, fail_on: str | None, stichtag: dt.da
     reviews = quality_reviews(concept, stichtag)
     if ausgabeformat == "json":
         records = [r.as_record() for r in reviews]
-        click.echo(json.dumps({"kommune": concept.municipality.name,
-                               "qualitaetsdimensionen": records}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"kommune": concept.municipality.name, "qualitaetsdimensionen": records},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         width = shutil.get_terminal_size((100, 24)).columns
         for review in reviews:

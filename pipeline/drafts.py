@@ -55,9 +55,18 @@ class ReviewItem:
         return self.kind, self.mark, self.old, self.new, self.comment
 
     def as_yaml(self) -> dict[str, Any]:
-        data = {"art": self.kind, "kapitel": self.chapter, "von": ", ".join(self.authors),
-                "datum": self.date, "kommentar": self.comment, "alt": self.old, "neu": self.new,
-                "quelle": self.source, "marke": self.mark, "exemplare": self.copies}
+        data = {
+            "art": self.kind,
+            "kapitel": self.chapter,
+            "von": ", ".join(self.authors),
+            "datum": self.date,
+            "kommentar": self.comment,
+            "alt": self.old,
+            "neu": self.new,
+            "quelle": self.source,
+            "marke": self.mark,
+            "exemplare": self.copies,
+        }
         return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 
@@ -102,8 +111,7 @@ def _block_text(paragraph, *, accepted: bool) -> str:
     row = _row(paragraph)
     if row is None:
         return _texts(paragraph, accepted=accepted)
-    cells = [" ".join(_texts(p, accepted=accepted) for p in cell.iter(W_P))
-             for cell in row.iter(W_TC)]
+    cells = [" ".join(_texts(p, accepted=accepted) for p in cell.iter(W_P)) for cell in row.iter(W_TC)]
     return CELL_SEPARATOR.join(normalized(c) for c in cells)
 
 
@@ -223,10 +231,20 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[ReviewItem]:
         mark = draft.mark_of.get(id(paragraph)) if paragraph is not None else None
         origin = by_mark.get(mark) if mark else None
         when = comment.timestamp.strftime("%d.%m.%Y") if comment.timestamp else None
-        items.append(ReviewItem(
-            "Kommentar", origin.chapter if origin else "", normalized("".join(spans.get(comment_id, []))),
-            "", _source(origin), mark, normalized(comment.text), [comment.author or "unbekannt"],
-            when, [draft.name]))
+        items.append(
+            ReviewItem(
+                "Kommentar",
+                origin.chapter if origin else "",
+                normalized("".join(spans.get(comment_id, []))),
+                "",
+                _source(origin),
+                mark,
+                normalized(comment.text),
+                [comment.author or "unbekannt"],
+                when,
+                [draft.name],
+            )
+        )
     return items
 
 
@@ -249,10 +267,20 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[ReviewItem]:
         authors = list(dict.fromkeys(c.get(W_AUTHOR) or "unbekannt" for c in changes))
         dates = sorted(c.get(W_DATE) for c in changes if c.get(W_DATE))
         when = f"{dates[-1][8:10]}.{dates[-1][5:7]}.{dates[-1][:4]}" if dates else None
-        items.append(ReviewItem(
-            "Änderung (nachverfolgt)", origin.chapter if origin else "",
-            _texts(paragraph, accepted=False), _texts(paragraph, accepted=True), _source(origin),
-            mark, None, authors, when, [draft.name]))
+        items.append(
+            ReviewItem(
+                "Änderung (nachverfolgt)",
+                origin.chapter if origin else "",
+                _texts(paragraph, accepted=False),
+                _texts(paragraph, accepted=True),
+                _source(origin),
+                mark,
+                None,
+                authors,
+                when,
+                [draft.name],
+            )
+        )
     return items
 
 
@@ -262,15 +290,37 @@ def _untracked(draft: Draft, origins: list[Origin]) -> list[ReviewItem]:
     items = []
     for origin in origins:
         if origin.mark not in marked:
-            items.append(ReviewItem("Gelöscht (ohne Nachverfolgung)", origin.chapter, origin.text,
-                                    "", _source(origin), origin.mark, None, [draft.editor],
-                                    None, [draft.name]))
+            items.append(
+                ReviewItem(
+                    "Gelöscht (ohne Nachverfolgung)",
+                    origin.chapter,
+                    origin.text,
+                    "",
+                    _source(origin),
+                    origin.mark,
+                    None,
+                    [draft.editor],
+                    None,
+                    [draft.name],
+                )
+            )
             continue
         generated, current = _comparable(origin, marked[origin.mark])
         if generated != current:
-            items.append(ReviewItem("Änderung (ohne Nachverfolgung)", origin.chapter, generated,
-                                    current, _source(origin), origin.mark, None, [draft.editor],
-                                    None, [draft.name]))
+            items.append(
+                ReviewItem(
+                    "Änderung (ohne Nachverfolgung)",
+                    origin.chapter,
+                    generated,
+                    current,
+                    _source(origin),
+                    origin.mark,
+                    None,
+                    [draft.editor],
+                    None,
+                    [draft.name],
+                )
+            )
     return items
 
 
@@ -280,7 +330,8 @@ def review_draft(path: Path, manifest: Path | None = None) -> list[ReviewItem]:
     if not origins:
         raise ReviewFailure(
             f"{path.name}: kein passendes Manifest gefunden. Bitte mit --manifest den Pfad zur "
-            "manifest.json des Builds angeben, aus dem der Entwurf stammt.")
+            "manifest.json des Builds angeben, aus dem der Entwurf stammt."
+        )
     by_mark = {o.mark: o for o in origins}
     order = {o.mark: n for n, o in enumerate(origins)}
     items = _comments(draft, by_mark) + _tracked(draft, by_mark) + _untracked(draft, origins)
@@ -297,8 +348,10 @@ def merge(lists: Iterable[list[ReviewItem]]) -> list[ReviewItem]:
             if item.key in merged:
                 known = merged[item.key]
                 merged[item.key] = replace(
-                    known, authors=list(dict.fromkeys(known.authors + item.authors)),
-                    copies=list(dict.fromkeys(known.copies + item.copies)))
+                    known,
+                    authors=list(dict.fromkeys(known.authors + item.authors)),
+                    copies=list(dict.fromkeys(known.copies + item.copies)),
+                )
             else:
                 merged[item.key] = item
     return sorted(merged.values(), key=lambda i: (i.position, i.kind))

@@ -43,8 +43,14 @@ class Problem:
 
     def as_json(self) -> dict[str, str | int]:
         """German keys, like the YAML the user writes; for editors and scripts."""
-        names = {"file": "datei", "line": "zeile", "column": "spalte", "field": "feld",
-                 "severity": "schweregrad", "message": "meldung"}
+        names = {
+            "file": "datei",
+            "line": "zeile",
+            "column": "spalte",
+            "field": "feld",
+            "severity": "schweregrad",
+            "message": "meldung",
+        }
         values = asdict(self)
         return {german: values[name] for name, german in names.items()}
 

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
 
+
 def _group(digits: str) -> str:
     """'1234567' → '1.234.567'."""
     groups = []
@@ -78,8 +79,19 @@ def enumeration(items: list[str]) -> str:
 
 
 NUMBER_WORDS = (
-    "keine", "eine", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
-    "elf", "zwölf",
+    "keine",
+    "eine",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
 )
 
 
@@ -117,8 +129,15 @@ def every_years(years: int) -> str:
 def safe_file_part(text: str, limit: int | None = 60) -> str:
     """A piece of a file name (or URL) that is safe everywhere: ASCII letters, digits, '.', '-',
     '_'; umlauts spelled out. `limit` keeps file names short; identifiers pass None."""
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"),
-                          ("Ü", "Ue"), ("ß", "ss")):
+    for umlaut, plain in (
+        ("ä", "ae"),
+        ("ö", "oe"),
+        ("ü", "ue"),
+        ("Ä", "Ae"),
+        ("Ö", "Oe"),
+        ("Ü", "Ue"),
+        ("ß", "ss"),
+    ):
         text = text.replace(umlaut, plain)
     text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-_")
     return text[:limit] or "unbenannt"

@@ -42,6 +42,7 @@ def _looks_like(suffix: str, head: bytes) -> bool:
 
 def _suffix_pattern(suffixes: tuple[str, ...]) -> str:
     """'.png', '.svg' → a case-insensitive ECMA regex for JSON Schema (which has no flags)."""
+
     def either_case(suffix: str) -> str:
         return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in suffix[1:])
 
@@ -82,20 +83,22 @@ def resolve_inside(folder: Path, value: Path, rule: InputFile) -> Path:
     """The absolute path of `value` inside `folder`, or a German refusal saying what is wrong."""
     shown = value.as_posix()
     if value.is_absolute() or value.drive:
-        raise refuse(f"Bitte den Pfad relativ zum Ordner der Kommune angeben, z. B. 'logo.png', "
-                     f"nicht '{shown}'.")
+        raise refuse(f"Bitte den Pfad relativ zum Ordner der Kommune angeben, z. B. 'logo.png', nicht '{shown}'.")
     suffix = value.suffix.lower()
     if suffix not in rule.suffixes:
-        raise refuse(f"Dateien vom Typ '{value.suffix or shown}' sind hier nicht vorgesehen. "
-                     f"Erlaubt sind: {rule.listed}.")
+        raise refuse(
+            f"Dateien vom Typ '{value.suffix or shown}' sind hier nicht vorgesehen. Erlaubt sind: {rule.listed}."
+        )
     try:
         root = folder.resolve(strict=True)
         target = (root / value).resolve()
     except (OSError, ValueError, RuntimeError):
         raise refuse(f"Der Pfad '{shown}' ist ungültig.") from None
     if not target.is_relative_to(root):
-        raise refuse(f"Der Pfad '{shown}' führt aus dem Ordner der Kommune heraus. Bitte die Datei "
-                     "in den Ordner legen und ihren Namen angeben.")
+        raise refuse(
+            f"Der Pfad '{shown}' führt aus dem Ordner der Kommune heraus. Bitte die Datei "
+            "in den Ordner legen und ihren Namen angeben."
+        )
     if not target.is_file():
         reason = "ist ein Ordner, keine Datei" if target.is_dir() else "gibt es nicht"
         raise refuse(f"Die Datei '{shown}' {reason} im Ordner der Kommune.")
@@ -104,6 +107,8 @@ def resolve_inside(folder: Path, value: Path, rule: InputFile) -> Path:
     with target.open("rb") as stream:
         head = stream.read(4096)
     if not _looks_like(suffix, head):
-        raise refuse(f"Der Inhalt von '{shown}' ist kein {SIGNATURES[suffix][1]}, obwohl der Name "
-                     f"auf '{value.suffix}' endet.")
+        raise refuse(
+            f"Der Inhalt von '{shown}' ist kein {SIGNATURES[suffix][1]}, obwohl der Name "
+            f"auf '{value.suffix}' endet."
+        )
     return target

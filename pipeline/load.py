@@ -105,12 +105,14 @@ class StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise Refused(event, "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt; "
-                                 "bitte den Wert ausschreiben")
+            raise Refused(
+                event, "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt; bitte den Wert ausschreiben"
+            )
         tag = getattr(event, "tag", None)
         if tag is not None:
-            raise Refused(event, f"Sonder-Tags wie '{_shown_tag(tag)}' sind nicht erlaubt; "
-                                 "bitte nur einfache Werte angeben")
+            raise Refused(
+                event, f"Sonder-Tags wie '{_shown_tag(tag)}' sind nicht erlaubt; bitte nur einfache Werte angeben"
+            )
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise Refused(event, f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt")
@@ -121,7 +123,10 @@ class StrictLoader(yaml.SafeLoader):
 
 
 def _index_positions(
-    node: yaml.Node, path: Path_, source: SourceFile, problems: list[Problem],
+    node: yaml.Node,
+    path: Path_,
+    source: SourceFile,
+    problems: list[Problem],
 ) -> None:
     """Walk the node tree once, recording positions and flagging duplicate keys."""
     source.value_positions[path] = _position(node)
@@ -129,15 +134,21 @@ def _index_positions(
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
-                raise Refused(key_node, "Feldnamen müssen Wörter sein (z. B. 'name:'), keine "
-                                        "Zahlen, Daten, ja/nein oder Listen")
+                raise Refused(
+                    key_node,
+                    "Feldnamen müssen Wörter sein (z. B. 'name:'), keine Zahlen, Daten, ja/nein oder Listen",
+                )
             key = key_node.value
             line, column = _position(key_node)
             if key in seen:
                 problems.append(
-                    Problem(source.name, line, column,
-                            f"Das Feld '{key}' steht doppelt in diesem Abschnitt "
-                            f"(zuerst in Zeile {seen[key]}). Bitte nur einmal angeben.")
+                    Problem(
+                        source.name,
+                        line,
+                        column,
+                        f"Das Feld '{key}' steht doppelt in diesem Abschnitt "
+                        f"(zuerst in Zeile {seen[key]}). Bitte nur einmal angeben.",
+                    )
                 )
             seen.setdefault(key, line)
             source.key_positions[path + (key,)] = (line, column)
@@ -156,8 +167,9 @@ def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node) -> yaml.Node | No
             except ValueError:
                 return node
         return None
-    children = node.value if isinstance(node, yaml.SequenceNode) else [
-        child for pair in node.value for child in pair]
+    children = (
+        node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
+    )
     for child in children:
         found = _impossible_date(loader, child)
         if found is not None:
@@ -167,22 +179,28 @@ def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node) -> yaml.Node | No
 
 #: PyYAML's most common complaints, said so that a person without YAML knowledge can act.
 YAML_REASONS: tuple[tuple[str, str], ...] = (
-    ("found character '\\t'", "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen "
-                               "einrücken"),
-    ("mapping values are not allowed", "Ein ':' steht an einer unerwarteten Stelle; Texte, die ': ' "
-                                       "enthalten, bitte in Anführungszeichen setzen"),
+    ("found character '\\t'", "Tabulatorzeichen sind in YAML nicht erlaubt; bitte mit Leerzeichen einrücken"),
+    (
+        "mapping values are not allowed",
+        "Ein ':' steht an einer unerwarteten Stelle; Texte, die ': ' enthalten, bitte in Anführungszeichen setzen",
+    ),
     ("could not find expected ':'", "Hier fehlt ein ':' zwischen Feldname und Wert"),
     ("expected <block end>", "Die Einrückung passt nicht zu den Zeilen darüber"),
     ("did not find expected", "Die Einrückung passt nicht zu den Zeilen darüber"),
-    ("found unexpected end of stream", "Die Datei endet mitten in einem Wert; fehlt ein "
-                                       "schließendes Anführungszeichen?"),
+    (
+        "found unexpected end of stream",
+        "Die Datei endet mitten in einem Wert; fehlt ein schließendes Anführungszeichen?",
+    ),
     ("but got '<stream end>'", "Eine Klammer '[' oder '{' wird nicht geschlossen"),
-    ("unknown escape character", "Nach '\\' steht ein unbekanntes Zeichen; für einen "
-                                 "Rückstrich bitte einfache Anführungszeichen verwenden"),
-    ("but found another document", "Die Datei enthält mehrere Dokumente ('---'); erlaubt ist nur "
-                                   "eines"),
-    ("that cannot start any token", "Ein Wert darf nicht mit diesem Zeichen beginnen; bitte den "
-                                    "Wert in Anführungszeichen setzen"),
+    (
+        "unknown escape character",
+        "Nach '\\' steht ein unbekanntes Zeichen; für einen Rückstrich bitte einfache Anführungszeichen verwenden",
+    ),
+    ("but found another document", "Die Datei enthält mehrere Dokumente ('---'); erlaubt ist nur eines"),
+    (
+        "that cannot start any token",
+        "Ein Wert darf nicht mit diesem Zeichen beginnen; bitte den Wert in Anführungszeichen setzen",
+    ),
 )
 
 
@@ -190,8 +208,9 @@ def _yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = str(error)
-    reason = next((german for english, german in YAML_REASONS if english in raw),
-                  getattr(error, "problem", None) or raw)
+    reason = next(
+        (german for english, german in YAML_REASONS if english in raw), getattr(error, "problem", None) or raw
+    )
     return Problem(name, line, column, f"Die Datei ist kein gültiges YAML: {reason}.")
 
 
@@ -201,9 +220,13 @@ def _reader_problem(name: str, text: str, error: yaml.reader.ReaderError) -> Pro
     line = before.count("\n") + 1
     column = error.position - (before.rfind("\n") + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(error.character)
-    return Problem(name, line, column,
-                   f"Die Datei enthält ein unsichtbares Steuerzeichen (U+{code:04X}), oft aus "
-                   "kopiertem Text. Bitte entfernen.")
+    return Problem(
+        name,
+        line,
+        column,
+        f"Die Datei enthält ein unsichtbares Steuerzeichen (U+{code:04X}), oft aus "
+        "kopiertem Text. Bitte entfernen.",
+    )
 
 
 def _decode(name: str, raw: bytes) -> tuple[str | None, list[Problem]]:
@@ -213,16 +236,21 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(name, line, column,
-                              "Die Datei ist nicht UTF-8-kodiert. Bitte im Editor als "
-                              "'UTF-8' speichern.")]
+        return None, [
+            Problem(
+                name, line, column, "Die Datei ist nicht UTF-8-kodiert. Bitte im Editor als 'UTF-8' speichern."
+            )
+        ]
 
 
 def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]:
     """Parse one file's bytes; never raises for user mistakes, returns problems instead."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(name, 1, 1, f"Die Datei ist größer als {MAX_FILE_BYTES // 1024} KiB. "
-                                          "Ist es die richtige Datei?")]
+        return None, [
+            Problem(
+                name, 1, 1, f"Die Datei ist größer als {MAX_FILE_BYTES // 1024} KiB. Ist es die richtige Datei?"
+            )
+        ]
     text, problems = _decode(name, raw)
     if text is None:
         return None, problems
@@ -240,9 +268,11 @@ def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]
                 bad = _impossible_date(loader, node)
                 line, column = _position(bad) if bad else (1, 1)
                 shown = bad.value if bad else ""
-                return None, [Problem(name, line, column,
-                                      f"Das Datum '{shown}' gibt es nicht. Bitte prüfen "
-                                      "(Format JJJJ-MM-TT).")]
+                return None, [
+                    Problem(
+                        name, line, column, f"Das Datum '{shown}' gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
+                    )
+                ]
         finally:
             loader.dispose()
     except yaml.reader.ReaderError as error:
@@ -266,8 +296,11 @@ def _yaml_files(folder: Path) -> list[Path]:
     such as the '._x.yaml' that macOS leaves on network drives."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
-                  and p.suffix.lower() in (".yaml", ".yml"))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (".yaml", ".yml")
+    )
 
 
 def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
@@ -275,14 +308,17 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
     problems: list[Problem] = []
     files: dict[str, SourceFile] = {}
     if not folder.is_dir():
-        return LoadedInputs(folder, files), [
-            Problem(str(folder), 1, 1, "Der Ordner der Kommune existiert nicht.")
-        ]
+        return LoadedInputs(folder, files), [Problem(str(folder), 1, 1, "Der Ordner der Kommune existiert nicht.")]
     if not any((folder / name).is_file() for name in INPUT_FILES):  # e.g. inputs/schema
         return LoadedInputs(folder, files), [
-            Problem(str(folder), 1, 1, "Hier liegt keine der Eingabedateien "
-                                       f"({', '.join(INPUT_FILES)}). Ist das der Ordner einer "
-                                       "Kommune, z. B. inputs/musterkreis?")
+            Problem(
+                str(folder),
+                1,
+                1,
+                "Hier liegt keine der Eingabedateien "
+                f"({', '.join(INPUT_FILES)}). Ist das der Ordner einer "
+                "Kommune, z. B. inputs/musterkreis?",
+            )
         ]
     for name in INPUT_FILES:
         if not (folder / name).is_file():
@@ -294,8 +330,7 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
         try:
             raw = _read_bounded(folder / name)
         except OSError as error:
-            problems.append(Problem(name, 1, 1, f"Die Datei lässt sich nicht lesen: "
-                                                f"{error.strerror or error}."))
+            problems.append(Problem(name, 1, 1, f"Die Datei lässt sich nicht lesen: {error.strerror or error}."))
             continue
         source, found = parse_yaml(name, raw)
         problems.extend(found)

@@ -62,8 +62,10 @@ def _no_control_characters(text: str) -> str:
     """Control characters corrupt Word files; they usually come from pasted text."""
     found = CONTROL_CHARACTERS.search(text)
     if found:
-        raise refuse(f"Der Text enthält an Stelle {found.start() + 1} ein unsichtbares Steuerzeichen "
-                     "(oft aus kopiertem Text). Bitte entfernen.")
+        raise refuse(
+            f"Der Text enthält an Stelle {found.start() + 1} ein unsichtbares Steuerzeichen "
+            "(oft aus kopiertem Text). Bitte entfernen."
+        )
     return text
 
 
@@ -79,6 +81,7 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
     AfterValidator(_no_control_characters),
 ]
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later (or earlier); the 31st becomes the month's last day and
@@ -100,8 +103,9 @@ def _clock_time(value: Any) -> Any:
     if isinstance(value, int) and 60 <= value < 24 * 60:
         return dt.time(value // 60, value % 60)
     if isinstance(value, int | float):
-        raise refuse(f"Die Uhrzeit {value} ist nicht eindeutig. Bitte in Anführungszeichen "
-                     "schreiben, z. B. \"16:00\".")
+        raise refuse(
+            f'Die Uhrzeit {value} ist nicht eindeutig. Bitte in Anführungszeichen schreiben, z. B. "16:00".'
+        )
     found = CLOCK.match(value.strip()) if isinstance(value, str) else None
     if found and int(found[1]) < 24 and int(found[2]) < 60:
         return dt.time(int(found[1]), int(found[2]))
@@ -155,37 +159,61 @@ KIND_LABELS: dict[str, str] = {
 }
 
 MunicipalityKind = Literal[
-    "Landkreis", "kreisfreie Stadt", "große kreisangehörige Stadt", "kreisangehörige Stadt",
-    "Stadtstaat", "Bezirk",
+    "Landkreis",
+    "kreisfreie Stadt",
+    "große kreisangehörige Stadt",
+    "kreisangehörige Stadt",
+    "Stadtstaat",
+    "Bezirk",
 ]
 State = Literal[
-    "Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
-    "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz",
-    "Saarland", "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen",
+    "Baden-Württemberg",
+    "Bayern",
+    "Berlin",
+    "Brandenburg",
+    "Bremen",
+    "Hamburg",
+    "Hessen",
+    "Mecklenburg-Vorpommern",
+    "Niedersachsen",
+    "Nordrhein-Westfalen",
+    "Rheinland-Pfalz",
+    "Saarland",
+    "Sachsen",
+    "Sachsen-Anhalt",
+    "Schleswig-Holstein",
+    "Thüringen",
 ]
 Sector = Literal[
-    "Kinder- und Jugendhilfe", "Gesundheitswesen", "Soziales", "Frühförderung", "Bildung",
-    "Zivilgesellschaft", "Verwaltung", "Sonstiges",
+    "Kinder- und Jugendhilfe",
+    "Gesundheitswesen",
+    "Soziales",
+    "Frühförderung",
+    "Bildung",
+    "Zivilgesellschaft",
+    "Verwaltung",
+    "Sonstiges",
 ]
 OrganisationForm = Literal["Institution", "freiberuflich", "ehrenamtlich-zivilgesellschaftlich"]
 GoalKind = Literal["Wirkungsziel", "Handlungsziel"]
 MeasureStatus = Literal["geplant", "laufend", "abgeschlossen"]
-NetworkBodyKind = Literal[
-    "Steuerungsgruppe", "Netzwerkkonferenz", "Arbeitskreis", "Qualitätszirkel", "Sonstiges"
-]
-FundingSource = Literal[
-    "Bundesstiftung Frühe Hilfen", "Land", "Kommune", "Krankenkassen", "Dritte"
-]
+NetworkBodyKind = Literal["Steuerungsgruppe", "Netzwerkkonferenz", "Arbeitskreis", "Qualitätszirkel", "Sonstiges"]
+FundingSource = Literal["Bundesstiftung Frühe Hilfen", "Land", "Kommune", "Krankenkassen", "Dritte"]
 CommitteeKind = Literal[
-    "Jugendhilfeausschuss", "Gesundheitsausschuss", "Sozialausschuss", "Kreistag", "Stadtrat",
-    "Gemeinderat", "Kreisausschuss", "Hauptausschuss", "Sonstiges",
+    "Jugendhilfeausschuss",
+    "Gesundheitsausschuss",
+    "Sozialausschuss",
+    "Kreistag",
+    "Stadtrat",
+    "Gemeinderat",
+    "Kreisausschuss",
+    "Hauptausschuss",
+    "Sonstiges",
 ]
 DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]
 PaperKind = Literal["Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"]
 ConsultationRole = Literal["Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme"]
-ContentBlock = Literal[
-    "konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"
-]
+ContentBlock = Literal["konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"]
 GeneratedAttachment = Literal["gesamtkonzept", "massnahmenplan"]
 #: How far a goal of a quality dimension is reached, from best to worst; 'nicht prüfbar' when
 #: the data cannot say.
@@ -252,13 +280,16 @@ class Municipality(Item, title="Kommune"):
     births_per_year: Integer = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0)
     children_under_three: Integer = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
     children_under_three_sgb2: Integer | None = field(
-        "kinder_unter_3_sgb2", "Kinder unter drei Jahren in Haushalten mit SGB-II-Bezug",
-        default=None, ge=0,
+        "kinder_unter_3_sgb2",
+        "Kinder unter drei Jahren in Haushalten mit SGB-II-Bezug",
+        default=None,
+        ge=0,
     )
     data_year: Year | None = field("datenstand", "Jahr, aus dem die Zahlen stammen", default=None)
     social_spaces: list[SocialSpace] = field("sozialraeume", "Sozialräume der Kommune", min_length=1)
     logo: Logo | None = field(
-        "logo", "Logo für die Titelseite, z. B. 'logo.svg' (Pfad relativ zum Ordner der Kommune)",
+        "logo",
+        "Logo für die Titelseite, z. B. 'logo.svg' (Pfad relativ zum Ordner der Kommune)",
         default=None,
     )
 
@@ -274,8 +305,15 @@ class Municipality(Item, title="Kommune"):
         first = self.name.split()[0]
         if first in {"Landkreis", "Kreis", "Rhein-Kreis", "Bezirk", "Regionalverband"}:
             return f"im {self.name}"
-        if first in {"Stadt", "Hansestadt", "Universitätsstadt", "Landeshauptstadt", "Region",
-                     "Städteregion", "Gemeinde"}:
+        if first in {
+            "Stadt",
+            "Hansestadt",
+            "Universitätsstadt",
+            "Landeshauptstadt",
+            "Region",
+            "Städteregion",
+            "Gemeinde",
+        }:
             return f"in der {self.name}"
         return f"in {self.name}"
 
@@ -292,14 +330,13 @@ class ConceptVersion(Item, title="Konzept"):
     contributors: list[ActorRef] = field(
         "mitwirkende", "Akteure, die an dieser Fassung mitgeschrieben haben", default_factory=list
     )
-    process: Text | None = field(
-        "beteiligungsprozess", "Wie das Konzept gemeinsam erarbeitet wurde", default=None
-    )
+    process: Text | None = field("beteiligungsprozess", "Wie das Konzept gemeinsam erarbeitet wurde", default=None)
     decision: Text | None = field(
         "beschluss", "Beschluss, mit dem das Konzept verabschiedet wurde (Nummer)", default=None
     )
     presented_in: list[NetworkBodyRef] = field(
-        "vorgestellt_in", "Netzwerkgremien, in denen diese Fassung vorgestellt wurde",
+        "vorgestellt_in",
+        "Netzwerkgremien, in denen diese Fassung vorgestellt wurde",
         default_factory=list,
     )
 
@@ -311,7 +348,8 @@ class ConceptVersion(Item, title="Konzept"):
 
 class GuidingPrinciple(Item, title="Leitbild"):
     national: YesNo = field(
-        "bezug_nzfh", "Bezieht sich das Konzept auf das Leitbild Frühe Hilfen des NZFH?",
+        "bezug_nzfh",
+        "Bezieht sich das Konzept auf das Leitbild Frühe Hilfen des NZFH?",
         default=False,
     )
     text: Text | None = field("text", "Eigenes Leitbild oder Verständnis Früher Hilfen", default=None)
@@ -329,7 +367,8 @@ class Checks(Item, title="Prüfung"):
         "jahressumme_warnung_ab",
         "Warnung, wenn die Finanzierung oder die Maßnahmenkosten eines Jahres zusammen mehr als "
         "diesen Betrag in Euro ergeben (fängt Tippfehler wie eine Null zu viel ab; Standard "
-        "2000000)", default=Decimal(2_000_000),
+        "2000000)",
+        default=Decimal(2_000_000),
     )
 
 
@@ -351,9 +390,7 @@ class TargetGroup(Item, title="Zielgruppe"):
     description: Text = field("beschreibung", "Beschreibung der Lebenslage")
     estimated_size: Integer | None = field("geschaetzte_anzahl", "Geschätzte Anzahl", default=None, ge=0)
     size_unit: Text = field("einheit", "Einheit der geschätzten Anzahl", default="Familien")
-    social_spaces: list[SocialSpaceRef] = field(
-        "sozialraeume", "Sozialräume (leer: alle)", default_factory=list
-    )
+    social_spaces: list[SocialSpaceRef] = field("sozialraeume", "Sozialräume (leer: alle)", default_factory=list)
     needs: list[Text] = field("bedarfe", "Bedarfe der Zielgruppe", min_length=1)
 
 
@@ -468,8 +505,7 @@ class Actor(Item, title="Akteur"):
     sector: Sector = field("sektor", "Sektor")
     organisation_form: OrganisationForm = field("organisationsform", "Organisationsform")
     carrier: Text | None = field("traeger", "Träger", default=None)
-    persons: Integer | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)",
-                                default=None, ge=0)
+    persons: Integer | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)", default=None, ge=0)
     role: Text = field("rolle", "Rolle im Gesamtkonzept")
     responsibilities: list[Text] = field("zustaendigkeiten", "Zuständigkeiten", min_length=1)
     conditions: Text | None = field(
@@ -479,7 +515,8 @@ class Actor(Item, title="Akteur"):
         "netzwerkaufwand_stunden", "Aufwand für Netzwerkarbeit in Stunden pro Jahr", ge=0
     )
     agreement_signed: Date | None = field(
-        "kooperationsvereinbarung", "Datum der unterzeichneten Kooperationsvereinbarung",
+        "kooperationsvereinbarung",
+        "Datum der unterzeichneten Kooperationsvereinbarung",
         default=None,
     )
 
@@ -518,9 +555,7 @@ class NetworkFile(Item, title="Netzwerk"):
     bodies: list[NetworkBody] = field("netzwerkgremien", "Gremien des Netzwerks", min_length=1)
     paths: list[CoordinationPath] = field("abstimmungswege", "Abstimmungswege", min_length=1)
     working_forms: list[WorkingForm] = field("arbeitsformen", "Arbeitsformen", min_length=1)
-    requirements: list[Text] = field(
-        "anforderungen", "Anforderungen an die Zusammenarbeit", min_length=1
-    )
+    requirements: list[Text] = field("anforderungen", "Anforderungen an die Zusammenarbeit", min_length=1)
 
 
 # --- ressourcen.yaml --------------------------------------------------------------------------
@@ -584,7 +619,8 @@ class Report(Item, title="Bericht"):
     topic: Text = field("thema", "Thema des Berichts")
     paper: Text | None = field("vorlage", "Vorlagen-Nr.", default=None)
     needs: Text | None = field(
-        "handlungsbedarf", "Handlungsbedarf aus der Fachpraxis, den der Bericht den Gremien meldet",
+        "handlungsbedarf",
+        "Handlungsbedarf aus der Fachpraxis, den der Bericht den Gremien meldet",
         default=None,
     )
 
@@ -602,7 +638,8 @@ class Committee(Item, title="Gremium"):
     )
     reports: list[Report] = field("berichte", "Berichte über Frühe Hilfen", default_factory=list)
     sectors: list[Sector] = field(
-        "sektoren", "Sektoren, für die das Gremium zuständig ist (leer: nach Art des Gremiums)",
+        "sektoren",
+        "Sektoren, für die das Gremium zuständig ist (leer: nach Art des Gremiums)",
         default_factory=list,
     )
 
@@ -644,23 +681,24 @@ class CouncilSystem(Item, title="Ratsinformationssystem"):
     oparl_base: Url = field(
         "oparl_basis", "Basisadresse der OParl-Schnittstelle, z. B. 'https://ris.example.org/oparl/'"
     )
-    files_base: Url = field(
-        "dateien_basis", "Adresse, unter der die erzeugten Dateien veröffentlicht werden"
-    )
+    files_base: Url = field("dateien_basis", "Adresse, unter der die erzeugten Dateien veröffentlicht werden")
 
 
 #: Used in OParl records while gremien.yaml names no council information system.
-PLACEHOLDER_COUNCIL_SYSTEM = CouncilSystem.model_validate({
-    "oparl_basis": "https://ratsinformation.invalid/oparl/",
-    "dateien_basis": "https://ratsinformation.invalid/dateien/",
-})
+PLACEHOLDER_COUNCIL_SYSTEM = CouncilSystem.model_validate(
+    {
+        "oparl_basis": "https://ratsinformation.invalid/oparl/",
+        "dateien_basis": "https://ratsinformation.invalid/dateien/",
+    }
+)
 
 
 class CommitteeFile(Item, title="Gremien und Beschlüsse"):
     committees: list[Committee] = field("gremien", "Politische Gremien", min_length=1)
     decisions: list[Decision] = field("beschluesse", "Beschlüsse", default_factory=list)
     council_system: CouncilSystem | None = field(
-        "ratsinformation", "Ratsinformationssystem, in das die Vorlagen übernommen werden",
+        "ratsinformation",
+        "Ratsinformationssystem, in das die Vorlagen übernommen werden",
         default=None,
     )
 
@@ -671,12 +709,8 @@ class CommitteeFile(Item, title="Gremien und Beschlüsse"):
 class Consultation(Item, title="Beratung"):
     committee: CommitteeRef = field("gremium", "Beratendes Gremium")
     date: Date = field("datum", "Sitzungstermin (muss in gremien.yaml stehen)")
-    role: ConsultationRole = field(
-        "rolle", "Rolle: Vorberatung, Anhörung, Entscheidung oder Kenntnisnahme"
-    )
-    agenda_number: Text | None = field(
-        "top", "Nummer des Tagesordnungspunkts, sobald bekannt", default=None
-    )
+    role: ConsultationRole = field("rolle", "Rolle: Vorberatung, Anhörung, Entscheidung oder Kenntnisnahme")
+    agenda_number: Text | None = field("top", "Nummer des Tagesordnungspunkts, sobald bekannt", default=None)
 
 
 class FinancialInfo(Item, title="Finanzielle Auswirkungen"):
@@ -695,9 +729,7 @@ class FinancialInfo(Item, title="Finanzielle Auswirkungen"):
 
 
 class Attachment(Item, title="Anlage"):
-    title: Text | None = field(
-        "titel", "Bezeichnung der Anlage (bei erzeugten Anlagen vorbelegt)", default=None
-    )
+    title: Text | None = field("titel", "Bezeichnung der Anlage (bei erzeugten Anlagen vorbelegt)", default=None)
     generated: GeneratedAttachment | None = field(
         "erzeugt",
         "Vom Werkzeug erzeugte Anlage: 'gesamtkonzept' (PDF des Konzepts) oder 'massnahmenplan'",
@@ -730,16 +762,15 @@ class Paper(Item, title="Vorlage"):
     subject: Text = field("betreff", "Betreff")
     date: Date = field("datum", "Datum der Vorlage")
     lead_office: Text = field("federfuehrung", "Federführendes Amt")
-    involved_offices: list[Text] = field(
-        "beteiligt", "Beteiligte Ämter, z. B. die Kämmerei", default_factory=list
-    )
+    involved_offices: list[Text] = field("beteiligt", "Beteiligte Ämter, z. B. die Kämmerei", default_factory=list)
     author: Text = field("verfasser", "Verfasserin oder Verfasser")
     public: YesNo = field("oeffentlich", "Öffentlich (ja) oder nicht öffentlich (nein)")
     consultations: list[Consultation] = field(
         "beratungsfolge", "Beratungsfolge in zeitlicher Reihenfolge", min_length=1
     )
     proposal: list[Text] = field(
-        "beschlussvorschlag", "Beschlussvorschlag, ein Punkt je Eintrag (nur Beschlussvorlage)",
+        "beschlussvorschlag",
+        "Beschlussvorschlag, ein Punkt je Eintrag (nur Beschlussvorlage)",
         default_factory=list,
     )
     summary: Text = field("zusammenfassung", "Kurze Zusammenfassung am Anfang des Sachverhalts")
@@ -760,9 +791,7 @@ class Paper(Item, title="Vorlage"):
         "Beschlüsse, über deren Umsetzung berichtet wird (leer: alle der beratenden Gremien)",
         default_factory=list,
     )
-    finances: FinancialInfo | None = field(
-        "finanzen", "Finanzielle Auswirkungen (leer: keine)", default=None
-    )
+    finances: FinancialInfo | None = field("finanzen", "Finanzielle Auswirkungen (leer: keine)", default=None)
     attachments: list[Attachment] = field("anlagen", "Anlagen", default_factory=list)
 
     @property
@@ -788,12 +817,11 @@ class QualityRating(Item, title="Eigene Einschätzung"):
 class QualityFile(Item, title="Eigene Einschätzung der Qualitätsziele"):
     rated_on: Date | None = field("eingeschaetzt_am", "Datum der eigenen Einschätzung", default=None)
     rated_by: Text | None = field(
-        "eingeschaetzt_von", "Wer eingeschätzt hat, z. B. 'Steuerungsgruppe Frühe Hilfen'",
+        "eingeschaetzt_von",
+        "Wer eingeschätzt hat, z. B. 'Steuerungsgruppe Frühe Hilfen'",
         default=None,
     )
-    ratings: list[QualityRating] = field(
-        "einschaetzungen", "Eigene Einschätzung je Ziel", min_length=1
-    )
+    ratings: list[QualityRating] = field("einschaetzungen", "Eigene Einschätzung je Ziel", min_length=1)
 
     def rating(self, goal_id: str) -> QualityRating | None:
         return next((r for r in self.ratings if r.goal == goal_id), None)
@@ -815,7 +843,6 @@ FILE_MODELS: dict[str, type[Item]] = {
 OPTIONAL_FILE_MODELS: dict[str, type[Item]] = {
     "qualitaet.yaml": QualityFile,
 }
-
 
 
 # --- the assembled concept --------------------------------------------------------------------
@@ -953,8 +980,11 @@ class Concept(BaseModel):
 
     def funding_total(self, source: str | None = None, year: int | None = None) -> Decimal:
         return sum(
-            (f.amount for f in self.resources.funding
-             if (source is None or f.source == source) and (year is None or f.year == year)),
+            (
+                f.amount
+                for f in self.resources.funding
+                if (source is None or f.source == source) and (year is None or f.year == year)
+            ),
             Decimal(0),
         )
 
@@ -976,9 +1006,7 @@ class Concept(BaseModel):
         return sum((a.network_hours for a in self.actors), Decimal(0))
 
     def budgeted_hours(self, actor_id: str) -> Decimal:
-        return sum(
-            (e.hours for e in self.resources.budgeted_effort if e.actor == actor_id), Decimal(0)
-        )
+        return sum((e.hours for e in self.resources.budgeted_effort if e.actor == actor_id), Decimal(0))
 
     @property
     def total_budgeted_hours(self) -> Decimal:
@@ -996,8 +1024,7 @@ class Concept(BaseModel):
         """When a body heard about Frühe Hilfen up to a date: the reports recorded in
         gremien.yaml and the council papers discussed there."""
         recorded = [r.date for r in self.committee(committee_id).reports]
-        discussed = [c.date for p in self.papers for c in p.consultations
-                     if c.committee == committee_id]
+        discussed = [c.date for p in self.papers for c in p.consultations if c.committee == committee_id]
         return sorted(d for d in {*recorded, *discussed} if d <= until)
 
     def last_report(self, committee_id: str) -> Report | None:
@@ -1047,12 +1074,12 @@ class Concept(BaseModel):
     @property
     def funding_lines(self) -> list[FundingLine]:
         """Funding lines by year, then in the usual order of sources."""
-        return sorted(self.resources.funding,
-                      key=lambda f: (f.year, FUNDING_SOURCES.index(f.source), f.title))
+        return sorted(self.resources.funding, key=lambda f: (f.year, FUNDING_SOURCES.index(f.source), f.title))
 
     def committee_funding_total(self, committee_id: str, year: int | None = None) -> Decimal:
-        return sum((f.amount for f in self.committee_funding(committee_id)
-                    if year is None or f.year == year), Decimal(0))
+        return sum(
+            (f.amount for f in self.committee_funding(committee_id) if year is None or f.year == year), Decimal(0)
+        )
 
     @property
     def funding_committees(self) -> list[Committee]:
@@ -1111,8 +1138,7 @@ class Concept(BaseModel):
         return sum((self.measure_cost(m.id) for m in self.measures), Decimal(0))
 
     def effort_compensation(self, actor_id: str) -> str:
-        return "; ".join(e.compensation for e in self.resources.budgeted_effort
-                         if e.actor == actor_id)
+        return "; ".join(e.compensation for e in self.resources.budgeted_effort if e.actor == actor_id)
 
     def measure_labels(self, measure_ids: list[str]) -> list[str]:
         return [f"{self.measure_number(m)} {self.measure(m).title}" for m in measure_ids]

@@ -31,35 +31,48 @@ CONSULTATIONS = ("vorlage", "beratungsfolge")
 def _proposal_matches_kind(name: str, paper: Paper, _: Context) -> Iterator[Finding]:
     """Only a Beschlussvorlage asks for a decision, and it must say which."""
     if paper.kind == "Beschlussvorlage" and not paper.proposal:
-        yield Finding(name, ("vorlage", "beschlussvorschlag"),
-                      "Eine Beschlussvorlage braucht einen Beschlussvorschlag mit mindestens "
-                      "einem Punkt.")
+        yield Finding(
+            name,
+            ("vorlage", "beschlussvorschlag"),
+            "Eine Beschlussvorlage braucht einen Beschlussvorschlag mit mindestens einem Punkt.",
+        )
     if paper.kind != "Beschlussvorlage" and paper.proposal:
         article = "Ein" if paper.kind == "Sachstandsbericht" else "Eine"
-        yield Finding(name, ("vorlage", "beschlussvorschlag"),
-                      f"{article} {paper.kind} hat keinen Beschlussvorschlag. Bitte weglassen oder "
-                      "'art: Beschlussvorlage' wählen.")
+        yield Finding(
+            name,
+            ("vorlage", "beschlussvorschlag"),
+            f"{article} {paper.kind} hat keinen Beschlussvorschlag. Bitte weglassen oder "
+            "'art: Beschlussvorlage' wählen.",
+        )
     deciding = [c for c in paper.consultations if c.role == "Entscheidung"]
     if paper.kind == "Beschlussvorlage" and not deciding:
-        yield Finding(name, CONSULTATIONS,
-                      "Eine Beschlussvorlage braucht in der Beratungsfolge ein Gremium mit der "
-                      "Rolle 'Entscheidung'.")
+        yield Finding(
+            name,
+            CONSULTATIONS,
+            "Eine Beschlussvorlage braucht in der Beratungsfolge ein Gremium mit der Rolle 'Entscheidung'.",
+        )
 
 
 def _dates_run_forward(name: str, paper: Paper, _: Context) -> Iterator[Finding]:
     """A paper is written before it is discussed, and each body discusses it after the last."""
     first = paper.consultations[0]
     if paper.date > first.date:
-        yield Finding(name, ("vorlage", "datum"),
-                      f"Die Vorlage ist auf den {german_date(paper.date)} datiert, die erste "
-                      f"Beratung ist aber schon am {german_date(first.date)}.")
+        yield Finding(
+            name,
+            ("vorlage", "datum"),
+            f"Die Vorlage ist auf den {german_date(paper.date)} datiert, die erste "
+            f"Beratung ist aber schon am {german_date(first.date)}.",
+        )
     for index in range(1, len(paper.consultations)):
         before, now = paper.consultations[index - 1], paper.consultations[index]
         if now.date < before.date:
-            yield Finding(name, (*CONSULTATIONS, index, "datum"),
-                          f"Die Beratungsfolge muss zeitlich vorwärts laufen: "
-                          f"{german_date(now.date)} liegt vor der vorherigen Beratung am "
-                          f"{german_date(before.date)}.")
+            yield Finding(
+                name,
+                (*CONSULTATIONS, index, "datum"),
+                f"Die Beratungsfolge muss zeitlich vorwärts laufen: "
+                f"{german_date(now.date)} liegt vor der vorherigen Beratung am "
+                f"{german_date(before.date)}.",
+            )
 
 
 def _one_consultation_per_sitting(name: str, paper: Paper, _: Context) -> Iterator[Finding]:
@@ -68,10 +81,13 @@ def _one_consultation_per_sitting(name: str, paper: Paper, _: Context) -> Iterat
     for index, consultation in enumerate(paper.consultations):
         key = (consultation.committee, consultation.date)
         if key in seen:
-            yield Finding(name, (*CONSULTATIONS, index),
-                          f"'{consultation.committee}' berät die Vorlage am "
-                          f"{german_date(consultation.date)} schon (Eintrag {seen[key]}). "
-                          "Bitte nur einmal je Sitzung eintragen und die Rolle dort wählen.")
+            yield Finding(
+                name,
+                (*CONSULTATIONS, index),
+                f"'{consultation.committee}' berät die Vorlage am "
+                f"{german_date(consultation.date)} schon (Eintrag {seen[key]}). "
+                "Bitte nur einmal je Sitzung eintragen und die Rolle dort wählen.",
+            )
         seen.setdefault(key, index)
 
 
@@ -87,14 +103,20 @@ def _meetings_exist(name: str, paper: Paper, context: Context) -> Iterator[Findi
             continue
         path = (*CONSULTATIONS, index, "datum")
         if not committee.meetings:
-            yield Finding(name, path,
-                          f"Für '{committee.name}' sind in gremien.yaml keine Sitzungstermine "
-                          "eingetragen. Bitte dort unter 'sitzungen' ergänzen.")
+            yield Finding(
+                name,
+                path,
+                f"Für '{committee.name}' sind in gremien.yaml keine Sitzungstermine "
+                "eingetragen. Bitte dort unter 'sitzungen' ergänzen.",
+            )
             continue
         close = _nearest(committee.meetings, consultation.date)
-        yield Finding(name, path,
-                      f"Am {german_date(consultation.date)} tagt '{committee.name}' laut "
-                      f"gremien.yaml nicht. Nächstgelegener Termin: {german_date(close)}.")
+        yield Finding(
+            name,
+            path,
+            f"Am {german_date(consultation.date)} tagt '{committee.name}' laut "
+            f"gremien.yaml nicht. Nächstgelegener Termin: {german_date(close)}.",
+        )
 
 
 def _youth_committee_heard_first(name: str, paper: Paper, context: Context) -> Iterator[Finding]:
@@ -112,10 +134,13 @@ def _youth_committee_heard_first(name: str, paper: Paper, context: Context) -> I
             for c in paper.consultations[:index]
         )
         if not heard:
-            yield Finding(name, (*CONSULTATIONS, index, "gremium"),
-                          f"Bevor '{committee.name}' entscheidet, muss der Jugendhilfeausschuss "
-                          "die Vorlage beraten haben (§ 71 Abs. 3 SGB VIII). Bitte eine frühere "
-                          "Beratung im Jugendhilfeausschuss in die Beratungsfolge aufnehmen.")
+            yield Finding(
+                name,
+                (*CONSULTATIONS, index, "gremium"),
+                f"Bevor '{committee.name}' entscheidet, muss der Jugendhilfeausschuss "
+                "die Vorlage beraten haben (§ 71 Abs. 3 SGB VIII). Bitte eine frühere "
+                "Beratung im Jugendhilfeausschuss in die Beratungsfolge aufnehmen.",
+            )
 
 
 def _funding_in_budget_year(name: str, paper: Paper, context: Context) -> Iterator[Finding]:
@@ -126,24 +151,37 @@ def _funding_in_budget_year(name: str, paper: Paper, context: Context) -> Iterat
     for index, funding_id in enumerate(paper.finances.funding):
         line_year = context.funding_years.get(funding_id)
         if line_year is not None and line_year != year:
-            yield Finding(name, ("vorlage", "finanzen", "finanzierungslinien", index),
-                          f"Die Finanzierungslinie '{funding_id}' gilt für {line_year}, das "
-                          f"Haushaltsjahr der Vorlage ist {year}.")
+            yield Finding(
+                name,
+                ("vorlage", "finanzen", "finanzierungslinien", index),
+                f"Die Finanzierungslinie '{funding_id}' gilt für {line_year}, das "
+                f"Haushaltsjahr der Vorlage ist {year}.",
+            )
     if year not in context.funding_years.values():
-        yield Finding(name, ("vorlage", "finanzen", "haushaltsjahr"),
-                      f"Für {year} gibt es in ressourcen.yaml keine Finanzierungslinien. Bitte "
-                      "das Haushaltsjahr prüfen oder die Mittel dort eintragen.")
+        yield Finding(
+            name,
+            ("vorlage", "finanzen", "haushaltsjahr"),
+            f"Für {year} gibt es in ressourcen.yaml keine Finanzierungslinien. Bitte "
+            "das Haushaltsjahr prüfen oder die Mittel dort eintragen.",
+        )
         return
-    consulting = [context.committees[c.committee] for c in paper.consultations
-                  if c.committee in context.committees]
-    in_scope = [f for f, y in context.funding_years.items()
-                if y == year and consulting_bodies_pay(context.funding_committees[f], consulting)]
+    consulting = [
+        context.committees[c.committee] for c in paper.consultations if c.committee in context.committees
+    ]
+    in_scope = [
+        f
+        for f, y in context.funding_years.items()
+        if y == year and consulting_bodies_pay(context.funding_committees[f], consulting)
+    ]
     if not paper.finances.funding and not in_scope:
-        yield Finding(name, ("vorlage", "finanzen"),
-                      f"Im Haushaltsjahr {year} verantwortet keines der beratenden Gremien eine "
-                      "Finanzierungslinie, die finanziellen Auswirkungen wären leer. Bitte unter "
-                      "'finanzierungslinien' die betroffenen Linien nennen oder 'finanzen' "
-                      "weglassen.")
+        yield Finding(
+            name,
+            ("vorlage", "finanzen"),
+            f"Im Haushaltsjahr {year} verantwortet keines der beratenden Gremien eine "
+            "Finanzierungslinie, die finanziellen Auswirkungen wären leer. Bitte unter "
+            "'finanzierungslinien' die betroffenen Linien nennen oder 'finanzen' "
+            "weglassen.",
+        )
 
 
 RULES: tuple[Rule, ...] = (
@@ -165,9 +203,11 @@ def _unique_numbers(papers: dict[str, Paper]) -> Iterator[Finding]:
         if key in seen:
             number, where = seen[key]
             same = "" if number == paper.number else f" (als '{number}')"
-            yield Finding(name, ("vorlage", "nummer"),
-                          f"Die Vorlagen-Nr. '{paper.number}' ist schon in {where} "
-                          f"vergeben{same}.")
+            yield Finding(
+                name,
+                ("vorlage", "nummer"),
+                f"Die Vorlagen-Nr. '{paper.number}' ist schon in {where} vergeben{same}.",
+            )
         seen.setdefault(key, (paper.number, name))
 
 

@@ -77,21 +77,22 @@ class FinanceSummary:
     @property
     def by_source(self) -> list[tuple[str, Decimal]]:
         present = {line.source for line in self.lines}
-        return [(source, _total([line for line in self.lines if line.source == source]))
-                for source in FUNDING_SOURCES if source in present]
+        return [
+            (source, _total([line for line in self.lines if line.source == source]))
+            for source in FUNDING_SOURCES
+            if source in present
+        ]
 
     @property
     def by_budget_item(self) -> list[tuple[str, Decimal]]:
         items = sorted({line.budget_item for line in self.lines})
-        return [(item, _total([line for line in self.lines if line.budget_item == item]))
-                for item in items]
+        return [(item, _total([line for line in self.lines if line.budget_item == item])) for item in items]
 
     @property
     def later_years(self) -> list[tuple[int, Decimal]]:
         """Planned amounts of the same scope in the years after the budget year (Folgekosten)."""
         years = sorted({line.year for line in self.later_lines})
-        return [(year, _total([line for line in self.later_lines if line.year == year]))
-                for year in years]
+        return [(year, _total([line for line in self.later_lines if line.year == year])) for year in years]
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,7 @@ class PaperView:
 
     @property
     def consultation_rows(self) -> list[tuple[object, Committee, str]]:
-        return [(c.date, self.concept.committee(c.committee), c.role)
-                for c in self.paper.consultations]
+        return [(c.date, self.concept.committee(c.committee), c.role) for c in self.paper.consultations]
 
     @cached_property
     def remit(self) -> set[str]:
@@ -189,8 +189,14 @@ class PaperView:
 
     def measure_cost_in_scope(self, measure: Measure) -> Decimal:
         """The part of a measure's costs paid from the lines the paper's finances sum up."""
-        return sum((c.amount for c in measure.costs if c.year == self.budget_year
-                    and self._in_scope(self.concept.funding_line(c.funding))), Decimal(0))
+        return sum(
+            (
+                c.amount
+                for c in measure.costs
+                if c.year == self.budget_year and self._in_scope(self.concept.funding_line(c.funding))
+            ),
+            Decimal(0),
+        )
 
     @property
     def measure_costs(self) -> Decimal:
@@ -225,10 +231,8 @@ class PaperView:
             lines = [line for line in lines if line.id in finances.funding]
         else:
             lines = [line for line in lines if self._in_scope(line)]
-        later = [line for line in self.concept.funding_lines
-                 if line.year > year and self._in_scope(line)]
-        return FinanceSummary(year, lines, later, finances.available, finances.follow_up,
-                              finances.note)
+        later = [line for line in self.concept.funding_lines if line.year > year and self._in_scope(line)]
+        return FinanceSummary(year, lines, later, finances.available, finances.follow_up, finances.note)
 
     @property
     def resource_committees(self) -> list[Committee]:
@@ -246,9 +250,10 @@ class PaperView:
 
     def source_by_committee(self, source: str, year: int) -> list[Decimal]:
         """One source's amounts in a year, per responsible committee."""
-        return [_total([f for f in self.concept.committee_funding(c.id)
-                        if f.source == source and f.year == year])
-                for c in self.resource_committees]
+        return [
+            _total([f for f in self.concept.committee_funding(c.id) if f.source == source and f.year == year])
+            for c in self.resource_committees
+        ]
 
     @property
     def planning_years(self) -> list[int]:
@@ -260,8 +265,10 @@ class PaperView:
 
     @property
     def attachments(self) -> list[ListedAttachment]:
-        return [ListedAttachment(a.title or GENERATED_TITLES[a.generated or ""], a.generated, a.file)
-                for a in self.paper.attachments]
+        return [
+            ListedAttachment(a.title or GENERATED_TITLES[a.generated or ""], a.generated, a.file)
+            for a in self.paper.attachments
+        ]
 
     @property
     def generated_attachments(self) -> list[str]:

@@ -24,8 +24,15 @@ from pipeline.load import LoadedInputs
 BLOCKS = ("p", "li", "tr", "h1", "h2", "h3", "caption")
 BLOCK_TAG = re.compile(r"<(p|li|tr|h[1-3]|caption)(?=[\s>])")
 ATTRIBUTE = "data-quelle"
-KINDS = {"p": "Absatz", "li": "Listenpunkt", "tr": "Tabellenzeile", "h1": "Überschrift",
-         "h2": "Überschrift", "h3": "Überschrift", "caption": "Tabellentitel"}
+KINDS = {
+    "p": "Absatz",
+    "li": "Listenpunkt",
+    "tr": "Tabellenzeile",
+    "h1": "Überschrift",
+    "h2": "Überschrift",
+    "h3": "Überschrift",
+    "caption": "Tabellentitel",
+}
 #: Elements inside a block that start a block of their own (and a bookmark of their own).
 NESTED_BLOCKS = {"ul", "ol", "p", "div", "table", "figure", "blockquote", "h1", "h2", "h3", "h4"}
 #: YAML strings shorter than this are too common ('laufend', 'ja') to name a source.
@@ -88,14 +95,19 @@ class Origin:
         if self.template:
             data["vorlage"] = self.template
         if self.inputs:
-            data["eingaben"] = [{"datei": i.file, "feld": i.field, "zeile": i.line}
-                                for i in self.inputs]
+            data["eingaben"] = [{"datei": i.file, "feld": i.field, "zeile": i.line} for i in self.inputs]
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Origin:
-        return cls(data["marke"], data["art"], data["kapitel"], data["text"], data.get("vorlage"),
-                   [InputLocation(i["datei"], i["feld"], i["zeile"]) for i in data.get("eingaben", [])])
+        return cls(
+            data["marke"],
+            data["art"],
+            data["kapitel"],
+            data["text"],
+            data.get("vorlage"),
+            [InputLocation(i["datei"], i["feld"], i["zeile"]) for i in data.get("eingaben", [])],
+        )
 
     @property
     def where(self) -> str:
@@ -118,8 +130,7 @@ def text_index(loaded: LoadedInputs) -> dict[str, list[InputLocation]]:
                 walk(file, value, path + (number,), source)
         elif isinstance(node, str) and len(normalized(node)) >= MIN_MATCH:
             line = source.locate(path)[0]
-            index.setdefault(normalized(node), []).append(
-                InputLocation(file, format_path(path), line))
+            index.setdefault(normalized(node), []).append(InputLocation(file, format_path(path), line))
 
     for name, source in loaded.files.items():
         walk(name, source.data, (), source)
@@ -144,8 +155,7 @@ def _wrap_inline(target, mark: str):
         if child.tag in NESTED_BLOCKS:
             break
         leading.append(child)
-    if not (target.text or "").strip() and not any(normalized(c.text_content() + (c.tail or ""))
-                                                   for c in leading):
+    if not (target.text or "").strip() and not any(normalized(c.text_content() + (c.tail or "")) for c in leading):
         return None
     span = lxml.html.Element("span", id=mark)
     span.text, target.text = target.text, None
@@ -155,8 +165,7 @@ def _wrap_inline(target, mark: str):
     return span
 
 
-def bookmark(html: str, index: dict[str, list[InputLocation]],
-             prefix: str = "gk") -> tuple[str, list[Origin]]:
+def bookmark(html: str, index: dict[str, list[InputLocation]], prefix: str = "gk") -> tuple[str, list[Origin]]:
     """The HTML with a bookmark span in every block, and the origin of each block."""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     origins: list[Origin] = []
@@ -175,8 +184,8 @@ def bookmark(html: str, index: dict[str, list[InputLocation]],
         text = block_text(element if element.tag == "tr" else span)
         if element.tag == "h1":
             chapter = text
-        origins.append(Origin(mark, KINDS[element.tag], chapter, text,
-                              element.get(ATTRIBUTE), _inputs_in(text, index)))
-    inner = (root.text or "") + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in root)
+        origins.append(
+            Origin(mark, KINDS[element.tag], chapter, text, element.get(ATTRIBUTE), _inputs_in(text, index))
+        )
+    inner = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
     return inner, origins

@@ -148,8 +148,16 @@ def render_template(env: jinja2.Environment, name: str, **context: object) -> st
         return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound as error:
         raise TemplateFailure(f"Vorlage '{error.name}' nicht gefunden in {template_dir}.") from None
-    except (jinja2.TemplateError, SecurityError, AttributeError, TypeError, KeyError,
-            StopIteration, ArithmeticError, ValueError) as error:
+    except (
+        jinja2.TemplateError,
+        SecurityError,
+        AttributeError,
+        TypeError,
+        KeyError,
+        StopIteration,
+        ArithmeticError,
+        ValueError,
+    ) as error:
         where = _template_location(error, template_dir)
         raise TemplateFailure(f"{where}: Fehler in der Vorlage: {error}") from None
 
@@ -157,14 +165,25 @@ def render_template(env: jinja2.Environment, name: str, **context: object) -> st
 def chapter_templates(env: jinja2.Environment, folder: str) -> list[str]:
     """Chapter templates of a document kind, in file-name order (01_…, 02_…)."""
     return sorted(
-        name for name in env.list_templates(extensions=["j2"])
+        name
+        for name in env.list_templates(extensions=["j2"])
         if name.startswith(folder + "/") and not Path(name).name.startswith("_")
     )
 
 
-def concept_document(concept: Concept, body_html: str, *, title: str, stem: str, subject: str,
-                     keywords: str, footer_prefix: str = "", footer: str | None = None,
-                     on: date | None = None, **frame) -> RenderedDocument:
+def concept_document(
+    concept: Concept,
+    body_html: str,
+    *,
+    title: str,
+    stem: str,
+    subject: str,
+    keywords: str,
+    footer_prefix: str = "",
+    footer: str | None = None,
+    on: date | None = None,
+    **frame,
+) -> RenderedDocument:
     """A document that belongs to one Fassung of the concept: its frame names the Fassung and
     the Stand (or `footer`), its file name 'Gesamtkonzept_Musterkreis_2.0' the kind,
     municipality and Fassung; `on` dates it other than by the Stand."""
@@ -182,17 +201,19 @@ def concept_document(concept: Concept, body_html: str, *, title: str, stem: str,
         date=on or version.date,
         header_text=f"{municipality.name} · {title}",
         footer_text=footer or f"{footer_prefix}Fassung {version.version} · Stand {stand}",
-        file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_"
-                   f"{safe_file_part(version.version)}"),
+        file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_{safe_file_part(version.version)}"),
         logo=municipality.logo,
         logo_alt=f"Logo – {municipality.name}",
         **frame,
     )
 
 
-def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR,
-                   changes: ChangeSet | None = None,
-                   reviews: list[QualityReview] | None = None) -> RenderedDocument:
+def render_concept(
+    concept: Concept,
+    template_dir: Path = TEMPLATE_DIR,
+    changes: ChangeSet | None = None,
+    reviews: list[QualityReview] | None = None,
+) -> RenderedDocument:
     """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame.
 
     With `changes`, the Fortschreibung chapter lists what changed since the earlier Fassung.
@@ -207,10 +228,17 @@ def render_concept(concept: Concept, template_dir: Path = TEMPLATE_DIR,
         for name in chapter_templates(env, CONCEPT_CHAPTERS)
     ]
     return concept_document(
-        concept, "\n".join(chapters), title=CONCEPT_TITLE, stem="Gesamtkonzept",
+        concept,
+        "\n".join(chapters),
+        title=CONCEPT_TITLE,
+        stem="Gesamtkonzept",
         subject="Systemübergreifendes Gesamtkonzept Frühe Hilfen",
         keywords="Frühe Hilfen; Gesamtkonzept; Netzwerk; KKG; Qualitätsentwicklung",
-        category="Konzept", layout="konzept.typ", title_page=True, toc=True, numbered=True,
+        category="Konzept",
+        layout="konzept.typ",
+        title_page=True,
+        toc=True,
+        numbered=True,
     )
 
 
@@ -218,12 +246,16 @@ def render_measure_plan(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> 
     """The Maßnahmenplan on its own, as an attachment to council papers."""
     env = environment(template_dir)
     return concept_document(
-        concept, render_template(env, "anlagen/massnahmenplan.html.j2", k=concept),
-        title=MEASURE_PLAN_TITLE, stem="Massnahmenplan",
+        concept,
+        render_template(env, "anlagen/massnahmenplan.html.j2", k=concept),
+        title=MEASURE_PLAN_TITLE,
+        stem="Massnahmenplan",
         subject="Maßnahmenplan zum Gesamtkonzept Frühe Hilfen",
         keywords="Frühe Hilfen; Maßnahmenplan; Gesamtkonzept",
         footer_prefix="Anlage zum Gesamtkonzept, ",
-        category="Anlage", layout="dokument.typ", folder="vorlagen",
+        category="Anlage",
+        layout="dokument.typ",
+        folder="vorlagen",
     )
 
 
@@ -258,16 +290,18 @@ def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> Rendered
     )
 
 
-def render_review(items: list, copies: list[str], today: date,
-                  template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+def render_review(
+    items: list, copies: list[str], today: date, template_dir: Path = TEMPLATE_DIR
+) -> RenderedDocument:
     """The review list of returned drafts, grouped by chapter in the order of the document."""
     env = environment(template_dir)
     chapters = list(dict.fromkeys(i.chapter for i in items))
     sections = [(chapter, [i for i in items if i.chapter == chapter]) for chapter in chapters]
     title = "Überarbeitungsliste"
     return RenderedDocument(
-        body_html=render_template(env, "ueberarbeitung/liste.html.j2", abschnitte=sections,
-                                  anzahl_punkte=len(items), exemplare=copies),
+        body_html=render_template(
+            env, "ueberarbeitung/liste.html.j2", abschnitte=sections, anzahl_punkte=len(items), exemplare=copies
+        ),
         title=title,
         subtitle=", ".join(copies),
         author="Netzwerkkoordination Frühe Hilfen",
@@ -287,13 +321,17 @@ def status_figure(review: QualityReview) -> Figure:
     """The overview chart of a quality review: one stacked bar of statuses per theme."""
     catalog = review.catalog
     rows = [(f"{catalog.theme_number(t)} {t.title}", review.counts(t)) for t in catalog.themes]
-    series = [(f"{status} ({n})", STATUS_COLOURS[status])
-              for status, n in zip(review.statuses, review.counts(), strict=True)]
+    series = [
+        (f"{status} ({n})", STATUS_COLOURS[status])
+        for status, n in zip(review.statuses, review.counts(), strict=True)
+    ]
     title = f"Befunde je Thema der Qualitätsdimension {catalog.dimension.number}"
     alt = f"{title} als gestapeltes Balkendiagramm. " + " ".join(
-        f"{label}: " + ", ".join(f"{n} {status}" for status, n in zip(review.statuses, counts,
-                                                                      strict=True) if n) + "."
-        for label, counts in rows)
+        f"{label}: "
+        + ", ".join(f"{n} {status}" for status, n in zip(review.statuses, counts, strict=True) if n)
+        + "."
+        for label, counts in rows
+    )
     return Figure("statusuebersicht.svg", stacked_bars(rows, series, ("Ziel", "Ziele"), title), alt)
 
 
@@ -304,14 +342,18 @@ def render_quality_dialogue(review: QualityReview, template_dir: Path = TEMPLATE
     dimension = review.catalog.dimension
     figure = status_figure(review)
     return concept_document(
-        concept, render_template(env, "qualitaetsdialog/qualitaetsdialog.html.j2", k=concept,
-                                 r=review, bild=figure),
+        concept,
+        render_template(env, "qualitaetsdialog/qualitaetsdialog.html.j2", k=concept, r=review, bild=figure),
         title=f"{QUALITY_TITLE}: {dimension.title}",
         stem=f"Qualitaetsdialog-Dimension-{dimension.number}",
-        subject=(f"Gesprächsunterlage zur Qualitätsdimension {dimension.number} "
-                 f"„{dimension.title}“ der Frühen Hilfen"),
+        subject=(
+            f"Gesprächsunterlage zur Qualitätsdimension {dimension.number} „{dimension.title}“ der Frühen Hilfen"
+        ),
         keywords=f"Frühe Hilfen; Qualitätsdialog; Qualitätsrahmen; {dimension.title}",
         footer=f"Gesprächsunterlage · Datenstand {formatting.german_date(review.reference_date)}",
         on=review.reference_date,
-        category=QUALITY_TITLE, layout="dokument.typ", folder="qualitaet", figures=(figure,),
+        category=QUALITY_TITLE,
+        layout="dokument.typ",
+        folder="qualitaet",
+        figures=(figure,),
     )

@@ -64,8 +64,11 @@ class Notice:
 
 def planned_papers(concept: Concept) -> list[PlannedPaper]:
     """Every consultation of every paper, in date order."""
-    planned = [PlannedPaper(c.date, concept.committee(c.committee), paper, c.role)
-               for paper in concept.papers for c in paper.consultations]
+    planned = [
+        PlannedPaper(c.date, concept.committee(c.committee), paper, c.role)
+        for paper in concept.papers
+        for c in paper.consultations
+    ]
     return sorted(planned, key=lambda p: (p.date, p.committee.name, p.paper.number))
 
 
@@ -75,8 +78,7 @@ def schedule(concept: Concept, on: dt.date) -> list[CommitteeSchedule]:
         past = concept.report_dates(committee.id, on)
         last = past[-1] if past else None
         due = add_months(last, committee.report_cycle_months) if last else on
-        upcoming = [p for p in planned_papers(concept)
-                    if p.committee.id == committee.id and p.date > on]
+        upcoming = [p for p in planned_papers(concept) if p.committee.id == committee.id and p.date > on]
         result.append(CommitteeSchedule(committee, last, due, upcoming))
     return result
 
@@ -84,27 +86,44 @@ def schedule(concept: Concept, on: dt.date) -> list[CommitteeSchedule]:
 def _committee_notices(item: CommitteeSchedule, on: dt.date) -> list[Notice]:
     name = item.committee.name
     if item.last_report is None:
-        planned = (f"die erste Vorlage ({item.next_planned.paper.number}) kommt am "
-                   f"{german_date(item.next_planned.date)}" if item.next_planned
-                   else "keine Vorlage geplant")
+        planned = (
+            f"die erste Vorlage ({item.next_planned.paper.number}) kommt am {german_date(item.next_planned.date)}"
+            if item.next_planned
+            else "keine Vorlage geplant"
+        )
         return [Notice("gremien.yaml", f"{name}: bisher kein Bericht über Frühe Hilfen; {planned}.")]
     since = f"seit dem letzten Bericht am {german_date(item.last_report)}"
     if item.due < on and item.next_planned is None:
-        return [Notice("gremien.yaml",
-                       f"{name}: {since} kein Bericht über Frühe Hilfen, fällig war er "
-                       f"bis {german_date(item.due)} ({item.cycle}); keine Vorlage geplant.")]
+        return [
+            Notice(
+                "gremien.yaml",
+                f"{name}: {since} kein Bericht über Frühe Hilfen, fällig war er "
+                f"bis {german_date(item.due)} ({item.cycle}); keine Vorlage geplant.",
+            )
+        ]
     if item.due < on:
-        return [Notice("vorlagen/",
-                       f"{name}: Bericht überfällig seit {german_date(item.due)}; die nächste "
-                       f"Vorlage ({item.next_planned.paper.number}) kommt erst am "
-                       f"{german_date(item.next_planned.date)}.")]
+        return [
+            Notice(
+                "vorlagen/",
+                f"{name}: Bericht überfällig seit {german_date(item.due)}; die nächste "
+                f"Vorlage ({item.next_planned.paper.number}) kommt erst am "
+                f"{german_date(item.next_planned.date)}.",
+            )
+        ]
     if item.needs_paper and (item.due - on).days <= DUE_SOON_DAYS:
         meetings = [d for d in item.committee.meetings if on < d <= item.due]
-        hint = (f"passende Sitzung: {german_date(meetings[-1])}" if meetings
-                else "vor diesem Termin ist keine Sitzung eingetragen")
-        return [Notice("vorlagen/",
-                       f"{name}: nächster Bericht fällig bis {german_date(item.due)}, noch keine "
-                       f"Vorlage geplant ({hint}).")]
+        hint = (
+            f"passende Sitzung: {german_date(meetings[-1])}"
+            if meetings
+            else "vor diesem Termin ist keine Sitzung eingetragen"
+        )
+        return [
+            Notice(
+                "vorlagen/",
+                f"{name}: nächster Bericht fällig bis {german_date(item.due)}, noch keine "
+                f"Vorlage geplant ({hint}).",
+            )
+        ]
     return []
 
 
@@ -116,14 +135,21 @@ def _decision_notices(concept: Concept, decision: Decision, on: dt.date) -> list
     reported = [d for d in concept.report_dates(committee.id, dt.date.max) if d > decision.date]
     notices = []
     if not reported:
-        notices.append(Notice("gremien.yaml",
-                              f"Beschluss {decision.number} ({decision.status}): noch kein "
-                              f"Bericht über die Umsetzung an „{committee.name}“, und keine "
-                              "Vorlage ist geplant."))
+        notices.append(
+            Notice(
+                "gremien.yaml",
+                f"Beschluss {decision.number} ({decision.status}): noch kein "
+                f"Bericht über die Umsetzung an „{committee.name}“, und keine "
+                "Vorlage ist geplant.",
+            )
+        )
     if not decision.progress:
-        notices.append(Notice("gremien.yaml",
-                              f"Beschluss {decision.number}: kein Umsetzungsstand beschrieben "
-                              "('umsetzungsstand')."))
+        notices.append(
+            Notice(
+                "gremien.yaml",
+                f"Beschluss {decision.number}: kein Umsetzungsstand beschrieben ('umsetzungsstand').",
+            )
+        )
     return notices
 
 

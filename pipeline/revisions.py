@@ -48,8 +48,7 @@ def input_folder(spec: str) -> Iterator[Path]:
     try:
         relative = Path(folder).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        raise RevisionNotFound(
-            f"Der Ordner '{folder}' liegt nicht im git-Repository {root}.") from None
+        raise RevisionNotFound(f"Der Ordner '{folder}' liegt nicht im git-Repository {root}.") from None
     names = _git(root, "ls-tree", "-r", "--name-only", revision, "--", relative).decode()
     if not names.strip():
         raise RevisionNotFound(f"In der Revision '{revision}' gibt es den Ordner '{folder}' nicht.")

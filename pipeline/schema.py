@@ -66,15 +66,14 @@ def file_schema(file_name: str) -> dict[str, Any]:
         **schema,
         "title": f"{file_name} – {model.model_config.get('title')}",
         "description": f"Eingabedatei {file_name} des Gesamtkonzepts Frühe Hilfen. Erzeugt mit "
-                       "'gesamtkonzept schema' aus dem Modell; bitte nicht von Hand ändern.",
+        "'gesamtkonzept schema' aus dem Modell; bitte nicht von Hand ändern.",
     }
 
 
 def schema_files() -> dict[str, bytes]:
     """File name → bytes of every schema, stable so that a test can compare them."""
     return {
-        schema_name(name): (json.dumps(file_schema(name), ensure_ascii=False, indent=2) + "\n")
-        .encode("utf-8")
+        schema_name(name): (json.dumps(file_schema(name), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         for name in input_file_models()
     }
 

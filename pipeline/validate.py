@@ -110,7 +110,7 @@ def _aliases(model: type[BaseModel] | None) -> list[str]:
 
 
 def _description(model: type[BaseModel] | None, key: str) -> str:
-    for info in (model.model_fields.values() if model else []):
+    for info in model.model_fields.values() if model else []:
         if info.alias == key and info.description:
             return info.description
     return ""
@@ -153,8 +153,10 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         expected = str(ctx.get("expected", "")).replace(" or ", " oder ")
         return f"Der Wert {shown} ist nicht vorgesehen. Erlaubt sind: {expected}."
     if kind == "string_pattern_mismatch":
-        return (f"Die Kennung {shown} ist ungültig: nur Kleinbuchstaben, Ziffern, '-' und '_', "
-                "z. B. 'm-willkommensbesuche'.")
+        return (
+            f"Die Kennung {shown} ist ungültig: nur Kleinbuchstaben, Ziffern, '-' und '_', "
+            "z. B. 'm-willkommensbesuche'."
+        )
     if kind == "string_unicode":  # e.g. a lone surrogate such as "\ud800" written in quotes
         return "Der Text enthält ein ungültiges Zeichen (oft aus kopiertem Text). Bitte entfernen."
     if kind in {"string_too_short"}:
@@ -162,8 +164,10 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
     if kind == "string_too_long":
         return f"Der Text ist zu lang (höchstens {ctx.get('max_length')} Zeichen)."
     if kind == "string_type":
-        return (f"Hier wird Text erwartet, gefunden: {shown}. Zahlen, Daten oder ja/nein, die als "
-                "Text gemeint sind, bitte in Anführungszeichen setzen, z. B. \"2.0\".")
+        return (
+            f"Hier wird Text erwartet, gefunden: {shown}. Zahlen, Daten oder ja/nein, die als "
+            'Text gemeint sind, bitte in Anführungszeichen setzen, z. B. "2.0".'
+        )
     if kind in {"int_type", "int_parsing", "int_from_float", "int_strict"}:
         return f"Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: {shown}."
     if kind in {"decimal_type", "decimal_parsing", "float_type", "float_parsing", "finite_number"}:
@@ -179,8 +183,7 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         bound = ctx.get("le", ctx.get("lt"))
         return f"Der Wert {shown} ist zu groß; er darf höchstens {bound} betragen."
     if kind.startswith("date") or kind.startswith("datetime"):
-        return (f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; "
-                f"gefunden: {shown}.")
+        return f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; gefunden: {shown}."
     if kind in {"bool_type", "bool_parsing"}:
         return f"Hier wird ja oder nein erwartet (auch true/false); gefunden: {shown}."
     if kind == "list_type":
@@ -201,8 +204,7 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[Item]
     for item in error.errors():
         loc = tuple(item["loc"])
         line, column = source.locate(loc, key=item["type"] == "extra_forbidden")
-        problems.append(Problem(source.name, line, column, _message(item, model, source.name),
-                                format_path(loc)))
+        problems.append(Problem(source.name, line, column, _message(item, model, source.name), format_path(loc)))
     return problems
 
 
@@ -256,8 +258,11 @@ def _items_at(parsed: Item, path: Path_) -> list[Any]:
 
 def _known_ids(parsed: dict[str, Item]) -> dict[str, list[str]]:
     """Every id of each kind, in file order (repeated ones included, see _duplicate_ids)."""
-    known = {kind: [item.id for item in _items_at(parsed[file_name], path)]
-             for kind, (file_name, path) in ID_SOURCES.items() if file_name in parsed}
+    known = {
+        kind: [item.id for item in _items_at(parsed[file_name], path)]
+        for kind, (file_name, path) in ID_SOURCES.items()
+        if file_name in parsed
+    }
     known["qualitaetsziel"] = catalog_goal_ids()
     return known
 
@@ -265,9 +270,12 @@ def _known_ids(parsed: dict[str, Item]) -> dict[str, list[str]]:
 def _duplicate_ids(parsed: dict[str, Item], known: dict[str, list[str]]) -> Iterator[Finding]:
     for kind, (file_name, path) in ID_SOURCES.items():
         for index, first in _repeated(known.get(kind, [])):
-            yield Finding(file_name, path + (index, "id"),
-                          f"Die Kennung '{known[kind][index]}' ist bereits vergeben (Eintrag "
-                          f"{first} derselben Liste). Kennungen müssen eindeutig sein.")
+            yield Finding(
+                file_name,
+                path + (index, "id"),
+                f"Die Kennung '{known[kind][index]}' ist bereits vergeben (Eintrag "
+                f"{first} derselben Liste). Kennungen müssen eindeutig sein.",
+            )
 
 
 def _repeated(values: list[str]) -> Iterator[tuple[int, int]]:
@@ -285,9 +293,12 @@ def _one_rating_per_goal(parsed: dict[str, Item]) -> Iterator[Finding]:
         return
     goals = [r.goal for r in parsed["qualitaet.yaml"].ratings]  # type: ignore[attr-defined]
     for index, first in _repeated(goals):
-        yield Finding("qualitaet.yaml", ("einschaetzungen", index, "ziel"),
-                      f"Zum Ziel '{goals[index]}' gibt es schon eine Einschätzung (Eintrag "
-                      f"{first}). Bitte je Ziel nur eine Einschätzung angeben.")
+        yield Finding(
+            "qualitaet.yaml",
+            ("einschaetzungen", index, "ziel"),
+            f"Zum Ziel '{goals[index]}' gibt es schon eine Einschätzung (Eintrag "
+            f"{first}). Bitte je Ziel nur eine Einschätzung angeben.",
+        )
 
 
 def _dangling(parsed: dict[str, Item], known: dict[str, list[str]]) -> Iterator[Finding]:
@@ -300,8 +311,7 @@ def _dangling(parsed: dict[str, Item], known: dict[str, list[str]]) -> Iterator[
             tip = f" Meinten Sie '{close[0]}'?" if close else ""
             listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
             where = PROJECT_IDS.get(kind) or ID_SOURCES[kind][0]
-            yield Finding(file_name, path,
-                          f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}.")
+            yield Finding(file_name, path, f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}.")
 
 
 # --- rules across files -----------------------------------------------------------------------
@@ -315,38 +325,46 @@ def _cross_file_rules(parsed: dict[str, Item]) -> Iterator[Finding]:
             for c_index, cost in enumerate(measure.costs):
                 funded_year = year_of.get(cost.funding)
                 if funded_year is not None and funded_year != cost.year:
-                    yield Finding("massnahmen.yaml",
-                                  ("massnahmen", m_index, "kosten", c_index, "finanzierung"),
-                                  f"Die Finanzierungslinie '{cost.funding}' gilt für {funded_year}, "
-                                  f"die Kosten sind aber für {cost.year} angegeben.")
+                    yield Finding(
+                        "massnahmen.yaml",
+                        ("massnahmen", m_index, "kosten", c_index, "finanzierung"),
+                        f"Die Finanzierungslinie '{cost.funding}' gilt für {funded_year}, "
+                        f"die Kosten sind aber für {cost.year} angegeben.",
+                    )
     if "ziele.yaml" in parsed:
         goals = parsed["ziele.yaml"].goals  # type: ignore[attr-defined]
         kinds = {g.id: g.kind for g in goals}
         for index, goal in enumerate(goals):
             path = ("ziele", index, "uebergeordnet")
             if goal.parent and goal.kind == "Wirkungsziel":
-                yield Finding("ziele.yaml", path,
-                              "Ein Wirkungsziel hat kein übergeordnetes Ziel; nur Handlungsziele "
-                              "werden einem Wirkungsziel zugeordnet.")
+                yield Finding(
+                    "ziele.yaml",
+                    path,
+                    "Ein Wirkungsziel hat kein übergeordnetes Ziel; nur Handlungsziele "
+                    "werden einem Wirkungsziel zugeordnet.",
+                )
             elif goal.parent and kinds.get(goal.parent) == "Handlungsziel":
-                yield Finding("ziele.yaml", path,
-                              f"'{goal.parent}' ist ein Handlungsziel; übergeordnet kann nur ein "
-                              "Wirkungsziel sein.")
+                yield Finding(
+                    "ziele.yaml",
+                    path,
+                    f"'{goal.parent}' ist ein Handlungsziel; übergeordnet kann nur ein Wirkungsziel sein.",
+                )
     if "kommune.yaml" in parsed:
         version = parsed["kommune.yaml"].version  # type: ignore[attr-defined]
         if version.update.next_date <= version.date:
-            yield Finding("kommune.yaml", ("konzept", "fortschreibung", "naechste"),
-                          "Die nächste Fortschreibung muss nach dem Stand des Konzepts liegen.")
+            yield Finding(
+                "kommune.yaml",
+                ("konzept", "fortschreibung", "naechste"),
+                "Die nächste Fortschreibung muss nach dem Stand des Konzepts liegen.",
+            )
 
 
-def located(findings: Iterable[Finding], sources: dict[str, SourceFile],
-            severity: str = ERROR) -> list[Problem]:
+def located(findings: Iterable[Finding], sources: dict[str, SourceFile], severity: str = ERROR) -> list[Problem]:
     """Findings as problems at the line and column of the value they concern."""
     problems = []
     for found in findings:
         line, column = sources[found.file].locate(found.path)
-        problems.append(Problem(found.file, line, column, found.message,
-                                format_path(found.path), severity))
+        problems.append(Problem(found.file, line, column, found.message, format_path(found.path), severity))
     return problems
 
 
@@ -366,9 +384,12 @@ def goals_have_measures(concept: Concept) -> Iterator[Finding]:
     served |= {g.parent for g in concept.goals if g.id in served and g.parent}
     for index, goal in enumerate(concept.goals):
         if goal.id not in served:
-            yield Finding("ziele.yaml", ("ziele", index, "id"),
-                          f"Zum Ziel '{goal.id}' trägt keine Maßnahme bei. Bitte in massnahmen.yaml "
-                          "bei mindestens einer Maßnahme unter 'ziele' eintragen.")
+            yield Finding(
+                "ziele.yaml",
+                ("ziele", index, "id"),
+                f"Zum Ziel '{goal.id}' trägt keine Maßnahme bei. Bitte in massnahmen.yaml "
+                "bei mindestens einer Maßnahme unter 'ziele' eintragen.",
+            )
 
 
 def target_groups_have_goals(concept: Concept) -> Iterator[Finding]:
@@ -376,9 +397,12 @@ def target_groups_have_goals(concept: Concept) -> Iterator[Finding]:
     served = {group for goal in concept.goals for group in goal.target_groups}
     for index, group in enumerate(concept.target_groups):
         if group.id not in served:
-            yield Finding("zielgruppen.yaml", ("zielgruppen", index, "id"),
-                          f"Die Zielgruppe '{group.id}' wird von keinem Ziel angesprochen. Bitte in "
-                          "ziele.yaml bei mindestens einem Ziel unter 'zielgruppen' eintragen.")
+            yield Finding(
+                "zielgruppen.yaml",
+                ("zielgruppen", index, "id"),
+                f"Die Zielgruppe '{group.id}' wird von keinem Ziel angesprochen. Bitte in "
+                "ziele.yaml bei mindestens einem Ziel unter 'zielgruppen' eintragen.",
+            )
 
 
 def _first_index(items: list[Any], matches: Callable[[Any], bool]) -> int:
@@ -388,23 +412,31 @@ def _first_index(items: list[Any], matches: Callable[[Any], bool]) -> int:
 def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
     """A yearly total far above the configured bound is most often a typo (a zero too many)."""
     bound = concept.checks.yearly_total_warning
-    hint = (f"– mehr als die Prüfgrenze von {euro(bound)}. Bitte die Beträge prüfen (die Grenze "
-            "steht in kommune.yaml unter 'pruefung: jahressumme_warnung_ab').")
+    hint = (
+        f"– mehr als die Prüfgrenze von {euro(bound)}. Bitte die Beträge prüfen (die Grenze "
+        "steht in kommune.yaml unter 'pruefung: jahressumme_warnung_ab')."
+    )
     funding = concept.resources.funding
     for year in sorted({line.year for line in funding}):
         total = concept.funding_total(year=year)
         if total > bound:
             index = _first_index(funding, lambda line, y=year: line.year == y)
-            yield Finding("ressourcen.yaml", ("finanzierung", index, "betrag"),
-                          f"Die Finanzierung für {year} beträgt zusammen {euro(total)} {hint}")
+            yield Finding(
+                "ressourcen.yaml",
+                ("finanzierung", index, "betrag"),
+                f"Die Finanzierung für {year} beträgt zusammen {euro(total)} {hint}",
+            )
     years = sorted({cost.year for measure in concept.measures for cost in measure.costs})
     for year in years:
         total = concept.measure_costs_by_year(year)
         if total > bound:
             index = _first_index(concept.measures, lambda m, y=year: any(c.year == y for c in m.costs))
             cost = _first_index(concept.measures[index].costs, lambda c, y=year: c.year == y)
-            yield Finding("massnahmen.yaml", ("massnahmen", index, "kosten", cost, "betrag"),
-                          f"Die Maßnahmenkosten für {year} betragen zusammen {euro(total)} {hint}")
+            yield Finding(
+                "massnahmen.yaml",
+                ("massnahmen", index, "kosten", cost, "betrag"),
+                f"Die Maßnahmenkosten für {year} betragen zusammen {euro(total)} {hint}",
+            )
 
 
 def costs_within_funding(concept: Concept) -> Iterator[Finding]:
@@ -415,9 +447,12 @@ def costs_within_funding(concept: Concept) -> Iterator[Finding]:
             spent[cost.funding] = spent.get(cost.funding, Decimal(0)) + cost.amount
     for index, line in enumerate(concept.resources.funding):
         if spent.get(line.id, Decimal(0)) > line.amount:
-            yield Finding("ressourcen.yaml", ("finanzierung", index, "betrag"),
-                          f"Die Maßnahmen setzen aus '{line.id}' zusammen {euro(spent[line.id])} ein, "
-                          f"die Finanzierungslinie umfasst aber nur {euro(line.amount)}.")
+            yield Finding(
+                "ressourcen.yaml",
+                ("finanzierung", index, "betrag"),
+                f"Die Maßnahmen setzen aus '{line.id}' zusammen {euro(spent[line.id])} ein, "
+                f"die Finanzierungslinie umfasst aber nur {euro(line.amount)}.",
+            )
 
 
 def percentages_in_range(concept: Concept) -> Iterator[Finding]:
@@ -430,8 +465,11 @@ def percentages_in_range(concept: Concept) -> Iterator[Finding]:
             for name, key in keys:
                 value = getattr(indicator, name)
                 if value is not None and not 0 <= value <= 100:
-                    yield Finding("ziele.yaml", ("ziele", g_index, "indikatoren", i_index, key),
-                                  f"Ein Anteil in % liegt zwischen 0 und 100; angegeben ist {value}.")
+                    yield Finding(
+                        "ziele.yaml",
+                        ("ziele", g_index, "indikatoren", i_index, key),
+                        f"Ein Anteil in % liegt zwischen 0 und 100; angegeben ist {value}.",
+                    )
 
 
 def update_within_cycle(concept: Concept) -> Iterator[Finding]:
@@ -439,10 +477,13 @@ def update_within_cycle(concept: Concept) -> Iterator[Finding]:
     version = concept.version
     due = version.cycle_end
     if version.update.next_date > due:
-        yield Finding("kommune.yaml", ("konzept", "fortschreibung", "naechste"),
-                      f"Bei einer Fortschreibung alle {version.update.cycle_years} Jahre wäre sie "
-                      f"bis {german_date(due)} fällig, geplant ist sie erst für "
-                      f"{german_date(version.update.next_date)}.")
+        yield Finding(
+            "kommune.yaml",
+            ("konzept", "fortschreibung", "naechste"),
+            f"Bei einer Fortschreibung alle {version.update.cycle_years} Jahre wäre sie "
+            f"bis {german_date(due)} fällig, geplant ist sie erst für "
+            f"{german_date(version.update.next_date)}.",
+        )
 
 
 def status_matches_period(concept: Concept) -> Iterator[Finding]:
@@ -453,14 +494,20 @@ def status_matches_period(concept: Concept) -> Iterator[Finding]:
         start, end = measure.period.start, measure.period.end
         message = None
         if measure.status == "abgeschlossen" and (end is None or end > stand):
-            message = (f"Die Maßnahme ist 'abgeschlossen', ihr Zeitraum endet aber nicht bis zum "
-                       f"Stand des Konzepts ({shown}). Bitte 'bis' oder 'status' prüfen.")
+            message = (
+                f"Die Maßnahme ist 'abgeschlossen', ihr Zeitraum endet aber nicht bis zum "
+                f"Stand des Konzepts ({shown}). Bitte 'bis' oder 'status' prüfen."
+            )
         elif measure.status == "laufend" and end is not None and end < stand:
-            message = (f"Die Maßnahme ist 'laufend', ihr Zeitraum endete aber am {german_date(end)}, "
-                       f"vor dem Stand des Konzepts ({shown}).")
+            message = (
+                f"Die Maßnahme ist 'laufend', ihr Zeitraum endete aber am {german_date(end)}, "
+                f"vor dem Stand des Konzepts ({shown})."
+            )
         elif measure.status == "geplant" and start < stand:
-            message = (f"Die Maßnahme ist 'geplant', ihr Beginn ({german_date(start)}) liegt aber vor "
-                       f"dem Stand des Konzepts ({shown}). Läuft sie schon?")
+            message = (
+                f"Die Maßnahme ist 'geplant', ihr Beginn ({german_date(start)}) liegt aber vor "
+                f"dem Stand des Konzepts ({shown}). Läuft sie schon?"
+            )
         if message:
             yield Finding("massnahmen.yaml", ("massnahmen", index, "status"), message)
 
@@ -470,10 +517,13 @@ def committees_have_a_remit(concept: Concept) -> Iterator[Finding]:
     would report no measures."""
     for index, committee in enumerate(concept.committees):
         if not committee.remit:
-            yield Finding("gremien.yaml", ("gremien", index, "art"),
-                          f"Für '{committee.name}' (Art 'Sonstiges') sind keine Sektoren "
-                          "angegeben; Vorlagen an dieses Gremium zeigen dann keine Maßnahmen. "
-                          "Bitte unter 'sektoren' die Bereiche nennen, für die es zuständig ist.")
+            yield Finding(
+                "gremien.yaml",
+                ("gremien", index, "art"),
+                f"Für '{committee.name}' (Art 'Sonstiges') sind keine Sektoren "
+                "angegeben; Vorlagen an dieses Gremium zeigen dann keine Maßnahmen. "
+                "Bitte unter 'sektoren' die Bereiche nennen, für die es zuständig ist.",
+            )
 
 
 #: Every plausibility rule, run in this order on a valid concept.
@@ -489,8 +539,9 @@ RULES: list[Rule] = [
 ]
 
 
-def plausibility_warnings(concept: Concept, sources: dict[str, SourceFile],
-                          rules: list[Rule] = RULES) -> list[Problem]:
+def plausibility_warnings(
+    concept: Concept, sources: dict[str, SourceFile], rules: list[Rule] = RULES
+) -> list[Problem]:
     """Run the rules and locate each finding in its file."""
     return sorted(located((found for rule in rules for found in rule(concept)), sources, WARNING))
 
@@ -512,12 +563,17 @@ def check(loaded: LoadedInputs, problems: list[Problem] | None = None) -> tuple[
         except ValidationError as error:
             problems.extend(_problems_from(error, source, model))
     known = _known_ids(parsed)
-    papers = {name: model.paper for name, model in sorted(parsed.items())
-              if isinstance(model, PaperFile)}
-    problems += located(chain(
-        _duplicate_ids(parsed, known), _dangling(parsed, known), _cross_file_rules(parsed),
-        _one_rating_per_goal(parsed), paper_findings(parsed, papers),
-    ), loaded.files)
+    papers = {name: model.paper for name, model in sorted(parsed.items()) if isinstance(model, PaperFile)}
+    problems += located(
+        chain(
+            _duplicate_ids(parsed, known),
+            _dangling(parsed, known),
+            _cross_file_rules(parsed),
+            _one_rating_per_goal(parsed),
+            paper_findings(parsed, papers),
+        ),
+        loaded.files,
+    )
     if problems or any(name not in parsed for name in FILE_MODELS):
         raise InvalidInput(problems)
     concept = _assemble(parsed, papers)

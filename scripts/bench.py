@@ -29,8 +29,13 @@ def timed(function, *args):
 
 
 def main() -> None:
-    stages: dict[str, list[float]] = {"laden+prüfen": [], "rendern": [], "exportieren": [],
-                                       "gesamt": [], "alle Dokumente": []}
+    stages: dict[str, list[float]] = {
+        "laden+prüfen": [],
+        "rendern": [],
+        "exportieren": [],
+        "gesamt": [],
+        "alle Dokumente": [],
+    }
     build_concept(EXAMPLE, Path(tempfile.mkdtemp()))  # warm-up: imports, font scan
     for _ in range(RUNS):
         concept, t_load = timed(load_concept, EXAMPLE)

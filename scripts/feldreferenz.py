@@ -41,8 +41,14 @@ def _type_name(annotation: typing.Any) -> str:
         return _type_name(args[0])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "Abschnitt"
-    return {"str": "Text", "int": "ganze Zahl", "Decimal": "Zahl", "date": "Datum (JJJJ-MM-TT)",
-            "bool": "ja/nein", "time": "Uhrzeit (SS:MM)"}.get(getattr(annotation, "__name__", ""), str(annotation))
+    return {
+        "str": "Text",
+        "int": "ganze Zahl",
+        "Decimal": "Zahl",
+        "date": "Datum (JJJJ-MM-TT)",
+        "bool": "ja/nein",
+        "time": "Uhrzeit (SS:MM)",
+    }.get(getattr(annotation, "__name__", ""), str(annotation))
 
 
 def _nested(annotation: typing.Any) -> type[BaseModel] | None:

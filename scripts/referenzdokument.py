@@ -48,8 +48,9 @@ def _style(doc, name, kind=WD_STYLE_TYPE.PARAGRAPH, base=None):
         return style
 
 
-def _paragraph(doc, name, size=None, bold=None, color=None, before=None, after=None,
-               italic=None, keep=None, line=None):
+def _paragraph(
+    doc, name, size=None, bold=None, color=None, before=None, after=None, italic=None, keep=None, line=None
+):
     style = _style(doc, name)
     font = style.font
     font.name = FONT
@@ -123,8 +124,9 @@ def _toc_styles(doc) -> None:
 
 
 def build() -> bytes:
-    raw = subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
-                         check=True, capture_output=True).stdout
+    raw = subprocess.run(
+        [pandoc_path(), "--print-default-data-file", "reference.docx"], check=True, capture_output=True
+    ).stdout
     doc = Document(io.BytesIO(raw))
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     _fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
@@ -143,8 +145,7 @@ def build() -> bytes:
     _paragraph(doc, "Heading 2", size=13, bold=True, color=BLUE, before=14, after=6, keep=True)
     _paragraph(doc, "Heading 3", size=11, bold=True, color=BLUE, before=10, after=4, keep=True)
     _paragraph(doc, "TOC Heading", size=16, bold=True, color=BLUE, before=0, after=12)
-    _paragraph(doc, "Table Caption", size=9.5, bold=True, italic=False, color=GREY,
-               before=10, after=4, keep=True)
+    _paragraph(doc, "Table Caption", size=9.5, bold=True, italic=False, color=GREY, before=10, after=4, keep=True)
     _paragraph(doc, "Header", size=8.5, color=GREY)
     _paragraph(doc, "Footer", size=8.5, color=GREY)
     _toc_styles(doc)

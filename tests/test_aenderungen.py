@@ -69,8 +69,9 @@ def test_diff_names_added_removed_changed_and_budget(older):
     assert "Änderungen von Fassung 1.5 (Stand 15.10.2025) zu Fassung 2.0 (Stand 15.10.2026)" in out
     assert "Maßnahmen: 0 neu, 1 entfallen, 2 geändert" in out  # one lost BISS as participant
     assert "  - Elternbriefe auf Papier (elternbriefe-papier)" in out
-    assert ("  ~ Babylotsendienst im Klinikum Musterstadt (babylotsen): Stand der Umsetzung: "
-            "geplant → laufend") in out
+    assert (
+        "  ~ Babylotsendienst im Klinikum Musterstadt (babylotsen): Stand der Umsetzung: geplant → laufend"
+    ) in out
     assert "Akteure: 1 neu, 0 entfallen, 0 geändert" in out
     assert "  + Beratungs- und Interventionsstelle bei häuslicher Gewalt (BISS) (biss)" in out
     assert "Ziele: 0 neu, 0 entfallen, 1 geändert" in out
@@ -78,15 +79,15 @@ def test_diff_names_added_removed_changed_and_budget(older):
     assert goal.endswith(": Indikatoren")  # long values only by the field's German title
     assert "Zielgruppen" not in out
     budget = next(x for x in out.splitlines() if x.startswith("Kommune"))
-    assert budget.split() == ["Kommune", "2027", "313.000,00", "€", "→", "351.000,00", "€",
-                              "(+38.000,00", "€)"]
+    assert budget.split() == ["Kommune", "2027", "313.000,00", "€", "→", "351.000,00", "€", "(+38.000,00", "€)"]
 
 
 def test_changed_values_are_written_the_german_way():
     from pipeline.changes import shown
 
     assert shown([{"jahr": 2027, "betrag": 39500, "finanzierung": "kommune-2027"}], "kosten") == (
-        "jahr: 2027, betrag: 39.500,00\u00a0€, finanzierung: kommune-2027")
+        "jahr: 2027, betrag: 39.500,00\u00a0€, finanzierung: kommune-2027"
+    )
     assert shown(1234) == "1.234" and shown(True) == "ja" and shown(None) == "–"
 
 
@@ -108,15 +109,27 @@ def test_concept_lists_the_changes_since_the_earlier_fassung(older, tmp_path):
     document = Document(str(next(p for p in written if p.suffix == ".docx")))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert any(h.endswith("Änderungen gegenüber der Fassung 1.5") for h in headings)
-    rows = {(r.cells[0].text, r.cells[1].text): r.cells[2].text
-            for t in document.tables for r in t.rows if len(r.cells) == 3}
+    rows = {
+        (r.cells[0].text, r.cells[1].text): r.cells[2].text
+        for t in document.tables
+        for r in t.rows
+        if len(r.cells) == 3
+    }
     assert ("entfallen", "Elternbriefe auf Papier") in rows
     changed = rows[("geändert", "Babylotsendienst im Klinikum Musterstadt")]
     assert changed == "Stand der Umsetzung: geplant → laufend"
-    budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Quelle"
-                  and t.rows[0].cells[-1].text == "Veränderung")
+    budget = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Quelle" and t.rows[0].cells[-1].text == "Veränderung"
+    )
     assert [c.text for c in budget.rows[1].cells] == [
-        "Kommune", "2027", "313.000,00\u00a0€", "351.000,00\u00a0€", "+38.000,00\u00a0€"]
+        "Kommune",
+        "2027",
+        "313.000,00\u00a0€",
+        "351.000,00\u00a0€",
+        "+38.000,00\u00a0€",
+    ]
 
 
 def test_concept_without_comparison_has_no_change_section(built):
@@ -125,8 +138,11 @@ def test_concept_without_comparison_has_no_change_section(built):
 
 
 def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), "-c", "user.name=Test", "-c", "user.email=t@example.org",
-                    *args], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(folder), "-c", "user.name=Test", "-c", "user.email=t@example.org", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_diff_reads_git_revisions(tmp_path, monkeypatch):
@@ -154,8 +170,9 @@ def test_problems_of_the_earlier_fassung_are_marked_as_such(tmp_path):
     broken = tmp_path / "alt"
     shutil.copytree(EXAMPLE, broken)
     edit_yaml(broken, "kommune.yaml", lambda d: d["kommune"].update(einwohner="viele"))
-    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / "out"),
-                                       "--nur", "konzept", "--vergleich", str(broken)])
+    result = CliRunner().invoke(
+        main, ["build", str(EXAMPLE), "-o", str(tmp_path / "out"), "--nur", "konzept", "--vergleich", str(broken)]
+    )
     assert result.exit_code == 1
     assert f"[{broken}] kommune.yaml:" in result.output
     assert not (tmp_path / "out").exists()

@@ -44,8 +44,7 @@ def _table(document, *header: str):
 
 
 def _euro(text: str) -> Decimal:
-    return Decimal(text.replace("€", "").replace("\u00a0", "").strip().replace(".", "")
-                   .replace(",", "."))
+    return Decimal(text.replace("€", "").replace("\u00a0", "").strip().replace(".", "").replace(",", "."))
 
 
 def test_chapter_headings_in_order(document):
@@ -74,8 +73,10 @@ def test_budget_table_sums_match_the_funding_lines(document, raw_inputs):
     table = _table(document, "Quelle", *map(str, years), "Summe")
     body = {row.cells[0].text: row for row in table.rows[1:-1]}
     for source in {line["quelle"] for line in lines}:
-        expected = [sum(Decimal(str(x["betrag"])) for x in lines
-                        if x["quelle"] == source and x["jahr"] == y) for y in years]
+        expected = [
+            sum(Decimal(str(x["betrag"])) for x in lines if x["quelle"] == source and x["jahr"] == y)
+            for y in years
+        ]
         cells = [_euro(c.text) for c in body[source].cells[1:]]
         assert cells == [*expected, sum(expected)]
     total_row = table.rows[-1]
@@ -96,8 +97,7 @@ def test_responsibility_matrix_marks_lead_and_participants(document, raw_inputs)
 
 def test_header_footer_and_page_fields(document):
     section = document.sections[-1]
-    assert section.header.paragraphs[0].text == (
-        "Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen")
+    assert section.header.paragraphs[0].text == ("Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen")
     footer_xml = section.footer._element.xml
     assert "Fassung 2.0 · Stand 15.10.2026" in section.footer.paragraphs[0].text
     assert 'w:instr=" PAGE "' in footer_xml and 'w:instr=" NUMPAGES "' in footer_xml
@@ -109,9 +109,12 @@ def test_table_of_contents_is_a_real_field_listing_the_chapters(document):
     instructions = [e.text for e in body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith("TOC") for i in instructions)
     toc = next(body.iterchildren(qn("w:sdt")))
-    entries = ["".join(t.text for t in p.iter(qn("w:t"))) for p in toc.iter(qn("w:p"))
-               if p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
-               and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "TOC1"]
+    entries = [
+        "".join(t.text for t in p.iter(qn("w:t")))
+        for p in toc.iter(qn("w:p"))
+        if p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
+        and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "TOC1"
+    ]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert entries == headings
 

@@ -25,12 +25,17 @@ from .conftest import EXAMPLE, edit_yaml
 
 def png(width: int = 4, height: int = 2) -> bytes:
     """A tiny valid PNG, written by hand so the tests need no image library."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     rows = b"".join(b"\x00" + b"\x1f\x4e\x79" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _logo_problem(folder: Path, logo: str) -> str:
@@ -53,19 +58,25 @@ def test_paths_leaving_the_folder_are_refused(example_copy, tmp_path):
     assert "führt aus dem Ordner der Kommune heraus" in _logo_problem(example_copy, "verweis.png")
     absolute = str(example_copy / "logo.svg")
     assert _logo_problem(example_copy, absolute).startswith(
-        "Bitte den Pfad relativ zum Ordner der Kommune angeben, z. B. 'logo.png'")
+        "Bitte den Pfad relativ zum Ordner der Kommune angeben, z. B. 'logo.png'"
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
         ("fehlt.png", None, "Die Datei 'fehlt.png' gibt es nicht im Ordner der Kommune."),
-        ("bilder.png", "ordner", "Die Datei 'bilder.png' ist ein Ordner, keine Datei im Ordner der "
-                                 "Kommune."),
-        ("logo.gif", b"GIF89a", "Dateien vom Typ '.gif' sind hier nicht vorgesehen. Erlaubt sind: "
-                                ".png, .jpg, .jpeg, .svg."),
-        ("text.png", b"kein Bild", "Der Inhalt von 'text.png' ist kein PNG-Bild, obwohl der Name auf "
-                                   "'.png' endet."),
+        ("bilder.png", "ordner", "Die Datei 'bilder.png' ist ein Ordner, keine Datei im Ordner der Kommune."),
+        (
+            "logo.gif",
+            b"GIF89a",
+            "Dateien vom Typ '.gif' sind hier nicht vorgesehen. Erlaubt sind: .png, .jpg, .jpeg, .svg.",
+        ),
+        (
+            "text.png",
+            b"kein Bild",
+            "Der Inhalt von 'text.png' ist kein PNG-Bild, obwohl der Name auf '.png' endet.",
+        ),
         ("riesig.PNG", png() + b"\0" * (5 * 1024 * 1024), "Die Datei 'riesig.PNG' ist größer als 5 MiB."),
     ],
 )

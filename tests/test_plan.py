@@ -20,7 +20,7 @@ def _plan(folder, day="2026-11-23"):
 
 def _row(output: str, name: str) -> list[str]:
     line = next(x for x in output.splitlines() if x.startswith(name + "  "))
-    return [cell for cell in line[len(name):].split("  ") if cell.strip()]
+    return [cell for cell in line[len(name) :].split("  ") if cell.strip()]
 
 
 def test_add_months_keeps_the_day_or_takes_the_last_of_the_month():
@@ -35,16 +35,20 @@ def test_calendar_of_the_example():
     assert result.exit_code == 0, result.output
     assert "Stichtag 23.11.2026" in result.output
     jha = _row(result.output, "Jugendhilfeausschuss")
-    assert [c.strip() for c in jha[:4]] == ["jährlich", "07.05.2026", "07.05.2027",
-                                           "26.11.2026: GV/2026/004 (Kenntnisnahme), "
-                                           "JHA/2026/030 (Vorberatung)"]
+    assert [c.strip() for c in jha[:4]] == [
+        "jährlich",
+        "07.05.2026",
+        "07.05.2027",
+        "26.11.2026: GV/2026/004 (Kenntnisnahme), JHA/2026/030 (Vorberatung)",
+    ]
     health = _row(result.output, "Ausschuss für Gesundheit")
     assert [c.strip() for c in health[1:4]] == ["19.11.2026", "19.11.2027", "keine geplant"]
-    assert ("Ausschuss für Soziales und Teilhabe: Bericht überfällig seit 11.03.2023; die "
-            "nächste Vorlage (GV/2026/004) kommt erst am 03.12.2026.") in result.output
+    assert (
+        "Ausschuss für Soziales und Teilhabe: Bericht überfällig seit 11.03.2023; die "
+        "nächste Vorlage (GV/2026/004) kommt erst am 03.12.2026."
+    ) in result.output
     papers = [yaml.safe_load(f.read_text(encoding="utf-8")) for f in (EXAMPLE / "vorlagen").glob("*.yaml")]
-    planned = sum(1 for p in papers for c in p["vorlage"]["beratungsfolge"]
-                  if c["datum"] > dt.date(2026, 11, 23))
+    planned = sum(1 for p in papers for c in p["vorlage"]["beratungsfolge"] if c["datum"] > dt.date(2026, 11, 23))
     section = result.output.split("Geplante Beratungen\n")[1].split("\n\nHinweise")[0]
     assert len(section.splitlines()) == planned
 
@@ -53,16 +57,20 @@ def test_a_body_without_report_or_plan_is_named(example_copy):
     shutil.rmtree(example_copy / "vorlagen")
     result = _plan(example_copy)
     assert result.exit_code == 0
-    assert ("Ausschuss für Soziales und Teilhabe: seit dem letzten Bericht am 11.03.2021 kein "
-            "Bericht über Frühe Hilfen, fällig war er bis 11.03.2023 (alle zwei Jahre); keine "
-            "Vorlage geplant.") in result.output
+    assert (
+        "Ausschuss für Soziales und Teilhabe: seit dem letzten Bericht am 11.03.2021 kein "
+        "Bericht über Frühe Hilfen, fällig war er bis 11.03.2023 (alle zwei Jahre); keine "
+        "Vorlage geplant."
+    ) in result.output
     assert "Ausschuss für Gesundheit: seit dem letzten Bericht am 18.09.2025" in result.output
 
 
 def test_a_report_due_soon_without_a_paper_is_named():
     result = _plan(EXAMPLE, "2027-09-01")
-    assert ("Jugendhilfeausschuss: nächster Bericht fällig bis 26.11.2027, noch keine Vorlage "
-            "geplant (passende Sitzung: 25.11.2027).") in result.output
+    assert (
+        "Jugendhilfeausschuss: nächster Bericht fällig bis 26.11.2027, noch keine Vorlage "
+        "geplant (passende Sitzung: 25.11.2027)."
+    ) in result.output
     assert "Kreistag: nächster Bericht" not in result.output  # due only in 2029
 
 
@@ -75,8 +83,10 @@ def test_decisions_without_reported_implementation(example_copy):
 
     edit_yaml(example_copy, "gremien.yaml", decisions)
     result = _plan(example_copy)
-    assert ("Beschluss GA/2024/031 (in Umsetzung): noch kein Bericht über die Umsetzung an "
-            "„Ausschuss für Gesundheit“, und keine Vorlage ist geplant.") in result.output
+    assert (
+        "Beschluss GA/2024/031 (in Umsetzung): noch kein Bericht über die Umsetzung an "
+        "„Ausschuss für Gesundheit“, und keine Vorlage ist geplant."
+    ) in result.output
     assert "Beschluss GA/2024/031: kein Umsetzungsstand beschrieben ('umsetzungsstand')." in result.output
     assert "Beschluss SA/2022/019" not in result.output  # its report is planned for 03.12.2026
 
@@ -88,7 +98,8 @@ def test_a_body_that_never_had_a_report(example_copy):
     edit_yaml(example_copy, "gremien.yaml", committees)
     shutil.rmtree(example_copy / "vorlagen")
     result = _plan(example_copy)
-    assert "Ausschuss für Gesundheit: bisher kein Bericht über Frühe Hilfen; keine Vorlage geplant." \
-        in result.output
+    assert (
+        "Ausschuss für Gesundheit: bisher kein Bericht über Frühe Hilfen; keine Vorlage geplant." in result.output
+    )
     health = _row(result.output, "Ausschuss für Gesundheit")
     assert [c.strip() for c in health[1:4]] == ["noch keiner", "sofort", "keine geplant"]

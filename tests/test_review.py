@@ -51,13 +51,15 @@ def _track(paragraph, inserted: str, author: str) -> str:
     run = paragraph.runs[-1]._r
     deleted = run.find(qn("w:t")).text
     run.find(qn("w:t")).tag = qn("w:delText")
-    wrapper = parse_xml(f'<w:del xmlns:w="{W}" w:id="901" w:author="{author}" '
-                        'w:date="2026-11-20T10:00:00Z"/>')
+    wrapper = parse_xml(f'<w:del xmlns:w="{W}" w:id="901" w:author="{author}" w:date="2026-11-20T10:00:00Z"/>')
     run.addprevious(wrapper)
     wrapper.append(run)
-    wrapper.addnext(parse_xml(
-        f'<w:ins xmlns:w="{W}" w:id="902" w:author="{author}" w:date="2026-11-20T10:00:00Z">'
-        f'<w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'))
+    wrapper.addnext(
+        parse_xml(
+            f'<w:ins xmlns:w="{W}" w:id="902" w:author="{author}" w:date="2026-11-20T10:00:00Z">'
+            f'<w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'
+        )
+    )
     return deleted
 
 
@@ -67,8 +69,9 @@ def returned(draft_build, tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("zurueck")
     document = Document(str(draft_build / f"{CONCEPT}.docx"))
     commented = _paragraph(document, "Babylotsinnen führen mit allen Müttern")
-    document.add_comment(commented.runs, "Bitte die Zahl der Gespräche 2025 ergänzen.",
-                         author="Dr. Jonas Brandt", initials="JB")
+    document.add_comment(
+        commented.runs, "Bitte die Zahl der Gespräche 2025 ergänzen.", author="Dr. Jonas Brandt", initials="JB"
+    )
     tracked = _paragraph(document, "Alle Schwangeren, werdenden Väter und Familien")
     deleted = _track(tracked, "alle Familien im Landkreis, auch zugezogene.", "Amtsleitung")
     edited = _paragraph(document, "Das Netzwerk versteht das Gesamtkonzept als Arbeitsgrundlage")
@@ -81,9 +84,6 @@ def returned(draft_build, tmp_path_factory) -> dict:
     return {"path": path, "commented": commented.text, "deleted": deleted}
 
 
-
-
-
 def test_manifest_records_files_inputs_and_origins(draft_build):
     manifest = json.loads((draft_build / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["fassung"] == "2.0" and manifest["entwurf"] is True
@@ -93,20 +93,26 @@ def test_manifest_records_files_inputs_and_origins(draft_build):
     origins = manifest["herkunft"][f"{CONCEPT}.docx"]
     by_text = {o["text"]: o for o in origins}
     row = next(o for o in origins if o["art"] == "Tabellenzeile" and o["text"].startswith("M2 |"))
-    assert {"datei": "massnahmen.yaml", "feld": "massnahmen[1].titel",
-            "zeile": _line_of("massnahmen.yaml", "id: babylotsen", "titel:")} in row["eingaben"]
+    assert {
+        "datei": "massnahmen.yaml",
+        "feld": "massnahmen[1].titel",
+        "zeile": _line_of("massnahmen.yaml", "id: babylotsen", "titel:"),
+    } in row["eingaben"]
     static = next(o for t, o in by_text.items() if t.startswith("Das Netzwerk versteht das Gesamtkonzept"))
     assert static["vorlage"] == "konzept/15_qualitaet.html.j2:4"
     assert static["kapitel"] == "Qualitätsentwicklung und Fortschreibung"
-    marks = {b.get(qn("w:name")) for b in Document(str(draft_build / f"{CONCEPT}.docx"))
-             .element.body.iter(qn("w:bookmarkStart"))}
+    marks = {
+        b.get(qn("w:name"))
+        for b in Document(str(draft_build / f"{CONCEPT}.docx")).element.body.iter(qn("w:bookmarkStart"))
+    }
     assert {o["marke"] for o in origins} <= marks
 
 
-def test_review_lists_comment_tracked_and_untracked_changes_with_sources(returned, draft_build,
-                                                                         tmp_path):
-    result = CliRunner().invoke(main, ["review", str(returned["path"]), "--manifest",
-                                       str(draft_build / "manifest.json"), "-o", str(tmp_path)])
+def test_review_lists_comment_tracked_and_untracked_changes_with_sources(returned, draft_build, tmp_path):
+    result = CliRunner().invoke(
+        main,
+        ["review", str(returned["path"]), "--manifest", str(draft_build / "manifest.json"), "-o", str(tmp_path)],
+    )
     assert result.exit_code == 0, result.output
     listing = yaml.safe_load(next(tmp_path.glob("Ueberarbeitungsliste_*.yaml")).read_text())
     comment = next(i for i in listing if i["art"] == "Kommentar")
@@ -123,7 +129,8 @@ def test_review_lists_comment_tracked_and_untracked_changes_with_sources(returne
     assert returned["deleted"].strip() in tracked["alt"]
     assert tracked["quelle"].startswith(
         f"zielgruppen.yaml:{_line_of('zielgruppen.yaml', 'id: alle-familien', 'beschreibung:')}: "
-        "zielgruppen[0].beschreibung")
+        "zielgruppen[0].beschreibung"
+    )
 
     plain = next(i for i in listing if i["art"] == "Änderung (ohne Nachverfolgung)")
     assert plain["neu"] == "Das Netzwerk arbeitet nach diesem Konzept."
@@ -138,8 +145,7 @@ def test_review_lists_comment_tracked_and_untracked_changes_with_sources(returne
     assert f"  Quelle: massnahmen.yaml:{line}: massnahmen[1].beschreibung" in result.output
 
 
-def test_review_finds_the_manifest_of_a_renamed_copy_and_merges_copies(returned, draft_build,
-                                                                       tmp_path):
+def test_review_finds_the_manifest_of_a_renamed_copy_and_merges_copies(returned, draft_build, tmp_path):
     first = draft_build / "Kopie_Amtsleitung.docx"
     second = draft_build / "Kopie_Gesundheitsamt.docx"
     shutil.copy(returned["path"], first)

@@ -26,9 +26,20 @@ HOSTILE = (
     "\\textbf{x} <b>html</b> <script>alert(1)</script> {{ 7*7 }} {% if true %}ja{% endif %} "
     "[Link](http://example.org) `code` @label <ref> &amp; ---"
 )
-TOKENS = ["*fett*", "$x^2$", "#set page(width: 1cm)", '#include "/etc/passwd"', "\\textbf{x}",
-          "<b>html</b>", "<script>alert(1)</script>", "{{ 7*7 }}", "{% if true %}", "`code`",
-          "@label", "&amp;"]
+TOKENS = [
+    "*fett*",
+    "$x^2$",
+    "#set page(width: 1cm)",
+    '#include "/etc/passwd"',
+    "\\textbf{x}",
+    "<b>html</b>",
+    "<script>alert(1)</script>",
+    "{{ 7*7 }}",
+    "{% if true %}",
+    "`code`",
+    "@label",
+    "&amp;",
+]
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +126,8 @@ def test_failed_builds_leave_earlier_outputs_untouched(example_copy, tmp_path):
 def test_template_errors_name_template_and_line(concept, tmp_path):
     shutil.copytree(TEMPLATE_DIR, tmp_path / "vorlagen")
     (tmp_path / "vorlagen" / "konzept" / "99_kaputt.html.j2").write_text(
-        "<h1>Anhang</h1>\n<p>ok</p>\n<p>{{ k.municipality.gibt_es_nicht }}</p>\n")
+        "<h1>Anhang</h1>\n<p>ok</p>\n<p>{{ k.municipality.gibt_es_nicht }}</p>\n"
+    )
     with pytest.raises(TemplateFailure) as error:
         render_concept(concept, tmp_path / "vorlagen")
     assert "99_kaputt.html.j2:3" in str(error.value)
@@ -124,8 +136,7 @@ def test_template_errors_name_template_and_line(concept, tmp_path):
 
 def test_templates_cannot_modify_the_model(concept, tmp_path):
     shutil.copytree(TEMPLATE_DIR, tmp_path / "vorlagen")
-    (tmp_path / "vorlagen" / "konzept" / "99_kaputt.html.j2").write_text(
-        "{{ k.measures.append(1) }}\n")
+    (tmp_path / "vorlagen" / "konzept" / "99_kaputt.html.j2").write_text("{{ k.measures.append(1) }}\n")
     with pytest.raises(TemplateFailure):
         render_concept(concept, tmp_path / "vorlagen")
     assert len(load_concept(EXAMPLE).measures) == len(concept.measures)
@@ -181,8 +192,13 @@ with output_lock(Path(sys.argv[1])):
 
 def _hold_lock(folder):
     """Another process that holds the folder's build lock until told to stop."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(folder)], cwd=ROOT, text=True,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(folder)],
+        cwd=ROOT,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
     assert holder.stdout.readline() == "gesperrt\n"
     return holder
 
@@ -193,8 +209,12 @@ def test_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path):
     earlier = out / "Gesamtkonzept_Musterkreis_2.0.pdf"
     earlier.write_bytes(b"frueherer Stand")
     try:
-        second = subprocess.run([sys.executable, "-m", "pipeline", "build", str(EXAMPLE), "-o", str(out)],
-                                capture_output=True, text=True, cwd=ROOT)
+        second = subprocess.run(
+            [sys.executable, "-m", "pipeline", "build", str(EXAMPLE), "-o", str(out)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
     finally:
         holder.communicate("fertig\n")
     assert second.returncode == 1
@@ -225,8 +245,7 @@ def test_a_lock_left_by_a_crashed_build_does_not_block(tmp_path):
     holder.kill()
     holder.wait()
     assert (tmp_path / LOCK_NAME).exists()
-    with output_lock(tmp_path), pytest.raises(BuildLocked, match="läuft bereits ein Build"), \
-            output_lock(tmp_path):
+    with output_lock(tmp_path), pytest.raises(BuildLocked, match="läuft bereits ein Build"), output_lock(tmp_path):
         pass  # the first lock is taken (the crash left none behind); the second one is refused
 
 
@@ -238,8 +257,12 @@ def hostile_paper(tmp_path_factory):
     path = folder / "vorlagen" / "jha-2026-030-gesamtkonzept.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     paper = data["vorlage"]
-    paper.update(nummer="../../JHA/2026/<030>", betreff=HOSTILE, zusammenfassung=HOSTILE,
-                 beschlussvorschlag=[HOSTILE, "Zweiter Punkt"])
+    paper.update(
+        nummer="../../JHA/2026/<030>",
+        betreff=HOSTILE,
+        zusammenfassung=HOSTILE,
+        beschlussvorschlag=[HOSTILE, "Zweiter Punkt"],
+    )
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = folder.parent / "out"
     build(folder, out, "vorlagen")

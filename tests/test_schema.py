@@ -39,15 +39,13 @@ def test_committed_schemas_are_current():
     fresh = schema_files()
     assert sorted(p.name for p in SCHEMA_DIR.iterdir()) == sorted(fresh)
     for name, data in fresh.items():
-        assert (SCHEMA_DIR / name).read_bytes() == data, (
-            f"{name} ist veraltet: 'gesamtkonzept schema' ausführen")
+        assert (SCHEMA_DIR / name).read_bytes() == data, f"{name} ist veraltet: 'gesamtkonzept schema' ausführen"
 
 
 def test_schema_command_writes_one_schema_per_input_file(tmp_path):
     result = CliRunner().invoke(main, ["schema", "-o", str(tmp_path)])
     assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        schema_name(name) for name in input_file_models())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schema_name(name) for name in input_file_models())
     assert (tmp_path / "ziele.schema.json").read_bytes() == (SCHEMA_DIR / "ziele.schema.json").read_bytes()
 
 

@@ -47,15 +47,28 @@ def test_example_is_valid():
 @pytest.mark.parametrize(
     ("file", "old", "new", "field", "fragment"),
     [
-        ("massnahmen.yaml", "federfuehrung: familienbildung\n", "federfuehrung: familienbildungg\n",
-         "massnahmen[0].federfuehrung",
-         "Akteur 'familienbildungg' gibt es nicht in akteure.yaml. Meinten Sie 'familienbildung'?"),
-        ("kommune.yaml", "einwohner: 131000", "einwohner: viele", "kommune.einwohner",
-         "Hier wird eine ganze Zahl erwartet"),
-        ("kommune.yaml", "stand: 2026-10-15", "stand: 15.10.2026", "konzept.stand",
-         "Datum im Format JJJJ-MM-TT"),
-        ("massnahmen.yaml", "status: laufend", "status: läuft", "massnahmen[0].status",
-         "Erlaubt sind: 'geplant', 'laufend' oder 'abgeschlossen'"),
+        (
+            "massnahmen.yaml",
+            "federfuehrung: familienbildung\n",
+            "federfuehrung: familienbildungg\n",
+            "massnahmen[0].federfuehrung",
+            "Akteur 'familienbildungg' gibt es nicht in akteure.yaml. Meinten Sie 'familienbildung'?",
+        ),
+        (
+            "kommune.yaml",
+            "einwohner: 131000",
+            "einwohner: viele",
+            "kommune.einwohner",
+            "Hier wird eine ganze Zahl erwartet",
+        ),
+        ("kommune.yaml", "stand: 2026-10-15", "stand: 15.10.2026", "konzept.stand", "Datum im Format JJJJ-MM-TT"),
+        (
+            "massnahmen.yaml",
+            "status: laufend",
+            "status: läuft",
+            "massnahmen[0].status",
+            "Erlaubt sind: 'geplant', 'laufend' oder 'abgeschlossen'",
+        ),
     ],
 )
 def test_value_problems_point_at_the_value(example_copy, file, old, new, field, fragment):
@@ -75,8 +88,10 @@ def test_unknown_key_gets_a_suggestion_and_missing_field_is_named(example_copy):
     line, column = _position_of(path, "sektr:", value=False)
     result = _validate(example_copy)
     assert result.exit_code == 1
-    assert (f"akteure.yaml:{line}:{column}: akteure[0].sektr: 'sektr' ist kein Feld von Akteur "
-            "– meinten Sie 'sektor'? Erlaubt sind: id, name, sektor,") in result.output
+    assert (
+        f"akteure.yaml:{line}:{column}: akteure[0].sektr: 'sektr' ist kein Feld von Akteur "
+        "– meinten Sie 'sektor'? Erlaubt sind: id, name, sektor,"
+    ) in result.output
     assert "akteure[0].sektor: Pflichtfeld 'sektor' fehlt (Sektor)." in result.output
 
 
@@ -86,8 +101,7 @@ def test_duplicate_ids_and_keys_are_reported(example_copy, raw_inputs):
     path = example_copy / "zielgruppen.yaml"
     _replace_first(path, f"id: {second}\n", f"id: {first}\n")
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("zielgruppen:\n", "zielgruppen:\nzielgruppen:\n", 1),
-                    encoding="utf-8")
+    path.write_text(text.replace("zielgruppen:\n", "zielgruppen:\nzielgruppen:\n", 1), encoding="utf-8")
     result = _validate(example_copy)
     assert result.exit_code == 1
     assert f"Die Kennung '{first}' ist bereits vergeben" in result.output
@@ -105,7 +119,8 @@ def test_missing_file_and_broken_yaml(example_copy):
 
 def test_python_tags_are_refused_not_executed(example_copy):
     (example_copy / "ziele.yaml").write_text(
-        "ziele: !!python/object/apply:os.system ['echo gehackt']\n", encoding="utf-8")
+        "ziele: !!python/object/apply:os.system ['echo gehackt']\n", encoding="utf-8"
+    )
     result = _validate(example_copy)
     assert result.exit_code == 1
     assert "ziele.yaml:1:8: Die Datei ist kein gültiges YAML: Sonder-Tags" in result.output
@@ -128,7 +143,9 @@ def test_invalid_build_writes_nothing_and_shows_no_traceback(example_copy, tmp_p
     out = tmp_path / "out"
     process = subprocess.run(
         [sys.executable, "-m", "pipeline", "build", str(example_copy), "-o", str(out)],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert process.returncode == 1
     assert "Traceback" not in process.stderr
@@ -144,8 +161,7 @@ def test_usage_error_exits_with_2():
 def test_unwritable_output_is_a_clear_error(tmp_path):
     blocker = tmp_path / "datei"
     blocker.write_text("kein Ordner")
-    result = CliRunner().invoke(
-        main, ["build", str(ROOT / "inputs" / "musterkreis"), "-o", str(blocker / "aus")])
+    result = CliRunner().invoke(main, ["build", str(ROOT / "inputs" / "musterkreis"), "-o", str(blocker / "aus")])
     assert result.exit_code == 1
     assert "Fehler beim Lesen oder Schreiben" in result.output
     assert "kein Ordner" in result.output
@@ -161,8 +177,7 @@ def test_leitbild_needs_text_or_national_reference(example_copy):
     result = _validate(example_copy)
     assert result.exit_code == 1
     assert f"kommune.yaml:{line}:" in result.output
-    assert "leitbild: Bitte 'bezug_nzfh: true' setzen oder einen eigenen Leitbild-Text angeben." \
-        in result.output
+    assert "leitbild: Bitte 'bezug_nzfh: true' setzen oder einen eigenen Leitbild-Text angeben." in result.output
 
 
 def test_non_utf8_file_names_the_position(example_copy):
@@ -176,14 +191,20 @@ def test_non_utf8_file_names_the_position(example_copy):
 @pytest.mark.parametrize(
     ("file", "old", "new", "fragment"),
     [
-        ("kommune.yaml", "stand: 2026-10-15", "stand: 2026-02-30",
-         "Das Datum '2026-02-30' gibt es nicht."),
-        ("kommune.yaml", "kurzname: Musterkreis", "kurzname: &x Musterkreis\n  k2: *x",
-         "YAML-Anker"),
-        ("kommune.yaml", "kurzname: Musterkreis", 'kurzname: "Muster\\x0bkreis"',
-         "Stelle 7 ein unsichtbares Steuerzeichen"),
-        ("kommune.yaml", "kinder_unter_3_sgb2: 380", "kinder_unter_3_sgb2: 5000",
-         "'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'."),
+        ("kommune.yaml", "stand: 2026-10-15", "stand: 2026-02-30", "Das Datum '2026-02-30' gibt es nicht."),
+        ("kommune.yaml", "kurzname: Musterkreis", "kurzname: &x Musterkreis\n  k2: *x", "YAML-Anker"),
+        (
+            "kommune.yaml",
+            "kurzname: Musterkreis",
+            'kurzname: "Muster\\x0bkreis"',
+            "Stelle 7 ein unsichtbares Steuerzeichen",
+        ),
+        (
+            "kommune.yaml",
+            "kinder_unter_3_sgb2: 380",
+            "kinder_unter_3_sgb2: 5000",
+            "'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'.",
+        ),
     ],
 )
 def test_hardened_inputs_fail_with_a_message(example_copy, file, old, new, fragment):
@@ -222,28 +243,35 @@ def test_alias_bomb_fails_before_anything_is_expanded():
     assert source is None
     assert [str(p) for p in problems] == [
         "bombe.yaml:2:14: Die Datei ist kein gültiges YAML: Verweise mit '&' und '*' (YAML-Anker) "
-        "sind nicht erlaubt; bitte den Wert ausschreiben."]
+        "sind nicht erlaubt; bitte den Wert ausschreiben."
+    ]
     assert peak < 2 * 1024 * 1024  # bytes: the bomb was never built
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: " + "[" * 5000 + "]" * 5000, "1:33: Die Datei ist kein gültiges YAML: Die Daten sind tiefer "
-                                          "als 30 Ebenen verschachtelt."),
+        (
+            "a: " + "[" * 5000 + "]" * 5000,
+            "1:33: Die Datei ist kein gültiges YAML: Die Daten sind tiefer als 30 Ebenen verschachtelt.",
+        ),
         ("a: !!binary aGFsbG8=\n", "1:4: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!binary'"),
         ("a: !!set {x: null}\n", "1:4: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!set'"),
-        ("a:\n  b: !!python/name:os.system ''\n", "2:6: Die Datei ist kein gültiges YAML: Sonder-Tags "
-                                                  "wie '!!python/name:os.system'"),
+        (
+            "a:\n  b: !!python/name:os.system ''\n",
+            "2:6: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!python/name:os.system'",
+        ),
         ("a: 1\n2026: 5\n", "2:1: Die Datei ist kein gültiges YAML: Feldnamen müssen Wörter sein"),
         ("a: 1\nb: x\x07y\n", "2:5: Die Datei enthält ein unsichtbares Steuerzeichen (U+0007)"),
-        ("titel: Ziel: alle erreichen\n", "1:12: Die Datei ist kein gültiges YAML: Ein ':' steht an "
-                                          "einer unerwarteten Stelle; Texte, die ': ' enthalten, bitte "
-                                          "in Anführungszeichen setzen."),
+        (
+            "titel: Ziel: alle erreichen\n",
+            "1:12: Die Datei ist kein gültiges YAML: Ein ':' steht an "
+            "einer unerwarteten Stelle; Texte, die ': ' enthalten, bitte "
+            "in Anführungszeichen setzen.",
+        ),
         ("a:\n  b: 1\n c: 2\n", "3:2: Die Datei ist kein gültiges YAML: Die Einrückung passt nicht"),
         ('a: "offen\n', "2:1: Die Datei ist kein gültiges YAML: Die Datei endet mitten in einem Wert"),
-        ("a: 1\n---\nb: 2\n", "2:1: Die Datei ist kein gültiges YAML: Die Datei enthält mehrere "
-                              "Dokumente"),
+        ("a: 1\n---\nb: 2\n", "2:1: Die Datei ist kein gültiges YAML: Die Datei enthält mehrere Dokumente"),
         ("", "1:1: Die Datei ist leer; sie muss Angaben enthalten."),
         ("# nur ein Kommentar\n\n", "1:1: Die Datei ist leer; sie muss Angaben enthalten."),
     ],
@@ -269,6 +297,7 @@ def test_oversized_and_empty_files_are_named(example_copy):
 
 def _set(path: tuple, value):
     """An edit for edit_yaml: put `value` at `path` (None removes the key)."""
+
     def change(data):
         for key in path[:-1]:
             data = data[key]
@@ -276,42 +305,112 @@ def _set(path: tuple, value):
             del data[path[-1]]
         else:
             data[path[-1]] = value
+
     return change
 
 
 @pytest.mark.parametrize(
     ("file", "path", "value", "field", "fragment"),
     [
-        ("kommune.yaml", ("kommune", "einwohner"), True, "kommune.einwohner",
-         "Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: True."),
-        ("kommune.yaml", ("konzept", "stand"), 20261015, "konzept.stand",
-         "Hier wird ein Datum im Format JJJJ-MM-TT erwartet"),
-        ("kommune.yaml", ("konzept", "fassung"), 2.0, "konzept.fassung",
-         "Hier wird Text erwartet, gefunden: 2.0. Zahlen, Daten oder ja/nein, die als Text gemeint "
-         "sind, bitte in Anführungszeichen setzen"),
-        ("kommune.yaml", ("kommune", "name"), "Muster\ud800kreis", "kommune.name",
-         "Der Text enthält ein ungültiges Zeichen (oft aus kopiertem Text)."),
-        ("ziele.yaml", ("ziele", 0, "indikatoren", 0, "zieljahr"), 2020,
-         "ziele[0].indikatoren[0]", "Das Zieljahr 2020 liegt vor dem Ausgangsjahr 2023."),
-        ("ziele.yaml", ("ziele", 0, "indikatoren", 0, "ausgangswert"), ".nan",
-         "ziele[0].indikatoren[0].ausgangswert", "Hier wird eine Zahl erwartet"),
-        ("massnahmen.yaml", ("massnahmen", 0, "federfuehrung"), None, "massnahmen[0].federfuehrung",
-         "Pflichtfeld 'federfuehrung' fehlt (Federführender Akteur)."),
-        ("akteure.yaml", ("akteure", 0, "rolle"), None, "akteure[0].rolle",
-         "Pflichtfeld 'rolle' fehlt (Rolle im Gesamtkonzept)."),
-        ("akteure.yaml", ("akteure", 0, "zustaendigkeiten"), [], "akteure[0].zustaendigkeiten",
-         "Die Liste braucht mindestens 1 Eintrag."),
-        ("ressourcen.yaml", ("finanzierung", 0, "quelle"), "Spenden", "finanzierung[0].quelle",
-         "Erlaubt sind: 'Bundesstiftung Frühe Hilfen', 'Land', 'Kommune', 'Krankenkassen' oder "
-         "'Dritte'."),
-        ("ressourcen.yaml", ("finanzierung", 0, "ausschuss"), "jhaa", "finanzierung[0].ausschuss",
-         "Gremium 'jhaa' gibt es nicht in gremien.yaml. Meinten Sie 'jha'?"),
-        ("ressourcen.yaml", ("finanzierung", 0, "betrag"), -5, "finanzierung[0].betrag",
-         "Der Wert -5 ist zu klein; er muss mindestens 0 betragen."),
-        ("ressourcen.yaml", ("finanzierung", 0, "betrag"), 100.125, "finanzierung[0].betrag",
-         "Höchstens 2 Nachkommastellen erlaubt"),
-        ("ressourcen.yaml", ("personal", 0, "vzae"), 250, "personal[0].vzae",
-         "Der Wert 250 ist zu groß; er darf höchstens 100 betragen."),
+        (
+            "kommune.yaml",
+            ("kommune", "einwohner"),
+            True,
+            "kommune.einwohner",
+            "Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: True.",
+        ),
+        (
+            "kommune.yaml",
+            ("konzept", "stand"),
+            20261015,
+            "konzept.stand",
+            "Hier wird ein Datum im Format JJJJ-MM-TT erwartet",
+        ),
+        (
+            "kommune.yaml",
+            ("konzept", "fassung"),
+            2.0,
+            "konzept.fassung",
+            "Hier wird Text erwartet, gefunden: 2.0. Zahlen, Daten oder ja/nein, die als Text gemeint "
+            "sind, bitte in Anführungszeichen setzen",
+        ),
+        (
+            "kommune.yaml",
+            ("kommune", "name"),
+            "Muster\ud800kreis",
+            "kommune.name",
+            "Der Text enthält ein ungültiges Zeichen (oft aus kopiertem Text).",
+        ),
+        (
+            "ziele.yaml",
+            ("ziele", 0, "indikatoren", 0, "zieljahr"),
+            2020,
+            "ziele[0].indikatoren[0]",
+            "Das Zieljahr 2020 liegt vor dem Ausgangsjahr 2023.",
+        ),
+        (
+            "ziele.yaml",
+            ("ziele", 0, "indikatoren", 0, "ausgangswert"),
+            ".nan",
+            "ziele[0].indikatoren[0].ausgangswert",
+            "Hier wird eine Zahl erwartet",
+        ),
+        (
+            "massnahmen.yaml",
+            ("massnahmen", 0, "federfuehrung"),
+            None,
+            "massnahmen[0].federfuehrung",
+            "Pflichtfeld 'federfuehrung' fehlt (Federführender Akteur).",
+        ),
+        (
+            "akteure.yaml",
+            ("akteure", 0, "rolle"),
+            None,
+            "akteure[0].rolle",
+            "Pflichtfeld 'rolle' fehlt (Rolle im Gesamtkonzept).",
+        ),
+        (
+            "akteure.yaml",
+            ("akteure", 0, "zustaendigkeiten"),
+            [],
+            "akteure[0].zustaendigkeiten",
+            "Die Liste braucht mindestens 1 Eintrag.",
+        ),
+        (
+            "ressourcen.yaml",
+            ("finanzierung", 0, "quelle"),
+            "Spenden",
+            "finanzierung[0].quelle",
+            "Erlaubt sind: 'Bundesstiftung Frühe Hilfen', 'Land', 'Kommune', 'Krankenkassen' oder 'Dritte'.",
+        ),
+        (
+            "ressourcen.yaml",
+            ("finanzierung", 0, "ausschuss"),
+            "jhaa",
+            "finanzierung[0].ausschuss",
+            "Gremium 'jhaa' gibt es nicht in gremien.yaml. Meinten Sie 'jha'?",
+        ),
+        (
+            "ressourcen.yaml",
+            ("finanzierung", 0, "betrag"),
+            -5,
+            "finanzierung[0].betrag",
+            "Der Wert -5 ist zu klein; er muss mindestens 0 betragen.",
+        ),
+        (
+            "ressourcen.yaml",
+            ("finanzierung", 0, "betrag"),
+            100.125,
+            "finanzierung[0].betrag",
+            "Höchstens 2 Nachkommastellen erlaubt",
+        ),
+        (
+            "ressourcen.yaml",
+            ("personal", 0, "vzae"),
+            250,
+            "personal[0].vzae",
+            "Der Wert 250 ist zu groß; er darf höchstens 100 betragen.",
+        ),
     ],
 )
 def test_domain_values_are_checked(example_copy, file, path, value, field, fragment):

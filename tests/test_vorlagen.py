@@ -73,7 +73,7 @@ def _table(document, caption_start: str):
     body = list(document.element.body.iterchildren())
     for index, element in enumerate(body):
         if element.tag == qn("w:p") and "".join(element.itertext()).startswith(caption_start):
-            following = next(e for e in body[index + 1:] if e.tag == qn("w:tbl"))
+            following = next(e for e in body[index + 1 :] if e.tag == qn("w:tbl"))
             return next(t for t in document.tables if t._tbl is following)
     raise AssertionError(f"no table captioned {caption_start!r}")
 
@@ -81,10 +81,9 @@ def _table(document, caption_start: str):
 def _section(document, heading: str) -> list:
     """Paragraphs after a level-1 heading, up to the next heading."""
     paragraphs = document.paragraphs
-    start = next(i for i, p in enumerate(paragraphs)
-                 if p.style.name == "Heading 1" and p.text == heading)
+    start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text == heading)
     rest = []
-    for paragraph in paragraphs[start + 1:]:
+    for paragraph in paragraphs[start + 1 :]:
         if paragraph.style.name.startswith("Heading"):
             break
         rest.append(paragraph)
@@ -128,8 +127,9 @@ def test_beratungsfolge_in_order_with_dates_bodies_and_roles(papers, committees)
     for raw, document, _ in papers.values():
         rows = _rows(_table(document, "Beratungsfolge"))
         assert rows[0] == ["Datum", "Gremium", "Rolle"]
-        expected = [[_german(c["datum"]), committees[c["gremium"]]["name"], c["rolle"]]
-                    for c in raw["beratungsfolge"]]
+        expected = [
+            [_german(c["datum"]), committees[c["gremium"]]["name"], c["rolle"]] for c in raw["beratungsfolge"]
+        ]
         assert rows[1:] == expected
         dates = [c["datum"] for c in raw["beratungsfolge"]]
         assert dates == sorted(dates)
@@ -152,8 +152,10 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
     checked = 0
     for raw, document, _ in papers.values():
         if "finanzen" not in raw:
-            assert any("keine unmittelbaren finanziellen Auswirkungen" in p.text
-                       for p in _section(document, "Finanzielle Auswirkungen"))
+            assert any(
+                "keine unmittelbaren finanziellen Auswirkungen" in p.text
+                for p in _section(document, "Finanzielle Auswirkungen")
+            )
             continue
         year = raw["finanzen"]["haushaltsjahr"]
         scope = [x for x in lines if x["jahr"] == year and _in_scope(x, raw, committees)]
@@ -178,9 +180,12 @@ def test_health_committee_sees_the_health_sector_measures(papers, raw_inputs):
     sectors = {a["id"]: a["sektor"] for a in raw_inputs["akteure.yaml"]["akteure"]}
     committee_of = {f["id"]: f["ausschuss"] for f in raw_inputs["ressourcen.yaml"]["finanzierung"]}
     measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
-    expected = [f"M{n}" for n, m in enumerate(measures, start=1)
-                if sectors[m["federfuehrung"]] in HEALTH_REMIT
-                or any(committee_of[c["finanzierung"]] == "ga" for c in m.get("kosten", []))]
+    expected = [
+        f"M{n}"
+        for n, m in enumerate(measures, start=1)
+        if sectors[m["federfuehrung"]] in HEALTH_REMIT
+        or any(committee_of[c["finanzierung"]] == "ga" for c in m.get("kosten", []))
+    ]
     shown = [row[0] for row in _rows(_table(document, "Maßnahmen und ihr Umsetzungsstand"))[1:]]
     assert shown == expected
     assert 0 < len(shown) < len(measures)
@@ -207,8 +212,7 @@ def test_joint_paper_shows_which_committee_funds_what(papers, raw_inputs, commit
     header, total = rows[0], rows[-1]
     for column, name in enumerate(header[1:-1], start=1):
         committee = next(c for c, v in committees.items() if v["name"] == name)
-        assert _euro(total[column]) == sum(Decimal(str(x["betrag"])) for x in lines
-                                           if x["ausschuss"] == committee)
+        assert _euro(total[column]) == sum(Decimal(str(x["betrag"])) for x in lines if x["ausschuss"] == committee)
     assert _euro(total[-1]) == sum(Decimal(str(x["betrag"])) for x in lines)
     text = " ".join(p.text for p in document.paragraphs)
     assert "Bisher ohne eigene Mittel für die Frühen Hilfen: Ausschuss für Soziales und Teilhabe." in text
@@ -229,8 +233,11 @@ def test_pdfs_are_tagged_and_carry_number_subject_and_pages(papers):
 def test_attachments_are_listed_and_built(papers, built_all):
     raw, document, _ = papers["JHA/2026/030"]
     items = [p.text for p in _section(document, "Anlagen") if p.text.strip()]
-    assert items == ["Gesamtkonzept Frühe Hilfen (PDF)", "Maßnahmenplan Frühe Hilfen (PDF)",
-                     f"{raw['anlagen'][2]['titel']} (PDF)"]
+    assert items == [
+        "Gesamtkonzept Frühe Hilfen (PDF)",
+        "Maßnahmenplan Frühe Hilfen (PDF)",
+        f"{raw['anlagen'][2]['titel']} (PDF)",
+    ]
     copied = built_all / "vorlagen" / "anlagen" / Path(raw["anlagen"][2]["datei"]).name
     assert copied.read_bytes() == (EXAMPLE / raw["anlagen"][2]["datei"]).read_bytes()
     plan = Document(str(next((built_all / "vorlagen").glob("Massnahmenplan_*.docx"))))
@@ -243,8 +250,10 @@ def test_attachments_are_listed_and_built(papers, built_all):
 
 @pytest.fixture(scope="module")
 def oparl(papers) -> dict[str, dict]:
-    return {number: json.loads(path.with_suffix("").with_suffix(".oparl.json").read_text())
-            for number, (_, _, path) in papers.items()}
+    return {
+        number: json.loads(path.with_suffix("").with_suffix(".oparl.json").read_text())
+        for number, (_, _, path) in papers.items()
+    }
 
 
 def test_oparl_objects_follow_the_1_1_schemas(oparl):
@@ -273,11 +282,13 @@ def test_oparl_paper_describes_the_paper_and_its_files(oparl, papers, committees
             assert aux["size"] == len(on_disk)
             assert aux["sha512Checksum"] == hashlib.sha512(on_disk).hexdigest()
         assert len(paper["auxiliaryFile"]) == sum(
-            1 for a in raw.get("anlagen", []) if "erzeugt" in a or "datei" in a)
+            1 for a in raw.get("anlagen", []) if "erzeugt" in a or "datei" in a
+        )
         consultations = paper["consultation"]
         assert [c["role"] for c in consultations] == [c["rolle"] for c in raw["beratungsfolge"]]
         assert [c["authoritative"] for c in consultations] == [
-            c["rolle"] == "Entscheidung" for c in raw["beratungsfolge"]]
+            c["rolle"] == "Entscheidung" for c in raw["beratungsfolge"]
+        ]
         organizations = {o["id"]: o for o in data if o["type"].endswith("/Organization")}
         meetings = {m["id"]: m for m in data if m["type"].endswith("/Meeting")}
         lead_office = organizations[paper["underDirectionOf"][0]]
@@ -286,8 +297,7 @@ def test_oparl_paper_describes_the_paper_and_its_files(oparl, papers, committees
             committee = committees[step["gremium"]]
             organization = organizations[consultation["organization"][0]]
             assert organization["name"] == committee["name"]
-            assert organization["classification"] == (
-                "Parlament" if committee["art"] in COUNCILS else "Ausschuss")
+            assert organization["classification"] == ("Parlament" if committee["art"] in COUNCILS else "Ausschuss")
             meeting = meetings[consultation["meeting"]]
             assert meeting["start"].startswith(f"{step['datum']}T{committee['sitzungsbeginn']}")
             item = meeting["agendaItem"][0]
@@ -314,37 +324,91 @@ BESCHLUSS = "jha-2026-030-gesamtkonzept.yaml"
 INFO = "ga-2026-027-gesundheitswesen.yaml"
 
 
-@pytest.mark.parametrize(("name", "change", "field", "fragment"), [
-    (BESCHLUSS, lambda v: v["beratungsfolge"].pop(0), "vorlage.beratungsfolge[1].gremium",
-     "muss der Jugendhilfeausschuss die Vorlage beraten haben (§ 71 Abs. 3 SGB VIII)"),
-    (BESCHLUSS, lambda v: v["beratungsfolge"].reverse(), "vorlage.beratungsfolge[1].datum",
-     "Die Beratungsfolge muss zeitlich vorwärts laufen"),
-    (BESCHLUSS, lambda v: v["beratungsfolge"][0].update(datum="2026-11-27"),
-     "vorlage.beratungsfolge[0].datum",
-     "Am 27.11.2026 tagt 'Jugendhilfeausschuss' laut gremien.yaml nicht. Nächstgelegener Termin: 26.11.2026."),
-    (BESCHLUSS, lambda v: v.pop("beschlussvorschlag"), "vorlage.beschlussvorschlag",
-     "Eine Beschlussvorlage braucht einen Beschlussvorschlag"),
-    (BESCHLUSS, lambda v: v["beratungsfolge"][2].update(rolle="Kenntnisnahme"), "vorlage.beratungsfolge",
-     "braucht in der Beratungsfolge ein Gremium mit der Rolle 'Entscheidung'"),
-    (INFO, lambda v: v.update(beschlussvorschlag=["Der Ausschuss beschließt."]),
-     "vorlage.beschlussvorschlag", "Eine Informationsvorlage hat keinen Beschlussvorschlag"),
-    (INFO, lambda v: v["beratungsfolge"][0].update(gremium="gaa"), "vorlage.beratungsfolge[0].gremium",
-     "Gremium 'gaa' gibt es nicht in gremien.yaml. Meinten Sie 'ga'?"),
-    (INFO, lambda v: v.update(datum="2026-12-01"), "vorlage.datum",
-     "Die Vorlage ist auf den 01.12.2026 datiert, die erste Beratung ist aber schon am 19.11.2026."),
-    (INFO, lambda v: v["finanzen"].update(finanzierungslinien=["krankenkassen-2026"]),
-     "vorlage.finanzen.finanzierungslinien[0]",
-     "Die Finanzierungslinie 'krankenkassen-2026' gilt für 2026, das Haushaltsjahr der Vorlage ist 2027."),
-    (INFO, lambda v: v.update(bausteine=["netzwerke"]), "vorlage.bausteine[0]",
-     "Erlaubt sind: 'konzept', 'beschluesse'"),
-    (INFO, lambda v: v["anlagen"].append({"titel": "Haushalt", "datei": "../kommune.yaml"}),
-     "vorlage.anlagen[1].datei", "Dateien vom Typ '.yaml' sind hier nicht vorgesehen"),
-    (INFO, lambda v: v["anlagen"].append({"titel": "Brief", "datei": "../../../etc/brief.pdf"}),
-     "vorlage.anlagen[1].datei", "führt aus dem Ordner der Kommune heraus"),
-    (INFO, lambda v: v["anlagen"].append({"erzeugt": "gesamtkonzept",
-                                           "datei": "anlagen/stellungnahme-steuerungsgruppe.pdf"}),
-     "vorlage.anlagen[1]", "entweder 'erzeugt' oder eine 'datei'"),
-])
+@pytest.mark.parametrize(
+    ("name", "change", "field", "fragment"),
+    [
+        (
+            BESCHLUSS,
+            lambda v: v["beratungsfolge"].pop(0),
+            "vorlage.beratungsfolge[1].gremium",
+            "muss der Jugendhilfeausschuss die Vorlage beraten haben (§ 71 Abs. 3 SGB VIII)",
+        ),
+        (
+            BESCHLUSS,
+            lambda v: v["beratungsfolge"].reverse(),
+            "vorlage.beratungsfolge[1].datum",
+            "Die Beratungsfolge muss zeitlich vorwärts laufen",
+        ),
+        (
+            BESCHLUSS,
+            lambda v: v["beratungsfolge"][0].update(datum="2026-11-27"),
+            "vorlage.beratungsfolge[0].datum",
+            "Am 27.11.2026 tagt 'Jugendhilfeausschuss' laut gremien.yaml nicht. Nächstgelegener Termin: 26.11.2026.",
+        ),
+        (
+            BESCHLUSS,
+            lambda v: v.pop("beschlussvorschlag"),
+            "vorlage.beschlussvorschlag",
+            "Eine Beschlussvorlage braucht einen Beschlussvorschlag",
+        ),
+        (
+            BESCHLUSS,
+            lambda v: v["beratungsfolge"][2].update(rolle="Kenntnisnahme"),
+            "vorlage.beratungsfolge",
+            "braucht in der Beratungsfolge ein Gremium mit der Rolle 'Entscheidung'",
+        ),
+        (
+            INFO,
+            lambda v: v.update(beschlussvorschlag=["Der Ausschuss beschließt."]),
+            "vorlage.beschlussvorschlag",
+            "Eine Informationsvorlage hat keinen Beschlussvorschlag",
+        ),
+        (
+            INFO,
+            lambda v: v["beratungsfolge"][0].update(gremium="gaa"),
+            "vorlage.beratungsfolge[0].gremium",
+            "Gremium 'gaa' gibt es nicht in gremien.yaml. Meinten Sie 'ga'?",
+        ),
+        (
+            INFO,
+            lambda v: v.update(datum="2026-12-01"),
+            "vorlage.datum",
+            "Die Vorlage ist auf den 01.12.2026 datiert, die erste Beratung ist aber schon am 19.11.2026.",
+        ),
+        (
+            INFO,
+            lambda v: v["finanzen"].update(finanzierungslinien=["krankenkassen-2026"]),
+            "vorlage.finanzen.finanzierungslinien[0]",
+            "Die Finanzierungslinie 'krankenkassen-2026' gilt für 2026, das Haushaltsjahr der Vorlage ist 2027.",
+        ),
+        (
+            INFO,
+            lambda v: v.update(bausteine=["netzwerke"]),
+            "vorlage.bausteine[0]",
+            "Erlaubt sind: 'konzept', 'beschluesse'",
+        ),
+        (
+            INFO,
+            lambda v: v["anlagen"].append({"titel": "Haushalt", "datei": "../kommune.yaml"}),
+            "vorlage.anlagen[1].datei",
+            "Dateien vom Typ '.yaml' sind hier nicht vorgesehen",
+        ),
+        (
+            INFO,
+            lambda v: v["anlagen"].append({"titel": "Brief", "datei": "../../../etc/brief.pdf"}),
+            "vorlage.anlagen[1].datei",
+            "führt aus dem Ordner der Kommune heraus",
+        ),
+        (
+            INFO,
+            lambda v: v["anlagen"].append(
+                {"erzeugt": "gesamtkonzept", "datei": "anlagen/stellungnahme-steuerungsgruppe.pdf"}
+            ),
+            "vorlage.anlagen[1]",
+            "entweder 'erzeugt' oder eine 'datei'",
+        ),
+    ],
+)
 def test_paper_rules_report_file_line_and_field(example_copy, name, change, field, fragment):
     _edit_paper(example_copy, name, change)
     result = _validate(example_copy)
@@ -361,18 +425,23 @@ def test_paper_numbers_are_unique(example_copy):
     assert result.exit_code == 1
     lines = (example_copy / "vorlagen" / BESCHLUSS).read_text(encoding="utf-8").splitlines()
     line = lines.index("  nummer: JHA/2026/030") + 1
-    assert (f"vorlagen/{BESCHLUSS}:{line}:11: vorlage.nummer: Die Vorlagen-Nr. 'JHA/2026/030' ist "
-            f"schon in vorlagen/{INFO} vergeben.") in result.output
+    assert (
+        f"vorlagen/{BESCHLUSS}:{line}:11: vorlage.nummer: Die Vorlagen-Nr. 'JHA/2026/030' ist "
+        f"schon in vorlagen/{INFO} vergeben."
+    ) in result.output
 
 
 def test_unquoted_meeting_time_is_read_as_a_time(example_copy, tmp_path):
     path = example_copy / "gremien.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"',
-                                                            "sitzungsbeginn: 16:30"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"', "sitzungsbeginn: 16:30"),
+        encoding="utf-8",
+    )
     build(example_copy, tmp_path / "out", "vorlagen")
     record = json.loads(next((tmp_path / "out" / "vorlagen").glob("JHA-2026-030_*.oparl.json")).read_text())
-    meeting = next(o for o in record["data"] if o["type"].endswith("/Meeting")
-                   and "Jugendhilfeausschuss" in o["name"])
+    meeting = next(
+        o for o in record["data"] if o["type"].endswith("/Meeting") and "Jugendhilfeausschuss" in o["name"]
+    )
     assert meeting["start"] == "2026-11-26T16:30:00+01:00"
 
 
@@ -380,9 +449,9 @@ def test_build_can_be_narrowed(tmp_path):
     runner = CliRunner()
     only_concept = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / "k"), "--nur", "konzept"])
     assert only_concept.exit_code == 0, only_concept.output
-    assert sorted(p.name for p in (tmp_path / "k").rglob("*") if p.is_file()
-                  and p.name != ".gesamtkonzept.lock") == [
-        "Gesamtkonzept_Musterkreis_2.0.docx", "Gesamtkonzept_Musterkreis_2.0.pdf", "manifest.json"]
+    assert sorted(
+        p.name for p in (tmp_path / "k").rglob("*") if p.is_file() and p.name != ".gesamtkonzept.lock"
+    ) == ["Gesamtkonzept_Musterkreis_2.0.docx", "Gesamtkonzept_Musterkreis_2.0.pdf", "manifest.json"]
     wrong = runner.invoke(main, ["build", str(EXAMPLE), "--nur", "alles"])
     assert wrong.exit_code == 2
 
@@ -390,46 +459,71 @@ def test_build_can_be_narrowed(tmp_path):
 SA_PAPER = "sa-2026-041-sgb2.yaml"
 
 
-@pytest.mark.parametrize(("name", "change", "field", "fragment"), [
-    (SA_PAPER, lambda v: v.update(finanzen={"haushaltsjahr": 2027, "mittel_verfuegbar": True}),
-     "vorlage.finanzen", "verantwortet keines der beratenden Gremien eine Finanzierungslinie"),
-    (BESCHLUSS, lambda v: v["beratungsfolge"].insert(1, {"gremium": "jha", "datum": "2026-11-26",
-                                                        "rolle": "Anhörung"}),
-     "vorlage.beratungsfolge[1]", "berät die Vorlage am 26.11.2026 schon (Eintrag 0)"),
-    (INFO, lambda v: v.update(nummer="sa-2026-041"), "vorlage.nummer",
-     "ist schon in vorlagen/ga-2026-027-gesundheitswesen.yaml vergeben (als 'sa-2026-041')"),
-    (SA_PAPER, lambda v: v.update(beschlussvorschlag=["x"]), "vorlage.beschlussvorschlag",
-     "Ein Sachstandsbericht hat keinen Beschlussvorschlag"),
-])
+@pytest.mark.parametrize(
+    ("name", "change", "field", "fragment"),
+    [
+        (
+            SA_PAPER,
+            lambda v: v.update(finanzen={"haushaltsjahr": 2027, "mittel_verfuegbar": True}),
+            "vorlage.finanzen",
+            "verantwortet keines der beratenden Gremien eine Finanzierungslinie",
+        ),
+        (
+            BESCHLUSS,
+            lambda v: v["beratungsfolge"].insert(
+                1, {"gremium": "jha", "datum": "2026-11-26", "rolle": "Anhörung"}
+            ),
+            "vorlage.beratungsfolge[1]",
+            "berät die Vorlage am 26.11.2026 schon (Eintrag 0)",
+        ),
+        (
+            INFO,
+            lambda v: v.update(nummer="sa-2026-041"),
+            "vorlage.nummer",
+            "ist schon in vorlagen/ga-2026-027-gesundheitswesen.yaml vergeben (als 'sa-2026-041')",
+        ),
+        (
+            SA_PAPER,
+            lambda v: v.update(beschlussvorschlag=["x"]),
+            "vorlage.beschlussvorschlag",
+            "Ein Sachstandsbericht hat keinen Beschlussvorschlag",
+        ),
+    ],
+)
 def test_more_paper_rules(example_copy, name, change, field, fragment):
     _edit_paper(example_copy, name, change)
     result = _validate(example_copy)
     assert result.exit_code == 1, result.output
-    assert any(f": {field}: " in line and fragment in line for line in result.output.splitlines()), \
-        result.output
+    assert any(f": {field}: " in line and fragment in line for line in result.output.splitlines()), result.output
 
 
-@pytest.mark.parametrize(("written", "start"), [('"16.00"', "16:00"), ('"17:00 Uhr"', "17:00"),
-                                                 ("16:30", "16:30")])
+@pytest.mark.parametrize(
+    ("written", "start"), [('"16.00"', "16:00"), ('"17:00 Uhr"', "17:00"), ("16:30", "16:30")]
+)
 def test_meeting_times_in_the_usual_spellings(example_copy, tmp_path, written, start):
     path = example_copy / "gremien.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"',
-                                                            f"sitzungsbeginn: {written}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"', f"sitzungsbeginn: {written}"),
+        encoding="utf-8",
+    )
     build(example_copy, tmp_path / "out", "vorlagen")
     record = json.loads(next((tmp_path / "out" / "vorlagen").glob("JHA-2026-030_*.oparl.json")).read_text())
-    meeting = next(o for o in record["data"] if o["type"].endswith("/Meeting")
-                   and "Jugendhilfeausschuss" in o["name"])
+    meeting = next(
+        o for o in record["data"] if o["type"].endswith("/Meeting") and "Jugendhilfeausschuss" in o["name"]
+    )
     assert meeting["start"] == f"2026-11-26T{start}:00+01:00"
 
 
 @pytest.mark.parametrize("written", ["16.00", "15", '"gegen vier"'])
 def test_ambiguous_meeting_times_are_refused(example_copy, written):
     path = example_copy / "gremien.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"',
-                                                            f"sitzungsbeginn: {written}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('sitzungsbeginn: "16:00"', f"sitzungsbeginn: {written}"),
+        encoding="utf-8",
+    )
     result = _validate(example_copy)
     assert result.exit_code == 1
-    assert 'gremien[0].sitzungsbeginn:' in result.output and '"16:00"' in result.output
+    assert "gremien[0].sitzungsbeginn:" in result.output and '"16:00"' in result.output
 
 
 def test_ja_and_nein_are_understood(example_copy):
@@ -454,10 +548,20 @@ def test_costs_paid_by_other_committees_are_shown_apart(papers, raw_inputs):
     assert rows[0][1:] == ["Kosten 2027", "davon aus Mitteln der beratenden Gremien"]
     shown = {row[0].split(" ", 1)[0] for row in rows[1:-1]}
     measures = [(f"M{n}", m) for n, m in enumerate(raw_inputs["massnahmen.yaml"]["massnahmen"], 1)]
-    in_scope = sum(Decimal(str(c["betrag"])) for number, m in measures if number in shown
-                   for c in m.get("kosten", []) if c["jahr"] == 2027 and committee_of[c["finanzierung"]] == "ga")
-    total = sum(Decimal(str(c["betrag"])) for number, m in measures if number in shown
-                for c in m.get("kosten", []) if c["jahr"] == 2027)
+    in_scope = sum(
+        Decimal(str(c["betrag"]))
+        for number, m in measures
+        if number in shown
+        for c in m.get("kosten", [])
+        if c["jahr"] == 2027 and committee_of[c["finanzierung"]] == "ga"
+    )
+    total = sum(
+        Decimal(str(c["betrag"]))
+        for number, m in measures
+        if number in shown
+        for c in m.get("kosten", [])
+        if c["jahr"] == 2027
+    )
     assert rows[-1][0] == "Summe"
     assert [_euro(rows[-1][1]), _euro(rows[-1][2])] == [total, in_scope]
     assert in_scope < total
@@ -470,8 +574,10 @@ def test_a_committee_of_other_kind_needs_its_sectors(example_copy):
     edit_yaml(example_copy, "gremien.yaml", committees)
     result = _validate(example_copy)
     assert result.exit_code == 0
-    assert "gremien[2].art: Für 'Ausschuss für Soziales und Teilhabe' (Art 'Sonstiges') sind keine " \
-           "Sektoren angegeben" in result.output
+    assert (
+        "gremien[2].art: Für 'Ausschuss für Soziales und Teilhabe' (Art 'Sonstiges') sind keine "
+        "Sektoren angegeben" in result.output
+    )
 
 
 def test_non_public_papers_and_their_attachments_stay_apart(example_copy, tmp_path):

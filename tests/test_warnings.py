@@ -21,17 +21,29 @@ def _run(*args: str | Path):
 
 
 def _new_goal(data):
-    data["ziele"].append({
-        "id": "ohne-massnahme", "art": "Handlungsziel", "titel": "Ein Ziel ohne Maßnahme",
-        "uebergeordnet": data["ziele"][0]["id"], "zielgruppen": ["alle-familien"],
-        "indikatoren": [{"name": "Anzahl", "einheit": "Familien", "ausgangswert": 0,
-                         "zielwert": 10, "zieljahr": 2028}],
-    })
+    data["ziele"].append(
+        {
+            "id": "ohne-massnahme",
+            "art": "Handlungsziel",
+            "titel": "Ein Ziel ohne Maßnahme",
+            "uebergeordnet": data["ziele"][0]["id"],
+            "zielgruppen": ["alle-familien"],
+            "indikatoren": [
+                {"name": "Anzahl", "einheit": "Familien", "ausgangswert": 0, "zielwert": 10, "zieljahr": 2028}
+            ],
+        }
+    )
 
 
 def _new_target_group(data):
-    data["zielgruppen"].append({"id": "vergessen", "name": "Vergessene Gruppe",
-                                "beschreibung": "Niemand kümmert sich.", "bedarfe": ["Beachtung"]})
+    data["zielgruppen"].append(
+        {
+            "id": "vergessen",
+            "name": "Vergessene Gruppe",
+            "beschreibung": "Niemand kümmert sich.",
+            "bedarfe": ["Beachtung"],
+        }
+    )
 
 
 def _low_bound(data):
@@ -59,30 +71,91 @@ def _finished_but_running(data):
 @pytest.mark.parametrize(
     ("file", "change", "expected"),
     [
-        ("ziele.yaml", _new_goal,
-         [("ziele.yaml", "ziele[14].id", "Zum Ziel 'ohne-massnahme' trägt keine Maßnahme bei.")]),
-        ("zielgruppen.yaml", _new_target_group,
-         [("zielgruppen.yaml", "zielgruppen[5].id",
-           "Die Zielgruppe 'vergessen' wird von keinem Ziel angesprochen.")]),
-        ("kommune.yaml", _low_bound,
-         [("massnahmen.yaml", "massnahmen[0].kosten[1].betrag", "Die Maßnahmenkosten für 2027 "
-           "betragen zusammen 427.400,00\u00a0€ – mehr als die Prüfgrenze von 400.000,00\u00a0€."),
-          ("ressourcen.yaml", "finanzierung[0].betrag", "Die Finanzierung für 2026 beträgt zusammen "
-           "464.300,00\u00a0€"),
-          ("ressourcen.yaml", "finanzierung[7].betrag",
-           "Die Finanzierung für 2027 beträgt zusammen 529.500,00\u00a0€")]),
-        ("ressourcen.yaml", _funding_too_small,
-         [("ressourcen.yaml", "finanzierung[1].betrag", "Die Maßnahmen setzen aus 'bsfh-fb2-2026' "
-           "zusammen 47.900,00\u00a0€ ein, die Finanzierungslinie umfasst aber nur 40.000,00\u00a0€.")]),
-        ("ziele.yaml", _share_above_100,
-         [("ziele.yaml", "ziele[0].indikatoren[0].istwert",
-           "Ein Anteil in % liegt zwischen 0 und 100; angegeben ist 171.")]),
-        ("kommune.yaml", _late_update,
-         [("kommune.yaml", "konzept.fortschreibung.naechste", "Bei einer Fortschreibung alle 3 Jahre "
-           "wäre sie bis 15.10.2029 fällig, geplant ist sie erst für 01.01.2031.")]),
-        ("massnahmen.yaml", _finished_but_running,
-         [("massnahmen.yaml", "massnahmen[3].status", "Die Maßnahme ist 'laufend', ihr Zeitraum "
-           "endete aber am 30.06.2025, vor dem Stand des Konzepts (15.10.2026).")]),
+        (
+            "ziele.yaml",
+            _new_goal,
+            [("ziele.yaml", "ziele[14].id", "Zum Ziel 'ohne-massnahme' trägt keine Maßnahme bei.")],
+        ),
+        (
+            "zielgruppen.yaml",
+            _new_target_group,
+            [
+                (
+                    "zielgruppen.yaml",
+                    "zielgruppen[5].id",
+                    "Die Zielgruppe 'vergessen' wird von keinem Ziel angesprochen.",
+                )
+            ],
+        ),
+        (
+            "kommune.yaml",
+            _low_bound,
+            [
+                (
+                    "massnahmen.yaml",
+                    "massnahmen[0].kosten[1].betrag",
+                    "Die Maßnahmenkosten für 2027 "
+                    "betragen zusammen 427.400,00\u00a0€ – mehr als die Prüfgrenze von 400.000,00\u00a0€.",
+                ),
+                (
+                    "ressourcen.yaml",
+                    "finanzierung[0].betrag",
+                    "Die Finanzierung für 2026 beträgt zusammen 464.300,00\u00a0€",
+                ),
+                (
+                    "ressourcen.yaml",
+                    "finanzierung[7].betrag",
+                    "Die Finanzierung für 2027 beträgt zusammen 529.500,00\u00a0€",
+                ),
+            ],
+        ),
+        (
+            "ressourcen.yaml",
+            _funding_too_small,
+            [
+                (
+                    "ressourcen.yaml",
+                    "finanzierung[1].betrag",
+                    "Die Maßnahmen setzen aus 'bsfh-fb2-2026' "
+                    "zusammen 47.900,00\u00a0€ ein, die Finanzierungslinie umfasst aber nur 40.000,00\u00a0€.",
+                )
+            ],
+        ),
+        (
+            "ziele.yaml",
+            _share_above_100,
+            [
+                (
+                    "ziele.yaml",
+                    "ziele[0].indikatoren[0].istwert",
+                    "Ein Anteil in % liegt zwischen 0 und 100; angegeben ist 171.",
+                )
+            ],
+        ),
+        (
+            "kommune.yaml",
+            _late_update,
+            [
+                (
+                    "kommune.yaml",
+                    "konzept.fortschreibung.naechste",
+                    "Bei einer Fortschreibung alle 3 Jahre "
+                    "wäre sie bis 15.10.2029 fällig, geplant ist sie erst für 01.01.2031.",
+                )
+            ],
+        ),
+        (
+            "massnahmen.yaml",
+            _finished_but_running,
+            [
+                (
+                    "massnahmen.yaml",
+                    "massnahmen[3].status",
+                    "Die Maßnahme ist 'laufend', ihr Zeitraum "
+                    "endete aber am 30.06.2025, vor dem Stand des Konzepts (15.10.2026).",
+                )
+            ],
+        ),
     ],
 )
 def test_each_rule_warns_at_the_value(example_copy, file, change, expected):
@@ -115,8 +188,9 @@ def test_warnings_are_shown_but_valid_unless_strict(example_copy):
     strict = _run("validate", example_copy, "--streng")
     assert strict.exit_code == 1
     assert warning in strict.output
-    assert ("1 Warnung gefunden (mit --streng zählen Warnungen als Fehler). Es wurde nichts "
-            "geschrieben.") in strict.output
+    assert (
+        "1 Warnung gefunden (mit --streng zählen Warnungen als Fehler). Es wurde nichts geschrieben."
+    ) in strict.output
 
 
 def test_strict_build_writes_nothing(example_copy, tmp_path):
@@ -138,15 +212,14 @@ def test_json_lists_errors_and_warnings_with_positions(example_copy):
     assert entry["schweregrad"] == "Warnung" and entry["feld"] == "ziele[14].id"
 
     path = example_copy / "massnahmen.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("status: laufend", "status: x", 1),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("status: laufend", "status: x", 1), encoding="utf-8")
     result = _run("validate", example_copy, "--format", "json")
     assert result.exit_code == 1
     [entry] = json.loads(result.stdout)["probleme"]  # warnings wait until the errors are fixed
     assert entry["schweregrad"] == "Fehler"
     assert entry["datei"] == "massnahmen.yaml" and entry["feld"] == "massnahmen[0].status"
     line = path.read_text(encoding="utf-8").splitlines()[entry["zeile"] - 1]
-    assert line[entry["spalte"] - 1:] == "x"
+    assert line[entry["spalte"] - 1 :] == "x"
 
 
 def test_json_with_only_warnings_is_valid(example_copy):

@@ -68,8 +68,7 @@ def _title_block_left(document, doc: RenderedDocument) -> None:
     it stands flush left at the top like the rest, as in council papers."""
     if doc.title_page:
         return
-    titles = [p for p in document.paragraphs[:4]
-              if p.style is not None and p.style.name in {"Title", "Subtitle"}]
+    titles = [p for p in document.paragraphs[:4] if p.style is not None and p.style.name in {"Title", "Subtitle"}]
     for paragraph in titles:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         paragraph.paragraph_format.space_before = Pt(0)
@@ -132,9 +131,14 @@ def _table_of_contents(document) -> None:
     """Pre-fill pandoc's TOC field with the headings so it reads well before Word updates it,
     and put the title block and the TOC on pages of their own."""
     body = document.element.body
-    sdt = next((e for e in body.iterchildren(qn("w:sdt"))
-                if any(i.tag == W_INSTR and "TOC" in (i.text or "") for i in e.iter(W_INSTR))),
-               None)
+    sdt = next(
+        (
+            e
+            for e in body.iterchildren(qn("w:sdt"))
+            if any(i.tag == W_INSTR and "TOC" in (i.text or "") for i in e.iter(W_INSTR))
+        ),
+        None,
+    )
     if sdt is None:
         return
     headings = [
@@ -143,8 +147,7 @@ def _table_of_contents(document) -> None:
         if p.style is not None and p.style.style_id in HEADING_STYLES
     ]
     field_paragraph = next(p for p in sdt.iter(qn("w:p")) if any(True for _ in p.iter(W_INSTR)))
-    end = [c for c in field_paragraph.iter(qn("w:fldChar"))
-           if c.get(qn("w:fldCharType")) == "end"][0]
+    end = [c for c in field_paragraph.iter(qn("w:fldChar")) if c.get(qn("w:fldCharType")) == "end"][0]
     end_run = end.getparent()
     end_run.remove(end)
     closing = OxmlElement("w:p")
@@ -216,20 +219,28 @@ def _logo(document, doc: RenderedDocument) -> None:
     paragraph = document.paragraphs[0].insert_paragraph_before()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = paragraph.add_run()
-    run.add_picture(io.BytesIO(logo_png(doc.logo)), width=Cm(LOGO_WIDTH_CM),
-                    height=Cm(LOGO_HEIGHT_CM))
+    run.add_picture(io.BytesIO(logo_png(doc.logo)), width=Cm(LOGO_WIDTH_CM), height=Cm(LOGO_HEIGHT_CM))
     properties = run._r.find(f".//{qn('wp:docPr')}")
     properties.set("name", "Logo")
     properties.set("descr", doc.logo_alt)
 
 
 #: Word's own text watermark: a VML shape behind the text, placed by the header of every page.
-WATERMARK_STYLE = ";".join((
-    "position:absolute", "margin-left:0", "margin-top:0", "width:470pt", "height:118pt",
-    "rotation:315", "z-index:-251657216", "mso-position-horizontal:center",
-    "mso-position-horizontal-relative:margin", "mso-position-vertical:center",
-    "mso-position-vertical-relative:margin",
-))
+WATERMARK_STYLE = ";".join(
+    (
+        "position:absolute",
+        "margin-left:0",
+        "margin-top:0",
+        "width:470pt",
+        "height:118pt",
+        "rotation:315",
+        "z-index:-251657216",
+        "mso-position-horizontal:center",
+        "mso-position-horizontal-relative:margin",
+        "mso-position-vertical:center",
+        "mso-position-vertical-relative:margin",
+    )
+)
 WATERMARK = f"""<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
  xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
 <w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:rPr><w:noProof/></w:rPr><w:pict>
@@ -248,8 +259,19 @@ WATERMARK = f"""<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml
  string="ENTWURF"/></v:shape></w:pict></w:r></w:p>"""
 
 #: sectPr children that come after lnNumType in the schema's order.
-AFTER_LINE_NUMBERS = ("pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
-                      "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings")
+AFTER_LINE_NUMBERS = (
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+)
 
 
 def _draft_marks(document, doc: RenderedDocument) -> None:
@@ -265,8 +287,9 @@ def _draft_marks(document, doc: RenderedDocument) -> None:
     numbers.set(qn("w:countBy"), "1")
     numbers.set(qn("w:restart"), "continuous")
     sect_pr = section._sectPr
-    later = next((child for child in sect_pr
-                  if child.tag in {qn(f"w:{name}") for name in AFTER_LINE_NUMBERS}), None)
+    later = next(
+        (child for child in sect_pr if child.tag in {qn(f"w:{name}") for name in AFTER_LINE_NUMBERS}), None
+    )
     if later is not None:
         later.addprevious(numbers)
     else:

@@ -33,8 +33,9 @@ def figure_folder(figures: tuple[Figure, ...]) -> Iterator[Path]:
         yield Path(work)
 
 
-def draw_png(name: str, data: bytes, *, sizing: str = "", ppi: int = PNG_PPI,
-             background: str = "white", failure: str) -> bytes:
+def draw_png(
+    name: str, data: bytes, *, sizing: str = "", ppi: int = PNG_PPI, background: str = "white", failure: str
+) -> bytes:
     """An image drawn by typst as PNG on a page just its size; `sizing` adds image() arguments
     such as a box to fit into. `failure` starts the German message if typst cannot read it."""
     import typst
@@ -44,23 +45,36 @@ def draw_png(name: str, data: bytes, *, sizing: str = "", ppi: int = PNG_PPI,
         (root / name).write_bytes(data)
         (root / "main.typ").write_text(
             f"#set page(width: auto, height: auto, margin: 0pt, fill: {background})\n"
-            f'#image("{name}"{", " + sizing if sizing else ""})\n', encoding="utf-8")
+            f'#image("{name}"{", " + sizing if sizing else ""})\n',
+            encoding="utf-8",
+        )
         try:
-            return typst.compile(str(root / "main.typ"), root=str(root), format="png", ppi=ppi,
-                                 font_paths=list(font_dirs()), ignore_system_fonts=True)
+            return typst.compile(
+                str(root / "main.typ"),
+                root=str(root),
+                format="png",
+                ppi=ppi,
+                font_paths=list(font_dirs()),
+                ignore_system_fonts=True,
+            )
         except Exception as error:  # typst raises plain RuntimeError-like errors
             raise ExportFailure(f"{failure}: {error}") from None
 
 
 def figure_png(figure: Figure) -> bytes:
     """A figure as PNG, at its own size."""
-    return draw_png(figure.name, figure.svg.encode("utf-8"),
-                    failure=f"Die Abbildung {figure.name} ließ sich nicht zeichnen")
+    return draw_png(
+        figure.name, figure.svg.encode("utf-8"), failure=f"Die Abbildung {figure.name} ließ sich nicht zeichnen"
+    )
 
 
 def logo_png(path: Path) -> bytes:
     """The logo fitted into its box on a transparent background, as PNG at print resolution."""
-    return draw_png(f"logo{path.suffix.lower()}", path.read_bytes(),
-                    sizing=f'width: {LOGO_WIDTH_CM}cm, height: {LOGO_HEIGHT_CM}cm, fit: "contain"',
-                    ppi=300, background="none",
-                    failure=f"Das Logo {path.name} lässt sich nicht lesen")
+    return draw_png(
+        f"logo{path.suffix.lower()}",
+        path.read_bytes(),
+        sizing=f'width: {LOGO_WIDTH_CM}cm, height: {LOGO_HEIGHT_CM}cm, fit: "contain"',
+        ppi=300,
+        background="none",
+        failure=f"Das Logo {path.name} lässt sich nicht lesen",
+    )

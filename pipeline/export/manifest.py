@@ -61,15 +61,20 @@ def recorded_hash(manifest: dict[str, Any], path: str) -> str | None:
     return manifest.get("dateien", {}).get(path, {}).get("sha256")
 
 
-def stale_files(output: Path, files: dict[str, bytes], previous: dict[str, Any],
-                folders: tuple[str, ...]) -> list[str]:
+def stale_files(
+    output: Path, files: dict[str, bytes], previous: dict[str, Any], folders: tuple[str, ...]
+) -> list[str]:
     """Files an earlier build wrote into folders this build writes whole (e.g. vorlagen/) that
     this build no longer produces – a paper removed from the inputs – and that nobody changed
     since: they would otherwise stay publishable beside the current papers."""
-    return [path for path, entry in previous.get("dateien", {}).items()
-            if path.split("/", 1)[0] in folders and path not in files
-            and (output / path).is_file()
-            and sha256((output / path).read_bytes()) == entry.get("sha256")]
+    return [
+        path
+        for path, entry in previous.get("dateien", {}).items()
+        if path.split("/", 1)[0] in folders
+        and path not in files
+        and (output / path).is_file()
+        and sha256((output / path).read_bytes()) == entry.get("sha256")
+    ]
 
 
 def remove_files(output: Path, paths: list[str]) -> None:
@@ -77,21 +82,25 @@ def remove_files(output: Path, paths: list[str]) -> None:
         (output / path).unlink(missing_ok=True)
 
 
-def manifest_bytes(previous: dict[str, Any], concept: Concept, loaded: LoadedInputs,
-                   files: dict[str, bytes], origins: dict[str, list[Origin]],
-                   draft: bool, forget: tuple[str, ...] = ()) -> bytes:
+def manifest_bytes(
+    previous: dict[str, Any],
+    concept: Concept,
+    loaded: LoadedInputs,
+    files: dict[str, bytes],
+    origins: dict[str, list[Origin]],
+    draft: bool,
+    forget: tuple[str, ...] = (),
+) -> bytes:
     """This build's manifest; entries of files it did not write this time are kept, except
     those it removes (`forget`)."""
-    written = {path: {"sha256": sha256(data), "groesse": len(data)}
-               for path, data in files.items()}
+    written = {path: {"sha256": sha256(data), "groesse": len(data)} for path, data in files.items()}
     provenance = {path: [o.as_json() for o in found] for path, found in origins.items()}
     manifest = {
         "werkzeug": f"gesamtkonzept-fruehe-hilfen {__version__}",
         "kommune": concept.municipality.name,
         "fassung": concept.version.version,
         "stand": concept.version.date.isoformat(),
-        "eingaben": {"ordner": loaded.folder.resolve().name,
-                     "sha256": inputs_hash(loaded, concept)},
+        "eingaben": {"ordner": loaded.folder.resolve().name, "sha256": inputs_hash(loaded, concept)},
         "entwurf": draft,
         "dateien": {**_without(previous.get("dateien", {}), forget), **written},
         "herkunft": {**_without(previous.get("herkunft", {}), forget), **provenance},
@@ -117,14 +126,12 @@ def _aside_name(path: Path) -> Path:
     candidate = path.with_name(f"{path.stem}.bearbeitet-{changed:%Y-%m-%d_%H%M}{path.suffix}")
     number = 2
     while candidate.exists():
-        candidate = path.with_name(
-            f"{path.stem}.bearbeitet-{changed:%Y-%m-%d_%H%M}-{number}{path.suffix}")
+        candidate = path.with_name(f"{path.stem}.bearbeitet-{changed:%Y-%m-%d_%H%M}-{number}{path.suffix}")
         number += 1
     return candidate
 
 
-def keep_edited_drafts(output: Path, files: dict[str, bytes],
-                       previous: dict[str, Any]) -> list[KeptCopy]:
+def keep_edited_drafts(output: Path, files: dict[str, bytes], previous: dict[str, Any]) -> list[KeptCopy]:
     """Move aside every Word file about to be replaced that differs from what the last build
     wrote (or that no build recorded) and from what this build writes."""
     kept = []

@@ -107,8 +107,7 @@ def _office(ids: Identifiers, name: str) -> dict:
     }
 
 
-def paper_records(view: PaperView, main: PublishedFile,
-                  auxiliary: list[PublishedFile]) -> dict:
+def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[PublishedFile]) -> dict:
     """The OParl object list of one paper."""
     ids = Identifiers(view.concept)
     paper = view.paper
@@ -119,16 +118,18 @@ def paper_records(view: PaperView, main: PublishedFile,
         consultation_id = ids.of("consultation", paper.number, str(index))
         meeting_id = ids.meeting(committee, consultation.date)
         item_id = ids.of("agendaitem", committee.id, consultation.date.isoformat(), paper.number)
-        consultations.append({
-            "id": consultation_id,
-            "type": f"{SCHEMA}Consultation",
-            "paper": paper_id,
-            "agendaItem": item_id,
-            "meeting": meeting_id,
-            "organization": [ids.of("organization", committee.id)],
-            "authoritative": consultation.role == "Entscheidung",
-            "role": consultation.role,
-        })
+        consultations.append(
+            {
+                "id": consultation_id,
+                "type": f"{SCHEMA}Consultation",
+                "paper": paper_id,
+                "agendaItem": item_id,
+                "meeting": meeting_id,
+                "organization": [ids.of("organization", committee.id)],
+                "authoritative": consultation.role == "Entscheidung",
+                "role": consultation.role,
+            }
+        )
         agenda_item = {
             "id": item_id,
             "type": f"{SCHEMA}AgendaItem",

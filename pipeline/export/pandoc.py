@@ -21,18 +21,21 @@ def pandoc_path() -> str:
         return pypandoc.get_pandoc_path()
     except (ImportError, OSError) as error:
         raise ExportFailure(
-            "pandoc wurde nicht gefunden. Bitte 'make setup' ausführen (installiert "
-            "pypandoc-binary)."
+            "pandoc wurde nicht gefunden. Bitte 'make setup' ausführen (installiert pypandoc-binary)."
         ) from error
 
 
-def run_pandoc(html: str, target: str, args: tuple[str, ...], epoch: int,
-               metadata: dict[str, str] | None = None) -> bytes:
+def run_pandoc(
+    html: str, target: str, args: tuple[str, ...], epoch: int, metadata: dict[str, str] | None = None
+) -> bytes:
     """Convert the HTML body into `target`; SOURCE_DATE_EPOCH keeps the output reproducible.
     `metadata` (title, subtitle, author, date) reaches templates/filter/metadaten.lua through
     the environment, as plain text."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch),
-           **{f"GESAMTKONZEPT_META_{key.upper()}": value for key, value in (metadata or {}).items()}}
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(epoch),
+        **{f"GESAMTKONZEPT_META_{key.upper()}": value for key, value in (metadata or {}).items()},
+    }
     command = [pandoc_path(), "--from=html", f"--to={target}", *args]
     process = subprocess.run(command, input=html.encode("utf-8"), capture_output=True, env=env)
     if process.returncode != 0:

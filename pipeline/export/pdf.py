@@ -39,19 +39,22 @@ def logo_name(doc: RenderedDocument) -> str | None:
 
 def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
     logo = logo_name(doc)
-    return ({"logo": logo, "logo_alt": doc.logo_alt} if logo else {}) | (
-        {"entwurf": "ENTWURF"} if doc.draft else {}) | {
-        "titel": doc.title,
-        "untertitel": doc.subtitle,
-        "autor": doc.author,
-        "thema": doc.subject,
-        "schlagworte": doc.keywords,
-        "kopfzeile": doc.header_text,
-        "fusszeile": doc.footer_text,
-        "jahr": str(doc.date.year),
-        "monat": str(doc.date.month),
-        "tag": str(doc.date.day),
-    }
+    return (
+        ({"logo": logo, "logo_alt": doc.logo_alt} if logo else {})
+        | ({"entwurf": "ENTWURF"} if doc.draft else {})
+        | {
+            "titel": doc.title,
+            "untertitel": doc.subtitle,
+            "autor": doc.author,
+            "thema": doc.subject,
+            "schlagworte": doc.keywords,
+            "kopfzeile": doc.header_text,
+            "fusszeile": doc.footer_text,
+            "jahr": str(doc.date.year),
+            "monat": str(doc.date.month),
+            "tag": str(doc.date.day),
+        }
+    )
 
 
 def typst_string(text: str) -> str:

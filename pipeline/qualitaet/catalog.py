@@ -38,8 +38,7 @@ class CentralQuestion(Item):
 class DialogueQuestion(Item):
     id: Id = field("id", "Kennung der Dialogfrage")
     text: Text = field("text", "Die Frage für das Gespräch mit der strategisch-politischen Ebene")
-    goals: list[Id] = field("ziele", "Ziele, deren Befunde die Frage mit Fakten vorbelegen",
-                            min_length=1)
+    goals: list[Id] = field("ziele", "Ziele, deren Befunde die Frage mit Fakten vorbelegen", min_length=1)
 
 
 class Dimension(Item):
@@ -52,8 +51,7 @@ class Dimension(Item):
 
 class Catalog(Item):
     dimension: Dimension = field("dimension", "Die Qualitätsdimension")
-    central_questions: list[CentralQuestion] = field("zentrale_fragen", "Zentrale Fragen",
-                                                     min_length=1)
+    central_questions: list[CentralQuestion] = field("zentrale_fragen", "Zentrale Fragen", min_length=1)
     themes: list[Theme] = field("themen", "Themen mit ihren Zielaussagen", min_length=1)
     dialogue_questions: list[DialogueQuestion] = field(
         "dialogfragen", "Fragen für den Dialog mit der strategisch-politischen Ebene", min_length=1
@@ -62,15 +60,21 @@ class Catalog(Item):
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:
         """Ids are unique and every reference names a theme or goal of this catalog."""
-        ids = [self.dimension.id, *(t.id for t in self.themes), *(g.id for g in self.goals),
-               *(q.id for q in self.central_questions), *(q.id for q in self.dialogue_questions)]
+        ids = [
+            self.dimension.id,
+            *(t.id for t in self.themes),
+            *(g.id for g in self.goals),
+            *(q.id for q in self.central_questions),
+            *(q.id for q in self.dialogue_questions),
+        ]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise ValueError(f"Kennungen doppelt vergeben: {', '.join(repeated)}")
         themes = {t.id for t in self.themes}
         goals = {g.id for g in self.goals}
         unknown = [q.theme for q in self.central_questions if q.theme not in themes] + [
-            g for q in self.dialogue_questions for g in q.goals if g not in goals]
+            g for q in self.dialogue_questions for g in q.goals if g not in goals
+        ]
         if unknown:
             raise ValueError(f"Unbekannte Themen oder Ziele: {', '.join(unknown)}")
         return self

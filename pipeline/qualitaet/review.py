@@ -34,8 +34,9 @@ def evaluate(concept: Concept, catalog: Catalog, on: dt.date) -> tuple[Finding, 
     findings = []
     for goal in catalog.goals:
         evidence = tuple(rules[goal.id](concept, on))
-        findings.append(Finding(goal, catalog.goal_number(goal.id),
-                                overall([e.status for e in evidence]), evidence))
+        findings.append(
+            Finding(goal, catalog.goal_number(goal.id), overall([e.status for e in evidence]), evidence)
+        )
     return tuple(findings)
 
 
@@ -86,8 +87,11 @@ class QualityReview:
         """The network rates a goal differently than the data show; a rating where the data
         cannot tell ('nicht prüfbar') fills a gap and is no disagreement."""
         rating = self.rating(finding.goal.id)
-        return (rating is not None and UNKNOWN not in (rating.status, finding.status)
-                and rating.status != finding.status)
+        return (
+            rating is not None
+            and UNKNOWN not in (rating.status, finding.status)
+            and rating.status != finding.status
+        )
 
     @property
     def disagreements(self) -> list[Finding]:
@@ -125,12 +129,16 @@ class QualityReview:
     def as_record(self) -> dict:
         """The findings as plain data with German keys, for `gesamtkonzept check --format json`."""
         return {
-            "dimension": {"id": self.catalog.dimension.id, "nummer": self.catalog.dimension.number,
-                          "titel": self.catalog.dimension.title},
+            "dimension": {
+                "id": self.catalog.dimension.id,
+                "nummer": self.catalog.dimension.number,
+                "titel": self.catalog.dimension.title,
+            },
             "stichtag": self.reference_date.isoformat(),
             "zusammenfassung": dict(zip(STATUSES, self.counts(), strict=True)),
-            "befunde": [self._finding_record(theme, f) for theme in self.catalog.themes
-                        for f in self.theme_findings(theme)],
+            "befunde": [
+                self._finding_record(theme, f) for theme in self.catalog.themes for f in self.theme_findings(theme)
+            ],
         }
 
     def _finding_record(self, theme: Theme, finding: Finding) -> dict:
@@ -141,11 +149,9 @@ class QualityReview:
             "kurztitel": finding.goal.short_title,
             "thema": theme.id,
             "status": finding.status,
-            "belege": [{"text": e.text, "quelle": e.source, "status": e.status}
-                       for e in finding.evidence],
+            "belege": [{"text": e.text, "quelle": e.source, "status": e.status} for e in finding.evidence],
             "aendern_wuerde": finding.changes,
-            "eigene_einschaetzung": (
-                {"status": rating.status, "notiz": rating.note} if rating else None),
+            "eigene_einschaetzung": ({"status": rating.status, "notiz": rating.note} if rating else None),
             "abweichung": self.disagrees(finding),
         }
 

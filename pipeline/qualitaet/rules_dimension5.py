@@ -62,8 +62,10 @@ def _unique(committees: Iterable[Committee]) -> list[Committee]:
 def _planners(k: Concept) -> dict[str, list[Committee]]:
     """Per field of the integrated planning, the specialised committees responsible for it
     (Kreistag, Rat and main committees oversee everything and are left out)."""
-    return {sector: [c for c in k.committees if not c.oversees_all and sector in c.remit]
-            for sector in PLANNING_SECTORS}
+    return {
+        sector: [c for c in k.committees if not c.oversees_all and sector in c.remit]
+        for sector in PLANNING_SECTORS
+    }
 
 
 @dataclass(frozen=True)
@@ -97,14 +99,19 @@ def _deliberations(k: Concept, numbers: set[str] | None = None) -> list[Delibera
         for report in committee.reports:
             if report.paper:
                 sittings.setdefault(report.paper, {})[(committee.id, report.date)] = Sitting(
-                    committee, report.date)
+                    committee, report.date
+                )
     for paper in k.papers:
         for consultation in paper.consultations:
             committee = k.committee(consultation.committee)
             sittings.setdefault(paper.number, {})[(committee.id, consultation.date)] = Sitting(
-                committee, consultation.date)
-    return [Deliberation(n, tuple(sorted(s.values(), key=lambda x: x.date)))
-            for n, s in sittings.items() if numbers is None or n in numbers]
+                committee, consultation.date
+            )
+    return [
+        Deliberation(n, tuple(sorted(s.values(), key=lambda x: x.date)))
+        for n, s in sittings.items()
+        if numbers is None or n in numbers
+    ]
 
 
 def _sittings_text(sittings: list[Sitting]) -> str:
@@ -114,15 +121,18 @@ def _sittings_text(sittings: list[Sitting]) -> str:
 def _next_chance(k: Concept, committee: Committee, on: dt.date, decision: str | None = None) -> str:
     """When a committee can next hear about Frühe Hilfen, naming the papers prepared for that
     sitting (for a decision, only those that report on it, if any do)."""
-    sittings = sorted(((c.date, p) for p in k.papers for c in p.consultations
-                       if c.committee == committee.id and c.date > on), key=lambda pair: pair[0])
+    sittings = sorted(
+        ((c.date, p) for p in k.papers for c in p.consultations if c.committee == committee.id and c.date > on),
+        key=lambda pair: pair[0],
+    )
     if sittings:
         day = sittings[0][0]
         papers = [p for d, p in sittings if d == day]
         shown = [p for p in papers if decision in p.decisions] or papers
         label = "die Vorlage" if len(shown) == 1 else "die Vorlagen"
-        return (f"in der Sitzung am {german_date(day)} (vorbereitet: {label} "
-                f"{enumeration([p.number for p in shown])})")
+        return (
+            f"in der Sitzung am {german_date(day)} (vorbereitet: {label} {enumeration([p.number for p in shown])})"
+        )
     upcoming = [d for d in committee.meetings if d > on]
     if upcoming:
         return f"in der nächsten Sitzung am {german_date(min(upcoming))}"
@@ -159,18 +169,30 @@ def _report_cycle(k: Concept, index: int, committee: Committee, on: dt.date) -> 
     where = source("gremien.yaml", "gremien", index, "berichte")
     past = k.report_dates(committee.id, on)
     if not past:
-        return Evidence(f"{committee.name}: bisher kein Bericht über Frühe Hilfen (Turnus {turnus}).",
-                        where, OPEN, f"{committee.name}: Bericht {_next_chance(k, committee, on)}.")
+        return Evidence(
+            f"{committee.name}: bisher kein Bericht über Frühe Hilfen (Turnus {turnus}).",
+            where,
+            OPEN,
+            f"{committee.name}: Bericht {_next_chance(k, committee, on)}.",
+        )
     last = max(past)
     recent = count(len([d for d in past if d > add_months(on, -12)]), "Bericht", "Berichte", "ein")
     due = add_months(last, committee.report_cycle_months)
     detail = f"Turnus {turnus}; {recent} in den letzten zwölf Monaten"
     if due >= on:
-        return Evidence(f"{committee.name}: letzter Bericht am {german_date(last)}, der nächste ist "
-                        f"bis {german_date(due)} fällig ({detail}).", where, FULFILLED)
-    return Evidence(f"{committee.name}: Bericht seit {german_date(due)} überfällig, der letzte war "
-                    f"am {german_date(last)} ({detail}).", where, OPEN,
-                    f"{committee.name}: Bericht {_next_chance(k, committee, on)}.")
+        return Evidence(
+            f"{committee.name}: letzter Bericht am {german_date(last)}, der nächste ist "
+            f"bis {german_date(due)} fällig ({detail}).",
+            where,
+            FULFILLED,
+        )
+    return Evidence(
+        f"{committee.name}: Bericht seit {german_date(due)} überfällig, der letzte war "
+        f"am {german_date(last)} ({detail}).",
+        where,
+        OPEN,
+        f"{committee.name}: Bericht {_next_chance(k, committee, on)}.",
+    )
 
 
 @RULES.goal("berichte-gremien")
@@ -186,14 +208,23 @@ def reports_to_committees(k: Concept, on: dt.date) -> list[Evidence]:
         where = source("gremien.yaml", "beschluesse", index)
         label = f"Beschluss {decision.number} vom {german_date(decision.date)} ({decision.status})"
         if later:
-            evidence.append(Evidence(f"{label}: über die Umsetzung berichtet, zuletzt am "
-                                     f"{german_date(max(later))}.", where, FULFILLED))
+            evidence.append(
+                Evidence(
+                    f"{label}: über die Umsetzung berichtet, zuletzt am {german_date(max(later))}.",
+                    where,
+                    FULFILLED,
+                )
+            )
         elif add_months(decision.date, committee.report_cycle_months) < on:
-            evidence.append(Evidence(
-                f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an „{committee.name}“.",
-                where, OPEN,
-                f"{committee.name}: Bericht zur Umsetzung von {decision.number} "
-                f"{_next_chance(k, committee, on, decision.id)}."))
+            evidence.append(
+                Evidence(
+                    f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an „{committee.name}“.",
+                    where,
+                    OPEN,
+                    f"{committee.name}: Bericht zur Umsetzung von {decision.number} "
+                    f"{_next_chance(k, committee, on, decision.id)}.",
+                )
+            )
     return evidence
 
 
@@ -202,47 +233,71 @@ def flow_of_information(k: Concept, on: dt.date) -> list[Evidence]:
     """Decisions reach the network, and the network reports back how they are implemented."""
     decisions = [d for d in k.decisions if d.date <= on]
     if not decisions:
-        return [Evidence("Bis zum Stichtag sind keine Beschlüsse zu den Frühen Hilfen eingetragen; "
-                         "ob Beschlüsse das Netzwerk erreichen, lässt sich nicht beurteilen.",
-                         source("gremien.yaml", "beschluesse"), UNKNOWN,
-                         "Beschlüsse der Gremien in gremien.yaml unter 'beschluesse' eintragen.")]
+        return [
+            Evidence(
+                "Bis zum Stichtag sind keine Beschlüsse zu den Frühen Hilfen eingetragen; "
+                "ob Beschlüsse das Netzwerk erreichen, lässt sich nicht beurteilen.",
+                source("gremien.yaml", "beschluesse"),
+                UNKNOWN,
+                "Beschlüsse der Gremien in gremien.yaml unter 'beschluesse' eintragen.",
+            )
+        ]
     where = source("gremien.yaml", "beschluesse", EVERY, "an_netzwerk_weitergegeben")
     evidence = []
     if not any(d.passed_to_network for d in k.decisions):
-        evidence.append(Evidence(
-            "Bei keinem Beschluss ist eingetragen, ob und wann er an das Netzwerk weitergegeben "
-            "wurde.", where, UNKNOWN,
-            "In gremien.yaml je Beschluss 'an_netzwerk_weitergegeben' mit dem Datum eintragen."))
+        evidence.append(
+            Evidence(
+                "Bei keinem Beschluss ist eingetragen, ob und wann er an das Netzwerk weitergegeben wurde.",
+                where,
+                UNKNOWN,
+                "In gremien.yaml je Beschluss 'an_netzwerk_weitergegeben' mit dem Datum eintragen.",
+            )
+        )
     else:
         passed = [d for d in decisions if d.passed_to_network and d.passed_to_network <= on]
         missing = [d for d in decisions if d not in passed]
-        text = (f"{len(passed)} von {len(decisions)} Beschlüssen wurden an das Netzwerk "
-                "weitergegeben")
+        text = f"{len(passed)} von {len(decisions)} Beschlüssen wurden an das Netzwerk weitergegeben"
         if missing:
             numbers = enumeration([f"{d.number} vom {german_date(d.date)}" for d in missing])
-            evidence.append(Evidence(
-                f"{text}; noch nicht: {numbers}.", where, coverage(len(passed), len(decisions)),
-                f"{enumeration([d.number for d in missing])} an das Netzwerk weitergeben (z. B. "
-                "Rundbrief oder Netzwerkkonferenz) und das Datum unter "
-                "'an_netzwerk_weitergegeben' eintragen."))
+            evidence.append(
+                Evidence(
+                    f"{text}; noch nicht: {numbers}.",
+                    where,
+                    coverage(len(passed), len(decisions)),
+                    f"{enumeration([d.number for d in missing])} an das Netzwerk weitergeben (z. B. "
+                    "Rundbrief oder Netzwerkkonferenz) und das Datum unter "
+                    "'an_netzwerk_weitergegeben' eintragen.",
+                )
+            )
         else:
             latest = max(passed, key=lambda d: d.passed_to_network or d.date)
-            evidence.append(Evidence(
-                f"{text}, zuletzt {latest.number} am {german_date(latest.passed_to_network)}.",
-                where, FULFILLED))
+            evidence.append(
+                Evidence(
+                    f"{text}, zuletzt {latest.number} am {german_date(latest.passed_to_network)}.",
+                    where,
+                    FULFILLED,
+                )
+            )
     pending = [d for d in decisions if d.status != "umgesetzt"]
     if pending:
         silent = [d for d in pending if not d.progress]
-        text = (f"Rückmeldung zum Stand der Umsetzung liegt für {len(pending) - len(silent)} von "
-                f"{len(pending)} noch nicht umgesetzten Beschlüssen vor" if silent else
-                "Zu allen noch nicht umgesetzten Beschlüssen liegt eine Rückmeldung zum Stand der "
-                "Umsetzung vor")
-        evidence.append(Evidence(
-            f"{text}; es fehlt: {enumeration([d.number for d in silent])}." if silent else f"{text}.",
-            source("gremien.yaml", "beschluesse", EVERY, "umsetzungsstand"),
-            coverage(len(pending) - len(silent), len(pending)),
-            f"Stand der Umsetzung zu {enumeration([d.number for d in silent])} bei den beteiligten "
-            "Akteuren erfragen und unter 'umsetzungsstand' eintragen." if silent else None))
+        text = (
+            f"Rückmeldung zum Stand der Umsetzung liegt für {len(pending) - len(silent)} von "
+            f"{len(pending)} noch nicht umgesetzten Beschlüssen vor"
+            if silent
+            else "Zu allen noch nicht umgesetzten Beschlüssen liegt eine Rückmeldung zum Stand der Umsetzung vor"
+        )
+        evidence.append(
+            Evidence(
+                f"{text}; es fehlt: {enumeration([d.number for d in silent])}." if silent else f"{text}.",
+                source("gremien.yaml", "beschluesse", EVERY, "umsetzungsstand"),
+                coverage(len(pending) - len(silent), len(pending)),
+                f"Stand der Umsetzung zu {enumeration([d.number for d in silent])} bei den beteiligten "
+                "Akteuren erfragen und unter 'umsetzungsstand' eintragen."
+                if silent
+                else None,
+            )
+        )
     return evidence
 
 
@@ -256,47 +311,79 @@ def needs_reach_decisions(k: Concept, on: dt.date) -> list[Evidence]:
     evidence = []
     if with_needs:
         committee, report = max(with_needs, key=lambda pair: pair[1].date)
-        evidence.append(Evidence(
-            f"Handlungsbedarf aus der Fachpraxis gemeldet: "
-            f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} in den letzten {RECENT_MONTHS} "
-            f"Monaten, zuletzt an „{committee.name}“ am {german_date(report.date)}: {report.needs}",
-            where, FULFILLED))
+        evidence.append(
+            Evidence(
+                f"Handlungsbedarf aus der Fachpraxis gemeldet: "
+                f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} in den letzten {RECENT_MONTHS} "
+                f"Monaten, zuletzt an „{committee.name}“ am {german_date(report.date)}: {report.needs}",
+                where,
+                FULFILLED,
+            )
+        )
     elif not recent:
-        evidence.append(Evidence(
-            f"In den letzten {RECENT_MONTHS} Monaten gab es keinen Bericht, mit dem Handlungsbedarf "
-            "aus der Fachpraxis die Gremien erreichen konnte.", where, OPEN,
-            "Einen Bericht einplanen, der den Handlungsbedarf aus der Fachpraxis benennt."))
+        evidence.append(
+            Evidence(
+                f"In den letzten {RECENT_MONTHS} Monaten gab es keinen Bericht, mit dem Handlungsbedarf "
+                "aus der Fachpraxis die Gremien erreichen konnte.",
+                where,
+                OPEN,
+                "Einen Bericht einplanen, der den Handlungsbedarf aus der Fachpraxis benennt.",
+            )
+        )
     elif any(r.needs for c in k.committees for r in c.reports):
-        evidence.append(Evidence(
-            f"Keiner der Berichte der letzten {RECENT_MONTHS} Monate ({len(recent)}) meldet "
-            "Handlungsbedarf aus der Fachpraxis.", where, OPEN,
-            "Im nächsten Bericht benennen, wo die Fachpraxis Handlungsbedarf sieht, und es unter "
-            "'handlungsbedarf' festhalten."))
+        evidence.append(
+            Evidence(
+                f"Keiner der Berichte der letzten {RECENT_MONTHS} Monate ({len(recent)}) meldet "
+                "Handlungsbedarf aus der Fachpraxis.",
+                where,
+                OPEN,
+                "Im nächsten Bericht benennen, wo die Fachpraxis Handlungsbedarf sieht, und es unter "
+                "'handlungsbedarf' festhalten.",
+            )
+        )
     else:
-        evidence.append(Evidence(
-            f"Bei {count(len(recent), 'Bericht', 'Berichten', 'einem')} der letzten {RECENT_MONTHS} "
-            "Monate ist nicht erfasst, "
-            "ob sie Handlungsbedarf aus der Fachpraxis gemeldet haben.", where, UNKNOWN,
-            "In gremien.yaml bei den Berichten unter 'handlungsbedarf' festhalten, welchen Bedarf "
-            "sie gemeldet haben."))
+        evidence.append(
+            Evidence(
+                f"Bei {count(len(recent), 'Bericht', 'Berichten', 'einem')} der letzten {RECENT_MONTHS} "
+                "Monate ist nicht erfasst, "
+                "ob sie Handlungsbedarf aus der Fachpraxis gemeldet haben.",
+                where,
+                UNKNOWN,
+                "In gremien.yaml bei den Berichten unter 'handlungsbedarf' festhalten, welchen Bedarf "
+                "sie gemeldet haben.",
+            )
+        )
     decided = sorted((d for d in k.decisions if since < d.date <= on), key=lambda d: d.date)
     if decided:
-        evidence.append(Evidence(
-            f"In den letzten {RECENT_MONTHS} Monaten haben die Gremien "
-            f"{count(len(decided), 'Beschluss', 'Beschlüsse', 'einen')} zu den Frühen Hilfen gefasst, "
-            f"zuletzt {decided[-1].number} am {german_date(decided[-1].date)}.",
-            source("gremien.yaml", "beschluesse"), FULFILLED))
+        evidence.append(
+            Evidence(
+                f"In den letzten {RECENT_MONTHS} Monaten haben die Gremien "
+                f"{count(len(decided), 'Beschluss', 'Beschlüsse', 'einen')} zu den Frühen Hilfen gefasst, "
+                f"zuletzt {decided[-1].number} am {german_date(decided[-1].date)}.",
+                source("gremien.yaml", "beschluesse"),
+                FULFILLED,
+            )
+        )
     else:
-        evidence.append(Evidence(
-            f"In den letzten {RECENT_MONTHS} Monaten haben die Gremien keinen Beschluss zu den Frühen "
-            "Hilfen gefasst.", source("gremien.yaml", "beschluesse"), OPEN,
-            "Handlungsbedarf aus der Fachpraxis als Beschlussvorlage in die Gremien einbringen."))
+        evidence.append(
+            Evidence(
+                f"In den letzten {RECENT_MONTHS} Monaten haben die Gremien keinen Beschluss zu den Frühen "
+                "Hilfen gefasst.",
+                source("gremien.yaml", "beschluesse"),
+                OPEN,
+                "Handlungsbedarf aus der Fachpraxis als Beschlussvorlage in die Gremien einbringen.",
+            )
+        )
     for paper in k.papers:
         first = paper.consultations[0]
         if paper.kind == "Beschlussvorlage" and first.date > on:
-            evidence.append(Evidence(
-                f"In Vorbereitung: Beschlussvorlage {paper.number} „{paper.subject}“, Beratung ab "
-                f"{german_date(first.date)}.", "vorlagen/*.yaml: vorlage.beratungsfolge"))
+            evidence.append(
+                Evidence(
+                    f"In Vorbereitung: Beschlussvorlage {paper.number} „{paper.subject}“, Beratung ab "
+                    f"{german_date(first.date)}.",
+                    "vorlagen/*.yaml: vorlage.beratungsfolge",
+                )
+            )
     return evidence
 
 
@@ -306,15 +393,24 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
     planners = _planners(k)
     missing = [sector for sector, committees in planners.items() if not committees]
     if missing:
-        return [Evidence(
-            f"Für {enumeration(missing)} ist in gremien.yaml kein Fachausschuss eingetragen; ob die "
-            "Planungen abgestimmt sind, lässt sich so nicht beurteilen.",
-            source("gremien.yaml", "gremien"), UNKNOWN,
-            "Die zuständigen Ausschüsse in gremien.yaml eintragen (Feld 'art' oder 'sektoren').")]
+        return [
+            Evidence(
+                f"Für {enumeration(missing)} ist in gremien.yaml kein Fachausschuss eingetragen; ob die "
+                "Planungen abgestimmt sind, lässt sich so nicht beurteilen.",
+                source("gremien.yaml", "gremien"),
+                UNKNOWN,
+                "Die zuständigen Ausschüsse in gremien.yaml eintragen (Feld 'art' oder 'sektoren').",
+            )
+        ]
     committees = _unique(c for group in planners.values() for c in group)
     if len(committees) == 1:
-        return [Evidence(f"Jugendhilfe, Gesundheit und Soziales berät ein gemeinsamer Ausschuss: "
-                         f"{committees[0].name}.", source("gremien.yaml", "gremien"), FULFILLED)]
+        return [
+            Evidence(
+                f"Jugendhilfe, Gesundheit und Soziales berät ein gemeinsamer Ausschuss: {committees[0].name}.",
+                source("gremien.yaml", "gremien"),
+                FULFILLED,
+            )
+        ]
 
     def reached(sittings: list[Sitting]) -> list[Committee]:
         return _unique(s.committee for s in sittings if s.committee in committees)
@@ -329,21 +425,42 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
     full = [(d, held) for d, held in joint if complete(held)]
     if full:
         deliberation, held = full[-1]
-        return [Evidence(f"Gemeinsam beraten: Vorlage {deliberation.number} – "
-                         f"{_sittings_text(held)}.", DELIBERATION_SOURCE, FULFILLED)]
+        return [
+            Evidence(
+                f"Gemeinsam beraten: Vorlage {deliberation.number} – {_sittings_text(held)}.",
+                DELIBERATION_SOURCE,
+                FULFILLED,
+            )
+        ]
     some = [(d, held) for d, held in joint if len(reached(held)) > 1]
     planned = [d for d in deliberations if len(reached(d.planned(on))) > 1]
-    change = (f"Die gemeinsame Beratung ist vorgesehen: Vorlage {planned[0].number} – "
-              f"{_sittings_text(planned[0].planned(on))}." if planned else
-              "Eine gemeinsame Vorlage zu den Frühen Hilfen in allen drei Fachausschüssen beraten.")
+    change = (
+        f"Die gemeinsame Beratung ist vorgesehen: Vorlage {planned[0].number} – "
+        f"{_sittings_text(planned[0].planned(on))}."
+        if planned
+        else "Eine gemeinsame Vorlage zu den Frühen Hilfen in allen drei Fachausschüssen beraten."
+    )
     if some:
         deliberation, held = some[-1]
         absent = [c for c in committees if c not in reached(held)]
-        return [Evidence(f"Vorlage {deliberation.number} wurde nur beraten in: {_names(reached(held))}; "
-                         f"nicht in: {_names(absent)}.", DELIBERATION_SOURCE, PARTIAL, change)]
-    return [Evidence(f"In den letzten {RECENT_MONTHS} Monaten hat keine Vorlage zu den Frühen Hilfen "
-                     f"mehr als einen der Fachausschüsse erreicht ({_names(committees)}).",
-                     DELIBERATION_SOURCE, OPEN, change)]
+        return [
+            Evidence(
+                f"Vorlage {deliberation.number} wurde nur beraten in: {_names(reached(held))}; "
+                f"nicht in: {_names(absent)}.",
+                DELIBERATION_SOURCE,
+                PARTIAL,
+                change,
+            )
+        ]
+    return [
+        Evidence(
+            f"In den letzten {RECENT_MONTHS} Monaten hat keine Vorlage zu den Frühen Hilfen "
+            f"mehr als einen der Fachausschüsse erreicht ({_names(committees)}).",
+            DELIBERATION_SOURCE,
+            OPEN,
+            change,
+        )
+    ]
 
 
 # --- 5.2 Systemübergreifendes Gesamtkonzept ---------------------------------------------------
@@ -353,46 +470,63 @@ def _presented(k: Concept) -> Evidence:
     """Whether every actor sits in a network body where this version was presented."""
     where = source("kommune.yaml", "konzept", "vorgestellt_in")
     if not k.version.presented_in:
-        return Evidence("Ob und wo diese Fassung im Netzwerk vorgestellt wurde, ist nicht erfasst.",
-                        where, UNKNOWN,
-                        "In kommune.yaml unter 'vorgestellt_in' die Netzwerkgremien eintragen, in "
-                        "denen die Fassung vorgestellt wurde.")
+        return Evidence(
+            "Ob und wo diese Fassung im Netzwerk vorgestellt wurde, ist nicht erfasst.",
+            where,
+            UNKNOWN,
+            "In kommune.yaml unter 'vorgestellt_in' die Netzwerkgremien eintragen, in "
+            "denen die Fassung vorgestellt wurde.",
+        )
     bodies = k.presented_in
     reached = {m for b in bodies for m in (b.chair, *b.members)}
     missing = [a for a in k.actors if a.id not in reached]
-    text = (f"Vorgestellt in: {enumeration([b.name for b in bodies])}; damit kennen "
-            f"{len(k.actors) - len(missing)} von {len(k.actors)} Akteuren die Fassung")
+    text = (
+        f"Vorgestellt in: {enumeration([b.name for b in bodies])}; damit kennen "
+        f"{len(k.actors) - len(missing)} von {len(k.actors)} Akteuren die Fassung"
+    )
     if not missing:
         return Evidence(f"{text}.", where, FULFILLED)
     best = max(k.network.bodies, key=lambda b: len({a.id for a in missing} & {b.chair, *b.members}))
     gain = len({a.id for a in missing} & {best.chair, *best.members})
-    reach = ("alle übrigen" if gain == len(missing)
-             else f"{gain} der {len(missing)} übrigen")
-    change = (f"Die Fassung auch vorstellen in: {best.name}; das erreicht {reach} Akteure."
-              if gain else
-              f"{_names(missing)} unmittelbar über die Fassung informieren.")
-    return Evidence(f"{text}; noch nicht: {_names(missing)}.", where,
-                    coverage(len(k.actors) - len(missing), len(k.actors)), change)
+    reach = "alle übrigen" if gain == len(missing) else f"{gain} der {len(missing)} übrigen"
+    change = (
+        f"Die Fassung auch vorstellen in: {best.name}; das erreicht {reach} Akteure."
+        if gain
+        else f"{_names(missing)} unmittelbar über die Fassung informieren."
+    )
+    return Evidence(
+        f"{text}; noch nicht: {_names(missing)}.",
+        where,
+        coverage(len(k.actors) - len(missing), len(k.actors)),
+        change,
+    )
 
 
 def _on_schedule(k: Concept, on: dt.date) -> Evidence:
     """The concept is implemented: no measure is late to start or still running past its end."""
     late = [m for m in k.measures if m.status == "geplant" and m.period.start <= on]
-    overrun = [m for m in k.measures
-               if m.status == "laufend" and m.period.end is not None and m.period.end < on]
+    overrun = [m for m in k.measures if m.status == "laufend" and m.period.end is not None and m.period.end < on]
     where = source("massnahmen.yaml", "massnahmen", EVERY, "status")
     if not late and not overrun:
         status = k.measures_by_status
-        return Evidence(f"Alle Maßnahmen liegen im Zeitplan: {len(status.get('laufend', []))} laufen, "
-                        f"{len(status.get('geplant', []))} sind geplant, "
-                        f"{len(status.get('abgeschlossen', []))} abgeschlossen.", where, FULFILLED)
-    parts = ([f"noch nicht begonnen: {enumeration(k.measure_labels([m.id for m in late]))}"]
-             if late else []) + ([f"über das geplante Ende hinaus laufend: "
-                                  f"{enumeration(k.measure_labels([m.id for m in overrun]))}"]
-                                 if overrun else [])
-    return Evidence(f"Nicht im Zeitplan – {'; '.join(parts)}.", where,
-                    coverage(len(k.measures) - len(late) - len(overrun), len(k.measures)),
-                    "Status und Zeitraum der Maßnahmen prüfen und in massnahmen.yaml nachtragen.")
+        return Evidence(
+            f"Alle Maßnahmen liegen im Zeitplan: {len(status.get('laufend', []))} laufen, "
+            f"{len(status.get('geplant', []))} sind geplant, "
+            f"{len(status.get('abgeschlossen', []))} abgeschlossen.",
+            where,
+            FULFILLED,
+        )
+    parts = ([f"noch nicht begonnen: {enumeration(k.measure_labels([m.id for m in late]))}"] if late else []) + (
+        [f"über das geplante Ende hinaus laufend: {enumeration(k.measure_labels([m.id for m in overrun]))}"]
+        if overrun
+        else []
+    )
+    return Evidence(
+        f"Nicht im Zeitplan – {'; '.join(parts)}.",
+        where,
+        coverage(len(k.measures) - len(late) - len(overrun), len(k.measures)),
+        "Status und Zeitraum der Maßnahmen prüfen und in massnahmen.yaml nachtragen.",
+    )
 
 
 @RULES.goal("gemeinsam-entwickelt")
@@ -404,26 +538,43 @@ def developed_together(k: Concept, on: dt.date) -> list[Evidence]:
     if version.contributors:
         sectors = sorted({k.actor(a).sector for a in version.contributors})
         absent = [s for s in k.sectors if s not in sectors]
-        text = (f"Mitgewirkt haben {len(version.contributors)} von {len(k.actors)} Akteuren aus "
-                f"{len(sectors)} von {len(k.sectors)} Sektoren")
-        evidence.append(Evidence(
-            f"{text}; ohne Beteiligung: {enumeration(absent)}." if absent else f"{text}.",
-            source("kommune.yaml", "konzept", "mitwirkende"),
-            coverage(len(k.sectors) - len(absent), len(k.sectors)),
-            f"Akteure aus {enumeration(absent)} an der nächsten Fortschreibung beteiligen." if absent
-            else None))
+        text = (
+            f"Mitgewirkt haben {len(version.contributors)} von {len(k.actors)} Akteuren aus "
+            f"{len(sectors)} von {len(k.sectors)} Sektoren"
+        )
+        evidence.append(
+            Evidence(
+                f"{text}; ohne Beteiligung: {enumeration(absent)}." if absent else f"{text}.",
+                source("kommune.yaml", "konzept", "mitwirkende"),
+                coverage(len(k.sectors) - len(absent), len(k.sectors)),
+                f"Akteure aus {enumeration(absent)} an der nächsten Fortschreibung beteiligen."
+                if absent
+                else None,
+            )
+        )
     else:
-        evidence.append(Evidence("Wer an dieser Fassung mitgewirkt hat, ist nicht eingetragen.",
-                                 source("kommune.yaml", "konzept", "mitwirkende"), UNKNOWN,
-                                 "In kommune.yaml unter 'mitwirkende' die beteiligten Akteure "
-                                 "eintragen."))
+        evidence.append(
+            Evidence(
+                "Wer an dieser Fassung mitgewirkt hat, ist nicht eingetragen.",
+                source("kommune.yaml", "konzept", "mitwirkende"),
+                UNKNOWN,
+                "In kommune.yaml unter 'mitwirkende' die beteiligten Akteure eintragen.",
+            )
+        )
     evidence.append(
-        Evidence("Wie die Fassung gemeinsam erarbeitet wurde, ist im Konzept beschrieben.",
-                 source("kommune.yaml", "konzept", "beteiligungsprozess"), FULFILLED)
-        if version.process else
-        Evidence("Das Konzept beschreibt nicht, wie die Fassung gemeinsam erarbeitet wurde.",
-                 source("kommune.yaml", "konzept", "beteiligungsprozess"), OPEN,
-                 "Den Beteiligungsprozess in kommune.yaml unter 'beteiligungsprozess' beschreiben."))
+        Evidence(
+            "Wie die Fassung gemeinsam erarbeitet wurde, ist im Konzept beschrieben.",
+            source("kommune.yaml", "konzept", "beteiligungsprozess"),
+            FULFILLED,
+        )
+        if version.process
+        else Evidence(
+            "Das Konzept beschreibt nicht, wie die Fassung gemeinsam erarbeitet wurde.",
+            source("kommune.yaml", "konzept", "beteiligungsprozess"),
+            OPEN,
+            "Den Beteiligungsprozess in kommune.yaml unter 'beteiligungsprozess' beschreiben.",
+        )
+    )
     evidence.append(_presented(k))
     evidence.append(_on_schedule(k, on))
     return evidence
@@ -436,36 +587,57 @@ def groups_goals_measures(k: Concept, on: dt.date) -> list[Evidence]:
     orphan_groups = [t for t in k.target_groups if not k.goals_for_target_group(t.id)]
     idle_goals = [g for g in k.goals if not k.measures_for_goal(g.id)]
     unreached = [t for t in k.target_groups if not any(t.id in m.target_groups for m in k.measures)]
-    mismatched = [m for m in k.measures if not set(m.target_groups)
-                  & {t for g in m.goals for t in k.goal(g).target_groups}]
+    mismatched = [
+        m for m in k.measures if not set(m.target_groups) & {t for g in m.goals for t in k.goal(g).target_groups}
+    ]
     groups, goals = len(k.target_groups), len(k.goals)
     return [
-        Evidence(f"Das Konzept beschreibt {count(groups, 'Zielgruppe', 'Zielgruppen')}, "
-                 f"{count(goals, 'Ziel', 'Ziele', 'ein')} mit Indikatoren und "
-                 f"{count(len(k.measures), 'Maßnahme', 'Maßnahmen')}.",
-                 source("zielgruppen.yaml", "zielgruppen")),
-        Evidence("Jede Zielgruppe ist mit Zielen verbunden." if not orphan_groups else
-                 f"Ohne Ziel: {enumeration([t.name for t in orphan_groups])}.",
-                 source("ziele.yaml", "ziele", EVERY, "zielgruppen"),
-                 coverage(groups - len(orphan_groups), groups),
-                 "Ziele für diese Zielgruppen vereinbaren (ziele.yaml)." if orphan_groups else None),
-        Evidence("Jedes Ziel wird mit mindestens einer Maßnahme verfolgt."
-                 if not idle_goals else
-                 f"Ohne Maßnahme: {enumeration(k.goal_labels(idle_goals))}.",
-                 source("massnahmen.yaml", "massnahmen", EVERY, "ziele"),
-                 coverage(goals - len(idle_goals), goals),
-                 "Maßnahmen zu diesen Zielen planen (massnahmen.yaml)." if idle_goals else None),
-        Evidence("Jede Zielgruppe wird von Maßnahmen erreicht, und jede Maßnahme richtet sich an "
-                 "Zielgruppen ihrer Ziele." if not unreached and not mismatched else
-                 "; ".join(([f"Von keiner Maßnahme erreicht: "
-                             f"{enumeration([t.name for t in unreached])}"] if unreached else [])
-                           + ([f"Zielgruppen passen nicht zu den Zielen: "
-                               f"{enumeration(k.measure_labels([m.id for m in mismatched]))}"]
-                              if mismatched else [])) + ".",
-                 source("massnahmen.yaml", "massnahmen", EVERY, "zielgruppen"),
-                 FULFILLED if not unreached and not mismatched else PARTIAL,
-                 "Zielgruppen der Maßnahmen und Ziele aufeinander abstimmen." if unreached or
-                 mismatched else None),
+        Evidence(
+            f"Das Konzept beschreibt {count(groups, 'Zielgruppe', 'Zielgruppen')}, "
+            f"{count(goals, 'Ziel', 'Ziele', 'ein')} mit Indikatoren und "
+            f"{count(len(k.measures), 'Maßnahme', 'Maßnahmen')}.",
+            source("zielgruppen.yaml", "zielgruppen"),
+        ),
+        Evidence(
+            "Jede Zielgruppe ist mit Zielen verbunden."
+            if not orphan_groups
+            else f"Ohne Ziel: {enumeration([t.name for t in orphan_groups])}.",
+            source("ziele.yaml", "ziele", EVERY, "zielgruppen"),
+            coverage(groups - len(orphan_groups), groups),
+            "Ziele für diese Zielgruppen vereinbaren (ziele.yaml)." if orphan_groups else None,
+        ),
+        Evidence(
+            "Jedes Ziel wird mit mindestens einer Maßnahme verfolgt."
+            if not idle_goals
+            else f"Ohne Maßnahme: {enumeration(k.goal_labels(idle_goals))}.",
+            source("massnahmen.yaml", "massnahmen", EVERY, "ziele"),
+            coverage(goals - len(idle_goals), goals),
+            "Maßnahmen zu diesen Zielen planen (massnahmen.yaml)." if idle_goals else None,
+        ),
+        Evidence(
+            "Jede Zielgruppe wird von Maßnahmen erreicht, und jede Maßnahme richtet sich an "
+            "Zielgruppen ihrer Ziele."
+            if not unreached and not mismatched
+            else "; ".join(
+                (
+                    [f"Von keiner Maßnahme erreicht: {enumeration([t.name for t in unreached])}"]
+                    if unreached
+                    else []
+                )
+                + (
+                    [
+                        f"Zielgruppen passen nicht zu den Zielen: "
+                        f"{enumeration(k.measure_labels([m.id for m in mismatched]))}"
+                    ]
+                    if mismatched
+                    else []
+                )
+            )
+            + ".",
+            source("massnahmen.yaml", "massnahmen", EVERY, "zielgruppen"),
+            FULFILLED if not unreached and not mismatched else PARTIAL,
+            "Zielgruppen der Maßnahmen und Ziele aufeinander abstimmen." if unreached or mismatched else None,
+        ),
     ]
 
 
@@ -479,24 +651,37 @@ def roles_and_paths(k: Concept, on: dt.date) -> list[Evidence]:
     pathless = [a for a in k.actors if a.id not in on_path]
     network = k.network
     return [
-        Evidence("Für alle Akteure sind Rolle und Zuständigkeiten beschrieben.",
-                 source("akteure.yaml", "akteure", EVERY, "rolle"), FULFILLED),
-        Evidence("Alle Akteure arbeiten in mindestens einem Netzwerkgremium mit."
-                 if not outside else f"In keinem Netzwerkgremium vertreten: {_names(outside)}.",
-                 source("netzwerk.yaml", "netzwerkgremien", EVERY, "mitglieder"),
-                 coverage(actors - len(outside), actors),
-                 f"{sentence_start(_these(outside))} in ein Netzwerkgremium aufnehmen." if outside
-                 else None),
-        Evidence("Für alle Akteure ist mindestens ein Abstimmungsweg vereinbart."
-                 if not pathless else
-                 f"Für {actors - len(pathless)} von {actors} Akteuren ist ein Abstimmungsweg "
-                 f"vereinbart; ohne: {_names(pathless)}.",
-                 source("netzwerk.yaml", "abstimmungswege"), coverage(actors - len(pathless), actors),
-                 f"Abstimmungswege für {_these(pathless)} vereinbaren und in netzwerk.yaml "
-                 "eintragen." if pathless else None),
-        Evidence(f"Festgelegt sind {count(len(network.working_forms), 'Arbeitsform', 'Arbeitsformen')}"
-                 f" und {count(len(network.requirements), 'Anforderung', 'Anforderungen')} an die "
-                 "Zusammenarbeit.", source("netzwerk.yaml", "anforderungen"), FULFILLED),
+        Evidence(
+            "Für alle Akteure sind Rolle und Zuständigkeiten beschrieben.",
+            source("akteure.yaml", "akteure", EVERY, "rolle"),
+            FULFILLED,
+        ),
+        Evidence(
+            "Alle Akteure arbeiten in mindestens einem Netzwerkgremium mit."
+            if not outside
+            else f"In keinem Netzwerkgremium vertreten: {_names(outside)}.",
+            source("netzwerk.yaml", "netzwerkgremien", EVERY, "mitglieder"),
+            coverage(actors - len(outside), actors),
+            f"{sentence_start(_these(outside))} in ein Netzwerkgremium aufnehmen." if outside else None,
+        ),
+        Evidence(
+            "Für alle Akteure ist mindestens ein Abstimmungsweg vereinbart."
+            if not pathless
+            else f"Für {actors - len(pathless)} von {actors} Akteuren ist ein Abstimmungsweg "
+            f"vereinbart; ohne: {_names(pathless)}.",
+            source("netzwerk.yaml", "abstimmungswege"),
+            coverage(actors - len(pathless), actors),
+            f"Abstimmungswege für {_these(pathless)} vereinbaren und in netzwerk.yaml eintragen."
+            if pathless
+            else None,
+        ),
+        Evidence(
+            f"Festgelegt sind {count(len(network.working_forms), 'Arbeitsform', 'Arbeitsformen')}"
+            f" und {count(len(network.requirements), 'Anforderung', 'Anforderungen')} an die "
+            "Zusammenarbeit.",
+            source("netzwerk.yaml", "anforderungen"),
+            FULFILLED,
+        ),
     ]
 
 
@@ -506,18 +691,25 @@ def working_conditions(k: Concept, on: dt.date) -> list[Evidence]:
     network time compensated."""
     actors = len(k.actors)
     undescribed = [a for a in k.actors if not a.conditions]
-    evidence = [Evidence(
-        "Für alle Akteure sind die Rahmenbedingungen ihrer Mitarbeit beschrieben."
-        if not undescribed else f"Rahmenbedingungen nicht beschrieben: {_names(undescribed)}.",
-        source("akteure.yaml", "akteure", EVERY, "rahmenbedingungen"),
-        coverage(actors - len(undescribed), actors),
-        f"Rahmenbedingungen für {_these(undescribed)} in akteure.yaml beschreiben." if undescribed
-        else None)]
+    evidence = [
+        Evidence(
+            "Für alle Akteure sind die Rahmenbedingungen ihrer Mitarbeit beschrieben."
+            if not undescribed
+            else f"Rahmenbedingungen nicht beschrieben: {_names(undescribed)}.",
+            source("akteure.yaml", "akteure", EVERY, "rahmenbedingungen"),
+            coverage(actors - len(undescribed), actors),
+            f"Rahmenbedingungen für {_these(undescribed)} in akteure.yaml beschreiben." if undescribed else None,
+        )
+    ]
     others = [a for a in k.actors if a.organisation_form != "Institution"]
     if not others:
-        evidence.append(Evidence("Alle Akteure arbeiten in Institutionen; freiberuflich oder "
-                                 "ehrenamtlich Tätige sind nicht beteiligt.",
-                                 source("akteure.yaml", "akteure", EVERY, "organisationsform")))
+        evidence.append(
+            Evidence(
+                "Alle Akteure arbeiten in Institutionen; freiberuflich oder "
+                "ehrenamtlich Tätige sind nicht beteiligt.",
+                source("akteure.yaml", "akteure", EVERY, "organisationsform"),
+            )
+        )
     for actor in others:
         status = _effort_status(k, actor)
         label = actor.name
@@ -525,16 +717,27 @@ def working_conditions(k: Concept, on: dt.date) -> list[Evidence]:
         if status is None:
             evidence.append(Evidence(f"{label}: kein Aufwand für Netzwerkarbeit angegeben.", where))
         elif status == OPEN:
-            evidence.append(Evidence(
-                f"{label}: kein Ausgleich für {number(actor.network_hours, 0)} Stunden "
-                "Netzwerkarbeit im Jahr eingeplant.", where, OPEN,
-                f"Für {actor.name} einen Ausgleich der Netzwerkzeit einplanen."))
+            evidence.append(
+                Evidence(
+                    f"{label}: kein Ausgleich für {number(actor.network_hours, 0)} Stunden "
+                    "Netzwerkarbeit im Jahr eingeplant.",
+                    where,
+                    OPEN,
+                    f"Für {actor.name} einen Ausgleich der Netzwerkzeit einplanen.",
+                )
+            )
         else:
-            evidence.append(Evidence(
-                f"{label}: {_hours(k, actor)} Netzwerkarbeit im Jahr sind eingeplant "
-                f"({k.effort_compensation(actor.id)}).", where, status,
-                None if status == FULFILLED else
-                f"Für {actor.name} den eingeplanten Ausgleich an den Aufwand anpassen."))
+            evidence.append(
+                Evidence(
+                    f"{label}: {_hours(k, actor)} Netzwerkarbeit im Jahr sind eingeplant "
+                    f"({k.effort_compensation(actor.id)}).",
+                    where,
+                    status,
+                    None
+                    if status == FULFILLED
+                    else f"Für {actor.name} den eingeplanten Ausgleich an den Aufwand anpassen.",
+                )
+            )
     return evidence
 
 
@@ -546,29 +749,49 @@ def regular_update(k: Concept, on: dt.date) -> list[Evidence]:
     cycle_end = version.cycle_end
     next_date = version.update.next_date
     evidence = [
-        Evidence(f"Fassung {version.version} vom {german_date(version.date)} ist bei Fortschreibung "
-                 f"{cycle} bis {german_date(cycle_end)} aktuell.",
-                 source("kommune.yaml", "konzept", "stand"), FULFILLED)
-        if on <= cycle_end else
-        Evidence(f"Fassung {version.version} vom {german_date(version.date)} ist älter als ihr Turnus "
-                 f"({cycle}); sie war bis {german_date(cycle_end)} fortzuschreiben.",
-                 source("kommune.yaml", "konzept", "stand"), OPEN,
-                 "Die Fortschreibung beginnen und die neue Fassung in kommune.yaml eintragen."),
+        Evidence(
+            f"Fassung {version.version} vom {german_date(version.date)} ist bei Fortschreibung "
+            f"{cycle} bis {german_date(cycle_end)} aktuell.",
+            source("kommune.yaml", "konzept", "stand"),
+            FULFILLED,
+        )
+        if on <= cycle_end
+        else Evidence(
+            f"Fassung {version.version} vom {german_date(version.date)} ist älter als ihr Turnus "
+            f"({cycle}); sie war bis {german_date(cycle_end)} fortzuschreiben.",
+            source("kommune.yaml", "konzept", "stand"),
+            OPEN,
+            "Die Fortschreibung beginnen und die neue Fassung in kommune.yaml eintragen.",
+        ),
     ]
     where = source("kommune.yaml", "konzept", "fortschreibung", "naechste")
     if next_date < on:
-        evidence.append(Evidence(f"Der Termin der nächsten Fortschreibung ({german_date(next_date)}) "
-                                 "ist verstrichen.", where, OPEN,
-                                 "Einen neuen Termin für die Fortschreibung festlegen."))
+        evidence.append(
+            Evidence(
+                f"Der Termin der nächsten Fortschreibung ({german_date(next_date)}) ist verstrichen.",
+                where,
+                OPEN,
+                "Einen neuen Termin für die Fortschreibung festlegen.",
+            )
+        )
     elif next_date <= cycle_end:
-        evidence.append(Evidence(f"Die nächste Fortschreibung ist bis {german_date(next_date)} "
-                                 "geplant, innerhalb des Turnus.", where, FULFILLED))
+        evidence.append(
+            Evidence(
+                f"Die nächste Fortschreibung ist bis {german_date(next_date)} geplant, innerhalb des Turnus.",
+                where,
+                FULFILLED,
+            )
+        )
     else:
-        evidence.append(Evidence(f"Die nächste Fortschreibung ist erst bis {german_date(next_date)} "
-                                 f"geplant, nach dem Ende des Turnus ({german_date(cycle_end)}).",
-                                 where, PARTIAL,
-                                 f"Die Fortschreibung so planen, dass sie bis "
-                                 f"{german_date(cycle_end)} abgeschlossen ist."))
+        evidence.append(
+            Evidence(
+                f"Die nächste Fortschreibung ist erst bis {german_date(next_date)} "
+                f"geplant, nach dem Ende des Turnus ({german_date(cycle_end)}).",
+                where,
+                PARTIAL,
+                f"Die Fortschreibung so planen, dass sie bis {german_date(cycle_end)} abgeschlossen ist.",
+            )
+        )
     return evidence
 
 
@@ -576,22 +799,37 @@ def regular_update(k: Concept, on: dt.date) -> list[Evidence]:
 def guiding_principle(k: Concept, on: dt.date) -> list[Evidence]:
     """The concept refers to the NZFH's Leitbild and states its own local understanding."""
     principle = k.guiding_principle
-    principles = (f", mit {count(len(principle.principles), 'Leitsatz', 'Leitsätzen', 'einem')}"
-                  if principle.principles else "")
+    principles = (
+        f", mit {count(len(principle.principles), 'Leitsatz', 'Leitsätzen', 'einem')}"
+        if principle.principles
+        else ""
+    )
     return [
-        Evidence("Das Konzept bezieht sich ausdrücklich auf das Leitbild Frühe Hilfen des NZFH.",
-                 source("kommune.yaml", "leitbild", "bezug_nzfh"), FULFILLED)
-        if principle.national else
-        Evidence("Das Konzept nennt das Leitbild Frühe Hilfen des NZFH nicht als Orientierung.",
-                 source("kommune.yaml", "leitbild", "bezug_nzfh"), OPEN,
-                 "Klären, wie das Leitbild des NZFH das eigene Verständnis stützt, und den Bezug "
-                 "festhalten ('bezug_nzfh: true')."),
-        Evidence(f"Ein eigenes Verständnis vor Ort ist beschrieben{principles}.",
-                 source("kommune.yaml", "leitbild"), FULFILLED)
-        if principle.text or principle.principles else
-        Evidence("Ein eigenes, auf die Verhältnisse vor Ort bezogenes Verständnis ist nicht "
-                 "beschrieben.", source("kommune.yaml", "leitbild"), OPEN,
-                 "Das eigene Verständnis unter 'leitbild' ('text' oder 'leitsaetze') beschreiben."),
+        Evidence(
+            "Das Konzept bezieht sich ausdrücklich auf das Leitbild Frühe Hilfen des NZFH.",
+            source("kommune.yaml", "leitbild", "bezug_nzfh"),
+            FULFILLED,
+        )
+        if principle.national
+        else Evidence(
+            "Das Konzept nennt das Leitbild Frühe Hilfen des NZFH nicht als Orientierung.",
+            source("kommune.yaml", "leitbild", "bezug_nzfh"),
+            OPEN,
+            "Klären, wie das Leitbild des NZFH das eigene Verständnis stützt, und den Bezug "
+            "festhalten ('bezug_nzfh: true').",
+        ),
+        Evidence(
+            f"Ein eigenes Verständnis vor Ort ist beschrieben{principles}.",
+            source("kommune.yaml", "leitbild"),
+            FULFILLED,
+        )
+        if principle.text or principle.principles
+        else Evidence(
+            "Ein eigenes, auf die Verhältnisse vor Ort bezogenes Verständnis ist nicht beschrieben.",
+            source("kommune.yaml", "leitbild"),
+            OPEN,
+            "Das eigene Verständnis unter 'leitbild' ('text' oder 'leitsaetze') beschreiben.",
+        ),
     ]
 
 
@@ -602,31 +840,43 @@ def guiding_principle(k: Concept, on: dt.date) -> list[Evidence]:
 def joint_resource_planning(k: Concept, on: dt.date) -> list[Evidence]:
     """A joint overview of the money has been discussed in every committee that holds some."""
     year = _budget_year(k, on)
-    holders = [c for c in k.funding_committees
-               if any(f.year == year for f in k.committee_funding(c.id))]
-    evidence = [Evidence(
-        f"Mittel {year} nach zuständigem Ausschuss: "
-        + "; ".join(f"{c.name} {euro(k.committee_funding_total(c.id, year))}" for c in holders)
-        + ".", source("ressourcen.yaml", "finanzierung", EVERY, "ausschuss"))]
+    holders = [c for c in k.funding_committees if any(f.year == year for f in k.committee_funding(c.id))]
+    evidence = [
+        Evidence(
+            f"Mittel {year} nach zuständigem Ausschuss: "
+            + "; ".join(f"{c.name} {euro(k.committee_funding_total(c.id, year))}" for c in holders)
+            + ".",
+            source("ressourcen.yaml", "finanzierung", EVERY, "ausschuss"),
+        )
+    ]
     overviews = {p.number for p in k.papers if "ressourcenplanung" in p.blocks}
     since = add_months(on, -RECENT_MONTHS)
     deliberations = _deliberations(k, overviews)
     for deliberation in deliberations:
         held = deliberation.held(since, on)
         if all(c in [s.committee for s in held] for c in holders):
-            evidence.append(Evidence(
-                f"Die gemeinsame Übersicht {deliberation.number} wurde beraten: "
-                f"{_sittings_text(held)}.", DELIBERATION_SOURCE, FULFILLED))
+            evidence.append(
+                Evidence(
+                    f"Die gemeinsame Übersicht {deliberation.number} wurde beraten: {_sittings_text(held)}.",
+                    DELIBERATION_SOURCE,
+                    FULFILLED,
+                )
+            )
             return evidence
     planned = [d for d in deliberations if d.planned(on)]
-    evidence.append(Evidence(
-        f"In den letzten {RECENT_MONTHS} Monaten wurde keine gemeinsame Übersicht der Mittel in "
-        "allen Ausschüssen beraten, die Mittel für die Frühen Hilfen verantworten.",
-        DELIBERATION_SOURCE, OPEN,
-        f"Die gemeinsame Übersicht {planned[0].number} ist zur Beratung vorgesehen: "
-        f"{_sittings_text(planned[0].planned(on))}." if planned else
-        "Eine Vorlage mit dem Baustein 'ressourcenplanung' für alle Ausschüsse anlegen, die Mittel "
-        "verantworten (vorlagen/*.yaml)."))
+    evidence.append(
+        Evidence(
+            f"In den letzten {RECENT_MONTHS} Monaten wurde keine gemeinsame Übersicht der Mittel in "
+            "allen Ausschüssen beraten, die Mittel für die Frühen Hilfen verantworten.",
+            DELIBERATION_SOURCE,
+            OPEN,
+            f"Die gemeinsame Übersicht {planned[0].number} ist zur Beratung vorgesehen: "
+            f"{_sittings_text(planned[0].planned(on))}."
+            if planned
+            else "Eine Vorlage mit dem Baustein 'ressourcenplanung' für alle Ausschüsse anlegen, die Mittel "
+            "verantworten (vorlagen/*.yaml).",
+        )
+    )
     return evidence
 
 
@@ -636,30 +886,48 @@ def budget_coordination(k: Concept, on: dt.date) -> list[Evidence]:
     entries = k.resources.budget_coordination
     where = source("ressourcen.yaml", "haushaltsabstimmung")
     if not entries:
-        return [Evidence("Ob Jugendhilfe-, Gesundheits- und Sozialausschuss ihre Haushaltsberatungen "
-                         "abgestimmt vorbereiten, ist nicht erfasst.", where, UNKNOWN,
-                         "In ressourcen.yaml unter 'haushaltsabstimmung' eintragen, wann sich welche "
-                         "Ausschüsse für welches Haushaltsjahr abgestimmt haben.")]
+        return [
+            Evidence(
+                "Ob Jugendhilfe-, Gesundheits- und Sozialausschuss ihre Haushaltsberatungen "
+                "abgestimmt vorbereiten, ist nicht erfasst.",
+                where,
+                UNKNOWN,
+                "In ressourcen.yaml unter 'haushaltsabstimmung' eintragen, wann sich welche "
+                "Ausschüsse für welches Haushaltsjahr abgestimmt haben.",
+            )
+        ]
     recent = [e for e in entries if add_months(on, -12) < e.date <= on]
     if not recent:
         earlier = [e for e in entries if e.date <= on]
-        last = (f"; die letzte eingetragene war am {german_date(max(e.date for e in earlier))}"
-                if earlier else "")
-        return [Evidence(f"In den zwölf Monaten vor dem Stichtag haben sich die Ausschüsse nicht "
-                         f"zu den Haushaltsberatungen abgestimmt{last}.", where, OPEN,
-                         "Vor den nächsten Haushaltsberatungen eine Abstimmung der Ausschüsse "
-                         "verabreden.")]
+        last = f"; die letzte eingetragene war am {german_date(max(e.date for e in earlier))}" if earlier else ""
+        return [
+            Evidence(
+                f"In den zwölf Monaten vor dem Stichtag haben sich die Ausschüsse nicht "
+                f"zu den Haushaltsberatungen abgestimmt{last}.",
+                where,
+                OPEN,
+                "Vor den nächsten Haushaltsberatungen eine Abstimmung der Ausschüsse verabreden.",
+            )
+        ]
     planners = _unique(c for group in _planners(k).values() for c in group)
     joined = {c for e in recent for c in e.committees}
     absent = [c for c in planners if c.id not in joined]
     latest = max(recent, key=lambda e: e.date)
-    text = (f"Am {german_date(latest.date)} haben "
-            f"{_names(k.committee(c) for c in latest.committees)} die Haushaltsberatungen "
-            f"{latest.budget_year} abgestimmt ({latest.form})")
+    text = (
+        f"Am {german_date(latest.date)} haben "
+        f"{_names(k.committee(c) for c in latest.committees)} die Haushaltsberatungen "
+        f"{latest.budget_year} abgestimmt ({latest.form})"
+    )
     if not absent:
         return [Evidence(f"{text}.", where, FULFILLED)]
-    return [Evidence(f"{text}; nicht beteiligt: {_names(absent)}.", where, PARTIAL,
-                     f"{_names(absent)} in die Abstimmung vor den Haushaltsberatungen einbeziehen.")]
+    return [
+        Evidence(
+            f"{text}; nicht beteiligt: {_names(absent)}.",
+            where,
+            PARTIAL,
+            f"{_names(absent)} in die Abstimmung vor den Haushaltsberatungen einbeziehen.",
+        )
+    ]
 
 
 @RULES.goal("kooperationsauflagen")
@@ -669,13 +937,21 @@ def cooperation_requirements(k: Concept, on: dt.date) -> list[Evidence]:
     lines = [f for f in k.funding_lines if f.year == year]
     without = [f for f in lines if not f.cooperation_requirements]
     names = enumeration([f"{f.source} – {f.title}" for f in without])
-    text = (f"{year}: {len(lines) - len(without)} von {len(lines)} Finanzierungslinien verlangen "
-            "ausdrücklich Zusammenarbeit")
-    return [Evidence(f"{text}; ohne Kooperationsauflagen: {names}." if without else f"{text}.",
-                     source("ressourcen.yaml", "finanzierung", EVERY, "kooperationsauflagen"),
-                     coverage(len(lines) - len(without), len(lines)),
-                     "Prüfen, ob Bewilligungen und Leistungsvereinbarungen aus diesen Mitteln "
-                     "Anforderungen an die Zusammenarbeit enthalten sollen." if without else None)]
+    text = (
+        f"{year}: {len(lines) - len(without)} von {len(lines)} Finanzierungslinien verlangen "
+        "ausdrücklich Zusammenarbeit"
+    )
+    return [
+        Evidence(
+            f"{text}; ohne Kooperationsauflagen: {names}." if without else f"{text}.",
+            source("ressourcen.yaml", "finanzierung", EVERY, "kooperationsauflagen"),
+            coverage(len(lines) - len(without), len(lines)),
+            "Prüfen, ob Bewilligungen und Leistungsvereinbarungen aus diesen Mitteln "
+            "Anforderungen an die Zusammenarbeit enthalten sollen."
+            if without
+            else None,
+        )
+    ]
 
 
 @RULES.goal("netzwerkaufwand")
@@ -684,28 +960,51 @@ def network_effort(k: Concept, on: dt.date) -> list[Evidence]:
     active = [a for a in k.actors if a.network_hours > 0]
     where = source("ressourcen.yaml", "netzwerkaufwand")
     if not active:
-        return [Evidence("Für keinen Akteur ist ein Aufwand für Netzwerkarbeit angegeben.",
-                         source("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
-                         UNKNOWN, "In akteure.yaml 'netzwerkaufwand_stunden' angeben.")]
-    by_status = {s: [a for a in active if _effort_status(k, a) == s]
-                 for s in (OPEN, PARTIAL, FULFILLED)}
-    evidence = [Evidence(
-        f"Die Akteure wenden zusammen rund {number(k.total_network_hours, 0)} Stunden im Jahr für "
-        f"Netzwerkarbeit auf; eingeplant sind {number(k.total_budgeted_hours, 0)} Stunden.", where)]
+        return [
+            Evidence(
+                "Für keinen Akteur ist ein Aufwand für Netzwerkarbeit angegeben.",
+                source("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
+                UNKNOWN,
+                "In akteure.yaml 'netzwerkaufwand_stunden' angeben.",
+            )
+        ]
+    by_status = {s: [a for a in active if _effort_status(k, a) == s] for s in (OPEN, PARTIAL, FULFILLED)}
+    evidence = [
+        Evidence(
+            f"Die Akteure wenden zusammen rund {number(k.total_network_hours, 0)} Stunden im Jahr für "
+            f"Netzwerkarbeit auf; eingeplant sind {number(k.total_budgeted_hours, 0)} Stunden.",
+            where,
+        )
+    ]
     if by_status[OPEN]:
-        evidence.append(Evidence(
-            f"Für {count(len(by_status[OPEN]), 'Akteur', 'Akteure', 'einen')} ist kein "
-            f"Netzwerkaufwand eingeplant: {_names(by_status[OPEN])}.", where, OPEN,
-            f"Netzwerkaufwand für {_these(by_status[OPEN])} in der Ressourcenplanung vorsehen "
-            "(ressourcen.yaml: netzwerkaufwand)."))
+        evidence.append(
+            Evidence(
+                f"Für {count(len(by_status[OPEN]), 'Akteur', 'Akteure', 'einen')} ist kein "
+                f"Netzwerkaufwand eingeplant: {_names(by_status[OPEN])}.",
+                where,
+                OPEN,
+                f"Netzwerkaufwand für {_these(by_status[OPEN])} in der Ressourcenplanung vorsehen "
+                "(ressourcen.yaml: netzwerkaufwand).",
+            )
+        )
     if by_status[PARTIAL]:
-        evidence.append(Evidence(
-            "Nur teilweise eingeplant: "
-            + enumeration([f"{a.name} ({_hours(k, a)})" for a in by_status[PARTIAL]]) + ".",
-            where, PARTIAL,
-            f"Den eingeplanten Umfang für {_names(by_status[PARTIAL])} an den Aufwand anpassen."))
+        evidence.append(
+            Evidence(
+                "Nur teilweise eingeplant: "
+                + enumeration([f"{a.name} ({_hours(k, a)})" for a in by_status[PARTIAL]])
+                + ".",
+                where,
+                PARTIAL,
+                f"Den eingeplanten Umfang für {_names(by_status[PARTIAL])} an den Aufwand anpassen.",
+            )
+        )
     if by_status[FULFILLED]:
-        evidence.append(Evidence(
-            f"Vollständig eingeplant ist der Aufwand für {len(by_status[FULFILLED])} von "
-            f"{len(active)} Akteuren.", where, FULFILLED))
+        evidence.append(
+            Evidence(
+                f"Vollständig eingeplant ist der Aufwand für {len(by_status[FULFILLED])} von "
+                f"{len(active)} Akteuren.",
+                where,
+                FULFILLED,
+            )
+        )
     return evidence

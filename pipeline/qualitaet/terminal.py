@@ -28,22 +28,23 @@ def review_table(review: QualityReview, width: int) -> list[str]:
     dimension = catalog.dimension
     municipality = review.concept.municipality.name
     stand = " (Stand des Konzepts)" if review.on_stand else ""
-    lines = [click.style(f"Qualitätsdimension {dimension.number}: {dimension.title} – {municipality}",
-                         bold=True),
-             f"Stichtag {german_date(review.reference_date)}{stand}", ""]
+    lines = [
+        click.style(f"Qualitätsdimension {dimension.number}: {dimension.title} – {municipality}", bold=True),
+        f"Stichtag {german_date(review.reference_date)}{stand}",
+        "",
+    ]
     pad = " " * (NUMBER_WIDTH + STATUS_WIDTH + 2)
     for theme in catalog.themes:
         lines.append(click.style(f"{catalog.theme_number(theme)}  {theme.title}", bold=True))
         for finding in review.theme_findings(theme):
-            lines.append(f"  {finding.number:<{NUMBER_WIDTH - 2}}{_status(finding.status)}  "
-                         f"{finding.goal.short_title}")
-            evidence = textwrap.shorten(finding.headline.text, max(width - len(pad), 30),
-                                        placeholder=" …")
+            lines.append(
+                f"  {finding.number:<{NUMBER_WIDTH - 2}}{_status(finding.status)}  {finding.goal.short_title}"
+            )
+            evidence = textwrap.shorten(finding.headline.text, max(width - len(pad), 30), placeholder=" …")
             lines.append(pad + evidence)
             rating = review.rating(finding.goal.id)
             if rating is not None:
-                mark = click.style(" – weicht ab", fg="magenta", bold=True) \
-                    if review.disagrees(finding) else ""
+                mark = click.style(" – weicht ab", fg="magenta", bold=True) if review.disagrees(finding) else ""
                 lines.append(f"{pad}Eigene Einschätzung: {rating.status}{mark}")
         lines.append("")
     counts = ", ".join(f"{n} {s}" for s, n in zip(STATUSES, review.counts(), strict=True))
