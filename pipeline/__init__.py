@@ -1,7 +1,7 @@
 """Gesamtkonzept Frühe Hilfen: YAML-Eingaben → geprüftes Modell → Word und PDF.
 
 The pipeline reads like its stages: load → validate → model → render → export
-(see :func:`pipeline.build.build_concept`).
+(see :mod:`pipeline.build`).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

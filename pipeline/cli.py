@@ -1,6 +1,9 @@
-"""Command line: `gesamtkonzept build|validate|check|plan|diff|review|schema`. Known errors become
-German messages and exit codes (1 invalid input, 2 usage), never a traceback; unknown errors
-stay loud."""
+"""Command line: `gesamtkonzept build|validate|check|plan|diff|review|schema`.
+
+Each command runs stages of the pipeline (:mod:`pipeline.build`) and prints what they found
+(:mod:`pipeline.terminal`). Known errors become German messages and exit codes (1 invalid input
+or a failed build, 2 a wrong call), never a traceback; unknown errors stay loud.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +13,15 @@ import json
 import shutil
 import sys
 import time
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
-from pipeline.errors import GesamtkonzeptError, InvalidInput, Problem, summary
+from pipeline.errors import GesamtkonzeptError, InvalidInput
+from pipeline.findings import Finding, summary
 from pipeline.formatting import count, number
+from pipeline.products import PRODUCTS
 
 OS_REASONS = {
     errno.ENOENT: "Datei oder Ordner nicht gefunden.",
@@ -38,13 +43,13 @@ def _report(error: GesamtkonzeptError) -> None:
         click.echo(f"Fehler: {error}", err=True)
 
 
-def _show_warnings(warnings: list[Problem]) -> None:
+def _show_warnings(warnings: list[Finding]) -> None:
     """Warnings go to stderr like errors, but the run goes on."""
     for warning in warnings:
         click.echo(str(warning), err=True)
 
 
-def _json_report(folder: Path, problems: list[Problem], valid: bool) -> str:
+def _json_report(folder: Path, problems: list[Finding], valid: bool) -> str:
     return json.dumps(
         {"ordner": str(folder), "gueltig": valid, "probleme": [p.as_json() for p in problems]},
         ensure_ascii=False,
@@ -53,7 +58,7 @@ def _json_report(folder: Path, problems: list[Problem], valid: bool) -> str:
 
 
 class _Group(click.Group):
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GesamtkonzeptError as error:
@@ -61,7 +66,7 @@ class _Group(click.Group):
             sys.exit(error.exit_code)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
-            reason = OS_REASONS.get(error.errno, error.strerror or str(error))
+            reason = OS_REASONS.get(error.errno or 0, error.strerror or str(error))
             click.echo(f"Fehler beim Lesen oder Schreiben: {where}{reason}", err=True)
             sys.exit(1)
 
@@ -77,7 +82,7 @@ class GermanDate(click.ParamType):
 
     name = "JJJJ-MM-TT"
 
-    def convert(self, value, param, ctx):  # type: ignore[override]
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
         if isinstance(value, dt.date):
             return value
         for form in ("%Y-%m-%d", "%d.%m.%Y"):
@@ -115,13 +120,14 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
 
     if ausgabeformat == "json":
         try:
-            _, warnings = check_folder(ordner, strict=streng)
+            warnings = check_folder(ordner, strict=streng).warnings
         except InvalidInput as error:
             click.echo(_json_report(ordner, error.problems, valid=False))
             sys.exit(error.exit_code)
         click.echo(_json_report(ordner, warnings, valid=True))
         return
-    concept, warnings = check_folder(ordner, strict=streng)
+    checked = check_folder(ordner, strict=streng)
+    concept, warnings = checked.concept, checked.warnings
     _show_warnings(warnings)
     counts = [
         count(len(concept.target_groups), "Zielgruppe", "Zielgruppen"),
@@ -141,9 +147,9 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
 )
 @click.option(
     "--nur",
-    type=click.Choice(["konzept", "vorlagen", "qualitaet"]),
+    type=click.Choice([p.key for p in PRODUCTS]),
     default=None,
-    help="Nur das Gesamtkonzept, nur die Vorlagen (mit ihren Anlagen) oder nur den Qualitätsdialog erzeugen.",
+    help="Nur " + ", nur ".join(p.label for p in PRODUCTS[:-1]) + f" oder nur {PRODUCTS[-1].label} erzeugen.",
 )
 @click.option(
     "--vergleich",
@@ -157,37 +163,27 @@ def build(
     ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None, entwurf: bool, streng: bool
 ) -> None:
     """Erzeugt Gesamtkonzept, Vorlagen und Qualitätsdialog aus ORDNER als Word- und PDF-Dateien."""
-    from pipeline.build import check_inputs, load_fassung, write_outputs
-    from pipeline.changes import compare
+    from pipeline.build import check_folder, write_documents
 
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.resolve().name
-    checked = check_inputs(ordner, strict=streng)
+    checked = check_folder(ordner, strict=streng)
     _show_warnings(checked.warnings)
     if checked.warnings:
         click.echo(
             f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True
         )
-    changes = compare(load_fassung(vergleich), checked.concept) if vergleich else None
-    result = write_outputs(checked, target, nur, changes=changes, draft=entwurf)
+    result = write_documents(checked, target, [nur] if nur else None, earlier=vergleich, draft=entwurf)
     for removed in result.removed:
         click.echo(f"entfernt (keine Vorlage mehr dazu): {removed}", err=True)
     for kept in result.kept:
         click.echo(
-            f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie "
-            "wich vom letzten Build ab)",
+            f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie wich vom letzten Build ab)",
             err=True,
         )
-    written = result.paths
-    for path in written:
+    for path in result.paths:
         click.echo(f"geschrieben: {path}")
     click.echo(f"fertig in {number(time.perf_counter() - started, 1)} s")
-
-
-def _columns(rows: list[tuple[str, ...]]) -> list[str]:
-    """Plain text table: every column as wide as its widest cell."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
 @main.command()
@@ -197,47 +193,12 @@ def _columns(rows: list[tuple[str, ...]]) -> list[str]:
 )
 def plan(ordner: Path, stichtag: dt.date | None) -> None:
     """Berichtskalender: welches Gremium wann einen Bericht über Frühe Hilfen braucht."""
-    from pipeline.build import load_concept
-    from pipeline.formatting import german_date
-    from pipeline.reporting import notices, planned_papers, schedule
+    from pipeline.build import check_folder
+    from pipeline.model.reporting import ReportingView
+    from pipeline.terminal import plan_lines
 
-    concept = load_concept(ordner)
-    on = stichtag or date.today()
-    click.echo(f"Berichtskalender Frühe Hilfen – {concept.municipality.name}, Stichtag {german_date(on)}\n")
-    rows = [("Gremium", "Turnus", "Letzter Bericht", "Fällig bis", "Nächste Vorlage")]
-    for item in schedule(concept, on):
-        papers = ", ".join(f"{p.paper.number} ({p.role})" for p in item.next_papers)
-        rows.append(
-            (
-                item.committee.name,
-                item.cycle,
-                german_date(item.last_report) if item.last_report else "noch keiner",
-                german_date(item.due) if item.last_report else "sofort",
-                f"{german_date(item.next_papers[0].date)}: {papers}" if papers else "keine geplant",
-            )
-        )
-    click.echo("\n".join(_columns(rows)))
-    upcoming = [p for p in planned_papers(concept) if p.date > on]
-    click.echo("\nGeplante Beratungen")
-    if upcoming:
-        click.echo(
-            "\n".join(
-                _columns(
-                    [
-                        (german_date(p.date), p.committee.name, p.paper.number, p.paper.kind, p.role)
-                        for p in upcoming
-                    ]
-                )
-            )
-        )
-    else:
-        click.echo("keine")
-    found = notices(concept, on)
-    click.echo("\nHinweise")
-    for notice in found:
-        click.echo(f"Warnung: {notice.file}: {notice.message}")
-    if not found:
-        click.echo("keine – alle Gremien sind im Berichtsturnus.")
+    concept = check_folder(ordner).concept
+    click.echo("\n".join(plan_lines(ReportingView(concept, stichtag or dt.date.today()))))
 
 
 @main.command()
@@ -249,38 +210,10 @@ def diff(alt: str, neu: str) -> None:
     ALT und NEU sind Eingabeordner oder REVISION:ORDNER aus git, z. B. v1.0:inputs/musterkreis.
     """
     from pipeline.build import load_fassung
-    from pipeline.changes import compare
-    from pipeline.formatting import euro, german_date, signed_euro
+    from pipeline.model.changes import compare
+    from pipeline.terminal import diff_lines
 
-    changes = compare(load_fassung(alt), load_fassung(neu))
-    click.echo(
-        f"Änderungen von Fassung {changes.old_version} (Stand {german_date(changes.old_date)}) "
-        f"zu Fassung {changes.new_version} (Stand {german_date(changes.new_date)})"
-    )
-    if changes.empty:
-        click.echo("\nKeine Änderungen an Zielgruppen, Zielen, Maßnahmen, Akteuren und Finanzierung.")
-    for kind in (k for k in changes.kinds if k.any):
-        click.echo(
-            f"\n{kind.plural}: {len(kind.added)} neu, {len(kind.removed)} entfallen, {len(kind.changed)} geändert"
-        )
-        for item in kind.added:
-            click.echo(f"  + {item.label} ({item.id})")
-        for item in kind.removed:
-            click.echo(f"  - {item.label} ({item.id})")
-        for item in kind.changed:
-            click.echo(f"  ~ {item.label} ({item.id}): " + "; ".join(f.summary for f in item.fields))
-    if changes.budget:
-        click.echo("\nFinanzierung nach Quelle und Jahr")
-        click.echo(
-            "\n".join(
-                _columns(
-                    [
-                        (c.source, str(c.year), euro(c.old), "→", euro(c.new), f"({signed_euro(c.delta)})")
-                        for c in changes.budget
-                    ]
-                )
-            )
-        )
+    click.echo("\n".join(diff_lines(compare(load_fassung(alt), load_fassung(neu)))))
 
 
 @main.command()
@@ -295,9 +228,10 @@ def diff(alt: str, neu: str) -> None:
 )
 def schema(ausgabe: Path) -> None:
     """Schreibt je Eingabedatei ein JSON-Schema, mit dem Editoren Felder vorschlagen und prüfen."""
-    from pipeline.schema import write_schemas
+    from pipeline.export.files import write_atomically
+    from pipeline.model.schema import schema_files
 
-    for path in write_schemas(ausgabe):
+    for path in write_atomically({ausgabe / name: data for name, data in schema_files().items()}):
         click.echo(f"geschrieben: {path}")
 
 
@@ -321,26 +255,16 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     an der sie einzuarbeiten sind (als Text, YAML, Word und PDF)."""
     import yaml
 
-    from pipeline.build import export_document
-    from pipeline.drafts import merge, review_draft
+    from pipeline.drafts import merge, read_draft
+    from pipeline.export import export_document
     from pipeline.export.files import write_atomically
-    from pipeline.render import render_review
+    from pipeline.render import render_revision_list
+    from pipeline.terminal import revision_lines
 
-    items = merge(review_draft(path, manifest) for path in entwuerfe)
+    items = merge(read_draft(path, manifest) for path in entwuerfe)
     copies = [path.name for path in entwuerfe]
-    for item in items:
-        who = ", ".join(item.authors) + (f", {item.date}" if item.date else "")
-        click.echo(f"[{item.chapter or 'ohne Kapitel'}] {item.kind} ({who})")
-        if item.comment:
-            click.echo(f"  Kommentar: {item.comment}")
-        click.echo(f"  bisher: {item.old or '–'}")
-        if item.new or item.kind.startswith("Änderung"):
-            click.echo(f"  neu:    {item.new or '–'}")
-        click.echo(f"  Quelle: {item.source}")
-    click.echo(
-        f"{count(len(items), 'Punkt', 'Punkte', 'ein')} in {count(len(copies), 'Entwurf', 'Entwürfen', 'einem')}."
-    )
-    doc = render_review(items, copies, date.today())
+    click.echo("\n".join(revision_lines(items, copies)))
+    doc = render_revision_list(items, copies, dt.date.today())
     target = ausgabe or entwuerfe[0].parent
     listing = yaml.safe_dump([i.as_yaml() for i in items], allow_unicode=True, sort_keys=False, width=100).encode(
         "utf-8"
@@ -377,14 +301,14 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
 )
 def check(ordner: Path, ausgabeformat: str, fail_on: str | None, stichtag: dt.date | None) -> None:
     """Prüft ORDNER an den Zielen der Qualitätsdimensionen (Qualitätsdialog)."""
-    from pipeline.build import load_concept
-    from pipeline.qualitaet.review import quality_reviews
-    from pipeline.qualitaet.terminal import review_table
+    from pipeline.build import check_folder
+    from pipeline.model.quality.assessment import assess
+    from pipeline.terminal import assessment_table
 
-    concept = load_concept(ordner)
-    reviews = quality_reviews(concept, stichtag)
+    concept = check_folder(ordner).concept
+    assessments = assess(concept, stichtag)
     if ausgabeformat == "json":
-        records = [r.as_record() for r in reviews]
+        records = [a.as_record() for a in assessments]
         click.echo(
             json.dumps(
                 {"kommune": concept.municipality.name, "qualitaetsdimensionen": records},
@@ -394,7 +318,7 @@ def check(ordner: Path, ausgabeformat: str, fail_on: str | None, stichtag: dt.da
         )
     else:
         width = shutil.get_terminal_size((100, 24)).columns
-        for review in reviews:
-            click.echo("\n".join(review_table(review, width)))
-    if fail_on and any(f.status in FAILING[fail_on] for r in reviews for f in r.findings):
+        for assessment in assessments:
+            click.echo("\n".join(assessment_table(assessment, width)))
+    if fail_on and any(r.status in FAILING[fail_on] for a in assessments for r in a.results):
         sys.exit(1)

@@ -1,7 +1,7 @@
 """Returned drafts: what reviewers commented and changed, and where to make each change.
 
 A Word draft comes back with comments, tracked changes and sometimes plain edits. Every
-generated paragraph and table row carries a bookmark (see pipeline/provenance.py); the manifest
+generated paragraph and table row carries a bookmark (see pipeline/render/provenance.py); the manifest
 of the build says what each bookmark held and which YAML field or template line produced it.
 This module reads a returned copy and lists each comment and change with its chapter, the old
 and new text, who made it and the source location to edit. Several copies merge into one list.
@@ -18,9 +18,9 @@ from typing import Any
 from docx import Document
 from docx.oxml.ns import qn
 
-from pipeline.errors import GesamtkonzeptError
+from pipeline.errors import ReviewFailure
 from pipeline.export.manifest import MANIFEST, read_manifest
-from pipeline.provenance import CELL_SEPARATOR, Origin, normalized
+from pipeline.render.provenance import CELL_SEPARATOR, Origin, normalized
 
 W_P, W_T, W_DEL_TEXT = qn("w:p"), qn("w:t"), qn("w:delText")
 W_INS, W_DEL, W_TR, W_TC = qn("w:ins"), qn("w:del"), qn("w:tr"), qn("w:tc")
@@ -30,12 +30,8 @@ HEADING_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
 MARK = re.compile(r"^gk\d{4}$")
 
 
-class ReviewFailure(GesamtkonzeptError):
-    """A returned draft cannot be read or matched with a build."""
-
-
 @dataclass
-class ReviewItem:
+class RevisionItem:
     """One comment or change, and where to make it."""
 
     kind: str
@@ -205,7 +201,7 @@ def _source(origin: Origin | None) -> str:
     return origin.where if origin else "Quelle unbekannt (nicht im Manifest)"
 
 
-def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[ReviewItem]:
+def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
     """Each Word comment with the text it is attached to."""
     body = draft.document.element.body
     spans: dict[str, list[str]] = {}
@@ -232,7 +228,7 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[ReviewItem]:
         origin = by_mark.get(mark) if mark else None
         when = comment.timestamp.strftime("%d.%m.%Y") if comment.timestamp else None
         items.append(
-            ReviewItem(
+            RevisionItem(
                 "Kommentar",
                 origin.chapter if origin else "",
                 normalized("".join(spans.get(comment_id, []))),
@@ -255,7 +251,7 @@ def _all_comments(document) -> list:
     return list(document.comments)
 
 
-def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[ReviewItem]:
+def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
     """Paragraphs with tracked insertions or deletions: before and after, by whom."""
     items = []
     for paragraph in draft.paragraphs:
@@ -268,7 +264,7 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[ReviewItem]:
         dates = sorted(c.get(W_DATE) for c in changes if c.get(W_DATE))
         when = f"{dates[-1][8:10]}.{dates[-1][5:7]}.{dates[-1][:4]}" if dates else None
         items.append(
-            ReviewItem(
+            RevisionItem(
                 "Änderung (nachverfolgt)",
                 origin.chapter if origin else "",
                 _texts(paragraph, accepted=False),
@@ -284,14 +280,14 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[ReviewItem]:
     return items
 
 
-def _untracked(draft: Draft, origins: list[Origin]) -> list[ReviewItem]:
+def _untracked(draft: Draft, origins: list[Origin]) -> list[RevisionItem]:
     """Blocks edited without tracking, or deleted, found by comparing with the build."""
     marked = draft.marked()
     items = []
     for origin in origins:
         if origin.mark not in marked:
             items.append(
-                ReviewItem(
+                RevisionItem(
                     "Gelöscht (ohne Nachverfolgung)",
                     origin.chapter,
                     origin.text,
@@ -308,7 +304,7 @@ def _untracked(draft: Draft, origins: list[Origin]) -> list[ReviewItem]:
         generated, current = _comparable(origin, marked[origin.mark])
         if generated != current:
             items.append(
-                ReviewItem(
+                RevisionItem(
                     "Änderung (ohne Nachverfolgung)",
                     origin.chapter,
                     generated,
@@ -324,7 +320,7 @@ def _untracked(draft: Draft, origins: list[Origin]) -> list[ReviewItem]:
     return items
 
 
-def review_draft(path: Path, manifest: Path | None = None) -> list[ReviewItem]:
+def read_draft(path: Path, manifest: Path | None = None) -> list[RevisionItem]:
     draft = Draft.read(path)
     origins = best_origins(draft, candidate_manifests(path, manifest))
     if not origins:
@@ -340,9 +336,9 @@ def review_draft(path: Path, manifest: Path | None = None) -> list[ReviewItem]:
     return sorted(items, key=lambda i: (i.position, i.kind))
 
 
-def merge(lists: Iterable[list[ReviewItem]]) -> list[ReviewItem]:
+def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
     """Several returned copies as one list: equal findings once, with every reviewer and copy."""
-    merged: dict[tuple, ReviewItem] = {}
+    merged: dict[tuple, RevisionItem] = {}
     for items in lists:
         for item in items:
             if item.key in merged:

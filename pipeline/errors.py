@@ -1,86 +1,16 @@
-"""One error type per kind of user-facing failure; the CLI turns them into messages and exit codes.
+"""Every kind of user-facing failure, one class each; the CLI turns them into German messages and
+exit codes (1 for bad input or a failed build, 2 for a wrong call), never a traceback. Errors
+not listed here are the tool's own bugs and stay loud.
 
-Problems are collected, not raised one by one, so a user sees every mistake of a run at once.
-A problem is an error (the inputs cannot be used) or a warning (they can, but look implausible).
+Problems in the inputs are collected, not raised one by one (see :mod:`pipeline.findings`), so
+a user sees every mistake of a run at once; :class:`InvalidInput` carries them all.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Literal
+from collections.abc import Iterable
 
-from pydantic_core import PydanticCustomError
-
-ERROR = "Fehler"
-WARNING = "Warnung"
-Severity = Literal["Fehler", "Warnung"]
-
-#: pydantic error type of model checks whose message already is the German sentence for users.
-GERMAN_MESSAGE = "meldung"
-
-
-def refuse(message: str) -> PydanticCustomError:
-    """Raise this inside a model check: the message reaches the user as it is written."""
-    return PydanticCustomError(GERMAN_MESSAGE, message)
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """A single finding in the inputs, located as precisely as the loader allows."""
-
-    file: str
-    line: int
-    column: int
-    message: str
-    field: str = ""
-    severity: Severity = ERROR
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        if self.severity == WARNING:
-            where += ": Warnung"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-
-    def as_json(self) -> dict[str, str | int]:
-        """German keys, like the YAML the user writes; for editors and scripts."""
-        names = {
-            "file": "datei",
-            "line": "zeile",
-            "column": "spalte",
-            "field": "feld",
-            "severity": "schweregrad",
-            "message": "meldung",
-        }
-        values = asdict(self)
-        return {german: values[name] for name, german in names.items()}
-
-
-def summary(problems: list[Problem]) -> str:
-    """'2 Fehler und 1 Warnung' – how many of each kind, for the last line of a report."""
-    errors = sum(1 for p in problems if p.severity == ERROR)
-    warnings = len(problems) - errors
-    parts = [f"{errors} Fehler"] if errors else []
-    if warnings:
-        parts.append(f"{warnings} {'Warnung' if warnings == 1 else 'Warnungen'}")
-    return " und ".join(parts) or "keine Probleme"
-
-
-def format_path(path: tuple[str | int, ...]) -> str:
-    """('massnahmen', 6, 'ziele', 1) → 'massnahmen[6].ziele[1]' (0-based, as YAML tools count)."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What a rule found: the YAML value it concerns (file and field path) and a German
-    sentence for the user; the validator turns it into a located :class:`Problem`."""
-
-    file: str
-    path: tuple[str | int, ...]
-    message: str
+from pipeline.findings import Finding, summary
 
 
 class GesamtkonzeptError(Exception):
@@ -90,21 +20,32 @@ class GesamtkonzeptError(Exception):
 
 
 class InvalidInput(GesamtkonzeptError):
-    """The inputs contain errors (or warnings, under --streng); nothing was written."""
+    """Stage load/validate: the inputs contain errors (or warnings, under --streng); nothing was
+    written."""
 
-    def __init__(self, problems: list[Problem], *, strict: bool = False):
-        self.problems = sorted(set(problems))
+    def __init__(self, problems: Iterable[Finding], *, strict: bool = False):
+        self.problems = sorted(set(problems), key=lambda f: f.sort_key)
         self.strict = strict
         super().__init__(f"{summary(self.problems)} in den Eingaben")
 
 
+class RevisionNotFound(GesamtkonzeptError):
+    """Stage load: the folder or the git revision named on the command line does not exist."""
+
+    exit_code = 2
+
+
 class TemplateFailure(GesamtkonzeptError):
-    """A template asked for something the model lacks, or is itself broken."""
+    """Stage render: a template asked for something the model lacks, or is itself broken."""
 
 
 class ExportFailure(GesamtkonzeptError):
-    """pandoc or typst could not produce a file; earlier outputs stay untouched."""
+    """Stage export: pandoc or typst could not produce a file; earlier outputs stay untouched."""
 
 
 class BuildLocked(GesamtkonzeptError):
-    """Another build writes into the same output folder right now."""
+    """Stage export: another build writes into the same output folder right now."""
+
+
+class ReviewFailure(GesamtkonzeptError):
+    """A returned draft cannot be read or matched with a build."""

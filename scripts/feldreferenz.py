@@ -13,8 +13,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.input_files import InputFile  # noqa: E402
-from pipeline.validate import input_file_models  # noqa: E402
+from pipeline.model.inputs import INPUTS  # noqa: E402
+from pipeline.model.paths import PathRule  # noqa: E402
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START = "<!-- feldreferenz:start -->"
@@ -29,7 +29,7 @@ def _type_name(annotation: typing.Any) -> str:
     if origin is list:
         return f"Liste von {_type_name(args[0])}"
     if origin is typing.Annotated:
-        rule = next((m for m in annotation.__metadata__ if isinstance(m, InputFile)), None)
+        rule = next((m for m in annotation.__metadata__ if isinstance(m, PathRule)), None)
         if rule is not None:
             return f"Datei im Ordner der Kommune ({rule.listed})"
         meta = " ".join(repr(m) for m in annotation.__metadata__)
@@ -79,7 +79,7 @@ def _rows(model: type[BaseModel], prefix: str) -> list[str]:
 
 def reference() -> str:
     parts = []
-    for name, model in input_file_models().items():
+    for name, model in ((k.name, k.model) for k in INPUTS):
         parts.append(f"#### `{name}`\n")
         parts.append("| Feld | Typ | Pflicht | Bedeutung |\n|---|---|---|---|")
         parts.extend(_rows(model, ""))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.build import build_concept, load_concept
+from pipeline.build import build, check_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "musterkreis"
@@ -17,7 +17,7 @@ EXAMPLE = ROOT / "inputs" / "musterkreis"
 
 @pytest.fixture(scope="session")
 def concept():
-    return load_concept(EXAMPLE)
+    return check_folder(EXAMPLE).concept
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +29,7 @@ def raw_inputs() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("musterkreis")
-    written = build_concept(EXAMPLE, out)
+    written = build(EXAMPLE, out, "konzept").paths
     return {p.suffix: p for p in written}
 
 

@@ -83,7 +83,7 @@ def test_diff_names_added_removed_changed_and_budget(older):
 
 
 def test_changed_values_are_written_the_german_way():
-    from pipeline.changes import shown
+    from pipeline.model.changes import shown
 
     assert shown([{"jahr": 2027, "betrag": 39500, "finanzierung": "kommune-2027"}], "kosten") == (
         "jahr: 2027, betrag: 39.500,00\u00a0€, finanzierung: kommune-2027"
@@ -105,7 +105,7 @@ def test_diff_of_a_missing_folder_is_a_usage_error(tmp_path):
 
 
 def test_concept_lists_the_changes_since_the_earlier_fassung(older, tmp_path):
-    written = build(EXAMPLE, tmp_path / "out", "konzept", earlier=older)
+    written = build(EXAMPLE, tmp_path / "out", "konzept", earlier=older).paths
     document = Document(str(next(p for p in written if p.suffix == ".docx")))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert any(h.endswith("Änderungen gegenüber der Fassung 1.5") for h in headings)

@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.model import add_months
+from pipeline.model.types import add_months
 
 from .conftest import EXAMPLE, edit_yaml
 

@@ -4,6 +4,7 @@ Word and PDF shows the same numbers as the findings."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -21,10 +22,9 @@ from pypdf import PdfReader
 from pipeline.build import build
 from pipeline.cli import main
 from pipeline.model import BudgetCoordination, BudgetedEffort, CoordinationPath, TargetGroup
-from pipeline.qualitaet.catalog import CATALOG_DIR, catalogs, load_catalog
-from pipeline.qualitaet.findings import overall
-from pipeline.qualitaet.review import QualityReview, quality_reviews, rules_for
-from pipeline.qualitaet.rules_dimension5 import add_months
+from pipeline.model.quality.assessment import QualityAssessment, assess, overall, rules_for
+from pipeline.model.quality.catalog import CATALOG_DIR, catalogs, load_catalog
+from pipeline.model.types import add_months
 
 from .conftest import EXAMPLE, edit_yaml
 
@@ -33,15 +33,17 @@ DIMENSION5 = next(c for c in catalogs() if c.dimension.id == "dimension5")
 
 
 def finding(concept, goal_id: str, on: dt.date = STAND):
-    return QualityReview(concept, DIMENSION5, on).finding(goal_id)
+    return QualityAssessment(concept, DIMENSION5, on).result(goal_id)
 
 
 def texts(found) -> str:
-    return " ".join(e.text for e in found.evidence)
+    return " ".join(e.message for e in found.evidence)
 
 
 def changed(model, **update):
     """A copy of a frozen model with some fields replaced (no validation: test data only)."""
+    if dataclasses.is_dataclass(model):
+        return dataclasses.replace(model, **update)
     return model.model_copy(update=update)
 
 
@@ -80,7 +82,7 @@ def full_effort(concept):
 
 def test_every_goal_has_exactly_one_rule_and_every_rule_a_goal():
     for catalog in catalogs():
-        assert sorted(rules_for(catalog)) == sorted(g.id for g in catalog.goals)
+        assert sorted(rules_for(catalog).names) == sorted(g.id for g in catalog.goals)
 
 
 def test_catalog_numbers_and_references():
@@ -122,7 +124,7 @@ def test_months_are_added_calendar_true():
 
 
 def test_example_shows_a_realistic_mix(concept):
-    review = quality_reviews(concept)[0]
+    review = assess(concept)[0]
     assert review.reference_date == STAND
     assert review.counts() == [4, 7, 2, 1]
     assert {f.goal.id for f in review.disagreements} == {
@@ -133,7 +135,7 @@ def test_example_shows_a_realistic_mix(concept):
 
 
 def test_every_finding_names_its_sources_and_how_to_change_it(concept):
-    for found in quality_reviews(concept)[0].findings:
+    for found in assess(concept)[0].results:
         assert found.evidence
         assert all(".yaml" in e.source for e in found.evidence)
         if found.status != "erfüllt":
@@ -148,13 +150,13 @@ def test_reports_overdue_in_two_committees(concept):
     assert found.status == "teilweise"
     by_source = {e.source: e for e in found.evidence}
     jha = by_source["gremien.yaml: gremien[0].berichte"]
-    assert jha.status == "erfüllt" and "letzter Bericht am 07.05.2026" in jha.text
+    assert jha.level == "erfüllt" and "letzter Bericht am 07.05.2026" in jha.message
     ga = by_source["gremien.yaml: gremien[1].berichte"]
-    assert ga.status == "offen" and "seit 18.09.2026 überfällig" in ga.text
-    assert "19.11.2026" in ga.change and "GA/2026/027" in ga.change
+    assert ga.level == "offen" and "seit 18.09.2026 überfällig" in ga.message
+    assert "19.11.2026" in ga.suggestion and "GA/2026/027" in ga.suggestion
     decision = by_source["gremien.yaml: beschluesse[1]"]
-    assert decision.status == "offen" and "SA/2022/019" in decision.text
-    assert "SA/2026/041" in decision.change and "GV/2026/004" not in decision.change
+    assert decision.level == "offen" and "SA/2022/019" in decision.message
+    assert "SA/2026/041" in decision.suggestion and "GV/2026/004" not in decision.suggestion
 
 
 def test_reports_within_every_cycle_fulfil_the_goal(concept):
@@ -188,7 +190,7 @@ def test_information_flow_without_data_is_not_checkable(concept):
     )
     found = finding(unrecorded, "informationsfluss")
     assert found.status == "offen"
-    assert any(e.status == "nicht prüfbar" and "an_netzwerk_weitergegeben" in e.change for e in found.evidence)
+    assert any(e.level == "nicht prüfbar" and "an_netzwerk_weitergegeben" in e.suggestion for e in found.evidence)
 
 
 def test_needs_from_practice_reach_the_committees(concept):
@@ -201,7 +203,7 @@ def test_needs_from_practice_reach_the_committees(concept):
     )
     found = finding(unrecorded, "handlungsbedarf")
     assert found.status == "teilweise"
-    assert any(e.status == "nicht prüfbar" and "handlungsbedarf" in e.change for e in found.evidence)
+    assert any(e.level == "nicht prüfbar" and "handlungsbedarf" in e.suggestion for e in found.evidence)
     assert finding(concept, "handlungsbedarf", dt.date(2030, 1, 1)).status == "offen"
 
 
@@ -238,7 +240,7 @@ def test_concept_developed_together_and_known(concept):
 def test_concept_not_shared_and_late_measures(concept):
     unknown = with_version(concept, contributors=[], process=None, presented_in=[])
     found = finding(unknown, "gemeinsam-entwickelt", dt.date(2027, 6, 1))
-    assert [e.status for e in found.evidence] == ["nicht prüfbar", "offen", "nicht prüfbar", "teilweise"]
+    assert [e.level for e in found.evidence] == ["nicht prüfbar", "offen", "nicht prüfbar", "teilweise"]
     assert found.status == "teilweise"
     assert "noch nicht begonnen" in texts(found) and "Sozialraumteams" in texts(found)
     assert any("vorgestellt_in" in c for c in found.changes)
@@ -364,14 +366,15 @@ def test_network_effort_budgeted_for_every_actor(concept):
 
 
 def test_dialogue_questions_carry_facts(concept):
-    review = quality_reviews(concept)[0]
+    review = assess(concept)[0]
     prepared = dict((q.id, facts) for q, facts in review.dialogue)
     assert len(prepared) == 14
     assert all(1 <= len(facts) <= 3 for facts in prepared.values())
     assert any(
-        "Jugendhilfeausschuss: letzter Bericht am 07.05.2026" in e.text for e in prepared["gelingensbedingungen"]
+        "Jugendhilfeausschuss: letzter Bericht am 07.05.2026" in e.message
+        for e in prepared["gelingensbedingungen"]
     )
-    assert any("kein Netzwerkaufwand eingeplant" in e.text for e in prepared["transparenz-ressourcen"])
+    assert any("kein Netzwerkaufwand eingeplant" in e.message for e in prepared["transparenz-ressourcen"])
 
 
 # --- qualitaet.yaml ---------------------------------------------------------------------------
@@ -524,7 +527,7 @@ HEADINGS = [
 def full_build(tmp_path_factory) -> dict[str, Path]:
     """Everything `build` writes without --nur, by file name."""
     out = tmp_path_factory.mktemp("alles")
-    return {p.name: p for p in build(EXAMPLE, out)}
+    return {p.name: p for p in build(EXAMPLE, out).paths}
 
 
 @pytest.fixture(scope="module")
@@ -548,7 +551,7 @@ def test_build_without_nur_writes_the_dialogue(dialogue):
 
 
 def test_dialogue_docx_headings_chart_and_numbers(dialogue, concept):
-    review = quality_reviews(concept)[0]
+    review = assess(concept)[0]
     document = Document(str(dialogue[".docx"]))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == HEADINGS
@@ -617,16 +620,16 @@ def test_dialogue_pdf_is_tagged_with_the_chart_described(dialogue):
 
 
 def test_concept_chapter_shows_the_same_counts(built, concept):
-    review = quality_reviews(concept)[0]
+    review = assess(concept)[0]
     document = Document(str(built[".docx"]))
     table = _table(document, "Stand der Verankerung je Thema")
     assert [int(c.text) for c in table.rows[-1].cells[1:]] == [*review.counts(), 14]
     details = _table(document, "Befunde im Einzelnen")
-    assert [row.cells[2].text for row in details.rows[1:]] == [f.status for f in review.findings]
+    assert [row.cells[2].text for row in details.rows[1:]] == [f.status for f in review.results]
 
 
 def test_dialogue_bytes_are_reproducible(dialogue, tmp_path):
-    again = {p.suffix: p for p in build(EXAMPLE, tmp_path, "qualitaet")}
+    again = {p.suffix: p for p in build(EXAMPLE, tmp_path, "qualitaet").paths}
     assert sorted(p.name for p in tmp_path.rglob("*.*") if p.suffix in (".docx", ".pdf")) == sorted(
         p.name for p in dialogue.values()
     )

@@ -21,7 +21,7 @@ def test_field_reference_is_current():
 
 
 def test_every_quality_goal_is_documented():
-    from pipeline.qualitaet.catalog import catalogs
+    from pipeline.model.quality.catalog import catalogs
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     for catalog in catalogs():

@@ -99,7 +99,7 @@ def test_manifest_records_files_inputs_and_origins(draft_build):
         "zeile": _line_of("massnahmen.yaml", "id: babylotsen", "titel:"),
     } in row["eingaben"]
     static = next(o for t, o in by_text.items() if t.startswith("Das Netzwerk versteht das Gesamtkonzept"))
-    assert static["vorlage"] == "konzept/15_qualitaet.html.j2:4"
+    assert static["dokumentvorlage"] == "konzept/15_qualitaet.html.j2:4"
     assert static["kapitel"] == "Qualitätsentwicklung und Fortschreibung"
     marks = {
         b.get(qn("w:name"))

@@ -13,10 +13,11 @@ import yaml
 from docx import Document
 from pypdf import PdfReader
 
-from pipeline.build import build, build_concept, load_concept
+from pipeline.build import build, check_folder
 from pipeline.errors import BuildLocked, InvalidInput, TemplateFailure
 from pipeline.export.files import LOCK_NAME, output_lock
-from pipeline.render import TEMPLATE_DIR, render_concept
+from pipeline.render import render_concept
+from pipeline.render.document import TEMPLATE_DIR
 
 from .conftest import EXAMPLE, ROOT, edit_yaml
 from .test_input_files import tagged_figures
@@ -62,7 +63,7 @@ def hostile_build(tmp_path_factory):
     edit_yaml(folder, "kommune.yaml", municipality)
     edit_yaml(folder, "akteure.yaml", actor)
     out = folder.parent / "out"
-    written = build_concept(folder, out)
+    written = build(folder, out, "konzept").paths
     return {p.suffix: p for p in written}
 
 
@@ -97,26 +98,26 @@ def test_hostile_text_appears_literally_in_pdf(hostile_build):
 
 
 def test_same_inputs_give_identical_bytes(built, tmp_path):
-    again = {p.suffix: p for p in build_concept(EXAMPLE, tmp_path)}
+    again = {p.suffix: p for p in build(EXAMPLE, tmp_path, "konzept").paths}
     assert again[".docx"].read_bytes() == built[".docx"].read_bytes()
     assert again[".pdf"].read_bytes() == built[".pdf"].read_bytes()
 
 
 def test_failed_builds_leave_earlier_outputs_untouched(example_copy, tmp_path):
     out = tmp_path / "out"
-    written = build_concept(example_copy, out)
+    written = build(example_copy, out, "konzept").paths
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in written}
 
     broken_templates = tmp_path / "vorlagen"
     shutil.copytree(TEMPLATE_DIR, broken_templates)
     (broken_templates / "konzept" / "99_kaputt.html.j2").write_text("<h1>x</h1>\n{{ k.gibt_es_nicht }}\n")
     with pytest.raises(TemplateFailure):
-        build_concept(example_copy, out, broken_templates)
+        build(example_copy, out, "konzept", broken_templates)
 
     path = example_copy / "massnahmen.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("status: laufend", "status: x", 1))
     with pytest.raises(InvalidInput):
-        build_concept(example_copy, out)
+        build(example_copy, out, "konzept")
 
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in written} == before
     left = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)  # no temporary files
@@ -139,7 +140,7 @@ def test_templates_cannot_modify_the_model(concept, tmp_path):
     (tmp_path / "vorlagen" / "konzept" / "99_kaputt.html.j2").write_text("{{ k.measures.append(1) }}\n")
     with pytest.raises(TemplateFailure):
         render_concept(concept, tmp_path / "vorlagen")
-    assert len(load_concept(EXAMPLE).measures) == len(concept.measures)
+    assert len(check_folder(EXAMPLE).concept.measures) == len(concept.measures)
 
 
 def test_sparse_municipality_builds(example_copy, tmp_path):
@@ -173,7 +174,7 @@ def test_sparse_municipality_builds(example_copy, tmp_path):
     edit_yaml(example_copy, "ressourcen.yaml", resources)
     edit_yaml(example_copy, "massnahmen.yaml", measures)
     edit_yaml(example_copy, "kommune.yaml", municipality)
-    written = {p.suffix: p for p in build_concept(example_copy, tmp_path / "out")}
+    written = {p.suffix: p for p in build(example_copy, tmp_path / "out", "konzept").paths}
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(written[".pdf"])).pages).split())
     assert "Zu den Frühen Hilfen liegen bisher keine eigenen Beschlüsse der Gremien vor." in text
     assert "jährlich fortgeschrieben" in text
@@ -232,7 +233,7 @@ def test_two_builds_at_once_leave_intact_files(built, tmp_path):
     remain are exactly those of a single build."""
     out = tmp_path / "out"
     with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = [pool.submit(build_concept, EXAMPLE, out) for _ in range(2)]
+        runs = [pool.submit(build, EXAMPLE, out, "konzept") for _ in range(2)]
     outcomes = [type(run.exception()).__name__ if run.exception() else "fertig" for run in runs]
     assert "fertig" in outcomes and set(outcomes) <= {"fertig", "BuildLocked"}
     for path in built.values():
@@ -297,7 +298,7 @@ def test_line_start_markup_in_cells_and_list_items_stays_literal(example_copy, t
 
     edit_yaml(example_copy, "massnahmen.yaml", measures)
     edit_yaml(example_copy, "zielgruppen.yaml", groups)
-    written = {p.suffix: p for p in build_concept(example_copy, tmp_path / "out")}
+    written = {p.suffix: p for p in build(example_copy, tmp_path / "out", "konzept").paths}
     reader = PdfReader(str(written[".pdf"]))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     for start in starts:

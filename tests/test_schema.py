@@ -12,8 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.schema import schema_files, schema_name
-from pipeline.validate import input_file_models
+from pipeline.model.inputs import INPUTS
+from pipeline.model.schema import schema_files, schema_name
 
 from .conftest import EXAMPLE, ROOT
 
@@ -45,12 +45,12 @@ def test_committed_schemas_are_current():
 def test_schema_command_writes_one_schema_per_input_file(tmp_path):
     result = CliRunner().invoke(main, ["schema", "-o", str(tmp_path)])
     assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schema_name(name) for name in input_file_models())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schema_name(k.name) for k in INPUTS)
     assert (tmp_path / "ziele.schema.json").read_bytes() == (SCHEMA_DIR / "ziele.schema.json").read_bytes()
 
 
 #: Every example file with the kind of input file it is ('vorlagen/*.yaml' for each paper).
-EXAMPLE_FILES = [(name, name) for name in input_file_models() if "*" not in name] + [
+EXAMPLE_FILES = [(name, name) for name in (k.name for k in INPUTS) if "*" not in name] + [
     (f"vorlagen/{path.name}", "vorlagen/*.yaml") for path in sorted((EXAMPLE / "vorlagen").glob("*.yaml"))
 ]
 
@@ -93,7 +93,7 @@ def _objects(node):
             yield from _objects(child)
 
 
-@pytest.mark.parametrize("file_name", list(input_file_models()))
+@pytest.mark.parametrize("file_name", [k.name for k in INPUTS])
 def test_every_field_has_a_german_title_and_description(file_name):
     schema = json.loads(schema_files()[schema_name(file_name)])
     for name, definition in schema.get("$defs", {}).items():

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.load import MAX_FILE_BYTES, parse_yaml
+from pipeline.load.yaml_source import MAX_FILE_BYTES, parse_yaml
 
 from .conftest import ROOT, edit_yaml
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from pipeline.build import check_folder
 from pipeline.cli import main
-from pipeline.errors import WARNING
+from pipeline.findings import WARNING
 
 from .conftest import EXAMPLE, edit_yaml
 
@@ -160,18 +160,18 @@ def _finished_but_running(data):
 )
 def test_each_rule_warns_at_the_value(example_copy, file, change, expected):
     edit_yaml(example_copy, file, change)
-    _, warnings = check_folder(example_copy)
+    warnings = check_folder(example_copy).warnings
     assert len(warnings) == len(expected), warnings
     for warning, (name, field, fragment) in zip(warnings, expected, strict=True):
-        assert warning.severity == WARNING
-        assert warning.file == name
-        assert warning.field == field
+        assert warning.level == WARNING
+        assert warning.where.file == name
+        assert warning.where.field == field
         assert fragment in warning.message
-        assert warning.line > 1
+        assert warning.where.line > 1
 
 
 def test_example_has_no_warnings():
-    assert check_folder(EXAMPLE)[1] == []
+    assert check_folder(EXAMPLE).warnings == []
     result = _run("validate", EXAMPLE, "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"ordner": str(EXAMPLE), "gueltig": True, "probleme": []}

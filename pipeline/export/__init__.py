@@ -1,2 +1,121 @@
-"""Stage 5: write files. Exporters read the rendered document and produce bytes; only
-:mod:`pipeline.export.files` touches the output folder, atomically."""
+"""Stage 5, export: rendered documents into files – Word, PDF, OParl records, the manifest.
+
+Entry points: :func:`convert` turns documents into Word and PDF bytes (:mod:`.to_docx`,
+:mod:`.to_pdf`; the two chains run side by side), :func:`write_outputs` assembles a build's
+whole file set and writes it. Exporters only read what render produced and the model; only
+:mod:`.files` touches the output folder, atomically and one build at a time.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import products
+from pipeline.export.files import output_lock, write_atomically
+from pipeline.export.manifest import (
+    MANIFEST,
+    BuildRecord,
+    KeptCopy,
+    keep_edited_drafts,
+    manifest_bytes,
+    read_manifest,
+    remove_files,
+    stale_files,
+)
+from pipeline.export.oparl import oparl_files
+from pipeline.export.to_docx import to_docx
+from pipeline.export.to_pdf import to_pdf
+from pipeline.formatting import safe_file_part
+from pipeline.render import RenderedPaper, RenderedSet
+from pipeline.render.document import RenderedDocument
+from pipeline.render.provenance import InputLocation, Origin
+
+__all__ = ["BuildRecord", "Exported", "Written", "convert", "export_document", "write_outputs"]
+
+
+@dataclass
+class Exported:
+    """Bytes by relative path, and the provenance of every Word file's blocks."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    origins: dict[str, list[Origin]] = field(default_factory=dict)
+
+
+def convert(docs: list[RenderedDocument], index: dict[str, list[InputLocation]] | None = None) -> Exported:
+    """Word and PDF bytes of every document (nothing written yet).
+
+    The chains are independent; they run side by side (pandoc runs as a process, typst and
+    lxml release the interpreter for most of their work).
+    """
+    index = index or {}
+    result = Exported()
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        jobs = [(doc, pool.submit(to_docx, doc, index), pool.submit(to_pdf, doc)) for doc in docs]
+        for doc, word, pdf in jobs:
+            docx_path = doc.path(".docx")
+            result.files[docx_path], result.origins[docx_path] = word.result()
+            result.files[doc.path(".pdf")] = pdf.result()
+    return result
+
+
+def export_document(doc: RenderedDocument) -> dict[str, bytes]:
+    """Word and PDF bytes of one document, by suffix."""
+    files = convert([doc]).files
+    return {suffix: files[doc.path(suffix)] for suffix in (".docx", ".pdf")}
+
+
+def attachment_paths(papers: list[RenderedPaper]) -> dict[Path, str]:
+    """Where the PDFs that papers attach from the inputs go: 'vorlagen/anlagen/<name>.pdf' (or
+    beside the non-public papers if only those attach it), a number added where two different
+    files share a name."""
+    paths: dict[Path, str] = {}
+    sources = [a.file for p in papers for a in p.view.attachments if a.file]
+    for source in dict.fromkeys(sources):
+        public = any(p.view.paper.public for p in papers if any(a.file == source for a in p.view.attachments))
+        folder = f"{products.paper_folder(public)}/{products.ATTACHMENTS}"
+        stem, number = safe_file_part(source.stem), 1
+        while (candidate := f"{folder}/{stem}{f'-{number}' if number > 1 else ''}.pdf") in paths.values():
+            number += 1
+        paths[source] = candidate
+    return paths
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a build wrote, the edited Word files it kept, and the outdated files it removed."""
+
+    paths: list[Path]
+    kept: list[KeptCopy]
+    removed: list[Path]
+
+
+def write_outputs(
+    rendered: RenderedSet,
+    output: Path,
+    record: BuildRecord,
+    index: dict[str, list[InputLocation]] | None = None,
+) -> Written:
+    """Convert a build's documents and write them with everything that belongs to them – the
+    PDFs papers attach, their OParl records, the manifest – one build at a time.
+
+    Word files edited in the output folder since the last build are moved aside, never
+    overwritten; files an earlier build wrote into a folder this build writes whole and that it
+    no longer makes are removed; the manifest records what was written and where each
+    paragraph came from.
+    """
+    with output_lock(output):
+        exported = convert(rendered.documents, index)
+        files = exported.files
+        copied = attachment_paths(rendered.papers)
+        files.update({path: source.read_bytes() for source, path in copied.items()})
+        files.update(oparl_files(rendered.papers, rendered.attachments, copied, files))
+        previous = read_manifest(output)
+        stale = stale_files(output, files, previous, rendered.owned_folders)
+        files[MANIFEST] = manifest_bytes(previous, record, files, exported.origins, tuple(stale))
+        kept = keep_edited_drafts(output, files, previous)
+        paths = write_atomically({output / path: data for path, data in files.items()})
+        remove_files(output, stale)
+        return Written(paths, kept, [output / path for path in stale])

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import ExportFailure
-from pipeline.export.pdf import font_dirs
-from pipeline.render import Figure
+from pipeline.export.to_pdf import font_dirs
+from pipeline.render.document import Figure
 
 #: Resolution of the PNG of a figure for Word: sharp in print, small in the file.
 PNG_PPI = 200

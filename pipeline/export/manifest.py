@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.load import LoadedInputs
-from pipeline.model import Concept
-from pipeline.provenance import Origin
+from pipeline.render.provenance import Origin
 
 MANIFEST = "manifest.json"
 
@@ -28,24 +26,17 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def input_paths(loaded: LoadedInputs, concept: Concept) -> list[Path]:
-    """Every file a build read: the YAML files, the logo and the attached PDFs."""
-    paths = [loaded.folder / name for name in loaded.files]
-    if concept.municipality.logo:
-        paths.append(concept.municipality.logo)
-    paths += [a.file for p in concept.papers for a in p.attachments if a.file]
-    return sorted({path.resolve() for path in paths})
+@dataclass(frozen=True)
+class BuildRecord:
+    """What the manifest says about a build besides its files: whose concept, which Fassung,
+    and a hash over the inputs it was built from (see pipeline.load.inputs_hash)."""
 
-
-def inputs_hash(loaded: LoadedInputs, concept: Concept) -> str:
-    """One hash over every file the build read (names and contents), so a manifest tells
-    whether a build came from the inputs at hand."""
-    folder = loaded.folder.resolve()
-    digest = hashlib.sha256()
-    for path in input_paths(loaded, concept):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(sha256(path.read_bytes()).encode("ascii"))
-    return digest.hexdigest()
+    municipality: str
+    version: str
+    stand: dt.date
+    input_folder: str
+    inputs_hash: str
+    draft: bool = False
 
 
 def read_manifest(output: Path) -> dict[str, Any]:
@@ -84,11 +75,9 @@ def remove_files(output: Path, paths: list[str]) -> None:
 
 def manifest_bytes(
     previous: dict[str, Any],
-    concept: Concept,
-    loaded: LoadedInputs,
+    record: BuildRecord,
     files: dict[str, bytes],
     origins: dict[str, list[Origin]],
-    draft: bool,
     forget: tuple[str, ...] = (),
 ) -> bytes:
     """This build's manifest; entries of files it did not write this time are kept, except
@@ -97,11 +86,11 @@ def manifest_bytes(
     provenance = {path: [o.as_json() for o in found] for path, found in origins.items()}
     manifest = {
         "werkzeug": f"gesamtkonzept-fruehe-hilfen {__version__}",
-        "kommune": concept.municipality.name,
-        "fassung": concept.version.version,
-        "stand": concept.version.date.isoformat(),
-        "eingaben": {"ordner": loaded.folder.resolve().name, "sha256": inputs_hash(loaded, concept)},
-        "entwurf": draft,
+        "kommune": record.municipality,
+        "fassung": record.version,
+        "stand": record.stand.isoformat(),
+        "eingaben": {"ordner": record.input_folder, "sha256": record.inputs_hash},
+        "entwurf": record.draft,
         "dateien": {**_without(previous.get("dateien", {}), forget), **written},
         "herkunft": {**_without(previous.get("herkunft", {}), forget), **provenance},
     }

@@ -14,12 +14,17 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pipeline import formatting
 from pipeline.formatting import safe_file_part
-from pipeline.model import Committee, Concept
-from pipeline.papers import PaperView
+from pipeline.model.concept import Concept
+from pipeline.model.inputs import Committee
+from pipeline.model.papers import PaperView
+from pipeline.render import RenderedPaper
+from pipeline.render.document import RenderedDocument
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 LOCAL_TIME = ZoneInfo("Europe/Berlin")
@@ -60,7 +65,7 @@ class Identifiers:
         return self.of("meeting", committee.id, day.isoformat())
 
 
-def _file(ids: Identifiers, published: PublishedFile, paper_id: str) -> dict:
+def _file(ids: Identifiers, published: PublishedFile, paper_id: str) -> dict[str, Any]:
     file_name = published.path.rsplit("/", 1)[-1]
     return {
         "id": ids.of("file", published.path),
@@ -174,3 +179,31 @@ def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[Publishe
 
 def to_json(records: dict) -> bytes:
     return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _published(doc: RenderedDocument, files: dict[str, bytes], name: str) -> PublishedFile:
+    path = doc.path(".pdf")
+    return PublishedFile(name, path, files[path], doc.date)
+
+
+def oparl_files(
+    papers: list[RenderedPaper],
+    attachments: dict[str, RenderedDocument],
+    copied: dict[Path, str],
+    files: dict[str, bytes],
+) -> dict[str, bytes]:
+    """One OParl record per paper beside its PDF, describing the PDFs as they are about to be
+    written: the paper's own, the generated attachments and the PDFs copied from the inputs."""
+    records = {}
+    for paper in papers:
+        doc = paper.document
+        main = _published(doc, files, doc.title)
+        auxiliary = [
+            _published(attachments[a.generated], files, a.title)
+            if a.generated
+            else PublishedFile(a.title, copied[a.file], files[copied[a.file]], doc.date)
+            for a in paper.view.attachments
+            if a.has_file
+        ]
+        records[doc.path(".oparl.json")] = to_json(paper_records(paper.view, main, auxiliary))
+    return records

@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
-from pipeline.render import RenderedDocument
+from pipeline.render.document import RenderedDocument
 
 W_INSTR = qn("w:instrText")
 HEADING_STYLES = {"Heading1": 1, "Heading2": 2}

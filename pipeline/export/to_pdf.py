@@ -18,7 +18,8 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import ExportFailure
-from pipeline.render import TEMPLATE_DIR, Figure, RenderedDocument
+from pipeline.export.pandoc import run_pandoc
+from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
 
 
 @cache
@@ -68,6 +69,21 @@ def with_alt_texts(body_typst: str, figures: tuple[Figure, ...]) -> str:
         call = f'image("{figure.name}", alt: {typst_string(figure.alt)}'
         body_typst = re.sub(rf'image\("{re.escape(figure.name)}"', lambda _, c=call: c, body_typst)
     return body_typst
+
+
+#: pandoc's Typst writer with the project's filters: column alignment from the header cells,
+#: and text at the start of cells and list items kept literal.
+TYPST_ARGS = (
+    f"--lua-filter={TEMPLATE_DIR / 'filter' / 'spaltenausrichtung.lua'}",
+    f"--lua-filter={TEMPLATE_DIR / 'filter' / 'typst_woertlich.lua'}",
+    "--wrap=preserve",
+)
+
+
+def to_pdf(doc: RenderedDocument) -> bytes:
+    """The document as a tagged PDF/UA-1: HTML → Typst (pandoc) → PDF (typst)."""
+    body = run_pandoc(doc.body_html, "typst", TYPST_ARGS, epoch_of(doc)).decode("utf-8")
+    return compile_pdf(body, doc, doc.layout)
 
 
 def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.typ") -> bytes:

@@ -1,8 +1,9 @@
 """Rules of dimension 5, Politisch-strukturelle Verankerung: one per goal of dimension5.yaml.
 
-Each rule reads the typed Concept as it stood on the date of reference `on` (reports, decisions
-and meetings after it do not count yet) and returns evidence. Where the data cannot answer, the
-evidence is 'nicht prüfbar' and names the field that would; a rule never guesses.
+Each rule reads the concept as it stood on the date of reference (a
+:class:`~pipeline.model.reporting.ReportingView`: reports, decisions and meetings after that day
+do not count yet) and returns its observations as findings. Where the data cannot answer, the
+observation is 'nicht prüfbar' and names the field that would; a rule never guesses.
 """
 
 from __future__ import annotations
@@ -11,30 +12,34 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.formatting import (
-    count,
-    enumeration,
-    euro,
-    every_months,
-    every_years,
-    german_date,
-    number,
-    sentence_start,
-)
-from pipeline.model import Actor, Committee, Concept, QualityStatus, add_months
-from pipeline.qualitaet.findings import (
+from pipeline.findings import (
     EVERY,
     FULFILLED,
     OPEN,
     PARTIAL,
     UNKNOWN,
-    Evidence,
+    Finding,
+    Place,
     RuleSet,
-    coverage,
-    source,
+    Status,
+    at,
 )
+from pipeline.formatting import (
+    count,
+    enumeration,
+    euro,
+    every_years,
+    german_date,
+    number,
+    sentence_start,
+)
+from pipeline.model.concept import Concept
+from pipeline.model.inputs import Actor, Committee
+from pipeline.model.quality.assessment import coverage
+from pipeline.model.reporting import CommitteeReporting, ReportingView
+from pipeline.model.types import add_months
 
-RULES = RuleSet()
+RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
 
 #: The three fields whose committees plan Frühe Hilfen together (Jugendhilfe, Gesundheit, Soziales).
 PLANNING_SECTORS = ("Kinder- und Jugendhilfe", "Gesundheitswesen", "Soziales")
@@ -43,6 +48,15 @@ RECENT_MONTHS = 24
 
 
 # --- small helpers ----------------------------------------------------------------------------
+
+
+def observed(
+    text: str, where: Place | tuple[Place, ...], status: Status | None = None, change: str | None = None
+) -> Finding:
+    """One observation of a rule: what it saw, where, how it counts (None: context only) and
+    what would change it."""
+    places = where if isinstance(where, tuple) else (where,)
+    return Finding(places[0], text, status, change, places[1:])
 
 
 def _names(items: Iterable[Actor | Committee]) -> str:
@@ -88,7 +102,10 @@ class Deliberation:
         return [s for s in self.sittings if s.date > on]
 
 
-DELIBERATION_SOURCE = "gremien.yaml: gremien[].berichte[].vorlage; vorlagen/*.yaml: vorlage.beratungsfolge"
+DELIBERATION_SOURCE = (
+    at("gremien.yaml", "gremien", EVERY, "berichte", EVERY, "vorlage"),
+    at("vorlagen/*.yaml", "vorlage", "beratungsfolge"),
+)
 
 
 def _deliberations(k: Concept, numbers: set[str] | None = None) -> list[Deliberation]:
@@ -118,32 +135,28 @@ def _sittings_text(sittings: list[Sitting]) -> str:
     return enumeration([f"{s.committee.name} am {german_date(s.date)}" for s in sittings])
 
 
-def _next_chance(k: Concept, committee: Committee, on: dt.date, decision: str | None = None) -> str:
+def _next_chance(view: ReportingView, committee: Committee, decision: str | None = None) -> str:
     """When a committee can next hear about Frühe Hilfen, naming the papers prepared for that
     sitting (for a decision, only those that report on it, if any do)."""
-    sittings = sorted(
-        ((c.date, p) for p in k.papers for c in p.consultations if c.committee == committee.id and c.date > on),
-        key=lambda pair: pair[0],
-    )
-    if sittings:
-        day = sittings[0][0]
-        papers = [p for d, p in sittings if d == day]
+    papers = [p.paper for p in view.of(committee).next_papers]
+    if papers:
+        day = view.of(committee).next_papers[0].date
         shown = [p for p in papers if decision in p.decisions] or papers
         label = "die Vorlage" if len(shown) == 1 else "die Vorlagen"
         return (
             f"in der Sitzung am {german_date(day)} (vorbereitet: {label} {enumeration([p.number for p in shown])})"
         )
-    upcoming = [d for d in committee.meetings if d > on]
+    upcoming = view.next_meeting(committee.id)
     if upcoming:
-        return f"in der nächsten Sitzung am {german_date(min(upcoming))}"
+        return f"in der nächsten Sitzung am {german_date(upcoming)}"
     return "sobald Sitzungstermine feststehen (gremien.yaml: sitzungen)"
 
 
-def _effort_status(k: Concept, actor: Actor) -> QualityStatus | None:
+def _effort_status(k: Concept, actor: Actor) -> Status | None:
     """Whether an actor's network time is budgeted: fully, partly, not at all (None: no time)."""
     if actor.network_hours <= 0:
         return None
-    budgeted = k.budgeted_hours(actor.id)
+    budgeted = k.effort.budgeted_hours(actor.id)
     if budgeted >= actor.network_hours:
         return FULFILLED
     return PARTIAL if budgeted > 0 else OPEN
@@ -151,65 +164,63 @@ def _effort_status(k: Concept, actor: Actor) -> QualityStatus | None:
 
 def _hours(k: Concept, actor: Actor) -> str:
     """'100 von 130 Stunden'."""
-    return f"{number(k.budgeted_hours(actor.id), 0)} von {number(actor.network_hours, 0)} Stunden"
+    return f"{number(k.effort.budgeted_hours(actor.id), 0)} von {number(actor.network_hours, 0)} Stunden"
 
 
 def _budget_year(k: Concept, on: dt.date) -> int:
     """The funding year the date of reference falls into, else the latest before it (or the first)."""
-    earlier = [y for y in k.funding_years if y <= on.year]
-    return max(earlier) if earlier else min(k.funding_years)
+    earlier = [y for y in k.budget.years if y <= on.year]
+    return max(earlier) if earlier else min(k.budget.years)
 
 
 # --- 5.1 Verankerung in der Kommunalpolitik ---------------------------------------------------
 
 
-def _report_cycle(k: Concept, index: int, committee: Committee, on: dt.date) -> Evidence:
+def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> Finding:
     """Reports of one committee in the last twelve months, the last one and when the next is due."""
-    turnus = every_months(committee.report_cycle_months)
-    where = source("gremien.yaml", "gremien", index, "berichte")
-    past = k.report_dates(committee.id, on)
-    if not past:
-        return Evidence(
-            f"{committee.name}: bisher kein Bericht über Frühe Hilfen (Turnus {turnus}).",
+    committee = item.committee
+    where = at("gremien.yaml", "gremien", index, "berichte")
+    if item.last_report is None:
+        return observed(
+            f"{committee.name}: bisher kein Bericht über Frühe Hilfen (Turnus {item.cycle}).",
             where,
             OPEN,
-            f"{committee.name}: Bericht {_next_chance(k, committee, on)}.",
+            f"{committee.name}: Bericht {_next_chance(view, committee)}.",
         )
-    last = max(past)
-    recent = count(len([d for d in past if d > add_months(on, -12)]), "Bericht", "Berichte", "ein")
-    due = add_months(last, committee.report_cycle_months)
-    detail = f"Turnus {turnus}; {recent} in den letzten zwölf Monaten"
-    if due >= on:
-        return Evidence(
-            f"{committee.name}: letzter Bericht am {german_date(last)}, der nächste ist "
-            f"bis {german_date(due)} fällig ({detail}).",
+    recent = count(item.reports_last_year, "Bericht", "Berichte", "ein")
+    detail = f"Turnus {item.cycle}; {recent} in den letzten zwölf Monaten"
+    if not item.overdue:
+        return observed(
+            f"{committee.name}: letzter Bericht am {german_date(item.last_report)}, der nächste ist "
+            f"bis {german_date(item.due)} fällig ({detail}).",
             where,
             FULFILLED,
         )
-    return Evidence(
-        f"{committee.name}: Bericht seit {german_date(due)} überfällig, der letzte war "
-        f"am {german_date(last)} ({detail}).",
+    return observed(
+        f"{committee.name}: Bericht seit {german_date(item.due)} überfällig, der letzte war "
+        f"am {german_date(item.last_report)} ({detail}).",
         where,
         OPEN,
-        f"{committee.name}: Bericht {_next_chance(k, committee, on)}.",
+        f"{committee.name}: Bericht {_next_chance(view, committee)}.",
     )
 
 
-@RULES.goal("berichte-gremien")
-def reports_to_committees(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("berichte-gremien")
+def reports_to_committees(view: ReportingView) -> list[Finding]:
     """Every committee hears about Frühe Hilfen within its reporting cycle, and decisions still
     being implemented come back to the committee that took them within that cycle."""
-    evidence = [_report_cycle(k, i, c, on) for i, c in enumerate(k.committees)]
+    k, on = view.concept, view.on
+    evidence = [_report_cycle(view, i, item) for i, item in enumerate(view.schedule)]
     for index, decision in enumerate(k.decisions):
         if decision.status == "umgesetzt" or decision.date > on:
             continue
         committee = k.committee(decision.committee)
-        later = [d for d in k.report_dates(committee.id, on) if d > decision.date]
-        where = source("gremien.yaml", "beschluesse", index)
+        later = view.reported_since(decision)
+        where = at("gremien.yaml", "beschluesse", index)
         label = f"Beschluss {decision.number} vom {german_date(decision.date)} ({decision.status})"
         if later:
             evidence.append(
-                Evidence(
+                observed(
                     f"{label}: über die Umsetzung berichtet, zuletzt am {german_date(max(later))}.",
                     where,
                     FULFILLED,
@@ -217,36 +228,37 @@ def reports_to_committees(k: Concept, on: dt.date) -> list[Evidence]:
             )
         elif add_months(decision.date, committee.report_cycle_months) < on:
             evidence.append(
-                Evidence(
+                observed(
                     f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an „{committee.name}“.",
                     where,
                     OPEN,
                     f"{committee.name}: Bericht zur Umsetzung von {decision.number} "
-                    f"{_next_chance(k, committee, on, decision.id)}.",
+                    f"{_next_chance(view, committee, decision.id)}.",
                 )
             )
     return evidence
 
 
-@RULES.goal("informationsfluss")
-def flow_of_information(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("informationsfluss")
+def flow_of_information(view: ReportingView) -> list[Finding]:
     """Decisions reach the network, and the network reports back how they are implemented."""
+    k, on = view.concept, view.on
     decisions = [d for d in k.decisions if d.date <= on]
     if not decisions:
         return [
-            Evidence(
+            observed(
                 "Bis zum Stichtag sind keine Beschlüsse zu den Frühen Hilfen eingetragen; "
                 "ob Beschlüsse das Netzwerk erreichen, lässt sich nicht beurteilen.",
-                source("gremien.yaml", "beschluesse"),
+                at("gremien.yaml", "beschluesse"),
                 UNKNOWN,
                 "Beschlüsse der Gremien in gremien.yaml unter 'beschluesse' eintragen.",
             )
         ]
-    where = source("gremien.yaml", "beschluesse", EVERY, "an_netzwerk_weitergegeben")
+    where = at("gremien.yaml", "beschluesse", EVERY, "an_netzwerk_weitergegeben")
     evidence = []
     if not any(d.passed_to_network for d in k.decisions):
         evidence.append(
-            Evidence(
+            observed(
                 "Bei keinem Beschluss ist eingetragen, ob und wann er an das Netzwerk weitergegeben wurde.",
                 where,
                 UNKNOWN,
@@ -260,7 +272,7 @@ def flow_of_information(k: Concept, on: dt.date) -> list[Evidence]:
         if missing:
             numbers = enumeration([f"{d.number} vom {german_date(d.date)}" for d in missing])
             evidence.append(
-                Evidence(
+                observed(
                     f"{text}; noch nicht: {numbers}.",
                     where,
                     coverage(len(passed), len(decisions)),
@@ -272,7 +284,7 @@ def flow_of_information(k: Concept, on: dt.date) -> list[Evidence]:
         else:
             latest = max(passed, key=lambda d: d.passed_to_network or d.date)
             evidence.append(
-                Evidence(
+                observed(
                     f"{text}, zuletzt {latest.number} am {german_date(latest.passed_to_network)}.",
                     where,
                     FULFILLED,
@@ -288,9 +300,9 @@ def flow_of_information(k: Concept, on: dt.date) -> list[Evidence]:
             else "Zu allen noch nicht umgesetzten Beschlüssen liegt eine Rückmeldung zum Stand der Umsetzung vor"
         )
         evidence.append(
-            Evidence(
+            observed(
                 f"{text}; es fehlt: {enumeration([d.number for d in silent])}." if silent else f"{text}.",
-                source("gremien.yaml", "beschluesse", EVERY, "umsetzungsstand"),
+                at("gremien.yaml", "beschluesse", EVERY, "umsetzungsstand"),
                 coverage(len(pending) - len(silent), len(pending)),
                 f"Stand der Umsetzung zu {enumeration([d.number for d in silent])} bei den beteiligten "
                 "Akteuren erfragen und unter 'umsetzungsstand' eintragen."
@@ -301,18 +313,19 @@ def flow_of_information(k: Concept, on: dt.date) -> list[Evidence]:
     return evidence
 
 
-@RULES.goal("handlungsbedarf")
-def needs_reach_decisions(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("handlungsbedarf")
+def needs_reach_decisions(view: ReportingView) -> list[Finding]:
     """Reports name needs from practice, and the bodies take decisions on Frühe Hilfen."""
+    k, on = view.concept, view.on
     since = add_months(on, -RECENT_MONTHS)
     recent = [(c, r) for c in k.committees for r in c.reports if since < r.date <= on]
     with_needs = [(c, r) for c, r in recent if r.needs]
-    where = source("gremien.yaml", "gremien", EVERY, "berichte", EVERY, "handlungsbedarf")
+    where = at("gremien.yaml", "gremien", EVERY, "berichte", EVERY, "handlungsbedarf")
     evidence = []
     if with_needs:
         committee, report = max(with_needs, key=lambda pair: pair[1].date)
         evidence.append(
-            Evidence(
+            observed(
                 f"Handlungsbedarf aus der Fachpraxis gemeldet: "
                 f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} in den letzten {RECENT_MONTHS} "
                 f"Monaten, zuletzt an „{committee.name}“ am {german_date(report.date)}: {report.needs}",
@@ -322,7 +335,7 @@ def needs_reach_decisions(k: Concept, on: dt.date) -> list[Evidence]:
         )
     elif not recent:
         evidence.append(
-            Evidence(
+            observed(
                 f"In den letzten {RECENT_MONTHS} Monaten gab es keinen Bericht, mit dem Handlungsbedarf "
                 "aus der Fachpraxis die Gremien erreichen konnte.",
                 where,
@@ -332,7 +345,7 @@ def needs_reach_decisions(k: Concept, on: dt.date) -> list[Evidence]:
         )
     elif any(r.needs for c in k.committees for r in c.reports):
         evidence.append(
-            Evidence(
+            observed(
                 f"Keiner der Berichte der letzten {RECENT_MONTHS} Monate ({len(recent)}) meldet "
                 "Handlungsbedarf aus der Fachpraxis.",
                 where,
@@ -343,7 +356,7 @@ def needs_reach_decisions(k: Concept, on: dt.date) -> list[Evidence]:
         )
     else:
         evidence.append(
-            Evidence(
+            observed(
                 f"Bei {count(len(recent), 'Bericht', 'Berichten', 'einem')} der letzten {RECENT_MONTHS} "
                 "Monate ist nicht erfasst, "
                 "ob sie Handlungsbedarf aus der Fachpraxis gemeldet haben.",
@@ -356,20 +369,20 @@ def needs_reach_decisions(k: Concept, on: dt.date) -> list[Evidence]:
     decided = sorted((d for d in k.decisions if since < d.date <= on), key=lambda d: d.date)
     if decided:
         evidence.append(
-            Evidence(
+            observed(
                 f"In den letzten {RECENT_MONTHS} Monaten haben die Gremien "
                 f"{count(len(decided), 'Beschluss', 'Beschlüsse', 'einen')} zu den Frühen Hilfen gefasst, "
                 f"zuletzt {decided[-1].number} am {german_date(decided[-1].date)}.",
-                source("gremien.yaml", "beschluesse"),
+                at("gremien.yaml", "beschluesse"),
                 FULFILLED,
             )
         )
     else:
         evidence.append(
-            Evidence(
+            observed(
                 f"In den letzten {RECENT_MONTHS} Monaten haben die Gremien keinen Beschluss zu den Frühen "
                 "Hilfen gefasst.",
-                source("gremien.yaml", "beschluesse"),
+                at("gremien.yaml", "beschluesse"),
                 OPEN,
                 "Handlungsbedarf aus der Fachpraxis als Beschlussvorlage in die Gremien einbringen.",
             )
@@ -378,26 +391,27 @@ def needs_reach_decisions(k: Concept, on: dt.date) -> list[Evidence]:
         first = paper.consultations[0]
         if paper.kind == "Beschlussvorlage" and first.date > on:
             evidence.append(
-                Evidence(
+                observed(
                     f"In Vorbereitung: Beschlussvorlage {paper.number} „{paper.subject}“, Beratung ab "
                     f"{german_date(first.date)}.",
-                    "vorlagen/*.yaml: vorlage.beratungsfolge",
+                    at("vorlagen/*.yaml", "vorlage", "beratungsfolge"),
                 )
             )
     return evidence
 
 
-@RULES.goal("abgestimmte-planung")
-def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("abgestimmte-planung")
+def joint_committee_planning(view: ReportingView) -> list[Finding]:
     """Jugendhilfe-, Gesundheits- and Sozialausschuss recently discussed the same paper."""
+    k, on = view.concept, view.on
     planners = _planners(k)
     missing = [sector for sector, committees in planners.items() if not committees]
     if missing:
         return [
-            Evidence(
+            observed(
                 f"Für {enumeration(missing)} ist in gremien.yaml kein Fachausschuss eingetragen; ob die "
                 "Planungen abgestimmt sind, lässt sich so nicht beurteilen.",
-                source("gremien.yaml", "gremien"),
+                at("gremien.yaml", "gremien"),
                 UNKNOWN,
                 "Die zuständigen Ausschüsse in gremien.yaml eintragen (Feld 'art' oder 'sektoren').",
             )
@@ -405,9 +419,9 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
     committees = _unique(c for group in planners.values() for c in group)
     if len(committees) == 1:
         return [
-            Evidence(
+            observed(
                 f"Jugendhilfe, Gesundheit und Soziales berät ein gemeinsamer Ausschuss: {committees[0].name}.",
-                source("gremien.yaml", "gremien"),
+                at("gremien.yaml", "gremien"),
                 FULFILLED,
             )
         ]
@@ -426,7 +440,7 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
     if full:
         deliberation, held = full[-1]
         return [
-            Evidence(
+            observed(
                 f"Gemeinsam beraten: Vorlage {deliberation.number} – {_sittings_text(held)}.",
                 DELIBERATION_SOURCE,
                 FULFILLED,
@@ -444,7 +458,7 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
         deliberation, held = some[-1]
         absent = [c for c in committees if c not in reached(held)]
         return [
-            Evidence(
+            observed(
                 f"Vorlage {deliberation.number} wurde nur beraten in: {_names(reached(held))}; "
                 f"nicht in: {_names(absent)}.",
                 DELIBERATION_SOURCE,
@@ -453,7 +467,7 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
             )
         ]
     return [
-        Evidence(
+        observed(
             f"In den letzten {RECENT_MONTHS} Monaten hat keine Vorlage zu den Frühen Hilfen "
             f"mehr als einen der Fachausschüsse erreicht ({_names(committees)}).",
             DELIBERATION_SOURCE,
@@ -466,11 +480,11 @@ def joint_committee_planning(k: Concept, on: dt.date) -> list[Evidence]:
 # --- 5.2 Systemübergreifendes Gesamtkonzept ---------------------------------------------------
 
 
-def _presented(k: Concept) -> Evidence:
+def _presented(k: Concept) -> Finding:
     """Whether every actor sits in a network body where this version was presented."""
-    where = source("kommune.yaml", "konzept", "vorgestellt_in")
+    where = at("kommune.yaml", "konzept", "vorgestellt_in")
     if not k.version.presented_in:
-        return Evidence(
+        return observed(
             "Ob und wo diese Fassung im Netzwerk vorgestellt wurde, ist nicht erfasst.",
             where,
             UNKNOWN,
@@ -485,7 +499,7 @@ def _presented(k: Concept) -> Evidence:
         f"{len(k.actors) - len(missing)} von {len(k.actors)} Akteuren die Fassung"
     )
     if not missing:
-        return Evidence(f"{text}.", where, FULFILLED)
+        return observed(f"{text}.", where, FULFILLED)
     best = max(k.network.bodies, key=lambda b: len({a.id for a in missing} & {b.chair, *b.members}))
     gain = len({a.id for a in missing} & {best.chair, *best.members})
     reach = "alle übrigen" if gain == len(missing) else f"{gain} der {len(missing)} übrigen"
@@ -494,7 +508,7 @@ def _presented(k: Concept) -> Evidence:
         if gain
         else f"{_names(missing)} unmittelbar über die Fassung informieren."
     )
-    return Evidence(
+    return observed(
         f"{text}; noch nicht: {_names(missing)}.",
         where,
         coverage(len(k.actors) - len(missing), len(k.actors)),
@@ -502,14 +516,14 @@ def _presented(k: Concept) -> Evidence:
     )
 
 
-def _on_schedule(k: Concept, on: dt.date) -> Evidence:
+def _on_schedule(k: Concept, on: dt.date) -> Finding:
     """The concept is implemented: no measure is late to start or still running past its end."""
     late = [m for m in k.measures if m.status == "geplant" and m.period.start <= on]
     overrun = [m for m in k.measures if m.status == "laufend" and m.period.end is not None and m.period.end < on]
-    where = source("massnahmen.yaml", "massnahmen", EVERY, "status")
+    where = at("massnahmen.yaml", "massnahmen", EVERY, "status")
     if not late and not overrun:
         status = k.measures_by_status
-        return Evidence(
+        return observed(
             f"Alle Maßnahmen liegen im Zeitplan: {len(status.get('laufend', []))} laufen, "
             f"{len(status.get('geplant', []))} sind geplant, "
             f"{len(status.get('abgeschlossen', []))} abgeschlossen.",
@@ -521,7 +535,7 @@ def _on_schedule(k: Concept, on: dt.date) -> Evidence:
         if overrun
         else []
     )
-    return Evidence(
+    return observed(
         f"Nicht im Zeitplan – {'; '.join(parts)}.",
         where,
         coverage(len(k.measures) - len(late) - len(overrun), len(k.measures)),
@@ -529,10 +543,11 @@ def _on_schedule(k: Concept, on: dt.date) -> Evidence:
     )
 
 
-@RULES.goal("gemeinsam-entwickelt")
-def developed_together(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("gemeinsam-entwickelt")
+def developed_together(view: ReportingView) -> list[Finding]:
     """Actors of every sector wrote the version, the process is described, every actor has seen
     it, and the measures are being implemented on schedule."""
+    k, on = view.concept, view.on
     version = k.version
     evidence = []
     if version.contributors:
@@ -543,9 +558,9 @@ def developed_together(k: Concept, on: dt.date) -> list[Evidence]:
             f"{len(sectors)} von {len(k.sectors)} Sektoren"
         )
         evidence.append(
-            Evidence(
+            observed(
                 f"{text}; ohne Beteiligung: {enumeration(absent)}." if absent else f"{text}.",
-                source("kommune.yaml", "konzept", "mitwirkende"),
+                at("kommune.yaml", "konzept", "mitwirkende"),
                 coverage(len(k.sectors) - len(absent), len(k.sectors)),
                 f"Akteure aus {enumeration(absent)} an der nächsten Fortschreibung beteiligen."
                 if absent
@@ -554,23 +569,23 @@ def developed_together(k: Concept, on: dt.date) -> list[Evidence]:
         )
     else:
         evidence.append(
-            Evidence(
+            observed(
                 "Wer an dieser Fassung mitgewirkt hat, ist nicht eingetragen.",
-                source("kommune.yaml", "konzept", "mitwirkende"),
+                at("kommune.yaml", "konzept", "mitwirkende"),
                 UNKNOWN,
                 "In kommune.yaml unter 'mitwirkende' die beteiligten Akteure eintragen.",
             )
         )
     evidence.append(
-        Evidence(
+        observed(
             "Wie die Fassung gemeinsam erarbeitet wurde, ist im Konzept beschrieben.",
-            source("kommune.yaml", "konzept", "beteiligungsprozess"),
+            at("kommune.yaml", "konzept", "beteiligungsprozess"),
             FULFILLED,
         )
         if version.process
-        else Evidence(
+        else observed(
             "Das Konzept beschreibt nicht, wie die Fassung gemeinsam erarbeitet wurde.",
-            source("kommune.yaml", "konzept", "beteiligungsprozess"),
+            at("kommune.yaml", "konzept", "beteiligungsprozess"),
             OPEN,
             "Den Beteiligungsprozess in kommune.yaml unter 'beteiligungsprozess' beschreiben.",
         )
@@ -580,10 +595,11 @@ def developed_together(k: Concept, on: dt.date) -> list[Evidence]:
     return evidence
 
 
-@RULES.goal("zielgruppen-ziele-massnahmen")
-def groups_goals_measures(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("zielgruppen-ziele-massnahmen")
+def groups_goals_measures(view: ReportingView) -> list[Finding]:
     """Every target group has goals, every goal has measures, and measures reach the groups
     their goals name."""
+    k = view.concept
     orphan_groups = [t for t in k.target_groups if not k.goals_for_target_group(t.id)]
     idle_goals = [g for g in k.goals if not k.measures_for_goal(g.id)]
     unreached = [t for t in k.target_groups if not any(t.id in m.target_groups for m in k.measures)]
@@ -592,29 +608,29 @@ def groups_goals_measures(k: Concept, on: dt.date) -> list[Evidence]:
     ]
     groups, goals = len(k.target_groups), len(k.goals)
     return [
-        Evidence(
+        observed(
             f"Das Konzept beschreibt {count(groups, 'Zielgruppe', 'Zielgruppen')}, "
             f"{count(goals, 'Ziel', 'Ziele', 'ein')} mit Indikatoren und "
             f"{count(len(k.measures), 'Maßnahme', 'Maßnahmen')}.",
-            source("zielgruppen.yaml", "zielgruppen"),
+            at("zielgruppen.yaml", "zielgruppen"),
         ),
-        Evidence(
+        observed(
             "Jede Zielgruppe ist mit Zielen verbunden."
             if not orphan_groups
             else f"Ohne Ziel: {enumeration([t.name for t in orphan_groups])}.",
-            source("ziele.yaml", "ziele", EVERY, "zielgruppen"),
+            at("ziele.yaml", "ziele", EVERY, "zielgruppen"),
             coverage(groups - len(orphan_groups), groups),
             "Ziele für diese Zielgruppen vereinbaren (ziele.yaml)." if orphan_groups else None,
         ),
-        Evidence(
+        observed(
             "Jedes Ziel wird mit mindestens einer Maßnahme verfolgt."
             if not idle_goals
             else f"Ohne Maßnahme: {enumeration(k.goal_labels(idle_goals))}.",
-            source("massnahmen.yaml", "massnahmen", EVERY, "ziele"),
+            at("massnahmen.yaml", "massnahmen", EVERY, "ziele"),
             coverage(goals - len(idle_goals), goals),
             "Maßnahmen zu diesen Zielen planen (massnahmen.yaml)." if idle_goals else None,
         ),
-        Evidence(
+        observed(
             "Jede Zielgruppe wird von Maßnahmen erreicht, und jede Maßnahme richtet sich an "
             "Zielgruppen ihrer Ziele."
             if not unreached and not mismatched
@@ -634,16 +650,17 @@ def groups_goals_measures(k: Concept, on: dt.date) -> list[Evidence]:
                 )
             )
             + ".",
-            source("massnahmen.yaml", "massnahmen", EVERY, "zielgruppen"),
+            at("massnahmen.yaml", "massnahmen", EVERY, "zielgruppen"),
             FULFILLED if not unreached and not mismatched else PARTIAL,
             "Zielgruppen der Maßnahmen und Ziele aufeinander abstimmen." if unreached or mismatched else None,
         ),
     ]
 
 
-@RULES.goal("rollen-abstimmungswege")
-def roles_and_paths(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("rollen-abstimmungswege")
+def roles_and_paths(view: ReportingView) -> list[Finding]:
     """Every actor has a role, sits in a network body and has an agreed coordination path."""
+    k = view.concept
     actors = len(k.actors)
     in_body = {m for b in k.network.bodies for m in (b.chair, *b.members)}
     outside = [a for a in k.actors if a.id not in in_body]
@@ -651,52 +668,53 @@ def roles_and_paths(k: Concept, on: dt.date) -> list[Evidence]:
     pathless = [a for a in k.actors if a.id not in on_path]
     network = k.network
     return [
-        Evidence(
+        observed(
             "Für alle Akteure sind Rolle und Zuständigkeiten beschrieben.",
-            source("akteure.yaml", "akteure", EVERY, "rolle"),
+            at("akteure.yaml", "akteure", EVERY, "rolle"),
             FULFILLED,
         ),
-        Evidence(
+        observed(
             "Alle Akteure arbeiten in mindestens einem Netzwerkgremium mit."
             if not outside
             else f"In keinem Netzwerkgremium vertreten: {_names(outside)}.",
-            source("netzwerk.yaml", "netzwerkgremien", EVERY, "mitglieder"),
+            at("netzwerk.yaml", "netzwerkgremien", EVERY, "mitglieder"),
             coverage(actors - len(outside), actors),
             f"{sentence_start(_these(outside))} in ein Netzwerkgremium aufnehmen." if outside else None,
         ),
-        Evidence(
+        observed(
             "Für alle Akteure ist mindestens ein Abstimmungsweg vereinbart."
             if not pathless
             else f"Für {actors - len(pathless)} von {actors} Akteuren ist ein Abstimmungsweg "
             f"vereinbart; ohne: {_names(pathless)}.",
-            source("netzwerk.yaml", "abstimmungswege"),
+            at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
             f"Abstimmungswege für {_these(pathless)} vereinbaren und in netzwerk.yaml eintragen."
             if pathless
             else None,
         ),
-        Evidence(
+        observed(
             f"Festgelegt sind {count(len(network.working_forms), 'Arbeitsform', 'Arbeitsformen')}"
             f" und {count(len(network.requirements), 'Anforderung', 'Anforderungen')} an die "
             "Zusammenarbeit.",
-            source("netzwerk.yaml", "anforderungen"),
+            at("netzwerk.yaml", "anforderungen"),
             FULFILLED,
         ),
     ]
 
 
-@RULES.goal("rahmenbedingungen")
-def working_conditions(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("rahmenbedingungen")
+def working_conditions(view: ReportingView) -> list[Finding]:
     """Conditions are described for every actor, and freelance and volunteer actors get their
     network time compensated."""
+    k = view.concept
     actors = len(k.actors)
     undescribed = [a for a in k.actors if not a.conditions]
     evidence = [
-        Evidence(
+        observed(
             "Für alle Akteure sind die Rahmenbedingungen ihrer Mitarbeit beschrieben."
             if not undescribed
             else f"Rahmenbedingungen nicht beschrieben: {_names(undescribed)}.",
-            source("akteure.yaml", "akteure", EVERY, "rahmenbedingungen"),
+            at("akteure.yaml", "akteure", EVERY, "rahmenbedingungen"),
             coverage(actors - len(undescribed), actors),
             f"Rahmenbedingungen für {_these(undescribed)} in akteure.yaml beschreiben." if undescribed else None,
         )
@@ -704,21 +722,21 @@ def working_conditions(k: Concept, on: dt.date) -> list[Evidence]:
     others = [a for a in k.actors if a.organisation_form != "Institution"]
     if not others:
         evidence.append(
-            Evidence(
+            observed(
                 "Alle Akteure arbeiten in Institutionen; freiberuflich oder "
                 "ehrenamtlich Tätige sind nicht beteiligt.",
-                source("akteure.yaml", "akteure", EVERY, "organisationsform"),
+                at("akteure.yaml", "akteure", EVERY, "organisationsform"),
             )
         )
     for actor in others:
         status = _effort_status(k, actor)
         label = actor.name
-        where = source("ressourcen.yaml", "netzwerkaufwand")
+        where = at("ressourcen.yaml", "netzwerkaufwand")
         if status is None:
-            evidence.append(Evidence(f"{label}: kein Aufwand für Netzwerkarbeit angegeben.", where))
+            evidence.append(observed(f"{label}: kein Aufwand für Netzwerkarbeit angegeben.", where))
         elif status == OPEN:
             evidence.append(
-                Evidence(
+                observed(
                     f"{label}: kein Ausgleich für {number(actor.network_hours, 0)} Stunden "
                     "Netzwerkarbeit im Jahr eingeplant.",
                     where,
@@ -728,9 +746,9 @@ def working_conditions(k: Concept, on: dt.date) -> list[Evidence]:
             )
         else:
             evidence.append(
-                Evidence(
+                observed(
                     f"{label}: {_hours(k, actor)} Netzwerkarbeit im Jahr sind eingeplant "
-                    f"({k.effort_compensation(actor.id)}).",
+                    f"({k.effort.compensation(actor.id)}).",
                     where,
                     status,
                     None
@@ -741,33 +759,34 @@ def working_conditions(k: Concept, on: dt.date) -> list[Evidence]:
     return evidence
 
 
-@RULES.goal("fortschreibung")
-def regular_update(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("fortschreibung")
+def regular_update(view: ReportingView) -> list[Finding]:
     """The version is younger than its update cycle, and the next update is planned within it."""
+    k, on = view.concept, view.on
     version = k.version
     cycle = every_years(version.update.cycle_years)
     cycle_end = version.cycle_end
     next_date = version.update.next_date
     evidence = [
-        Evidence(
+        observed(
             f"Fassung {version.version} vom {german_date(version.date)} ist bei Fortschreibung "
             f"{cycle} bis {german_date(cycle_end)} aktuell.",
-            source("kommune.yaml", "konzept", "stand"),
+            at("kommune.yaml", "konzept", "stand"),
             FULFILLED,
         )
         if on <= cycle_end
-        else Evidence(
+        else observed(
             f"Fassung {version.version} vom {german_date(version.date)} ist älter als ihr Turnus "
             f"({cycle}); sie war bis {german_date(cycle_end)} fortzuschreiben.",
-            source("kommune.yaml", "konzept", "stand"),
+            at("kommune.yaml", "konzept", "stand"),
             OPEN,
             "Die Fortschreibung beginnen und die neue Fassung in kommune.yaml eintragen.",
         ),
     ]
-    where = source("kommune.yaml", "konzept", "fortschreibung", "naechste")
+    where = at("kommune.yaml", "konzept", "fortschreibung", "naechste")
     if next_date < on:
         evidence.append(
-            Evidence(
+            observed(
                 f"Der Termin der nächsten Fortschreibung ({german_date(next_date)}) ist verstrichen.",
                 where,
                 OPEN,
@@ -776,7 +795,7 @@ def regular_update(k: Concept, on: dt.date) -> list[Evidence]:
         )
     elif next_date <= cycle_end:
         evidence.append(
-            Evidence(
+            observed(
                 f"Die nächste Fortschreibung ist bis {german_date(next_date)} geplant, innerhalb des Turnus.",
                 where,
                 FULFILLED,
@@ -784,7 +803,7 @@ def regular_update(k: Concept, on: dt.date) -> list[Evidence]:
         )
     else:
         evidence.append(
-            Evidence(
+            observed(
                 f"Die nächste Fortschreibung ist erst bis {german_date(next_date)} "
                 f"geplant, nach dem Ende des Turnus ({german_date(cycle_end)}).",
                 where,
@@ -795,9 +814,10 @@ def regular_update(k: Concept, on: dt.date) -> list[Evidence]:
     return evidence
 
 
-@RULES.goal("leitbild")
-def guiding_principle(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("leitbild")
+def guiding_principle(view: ReportingView) -> list[Finding]:
     """The concept refers to the NZFH's Leitbild and states its own local understanding."""
+    k = view.concept
     principle = k.guiding_principle
     principles = (
         f", mit {count(len(principle.principles), 'Leitsatz', 'Leitsätzen', 'einem')}"
@@ -805,28 +825,28 @@ def guiding_principle(k: Concept, on: dt.date) -> list[Evidence]:
         else ""
     )
     return [
-        Evidence(
+        observed(
             "Das Konzept bezieht sich ausdrücklich auf das Leitbild Frühe Hilfen des NZFH.",
-            source("kommune.yaml", "leitbild", "bezug_nzfh"),
+            at("kommune.yaml", "leitbild", "bezug_nzfh"),
             FULFILLED,
         )
         if principle.national
-        else Evidence(
+        else observed(
             "Das Konzept nennt das Leitbild Frühe Hilfen des NZFH nicht als Orientierung.",
-            source("kommune.yaml", "leitbild", "bezug_nzfh"),
+            at("kommune.yaml", "leitbild", "bezug_nzfh"),
             OPEN,
             "Klären, wie das Leitbild des NZFH das eigene Verständnis stützt, und den Bezug "
             "festhalten ('bezug_nzfh: true').",
         ),
-        Evidence(
+        observed(
             f"Ein eigenes Verständnis vor Ort ist beschrieben{principles}.",
-            source("kommune.yaml", "leitbild"),
+            at("kommune.yaml", "leitbild"),
             FULFILLED,
         )
         if principle.text or principle.principles
-        else Evidence(
+        else observed(
             "Ein eigenes, auf die Verhältnisse vor Ort bezogenes Verständnis ist nicht beschrieben.",
-            source("kommune.yaml", "leitbild"),
+            at("kommune.yaml", "leitbild"),
             OPEN,
             "Das eigene Verständnis unter 'leitbild' ('text' oder 'leitsaetze') beschreiben.",
         ),
@@ -836,17 +856,18 @@ def guiding_principle(k: Concept, on: dt.date) -> list[Evidence]:
 # --- 5.3 Ressourcen für die Frühen Hilfen -----------------------------------------------------
 
 
-@RULES.goal("gemeinsame-ressourcenplanung")
-def joint_resource_planning(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("gemeinsame-ressourcenplanung")
+def joint_resource_planning(view: ReportingView) -> list[Finding]:
     """A joint overview of the money has been discussed in every committee that holds some."""
+    k, on = view.concept, view.on
     year = _budget_year(k, on)
-    holders = [c for c in k.funding_committees if any(f.year == year for f in k.committee_funding(c.id))]
+    holders = [c for c in k.budget.committees if k.budget.committee_lines(c.id, year)]
     evidence = [
-        Evidence(
+        observed(
             f"Mittel {year} nach zuständigem Ausschuss: "
-            + "; ".join(f"{c.name} {euro(k.committee_funding_total(c.id, year))}" for c in holders)
+            + "; ".join(f"{c.name} {euro(k.budget.committee_total(c.id, year))}" for c in holders)
             + ".",
-            source("ressourcen.yaml", "finanzierung", EVERY, "ausschuss"),
+            at("ressourcen.yaml", "finanzierung", EVERY, "ausschuss"),
         )
     ]
     overviews = {p.number for p in k.papers if "ressourcenplanung" in p.blocks}
@@ -856,7 +877,7 @@ def joint_resource_planning(k: Concept, on: dt.date) -> list[Evidence]:
         held = deliberation.held(since, on)
         if all(c in [s.committee for s in held] for c in holders):
             evidence.append(
-                Evidence(
+                observed(
                     f"Die gemeinsame Übersicht {deliberation.number} wurde beraten: {_sittings_text(held)}.",
                     DELIBERATION_SOURCE,
                     FULFILLED,
@@ -865,7 +886,7 @@ def joint_resource_planning(k: Concept, on: dt.date) -> list[Evidence]:
             return evidence
     planned = [d for d in deliberations if d.planned(on)]
     evidence.append(
-        Evidence(
+        observed(
             f"In den letzten {RECENT_MONTHS} Monaten wurde keine gemeinsame Übersicht der Mittel in "
             "allen Ausschüssen beraten, die Mittel für die Frühen Hilfen verantworten.",
             DELIBERATION_SOURCE,
@@ -880,14 +901,15 @@ def joint_resource_planning(k: Concept, on: dt.date) -> list[Evidence]:
     return evidence
 
 
-@RULES.goal("haushaltsberatungen")
-def budget_coordination(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("haushaltsberatungen")
+def budget_coordination(view: ReportingView) -> list[Finding]:
     """Jugendhilfe-, Gesundheits- and Sozialausschuss agreed before the last budget deliberations."""
+    k, on = view.concept, view.on
     entries = k.resources.budget_coordination
-    where = source("ressourcen.yaml", "haushaltsabstimmung")
+    where = at("ressourcen.yaml", "haushaltsabstimmung")
     if not entries:
         return [
-            Evidence(
+            observed(
                 "Ob Jugendhilfe-, Gesundheits- und Sozialausschuss ihre Haushaltsberatungen "
                 "abgestimmt vorbereiten, ist nicht erfasst.",
                 where,
@@ -901,7 +923,7 @@ def budget_coordination(k: Concept, on: dt.date) -> list[Evidence]:
         earlier = [e for e in entries if e.date <= on]
         last = f"; die letzte eingetragene war am {german_date(max(e.date for e in earlier))}" if earlier else ""
         return [
-            Evidence(
+            observed(
                 f"In den zwölf Monaten vor dem Stichtag haben sich die Ausschüsse nicht "
                 f"zu den Haushaltsberatungen abgestimmt{last}.",
                 where,
@@ -919,9 +941,9 @@ def budget_coordination(k: Concept, on: dt.date) -> list[Evidence]:
         f"{latest.budget_year} abgestimmt ({latest.form})"
     )
     if not absent:
-        return [Evidence(f"{text}.", where, FULFILLED)]
+        return [observed(f"{text}.", where, FULFILLED)]
     return [
-        Evidence(
+        observed(
             f"{text}; nicht beteiligt: {_names(absent)}.",
             where,
             PARTIAL,
@@ -930,11 +952,12 @@ def budget_coordination(k: Concept, on: dt.date) -> list[Evidence]:
     ]
 
 
-@RULES.goal("kooperationsauflagen")
-def cooperation_requirements(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("kooperationsauflagen")
+def cooperation_requirements(view: ReportingView) -> list[Finding]:
     """Every funding line of the current budget year asks for cooperation."""
+    k, on = view.concept, view.on
     year = _budget_year(k, on)
-    lines = [f for f in k.funding_lines if f.year == year]
+    lines = [f for f in k.budget.lines if f.year == year]
     without = [f for f in lines if not f.cooperation_requirements]
     names = enumeration([f"{f.source} – {f.title}" for f in without])
     text = (
@@ -942,9 +965,9 @@ def cooperation_requirements(k: Concept, on: dt.date) -> list[Evidence]:
         "ausdrücklich Zusammenarbeit"
     )
     return [
-        Evidence(
+        observed(
             f"{text}; ohne Kooperationsauflagen: {names}." if without else f"{text}.",
-            source("ressourcen.yaml", "finanzierung", EVERY, "kooperationsauflagen"),
+            at("ressourcen.yaml", "finanzierung", EVERY, "kooperationsauflagen"),
             coverage(len(lines) - len(without), len(lines)),
             "Prüfen, ob Bewilligungen und Leistungsvereinbarungen aus diesen Mitteln "
             "Anforderungen an die Zusammenarbeit enthalten sollen."
@@ -954,31 +977,32 @@ def cooperation_requirements(k: Concept, on: dt.date) -> list[Evidence]:
     ]
 
 
-@RULES.goal("netzwerkaufwand")
-def network_effort(k: Concept, on: dt.date) -> list[Evidence]:
+@RULES.rule("netzwerkaufwand")
+def network_effort(view: ReportingView) -> list[Finding]:
     """The network time of every actor is budgeted in full."""
+    k = view.concept
     active = [a for a in k.actors if a.network_hours > 0]
-    where = source("ressourcen.yaml", "netzwerkaufwand")
+    where = at("ressourcen.yaml", "netzwerkaufwand")
     if not active:
         return [
-            Evidence(
+            observed(
                 "Für keinen Akteur ist ein Aufwand für Netzwerkarbeit angegeben.",
-                source("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
+                at("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
                 UNKNOWN,
                 "In akteure.yaml 'netzwerkaufwand_stunden' angeben.",
             )
         ]
     by_status = {s: [a for a in active if _effort_status(k, a) == s] for s in (OPEN, PARTIAL, FULFILLED)}
     evidence = [
-        Evidence(
-            f"Die Akteure wenden zusammen rund {number(k.total_network_hours, 0)} Stunden im Jahr für "
-            f"Netzwerkarbeit auf; eingeplant sind {number(k.total_budgeted_hours, 0)} Stunden.",
+        observed(
+            f"Die Akteure wenden zusammen rund {number(k.effort.total_network_hours, 0)} Stunden im Jahr für "
+            f"Netzwerkarbeit auf; eingeplant sind {number(k.effort.total_budgeted_hours, 0)} Stunden.",
             where,
         )
     ]
     if by_status[OPEN]:
         evidence.append(
-            Evidence(
+            observed(
                 f"Für {count(len(by_status[OPEN]), 'Akteur', 'Akteure', 'einen')} ist kein "
                 f"Netzwerkaufwand eingeplant: {_names(by_status[OPEN])}.",
                 where,
@@ -989,7 +1013,7 @@ def network_effort(k: Concept, on: dt.date) -> list[Evidence]:
         )
     if by_status[PARTIAL]:
         evidence.append(
-            Evidence(
+            observed(
                 "Nur teilweise eingeplant: "
                 + enumeration([f"{a.name} ({_hours(k, a)})" for a in by_status[PARTIAL]])
                 + ".",
@@ -1000,7 +1024,7 @@ def network_effort(k: Concept, on: dt.date) -> list[Evidence]:
         )
     if by_status[FULFILLED]:
         evidence.append(
-            Evidence(
+            observed(
                 f"Vollständig eingeplant ist der Aufwand für {len(by_status[FULFILLED])} von "
                 f"{len(active)} Akteuren.",
                 where,

@@ -1,4 +1,4 @@
-"""Stage 3, council papers: what one paper shows, derived from the model.
+"""Council papers: what one paper shows, derived from the concept.
 
 A paper reads the same facts as the Gesamtkonzept, narrowed to the remit of the bodies that
 discuss it: the Jugendhilfeausschuss sees the youth-welfare measures, the Gesundheitsausschuss the
@@ -13,18 +13,20 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.model import (
-    FUNDING_SOURCES,
+from pipeline.model.concept import Concept
+from pipeline.model.inputs import (
     Actor,
     Committee,
-    Concept,
     Decision,
     FundingLine,
     Goal,
     Indicator,
     Measure,
     Paper,
+    consulting_bodies_pay,
 )
+from pipeline.model.resources import AmountRow, AmountTable, total
+from pipeline.model.types import FUNDING_SOURCES
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -36,19 +38,13 @@ GENERATED_TITLES = {
 OWN_SOURCE = "Kommune"
 
 
-def consulting_bodies_pay(committee_id: str, committees: list[Committee]) -> bool:
-    """A funding line belongs to a paper's finances when one of its consulting bodies is
-    responsible for it, or oversees everything (Kreistag, Rat)."""
-    return any(c.oversees_all for c in committees) or committee_id in {c.id for c in committees}
-
-
 def _series(line: FundingLine) -> tuple[str, str, str]:
     """What makes funding lines of different years the same line continued."""
     return line.source, line.title, line.committee
 
 
 def _total(lines: list[FundingLine]) -> Decimal:
-    return sum((line.amount for line in lines), Decimal(0))
+    return total(line.amount for line in lines)
 
 
 @dataclass(frozen=True)
@@ -93,6 +89,33 @@ class FinanceSummary:
         """Planned amounts of the same scope in the years after the budget year (Folgekosten)."""
         years = sorted({line.year for line in self.later_lines})
         return [(year, _total([line for line in self.later_lines if line.year == year])) for year in years]
+
+
+@dataclass(frozen=True)
+class Change:
+    """An amount in the year before and in the budget year."""
+
+    label: str
+    before: Decimal
+    after: Decimal
+
+    @property
+    def delta(self) -> Decimal:
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class ResourcePlan:
+    """Abgestimmte Ressourcenplanung: the money of the budget year by source and responsible
+    committee, its change against the year before, and each committee's funding lines."""
+
+    year: int
+    previous_year: int | None
+    committees: list[Committee]
+    by_source: AmountTable
+    changes: list[Change]
+    total_change: Change | None
+    lines: list[tuple[Committee, list[FundingLine], Decimal]]
 
 
 @dataclass(frozen=True)
@@ -185,26 +208,23 @@ class PaperView:
         return self.paper.finances.budget_year if self.paper.finances else None
 
     def measure_cost(self, measure: Measure) -> Decimal:
-        return self.concept.measure_cost(measure.id, self.budget_year)
+        return self.concept.budget.measure_cost(measure.id, self.budget_year)
 
     def measure_cost_in_scope(self, measure: Measure) -> Decimal:
         """The part of a measure's costs paid from the lines the paper's finances sum up."""
-        return sum(
-            (
-                c.amount
-                for c in measure.costs
-                if c.year == self.budget_year and self._in_scope(self.concept.funding_line(c.funding))
-            ),
-            Decimal(0),
+        return total(
+            c.amount
+            for c in measure.costs
+            if c.year == self.budget_year and self._in_scope(self.concept.funding_line(c.funding))
         )
 
     @property
     def measure_costs(self) -> Decimal:
-        return sum((self.measure_cost(m) for m in self.measures), Decimal(0))
+        return total(self.measure_cost(m) for m in self.measures)
 
     @property
     def measure_costs_in_scope(self) -> Decimal:
-        return sum((self.measure_cost_in_scope(m) for m in self.measures), Decimal(0))
+        return total(self.measure_cost_in_scope(m) for m in self.measures)
 
     @property
     def costs_split(self) -> bool:
@@ -226,40 +246,53 @@ class PaperView:
         if finances is None:
             return None
         year = finances.budget_year
-        lines = [line for line in self.concept.funding_lines if line.year == year]
+        lines = [line for line in self.concept.budget.lines if line.year == year]
         if finances.funding:
             lines = [line for line in lines if line.id in finances.funding]
         else:
             lines = [line for line in lines if self._in_scope(line)]
-        later = [line for line in self.concept.funding_lines if line.year > year and self._in_scope(line)]
+        later = [line for line in self.concept.budget.lines if line.year > year and self._in_scope(line)]
         return FinanceSummary(year, lines, later, finances.available, finances.follow_up, finances.note)
-
-    @property
-    def resource_committees(self) -> list[Committee]:
-        """Bodies responsible for Frühe Hilfen money, for the joint resource planning."""
-        return self.concept.funding_committees
 
     @property
     def committees_without_funding(self) -> list[Committee]:
         """Consulting committees (not the council) that hold no Frühe Hilfen money yet."""
-        funded = {c.id for c in self.resource_committees}
+        funded = {c.id for c in self.concept.budget.committees}
         return [c for c in self.committees if c.id not in funded and not c.oversees_all]
 
-    def committee_totals(self, year: int) -> list[Decimal]:
-        return [self.concept.committee_funding_total(c.id, year) for c in self.resource_committees]
-
-    def source_by_committee(self, source: str, year: int) -> list[Decimal]:
-        """One source's amounts in a year, per responsible committee."""
-        return [
-            _total([f for f in self.concept.committee_funding(c.id) if f.source == source and f.year == year])
-            for c in self.resource_committees
-        ]
-
-    @property
-    def planning_years(self) -> list[int]:
-        """The budget year and the year before it, where the data has them."""
-        year = self.budget_year or max(self.concept.funding_years)
-        return [y for y in (year - 1, year) if y in self.concept.funding_years]
+    @cached_property
+    def resource_plan(self) -> ResourcePlan:
+        """The joint resource planning: who is responsible for which money, in the budget year
+        (the paper's, else the latest) and the year before it where the data has it."""
+        budget = self.concept.budget
+        year = self.budget_year or max(budget.years)
+        previous = year - 1 if year - 1 in budget.years else None
+        committees = budget.committees
+        rows = tuple(
+            AmountRow(
+                source,
+                tuple(budget.source_in_committee(source, c.id, year) for c in committees),
+                budget.total(source, year),
+            )
+            for source in budget.sources
+        )
+        table = AmountTable(
+            tuple(c.name for c in committees),
+            rows,
+            tuple(budget.committee_total(c.id, year) for c in committees),
+            budget.total(year=year),
+        )
+        changes = (
+            [
+                Change(c.name, budget.committee_total(c.id, previous), budget.committee_total(c.id, year))
+                for c in committees
+            ]
+            if previous is not None
+            else []
+        )
+        total_change = Change("Gesamt", budget.total(year=previous), budget.total(year=year)) if previous else None
+        lines = [(c, budget.committee_lines(c.id, year), budget.committee_total(c.id, year)) for c in committees]
+        return ResourcePlan(year, previous, committees, table, changes, total_change, lines)
 
     # attachments ---------------------------------------------------------------------------
 

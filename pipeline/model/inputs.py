@@ -1,248 +1,68 @@
-"""Stage 3: the typed model of a municipality's Frühe Hilfen, the single source of truth.
+"""The input files as typed models: one model per file, nested items for its sections.
 
-Field names are English; the YAML keys users write are German (the field aliases). References
-between files are ids, marked with :class:`Ref` so the validator can check them generically.
-Derived figures (sums, matrices, numbering) live here as properties, so templates only read.
+Each model checks what one file can check alone (required fields, choices, ranges, the order of
+dates); what needs several files (references, council procedure, plausibility) is the
+validator's job. :data:`INPUTS` lists every kind of input file with its model: the loader reads
+them, the validator parses them, the JSON Schemas and the README's field reference are generated
+from them.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
-from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    Strict,
-    StringConstraints,
-    model_validator,
+from pydantic import Field, model_validator
+
+from pipeline.model.paths import input_file
+from pipeline.model.types import (
+    COUNCIL_KINDS,
+    DEFAULT_REMIT,
+    SECTORS,
+    ActorRef,
+    ClockTime,
+    CommitteeKind,
+    CommitteeRef,
+    ConsultationRole,
+    ContentBlock,
+    Date,
+    DecisionRef,
+    DecisionStatus,
+    FundingRef,
+    FundingSource,
+    GeneratedAttachment,
+    GoalKind,
+    GoalRef,
+    Id,
+    Integer,
+    Item,
+    MeasureRef,
+    MeasureStatus,
+    Money,
+    MunicipalityKind,
+    NetworkBodyKind,
+    NetworkBodyRef,
+    OrganisationForm,
+    PaperKind,
+    QualityGoalRef,
+    QualityStatus,
+    Sector,
+    SocialSpaceRef,
+    State,
+    TargetGroupRef,
+    Text,
+    Url,
+    Year,
+    YesNo,
+    add_months,
+    field,
+    refuse,
 )
-from pydantic_core import PydanticCustomError
 
-from pipeline.errors import refuse
-from pipeline.input_files import input_file
-
-
-class Ref:
-    """Marks a field as holding the id (or ids) of another kind of item."""
-
-    def __init__(self, kind: str):
-        self.kind = kind
-
-    def __repr__(self) -> str:
-        return f"Ref({self.kind!r})"
-
-
-def title_of(description: str) -> str:
-    """'Name der Kommune, z. B. …' → 'Name der Kommune': a short title for editors' hints."""
-    return re.split(r",? z\. B\.| \(|: ", description, maxsplit=1)[0].rstrip(",")
-
-
-def field(alias: str, description: str, **kwargs: Any) -> Any:
-    """A model field with its German YAML key, title and description (README, schema, editors)."""
-    return Field(alias=alias, title=title_of(description), description=description, **kwargs)
-
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
-]
-#: Characters that Word's XML cannot hold or that are invisible garbage from pasted text.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-def _no_control_characters(text: str) -> str:
-    """Control characters corrupt Word files; they usually come from pasted text."""
-    found = CONTROL_CHARACTERS.search(text)
-    if found:
-        raise refuse(
-            f"Der Text enthält an Stelle {found.start() + 1} ein unsichtbares Steuerzeichen "
-            "(oft aus kopiertem Text). Bitte entfernen."
-        )
-    return text
-
-
-def _no_number(value: Any) -> Any:
-    """YAML numbers would otherwise pass as dates counted in seconds since 1970."""
-    if isinstance(value, (int, float)):
-        raise PydanticCustomError("date_type", "Datum erwartet")
-    return value
-
-
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
-    AfterValidator(_no_control_characters),
-]
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later (or earlier); the 31st becomes the month's last day and
-    29 February the 28th outside leap years."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
-CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?:\s*Uhr)?$")
-
-
-def _clock_time(value: Any) -> Any:
-    """'16:00', '16.00' or '16:00 Uhr' → 16:00. YAML reads an unquoted 16:00 as the number 960
-    (minutes), which is given back too; an unquoted 16.00 or 15 would be ambiguous, so it is
-    refused with the way to write it."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and 60 <= value < 24 * 60:
-        return dt.time(value // 60, value % 60)
-    if isinstance(value, int | float):
-        raise refuse(
-            f'Die Uhrzeit {value} ist nicht eindeutig. Bitte in Anführungszeichen schreiben, z. B. "16:00".'
-        )
-    found = CLOCK.match(value.strip()) if isinstance(value, str) else None
-    if found and int(found[1]) < 24 and int(found[2]) < 60:
-        return dt.time(int(found[1]), int(found[2]))
-    if isinstance(value, str):
-        raise refuse(f"'{value}' ist keine Uhrzeit. Bitte so schreiben: \"16:00\".")
-    return value
-
-
-ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
-
-
-def _yes_no(value: Any) -> Any:
-    """'ja' and 'nein' mean what they say (YAML itself knows only true/false, yes/no)."""
-    if isinstance(value, str) and value.strip().lower() in ("ja", "nein"):
-        return value.strip().lower() == "ja"
-    return value
-
-
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=300)]
-Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
-#: Whole numbers; strict, because YAML's 'yes'/'true' would otherwise count as 1.
-Integer = Annotated[int, Strict()]
-Year = Annotated[int, Strict(), Field(ge=1990, le=2100)]
-Date = Annotated[dt.date, BeforeValidator(_no_number)]
 Logo = input_file(".png", ".jpg", ".jpeg", ".svg")
 AttachmentFile = input_file(".pdf", max_bytes=20 * 1024 * 1024)
-
-ActorRef = Annotated[str, Ref("akteur")]
-GoalRef = Annotated[str, Ref("ziel")]
-TargetGroupRef = Annotated[str, Ref("zielgruppe")]
-MeasureRef = Annotated[str, Ref("massnahme")]
-SocialSpaceRef = Annotated[str, Ref("sozialraum")]
-CommitteeRef = Annotated[str, Ref("gremium")]
-FundingRef = Annotated[str, Ref("finanzierung")]
-DecisionRef = Annotated[str, Ref("beschluss")]
-NetworkBodyRef = Annotated[str, Ref("netzwerkgremium")]
-QualityGoalRef = Annotated[str, Ref("qualitaetsziel")]
-
-KIND_LABELS: dict[str, str] = {
-    "akteur": "Akteur",
-    "ziel": "Ziel",
-    "zielgruppe": "Zielgruppe",
-    "massnahme": "Maßnahme",
-    "sozialraum": "Sozialraum",
-    "gremium": "Gremium",
-    "finanzierung": "Finanzierungslinie",
-    "beschluss": "Beschluss",
-    "netzwerkgremium": "Netzwerkgremium",
-    "qualitaetsziel": "Qualitätsziel",
-}
-
-MunicipalityKind = Literal[
-    "Landkreis",
-    "kreisfreie Stadt",
-    "große kreisangehörige Stadt",
-    "kreisangehörige Stadt",
-    "Stadtstaat",
-    "Bezirk",
-]
-State = Literal[
-    "Baden-Württemberg",
-    "Bayern",
-    "Berlin",
-    "Brandenburg",
-    "Bremen",
-    "Hamburg",
-    "Hessen",
-    "Mecklenburg-Vorpommern",
-    "Niedersachsen",
-    "Nordrhein-Westfalen",
-    "Rheinland-Pfalz",
-    "Saarland",
-    "Sachsen",
-    "Sachsen-Anhalt",
-    "Schleswig-Holstein",
-    "Thüringen",
-]
-Sector = Literal[
-    "Kinder- und Jugendhilfe",
-    "Gesundheitswesen",
-    "Soziales",
-    "Frühförderung",
-    "Bildung",
-    "Zivilgesellschaft",
-    "Verwaltung",
-    "Sonstiges",
-]
-OrganisationForm = Literal["Institution", "freiberuflich", "ehrenamtlich-zivilgesellschaftlich"]
-GoalKind = Literal["Wirkungsziel", "Handlungsziel"]
-MeasureStatus = Literal["geplant", "laufend", "abgeschlossen"]
-NetworkBodyKind = Literal["Steuerungsgruppe", "Netzwerkkonferenz", "Arbeitskreis", "Qualitätszirkel", "Sonstiges"]
-FundingSource = Literal["Bundesstiftung Frühe Hilfen", "Land", "Kommune", "Krankenkassen", "Dritte"]
-CommitteeKind = Literal[
-    "Jugendhilfeausschuss",
-    "Gesundheitsausschuss",
-    "Sozialausschuss",
-    "Kreistag",
-    "Stadtrat",
-    "Gemeinderat",
-    "Kreisausschuss",
-    "Hauptausschuss",
-    "Sonstiges",
-]
-DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]
-PaperKind = Literal["Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"]
-ConsultationRole = Literal["Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme"]
-ContentBlock = Literal["konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"]
-GeneratedAttachment = Literal["gesamtkonzept", "massnahmenplan"]
-#: How far a goal of a quality dimension is reached, from best to worst; 'nicht prüfbar' when
-#: the data cannot say.
-QualityStatus = Literal["erfüllt", "teilweise", "offen", "nicht prüfbar"]
-
-#: Sectors a committee is responsible for when gremien.yaml does not say otherwise; bodies not
-#: listed (Kreistag, Rat, Haupt- und Kreisausschuss) oversee all sectors, 'Sonstiges' none
-#: until its 'sektoren' are named.
-DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
-    "Jugendhilfeausschuss": ("Kinder- und Jugendhilfe", "Bildung", "Zivilgesellschaft"),
-    "Gesundheitsausschuss": ("Gesundheitswesen", "Frühförderung"),
-    "Sozialausschuss": ("Soziales", "Frühförderung"),
-    "Sonstiges": (),
-}
-#: Bodies that take the final decision for the whole municipality (§ 71 Abs. 3 SGB VIII).
-COUNCIL_KINDS: tuple[str, ...] = ("Kreistag", "Stadtrat", "Gemeinderat")
-
-#: Display order of funding sources in budget tables.
-FUNDING_SOURCES: tuple[str, ...] = FundingSource.__args__  # type: ignore[attr-defined]
-
-
-class Item(BaseModel):
-    """Common configuration: unknown keys are errors, models are immutable.
-
-    Every subclass names itself in German (``class Actor(Item, title="Akteur")``): messages
-    say "kein Feld von Akteur", and editors show the title from the JSON Schema.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
 # --- kommune.yaml ---------------------------------------------------------------------------
@@ -648,7 +468,7 @@ class Committee(Item, title="Gremium"):
         """The sectors whose measures and actors this body oversees."""
         if self.sectors:
             return tuple(self.sectors)
-        return DEFAULT_REMIT.get(self.kind, Sector.__args__)  # type: ignore[attr-defined]
+        return DEFAULT_REMIT.get(self.kind, SECTORS)
 
     @property
     def is_council(self) -> bool:
@@ -657,7 +477,7 @@ class Committee(Item, title="Gremium"):
     @property
     def oversees_all(self) -> bool:
         """Kreistag, Rat and the main committees oversee every sector."""
-        return set(self.remit) == set(Sector.__args__)  # type: ignore[attr-defined]
+        return set(self.remit) == set(SECTORS)
 
 
 class Decision(Item, title="Beschluss"):
@@ -827,318 +647,69 @@ class QualityFile(Item, title="Eigene Einschätzung der Qualitätsziele"):
         return next((r for r in self.ratings if r.goal == goal_id), None)
 
 
-#: Which model class parses which input file.
-FILE_MODELS: dict[str, type[Item]] = {
-    "kommune.yaml": MunicipalityFile,
-    "zielgruppen.yaml": TargetGroupFile,
-    "ziele.yaml": GoalFile,
-    "massnahmen.yaml": MeasureFile,
-    "akteure.yaml": ActorFile,
-    "netzwerk.yaml": NetworkFile,
-    "ressourcen.yaml": ResourceFile,
-    "gremien.yaml": CommitteeFile,
+def consulting_bodies_pay(committee_id: str, committees: list[Committee]) -> bool:
+    """A funding line belongs to a paper's finances when one of its consulting bodies is
+    responsible for it, or oversees everything (Kreistag, Rat)."""
+    return any(c.oversees_all for c in committees) or committee_id in {c.id for c in committees}
+
+
+# --- the registry of input files --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InputKind:
+    """One kind of input file: its name in the municipality's folder ('vorlagen/*.yaml' for a
+    folder of files of one kind), the model that parses it, and whether it must be there."""
+
+    name: str
+    model: type[Item]
+    required: bool = True
+
+    @property
+    def folder(self) -> str | None:
+        """'vorlagen' for 'vorlagen/*.yaml'; None for a single file."""
+        folder, _, _ = self.name.rpartition("/")
+        return folder or None
+
+
+#: Every kind of input file, in the order they are read and documented.
+INPUTS: tuple[InputKind, ...] = (
+    InputKind("kommune.yaml", MunicipalityFile),
+    InputKind("zielgruppen.yaml", TargetGroupFile),
+    InputKind("ziele.yaml", GoalFile),
+    InputKind("massnahmen.yaml", MeasureFile),
+    InputKind("akteure.yaml", ActorFile),
+    InputKind("netzwerk.yaml", NetworkFile),
+    InputKind("ressourcen.yaml", ResourceFile),
+    InputKind("gremien.yaml", CommitteeFile),
+    InputKind("qualitaet.yaml", QualityFile, required=False),
+    InputKind("vorlagen/*.yaml", PaperFile, required=False),
+)
+#: The files every municipality has.
+REQUIRED_FILES: tuple[str, ...] = tuple(k.name for k in INPUTS if k.required)
+#: Single files a municipality may leave out.
+OPTIONAL_FILES: tuple[str, ...] = tuple(k.name for k in INPUTS if not k.required and not k.folder)
+#: Folders with any number of files of one kind (one council paper per file).
+FOLDERS: tuple[str, ...] = tuple(k.folder for k in INPUTS if k.folder)
+#: The folder of the council papers.
+PAPER_FOLDER = "vorlagen"
+
+#: Which list of which file defines the ids of each kind of reference (see types.Ref).
+ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "akteur": ("akteure.yaml", ("akteure",)),
+    "ziel": ("ziele.yaml", ("ziele",)),
+    "zielgruppe": ("zielgruppen.yaml", ("zielgruppen",)),
+    "massnahme": ("massnahmen.yaml", ("massnahmen",)),
+    "sozialraum": ("kommune.yaml", ("kommune", "sozialraeume")),
+    "gremium": ("gremien.yaml", ("gremien",)),
+    "finanzierung": ("ressourcen.yaml", ("finanzierung",)),
+    "beschluss": ("gremien.yaml", ("beschluesse",)),
+    "netzwerkgremium": ("netzwerk.yaml", ("netzwerkgremien",)),
 }
 
-#: Input files a municipality may leave out.
-OPTIONAL_FILE_MODELS: dict[str, type[Item]] = {
-    "qualitaet.yaml": QualityFile,
-}
 
-
-# --- the assembled concept --------------------------------------------------------------------
-
-
-class Concept(BaseModel):
-    """Everything known about one municipality's Frühe Hilfen, with derived views for templates."""
-
-    model_config = ConfigDict(frozen=True)
-
-    municipality: Municipality
-    version: ConceptVersion
-    guiding_principle: GuidingPrinciple
-    target_groups: list[TargetGroup]
-    goals: list[Goal]
-    measures: list[Measure]
-    actors: list[Actor]
-    network: NetworkFile
-    resources: ResourceFile
-    committees: list[Committee]
-    decisions: list[Decision]
-    papers: list[Paper] = Field(default_factory=list)
-    council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
-    checks: Checks
-    quality_ratings: QualityFile | None = None
-
-    # lookups -------------------------------------------------------------------------------
-
-    def actor(self, actor_id: str) -> Actor:
-        return next(a for a in self.actors if a.id == actor_id)
-
-    def goal(self, goal_id: str) -> Goal:
-        return next(g for g in self.goals if g.id == goal_id)
-
-    def target_group(self, group_id: str) -> TargetGroup:
-        return next(t for t in self.target_groups if t.id == group_id)
-
-    def measure(self, measure_id: str) -> Measure:
-        return next(m for m in self.measures if m.id == measure_id)
-
-    def committee(self, committee_id: str) -> Committee:
-        return next(c for c in self.committees if c.id == committee_id)
-
-    def funding_line(self, funding_id: str) -> FundingLine:
-        return next(f for f in self.resources.funding if f.id == funding_id)
-
-    def network_body(self, body_id: str) -> NetworkBody:
-        return next(b for b in self.network.bodies if b.id == body_id)
-
-    def social_space(self, space_id: str) -> SocialSpace:
-        return next(s for s in self.municipality.social_spaces if s.id == space_id)
-
-    # numbering -----------------------------------------------------------------------------
-
-    def goal_number(self, goal_id: str) -> str:
-        """Z1, Z2 … for Wirkungsziele; Z1.1, Z1.2 … for Handlungsziele under them."""
-        return self.goal_numbers[goal_id]
-
-    @property
-    def goal_numbers(self) -> dict[str, str]:
-        numbers: dict[str, str] = {}
-        impact = [g for g in self.goals if g.kind == "Wirkungsziel"]
-        for i, goal in enumerate(impact, start=1):
-            numbers[goal.id] = f"Z{i}"
-            children = [g for g in self.goals if g.parent == goal.id]
-            for j, child in enumerate(children, start=1):
-                numbers[child.id] = f"Z{i}.{j}"
-        orphans = [g for g in self.goals if g.id not in numbers]
-        for k, goal in enumerate(orphans, start=len(impact) + 1):
-            numbers[goal.id] = f"Z{k}"
-        return numbers
-
-    def measure_number(self, measure_id: str) -> str:
-        index = [m.id for m in self.measures].index(measure_id)
-        return f"M{index + 1}"
-
-    # derived views -------------------------------------------------------------------------
-
-    @property
-    def impact_goals(self) -> list[Goal]:
-        return [g for g in self.goals if g.kind == "Wirkungsziel"]
-
-    def sub_goals(self, goal_id: str) -> list[Goal]:
-        return [g for g in self.goals if g.parent == goal_id]
-
-    @property
-    def indicator_pairs(self) -> list[tuple[Goal, Indicator]]:
-        """Every indicator with its goal, in the order of the goals."""
-        return [(g, i) for g in self.goals for i in g.indicators]
-
-    @property
-    def numbered_goals(self) -> list[Goal]:
-        """Goals in the order of their numbers: Z1, Z1.1, Z1.2, Z2 …"""
-        numbers = self.goal_numbers
-        return sorted(self.goals, key=lambda g: [int(n) for n in numbers[g.id][1:].split(".")])
-
-    @property
-    def unparented_action_goals(self) -> list[Goal]:
-        return [g for g in self.goals if g.kind == "Handlungsziel" and g.parent is None]
-
-    def measures_for_goal(self, goal_id: str) -> list[Measure]:
-        return [m for m in self.measures if goal_id in m.goals]
-
-    def goals_for_target_group(self, group_id: str) -> list[Goal]:
-        return [g for g in self.goals if group_id in g.target_groups]
-
-    def responsibility(self, actor_id: str, measure_id: str) -> str:
-        """'F' for the lead, 'B' for a participant, '' otherwise (Zuständigkeitsmatrix)."""
-        measure = self.measure(measure_id)
-        if measure.lead == actor_id:
-            return "F"
-        return "B" if actor_id in measure.participants else ""
-
-    @property
-    def actors_in_matrix(self) -> list[Actor]:
-        """Actors that lead or join at least one measure, in file order."""
-        involved = {m.lead for m in self.measures} | {a for m in self.measures for a in m.participants}
-        return [a for a in self.actors if a.id in involved]
-
-    @property
-    def sectors(self) -> list[str]:
-        return sorted({a.sector for a in self.actors})
-
-    def actors_in_sector(self, sector: str) -> list[Actor]:
-        return [a for a in self.actors if a.sector == sector]
-
-    @property
-    def funding_years(self) -> list[int]:
-        return sorted({f.year for f in self.resources.funding})
-
-    @property
-    def funding_sources(self) -> list[str]:
-        present = {f.source for f in self.resources.funding}
-        return [s for s in FUNDING_SOURCES if s in present]
-
-    def funding_total(self, source: str | None = None, year: int | None = None) -> Decimal:
-        return sum(
-            (
-                f.amount
-                for f in self.resources.funding
-                if (source is None or f.source == source) and (year is None or f.year == year)
-            ),
-            Decimal(0),
-        )
-
-    def measure_cost(self, measure_id: str, year: int | None = None) -> Decimal:
-        return sum(
-            (c.amount for c in self.measure(measure_id).costs if year is None or c.year == year),
-            Decimal(0),
-        )
-
-    def measure_costs_by_year(self, year: int) -> Decimal:
-        return sum((self.measure_cost(m.id, year) for m in self.measures), Decimal(0))
-
-    @property
-    def total_fte(self) -> Decimal:
-        return sum((p.fte for p in self.resources.positions), Decimal(0))
-
-    @property
-    def total_network_hours(self) -> Decimal:
-        return sum((a.network_hours for a in self.actors), Decimal(0))
-
-    def budgeted_hours(self, actor_id: str) -> Decimal:
-        return sum((e.hours for e in self.resources.budgeted_effort if e.actor == actor_id), Decimal(0))
-
-    @property
-    def total_budgeted_hours(self) -> Decimal:
-        return sum((e.hours for e in self.resources.budgeted_effort), Decimal(0))
-
-    @property
-    def actors_without_budgeted_effort(self) -> list[Actor]:
-        budgeted = {e.actor for e in self.resources.budgeted_effort}
-        return [a for a in self.actors if a.network_hours > 0 and a.id not in budgeted]
-
-    def committee_funding(self, committee_id: str) -> list[FundingLine]:
-        return [f for f in self.resources.funding if f.committee == committee_id]
-
-    def report_dates(self, committee_id: str, until: dt.date) -> list[dt.date]:
-        """When a body heard about Frühe Hilfen up to a date: the reports recorded in
-        gremien.yaml and the council papers discussed there."""
-        recorded = [r.date for r in self.committee(committee_id).reports]
-        discussed = [c.date for p in self.papers for c in p.consultations if c.committee == committee_id]
-        return sorted(d for d in {*recorded, *discussed} if d <= until)
-
-    def last_report(self, committee_id: str) -> Report | None:
-        reports = self.committee(committee_id).reports
-        return max(reports, key=lambda r: r.date) if reports else None
-
-    def next_meeting(self, committee_id: str) -> dt.date | None:
-        upcoming = [d for d in self.committee(committee_id).meetings if d > self.version.date]
-        return min(upcoming) if upcoming else None
-
-    @property
-    def measures_by_status(self) -> dict[str, list[Measure]]:
-        grouped: dict[str, list[Measure]] = defaultdict(list)
-        for measure in self.measures:
-            grouped[measure.status].append(measure)
-        return dict(grouped)
-
-    @property
-    def actors_with_agreement(self) -> list[Actor]:
-        return [a for a in self.actors if a.agreement_signed is not None]
-
-    @property
-    def contributors(self) -> list[Actor]:
-        return [self.actor(a) for a in self.version.contributors]
-
-    @property
-    def presented_in(self) -> list[NetworkBody]:
-        """The network bodies this version was presented in."""
-        return [self.network_body(b) for b in self.version.presented_in]
-
-    @property
-    def sgb2_share(self) -> Decimal | None:
-        """Share (%) of children under three living in households receiving SGB II."""
-        m = self.municipality
-        if m.children_under_three_sgb2 is None or not m.children_under_three:
-            return None
-        return Decimal(m.children_under_three_sgb2) * 100 / m.children_under_three
-
-    def actors_with_form(self, form: str) -> list[Actor]:
-        return [a for a in self.actors if a.organisation_form == form]
-
-    @property
-    def organisation_forms(self) -> list[str]:
-        present = {a.organisation_form for a in self.actors}
-        return [f for f in OrganisationForm.__args__ if f in present]  # type: ignore[attr-defined]
-
-    @property
-    def funding_lines(self) -> list[FundingLine]:
-        """Funding lines by year, then in the usual order of sources."""
-        return sorted(self.resources.funding, key=lambda f: (f.year, FUNDING_SOURCES.index(f.source), f.title))
-
-    def committee_funding_total(self, committee_id: str, year: int | None = None) -> Decimal:
-        return sum(
-            (f.amount for f in self.committee_funding(committee_id) if year is None or f.year == year), Decimal(0)
-        )
-
-    @property
-    def funding_committees(self) -> list[Committee]:
-        ids = {f.committee for f in self.resources.funding}
-        return [c for c in self.committees if c.id in ids]
-
-    @property
-    def requirement_groups(self) -> list[tuple[FundingLine, list[int]]]:
-        """Funding lines with cooperation requirements, identical ones across years merged:
-        (first line, years it applies to)."""
-        groups: dict[tuple, tuple[FundingLine, list[int]]] = {}
-        for line in self.funding_lines:
-            if not line.cooperation_requirements:
-                continue
-            key = (line.source, line.title, line.earmarking, tuple(line.cooperation_requirements))
-            groups.setdefault(key, (line, []))[1].append(line.year)
-        return list(groups.values())
-
-    # labels for lists of references ---------------------------------------------------------
-
-    def goal_labels(self, goals: list[str] | list[Goal]) -> list[str]:
-        """Numbers (Z1, Z1.2 …) of goals given as ids or as goals."""
-        return [self.goal_numbers[g if isinstance(g, str) else g.id] for g in goals]
-
-    def actor_names(self, actor_ids: list[str]) -> list[str]:
-        return [self.actor(a).name for a in actor_ids]
-
-    def target_group_names(self, group_ids: list[str]) -> list[str]:
-        return [self.target_group(t).name for t in group_ids]
-
-    def social_space_names(self, space_ids: list[str]) -> list[str]:
-        return [self.social_space(s).name for s in space_ids]
-
-    def funding_by_year(self, source: str | None = None) -> list[Decimal]:
-        """Amounts per funding year (in the order of funding_years), for one source or all."""
-        return [self.funding_total(source, year) for year in self.funding_years]
-
-    def funding_by_source(self, year: int | None = None) -> list[Decimal]:
-        """Amounts per source (in the order of funding_sources), for one year or all."""
-        return [self.funding_total(source, year) for source in self.funding_sources]
-
-    @property
-    def network_meetings_per_year(self) -> int:
-        return sum(b.meetings_per_year for b in self.network.bodies)
-
-    def committee_funding_by_year(self, committee_id: str) -> list[Decimal]:
-        return [self.committee_funding_total(committee_id, year) for year in self.funding_years]
-
-    def measure_cost_by_years(self, measure_id: str) -> list[Decimal]:
-        return [self.measure_cost(measure_id, year) for year in self.funding_years]
-
-    def measure_costs_by_years(self) -> list[Decimal]:
-        return [self.measure_costs_by_year(year) for year in self.funding_years]
-
-    def measure_costs_total(self) -> Decimal:
-        return sum((self.measure_cost(m.id) for m in self.measures), Decimal(0))
-
-    def effort_compensation(self, actor_id: str) -> str:
-        return "; ".join(e.compensation for e in self.resources.budgeted_effort if e.actor == actor_id)
-
-    def measure_labels(self, measure_ids: list[str]) -> list[str]:
-        return [f"{self.measure_number(m)} {self.measure(m).title}" for m in measure_ids]
+def model_for(name: str) -> type[Item]:
+    """The model class of an input file, by its name relative to the municipality's folder."""
+    folder, _, _ = name.rpartition("/")
+    pattern = f"{folder}/*.yaml" if folder else name
+    return next(k.model for k in INPUTS if k.name == pattern)

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, GetJsonSchemaHandler, ValidationInfo
 from pydantic_core import CoreSchema
 
-from pipeline.errors import refuse
+from pipeline.model.types import refuse
 
 #: Key of the municipality's folder in pydantic's validation context.
 FOLDER = "ordner"
@@ -50,7 +50,7 @@ def _suffix_pattern(suffixes: tuple[str, ...]) -> str:
 
 
 @dataclass(frozen=True)
-class InputFile:
+class PathRule:
     """The rule of one path field: allowed suffixes and the largest file accepted."""
 
     suffixes: tuple[str, ...]
@@ -75,11 +75,11 @@ class InputFile:
 
 def input_file(*suffixes: str, max_bytes: int = 5 * 1024 * 1024) -> Any:
     """The type of a field naming a file in the municipality's folder, e.g. a logo."""
-    rule = InputFile(tuple(s.lower() for s in suffixes), max_bytes)
+    rule = PathRule(tuple(s.lower() for s in suffixes), max_bytes)
     return Annotated[Path, AfterValidator(rule.check), rule]
 
 
-def resolve_inside(folder: Path, value: Path, rule: InputFile) -> Path:
+def resolve_inside(folder: Path, value: Path, rule: PathRule) -> Path:
     """The absolute path of `value` inside `folder`, or a German refusal saying what is wrong."""
     shown = value.as_posix()
     if value.is_absolute() or value.drive:

@@ -1,41 +1,21 @@
-"""Stage 1: read a municipality's folder of YAML files into plain data with source positions.
+"""Strict YAML: one file's bytes into plain data that remembers where every value stands.
 
 Every value keeps the line and column it came from, so later stages can point users at the exact
 spot (``massnahmen.yaml:48:7``). Only plain YAML is accepted: PyYAML's safe loader without
 explicit tags or aliases, bounded in size and depth, and duplicate keys are reported instead of
-silently overwritten.
+silently overwritten. Nothing here raises for a user's mistake: problems are returned.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from pipeline.errors import Problem
+from pipeline.findings import Finding, Place
 
 Path_ = tuple[str | int, ...]
-
-#: The input files of a municipality, in the order they are read and documented.
-INPUT_FILES: tuple[str, ...] = (
-    "kommune.yaml",
-    "zielgruppen.yaml",
-    "ziele.yaml",
-    "massnahmen.yaml",
-    "akteure.yaml",
-    "netzwerk.yaml",
-    "ressourcen.yaml",
-    "gremien.yaml",
-)
-
-#: Optional single files: read when present, never missed when absent.
-OPTIONAL_FILES: tuple[str, ...] = ("qualitaet.yaml",)
-
-#: Optional folders with any number of files of one kind: one council paper per file.
-PAPER_FOLDER = "vorlagen"
-OPTIONAL_FOLDERS: tuple[str, ...] = (PAPER_FOLDER,)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 #: Far deeper than any input file needs (the deepest value sits at level six).
@@ -64,12 +44,8 @@ class SourceFile:
         return self.value_positions.get((), (1, 1))
 
 
-@dataclass
-class LoadedInputs:
-    """All files of one municipality, keyed by file name."""
-
-    folder: Path
-    files: dict[str, SourceFile]
+def _problem(name: str, line: int, column: int, message: str) -> Finding:
+    return Finding(Place(name, (), line, column), message)
 
 
 def _position(node: yaml.Node | yaml.Event) -> tuple[int, int]:
@@ -126,7 +102,7 @@ def _index_positions(
     node: yaml.Node,
     path: Path_,
     source: SourceFile,
-    problems: list[Problem],
+    problems: list[Finding],
 ) -> None:
     """Walk the node tree once, recording positions and flagging duplicate keys."""
     source.value_positions[path] = _position(node)
@@ -142,7 +118,7 @@ def _index_positions(
             line, column = _position(key_node)
             if key in seen:
                 problems.append(
-                    Problem(
+                    _problem(
                         source.name,
                         line,
                         column,
@@ -204,23 +180,23 @@ YAML_REASONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
+def _yaml_problem(name: str, error: yaml.YAMLError) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = str(error)
     reason = next(
         (german for english, german in YAML_REASONS if english in raw), getattr(error, "problem", None) or raw
     )
-    return Problem(name, line, column, f"Die Datei ist kein gültiges YAML: {reason}.")
+    return _problem(name, line, column, f"Die Datei ist kein gültiges YAML: {reason}.")
 
 
-def _reader_problem(name: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+def _reader_problem(name: str, text: str, error: yaml.reader.ReaderError) -> Finding:
     """Characters YAML itself refuses (e.g. BEL from pasted text), located in the file."""
     before = text[: error.position]
     line = before.count("\n") + 1
     column = error.position - (before.rfind("\n") + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(error.character)
-    return Problem(
+    return _problem(
         name,
         line,
         column,
@@ -229,7 +205,7 @@ def _reader_problem(name: str, text: str, error: yaml.reader.ReaderError) -> Pro
     )
 
 
-def _decode(name: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+def _decode(name: str, raw: bytes) -> tuple[str | None, list[Finding]]:
     """UTF-8 text, or a problem naming the line and column of the first bad byte."""
     try:
         return raw.decode("utf-8-sig"), []
@@ -237,17 +213,17 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return None, [
-            Problem(
+            _problem(
                 name, line, column, "Die Datei ist nicht UTF-8-kodiert. Bitte im Editor als 'UTF-8' speichern."
             )
         ]
 
 
-def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]:
+def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Finding]]:
     """Parse one file's bytes; never raises for user mistakes, returns problems instead."""
     if len(raw) > MAX_FILE_BYTES:
         return None, [
-            Problem(
+            _problem(
                 name, 1, 1, f"Die Datei ist größer als {MAX_FILE_BYTES // 1024} KiB. Ist es die richtige Datei?"
             )
         ]
@@ -259,7 +235,7 @@ def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]
         try:
             node = loader.get_single_node()
             if node is None:
-                return None, [Problem(name, 1, 1, "Die Datei ist leer; sie muss Angaben enthalten.")]
+                return None, [_problem(name, 1, 1, "Die Datei ist leer; sie muss Angaben enthalten.")]
             source = SourceFile(name, None)
             _index_positions(node, (), source, problems)
             try:
@@ -269,7 +245,7 @@ def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]
                 line, column = _position(bad) if bad else (1, 1)
                 shown = bad.value if bad else ""
                 return None, [
-                    Problem(
+                    _problem(
                         name, line, column, f"Das Datum '{shown}' gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
                     )
                 ]
@@ -281,59 +257,5 @@ def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]
         return None, [_yaml_problem(name, error)]
     except Refused as refused:
         line, column = refused.position
-        return None, [Problem(name, line, column, f"Die Datei ist kein gültiges YAML: {refused.reason}.")]
+        return None, [_problem(name, line, column, f"Die Datei ist kein gültiges YAML: {refused.reason}.")]
     return source, problems
-
-
-def _read_bounded(path: Path) -> bytes:
-    """At most one byte more than the limit, so a huge file is never read whole."""
-    with path.open("rb") as stream:
-        return stream.read(MAX_FILE_BYTES + 1)
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    """The YAML files of an optional folder ('.yaml' or '.yml', any case), without hidden files
-    such as the '._x.yaml' that macOS leaves on network drives."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (".yaml", ".yml")
-    )
-
-
-def load_folder(folder: Path) -> tuple[LoadedInputs, list[Problem]]:
-    """Read every expected input file of a municipality; missing files become problems."""
-    problems: list[Problem] = []
-    files: dict[str, SourceFile] = {}
-    if not folder.is_dir():
-        return LoadedInputs(folder, files), [Problem(str(folder), 1, 1, "Der Ordner der Kommune existiert nicht.")]
-    if not any((folder / name).is_file() for name in INPUT_FILES):  # e.g. inputs/schema
-        return LoadedInputs(folder, files), [
-            Problem(
-                str(folder),
-                1,
-                1,
-                "Hier liegt keine der Eingabedateien "
-                f"({', '.join(INPUT_FILES)}). Ist das der Ordner einer "
-                "Kommune, z. B. inputs/musterkreis?",
-            )
-        ]
-    for name in INPUT_FILES:
-        if not (folder / name).is_file():
-            problems.append(Problem(name, 1, 1, f"Die Datei fehlt im Ordner {folder}."))
-    names = [n for n in (*INPUT_FILES, *OPTIONAL_FILES) if (folder / n).is_file()] + [
-        f"{sub}/{path.name}" for sub in OPTIONAL_FOLDERS for path in _yaml_files(folder / sub)
-    ]
-    for name in names:
-        try:
-            raw = _read_bounded(folder / name)
-        except OSError as error:
-            problems.append(Problem(name, 1, 1, f"Die Datei lässt sich nicht lesen: {error.strerror or error}."))
-            continue
-        source, found = parse_yaml(name, raw)
-        problems.extend(found)
-        if source is not None:
-            files[name] = source
-    return LoadedInputs(folder, files), problems

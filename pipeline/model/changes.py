@@ -1,4 +1,4 @@
-"""Stage 3, Fortschreibung: what changed between two Fassungen, in the domain's own terms.
+"""Fortschreibung: what changed between two Fassungen, in the domain's own terms.
 
 Readers of an updated concept and the committees want to know which goals, measures and actors
 were added, dropped or changed, and how the budget moved per source and year. Items are matched
@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from pipeline import formatting
-from pipeline.model import Concept
+from pipeline.model.concept import Concept
 
 #: The kinds of items compared, with the German labels used in lists and documents.
 KINDS: tuple[tuple[str, str, str], ...] = (
@@ -150,12 +150,12 @@ def _compare(singular: str, plural: str, old: list, new: list) -> KindChanges:
 
 
 def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
-    years = sorted(set(old.funding_years) | set(new.funding_years))
-    sources = [s for s in (*new.funding_sources, *old.funding_sources)]
+    years = sorted(set(old.budget.years) | set(new.budget.years))
+    sources = [s for s in (*new.budget.sources, *old.budget.sources)]
     changes = []
     for source in dict.fromkeys(sources):
         for year in years:
-            before, after = old.funding_total(source, year), new.funding_total(source, year)
+            before, after = old.budget.total(source, year), new.budget.total(source, year)
             if before != after:
                 changes.append(BudgetChange(source, year, before, after))
     return tuple(changes)

@@ -17,7 +17,7 @@ from typing import Any
 import lxml.html
 from jinja2.ext import Extension
 
-from pipeline.errors import format_path
+from pipeline.findings import format_path
 from pipeline.load import LoadedInputs
 
 #: Block elements that get a source and, in Word, a bookmark.
@@ -93,7 +93,7 @@ class Origin:
     def as_json(self) -> dict[str, Any]:
         data = {"marke": self.mark, "art": self.kind, "kapitel": self.chapter, "text": self.text}
         if self.template:
-            data["vorlage"] = self.template
+            data["dokumentvorlage"] = self.template
         if self.inputs:
             data["eingaben"] = [{"datei": i.file, "feld": i.field, "zeile": i.line} for i in self.inputs]
         return data
@@ -105,7 +105,7 @@ class Origin:
             data["art"],
             data["kapitel"],
             data["text"],
-            data.get("vorlage"),
+            data.get("dokumentvorlage", data.get("vorlage")),  # "vorlage" in manifests before 0.2
             [InputLocation(i["datei"], i["feld"], i["zeile"]) for i in data.get("eingaben", [])],
         )
 

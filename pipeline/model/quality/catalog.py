@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import model_validator
 
-from pipeline.model import Id, Item, Text, field
+from pipeline.model.types import Id, Item, Text, field
 
 CATALOG_DIR = Path(__file__).resolve().parent
 
@@ -41,12 +41,19 @@ class DialogueQuestion(Item):
     goals: list[Id] = field("ziele", "Ziele, deren Befunde die Frage mit Fakten vorbelegen", min_length=1)
 
 
+class Chapter(Item):
+    id: Id = field("id", "Sprungmarke des Kapitels")
+    title: Text = field("titel", "Überschrift des Kapitels im Gesamtkonzept")
+    question: Text = field("frage", "Was die Dimension prüft, als Satzanfang ('Wie fest …')")
+
+
 class Dimension(Item):
     id: Id = field("id", "Kennung; zugleich Name der Katalogdatei und des Regelmoduls")
     number: int = field("nummer", "Nummer der Dimension im Qualitätsrahmen", ge=1)
     title: Text = field("titel", "Titel der Dimension")
     description: Text = field("beschreibung", "Worum es geht, in eigenen Worten")
     source: Text = field("quelle", "Worauf der Katalog beruht")
+    chapter: Chapter = field("kapitel", "Das Kapitel des Gesamtkonzepts zum Stand dieser Dimension")
 
 
 class Catalog(Item):

@@ -1,4 +1,4 @@
-"""Stage 1, earlier Fassungen: an input folder as it was in a git revision.
+"""Earlier Fassungen: an input folder as it was in a git revision.
 
 Municipalities that keep their inputs in git can compare against any earlier state
 (`v1.0:inputs/musterkreis`, `HEAD~3:inputs/musterkreis`) without checking it out: the files are
@@ -13,13 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.errors import GesamtkonzeptError
-
-
-class RevisionNotFound(GesamtkonzeptError):
-    """The folder or the git revision named on the command line does not exist."""
-
-    exit_code = 2
+from pipeline.errors import RevisionNotFound
 
 
 def _git(root: Path, *args: str) -> bytes:

@@ -2,7 +2,7 @@
 
 Editors with the YAML language server read them (see the first line of each example file) and
 then suggest fields, show their German descriptions and flag mistakes while typing. Every kind
-of input file (validate.input_file_models) gets one, so a new input file needs nothing here.
+of input file (model.inputs.INPUTS) gets one, so a new input file needs nothing here.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from pipeline.export.files import write_atomically
-from pipeline.model import title_of
-from pipeline.validate import input_file_models
+from pipeline.model.inputs import INPUTS
+from pipeline.model.types import title_of
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -58,7 +57,7 @@ def _titled(node: Any) -> None:
 
 def file_schema(file_name: str) -> dict[str, Any]:
     """The JSON Schema of one input file, with German titles and no unknown keys allowed."""
-    model = input_file_models()[file_name]
+    model = next(k.model for k in INPUTS if k.name == file_name)
     schema = model.model_json_schema(by_alias=True, schema_generator=_Generator)
     _titled(schema)
     return {
@@ -74,9 +73,5 @@ def schema_files() -> dict[str, bytes]:
     """File name → bytes of every schema, stable so that a test can compare them."""
     return {
         schema_name(name): (json.dumps(file_schema(name), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        for name in input_file_models()
+        for name in (k.name for k in INPUTS)
     }
-
-
-def write_schemas(folder: Path) -> list[Path]:
-    return write_atomically({folder / name: data for name, data in schema_files().items()})

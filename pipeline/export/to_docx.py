@@ -1,0 +1,51 @@
+"""Word: HTML → DOCX by pandoc with the project's reference document, then finished with
+python-docx (:mod:`.docx_finish`), every block bookmarked for the review of returned drafts.
+
+pandoc reads the body with the styles of ``templates/referenz.docx``; the title block goes in
+through the environment as plain text (``templates/filter/metadaten.lua``), never as markup.
+"""
+
+from __future__ import annotations
+
+from pipeline.export.docx_finish import finish_docx
+from pipeline.export.figures import figure_folder
+from pipeline.export.pandoc import run_pandoc
+from pipeline.export.to_pdf import epoch_of
+from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
+from pipeline.render.provenance import InputLocation, Origin, bookmark
+
+REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
+FILTERS = TEMPLATE_DIR / "filter"
+
+
+def docx_args(doc: RenderedDocument) -> tuple[str, ...]:
+    """pandoc's arguments for one document: filters, styles, language, table of contents and
+    numbered headings where the document has them."""
+    args = [
+        f"--lua-filter={FILTERS / 'spaltenausrichtung.lua'}",
+        f"--lua-filter={FILTERS / 'metadaten.lua'}",
+        f"--reference-doc={REFERENCE_DOCX}",
+        f"--metadata=lang:{doc.lang}",
+    ]
+    if doc.toc:
+        args += ["--toc", "--toc-depth=2", "--metadata=toc-title:Inhalt"]
+    if doc.numbered:
+        args.append("--number-sections")
+    return tuple(args)
+
+
+def docx_metadata(doc: RenderedDocument) -> dict[str, str]:
+    """The title block of the Word file; author and date only under a title page."""
+    metadata = {"title": doc.title, "subtitle": doc.subtitle}
+    if doc.title_page:
+        metadata |= {"author": doc.author, "date": doc.footer_text}
+    return metadata
+
+
+def to_docx(doc: RenderedDocument, index: dict[str, list[InputLocation]]) -> tuple[bytes, list[Origin]]:
+    """The Word file, every block bookmarked, and where each bookmarked block came from."""
+    html, origins = bookmark(doc.body_html, index)
+    with figure_folder(doc.figures) as figures:
+        args = (*docx_args(doc), f"--resource-path={figures}")
+        raw = run_pandoc(html, "docx", args, epoch_of(doc), docx_metadata(doc))
+    return finish_docx(raw, doc), origins

@@ -1,0 +1,195 @@
+"""One kind of rule and one kind of finding, for every check the tool makes.
+
+Validation errors and warnings, the rules of council procedure, the reporting calendar's notices
+and the goals of the quality dimensions all work the same way: a :class:`Rule` looks at a
+subject (the parsed input files, one council paper, the concept, the concept on a Stichtag) and
+yields :class:`Finding` s. A finding says where in the inputs it points (:class:`Place`), how
+it counts (a severity, or the status of a quality goal), what was found and, where it can, what
+would change it. Rules of one kind are collected in a :class:`RuleSet`, which runs them in the
+order they were registered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
+
+Path_ = tuple[str | int, ...]
+
+#: How a validation finding counts: an error makes the inputs unusable, a warning flags what is
+#: possible but probably a mistake.
+Severity = Literal["Fehler", "Warnung"]
+ERROR: Severity = "Fehler"
+WARNING: Severity = "Warnung"
+
+#: How far a goal of a quality dimension is reached, from best to worst; 'nicht prüfbar' when the
+#: data cannot say.
+Status = Literal["erfüllt", "teilweise", "offen", "nicht prüfbar"]
+FULFILLED: Status = "erfüllt"
+PARTIAL: Status = "teilweise"
+OPEN: Status = "offen"
+UNKNOWN: Status = "nicht prüfbar"
+#: Display order, best first.
+STATUSES: tuple[Status, ...] = (FULFILLED, PARTIAL, OPEN, UNKNOWN)
+
+Level = Severity | Status
+
+#: A path part meaning 'every entry of the list': Place("akteure.yaml", ("akteure", EVERY, "rolle")).
+EVERY = "[]"
+
+
+def format_path(path: Path_) -> str:
+    """('massnahmen', 6, 'ziele', 1) → 'massnahmen[6].ziele[1]' (0-based, as YAML tools count);
+    EVERY stands for all entries: 'akteure[].rolle'."""
+    text = ""
+    for part in path:
+        if isinstance(part, int) or part == EVERY:
+            text += EVERY if part == EVERY else f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a finding points in the inputs: a file, the field path inside it and, once the
+    validator has looked it up in the YAML text, line and column (0 while unknown)."""
+
+    file: str
+    path: Path_ = ()
+    line: int = 0
+    column: int = 0
+
+    @property
+    def field(self) -> str:
+        return format_path(self.path)
+
+    @property
+    def located(self) -> bool:
+        return self.line > 0
+
+    def __str__(self) -> str:
+        """'gremien.yaml: gremien[1].berichte' – how a reader finds the data."""
+        return f"{self.file}: {self.field}" if self.path else self.file
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found: where, how it counts, the German sentence for the reader and, where
+    known, what would change it. `level` None marks context that informs but does not count
+    (an observation of a quality rule that is neither good nor bad). `also` names further
+    places the finding rests on."""
+
+    where: Place
+    message: str
+    level: Level | None = ERROR
+    suggestion: str | None = None
+    also: tuple[Place, ...] = ()
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return (self.where, *self.also)
+
+    @property
+    def source(self) -> str:
+        """Every place the finding rests on: 'gremien.yaml: gremien[].berichte; vorlagen/*.yaml'."""
+        return "; ".join(str(p) for p in self.places)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """By file, line and column, so a report reads from top to bottom of each file."""
+        place = self.where
+        return (place.file, place.line, place.column, self.message, place.field, self.level or "")
+
+    def __str__(self) -> str:
+        """'massnahmen.yaml:48:7: Warnung: massnahmen[2].status: …' – for the terminal."""
+        place = self.where
+        where = f"{place.file}:{place.line}:{place.column}"
+        if self.level == WARNING:
+            where += ": Warnung"
+        return f"{where}: {place.field}: {self.message}" if place.path else f"{where}: {self.message}"
+
+    def as_json(self) -> dict[str, str | int]:
+        """German keys, like the YAML the user writes; for editors and scripts."""
+        place = self.where
+        return {
+            "datei": place.file,
+            "zeile": place.line,
+            "spalte": place.column,
+            "feld": place.field,
+            "schweregrad": self.level or "",
+            "meldung": self.message,
+        }
+
+
+def at(file: str, *path: str | int) -> Place:
+    """Place('gremien.yaml', ('gremien', 0)) written as at('gremien.yaml', 'gremien', 0)."""
+    return Place(file, tuple(path))
+
+
+def summary(findings: Iterable[Finding]) -> str:
+    """'2 Fehler und 1 Warnung' – how many of each kind, for the last line of a report."""
+    levels = [f.level for f in findings]
+    errors = levels.count(ERROR)
+    warnings = levels.count(WARNING)
+    parts = [f"{errors} Fehler"] if errors else []
+    if warnings:
+        parts.append(f"{warnings} {'Warnung' if warnings == 1 else 'Warnungen'}")
+    return " und ".join(parts) or "keine Probleme"
+
+
+S = TypeVar("S")
+Check = Callable[[S], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule(Generic[S]):
+    """A named check on one kind of subject; its docstring says what it checks and why."""
+
+    name: str
+    check: Callable[[S], Iterable[Finding]]
+
+    @property
+    def description(self) -> str:
+        return (self.check.__doc__ or "").strip().split("\n\n")[0]
+
+    def __call__(self, subject: S) -> list[Finding]:
+        return list(self.check(subject))
+
+
+class RuleSet(Generic[S]):
+    """The rules of one kind, registered with ``@rules.rule("name")`` and run in that order."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self._rules: dict[str, Rule[S]] = {}
+
+    def rule(self, name: str) -> Callable[[Check[S]], Check[S]]:
+        def register(check: Check[S]) -> Check[S]:
+            if name in self._rules:
+                raise ValueError(f"{self.title}: die Regel '{name}' gibt es schon")
+            self._rules[name] = Rule(name, check)
+            return check
+
+        return register
+
+    def __getitem__(self, name: str) -> Rule[S]:
+        return self._rules[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._rules
+
+    def __iter__(self) -> Iterator[Rule[S]]:
+        return iter(self._rules.values())
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._rules)
+
+    def run(self, subject: S) -> list[Finding]:
+        """Every rule's findings, rule after rule."""
+        return [finding for rule in self for finding in rule(subject)]

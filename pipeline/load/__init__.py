@@ -1,0 +1,113 @@
+"""Stage 1, load: read a municipality's folder of YAML files into plain data with positions.
+
+Entry point: :func:`load_folder`. Which files a folder holds is declared once, in
+:data:`pipeline.model.inputs.INPUTS`; each is parsed by :mod:`.yaml_source` (strict YAML that
+remembers the line and column of every value). Missing and unreadable files and broken YAML
+become findings, never exceptions, so the validator can report everything at once.
+:mod:`.revisions` reads an earlier Fassung from git.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.findings import Finding, Place
+from pipeline.load.yaml_source import MAX_FILE_BYTES, SourceFile, parse_yaml
+from pipeline.model.inputs import FOLDERS, OPTIONAL_FILES, REQUIRED_FILES
+
+__all__ = ["LoadedInputs", "SourceFile", "inputs_hash", "load_folder", "load_texts"]
+
+
+@dataclass
+class LoadedInputs:
+    """All files of one municipality, keyed by their name in the folder ('vorlagen/x.yaml')."""
+
+    folder: Path
+    files: dict[str, SourceFile]
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.folder / name for name in self.files]
+
+
+def _problem(name: str, message: str) -> Finding:
+    return Finding(Place(name, (), 1, 1), message)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most one byte more than the limit, so a huge file is never read whole."""
+    with path.open("rb") as stream:
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of an optional folder ('.yaml' or '.yml', any case), without hidden files
+    such as the '._x.yaml' that macOS leaves on network drives."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (".yaml", ".yml")
+    )
+
+
+def _names(folder: Path) -> list[str]:
+    """The input files present, in the order of the registry, then each folder's files."""
+    singles = [n for n in (*REQUIRED_FILES, *OPTIONAL_FILES) if (folder / n).is_file()]
+    return singles + [f"{sub}/{path.name}" for sub in FOLDERS for path in _yaml_files(folder / sub)]
+
+
+def load_texts(folder: Path, texts: dict[str, bytes]) -> tuple[LoadedInputs, list[Finding]]:
+    """Parse files given as bytes by name, as if they lay in `folder` (for tests and tools that
+    hold inputs in memory); paths inside the inputs are still resolved against `folder`."""
+    files: dict[str, SourceFile] = {}
+    problems: list[Finding] = []
+    for name, raw in texts.items():
+        source, found = parse_yaml(name, raw)
+        problems.extend(found)
+        if source is not None:
+            files[name] = source
+    return LoadedInputs(folder, files), problems
+
+
+def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
+    """Read every expected input file of a municipality; missing files become problems."""
+    if not folder.is_dir():
+        return LoadedInputs(folder, {}), [_problem(str(folder), "Der Ordner der Kommune existiert nicht.")]
+    if not any((folder / name).is_file() for name in REQUIRED_FILES):  # e.g. inputs/schema
+        return LoadedInputs(folder, {}), [
+            _problem(
+                str(folder),
+                "Hier liegt keine der Eingabedateien "
+                f"({', '.join(REQUIRED_FILES)}). Ist das der Ordner einer "
+                "Kommune, z. B. inputs/musterkreis?",
+            )
+        ]
+    problems = [
+        _problem(name, f"Die Datei fehlt im Ordner {folder}.")
+        for name in REQUIRED_FILES
+        if not (folder / name).is_file()
+    ]
+    texts: dict[str, bytes] = {}
+    for name in _names(folder):
+        try:
+            texts[name] = _read_bounded(folder / name)
+        except OSError as error:
+            problems.append(_problem(name, f"Die Datei lässt sich nicht lesen: {error.strerror or error}."))
+    loaded, found = load_texts(folder, texts)
+    return loaded, problems + found
+
+
+def inputs_hash(folder: Path, paths: Iterable[Path]) -> str:
+    """One hash over the files a build read (names relative to the folder, and contents), so a
+    manifest tells whether a build came from the inputs at hand."""
+    root = folder.resolve()
+    digest = hashlib.sha256()
+    for path in sorted({p.resolve() for p in paths}):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).hexdigest().encode("ascii"))
+    return digest.hexdigest()

@@ -1,0 +1,317 @@
+"""The assembled concept: everything known about one municipality's Frühe Hilfen.
+
+:class:`Concept` holds the validated input files and answers the questions every document asks
+of them – look up an item by its id, number goals and measures, group actors and measures.
+Money, staff and network time live in :mod:`.resources`, the reporting calendar in
+:mod:`.reporting`; both are reached from here (``k.budget``, ``k.effort``, ``k.reporting``) so
+templates only read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from pipeline.model.inputs import (
+    PLACEHOLDER_COUNCIL_SYSTEM,
+    Actor,
+    ActorFile,
+    Checks,
+    Committee,
+    CommitteeFile,
+    ConceptVersion,
+    CouncilSystem,
+    Decision,
+    FundingLine,
+    Goal,
+    GoalFile,
+    GuidingPrinciple,
+    Indicator,
+    Item,
+    Measure,
+    MeasureFile,
+    Municipality,
+    MunicipalityFile,
+    NetworkBody,
+    NetworkFile,
+    Paper,
+    PaperFile,
+    QualityFile,
+    ResourceFile,
+    SocialSpace,
+    TargetGroup,
+    TargetGroupFile,
+)
+from pipeline.model.types import ORGANISATION_FORMS
+
+if TYPE_CHECKING:
+    from pipeline.model.reporting import ReportingView
+    from pipeline.model.resources import Budget, Effort
+
+F = TypeVar("F", bound=Item)
+
+
+def _parsed(files: dict[str, Item], name: str, kind: type[F]) -> F:
+    model = files[name]
+    if not isinstance(model, kind):
+        raise TypeError(f"{name}: {kind.__name__} erwartet")
+    return model
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One municipality's Frühe Hilfen as the inputs describe them; read-only."""
+
+    municipality: Municipality
+    version: ConceptVersion
+    guiding_principle: GuidingPrinciple
+    target_groups: list[TargetGroup]
+    goals: list[Goal]
+    measures: list[Measure]
+    actors: list[Actor]
+    network: NetworkFile
+    resources: ResourceFile
+    committees: list[Committee]
+    decisions: list[Decision]
+    checks: Checks
+    papers: list[Paper] = field(default_factory=list)
+    council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
+    quality_ratings: QualityFile | None = None
+
+    @classmethod
+    def from_files(cls, files: dict[str, Item]) -> Concept:
+        """The concept from the parsed input files, by file name (papers under 'vorlagen/')."""
+        kommune = _parsed(files, "kommune.yaml", MunicipalityFile)
+        gremien = _parsed(files, "gremien.yaml", CommitteeFile)
+        papers = [_parsed(files, name, PaperFile).paper for name in sorted(files) if name.startswith("vorlagen/")]
+        ratings = _parsed(files, "qualitaet.yaml", QualityFile) if "qualitaet.yaml" in files else None
+        return cls(
+            municipality=kommune.municipality,
+            version=kommune.version,
+            guiding_principle=kommune.guiding_principle,
+            target_groups=_parsed(files, "zielgruppen.yaml", TargetGroupFile).target_groups,
+            goals=_parsed(files, "ziele.yaml", GoalFile).goals,
+            measures=_parsed(files, "massnahmen.yaml", MeasureFile).measures,
+            actors=_parsed(files, "akteure.yaml", ActorFile).actors,
+            network=_parsed(files, "netzwerk.yaml", NetworkFile),
+            resources=_parsed(files, "ressourcen.yaml", ResourceFile),
+            committees=gremien.committees,
+            decisions=gremien.decisions,
+            checks=kommune.checks,
+            papers=papers,
+            council_system=gremien.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
+            quality_ratings=ratings,
+        )
+
+    # views -----------------------------------------------------------------------------------
+
+    @cached_property
+    def budget(self) -> Budget:
+        """Money: funding by source, year and committee, and what the measures cost."""
+        from pipeline.model.resources import Budget
+
+        return Budget(self)
+
+    @cached_property
+    def effort(self) -> Effort:
+        """Staff and network time, and how much of it is budgeted."""
+        from pipeline.model.resources import Effort
+
+        return Effort(self)
+
+    @cached_property
+    def reporting(self) -> ReportingView:
+        """The reporting calendar as it stands on the concept's Stand."""
+        from pipeline.model.reporting import ReportingView
+
+        return ReportingView(self, self.version.date)
+
+    # lookups ---------------------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor:
+        return self._actors[actor_id]
+
+    def goal(self, goal_id: str) -> Goal:
+        return next(g for g in self.goals if g.id == goal_id)
+
+    def target_group(self, group_id: str) -> TargetGroup:
+        return next(t for t in self.target_groups if t.id == group_id)
+
+    def measure(self, measure_id: str) -> Measure:
+        return self._measures[measure_id]
+
+    def committee(self, committee_id: str) -> Committee:
+        return next(c for c in self.committees if c.id == committee_id)
+
+    def funding_line(self, funding_id: str) -> FundingLine:
+        return next(f for f in self.resources.funding if f.id == funding_id)
+
+    def network_body(self, body_id: str) -> NetworkBody:
+        return next(b for b in self.network.bodies if b.id == body_id)
+
+    def social_space(self, space_id: str) -> SocialSpace:
+        return next(s for s in self.municipality.social_spaces if s.id == space_id)
+
+    @cached_property
+    def _actors(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def _measures(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}
+
+    @property
+    def referenced_files(self) -> list[Path]:
+        """Files besides the YAML that the inputs name: the logo and attached PDFs."""
+        paths = [self.municipality.logo] if self.municipality.logo else []
+        return paths + [a.file for p in self.papers for a in p.attachments if a.file]
+
+    # numbering -------------------------------------------------------------------------------
+
+    def goal_number(self, goal_id: str) -> str:
+        """Z1, Z2 … for Wirkungsziele; Z1.1, Z1.2 … for Handlungsziele under them."""
+        return self.goal_numbers[goal_id]
+
+    @cached_property
+    def goal_numbers(self) -> dict[str, str]:
+        numbers: dict[str, str] = {}
+        impact = self.impact_goals
+        for i, goal in enumerate(impact, start=1):
+            numbers[goal.id] = f"Z{i}"
+            for j, child in enumerate(self.sub_goals(goal.id), start=1):
+                numbers[child.id] = f"Z{i}.{j}"
+        orphans = [g for g in self.goals if g.id not in numbers]
+        for k, goal in enumerate(orphans, start=len(impact) + 1):
+            numbers[goal.id] = f"Z{k}"
+        return numbers
+
+    def measure_number(self, measure_id: str) -> str:
+        """M1, M2 … in the order of massnahmen.yaml."""
+        return self._measure_numbers[measure_id]
+
+    @cached_property
+    def _measure_numbers(self) -> dict[str, str]:
+        return {m.id: f"M{index}" for index, m in enumerate(self.measures, start=1)}
+
+    @property
+    def numbered_goals(self) -> list[Goal]:
+        """Goals in the order of their numbers: Z1, Z1.1, Z1.2, Z2 …"""
+        numbers = self.goal_numbers
+        return sorted(self.goals, key=lambda g: [int(n) for n in numbers[g.id][1:].split(".")])
+
+    def goal_labels(self, goals: list[str] | list[Goal]) -> list[str]:
+        """Numbers (Z1, Z1.2 …) of goals given as ids or as goals."""
+        return [self.goal_numbers[g if isinstance(g, str) else g.id] for g in goals]
+
+    def measure_labels(self, measure_ids: list[str]) -> list[str]:
+        """'M3 Willkommensbesuche' for each measure."""
+        return [f"{self.measure_number(m)} {self.measure(m).title}" for m in measure_ids]
+
+    # goals and target groups -----------------------------------------------------------------
+
+    @property
+    def impact_goals(self) -> list[Goal]:
+        return [g for g in self.goals if g.kind == "Wirkungsziel"]
+
+    def sub_goals(self, goal_id: str) -> list[Goal]:
+        return [g for g in self.goals if g.parent == goal_id]
+
+    @property
+    def unparented_action_goals(self) -> list[Goal]:
+        return [g for g in self.goals if g.kind == "Handlungsziel" and g.parent is None]
+
+    @property
+    def indicator_pairs(self) -> list[tuple[Goal, Indicator]]:
+        """Every indicator with its goal, in the order of the goals."""
+        return [(g, i) for g in self.goals for i in g.indicators]
+
+    def measures_for_goal(self, goal_id: str) -> list[Measure]:
+        return [m for m in self.measures if goal_id in m.goals]
+
+    def goals_for_target_group(self, group_id: str) -> list[Goal]:
+        return [g for g in self.goals if group_id in g.target_groups]
+
+    def target_group_names(self, group_ids: list[str]) -> list[str]:
+        return [self.target_group(t).name for t in group_ids]
+
+    def social_space_names(self, space_ids: list[str]) -> list[str]:
+        return [self.social_space(s).name for s in space_ids]
+
+    @property
+    def measures_by_status(self) -> dict[str, list[Measure]]:
+        grouped: dict[str, list[Measure]] = defaultdict(list)
+        for measure in self.measures:
+            grouped[measure.status].append(measure)
+        return dict(grouped)
+
+    @property
+    def sgb2_share(self) -> Decimal | None:
+        """Share (%) of children under three living in households receiving SGB II."""
+        m = self.municipality
+        if m.children_under_three_sgb2 is None or not m.children_under_three:
+            return None
+        return Decimal(m.children_under_three_sgb2) * 100 / m.children_under_three
+
+    # actors and the network ------------------------------------------------------------------
+
+    def responsibility(self, actor_id: str, measure_id: str) -> str:
+        """'F' for the lead, 'B' for a participant, '' otherwise (Zuständigkeitsmatrix)."""
+        measure = self.measure(measure_id)
+        if measure.lead == actor_id:
+            return "F"
+        return "B" if actor_id in measure.participants else ""
+
+    @property
+    def actors_in_matrix(self) -> list[Actor]:
+        """Actors that lead or join at least one measure, in file order."""
+        involved = {m.lead for m in self.measures} | {a for m in self.measures for a in m.participants}
+        return [a for a in self.actors if a.id in involved]
+
+    @property
+    def sectors(self) -> list[str]:
+        return sorted({a.sector for a in self.actors})
+
+    def actors_in_sector(self, sector: str) -> list[Actor]:
+        return [a for a in self.actors if a.sector == sector]
+
+    def actors_with_form(self, form: str) -> list[Actor]:
+        return [a for a in self.actors if a.organisation_form == form]
+
+    @property
+    def organisation_forms(self) -> list[str]:
+        present = {a.organisation_form for a in self.actors}
+        return [f for f in ORGANISATION_FORMS if f in present]
+
+    def actor_names(self, actor_ids: list[str]) -> list[str]:
+        return [self.actor(a).name for a in actor_ids]
+
+    @property
+    def actors_with_agreement(self) -> list[Actor]:
+        return [a for a in self.actors if a.agreement_signed is not None]
+
+    @property
+    def contributors(self) -> list[Actor]:
+        return [self.actor(a) for a in self.version.contributors]
+
+    @property
+    def presented_in(self) -> list[NetworkBody]:
+        """The network bodies this version was presented in."""
+        return [self.network_body(b) for b in self.version.presented_in]
+
+    @property
+    def network_meetings_per_year(self) -> int:
+        return sum(b.meetings_per_year for b in self.network.bodies)
+
+    # committees ------------------------------------------------------------------------------
+
+    def papers_in(self, committee_id: str) -> list[tuple[dt.date, Paper]]:
+        """Every paper discussed or to be discussed by a body, with the sitting's date."""
+        return sorted(
+            ((c.date, p) for p in self.papers for c in p.consultations if c.committee == committee_id),
+            key=lambda pair: pair[0],
+        )

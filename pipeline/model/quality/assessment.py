@@ -1,0 +1,208 @@
+"""A municipality's results for the goals of a quality dimension, beside its own rating.
+
+Each goal of a catalog has one rule (``rules_<dimension>.py``); the rule reads the concept as it
+stands on the reference date and returns its observations as findings: what it saw, where in the
+YAML that stands, how it counts (a status, or None for context) and what would change it. The
+status of a goal follows from its observations by one fixed scheme (:func:`overall`), so no rule
+decides it ad hoc. The CLI (`check`), the Qualitätsdialog and the concept's chapter all read the
+same :class:`QualityAssessment`, so they never disagree. The reference date is the concept's
+Stand unless a Stichtag is given, so results are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain, zip_longest
+from typing import Any
+
+from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Finding, RuleSet, Status
+from pipeline.model.concept import Concept
+from pipeline.model.inputs import QualityRating
+from pipeline.model.quality.catalog import Catalog, DialogueQuestion, QualityGoal, Theme, catalogs
+from pipeline.model.reporting import ReportingView
+
+#: Facts shown under each dialogue question.
+FACTS_PER_QUESTION = 3
+
+
+def overall(statuses: list[Status | None]) -> Status:
+    """erfüllt: every counted observation is; offen: none of the checkable ones is better than
+    offen; nicht prüfbar: nothing was checkable; teilweise: everything in between."""
+    counted = [s for s in statuses if s is not None]
+    known = [s for s in counted if s != UNKNOWN]
+    if not known:
+        return UNKNOWN
+    if all(s == FULFILLED for s in counted):
+        return FULFILLED
+    if all(s == OPEN for s in known):
+        return OPEN
+    return PARTIAL
+
+
+def coverage(reached: int, total: int) -> Status:
+    """All of a group → erfüllt, some → teilweise, none → offen."""
+    if reached >= total:
+        return FULFILLED
+    return PARTIAL if reached else OPEN
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    """The result for one goal of a catalog: its status and the observations it rests on."""
+
+    goal: QualityGoal
+    number: str
+    status: Status
+    evidence: tuple[Finding, ...]
+
+    @property
+    def changes(self) -> list[str]:
+        """What data or action would change the status, in the order the rule saw it."""
+        return [e.suggestion for e in self.evidence if e.suggestion]
+
+    @property
+    def headline(self) -> Finding:
+        """The one observation a short table shows: the first gap, or the first observation."""
+        gaps = [e for e in self.evidence if e.level not in (None, FULFILLED)]
+        return (gaps or [e for e in self.evidence if e.level] or list(self.evidence))[0]
+
+
+def rules_for(catalog: Catalog) -> RuleSet[ReportingView]:
+    """The rules module of a catalog: ``rules_<dimension id>.py`` beside it."""
+    module = importlib.import_module(f"pipeline.model.quality.rules_{catalog.dimension.id}")
+    rules: RuleSet[ReportingView] = module.RULES
+    return rules
+
+
+def evaluate(concept: Concept, catalog: Catalog, on: dt.date) -> tuple[GoalResult, ...]:
+    """Every goal of the catalog, in catalog order, judged by its rule."""
+    rules = rules_for(catalog)
+    view = ReportingView(concept, on)
+    results = []
+    for goal in catalog.goals:
+        evidence = tuple(rules[goal.id](view))
+        statuses = [e.level for e in evidence]
+        results.append(GoalResult(goal, catalog.goal_number(goal.id), overall(statuses), evidence))  # type: ignore[arg-type]
+    return tuple(results)
+
+
+@dataclass(frozen=True)
+class QualityAssessment:
+    """One catalog applied to one municipality on one day, with the network's own rating."""
+
+    concept: Concept
+    catalog: Catalog
+    reference_date: dt.date
+
+    @cached_property
+    def results(self) -> tuple[GoalResult, ...]:
+        return evaluate(self.concept, self.catalog, self.reference_date)
+
+    @property
+    def on_stand(self) -> bool:
+        """True when the date of reference is the concept's Stand (no Stichtag given)."""
+        return self.reference_date == self.concept.version.date
+
+    def result(self, goal_id: str) -> GoalResult:
+        return next(r for r in self.results if r.goal.id == goal_id)
+
+    def theme_results(self, theme: Theme) -> list[GoalResult]:
+        return [self.result(g.id) for g in theme.goals]
+
+    def counts(self, theme: Theme | None = None) -> list[int]:
+        """How many goals have each status (in the order of STATUSES), for a theme or all."""
+        results = self.theme_results(theme) if theme else self.results
+        return [sum(1 for r in results if r.status == s) for s in STATUSES]
+
+    @property
+    def statuses(self) -> tuple[Status, ...]:
+        return STATUSES
+
+    # the network's own rating -------------------------------------------------------------
+
+    @property
+    def rated(self) -> bool:
+        ratings = self.concept.quality_ratings
+        return ratings is not None and any(self.rating(g.id) for g in self.catalog.goals)
+
+    def rating(self, goal_id: str) -> QualityRating | None:
+        ratings = self.concept.quality_ratings
+        return ratings.rating(goal_id) if ratings else None
+
+    def disagrees(self, result: GoalResult) -> bool:
+        """The network rates a goal differently than the data show; a rating where the data
+        cannot tell ('nicht prüfbar') fills a gap and is no disagreement."""
+        rating = self.rating(result.goal.id)
+        return (
+            rating is not None and UNKNOWN not in (rating.status, result.status) and rating.status != result.status
+        )
+
+    @property
+    def disagreements(self) -> list[GoalResult]:
+        return [r for r in self.results if self.disagrees(r)]
+
+    # for the meeting ----------------------------------------------------------------------
+
+    @property
+    def focus(self) -> list[GoalResult]:
+        """What the meeting should talk about first: open and uncheckable goals, then
+        disagreements with the network's rating."""
+        first = [r for r in self.results if r.status in (OPEN, UNKNOWN)]
+        return first + [r for r in self.disagreements if r not in first]
+
+    def candidate_facts(self, question: DialogueQuestion) -> list[Finding]:
+        """The observations of the results a question relates to, taking turns between its
+        goals so that each contributes."""
+        per_goal = [self.result(g).evidence for g in question.goals]
+        taken = [e for e in chain.from_iterable(zip_longest(*per_goal)) if e is not None]
+        return list(dict.fromkeys(taken))
+
+    @property
+    def dialogue(self) -> list[tuple[DialogueQuestion, list[Finding]]]:
+        """Every dialogue question with up to three facts, preferring facts no earlier question
+        showed, so the paper does not repeat itself; each question keeps at least one fact."""
+        shown: set[Finding] = set()
+        prepared = []
+        for question in self.catalog.dialogue_questions:
+            candidates = self.candidate_facts(question)
+            facts = [e for e in candidates if e not in shown][:FACTS_PER_QUESTION] or candidates[:1]
+            shown.update(facts)
+            prepared.append((question, facts))
+        return prepared
+
+    def as_record(self) -> dict[str, Any]:
+        """The results as plain data with German keys, for `gesamtkonzept check --format json`."""
+        return {
+            "dimension": {
+                "id": self.catalog.dimension.id,
+                "nummer": self.catalog.dimension.number,
+                "titel": self.catalog.dimension.title,
+            },
+            "stichtag": self.reference_date.isoformat(),
+            "zusammenfassung": dict(zip(STATUSES, self.counts(), strict=True)),
+            "befunde": [
+                self._record(theme, r) for theme in self.catalog.themes for r in self.theme_results(theme)
+            ],
+        }
+
+    def _record(self, theme: Theme, result: GoalResult) -> dict[str, Any]:
+        rating = self.rating(result.goal.id)
+        return {
+            "nummer": result.number,
+            "ziel": result.goal.id,
+            "kurztitel": result.goal.short_title,
+            "thema": theme.id,
+            "status": result.status,
+            "belege": [{"text": e.message, "quelle": e.source, "status": e.level} for e in result.evidence],
+            "aendern_wuerde": result.changes,
+            "eigene_einschaetzung": ({"status": rating.status, "notiz": rating.note} if rating else None),
+            "abweichung": self.disagrees(result),
+        }
+
+
+def assess(concept: Concept, on: dt.date | None = None) -> list[QualityAssessment]:
+    """The concept against every catalog, on the Stichtag or else on the concept's Stand."""
+    return [QualityAssessment(concept, catalog, on or concept.version.date) for catalog in catalogs()]

@@ -1,0 +1,223 @@
+"""The reporting calendar: which body heard about Frühe Hilfen when, and when it is due again.
+
+The quality dimension asks that Frühe Hilfen are regularly on the agenda of the committees and
+the council, and that the bodies hear how their decisions are implemented. :class:`ReportingView`
+reads the reporting cycles, past reports and planned papers as they stand on a reference date;
+`gesamtkonzept plan` prints it with its :data:`NOTICES`, and the quality rules of `check` read
+the same view, so the two never count differently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from pipeline.findings import WARNING, Finding, Place, RuleSet
+from pipeline.formatting import every_months, german_date
+from pipeline.model.inputs import Committee, Decision, Paper, Report
+from pipeline.model.types import add_months
+
+if TYPE_CHECKING:
+    from pipeline.model.concept import Concept
+
+#: A report due within this many days and not yet planned is worth a warning.
+DUE_SOON_DAYS = 120
+
+
+@dataclass(frozen=True)
+class PlannedPaper:
+    """One consultation of a paper: when, in which body, in what role."""
+
+    date: dt.date
+    committee: Committee
+    paper: Paper
+    role: str
+
+
+@dataclass(frozen=True)
+class CommitteeReporting:
+    """One body's reporting state on the reference date."""
+
+    committee: Committee
+    on: dt.date
+    reports: tuple[dt.date, ...]
+    due: dt.date
+    upcoming: tuple[PlannedPaper, ...]
+
+    @property
+    def last_report(self) -> dt.date | None:
+        return self.reports[-1] if self.reports else None
+
+    @property
+    def reports_last_year(self) -> int:
+        """Reports in the twelve months up to the reference date."""
+        return sum(1 for d in self.reports if d > add_months(self.on, -12))
+
+    @property
+    def overdue(self) -> bool:
+        return self.last_report is not None and self.due < self.on
+
+    @property
+    def next_planned(self) -> PlannedPaper | None:
+        return self.upcoming[0] if self.upcoming else None
+
+    @property
+    def next_papers(self) -> list[PlannedPaper]:
+        """All papers of the next meeting that has any."""
+        return [p for p in self.upcoming if p.date == self.upcoming[0].date]
+
+    @property
+    def needs_paper(self) -> bool:
+        """No paper is planned for this body before its report falls due."""
+        return self.next_planned is None or self.next_planned.date > self.due
+
+    @property
+    def cycle(self) -> str:
+        return every_months(self.committee.report_cycle_months)
+
+
+class ReportingView:
+    """The concept's bodies, reports and planned papers as they stand on a reference date."""
+
+    def __init__(self, concept: Concept, on: dt.date) -> None:
+        self.concept = concept
+        self.on = on
+
+    @cached_property
+    def planned_papers(self) -> list[PlannedPaper]:
+        """Every consultation of every paper, in date order."""
+        concept = self.concept
+        planned = [
+            PlannedPaper(c.date, concept.committee(c.committee), paper, c.role)
+            for paper in concept.papers
+            for c in paper.consultations
+        ]
+        return sorted(planned, key=lambda p: (p.date, p.committee.name, p.paper.number))
+
+    def report_dates(self, committee_id: str, until: dt.date | None = None) -> list[dt.date]:
+        """When a body heard about Frühe Hilfen up to a date (the reference date unless given):
+        the reports recorded in gremien.yaml and the council papers discussed there."""
+        until = until or self.on
+        recorded = [r.date for r in self.concept.committee(committee_id).reports]
+        discussed = [p.date for p in self.planned_papers if p.committee.id == committee_id]
+        return sorted(d for d in {*recorded, *discussed} if d <= until)
+
+    def last_recorded_report(self, committee_id: str) -> Report | None:
+        """The latest report recorded in gremien.yaml, with its topic."""
+        reports = self.concept.committee(committee_id).reports
+        return max(reports, key=lambda r: r.date) if reports else None
+
+    def next_meeting(self, committee_id: str) -> dt.date | None:
+        """The body's first sitting after the reference date."""
+        upcoming = [d for d in self.concept.committee(committee_id).meetings if d > self.on]
+        return min(upcoming) if upcoming else None
+
+    def of(self, committee: Committee) -> CommitteeReporting:
+        reports = tuple(self.report_dates(committee.id))
+        due = add_months(reports[-1], committee.report_cycle_months) if reports else self.on
+        upcoming = tuple(p for p in self.planned_papers if p.committee.id == committee.id and p.date > self.on)
+        return CommitteeReporting(committee, self.on, reports, due, upcoming)
+
+    @cached_property
+    def schedule(self) -> list[CommitteeReporting]:
+        """Every body's reporting state, in the order of gremien.yaml."""
+        return [self.of(c) for c in self.concept.committees]
+
+    def reported_since(self, decision: Decision, until: dt.date | None = None) -> list[dt.date]:
+        """Reports to the deciding body after a decision, up to a date (the reference date)."""
+        return [d for d in self.report_dates(decision.committee, until) if d > decision.date]
+
+    @property
+    def notices(self) -> list[Finding]:
+        """What the coordinator should act on (see :data:`NOTICES`)."""
+        return NOTICES.run(self)
+
+
+#: Warnings of the reporting calendar, for `gesamtkonzept plan`.
+NOTICES: RuleSet[ReportingView] = RuleSet("Berichtskalender")
+
+
+@NOTICES.rule("berichtsturnus")
+def reports_within_cycle(view: ReportingView) -> list[Finding]:
+    """Every body hears about Frühe Hilfen within its cycle, and a paper is planned in time."""
+    found = []
+    for item in view.schedule:
+        found += _committee_notices(item, view.on)
+    return found
+
+
+def _notice(file: str, message: str) -> Finding:
+    return Finding(Place(file), message, WARNING)
+
+
+def _committee_notices(item: CommitteeReporting, on: dt.date) -> list[Finding]:
+    name = item.committee.name
+    planned = item.next_planned
+    if item.last_report is None:
+        first = (
+            f"die erste Vorlage ({planned.paper.number}) kommt am {german_date(planned.date)}"
+            if planned
+            else "keine Vorlage geplant"
+        )
+        return [_notice("gremien.yaml", f"{name}: bisher kein Bericht über Frühe Hilfen; {first}.")]
+    since = f"seit dem letzten Bericht am {german_date(item.last_report)}"
+    if item.due < on and planned is None:
+        return [
+            _notice(
+                "gremien.yaml",
+                f"{name}: {since} kein Bericht über Frühe Hilfen, fällig war er "
+                f"bis {german_date(item.due)} ({item.cycle}); keine Vorlage geplant.",
+            )
+        ]
+    if item.due < on and planned is not None:
+        return [
+            _notice(
+                "vorlagen/",
+                f"{name}: Bericht überfällig seit {german_date(item.due)}; die nächste "
+                f"Vorlage ({planned.paper.number}) kommt erst am "
+                f"{german_date(planned.date)}.",
+            )
+        ]
+    if item.needs_paper and (item.due - on).days <= DUE_SOON_DAYS:
+        meetings = [d for d in item.committee.meetings if on < d <= item.due]
+        hint = (
+            f"passende Sitzung: {german_date(meetings[-1])}"
+            if meetings
+            else "vor diesem Termin ist keine Sitzung eingetragen"
+        )
+        return [
+            _notice(
+                "vorlagen/",
+                f"{name}: nächster Bericht fällig bis {german_date(item.due)}, noch keine Vorlage geplant ({hint}).",
+            )
+        ]
+    return []
+
+
+@NOTICES.rule("umsetzung-beschluesse")
+def decisions_reported_back(view: ReportingView) -> list[Finding]:
+    """Decisions not yet implemented need a report back to the body that took them."""
+    found = []
+    for decision in view.concept.decisions:
+        if decision.status == "umgesetzt":
+            continue
+        committee = view.concept.committee(decision.committee)
+        if not view.reported_since(decision, until=dt.date.max):
+            found.append(
+                _notice(
+                    "gremien.yaml",
+                    f"Beschluss {decision.number} ({decision.status}): noch kein "
+                    f"Bericht über die Umsetzung an „{committee.name}“, und keine "
+                    "Vorlage ist geplant.",
+                )
+            )
+        if not decision.progress:
+            found.append(
+                _notice(
+                    "gremien.yaml",
+                    f"Beschluss {decision.number}: kein Umsetzungsstand beschrieben ('umsetzungsstand').",
+                )
+            )
+    return found

@@ -1,0 +1,307 @@
+"""Stage 4, render: the model through Jinja2 templates into the intermediate form (HTML).
+
+Entry point: :func:`render_products`, which renders every document of the products asked for
+(:mod:`pipeline.products`) into :class:`~.document.RenderedDocument` s: the Gesamtkonzept, the
+council papers with the attachments they list, the Qualitätsdialog. One render function per
+document kind sets its frame (titles, file name, folder, layout); the templates under
+``templates/`` write the body and only read the model (:mod:`.environment`). The review list of
+returned drafts is rendered the same way (:func:`render_revision_list`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pipeline import formatting, products
+from pipeline.formatting import safe_file_part
+from pipeline.model.changes import ChangeSet
+from pipeline.model.concept import Concept
+from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
+from pipeline.model.quality.assessment import QualityAssessment, assess
+from pipeline.render.charts import stacked_bars
+from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
+from pipeline.render.environment import chapter_templates, render_template
+
+CONCEPT_CHAPTERS = "konzept"
+CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
+MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
+QUALITY_TITLE = "Qualitätsdialog"
+#: Colours of the statuses in charts; the text always names the status too.
+STATUS_COLOURS = {
+    "erfüllt": "#2e7d32",
+    "teilweise": "#f2c94c",
+    "offen": "#c62828",
+    "nicht prüfbar": "#b0b0b0",
+}
+
+
+def concept_document(
+    concept: Concept,
+    body_html: str,
+    *,
+    title: str,
+    stem: str,
+    subject: str,
+    keywords: str,
+    footer_prefix: str = "",
+    footer: str | None = None,
+    on: date | None = None,
+    **frame: Any,
+) -> RenderedDocument:
+    """A document that belongs to one Fassung of the concept: its frame names the Fassung and
+    the Stand (or `footer`), its file name 'Gesamtkonzept_Musterkreis_2.0' the kind,
+    municipality and Fassung; `on` dates it other than by the Stand."""
+    municipality = concept.municipality
+    version = concept.version
+    stand = formatting.german_date(version.date)
+    return RenderedDocument(
+        body_html=body_html,
+        title=title,
+        subtitle=municipality.name,
+        author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
+        subject=f"{subject} – {municipality.name}",
+        keywords=keywords,
+        version=version.version,
+        date=on or version.date,
+        header_text=f"{municipality.name} · {title}",
+        footer_text=footer or f"{footer_prefix}Fassung {version.version} · Stand {stand}",
+        file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_{safe_file_part(version.version)}"),
+        logo=municipality.logo,
+        logo_alt=f"Logo – {municipality.name}",
+        **frame,
+    )
+
+
+def concept_chapters(
+    concept: Concept,
+    template_dir: Path = TEMPLATE_DIR,
+    changes: ChangeSet | None = None,
+    assessments: list[QualityAssessment] | None = None,
+) -> dict[str, str]:
+    """Each chapter of the Gesamtkonzept as HTML, by template name.
+
+    With `changes`, the Fortschreibung chapter lists what changed since the earlier Fassung.
+    `assessments` are the quality results on the concept's Stand (computed here unless the
+    caller already has them), one per dimension.
+    """
+    quality = assess(concept) if assessments is None else assessments
+    return {
+        name: render_template(template_dir, name, k=concept, aenderungen=changes, q=quality)
+        for name in chapter_templates(template_dir, CONCEPT_CHAPTERS)
+    }
+
+
+def render_concept(
+    concept: Concept,
+    template_dir: Path = TEMPLATE_DIR,
+    changes: ChangeSet | None = None,
+    assessments: list[QualityAssessment] | None = None,
+) -> RenderedDocument:
+    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame."""
+    chapters = concept_chapters(concept, template_dir, changes, assessments)
+    return concept_document(
+        concept,
+        "\n".join(chapters.values()),
+        title=CONCEPT_TITLE,
+        stem="Gesamtkonzept",
+        subject="Systemübergreifendes Gesamtkonzept Frühe Hilfen",
+        keywords="Frühe Hilfen; Gesamtkonzept; Netzwerk; KKG; Qualitätsentwicklung",
+        category="Konzept",
+        layout="konzept.typ",
+        title_page=True,
+        toc=True,
+        numbered=True,
+    )
+
+
+def render_measure_plan(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """The Maßnahmenplan on its own, as an attachment to council papers."""
+    return concept_document(
+        concept,
+        render_template(template_dir, "anlagen/massnahmenplan.html.j2", k=concept),
+        title=MEASURE_PLAN_TITLE,
+        stem="Massnahmenplan",
+        subject="Maßnahmenplan zum Gesamtkonzept Frühe Hilfen",
+        keywords="Frühe Hilfen; Maßnahmenplan; Gesamtkonzept",
+        footer_prefix="Anlage zum Gesamtkonzept, ",
+        category="Anlage",
+        layout="dokument.typ",
+        folder=products.PUBLIC_PAPERS,
+    )
+
+
+def paper_file_stem(view: PaperView) -> str:
+    """'JHA-2026-030_Jugendhilfeausschuss': the paper's number and the body it goes to first."""
+    return f"{safe_file_part(view.paper.number)}_{safe_file_part(view.lead_committee.name)}"
+
+
+def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """One council paper: header block, Beschlussvorschlag, Sachverhalt, finances, Anlagen."""
+    paper = view.paper
+    municipality = view.concept.municipality
+    title = f"{paper.kind} {paper.number}"
+    return RenderedDocument(
+        body_html=render_template(template_dir, "vorlage/vorlage.html.j2", k=view.concept, v=view),
+        title=title,
+        subtitle=paper.subject,
+        author=f"{municipality.name}, {paper.lead_office}",
+        subject=paper.subject,
+        keywords=f"Frühe Hilfen; {paper.kind}; {paper.number}",
+        version=paper.number,
+        date=paper.date,
+        header_text=f"{municipality.name} · {title}",
+        footer_text=f"{title} vom {formatting.german_date(paper.date)}",
+        file_stem=paper_file_stem(view),
+        category=paper.kind,
+        layout="dokument.typ",
+        folder=products.paper_folder(paper.public),
+        logo=municipality.logo,
+        logo_alt=f"Logo – {municipality.name}",
+    )
+
+
+def status_figure(assessment: QualityAssessment) -> Figure:
+    """The overview chart of a quality assessment: one stacked bar of statuses per theme."""
+    catalog = assessment.catalog
+    statuses = assessment.statuses
+    rows = [(f"{catalog.theme_number(t)} {t.title}", assessment.counts(t)) for t in catalog.themes]
+    series = [
+        (f"{status} ({n})", STATUS_COLOURS[status])
+        for status, n in zip(statuses, assessment.counts(), strict=True)
+    ]
+    title = f"Befunde je Thema der Qualitätsdimension {catalog.dimension.number}"
+    alt = f"{title} als gestapeltes Balkendiagramm. " + " ".join(
+        f"{label}: " + ", ".join(f"{n} {status}" for status, n in zip(statuses, counts, strict=True) if n) + "."
+        for label, counts in rows
+    )
+    return Figure("statusuebersicht.svg", stacked_bars(rows, series, ("Ziel", "Ziele"), title), alt)
+
+
+def render_quality_dialogue(assessment: QualityAssessment, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """The paper for the quality dialogue: chart, results with evidence, prepared questions."""
+    concept = assessment.concept
+    dimension = assessment.catalog.dimension
+    figure = status_figure(assessment)
+    return concept_document(
+        concept,
+        render_template(
+            template_dir, "qualitaetsdialog/qualitaetsdialog.html.j2", k=concept, r=assessment, bild=figure
+        ),
+        title=f"{QUALITY_TITLE}: {dimension.title}",
+        stem=f"Qualitaetsdialog-Dimension-{dimension.number}",
+        subject=(
+            f"Gesprächsunterlage zur Qualitätsdimension {dimension.number} „{dimension.title}“ der Frühen Hilfen"
+        ),
+        keywords=f"Frühe Hilfen; Qualitätsdialog; Qualitätsrahmen; {dimension.title}",
+        footer=f"Gesprächsunterlage · Datenstand {formatting.german_date(assessment.reference_date)}",
+        on=assessment.reference_date,
+        category=QUALITY_TITLE,
+        layout="dokument.typ",
+        folder=products.QUALITY,
+        figures=(figure,),
+    )
+
+
+def render_revision_list(
+    items: list[Any], copies: list[str], today: date, template_dir: Path = TEMPLATE_DIR
+) -> RenderedDocument:
+    """The Überarbeitungsliste of returned drafts, grouped by chapter in the document's order."""
+    chapters = list(dict.fromkeys(i.chapter for i in items))
+    sections = [(chapter, [i for i in items if i.chapter == chapter]) for chapter in chapters]
+    title = "Überarbeitungsliste"
+    return RenderedDocument(
+        body_html=render_template(
+            template_dir,
+            "ueberarbeitung/liste.html.j2",
+            abschnitte=sections,
+            anzahl_punkte=len(items),
+            exemplare=copies,
+        ),
+        title=title,
+        subtitle=", ".join(copies),
+        author="Netzwerkkoordination Frühe Hilfen",
+        subject=f"Überarbeitungsliste zu {', '.join(copies)}",
+        keywords="Frühe Hilfen; Überarbeitung; Kommentare",
+        version="",
+        date=today,
+        header_text=title,
+        footer_text=f"{title} vom {formatting.german_date(today)}",
+        file_stem=f"Ueberarbeitungsliste_{safe_file_part(Path(copies[0]).stem)}",
+        category=title,
+        layout="dokument.typ",
+    )
+
+
+# --- a build's documents -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenderedPaper:
+    """A council paper's view (for its OParl record and attachments) and its document."""
+
+    view: PaperView
+    document: RenderedDocument
+
+
+@dataclass(frozen=True)
+class RenderedSet:
+    """Every document of a build: generated attachments by kind ('gesamtkonzept',
+    'massnahmenplan'), the papers, the quality dialogues, and the folders the build writes whole."""
+
+    attachments: dict[str, RenderedDocument] = field(default_factory=dict)
+    papers: list[RenderedPaper] = field(default_factory=list)
+    dialogues: list[RenderedDocument] = field(default_factory=list)
+    owned_folders: tuple[str, ...] = ()
+
+    @property
+    def documents(self) -> list[RenderedDocument]:
+        """All documents, in the order they are converted and written."""
+        return [*self.attachments.values(), *(p.document for p in self.papers), *self.dialogues]
+
+
+def render_products(
+    concept: Concept,
+    keys: Iterable[str],
+    template_dir: Path = TEMPLATE_DIR,
+    changes: ChangeSet | None = None,
+    *,
+    draft: bool = False,
+) -> RenderedSet:
+    """The documents of the products asked for; papers always come with the attachments they
+    list, so their OParl records describe files that exist. `draft` marks every page as ENTWURF
+    and numbers the lines of the Word files."""
+    wanted = set(keys)
+    views = paper_views(concept) if products.PAPERS.key in wanted else []
+    needed = {kind for view in views for kind in view.generated_attachments}
+    assessments = assess(concept)
+    attachments: dict[str, RenderedDocument] = {}
+    if products.CONCEPT.key in wanted or "gesamtkonzept" in needed:
+        attachments["gesamtkonzept"] = render_concept(concept, template_dir, changes, assessments)
+    if "massnahmenplan" in needed:
+        attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
+    papers = [RenderedPaper(view, render_paper(view, template_dir)) for view in views]
+    dialogues = (
+        [render_quality_dialogue(a, template_dir) for a in assessments]
+        if products.QUALITY_DIALOGUE.key in wanted
+        else []
+    )
+    owned = tuple(f for p in products.PRODUCTS if p.key in wanted and p.owns_folders for f in p.folders)
+    rendered = RenderedSet(attachments, papers, dialogues, owned)
+    return _marked_as_draft(rendered) if draft else rendered
+
+
+def _marked_as_draft(rendered: RenderedSet) -> RenderedSet:
+    def mark(doc: RenderedDocument) -> RenderedDocument:
+        return dataclasses.replace(doc, draft=True)
+
+    return RenderedSet(
+        {kind: mark(doc) for kind, doc in rendered.attachments.items()},
+        [RenderedPaper(p.view, mark(p.document)) for p in rendered.papers],
+        [mark(d) for d in rendered.dialogues],
+        rendered.owned_folders,
+    )

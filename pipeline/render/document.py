@@ -1,0 +1,64 @@
+"""The intermediate form: what render hands to export.
+
+A :class:`RenderedDocument` is one document's HTML body plus everything that frames it (titles,
+header and footer text, metadata, layout, figures). HTML is the one intermediate form: every
+exporter starts from it, so adding an output format never touches the templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+#: The project's templates: chapters and blocks (Jinja), page layouts (Typst), Word styles
+#: (referenz.docx) and pandoc filters.
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture the body refers to by `name` (<img src="name">): SVG for the PDF, turned into
+    PNG for Word; `alt` is its text alternative for screen readers."""
+
+    name: str
+    svg: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """The intermediate form handed to the exporters: body plus what frames it.
+
+    `layout` names the Typst page layout in templates/; `title_page` gives the document a page of
+    its own for the title (and a table of contents when `toc` is set); `folder` is the subfolder of
+    the output folder the files go to.
+    """
+
+    body_html: str
+    title: str
+    subtitle: str
+    author: str
+    subject: str
+    keywords: str
+    version: str
+    date: date
+    header_text: str
+    footer_text: str
+    file_stem: str
+    category: str
+    layout: str
+    title_page: bool = False
+    toc: bool = False
+    numbered: bool = False
+    folder: str = ""
+    lang: str = "de-DE"
+    logo: Path | None = None
+    logo_alt: str = ""
+    draft: bool = False
+    figures: tuple[Figure, ...] = ()
+
+    def path(self, suffix: str) -> str:
+        """Where the document's file with this suffix goes, relative to the output folder."""
+        name = f"{self.file_stem}{suffix}"
+        return f"{self.folder}/{name}" if self.folder else name

@@ -1,0 +1,124 @@
+"""The Jinja environment every template runs in, and what a template error tells the user.
+
+Templates run sandboxed and read-only with strict undefined variables: a template asking for
+something the model lacks stops the build with its file and line instead of leaving a gap, and
+no template can change the model. Jinja's autoescaping makes every value from the inputs plain
+text in the HTML, so Markdown, Typst, LaTeX, HTML or Jinja syntax typed by a user stays literal.
+Filters and globals carry the German conventions (dates, money, counts in words); templates
+format, they do not compute.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from pipeline import formatting
+from pipeline.errors import TemplateFailure
+from pipeline.render.document import TEMPLATE_DIR
+from pipeline.render.provenance import SourceLines
+
+#: A table column: (title, width in per cent, alignment l/r/c).
+Column = tuple[str, float, str]
+
+
+def paragraphs(text: str) -> Markup:
+    """Blank-line separated user text → escaped <p> blocks (single newlines become spaces)."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
+
+
+def columns(titles: list[str], width: float, align: str = "l") -> list[Column]:
+    """Equal-width table columns, e.g. one per measure in the Zuständigkeitsmatrix."""
+    return [(title, width, align) for title in titles]
+
+
+def amount_columns(first: str, titles: list[str], widest: float, share: float) -> list[Column]:
+    """A label column and right-aligned amount columns sharing `share` per cent of the width,
+    none wider than `widest`; the label column takes the rest."""
+    width = min(widest, share / len(titles))
+    return [(first, 100 - width * len(titles), "l"), *columns(titles, width, "r")]
+
+
+@cache
+def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
+    """One environment per template folder, shared by every document of a build."""
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=[SourceLines],
+    )
+    env.filters.update(
+        datum=formatting.german_date,
+        euro=formatting.euro,
+        zahlwort=formatting.number_word,
+        euro_differenz=formatting.signed_euro,
+        zahl=formatting.number,
+        prozent=formatting.percent,
+        mit_einheit=formatting.with_unit,
+        absaetze=paragraphs,
+        aufzaehlung=formatting.enumeration,
+        satzanfang=formatting.sentence_start,
+        turnus=formatting.every_years,
+        monatsturnus=formatting.every_months,
+    )
+    env.globals.update(anzahl=formatting.count, spalten=columns, betragsspalten=amount_columns)
+    return env
+
+
+def _shown(filename: str, template_dir: Path) -> str:
+    try:
+        return str(Path(filename).resolve().relative_to(template_dir.resolve().parent))
+    except ValueError:
+        return filename
+
+
+def _template_location(error: BaseException, template_dir: Path) -> str:
+    """'templates/konzept/05_ziele.html.j2:12' from a Jinja error or its traceback."""
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return f"{_shown(error.filename, template_dir)}:{error.lineno}"
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{_shown(frame.filename, template_dir)}:{frame.lineno}"
+    return "Dokumentvorlage"
+
+
+def render_template(template_dir: Path, name: str, **context: object) -> str:
+    """One template rendered with the model; a broken template becomes a TemplateFailure that
+    names its file and line ('Dokumentvorlage', never 'Vorlage', which means a council paper)."""
+    env = environment(template_dir)
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateFailure(f"Dokumentvorlage '{error.name}' nicht gefunden in {template_dir}.") from None
+    except (
+        jinja2.TemplateError,
+        SecurityError,
+        AttributeError,
+        TypeError,
+        KeyError,
+        StopIteration,
+        ArithmeticError,
+        ValueError,
+    ) as error:
+        where = _template_location(error, template_dir)
+        raise TemplateFailure(f"{where}: Fehler in der Dokumentvorlage: {error}") from None
+
+
+def chapter_templates(template_dir: Path, folder: str) -> list[str]:
+    """Chapter templates of a document kind, in file-name order (01_…, 02_…)."""
+    return sorted(
+        name
+        for name in environment(template_dir).list_templates(extensions=["j2"])
+        if name.startswith(folder + "/") and not Path(name).name.startswith("_")
+    )

@@ -1,0 +1,160 @@
+"""What the commands print: plain-text tables for people at a terminal.
+
+`check` groups the quality results by theme, per goal one line with number, status and title
+and one line with the most telling evidence (shortened to the terminal's width; the full
+evidence is in `--format json` and in the Qualitätsdialog). `plan` shows the reporting calendar,
+`diff` the changes between two Fassungen, `review` the points of returned drafts.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN
+from pipeline.formatting import count, euro, german_date, signed_euro
+from pipeline.model.changes import ChangeSet
+from pipeline.model.quality.assessment import QualityAssessment
+from pipeline.model.reporting import ReportingView
+
+#: Colours of the statuses where the terminal shows colour (click drops them elsewhere).
+COLOURS = {FULFILLED: "green", PARTIAL: "yellow", OPEN: "red", UNKNOWN: "bright_black"}
+STATUS_WIDTH = max(len(s) for s in STATUSES)
+NUMBER_WIDTH = 8  # '  5.1.1 ' and room for '12.10.10'
+
+
+def columns(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Plain text table: every column as wide as its widest cell."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
+
+
+# --- check ------------------------------------------------------------------------------------
+
+
+def _status(status: str) -> str:
+    return click.style(status.ljust(STATUS_WIDTH), fg=COLOURS[status], bold=status == OPEN)
+
+
+def assessment_table(assessment: QualityAssessment, width: int) -> list[str]:
+    """The lines of the table for one catalog, wrapped to `width` columns."""
+    catalog = assessment.catalog
+    dimension = catalog.dimension
+    municipality = assessment.concept.municipality.name
+    stand = " (Stand des Konzepts)" if assessment.on_stand else ""
+    lines = [
+        click.style(f"Qualitätsdimension {dimension.number}: {dimension.title} – {municipality}", bold=True),
+        f"Stichtag {german_date(assessment.reference_date)}{stand}",
+        "",
+    ]
+    pad = " " * (NUMBER_WIDTH + STATUS_WIDTH + 2)
+    for theme in catalog.themes:
+        lines.append(click.style(f"{catalog.theme_number(theme)}  {theme.title}", bold=True))
+        for result in assessment.theme_results(theme):
+            lines.append(
+                f"  {result.number:<{NUMBER_WIDTH - 2}}{_status(result.status)}  {result.goal.short_title}"
+            )
+            evidence = textwrap.shorten(result.headline.message, max(width - len(pad), 30), placeholder=" …")
+            lines.append(pad + evidence)
+            rating = assessment.rating(result.goal.id)
+            if rating is not None:
+                mark = click.style(" – weicht ab", fg="magenta", bold=True) if assessment.disagrees(result) else ""
+                lines.append(f"{pad}Eigene Einschätzung: {rating.status}{mark}")
+        lines.append("")
+    counts = ", ".join(f"{n} {s}" for s, n in zip(STATUSES, assessment.counts(), strict=True))
+    lines.append(f"Zusammen: {counts}.")
+    if assessment.disagreements:
+        lines.append(f"Abweichend eingeschätzt: {', '.join(r.number for r in assessment.disagreements)}.")
+    return lines
+
+
+# --- plan -------------------------------------------------------------------------------------
+
+
+def plan_lines(view: ReportingView) -> list[str]:
+    """The reporting calendar: every body's state, the planned consultations, the notices."""
+    concept, on = view.concept, view.on
+    lines = [f"Berichtskalender Frühe Hilfen – {concept.municipality.name}, Stichtag {german_date(on)}", ""]
+    rows = [("Gremium", "Turnus", "Letzter Bericht", "Fällig bis", "Nächste Vorlage")]
+    for item in view.schedule:
+        papers = ", ".join(f"{p.paper.number} ({p.role})" for p in item.next_papers)
+        rows.append(
+            (
+                item.committee.name,
+                item.cycle,
+                german_date(item.last_report) if item.last_report else "noch keiner",
+                german_date(item.due) if item.last_report else "sofort",
+                f"{german_date(item.next_papers[0].date)}: {papers}" if papers else "keine geplant",
+            )
+        )
+    lines += columns(rows)
+    upcoming = [p for p in view.planned_papers if p.date > on]
+    lines += ["", "Geplante Beratungen"]
+    if upcoming:
+        lines += columns(
+            [(german_date(p.date), p.committee.name, p.paper.number, p.paper.kind, p.role) for p in upcoming]
+        )
+    else:
+        lines.append("keine")
+    notices = view.notices
+    lines += ["", "Hinweise"]
+    lines += [f"Warnung: {notice.where.file}: {notice.message}" for notice in notices]
+    if not notices:
+        lines.append("keine – alle Gremien sind im Berichtsturnus.")
+    return lines
+
+
+# --- diff -------------------------------------------------------------------------------------
+
+
+def diff_lines(changes: ChangeSet) -> list[str]:
+    """What changed between two Fassungen: items added, dropped and changed, and the budget."""
+    lines = [
+        f"Änderungen von Fassung {changes.old_version} (Stand {german_date(changes.old_date)}) "
+        f"zu Fassung {changes.new_version} (Stand {german_date(changes.new_date)})"
+    ]
+    if changes.empty:
+        lines += ["", "Keine Änderungen an Zielgruppen, Zielen, Maßnahmen, Akteuren und Finanzierung."]
+    for kind in (k for k in changes.kinds if k.any):
+        lines += [
+            "",
+            f"{kind.plural}: {len(kind.added)} neu, {len(kind.removed)} entfallen, {len(kind.changed)} geändert",
+        ]
+        lines += [f"  + {item.label} ({item.id})" for item in kind.added]
+        lines += [f"  - {item.label} ({item.id})" for item in kind.removed]
+        lines += [
+            f"  ~ {item.label} ({item.id}): " + "; ".join(f.summary for f in item.fields) for item in kind.changed
+        ]
+    if changes.budget:
+        lines += ["", "Finanzierung nach Quelle und Jahr"]
+        lines += columns(
+            [
+                (c.source, str(c.year), euro(c.old), "→", euro(c.new), f"({signed_euro(c.delta)})")
+                for c in changes.budget
+            ]
+        )
+    return lines
+
+
+# --- review -----------------------------------------------------------------------------------
+
+
+def revision_lines(items: list[Any], copies: list[str]) -> list[str]:
+    """Each comment and change of returned drafts with its chapter, authors and source."""
+    lines = []
+    for item in items:
+        who = ", ".join(item.authors) + (f", {item.date}" if item.date else "")
+        lines.append(f"[{item.chapter or 'ohne Kapitel'}] {item.kind} ({who})")
+        if item.comment:
+            lines.append(f"  Kommentar: {item.comment}")
+        lines.append(f"  bisher: {item.old or '–'}")
+        if item.new or item.kind.startswith("Änderung"):
+            lines.append(f"  neu:    {item.new or '–'}")
+        lines.append(f"  Quelle: {item.source}")
+    lines.append(
+        f"{count(len(items), 'Punkt', 'Punkte', 'ein')} in {count(len(copies), 'Entwurf', 'Entwürfen', 'einem')}."
+    )
+    return lines

@@ -1,0 +1,148 @@
+"""Pydantic's complaints about one input file, said in German for people who write YAML.
+
+Each message names what was expected, with an example, and where it helps the nearest allowed
+key ("meinten Sie 'zielgruppen'?"). Checks of the model that fail with
+:func:`pipeline.model.types.refuse` already speak German and pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pipeline.findings import Finding, Path_, Place
+from pipeline.load import SourceFile
+from pipeline.model.types import GERMAN_MESSAGE, Item
+
+
+def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    """The model class that owns the last key of a path, for naming fields in messages."""
+    current: Any = model
+    for part in path[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        by_alias = {f.alias: f for f in current.model_fields.values()}
+        if part not in by_alias:
+            return None
+        current = _inner_model(by_alias[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _aliases(model: type[BaseModel] | None) -> list[str]:
+    return [f.alias for f in model.model_fields.values() if f.alias] if model else []
+
+
+def _description(model: type[BaseModel] | None, key: str) -> str:
+    for info in model.model_fields.values() if model else []:
+        if info.alias == key and info.description:
+            return info.description
+    return ""
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
+def _unknown_key(key: str, owner: type[BaseModel] | None, file_name: str, top: bool) -> str:
+    """'zielgrupen' ist kein Feld von Maßnahme – meinten Sie 'zielgruppen'? Erlaubt sind: …"""
+    allowed = _aliases(owner)
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    tip = f" – meinten Sie '{close[0]}'?" if close else "."
+    if top:
+        where = f"kein Abschnitt von {file_name}"
+    else:
+        title = owner.model_config.get("title") if owner else None
+        where = f"kein Feld von {title}" if title else "hier kein bekanntes Feld"
+    return f"'{key}' ist {where}{tip} Erlaubt sind: {', '.join(allowed)}."
+
+
+def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str) -> str:
+    """A German sentence for one pydantic error, saying what was expected."""
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    loc = tuple(error["loc"])
+    key = str(loc[-1]) if loc else ""
+    owner = _model_at(file_model, loc)
+    found = error.get("input")
+    shown = repr(found) if isinstance(found, (str, int, float)) else type(found).__name__
+    if kind == GERMAN_MESSAGE:
+        return str(error["msg"])
+    if kind == "missing":
+        hint = _description(owner, key)
+        return f"Pflichtfeld '{key}' fehlt" + (f" ({hint})." if hint else ".")
+    if kind == "extra_forbidden":
+        return _unknown_key(key, owner, file_name, top=len(loc) == 1)
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", " oder ")
+        return f"Der Wert {shown} ist nicht vorgesehen. Erlaubt sind: {expected}."
+    if kind == "string_pattern_mismatch":
+        return (
+            f"Die Kennung {shown} ist ungültig: nur Kleinbuchstaben, Ziffern, '-' und '_', "
+            "z. B. 'm-willkommensbesuche'."
+        )
+    if kind == "string_unicode":  # e.g. a lone surrogate such as "\ud800" written in quotes
+        return "Der Text enthält ein ungültiges Zeichen (oft aus kopiertem Text). Bitte entfernen."
+    if kind in {"string_too_short"}:
+        return "Das Feld darf nicht leer sein."
+    if kind == "string_too_long":
+        return f"Der Text ist zu lang (höchstens {ctx.get('max_length')} Zeichen)."
+    if kind == "string_type":
+        return (
+            f"Hier wird Text erwartet, gefunden: {shown}. Zahlen, Daten oder ja/nein, die als "
+            'Text gemeint sind, bitte in Anführungszeichen setzen, z. B. "2.0".'
+        )
+    if kind in {"int_type", "int_parsing", "int_from_float", "int_strict"}:
+        return f"Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: {shown}."
+    if kind in {"decimal_type", "decimal_parsing", "float_type", "float_parsing", "finite_number"}:
+        return f"Hier wird eine Zahl erwartet, z. B. 1234.50; gefunden: {shown}."
+    if kind == "decimal_max_places":
+        return f"Höchstens {ctx.get('decimal_places')} Nachkommastellen erlaubt; gefunden: {shown}."
+    if kind == "decimal_max_digits":
+        return f"Die Zahl {shown} ist zu groß."
+    if kind in {"greater_than_equal", "greater_than"}:
+        bound = ctx.get("ge", ctx.get("gt"))
+        return f"Der Wert {shown} ist zu klein; er muss mindestens {bound} betragen."
+    if kind in {"less_than_equal", "less_than"}:
+        bound = ctx.get("le", ctx.get("lt"))
+        return f"Der Wert {shown} ist zu groß; er darf höchstens {bound} betragen."
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; gefunden: {shown}."
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"Hier wird ja oder nein erwartet (auch true/false); gefunden: {shown}."
+    if kind == "list_type":
+        return "Hier wird eine Liste erwartet: jeder Eintrag in einer eigenen Zeile mit '- '."
+    if kind == "too_short":
+        need = int(ctx.get("min_length", 1))
+        return f"Die Liste braucht mindestens {need} {_plural(need, 'Eintrag', 'Einträge')}."
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        if not loc:
+            names = ", ".join(f"'{a}:'" for a in _aliases(file_model))
+            return f"Die Datei muss die Abschnitte {names} enthalten."
+        return "Hier wird ein Abschnitt mit Feldern erwartet (Schlüssel: Wert)."
+    return f"Ungültiger Wert {shown}."
+
+
+def problems_from(error: ValidationError, source: SourceFile, model: type[Item]) -> list[Finding]:
+    """Every complaint of pydantic about one file, located and said in German."""
+    problems = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        line, column = source.locate(loc, key=item["type"] == "extra_forbidden")
+        message = _message(dict(item), model, source.name)
+        problems.append(Finding(Place(source.name, loc, line, column), message))
+    return problems

@@ -1,0 +1,112 @@
+"""References between files: every id is unique and every reference names an existing item.
+
+References are found generically: fields typed with a :class:`~pipeline.model.types.Ref` hold
+ids of another kind, and :data:`~pipeline.model.inputs.ID_SOURCES` says which list defines
+them. A dangling reference gets the closest known id as a suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from pipeline.findings import Finding, Path_, RuleSet, at
+from pipeline.model.inputs import ID_SOURCES, QualityFile
+from pipeline.model.types import KIND_LABELS, Ref
+from pipeline.validate.parsed import PROJECT_IDS, Parsed, field_name
+
+RULES: RuleSet[Parsed] = RuleSet("Kennungen und Verweise")
+
+
+def _ref_kind(annotation: Any, metadata: list[Any] | None = None) -> str | None:
+    for meta in metadata or []:
+        if isinstance(meta, Ref):
+            return meta.kind
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, Ref):
+            return meta.kind
+    for arg in typing.get_args(annotation):
+        if arg is not types.NoneType:
+            found = _ref_kind(arg)
+            if found:
+                return found
+    return None
+
+
+def references(obj: Any, path: Path_ = ()) -> Iterator[tuple[str, str, Path_]]:
+    """Every (kind, id, path) reference held anywhere inside a parsed file model."""
+    if isinstance(obj, BaseModel):
+        for info in type(obj).model_fields.values():
+            value = getattr(obj, field_name(type(obj), info.alias))
+            here = (*path, info.alias or "")
+            kind = _ref_kind(info.annotation, info.metadata)
+            if kind and isinstance(value, str):
+                yield kind, value, here
+            elif kind and isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield kind, item, (*here, index)
+            else:
+                yield from references(value, here)
+    elif isinstance(obj, list):
+        for index, item in enumerate(obj):
+            yield from references(item, (*path, index))
+
+
+def repeated(values: list[str]) -> Iterator[tuple[int, int]]:
+    """(index, index of its first occurrence) for every value the list already had before."""
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value in first:
+            yield index, first[value]
+        first.setdefault(value, index)
+
+
+@RULES.rule("eindeutige-kennungen")
+def unique_ids(parsed: Parsed) -> Iterator[Finding]:
+    """An id names one item; a second one would make every reference to it ambiguous."""
+    known = parsed.known_ids
+    for kind, (file_name, path) in ID_SOURCES.items():
+        for index, first in repeated(known.get(kind, [])):
+            yield Finding(
+                at(file_name, *path, index, "id"),
+                f"Die Kennung '{known[kind][index]}' ist bereits vergeben (Eintrag "
+                f"{first} derselben Liste). Kennungen müssen eindeutig sein.",
+            )
+
+
+@RULES.rule("verweise")
+def references_exist(parsed: Parsed) -> Iterator[Finding]:
+    """Every reference names an item that exists, or the documents would show a gap."""
+    known = parsed.known_ids
+    for file_name, model in parsed.files.items():
+        for kind, ref, path in references(model):
+            if kind not in known or ref in known[kind]:
+                continue
+            label = KIND_LABELS[kind]
+            close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
+            tip = f" Meinten Sie '{close[0]}'?" if close else ""
+            listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
+            where = PROJECT_IDS.get(kind) or ID_SOURCES[kind][0]
+            yield Finding(
+                at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}."
+            )
+
+
+@RULES.rule("eine-einschaetzung-je-ziel")
+def one_rating_per_goal(parsed: Parsed) -> Iterator[Finding]:
+    """qualitaet.yaml: two ratings of one goal would contradict each other in the documents."""
+    ratings = parsed.get("qualitaet.yaml", QualityFile)
+    if ratings is None:
+        return
+    goals = [r.goal for r in ratings.ratings]
+    for index, first in repeated(goals):
+        yield Finding(
+            at("qualitaet.yaml", "einschaetzungen", index, "ziel"),
+            f"Zum Ziel '{goals[index]}' gibt es schon eine Einschätzung (Eintrag "
+            f"{first}). Bitte je Ziel nur eine Einschätzung angeben.",
+        )

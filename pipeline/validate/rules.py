@@ -1,0 +1,255 @@
+"""Rules across files (errors) and plausibility rules (warnings).
+
+:data:`CONSISTENCY` checks what no single file can: costs and funding of the same year, the
+goal hierarchy, the Fortschreibung after the Stand. Its findings are errors. :data:`WARNINGS`
+looks at a valid concept for what is possible but probably a mistake (a goal without measures,
+a total with a zero too many); `--streng` turns them into errors. A new rule is a function
+registered with ``@WARNINGS.rule("name")`` that yields findings; its test gives it data that
+passes and data that fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
+from pipeline.formatting import euro, german_date
+from pipeline.model.concept import Concept
+from pipeline.model.inputs import GoalFile, MeasureFile, MunicipalityFile, ResourceFile
+from pipeline.validate.parsed import Parsed
+
+CONSISTENCY: RuleSet[Parsed] = RuleSet("Regeln über mehrere Dateien")
+WARNINGS: RuleSet[Concept] = RuleSet("Plausibilität")
+
+
+def error(file: str, path: Path_, message: str) -> Finding:
+    return Finding(at(file, *path), message, ERROR)
+
+
+def warning(file: str, path: Path_, message: str) -> Finding:
+    return Finding(at(file, *path), message, WARNING)
+
+
+# --- across files (errors) ---------------------------------------------------------------------
+
+
+@CONSISTENCY.rule("kosten-im-jahr-der-finanzierung")
+def costs_in_the_year_of_their_funding(parsed: Parsed) -> Iterator[Finding]:
+    """A cost is paid from a funding line of the same year."""
+    resources = parsed.get("ressourcen.yaml", ResourceFile)
+    measures = parsed.get("massnahmen.yaml", MeasureFile)
+    if resources and measures:
+        year_of = {f.id: f.year for f in resources.funding}
+        for m_index, measure in enumerate(measures.measures):
+            for c_index, cost in enumerate(measure.costs):
+                funded_year = year_of.get(cost.funding)
+                if funded_year is not None and funded_year != cost.year:
+                    yield error(
+                        "massnahmen.yaml",
+                        ("massnahmen", m_index, "kosten", c_index, "finanzierung"),
+                        f"Die Finanzierungslinie '{cost.funding}' gilt für {funded_year}, "
+                        f"die Kosten sind aber für {cost.year} angegeben.",
+                    )
+
+
+@CONSISTENCY.rule("zielhierarchie")
+def goal_hierarchy(parsed: Parsed) -> Iterator[Finding]:
+    """Handlungsziele belong to a Wirkungsziel; Wirkungsziele stand on their own."""
+    goal_file = parsed.get("ziele.yaml", GoalFile)
+    if goal_file:
+        goals = goal_file.goals
+        kinds = {g.id: g.kind for g in goals}
+        for index, goal in enumerate(goals):
+            path = ("ziele", index, "uebergeordnet")
+            if goal.parent and goal.kind == "Wirkungsziel":
+                yield error(
+                    "ziele.yaml",
+                    path,
+                    "Ein Wirkungsziel hat kein übergeordnetes Ziel; nur Handlungsziele "
+                    "werden einem Wirkungsziel zugeordnet.",
+                )
+            elif goal.parent and kinds.get(goal.parent) == "Handlungsziel":
+                yield error(
+                    "ziele.yaml",
+                    path,
+                    f"'{goal.parent}' ist ein Handlungsziel; übergeordnet kann nur ein Wirkungsziel sein.",
+                )
+
+
+@CONSISTENCY.rule("fortschreibung-nach-stand")
+def update_after_stand(parsed: Parsed) -> Iterator[Finding]:
+    """The next Fortschreibung lies after the Stand of this one."""
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    if municipality:
+        version = municipality.version
+        if version.update.next_date <= version.date:
+            yield error(
+                "kommune.yaml",
+                ("konzept", "fortschreibung", "naechste"),
+                "Die nächste Fortschreibung muss nach dem Stand des Konzepts liegen.",
+            )
+
+
+# --- plausibility (warnings) -------------------------------------------------------------------
+
+
+@WARNINGS.rule("ziele-mit-massnahmen")
+def goals_have_measures(concept: Concept) -> Iterator[Finding]:
+    """A goal no measure works towards stays a wish; a Wirkungsziel counts as served through
+    the measures of its Handlungsziele."""
+    served = {goal for measure in concept.measures for goal in measure.goals}
+    served |= {g.parent for g in concept.goals if g.id in served and g.parent}
+    for index, goal in enumerate(concept.goals):
+        if goal.id not in served:
+            yield warning(
+                "ziele.yaml",
+                ("ziele", index, "id"),
+                f"Zum Ziel '{goal.id}' trägt keine Maßnahme bei. Bitte in massnahmen.yaml "
+                "bei mindestens einer Maßnahme unter 'ziele' eintragen.",
+            )
+
+
+@WARNINGS.rule("zielgruppen-mit-zielen")
+def target_groups_have_goals(concept: Concept) -> Iterator[Finding]:
+    """A target group that no goal addresses is described but not served."""
+    served = {group for goal in concept.goals for group in goal.target_groups}
+    for index, group in enumerate(concept.target_groups):
+        if group.id not in served:
+            yield warning(
+                "zielgruppen.yaml",
+                ("zielgruppen", index, "id"),
+                f"Die Zielgruppe '{group.id}' wird von keinem Ziel angesprochen. Bitte in "
+                "ziele.yaml bei mindestens einem Ziel unter 'zielgruppen' eintragen.",
+            )
+
+
+def _first_index(items: list[Any], matches: Callable[[Any], bool]) -> int:
+    return next(index for index, item in enumerate(items) if matches(item))
+
+
+@WARNINGS.rule("jahressummen")
+def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
+    """A yearly total far above the configured bound is most often a typo (a zero too many)."""
+    bound = concept.checks.yearly_total_warning
+    hint = (
+        f"– mehr als die Prüfgrenze von {euro(bound)}. Bitte die Beträge prüfen (die Grenze "
+        "steht in kommune.yaml unter 'pruefung: jahressumme_warnung_ab')."
+    )
+    funding = concept.resources.funding
+    for year in sorted({line.year for line in funding}):
+        total = concept.budget.total(year=year)
+        if total > bound:
+            index = _first_index(funding, lambda line, y=year: line.year == y)
+            yield warning(
+                "ressourcen.yaml",
+                ("finanzierung", index, "betrag"),
+                f"Die Finanzierung für {year} beträgt zusammen {euro(total)} {hint}",
+            )
+    years = sorted({cost.year for measure in concept.measures for cost in measure.costs})
+    for year in years:
+        total = concept.budget.measure_costs(year)
+        if total > bound:
+            index = _first_index(concept.measures, lambda m, y=year: any(c.year == y for c in m.costs))
+            cost = _first_index(concept.measures[index].costs, lambda c, y=year: c.year == y)
+            yield warning(
+                "massnahmen.yaml",
+                ("massnahmen", index, "kosten", cost, "betrag"),
+                f"Die Maßnahmenkosten für {year} betragen zusammen {euro(total)} {hint}",
+            )
+
+
+@WARNINGS.rule("kosten-im-rahmen")
+def costs_within_funding(concept: Concept) -> Iterator[Finding]:
+    """Measures cannot spend more of a funding line than the line provides."""
+    spent: dict[str, Decimal] = {}
+    for measure in concept.measures:
+        for cost in measure.costs:
+            spent[cost.funding] = spent.get(cost.funding, Decimal(0)) + cost.amount
+    for index, line in enumerate(concept.resources.funding):
+        if spent.get(line.id, Decimal(0)) > line.amount:
+            yield warning(
+                "ressourcen.yaml",
+                ("finanzierung", index, "betrag"),
+                f"Die Maßnahmen setzen aus '{line.id}' zusammen {euro(spent[line.id])} ein, "
+                f"die Finanzierungslinie umfasst aber nur {euro(line.amount)}.",
+            )
+
+
+@WARNINGS.rule("prozentwerte")
+def percentages_in_range(concept: Concept) -> Iterator[Finding]:
+    """A share in per cent lies between 0 and 100; anything else is usually a slipped digit."""
+    keys = (("baseline", "ausgangswert"), ("target", "zielwert"), ("current", "istwert"))
+    for g_index, goal in enumerate(concept.goals):
+        for i_index, indicator in enumerate(goal.indicators):
+            if indicator.unit.strip() != "%":
+                continue
+            for name, key in keys:
+                value = getattr(indicator, name)
+                if value is not None and not 0 <= value <= 100:
+                    yield warning(
+                        "ziele.yaml",
+                        ("ziele", g_index, "indikatoren", i_index, key),
+                        f"Ein Anteil in % liegt zwischen 0 und 100; angegeben ist {value}.",
+                    )
+
+
+@WARNINGS.rule("fortschreibung-im-turnus")
+def update_within_cycle(concept: Concept) -> Iterator[Finding]:
+    """The next update should come within the stated cycle, or the cycle is not the real one."""
+    version = concept.version
+    due = version.cycle_end
+    if version.update.next_date > due:
+        yield warning(
+            "kommune.yaml",
+            ("konzept", "fortschreibung", "naechste"),
+            f"Bei einer Fortschreibung alle {version.update.cycle_years} Jahre wäre sie "
+            f"bis {german_date(due)} fällig, geplant ist sie erst für "
+            f"{german_date(version.update.next_date)}.",
+        )
+
+
+@WARNINGS.rule("status-und-zeitraum")
+def status_matches_period(concept: Concept) -> Iterator[Finding]:
+    """The status of a measure should agree with its period, seen from the concept's Stand."""
+    stand = concept.version.date
+    shown = german_date(stand)
+    for index, measure in enumerate(concept.measures):
+        start, end = measure.period.start, measure.period.end
+        message = None
+        if measure.status == "abgeschlossen" and (end is None or end > stand):
+            message = (
+                f"Die Maßnahme ist 'abgeschlossen', ihr Zeitraum endet aber nicht bis zum "
+                f"Stand des Konzepts ({shown}). Bitte 'bis' oder 'status' prüfen."
+            )
+        elif measure.status == "laufend" and end is not None and end < stand:
+            message = (
+                f"Die Maßnahme ist 'laufend', ihr Zeitraum endete aber am {german_date(end)}, "
+                f"vor dem Stand des Konzepts ({shown})."
+            )
+        elif measure.status == "geplant" and start < stand:
+            message = (
+                f"Die Maßnahme ist 'geplant', ihr Beginn ({german_date(start)}) liegt aber vor "
+                f"dem Stand des Konzepts ({shown}). Läuft sie schon?"
+            )
+        if message:
+            yield warning("massnahmen.yaml", ("massnahmen", index, "status"), message)
+
+
+@WARNINGS.rule("zustaendigkeit-der-gremien")
+def committees_have_a_remit(concept: Concept) -> Iterator[Finding]:
+    """A body of kind 'Sonstiges' oversees nothing until its sectors are named, so papers to it
+    would report no measures."""
+    for index, committee in enumerate(concept.committees):
+        if not committee.remit:
+            yield warning(
+                "gremien.yaml",
+                ("gremien", index, "art"),
+                f"Für '{committee.name}' (Art 'Sonstiges') sind keine Sektoren "
+                "angegeben; Vorlagen an dieses Gremium zeigen dann keine Maßnahmen. "
+                "Bitte unter 'sektoren' die Bereiche nennen, für die es zuständig ist.",
+            )
+
+
+#: Every plausibility rule, run in this order on a valid concept.
