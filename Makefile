@@ -7,7 +7,7 @@ KOMMUNE ?= musterkreis
 EINGABE := inputs/$(KOMMUNE)
 AUSGABE := outputs/$(KOMMUNE)
 
-.PHONY: concept vorlagen plan validate test bench lint clean setup schema
+.PHONY: concept vorlagen plan validate test test-fast check format lint typecheck golden bench clean setup schema
 
 concept: $(STAMP)
 	$(BIN)/gesamtkonzept build $(EINGABE) -o $(AUSGABE)
@@ -21,17 +21,38 @@ plan: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/gesamtkonzept validate $(EINGABE)
 
-test: $(STAMP)
+# Alles, was CI prüft: Formatierung, Lint, Typen, dann alle Tests (auch die langsamen Builds).
+test: check
 	$(BIN)/pytest
+
+# Die schnelle Stufe beim Entwickeln: alle Tests außer denen, die pandoc und Typst laufen lassen.
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not slow"
+
+check: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# Golden-Dateien des HTML-Zwischenformats neu schreiben (nach einer gewollten Änderung; Diff prüfen).
+golden: $(STAMP)
+	$(BIN)/pytest tests/test_golden.py --golden-neu
 
 schema: $(STAMP)
 	$(BIN)/gesamtkonzept schema -o inputs/schema
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
-
-lint: $(STAMP)
-	$(BIN)/ruff check .
 
 setup: $(STAMP)
 

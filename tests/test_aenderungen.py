@@ -104,6 +104,7 @@ def test_diff_of_a_missing_folder_is_a_usage_error(tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_concept_lists_the_changes_since_the_earlier_fassung(older, tmp_path):
     written = build(EXAMPLE, tmp_path / "out", "konzept", earlier=older).paths
     document = Document(str(next(p for p in written if p.suffix == ".docx")))
@@ -132,8 +133,8 @@ def test_concept_lists_the_changes_since_the_earlier_fassung(older, tmp_path):
     ]
 
 
-def test_concept_without_comparison_has_no_change_section(built):
-    document = Document(str(built[".docx"]))
+def test_concept_without_comparison_has_no_change_section(concept_files):
+    document = Document(str(concept_files[".docx"]))
     assert not any("Änderungen gegenüber" in p.text for p in document.paragraphs)
 
 

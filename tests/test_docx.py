@@ -31,8 +31,8 @@ CHAPTERS = [
 
 
 @pytest.fixture(scope="module")
-def document(built):
-    return Document(str(built[".docx"]))
+def document(concept_files):
+    return Document(str(concept_files[".docx"]))
 
 
 def _table(document, *header: str):
@@ -125,8 +125,8 @@ def test_every_table_repeats_its_header_row(document):
         assert first_row.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
 
 
-def test_language_and_core_properties(built, document):
-    with zipfile.ZipFile(built[".docx"]) as package:
+def test_language_and_core_properties(concept_files, document):
+    with zipfile.ZipFile(concept_files[".docx"]) as package:
         styles = package.read("word/styles.xml").decode()
     assert 'w:val="de-DE"' in styles
     props = document.core_properties

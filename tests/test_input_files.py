@@ -116,23 +116,24 @@ def tagged_figures(reader: PdfReader, node) -> list[tuple[str, int]]:
     return found
 
 
-def test_logo_is_a_tagged_figure_on_the_pdf_title_page(built):
-    reader = PdfReader(str(built[".pdf"]))
+def test_logo_is_a_tagged_figure_on_the_pdf_title_page(concept_files):
+    reader = PdfReader(str(concept_files[".pdf"]))
     figures = tagged_figures(reader, reader.trailer["/Root"]["/StructTreeRoot"])
     assert ("Logo – Landkreis Musterkreis", 0) in figures
 
 
-def test_logo_is_on_the_word_title_page_with_alternative_text(built):
-    document = Document(str(built[".docx"]))
+def test_logo_is_on_the_word_title_page_with_alternative_text(concept_files):
+    document = Document(str(concept_files[".docx"]))
     first, title = document.paragraphs[:2]
     assert title.style.name == "Title"
     assert first.text == ""
     [properties] = first._p.xpath(".//wp:docPr")
     assert properties.get("descr") == "Logo – Landkreis Musterkreis"
-    with zipfile.ZipFile(built[".docx"]) as package:
+    with zipfile.ZipFile(concept_files[".docx"]) as package:
         assert [n for n in package.namelist() if n.startswith("word/media/")] == ["word/media/image1.png"]
 
 
+@pytest.mark.slow
 def test_png_logos_are_drawn_and_broken_ones_fail_clearly(tmp_path):
     good = tmp_path / "logo.png"
     good.write_bytes(png())

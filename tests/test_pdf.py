@@ -11,8 +11,8 @@ from .test_docx import CHAPTERS
 
 
 @pytest.fixture(scope="module")
-def reader(built):
-    return PdfReader(str(built[".pdf"]))
+def reader(concept_files):
+    return PdfReader(str(concept_files[".pdf"]))
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +20,12 @@ def text(reader):
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-def test_accessibility_markers(built, reader):
+def test_accessibility_markers(concept_files, reader):
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "de-DE"
     assert "/StructTreeRoot" in root
     assert bool(root["/MarkInfo"]["/Marked"])
-    raw = built[".pdf"].read_bytes()
+    raw = concept_files[".pdf"].read_bytes()
     assert re.search(rb"pdfuaid:part>1<", raw) or re.search(rb'pdfuaid:part="1"', raw)
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
 

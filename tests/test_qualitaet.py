@@ -524,10 +524,9 @@ HEADINGS = [
 
 
 @pytest.fixture(scope="module")
-def full_build(tmp_path_factory) -> dict[str, Path]:
+def full_build(built) -> dict[str, Path]:
     """Everything `build` writes without --nur, by file name."""
-    out = tmp_path_factory.mktemp("alles")
-    return {p.name: p for p in build(EXAMPLE, out).paths}
+    return {p.name: p for p in built.rglob("*") if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -619,9 +618,9 @@ def test_dialogue_pdf_is_tagged_with_the_chart_described(dialogue):
     assert "Seite 2 von" in text
 
 
-def test_concept_chapter_shows_the_same_counts(built, concept):
+def test_concept_chapter_shows_the_same_counts(concept_files, concept):
     review = assess(concept)[0]
-    document = Document(str(built[".docx"]))
+    document = Document(str(concept_files[".docx"]))
     table = _table(document, "Stand der Verankerung je Thema")
     assert [int(c.text) for c in table.rows[-1].cells[1:]] == [*review.counts(), 14]
     details = _table(document, "Befunde im Einzelnen")

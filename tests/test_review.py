@@ -161,11 +161,9 @@ def test_review_finds_the_manifest_of_a_renamed_copy_and_merges_copies(returned,
     assert all(i["exemplare"] == ["Kopie_Amtsleitung.docx", "Kopie_Gesundheitsamt.docx"] for i in listing)
 
 
-def test_unchanged_documents_give_an_empty_list(tmp_path):
+def test_unchanged_documents_give_an_empty_list(built, tmp_path):
     """Every generated block reads back as generated: no false alarms, in any document kind."""
-    out = tmp_path / "out"
-    build(EXAMPLE, out)
-    drafts = sorted(out.rglob("*.docx"))
+    drafts = sorted(built.rglob("*.docx"))
     assert len(drafts) >= 6
     result = CliRunner().invoke(main, ["review", *map(str, drafts), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -182,6 +180,7 @@ def test_review_without_a_matching_build_says_how_to_fix(tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_an_edited_draft_is_kept_when_rebuilding(tmp_path):
     out = tmp_path / "out"
     build(EXAMPLE, out, "konzept")
@@ -204,6 +203,7 @@ def test_an_edited_draft_is_kept_when_rebuilding(tmp_path):
     assert len(list(out.glob("*.bearbeitet-*.docx"))) == 1
 
 
+@pytest.mark.slow
 def test_a_word_file_no_build_recorded_is_kept(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
@@ -213,7 +213,7 @@ def test_a_word_file_no_build_recorded_is_kept(tmp_path):
     assert [p.read_bytes() for p in kept] == [b"fremde Datei"]
 
 
-def test_drafts_are_marked_and_numbered_final_builds_are_not(draft_build, built):
+def test_drafts_are_marked_and_numbered_final_builds_are_not(draft_build, concept_files):
     document = Document(str(draft_build / f"{CONCEPT}.docx"))
     section = document.sections[-1]
     assert section._sectPr.find(qn("w:lnNumType")) is not None
@@ -222,15 +222,15 @@ def test_drafts_are_marked_and_numbered_final_builds_are_not(draft_build, built)
     pages = PdfReader(str(draft_build / f"{CONCEPT}.pdf")).pages
     assert all("ENTWURF" in page.extract_text() for page in pages)
 
-    final = Document(str(built[".docx"]))
+    final = Document(str(concept_files[".docx"]))
     assert final.sections[-1]._sectPr.find(qn("w:lnNumType")) is None
     assert "ENTWURF" not in final.sections[-1].header._element.xml
-    assert not any("ENTWURF" in page.extract_text() for page in PdfReader(str(built[".pdf"])).pages)
+    assert not any("ENTWURF" in page.extract_text() for page in PdfReader(str(concept_files[".pdf"])).pages)
 
 
-def test_draft_and_final_differ_only_by_the_marks(draft_build, built):
+def test_draft_and_final_differ_only_by_the_marks(draft_build, concept_files):
     """The draft's text is the final text: same paragraphs, same tables."""
     draft = Document(str(draft_build / f"{CONCEPT}.docx"))
-    final = Document(str(built[".docx"]))
+    final = Document(str(concept_files[".docx"]))
     assert [p.text for p in draft.paragraphs] == [p.text for p in final.paragraphs]
     assert len(draft.tables) == len(final.tables)

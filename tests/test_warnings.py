@@ -158,9 +158,8 @@ def _finished_but_running(data):
         ),
     ],
 )
-def test_each_rule_warns_at_the_value(example_copy, file, change, expected):
-    edit_yaml(example_copy, file, change)
-    warnings = check_folder(example_copy).warnings
+def test_each_rule_warns_at_the_value(inputs, file, change, expected):
+    warnings = inputs.edit(file, change).warnings()
     assert len(warnings) == len(expected), warnings
     for warning, (name, field, fragment) in zip(warnings, expected, strict=True):
         assert warning.level == WARNING
@@ -170,8 +169,8 @@ def test_each_rule_warns_at_the_value(example_copy, file, change, expected):
         assert warning.where.line > 1
 
 
-def test_example_has_no_warnings():
-    assert check_folder(EXAMPLE).warnings == []
+def test_example_has_no_warnings(inputs):
+    assert check_folder(EXAMPLE).warnings == inputs.warnings() == []
     result = _run("validate", EXAMPLE, "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"ordner": str(EXAMPLE), "gueltig": True, "probleme": []}

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import lxml.html
 from jinja2.ext import Extension
 
 from pipeline.findings import format_path
-from pipeline.load import LoadedInputs
+
+if TYPE_CHECKING:
+    from pipeline.load import LoadedInputs
 
 #: Block elements that get a source and, in Word, a bookmark.
 BLOCKS = ("p", "li", "tr", "h1", "h2", "h3", "caption")

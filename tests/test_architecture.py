@@ -1,0 +1,89 @@
+"""The stages point one way: load → validate → model → render → export, put together only by
+build.py and the command line. Read from the source (imports at run time; imports for type
+checking only do not count), so a wrong arrow fails here before it tangles the code."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
+
+#: What each part may import from the pipeline, besides itself and the shared base modules.
+BASE = {"pipeline", "pipeline.errors", "pipeline.findings", "pipeline.formatting", "pipeline.products"}
+ALLOWED = {
+    "model": set(),
+    "load": {"model"},
+    "validate": {"load", "model"},
+    "render": {"model"},
+    "export": {"render", "model"},
+    "drafts": {"export", "render"},
+    "terminal": {"model"},
+}
+#: The parts that put the stages together.
+ORCHESTRATION = {"build", "cli", "__main__"}
+
+
+def _part(module: str) -> str:
+    """'pipeline.model.quality.catalog' → 'model'; 'pipeline.errors' → 'errors'."""
+    return module.split(".")[1] if module.count(".") else ""
+
+
+def _is_module(name: str) -> bool:
+    path = PACKAGE.joinpath(*name.split(".")[1:])
+    return path.is_dir() or path.with_suffix(".py").is_file()
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """Modules of the pipeline a file imports when it runs (not under `if TYPE_CHECKING:`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = {
+        id(node)
+        for branch in ast.walk(tree)
+        if isinstance(branch, ast.If) and "TYPE_CHECKING" in ast.unparse(branch.test)
+        for node in ast.walk(branch)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("pipeline"):
+            found.add(node.module)
+            found |= {f"{node.module}.{a.name}" for a in node.names if _is_module(f"{node.module}.{a.name}")}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("pipeline")}
+    return found
+
+
+def _modules() -> list[tuple[str, Path]]:
+    return [
+        (".".join(("pipeline", *p.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__"), p)
+        for p in sorted(PACKAGE.rglob("*.py"))
+    ]
+
+
+@pytest.mark.parametrize(("module", "path"), _modules(), ids=[m for m, _ in _modules()])
+def test_imports_point_down_the_pipeline(module, path):
+    part = _part(module)
+    if part in ORCHESTRATION or module in BASE:
+        return
+    allowed = ALLOWED[part] | {part}
+    imported = {m for m in _runtime_imports(path) if _part(m) and m not in BASE}
+    parts = {_part(m) for m in imported if _part(m) not in ("errors", "findings", "formatting", "products")}
+    assert parts <= allowed, f"{module} importiert {sorted(parts - allowed)}"
+
+
+def test_base_modules_import_no_stage():
+    for module in BASE - {"pipeline"}:
+        path = PACKAGE / f"{module.split('.')[1]}.py"
+        stages = {_part(m) for m in _runtime_imports(path)} & set(ALLOWED)
+        assert not stages, f"{module} importiert {sorted(stages)}"
+
+
+def test_every_part_is_placed():
+    """A new top-level module or package must say where it stands in the pipeline."""
+    parts = {_part(m) for m, _ in _modules()} - {""}
+    known = set(ALLOWED) | ORCHESTRATION | {m.split(".")[1] for m in BASE if "." in m}
+    assert parts <= known, sorted(parts - known)
