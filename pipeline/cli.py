@@ -14,7 +14,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -77,7 +77,13 @@ STRICT = click.option(
 )
 
 
-class GermanDate(click.ParamType):
+if TYPE_CHECKING:
+    _DateParamType = click.ParamType[dt.date]
+else:  # click before 8.4 has no generic ParamType; the pinned range starts at 8.1
+    _DateParamType = click.ParamType
+
+
+class GermanDate(_DateParamType):
     """A date written JJJJ-MM-TT or TT.MM.JJJJ, refused with a German message (exit code 2)."""
 
     name = "JJJJ-MM-TT"

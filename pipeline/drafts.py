@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.comments import Comment
+from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
+from lxml import etree
 
 from pipeline.errors import ReviewFailure
 from pipeline.export.manifest import MANIFEST, read_manifest
@@ -28,6 +31,10 @@ W_BOOKMARK, W_NAME = qn("w:bookmarkStart"), qn("w:name")
 W_AUTHOR, W_DATE, W_ID = qn("w:author"), qn("w:date"), qn("w:id")
 HEADING_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
 MARK = re.compile(r"^gk\d{4}$")
+
+
+#: What makes two findings the same: kind, bookmark, old and new text, comment.
+RevisionKey = tuple[str, str | None, str, str, str | None]
 
 
 @dataclass
@@ -47,7 +54,7 @@ class RevisionItem:
     position: int = 0
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> RevisionKey:
         return self.kind, self.mark, self.old, self.new, self.comment
 
     def as_yaml(self) -> dict[str, Any]:
@@ -69,7 +76,7 @@ class RevisionItem:
 # --- reading the Word file ---------------------------------------------------------------------
 
 
-def _inside(node, tags: set[str], stop) -> bool:
+def _inside(node: etree._Element, tags: set[str], stop: etree._Element) -> bool:
     parent = node.getparent()
     while parent is not None and parent is not stop:
         if parent.tag in tags:
@@ -78,10 +85,10 @@ def _inside(node, tags: set[str], stop) -> bool:
     return False
 
 
-def _texts(paragraph, *, accepted: bool) -> str:
+def _texts(paragraph: etree._Element, *, accepted: bool) -> str:
     """The paragraph as it was (accepted=False: deletions back, insertions out) or as it would
     be with every tracked change accepted."""
-    parts = []
+    parts: list[str] = []
     for node in paragraph.iter(W_T, W_DEL_TEXT, qn("w:tab"), qn("w:br")):
         if node.tag in (qn("w:tab"), qn("w:br")):
             parts.append(" ")
@@ -94,14 +101,14 @@ def _texts(paragraph, *, accepted: bool) -> str:
     return normalized("".join(parts))
 
 
-def _row(paragraph):
+def _row(paragraph: etree._Element) -> etree._Element | None:
     parent = paragraph.getparent()
     while parent is not None and parent.tag != W_TR:
         parent = parent.getparent()
     return parent
 
 
-def _block_text(paragraph, *, accepted: bool) -> str:
+def _block_text(paragraph: etree._Element, *, accepted: bool) -> str:
     """A paragraph's text, or, inside a table, its whole row's, cells separated as in the
     manifest."""
     row = _row(paragraph)
@@ -111,8 +118,9 @@ def _block_text(paragraph, *, accepted: bool) -> str:
     return CELL_SEPARATOR.join(normalized(c) for c in cells)
 
 
-def _marks(paragraph) -> list[str]:
-    return [b.get(W_NAME) for b in paragraph.iter(W_BOOKMARK) if MARK.match(b.get(W_NAME) or "")]
+def _marks(paragraph: etree._Element) -> list[str]:
+    names = (b.get(W_NAME) or "" for b in paragraph.iter(W_BOOKMARK))
+    return [name for name in names if MARK.match(name)]
 
 
 @dataclass
@@ -120,8 +128,8 @@ class Draft:
     """A returned Word file: its paragraphs in order, each with its bookmark if it has one."""
 
     name: str
-    document: Any
-    paragraphs: list = field(default_factory=list)
+    document: DocumentObject
+    paragraphs: list[etree._Element] = field(default_factory=list)
     mark_of: dict[int, str] = field(default_factory=dict)
 
     @classmethod
@@ -140,9 +148,9 @@ class Draft:
                 draft.mark_of[id(paragraph)] = marks[0]
         return draft
 
-    def marked(self) -> dict[str, Any]:
+    def marked(self) -> dict[str, etree._Element]:
         """Bookmark → the (first) paragraph holding it."""
-        found: dict[str, Any] = {}
+        found: dict[str, etree._Element] = {}
         for paragraph in self.paragraphs:
             mark = self.mark_of.get(id(paragraph))
             if mark and mark not in found:
@@ -157,7 +165,7 @@ class Draft:
 # --- matching a draft with its build ------------------------------------------------------------
 
 
-def _comparable(origin: Origin, paragraph) -> tuple[str, str]:
+def _comparable(origin: Origin, paragraph: etree._Element) -> tuple[str, str]:
     """(generated text, text in the draft before tracked changes), comparable."""
     current = _block_text(paragraph, accepted=False)
     if origin.kind == "Überschrift" and HEADING_NUMBER.sub("", current) == origin.text:
@@ -165,7 +173,7 @@ def _comparable(origin: Origin, paragraph) -> tuple[str, str]:
     return origin.text, current
 
 
-def _unchanged(origin: Origin, paragraph) -> bool:
+def _unchanged(origin: Origin, paragraph: etree._Element) -> bool:
     generated, current = _comparable(origin, paragraph)
     return generated == current
 
@@ -205,9 +213,9 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
     """Each Word comment with the text it is attached to."""
     body = draft.document.element.body
     spans: dict[str, list[str]] = {}
-    anchor: dict[str, Any] = {}
+    anchor: dict[str, etree._Element | None] = {}
     open_ids: set[str] = set()
-    current_paragraph = None
+    current_paragraph: etree._Element | None = None
     for node in body.iter():
         if node.tag == W_P:
             current_paragraph = node
@@ -244,7 +252,7 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
     return items
 
 
-def _all_comments(document) -> list:
+def _all_comments(document: DocumentObject) -> list[Comment]:
     """The comments of a file that has any (asking python-docx otherwise adds an empty part)."""
     if not any(rel.reltype.endswith("/comments") for rel in document.part.rels.values()):
         return []
@@ -261,7 +269,8 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
         mark = draft.mark_of.get(id(paragraph))
         origin = by_mark.get(mark) if mark else None
         authors = list(dict.fromkeys(c.get(W_AUTHOR) or "unbekannt" for c in changes))
-        dates = sorted(c.get(W_DATE) for c in changes if c.get(W_DATE))
+        stamps = (c.get(W_DATE) for c in changes)
+        dates = sorted(stamp for stamp in stamps if stamp)
         when = f"{dates[-1][8:10]}.{dates[-1][5:7]}.{dates[-1][:4]}" if dates else None
         items.append(
             RevisionItem(
@@ -338,7 +347,7 @@ def read_draft(path: Path, manifest: Path | None = None) -> list[RevisionItem]:
 
 def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
     """Several returned copies as one list: equal findings once, with every reviewer and copy."""
-    merged: dict[tuple, RevisionItem] = {}
+    merged: dict[RevisionKey, RevisionItem] = {}
     for items in lists:
         for item in items:
             if item.key in merged:

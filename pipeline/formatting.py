@@ -14,7 +14,7 @@ NBSP = "\u00a0"
 
 def _group(digits: str) -> str:
     """'1234567' → '1.234.567'."""
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
@@ -29,7 +29,9 @@ def number(value: Decimal | int | float, places: int | None = None) -> str:
         amount = amount.normalize()
         if amount == amount.to_integral():
             amount = amount.quantize(Decimal(1))
-        places = max(0, -amount.as_tuple().exponent)  # type: ignore[operator]
+        exponent = amount.as_tuple().exponent
+        assert isinstance(exponent, int)  # 'n', 'N' or 'F' only for NaN and infinity, never amounts
+        places = max(0, -exponent)
     quantum = Decimal(1).scaleb(-places)
     amount = amount.quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "−" if amount < 0 else ""

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN
+from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Status
 from pipeline.formatting import count, euro, german_date, signed_euro
 from pipeline.model.changes import ChangeSet
 from pipeline.model.quality.assessment import QualityAssessment
@@ -35,7 +35,7 @@ def columns(rows: Sequence[Sequence[str]]) -> list[str]:
 # --- check ------------------------------------------------------------------------------------
 
 
-def _status(status: str) -> str:
+def _status(status: Status) -> str:
     return click.style(status.ljust(STATUS_WIDTH), fg=COLOURS[status], bold=status == OPEN)
 
 

@@ -13,11 +13,13 @@ import zipfile
 from datetime import datetime, time
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
 from pipeline.render.document import RenderedDocument
@@ -38,7 +40,7 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     paragraph._p.append(simple)
 
 
-def _page_footer(paragraph: Paragraph, document, doc: RenderedDocument, width) -> None:
+def _page_footer(paragraph: Paragraph, document: DocumentObject, doc: RenderedDocument, width: int) -> None:
     paragraph.style = document.styles["Footer"]
     paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{doc.footer_text}\tSeite ")
@@ -47,13 +49,16 @@ def _page_footer(paragraph: Paragraph, document, doc: RenderedDocument, width) -
     _field(paragraph, "NUMPAGES", "1")
 
 
-def _frame(document, doc: RenderedDocument) -> None:
+def _frame(document: DocumentObject, doc: RenderedDocument) -> None:
     """Header with municipality and title, footer with version, date and 'Seite x von y'. The
     first page has neither header nor footer under a title page; a paper's first page has the
     footer but no header, since its head block already names municipality and paper."""
     section = document.sections[-1]
     section.different_first_page_header_footer = True
-    width = section.page_width - section.left_margin - section.right_margin
+    page_width, left, right = section.page_width, section.left_margin, section.right_margin
+    # pandoc's reference document sets page size and margins, so the section always has them
+    assert page_width is not None and left is not None and right is not None
+    width = page_width - left - right
 
     header = section.header.paragraphs[0]
     header.text = doc.header_text
@@ -63,7 +68,7 @@ def _frame(document, doc: RenderedDocument) -> None:
         _page_footer(section.first_page_footer.paragraphs[0], document, doc, width)
 
 
-def _title_block_left(document, doc: RenderedDocument) -> None:
+def _title_block_left(document: DocumentObject, doc: RenderedDocument) -> None:
     """Papers and attachments open with their title above the text, not on a title page: there
     it stands flush left at the top like the rest, as in council papers."""
     if doc.title_page:
@@ -84,7 +89,7 @@ def _short(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _properties(document, doc: RenderedDocument) -> None:
+def _properties(document: DocumentObject, doc: RenderedDocument) -> None:
     stamp = datetime.combine(doc.date, time(0, 0))
     props = document.core_properties
     props.title = _short(f"{doc.title} – {doc.subtitle}")
@@ -101,7 +106,7 @@ def _properties(document, doc: RenderedDocument) -> None:
     props.last_printed = stamp
 
 
-def _page_break() -> OxmlElement:
+def _page_break() -> etree._Element:
     paragraph = OxmlElement("w:p")
     run = OxmlElement("w:r")
     br = OxmlElement("w:br")
@@ -111,7 +116,7 @@ def _page_break() -> OxmlElement:
     return paragraph
 
 
-def _toc_entry(text: str, level: int) -> OxmlElement:
+def _toc_entry(text: str, level: int) -> etree._Element:
     paragraph = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     style = OxmlElement("w:pStyle")
@@ -127,7 +132,7 @@ def _toc_entry(text: str, level: int) -> OxmlElement:
     return paragraph
 
 
-def _table_of_contents(document) -> None:
+def _table_of_contents(document: DocumentObject) -> None:
     """Pre-fill pandoc's TOC field with the headings so it reads well before Word updates it,
     and put the title block and the TOC on pages of their own."""
     body = document.element.body
@@ -164,7 +169,7 @@ def _table_of_contents(document) -> None:
     sdt.addnext(_page_break())
 
 
-def _table_text(document) -> None:
+def _table_text(document: DocumentObject) -> None:
     """Table cells use the smaller 'Tabellentext' style of the reference document (pandoc
     gives them the list style 'Compact')."""
     if "Tabellentext" not in [s.name for s in document.styles]:
@@ -177,7 +182,7 @@ def _table_text(document) -> None:
                     paragraph.style = style
 
 
-def _compact_wide_tables(document, min_columns: int = 11) -> None:
+def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> None:
     """Wide tables (the Zuständigkeitsmatrix) get small type and narrow cell margins, as in
     the PDF layout, so that 'M12' fits its column."""
     for table in document.tables:
@@ -211,7 +216,7 @@ def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
     return out.getvalue()
 
 
-def _logo(document, doc: RenderedDocument) -> None:
+def _logo(document: DocumentObject, doc: RenderedDocument) -> None:
     """The logo right-aligned above the title, in the same box as on the PDF's title page,
     with its alternative text for screen readers."""
     if doc.logo is None:
@@ -221,6 +226,7 @@ def _logo(document, doc: RenderedDocument) -> None:
     run = paragraph.add_run()
     run.add_picture(io.BytesIO(logo_png(doc.logo)), width=Cm(LOGO_WIDTH_CM), height=Cm(LOGO_HEIGHT_CM))
     properties = run._r.find(f".//{qn('wp:docPr')}")
+    assert properties is not None  # add_picture always writes the drawing's docPr
     properties.set("name", "Logo")
     properties.set("descr", doc.logo_alt)
 
@@ -274,7 +280,7 @@ AFTER_LINE_NUMBERS = (
 )
 
 
-def _draft_marks(document, doc: RenderedDocument) -> None:
+def _draft_marks(document: DocumentObject, doc: RenderedDocument) -> None:
     """Drafts: 'ENTWURF' across every page and numbered lines, so reviewers can cite
     'Seite 12, Zeile 30'. The final build has neither."""
     if not doc.draft:
@@ -296,7 +302,7 @@ def _draft_marks(document, doc: RenderedDocument) -> None:
         sect_pr.append(numbers)
 
 
-def _png_fallbacks(document, doc: RenderedDocument) -> None:
+def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
     """pandoc embeds SVG figures in a form only Word 2016 and later can show; a PNG of the same
     figure in the same picture lets every other program show it too."""
     figures = {f.name: f for f in doc.figures}

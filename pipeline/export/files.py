@@ -4,6 +4,7 @@ a time."""
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,11 +13,10 @@ from pathlib import Path
 
 from pipeline.errors import BuildLocked
 
-try:
-    import fcntl
-except ImportError:  # Windows has no flock; it locks a byte range instead
-    fcntl = None  # type: ignore[assignment]
+if sys.platform == "win32":  # Windows has no flock; it locks a byte range instead
     import msvcrt
+else:
+    import fcntl
 
 LOCK_NAME = ".gesamtkonzept.lock"
 
@@ -49,10 +49,10 @@ def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
 def _try_lock(fd: int) -> bool:
     """An exclusive lock on the open file without waiting; False if someone else holds it."""
     try:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        else:
+        if sys.platform == "win32":
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return False
     return True

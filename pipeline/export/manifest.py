@@ -49,7 +49,8 @@ def read_manifest(output: Path) -> dict[str, Any]:
 
 
 def recorded_hash(manifest: dict[str, Any], path: str) -> str | None:
-    return manifest.get("dateien", {}).get(path, {}).get("sha256")
+    recorded: str | None = manifest.get("dateien", {}).get(path, {}).get("sha256")
+    return recorded
 
 
 def stale_files(

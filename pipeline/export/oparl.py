@@ -90,7 +90,7 @@ def _agenda_order(number: str | None) -> int:
     return int(found.group()) if found else 0
 
 
-def _organization(ids: Identifiers, committee: Committee) -> dict:
+def _organization(ids: Identifiers, committee: Committee) -> dict[str, Any]:
     return {
         "id": ids.of("organization", committee.id),
         "type": f"{SCHEMA}Organization",
@@ -101,7 +101,7 @@ def _organization(ids: Identifiers, committee: Committee) -> dict:
     }
 
 
-def _office(ids: Identifiers, name: str) -> dict:
+def _office(ids: Identifiers, name: str) -> dict[str, Any]:
     return {
         "id": ids.of("organization", name),
         "type": f"{SCHEMA}Organization",
@@ -112,7 +112,7 @@ def _office(ids: Identifiers, name: str) -> dict:
     }
 
 
-def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[PublishedFile]) -> dict:
+def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[PublishedFile]) -> dict[str, Any]:
     """The OParl object list of one paper."""
     ids = Identifiers(view.concept)
     paper = view.paper
@@ -177,7 +177,7 @@ def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[Publishe
     return {"data": [record, *organizations, *meetings]}
 
 
-def to_json(records: dict) -> bytes:
+def to_json(records: dict[str, Any]) -> bytes:
     return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -198,12 +198,11 @@ def oparl_files(
     for paper in papers:
         doc = paper.document
         main = _published(doc, files, doc.title)
-        auxiliary = [
-            _published(attachments[a.generated], files, a.title)
-            if a.generated
-            else PublishedFile(a.title, copied[a.file], files[copied[a.file]], doc.date)
-            for a in paper.view.attachments
-            if a.has_file
-        ]
+        auxiliary: list[PublishedFile] = []
+        for a in paper.view.attachments:  # those with a file: generated, or copied from the inputs
+            if a.generated:
+                auxiliary.append(_published(attachments[a.generated], files, a.title))
+            elif a.file:
+                auxiliary.append(PublishedFile(a.title, copied[a.file], files[copied[a.file]], doc.date))
         records[doc.path(".oparl.json")] = to_json(paper_records(paper.view, main, auxiliary))
     return records

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 from functools import cache
+from typing import cast
 
 from pipeline.errors import ExportFailure
 
@@ -18,7 +19,7 @@ def pandoc_path() -> str:
     try:
         import pypandoc
 
-        return pypandoc.get_pandoc_path()
+        return cast(str, pypandoc.get_pandoc_path())  # pypandoc has no type information
     except (ImportError, OSError) as error:
         raise ExportFailure(
             "pandoc wurde nicht gefunden. Bitte 'make setup' ausführen (installiert pypandoc-binary)."

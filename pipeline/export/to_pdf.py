@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
@@ -63,11 +64,16 @@ def typst_string(text: str) -> str:
     return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _literally(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for re.sub that inserts `text` as it is, backslashes included."""
+    return lambda _: text
+
+
 def with_alt_texts(body_typst: str, figures: tuple[Figure, ...]) -> str:
     """pandoc's Typst writer drops the alternative text of images; PDF/UA needs it back."""
     for figure in figures:
         call = f'image("{figure.name}", alt: {typst_string(figure.alt)}'
-        body_typst = re.sub(rf'image\("{re.escape(figure.name)}"', lambda _, c=call: c, body_typst)
+        body_typst = re.sub(rf'image\("{re.escape(figure.name)}"', _literally(call), body_typst)
     return body_typst
 
 
@@ -96,8 +102,8 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
         (root / "inhalt.typ").write_text(with_alt_texts(body_typst, doc.figures), encoding="utf-8")
         for figure in doc.figures:
             (root / figure.name).write_text(figure.svg, encoding="utf-8")
-        if doc.logo:
-            shutil.copy(doc.logo, root / logo_name(doc))
+        if doc.logo and (name := logo_name(doc)):
+            shutil.copy(doc.logo, root / name)
         try:
             return typst.compile(
                 str(root / "main.typ"),

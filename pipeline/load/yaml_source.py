@@ -8,6 +8,7 @@ silently overwritten. Nothing here raises for a user's mistake: problems are ret
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +50,9 @@ def _problem(name: str, line: int, column: int, message: str) -> Finding:
 
 
 def _position(node: yaml.Node | yaml.Event) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+    mark = node.start_mark
+    assert mark is not None  # the parser marks every event and node it makes
+    return mark.line + 1, mark.column + 1
 
 
 class Refused(Exception):
@@ -78,8 +81,10 @@ class StrictLoader(yaml.SafeLoader):
         super().__init__(text)
         self.depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # PyYAML passes a key node or None as `index` too; the stubs (and so this override) say int.
+        peek_event: Callable[[], yaml.Event] = self.peek_event  # untyped in the stubs
+        event = peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise Refused(
                 event, "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt; bitte den Wert ausschreiben"

@@ -7,6 +7,7 @@ by their `id`; a change is named by the German field (the YAML key) with the old
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -15,6 +16,7 @@ from pydantic import BaseModel
 
 from pipeline import formatting
 from pipeline.model.concept import Concept
+from pipeline.model.inputs import Actor, Goal, Measure, TargetGroup
 
 #: The kinds of items compared, with the German labels used in lists and documents.
 KINDS: tuple[tuple[str, str, str], ...] = (
@@ -24,6 +26,8 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     ("actors", "Akteur", "Akteure"),
 )
 
+#: The items compared: everything in KINDS has an id.
+Compared = TargetGroup | Goal | Measure | Actor
 
 #: Old and new value together up to this length are shown; longer texts only by field name.
 SHORT = 60
@@ -121,7 +125,8 @@ def shown(value: Any, key: str = "") -> str:
 def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
     """Changed fields by their German title; nested sections and lists compare as a whole."""
     before, after = old.model_dump(by_alias=True), new.model_dump(by_alias=True)
-    titles = {info.alias: info.title or info.alias for info in type(new).model_fields.values()}
+    fields = type(new).model_fields.values()
+    titles = {info.alias: info.title or info.alias for info in fields if info.alias is not None}
     return tuple(
         FieldChange(titles.get(key, key), shown(before.get(key), key), shown(after.get(key), key))
         for key in after
@@ -129,11 +134,12 @@ def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
     )
 
 
-def _label(item: Any) -> str:
-    return getattr(item, "title", None) or getattr(item, "name", None) or item.id
+def _label(item: Compared) -> str:
+    label: str = getattr(item, "title", None) or getattr(item, "name", None) or item.id
+    return label
 
 
-def _compare(singular: str, plural: str, old: list, new: list) -> KindChanges:
+def _compare(singular: str, plural: str, old: Sequence[Compared], new: Sequence[Compared]) -> KindChanges:
     before = {i.id: i for i in old}
     after = {i.id: i for i in new}
     return KindChanges(

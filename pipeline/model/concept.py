@@ -32,7 +32,6 @@ from pipeline.model.inputs import (
     GoalFile,
     GuidingPrinciple,
     Indicator,
-    Item,
     Measure,
     MeasureFile,
     Municipality,
@@ -47,7 +46,7 @@ from pipeline.model.inputs import (
     TargetGroup,
     TargetGroupFile,
 )
-from pipeline.model.types import ORGANISATION_FORMS
+from pipeline.model.types import ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
     from pipeline.model.reporting import ReportingView

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from pipeline.model.paths import input_file
+from pipeline.model.paths import input_file_checks
 from pipeline.model.types import (
     COUNCIL_KINDS,
     DEFAULT_REMIT,
@@ -61,8 +62,8 @@ from pipeline.model.types import (
     refuse,
 )
 
-Logo = input_file(".png", ".jpg", ".jpeg", ".svg")
-AttachmentFile = input_file(".pdf", max_bytes=20 * 1024 * 1024)
+Logo = Annotated[Path, *input_file_checks(".png", ".jpg", ".jpeg", ".svg")]
+AttachmentFile = Annotated[Path, *input_file_checks(".pdf", max_bytes=20 * 1024 * 1024)]
 
 
 # --- kommune.yaml ---------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Paths in the inputs (a logo now, attachments later): a model type that accepts only files
 inside the municipality's folder.
 
-Use ``input_file(".png", ".svg")`` as a field's type. The check needs the folder, which the
+Use ``Annotated[Path, *input_file_checks(".png", ".svg")]`` (or, where no static type is
+needed, ``input_file(".png", ".svg")``) as a field's type. The check needs the folder, which the
 validator passes to pydantic as context (``model_validate(data, context={FOLDER: folder})``);
 the model then holds the resolved absolute path. Anything that leaves the folder – ``..``,
 absolute paths, symbolic links pointing elsewhere – is refused, so inputs cannot make the
@@ -73,10 +74,16 @@ class PathRule:
         return ", ".join(self.suffixes)
 
 
+def input_file_checks(*suffixes: str, max_bytes: int = 5 * 1024 * 1024) -> tuple[AfterValidator, PathRule]:
+    """The metadata of a field naming a file in the municipality's folder: the check and its
+    rule, for ``Annotated[Path, *input_file_checks(".png")]``, a type that mypy can read."""
+    rule = PathRule(tuple(s.lower() for s in suffixes), max_bytes)
+    return AfterValidator(rule.check), rule
+
+
 def input_file(*suffixes: str, max_bytes: int = 5 * 1024 * 1024) -> Any:
     """The type of a field naming a file in the municipality's folder, e.g. a logo."""
-    rule = PathRule(tuple(s.lower() for s in suffixes), max_bytes)
-    return Annotated[Path, AfterValidator(rule.check), rule]
+    return Annotated[Path, *input_file_checks(*suffixes, max_bytes=max_bytes)]
 
 
 def resolve_inside(folder: Path, value: Path, rule: PathRule) -> Path:

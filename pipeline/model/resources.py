@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from pipeline.model.inputs import Actor, Committee, FundingLine
@@ -92,15 +92,13 @@ class Budget:
     @cached_property
     def by_source(self) -> AmountTable:
         """Mittel nach Quelle und Jahr."""
-        rows = tuple(amount_row(s, self.years, lambda y, s=s: self.total(s, y)) for s in self.sources)
+        rows = tuple(amount_row(s, self.years, partial(self.total, s)) for s in self.sources)
         return self._table(rows)
 
     @cached_property
     def by_committee(self) -> AmountTable:
         """Mittel nach zuständigem Ausschuss und Jahr."""
-        rows = tuple(
-            amount_row(c.name, self.years, lambda y, c=c: self.committee_total(c.id, y)) for c in self.committees
-        )
+        rows = tuple(amount_row(c.name, self.years, partial(self.committee_total, c.id)) for c in self.committees)
         return self._table(rows)
 
     def _table(self, rows: tuple[AmountRow, ...]) -> AmountTable:
@@ -156,9 +154,7 @@ class Budget:
         """Kosten der Maßnahmen nach Jahren: every measure with costs, numbered."""
         concept = self.concept
         rows = tuple(
-            amount_row(
-                f"{concept.measure_number(m.id)} {m.title}", self.years, lambda y, m=m: self.measure_cost(m.id, y)
-            )
+            amount_row(f"{concept.measure_number(m.id)} {m.title}", self.years, partial(self.measure_cost, m.id))
             for m in concept.measures
             if m.costs
         )

@@ -11,16 +11,19 @@ bookmark held and where it came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
 from jinja2.ext import Extension
+from lxml.html import HtmlElement
 
-from pipeline.findings import format_path
+from pipeline.findings import Path_, format_path
 
 if TYPE_CHECKING:
     from pipeline.load import LoadedInputs
+    from pipeline.load.yaml_source import SourceFile
 
 #: Block elements that get a source and, in Word, a bookmark.
 BLOCKS = ("p", "li", "tr", "h1", "h2", "h3", "caption")
@@ -42,6 +45,11 @@ MIN_MATCH = 8
 MAX_SOURCES = 3
 
 
+def _with_source(where: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for re.sub that writes `where` into the matched block tag."""
+    return lambda m: f'{m.group(0)} {ATTRIBUTE}="{where}"'
+
+
 class SourceLines(Extension):
     """Marks each block tag in a template with the template's name and line."""
 
@@ -49,7 +57,7 @@ class SourceLines(Extension):
         if not name:
             return source
         return "".join(
-            BLOCK_TAG.sub(lambda m, n=number: f'{m.group(0)} {ATTRIBUTE}="{name}:{n}"', line)
+            BLOCK_TAG.sub(_with_source(f"{name}:{number}"), line)
             for number, line in enumerate(source.splitlines(keepends=True), start=1)
         )
 
@@ -62,7 +70,7 @@ def normalized(text: str) -> str:
 CELL_SEPARATOR = " | "
 
 
-def block_text(element) -> str:
+def block_text(element: HtmlElement) -> str:
     """A block's text as Word will show it: line breaks as spaces, table cells separated."""
     if element.tag == "tr":
         return CELL_SEPARATOR.join(block_text(cell) for cell in element if cell.tag in ("td", "th"))
@@ -93,7 +101,7 @@ class Origin:
     inputs: list[InputLocation] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        data = {"marke": self.mark, "art": self.kind, "kapitel": self.chapter, "text": self.text}
+        data: dict[str, Any] = {"marke": self.mark, "art": self.kind, "kapitel": self.chapter, "text": self.text}
         if self.template:
             data["dokumentvorlage"] = self.template
         if self.inputs:
@@ -123,7 +131,7 @@ def text_index(loaded: LoadedInputs) -> dict[str, list[InputLocation]]:
     """Every longer string of the inputs (whitespace normalized) → where it is written."""
     index: dict[str, list[InputLocation]] = {}
 
-    def walk(file: str, node: Any, path: tuple, source) -> None:
+    def walk(file: str, node: Any, path: Path_, source: SourceFile) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
                 walk(file, value, path + (key,), source)
@@ -149,10 +157,10 @@ def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLo
     return [location for s in kept[:MAX_SOURCES] for location in index[s][:1]]
 
 
-def _wrap_inline(target, mark: str):
+def _wrap_inline(target: HtmlElement, mark: str) -> HtmlElement | None:
     """Put the block's own inline content (up to a nested list or paragraph, which get their
     own bookmarks) into a bookmark span; None if there is no such content."""
-    leading = []
+    leading: list[HtmlElement] = []
     for child in target:
         if child.tag in NESTED_BLOCKS:
             break

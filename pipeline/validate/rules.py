@@ -10,9 +10,8 @@ passes and data that fails.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
 from pipeline.formatting import euro, german_date
@@ -125,10 +124,6 @@ def target_groups_have_goals(concept: Concept) -> Iterator[Finding]:
             )
 
 
-def _first_index(items: list[Any], matches: Callable[[Any], bool]) -> int:
-    return next(index for index, item in enumerate(items) if matches(item))
-
-
 @WARNINGS.rule("jahressummen")
 def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
     """A yearly total far above the configured bound is most often a typo (a zero too many)."""
@@ -141,7 +136,7 @@ def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
     for year in sorted({line.year for line in funding}):
         total = concept.budget.total(year=year)
         if total > bound:
-            index = _first_index(funding, lambda line, y=year: line.year == y)
+            index = next(i for i, line in enumerate(funding) if line.year == year)
             yield warning(
                 "ressourcen.yaml",
                 ("finanzierung", index, "betrag"),
@@ -151,8 +146,8 @@ def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
     for year in years:
         total = concept.budget.measure_costs(year)
         if total > bound:
-            index = _first_index(concept.measures, lambda m, y=year: any(c.year == y for c in m.costs))
-            cost = _first_index(concept.measures[index].costs, lambda c, y=year: c.year == y)
+            index = next(i for i, m in enumerate(concept.measures) if any(c.year == year for c in m.costs))
+            cost = next(i for i, c in enumerate(concept.measures[index].costs) if c.year == year)
             yield warning(
                 "massnahmen.yaml",
                 ("massnahmen", index, "kosten", cost, "betrag"),

@@ -84,8 +84,9 @@ def evaluate(concept: Concept, catalog: Catalog, on: dt.date) -> tuple[GoalResul
     results = []
     for goal in catalog.goals:
         evidence = tuple(rules[goal.id](view))
-        statuses = [e.level for e in evidence]
-        results.append(GoalResult(goal, catalog.goal_number(goal.id), overall(statuses), evidence))  # type: ignore[arg-type]
+        # a quality rule's observations carry a status or None, never a severity
+        statuses = [e.level for e in evidence if e.level is None or e.level in STATUSES]
+        results.append(GoalResult(goal, catalog.goal_number(goal.id), overall(statuses), evidence))
     return tuple(results)
 
 

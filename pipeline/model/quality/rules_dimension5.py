@@ -283,9 +283,11 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
             )
         else:
             latest = max(passed, key=lambda d: d.passed_to_network or d.date)
+            latest_passed = latest.passed_to_network
+            assert latest_passed is not None  # `passed` holds only decisions passed to the network
             evidence.append(
                 observed(
-                    f"{text}, zuletzt {latest.number} am {german_date(latest.passed_to_network)}.",
+                    f"{text}, zuletzt {latest.number} am {german_date(latest_passed)}.",
                     where,
                     FULFILLED,
                 )
