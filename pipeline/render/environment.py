@@ -10,6 +10,7 @@ format, they do not compute.
 
 from __future__ import annotations
 
+import math
 import re
 import traceback
 from functools import cache
@@ -26,7 +27,7 @@ from pipeline.render.document import TEMPLATE_DIR
 from pipeline.render.provenance import SourceLines
 
 #: A table column: (title, width in per cent, alignment l/r/c).
-Column = tuple[str, float, str]
+Column = tuple[object, float, str]
 
 
 def paragraphs(text: str) -> Markup:
@@ -35,16 +36,23 @@ def paragraphs(text: str) -> Markup:
     return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
 
 
-def columns(titles: list[str], width: float, align: str = "l") -> list[Column]:
+def columns(titles: list[object], width: float, align: str = "l") -> list[Column]:
     """Equal-width table columns, e.g. one per measure in the Zuständigkeitsmatrix."""
     return [(title, width, align) for title in titles]
 
 
-def amount_columns(first: str, titles: list[str], widest: float, share: float) -> list[Column]:
+def amount_columns(first: str, titles: list[object], widest: float, share: float) -> list[Column]:
     """A label column and right-aligned amount columns sharing `share` per cent of the width,
     none wider than `widest`; the label column takes the rest."""
     width = min(widest, share / len(titles))
     return [(first, 100 - width * len(titles), "l"), *columns(titles, width, "r")]
+
+
+def matrix_columns(first: str, titles: list[object], share: float = 74) -> list[Column]:
+    """A label column and narrow centred columns sharing `share` per cent of the width (the
+    Zuständigkeitsmatrix: one per measure), widths cut to a tenth of a per cent."""
+    width = math.floor(share / len(titles) * 10) / 10
+    return [(first, 100 - width * len(titles), "l"), *columns(titles, width, "c")]
 
 
 @cache
@@ -73,7 +81,9 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
     )
-    env.globals.update(anzahl=formatting.count, spalten=columns, betragsspalten=amount_columns)
+    env.globals.update(
+        anzahl=formatting.count, spalten=columns, betragsspalten=amount_columns, matrixspalten=matrix_columns
+    )
     return env
 
 
