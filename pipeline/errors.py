@@ -8,9 +8,54 @@ a user sees every mistake of a run at once; :class:`InvalidInput` carries them a
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 
 from pipeline.findings import Finding, summary
+
+#: What the operating system means by its error numbers, said in German, so that its English
+#: text (strerror) never reaches users on its own. By name: not every system knows every number.
+_OS_REASONS_BY_NAME: dict[str, str] = {
+    "ENOENT": "Datei oder Ordner nicht gefunden.",
+    "EACCES": "Keine Berechtigung.",
+    "EPERM": "Das Betriebssystem erlaubt diesen Vorgang nicht (fehlende Rechte oder geschützte Datei).",
+    "ENOTDIR": "Ein Teil des Pfads ist eine Datei, kein Ordner.",
+    "EISDIR": "Das ist ein Ordner, keine Datei.",
+    "EEXIST": "Die Datei oder der Ordner existiert bereits.",
+    "ENOTEMPTY": "Der Ordner ist nicht leer.",
+    "EBUSY": "Die Datei oder das Gerät wird gerade von einem anderen Programm benutzt.",
+    "ETXTBSY": "Die Datei wird gerade von einem anderen Programm benutzt.",
+    "ENAMETOOLONG": "Der Datei- oder Pfadname ist zu lang.",
+    "ELOOP": "Zu viele Verknüpfungen hintereinander (oder eine Verknüpfung auf sich selbst).",
+    "ENOSPC": "Kein Speicherplatz mehr frei.",
+    "EDQUOT": "Das Speicherkontingent ist erschöpft.",
+    "EFBIG": "Die Datei ist zu groß für dieses Laufwerk.",
+    "EROFS": "Das Ziel ist schreibgeschützt.",
+    "EMFILE": "Zu viele Dateien gleichzeitig geöffnet.",
+    "ENFILE": "Zu viele Dateien gleichzeitig geöffnet.",
+    "EXDEV": "Verschieben zwischen verschiedenen Laufwerken ist hier nicht möglich.",
+    "EIO": "Ein- oder Ausgabefehler des Laufwerks (Datenträger oder Netzlaufwerk prüfen).",
+    "EAGAIN": "Die Datei ist vorübergehend nicht verfügbar; bitte später erneut versuchen.",
+    "ENOMEM": "Nicht genug Arbeitsspeicher.",
+    "EINVAL": "Der Pfad oder Dateiname ist hier nicht zulässig.",
+    "ESTALE": "Die Verbindung zum Netzlaufwerk ist veraltet; bitte neu verbinden.",
+    "ETIMEDOUT": "Zeitüberschreitung beim Zugriff (Netzlaufwerk?).",
+}
+OS_REASONS: dict[int, str] = {
+    getattr(errno, name): reason for name, reason in _OS_REASONS_BY_NAME.items() if hasattr(errno, name)
+}
+
+
+def os_reason(error: OSError) -> str:
+    """A German sentence for an error of the operating system; an unknown one gets a general
+    sentence with the system's own words at most in parentheses."""
+    known = OS_REASONS.get(error.errno or 0)
+    if known:
+        return known
+    detail = error.strerror or (str(error) if error.errno is None else "")
+    number = f"Nr. {error.errno}" if error.errno else ""
+    inside = ": ".join(part for part in (number, detail) if part)
+    return "Das Betriebssystem meldet einen Fehler" + (f" ({inside})." if inside else ".")
 
 
 class GesamtkonzeptError(Exception):

@@ -40,6 +40,48 @@ def number(value: Decimal | int | float, places: int | None = None) -> str:
     return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
 
 
+#: A number as Germans write it: thousands grouped with '.' or a space, decimals after ','; a
+#: currency after it is allowed ('41.237,85 €').
+GERMAN_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)(?P<whole>\d{1,3}(?:[. \u00a0\u202f]\d{3})+|\d+)(?:,(?P<fraction>\d+))?"
+    r"(?:\s*(?:€|EUR|Euro))?"
+)
+
+
+def plain_number(text: str) -> str | None:
+    """How to write a number given in German style ('41.237,85', '80.400', '12,5', '1.200 €')
+    so that YAML reads it as meant: '41237.85', '80400', '12.5', '1200'. None if the text is
+    no such number, or already written plainly."""
+    found = GERMAN_NUMBER.fullmatch(text.strip())
+    if not found:
+        priced = re.fullmatch(r"([+-]?\d+(?:\.\d+)?)\s*(?:€|EUR|Euro)", text.strip())
+        return priced[1] if priced else None
+    whole = re.sub(r"[. \u00a0\u202f]", "", found["whole"])
+    fraction = f".{found['fraction']}" if found["fraction"] else ""
+    plain = f"{found['sign']}{whole}{fraction}"
+    return None if plain == text else plain
+
+
+def number_advice(text: str, *, amounts: bool = False) -> str | None:
+    """How to write a number given in German style, as a sentence for messages: 'Beträge ohne
+    Tausenderpunkt und mit Dezimalpunkt schreiben: 41237.85.'; None for any other text."""
+    plain = plain_number(text)
+    if plain is None:
+        return None
+    without = [
+        name
+        for name, present in (
+            ("Tausenderpunkt", re.search(r"\d[. \u00a0\u202f]\d{3}", text)),
+            ("Währungszeichen", re.search(r"(€|EUR|Euro)\s*$", text)),
+        )
+        if present
+    ]
+    how = [f"ohne {' und '.join(without)}"] if without else []
+    if "," in text:
+        how.append("mit Dezimalpunkt")
+    return f"{'Beträge' if amounts else 'Zahlen'} {' und '.join(how)} schreiben: {plain}."
+
+
 def euro(value: Decimal | int | float) -> str:
     """'1.234,56 €' – always two decimals, as budgets are written."""
     return f"{number(value, 2)}{NBSP}€"

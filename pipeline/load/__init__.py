@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.errors import os_reason
 from pipeline.findings import Finding, Place
 from pipeline.load.yaml_source import MAX_FILE_BYTES, SourceFile, parse_yaml
 from pipeline.model.inputs import FOLDERS, OPTIONAL_FILES, REQUIRED_FILES
@@ -97,7 +98,7 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
         try:
             texts[name] = _read_bounded(folder / name)
         except OSError as error:
-            problems.append(_problem(name, f"Die Datei lässt sich nicht lesen: {error.strerror or error}."))
+            problems.append(_problem(name, f"Die Datei lässt sich nicht lesen: {os_reason(error)}"))
     loaded, found = load_texts(folder, texts)
     return loaded, problems + found
 

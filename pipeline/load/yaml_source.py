@@ -4,10 +4,15 @@ Every value keeps the line and column it came from, so later stages can point us
 spot (``massnahmen.yaml:48:7``). Only plain YAML is accepted: PyYAML's safe loader without
 explicit tags or aliases, bounded in size and depth, and duplicate keys are reported instead of
 silently overwritten. Nothing here raises for a user's mistake: problems are returned.
+
+A number with one dot before exactly three digits (``80.400``) stays the text it is: YAML would
+read the float 80.4, but a German reader means eighty thousand four hundred. As text it fails
+where a number is expected, and the message says how to write it (``80400``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +27,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 #: Far deeper than any input file needs (the deepest value sits at level six).
 MAX_DEPTH = 30
 STR_TAG = "tag:yaml.org,2002:str"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+#: '80.400', '1.500': thousands with a German dot, which YAML would read as 80.4 and 1.5.
+GERMAN_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
 
 
 @dataclass
@@ -109,9 +117,12 @@ def _index_positions(
     source: SourceFile,
     problems: list[Finding],
 ) -> None:
-    """Walk the node tree once, recording positions and flagging duplicate keys."""
+    """Walk the node tree once, recording positions and flagging duplicate keys; numbers with
+    German thousands ('80.400') are kept as text."""
     source.value_positions[path] = _position(node)
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode) and node.tag == FLOAT_TAG and GERMAN_THOUSANDS.fullmatch(node.value):
+        node.tag = STR_TAG
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:

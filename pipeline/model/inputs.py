@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from pipeline.model.paths import input_file_checks
 from pipeline.model.types import (
@@ -36,6 +36,7 @@ from pipeline.model.types import (
     GeneratedAttachment,
     GoalKind,
     GoalRef,
+    Hours,
     Id,
     Integer,
     Item,
@@ -45,6 +46,7 @@ from pipeline.model.types import (
     MunicipalityKind,
     NetworkBodyKind,
     NetworkBodyRef,
+    Number,
     OrganisationForm,
     PaperKind,
     QualityGoalRef,
@@ -219,9 +221,6 @@ class TargetGroupFile(Item, title="Zielgruppen"):
     target_groups: list[TargetGroup] = field("zielgruppen", "Zielgruppen", min_length=1)
 
 
-Number = Annotated[Decimal, Field(max_digits=14, decimal_places=2)]
-
-
 class Indicator(Item, title="Indikator"):
     name: Text = field("name", "Bezeichnung des Indikators")
     unit: Text = field("einheit", "Einheit, z. B. '%' oder 'Familien'")
@@ -332,9 +331,7 @@ class Actor(Item, title="Akteur"):
     conditions: Text | None = field(
         "rahmenbedingungen", "Was die Mitarbeit begrenzt oder ermöglicht", default=None
     )
-    network_hours: Decimal = field(
-        "netzwerkaufwand_stunden", "Aufwand für Netzwerkarbeit in Stunden pro Jahr", ge=0
-    )
+    network_hours: Hours = field("netzwerkaufwand_stunden", "Aufwand für Netzwerkarbeit in Stunden pro Jahr")
     agreement_signed: Date | None = field(
         "kooperationsvereinbarung",
         "Datum der unterzeichneten Kooperationsvereinbarung",
@@ -405,7 +402,7 @@ class Position(Item, title="Personalstelle"):
 
 class BudgetedEffort(Item, title="Netzwerkaufwand"):
     actor: ActorRef = field("akteur", "Akteur")
-    hours: Decimal = field("stunden_pro_jahr", "Eingeplante Stunden pro Jahr", ge=0)
+    hours: Hours = field("stunden_pro_jahr", "Eingeplante Stunden pro Jahr")
     compensation: Text = field("ausgleich", "Wie der Aufwand abgegolten wird")
     funding: FundingRef | None = field("finanzierung", "Finanzierungslinie", default=None)
 

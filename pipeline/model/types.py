@@ -23,10 +23,12 @@ from pydantic import (
     Field,
     Strict,
     StringConstraints,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from pipeline.findings import Status
+from pipeline.formatting import number_advice
 
 #: pydantic error type of model checks whose message already is the German sentence for users.
 GERMAN_MESSAGE = "meldung"
@@ -132,8 +134,38 @@ def _yes_no(value: Any) -> Any:
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=300)]
-Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+#: What a web address looks like; messages name it a URL, not a Kennung.
+URL_PATTERN = r"^https?://[^\s]+$"
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300)]
+
+
+def _written_plainly(*, amounts: bool, places: int | None) -> BeforeValidator:
+    """Refuses a number written the German way ('41.237,85', '80,40', or '80.400', which the
+    loader keeps as text), saying how to write it; pydantic would read '80.400' as 80.4."""
+
+    def check(value: Any) -> Any:
+        advice = number_advice(value, amounts=amounts) if isinstance(value, str) else None
+        if not advice:
+            return value
+        plain = value.strip()
+        if not re.fullmatch(r"[+-]?\d+\.\d{3}", plain):  # '41.237,85', '80,40', '1.200 €'
+            raise refuse(f"Hier wird eine Zahl erwartet, z. B. 1234.50; gefunden: '{plain}'. {advice}")
+        if places is not None:
+            raise refuse(
+                f"Höchstens {places} Nachkommastellen erlaubt; gefunden: '{plain}'. Ist ein Tausenderpunkt "
+                f"gemeint? {advice}"
+            )
+        raise refuse(f"'{plain}' ist nicht eindeutig: Ist ein Tausenderpunkt gemeint? {advice}")
+
+    return BeforeValidator(check)
+
+
+#: Euro amounts, with cents at most.
+Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2), _written_plainly(amounts=True, places=2)]
+#: Measured values (indicators), with two decimals at most.
+Number = Annotated[Decimal, Field(max_digits=14, decimal_places=2), _written_plainly(amounts=False, places=2)]
+#: Hours of network time in a year.
+Hours = Annotated[Decimal, Field(ge=0), _written_plainly(amounts=False, places=None)]
 #: Whole numbers; strict, because YAML's 'yes'/'true' would otherwise count as 1.
 Integer = Annotated[int, Strict()]
 Year = Annotated[int, Strict(), Field(ge=1990, le=2100)]
@@ -251,3 +283,13 @@ class Item(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_not_given(cls, data: Any) -> Any:
+        """An optional key written without a value ('beteiligt:', which YAML reads as null)
+        means the same as leaving it out: an empty list, no value, the default."""
+        if not isinstance(data, dict):
+            return data
+        optional = {info.alias for info in cls.model_fields.values() if not info.is_required()}
+        return {key: value for key, value in data.items() if value is not None or key not in optional}

@@ -3,12 +3,14 @@
 Entry point: :func:`check`. In order:
 
 1. each file against its model (:mod:`pipeline.model.inputs`), pydantic's complaints said in
-   German (:mod:`.messages`);
-2. the rules before the concept, on the files that parsed: ids and references
+   German (:mod:`.messages`); entries of a list that have errors are left out and the rest is
+   parsed (:class:`.parsed.Kept`), so one wrong value hides nothing else;
+2. the rules before the concept, on every entry that parsed: ids and references
    (:mod:`.references`), rules across files (:data:`.rules.CONSISTENCY`) and council procedure
    (:mod:`.council`);
-3. with no errors, the concept is assembled and the plausibility rules
-   (:data:`.rules.WARNINGS`) look for what is possible but probably a mistake.
+3. the concept is assembled and the plausibility rules (:data:`.rules.WARNINGS`) look for what
+   is possible but probably a mistake – also next to errors, as long as every required file
+   parsed and every reference between the entries that did resolves.
 
 Every finding is located at the line and column of the value it concerns, and all of a run's
 problems are reported together (:class:`~pipeline.errors.InvalidInput`).
@@ -19,11 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
+from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from pipeline.errors import InvalidInput
-from pipeline.findings import Finding
+from pipeline.findings import Finding, Path_
 from pipeline.load import LoadedInputs, SourceFile
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import REQUIRED_FILES, model_for
@@ -31,7 +35,7 @@ from pipeline.model.paths import FOLDER
 from pipeline.model.types import Item
 from pipeline.validate import council, references, rules
 from pipeline.validate.messages import problems_from
-from pipeline.validate.parsed import Parsed
+from pipeline.validate.parsed import Kept, Parsed
 
 #: The rules that run on the parsed files before the concept exists; their findings are errors.
 BEFORE_CONCEPT = (references.RULES, rules.CONSISTENCY, council.RULES)
@@ -45,44 +49,119 @@ class Validated:
     warnings: list[Finding]
 
 
-def located(findings: Iterable[Finding], sources: dict[str, SourceFile]) -> list[Finding]:
-    """Findings at the line and column of the value they concern."""
+def located(findings: Iterable[Finding], sources: dict[str, SourceFile], parsed: Parsed) -> list[Finding]:
+    """Findings at the line and column of the value they concern, their paths as the files are
+    written (an entry left out for its errors still counts in the numbering)."""
     result = []
     for found in findings:
         place = found.where
-        line, column = sources[place.file].locate(place.path)
-        result.append(replace(found, where=replace(place, line=line, column=column)))
+        path = parsed.original(place.file, place.path)
+        line, column = sources[place.file].locate(path)
+        result.append(replace(found, where=replace(place, path=path, line=line, column=column)))
     return result
 
 
-def parse_files(loaded: LoadedInputs) -> tuple[dict[str, Item], list[Finding]]:
-    """Each loaded file parsed by its model; a file with errors is left out."""
+def _outermost_entry(path: Path_) -> Path_ | None:
+    """('massnahmen', 3) for an error at ('massnahmen', 3, 'kosten', 0, 'betrag'); None for a
+    path through no list."""
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            return path[: index + 1]
+    return None
+
+
+def _without(data: Any, dropped: set[Path_], kept: dict[Path_, list[int]], path: Path_ = ()) -> Any:
+    """The data without the parts at `dropped`; `kept` records which entries each list kept."""
+    if isinstance(data, dict):
+        return {k: _without(v, dropped, kept, (*path, k)) for k, v in data.items() if (*path, k) not in dropped}
+    if isinstance(data, list):
+        indices = [i for i in range(len(data)) if (*path, i) not in dropped]
+        if len(indices) < len(data):
+            kept[path] = indices
+        return [_without(data[i], dropped, kept, (*path, i)) for i in indices]
+    return data
+
+
+def parse_file(source: SourceFile, folder: Path) -> tuple[Item | None, Kept | None, list[Finding]]:
+    """One loaded file parsed by its model, with every error in it.
+
+    With errors, the parts they concern are left out – an unknown key, else the outermost list
+    entry the error lies in – and the rest is parsed again until it passes: the result is the
+    partial file and what it kept. A file whose errors lie outside every list is left out.
+    """
+    model = model_for(source.name)
+    context = {FOLDER: folder}
+    try:
+        return model.model_validate(source.data, context=context), None, []
+    except ValidationError as error:
+        problems = problems_from(error, source, model)
+        failed = error
+    dropped: set[Path_] = set()
+    kept = Kept({})
+    while True:
+        parts = set()
+        for item in failed.errors():
+            path = kept.original(tuple(item["loc"]))
+            parts.add(path if item["type"] == "extra_forbidden" else _outermost_entry(path))
+        if None in parts or parts <= dropped:
+            return None, None, problems
+        dropped |= {p for p in parts if p is not None}
+        lists: dict[Path_, list[int]] = {}
+        data = _without(source.data, dropped, lists)
+        kept = Kept(lists)
+        try:
+            return model.model_validate(data, context=context), kept, problems
+        except ValidationError as error:
+            failed = error
+
+
+def parse_files(loaded: LoadedInputs) -> tuple[Parsed, list[Finding]]:
+    """Each loaded file parsed by its model, as far as it parses, and every type error."""
     files: dict[str, Item] = {}
+    partial: dict[str, Kept] = {}
     problems: list[Finding] = []
     for name, source in loaded.files.items():
-        model = model_for(name)
-        try:
-            files[name] = model.model_validate(source.data, context={FOLDER: loaded.folder})
-        except ValidationError as error:
-            problems.extend(problems_from(error, source, model))
-    return files, problems
+        model, kept, found = parse_file(source, loaded.folder)
+        problems += found
+        if model is not None:
+            files[name] = model
+        if kept is not None:
+            partial[name] = kept
+    raw = {name: source.data for name, source in loaded.files.items()}
+    return Parsed(files, partial, raw), problems
+
+
+def _concept(parsed: Parsed) -> Concept | None:
+    """The concept, also from partial files – once every required file parsed (at least in
+    part) and the entries that did refer only to each other; else None."""
+    if any(name not in parsed.files for name in REQUIRED_FILES) or any(references.dangling(parsed)):
+        return None
+    return Concept.from_files(parsed.files)
+
+
+def _plausibility(concept: Concept, parsed: Parsed) -> list[Finding]:
+    """The warnings about the concept, without the rules that would miss what a partial file
+    left out."""
+    return [
+        finding
+        for rule in rules.WARNINGS
+        if not any(name in parsed.partial for name in rules.WHOLE_FILES.get(rule.name, ()))
+        for finding in rule(concept)
+    ]
 
 
 def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: bool = False) -> Validated:
-    """The concept and the warnings about it, or :class:`InvalidInput` with every error (and,
-    if `strict`, every warning as well).
-
-    Warnings are looked for once there are no errors: the rules rely on a consistent concept.
-    """
+    """The concept and the warnings about it, or :class:`InvalidInput` with every error and
+    every warning that could be looked for (if `strict`, warnings alone are enough)."""
     found = list(problems)
-    files, type_errors = parse_files(loaded)
+    parsed, type_errors = parse_files(loaded)
     found += type_errors
-    parsed = Parsed(files)
-    found += located(chain.from_iterable(ruleset.run(parsed) for ruleset in BEFORE_CONCEPT), loaded.files)
-    if found or any(name not in files for name in REQUIRED_FILES):
-        raise InvalidInput(found)
-    concept = Concept.from_files(files)
-    warnings = sorted(located(rules.WARNINGS.run(concept), loaded.files), key=lambda f: f.sort_key)
+    found += located(chain.from_iterable(ruleset.run(parsed) for ruleset in BEFORE_CONCEPT), loaded.files, parsed)
+    concept = _concept(parsed)
+    warnings = located(_plausibility(concept, parsed), loaded.files, parsed) if concept else []
+    warnings.sort(key=lambda f: f.sort_key)
+    if found or concept is None or not parsed.complete:
+        raise InvalidInput(found + warnings)
     if strict and warnings:
         raise InvalidInput(warnings, strict=True)
     return Validated(concept, warnings)

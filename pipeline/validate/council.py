@@ -2,7 +2,8 @@
 
 :data:`PAPER_RULES` look at one paper with the committees and funding lines around it
 (:class:`PaperCase`); :data:`RULES` look at all papers together and run the paper rules on
-each. Rules only run on papers whose own file parsed cleanly.
+each. The paper rules reason about a paper's whole Beratungsfolge and all bodies, so they only run
+on papers whose own file parsed completely, and only while gremien.yaml and ressourcen.yaml did.
 """
 
 from __future__ import annotations
@@ -226,4 +227,9 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
         funding_years={f.id: f.year for f in resources.funding},
         funding_committees={f.id: f.committee for f in resources.funding},
     )
-    return [f for name, paper in parsed.papers.items() for f in PAPER_RULES.run(PaperCase(name, paper, council))]
+    return [
+        finding
+        for name, paper in parsed.papers.items()
+        if name not in parsed.partial
+        for finding in PAPER_RULES.run(PaperCase(name, paper, council))
+    ]

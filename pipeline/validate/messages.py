@@ -14,8 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pipeline.findings import Finding, Path_, Place
+from pipeline.formatting import number_advice
 from pipeline.load import SourceFile
-from pipeline.model.types import GERMAN_MESSAGE, Item
+from pipeline.model.types import GERMAN_MESSAGE, URL_PATTERN, Item
 
 
 def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
@@ -71,6 +72,13 @@ def _unknown_key(key: str, owner: type[BaseModel] | None, file_name: str, top: b
     return f"'{key}' ist {where}{tip} Erlaubt sind: {', '.join(allowed)}."
 
 
+def _number_hint(found: Any, description: str) -> str:
+    """' Zahlen ohne Tausenderpunkt schreiben: 131000.' for a number written the German way
+    ('131.000', '1,5'); empty for anything else."""
+    advice = number_advice(found, amounts="Euro" in description) if isinstance(found, str) else None
+    return f" {advice}" if advice else ""
+
+
 def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str) -> str:
     """A German sentence for one pydantic error, saying what was expected."""
     kind = error["type"]
@@ -85,11 +93,21 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
     if kind == "missing":
         hint = _description(owner, key)
         return f"Pflichtfeld '{key}' fehlt" + (f" ({hint})." if hint else ".")
+    if found is None and loc and kind != "extra_forbidden":  # 'titel:' with nothing after it
+        if isinstance(loc[-1], int):
+            return "Der Listeneintrag ist leer. Bitte einen Wert nach '- ' eintragen oder die Zeile löschen."
+        hint = _description(owner, key)
+        return f"Pflichtfeld '{key}' ist leer" + (f" ({hint})." if hint else ".") + " Bitte einen Wert eintragen."
     if kind == "extra_forbidden":
         return _unknown_key(key, owner, file_name, top=len(loc) == 1)
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " oder ")
         return f"Der Wert {shown} ist nicht vorgesehen. Erlaubt sind: {expected}."
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == URL_PATTERN:
+        return (
+            f"Die Adresse {shown} ist keine gültige URL: Sie beginnt mit http:// oder https:// "
+            "und enthält keine Leerzeichen, z. B. 'https://ris.example.org/oparl/'."
+        )
     if kind == "string_pattern_mismatch":
         return (
             f"Die Kennung {shown} ist ungültig: nur Kleinbuchstaben, Ziffern, '-' und '_', "
@@ -106,12 +124,13 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
             f"Hier wird Text erwartet, gefunden: {shown}. Zahlen, Daten oder ja/nein, die als "
             'Text gemeint sind, bitte in Anführungszeichen setzen, z. B. "2.0".'
         )
+    number_hint = _number_hint(found, _description(owner, key))
     if kind in {"int_type", "int_parsing", "int_from_float", "int_strict"}:
-        return f"Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: {shown}."
+        return f"Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: {shown}.{number_hint}"
     if kind in {"decimal_type", "decimal_parsing", "float_type", "float_parsing", "finite_number"}:
-        return f"Hier wird eine Zahl erwartet, z. B. 1234.50; gefunden: {shown}."
+        return f"Hier wird eine Zahl erwartet, z. B. 1234.50; gefunden: {shown}.{number_hint}"
     if kind == "decimal_max_places":
-        return f"Höchstens {ctx.get('decimal_places')} Nachkommastellen erlaubt; gefunden: {shown}."
+        return f"Höchstens {ctx.get('decimal_places')} Nachkommastellen erlaubt; gefunden: {shown}.{number_hint}"
     if kind == "decimal_max_digits":
         return f"Die Zahl {shown} ist zu groß."
     if kind in {"greater_than_equal", "greater_than"}:

@@ -1,17 +1,22 @@
-"""What the rules before the concept look at: the input files that parsed cleanly.
+"""What the rules before the concept look at: the input files as far as they parsed.
 
-A file with type errors is left out, so rules never see half-checked data; the rules that need
-a file simply find nothing to check while it is broken, and its errors are reported anyway.
+A file with type errors is not thrown away whole: the entries of its lists that have errors are
+left out (a measure with a wrong status, a funding line with a bad amount), and the rest is
+parsed as usual, so the valid entries still get their reference and rule checks. Such a file is
+*partial*; :class:`Kept` says which entries remain, so that findings about it point at the
+entries as written. Rules that need to see a file whole (what is missing from it, the order of
+its entries) ask for complete files only, and find nothing to check while one is partial.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from pipeline.findings import Path_
 from pipeline.model.inputs import ID_SOURCES, PAPER_FOLDER, Paper, PaperFile
 from pipeline.model.quality.catalog import catalog_goal_ids
 from pipeline.model.types import Item
@@ -36,16 +41,59 @@ def items_at(parsed: Item, path: tuple[str, ...]) -> list[Any]:
     return result
 
 
+def raw_ids(data: Any, path: tuple[str, ...]) -> list[str] | None:
+    """The ids of the entries at a path of the file as written, whether or not the entries are
+    valid; None where the path leads to no list."""
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(data, list):
+        return None
+    return [entry["id"] for entry in data if isinstance(entry, dict) and isinstance(entry.get("id"), str)]
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The entries of a partial file that parsed: for each list that lost entries (by its path
+    in the file as written), the indices of the entries that remain."""
+
+    lists: dict[Path_, list[int]]
+
+    def original(self, path: Path_) -> Path_:
+        """A path in the parsed file → the same place in the file as written:
+        ('massnahmen', 2) is ('massnahmen', 3) when the entry before it was left out."""
+        result: list[str | int] = []
+        for part in path:
+            kept = self.lists.get(tuple(result))
+            result.append(kept[part] if isinstance(part, int) and kept is not None else part)
+        return tuple(result)
+
+
 @dataclass(frozen=True)
 class Parsed:
-    """The parsed input files by name ('vorlagen/x.yaml' for papers)."""
+    """The parsed input files by name ('vorlagen/x.yaml' for papers): complete, or partial
+    (`partial` names those and what they kept); `raw` is every loaded file's data as written."""
 
     files: dict[str, Item]
+    partial: dict[str, Kept] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
 
-    def get(self, name: str, kind: type[F]) -> F | None:
-        """The parsed file, or None if it is missing or did not parse."""
+    def get(self, name: str, kind: type[F], *, partial: bool = False) -> F | None:
+        """The parsed file, or None if it is missing or did not parse – or, unless `partial`,
+        if entries of it were left out for their errors."""
         model = self.files.get(name)
+        if name in self.partial and not partial:
+            return None
         return model if isinstance(model, kind) else None
+
+    def original(self, name: str, path: Path_) -> Path_:
+        """A path in a parsed file as it stands in the file as written."""
+        kept = self.partial.get(name)
+        return kept.original(path) if kept else path
+
+    @property
+    def complete(self) -> bool:
+        """No file lost entries for their errors."""
+        return not self.partial
 
     @cached_property
     def papers(self) -> dict[str, Paper]:
@@ -58,7 +106,7 @@ class Parsed:
 
     @cached_property
     def known_ids(self) -> dict[str, list[str]]:
-        """Every id of each kind, in file order (repeated ones included)."""
+        """Every id of each kind among the parsed entries, in file order (repeated ones included)."""
         known = {
             kind: [item.id for item in items_at(self.files[file_name], path)]
             for kind, (file_name, path) in ID_SOURCES.items()
@@ -66,3 +114,14 @@ class Parsed:
         }
         known["qualitaetsziel"] = catalog_goal_ids()
         return known
+
+    @cached_property
+    def declared_ids(self) -> dict[str, list[str]]:
+        """Every id each file declares, also those of entries left out for other errors: a
+        reference to a measure with a wrong status names an existing measure all the same."""
+        declared = dict(self.known_ids)
+        for kind, (file_name, path) in ID_SOURCES.items():
+            written = raw_ids(self.raw.get(file_name), path)
+            if written is not None:
+                declared[kind] = written
+        return declared

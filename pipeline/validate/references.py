@@ -72,29 +72,41 @@ def unique_ids(parsed: Parsed) -> Iterator[Finding]:
     known = parsed.known_ids
     for kind, (file_name, path) in ID_SOURCES.items():
         for index, first in repeated(known.get(kind, [])):
+            entry = parsed.original(file_name, (*path, first))[-1]
             yield Finding(
                 at(file_name, *path, index, "id"),
                 f"Die Kennung '{known[kind][index]}' ist bereits vergeben (Eintrag "
-                f"{first} derselben Liste). Kennungen müssen eindeutig sein.",
+                f"{entry} derselben Liste). Kennungen müssen eindeutig sein.",
             )
+
+
+def unresolved(parsed: Parsed, known: dict[str, list[str]]) -> Iterator[tuple[str, str, str, Path_]]:
+    """(file, kind, id, path) of every reference in the parsed files to an id not `known`;
+    kinds whose file is missing or unreadable are not checked."""
+    for file_name, model in parsed.files.items():
+        for kind, ref, path in references(model):
+            if kind in known and ref not in known[kind]:
+                yield file_name, kind, ref, path
+
+
+def dangling(parsed: Parsed) -> Iterator[tuple[str, str, str, Path_]]:
+    """References between the parsed entries that name none of them – an error, or an entry
+    left out for its own errors: either way, the concept cannot be put together."""
+    return unresolved(parsed, parsed.known_ids)
 
 
 @RULES.rule("verweise")
 def references_exist(parsed: Parsed) -> Iterator[Finding]:
-    """Every reference names an item that exists, or the documents would show a gap."""
-    known = parsed.known_ids
-    for file_name, model in parsed.files.items():
-        for kind, ref, path in references(model):
-            if kind not in known or ref in known[kind]:
-                continue
-            label = KIND_LABELS[kind]
-            close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
-            tip = f" Meinten Sie '{close[0]}'?" if close else ""
-            listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
-            where = PROJECT_IDS.get(kind) or ID_SOURCES[kind][0]
-            yield Finding(
-                at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}."
-            )
+    """Every reference names an item that exists, or the documents would show a gap. Entries
+    left out for other errors still exist: only a wrong id is reported."""
+    known = parsed.declared_ids
+    for file_name, kind, ref, path in unresolved(parsed, known):
+        label = KIND_LABELS[kind]
+        close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
+        tip = f" Meinten Sie '{close[0]}'?" if close else ""
+        listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
+        where = PROJECT_IDS.get(kind) or ID_SOURCES[kind][0]
+        yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}.")
 
 
 @RULES.rule("eine-einschaetzung-je-ziel")

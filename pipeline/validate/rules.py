@@ -1,7 +1,8 @@
 """Rules across files (errors) and plausibility rules (warnings).
 
 :data:`CONSISTENCY` checks what no single file can: costs and funding of the same year, the
-goal hierarchy, the Fortschreibung after the Stand. Its findings are errors. :data:`WARNINGS`
+goal hierarchy, the Fortschreibung after the Stand. Its findings are errors; its rules check
+entry by entry, so they also run on what parsed of a file with errors. :data:`WARNINGS`
 looks at a valid concept for what is possible but probably a mistake (a goal without measures,
 a total with a zero too many); `--streng` turns them into errors. A new rule is a function
 registered with ``@WARNINGS.rule("name")`` that yields findings; its test gives it data that
@@ -22,6 +23,13 @@ from pipeline.validate.parsed import Parsed
 CONSISTENCY: RuleSet[Parsed] = RuleSet("Regeln über mehrere Dateien")
 WARNINGS: RuleSet[Concept] = RuleSet("Plausibilität")
 
+#: Plausibility rules that look for what is missing, and the files they must see whole: while
+#: entries of these are left out for their errors, the rule would warn about their absence.
+WHOLE_FILES: dict[str, tuple[str, ...]] = {
+    "ziele-mit-massnahmen": ("ziele.yaml", "massnahmen.yaml"),
+    "zielgruppen-mit-zielen": ("ziele.yaml",),
+}
+
 
 def error(file: str, path: Path_, message: str) -> Finding:
     return Finding(at(file, *path), message, ERROR)
@@ -37,8 +45,8 @@ def warning(file: str, path: Path_, message: str) -> Finding:
 @CONSISTENCY.rule("kosten-im-jahr-der-finanzierung")
 def costs_in_the_year_of_their_funding(parsed: Parsed) -> Iterator[Finding]:
     """A cost is paid from a funding line of the same year."""
-    resources = parsed.get("ressourcen.yaml", ResourceFile)
-    measures = parsed.get("massnahmen.yaml", MeasureFile)
+    resources = parsed.get("ressourcen.yaml", ResourceFile, partial=True)
+    measures = parsed.get("massnahmen.yaml", MeasureFile, partial=True)
     if resources and measures:
         year_of = {f.id: f.year for f in resources.funding}
         for m_index, measure in enumerate(measures.measures):
@@ -56,7 +64,7 @@ def costs_in_the_year_of_their_funding(parsed: Parsed) -> Iterator[Finding]:
 @CONSISTENCY.rule("zielhierarchie")
 def goal_hierarchy(parsed: Parsed) -> Iterator[Finding]:
     """Handlungsziele belong to a Wirkungsziel; Wirkungsziele stand on their own."""
-    goal_file = parsed.get("ziele.yaml", GoalFile)
+    goal_file = parsed.get("ziele.yaml", GoalFile, partial=True)
     if goal_file:
         goals = goal_file.goals
         kinds = {g.id: g.kind for g in goals}
@@ -80,7 +88,7 @@ def goal_hierarchy(parsed: Parsed) -> Iterator[Finding]:
 @CONSISTENCY.rule("fortschreibung-nach-stand")
 def update_after_stand(parsed: Parsed) -> Iterator[Finding]:
     """The next Fortschreibung lies after the Stand of this one."""
-    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    municipality = parsed.get("kommune.yaml", MunicipalityFile, partial=True)
     if municipality:
         version = municipality.version
         if version.update.next_date <= version.date:
