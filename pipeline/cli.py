@@ -1,4 +1,4 @@
-"""Command line: `gesamtkonzept build|validate|check|plan|diff|review|schema`.
+"""Command line: `gesamtkonzept build|validate|check|plan|diff|review|schema|init`.
 
 Each command runs stages of the pipeline (:mod:`pipeline.build`) and prints what they found
 (:mod:`pipeline.terminal`). Known errors become German messages and exit codes (1 invalid input
@@ -13,14 +13,19 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import click
 
+from pipeline import click_german
 from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
 from pipeline.findings import Finding, summary
 from pipeline.formatting import count, number
+from pipeline.model.types import MunicipalityKind, State
 from pipeline.products import PRODUCTS
+
+# Before any option is declared: click words some of its help texts when an option is made.
+click_german.install()
 
 
 def _report(error: GesamtkonzeptError) -> None:
@@ -47,7 +52,17 @@ def _json_report(folder: Path, problems: list[Finding], valid: bool) -> str:
     )
 
 
+class _Command(click.Command):
+    """A command whose usage line says '[OPTIONEN]'."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIONEN]")
+        super().__init__(*args, **kwargs)
+
+
 class _Group(click.Group):
+    command_class = _Command
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -88,12 +103,20 @@ class GermanDate(_DateParamType):
         self.fail(f"'{value}' ist kein Datum, z. B. 2026-11-23 oder 23.11.2026.", param, ctx)
 
 
+MUNICIPALITY_KINDS: list[str] = list(get_args(MunicipalityKind))
+STATES: list[str] = list(get_args(State))
+
 #: `check --fail-on LEVEL` fails on these statuses: 'offen' only on open goals, 'teilweise' on
 #: everything short of erfüllt (what the data cannot show is not shown to be fulfilled).
 FAILING = {"offen": {"offen"}, "teilweise": {"teilweise", "offen", "nicht prüfbar"}}
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--hilfe", "--help"]})
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--hilfe", "--help"]},
+    options_metavar="[OPTIONEN]",
+    subcommand_metavar="BEFEHL [ARGUMENTE]...",
+)
 @click.version_option(package_name="gesamtkonzept-fruehe-hilfen", message="%(version)s")
 def main() -> None:
     """Gesamtkonzept Frühe Hilfen aus den YAML-Dateien einer Kommune erzeugen."""
@@ -209,6 +232,38 @@ def diff(alt: str, neu: str) -> None:
     from pipeline.terminal import diff_lines
 
     click.echo("\n".join(diff_lines(compare(load_fassung(alt), load_fassung(neu)))))
+
+
+@main.command()
+@click.argument("ordner", type=FOLDER)
+@click.option(
+    "--art",
+    type=click.Choice(MUNICIPALITY_KINDS),
+    default="Landkreis",
+    show_default=True,
+    help="Art der Gebietskörperschaft.",
+)
+@click.option(
+    "--bundesland",
+    type=click.Choice(STATES),
+    default=None,
+    help="Bundesland (Standard: ein Platzhalter, der in kommune.yaml zu prüfen ist).",
+)
+@click.option("--name", default=None, help="Name der Kommune, z. B. 'Landkreis Neustadt' (Standard: aus ORDNER).")
+def init(ordner: Path, art: str, bundesland: str | None, name: str | None) -> None:
+    """Legt ORDNER für eine neue Kommune an: alle Eingabedateien mit Erläuterungen und
+    Platzhaltern, die gleich gültig sind und sich erzeugen lassen."""
+    from pipeline.scaffold import create
+
+    state = bundesland or STATES[0]
+    for path in create(ordner, kind=art, state=state, name=name):
+        click.echo(f"angelegt: {path}")
+    unchosen = "" if bundesland else f" Das Bundesland ist ein Platzhalter ({state}): bitte prüfen."
+    click.echo(
+        f"Die Dateien enthalten Platzhalter: Texte mit „bitte ersetzen“ und alle Zahlen.{unchosen}\n"
+        f"Nächste Schritte: die Dateien ausfüllen, dann 'gesamtkonzept validate {ordner}' und "
+        f"'gesamtkonzept build {ordner}'."
+    )
 
 
 @main.command()

@@ -94,3 +94,9 @@ class BuildLocked(GesamtkonzeptError):
 
 class ReviewFailure(GesamtkonzeptError):
     """A returned draft cannot be read or matched with a build."""
+
+
+class FolderNotEmpty(GesamtkonzeptError):
+    """`init`: the folder for a new municipality exists and holds something; nothing is written."""
+
+    exit_code = 2

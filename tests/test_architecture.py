@@ -21,6 +21,8 @@ ALLOWED = {
     "export": {"render", "model"},
     "drafts": {"export", "render"},
     "terminal": {"model"},
+    "scaffold": {"export", "model"},
+    "click_german": set(),
 }
 #: The parts that put the stages together.
 ORCHESTRATION = {"build", "cli", "__main__"}

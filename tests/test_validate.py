@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tracemalloc
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -397,3 +398,112 @@ def test_domain_values_are_checked(inputs, file, path, value, field, fragment):
         inputs.edit(file, _set(path, value))
     problems = [p for p in inputs.problems() if p.startswith(f"{file}:") and f": {field}: " in p]
     assert any(fragment in p for p in problems), inputs.problems()
+
+
+# --- written the way people write -------------------------------------------------------------
+
+
+def test_an_empty_optional_key_means_empty(inputs):
+    """'beteiligt:' with nothing after it is null in YAML: no type error, an empty list."""
+    paper = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
+    text = inputs.text(paper)
+    start = text.index("  beteiligt:\n")
+    end = text.index("\n  ", start + len("  beteiligt:\n") + 1)
+    while text[end + 3] == " ":  # the listed offices, indented deeper
+        end = text.index("\n  ", end + 1)
+    inputs.write(paper, text[:start] + "  beteiligt:" + text[end:])
+    inputs.replace(
+        "massnahmen.yaml",
+        "    beteiligte:\n      - netzwerkkoordination\n      - familienzentren\n",
+        "    beteiligte:\n",
+    )
+    inputs.replace("kommune.yaml", "  datenstand: 2025", "  datenstand:")
+    checked = inputs.check()
+    concept = checked.concept
+    assert next(p for p in concept.papers if p.number == "JHA/2026/030").involved_offices == []
+    assert concept.measures[0].participants == []
+    assert concept.municipality.data_year is None
+
+
+def test_an_empty_required_key_is_named_as_empty(inputs):
+    inputs.replace("massnahmen.yaml", "    titel: Willkommensbesuche für Familien mit Neugeborenen", "    titel:")
+    line, _ = inputs.position_of("massnahmen.yaml", "titel:", value=False)
+    problems = inputs.problems()
+    assert any(
+        p.startswith(f"massnahmen.yaml:{line}:")
+        and "massnahmen[0].titel: Pflichtfeld 'titel' ist leer (Bezeichnung des Angebots oder der Maßnahme)." in p
+        for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field", "advice"),
+    [
+        (
+            "ressourcen.yaml",
+            "betrag: 38400",
+            'betrag: "41.237,85"',
+            "finanzierung[0].betrag",
+            "Beträge ohne Tausenderpunkt und mit Dezimalpunkt schreiben: 41237.85.",
+        ),
+        (
+            "ressourcen.yaml",
+            "betrag: 38400",
+            "betrag: 41.237,85",
+            "finanzierung[0].betrag",
+            "Beträge ohne Tausenderpunkt und mit Dezimalpunkt schreiben: 41237.85.",
+        ),
+        # YAML alone would read 80.4 – three decimals in an amount mean a thousands dot
+        (
+            "ressourcen.yaml",
+            "betrag: 38400",
+            "betrag: 80.400",
+            "finanzierung[0].betrag",
+            "Ist ein Tausenderpunkt gemeint? Beträge ohne Tausenderpunkt schreiben: 80400.",
+        ),
+        ("ressourcen.yaml", "betrag: 38400", "betrag: 1.250.000", "finanzierung[0].betrag", "schreiben: 1250000."),
+        ("ressourcen.yaml", "betrag: 38400", "betrag: 38400 €", "finanzierung[0].betrag", "ohne Währungszeichen"),
+        (
+            "kommune.yaml",
+            "einwohner: 131000",
+            "einwohner: 131.000",
+            "kommune.einwohner",
+            "Zahlen ohne Tausenderpunkt schreiben: 131000.",
+        ),
+        (
+            "ziele.yaml",
+            "ausgangswert: 62",
+            "ausgangswert: 62,5",
+            "ziele[0].indikatoren[0].ausgangswert",
+            "Zahlen mit Dezimalpunkt schreiben: 62.5.",
+        ),
+        (
+            "akteure.yaml",
+            "netzwerkaufwand_stunden: 1500",
+            "netzwerkaufwand_stunden: 1.500",
+            "akteure[0].netzwerkaufwand_stunden",
+            "Zahlen ohne Tausenderpunkt schreiben: 1500.",
+        ),
+    ],
+)
+def test_german_number_formats_get_advice(inputs, file, old, new, field, advice):
+    inputs.replace(file, old, new)
+    line, column = inputs.position_of(file, new)
+    problems = inputs.problems()
+    here = [p for p in problems if p.startswith(f"{file}:{line}:{column}: {field}: ")]
+    assert here and advice in here[0], problems
+
+
+def test_plain_numbers_with_a_dot_stay_valid(inputs):
+    inputs.replace("ressourcen.yaml", "betrag: 38400", "betrag: 80.4")
+    inputs.replace("ressourcen.yaml", "vzae: ", "vzae: 0.500 #")
+    assert inputs.problems() == []
+    assert inputs.check().concept.resources.funding[0].amount == Decimal("80.4")
+
+
+def test_a_bad_url_is_called_a_url(inputs):
+    inputs.replace("gremien.yaml", "oparl_basis: https://", "oparl_basis: ")
+    problems = [p for p in inputs.problems() if "ratsinformation.oparl_basis" in p]
+    assert problems, inputs.problems()
+    assert "keine gültige URL" in problems[0] and "http://" in problems[0]
+    assert "Kennung" not in problems[0]

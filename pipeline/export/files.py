@@ -1,9 +1,10 @@
 """The only place that writes into the output folder: atomically, all or nothing, one build at
-a time."""
+a time; and the one that creates a new municipality's folder (`init`), all at once."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -44,6 +45,29 @@ def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
     for temp, target in staged:
         os.replace(temp, target)
     return [target for _, target in staged]
+
+
+def write_new_folder(folder: Path, files: dict[str, bytes]) -> None:
+    """Create `folder` with `files` (names relative to it) all at once: they are written into a
+    hidden folder beside it, which is then renamed. An empty folder of that name is replaced;
+    on any failure nothing is left behind."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    try:
+        for name, data in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.chmod(staging, 0o755)
+        if folder.is_dir():  # empty, as the caller made sure; Windows cannot rename onto it
+            folder.rmdir()
+        os.replace(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def _try_lock(fd: int) -> bool:

@@ -1,0 +1,113 @@
+"""`gesamtkonzept init`: the folder of a new municipality, with commented starter files.
+
+The starter files (``templates/neue-kommune/``) are a minimal consistent set of every required
+input file: one of each thing a file needs, connected by their ids, so the new folder validates
+and builds from the first minute. Every text the user must replace says so ('bitte ersetzen');
+comments in German explain each field. Nothing is asked: the folder's name, and optionally the
+kind of municipality and its state, are all it needs. An existing folder with anything in it is
+never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from pipeline.errors import FolderNotEmpty
+from pipeline.export.files import write_new_folder
+from pipeline.model.inputs import REQUIRED_FILES
+from pipeline.model.types import add_months
+
+STARTER_DIR = Path(__file__).resolve().parent.parent / "templates" / "neue-kommune"
+#: Where the JSON Schemas lie that the first line of each file names for editors.
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "inputs" / "schema"
+
+#: The council of each kind of municipality (id, name, kind); Stadtstaat and Bezirk have none
+#: among the kinds of committee the tool knows.
+COUNCILS: dict[str, tuple[str, str, str]] = {
+    "Landkreis": ("kreistag", "Kreistag", "Kreistag"),
+    "kreisfreie Stadt": ("rat", "Rat der Stadt", "Stadtrat"),
+    "große kreisangehörige Stadt": ("rat", "Rat der Stadt", "Stadtrat"),
+    "kreisangehörige Stadt": ("rat", "Rat der Stadt", "Stadtrat"),
+}
+#: How the name of a municipality begins, by its kind ('Landkreis Neustadt', 'Stadt Neustadt').
+NAME_PREFIX: dict[str, str] = {
+    "Landkreis": "Landkreis",
+    "kreisfreie Stadt": "Stadt",
+    "große kreisangehörige Stadt": "Stadt",
+    "kreisangehörige Stadt": "Stadt",
+    "Bezirk": "Bezirk",
+}
+
+
+def short_name(folder: Path) -> str:
+    """'neustadt' → 'Neustadt', 'bad-homburg' → 'Bad-Homburg': the folder's name as a name."""
+    return re.sub(r"(?:^|(?<=[- ]))\w", lambda letter: letter[0].upper(), folder.name.replace("_", " "))
+
+
+def _schema_path(folder: Path) -> str:
+    """The schema folder as seen from the new folder ('../schema' under inputs/)."""
+    try:
+        return Path(os.path.relpath(SCHEMA_DIR, folder.resolve())).as_posix()
+    except ValueError:  # another drive (Windows): an absolute path still works for editors
+        return SCHEMA_DIR.as_posix()
+
+
+def _scalar(value: str) -> str:
+    """A text as a YAML value: as it is where YAML reads it back unchanged, else in quotes
+    (JSON's quoted strings are valid YAML)."""
+    if yaml.safe_load(value) == value and not re.search(r"[:#'\"]", value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def starter_files(folder: Path, kind: str, state: str, name: str | None, today: dt.date) -> dict[str, str]:
+    """The text of each required file for a new municipality in `folder`."""
+    short = short_name(folder)
+    full = name or " ".join(p for p in (NAME_PREFIX.get(kind), short) if p)
+    council = COUNCILS.get(kind)
+    values: dict[str, Any] = {
+        "schema": _schema_path(folder),
+        "name": full,
+        "short_name": short,
+        "kind": kind,
+        "state": state,
+        "year": today.year,
+        "year_start": dt.date(today.year, 1, 1).isoformat(),
+        "stand": today.isoformat(),
+        "next_update": add_months(today, 60).isoformat(),
+        "council": dict(zip(("id", "name", "kind"), council, strict=True)) if council else None,
+    }
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(STARTER_DIR),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["yaml"] = _scalar
+    return {file: env.get_template(f"{file}.j2").render(values) for file in REQUIRED_FILES}
+
+
+def create(
+    folder: Path, *, kind: str, state: str, name: str | None = None, today: dt.date | None = None
+) -> list[Path]:
+    """Write the starter files into the new folder `folder`, all at once or not at all.
+
+    Refuses (:class:`FolderNotEmpty`) if `folder` exists and is not an empty folder.
+    """
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        what = "eine Datei" if not folder.is_dir() else "ein Ordner, der nicht leer ist"
+        raise FolderNotEmpty(
+            f"{folder} ist bereits {what}; 'init' überschreibt nichts. Bitte einen neuen Ordner "
+            "angeben, z. B. inputs/meinkreis."
+        )
+    files = starter_files(folder, kind, state, name, today or dt.date.today())
+    write_new_folder(folder, {file: text.encode("utf-8") for file, text in files.items()})
+    return [folder / file for file in files]

@@ -1,0 +1,92 @@
+"""The command line speaks German, also where click and the operating system have their say:
+a wrong call keeps click's exit code 2, but its usage line and message are German, and no
+English text of the system reaches users on its own."""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.errors import os_reason
+
+#: click's English, as it would show a wrong call.
+ENGLISH = ("Usage:", "Try ", "Error:", "Invalid value", "is not one of", "Missing argument", "No such", "Options")
+
+
+@pytest.mark.parametrize(
+    ("args", "german"),
+    [
+        (
+            ["build", "inputs/musterkreis", "--nur", "alles"],
+            "Ungültiger Wert für '--nur': 'alles' ist nicht vorgesehen",
+        ),
+        (["build"], "Es fehlt das Argument 'ORDNER'."),
+        (["validate", "inputs/musterkreis", "--schnell"], "Die Option '--schnell' gibt es nicht."),
+        (["validte", "inputs/musterkreis"], "Den Befehl 'validte' gibt es nicht. Meinten Sie 'validate'?"),
+        (["validate", "a", "b"], "Ein Argument zu viel: b."),
+        (["build", "inputs/musterkreis", "--nur"], "Die Option '--nur' braucht einen Wert."),
+        (
+            ["init", "x", "--art", "Dorf"],
+            "'Dorf' ist nicht vorgesehen; erlaubt sind 'Landkreis', 'kreisfreie Stadt'",
+        ),
+    ],
+)
+def test_a_wrong_call_is_refused_in_german_with_exit_code_2(args, german):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert german in result.output
+    assert "Fehler: " in result.output
+    assert not [word for word in ENGLISH if word in result.output], result.output
+
+
+def test_usage_and_help_are_german():
+    result = CliRunner().invoke(main, ["build"])
+    assert "Aufruf: main build [OPTIONEN] ORDNER" in result.output
+    assert "Hilfe zum Aufruf: 'main build --hilfe'." in result.output
+    help_text = CliRunner().invoke(main, ["--hilfe"]).output
+    for german in (
+        "Aufruf: main [OPTIONEN] BEFEHL [ARGUMENTE]...",
+        "Optionen:",
+        "Befehle:",
+        "Diese Hilfe anzeigen",
+    ):
+        assert german in help_text
+    assert not [word for word in ENGLISH if word in help_text], help_text
+
+
+@pytest.mark.parametrize(
+    ("number", "german"),
+    [
+        (errno.EPERM, "Das Betriebssystem erlaubt diesen Vorgang nicht"),
+        (errno.EBUSY, "wird gerade von einem anderen Programm benutzt"),
+        (errno.ENAMETOOLONG, "Der Datei- oder Pfadname ist zu lang."),
+        (errno.EEXIST, "existiert bereits"),
+        (errno.ENOTEMPTY, "Der Ordner ist nicht leer."),
+        (errno.EXDEV, "zwischen verschiedenen Laufwerken"),
+    ],
+)
+def test_common_os_errors_are_said_in_german(number, german):
+    import os
+
+    reason = os_reason(OSError(number, os.strerror(number)))
+    assert german in reason
+    assert os.strerror(number) not in reason
+
+
+def test_an_unknown_os_error_keeps_its_english_only_in_parentheses():
+    assert os_reason(OSError(errno.ECONNREFUSED, "Connection refused")) == (
+        f"Das Betriebssystem meldet einen Fehler (Nr. {errno.ECONNREFUSED}: Connection refused)."
+    )
+    assert os_reason(OSError("something odd")) == "Das Betriebssystem meldet einen Fehler (something odd)."
+
+
+def test_the_cli_reports_an_os_error_in_german(tmp_path):
+    too_long = tmp_path / ("x" * 300)
+    result = CliRunner().invoke(main, ["schema", "-o", str(too_long)])
+    assert result.exit_code == 1
+    assert "Fehler beim Lesen oder Schreiben: " in result.output
+    assert "Der Datei- oder Pfadname ist zu lang." in result.output
+    assert "File name too long" not in result.output

@@ -1,0 +1,105 @@
+"""`gesamtkonzept init`: a new municipality's folder that is valid and builds from the start.
+
+The starter files are read independently of the pipeline (plain YAML) where their content is
+checked; validity is what `validate` says. One slow test builds the new folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import get_args
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from pipeline.build import build, check_folder
+from pipeline.cli import main
+from pipeline.model.inputs import REQUIRED_FILES
+from pipeline.model.types import MunicipalityKind
+from pipeline.scaffold import starter_files
+
+from .conftest import ROOT
+
+
+def _init(folder: Path, *options: str):
+    return CliRunner().invoke(main, ["init", str(folder), *options])
+
+
+def test_init_writes_every_required_file_that_validates_without_a_warning(tmp_path):
+    folder = tmp_path / "inputs" / "neustadt"
+    result = _init(folder, "--art", "kreisfreie Stadt", "--bundesland", "Hessen")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == sorted(REQUIRED_FILES)
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["neustadt"]  # no staging folder left
+    validated = CliRunner().invoke(main, ["validate", str(folder)])
+    assert validated.exit_code == 0, validated.output
+    assert "gültig" in validated.output and "Warnung" not in validated.output
+    kommune = yaml.safe_load((folder / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]
+    assert (kommune["name"], kommune["kurzname"]) == ("Stadt Neustadt", "Neustadt")
+    assert (kommune["art"], kommune["bundesland"]) == ("kreisfreie Stadt", "Hessen")
+    assert f"'gesamtkonzept validate {folder}'" in result.output
+
+
+def test_starter_files_name_their_schema_and_explain_their_fields(tmp_path):
+    folder = tmp_path / "neustadt"
+    assert _init(folder).exit_code == 0
+    for name in REQUIRED_FILES:
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        prefix = "# yaml-language-server: $schema="
+        assert lines[0].startswith(prefix), name
+        schema = (folder / lines[0].removeprefix(prefix)).resolve()
+        assert schema == ROOT / "inputs" / "schema" / name.replace(".yaml", ".schema.json")
+        comments = [line for line in lines[1:] if line.lstrip().startswith("#")]
+        assert len(comments) >= 2, name
+        assert "bitte ersetzen" in "\n".join(lines), name
+
+
+def test_under_inputs_the_schema_line_is_the_examples():
+    """Beside the example, a new folder names the schema exactly as the example does."""
+    files = starter_files(ROOT / "inputs" / "neustadt", "Landkreis", "Hessen", None, dt.date(2026, 11, 23))
+    for name, text in files.items():
+        example = (ROOT / "inputs" / "musterkreis" / name).read_text(encoding="utf-8")
+        assert text.splitlines()[0] == example.splitlines()[0]
+
+
+@pytest.mark.parametrize("kind", get_args(MunicipalityKind))
+def test_every_kind_of_municipality_starts_valid(tmp_path, kind):
+    folder = tmp_path / "bad-neustadt"
+    assert _init(folder, "--art", kind, "--name", "Neustadt an der Probe").exit_code == 0
+    checked = check_folder(folder)
+    assert checked.warnings == []
+    assert checked.concept.municipality.name == "Neustadt an der Probe"
+    assert checked.concept.municipality.short_name == "Bad-Neustadt"
+
+
+def test_init_refuses_a_folder_with_anything_in_it(tmp_path):
+    folder = tmp_path / "meinkreis"
+    folder.mkdir()
+    (folder / "notizen.txt").write_text("meins", encoding="utf-8")
+    result = _init(folder)
+    assert result.exit_code == 2
+    assert "überschreibt nichts" in result.output
+    assert [p.name for p in folder.iterdir()] == ["notizen.txt"]
+    assert (folder / "notizen.txt").read_text(encoding="utf-8") == "meins"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["meinkreis"]
+
+
+def test_init_refuses_a_file_and_fills_an_empty_folder(tmp_path):
+    blocker = tmp_path / "datei"
+    blocker.write_text("x", encoding="utf-8")
+    assert _init(blocker).exit_code == 2
+    assert blocker.read_text(encoding="utf-8") == "x"
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    assert _init(empty).exit_code == 0
+    assert sorted(p.name for p in empty.iterdir()) == sorted(REQUIRED_FILES)
+
+
+@pytest.mark.slow
+def test_a_new_municipality_builds(tmp_path):
+    folder = tmp_path / "neustadt"
+    assert _init(folder, "--art", "kreisfreie Stadt", "--bundesland", "Hessen").exit_code == 0
+    written = build(folder, tmp_path / "aus")
+    names = {p.name for p in written.paths}
+    assert {"Gesamtkonzept_Neustadt_1.0.docx", "Gesamtkonzept_Neustadt_1.0.pdf"} <= names
