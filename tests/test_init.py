@@ -103,3 +103,18 @@ def test_a_new_municipality_builds(tmp_path):
     written = build(folder, tmp_path / "aus")
     names = {p.name for p in written.paths}
     assert {"Gesamtkonzept_Neustadt_1.0.docx", "Gesamtkonzept_Neustadt_1.0.pdf"} <= names
+
+
+def test_starter_files_satisfy_their_schemas_empty_keys_included():
+    """Editors check against the same schemas: an optional key left empty is fine there too."""
+    import json
+
+    import jsonschema
+
+    files = starter_files(ROOT / "inputs" / "neustadt", "Landkreis", "Hessen", None, dt.date(2026, 11, 23))
+    for name, text in files.items():
+        schema = json.loads(
+            (ROOT / "inputs" / "schema" / name.replace(".yaml", ".schema.json")).read_text("utf-8")
+        )
+        data = json.loads(json.dumps(yaml.safe_load(text), default=str))  # dates as editors see them
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == [], name

@@ -55,11 +55,36 @@ def _titled(node: Any) -> None:
             _titled(child)
 
 
+def _empty_allowed(node: Any) -> None:
+    """Let every optional key be written without a value ('beteiligt:', null in YAML), as the
+    validator takes it: the same as leaving the key out."""
+    if isinstance(node, dict):
+        required = set(node.get("required", ()))
+        for key, prop in node.get("properties", {}).items():
+            if key in required:
+                continue
+            if "anyOf" in prop:
+                if {"type": "null"} not in prop["anyOf"]:
+                    prop["anyOf"].append({"type": "null"})
+            elif "$ref" in prop:
+                prop["anyOf"] = [{"$ref": prop.pop("$ref")}, {"type": "null"}]
+            elif isinstance(prop.get("type"), str) and prop["type"] != "null":
+                prop["type"] = [prop["type"], "null"]
+                if "enum" in prop and None not in prop["enum"]:
+                    prop["enum"].append(None)
+        for child in node.values():
+            _empty_allowed(child)
+    elif isinstance(node, list):
+        for child in node:
+            _empty_allowed(child)
+
+
 def file_schema(file_name: str) -> dict[str, Any]:
     """The JSON Schema of one input file, with German titles and no unknown keys allowed."""
     model = next(k.model for k in INPUTS if k.name == file_name)
     schema = model.model_json_schema(by_alias=True, schema_generator=_Generator)
     _titled(schema)
+    _empty_allowed(schema)
     return {
         "$schema": DIALECT,
         **schema,
