@@ -255,10 +255,9 @@ def init(ordner: Path, art: str, bundesland: str | None, name: str | None) -> No
     Platzhaltern, die gleich gültig sind und sich erzeugen lassen."""
     from pipeline.scaffold import create
 
-    state = bundesland or STATES[0]
-    for path in create(ordner, kind=art, state=state, name=name):
+    for path in create(ordner, kind=art, state=bundesland, name=name):
         click.echo(f"angelegt: {path}")
-    unchosen = "" if bundesland else f" Das Bundesland ist ein Platzhalter ({state}): bitte prüfen."
+    unchosen = "" if bundesland else f" Das Bundesland ist ein Platzhalter ({STATES[0]}): bitte prüfen."
     click.echo(
         f"Die Dateien enthalten Platzhalter: Texte mit „bitte ersetzen“ und alle Zahlen.{unchosen}\n"
         f"Nächste Schritte: die Dateien ausfüllen, dann 'gesamtkonzept validate {ordner}' und "

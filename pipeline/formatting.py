@@ -59,7 +59,7 @@ def plain_number(text: str) -> str | None:
     whole = re.sub(r"[. \u00a0\u202f]", "", found["whole"])
     fraction = f".{found['fraction']}" if found["fraction"] else ""
     plain = f"{found['sign']}{whole}{fraction}"
-    return None if plain == text else plain
+    return None if plain == text.strip() else plain
 
 
 def number_advice(text: str, *, amounts: bool = False) -> str | None:

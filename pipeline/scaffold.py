@@ -15,7 +15,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jinja2
 import yaml
@@ -23,7 +23,9 @@ import yaml
 from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
 from pipeline.model.inputs import REQUIRED_FILES
-from pipeline.model.types import add_months
+from pipeline.model.types import State, add_months
+
+STATES: tuple[str, ...] = get_args(State)
 
 STARTER_DIR = Path(__file__).resolve().parent.parent / "templates" / "neue-kommune"
 #: Where the JSON Schemas lie that the first line of each file names for editors.
@@ -63,14 +65,17 @@ def _schema_path(folder: Path) -> str:
 def _scalar(value: str) -> str:
     """A text as a YAML value: as it is where YAML reads it back unchanged, else in quotes
     (JSON's quoted strings are valid YAML)."""
-    if yaml.safe_load(value) == value and not re.search(r"[:#'\"]", value):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+    try:
+        plain = yaml.safe_load(value) == value and not re.search(r"[:#'\"]", value)
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
 
 
-def starter_files(folder: Path, kind: str, state: str, name: str | None, today: dt.date) -> dict[str, str]:
-    """The text of each required file for a new municipality in `folder`."""
-    short = short_name(folder)
+def starter_files(folder: Path, kind: str, state: str | None, name: str | None, today: dt.date) -> dict[str, str]:
+    """The text of each required file for a new municipality in `folder`; without a `state`,
+    the first one stands as a placeholder, marked as such."""
+    short = short_name(folder.resolve())
     full = name or " ".join(p for p in (NAME_PREFIX.get(kind), short) if p)
     council = COUNCILS.get(kind)
     values: dict[str, Any] = {
@@ -78,7 +83,8 @@ def starter_files(folder: Path, kind: str, state: str, name: str | None, today: 
         "name": full,
         "short_name": short,
         "kind": kind,
-        "state": state,
+        "state": state or STATES[0],
+        "state_chosen": state is not None,
         "year": today.year,
         "year_start": dt.date(today.year, 1, 1).isoformat(),
         "stand": today.isoformat(),
@@ -96,7 +102,7 @@ def starter_files(folder: Path, kind: str, state: str, name: str | None, today: 
 
 
 def create(
-    folder: Path, *, kind: str, state: str, name: str | None = None, today: dt.date | None = None
+    folder: Path, *, kind: str, state: str | None, name: str | None = None, today: dt.date | None = None
 ) -> list[Path]:
     """Write the starter files into the new folder `folder`, all at once or not at all.
 

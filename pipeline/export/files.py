@@ -49,8 +49,12 @@ def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
 
 def write_new_folder(folder: Path, files: dict[str, bytes]) -> None:
     """Create `folder` with `files` (names relative to it) all at once: they are written into a
-    hidden folder beside it, which is then renamed. An empty folder of that name is replaced;
-    on any failure nothing is left behind."""
+    hidden folder beside it, which is then renamed; on any failure nothing is left behind. An
+    empty folder that is already there (perhaps the current one) is filled as atomically as
+    :func:`write_atomically` writes."""
+    if folder.is_dir():
+        write_atomically({folder / name: data for name, data in files.items()})
+        return
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
     try:
@@ -62,8 +66,6 @@ def write_new_folder(folder: Path, files: dict[str, bytes]) -> None:
                 stream.flush()
                 os.fsync(stream.fileno())
         os.chmod(staging, 0o755)
-        if folder.is_dir():  # empty, as the caller made sure; Windows cannot rename onto it
-            folder.rmdir()
         os.replace(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
