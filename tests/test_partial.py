@@ -73,6 +73,20 @@ def test_warnings_are_reported_alongside_errors(inputs):
     assert "1 Fehler und 1 Warnung" in str(caught.value)
 
 
+def test_warnings_also_next_to_an_entry_others_refer_to(inputs):
+    """'willkommensbesuche' is named in gremien.yaml and in papers: for the warnings, what refers
+    to it is left out as well, and the rest is looked at."""
+    inputs.replace("massnahmen.yaml", "status: laufend", "status: läuft")
+    inputs.replace("ziele.yaml", "istwert: 71", "istwert: 710")
+    with pytest.raises(InvalidInput) as caught:
+        inputs.check()
+    found = [(p.where.file, p.where.field, p.level) for p in caught.value.problems]
+    assert found == [
+        ("massnahmen.yaml", "massnahmen[0].status", "Fehler"),
+        ("ziele.yaml", "ziele[0].indikatoren[0].istwert", "Warnung"),
+    ]
+
+
 def test_warnings_that_look_for_what_is_missing_wait_for_the_whole_file(inputs):
     """With a measure left out, its goals would look unserved: that warning waits."""
     inputs.replace("netzwerk.yaml", "  - name: Fallunabhängige Netzwerktreffen", "  - name: 5")

@@ -9,8 +9,8 @@ Entry point: :func:`check`. In order:
    (:mod:`.references`), rules across files (:data:`.rules.CONSISTENCY`) and council procedure
    (:mod:`.council`);
 3. the concept is assembled and the plausibility rules (:data:`.rules.WARNINGS`) look for what
-   is possible but probably a mistake – also next to errors, as long as every required file
-   parsed and every reference between the entries that did resolves.
+   is possible but probably a mistake – also next to errors, from the entries that parsed and
+   refer only to entries that did, as long as every required file parsed at least in part.
 
 Every finding is located at the line and column of the value it concerns, and all of a run's
 problems are reported together (:class:`~pipeline.errors.InvalidInput`).
@@ -82,37 +82,40 @@ def _without(data: Any, dropped: set[Path_], kept: dict[Path_, list[int]], path:
     return data
 
 
+def _parse_without(source: SourceFile, folder: Path, dropped: frozenset[Path_]) -> tuple[Item | None, Kept]:
+    """The file parsed without the parts at `dropped` and, while errors remain, without the parts
+    they concern as well – an unknown key, else the outermost list entry the error lies in.
+    None if an error lies outside every list."""
+    model = model_for(source.name)
+    while True:
+        lists: dict[Path_, list[int]] = {}
+        data = _without(source.data, set(dropped), lists)
+        kept = Kept(lists, dropped)
+        try:
+            return model.model_validate(data, context={FOLDER: folder}), kept
+        except ValidationError as error:
+            parts = set()
+            for item in error.errors():
+                path = kept.original(tuple(item["loc"]))
+                parts.add(path if item["type"] == "extra_forbidden" else _outermost_entry(path))
+            if None in parts or parts <= dropped:
+                return None, kept
+            dropped = dropped | {p for p in parts if p is not None}
+
+
 def parse_file(source: SourceFile, folder: Path) -> tuple[Item | None, Kept | None, list[Finding]]:
     """One loaded file parsed by its model, with every error in it.
 
-    With errors, the parts they concern are left out – an unknown key, else the outermost list
-    entry the error lies in – and the rest is parsed again until it passes: the result is the
-    partial file and what it kept. A file whose errors lie outside every list is left out.
+    With errors, the parts they concern are left out and the rest is parsed: the result is the
+    partial file and what it kept. A file with an error outside every list is left out.
     """
     model = model_for(source.name)
-    context = {FOLDER: folder}
     try:
-        return model.model_validate(source.data, context=context), None, []
+        return model.model_validate(source.data, context={FOLDER: folder}), None, []
     except ValidationError as error:
         problems = problems_from(error, source, model)
-        failed = error
-    dropped: set[Path_] = set()
-    kept = Kept({})
-    while True:
-        parts = set()
-        for item in failed.errors():
-            path = kept.original(tuple(item["loc"]))
-            parts.add(path if item["type"] == "extra_forbidden" else _outermost_entry(path))
-        if None in parts or parts <= dropped:
-            return None, None, problems
-        dropped |= {p for p in parts if p is not None}
-        lists: dict[Path_, list[int]] = {}
-        data = _without(source.data, dropped, lists)
-        kept = Kept(lists)
-        try:
-            return model.model_validate(data, context=context), kept, problems
-        except ValidationError as error:
-            failed = error
+    partial, kept = _parse_without(source, folder, frozenset())
+    return partial, kept if partial is not None else None, problems
 
 
 def parse_files(loaded: LoadedInputs) -> tuple[Parsed, list[Finding]]:
@@ -131,12 +134,28 @@ def parse_files(loaded: LoadedInputs) -> tuple[Parsed, list[Finding]]:
     return Parsed(files, partial, raw), problems
 
 
-def _concept(parsed: Parsed) -> Concept | None:
-    """The concept, also from partial files – once every required file parsed (at least in
-    part) and the entries that did refer only to each other; else None."""
-    if any(name not in parsed.files for name in REQUIRED_FILES) or any(references.dangling(parsed)):
-        return None
-    return Concept.from_files(parsed.files)
+def _concept(parsed: Parsed, loaded: LoadedInputs) -> tuple[Concept, Parsed] | None:
+    """The concept, also from partial files, with the parsed files it was made of: an entry
+    that refers to one left out for its errors (or to none at all) is left out as well, until
+    every reference resolves. None while a required file did not parse at all."""
+    while all(name in parsed.files for name in REQUIRED_FILES):
+        more: dict[str, set[Path_]] = {}
+        for file_name, _, _, path in references.dangling(parsed):
+            entry = _outermost_entry(parsed.original(file_name, path))
+            if entry is None:
+                return None
+            more.setdefault(file_name, set()).add(entry)
+        if not more:
+            return Concept.from_files(parsed.files), parsed
+        files, partial = dict(parsed.files), dict(parsed.partial)
+        for file_name, entries in more.items():
+            before = partial[file_name].dropped if file_name in partial else frozenset()
+            model, partial[file_name] = _parse_without(loaded.files[file_name], loaded.folder, before | entries)
+            if model is None:
+                return None
+            files[file_name] = model
+        parsed = Parsed(files, partial, parsed.raw)
+    return None
 
 
 def _plausibility(concept: Concept, parsed: Parsed) -> list[Finding]:
@@ -157,10 +176,12 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
     parsed, type_errors = parse_files(loaded)
     found += type_errors
     found += located(chain.from_iterable(ruleset.run(parsed) for ruleset in BEFORE_CONCEPT), loaded.files, parsed)
-    concept = _concept(parsed)
-    warnings = located(_plausibility(concept, parsed), loaded.files, parsed) if concept else []
-    warnings.sort(key=lambda f: f.sort_key)
-    if found or concept is None or not parsed.complete:
+    assembled = _concept(parsed, loaded)
+    warnings: list[Finding] = []
+    if assembled:
+        concept, whole = assembled
+        warnings = sorted(located(_plausibility(concept, whole), loaded.files, whole), key=lambda f: f.sort_key)
+    if found or assembled is None or not parsed.complete:
         raise InvalidInput(found + warnings)
     if strict and warnings:
         raise InvalidInput(warnings, strict=True)

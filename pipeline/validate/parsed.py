@@ -54,9 +54,10 @@ def raw_ids(data: Any, path: tuple[str, ...]) -> list[str] | None:
 @dataclass(frozen=True)
 class Kept:
     """The entries of a partial file that parsed: for each list that lost entries (by its path
-    in the file as written), the indices of the entries that remain."""
+    in the file as written), the indices of the entries that remain; and the parts left out."""
 
     lists: dict[Path_, list[int]]
+    dropped: frozenset[Path_] = frozenset()
 
     def original(self, path: Path_) -> Path_:
         """A path in the parsed file → the same place in the file as written:
