@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -164,7 +165,7 @@ def test_diff_reads_git_revisions(tmp_path, monkeypatch):
     assert "  - Elternbriefe auf Papier (elternbriefe-papier)" in result.output
     missing = CliRunner().invoke(main, ["diff", "gibtsnicht:kommune", "kommune"])
     assert missing.exit_code == 2
-    assert "git:" in missing.output
+    assert "Die Revision 'gibtsnicht' gibt es in diesem git-Repository nicht." in missing.output
 
 
 def test_problems_of_the_earlier_fassung_are_marked_as_such(tmp_path):
@@ -185,3 +186,81 @@ def test_a_folder_outside_the_repository_is_a_usage_error(tmp_path, monkeypatch)
     assert result.exit_code == 2
     assert "liegt nicht im git-Repository" in result.output
     assert "Traceback" not in result.output
+
+
+# --- what a repository holds is not trusted -------------------------------------------------------
+
+
+def _run(repo: Path, *args: str, stdin: str = "") -> str:
+    process = subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=t@example.org", *args],
+        input=stdin.encode("utf-8"),
+        check=True,
+        capture_output=True,
+    )
+    return process.stdout.decode("utf-8").strip()
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """A git repository holding the example as 'kommune', one commit, as the working folder."""
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, repo / "kommune")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Fassung 2.0")
+    monkeypatch.chdir(repo)
+    return repo
+
+
+def test_file_names_with_umlauts_and_spaces_are_read(repo):
+    """git quotes such names in its usual output; read NUL-separated they stay as they are."""
+    papers = repo / "kommune" / "vorlagen"
+    (papers / "jha-2026-030-gesamtkonzept.yaml").rename(papers / "JHA März 2026 – Gesamtkonzept.yaml")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Umbenannt")
+    result = CliRunner().invoke(main, ["diff", "HEAD:kommune", "kommune"])
+    assert result.exit_code == 0, result.output
+    assert "Keine Änderungen" in result.output
+
+
+def test_tree_entries_leading_out_of_the_folder_are_refused(repo, tmp_path, monkeypatch):
+    """A crafted commit whose folder holds an entry '..' (git itself never makes one) would
+    write kommune/../../boese.yaml beside the temporary folder."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    blob = _run(repo, "hash-object", "-w", "--stdin", stdin="geschrieben: ja\n")
+    escape = _run(repo, "mktree", stdin=f"100644 blob {blob}\tboese.yaml\n")
+    escape = _run(repo, "mktree", stdin=f"040000 tree {escape}\t..\n")
+    folder = _run(repo, "mktree", stdin=_run(repo, "ls-tree", "HEAD:kommune") + f"\n040000 tree {escape}\t..\n")
+    top = _run(repo, "mktree", stdin=f"040000 tree {folder}\tkommune\n")
+    _run(repo, "update-ref", "refs/heads/boese", _run(repo, "commit-tree", top, "-p", "HEAD", "-m", "boese"))
+    for command in (["diff", "boese:kommune", "kommune"], ["build", "kommune", "--vergleich", "boese:kommune"]):
+        result = CliRunner().invoke(
+            main, [*command, *(["-o", str(tmp_path / "out")] if command[0] == "build" else [])]
+        )
+        assert result.exit_code == 2, result.output
+        assert (
+            "Fehler: In 'boese:kommune' gibt es einen Dateinamen, der aus dem Ordner herausführt "
+            "('../../boese.yaml')." in result.output
+        )
+        assert not (temp / "boese.yaml").exists() and not (tmp_path / "boese.yaml").exists()
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("revision", ["-x", "--output=/tmp/geschrieben", "--end-of-options"])
+def test_revisions_never_reach_git_as_options(repo, revision):
+    result = CliRunner().invoke(main, ["diff", "--", f"{revision}:kommune", "kommune"])
+    assert result.exit_code == 2
+    assert f"Fehler: '{revision}' ist keine Revision. Bitte z. B. 'HEAD~1:kommune'" in result.output
+
+
+def test_links_in_a_revision_are_refused(repo):
+    (repo / "kommune" / "ziele.yaml").unlink()
+    (repo / "kommune" / "ziele.yaml").symlink_to("/etc/hostname")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Verweis")
+    result = CliRunner().invoke(main, ["diff", "HEAD:kommune", "HEAD~1:kommune"])
+    assert result.exit_code == 2
+    assert "'ziele.yaml' ist in 'HEAD:kommune' ein symbolischer Verweis" in result.output

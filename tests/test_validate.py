@@ -8,16 +8,20 @@ from __future__ import annotations
 import subprocess
 import sys
 import tracemalloc
+import typing
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pydantic import BaseModel
 
 from pipeline.cli import main
 from pipeline.load.yaml_source import MAX_FILE_BYTES, parse_yaml
+from pipeline.model.inputs import INPUTS
+from pipeline.model.types import Ref, _displayable
 
-from .conftest import ROOT
+from .conftest import ROOT, Inputs
 
 
 def _validate(folder: Path):
@@ -177,7 +181,7 @@ def test_non_utf8_file_names_the_position(inputs):
             "kommune.yaml",
             "kurzname: Musterkreis",
             'kurzname: "Muster\\x0bkreis"',
-            "Stelle 7 ein unsichtbares Steuerzeichen",
+            "an Stelle 7 nach „Muster“ ein unsichtbares Steuerzeichen (U+000B)",
         ),
         (
             "kommune.yaml",
@@ -507,3 +511,132 @@ def test_a_bad_url_is_called_a_url(inputs):
     assert problems, inputs.problems()
     assert "keine gültige URL" in problems[0] and "http://" in problems[0]
     assert "Kennung" not in problems[0]
+
+
+# --- text the documents can show --------------------------------------------------------------
+
+TITLE = "titel: Willkommensbesuche für Familien mit Neugeborenen"
+
+
+def _title_problems(inputs, title: str) -> list[str]:
+    """The problems after setting the first measure's title (written in the file as given)."""
+    inputs.replace("massnahmen.yaml", TITLE, f"titel: {title}")
+    return inputs.problems()
+
+
+@pytest.mark.parametrize(
+    ("title", "column", "message"),
+    [
+        (
+            "Willkommen 😀 Familien",
+            23,
+            "an Stelle 12 nach „Willkommen“ das Zeichen '😀' (U+1F600 GRINNING FACE), das die Schrift des PDF "
+            "(Source Sans Pro) nicht darstellen kann.",
+        ),
+        ("家庭访问", 12, "an Stelle 1 das Zeichen '家' (U+5BB6 CJK UNIFIED IDEOGRAPH-5BB6)"),
+        ("Besuch زيارة", 19, "das Zeichen 'ز' (U+0632 ARABIC LETTER ZAIN)"),
+        (
+            "Kosten \u202e0001\u202c EUR",
+            19,
+            "an Stelle 8 nach „Kosten“ ein unsichtbares Zeichen für die Schreibrichtung "
+            "(U+202E RIGHT-TO-LEFT OVERRIDE). Es lässt Text im Dokument anders erscheinen, als er hier steht",
+        ),
+        ("Besuch\u200e", 18, "(U+200E LEFT-TO-RIGHT MARK)"),
+        ("Besuch \u2066x\u2069", 19, "(U+2066 LEFT-TO-RIGHT ISOLATE)"),
+        ("Besuch\ufeffe", 18, "ein unsichtbares Steuerzeichen (U+FEFF ZERO WIDTH NO-BREAK SPACE)"),
+        ('"Besuch\\t\\rEnde"', 12, "an Stelle 8 nach „Besuch“ ein unsichtbares Steuerzeichen (U+000D)"),
+    ],
+)
+def test_characters_the_documents_cannot_show_are_refused_where_they_stand(inputs, title, column, message):
+    """Emoji, CJK and Arabic lack glyphs in the PDF's font; direction controls make the PDF show
+    something else than the file says ('\u202e0001\u202c EUR' reads '1000 EUR'). The message
+    names the character and its position, and points at it in the file."""
+    line, _ = inputs.position_of("massnahmen.yaml", TITLE)
+    [problem] = _title_problems(inputs, title)
+    assert problem.startswith(f"massnahmen.yaml:{line}:{column}: massnahmen[0].titel: Der Text enthält ")
+    assert message in problem
+
+
+def test_a_character_in_a_long_text_is_found_on_its_own_line(inputs):
+    inputs.replace("massnahmen.yaml", "überreichen die Willkommensmappe", "überreichen die 🎁 Willkommensmappe")
+    line, column = inputs.position_of("massnahmen.yaml", "🎁")  # the third line of a folded text
+    [problem] = inputs.problems()
+    assert problem.startswith(f"massnahmen.yaml:{line}:{column}: massnahmen[0].beschreibung: Der Text enthält ")
+    assert "nach „…an, überreichen die“ das Zeichen '🎁' (U+1F381 WRAPPED PRESENT)" in problem
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Willkommensbesuche für Familien – „Gut ankommen“ (2026) · 1.000 € … ẞ",
+        "Ελληνικά, Русский, Українська, Türkçe: ğ ı İ ş ç",
+        "Besuche von Ärztinnen, Hebammen & Co. – 5 % mehr: ✓, →, •",
+        "Ein\u00adgangs\u00adbe\u00adsuch mit\u200bUmbruch\u00a0hilfe",
+    ],
+)
+def test_german_and_european_text_passes(inputs, title):
+    assert _title_problems(inputs, f'"{title}"') == []
+
+
+def test_words_too_long_for_a_line_are_refused(inputs):
+    [problem] = _title_problems(inputs, "Besuch " + "a" * 10_000)
+    assert problem.endswith(
+        "massnahmen[0].titel: Der Text enthält an Stelle 8 nach „Besuch“ ein Wort aus 10000 Zeichen ohne "
+        "Leerzeichen, Bindestrich oder Schrägstrich („aaaaaaaaaaaaaaaaaaaa…“). Das passt in keine Zeile des "
+        "PDF; höchstens 80 Zeichen am Stück sind möglich. Bitte Leerzeichen oder Bindestriche einfügen oder kürzen."
+    )
+
+
+def test_the_longest_word_allowed_and_one_more(inputs, _example_texts):
+    assert _title_problems(inputs, "x" * 80) == []
+    assert "ein Wort aus 81 Zeichen" in _title_problems(Inputs(_example_texts), "x" * 81)[0]
+
+
+def test_urls_and_mail_addresses_still_work(inputs):
+    """Long addresses break after their slashes and hyphens; a realistic e-mail address is far
+    below the limit."""
+    inputs.replace(
+        "kommune.yaml",
+        "email: fruehe-hilfen@musterkreis.example.org",
+        "email: netzwerkkoordination.fruehehilfen.jugendamt@landkreismusterkreis.example.org",
+    )
+    url = (
+        "https://www.landkreis-musterkreis.example.org/familie-und-soziales/fruehe-hilfen/"
+        "willkommensbesuche/anmeldung?quelle=gesamtkonzept&fassung=2.0"
+    )
+    inputs.replace("massnahmen.yaml", "Sozialraum. Auf Wunsch", f"Sozialraum ({url}). Auf Wunsch")
+    assert inputs.problems() == []
+
+
+def test_urls_of_the_council_system_are_checked_too(inputs):
+    inputs.replace("gremien.yaml", "oparl_basis: https://", "oparl_basis: https://\u202e")
+    [problem] = inputs.problems()
+    assert "oparl_basis: Der Text enthält an Stelle 9 nach „https://“ ein unsichtbares Zeichen" in problem
+
+
+def _strings(annotation, metadata=(), where=""):
+    """(where, metadata) of every str a field's type can hold, through lists, unions, models."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        inner, *extra = typing.get_args(annotation)
+        yield from _strings(inner, (*metadata, *extra), where)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, info in annotation.model_fields.items():
+            yield from _strings(info.annotation, tuple(info.metadata), f"{annotation.__name__}.{name}")
+    elif annotation is str:
+        yield where, metadata
+    elif typing.get_origin(annotation) is not typing.Literal:
+        for arg in typing.get_args(annotation):
+            yield from _strings(arg, metadata, where)
+
+
+def test_every_text_of_the_inputs_is_checked_for_what_the_documents_can_show():
+    """A field typed plain `str` would let emoji and direction controls through again: every
+    string is Text or Url (checked), an Id (ASCII only), a reference to one, or a choice."""
+
+    def checked(metadata) -> bool:
+        shown = any(getattr(m, "func", None) is _displayable for m in metadata)
+        ascii_id = any(getattr(m, "pattern", None) == "^[a-z0-9][a-z0-9_-]*$" for m in metadata)
+        return shown or ascii_id or any(isinstance(m, Ref) for m in metadata)
+
+    unchecked = [where for kind in INPUTS for where, metadata in _strings(kind.model) if not checked(metadata)]
+    assert unchecked == []

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import ExportFailure
-from pipeline.export.to_pdf import font_dirs
+from pipeline.export.to_pdf import checked_logo, font_dirs, typst_problem
 from pipeline.render.document import Figure
 
 #: Resolution of the PNG of a figure for Word: sharp in print, small in the file.
@@ -58,7 +58,7 @@ def draw_png(
                 ignore_system_fonts=True,
             )
         except Exception as error:  # typst raises plain RuntimeError-like errors
-            raise ExportFailure(f"{failure}: {error}") from None
+            raise ExportFailure(f"{failure}. {typst_problem(error, picture='Die Datei')}") from None
 
 
 def figure_png(figure: Figure) -> bytes:
@@ -72,7 +72,7 @@ def logo_png(path: Path) -> bytes:
     """The logo fitted into its box on a transparent background, as PNG at print resolution."""
     return draw_png(
         f"logo{path.suffix.lower()}",
-        path.read_bytes(),
+        checked_logo(path),
         sizing=f'width: {LOGO_WIDTH_CM}cm, height: {LOGO_HEIGHT_CM}cm, fit: "contain"',
         ppi=300,
         background="none",

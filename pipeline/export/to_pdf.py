@@ -2,10 +2,11 @@
 tagged PDF/UA-1 file.
 
 Everything the layout needs from the model (title, municipality, date) goes in through
-``sys.inputs`` as plain strings, so user text is never read as Typst markup; the logo is copied
-into the compiler's root under a fixed name, and only that name is passed. Fonts come from a
-pip package, so the PDF looks the same on every machine, and the timestamp is the concept's
-Stand, so equal inputs give equal bytes.
+``sys.inputs`` as plain strings, so user text is never read as Typst markup; the logo is checked
+again and copied into the compiler's root under a fixed name, and only that name is passed.
+Fonts come from a pip package, so the PDF looks the same on every machine, and the timestamp is
+the concept's Stand, so equal inputs give equal bytes. What typst still refuses reaches the user
+as a short German sentence (:func:`typst_problem`), not as typst's English.
 """
 
 from __future__ import annotations
@@ -20,14 +21,54 @@ from pathlib import Path
 
 from pipeline.errors import ExportFailure
 from pipeline.export.pandoc import run_pandoc
+from pipeline.model import fonts
+from pipeline.model.images import ImageProblem, check_image
+from pipeline.model.types import shown
 from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
 
 
 @cache
 def font_dirs() -> tuple[str, ...]:
-    import font_source_sans_pro
+    return (str(fonts.font_directory()),)
 
-    return (font_source_sans_pro.font_directory,)
+
+def checked_logo(path: Path) -> bytes:
+    """The logo's bytes, checked once more right before typst decodes them: the file may have
+    changed since validation, and an image too large aborts the whole process."""
+    data = path.read_bytes()
+    try:
+        check_image(data, path.suffix, path.name)
+    except ImageProblem as problem:
+        raise ExportFailure(str(problem)) from None
+    return data
+
+
+def _character(quoted: str) -> str:
+    """The first character of a string as typst quotes it ('"😀"', '"\\u{feff}"')."""
+    text = quoted.strip('"')
+    escaped = re.match(r"\\u\{([0-9a-fA-F]+)\}", text)
+    return chr(int(escaped[1], 16)) if escaped else text[:1]
+
+
+def typst_problem(error: Exception, picture: str = "Ein Bild (etwa das Logo)") -> str:
+    """What typst complains about, as a short German sentence; typst's own (English) words
+    only where no sentence fits, shortened to their first line. `picture` names the image a
+    complaint about an image concerns."""
+    text = str(error)
+    glyph = re.search(r"the text `(\".*?\")` could not be displayed", text)
+    if glyph:
+        return f"Das Zeichen {shown(_character(glyph[1]))} kann die Schrift des PDF ({fonts.FAMILY}) nicht darstellen."
+    codepoint = re.search(r"disallowed codepoint `(\".*?\")`", text)
+    if codepoint:
+        return f"Das Zeichen {shown(_character(codepoint[1]))} ist in einem barrierearmen PDF nicht erlaubt."
+    if re.search(r"image|svg|decode", text, re.IGNORECASE):
+        return (
+            f"{picture} ist beschädigt oder in einer Form gespeichert, die Typst nicht lesen kann; "
+            "bitte als PNG, JPEG oder SVG neu speichern."
+        )
+    first = " ".join(text.strip().splitlines()[0].split()) if text.strip() else type(error).__name__
+    short = first if len(first) <= 120 else first[:120] + "…"
+    return f"Die PDF-Engine Typst meldet einen unerwarteten Fehler (technisch: „{short}“)."
 
 
 def epoch_of(doc: RenderedDocument) -> int:
@@ -103,7 +144,7 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
         for figure in doc.figures:
             (root / figure.name).write_text(figure.svg, encoding="utf-8")
         if doc.logo and (name := logo_name(doc)):
-            shutil.copy(doc.logo, root / name)
+            (root / name).write_bytes(checked_logo(doc.logo))
         try:
             return typst.compile(
                 str(root / "main.typ"),
@@ -115,4 +156,6 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
                 timestamp=epoch_of(doc),
             )
         except Exception as error:  # typst raises plain RuntimeError-like errors
-            raise ExportFailure(f"typst konnte das PDF nicht erzeugen: {error}") from None
+            raise ExportFailure(
+                f"Das PDF „{doc.path('.pdf')}“ ließ sich nicht erzeugen. {typst_problem(error)}"
+            ) from None

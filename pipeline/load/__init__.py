@@ -2,8 +2,9 @@
 
 Entry point: :func:`load_folder`. Which files a folder holds is declared once, in
 :data:`pipeline.model.inputs.INPUTS`; each is parsed by :mod:`.yaml_source` (strict YAML that
-remembers the line and column of every value). Missing and unreadable files and broken YAML
-become findings, never exceptions, so the validator can report everything at once.
+remembers the line and column of every value). Missing and unreadable files, links that lead out
+of the folder and broken YAML become findings, never exceptions, so the validator can report
+everything at once.
 :mod:`.revisions` reads an earlier Fassung from git.
 """
 
@@ -94,7 +95,18 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
         if not (folder / name).is_file()
     ]
     texts: dict[str, bytes] = {}
+    root = folder.resolve()
     for name in _names(folder):
+        real = (folder / name).resolve()
+        if not real.is_relative_to(root):
+            problems.append(
+                _problem(
+                    name,
+                    f"Die Datei ist ein Verweis auf '{real}' außerhalb des Ordners der Kommune. "
+                    "Bitte die Datei selbst in den Ordner legen (kopieren statt verlinken).",
+                )
+            )
+            continue
         try:
             texts[name] = _read_bounded(folder / name)
         except OSError as error:
@@ -105,7 +117,8 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
 
 def inputs_hash(folder: Path, paths: Iterable[Path]) -> str:
     """One hash over the files a build read (names relative to the folder, and contents), so a
-    manifest tells whether a build came from the inputs at hand."""
+    manifest tells whether a build came from the inputs at hand. Every file lies inside the
+    folder: the loader refuses links leading out of it, and so do paths in the inputs."""
     root = folder.resolve()
     digest = hashlib.sha256()
     for path in sorted({p.resolve() for p in paths}):

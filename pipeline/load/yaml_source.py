@@ -40,6 +40,7 @@ class SourceFile:
     data: Any
     value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column for a path, falling back to the nearest enclosing value."""
@@ -51,6 +52,26 @@ class SourceFile:
                 return self.value_positions[probe]
             probe = probe[:-1]
         return self.value_positions.get((), (1, 1))
+
+    def locate_within(self, path: Path_, needle: str) -> tuple[int, int]:
+        """Line and column of `needle` inside the value at `path` – e.g. one character of a long
+        text – or of the value itself where the file writes it otherwise (an escape such as
+        "\\u202e" in double quotes)."""
+        start = self.locate(path)
+        if not needle or path not in self.value_positions:
+            return start
+        lines = self.text.splitlines(keepends=True)
+        offset = sum(len(line) for line in lines[: start[0] - 1]) + start[1] - 1
+        later = [p for p in (*self.value_positions.values(), *self.key_positions.values()) if p > start]
+        end = len(self.text)
+        if later:
+            line, column = min(later)
+            end = sum(len(text) for text in lines[: line - 1]) + column - 1
+        found = self.text.find(needle, offset, end)
+        if found < 0:
+            return start
+        before = self.text[:found]
+        return before.count("\n") + 1, found - (before.rfind("\n") + 1) + 1
 
 
 def _problem(name: str, line: int, column: int, message: str) -> Finding:
@@ -252,7 +273,7 @@ def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Finding]]
             node = loader.get_single_node()
             if node is None:
                 return None, [_problem(name, 1, 1, "Die Datei ist leer; sie muss Angaben enthalten.")]
-            source = SourceFile(name, None)
+            source = SourceFile(name, None, text=text)
             _index_positions(node, (), source, problems)
             try:
                 source.data = loader.construct_document(node)

@@ -1,6 +1,9 @@
 """Stage 3, model: the typed model of a municipality's Frühe Hilfen, the single source of truth.
 
-- :mod:`.types`: value types, references and choices shared by every input file;
+- :mod:`.types`: value types, references and choices shared by every input file; the text type
+  accepts only what the PDF's font can show (:mod:`.fonts`);
+- :mod:`.paths`: files named in the inputs, only inside the municipality's folder, and pictures
+  checked for pixels and format before anything decodes them (:mod:`.images`);
 - :mod:`.inputs`: one model per input file, and :data:`~.inputs.INPUTS`, the registry of them;
 - :mod:`.concept`: :class:`~.concept.Concept`, the validated files assembled, with lookups and
   numbering;

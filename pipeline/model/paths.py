@@ -6,7 +6,7 @@ needed, ``input_file(".png", ".svg")``) as a field's type. The check needs the f
 validator passes to pydantic as context (``model_validate(data, context={FOLDER: folder})``);
 the model then holds the resolved absolute path. Anything that leaves the folder – ``..``,
 absolute paths, symbolic links pointing elsewhere – is refused, so inputs cannot make the
-build read arbitrary files.
+build read arbitrary files. Pictures must also be safe to decode (:mod:`pipeline.model.images`).
 """
 
 from __future__ import annotations
@@ -18,11 +18,14 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, GetJsonSchemaHandler, ValidationInfo
 from pydantic_core import CoreSchema
 
+from pipeline.model.images import ImageProblem, check_image
 from pipeline.model.types import refuse
 
 #: Key of the municipality's folder in pydantic's validation context.
 FOLDER = "ordner"
 
+#: Files that are pictures: their pixels and format are checked before anything decodes them.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 #: What the first bytes of a file of each kind look like, and what to call it in messages.
 SIGNATURES: dict[str, tuple[bytes, str]] = {
     ".png": (b"\x89PNG\r\n\x1a\n", "PNG-Bild"),
@@ -118,4 +121,9 @@ def resolve_inside(folder: Path, value: Path, rule: PathRule) -> Path:
             f"Der Inhalt von '{shown}' ist kein {SIGNATURES[suffix][1]}, obwohl der Name "
             f"auf '{value.suffix}' endet."
         )
+    if suffix in IMAGE_SUFFIXES:
+        try:
+            check_image(target.read_bytes(), suffix, shown)
+        except ImageProblem as problem:
+            raise refuse(str(problem)) from None
     return target

@@ -2,7 +2,8 @@
 
 Field names are English; the YAML keys users write are German (the field aliases, set with
 :func:`field`). References between files are ids, marked with :class:`Ref` so the validator can
-check them generically. Value types carry their own checks (text without control characters,
+check them generically. Value types carry their own checks (text the documents can show: no
+control or direction characters, only what the PDF's font has, no word too long for a line;
 dates that are no numbers, money with two decimals, clock times in German spellings), and a
 check that fails with :func:`refuse` reaches the user with its German sentence as written.
 """
@@ -12,7 +13,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
+from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -29,6 +32,7 @@ from pydantic_core import PydanticCustomError
 
 from pipeline.findings import Status
 from pipeline.formatting import number_advice
+from pipeline.model import fonts
 
 #: pydantic error type of model checks whose message already is the German sentence for users.
 GERMAN_MESSAGE = "meldung"
@@ -63,17 +67,110 @@ Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
 ]
-#: Characters that Word's XML cannot hold or that are invisible garbage from pasted text.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+#: Characters that Word's XML cannot hold or that are invisible garbage from pasted text; the
+#: byte order mark U+FEFF in the middle of a text is one too (PDF/UA forbids it), and so is a
+#: carriage return, which YAML turns into a line break wherever a file has one (typst fails on
+#: a tab before it).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+#: Invisible characters that set the direction of the text around them: embeddings and
+#: overrides (U+202A–U+202E), isolates (U+2066–U+2069) and marks (U+200E, U+200F, U+061C). An
+#: override makes "\u202e0001\u202c EUR" appear as "1000 EUR": the document would show
+#: something other than what the file says.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Characters without a glyph that the PDF handles all the same: line breaks and tabs, and the
+#: zero-width space, joiners and word joiner of pasted text.
+WITHOUT_GLYPH = "\t\n\u200b\u200c\u200d\u2060"
+#: The longest run of characters without a place to break the line (space, hyphen, dash,
+#: slash, soft hyphen, zero-width space): longer than any German word or e-mail address, and
+#: still fitting one line of the PDF. URLs break after their slashes.
+MAX_WORD = 80
+LINE_BREAKS = " \t\n\r\u2000-\u2006\u2008-\u200b\u205f\u3000/\\-\u00ad\u2010\u2012-\u2014"
+LONG_WORD = re.compile(f"[^{LINE_BREAKS}]{{{MAX_WORD + 1},}}")
 
 
-def _no_control_characters(text: str) -> str:
-    """Control characters corrupt Word files; they usually come from pasted text."""
+def character(char: str) -> str:
+    """'U+1F600 GRINNING FACE' – a character named so that anyone can look it up."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}".rstrip()
+
+
+def shown(char: str) -> str:
+    """A character as a message shows it: the sign itself where it is visible, and its code."""
+    visible = char.isprintable() and not char.isspace() and not unicodedata.combining(char)
+    return f"'{char}' ({character(char)})" if visible else f"({character(char)})"
+
+
+def _before(text: str, index: int) -> str:
+    """' nach „…zwanzig Zeichen“': what stands before a position, to find it in a long text."""
+    if index == 0:
+        return ""
+    excerpt = " ".join(text[max(0, index - 20) : index].split())
+    return f" nach „{'…' if index > 20 else ''}{excerpt}“" if excerpt else ""
+
+
+def refuse_at(text: str, index: int, needle: str, message: str) -> PydanticCustomError:
+    """A refusal about one spot of a text: the message says 'an Stelle N' (counted from 1) and
+    what stands before it; `needle` is what the validator looks for in the file to report the
+    exact line and column."""
+    where = f"an Stelle {index + 1}{_before(text, index)}"
+    return PydanticCustomError(GERMAN_MESSAGE, message.replace("{stelle}", where, 1), {"fundstelle": needle})
+
+
+@cache
+def _undisplayable() -> re.Pattern[str]:
+    """Any character the PDF cannot show: one without a glyph in the font (and not handled
+    without one), or forbidden in a tagged PDF."""
+    allowed = "".join(
+        re.escape(chr(first)) if first == last else f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+        for first, last in fonts.ranges(fonts.covered())
+    )
+    return re.compile(f"[^{allowed}{WITHOUT_GLYPH}]")
+
+
+def _displayable(text: str) -> str:
+    """Text the documents can show as written: no control characters (they corrupt Word
+    files), nothing that turns the direction of the text, only characters the PDF's font has,
+    and no word too long for a line."""
     found = CONTROL_CHARACTERS.search(text)
     if found:
-        raise refuse(
-            f"Der Text enthält an Stelle {found.start() + 1} ein unsichtbares Steuerzeichen "
-            "(oft aus kopiertem Text). Bitte entfernen."
+        raise refuse_at(
+            text,
+            found.start(),
+            found[0],
+            f"Der Text enthält {{stelle}} ein unsichtbares Steuerzeichen ({character(found[0])}), oft aus "
+            "kopiertem Text. Bitte entfernen.",
+        )
+    found = BIDI_CONTROLS.search(text)
+    if found:
+        raise refuse_at(
+            text,
+            found.start(),
+            found[0],
+            f"Der Text enthält {{stelle}} ein unsichtbares Zeichen für die Schreibrichtung "
+            f"({character(found[0])}). Es lässt Text im Dokument anders erscheinen, als er hier steht "
+            "(z. B. Ziffern in umgekehrter Folge). Bitte entfernen.",
+        )
+    found = _undisplayable().search(text)
+    if found:
+        raise refuse_at(
+            text,
+            found.start(),
+            found[0],
+            f"Der Text enthält {{stelle}} das Zeichen {shown(found[0])}, das die Schrift des PDF "
+            f"({fonts.FAMILY}) nicht darstellen kann. Sie hat lateinische, griechische und kyrillische "
+            "Buchstaben, aber z. B. keine Emojis und keine chinesischen oder arabischen Schriftzeichen. "
+            "Bitte entfernen oder ersetzen.",
+        )
+    found = LONG_WORD.search(text)
+    if found:
+        raise refuse_at(
+            text,
+            found.start(),
+            found[0][:20],
+            f"Der Text enthält {{stelle}} ein Wort aus {len(found[0])} Zeichen ohne Leerzeichen, "
+            f"Bindestrich oder Schrägstrich („{found[0][:20]}…“). Das passt in keine Zeile des PDF; "
+            f"höchstens {MAX_WORD} Zeichen am Stück sind möglich. Bitte Leerzeichen oder Bindestriche "
+            "einfügen oder kürzen.",
         )
     return text
 
@@ -88,7 +185,7 @@ def _no_number(value: Any) -> Any:
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
-    AfterValidator(_no_control_characters),
+    AfterValidator(_displayable),
 ]
 
 
@@ -136,7 +233,7 @@ def _yes_no(value: Any) -> Any:
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 #: What a web address looks like; messages name it a URL, not a Kennung.
 URL_PATTERN = r"^https?://[^\s]+$"
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300), AfterValidator(_displayable)]
 
 
 def _written_plainly(*, amounts: bool, places: int | None) -> BeforeValidator:

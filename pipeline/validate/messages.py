@@ -161,7 +161,11 @@ def problems_from(error: ValidationError, source: SourceFile, model: type[Item])
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
-        line, column = source.locate(loc, key=item["type"] == "extra_forbidden")
+        needle = (item.get("ctx") or {}).get("fundstelle") if item["type"] == GERMAN_MESSAGE else None
+        if needle:  # a refusal about one spot of a text: point at it, not at the text's start
+            line, column = source.locate_within(loc, needle)
+        else:
+            line, column = source.locate(loc, key=item["type"] == "extra_forbidden")
         message = _message(dict(item), model, source.name)
         problems.append(Finding(Place(source.name, loc, line, column), message))
     return problems
