@@ -8,7 +8,6 @@ or a failed build, 2 a wrong call), never a traceback; unknown errors stay loud.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import shutil
 import sys
@@ -18,19 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.errors import GesamtkonzeptError, InvalidInput
+from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
 from pipeline.findings import Finding, summary
 from pipeline.formatting import count, number
 from pipeline.products import PRODUCTS
-
-OS_REASONS = {
-    errno.ENOENT: "Datei oder Ordner nicht gefunden.",
-    errno.EACCES: "Keine Berechtigung.",
-    errno.ENOTDIR: "Ein Teil des Pfads ist eine Datei, kein Ordner.",
-    errno.EISDIR: "Das ist ein Ordner, keine Datei.",
-    errno.ENOSPC: "Kein Speicherplatz mehr frei.",
-    errno.EROFS: "Das Ziel ist schreibgeschützt.",
-}
 
 
 def _report(error: GesamtkonzeptError) -> None:
@@ -66,8 +56,7 @@ class _Group(click.Group):
             sys.exit(error.exit_code)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
-            reason = OS_REASONS.get(error.errno or 0, error.strerror or str(error))
-            click.echo(f"Fehler beim Lesen oder Schreiben: {where}{reason}", err=True)
+            click.echo(f"Fehler beim Lesen oder Schreiben: {where}{os_reason(error)}", err=True)
             sys.exit(1)
 
 
@@ -180,6 +169,12 @@ def build(
             f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True
         )
     result = write_documents(checked, target, [nur] if nur else None, earlier=vergleich, draft=entwurf)
+    if result.interrupted:
+        click.echo(
+            f"Der Build vom {result.interrupted:%d.%m.%Y, %H:%M} Uhr wurde beim Schreiben unterbrochen; "
+            "seine Dateien sind jetzt vollständig übernommen.",
+            err=True,
+        )
     for removed in result.removed:
         click.echo(f"entfernt (keine Vorlage mehr dazu): {removed}", err=True)
     for kept in result.kept:

@@ -8,9 +8,43 @@ a user sees every mistake of a run at once; :class:`InvalidInput` carries them a
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 
 from pipeline.findings import Finding, summary
+
+#: What the operating system's errors mean, in the words users read.
+OS_REASONS = {
+    errno.ENOENT: "Datei oder Ordner nicht gefunden.",
+    errno.EACCES: "Keine Berechtigung.",
+    errno.EPERM: "Keine Berechtigung (die Datei ist geschützt oder gesperrt).",
+    errno.EBUSY: "Die Datei wird gerade von einem anderen Programm benutzt.",
+    errno.ENOTDIR: "Ein Teil des Pfads ist eine Datei, kein Ordner.",
+    errno.EISDIR: "Das ist ein Ordner, keine Datei.",
+    errno.EEXIST: "Dort gibt es schon eine Datei oder einen Ordner.",
+    errno.ENOSPC: "Kein Speicherplatz mehr frei.",
+    errno.EROFS: "Das Ziel ist schreibgeschützt.",
+    errno.ENAMETOOLONG: "Der Pfad ist zu lang.",
+    errno.EIO: "Der Datenträger meldet einen Lese- oder Schreibfehler.",
+    errno.EXDEV: "Quelle und Ziel liegen auf verschiedenen Laufwerken.",
+    errno.EMFILE: "Zu viele Dateien gleichzeitig geöffnet.",
+}
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    OS_REASONS[errno.EDQUOT] = "Das Speicherkontingent ist aufgebraucht."
+
+#: Windows' own codes where its errno says too little: another program has the file open.
+_SHARING_VIOLATIONS = {32, 33}
+
+
+def os_reason(error: OSError, *, writing: bool = False) -> str:
+    """The German reason for an error of the operating system (its own text if unknown); when
+    `writing`, with the likeliest cause of a refusal: another program has the file open."""
+    if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
+        return "Die Datei ist in einem anderen Programm geöffnet; bitte dort schließen."
+    reason = OS_REASONS.get(error.errno or 0, error.strerror or str(error))
+    if writing and error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
+        reason += " Ist die Datei in einem anderen Programm geöffnet (etwa in Word)? Dann bitte dort schließen."
+    return reason
 
 
 class GesamtkonzeptError(Exception):
@@ -45,6 +79,11 @@ class ExportFailure(GesamtkonzeptError):
 
 class BuildLocked(GesamtkonzeptError):
     """Stage export: another build writes into the same output folder right now."""
+
+
+class WriteFailure(GesamtkonzeptError):
+    """Stage export: a file could not be written; the message names it (never a temporary name)
+    and says whether the earlier files are intact."""
 
 
 class ReviewFailure(GesamtkonzeptError):
