@@ -192,6 +192,12 @@ def build(
             f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True
         )
     result = write_documents(checked, target, [nur] if nur else None, earlier=vergleich, draft=entwurf)
+    if result.interrupted:
+        click.echo(
+            f"Der Build vom {result.interrupted:%d.%m.%Y, %H:%M} Uhr wurde beim Schreiben unterbrochen; "
+            "seine Dateien sind jetzt vollständig übernommen.",
+            err=True,
+        )
     for removed in result.removed:
         click.echo(f"entfernt (keine Vorlage mehr dazu): {removed}", err=True)
     for kept in result.kept:

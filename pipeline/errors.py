@@ -18,7 +18,7 @@ from pipeline.findings import Finding, summary
 _OS_REASONS_BY_NAME: dict[str, str] = {
     "ENOENT": "Datei oder Ordner nicht gefunden.",
     "EACCES": "Keine Berechtigung.",
-    "EPERM": "Das Betriebssystem erlaubt diesen Vorgang nicht (fehlende Rechte oder geschützte Datei).",
+    "EPERM": "Keine Berechtigung: Das Betriebssystem erlaubt diesen Vorgang nicht (fehlende Rechte oder geschützte Datei).",
     "ENOTDIR": "Ein Teil des Pfads ist eine Datei, kein Ordner.",
     "EISDIR": "Das ist ein Ordner, keine Datei.",
     "EEXIST": "Die Datei oder der Ordner existiert bereits.",
@@ -46,11 +46,20 @@ OS_REASONS: dict[int, str] = {
 }
 
 
-def os_reason(error: OSError) -> str:
+#: Windows' own codes where its errno says too little: another program has the file open.
+_SHARING_VIOLATIONS = {32, 33}
+
+
+def os_reason(error: OSError, *, writing: bool = False) -> str:
     """A German sentence for an error of the operating system; an unknown one gets a general
-    sentence with the system's own words at most in parentheses."""
+    sentence with the system's own words at most in parentheses. When `writing`, a refusal
+    comes with its likeliest cause: another program has the file open."""
+    if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
+        return "Die Datei ist in einem anderen Programm geöffnet; bitte dort schließen."
     known = OS_REASONS.get(error.errno or 0)
     if known:
+        if writing and error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
+            known += " Ist die Datei in einem anderen Programm geöffnet (etwa in Word)? Dann bitte dort schließen."
         return known
     detail = error.strerror or (str(error) if error.errno is None else "")
     number = f"Nr. {error.errno}" if error.errno else ""
@@ -90,6 +99,11 @@ class ExportFailure(GesamtkonzeptError):
 
 class BuildLocked(GesamtkonzeptError):
     """Stage export: another build writes into the same output folder right now."""
+
+
+class WriteFailure(GesamtkonzeptError):
+    """Stage export: a file could not be written; the message names it (never a temporary name)
+    and says whether the earlier files are intact."""
 
 
 class ReviewFailure(GesamtkonzeptError):

@@ -87,6 +87,6 @@ def test_the_cli_reports_an_os_error_in_german(tmp_path):
     too_long = tmp_path / ("x" * 300)
     result = CliRunner().invoke(main, ["schema", "-o", str(too_long)])
     assert result.exit_code == 1
-    assert "Fehler beim Lesen oder Schreiben: " in result.output
+    assert "kommune.schema.json konnte nicht geschrieben werden: " in result.output  # the real file
     assert "Der Datei- oder Pfadname ist zu lang." in result.output
     assert "File name too long" not in result.output

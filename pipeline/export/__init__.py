@@ -2,27 +2,34 @@
 
 Entry points: :func:`convert` turns documents into Word and PDF bytes (:mod:`.to_docx`,
 :mod:`.to_pdf`; the two chains run side by side), :func:`write_outputs` assembles a build's
-whole file set and writes it. Exporters only read what render produced and the model; only
-:mod:`.files` touches the output folder, atomically and one build at a time.
+whole file set and writes it (:func:`write_set`). Exporters only read what render produced and
+the model; only :mod:`.files` touches the output folder: one build at a time, the whole set as
+one step, what an interrupted build left completed by the next one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import products
-from pipeline.export.files import output_lock, write_atomically
+from pipeline.export.files import (
+    Change,
+    KeptCopy,
+    commit,
+    finish_interrupted,
+    output_lock,
+    remove_leftover_temps,
+)
 from pipeline.export.manifest import (
     MANIFEST,
     BuildRecord,
-    KeptCopy,
-    keep_edited_drafts,
     manifest_bytes,
     read_manifest,
-    remove_files,
+    recorded_hash,
     stale_files,
 )
 from pipeline.export.oparl import oparl_files
@@ -33,7 +40,7 @@ from pipeline.render import RenderedPaper, RenderedSet
 from pipeline.render.document import RenderedDocument
 from pipeline.render.provenance import InputLocation, Origin
 
-__all__ = ["BuildRecord", "Exported", "Written", "convert", "export_document", "write_outputs"]
+__all__ = ["BuildRecord", "Exported", "Written", "convert", "export_document", "write_outputs", "write_set"]
 
 
 @dataclass
@@ -85,11 +92,14 @@ def attachment_paths(papers: list[RenderedPaper]) -> dict[Path, str]:
 
 @dataclass(frozen=True)
 class Written:
-    """What a build wrote, the edited Word files it kept, and the outdated files it removed."""
+    """What a build wrote, the edited Word files it kept, and the outdated files it removed;
+    `interrupted` is when an earlier build had started that was interrupted while writing and
+    that this one completed first (its kept copies are among `kept`)."""
 
     paths: list[Path]
     kept: list[KeptCopy]
     removed: list[Path]
+    interrupted: dt.datetime | None = None
 
 
 def write_outputs(
@@ -99,23 +109,46 @@ def write_outputs(
     index: dict[str, list[InputLocation]] | None = None,
 ) -> Written:
     """Convert a build's documents and write them with everything that belongs to them – the
-    PDFs papers attach, their OParl records, the manifest – one build at a time.
-
-    Word files edited in the output folder since the last build are moved aside, never
-    overwritten; files an earlier build wrote into a folder this build writes whole and that it
-    no longer makes are removed; the manifest records what was written and where each
-    paragraph came from.
-    """
+    PDFs papers attach, their OParl records, the manifest – one build at a time."""
     with output_lock(output):
         exported = convert(rendered.documents, index)
         files = exported.files
         copied = attachment_paths(rendered.papers)
         files.update({path: source.read_bytes() for source, path in copied.items()})
         files.update(oparl_files(rendered.papers, rendered.attachments, copied, files))
-        previous = read_manifest(output)
-        stale = stale_files(output, files, previous, rendered.owned_folders)
-        files[MANIFEST] = manifest_bytes(previous, record, files, exported.origins, tuple(stale))
-        kept = keep_edited_drafts(output, files, previous)
-        paths = write_atomically({output / path: data for path, data in files.items()})
-        remove_files(output, stale)
-        return Written(paths, kept, [output / path for path in stale])
+        return write_set(output, files, record, exported.origins, rendered.owned_folders)
+
+
+def write_set(
+    output: Path,
+    files: dict[str, bytes],
+    record: BuildRecord,
+    origins: dict[str, list[Origin]] | None = None,
+    owned_folders: tuple[str, ...] = (),
+) -> Written:
+    """Write a build's files (bytes by path in `output`) and its manifest as one step; the
+    caller holds the folder's lock (:func:`.files.output_lock`).
+
+    First what an interrupted build left is completed or discarded (:mod:`.files`). Word files
+    edited in the output folder since the last build are moved aside, never overwritten; files
+    an earlier build wrote into a folder this build writes whole (`owned_folders`) and that it
+    no longer makes are removed, unless changed since; the manifest records what was written
+    and where each paragraph came from.
+    """
+    interrupted = finish_interrupted(output)
+    previous = read_manifest(output)
+    remove_leftover_temps(output, [*previous.get("dateien", {}), *files, MANIFEST])
+    stale = stale_files(output, files, previous, owned_folders)
+    manifest = manifest_bytes(previous, record, files, origins or {}, tuple(stale))
+    changes = [
+        *(
+            Change(path, data, recorded_hash(previous, path), protect=path.endswith(".docx"))
+            for path, data in files.items()
+        ),
+        *(Change(path, None, recorded_hash(previous, path)) for path in stale),
+        Change(MANIFEST, manifest),
+    ]
+    done = commit(output, changes)
+    if interrupted is None:
+        return Written(done.written, done.kept, done.removed)
+    return Written(done.written, [*interrupted.kept, *done.kept], done.removed, interrupted.started)

@@ -3,27 +3,23 @@ paragraph of the Word files came from.
 
 It lets `gesamtkonzept review` lead comments back to their source, and it lets a build notice
 that a Word file in the output folder is no longer the one it wrote – someone edited it in
-place – and keep that copy instead of overwriting it.
+place – so that :mod:`.files` moves that copy aside instead of overwriting it – and that the
+files of a paper removed from the inputs are unchanged and may go.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.export.files import sha256
 from pipeline.render.provenance import Origin
 
 MANIFEST = "manifest.json"
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -69,11 +65,6 @@ def stale_files(
     ]
 
 
-def remove_files(output: Path, paths: list[str]) -> None:
-    for path in paths:
-        (output / path).unlink(missing_ok=True)
-
-
 def manifest_bytes(
     previous: dict[str, Any],
     record: BuildRecord,
@@ -100,39 +91,3 @@ def manifest_bytes(
 
 def _without(entries: dict[str, Any], forget: tuple[str, ...]) -> dict[str, Any]:
     return {path: entry for path, entry in entries.items() if path not in forget}
-
-
-@dataclass(frozen=True)
-class KeptCopy:
-    """A Word file edited in the output folder, moved aside before the new one is written."""
-
-    original: Path
-    kept: Path
-
-
-def _aside_name(path: Path) -> Path:
-    """'X.docx' → 'X.bearbeitet-2026-11-23_1930.docx', from when the file was last changed."""
-    changed = dt.datetime.fromtimestamp(path.stat().st_mtime)
-    candidate = path.with_name(f"{path.stem}.bearbeitet-{changed:%Y-%m-%d_%H%M}{path.suffix}")
-    number = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}.bearbeitet-{changed:%Y-%m-%d_%H%M}-{number}{path.suffix}")
-        number += 1
-    return candidate
-
-
-def keep_edited_drafts(output: Path, files: dict[str, bytes], previous: dict[str, Any]) -> list[KeptCopy]:
-    """Move aside every Word file about to be replaced that differs from what the last build
-    wrote (or that no build recorded) and from what this build writes."""
-    kept = []
-    for path, data in files.items():
-        target = output / path
-        if target.suffix != ".docx" or not target.is_file():
-            continue
-        current = sha256(target.read_bytes())
-        if current in (recorded_hash(previous, path), sha256(data)):
-            continue
-        aside = _aside_name(target)
-        os.replace(target, aside)
-        kept.append(KeptCopy(target, aside))
-    return kept
