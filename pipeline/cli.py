@@ -291,12 +291,12 @@ def schema(ausgabe: Path) -> None:
 
 
 @main.command()
-@click.argument("entwuerfe", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("entwuerfe", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--manifest",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="manifest.json des Builds (Standard: wird gesucht).",
+    help="manifest.json des Builds, aus dem die Entwürfe stammen (Standard: wird über die Kennung im Entwurf gesucht).",
 )
 @click.option(
     "-o",
@@ -310,13 +310,13 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     an der sie einzuarbeiten sind (als Text, YAML, Word und PDF)."""
     import yaml
 
-    from pipeline.drafts import merge, read_draft
+    from pipeline.drafts import review_drafts, too_long_to_print
     from pipeline.export import export_document
     from pipeline.export.files import write_atomically
     from pipeline.render import render_revision_list
     from pipeline.terminal import revision_lines
 
-    items = merge(read_draft(path, manifest) for path in entwuerfe)
+    items, notes = review_drafts(entwuerfe, manifest)
     copies = [path.name for path in entwuerfe]
     click.echo("\n".join(revision_lines(items, copies)))
     doc = render_revision_list(items, copies, dt.date.today())
@@ -324,10 +324,11 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     listing = yaml.safe_dump([i.as_yaml() for i in items], allow_unicode=True, sort_keys=False, width=100).encode(
         "utf-8"
     )
-    files = {
-        target / f"{doc.file_stem}{suffix}": data
-        for suffix, data in {".yaml": listing, **export_document(doc)}.items()
-    }
+    too_long = too_long_to_print(items)
+    outputs = {".yaml": listing, **({} if too_long else export_document(doc))}
+    for note in [*notes, *([too_long] if too_long else [])]:
+        click.echo(f"Hinweis: {note}", err=True)
+    files = {target / f"{doc.file_stem}{suffix}": data for suffix, data in outputs.items()}
     for path in write_atomically(files):
         click.echo(f"geschrieben: {path}")
 

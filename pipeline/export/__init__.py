@@ -51,8 +51,13 @@ class Exported:
     origins: dict[str, list[Origin]] = field(default_factory=dict)
 
 
-def convert(docs: list[RenderedDocument], index: dict[str, list[InputLocation]] | None = None) -> Exported:
-    """Word and PDF bytes of every document (nothing written yet).
+def convert(
+    docs: list[RenderedDocument],
+    index: dict[str, list[InputLocation]] | None = None,
+    record: BuildRecord | None = None,
+) -> Exported:
+    """Word and PDF bytes of every document (nothing written yet); with the `record` of a build,
+    each Word file carries the build's identity.
 
     The chains are independent; they run side by side (pandoc runs as a process, typst and
     lxml release the interpreter for most of their work).
@@ -60,7 +65,7 @@ def convert(docs: list[RenderedDocument], index: dict[str, list[InputLocation]] 
     index = index or {}
     result = Exported()
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        jobs = [(doc, pool.submit(to_docx, doc, index), pool.submit(to_pdf, doc)) for doc in docs]
+        jobs = [(doc, pool.submit(to_docx, doc, index, record), pool.submit(to_pdf, doc)) for doc in docs]
         for doc, word, pdf in jobs:
             docx_path = doc.path(".docx")
             result.files[docx_path], result.origins[docx_path] = word.result()
@@ -111,7 +116,7 @@ def write_outputs(
     """Convert a build's documents and write them with everything that belongs to them – the
     PDFs papers attach, their OParl records, the manifest – one build at a time."""
     with output_lock(output):
-        exported = convert(rendered.documents, index)
+        exported = convert(rendered.documents, index, record)
         files = exported.files
         copied = attachment_paths(rendered.papers)
         files.update({path: source.read_bytes() for source, path in copied.items()})

@@ -2,7 +2,8 @@
 
 pandoc writes the content with the styles of ``templates/referenz.docx``; what depends on the
 municipality (header, footer, core properties) and what pandoc leaves open (a pre-filled table of
-contents, a title page) is added here with python-docx.
+contents, a title page) is added here with python-docx, and so is the file's identity for review
+(custom properties, see :class:`pipeline.export.manifest.DocumentIdentity`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from datetime import datetime, time
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -22,6 +27,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
+from pipeline.export.manifest import DocumentIdentity
 from pipeline.render.document import RenderedDocument
 
 W_INSTR = qn("w:instrText")
@@ -104,6 +110,38 @@ def _properties(document: DocumentObject, doc: RenderedDocument) -> None:
     props.created = stamp
     props.modified = stamp
     props.last_printed = stamp
+
+
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+#: The format id every user-defined custom property carries.
+USER_DEFINED = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def _custom_properties(document: DocumentObject, identity: DocumentIdentity | None) -> None:
+    """Add the file's identity to the custom properties pandoc wrote (or to new ones): Word and
+    LibreOffice keep them when a reviewer saves the file, so review finds the build again."""
+    if identity is None:
+        return
+    package = document.part.package
+    root: etree._Element | None = None
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            del package.rels[rel_id]
+    if root is None:
+        root = etree.fromstring(f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}"/>')
+    ours = set(identity.properties())
+    for prop in [p for p in root if p.get("name") in ours]:
+        root.remove(prop)
+    pid = max((int(p.get("pid", "1")) for p in root), default=1)
+    for name, value in identity.properties().items():
+        pid += 1
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=USER_DEFINED, pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
 def _page_break() -> etree._Element:
@@ -317,7 +355,7 @@ def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
         properties.set("descr", figure.alt)
 
 
-def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
+def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | None = None) -> bytes:
     document = Document(io.BytesIO(raw))
     _logo(document, doc)
     _frame(document, doc)
@@ -328,6 +366,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument) -> bytes:
     _table_text(document)
     _compact_wide_tables(document)
     _png_fallbacks(document, doc)
+    _custom_properties(document, identity)
     buffer = io.BytesIO()
     document.save(buffer)
     return _deterministic_zip(buffer.getvalue(), datetime.combine(doc.date, time(0, 0)))

@@ -5,11 +5,17 @@ It lets `gesamtkonzept review` lead comments back to their source, and it lets a
 that a Word file in the output folder is no longer the one it wrote – someone edited it in
 place – so that :mod:`.files` moves that copy aside instead of overwriting it – and that the
 files of a paper removed from the inputs are unchanged and may go.
+
+Every Word file carries its identity (:class:`DocumentIdentity`) in its custom document
+properties: the Kommune, the Fassung, the build id, its path in the output folder and a digest of
+its provenance. The manifest records the same, so a returned draft is matched with the build it
+came from, never with the most similar one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +26,13 @@ from pipeline.export.files import sha256
 from pipeline.render.provenance import Origin
 
 MANIFEST = "manifest.json"
+
+
+TOOL = f"gesamtkonzept-fruehe-hilfen {__version__}"
+
+
+def _canonical(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,72 @@ class BuildRecord:
     input_folder: str
     inputs_hash: str
     draft: bool = False
+
+    @property
+    def build_id(self) -> str:
+        """The build's id: a hash over the tool's version and what the build was made of, so two
+        builds of the same inputs carry the same id (and give the same bytes). Draft and final
+        build share it – their text and provenance are the same – and so does a build into
+        another folder."""
+        made_of = {
+            "werkzeug": TOOL,
+            "kommune": self.municipality,
+            "fassung": self.version,
+            "stand": self.stand.isoformat(),
+            "eingaben": self.inputs_hash,
+        }
+        return hashlib.sha256(_canonical(made_of)).hexdigest()[:16]
+
+
+def provenance_digest(entries: list[dict[str, Any]]) -> str:
+    """A hash over a Word file's provenance as the manifest lists it ('herkunft')."""
+    return hashlib.sha256(_canonical(entries)).hexdigest()[:16]
+
+
+#: Names of the custom document properties (docProps/custom.xml) that identify a Word file.
+IDENTITY_PROPERTIES = {
+    "municipality": "Gesamtkonzept-Kommune",
+    "version": "Gesamtkonzept-Fassung",
+    "build": "Gesamtkonzept-Build",
+    "document": "Gesamtkonzept-Dokument",
+    "provenance": "Gesamtkonzept-Herkunft",
+}
+
+
+@dataclass(frozen=True)
+class DocumentIdentity:
+    """Where a Word file came from, as it carries it in its custom document properties: whose
+    concept and Fassung, the build id, its path in the output folder and a digest of what its
+    bookmarks held (:func:`provenance_digest`)."""
+
+    municipality: str
+    version: str
+    build: str
+    document: str
+    provenance: str
+
+    @classmethod
+    def of(cls, record: BuildRecord, document: str, origins: list[Origin]) -> DocumentIdentity:
+        return cls(
+            record.municipality,
+            record.version,
+            record.build_id,
+            document,
+            provenance_digest([o.as_json() for o in origins]),
+        )
+
+    def properties(self) -> dict[str, str]:
+        """Property name → value, in a fixed order."""
+        return {name: getattr(self, key) for key, name in IDENTITY_PROPERTIES.items()}
+
+    @classmethod
+    def from_properties(cls, properties: dict[str, str]) -> DocumentIdentity | None:
+        """The identity in a file's custom properties; None if one of them is missing (a file
+        of an older build, or a reviewer removed them)."""
+        values = {key: properties.get(name, "").strip() for key, name in IDENTITY_PROPERTIES.items()}
+        if not all(values.values()):
+            return None
+        return cls(**values)
 
 
 def read_manifest(output: Path) -> dict[str, Any]:
@@ -74,13 +153,17 @@ def manifest_bytes(
 ) -> bytes:
     """This build's manifest; entries of files it did not write this time are kept, except
     those it removes (`forget`)."""
-    written = {path: {"sha256": sha256(data), "groesse": len(data)} for path, data in files.items()}
+    build = record.build_id
+    written = {
+        path: {"sha256": sha256(data), "groesse": len(data), "build": build} for path, data in files.items()
+    }
     provenance = {path: [o.as_json() for o in found] for path, found in origins.items()}
     manifest = {
-        "werkzeug": f"gesamtkonzept-fruehe-hilfen {__version__}",
+        "werkzeug": TOOL,
         "kommune": record.municipality,
         "fassung": record.version,
         "stand": record.stand.isoformat(),
+        "build": build,
         "eingaben": {"ordner": record.input_folder, "sha256": record.inputs_hash},
         "entwurf": record.draft,
         "dateien": {**_without(previous.get("dateien", {}), forget), **written},

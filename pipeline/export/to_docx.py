@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pipeline.export.docx_finish import finish_docx
 from pipeline.export.figures import figure_folder
+from pipeline.export.manifest import BuildRecord, DocumentIdentity
 from pipeline.export.pandoc import run_pandoc
 from pipeline.export.to_pdf import epoch_of
 from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
@@ -42,10 +43,14 @@ def docx_metadata(doc: RenderedDocument) -> dict[str, str]:
     return metadata
 
 
-def to_docx(doc: RenderedDocument, index: dict[str, list[InputLocation]]) -> tuple[bytes, list[Origin]]:
-    """The Word file, every block bookmarked, and where each bookmarked block came from."""
+def to_docx(
+    doc: RenderedDocument, index: dict[str, list[InputLocation]], record: BuildRecord | None = None
+) -> tuple[bytes, list[Origin]]:
+    """The Word file, every block bookmarked, and where each bookmarked block came from. Files
+    of a build (`record`) carry their identity in the custom properties, for review."""
     html, origins = bookmark(doc.body_html, index)
     with figure_folder(doc.figures) as figures:
         args = (*docx_args(doc), f"--resource-path={figures}")
         raw = run_pandoc(html, "docx", args, epoch_of(doc), docx_metadata(doc))
-    return finish_docx(raw, doc), origins
+    identity = DocumentIdentity.of(record, doc.path(".docx"), origins) if record else None
+    return finish_docx(raw, doc, identity), origins

@@ -1,0 +1,213 @@
+"""Returned drafts: what reviewers commented and changed, and where to make each change.
+
+A Word draft comes back with comments, tracked changes and sometimes plain edits. Every
+generated paragraph and table row carries a bookmark (see pipeline/render/provenance.py); the manifest
+of the build says what each bookmark held and which YAML field or template line produced it.
+This module reads a returned copy and lists each comment and change with its chapter, the old
+and new text, who made it and the source location to edit. Several copies merge into one list.
+
+Three steps, a module each: :mod:`.package` opens the Word file within bounds (only a regular
+file, no ZIP bomb, no entities, a limit on elements and attributes), :mod:`.word` reads it in
+one pass, linear in its size, and :mod:`.builds` finds the build it came from by the identity
+the file carries – never the most similar manifest, never one of another municipality. This
+module lists the comments and changes and merges the copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.drafts.builds import match_build
+from pipeline.drafts.word import MAX_ITEMS, Draft, comparable, german_date, too_many
+from pipeline.formatting import number
+from pipeline.render.provenance import Origin
+
+#: Word and PDF of the Überarbeitungsliste: typst needs some hundred bytes of memory per
+#: character of a long list, so a longer one is written as YAML only.
+MAX_PRINTED_ITEMS = 2_000
+MAX_PRINTED_CHARACTERS = 200_000
+
+#: What makes two findings the same: kind, bookmark, old and new text, comment.
+RevisionKey = tuple[str, str | None, str, str, str | None]
+
+
+@dataclass
+class RevisionItem:
+    """One comment or change, and where to make it."""
+
+    kind: str
+    chapter: str
+    old: str
+    new: str
+    source: str
+    mark: str | None = None
+    comment: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    copies: list[str] = field(default_factory=list)
+    position: int = 0
+
+    @property
+    def key(self) -> RevisionKey:
+        return self.kind, self.mark, self.old, self.new, self.comment
+
+    def as_yaml(self) -> dict[str, Any]:
+        data = {
+            "art": self.kind,
+            "kapitel": self.chapter,
+            "von": ", ".join(self.authors),
+            "datum": self.date,
+            "kommentar": self.comment,
+            "alt": self.old,
+            "neu": self.new,
+            "quelle": self.source,
+            "marke": self.mark,
+            "exemplare": self.copies,
+        }
+        return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+# --- the review list ----------------------------------------------------------------------------
+
+
+def _source(origin: Origin | None) -> str:
+    return origin.where if origin else "Quelle unbekannt (nicht im Manifest)"
+
+
+def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
+    """Each Word comment with the text it is attached to."""
+    items = []
+    for comment in draft.comments:
+        paragraph = draft.ranges.anchors.get(comment.number)
+        mark = draft.mark_of.get(paragraph.number) if paragraph is not None else None
+        origin = by_mark.get(mark) if mark else None
+        items.append(
+            RevisionItem(
+                "Kommentar",
+                origin.chapter if origin else "",
+                draft.ranges.quoted(comment.number),
+                "",
+                _source(origin),
+                mark,
+                comment.text,
+                [comment.author],
+                comment.date,
+                [draft.name],
+            )
+        )
+    return items
+
+
+def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
+    """Paragraphs with tracked insertions or deletions: before and after, by whom."""
+    items = []
+    for paragraph in draft.paragraphs:
+        if not paragraph.changes:
+            continue
+        mark = draft.mark_of.get(paragraph.number)
+        origin = by_mark.get(mark) if mark else None
+        authors = list(dict.fromkeys(author for author, _ in paragraph.changes))
+        dates = sorted(stamp for _, stamp in paragraph.changes if german_date(stamp))
+        items.append(
+            RevisionItem(
+                "Änderung (nachverfolgt)",
+                origin.chapter if origin else "",
+                paragraph.original,
+                paragraph.accepted,
+                _source(origin),
+                mark,
+                None,
+                authors,
+                german_date(dates[-1]) if dates else None,
+                [draft.name],
+            )
+        )
+    return items
+
+
+def _untracked(draft: Draft, origins: list[Origin]) -> list[RevisionItem]:
+    """Blocks edited without tracking, or deleted, found by comparing with the build."""
+    marked = draft.marked()
+    items = []
+    for origin in origins:
+        if origin.mark in marked:
+            kind, (generated, current) = "Änderung", comparable(draft, origin, marked[origin.mark])
+        else:
+            kind, generated, current = "Gelöscht", origin.text, ""
+        if origin.mark not in marked or generated != current:
+            items.append(
+                RevisionItem(
+                    f"{kind} (ohne Nachverfolgung)",
+                    origin.chapter,
+                    generated,
+                    current,
+                    _source(origin),
+                    origin.mark,
+                    None,
+                    [draft.editor],
+                    None,
+                    [draft.name],
+                )
+            )
+    return items
+
+
+@dataclass
+class DraftReview:
+    """What one returned copy holds, and what the reader should know about how it was read."""
+
+    items: list[RevisionItem]
+    notes: list[str] = field(default_factory=list)
+
+
+def read_draft(path: Path, manifest: Path | None = None) -> DraftReview:
+    """One returned copy: its comments and changes, each with where to make it."""
+    draft = Draft.read(path)
+    if len(draft.comments) + sum(1 for p in draft.paragraphs if p.changes) > MAX_ITEMS:
+        raise too_many(str(path))
+    match = match_build(draft, path, manifest)
+    origins = match.origins
+    by_mark = {o.mark: o for o in origins}
+    order = {o.mark: n for n, o in enumerate(origins)}
+    items = _comments(draft, by_mark) + _tracked(draft, by_mark) + _untracked(draft, origins)
+    for item in items:
+        item.position = order.get(item.mark or "", len(order))
+    return DraftReview(sorted(items, key=lambda i: (i.position, i.kind)), match.notes)
+
+
+def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
+    """Several returned copies as one list: equal findings once, with every reviewer and copy."""
+    merged: dict[RevisionKey, RevisionItem] = {}
+    for items in lists:
+        for item in items:
+            if item.key in merged:
+                known = merged[item.key]
+                merged[item.key] = replace(
+                    known,
+                    authors=list(dict.fromkeys(known.authors + item.authors)),
+                    copies=list(dict.fromkeys(known.copies + item.copies)),
+                )
+            else:
+                merged[item.key] = item
+    return sorted(merged.values(), key=lambda i: (i.position, i.kind))
+
+
+def review_drafts(paths: Iterable[Path], manifest: Path | None = None) -> tuple[list[RevisionItem], list[str]]:
+    """Every copy read and merged into one list, with the notes on how each was matched."""
+    reviews = [read_draft(path, manifest) for path in paths]
+    return merge(r.items for r in reviews), [note for r in reviews for note in r.notes]
+
+
+def too_long_to_print(items: list[RevisionItem]) -> str | None:
+    """Why the list is too long for Word and PDF (see MAX_PRINTED_ITEMS), or None."""
+    characters = sum(len(i.old) + len(i.new) + len(i.comment or "") for i in items)
+    if len(items) <= MAX_PRINTED_ITEMS and characters <= MAX_PRINTED_CHARACTERS:
+        return None
+    return (
+        f"Die Überarbeitungsliste ist mit {number(len(items))} Punkten und {number(characters)} Zeichen zu lang "
+        f"für Word und PDF (höchstens {number(MAX_PRINTED_ITEMS)} Punkte und {number(MAX_PRINTED_CHARACTERS)} "
+        "Zeichen); geschrieben wird nur die YAML-Datei."
+    )
