@@ -272,6 +272,26 @@ def init(ordner: Path, art: str, bundesland: str | None, name: str | None) -> No
 
 
 @main.command()
+@click.argument("ordner", type=FOLDER)
+def migrate(ordner: Path) -> None:
+    """Schreibt die Dateien in ORDNER in das aktuelle Eingabeformat um (Kommentare bleiben) und
+    nennt, was danach zu prüfen oder zu ergänzen ist."""
+    from pipeline.migrate import migrate as run
+
+    result = run(ordner)
+    if result.old == result.new:
+        click.echo(f"{ordner}: schon im aktuellen Eingabeformat {result.new}; nichts zu tun.")
+        return
+    for path in result.written:
+        click.echo(f"umgeschrieben: {path}")
+    click.echo(f"Die bisherigen Dateien liegen in {result.backup}.")
+    click.echo(f"\nVon Format {result.old} auf Format {result.new}. Bitte prüfen und ergänzen:")
+    for note in result.notes:
+        click.echo(f"- {note}")
+    click.echo(f"\nDanach: gesamtkonzept validate {ordner}")
+
+
+@main.command()
 @click.option(
     "-o",
     "--ausgabe",

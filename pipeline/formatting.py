@@ -87,6 +87,11 @@ def euro(value: Decimal | int | float) -> str:
     return f"{number(value, 2)}{NBSP}€"
 
 
+def euro_or_dash(value: Decimal | int | float | None) -> str:
+    """A table cell that may have no amount at all: '–' rather than a misleading '0,00 €'."""
+    return "–" if value is None else euro(value)
+
+
 def signed_euro(value: Decimal | int | float) -> str:
     """A change in money: '+1.234,56 €', '−500,00 €', '±0,00 €'."""
     sign = "+" if value > 0 else ("±" if value == 0 else "")

@@ -6,16 +6,30 @@ import copy
 import shutil
 import subprocess
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from docx import Document
 
 from pipeline.build import build
 from pipeline.cli import main
+from pipeline.formatting import euro, signed_euro
 
 from .conftest import EXAMPLE, edit_yaml
+
+#: How much less the earlier Fassung planned for the Familienbegleitung in 2027.
+CUT = 38000
+
+
+def _budget_2027(folder: Path) -> tuple[Decimal, Decimal]:
+    """Aufwand and Zuschussbedarf 2027 of a folder, read from its YAML."""
+    data = yaml.safe_load((folder / "ressourcen.yaml").read_text(encoding="utf-8"))
+    spent = sum(Decimal(str(e["betrag"])) for e in data["aufwand"] if e["jahr"] == 2027)
+    received = sum(Decimal(str(i["betrag"])) for i in data["ertraege"] if i["jahr"] == 2027)
+    return spent, spent - received
 
 
 def _older(folder: Path) -> None:
@@ -41,7 +55,8 @@ def _older(folder: Path) -> None:
         data["ziele"][0]["indikatoren"][0]["zieljahr"] = 2028
 
     def resources(data):
-        next(f for f in data["finanzierung"] if f["id"] == "kommune-jugend-2027")["betrag"] = 300000
+        expense = next(e for e in data["aufwand"] if e["id"] == "familienbegleitung-2027")
+        expense["betrag"] -= CUT
 
     def actors(data):
         data["akteure"] = [a for a in data["akteure"] if a["id"] != "biss"]
@@ -79,8 +94,15 @@ def test_diff_names_added_removed_changed_and_budget(older):
     goal = next(x for x in out.splitlines() if x.startswith("  ~ ") and "(fruehzeitiger-zugang)" in x)
     assert goal.endswith(": Indikatoren")  # long values only by the field's German title
     assert "Zielgruppen" not in out
-    budget = next(x for x in out.splitlines() if x.startswith("Kommune"))
-    assert budget.split() == ["Kommune", "2027", "313.000,00", "€", "→", "351.000,00", "€", "(+38.000,00", "€)"]
+    (old_spent, old_own), (new_spent, new_own) = _budget_2027(older), _budget_2027(EXAMPLE)
+    assert new_spent - old_spent == new_own - old_own == CUT
+    spent = next(x for x in out.splitlines() if x.startswith("Aufwand "))
+    assert " ".join(
+        spent.split()
+    ) == f"Aufwand 2027 {euro(old_spent)} → {euro(new_spent)} ({signed_euro(CUT)})".replace("\u00a0", " ")
+    own = next(x for x in out.splitlines() if x.startswith("Kommunaler Eigenanteil"))
+    assert f"{euro(old_own)} → {euro(new_own)}".replace("\u00a0", " ") in " ".join(own.split())
+    assert not any(x.startswith("Bundesstiftung") for x in out.splitlines())  # what did not move
 
 
 def test_changed_values_are_written_the_german_way():
@@ -125,12 +147,13 @@ def test_concept_lists_the_changes_since_the_earlier_fassung(older, tmp_path):
         for t in document.tables
         if t.rows[0].cells[0].text == "Quelle" and t.rows[0].cells[-1].text == "Veränderung"
     )
+    (old_spent, _), (new_spent, _) = _budget_2027(older), _budget_2027(EXAMPLE)
     assert [c.text for c in budget.rows[1].cells] == [
-        "Kommune",
+        "Aufwand",
         "2027",
-        "313.000,00\u00a0€",
-        "351.000,00\u00a0€",
-        "+38.000,00\u00a0€",
+        euro(old_spent),
+        euro(new_spent),
+        signed_euro(CUT),
     ]
 
 

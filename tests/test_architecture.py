@@ -22,6 +22,7 @@ ALLOWED = {
     "drafts": {"export", "render"},
     "terminal": {"model"},
     "scaffold": {"export", "model"},
+    "migrate": {"export", "model"},
     "click_german": set(),
 }
 #: The parts that put the stages together.

@@ -68,20 +68,25 @@ def test_measure_plan_lists_every_measure_with_its_lead(document, raw_inputs):
 
 
 def test_budget_table_sums_match_the_funding_lines(document, raw_inputs):
-    lines = raw_inputs["ressourcen.yaml"]["finanzierung"]
-    years = sorted({line["jahr"] for line in lines})
+    """The Word table a Kämmerei checks: each source's Erträge per year, the own share as the
+    rest, and the Aufwand as the total – recomputed here from the YAML."""
+    expenses = raw_inputs["ressourcen.yaml"]["aufwand"]
+    income = raw_inputs["ressourcen.yaml"]["ertraege"]
+    years = sorted({line["jahr"] for line in expenses})
     table = _table(document, "Quelle", *map(str, years), "Summe")
     body = {row.cells[0].text: row for row in table.rows[1:-1]}
-    for source in {line["quelle"] for line in lines}:
-        expected = [
-            sum(Decimal(str(x["betrag"])) for x in lines if x["quelle"] == source and x["jahr"] == y)
-            for y in years
-        ]
-        cells = [_euro(c.text) for c in body[source].cells[1:]]
-        assert cells == [*expected, sum(expected)]
+
+    def per_year(lines):
+        return [sum(Decimal(str(x["betrag"])) for x in lines if x["jahr"] == y) for y in years]
+
+    for source in {line["quelle"] for line in income}:
+        expected = per_year([x for x in income if x["quelle"] == source])
+        assert [_euro(c.text) for c in body[source].cells[1:]] == [*expected, sum(expected)]
+    own = [a - b for a, b in zip(per_year(expenses), per_year(income), strict=True)]
+    assert [_euro(c.text) for c in body["Kommunaler Eigenanteil (Zuschussbedarf)"].cells[1:]] == [*own, sum(own)]
     total_row = table.rows[-1]
-    assert total_row.cells[0].text == "Gesamt"
-    assert _euro(total_row.cells[-1].text) == sum(Decimal(str(x["betrag"])) for x in lines)
+    assert total_row.cells[0].text == "Aufwand gesamt"
+    assert [_euro(c.text) for c in total_row.cells[1:]] == [*per_year(expenses), sum(per_year(expenses))]
 
 
 def test_responsibility_matrix_marks_lead_and_participants(document, raw_inputs):

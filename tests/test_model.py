@@ -19,41 +19,89 @@ def _amount(value) -> Decimal:
     return Decimal(str(value))
 
 
-def test_funding_by_source_adds_up_to_the_lines(concept, raw_inputs):
-    lines = raw_inputs["ressourcen.yaml"]["finanzierung"]
+def _lines(raw_inputs, key: str) -> list[dict]:
+    return raw_inputs["ressourcen.yaml"][key]
+
+
+def test_income_and_own_share_add_up_to_the_expenses(concept, raw_inputs):
+    """Finanzierung nach Quelle und Jahr: each source's income, then the own share; together the
+    Aufwand of the year – the Zuschussbedarf is computed, never entered."""
+    expenses, income = _lines(raw_inputs, "aufwand"), _lines(raw_inputs, "ertraege")
     table = concept.budget.by_source
-    assert table.columns == tuple(str(y) for y in sorted({x["jahr"] for x in lines}))
-    for row in table.rows:
+    years = sorted({x["jahr"] for x in expenses + income})
+    assert table.columns == tuple(str(y) for y in years)
+    *sources, own = table.rows
+    for row in sources:
         expected = [
-            sum(_amount(x["betrag"]) for x in lines if x["quelle"] == row.label and x["jahr"] == int(y))
-            for y in table.columns
+            sum(_amount(x["betrag"]) for x in income if x["quelle"] == row.label and x["jahr"] == y) for y in years
         ]
-        assert list(row.amounts) == expected
-        assert row.total == sum(expected)
-    assert list(table.totals) == [sum(r.amounts[i] for r in table.rows) for i in range(len(table.columns))]
-    assert table.total == sum(_amount(x["betrag"]) for x in lines) == sum(table.totals)
+        assert list(row.amounts) == expected and row.total == sum(expected)
+    spent = [sum(_amount(x["betrag"]) for x in expenses if x["jahr"] == y) for y in years]
+    received = [sum(_amount(x["betrag"]) for x in income if x["jahr"] == y) for y in years]
+    assert own.label == "Kommunaler Eigenanteil (Zuschussbedarf)"
+    assert list(own.amounts) == [a - b for a, b in zip(spent, received, strict=True)]
+    assert list(table.totals) == spent == [sum(r.amounts[i] for r in table.rows) for i in range(len(years))]
+    assert table.total == sum(spent)
+    assert "Kommune" not in {x["quelle"] for x in income}
 
 
-def test_funding_by_committee_covers_the_same_money(concept, raw_inputs):
-    committees = {c["id"]: c["name"] for c in raw_inputs["gremien.yaml"]["gremien"]}
-    lines = raw_inputs["ressourcen.yaml"]["finanzierung"]
-    table = concept.budget.by_committee
-    assert [r.label for r in table.rows] == [
-        n for i, n in committees.items() if any(x["ausschuss"] == i for x in lines)
-    ]
-    assert sum(r.total for r in table.rows) == table.total == concept.budget.by_source.total
-    assert table.totals == concept.budget.by_source.totals
+def test_every_expense_table_totals_the_same_aufwand(concept, raw_inputs):
+    """By source, by kind, by purpose, by committee: the same Aufwand in every table."""
+    budget = concept.budget
+    total = sum(_amount(x["betrag"]) for x in _lines(raw_inputs, "aufwand"))
+    tables = [budget.by_source, budget.by_kind, budget.by_purpose]
+    assert {t.total for t in tables} == {total}
+    assert len({t.totals for t in tables}) == 1
+    for year in budget.years:
+        assert sum(b.expenses for b in budget.balances(year)) == budget.balance(year).expenses
+        assert sum(b.subsidy for b in budget.balances(year)) == budget.balance(year).subsidy
 
 
-def test_measure_costs_per_year(concept, raw_inputs):
+def test_expenses_by_purpose_itemise_the_coordination(concept, raw_inputs):
     measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
-    table = concept.budget.measure_table
-    with_costs = [(n, m) for n, m in enumerate(measures, start=1) if m.get("kosten")]
-    assert [r.label for r in table.rows] == [f"M{n} {' '.join(m['titel'].split())}" for n, m in with_costs]
-    every_cost = [c for _, m in with_costs for c in m["kosten"]]
-    assert table.total == sum(_amount(c["betrag"]) for c in every_cost) == concept.budget.measure_costs()
-    for column, year in enumerate(table.columns):
-        assert table.totals[column] == sum(_amount(c["betrag"]) for c in every_cost if c["jahr"] == int(year))
+    expenses = _lines(raw_inputs, "aufwand")
+    table = concept.budget.by_purpose
+    costed = [(n, m) for n, m in enumerate(measures, start=1) if any(e["fuer"] == m["id"] for e in expenses)]
+    labels = ["Netzwerkkoordination"] + [f"M{n} {' '.join(m['titel'].split())}" for n, m in costed]
+    assert [r.label for r in table.rows] == labels
+    coordination = table.rows[0]
+    assert coordination.total == sum(_amount(e["betrag"]) for e in expenses if e["fuer"] == "netzwerkkoordination")
+    assert coordination.total > 0
+    assert concept.budget.measure_costs() == table.total - coordination.total
+
+
+def test_staff_costs_per_position(concept, raw_inputs):
+    expenses = _lines(raw_inputs, "aufwand")
+    organisations = {o["id"]: o["name"] for o in raw_inputs["akteure.yaml"]["traeger"]}
+    for position, employer, costs in concept.effort.staff_rows:
+        raw = next(p for p in _lines(raw_inputs, "personal") if p["id"] == position.id)
+        assert employer.name == organisations[raw["anstellungstraeger"]]
+        booked = [e for e in expenses if e.get("stelle") == position.id]
+        if booked:
+            assert costs == [
+                sum(_amount(e["betrag"]) for e in booked if e["jahr"] == y) for y in concept.budget.years
+            ]
+        else:  # a Träger's position, paid through a grant: no amount rather than 0,00 €
+            assert costs == [None] * len(concept.budget.years)
+    assert concept.effort.positions_paid_by_grant
+
+
+def test_grants_with_the_same_conditions_are_listed_once(concept, raw_inputs):
+    """A standard clause in seven Leistungsvereinbarungen is printed once with its seven grants."""
+    grants = [e for e in _lines(raw_inputs, "aufwand") if e.get("kooperationsauflagen")]
+    groups = concept.budget.own_requirements
+    assert {conditions for conditions, _ in groups} == {tuple(e["kooperationsauflagen"]) for e in grants}
+    for conditions, members in groups:
+        expected = {
+            (e["empfaenger"], e["bezeichnung"]) for e in grants if tuple(e["kooperationsauflagen"]) == conditions
+        }
+        assert {(e.recipient, e.title) for e, _ in members} == expected
+        for expense, years in members:
+            assert years == sorted(
+                e["jahr"]
+                for e in grants
+                if (e["empfaenger"], e["bezeichnung"]) == (expense.recipient, expense.title)
+            )
 
 
 def test_network_effort_and_staff(concept, raw_inputs):
@@ -72,17 +120,18 @@ def test_network_effort_and_staff(concept, raw_inputs):
 def test_resource_plan_of_the_joint_paper(concept):
     view = next(v for v in paper_views(concept) if v.paper.number == "GV/2026/004")
     plan = view.resource_plan
+    budget = concept.budget
     assert plan.year == 2027 and plan.previous_year == 2026
-    assert plan.by_source.total == concept.budget.total(year=2027)
+    assert plan.by_source.total == budget.expense_total(2027)
     assert [sum(r.amounts[i] for r in plan.by_source.rows) for i, _ in enumerate(plan.committees)] == list(
         plan.by_source.totals
     )
-    assert plan.total_change is not None
-    assert plan.total_change.delta == concept.budget.total(year=2027) - concept.budget.total(year=2026)
-    assert sum(c.delta for c in plan.changes) == plan.total_change.delta
-    for committee, lines, total in plan.lines:
-        assert all(line.committee == committee.id and line.year == 2027 for line in lines)
-        assert total == sum(line.amount for line in lines)
+    *committees, overall = plan.changes
+    assert overall.after.subsidy - overall.before.subsidy == budget.subsidy(2027) - budget.subsidy(2026)
+    assert sum(c.after.expenses for c in committees) == overall.after.expenses
+    for committee, expenses, income, balance in plan.lines:
+        assert all(e.committee == committee.id and e.year == 2027 for e in expenses + income)
+        assert balance.subsidy == sum(e.amount for e in expenses) - sum(i.amount for i in income)
 
 
 def test_goals_and_measures_are_numbered_in_the_order_of_the_inputs(concept, raw_inputs):
@@ -100,10 +149,11 @@ def test_goals_and_measures_are_numbered_in_the_order_of_the_inputs(concept, raw
 
 def test_a_changed_concept_computes_its_views_anew(concept):
     """Views are cached per concept; a changed copy never sees the old sums."""
-    fewer = dataclasses.replace(concept, measures=concept.measures[:1])
-    assert fewer.budget.measure_costs() == concept.budget.measure_cost(concept.measures[0].id)
-    assert fewer.budget.measure_costs() < concept.budget.measure_costs()
-    assert len(fewer.budget.measure_table.rows) <= 1
+    resources = concept.resources.model_copy(update={"expenses": concept.resources.expenses[:1]})
+    fewer = dataclasses.replace(concept, resources=resources)
+    assert fewer.budget.expense_total() == concept.resources.expenses[0].amount
+    assert fewer.budget.expense_total() < concept.budget.expense_total()
+    assert len(fewer.budget.by_purpose.rows) == 1
 
 
 def test_plan_and_check_read_the_same_calendar(concept):

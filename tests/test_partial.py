@@ -33,12 +33,12 @@ def test_a_type_error_hides_no_reference_error_in_the_same_file(inputs):
 
 def test_rules_across_files_run_on_the_entries_that_parsed(inputs):
     inputs.replace("massnahmen.yaml", "status: laufend", "status: läuft")  # massnahmen[0]
-    # massnahmen[1] pays a cost of 2026 from a funding line of 2027
-    inputs.replace("massnahmen.yaml", "finanzierung: krankenkassen-2026", "finanzierung: krankenkassen-2027")
+    # massnahmen[6], the Familienpatenschaften, led by the volunteers themselves
+    inputs.replace("massnahmen.yaml", "federfuehrung: kinderschutzbund", "federfuehrung: familienpatenschaften")
     problems = "\n".join(_all(inputs))
     assert (
-        "massnahmen[1].kosten[0].finanzierung: Die Finanzierungslinie 'krankenkassen-2027' gilt für 2027, "
-        "die Kosten sind aber für 2026 angegeben."
+        "massnahmen[6].federfuehrung: 'Ehrenamtliche Familienpatinnen und -paten' ist "
+        "ehrenamtlich-zivilgesellschaftlich tätig und kann eine Maßnahme nicht federführend verantworten."
     ) in problems
 
 

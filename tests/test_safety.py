@@ -190,13 +190,16 @@ def test_sparse_municipality_renders(inputs):
             committee["sitzungen"] = []
 
     def resources(data):
-        data["finanzierung"] = [f for f in data["finanzierung"] if f["jahr"] == 2026][:1]
+        data["haushalt"] = data["haushalt"][:1]
+        data["aufwand"] = [e for e in data["aufwand"] if e["jahr"] == 2026 and e["fuer"] == "netzwerkkoordination"]
+        for expense in data["aufwand"]:
+            expense.pop("stelle", None)
+        data["ertraege"] = []
         data["personal"] = []
         data["netzwerkaufwand"] = []
 
     def measures(data):
         for measure in data["massnahmen"]:
-            measure.pop("kosten", None)
             measure.pop("beteiligte", None)
 
     def municipality(data):
@@ -213,6 +216,9 @@ def test_sparse_municipality_renders(inputs):
     assert "Zu den Frühen Hilfen liegen bisher keine eigenen Beschlüsse der Gremien vor." in text
     assert "jährlich fortgeschrieben" in text
     assert "bisher kein Bericht" in text
+    assert "Erträge Dritter sind nicht eingeplant" in text
+    assert "Für 2026 beträgt der Aufwand 102.000,00 €, ohne Erträge (Haushalt beschlossen)." in text
+    assert "Erträge: Zuwendungen und Erstattungen" not in text  # no empty table of income
 
 
 HOLD_LOCK = """

@@ -69,7 +69,7 @@ def test_example_names_its_schema_and_satisfies_it(path, kind):
     [
         ("akteure.yaml", lambda d: d["akteure"][0].update(sektr="Bildung"), "sektr"),
         ("massnahmen.yaml", lambda d: d["massnahmen"][0].update(status="läuft"), "läuft"),
-        ("ressourcen.yaml", lambda d: d["finanzierung"][0].update(betrag=-1), "-1"),
+        ("ressourcen.yaml", lambda d: d["aufwand"][0].update(betrag=-1), "-1"),
         ("massnahmen.yaml", lambda d: d["massnahmen"][0].pop("federfuehrung"), "federfuehrung"),
         ("kommune.yaml", lambda d: d["kommune"].update(logo="logo.gif"), "logo.gif"),
         ("ziele.yaml", lambda d: d["ziele"][0].update(id="Groß Geschrieben"), "Groß Geschrieben"),

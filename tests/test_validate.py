@@ -342,7 +342,7 @@ def _set(path: tuple, value):
             ("massnahmen", 0, "federfuehrung"),
             None,
             "massnahmen[0].federfuehrung",
-            "Pflichtfeld 'federfuehrung' fehlt (Federführender Akteur).",
+            "Pflichtfeld 'federfuehrung' fehlt (Federführende Einrichtung (ein Akteur mit Organisationsform 'Institution')).",
         ),
         (
             "akteure.yaml",
@@ -360,30 +360,30 @@ def _set(path: tuple, value):
         ),
         (
             "ressourcen.yaml",
-            ("finanzierung", 0, "quelle"),
-            "Spenden",
-            "finanzierung[0].quelle",
-            "Erlaubt sind: 'Bundesstiftung Frühe Hilfen', 'Land', 'Kommune', 'Krankenkassen' oder 'Dritte'.",
+            ("ertraege", 2, "quelle"),
+            "Kommune",
+            "ertraege[2].quelle",
+            "Erlaubt sind: 'Bundesstiftung Frühe Hilfen', 'Land', 'Krankenkassen' oder 'Dritte'.",
         ),
         (
             "ressourcen.yaml",
-            ("finanzierung", 0, "ausschuss"),
+            ("ertraege", 0, "ausschuss"),
             "jhaa",
-            "finanzierung[0].ausschuss",
+            "ertraege[0].ausschuss",
             "Gremium 'jhaa' gibt es nicht in gremien.yaml. Meinten Sie 'jha'?",
         ),
         (
             "ressourcen.yaml",
-            ("finanzierung", 0, "betrag"),
+            ("aufwand", 0, "betrag"),
             -5,
-            "finanzierung[0].betrag",
+            "aufwand[0].betrag",
             "Der Wert -5 ist zu klein; er muss mindestens 0 betragen.",
         ),
         (
             "ressourcen.yaml",
-            ("finanzierung", 0, "betrag"),
+            ("ertraege", 0, "betrag"),
             100.125,
-            "finanzierung[0].betrag",
+            "ertraege[0].betrag",
             "Höchstens 2 Nachkommastellen erlaubt",
         ),
         (
@@ -447,14 +447,14 @@ def test_an_empty_required_key_is_named_as_empty(inputs):
             "ressourcen.yaml",
             "betrag: 38400",
             'betrag: "41.237,85"',
-            "finanzierung[0].betrag",
+            "ertraege[0].betrag",
             "Beträge ohne Tausenderpunkt und mit Dezimalpunkt schreiben: 41237.85.",
         ),
         (
             "ressourcen.yaml",
             "betrag: 38400",
             "betrag: 41.237,85",
-            "finanzierung[0].betrag",
+            "ertraege[0].betrag",
             "Beträge ohne Tausenderpunkt und mit Dezimalpunkt schreiben: 41237.85.",
         ),
         # YAML alone would read 80.4 – three decimals in an amount mean a thousands dot
@@ -462,11 +462,11 @@ def test_an_empty_required_key_is_named_as_empty(inputs):
             "ressourcen.yaml",
             "betrag: 38400",
             "betrag: 80.400",
-            "finanzierung[0].betrag",
+            "ertraege[0].betrag",
             "Ist ein Tausenderpunkt gemeint? Beträge ohne Tausenderpunkt schreiben: 80400.",
         ),
-        ("ressourcen.yaml", "betrag: 38400", "betrag: 1.250.000", "finanzierung[0].betrag", "schreiben: 1250000."),
-        ("ressourcen.yaml", "betrag: 38400", "betrag: 38400 €", "finanzierung[0].betrag", "ohne Währungszeichen"),
+        ("ressourcen.yaml", "betrag: 38400", "betrag: 1.250.000", "ertraege[0].betrag", "schreiben: 1250000."),
+        ("ressourcen.yaml", "betrag: 38400", "betrag: 38400 €", "ertraege[0].betrag", "ohne Währungszeichen"),
         (
             "kommune.yaml",
             "einwohner: 131000",
@@ -502,7 +502,7 @@ def test_plain_numbers_with_a_dot_stay_valid(inputs):
     inputs.replace("ressourcen.yaml", "betrag: 38400", "betrag: 80.4")
     inputs.replace("ressourcen.yaml", "vzae: ", "vzae: 0.500 #")
     assert inputs.problems() == []
-    assert inputs.check().concept.resources.funding[0].amount == Decimal("80.4")
+    assert inputs.check().concept.resources.income[0].amount == Decimal("80.4")
 
 
 def test_a_bad_url_is_called_a_url(inputs):
@@ -640,3 +640,73 @@ def test_every_text_of_the_inputs_is_checked_for_what_the_documents_can_show():
 
     unchecked = [where for kind in INPUTS for where, metadata in _strings(kind.model) if not checked(metadata)]
     assert unchecked == []
+
+
+# --- money, Träger and the input format -------------------------------------------------------
+
+
+def test_an_old_format_asks_for_migrate(inputs):
+    inputs.replace("kommune.yaml", "format: 2  # Version des Eingabeformats\n", "")
+    [problem] = inputs.problems()
+    assert problem.startswith("kommune.yaml:1:1: ")
+    assert "Eingabeformat 1" in problem and "gesamtkonzept migrate" in problem
+
+
+def test_a_newer_format_asks_for_a_newer_tool(inputs):
+    inputs.replace("kommune.yaml", "format: 2", "format: 3")
+    [problem] = inputs.problems()
+    assert "Eingabeformat 3" in problem and "bitte das werkzeug aktualisieren" in problem.lower()
+
+
+def test_only_institutions_lead_measures(inputs):
+    inputs.replace("massnahmen.yaml", "federfuehrung: kinderschutzbund", "federfuehrung: familienpatenschaften")
+    line, column = inputs.position_of("massnahmen.yaml", "federfuehrung: familienpatenschaften")
+    [problem] = inputs.problems()
+    assert problem.startswith(f"massnahmen.yaml:{line}:{column}: massnahmen[")
+    assert (
+        "ehrenamtlich-zivilgesellschaftlich tätig und kann eine Maßnahme nicht federführend verantworten"
+        in problem
+    )
+
+
+def test_every_budget_year_says_where_its_budget_stands(inputs):
+    def forget_2027(data):
+        data["haushalt"] = [y for y in data["haushalt"] if y["jahr"] != 2027]
+
+    problems = inputs.edit("ressourcen.yaml", forget_2027).problems()
+    assert problems and all("Für 2027 fehlt unter 'haushalt' der Stand des Haushalts" in p for p in problems)
+    assert any(".aufwand[" in p or ": aufwand[" in p for p in problems)
+    assert any(": ertraege[" in p for p in problems)
+
+
+def test_the_foundation_names_its_funding_area(inputs):
+    inputs.replace("ressourcen.yaml", "    foerderbereich: I\n", "")
+    assert any("bitte den 'foerderbereich' angeben" in p for p in inputs.problems())
+
+
+def test_expenses_fit_their_kind(inputs):
+    def grant_without_recipient(data):
+        grant = next(e for e in data["aufwand"] if e["art"] == "Zuwendung an Träger")
+        del grant["empfaenger"]
+        staff = next(e for e in data["aufwand"] if e["art"] == "Sachkosten")
+        staff["stelle"] = "netzwerkkoordination"
+
+    problems = inputs.edit("ressourcen.yaml", grant_without_recipient).problems()
+    assert any("Bei einer Zuwendung an Träger bitte den 'empfaenger' angeben." in p for p in problems)
+    assert any("Eine 'stelle' gehört nur zu Personalaufwand." in p for p in problems)
+
+
+def test_expenses_and_income_share_one_set_of_ids(inputs):
+    inputs.replace("ressourcen.yaml", "  - id: bsfh-fb1-2026", "  - id: koordination-personal-2026")
+    assert any(
+        ": ertraege[0].id: Die Kennung 'koordination-personal-2026' ist schon bei einem Aufwand" in p
+        for p in inputs.problems()
+    )
+
+
+def test_an_expense_is_for_a_measure_or_the_coordination(inputs):
+    inputs.replace("ressourcen.yaml", "fuer: netzwerkkoordination\n", "fuer: netzwerkkoordinaton\n")
+    assert any(
+        "gibt es nicht in massnahmen.yaml (oder 'netzwerkkoordination'). Meinten Sie 'netzwerkkoordination'?" in p
+        for p in inputs.problems()
+    )

@@ -72,11 +72,12 @@ def _rows(table) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in table.rows]
 
 
-def _table(document, caption_start: str):
-    """The table right after the caption paragraph that starts with `caption_start`."""
+def _table(document, caption_start: str, exact: bool = False):
+    """The table right after the caption paragraph that starts with (or is) `caption_start`."""
     body = list(document.element.body.iterchildren())
     for index, element in enumerate(body):
-        if element.tag == qn("w:p") and "".join(element.itertext()).startswith(caption_start):
+        caption = "".join(element.xpath(".//w:t/text()")) if element.tag == qn("w:p") else ""
+        if caption == caption_start if exact else caption.startswith(caption_start):
             following = next(e for e in body[index + 1 :] if e.tag == qn("w:tbl"))
             return next(t for t in document.tables if t._tbl is following)
     raise AssertionError(f"no table captioned {caption_start!r}")
@@ -139,20 +140,37 @@ def test_beratungsfolge_in_order_with_dates_bodies_and_roles(papers, committees)
         assert dates == sorted(dates)
 
 
-def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers):
+def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs):
+    state = {h["jahr"]: h["stand"] for h in raw_inputs["ressourcen.yaml"]["haushalt"]}
     for raw, document, _ in papers.values():
         headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
         if raw["art"] != "Beschlussvorlage":
             assert "Beschlussvorschlag" not in headings
             continue
         points = [p for p in _section(document, "Beschlussvorschlag") if p.text.strip()]
-        assert [p.text for p in points] == [" ".join(x.split()) for x in raw["beschlussvorschlag"]]
+        written = [" ".join(x.split()) for x in raw["beschlussvorschlag"]]
+        year = raw.get("finanzen", {}).get("haushaltsjahr")
+        if state.get(year, "beschlossen") != "beschlossen":  # Haushaltsvorbehalt as the last point
+            written.append(
+                f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {year}."
+            )
+        assert [p.text for p in points] == written
         assert all(p._p.pPr.numPr is not None for p in points)
         assert headings[:2] == ["Beschlussvorschlag", "Sachverhalt"]
 
 
+def _per_source(lines) -> dict[str, Decimal]:
+    sums: dict[str, Decimal] = {}
+    for x in lines:
+        sums[x["quelle"]] = sums.get(x["quelle"], Decimal(0)) + Decimal(str(x["betrag"]))
+    return sums
+
+
 def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, committees):
-    lines = raw_inputs["ressourcen.yaml"]["finanzierung"]
+    """Aufwand, Erträge and Zuschussbedarf of the paper's year and bodies, recomputed from the
+    YAML; the budget state follows `haushalt` in ressourcen.yaml."""
+    resources = raw_inputs["ressourcen.yaml"]
+    state = {h["jahr"]: h["stand"] for h in resources["haushalt"]}
     checked = 0
     for raw, document, _ in papers.values():
         if "finanzen" not in raw:
@@ -162,19 +180,20 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
             )
             continue
         year = raw["finanzen"]["haushaltsjahr"]
-        scope = [x for x in lines if x["jahr"] == year and _in_scope(x, raw, committees)]
-        total = sum(Decimal(str(x["betrag"])) for x in scope)
-        own = sum(Decimal(str(x["betrag"])) for x in scope if x["quelle"] == "Kommune")
+        expenses = [x for x in resources["aufwand"] if x["jahr"] == year and _in_scope(x, raw, committees)]
+        income = [x for x in resources["ertraege"] if x["jahr"] == year and _in_scope(x, raw, committees)]
+        spent = sum(Decimal(str(x["betrag"])) for x in expenses)
+        received = sum(Decimal(str(x["betrag"])) for x in income)
         rows = dict(map(tuple, _rows(_table(document, f"Finanzielle Auswirkungen im Haushaltsjahr {year}"))))
-        assert rows["Haushaltsjahr"] == str(year)
-        assert _euro(rows["Gesamtkosten"]) == total
-        assert _euro(rows["davon Eigenanteil der Kommune"]) == own
-        assert _euro(rows["davon Fördermittel und Mittel Dritter"]) == total - own
-        assert rows["Mittel im Haushalt verfügbar"] == ("ja" if raw["finanzen"]["mittel_verfuegbar"] else "nein")
-        by_source = _rows(_table(document, f"Finanzierung nach Quellen {year}"))
-        for source, amount in by_source[1:-1]:
-            assert _euro(amount) == sum(Decimal(str(x["betrag"])) for x in scope if x["quelle"] == source)
-        assert by_source[-1] == ["Gesamt", rows["Gesamtkosten"]]
+        assert rows["Haushaltsjahr"] == f"{year} (Haushalt {state[year]})"
+        assert _euro(rows["Aufwand"]) == spent
+        assert _euro(rows["Erträge (Zuwendungen und Erstattungen)"]) == received
+        assert _euro(rows["Zuschussbedarf (kommunaler Eigenanteil)"]) == spent - received
+        assert ("Haushaltsvorbehalt" in rows["Mittel im Haushalt"]) == (state[year] != "beschlossen")
+        by_source = _rows(_table(document, f"Finanzierung des Aufwands {year}", exact=True))
+        expected = {**_per_source(income), "Kommunaler Eigenanteil (Zuschussbedarf)": spent - received}
+        assert {label: _euro(amount) for label, amount in by_source[1:-1]} == expected
+        assert by_source[-1] == ["Aufwand gesamt", rows["Aufwand"]]
         checked += 1
     assert checked >= 2
 
@@ -182,13 +201,12 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
 def test_health_committee_sees_the_health_sector_measures(papers, raw_inputs):
     raw, document, _ = papers["GA/2026/027"]
     sectors = {a["id"]: a["sektor"] for a in raw_inputs["akteure.yaml"]["akteure"]}
-    committee_of = {f["id"]: f["ausschuss"] for f in raw_inputs["ressourcen.yaml"]["finanzierung"]}
+    health_money = {e["fuer"] for e in raw_inputs["ressourcen.yaml"]["aufwand"] if e["ausschuss"] == "ga"}
     measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
     expected = [
         f"M{n}"
         for n, m in enumerate(measures, start=1)
-        if sectors[m["federfuehrung"]] in HEALTH_REMIT
-        or any(committee_of[c["finanzierung"]] == "ga" for c in m.get("kosten", []))
+        if sectors[m["federfuehrung"]] in HEALTH_REMIT or m["id"] in health_money
     ]
     shown = [row[0] for row in _rows(_table(document, "Maßnahmen und ihr Umsetzungsstand"))[1:]]
     assert shown == expected
@@ -209,15 +227,27 @@ def test_status_report_names_the_decision_and_its_progress(papers, raw_inputs):
 
 
 def test_joint_paper_shows_which_committee_funds_what(papers, raw_inputs, committees):
+    """Each committee's column: the Erträge it is responsible for per source, its own share as
+    the rest, its Aufwand as the column total."""
     raw, document, _ = papers["GV/2026/004"]
     year = raw["finanzen"]["haushaltsjahr"]
-    lines = [x for x in raw_inputs["ressourcen.yaml"]["finanzierung"] if x["jahr"] == year]
-    rows = _rows(_table(document, f"Mittel {year} nach Quelle und zuständigem Gremium"))
+    resources = raw_inputs["ressourcen.yaml"]
+    expenses = [x for x in resources["aufwand"] if x["jahr"] == year]
+    income = [x for x in resources["ertraege"] if x["jahr"] == year]
+    rows = _rows(_table(document, f"Finanzierung des Aufwands {year} nach Quelle und zuständigem Gremium"))
     header, total = rows[0], rows[-1]
+    body = {row[0]: row for row in rows[1:-1]}
     for column, name in enumerate(header[1:-1], start=1):
         committee = next(c for c, v in committees.items() if v["name"] == name)
-        assert _euro(total[column]) == sum(Decimal(str(x["betrag"])) for x in lines if x["ausschuss"] == committee)
-    assert _euro(total[-1]) == sum(Decimal(str(x["betrag"])) for x in lines)
+        spent = sum(Decimal(str(x["betrag"])) for x in expenses if x["ausschuss"] == committee)
+        mine = [x for x in income if x["ausschuss"] == committee]
+        assert _euro(total[column]) == spent
+        for source, amount in _per_source(mine).items():
+            assert _euro(body[source][column]) == amount
+        own = spent - sum(Decimal(str(x["betrag"])) for x in mine)
+        assert _euro(body["Kommunaler Eigenanteil (Zuschussbedarf)"][column]) == own
+    assert total[0] == "Aufwand gesamt"
+    assert _euro(total[-1]) == sum(Decimal(str(x["betrag"])) for x in expenses)
     text = " ".join(p.text for p in document.paragraphs)
     assert "Bisher ohne eigene Mittel für die Frühen Hilfen: Ausschuss für Soziales und Teilhabe." in text
 
@@ -381,9 +411,9 @@ INFO = "ga-2026-027-gesundheitswesen.yaml"
         ),
         (
             INFO,
-            lambda v: v["finanzen"].update(finanzierungslinien=["krankenkassen-2026"]),
-            "vorlage.finanzen.finanzierungslinien[0]",
-            "Die Finanzierungslinie 'krankenkassen-2026' gilt für 2026, das Haushaltsjahr der Vorlage ist 2027.",
+            lambda v: v["finanzen"].update(positionen=["krankenkassen-2026"]),
+            "vorlage.finanzen.positionen[0]",
+            "Die Position 'krankenkassen-2026' gilt für 2026, das Haushaltsjahr der Vorlage ist 2027.",
         ),
         (
             INFO,
@@ -464,9 +494,9 @@ SA_PAPER = "sa-2026-041-sgb2.yaml"
     [
         (
             SA_PAPER,
-            lambda v: v.update(finanzen={"haushaltsjahr": 2027, "mittel_verfuegbar": True}),
+            lambda v: v.update(finanzen={"haushaltsjahr": 2027}),
             "vorlage.finanzen",
-            "verantwortet keines der beratenden Gremien eine Finanzierungslinie",
+            "verantwortet keines der beratenden Gremien Aufwand oder Erträge",
         ),
         (
             BESCHLUSS,
@@ -511,10 +541,10 @@ def test_ambiguous_meeting_times_are_refused(inputs, written):
 
 def test_ja_and_nein_are_understood(inputs):
     inputs.edit_paper(INFO, lambda v: v.update(oeffentlich="nein"))
-    inputs.edit_paper(BESCHLUSS, lambda v: v["finanzen"].update(mittel_verfuegbar="ja"))
-    papers = {p.number: p for p in inputs.check().concept.papers}
-    assert papers["GA/2026/027"].public is False
-    assert papers["JHA/2026/030"].finances.available is True
+    inputs.edit("kommune.yaml", lambda data: data["leitbild"].update(bezug_nzfh="ja"))
+    concept = inputs.check().concept
+    assert {p.number: p for p in concept.papers}["GA/2026/027"].public is False
+    assert concept.guiding_principle.national is True
 
 
 def test_yml_files_count_and_hidden_files_do_not(example_copy):
@@ -528,25 +558,17 @@ def test_yml_files_count_and_hidden_files_do_not(example_copy):
 
 def test_costs_paid_by_other_committees_are_shown_apart(papers, raw_inputs):
     raw, document, _ = papers["GA/2026/027"]
-    committee_of = {f["id"]: f["ausschuss"] for f in raw_inputs["ressourcen.yaml"]["finanzierung"]}
-    rows = _rows(_table(document, "Kosten der Maßnahmen im Haushaltsjahr 2027"))
-    assert rows[0][1:] == ["Kosten 2027", "davon aus Mitteln der beratenden Gremien"]
+    rows = _rows(_table(document, "Aufwand der Maßnahmen im Haushaltsjahr 2027"))
+    assert rows[0][1:] == ["Aufwand 2027", "davon in der Verantwortung der beratenden Gremien"]
+    numbers = {m["id"]: f"M{n}" for n, m in enumerate(raw_inputs["massnahmen.yaml"]["massnahmen"], 1)}
     shown = {row[0].split(" ", 1)[0] for row in rows[1:-1]}
-    measures = [(f"M{n}", m) for n, m in enumerate(raw_inputs["massnahmen.yaml"]["massnahmen"], 1)]
-    in_scope = sum(
-        Decimal(str(c["betrag"]))
-        for number, m in measures
-        if number in shown
-        for c in m.get("kosten", [])
-        if c["jahr"] == 2027 and committee_of[c["finanzierung"]] == "ga"
-    )
-    total = sum(
-        Decimal(str(c["betrag"]))
-        for number, m in measures
-        if number in shown
-        for c in m.get("kosten", [])
-        if c["jahr"] == 2027
-    )
+    lines = [
+        e
+        for e in raw_inputs["ressourcen.yaml"]["aufwand"]
+        if e["jahr"] == 2027 and numbers.get(e["fuer"]) in shown
+    ]
+    total = sum(Decimal(str(e["betrag"])) for e in lines)
+    in_scope = sum(Decimal(str(e["betrag"])) for e in lines if e["ausschuss"] == "ga")
     assert rows[-1][0] == "Summe"
     assert [_euro(rows[-1][1]), _euro(rows[-1][2])] == [total, in_scope]
     assert in_scope < total

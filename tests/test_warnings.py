@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 from pipeline.build import check_folder
 from pipeline.cli import main
 from pipeline.findings import WARNING
+from pipeline.formatting import euro
 
 from .conftest import EXAMPLE, edit_yaml
 
@@ -46,15 +48,6 @@ def _new_target_group(data):
     )
 
 
-def _low_bound(data):
-    data["pruefung"] = {"jahressumme_warnung_ab": 400000}
-
-
-def _funding_too_small(data):
-    line = next(f for f in data["finanzierung"] if f["id"] == "bsfh-fb2-2026")
-    line["betrag"] = 40000
-
-
 def _share_above_100(data):
     data["ziele"][0]["indikatoren"][0]["istwert"] = 171
 
@@ -84,40 +77,6 @@ def _finished_but_running(data):
                     "zielgruppen.yaml",
                     "zielgruppen[5].id",
                     "Die Zielgruppe 'vergessen' wird von keinem Ziel angesprochen.",
-                )
-            ],
-        ),
-        (
-            "kommune.yaml",
-            _low_bound,
-            [
-                (
-                    "massnahmen.yaml",
-                    "massnahmen[0].kosten[1].betrag",
-                    "Die Maßnahmenkosten für 2027 "
-                    "betragen zusammen 427.400,00\u00a0€ – mehr als die Prüfgrenze von 400.000,00\u00a0€.",
-                ),
-                (
-                    "ressourcen.yaml",
-                    "finanzierung[0].betrag",
-                    "Die Finanzierung für 2026 beträgt zusammen 464.300,00\u00a0€",
-                ),
-                (
-                    "ressourcen.yaml",
-                    "finanzierung[7].betrag",
-                    "Die Finanzierung für 2027 beträgt zusammen 529.500,00\u00a0€",
-                ),
-            ],
-        ),
-        (
-            "ressourcen.yaml",
-            _funding_too_small,
-            [
-                (
-                    "ressourcen.yaml",
-                    "finanzierung[1].betrag",
-                    "Die Maßnahmen setzen aus 'bsfh-fb2-2026' "
-                    "zusammen 47.900,00\u00a0€ ein, die Finanzierungslinie umfasst aber nur 40.000,00\u00a0€.",
                 )
             ],
         ),
@@ -233,3 +192,63 @@ def test_json_with_only_warnings_is_valid(example_copy):
 def test_unknown_format_is_a_usage_error():
     assert _run("validate", EXAMPLE, "--format", "xml").exit_code == 2
     assert _run("validate").exit_code == 2
+
+
+# --- money -----------------------------------------------------------------------------------
+
+
+def _money(raw_inputs, key: str, year: int) -> Decimal:
+    return sum(Decimal(str(x["betrag"])) for x in raw_inputs["ressourcen.yaml"][key] if x["jahr"] == year)
+
+
+def test_yearly_totals_above_the_bound_warn(inputs, raw_inputs):
+    inputs.edit("kommune.yaml", lambda data: data.update(pruefung={"jahressumme_warnung_ab": 400000}))
+    warnings = {w.where.field: w.message for w in inputs.warnings()}
+    expenses = raw_inputs["ressourcen.yaml"]["aufwand"]
+    for year in (2026, 2027):
+        first = next(i for i, e in enumerate(expenses) if e["jahr"] == year)
+        message = warnings[f"aufwand[{first}].betrag"]
+        assert f"Der Aufwand für {year} beträgt zusammen {euro(_money(raw_inputs, 'aufwand', year))}" in message
+        assert "mehr als die Prüfgrenze von 400.000,00\u00a0€" in message
+    assert not any(field.startswith("ertraege") for field in warnings)  # income stays below the bound
+
+
+def test_income_bound_to_a_measure_cannot_exceed_its_expenses(inputs, raw_inputs):
+    def bind(data):
+        line = next(i for i in data["ertraege"] if i["id"] == "stiftung-2026")
+        line["fuer"] = ["elternbriefe"]
+
+    warnings = [w for w in inputs.edit("ressourcen.yaml", bind).warnings() if w.where.path[-1] == "betrag"]
+    cost = sum(
+        Decimal(str(e["betrag"]))
+        for e in raw_inputs["ressourcen.yaml"]["aufwand"]
+        if e["fuer"] == "elternbriefe" and e["jahr"] == 2026
+    )
+    [warning] = warnings
+    assert warning.where.file == "ressourcen.yaml" and warning.where.field.startswith("ertraege[")
+    assert f"deren Aufwand 2026 aber nur {euro(cost)} beträgt" in warning.message
+    assert "M3 Willkommensmappe" in warning.message
+
+
+def test_income_above_the_expenses_of_a_year_warns(inputs, raw_inputs):
+    def windfall(data):
+        data["ertraege"][0]["betrag"] = 900000
+
+    messages = [w.message for w in inputs.edit("ressourcen.yaml", windfall).warnings()]
+    assert any(
+        m.startswith("Die Erträge 2026")
+        and f"übersteigen den Aufwand ({euro(_money(raw_inputs, 'aufwand', 2026))})" in m
+        for m in messages
+    ), messages
+
+
+def test_the_coordination_must_be_costed(inputs):
+    def uncosted(data):
+        data["aufwand"] = [e for e in data["aufwand"] if e["fuer"] != "netzwerkkoordination"]
+        for line in data["ertraege"]:
+            line["fuer"] = [p for p in line.get("fuer", []) if p != "netzwerkkoordination"]
+
+    inputs.edit("ressourcen.yaml", uncosted)
+    [warning] = [w for w in inputs.warnings() if "Netzwerkkoordination" in w.message]
+    assert warning.where.field == "aufwand"
+    assert "kein Aufwand eingetragen (fuer: netzwerkkoordination)" in warning.message

@@ -17,6 +17,8 @@ from pydantic import BaseModel
 from pipeline import formatting
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import Actor, Goal, Measure, TargetGroup
+from pipeline.model.resources import OWN_SHARE
+from pipeline.model.types import INCOME_SOURCES
 
 #: The kinds of items compared, with the German labels used in lists and documents.
 KINDS: tuple[tuple[str, str, str], ...] = (
@@ -155,15 +157,25 @@ def _compare(singular: str, plural: str, old: Sequence[Compared], new: Sequence[
     )
 
 
+def _amounts(concept: Concept) -> dict[tuple[str, int], Decimal]:
+    """Aufwand, each source's Ertrag and the own share, by year."""
+    budget = concept.budget
+    amounts = {("Aufwand", y): budget.expense_total(y) for y in budget.years}
+    amounts |= {(s, y): budget.income_total(y, source=s) for s in budget.sources for y in budget.years}
+    amounts |= {(OWN_SHARE, y): budget.subsidy(y) for y in budget.years}
+    return amounts
+
+
 def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
-    years = sorted(set(old.budget.years) | set(new.budget.years))
-    sources = [s for s in (*new.budget.sources, *old.budget.sources)]
+    """How Aufwand, Erträge and Zuschussbedarf moved, per year; what did not move is left out."""
+    before, after = _amounts(old), _amounts(new)
+    years = sorted({y for _, y in (*before, *after)})
     changes = []
-    for source in dict.fromkeys(sources):
+    for label in ("Aufwand", *INCOME_SOURCES, OWN_SHARE):
         for year in years:
-            before, after = old.budget.total(source, year), new.budget.total(source, year)
-            if before != after:
-                changes.append(BudgetChange(source, year, before, after))
+            was, now = before.get((label, year), Decimal(0)), after.get((label, year), Decimal(0))
+            if was != now:
+                changes.append(BudgetChange(label, year, was, now))
     return tuple(changes)
 
 

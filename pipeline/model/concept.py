@@ -27,10 +27,11 @@ from pipeline.model.inputs import (
     ConceptVersion,
     CouncilSystem,
     Decision,
-    FundingLine,
+    Expense,
     Goal,
     GoalFile,
     GuidingPrinciple,
+    Income,
     Indicator,
     Measure,
     MeasureFile,
@@ -38,15 +39,17 @@ from pipeline.model.inputs import (
     MunicipalityFile,
     NetworkBody,
     NetworkFile,
+    Organisation,
     Paper,
     PaperFile,
+    Position,
     QualityFile,
     ResourceFile,
     SocialSpace,
     TargetGroup,
     TargetGroupFile,
 )
-from pipeline.model.types import ORGANISATION_FORMS, Item
+from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
     from pipeline.model.reporting import ReportingView
@@ -73,6 +76,7 @@ class Concept:
     goals: list[Goal]
     measures: list[Measure]
     actors: list[Actor]
+    organisations: list[Organisation]
     network: NetworkFile
     resources: ResourceFile
     committees: list[Committee]
@@ -97,6 +101,7 @@ class Concept:
             goals=_parsed(files, "ziele.yaml", GoalFile).goals,
             measures=_parsed(files, "massnahmen.yaml", MeasureFile).measures,
             actors=_parsed(files, "akteure.yaml", ActorFile).actors,
+            organisations=_parsed(files, "akteure.yaml", ActorFile).organisations,
             network=_parsed(files, "netzwerk.yaml", NetworkFile),
             resources=_parsed(files, "ressourcen.yaml", ResourceFile),
             committees=gremien.committees,
@@ -147,8 +152,21 @@ class Concept:
     def committee(self, committee_id: str) -> Committee:
         return next(c for c in self.committees if c.id == committee_id)
 
-    def funding_line(self, funding_id: str) -> FundingLine:
-        return next(f for f in self.resources.funding if f.id == funding_id)
+    def income(self, income_id: str) -> Income:
+        return next(i for i in self.resources.income if i.id == income_id)
+
+    def expense(self, expense_id: str) -> Expense:
+        return next(e for e in self.resources.expenses if e.id == expense_id)
+
+    def organisation(self, organisation_id: str) -> Organisation:
+        return next(o for o in self.organisations if o.id == organisation_id)
+
+    def position(self, position_id: str) -> Position:
+        return next(p for p in self.resources.positions if p.id == position_id)
+
+    def purpose_label(self, purpose: str) -> str:
+        """'M3 Willkommensbesuche' for a measure, 'Netzwerkkoordination' for the coordination."""
+        return "Netzwerkkoordination" if purpose == COORDINATION else self.measure_labels([purpose])[0]
 
     def network_body(self, body_id: str) -> NetworkBody:
         return next(b for b in self.network.bodies if b.id == body_id)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import model_validator
 
@@ -23,6 +23,8 @@ from pipeline.model.types import (
     DEFAULT_REMIT,
     SECTORS,
     ActorRef,
+    BudgetLineRef,
+    BudgetStatus,
     ClockTime,
     CommitteeKind,
     CommitteeRef,
@@ -31,13 +33,14 @@ from pipeline.model.types import (
     Date,
     DecisionRef,
     DecisionStatus,
-    FundingRef,
-    FundingSource,
+    ExpenseKind,
+    ExpenseRef,
     GeneratedAttachment,
     GoalKind,
     GoalRef,
     Hours,
     Id,
+    IncomeSource,
     Integer,
     Item,
     MeasureRef,
@@ -48,7 +51,11 @@ from pipeline.model.types import (
     NetworkBodyRef,
     Number,
     OrganisationForm,
+    OrganisationKind,
+    OrganisationRef,
     PaperKind,
+    PositionRef,
+    PurposeRef,
     QualityGoalRef,
     QualityStatus,
     Sector,
@@ -91,6 +98,15 @@ class SocialSpace(Item, title="Sozialraum"):
     births: Integer | None = field("geburten", "Geburten pro Jahr", default=None, ge=0)
 
 
+#: The grammatical gender of a municipality's name by its first word (der Landkreis, die Stadt).
+_NAME_GENDER = {
+    "m": frozenset({"Landkreis", "Kreis", "Rhein-Kreis", "Bezirk", "Regionalverband"}),
+    "f": frozenset(
+        {"Stadt", "Hansestadt", "Universitätsstadt", "Landeshauptstadt", "Region", "Städteregion", "Gemeinde"}
+    ),
+}
+
+
 class Municipality(Item, title="Kommune"):
     name: Text = field("name", "Name der Kommune, z. B. 'Landkreis Musterkreis'")
     short_name: Text = field("kurzname", "Kurzform für Dateinamen und Kopfzeilen, z. B. 'Musterkreis'")
@@ -123,22 +139,22 @@ class Municipality(Item, title="Kommune"):
         return self
 
     @property
+    def _gender(self) -> str | None:
+        """'m' for 'der Landkreis …', 'f' for 'die Stadt …', None for a bare place name."""
+        first = self.name.split()[0]
+        return next((g for g, words in _NAME_GENDER.items() if first in words), None)
+
+    @property
+    def nominative(self) -> str:
+        """'der Landkreis Musterkreis', 'die Stadt Musterstadt', 'Musterstadt': as a subject."""
+        article = {"m": "der ", "f": "die "}.get(self._gender or "", "")
+        return f"{article}{self.name}"
+
+    @property
     def in_phrase(self) -> str:
         """'im Landkreis Musterkreis', 'in der Stadt Musterstadt', 'in Musterstadt'."""
-        first = self.name.split()[0]
-        if first in {"Landkreis", "Kreis", "Rhein-Kreis", "Bezirk", "Regionalverband"}:
-            return f"im {self.name}"
-        if first in {
-            "Stadt",
-            "Hansestadt",
-            "Universitätsstadt",
-            "Landeshauptstadt",
-            "Region",
-            "Städteregion",
-            "Gemeinde",
-        }:
-            return f"in der {self.name}"
-        return f"in {self.name}"
+        preposition = {"m": "im ", "f": "in der "}.get(self._gender or "", "in ")
+        return f"{preposition}{self.name}"
 
 
 class UpdateCycle(Item, title="Fortschreibung"):
@@ -188,14 +204,22 @@ class GuidingPrinciple(Item, title="Leitbild"):
 class Checks(Item, title="Prüfung"):
     yearly_total_warning: Money = field(
         "jahressumme_warnung_ab",
-        "Warnung, wenn die Finanzierung oder die Maßnahmenkosten eines Jahres zusammen mehr als "
+        "Warnung, wenn der Aufwand oder die Erträge eines Jahres zusammen mehr als "
         "diesen Betrag in Euro ergeben (fängt Tippfehler wie eine Null zu viel ab; Standard "
         "2000000)",
         default=Decimal(2_000_000),
     )
 
 
+#: The version of the input format this tool reads; `gesamtkonzept migrate` brings older folders
+#: up to it. 2: money as Aufwand and Ertrag (Zuschussbedarf computed), Träger apart from actors.
+FORMAT = 2
+
+
 class MunicipalityFile(Item, title="Kommune, Konzept und Leitbild"):
+    format: Literal[2] = field(
+        "format", "Version des Eingabeformats (derzeit 2; ältere Ordner: gesamtkonzept migrate)"
+    )
     municipality: Municipality = field("kommune", "Angaben zur Kommune")
     version: ConceptVersion = field("konzept", "Fassung, Stand und Fortschreibung")
     guiding_principle: GuidingPrinciple = field("leitbild", "Leitbild und Verständnis")
@@ -290,26 +314,21 @@ class Period(Item, title="Zeitraum"):
         return self
 
 
-class Cost(Item, title="Kosten"):
-    year: Year = field("jahr", "Haushaltsjahr")
-    amount: Money = field("betrag", "Kosten in Euro")
-    funding: FundingRef = field("finanzierung", "Finanzierungslinie aus ressourcen.yaml")
-
-
 class Measure(Item, title="Maßnahme"):
     id: Id = field("id", "Kennung der Maßnahme")
     title: Text = field("titel", "Bezeichnung des Angebots oder der Maßnahme")
     description: Text = field("beschreibung", "Beschreibung")
     goals: list[GoalRef] = field("ziele", "Ziele, zu denen die Maßnahme beiträgt", min_length=1)
     target_groups: list[TargetGroupRef] = field("zielgruppen", "Zielgruppen", min_length=1)
-    lead: ActorRef = field("federfuehrung", "Federführender Akteur")
+    lead: ActorRef = field(
+        "federfuehrung", "Federführende Einrichtung (ein Akteur mit Organisationsform 'Institution')"
+    )
     participants: list[ActorRef] = field("beteiligte", "Beteiligte Akteure", default_factory=list)
     period: Period = field("zeitraum", "Zeitraum")
     status: MeasureStatus = field("status", "Stand der Umsetzung: geplant, laufend oder abgeschlossen")
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: ganze Kommune)", default_factory=list
     )
-    costs: list[Cost] = field("kosten", "Kosten pro Jahr und Finanzierung", default_factory=list)
 
 
 class MeasureFile(Item, title="Maßnahmen"):
@@ -324,7 +343,7 @@ class Actor(Item, title="Akteur"):
     name: Text = field("name", "Name der Einrichtung, Gruppe oder Berufsgruppe")
     sector: Sector = field("sektor", "Sektor")
     organisation_form: OrganisationForm = field("organisationsform", "Organisationsform")
-    carrier: Text | None = field("traeger", "Träger", default=None)
+    carrier: OrganisationRef | None = field("traeger", "Träger (Kennung aus der Liste 'traeger')", default=None)
     persons: Integer | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)", default=None, ge=0)
     role: Text = field("rolle", "Rolle im Gesamtkonzept")
     responsibilities: list[Text] = field("zustaendigkeiten", "Zuständigkeiten", min_length=1)
@@ -339,7 +358,18 @@ class Actor(Item, title="Akteur"):
     )
 
 
+class Organisation(Item, title="Träger"):
+    id: Id = field("id", "Kennung des Trägers")
+    name: Text = field("name", "Name, z. B. 'Kinderschutzbund Musterkreis e. V.'")
+    kind: OrganisationKind = field("art", "Art des Trägers")
+
+
 class ActorFile(Item, title="Akteure"):
+    organisations: list[Organisation] = field(
+        "traeger",
+        "Träger und Anstellungsträger (Organisationen, die Akteure tragen oder Personal beschäftigen)",
+        default_factory=list,
+    )
     actors: list[Actor] = field("akteure", "Akteure im Netzwerk", min_length=1)
 
 
@@ -379,32 +409,98 @@ class NetworkFile(Item, title="Netzwerk"):
 # --- ressourcen.yaml --------------------------------------------------------------------------
 
 
-class FundingLine(Item, title="Finanzierungslinie"):
-    id: Id = field("id", "Kennung der Finanzierungslinie")
-    source: FundingSource = field("quelle", "Mittelgeber")
-    title: Text = field("bezeichnung", "Bezeichnung, z. B. 'Förderbereich I: Netzwerke'")
+class BudgetYear(Item, title="Haushaltsjahr"):
+    year: Year = field("jahr", "Haushaltsjahr")
+    status: BudgetStatus = field("stand", "Stand des Haushalts: beschlossen, Entwurf oder Planung")
+    adopted_on: Date | None = field("beschlossen_am", "Datum des Haushaltsbeschlusses", default=None)
+
+
+class Income(Item, title="Ertrag"):
+    id: Id = field("id", "Kennung des Ertrags")
+    source: IncomeSource = field(
+        "quelle", "Mittelgeber: Bundesstiftung Frühe Hilfen, Land, Krankenkassen oder Dritte"
+    )
+    funding_area: Literal["I", "II", "III"] | None = field(
+        "foerderbereich", "Förderbereich der Bundesstiftung Frühe Hilfen: I, II oder III", default=None
+    )
+    title: Text = field("bezeichnung", "Bezeichnung, z. B. 'Landesförderung Familienhebammen'")
     year: Year = field("jahr", "Haushaltsjahr")
     amount: Money = field("betrag", "Betrag in Euro")
-    budget_item: Text = field("haushaltsstelle", "Produkt oder Haushaltsstelle")
+    budget_item: Text = field("haushaltsstelle", "Produkt oder Haushaltsstelle (wie im Haushaltsplan)")
     committee: CommitteeRef = field("ausschuss", "Zuständiger Ausschuss")
     earmarking: Text | None = field("zweckbindung", "Zweckbindung", default=None)
+    purposes: list[PurposeRef] = field(
+        "fuer",
+        "Wofür: Maßnahmen oder 'netzwerkkoordination' (leer: ohne Bindung an einzelne Maßnahmen)",
+        default_factory=list,
+    )
     cooperation_requirements: list[Text] = field(
         "kooperationsauflagen", "Auflagen zur Kooperation im Bescheid", default_factory=list
     )
 
+    @model_validator(mode="after")
+    def _area_of_the_foundation(self) -> Income:
+        if self.source == "Bundesstiftung Frühe Hilfen" and self.funding_area is None:
+            raise refuse(
+                "Bei Mitteln der Bundesstiftung Frühe Hilfen bitte den 'foerderbereich' angeben (I, II oder III)."
+            )
+        if self.source != "Bundesstiftung Frühe Hilfen" and self.funding_area is not None:
+            raise refuse("Einen 'foerderbereich' gibt es nur bei Mitteln der Bundesstiftung Frühe Hilfen.")
+        return self
+
+
+class Expense(Item, title="Aufwand"):
+    id: Id = field("id", "Kennung des Aufwands")
+    kind: ExpenseKind = field("art", "Art: Personal, Sachkosten oder Zuwendung an Träger")
+    title: Text = field("bezeichnung", "Bezeichnung, z. B. 'Netzwerkkoordination (1,0 VZÄ)'")
+    year: Year = field("jahr", "Haushaltsjahr")
+    amount: Money = field("betrag", "Betrag in Euro")
+    purpose: PurposeRef = field("fuer", "Wofür: eine Maßnahme oder 'netzwerkkoordination'")
+    budget_item: Text = field("haushaltsstelle", "Produkt oder Haushaltsstelle (wie im Haushaltsplan)")
+    committee: CommitteeRef = field("ausschuss", "Zuständiger Ausschuss")
+    position: PositionRef | None = field("stelle", "Personalstelle (bei Personal)", default=None)
+    recipient: OrganisationRef | None = field(
+        "empfaenger", "Träger, der die Zuwendung erhält (bei Zuwendung an Träger)", default=None
+    )
+    cooperation_requirements: list[Text] = field(
+        "kooperationsauflagen",
+        "Anforderungen an die Zusammenarbeit in der eigenen Bewilligung oder Leistungsvereinbarung",
+        default_factory=list,
+    )
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> Expense:
+        if self.kind == "Zuwendung an Träger" and self.recipient is None:
+            raise refuse("Bei einer Zuwendung an Träger bitte den 'empfaenger' angeben.")
+        if self.kind != "Zuwendung an Träger" and self.recipient is not None:
+            raise refuse("Einen 'empfaenger' gibt es nur bei einer Zuwendung an Träger.")
+        if self.kind != "Personal" and self.position is not None:
+            raise refuse("Eine 'stelle' gehört nur zu Personalaufwand.")
+        if self.kind != "Zuwendung an Träger" and self.cooperation_requirements:
+            raise refuse(
+                "'kooperationsauflagen' stehen in eigenen Bewilligungen und Leistungsvereinbarungen, also bei "
+                "einer Zuwendung an Träger."
+            )
+        return self
+
 
 class Position(Item, title="Personalstelle"):
+    id: Id = field("id", "Kennung der Stelle")
     title: Text = field("stelle", "Bezeichnung der Stelle")
-    actor: ActorRef = field("akteur", "Anstellungsträger")
+    employer: OrganisationRef = field(
+        "anstellungstraeger", "Anstellungsträger (Kennung aus 'traeger' in akteure.yaml)"
+    )
+    actor: ActorRef | None = field("akteur", "Akteur im Netzwerk, für den die Stelle arbeitet", default=None)
     fte: Decimal = field("vzae", "Umfang in Vollzeitäquivalenten", ge=0, le=100)
-    funding: list[FundingRef] = field("finanzierung", "Finanzierungslinien", default_factory=list)
 
 
 class BudgetedEffort(Item, title="Netzwerkaufwand"):
     actor: ActorRef = field("akteur", "Akteur")
     hours: Hours = field("stunden_pro_jahr", "Eingeplante Stunden pro Jahr")
     compensation: Text = field("ausgleich", "Wie der Aufwand abgegolten wird")
-    funding: FundingRef | None = field("finanzierung", "Finanzierungslinie", default=None)
+    expense: ExpenseRef | None = field(
+        "aufwand", "Aufwandsposition, aus der der Ausgleich bezahlt wird", default=None
+    )
 
 
 class BudgetCoordination(Item, title="Haushaltsabstimmung"):
@@ -417,7 +513,9 @@ class BudgetCoordination(Item, title="Haushaltsabstimmung"):
 
 
 class ResourceFile(Item, title="Ressourcen"):
-    funding: list[FundingLine] = field("finanzierung", "Finanzierungslinien pro Jahr", min_length=1)
+    budget_years: list[BudgetYear] = field("haushalt", "Haushaltsjahre und ihr Stand", min_length=1)
+    expenses: list[Expense] = field("aufwand", "Aufwand je Jahr, Maßnahme und Haushaltsstelle", min_length=1)
+    income: list[Income] = field("ertraege", "Erträge: Zuwendungen und Erstattungen Dritter", default_factory=list)
     positions: list[Position] = field("personal", "Personalstellen", default_factory=list)
     budgeted_effort: list[BudgetedEffort] = field(
         "netzwerkaufwand", "Eingeplanter Netzwerkaufwand", default_factory=list
@@ -533,13 +631,12 @@ class Consultation(Item, title="Beratung"):
 
 class FinancialInfo(Item, title="Finanzielle Auswirkungen"):
     budget_year: Year = field("haushaltsjahr", "Haushaltsjahr, für das die Vorlage Mittel betrifft")
-    funding: list[FundingRef] = field(
-        "finanzierungslinien",
-        "Nur diese Finanzierungslinien (leer: alle des Haushaltsjahrs, für die ein Gremium der "
+    lines: list[BudgetLineRef] = field(
+        "positionen",
+        "Nur diese Aufwands- und Ertragspositionen (leer: alle des Haushaltsjahrs, für die ein Gremium der "
         "Beratungsfolge zuständig ist)",
         default_factory=list,
     )
-    available: YesNo = field("mittel_verfuegbar", "Sind die Mittel im Haushalt veranschlagt?")
     follow_up: Text | None = field(
         "folgekosten", "Folgekosten in Worten, z. B. 'jährlich wiederkehrend'", default=None
     )
@@ -700,7 +797,10 @@ ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "massnahme": ("massnahmen.yaml", ("massnahmen",)),
     "sozialraum": ("kommune.yaml", ("kommune", "sozialraeume")),
     "gremium": ("gremien.yaml", ("gremien",)),
-    "finanzierung": ("ressourcen.yaml", ("finanzierung",)),
+    "ertrag": ("ressourcen.yaml", ("ertraege",)),
+    "aufwand": ("ressourcen.yaml", ("aufwand",)),
+    "stelle": ("ressourcen.yaml", ("personal",)),
+    "traeger": ("akteure.yaml", ("traeger",)),
     "beschluss": ("gremien.yaml", ("beschluesse",)),
     "netzwerkgremium": ("netzwerk.yaml", ("netzwerkgremien",)),
 }

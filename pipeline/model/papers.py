@@ -8,6 +8,7 @@ record and the tests agree with the concept to the cent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -18,15 +19,16 @@ from pipeline.model.inputs import (
     Actor,
     Committee,
     Decision,
-    FundingLine,
+    Expense,
     Goal,
+    Income,
     Indicator,
     Measure,
     Paper,
     consulting_bodies_pay,
 )
-from pipeline.model.resources import AmountRow, AmountTable, total
-from pipeline.model.types import FUNDING_SOURCES
+from pipeline.model.resources import OWN_SHARE, AmountRow, AmountTable, Balance, total
+from pipeline.model.types import EXPENSE_KINDS, INCOME_SOURCES
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -34,88 +36,106 @@ GENERATED_TITLES = {
     "massnahmenplan": "Maßnahmenplan Frühe Hilfen",
 }
 
-#: The source whose lines are the municipality's own share (Eigenanteil).
-OWN_SOURCE = "Kommune"
+Line = Income | Expense
 
 
-def _series(line: FundingLine) -> tuple[str, str, str]:
-    """What makes funding lines of different years the same line continued."""
-    return line.source, line.title, line.committee
+def _series(line: Line) -> tuple[object, ...]:
+    """What makes budget lines of different years the same line continued."""
+    if isinstance(line, Expense):
+        return "Aufwand", line.purpose, line.kind, line.committee
+    return "Ertrag", line.source, line.funding_area, line.title, line.committee
 
 
-def _total(lines: list[FundingLine]) -> Decimal:
+def _sum(lines: Iterable[Line]) -> Decimal:
     return total(line.amount for line in lines)
 
 
 @dataclass(frozen=True)
 class FinanceSummary:
-    """Finanzielle Auswirkungen of one paper: the funding lines of its budget year in scope."""
+    """Finanzielle Auswirkungen of one paper: Aufwand and Ertrag of its budget year in scope,
+    the Zuschussbedarf that remains, and where the year's budget stands."""
 
     year: int
-    lines: list[FundingLine]
-    later_lines: list[FundingLine]
-    available: bool
+    status: str | None
+    expenses: list[Expense]
+    income: list[Income]
+    later_expenses: list[Expense]
+    later_income: list[Income]
     follow_up: str | None
     note: str | None
 
     @property
-    def total(self) -> Decimal:
-        return _total(self.lines)
+    def balance(self) -> Balance:
+        return Balance(str(self.year), _sum(self.expenses), _sum(self.income))
 
     @property
-    def own_share(self) -> Decimal:
-        return _total([line for line in self.lines if line.source == OWN_SOURCE])
+    def reserved(self) -> bool:
+        """The year's budget is not adopted: the decision stands under Haushaltsvorbehalt."""
+        return self.status != "beschlossen"
 
     @property
-    def third_party_share(self) -> Decimal:
-        return self.total - self.own_share
+    def budget_state(self) -> str:
+        """Where the money stands in the budget, in words for the table."""
+        if self.status == "beschlossen":
+            return f"im beschlossenen Haushalt {self.year} veranschlagt"
+        if self.status == "Entwurf":
+            return f"im Entwurf des Haushalts {self.year} vorgesehen; Beschluss unter Haushaltsvorbehalt"
+        if self.status == "Planung":
+            return f"zur Haushaltsplanung {self.year} angemeldet; Beschluss unter Haushaltsvorbehalt"
+        return f"Stand des Haushalts {self.year} nicht angegeben"
 
     @property
     def by_source(self) -> list[tuple[str, Decimal]]:
-        present = {line.source for line in self.lines}
-        return [
-            (source, _total([line for line in self.lines if line.source == source]))
-            for source in FUNDING_SOURCES
-            if source in present
-        ]
+        """Ertrag per source and the own share: together the Aufwand."""
+        present = {i.source for i in self.income}
+        rows = [(s, _sum(i for i in self.income if i.source == s)) for s in INCOME_SOURCES if s in present]
+        return [*rows, (OWN_SHARE, self.balance.subsidy)]
+
+    @property
+    def by_kind(self) -> list[tuple[str, Decimal]]:
+        present = {e.kind for e in self.expenses}
+        return [(k, _sum(e for e in self.expenses if e.kind == k)) for k in EXPENSE_KINDS if k in present]
 
     @property
     def by_budget_item(self) -> list[tuple[str, Decimal]]:
-        items = sorted({line.budget_item for line in self.lines})
-        return [(item, _total([line for line in self.lines if line.budget_item == item])) for item in items]
+        """Aufwand per Produkt or Haushaltsstelle."""
+        items = sorted({e.budget_item for e in self.expenses})
+        return [(item, _sum(e for e in self.expenses if e.budget_item == item)) for item in items]
 
     @property
-    def later_years(self) -> list[tuple[int, Decimal]]:
-        """Planned amounts of the same scope in the years after the budget year (Folgekosten)."""
-        years = sorted({line.year for line in self.later_lines})
-        return [(year, _total([line for line in self.later_lines if line.year == year])) for year in years]
+    def later_years(self) -> list[Balance]:
+        """Aufwand and Ertrag of the same scope in the years after the budget year (Folgekosten)."""
+        years = sorted({e.year for e in self.later_expenses} | {i.year for i in self.later_income})
+        return [
+            Balance(
+                str(y),
+                _sum(e for e in self.later_expenses if e.year == y),
+                _sum(i for i in self.later_income if i.year == y),
+            )
+            for y in years
+        ]
 
 
 @dataclass(frozen=True)
 class Change:
-    """An amount in the year before and in the budget year."""
+    """Aufwand and Zuschussbedarf of one committee in the year before and in the budget year."""
 
     label: str
-    before: Decimal
-    after: Decimal
-
-    @property
-    def delta(self) -> Decimal:
-        return self.after - self.before
+    before: Balance
+    after: Balance
 
 
 @dataclass(frozen=True)
 class ResourcePlan:
     """Abgestimmte Ressourcenplanung: the money of the budget year by source and responsible
-    committee, its change against the year before, and each committee's funding lines."""
+    committee, its change against the year before, and each committee's lines."""
 
     year: int
     previous_year: int | None
     committees: list[Committee]
     by_source: AmountTable
     changes: list[Change]
-    total_change: Change | None
-    lines: list[tuple[Committee, list[FundingLine], Decimal]]
+    lines: list[tuple[Committee, list[Expense], list[Income], Balance]]
 
 
 @dataclass(frozen=True)
@@ -179,7 +199,7 @@ class PaperView:
         if self.concept.actor(measure.lead).sector in self.remit:
             return True
         ids = {c.id for c in self.committees}
-        return any(self.concept.funding_line(c.funding).committee in ids for c in measure.costs)
+        return any(e.committee in ids for e in self.concept.resources.expenses if e.purpose == measure.id)
 
     @cached_property
     def measures(self) -> list[Measure]:
@@ -208,14 +228,14 @@ class PaperView:
         return self.paper.finances.budget_year if self.paper.finances else None
 
     def measure_cost(self, measure: Measure) -> Decimal:
-        return self.concept.budget.measure_cost(measure.id, self.budget_year)
+        return self.concept.budget.cost_of(measure.id, self.budget_year)
 
     def measure_cost_in_scope(self, measure: Measure) -> Decimal:
-        """The part of a measure's costs paid from the lines the paper's finances sum up."""
-        return total(
-            c.amount
-            for c in measure.costs
-            if c.year == self.budget_year and self._in_scope(self.concept.funding_line(c.funding))
+        """The part of a measure's Aufwand the paper's finances sum up."""
+        return _sum(
+            e
+            for e in self.concept.resources.expenses
+            if e.purpose == measure.id and e.year == self.budget_year and self._in_scope(e)
         )
 
     @property
@@ -233,11 +253,22 @@ class PaperView:
 
     # money ---------------------------------------------------------------------------------
 
-    def _in_scope(self, line: FundingLine) -> bool:
+    @cached_property
+    def _chosen(self) -> set[tuple[object, ...]] | None:
+        """The series of the lines the paper names itself, or None when it names none."""
         finances = self.paper.finances
-        if finances is not None and finances.funding:
-            chosen = {_series(self.concept.funding_line(f)) for f in finances.funding}
-            return _series(line) in chosen
+        if finances is None or not finances.lines:
+            return None
+        concept = self.concept
+        named: list[Line] = [
+            *(i for i in concept.resources.income if i.id in finances.lines),
+            *(e for e in concept.resources.expenses if e.id in finances.lines),
+        ]
+        return {_series(line) for line in named}
+
+    def _in_scope(self, line: Line) -> bool:
+        if self._chosen is not None:
+            return _series(line) in self._chosen
         return consulting_bodies_pay(line.committee, self.committees)
 
     @cached_property
@@ -246,13 +277,32 @@ class PaperView:
         if finances is None:
             return None
         year = finances.budget_year
-        lines = [line for line in self.concept.budget.lines if line.year == year]
-        if finances.funding:
-            lines = [line for line in lines if line.id in finances.funding]
-        else:
-            lines = [line for line in lines if self._in_scope(line)]
-        later = [line for line in self.concept.budget.lines if line.year > year and self._in_scope(line)]
-        return FinanceSummary(year, lines, later, finances.available, finances.follow_up, finances.note)
+        budget = self.concept.budget
+        expenses = [e for e in budget.expense_lines if self._in_scope(e)]
+        income = [i for i in budget.income_lines if self._in_scope(i)]
+        return FinanceSummary(
+            year,
+            budget.status(year),
+            [e for e in expenses if e.year == year],
+            [i for i in income if i.year == year],
+            [e for e in expenses if e.year > year],
+            [i for i in income if i.year > year],
+            finances.follow_up,
+            finances.note,
+        )
+
+    @property
+    def budget_reservation(self) -> str | None:
+        """The Haushaltsvorbehalt as a last point of the Beschlussvorschlag, when the budget year is
+        not adopted and the author has not written such a point already."""
+        finances = self.finances
+        if finances is None or not finances.reserved:
+            return None
+        if any("vorbehalt" in point.lower() for point in self.paper.proposal):
+            return None
+        return (
+            f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}."
+        )
 
     @property
     def committees_without_funding(self) -> list[Committee]:
@@ -268,31 +318,56 @@ class PaperView:
         year = self.budget_year or max(budget.years)
         previous = year - 1 if year - 1 in budget.years else None
         committees = budget.committees
-        rows = tuple(
+        rows = [
             AmountRow(
                 source,
-                tuple(budget.source_in_committee(source, c.id, year) for c in committees),
-                budget.total(source, year),
+                tuple(budget.income_total(year, source=source, committee=c.id) for c in committees),
+                budget.income_total(year, source=source),
             )
             for source in budget.sources
+        ]
+        rows.append(
+            AmountRow(
+                OWN_SHARE, tuple(budget.subsidy(year, committee=c.id) for c in committees), budget.subsidy(year)
+            )
         )
         table = AmountTable(
             tuple(c.name for c in committees),
-            rows,
-            tuple(budget.committee_total(c.id, year) for c in committees),
-            budget.total(year=year),
+            tuple(rows),
+            tuple(budget.expense_total(year, committee=c.id) for c in committees),
+            budget.expense_total(year),
         )
-        changes = (
-            [
-                Change(c.name, budget.committee_total(c.id, previous), budget.committee_total(c.id, year))
+        changes = []
+        if previous is not None:
+            changes = [
+                Change(
+                    c.name,
+                    Balance(
+                        str(previous),
+                        budget.expense_total(previous, committee=c.id),
+                        budget.income_total(previous, committee=c.id),
+                    ),
+                    Balance(
+                        str(year),
+                        budget.expense_total(year, committee=c.id),
+                        budget.income_total(year, committee=c.id),
+                    ),
+                )
                 for c in committees
             ]
-            if previous is not None
-            else []
-        )
-        total_change = Change("Gesamt", budget.total(year=previous), budget.total(year=year)) if previous else None
-        lines = [(c, budget.committee_lines(c.id, year), budget.committee_total(c.id, year)) for c in committees]
-        return ResourcePlan(year, previous, committees, table, changes, total_change, lines)
+            changes.append(Change("Gesamt", budget.balance(previous), budget.balance(year)))
+        lines = [
+            (
+                c,
+                [e for e in budget.expense_lines if e.committee == c.id and e.year == year],
+                [i for i in budget.income_lines if i.committee == c.id and i.year == year],
+                Balance(
+                    c.name, budget.expense_total(year, committee=c.id), budget.income_total(year, committee=c.id)
+                ),
+            )
+            for c in committees
+        ]
+        return ResourcePlan(year, previous, committees, table, changes, lines)
 
     # attachments ---------------------------------------------------------------------------
 

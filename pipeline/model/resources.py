@@ -1,10 +1,14 @@
 """Money, staff and network time: every sum the documents print is computed here, once.
 
-:class:`Budget` adds up the funding lines (by source, year and responsible committee) and the
-measures' costs; :class:`AmountTable` is a table of amounts per budget year with its row and column
-totals, ready for a template to print. :class:`Effort` compares the network time actors spend
-with the time the resource planning budgets. A committee paper, the concept and the quality
-rules all read these, so they agree to the cent.
+Money is kept the way a Kämmerei reads it: **Aufwand** (expenses: staff, Sachkosten, grants to
+Träger), each assigned to a measure or to the network's coordination, and **Ertrag** (income:
+Bundesstiftung Frühe Hilfen, Land, Krankenkassen, Dritte). The municipality's own share is
+never entered: it is the **Zuschussbedarf**, Aufwand − Ertrag. :class:`Budget` adds them up (by
+year, source, kind, purpose and responsible committee); :class:`AmountTable` is a table of
+amounts with its row and column totals, ready for a template; every table whose total is the
+Aufwand states so, and all of them agree. :class:`Effort` compares the network time actors spend
+with the time the resource planning budgets. Papers, the concept and the quality rules all read
+these, so they agree to the cent.
 """
 
 from __future__ import annotations
@@ -13,13 +17,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pipeline.model.inputs import Actor, Committee, FundingLine
-from pipeline.model.types import FUNDING_SOURCES
+from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position
+from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
+
+#: How the tables call the municipality's own share.
+OWN_SHARE = "Kommunaler Eigenanteil (Zuschussbedarf)"
+#: How the tables call the network's coordination, which is no measure.
+COORDINATION_LABEL = "Netzwerkkoordination"
 
 
 def total(amounts: Iterable[Decimal]) -> Decimal:
@@ -56,110 +65,204 @@ def _titles(years: list[int]) -> tuple[str, ...]:
     return tuple(str(y) for y in years)
 
 
+@dataclass(frozen=True)
+class Balance:
+    """Aufwand and Ertrag of one scope (a committee in a year, a paper's finances): what the
+    municipality must raise itself is the difference."""
+
+    label: str
+    expenses: Decimal
+    income: Decimal
+
+    @property
+    def subsidy(self) -> Decimal:
+        """Zuschussbedarf: Aufwand − Ertrag."""
+        return self.expenses - self.income
+
+
+def _matches(value: object, wanted: object) -> bool:
+    return wanted is None or value == wanted
+
+
 class Budget:
-    """The funding lines of ressourcen.yaml and the costs of massnahmen.yaml, added up."""
+    """Aufwand and Ertrag of ressourcen.yaml, added up."""
 
     def __init__(self, concept: Concept) -> None:
         self.concept = concept
-        self.funding = concept.resources.funding
+        self.expenses = concept.resources.expenses
+        self.income = concept.resources.income
 
-    # funding ---------------------------------------------------------------------------------
+    # years -----------------------------------------------------------------------------------
 
     @cached_property
     def years(self) -> list[int]:
-        """Every budget year with funding, in order."""
-        return sorted({f.year for f in self.funding})
+        """Every budget year with Aufwand or Ertrag, in order."""
+        return sorted({e.year for e in self.expenses} | {i.year for i in self.income})
+
+    def status(self, year: int) -> str | None:
+        """'beschlossen', 'Entwurf' or 'Planung'; None for a year haushalt does not list."""
+        return next((y.status for y in self.concept.resources.budget_years if y.year == year), None)
+
+    def adopted(self, year: int) -> bool:
+        """Whether the council has adopted the year's budget (otherwise: Haushaltsvorbehalt)."""
+        return self.status(year) == "beschlossen"
+
+    # sums ------------------------------------------------------------------------------------
+
+    def expense_total(
+        self,
+        year: int | None = None,
+        *,
+        committee: str | None = None,
+        purpose: str | None = None,
+        kind: str | None = None,
+    ) -> Decimal:
+        """Aufwand, narrowed to a year, committee, purpose (measure or 'netzwerkkoordination')
+        or kind, as given."""
+        return total(
+            e.amount
+            for e in self.expenses
+            if _matches(e.year, year)
+            and _matches(e.committee, committee)
+            and _matches(e.purpose, purpose)
+            and _matches(e.kind, kind)
+        )
+
+    def income_total(
+        self, year: int | None = None, *, source: str | None = None, committee: str | None = None
+    ) -> Decimal:
+        """Ertrag, narrowed to a year, source or committee, as given."""
+        return total(
+            i.amount
+            for i in self.income
+            if _matches(i.year, year) and _matches(i.source, source) and _matches(i.committee, committee)
+        )
+
+    def subsidy(self, year: int | None = None, *, committee: str | None = None) -> Decimal:
+        """Zuschussbedarf: Aufwand − Ertrag."""
+        return self.expense_total(year, committee=committee) - self.income_total(year, committee=committee)
 
     @cached_property
     def sources(self) -> list[str]:
-        """The sources present, in the usual order of budget tables."""
-        present = {f.source for f in self.funding}
-        return [s for s in FUNDING_SOURCES if s in present]
+        """The income sources present, in the usual order of budget tables."""
+        present = {i.source for i in self.income}
+        return [s for s in INCOME_SOURCES if s in present]
 
-    def total(self, source: str | None = None, year: int | None = None) -> Decimal:
-        """All funding, or one source's, in one year or all years."""
-        return total(
-            f.amount
-            for f in self.funding
-            if (source is None or f.source == source) and (year is None or f.year == year)
+    # tables ----------------------------------------------------------------------------------
+
+    def _years_table(self, rows: Iterable[AmountRow]) -> AmountTable:
+        """Rows whose columns are the budget years, totalling the Aufwand of each year."""
+        years = self.years
+        return AmountTable(
+            _titles(years), tuple(rows), tuple(self.expense_total(y) for y in years), self.expense_total()
         )
 
     @cached_property
-    def lines(self) -> list[FundingLine]:
-        """Funding lines by year, then in the usual order of sources."""
-        return sorted(self.funding, key=lambda f: (f.year, FUNDING_SOURCES.index(f.source), f.title))
-
-    @cached_property
     def by_source(self) -> AmountTable:
-        """Mittel nach Quelle und Jahr."""
-        rows = tuple(amount_row(s, self.years, partial(self.total, s)) for s in self.sources)
-        return self._table(rows)
+        """Finanzierung nach Quelle und Jahr: each source's Ertrag and the own share; together the
+        Aufwand."""
+        rows = [amount_row(s, self.years, partial(self._income_of, s)) for s in self.sources]
+        rows.append(amount_row(OWN_SHARE, self.years, self.subsidy))
+        return self._years_table(rows)
+
+    def _income_of(self, source: str, year: int | None) -> Decimal:
+        return self.income_total(year, source=source)
 
     @cached_property
-    def by_committee(self) -> AmountTable:
-        """Mittel nach zuständigem Ausschuss und Jahr."""
-        rows = tuple(amount_row(c.name, self.years, partial(self.committee_total, c.id)) for c in self.committees)
-        return self._table(rows)
+    def by_kind(self) -> AmountTable:
+        """Aufwand nach Art und Jahr: Personal, Sachkosten, Zuwendungen an Träger."""
+        kinds = [k for k in EXPENSE_KINDS if any(e.kind == k for e in self.expenses)]
+        return self._years_table(amount_row(k, self.years, partial(self._expense_of_kind, k)) for k in kinds)
 
-    def _table(self, rows: tuple[AmountRow, ...]) -> AmountTable:
-        """Rows of funding with the funding's totals per year (every line has a source and a
-        committee, so the rows add up to them)."""
-        years = self.years
-        return AmountTable(_titles(years), rows, tuple(self.total(year=y) for y in years), self.total())
+    def _expense_of_kind(self, kind: str, year: int | None) -> Decimal:
+        return self.expense_total(year, kind=kind)
 
     @cached_property
-    def requirement_groups(self) -> list[tuple[FundingLine, list[int]]]:
-        """Funding lines with cooperation requirements, identical ones across years merged:
+    def by_purpose(self) -> AmountTable:
+        """Aufwand nach Maßnahmen: the network's coordination first, then every measure with
+        Aufwand, numbered; together the Aufwand."""
+        concept = self.concept
+        rows = []
+        if any(e.purpose == COORDINATION for e in self.expenses):
+            rows.append(amount_row(COORDINATION_LABEL, self.years, partial(self.cost_of, COORDINATION)))
+        rows += [
+            amount_row(f"{concept.measure_number(m.id)} {m.title}", self.years, partial(self.cost_of, m.id))
+            for m in concept.measures
+            if any(e.purpose == m.id for e in self.expenses)
+        ]
+        return self._years_table(rows)
+
+    def cost_of(self, purpose: str, year: int | None = None) -> Decimal:
+        """What one measure (or the coordination) costs in a year, or in all years."""
+        return self.expense_total(year, purpose=purpose)
+
+    def measure_costs(self, year: int | None = None) -> Decimal:
+        """What the measures together cost (without the coordination)."""
+        return self.expense_total(year) - self.expense_total(year, purpose=COORDINATION)
+
+    def balances(self, year: int) -> list[Balance]:
+        """Aufwand, Ertrag and Zuschussbedarf of every responsible committee in a year."""
+        return [
+            Balance(c.name, self.expense_total(year, committee=c.id), self.income_total(year, committee=c.id))
+            for c in self.committees
+        ]
+
+    def balance(self, year: int | None = None) -> Balance:
+        """Aufwand, Ertrag and Zuschussbedarf of all Frühe Hilfen in a year (or all years)."""
+        return Balance("Gesamt", self.expense_total(year), self.income_total(year))
+
+    # lines -----------------------------------------------------------------------------------
+
+    @cached_property
+    def income_lines(self) -> list[Income]:
+        """Erträge by year, then in the usual order of sources."""
+        return sorted(self.income, key=lambda i: (i.year, INCOME_SOURCES.index(i.source), i.title))
+
+    @cached_property
+    def expense_lines(self) -> list[Expense]:
+        """Aufwand by year, then by purpose in the order of the concept, then by kind."""
+        order = {COORDINATION: 0} | {m.id: n for n, m in enumerate(self.concept.measures, start=1)}
+        return sorted(self.expenses, key=lambda e: (e.year, order.get(e.purpose, 0), EXPENSE_KINDS.index(e.kind)))
+
+    @cached_property
+    def requirement_groups(self) -> list[tuple[Income, list[int]]]:
+        """Erträge whose grant asks for cooperation, identical ones across years merged:
         (first line, years it applies to)."""
-        groups: dict[tuple[object, ...], tuple[FundingLine, list[int]]] = {}
-        for line in self.lines:
-            if not line.cooperation_requirements:
-                continue
-            key = (line.source, line.title, line.earmarking, tuple(line.cooperation_requirements))
-            groups.setdefault(key, (line, []))[1].append(line.year)
-        return list(groups.values())
+        return _grouped(self.income_lines, lambda i: (i.source, i.title, i.earmarking))
+
+    @cached_property
+    def own_requirements(self) -> list[tuple[tuple[str, ...], list[tuple[Expense, list[int]]]]]:
+        """The municipality's own grants to Träger that ask for cooperation: grants with the same
+        conditions share one list, so a reader sees a standard clause once, not once per Träger."""
+        grants = [e for e in self.expense_lines if e.kind == "Zuwendung an Träger"]
+        by_conditions: dict[tuple[str, ...], list[tuple[Expense, list[int]]]] = {}
+        for grant, years in _grouped(grants, lambda e: (e.recipient, e.title)):
+            by_conditions.setdefault(tuple(grant.cooperation_requirements), []).append((grant, years))
+        by_recipient = partial(_recipient_order, self.concept)
+        return [(conditions, sorted(group, key=by_recipient)) for conditions, group in by_conditions.items()]
 
     # committees ------------------------------------------------------------------------------
 
     @cached_property
     def committees(self) -> list[Committee]:
         """The committees responsible for Frühe Hilfen money, in the order of gremien.yaml."""
-        ids = {f.committee for f in self.funding}
+        ids = {e.committee for e in self.expenses} | {i.committee for i in self.income}
         return [c for c in self.concept.committees if c.id in ids]
 
-    def committee_lines(self, committee_id: str, year: int | None = None) -> list[FundingLine]:
-        """The funding lines a committee is responsible for, in the order of ressourcen.yaml."""
-        return [f for f in self.funding if f.committee == committee_id and (year is None or f.year == year)]
 
-    def committee_total(self, committee_id: str, year: int | None = None) -> Decimal:
-        return total(f.amount for f in self.committee_lines(committee_id, year))
+def _recipient_order(concept: Concept, grant: tuple[Expense, list[int]]) -> tuple[str, str]:
+    expense = grant[0]
+    return (concept.organisation(expense.recipient).name if expense.recipient else "", expense.title)
 
-    def source_in_committee(self, source: str, committee_id: str, year: int) -> Decimal:
-        """One source's amount in a year that a committee is responsible for."""
-        return total(f.amount for f in self.committee_lines(committee_id, year) if f.source == source)
 
-    # costs of the measures -------------------------------------------------------------------
-
-    def measure_cost(self, measure_id: str, year: int | None = None) -> Decimal:
-        """What one measure costs in a year, or in all years."""
-        costs = self.concept.measure(measure_id).costs
-        return total(c.amount for c in costs if year is None or c.year == year)
-
-    def measure_costs(self, year: int | None = None) -> Decimal:
-        """What all measures together cost in a year, or in all years."""
-        return total(self.measure_cost(m.id, year) for m in self.concept.measures)
-
-    @cached_property
-    def measure_table(self) -> AmountTable:
-        """Kosten der Maßnahmen nach Jahren: every measure with costs, numbered."""
-        concept = self.concept
-        rows = tuple(
-            amount_row(f"{concept.measure_number(m.id)} {m.title}", self.years, partial(self.measure_cost, m.id))
-            for m in concept.measures
-            if m.costs
-        )
-        years = self.years
-        return AmountTable(_titles(years), rows, tuple(self.measure_costs(y) for y in years), self.measure_costs())
+def _grouped(
+    lines: Iterable[Income | Expense], key: Callable[..., tuple[object, ...]]
+) -> list[tuple[Any, list[int]]]:
+    groups: dict[tuple[object, ...], tuple[Income | Expense, list[int]]] = {}
+    for line in lines:
+        if line.cooperation_requirements:
+            groups.setdefault((*key(line), tuple(line.cooperation_requirements)), (line, []))[1].append(line.year)
+    return list(groups.values())
 
 
 class Effort:
@@ -193,3 +296,28 @@ class Effort:
     def compensation(self, actor_id: str) -> str:
         """How an actor's budgeted time is compensated, in words."""
         return "; ".join(e.compensation for e in self.budgeted if e.actor == actor_id)
+
+    def staff_cost(self, position_id: str, year: int | None = None) -> Decimal:
+        """The Personalaufwand booked for a position, in a year or all years."""
+        expenses = self.concept.resources.expenses
+        return total(e.amount for e in expenses if e.position == position_id and _matches(e.year, year))
+
+    def employer(self, position: Position) -> Organisation:
+        return self.concept.organisation(position.employer)
+
+    @property
+    def staff_rows(self) -> list[tuple[Position, Organisation, list[Decimal | None]]]:
+        """Every position with its employer and its Personalaufwand in each budget year; None
+        where the municipality books no Personalaufwand for it (a Träger's position, paid
+        through a Zuwendung), so the table does not claim it costs nothing."""
+        years = self.concept.budget.years
+        booked = {e.position for e in self.concept.resources.expenses if e.position}
+        return [
+            (p, self.employer(p), [self.staff_cost(p.id, y) if p.id in booked else None for y in years])
+            for p in self.concept.resources.positions
+        ]
+
+    @property
+    def positions_paid_by_grant(self) -> bool:
+        """Whether some position is not booked as own Personalaufwand."""
+        return any(None in costs for _, _, costs in self.staff_rows)

@@ -274,7 +274,12 @@ TargetGroupRef = Annotated[str, Ref("zielgruppe")]
 MeasureRef = Annotated[str, Ref("massnahme")]
 SocialSpaceRef = Annotated[str, Ref("sozialraum")]
 CommitteeRef = Annotated[str, Ref("gremium")]
-FundingRef = Annotated[str, Ref("finanzierung")]
+IncomeRef = Annotated[str, Ref("ertrag")]
+ExpenseRef = Annotated[str, Ref("aufwand")]
+BudgetLineRef = Annotated[str, Ref("haushaltsposition")]
+PurposeRef = Annotated[str, Ref("zweck")]
+OrganisationRef = Annotated[str, Ref("traeger")]
+PositionRef = Annotated[str, Ref("stelle")]
 DecisionRef = Annotated[str, Ref("beschluss")]
 NetworkBodyRef = Annotated[str, Ref("netzwerkgremium")]
 QualityGoalRef = Annotated[str, Ref("qualitaetsziel")]
@@ -286,7 +291,12 @@ KIND_LABELS: dict[str, str] = {
     "massnahme": "Maßnahme",
     "sozialraum": "Sozialraum",
     "gremium": "Gremium",
-    "finanzierung": "Finanzierungslinie",
+    "ertrag": "Ertrag",
+    "aufwand": "Aufwand",
+    "haushaltsposition": "Aufwands- oder Ertragsposition",
+    "zweck": "Maßnahme (oder 'netzwerkkoordination')",
+    "traeger": "Träger",
+    "stelle": "Personalstelle",
     "beschluss": "Beschluss",
     "netzwerkgremium": "Netzwerkgremium",
     "qualitaetsziel": "Qualitätsziel",
@@ -332,7 +342,17 @@ OrganisationForm = Literal["Institution", "freiberuflich", "ehrenamtlich-zivilge
 GoalKind = Literal["Wirkungsziel", "Handlungsziel"]
 MeasureStatus = Literal["geplant", "laufend", "abgeschlossen"]
 NetworkBodyKind = Literal["Steuerungsgruppe", "Netzwerkkonferenz", "Arbeitskreis", "Qualitätszirkel", "Sonstiges"]
-FundingSource = Literal["Bundesstiftung Frühe Hilfen", "Land", "Kommune", "Krankenkassen", "Dritte"]
+#: Who pays the income (Erträge) of the Frühe Hilfen; the municipality's own share is no source
+#: of its own but what remains: the Zuschussbedarf (Aufwand − Ertrag).
+IncomeSource = Literal["Bundesstiftung Frühe Hilfen", "Land", "Krankenkassen", "Dritte"]
+#: What an expense (Aufwand) is, as a Kämmerei groups it.
+ExpenseKind = Literal["Personal", "Sachkosten", "Zuwendung an Träger"]
+#: How far a year's budget is: adopted, a draft before the council, or only planned.
+BudgetStatus = Literal["beschlossen", "Entwurf", "Planung"]
+#: What kind of organisation a Träger or employer is.
+OrganisationKind = Literal[
+    "öffentlicher Träger", "freier Träger", "Einrichtung des Gesundheitswesens", "Unternehmen", "Sonstige"
+]
 CommitteeKind = Literal[
     "Jugendhilfeausschuss",
     "Gesundheitsausschuss",
@@ -364,8 +384,12 @@ DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
 #: Bodies that take the final decision for the whole municipality (§ 71 Abs. 3 SGB VIII).
 COUNCIL_KINDS: tuple[str, ...] = ("Kreistag", "Stadtrat", "Gemeinderat")
 
-#: Display order of funding sources in budget tables.
-FUNDING_SOURCES: tuple[str, ...] = get_args(FundingSource)
+#: Display order of income sources in budget tables.
+INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)
+#: Display order of the kinds of expenses.
+EXPENSE_KINDS: tuple[str, ...] = get_args(ExpenseKind)
+#: The purpose of expenses that belong to no measure: the network's coordination itself.
+COORDINATION = "netzwerkkoordination"
 #: Every sector, in the order of the choices.
 SECTORS: tuple[str, ...] = get_args(Sector)
 #: Every organisation form, in the order of the choices.

@@ -48,6 +48,13 @@ def amount_columns(first: str, titles: list[object], widest: float, share: float
     return [(first, 100 - width * len(titles), "l"), *columns(titles, width, "r")]
 
 
+def row_columns(fixed: list[Column], titles: list[object], share: float | None = None) -> list[Column]:
+    """Fixed columns (title, width, alignment) followed by right-aligned amount columns sharing
+    the rest of the width (or `share` per cent) equally."""
+    rest = 100 - sum(width for _, width, _ in fixed) if share is None else share
+    return [*fixed, *columns(titles, rest / len(titles), "r")] if titles else list(fixed)
+
+
 def matrix_columns(first: str, titles: list[object], share: float = 74) -> list[Column]:
     """A label column and narrow centred columns sharing `share` per cent of the width (the
     Zuständigkeitsmatrix: one per measure), widths cut to a tenth of a per cent."""
@@ -70,6 +77,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     env.filters.update(
         datum=formatting.german_date,
         euro=formatting.euro,
+        euro_oder_strich=formatting.euro_or_dash,
         zahlwort=formatting.number_word,
         euro_differenz=formatting.signed_euro,
         zahl=formatting.number,
@@ -82,7 +90,11 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         monatsturnus=formatting.every_months,
     )
     env.globals.update(
-        anzahl=formatting.count, spalten=columns, betragsspalten=amount_columns, matrixspalten=matrix_columns
+        anzahl=formatting.count,
+        spalten=columns,
+        betragsspalten=amount_columns,
+        matrixspalten=matrix_columns,
+        zeilenspalten=row_columns,
     )
     return env
 

@@ -27,10 +27,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from pipeline.errors import InvalidInput
-from pipeline.findings import Finding, Path_
+from pipeline.findings import Finding, Path_, Place
 from pipeline.load import LoadedInputs, SourceFile
 from pipeline.model.concept import Concept
-from pipeline.model.inputs import REQUIRED_FILES, model_for
+from pipeline.model.inputs import FORMAT, REQUIRED_FILES, model_for
 from pipeline.model.paths import FOLDER
 from pipeline.model.types import Item
 from pipeline.validate import council, references, rules
@@ -169,9 +169,38 @@ def _plausibility(concept: Concept, parsed: Parsed) -> list[Finding]:
     ]
 
 
+def format_problem(loaded: LoadedInputs) -> Finding | None:
+    """A folder written in another version of the input format: one clear message instead of
+    every field that moved."""
+    source = loaded.files.get("kommune.yaml")
+    if source is None or not isinstance(source.data, dict):
+        return None
+    written = source.data.get("format", 1)
+    if written == FORMAT:
+        return None
+    line, column = source.locate(("format",), key=True) if "format" in source.data else (1, 1)
+    if isinstance(written, int) and not isinstance(written, bool) and 1 <= written < FORMAT:
+        message = (
+            f"Dieser Ordner ist im Eingabeformat {written} geschrieben (dieses Werkzeug liest Format {FORMAT}). "
+            f"Bitte einmal `gesamtkonzept migrate {loaded.folder}` ausführen: es schreibt die Dateien um, "
+            "behält Kommentare und sagt, was danach noch zu ergänzen ist."
+        )
+    elif isinstance(written, int) and not isinstance(written, bool) and written > FORMAT:
+        message = (
+            f"Dieser Ordner ist im Eingabeformat {written} geschrieben, dieses Werkzeug kennt nur bis Format "
+            f"{FORMAT}. Bitte das Werkzeug aktualisieren."
+        )
+    else:
+        message = f"'format' muss eine Versionsnummer sein (derzeit {FORMAT}); gefunden: {written!r}."
+    return Finding(Place("kommune.yaml", ("format",), line, column), message)
+
+
 def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: bool = False) -> Validated:
     """The concept and the warnings about it, or :class:`InvalidInput` with every error and
     every warning that could be looked for (if `strict`, warnings alone are enough)."""
+    outdated = format_problem(loaded)
+    if outdated is not None:
+        raise InvalidInput([*problems, outdated])
     found = list(problems)
     parsed, type_errors = parse_files(loaded)
     found += type_errors

@@ -1,6 +1,6 @@
 """Council papers: the rules of council procedure that a single paper file cannot check alone.
 
-:data:`PAPER_RULES` look at one paper with the committees and funding lines around it
+:data:`PAPER_RULES` look at one paper with the committees and budget lines around it
 (:class:`PaperCase`); :data:`RULES` look at all papers together and run the paper rules on
 each. The paper rules reason about a paper's whole Beratungsfolge and all bodies, so they only run
 on papers whose own file parsed completely, and only while gremien.yaml and ressourcen.yaml did.
@@ -14,7 +14,15 @@ from typing import NamedTuple
 
 from pipeline.findings import Finding, RuleSet, at
 from pipeline.formatting import german_date, safe_file_part
-from pipeline.model.inputs import Committee, CommitteeFile, Paper, ResourceFile, consulting_bodies_pay
+from pipeline.model.inputs import (
+    Committee,
+    CommitteeFile,
+    Expense,
+    Income,
+    Paper,
+    ResourceFile,
+    consulting_bodies_pay,
+)
 from pipeline.validate.parsed import Parsed
 
 
@@ -22,8 +30,8 @@ class Council(NamedTuple):
     """What the paper rules look at besides the paper itself."""
 
     committees: dict[str, Committee]
-    funding_years: dict[str, int]
-    funding_committees: dict[str, str]
+    line_years: dict[str, int]
+    line_committees: dict[str, str]
 
 
 class PaperCase(NamedTuple):
@@ -158,43 +166,41 @@ def youth_committee_heard_first(case: PaperCase) -> Iterator[Finding]:
 
 
 @PAPER_RULES.rule("finanzen-im-haushaltsjahr")
-def funding_in_budget_year(case: PaperCase) -> Iterator[Finding]:
+def finances_in_budget_year(case: PaperCase) -> Iterator[Finding]:
     """The financial section adds up one budget year; a line of another year would distort it."""
     name, paper = case.name, case.paper
     council = case.council
     if paper.finances is None:
         return
     year = paper.finances.budget_year
-    for index, funding_id in enumerate(paper.finances.funding):
-        line_year = council.funding_years.get(funding_id)
+    for index, line_id in enumerate(paper.finances.lines):
+        line_year = council.line_years.get(line_id)
         if line_year is not None and line_year != year:
             yield Finding(
-                at(name, "vorlage", "finanzen", "finanzierungslinien", index),
-                f"Die Finanzierungslinie '{funding_id}' gilt für {line_year}, das "
-                f"Haushaltsjahr der Vorlage ist {year}.",
+                at(name, "vorlage", "finanzen", "positionen", index),
+                f"Die Position '{line_id}' gilt für {line_year}, das Haushaltsjahr der Vorlage ist {year}.",
             )
-    if year not in council.funding_years.values():
+    if year not in council.line_years.values():
         yield Finding(
             at(name, "vorlage", "finanzen", "haushaltsjahr"),
-            f"Für {year} gibt es in ressourcen.yaml keine Finanzierungslinien. Bitte "
-            "das Haushaltsjahr prüfen oder die Mittel dort eintragen.",
+            f"Für {year} gibt es in ressourcen.yaml weder Aufwand noch Erträge. Bitte das Haushaltsjahr "
+            "prüfen oder die Mittel dort eintragen.",
         )
         return
     consulting = [
         council.committees[c.committee] for c in paper.consultations if c.committee in council.committees
     ]
     in_scope = [
-        f
-        for f, y in council.funding_years.items()
-        if y == year and consulting_bodies_pay(council.funding_committees[f], consulting)
+        line
+        for line, y in council.line_years.items()
+        if y == year and consulting_bodies_pay(council.line_committees[line], consulting)
     ]
-    if not paper.finances.funding and not in_scope:
+    if not paper.finances.lines and not in_scope:
         yield Finding(
             at(name, "vorlage", "finanzen"),
-            f"Im Haushaltsjahr {year} verantwortet keines der beratenden Gremien eine "
-            "Finanzierungslinie, die finanziellen Auswirkungen wären leer. Bitte unter "
-            "'finanzierungslinien' die betroffenen Linien nennen oder 'finanzen' "
-            "weglassen.",
+            f"Im Haushaltsjahr {year} verantwortet keines der beratenden Gremien Aufwand oder Erträge, die "
+            "finanziellen Auswirkungen wären leer. Bitte unter 'positionen' die betroffenen Positionen nennen "
+            "oder 'finanzen' weglassen.",
         )
 
 
@@ -222,10 +228,11 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
     resources = parsed.get("ressourcen.yaml", ResourceFile)
     if committee_file is None or resources is None:
         return []
+    lines: list[Expense | Income] = [*resources.expenses, *resources.income]
     council = Council(
         committees={c.id: c for c in committee_file.committees},
-        funding_years={f.id: f.year for f in resources.funding},
-        funding_committees={f.id: f.committee for f in resources.funding},
+        line_years={line.id: line.year for line in lines},
+        line_committees={line.id: line.committee for line in lines},
     )
     return [
         finding

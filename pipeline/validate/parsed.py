@@ -19,12 +19,26 @@ from pydantic import BaseModel
 from pipeline.findings import Path_
 from pipeline.model.inputs import ID_SOURCES, PAPER_FOLDER, Paper, PaperFile
 from pipeline.model.quality.catalog import catalog_goal_ids
-from pipeline.model.types import Item
+from pipeline.model.types import COORDINATION, Item
 
 F = TypeVar("F", bound=Item)
 
 #: Ids that the project defines, not the inputs: where they stand.
 PROJECT_IDS: dict[str, str] = {"qualitaetsziel": "den Katalogen der Qualitätsdimensionen"}
+#: Kinds of reference whose ids come from several lists: where to say they stand, and which.
+COMBINED_IDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "zweck": ("massnahmen.yaml (oder 'netzwerkkoordination')", ("massnahme",)),
+    "haushaltsposition": ("ressourcen.yaml (aufwand oder ertraege)", ("aufwand", "ertrag")),
+}
+
+
+def _combined(known: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The ids of the combined kinds, from the lists they combine."""
+    combined = {
+        kind: [i for part in parts for i in known.get(part, [])] for kind, (_, parts) in COMBINED_IDS.items()
+    }
+    combined["zweck"].append(COORDINATION)
+    return combined
 
 
 def field_name(model: type[BaseModel], alias: str | None) -> str:
@@ -114,7 +128,7 @@ class Parsed:
             if file_name in self.files
         }
         known["qualitaetsziel"] = catalog_goal_ids()
-        return known
+        return known | _combined(known)
 
     @cached_property
     def declared_ids(self) -> dict[str, list[str]]:
@@ -125,4 +139,4 @@ class Parsed:
             written = raw_ids(self.raw.get(file_name), path)
             if written is not None:
                 declared[kind] = written
-        return declared
+        return declared | _combined(declared)

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from pipeline.findings import Finding, Path_, RuleSet, at
 from pipeline.model.inputs import ID_SOURCES, QualityFile
 from pipeline.model.types import KIND_LABELS, Ref
-from pipeline.validate.parsed import PROJECT_IDS, Parsed, field_name
+from pipeline.validate.parsed import COMBINED_IDS, PROJECT_IDS, Parsed, field_name
 
 RULES: RuleSet[Parsed] = RuleSet("Kennungen und Verweise")
 
@@ -105,7 +105,7 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
         tip = f" Meinten Sie '{close[0]}'?" if close else ""
         listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
-        where = PROJECT_IDS.get(kind) or ID_SOURCES[kind][0]
+        where = PROJECT_IDS.get(kind) or (COMBINED_IDS[kind][0] if kind in COMBINED_IDS else ID_SOURCES[kind][0])
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}.")
 
 

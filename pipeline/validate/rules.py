@@ -1,6 +1,6 @@
 """Rules across files (errors) and plausibility rules (warnings).
 
-:data:`CONSISTENCY` checks what no single file can: costs and funding of the same year, the
+:data:`CONSISTENCY` checks what no single file can: every budget year's state, who leads measures, the
 goal hierarchy, the Fortschreibung after the Stand. Its findings are errors; its rules check
 entry by entry, so they also run on what parsed of a file with errors. :data:`WARNINGS`
 looks at a valid concept for what is possible but probably a mistake (a goal without measures,
@@ -11,13 +11,15 @@ passes and data that fails.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
-from pipeline.formatting import euro, german_date
+from pipeline.formatting import enumeration, euro, german_date
 from pipeline.model.concept import Concept
-from pipeline.model.inputs import GoalFile, MeasureFile, MunicipalityFile, ResourceFile
+from pipeline.model.inputs import ActorFile, Expense, GoalFile, Income, MeasureFile, MunicipalityFile, ResourceFile
+from pipeline.model.resources import total
+from pipeline.model.types import COORDINATION
 from pipeline.validate.parsed import Parsed
 
 CONSISTENCY: RuleSet[Parsed] = RuleSet("Regeln über mehrere Dateien")
@@ -28,6 +30,8 @@ WARNINGS: RuleSet[Concept] = RuleSet("Plausibilität")
 WHOLE_FILES: dict[str, tuple[str, ...]] = {
     "ziele-mit-massnahmen": ("ziele.yaml", "massnahmen.yaml"),
     "zielgruppen-mit-zielen": ("ziele.yaml",),
+    "ertraege-im-rahmen": ("ressourcen.yaml",),
+    "netzwerkkoordination-im-aufwand": ("ressourcen.yaml",),
 }
 
 
@@ -42,23 +46,73 @@ def warning(file: str, path: Path_, message: str) -> Finding:
 # --- across files (errors) ---------------------------------------------------------------------
 
 
-@CONSISTENCY.rule("kosten-im-jahr-der-finanzierung")
-def costs_in_the_year_of_their_funding(parsed: Parsed) -> Iterator[Finding]:
-    """A cost is paid from a funding line of the same year."""
+@CONSISTENCY.rule("haushaltsjahre")
+def budget_years_listed(parsed: Parsed) -> Iterator[Finding]:
+    """Every year with Aufwand or Ertrag says where its budget stands (beschlossen, Entwurf,
+    Planung), and says it once: papers need it for the Haushaltsvorbehalt."""
     resources = parsed.get("ressourcen.yaml", ResourceFile, partial=True)
+    if not resources:
+        return
+    listed: dict[int, int] = {}
+    for index, entry in enumerate(resources.budget_years):
+        if entry.year in listed:
+            yield error(
+                "ressourcen.yaml",
+                ("haushalt", index, "jahr"),
+                f"Das Haushaltsjahr {entry.year} steht schon in Eintrag {listed[entry.year]}.",
+            )
+        listed.setdefault(entry.year, index)
+    lists: tuple[tuple[str, Sequence[Expense | Income]], ...] = (
+        ("aufwand", resources.expenses),
+        ("ertraege", resources.income),
+    )
+    for key, lines in lists:
+        for index, line in enumerate(lines):
+            if line.year not in listed:
+                yield error(
+                    "ressourcen.yaml",
+                    (key, index, "jahr"),
+                    f"Für {line.year} fehlt unter 'haushalt' der Stand des Haushalts (beschlossen, Entwurf "
+                    "oder Planung).",
+                )
+
+
+@CONSISTENCY.rule("positionen-eindeutig")
+def budget_line_ids_unique(parsed: Parsed) -> Iterator[Finding]:
+    """Aufwand and Ertrag share one set of ids: a paper names its lines by them."""
+    resources = parsed.get("ressourcen.yaml", ResourceFile, partial=True)
+    if not resources:
+        return
+    expenses = {e.id for e in resources.expenses}
+    for index, line in enumerate(resources.income):
+        if line.id in expenses:
+            yield error(
+                "ressourcen.yaml",
+                ("ertraege", index, "id"),
+                f"Die Kennung '{line.id}' ist schon bei einem Aufwand vergeben; Aufwand und Erträge brauchen "
+                "verschiedene Kennungen.",
+            )
+
+
+@CONSISTENCY.rule("federfuehrung-einrichtung")
+def measures_led_by_institutions(parsed: Parsed) -> Iterator[Finding]:
+    """Only an organisation leads a measure: freelancers and volunteers take part, but the
+    responsibility lies with an institution (their Träger, for instance)."""
+    actors = parsed.get("akteure.yaml", ActorFile, partial=True)
     measures = parsed.get("massnahmen.yaml", MeasureFile, partial=True)
-    if resources and measures:
-        year_of = {f.id: f.year for f in resources.funding}
-        for m_index, measure in enumerate(measures.measures):
-            for c_index, cost in enumerate(measure.costs):
-                funded_year = year_of.get(cost.funding)
-                if funded_year is not None and funded_year != cost.year:
-                    yield error(
-                        "massnahmen.yaml",
-                        ("massnahmen", m_index, "kosten", c_index, "finanzierung"),
-                        f"Die Finanzierungslinie '{cost.funding}' gilt für {funded_year}, "
-                        f"die Kosten sind aber für {cost.year} angegeben.",
-                    )
+    if not actors or not measures:
+        return
+    forms = {a.id: (a.name, a.organisation_form) for a in actors.actors}
+    for index, measure in enumerate(measures.measures):
+        name, form = forms.get(measure.lead, ("", "Institution"))
+        if form != "Institution":
+            yield error(
+                "massnahmen.yaml",
+                ("massnahmen", index, "federfuehrung"),
+                f"'{name}' ist {form} tätig und kann eine Maßnahme nicht federführend verantworten. Bitte die "
+                "Einrichtung eintragen, die sie trägt (als Akteur mit Organisationsform 'Institution'), und "
+                f"'{measure.lead}' unter 'beteiligte' führen.",
+            )
 
 
 @CONSISTENCY.rule("zielhierarchie")
@@ -140,44 +194,65 @@ def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
         f"– mehr als die Prüfgrenze von {euro(bound)}. Bitte die Beträge prüfen (die Grenze "
         "steht in kommune.yaml unter 'pruefung: jahressumme_warnung_ab')."
     )
-    funding = concept.resources.funding
-    for year in sorted({line.year for line in funding}):
-        total = concept.budget.total(year=year)
-        if total > bound:
-            index = next(i for i, line in enumerate(funding) if line.year == year)
+    budget = concept.budget
+    kinds: tuple[tuple[str, Sequence[Expense | Income], str, Callable[[int], Decimal]], ...] = (
+        ("aufwand", concept.resources.expenses, "Der Aufwand", budget.expense_total),
+        ("ertraege", concept.resources.income, "Die Erträge", budget.income_total),
+    )
+    for key, lines, what, sum_of in kinds:
+        for year in sorted({line.year for line in lines}):
+            amount = sum_of(year)
+            if amount > bound:
+                index = next(i for i, line in enumerate(lines) if line.year == year)
+                yield warning(
+                    "ressourcen.yaml",
+                    (key, index, "betrag"),
+                    f"{what} für {year} {'beträgt' if key == 'aufwand' else 'betragen'} zusammen {euro(amount)} {hint}",
+                )
+
+
+@WARNINGS.rule("ertraege-im-rahmen")
+def income_within_expenses(concept: Concept) -> Iterator[Finding]:
+    """Income cannot exceed what it pays for: in a year overall (the Zuschussbedarf would be
+    negative) and for the measures a grant is bound to."""
+    budget = concept.budget
+    income = concept.resources.income
+    for year in budget.years:
+        if budget.subsidy(year) < 0 and any(i.year == year for i in income):
+            index = next(i for i, line in enumerate(income) if line.year == year)
             yield warning(
                 "ressourcen.yaml",
-                ("finanzierung", index, "betrag"),
-                f"Die Finanzierung für {year} beträgt zusammen {euro(total)} {hint}",
+                ("ertraege", index, "betrag"),
+                f"Die Erträge {year} ({euro(budget.income_total(year))}) übersteigen den Aufwand "
+                f"({euro(budget.expense_total(year))}). Fehlt Aufwand, etwa für die Netzwerkkoordination?",
             )
-    years = sorted({cost.year for measure in concept.measures for cost in measure.costs})
-    for year in years:
-        total = concept.budget.measure_costs(year)
-        if total > bound:
-            index = next(i for i, m in enumerate(concept.measures) if any(c.year == year for c in m.costs))
-            cost = next(i for i, c in enumerate(concept.measures[index].costs) if c.year == year)
+    for index, line in enumerate(income):
+        if not line.purposes:
+            continue
+        bound_to = total(budget.cost_of(p, line.year) for p in line.purposes)
+        if line.amount > bound_to:
+            shown = enumeration([concept.purpose_label(p) for p in line.purposes])
             yield warning(
-                "massnahmen.yaml",
-                ("massnahmen", index, "kosten", cost, "betrag"),
-                f"Die Maßnahmenkosten für {year} betragen zusammen {euro(total)} {hint}",
+                "ressourcen.yaml",
+                ("ertraege", index, "betrag"),
+                f"Der Ertrag '{line.id}' ({euro(line.amount)}) ist gebunden an {shown}, deren Aufwand {line.year} "
+                f"aber nur {euro(bound_to)} beträgt.",
             )
 
 
-@WARNINGS.rule("kosten-im-rahmen")
-def costs_within_funding(concept: Concept) -> Iterator[Finding]:
-    """Measures cannot spend more of a funding line than the line provides."""
-    spent: dict[str, Decimal] = {}
-    for measure in concept.measures:
-        for cost in measure.costs:
-            spent[cost.funding] = spent.get(cost.funding, Decimal(0)) + cost.amount
-    for index, line in enumerate(concept.resources.funding):
-        if spent.get(line.id, Decimal(0)) > line.amount:
-            yield warning(
-                "ressourcen.yaml",
-                ("finanzierung", index, "betrag"),
-                f"Die Maßnahmen setzen aus '{line.id}' zusammen {euro(spent[line.id])} ein, "
-                f"die Finanzierungslinie umfasst aber nur {euro(line.amount)}.",
-            )
+@WARNINGS.rule("netzwerkkoordination-im-aufwand")
+def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
+    """The Netzwerkkoordination is the core of every network and a condition of the
+    Bundesstiftung's funding: its staff cost belongs in the Aufwand."""
+    expenses = concept.resources.expenses
+    if any(e.purpose == COORDINATION for e in expenses):
+        return
+    yield warning(
+        "ressourcen.yaml",
+        ("aufwand",),
+        "Für die Netzwerkkoordination ist kein Aufwand eingetragen (fuer: netzwerkkoordination). Bitte die "
+        "Personal- und Sachkosten der Koordinierungsstelle ergänzen; sonst fehlen sie in allen Summen.",
+    )
 
 
 @WARNINGS.rule("prozentwerte")

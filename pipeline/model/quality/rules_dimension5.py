@@ -863,13 +863,13 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
     """A joint overview of the money has been discussed in every committee that holds some."""
     k, on = view.concept, view.on
     year = _budget_year(k, on)
-    holders = [c for c in k.budget.committees if k.budget.committee_lines(c.id, year)]
+    holders = [c for c in k.budget.committees if k.budget.expense_total(year, committee=c.id)]
     evidence = [
         observed(
-            f"Mittel {year} nach zuständigem Ausschuss: "
-            + "; ".join(f"{c.name} {euro(k.budget.committee_total(c.id, year))}" for c in holders)
+            f"Aufwand {year} nach zuständigem Ausschuss: "
+            + "; ".join(f"{c.name} {euro(k.budget.expense_total(year, committee=c.id))}" for c in holders)
             + ".",
-            at("ressourcen.yaml", "finanzierung", EVERY, "ausschuss"),
+            at("ressourcen.yaml", "aufwand", EVERY, "ausschuss"),
         )
     ]
     overviews = {p.number for p in k.papers if "ressourcenplanung" in p.blocks}
@@ -956,23 +956,38 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
 
 @RULES.rule("kooperationsauflagen")
 def cooperation_requirements(view: ReportingView) -> list[Finding]:
-    """Every funding line of the current budget year asks for cooperation."""
+    """The municipality's own grants to Träger (Bewilligungen, Leistungsvereinbarungen) for
+    Frühe Hilfen ask for cooperation in the network."""
     k, on = view.concept, view.on
     year = _budget_year(k, on)
-    lines = [f for f in k.budget.lines if f.year == year]
-    without = [f for f in lines if not f.cooperation_requirements]
-    names = enumeration([f"{f.source} – {f.title}" for f in without])
+    grants = [e for e in k.budget.expense_lines if e.year == year and e.kind == "Zuwendung an Träger"]
+    where = at("ressourcen.yaml", "aufwand", EVERY, "kooperationsauflagen")
+    if not grants:
+        return [
+            observed(
+                f"{year} sind keine Zuwendungen an Träger eingetragen; ob eigene Bewilligungen und "
+                "Leistungsvereinbarungen Zusammenarbeit verlangen, lässt sich so nicht beurteilen.",
+                where,
+                UNKNOWN,
+                "Zuwendungen und Leistungsentgelte an Träger in ressourcen.yaml als Aufwand der Art 'Zuwendung an "
+                "Träger' eintragen, mit den Anforderungen an die Zusammenarbeit unter 'kooperationsauflagen'.",
+            )
+        ]
+    without = [e for e in grants if not e.cooperation_requirements]
+    names = enumeration(
+        [f"{k.organisation(e.recipient).name if e.recipient else '?'} – {e.title}" for e in without]
+    )
     text = (
-        f"{year}: {len(lines) - len(without)} von {len(lines)} Finanzierungslinien verlangen "
-        "ausdrücklich Zusammenarbeit"
+        f"{year}: {len(grants) - len(without)} von {count(len(grants), 'Zuwendung', 'Zuwendungen')} an Träger "
+        "verlangen in Bewilligung oder Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
     )
     return [
         observed(
-            f"{text}; ohne Kooperationsauflagen: {names}." if without else f"{text}.",
-            at("ressourcen.yaml", "finanzierung", EVERY, "kooperationsauflagen"),
-            coverage(len(lines) - len(without), len(lines)),
-            "Prüfen, ob Bewilligungen und Leistungsvereinbarungen aus diesen Mitteln "
-            "Anforderungen an die Zusammenarbeit enthalten sollen."
+            f"{text}; ohne solche Anforderungen: {names}." if without else f"{text}.",
+            where,
+            coverage(len(grants) - len(without), len(grants)),
+            "Bei der nächsten Bewilligung oder Leistungsvereinbarung Anforderungen an die Zusammenarbeit im "
+            "Netzwerk aufnehmen."
             if without
             else None,
         )

@@ -1,0 +1,118 @@
+"""`gesamtkonzept migrate`: bring a municipality's folder up to the current input format.
+
+Folders written for an earlier version keep working: each step rewrites the files of one
+format into the next (:mod:`.format2`: format 1 → 2), keeping comments and the order of keys
+(the files are read and written with ruamel.yaml's round trip), and says what it could not
+infer and must be checked or filled in. The originals are kept in a folder
+``sicherung-format-N/`` inside the municipality's folder (the loader ignores it), and the new
+files are written all at once.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from pipeline.errors import GesamtkonzeptError, os_reason
+from pipeline.export.files import write_atomically
+from pipeline.migrate import format2
+from pipeline.model.inputs import FORMAT
+
+#: One step per format: it changes the loaded files in place and returns its notes.
+STEPS: dict[int, Callable[[dict[str, Any]], list[str]]] = {1: format2.migrate}
+
+
+class MigrationFailure(GesamtkonzeptError):
+    """The folder cannot be migrated (not a municipality, unreadable YAML, unknown format)."""
+
+
+@dataclass
+class Migration:
+    """What migrate did: from which format to which, the files it rewrote, where it kept the
+    originals, and the notes on what must be checked or filled in."""
+
+    folder: Path
+    old: int
+    new: int
+    written: list[Path] = field(default_factory=list)
+    backup: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # long texts stay on their line, as the user wrote them
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _names(folder: Path) -> list[str]:
+    names = [p.name for p in sorted(folder.glob("*.yaml"))]
+    papers = folder / "vorlagen"
+    if papers.is_dir():
+        names += [f"vorlagen/{p.name}" for p in sorted(papers.iterdir()) if p.suffix.lower() in (".yaml", ".yml")]
+    return names
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or `path-2`, `path-3` … if a backup from an earlier run is there: never overwrite one."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate, number = path.with_name(f"{path.name}-{number}"), number + 1
+    return candidate
+
+
+def format_of(files: dict[str, Any]) -> int:
+    municipality = files.get("kommune.yaml")
+    written = municipality.get("format", 1) if isinstance(municipality, dict) else 1
+    if not isinstance(written, int) or isinstance(written, bool) or written < 1:
+        raise MigrationFailure(f"'format' in kommune.yaml ist keine Versionsnummer: {written!r}.")
+    return written
+
+
+def migrate(folder: Path) -> Migration:
+    """Rewrite the folder's files into the current format; a folder already in it is left alone."""
+    if not (folder / "kommune.yaml").is_file():
+        raise MigrationFailure(f"In {folder} liegt keine kommune.yaml: Ist das der Ordner einer Kommune?")
+    yaml = _yaml()
+    try:
+        texts = {name: (folder / name).read_text(encoding="utf-8") for name in _names(folder)}
+    except UnicodeDecodeError as error:
+        raise MigrationFailure(
+            f"Eine Datei in {folder} ist nicht in UTF-8 gespeichert (Byte {error.start}); bitte zuerst "
+            "`gesamtkonzept validate` aufrufen."
+        ) from None
+    except OSError as error:
+        raise MigrationFailure(f"{error.filename}: {os_reason(error)}") from None
+    try:
+        files = {name: yaml.load(text) for name, text in texts.items()}
+    except Exception as error:  # ruamel's parser errors have no common base worth naming
+        raise MigrationFailure(
+            f"Die Dateien lassen sich nicht lesen ({type(error).__name__}). Bitte zuerst "
+            "`gesamtkonzept validate` aufrufen und die gemeldeten YAML-Fehler beheben."
+        ) from None
+    old = format_of(files)
+    if old > FORMAT:
+        raise MigrationFailure(f"Der Ordner hat das Format {old}; dieses Werkzeug kennt nur bis Format {FORMAT}.")
+    result = Migration(folder, old, FORMAT)
+    if old == FORMAT:
+        return result
+    for version in range(old, FORMAT):
+        result.notes += STEPS[version](files)
+    out: dict[Path, bytes] = {}
+    for name, data in files.items():
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+        if buffer.getvalue() != texts.get(name):
+            out[folder / name] = buffer.getvalue().encode("utf-8")
+    result.backup = _free_name(folder / f"sicherung-format-{old}")
+    backups = {result.backup / name: texts[name].encode("utf-8") for name in texts if folder / name in out}
+    write_atomically(backups)
+    result.written = write_atomically(out)
+    return result

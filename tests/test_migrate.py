@@ -1,0 +1,156 @@
+"""`gesamtkonzept migrate`: a folder written for format 1 becomes a valid format-2 folder that
+keeps every euro, every comment and the original files.
+
+The old files (tests/fixtures/format1) are the example as it was before format 2; the sums are
+recomputed here from them with plain YAML, independently of the migration."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from pipeline.build import build, check_folder
+from pipeline.cli import main
+
+from .conftest import ROOT
+
+OLD = ROOT / "tests" / "fixtures" / "format1" / "musterkreis"
+
+
+@pytest.fixture
+def old_copy(tmp_path) -> Path:
+    folder = tmp_path / "musterkreis"
+    shutil.copytree(OLD, folder)
+    return folder
+
+
+def _migrate(folder: Path):
+    return CliRunner().invoke(main, ["migrate", str(folder)])
+
+
+def _raw(folder: Path, name: str) -> dict:
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+
+
+def _per_year(lines) -> Counter:
+    sums: Counter = Counter()
+    for line in lines:
+        sums[line["jahr"]] += Decimal(str(line["betrag"]))
+    return sums
+
+
+def test_old_folder_is_refused_with_the_way_out(old_copy):
+    result = CliRunner().invoke(main, ["validate", str(old_copy)])
+    assert result.exit_code == 1
+    assert "gesamtkonzept migrate" in result.output and "Traceback" not in result.output
+
+
+def test_migrated_folder_validates_and_keeps_every_euro(old_copy):
+    result = _migrate(old_copy)
+    assert result.exit_code == 0, result.output
+    assert "Von Format 1 auf Format 2" in result.output
+    checked = check_folder(old_copy)  # raises on any error
+    old_measures = _raw(OLD, "massnahmen.yaml")["massnahmen"]
+    old_funding = _raw(OLD, "ressourcen.yaml")["finanzierung"]
+    costs = [c for m in old_measures for c in m.get("kosten", [])]
+    budget = checked.concept.budget
+    assert {y: budget.expense_total(y) for y in budget.years} == dict(_per_year(costs))
+    external = [x for x in old_funding if x["quelle"] != "Kommune"]
+    assert {y: budget.income_total(y) for y in budget.years} == dict(_per_year(external))
+    assert _raw(old_copy, "kommune.yaml")["format"] == 2
+    # the coordination's own costs were not itemised in format 1: migrate says so, validate warns
+    assert any("fuer: netzwerkkoordination" in str(w) for w in checked.warnings)
+    assert "fuer: netzwerkkoordination" in result.output
+
+
+def test_every_funding_line_of_the_foundation_names_its_area(old_copy):
+    assert _migrate(old_copy).exit_code == 0
+    income = _raw(old_copy, "ressourcen.yaml")["ertraege"]
+    foundation = [x for x in income if x["quelle"] == "Bundesstiftung Frühe Hilfen"]
+    assert foundation and all(x["foerderbereich"] in {"I", "II", "III"} for x in foundation)
+
+
+def test_measures_are_led_by_institutions_and_the_old_lead_takes_part(old_copy):
+    old_measures = {m["id"]: m for m in _raw(OLD, "massnahmen.yaml")["massnahmen"]}
+    forms = {a["id"]: a["organisationsform"] for a in _raw(OLD, "akteure.yaml")["akteure"]}
+    result = _migrate(old_copy)
+    moved = [m for m in old_measures.values() if forms[m["federfuehrung"]] != "Institution"]
+    assert moved
+    for measure in _raw(old_copy, "massnahmen.yaml")["massnahmen"]:
+        assert forms[measure["federfuehrung"]] == "Institution"
+        before = old_measures[measure["id"]]["federfuehrung"]
+        if before != measure["federfuehrung"]:
+            assert before in measure["beteiligte"]
+            assert f"'{measure['id']}' wurde von '{before}'" in result.output
+
+
+def test_comments_stay_and_the_originals_are_kept(old_copy):
+    originals = {p.name: p.read_bytes() for p in OLD.glob("*.yaml")}
+    result = _migrate(old_copy)
+    assert result.exit_code == 0
+    backup = old_copy / "sicherung-format-1"
+    for name, content in originals.items():
+        if name in {"akteure.yaml", "kommune.yaml", "massnahmen.yaml", "ressourcen.yaml"}:
+            assert (backup / name).read_bytes() == content
+            assert f"umgeschrieben: {old_copy / name}" in result.output
+        else:  # untouched files are neither rewritten nor copied
+            assert (old_copy / name).read_bytes() == content and not (backup / name).exists()
+    comments = [
+        line.strip()
+        for line in originals["ressourcen.yaml"].decode("utf-8").splitlines()
+        if line.strip().startswith("# ")
+    ]
+    migrated = (old_copy / "ressourcen.yaml").read_text(encoding="utf-8")
+    assert comments and all(c in migrated for c in comments)
+
+
+def test_a_second_run_changes_nothing(old_copy):
+    assert _migrate(old_copy).exit_code == 0
+    before = {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()}
+    again = _migrate(old_copy)
+    assert again.exit_code == 0 and "nichts zu tun" in again.output
+    assert {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()} == before
+
+
+def test_an_earlier_backup_is_never_overwritten(old_copy):
+    earlier = old_copy / "sicherung-format-1"
+    earlier.mkdir()
+    (earlier / "ressourcen.yaml").write_text("# eine frühere Sicherung\n", encoding="utf-8")
+    result = _migrate(old_copy)
+    assert result.exit_code == 0
+    assert (earlier / "ressourcen.yaml").read_text(encoding="utf-8") == "# eine frühere Sicherung\n"
+    assert (old_copy / "sicherung-format-1-2" / "ressourcen.yaml").read_bytes() == (
+        OLD / "ressourcen.yaml"
+    ).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("prepare", "message"),
+    [
+        (lambda f: (f / "kommune.yaml").unlink(), "keine kommune.yaml"),
+        (lambda f: (f / "ziele.yaml").write_bytes(b"ziele: [\xff"), "nicht in UTF-8"),
+        (lambda f: (f / "ziele.yaml").write_text("ziele: [", encoding="utf-8"), "gesamtkonzept validate"),
+    ],
+)
+def test_folders_that_cannot_be_migrated_are_left_alone(old_copy, prepare, message):
+    prepare(old_copy)
+    before = {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()}
+    result = _migrate(old_copy)
+    assert result.exit_code != 0 and message in result.output
+    assert "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.slow
+def test_the_migrated_folder_builds(old_copy, tmp_path):
+    assert _migrate(old_copy).exit_code == 0
+    out = tmp_path / "ausgabe"
+    build(old_copy, out)
+    assert (out / "Gesamtkonzept_Musterkreis_2.0.pdf").is_file()
+    assert len(list((out / "vorlagen").glob("*.oparl.json"))) == 4
