@@ -23,6 +23,7 @@ import yaml
 from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
 from pipeline.model.inputs import REQUIRED_FILES
+from pipeline.model.procedure import procedure_for
 from pipeline.model.types import State, add_months
 
 STATES: tuple[str, ...] = get_args(State)
@@ -47,6 +48,13 @@ NAME_PREFIX: dict[str, str] = {
     "kreisangehörige Stadt": "Stadt",
     "Bezirk": "Bezirk",
 }
+
+
+def slug(name: str) -> str:
+    """An id from a body's name: 'Stadtverordnetenversammlung' → 'stadtverordnetenversammlung'."""
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        name = name.lower().replace(umlaut, plain)
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
 
 
 def short_name(folder: Path) -> str:
@@ -78,6 +86,14 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
     short = short_name(folder.resolve())
     full = name or " ".join(p for p in (NAME_PREFIX.get(kind), short) if p)
     council = COUNCILS.get(kind)
+    procedure = procedure_for(state or STATES[0], kind)
+    preparing = None
+    if procedure is not None:
+        name_of_council = procedure.council.name
+        council = (slug(name_of_council), name_of_council, name_of_council)
+        body = procedure.preparation.body
+        if body is not None and procedure.preparation.duty == "muss":
+            preparing = {"id": slug(body), "name": body, "kind": body, "basis": procedure.preparation.legal_basis}
     values: dict[str, Any] = {
         "schema": _schema_path(folder),
         "name": full,
@@ -90,6 +106,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "stand": today.isoformat(),
         "next_update": add_months(today, 60).isoformat(),
         "council": dict(zip(("id", "name", "kind"), council, strict=True)) if council else None,
+        "preparing": preparing,
     }
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(STARTER_DIR),

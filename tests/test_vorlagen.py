@@ -363,9 +363,9 @@ INFO = "ga-2026-027-gesundheitswesen.yaml"
     [
         (
             BESCHLUSS,
-            lambda v: v["beratungsfolge"].pop(0),
-            "vorlage.beratungsfolge[1].gremium",
-            "muss der Jugendhilfeausschuss die Vorlage beraten haben (§ 71 Abs. 3 SGB VIII)",
+            lambda v: v["beratungsfolge"].pop(1),
+            "vorlage.beratungsfolge[3].gremium",
+            "soll der Jugendhilfeausschuss gehört werden (§ 71 Abs. 4 Satz 2 SGB VIII)",
         ),
         (
             BESCHLUSS,
@@ -375,8 +375,8 @@ INFO = "ga-2026-027-gesundheitswesen.yaml"
         ),
         (
             BESCHLUSS,
-            lambda v: v["beratungsfolge"][0].update(datum="2026-11-27"),
-            "vorlage.beratungsfolge[0].datum",
+            lambda v: v["beratungsfolge"][1].update(datum="2026-11-27"),
+            "vorlage.beratungsfolge[1].datum",
             "Am 27.11.2026 tagt 'Jugendhilfeausschuss' laut gremien.yaml nicht. Nächstgelegener Termin: 26.11.2026.",
         ),
         (
@@ -387,7 +387,7 @@ INFO = "ga-2026-027-gesundheitswesen.yaml"
         ),
         (
             BESCHLUSS,
-            lambda v: v["beratungsfolge"][2].update(rolle="Kenntnisnahme"),
+            lambda v: v["beratungsfolge"][4].update(rolle="Kenntnisnahme"),
             "vorlage.beratungsfolge",
             "braucht in der Beratungsfolge ein Gremium mit der Rolle 'Entscheidung'",
         ),
@@ -501,10 +501,10 @@ SA_PAPER = "sa-2026-041-sgb2.yaml"
         (
             BESCHLUSS,
             lambda v: v["beratungsfolge"].insert(
-                1, {"gremium": "jha", "datum": "2026-11-26", "rolle": "Anhörung"}
+                2, {"gremium": "jha", "datum": "2026-11-26", "rolle": "Anhörung"}
             ),
-            "vorlage.beratungsfolge[1]",
-            "berät die Vorlage am 26.11.2026 schon (Eintrag 0)",
+            "vorlage.beratungsfolge[2]",
+            "berät die Vorlage am 26.11.2026 schon (Eintrag 1)",
         ),
         (
             INFO,
@@ -592,10 +592,10 @@ def test_non_public_papers_and_their_attachments_stay_apart(example_copy, tmp_pa
     out = tmp_path / "out"
     build(example_copy, out, "vorlagen")
     private = out / "vorlagen-nichtoeffentlich"
-    assert (private / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()
+    assert (private / "JHA-2026-030_Ausschuss-fuer-Gesundheit.pdf").is_file()
     assert (private / "anlagen" / "stellungnahme-steuerungsgruppe.pdf").is_file()
     assert not list((out / "vorlagen").glob("JHA-2026-030*"))
-    record = json.loads((private / "JHA-2026-030_Jugendhilfeausschuss.oparl.json").read_text())
+    record = json.loads((private / "JHA-2026-030_Ausschuss-fuer-Gesundheit.oparl.json").read_text())
     items = [i for o in record["data"] if o["type"].endswith("/Meeting") for i in o["agendaItem"]]
     assert items and all(i["public"] is False for i in items)
 
@@ -615,7 +615,7 @@ def test_files_of_a_removed_paper_are_removed(example_copy, tmp_path):
     assert "entfernt (keine Vorlage mehr dazu):" in result.output
     manifest = json.loads((out / "manifest.json").read_text())
     assert not any(p.startswith("vorlagen/SA-2026-041") for p in manifest["dateien"])
-    assert (out / "vorlagen" / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()
+    assert (out / "vorlagen" / "JHA-2026-030_Ausschuss-fuer-Gesundheit.pdf").is_file()
 
 
 @pytest.mark.slow

@@ -49,6 +49,7 @@ from pipeline.model.inputs import (
     TargetGroup,
     TargetGroupFile,
 )
+from pipeline.model.procedure import Procedure, procedure_for
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
@@ -127,6 +128,23 @@ class Concept:
         from pipeline.model.resources import Effort
 
         return Effort(self)
+
+    @cached_property
+    def procedure(self) -> Procedure | None:
+        """Council procedure of the municipality's Land and kind (None where the table has none)."""
+        return procedure_for(self.municipality.state, self.municipality.kind)
+
+    @property
+    def submitter(self) -> str | None:
+        """Who submits the papers, for their header: the Magistrat or Kreisausschuss where a collegial
+        organ does ('Magistrat'), else the head of the administration by name and title ('Landrätin
+        Dr. Anna Berger') or, unnamed, by both titles ('Landrätin oder Landrat')."""
+        procedure, head = self.procedure, self.municipality.head
+        if procedure is not None and procedure.submission.by == "Verwaltungsorgan" and procedure.executive:
+            return procedure.executive.name
+        if head is not None:
+            return f"{head.title} {head.name}"
+        return procedure.head.pair if procedure is not None else None
 
     @cached_property
     def reporting(self) -> ReportingView:

@@ -90,6 +90,11 @@ class Coordination(Item, title="Netzwerkkoordination"):
     contact: Contact = field("kontakt", "Erreichbarkeit", default_factory=Contact)
 
 
+class AdministrationHead(Item, title="Verwaltungsspitze"):
+    name: Text = field("name", "Name, z. B. 'Dr. Anna Berger'")
+    title: Text = field("amtsbezeichnung", "Amtsbezeichnung, z. B. 'Landrätin' oder 'Oberbürgermeister'")
+
+
 class SocialSpace(Item, title="Sozialraum"):
     id: Id = field("id", "Kennung, auf die andere Dateien verweisen")
     name: Text = field("name", "Name des Sozialraums")
@@ -115,6 +120,11 @@ class Municipality(Item, title="Kommune"):
     youth_welfare_authority: Text = field("traeger", "Träger der öffentlichen Jugendhilfe")
     youth_office: Text = field("jugendamt", "Bezeichnung des Jugendamts")
     coordination: Coordination = field("netzwerkkoordination", "Netzwerkkoordination Frühe Hilfen")
+    head: AdministrationHead | None = field(
+        "verwaltungsspitze",
+        "Landrätin, Oberbürgermeister …: wer die Vorlagen einbringt (leer: nur die Amtsbezeichnung)",
+        default=None,
+    )
     population: Integer = field("einwohner", "Einwohnerinnen und Einwohner", ge=1)
     births_per_year: Integer = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0)
     children_under_three: Integer = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
@@ -545,8 +555,13 @@ class Committee(Item, title="Gremium"):
     id: Id = field("id", "Kennung des Gremiums")
     name: Text = field("name", "Bezeichnung")
     kind: CommitteeKind = field("art", "Art des Gremiums")
-    report_cycle_months: Integer = field(
-        "berichtsturnus_monate", "Über Frühe Hilfen berichten alle … Monate", ge=1, le=60
+    report_cycle_months: Integer | None = field(
+        "berichtsturnus_monate",
+        "Über Frühe Hilfen berichten alle … Monate (leer bei Gremien ohne regelmäßige Berichte, etwa dem "
+        "Kreisausschuss, der nur Beschlüsse vorbereitet)",
+        default=None,
+        ge=1,
+        le=60,
     )
     meetings: list[Date] = field("sitzungen", "Sitzungstermine", default_factory=list)
     start_time: ClockTime | None = field(
@@ -571,6 +586,11 @@ class Committee(Item, title="Gremium"):
         return self.kind in COUNCIL_KINDS
 
     @property
+    def reports_regularly(self) -> bool:
+        """Whether the body expects regular reports on Frühe Hilfen (it has a cycle)."""
+        return self.report_cycle_months is not None
+
+    @property
     def oversees_all(self) -> bool:
         """Kreistag, Rat and the main committees oversee every sector."""
         return set(self.remit) == set(SECTORS)
@@ -590,6 +610,12 @@ class Decision(Item, title="Beschluss"):
         "an_netzwerk_weitergegeben",
         "Datum, an dem der Beschluss an das Netzwerk weitergegeben wurde (z. B. im Rundbrief)",
         default=None,
+    )
+    involve: list[CommitteeRef] = field(
+        "beteiligen",
+        "Gremien, die der Beschluss an Vorlagen zu seinem Gegenstand beteiligt (Kennungen aus 'gremien'); "
+        "Vorlagen, die den Beschluss unter 'beschluesse' nennen, brauchen sie in der Beratungsfolge",
+        default_factory=list,
     )
 
 

@@ -75,7 +75,8 @@ class CommitteeReporting:
 
     @property
     def cycle(self) -> str:
-        return every_months(self.committee.report_cycle_months)
+        cycle = self.committee.report_cycle_months
+        return every_months(cycle) if cycle else "ohne festen Turnus"
 
 
 class ReportingView:
@@ -116,14 +117,15 @@ class ReportingView:
 
     def of(self, committee: Committee) -> CommitteeReporting:
         reports = tuple(self.report_dates(committee.id))
-        due = add_months(reports[-1], committee.report_cycle_months) if reports else self.on
+        cycle = committee.report_cycle_months
+        due = add_months(reports[-1], cycle) if reports and cycle else self.on
         upcoming = tuple(p for p in self.planned_papers if p.committee.id == committee.id and p.date > self.on)
         return CommitteeReporting(committee, self.on, reports, due, upcoming)
 
     @cached_property
     def schedule(self) -> list[CommitteeReporting]:
         """Every body's reporting state, in the order of gremien.yaml."""
-        return [self.of(c) for c in self.concept.committees]
+        return [self.of(c) for c in self.concept.committees if c.reports_regularly]
 
     def reported_since(self, decision: Decision, until: dt.date | None = None) -> list[dt.date]:
         """Reports to the deciding body after a decision, up to a date (the reference date)."""

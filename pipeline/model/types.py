@@ -353,15 +353,34 @@ BudgetStatus = Literal["beschlossen", "Entwurf", "Planung"]
 OrganisationKind = Literal[
     "öffentlicher Träger", "freier Träger", "Einrichtung des Gesundheitswesens", "Unternehmen", "Sonstige"
 ]
+#: The elected representation that takes the final decision for the whole municipality (the
+#: Vertretungskörperschaft of § 71 Abs. 4 SGB VIII), by its names in the Länder.
+CouncilKind = Literal[
+    "Kreistag",
+    "Stadtrat",
+    "Gemeinderat",
+    "Rat",
+    "Stadtverordnetenversammlung",
+    "Stadtvertretung",
+    "Ratsversammlung",
+    "Bürgerschaft",
+    "Stadtbürgerschaft",
+    "Regionsversammlung",
+    "Städteregionstag",
+    "Regionalversammlung",
+    "Bezirksverordnetenversammlung",
+    "Bezirksversammlung",
+]
+#: Bodies that prepare the council's decisions (a main committee) or submit its papers (a
+#: collegial administration such as the Magistrat); see pipeline/model/procedure.
+PreparingKind = Literal["Kreisausschuss", "Hauptausschuss", "Verwaltungsausschuss", "Magistrat", "Bezirksamt"]
 CommitteeKind = Literal[
     "Jugendhilfeausschuss",
     "Gesundheitsausschuss",
     "Sozialausschuss",
-    "Kreistag",
-    "Stadtrat",
-    "Gemeinderat",
-    "Kreisausschuss",
-    "Hauptausschuss",
+    "Sozial- und Gesundheitsausschuss",
+    CouncilKind,
+    PreparingKind,
     "Sonstiges",
 ]
 DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]
@@ -379,10 +398,11 @@ DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
     "Jugendhilfeausschuss": ("Kinder- und Jugendhilfe", "Bildung", "Zivilgesellschaft"),
     "Gesundheitsausschuss": ("Gesundheitswesen", "Frühförderung"),
     "Sozialausschuss": ("Soziales", "Frühförderung"),
+    "Sozial- und Gesundheitsausschuss": ("Soziales", "Gesundheitswesen", "Frühförderung"),
     "Sonstiges": (),
 }
-#: Bodies that take the final decision for the whole municipality (§ 71 Abs. 3 SGB VIII).
-COUNCIL_KINDS: tuple[str, ...] = ("Kreistag", "Stadtrat", "Gemeinderat")
+COUNCIL_KINDS: tuple[str, ...] = get_args(CouncilKind)
+PREPARING_KINDS: tuple[str, ...] = get_args(PreparingKind)
 
 #: Display order of income sources in budget tables.
 INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)

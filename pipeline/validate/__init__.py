@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pipeline.errors import InvalidInput
-from pipeline.findings import Finding, Path_, Place
+from pipeline.findings import WARNING, Finding, Path_, Place
 from pipeline.load import LoadedInputs, SourceFile
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import FORMAT, REQUIRED_FILES, model_for
@@ -204,12 +204,14 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
     found = list(problems)
     parsed, type_errors = parse_files(loaded)
     found += type_errors
-    found += located(chain.from_iterable(ruleset.run(parsed) for ruleset in BEFORE_CONCEPT), loaded.files, parsed)
+    early = located(chain.from_iterable(ruleset.run(parsed) for ruleset in BEFORE_CONCEPT), loaded.files, parsed)
+    found += [f for f in early if f.level != WARNING]
     assembled = _concept(parsed, loaded)
-    warnings: list[Finding] = []
+    warnings = [f for f in early if f.level == WARNING]
     if assembled:
         concept, whole = assembled
-        warnings = sorted(located(_plausibility(concept, whole), loaded.files, whole), key=lambda f: f.sort_key)
+        warnings += located(_plausibility(concept, whole), loaded.files, whole)
+    warnings.sort(key=lambda f: f.sort_key)
     if found or assembled is None or not parsed.complete:
         raise InvalidInput(found + warnings)
     if strict and warnings:

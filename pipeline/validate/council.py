@@ -12,26 +12,33 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from pipeline.findings import Finding, RuleSet, at
+from pipeline.findings import WARNING, Finding, RuleSet, at
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.inputs import (
     Committee,
     CommitteeFile,
+    Consultation,
+    Decision,
     Expense,
     Income,
+    MunicipalityFile,
     Paper,
     ResourceFile,
     consulting_bodies_pay,
 )
+from pipeline.model.procedure import Procedure, procedure_for, youth_committee_basis
 from pipeline.validate.parsed import Parsed
 
 
 class Council(NamedTuple):
-    """What the paper rules look at besides the paper itself."""
+    """What the paper rules look at besides the paper itself: the bodies, the budget lines, the
+    decisions, and the council procedure of the municipality's Land and kind (if known)."""
 
     committees: dict[str, Committee]
     line_years: dict[str, int]
     line_committees: dict[str, str]
+    decisions: dict[str, Decision]
+    procedure: Procedure | None
 
 
 class PaperCase(NamedTuple):
@@ -141,7 +148,7 @@ def meetings_exist(case: PaperCase) -> Iterator[Finding]:
 
 @PAPER_RULES.rule("jugendhilfeausschuss-zuerst")
 def youth_committee_heard_first(case: PaperCase) -> Iterator[Finding]:
-    """§ 71 Abs. 3 SGB VIII: the Jugendhilfeausschuss is heard before the council decides."""
+    """§ 71 Abs. 4 Satz 2 SGB VIII: the Jugendhilfeausschuss is heard before the council decides."""
     name, paper = case.name, case.paper
     council = case.council
     if paper.kind != "Beschlussvorlage":
@@ -159,9 +166,155 @@ def youth_committee_heard_first(case: PaperCase) -> Iterator[Finding]:
         if not heard:
             yield Finding(
                 at(name, *CONSULTATIONS, index, "gremium"),
-                f"Bevor '{committee.name}' entscheidet, muss der Jugendhilfeausschuss "
-                "die Vorlage beraten haben (§ 71 Abs. 3 SGB VIII). Bitte eine frühere "
+                f"Bevor '{committee.name}' entscheidet, soll der Jugendhilfeausschuss "
+                f"gehört werden ({youth_committee_basis()}). Bitte eine frühere "
                 "Beratung im Jugendhilfeausschuss in die Beratungsfolge aufnehmen.",
+            )
+
+
+def _council_decision(case: PaperCase) -> int | None:
+    """The index of the council's decision in a Beschlussvorlage's Beratungsfolge, if any."""
+    if case.paper.kind != "Beschlussvorlage":
+        return None
+    committees = case.council.committees
+    return next(
+        (
+            index
+            for index, c in enumerate(case.paper.consultations)
+            if c.role == "Entscheidung" and c.committee in committees and committees[c.committee].is_council
+        ),
+        None,
+    )
+
+
+def _is_body(committee: Committee | None, body: str) -> bool:
+    return committee is not None and body in (committee.kind, committee.name)
+
+
+def _step(committee: Committee, date: dt.date) -> str:
+    return f"{committee.name} {german_date(date)}"
+
+
+def _suggestion(case: PaperCase, insert: Committee, position: int, after: dt.date, before: dt.date) -> str:
+    """The Beratungsfolge with `insert` at `position` in its sitting between two dates, as text."""
+    sittings = [d for d in insert.meetings if after < d < before]
+    if not sittings:
+        return (
+            f"'{insert.name}' hat laut gremien.yaml keine Sitzung zwischen {german_date(after)} und "
+            f"{german_date(before)}; bitte die Termine prüfen."
+        )
+    date = sittings[0] if position == 0 else sittings[-1]
+    committees = case.council.committees
+    steps = [_step(committees[c.committee], c.date) for c in case.paper.consultations if c.committee in committees]
+    steps.insert(position, _step(insert, date))
+    return "Vorschlag: " + " → ".join(steps) + "."
+
+
+def _procedure_text(procedure: Procedure) -> str:
+    kind = procedure.local_term or procedure.kind
+    article = "einem" if kind in ("Landkreis", "Bezirk", "Stadtkreis", "Stadtstaat") else "einer"
+    adjective = {"kreisfreie Stadt": "kreisfreien Stadt", "kreisangehörige Stadt": "kreisangehörigen Stadt"}
+    return f"In {article} {adjective.get(kind, kind)} in {procedure.state}"
+
+
+@PAPER_RULES.rule("vorbereitung-der-vertretung")
+def council_decision_prepared(case: PaperCase) -> Iterator[Finding]:
+    """The body the Land's law names prepares every council decision (Kreisausschuss in
+    Niedersachsen, Magistrat in Hessen …), and takes its place in the order. A warning, not an
+    error: folders written before the procedure table keep building, the local Hauptsatzung may
+    differ, and `--streng` makes it binding."""
+    procedure, deciding = case.council.procedure, _council_decision(case)
+    if procedure is None or deciding is None:
+        return
+    preparation, paper, committees = procedure.preparation, case.paper, case.council.committees
+    body = preparation.body
+    if body is None or preparation.duty == "kann":
+        return
+    where = at(case.name, *CONSULTATIONS)
+    before = paper.consultations[:deciding]
+    found = [i for i, c in enumerate(before) if _is_body(committees.get(c.committee), body)]
+    council = committees[paper.consultations[deciding].committee]
+    basis = f"{preparation.legal_basis}{'' if preparation.verified else ', Paragraph ungeprüft'}"
+    if not found:
+        candidates = [c for c in committees.values() if _is_body(c, body)]
+        if not candidates:
+            hint = (
+                f"Bitte '{body}' in gremien.yaml mit seinen Sitzungen eintragen (art: {body}) und hier aufnehmen."
+            )
+        else:
+            decided = paper.consultations[deciding].date
+            opens, closes = paper.date - dt.timedelta(days=1), before[0].date if before else decided
+            if not preparation.first:
+                opens, closes = (before[-1].date if before else opens), decided
+            hint = _suggestion(case, candidates[0], 0 if preparation.first else deciding, opens, closes)
+        yield Finding(
+            where,
+            f"{_procedure_text(procedure)} bereitet {_nominative(body, preparation.gender)} die Beschlüsse "
+            f"{_genitive(procedure.council.name, procedure.council.gender)} vor ({basis}); die Beratungsfolge nennt "
+            f"{_accusative_pronoun(preparation.gender)} nicht. {hint}",
+            WARNING,
+        )
+        return
+    others = [i for i, c in enumerate(before) if i not in found]
+    if preparation.first and others and min(others) < found[0]:
+        yield Finding(
+            at(case.name, *CONSULTATIONS, found[0], "gremium"),
+            f"{_nominative(body, preparation.gender, capital=True)} beschließt die Vorlage, bevor die Ausschüsse sie "
+            f"beraten ({basis}); bitte an den Anfang der Beratungsfolge setzen.",
+            WARNING,
+        )
+    if not preparation.first and others and max(others) > found[-1]:
+        yield Finding(
+            at(case.name, *CONSULTATIONS, found[-1], "gremium"),
+            f"{_nominative(body, preparation.gender, capital=True)} bereitet den Beschluss vor, nachdem die "
+            f"Fachausschüsse beraten haben ({basis}); bitte als letzte Beratung vor '{council.name}' eintragen.",
+            WARNING,
+        )
+
+
+def _nominative(name: str, gender: str | None, *, capital: bool = False) -> str:
+    article = {"f": "die", "n": "das"}.get(gender or "m", "der")
+    return f"{article.capitalize() if capital else article} {name}"
+
+
+def _genitive(name: str, gender: str) -> str:
+    """'des Kreistags', 'des Kreisausschusses', 'der Stadtverordnetenversammlung'."""
+    if gender == "f":
+        return f"der {name}"
+    ending = "es" if name.endswith(("s", "ß", "x", "z")) else "s"
+    return f"des {name}{ending}"
+
+
+def _accusative_pronoun(gender: str | None) -> str:
+    return {"f": "sie", "n": "es"}.get(gender or "m", "ihn")
+
+
+@PAPER_RULES.rule("beteiligung-nach-beschluss")
+def ordered_bodies_consulted(case: PaperCase) -> Iterator[Finding]:
+    """A decision that ordered a body's involvement binds the papers that carry it out."""
+    paper, council = case.paper, case.council
+    consulted = {c.committee for c in paper.consultations}
+    last: Consultation = paper.consultations[-1]
+    for index, decision_id in enumerate(paper.decisions):
+        decision = council.decisions.get(decision_id)
+        if decision is None:
+            continue
+        for committee_id in decision.involve:
+            committee = council.committees.get(committee_id)
+            if committee is None or committee_id in consulted:
+                continue
+            sittings = [d for d in committee.meetings if paper.date < d <= last.date]
+            when = (
+                f"Mögliche Sitzung: {', '.join(german_date(d) for d in sittings)}."
+                if sittings
+                else f"'{committee.name}' tagt laut gremien.yaml nicht zwischen {german_date(paper.date)} und "
+                f"{german_date(last.date)}."
+            )
+            yield Finding(
+                at(case.name, "vorlage", "beschluesse", index),
+                f"Der Beschluss {decision.number} vom {german_date(decision.date)} sieht vor, das Gremium "
+                f"'{committee.name}' zu beteiligen; es fehlt in der Beratungsfolge. {when}",
+                WARNING,
             )
 
 
@@ -221,6 +374,47 @@ def unique_numbers(parsed: Parsed) -> Iterator[Finding]:
         seen.setdefault(key, (paper.number, name))
 
 
+@RULES.rule("vertretung-nach-landesrecht")
+def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
+    """A Kreistag in a kreisfreie Stadt, a Stadtrat in Hessen: the representation's name comes
+    from the Land's law, and every paper and the concept repeat it."""
+    committee_file = parsed.get("gremien.yaml", CommitteeFile)
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    if committee_file is None or municipality is None:
+        return
+    procedure = procedure_for(municipality.municipality.state, municipality.municipality.kind)
+    if procedure is None:
+        return
+    names = procedure.council.names
+    for index, committee in enumerate(committee_file.committees):
+        if committee.is_council and committee.kind not in names and not any(n in committee.name for n in names):
+            basis = procedure.council.legal_basis or procedure.youth_welfare_law
+            yield Finding(
+                at("gremien.yaml", "gremien", index, "art"),
+                f"{_procedure_text(procedure)} heißt die Vertretung '{procedure.council.name}' ({basis}), nicht "
+                f"'{committee.kind}'. Bitte 'art' und 'name' prüfen.",
+                WARNING,
+            )
+
+
+@RULES.rule("amtsbezeichnung-nach-landesrecht")
+def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
+    """A Landrat heads a Landkreis, an Oberbürgermeisterin a city: the title on every paper
+    must fit the kind of municipality."""
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    if municipality is None or municipality.municipality.head is None:
+        return
+    procedure = procedure_for(municipality.municipality.state, municipality.municipality.kind)
+    title = municipality.municipality.head.title
+    if procedure is not None and title not in (procedure.head.male, procedure.head.female):
+        yield Finding(
+            at("kommune.yaml", "kommune", "verwaltungsspitze", "amtsbezeichnung"),
+            f"{_procedure_text(procedure)} heißt die Verwaltungsspitze '{procedure.head.female}' oder "
+            f"'{procedure.head.male}', nicht '{title}'. Bitte prüfen.",
+            WARNING,
+        )
+
+
 @RULES.rule("ratsverfahren")
 def council_procedure(parsed: Parsed) -> list[Finding]:
     """Every paper rule on every paper that parsed; needs gremien.yaml and ressourcen.yaml."""
@@ -228,11 +422,16 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
     resources = parsed.get("ressourcen.yaml", ResourceFile)
     if committee_file is None or resources is None:
         return []
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
     lines: list[Expense | Income] = [*resources.expenses, *resources.income]
     council = Council(
         committees={c.id: c for c in committee_file.committees},
         line_years={line.id: line.year for line in lines},
         line_committees={line.id: line.committee for line in lines},
+        decisions={d.id: d for d in committee_file.decisions},
+        procedure=procedure_for(municipality.municipality.state, municipality.municipality.kind)
+        if municipality is not None
+        else None,
     )
     return [
         finding

@@ -226,7 +226,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
                     FULFILLED,
                 )
             )
-        elif add_months(decision.date, committee.report_cycle_months) < on:
+        elif add_months(decision.date, committee.report_cycle_months or 12) < on:
             evidence.append(
                 observed(
                     f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an „{committee.name}“.",

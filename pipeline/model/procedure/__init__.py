@@ -1,0 +1,132 @@
+"""Council procedure per Land and kind of municipality, as data (``verfahren.yaml``).
+
+Which body represents the citizens (Kreistag, Rat, Stadtverordnetenversammlung …), what the head
+of the administration is called (Landrätin, Oberbürgermeister …), which body prepares the
+council's decisions and whether the law demands it (Kreisausschuss in Niedersachsen, Magistrat in
+Hessen …), and who submits papers. The validation of a paper's Beratungsfolge and the naming of
+bodies in documents read it from here; every entry cites its legal basis. The local Hauptsatzung
+may differ, so only what the law demands and a source confirms is checked as an error.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline.model.types import MunicipalityKind, State
+
+DATA = Path(__file__).with_name("verfahren.yaml")
+
+Gender = Literal["m", "f", "n"]
+#: How binding the preparation by a body is: the law demands it, expects it, or allows it.
+Duty = Literal["muss", "soll", "kann"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Body(_Data):
+    """A body by its name and grammatical gender, with the names it also goes by locally."""
+
+    name: str
+    gender: Gender = Field(alias="genus")
+    also: tuple[str, ...] = Field(default=(), alias="auch")
+    legal_basis: str | None = Field(default=None, alias="rechtsgrundlage")
+    source: str | None = Field(default=None, alias="quelle")
+    verified: bool = Field(default=True, alias="geprueft")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.also)
+
+
+class Head(_Data):
+    """The title of the head of the administration, in both forms."""
+
+    male: str = Field(alias="m")
+    female: str = Field(alias="w")
+
+    @property
+    def pair(self) -> str:
+        """'Landrätin oder Landrat': the gender-fair form when the person is not named."""
+        return f"{self.female} oder {self.male}"
+
+
+class Preparation(_Data):
+    """The body that prepares the council's decisions, if the law names one."""
+
+    body: str | None = Field(default=None, alias="gremium")
+    gender: Gender | None = Field(default=None, alias="genus")
+    duty: Duty = Field(alias="pflicht")
+    first: bool = Field(default=False, alias="zuerst")
+    note: str | None = Field(default=None, alias="hinweis")
+    legal_basis: str = Field(alias="rechtsgrundlage")
+    source: str | None = Field(default=None, alias="quelle")
+    verified: bool = Field(alias="geprueft")
+
+
+class Submission(_Data):
+    """Who submits papers to the council: the head of the administration or a collegial organ
+    (Magistrat, Kreisausschuss in Hessen, Bezirksamt)."""
+
+    by: Literal["Verwaltungsspitze", "Verwaltungsorgan"] = Field(alias="durch")
+    legal_basis: str = Field(alias="rechtsgrundlage")
+    verified: bool = Field(alias="geprueft")
+
+
+class Procedure(_Data):
+    """Council procedure of one kind of municipality in one Land."""
+
+    state: State = Field(alias="land")
+    kind: MunicipalityKind = Field(alias="art")
+    local_term: str | None = Field(default=None, alias="bezeichnung")
+    council: Body = Field(alias="vertretung")
+    head: Head = Field(alias="spitze")
+    executive: Body | None = Field(default=None, alias="verwaltungsorgan")
+    preparation: Preparation = Field(alias="vorbereitung")
+    submission: Submission = Field(alias="einbringung")
+    youth_welfare_law: str = Field(alias="jugendhilfegesetz")
+    provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
+
+    @property
+    def submitter(self) -> str:
+        """Who submits papers, named for a paper's header: 'Magistrat' or 'Landrätin oder Landrat'."""
+        if self.submission.by == "Verwaltungsorgan" and self.executive is not None:
+            return self.executive.name
+        return self.head.pair
+
+
+class YouthCommitteeRule(_Data):
+    legal_basis: str = Field(alias="rechtsgrundlage")
+    source: str = Field(alias="quelle")
+
+
+class ProcedureTable(_Data):
+    youth_committee: YouthCommitteeRule = Field(alias="jugendhilfeausschuss")
+    procedures: tuple[Procedure, ...] = Field(alias="verfahren")
+
+
+#: Kinds of municipality that follow the procedure of another kind in the table.
+SAME_AS = {"große kreisangehörige Stadt": "kreisangehörige Stadt"}
+
+
+@cache
+def table() -> ProcedureTable:
+    return ProcedureTable.model_validate(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+
+def procedure_for(state: str, kind: str) -> Procedure | None:
+    """The procedure of a kind of municipality in a Land, or None where the table has none
+    (then nothing is checked and the documents use the names from gremien.yaml only)."""
+    wanted = SAME_AS.get(kind, kind)
+    return next((p for p in table().procedures if p.state == state and p.kind == wanted), None)
+
+
+def youth_committee_basis() -> str:
+    """'§ 71 Abs. 4 Satz 2 SGB VIII': the Jugendhilfeausschuss is heard before the council decides."""
+    return table().youth_committee.legal_basis

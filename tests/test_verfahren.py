@@ -1,0 +1,195 @@
+"""Council procedure per Land and kind of municipality (pipeline/model/procedure): the table is
+complete and cites its law, and a Beschlussvorlage's Beratungsfolge is checked against it.
+
+Per Land one procedure test: the example's Beschlussvorlage (JHA/2026/030) is moved into the Land
+with the bodies its law names, and must then pass without a procedure warning; without the
+preparing body it must be warned about exactly where the law demands the body."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from pipeline.model.procedure import Procedure, procedure_for, table
+from pipeline.model.types import COUNCIL_KINDS, PREPARING_KINDS, State
+
+BESCHLUSS = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
+PROCEDURE_RULES = ("bereitet", "heißt die Vertretung", "heißt die Verwaltungsspitze", "beschließt die Vorlage")
+
+
+def _procedure_warnings(inputs) -> list[str]:
+    return [
+        f"{w.where.file}: {w.message}" for w in inputs.warnings() if any(r in w.message for r in PROCEDURE_RULES)
+    ]
+
+
+def test_the_table_covers_every_land_and_cites_its_law():
+    procedures = table().procedures
+    assert {p.state for p in procedures} == set(get_args(State))
+    assert len({(p.state, p.kind) for p in procedures}) == len(procedures)
+    for state in set(get_args(State)) - {"Berlin", "Bremen", "Hamburg"}:
+        assert procedure_for(state, "Landkreis") is not None, state
+    for p in procedures:
+        assert p.council.names[0] in COUNCIL_KINDS and set(p.council.also) <= set(COUNCIL_KINDS), p
+        assert p.preparation.legal_basis and p.submission.legal_basis and p.youth_welfare_law
+        assert p.council.legal_basis, p
+        if p.preparation.body is not None:
+            assert p.preparation.body in PREPARING_KINDS and p.preparation.gender, p
+        if p.preparation.duty == "muss":
+            assert p.preparation.body is not None, p
+    assert procedure_for("Niedersachsen", "große kreisangehörige Stadt") == procedure_for(
+        "Niedersachsen", "kreisangehörige Stadt"
+    )
+
+
+def _one_per_land() -> list[Procedure]:
+    chosen: dict[str, Procedure] = {}
+    for p in table().procedures:
+        if p.state not in chosen or p.kind == "Landkreis":
+            chosen[p.state] = p
+    return [chosen[s] for s in sorted(chosen)]
+
+
+def _move_to(inputs, procedure: Procedure, *, with_preparing_body: bool = True):
+    """The example as a municipality of the procedure's Land and kind, its bodies named as there."""
+
+    def municipality(data):
+        data["kommune"].update(bundesland=procedure.state, art=procedure.kind)
+        data["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = procedure.head.female
+
+    body = procedure.preparation.body
+
+    def committees(data):
+        council = next(c for c in data["gremien"] if c["id"] == "kt")
+        council.update(name=procedure.council.name, art=procedure.council.name)
+        preparing = next(c for c in data["gremien"] if c["id"] == "ka")
+        if body is None:
+            data["gremien"].remove(preparing)
+        else:
+            preparing.update(name=body, art=body, sitzungen=["2026-11-10", "2026-12-08"])
+
+    def paper(data):
+        order = data["beratungsfolge"]
+        preparing = next(c for c in order if c["gremium"] == "ka")
+        order.remove(preparing)
+        if body is not None and with_preparing_body:
+            if procedure.preparation.first:
+                order.insert(0, {**preparing, "datum": "2026-11-10"})
+            else:
+                order.insert(len(order) - 1, preparing)
+
+    return (
+        inputs.edit("kommune.yaml", municipality)
+        .edit("gremien.yaml", committees)
+        .edit_paper(BESCHLUSS.removeprefix("vorlagen/"), paper)
+    )
+
+
+@pytest.mark.parametrize("procedure", _one_per_land(), ids=lambda p: f"{p.state}-{p.kind}")
+def test_a_beschlussvorlage_in_each_land(inputs, procedure):
+    assert _procedure_warnings(_move_to(inputs, procedure)) == []
+
+
+@pytest.mark.parametrize("procedure", _one_per_land(), ids=lambda p: f"{p.state}-{p.kind}")
+def test_without_the_preparing_body_where_the_law_names_it(inputs, procedure):
+    warnings = _procedure_warnings(_move_to(inputs, procedure, with_preparing_body=False))
+    preparation = procedure.preparation
+    if preparation.body is None or preparation.duty == "kann":
+        assert warnings == []
+        return
+    assert len(warnings) == 1, warnings
+    (warning,) = warnings
+    assert warning.startswith(BESCHLUSS)
+    assert f"bereitet {'die' if preparation.gender == 'f' else 'der'} {preparation.body} die Beschlüsse" in warning
+    assert preparation.legal_basis in warning
+    sitting = "10.11.2026" if preparation.first else "08.12.2026"
+    assert f"{preparation.body} {sitting}" in warning  # the nearest valid order, with its sitting
+
+
+def test_niedersachsen_kreisausschuss_comes_last_before_the_kreistag(inputs):
+    def paper(data):
+        order = data["beratungsfolge"]
+        preparing = next(c for c in order if c["gremium"] == "ka")
+        order.remove(preparing)
+        order.insert(0, {**preparing, "datum": "2026-11-10"})
+
+    inputs.edit(
+        "gremien.yaml",
+        lambda d: next(c for c in d["gremien"] if c["id"] == "ka")["sitzungen"].append("2026-11-10"),
+    )
+    warnings = _procedure_warnings(inputs.edit_paper(BESCHLUSS.removeprefix("vorlagen/"), paper))
+    assert any("als letzte Beratung vor 'Kreistag' eintragen" in w for w in warnings), warnings
+
+
+def test_hessen_magistrat_decides_first(inputs):
+    """In Hessen the Magistrat resolves on the paper before the committees discuss it."""
+    hessen = procedure_for("Hessen", "kreisfreie Stadt")
+    assert hessen is not None and hessen.preparation.first
+    moved = _move_to(inputs, hessen, with_preparing_body=False)
+    last_before_council = {"gremium": "ka", "datum": "2026-12-08", "rolle": "Vorberatung"}
+    moved.edit_paper(
+        BESCHLUSS.removeprefix("vorlagen/"), lambda d: d["beratungsfolge"].insert(3, last_before_council)
+    )
+    warnings = _procedure_warnings(moved)
+    assert any("Der Magistrat beschließt die Vorlage, bevor die Ausschüsse sie beraten" in w for w in warnings)
+
+
+def test_a_kreistag_in_a_hessian_city_is_named_wrongly(inputs):
+    def municipality(data):
+        data["kommune"].update(art="kreisfreie Stadt", bundesland="Hessen")
+        data["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = "Landrat"
+
+    warnings = _procedure_warnings(inputs.edit("kommune.yaml", municipality))
+    assert any(
+        "In einer kreisfreien Stadt in Hessen heißt die Vertretung 'Stadtverordnetenversammlung' (§ 9 HGO), "
+        "nicht 'Kreistag'" in w
+        for w in warnings
+    ), warnings
+    assert any(
+        "heißt die Verwaltungsspitze 'Oberbürgermeisterin' oder 'Oberbürgermeister', nicht 'Landrat'" in w
+        for w in warnings
+    )
+
+
+def test_a_decision_that_ordered_a_committee_in(inputs):
+    inputs.edit_paper(
+        BESCHLUSS.removeprefix("vorlagen/"),
+        lambda d: d.update(beratungsfolge=[c for c in d["beratungsfolge"] if c["gremium"] != "ga"]),
+    )
+    warnings = [str(w) for w in inputs.warnings()]
+    assert any(
+        "vorlage.beschluesse[1]: Der Beschluss JHA/2025/014 vom 08.05.2025 sieht vor, das Gremium 'Ausschuss für "
+        "Gesundheit' zu beteiligen; es fehlt in der Beratungsfolge. Mögliche Sitzung: 19.11.2026." in w
+        for w in warnings
+    ), warnings
+
+
+def test_the_example_follows_its_lands_procedure(inputs):
+    assert _procedure_warnings(inputs) == []
+    concept = inputs.check().concept
+    assert concept.procedure is not None and concept.procedure.preparation.body == "Kreisausschuss"
+    assert concept.submitter == "Landrätin Dr. Anna Berger"
+
+
+@pytest.mark.parametrize(
+    ("state", "kind", "head", "submitter"),
+    [
+        ("Hessen", "kreisfreie Stadt", None, "Magistrat"),
+        ("Niedersachsen", "Landkreis", None, "Landrätin oder Landrat"),
+        (
+            "Nordrhein-Westfalen",
+            "kreisfreie Stadt",
+            {"name": "Jan Ott", "amtsbezeichnung": "Oberbürgermeister"},
+            "Oberbürgermeister Jan Ott",
+        ),
+    ],
+)
+def test_who_submits_the_papers(inputs, state, kind, head, submitter):
+    def municipality(data):
+        data["kommune"].update(bundesland=state, art=kind)
+        data["kommune"].pop("verwaltungsspitze")
+        if head:
+            data["kommune"]["verwaltungsspitze"] = head
+
+    assert inputs.edit("kommune.yaml", municipality).check().concept.submitter == submitter
