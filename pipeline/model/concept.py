@@ -186,6 +186,13 @@ class Concept:
         """'M3 Willkommensbesuche' for a measure, 'Netzwerkkoordination' for the coordination."""
         return "Netzwerkkoordination" if purpose == COORDINATION else self.measure_labels([purpose])[0]
 
+    def expense_label(self, expense: Expense) -> str:
+        """A budget line as a Kämmerei reads it: its own title, and the measure it pays for
+        ('Zuwendung Willkommensbesuche (M1)'); coordination lines need no reference."""
+        if expense.purpose == COORDINATION:
+            return expense.title
+        return f"{expense.title} ({self.measure_number(expense.purpose)})"
+
     def network_body(self, body_id: str) -> NetworkBody:
         return next(b for b in self.network.bodies if b.id == body_id)
 
