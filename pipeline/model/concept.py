@@ -86,6 +86,8 @@ class Concept:
     papers: list[Paper] = field(default_factory=list)
     council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
     quality_ratings: QualityFile | None = None
+    #: The parsed input files it was assembled from, by name: for rules that read every field.
+    files: dict[str, Item] = field(default_factory=dict)
 
     @classmethod
     def from_files(cls, files: dict[str, Item]) -> Concept:
@@ -111,6 +113,7 @@ class Concept:
             papers=papers,
             council_system=gremien.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
             quality_ratings=ratings,
+            files=dict(files),
         )
 
     # views -----------------------------------------------------------------------------------

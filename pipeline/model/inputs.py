@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import model_validator
 
+from pipeline.model.norms import FUNDING_AREAS, PROFESSIONS, FundingAreaCode, Profession, ProfessionId
 from pipeline.model.paths import input_file_checks
 from pipeline.model.types import (
     COUNCIL_KINDS,
@@ -339,6 +340,17 @@ class Measure(Item, title="Maßnahme"):
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: ganze Kommune)", default_factory=list
     )
+    staff: list[ProfessionId] = field(
+        "fachkraefte",
+        "Berufsgruppen, die in der Maßnahme arbeiten, z. B. familienhebamme, fgkikp, babylotse: das Konzept "
+        "nennt dazu Zeitraum der Begleitung und Qualifikation",
+        default_factory=list,
+    )
+
+    @property
+    def professions(self) -> list[Profession]:
+        """The professions working in the measure, with what the concept says of them."""
+        return [PROFESSIONS[p] for p in self.staff]
 
 
 class MeasureFile(Item, title="Maßnahmen"):
@@ -430,10 +442,14 @@ class Income(Item, title="Ertrag"):
     source: IncomeSource = field(
         "quelle", "Mittelgeber: Bundesstiftung Frühe Hilfen, Land, Krankenkassen oder Dritte"
     )
-    funding_area: Literal["I", "II", "III"] | None = field(
+    funding_area: FundingAreaCode | None = field(
         "foerderbereich", "Förderbereich der Bundesstiftung Frühe Hilfen: I, II oder III", default=None
     )
-    title: Text = field("bezeichnung", "Bezeichnung, z. B. 'Landesförderung Familienhebammen'")
+    title: Text = field(
+        "bezeichnung",
+        "Bezeichnung, z. B. 'Landesförderung Familienhebammen' (bei der Bundesstiftung nennen die Dokumente "
+        "den amtlichen Titel des Förderbereichs)",
+    )
     year: Year = field("jahr", "Haushaltsjahr")
     amount: Money = field("betrag", "Betrag in Euro")
     budget_item: Text = field("haushaltsstelle", "Produkt oder Haushaltsstelle (wie im Haushaltsplan)")
@@ -457,6 +473,16 @@ class Income(Item, title="Ertrag"):
         if self.source != "Bundesstiftung Frühe Hilfen" and self.funding_area is not None:
             raise refuse("Einen 'foerderbereich' gibt es nur bei Mitteln der Bundesstiftung Frühe Hilfen.")
         return self
+
+    @property
+    def label(self) -> str:
+        """What the documents call the line: for the Bundesstiftung the official name of the
+        Förderbereich from its code, so a title written by hand cannot get it wrong (a title
+        that names no Förderbereich follows in brackets); otherwise the title."""
+        if self.funding_area is None:
+            return self.title
+        official = FUNDING_AREAS[self.funding_area].name
+        return official if "Förderbereich" in self.title else f"{official} ({self.title})"
 
 
 class Expense(Item, title="Aufwand"):

@@ -228,7 +228,7 @@ class Budget:
     def requirement_groups(self) -> list[tuple[Income, list[int]]]:
         """Erträge whose grant asks for cooperation, identical ones across years merged:
         (first line, years it applies to)."""
-        return _grouped(self.income_lines, lambda i: (i.source, i.title, i.earmarking))
+        return _grouped(self.income_lines, lambda i: (i.source, i.label, i.earmarking))
 
     @cached_property
     def own_requirements(self) -> list[tuple[tuple[str, ...], list[tuple[Expense, list[int]]]]]:

@@ -1,0 +1,431 @@
+"""Professional rules and legal norms in the users' own texts (warnings).
+
+Every text field of every input file is read sentence by sentence (:func:`texts` walks the
+parsed models, so a new field is covered without being listed here) and compared with the
+checked facts of :mod:`pipeline.model.norms`: a norm cited as a duty it does not impose, a
+norm named as the funding of a profession's work that does not pay for it, an age limit a
+profession does not have, a Förderbereich of the Bundesstiftung with another area's title.
+All of them are warnings: the text may be right for its Land, and `--streng` decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from pydantic import BaseModel
+
+from pipeline.findings import WARNING, Finding, Path_, at
+from pipeline.model.concept import Concept
+from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession
+from pipeline.model.types import Item
+from pipeline.validate.rules import WARNINGS
+
+#: Keys whose text names what an entry is about: a sentence without a subject of its own
+#: ("Begleiten Familien bis …") speaks of it.
+SUBJECT_KEYS = frozenset({"name", "titel", "bezeichnung", "betreff", "stelle"})
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One text of an input file: where it stands and what it says."""
+
+    file: str
+    path: Path_
+    text: str
+
+    @property
+    def entry(self) -> Path_:
+        """The outermost list entry the text belongs to ('massnahmen', 3), or the object that
+        holds it when it stands in no list ('vorlage',): the context of its sentences."""
+        for index, part in enumerate(self.path):
+            if isinstance(part, int):
+                return self.path[: index + 1]
+        return self.path[:-1]
+
+
+def _walk(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _walk(getattr(value, name), (*path, info.alias or name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+
+
+def texts(files: Mapping[str, Item]) -> Iterator[Passage]:
+    """Every string of every parsed file, with its path of YAML keys, in file order."""
+    for name in sorted(files):
+        for path, text in _walk(files[name], ()):
+            yield Passage(name, path, text)
+
+
+def entries(passages: Iterable[Passage]) -> dict[tuple[str, Path_], list[Passage]]:
+    """The passages grouped by file and entry."""
+    grouped: dict[tuple[str, Path_], list[Passage]] = {}
+    for passage in passages:
+        grouped.setdefault((passage.file, passage.entry), []).append(passage)
+    return grouped
+
+
+@dataclass
+class _Read:
+    """The passages of the files last read and their entries: the rules here all read the same
+    concept one after the other."""
+
+    files: Mapping[str, Item] | None = None
+    passages: tuple[Passage, ...] = ()
+    entries: tuple[list[Passage], ...] = ()
+
+
+_LAST = _Read()
+
+
+def read(concept: Concept) -> _Read:
+    """The concept's passages and entries, read once for all rules of a run."""
+    if _LAST.files is not concept.files:
+        _LAST.passages = tuple(texts(concept.files))
+        _LAST.entries = tuple(entries(_LAST.passages).values())
+        _LAST.files = concept.files
+    return _LAST
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+#: Words before a full stop that does not end a sentence ("z. B. Familien", "Abs. 3").
+ABBREVIATIONS = frozenset(
+    {"z", "B", "u", "a", "d", "h", "i", "R", "o", "ä", "e", "V", "S", "ggf", "bzw", "Nr", "Abs", "vgl", "ca"}
+    | {"inkl", "usw", "Art", "Std", "evtl", "gem", "lt", "max", "min", "Tel", "Dr", "Prof", "Mio", "Tsd"}
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[„\"(]?[A-ZÄÖÜ§])")
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+@lru_cache(maxsize=8192)
+def sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a text; abbreviations and ordinals ('bis zum 3. Lebensjahr') go on.
+    Remembered, like the other readings of a text here: the same texts come back at every run
+    of the rules."""
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        word = _LAST_WORD.search(text[start : end.start()])
+        if word and (word[1] in ABBREVIATIONS or (word[1].isdigit() and len(word[1]) <= 2)):
+            continue
+        found.append(text[start : end.end()].strip())
+        start = end.end()
+    rest = text[start:].strip()
+    return (*found, rest) if rest else tuple(found)
+
+
+def excerpt(sentence: str, limit: int = 90) -> str:
+    """A sentence as a message quotes it, shortened: enough to find it in a long text."""
+    flat = " ".join(sentence.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _warning(passage: Passage, sentence: str, message: str, suggestion: str | None = None) -> Finding:
+    text = f"„{excerpt(sentence)}“ – {message}"
+    if suggestion:
+        text += f" Vorschlag: „{suggestion}“"
+    return Finding(at(passage.file, *passage.path), text, WARNING, suggestion=suggestion)
+
+
+# --- norms -------------------------------------------------------------------------------------
+
+_CITATION = re.compile(
+    r"§§?\s*(?P<numbers>\d+[a-z]?(?:\s*(?:,|und|sowie|bis|–|-)\s*\d+[a-z]?)*)"
+    r"(?:\s*(?:Abs\.|Absatz)\s*(?P<paragraph>\d+))?(?:\s*(?:Satz|S\.)\s*\d+)?(?:\s*Nr\.\s*\d+)?"
+    r"\s*(?P<law>KKG|SGB\s*VIII|SGB\s*V(?!I)|StGB)\b"
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A norm as a sentence cites it: '§ 3 Abs. 3 KKG' is § 3 KKG, Absatz 3."""
+
+    written: str
+    norm: Norm
+    paragraph: int | None
+
+    @property
+    def bindings(self) -> frozenset[str]:
+        return frozenset(self.norm.bindings(self.paragraph))
+
+
+@lru_cache(maxsize=8192)
+def citations(sentence: str) -> tuple[Citation, ...]:
+    """The norms of the table a sentence cites, in order."""
+    found = []
+    for match in _CITATION.finditer(sentence):
+        law = re.sub(r"SGB\s*", "SGB ", match["law"])
+        numbers = re.findall(r"\d+[a-z]?", match["numbers"])
+        paragraph = int(match["paragraph"]) if match["paragraph"] and len(numbers) == 1 else None
+        for number in numbers:
+            norm = NORMS_BY_CITATION.get((law, number))
+            if norm is not None:
+                written = " ".join(match[0].split()) if len(numbers) == 1 else norm.citation
+                found.append(Citation(written, norm, paragraph))
+    return tuple(found)
+
+
+_DUTY = re.compile(
+    r"\b(?:verpflichtet|verpflichten|Verpflichtung|Pflicht|Pflichtaufgabe\w*|Pflichtleistung\w*|Meldepflicht\w*"
+    r"|Pflichtbesuch\w*|muss|müssen|zwingend)\b"
+)
+_CLAIM = re.compile(r"\b(?:Anspruch|Rechtsanspruch|Ansprüche|anspruchsberechtigt)\b")
+_NEGATED = re.compile(r"\b(?:kein\w*|nicht|ohne)\s+(?:\w+\s+)?$")
+_REFLEXIVE = re.compile(r"^\s+sich\b")
+_NEGATED_AFTER = re.compile(r"^\s+(?:\w+\s+)?nicht\b")
+
+
+def _asserted(pattern: re.Pattern[str], sentence: str) -> str | None:
+    """The first word of `pattern` the sentence asserts: not negated ('keine Meldepflicht',
+    'eine Meldepflicht besteht nicht'), not a commitment the parties make themselves
+    ('verpflichten sich')."""
+    for match in pattern.finditer(sentence):
+        before, after = sentence[max(0, match.start() - 30) : match.start()], sentence[match.end() :]
+        if not _NEGATED.search(before) and not _REFLEXIVE.match(after) and not _NEGATED_AFTER.match(after):
+            return match[0]
+    return None
+
+
+def overstated(sentence: str) -> list[tuple[Norm, str]]:
+    """The norms a sentence makes more of than they say, each with the reason: '§ 3 KKG ist
+    keine Muss-Vorschrift: … „verpflichtet“ sagt mehr als das Gesetz.' A duty is fine where
+    another cited norm imposes one, a claim where one grants it."""
+    cited = citations(sentence)
+    if not cited:
+        return []
+    duty = _asserted(_DUTY, sentence)
+    claim = _asserted(_CLAIM, sentence)
+    if duty and any(c.bindings & DUTIES for c in cited):
+        duty = None
+    if claim and any("anspruch" in c.bindings for c in cited):
+        claim = None
+    found = []
+    for citation in {c.norm.citation: c for c in cited}.values():
+        norm, written = citation.norm, citation.written
+        if duty:
+            found.append(
+                (norm, f"{written} ist keine Muss-Vorschrift: {norm.reading}. „{duty}“ sagt mehr als das Gesetz.")
+            )
+        elif claim:
+            found.append(
+                (norm, f"{written} gibt keinen Anspruch: {norm.reading}. „{claim}“ sagt mehr als das Gesetz.")
+            )
+    return found
+
+
+@WARNINGS.rule("normen-verbindlichkeit")
+def norms_as_binding_as_they_are(concept: Concept) -> Iterator[Finding]:
+    """A norm cited as a duty ('verpflichtet', 'muss') that is a Soll- or Kann-Vorschrift, a
+    Programmsatz or a Befugnis, or as a claim ('Anspruch') that grants none, says more than the
+    law: § 3 KKG binds the Länder in the indicative and the Jugendamt only as a Soll-Vorschrift."""
+    for passage in read(concept).passages:
+        if "§" not in passage.text:
+            continue
+        for sentence in sentences(passage.text):
+            for norm, message in overstated(sentence):
+                yield _warning(passage, sentence, message, norm.wording)
+
+
+# --- professions -------------------------------------------------------------------------------
+
+
+@cache
+def _pattern(profession: Profession) -> re.Pattern[str]:
+    return re.compile(profession.pattern)
+
+
+@lru_cache(maxsize=8192)
+def mentioned(text: str) -> tuple[Profession, ...]:
+    """The professions of the table a text names."""
+    return tuple(p for p in PROFESSIONS.values() if _pattern(p).search(text))
+
+
+@WARNINGS.rule("finanzierung-der-fachkraefte")
+def professions_funded_as_they_are(concept: Concept) -> Iterator[Finding]:
+    """Some norms are often named as the funding of a profession's work although they do not
+    pay for it: § 20a SGB V for Lotsendienste (only projects of the Krankenkassen), § 24d SGB V
+    for Familienhebammen (only the regular Hebammenhilfe). An entry about the profession that
+    cites such a norm should say what really pays (a project, the Wochenbett)."""
+    for passages in read(concept).entries:
+        if not any("§" in p.text for p in passages):
+            continue
+        professions = mentioned(" ".join(p.text for p in passages))
+        misreadings = [m for p in professions for m in p.misreadings]
+        if not misreadings:
+            continue
+        for passage in passages:
+            if "§" not in passage.text:
+                continue
+            for sentence in sentences(passage.text):
+                cited = {(c.norm.law, c.norm.number) for c in citations(sentence)}
+                for misreading in misreadings:
+                    if (misreading.law, misreading.number) in cited and not re.search(misreading.unless, sentence):
+                        yield _warning(passage, sentence, f"{misreading.explanation}.", misreading.wording)
+
+
+_ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6}
+_CARDINALS = {
+    "ein": 1,
+    "eins": 1,
+    "einem": 1,
+    "einen": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+}
+_UNITS = {"geburtstag": 12.0, "lebensjahr": 12.0, "jahr": 12.0, "lebensmonat": 1.0, "monat": 1.0}
+_ORD = r"(?P<ord>\d{1,2}\.|" + "|".join(_ORDINALS) + ")"
+_CARD = r"(?P<card>\d{1,2}|" + "|".join(sorted(_CARDINALS, key=len, reverse=True)) + ")"
+_UNIT = r"(?P<unit>Geburtstag|Lebensjahr|Lebensmonat|Lebenswoche|Jahr|Monat|Woche)\w*"
+#: Upper age limits: 'bis zum ersten Geburtstag', 'im ersten Lebensjahr', 'bis zu drei Jahren',
+#: 'Kinder unter drei Jahren', 'in den ersten drei Lebensjahren', '0 bis 3 Jahre'.
+_AGE_LIMITS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b(?:bis\s+(?:zum|zur)|im|vor\s+dem|mit\s+dem|zum)\s+(?:Ende\s+des\s+|Vollendung\s+des\s+)?{_ORD}\s+{_UNIT}",
+        rf"\b(?:bis\s+(?:zu\s+|zum\s+Alter\s+von\s+)?|unter\s+|höchstens\s+|maximal\s+){_CARD}\s+{_UNIT}",
+        rf"\bersten\s+{_CARD}\s+{_UNIT}",
+        rf"\b\d\s*(?:bis|–|-)\s*{_CARD}\s*{_UNIT}",
+    )
+)
+#: What every age limit has in it: a text without it states none.
+_AGE_WORDS = re.compile(r"Geburtstag|Lebens|Jahr|Monat|Woche", re.IGNORECASE)
+#: 'bis zum dritten' after an age with its noun: the same noun is meant.
+_ELLIPTIC_LIMIT = re.compile(rf"\bbis\s+zum\s+{_ORD}(?=\s*(?:[.,;:)]|$))", re.IGNORECASE)
+#: A sentence that names a rule of the Land: its age limit is the Land's, not a slip.
+_LAND_RULE = re.compile(r"Land\b|Landes\w+|Richtlinie|Fördergrundsätze|Förderrichtlinie")
+
+
+@lru_cache(maxsize=8192)
+def age_limits(sentence: str) -> tuple[float, ...]:
+    """The upper age limits a sentence states, in months of the child's age ('bis zum dritten'
+    counts as years when the sentence names an age with its noun as well)."""
+    found: dict[int, float] = {}
+    for pattern in _AGE_LIMITS:
+        for match in pattern.finditer(sentence):
+            groups = match.groupdict()
+            if groups.get("ord"):
+                count = _ordinal(groups["ord"])
+            else:
+                word = groups["card"]
+                count = int(word) if word.isdigit() else _CARDINALS[word.lower()]
+            unit = match["unit"].lower()
+            months = next((m for u, m in _UNITS.items() if unit.startswith(u)), 12 / 52)
+            found[match.end()] = count * months  # '0 bis 3 Jahre' is 'bis 3 Jahre' as well: once
+    if found:
+        found |= {m.end(): 12.0 * _ordinal(m["ord"]) for m in _ELLIPTIC_LIMIT.finditer(sentence)}
+    return tuple(found[end] for end in sorted(found))
+
+
+def _ordinal(word: str) -> int:
+    """'3.' or 'dritten' → 3."""
+    return int(word[:-1]) if word[0].isdigit() else _ORDINALS[word.lower()]
+
+
+def _subject(passages: list[Passage], passage: Passage) -> str:
+    """The texts that name what the passage's entry is about."""
+    return " ".join(p.text for p in passages if p.path[:-1] == passage.entry and p.path[-1] in SUBJECT_KEYS)
+
+
+@WARNINGS.rule("fachkraefte-alter")
+def professions_within_their_age_range(concept: Concept) -> Iterator[Finding]:
+    """An age limit that does not fit the profession a sentence speaks of (or, when it names
+    none, the entry it stands in): Familien-Gesundheits- und Kinderkrankenpflegende may
+    accompany families until the third birthday, Familienhebammen usually until the first.
+    Practice differs by Land, so a sentence that names the Land's rule is left alone."""
+    for passages in read(concept).entries:
+        for passage in passages:
+            if not _AGE_WORDS.search(passage.text):
+                continue
+            for sentence in sentences(passage.text):
+                limits = age_limits(sentence)
+                if not limits or _LAND_RULE.search(sentence):
+                    continue
+                professions = mentioned(sentence) or mentioned(_subject(passages, passage))
+                upper = max(limits)
+                for profession in professions:
+                    if profession.max_months is not None and upper > profession.max_months:
+                        message = (
+                            f"{profession.plural} begleiten Familien {profession.until_words}; die Grenze im Text "
+                            "liegt darüber. Bitte prüfen."
+                        )
+                        yield _warning(passage, sentence, message)
+                    elif profession.until_months is not None and upper < profession.until_months:
+                        practice = "" if profession.verified else "; die Praxis der Länder unterscheidet sich"
+                        message = (
+                            f"Hinweis: {profession.plural} können Familien {profession.until_words} begleiten{practice}. "
+                            "Gilt hier eine engere Regel des Landes, bitte sie im Satz nennen (z. B. „nach der "
+                            "Förderrichtlinie des Landes …“)."
+                        )
+                        yield _warning(passage, sentence, message)
+
+
+# --- Förderbereiche ------------------------------------------------------------------------------
+
+_AREA = re.compile(
+    r"\b(?P<word>Förderbereich|Leistungsbereich)\s+(?P<code>III|II|I|[123])\b(?P<after>[^.;\n]{0,100})"
+)
+_ROMAN = {"1": "I", "2": "II", "3": "III"}
+
+
+def area_of_title(title: str) -> str | None:
+    """The Förderbereich a title speaks of, by the keyword that comes first in it."""
+    first: tuple[int, str] | None = None
+    for area in FUNDING_AREAS.values():
+        for keyword in area.keywords:
+            found = re.search(re.escape(keyword), title, re.IGNORECASE)
+            if found and (first is None or found.start() < first[0]):
+                first = (found.start(), area.code)
+    return first[1] if first else None
+
+
+@WARNINGS.rule("foerderbereiche")
+def funding_areas_named_right(concept: Concept) -> Iterator[Finding]:
+    """The Bundesstiftung Frühe Hilfen has three Förderbereiche with official titles: a text that
+    gives one area another's title, or says 'Leistungsbereich', reads wrong to the Land's funding
+    office; so does an income line whose title names another area than its 'foerderbereich'."""
+    for passage in read(concept).passages:
+        if "bereich" not in passage.text:
+            continue
+        for match in _AREA.finditer(passage.text):
+            code = _ROMAN.get(match["code"], match["code"])
+            area = FUNDING_AREAS[code]
+            if match["word"] == "Leistungsbereich":
+                message = (
+                    "Die Bundesstiftung Frühe Hilfen spricht von Förderbereichen, nicht von Leistungsbereichen."
+                )
+                yield _warning(passage, match[0], message, area.name)
+                continue
+            meant = area_of_title(match["after"].lstrip(' :–-„"')[:80])
+            if meant is not None and meant != code:
+                message = (
+                    f"Förderbereich {code} heißt „{area.title}“; der Titel im Text gehört zu Förderbereich {meant}. "
+                    "Bitte Nummer oder Titel berichtigen."
+                )
+                yield _warning(passage, match[0], message, area.name)
+    for index, line in enumerate(concept.resources.income):
+        named = {_ROMAN.get(m["code"], m["code"]) for m in _AREA.finditer(line.title)}
+        if line.funding_area is not None and named and line.funding_area not in named:
+            yield Finding(
+                at("ressourcen.yaml", "ertraege", index, "bezeichnung"),
+                f"Die Bezeichnung nennt Förderbereich {', '.join(sorted(named))}, eingetragen ist aber "
+                f"'foerderbereich: {line.funding_area}'. Die Dokumente drucken den Titel zu 'foerderbereich' "
+                f"({FUNDING_AREAS[line.funding_area].name}); bitte eines von beiden berichtigen.",
+                WARNING,
+            )
