@@ -89,13 +89,23 @@ def write_documents(
     earlier: str | Path | None = None,
     *,
     draft: bool = False,
+    working_copy: bool = False,
 ) -> export.Written:
     """Stages 4–5 for a checked folder: render the products asked for (keys of
     pipeline.products; one or several, all by default) and write them to `output`. With `earlier` (an input folder or REVISION:ORDNER of an earlier
-    Fassung) the concept lists what changed since."""
+    Fassung) the concept lists what changed since; with `working_copy` the Qualitätsdialog comes
+    also as the network's working copy, naming the line of each source in the inputs."""
     changes = compare(load_fassung(earlier), checked.concept) if earlier is not None else None
     keys = [only] if isinstance(only, str) else list(only or (p.key for p in products.PRODUCTS))
-    rendered = render.render_products(checked.concept, keys, template_dir, changes, draft=draft)
+    rendered = render.render_products(
+        checked.concept,
+        keys,
+        template_dir,
+        changes,
+        draft=draft,
+        working_copy=working_copy,
+        locate=checked.loaded.locate,
+    )
     return export.write_outputs(rendered, output, build_record(checked, draft=draft), text_index(checked.loaded))
 
 
@@ -108,7 +118,8 @@ def build(
     *,
     strict: bool = False,
     draft: bool = False,
+    working_copy: bool = False,
 ) -> export.Written:
     """The whole pipeline: check a municipality's folder and write its documents."""
     checked = check_folder(folder, strict=strict)
-    return write_documents(checked, output, only, template_dir, earlier, draft=draft)
+    return write_documents(checked, output, only, template_dir, earlier, draft=draft, working_copy=working_copy)

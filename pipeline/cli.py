@@ -22,7 +22,7 @@ from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
 from pipeline.findings import Finding, summary
 from pipeline.formatting import count, number
 from pipeline.model.types import MunicipalityKind, State
-from pipeline.products import PRODUCTS
+from pipeline.products import PRODUCTS, QUALITY_DIALOGUE
 
 # Before any option is declared: click words some of its help texts when an option is made.
 click_german.install()
@@ -176,13 +176,30 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
     help="Frühere Fassung (Ordner oder REVISION:ORDNER); das Konzept nennt die Änderungen.",
 )
 @click.option("--entwurf", is_flag=True, help="Als Entwurf: „ENTWURF“ auf jeder Seite, Zeilennummern in Word.")
+@click.option(
+    "--arbeitsfassung",
+    is_flag=True,
+    help="Den Qualitätsdialog zusätzlich als Arbeitsfassung für das Netzwerk: mit Datei, Zeile und Feld zu "
+    "jedem Hinweis.",
+)
 @STRICT
 def build(
-    ordner: Path, ausgabe: Path | None, nur: str | None, vergleich: str | None, entwurf: bool, streng: bool
+    ordner: Path,
+    ausgabe: Path | None,
+    nur: str | None,
+    vergleich: str | None,
+    entwurf: bool,
+    arbeitsfassung: bool,
+    streng: bool,
 ) -> None:
     """Erzeugt Gesamtkonzept, Vorlagen und Qualitätsdialog aus ORDNER als Word- und PDF-Dateien."""
     from pipeline.build import check_folder, write_documents
 
+    if arbeitsfassung and nur not in (None, QUALITY_DIALOGUE.key):
+        raise click.UsageError(
+            f"--arbeitsfassung gehört zum Qualitätsdialog; mit --nur {nur} gibt es keinen.",
+            click.get_current_context(),
+        )
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.resolve().name
     checked = check_folder(ordner, strict=streng)
@@ -191,7 +208,9 @@ def build(
         click.echo(
             f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True
         )
-    result = write_documents(checked, target, [nur] if nur else None, earlier=vergleich, draft=entwurf)
+    result = write_documents(
+        checked, target, [nur] if nur else None, earlier=vergleich, draft=entwurf, working_copy=arbeitsfassung
+    )
     if result.interrupted:
         click.echo(
             f"Der Build vom {result.interrupted:%d.%m.%Y, %H:%M} Uhr wurde beim Schreiben unterbrochen; "

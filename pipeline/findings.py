@@ -73,6 +73,14 @@ class Place:
         """'gremien.yaml: gremien[1].berichte' – how a reader finds the data."""
         return f"{self.file}: {self.field}" if self.path else self.file
 
+    @property
+    def reference(self) -> str:
+        """'gremien.yaml, Zeile 34: gremien[1].berichte' once located, else as str()."""
+        if not self.located:
+            return str(self)
+        where = f"{self.file}, Zeile {self.line}"
+        return f"{where}: {self.field}" if self.path else where
+
 
 @dataclass(frozen=True)
 class Finding:

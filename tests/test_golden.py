@@ -1,5 +1,6 @@
 """Golden files of the HTML intermediate: every chapter of the concept, every council paper of
-the example, the Maßnahmenplan and the Qualitätsdialog, as the templates render them.
+the example, the Maßnahmenplan and the Qualitätsdialog (for the talk, and the network's working
+copy with the lines of its sources), as the templates render them.
 
 A template or model change shows up here as a readable diff, in milliseconds and without pandoc
 or typst. When the change was meant, write the files anew and review the diff in git:
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.build import check_folder
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import assess
 from pipeline.render import concept_chapters, render_measure_plan, render_paper, render_quality_dialogue
@@ -30,7 +32,7 @@ PAPER_FILES = sorted(p.name for p in (EXAMPLE / "vorlagen").glob("*.yaml"))
 CASES = (
     [f"konzept/{name.removesuffix('.html.j2')}" for name in CHAPTERS]
     + [f"vorlagen/{name.removesuffix('.yaml')}" for name in PAPER_FILES]
-    + ["anlagen/massnahmenplan", "qualitaetsdialog/dimension5"]
+    + ["anlagen/massnahmenplan", "qualitaetsdialog/dimension5", "qualitaetsdialog/dimension5-arbeitsfassung"]
 )
 
 
@@ -51,8 +53,12 @@ def rendered(concept) -> dict[str, str]:
     for name, view in zip(PAPER_FILES, views, strict=True):
         html[f"vorlagen/{name.removesuffix('.yaml')}"] = render_paper(view).body_html
     html["anlagen/massnahmenplan"] = render_measure_plan(concept).body_html
+    locate = check_folder(EXAMPLE).loaded.locate
     for assessment in assess(concept):
-        html[f"qualitaetsdialog/{assessment.catalog.dimension.id}"] = render_quality_dialogue(assessment).body_html
+        name = f"qualitaetsdialog/{assessment.catalog.dimension.id}"
+        html[name] = render_quality_dialogue(assessment).body_html
+        working = render_quality_dialogue(assessment, working_copy=True, locate=locate)
+        html[f"{name}-arbeitsfassung"] = working.body_html
     return {case: readable(body) for case, body in html.items()}
 
 

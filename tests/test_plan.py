@@ -103,3 +103,17 @@ def test_a_body_that_never_had_a_report(example_copy):
     )
     health = _row(result.output, "Ausschuss für Gesundheit")
     assert [c.strip() for c in health[1:4]] == ["noch keiner", "sofort", "keine geplant"]
+
+
+def test_a_body_that_has_not_met_since_its_report_fell_due_is_not_overdue(example_copy):
+    """On 15.10.2026 the Ausschuss für Gesundheit's report has been due since 18.09.2026, but the
+    body has not met since: its next sitting needs a paper, nothing is overdue."""
+    with_paper = _plan(EXAMPLE, "2026-10-15")
+    assert "Ausschuss für Gesundheit" not in with_paper.output.split("Hinweise")[1]
+    shutil.rmtree(example_copy / "vorlagen")
+    result = _plan(example_copy, "2026-10-15")
+    assert (
+        "Ausschuss für Gesundheit: Bericht fällig seit 18.09.2026; seitdem keine Sitzung – für die nächste "
+        "am 19.11.2026 ist noch keine Vorlage geplant."
+    ) in result.output
+    assert "Ausschuss für Gesundheit: Bericht überfällig" not in result.output

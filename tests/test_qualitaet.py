@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import shutil
 from decimal import Decimal
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -19,13 +21,15 @@ from docx.oxml.ns import qn
 from pydantic import ValidationError
 from pypdf import PdfReader
 
-from pipeline.build import build
+from pipeline.build import build, check_folder
 from pipeline.cli import main
-from pipeline.formatting import count, euro
+from pipeline.formatting import euro, number
 from pipeline.model import BudgetCoordination, BudgetedEffort, CoordinationPath, TargetGroup
 from pipeline.model.quality.assessment import QualityAssessment, assess, overall, rules_for
-from pipeline.model.quality.catalog import CATALOG_DIR, catalogs, load_catalog
+from pipeline.model.quality.catalog import CATALOG_DIR, PLACEHOLDERS, catalogs, load_catalog
+from pipeline.model.quality.wording import body_wording
 from pipeline.model.types import add_months
+from pipeline.render import concept_chapters, render_quality_dialogue
 
 from .conftest import EXAMPLE, edit_yaml
 
@@ -127,7 +131,7 @@ def test_months_are_added_calendar_true():
 def test_example_shows_a_realistic_mix(concept):
     review = assess(concept)[0]
     assert review.reference_date == STAND
-    assert review.counts() == [4, 7, 2, 1]
+    assert review.counts() == [5, 7, 1, 1]
     assert {f.goal.id for f in review.disagreements} == {
         "informationsfluss",
         "abgestimmte-planung",
@@ -146,18 +150,56 @@ def test_every_finding_names_its_sources_and_how_to_change_it(concept):
 # --- 5.1 Verankerung in der Kommunalpolitik ---------------------------------------------------
 
 
-def test_reports_overdue_in_two_committees(concept):
+def _evidence(found, source: str):
+    return next(e for e in found.evidence if e.source == source)
+
+
+def test_reports_by_cycle_and_sitting_calendar(concept, raw_inputs):
+    """A report is overdue only once the body met after it fell due; the Ausschuss für
+    Gesundheit, due on 18.09.2026, has not met since and has its report prepared."""
     found = finding(concept, "berichte-gremien")
     assert found.status == "teilweise"
-    by_source = {e.source: e for e in found.evidence}
-    jha = by_source["gremien.yaml: gremien[0].berichte"]
+    jha = _evidence(found, "gremien.yaml: gremien[0].berichte")
     assert jha.level == "erfüllt" and "letzter Bericht am 07.05.2026" in jha.message
-    ga = by_source["gremien.yaml: gremien[1].berichte"]
-    assert ga.level == "offen" and "seit 18.09.2026 überfällig" in ga.message
-    assert "19.11.2026" in ga.suggestion and "GA/2026/027" in ga.suggestion
-    decision = by_source["gremien.yaml: beschluesse[1]"]
+    ga = _evidence(found, "gremien.yaml: gremien[1].berichte")
+    assert ga.level == "erfüllt" and "überfällig" not in ga.message
+    assert "fällig war der nächste bis 18.09.2026" in ga.message
+    assert "nicht getagt; für die nächste Sitzung am 19.11.2026 ist er vorbereitet" in ga.message
+    sa_raw = next(c for c in raw_inputs["gremien.yaml"]["gremien"] if c["id"] == "sa")
+    due = add_months(max(r["datum"] for r in sa_raw["berichte"]), sa_raw["berichtsturnus_monate"])
+    missed = [d for d in sa_raw["sitzungen"] if due <= d <= STAND]
+    sa = _evidence(found, "gremien.yaml: gremien[2].berichte")
+    assert sa.level == "offen" and f"ohne ihn getagt, zuletzt am {max(missed):%d.%m.%Y}" in sa.message
+    decision = _evidence(found, "gremien.yaml: beschluesse[1]")
     assert decision.level == "offen" and "SA/2022/019" in decision.message
     assert "SA/2026/041" in decision.suggestion and "GV/2026/004" not in decision.suggestion
+
+
+def test_a_sitting_after_the_due_date_makes_a_report_overdue(concept):
+    ga = next(c for c in concept.committees if c.id == "ga")
+    met = with_committee(concept, "ga", meetings=sorted([*ga.meetings, dt.date(2026, 9, 24)]))
+    report = _evidence(finding(met, "berichte-gremien"), "gremien.yaml: gremien[1].berichte")
+    assert report.level == "offen" and "ohne ihn getagt, zuletzt am 24.09.2026" in report.message
+    assert "19.11.2026" in report.suggestion
+
+
+def test_a_report_due_at_a_sitting_without_a_paper(concept):
+    """Due, no sitting since, but the next sitting has no paper yet: something to prepare."""
+    ga = next(c for c in concept.committees if c.id == "ga")
+    earlier = with_committee(concept, "ga", meetings=sorted([*ga.meetings, dt.date(2026, 10, 29)]))
+    report = _evidence(finding(earlier, "berichte-gremien"), "gremien.yaml: gremien[1].berichte")
+    assert report.level == "teilweise"
+    assert "für die nächste Sitzung am 29.10.2026 ist er noch nicht vorbereitet" in report.message
+    assert report.suggestion == "Ausschuss für Gesundheit: Bericht für die Sitzung am 29.10.2026 vorbereiten."
+
+
+def test_without_a_sitting_calendar_nobody_can_say_whether_a_report_is_overdue(concept):
+    unknown = with_committee(concept, "ga", meetings=[])
+    report = next(
+        e for e in finding(unknown, "berichte-gremien").evidence if e.message.startswith("Ausschuss für G")
+    )
+    assert report.level == "nicht prüfbar"
+    assert "gremien.yaml: gremien[1].sitzungen" in report.source
 
 
 def test_reports_within_every_cycle_fulfil_the_goal(concept):
@@ -191,7 +233,7 @@ def test_information_flow_without_data_is_not_checkable(concept):
     )
     found = finding(unrecorded, "informationsfluss")
     assert found.status == "offen"
-    assert any(e.level == "nicht prüfbar" and "an_netzwerk_weitergegeben" in e.suggestion for e in found.evidence)
+    assert any(e.level == "nicht prüfbar" and "an_netzwerk_weitergegeben" in e.source for e in found.evidence)
 
 
 def test_needs_from_practice_reach_the_committees(concept):
@@ -204,7 +246,7 @@ def test_needs_from_practice_reach_the_committees(concept):
     )
     found = finding(unrecorded, "handlungsbedarf")
     assert found.status == "teilweise"
-    assert any(e.level == "nicht prüfbar" and "handlungsbedarf" in e.suggestion for e in found.evidence)
+    assert any(e.level == "nicht prüfbar" and "handlungsbedarf" in e.source for e in found.evidence)
     assert finding(concept, "handlungsbedarf", dt.date(2030, 1, 1)).status == "offen"
 
 
@@ -224,32 +266,52 @@ def test_joint_planning_without_health_and_social_committees_is_not_checkable(co
     assert "Gesundheitswesen und Soziales" in texts(found)
 
 
+def test_one_committee_for_all_three_fields_plans_in_itself(concept):
+    everything = ["Kinder- und Jugendhilfe", "Gesundheitswesen", "Soziales"]
+    one = with_committee(concept, "jha", sectors=everything)
+    one = with_committee(one, "ga", sectors=["Bildung"])
+    one = with_committee(one, "sa", sectors=["Bildung"])
+    assert finding(one, "abgestimmte-planung").status == "erfüllt"
+    assert finding(one, "haushaltsberatungen").status == "erfüllt"
+    assert "Jugendhilfeausschuss" in texts(finding(one, "haushaltsberatungen"))
+
+
 # --- 5.2 Systemübergreifendes Gesamtkonzept ---------------------------------------------------
 
 
-def test_concept_developed_together_and_known(concept, raw_inputs):
-    found = finding(concept, "gemeinsam-entwickelt")
-    assert found.status == "teilweise"
-    actors = raw_inputs["akteure.yaml"]["akteure"]
+def _taking_part(raw_inputs, presented: list[str]) -> set[str]:
+    """Writers and every member of a body the version was presented in, read from the YAML."""
     bodies = {b["id"]: b for b in raw_inputs["netzwerk.yaml"]["netzwerkgremien"]}
+    writers = set(raw_inputs["kommune.yaml"]["konzept"]["mitwirkende"])
+    return writers | {m for b in presented for m in [bodies[b]["leitung"], *bodies[b]["mitglieder"]]}
+
+
+def test_participation_counts_writers_and_the_bodies_the_version_was_discussed_in(concept, raw_inputs):
+    """The concept says the draft went to every partner and was worked on in the Netzwerkkonferenz;
+    the rule counts exactly that, and so does the concept's own text."""
+    actors = raw_inputs["akteure.yaml"]["akteure"]
     presented = raw_inputs["kommune.yaml"]["konzept"]["vorgestellt_in"]
-    reached = {m for b in presented for m in [bodies[b]["leitung"], *bodies[b]["mitglieder"]]}
-    assert f"{sum(1 for a in actors if a['id'] in reached)} von {len(actors)} Akteuren" in texts(found)
-    assert "Bildung, Frühförderung und Zivilgesellschaft" in texts(found)
-    everyone = with_version(
-        concept, contributors=[a.id for a in concept.actors], presented_in=["nk-fruehe-hilfen"]
-    )
-    assert finding(everyone, "gemeinsam-entwickelt").status == "erfüllt"
+    assert _taking_part(raw_inputs, presented) == {a["id"] for a in actors}
+    found = finding(concept, "gemeinsam-entwickelt")
+    assert found.status == "erfüllt"
+    assert f"So waren alle {len(actors)} Akteure" in texts(found)
+    steering_only = with_version(concept, presented_in=["sg-fruehe-hilfen"])
+    found = finding(steering_only, "gemeinsam-entwickelt")
+    assert found.status == "teilweise"
+    reached = _taking_part(raw_inputs, ["sg-fruehe-hilfen"])
+    assert f"So waren {len(reached)} von {len(actors)} Akteuren" in texts(found)
+    assert any("Netzwerkkonferenz Frühe Hilfen" in c for c in found.changes)
+    assert [b.name for b in steering_only.presented_in] == ["Steuerungsgruppe Frühe Hilfen"]
+    assert {a.id for a in steering_only.participants} == reached
 
 
 def test_concept_not_shared_and_late_measures(concept):
     unknown = with_version(concept, contributors=[], process=None, presented_in=[])
     found = finding(unknown, "gemeinsam-entwickelt", dt.date(2027, 6, 1))
-    assert [e.level for e in found.evidence] == ["nicht prüfbar", "offen", "nicht prüfbar", "teilweise"]
+    assert [e.level for e in found.evidence] == ["nicht prüfbar", "offen", "teilweise"]
     assert found.status == "teilweise"
     assert "noch nicht begonnen" in texts(found) and "Sozialraumteams" in texts(found)
-    assert any("vorgestellt_in" in c for c in found.changes)
-    assert finding(unknown, "gemeinsam-entwickelt").status == "teilweise"
+    assert any("vorgestellt_in" in e.source for e in found.unrecorded)
     nothing_on_time = changed(unknown, measures=[changed(m, status="geplant") for m in concept.measures])
     assert finding(nothing_on_time, "gemeinsam-entwickelt", dt.date(2027, 6, 1)).status == "offen"
 
@@ -291,14 +353,40 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
     assert finding(complete, "rollen-abstimmungswege").status == "erfüllt"
 
 
-def test_framework_conditions_of_freelance_and_volunteer_actors(concept):
+def _freelance_and_volunteer(raw_inputs) -> list[dict]:
+    return [
+        a
+        for a in raw_inputs["akteure.yaml"]["akteure"]
+        if a["organisationsform"] != "Institution" and a["netzwerkaufwand_stunden"] > 0
+    ]
+
+
+def test_framework_conditions_ask_for_a_compensation_not_for_every_hour(concept, raw_inputs):
+    """'Angemessen' is read as: every freelance or volunteer group with network time has a
+    compensation agreed. The midwives' flat rate covers 100 of their 130 hours – that counts."""
     found = finding(concept, "rahmenbedingungen")
     assert found.status == "teilweise"
-    assert "Ehrenamtliche Familienpatinnen und -paten: kein Ausgleich für 120 Stunden" in texts(found)
+    planned = {e["akteur"]: e for e in raw_inputs["ressourcen.yaml"]["netzwerkaufwand"]}
+    for actor in _freelance_and_volunteer(raw_inputs):
+        hours = f"{actor['netzwerkaufwand_stunden']} Stunden"
+        evidence = next(e for e in found.evidence if actor["name"] in e.message)
+        if actor["id"] in planned:
+            assert evidence.level == "erfüllt"
+            assert f"{planned[actor['id']]['stunden_pro_jahr']} der {hours}" in evidence.message
+        else:
+            assert evidence.level == "offen" and f"{actor['name']} ({hours} im Jahr)" in evidence.message
     assert (
         finding(with_resources(concept, budgeted_effort=full_effort(concept)), "rahmenbedingungen").status
         == "erfüllt"
     )
+
+
+def test_framework_conditions_undescribed(inputs):
+    inputs.edit("akteure.yaml", lambda data: data["akteure"][3].pop("rahmenbedingungen"))
+    found = finding(inputs.check().concept, "rahmenbedingungen")
+    described = next(e for e in found.evidence if "Bedingungen" in e.message and "mitarbeiten" in e.message)
+    assert described.level == "teilweise"
+    assert "Familienbildungsstätte Musterstadt" in described.message
 
 
 def test_update_cycle(concept):
@@ -310,18 +398,29 @@ def test_update_cycle(concept):
     assert "älter als ihr Turnus" in texts(found)
 
 
-def test_guiding_principle(concept):
+def test_own_understanding_counts_the_nzfh_leitbild_is_an_orientation(concept):
     assert finding(concept, "leitbild").status == "erfüllt"
     own_only = changed(concept, guiding_principle=changed(concept.guiding_principle, national=False))
-    assert finding(own_only, "leitbild").status == "teilweise"
+    found = finding(own_only, "leitbild")
+    assert found.status == "erfüllt" and "nennt das Leitbild Frühe Hilfen des NZFH nicht" in texts(found)
+    none = changed(concept, guiding_principle=changed(concept.guiding_principle, text=None, principles=[]))
+    assert finding(none, "leitbild").status == "offen"
 
 
 # --- 5.3 Ressourcen ---------------------------------------------------------------------------
 
 
-def test_joint_resource_planning(concept, raw_inputs):
+def test_joint_resource_planning_sees_the_measure_that_coordinates_it(concept, raw_inputs):
+    measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
+    number, coordinating = next(
+        (n, m) for n, m in enumerate(measures, 1) if "gemeinsame-ressourcenplanung" in m.get("qualitaetsziele", [])
+    )
     found = finding(concept, "gemeinsame-ressourcenplanung")
-    assert found.status == "offen"
+    assert found.status == "teilweise"
+    measure = next(e for e in found.evidence if "qualitaetsziele" in e.source)
+    assert measure.level == "erfüllt" and f"M{number} {coordinating['titel']}" in measure.message
+    overview = found.gaps[0]
+    assert "GV/2026/004" in overview.message and overview.level == "teilweise"
     jha = sum(
         Decimal(str(e["betrag"]))
         for e in raw_inputs["ressourcen.yaml"]["aufwand"]
@@ -331,10 +430,25 @@ def test_joint_resource_planning(concept, raw_inputs):
     assert finding(concept, "gemeinsame-ressourcenplanung", dt.date(2026, 12, 31)).status == "erfüllt"
 
 
+def test_joint_resource_planning_without_such_a_measure(concept):
+    others = changed(concept, measures=[changed(m, quality_goals=["leitbild"]) for m in concept.measures])
+    found = finding(others, "gemeinsame-ressourcenplanung", dt.date(2026, 12, 31))
+    assert found.status == "teilweise"
+    assert any(e.level == "offen" and "Keine Maßnahme" in e.message for e in found.evidence)
+    untagged = changed(concept, measures=[changed(m, quality_goals=[]) for m in concept.measures])
+    assert any(e.level == "nicht prüfbar" for e in finding(untagged, "gemeinsame-ressourcenplanung").evidence)
+
+
+def test_quality_goals_of_a_measure_are_checked_against_the_catalogs(inputs):
+    inputs.edit("massnahmen.yaml", lambda data: data["massnahmen"][0].update(qualitaetsziele=["ressourcenplan"]))
+    assert any("qualitaetsziele[0]" in p and "'ressourcenplan'" in p for p in inputs.problems())
+
+
 def test_budget_consultations(concept):
     found = finding(concept, "haushaltsberatungen")
     assert found.status == "nicht prüfbar"
-    assert "haushaltsabstimmung" in found.changes[0]
+    assert "haushaltsabstimmung" in found.evidence[0].source
+    assert "Jugendhilfeausschuss, Ausschuss für Gesundheit und Ausschuss für Soziales und Teilhabe" in texts(found)
 
     def agreed(*committees: str, day: str = "2026-09-30"):
         entry = BudgetCoordination.model_validate(
@@ -363,8 +477,9 @@ def test_cooperation_requirements_in_grants(concept, raw_inputs):
         for e in raw_inputs["ressourcen.yaml"]["aufwand"]
         if e["art"] == "Zuwendung an Träger" and e["jahr"] == 2026
     ]
-    asking = sum(1 for e in grants if e.get("kooperationsauflagen"))
-    assert f"2026: {asking} von {count(len(grants), 'Zuwendung', 'Zuwendungen')} an Träger" in texts(found)
+    without = [e for e in grants if not e.get("kooperationsauflagen")]
+    assert f"2026 verlangen {len(grants) - len(without)} von {len(grants)} Zuwendungen an Träger" in texts(found)
+    assert all(e["bezeichnung"] in found.gaps[0].message for e in without)
     grants_only = [e for e in concept.resources.expenses if e.kind == "Zuwendung an Träger"]
     required = [
         changed(e, cooperation_requirements=e.cooperation_requirements or ["Netzwerk"]) for e in grants_only
@@ -378,25 +493,73 @@ def test_cooperation_requirements_in_grants(concept, raw_inputs):
     assert finding(with_resources(concept, income=incoming), "kooperationsauflagen").status == "teilweise"
 
 
-def test_network_effort_budgeted_for_every_actor(concept, raw_inputs):
+def test_cooperation_requirements_read_from_the_yaml(inputs):
+    """The same rule on edited input files: a grant's kooperationsauflagen in format 2."""
+
+    def require_everywhere(data):
+        for entry in data["aufwand"]:
+            if entry["art"] == "Zuwendung an Träger":
+                entry.setdefault("kooperationsauflagen", ["Teilnahme an der Netzwerkkonferenz"])
+
+    inputs.edit("ressourcen.yaml", require_everywhere)
+    assert finding(inputs.check().concept, "kooperationsauflagen").status == "erfüllt"
+
+
+def _institutions(raw_inputs) -> list[dict]:
+    return [
+        a
+        for a in raw_inputs["akteure.yaml"]["akteure"]
+        if a["organisationsform"] == "Institution" and a["netzwerkaufwand_stunden"] > 0
+    ]
+
+
+def test_network_effort_of_institutions(concept, raw_inputs):
     found = finding(concept, "netzwerkaufwand")
     assert found.status == "teilweise"
     planned = {e["akteur"] for e in raw_inputs["ressourcen.yaml"]["netzwerkaufwand"]}
-    unplanned = [
-        a
-        for a in raw_inputs["akteure.yaml"]["akteure"]
-        if a["netzwerkaufwand_stunden"] > 0 and a["id"] not in planned
-    ]
-    assert (
-        f"Für {count(len(unplanned), 'Akteur', 'Akteure', 'einen')} ist kein Netzwerkaufwand eingeplant"
-        in texts(found)
-    )
+    institutions = _institutions(raw_inputs)
+    with_time = [a for a in institutions if a["id"] in planned]
+    spent = sum(a["netzwerkaufwand_stunden"] for a in institutions)
+    assert f"Bei {len(with_time)} von {len(institutions)} Einrichtungen" in texts(found)
+    assert f"der {number(spent, 0)} Stunden im Jahr" in texts(found)
     assert "Jobcenter Landkreis Musterkreis" in texts(found)
+    coordination = sum(
+        Decimal(str(e["betrag"]))
+        for e in raw_inputs["ressourcen.yaml"]["aufwand"]
+        if e["fuer"] == "netzwerkkoordination" and e["jahr"] == 2026
+    )
+    assert f"2026 {euro(coordination)} Aufwand eingeplant" in texts(found)
     assert (
         finding(with_resources(concept, budgeted_effort=full_effort(concept)), "netzwerkaufwand").status
         == "erfüllt"
     )
-    assert finding(with_resources(concept, budgeted_effort=[]), "netzwerkaufwand").status == "offen"
+    nothing = finding(with_resources(concept, budgeted_effort=[]), "netzwerkaufwand")
+    assert nothing.status == "teilweise" and nothing.gaps[0].level == "offen"
+    no_coordination = [e for e in concept.resources.expenses if e.purpose != "netzwerkkoordination"]
+    assert (
+        finding(with_resources(concept, expenses=no_coordination), "netzwerkaufwand").evidence[0].level == "offen"
+    )
+
+
+def test_network_time_counts_once_between_5_2_4_and_5_3_4(concept, raw_inputs):
+    """Freelance and volunteer actors' hours belong to 5.2.4, institutions' to 5.3.4: together
+    they are every actor's network time, and no actor is counted in both."""
+    conditions = texts(finding(concept, "rahmenbedingungen"))
+    effort = texts(finding(concept, "netzwerkaufwand"))
+    others = _freelance_and_volunteer(raw_inputs)
+    institutions = _institutions(raw_inputs)
+    for actor in others:
+        assert actor["name"] in conditions and actor["name"] not in effort
+    unplanned = {e["akteur"] for e in raw_inputs["ressourcen.yaml"]["netzwerkaufwand"]}
+    for actor in institutions:
+        assert actor["name"] not in conditions
+        if actor["id"] not in unplanned:
+            assert actor["name"] in effort
+    counted = sum(a["netzwerkaufwand_stunden"] for a in institutions) + sum(
+        a["netzwerkaufwand_stunden"] for a in others
+    )
+    assert counted == sum(a["netzwerkaufwand_stunden"] for a in raw_inputs["akteure.yaml"]["akteure"])
+    assert f"der {number(sum(a['netzwerkaufwand_stunden'] for a in institutions), 0)} Stunden" in effort
 
 
 def test_dialogue_questions_carry_facts(concept):
@@ -408,7 +571,7 @@ def test_dialogue_questions_carry_facts(concept):
         "Jugendhilfeausschuss: letzter Bericht am 07.05.2026" in e.message
         for e in prepared["gelingensbedingungen"]
     )
-    assert any("kein Netzwerkaufwand eingeplant" in e.message for e in prepared["transparenz-ressourcen"])
+    assert any("Einrichtungen" in e.message for e in prepared["transparenz-ressourcen"])
 
 
 # --- qualitaet.yaml ---------------------------------------------------------------------------
@@ -498,7 +661,7 @@ def test_check_prints_a_table_by_theme():
     row = lines.index(next(line for line in lines if line.strip().startswith("5.1.4")))
     assert lines[row].split()[:2] == ["5.1.4", "offen"]
     assert "Eigene Einschätzung: teilweise – weicht ab" in lines[row + 2]
-    assert "Zusammen: 4 erfüllt, 7 teilweise, 2 offen, 1 nicht prüfbar." in lines
+    assert "Zusammen: 5 erfüllt, 7 teilweise, 1 offen, 1 nicht prüfbar." in lines
     assert all(len(line) <= 120 for line in lines)
 
 
@@ -507,7 +670,7 @@ def test_check_json_matches_the_findings(concept):
     assert result.exit_code == 0
     data = json.loads(result.output)
     dimension = data["qualitaetsdimensionen"][0]
-    assert dimension["zusammenfassung"] == {"erfüllt": 4, "teilweise": 7, "offen": 2, "nicht prüfbar": 1}
+    assert dimension["zusammenfassung"] == {"erfüllt": 5, "teilweise": 7, "offen": 1, "nicht prüfbar": 1}
     records = {r["ziel"]: r for r in dimension["befunde"]}
     assert len(records) == 14
     assert records["haushaltsberatungen"]["status"] == "nicht prüfbar"
@@ -546,12 +709,161 @@ def test_check_on_invalid_input_lists_the_problems(example_copy):
     assert "1 Fehler gefunden. Es wurde nichts geschrieben." in result.output
 
 
+# --- documents for politicians: dialogue material, in the municipality's own words -----------
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _yaml_keys() -> set[str]:
+    """Every key of the input files that no German sentence would contain ('an_netzwerk_…'),
+    read from the JSON schemas."""
+    keys: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            keys.update(k for k in node.get("properties", {}) if "_" in k)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in (EXAMPLE.parent / "schema").glob("*.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return keys
+
+
+def _no_sources_or_keys(text: str) -> None:
+    assert "Quelle:" not in text and ".yaml" not in text
+    assert not re.search(r"'[a-z_]+'", text), re.search(r".{40}'[a-z_]+'.{40}", text)
+    found = [key for key in _yaml_keys() if key in text]
+    assert found == [], found
+
+
+def test_the_dialogue_for_politicians_names_no_files_fields_or_grades(concept):
+    review = assess(concept)[0]
+    text = _text(render_quality_dialogue(review).body_html)
+    _no_sources_or_keys(text)
+    # a grade appears only where the network's own rating is quoted
+    grade = "(erfüllt|teilweise|offen|nicht prüfbar)"
+    quoted = re.sub(rf"(Einschätzung des Netzwerks: {grade}|schätzt sie als „{grade}“)", "", text)
+    assert not re.search(r"\b(erfüllt|teilweise|nicht prüfbar)\b", quoted)
+    for result in review.results:
+        assert result.goal.question in text
+        for observation in result.evidence:
+            assert " ".join(observation.message.split()) in text
+    chapter = _text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"])
+    _no_sources_or_keys(chapter)
+    assert "nicht prüfbar" not in chapter and "teilweise" not in chapter
+
+
+def test_the_working_copy_names_file_line_and_field(concept):
+    review = assess(concept)[0]
+    locate = check_folder(EXAMPLE).loaded.locate
+    text = _text(render_quality_dialogue(review, working_copy=True, locate=locate).body_html)
+    observations = [e for r in review.results for e in r.evidence]
+    assert text.count("Quelle: ") + text.count("Angabe fehlt – einzutragen in: ") == len(observations)
+    gremien = (EXAMPLE / "gremien.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(gremien, 1) if row.strip() == "berichte:")
+    assert f"Quelle: gremien.yaml, Zeile {line}: gremien[0].berichte" in text
+    assert "Angabe fehlt – einzutragen in: ressourcen.yaml: haushaltsabstimmung" in text
+    assert "Stand der Daten in einem Wort" in text
+
+
+def test_the_working_copy_is_an_option_of_the_quality_dialogue():
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--nur", "konzept", "--arbeitsfassung"])
+    assert result.exit_code == 2
+    assert "--arbeitsfassung gehört zum Qualitätsdialog" in result.output
+
+
+def as_city(inputs):
+    """The example as a kreisfreie Stadt: a Rat der Stadt instead of the Kreistag, and one
+    Ausschuss für Soziales und Gesundheit instead of the health and the social committee."""
+
+    def bodies(data):
+        committees = {c["id"]: c for c in data["gremien"]}
+        council, health, social = committees["kt"], committees["ga"], committees.pop("sa")
+        council.update(name="Rat der Stadt Musterstadt", art="Stadtrat")
+        health.update(
+            name="Ausschuss für Soziales und Gesundheit",
+            art="Sozialausschuss",
+            sektoren=["Soziales", "Gesundheitswesen", "Frühförderung"],
+            sitzungen=sorted({*health["sitzungen"], *social["sitzungen"]}),
+            berichte=sorted(health["berichte"] + social["berichte"], key=lambda r: r["datum"]),
+        )
+        data["gremien"] = list(committees.values())
+        for decision in data["beschluesse"]:
+            decision["beteiligen"] = [c for c in decision.get("beteiligen", []) if c != "sa"]
+
+    def one_consultation_per_body(paper):
+        seen: set[str] = set()
+        paper["beratungsfolge"] = [
+            c for c in paper["beratungsfolge"] if not (c["gremium"] in seen or seen.add(c["gremium"]))
+        ]
+
+    inputs.edit("gremien.yaml", bodies)
+    for name in list(inputs.texts):
+        text = (
+            inputs.text(name)
+            .replace("gremium: sa\n", "gremium: ga\n")
+            .replace("ausschuss: sa\n", "ausschuss: ga\n")
+        )
+        inputs.write(
+            name, text.replace("Kreistag", "Rat der Stadt").replace("Landkreis Musterkreis", "Stadt Musterstadt")
+        )
+        if name.startswith("vorlagen/"):
+            inputs.edit_paper(name.removeprefix("vorlagen/"), one_consultation_per_body)
+    inputs.edit("kommune.yaml", lambda data: data["kommune"].update(art="kreisfreie Stadt"))
+    assert inputs.problems() == []
+    return inputs
+
+
+def test_a_city_reads_of_its_own_council_and_its_combined_committee(inputs):
+    city = as_city(inputs).check().concept
+    review = assess(city)[0]
+    locate = check_folder(EXAMPLE).loaded.locate
+    chapters = concept_chapters(city)
+    rendered = " ".join(
+        [
+            _text(render_quality_dialogue(review).body_html),
+            _text(render_quality_dialogue(review, working_copy=True, locate=locate).body_html),
+            _text(chapters["konzept/13_politische_verankerung.html.j2"]),
+            _text(chapters["konzept/14_verankerung_stand.html.j2"]),
+        ]
+    )
+    assert "Kreistag" not in rendered and "Kreistag oder Rat" not in rendered
+    assert "Rückhalt im Rat der Stadt Musterstadt und in den Ausschüssen" in rendered
+    pair = "Jugendhilfeausschuss und Ausschuss für Soziales und Gesundheit"
+    assert f"zuständigen Ausschüsse (hier: {pair})" in rendered
+    assert f"verantworten zwei Ausschüsse: {pair}" in rendered
+    assert "Sozialausschuss" not in texts(review.result("haushaltsberatungen"))
+    assert f"({pair})" in texts(review.result("haushaltsberatungen"))
+    # the combined committee covers health and social affairs: one joint paper reaches both fields
+    assert review.result("abgestimmte-planung").status == "offen"
+    assert finding(city, "abgestimmte-planung", dt.date(2026, 11, 30)).status == "erfüllt"
+
+
+def test_catalog_texts_name_bodies_only_through_placeholders(concept, tmp_path):
+    raw = (CATALOG_DIR / "dimension5.yaml").read_text(encoding="utf-8")
+    texts_only = json.dumps(yaml.safe_load(raw), ensure_ascii=False)
+    assert "Kreistag" not in texts_only and "Gesundheits- und Sozialausschuss" not in texts_only
+    assert set(body_wording(concept)) == set(PLACEHOLDERS)
+    worded = assess(concept)[0].catalog
+    assert not re.search(r"\{[a-z_]+\}", json.dumps(worded.model_dump(), ensure_ascii=False))
+    broken = tmp_path / "dimension5.yaml"
+    broken.write_text(raw.replace("{im_rat}", "{im_kreistag}", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match="im_kreistag"):
+        load_catalog(broken)
+
+
 # --- the Qualitätsdialog as Word and PDF ------------------------------------------------------
 
 HEADINGS = [
     "Worum es geht",
     "Auf einen Blick",
-    "Befunde nach Themen",
+    "Hinweise aus den Daten",
     "Fragen für das Gespräch mit der strategisch-politischen Ebene",
     "Vereinbarungen",
 ]
@@ -578,45 +890,34 @@ def _table(document, caption_start: str):
     raise AssertionError(f"no table '{caption_start}'")
 
 
-def test_build_without_nur_writes_the_dialogue(dialogue):
+def _pictures(document) -> list[str]:
+    return [p.find(f".//{qn('pic:cNvPr')}").get("descr") or "" for p in document.element.body.iter(qn("pic:pic"))]
+
+
+def test_build_without_nur_writes_the_dialogue_but_no_working_copy(dialogue, full_build):
     assert dialogue[".docx"].parent.name == "qualitaet"
     assert dialogue[".pdf"].stat().st_size > 10_000
+    assert not any("Arbeitsfassung" in name for name in full_build)
 
 
-def test_dialogue_docx_headings_chart_and_numbers(dialogue, concept):
+def test_dialogue_docx_headings_and_hints(dialogue, concept):
     review = assess(concept)[0]
     document = Document(str(dialogue[".docx"]))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == HEADINGS
-    table = _table(document, "Befunde je Thema")
-    assert [c.text for c in table.rows[0].cells] == [
-        "Thema",
-        "erfüllt",
-        "teilweise",
-        "offen",
-        "nicht prüfbar",
-        "Ziele",
-    ]
-    for row, theme in zip(table.rows[1:-1], DIMENSION5.themes, strict=True):
-        assert [int(c.text) for c in row.cells[1:5]] == review.counts(theme)
-    assert [int(c.text) for c in table.rows[-1].cells[1:]] == [*review.counts(), 14]
-    pictures = list(document.element.body.iter(qn("pic:pic")))  # the logo, then the chart
-    picture = next(
-        p for p in pictures if "gestapeltes Balkendiagramm" in (p.find(f".//{qn('pic:cNvPr')}").get("descr") or "")
-    )
-    blip = picture.find(f".//{qn('a:blip')}")
-    png = document.part.related_parts[blip.get(qn("r:embed"))]
-    assert png.content_type == "image/png" and png.blob.startswith(b"\x89PNG")
+    table = _table(document, "Hinweise aus den Daten je Zielaussage")
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert [row[0] for row in rows] == [r.number for r in review.results]
+    assert rows[0][1] == "Regelmäßige Berichte in den politischen Gremien"
+    assert len(_pictures(document)) == 1  # the logo; no chart of grades for politicians
     assert document.core_properties.category == "Qualitätsdialog"
 
 
-def test_dialogue_docx_marks_disagreements_and_prefills_facts(dialogue):
+def test_dialogue_docx_quotes_the_networks_rating_and_prefills_facts(dialogue):
     document = Document(str(dialogue[".docx"]))
-    table = _table(document, "Befunde 5.1")
-    rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows[1:]}
-    assert rows["5.1.2"][2:] == ["teilweise", "erfüllt – weicht ab"]
-    assert rows["5.1.1"][2:] == ["teilweise", "teilweise"]
     paragraphs = [p.text for p in document.paragraphs]
+    assert any(p.startswith("Einschätzung des Netzwerks: erfüllt – Der Rundbrief") for p in paragraphs)
+    assert "Frage für das Gespräch: Auf welchen Wegen erfahren die Akteure von Beschlüssen" in " ".join(paragraphs)
     question = paragraphs.index("Was braucht es, damit die Frühen Hilfen politisch fester verankert werden?")
     assert paragraphs[question + 1].startswith("Jugendhilfeausschuss: letzter Bericht am 07.05.2026")
 
@@ -638,36 +939,61 @@ def _figures_alt(reader: PdfReader) -> list[str]:
     return found
 
 
-def test_dialogue_pdf_is_tagged_with_the_chart_described(dialogue):
+def _pdf_text(reader: PdfReader) -> str:
+    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+
+def test_dialogue_pdf_is_tagged_and_names_no_sources(dialogue):
     reader = PdfReader(str(dialogue[".pdf"]))
     assert reader.trailer["/Root"]["/Lang"] == "de-DE"
     assert reader.metadata.title == ("Qualitätsdialog: Politisch-strukturelle Verankerung – Landkreis Musterkreis")
-    alts = _figures_alt(reader)
-    assert alts[0] == "Logo – Landkreis Musterkreis" and len(alts) == 2
-    assert "5.3 Ressourcen für die Frühen Hilfen: 2 teilweise, 1 offen, 1 nicht prüfbar." in alts[1]
-    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert _figures_alt(reader) == ["Logo – Landkreis Musterkreis"]
+    text = _pdf_text(reader)
     for heading in HEADINGS:
         assert heading in text
     assert "Jugendhilfeausschuss: letzter Bericht am 07.05.2026" in text
+    assert "Quelle:" not in text and ".yaml" not in text
     assert "Seite 2 von" in text
 
 
-def test_concept_chapter_shows_the_same_counts(concept_files, concept):
+def test_concept_chapter_lists_the_same_hints(concept_files, concept):
     review = assess(concept)[0]
     document = Document(str(concept_files[".docx"]))
-    table = _table(document, "Stand der Verankerung je Thema")
-    assert [int(c.text) for c in table.rows[-1].cells[1:]] == [*review.counts(), 14]
-    details = _table(document, "Befunde im Einzelnen")
-    assert [row.cells[2].text for row in details.rows[1:]] == [f.status for f in review.results]
+    table = _table(document, "Hinweise aus den Daten je Zielaussage")
+    assert [row.cells[0].text for row in table.rows[1:]] == [r.number for r in review.results]
 
 
-def test_dialogue_bytes_are_reproducible(dialogue, tmp_path):
-    again = {p.suffix: p for p in build(EXAMPLE, tmp_path, "qualitaet").paths}
-    assert sorted(p.name for p in tmp_path.rglob("*.*") if p.suffix in (".docx", ".pdf")) == sorted(
-        p.name for p in dialogue.values()
-    )
+def test_working_copy_beside_a_reproducible_dialogue(dialogue, concept, tmp_path):
+    """`build --arbeitsfassung` adds the network's working copy – sources, status, chart – and
+    leaves the paper for the talk byte for byte as the full build wrote it."""
+    written = build(EXAMPLE, tmp_path, "qualitaet", working_copy=True).paths
+    files = {p.name: p for p in written}
+    again = {
+        suffix: files[f"Qualitaetsdialog-Dimension-5_Musterkreis_2.0{suffix}"] for suffix in (".docx", ".pdf")
+    }
     assert again[".docx"].read_bytes() == dialogue[".docx"].read_bytes()
     assert again[".pdf"].read_bytes() == dialogue[".pdf"].read_bytes()
+    working = {
+        s: files[f"Qualitaetsdialog-Dimension-5-Arbeitsfassung_Musterkreis_2.0{s}"] for s in (".docx", ".pdf")
+    }
+    review = assess(concept)[0]
+    document = Document(str(working[".docx"]))
+    table = _table(document, "Stand der Daten je Thema")
+    for row, theme in zip(table.rows[1:-1], DIMENSION5.themes, strict=True):
+        assert [int(c.text) for c in row.cells[1:5]] == review.counts(theme)
+    assert [int(c.text) for c in table.rows[-1].cells[1:]] == [*review.counts(), 14]
+    chart = next(
+        p
+        for p in document.element.body.iter(qn("pic:pic"))
+        if "Balkendiagramm" in (p.find(f".//{qn('pic:cNvPr')}").get("descr") or "")
+    )
+    png = document.part.related_parts[chart.find(f".//{qn('a:blip')}").get(qn("r:embed"))]
+    assert png.content_type == "image/png" and png.blob.startswith(b"\x89PNG")
+    reader = PdfReader(str(working[".pdf"]))
+    assert reader.metadata.title.startswith("Qualitätsdialog: Politisch-strukturelle Verankerung – Arbeitsfassung")
+    assert "5.3 Ressourcen für die Frühen Hilfen: 3 teilweise, 1 nicht prüfbar." in _figures_alt(reader)[1]
+    text = _pdf_text(reader)
+    assert "Quelle: gremien.yaml, Zeile" in text and "Angabe fehlt – einzutragen in:" in text
 
 
 def test_money_in_evidence_matches_the_budget(concept):

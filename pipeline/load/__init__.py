@@ -10,13 +10,14 @@ everything at once.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import os_reason
-from pipeline.findings import Finding, Place
+from pipeline.findings import EVERY, Finding, Place
 from pipeline.load.yaml_source import MAX_FILE_BYTES, SourceFile, parse_yaml
 from pipeline.model.inputs import FOLDERS, OPTIONAL_FILES, REQUIRED_FILES
 
@@ -33,6 +34,17 @@ class LoadedInputs:
     @property
     def paths(self) -> list[Path]:
         return [self.folder / name for name in self.files]
+
+    def locate(self, place: Place) -> Place:
+        """The place at the line of its key in the loaded file, so a reader finds it; a path
+        through every entry of a list ('gremien[].berichte') points at the list, a place in a
+        file not loaded (a pattern such as 'vorlagen/*.yaml') or not yet written stays as it is."""
+        source = self.files.get(place.file)
+        path = place.path[: place.path.index(EVERY)] if EVERY in place.path else place.path
+        if source is None or not path or (path not in source.key_positions and path not in source.value_positions):
+            return place
+        line, column = source.locate(path, key=True)
+        return dataclasses.replace(place, line=line, column=column)
 
 
 def _problem(name: str, message: str) -> Finding:

@@ -345,8 +345,28 @@ class Concept:
 
     @property
     def presented_in(self) -> list[NetworkBody]:
-        """The network bodies this version was presented in."""
+        """The network bodies this version was presented and discussed in."""
         return [self.network_body(b) for b in self.version.presented_in]
+
+    @property
+    def participants(self) -> list[Actor]:
+        """Who took part in this version: its writers and every member of a network body it
+        was presented and discussed in, in the order of akteure.yaml. The concept's text, the
+        papers and quality goal 5.2.1 all count participation this one way."""
+        reached = set(self.version.contributors) | {
+            m for body in self.presented_in for m in (body.chair, *body.members)
+        }
+        return [a for a in self.actors if a.id in reached]
+
+    @property
+    def not_participating(self) -> list[Actor]:
+        """Actors neither among the writers nor in a body the version was discussed in."""
+        taking_part = {a.id for a in self.participants}
+        return [a for a in self.actors if a.id not in taking_part]
+
+    def measures_for_quality_goal(self, goal_id: str) -> list[Measure]:
+        """Measures that name a goal of the Qualitätsrahmen as what they work towards."""
+        return [m for m in self.measures if goal_id in m.quality_goals]
 
     @property
     def network_meetings_per_year(self) -> int:

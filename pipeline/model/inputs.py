@@ -186,7 +186,7 @@ class ConceptVersion(Item, title="Konzept"):
     )
     presented_in: list[NetworkBodyRef] = field(
         "vorgestellt_in",
-        "Netzwerkgremien, in denen diese Fassung vorgestellt wurde",
+        "Netzwerkgremien, in denen diese Fassung vorgestellt und beraten wurde (ihre Mitglieder gelten als beteiligt)",
         default_factory=list,
     )
 
@@ -339,6 +339,11 @@ class Measure(Item, title="Maßnahme"):
     status: MeasureStatus = field("status", "Stand der Umsetzung: geplant, laufend oder abgeschlossen")
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: ganze Kommune)", default_factory=list
+    )
+    quality_goals: list[QualityGoalRef] = field(
+        "qualitaetsziele",
+        "Ziele des Qualitätsrahmens, zu denen die Maßnahme beiträgt, z. B. 'gemeinsame-ressourcenplanung'",
+        default_factory=list,
     )
     staff: list[ProfessionId] = field(
         "fachkraefte",

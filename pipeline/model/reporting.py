@@ -56,8 +56,34 @@ class CommitteeReporting:
         return sum(1 for d in self.reports if d > add_months(self.on, -12))
 
     @property
-    def overdue(self) -> bool:
+    def due_passed(self) -> bool:
+        """The cycle since the last report has run out (whether or not the body met since)."""
         return self.last_report is not None and self.due < self.on
+
+    @property
+    def calendar_known(self) -> bool:
+        """gremien.yaml lists sittings of this body; without them nobody can say whether a
+        report could have been given."""
+        return bool(self.committee.meetings)
+
+    @property
+    def missed_sittings(self) -> list[dt.date]:
+        """Sittings held after the report fell due, up to the reference date: each was a
+        chance to report that passed without one."""
+        if not self.due_passed:
+            return []
+        return sittings_between(self.committee, self.due, self.on)
+
+    @property
+    def overdue(self) -> bool:
+        """A report is overdue only once the body has met after it fell due and heard none;
+        a body that has not met since is waiting for its next sitting, not behind."""
+        return bool(self.missed_sittings)
+
+    @property
+    def next_sitting(self) -> dt.date | None:
+        """The body's first recorded sitting after the reference date."""
+        return next((d for d in sorted(self.committee.meetings) if d > self.on), None)
 
     @property
     def next_planned(self) -> PlannedPaper | None:
@@ -77,6 +103,11 @@ class CommitteeReporting:
     def cycle(self) -> str:
         cycle = self.committee.report_cycle_months
         return every_months(cycle) if cycle else "ohne festen Turnus"
+
+
+def sittings_between(committee: Committee, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The body's recorded sittings from `start` to `end`, both included, in order."""
+    return sorted(d for d in committee.meetings if start <= d <= end)
 
 
 class ReportingView:
@@ -112,8 +143,7 @@ class ReportingView:
 
     def next_meeting(self, committee_id: str) -> dt.date | None:
         """The body's first sitting after the reference date."""
-        upcoming = [d for d in self.concept.committee(committee_id).meetings if d > self.on]
-        return min(upcoming) if upcoming else None
+        return self.of(self.concept.committee(committee_id)).next_sitting
 
     def of(self, committee: Committee) -> CommitteeReporting:
         reports = tuple(self.report_dates(committee.id))
@@ -165,7 +195,7 @@ def _committee_notices(item: CommitteeReporting, on: dt.date) -> list[Finding]:
         )
         return [_notice("gremien.yaml", f"{name}: bisher kein Bericht über Frühe Hilfen; {first}.")]
     since = f"seit dem letzten Bericht am {german_date(item.last_report)}"
-    if item.due < on and planned is None:
+    if item.overdue and planned is None:
         return [
             _notice(
                 "gremien.yaml",
@@ -173,7 +203,7 @@ def _committee_notices(item: CommitteeReporting, on: dt.date) -> list[Finding]:
                 f"bis {german_date(item.due)} ({item.cycle}); keine Vorlage geplant.",
             )
         ]
-    if item.due < on and planned is not None:
+    if item.overdue and planned is not None:
         return [
             _notice(
                 "vorlagen/",
@@ -182,6 +212,8 @@ def _committee_notices(item: CommitteeReporting, on: dt.date) -> list[Finding]:
                 f"{german_date(planned.date)}.",
             )
         ]
+    if item.due_passed:
+        return _due_at_next_sitting(item)
     if item.needs_paper and (item.due - on).days <= DUE_SOON_DAYS:
         meetings = [d for d in item.committee.meetings if on < d <= item.due]
         hint = (
@@ -196,6 +228,27 @@ def _committee_notices(item: CommitteeReporting, on: dt.date) -> list[Finding]:
             )
         ]
     return []
+
+
+def _due_at_next_sitting(item: CommitteeReporting) -> list[Finding]:
+    """The cycle ran out but the body has not met since: the report belongs on the agenda of
+    its next sitting, which needs a paper."""
+    name = item.committee.name
+    due = f"{name}: Bericht fällig seit {german_date(item.due)}"
+    if not item.calendar_known:
+        return [_notice("gremien.yaml", f"{due}; Sitzungstermine sind nicht eingetragen ('sitzungen').")]
+    sitting, planned = item.next_sitting, item.next_planned
+    if planned is not None and (sitting is None or planned.date <= sitting):
+        return []
+    if sitting is None:
+        return [_notice("gremien.yaml", f"{due}; seitdem keine Sitzung, und keine weitere ist eingetragen.")]
+    return [
+        _notice(
+            "vorlagen/",
+            f"{due}; seitdem keine Sitzung – für die nächste am {german_date(sitting)} ist noch keine "
+            "Vorlage geplant.",
+        )
+    ]
 
 
 @NOTICES.rule("umsetzung-beschluesse")

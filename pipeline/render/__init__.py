@@ -11,13 +11,14 @@ returned drafts is rendered the same way (:func:`render_revision_list`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pipeline import formatting, products
+from pipeline.findings import UNKNOWN, Finding, Place
 from pipeline.formatting import safe_file_part
 from pipeline.model.changes import ChangeSet
 from pipeline.model.concept import Concept
@@ -31,6 +32,8 @@ CONCEPT_CHAPTERS = "konzept"
 CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
 MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
 QUALITY_TITLE = "Qualitätsdialog"
+#: The network's working copy of the Qualitätsdialog: its title and file names say so.
+WORKING_COPY = "Arbeitsfassung"
 #: Colours of the statuses in charts; the text always names the status too.
 STATUS_COLOURS = {
     "erfüllt": "#2e7d32",
@@ -166,7 +169,8 @@ def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> Rendered
 
 
 def status_figure(assessment: QualityAssessment) -> Figure:
-    """The overview chart of a quality assessment: one stacked bar of statuses per theme."""
+    """The overview chart of a quality assessment for the network's working copy: one stacked
+    bar of statuses per theme."""
     catalog = assessment.catalog
     statuses = assessment.statuses
     rows = [(f"{catalog.theme_number(t)} {t.title}", assessment.counts(t)) for t in catalog.themes]
@@ -174,7 +178,7 @@ def status_figure(assessment: QualityAssessment) -> Figure:
         (f"{status} ({n})", STATUS_COLOURS[status])
         for status, n in zip(statuses, assessment.counts(), strict=True)
     ]
-    title = f"Befunde je Thema der Qualitätsdimension {catalog.dimension.number}"
+    title = f"Stand der Daten je Thema der Qualitätsdimension {catalog.dimension.number}"
     alt = f"{title} als gestapeltes Balkendiagramm. " + " ".join(
         f"{label}: " + ", ".join(f"{n} {status}" for status, n in zip(statuses, counts, strict=True) if n) + "."
         for label, counts in rows
@@ -182,28 +186,59 @@ def status_figure(assessment: QualityAssessment) -> Figure:
     return Figure("statusuebersicht.svg", stacked_bars(rows, series, ("Ziel", "Ziele"), title), alt)
 
 
-def render_quality_dialogue(assessment: QualityAssessment, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
-    """The paper for the quality dialogue: chart, results with evidence, prepared questions."""
+def source_lines(assessment: QualityAssessment, locate: Callable[[Place], Place]) -> dict[Finding, str]:
+    """For the working copy: where each observation stands in the inputs ('Quelle: gremien.yaml,
+    Zeile 34: gremien[1].berichte'), or where the missing fact belongs."""
+    lines = {}
+    for result in assessment.results:
+        for found in result.evidence:
+            places = "; ".join(locate(p).reference for p in found.places)
+            lines[found] = (
+                f"Angabe fehlt – einzutragen in: {places}" if found.level == UNKNOWN else f"Quelle: {places}"
+            )
+    return lines
+
+
+def render_quality_dialogue(
+    assessment: QualityAssessment,
+    template_dir: Path = TEMPLATE_DIR,
+    *,
+    working_copy: bool = False,
+    locate: Callable[[Place], Place] | None = None,
+) -> RenderedDocument:
+    """The paper for the quality dialogue: the goals with the hints from the data, prepared
+    questions. The paper for politicians names no files, fields or grades; the network's
+    `working_copy` adds where each hint stands in the inputs (at its line, with `locate`) and
+    the status of each goal with its chart."""
     concept = assessment.concept
     dimension = assessment.catalog.dimension
-    figure = status_figure(assessment)
+    figure = status_figure(assessment) if working_copy else None
+    sources = source_lines(assessment, locate or (lambda place: place)) if working_copy else None
+    suffix = f" – {WORKING_COPY}" if working_copy else ""
     return concept_document(
         concept,
         render_template(
-            template_dir, "qualitaetsdialog/qualitaetsdialog.html.j2", k=concept, r=assessment, bild=figure
+            template_dir,
+            "qualitaetsdialog/qualitaetsdialog.html.j2",
+            k=concept,
+            r=assessment,
+            bild=figure,
+            quelle=sources.get if sources is not None else None,
         ),
-        title=f"{QUALITY_TITLE}: {dimension.title}",
-        stem=f"Qualitaetsdialog-Dimension-{dimension.number}",
+        title=f"{QUALITY_TITLE}: {dimension.title}{suffix}",
+        stem=f"Qualitaetsdialog-Dimension-{dimension.number}" + (f"-{WORKING_COPY}" if working_copy else ""),
         subject=(
             f"Gesprächsunterlage zur Qualitätsdimension {dimension.number} „{dimension.title}“ der Frühen Hilfen"
+            + (f" ({WORKING_COPY} für das Netzwerk)" if working_copy else "")
         ),
         keywords=f"Frühe Hilfen; Qualitätsdialog; Qualitätsrahmen; {dimension.title}",
-        footer=f"Gesprächsunterlage · Datenstand {formatting.german_date(assessment.reference_date)}",
+        footer=(f"{WORKING_COPY} für das Netzwerk" if working_copy else "Gesprächsunterlage")
+        + f" · Datenstand {formatting.german_date(assessment.reference_date)}",
         on=assessment.reference_date,
         category=QUALITY_TITLE,
         layout="dokument.typ",
         folder=products.QUALITY,
-        figures=(figure,),
+        figures=(figure,) if figure else (),
     )
 
 
@@ -271,10 +306,13 @@ def render_products(
     changes: ChangeSet | None = None,
     *,
     draft: bool = False,
+    working_copy: bool = False,
+    locate: Callable[[Place], Place] | None = None,
 ) -> RenderedSet:
     """The documents of the products asked for; papers always come with the attachments they
     list, so their OParl records describe files that exist. `draft` marks every page as ENTWURF
-    and numbers the lines of the Word files."""
+    and numbers the lines of the Word files. `working_copy` adds the network's working copy of
+    the Qualitätsdialog, its sources at the lines `locate` finds."""
     wanted = set(keys)
     views = paper_views(concept) if products.PAPERS.key in wanted else []
     needed = {kind for view in views for kind in view.generated_attachments}
@@ -287,6 +325,11 @@ def render_products(
     papers = [RenderedPaper(view, render_paper(view, template_dir)) for view in views]
     dialogues = (
         [render_quality_dialogue(a, template_dir) for a in assessments]
+        + (
+            [render_quality_dialogue(a, template_dir, working_copy=True, locate=locate) for a in assessments]
+            if working_copy
+            else []
+        )
         if products.QUALITY_DIALOGUE.key in wanted
         else []
     )

@@ -7,6 +7,12 @@ status of a goal follows from its observations by one fixed scheme (:func:`overa
 decides it ad hoc. The CLI (`check`), the Qualitätsdialog and the concept's chapter all read the
 same :class:`QualityAssessment`, so they never disagree. The reference date is the concept's
 Stand unless a Stichtag is given, so results are reproducible.
+
+The status is a compact summary for the network (`check`, the working copy of the
+Qualitätsdialog). The Qualitätsrahmen is an instrument for a dialogue, not a grading: papers for
+politicians present the same observations as "Hinweise aus den Daten" – what the data show
+(:attr:`GoalResult.shown`), what is open (:attr:`~GoalResult.gaps`), what they do not say
+(:attr:`~GoalResult.unrecorded`) – with the goal's question for the talk.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Findi
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import QualityRating
 from pipeline.model.quality.catalog import Catalog, DialogueQuestion, QualityGoal, Theme, catalogs
+from pipeline.model.quality.wording import body_wording
 from pipeline.model.reporting import ReportingView
 
 #: Facts shown under each dialogue question.
@@ -64,6 +71,21 @@ class GoalResult:
         return [e.suggestion for e in self.evidence if e.suggestion]
 
     @property
+    def shown(self) -> list[Finding]:
+        """What the data show to be in place, and the context they give."""
+        return [e for e in self.evidence if e.level in (None, FULFILLED)]
+
+    @property
+    def gaps(self) -> list[Finding]:
+        """Where the data show something missing or not yet done."""
+        return [e for e in self.evidence if e.level in (PARTIAL, OPEN)]
+
+    @property
+    def unrecorded(self) -> list[Finding]:
+        """What the data do not say: questions only an added fact could answer."""
+        return [e for e in self.evidence if e.level == UNKNOWN]
+
+    @property
     def headline(self) -> Finding:
         """The one observation a short table shows: the first gap, or the first observation."""
         gaps = [e for e in self.evidence if e.level not in (None, FULFILLED)]
@@ -97,6 +119,11 @@ class QualityAssessment:
     concept: Concept
     catalog: Catalog
     reference_date: dt.date
+
+    def __post_init__(self) -> None:
+        """The catalog names this municipality's own bodies ('im Kreistag'), never the NZFH's
+        'Kreistag oder Rat', wherever its texts are shown."""
+        object.__setattr__(self, "catalog", self.catalog.worded(body_wording(self.concept)))
 
     @cached_property
     def results(self) -> tuple[GoalResult, ...]:
@@ -153,6 +180,16 @@ class QualityAssessment:
         disagreements with the network's rating."""
         first = [r for r in self.results if r.status in (OPEN, UNKNOWN)]
         return first + [r for r in self.disagreements if r not in first]
+
+    def why_focus(self, result: GoalResult) -> str:
+        """Why a goal of :attr:`focus` is worth talking about, in words rather than a grade."""
+        if result.status == OPEN:
+            return "Die Daten zeigen hier vor allem, was noch fehlt."
+        if result.status == UNKNOWN:
+            return "Zu dieser Zielaussage fehlen Angaben."
+        rating = self.rating(result.goal.id)
+        assert rating is not None  # focus holds only open, uncheckable and disagreeing results
+        return f"Das Netzwerk schätzt sie als „{rating.status}“ ein; die Daten zeichnen ein anderes Bild."
 
     def candidate_facts(self, question: DialogueQuestion) -> list[Finding]:
         """The observations of the results a question relates to, taking turns between its

@@ -2,12 +2,19 @@
 
 A broken catalog is a developer's mistake, not a user's: it raises pydantic's ValidationError
 with the exact place, and the test suite loads every catalog.
+
+Texts adapted from the NZFH name bodies through placeholders ('{im_rat}'): the NZFH addresses
+every kind of municipality at once, a municipality's paper names its own bodies
+(:meth:`Catalog.worded`, filled by :mod:`.wording`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import model_validator
@@ -15,12 +22,26 @@ from pydantic import model_validator
 from pipeline.model.types import Id, Item, Text, field
 
 CATALOG_DIR = Path(__file__).resolve().parent
+#: '{im_rat}' in a catalog text: a placeholder for a name of the municipality's own bodies.
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+#: The placeholders a catalog text may use, with what they stand for (filled by
+#: pipeline.model.quality.wording.body_wording).
+PLACEHOLDERS = {
+    "im_rat": "der Rat der Kommune mit Präposition: 'im Kreistag', 'im Rat der Stadt Musterstadt'",
+    "fachausschuesse": "die Fachausschüsse in Klammern, ' (hier: Jugendhilfeausschuss und …)', oder nichts",
+}
 
 
 class QualityGoal(Item):
     id: Id = field("id", "Stabile Kennung des Ziels (für qualitaet.yaml)")
     short_title: Text = field("kurztitel", "Kurzer Titel für Tabellen")
     text: Text = field("text", "Die Zielaussage in eigenen Worten")
+    question: Text = field("frage", "Die Frage, die das Gespräch zu diesem Ziel stellt")
+    yardstick: Text | None = field(
+        "massstab",
+        "Woran die Regel das Ziel in den Daten misst, wo die Zielaussage ein Urteil verlangt ('angemessen')",
+        default=None,
+    )
 
 
 class Theme(Item):
@@ -86,6 +107,21 @@ class Catalog(Item):
             raise ValueError(f"Unbekannte Themen oder Ziele: {', '.join(unknown)}")
         return self
 
+    def worded(self, names: Mapping[str, str]) -> Catalog:
+        """The catalog with every placeholder replaced by the municipality's own words; text
+        from the inputs is inserted as it is, never read as a placeholder again."""
+
+        def fill(value: Any) -> Any:
+            if isinstance(value, str):
+                return PLACEHOLDER.sub(lambda m: names.get(m.group(1), m.group(0)), value)
+            if isinstance(value, dict):
+                return {key: fill(item) for key, item in value.items()}
+            if isinstance(value, list):
+                return [fill(item) for item in value]
+            return value
+
+        return Catalog.model_validate(fill(self.model_dump(by_alias=True)))
+
     @property
     def goals(self) -> list[QualityGoal]:
         return [g for t in self.themes for g in t.goals]
@@ -111,9 +147,13 @@ class Catalog(Item):
 
 def load_catalog(path: Path) -> Catalog:
     """One catalog file; its name must be the dimension's id, which also names its rules."""
-    catalog = Catalog.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    text = path.read_text(encoding="utf-8")
+    catalog = Catalog.model_validate(yaml.safe_load(text))
     if catalog.dimension.id != path.stem:
         raise ValueError(f"{path.name}: die Kennung der Dimension muss '{path.stem}' lauten")
+    strange = sorted(set(PLACEHOLDER.findall(text)) - set(PLACEHOLDERS))
+    if strange:
+        raise ValueError(f"{path.name}: unbekannte Platzhalter {', '.join(strange)}")
     return catalog
 
 

@@ -3,7 +3,14 @@
 Each rule reads the concept as it stood on the date of reference (a
 :class:`~pipeline.model.reporting.ReportingView`: reports, decisions and meetings after that day
 do not count yet) and returns its observations as findings. Where the data cannot answer, the
-observation is 'nicht prüfbar' and names the field that would; a rule never guesses.
+observation is 'nicht prüfbar' and points at the field that would; a rule never guesses.
+
+Observations are written for the dialogue with politics: plain sentences about what the data
+show, and what would help – never a YAML key or file name (the place of each observation is
+its `where`, shown only in the network's working copy). Where a goal asks for a judgement
+("angemessen", "regelmäßig"), the rule applies the yardstick its catalog entry states
+(``massstab``). Each actor's network time counts once: freelance and volunteer actors under
+5.2.4 (their compensation), institutions under 5.3.4 (their time in the resource planning).
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pipeline.findings import (
     EVERY,
@@ -31,20 +39,23 @@ from pipeline.formatting import (
     every_years,
     german_date,
     number,
+    number_word,
     sentence_start,
 )
 from pipeline.model.concept import Concept
-from pipeline.model.inputs import Actor, Committee
+from pipeline.model.inputs import Actor, Committee, Expense, Measure
 from pipeline.model.quality.assessment import coverage
-from pipeline.model.reporting import CommitteeReporting, ReportingView
-from pipeline.model.types import add_months
+from pipeline.model.quality.wording import planners, planning_committees
+from pipeline.model.reporting import CommitteeReporting, ReportingView, sittings_between
+from pipeline.model.types import COORDINATION, add_months
 
 RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
 
-#: The three fields whose committees plan Frühe Hilfen together (Jugendhilfe, Gesundheit, Soziales).
-PLANNING_SECTORS = ("Kinder- und Jugendhilfe", "Gesundheitswesen", "Soziales")
 #: How far back 'recently' reaches, e.g. for joint deliberations and reported needs.
 RECENT_MONTHS = 24
+#: The organisation form whose staff's network time is a question of resources (5.3.4); every
+#: other form – freelance, volunteer – asks for a compensation instead (5.2.4).
+INSTITUTION = "Institution"
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -63,23 +74,17 @@ def _names(items: Iterable[Actor | Committee]) -> str:
     return enumeration([i.name for i in items])
 
 
-def _these(actors: list[Actor]) -> str:
-    """How a change refers to actors its evidence has just listed: by name if one, else 'diese
-    elf Akteure'."""
-    return actors[0].name if len(actors) == 1 else f"diese {count(len(actors), 'Akteur', 'Akteure')}"
+def _with(actors: list[Actor], step: str) -> str:
+    """A step to take with actors the evidence has just listed: 'Mit diesen elf Akteuren
+    klären, …' – or, for one, 'Klären, …: Jobcenter' (a name keeps its case after a colon)."""
+    if len(actors) == 1:
+        return f"{sentence_start(step)}: {actors[0].name}."
+    return f"Mit diesen {count(len(actors), 'Akteur', 'Akteuren')} {step}."
 
 
-def _unique(committees: Iterable[Committee]) -> list[Committee]:
-    return list({c.id: c for c in committees}.values())
-
-
-def _planners(k: Concept) -> dict[str, list[Committee]]:
-    """Per field of the integrated planning, the specialised committees responsible for it
-    (Kreistag, Rat and main committees oversee everything and are left out)."""
-    return {
-        sector: [c for c in k.committees if not c.oversees_all and sector in c.remit]
-        for sector in PLANNING_SECTORS
-    }
+def _share(part: int, whole: int, plural: str) -> str:
+    """'6 von 7 Beschlüssen' – a share in digits, as a table would give it."""
+    return f"{part} von {whole} {plural}"
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,10 @@ def _sittings_text(sittings: list[Sitting]) -> str:
     return enumeration([f"{s.committee.name} am {german_date(s.date)}" for s in sittings])
 
 
+def _papers_text(numbers: list[str]) -> str:
+    return f"{'Vorlage' if len(numbers) == 1 else 'Vorlagen'} {enumeration(numbers)}"
+
+
 def _next_chance(view: ReportingView, committee: Committee, decision: str | None = None) -> str:
     """When a committee can next hear about Frühe Hilfen, naming the papers prepared for that
     sitting (for a decision, only those that report on it, if any do)."""
@@ -142,29 +151,79 @@ def _next_chance(view: ReportingView, committee: Committee, decision: str | None
     if papers:
         day = view.of(committee).next_papers[0].date
         shown = [p for p in papers if decision in p.decisions] or papers
-        label = "die Vorlage" if len(shown) == 1 else "die Vorlagen"
-        return (
-            f"in der Sitzung am {german_date(day)} (vorbereitet: {label} {enumeration([p.number for p in shown])})"
-        )
+        return f"in der Sitzung am {german_date(day)} (vorbereitet: {_papers_text([p.number for p in shown])})"
     upcoming = view.next_meeting(committee.id)
     if upcoming:
         return f"in der nächsten Sitzung am {german_date(upcoming)}"
-    return "sobald Sitzungstermine feststehen (gremien.yaml: sitzungen)"
+    return "in der nächsten Sitzung, sobald ein Termin feststeht"
 
 
-def _effort_status(k: Concept, actor: Actor) -> Status | None:
-    """Whether an actor's network time is budgeted: fully, partly, not at all (None: no time)."""
-    if actor.network_hours <= 0:
-        return None
-    budgeted = k.effort.budgeted_hours(actor.id)
-    if budgeted >= actor.network_hours:
-        return FULFILLED
-    return PARTIAL if budgeted > 0 else OPEN
+def _prepared(view: ReportingView, committee: Committee, decision: str | None) -> list[str]:
+    """Papers planned for the body up to its next sitting (for a decision: those reporting on
+    it) – a report there is prepared."""
+    sitting = view.next_meeting(committee.id)
+    return [
+        p.paper.number
+        for p in view.planned_papers
+        if p.committee.id == committee.id
+        and p.date > view.on
+        and (sitting is None or p.date <= sitting)
+        and (decision is None or decision in p.paper.decisions)
+    ]
 
 
-def _hours(k: Concept, actor: Actor) -> str:
-    """'100 von 130 Stunden'."""
-    return f"{number(k.effort.budgeted_hours(actor.id), 0)} von {number(actor.network_hours, 0)} Stunden"
+def _since_due(
+    view: ReportingView, committee: Committee, due: dt.date, decision: str | None = None
+) -> tuple[str, Status, str | None]:
+    """How a report that fell due on `due` stands, by the body's sitting calendar: overdue once
+    the body met after that day without it; otherwise it belongs to the next sitting, prepared
+    or not; without recorded sittings nobody can tell."""
+    numbers = {d.id: d.number for d in view.concept.decisions}
+    what = f"Bericht zur Umsetzung von {numbers[decision]}" if decision else "Bericht"
+    missed = sittings_between(committee, due, view.on)
+    if missed:
+        return (
+            f"Seitdem hat das Gremium ohne ihn getagt, zuletzt am {german_date(missed[-1])}.",
+            OPEN,
+            f"{committee.name}: {what} {_next_chance(view, committee, decision)}.",
+        )
+    if not committee.meetings:
+        return (
+            "Ob das Gremium seitdem getagt hat, lässt sich nicht sagen: Seine Sitzungstermine sind nicht erfasst.",
+            UNKNOWN,
+            f"Die Sitzungstermine festhalten: {committee.name}.",
+        )
+    sitting = view.next_meeting(committee.id)
+    prepared = _prepared(view, committee, decision)
+    if prepared:
+        when = f"die nächste Sitzung am {german_date(sitting)}" if sitting else "eine der nächsten Sitzungen"
+        return (
+            f"Seitdem hat das Gremium nicht getagt; für {when} ist er vorbereitet ({_papers_text(prepared)}).",
+            FULFILLED,
+            None,
+        )
+    if sitting:
+        return (
+            f"Seitdem hat das Gremium nicht getagt; für die nächste Sitzung am {german_date(sitting)} ist er "
+            "noch nicht vorbereitet.",
+            PARTIAL,
+            f"{committee.name}: {what} für die Sitzung am {german_date(sitting)} vorbereiten.",
+        )
+    return (
+        "Seitdem hat das Gremium nicht getagt, und eine weitere Sitzung ist nicht erfasst.",
+        PARTIAL,
+        f"{committee.name}: {what} einplanen, sobald ein Sitzungstermin feststeht.",
+    )
+
+
+def _has_effort(k: Concept, actor: Actor) -> bool:
+    """The resource planning provides for some of the actor's network time."""
+    return actor.network_hours > 0 and actor not in k.effort.actors_without_budget
+
+
+def _hours(value: Decimal | int) -> str:
+    """'130 Stunden', '1 Stunde'."""
+    return f"{number(value, 0)} {'Stunde' if value == 1 else 'Stunden'}"
 
 
 def _budget_year(k: Concept, on: dt.date) -> int:
@@ -177,38 +236,42 @@ def _budget_year(k: Concept, on: dt.date) -> int:
 
 
 def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> Finding:
-    """Reports of one committee in the last twelve months, the last one and when the next is due."""
+    """One committee against its reporting cycle and its sitting calendar: the last report,
+    when the next falls due, and – once due – whether a sitting has passed without it."""
     committee = item.committee
     where = at("gremien.yaml", "gremien", index, "berichte")
     if item.last_report is None:
         return observed(
-            f"{committee.name}: bisher kein Bericht über Frühe Hilfen (Turnus {item.cycle}).",
+            f"{committee.name}: bisher kein Bericht über Frühe Hilfen (vereinbart: {item.cycle}).",
             where,
             OPEN,
             f"{committee.name}: Bericht {_next_chance(view, committee)}.",
         )
     recent = count(item.reports_last_year, "Bericht", "Berichte", "ein")
-    detail = f"Turnus {item.cycle}; {recent} in den letzten zwölf Monaten"
-    if not item.overdue:
+    last = f"{committee.name}: letzter Bericht am {german_date(item.last_report)}"
+    if not item.due_passed:
         return observed(
-            f"{committee.name}: letzter Bericht am {german_date(item.last_report)}, der nächste ist "
-            f"bis {german_date(item.due)} fällig ({detail}).",
+            f"{last}, der nächste ist bis {german_date(item.due)} fällig (vereinbart: {item.cycle}; "
+            f"{recent} in den letzten zwölf Monaten).",
             where,
             FULFILLED,
         )
+    tail, status, change = _since_due(view, committee, item.due)
+    calendar = () if committee.meetings else (at("gremien.yaml", "gremien", index, "sitzungen"),)
     return observed(
-        f"{committee.name}: Bericht seit {german_date(item.due)} überfällig, der letzte war "
-        f"am {german_date(item.last_report)} ({detail}).",
-        where,
-        OPEN,
-        f"{committee.name}: Bericht {_next_chance(view, committee)}.",
+        f"{last}; fällig war der nächste bis {german_date(item.due)} (vereinbart: {item.cycle}). {tail}",
+        (where, *calendar),
+        status,
+        change,
     )
 
 
 @RULES.rule("berichte-gremien")
 def reports_to_committees(view: ReportingView) -> list[Finding]:
     """Every committee hears about Frühe Hilfen within its reporting cycle, and decisions still
-    being implemented come back to the committee that took them within that cycle."""
+    being implemented come back to the committee that took them within that cycle. A report is
+    overdue only once the body has met after it fell due; until then it is due at the next
+    sitting."""
     k, on = view.concept, view.on
     evidence = [_report_cycle(view, i, item) for i, item in enumerate(view.schedule)]
     for index, decision in enumerate(k.decisions):
@@ -226,14 +289,17 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
                     FULFILLED,
                 )
             )
-        elif add_months(decision.date, committee.report_cycle_months or 12) < on:
+            continue
+        due = add_months(decision.date, committee.report_cycle_months or 12)
+        if due < on:
+            tail, status, change = _since_due(view, committee, due, decision.id)
             evidence.append(
                 observed(
-                    f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an „{committee.name}“.",
+                    f"{label}: noch kein Bericht über die Umsetzung im beschließenden Gremium "
+                    f"({committee.name}); fällig war er bis {german_date(due)}. {tail}",
                     where,
-                    OPEN,
-                    f"{committee.name}: Bericht zur Umsetzung von {decision.number} "
-                    f"{_next_chance(view, committee, decision.id)}.",
+                    status,
+                    change,
                 )
             )
     return evidence
@@ -247,11 +313,11 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
     if not decisions:
         return [
             observed(
-                "Bis zum Stichtag sind keine Beschlüsse zu den Frühen Hilfen eingetragen; "
-                "ob Beschlüsse das Netzwerk erreichen, lässt sich nicht beurteilen.",
+                "Bis zum Stichtag sind keine Beschlüsse zu den Frühen Hilfen erfasst; ob Beschlüsse "
+                "das Netzwerk erreichen, lässt sich so nicht sagen.",
                 at("gremien.yaml", "beschluesse"),
                 UNKNOWN,
-                "Beschlüsse der Gremien in gremien.yaml unter 'beschluesse' eintragen.",
+                "Die Beschlüsse der Gremien zu den Frühen Hilfen zusammenstellen.",
             )
         ]
     where = at("gremien.yaml", "beschluesse", EVERY, "an_netzwerk_weitergegeben")
@@ -259,16 +325,16 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
     if not any(d.passed_to_network for d in k.decisions):
         evidence.append(
             observed(
-                "Bei keinem Beschluss ist eingetragen, ob und wann er an das Netzwerk weitergegeben wurde.",
+                "Bei keinem Beschluss ist festgehalten, ob und wann er an das Netzwerk weitergegeben wurde.",
                 where,
                 UNKNOWN,
-                "In gremien.yaml je Beschluss 'an_netzwerk_weitergegeben' mit dem Datum eintragen.",
+                "Festhalten, wann und auf welchem Weg die Beschlüsse an das Netzwerk gegangen sind.",
             )
         )
     else:
         passed = [d for d in decisions if d.passed_to_network and d.passed_to_network <= on]
         missing = [d for d in decisions if d not in passed]
-        text = f"{len(passed)} von {len(decisions)} Beschlüssen wurden an das Netzwerk weitergegeben"
+        text = f"{_share(len(passed), len(decisions), 'Beschlüssen')} wurden an das Netzwerk weitergegeben"
         if missing:
             numbers = enumeration([f"{d.number} vom {german_date(d.date)}" for d in missing])
             evidence.append(
@@ -276,9 +342,8 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
                     f"{text}; noch nicht: {numbers}.",
                     where,
                     coverage(len(passed), len(decisions)),
-                    f"{enumeration([d.number for d in missing])} an das Netzwerk weitergeben (z. B. "
-                    "Rundbrief oder Netzwerkkonferenz) und das Datum unter "
-                    "'an_netzwerk_weitergegeben' eintragen.",
+                    f"{enumeration([d.number for d in missing])} an das Netzwerk weitergeben, etwa im "
+                    "Rundbrief oder in der Netzwerkkonferenz.",
                 )
             )
         else:
@@ -296,8 +361,8 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
     if pending:
         silent = [d for d in pending if not d.progress]
         text = (
-            f"Rückmeldung zum Stand der Umsetzung liegt für {len(pending) - len(silent)} von "
-            f"{len(pending)} noch nicht umgesetzten Beschlüssen vor"
+            f"Eine Rückmeldung zum Stand der Umsetzung liegt für "
+            f"{_share(len(pending) - len(silent), len(pending), 'noch nicht umgesetzten Beschlüssen')} vor"
             if silent
             else "Zu allen noch nicht umgesetzten Beschlüssen liegt eine Rückmeldung zum Stand der Umsetzung vor"
         )
@@ -306,8 +371,8 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
                 f"{text}; es fehlt: {enumeration([d.number for d in silent])}." if silent else f"{text}.",
                 at("gremien.yaml", "beschluesse", EVERY, "umsetzungsstand"),
                 coverage(len(pending) - len(silent), len(pending)),
-                f"Stand der Umsetzung zu {enumeration([d.number for d in silent])} bei den beteiligten "
-                "Akteuren erfragen und unter 'umsetzungsstand' eintragen."
+                f"Den Stand der Umsetzung von {enumeration([d.number for d in silent])} bei den beteiligten "
+                "Akteuren erfragen und festhalten."
                 if silent
                 else None,
             )
@@ -330,7 +395,7 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
             observed(
                 f"Handlungsbedarf aus der Fachpraxis gemeldet: "
                 f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} in den letzten {RECENT_MONTHS} "
-                f"Monaten, zuletzt an „{committee.name}“ am {german_date(report.date)}: {report.needs}",
+                f"Monaten, zuletzt am {german_date(report.date)} ({committee.name}): {report.needs}",
                 where,
                 FULFILLED,
             )
@@ -348,24 +413,21 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
     elif any(r.needs for c in k.committees for r in c.reports):
         evidence.append(
             observed(
-                f"Keiner der Berichte der letzten {RECENT_MONTHS} Monate ({len(recent)}) meldet "
-                "Handlungsbedarf aus der Fachpraxis.",
+                f"Keiner der {count(len(recent), 'Bericht', 'Berichte', 'ein')} der letzten {RECENT_MONTHS} "
+                "Monate meldet Handlungsbedarf aus der Fachpraxis.",
                 where,
                 OPEN,
-                "Im nächsten Bericht benennen, wo die Fachpraxis Handlungsbedarf sieht, und es unter "
-                "'handlungsbedarf' festhalten.",
+                "Im nächsten Bericht benennen, wo die Fachpraxis Handlungsbedarf sieht.",
             )
         )
     else:
         evidence.append(
             observed(
-                f"Bei {count(len(recent), 'Bericht', 'Berichten', 'einem')} der letzten {RECENT_MONTHS} "
-                "Monate ist nicht erfasst, "
-                "ob sie Handlungsbedarf aus der Fachpraxis gemeldet haben.",
+                f"Ob die {count(len(recent), 'Bericht', 'Berichte', 'ein')} der letzten {RECENT_MONTHS} "
+                "Monate Handlungsbedarf aus der Fachpraxis gemeldet haben, ist nicht festgehalten.",
                 where,
                 UNKNOWN,
-                "In gremien.yaml bei den Berichten unter 'handlungsbedarf' festhalten, welchen Bedarf "
-                "sie gemeldet haben.",
+                "Zu den Berichten festhalten, welchen Handlungsbedarf sie gemeldet haben.",
             )
         )
     decided = sorted((d for d in k.decisions if since < d.date <= on), key=lambda d: d.date)
@@ -404,36 +466,38 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
 
 @RULES.rule("abgestimmte-planung")
 def joint_committee_planning(view: ReportingView) -> list[Finding]:
-    """Jugendhilfe-, Gesundheits- and Sozialausschuss recently discussed the same paper."""
+    """The committees for Jugendhilfe, Gesundheit and Soziales (by their remit, so one combined
+    committee may cover two fields) recently discussed the same paper."""
     k, on = view.concept, view.on
-    planners = _planners(k)
-    missing = [sector for sector, committees in planners.items() if not committees]
+    groups = planning_committees(k)
+    missing = [sector for sector, committees in groups.items() if not committees]
     if missing:
         return [
             observed(
-                f"Für {enumeration(missing)} ist in gremien.yaml kein Fachausschuss eingetragen; ob die "
-                "Planungen abgestimmt sind, lässt sich so nicht beurteilen.",
-                at("gremien.yaml", "gremien"),
+                f"Für {enumeration(missing)} ist kein zuständiger Fachausschuss erfasst; ob die Planungen "
+                "abgestimmt sind, lässt sich so nicht sagen.",
+                at("gremien.yaml", "gremien", EVERY, "sektoren"),
                 UNKNOWN,
-                "Die zuständigen Ausschüsse in gremien.yaml eintragen (Feld 'art' oder 'sektoren').",
+                f"Festhalten, welcher Ausschuss für {enumeration(missing)} zuständig ist.",
             )
         ]
-    committees = _unique(c for group in planners.values() for c in group)
+    committees = planners(k)
     if len(committees) == 1:
         return [
             observed(
                 f"Jugendhilfe, Gesundheit und Soziales berät ein gemeinsamer Ausschuss: {committees[0].name}.",
-                at("gremien.yaml", "gremien"),
+                at("gremien.yaml", "gremien", EVERY, "sektoren"),
                 FULFILLED,
             )
         ]
 
     def reached(sittings: list[Sitting]) -> list[Committee]:
-        return _unique(s.committee for s in sittings if s.committee in committees)
+        present = {s.committee.id for s in sittings}
+        return [c for c in committees if c.id in present]
 
     def complete(sittings: list[Sitting]) -> bool:
         present = {s.committee.id for s in sittings}
-        return all(any(c.id in present for c in group) for group in planners.values())
+        return all(any(c.id in present for c in group) for group in groups.values())
 
     since = add_months(on, -RECENT_MONTHS)
     deliberations = _deliberations(k)
@@ -454,7 +518,7 @@ def joint_committee_planning(view: ReportingView) -> list[Finding]:
         f"Die gemeinsame Beratung ist vorgesehen: Vorlage {planned[0].number} – "
         f"{_sittings_text(planned[0].planned(on))}."
         if planned
-        else "Eine gemeinsame Vorlage zu den Frühen Hilfen in allen drei Fachausschüssen beraten."
+        else f"Eine gemeinsame Vorlage zu den Frühen Hilfen beraten in: {_names(committees)}."
     )
     if some:
         deliberation, held = some[-1]
@@ -482,40 +546,54 @@ def joint_committee_planning(view: ReportingView) -> list[Finding]:
 # --- 5.2 Systemübergreifendes Gesamtkonzept ---------------------------------------------------
 
 
-def _presented(k: Concept) -> Finding:
-    """Whether every actor sits in a network body where this version was presented."""
-    where = at("kommune.yaml", "konzept", "vorgestellt_in")
-    if not k.version.presented_in:
+def _participation(k: Concept) -> Finding:
+    """Who took part in this version: its writers and the members of every network body it was
+    presented and discussed in (Concept.participants), across all sectors."""
+    version = k.version
+    where = (at("kommune.yaml", "konzept", "mitwirkende"), at("kommune.yaml", "konzept", "vorgestellt_in"))
+    if not version.contributors and not version.presented_in:
         return observed(
-            "Ob und wo diese Fassung im Netzwerk vorgestellt wurde, ist nicht erfasst.",
+            "Wer an dieser Fassung mitgeschrieben hat und in welchen Netzwerkgremien sie beraten wurde, "
+            "ist nicht erfasst.",
             where,
             UNKNOWN,
-            "In kommune.yaml unter 'vorgestellt_in' die Netzwerkgremien eintragen, in "
-            "denen die Fassung vorgestellt wurde.",
+            "Festhalten, wer an der Fassung mitgeschrieben hat und in welchen Netzwerkgremien sie "
+            "vorgestellt und beraten wurde.",
         )
-    bodies = k.presented_in
-    reached = {m for b in bodies for m in (b.chair, *b.members)}
-    missing = [a for a in k.actors if a.id not in reached]
-    text = (
-        f"Vorgestellt in: {enumeration([b.name for b in bodies])}; damit kennen "
-        f"{len(k.actors) - len(missing)} von {len(k.actors)} Akteuren die Fassung"
+    writers = (
+        f"Mitgeschrieben haben {count(len(k.contributors), 'Akteur', 'Akteure', 'ein')}"
+        if k.contributors
+        else "Wer mitgeschrieben hat, ist nicht erfasst"
     )
+    bodies = (
+        f"vorgestellt und beraten wurde die Fassung in: {enumeration([b.name for b in k.presented_in])}"
+        if k.presented_in
+        else "in welchen Netzwerkgremien sie beraten wurde, ist nicht erfasst"
+    )
+    actors, sectors = len(k.actors), len(k.sectors)
+    taking_part, missing = k.participants, k.not_participating
+    reached = sorted({a.sector for a in taking_part})
     if not missing:
-        return observed(f"{text}.", where, FULFILLED)
-    best = max(k.network.bodies, key=lambda b: len({a.id for a in missing} & {b.chair, *b.members}))
-    gain = len({a.id for a in missing} & {best.chair, *best.members})
-    reach = "alle übrigen" if gain == len(missing) else f"{gain} der {len(missing)} übrigen"
-    change = (
-        f"Die Fassung auch vorstellen in: {best.name}; das erreicht {reach} Akteure."
-        if gain
-        else f"{_names(missing)} unmittelbar über die Fassung informieren."
-    )
-    return observed(
-        f"{text}; noch nicht: {_names(missing)}.",
-        where,
-        coverage(len(k.actors) - len(missing), len(k.actors)),
-        change,
-    )
+        reach = f"So waren alle {number_word(actors)} Akteure aus allen {number_word(sectors)} Sektoren beteiligt."
+    else:
+        absent = [s for s in k.sectors if s not in reached]
+        reach = (
+            f"So waren {_share(len(taking_part), actors, 'Akteuren')} aus {number_word(len(reached))} von "
+            f"{number_word(sectors)} Sektoren "
+            f"beteiligt; nicht erreicht: {_names(missing)}"
+            + (f" (ohne Beteiligung blieben: {enumeration(absent)})." if absent else ".")
+        )
+    change = None
+    if missing:
+        gain = {b.id: len({a.id for a in missing} & {b.chair, *b.members}) for b in k.network.bodies}
+        best = max(k.network.bodies, key=lambda b: gain[b.id])
+        share = "alle übrigen" if gain[best.id] == len(missing) else f"{gain[best.id]} der {len(missing)} übrigen"
+        change = (
+            f"Die Fassung auch vorstellen und beraten in: {best.name}; das erreicht {share} Akteure."
+            if gain[best.id]
+            else f"{_names(missing)} unmittelbar an der Fassung beteiligen."
+        )
+    return observed(f"{writers}; {bodies}. {reach}", where, coverage(len(taking_part), actors), change)
 
 
 def _on_schedule(k: Concept, on: dt.date) -> Finding:
@@ -524,14 +602,11 @@ def _on_schedule(k: Concept, on: dt.date) -> Finding:
     overrun = [m for m in k.measures if m.status == "laufend" and m.period.end is not None and m.period.end < on]
     where = at("massnahmen.yaml", "massnahmen", EVERY, "status")
     if not late and not overrun:
-        status = k.measures_by_status
-        return observed(
-            f"Alle Maßnahmen liegen im Zeitplan: {len(status.get('laufend', []))} laufen, "
-            f"{len(status.get('geplant', []))} sind geplant, "
-            f"{len(status.get('abgeschlossen', []))} abgeschlossen.",
-            where,
-            FULFILLED,
-        )
+        by_status = k.measures_by_status
+        verbs = {"laufend": ("läuft", "laufen"), "geplant": ("ist geplant", "sind geplant")}
+        verbs["abgeschlossen"] = ("ist abgeschlossen", "sind abgeschlossen")
+        parts = [count(len(by_status[s]), *verbs[s]) for s in verbs if by_status.get(s)]
+        return observed(f"Alle Maßnahmen liegen im Zeitplan: {enumeration(parts)}.", where, FULFILLED)
     parts = ([f"noch nicht begonnen: {enumeration(k.measure_labels([m.id for m in late]))}"] if late else []) + (
         [f"über das geplante Ende hinaus laufend: {enumeration(k.measure_labels([m.id for m in overrun]))}"]
         if overrun
@@ -541,60 +616,32 @@ def _on_schedule(k: Concept, on: dt.date) -> Finding:
         f"Nicht im Zeitplan – {'; '.join(parts)}.",
         where,
         coverage(len(k.measures) - len(late) - len(overrun), len(k.measures)),
-        "Status und Zeitraum der Maßnahmen prüfen und in massnahmen.yaml nachtragen.",
+        "Stand und Zeitplan dieser Maßnahmen mit den Federführenden klären.",
     )
 
 
 @RULES.rule("gemeinsam-entwickelt")
 def developed_together(view: ReportingView) -> list[Finding]:
-    """Actors of every sector wrote the version, the process is described, every actor has seen
-    it, and the measures are being implemented on schedule."""
+    """Everyone took part in this version – as a writer or as a member of a network body it was
+    presented and discussed in –, the process is described, and the measures are implemented on
+    schedule."""
     k, on = view.concept, view.on
-    version = k.version
-    evidence = []
-    if version.contributors:
-        sectors = sorted({k.actor(a).sector for a in version.contributors})
-        absent = [s for s in k.sectors if s not in sectors]
-        text = (
-            f"Mitgewirkt haben {len(version.contributors)} von {len(k.actors)} Akteuren aus "
-            f"{len(sectors)} von {len(k.sectors)} Sektoren"
-        )
-        evidence.append(
-            observed(
-                f"{text}; ohne Beteiligung: {enumeration(absent)}." if absent else f"{text}.",
-                at("kommune.yaml", "konzept", "mitwirkende"),
-                coverage(len(k.sectors) - len(absent), len(k.sectors)),
-                f"Akteure aus {enumeration(absent)} an der nächsten Fortschreibung beteiligen."
-                if absent
-                else None,
-            )
-        )
-    else:
-        evidence.append(
-            observed(
-                "Wer an dieser Fassung mitgewirkt hat, ist nicht eingetragen.",
-                at("kommune.yaml", "konzept", "mitwirkende"),
-                UNKNOWN,
-                "In kommune.yaml unter 'mitwirkende' die beteiligten Akteure eintragen.",
-            )
-        )
-    evidence.append(
+    return [
+        _participation(k),
         observed(
             "Wie die Fassung gemeinsam erarbeitet wurde, ist im Konzept beschrieben.",
             at("kommune.yaml", "konzept", "beteiligungsprozess"),
             FULFILLED,
         )
-        if version.process
+        if k.version.process
         else observed(
             "Das Konzept beschreibt nicht, wie die Fassung gemeinsam erarbeitet wurde.",
             at("kommune.yaml", "konzept", "beteiligungsprozess"),
             OPEN,
-            "Den Beteiligungsprozess in kommune.yaml unter 'beteiligungsprozess' beschreiben.",
-        )
-    )
-    evidence.append(_presented(k))
-    evidence.append(_on_schedule(k, on))
-    return evidence
+            "Beschreiben, wie die Fassung gemeinsam erarbeitet wurde.",
+        ),
+        _on_schedule(k, on),
+    ]
 
 
 @RULES.rule("zielgruppen-ziele-massnahmen")
@@ -622,7 +669,7 @@ def groups_goals_measures(view: ReportingView) -> list[Finding]:
             else f"Ohne Ziel: {enumeration([t.name for t in orphan_groups])}.",
             at("ziele.yaml", "ziele", EVERY, "zielgruppen"),
             coverage(groups - len(orphan_groups), groups),
-            "Ziele für diese Zielgruppen vereinbaren (ziele.yaml)." if orphan_groups else None,
+            "Ziele für diese Zielgruppen vereinbaren." if orphan_groups else None,
         ),
         observed(
             "Jedes Ziel wird mit mindestens einer Maßnahme verfolgt."
@@ -630,7 +677,7 @@ def groups_goals_measures(view: ReportingView) -> list[Finding]:
             else f"Ohne Maßnahme: {enumeration(k.goal_labels(idle_goals))}.",
             at("massnahmen.yaml", "massnahmen", EVERY, "ziele"),
             coverage(goals - len(idle_goals), goals),
-            "Maßnahmen zu diesen Zielen planen (massnahmen.yaml)." if idle_goals else None,
+            "Maßnahmen zu diesen Zielen planen." if idle_goals else None,
         ),
         observed(
             "Jede Zielgruppe wird von Maßnahmen erreicht, und jede Maßnahme richtet sich an "
@@ -681,18 +728,22 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
             else f"In keinem Netzwerkgremium vertreten: {_names(outside)}.",
             at("netzwerk.yaml", "netzwerkgremien", EVERY, "mitglieder"),
             coverage(actors - len(outside), actors),
-            f"{sentence_start(_these(outside))} in ein Netzwerkgremium aufnehmen." if outside else None,
+            (
+                f"In ein Netzwerkgremium aufnehmen: {outside[0].name}."
+                if len(outside) == 1
+                else f"Diese {count(len(outside), 'Akteur', 'Akteure')} in ein Netzwerkgremium aufnehmen."
+            )
+            if outside
+            else None,
         ),
         observed(
             "Für alle Akteure ist mindestens ein Abstimmungsweg vereinbart."
             if not pathless
-            else f"Für {actors - len(pathless)} von {actors} Akteuren ist ein Abstimmungsweg "
+            else f"Für {_share(actors - len(pathless), actors, 'Akteuren')} ist ein Abstimmungsweg "
             f"vereinbart; ohne: {_names(pathless)}.",
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
-            f"Abstimmungswege für {_these(pathless)} vereinbaren und in netzwerk.yaml eintragen."
-            if pathless
-            else None,
+            _with(pathless, "Abstimmungswege vereinbaren") if pathless else None,
         ),
         observed(
             f"Festgelegt sind {count(len(network.working_forms), 'Arbeitsform', 'Arbeitsformen')}"
@@ -706,58 +757,72 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
 
 @RULES.rule("rahmenbedingungen")
 def working_conditions(view: ReportingView) -> list[Finding]:
-    """Conditions are described for every actor, and freelance and volunteer actors get their
-    network time compensated."""
+    """Conditions are described for every actor, and every freelance or volunteer actor that
+    spends time on network work has a compensation agreed (the yardstick of 'angemessen' here;
+    how many of its hours it covers is shown, not graded). Institutions' time is 5.3.4's."""
     k = view.concept
     actors = len(k.actors)
     undescribed = [a for a in k.actors if not a.conditions]
     evidence = [
         observed(
-            "Für alle Akteure sind die Rahmenbedingungen ihrer Mitarbeit beschrieben."
+            "Für alle Akteure ist beschrieben, unter welchen Bedingungen sie mitarbeiten."
             if not undescribed
-            else f"Rahmenbedingungen nicht beschrieben: {_names(undescribed)}.",
+            else f"Nicht beschrieben ist, unter welchen Bedingungen diese Akteure mitarbeiten: "
+            f"{_names(undescribed)}.",
             at("akteure.yaml", "akteure", EVERY, "rahmenbedingungen"),
             coverage(actors - len(undescribed), actors),
-            f"Rahmenbedingungen für {_these(undescribed)} in akteure.yaml beschreiben." if undescribed else None,
+            _with(undescribed, "klären und festhalten, unter welchen Bedingungen sie mitarbeiten")
+            if undescribed
+            else None,
         )
     ]
-    others = [a for a in k.actors if a.organisation_form != "Institution"]
+    others = [a for a in k.actors if a.organisation_form != INSTITUTION]
+    spending = [a for a in others if a.network_hours > 0]
     if not others:
         evidence.append(
             observed(
-                "Alle Akteure arbeiten in Institutionen; freiberuflich oder "
-                "ehrenamtlich Tätige sind nicht beteiligt.",
+                "Alle Akteure arbeiten in Einrichtungen; freiberuflich oder ehrenamtlich Tätige sind nicht beteiligt.",
                 at("akteure.yaml", "akteure", EVERY, "organisationsform"),
             )
         )
-    for actor in others:
-        status = _effort_status(k, actor)
-        label = actor.name
-        where = at("ressourcen.yaml", "netzwerkaufwand")
-        if status is None:
-            evidence.append(observed(f"{label}: kein Aufwand für Netzwerkarbeit angegeben.", where))
-        elif status == OPEN:
-            evidence.append(
-                observed(
-                    f"{label}: kein Ausgleich für {number(actor.network_hours, 0)} Stunden "
-                    "Netzwerkarbeit im Jahr eingeplant.",
-                    where,
-                    OPEN,
-                    f"Für {actor.name} einen Ausgleich der Netzwerkzeit einplanen.",
-                )
+    elif not spending:
+        evidence.append(
+            observed(
+                "Für die freiberuflich und ehrenamtlich Tätigen ist keine Zeit für Netzwerkarbeit angegeben.",
+                at("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
             )
-        else:
-            evidence.append(
-                observed(
-                    f"{label}: {_hours(k, actor)} Netzwerkarbeit im Jahr sind eingeplant "
-                    f"({k.effort.compensation(actor.id)}).",
-                    where,
-                    status,
-                    None
-                    if status == FULFILLED
-                    else f"Für {actor.name} den eingeplanten Ausgleich an den Aufwand anpassen.",
-                )
+        )
+    uncompensated = [a for a in spending if not _has_effort(k, a)]
+    for actor in spending:
+        if actor in uncompensated:
+            continue
+        entry = next(i for i, e in enumerate(k.resources.budgeted_effort) if e.actor == actor.id)
+        evidence.append(
+            observed(
+                f"{actor.name}: Ausgleich vereinbart – {k.effort.compensation(actor.id)}; er deckt "
+                f"{number(k.effort.budgeted_hours(actor.id), 0)} der {_hours(actor.network_hours)} "
+                "Netzwerkarbeit im Jahr.",
+                (
+                    at("ressourcen.yaml", "netzwerkaufwand", entry),
+                    at("akteure.yaml", "akteure", k.actors.index(actor), "netzwerkaufwand_stunden"),
+                ),
+                FULFILLED,
             )
+        )
+    if uncompensated:
+        evidence.append(
+            observed(
+                "Kein Ausgleich für ihre Zeit im Netzwerk ist vereinbart für: "
+                + enumeration([f"{a.name} ({_hours(a.network_hours)} im Jahr)" for a in uncompensated])
+                + ".",
+                (
+                    at("ressourcen.yaml", "netzwerkaufwand"),
+                    at("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
+                ),
+                OPEN,
+                _with(uncompensated, "einen Ausgleich für die Zeit im Netzwerk vereinbaren"),
+            )
+        )
     return evidence
 
 
@@ -782,7 +847,7 @@ def regular_update(view: ReportingView) -> list[Finding]:
             f"({cycle}); sie war bis {german_date(cycle_end)} fortzuschreiben.",
             at("kommune.yaml", "konzept", "stand"),
             OPEN,
-            "Die Fortschreibung beginnen und die neue Fassung in kommune.yaml eintragen.",
+            "Die Fortschreibung beginnen.",
         ),
     ]
     where = at("kommune.yaml", "konzept", "fortschreibung", "naechste")
@@ -818,7 +883,8 @@ def regular_update(view: ReportingView) -> list[Finding]:
 
 @RULES.rule("leitbild")
 def guiding_principle(view: ReportingView) -> list[Finding]:
-    """The concept refers to the NZFH's Leitbild and states its own local understanding."""
+    """The concept states its own local understanding of Frühe Hilfen; whether it refers to the
+    NZFH's Leitbild is context, since the Leitbild is offered as an orientation, not required."""
     k = view.concept
     principle = k.guiding_principle
     principles = (
@@ -828,20 +894,7 @@ def guiding_principle(view: ReportingView) -> list[Finding]:
     )
     return [
         observed(
-            "Das Konzept bezieht sich ausdrücklich auf das Leitbild Frühe Hilfen des NZFH.",
-            at("kommune.yaml", "leitbild", "bezug_nzfh"),
-            FULFILLED,
-        )
-        if principle.national
-        else observed(
-            "Das Konzept nennt das Leitbild Frühe Hilfen des NZFH nicht als Orientierung.",
-            at("kommune.yaml", "leitbild", "bezug_nzfh"),
-            OPEN,
-            "Klären, wie das Leitbild des NZFH das eigene Verständnis stützt, und den Bezug "
-            "festhalten ('bezug_nzfh: true').",
-        ),
-        observed(
-            f"Ein eigenes Verständnis vor Ort ist beschrieben{principles}.",
+            f"Ein eigenes Verständnis der Frühen Hilfen vor Ort ist beschrieben{principles}.",
             at("kommune.yaml", "leitbild"),
             FULFILLED,
         )
@@ -850,17 +903,62 @@ def guiding_principle(view: ReportingView) -> list[Finding]:
             "Ein eigenes, auf die Verhältnisse vor Ort bezogenes Verständnis ist nicht beschrieben.",
             at("kommune.yaml", "leitbild"),
             OPEN,
-            "Das eigene Verständnis unter 'leitbild' ('text' oder 'leitsaetze') beschreiben.",
+            "Das eigene Verständnis der Frühen Hilfen beschreiben.",
+        ),
+        observed(
+            "Das Konzept bezieht sich ausdrücklich auf das Leitbild Frühe Hilfen des NZFH."
+            if principle.national
+            else "Das Konzept nennt das Leitbild Frühe Hilfen des NZFH nicht als Orientierung.",
+            at("kommune.yaml", "leitbild", "bezug_nzfh"),
         ),
     ]
 
 
 # --- 5.3 Ressourcen für die Frühen Hilfen -----------------------------------------------------
 
+RESOURCE_PLANNING = "gemeinsame-ressourcenplanung"
+
+
+def _coordinating_measures(k: Concept, on: dt.date) -> Finding:
+    """Measures of the concept that name joint resource planning as what they work towards
+    (massnahmen[].qualitaetsziele): running ones do it, planned ones will."""
+    where = at("massnahmen.yaml", "massnahmen", EVERY, "qualitaetsziele")
+    measures = k.measures_for_quality_goal(RESOURCE_PLANNING)
+    if not any(m.quality_goals for m in k.measures):
+        return observed(
+            "Ob eine Maßnahme des Konzepts die Ressourcenplanung der Verwaltungsbereiche zusammenführt, "
+            "ist nicht erfasst.",
+            where,
+            UNKNOWN,
+            "Bei den Maßnahmen festhalten, zu welchen Zielen des Qualitätsrahmens sie beitragen.",
+        )
+    if not measures:
+        return observed(
+            "Keine Maßnahme des Konzepts führt die Ressourcenplanung der Verwaltungsbereiche zusammen.",
+            where,
+            OPEN,
+            "Eine Maßnahme vereinbaren, in der die beteiligten Verwaltungsbereiche ihre Planung der Mittel "
+            "für die Frühen Hilfen abstimmen.",
+        )
+    active = [m for m in measures if m.status == "laufend" and m.period.start <= on]
+    shown = active or measures
+
+    def described(m: Measure) -> str:
+        state = f"laufend seit {german_date(m.period.start)}" if m in active else m.status
+        return f"{k.measure_labels([m.id])[0]} ({state}): {m.description}"
+
+    return observed(
+        f"Die Ressourcenplanung führt zusammen: {' – '.join(described(m) for m in shown)}",
+        where,
+        FULFILLED if active else PARTIAL,
+        None if active else "Die vorgesehene Maßnahme zur gemeinsamen Ressourcenplanung beginnen.",
+    )
+
 
 @RULES.rule("gemeinsame-ressourcenplanung")
 def joint_resource_planning(view: ReportingView) -> list[Finding]:
-    """A joint overview of the money has been discussed in every committee that holds some."""
+    """A measure brings the administrations' planning of the money together, and a joint
+    overview of the money has been discussed in every committee that holds some."""
     k, on = view.concept, view.on
     year = _budget_year(k, on)
     holders = [c for c in k.budget.committees if k.budget.expense_total(year, committee=c.id)]
@@ -870,7 +968,8 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
             + "; ".join(f"{c.name} {euro(k.budget.expense_total(year, committee=c.id))}" for c in holders)
             + ".",
             at("ressourcen.yaml", "aufwand", EVERY, "ausschuss"),
-        )
+        ),
+        _coordinating_measures(k, on),
     ]
     overviews = {p.number for p in k.papers if "ressourcenplanung" in p.blocks}
     since = add_months(on, -RECENT_MONTHS)
@@ -880,50 +979,75 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
         if all(c in [s.committee for s in held] for c in holders):
             evidence.append(
                 observed(
-                    f"Die gemeinsame Übersicht {deliberation.number} wurde beraten: {_sittings_text(held)}.",
+                    f"Die gemeinsame Übersicht der Mittel {deliberation.number} wurde beraten: "
+                    f"{_sittings_text(held)}.",
                     DELIBERATION_SOURCE,
                     FULFILLED,
                 )
             )
             return evidence
     planned = [d for d in deliberations if d.planned(on)]
+    if planned:
+        sittings = _sittings_text(planned[0].planned(on))
+        evidence.append(
+            observed(
+                f"Die gemeinsame Übersicht der Mittel {planned[0].number} ist vorbereitet; beraten wird sie: "
+                f"{sittings}.",
+                DELIBERATION_SOURCE,
+                PARTIAL,
+                f"Die Übersicht {planned[0].number} wie vorgesehen beraten: {sittings}.",
+            )
+        )
+        return evidence
     evidence.append(
         observed(
-            f"In den letzten {RECENT_MONTHS} Monaten wurde keine gemeinsame Übersicht der Mittel in "
-            "allen Ausschüssen beraten, die Mittel für die Frühen Hilfen verantworten.",
+            f"In den letzten {RECENT_MONTHS} Monaten wurde keine gemeinsame Übersicht der Mittel in allen "
+            "Ausschüssen beraten, die Mittel für die Frühen Hilfen verantworten.",
             DELIBERATION_SOURCE,
             OPEN,
-            f"Die gemeinsame Übersicht {planned[0].number} ist zur Beratung vorgesehen: "
-            f"{_sittings_text(planned[0].planned(on))}."
-            if planned
-            else "Eine Vorlage mit dem Baustein 'ressourcenplanung' für alle Ausschüsse anlegen, die Mittel "
-            "verantworten (vorlagen/*.yaml).",
+            f"Eine gemeinsame Übersicht der Mittel zur Beratung vorlegen: {_names(holders)}.",
         )
     )
     return evidence
 
 
+def _planners_phrase(committees: list[Committee]) -> str:
+    """'die für Jugendhilfe, Gesundheit und Soziales zuständigen Ausschüsse (A, B und C)'."""
+    names = f" ({_names(committees)})" if committees else ""
+    return f"die für Jugendhilfe, Gesundheit und Soziales zuständigen Ausschüsse{names}"
+
+
 @RULES.rule("haushaltsberatungen")
 def budget_coordination(view: ReportingView) -> list[Finding]:
-    """Jugendhilfe-, Gesundheits- and Sozialausschuss agreed before the last budget deliberations."""
+    """The committees for Jugendhilfe, Gesundheit and Soziales agreed before the last budget
+    deliberations; one committee for all three fields agrees with itself."""
     k, on = view.concept, view.on
     entries = k.resources.budget_coordination
     where = at("ressourcen.yaml", "haushaltsabstimmung")
+    committees = planners(k)
+    if len(committees) == 1 and all(planning_committees(k).values()):
+        return [
+            observed(
+                f"Jugendhilfe, Gesundheit und Soziales berät ein gemeinsamer Ausschuss ({committees[0].name}); "
+                "er bereitet die Haushaltsberatungen für alle drei Bereiche vor.",
+                at("gremien.yaml", "gremien", EVERY, "sektoren"),
+                FULFILLED,
+            )
+        ]
     if not entries:
         return [
             observed(
-                "Ob Jugendhilfe-, Gesundheits- und Sozialausschuss ihre Haushaltsberatungen "
-                "abgestimmt vorbereiten, ist nicht erfasst.",
+                f"Ob {_planners_phrase(committees)} ihre Haushaltsberatungen abgestimmt vorbereiten, ist "
+                "nicht erfasst.",
                 where,
                 UNKNOWN,
-                "In ressourcen.yaml unter 'haushaltsabstimmung' eintragen, wann sich welche "
-                "Ausschüsse für welches Haushaltsjahr abgestimmt haben.",
+                "Festhalten, wann sich welche Ausschüsse vor den Haushaltsberatungen abgestimmt haben.",
             )
         ]
     recent = [e for e in entries if add_months(on, -12) < e.date <= on]
     if not recent:
         earlier = [e for e in entries if e.date <= on]
-        last = f"; die letzte eingetragene war am {german_date(max(e.date for e in earlier))}" if earlier else ""
+        last = f"; die letzte erfasste war am {german_date(max(e.date for e in earlier))}" if earlier else ""
         return [
             observed(
                 f"In den zwölf Monaten vor dem Stichtag haben sich die Ausschüsse nicht "
@@ -933,14 +1057,12 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
                 "Vor den nächsten Haushaltsberatungen eine Abstimmung der Ausschüsse verabreden.",
             )
         ]
-    planners = _unique(c for group in _planners(k).values() for c in group)
     joined = {c for e in recent for c in e.committees}
-    absent = [c for c in planners if c.id not in joined]
+    absent = [c for c in committees if c.id not in joined]
     latest = max(recent, key=lambda e: e.date)
     text = (
-        f"Am {german_date(latest.date)} haben "
-        f"{_names(k.committee(c) for c in latest.committees)} die Haushaltsberatungen "
-        f"{latest.budget_year} abgestimmt ({latest.form})"
+        f"Am {german_date(latest.date)} haben sich {_names(k.committee(c) for c in latest.committees)} "
+        f"zu den Haushaltsberatungen {latest.budget_year} abgestimmt ({latest.form})"
     )
     if not absent:
         return [observed(f"{text}.", where, FULFILLED)]
@@ -949,7 +1071,7 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
             f"{text}; nicht beteiligt: {_names(absent)}.",
             where,
             PARTIAL,
-            f"{_names(absent)} in die Abstimmung vor den Haushaltsberatungen einbeziehen.",
+            f"In die Abstimmung vor den Haushaltsberatungen einbeziehen: {_names(absent)}.",
         )
     ]
 
@@ -957,7 +1079,8 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
 @RULES.rule("kooperationsauflagen")
 def cooperation_requirements(view: ReportingView) -> list[Finding]:
     """The municipality's own grants to Träger (Bewilligungen, Leistungsvereinbarungen) for
-    Frühe Hilfen ask for cooperation in the network."""
+    Frühe Hilfen ask for cooperation in the network – not the conditions of the grants it
+    receives itself."""
     k, on = view.concept, view.on
     year = _budget_year(k, on)
     grants = [e for e in k.budget.expense_lines if e.year == year and e.kind == "Zuwendung an Träger"]
@@ -965,87 +1088,107 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
     if not grants:
         return [
             observed(
-                f"{year} sind keine Zuwendungen an Träger eingetragen; ob eigene Bewilligungen und "
-                "Leistungsvereinbarungen Zusammenarbeit verlangen, lässt sich so nicht beurteilen.",
+                f"Für {year} sind keine Zuwendungen an Träger erfasst; ob die eigenen Bewilligungen und "
+                "Leistungsvereinbarungen Zusammenarbeit verlangen, lässt sich so nicht sagen.",
                 where,
                 UNKNOWN,
-                "Zuwendungen und Leistungsentgelte an Träger in ressourcen.yaml als Aufwand der Art 'Zuwendung an "
-                "Träger' eintragen, mit den Anforderungen an die Zusammenarbeit unter 'kooperationsauflagen'.",
+                "Die Zuwendungen und Leistungsvereinbarungen an Träger mit ihren Anforderungen an die "
+                "Zusammenarbeit zusammenstellen.",
             )
         ]
     without = [e for e in grants if not e.cooperation_requirements]
-    names = enumeration(
-        [f"{k.organisation(e.recipient).name if e.recipient else '?'} – {e.title}" for e in without]
-    )
+    asking = [e for e in grants if e.cooperation_requirements]
+
+    def label(grant: Expense) -> str:
+        recipient = f" ({k.organisation(grant.recipient).name})" if grant.recipient else ""
+        return f"{grant.title}{recipient}"
+
     text = (
-        f"{year}: {len(grants) - len(without)} von {count(len(grants), 'Zuwendung', 'Zuwendungen')} an Träger "
-        "verlangen in Bewilligung oder Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
+        f"{year} verlangen {_share(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
+        "Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
     )
-    return [
+    evidence = [
         observed(
-            f"{text}; ohne solche Anforderungen: {names}." if without else f"{text}.",
+            f"{text}; ohne solche Anforderungen: {enumeration([label(e) for e in without])}."
+            if without
+            else f"{text}.",
             where,
-            coverage(len(grants) - len(without), len(grants)),
+            coverage(len(asking), len(grants)),
             "Bei der nächsten Bewilligung oder Leistungsvereinbarung Anforderungen an die Zusammenarbeit im "
-            "Netzwerk aufnehmen."
+            "Netzwerk aufnehmen: " + enumeration([label(e) for e in without]) + "."
             if without
             else None,
         )
     ]
+    if asking:
+        common = max(
+            {tuple(e.cooperation_requirements) for e in asking},
+            key=lambda wanted: sum(1 for e in asking if tuple(e.cooperation_requirements) == wanted),
+        )
+        evidence.append(observed(f"Verlangt wird zum Beispiel: {'; '.join(common)}.", where))
+    return evidence
 
 
 @RULES.rule("netzwerkaufwand")
 def network_effort(view: ReportingView) -> list[Finding]:
-    """The network time of every actor is budgeted in full."""
-    k = view.concept
-    active = [a for a in k.actors if a.network_hours > 0]
-    where = at("ressourcen.yaml", "netzwerkaufwand")
-    if not active:
-        return [
-            observed(
-                "Für keinen Akteur ist ein Aufwand für Netzwerkarbeit angegeben.",
-                at("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
-                UNKNOWN,
-                "In akteure.yaml 'netzwerkaufwand_stunden' angeben.",
-            )
-        ]
-    by_status = {s: [a for a in active if _effort_status(k, a) == s] for s in (OPEN, PARTIAL, FULFILLED)}
+    """The resources for network work: money for the network's coordination, and for every
+    institution whose staff spend time on network work that time provided for in the resource
+    planning (the yardstick of 'angemessen' here; the hours are shown, not graded). Freelance
+    and volunteer actors' time is 5.2.4's, so no hour counts twice."""
+    k, on = view.concept, view.on
+    year = _budget_year(k, on)
+    coordination = k.budget.expense_total(year, purpose=COORDINATION)
     evidence = [
         observed(
-            f"Die Akteure wenden zusammen rund {number(k.effort.total_network_hours, 0)} Stunden im Jahr für "
-            f"Netzwerkarbeit auf; eingeplant sind {number(k.effort.total_budgeted_hours, 0)} Stunden.",
-            where,
+            f"Für die Koordination des Netzwerks sind {year} {euro(coordination)} Aufwand eingeplant.",
+            at("ressourcen.yaml", "aufwand", EVERY, "fuer"),
+            FULFILLED,
+        )
+        if coordination
+        else observed(
+            f"Für die Koordination des Netzwerks ist {year} kein Aufwand ausgewiesen.",
+            at("ressourcen.yaml", "aufwand", EVERY, "fuer"),
+            OPEN,
+            "Den Aufwand der Netzwerkkoordination in der Ressourcenplanung ausweisen.",
         )
     ]
-    if by_status[OPEN]:
+    hours = at("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden")
+    if not any(a.network_hours > 0 for a in k.actors):
         evidence.append(
             observed(
-                f"Für {count(len(by_status[OPEN]), 'Akteur', 'Akteure', 'einen')} ist kein "
-                f"Netzwerkaufwand eingeplant: {_names(by_status[OPEN])}.",
-                where,
-                OPEN,
-                f"Netzwerkaufwand für {_these(by_status[OPEN])} in der Ressourcenplanung vorsehen "
-                "(ressourcen.yaml: netzwerkaufwand).",
+                "Für keinen Akteur ist angegeben, wie viel Zeit er für die Netzwerkarbeit aufwendet.",
+                hours,
+                UNKNOWN,
+                "Bei den Akteuren erfragen, wie viel Zeit sie im Jahr für die Netzwerkarbeit aufwenden.",
             )
         )
-    if by_status[PARTIAL]:
+        return evidence
+    institutions = [a for a in k.actors if a.organisation_form == INSTITUTION and a.network_hours > 0]
+    if not institutions:
         evidence.append(
-            observed(
-                "Nur teilweise eingeplant: "
-                + enumeration([f"{a.name} ({_hours(k, a)})" for a in by_status[PARTIAL]])
-                + ".",
-                where,
-                PARTIAL,
-                f"Den eingeplanten Umfang für {_names(by_status[PARTIAL])} an den Aufwand anpassen.",
-            )
+            observed("Einrichtungen wenden nach den Angaben keine Zeit für die Netzwerkarbeit auf.", hours)
         )
-    if by_status[FULFILLED]:
-        evidence.append(
-            observed(
-                f"Vollständig eingeplant ist der Aufwand für {len(by_status[FULFILLED])} von "
-                f"{len(active)} Akteuren.",
-                where,
-                FULFILLED,
+        return evidence
+    planned = [a for a in institutions if _has_effort(k, a)]
+    missing = [a for a in institutions if a not in planned]
+    spent = sum((a.network_hours for a in institutions), Decimal(0))
+    provided = sum((k.effort.budgeted_hours(a.id) for a in planned), Decimal(0))
+    text = (
+        f"Bei {_share(len(planned), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit in die "
+        f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen "
+        f"({number(provided, 0)} der {_hours(spent)} im Jahr)"
+    )
+    evidence.append(
+        observed(
+            f"{text}; nicht vorgesehen bei: {_names(missing)}." if missing else f"{text}.",
+            (at("ressourcen.yaml", "netzwerkaufwand"), hours),
+            coverage(len(planned), len(institutions)),
+            _with(
+                missing,
+                "klären, wie ihre Zeit für die Netzwerkarbeit in der Ressourcenplanung vorgesehen werden kann",
             )
+            if missing
+            else None,
         )
+    )
     return evidence
