@@ -195,6 +195,17 @@ class PaperView:
             chosen = [d for d in self.concept.decisions if d.committee in ids]
         return sorted(chosen, key=lambda d: d.date)
 
+    @property
+    def reports_back(self) -> list[tuple[Committee, list[Decision]]]:
+        """The bodies this paper reports to on their own decisions not yet implemented: for them
+        the paper is itself the report on the implementation (and must never call it missing)."""
+        open_ = [d for d in self.decisions if d.status != "umgesetzt"]
+        return [
+            (c, [d for d in open_ if d.committee == c.id])
+            for c in self.committees
+            if any(d.committee == c.id for d in open_)
+        ]
+
     def _in_remit(self, measure: Measure) -> bool:
         if self.concept.actor(measure.lead).sector in self.remit:
             return True
