@@ -8,14 +8,19 @@ without anyone remembering to. Rendering the HTML is enough – Word and PDF sho
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import typing
-from typing import Any
+from typing import Any, get_args
 
 import pytest
+import yaml
 
 from pipeline.model.inputs import model_for
-from pipeline.model.types import Item
+from pipeline.model.types import Item, MunicipalityKind
+from pipeline.scaffold import starter_files
 
+from .conftest import EXAMPLE, ROOT, Inputs
 from .sentences import flaws, render_all
 
 # --- walking the input models ---------------------------------------------------------------
@@ -248,3 +253,195 @@ def test_the_checker_finds_broken_sentences(html, flaw):
 )
 def test_the_checker_accepts_sound_sentences(html):
     assert flaws(html) == []
+
+
+# --- the decision on this Fassung -------------------------------------------------------------
+
+
+def _text_of(html: str) -> str:
+    import lxml.html
+
+    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+
+def _introduction(concept) -> str:
+    return _text_of(render_all(concept)["konzept/01_einleitung"])
+
+
+def test_a_paper_makes_the_decision_planned(inputs, raw_inputs):
+    """The example names its Beschlussvorlage: the sentence says when and where the decision is
+    to be taken, from the paper's Beratungsfolge read here independently."""
+    concept = inputs.check().concept
+    paper = yaml.safe_load((EXAMPLE / "vorlagen" / "jha-2026-030-gesamtkonzept.yaml").read_text())["vorlage"]
+    assert raw_inputs["kommune.yaml"]["konzept"]["beschluss"] == paper["nummer"]
+    final = next(c for c in paper["beratungsfolge"] if c["rolle"] == "Entscheidung")
+    text = _introduction(concept)
+    assert (
+        f"Diese Fassung soll am {final['datum']:%d.%m.%Y} im Kreistag beschlossen werden "
+        f"(Beschlussvorlage {paper['nummer']})." in text
+    )
+    assert (
+        "Zuvor wird sie am 26.11.2026 im Jugendhilfeausschuss und am 03.12.2026 im Ausschuss für Soziales" in text
+    )
+    assert "verabschiedet" not in text
+
+
+def test_a_recorded_decision_makes_it_adopted(inputs):
+    """Once the Kreistag has decided and the decision is in gremien.yaml under the paper's
+    number, the same reference reads in the past tense."""
+
+    def decided(data):
+        data["beschluesse"].append(
+            {
+                "id": "kt-2026-099",
+                "nummer": "JHA/2026/030",
+                "datum": "2026-12-17",
+                "gremium": "kt",
+                "titel": "Gesamtkonzept Frühe Hilfen (Fassung 2.0)",
+                "inhalt": "Der Kreistag beschließt das Gesamtkonzept Frühe Hilfen in der Fassung 2.0.",
+                "umsetzungsstatus": "in Umsetzung",
+                "umsetzungsstand": "Die Umsetzung hat begonnen.",
+            }
+        )
+
+    inputs.edit("gremien.yaml", decided)
+    text = _introduction(inputs.check().concept)
+    assert (
+        "Der Kreistag hat diese Fassung des Gesamtkonzepts am 17.12.2026 beschlossen (Beschluss JHA/2026/030)."
+        in text
+    )
+    assert "soll am" not in text
+
+
+def test_old_free_text_stays_readable_and_is_warned_about(inputs):
+    old = (
+        "Vorlage JHA/2026/030: Beratung im Jugendhilfeausschuss am 26.11.2026, Beschlussfassung im "
+        "Kreistag am 17.12.2026 vorgesehen."
+    )
+    inputs.edit("kommune.yaml", lambda data: data["konzept"].update(beschluss=old))
+    validated = inputs.check()
+    warned = [w for w in validated.warnings if w.where.field == "konzept.beschluss"]
+    assert len(warned) == 1
+    assert "bitte nur die Nummer eintragen (beschluss: JHA/2026/030)" in warned[0].message
+    text = _introduction(validated.concept)
+    assert f"Beschluss über das Gesamtkonzept: {old}" in text
+    assert "vorgesehen. verabschiedet" not in text
+    assert not flaws(render_all(validated.concept)["konzept/01_einleitung"])
+
+
+def test_the_reference_to_the_decision_is_optional(inputs):
+    inputs.edit("kommune.yaml", lambda data: data["konzept"].pop("beschluss"))
+    validated = inputs.check()
+    assert not [w for w in validated.warnings if w.where.field == "konzept.beschluss"]
+    assert "beschlossen" not in _introduction(validated.concept)
+
+
+# --- a report never calls itself missing --------------------------------------------------------
+
+
+def test_the_status_report_is_the_report_it_would_have_called_missing(concept):
+    """SA/2026/041 goes to the Sozialausschuss, which took SA/2022/019: it says that it is the
+    report, and nothing in it says the report is still to come."""
+    text = _text_of(render_all(concept)["vorlage SA/2026/041"])
+    assert "noch aus" not in text
+    assert (
+        "Die Vorlage ist zugleich der Bericht über die Umsetzung dieser Beschlüsse an den Ausschuss für "
+        "Soziales und Teilhabe (SA/2022/019)." in text
+    )
+
+
+def test_the_concept_names_the_planned_report_from_the_calendar(concept):
+    text = _text_of(render_all(concept)["konzept/13_politische_verankerung"])
+    assert (
+        "Nächster Bericht über die Umsetzung: am 03.12.2026 im Ausschuss für Soziales und Teilhabe "
+        "(Sachstandsbericht SA/2026/041)" in text
+    )
+
+
+def test_progress_that_announces_the_report_is_warned_about(inputs):
+    def announce(data):
+        decision = next(d for d in data["beschluesse"] if d["nummer"] == "SA/2022/019")
+        decision["umsetzungsstand"] += " Der vorgesehene Bericht im Sozialausschuss steht noch aus."
+
+    inputs.edit("gremien.yaml", announce)
+    warned = [w for w in inputs.warnings() if w.where.field.endswith("umsetzungsstand")]
+    assert len(warned) == 1
+    assert (
+        "Die Vorlage SA/2026/041 berichtet am 03.12.2026 dem Ausschuss für Soziales und Teilhabe"
+        in warned[0].message
+    )
+
+
+def test_progress_without_announcements_passes(inputs):
+    assert not [w for w in inputs.warnings() if w.where.field.endswith("umsetzungsstand")]
+
+
+# --- committees with their articles ---------------------------------------------------------
+
+
+def test_an_unknown_committee_name_is_named_safely_and_warned_about(inputs):
+    def rename(data):
+        data["gremien"][2]["name"] = "Netzwerk Soziales"
+
+    inputs.edit("gremien.yaml", rename)
+    validated = inputs.check()
+    warned = [w for w in validated.warnings if w.where.field == "gremien[2].name"]
+    assert len(warned) == 1 and "'artikel'" in warned[0].message
+    text = _text_of(render_all(validated.concept)["konzept/13_politische_verankerung"])
+    assert "im Gremium „Netzwerk Soziales“" in text
+
+
+def test_the_article_field_silences_the_warning(inputs):
+    def rename(data):
+        data["gremien"][2].update(name="Netzwerk Soziales", artikel="das")
+
+    inputs.edit("gremien.yaml", rename)
+    validated = inputs.check()
+    assert not [w for w in validated.warnings if w.where.field == "gremien[2].name"]
+    text = _text_of(render_all(validated.concept)["konzept/13_politische_verankerung"])
+    assert "im Netzwerk Soziales" in text
+
+
+def test_committees_are_named_with_article_in_running_text(concept):
+    text = _text_of(render_all(concept)["konzept/13_politische_verankerung"])
+    assert "Thema in vier Gremien: im Jugendhilfeausschuss, im Ausschuss für Gesundheit" in text
+
+
+# --- numbers and nouns agree ------------------------------------------------------------------
+
+
+def test_a_count_of_one_takes_the_singular(concept):
+    """The example's indicator 'Fachausschüsse …' stands at 1 in 2026 (ziele.yaml)."""
+    html = render_all(concept)["konzept/05_ziele"]
+    assert "1\u00a0Ausschuss (2026)" in html and "1\u00a0Bericht pro Jahr (2023)" in html
+    assert not re.search(r"\b1\u00a0(Ausschüsse|Berichte)\b", html)
+
+
+# --- headings and codes -----------------------------------------------------------------------
+
+
+def test_goal_headings_are_phrases_and_the_goal_is_stated_below(concept, raw_inputs):
+    html = render_all(concept)["konzept/05_ziele"]
+    goal = raw_inputs["ziele.yaml"]["ziele"][0]
+    assert f">Z1 {goal['kurztitel']}</h2>" in html
+    assert f"<strong>{goal['art']}:</strong> {goal['titel']}" in html
+
+
+def test_papers_name_the_goals_their_tables_number(concept, raw_inputs):
+    """A council member has no goals chapter at hand: each goal number in a paper's tables
+    comes with its name once."""
+    titles = {g["id"]: g["kurztitel"] for g in raw_inputs["ziele.yaml"]["ziele"]}
+    text = _text_of(render_all(concept)["vorlage SA/2026/041"])
+    numbers = set(re.findall(r"\bZ\d+(?:\.\d+)?\b", text))
+    named = {n for n in numbers if any(f"{n} {t}" in text for t in titles.values())}
+    assert numbers and named == numbers
+
+
+@pytest.mark.parametrize("kind", get_args(MunicipalityKind))
+def test_sentences_end_once_in_a_new_municipality(kind):
+    """`init` writes one of everything: every count is one, every text a placeholder."""
+    files = starter_files(ROOT / "inputs" / "neustadt", kind, "Hessen", None, dt.date(2026, 11, 23))
+    concept = Inputs({name: text.encode() for name, text in files.items()}).check().concept
+    documents = render_all(concept)
+    broken = {name: found for name, html in documents.items() if (found := flaws(html))}
+    assert not broken, broken
