@@ -93,6 +93,13 @@ BODIES = {
         "das Erweiterte Präsidium",
         "im Erweiterten Präsidium",
     ),
+    "Sozial- und Gesundheitsausschuss": (
+        "der Sozial- und Gesundheitsausschuss",
+        "des Sozial- und Gesundheitsausschusses",
+        "dem Sozial- und Gesundheitsausschuss",
+        "den Sozial- und Gesundheitsausschuss",
+        "im Sozial- und Gesundheitsausschuss",
+    ),
     "Referat Frühe Hilfen": (
         "das Referat Frühe Hilfen",
         "des Referats Frühe Hilfen",

@@ -146,11 +146,24 @@ def _genitive_ending(word: str, gender: Gender) -> str:
     return "es" if re.search(r"(s|ß|x|z)$", word) else "s"
 
 
+def _tokens(name: str) -> list[str]:
+    """The words of a name, with a shortened compound kept whole: 'Sozial- und
+    Gesundheitsausschuss' is one committee, whose head is its last part."""
+    words = name.split(" ")
+    tokens: list[str] = []
+    while words:
+        word = words.pop(0)
+        while word.endswith("-") and len(words) >= 2 and words[0] in ("und", "oder"):
+            word = f"{word} {words.pop(0)} {words.pop(0)}"
+        tokens.append(word)
+    return tokens
+
+
 def _split(name: str) -> tuple[list[str], str, str] | None:
     """'Gemeinsamer Ausschuss für Jugend' → (['Gemeinsamer'], 'Ausschuss', ' für Jugend'):
     the adjectives before the head, the head word, and the rest as written (an apposition or an
     attribute that keeps its case). None if the name has no capitalised leading word."""
-    words = name.split(" ")
+    words = _tokens(name)
     group: list[str] = []
     for word in words:
         if _ATTRIBUTE_START.match(word) or not word[:1].isupper():
@@ -187,7 +200,7 @@ def definite(name: str, gender: Gender | None = None) -> Forms | None:
     The gender comes from the head noun, or from `gender` where the caller knows it (a
     committee's ``artikel``, a person's title). None when neither tells it, or when the name
     starts with words that cannot be declined safely."""
-    parts = _split(name.strip())
+    parts = _split(" ".join(name.split()))
     if parts is None:
         return None
     adjectives, word, rest = parts
