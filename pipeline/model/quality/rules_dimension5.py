@@ -229,7 +229,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
         elif add_months(decision.date, committee.report_cycle_months) < on:
             evidence.append(
                 observed(
-                    f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an „{committee.name}“.",
+                    f"{label}: seit dem Beschluss kein Bericht über die Umsetzung an {committee.forms.acc}.",
                     where,
                     OPEN,
                     f"{committee.name}: Bericht zur Umsetzung von {decision.number} "
@@ -330,7 +330,7 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
             observed(
                 f"Handlungsbedarf aus der Fachpraxis gemeldet: "
                 f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} in den letzten {RECENT_MONTHS} "
-                f"Monaten, zuletzt an „{committee.name}“ am {german_date(report.date)}: {report.needs}",
+                f"Monaten, zuletzt an {committee.forms.acc} am {german_date(report.date)}: {report.needs}",
                 where,
                 FULFILLED,
             )
@@ -526,9 +526,9 @@ def _on_schedule(k: Concept, on: dt.date) -> Finding:
     if not late and not overrun:
         status = k.measures_by_status
         return observed(
-            f"Alle Maßnahmen liegen im Zeitplan: {len(status.get('laufend', []))} laufen, "
-            f"{len(status.get('geplant', []))} sind geplant, "
-            f"{len(status.get('abgeschlossen', []))} abgeschlossen.",
+            f"Alle Maßnahmen liegen im Zeitplan: {count(len(status.get('laufend', [])), '', '', verb=('läuft', 'laufen'))}, "
+            f"{count(len(status.get('geplant', [])), '', '', verb=('ist geplant', 'sind geplant'))}, "
+            f"{count(len(status.get('abgeschlossen', [])), '', '', verb=('ist abgeschlossen', 'sind abgeschlossen'))}.",
             where,
             FULFILLED,
         )
