@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from pipeline.formatting import single_stops
+
 Path_ = tuple[str | int, ...]
 
 #: How a validation finding counts: an error makes the inputs unusable, a warning flags what is
@@ -94,6 +96,13 @@ class Finding:
     level: Level | None = ERROR
     suggestion: str | None = None
     also: tuple[Place, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Messages are composed from names, and a name may end in an abbreviation ('… e. V.')
+        right where the sentence ends: each sentence still ends once."""
+        object.__setattr__(self, "message", single_stops(self.message))
+        if self.suggestion:
+            object.__setattr__(self, "suggestion", single_stops(self.suggestion))
 
     @property
     def places(self) -> tuple[Place, ...]:

@@ -119,6 +119,27 @@ def sentence_start(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: What ends a sentence, possibly followed by closing quotes or a bracket.
+_SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
+
+
+#: Two full stops where one sentence ended: a name ending in an abbreviation ('… e. V.') before
+#: the stop of the sentence around it. An ellipsis ('...') is no such pair.
+_DOUBLE_STOP = re.compile(r"(?<![.…])\.\.(?!\.)")
+
+
+def sentence_end(text: str) -> str:
+    """The text with one full stop at its end: 'Jobcenter' → 'Jobcenter.', but a text that
+    already ends a sentence ('… Musterkreis e. V.', '… offen?') stays as it is."""
+    text = text.rstrip()
+    return text if not text or _SENTENCE_END.search(text) else f"{text}."
+
+
+def single_stops(text: str) -> str:
+    """Every sentence of a composed text ending once: '… Kinderschutzbund e. V..' → '… e. V.'."""
+    return _DOUBLE_STOP.sub(".", text)
+
+
 def enumeration(items: list[str]) -> str:
     """['a', 'b', 'c'] → 'a, b und c'."""
     items = [str(i) for i in items]
@@ -152,12 +173,29 @@ def number_word(amount: int, one: str = "eine") -> str:
     return NUMBER_WORDS[amount] if 0 <= amount <= 12 else number(amount)
 
 
-def count(amount: int, singular: str, plural: str, one: str = "eine") -> str:
-    """'vier Zielgruppen', 'eine Maßnahme', '15 Akteure' (words up to twelve, as in prose).
+def agree(amount: int | float | Decimal, singular: str, plural: str) -> str:
+    """The form a word takes next to a number: the singular for exactly one, the plural for
+    any other amount, zero included ('1 ist', '0 sind', '2 sind')."""
+    return singular if amount == 1 else plural
+
+
+def count(
+    amount: int,
+    singular: str,
+    plural: str,
+    one: str = "eine",
+    verb: tuple[str, str] | None = None,
+) -> str:
+    """'vier Zielgruppen', 'eine Maßnahme', '15 Akteure' (words up to twelve, as in prose);
+    with `verb` (singular, plural) also the verb that agrees: 'eine Maßnahme ist geplant',
+    'drei Maßnahmen sind geplant'. Empty nouns leave only number and verb: 'drei laufen'.
 
     `one` is the article the sentence needs for a single item: 'ein', 'einem', 'einer' …
     """
-    return f"{number_word(amount, one)} {singular if amount == 1 else plural}"
+    words = [number_word(amount, one), agree(amount, singular, plural)]
+    if verb:
+        words.append(agree(amount, *verb))
+    return " ".join(w for w in words if w)
 
 
 def every_months(months: int) -> str:

@@ -1,7 +1,17 @@
 from datetime import date
 from decimal import Decimal
 
-from pipeline.formatting import count, euro, german_date, number, percent, with_unit
+from pipeline.formatting import (
+    agree,
+    count,
+    euro,
+    german_date,
+    number,
+    percent,
+    sentence_end,
+    single_stops,
+    with_unit,
+)
 
 NBSP = "\u00a0"
 
@@ -32,3 +42,21 @@ def test_counts_in_words_up_to_twelve():
     assert count(4, "Zielgruppe", "Zielgruppen") == "vier Zielgruppen"
     assert count(15, "Akteur", "Akteure") == "15 Akteure"
     assert count(1, "Gremium", "Gremien", "einem") == "einem Gremium"
+
+
+def test_counts_agree_with_their_verb():
+    assert count(1, "Maßnahme", "Maßnahmen", verb=("ist geplant", "sind geplant")) == "eine Maßnahme ist geplant"
+    assert count(2, "Maßnahme", "Maßnahmen", verb=("ist geplant", "sind geplant")) == "zwei Maßnahmen sind geplant"
+    assert count(0, "Maßnahme", "Maßnahmen", verb=("läuft", "laufen")) == "keine Maßnahmen laufen"
+    assert count(16, "", "", verb=("läuft", "laufen")) == "16 laufen"
+    assert agree(1, "hat", "haben") == "hat"
+    assert agree(Decimal("1.5"), "hat", "haben") == "haben"
+
+
+def test_a_sentence_ends_once():
+    assert sentence_end("Jobcenter") == "Jobcenter."
+    assert sentence_end("Kinderschutzbund Musterkreis e. V.") == "Kinderschutzbund Musterkreis e. V."
+    assert sentence_end("Onlineportal „Familienwegweiser“") == "Onlineportal „Familienwegweiser“."
+    assert sentence_end("Ist das offen?") == "Ist das offen?"
+    assert single_stops("Ohne: Caritas e. V.. Bitte ergänzen.") == "Ohne: Caritas e. V. Bitte ergänzen."
+    assert single_stops("Und so weiter...") == "Und so weiter..."

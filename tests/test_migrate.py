@@ -154,3 +154,14 @@ def test_the_migrated_folder_builds(old_copy, tmp_path):
     build(old_copy, out)
     assert (out / "Gesamtkonzept_Musterkreis_2.0.pdf").is_file()
     assert len(list((out / "vorlagen").glob("*.oparl.json"))) == 4
+
+
+def test_the_decision_text_stays_with_a_note_and_a_suggestion(old_copy):
+    """format 1 wrote the decision on the concept as a sentence; it is kept (a rewrite could
+    drop what only the text says), the notes and validate point to the number it mentions."""
+    written = _raw(OLD, "kommune.yaml")["konzept"]["beschluss"]
+    result = _migrate(old_copy)
+    assert "'konzept.beschluss' nennt jetzt nur die Nummer" in result.output
+    assert _raw(old_copy, "kommune.yaml")["konzept"]["beschluss"] == written
+    warned = [w for w in check_folder(old_copy).warnings if w.where.field == "konzept.beschluss"]
+    assert len(warned) == 1 and "(beschluss: JHA/2026/030)" in warned[0].message

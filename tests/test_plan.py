@@ -85,7 +85,7 @@ def test_decisions_without_reported_implementation(example_copy):
     result = _plan(example_copy)
     assert (
         "Beschluss GA/2024/031 (in Umsetzung): noch kein Bericht über die Umsetzung an "
-        "„Ausschuss für Gesundheit“, und keine Vorlage ist geplant."
+        "den Ausschuss für Gesundheit, und keine Vorlage ist geplant."
     ) in result.output
     assert "Beschluss GA/2024/031: kein Umsetzungsstand beschrieben ('umsetzungsstand')." in result.output
     assert "Beschluss SA/2022/019" not in result.output  # its report is planned for 03.12.2026

@@ -14,6 +14,8 @@ What changes in the files:
   their Anstellungsträger.
 - vorlagen/*.yaml: ``finanzierungslinien`` become ``positionen``; ``mittel_verfuegbar`` goes
   (the budget's state says it).
+- kommune.yaml: ``konzept.beschluss`` written as a sentence stays, with a note: it now names a
+  decision or paper by number, and cutting the text down would drop what only it says.
 
 Where the old files do not say what the new format needs, the step chooses what is likely and
 says so in a note; nothing it guesses is silent.
@@ -99,6 +101,7 @@ class Step:
         self.split_funding()
         self.name_employers()
         self.papers()
+        self.adoption_reference()
         return self.notes
 
     # kommune.yaml ----------------------------------------------------------------------------
@@ -316,6 +319,20 @@ class Step:
                 self.note(
                     f"{name}: 'finanzierungslinien' heißen jetzt 'positionen' (Aufwand und Erträge); bitte prüfen."
                 )
+
+    # kommune.yaml: the decision on this Fassung ------------------------------------------------
+
+    def adoption_reference(self) -> None:
+        """'konzept.beschluss' now names a decision or a paper by its number, and the concept
+        builds the sentence from it. A text is left as it is (it still shows, as a note) and
+        not cut down to a number it mentions: its dates may say something the paper does not."""
+        written = (self.kommune.get("konzept") or {}).get("beschluss")
+        if isinstance(written, str) and " " in written.strip():
+            self.note(
+                "kommune.yaml: 'konzept.beschluss' nennt jetzt nur die Nummer eines Beschlusses (gremien.yaml) "
+                "oder einer Vorlage (vorlagen/), z. B. 'JHA/2026/030'; der Text bleibt stehen, bis er ersetzt "
+                "wird (validate schlägt die Nummer vor)."
+            )
 
 
 def migrate(files: dict[str, Any]) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pipeline.model.inputs import (
     PLACEHOLDER_COUNCIL_SYSTEM,
@@ -57,6 +57,21 @@ if TYPE_CHECKING:
     from pipeline.model.resources import Budget, Effort
 
 F = TypeVar("F", bound=Item)
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """How this Fassung is adopted, as facts the text states in the right tense: a decision
+    recorded in gremien.yaml ('beschlossen'), or a paper whose Beratungsfolge leads to the
+    decision ('geplant'). `date` and `committee` name the deciding sitting (for a paper without
+    a deciding consultation, None); `before` are the paper's other sittings up to it."""
+
+    status: Literal["beschlossen", "geplant"]
+    number: str
+    kind: str
+    date: dt.date | None
+    committee: Committee | None
+    before: tuple[tuple[dt.date, Committee], ...] = ()
 
 
 def _parsed(files: dict[str, Item], name: str, kind: type[F]) -> F:
@@ -216,6 +231,38 @@ class Concept:
         paths = [self.municipality.logo] if self.municipality.logo else []
         return paths + [a.file for p in self.papers for a in p.attachments if a.file]
 
+    @cached_property
+    def adoption(self) -> Adoption | None:
+        """The decision on this Fassung that 'konzept.beschluss' refers to (by the number or id of
+        a decision, else the number of a paper); None if it names neither, as a text written for
+        earlier versions does."""
+        reference = (self.version.decision or "").strip()
+        if not reference:
+            return None
+        decision = next((d for d in self.decisions if reference in (d.number, d.id)), None)
+        if decision is not None:
+            return Adoption(
+                "beschlossen", decision.number, "Beschluss", decision.date, self.committee(decision.committee)
+            )
+        paper = next((p for p in self.papers if p.number == reference), None)
+        if paper is None:
+            return None
+        deciding = [c for c in paper.consultations if c.role == "Entscheidung"]
+        final = deciding[-1] if deciding else None
+        before = tuple(
+            (c.date, self.committee(c.committee))
+            for c in paper.consultations
+            if c is not final and (final is None or c.date <= final.date)
+        )
+        return Adoption(
+            "geplant",
+            paper.number,
+            paper.kind,
+            final.date if final else None,
+            self.committee(final.committee) if final else None,
+            before,
+        )
+
     # numbering -------------------------------------------------------------------------------
 
     def goal_number(self, goal_id: str) -> str:
@@ -252,6 +299,26 @@ class Concept:
     def goal_labels(self, goals: list[str] | list[Goal]) -> list[str]:
         """Numbers (Z1, Z1.2 …) of goals given as ids or as goals."""
         return [self.goal_numbers[g if isinstance(g, str) else g.id] for g in goals]
+
+    def goal_label(self, goal: Goal | str) -> str:
+        """'Z1 Zugang zu den Frühen Hilfen': the number with the short title, or with the goal's
+        sentence (without its full stop), so a reader can place the number anywhere."""
+        goal = self.goal(goal) if isinstance(goal, str) else goal
+        name = goal.short_title or goal.title
+        return f"{self.goal_numbers[goal.id]} {name.removesuffix('.')}"
+
+    def goal_heading(self, goal: Goal) -> str:
+        """A goal's heading, a phrase and no sentence: 'Z1 Zugang zu den Frühen Hilfen', or
+        'Wirkungsziel Z1' where no short title is given."""
+        if goal.short_title:
+            return self.goal_label(goal)
+        return f"{goal.kind} {self.goal_numbers[goal.id]}"
+
+    def goal_legend(self, goal_ids: list[str]) -> list[str]:
+        """The labels of the goals a table names by number, each once, in the order of their
+        numbers: the key under the table."""
+        wanted = set(goal_ids)
+        return [self.goal_label(g) for g in self.numbered_goals if g.id in wanted]
 
     def measure_labels(self, measure_ids: list[str]) -> list[str]:
         """'M3 Willkommensbesuche' for each measure."""
@@ -367,6 +434,13 @@ class Concept:
     def measures_for_quality_goal(self, goal_id: str) -> list[Measure]:
         """Measures that name a goal of the Qualitätsrahmen as what they work towards."""
         return [m for m in self.measures if goal_id in m.quality_goals]
+
+    @property
+    def actors_in_bodies(self) -> list[Actor]:
+        """Actors that lead or sit in at least one network body, in file order: the rows of the
+        membership table, which names each member once."""
+        seated = {b.chair for b in self.network.bodies} | {a for b in self.network.bodies for a in b.members}
+        return [a for a in self.actors if a.id in seated]
 
     @property
     def network_meetings_per_year(self) -> int:

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import model_validator
 
+from pipeline.model.grammar import Forms, committee_forms
 from pipeline.model.norms import FUNDING_AREAS, PROFESSIONS, FundingAreaCode, Profession, ProfessionId
 from pipeline.model.paths import input_file_checks
 from pipeline.model.types import (
@@ -182,7 +183,11 @@ class ConceptVersion(Item, title="Konzept"):
     )
     process: Text | None = field("beteiligungsprozess", "Wie das Konzept gemeinsam erarbeitet wurde", default=None)
     decision: Text | None = field(
-        "beschluss", "Beschluss, mit dem das Konzept verabschiedet wurde (Nummer)", default=None
+        "beschluss",
+        "Beschluss über diese Fassung: die Nummer eines Beschlusses aus gremien.yaml (dann gilt sie als "
+        "beschlossen) oder einer Vorlage aus vorlagen/ (dann ist der Beschluss vorgesehen), z. B. "
+        "'JHA/2026/030'; den Satz im Konzept bildet das Werkzeug daraus",
+        default=None,
     )
     presented_in: list[NetworkBodyRef] = field(
         "vorgestellt_in",
@@ -301,6 +306,12 @@ class Goal(Item, title="Ziel"):
     id: Id = field("id", "Kennung des Ziels")
     kind: GoalKind = field("art", "Art des Ziels: Wirkungsziel oder Handlungsziel")
     title: Text = field("titel", "Das Ziel in einem Satz")
+    short_title: Text | None = field(
+        "kurztitel",
+        "Kurze Bezeichnung für Überschriften und Verweise, ohne Satzpunkt, z. B. 'Zugang zu den Frühen "
+        "Hilfen' (leer: Überschrift aus Art und Nummer des Ziels)",
+        default=None,
+    )
     description: Text | None = field("beschreibung", "Erläuterung", default=None)
     parent: GoalRef | None = field("uebergeordnet", "Übergeordnetes Wirkungsziel", default=None)
     target_groups: list[TargetGroupRef] = field("zielgruppen", "Zielgruppen", min_length=1)
@@ -411,6 +422,11 @@ class NetworkBody(Item, title="Netzwerkgremium"):
     chair: ActorRef = field("leitung", "Leitender Akteur")
     members: list[ActorRef] = field("mitglieder", "Mitglieder", min_length=1)
     tasks: list[Text] = field("aufgaben", "Aufgaben", min_length=1)
+
+    @property
+    def forms(self) -> Forms:
+        """The name with its article in every case: forms.im → 'in der Steuerungsgruppe …'."""
+        return committee_forms(self.name)
 
 
 class CoordinationPath(Item, title="Abstimmungsweg"):
@@ -585,6 +601,12 @@ class Report(Item, title="Bericht"):
 class Committee(Item, title="Gremium"):
     id: Id = field("id", "Kennung des Gremiums")
     name: Text = field("name", "Bezeichnung")
+    article: Literal["der", "die", "das"] | None = field(
+        "artikel",
+        "Artikel der Bezeichnung, wenn das Werkzeug ihn nicht erkennt: der, die oder das (leer: aus "
+        "der Bezeichnung, z. B. 'der' bei '…ausschuss', 'die' bei '…versammlung')",
+        default=None,
+    )
     kind: CommitteeKind = field("art", "Art des Gremiums")
     report_cycle_months: Integer | None = field(
         "berichtsturnus_monate",
@@ -604,6 +626,12 @@ class Committee(Item, title="Gremium"):
         "Sektoren, für die das Gremium zuständig ist (leer: nach Art des Gremiums)",
         default_factory=list,
     )
+
+    @property
+    def forms(self) -> Forms:
+        """The name with its article in every case, for sentences: forms.dat → 'dem
+        Jugendhilfeausschuss', forms.im → 'im Jugendhilfeausschuss'."""
+        return committee_forms(self.name, self.article)
 
     @property
     def remit(self) -> tuple[str, ...]:

@@ -195,6 +195,23 @@ class PaperView:
             chosen = [d for d in self.concept.decisions if d.committee in ids]
         return sorted(chosen, key=lambda d: d.date)
 
+    @property
+    def reports_back(self) -> list[tuple[Committee, list[Decision]]]:
+        """The bodies this paper reports to on their own decisions not yet implemented: for them
+        the paper is itself the report on the implementation (and must never call it missing)."""
+        open_ = self.decisions_reported_back
+        return [
+            (c, [d for d in open_ if d.committee == c.id])
+            for c in self.committees
+            if any(d.committee == c.id for d in open_)
+        ]
+
+    @property
+    def decisions_reported_back(self) -> list[Decision]:
+        """The decisions of :attr:`reports_back`, oldest first."""
+        consulted = {c.id for c in self.committees}
+        return [d for d in self.decisions if d.status != "umgesetzt" and d.committee in consulted]
+
     def _in_remit(self, measure: Measure) -> bool:
         if self.concept.actor(measure.lead).sector in self.remit:
             return True

@@ -161,6 +161,26 @@ class ReportingView:
         """Reports to the deciding body after a decision, up to a date (the reference date)."""
         return [d for d in self.report_dates(decision.committee, until) if d > decision.date]
 
+    def planned_report_on(self, decision: Decision) -> PlannedPaper | None:
+        """The first paper after the reference date that reports to the deciding body on how
+        the decision is implemented: documents name it as planned instead of calling the
+        report missing, and the paper itself knows it is that report."""
+        from pipeline.model.papers import PaperView
+
+        if decision.status == "umgesetzt":
+            return None
+        reporting = [
+            p
+            for p in self.planned_papers
+            if p.date > self.on
+            and p.committee.id == decision.committee
+            and "beschluesse" in p.paper.blocks
+            and decision in PaperView(self.concept, p.paper).decisions
+        ]
+        # on the same day, a paper that chose the decision itself reports on it first
+        reporting.sort(key=lambda p: (p.date, decision.id not in p.paper.decisions))
+        return reporting[0] if reporting else None
+
     @property
     def notices(self) -> list[Finding]:
         """What the coordinator should act on (see :data:`NOTICES`)."""
@@ -264,7 +284,7 @@ def decisions_reported_back(view: ReportingView) -> list[Finding]:
                 _notice(
                     "gremien.yaml",
                     f"Beschluss {decision.number} ({decision.status}): noch kein "
-                    f"Bericht über die Umsetzung an „{committee.name}“, und keine "
+                    f"Bericht über die Umsetzung an {committee.forms.acc}, und keine "
                     "Vorlage ist geplant.",
                 )
             )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import traceback
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from markupsafe import Markup
 
 from pipeline import formatting
 from pipeline.errors import TemplateFailure
+from pipeline.model import grammar
 from pipeline.render.document import TEMPLATE_DIR
 from pipeline.render.provenance import SourceLines
 
@@ -34,6 +36,11 @@ def paragraphs(text: str) -> Markup:
     """Blank-line separated user text → escaped <p> blocks (single newlines become spaces)."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
     return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
+
+
+def with_unit(value: Decimal | int | float, unit: str) -> str:
+    """'1 Bericht pro Jahr', '2 Berichte pro Jahr': the unit in the number its value needs."""
+    return formatting.with_unit(value, grammar.unit_for(value, unit))
 
 
 def columns(titles: list[object], width: float, align: str = "l") -> list[Column]:
@@ -82,15 +89,17 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         euro_differenz=formatting.signed_euro,
         zahl=formatting.number,
         prozent=formatting.percent,
-        mit_einheit=formatting.with_unit,
+        mit_einheit=with_unit,
         absaetze=paragraphs,
         aufzaehlung=formatting.enumeration,
         satzanfang=formatting.sentence_start,
+        satzende=formatting.sentence_end,
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
     )
     env.globals.update(
         anzahl=formatting.count,
+        numerus=formatting.agree,
         spalten=columns,
         betragsspalten=amount_columns,
         matrixspalten=matrix_columns,

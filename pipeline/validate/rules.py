@@ -11,12 +11,14 @@ passes and data that fails.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
 from pipeline.formatting import enumeration, euro, german_date
 from pipeline.model.concept import Concept
+from pipeline.model.grammar import definite
 from pipeline.model.inputs import ActorFile, Expense, GoalFile, Income, MeasureFile, MunicipalityFile, ResourceFile
 from pipeline.model.resources import total
 from pipeline.model.types import COORDINATION
@@ -327,6 +329,79 @@ def committees_have_a_remit(concept: Concept) -> Iterator[Finding]:
                 f"Für '{committee.name}' (Art 'Sonstiges') sind keine Sektoren "
                 "angegeben; Vorlagen an dieses Gremium zeigen dann keine Maßnahmen. "
                 "Bitte unter 'sektoren' die Bereiche nennen, für die es zuständig ist.",
+            )
+
+
+@WARNINGS.rule("artikel-der-gremien")
+def committee_names_decline(concept: Concept) -> Iterator[Finding]:
+    """Sentences name a body with its article ('dem Jugendhilfeausschuss'); where the name does
+    not show it, documents fall back to 'Gremium „X“', and the article would read better."""
+    for index, committee in enumerate(concept.committees):
+        if committee.article is None and definite(committee.name) is None:
+            yield warning(
+                "gremien.yaml",
+                ("gremien", index, "name"),
+                f"Zu „{committee.name}“ kennt das Werkzeug den Artikel nicht; die Dokumente schreiben "
+                f"deshalb „{committee.forms.nom}“. Bitte unter 'artikel' der, die oder das angeben.",
+            )
+
+
+#: A reference to a decision or a paper: 'JHA/2026/030', 'KT-2021-041', 'kt-2021-041'.
+_NUMBER = re.compile(r"[A-Za-zÄÖÜäöü0-9]+(?:[/.-][A-Za-zÄÖÜäöü0-9]+)+")
+
+
+@WARNINGS.rule("konzeptbeschluss")
+def adoption_is_a_reference(concept: Concept) -> Iterator[Finding]:
+    """'konzept.beschluss' names a decision or a paper, and the documents build the sentence
+    from its date, body and status. A text written for earlier versions is shown as written,
+    as a note, until it is replaced by the number it mentions."""
+    written = concept.version.decision
+    if not written or concept.adoption is not None:
+        return
+    known = {d.number for d in concept.decisions} | {d.id for d in concept.decisions}
+    known |= {p.number for p in concept.papers}
+    named = [n for n in dict.fromkeys(_NUMBER.findall(written)) if n in known]
+    hint = (
+        f"Gemeint ist wohl {enumeration(named)}: bitte nur die Nummer eintragen (beschluss: {named[0]})."
+        if len(named) == 1
+        else "Bitte die Nummer eines Beschlusses aus gremien.yaml (beschluesse) oder einer Vorlage aus "
+        "vorlagen/ eintragen."
+    )
+    yield warning(
+        "kommune.yaml",
+        ("konzept", "beschluss"),
+        f"'beschluss' nennt keinen Beschluss und keine Vorlage, sondern „{written}“. {hint} Den Satz "
+        "über den Beschluss bildet das Werkzeug dann aus Datum, Gremium und Stand (beschlossen oder "
+        "vorgesehen); bis dahin erscheint der Text unverändert als Angabe.",
+    )
+
+
+#: A sentence that announces a report or a consultation still to come.
+_ANNOUNCES = re.compile(r"(Bericht|bericht|Beratung|berat|Beteiligung|vorgelegt|vorlegen)")
+_PENDING = re.compile(r"(noch aus|vorgesehen|geplant|\bwird am\b|\bwerden am\b|\bsoll am\b)")
+
+
+@WARNINGS.rule("umsetzungsstand-ohne-termine")
+def progress_leaves_dates_to_papers(concept: Concept) -> Iterator[Finding]:
+    """A planned report on a decision is a fact of the council papers, and the documents name
+    it from there. Written into 'umsetzungsstand', it goes stale and reappears in the very paper
+    that is this report, saying the report is still missing."""
+    view = concept.reporting
+    for index, decision in enumerate(concept.decisions):
+        planned = view.planned_report_on(decision)
+        if planned is None or not decision.progress:
+            continue
+        sentences = re.split(r"(?<=[.!?])\s+", decision.progress)
+        announcing = [s for s in sentences if _ANNOUNCES.search(s) and _PENDING.search(s)]
+        if announcing:
+            yield warning(
+                "gremien.yaml",
+                ("beschluesse", index, "umsetzungsstand"),
+                f"Der Umsetzungsstand von {decision.number} kündigt einen Bericht oder eine Beratung an "
+                f"(„{announcing[0]}“). Die Vorlage {planned.paper.number} berichtet am "
+                f"{german_date(planned.date)} {planned.committee.forms.dat} über die Umsetzung; die "
+                "Dokumente nennen diesen Termin selbst, und in der Vorlage wäre der Satz falsch. Bitte "
+                "hier nur beschreiben, was umgesetzt ist.",
             )
 
 

@@ -24,7 +24,7 @@ from functools import cached_property
 from itertools import chain, zip_longest
 from typing import Any
 
-from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Finding, RuleSet, Status
+from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Finding, Place, RuleSet, Status
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import QualityRating
 from pipeline.model.quality.catalog import Catalog, DialogueQuestion, QualityGoal, Theme, catalogs
@@ -89,7 +89,10 @@ class GoalResult:
     def headline(self) -> Finding:
         """The one observation a short table shows: the first gap, or the first observation."""
         gaps = [e for e in self.evidence if e.level not in (None, FULFILLED)]
-        return (gaps or [e for e in self.evidence if e.level] or list(self.evidence))[0]
+        first = gaps or [e for e in self.evidence if e.level] or list(self.evidence)
+        if not first:  # a rule that saw nothing at all: say so rather than fail
+            return Finding(Place(""), "Die Daten enthalten dazu noch keine Angaben.", UNKNOWN)
+        return first[0]
 
 
 def rules_for(catalog: Catalog) -> RuleSet[ReportingView]:

@@ -274,6 +274,16 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
     sitting."""
     k, on = view.concept, view.on
     evidence = [_report_cycle(view, i, item) for i, item in enumerate(view.schedule)]
+    if not view.schedule:
+        evidence.append(
+            observed(
+                "Für keines der Gremien ist ein Berichtsturnus eingetragen; ob regelmäßig berichtet wird, "
+                "lässt sich daher nicht prüfen.",
+                at("gremien.yaml", "gremien"),
+                UNKNOWN,
+                "Für Jugendhilfeausschuss und Fachausschüsse festlegen, wie oft sie über Frühe Hilfen hören.",
+            )
+        )
     for index, decision in enumerate(k.decisions):
         if decision.status == "umgesetzt" or decision.date > on:
             continue
@@ -605,7 +615,7 @@ def _on_schedule(k: Concept, on: dt.date) -> Finding:
         by_status = k.measures_by_status
         verbs = {"laufend": ("läuft", "laufen"), "geplant": ("ist geplant", "sind geplant")}
         verbs["abgeschlossen"] = ("ist abgeschlossen", "sind abgeschlossen")
-        parts = [count(len(by_status[s]), *verbs[s]) for s in verbs if by_status.get(s)]
+        parts = [count(len(by_status[s]), "", "", verb=verbs[s]) for s in verbs if by_status.get(s)]
         return observed(f"Alle Maßnahmen liegen im Zeitplan: {enumeration(parts)}.", where, FULFILLED)
     parts = ([f"noch nicht begonnen: {enumeration(k.measure_labels([m.id for m in late]))}"] if late else []) + (
         [f"über das geplante Ende hinaus laufend: {enumeration(k.measure_labels([m.id for m in overrun]))}"]

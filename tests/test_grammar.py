@@ -1,0 +1,222 @@
+"""German noun phrases for bodies, offices and units (pipeline/model/grammar.py): the four cases
+with their article, the contracted prepositions, and the fallback where the gender is unknown.
+
+The expected forms are written out as a German text would write them, one table per kind of
+name, so a wrong row reads as a wrong sentence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pipeline.model.grammar import committee_forms, definite, singular, unit_for
+
+#: name → (Nominativ, Genitiv, Dativ, Akkusativ, „im/in der“)
+BODIES = {
+    "Jugendhilfeausschuss": (
+        "der Jugendhilfeausschuss",
+        "des Jugendhilfeausschusses",
+        "dem Jugendhilfeausschuss",
+        "den Jugendhilfeausschuss",
+        "im Jugendhilfeausschuss",
+    ),
+    "Ausschuss für Soziales und Gesundheit": (
+        "der Ausschuss für Soziales und Gesundheit",
+        "des Ausschusses für Soziales und Gesundheit",
+        "dem Ausschuss für Soziales und Gesundheit",
+        "den Ausschuss für Soziales und Gesundheit",
+        "im Ausschuss für Soziales und Gesundheit",
+    ),
+    "Stadtverordnetenversammlung": (
+        "die Stadtverordnetenversammlung",
+        "der Stadtverordnetenversammlung",
+        "der Stadtverordnetenversammlung",
+        "die Stadtverordnetenversammlung",
+        "in der Stadtverordnetenversammlung",
+    ),
+    "Kreistag": ("der Kreistag", "des Kreistages", "dem Kreistag", "den Kreistag", "im Kreistag"),
+    "Rat der Stadt": (
+        "der Rat der Stadt",
+        "des Rates der Stadt",
+        "dem Rat der Stadt",
+        "den Rat der Stadt",
+        "im Rat der Stadt",
+    ),
+    "Magistrat": ("der Magistrat", "des Magistrats", "dem Magistrat", "den Magistrat", "im Magistrat"),
+    "Kreisausschuss": (
+        "der Kreisausschuss",
+        "des Kreisausschusses",
+        "dem Kreisausschuss",
+        "den Kreisausschuss",
+        "im Kreisausschuss",
+    ),
+    "Gemeinderat": (
+        "der Gemeinderat",
+        "des Gemeinderates",
+        "dem Gemeinderat",
+        "den Gemeinderat",
+        "im Gemeinderat",
+    ),
+    "Bürgerschaft": (
+        "die Bürgerschaft",
+        "der Bürgerschaft",
+        "der Bürgerschaft",
+        "die Bürgerschaft",
+        "in der Bürgerschaft",
+    ),
+    "Steuerungsgruppe Frühe Hilfen": (
+        "die Steuerungsgruppe Frühe Hilfen",
+        "der Steuerungsgruppe Frühe Hilfen",
+        "der Steuerungsgruppe Frühe Hilfen",
+        "die Steuerungsgruppe Frühe Hilfen",
+        "in der Steuerungsgruppe Frühe Hilfen",
+    ),
+    "Kreistag des Landkreises Musterkreis": (
+        "der Kreistag des Landkreises Musterkreis",
+        "des Kreistages des Landkreises Musterkreis",
+        "dem Kreistag des Landkreises Musterkreis",
+        "den Kreistag des Landkreises Musterkreis",
+        "im Kreistag des Landkreises Musterkreis",
+    ),
+    "Gemeinsamer Ausschuss": (
+        "der Gemeinsame Ausschuss",
+        "des Gemeinsamen Ausschusses",
+        "dem Gemeinsamen Ausschuss",
+        "den Gemeinsamen Ausschuss",
+        "im Gemeinsamen Ausschuss",
+    ),
+    "Erweitertes Präsidium": (
+        "das Erweiterte Präsidium",
+        "des Erweiterten Präsidiums",
+        "dem Erweiterten Präsidium",
+        "das Erweiterte Präsidium",
+        "im Erweiterten Präsidium",
+    ),
+    "Sozial- und Gesundheitsausschuss": (
+        "der Sozial- und Gesundheitsausschuss",
+        "des Sozial- und Gesundheitsausschusses",
+        "dem Sozial- und Gesundheitsausschuss",
+        "den Sozial- und Gesundheitsausschuss",
+        "im Sozial- und Gesundheitsausschuss",
+    ),
+    "Referat Frühe Hilfen": (
+        "das Referat Frühe Hilfen",
+        "des Referats Frühe Hilfen",
+        "dem Referat Frühe Hilfen",
+        "das Referat Frühe Hilfen",
+        "im Referat Frühe Hilfen",
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), BODIES.items(), ids=list(BODIES))
+def test_bodies_decline_by_their_head_noun(name, expected):
+    forms = committee_forms(name)
+    assert (forms.nom, forms.gen, forms.dat, forms.acc, forms.im) == expected
+    assert forms.name == str(forms) == name
+
+
+#: The heads of an administration, as the lead of a Land's procedure will name them.
+HEADS_OF_ADMINISTRATION = {
+    ("Landrat", None): ("der Landrat", "des Landrats", "dem Landrat", "den Landrat", "vom Landrat"),
+    ("Landrätin", None): ("die Landrätin", "der Landrätin", "der Landrätin", "die Landrätin", "von der Landrätin"),
+    ("Oberbürgermeisterin", None): (
+        "die Oberbürgermeisterin",
+        "der Oberbürgermeisterin",
+        "der Oberbürgermeisterin",
+        "die Oberbürgermeisterin",
+        "von der Oberbürgermeisterin",
+    ),
+    ("Oberbürgermeister", "m"): (
+        "der Oberbürgermeister",
+        "des Oberbürgermeisters",
+        "dem Oberbürgermeister",
+        "den Oberbürgermeister",
+        "vom Oberbürgermeister",
+    ),
+    ("Präsident", None): (
+        "der Präsident",
+        "des Präsidenten",
+        "dem Präsidenten",
+        "den Präsidenten",
+        "vom Präsidenten",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"), HEADS_OF_ADMINISTRATION.items(), ids=[k[0] for k in HEADS_OF_ADMINISTRATION]
+)
+def test_heads_of_the_administration_decline(key, expected):
+    name, gender = key
+    forms = definite(name, gender)
+    assert forms is not None
+    assert (forms.nom, forms.gen, forms.dat, forms.acc, forms.vom) == expected
+
+
+def test_contracted_prepositions_follow_the_gender():
+    kreistag, versammlung = committee_forms("Kreistag"), committee_forms("Stadtverordnetenversammlung")
+    assert (kreistag.im, kreistag.vom, kreistag.zum, kreistag.beim) == (
+        "im Kreistag",
+        "vom Kreistag",
+        "zum Kreistag",
+        "beim Kreistag",
+    )
+    assert (versammlung.zum, versammlung.beim) == (
+        "zur Stadtverordnetenversammlung",
+        "bei der Stadtverordnetenversammlung",
+    )
+
+
+def test_an_unknown_head_gets_no_guessed_article():
+    assert definite("Netzwerk Nord") is None
+    forms = committee_forms("Netzwerk Nord")
+    assert (forms.nom, forms.gen, forms.dat) == (
+        "das Gremium „Netzwerk Nord“",
+        "des Gremiums „Netzwerk Nord“",
+        "dem Gremium „Netzwerk Nord“",
+    )
+
+
+def test_the_article_written_in_yaml_supplies_the_gender():
+    forms = committee_forms("Netzwerk Nord", "das")
+    assert (forms.nom, forms.gen, forms.im) == ("das Netzwerk Nord", "des Netzwerks Nord", "im Netzwerk Nord")
+    forms = committee_forms("Bürgerforum Frühe Kindheit", "das")
+    assert forms.gen == "des Bürgerforums Frühe Kindheit"
+
+
+def test_an_adjective_before_an_unknown_noun_is_not_guessed():
+    """'Beratender Foo': is 'Beratender' an adjective to decline? The phrasing without article
+    is safe."""
+    assert committee_forms("Beratender Beistand", "der").nom == "das Gremium „Beratender Beistand“"
+
+
+@pytest.mark.parametrize(
+    ("plural", "single"),
+    [
+        ("Berichte", "Bericht"),
+        ("Ausschüsse", "Ausschuss"),
+        ("Fachausschüsse", "Fachausschuss"),
+        ("Praxen", "Praxis"),
+        ("Familien", "Familie"),
+        ("Patenfamilien", "Patenfamilie"),
+        ("Vermittlungen", "Vermittlung"),
+        ("Patenschaften", "Patenschaft"),
+        ("Netzwerkpartnerinnen", "Netzwerkpartnerin"),
+        ("VZÄ", None),
+    ],
+)
+def test_singulars_of_counted_nouns(plural, single):
+    assert singular(plural) == single
+
+
+def test_units_agree_with_exactly_one():
+    assert unit_for(Decimal(1), "Berichte pro Jahr") == "Bericht pro Jahr"
+    assert unit_for(Decimal("1.0"), "Ausschüsse") == "Ausschuss"
+    assert unit_for(2, "Berichte pro Jahr") == "Berichte pro Jahr"
+    assert unit_for(0, "Ausschüsse") == "Ausschüsse"
+    assert unit_for(Decimal("1.5"), "Stellen") == "Stellen"
+    assert unit_for(1, "Teilnehmerinnen und Teilnehmer") == "Teilnehmerin oder Teilnehmer"
+    assert unit_for(1, "%") == "%"
+    assert unit_for(1, "Tage bis zum Erstkontakt") == "Tag bis zum Erstkontakt"
