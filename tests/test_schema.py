@@ -49,15 +49,20 @@ def test_schema_command_writes_one_schema_per_input_file(tmp_path):
     assert (tmp_path / "ziele.schema.json").read_bytes() == (SCHEMA_DIR / "ziele.schema.json").read_bytes()
 
 
+#: Both examples: the Landkreis and the kreisfreie Stadt.
+EXAMPLES = (EXAMPLE, ROOT / "inputs" / "neuhafen")
 #: Every example file with the kind of input file it is ('vorlagen/*.yaml' for each paper).
-EXAMPLE_FILES = [(name, name) for name in (k.name for k in INPUTS) if "*" not in name] + [
-    (f"vorlagen/{path.name}", "vorlagen/*.yaml") for path in sorted((EXAMPLE / "vorlagen").glob("*.yaml"))
+EXAMPLE_FILES = [
+    (folder.name, path, kind)
+    for folder in EXAMPLES
+    for path, kind in [(name, name) for name in (k.name for k in INPUTS) if "*" not in name]
+    + [(f"vorlagen/{p.name}", "vorlagen/*.yaml") for p in sorted((folder / "vorlagen").glob("*.yaml"))]
 ]
 
 
-@pytest.mark.parametrize(("path", "kind"), EXAMPLE_FILES)
-def test_example_names_its_schema_and_satisfies_it(path, kind):
-    text = (EXAMPLE / path).read_text(encoding="utf-8")
+@pytest.mark.parametrize(("example", "path", "kind"), EXAMPLE_FILES)
+def test_example_names_its_schema_and_satisfies_it(example, path, kind):
+    text = (ROOT / "inputs" / example / path).read_text(encoding="utf-8")
     up = "../" * path.count("/")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema=../{up}schema/{schema_name(kind)}"
     errors = list(_validator(kind).iter_errors(_as_json(yaml.safe_load(text))))
