@@ -20,11 +20,13 @@ from docx import Document
 from pypdf import PdfReader
 
 from pipeline.build import build, check_folder
+from pipeline.formatting import safe_file_part
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import assess
 from pipeline.products import PRODUCTS
 from pipeline.render import (
     concept_chapters,
+    paper_file_stem,
     render_measure_plan,
     render_paper,
     render_products,
@@ -44,14 +46,6 @@ CITY_WORDS = re.compile(r"\b(?:Stadtverordnetenversammlung|Magistrat|Oberbürger
 
 CHAPTERS = sorted(p.name.removesuffix(".html.j2") for p in (TEMPLATE_DIR / "konzept").glob("[0-9]*.html.j2"))
 FRAME = "rahmen"
-
-#: Texts that come from the quality catalog (pipeline/model/quality/dimension5.yaml), which still
-#: addresses 'Kreistag oder Rat' as the NZFH wording does; being rewritten by municipality type
-#: in the quality work of issue 12. Strict: once fixed, these cases must lose their mark.
-CATALOG_WORDING = pytest.mark.xfail(
-    strict=True, reason="Qualitätskatalog spricht noch von „Kreistag oder Rat“ (Qualitätsarbeit zu Issue 12)"
-)
-CATALOG_CASES = {"konzept/14_verankerung_stand", "qualitaetsdialog/dimension5"}
 
 
 def cases(folder: Path) -> list[str]:
@@ -134,7 +128,7 @@ def test_every_case_is_rendered(stadt, landkreis):
 
 @pytest.mark.parametrize(
     "case",
-    [pytest.param(c, marks=CATALOG_WORDING) if c in CATALOG_CASES else c for c in cases(NEUHAFEN)],
+    cases(NEUHAFEN),
 )
 def test_the_stadt_never_speaks_of_a_landkreis(stadt, case):
     assert _found(LANDKREIS_WORDS, stadt[case]) == []
@@ -156,6 +150,21 @@ def test_the_stadt_names_its_own_bodies(stadt):
         assert re.search(r"Vorlage von Magistrat\b", text), case
     decisions = [t for t in papers.values() if "Beschlussvorschlag" in t]
     assert decisions and all("Die Stadtverordnetenversammlung beschließt" in t for t in decisions)
+
+
+def test_the_magistrat_resolves_first_but_is_no_audience():
+    """The Magistrat stands first in every Hessian Beratungsfolge, yet files are named after the
+    first political body, OParl calls it an administrative organ, and chapter 13 does not count it
+    among the bodies that hear reports."""
+    concept = check_folder(NEUHAFEN).concept
+    magistrat = next(c for c in concept.committees if c.kind == "Magistrat")
+    assert concept.is_executive(magistrat) and magistrat not in concept.political_bodies
+    for view in paper_views(concept):
+        assert view.committees[0] == magistrat
+        assert view.lead_committee == next(c for c in view.committees if c != magistrat)
+        assert paper_file_stem(view).endswith(safe_file_part(view.lead_committee.name))
+    musterkreis = check_folder(EXAMPLE).concept
+    assert musterkreis.political_bodies == musterkreis.committees  # a Kreisausschuss in Niedersachsen is one
 
 
 # --- the built files --------------------------------------------------------------------------

@@ -90,14 +90,15 @@ def _agenda_order(number: str | None) -> int:
     return int(found.group()) if found else 0
 
 
-def _organization(ids: Identifiers, committee: Committee) -> dict[str, Any]:
+def _organization(ids: Identifiers, committee: Committee, executive: bool) -> dict[str, Any]:
+    classification = "Parlament" if committee.is_council else ("Verwaltungsorgan" if executive else "Ausschuss")
     return {
         "id": ids.of("organization", committee.id),
         "type": f"{SCHEMA}Organization",
         "body": ids.body,
         "name": committee.name,
         "organizationType": "Gremium",
-        "classification": "Parlament" if committee.is_council else "Ausschuss",
+        "classification": classification,
     }
 
 
@@ -172,7 +173,7 @@ def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[Publishe
         "created": _timestamp(paper.date),
         "modified": _timestamp(paper.date),
     }
-    organizations = [_organization(ids, c) for c in view.committees]
+    organizations = [_organization(ids, c, view.concept.is_executive(c)) for c in view.committees]
     organizations.append(_office(ids, paper.lead_office))
     return {"data": [record, *organizations, *meetings]}
 

@@ -50,7 +50,7 @@ from pipeline.model.inputs import (
     TargetGroupFile,
 )
 from pipeline.model.procedure import Procedure, procedure_for
-from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
+from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
     from pipeline.model.reporting import ReportingView
@@ -151,6 +151,18 @@ class Concept:
     def procedure(self) -> Procedure | None:
         """Council procedure of the municipality's Land and kind (None where the table has none)."""
         return procedure_for(self.municipality.state, self.municipality.kind)
+
+    def is_executive(self, committee: Committee) -> bool:
+        """A collegial administration (Magistrat, Bezirksamt, the Kreisausschuss in Hessen), not a
+        political body: it resolves on papers but is no audience for reports."""
+        executive = self.procedure.executive if self.procedure is not None else None
+        return committee.kind in EXECUTIVE_KINDS or (executive is not None and committee.kind == executive.name)
+
+    @property
+    def political_bodies(self) -> list[Committee]:
+        """The council and its committees, in the order of gremien.yaml: where Frühe Hilfen are
+        reported and discussed."""
+        return [c for c in self.committees if not self.is_executive(c)]
 
     @property
     def submitter(self) -> str | None:

@@ -168,8 +168,10 @@ class PaperView:
 
     @property
     def lead_committee(self) -> Committee:
-        """The body named first in the Beratungsfolge (in OParl terms, the leading one)."""
-        return self.committees[0]
+        """The first political body of the Beratungsfolge (in OParl terms, the leading one); a
+        Magistrat that resolves on every paper first would name them all alike."""
+        political = [c for c in self.committees if not self.concept.is_executive(c)]
+        return (political or self.committees)[0]
 
     @property
     def consultation_rows(self) -> list[tuple[object, Committee, str]]:

@@ -403,6 +403,8 @@ DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
 }
 COUNCIL_KINDS: tuple[str, ...] = get_args(CouncilKind)
 PREPARING_KINDS: tuple[str, ...] = get_args(PreparingKind)
+#: Collegial administrations among them: they resolve on papers, but are no political body.
+EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt")
 
 #: Display order of income sources in budget tables.
 INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)
