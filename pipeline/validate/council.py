@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from pipeline.findings import WARNING, Finding, RuleSet, at
 from pipeline.formatting import german_date, safe_file_part
+from pipeline.model.grammar import Forms, Gender, definite
 from pipeline.model.inputs import (
     Committee,
     CommitteeFile,
@@ -249,8 +250,8 @@ def council_decision_prepared(case: PaperCase) -> Iterator[Finding]:
             hint = _suggestion(case, candidates[0], 0 if preparation.first else deciding, opens, closes)
         yield Finding(
             where,
-            f"{_procedure_text(procedure)} bereitet {_nominative(body, preparation.gender)} die Beschlüsse "
-            f"{_genitive(procedure.council.name, procedure.council.gender)} vor ({basis}); die Beratungsfolge nennt "
+            f"{_procedure_text(procedure)} bereitet {_forms(body, preparation.gender).nom} die Beschlüsse "
+            f"{_forms(procedure.council.name, procedure.council.gender).gen} vor ({basis}); die Beratungsfolge nennt "
             f"{_accusative_pronoun(preparation.gender)} nicht. {hint}",
             WARNING,
         )
@@ -259,30 +260,28 @@ def council_decision_prepared(case: PaperCase) -> Iterator[Finding]:
     if preparation.first and others and min(others) < found[0]:
         yield Finding(
             at(case.name, *CONSULTATIONS, found[0], "gremium"),
-            f"{_nominative(body, preparation.gender, capital=True)} beschließt die Vorlage, bevor die Ausschüsse sie "
+            f"{_capitalised(_forms(body, preparation.gender).nom)} beschließt die Vorlage, bevor die Ausschüsse sie "
             f"beraten ({basis}); bitte an den Anfang der Beratungsfolge setzen.",
             WARNING,
         )
     if not preparation.first and others and max(others) > found[-1]:
         yield Finding(
             at(case.name, *CONSULTATIONS, found[-1], "gremium"),
-            f"{_nominative(body, preparation.gender, capital=True)} bereitet den Beschluss vor, nachdem die "
+            f"{_capitalised(_forms(body, preparation.gender).nom)} bereitet den Beschluss vor, nachdem die "
             f"Fachausschüsse beraten haben ({basis}); bitte als letzte Beratung vor '{council.name}' eintragen.",
             WARNING,
         )
 
 
-def _nominative(name: str, gender: str | None, *, capital: bool = False) -> str:
-    article = {"f": "die", "n": "das"}.get(gender or "m", "der")
-    return f"{article.capitalize() if capital else article} {name}"
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def _genitive(name: str, gender: str) -> str:
-    """'des Kreistags', 'des Kreisausschusses', 'der Stadtverordnetenversammlung'."""
-    if gender == "f":
-        return f"der {name}"
-    ending = "es" if name.endswith(("s", "ß", "x", "z")) else "s"
-    return f"des {name}{ending}"
+def _forms(name: str, gender: Gender | None) -> Forms:
+    """The body's name with its article; the table gives every body's gender."""
+    forms = definite(name, gender or "m")
+    assert forms is not None  # a gender is given, so the name declines
+    return forms
 
 
 def _accusative_pronoun(gender: str | None) -> str:

@@ -17,11 +17,11 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.model.grammar import Gender
 from pipeline.model.types import MunicipalityKind, State
 
 DATA = Path(__file__).with_name("verfahren.yaml")
 
-Gender = Literal["m", "f", "n"]
 #: How binding the preparation by a body is: the law demands it, expects it, or allows it.
 Duty = Literal["muss", "soll", "kann"]
 
