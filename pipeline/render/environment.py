@@ -14,7 +14,7 @@ import math
 import re
 import traceback
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import jinja2
@@ -104,6 +104,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         betragsspalten=amount_columns,
         matrixspalten=matrix_columns,
         zeilenspalten=row_columns,
+        kapitel=partial(chapter_number, template_dir),
     )
     return env
 
@@ -145,6 +146,17 @@ def render_template(template_dir: Path, name: str, **context: object) -> str:
     ) as error:
         where = _template_location(error, template_dir)
         raise TemplateFailure(f"{where}: Fehler in der Dokumentvorlage: {error}") from None
+
+
+def chapter_number(template_dir: Path, name: str) -> int:
+    """The number of a concept chapter by its template's name without the order prefix
+    ('ressourcen' for 12_ressourcen.html.j2): chapters refer to each other this way, so a new
+    chapter between two others renumbers every reference."""
+    chapters = chapter_templates(template_dir, "konzept")
+    stems = [Path(c).name.removesuffix(".html.j2").split("_", 1)[-1] for c in chapters]
+    if name not in stems:
+        raise jinja2.TemplateRuntimeError(f"Ein Kapitel '{name}' gibt es nicht; bekannt: {', '.join(stems)}.")
+    return stems.index(name) + 1
 
 
 def chapter_templates(template_dir: Path, folder: str) -> list[str]:

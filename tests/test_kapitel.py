@@ -1,0 +1,24 @@
+"""Chapters refer to each other by name, not by number: a new chapter renumbers every reference."""
+
+from __future__ import annotations
+
+import shutil
+
+from pipeline.render.document import TEMPLATE_DIR
+from pipeline.render.environment import chapter_number, chapter_templates
+
+
+def test_references_follow_the_order_of_the_chapter_files(tmp_path):
+    names = [n.split("/", 1)[1].removesuffix(".html.j2") for n in chapter_templates(TEMPLATE_DIR, "konzept")]
+    assert chapter_number(TEMPLATE_DIR, "ressourcen") == names.index("12_ressourcen") + 1
+    copy = tmp_path / "vorlagen"
+    shutil.copytree(TEMPLATE_DIR, copy)
+    (copy / "konzept" / "03a_bedarf.html.j2").write_text('<h1 id="bedarf">Bedarf</h1>\n', encoding="utf-8")
+    assert chapter_number(copy, "bedarf") == names.index("03_ausgangslage") + 2
+    assert chapter_number(copy, "ressourcen") == chapter_number(TEMPLATE_DIR, "ressourcen") + 1
+
+
+def test_no_chapter_text_names_a_chapter_by_its_number():
+    for path in (TEMPLATE_DIR / "konzept").glob("*.html.j2"):
+        text = path.read_text(encoding="utf-8")
+        assert "Kapitel 1" not in text and not any(f"Kapitel {n}" in text for n in range(2, 10)), path.name
