@@ -87,6 +87,15 @@ def euro(value: Decimal | int | float) -> str:
     return f"{number(value, 2)}{NBSP}€"
 
 
+def with_note(text: str, note: str) -> str:
+    """'Titel (Zusatz)', but 'Titel (befristet bis 2027; 2026 und 2027)' where the text already
+    ends in parentheses – never two pairs in a row."""
+    text = text.rstrip()
+    if text.endswith(")"):
+        return f"{text[:-1]}; {note})"
+    return f"{text} ({note})"
+
+
 def euro_or_dash(value: Decimal | int | float | None) -> str:
     """A table cell that may have no amount at all: '–' rather than a misleading '0,00 €'."""
     return "–" if value is None else euro(value)

@@ -78,7 +78,7 @@ def plan_lines(view: ReportingView) -> list[str]:
     """The reporting calendar: every body's state, the planned consultations, the notices."""
     concept, on = view.concept, view.on
     lines = [f"Berichtskalender Frühe Hilfen – {concept.municipality.name}, Stichtag {german_date(on)}", ""]
-    rows = [("Gremium", "Turnus", "Letzter Bericht", "Fällig bis", "Nächste Vorlage")]
+    rows = [("Gremium", "Turnus", "Letzte Befassung", "Fällig bis", "Nächste Vorlage")]
     for item in view.schedule:
         papers = ", ".join(f"{p.paper.number} ({p.role})" for p in item.next_papers)
         rows.append(

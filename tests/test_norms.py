@@ -347,7 +347,7 @@ def test_documents_print_the_official_name_whatever_the_title_says(inputs, raw_i
     income_table, requirements = chapter.split('id="kooperationsauflagen"')
     for text in (income_table, requirements):
         assert f"Förderbereich\u00a0II „{OFFICIAL['II']}“" in text
-        assert f"Förderbereich\u00a0I „{OFFICIAL['I']}“ (Zuweisung über das Landesjugendamt)" in text
+        assert f"Förderbereich\u00a0I „{OFFICIAL['I']}“ (Zuweisung über das Landesjugendamt" in text
     plan = next(v for v in paper_views(concept) if "ressourcenplanung" in v.paper.blocks)
     paper = render_paper(plan).body_html
     assert f"Bundesstiftung Frühe Hilfen: Förderbereich\u00a0II „{OFFICIAL['II']}“" in paper and loose not in paper

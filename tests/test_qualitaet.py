@@ -160,16 +160,18 @@ def test_reports_by_cycle_and_sitting_calendar(concept, raw_inputs):
     found = finding(concept, "berichte-gremien")
     assert found.status == "teilweise"
     jha = _evidence(found, "gremien.yaml: gremien[0].berichte")
-    assert jha.level == "erfüllt" and "letzter Bericht am 07.05.2026" in jha.message
+    assert jha.level == "erfüllt" and "zuletzt mit den Frühen Hilfen befasst am 10.09.2026" in jha.message
     ga = _evidence(found, "gremien.yaml: gremien[1].berichte")
     assert ga.level == "erfüllt" and "überfällig" not in ga.message
-    assert "fällig war der nächste bis 18.09.2026" in ga.message
+    assert "fällig war der nächste Bericht bis 18.09.2026" in ga.message
     assert "nicht getagt; für die nächste Sitzung am 19.11.2026 ist er vorbereitet" in ga.message
     sa_raw = next(c for c in raw_inputs["gremien.yaml"]["gremien"] if c["id"] == "sa")
-    due = add_months(max(r["datum"] for r in sa_raw["berichte"]), sa_raw["berichtsturnus_monate"])
+    decided = [d["datum"] for d in raw_inputs["gremien.yaml"]["beschluesse"] if d["gremium"] == "sa"]
+    last = max([r["datum"] for r in sa_raw["berichte"]] + decided)  # a decision is a hearing too
+    due = add_months(last, sa_raw["berichtsturnus_monate"])
     missed = [d for d in sa_raw["sitzungen"] if due <= d <= STAND]
     sa = _evidence(found, "gremien.yaml: gremien[2].berichte")
-    assert sa.level == "offen" and f"ohne ihn getagt, zuletzt am {max(missed):%d.%m.%Y}" in sa.message
+    assert sa.level == "offen" and f"ohne dass berichtet wurde, zuletzt am {max(missed):%d.%m.%Y}" in sa.message
     decision = _evidence(found, "gremien.yaml: beschluesse[1]")
     assert decision.level == "offen" and "SA/2022/019" in decision.message
     assert "SA/2026/041" in decision.suggestion and "GV/2026/004" not in decision.suggestion
@@ -179,7 +181,7 @@ def test_a_sitting_after_the_due_date_makes_a_report_overdue(concept):
     ga = next(c for c in concept.committees if c.id == "ga")
     met = with_committee(concept, "ga", meetings=sorted([*ga.meetings, dt.date(2026, 9, 24)]))
     report = _evidence(finding(met, "berichte-gremien"), "gremien.yaml: gremien[1].berichte")
-    assert report.level == "offen" and "ohne ihn getagt, zuletzt am 24.09.2026" in report.message
+    assert report.level == "offen" and "ohne dass berichtet wurde, zuletzt am 24.09.2026" in report.message
     assert "19.11.2026" in report.suggestion
 
 
@@ -209,6 +211,7 @@ def test_reports_within_every_cycle_fulfil_the_goal(concept):
     current = with_committee(current, "sa", reports=[*sa.reports, report("2026-06-11")])
     assert finding(current, "berichte-gremien").status == "erfüllt"
     silent = changed(concept, committees=[changed(c, reports=[]) for c in concept.committees])
+    silent = changed(silent, decisions=[], papers={})  # decisions and papers are hearings too
     assert finding(silent, "berichte-gremien").status == "offen"
 
 
@@ -568,7 +571,7 @@ def test_dialogue_questions_carry_facts(concept):
     assert len(prepared) == 14
     assert all(1 <= len(facts) <= 3 for facts in prepared.values())
     assert any(
-        "Jugendhilfeausschuss: letzter Bericht am 07.05.2026" in e.message
+        "Jugendhilfeausschuss: zuletzt mit den Frühen Hilfen befasst am 10.09.2026" in e.message
         for e in prepared["gelingensbedingungen"]
     )
     assert any("Einrichtungen" in e.message for e in prepared["transparenz-ressourcen"])
@@ -919,7 +922,9 @@ def test_dialogue_docx_quotes_the_networks_rating_and_prefills_facts(dialogue):
     assert any(p.startswith("Einschätzung des Netzwerks: erfüllt – Der Rundbrief") for p in paragraphs)
     assert "Frage für das Gespräch: Auf welchen Wegen erfahren die Akteure von Beschlüssen" in " ".join(paragraphs)
     question = paragraphs.index("Was braucht es, damit die Frühen Hilfen politisch fester verankert werden?")
-    assert paragraphs[question + 1].startswith("Jugendhilfeausschuss: letzter Bericht am 07.05.2026")
+    assert paragraphs[question + 1].startswith(
+        "Jugendhilfeausschuss: zuletzt mit den Frühen Hilfen befasst am 10.09.2026"
+    )
 
 
 def _figures_alt(reader: PdfReader) -> list[str]:
@@ -951,7 +956,7 @@ def test_dialogue_pdf_is_tagged_and_names_no_sources(dialogue):
     text = _pdf_text(reader)
     for heading in HEADINGS:
         assert heading in text
-    assert "Jugendhilfeausschuss: letzter Bericht am 07.05.2026" in text
+    assert "Jugendhilfeausschuss: zuletzt mit den Frühen Hilfen befasst am 10.09.2026" in text
     assert "Quelle:" not in text and ".yaml" not in text
     assert "Seite 2 von" in text
 

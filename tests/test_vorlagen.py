@@ -108,9 +108,12 @@ def test_every_example_paper_kind_is_there(papers):
     assert len(papers) == len(PAPERS) >= 4
 
 
-def test_file_names_carry_number_and_first_body(papers, committees):
+def test_file_names_carry_number_and_lead_body(papers, committees):
+    """The Jugendhilfeausschuss leads where it consults, else the first body of the Beratungsfolge."""
     for number, (raw, _, path) in papers.items():
-        body = committees[raw["beratungsfolge"][0]["gremium"]]["name"]
+        consulted = [c["gremium"] for c in raw["beratungsfolge"]]
+        lead = next((c for c in consulted if committees[c]["art"] == "Jugendhilfeausschuss"), consulted[0])
+        body = committees[lead]["name"]
         plain = body.replace("ü", "ue").replace("ä", "ae").replace("ö", "oe").replace(" ", "-")
         assert path.name == f"{number.replace('/', '-')}_{plain}.docx"
         assert path.with_suffix(".pdf").is_file()
@@ -569,7 +572,7 @@ def test_costs_paid_by_other_committees_are_shown_apart(papers, raw_inputs):
     ]
     total = sum(Decimal(str(e["betrag"])) for e in lines)
     in_scope = sum(Decimal(str(e["betrag"])) for e in lines if e["ausschuss"] == "ga")
-    assert rows[-1][0] == "Summe"
+    assert rows[-1][0] == "Summe der Maßnahmen"
     assert [_euro(rows[-1][1]), _euro(rows[-1][2])] == [total, in_scope]
     assert in_scope < total
 
@@ -592,10 +595,10 @@ def test_non_public_papers_and_their_attachments_stay_apart(example_copy, tmp_pa
     out = tmp_path / "out"
     build(example_copy, out, "vorlagen")
     private = out / "vorlagen-nichtoeffentlich"
-    assert (private / "JHA-2026-030_Ausschuss-fuer-Gesundheit.pdf").is_file()
+    assert (private / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()
     assert (private / "anlagen" / "stellungnahme-steuerungsgruppe.pdf").is_file()
     assert not list((out / "vorlagen").glob("JHA-2026-030*"))
-    record = json.loads((private / "JHA-2026-030_Ausschuss-fuer-Gesundheit.oparl.json").read_text())
+    record = json.loads((private / "JHA-2026-030_Jugendhilfeausschuss.oparl.json").read_text())
     items = [i for o in record["data"] if o["type"].endswith("/Meeting") for i in o["agendaItem"]]
     assert items and all(i["public"] is False for i in items)
 
@@ -615,7 +618,7 @@ def test_files_of_a_removed_paper_are_removed(example_copy, tmp_path):
     assert "entfernt (keine Vorlage mehr dazu):" in result.output
     manifest = json.loads((out / "manifest.json").read_text())
     assert not any(p.startswith("vorlagen/SA-2026-041") for p in manifest["dateien"])
-    assert (out / "vorlagen" / "JHA-2026-030_Ausschuss-fuer-Gesundheit.pdf").is_file()
+    assert (out / "vorlagen" / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
+from pipeline.formatting import with_note
 from pipeline.model.inputs import (
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
@@ -49,8 +50,8 @@ from pipeline.model.inputs import (
     TargetGroup,
     TargetGroupFile,
 )
-from pipeline.model.procedure import Procedure, procedure_for
-from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, ORGANISATION_FORMS, Item
+from pipeline.model.procedure import Procedure, is_executive, procedure_for
+from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
     from pipeline.model.reporting import ReportingView
@@ -155,8 +156,13 @@ class Concept:
     def is_executive(self, committee: Committee) -> bool:
         """A collegial administration (Magistrat, Bezirksamt, the Kreisausschuss in Hessen), not a
         political body: it resolves on papers but is no audience for reports."""
-        executive = self.procedure.executive if self.procedure is not None else None
-        return committee.kind in EXECUTIVE_KINDS or (executive is not None and committee.kind == executive.name)
+        return is_executive(committee.kind, self.procedure)
+
+    @property
+    def council(self) -> Committee | None:
+        """The representation (Kreistag, Rat, Stadtverordnetenversammlung …) as gremien.yaml
+        names it, if listed."""
+        return next((c for c in self.committees if c.is_council), None)
 
     @property
     def political_bodies(self) -> list[Committee]:
@@ -216,12 +222,15 @@ class Concept:
         """'M3 Willkommensbesuche' for a measure, 'Netzwerkkoordination' for the coordination."""
         return "Netzwerkkoordination" if purpose == COORDINATION else self.measure_labels([purpose])[0]
 
+    def purpose_labels(self, purposes: list[str]) -> list[str]:
+        return [self.purpose_label(p) for p in purposes]
+
     def expense_label(self, expense: Expense) -> str:
         """A budget line as a Kämmerei reads it: its own title, and the measure it pays for
         ('Zuwendung Willkommensbesuche (M1)'); coordination lines need no reference."""
         if expense.purpose == COORDINATION:
             return expense.title
-        return f"{expense.title} ({self.measure_number(expense.purpose)})"
+        return with_note(expense.title, self.measure_number(expense.purpose))
 
     def network_body(self, body_id: str) -> NetworkBody:
         return next(b for b in self.network.bodies if b.id == body_id)

@@ -28,7 +28,7 @@ from pipeline.model.inputs import (
     consulting_bodies_pay,
 )
 from pipeline.model.resources import OWN_SHARE, AmountRow, AmountTable, Balance, total
-from pipeline.model.types import EXPENSE_KINDS, INCOME_SOURCES
+from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -63,6 +63,7 @@ class FinanceSummary:
     later_income: list[Income]
     follow_up: str | None
     note: str | None
+    decides: bool = True
 
     @property
     def balance(self) -> Balance:
@@ -78,10 +79,15 @@ class FinanceSummary:
         """Where the money stands in the budget, in words for the table."""
         if self.status == "beschlossen":
             return f"im beschlossenen Haushalt {self.year} veranschlagt"
+        reservation = (
+            "Beschluss unter Haushaltsvorbehalt"
+            if self.decides
+            else f"die Beträge stehen unter dem Vorbehalt der Beschlussfassung über den Haushalt {self.year}"
+        )
         if self.status == "Entwurf":
-            return f"im Entwurf des Haushalts {self.year} vorgesehen; Beschluss unter Haushaltsvorbehalt"
+            return f"im Entwurf des Haushalts {self.year} veranschlagt; {reservation}"
         if self.status == "Planung":
-            return f"zur Haushaltsplanung {self.year} angemeldet; Beschluss unter Haushaltsvorbehalt"
+            return f"zur Haushaltsplanung {self.year} angemeldet; {reservation}"
         return f"Stand des Haushalts {self.year} nicht angegeben"
 
     @property
@@ -166,12 +172,40 @@ class PaperView:
         ids = list(dict.fromkeys(c.committee for c in self.paper.consultations))
         return [self.concept.committee(i) for i in ids]
 
+    @cached_property
+    def audience(self) -> list[Committee]:
+        """The political bodies of the Beratungsfolge: whose remit and money the paper covers. A
+        Magistrat that resolves on every paper first is no audience and holds no budget."""
+        political = [c for c in self.committees if not self.concept.is_executive(c)]
+        return political or self.committees
+
+    @property
+    def audience_genitive(self) -> str:
+        """'des Ausschusses für Gesundheit' for one political body, else 'der beratenden Gremien'."""
+        return self.audience[0].forms.gen if len(self.audience) == 1 else "der beratenden Gremien"
+
+    @property
+    def expenses_beyond_measures(self) -> bool:
+        """The paper's Aufwand holds more than its measures' (the coordination, other measures):
+        the measures' sum must say that it is not the whole."""
+        finances = self.finances
+        return finances is not None and finances.balance.expenses != self.measure_costs_in_scope
+
+    @property
+    def coordination_cost_in_scope(self) -> Decimal:
+        """The Netzwerkkoordination's Aufwand in the paper's budget year and scope."""
+        finances = self.finances
+        if finances is None:
+            return Decimal(0)
+        return _sum(e for e in finances.expenses if e.purpose == COORDINATION)
+
     @property
     def lead_committee(self) -> Committee:
-        """The first political body of the Beratungsfolge (in OParl terms, the leading one); a
-        Magistrat that resolves on every paper first would name them all alike."""
-        political = [c for c in self.committees if not self.concept.is_executive(c)]
-        return (political or self.committees)[0]
+        """The leading body (in OParl terms, and in the file name): the Jugendhilfeausschuss where it
+        consults – Frühe Hilfen are youth-welfare matters (§ 71 SGB VIII) – else the first political
+        body of the Beratungsfolge."""
+        youth = [c for c in self.audience if c.kind == "Jugendhilfeausschuss"]
+        return (youth or self.audience)[0]
 
     @property
     def consultation_rows(self) -> list[tuple[object, Committee, str]]:
@@ -179,11 +213,11 @@ class PaperView:
 
     @cached_property
     def remit(self) -> set[str]:
-        return {sector for c in self.committees for sector in c.remit}
+        return {sector for c in self.audience for sector in c.remit}
 
     @property
     def oversees_all(self) -> bool:
-        return any(c.oversees_all for c in self.committees)
+        return any(c.oversees_all for c in self.audience)
 
     # what it reports on --------------------------------------------------------------------
 
@@ -193,7 +227,7 @@ class PaperView:
         if self.paper.decisions:
             chosen = [d for d in self.concept.decisions if d.id in self.paper.decisions]
         else:
-            ids = {c.id for c in self.committees}
+            ids = {c.id for c in self.audience}
             chosen = [d for d in self.concept.decisions if d.committee in ids]
         return sorted(chosen, key=lambda d: d.date)
 
@@ -217,7 +251,7 @@ class PaperView:
     def _in_remit(self, measure: Measure) -> bool:
         if self.concept.actor(measure.lead).sector in self.remit:
             return True
-        ids = {c.id for c in self.committees}
+        ids = {c.id for c in self.audience}
         return any(e.committee in ids for e in self.concept.resources.expenses if e.purpose == measure.id)
 
     @cached_property
@@ -288,7 +322,7 @@ class PaperView:
     def _in_scope(self, line: Line) -> bool:
         if self._chosen is not None:
             return _series(line) in self._chosen
-        return consulting_bodies_pay(line.committee, self.committees)
+        return consulting_bodies_pay(line.committee, self.audience)
 
     @cached_property
     def finances(self) -> FinanceSummary | None:
@@ -308,6 +342,7 @@ class PaperView:
             [i for i in income if i.year > year],
             finances.follow_up,
             finances.note,
+            decides=self.paper.kind == "Beschlussvorlage",
         )
 
     @property
@@ -327,7 +362,7 @@ class PaperView:
     def committees_without_funding(self) -> list[Committee]:
         """Consulting committees (not the council) that hold no Frühe Hilfen money yet."""
         funded = {c.id for c in self.concept.budget.committees}
-        return [c for c in self.committees if c.id not in funded and not c.oversees_all]
+        return [c for c in self.audience if c.id not in funded and not c.oversees_all]
 
     @cached_property
     def resource_plan(self) -> ResourcePlan:

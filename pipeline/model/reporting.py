@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.findings import WARNING, Finding, Place, RuleSet
 from pipeline.formatting import every_months, german_date
-from pipeline.model.inputs import Committee, Decision, Paper, Report
+from pipeline.model.inputs import Committee, Decision, Paper
 from pipeline.model.types import add_months
 
 if TYPE_CHECKING:
@@ -128,18 +128,32 @@ class ReportingView:
         ]
         return sorted(planned, key=lambda p: (p.date, p.committee.name, p.paper.number))
 
-    def report_dates(self, committee_id: str, until: dt.date | None = None) -> list[dt.date]:
-        """When a body heard about Frühe Hilfen up to a date (the reference date unless given):
-        the reports recorded in gremien.yaml and the council papers discussed there."""
+    def hearings(self, committee_id: str, until: dt.date | None = None) -> list[tuple[dt.date, str]]:
+        """When a body dealt with Frühe Hilfen up to a date (the reference date unless given), and
+        on what: the reports recorded in gremien.yaml, the decisions it took (a decision is a
+        hearing too – a council member would object to 'no report since' the day after one) and
+        the council papers discussed there."""
         until = until or self.on
-        recorded = [r.date for r in self.concept.committee(committee_id).reports]
-        discussed = [p.date for p in self.planned_papers if p.committee.id == committee_id]
-        return sorted(d for d in {*recorded, *discussed} if d <= until)
+        concept = self.concept
+        found = [(r.date, r.topic) for r in concept.committee(committee_id).reports]
+        found += [
+            (d.date, f"Beschluss {d.number}: {d.title}") for d in concept.decisions if d.committee == committee_id
+        ]
+        found += [
+            (p.date, f"{p.paper.kind} {p.paper.number}: {p.paper.subject}")
+            for p in self.planned_papers
+            if p.committee.id == committee_id
+        ]
+        return sorted((d, what) for d, what in found if d <= until)
 
-    def last_recorded_report(self, committee_id: str) -> Report | None:
-        """The latest report recorded in gremien.yaml, with its topic."""
-        reports = self.concept.committee(committee_id).reports
-        return max(reports, key=lambda r: r.date) if reports else None
+    def report_dates(self, committee_id: str, until: dt.date | None = None) -> list[dt.date]:
+        """The days of :meth:`hearings`, each once."""
+        return sorted({d for d, _ in self.hearings(committee_id, until)})
+
+    def last_hearing(self, committee_id: str) -> tuple[dt.date, str] | None:
+        """The latest hearing up to the reference date, with its subject."""
+        found = self.hearings(committee_id)
+        return found[-1] if found else None
 
     def next_meeting(self, committee_id: str) -> dt.date | None:
         """The body's first sitting after the reference date."""
@@ -214,7 +228,7 @@ def _committee_notices(item: CommitteeReporting, on: dt.date) -> list[Finding]:
             else "keine Vorlage geplant"
         )
         return [_notice("gremien.yaml", f"{name}: bisher kein Bericht über Frühe Hilfen; {first}.")]
-    since = f"seit dem letzten Bericht am {german_date(item.last_report)}"
+    since = f"seit der letzten Befassung am {german_date(item.last_report)}"
     if item.overdue and planned is None:
         return [
             _notice(

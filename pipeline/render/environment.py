@@ -85,6 +85,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         datum=formatting.german_date,
         euro=formatting.euro,
         euro_oder_strich=formatting.euro_or_dash,
+        mit_zusatz=formatting.with_note,
         zahlwort=formatting.number_word,
         euro_differenz=formatting.signed_euro,
         zahl=formatting.number,

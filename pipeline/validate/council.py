@@ -27,7 +27,7 @@ from pipeline.model.inputs import (
     ResourceFile,
     consulting_bodies_pay,
 )
-from pipeline.model.procedure import Procedure, procedure_for, youth_committee_basis
+from pipeline.model.procedure import Procedure, is_executive, procedure_for, youth_committee_basis
 from pipeline.validate.parsed import Parsed
 
 
@@ -340,7 +340,10 @@ def finances_in_budget_year(case: PaperCase) -> Iterator[Finding]:
         )
         return
     consulting = [
-        council.committees[c.committee] for c in paper.consultations if c.committee in council.committees
+        council.committees[c.committee]
+        for c in paper.consultations
+        if c.committee in council.committees
+        and not is_executive(council.committees[c.committee].kind, council.procedure)
     ]
     in_scope = [
         line

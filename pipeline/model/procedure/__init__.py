@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.model.grammar import Gender
-from pipeline.model.types import MunicipalityKind, State
+from pipeline.model.types import EXECUTIVE_KINDS, MunicipalityKind, State
 
 DATA = Path(__file__).with_name("verfahren.yaml")
 
@@ -125,6 +125,13 @@ def procedure_for(state: str, kind: str) -> Procedure | None:
     (then nothing is checked and the documents use the names from gremien.yaml only)."""
     wanted = SAME_AS.get(kind, kind)
     return next((p for p in table().procedures if p.state == state and p.kind == wanted), None)
+
+
+def is_executive(kind: str, procedure: Procedure | None) -> bool:
+    """A collegial administration (Magistrat, Bezirksamt, the Kreisausschuss in Hessen), not a
+    political body: it resolves on papers but is no audience for reports and holds no budget."""
+    executive = procedure.executive if procedure is not None else None
+    return kind in EXECUTIVE_KINDS or (executive is not None and kind == executive.name)
 
 
 def youth_committee_basis() -> str:

@@ -192,7 +192,10 @@ class QualityAssessment:
             return "Zu dieser Zielaussage fehlen Angaben."
         rating = self.rating(result.goal.id)
         assert rating is not None  # focus holds only open, uncheckable and disagreeing results
-        return f"Das Netzwerk schätzt sie als „{rating.status}“ ein; die Daten zeichnen ein anderes Bild."
+        return (
+            f"Das Netzwerk schätzt sie als „{rating.status}“ ein; die Auswertung der Daten kommt zu einem "
+            "anderen Ergebnis – im Gespräch lässt sich klären, woran der Unterschied liegt."
+        )
 
     def candidate_facts(self, question: DialogueQuestion) -> list[Finding]:
         """The observations of the results a question relates to, taking turns between its

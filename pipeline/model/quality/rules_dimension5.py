@@ -183,7 +183,7 @@ def _since_due(
     missed = sittings_between(committee, due, view.on)
     if missed:
         return (
-            f"Seitdem hat das Gremium ohne ihn getagt, zuletzt am {german_date(missed[-1])}.",
+            f"Seitdem hat das Gremium getagt, ohne dass berichtet wurde, zuletzt am {german_date(missed[-1])}.",
             OPEN,
             f"{committee.name}: {what} {_next_chance(view, committee, decision)}.",
         )
@@ -247,11 +247,11 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
             OPEN,
             f"{committee.name}: Bericht {_next_chance(view, committee)}.",
         )
-    recent = count(item.reports_last_year, "Bericht", "Berichte", "ein")
-    last = f"{committee.name}: letzter Bericht am {german_date(item.last_report)}"
+    recent = count(item.reports_last_year, "Befassung", "Befassungen", "eine")
+    last = f"{committee.name}: zuletzt mit den Frühen Hilfen befasst am {german_date(item.last_report)}"
     if not item.due_passed:
         return observed(
-            f"{last}, der nächste ist bis {german_date(item.due)} fällig (vereinbart: {item.cycle}; "
+            f"{last}, der nächste Bericht ist bis {german_date(item.due)} fällig (vereinbart: {item.cycle}; "
             f"{recent} in den letzten zwölf Monaten).",
             where,
             FULFILLED,
@@ -259,7 +259,7 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
     tail, status, change = _since_due(view, committee, item.due)
     calendar = () if committee.meetings else (at("gremien.yaml", "gremien", index, "sitzungen"),)
     return observed(
-        f"{last}; fällig war der nächste bis {german_date(item.due)} (vereinbart: {item.cycle}). {tail}",
+        f"{last}; fällig war der nächste Bericht bis {german_date(item.due)} (vereinbart: {item.cycle}). {tail}",
         (where, *calendar),
         status,
         change,
@@ -846,8 +846,8 @@ def regular_update(view: ReportingView) -> list[Finding]:
     next_date = version.update.next_date
     evidence = [
         observed(
-            f"Fassung {version.version} vom {german_date(version.date)} ist bei Fortschreibung "
-            f"{cycle} bis {german_date(cycle_end)} aktuell.",
+            f"Fassung {version.version} vom {german_date(version.date)} liegt im Turnus: Bei Fortschreibung "
+            f"{cycle} ist sie spätestens bis {german_date(cycle_end)} fortzuschreiben.",
             at("kommune.yaml", "konzept", "stand"),
             FULFILLED,
         )
@@ -1135,7 +1135,8 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
             {tuple(e.cooperation_requirements) for e in asking},
             key=lambda wanted: sum(1 for e in asking if tuple(e.cooperation_requirements) == wanted),
         )
-        evidence.append(observed(f"Verlangt wird zum Beispiel: {'; '.join(common)}.", where))
+        quoted = enumeration([f"„{condition.rstrip('.')}“" for condition in common])  # items keep their capitals
+        evidence.append(observed(f"Verlangt wird zum Beispiel: {quoted}.", where))
     return evidence
 
 
