@@ -177,3 +177,19 @@ def test_plan_and_check_read_the_same_calendar(concept):
         fulfilled = {e.message.split(":")[0] for e in committee_evidence if e.level == FULFILLED}
         assert open_in_check == overdue
         assert fulfilled <= {c.name for c in reporting} - overdue
+
+
+def test_a_paper_without_its_own_list_shows_the_measures_of_its_remit(concept, raw_inputs):
+    """Without `massnahmen:` a paper shows what its political bodies oversee: measures led from
+    their sectors or paid from their money (the Ausschuss für Gesundheit: health and Frühförderung)."""
+    view = next(v for v in paper_views(concept) if v.paper.number == "GA/2026/027")
+    default = dataclasses.replace(view, paper=view.paper.model_copy(update={"measures": []}))
+    sectors = {a["id"]: a["sektor"] for a in raw_inputs["akteure.yaml"]["akteure"]}
+    health_money = {e["fuer"] for e in raw_inputs["ressourcen.yaml"]["aufwand"] if e["ausschuss"] == "ga"}
+    expected = [
+        m["id"]
+        for m in raw_inputs["massnahmen.yaml"]["massnahmen"]
+        if sectors[m["federfuehrung"]] in {"Gesundheitswesen", "Frühförderung"} or m["id"] in health_money
+    ]
+    assert [m.id for m in default.measures] == expected
+    assert 0 < len(expected) < len(concept.measures)

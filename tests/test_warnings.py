@@ -247,6 +247,10 @@ def test_the_coordination_must_be_costed(inputs):
         data["aufwand"] = [e for e in data["aufwand"] if e["fuer"] != "netzwerkkoordination"]
         for line in data["ertraege"]:
             line["fuer"] = [p for p in line.get("fuer", []) if p != "netzwerkkoordination"]
+        kept = {e["id"] for e in data["aufwand"]}
+        for effort in data["netzwerkaufwand"]:
+            if effort.get("aufwand") not in kept:
+                effort.pop("aufwand", None)
 
     inputs.edit("ressourcen.yaml", uncosted)
     [warning] = [w for w in inputs.warnings() if "Netzwerkkoordination" in w.message]

@@ -103,6 +103,11 @@ class Budget:
         """'beschlossen', 'Entwurf' or 'Planung'; None for a year haushalt does not list."""
         return next((y.status for y in self.concept.resources.budget_years if y.year == year), None)
 
+    @property
+    def reserved_years(self) -> list[int]:
+        """Budget years not yet adopted: their amounts stand under Haushaltsvorbehalt."""
+        return [y for y in self.years if not self.adopted(y)]
+
     def adopted(self, year: int) -> bool:
         """Whether the council has adopted the year's budget (otherwise: Haushaltsvorbehalt)."""
         return self.status(year) == "beschlossen"
