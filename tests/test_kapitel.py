@@ -22,3 +22,13 @@ def test_no_chapter_text_names_a_chapter_by_its_number():
     for path in (TEMPLATE_DIR / "konzept").glob("*.html.j2"):
         text = path.read_text(encoding="utf-8")
         assert "Kapitel 1" not in text and not any(f"Kapitel {n}" in text for n in range(2, 10)), path.name
+
+
+def test_the_abbreviation_list_explains_what_the_text_uses():
+    from pipeline.model.abbreviations import used_in
+
+    found = dict(
+        used_in("Nach § 8a SGB VIII berät der ASD; die U-Untersuchung U4. ASDs und BSFHler zählen nicht.")
+    )
+    assert set(found) == {"SGB", "ASD", "U-Untersuchung"}
+    assert found["ASD"] == "Allgemeiner Sozialer Dienst"

@@ -11,6 +11,8 @@ returned drafts is rendered the same way (:func:`render_revision_list`).
 from __future__ import annotations
 
 import dataclasses
+import html
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +22,7 @@ from typing import Any
 from pipeline import formatting, products
 from pipeline.findings import UNKNOWN, Finding, Place
 from pipeline.formatting import safe_file_part
+from pipeline.model.abbreviations import used_in
 from pipeline.model.changes import ChangeSet
 from pipeline.model.concept import Concept
 from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
@@ -29,6 +32,8 @@ from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
 from pipeline.render.environment import chapter_templates, render_template
 
 CONCEPT_CHAPTERS = "konzept"
+#: The chapter that lists the abbreviations the other chapters use; rendered after them.
+ABBREVIATION_CHAPTER = "_abkuerzungen.html.j2"
 CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
 MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
 QUALITY_TITLE = "Qualitätsdialog"
@@ -93,10 +98,17 @@ def concept_chapters(
     caller already has them), one per dimension.
     """
     quality = assess(concept) if assessments is None else assessments
-    return {
+    names = chapter_templates(template_dir, CONCEPT_CHAPTERS)
+    chapters = {
         name: render_template(template_dir, name, k=concept, aenderungen=changes, q=quality)
-        for name in chapter_templates(template_dir, CONCEPT_CHAPTERS)
+        for name in names
+        if not name.endswith(ABBREVIATION_CHAPTER)
     }
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in chapters.values())
+    for name in names:
+        if name.endswith(ABBREVIATION_CHAPTER):  # lists what the other chapters use
+            chapters[name] = render_template(template_dir, name, k=concept, abkuerzungen=used_in(text))
+    return {name: chapters[name] for name in names}
 
 
 def render_concept(

@@ -1,0 +1,41 @@
+"""Abbreviations the documents may use, with their meaning: the concept's list shows those that
+occur in its text, so it never explains one the reader does not meet nor misses one they do."""
+
+from __future__ import annotations
+
+import re
+
+#: Abbreviation → meaning, in the order of the list.
+ABBREVIATIONS: dict[str, str] = {
+    "ASD": "Allgemeiner Sozialer Dienst",
+    "AWO": "Arbeiterwohlfahrt",
+    "BISS": "Beratungs- und Interventionsstelle bei häuslicher Gewalt",
+    "BSFH": "Bundesstiftung Frühe Hilfen",
+    "DRK": "Deutsches Rotes Kreuz",
+    "EFB": "Erziehungs- und Familienberatung",
+    "FGKiKP": "Familien-Gesundheits- und Kinderkrankenpflegende",
+    "gGmbH": "gemeinnützige Gesellschaft mit beschränkter Haftung",
+    "HGO": "Hessische Gemeindeordnung",
+    "HKJGB": "Hessisches Kinder- und Jugendhilfegesetzbuch",
+    "HKO": "Hessische Landkreisordnung",
+    "KJSG": "Kinder- und Jugendstärkungsgesetz",
+    "KKG": "Gesetz zur Kooperation und Information im Kinderschutz",
+    "Kita": "Kindertageseinrichtung",
+    "NKomVG": "Niedersächsisches Kommunalverfassungsgesetz",
+    "NZFH": "Nationales Zentrum Frühe Hilfen",
+    "ÖGD": "Öffentlicher Gesundheitsdienst",
+    "SchKG": "Schwangerschaftskonfliktgesetz",
+    "SGB": "Sozialgesetzbuch",
+    "U-Untersuchung": "Früherkennungsuntersuchung für Kinder (U1 bis U9)",
+    "VZÄ": "Vollzeitäquivalente",
+}
+
+
+def used_in(text: str) -> list[tuple[str, str]]:
+    """The abbreviations that occur in a text as words of their own ('SGB VIII', 'U-Untersuchung';
+    not 'SGBs' inside another word), with their meaning."""
+    return [
+        (short, meaning)
+        for short, meaning in ABBREVIATIONS.items()
+        if re.search(rf"(?<![\w-]){re.escape(short)}(?!\w)", text)
+    ]
