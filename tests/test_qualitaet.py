@@ -28,6 +28,7 @@ from pipeline.model import BudgetCoordination, BudgetedEffort, CoordinationPath,
 from pipeline.model.quality.assessment import QualityAssessment, assess, overall, rules_for
 from pipeline.model.quality.catalog import CATALOG_DIR, PLACEHOLDERS, catalogs, load_catalog
 from pipeline.model.quality.wording import body_wording
+from pipeline.model.reporting import ReportingView
 from pipeline.model.types import add_months
 from pipeline.render import concept_chapters, render_quality_dialogue
 
@@ -1007,3 +1008,12 @@ def test_money_in_evidence_matches_the_budget(concept):
         assert f"{committee.name} {euro(concept.budget.expense_total(2026, committee=committee.id))}" in texts(
             found
         )
+
+
+def test_a_later_decision_is_no_report_on_an_earlier_one(concept):
+    """JHA/2026/021 (10.09.2026) is a hearing of the Jugendhilfeausschuss on Frühe Hilfen, but
+    not a report on how JHA/2026/009 (07.05.2026) is carried out."""
+    view = ReportingView(concept, STAND)
+    earlier = next(d for d in concept.decisions if d.number == "JHA/2026/009")
+    assert dt.date(2026, 9, 10) in view.report_dates("jha")
+    assert dt.date(2026, 9, 10) not in view.reported_since(earlier)

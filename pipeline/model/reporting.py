@@ -128,7 +128,9 @@ class ReportingView:
         ]
         return sorted(planned, key=lambda p: (p.date, p.committee.name, p.paper.number))
 
-    def hearings(self, committee_id: str, until: dt.date | None = None) -> list[tuple[dt.date, str]]:
+    def hearings(
+        self, committee_id: str, until: dt.date | None = None, *, decisions: bool = True
+    ) -> list[tuple[dt.date, str]]:
         """When a body dealt with Frühe Hilfen up to a date (the reference date unless given), and
         on what: the reports recorded in gremien.yaml, the decisions it took (a decision is a
         hearing too – a council member would object to 'no report since' the day after one) and
@@ -136,9 +138,12 @@ class ReportingView:
         until = until or self.on
         concept = self.concept
         found = [(r.date, r.topic) for r in concept.committee(committee_id).reports]
-        found += [
-            (d.date, f"Beschluss {d.number}: {d.title}") for d in concept.decisions if d.committee == committee_id
-        ]
+        if decisions:
+            found += [
+                (d.date, f"Beschluss {d.number}: {d.title}")
+                for d in concept.decisions
+                if d.committee == committee_id
+            ]
         found += [
             (p.date, f"{p.paper.kind} {p.paper.number}: {p.paper.subject}")
             for p in self.planned_papers
@@ -172,8 +177,11 @@ class ReportingView:
         return [self.of(c) for c in self.concept.committees if c.reports_regularly]
 
     def reported_since(self, decision: Decision, until: dt.date | None = None) -> list[dt.date]:
-        """Reports to the deciding body after a decision, up to a date (the reference date)."""
-        return [d for d in self.report_dates(decision.committee, until) if d > decision.date]
+        """Reports to the deciding body after a decision, up to a date (the reference date): the
+        recorded reports and papers, not its later decisions – another decision says nothing about
+        how this one is carried out."""
+        found = self.hearings(decision.committee, until, decisions=False)
+        return sorted({d for d, _ in found if d > decision.date})
 
     def planned_report_on(self, decision: Decision) -> PlannedPaper | None:
         """The first paper after the reference date that reports to the deciding body on how
