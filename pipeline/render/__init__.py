@@ -26,7 +26,7 @@ from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
 from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
 from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
-from pipeline.render.environment import chapter_templates, render_template
+from pipeline.render.environment import CHAPTER_NUMBERS, chapter_templates, numbered, render_template
 
 CONCEPT_CHAPTERS = "konzept"
 CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
@@ -93,10 +93,17 @@ def concept_chapters(
     caller already has them), one per dimension.
     """
     quality = assess(concept) if assessments is None else assessments
-    return {
-        name: render_template(template_dir, name, k=concept, aenderungen=changes, q=quality)
-        for name in chapter_templates(template_dir, CONCEPT_CHAPTERS)
-    }
+    names = chapter_templates(template_dir, CONCEPT_CHAPTERS)
+
+    def render(numbers: dict[str, int] | None) -> dict[str, str]:
+        context = {"k": concept, "aenderungen": changes, "q": quality, CHAPTER_NUMBERS: numbers}
+        return {name: render_template(template_dir, name, **context) for name in names}
+
+    chapters = render(None)
+    numbers = numbered(chapters)
+    if list(numbers.values()) != list(range(1, len(names) + 1)):
+        chapters = render(numbers)  # a chapter is left out: references count the ones there are
+    return chapters
 
 
 def render_concept(
