@@ -27,6 +27,9 @@ from pipeline.model.procedure import procedure_for
 from pipeline.model.types import State, add_months
 
 STATES: tuple[str, ...] = get_args(State)
+#: The files `init` writes: every required one, and querschnitt.yaml with its chapters as
+#: commented examples (only the evaluation, whose chapter is always there, is filled in).
+STARTER_FILES: tuple[str, ...] = (*REQUIRED_FILES, "querschnitt.yaml")
 
 STARTER_DIR = Path(__file__).resolve().parent.parent / "templates" / "neue-kommune"
 #: Where the JSON Schemas lie that the first line of each file names for editors.
@@ -81,7 +84,7 @@ def _scalar(value: str) -> str:
 
 
 def starter_files(folder: Path, kind: str, state: str | None, name: str | None, today: dt.date) -> dict[str, str]:
-    """The text of each required file for a new municipality in `folder`; without a `state`,
+    """The text of each starter file for a new municipality in `folder`; without a `state`,
     the first one stands as a placeholder, marked as such."""
     short = short_name(folder.resolve())
     full = name or " ".join(p for p in (NAME_PREFIX.get(kind), short) if p)
@@ -115,7 +118,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         autoescape=False,
     )
     env.filters["yaml"] = _scalar
-    return {file: env.get_template(f"{file}.j2").render(values) for file in REQUIRED_FILES}
+    return {file: env.get_template(f"{file}.j2").render(values) for file in STARTER_FILES}
 
 
 def create(

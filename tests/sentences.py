@@ -68,9 +68,22 @@ def _blocks(html: str) -> Iterator[tuple[str, str, lxml.html.HtmlElement]]:
         yield kind, _text(element), element
 
 
+def _empty_headings(html: str) -> Iterator[str]:
+    """Headings with nothing under them: the next block is a heading of the same or a higher
+    level, or there is none (an optional section whose data are absent must leave no heading)."""
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    blocks = [e for e in root if isinstance(e.tag, str)]
+    for index, element in enumerate(blocks):
+        if element.tag not in ("h1", "h2", "h3", "h4"):
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is None or (following.tag in ("h1", "h2", "h3", "h4") and following.tag <= element.tag):
+            yield f"leere Überschrift: {_text(element)}"
+
+
 def flaws(html: str) -> list[str]:
     """Every broken sentence of a document, as 'what: text'."""
-    found = []
+    found = list(_empty_headings(html))
     for kind, text, element in _blocks(html):
         if not text:
             continue

@@ -17,7 +17,7 @@ from pipeline.build import build, check_folder
 from pipeline.cli import main
 from pipeline.model.inputs import REQUIRED_FILES
 from pipeline.model.types import MunicipalityKind
-from pipeline.scaffold import starter_files
+from pipeline.scaffold import STARTER_FILES, starter_files
 
 from .conftest import ROOT
 
@@ -30,7 +30,8 @@ def test_init_writes_every_required_file_that_validates_without_a_warning(tmp_pa
     folder = tmp_path / "inputs" / "neustadt"
     result = _init(folder, "--art", "kreisfreie Stadt", "--bundesland", "Hessen")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == sorted(REQUIRED_FILES)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(STARTER_FILES)
+    assert set(REQUIRED_FILES) < set(STARTER_FILES)
     assert sorted(p.name for p in folder.parent.iterdir()) == ["neustadt"]  # no staging folder left
     validated = CliRunner().invoke(main, ["validate", str(folder)])
     assert validated.exit_code == 0, validated.output
@@ -44,7 +45,7 @@ def test_init_writes_every_required_file_that_validates_without_a_warning(tmp_pa
 def test_starter_files_name_their_schema_and_explain_their_fields(tmp_path):
     folder = tmp_path / "neustadt"
     assert _init(folder).exit_code == 0
-    for name in REQUIRED_FILES:
+    for name in STARTER_FILES:
         lines = (folder / name).read_text(encoding="utf-8").splitlines()
         prefix = "# yaml-language-server: $schema="
         assert lines[0].startswith(prefix), name
@@ -93,7 +94,7 @@ def test_init_refuses_a_file_and_fills_an_empty_folder(tmp_path):
     empty = tmp_path / "leer"
     empty.mkdir()
     assert _init(empty).exit_code == 0
-    assert sorted(p.name for p in empty.iterdir()) == sorted(REQUIRED_FILES)
+    assert sorted(p.name for p in empty.iterdir()) == sorted(STARTER_FILES)
 
 
 @pytest.mark.slow

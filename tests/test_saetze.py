@@ -156,6 +156,15 @@ SENTENCE_FIELDS = {
     "begruendung",
     "erlaeuterung",
     "beschluss",
+    "ergebnisse",
+    "folgen",
+    "abstimmung",
+    "rueckmeldung",
+    "erreichbarkeit",
+    "bezug",
+    "aufgabe",
+    ("Einbettung in die Planung", "verwaltungsspitze"),
+    ("Formular", "zweck"),
     ("Ziel", "titel"),
 }
 #: Texts that must keep their form: numbers, addresses, short names for file names, units.
@@ -235,6 +244,8 @@ def test_sentences_end_once_in_the_example(concept):
         ("<p>Leitung :X.</p>", "Leerzeichen vor Satzzeichen"),
         ("<h2>Z1 Familien finden Zugang.</h2>", "Überschrift"),
         ("<p>Der Satz hört nicht auf</p>", "Absatz ohne Satzende"),
+        ("<h1>Kapitel</h1>\n<h2>Abschnitt</h2>\n<p>Text.</p>\n<h2>Leer</h2>", "leere Überschrift"),
+        ("<h2>Leer</h2>\n<h1>Nächstes Kapitel</h1>\n<p>Text.</p>", "leere Überschrift"),
     ],
 )
 def test_the_checker_finds_broken_sentences(html, flaw):
@@ -246,7 +257,7 @@ def test_the_checker_finds_broken_sentences(html, flaw):
     [
         "<p>Träger ist der Kinderschutzbund e. V. und z. B. die Caritas, u. a. in Lindenau.</p>",
         "<p>Bericht am 3. Dezember 2026 nach § 3 Abs. 2 KKG; E-Mail: info@musterkreis.example.org.</p>",
-        "<h3>Kinderschutzbund Musterkreis e. V.</h3>",
+        "<h3>Kinderschutzbund Musterkreis e. V.</h3>\n<p>Text.</p>",
         "<p><strong>Ziele:</strong> Z1 Zugang</p>",
         "<p>Kontakt<br>Musterstraße 1</p>",
     ],

@@ -21,6 +21,7 @@ from pipeline.export.files import LOCK_NAME, output_lock
 from pipeline.formatting import euro
 from pipeline.render import render_concept
 from pipeline.render.document import TEMPLATE_DIR
+from pipeline.render.environment import chapter_templates
 
 from .conftest import EXAMPLE, ROOT, edit_yaml
 from .test_input_files import tagged_figures
@@ -325,4 +326,5 @@ def test_line_start_markup_in_cells_and_list_items_stays_literal(hostile_build):
     for start in LINE_STARTS:
         assert start in text, start
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert len(top) == 16 and not any("Willkommensbesuche" in t for t in top)
+    chapters = chapter_templates(TEMPLATE_DIR, "konzept")  # the example has every chapter
+    assert len(top) == len(chapters) and not any("Willkommensbesuche" in t for t in top)

@@ -31,7 +31,16 @@ def _new_goal(data):
             "uebergeordnet": data["ziele"][0]["id"],
             "zielgruppen": ["alle-familien"],
             "indikatoren": [
-                {"name": "Anzahl", "einheit": "Familien", "ausgangswert": 0, "zielwert": 10, "zieljahr": 2028}
+                {
+                    "name": "Anzahl",
+                    "einheit": "Familien",
+                    "ausgangswert": 0,
+                    "zielwert": 10,
+                    "zieljahr": 2028,
+                    "quelle": "Falldokumentation",
+                    "methode": "Auszählung",
+                    "verantwortlich": "netzwerkkoordination",
+                }
             ],
         }
     )

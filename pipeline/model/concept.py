@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pipeline.formatting import with_note
+from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.inputs import (
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
@@ -56,6 +57,7 @@ from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 if TYPE_CHECKING:
     from pipeline.model.reporting import ReportingView
     from pipeline.model.resources import Budget, Effort
+    from pipeline.model.topics import Topics
 
 F = TypeVar("F", bound=Item)
 
@@ -102,6 +104,7 @@ class Concept:
     papers: list[Paper] = field(default_factory=list)
     council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
     quality_ratings: QualityFile | None = None
+    cross_cutting: CrossCuttingFile | None = None
     #: The parsed input files it was assembled from, by name: for rules that read every field.
     files: dict[str, Item] = field(default_factory=dict)
 
@@ -112,6 +115,7 @@ class Concept:
         gremien = _parsed(files, "gremien.yaml", CommitteeFile)
         papers = [_parsed(files, name, PaperFile).paper for name in sorted(files) if name.startswith("vorlagen/")]
         ratings = _parsed(files, "qualitaet.yaml", QualityFile) if "qualitaet.yaml" in files else None
+        topics = _parsed(files, "querschnitt.yaml", CrossCuttingFile) if "querschnitt.yaml" in files else None
         return cls(
             municipality=kommune.municipality,
             version=kommune.version,
@@ -129,6 +133,7 @@ class Concept:
             papers=papers,
             council_system=gremien.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
             quality_ratings=ratings,
+            cross_cutting=topics,
             files=dict(files),
         )
 
@@ -147,6 +152,14 @@ class Concept:
         from pipeline.model.resources import Effort
 
         return Effort(self)
+
+    @cached_property
+    def topics(self) -> Topics:
+        """The chapters from querschnitt.yaml: Kinderschutz, Datenschutz, Eltern, Öffentlichkeitsarbeit,
+        Qualifizierung, Dokumentation und Evaluation, Planung."""
+        from pipeline.model.topics import Topics
+
+        return Topics(self)
 
     @cached_property
     def procedure(self) -> Procedure | None:

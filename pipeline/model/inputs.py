@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import model_validator
 
+from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import Forms, committee_forms
 from pipeline.model.norms import FUNDING_AREAS, PROFESSIONS, FundingAreaCode, Profession, ProfessionId
 from pipeline.model.paths import input_file_checks
@@ -37,6 +38,7 @@ from pipeline.model.types import (
     DecisionStatus,
     ExpenseKind,
     ExpenseRef,
+    Frequency,
     GeneratedAttachment,
     GoalKind,
     GoalRef,
@@ -60,6 +62,7 @@ from pipeline.model.types import (
     PurposeRef,
     QualityGoalRef,
     QualityStatus,
+    ResponsibleRef,
     Sector,
     SocialSpaceRef,
     State,
@@ -270,7 +273,21 @@ class Indicator(Item, title="Indikator"):
     target_year: Year = field("zieljahr", "Jahr, bis zu dem der Zielwert erreicht sein soll")
     current: Number | None = field("istwert", "Zuletzt gemessener Wert", default=None)
     current_year: Year | None = field("istjahr", "Jahr des Istwerts", default=None)
-    source: Text | None = field("quelle", "Datenquelle", default=None)
+    source: Text | None = field(
+        "quelle", "Datenquelle, z. B. 'Falldokumentation der Familienhebammen'", default=None
+    )
+    method: Text | None = field(
+        "methode",
+        "Wie der Wert gewonnen wird, z. B. 'Auszählung zum 31.12.' oder 'Online-Befragung'",
+        default=None,
+    )
+    frequency: Frequency | None = field("erhebung", "Wie oft der Wert erhoben wird", default=None)
+    responsible: ResponsibleRef | None = field(
+        "verantwortlich", "Wer ihn erhebt: ein Akteur oder ein Netzwerkgremium", default=None
+    )
+    measured_on: Date | None = field(
+        "erhoben_am", "Datum, an dem der Istwert erhoben oder ausgewertet wurde", default=None
+    )
 
     @property
     def progress(self) -> Decimal | None:
@@ -299,6 +316,10 @@ class Indicator(Item, title="Indikator"):
             raise refuse(f"Das Zieljahr {self.target_year} liegt vor dem Ausgangsjahr {start}.")
         if start is not None and self.current_year is not None and self.current_year < start:
             raise refuse(f"Das Istjahr {self.current_year} liegt vor dem Ausgangsjahr {start}.")
+        if self.measured_on is not None and self.current is None:
+            raise refuse(
+                "'erhoben_am' gehört zu einem Istwert; bitte 'istwert' angeben oder 'erhoben_am' weglassen."
+            )
         return self
 
 
@@ -862,6 +883,7 @@ INPUTS: tuple[InputKind, ...] = (
     InputKind("netzwerk.yaml", NetworkFile),
     InputKind("ressourcen.yaml", ResourceFile),
     InputKind("gremien.yaml", CommitteeFile),
+    InputKind("querschnitt.yaml", CrossCuttingFile, required=False),
     InputKind("qualitaet.yaml", QualityFile, required=False),
     InputKind("vorlagen/*.yaml", PaperFile, required=False),
 )
@@ -888,6 +910,7 @@ ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "traeger": ("akteure.yaml", ("traeger",)),
     "beschluss": ("gremien.yaml", ("beschluesse",)),
     "netzwerkgremium": ("netzwerk.yaml", ("netzwerkgremien",)),
+    "formular": ("querschnitt.yaml", ("datenschutz", "formulare")),
 }
 
 

@@ -25,6 +25,7 @@ DUTIES: frozenset[Binding] = frozenset({"muss", "verbot"})
 
 _HAUFE = "https://haufe.de/sozialwesen/sgb-office-professional/"
 _BUNDESTAG_KKG = "bundestag/gesetze: k/kkg/index.md (Commit d2c90e48, Fassung 2016)"
+_BLJA_8A = "http://www.blja.bayern.de/service/bibliothek/fachliche-empfehlungen/umsetzungschutzauftrag.php"
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,11 @@ NORMS: tuple[Norm, ...] = (
         "Zusammenwirken mehrerer Fachkräfte einzuschätzen.",
         "eine Muss-Vorschrift für das Jugendamt",
         "Das Jugendamt hat bei gewichtigen Anhaltspunkten das Gefährdungsrisiko einzuschätzen (§ 8a SGB VIII).",
-        ("https://dijuf.de/handlungsfelder/kjsg/kjsg-faq/kinderschutz (Wortlaut Abs. 1 mit KJSG)",),
+        (
+            "https://dijuf.de/handlungsfelder/kjsg/kjsg-faq/kinderschutz (Wortlaut Abs. 1 mit KJSG)",
+            _BLJA_8A + " (Abs. 4: Vereinbarungen mit den Trägern von Einrichtungen und Diensten)",
+        ),
+        {1: "muss", 4: "muss"},
     ),
     Norm(
         "SGB VIII",
@@ -606,3 +611,132 @@ FUNDING_AREA_SOURCES: tuple[str, ...] = (
     "FIM-Leistungsbeschreibung „Bundesstiftung Frühe Hilfen (Kinder-/Jugendschutz) Bewilligung“ "
     "(https://stage.schema.fim.fitko.net/services/99041023017000)",
 )
+
+
+# --- child protection: the procedure when there are gewichtige Anhaltspunkte --------------------
+
+_HAUFE_KKG4 = _HAUFE + "jung-kkg-4-beratung-und-uebermittlung-von-informatione-"
+_ECHO = (
+    _HAUFE_KKG4 + "24-informationspflicht-gegenueber-berufsgeheimnistraeger-sog-echo-effekt-nach-abs4_idesk_"
+    "PI434_HI15093151.html (Abs. 4, Soll-Vorschrift, nur gegenüber Personen nach Abs. 1)"
+)
+_BLJA_JAS = "https://blja.bayern.de/unterstuetzung/jugendsozialarbeit/jas_handbuch/30 (§ 4 Abs. 4 KKG, Inhalt)"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the procedure at gewichtige Anhaltspunkte für eine Kindeswohlgefährdung, as
+    the concept states it: the sentence cites the Absatz it rests on, and says no more than the
+    norm's binding force for that Absatz (a test reads each sentence like a user's text)."""
+
+    law: str
+    number: str
+    paragraph: int
+    sentence: str
+    sources: tuple[str, ...]
+
+    @property
+    def norm(self) -> Norm:
+        return NORMS_BY_CITATION[self.law, self.number]
+
+    @property
+    def binding(self) -> Binding:
+        """How binding the step is: the Absatz's binding force."""
+        return self.norm.paragraphs.get(self.paragraph, self.norm.binding)
+
+
+#: Berufsgeheimnisträgerinnen und -träger (§ 4 Abs. 1 KKG, among them the health professions):
+#: talk, get advice, inform, hear back. A Befugnis, no Meldepflicht (normen-notizen.md 2.7).
+SECRET_KEEPER_STEPS: tuple[Step, ...] = (
+    Step(
+        "KKG",
+        "4",
+        1,
+        "Zunächst sollen sie die Situation mit dem Kind und den Eltern erörtern und auf Hilfen hinwirken, "
+        "soweit der wirksame Schutz des Kindes dadurch nicht in Frage gestellt wird (§ 4 Abs. 1 KKG).",
+        (
+            "https://lexante.net/de/kkg/4 (aktueller Abs. 1)",
+            _HAUFE_KKG4 + "1-allgemeines_idesk_PI434_HI3712247.html",
+        ),
+    ),
+    Step(
+        "KKG",
+        "4",
+        2,
+        "Zur Einschätzung der Gefährdung haben sie gegenüber dem Jugendamt Anspruch auf Beratung durch eine "
+        "insoweit erfahrene Fachkraft; die Angaben zur Familie werden dafür pseudonymisiert (§ 4 Abs. 2 KKG).",
+        (_BUNDESTAG_KKG + " (Abs. 2 Satz 1 im Wortlaut)",),
+    ),
+    Step(
+        "KKG",
+        "4",
+        3,
+        "Lässt sich die Gefährdung so nicht abwenden, sind sie befugt, das Jugendamt zu informieren; die "
+        "Betroffenen werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in "
+        "Frage (§ 4 Abs. 3 KKG). Ärztinnen und Ärzte, Hebammen und andere Angehörige der Heilberufe sollen das "
+        "Jugendamt unverzüglich informieren, wenn sie eine dringende Gefahr für das Kind sehen.",
+        (
+            _BUNDESTAG_KKG + " (Abs. 3 Satz 1 im Wortlaut)",
+            _HAUFE_KKG4 + "233-unverzueglich-benachrichtigungspflicht-nach-satz3_idesk_PI434_HI15093150.html",
+        ),
+    ),
+    Step(
+        "KKG",
+        "4",
+        4,
+        "Das Jugendamt soll der Person, die es informiert hat, zeitnah zurückmelden, ob es die gewichtigen "
+        "Anhaltspunkte bestätigt sieht und ob es zum Schutz des Kindes tätig geworden ist und noch tätig ist "
+        "(§ 4 Abs. 4 KKG).",
+        (_ECHO, _BLJA_JAS),
+    ),
+)
+
+#: The Kinder- und Jugendhilfe: the services of the Träger (by agreement) and the Jugendamt itself.
+YOUTH_WELFARE_STEPS: tuple[Step, ...] = (
+    Step(
+        "SGB VIII",
+        "8a",
+        4,
+        "Fachkräfte der Einrichtungen und Dienste, mit deren Trägern das Jugendamt eine Vereinbarung zum "
+        "Schutzauftrag geschlossen hat, schätzen bei gewichtigen Anhaltspunkten das Gefährdungsrisiko ein, ziehen "
+        "eine insoweit erfahrene Fachkraft beratend hinzu, beziehen Eltern und Kind ein und informieren das "
+        "Jugendamt, wenn die Gefährdung anders nicht abzuwenden ist (§ 8a Abs. 4 SGB VIII).",
+        (_BLJA_8A,),
+    ),
+    Step(
+        "SGB VIII",
+        "8a",
+        1,
+        "Das Jugendamt schätzt das Gefährdungsrisiko im Zusammenwirken mehrerer Fachkräfte ein, bezieht Eltern "
+        "und Kind ein und beteiligt Berufsgeheimnisträgerinnen und -träger, die es informiert haben, in "
+        "geeigneter Weise, soweit das fachlich erforderlich ist (§ 8a Abs. 1 SGB VIII).",
+        ("https://dijuf.de/handlungsfelder/kjsg/kjsg-faq/kinderschutz (Wortlaut Abs. 1 mit KJSG)",),
+    ),
+)
+
+#: Who may ask an insoweit erfahrene Fachkraft for advice, by the legal basis a municipality names
+#: (the choices of 'kinderschutz.fachberatung[].fuer'): whom it covers, and the Absatz to cite.
+AdviceBasis = Literal["§ 4 KKG", "§ 8a SGB VIII", "§ 8b SGB VIII"]
+
+
+@dataclass(frozen=True)
+class AdviceClaim:
+    """Who has a claim to (or, under an agreement, calls in) an insoweit erfahrene Fachkraft."""
+
+    who: str
+    citation: str
+
+
+ADVICE_CLAIMS: dict[str, AdviceClaim] = {
+    "§ 4 KKG": AdviceClaim(
+        "Berufsgeheimnisträgerinnen und -träger wie Ärztinnen und Ärzte, Hebammen und Beratungsfachkräfte",
+        "§ 4 Abs. 2 KKG",
+    ),
+    "§ 8a SGB VIII": AdviceClaim(
+        "Fachkräfte der Einrichtungen und Dienste mit einer Vereinbarung zum Schutzauftrag", "§ 8a Abs. 4 SGB VIII"
+    ),
+    "§ 8b SGB VIII": AdviceClaim(
+        "alle, die beruflich mit Kindern in Kontakt stehen, etwa Fachkräfte in Kindertagesstätten",
+        "§ 8b Abs. 1 SGB VIII",
+    ),
+}

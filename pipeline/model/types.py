@@ -283,6 +283,9 @@ PositionRef = Annotated[str, Ref("stelle")]
 DecisionRef = Annotated[str, Ref("beschluss")]
 NetworkBodyRef = Annotated[str, Ref("netzwerkgremium")]
 QualityGoalRef = Annotated[str, Ref("qualitaetsziel")]
+#: An actor or a network body: who collects an indicator or runs an evaluation.
+ResponsibleRef = Annotated[str, Ref("zustaendig")]
+FormRef = Annotated[str, Ref("formular")]
 
 KIND_LABELS: dict[str, str] = {
     "akteur": "Akteur",
@@ -300,6 +303,8 @@ KIND_LABELS: dict[str, str] = {
     "beschluss": "Beschluss",
     "netzwerkgremium": "Netzwerkgremium",
     "qualitaetsziel": "Qualitätsziel",
+    "zustaendig": "Akteur oder Netzwerkgremium",
+    "formular": "Formular",
 }
 
 MunicipalityKind = Literal[
@@ -384,6 +389,20 @@ CommitteeKind = Literal[
     "Sonstiges",
 ]
 DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]
+#: How often something is collected, held or repeated (indicators, trainings, formats of
+#: participation, evaluations).
+Frequency = Literal[
+    "laufend",
+    "monatlich",
+    "vierteljährlich",
+    "halbjährlich",
+    "jährlich",
+    "alle zwei Jahre",
+    "alle drei Jahre",
+    "alle vier Jahre",
+    "alle fünf Jahre",
+    "einmalig",
+]
 PaperKind = Literal["Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"]
 ConsultationRole = Literal["Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme"]
 ContentBlock = Literal["konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"]

@@ -29,7 +29,7 @@ from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
 from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
 from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
-from pipeline.render.environment import chapter_templates, render_template
+from pipeline.render.environment import CHAPTER_NUMBERS, chapter_templates, numbered, render_template
 
 CONCEPT_CHAPTERS = "konzept"
 #: The chapter that lists the abbreviations the other chapters use; rendered after them.
@@ -99,16 +99,25 @@ def concept_chapters(
     """
     quality = assess(concept) if assessments is None else assessments
     names = chapter_templates(template_dir, CONCEPT_CHAPTERS)
-    chapters = {
-        name: render_template(template_dir, name, k=concept, aenderungen=changes, q=quality)
-        for name in names
-        if not name.endswith(ABBREVIATION_CHAPTER)
-    }
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in chapters.values())
-    for name in names:
-        if name.endswith(ABBREVIATION_CHAPTER):  # lists what the other chapters use
-            chapters[name] = render_template(template_dir, name, k=concept, abkuerzungen=used_in(text))
-    return {name: chapters[name] for name in names}
+
+    def render(numbers: dict[str, int] | None) -> dict[str, str]:
+        context = {"k": concept, "aenderungen": changes, "q": quality, CHAPTER_NUMBERS: numbers}
+        chapters = {
+            name: render_template(template_dir, name, **context)
+            for name in names
+            if not name.endswith(ABBREVIATION_CHAPTER)
+        }
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in chapters.values())
+        for name in names:
+            if name.endswith(ABBREVIATION_CHAPTER):  # lists what the other chapters use
+                chapters[name] = render_template(template_dir, name, **context, abkuerzungen=used_in(text))
+        return {name: chapters[name] for name in names}
+
+    chapters = render(None)
+    numbers = numbered(chapters)
+    if list(numbers.values()) != list(range(1, len(names) + 1)):
+        chapters = render(numbers)  # a chapter is left out: references count the ones there are
+    return chapters
 
 
 def render_concept(

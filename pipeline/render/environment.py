@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import re
 import traceback
+from collections.abc import Callable
 from decimal import Decimal
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -25,6 +26,7 @@ from markupsafe import Markup
 from pipeline import formatting
 from pipeline.errors import TemplateFailure
 from pipeline.model import grammar
+from pipeline.model.topics import with_german
 from pipeline.render.document import TEMPLATE_DIR
 from pipeline.render.provenance import SourceLines
 
@@ -97,6 +99,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         satzende=formatting.sentence_end,
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
+        mit_deutsch=with_german,
     )
     env.globals.update(
         anzahl=formatting.count,
@@ -105,7 +108,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         betragsspalten=amount_columns,
         matrixspalten=matrix_columns,
         zeilenspalten=row_columns,
-        kapitel=partial(chapter_number, template_dir),
+        kapitel=_chapter_reference(template_dir),
     )
     return env
 
@@ -153,11 +156,54 @@ def chapter_number(template_dir: Path, name: str) -> int:
     """The number of a concept chapter by its template's name without the order prefix
     ('ressourcen' for 12_ressourcen.html.j2): chapters refer to each other this way, so a new
     chapter between two others renumbers every reference."""
-    chapters = chapter_templates(template_dir, "konzept")
-    stems = [Path(c).name.removesuffix(".html.j2").split("_", 1)[-1] for c in chapters]
+    stems = [_stem(c) for c in chapter_templates(template_dir, "konzept")]
     if name not in stems:
         raise jinja2.TemplateRuntimeError(f"Ein Kapitel '{name}' gibt es nicht; bekannt: {', '.join(stems)}.")
     return stems.index(name) + 1
+
+
+#: The context variable with the numbers of the chapters a concept has (see :func:`numbered`).
+CHAPTER_NUMBERS = "kapitelnummern"
+
+
+def _stem(template: str) -> str:
+    """'ressourcen' for 'konzept/12_ressourcen.html.j2'."""
+    return Path(template).name.removesuffix(".html.j2").split("_", 1)[-1]
+
+
+def _chapter_reference(template_dir: Path) -> Callable[..., int]:
+    """The template global `kapitel("name")`: a chapter's number by its template's name, counted
+    among the chapters this concept has when the renderer knows them, else in file order."""
+
+    @jinja2.pass_context
+    def kapitel(context: jinja2.runtime.Context, name: str) -> int:
+        numbers = context.get(CHAPTER_NUMBERS)
+        if numbers is None:
+            return chapter_number(template_dir, name)
+        if name not in numbers:
+            chapter_number(template_dir, name)  # an unknown name says which ones there are
+            raise jinja2.TemplateRuntimeError(
+                f"Das Kapitel '{name}' fehlt in diesem Konzept (seine Angaben sind leer); bitte den Verweis nur "
+                "setzen, wenn es das Kapitel gibt."
+            )
+        number: int = numbers[name]
+        return number
+
+    return kapitel
+
+
+def numbered(chapters: dict[str, str]) -> dict[str, int]:
+    """The number of each chapter a concept has, from the rendered chapters in file order: a
+    template that rendered no heading of the first level is left out (an optional chapter whose
+    data are absent), one that rendered several counts for each."""
+    numbers: dict[str, int] = {}
+    count = 0
+    for template, html in chapters.items():
+        headings = len(re.findall(r"<h1[\s>]", html))
+        if headings:
+            numbers[_stem(template)] = count + 1
+        count += headings
+    return numbers
 
 
 def chapter_templates(template_dir: Path, folder: str) -> list[str]:

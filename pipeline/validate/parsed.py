@@ -29,6 +29,7 @@ PROJECT_IDS: dict[str, str] = {"qualitaetsziel": "den Katalogen der Qualitätsdi
 COMBINED_IDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "zweck": ("massnahmen.yaml (oder 'netzwerkkoordination')", ("massnahme",)),
     "haushaltsposition": ("ressourcen.yaml (aufwand oder ertraege)", ("aufwand", "ertrag")),
+    "zustaendig": ("akteure.yaml oder netzwerk.yaml (netzwerkgremien)", ("akteur", "netzwerkgremium")),
 }
 
 
@@ -50,6 +51,8 @@ def items_at(parsed: Item, path: tuple[str, ...]) -> list[Any]:
     """The list a path of YAML keys leads to, e.g. ('kommune', 'sozialraeume')."""
     current: Any = parsed
     for key in path:
+        if current is None:  # an optional section left out: it defines no ids
+            return []
         current = getattr(current, field_name(type(current), key))
     result: list[Any] = current
     return result

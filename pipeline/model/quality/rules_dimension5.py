@@ -43,6 +43,7 @@ from pipeline.formatting import (
     sentence_start,
 )
 from pipeline.model.concept import Concept
+from pipeline.model.cross_cutting import Plan
 from pipeline.model.inputs import Actor, Committee, Expense, Measure
 from pipeline.model.quality.assessment import coverage
 from pipeline.model.quality.wording import planners, planning_committees
@@ -477,7 +478,35 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
 @RULES.rule("abgestimmte-planung")
 def joint_committee_planning(view: ReportingView) -> list[Finding]:
     """The committees for Jugendhilfe, Gesundheit and Soziales (by their remit, so one combined
-    committee may cover two fields) recently discussed the same paper."""
+    committee may cover two fields) recently discussed the same paper; the plannings the Frühe
+    Hilfen sit in (querschnitt.yaml) are the context where the committees' plans meet."""
+    return _deliberated_together(view) + _plans(view)
+
+
+def _plans(view: ReportingView) -> list[Finding]:
+    """The plannings that name the Frühe Hilfen, with their adoption as far as it lies before
+    the date of reference: context for the talk, no status."""
+    k = view.concept
+    section = k.topics.planning
+    if section is None or not section.plans:
+        return []
+
+    def described(plan: Plan) -> str:
+        if plan.adopted is None or plan.adopted > view.on:
+            return f"{plan.title} ({plan.kind})"
+        where = f" {k.committee(plan.committee).forms.im}" if plan.committee else ""
+        return f"{plan.title} ({plan.kind}, beschlossen am {german_date(plan.adopted)}{where})"
+
+    return [
+        observed(
+            f"Die Frühen Hilfen sind in diesen Planungen verankert: {'; '.join(described(p) for p in section.plans)}.",
+            at("querschnitt.yaml", "planung", "planungen"),
+        )
+    ]
+
+
+def _deliberated_together(view: ReportingView) -> list[Finding]:
+    """Whether one paper reached every committee for Jugendhilfe, Gesundheit and Soziales."""
     k, on = view.concept, view.on
     groups = planning_committees(k)
     missing = [sector for sector, committees in groups.items() if not committees]

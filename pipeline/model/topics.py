@@ -1,0 +1,364 @@
+"""The chapters from querschnitt.yaml as the documents read them (``k.topics``).
+
+Each section of the file becomes a chapter; what a chapter shows beyond the section's own
+entries is put together here from the rest of the concept: the agreed paths that lead to the
+Jugendamt's child-protection service, the volunteers and who coordinates them, the trainings of
+a measure, each indicator with whoever collects it, the head of the administration. A section
+that is absent is None, and its chapter is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, get_args
+
+from pipeline.formatting import count, german_date, sentence_start
+from pipeline.model.cross_cutting import (
+    Audience,
+    Channel,
+    ChildProtection,
+    CrossCuttingFile,
+    DataFlow,
+    DataProtection,
+    Evaluation,
+    EvaluationItem,
+    Form,
+    ParentParticipation,
+    Planning,
+    ProtectionAdvice,
+    PublicRelations,
+    Qualification,
+    Training,
+)
+from pipeline.model.inputs import Actor, CoordinationPath, Goal, Indicator, NetworkBody
+from pipeline.model.norms import (
+    ADVICE_CLAIMS,
+    NORMS_BY_CITATION,
+    SECRET_KEEPER_STEPS,
+    YOUTH_WELFARE_STEPS,
+    AdviceClaim,
+    Norm,
+    Step,
+)
+
+if TYPE_CHECKING:
+    from pipeline.model.concept import Concept
+
+#: The organisation form of volunteers: no Berufsgeheimnisträger under § 4 KKG.
+VOLUNTEERS = "ehrenamtlich-zivilgesellschaftlich"
+#: Grounds of a transfer that are exceptions from the rule of consent.
+CHILD_PROTECTION_GROUNDS = ("§ 4 KKG", "§ 8a SGB VIII")
+#: Grounds under which no one can be identified.
+WITHOUT_NAMES = ("anonymisiert", "pseudonymisiert")
+#: The kinds of planning as a sentence names them after 'in'.
+PLAN_PHRASES = {
+    "Jugendhilfeplanung": "der Jugendhilfeplanung",
+    "Sozialplanung": "der Sozialplanung",
+    "integrierte Sozialplanung": "der integrierten Sozialplanung",
+    "Gesundheitsplanung": "der Gesundheitsplanung",
+}
+#: The audiences of public relations as a sentence names them after 'an'.
+AUDIENCE_PHRASES = {
+    "Eltern": "werdende Eltern und Familien",
+    "Fachkräfte": "Fachkräfte",
+    "Politik und Verwaltung": "Politik und Verwaltung",
+    "Öffentlichkeit": "die Öffentlichkeit",
+}
+
+
+@dataclass(frozen=True)
+class Advice:
+    """An insoweit erfahrene Fachkraft as the chapter names it: the actor, whom it advises under
+    which Absatz, and the way to reach it."""
+
+    entry: ProtectionAdvice
+    actor: Actor
+    claims: tuple[AdviceClaim, ...]
+
+    @property
+    def for_whom(self) -> str:
+        """'Berufsgeheimnisträgerinnen und -träger wie … (§ 4 Abs. 2 KKG); alle, die … (§ 8b Abs. 1
+        SGB VIII)': each group with the Absatz that gives it the advice."""
+        return sentence_start("; ".join(f"{c.who} ({c.citation})" for c in self.claims))
+
+
+@dataclass(frozen=True)
+class Volunteer:
+    """Volunteers and the full-time coordination they turn to with a worry about a child (an
+    institution of the same Träger in the network), if there is one."""
+
+    actor: Actor
+    coordination: Actor | None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator in the documentation table, with its goal and who collects it."""
+
+    goal: Goal
+    indicator: Indicator
+    responsible: str | None
+
+    @property
+    def complete(self) -> bool:
+        """Source, method and responsible are known: the value can be collected reliably."""
+        return bool(self.indicator.source and self.indicator.method and self.responsible)
+
+
+def with_german(languages: list[str]) -> str:
+    """'Deutsch, Arabisch, Türkisch': German first, then the others as listed."""
+    return ", ".join(["Deutsch", *(lang for lang in languages if lang != "Deutsch")])
+
+
+class Topics:
+    """The sections of querschnitt.yaml with what their chapters need from the concept."""
+
+    def __init__(self, concept: Concept) -> None:
+        self.k = concept
+        self.file = concept.cross_cutting or CrossCuttingFile()
+
+    # sections (None: the chapter is left out) ------------------------------------------------
+
+    @property
+    def child_protection(self) -> ChildProtection | None:
+        return self.file.child_protection
+
+    @property
+    def data_protection(self) -> DataProtection | None:
+        return self.file.data_protection
+
+    @property
+    def parents(self) -> ParentParticipation | None:
+        return self.file.parents
+
+    @property
+    def public_relations(self) -> PublicRelations | None:
+        return self.file.public_relations
+
+    @property
+    def qualification(self) -> Qualification | None:
+        return self.file.qualification
+
+    @property
+    def evaluation(self) -> Evaluation | None:
+        return self.file.evaluation
+
+    @property
+    def planning(self) -> Planning | None:
+        return self.file.planning
+
+    # lookups ---------------------------------------------------------------------------------
+
+    def measure_labels(self, measure_ids: list[str]) -> list[str]:
+        """'M4 Familienwegweiser' for each measure, in the order of their numbers."""
+        order = {m.id: index for index, m in enumerate(self.k.measures)}
+        return self.k.measure_labels(sorted(measure_ids, key=order.__getitem__))
+
+    def norm(self, law: str, number: str) -> Norm:
+        """A norm of the table, for its citation and wording: norm('SGB VIII', '80')."""
+        return NORMS_BY_CITATION[law, number]
+
+    def when(self, date: dt.date | None, frequency: str | None) -> str:
+        """When something takes place, seen from the concept's Stand: 'jährlich, zuletzt am
+        15.03.2026', 'jährlich, nächster Termin am 10.03.2027', 'am 15.03.2026', 'jährlich'."""
+        if date is None:
+            return frequency or ""
+        shown = f"am {german_date(date)}"
+        if frequency in (None, "einmalig"):
+            return shown
+        return f"{frequency}, {'zuletzt' if date <= self.k.version.date else 'nächster Termin'} {shown}"
+
+    def responsible_name(self, ref: str) -> str:
+        """The name of an actor or, failing that, a network body (an indicator's or an
+        evaluation's 'verantwortlich')."""
+        actor = next((a for a in self.k.actors if a.id == ref), None)
+        return actor.name if actor is not None else self.k.network_body(ref).name
+
+    # Kinderschutz ----------------------------------------------------------------------------
+
+    @property
+    def secret_keeper_steps(self) -> tuple[Step, ...]:
+        return SECRET_KEEPER_STEPS
+
+    @property
+    def youth_welfare_steps(self) -> tuple[Step, ...]:
+        return YOUTH_WELFARE_STEPS
+
+    @property
+    def youth_office(self) -> Actor | None:
+        """The Jugendamt's service that receives notifications."""
+        section = self.child_protection
+        return self.k.actor(section.youth_office) if section else None
+
+    @property
+    def paths_to_youth_office(self) -> list[CoordinationPath]:
+        """The agreed coordination paths (netzwerk.yaml) that lead to that service."""
+        office = self.youth_office
+        return [p for p in self.k.network.paths if office is not None and p.recipient == office.id]
+
+    @property
+    def advice(self) -> list[Advice]:
+        section = self.child_protection
+        if section is None:
+            return []
+        return [
+            Advice(a, self.k.actor(a.actor), tuple(ADVICE_CLAIMS[b] for b in dict.fromkeys(a.basis)))
+            for a in section.advice
+        ]
+
+    @property
+    def volunteers(self) -> list[Volunteer]:
+        """Volunteer actors, each with the institution of its Träger that coordinates it."""
+        result = []
+        for actor in self.k.actors_with_form(VOLUNTEERS):
+            coordination = next(
+                (
+                    a
+                    for a in self.k.actors
+                    if actor.carrier and a.carrier == actor.carrier and a.organisation_form == "Institution"
+                ),
+                None,
+            )
+            result.append(Volunteer(actor, coordination))
+        return result
+
+    @property
+    def shared_bodies(self) -> list[NetworkBody]:
+        """The network bodies where the Frühe Hilfen and the Netzwerk Kinderschutz meet."""
+        section = self.child_protection
+        if section is None or section.network is None:
+            return []
+        return [self.k.network_body(b) for b in section.network.bodies]
+
+    # Datenschutz -----------------------------------------------------------------------------
+
+    def form(self, form_id: str) -> Form:
+        section = self.data_protection
+        assert section is not None
+        return next(f for f in section.forms if f.id == form_id)
+
+    def flows_on(self, *grounds: str) -> list[DataFlow]:
+        """The transfers on any of the grounds, in file order."""
+        section = self.data_protection
+        return [f for f in section.flows if f.basis in grounds] if section else []
+
+    @property
+    def consent_flows(self) -> list[DataFlow]:
+        return self.flows_on("Einwilligung", "Schweigepflichtentbindung")
+
+    @property
+    def flows_without_names(self) -> list[DataFlow]:
+        return self.flows_on(*WITHOUT_NAMES)
+
+    @property
+    def protection_flows(self) -> list[DataFlow]:
+        return self.flows_on(*CHILD_PROTECTION_GROUNDS)
+
+    def senders(self, flow: DataFlow) -> str:
+        """'alle Netzwerkpartner' or the names of the senders."""
+        return "; ".join(self.k.actor_names(flow.senders)) if flow.senders else "alle Netzwerkpartner"
+
+    # Öffentlichkeitsarbeit -------------------------------------------------------------------
+
+    @property
+    def languages(self) -> list[str]:
+        """Every language of the channels besides German, in order of first mention."""
+        section = self.public_relations
+        found = [lang for c in section.channels for lang in c.languages] if section else []
+        return [lang for lang in dict.fromkeys(found) if lang != "Deutsch"]
+
+    @property
+    def audiences(self) -> list[str]:
+        """The audiences the channels reach, in the order of the choices, as a sentence names
+        them ('werdende Eltern und Familien', 'die Öffentlichkeit')."""
+        section = self.public_relations
+        reached = {a for c in section.channels for a in c.audiences} if section else set()
+        return [AUDIENCE_PHRASES[a] for a in get_args(Audience) if a in reached]
+
+    def channel_label(self, channel: Channel) -> str:
+        """'Willkommensmappe (M3; Auflage 1500 im Jahr)': the name with its measure and scope."""
+        details = [self.k.measure_number(channel.measure)] if channel.measure else []
+        details += [channel.scope] if channel.scope else []
+        return f"{channel.name} ({'; '.join(details)})" if details else channel.name
+
+    @property
+    def channel_measures(self) -> list[str]:
+        """The measures the channels belong to, each once: the key under the table."""
+        section = self.public_relations
+        found = [c.measure for c in section.channels if c.measure] if section else []
+        return self.measure_labels(list(dict.fromkeys(found)))
+
+    # Qualifizierung --------------------------------------------------------------------------
+
+    def trainings_for_measure(self, measure_id: str) -> list[Training]:
+        """The trainings that belong to a measure (a Fortbildungsreihe, for instance)."""
+        section = self.qualification
+        return [t for t in section.trainings if t.measure == measure_id] if section else []
+
+    @property
+    def upcoming_dates(self) -> list[tuple[dt.date, Training]]:
+        """Every training date from the concept's Stand on, in order: the calendar of the chapter."""
+        section = self.qualification
+        stand = self.k.version.date
+        dates = [(d, t) for t in section.trainings for d in t.dates if d >= stand] if section else []
+        return sorted(dates, key=lambda pair: pair[0])
+
+    # Dokumentation und Evaluation ------------------------------------------------------------
+
+    @cached_property
+    def indicator_rows(self) -> list[IndicatorRow]:
+        return [
+            IndicatorRow(g, i, self.responsible_name(i.responsible) if i.responsible else None)
+            for g, i in self.k.indicator_pairs
+        ]
+
+    @property
+    def incomplete_indicators(self) -> list[IndicatorRow]:
+        return [r for r in self.indicator_rows if not r.complete]
+
+    def evaluation_label(self, item: EvaluationItem) -> str:
+        """'Zusammenarbeit im Netzwerk (Z3; M20)': what is evaluated, with the numbers of the
+        goals and measures it looks at."""
+        numbers = self.k.goal_labels(item.goals) + [self.k.measure_number(m) for m in item.measures]
+        return f"{item.subject} ({'; '.join(numbers)})" if numbers else item.subject
+
+    @property
+    def evaluation_measures(self) -> list[str]:
+        """The measures the evaluations look at, each once: the key under their table."""
+        section = self.evaluation
+        found = [m for e in section.items for m in e.measures] if section else []
+        return self.measure_labels(list(dict.fromkeys(found)))
+
+    @property
+    def review_body(self) -> NetworkBody | None:
+        """Where the indicators' values are discussed: the named body, else the first
+        Steuerungsgruppe of the network, else none."""
+        section = self.evaluation
+        if section is not None and section.review is not None:
+            return self.k.network_body(section.review)
+        return next((b for b in self.k.network.bodies if b.kind == "Steuerungsgruppe"), None)
+
+    # Planung -----------------------------------------------------------------------------------
+
+    @property
+    def head_label(self) -> str:
+        """The head of the administration as the chapter names her or him: 'Landrätin Dr. Anna
+        Berger', else the title the Land gives ('Landrätin oder Landrat'), else 'Verwaltungsspitze'."""
+        head = self.k.municipality.head
+        if head is not None:
+            return f"{head.title} {head.name}"
+        procedure = self.k.procedure
+        return procedure.head.pair if procedure is not None else "Verwaltungsspitze"
+
+    @property
+    def plan_kinds(self) -> list[str]:
+        """The kinds of planning the Frühe Hilfen sit in, each once, as a sentence names them
+        after 'in': 'der Jugendhilfeplanung', 'der integrierten Sozialplanung', 'einer weiteren
+        Planung'."""
+        section = self.planning
+        kinds = list(dict.fromkeys(p.kind for p in section.plans)) if section else []
+        others = sum(1 for p in section.plans if p.kind == "Sonstiges") if section else 0
+        named = [PLAN_PHRASES[kind] for kind in kinds if kind != "Sonstiges"]
+        return named + ([count(others, "weiteren Planung", "weiteren Planungen", "einer")] if others else [])

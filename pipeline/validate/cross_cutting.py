@@ -1,0 +1,89 @@
+"""Plausibility of querschnitt.yaml and of the indicators' documentation (warnings).
+
+References between the new chapters and the rest of the inputs are checked like every other
+reference (:mod:`.references`); what is possible but probably a mistake is looked for here: an
+indicator nobody knows how to collect, data passed on under a child-protection norm to someone
+the norm does not allow, a child-protection contact outside the Kinder- und Jugendhilfe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.findings import Finding
+from pipeline.formatting import agree, enumeration
+from pipeline.model.concept import Concept
+from pipeline.model.topics import CHILD_PROTECTION_GROUNDS
+from pipeline.validate.rules import WARNINGS, warning
+
+#: Where the chapters' data stand.
+FILE = "querschnitt.yaml"
+#: The fields an indicator needs to be collected reliably, with how a message names them.
+DOCUMENTATION = (
+    ("source", "quelle", "Quelle"),
+    ("method", "methode", "Methode"),
+    ("responsible", "verantwortlich", "Zuständigkeit"),
+)
+
+
+@WARNINGS.rule("indikatoren-dokumentiert")
+def indicators_documented(concept: Concept) -> Iterator[Finding]:
+    """An indicator without source, method or someone responsible has a target but no way to
+    the next value: documentation and evaluation is a dimension of the Qualitätsrahmen."""
+    for g_index, goal in enumerate(concept.goals):
+        for i_index, indicator in enumerate(goal.indicators):
+            missing = [(key, label) for name, key, label in DOCUMENTATION if not getattr(indicator, name)]
+            if not missing:
+                continue
+            keys = ", ".join(f"'{key}'" for key, _ in missing)
+            yield warning(
+                "ziele.yaml",
+                ("ziele", g_index, "indikatoren", i_index, "name"),
+                f"Zum Indikator „{indicator.name}“ {agree(len(missing), 'fehlt', 'fehlen')} "
+                f"{enumeration([label for _, label in missing])} ({keys}). "
+                "Ohne sie bleibt offen, wie der nächste Wert zustande kommt; das Kapitel „Dokumentation und "
+                "Evaluation“ zeigt die Lücke.",
+            )
+
+
+@WARNINGS.rule("weitergabe-im-kinderschutz")
+def child_protection_transfers(concept: Concept) -> Iterator[Finding]:
+    """§ 4 KKG and § 8a SGB VIII allow passing on what is needed to protect a child to the
+    Jugendamt (and, pseudonymised, to an insoweit erfahrene Fachkraft) – not to other partners,
+    who need the parents' consent."""
+    section = concept.topics.data_protection
+    if section is None:
+        return
+    protection = concept.topics.child_protection
+    if protection is not None:
+        allowed = {protection.youth_office} | {a.actor for a in protection.advice}
+        allowed_text = "die Ansprechstelle im Jugendamt und die insoweit erfahrenen Fachkräfte"
+    else:
+        allowed = {a.id for a in concept.actors_in_sector("Kinder- und Jugendhilfe")}
+        allowed_text = "Stellen der Kinder- und Jugendhilfe"
+    for index, flow in enumerate(section.flows):
+        if flow.basis not in CHILD_PROTECTION_GROUNDS:
+            continue
+        others = [r for r in flow.recipients if r not in allowed]
+        if others:
+            yield warning(
+                FILE,
+                ("datenschutz", "weitergaben", index, "an"),
+                f"Nach {flow.basis} gehen Angaben nur an {allowed_text}, nicht an "
+                f"{enumeration(concept.actor_names(others))}. Für sie braucht es die Einwilligung der Eltern "
+                "(grundlage: Einwilligung).",
+            )
+
+
+@WARNINGS.rule("kinderschutz-im-jugendamt")
+def child_protection_in_youth_office(concept: Concept) -> Iterator[Finding]:
+    """Notifications under § 4 KKG and § 8a SGB VIII go to the Jugendamt: a contact from
+    another sector is most often a mix-up of ids."""
+    office = concept.topics.youth_office
+    if office is not None and office.sector != "Kinder- und Jugendhilfe":
+        yield warning(
+            FILE,
+            ("kinderschutz", "jugendamt"),
+            f"„{office.name}“ gehört zum Sektor {office.sector}. Mitteilungen nach § 4 KKG und § 8a SGB VIII nimmt "
+            "das Jugendamt entgegen, meist der Allgemeine Soziale Dienst; bitte die Kennung prüfen.",
+        )

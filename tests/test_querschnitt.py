@@ -1,0 +1,499 @@
+"""The chapters from querschnitt.yaml (Kinderschutz, Datenschutz, Eltern, Öffentlichkeitsarbeit,
+Qualifizierung, Evaluation, Planung) and the documentation fields of the indicators.
+
+Expected values are read from the examples' YAML here, independently of the pipeline; the
+chapters are rendered from the examples in memory. A section left out leaves no heading, and the
+chapter numbers that chapters cite count only the chapters there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+
+from pipeline.findings import WARNING
+from pipeline.model.quality.assessment import assess
+from pipeline.render import concept_chapters
+
+from .conftest import EXAMPLE, ROOT, Inputs
+from .sentences import flaws
+
+NEUHAFEN = ROOT / "inputs" / "neuhafen"
+FILE = "querschnitt.yaml"
+
+
+def _raw(folder: Path, name: str) -> dict:
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+
+
+def _in_memory(folder: Path) -> Inputs:
+    names = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*.yaml"))]
+    return Inputs({name: (folder / name).read_bytes() for name in names}, folder)
+
+
+def _chapters(inputs: Inputs) -> dict[str, str]:
+    """The rendered chapters by their name without order prefix: 'kinderschutz'."""
+    concept = inputs.check().concept
+    return {
+        name.split("/", 1)[1].removesuffix(".html.j2").split("_", 1)[1]: html
+        for name, html in concept_chapters(concept).items()
+    }
+
+
+def _text(html: str) -> str:
+    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+
+def _rows(html: str, caption: str) -> list[list[str]]:
+    """The body rows of the table with this caption, as cell texts."""
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    table = next(
+        t
+        for t in root.iter("table")
+        if _text(lxml.html.tostring(t.find("caption"), encoding="unicode")) == caption
+    )
+    return [[" ".join(td.text_content().split()) for td in tr.iter("td")] for tr in table.find("tbody").iter("tr")]
+
+
+def _headings(html: str) -> list[str]:
+    return re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", html)
+
+
+def _actors(folder: Path) -> dict[str, str]:
+    return {a["id"]: a["name"] for a in _raw(folder, "akteure.yaml")["akteure"]}
+
+
+def _measure_numbers(folder: Path) -> dict[str, str]:
+    return {m["id"]: f"M{i}" for i, m in enumerate(_raw(folder, "massnahmen.yaml")["massnahmen"], start=1)}
+
+
+def _stand(folder: Path) -> dt.date:
+    return _raw(folder, "kommune.yaml")["konzept"]["stand"]
+
+
+@pytest.fixture
+def neuhafen() -> Inputs:
+    return _in_memory(NEUHAFEN)
+
+
+# --- Kinderschutz ------------------------------------------------------------------------------
+
+
+def test_kinderschutz_names_the_office_the_advice_and_the_paths_from_the_inputs(inputs):
+    raw = _raw(EXAMPLE, FILE)["kinderschutz"]
+    actors = _actors(EXAMPLE)
+    html = _chapters(inputs)["kinderschutz"]
+    text = _text(html)
+    assert f"Ansprechstelle im Jugendamt: {actors[raw['jugendamt']]}" in text
+    assert f"Erreichbarkeit: {' '.join(raw['erreichbarkeit'].split())}" in text
+    advice = _rows(html, "Insoweit erfahrene Fachkräfte")
+    assert len(advice) == len(raw["fachberatung"])
+    citations = {
+        "§ 4 KKG": "§ 4 Abs. 2 KKG",
+        "§ 8a SGB VIII": "§ 8a Abs. 4 SGB VIII",
+        "§ 8b SGB VIII": "§ 8b Abs. 1 SGB VIII",
+    }
+    for row, entry in zip(advice, raw["fachberatung"], strict=True):
+        assert row[0].startswith(actors[entry["akteur"]])
+        assert all(citations[basis] in row[1] for basis in entry["fuer"])
+        assert row[2] == entry["kontakt"]
+    paths = [p for p in _raw(EXAMPLE, "netzwerk.yaml")["abstimmungswege"] if p["an"] == raw["jugendamt"]]
+    rows = _rows(html, "Vereinbarte Wege bei gewichtigen Anhaltspunkten")
+    assert [r[0] for r in rows] == [actors[p["von"]] for p in paths] and paths
+    assert f"Im Netzwerk vereinbart: {' '.join(raw['rueckmeldung'].split())}" in text
+    assert raw["netzwerk_kinderschutz"]["name"] in text
+
+
+def test_kinderschutz_states_the_procedure_absatz_by_absatz(inputs):
+    """§ 4 KKG in its four steps and § 8a SGB VIII for the Jugendhilfe, each with its Absatz; a
+    Befugnis, no Meldepflicht (normen-notizen.md 2.7)."""
+    text = _text(_chapters(inputs)["kinderschutz"])
+    for cited in (
+        "§ 4 Abs. 1 KKG",
+        "§ 4 Abs. 2 KKG",
+        "§ 4 Abs. 3 KKG",
+        "§ 4 Abs. 4 KKG",
+        "§ 8a Abs. 4 SGB VIII",
+        "§ 8a Abs. 1 SGB VIII",
+    ):
+        assert cited in text
+    assert "keine Meldepflicht" in text
+    assert "zeitnah zurückmelden, ob es die gewichtigen Anhaltspunkte bestätigt sieht" in text
+
+
+def test_volunteers_turn_to_the_institution_of_their_traeger(inputs):
+    actors = _raw(EXAMPLE, "akteure.yaml")["akteure"]
+    volunteer = next(a for a in actors if a["organisationsform"] == "ehrenamtlich-zivilgesellschaftlich")
+    coordination = next(
+        a for a in actors if a.get("traeger") == volunteer["traeger"] and a["organisationsform"] == "Institution"
+    )
+    assert f"{volunteer['name']}: {coordination['name']}" in _text(_chapters(inputs)["kinderschutz"])
+
+
+def test_a_joint_network_is_described_as_one(neuhafen):
+    network = _raw(NEUHAFEN, FILE)["kinderschutz"]["netzwerk_kinderschutz"]
+    assert network["gemeinsam"] is True
+    text = _text(_chapters(neuhafen)["kinderschutz"])
+    assert "in einem gemeinsamen Netzwerk" in text and "Neben dem Netzwerk Frühe Hilfen" not in text
+    bodies = {b["id"]: b["name"] for b in _raw(NEUHAFEN, "netzwerk.yaml")["netzwerkgremien"]}
+    assert all(bodies[b] in text for b in network["gremien"])
+
+
+# --- Datenschutz -------------------------------------------------------------------------------
+
+
+def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
+    raw = _raw(EXAMPLE, FILE)["datenschutz"]
+    actors = _actors(EXAMPLE)
+    forms = {f["id"]: f["titel"] for f in raw["formulare"]}
+    html = _chapters(inputs)["datenschutz"]
+    rows = _rows(html, "Weitergabe von Angaben im Netzwerk")
+    assert len(rows) == len(raw["weitergaben"])
+    for row, flow in zip(rows, raw["weitergaben"], strict=True):
+        assert row[0] == f"{flow['was']}; Zweck: {flow['zweck']}"
+        assert row[1] == ("; ".join(actors[a] for a in flow["von"]) if flow.get("von") else "alle Netzwerkpartner")
+        assert row[2] == "; ".join(actors[a] for a in flow["an"])
+        assert row[3].startswith(flow["grundlage"])
+        if flow.get("formular"):
+            assert forms[flow["formular"]] in row[3]
+    consent = sum(f["grundlage"] in ("Einwilligung", "Schweigepflichtentbindung") for f in raw["weitergaben"])
+    words = {2: "Zwei", 3: "Drei", 4: "Vier"}
+    assert f"{words[consent]} Weitergaben beruhen auf der Einwilligung" in _text(html)
+    assert [r[0] for r in _rows(html, "Formulare für Einwilligung und Schweigepflichtentbindung")] == list(
+        forms.values()
+    )
+    assert "nur befugt offenbaren (§ 203 Abs. 1 StGB)" in _text(html)
+
+
+# --- Eltern, Öffentlichkeitsarbeit, Qualifizierung ------------------------------------------------
+
+
+def test_eltern_shows_each_format_with_when_results_and_measures(inputs):
+    formats = _raw(EXAMPLE, FILE)["elternbeteiligung"]["formate"]
+    numbers = _measure_numbers(EXAMPLE)
+    stand = _stand(EXAMPLE)
+    html = _chapters(inputs)["eltern"]
+    assert [h for h in _headings(html)[1:]] == [f["name"] for f in formats]
+    text = _text(html)
+    for f in formats:
+        date = f["zeitpunkt"].strftime("%d.%m.%Y")
+        if f["turnus"] == "einmalig":
+            when = f"am {date}"
+        else:
+            when = f"{f['turnus']}, {'zuletzt' if f['zeitpunkt'] <= stand else 'nächster Termin'} am {date}"
+        assert f"Wann: {when}" in text
+        for m in f.get("massnahmen", []):
+            assert numbers[m] in text
+    assert "Beteiligt werden sie in drei Formaten" in text
+
+
+def test_own_text_can_replace_the_generated_paragraph(neuhafen):
+    section = _raw(NEUHAFEN, FILE)["elternbeteiligung"]
+    assert section["text_ersetzt"] is True
+    text = _text(_chapters(neuhafen)["eltern"])
+    assert " ".join(section["text"].split()) in text
+    assert "Eltern wissen am besten" not in text
+    assert section["formate"][0]["name"] in text  # the entries stay
+
+
+def test_own_text_adds_to_the_generated_paragraph(neuhafen):
+    section = _raw(NEUHAFEN, FILE)["kinderschutz"]
+    html = _chapters(neuhafen)["kinderschutz"]
+    generated = html.index("Frühe Hilfen sind freiwillige Angebote")
+    assert generated < html.index(section["text"].split()[0] + " " + section["text"].split()[1])
+
+
+def test_oeffentlichkeitsarbeit_lists_channels_and_every_language(inputs):
+    channels = _raw(EXAMPLE, FILE)["oeffentlichkeitsarbeit"]["kanaele"]
+    html = _chapters(inputs)["oeffentlichkeitsarbeit"]
+    rows = _rows(html, "Kanäle und Materialien der Öffentlichkeitsarbeit")
+    assert [r[0].split(" (")[0] for r in rows] == [c["name"] for c in channels]
+    languages = list(dict.fromkeys(lang for c in channels for lang in c.get("sprachen", []) if lang != "Deutsch"))
+    words = {2: "zwei", 3: "drei", 4: "vier", 5: "fünf"}
+    assert f"Außer auf Deutsch gibt es sie in {words[len(languages)]} weiteren Sprachen" in _text(html)
+    for lang in languages:
+        assert lang in _text(html)
+    assert all(row[3].startswith("Deutsch") for row in rows)
+
+
+def test_qualifizierung_lists_the_coming_dates_and_links_the_measure(inputs):
+    trainings = _raw(EXAMPLE, FILE)["qualifizierung"]["angebote"]
+    stand = _stand(EXAMPLE)
+    chapters = _chapters(inputs)
+    rows = _rows(chapters["qualifizierung"], "Termine der Fortbildungen")
+    coming = sorted((d, t["titel"]) for t in trainings for d in t.get("termine", []) if d >= stand)
+    assert [(r[0], r[1]) for r in rows] == [(d.strftime("%d.%m.%Y"), title) for d, title in coming]
+    series = [t["titel"] for t in trainings if t.get("massnahme") == "fortbildungsreihe"]
+    assert f"Fortbildungen (Kapitel {_number_of(chapters, 'qualifizierung')}): {'; '.join(series)}" in _text(
+        chapters["massnahmen"]
+    )
+
+
+# --- Dokumentation und Evaluation ------------------------------------------------------------------
+
+
+def test_evaluation_shows_every_indicator_with_source_method_and_responsible(inputs):
+    goals = _raw(EXAMPLE, "ziele.yaml")["ziele"]
+    actors = _actors(EXAMPLE)
+    bodies = {b["id"]: b["name"] for b in _raw(EXAMPLE, "netzwerk.yaml")["netzwerkgremien"]}
+    indicators = [i for g in goals for i in g["indikatoren"]]
+    rows = _rows(_chapters(inputs)["evaluation"], "Indikatoren: Quelle, Erhebung und Zuständigkeit")
+    assert len(rows) == len(indicators)
+    for row, i in zip(rows, indicators, strict=True):
+        assert row[1] == i["name"]
+        assert row[2] == f"{i['quelle']}; {i['methode']}"
+        assert row[3] == i["erhebung"]
+        assert row[4] == {**bodies, **actors}[i["verantwortlich"]]
+        if "erhoben_am" in i:
+            assert row[5].endswith(f"({i['istjahr']}), erhoben am {i['erhoben_am']:%d.%m.%Y}")
+
+
+def test_evaluation_names_the_gaps_of_undocumented_indicators(inputs):
+    def strip(data):
+        for key in ("quelle", "methode", "verantwortlich"):
+            data["ziele"][0]["indikatoren"][0].pop(key, None)
+
+    inputs.edit("ziele.yaml", strip)
+    html = _chapters(inputs)["evaluation"]
+    assert "Bei einem Indikator fehlen noch Angaben zu Quelle, Methode oder Zuständigkeit" in _text(html)
+    first = _rows(html, "Indikatoren: Quelle, Erhebung und Zuständigkeit")[0]
+    assert first[2] == first[4] == "–"
+
+
+def test_evaluation_exists_without_the_file_and_names_the_steering_group(inputs):
+    inputs.remove(FILE)
+    html = _chapters(inputs)["evaluation"]
+    steering = next(b for b in _raw(EXAMPLE, "netzwerk.yaml")["netzwerkgremien"] if b["art"] == "Steuerungsgruppe")
+    assert _headings(html) == ["Dokumentation und Evaluation"]
+    assert f"Die {steering['name']} bespricht die Werte" in _text(html)
+
+
+# --- Planung -------------------------------------------------------------------------------------
+
+
+def test_planung_names_plans_decisions_and_leadership(inputs):
+    raw = _raw(EXAMPLE, FILE)["planung"]
+    head = _raw(EXAMPLE, "kommune.yaml")["kommune"]["verwaltungsspitze"]
+    committees = {c["id"]: c["name"] for c in _raw(EXAMPLE, "gremien.yaml")["gremien"]}
+    html = _chapters(inputs)["planung"]
+    text = _text(html)
+    assert [p["bezeichnung"] for p in raw["planungen"]] == _headings(html)[1:-1]
+    jhp = raw["planungen"][0]
+    assert f"Beschlossen: am {jhp['beschlossen']:%d.%m.%Y} im {committees[jhp['gremium']]}" in text
+    assert "Bestand und Bedarf festzustellen und die Vorhaben zu planen (§ 80 Abs. 1 SGB VIII)" in text
+    assert f"{head['amtsbezeichnung']} {head['name']}: {' '.join(raw['verwaltungsspitze'].split())}" in text
+    for leader in raw["leitung"]:
+        assert f"{leader['name']}, {leader['funktion']}:" in text
+
+
+def test_quality_dialogue_names_the_plans_at_goal_5_1_4(inputs):
+    titles = [p["bezeichnung"] for p in _raw(EXAMPLE, FILE)["planung"]["planungen"]]
+
+    def evidence(concept):
+        [assessment] = assess(concept)
+        return next(r for r in assessment.results if r.goal.id == "abgestimmte-planung").evidence
+
+    context = [e for e in evidence(inputs.check().concept) if e.level is None]
+    assert len(context) == 1 and all(t in context[0].message for t in titles)
+    assert context[0].where.file == FILE
+    inputs.edit(FILE, lambda data: data.pop("planung"))
+    assert not [e for e in evidence(inputs.check().concept) if e.level is None]
+
+
+# --- absent and minimal sections -----------------------------------------------------------------
+
+OPTIONAL_CHAPTERS = (
+    "kinderschutz",
+    "datenschutz",
+    "eltern",
+    "oeffentlichkeitsarbeit",
+    "qualifizierung",
+    "planung",
+)
+
+
+def _number_of(chapters: dict[str, str], name: str) -> int:
+    """A chapter's number as a reader counts it: the place of its heading among all first-level
+    headings of the document."""
+    headings = re.findall(r'<h1[^>]*id="([^"]+)"', "\n".join(chapters.values()))
+    first = re.search(r'<h1[^>]*id="([^"]+)"', chapters[name])
+    assert first, name
+    return headings.index(first[1]) + 1
+
+
+@pytest.mark.parametrize("present", [True, False], ids=["mit-querschnitt", "ohne-querschnitt"])
+def test_references_count_the_chapters_there_are(inputs, present):
+    if not present:
+        inputs.remove(FILE)
+    chapters = _chapters(inputs)
+    for name in OPTIONAL_CHAPTERS:
+        assert bool(chapters[name].strip()) is present, name
+    resources = _text(chapters["ressourcen"])
+    assert f"zeigt Kapitel {_number_of(chapters, 'politische_verankerung')};" in resources
+    assert f"Kapitel {_number_of(chapters, 'verankerung_stand')}." in resources
+    quality = _text(chapters["qualitaet"])
+    assert f"beschreibt Kapitel {_number_of(chapters, 'evaluation')};" in quality
+    if present:
+        assert f"beschreibt Kapitel {_number_of(chapters, 'kinderschutz')}" in _text(chapters["abstimmungswege"])
+
+
+def test_one_absent_section_leaves_only_its_chapter_out(inputs):
+    inputs.edit(FILE, lambda data: data.pop("kinderschutz"))
+    chapters = _chapters(inputs)
+    assert chapters["kinderschutz"].strip() == ""
+    assert _headings(chapters["datenschutz"])[0] == "Datenschutz und Schweigepflicht"
+    assert "wie Kapitel" not in _text(chapters["datenschutz"])  # no reference to the missing chapter
+    assert f"beschreibt Kapitel {_number_of(chapters, 'datenschutz')}." in _text(chapters["abstimmungswege"])
+
+
+MINIMAL = """
+kinderschutz:
+  jugendamt: asd
+datenschutz:
+  verantwortlich: netzwerkkoordination
+elternbeteiligung:
+  formate:
+    - name: Elterncafé-Befragung
+      turnus: jährlich
+oeffentlichkeitsarbeit:
+  kanaele:
+    - name: Flyer
+      art: Druckmaterial
+      adressaten: [Eltern]
+qualifizierung:
+  angebote:
+    - titel: Kinderschutz in den Frühen Hilfen
+      zielgruppe: Fachkräfte aller Sektoren
+      anbieter: Jugendamt
+      turnus: jährlich
+evaluation:
+  vorhaben:
+    - gegenstand: Zusammenarbeit
+      methode: Befragung
+      turnus: jährlich
+      durchfuehrung: sg-fruehe-hilfen
+planung:
+  planungen:
+    - art: Sonstiges
+      bezeichnung: Kinder- und Familienbericht
+      bezug: Der Bericht nennt die Frühen Hilfen.
+"""
+
+
+def test_sections_with_only_their_required_fields_read_as_whole_chapters(inputs):
+    """The default texts: each chapter stands on the structured fields alone, with whole
+    sentences and no heading without content."""
+    inputs.write(FILE, MINIMAL)
+    chapters = _chapters(inputs)
+    for name in (*OPTIONAL_CHAPTERS, "evaluation"):
+        assert chapters[name].count("<h1") == 1, name
+        assert flaws(chapters[name]) == [], (name, flaws(chapters[name]))
+    text = _text(chapters["kinderschutz"])
+    assert "Wer diese Beratung übernimmt, vermittelt die Ansprechstelle im Jugendamt." in text
+    assert "Rückmeldung an die meldende Fachkraft" not in _headings(chapters["kinderschutz"])
+    assert "Netzwerk Kinderschutz" not in _headings(chapters["kinderschutz"])
+    assert "in einer weiteren Planung verankert" in _text(chapters["planung"])
+    assert "Termine der Fortbildungen" not in chapters["qualifizierung"]
+
+
+def test_a_section_with_only_a_text_is_a_chapter_of_that_text(inputs):
+    inputs.write(FILE, "oeffentlichkeitsarbeit:\n  text: Das Netzwerk informiert im Familienwegweiser.\n")
+    html = _chapters(inputs)["oeffentlichkeitsarbeit"]
+    assert _headings(html) == ["Öffentlichkeitsarbeit"]
+    assert "Das Netzwerk informiert im Familienwegweiser." in _text(html)
+    assert "Kanäle" not in _text(html) and flaws(html) == []
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+
+def test_an_unknown_reference_is_an_error_with_file_and_line(inputs):
+    inputs.replace(FILE, "  jugendamt: asd", "  jugendamt: asdf")
+    line, column = inputs.position_of(FILE, "  jugendamt: asdf")
+    [problem] = inputs.problems()
+    assert problem.startswith(f"{FILE}:{line}:{column}: kinderschutz.jugendamt: Akteur 'asdf' gibt es nicht")
+    assert "Meinten Sie 'asd'?" in problem
+
+
+def test_unknown_forms_bodies_and_measures_are_errors(inputs):
+    inputs.replace(FILE, "      formular: schweigepflichtentbindung", "      formular: entbindung")
+    inputs.replace(FILE, "  auswertung: sg-fruehe-hilfen", "  auswertung: steuerung")
+    inputs.replace(FILE, "      massnahme: patenschaften", "      massnahme: paten")
+    problems = inputs.problems()
+    assert any("datenschutz.weitergaben[1].formular: Formular 'entbindung' gibt es nicht" in p for p in problems)
+    assert any(
+        "evaluation.auswertung: Netzwerkgremium 'steuerung' gibt es nicht in netzwerk.yaml" in p for p in problems
+    )
+    assert any("qualifizierung.angebote[4].massnahme: Maßnahme 'paten' gibt es nicht" in p for p in problems)
+
+
+def test_an_indicator_names_an_actor_or_a_network_body(inputs):
+    inputs.replace("ziele.yaml", "verantwortlich: familienbildung", "verantwortlich: niemand")
+    [problem] = inputs.problems()
+    assert "Akteur oder Netzwerkgremium 'niemand' gibt es nicht in akteure.yaml oder netzwerk.yaml" in problem
+    assert problem.startswith("ziele.yaml:")
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("kinderschutz: {}\n", "Pflichtfeld 'jugendamt' fehlt"),
+        ("elternbeteiligung: {}\n", "Der Abschnitt ist leer"),
+        ("planung:\n  text_ersetzt: true\n", "'text_ersetzt: true' braucht einen 'text'"),
+        (
+            "qualifizierung:\n  angebote:\n    - titel: X\n      zielgruppe: Y\n      anbieter: Z\n",
+            "Bitte 'termine' oder einen 'turnus' angeben",
+        ),
+    ],
+)
+def test_sections_that_would_give_an_empty_or_open_chapter_are_refused(inputs, yaml_text, message):
+    inputs.write(FILE, yaml_text)
+    problems = inputs.problems()
+    assert any(p.startswith(f"{FILE}:") and message in p for p in problems), problems
+
+
+def _warnings(inputs: Inputs, fragment: str) -> list:
+    return [w for w in inputs.warnings() if w.level == WARNING and fragment in w.message]
+
+
+def test_an_indicator_without_method_or_responsible_is_warned_about(inputs):
+    def strip(data):
+        indicator = data["ziele"][1]["indikatoren"][0]
+        del indicator["methode"], indicator["verantwortlich"]
+
+    inputs.edit("ziele.yaml", strip)
+    [warning] = _warnings(inputs, "Zum Indikator")
+    assert warning.where.file == "ziele.yaml" and warning.where.field == "ziele[1].indikatoren[0].name"
+    assert "fehlen Methode und Zuständigkeit ('methode', 'verantwortlich')" in warning.message
+    assert warning.where.line == inputs.position_of("ziele.yaml", "- name: Durchgeführte Willkommensbesuche")[0]
+
+
+def test_the_examples_document_every_indicator(neuhafen, inputs):
+    assert not _warnings(inputs, "Zum Indikator") and not _warnings(neuhafen, "Zum Indikator")
+
+
+def test_child_protection_data_go_only_to_the_youth_office(inputs):
+    inputs.replace(
+        FILE,
+        '      an: [asd]\n      grundlage: "§ 4 KKG"',
+        '      an: [asd, familienbildung]\n      grundlage: "§ 4 KKG"',
+    )
+    [warning] = _warnings(inputs, "Nach § 4 KKG gehen Angaben nur an")
+    assert warning.where.field == "datenschutz.weitergaben[5].an"
+    assert "Familienbildungsstätte Musterstadt" in warning.message and "Einwilligung" in warning.message
+
+
+def test_consent_may_go_to_anyone(inputs):
+    inputs.replace(FILE, "      an: [fruehfoerderung]", "      an: [fruehfoerderung, familienbildung]")
+    assert not _warnings(inputs, "gehen Angaben nur an")
+
+
+def test_the_child_protection_contact_belongs_to_the_youth_welfare(inputs):
+    inputs.replace(FILE, "  jugendamt: asd", "  jugendamt: gesundheitsamt")
+    [warning] = _warnings(inputs, "Mitteilungen nach § 4 KKG und § 8a SGB VIII nimmt")
+    assert warning.where.field == "kinderschutz.jugendamt" and "Gesundheitswesen" in warning.message
