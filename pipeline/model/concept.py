@@ -37,6 +37,7 @@ from pipeline.model.inputs import (
     MeasureFile,
     Municipality,
     MunicipalityFile,
+    NeedsAnalysis,
     NetworkBody,
     NetworkFile,
     Organisation,
@@ -53,6 +54,7 @@ from pipeline.model.procedure import Procedure, procedure_for
 from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
+    from pipeline.model.needs import NeedsView
     from pipeline.model.reporting import ReportingView
     from pipeline.model.resources import Budget, Effort
 
@@ -101,6 +103,7 @@ class Concept:
     papers: list[Paper] = field(default_factory=list)
     council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
     quality_ratings: QualityFile | None = None
+    needs_analysis: NeedsAnalysis = field(default_factory=NeedsAnalysis)
     #: The parsed input files it was assembled from, by name: for rules that read every field.
     files: dict[str, Item] = field(default_factory=dict)
 
@@ -128,6 +131,7 @@ class Concept:
             papers=papers,
             council_system=gremien.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
             quality_ratings=ratings,
+            needs_analysis=kommune.needs,
             files=dict(files),
         )
 
@@ -146,6 +150,13 @@ class Concept:
         from pipeline.model.resources import Effort
 
         return Effort(self)
+
+    @cached_property
+    def needs(self) -> NeedsView:
+        """Sozialraum figures beside the offers: the Bedarfsanalyse and the Angebotslandkarte."""
+        from pipeline.model.needs import NeedsView
+
+        return NeedsView(self)
 
     @cached_property
     def procedure(self) -> Procedure | None:
@@ -239,8 +250,8 @@ class Concept:
 
     @property
     def referenced_files(self) -> list[Path]:
-        """Files besides the YAML that the inputs name: the logo and attached PDFs."""
-        paths = [self.municipality.logo] if self.municipality.logo else []
+        """Files besides the YAML that the inputs name: the logo, the map and attached PDFs."""
+        paths = [p for p in (self.municipality.logo, self.needs_analysis.map) if p]
         return paths + [a.file for p in self.papers for a in p.attachments if a.file]
 
     @cached_property
