@@ -532,6 +532,7 @@ def test_the_example_s_outlines_are_valid_and_complete():
     [
         ("{kein json", "ist kein gültiges JSON (Fehler in Zeile 1, Spalte 2)"),
         ({"type": "Feature"}, "ist keine GeoJSON-FeatureCollection"),
+        ("[" * 100_000 + "]" * 100_000, "ist zu tief verschachtelt"),
         ({"type": "FeatureCollection", "features": []}, "enthält keine Features"),
         (
             {
@@ -663,7 +664,8 @@ def test_word_and_pdf_carry_the_map_and_the_chart_with_their_alt_texts(concept_f
         png = document.part.related_parts[picture.find(f".//{qn('a:blip')}").get(qn("r:embed"))]
         assert png.content_type == "image/png" and png.blob.startswith(b"\x89PNG")
     alts = _figures_alt(PdfReader(str(concept_files[".pdf"])))
-    assert figures["karte"].alt in alts and figures["diagramm"].alt in alts
+    for figure in figures.values():
+        assert " ".join(figure.alt.split()) in alts
 
 
 def test_counts_known_everywhere_add_up_to_the_whole(city):

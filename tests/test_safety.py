@@ -316,4 +316,5 @@ def test_line_start_markup_in_cells_and_list_items_stays_literal(hostile_build):
     for start in LINE_STARTS:
         assert start in text, start
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert len(top) == 16 and not any("Willkommensbesuche" in t for t in top)
+    chapters = list((TEMPLATE_DIR / "konzept").glob("[0-9]*.html.j2"))
+    assert len(top) == len(chapters) and not any("Willkommensbesuche" in t for t in top)

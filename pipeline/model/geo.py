@@ -120,6 +120,8 @@ def read_outlines(data: bytes, name: str) -> dict[str, Outline]:
         raise GeoProblem(
             f"Die Datei '{name}' ist kein gültiges JSON (Fehler in Zeile {error.lineno}, Spalte {error.colno})."
         ) from None
+    except RecursionError:  # thousands of nested brackets: no outline looks like that
+        raise GeoProblem(f"Die Datei '{name}' ist zu tief verschachtelt, um GeoJSON-Umrisse zu sein.") from None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         raise GeoProblem(
             f"Die Datei '{name}' ist keine GeoJSON-FeatureCollection. Erwartet wird "

@@ -95,7 +95,7 @@ def map_figure(concept: Concept) -> Figure | None:
         high = [s.space.label for s in needs.by_space if s.high_need]
         alt += (
             f" Hoher Bedarf ({feature.short} {feature.worse} dem Wert "
-            f"{needs.whole_label(needs.need_reference)}, {feature.shown(needs.need_reference.value)}): "
+            f"{needs.whole_phrase(needs.need_reference)}, {feature.shown(needs.need_reference.value)}): "
             f"{enumeration(high) or 'keiner'}."
         )
         gaps = [s.space.label for s in needs.gaps]
