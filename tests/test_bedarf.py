@@ -672,3 +672,17 @@ def test_counts_known_everywhere_add_up_to_the_whole(city):
     rows = table(concept_chapters(city)[CHAPTER], "Kennzahlen der Sozialräume")
     praxen = [v["kinderarztpraxen"]["wert"] for v in latest_values(CITY).values()]
     assert next(r for r in rows if r[0] == "Kinderarztpraxen")[-1] == str(sum(praxen))
+
+
+def test_a_map_without_figures_shows_only_where_offers_run(inputs):
+    def plain(data):
+        for space in data["kommune"]["sozialraeume"]:
+            space.pop("kennzahlen")
+        data["bedarfsanalyse"] = {"karte": "sozialraeume.geojson"}
+
+    inputs.edit("kommune.yaml", plain)
+    figure = concept_figures(inputs.check().concept)["karte"]
+    assert len(re.findall('<path d="[^"]*" fill="#dfe7f1"', figure.svg)) == 5
+    assert "Lücke" not in figure.svg and "Hoher Bedarf" not in figure.alt
+    for space in ("nord", "ost", "mitte", "sued", "west"):
+        assert f"{running_in(EXAMPLE, space)} Angebote" in figure.alt
