@@ -155,6 +155,8 @@ SENTENCE_FIELDS = {
     "sachverhalt",
     "begruendung",
     "erlaeuterung",
+    "grundlage",
+    "schlussfolgerungen",
     "beschluss",
     "ergebnisse",
     "folgen",

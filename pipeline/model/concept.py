@@ -39,6 +39,7 @@ from pipeline.model.inputs import (
     MeasureFile,
     Municipality,
     MunicipalityFile,
+    NeedsAnalysis,
     NetworkBody,
     NetworkFile,
     Organisation,
@@ -55,6 +56,7 @@ from pipeline.model.procedure import Procedure, is_executive, procedure_for
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
+    from pipeline.model.needs import NeedsView
     from pipeline.model.reporting import ReportingView
     from pipeline.model.resources import Budget, Effort
     from pipeline.model.topics import Topics
@@ -105,6 +107,7 @@ class Concept:
     council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
     quality_ratings: QualityFile | None = None
     cross_cutting: CrossCuttingFile | None = None
+    needs_analysis: NeedsAnalysis = field(default_factory=NeedsAnalysis)
     #: The parsed input files it was assembled from, by name: for rules that read every field.
     files: dict[str, Item] = field(default_factory=dict)
 
@@ -134,6 +137,7 @@ class Concept:
             council_system=gremien.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
             quality_ratings=ratings,
             cross_cutting=topics,
+            needs_analysis=kommune.needs,
             files=dict(files),
         )
 
@@ -160,6 +164,13 @@ class Concept:
         from pipeline.model.topics import Topics
 
         return Topics(self)
+
+    @cached_property
+    def needs(self) -> NeedsView:
+        """Sozialraum figures beside the offers: the Bedarfsanalyse and the Angebotslandkarte."""
+        from pipeline.model.needs import NeedsView
+
+        return NeedsView(self)
 
     @cached_property
     def procedure(self) -> Procedure | None:
@@ -261,8 +272,8 @@ class Concept:
 
     @property
     def referenced_files(self) -> list[Path]:
-        """Files besides the YAML that the inputs name: the logo and attached PDFs."""
-        paths = [self.municipality.logo] if self.municipality.logo else []
+        """Files besides the YAML that the inputs name: the logo, the map and attached PDFs."""
+        paths = [p for p in (self.municipality.logo, self.needs_analysis.map) if p]
         return paths + [a.file for p in self.papers for a in p.attachments if a.file]
 
     @cached_property

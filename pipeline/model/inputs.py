@@ -15,10 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import model_validator
+from pydantic import AfterValidator, model_validator
 
 from pipeline.model.cross_cutting import CrossCuttingFile
+from pipeline.model.geo import GeoProblem, read_outlines
 from pipeline.model.grammar import Forms, committee_forms
+from pipeline.model.key_figures import FEATURES, Feature, FeatureId
 from pipeline.model.norms import FUNDING_AREAS, PROFESSIONS, FundingAreaCode, Profession, ProfessionId
 from pipeline.model.paths import input_file_checks
 from pipeline.model.types import (
@@ -80,6 +82,20 @@ Logo = Annotated[Path, *input_file_checks(".png", ".jpg", ".jpeg", ".svg")]
 AttachmentFile = Annotated[Path, *input_file_checks(".pdf", max_bytes=20 * 1024 * 1024)]
 
 
+def _outlines_readable(path: Path) -> Path:
+    """A map file is GeoJSON the map can draw (polygons in longitude and latitude)."""
+    try:
+        read_outlines(path.read_bytes(), path.name)
+    except GeoProblem as problem:
+        raise refuse(str(problem)) from None
+    return path
+
+
+MapFile = Annotated[
+    Path, *input_file_checks(".geojson", ".json", max_bytes=10 * 1024 * 1024), AfterValidator(_outlines_readable)
+]
+
+
 # --- kommune.yaml ---------------------------------------------------------------------------
 
 
@@ -100,12 +116,87 @@ class AdministrationHead(Item, title="Verwaltungsspitze"):
     title: Text = field("amtsbezeichnung", "Amtsbezeichnung, z. B. 'Landrätin' oder 'Oberbürgermeister'")
 
 
+class KeyFigure(Item, title="Kennzahl"):
+    feature: FeatureId = field(
+        "merkmal",
+        "Was gezählt oder gemessen ist, aus einer festen Liste (README: Kennzahlen der Sozialräume), z. B. "
+        "'anteil-sgb2-unter-3'",
+    )
+    value: Number = field(
+        "wert", "Wert in der Einheit des Merkmals: Anteile in Prozent (z. B. 14.2), Anzahlen ganz"
+    )
+    year: Year = field("jahr", "Jahr, für das der Wert gilt (Stichtag oder Berichtsjahr)")
+    source: Text = field(
+        "quelle", "Woher der Wert stammt, z. B. 'Statistik der Bundesagentur für Arbeit, Dezember 2024'"
+    )
+
+    @property
+    def definition(self) -> Feature:
+        return FEATURES[self.feature]
+
+    @model_validator(mode="after")
+    def _plausible(self) -> KeyFigure:
+        feature = self.definition
+        if feature.kind == "Anteil" and not 0 <= self.value <= 100:
+            raise refuse(
+                f"'{self.feature}' ist ein Anteil in Prozent und liegt zwischen 0 und 100; angegeben: {self.value}."
+            )
+        if self.value < 0:
+            raise refuse(f"'{self.feature}' kann nicht negativ sein; angegeben: {self.value}.")
+        if feature.kind == "Anzahl" and self.value != self.value.to_integral_value():
+            raise refuse(f"'{self.feature}' ist eine Anzahl und braucht eine ganze Zahl; angegeben: {self.value}.")
+        return self
+
+
+def latest(figures: list[KeyFigure], feature: str) -> KeyFigure | None:
+    """The most recent value of a Merkmal among some figures (each year holds one)."""
+    found = [f for f in figures if f.feature == feature]
+    return max(found, key=lambda f: f.year) if found else None
+
+
+def _one_per_year(figures: list[KeyFigure]) -> list[KeyFigure]:
+    """Each Merkmal once per year: a second value for the same year would leave open which one holds."""
+    seen: set[tuple[str, int]] = set()
+    for figure in figures:
+        if (figure.feature, figure.year) in seen:
+            raise refuse(
+                f"Für '{figure.feature}' steht schon ein Wert für {figure.year}; je Jahr bitte nur einen."
+            )
+        seen.add((figure.feature, figure.year))
+    return figures
+
+
+KeyFigures = Annotated[list[KeyFigure], AfterValidator(_one_per_year)]
+
+
 class SocialSpace(Item, title="Sozialraum"):
     id: Id = field("id", "Kennung, auf die andere Dateien verweisen")
     name: Text = field("name", "Name des Sozialraums")
+    short_name: Text | None = field(
+        "kurzname",
+        "Kurzer Name für Tabellenköpfe und die Karte, z. B. 'Süd' (leer: der Name bis zur ersten Klammer)",
+        default=None,
+        max_length=30,
+    )
     description: Text | None = field("beschreibung", "Kurze Beschreibung", default=None)
     population: Integer | None = field("einwohner", "Einwohnerzahl", default=None, ge=0)
     births: Integer | None = field("geburten", "Geburten pro Jahr", default=None, ge=0)
+    key_figures: KeyFigures = field(
+        "kennzahlen",
+        "Kennzahlen für die Bedarfsanalyse, je Merkmal und Jahr ein Wert mit Quelle",
+        default_factory=list,
+    )
+
+    @property
+    def birth_count(self) -> Decimal | int | None:
+        """Births per year: the latest figure with its source, else the plain 'geburten'."""
+        figure = latest(self.key_figures, "geburten")
+        return figure.value if figure is not None else self.births
+
+    @property
+    def label(self) -> str:
+        """'Süd' for 'Süd (Samtgemeinden Heideland und Moorwiesen)': short enough for a column."""
+        return self.short_name or self.name.split(" (", 1)[0]
 
 
 #: The grammatical gender of a municipality's name by its first word (der Landkreis, die Stadt).
@@ -170,6 +261,58 @@ class Municipality(Item, title="Kommune"):
         """'im Landkreis Musterkreis', 'in der Stadt Musterstadt', 'in Musterstadt'."""
         preposition = {"m": "im ", "f": "in der "}.get(self._gender or "", "in ")
         return f"{preposition}{self.name}"
+
+
+class NeedsAnalysis(Item, title="Bedarfsanalyse"):
+    basis: Text | None = field(
+        "grundlage",
+        "Wie der Bedarf ermittelt wurde: Daten, Befragungen, Gespräche, Zeitraum",
+        default=None,
+    )
+    need_feature: FeatureId | None = field(
+        "bedarfsmerkmal",
+        "Merkmal, an dem die Angebotslandkarte hohen Bedarf misst: ein Anteil, z. B. 'anteil-sgb2-unter-3' "
+        "(leer: dieses, sobald Werte dafür vorliegen)",
+        default=None,
+    )
+    chart: list[FeatureId] = field(
+        "diagramm",
+        "Ein oder zwei Merkmale (Anteile), die ein Diagramm für alle Sozialräume vergleicht (leer: das "
+        "Bedarfsmerkmal)",
+        default_factory=list,
+        max_length=2,
+    )
+    municipal_figures: KeyFigures = field(
+        "kennzahlen",
+        "Werte für die ganze Kommune zum Vergleich, mit Quelle (Anzahlen werden sonst aus den Sozialräumen "
+        "summiert)",
+        default_factory=list,
+    )
+    conclusions: Text | None = field(
+        "schlussfolgerungen",
+        "Was das Netzwerk aus den Daten schließt: Schwerpunkte, Lücken, Folgen für Ziele und Maßnahmen",
+        default=None,
+    )
+    map: MapFile | None = field(
+        "karte",
+        "GeoJSON-Datei mit den Umrissen der Sozialräume für die Karte, z. B. 'sozialraeume.geojson' (je "
+        "Sozialraum ein Polygon, Kennung als 'id' oder Eigenschaft 'sozialraum'; leer: nur Tabellen)",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _comparable(self) -> NeedsAnalysis:
+        for key, chosen in (
+            ("bedarfsmerkmal", [self.need_feature] if self.need_feature else []),
+            ("diagramm", self.chart),
+        ):
+            counts = [f for f in chosen if not FEATURES[f].comparable]
+            if counts:
+                raise refuse(
+                    f"'{key}': '{counts[0]}' ist eine Anzahl und hängt von der Größe des Sozialraums ab. "
+                    "Vergleichen lassen sich nur Anteile, z. B. 'anteil-sgb2-unter-3'."
+                )
+        return self
 
 
 class UpdateCycle(Item, title="Fortschreibung"):
@@ -242,6 +385,12 @@ class MunicipalityFile(Item, title="Kommune, Konzept und Leitbild"):
     municipality: Municipality = field("kommune", "Angaben zur Kommune")
     version: ConceptVersion = field("konzept", "Fassung, Stand und Fortschreibung")
     guiding_principle: GuidingPrinciple = field("leitbild", "Leitbild und Verständnis")
+    needs: NeedsAnalysis = field(
+        "bedarfsanalyse",
+        "Bedarfsanalyse: Grundlage, Schlussfolgerungen, Vergleichswerte, Karte (Kennzahlen stehen bei den "
+        "Sozialräumen)",
+        default_factory=NeedsAnalysis,
+    )
     checks: Checks = field(
         "pruefung", "Einstellungen der Plausibilitätsprüfung (Warnungen)", default_factory=Checks
     )
@@ -256,6 +405,12 @@ class TargetGroup(Item, title="Zielgruppe"):
     description: Text = field("beschreibung", "Beschreibung der Lebenslage")
     estimated_size: Integer | None = field("geschaetzte_anzahl", "Geschätzte Anzahl", default=None, ge=0)
     size_unit: Text = field("einheit", "Einheit der geschätzten Anzahl", default="Familien")
+    size_year: Year | None = field("jahr", "Jahr, für das die Anzahl geschätzt ist", default=None)
+    size_source: Text | None = field(
+        "quelle",
+        "Worauf die Schätzung beruht, z. B. 'Geburtenstatistik LSN 2024 und Fallzahlen der Familienbegleitung'",
+        default=None,
+    )
     social_spaces: list[SocialSpaceRef] = field("sozialraeume", "Sozialräume (leer: alle)", default_factory=list)
     needs: list[Text] = field("bedarfe", "Bedarfe der Zielgruppe", min_length=1)
 
@@ -371,6 +526,12 @@ class Measure(Item, title="Maßnahme"):
     status: MeasureStatus = field("status", "Stand der Umsetzung: geplant, laufend oder abgeschlossen")
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: ganze Kommune)", default_factory=list
+    )
+    offer: YesNo = field(
+        "angebot",
+        "Ein Angebot, das Familien unmittelbar erreicht (nein: eine Maßnahme für Netzwerk, Planung oder "
+        "Steuerung; sie fehlt dann in der Angebotslandkarte)",
+        default=True,
     )
     quality_goals: list[QualityGoalRef] = field(
         "qualitaetsziele",

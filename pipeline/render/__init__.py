@@ -30,6 +30,7 @@ from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
 from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
 from pipeline.render.environment import CHAPTER_NUMBERS, chapter_templates, numbered, render_template
+from pipeline.render.needs import concept_figures
 
 CONCEPT_CHAPTERS = "konzept"
 #: The chapter that lists the abbreviations the other chapters use; rendered after them.
@@ -90,18 +91,27 @@ def concept_chapters(
     template_dir: Path = TEMPLATE_DIR,
     changes: ChangeSet | None = None,
     assessments: list[QualityAssessment] | None = None,
+    figures: dict[str, Figure] | None = None,
 ) -> dict[str, str]:
     """Each chapter of the Gesamtkonzept as HTML, by template name.
 
     With `changes`, the Fortschreibung chapter lists what changed since the earlier Fassung.
     `assessments` are the quality results on the concept's Stand (computed here unless the
-    caller already has them), one per dimension.
+    caller already has them), one per dimension; `figures` the pictures by the key the
+    templates use (``bilder.karte``), drawn here unless given.
     """
     quality = assess(concept) if assessments is None else assessments
     names = chapter_templates(template_dir, CONCEPT_CHAPTERS)
+    pictures = concept_figures(concept) if figures is None else figures
 
     def render(numbers: dict[str, int] | None) -> dict[str, str]:
-        context = {"k": concept, "aenderungen": changes, "q": quality, CHAPTER_NUMBERS: numbers}
+        context = {
+            "k": concept,
+            "aenderungen": changes,
+            "q": quality,
+            "bilder": pictures,
+            CHAPTER_NUMBERS: numbers,
+        }
         chapters = {
             name: render_template(template_dir, name, **context)
             for name in names
@@ -126,8 +136,9 @@ def render_concept(
     changes: ChangeSet | None = None,
     assessments: list[QualityAssessment] | None = None,
 ) -> RenderedDocument:
-    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame."""
-    chapters = concept_chapters(concept, template_dir, changes, assessments)
+    """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame and figures."""
+    figures = concept_figures(concept)
+    chapters = concept_chapters(concept, template_dir, changes, assessments, figures)
     return concept_document(
         concept,
         "\n".join(chapters.values()),
@@ -140,6 +151,7 @@ def render_concept(
         title_page=True,
         toc=True,
         numbered=True,
+        figures=tuple(figures.values()),
     )
 
 

@@ -6,6 +6,9 @@ the font is the documents' own, so the chart fits the text width of an A4 page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 WIDTH = 453  # pt: 16 cm, the text width of the A4 layouts
@@ -90,5 +93,103 @@ def stacked_bars(
         parts.append(f'<rect x="{x:.1f}" y="{legend_top}" width="10" height="10" fill="{colour}"/>')
         parts.append(_text(x + 14, legend_top + 9, label, size=9))
         x += 14 + 5.2 * len(label) + 18
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One Merkmal compared across places: a bar per row (None: no value), the value of the
+    whole as a dashed line, `shown` formats a value for its label."""
+
+    heading: str
+    rows: list[tuple[str, Decimal | None]]
+    reference: tuple[str, Decimal] | None
+    shown: Callable[[Decimal], str]
+
+
+PANEL_ROW = 22
+#: Characters of a panel's heading per line (10.5 pt bold across the text width).
+HEADING_CHARACTERS = 82
+PANEL_HEAD = 34
+LABEL_WIDTH = 150
+BAR_COLOUR = "#3d6fa6"
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """Words in lines of at most `width` characters (a single longer word stands alone)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _reference_line(panel: Panel, rows_top: float, scale: float) -> list[str]:
+    """The whole's value as a dashed line behind the bars, labelled above them."""
+    assert panel.reference is not None
+    label, value = panel.reference
+    x = LABEL_WIDTH + float(value) * scale
+    bottom = rows_top + len(panel.rows) * PANEL_ROW - 4
+    text = f"{label}: {panel.shown(value)}"
+    anchor = "end" if x + 3 + len(text) * 4.5 > WIDTH else "start"
+    return [
+        f'<line x1="{x:.1f}" y1="{rows_top - 6:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" '
+        'stroke="#222222" stroke-width="1" stroke-dasharray="3 2"/>',
+        _text(
+            x + (-3 if anchor == "end" else 3),
+            rows_top - 9,
+            f"{label}: {panel.shown(value)}",
+            size=8.5,
+            anchor=anchor,
+        ),
+    ]
+
+
+def compared_bars(panels: list[Panel], title: str) -> str:
+    """Horizontal bars, one panel per Merkmal: places on the left, bars from zero, the value at
+    each bar's end and the whole's value as a dashed line, so a reader sees which places lie
+    above it without reading numbers."""
+    headings = [_wrapped(p.heading, HEADING_CHARACTERS) for p in panels]
+    heights = [
+        PANEL_HEAD + 13 * (len(h) - 1) + len(p.rows) * PANEL_ROW + 10
+        for p, h in zip(panels, headings, strict=True)
+    ]
+    height = sum(heights)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}pt" height="{height}pt" '
+        f'viewBox="0 0 {WIDTH} {height}" role="img">',
+        f"<title>{escape(title)}</title>",
+    ]
+    top = 0.0
+    span = WIDTH - LABEL_WIDTH - 70
+    for panel, heading, panel_height in zip(panels, headings, heights, strict=True):
+        values = [v for _, v in panel.rows if v is not None]
+        if panel.reference is not None:
+            values.append(panel.reference[1])
+        scale = span / float(max(values, default=Decimal(1)) or 1)
+        for index, line in enumerate(heading):
+            parts.append(_text(0, top + 12 + 13 * index, line, size=10.5, weight="bold"))
+        rows_top = top + PANEL_HEAD + 13 * (len(heading) - 1)
+        if panel.reference is not None:
+            parts += _reference_line(panel, rows_top, scale)
+        for index, (label, value) in enumerate(panel.rows):
+            y = rows_top + index * PANEL_ROW
+            parts.append(_text(LABEL_WIDTH - 8, y + 11, label, size=9.5, anchor="end"))
+            if value is None:
+                parts.append(_text(LABEL_WIDTH, y + 11, "keine Angabe", size=9, fill="#595959"))
+                continue
+            width = float(value) * scale
+            shown = panel.shown(value)
+            parts += [
+                f'<rect x="{LABEL_WIDTH}" y="{y + 2:.1f}" width="{width:.1f}" height="{PANEL_ROW - 8}" '
+                f'fill="{BAR_COLOUR}"/>',
+                f'<rect x="{LABEL_WIDTH + width + 2:.1f}" y="{y + 2:.1f}" width="{len(shown) * 4.8 + 6:.1f}" '
+                f'height="{PANEL_ROW - 8}" fill="#ffffff"/>',
+                _text(LABEL_WIDTH + width + 5, y + 11, shown, size=9),
+            ]
+        top += panel_height
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -683,10 +683,49 @@ def developed_together(view: ReportingView) -> list[Finding]:
     ]
 
 
+def _spatial_spread(k: Concept) -> Finding | None:
+    """Whether offers reach the Sozialräume where need is high (the question of 5.2.2: where is
+    an offer missing?), by the Angebotslandkarte's yardstick; None with a single Sozialraum."""
+    needs = k.needs
+    if len(needs.spaces) < 2:
+        return None
+    figures = at("kommune.yaml", "kommune", "sozialraeume", EVERY, "kennzahlen")
+    offers = at("massnahmen.yaml", "massnahmen", EVERY, "sozialraeume")
+    feature, reference = needs.need_feature, needs.need_reference
+    if feature is None or reference is None:
+        return observed(
+            "Ob die Angebote dort sind, wo der Bedarf am größten ist, zeigen die Daten nicht: Für die "
+            "Sozialräume ist keine Kennzahl zum Bedarf erfasst.",
+            (figures, offers),
+            UNKNOWN,
+            "Kennzahlen je Sozialraum erfassen, etwa den Anteil der Kinder unter drei Jahren in Haushalten "
+            "mit SGB-II-Bezug.",
+        )
+    need = (
+        f"hoher Bedarf ({feature.short} {feature.worse} dem Wert {needs.whole_phrase(reference)}, "
+        f"{feature.shown(reference.value)})"
+    )
+    gaps = needs.gaps
+    if not gaps:
+        return observed(
+            f"In keinem Sozialraum trifft {need} auf weniger laufende Angebote als im Durchschnitt der Sozialräume.",
+            (figures, offers),
+            FULFILLED,
+        )
+    return observed(
+        f"{'Im Sozialraum' if len(gaps) == 1 else 'In den Sozialräumen'} "
+        f"{enumeration([g.space.name for g in gaps])} trifft {need} auf weniger laufende Angebote als im "
+        "Durchschnitt der Sozialräume.",
+        (figures, offers),
+        PARTIAL,
+        f"Angebote für {'diesen Sozialraum' if len(gaps) == 1 else 'diese Sozialräume'} planen oder dorthin bringen.",
+    )
+
+
 @RULES.rule("zielgruppen-ziele-massnahmen")
 def groups_goals_measures(view: ReportingView) -> list[Finding]:
-    """Every target group has goals, every goal has measures, and measures reach the groups
-    their goals name."""
+    """Every target group has goals, every goal has measures, measures reach the groups their
+    goals name, and offers reach the Sozialräume where need is high."""
     k = view.concept
     orphan_groups = [t for t in k.target_groups if not k.goals_for_target_group(t.id)]
     idle_goals = [g for g in k.goals if not k.measures_for_goal(g.id)]
@@ -742,6 +781,7 @@ def groups_goals_measures(view: ReportingView) -> list[Finding]:
             FULFILLED if not unreached and not mismatched else PARTIAL,
             "Zielgruppen der Maßnahmen und Ziele aufeinander abstimmen." if unreached or mismatched else None,
         ),
+        *([spread] if (spread := _spatial_spread(k)) else []),
     ]
 
 

@@ -1,0 +1,165 @@
+"""The fixed vocabulary of Sozialraum figures (Merkmale) for the Bedarfsanalyse.
+
+A figure in the inputs names its Merkmal by id; the vocabulary says what it counts or measures,
+in which unit, and which way of it means more need. A fixed list, not free labels, because the
+concept compares Sozialräume on the same Merkmal, checks shares and counts for plausibility and
+adds counts up against the municipality's total – none of which works on "SGB II %" in one
+Sozialraum and "Anteil SGB-II (u3)" in the next. A Merkmal the list lacks is added here, with
+its definition as the statistics offices publish it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from pipeline.formatting import number, percent
+
+#: How a Merkmal is measured: a share in per cent (0–100), a count of people or places (whole
+#: numbers), or a rate (e.g. per 100 births).
+FigureKind = Literal["Anteil", "Anzahl", "Rate"]
+
+FeatureId = Literal[
+    "geburten",
+    "kinder-unter-3",
+    "anteil-sgb2-unter-3",
+    "anteil-alleinerziehende",
+    "anteil-muetter-unter-21",
+    "anteil-auslaendisch-unter-3",
+    "anteil-familiensprache",
+    "wochenbettbetreuung",
+    "hebammen",
+    "kinderarztpraxen",
+    "u-untersuchungen",
+]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One Merkmal: its definition for the sources table, a short label for table heads and
+    charts, its unit, its kind, and whether high (`need_when='hoch'`) or low values mean more
+    need (None for counts, which depend on the size of a Sozialraum). `total` names the
+    municipality's own field the Sozialräume's counts add up to."""
+
+    id: str
+    label: str
+    short: str
+    unit: str
+    kind: FigureKind
+    need_when: Literal["hoch", "niedrig"] | None = None
+    total: Literal["geburten_pro_jahr", "kinder_unter_3"] | None = None
+
+    @property
+    def comparable(self) -> bool:
+        """Shares and rates compare Sozialräume of different size; counts do not."""
+        return self.kind != "Anzahl"
+
+    def shown(self, value: Decimal) -> str:
+        """'15,3 %' for a share, '310' for a count, '4,2' for a rate: as tables and charts show it."""
+        if self.kind == "Anteil":
+            return percent(value, 1)
+        return number(value) if self.kind == "Anzahl" else number(value, 1)
+
+    @property
+    def worse(self) -> str:
+        """'über' or 'unter': on which side of the whole's value a place has more need."""
+        return "unter" if self.need_when == "niedrig" else "über"
+
+
+FEATURES: dict[str, Feature] = {
+    f.id: f
+    for f in (
+        Feature(
+            "geburten",
+            "Geburten im Jahr (Lebendgeborene, Wohnort der Mutter)",
+            "Geburten",
+            "Geburten",
+            "Anzahl",
+            total="geburten_pro_jahr",
+        ),
+        Feature(
+            "kinder-unter-3",
+            "Kinder unter drei Jahren (Hauptwohnsitz)",
+            "Kinder unter 3",
+            "Kinder",
+            "Anzahl",
+            total="kinder_unter_3",
+        ),
+        Feature(
+            "anteil-sgb2-unter-3",
+            "Anteil der Kinder unter drei Jahren, die in Bedarfsgemeinschaften nach dem SGB II leben",
+            "SGB-II-Quote unter 3",
+            "%",
+            "Anteil",
+            "hoch",
+        ),
+        Feature(
+            "anteil-alleinerziehende",
+            "Anteil der Alleinerziehenden an allen Familien mit minderjährigen Kindern",
+            "Alleinerziehende",
+            "%",
+            "Anteil",
+            "hoch",
+        ),
+        Feature(
+            "anteil-muetter-unter-21",
+            "Anteil der Geburten von Müttern unter 21 Jahren",
+            "Mütter unter 21",
+            "%",
+            "Anteil",
+            "hoch",
+        ),
+        Feature(
+            "anteil-auslaendisch-unter-3",
+            "Anteil der Kinder unter drei Jahren mit ausländischer Staatsangehörigkeit",
+            "Nichtdeutsche Kinder unter 3",
+            "%",
+            "Anteil",
+            "hoch",
+        ),
+        Feature(
+            "anteil-familiensprache",
+            "Anteil der Kinder mit überwiegend nichtdeutscher Familiensprache bei der Schuleingangsuntersuchung",
+            "Familiensprache nicht Deutsch",
+            "%",
+            "Anteil",
+            "hoch",
+        ),
+        Feature(
+            "wochenbettbetreuung",
+            "Anteil der Mütter, die im Wochenbett von einer Hebamme betreut wurden",
+            "Wochenbett mit Hebamme",
+            "%",
+            "Anteil",
+            "niedrig",
+        ),
+        Feature(
+            "hebammen",
+            "Freiberufliche Hebammen mit Wochenbettbetreuung (beim Gesundheitsamt gemeldet)",
+            "Hebammen",
+            "Hebammen",
+            "Anzahl",
+        ),
+        Feature(
+            "kinderarztpraxen",
+            "Kinder- und Jugendarztpraxen mit Kassensitz",
+            "Kinderarztpraxen",
+            "Praxen",
+            "Anzahl",
+        ),
+        Feature(
+            "u-untersuchungen",
+            "Anteil der Kinder, deren Früherkennungsuntersuchungen U1 bis U9 bei der Schuleingangsuntersuchung "
+            "vollständig dokumentiert sind",
+            "U1 bis U9 vollständig",
+            "%",
+            "Anteil",
+            "niedrig",
+        ),
+    )
+}
+
+#: The Merkmal that measures need when a municipality names none: the share of children under
+#: three in SGB-II households, which also the Bundesstiftung's funding key uses.
+DEFAULT_NEED_FEATURE = "anteil-sgb2-unter-3"

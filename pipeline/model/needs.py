@@ -1,0 +1,271 @@
+"""The Bedarfsanalyse and the Angebotslandkarte: Sozialraum figures beside the offers.
+
+:class:`NeedsView` answers what the two chapters, the plausibility rules and quality goal 5.2.2
+ask: the latest value of each Merkmal per Sozialraum with its source, the municipality's value
+to compare with, which offers reach which Sozialraum, and where need is high and offers are few.
+
+"High need" and "few offers" are defined so that a reader can check them by hand, and the
+chapter states both: a Sozialraum has high need when its value of the Bedarfsmerkmal lies on the
+side of more need of the municipality's value (above it for a share like SGB II, below it for a
+share like the U-examinations); it has few offers when fewer running offers reach it than reach
+the average Sozialraum. An offer for the whole municipality reaches every Sozialraum. Where the
+municipality's value is not given, the plain average of the Sozialräume stands in, and the
+chapter says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from pipeline.model.inputs import KeyFigure, Measure, SocialSpace, TargetGroup, latest
+from pipeline.model.key_figures import DEFAULT_NEED_FEATURE, FEATURES, Feature
+
+if TYPE_CHECKING:
+    from pipeline.model.concept import Concept
+
+#: How the municipality's value of a Merkmal was found: given in the Bedarfsanalyse, taken from
+#: the municipality's own figures in kommune.yaml, added up from the Sozialräume's counts, or
+#: the plain average of the Sozialräume.
+ReferenceKind = Literal["angegeben", "kommune", "summe", "durchschnitt"]
+
+#: Running offers count as available; planned ones are shown but not counted.
+RUNNING = "laufend"
+PLANNED = "geplant"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The municipality's value of a Merkmal, to compare Sozialräume with, and its origin."""
+
+    value: Decimal
+    year: int | None
+    source: str | None
+    kind: ReferenceKind
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One Merkmal across the Sozialräume (None where a Sozialraum has no value) and the
+    municipality's value."""
+
+    feature: Feature
+    cells: tuple[KeyFigure | None, ...]
+    total: Reference | None
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({c.year for c in self.cells if c is not None})
+
+    @property
+    def sources(self) -> list[tuple[str, list[int]]]:
+        """Each source with the years it gave, in the order of the Sozialräume."""
+        by_source: dict[str, set[int]] = {}
+        for cell in self.cells:
+            if cell is not None:
+                by_source.setdefault(cell.source, set()).add(cell.year)
+        return [(source, sorted(years)) for source, years in by_source.items()]
+
+
+@dataclass(frozen=True)
+class SpaceOffers:
+    """What reaches one Sozialraum, and how its need compares."""
+
+    space: SocialSpace
+    running: tuple[Measure, ...]
+    local: tuple[Measure, ...]
+    planned: tuple[Measure, ...]
+    need: KeyFigure | None
+    high_need: bool | None
+    few: bool
+
+    @property
+    def gap(self) -> bool:
+        """High need and fewer running offers than the average Sozialraum."""
+        return bool(self.high_need) and self.few
+
+
+class NeedsView:
+    """The Sozialraum figures and offers of one concept, for the Bedarfsanalyse and the map."""
+
+    def __init__(self, concept: Concept) -> None:
+        self.concept = concept
+        self.spaces = concept.municipality.social_spaces
+        self.analysis = concept.needs_analysis
+
+    # figures ---------------------------------------------------------------------------------
+
+    def value(self, space: SocialSpace, feature: str) -> KeyFigure | None:
+        return latest(space.key_figures, feature)
+
+    @cached_property
+    def features(self) -> list[Feature]:
+        """The Merkmale some Sozialraum has a value for, in the order of the vocabulary."""
+        present = {f.feature for s in self.spaces for f in s.key_figures}
+        return [f for f in FEATURES.values() if f.id in present]
+
+    @property
+    def has_figures(self) -> bool:
+        return bool(self.features)
+
+    def missing(self, feature: str) -> list[SocialSpace]:
+        """Sozialräume without a value of a Merkmal that others have."""
+        return [s for s in self.spaces if self.value(s, feature) is None]
+
+    def reference(self, feature: str) -> Reference | None:
+        """The municipality's value: given in the Bedarfsanalyse, else the municipality's own
+        count (births, children under three) or SGB-II share from kommune.yaml, else for a count
+        known in every Sozialraum for the same year their sum."""
+        given = latest(self.analysis.municipal_figures, feature)
+        if given is not None:
+            return Reference(given.value, given.year, given.source, "angegeben")
+        municipality = self.concept.municipality
+        own: Decimal | int | None = {
+            "geburten": municipality.births_per_year,
+            "kinder-unter-3": municipality.children_under_three,
+            DEFAULT_NEED_FEATURE: self.concept.sgb2_share,
+        }.get(feature)
+        if own is not None:
+            return Reference(Decimal(own), municipality.data_year, None, "kommune")
+        counts = [self.value(s, feature) for s in self.spaces]
+        years = {c.year for c in counts if c is not None}
+        if FEATURES[feature].kind != "Anzahl" or None in counts or len(years) != 1:
+            return None
+        return Reference(sum((c.value for c in counts if c), Decimal(0)), years.pop(), None, "summe")
+
+    @cached_property
+    def rows(self) -> list[FigureRow]:
+        return [
+            FigureRow(f, tuple(self.value(s, f.id) for s in self.spaces), self.reference(f.id))
+            for f in self.features
+        ]
+
+    def row(self, feature: str) -> FigureRow | None:
+        return next((r for r in self.rows if r.feature.id == feature), None)
+
+    @property
+    def incomplete(self) -> list[tuple[Feature, list[SocialSpace]]]:
+        """Merkmale some Sozialräume lack, with those Sozialräume."""
+        return [(f, missing) for f in self.features if (missing := self.missing(f.id))]
+
+    # need ------------------------------------------------------------------------------------
+
+    @cached_property
+    def need_feature(self) -> Feature | None:
+        """The Merkmal that measures need: the one the network chose, else the SGB-II share –
+        as long as some Sozialraum has a value for it."""
+        chosen = self.analysis.need_feature or DEFAULT_NEED_FEATURE
+        return FEATURES[chosen] if self.row(chosen) else None
+
+    @cached_property
+    def need_reference(self) -> Reference | None:
+        """What a Sozialraum's need is compared with: the municipality's value, else the average
+        of the Sozialräume that have one."""
+        feature = self.need_feature
+        if feature is None:
+            return None
+        given = self.reference(feature.id)
+        if given is not None:
+            return given
+        values = [c.value for c in self.rows_by_id[feature.id].cells if c is not None]
+        return Reference(sum(values, Decimal(0)) / len(values), None, None, "durchschnitt")
+
+    @property
+    def rows_by_id(self) -> dict[str, FigureRow]:
+        return {r.feature.id: r for r in self.rows}
+
+    def whole_label(self, reference: Reference) -> str:
+        """'Musterkreis insgesamt', or 'Durchschnitt der Sozialräume' where no whole value is known."""
+        if reference.kind == "durchschnitt":
+            return "Durchschnitt der Sozialräume"
+        return f"{self.concept.municipality.short_name} insgesamt"
+
+    def whole_phrase(self, reference: Reference) -> str:
+        """'im Landkreis Musterkreis insgesamt' or 'im Durchschnitt der Sozialräume', for sentences."""
+        if reference.kind == "durchschnitt":
+            return "im Durchschnitt der Sozialräume"
+        return f"{self.concept.municipality.in_phrase} insgesamt"
+
+    def high_need(self, figure: KeyFigure | None) -> bool | None:
+        """Whether a value lies on the side of more need of the reference (None: no value)."""
+        feature, reference = self.need_feature, self.need_reference
+        if figure is None or feature is None or reference is None:
+            return None
+        if feature.need_when == "niedrig":
+            return figure.value < reference.value
+        return figure.value > reference.value
+
+    @cached_property
+    def chart_features(self) -> list[Feature]:
+        """The Merkmale the chart compares: those chosen that have values, else the Bedarfsmerkmal."""
+        chosen = [FEATURES[f] for f in self.analysis.chart if self.row(f)]
+        if chosen:
+            return chosen
+        return [self.need_feature] if self.need_feature else []
+
+    # offers ----------------------------------------------------------------------------------
+
+    @cached_property
+    def offers(self) -> list[Measure]:
+        """Offers that reach families, running or planned, in the order of the Maßnahmenplan."""
+        return [m for m in self.concept.measures if m.offer and m.status in (RUNNING, PLANNED)]
+
+    @property
+    def municipal_offers(self) -> list[Measure]:
+        """Offers for the whole municipality: they reach every Sozialraum."""
+        return [m for m in self.offers if not m.social_spaces]
+
+    @property
+    def local_offers(self) -> list[Measure]:
+        return [m for m in self.offers if m.social_spaces]
+
+    def availability(self, measure: Measure, space: SocialSpace) -> str:
+        """'laufend' or 'geplant' where an offer reaches a Sozialraum, '' where it does not."""
+        if measure.social_spaces and space.id not in measure.social_spaces:
+            return ""
+        return measure.status
+
+    @cached_property
+    def by_space(self) -> list[SpaceOffers]:
+        """What reaches each Sozialraum, in the order of kommune.yaml."""
+        reached = [[m for m in self.offers if self.availability(m, s)] for s in self.spaces]
+        running = [[m for m in offers if m.status == RUNNING] for offers in reached]
+        average = self.average_running
+        feature = self.need_feature
+        result = []
+        for space, offers, now in zip(self.spaces, reached, running, strict=True):
+            need = self.value(space, feature.id) if feature else None
+            result.append(
+                SpaceOffers(
+                    space,
+                    tuple(now),
+                    tuple(m for m in now if m.social_spaces),
+                    tuple(m for m in offers if m.status == PLANNED),
+                    need,
+                    self.high_need(need),
+                    len(now) < average,
+                )
+            )
+        return result
+
+    @cached_property
+    def average_running(self) -> Decimal:
+        """Running offers that reach the average Sozialraum: the yardstick of 'few'."""
+        counts = [
+            sum(1 for m in self.offers if m.status == RUNNING and self.availability(m, s)) for s in self.spaces
+        ]
+        return Decimal(sum(counts)) / len(counts)
+
+    @property
+    def gaps(self) -> list[SpaceOffers]:
+        """Sozialräume with high need and fewer offers than the average."""
+        return [s for s in self.by_space if s.gap]
+
+    # target groups ---------------------------------------------------------------------------
+
+    @property
+    def counted_groups(self) -> list[TargetGroup]:
+        """Target groups with an estimated size, for the table of counts and their sources."""
+        return [t for t in self.concept.target_groups if t.estimated_size is not None]
