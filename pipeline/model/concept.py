@@ -53,6 +53,7 @@ from pipeline.model.procedure import Procedure, procedure_for
 from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
+    from pipeline.model.agreement import Agreement
     from pipeline.model.reporting import ReportingView
     from pipeline.model.resources import Budget, Effort
 
@@ -146,6 +147,13 @@ class Concept:
         from pipeline.model.resources import Effort
 
         return Effort(self)
+
+    @cached_property
+    def agreement(self) -> Agreement | None:
+        """The Kooperationsvereinbarung, if netzwerk.yaml has a section for it."""
+        from pipeline.model.agreement import agreement_of
+
+        return agreement_of(self)
 
     @cached_property
     def procedure(self) -> Procedure | None:
