@@ -26,7 +26,7 @@ from pipeline.findings import WARNING
 from pipeline.formatting import count
 from pipeline.model.norms import NORMS_BY_CITATION
 from pipeline.products import AGREEMENT, PRODUCTS
-from pipeline.render import render_agreement, render_consent_form, render_products
+from pipeline.render import concept_chapters, render_agreement, render_consent_form, render_products
 
 from .conftest import EXAMPLE, ROOT
 from .sentences import flaws
@@ -67,6 +67,13 @@ def expected_parties(data: dict[str, dict]) -> list[tuple[str, list[str]]]:
 
 def text_of(element: lxml.html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
+
+
+def unboxed(item: lxml.html.HtmlElement) -> str:
+    """A point of a list to tick without its box; every point has one."""
+    text = text_of(item)
+    assert text.startswith("☐ "), text
+    return text.removeprefix("☐ ")
 
 
 def root_of(html: str) -> lxml.html.HtmlElement:
@@ -163,6 +170,17 @@ def test_those_who_do_not_sign_are_named_and_may_join(concept, raw_inputs):
     assert "Im Netzwerk wirken außerdem mit, ohne diese Vereinbarung zu unterzeichnen: " in text
     for name in outside:
         assert name in text
+
+
+def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
+    named = raw_inputs["netzwerk.yaml"]["kooperationsvereinbarung"]["unterzeichnende"]
+    parties = expected_parties(raw_inputs)
+    chapter = next(html for name, html in concept_chapters(concept).items() if name.endswith("_netzwerk.html.j2"))
+    text = text_of(root_of(chapter))
+    assert (
+        f"Unterzeichnen sollen sie {count(len(parties), 'Organisation', 'Organisationen', 'eine')} für "
+        f"{len(named)} der {len(raw_inputs['akteure.yaml']['akteure'])} Akteure des Netzwerks" in text
+    )
 
 
 # --- contributions -------------------------------------------------------------------------------
@@ -295,13 +313,13 @@ def test_an_empty_section_makes_a_sound_agreement_from_sparse_inputs(sparse):
 
 def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inputs):
     root = root_of(render_consent_form(concept.agreement).body_html)
-    boxes = [text_of(li) for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
+    boxes = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
     actors = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"]
     assert [b.removesuffix(", Name:") for b in boxes[:-1]] == [a["name"] for a in actors]
     assert boxes[-1] == "Weitere Stelle:"
     for actor, box in zip(actors, boxes, strict=False):
         assert box.endswith("Name:") == (actor["organisationsform"] != "Institution")
-    data = [text_of(li) for li in root.xpath("(//div[@class='ankreuzen'])[2]//li")]
+    data = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[2]//li")]
     assert data[:-1] == [
         "Name, Anschrift und Telefonnummer",
         "Name und Geburtsdatum des Kindes oder der errechnete Geburtstermin",
@@ -315,9 +333,9 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
     names = {a["id"]: a["name"] for a in raw(NEUHAFEN)["akteure.yaml"]["akteure"]}
     agreement = check_folder(NEUHAFEN).concept.agreement
     root = root_of(render_consent_form(agreement).body_html)
-    boxes = [text_of(li).removesuffix(", Name:") for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
+    boxes = [unboxed(li).removesuffix(", Name:") for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
     assert sorted(boxes[:-1]) == sorted(names[i] for i in section["stellen"])
-    data = [text_of(li) for li in root.xpath("(//div[@class='ankreuzen'])[2]//li")]
+    data = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[2]//li")]
     assert data[:-1] == section["angaben"]
     text = text_of(root)
     assert " ".join(section["speicherdauer"].split()) in text
@@ -546,7 +564,7 @@ def test_both_pdfs_are_tagged_with_title_and_language(agreement_files):
 def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs):
     places = [a["name"] for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"]
     document = Document(str(agreement_files[f"{CONSENT_STEM}.docx"]))
-    boxes = [p.text for p in document.paragraphs if p.style.name == "Ankreuzfeld"]
+    boxes = [" ".join(p.text.split()) for p in document.paragraphs if p.style.name == "Ankreuzfeld"]
     assert all(b.startswith("☐ ") for b in boxes)
     for place in places:
         assert any(b.startswith(f"☐ {place}") for b in boxes), place

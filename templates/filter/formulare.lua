@@ -4,7 +4,8 @@
 --   <div class="felder">        Felder nebeneinander (PDF; in Word untereinander)
 --   <div class="zusammenhalten"> ein Block, der nicht auf zwei Seiten geteilt wird (mit der Klasse
 --                               "abstand" im PDF mit mehr Raum davor und danach)
---   <div class="ankreuzen">     die Punkte der Liste darin sind Kästchen zum Ankreuzen
+--   <div class="ankreuzen">     eine Liste, deren Punkte mit einem Kästchen (☐) beginnen: ohne
+--                               Aufzählungszeichen, Folgezeilen eingerückt
 --   <div class="neue-seite">    danach beginnt eine neue Seite
 --   <span class="luecke">       ein Strich zum Ausfüllen bis zum Ende der Zeile
 -- Im PDF setzen die Funktionen aus templates/gemeinsam.typ die Teile; Text aus den Eingaben
@@ -138,9 +139,7 @@ local function boxes(div)
   for _, block in ipairs(div.content) do
     if block.t == "BulletList" then
       for _, item in ipairs(block.content) do
-        local text = pandoc.List({ pandoc.Str("☐"), pandoc.Space() })
-        text:extend(paragraphs(item)[1] or {})
-        blocks:insert(styled("Ankreuzfeld", text))
+        blocks:insert(styled("Ankreuzfeld", paragraphs(item)[1] or {}))
       end
     end
   end
