@@ -19,12 +19,19 @@ from pathlib import Path
 
 from pipeline import export, load, products, render, validate
 from pipeline.errors import InvalidInput
-from pipeline.findings import Finding
+from pipeline.findings import Finding, at
 from pipeline.load.revisions import input_folder
 from pipeline.model.changes import compare
 from pipeline.model.concept import Concept
 from pipeline.render.document import TEMPLATE_DIR
 from pipeline.render.provenance import text_index
+
+#: Asked for by name, the agreement needs its section; without --nur a build just leaves it out.
+NO_AGREEMENT = Finding(
+    at("netzwerk.yaml", "kooperationsvereinbarung"),
+    "Ohne den Abschnitt 'kooperationsvereinbarung' in netzwerk.yaml gibt es keine Kooperationsvereinbarung. "
+    "Schon 'kooperationsvereinbarung: {}' erzeugt sie aus den übrigen Angaben (siehe README).",
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,8 @@ def write_documents(
     also as the network's working copy, naming the line of each source in the inputs."""
     changes = compare(load_fassung(earlier), checked.concept) if earlier is not None else None
     keys = [only] if isinstance(only, str) else list(only or (p.key for p in products.PRODUCTS))
+    if only is not None and products.AGREEMENT.key in keys and checked.concept.agreement is None:
+        raise InvalidInput([NO_AGREEMENT])
     rendered = render.render_products(
         checked.concept,
         keys,

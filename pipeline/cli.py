@@ -22,7 +22,7 @@ from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
 from pipeline.findings import Finding, summary
 from pipeline.formatting import count, number
 from pipeline.model.types import MunicipalityKind, State
-from pipeline.products import PRODUCTS, QUALITY_DIALOGUE
+from pipeline.products import AGREEMENT_FOLDER, PRODUCTS, QUALITY_DIALOGUE
 
 # Before any option is declared: click words some of its help texts when an option is made.
 click_german.install()
@@ -218,7 +218,10 @@ def build(
             err=True,
         )
     for removed in result.removed:
-        click.echo(f"entfernt (keine Vorlage mehr dazu): {removed}", err=True)
+        papers = AGREEMENT_FOLDER not in removed.parts
+        click.echo(
+            f"entfernt ({'keine Vorlage mehr dazu' if papers else 'wird nicht mehr erzeugt'}): {removed}", err=True
+        )
     for kept in result.kept:
         click.echo(
             f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie wich vom letzten Build ab)",

@@ -14,6 +14,7 @@ TOP = ""
 PUBLIC_PAPERS = "vorlagen"
 NON_PUBLIC_PAPERS = "vorlagen-nichtoeffentlich"
 QUALITY = "qualitaet"
+AGREEMENT_FOLDER = "kooperationsvereinbarung"
 #: Where the PDFs that papers attach from the inputs go, inside the papers' folder.
 ATTACHMENTS = "anlagen"
 
@@ -38,9 +39,17 @@ PAPERS = Product(
     owns_folders=True,
 )
 QUALITY_DIALOGUE = Product("qualitaet", "den Qualitätsdialog", (QUALITY,))
+#: Only made when netzwerk.yaml has a section 'kooperationsvereinbarung'; the folder holds the
+#: agreement and the consent form for parents, nothing else, so the product writes it whole.
+AGREEMENT = Product(
+    "kooperationsvereinbarung",
+    "die Kooperationsvereinbarung (mit dem Vordruck für Eltern)",
+    (AGREEMENT_FOLDER,),
+    owns_folders=True,
+)
 
 #: Every product, in the order a build makes them.
-PRODUCTS: tuple[Product, ...] = (CONCEPT, PAPERS, QUALITY_DIALOGUE)
+PRODUCTS: tuple[Product, ...] = (CONCEPT, PAPERS, AGREEMENT, QUALITY_DIALOGUE)
 
 
 def product(key: str) -> Product:

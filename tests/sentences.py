@@ -17,16 +17,27 @@ import lxml.html
 from pipeline.model.concept import Concept
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import assess
-from pipeline.render import concept_chapters, render_measure_plan, render_paper, render_quality_dialogue
+from pipeline.render import (
+    concept_chapters,
+    render_agreement,
+    render_consent_form,
+    render_measure_plan,
+    render_paper,
+    render_quality_dialogue,
+)
 
 
 def render_all(concept: Concept) -> dict[str, str]:
-    """The body HTML of every document of a concept: its chapters, papers, the Maßnahmenplan
-    and the Qualitätsdialog, by a readable name."""
+    """The body HTML of every document of a concept: its chapters, papers, the Maßnahmenplan,
+    the Qualitätsdialog and – if the inputs ask for them – the Kooperationsvereinbarung and the
+    consent form, by a readable name."""
     html = {name.removesuffix(".html.j2"): body for name, body in concept_chapters(concept).items()}
     for view in paper_views(concept):
         html[f"vorlage {view.paper.number}"] = render_paper(view).body_html
     html["anlage Maßnahmenplan"] = render_measure_plan(concept).body_html
+    if concept.agreement is not None:
+        html["kooperationsvereinbarung"] = render_agreement(concept.agreement).body_html
+        html["einverständniserklärung"] = render_consent_form(concept.agreement).body_html
     for assessment in assess(concept):
         html[f"qualitätsdialog {assessment.catalog.dimension.id}"] = render_quality_dialogue(assessment).body_html
     return html
@@ -57,15 +68,22 @@ def _text(element: lxml.html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def _in_field(element: lxml.html.HtmlElement) -> bool:
+    """A paragraph of a form field (templates/_formular.html.j2): a label or an entry on the line
+    to fill in, no sentence."""
+    parent = element.getparent()
+    return parent is not None and parent.tag == "div" and "feld" in (parent.get("class") or "").split()
+
+
 def _blocks(html: str) -> Iterator[tuple[str, str, lxml.html.HtmlElement]]:
     """(kind, text, element) of every block a reader meets: headings, captions, paragraphs,
-    list items without paragraphs of their own, table cells."""
+    list items without paragraphs of their own, table cells, labels of form fields."""
     root = lxml.html.fromstring(f"<div>{html}</div>")
     for element in root.iter("h1", "h2", "h3", "h4", "caption", "figcaption", "p", "li", "td", "th"):
         if element.tag == "li" and element.find(".//p") is not None:
             continue
         kind = "heading" if element.tag in ("h1", "h2", "h3", "h4", "caption", "figcaption") else element.tag
-        yield kind, _text(element), element
+        yield ("label" if _in_field(element) else kind), _text(element), element
 
 
 def _empty_headings(html: str) -> Iterator[str]:

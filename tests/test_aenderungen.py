@@ -49,6 +49,8 @@ def _older(folder: Path) -> None:
     def network(data):
         for body in data["netzwerkgremien"]:
             body["mitglieder"] = [a for a in body["mitglieder"] if a != "biss"]
+        agreement = data["kooperationsvereinbarung"]
+        agreement["unterzeichnende"] = [a for a in agreement["unterzeichnende"] if a != "biss"]
 
     def goals(data):
         data["ziele"][0]["indikatoren"][0]["zielwert"] = 80

@@ -1,6 +1,7 @@
 """Golden files of the HTML intermediate: every chapter of the concept, every council paper of
-the example, the Maßnahmenplan and the Qualitätsdialog (for the talk, and the network's working
-copy with the lines of its sources), as the templates render them.
+the example, the Maßnahmenplan, the Qualitätsdialog (for the talk, and the network's working
+copy with the lines of its sources), the Kooperationsvereinbarung and the consent form for
+parents, as the templates render them.
 
 A template or model change shows up here as a readable diff, in milliseconds and without pandoc
 or typst. When the change was meant, write the files anew and review the diff in git:
@@ -19,7 +20,14 @@ import pytest
 from pipeline.build import check_folder
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import assess
-from pipeline.render import concept_chapters, render_measure_plan, render_paper, render_quality_dialogue
+from pipeline.render import (
+    concept_chapters,
+    render_agreement,
+    render_consent_form,
+    render_measure_plan,
+    render_paper,
+    render_quality_dialogue,
+)
 from pipeline.render.document import TEMPLATE_DIR
 
 from .conftest import EXAMPLE
@@ -33,6 +41,7 @@ CASES = (
     [f"konzept/{name.removesuffix('.html.j2')}" for name in CHAPTERS]
     + [f"vorlagen/{name.removesuffix('.yaml')}" for name in PAPER_FILES]
     + ["anlagen/massnahmenplan", "qualitaetsdialog/dimension5", "qualitaetsdialog/dimension5-arbeitsfassung"]
+    + ["vereinbarung/kooperationsvereinbarung", "vereinbarung/einverstaendniserklaerung"]
 )
 
 
@@ -53,6 +62,8 @@ def rendered(concept) -> dict[str, str]:
     for name, view in zip(PAPER_FILES, views, strict=True):
         html[f"vorlagen/{name.removesuffix('.yaml')}"] = render_paper(view).body_html
     html["anlagen/massnahmenplan"] = render_measure_plan(concept).body_html
+    html["vereinbarung/kooperationsvereinbarung"] = render_agreement(concept.agreement).body_html
+    html["vereinbarung/einverstaendniserklaerung"] = render_consent_form(concept.agreement).body_html
     locate = check_folder(EXAMPLE).loaded.locate
     for assessment in assess(concept):
         name = f"qualitaetsdialog/{assessment.catalog.dimension.id}"

@@ -27,7 +27,13 @@ from pipeline.model.norms import (
 )
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import assess
-from pipeline.render import concept_chapters, render_paper, render_quality_dialogue
+from pipeline.render import (
+    concept_chapters,
+    render_agreement,
+    render_consent_form,
+    render_paper,
+    render_quality_dialogue,
+)
 from pipeline.validate.norms import age_limits, citations, overstated, sentences
 
 #: The official titles of the Förderbereiche (NZFH, Bericht der Geschäftsstelle 2020).
@@ -166,12 +172,15 @@ def test_norms_cited_as_binding_as_they_are_pass(inputs, text):
 
 
 def test_the_documents_own_sentences_cite_norms_as_binding_as_they_are(concept):
-    """Templates and catalogs write sentences too: in the concept, the papers and the
-    Qualitätsdialog none makes a norm stronger than it is."""
+    """Templates and catalogs write sentences too: in the concept, the papers, the
+    Qualitätsdialog, the Kooperationsvereinbarung and the consent form none makes a norm stronger
+    than it is."""
     documents = [
         *concept_chapters(concept).values(),
         *(render_paper(v).body_html for v in paper_views(concept)),
         *(render_quality_dialogue(a).body_html for a in assess(concept)),
+        render_agreement(concept.agreement).body_html,
+        render_consent_form(concept.agreement).body_html,
     ]
     cited = 0
     for html in documents:

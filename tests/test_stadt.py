@@ -4,7 +4,8 @@ Magistrat – and never those of a Landkreis; the documents of the Landkreis exa
 city's bodies.
 
 Every document is checked as the golden tests render it (each chapter of the concept, each
-paper, the Maßnahmenplan, the Qualitätsdialog, and the frames: titles, headers, footers), in
+paper, the Maßnahmenplan, the Qualitätsdialog, the Kooperationsvereinbarung with its consent
+form, and the frames: titles, headers, footers), in
 memory; one slow test builds the Stadt and opens its Word and PDF files.
 """
 
@@ -27,6 +28,8 @@ from pipeline.products import PRODUCTS
 from pipeline.render import (
     concept_chapters,
     paper_file_stem,
+    render_agreement,
+    render_consent_form,
     render_measure_plan,
     render_paper,
     render_products,
@@ -55,6 +58,7 @@ def cases(folder: Path) -> list[str]:
         [f"konzept/{c}" for c in CHAPTERS]
         + [f"vorlagen/{p}" for p in papers]
         + ["anlagen/massnahmenplan", "qualitaetsdialog/dimension5", FRAME]
+        + ["vereinbarung/kooperationsvereinbarung", "vereinbarung/einverstaendniserklaerung"]
     )
 
 
@@ -82,6 +86,8 @@ def render_all(folder: Path) -> dict[str, str]:
     for case, view in zip(papers, paper_views(concept), strict=True):  # in the order of file names
         texts[case] = render_paper(view).body_html
     texts["anlagen/massnahmenplan"] = render_measure_plan(concept).body_html
+    texts["vereinbarung/kooperationsvereinbarung"] = render_agreement(concept.agreement).body_html
+    texts["vereinbarung/einverstaendniserklaerung"] = render_consent_form(concept.agreement).body_html
     for assessment in assess(concept):
         texts[f"qualitaetsdialog/{assessment.catalog.dimension.id}"] = render_quality_dialogue(
             assessment

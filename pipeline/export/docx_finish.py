@@ -355,6 +355,49 @@ def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
         properties.set("descr", figure.alt)
 
 
+#: The styles templates/filter/formulare.lua gives the paragraphs of forms: (keep with the next
+#: paragraph, space before, space after, small grey type, a line under the paragraph).
+FORM_STYLES: dict[str, tuple[bool, float, float, bool, bool]] = {
+    "Zusammenhalten": (True, 0, 4, False, False),
+    "Ausfüllzeile": (True, 20, 1, False, True),
+    "Feldbezeichnung": (True, 0, 4, True, False),
+    "Feldbezeichnung Ende": (False, 0, 12, True, False),
+    "Ankreuzfeld": (False, 0, 3, False, False),
+}
+
+
+def _line_below(paragraph_properties: etree._Element) -> None:
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph_properties.append(borders)
+
+
+def _form_styles(document: DocumentObject) -> None:
+    """Lines to fill in with their labels under them, kept with what belongs to them, and boxes to
+    tick: pandoc creates the styles the filter names from 'Normal'; here they get their look."""
+    present = {s.name: s for s in document.styles}
+    for name, (keep, before, after, small, line) in FORM_STYLES.items():
+        style = present.get(name)
+        if style is None:
+            continue
+        paragraph = style.paragraph_format
+        paragraph.keep_with_next = keep
+        paragraph.keep_together = True
+        paragraph.space_before = Pt(before)
+        paragraph.space_after = Pt(after)
+        if small:
+            style.font.size = Pt(8.5)
+            style.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+        if line:
+            _line_below(style.element.get_or_add_pPr())
+        if name == "Ankreuzfeld":
+            paragraph.left_indent = Cm(0.6)
+            paragraph.first_line_indent = Cm(-0.6)
+
+
 def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | None = None) -> bytes:
     document = Document(io.BytesIO(raw))
     _logo(document, doc)
@@ -365,6 +408,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _table_of_contents(document)
     _table_text(document)
     _compact_wide_tables(document)
+    _form_styles(document)
     _png_fallbacks(document, doc)
     _custom_properties(document, identity)
     buffer = io.BytesIO()

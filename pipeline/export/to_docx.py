@@ -25,6 +25,7 @@ def docx_args(doc: RenderedDocument) -> tuple[str, ...]:
     args = [
         f"--lua-filter={FILTERS / 'spaltenausrichtung.lua'}",
         f"--lua-filter={FILTERS / 'metadaten.lua'}",
+        f"--lua-filter={FILTERS / 'formulare.lua'}",
         f"--reference-doc={REFERENCE_DOCX}",
         f"--metadata=lang:{doc.lang}",
     ]

@@ -123,6 +123,7 @@ def with_alt_texts(body_typst: str, figures: tuple[Figure, ...]) -> str:
 TYPST_ARGS = (
     f"--lua-filter={TEMPLATE_DIR / 'filter' / 'spaltenausrichtung.lua'}",
     f"--lua-filter={TEMPLATE_DIR / 'filter' / 'typst_woertlich.lua'}",
+    f"--lua-filter={TEMPLATE_DIR / 'filter' / 'formulare.lua'}",
     "--wrap=preserve",
 )
 

@@ -56,6 +56,7 @@ from pipeline.model.procedure import Procedure, is_executive, procedure_for
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
+    from pipeline.model.agreement import Agreement
     from pipeline.model.needs import NeedsView
     from pipeline.model.reporting import ReportingView
     from pipeline.model.resources import Budget, Effort
@@ -171,6 +172,13 @@ class Concept:
         from pipeline.model.needs import NeedsView
 
         return NeedsView(self)
+
+    @cached_property
+    def agreement(self) -> Agreement | None:
+        """The Kooperationsvereinbarung, if netzwerk.yaml has a section for it."""
+        from pipeline.model.agreement import agreement_of
+
+        return agreement_of(self)
 
     @cached_property
     def procedure(self) -> Procedure | None:

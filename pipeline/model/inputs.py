@@ -624,11 +624,111 @@ class WorkingForm(Item, title="Arbeitsform"):
     description: Text = field("beschreibung", "Beschreibung")
 
 
+class Representation(Item, title="Vertretung bei der Unterzeichnung"):
+    actor: ActorRef = field("akteur", "Akteur, für den unterzeichnet wird")
+    by: OrganisationRef = field(
+        "durch",
+        "Organisation aus 'traeger' in akteure.yaml, die für ihn unterzeichnet, z. B. ein Verband freiberuflicher "
+        "Hebammen",
+    )
+
+
+class AgreementClause(Item, title="Regelung"):
+    title: Text = field("titel", "Überschrift, z. B. 'Öffentlichkeitsarbeit'")
+    text: Text = field("text", "Wortlaut der Regelung (eine Leerzeile beginnt einen neuen Absatz)")
+
+
+class ConsentForm(Item, title="Einverständniserklärung"):
+    make: YesNo = field(
+        "erzeugen",
+        "Den Vordruck 'Einverständniserklärung und Schweigepflichtentbindung' für Eltern als eigenes Dokument "
+        "erzeugen (ja oder nein)",
+        default=True,
+    )
+    places: list[ActorRef] = field(
+        "stellen",
+        "Stellen, zwischen denen Eltern den Austausch erlauben können (leer: alle Akteure außer der Verwaltung)",
+        default_factory=list,
+    )
+    data: list[Text] = field(
+        "angaben",
+        "Angaben, die mit der Einwilligung weitergegeben werden dürfen (leer: Kontaktdaten, Angaben zum Kind, "
+        "Anlass der Vermittlung und Rückmeldung über den Kontakt)",
+        default_factory=list,
+    )
+    retention: Text | None = field(
+        "speicherdauer", "Wie lange die Angaben aufbewahrt werden (leer: ein allgemeiner Satz)", default=None
+    )
+    contact: Text | None = field(
+        "datenschutzkontakt",
+        "Wen Eltern zum Datenschutz fragen können, z. B. die oder der Datenschutzbeauftragte mit Anschrift",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _places_once(self) -> ConsentForm:
+        if len(set(self.places)) < len(self.places):
+            raise refuse("Jede Stelle bitte nur einmal unter 'stellen' nennen.")
+        return self
+
+
+class AgreementSettings(Item, title="Kooperationsvereinbarung"):
+    signatories: list[ActorRef] = field(
+        "unterzeichnende",
+        "Akteure, für die die Vereinbarung unterzeichnet wird; es unterschreibt ihr Träger (leer: jede Einrichtung "
+        "und jede freiberufliche oder ehrenamtliche Gruppe mit Träger oder Vertretung)",
+        default_factory=list,
+    )
+    representations: list[Representation] = field(
+        "vertretungen",
+        "Akteure, für die eine andere Organisation als ihr Träger unterzeichnet (z. B. ein Verband)",
+        default_factory=list,
+    )
+    place: Text | None = field("ort", "Ort der Unterzeichnung (leer: zum Ausfüllen)", default=None)
+    start: Date | None = field("beginn", "Tag des Inkrafttretens (leer: mit der Unterzeichnung)", default=None)
+    term_years: Integer | None = field(
+        "laufzeit_jahre", "Laufzeit in Jahren (leer: unbefristet)", default=None, ge=1, le=10
+    )
+    review_years: Integer | None = field(
+        "ueberpruefung_jahre",
+        "Die Vereinbarung wird alle … Jahre überprüft (leer: mit jeder Fortschreibung des Gesamtkonzepts)",
+        default=None,
+        ge=1,
+        le=10,
+    )
+    notice_months: Integer = field(
+        "kuendigungsfrist_monate", "Kündigungsfrist in Monaten (Standard: 3)", default=3, ge=1, le=24
+    )
+    clauses: list[AgreementClause] = field(
+        "regelungen", "Weitere Regelungen, je mit Überschrift und Wortlaut", default_factory=list
+    )
+    consent_form: ConsentForm = field(
+        "einverstaendniserklaerung",
+        "Vordruck für Eltern: Einverständniserklärung und Schweigepflichtentbindung",
+        default_factory=ConsentForm,
+    )
+
+    @model_validator(mode="after")
+    def _named_once(self) -> AgreementSettings:
+        if len(set(self.signatories)) < len(self.signatories):
+            raise refuse("Jeden Akteur bitte nur einmal unter 'unterzeichnende' nennen.")
+        represented = [r.actor for r in self.representations]
+        if len(set(represented)) < len(represented):
+            raise refuse("Für jeden Akteur bitte nur eine Vertretung unter 'vertretungen' nennen.")
+        return self
+
+
 class NetworkFile(Item, title="Netzwerk"):
     bodies: list[NetworkBody] = field("netzwerkgremien", "Gremien des Netzwerks", min_length=1)
     paths: list[CoordinationPath] = field("abstimmungswege", "Abstimmungswege", min_length=1)
     working_forms: list[WorkingForm] = field("arbeitsformen", "Arbeitsformen", min_length=1)
     requirements: list[Text] = field("anforderungen", "Anforderungen an die Zusammenarbeit", min_length=1)
+    agreement: AgreementSettings | None = field(
+        "kooperationsvereinbarung",
+        "Kooperationsvereinbarung als eigenes Dokument: wer unterzeichnet, Beginn, Laufzeit, Ort und weitere "
+        "Regelungen (leer: keine Kooperationsvereinbarung erzeugen)",
+        default=None,
+    )
 
 
 # --- ressourcen.yaml --------------------------------------------------------------------------
@@ -914,7 +1014,9 @@ class Attachment(Item, title="Anlage"):
     title: Text | None = field("titel", "Bezeichnung der Anlage (bei erzeugten Anlagen vorbelegt)", default=None)
     generated: GeneratedAttachment | None = field(
         "erzeugt",
-        "Vom Werkzeug erzeugte Anlage: 'gesamtkonzept' (PDF des Konzepts) oder 'massnahmenplan'",
+        "Vom Werkzeug erzeugte Anlage: 'gesamtkonzept' (PDF des Konzepts), 'massnahmenplan', "
+        "'kooperationsvereinbarung' oder 'einverstaendniserklaerung' (beide nur mit dem Abschnitt "
+        "'kooperationsvereinbarung' in netzwerk.yaml)",
         default=None,
     )
     file: AttachmentFile | None = field(

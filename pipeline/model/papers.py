@@ -34,6 +34,8 @@ from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 GENERATED_TITLES = {
     "gesamtkonzept": "Gesamtkonzept Frühe Hilfen",
     "massnahmenplan": "Maßnahmenplan Frühe Hilfen",
+    "kooperationsvereinbarung": "Kooperationsvereinbarung Netzwerk Frühe Hilfen",
+    "einverstaendniserklaerung": "Vordruck Einverständniserklärung und Schweigepflichtentbindung",
 }
 
 Line = Income | Expense

@@ -406,7 +406,9 @@ Frequency = Literal[
 PaperKind = Literal["Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"]
 ConsultationRole = Literal["Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme"]
 ContentBlock = Literal["konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"]
-GeneratedAttachment = Literal["gesamtkonzept", "massnahmenplan"]
+GeneratedAttachment = Literal[
+    "gesamtkonzept", "massnahmenplan", "kooperationsvereinbarung", "einverstaendniserklaerung"
+]
 #: How far a goal of a quality dimension is reached (see pipeline.findings).
 QualityStatus = Status
 

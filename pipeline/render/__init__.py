@@ -23,6 +23,7 @@ from pipeline import formatting, products
 from pipeline.findings import UNKNOWN, Finding, Place
 from pipeline.formatting import safe_file_part
 from pipeline.model.abbreviations import used_in
+from pipeline.model.agreement import Agreement
 from pipeline.model.changes import ChangeSet
 from pipeline.model.concept import Concept
 from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
@@ -37,6 +38,8 @@ CONCEPT_CHAPTERS = "konzept"
 ABBREVIATION_CHAPTER = "_abkuerzungen.html.j2"
 CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
 MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
+AGREEMENT_TITLE = GENERATED_TITLES["kooperationsvereinbarung"]
+CONSENT_TITLE = "Einverständniserklärung und Schweigepflichtentbindung"
 QUALITY_TITLE = "Qualitätsdialog"
 #: The network's working copy of the Qualitätsdialog: its title and file names say so.
 WORKING_COPY = "Arbeitsfassung"
@@ -60,18 +63,20 @@ def concept_document(
     footer_prefix: str = "",
     footer: str | None = None,
     on: date | None = None,
+    subtitle: str | None = None,
     **frame: Any,
 ) -> RenderedDocument:
     """A document that belongs to one Fassung of the concept: its frame names the Fassung and
     the Stand (or `footer`), its file name 'Gesamtkonzept_Musterkreis_2.0' the kind,
-    municipality and Fassung; `on` dates it other than by the Stand."""
+    municipality and Fassung; `on` dates it other than by the Stand, `subtitle` names more
+    than the municipality."""
     municipality = concept.municipality
     version = concept.version
     stand = formatting.german_date(version.date)
     return RenderedDocument(
         body_html=body_html,
         title=title,
-        subtitle=municipality.name,
+        subtitle=subtitle or municipality.name,
         author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
         subject=f"{subject} – {municipality.name}",
         keywords=keywords,
@@ -168,6 +173,45 @@ def render_measure_plan(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> 
         category="Anlage",
         layout="dokument.typ",
         folder=products.PUBLIC_PAPERS,
+    )
+
+
+def _agreement_document(agreement: Agreement, template: str, template_dir: Path, **frame: Any) -> RenderedDocument:
+    """A document of the Kooperationsvereinbarung, in its folder beside the concept's Fassung."""
+    concept = agreement.concept
+    body = render_template(template_dir, f"vereinbarung/{template}.html.j2", k=concept, a=agreement)
+    return concept_document(concept, body, layout="dokument.typ", folder=products.AGREEMENT_FOLDER, **frame)
+
+
+def render_agreement(agreement: Agreement, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """The Kooperationsvereinbarung: parties, clauses, a signature block per party, annexes."""
+    return _agreement_document(
+        agreement,
+        "kooperationsvereinbarung",
+        template_dir,
+        title=AGREEMENT_TITLE,
+        stem="Kooperationsvereinbarung",
+        subject="Kooperationsvereinbarung des Netzwerks Frühe Hilfen",
+        keywords="Frühe Hilfen; Kooperationsvereinbarung; Netzwerk; § 3 KKG",
+        footer_prefix="Grundlage: Gesamtkonzept Frühe Hilfen, ",
+        category="Kooperationsvereinbarung",
+    )
+
+
+def render_consent_form(agreement: Agreement, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+    """The form parents fill in to let named network partners exchange defined information."""
+    concept = agreement.concept
+    return _agreement_document(
+        agreement,
+        "einverstaendniserklaerung",
+        template_dir,
+        title=CONSENT_TITLE,
+        subtitle=f"Netzwerk Frühe Hilfen – {concept.municipality.name}",
+        stem="Einverstaendniserklaerung",
+        subject="Vordruck: Einverständniserklärung und Schweigepflichtentbindung für Eltern",
+        keywords="Frühe Hilfen; Einwilligung; Schweigepflichtentbindung; Datenschutz",
+        footer=f"Vordruck des Netzwerks Frühe Hilfen · Stand {formatting.german_date(concept.version.date)}",
+        category="Vordruck",
     )
 
 
@@ -355,6 +399,7 @@ def render_products(
         attachments["gesamtkonzept"] = render_concept(concept, template_dir, changes, assessments)
     if "massnahmenplan" in needed:
         attachments["massnahmenplan"] = render_measure_plan(concept, template_dir)
+    attachments |= agreement_documents(concept.agreement, wanted, needed, template_dir)
     papers = [RenderedPaper(view, render_paper(view, template_dir)) for view in views]
     dialogues = (
         [render_quality_dialogue(a, template_dir) for a in assessments]
@@ -369,6 +414,22 @@ def render_products(
     owned = tuple(f for p in products.PRODUCTS if p.key in wanted and p.owns_folders for f in p.folders)
     rendered = RenderedSet(attachments, papers, dialogues, owned)
     return _marked_as_draft(rendered) if draft else rendered
+
+
+def agreement_documents(
+    agreement: Agreement | None, wanted: set[str], needed: set[str], template_dir: Path = TEMPLATE_DIR
+) -> dict[str, RenderedDocument]:
+    """The Kooperationsvereinbarung and the consent form, by kind, when the product is asked for
+    or a paper attaches them – and only if the inputs have the section for them."""
+    if agreement is None:
+        return {}
+    whole = products.AGREEMENT.key in wanted
+    documents = {}
+    if whole or "kooperationsvereinbarung" in needed:
+        documents["kooperationsvereinbarung"] = render_agreement(agreement, template_dir)
+    if agreement.has_consent_form and (whole or "einverstaendniserklaerung" in needed):
+        documents["einverstaendniserklaerung"] = render_consent_form(agreement, template_dir)
+    return documents
 
 
 def _marked_as_draft(rendered: RenderedSet) -> RenderedSet:

@@ -33,7 +33,7 @@ from pipeline.model.concept import Concept
 from pipeline.model.inputs import FORMAT, REQUIRED_FILES, model_for
 from pipeline.model.paths import FOLDER
 from pipeline.model.types import Item
-from pipeline.validate import council, cross_cutting, needs, norms, references, rules  # noqa: F401 (adding to rules.WARNINGS)
+from pipeline.validate import agreement, council, cross_cutting, needs, norms, references, rules  # noqa: F401 (they add to rules)
 from pipeline.validate.messages import problems_from
 from pipeline.validate.parsed import Kept, Parsed
 

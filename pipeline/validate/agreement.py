@@ -1,0 +1,107 @@
+"""Rules about the Kooperationsvereinbarung (netzwerk.yaml, section 'kooperationsvereinbarung').
+
+A paper can attach the agreement or the consent form only if the inputs ask for them (an
+error); who is meant to sign but has nobody who could, a representation that has no effect and
+an organiser missing from the list of Träger are warnings: the agreement is still made, and the
+message says what it does in the meantime.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.findings import ERROR, WARNING, Finding, at
+from pipeline.model.concept import Concept
+from pipeline.model.inputs import NetworkFile
+from pipeline.validate.parsed import Parsed
+from pipeline.validate.rules import CONSISTENCY, WARNINGS
+
+SECTION = "kooperationsvereinbarung"
+NETWORK_FILE = "netzwerk.yaml"
+
+
+@CONSISTENCY.rule("anlage-kooperationsvereinbarung")
+def attached_agreement_exists(parsed: Parsed) -> Iterator[Finding]:
+    """A paper attaches the agreement or the consent form only when netzwerk.yaml asks for them:
+    without the section there is nothing to attach, and the paper would list a missing file."""
+    network = parsed.get(NETWORK_FILE, NetworkFile)
+    if network is None:
+        return
+    settings = network.agreement
+    for name, paper in parsed.papers.items():
+        for index, attachment in enumerate(paper.attachments):
+            if attachment.generated == "kooperationsvereinbarung" and settings is None:
+                message = (
+                    "Die Kooperationsvereinbarung wird nur erzeugt, wenn netzwerk.yaml einen Abschnitt "
+                    f"'{SECTION}' hat. Bitte ihn anlegen (siehe README, Kooperationsvereinbarung) oder die "
+                    "Anlage streichen."
+                )
+            elif attachment.generated == "einverstaendniserklaerung" and (
+                settings is None or not settings.consent_form.make
+            ):
+                message = (
+                    "Der Vordruck „Einverständniserklärung und Schweigepflichtentbindung“ wird nur mit dem Abschnitt "
+                    f"'{SECTION}' in netzwerk.yaml erzeugt und nicht, wenn dort 'einverstaendniserklaerung' "
+                    "'erzeugen: nein' sagt. Bitte das ändern oder die Anlage streichen."
+                )
+            else:
+                continue
+            yield Finding(at(name, "vorlage", "anlagen", index, "erzeugt"), message, ERROR)
+
+
+@WARNINGS.rule("kooperationsvereinbarung-unterzeichnende")
+def someone_signs_for_each_signatory(concept: Concept) -> Iterator[Finding]:
+    """Freelancers and volunteers sign through an organisation: one named under 'unterzeichnende'
+    without a Träger or a representation has nobody who could sign for them."""
+    agreement = concept.agreement
+    if agreement is None:
+        return
+    named = agreement.settings.signatories
+    for actor in agreement.without_signer:
+        yield Finding(
+            at(NETWORK_FILE, SECTION, "unterzeichnende", named.index(actor.id)),
+            f"Für '{actor.name}' kann niemand unterzeichnen: {actor.organisation_form} Tätige unterschreiben über "
+            "eine Organisation, und sie haben keinen Träger. Bis dahin nennt die Vereinbarung sie unter denen, die "
+            "mitwirken, ohne zu unterzeichnen.",
+            WARNING,
+            suggestion=(
+                f"Unter 'vertretungen' eine Organisation aus 'traeger' nennen, die für sie unterzeichnet (akteur: "
+                f"{actor.id}, durch: …), etwa einen Berufsverband."
+            ),
+        )
+
+
+@WARNINGS.rule("kooperationsvereinbarung-vertretungen")
+def representations_take_effect(concept: Concept) -> Iterator[Finding]:
+    """A representation matters only for an actor the agreement is signed for."""
+    agreement = concept.agreement
+    if agreement is None or not agreement.settings.signatories:
+        return
+    for index, representation in enumerate(agreement.settings.representations):
+        if representation.actor not in agreement.settings.signatories:
+            yield Finding(
+                at(NETWORK_FILE, SECTION, "vertretungen", index, "akteur"),
+                f"'{concept.actor(representation.actor).name}' steht nicht unter 'unterzeichnende'; die Vertretung "
+                "bleibt ohne Wirkung.",
+                WARNING,
+            )
+
+
+@WARNINGS.rule("kooperationsvereinbarung-traeger")
+def organiser_among_the_organisations(concept: Concept) -> Iterator[Finding]:
+    """The örtlicher Träger der Jugendhilfe signs once for all its institutions only if the list
+    of Träger names it as kommune.yaml does; otherwise it would sign twice, under two names."""
+    agreement = concept.agreement
+    if agreement is None or agreement.organiser_organisation is not None:
+        return
+    name = concept.municipality.youth_welfare_authority
+    public = [o for o in concept.organisations if o.kind == "öffentlicher Träger"]
+    if public:
+        yield Finding(
+            at("akteure.yaml", "traeger"),
+            f"Unter 'traeger' heißt kein Träger '{name}' wie der Träger der öffentlichen Jugendhilfe in "
+            f"kommune.yaml. Die Kooperationsvereinbarung führt '{name}' und '{public[0].name}' daher als zwei "
+            "Parteien.",
+            WARNING,
+            suggestion=f"Den Namen angleichen (name: {name}), wenn derselbe Träger gemeint ist.",
+        )

@@ -1,0 +1,202 @@
+-- Formulare in Word und PDF (Bausteine in templates/_formular.html.j2):
+--   <div class="feld">          eine Zeile zum Ausfüllen, darunter ihre Bezeichnung (letzter Absatz);
+--                               ein Absatz davor ist ein vorgegebener Eintrag auf der Zeile
+--   <div class="felder">        Felder nebeneinander (PDF; in Word untereinander)
+--   <div class="zusammenhalten"> ein Block, der nicht auf zwei Seiten geteilt wird (mit der Klasse
+--                               "abstand" im PDF mit mehr Raum davor und danach)
+--   <div class="ankreuzen">     eine Liste, deren Punkte mit einem Kästchen (☐) beginnen: ohne
+--                               Aufzählungszeichen, Folgezeilen eingerückt
+--   <div class="neue-seite">    danach beginnt eine neue Seite
+--   <span class="luecke">       ein Strich zum Ausfüllen bis zum Ende der Zeile
+-- Im PDF setzen die Funktionen aus templates/gemeinsam.typ die Teile; Text aus den Eingaben
+-- bleibt dabei Inhalt, den pandoc maskiert, nie Typst-Code. In Word tragen die Absätze
+-- Formatvorlagen (Ausfüllzeile, Feldbezeichnung …), die pipeline/export/docx_finish.py gestaltet.
+
+local typst = FORMAT == "typst"
+local used = false
+
+local function code(text)
+  return pandoc.RawInline("typst", text)
+end
+
+local function paragraphs(blocks)
+  local found = pandoc.List()
+  for _, block in ipairs(blocks) do
+    if block.t == "Para" or block.t == "Plain" then
+      found:insert(block.content)
+    end
+  end
+  return found
+end
+
+-- PDF: the blocks inside a call of Typst code, e.g. "#ankreuzliste[" … "]".
+local function wrapped(opening, blocks)
+  local result = pandoc.List({ pandoc.RawBlock("typst", opening) })
+  result:extend(blocks)
+  result:insert(pandoc.RawBlock("typst", "]"))
+  return result
+end
+
+local function styled(style, inlines)
+  return pandoc.Div({ pandoc.Para(inlines) }, pandoc.Attr("", {}, { ["custom-style"] = style }))
+end
+
+-- Word: eine Ausfüllzeile (der Eintrag oder ein geschütztes Leerzeichen auf dem Strich) und ihre
+-- Bezeichnung darunter.
+local function field_docx(entry, label)
+  return {
+    styled("Ausfüllzeile", entry or { pandoc.Str("\u{00A0}") }),
+    styled("Feldbezeichnung Ende", label),
+  }
+end
+
+local function field(div)
+  local texts = paragraphs(div.content)
+  local label = texts[#texts] or pandoc.List()
+  local entry = #texts > 1 and texts[1] or nil
+  if not typst then
+    return field_docx(entry, label)
+  end
+  used = true
+  local inlines = pandoc.List({ code("#feld(") })
+  if entry then
+    inlines:insert(code("eintrag: ["))
+    inlines:extend(entry)
+    inlines:insert(code("], "))
+  end
+  inlines:insert(code("["))
+  inlines:extend(label)
+  inlines:insert(code("])"))
+  return pandoc.Plain(inlines)
+end
+
+local function fields(div)
+  if not typst then
+    return div.content
+  end
+  local cells = pandoc.List()
+  for _, block in ipairs(div.content) do
+    if block.t == "Plain" then
+      cells:insert(block)
+    end
+  end
+  local blocks = pandoc.List({
+    pandoc.RawBlock("typst", "#grid(columns: (" .. string.rep("1fr, ", #cells) .. "), column-gutter: 1cm, row-gutter: 0.4em,"),
+  })
+  for _, cell in ipairs(cells) do
+    local inlines = pandoc.List({ code("[") })
+    inlines:extend(cell.content)
+    inlines:insert(code("],"))
+    blocks:insert(pandoc.Plain(inlines))
+  end
+  blocks:insert(pandoc.RawBlock("typst", ")"))
+  return blocks
+end
+
+-- Word: jeder Absatz des Blocks bleibt mit dem nächsten zusammen, nur der letzte nicht.
+local KEEPING = { ["Feldbezeichnung Ende"] = "Feldbezeichnung" }
+
+local function keep_together(div)
+  if typst then
+    local space = div.classes:includes("abstand") and "#v(1.2em)" or ""
+    return wrapped("#block(breakable: false, width: 100%)[" .. space, div.content)
+  end
+  local flat = pandoc.List()
+  for _, block in ipairs(div.content) do
+    local style = block.t == "Div" and block.attributes["custom-style"] or "Zusammenhalten"
+    if block.t == "Div" then
+      for _, text in ipairs(paragraphs(block.content)) do
+        flat:insert({ style, text })
+      end
+    elseif block.t == "Para" or block.t == "Plain" then
+      flat:insert({ style, block.content })
+    else
+      flat:insert({ nil, block }) -- a list or table stays as it is
+    end
+  end
+  local blocks = pandoc.List()
+  for index, item in ipairs(flat) do
+    local style, content = item[1], item[2]
+    if style == nil then
+      blocks:insert(content)
+    elseif index < #flat then
+      blocks:insert(styled(KEEPING[style] or style, content))
+    elseif style == "Zusammenhalten" then
+      blocks:insert(pandoc.Para(content))
+    else
+      blocks:insert(styled(style, content))
+    end
+  end
+  return blocks
+end
+
+local function boxes(div)
+  if typst then
+    used = true
+    return wrapped("#ankreuzliste[", div.content)
+  end
+  local blocks = pandoc.List()
+  for _, block in ipairs(div.content) do
+    if block.t == "BulletList" then
+      for _, item in ipairs(block.content) do
+        blocks:insert(styled("Ankreuzfeld", paragraphs(item)[1] or {}))
+      end
+    end
+  end
+  return blocks
+end
+
+-- Eine Lücke in Word: unterstrichene geschützte Leerzeichen.
+local GAP_DOCX = '<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">'
+  .. string.rep("\u{00A0}", 36)
+  .. "</w:t></w:r>"
+
+function Span(span)
+  if not span.classes:includes("luecke") then
+    return nil
+  end
+  if typst then
+    used = true
+    return code("#luecke()")
+  end
+  return pandoc.RawInline("openxml", GAP_DOCX)
+end
+
+local PAGE_BREAK_DOCX = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+local function new_page()
+  if typst then
+    return pandoc.RawBlock("typst", "#pagebreak(weak: true)")
+  end
+  return pandoc.RawBlock("openxml", PAGE_BREAK_DOCX)
+end
+
+local HANDLERS = {
+  { "neue-seite", new_page },
+  { "feld", field },
+  { "felder", fields },
+  { "zusammenhalten", keep_together },
+  { "ankreuzen", boxes },
+}
+
+function Div(div)
+  for _, handler in ipairs(HANDLERS) do
+    if div.classes:includes(handler[1]) then
+      return handler[2](div)
+    end
+  end
+  return nil
+end
+
+function Pandoc(doc)
+  if typst and used then
+    doc.blocks:insert(1, pandoc.RawBlock("typst", '#import "gemeinsam.typ": feld, ankreuzliste, luecke'))
+  end
+  return doc
+end
+
+return {
+  { Span = Span },
+  { Div = Div },
+  { Pandoc = Pandoc },
+}
