@@ -87,6 +87,15 @@ def euro(value: Decimal | int | float) -> str:
     return f"{number(value, 2)}{NBSP}€"
 
 
+_CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])")
+
+
+def bind_citations(text: str) -> str:
+    """'§ 4 KKG', 'Abs. 3', 'Nr. 2' with a no-break space, so a line never ends on the sign and
+    starts with its number – in the documents' own text and in every text the user wrote."""
+    return _CITATION_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
+
+
 def with_note(text: str, note: str) -> str:
     """'Titel (Zusatz)', but 'Titel (befristet bis 2027; 2026 und 2027)' where the text already
     ends in parentheses – never two pairs in a row."""

@@ -60,3 +60,12 @@ def test_a_sentence_ends_once():
     assert sentence_end("Ist das offen?") == "Ist das offen?"
     assert single_stops("Ohne: Caritas e. V.. Bitte ergänzen.") == "Ohne: Caritas e. V. Bitte ergänzen."
     assert single_stops("Und so weiter...") == "Und so weiter..."
+
+
+def test_citations_never_break_between_sign_and_number():
+    from pipeline.formatting import NBSP, bind_citations
+
+    assert bind_citations("nach § 8a Abs. 4 SGB VIII und §§ 1 bis 3") == (
+        f"nach §{NBSP}8a Abs.{NBSP}4 SGB{NBSP}VIII und §§{NBSP}1 bis 3"
+    )
+    assert bind_citations("das §-Zeichen, Nr. x") == "das §-Zeichen, Nr. x"

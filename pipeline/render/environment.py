@@ -135,7 +135,7 @@ def render_template(template_dir: Path, name: str, **context: object) -> str:
     names its file and line ('Dokumentvorlage', never 'Vorlage', which means a council paper)."""
     env = environment(template_dir)
     try:
-        return env.get_template(name).render(**context)
+        return formatting.bind_citations(env.get_template(name).render(**context))
     except jinja2.TemplateNotFound as error:
         raise TemplateFailure(f"Dokumentvorlage '{error.name}' nicht gefunden in {template_dir}.") from None
     except (
