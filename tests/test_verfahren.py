@@ -193,3 +193,25 @@ def test_who_submits_the_papers(inputs, state, kind, head, submitter):
             data["kommune"]["verwaltungsspitze"] = head
 
     assert inputs.edit("kommune.yaml", municipality).check().concept.submitter == submitter
+
+
+def test_the_magistrat_resolves_on_a_paper_instead_of_discussing_it(inputs):
+    """In Hessen the Magistrat's role is 'Beschluss über die Vorlage'; a committee cannot have it."""
+    hessen = procedure_for("Hessen", "kreisfreie Stadt")
+    assert hessen is not None
+    moved = _move_to(inputs, hessen)
+    warnings = [str(w) for w in moved.warnings()]
+    assert any(
+        "'Magistrat' berät die Vorlage nicht vor" in w and "rolle: Beschluss über die Vorlage" in w
+        for w in warnings
+    )
+
+    def resolved(paper):
+        paper["beratungsfolge"][0]["rolle"] = "Beschluss über die Vorlage"
+        paper["beratungsfolge"][1]["rolle"] = "Beschluss über die Vorlage"  # the Ausschuss für Gesundheit
+
+    problems = moved.edit_paper(BESCHLUSS.removeprefix("vorlagen/"), resolved).problems()
+    assert any(
+        "vorlage.beratungsfolge[1].rolle: Über das Einbringen einer Vorlage beschließt" in p for p in problems
+    )
+    assert not any("'Magistrat' berät" in p for p in problems)

@@ -992,7 +992,11 @@ class CommitteeFile(Item, title="Gremien und Beschlüsse"):
 class Consultation(Item, title="Beratung"):
     committee: CommitteeRef = field("gremium", "Beratendes Gremium")
     date: Date = field("datum", "Sitzungstermin (muss in gremien.yaml stehen)")
-    role: ConsultationRole = field("rolle", "Rolle: Vorberatung, Anhörung, Entscheidung oder Kenntnisnahme")
+    role: ConsultationRole = field(
+        "rolle",
+        "Rolle: Vorberatung, Anhörung, Entscheidung, Kenntnisnahme oder – beim Magistrat oder dem "
+        "hessischen Kreisausschuss – Beschluss über die Vorlage",
+    )
     agenda_number: Text | None = field("top", "Nummer des Tagesordnungspunkts, sobald bekannt", default=None)
 
 

@@ -404,7 +404,11 @@ Frequency = Literal[
     "einmalig",
 ]
 PaperKind = Literal["Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"]
-ConsultationRole = Literal["Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme"]
+#: What a body does with a paper; a collegial administration (Magistrat, Kreisausschuss in Hessen)
+#: resolves on submitting it: "Beschluss über die Vorlage".
+ConsultationRole = Literal[
+    "Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme", "Beschluss über die Vorlage"
+]
 ContentBlock = Literal["konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"]
 GeneratedAttachment = Literal[
     "gesamtkonzept", "massnahmenplan", "kooperationsvereinbarung", "einverstaendniserklaerung"

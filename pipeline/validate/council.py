@@ -288,6 +288,31 @@ def _accusative_pronoun(gender: str | None) -> str:
     return {"f": "sie", "n": "es"}.get(gender or "m", "ihn")
 
 
+@PAPER_RULES.rule("rolle-des-verwaltungsorgans")
+def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
+    """A Magistrat (or the Hessian Kreisausschuss) does not pre-discuss a paper like a committee
+    of the council: it resolves on submitting it. Only such an organ can do that."""
+    committees, procedure = case.council.committees, case.council.procedure
+    for index, consultation in enumerate(case.paper.consultations):
+        committee = committees.get(consultation.committee)
+        if committee is None:
+            continue
+        executive = is_executive(committee.kind, procedure)
+        if executive and consultation.role == "Vorberatung":
+            yield Finding(
+                at(case.name, *CONSULTATIONS, index, "rolle"),
+                f"'{committee.name}' berät die Vorlage nicht vor, sondern beschließt, sie einzubringen. Bitte "
+                "'rolle: Beschluss über die Vorlage' eintragen.",
+                WARNING,
+            )
+        if not executive and consultation.role == "Beschluss über die Vorlage":
+            yield Finding(
+                at(case.name, *CONSULTATIONS, index, "rolle"),
+                f"Über das Einbringen einer Vorlage beschließt ein Verwaltungsorgan wie der Magistrat, nicht "
+                f"'{committee.name}'. Bitte eine andere Rolle wählen.",
+            )
+
+
 @PAPER_RULES.rule("beteiligung-nach-beschluss")
 def ordered_bodies_consulted(case: PaperCase) -> Iterator[Finding]:
     """A decision that ordered a body's involvement binds the papers that carry it out."""
