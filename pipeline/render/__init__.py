@@ -31,6 +31,7 @@ from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
 from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
 from pipeline.render.environment import CHAPTER_NUMBERS, chapter_templates, numbered, render_template
+from pipeline.render.figures import model_figures
 from pipeline.render.needs import concept_figures
 
 CONCEPT_CHAPTERS = "konzept"
@@ -107,7 +108,7 @@ def concept_chapters(
     """
     quality = assess(concept) if assessments is None else assessments
     names = chapter_templates(template_dir, CONCEPT_CHAPTERS)
-    pictures = concept_figures(concept) if figures is None else figures
+    pictures = all_figures(concept, quality) if figures is None else figures
 
     def render(numbers: dict[str, int] | None) -> dict[str, str]:
         context = {
@@ -135,6 +136,11 @@ def concept_chapters(
     return chapters
 
 
+def all_figures(concept: Concept, assessments: list[QualityAssessment]) -> dict[str, Figure]:
+    """Every figure of the concept by the key its templates use (``bilder.zeitplan``)."""
+    return concept_figures(concept) | model_figures(concept, assessments)
+
+
 def render_concept(
     concept: Concept,
     template_dir: Path = TEMPLATE_DIR,
@@ -142,7 +148,8 @@ def render_concept(
     assessments: list[QualityAssessment] | None = None,
 ) -> RenderedDocument:
     """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame and figures."""
-    figures = concept_figures(concept)
+    assessments = assess(concept) if assessments is None else assessments
+    figures = all_figures(concept, assessments)
     chapters = concept_chapters(concept, template_dir, changes, assessments, figures)
     return concept_document(
         concept,
