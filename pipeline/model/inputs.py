@@ -320,6 +320,16 @@ class UpdateCycle(Item, title="Fortschreibung"):
     next_date: Date = field("naechste", "Termin der nächsten Fortschreibung")
 
 
+class Foreword(Item, title="Vorwort"):
+    text: Text = field("text", "Text des Vorworts; eine Leerzeile beginnt einen neuen Absatz")
+    author: Text | None = field(
+        "verfasst_von",
+        "Wer es unterzeichnet, z. B. 'Dr. Petra Lorenz, Dezernentin für Jugend und Soziales' (leer: die "
+        "Verwaltungsspitze aus 'kommune.verwaltungsspitze')",
+        default=None,
+    )
+
+
 class ConceptVersion(Item, title="Konzept"):
     version: Text = field("fassung", "Fassung des Konzepts, z. B. '2.0'")
     date: Date = field("stand", "Stand (Datum) dieser Fassung")
@@ -339,6 +349,11 @@ class ConceptVersion(Item, title="Konzept"):
         "vorgestellt_in",
         "Netzwerkgremien, in denen diese Fassung vorgestellt und beraten wurde (ihre Mitglieder gelten als beteiligt)",
         default_factory=list,
+    )
+    foreword: Foreword | None = field(
+        "vorwort",
+        "Vorwort am Anfang des Konzepts (leer: keines), etwa der Landrätin oder des Dezernenten",
+        default=None,
     )
 
     @property

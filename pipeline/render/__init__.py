@@ -30,7 +30,13 @@ from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
 from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
 from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
-from pipeline.render.environment import CHAPTER_NUMBERS, chapter_templates, numbered, render_template
+from pipeline.render.environment import (
+    CHAPTER_NUMBERS,
+    chapter_templates,
+    is_front_matter,
+    numbered,
+    render_template,
+)
 from pipeline.render.figures import model_figures
 from pipeline.render.needs import concept_figures
 
@@ -131,7 +137,8 @@ def concept_chapters(
 
     chapters = render(None)
     numbers = numbered(chapters)
-    if list(numbers.values()) != list(range(1, len(names) + 1)):
+    chapters_proper = [name for name in names if not is_front_matter(name)]
+    if list(numbers.values()) != list(range(1, len(chapters_proper) + 1)):
         chapters = render(numbers)  # a chapter is left out: references count the ones there are
     return chapters
 
