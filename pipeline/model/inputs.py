@@ -1055,6 +1055,12 @@ DEFAULT_BLOCKS: dict[str, tuple[str, ...]] = {
 }
 
 
+class SignOff(Item, title="Mitzeichnung"):
+    office: Text = field("amt", "Beteiligtes Amt, das mitzeichnet (wie unter 'beteiligt' geschrieben)")
+    on: Date | None = field("am", "Datum der Mitzeichnung (leer: Feld zum Ausfüllen)", default=None)
+    by: Text | None = field("durch", "Wer mitgezeichnet hat (leer: Feld zum Ausfüllen)", default=None)
+
+
 class Paper(Item, title="Vorlage"):
     number: Text = field("nummer", "Vorlagen-Nr., z. B. 'JHA/2026/030'")
     kind: PaperKind = field("art", "Vorlagenart: Beschlussvorlage, Informationsvorlage oder Sachstandsbericht")
@@ -1063,6 +1069,11 @@ class Paper(Item, title="Vorlage"):
     lead_office: Text = field("federfuehrung", "Federführendes Amt")
     involved_offices: list[Text] = field("beteiligt", "Beteiligte Ämter, z. B. die Kämmerei", default_factory=list)
     author: Text = field("verfasser", "Verfasserin oder Verfasser")
+    sign_offs: list[SignOff] = field(
+        "mitzeichnung",
+        "Mitzeichnung der beteiligten Ämter, je Amt ein Eintrag (leer: keine Zeile zur Mitzeichnung)",
+        default_factory=list,
+    )
     public: YesNo = field("oeffentlich", "Öffentlich (ja) oder nicht öffentlich (nein)")
     consultations: list[Consultation] = field(
         "beratungsfolge", "Beratungsfolge in zeitlicher Reihenfolge", min_length=1
