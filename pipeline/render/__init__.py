@@ -39,6 +39,7 @@ from pipeline.render.environment import (
 )
 from pipeline.render.figures import model_figures
 from pipeline.render.needs import concept_figures
+from pipeline.render.workbook import Workbook, workbook
 
 CONCEPT_CHAPTERS = "konzept"
 #: The chapter that lists the abbreviations the other chapters use; rendered after them.
@@ -383,6 +384,9 @@ class RenderedSet:
     papers: list[RenderedPaper] = field(default_factory=list)
     dialogues: list[RenderedDocument] = field(default_factory=list)
     owned_folders: tuple[str, ...] = ()
+    #: Documents also (or only) written as one self-contained HTML page, and workbooks (XLSX).
+    pages: list[RenderedDocument] = field(default_factory=list)
+    workbooks: list[Workbook] = field(default_factory=list)
 
     @property
     def documents(self) -> list[RenderedDocument]:
@@ -426,7 +430,13 @@ def render_products(
         else []
     )
     owned = tuple(f for p in products.PRODUCTS if p.key in wanted and p.owns_folders for f in p.folders)
-    rendered = RenderedSet(attachments, papers, dialogues, owned)
+    pages = []
+    if products.WEB_PAGE.key in wanted:
+        pages.append(
+            attachments.get("gesamtkonzept") or render_concept(concept, template_dir, changes, assessments)
+        )
+    workbooks = [workbook(concept)] if products.WORKBOOK.key in wanted else []
+    rendered = RenderedSet(attachments, papers, dialogues, owned, pages, workbooks)
     return _marked_as_draft(rendered) if draft else rendered
 
 
@@ -455,4 +465,6 @@ def _marked_as_draft(rendered: RenderedSet) -> RenderedSet:
         [RenderedPaper(p.view, mark(p.document)) for p in rendered.papers],
         [mark(d) for d in rendered.dialogues],
         rendered.owned_folders,
+        [mark(d) for d in rendered.pages],
+        rendered.workbooks,
     )
