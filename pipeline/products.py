@@ -48,8 +48,13 @@ AGREEMENT = Product(
     owns_folders=True,
 )
 
+#: The concept as one self-contained HTML page for the network's website, beside the PDF.
+WEB_PAGE = Product("webseite", "das Gesamtkonzept als eine HTML-Seite für die Website", (TOP,))
+#: Maßnahmenplan and the funding tables as an XLSX workbook for the Kämmerei.
+WORKBOOK = Product("tabellen", "Maßnahmenplan und Finanzen als Excel-Arbeitsmappe für die Kämmerei", (TOP,))
+
 #: Every product, in the order a build makes them.
-PRODUCTS: tuple[Product, ...] = (CONCEPT, PAPERS, AGREEMENT, QUALITY_DIALOGUE)
+PRODUCTS: tuple[Product, ...] = (CONCEPT, PAPERS, AGREEMENT, QUALITY_DIALOGUE, WEB_PAGE, WORKBOOK)
 
 
 def product(key: str) -> Product:

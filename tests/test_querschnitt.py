@@ -318,9 +318,9 @@ OPTIONAL_CHAPTERS = (
 
 
 def _number_of(chapters: dict[str, str], name: str) -> int:
-    """A chapter's number as a reader counts it: the place of its heading among all first-level
-    headings of the document."""
-    headings = re.findall(r'<h1[^>]*id="([^"]+)"', "\n".join(chapters.values()))
+    """A chapter's number as a reader counts it: the place of its heading among all numbered
+    first-level headings of the document (the front matter has none)."""
+    headings = re.findall(r'<h1(?![^>]*unnumbered)[^>]*id="([^"]+)"', "\n".join(chapters.values()))
     first = re.search(r'<h1[^>]*id="([^"]+)"', chapters[name])
     assert first, name
     return headings.index(first[1]) + 1

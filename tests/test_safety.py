@@ -87,9 +87,10 @@ def hostile(tmp_path_factory) -> dict[str, Path]:
     edit_yaml(folder, "zielgruppen.yaml", groups)
     edit_yaml(folder, "vorlagen/jha-2026-030-gesamtkonzept.yaml", paper)
     out = folder.parent / "out"
-    written = build(folder, out, ["konzept", "vorlagen"]).paths
+    written = build(folder, out, ["konzept", "vorlagen", "webseite", "tabellen"]).paths
     concept = {p.suffix: p for p in written if p.name.startswith("Gesamtkonzept_")}
-    return concept | {"vorlage": next((out / "vorlagen").glob("JHA-2026-030*.docx"))}
+    workbook = next(p for p in written if p.suffix == ".xlsx")
+    return concept | {"vorlage": next((out / "vorlagen").glob("JHA-2026-030*.docx")), ".xlsx": workbook}
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +101,26 @@ def hostile_build(hostile) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def hostile_paper(hostile) -> Path:
     return hostile["vorlage"]
+
+
+def test_hostile_text_appears_literally_on_the_html_page(hostile):
+    page = hostile[".html"].read_text(encoding="utf-8")
+    root = lxml.html.fromstring(page)
+    assert not root.xpath("//script|//b|//*[@href and not(starts-with(@href, '#'))]")
+    text = " ".join(root.text_content().split())
+    assert HOSTILE in text
+    assert root.find(".//title").text.startswith("Gesamtkonzept Frühe Hilfen – " + HOSTILE[:40])
+    assert LINE_STARTS[0] in text
+
+
+def test_hostile_text_stays_text_in_the_workbook(hostile):
+    import openpyxl
+
+    book = openpyxl.load_workbook(hostile[".xlsx"])
+    plan = book["Maßnahmenplan"]
+    assert plan["B2"].value == HOSTILE and plan["B2"].data_type == "s"
+    assert plan["B3"].value == LINE_STARTS[0] and plan["B3"].data_type == "s"  # '= …' is no formula
+    assert not any(c.hyperlink for row in plan.iter_rows() for c in row)
 
 
 def test_file_names_are_sanitised(hostile_build):

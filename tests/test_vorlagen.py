@@ -119,9 +119,21 @@ def test_file_names_carry_number_and_lead_body(papers, committees):
         assert path.with_suffix(".pdf").is_file()
 
 
+def _header_fields(document) -> dict[str, str]:
+    """The header block of a paper: a definition list (term, value), no table."""
+    paragraphs = document.paragraphs
+    return {
+        term.text: value.text
+        for term, value in zip(paragraphs, paragraphs[1:], strict=False)
+        if term.style.name == "Definition Term" and value.style.name == "Definition"
+    }
+
+
 def test_header_block_shows_the_paper_fields(papers):
     for number, (raw, document, _) in papers.items():
-        rows = dict(map(tuple, _rows(_table(document, "Angaben zur Vorlage"))))
+        rows = _header_fields(document)
+        captions = [p.text for p in document.paragraphs if p.style.name == "Table Caption"]
+        assert "Angaben zur Vorlage" not in captions and captions[0] == "Beratungsfolge"
         assert rows["Vorlagen-Nr."] == number
         assert rows["Vorlageart"] == raw["art"]
         assert rows["Datum"] == _german(raw["datum"])
@@ -635,3 +647,78 @@ def test_a_subject_that_reads_like_a_yes_stays_text(inputs):
     view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "GA/2026/027")
     document = Document(io.BytesIO(export_document(render_paper(view))[".docx"]))
     assert [p.text for p in document.paragraphs if p.style.name == "Subtitle"] == ["true"]
+
+
+# --- signature block and sign-offs ------------------------------------------------------------
+
+
+def _closing(html: str) -> list[str]:
+    """The lines of the signature block: the paragraph in the last block kept together."""
+    import lxml.html
+
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    [block] = [d for d in root.iter("div") if "zusammenhalten" in d.get("class", "")]
+    paragraph = block.find("p")
+    return [paragraph.text or "", *[(br.tail or "") for br in paragraph.findall("br")]]
+
+
+def test_papers_of_a_landkreis_in_niedersachsen_are_signed_by_the_landraetin(concept):
+    head = yaml.safe_load((EXAMPLE / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]["verwaltungsspitze"]
+    for view in paper_views(concept):
+        html = render_paper(view).body_html
+        assert _closing(html) == [head["name"], head["amtsbezeichnung"]]
+        assert html.index("zusammenhalten") > html.index('id="anlagen"')
+
+
+def test_papers_of_a_hessian_city_are_signed_for_the_magistrat(inputs):
+    from pipeline.build import check_folder
+
+    city = EXAMPLE.parent / "neuhafen"
+    concept = check_folder(city).concept
+    head = yaml.safe_load((city / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]["verwaltungsspitze"]
+    assert head["amtsbezeichnung"] == "Oberbürgermeisterin"
+    for view in paper_views(concept):
+        assert _closing(render_paper(view).body_html) == ["Der Magistrat", head["name"], head["amtsbezeichnung"]]
+
+
+def test_without_a_head_a_landkreis_paper_has_no_signature_block(inputs):
+    inputs.edit("kommune.yaml", lambda data: data["kommune"].pop("verwaltungsspitze"))
+    view = paper_views(inputs.check().concept)[0]
+    assert "zusammenhalten" not in render_paper(view).body_html
+
+
+def test_header_is_a_definition_list_not_a_numbered_table(concept):
+    import lxml.html
+
+    for view in paper_views(concept):
+        root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+        [block] = root.iter("dl")
+        terms = [t.text_content() for t in block.iter("dt")]
+        assert terms[:3] == ["Vorlagen-Nr.", "Vorlageart", "Datum"]
+        assert [c.text_content() for c in root.iter("caption")][0] == "Beratungsfolge"
+
+
+def test_sign_offs_list_the_involved_offices_with_date_and_name(concept):
+    import lxml.html
+
+    written = yaml.safe_load(
+        (EXAMPLE / "vorlagen" / "jha-2026-030-gesamtkonzept.yaml").read_text(encoding="utf-8")
+    )
+    view = next(v for v in paper_views(concept) if v.paper.number == written["vorlage"]["nummer"])
+    root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+    table = next(
+        t for t in root.iter("table") if t.find("caption").text_content() == "Mitzeichnung der beteiligten Ämter"
+    )
+    rows = [[c.text_content() for c in tr.iter("td")] for tr in table.iter("tr")][1:]
+    assert rows == [
+        [s["amt"], s["am"].strftime("%d.%m.%Y"), s["durch"]] for s in written["vorlage"]["mitzeichnung"]
+    ]
+
+
+def test_a_sign_off_by_an_office_not_involved_is_a_warning(inputs):
+    def stranger(data):
+        data["mitzeichnung"].append({"amt": "Rechnungsprüfungsamt"})
+
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", stranger)
+    messages = [w.message for w in inputs.warnings()]
+    assert any("'Rechnungsprüfungsamt' steht nicht unter 'beteiligt'" in m and "'Kämmerei'" in m for m in messages)

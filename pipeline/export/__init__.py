@@ -34,7 +34,9 @@ from pipeline.export.manifest import (
 )
 from pipeline.export.oparl import oparl_files
 from pipeline.export.to_docx import to_docx
+from pipeline.export.to_html import to_html
 from pipeline.export.to_pdf import to_pdf
+from pipeline.export.to_xlsx import to_xlsx
 from pipeline.formatting import safe_file_part
 from pipeline.render import RenderedPaper, RenderedSet
 from pipeline.render.document import RenderedDocument
@@ -121,6 +123,8 @@ def write_outputs(
         copied = attachment_paths(rendered.papers)
         files.update({path: source.read_bytes() for source, path in copied.items()})
         files.update(oparl_files(rendered.papers, rendered.attachments, copied, files))
+        files.update({doc.path(".html"): to_html(doc) for doc in rendered.pages})
+        files.update({book.path(".xlsx"): to_xlsx(book) for book in rendered.workbooks})
         return write_set(output, files, record, exported.origins, rendered.owned_folders)
 
 

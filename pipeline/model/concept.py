@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from pipeline.model.needs import NeedsView
     from pipeline.model.reporting import ReportingView
     from pipeline.model.resources import Budget, Effort
+    from pipeline.model.summary import Summary
     from pipeline.model.topics import Topics
 
 F = TypeVar("F", bound=Item)
@@ -157,6 +158,25 @@ class Concept:
         from pipeline.model.resources import Effort
 
         return Effort(self)
+
+    @cached_property
+    def summary(self) -> Summary:
+        """The facts of 'Das Wichtigste in Kürze' at the start of the concept."""
+        from pipeline.model.summary import Summary
+
+        return Summary(self)
+
+    @property
+    def foreword_signature(self) -> list[str]:
+        """Who signs the foreword, line by line: its author as written, else the head of the
+        administration by name and title ('Dr. Anna Berger', 'Landrätin'); none without either."""
+        foreword = self.version.foreword
+        if foreword is None:
+            return []
+        if foreword.author:
+            return [foreword.author]
+        head = self.municipality.head
+        return [head.name, head.title] if head is not None else []
 
     @cached_property
     def topics(self) -> Topics:

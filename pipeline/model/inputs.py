@@ -320,6 +320,16 @@ class UpdateCycle(Item, title="Fortschreibung"):
     next_date: Date = field("naechste", "Termin der nächsten Fortschreibung")
 
 
+class Foreword(Item, title="Vorwort"):
+    text: Text = field("text", "Text des Vorworts; eine Leerzeile beginnt einen neuen Absatz")
+    author: Text | None = field(
+        "verfasst_von",
+        "Wer es unterzeichnet, z. B. 'Dr. Petra Lorenz, Dezernentin für Jugend und Soziales' (leer: die "
+        "Verwaltungsspitze aus 'kommune.verwaltungsspitze')",
+        default=None,
+    )
+
+
 class ConceptVersion(Item, title="Konzept"):
     version: Text = field("fassung", "Fassung des Konzepts, z. B. '2.0'")
     date: Date = field("stand", "Stand (Datum) dieser Fassung")
@@ -339,6 +349,11 @@ class ConceptVersion(Item, title="Konzept"):
         "vorgestellt_in",
         "Netzwerkgremien, in denen diese Fassung vorgestellt und beraten wurde (ihre Mitglieder gelten als beteiligt)",
         default_factory=list,
+    )
+    foreword: Foreword | None = field(
+        "vorwort",
+        "Vorwort am Anfang des Konzepts (leer: keines), etwa der Landrätin oder des Dezernenten",
+        default=None,
     )
 
     @property
@@ -1044,6 +1059,12 @@ DEFAULT_BLOCKS: dict[str, tuple[str, ...]] = {
 }
 
 
+class SignOff(Item, title="Mitzeichnung"):
+    office: Text = field("amt", "Beteiligtes Amt, das mitzeichnet (wie unter 'beteiligt' geschrieben)")
+    on: Date | None = field("am", "Datum der Mitzeichnung (leer: Feld zum Ausfüllen)", default=None)
+    by: Text | None = field("durch", "Wer mitgezeichnet hat (leer: Feld zum Ausfüllen)", default=None)
+
+
 class Paper(Item, title="Vorlage"):
     number: Text = field("nummer", "Vorlagen-Nr., z. B. 'JHA/2026/030'")
     kind: PaperKind = field("art", "Vorlagenart: Beschlussvorlage, Informationsvorlage oder Sachstandsbericht")
@@ -1052,6 +1073,11 @@ class Paper(Item, title="Vorlage"):
     lead_office: Text = field("federfuehrung", "Federführendes Amt")
     involved_offices: list[Text] = field("beteiligt", "Beteiligte Ämter, z. B. die Kämmerei", default_factory=list)
     author: Text = field("verfasser", "Verfasserin oder Verfasser")
+    sign_offs: list[SignOff] = field(
+        "mitzeichnung",
+        "Mitzeichnung der beteiligten Ämter, je Amt ein Eintrag (leer: keine Zeile zur Mitzeichnung)",
+        default_factory=list,
+    )
     public: YesNo = field("oeffentlich", "Öffentlich (ja) oder nicht öffentlich (nein)")
     consultations: list[Consultation] = field(
         "beratungsfolge", "Beratungsfolge in zeitlicher Reihenfolge", min_length=1

@@ -14,7 +14,9 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from pipeline.formatting import sentence_start
 from pipeline.model.concept import Concept
+from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -165,6 +167,23 @@ class PaperView:
 
     concept: Concept
     paper: Paper
+
+    # who signs it --------------------------------------------------------------------------
+
+    @property
+    def signature(self) -> list[str]:
+        """The signature block at the end, line by line: in a Land where a collegial organ
+        submits the papers its name with the article ('Der Magistrat'), then the head of the
+        administration by name and title ('Dr. Anna Berger', 'Landrätin'); empty if neither is
+        known."""
+        concept = self.concept
+        procedure, head = concept.procedure, concept.municipality.head
+        lines = []
+        if procedure is not None and procedure.submission.by == "Verwaltungsorgan" and procedure.executive:
+            lines.append(sentence_start(committee_forms(procedure.executive.name).nom))
+        if head is not None:
+            lines += [head.name, head.title]
+        return lines
 
     # who discusses it ----------------------------------------------------------------------
 

@@ -30,8 +30,16 @@ from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
 from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
 from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
-from pipeline.render.environment import CHAPTER_NUMBERS, chapter_templates, numbered, render_template
+from pipeline.render.environment import (
+    CHAPTER_NUMBERS,
+    chapter_templates,
+    is_front_matter,
+    numbered,
+    render_template,
+)
+from pipeline.render.figures import model_figures
 from pipeline.render.needs import concept_figures
+from pipeline.render.workbook import Workbook, workbook
 
 CONCEPT_CHAPTERS = "konzept"
 #: The chapter that lists the abbreviations the other chapters use; rendered after them.
@@ -107,7 +115,7 @@ def concept_chapters(
     """
     quality = assess(concept) if assessments is None else assessments
     names = chapter_templates(template_dir, CONCEPT_CHAPTERS)
-    pictures = concept_figures(concept) if figures is None else figures
+    pictures = all_figures(concept, quality) if figures is None else figures
 
     def render(numbers: dict[str, int] | None) -> dict[str, str]:
         context = {
@@ -130,9 +138,15 @@ def concept_chapters(
 
     chapters = render(None)
     numbers = numbered(chapters)
-    if list(numbers.values()) != list(range(1, len(names) + 1)):
+    chapters_proper = [name for name in names if not is_front_matter(name)]
+    if list(numbers.values()) != list(range(1, len(chapters_proper) + 1)):
         chapters = render(numbers)  # a chapter is left out: references count the ones there are
     return chapters
+
+
+def all_figures(concept: Concept, assessments: list[QualityAssessment]) -> dict[str, Figure]:
+    """Every figure of the concept by the key its templates use (``bilder.zeitplan``)."""
+    return concept_figures(concept) | model_figures(concept, assessments)
 
 
 def render_concept(
@@ -142,7 +156,8 @@ def render_concept(
     assessments: list[QualityAssessment] | None = None,
 ) -> RenderedDocument:
     """All chapters of the Gesamtkonzept as one HTML body, plus the document's frame and figures."""
-    figures = concept_figures(concept)
+    assessments = assess(concept) if assessments is None else assessments
+    figures = all_figures(concept, assessments)
     chapters = concept_chapters(concept, template_dir, changes, assessments, figures)
     return concept_document(
         concept,
@@ -369,6 +384,9 @@ class RenderedSet:
     papers: list[RenderedPaper] = field(default_factory=list)
     dialogues: list[RenderedDocument] = field(default_factory=list)
     owned_folders: tuple[str, ...] = ()
+    #: Documents also (or only) written as one self-contained HTML page, and workbooks (XLSX).
+    pages: list[RenderedDocument] = field(default_factory=list)
+    workbooks: list[Workbook] = field(default_factory=list)
 
     @property
     def documents(self) -> list[RenderedDocument]:
@@ -412,7 +430,13 @@ def render_products(
         else []
     )
     owned = tuple(f for p in products.PRODUCTS if p.key in wanted and p.owns_folders for f in p.folders)
-    rendered = RenderedSet(attachments, papers, dialogues, owned)
+    pages = []
+    if products.WEB_PAGE.key in wanted:
+        pages.append(
+            attachments.get("gesamtkonzept") or render_concept(concept, template_dir, changes, assessments)
+        )
+    workbooks = [workbook(concept)] if products.WORKBOOK.key in wanted else []
+    rendered = RenderedSet(attachments, papers, dialogues, owned, pages, workbooks)
     return _marked_as_draft(rendered) if draft else rendered
 
 
@@ -441,4 +465,6 @@ def _marked_as_draft(rendered: RenderedSet) -> RenderedSet:
         [RenderedPaper(p.view, mark(p.document)) for p in rendered.papers],
         [mark(d) for d in rendered.dialogues],
         rendered.owned_folders,
+        [mark(d) for d in rendered.pages],
+        rendered.workbooks,
     )

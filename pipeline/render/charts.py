@@ -1,7 +1,10 @@
 """Charts as small hand-written SVG: vector in the PDF, turned into PNG for Word by typst.
 
-No plotting library: a stacked bar chart is a few rectangles and labels. Sizes are in points and
-the font is the documents' own, so the chart fits the text width of an A4 page.
+No plotting library: a stacked bar chart is a few rectangles and labels, and a library such as
+matplotlib would bring some 40 MB of wheels (numpy, Pillow, fontTools …) and most of a second
+of import time to every build for what a hundred lines draw here, in the documents' own font
+and with text a screen reader and a search can find. Sizes are in points, so a chart fits the
+text width of an A4 page.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ WIDTH = 453  # pt: 16 cm, the text width of the A4 layouts
 FONT = "Source Sans Pro, Arial, sans-serif"
 ROW_HEIGHT = 46
 BAR_HEIGHT = 20
-LEGEND_HEIGHT = 26
 
 
 def _dark(colour: str) -> bool:
@@ -40,59 +42,92 @@ def _text(
     )
 
 
+def _svg(height: float, title: str) -> list[str]:
+    """The opening of a chart across the text width, with its title for screen readers."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}pt" height="{height:.0f}pt" '
+        f'viewBox="0 0 {WIDTH} {height:.0f}" role="img">',
+        f"<title>{escape(title)}</title>",
+    ]
+
+
+def text_width(content: str, size: float) -> float:
+    """About how wide a text is in the documents' font (average glyph: half the size)."""
+    return len(content) * size * 0.52
+
+
+def legend(keys: list[tuple[str, str]], top: float) -> tuple[list[str], float]:
+    """Swatches with their labels in rows across the text width; the parts and their height."""
+    parts, x, y = [], 0.0, top
+    for label, colour in keys:
+        width = 14 + text_width(label, 9) + 16
+        if x and x + width > WIDTH:
+            x, y = 0.0, y + 14
+        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="10" height="10" fill="{colour}"/>')
+        parts.append(_text(x + 14, y + 9, label, size=9))
+        x += width
+    return parts, y + 14 - top
+
+
 def stacked_bars(
     rows: list[tuple[str, list[int]]], series: list[tuple[str, str]], unit: tuple[str, str], title: str
 ) -> str:
     """One bar per row, one segment per series (label, colour), each unit the same width, so
     bars of rows with more items are longer. `unit` is the word for one item and for several."""
-    longest = max((sum(values) for _, values in rows), default=0) or 1
-    scale = (WIDTH - 60) / longest
-    height = len(rows) * ROW_HEIGHT + LEGEND_HEIGHT
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}pt" height="{height}pt" '
-        f'viewBox="0 0 {WIDTH} {height}" role="img">',
-        f"<title>{escape(title)}</title>",
-    ]
-    for index, (label, values) in enumerate(rows):
+    return stacked_amounts(
+        [(label, list(map(Decimal, values))) for label, values in rows],
+        series,
+        title,
+        shown=lambda value: str(int(value)),
+        total=lambda value: f"{int(value)} {unit[0] if value == 1 else unit[1]}",
+    )
+
+
+def stacked_amounts(
+    rows: list[tuple[str, list[Decimal]]],
+    series: list[tuple[str, str]],
+    title: str,
+    *,
+    shown: Callable[[Decimal], str],
+    total: Callable[[Decimal], str],
+) -> str:
+    """One bar per row (its label above it), one segment per series (label, colour), all on one
+    scale; each segment carries its value where it fits, each bar its `total` at its end.
+    Segments of zero or less are left out (the alternative text still names them)."""
+    totals = [total(sum((v for v in values if v > 0), Decimal(0))) for _, values in rows]
+    reserve = max((text_width(t, 9) for t in totals), default=0) + 10
+    longest = max((sum(v for v in values if v > 0) for _, values in rows), default=0) or 1
+    scale = (WIDTH - reserve) / float(longest)
+    keys, legend_height = legend(series, len(rows) * ROW_HEIGHT + 6)
+    parts = _svg(len(rows) * ROW_HEIGHT + 6 + legend_height + 6, title)
+    for index, ((label, values), ending) in enumerate(zip(rows, totals, strict=True)):
         top = index * ROW_HEIGHT
         parts.append(_text(0, top + 12, label, weight="bold"))
         x = 0.0
         for value, (_, colour) in zip(values, series, strict=True):
-            if not value:
+            if value <= 0:
                 continue
-            width = value * scale
+            width = float(value) * scale
             parts.append(
                 f'<rect x="{x:.1f}" y="{top + 18}" width="{width:.1f}" '
                 f'height="{BAR_HEIGHT}" fill="{colour}" stroke="#ffffff" stroke-width="1"/>'
             )
-            parts.append(
-                _text(
-                    x + width / 2,
-                    top + 18 + BAR_HEIGHT / 2 + 4,
-                    str(value),
-                    size=11,
-                    anchor="middle",
-                    fill="#ffffff" if _dark(colour) else "#222222",
-                    weight="bold",
+            content = shown(value)
+            if text_width(content, 11) + 4 <= width:
+                parts.append(
+                    _text(
+                        x + width / 2,
+                        top + 18 + BAR_HEIGHT / 2 + 4,
+                        content,
+                        size=11,
+                        anchor="middle",
+                        fill="#ffffff" if _dark(colour) else "#222222",
+                        weight="bold",
+                    )
                 )
-            )
             x += width
-        total = sum(values)
-        parts.append(
-            _text(
-                x + 6,
-                top + 18 + BAR_HEIGHT / 2 + 4,
-                f"{total} {unit[0] if total == 1 else unit[1]}",
-                size=9,
-                fill="#595959",
-            )
-        )
-    legend_top = len(rows) * ROW_HEIGHT + 6
-    x = 0.0
-    for label, colour in series:
-        parts.append(f'<rect x="{x:.1f}" y="{legend_top}" width="10" height="10" fill="{colour}"/>')
-        parts.append(_text(x + 14, legend_top + 9, label, size=9))
-        x += 14 + 5.2 * len(label) + 18
+        parts.append(_text(x + 6, top + 18 + BAR_HEIGHT / 2 + 4, ending, size=9, fill="#595959"))
+    parts += keys
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 

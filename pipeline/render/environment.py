@@ -159,7 +159,20 @@ def chapter_number(template_dir: Path, name: str) -> int:
     stems = [_stem(c) for c in chapter_templates(template_dir, "konzept")]
     if name not in stems:
         raise jinja2.TemplateRuntimeError(f"Ein Kapitel '{name}' gibt es nicht; bekannt: {', '.join(stems)}.")
-    return stems.index(name) + 1
+    chapters = [_stem(c) for c in chapter_templates(template_dir, "konzept") if not is_front_matter(c)]
+    return chapters.index(name) + 1 if name in chapters else 0
+
+
+#: Templates of the front matter (Vorwort, Das Wichtigste in Kürze) start with this: they stand
+#: before chapter 1, and their headings carry no number.
+FRONT_MATTER = "00"
+#: The class of a heading without a number, as pandoc reads it for Word and PDF alike.
+UNNUMBERED = 'class="unnumbered"'
+
+
+def is_front_matter(template: str) -> bool:
+    """Whether a concept template belongs to the front matter ('konzept/00b_kurzfassung.html.j2')."""
+    return Path(template).name.startswith(FRONT_MATTER)
 
 
 #: The context variable with the numbers of the chapters a concept has (see :func:`numbered`).
@@ -194,12 +207,12 @@ def _chapter_reference(template_dir: Path) -> Callable[..., int]:
 
 def numbered(chapters: dict[str, str]) -> dict[str, int]:
     """The number of each chapter a concept has, from the rendered chapters in file order: a
-    template that rendered no heading of the first level is left out (an optional chapter whose
-    data are absent), one that rendered several counts for each."""
+    template that rendered no numbered heading of the first level is left out (an optional
+    chapter whose data are absent, the front matter), one that rendered several counts for each."""
     numbers: dict[str, int] = {}
     count = 0
     for template, html in chapters.items():
-        headings = len(re.findall(r"<h1[\s>]", html))
+        headings = len([h for h in re.findall(r"<h1[\s>][^>]*", html) if UNNUMBERED not in h])
         if headings:
             numbers[_stem(template)] = count + 1
         count += headings

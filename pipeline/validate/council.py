@@ -79,6 +79,31 @@ def proposal_matches_kind(case: PaperCase) -> Iterator[Finding]:
         )
 
 
+@PAPER_RULES.rule("mitzeichnung")
+def sign_offs_by_involved_offices(case: PaperCase) -> Iterator[Finding]:
+    """A sign-off belongs to an office the paper names as involved, once; a warning, since the
+    paper reads right either way and only the list of offices may be behind."""
+    name, paper = case.name, case.paper
+    seen: set[str] = set()
+    for index, sign_off in enumerate(paper.sign_offs):
+        where = at(name, "vorlage", "mitzeichnung", index, "amt")
+        if sign_off.office in seen:
+            yield Finding(where, f"'{sign_off.office}' zeichnet schon mit; bitte nur einmal eintragen.", WARNING)
+        elif sign_off.office not in paper.involved_offices:
+            offices = ", ".join(f"'{o}'" for o in paper.involved_offices)
+            advice = (
+                f" ({offices}); bitte das Amt dort ergänzen oder den Namen angleichen."
+                if offices
+                else "; bitte das Amt unter 'beteiligt' eintragen."
+            )
+            yield Finding(
+                where,
+                f"'{sign_off.office}' steht nicht unter 'beteiligt'. Mitzeichnen sollen die beteiligten Ämter{advice}",
+                WARNING,
+            )
+        seen.add(sign_off.office)
+
+
 @PAPER_RULES.rule("zeitliche-folge")
 def dates_run_forward(case: PaperCase) -> Iterator[Finding]:
     """A paper is written before it is discussed, and each body discusses it after the last."""

@@ -152,6 +152,19 @@ class QualityAssessment:
     def statuses(self) -> tuple[Status, ...]:
         return STATUSES
 
+    #: The three kinds of hint the papers list under each goal, in their order.
+    HINT_KINDS = ("Das zeigen die Daten", "Offen ist", "Dazu fehlen Angaben")
+
+    def hint_counts(self, theme: Theme | None = None) -> list[int]:
+        """How many hints of each kind (:attr:`HINT_KINDS`) the goals of a theme (or all) have:
+        a neutral overview for readers who get no status per goal."""
+        results = self.theme_results(theme) if theme else self.results
+        return [
+            sum(len(r.shown) for r in results),
+            sum(len(r.gaps) for r in results),
+            sum(len(r.unrecorded) for r in results),
+        ]
+
     # the network's own rating -------------------------------------------------------------
 
     @property

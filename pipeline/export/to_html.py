@@ -1,0 +1,173 @@
+"""One self-contained HTML page of a document (the concept) for the network's website.
+
+The page is the same intermediate HTML the Word and PDF files come from, made whole: the
+document's title as the one first-level heading, the chapters one level below it and numbered
+as in the PDF, a table of contents, tables and figures numbered with their captions, the figures
+inline as SVG (described for screen readers by their alternative text), the logo as a data URI,
+a small stylesheet for screen and print. Nothing is fetched from elsewhere – no fonts, scripts
+or images by URL – so the page can be put on any website as it is, and it works offline.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+
+import lxml.etree
+import lxml.html
+
+from pipeline.render.document import Figure, RenderedDocument
+
+UNNUMBERED = "unnumbered"
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+
+STYLE = """
+:root { --blau: #1f4e79; --grau: #595959; --linie: #a6a6a6; --kopf: #dce6f0; }
+html { font-family: "Source Sans Pro", "Source Sans 3", Arial, Helvetica, sans-serif; font-size: 106%;
+  line-height: 1.5; color: #222; background: #fff; }
+body { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+h1, h2, h3, h4, h5 { color: var(--blau); line-height: 1.25; }
+h1 { font-size: 2rem; margin: 0.5rem 0 0.25rem; }
+h2 { font-size: 1.5rem; margin-top: 2.5rem; border-bottom: 1px solid var(--linie); padding-bottom: 0.2rem; }
+h3 { font-size: 1.2rem; margin-top: 1.8rem; }
+h4, h5 { font-size: 1.05rem; margin-top: 1.4rem; }
+.untertitel { font-size: 1.3rem; color: var(--blau); margin: 0 0 0.5rem; }
+.angaben, .fusszeile { color: var(--grau); }
+.logo { float: right; max-width: 10rem; max-height: 6rem; margin: 0 0 1rem 1rem; }
+.entwurf { border: 2px solid #c62828; color: #c62828; font-weight: bold; padding: 0.5rem; }
+nav ol { list-style: none; padding-left: 1.2rem; } nav > ol { padding-left: 0; } nav li { margin: 0.1rem 0; }
+a { color: var(--blau); }
+.nummer { margin-right: 0.4em; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0 1.5rem; font-size: 0.92rem; }
+caption { caption-side: top; text-align: left; font-weight: bold; color: var(--grau); padding-bottom: 0.3rem; }
+th, td { border: 1px solid var(--linie); padding: 0.3rem 0.45rem; vertical-align: top; }
+thead th { background: var(--kopf); }
+tfoot td { font-weight: bold; }
+.breit { overflow-x: auto; }
+figure { margin: 1.5rem 0; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { font-weight: bold; color: var(--grau); font-size: 0.92rem; margin-top: 0.4rem; }
+dl.kopfangaben { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+dl.kopfangaben dt { font-weight: bold; } dl.kopfangaben dd { margin: 0; }
+@media print {
+  html { font-size: 10.5pt; } body { max-width: none; padding: 0; }
+  nav { page-break-after: always; }
+  h2 { page-break-before: always; border: none; }
+  h2, h3, h4, caption, figcaption { page-break-after: avoid; }
+  table, figure, tr { page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  .neue-seite { page-break-after: always; }
+  a { color: inherit; text-decoration: none; }
+  .breit { overflow: visible; }
+}
+"""
+
+
+def _svg_element(figure: Figure) -> lxml.etree._Element:
+    """The figure's SVG as an element of the page, announced as one image with its alternative
+    text (its inner texts stay for search, but a screen reader reads the description)."""
+    svg = lxml.etree.fromstring(figure.svg.encode("utf-8"))
+    for element in svg.iter():
+        if isinstance(element.tag, str):
+            element.tag = lxml.etree.QName(element).localname
+    svg.set("role", "img")
+    svg.set("aria-label", figure.alt)
+    for size in ("width", "height"):
+        if size in svg.attrib:
+            del svg.attrib[size]
+    return svg
+
+
+def _heading_numbers(root: lxml.html.HtmlElement) -> None:
+    """Headings one level down (the page's title is the only h1), numbered like the PDF's."""
+    counters = [0, 0, 0, 0]
+    for heading in root.xpath("//h1|//h2|//h3|//h4"):
+        level = int(heading.tag[1])
+        heading.tag = f"h{level + 1}"
+        if UNNUMBERED in (heading.get("class") or "").split():
+            continue
+        counters[level - 1] += 1
+        counters[level:] = [0] * (len(counters) - level)
+        number = lxml.html.Element("span", {"class": "nummer"})
+        number.text = ".".join(str(n) for n in counters[:level])
+        number.tail = " " + (heading.text or "")
+        heading.text = None
+        heading.insert(0, number)
+
+
+def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
+    """Tables and figures numbered as in the PDF ('Tabelle 3: …'); images become inline SVG."""
+    for number, caption in enumerate(root.iter("caption"), start=1):
+        caption.text = f"Tabelle {number}: {caption.text or ''}"
+    for table in list(root.iter("table")):
+        wrapper = lxml.html.Element("div", {"class": "breit"})
+        table.addprevious(wrapper)
+        wrapper.append(table)
+    for number, figure in enumerate(root.iter("figure"), start=1):
+        image = figure.find("img")
+        if image is not None and image.get("src") in figures:
+            image.addprevious(_svg_element(figures[image.get("src", "")]))
+            figure.remove(image)
+        caption = figure.find("figcaption")
+        if caption is not None:
+            caption.text = f"Abbildung {number}: {caption.text or ''}"
+
+
+def _contents(root: lxml.html.HtmlElement) -> str:
+    """The table of contents: chapters and their sections, linked to their headings."""
+    chapters: list[tuple[str, str, list[tuple[str, str]]]] = []
+    for heading in root.xpath("//h2[@id]|//h3[@id]"):
+        entry = (heading.get("id") or "", " ".join(heading.text_content().split()))
+        if heading.tag == "h2":
+            chapters.append((*entry, []))
+        elif chapters:
+            chapters[-1][2].append(entry)
+
+    def link(anchor: str, text: str) -> str:
+        return f'<a href="#{html.escape(anchor)}">{html.escape(text)}</a>'
+
+    items = []
+    for anchor, text, sections in chapters:
+        inner = "".join(f"<li>{link(a, t)}</li>" for a, t in sections)
+        items.append(f"<li>{link(anchor, text)}{f'<ol>{inner}</ol>' if inner else ''}</li>")
+    return f'<nav aria-labelledby="inhalt-titel"><h2 id="inhalt-titel">Inhalt</h2><ol>{"".join(items)}</ol></nav>'
+
+
+def _logo(doc: RenderedDocument) -> str:
+    if doc.logo is None or doc.logo.suffix.lower() not in LOGO_TYPES:
+        return ""
+    from pipeline.export.to_pdf import checked_logo
+
+    data = base64.b64encode(checked_logo(doc.logo)).decode("ascii")
+    kind = LOGO_TYPES[doc.logo.suffix.lower()]
+    return f'<img class="logo" src="data:{kind};base64,{data}" alt="{html.escape(doc.logo_alt)}">'
+
+
+def to_html(doc: RenderedDocument) -> bytes:
+    """The document as one self-contained, accessible HTML page (UTF-8)."""
+    root = lxml.html.fragment_fromstring(doc.body_html, create_parent="main")
+    for element in root.iter():
+        if isinstance(element.tag, str) and "data-quelle" in element.attrib:
+            del element.attrib["data-quelle"]
+    _heading_numbers(root)
+    _captions(root, {f.name: f for f in doc.figures})
+    main = lxml.html.tostring(root, encoding="unicode")
+    escape = html.escape
+    draft = '<p class="entwurf">ENTWURF – nicht zur Veröffentlichung</p>' if doc.draft else ""
+    page = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(doc.lang[:2])}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(doc.title)} – {escape(doc.subtitle)}</title>\n"
+        f'<meta name="description" content="{escape(doc.subject)}">\n'
+        f'<meta name="author" content="{escape(doc.author)}">\n'
+        f'<meta name="keywords" content="{escape(doc.keywords)}">\n'
+        f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<header>{_logo(doc)}{draft}<h1>{escape(doc.title)}</h1>\n"
+        f'<p class="untertitel">{escape(doc.subtitle)}</p>\n'
+        f'<p class="angaben">{escape(doc.author)}<br>{escape(doc.footer_text)}</p></header>\n'
+        f"{_contents(root)}\n{main}\n"
+        f'<footer><p class="fusszeile">{escape(doc.header_text)} · {escape(doc.footer_text)}</p></footer>\n'
+        "</body>\n</html>\n"
+    )
+    return page.encode("utf-8")

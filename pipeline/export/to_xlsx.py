@@ -1,0 +1,159 @@
+"""XLSX: the finance department's workbook (:mod:`pipeline.render.workbook`) written with
+XlsxWriter.
+
+Numbers are numbers in € and date formats, totals and differences are formulas (with their
+value stored too, so previews and programs that do not calculate show the right figure), the
+header row of every sheet is frozen and repeats on every printed page. Text from the inputs is
+always written as text: '=…' in a title never becomes a formula, a web address never a link.
+The file's dates are the concept's Stand, so equal inputs give equal bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from typing import Any
+
+from pipeline.render.workbook import Column, Sheet, Value, Workbook
+
+EURO = '#,##0.00\\ "€"'
+DATE = "dd.mm.yyyy"
+INTEGER = "0"
+
+
+def _letter(index: int) -> str:
+    """'A' for column 0, 'AA' for column 26."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _number(value: Value) -> float:
+    return float(value) if isinstance(value, Decimal | int) else 0.0
+
+
+class _Formats:
+    """The workbook's cell formats, made once."""
+
+    def __init__(self, book: Any) -> None:
+        self.header = book.add_format(
+            {"bold": True, "bg_color": "#DCE6F0", "text_wrap": True, "valign": "top", "border": 1}
+        )
+        self.text = book.add_format({"text_wrap": True, "valign": "top"})
+        self.euro = book.add_format({"num_format": EURO, "valign": "top"})
+        self.integer = book.add_format({"num_format": INTEGER, "valign": "top"})
+        self.date = book.add_format({"num_format": DATE, "valign": "top"})
+        self.total_text = book.add_format({"bold": True, "top": 1, "text_wrap": True})
+        self.total_euro = book.add_format({"bold": True, "top": 1, "num_format": EURO})
+        self.total_blank = book.add_format({"top": 1})
+
+    def of(self, column: Column) -> Any:
+        return {"euro": self.euro, "integer": self.integer, "date": self.date}.get(column.kind, self.text)
+
+
+def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, formats: _Formats) -> None:
+    if value is None or value == "":
+        sheet.write_blank(row, col, None, formats.of(column))
+    elif column.kind == "date" and isinstance(value, dt.date):
+        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), formats.date)
+    elif column.kind in ("euro", "integer") and isinstance(value, Decimal | int):
+        sheet.write_number(row, col, _number(value), formats.of(column))
+    else:
+        sheet.write_string(row, col, str(value), formats.text)
+
+
+def _write_sheet(book: Any, spec: Sheet, formats: _Formats) -> None:
+    sheet = book.add_worksheet(spec.name)
+    columns = list(spec.columns)
+    if spec.row_total:
+        columns.append(Column(spec.row_total, "euro", 16, summed=True))
+    position = {c.header: i for i, c in enumerate(columns)}
+    summed_inputs = [i for i, c in enumerate(spec.columns) if c.kind == "euro"]
+    for col, column in enumerate(columns):
+        sheet.set_column(col, col, column.width)
+        sheet.write_string(0, col, column.header, formats.header)
+    first = 1  # the first data row, 0-based; in Excel's numbering row 2
+    for index, values in enumerate(spec.rows):
+        row = first + index
+        excel_row = row + 1
+        for col, (column, value) in enumerate(zip(spec.columns, values, strict=True)):
+            if column.difference:
+                a, b = (f"{_letter(position[h])}{excel_row}" for h in column.difference)
+                sheet.write_formula(row, col, f"={a}-{b}", formats.euro, _number(value))
+            else:
+                _write_cell(sheet, row, col, column, value, formats)
+        if spec.row_total:
+            cells = f"{_letter(summed_inputs[0])}{excel_row}:{_letter(summed_inputs[-1])}{excel_row}"
+            amount = sum((_number(values[i]) for i in summed_inputs), 0.0)
+            sheet.write_formula(row, len(columns) - 1, f"=SUM({cells})", formats.euro, amount)
+    if spec.total_label is not None:
+        total_row = first + len(spec.rows)
+        for col, column in enumerate(columns):
+            if col == 0:
+                sheet.write_string(total_row, 0, spec.total_label, formats.total_text)
+            elif column.summed:
+                letter = _letter(col)
+                amount = sum((_column_value(spec, columns, col, r) for r in range(len(spec.rows))), 0.0)
+                if spec.rows:
+                    cells = f"{letter}{first + 1}:{letter}{first + len(spec.rows)}"
+                    sheet.write_formula(total_row, col, f"=SUM({cells})", formats.total_euro, amount)
+                else:
+                    sheet.write_number(total_row, col, 0, formats.total_euro)
+            else:
+                sheet.write_blank(total_row, col, None, formats.total_blank)
+    sheet.freeze_panes(1, 1)
+    sheet.repeat_rows(0)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.set_header(f'&L&"-,Bold"{_escaped(spec.title)}')
+    sheet.set_footer("&LSeite &P von &N")
+
+
+def _column_value(spec: Sheet, columns: list[Column], col: int, row: int) -> float:
+    """The value a column holds in a row, for the cached result of a sum (the row total column
+    adds the euro columns)."""
+    if col < len(spec.columns):
+        return _number(spec.rows[row][col])
+    return sum((_number(v) for c, v in zip(spec.columns, spec.rows[row], strict=True) if c.kind == "euro"), 0.0)
+
+
+def _escaped(text: str) -> str:
+    """Text for a header or footer, where '&' starts a control code."""
+    return text.replace("&", "&&")
+
+
+def to_xlsx(workbook: Workbook) -> bytes:
+    """The workbook as XLSX bytes."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    created = dt.datetime.combine(workbook.date, dt.time())
+    book.set_properties(
+        {
+            "title": workbook.title,
+            "author": workbook.author,
+            "company": workbook.author,
+            "created": created,
+            "comments": "Erzeugt aus den Eingabedateien; Summen und Zuschussbedarf sind Formeln.",
+        }
+    )
+    book.set_custom_property("Sprache", "de-DE")
+    formats = _Formats(book)
+    for sheet in workbook.sheets:
+        _write_sheet(book, sheet, formats)
+    book.close()
+    return buffer.getvalue()

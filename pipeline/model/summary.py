@@ -1,0 +1,106 @@
+"""'Das Wichtigste in Kürze': the one page at the start of the concept, from the model alone.
+
+Who the Frühen Hilfen are for, what the network wants to reach and how far the indicators have
+come, the measures by status, the money per year with the Zuschussbedarf, and how far the
+concept is anchored in politics – counted here so the page and the chapters never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pipeline.model.inputs import Committee, Decision, Goal, TargetGroup
+from pipeline.model.resources import Balance
+
+if TYPE_CHECKING:
+    from pipeline.model.concept import Concept
+
+#: How an indicator reads against its target (Indicator.assessment), in the order a reader
+#: wants them: what is reached first, what is not measured last.
+READINGS = ("erreicht", "auf dem Weg", "unverändert", "rückläufig", "verfehlt", "noch nicht erhoben")
+MEASURE_STATUSES = ("laufend", "geplant", "abgeschlossen")
+DECISION_STATUSES = ("umgesetzt", "in Umsetzung", "offen")
+
+
+@dataclass(frozen=True)
+class YearMoney:
+    """One budget year for the summary: the state of its budget and its balance."""
+
+    year: int
+    status: str | None
+    balance: Balance
+
+
+def _counted(values: list[str], order: tuple[str, ...]) -> list[tuple[str, int]]:
+    """(value, how often) for the values present, in the given order."""
+    return [(value, values.count(value)) for value in order if value in values]
+
+
+class Summary:
+    """The facts of the page 'Das Wichtigste in Kürze'."""
+
+    def __init__(self, concept: Concept) -> None:
+        self.concept = concept
+
+    @property
+    def target_groups(self) -> list[TargetGroup]:
+        return self.concept.target_groups
+
+    @property
+    def impact_goals(self) -> list[Goal]:
+        return self.concept.impact_goals
+
+    @property
+    def impact_goal_names(self) -> list[str]:
+        """'Z1 Frühzeitiger Zugang zu den Frühen Hilfen' for each Wirkungsziel."""
+        return [self.concept.goal_label(g) for g in self.impact_goals]
+
+    @property
+    def action_goal_count(self) -> int:
+        return sum(1 for g in self.concept.goals if g.kind == "Handlungsziel")
+
+    @property
+    def indicator_count(self) -> int:
+        return len(self.concept.indicator_pairs)
+
+    @property
+    def indicator_readings(self) -> list[tuple[str, int]]:
+        """How many indicators have reached their target, are on their way … (present readings only)."""
+        return _counted([i.assessment for _, i in self.concept.indicator_pairs], READINGS)
+
+    @property
+    def measures_by_status(self) -> list[tuple[str, int]]:
+        return _counted([m.status for m in self.concept.measures], MEASURE_STATUSES)
+
+    @property
+    def planned_measures(self) -> list[str]:
+        """'M11 Abgestimmter Übergang …' for every planned measure: what comes next."""
+        return self.concept.measure_labels([m.id for m in self.concept.measures if m.status == "geplant"])
+
+    @property
+    def money(self) -> list[YearMoney]:
+        budget = self.concept.budget
+        return [YearMoney(y, budget.status(y), budget.balance(y)) for y in budget.years]
+
+    @property
+    def total(self) -> Balance:
+        return self.concept.budget.balance()
+
+    @property
+    def regular_bodies(self) -> list[Committee]:
+        """Political bodies with a fixed reporting cycle for the Frühen Hilfen."""
+        return [c for c in self.concept.political_bodies if c.reports_regularly]
+
+    @property
+    def overdue_bodies(self) -> list[Committee]:
+        """Bodies whose regular report is overdue on the concept's Stand."""
+        return [r.committee for r in self.concept.reporting.schedule if r.overdue]
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return self.concept.decisions
+
+    @property
+    def decisions_by_status(self) -> list[tuple[str, int]]:
+        return _counted([d.status for d in self.concept.decisions], DECISION_STATUSES)

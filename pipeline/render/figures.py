@@ -1,0 +1,273 @@
+"""The concept's figures drawn from the model: money by source and year, money per committee,
+indicators against their targets, the measures on a time axis, the network map and the
+neutral overview of the quality chapter – each with an alternative text that says in words
+and numbers everything the picture shows, so a screen reader (and Word's and the PDF's
+alternative text) loses nothing.
+
+The quality chapter deliberately shows no status per goal: the Qualitätsdialog for
+politicians names none (only the network's working copy does), and the published concept is
+read by the same politicians. Its figure counts the hints of each kind the papers list
+(what the data show, what is open, what is not recorded) per theme – the contents of the
+table beside it, in one picture.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from pipeline.formatting import agree, euro, german_date, number
+from pipeline.model.concept import Concept
+from pipeline.model.inputs import Indicator
+from pipeline.model.quality.assessment import QualityAssessment
+from pipeline.model.resources import OWN_SHARE
+from pipeline.model.types import SECTORS
+from pipeline.render.charts import stacked_amounts, stacked_bars
+from pipeline.render.diagrams import Group, Seat, Span, TargetRow, network_map, target_chart, timeline
+from pipeline.render.document import Figure
+from pipeline.render.environment import with_unit
+
+#: Colours of the income sources, the municipality's own share apart in orange throughout.
+SOURCE_COLOURS = {
+    "Bundesstiftung Frühe Hilfen": "#1f4e79",
+    "Land": "#3d6fa6",
+    "Krankenkassen": "#7fa7d1",
+    "Dritte": "#b9cfe6",
+}
+OWN_COLOUR = "#d9822b"
+INCOME_COLOUR = "#7fa7d1"
+#: Measures by status: running solid, planned as an outline, completed grey.
+STATUS_COLOURS = {"laufend": "#3d6fa6", "geplant": "#3d6fa6", "abgeschlossen": "#9e9e9e"}
+STAND_COLOUR = "#b2182b"
+#: One colour per sector (Okabe–Ito, readable with colour-vision deficiencies).
+SECTOR_COLOURS = dict(
+    zip(
+        SECTORS,
+        ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#666666", "#8c6d31"),
+        strict=True,
+    )
+)
+#: The neutral colours of the three kinds of hint: no traffic light.
+HINT_COLOURS = ("#3d6fa6", "#d9822b", "#b0b0b0")
+
+
+def _rounded(value: Decimal) -> str:
+    """An amount for a label inside a chart: whole euros (the tables and the alternative text
+    have the cents)."""
+    return f"{number(value, 0)}\u00a0€"
+
+
+def funding_figure(concept: Concept) -> Figure | None:
+    """The Aufwand of each year as one bar, split into the sources that finance it and the
+    municipality's own share (Zuschussbedarf)."""
+    budget = concept.budget
+    if not budget.years:
+        return None
+    table = budget.by_source
+    rows = [
+        (
+            f"{year} (Haushalt {budget.status(year)})" if budget.status(year) else str(year),
+            [r.amounts[i] for r in table.rows],
+        )
+        for i, year in enumerate(budget.years)
+    ]
+    series = [
+        (r.label, SOURCE_COLOURS.get(r.label, OWN_COLOUR if r.label == OWN_SHARE else "#7f7f7f"))
+        for r in table.rows
+    ]
+    title = "Finanzierung des Aufwands nach Quelle und Jahr"
+    sentences = []
+    for i, year in enumerate(budget.years):
+        parts = ", ".join(f"{r.label} {euro(r.amounts[i])}" for r in table.rows)
+        sentences.append(f"{year}: {parts}; zusammen der Aufwand von {euro(table.totals[i])}.")
+    alt = f"Gestapeltes Balkendiagramm: {title}, je Haushaltsjahr ein Balken. " + " ".join(sentences)
+    svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda t: f"Aufwand {_rounded(t)}")
+    return Figure("finanzierung.svg", svg, alt)
+
+
+def committee_figure(concept: Concept) -> Figure | None:
+    """Per committee and year, its Aufwand as one bar: the part Erträge cover and the
+    Zuschussbedarf that remains."""
+    budget = concept.budget
+    if not budget.committees:
+        return None
+    rows, sentences = [], []
+    for year in budget.years:
+        for balance in budget.balances(year):
+            rows.append((f"{balance.label} {year}", [balance.income, balance.subsidy]))
+            sentences.append(
+                f"{balance.label} {year}: Aufwand {euro(balance.expenses)}, Erträge {euro(balance.income)}, "
+                f"Zuschussbedarf {euro(balance.subsidy)}."
+            )
+    series = [("Erträge", INCOME_COLOUR), ("Zuschussbedarf", OWN_COLOUR)]
+    title = "Aufwand, Erträge und Zuschussbedarf je Ausschuss und Haushaltsjahr"
+    alt = f"Gestapeltes Balkendiagramm: {title}; die Länge jedes Balkens ist der Aufwand. " + " ".join(sentences)
+    svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda t: f"Aufwand {_rounded(t)}")
+    return Figure("ausschuesse.svg", svg, alt)
+
+
+def _scale(indicator: Indicator) -> float:
+    """The end of an indicator's track: 100 for a percentage, else a little beyond its largest
+    value."""
+    values = [
+        indicator.baseline,
+        indicator.target,
+        *([indicator.current] if indicator.current is not None else []),
+    ]
+    largest = float(max(values))
+    if indicator.unit.strip() == "%" and largest <= 100:
+        return 100.0
+    return largest * 1.1 or 1.0
+
+
+def _value(value: Decimal, unit: str, year: int | None) -> str:
+    return with_unit(value, unit) + (f" ({year})" if year else "")
+
+
+def indicator_figure(concept: Concept) -> Figure | None:
+    """Every indicator on its own scale: baseline, current value and target."""
+    pairs = concept.indicator_pairs
+    if not pairs:
+        return None
+    rows, sentences = [], []
+    for goal, indicator in pairs:
+        label = f"{concept.goal_number(goal.id)} {indicator.name}"
+        current = indicator.current
+        values = f"{number(indicator.baseline)} → {number(current) if current is not None else '–'} (Ziel {number(indicator.target)})"
+        rows.append(
+            TargetRow(
+                label,
+                float(indicator.baseline),
+                float(current) if current is not None else None,
+                float(indicator.target),
+                _scale(indicator),
+                values,
+                indicator.unit,
+            )
+        )
+        measured = (
+            f"Istwert {_value(current, indicator.unit, indicator.current_year)}"
+            if current is not None
+            else "Istwert noch nicht erhoben"
+        )
+        sentences.append(
+            f"{label}: Ausgangswert {_value(indicator.baseline, indicator.unit, indicator.baseline_year)}, "
+            f"{measured}, Zielwert {_value(indicator.target, indicator.unit, indicator.target_year)}."
+        )
+    title = "Indikatoren: Ausgangswert, Istwert und Zielwert"
+    alt = f"Diagramm: {title}, je Indikator auf eigener Skala. " + " ".join(sentences)
+    return Figure("indikatoren.svg", target_chart(rows, title), alt)
+
+
+def timeline_window(concept: Concept) -> tuple[dt.date, dt.date]:
+    """The years the time axis shows: from the year before the Stand to the year of the next
+    Fortschreibung (at least the year after the Stand)."""
+    version = concept.version
+    last = max(version.update.next_date.year, version.date.year + 1)
+    return dt.date(version.date.year - 1, 1, 1), dt.date(last, 12, 31)
+
+
+def _period(begin: dt.date, end: dt.date | None, status: str) -> str:
+    if end is not None:
+        return f"{german_date(begin)} bis {german_date(end)}"
+    return f"{'ab' if status == 'geplant' else 'seit'} {german_date(begin)}, unbefristet"
+
+
+def timeline_figure(concept: Concept) -> Figure | None:
+    """The measures as bars on a time axis (Gantt-style), coloured by their status."""
+    if not concept.measures:
+        return None
+    start, finish = timeline_window(concept)
+    spans, sentences = [], []
+    for measure in concept.measures:
+        label = f"{concept.measure_number(measure.id)} {measure.title}"
+        period = measure.period
+        spans.append(
+            Span(
+                label,
+                period.start,
+                period.end,
+                STATUS_COLOURS[measure.status],
+                planned=measure.status == "geplant",
+            )
+        )
+        sentences.append(f"{label}: {measure.status}, {_period(period.start, period.end, measure.status)}.")
+    stand = concept.version.date
+    keys = [
+        ("laufend", STATUS_COLOURS["laufend"]),
+        ("geplant (Umriss)", "#a9c4e2"),
+        ("abgeschlossen", STATUS_COLOURS["abgeschlossen"]),
+        (f"Stand {german_date(stand)} (gestrichelte Linie)", STAND_COLOUR),
+    ]
+    title = f"Zeitplan der Maßnahmen {start.year} bis {finish.year}"
+    alt = (
+        f"Zeitleiste: {title}, je Maßnahme ein Balken von Beginn bis Ende; ein Pfeil zeigt, dass sie früher "
+        f"begann oder über {finish.year} hinaus läuft. " + " ".join(sentences)
+    )
+    return Figure("zeitplan.svg", timeline(spans, start, finish, stand, keys, title), alt)
+
+
+def network_figure(concept: Concept) -> Figure | None:
+    """Which actor works in which network body, the actors grouped by sector."""
+    bodies = concept.network.bodies
+    seated = concept.actors_in_bodies
+    if not bodies or not seated:
+        return None
+    groups = [
+        Group(sector, SECTOR_COLOURS[sector], [a.name for a in seated if a.sector == sector])
+        for sector in SECTORS
+        if any(a.sector == sector for a in seated)
+    ]
+    order = [a for sector in SECTORS for a in seated if a.sector == sector]
+    index = {a.id: n for n, a in enumerate(order)}
+    seats, notes, sentences = [], [], []
+    for number_of, body in enumerate(bodies):
+        members = list(dict.fromkeys([body.chair, *body.members]))
+        seats += [Seat(index[m], number_of, chair=m == body.chair) for m in members]
+        notes.append((body.name, f"{len(members)} {agree(len(members), 'Mitglied', 'Mitglieder')}"))
+        by_sector = "; ".join(
+            f"{sector}: " + ", ".join(a.name for a in order if a.sector == sector and a.id in members)
+            for sector in SECTORS
+            if any(a.sector == sector and a.id in members for a in order)
+        )
+        sentences.append(
+            f"{body.name} ({len(members)} {agree(len(members), 'Mitglied', 'Mitglieder')}, Leitung: "
+            f"{concept.actor(body.chair).name}) – {by_sector}."
+        )
+    title = "Netzwerkkarte: Akteure nach Sektoren in den Netzwerkgremien"
+    alt = "Netzwerkkarte: welcher Akteur in welchem Netzwerkgremium mitarbeitet, nach Sektoren. " + " ".join(
+        sentences
+    )
+    return Figure("netzwerkkarte.svg", network_map(groups, notes, seats, title), alt)
+
+
+def hints_figure(assessment: QualityAssessment) -> Figure:
+    """Per theme of a quality dimension, how many hints of each kind the papers list – without
+    any status per goal."""
+    catalog = assessment.catalog
+    kinds = assessment.HINT_KINDS
+    rows = [(f"{catalog.theme_number(t)} {t.title}", assessment.hint_counts(t)) for t in catalog.themes]
+    series = [
+        (f"{kind} ({n})", colour)
+        for kind, n, colour in zip(kinds, assessment.hint_counts(), HINT_COLOURS, strict=True)
+    ]
+    title = f"Hinweise aus den Daten je Thema der Qualitätsdimension {catalog.dimension.number}"
+    alt = f"Gestapeltes Balkendiagramm: {title}, nach Art des Hinweises. " + " ".join(
+        f"{label}: " + ", ".join(f"{kind}: {n}" for kind, n in zip(kinds, counts, strict=True)) + "."
+        for label, counts in rows
+    )
+    svg = stacked_bars(rows, series, ("Hinweis", "Hinweise"), title)
+    return Figure(f"hinweise-{catalog.dimension.id}.svg", svg, alt)
+
+
+def model_figures(concept: Concept, assessments: list[QualityAssessment]) -> dict[str, Figure]:
+    """The figures by the name the concept's templates use: 'finanzierung', 'ausschuesse',
+    'indikatoren', 'zeitplan', 'netzwerk' and 'hinweise-<dimension>'."""
+    figures = {
+        "finanzierung": funding_figure(concept),
+        "ausschuesse": committee_figure(concept),
+        "indikatoren": indicator_figure(concept),
+        "zeitplan": timeline_figure(concept),
+        "netzwerk": network_figure(concept),
+    } | {f"hinweise-{a.catalog.dimension.id}": hints_figure(a) for a in assessments}
+    return {key: figure for key, figure in figures.items() if figure is not None}

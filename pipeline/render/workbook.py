@@ -1,0 +1,228 @@
+"""The workbook for the Kämmerei: Maßnahmenplan and funding tables as sheets, described here
+from the model and written as XLSX by :mod:`pipeline.export.to_xlsx`.
+
+A sheet is a header row, data rows and, where columns add up, a totals row; what the columns
+hold (text, euro, whole number, date) decides their number format, and which columns add up or
+subtract decides the formulas – numbers stay numbers and totals stay formulas a finance
+department can follow and change. Every amount comes from :class:`~pipeline.model.resources.Budget`,
+so the workbook agrees with the concept to the cent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from pipeline.formatting import safe_file_part
+from pipeline.model.concept import Concept
+from pipeline.model.resources import AmountTable
+
+Kind = Literal["text", "euro", "integer", "date"]
+Value = str | Decimal | int | dt.date | None
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header, what it holds, its width in characters, whether the totals row adds
+    it up, and (`difference`) the two columns, by header, it is computed from as a − b."""
+
+    header: str
+    kind: Kind = "text"
+    width: float = 14
+    summed: bool = False
+    difference: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet: a German name (at most 31 characters), its title for print, columns, rows (one
+    value per column; formula columns hold the value the formula gives), a label for the totals
+    row (None: no totals row) and, with `row_total`, a last column adding up the euro columns."""
+
+    name: str
+    title: str
+    columns: list[Column]
+    rows: list[list[Value]]
+    total_label: str | None = None
+    row_total: str | None = None
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """The workbook's file name, document properties and sheets."""
+
+    file_stem: str
+    title: str
+    author: str
+    date: dt.date
+    sheets: list[Sheet] = field(default_factory=list)
+    folder: str = ""
+
+    def path(self, suffix: str = ".xlsx") -> str:
+        name = f"{self.file_stem}{suffix}"
+        return f"{self.folder}/{name}" if self.folder else name
+
+
+def _years_sheet(name: str, title: str, first: str, table: AmountTable, total_label: str) -> Sheet:
+    """A table of amounts per year (Finanzierung nach Quelle, Aufwand nach Art …) with row and
+    column sums as formulas."""
+    columns = [Column(first, width=48), *(Column(year, "euro", 15, summed=True) for year in table.columns)]
+    rows: list[list[Value]] = [[row.label, *row.amounts] for row in table.rows]
+    return Sheet(name, title, columns, rows, total_label, row_total="Summe")
+
+
+def _balance_sheet(concept: Concept) -> Sheet:
+    budget = concept.budget
+    columns = [
+        Column("Haushaltsjahr", "integer", 14),
+        Column("Stand des Haushalts", width=20),
+        Column("Aufwand", "euro", 16, summed=True),
+        Column("Erträge", "euro", 16, summed=True),
+        Column("Zuschussbedarf", "euro", 16, summed=True, difference=("Aufwand", "Erträge")),
+    ]
+    rows: list[list[Value]] = []
+    for year in budget.years:
+        balance = budget.balance(year)
+        rows.append([year, budget.status(year) or "", balance.expenses, balance.income, balance.subsidy])
+    return Sheet("Übersicht", "Aufwand, Erträge und Zuschussbedarf je Haushaltsjahr", columns, rows, "Gesamt")
+
+
+def _committee_sheet(concept: Concept) -> Sheet:
+    budget = concept.budget
+    columns = [
+        Column("Ausschuss", width=40),
+        Column("Haushaltsjahr", "integer", 14),
+        Column("Aufwand", "euro", 16, summed=True),
+        Column("Erträge", "euro", 16, summed=True),
+        Column("Zuschussbedarf", "euro", 16, summed=True, difference=("Aufwand", "Erträge")),
+    ]
+    rows: list[list[Value]] = [
+        [b.label, year, b.expenses, b.income, b.subsidy] for year in budget.years for b in budget.balances(year)
+    ]
+    title = "Aufwand, Erträge und Zuschussbedarf nach zuständigem Ausschuss"
+    return Sheet("Ausschüsse", title, columns, rows, "Gesamt")
+
+
+def _expense_sheet(concept: Concept) -> Sheet:
+    columns = [
+        Column("Haushaltsjahr", "integer", 14),
+        Column("Bezeichnung", width=50),
+        Column("Art", width=20),
+        Column("Für", width=40),
+        Column("Betrag", "euro", 16, summed=True),
+        Column("Haushaltsstelle", width=32),
+        Column("Ausschuss", width=30),
+        Column("Empfänger", width=36),
+    ]
+    rows: list[list[Value]] = [
+        [
+            e.year,
+            e.title,
+            e.kind,
+            concept.purpose_label(e.purpose),
+            e.amount,
+            e.budget_item,
+            concept.committee(e.committee).name,
+            concept.organisation(e.recipient).name if e.recipient else "",
+        ]
+        for e in concept.budget.expense_lines
+    ]
+    return Sheet("Aufwandspositionen", "Aufwand: alle Positionen", columns, rows, "Aufwand gesamt")
+
+
+def _income_sheet(concept: Concept) -> Sheet:
+    columns = [
+        Column("Haushaltsjahr", "integer", 14),
+        Column("Mittelgeber", width=28),
+        Column("Bezeichnung", width=50),
+        Column("Betrag", "euro", 16, summed=True),
+        Column("Haushaltsstelle", width=32),
+        Column("Ausschuss", width=30),
+        Column("Für", width=48),
+    ]
+    rows: list[list[Value]] = [
+        [
+            i.year,
+            i.source,
+            i.label,
+            i.amount,
+            i.budget_item,
+            concept.committee(i.committee).name,
+            "; ".join(concept.purpose_labels(i.purposes)),
+        ]
+        for i in concept.budget.income_lines
+    ]
+    return Sheet("Erträge", "Erträge: Zuwendungen und Erstattungen", columns, rows, "Erträge gesamt")
+
+
+def _measure_sheet(concept: Concept) -> Sheet:
+    budget = concept.budget
+    columns = [
+        Column("Nr.", width=6),
+        Column("Maßnahme", width=48),
+        Column("Ziele", width=14),
+        Column("Federführung", width=36),
+        Column("Beteiligte", width=48),
+        Column("Beginn", "date", 12),
+        Column("Ende", "date", 12),
+        Column("Status", width=14),
+        *(Column(f"Aufwand {year}", "euro", 15, summed=True) for year in budget.years),
+    ]
+    rows: list[list[Value]] = [
+        [
+            concept.measure_number(m.id),
+            m.title,
+            ", ".join(concept.goal_labels(m.goals)),
+            concept.actor(m.lead).name,
+            "; ".join(concept.actor_names(m.participants)),
+            m.period.start,
+            m.period.end,
+            m.status,
+            *(budget.cost_of(m.id, year) for year in budget.years),
+        ]
+        for m in concept.measures
+    ]
+    return Sheet(
+        "Maßnahmenplan",
+        "Maßnahmenplan mit dem Aufwand je Maßnahme",
+        columns,
+        rows,
+        "Summe der Maßnahmen (ohne Netzwerkkoordination)",
+        row_total="Aufwand gesamt",
+    )
+
+
+def workbook(concept: Concept) -> Workbook:
+    """The finance department's workbook of a concept's Fassung."""
+    budget = concept.budget
+    municipality = concept.municipality
+    return Workbook(
+        file_stem=f"Finanzen_{safe_file_part(municipality.short_name)}_{safe_file_part(concept.version.version)}",
+        title=f"Gesamtkonzept Frühe Hilfen – Maßnahmen und Finanzen, {municipality.name}, Fassung {concept.version.version}",
+        author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
+        date=concept.version.date,
+        sheets=[
+            _balance_sheet(concept),
+            _years_sheet(
+                "Finanzierung nach Quellen",
+                "Finanzierung des Aufwands nach Quelle und Jahr",
+                "Quelle",
+                budget.by_source,
+                "Aufwand gesamt",
+            ),
+            _years_sheet("Aufwand nach Art", "Aufwand nach Art und Jahr", "Art", budget.by_kind, "Aufwand gesamt"),
+            _years_sheet(
+                "Aufwand nach Maßnahmen",
+                "Aufwand nach Maßnahmen und Jahr",
+                "Maßnahme",
+                budget.by_purpose,
+                "Aufwand gesamt",
+            ),
+            _committee_sheet(concept),
+            _expense_sheet(concept),
+            _income_sheet(concept),
+            _measure_sheet(concept),
+        ],
+    )

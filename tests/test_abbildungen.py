@@ -1,0 +1,225 @@
+"""The concept's figures drawn from the model: each has an alternative text that states its
+numbers (recomputed here from the YAML), stands numbered and captioned in its chapter, and
+reaches Word (a picture with `descr`) and the PDF (a tagged figure with /Alt) alike."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+from docx import Document
+from pypdf import PdfReader
+
+from pipeline.build import check_folder
+from pipeline.formatting import euro, german_date, number
+from pipeline.model.quality.assessment import assess
+from pipeline.render import all_figures, concept_chapters, render_quality_dialogue
+
+from .conftest import EXAMPLE, ROOT
+from .test_input_files import tagged_figures
+
+CITY = ROOT / "inputs" / "neuhafen"
+FOLDERS = pytest.mark.parametrize("folder", [EXAMPLE, CITY], ids=["landkreis", "stadt"])
+#: Where each figure stands: key of the figure, chapter template.
+PLACES = {
+    "indikatoren": "konzept/05_ziele.html.j2",
+    "zeitplan": "konzept/06_massnahmen.html.j2",
+    "netzwerk": "konzept/08_netzwerk.html.j2",
+    "finanzierung": "konzept/12_ressourcen.html.j2",
+    "ausschuesse": "konzept/13_politische_verankerung.html.j2",
+    "hinweise-dimension5": "konzept/14_verankerung_stand.html.j2",
+}
+
+
+def raw(folder: Path, name: str) -> dict:
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+
+
+def plain(text: str) -> str:
+    return text.replace("\xa0", " ")
+
+
+def figures_of(folder: Path):
+    concept = check_folder(folder).concept
+    return concept, all_figures(concept, assess(concept))
+
+
+@FOLDERS
+def test_funding_figure_states_every_source_and_the_own_share_per_year(folder):
+    _, figures = figures_of(folder)
+    alt = plain(figures["finanzierung"].alt)
+    money = raw(folder, "ressourcen.yaml")
+    expenses, income = defaultdict(Decimal), defaultdict(Decimal)
+    by_source: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    for line in money["aufwand"]:
+        expenses[line["jahr"]] += Decimal(str(line["betrag"]))
+    for line in money["ertraege"]:
+        income[line["jahr"]] += Decimal(str(line["betrag"]))
+        by_source[line["jahr"], line["quelle"]] += Decimal(str(line["betrag"]))
+    for year in sorted(expenses):
+        sentence = alt.split(f"{year}: ", 1)[1].split(" €. ", 1)[0]
+        for (source_year, source), amount in by_source.items():
+            if source_year == year:
+                assert f"{source} {plain(euro(amount))}" in sentence
+        own = expenses[year] - income[year]
+        assert f"Kommunaler Eigenanteil (Zuschussbedarf) {plain(euro(own))}" in alt
+        assert f"zusammen der Aufwand von {plain(euro(expenses[year]))}" in alt
+
+
+@FOLDERS
+def test_committee_figure_states_aufwand_ertraege_and_zuschussbedarf(folder):
+    _, figures = figures_of(folder)
+    alt = plain(figures["ausschuesse"].alt)
+    money = raw(folder, "ressourcen.yaml")
+    names = {c["id"]: c["name"] for c in raw(folder, "gremien.yaml")["gremien"]}
+    expenses, income = defaultdict(Decimal), defaultdict(Decimal)
+    for line in money["aufwand"]:
+        expenses[line["ausschuss"], line["jahr"]] += Decimal(str(line["betrag"]))
+    for line in money["ertraege"]:
+        income[line["ausschuss"], line["jahr"]] += Decimal(str(line["betrag"]))
+    for committee, year in set(expenses) | set(income):
+        spent, received = expenses[committee, year], income[committee, year]
+        assert (
+            f"{names[committee]} {year}: Aufwand {plain(euro(spent))}, Erträge {plain(euro(received))}, "
+            f"Zuschussbedarf {plain(euro(spent - received))}."
+        ) in alt
+
+
+@FOLDERS
+def test_indicator_figure_states_baseline_current_and_target(folder):
+    _, figures = figures_of(folder)
+    figure = figures["indikatoren"]
+    alt = plain(figure.alt)
+    count = 0
+    for goal in raw(folder, "ziele.yaml")["ziele"]:
+        for indicator in goal.get("indikatoren", []):
+            count += 1
+            sentence = alt.split(f" {indicator['name']}: ", 1)[1].split(". ", 1)[0]
+            assert sentence.startswith(f"Ausgangswert {number(Decimal(str(indicator['ausgangswert'])))}")
+            assert f"Zielwert {number(Decimal(str(indicator['zielwert'])))}" in sentence
+            assert f"({indicator['zieljahr']})" in sentence
+            if "istwert" in indicator:
+                assert f"Istwert {number(Decimal(str(indicator['istwert'])))}" in sentence
+                assert f"({indicator['istjahr']})" in sentence
+            else:
+                assert "Istwert noch nicht erhoben" in sentence
+    measured = sum(
+        1 for g in raw(folder, "ziele.yaml")["ziele"] for i in g.get("indikatoren", []) if "istwert" in i
+    )
+    assert figure.svg.count('r="4" fill="#1f4e79"') == measured + 1  # and one in the legend
+    assert alt.count(": Ausgangswert ") == count
+
+
+@FOLDERS
+def test_timeline_states_each_measure_with_its_period_and_status(folder):
+    concept, figures = figures_of(folder)
+    alt = plain(figures["zeitplan"].alt)
+    measures = raw(folder, "massnahmen.yaml")["massnahmen"]
+    for number_, measure in enumerate(measures, start=1):
+        period = measure["zeitraum"]
+        start = german_date(period["von"])
+        expected = f"M{number_} {measure['titel']}: {measure['status']}, "
+        expected += f"{start} bis {german_date(period['bis'])}." if period.get("bis") else f"{start}, unbefristet."
+        assert expected.replace("ab ", "").replace("seit ", "") in alt.replace("seit ", "").replace("ab ", "")
+    stand = raw(folder, "kommune.yaml")["konzept"]["stand"]
+    assert f"Stand {german_date(stand)}" in plain(figures["zeitplan"].svg)
+    svg = figures["zeitplan"].svg
+    assert svg.count('stroke-dasharray="3 2"') == sum(1 for m in measures if m["status"] == "geplant")
+
+
+@FOLDERS
+def test_network_map_names_every_member_of_every_body_with_its_chair(folder):
+    _, figures = figures_of(folder)
+    alt = plain(figures["netzwerk"].alt)
+    actors = {a["id"]: a for a in raw(folder, "akteure.yaml")["akteure"]}
+    bodies = raw(folder, "netzwerk.yaml")["netzwerkgremien"]
+    for index, body in enumerate(bodies):
+        members = list(dict.fromkeys([body["leitung"], *body["mitglieder"]]))
+        sentence = alt.split(f"{body['name']} (", 1)[1]
+        if index + 1 < len(bodies):
+            sentence = sentence.split(f". {bodies[index + 1]['name']} (", 1)[0]
+        assert sentence.startswith(f"{len(members)} Mitglieder, Leitung: {actors[body['leitung']]['name']})")
+        for member in members:
+            assert actors[member]["name"] in sentence
+            assert f"{actors[member]['sektor']}: " in sentence
+    svg = figures["netzwerk"].svg
+    seats = sum(len({b["leitung"], *b["mitglieder"]}) for b in bodies)
+    assert svg.count('<path d="M ') == seats
+    assert len(re.findall(r'<path [^>]*stroke-width="2.2"/>', svg)) == len(bodies)
+
+
+def _listed(html: str, heading: str) -> int:
+    """How many points the Qualitätsdialog lists under a heading such as 'Offen ist:'."""
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    return sum(
+        len(p.getnext().findall("li"))
+        for p in root.iter("p")
+        if p.text_content().strip() == heading and p.getnext() is not None and p.getnext().tag == "ul"
+    )
+
+
+def test_quality_figure_counts_the_hints_of_the_paper_and_grades_nothing(concept):
+    [assessment] = assess(concept)
+    figure = all_figures(concept, [assessment])["hinweise-dimension5"]
+    dialogue = render_quality_dialogue(assessment).body_html
+    themes = re.findall(
+        r"(5\.\d [^:]+): Das zeigen die Daten: (\d+), Offen ist: (\d+), Dazu fehlen Angaben: (\d+)\.", figure.alt
+    )
+    assert len(themes) == len(assessment.catalog.themes)
+    totals = [sum(int(t[i]) for t in themes) for i in (1, 2, 3)]
+    assert totals == [
+        _listed(dialogue, "Das zeigen die Daten:"),
+        _listed(dialogue, "Offen ist:"),
+        _listed(dialogue, "Dazu fehlen Angaben:"),
+    ]
+    for word in ("erfüllt", "teilweise", "nicht prüfbar"):
+        assert word not in figure.alt and word not in figure.svg
+    chapter = concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"]
+    assert "bewertet keine" in chapter
+
+
+def test_each_figure_stands_captioned_in_the_chapter_a_reader_needs_it(concept):
+    chapters = concept_chapters(concept)
+    figures = all_figures(concept, assess(concept))
+    for key, chapter in PLACES.items():
+        root = lxml.html.fromstring(f"<div>{chapters[chapter]}</div>")
+        [figure] = [f for f in root.iter("figure") if f.find("img").get("src") == figures[key].name]
+        assert figure.find("img").get("alt") == figures[key].alt
+        assert figure.find("figcaption").text_content().strip()
+
+
+def test_figures_are_left_out_without_their_data(inputs):
+    def no_income(data):
+        data["ertraege"] = []
+
+    inputs.edit("ressourcen.yaml", no_income)
+    concept = inputs.check().concept
+    figures = all_figures(concept, assess(concept))
+    assert "Kommunaler Eigenanteil (Zuschussbedarf)" in figures["finanzierung"].alt
+    assert "Erträge 0,00" in plain(figures["ausschuesse"].alt)
+
+
+# --- in Word and PDF --------------------------------------------------------------------------
+
+
+def test_every_figure_is_a_picture_with_its_alternative_text_in_word(concept_files, concept):
+    document = Document(str(concept_files[".docx"]))
+    described = {" ".join(p.get("descr", "").split()) for p in document.element.body.xpath(".//wp:docPr")}
+    for figure in all_figures(concept, assess(concept)).values():
+        assert " ".join(figure.alt.split()) in described, figure.name
+
+
+def test_every_figure_is_tagged_with_its_alternative_text_in_the_pdf(concept_files, concept):
+    reader = PdfReader(str(concept_files[".pdf"]))
+    tagged = {alt for alt, _ in tagged_figures(reader, reader.trailer["/Root"]["/StructTreeRoot"])}
+    for figure in all_figures(concept, assess(concept)).values():
+        assert " ".join(figure.alt.split()) in {" ".join(t.split()) for t in tagged}, figure.name
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages[:6]).split())
+    assert "Tabellenverzeichnis" in text and "Abbildungsverzeichnis" in text
+    assert "Abbildung 2 Indikatoren: Ausgangswert, Istwert und Zielwert" in text
+    assert "Tabelle 1 Kennzahlen" in text

@@ -1,0 +1,205 @@
+"""More formats: the concept as one self-contained HTML page, and the finance department's XLSX
+workbook with numbers as numbers, totals as formulas that add up to the model's totals
+(recomputed here from the YAML), € formats and frozen header rows."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+import lxml.html
+import openpyxl
+import pytest
+import yaml
+
+from pipeline.export.to_html import to_html
+from pipeline.export.to_xlsx import to_xlsx
+from pipeline.render import render_concept
+from pipeline.render.workbook import workbook
+
+from .conftest import EXAMPLE
+
+
+def raw(name: str) -> dict:
+    return yaml.safe_load((EXAMPLE / name).read_text(encoding="utf-8"))
+
+
+# --- the HTML page ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page(concept) -> str:
+    return to_html(render_concept(concept)).decode("utf-8")
+
+
+def test_page_is_german_with_one_title_and_chapters_below_it(page):
+    root = lxml.html.fromstring(page)
+    assert root.get("lang") == "de"
+    assert [h.text_content() for h in root.iter("h1")] == ["Gesamtkonzept Frühe Hilfen"]
+    chapters = [" ".join(h.text_content().split()) for h in root.xpath("//main//h2")]
+    assert chapters[:3] == ["Vorwort", "Das Wichtigste in Kürze", "1 Einleitung und Auftrag"]
+    assert "19 Ressourcen und Finanzierung" in chapters
+    levels = [int(h.tag[1]) for h in root.xpath("//main//*[self::h2 or self::h3 or self::h4 or self::h5]")]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))  # no level skipped
+
+
+def test_page_requests_nothing_from_elsewhere(page):
+    root = lxml.html.fromstring(page)
+    for element in root.xpath("//*[@src]"):
+        assert element.get("src").startswith("data:"), element.get("src")[:40]
+    for element in root.xpath("//*[@href]"):
+        assert element.get("href").startswith(("#", "mailto:")), element.get("href")
+    assert not root.xpath("//script|//link|//iframe|//object")
+    assert "@import" not in page and "url(" not in page
+
+
+def test_page_tables_have_captions_and_header_cells(page):
+    root = lxml.html.fromstring(page)
+    tables = root.xpath("//main//table")
+    assert tables
+    for number, table in enumerate(tables, start=1):
+        assert table.find("caption").text_content().startswith(f"Tabelle {number}: ")
+        assert table.xpath("./thead/tr/th")
+
+
+def test_page_shows_every_figure_inline_with_its_alternative_text(concept, page):
+    root = lxml.html.fromstring(page)
+    document = render_concept(concept)
+    labels = [svg.get("aria-label") for svg in root.xpath("//figure/svg")]
+    assert labels == [
+        f.alt for f in sorted(document.figures, key=lambda f: document.body_html.index(f'"{f.name}"'))
+    ]
+    assert all(svg.get("role") == "img" for svg in root.xpath("//figure/svg"))
+    captions = [c.text_content() for c in root.iter("figcaption")]
+    assert captions[1] == "Abbildung 2: Indikatoren: Ausgangswert, Istwert und Zielwert"
+
+
+def test_page_has_contents_and_a_print_stylesheet(page):
+    root = lxml.html.fromstring(page)
+    links = [a.get("href") for a in root.xpath("//nav//a")]
+    assert "#einleitung" in links and "#ressourcen" in links
+    ids = set(root.xpath("//@id"))
+    assert all(link[1:] in ids for link in links)
+    assert "@media print" in page
+
+
+# --- the workbook -----------------------------------------------------------------------------
+
+
+def _evaluate(sheet, cell: str) -> Decimal:
+    """The value of a cell, computing the formulas the workbook uses (SUM of a range, a − b)."""
+    value = sheet[cell].value
+    if not isinstance(value, str) or not value.startswith("="):
+        return Decimal(str(value or 0))
+    formula = value[1:]
+    if match := re.fullmatch(r"SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", formula):
+        first, top, last, bottom = match.groups()
+        cells = sheet[f"{first}{top}:{last}{bottom}"]
+        return sum((_evaluate(sheet, c.coordinate) for row in cells for c in row), Decimal(0))
+    if match := re.fullmatch(r"([A-Z]+\d+)-([A-Z]+\d+)", formula):
+        return _evaluate(sheet, match[1]) - _evaluate(sheet, match[2])
+    raise AssertionError(f"unexpected formula {value}")
+
+
+@pytest.fixture(scope="module")
+def book(concept):
+    return openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))
+
+
+def _money():
+    money = raw("ressourcen.yaml")
+    expenses, income = defaultdict(Decimal), defaultdict(Decimal)
+    for line in money["aufwand"]:
+        expenses[line["jahr"]] += Decimal(str(line["betrag"]))
+    for line in money["ertraege"]:
+        income[line["jahr"]] += Decimal(str(line["betrag"]))
+    return expenses, income
+
+
+def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
+    assert book.sheetnames == [
+        "Übersicht",
+        "Finanzierung nach Quellen",
+        "Aufwand nach Art",
+        "Aufwand nach Maßnahmen",
+        "Ausschüsse",
+        "Aufwandspositionen",
+        "Erträge",
+        "Maßnahmenplan",
+    ]
+    for sheet in book:
+        assert sheet.freeze_panes == "B2", sheet.title
+        assert sheet.print_title_rows == "$1:$1"
+    overview = book["Übersicht"]
+    assert [c.value for c in overview[1]] == [
+        "Haushaltsjahr",
+        "Stand des Haushalts",
+        "Aufwand",
+        "Erträge",
+        "Zuschussbedarf",
+    ]
+    assert "€" in overview["C2"].number_format and "#,##0.00" in overview["C2"].number_format
+    assert isinstance(overview["C2"].value, int | float)
+
+
+def test_overview_totals_are_formulas_that_give_the_models_totals(book):
+    expenses, income = _money()
+    sheet = book["Übersicht"]
+    years = sorted(expenses)
+    for row, year in enumerate(years, start=2):
+        assert sheet[f"A{row}"].value == year
+        assert Decimal(str(sheet[f"C{row}"].value)) == expenses[year]
+        assert sheet[f"E{row}"].value == f"=C{row}-D{row}"
+        assert _evaluate(sheet, f"E{row}") == expenses[year] - income[year]
+    total = len(years) + 2
+    assert sheet[f"A{total}"].value == "Gesamt"
+    assert sheet[f"C{total}"].value.startswith("=SUM(")
+    assert _evaluate(sheet, f"C{total}") == sum(expenses.values())
+    assert _evaluate(sheet, f"E{total}") == sum(expenses.values()) - sum(income.values())
+
+
+@pytest.mark.parametrize("name", ["Finanzierung nach Quellen", "Aufwand nach Art", "Aufwand nach Maßnahmen"])
+def test_tables_by_year_add_up_to_the_aufwand(book, name):
+    expenses, _ = _money()
+    sheet = book[name]
+    last = sheet.max_row
+    assert sheet.cell(last, 1).value == "Aufwand gesamt"
+    for col, year in enumerate(sorted(expenses), start=2):
+        assert sheet.cell(1, col).value == str(year)
+        assert _evaluate(sheet, sheet.cell(last, col).coordinate) == expenses[year]
+    summe = sheet.max_column
+    assert sheet.cell(1, summe).value == "Summe"
+    assert sheet.cell(2, summe).value.startswith("=SUM(")
+    assert _evaluate(sheet, sheet.cell(last, summe).coordinate) == sum(expenses.values())
+
+
+def test_line_items_add_up_and_keep_text_as_text(book):
+    expenses, income = _money()
+    lines = book["Aufwandspositionen"]
+    assert _evaluate(lines, f"E{lines.max_row}") == sum(expenses.values())
+    assert lines.max_row == len(raw("ressourcen.yaml")["aufwand"]) + 2
+    receipts = book["Erträge"]
+    assert _evaluate(receipts, f"D{receipts.max_row}") == sum(income.values())
+
+
+def test_measure_plan_has_dates_and_costs_per_measure(book):
+    measures = raw("massnahmen.yaml")["massnahmen"]
+    sheet = book["Maßnahmenplan"]
+    assert sheet.max_row == len(measures) + 2
+    first = measures[0]
+    assert sheet["B2"].value == first["titel"]
+    assert sheet["F2"].value.date() == first["zeitraum"]["von"]
+    assert sheet["F2"].number_format == "dd.mm.yyyy"
+    costs = defaultdict(Decimal)
+    for line in raw("ressourcen.yaml")["aufwand"]:
+        if line["fuer"] != "netzwerkkoordination":
+            costs[line["jahr"]] += Decimal(str(line["betrag"]))
+    for col, year in enumerate(sorted(costs), start=9):
+        assert sheet.cell(1, col).value == f"Aufwand {year}"
+        assert _evaluate(sheet, sheet.cell(sheet.max_row, col).coordinate) == costs[year]
+
+
+def test_workbook_bytes_are_reproducible(concept):
+    assert to_xlsx(workbook(concept)) == to_xlsx(workbook(concept))

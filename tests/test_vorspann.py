@@ -1,0 +1,112 @@
+"""Front matter of the concept: an optional foreword and 'Das Wichtigste in Kürze', one page from
+the model; both stand before chapter 1 without a number."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+import lxml.html
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from pipeline.formatting import euro
+from pipeline.render import concept_chapters
+
+from .conftest import EXAMPLE, ROOT
+
+CITY = ROOT / "inputs" / "neuhafen"
+FOREWORD = "konzept/00a_vorwort.html.j2"
+SUMMARY = "konzept/00b_kurzfassung.html.j2"
+
+
+def text(html: str) -> str:
+    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+
+def raw(folder, name):
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+
+
+def test_foreword_is_signed_by_the_head_of_the_administration(concept):
+    html = concept_chapters(concept)[FOREWORD]
+    written = raw(EXAMPLE, "kommune.yaml")
+    assert '<h1 id="vorwort" class="unnumbered">Vorwort</h1>' in html.replace(
+        ' data-quelle="konzept/00a_vorwort.html.j2:5"', ""
+    )
+    for paragraph in written["konzept"]["vorwort"]["text"].split("\n\n"):
+        assert " ".join(paragraph.split()) in text(html)
+    head = written["kommune"]["verwaltungsspitze"]
+    assert f"{head['name']}<br>{head['amtsbezeichnung']}</p>" in html
+
+
+def test_foreword_names_its_author_where_given(inputs):
+    def author(data):
+        data["konzept"]["vorwort"]["verfasst_von"] = "Dr. Petra Lorenz, Dezernentin für Jugend und Soziales"
+
+    inputs.edit("kommune.yaml", author)
+    html = concept_chapters(inputs.check().concept)[FOREWORD]
+    assert "Dr. Petra Lorenz, Dezernentin für Jugend und Soziales</p>" in html
+    assert "Landrätin" not in html
+
+
+def test_without_head_or_author_the_foreword_is_unsigned(inputs):
+    inputs.edit("kommune.yaml", lambda data: data["kommune"].pop("verwaltungsspitze"))
+    html = concept_chapters(inputs.check().concept)[FOREWORD]
+    assert "Vorwort" in html and "<br>" not in html
+
+
+def test_without_foreword_there_is_no_heading_and_chapter_one_stays_one(inputs):
+    inputs.edit("kommune.yaml", lambda data: data["konzept"].pop("vorwort"))
+    chapters = concept_chapters(inputs.check().concept)
+    assert chapters[FOREWORD].strip() == ""
+    assert "(Kapitel 5)" in chapters[SUMMARY]  # Zielgruppen: chapters count from Einleitung
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, CITY], ids=["landkreis", "stadt"])
+def test_summary_states_the_models_totals(folder):
+    from pipeline.build import check_folder
+
+    html = concept_chapters(check_folder(folder).concept)[SUMMARY]
+    plain = text(html).replace("\xa0", " ")
+    money = raw(folder, "ressourcen.yaml")
+    expenses, income = defaultdict(Decimal), defaultdict(Decimal)
+    for line in money["aufwand"]:
+        expenses[line["jahr"]] += Decimal(str(line["betrag"]))
+    for line in money["ertraege"]:
+        income[line["jahr"]] += Decimal(str(line["betrag"]))
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    [table] = root.iter("table")
+    rows = [[" ".join(c.text_content().split()) for c in tr.iter("td")] for tr in table.iter("tr")][1:]
+    by_year = {r[0]: r[2:] for r in rows}
+
+    def shown(amount: Decimal) -> str:
+        return euro(amount).replace("\xa0", " ")
+
+    for year in sorted(expenses):
+        spent, received = expenses[year], income[year]
+        assert by_year[str(year)] == [shown(spent), shown(received), shown(spent - received)]
+        assert f"{shown(spent)}" in plain and f"davon {shown(spent - received)} Zuschussbedarf" in plain
+    total, received = sum(expenses.values(), Decimal(0)), sum(income.values(), Decimal(0))
+    assert by_year["Gesamt"] == [shown(total), shown(received), shown(total - received)]
+    measures = Counter(m["status"] for m in raw(folder, "massnahmen.yaml")["massnahmen"])
+    if measures["laufend"]:
+        assert f"{measures['laufend']} {'läuft' if measures['laufend'] == 1 else 'laufen'}" in plain
+    if measures["geplant"]:
+        assert f"{measures['geplant']} {'ist' if measures['geplant'] == 1 else 'sind'} geplant" in plain
+    groups = raw(folder, "zielgruppen.yaml")["zielgruppen"]
+    assert all(g["name"] in plain for g in groups)
+    impact = [g for g in raw(folder, "ziele.yaml")["ziele"] if g["art"] == "Wirkungsziel"]
+    assert all(g["kurztitel"] in plain for g in impact)
+    decisions = raw(folder, "gremien.yaml").get("beschluesse", [])
+    for status, n in Counter(d["umsetzungsstatus"] for d in decisions).items():
+        assert f"{n} {status}" in plain
+
+
+def test_front_matter_stands_unnumbered_before_chapter_one_in_the_pdf(concept_files):
+    reader = PdfReader(str(concept_files[".pdf"]))
+    contents = " ".join(reader.pages[1].extract_text().split())
+    assert "Vorwort" in contents and "Das Wichtigste in Kürze" in contents
+    assert contents.index("Das Wichtigste in Kürze") < contents.index("1 Einleitung und Auftrag")
+    assert "1 Vorwort" not in contents
