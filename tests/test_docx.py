@@ -11,6 +11,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+#: Unnumbered front matter before chapter 1: the foreword (the example has one) and the summary.
+FRONT_MATTER = ["Vorwort", "Das Wichtigste in Kürze"]
 CHAPTERS = [
     "Einleitung und Auftrag",
     "Leitbild und Verständnis Früher Hilfen",
@@ -49,9 +51,11 @@ def _euro(text: str) -> Decimal:
 
 def test_chapter_headings_in_order(document):
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    numbers, titles = zip(*(h.split("\t", 1) for h in headings), strict=True)
+    front = [h for h in headings if "\t" not in h]  # Vorwort, Das Wichtigste in Kürze: unnumbered
+    assert front == FRONT_MATTER and headings[: len(front)] == front
+    numbers, titles = zip(*(h.split("\t", 1) for h in headings[len(front) :]), strict=True)
     assert [t for t in titles if t in CHAPTERS] == CHAPTERS
-    assert list(numbers) == [str(n) for n in range(1, len(headings) + 1)]
+    assert list(numbers) == [str(n) for n in range(1, len(titles) + 1)]
 
 
 def test_measure_plan_lists_every_measure_with_its_lead(document, raw_inputs):

@@ -29,7 +29,8 @@ from pipeline.export.to_pdf import checked_logo
 from pipeline.load import inputs_hash
 from pipeline.model import MunicipalityFile
 from pipeline.model.images import ImageProblem, check_image
-from pipeline.render.needs import concept_figures
+from pipeline.model.quality.assessment import assess
+from pipeline.render import all_figures
 
 from .conftest import EXAMPLE, edit_yaml
 
@@ -144,7 +145,8 @@ def test_logo_is_on_the_word_title_page_with_alternative_text(concept_files):
         media = [n for n in package.namelist() if n.startswith("word/media/")]
     # the logo once, as PNG; besides it each figure of the Bedarfsanalyse as SVG with a PNG beside it
     assert "word/media/image1.png" in media
-    assert len(media) == 1 + 2 * len(concept_figures(check_folder(EXAMPLE).concept))
+    concept = check_folder(EXAMPLE).concept
+    assert len(media) == 1 + 2 * len(all_figures(concept, assess(concept)))
 
 
 @pytest.mark.slow
