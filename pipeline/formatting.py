@@ -87,13 +87,13 @@ def euro(value: Decimal | int | float) -> str:
     return f"{number(value, 2)}{NBSP}€"
 
 
-_CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])")
+_CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])|(Buchst\.) (?=[a-z]\b)")
 
 
 def bind_citations(text: str) -> str:
-    """'§ 4 KKG', 'Abs. 3', 'Nr. 2' with a no-break space, so a line never ends on the sign and
+    """'§ 4 KKG', 'Abs. 3', 'Nr. 2', 'Buchst. a' with a no-break space, so a line never ends on the sign and
     starts with its number – in the documents' own text and in every text the user wrote."""
-    return _CITATION_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
+    return _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2)}{NBSP}", text)
 
 
 def with_note(text: str, note: str) -> str:
@@ -164,6 +164,16 @@ def enumeration(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " und " + items[-1]
+
+
+def enumeration_of_names(items: list[str]) -> str:
+    """Names in a list: 'a, b und c', but with semicolons when a name has its own 'und' or comma
+    ('Steuerungsgruppe; Qualitätszirkel Frühe Hilfen und Gesundheit; Arbeitskreis Vielfalt und
+    Zugang'), so that the reader can tell where one name ends."""
+    items = [str(i) for i in items]
+    if any(" und " in i or "," in i or ";" in i for i in items):
+        return "; ".join(items)
+    return enumeration(items)
 
 
 NUMBER_WORDS = (

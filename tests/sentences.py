@@ -46,7 +46,7 @@ def render_all(concept: Concept) -> dict[str, str]:
 #: Abbreviations whose full stop does not end a sentence, so a lowercase word may follow.
 ABBREVIATIONS = re.compile(
     r"\b(?:e\. ?V|z\. ?B|u\. ?a|d\. ?h|o\. ?ä|u\. ?ä|i\. ?d\. ?R|v\. ?a|s\. ?u|s\. ?o|bzw|ca|ggf|vgl|usw|"
-    r"inkl|zzgl|evtl|gem|lt|Nr|Abs|Std|Tab|Kap|Art|Dr|Prof|St|gGmbH|mbH)\.(?!\.)",
+    r"inkl|zzgl|evtl|gem|lt|Nr|Abs|Buchst|Std|Tab|Kap|Art|Dr|Prof|St|gGmbH|mbH)\.(?!\.)",
 )
 #: (name of the flaw, pattern) – what a sentence that ends once never contains.
 FLAWS: tuple[tuple[str, re.Pattern[str]], ...] = (

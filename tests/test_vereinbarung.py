@@ -2,9 +2,10 @@
 'kooperationsvereinbarung').
 
 Parties, contributions and dates are recomputed here from the YAML as written, not taken from
-the model; the rendered HTML is read the way a reader meets it. The slow tests open the Word
-and PDF files of the example's build: a heading per section, one signature block per party,
-never split across two pages, and the PDFs tagged.
+the model; the rendered HTML is read the way a reader meets it. Nobody signs for what is not
+theirs: groups of several Träger and freelancers accede one by one (Beitrittserklärung). The
+slow tests open the Word and PDF files of the example's build: a heading per section, one
+signature block per party, never split across two pages, and the PDFs tagged.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import get_args
 
 import lxml.html
 import pytest
 import yaml
 from click.testing import CliRunner
 from docx import Document
+from docx.enum.text import WD_TAB_LEADER
 from pypdf import PdfReader
 
 from pipeline.build import check_folder
@@ -25,6 +28,8 @@ from pipeline.cli import main
 from pipeline.findings import WARNING
 from pipeline.formatting import count
 from pipeline.model.norms import NORMS_BY_CITATION
+from pipeline.model.supervision import AUTHORITIES
+from pipeline.model.types import State
 from pipeline.products import AGREEMENT, PRODUCTS
 from pipeline.render import concept_chapters, render_agreement, render_consent_form, render_products
 
@@ -46,12 +51,14 @@ def raw(folder: Path) -> dict[str, dict]:
 
 def expected_parties(data: dict[str, dict]) -> list[tuple[str, list[str]]]:
     """(name, names of the actors it signs for) of every party, the organiser first: a Träger
-    signs for its actors, a representation for the actor it names, an institution without
-    either for itself; freelancers and volunteers without either do not sign."""
+    signs for its actors, a representation for the actor it names, a single institution without
+    either for itself; freelancers, volunteers and groups of institutions of several Träger
+    ('einzelbeitritt') without either do not sign."""
     section = data["netzwerk.yaml"]["kooperationsvereinbarung"] or {}
     organisations = {o["id"]: o["name"] for o in data["akteure.yaml"].get("traeger", [])}
     represented = {r["akteur"]: r["durch"] for r in section.get("vertretungen", [])}
     named = section.get("unterzeichnende")
+    one_by_one = section.get("einzelbeitritt", [])
     organiser = data["kommune.yaml"]["kommune"]["traeger"]
     groups: dict[str, list[str]] = {organiser: []}
     for actor in data["akteure.yaml"]["akteure"]:
@@ -60,9 +67,22 @@ def expected_parties(data: dict[str, dict]) -> list[tuple[str, list[str]]]:
         by = represented.get(actor["id"]) or actor.get("traeger")
         if by:
             groups.setdefault(organisations[by], []).append(actor["name"])
-        elif actor["organisationsform"] == "Institution":
+        elif actor["organisationsform"] == "Institution" and actor["id"] not in one_by_one:
             groups.setdefault(actor["name"], []).append(actor["name"])
     return list(groups.items())
+
+
+def accession_groups(data: dict[str, dict]) -> list[dict]:
+    """The actors whose institutions, practices or members accede one by one: those named under
+    'einzelbeitritt', and freelancers and volunteers without a Träger (an association that signs
+    for them represents the profession and binds nobody)."""
+    section = data["netzwerk.yaml"]["kooperationsvereinbarung"] or {}
+    named = section.get("einzelbeitritt", [])
+    return [
+        a
+        for a in data["akteure.yaml"]["akteure"]
+        if a["id"] in named or (a["organisationsform"] != "Institution" and not a.get("traeger"))
+    ]
 
 
 def text_of(element: lxml.html.HtmlElement) -> str:
@@ -81,7 +101,11 @@ def root_of(html: str) -> lxml.html.HtmlElement:
 
 
 def signature_blocks(html: str) -> list[lxml.html.HtmlElement]:
-    return root_of(html).xpath("//div[contains(@class, 'zusammenhalten') and contains(@class, 'abstand')]")
+    """The signature blocks of the parties: before Anlage 1 (the Beitrittserklärung has its own)."""
+    return root_of(html).xpath(
+        "//div[contains(@class, 'zusammenhalten') and contains(@class, 'abstand')]"
+        "[following::h1[@id='anlage-beitraege']]"
+    )
 
 
 def empty_headings(html: str) -> list[str]:
@@ -135,6 +159,10 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
     table = root_of(html).xpath("//table[caption='Partnerinnen und Partner der Vereinbarung']")[0]
     rows = [[text_of(c) for c in row.xpath("td")] for row in table.xpath(".//tbody/tr")]
     assert [r[1].removesuffix(" (organisiert das Netzwerk)") for r in rows] == [name for name, _ in parties]
+    for row, (name, actors) in zip(rows, parties, strict=True):
+        assert row[2] == ("sich selbst" if actors == [name] else "; ".join(actors) if actors else "–") or (
+            "(als Vertretung der Berufsgruppe" in row[2]  # the association of the midwives
+        )
     blocks = signature_blocks(html)
     assert len(blocks) == len(parties)
     place = raw_inputs["netzwerk.yaml"]["kooperationsvereinbarung"]["ort"]
@@ -145,9 +173,12 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
         assert text_of(block.xpath(".//div[@class='feld']/p[1]")[0]) == f"{place}, den"
         signed_for = text_of(block)
         own = actors == [name]
-        assert ("Unterzeichnet für:" in signed_for) == (bool(actors) and not own and name != parties[0][0])
+        assert ("Unterzeichnet für:" in signed_for) == (bool(actors) and name != parties[0][0])
+        assert ("Unterzeichnet für: sich selbst" in signed_for) == own  # the Jobcenter, without a Träger
         for actor in actors if not own and name != parties[0][0] else []:
             assert actor in signed_for
+    # the sentence under the heading stays with the first block, never alone at a page's end
+    assert "Jede Partnerin und jeder Partner unterzeichnet für sich" in text_of(blocks[0])
 
 
 def test_without_a_list_every_institution_and_every_group_with_a_traeger_signs(inputs):
@@ -166,10 +197,77 @@ def test_those_who_do_not_sign_are_named_and_may_join(concept, raw_inputs):
     outside = [a["name"] for a in raw_inputs["akteure.yaml"]["akteure"] if a["id"] not in named]
     assert outside
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
-    assert "können der Vereinbarung beitreten" in text
-    assert "Im Netzwerk wirken außerdem mit, ohne diese Vereinbarung zu unterzeichnen: " in text
-    for name in outside:
-        assert name in text
+    assert "können der Vereinbarung beitreten, indem sie die Beitrittserklärung (Anlage 3) unterzeichnen" in text
+    clause = text[text.index("Einzeln treten der Vereinbarung bei") :]
+    clause = clause[: clause.index(".") + 1]
+    for name in outside:  # in the example, every one of them accedes one by one
+        assert name in clause
+    for group in accession_groups(raw_inputs):
+        assert group["name"] in clause
+
+
+def test_a_group_of_several_traeger_and_a_profession_accede_one_by_one():
+    """Neuhafen: the Stadt signs only for the Familienzentren it runs itself, the midwives'
+    association only as the profession's representative; both groups get a box on the
+    Beitrittserklärung, and the paths that start with them are recommendations."""
+    data = raw(NEUHAFEN)
+    settings = data["netzwerk.yaml"]["kooperationsvereinbarung"]
+    agreement = check_folder(NEUHAFEN).concept.agreement
+    html = render_agreement(agreement).body_html
+    root = root_of(html)
+    rows = {
+        text_of(r.xpath("td")[1]).removesuffix(" (organisiert das Netzwerk)"): text_of(r.xpath("td")[2])
+        for r in root.xpath("//table[caption='Partnerinnen und Partner der Vereinbarung']//tbody/tr")
+    }
+    names = {a["id"]: a["name"] for a in data["akteure.yaml"]["akteure"]}
+    organisations = {o["id"]: o["name"] for o in data["akteure.yaml"]["traeger"]}
+    for representation in settings["vertretungen"]:
+        signed_for = rows[organisations[representation["durch"]]]
+        actor = names[representation["akteur"]]
+        if representation["akteur"] in settings["einzelbeitritt"]:
+            assert (
+                f"{actor} (nur die Einrichtungen in eigener Trägerschaft; die übrigen treten einzeln bei)"
+                in signed_for
+            )
+        else:
+            assert (
+                f"{actor} (als Vertretung der Berufsgruppe; die Einzelnen treten mit eigener Unterschrift bei)"
+                in (signed_for)
+            )
+    # Anlage 3: one box per group that accedes one by one, then one for anyone else
+    annex = root.xpath("//h1[@id='anlage-beitritt']")[0]
+    boxes = [unboxed(li) for li in annex.xpath("following::div[@class='ankreuzen'][1]//li")]
+    assert boxes[:-1] == [g["name"] for g in accession_groups(data)]
+    assert boxes[-1] == "Weitere Einrichtung oder weiterer Dienst:"
+    assert text_of(annex).startswith("Anlage 3: Beitrittserklärung")
+    # the Familienzentren's part in Anlage 1 says who signs for which of them
+    part = text_of(section(html, names["familienzentren"]))
+    assert "Die Unterschrift gilt nur für die Einrichtungen in eigener Trägerschaft" in part
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, NEUHAFEN], ids=["musterkreis", "neuhafen"])
+def test_paths_of_those_not_bound_are_recommendations(folder):
+    """A signature binds a Träger's own institutions; a path that starts with a group that
+    accedes one by one, or with someone who does not sign, is marked as a recommendation."""
+    data = raw(folder)
+    bound = {
+        a["id"]
+        for a in data["akteure.yaml"]["akteure"]
+        if a["name"] in {n for _, actors in expected_parties(data) for n in actors}
+    } - {g["id"] for g in accession_groups(data)}
+    names = {a["id"]: a["name"] for a in data["akteure.yaml"]["akteure"]}
+    agreement = check_folder(folder).concept.agreement
+    root = root_of(render_agreement(agreement).body_html)
+    senders = [
+        text_of(r.xpath("td")[0]) for r in root.xpath("//table[caption='Vereinbarte Abstimmungswege']//tbody/tr")
+    ]
+    expected = [
+        names[w["von"]] + ("" if w["von"] in bound else " (Empfehlung)")
+        for w in data["netzwerk.yaml"]["abstimmungswege"]
+    ]
+    assert senders == expected
+    assert any(s.endswith("(Empfehlung)") for s in senders)
+    assert "sind als „Empfehlung“ gekennzeichnet" in text_of(root)
 
 
 def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
@@ -218,8 +316,9 @@ def test_each_partner_contributes_what_the_yaml_says(concept, raw_inputs):
             for b in bodies
             if b["leitung"] == actor["id"] or actor["id"] in b["mitglieder"]
         )
-        if meetings:
-            assert f"(zusammen {count(meetings, 'Sitzung', 'Sitzungen', 'eine')} im Jahr)" in part
+        if meetings:  # 'zusammen' only when there are several bodies
+            together = "zusammen " if len(chaired) + len(member) > 1 else ""
+            assert f"({together}{count(meetings, 'Sitzung', 'Sitzungen', 'eine')} im Jahr)" in part
         hours = f"{actor['netzwerkaufwand_stunden']:,}".replace(",", ".")
         assert f"Zeit für die Netzwerkarbeit: rund {hours} Stunden im Jahr" in part
         for responsibility in actor["zustaendigkeiten"]:
@@ -247,9 +346,44 @@ def test_the_preamble_cites_the_law_as_binding_as_it_is(concept):
     assert NORMS_BY_CITATION[("KKG", "3")].wording in text  # Programmsatz, Soll in Abs. 3
     assert NORMS_BY_CITATION[("KKG", "1")].wording in text
     assert "Die Beteiligten sollen die Grundsätze für eine verbindliche Zusammenarbeit in Vereinbarungen" in text
-    assert NORMS_BY_CITATION[("KKG", "4")].wording in text  # a Befugnis, no Meldepflicht
     assert not re.search(r"§ 3[^.]*(verpflichtet|muss)", text)
     assert "Meldepflicht" not in text
+
+
+def test_the_befugnis_of_4_kkg_comes_with_its_conditions(concept):
+    """§ 4 KKG is no bare Befugnis: first the talk with the parents (unless it endangers the
+    child), the claim to advice, and only if the danger cannot be averted the Befugnis, with the
+    parents told beforehand; the health professions soll inform at urgent danger."""
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    clause = text[text.index("§ 6 Datenschutz und Schweigepflicht") : text.index("§ 7 ")]
+    steps = [
+        "Zunächst sollen sie die Situation mit dem Kind und den Eltern erörtern und auf Hilfen hinwirken, soweit der "
+        "wirksame Schutz des Kindes dadurch nicht in Frage gestellt wird (§ 4 Abs. 1 KKG).",
+        "Anspruch auf Beratung durch eine insoweit erfahrene Fachkraft",
+        "Lässt sich die Gefährdung so nicht abwenden, sind sie befugt, das Jugendamt zu informieren; die Betroffenen "
+        "werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in Frage",
+        "andere Angehörige der Heilberufe sollen das Jugendamt unverzüglich informieren, wenn sie eine dringende "
+        "Gefahr für das Kind sehen",
+        "Vereinbarung zum Schutzauftrag geschlossen hat",
+    ]
+    positions = [clause.index(step) for step in steps]
+    assert positions == sorted(positions)
+    assert "gewichtige Anhaltspunkte für die Gefährdung eines Kindes bekannt" in clause
+    assert "befugt, das Jugendamt zu informieren; zuvor sollen sie" not in clause  # the old, bare wording
+
+
+def test_the_preamble_stays_true_after_the_decision(concept, inputs):
+    """Signed after the council's decision: a planned decision is named by its result ('in der
+    vom Kreistag beschlossenen Form'), never as a future; a recorded one with its date."""
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    version = raw(EXAMPLE)["kommune.yaml"]["konzept"]
+    sentence = text[text.index("Grundlage dieser Vereinbarung") :].split(". Es beschreibt")[0]
+    assert sentence.endswith(f"(Stand {version['stand']:%d.%m.%Y}), in der vom Kreistag beschlossenen Form")
+    assert "werden soll" not in text and "soll beschlossen" not in text
+    decision = next(d for d in raw(EXAMPLE)["gremien.yaml"]["beschluesse"] if d["gremium"] == "kt")
+    inputs.replace("kommune.yaml", f"beschluss: {version['beschluss']}", f"beschluss: {decision['nummer']}")
+    adopted = text_of(root_of(render_agreement(inputs.check().concept.agreement).body_html))
+    assert f", das der Kreistag am {decision['datum']:%d.%m.%Y} beschlossen hat." in adopted
 
 
 def test_every_principle_of_the_leitbild_is_agreed(concept, raw_inputs):
@@ -267,7 +401,77 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
     assert f"das nächste Mal bis zum {update['naechste']:%d.%m.%Y}" in text
     assert "mit einer Frist von sechs Monaten schriftlich gegenüber dem Jugendamt kündigen" in text
     assert f"§ 7 {settings['regelungen'][0]['titel']}" in text
-    assert "§ 8 Laufzeit, Überprüfung und Kündigung" in text
+    assert "§ 8 Laufzeit, Überprüfung, Kündigung und Beitritt" in text
+
+
+def test_changes_need_consent_and_both_sides_may_end_it(concept):
+    """A change to a partner's contribution or path binds it only with its consent in Textform;
+    the organiser may end the agreement too, and what was exchanged stays protected."""
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert (
+        "Eine Änderung, die den Beitrag oder einen Abstimmungsweg einer Partnerin oder eines Partners betrifft, gilt "
+        "für sie oder ihn erst, wenn sie oder er in Textform (etwa per E-Mail) zugestimmt hat." in text
+    )
+    assert "Der Landkreis Musterkreis kann sie mit derselben Frist gegenüber allen kündigen" in text
+    assert "gelten die Pflichten aus § 6 für die Angaben weiter" in text
+
+
+def test_the_contact_names_each_part_once(concept, raw_inputs):
+    """'Fachbereich Jugend und Familie' is in the position and in the address: the contact line
+    says it once, and the phone number never breaks."""
+    coordination = raw_inputs["kommune.yaml"]["kommune"]["netzwerkkoordination"]
+    html = render_agreement(concept.agreement).body_html
+    line = next(text_of(p) for p in root_of(html).xpath("//p[strong='Kontakt:']"))
+    department = raw_inputs["kommune.yaml"]["kommune"]["jugendamt"]
+    assert department in coordination["stelle"] and department in coordination["kontakt"]["anschrift"]
+    assert line.count(department) == 1
+    assert coordination["person"] in line and "Am Kreishaus 3, 31999 Musterstadt" in line
+    assert "Telefon\u00a0" + coordination["kontakt"]["telefon"].replace(" ", "\u00a0") in html
+
+
+def test_working_forms_are_a_list_and_names_with_und_are_set_apart(concept, raw_inputs):
+    root = root_of(render_agreement(concept.agreement).body_html)
+    forms = [text_of(li) for li in root.xpath("//h1[@id='zusammenarbeit']/following-sibling::ul[1]/li")]
+    assert forms == [f["name"] for f in raw_inputs["netzwerk.yaml"]["arbeitsformen"]]
+    bodies = [b["name"] for b in raw_inputs["netzwerk.yaml"]["netzwerkgremien"]]
+    assert f"arbeitet in vier Gremien: {'; '.join(bodies)}." in text_of(root)
+
+
+def test_volunteers_give_their_time_as_they_can(concept, raw_inputs):
+    """A Träger cannot promise the unpaid time of volunteers: their part says so."""
+    volunteers = [
+        a for a in raw_inputs["akteure.yaml"]["akteure"] if a["organisationsform"].startswith("ehrenamtlich")
+    ]
+    assert volunteers
+    html = render_agreement(concept.agreement).body_html
+    for actor in volunteers:
+        part = text_of(section(html, actor["name"]))
+        assert (
+            "Die Ehrenamtlichen wirken nach ihren eigenen Möglichkeiten mit; ihr Träger sagt ihre Zeit nicht zu."
+            in part
+        )
+        assert "für alle zusammen (Richtwert)" in part
+
+
+def test_partners_in_every_sozialraum_name_a_contact_for_each():
+    data = raw(NEUHAFEN)
+    named = data["netzwerk.yaml"]["kooperationsvereinbarung"]["ansprechpersonen_je_sozialraum"]
+    areas = [
+        a.get("kurzname") or a["name"].split(" (")[0] for a in data["kommune.yaml"]["kommune"]["sozialraeume"]
+    ]
+    html = render_agreement(check_folder(NEUHAFEN).concept.agreement).body_html
+    for actor in data["akteure.yaml"]["akteure"]:
+        if actor["id"] not in named:
+            continue
+        labels = [text_of(p) for p in section(html, actor["name"]).xpath(".//div[@class='feld']/p[last()]")]
+        assert labels == [
+            label
+            for area in areas
+            for label in (
+                f"{area}: Ansprechperson (Name, Telefon, E-Mail)",
+                f"{area}: Vertretung (Name, Telefon, E-Mail)",
+            )
+        ]
 
 
 def test_a_fixed_term_ends_the_day_before_its_anniversary():
@@ -277,8 +481,8 @@ def test_a_fixed_term_ends_the_day_before_its_anniversary():
     agreement = check_folder(NEUHAFEN).concept.agreement
     text = text_of(root_of(render_agreement(agreement).body_html))
     assert f"Sie gilt bis zum {end:%d.%m.%Y}." in text
-    first = start.replace(year=start.year + data["ueberpruefung_jahre"])
-    assert f"alle zwei Jahre, das erste Mal bis zum {first:%d.%m.%Y}" in text
+    first = start.replace(year=start.year + data["ueberpruefung_jahre"]) - dt.timedelta(days=1)
+    assert f"alle zwei Jahre, das erste Mal bis zum {first:%d.%m.%Y}" in text  # 31.12., not 01.01.
 
 
 @pytest.mark.parametrize("folder", [EXAMPLE, NEUHAFEN], ids=["musterkreis", "neuhafen"])
@@ -304,21 +508,33 @@ def test_an_empty_section_makes_a_sound_agreement_from_sparse_inputs(sparse):
         assert flaws(document.body_html) == []
         assert empty_headings(document.body_html) == []
     text = text_of(root_of(render_agreement(agreement).body_html))
-    assert "mit der Unterzeichnung in Kraft" in text and "Sie gilt unbefristet." in text
+    assert "mit der Unterzeichnung oder dem Beitritt in Kraft" in text and "Sie gilt unbefristet." in text
     assert "mit einer Frist von drei Monaten" in text
 
 
 # --- the consent form ----------------------------------------------------------------------------
 
 
+def consent_label(actor: dict, data: dict[str, dict]) -> str:
+    """A place as the form names it: the Jugendamt's service says it is the Jugendamt."""
+    office = data["querschnitt.yaml"].get("kinderschutz", {}).get("jugendamt")
+    return f"Jugendamt – {actor['name']}" if actor["id"] == office else actor["name"]
+
+
 def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inputs):
     root = root_of(render_consent_form(concept.agreement).body_html)
     boxes = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
     actors = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"]
-    assert [b.removesuffix(", Name:") for b in boxes[:-1]] == [a["name"] for a in actors]
+    assert [b.removesuffix(", Name/Ort:") for b in boxes[:-1]] == [consent_label(a, raw_inputs) for a in actors]
+    assert "Jugendamt – Allgemeiner Sozialer Dienst (ASD)" in boxes
     assert boxes[-1] == "Weitere Stelle:"
+    # a box for several practices, institutions or people asks which one is meant
+    collective = {g["id"] for g in accession_groups(raw_inputs)} | {
+        a["id"] for a in actors if a["organisationsform"] != "Institution"
+    }
+    assert "familienzentren" in collective and "kinderaerzte" in collective
     for actor, box in zip(actors, boxes, strict=False):
-        assert box.endswith("Name:") == (actor["organisationsform"] != "Institution")
+        assert box.endswith(", Name/Ort:") == (actor["id"] in collective), actor["id"]
     data = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[2]//li")]
     assert data[:-1] == [
         "Name, Anschrift und Telefonnummer",
@@ -328,31 +544,171 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
     ]
 
 
+def test_health_data_need_boxes_of_their_own(concept, inputs):
+    """Art. 9 DSGVO: health data pass only with an explicit consent, so they have boxes apart
+    from the other data – by default observations on health and development and the course of
+    the support; a list of one's own replaces them, an empty one leaves them out."""
+    root = root_of(render_consent_form(concept.agreement).body_html)
+    lists = root.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen']")
+    health = [unboxed(li) for li in lists[1].xpath(".//li")]
+    assert len(health) == 2 and health[0].startswith("Beobachtungen zur Gesundheit und Entwicklung")
+    assert health[1] == "Bisheriger Verlauf der Begleitung"
+    assert (
+        "Angaben zur Gesundheit gibt eine Stelle nur weiter, wenn ich sie hier ausdrücklich ankreuze"
+        in text_of(root)
+    )
+    section = raw(NEUHAFEN)["netzwerk.yaml"]["kooperationsvereinbarung"]["einverstaendniserklaerung"]
+    neuhafen = root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html)
+    lists = neuhafen.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen']")
+    assert [unboxed(li) for li in lists[1].xpath(".//li")] == section["gesundheitsangaben"]
+    inputs.replace(
+        "netzwerk.yaml", "    loeschfrist_jahre: 2\n", "    loeschfrist_jahre: 2\n    gesundheitsangaben: []\n"
+    )
+    without = root_of(render_consent_form(inputs.check().concept.agreement).body_html)
+    assert len(without.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen']")) == 1
+    assert "Angaben zur Gesundheit gibt" not in text_of(without)
+
+
+@pytest.mark.parametrize(
+    ("months", "words"), [(None, "ein Jahr"), (6, "sechs Monate"), (18, "18 Monate"), (24, "zwei Jahre")]
+)
+def test_a_consent_holds_for_a_limited_time(inputs, months, words):
+    if months is not None:
+        inputs.replace(
+            "netzwerk.yaml",
+            "    loeschfrist_jahre: 2\n",
+            f"    loeschfrist_jahre: 2\n    hoechstdauer_monate: {months}\n",
+        )
+    text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
+    assert (
+        f"Die Einwilligung gilt bis zu dem Tag, den ich hier eintrage, längstens aber {words} ab meiner Unterschrift."
+        in text
+    )
+    assert "Ende der Unterstützung" not in text
+
+
+def test_deletion_yields_to_the_duty_to_keep_health_records(concept, inputs):
+    """The places delete what they no longer need, at the latest after the period the inputs
+    set; a doctor's or midwife's record is kept ten years (§ 630f BGB) whatever the form says."""
+    years = raw(EXAMPLE)["netzwerk.yaml"]["kooperationsvereinbarung"]["einverstaendniserklaerung"][
+        "loeschfrist_jahre"
+    ]
+    text = text_of(root_of(render_consent_form(concept.agreement).body_html))
+    assert (
+        "Die Stellen speichern die Angaben nur, solange sie sie für die Unterstützung brauchen, und löschen sie danach, "
+        f"spätestens {count(years, 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung." in text
+    )
+    keeping = "bewahren ihre Behandlungsdokumentation zehn Jahre auf (§ 630f Abs. 3 BGB)."
+    assert keeping in text
+    assert (
+        "Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO), für Angaben zur Gesundheit Ihre ausdrückliche Einwilligung (Art. 9 Abs. 2 Buchst. a DSGVO)"
+        in text
+    )
+    own = "Die Stellen löschen die Angaben, sobald die Familie sie nicht mehr braucht."
+    inputs.replace("netzwerk.yaml", "    loeschfrist_jahre: 2\n", f"    speicherdauer: {own}\n")
+    text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
+    assert own in text and keeping in text and "spätestens" not in text
+
+
+@pytest.mark.parametrize(
+    ("folder", "authority"),
+    [
+        (EXAMPLE, "Der Landesbeauftragte für den Datenschutz Niedersachsen, Prinzenstraße 5, 30159 Hannover"),
+        (
+            NEUHAFEN,
+            "Der Hessische Beauftragte für Datenschutz und Informationsfreiheit, Gustav-Stresemann-Ring 1, 65189 Wiesbaden",
+        ),
+    ],
+    ids=["niedersachsen", "hessen"],
+)
+def test_parents_learn_where_to_complain(folder, authority):
+    """Art. 13 Abs. 2 Buchst. d DSGVO: the supervisory authority of the Land by its name and
+    address, not 'die Aufsichtsbehörde des Landes'."""
+    text = text_of(root_of(render_consent_form(check_folder(folder).concept.agreement).body_html))
+    assert f"Beschweren können Sie sich bei der Aufsichtsbehörde für den Datenschutz: {authority}." in text
+    assert "Datenschutzaufsichtsbehörde des Landes" not in text
+
+
+def test_every_land_has_its_authority_and_the_inputs_may_name_another(inputs):
+    assert set(AUTHORITIES) == set(get_args(State))
+    assert all(a.name and re.search(r"\b\d{5} ", a.address) for a in AUTHORITIES.values())
+    own = "Landesbeauftragte für den Datenschutz, Musterstraße 1, 12345 Musterstadt"
+    inputs.replace(
+        "netzwerk.yaml", "    loeschfrist_jahre: 2\n", f"    loeschfrist_jahre: 2\n    aufsichtsbehoerde: {own}\n"
+    )
+    text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
+    assert f"Aufsichtsbehörde für den Datenschutz: {own}." in text
+
+
+def test_without_a_data_protection_contact_the_form_warns(inputs):
+    """Art. 13 Abs. 1 Buchst. b DSGVO: the form names the officer – from the form's section or
+    from querschnitt.yaml; with neither, a warning."""
+    officer = raw(EXAMPLE)["querschnitt.yaml"]["datenschutz"]["datenschutzbeauftragte"]
+    text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
+    assert f"Fragen zum Datenschutz: {officer}." in text
+    assert not _warned(inputs, "Ansprechperson für den Datenschutz")
+    inputs.edit("querschnitt.yaml", lambda q: q["datenschutz"].pop("datenschutzbeauftragte"))
+    warned = _warned(inputs, "Ansprechperson für den Datenschutz")
+    assert len(warned) == 1 and warned[0].where.file == "netzwerk.yaml"
+    assert warned[0].where.field == "kooperationsvereinbarung.einverstaendniserklaerung.datenschutzkontakt"
+    assert "Fragen zum Datenschutz" not in text_of(
+        root_of(render_consent_form(inputs.check().concept.agreement).body_html)
+    )
+
+
 def test_the_form_of_the_stadt_names_its_places_and_data():
     section = raw(NEUHAFEN)["netzwerk.yaml"]["kooperationsvereinbarung"]["einverstaendniserklaerung"]
     names = {a["id"]: a["name"] for a in raw(NEUHAFEN)["akteure.yaml"]["akteure"]}
     agreement = check_folder(NEUHAFEN).concept.agreement
     root = root_of(render_consent_form(agreement).body_html)
-    boxes = [unboxed(li).removesuffix(", Name:") for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
-    assert sorted(boxes[:-1]) == sorted(names[i] for i in section["stellen"])
+    boxes = [unboxed(li).removesuffix(", Name/Ort:") for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
+    actors = {a["id"]: a for a in raw(NEUHAFEN)["akteure.yaml"]["akteure"]}
+    assert sorted(boxes[:-1]) == sorted(consent_label(actors[i], raw(NEUHAFEN)) for i in section["stellen"])
+    assert "Familienzentren in Kindertagesstätten, Name/Ort:" in [
+        unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")
+    ]
     data = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[2]//li")]
     assert data[:-1] == section["angaben"]
     text = text_of(root)
-    assert " ".join(section["speicherdauer"].split()) in text
-    assert "Datenschutzaufsichtsbehörde des Landes Hessen" in text
+    assert (
+        f"spätestens {count(section['loeschfrist_jahre'], 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung"
+        in text
+    )
+    assert "längstens aber sechs Monate ab meiner Unterschrift" in text
+    # the officer the concept names (querschnitt.yaml), withdrawal at the coordination by its name
+    officer = raw(NEUHAFEN)["querschnitt.yaml"]["datenschutz"]["datenschutzbeauftragte"]
+    assert f"Fragen zum Datenschutz: {officer}." in text
+    position = raw(NEUHAFEN)["kommune.yaml"]["kommune"]["netzwerkkoordination"]["stelle"]
+    assert f"bei einer der angekreuzten Stellen oder bei der {position}." in text
+    assert names["netzwerkkoordination"] == position
 
 
 def test_the_form_tells_parents_their_rights(concept):
-    text = text_of(root_of(render_consent_form(concept.agreement).body_html))
+    root = root_of(render_consent_form(concept.agreement).body_html)
+    text = text_of(root)
     assert "jederzeit ganz oder teilweise widerrufen" in text
     assert "Die Einwilligung ist freiwillig." in text
-    assert "Sie werden vorher darauf hingewiesen" in text  # § 4 Abs. 3 KKG
-    contact = " ".join(
-        raw(EXAMPLE)["netzwerk.yaml"]["kooperationsvereinbarung"]["einverstaendniserklaerung"][
-            "datenschutzkontakt"
-        ].split()
+    # the promise at the start names its exception; the exception names the conditions of § 4 KKG
+    assert (
+        "Was Sie nicht ankreuzen, geben die Stellen nicht weiter – mit einer Ausnahme zum Schutz Ihres Kindes"
+        in text
     )
-    assert f"Fragen zum Datenschutz: {contact}" in text
+    assert "bleibt vertraulich" not in text
+    assert (
+        "Sehen Fachkräfte gewichtige Anhaltspunkte dafür, dass Ihr Kind gefährdet ist, und lässt sich die Gefahr "
+        "gemeinsam mit Ihnen nicht abwenden, dürfen sie auch ohne Ihre Einwilligung das Jugendamt informieren"
+        in text
+    )
+    assert "Bevor sie das Jugendamt informieren, sagen sie es Ihnen, es sei denn" in text  # § 4 Abs. 3 KKG
+    # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
+    paragraphs = [
+        text_of(p) for p in root.xpath("//h1[@id='schweigepflicht']/following-sibling::p[position() <= 2]")
+    ]
+    assert paragraphs[0].startswith("Für diesen Zweck entbinde ich") and " Sie " not in paragraphs[0]
+    assert paragraphs[1].startswith("Zur Erläuterung:") and " ich " not in paragraphs[1]
+    # the signature stays with the parents' rights: one block that is never split
+    block = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h1[@id='rechte']]")
+    assert block and block[0].xpath(".//h1[@id='unterschrift']")
 
 
 def test_without_the_form_the_agreement_names_no_annex_3(inputs):
@@ -361,7 +717,8 @@ def test_without_the_form_the_agreement_names_no_annex_3(inputs):
     )
     concept = inputs.check().concept
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
-    assert "Anlage 3" not in text and "Vordruck" not in text
+    assert "Anlage 4" not in text and "Einverständniserklärung" not in text
+    assert "Anlage 3: Beitrittserklärung" in text
     documents = render_products(concept, [AGREEMENT.key]).attachments
     assert sorted(documents) == ["kooperationsvereinbarung"]
 
@@ -502,12 +859,15 @@ def test_word_has_every_section_and_a_signature_block_per_party(agreement_files,
         "§ 5 Zusammenarbeit und Abstimmungswege",
         "§ 6 Datenschutz und Schweigepflicht",
     ]
-    assert headings[-2:] == [
+    assert headings[-3:] == [
         "Anlage 1: Beiträge der Partnerinnen und Partner",
         "Anlage 2: Netzwerkgremien und Abstimmungswege",
+        "Anlage 3: Beitrittserklärung",
     ]
     paragraphs = document.paragraphs
     start = next(i for i, p in enumerate(paragraphs) if p.text == "Unterschriften")
+    assert paragraphs[start + 1].text.startswith("Jede Partnerin und jeder Partner unterzeichnet für sich")
+    assert paragraphs[start + 1].style.paragraph_format.keep_with_next  # never alone at the page's end
     end = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Anlage 1:"))
     signatures = paragraphs[start:end]
     parties = expected_parties(raw_inputs)
@@ -566,7 +926,9 @@ def test_both_pdfs_are_tagged_with_title_and_language(agreement_files):
 
 
 def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs):
-    places = [a["name"] for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"]
+    places = [
+        consent_label(a, raw_inputs) for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"
+    ]
     document = Document(str(agreement_files[f"{CONSENT_STEM}.docx"]))
     boxes = [" ".join(p.text.split()) for p in document.paragraphs if p.style.name == "Ankreuzfeld"]
     assert all(b.startswith("☐ ") for b in boxes)
@@ -576,3 +938,13 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
     for place in places:
         assert place in pdf
     assert pdf.count("☐") == len(boxes)
+    # a gap to fill in is a tab that a line fills to the right margin, as long as in the PDF
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    stops = document.styles["Ankreuzfeld"].paragraph_format.tab_stops
+    assert [(t.position, t.leader) for t in stops] == [(width, WD_TAB_LEADER.LINES)]
+    gaps = [p.text for p in document.paragraphs if p.style.name == "Ankreuzfeld" and p.text.endswith("\t")]
+    assert len(gaps) == sum(b.rstrip().endswith(":") for b in boxes) >= 3  # Name/Ort, Weitere Stelle, Sonstiges
+    # the fields of a row stay together: the label of the first keeps with the second's line
+    label = next(p for p in document.paragraphs if p.text == "Gewünschte Unterstützung (freiwillig)")
+    assert label.style.name == "Feldbezeichnung" and label.style.paragraph_format.keep_with_next

@@ -15,7 +15,7 @@ from datetime import datetime, time
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -24,6 +24,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.parfmt import ParagraphFormat
 from lxml import etree
 
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
@@ -396,6 +397,16 @@ def _form_styles(document: DocumentObject) -> None:
         if name == "Ankreuzfeld":
             paragraph.left_indent = Cm(0.6)
             paragraph.first_line_indent = Cm(-0.6)
+            _gap_to_margin(document, paragraph)
+
+
+def _gap_to_margin(document: DocumentObject, paragraph: ParagraphFormat) -> None:
+    """A gap to fill in ('Name/Ort: ____') is a tab to the right margin that a line fills, so
+    it is as long in Word as in the PDF, whatever the text before it."""
+    section = document.sections[-1]
+    page_width, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page_width is not None and left is not None and right is not None
+    paragraph.tab_stops.add_tab_stop(page_width - left - right, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
 
 
 def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | None = None) -> bytes:

@@ -5,8 +5,11 @@ participants sollen lay down the principles of their cooperation in agreements. 
 signed by organisations, not by the actors of the network: a Träger signs once for all its
 institutions, an institution without a Träger for itself, and freelance or volunteer groups
 only through an organisation that can sign for them (their Träger, or an association named under
-``vertretungen``). Who is meant to sign is the section ``kooperationsvereinbarung`` in
-netzwerk.yaml; without it there is no agreement (:attr:`Concept.agreement` is None).
+``vertretungen``). Nobody can bind what is not theirs: a Träger signs only for its own
+institutions, and an association of a profession signs as its representative, so groups of
+several Träger (``einzelbeitritt``) and freelancers accede one by one with a Beitrittserklärung.
+Who is meant to sign is the section ``kooperationsvereinbarung`` in netzwerk.yaml; without it
+there is no agreement (:attr:`Concept.agreement` is None).
 """
 
 from __future__ import annotations
@@ -17,8 +20,21 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pipeline.model.inputs import Actor, AgreementSettings, Goal, Measure, NetworkBody, Organisation
-from pipeline.model.norms import NORMS_BY_CITATION
+from pipeline.formatting import count
+from pipeline.model.grammar import definite
+from pipeline.model.inputs import (
+    Actor,
+    AgreementSettings,
+    Coordination,
+    CoordinationPath,
+    Goal,
+    Measure,
+    NetworkBody,
+    Organisation,
+    SocialSpace,
+)
+from pipeline.model.norms import NORMS_BY_CITATION, SECRET_KEEPER_STEPS, YOUTH_WELFARE_STEPS, Step
+from pipeline.model.supervision import authority_line
 from pipeline.model.types import add_months
 
 if TYPE_CHECKING:
@@ -38,8 +54,30 @@ DEFAULT_CONSENT_DATA: tuple[str, ...] = (
     "Anlass der Vermittlung und die gewünschte Unterstützung",
     "Rückmeldung, ob der Kontakt zustande gekommen ist",
 )
+#: Health data parents may allow to pass when the inputs name nothing else: data of a special
+#: category (Art. 9 DSGVO) need a consent of their own, so the form lists them apart.
+DEFAULT_HEALTH_DATA: tuple[str, ...] = (
+    "Beobachtungen zur Gesundheit und Entwicklung des Kindes und der Eltern, etwa aus Schwangerschaft, Wochenbett "
+    "oder Früherkennungsuntersuchungen",
+    "Bisheriger Verlauf der Begleitung",
+)
+#: The legal grounds of the exchange the form allows (Art. 6 Abs. 1 Buchst. a and Art. 9 Abs. 2
+#: Buchst. a DSGVO; § 203 StGB as in research/normen.yaml, stgb_203).
+CONSENT_GROUNDS = (
+    "Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO), für Angaben zur Gesundheit Ihre "
+    "ausdrückliche Einwilligung (Art. 9 Abs. 2 Buchst. a DSGVO); Ihre Entbindung von der Schweigepflicht erlaubt "
+    "den Stellen, Anvertrautes weiterzugeben (§ 203 StGB)."
+)
+#: Records that outlive the help: § 630f Abs. 3 BGB (Behandelnde keep the patient record ten years
+#: after the treatment ends; midwives' Berufsordnungen say the same).
+STATUTORY_RETENTION = (
+    "Längere gesetzliche Aufbewahrungspflichten gehen vor: Ärztinnen und Ärzte, Hebammen und andere Angehörige "
+    "der Heilberufe bewahren ihre Behandlungsdokumentation zehn Jahre auf (§ 630f Abs. 3 BGB)."
+)
 #: The sector whose actors work with figures, not with families: not offered on the consent form.
 ADMINISTRATION = "Verwaltung"
+INSTITUTION = "Institution"
+VOLUNTEERS = "ehrenamtlich-zivilgesellschaftlich"
 
 
 @dataclass(frozen=True)
@@ -53,11 +91,32 @@ class Party:
     actors: tuple[Actor, ...]
     organiser: bool = False
     own: bool = False
+    partly: frozenset[str] = frozenset()
 
     @property
     def names_its_actors(self) -> bool:
         """The signature block names the institutions it is for, unless the party is one."""
         return not self.own and bool(self.actors)
+
+    def signs_partly(self, actor: Actor) -> bool:
+        """It signs for an actor whose institutions or members accede one by one: a Träger for
+        its own institutions of the group, an association as the representative of a profession."""
+        return actor.id in self.partly
+
+    @property
+    def signed_for(self) -> list[str]:
+        """What the party signs for, as the table and the signature block name it: 'sich selbst'
+        for an institution without a Träger, else its actors, each with how far it signs."""
+        if self.own:
+            return ["sich selbst"]
+        return [f"{a.name} ({partly_phrase(a)})" if self.signs_partly(a) else a.name for a in self.actors]
+
+
+def partly_phrase(actor: Actor) -> str:
+    """How far a signature reaches for a group that accedes one by one."""
+    if actor.organisation_form == INSTITUTION:
+        return "nur die Einrichtungen in eigener Trägerschaft; die übrigen treten einzeln bei"
+    return "als Vertretung der Berufsgruppe; die Einzelnen treten mit eigener Unterschrift bei"
 
 
 @dataclass(frozen=True)
@@ -80,6 +139,13 @@ class Contribution:
     def hours(self) -> Decimal:
         return self.actor.network_hours
 
+    @property
+    def meetings_phrase(self) -> str:
+        """'zusammen neun Sitzungen im Jahr' for several bodies, 'zwei Sitzungen im Jahr' for one."""
+        bodies = len(self.chaired) + len(self.member_of)
+        sittings = count(self.meetings_per_year, "Sitzung", "Sitzungen", "eine")
+        return f"{'zusammen ' if bodies > 1 else ''}{sittings} im Jahr"
+
 
 @dataclass(frozen=True)
 class Agreement:
@@ -101,18 +167,33 @@ class Agreement:
 
     def signer(self, actor: Actor) -> Organisation | Actor | None:
         """Who signs for an actor: the organisation named under 'vertretungen', else its Träger,
-        else – if it is an institution – the actor itself; freelancers and volunteers without
-        either have nobody who could sign for them."""
-        represented = {r.actor: r.by for r in self.settings.representations}
-        key = represented.get(actor.id) or actor.carrier
+        else – if it is a single institution – the actor itself; freelancers and volunteers
+        without either, and groups of institutions without one, have nobody who could sign for
+        all of them."""
+        key = self._represented.get(actor.id) or actor.carrier
         if key is not None:
             return self.concept.organisation(key)
-        return actor if actor.organisation_form == "Institution" else None
+        return actor if actor.organisation_form == INSTITUTION and not self.joins_individually(actor) else None
+
+    @cached_property
+    def _represented(self) -> dict[str, str]:
+        return {r.actor: r.by for r in self.settings.representations}
+
+    def joins_individually(self, actor: Actor) -> bool:
+        """Its institutions, practices or members accede one by one: a group named under
+        'einzelbeitritt' (institutions of several Träger), freelancers and volunteers without a
+        Träger, and a freelance group an association signs for – an association represents a
+        profession, it cannot bind its members."""
+        if actor.id in self.settings.individual_accession:
+            return True
+        if actor.organisation_form == INSTITUTION:
+            return False
+        return actor.carrier is None
 
     def _meant_to_sign(self, actor: Actor) -> bool:
         if self.settings.signatories:
             return actor.id in self.settings.signatories
-        return actor.organisation_form == "Institution" or self.signer(actor) is not None
+        return actor.organisation_form == INSTITUTION or self.signer(actor) is not None
 
     @cached_property
     def signing_actors(self) -> list[Actor]:
@@ -137,15 +218,18 @@ class Agreement:
             key = f"akteur:{actor.id}" if own else signer.id if signer is not None else ""
             groups.setdefault(key, []).append(actor)
             names[key] = (signer.name if signer is not None else "", own)
+        partly = frozenset(a.id for a in self.signing_actors if self.joins_individually(a))
         organiser_key = organiser.id if organiser is not None else ""
         head = Party(
             organiser_key,
             organiser.name if organiser else self.concept.municipality.youth_welfare_authority,
             tuple(groups.pop(organiser_key, [])),
             organiser=True,
+            partly=partly,
         )
         return [head] + [
-            Party(key, names[key][0], tuple(actors), own=names[key][1]) for key, actors in groups.items()
+            Party(key, names[key][0], tuple(actors), own=names[key][1], partly=partly)
+            for key, actors in groups.items()
         ]
 
     @property
@@ -171,9 +255,60 @@ class Agreement:
         return [a for a in self.concept.actors if a.id not in signing]
 
     @property
+    def acceding(self) -> list[Actor]:
+        """Groups nobody signs for, whose institutions, practices or members accede one by one."""
+        return [a for a in self.not_signing if self.joins_individually(a)]
+
+    @property
+    def invited(self) -> list[Actor]:
+        """Everyone else who takes part without signing: invited to accede as well."""
+        return [a for a in self.not_signing if not self.joins_individually(a)]
+
+    @property
+    def acceding_named(self) -> list[str]:
+        """Every group whose members accede one by one, as the clause on accession names them: a
+        group of institutions a Träger signs for in part says which of them accede."""
+        signing = {a.id for a in self.signing_actors}
+        return [
+            f"{a.name}, soweit ihr Träger nicht unterzeichnet hat"
+            if a.id in signing and a.organisation_form == INSTITUTION
+            else a.name
+            for a in self.accession_groups
+        ]
+
+    @property
+    def accession_groups(self) -> list[Actor]:
+        """Every group whose members accede one by one, signed for in part or not at all: the
+        boxes of the Beitrittserklärung."""
+        return [a for a in self.concept.actors if self.joins_individually(a)]
+
+    def bound(self, actor: Actor) -> bool:
+        """The signature of its party binds the actor as a whole."""
+        return actor.id in {a.id for a in self.signing_actors} and not self.joins_individually(actor)
+
+    def is_recommendation(self, path: CoordinationPath) -> bool:
+        """A path that starts at someone not bound by a signature is a recommendation until they
+        sign or accede."""
+        return not self.bound(self.concept.actor(path.sender))
+
+    @property
+    def recommendations(self) -> list[CoordinationPath]:
+        return [p for p in self.concept.network.paths if self.is_recommendation(p)]
+
+    def volunteer(self, actor: Actor) -> bool:
+        """Volunteers give their time freely: their Träger cannot promise it."""
+        return actor.organisation_form == VOLUNTEERS
+
+    @property
     def volunteers_sign(self) -> bool:
         """Volunteers are no Berufsgeheimnisträger: their Träger binds them to confidentiality."""
-        return any(a.organisation_form == "ehrenamtlich-zivilgesellschaftlich" for a in self.signing_actors)
+        return any(self.volunteer(a) for a in self.signing_actors)
+
+    def areas_for(self, actor: Actor) -> list[SocialSpace]:
+        """The Sozialräume an actor names a contact person for (``ansprechpersonen_je_sozialraum``)."""
+        if actor.id not in self.settings.contacts_per_area:
+            return []
+        return list(self.concept.municipality.social_spaces)
 
     # what each brings in ------------------------------------------------------------------------
 
@@ -206,10 +341,16 @@ class Agreement:
         ]
 
     @property
-    def child_protection(self) -> list[str]:
-        """What holds regardless of consent, in the norms table's wording: § 4 KKG is a Befugnis,
-        § 8a SGB VIII the Jugendamt's duty."""
-        return [NORMS_BY_CITATION[("KKG", "4")].wording, NORMS_BY_CITATION[("SGB VIII", "8a")].wording]
+    def secret_keeper_steps(self) -> tuple[Step, ...]:
+        """§ 4 KKG as the concept's chapter on child protection states it: talk to the parents,
+        get advice, and only if that cannot avert the danger a Befugnis to inform the Jugendamt
+        (the health professions soll inform at urgent danger); the Jugendamt's feedback."""
+        return SECRET_KEEPER_STEPS
+
+    @property
+    def youth_welfare_steps(self) -> tuple[Step, ...]:
+        """§ 8a Abs. 4 and Abs. 1 SGB VIII: the Träger's agreements and the Jugendamt's duty."""
+        return YOUTH_WELFARE_STEPS
 
     @property
     def confidentiality(self) -> str:
@@ -248,10 +389,13 @@ class Agreement:
 
     @property
     def next_review(self) -> dt.date | None:
-        """The next review: with the next Fortschreibung, or a cycle after the start."""
+        """The next review: with the next Fortschreibung, or by the last day of a cycle after the
+        start (from 01.01.2027 every two years: by 31.12.2028)."""
         if self.reviewed_with_update:
             return self.concept.version.update.next_date
-        return add_months(self.start, 12 * self.review_years) if self.start else None
+        if self.start is None:
+            return None
+        return add_months(self.start, 12 * self.review_years) - dt.timedelta(days=1)
 
     @property
     def notice_months(self) -> int:
@@ -262,6 +406,93 @@ class Agreement:
     @property
     def has_consent_form(self) -> bool:
         return self.settings.consent_form.make
+
+    @property
+    def coordination(self) -> Coordination:
+        return self.concept.municipality.coordination
+
+    def contact_line(self, person: bool = True) -> str:
+        """The coordination's contact in one line, each part once: an address that repeats the
+        department the position already names leaves it out; the phone number stays in one piece."""
+        coordination = self.coordination
+        contact = coordination.contact
+        parts = [coordination.position] + ([coordination.person] if person else [])
+        if contact.address:
+            parts += [p for p in contact.address.split(", ") if p not in coordination.position]
+        if contact.phone:
+            parts.append("Telefon\u00a0" + contact.phone.replace(" ", "\u00a0"))
+        if contact.email:
+            parts.append(f"E-Mail {contact.email}")
+        return ", ".join(parts)
+
+    @property
+    def at_coordination(self) -> str:
+        """'bei der Koordinierungsstelle Frühe Hilfen': where parents can withdraw their consent."""
+        forms = definite(self.coordination.position)
+        return forms.beim if forms else f"bei der Netzwerkkoordination ({self.coordination.position})"
+
+    def consent_label(self, actor: Actor) -> str:
+        """A place as parents need to read it: the Jugendamt's service says it is the Jugendamt."""
+        office = self.concept.topics.youth_office
+        if office is not None and actor.id == office.id and "Jugendamt" not in actor.name:
+            return f"Jugendamt – {actor.name}"
+        return actor.name
+
+    def collective(self, actor: Actor) -> bool:
+        """A box that stands for several people or institutions: parents name the one they mean."""
+        return actor.organisation_form != INSTITUTION or self.joins_individually(actor)
+
+    @property
+    def health_data(self) -> list[str]:
+        named = self.settings.consent_form.health_data
+        return list(DEFAULT_HEALTH_DATA if named is None else named)
+
+    @property
+    def consent_duration(self) -> str:
+        """'ein Jahr', 'sechs Monate', '18 Monate': how long a consent holds at most."""
+        months = self.settings.consent_form.max_months
+        if months % 12 == 0:
+            return count(months // 12, "Jahr", "Jahre", "ein")
+        return count(months, "Monat", "Monate", "einen")
+
+    @property
+    def retention(self) -> list[str]:
+        """How long the places keep the data, and the longer duties to keep records that no
+        consent form can shorten."""
+        form = self.settings.consent_form
+        own = form.retention
+        if own is None:
+            own = "Die Stellen speichern die Angaben nur, solange sie sie für die Unterstützung brauchen, und löschen sie danach"
+            if form.deletion_years:
+                own += f", spätestens {count(form.deletion_years, 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung"
+            own += "."
+        return [own, STATUTORY_RETENTION]
+
+    @property
+    def consent_grounds(self) -> str:
+        return CONSENT_GROUNDS
+
+    @property
+    def data_protection_contact(self) -> str | None:
+        """Whom parents ask about data protection (Art. 13 Abs. 1 Buchst. b DSGVO): the contact
+        on the form, else the officer the concept names."""
+        own = self.settings.consent_form.contact
+        if own:
+            return own
+        section = self.concept.topics.data_protection
+        return section.officer if section else None
+
+    @property
+    def supervisory_authority(self) -> str:
+        """Where parents can complain (Art. 13 Abs. 2 Buchst. d DSGVO), with the address."""
+        return self.settings.consent_form.authority or authority_line(self.concept.municipality.state)
+
+    @property
+    def network_forms(self) -> str:
+        """The network's own consent forms in the concept (querschnitt.yaml) by their quoted
+        titles, '' if it names none."""
+        section = self.concept.topics.data_protection
+        return ", ".join(f"„{f.title}“" for f in section.forms) if section else ""
 
     @property
     def consent_places(self) -> list[Actor]:
@@ -277,12 +508,23 @@ class Agreement:
         return list(self.settings.consent_form.data or DEFAULT_CONSENT_DATA)
 
     @property
-    def annexes(self) -> list[str]:
-        """The agreement's annexes, in order; the consent form is a document of its own."""
-        annexes = ["Beiträge der Partnerinnen und Partner", "Netzwerkgremien und Abstimmungswege"]
+    def annexes(self) -> list[tuple[str, str]]:
+        """The agreement's annexes as (key, title), in order; the consent form is a document of
+        its own."""
+        annexes = [
+            ("beitraege", "Beiträge der Partnerinnen und Partner"),
+            ("netzwerk", "Netzwerkgremien und Abstimmungswege"),
+            ("beitritt", "Beitrittserklärung"),
+        ]
         if self.has_consent_form:
-            annexes.append("Vordruck „Einverständniserklärung und Schweigepflichtentbindung“ (eigenes Dokument)")
+            annexes.append(
+                ("vordruck", "Vordruck „Einverständniserklärung und Schweigepflichtentbindung“ (eigenes Dokument)")
+            )
         return annexes
+
+    def annex(self, key: str) -> str:
+        """'Anlage 3': an annex by its key, numbered as the list of annexes has it."""
+        return f"Anlage {[k for k, _ in self.annexes].index(key) + 1}"
 
 
 def agreement_of(concept: Concept) -> Agreement | None:

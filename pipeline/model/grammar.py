@@ -64,6 +64,8 @@ HEADS: dict[str, Head] = {
     "gruppe": _F,  # Steuerungsgruppe
     "runde": _F,
     "verwaltung": _F,
+    "stelle": _F,  # Koordinierungsstelle, Beratungsstelle
+    "koordination": _F,  # Netzwerkkoordination
     "parlament": _N_S,
     "gremium": _N_S,
     "präsidium": _N_S,

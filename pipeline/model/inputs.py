@@ -671,12 +671,43 @@ class ConsentForm(Item, title="Einverständniserklärung"):
         "Anlass der Vermittlung und Rückmeldung über den Kontakt)",
         default_factory=list,
     )
+    health_data: list[Text] | None = field(
+        "gesundheitsangaben",
+        "Angaben zur Gesundheit, in deren Weitergabe Eltern ausdrücklich einwilligen können (leer: Beobachtungen "
+        "zu Gesundheit und Entwicklung von Kind und Eltern und der bisherige Verlauf der Begleitung; [] für keine)",
+        default=None,
+    )
+    max_months: Integer = field(
+        "hoechstdauer_monate",
+        "Wie viele Monate die Einwilligung höchstens gilt, gerechnet ab der Unterschrift (Standard: 12)",
+        default=12,
+        ge=1,
+        le=36,
+    )
+    deletion_years: Integer | None = field(
+        "loeschfrist_jahre",
+        "Spätestens so viele Jahre nach dem Ende der Begleitung löschen die Stellen die Angaben (leer: sobald sie "
+        "sie nicht mehr brauchen); längere gesetzliche Aufbewahrungspflichten nennt der Vordruck immer",
+        default=None,
+        ge=1,
+        le=10,
+    )
     retention: Text | None = field(
-        "speicherdauer", "Wie lange die Angaben aufbewahrt werden (leer: ein allgemeiner Satz)", default=None
+        "speicherdauer",
+        "Eigener Satz, wie lange die Angaben gespeichert werden; ersetzt den Satz aus 'loeschfrist_jahre' (leer: "
+        "aus 'loeschfrist_jahre')",
+        default=None,
     )
     contact: Text | None = field(
         "datenschutzkontakt",
-        "Wen Eltern zum Datenschutz fragen können, z. B. die oder der Datenschutzbeauftragte mit Anschrift",
+        "Wen Eltern zum Datenschutz fragen können, z. B. die oder der Datenschutzbeauftragte mit Anschrift (leer: "
+        "'datenschutzbeauftragte' aus querschnitt.yaml)",
+        default=None,
+    )
+    authority: Text | None = field(
+        "aufsichtsbehoerde",
+        "Datenschutzaufsichtsbehörde mit Anschrift, bei der Eltern sich beschweren können (leer: die des Landes "
+        "aus kommune.yaml)",
         default=None,
     )
 
@@ -697,6 +728,19 @@ class AgreementSettings(Item, title="Kooperationsvereinbarung"):
     representations: list[Representation] = field(
         "vertretungen",
         "Akteure, für die eine andere Organisation als ihr Träger unterzeichnet (z. B. ein Verband)",
+        default_factory=list,
+    )
+    individual_accession: list[ActorRef] = field(
+        "einzelbeitritt",
+        "Akteure, die für mehrere Einrichtungen verschiedener Träger stehen (z. B. Familienzentren in Kitas "
+        "verschiedener Träger): jede Einrichtung tritt mit eigener Unterschrift bei; ein Träger unterschreibt nur "
+        "für seine eigenen. Freiberuflich Tätige ohne Träger und Gruppen, für die ein Verband unterzeichnet, "
+        "treten immer einzeln bei",
+        default_factory=list,
+    )
+    contacts_per_area: list[ActorRef] = field(
+        "ansprechpersonen_je_sozialraum",
+        "Akteure, die in Anlage 1 für jeden Sozialraum eine Ansprechperson und eine Vertretung eintragen",
         default_factory=list,
     )
     place: Text | None = field("ort", "Ort der Unterzeichnung (leer: zum Ausfüllen)", default=None)
@@ -730,6 +774,12 @@ class AgreementSettings(Item, title="Kooperationsvereinbarung"):
         represented = [r.actor for r in self.representations]
         if len(set(represented)) < len(represented):
             raise refuse("Für jeden Akteur bitte nur eine Vertretung unter 'vertretungen' nennen.")
+        for key, named in (
+            ("einzelbeitritt", self.individual_accession),
+            ("ansprechpersonen_je_sozialraum", self.contacts_per_area),
+        ):
+            if len(set(named)) < len(named):
+                raise refuse(f"Jeden Akteur bitte nur einmal unter '{key}' nennen.")
         return self
 
 

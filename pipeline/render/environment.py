@@ -95,6 +95,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         mit_einheit=with_unit,
         absaetze=paragraphs,
         aufzaehlung=formatting.enumeration,
+        aufzaehlung_namen=formatting.enumeration_of_names,
         satzanfang=formatting.sentence_start,
         satzende=formatting.sentence_end,
         turnus=formatting.every_years,

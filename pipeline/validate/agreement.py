@@ -58,15 +58,20 @@ def someone_signs_for_each_signatory(concept: Concept) -> Iterator[Finding]:
         return
     named = agreement.settings.signatories
     for actor in agreement.without_signer:
+        why = (
+            "die Einrichtungen gehören zu verschiedenen Trägern ('einzelbeitritt'), und keiner ist unter "
+            "'vertretungen' genannt"
+            if actor.organisation_form == "Institution"
+            else f"{actor.organisation_form} Tätige unterschreiben über eine Organisation, und sie haben keinen Träger"
+        )
         yield Finding(
             at(NETWORK_FILE, SECTION, "unterzeichnende", named.index(actor.id)),
-            f"Für '{actor.name}' kann niemand unterzeichnen: {actor.organisation_form} Tätige unterschreiben über "
-            "eine Organisation, und sie haben keinen Träger. Bis dahin nennt die Vereinbarung sie unter denen, die "
-            "mitwirken, ohne zu unterzeichnen.",
+            f"Für '{actor.name}' kann niemand unterzeichnen: {why}. Die Vereinbarung nennt sie unter denen, die "
+            "einzeln beitreten (Beitrittserklärung).",
             WARNING,
             suggestion=(
                 f"Unter 'vertretungen' eine Organisation aus 'traeger' nennen, die für sie unterzeichnet (akteur: "
-                f"{actor.id}, durch: …), etwa einen Berufsverband."
+                f"{actor.id}, durch: …), etwa einen Berufsverband oder einen Träger für seine eigenen Einrichtungen."
             ),
         )
 
@@ -105,3 +110,23 @@ def organiser_among_the_organisations(concept: Concept) -> Iterator[Finding]:
             WARNING,
             suggestion=f"Den Namen angleichen (name: {name}), wenn derselbe Träger gemeint ist.",
         )
+
+
+@WARNINGS.rule("einverstaendniserklaerung-datenschutzkontakt")
+def consent_form_names_a_data_protection_contact(concept: Concept) -> Iterator[Finding]:
+    """Art. 13 Abs. 1 Buchst. b DSGVO: a form that collects consent names the data protection
+    officer's contact. Without one on the form or in querschnitt.yaml, the line is left out."""
+    agreement = concept.agreement
+    if agreement is None or not agreement.has_consent_form or agreement.data_protection_contact:
+        return
+    yield Finding(
+        at(NETWORK_FILE, SECTION, "einverstaendniserklaerung", "datenschutzkontakt"),
+        "Der Vordruck „Einverständniserklärung und Schweigepflichtentbindung“ nennt keine Ansprechperson für den "
+        "Datenschutz. Eltern müssen erfahren, wie sie die oder den Datenschutzbeauftragten erreichen (Art. 13 "
+        "Abs. 1 Buchst. b DSGVO).",
+        WARNING,
+        suggestion=(
+            "Unter 'einverstaendniserklaerung' einen 'datenschutzkontakt' mit Anschrift, Telefon und E-Mail angeben "
+            "oder in querschnitt.yaml unter 'datenschutz' die 'datenschutzbeauftragte' nennen."
+        ),
+    )

@@ -7,7 +7,8 @@
 --   <div class="ankreuzen">     eine Liste, deren Punkte mit einem Kästchen (☐) beginnen: ohne
 --                               Aufzählungszeichen, Folgezeilen eingerückt
 --   <div class="neue-seite">    danach beginnt eine neue Seite
---   <span class="luecke">       ein Strich zum Ausfüllen bis zum Ende der Zeile
+--   <span class="luecke">       ein Strich zum Ausfüllen bis zum Ende der Zeile (in Word nur in
+--                               Ankreuzlisten, deren Formatvorlage den Tabulator mit einer Linie füllt)
 -- Im PDF setzen die Funktionen aus templates/gemeinsam.typ die Teile; Text aus den Eingaben
 -- bleibt dabei Inhalt, den pandoc maskiert, nie Typst-Code. In Word tragen die Absätze
 -- Formatvorlagen (Ausfüllzeile, Feldbezeichnung …), die pipeline/export/docx_finish.py gestaltet.
@@ -70,9 +71,25 @@ local function field(div)
   return pandoc.Plain(inlines)
 end
 
+-- Word: the fields of a row stand one under the other and stay together: every label but the
+-- last keeps with the next line.
+local function fields_docx(div)
+  local last = nil
+  for index, block in ipairs(div.content) do
+    if block.t == "Div" and block.attributes["custom-style"] == "Feldbezeichnung Ende" then
+      block.attributes["custom-style"] = "Feldbezeichnung"
+      last = index
+    end
+  end
+  if last then
+    div.content[last].attributes["custom-style"] = "Feldbezeichnung Ende"
+  end
+  return div.content
+end
+
 local function fields(div)
   if not typst then
-    return div.content
+    return fields_docx(div)
   end
   local cells = pandoc.List()
   for _, block in ipairs(div.content) do
@@ -146,10 +163,9 @@ local function boxes(div)
   return blocks
 end
 
--- Eine Lücke in Word: unterstrichene geschützte Leerzeichen.
-local GAP_DOCX = '<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">'
-  .. string.rep("\u{00A0}", 36)
-  .. "</w:t></w:r>"
+-- Eine Lücke in Word: ein Tabulator zum rechten Rand, den die Formatvorlage „Ankreuzfeld“ mit
+-- einer Linie füllt (pipeline/export/docx_finish.py); Lücken stehen nur in Ankreuzlisten.
+local GAP_DOCX = "<w:r><w:tab/></w:r>"
 
 function Span(span)
   if not span.classes:includes("luecke") then
