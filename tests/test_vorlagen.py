@@ -667,7 +667,7 @@ def test_papers_of_a_landkreis_in_niedersachsen_are_signed_by_the_landraetin(con
     for view in paper_views(concept):
         html = render_paper(view).body_html
         assert _closing(html) == [head["name"], head["amtsbezeichnung"]]
-        assert html.index("zusammenhalten") > html.index('id="anlagen"')
+        assert html.index("zusammenhalten") < html.index('id="anlagen"')  # signed before the attachments
 
 
 def test_papers_of_a_hessian_city_are_signed_for_the_magistrat(inputs):
