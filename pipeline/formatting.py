@@ -88,12 +88,17 @@ def euro(value: Decimal | int | float) -> str:
 
 
 _CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])|(Buchst\.) (?=[a-z]\b)")
+#: 'Telefon 069', 'Tel. 0123' and an area code before its number ('069 4711-1100').
+_PHONE_GAP = re.compile(r"(Telefon|Tel\.|(?<![\d.,])0\d{2,5}) (?=\d)")
 
 
 def bind_citations(text: str) -> str:
-    """'§ 4 KKG', 'Abs. 3', 'Nr. 2', 'Buchst. a' with a no-break space, so a line never ends on the sign and
-    starts with its number – in the documents' own text and in every text the user wrote."""
-    return _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2)}{NBSP}", text)
+    """'§ 4 KKG', 'Abs. 3', 'Nr. 2', 'Buchst. a' with a no-break space, so a line never ends on the sign
+    and starts with its number – in the documents' own text and in every text the user wrote. Phone
+    numbers are kept whole the same way ('Telefon 069 4711-1100'): a number split over two lines
+    is dialled wrong."""
+    text = _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2)}{NBSP}", text)
+    return _PHONE_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
 
 
 def with_note(text: str, note: str) -> str:

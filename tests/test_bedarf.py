@@ -58,9 +58,11 @@ def label(space: dict) -> str:
 
 
 def shown(merkmal: str, value) -> str:
-    """How a value reads in the documents: shares with one decimal and '%', counts whole."""
+    """How a value reads in the documents: shares as precise as the YAML writes them (93 → '93 %',
+    14.0 → '14,0 %'), at most one decimal, with '%'; counts whole."""
     if FEATURES[merkmal].kind == "Anteil":
-        return f"{Decimal(str(value)):.1f}".replace(".", ",") + " %"
+        places = min(1, len(str(value).partition(".")[2]))
+        return f"{Decimal(str(value)):.{places}f}".replace(".", ",") + " %"
     return f"{int(value):,}".replace(",", ".")
 
 
@@ -233,7 +235,12 @@ def test_the_matrix_shows_where_each_offer_runs(folder):
         number = f"M{measures.index(offer) + 1}"
         mark = "ja" if offer["status"] == "laufend" else "geplant"
         cells = [
-            mark if not offer.get("sozialraeume") or s["id"] in offer["sozialraeume"] else "–" for s in spaces
+            mark
+            if not offer.get("sozialraeume") or s["id"] in offer["sozialraeume"]
+            else "geplant"
+            if s["id"] in offer.get("geplant_in", [])
+            else "–"
+            for s in spaces
         ]
         expected.append([f"{number} {offer['titel']}", *cells])
     assert rows[1:] == expected
@@ -243,7 +250,7 @@ def test_the_matrix_shows_where_each_offer_runs(folder):
             assert measure["titel"] not in titles
 
 
-@pytest.mark.parametrize(("folder", "gap"), [(EXAMPLE, "mitte"), (CITY, "mainbogen")], ids=["landkreis", "stadt"])
+@pytest.mark.parametrize(("folder", "gap"), [(EXAMPLE, "ost"), (CITY, "mainbogen")], ids=["landkreis", "stadt"])
 def test_gaps_are_high_need_with_fewer_offers_than_the_average(folder, gap):
     assert expected_gaps(folder) == [gap]
     concept = check_folder(folder).concept
@@ -263,7 +270,7 @@ def test_the_yardstick_is_stated_in_the_text(chapters):
     average = f"{sum(running) / 5:.1f}".replace(".", ",")
     assert f"weniger laufende Angebote erreichen als einen Sozialraum im Durchschnitt ({average})" in plain
     assert (
-        "Die Landkarte weist eine Lücke aus: Mitte (Samtgemeinde Bergstedt): SGB-II-Quote unter 3 von 12,8"
+        "Die Landkarte weist eine Lücke aus: Ost (Stadt Lindenau): SGB-II-Quote der unter Dreijährigen 19,8"
         in plain
     )
 
@@ -275,9 +282,9 @@ def test_the_map_shades_need_labels_offers_and_outlines_the_gap(concept, chapter
     assert len(re.findall('<path d="[^"]*" fill="#d9822b"', figure.svg)) == len(high)
     assert len(re.findall('<path d="[^"]*" fill="#f6e3c3"', figure.svg)) == len(outlines) - len(high)
     assert figure.svg.count('stroke="#b2182b" stroke-width="2.5"') == 1
-    assert "Lücke: Mitte." in figure.alt and "Hoher Bedarf" in figure.alt
+    assert "Lücke: Ost." in figure.alt and "Hoher Bedarf" in figure.alt
     for name in ("Nord", "Ost", "Mitte", "Süd", "West"):
-        assert f">{name}</text>" in figure.svg and f"{name}: SGB-II-Quote unter 3" in figure.alt
+        assert f">{name}</text>" in figure.svg and f"{name}: SGB-II-Quote der unter Dreijährigen" in figure.alt
     assert f'<img src="{figure.name}" alt="' in chapters[MAP_CHAPTER]
 
 
@@ -363,7 +370,7 @@ def test_the_average_stands_in_where_the_whole_s_value_is_not_known(inputs):
     low = sorted(s for s, v in latest_values(EXAMPLE).items() if v["u-untersuchungen"]["wert"] < average)
     assert sorted(s.space.id for s in concept.needs.by_space if s.high_need) == low
     html = concept_chapters(concept)[MAP_CHAPTER]
-    assert "unter dem Wert aller Sozialräume im Durchschnitt liegt" in html
+    assert "unter dem Durchschnitt der Sozialräume liegt" in html
 
 
 # --- checks of the figures -----------------------------------------------------------------------
@@ -452,7 +459,7 @@ def test_a_merkmal_for_some_sozialraeume_only_gets_a_hint(inputs):
     html = concept_chapters(inputs.check().concept)[CHAPTER]
     row = next(r for r in table(html, "Kennzahlen der Sozialräume") if r[0] == "Wochenbett mit Hebamme")
     assert row[4:6] == ["–", "–"]
-    assert "Für Wochenbett mit Hebamme liegen keine Werte vor für Süd und West." in html
+    assert "Für das Merkmal „Wochenbett mit Hebamme“ liegen keine Werte vor für Süd und West." in html
 
 
 def test_a_count_without_source_is_warned_about(inputs):
@@ -626,12 +633,12 @@ def _spread(concept):
 def test_quality_goal_5_2_2_names_the_gap(concept):
     (found,) = _spread(concept)
     assert found.level == "teilweise"
-    assert found.message.startswith("Im Sozialraum Mitte (Samtgemeinde Bergstedt) trifft hoher Bedarf")
+    assert found.message.startswith("Im Sozialraum Ost (Stadt Lindenau) trifft hoher Bedarf")
     assert found.suggestion == "Angebote für diesen Sozialraum planen oder dorthin bringen."
 
 
 def test_quality_goal_5_2_2_without_gap_and_without_data(inputs):
-    inputs.edit("kommune.yaml", lambda data: _figure(data, 2, "anteil-sgb2-unter-3").update(wert=11.0))
+    inputs.edit("kommune.yaml", lambda data: _figure(data, 1, "anteil-sgb2-unter-3").update(wert=11.0))
     (found,) = _spread(inputs.check().concept)
     assert found.level == "erfüllt" and found.message.startswith("In keinem Sozialraum trifft hoher Bedarf")
 
@@ -685,4 +692,136 @@ def test_a_map_without_figures_shows_only_where_offers_run(inputs):
     assert len(re.findall('<path d="[^"]*" fill="#dfe7f1"', figure.svg)) == 5
     assert "Lücke" not in figure.svg and "Hoher Bedarf" not in figure.alt
     for space in ("nord", "ost", "mitte", "sued", "west"):
-        assert f"{running_in(EXAMPLE, space)} Angebote" in figure.alt
+        assert f"{running_in(EXAMPLE, space)} laufende Angebote" in figure.alt
+
+
+# --- review 13: what the Angebotslandkarte counts -------------------------------------------------
+
+
+def running_spaces(folder: Path, offer: dict) -> list[str]:
+    """The Sozialräume where an offer runs today, from the YAML alone."""
+    spaces = [s["id"] for s in raw(folder, "kommune.yaml")["kommune"]["sozialraeume"]]
+    if offer["status"] != "laufend":
+        return []
+    return [s for s in spaces if not offer.get("sozialraeume") or s in offer["sozialraeume"]]
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, CITY], ids=["landkreis", "stadt"])
+def test_only_here_counts_offers_that_run_in_no_other_sozialraum(folder):
+    concept = check_folder(folder).concept
+    spaces = raw(folder, "kommune.yaml")["kommune"]["sozialraeume"]
+    only = {s["id"]: sum(1 for o in offers(folder) if running_spaces(folder, o) == [s["id"]]) for s in spaces}
+    rows = table(concept_chapters(concept)[MAP_CHAPTER], "Angebote und Bedarf je Sozialraum")[1:]
+    assert {s["id"]: int(r[4]) for s, r in zip(spaces, rows, strict=True)} == only
+    # an offer in three of five Sozialräume is in none of them 'only here'
+    assert sum(only.values()) < sum(1 for o in offers(folder) if o.get("sozialraeume"))
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, CITY], ids=["landkreis", "stadt"])
+def test_planned_offers_and_expansions_are_not_counted_as_open_to_families(folder):
+    spaces = raw(folder, "kommune.yaml")["kommune"]["sozialraeume"]
+    everywhere = sum(1 for o in offers(folder) if len(running_spaces(folder, o)) == len(spaces))
+    some = [o for o in offers(folder) if 0 < len(running_spaces(folder, o)) < len(spaces)]
+    planned = sum(1 for o in offers(folder) if not running_spaces(folder, o))
+    words = {1: "ein", 2: "zwei", 3: "drei", 6: "sechs", 8: "acht"}
+    plain = " ".join(
+        lxml.html.fromstring(concept_chapters(check_folder(folder).concept)[MAP_CHAPTER]).text_content().split()
+    )
+    assert f"{words[everywhere].capitalize()} Angebote stehen den Familien in allen Sozialräumen offen" in plain
+    assert f"{words[len(some)]} gibt es nur in einzelnen Sozialräumen" in plain
+    assert f"{words[planned].capitalize()} weiteres Angebot ist geplant." in plain
+    expanding = sum(1 for o in some if o.get("geplant_in"))
+    if expanding:
+        assert f"; {words[expanding]} davon sollen in weitere Sozialräume kommen." in plain
+
+
+def test_an_expansion_is_planned_where_it_is_not_running_yet(inputs):
+    concept = inputs.check().concept
+    measure = next(m for m in concept.measures if m.id == "sprechstunde-kinderarztpraxis")
+    assert [s.id for s in concept.needs.running_in(measure)] == ["nord"]
+    ost = next(s for s in concept.needs.by_space if s.space.id == "ost")
+    assert measure in ost.planned and measure not in ost.running
+    html = concept_chapters(concept)["konzept/06_massnahmen.html.j2"]
+    assert "Nord (Stadt Musterstadt); geplant auch in Ost (Stadt Lindenau)" in html
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda m: m.update(status="geplant"), "'geplant_in' gilt nur für laufende Angebote"),
+        (lambda m: m.pop("sozialraeume"), "erreicht das Angebot schon die ganze Kommune"),
+        (lambda m: m.update(geplant_in=["nord"]), "steht unter 'sozialraeume' und unter 'geplant_in'"),
+    ],
+)
+def test_an_expansion_needs_a_running_local_offer(inputs, edit, message):
+    def change(data):
+        edit(next(m for m in data["massnahmen"] if m["id"] == "sprechstunde-kinderarztpraxis"))
+
+    inputs.edit("massnahmen.yaml", change)
+    assert any(message in p for p in inputs.problems())
+
+
+def test_shares_keep_the_precision_of_their_source():
+    share = FEATURES["wochenbettbetreuung"]
+    assert share.shown(Decimal("93")) == "93\xa0%"
+    assert share.shown(Decimal("14.0")) == "14,0\xa0%"
+    assert share.shown(Decimal("85.25")) == "85,3\xa0%"
+    assert FEATURES["geburten"].shown(Decimal("1000")) == "1.000"
+
+
+def test_the_map_legend_and_alt_text_read_as_words(concept):
+    figure = concept_figures(concept)["karte"]
+    legend = " ".join(re.findall(r'<text x="26"[^>]*>([^<]*)</text>', figure.svg)).replace("\xa0", " ")
+    assert (
+        "hoher Bedarf: SGB-II-Quote der unter Dreijährigen über dem Wert im Landkreis Musterkreis insgesamt (12,5 %)"
+        in legend
+    )
+    assert "SGB-II-Quote unter 3" not in legend and "SGB-II-Quote unter 3" not in figure.alt
+    latest = latest_values(EXAMPLE)
+    for space in raw(EXAMPLE, "kommune.yaml")["kommune"]["sozialraeume"]:
+        value = shown("anteil-sgb2-unter-3", latest[space["id"]]["anteil-sgb2-unter-3"]["wert"])
+        count = running_in(EXAMPLE, space["id"])
+        assert f"{label(space)}: SGB-II-Quote der unter Dreijährigen {value}, {count} laufende Angebote." in (
+            figure.alt.replace("\xa0", " ")
+        )
+
+
+def test_text_on_the_map_reaches_wcag_aa_contrast():
+    from pipeline.render import needs as figures
+    from pipeline.render.charts import contrast
+    from pipeline.render.maps import Area, outline_map
+
+    square = ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0))
+    palette = [figures.HIGH_NEED, figures.OTHER, figures.NO_VALUE, figures.NEUTRAL]
+    for fill in palette:
+        svg = outline_map([Area(geo.Outline("a", ((square,),)), ["Ost", "19,8 %"], fill)], [], "Karte")
+        colours = set(re.findall(r'text-anchor="middle" fill="(#[0-9a-f]{6})"', svg))
+        assert colours and all(contrast(colour, fill) >= 4.5 for colour in colours), fill
+
+
+def test_a_sozialraum_indicator_that_an_offer_contradicts_is_warned_about(inputs):
+    assert not _warnings(inputs, "Die Angebotslandkarte zählt nach der Maßnahme")
+
+    def everywhere(data):
+        measure = next(m for m in data["massnahmen"] if m["id"] == "patenschaften")
+        measure.pop("sozialraeume")
+        measure.pop("geplant_in")
+
+    inputs.edit("massnahmen.yaml", everywhere)
+    [warned] = _warnings(inputs, "Die Angebotslandkarte zählt nach der Maßnahme")
+    goals = raw(EXAMPLE, "ziele.yaml")["ziele"]
+    g_index = next(i for i, g in enumerate(goals) if g["id"] == "patenschaften-flaechendeckend")
+    indicator = goals[g_index]["indikatoren"][1]
+    assert warned.where.field == f"ziele[{g_index}].indikatoren[1].istwert"
+    assert f"„{indicator['name']}“ nennt {indicator['istwert']} Sozialräume" in warned.message
+    assert (
+        "M7 Ehrenamtliche Familienpatenschaften" in warned.message
+        and "in allen fünf Sozialräumen" in warned.message
+    )
+
+
+def test_one_count_with_two_years_is_warned_about(inputs):
+    assert not _warnings(inputs, "'datenstand' nennt aber")
+    inputs.replace("kommune.yaml", "  datenstand: 2024", "  datenstand: 2025")
+    [warned] = _warnings(inputs, "'datenstand' nennt aber")
+    assert warned.where.field == "kommune.datenstand" and "'datenstand: 2024'" in warned.message

@@ -69,3 +69,12 @@ def test_citations_never_break_between_sign_and_number():
         f"nach §{NBSP}8a Abs.{NBSP}4 SGB{NBSP}VIII und §§{NBSP}1 bis 3"
     )
     assert bind_citations("das §-Zeichen, Nr. x") == "das §-Zeichen, Nr. x"
+
+
+def test_phone_numbers_are_never_split_over_two_lines():
+    from pipeline.formatting import NBSP, bind_citations
+
+    assert bind_citations("Notdienst, Telefon 069 4711-1100.") == f"Notdienst, Telefon{NBSP}069{NBSP}4711-1100."
+    assert bind_citations("unter 0123 4567-300 (Team)") == f"unter 0123{NBSP}4567-300 (Team)"
+    # years, amounts and decimals stay as they are
+    assert bind_citations("2026 0123 und 0,5 10 und 0 10") == "2026 0123 und 0,5 10 und 0 10"

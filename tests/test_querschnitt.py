@@ -156,7 +156,11 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
     assert len(rows) == len(raw["weitergaben"])
     for row, flow in zip(rows, raw["weitergaben"], strict=True):
         assert row[0] == f"{flow['was']}; Zweck: {flow['zweck']}"
-        assert row[1] == ("; ".join(actors[a] for a in flow["von"]) if flow.get("von") else "alle Netzwerkpartner")
+        assert row[1] == (
+            "; ".join(actors[a] for a in flow["von"])
+            if flow.get("von")
+            else "alle Netzwerkpartnerinnen und -partner"
+        )
         assert row[2] == "; ".join(actors[a] for a in flow["an"])
         assert row[3].startswith(flow["grundlage"])
         if flow.get("formular"):
@@ -183,7 +187,7 @@ def test_eltern_shows_each_format_with_when_results_and_measures(inputs):
     for f in formats:
         date = f["zeitpunkt"].strftime("%d.%m.%Y")
         if f["turnus"] == "einmalig":
-            when = f"am {date}"
+            when = f"einmalig, {'abgeschlossen' if f['zeitpunkt'] <= stand else 'geplant'} am {date}"
         else:
             when = f"{f['turnus']}, {'zuletzt' if f['zeitpunkt'] <= stand else 'nächster Termin'} am {date}"
         assert f"Wann: {when}" in text
@@ -202,9 +206,10 @@ def test_own_text_can_replace_the_generated_paragraph(neuhafen):
 
 
 def test_own_text_adds_to_the_generated_paragraph(neuhafen):
-    section = _raw(NEUHAFEN, FILE)["kinderschutz"]
-    html = _chapters(neuhafen)["kinderschutz"]
-    generated = html.index("Frühe Hilfen sind freiwillige Angebote")
+    section = _raw(NEUHAFEN, FILE)["oeffentlichkeitsarbeit"]
+    assert not section.get("text_ersetzt")
+    html = _chapters(neuhafen)["oeffentlichkeitsarbeit"]
+    generated = html.index("Frühe Hilfen wirken nur, wenn Familien und Fachkräfte sie kennen.")
     assert generated < html.index(section["text"].split()[0] + " " + section["text"].split()[1])
 
 
@@ -497,3 +502,114 @@ def test_the_child_protection_contact_belongs_to_the_youth_welfare(inputs):
     inputs.replace(FILE, "  jugendamt: asd", "  jugendamt: gesundheitsamt")
     [warning] = _warnings(inputs, "Mitteilungen nach § 4 KKG und § 8a SGB VIII nimmt")
     assert warning.where.field == "kinderschutz.jugendamt" and "Gesundheitswesen" in warning.message
+
+
+# --- review 13 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, NEUHAFEN], ids=["landkreis", "stadt"])
+def test_the_transfer_summary_names_the_child_protection_exception(folder):
+    flows = _raw(folder, FILE)["datenschutz"]["weitergaben"]
+    protection = [f for f in flows if f["grundlage"] in ("§ 4 KKG", "§ 8a SGB VIII")]
+    grounds = ", ".join(dict.fromkeys(f["grundlage"] for f in protection))
+    words = {1: "eine weitere ist", 2: "zwei weitere sind", 3: "drei weitere sind"}
+    text = _text(_chapters(_in_memory(folder))["datenschutz"])
+    assert protection
+    assert f"; {words[len(protection)]} im Kinderschutz ohne Einwilligung zulässig ({grounds})." in text
+
+
+def test_without_consent_flows_the_summary_still_reads(inputs):
+    def only_protection(data):
+        flows = data["datenschutz"]["weitergaben"]
+        data["datenschutz"]["weitergaben"] = [f for f in flows if f["grundlage"] == "§ 4 KKG"]
+
+    inputs.edit(FILE, only_protection)
+    text = _text(_chapters(inputs)["datenschutz"])
+    assert (
+        "auf welcher Grundlage. Eine Weitergabe ist im Kinderschutz ohne Einwilligung zulässig (§ 4 KKG)." in text
+    )
+
+
+def test_german_is_shown_only_where_the_input_names_it(neuhafen):
+    channels = _raw(NEUHAFEN, FILE)["oeffentlichkeitsarbeit"]["kanaele"]
+    rows = _rows(_chapters(neuhafen)["oeffentlichkeitsarbeit"], "Kanäle und Materialien der Öffentlichkeitsarbeit")
+    without = [c for c in channels if c.get("sprachen") and "Deutsch" not in c["sprachen"]]
+    assert without  # the videos with Stadtteilmütter
+    for row, channel in zip(rows, channels, strict=True):
+        listed = channel.get("sprachen") or ["Deutsch"]
+        german = ["Deutsch"] if "Deutsch" in listed else []
+        assert row[3] == ", ".join(german + [lang for lang in listed if lang != "Deutsch"])
+
+
+def test_courses_for_volunteers_and_turnus_stand_apart_from_the_dates(inputs, neuhafen):
+    for folder, chapters in ((EXAMPLE, _chapters(inputs)), (NEUHAFEN, _chapters(neuhafen))):
+        trainings = _raw(folder, FILE)["qualifizierung"]["angebote"]
+        forms = {a["id"]: a["organisationsform"] for a in _raw(folder, "akteure.yaml")["akteure"]}
+        volunteers = [
+            t
+            for t in trainings
+            if t.get("akteure") and all(forms[a] == "ehrenamtlich-zivilgesellschaftlich" for a in t["akteure"])
+        ]
+        words = {1: "eine", 3: "drei", 4: "vier"}
+        text = _text(chapters["qualifizierung"])
+        professionals = len(trainings) - len(volunteers)
+        assert volunteers
+        assert (
+            f"Vorgesehen sind {words[professionals]} Fortbildungen für Fachkräfte und "
+            f"{words[len(volunteers)]} Schulung für Ehrenamtliche." in text
+        )
+        for training in trainings:
+            if training.get("turnus"):
+                assert f"Turnus: {training['turnus']}" in text
+            dates = ", ".join(d.strftime("%d.%m.%Y") for d in sorted(training.get("termine", [])))
+            if dates:
+                assert f"{'Termine' if len(training['termine']) > 1 else 'Termin'}: {dates}" in text
+            assert f"Termine: {training.get('turnus')};" not in text
+
+
+def test_headings_and_pairs_say_what_the_law_says(inputs, neuhafen):
+    mk, nh = _chapters(inputs), _chapters(neuhafen)
+    assert "Rückmeldung an die Fachkraft, die das Jugendamt informiert hat" in _headings(mk["kinderschutz"])
+    assert "meldende" not in mk["kinderschutz"] + nh["kinderschutz"]
+    assert "Gemeinsames Netzwerk Frühe Hilfen und Kinderschutz" in _headings(nh["kinderschutz"])
+    assert "Netzwerk Kinderschutz" in _headings(mk["kinderschutz"])  # two networks
+    assert "alle Netzwerkpartner " not in _text(mk["datenschutz"]) + " "
+
+
+def test_an_advice_limited_to_one_occasion_says_so(neuhafen):
+    entries = _raw(NEUHAFEN, FILE)["kinderschutz"]["fachberatung"]
+    limited = next(e for e in entries if e.get("nur_bei"))
+    rows = _rows(_chapters(neuhafen)["kinderschutz"], "Insoweit erfahrene Fachkräfte")
+    row = rows[entries.index(limited)]
+    assert row[1].endswith(f"– nur bei {limited['nur_bei']}")
+    assert all("nur bei" not in r[1] for r, e in zip(rows, entries, strict=True) if not e.get("nur_bei"))
+
+
+def test_a_health_profession_under_section_8a_is_warned_about(neuhafen):
+    assert not _warnings(neuhafen, "Angehörige der Heilberufe informieren")
+    neuhafen.replace(
+        FILE, "      von: [familienzentren, familienbildung]", "      von: [familienzentren, familienhebammen]"
+    )
+    [warned] = _warnings(neuhafen, "Angehörige der Heilberufe informieren")
+    flows = _raw(NEUHAFEN, FILE)["datenschutz"]["weitergaben"]
+    index = next(i for i, f in enumerate(flows) if f["grundlage"] == "§ 8a SGB VIII")
+    assert warned.where.field == f"datenschutz.weitergaben[{index}].von"
+    assert _actors(NEUHAFEN)["familienhebammen"] in warned.message and "§ 4 KKG" in warned.message
+
+
+def test_a_last_value_that_is_the_baseline_is_not_called_unchanged(inputs):
+    concept = inputs.check().concept
+    indicator = next(i for _, i in concept.indicator_pairs if i.name.startswith("Anteil der Befragten"))
+    assert (indicator.current, indicator.current_year) == (indicator.baseline, indicator.baseline_year)
+    assert indicator.assessment == "bisher nur Ausgangswert"
+
+
+def test_without_courses_for_volunteers_all_trainings_are_for_professionals(inputs):
+    def professionals_only(data):
+        courses = data["qualifizierung"]["angebote"]
+        data["qualifizierung"]["angebote"] = [c for c in courses if c.get("akteure") != ["familienpatenschaften"]]
+
+    inputs.edit(FILE, professionals_only)
+    text = _text(_chapters(inputs)["qualifizierung"])
+    assert "Für die Fachkräfte des Netzwerks sind vier Fortbildungen vorgesehen." in text
+    assert "Ehrenamtliche" not in text.split("Tabelle")[0]

@@ -421,7 +421,7 @@ def test_an_empty_optional_key_means_empty(inputs):
         "    beteiligte:\n      - netzwerkkoordination\n      - familienzentren\n",
         "    beteiligte:\n",
     )
-    inputs.replace("kommune.yaml", "  datenstand: 2025", "  datenstand:")
+    inputs.replace("kommune.yaml", "  datenstand: 2024", "  datenstand:")
     checked = inputs.check()
     concept = checked.concept
     assert next(p for p in concept.papers if p.number == "JHA/2026/030").involved_offices == []

@@ -83,6 +83,12 @@ class ProtectionAdvice(Item, title="Insoweit erfahrene Fachkraft"):
         "kontakt", "Wie man die Beratung bekommt, z. B. 'Telefon 0123 4567-400, Rückruf innerhalb eines Werktags'"
     )
     persons: Integer | None = field("personen", "Anzahl der insoweit erfahrenen Fachkräfte", default=None, ge=1)
+    only_for: Text | None = field(
+        "nur_bei",
+        "Anlass, auf den sich die Beratung beschränkt, z. B. 'Gefährdung im Zusammenhang mit häuslicher Gewalt' "
+        "(leer: bei jeder Gefährdung)",
+        default=None,
+    )
 
 
 class ChildProtectionNetwork(Item, title="Netzwerk Kinderschutz"):
@@ -128,8 +134,8 @@ class ChildProtection(Section, title="Schnittstelle Kinderschutz"):
     )
     feedback: Text | None = field(
         "rueckmeldung",
-        "Wie das Jugendamt der meldenden Fachkraft nach § 4 Abs. 4 KKG zurückmeldet, z. B. 'schriftlich "
-        "innerhalb von zwei Wochen'",
+        "Wie das Jugendamt der Fachkraft, die es informiert hat, nach § 4 Abs. 4 KKG zurückmeldet, z. B. "
+        "'schriftlich innerhalb von zwei Wochen'",
         default=None,
     )
     network: ChildProtectionNetwork | None = field(
@@ -157,7 +163,9 @@ class Form(Item, title="Formular"):
         default=None,
     )
     languages: list[Text] = field(
-        "sprachen", "Sprachen, in denen es vorliegt (leer: Deutsch)", default_factory=list
+        "sprachen",
+        "Sprachen, in denen es vorliegt, auch Deutsch, z. B. [Deutsch, Arabisch] (leer: nur Deutsch)",
+        default_factory=list,
     )
 
 
@@ -166,7 +174,9 @@ class DataFlow(Item, title="Weitergabe"):
         "was", "Welche Angaben weitergegeben werden, z. B. 'Name, Anschrift und Anliegen der Familie'"
     )
     purpose: Text = field("zweck", "Wozu, z. B. 'Vermittlung in die Familienbegleitung'")
-    senders: list[ActorRef] = field("von", "Wer weitergibt (leer: alle Netzwerkpartner)", default_factory=list)
+    senders: list[ActorRef] = field(
+        "von", "Wer weitergibt (leer: alle Netzwerkpartnerinnen und -partner)", default_factory=list
+    )
     recipients: list[ActorRef] = field("an", "An wen", min_length=1)
     basis: TransferBasis = field(
         "grundlage",
@@ -238,10 +248,12 @@ class Channel(Item, title="Kanal"):
     name: Text = field("name", "Bezeichnung, z. B. 'Willkommensmappe' oder 'Familienwegweiser online'")
     kind: ChannelKind = field("art", "Art des Kanals oder Materials")
     audiences: list[Audience] = field("adressaten", "Wen er erreichen soll", min_length=1)
-    languages: list[Text] = field("sprachen", "Sprachen (leer: Deutsch)", default_factory=list)
+    languages: list[Text] = field(
+        "sprachen", "Sprachen, auch Deutsch, z. B. [Deutsch, Türkisch] (leer: nur Deutsch)", default_factory=list
+    )
     responsible: ActorRef | None = field("verantwortlich", "Akteur, der ihn pflegt", default=None)
     measure: MeasureRef | None = field("massnahme", "Maßnahme, zu der er gehört", default=None)
-    scope: Text | None = field("umfang", "Umfang, z. B. 'Auflage 1500 im Jahr'", default=None)
+    scope: Text | None = field("umfang", "Umfang, z. B. 'Auflage 1.500 im Jahr'", default=None)
 
 
 class PublicRelations(Section, title="Öffentlichkeitsarbeit"):
@@ -271,10 +283,9 @@ class Training(Item, title="Fortbildung"):
         return self
 
     @property
-    def schedule(self) -> str:
-        """'jährlich; 12.03.2027, 15.09.2027': how often and on which days."""
-        dates = ", ".join(german_date(d) for d in sorted(self.dates))
-        return "; ".join(part for part in (self.frequency, dates) if part)
+    def dates_shown(self) -> str:
+        """'12.03.2027, 15.09.2027': the days, in order; how often it recurs is the 'turnus'."""
+        return ", ".join(german_date(d) for d in sorted(self.dates))
 
 
 class Qualification(Section, title="Qualifizierung"):

@@ -471,6 +471,12 @@ class Indicator(Item, title="Indikator"):
         """A one-word reading of the current value against the target, for committee papers."""
         if self.current is None:
             return "noch nicht erhoben"
+        if (
+            self.current_year is not None
+            and self.current_year == self.baseline_year
+            and self.current == self.baseline
+        ):
+            return "bisher nur Ausgangswert"  # the last value is the baseline: nothing to compare yet
         if self.progress is None:
             return "erreicht" if self.current == self.target else "verfehlt"
         if self.progress >= 1:
@@ -542,6 +548,12 @@ class Measure(Item, title="Maßnahme"):
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: ganze Kommune)", default_factory=list
     )
+    planned_in: list[SocialSpaceRef] = field(
+        "geplant_in",
+        "Sozialräume, in die ein laufendes Angebot erst noch kommen soll: dort zählt es in der "
+        "Angebotslandkarte als geplant, z. B. [ost]",
+        default_factory=list,
+    )
     offer: YesNo = field(
         "angebot",
         "Ein Angebot, das Familien unmittelbar erreicht (nein: eine Maßnahme für Netzwerk, Planung oder "
@@ -559,6 +571,28 @@ class Measure(Item, title="Maßnahme"):
         "nennt dazu Zeitraum der Begleitung und Qualifikation",
         default_factory=list,
     )
+
+    @model_validator(mode="after")
+    def _expansion(self) -> Measure:
+        """An expansion adds Sozialräume to a running offer that does not reach all of them yet."""
+        if not self.planned_in:
+            return self
+        if self.status != "laufend":
+            raise refuse(
+                "'geplant_in' gilt nur für laufende Angebote. Ist das ganze Angebot geplant, die Sozialräume "
+                "unter 'sozialraeume' angeben."
+            )
+        if not self.social_spaces:
+            raise refuse(
+                "Ohne 'sozialraeume' erreicht das Angebot schon die ganze Kommune; 'geplant_in' braucht die "
+                "Sozialräume, in denen es heute läuft."
+            )
+        if twice := [s for s in self.planned_in if s in self.social_spaces]:
+            raise refuse(
+                f"{', '.join(repr(s) for s in twice)} steht unter 'sozialraeume' und unter 'geplant_in'; bitte "
+                "nur dort angeben, wo es zutrifft."
+            )
+        return self
 
     @property
     def professions(self) -> list[Profession]:

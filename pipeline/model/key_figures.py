@@ -38,13 +38,16 @@ FeatureId = Literal[
 @dataclass(frozen=True)
 class Feature:
     """One Merkmal: its definition for the sources table, a short label for table heads and
-    charts, its unit, its kind, and whether high (`need_when='hoch'`) or low values mean more
-    need (None for counts, which depend on the size of a Sozialraum). `total` names the
-    municipality's own field the Sozialräume's counts add up to."""
+    charts, the name a sentence, a legend or an alternative text uses (`phrase`: 'SGB-II-Quote
+    der unter Dreijährigen' reads aloud, 'SGB-II-Quote unter 3 15,3 %' does not), its unit, its
+    kind, and whether high (`need_when='hoch'`) or low values mean more need (None for counts,
+    which depend on the size of a Sozialraum). `total` names the municipality's own field the
+    Sozialräume's counts add up to."""
 
     id: str
     label: str
     short: str
+    phrase: str
     unit: str
     kind: FigureKind
     need_when: Literal["hoch", "niedrig"] | None = None
@@ -56,15 +59,24 @@ class Feature:
         return self.kind != "Anzahl"
 
     def shown(self, value: Decimal) -> str:
-        """'15,3 %' for a share, '310' for a count, '4,2' for a rate: as tables and charts show it."""
-        if self.kind == "Anteil":
-            return percent(value, 1)
-        return number(value) if self.kind == "Anzahl" else number(value, 1)
+        """'15,3 %' for a share, '93 %' where the source gives whole per cent, '310' for a count,
+        '4,2' for a rate: as precise as the value was given, at most one decimal – '93,0 %'
+        would claim a precision the source does not have."""
+        if self.kind == "Anzahl":
+            return number(value)
+        places = min(1, _places(value))
+        return percent(value, places) if self.kind == "Anteil" else number(value, places)
 
     @property
     def worse(self) -> str:
         """'über' or 'unter': on which side of the whole's value a place has more need."""
         return "unter" if self.need_when == "niedrig" else "über"
+
+
+def _places(value: Decimal) -> int:
+    """The decimals a value was written with: 93 → 0, 14.0 → 1, 15.25 → 2."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 FEATURES: dict[str, Feature] = {
@@ -75,6 +87,7 @@ FEATURES: dict[str, Feature] = {
             "Geburten im Jahr (Lebendgeborene, Wohnort der Mutter)",
             "Geburten",
             "Geburten",
+            "Geburten",
             "Anzahl",
             total="geburten_pro_jahr",
         ),
@@ -82,6 +95,7 @@ FEATURES: dict[str, Feature] = {
             "kinder-unter-3",
             "Kinder unter drei Jahren (Hauptwohnsitz)",
             "Kinder unter 3",
+            "Kinder unter drei Jahren",
             "Kinder",
             "Anzahl",
             total="kinder_unter_3",
@@ -90,6 +104,7 @@ FEATURES: dict[str, Feature] = {
             "anteil-sgb2-unter-3",
             "Anteil der Kinder unter drei Jahren, die in Bedarfsgemeinschaften nach dem SGB II leben",
             "SGB-II-Quote unter 3",
+            "SGB-II-Quote der unter Dreijährigen",
             "%",
             "Anteil",
             "hoch",
@@ -98,6 +113,7 @@ FEATURES: dict[str, Feature] = {
             "anteil-alleinerziehende",
             "Anteil der Alleinerziehenden an allen Familien mit minderjährigen Kindern",
             "Alleinerziehende",
+            "Anteil der Alleinerziehenden",
             "%",
             "Anteil",
             "hoch",
@@ -106,6 +122,7 @@ FEATURES: dict[str, Feature] = {
             "anteil-muetter-unter-21",
             "Anteil der Geburten von Müttern unter 21 Jahren",
             "Mütter unter 21",
+            "Anteil der Geburten von Müttern unter 21 Jahren",
             "%",
             "Anteil",
             "hoch",
@@ -114,6 +131,7 @@ FEATURES: dict[str, Feature] = {
             "anteil-auslaendisch-unter-3",
             "Anteil der Kinder unter drei Jahren mit ausländischer Staatsangehörigkeit",
             "Nichtdeutsche Kinder unter 3",
+            "Anteil nichtdeutscher Kinder unter drei Jahren",
             "%",
             "Anteil",
             "hoch",
@@ -122,6 +140,7 @@ FEATURES: dict[str, Feature] = {
             "anteil-familiensprache",
             "Anteil der Kinder mit überwiegend nichtdeutscher Familiensprache bei der Schuleingangsuntersuchung",
             "Familiensprache nicht Deutsch",
+            "Anteil mit nichtdeutscher Familiensprache",
             "%",
             "Anteil",
             "hoch",
@@ -130,6 +149,7 @@ FEATURES: dict[str, Feature] = {
             "wochenbettbetreuung",
             "Anteil der Mütter, die im Wochenbett von einer Hebamme betreut wurden",
             "Wochenbett mit Hebamme",
+            "Anteil der Mütter mit Hebamme im Wochenbett",
             "%",
             "Anteil",
             "niedrig",
@@ -139,11 +159,13 @@ FEATURES: dict[str, Feature] = {
             "Freiberufliche Hebammen mit Wochenbettbetreuung (beim Gesundheitsamt gemeldet)",
             "Hebammen",
             "Hebammen",
+            "Hebammen",
             "Anzahl",
         ),
         Feature(
             "kinderarztpraxen",
             "Kinder- und Jugendarztpraxen mit Kassensitz",
+            "Kinderarztpraxen",
             "Kinderarztpraxen",
             "Praxen",
             "Anzahl",
@@ -153,6 +175,7 @@ FEATURES: dict[str, Feature] = {
             "Anteil der Kinder, deren Früherkennungsuntersuchungen U1 bis U9 bei der Schuleingangsuntersuchung "
             "vollständig dokumentiert sind",
             "U1 bis U9 vollständig",
+            "Anteil mit vollständigen U1 bis U9",
             "%",
             "Anteil",
             "niedrig",

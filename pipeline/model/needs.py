@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from pipeline.formatting import agree, count, number_word, sentence_start
 from pipeline.model.inputs import KeyFigure, Measure, SocialSpace, TargetGroup, latest
 from pipeline.model.key_figures import DEFAULT_NEED_FEATURE, FEATURES, Feature
 
@@ -71,11 +72,12 @@ class FigureRow:
 
 @dataclass(frozen=True)
 class SpaceOffers:
-    """What reaches one Sozialraum, and how its need compares."""
+    """What reaches one Sozialraum, and how its need compares: the running offers, those of
+    them that run in no other Sozialraum, and the offers planned here."""
 
     space: SocialSpace
     running: tuple[Measure, ...]
-    local: tuple[Measure, ...]
+    only_here: tuple[Measure, ...]
     planned: tuple[Measure, ...]
     need: KeyFigure | None
     high_need: bool | None
@@ -188,6 +190,13 @@ class NeedsView:
             return "im Durchschnitt der Sozialräume"
         return f"{self.concept.municipality.in_phrase} insgesamt"
 
+    def comparison(self, reference: Reference) -> str:
+        """What a value is compared with, after 'über' or 'unter': 'dem Wert im Landkreis
+        Musterkreis insgesamt' or 'dem Durchschnitt der Sozialräume'."""
+        if reference.kind == "durchschnitt":
+            return "dem Durchschnitt der Sozialräume"
+        return f"dem Wert {self.whole_phrase(reference)}"
+
     def high_need(self, figure: KeyFigure | None) -> bool | None:
         """Whether a value lies on the side of more need of the reference (None: no value)."""
         feature, reference = self.need_feature, self.need_reference
@@ -212,40 +221,89 @@ class NeedsView:
         """Offers that reach families, running or planned, in the order of the Maßnahmenplan."""
         return [m for m in self.concept.measures if m.offer and m.status in (RUNNING, PLANNED)]
 
-    @property
-    def municipal_offers(self) -> list[Measure]:
-        """Offers for the whole municipality: they reach every Sozialraum."""
-        return [m for m in self.offers if not m.social_spaces]
-
-    @property
-    def local_offers(self) -> list[Measure]:
-        return [m for m in self.offers if m.social_spaces]
-
     def availability(self, measure: Measure, space: SocialSpace) -> str:
-        """'laufend' or 'geplant' where an offer reaches a Sozialraum, '' where it does not."""
-        if measure.social_spaces and space.id not in measure.social_spaces:
-            return ""
-        return measure.status
+        """'laufend' or 'geplant' where an offer reaches a Sozialraum, '' where it does not. A
+        running offer is 'geplant' in the Sozialräume it is to be expanded to."""
+        if not measure.social_spaces or space.id in measure.social_spaces:
+            return measure.status
+        return PLANNED if space.id in measure.planned_in else ""
+
+    def running_in(self, measure: Measure) -> list[SocialSpace]:
+        """The Sozialräume where an offer runs today."""
+        return [s for s in self.spaces if self.availability(measure, s) == RUNNING]
+
+    @property
+    def everywhere(self) -> list[Measure]:
+        """Running offers that reach every Sozialraum (offers for the whole municipality)."""
+        return [m for m in self.offers if len(self.running_in(m)) == len(self.spaces)]
+
+    @property
+    def in_some(self) -> list[Measure]:
+        """Running offers that reach some Sozialräume but not all."""
+        return [m for m in self.offers if 0 < len(self.running_in(m)) < len(self.spaces)]
+
+    @property
+    def expanding(self) -> list[Measure]:
+        """Running offers that are to come to further Sozialräume."""
+        return [m for m in self.in_some if m.planned_in]
+
+    @property
+    def planned(self) -> list[Measure]:
+        """Offers that do not run anywhere yet."""
+        return [m for m in self.offers if not self.running_in(m)]
+
+    @property
+    def offer_summary(self) -> str:
+        """The sentences that open the Angebotslandkarte: 'Sechs Angebote stehen den Familien in
+        allen Sozialräumen offen, sechs gibt es nur in einzelnen Sozialräumen; drei davon sollen
+        in weitere Sozialräume kommen. Ein weiteres Angebot ist geplant.' Only running offers
+        count as open to families; what is planned is said apart."""
+        everywhere, some = len(self.everywhere), len(self.in_some)
+        expanding, planned = len(self.expanding), len(self.planned)
+        running = []
+        if everywhere:
+            running.append(
+                f"{count(everywhere, 'Angebot', 'Angebote', 'ein', verb=('steht', 'stehen'))} den Familien in allen "
+                "Sozialräumen offen"
+            )
+        if some:
+            noun = ("", "", "eines") if everywhere else ("Angebot", "Angebote", "ein")
+            running.append(f"{count(some, *noun)} gibt es nur in einzelnen Sozialräumen")
+        sentences = []
+        if running:
+            further = (
+                f"; {number_word(expanding, 'eines')} davon {agree(expanding, 'soll', 'sollen')} in weitere "
+                "Sozialräume kommen"
+                if expanding
+                else ""
+            )
+            sentences.append(", ".join(running) + further)
+        if planned and running:
+            sentences.append(
+                f"{count(planned, 'weiteres Angebot', 'weitere Angebote', 'ein', verb=('ist', 'sind'))} geplant"
+            )
+        elif planned:
+            sentences.append(f"{count(planned, 'Angebot', 'Angebote', 'ein', verb=('ist', 'sind'))} erst geplant")
+        return " ".join(f"{sentence_start(s)}." for s in sentences)
 
     @cached_property
     def by_space(self) -> list[SpaceOffers]:
         """What reaches each Sozialraum, in the order of kommune.yaml."""
-        reached = [[m for m in self.offers if self.availability(m, s)] for s in self.spaces]
-        running = [[m for m in offers if m.status == RUNNING] for offers in reached]
         average = self.average_running
         feature = self.need_feature
         result = []
-        for space, offers, now in zip(self.spaces, reached, running, strict=True):
+        for space in self.spaces:
+            running = [m for m in self.offers if self.availability(m, space) == RUNNING]
             need = self.value(space, feature.id) if feature else None
             result.append(
                 SpaceOffers(
                     space,
-                    tuple(now),
-                    tuple(m for m in now if m.social_spaces),
-                    tuple(m for m in offers if m.status == PLANNED),
+                    tuple(running),
+                    tuple(m for m in running if m in self.in_some and len(self.running_in(m)) == 1),
+                    tuple(m for m in self.offers if self.availability(m, space) == PLANNED),
                     need,
                     self.high_need(need),
-                    len(now) < average,
+                    len(running) < average,
                 )
             )
         return result
@@ -253,9 +311,7 @@ class NeedsView:
     @cached_property
     def average_running(self) -> Decimal:
         """Running offers that reach the average Sozialraum: the yardstick of 'few'."""
-        counts = [
-            sum(1 for m in self.offers if m.status == RUNNING and self.availability(m, s)) for s in self.spaces
-        ]
+        counts = [sum(1 for m in self.offers if self.availability(m, s) == RUNNING) for s in self.spaces]
         return Decimal(sum(counts)) / len(counts)
 
     @property

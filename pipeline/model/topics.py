@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, get_args
 
-from pipeline.formatting import count, german_date, sentence_start
+from pipeline.formatting import agree, count, german_date, sentence_start
 from pipeline.model.cross_cutting import (
     Audience,
     Channel,
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 VOLUNTEERS = "ehrenamtlich-zivilgesellschaftlich"
 #: Grounds of a transfer that are exceptions from the rule of consent.
 CHILD_PROTECTION_GROUNDS = ("§ 4 KKG", "§ 8a SGB VIII")
+#: Who passes data on where a transfer names no sender.
+ALL_PARTNERS = "alle Netzwerkpartnerinnen und -partner"
 #: Grounds under which no one can be identified.
 WITHOUT_NAMES = ("anonymisiert", "pseudonymisiert")
 #: The kinds of planning as a sentence names them after 'in'.
@@ -80,8 +82,10 @@ class Advice:
     @property
     def for_whom(self) -> str:
         """'Berufsgeheimnisträgerinnen und -träger wie … (§ 4 Abs. 2 KKG); alle, die … (§ 8b Abs. 1
-        SGB VIII)': each group with the Absatz that gives it the advice."""
-        return sentence_start("; ".join(f"{c.who} ({c.citation})" for c in self.claims))
+        SGB VIII)': each group with the Absatz that gives it the advice, and the one occasion it is
+        limited to, so no one calls a specialised service about every worry."""
+        whom = sentence_start("; ".join(f"{c.who} ({c.citation})" for c in self.claims))
+        return f"{whom} – nur bei {self.entry.only_for}" if self.entry.only_for else whom
 
 
 @dataclass(frozen=True)
@@ -107,9 +111,14 @@ class IndicatorRow:
         return bool(self.indicator.source and self.indicator.method and self.responsible)
 
 
-def with_german(languages: list[str]) -> str:
-    """'Deutsch, Arabisch, Türkisch': German first, then the others as listed."""
-    return ", ".join(["Deutsch", *(lang for lang in languages if lang != "Deutsch")])
+def languages_shown(languages: list[str]) -> str:
+    """'Deutsch, Arabisch, Türkisch': the languages as listed, German first where it is among
+    them; an empty list means German only. German is never added to a list that lacks it: a
+    video in four languages has no German version just because most material has one."""
+    if not languages:
+        return "Deutsch"
+    german = [lang for lang in languages if lang == "Deutsch"]
+    return ", ".join([*german, *(lang for lang in languages if lang != "Deutsch")])
 
 
 class Topics:
@@ -162,11 +171,15 @@ class Topics:
 
     def when(self, date: dt.date | None, frequency: str | None) -> str:
         """When something takes place, seen from the concept's Stand: 'jährlich, zuletzt am
-        15.03.2026', 'jährlich, nächster Termin am 10.03.2027', 'am 15.03.2026', 'jährlich'."""
+        15.03.2026', 'jährlich, nächster Termin am 10.03.2027', 'einmalig, abgeschlossen am
+        31.03.2025' (a survey runs for weeks; its date is when it ended), 'am 15.03.2026',
+        'jährlich'."""
         if date is None:
             return frequency or ""
         shown = f"am {german_date(date)}"
-        if frequency in (None, "einmalig"):
+        if frequency == "einmalig":
+            return f"einmalig, {'abgeschlossen' if date <= self.k.version.date else 'geplant'} {shown}"
+        if frequency is None:
             return shown
         return f"{frequency}, {'zuletzt' if date <= self.k.version.date else 'nächster Termin'} {shown}"
 
@@ -257,8 +270,34 @@ class Topics:
         return self.flows_on(*CHILD_PROTECTION_GROUNDS)
 
     def senders(self, flow: DataFlow) -> str:
-        """'alle Netzwerkpartner' or the names of the senders."""
-        return "; ".join(self.k.actor_names(flow.senders)) if flow.senders else "alle Netzwerkpartner"
+        """'alle Netzwerkpartnerinnen und -partner' or the names of the senders."""
+        return "; ".join(self.k.actor_names(flow.senders)) if flow.senders else ALL_PARTNERS
+
+    @property
+    def flow_summary(self) -> str:
+        """The sentence under the heading of the transfers: how many rest on consent, how many
+        go without names, and how many the child-protection procedures allow without consent –
+        the exception a reader most needs to see ('Drei Weitergaben beruhen auf …; eine weitere
+        ist im Kinderschutz ohne Einwilligung zulässig (§ 4 KKG).')."""
+        consent, nameless, protection = self.consent_flows, self.flows_without_names, self.protection_flows
+        parts = []
+        if consent:
+            parts.append(
+                f"{count(len(consent), 'Weitergabe', 'Weitergaben', verb=('beruht', 'beruhen'))} auf der "
+                "Einwilligung oder Schweigepflichtentbindung der Eltern"
+            )
+        if nameless:
+            noun = ("", "") if parts else ("Weitergabe", "Weitergaben")
+            parts.append(f"{count(len(nameless), *noun, verb=('kommt', 'kommen'))} ohne Namen aus")
+        sentence = ", ".join(parts)
+        if protection:
+            grounds = ", ".join(dict.fromkeys(f.basis for f in protection))
+            noun = ("weitere", "weitere") if parts else ("Weitergabe", "Weitergaben")
+            sentence += (
+                f"{'; ' if parts else ''}{count(len(protection), *noun, verb=('ist', 'sind'))} im Kinderschutz "
+                f"ohne Einwilligung zulässig ({grounds})"
+            )
+        return f"{sentence_start(sentence)}." if sentence else ""
 
     # Öffentlichkeitsarbeit -------------------------------------------------------------------
 
@@ -268,6 +307,13 @@ class Topics:
         section = self.public_relations
         found = [lang for c in section.channels for lang in c.languages] if section else []
         return [lang for lang in dict.fromkeys(found) if lang != "Deutsch"]
+
+    @property
+    def german_channels(self) -> bool:
+        """Whether some channel is in German (listed, or no language given)."""
+        section = self.public_relations
+        channels = section.channels if section else []
+        return any(not c.languages or "Deutsch" in c.languages for c in channels)
 
     @property
     def audiences(self) -> list[str]:
@@ -296,6 +342,31 @@ class Topics:
         """The trainings that belong to a measure (a Fortbildungsreihe, for instance)."""
         section = self.qualification
         return [t for t in section.trainings if t.measure == measure_id] if section else []
+
+    def for_volunteers(self, training: Training) -> bool:
+        """A training for volunteers only: every actor it names works as a volunteer."""
+        actors = [self.k.actor(a) for a in training.actors]
+        return bool(actors) and all(a.organisation_form == VOLUNTEERS for a in actors)
+
+    @property
+    def trainings_summary(self) -> str:
+        """'Vorgesehen sind vier Fortbildungen für Fachkräfte und eine Schulung für Ehrenamtliche.'
+        – a course for volunteers is not a training of the network's professionals."""
+        section = self.qualification
+        trainings = section.trainings if section else []
+        volunteers = sum(1 for t in trainings if self.for_volunteers(t))
+        professionals = len(trainings) - volunteers
+        if not trainings:
+            return ""
+        if not volunteers:
+            return (
+                f"Für die Fachkräfte des Netzwerks {agree(professionals, 'ist', 'sind')} "
+                f"{count(professionals, 'Fortbildung', 'Fortbildungen')} vorgesehen."
+            )
+        parts = [count(professionals, "Fortbildung", "Fortbildungen") + " für Fachkräfte"] if professionals else []
+        parts.append(count(volunteers, "Schulung", "Schulungen") + " für Ehrenamtliche")
+        verb = "ist" if len(trainings) == 1 else "sind"
+        return f"Vorgesehen {verb} {' und '.join(parts)}."
 
     @property
     def upcoming_dates(self) -> list[tuple[dt.date, Training]]:

@@ -20,10 +20,30 @@ ROW_HEIGHT = 46
 BAR_HEIGHT = 20
 
 
-def _dark(colour: str) -> bool:
-    """Whether white text reads better than black on this '#rrggbb' colour."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.299 * red + 0.587 * green + 0.114 * blue < 150
+DARK_TEXT = "#222222"
+LIGHT_TEXT = "#ffffff"
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance of a '#rrggbb' colour, as WCAG 2 defines it."""
+
+    def linear(value: int) -> float:
+        share = value / 255
+        return share / 12.92 if share <= 0.04045 else ((share + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two colours, from 1 to 21; text needs 4.5 (level AA)."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_colour(fill: str) -> str:
+    """Dark or white text, whichever contrasts more with the fill it stands on."""
+    return max((DARK_TEXT, LIGHT_TEXT), key=lambda text: contrast(text, fill))
 
 
 def _text(
@@ -121,7 +141,7 @@ def stacked_amounts(
                         content,
                         size=11,
                         anchor="middle",
-                        fill="#ffffff" if _dark(colour) else "#222222",
+                        fill=text_colour(colour),
                         weight="bold",
                     )
                 )

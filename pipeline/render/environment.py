@@ -26,7 +26,7 @@ from markupsafe import Markup
 from pipeline import formatting
 from pipeline.errors import TemplateFailure
 from pipeline.model import grammar
-from pipeline.model.topics import with_german
+from pipeline.model.topics import languages_shown
 from pipeline.render.document import TEMPLATE_DIR
 from pipeline.render.provenance import SourceLines
 
@@ -100,7 +100,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         satzende=formatting.sentence_end,
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
-        mit_deutsch=with_german,
+        sprachen=languages_shown,
     )
     env.globals.update(
         anzahl=formatting.count,

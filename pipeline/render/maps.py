@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from pipeline.model.geo import Outline, Point, Ring
-from pipeline.render.charts import FONT, WIDTH, _dark, _text
+from pipeline.render.charts import FONT, WIDTH, _text, text_colour
 
 #: The tallest the map itself may be, in points; the legend comes below.
 MAP_HEIGHT = 330
@@ -24,6 +24,10 @@ MAP_HEIGHT = 330
 THIN = 0.4
 LINE_HEIGHT = 11
 LEGEND_ROW = 16
+LEGEND_SIZE = 9
+#: Characters of the legend's 9-pt text that fit beside the swatch (half the size per character
+#: is a safe average for Source Sans Pro and Arial).
+LEGEND_CHARS = int((WIDTH - 26) / (LEGEND_SIZE * 0.5))
 GAP_COLOUR = "#b2182b"
 
 
@@ -97,13 +101,25 @@ def _centre(outline: Outline, project: Callable[[Point], Point]) -> Point:
     return cx, cy
 
 
+def _wrapped(label: str, limit: int = LEGEND_CHARS) -> list[str]:
+    """A legend entry in lines of at most `limit` characters, broken between words."""
+    lines: list[str] = []
+    for word in label.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def outline_map(areas: list[Area], legend: list[Key], title: str) -> str:
     """The map: every area filled and outlined, gaps with a thick outline, labels on top, the
     legend below."""
     project = _projection([a.outline for a in areas], WIDTH, MAP_HEIGHT)
     corners = [project(p) for a in areas for polygon in a.outline.polygons for p in polygon[0]]
     map_height = max(y for _, y in corners) + 4
-    height = map_height + 10 + len(legend) * LEGEND_ROW
+    entries = [(key, _wrapped(key.label)) for key in legend]
+    height = map_height + 10 + sum(LEGEND_ROW + (len(lines) - 1) * LINE_HEIGHT for _, lines in entries)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}pt" height="{height:.0f}pt" '
         f'viewBox="0 0 {WIDTH} {height:.0f}" role="img">',
@@ -123,7 +139,7 @@ def outline_map(areas: list[Area], legend: list[Key], title: str) -> str:
     for area in areas:
         x, y = _centre(area.outline, project)
         top = y - (len(area.lines) - 1) * LINE_HEIGHT / 2 + 3
-        colour = "#ffffff" if _dark(area.fill) else "#222222"
+        colour = text_colour(area.fill)
         for index, line in enumerate(area.lines):
             parts.append(
                 _text(
@@ -136,8 +152,8 @@ def outline_map(areas: list[Area], legend: list[Key], title: str) -> str:
                     weight="bold" if index == 0 else "normal",
                 )
             )
-    for index, key in enumerate(legend):
-        y = map_height + 10 + index * LEGEND_ROW
+    y = map_height + 10
+    for key, lines in entries:
         if key.fill is None:
             parts.append(
                 f'<rect x="1" y="{y + 1:.1f}" width="18" height="10" fill="none" stroke="{GAP_COLOUR}" '
@@ -145,9 +161,11 @@ def outline_map(areas: list[Area], legend: list[Key], title: str) -> str:
             )
         else:
             parts.append(f'<rect x="1" y="{y + 1:.1f}" width="18" height="10" fill="{key.fill}"/>')
-        parts.append(
-            f'<text x="26" y="{y + 10:.1f}" font-family="{FONT}" font-size="9" fill="#222222">'
-            f"{escape(key.label)}</text>"
-        )
+        for index, line in enumerate(lines):
+            parts.append(
+                f'<text x="26" y="{y + 10 + index * LINE_HEIGHT:.1f}" font-family="{FONT}" '
+                f'font-size="{LEGEND_SIZE}" fill="#222222">{escape(line)}</text>'
+            )
+        y += LEGEND_ROW + (len(lines) - 1) * LINE_HEIGHT
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

@@ -45,18 +45,26 @@ def chart_figure(concept: Concept) -> Figure | None:
 
 
 def _legend(concept: Concept, needs: NeedsView) -> list[Key]:
+    """Keys that read as sentences: which Merkmal, compared with which value, and what a gap is."""
     feature, reference = needs.need_feature, needs.need_reference
     if feature is None or reference is None:
         return []
-    whole = f"{needs.whole_label(reference)}: {feature.shown(reference.value)}"
     keys = [
-        Key(f"hoher Bedarf: {feature.short} {feature.worse} dem Wert ({whole})", HIGH_NEED),
-        Key(f"{feature.short} nicht {feature.worse} dem Wert", OTHER),
+        Key(
+            f"hoher Bedarf: {feature.phrase} {feature.worse} {needs.comparison(reference)} "
+            f"({feature.shown(reference.value)})",
+            HIGH_NEED,
+        ),
+        Key(f"{feature.phrase} nicht {feature.worse} diesem Wert", OTHER),
     ]
     if any(s.need is None for s in needs.by_space):
         keys.append(Key("keine Angabe", NO_VALUE))
     keys.append(
-        Key(f"Lücke: hoher Bedarf und weniger laufende Angebote als im Durchschnitt ({_average(needs)})", None)
+        Key(
+            f"Lücke: hoher Bedarf und weniger laufende Angebote als ein Sozialraum im Durchschnitt "
+            f"({_average(needs)})",
+            None,
+        )
     )
     return keys
 
@@ -76,27 +84,28 @@ def map_figure(concept: Concept) -> Figure | None:
     areas, sentences = [], []
     for item in needs.by_space:
         space = item.space
-        offers = f"{len(item.running)} {agree(len(item.running), 'Angebot', 'Angebote')}"
+        running = len(item.running)
         lines = [space.label]
         if feature is not None:
             lines.append(feature.shown(item.need.value) if item.need else "keine Angabe")
             fill = NO_VALUE if item.need is None else HIGH_NEED if item.high_need else OTHER
         else:
             fill = NEUTRAL
-        lines.append(offers)
+        lines.append(f"{running} {agree(running, 'Angebot', 'Angebote')}")
         if item.gap:
             lines.append("Lücke")
         areas.append(Area(outlines[space.id], lines, fill, item.gap))
-        value = f"{feature.short} {lines[1]}, " if feature is not None else ""
-        sentences.append(f"{space.label}: {value}{offers}")
+        value = f"{feature.phrase} {lines[1]}, " if feature is not None else ""
+        sentences.append(
+            f"{space.label}: {value}{running} {agree(running, 'laufendes Angebot', 'laufende Angebote')}."
+        )
     title = "Angebotslandkarte: laufende Angebote und Bedarf je Sozialraum"
-    alt = f"Karte: {title}. " + "; ".join(sentences) + "."
+    alt = f"Karte: {title}. " + " ".join(sentences)
     if feature is not None and needs.need_reference is not None:
         high = [s.space.label for s in needs.by_space if s.high_need]
         alt += (
-            f" Hoher Bedarf ({feature.short} {feature.worse} dem Wert "
-            f"{needs.whole_phrase(needs.need_reference)}, {feature.shown(needs.need_reference.value)}): "
-            f"{enumeration(high) or 'keiner'}."
+            f" Hoher Bedarf ({feature.phrase} {feature.worse} {needs.comparison(needs.need_reference)}, "
+            f"{feature.shown(needs.need_reference.value)}): {enumeration(high) or 'keiner'}."
         )
         gaps = [s.space.label for s in needs.gaps]
         alt += f" Lücke: {enumeration(gaps)}." if gaps else " Keine Lücke."

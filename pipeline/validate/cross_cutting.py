@@ -87,3 +87,26 @@ def child_protection_in_youth_office(concept: Concept) -> Iterator[Finding]:
             f"„{office.name}“ gehört zum Sektor {office.sector}. Mitteilungen nach § 4 KKG und § 8a SGB VIII nimmt "
             "das Jugendamt entgegen, meist der Allgemeine Soziale Dienst; bitte die Kennung prüfen.",
         )
+
+
+@WARNINGS.rule("kinderschutz-heilberufe")
+def health_professions_under_section_4(concept: Concept) -> Iterator[Finding]:
+    """§ 8a Abs. 4 SGB VIII binds the professionals of Träger that provide Kinder- und Jugendhilfe;
+    doctors, midwives, clinics and the Gesundheitsamt's Familienhebammen are Berufsgeheimnisträger
+    and inform the Jugendamt under § 4 KKG. A transfer under § 8a from the health sector mixes the two."""
+    section = concept.topics.data_protection
+    if section is None:
+        return
+    for index, flow in enumerate(section.flows):
+        if flow.basis != "§ 8a SGB VIII":
+            continue
+        health = [a for a in flow.senders if concept.actor(a).sector == "Gesundheitswesen"]
+        if health:
+            yield warning(
+                FILE,
+                ("datenschutz", "weitergaben", index, "von"),
+                f"{enumeration(concept.actor_names(health))} {agree(len(health), 'gehört', 'gehören')} zum "
+                "Gesundheitswesen. Angehörige der Heilberufe informieren das Jugendamt nach § 4 KKG; § 8a Abs. 4 "
+                "SGB VIII gilt für Fachkräfte von Trägern der Kinder- und Jugendhilfe. Bitte für sie eine eigene "
+                "Weitergabe mit 'grundlage: \"§ 4 KKG\"' eintragen.",
+            )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from pipeline.findings import Finding, Path_
-from pipeline.formatting import enumeration, number, percent
+from pipeline.formatting import count, enumeration, number, percent
 from pipeline.model.concept import Concept
 from pipeline.model.geo import GeoProblem, read_outlines
 from pipeline.model.inputs import KeyFigure, MunicipalityFile
@@ -194,3 +194,61 @@ def births_once(concept: Concept) -> Iterator[Finding]:
                 f"Für {space.name} stehen {number(space.births)} Geburten unter 'geburten' und {number(figure.value)} "
                 f"({figure.year}) unter 'kennzahlen'. Bitte nur unter 'kennzahlen' angeben, mit Jahr und Quelle.",
             )
+
+
+#: Units of an indicator that counts Sozialräume (a city may call them Stadtteile).
+SPACE_UNITS = {"sozialraum", "sozialräume", "stadtteil", "stadtteile"}
+
+
+@WARNINGS.rule("indikator-sozialraeume")
+def space_indicators_match_the_offers(concept: Concept) -> Iterator[Finding]:
+    """An indicator that counts Sozialräume ('Sozialräume mit mindestens einer Patenschaft') and
+    a running offer of its goal that reaches more Sozialräume than its current value cannot both
+    be right: the Angebotslandkarte would show the offer where the indicator says there is none."""
+    needs, stand = concept.needs, concept.version.date.year
+    for g_index, goal in enumerate(concept.goals):
+        offers = [m for m in concept.measures_for_goal(goal.id) if m in needs.offers]
+        for i_index, indicator in enumerate(goal.indicators):
+            if indicator.unit.strip().lower() not in SPACE_UNITS or indicator.current is None:
+                continue
+            if indicator.current_year != stand:
+                continue
+            wider = [(m, len(needs.running_in(m))) for m in offers if len(needs.running_in(m)) > indicator.current]
+            for measure, reached in wider:
+                where = count(reached, "Sozialraum", "Sozialräumen", "einem")
+                where = f"in allen {where}" if reached == len(needs.spaces) else f"in {where}"
+                yield warning(
+                    "ziele.yaml",
+                    ("ziele", g_index, "indikatoren", i_index, "istwert"),
+                    f"Der Indikator „{indicator.name}“ nennt {number(indicator.current)} {indicator.unit} "
+                    f"({indicator.current_year}); die laufende Maßnahme {concept.measure_labels([measure.id])[0]}, "
+                    f"die zu diesem Ziel beiträgt, läuft laut massnahmen.yaml aber {where}. "
+                    "Bitte 'sozialraeume' und 'geplant_in' der Maßnahme oder den Istwert prüfen: "
+                    "Die Angebotslandkarte zählt nach der Maßnahme.",
+                )
+
+
+@WARNINGS.rule("datenstand-jahr")
+def one_year_for_one_count(concept: Concept) -> Iterator[Finding]:
+    """The municipality's births and children under three that are exactly the sum of the
+    Sozialräume's are the same count: kommune.yaml's 'datenstand' should name the same year, or
+    the concept states one number with two years."""
+    municipality = concept.municipality
+    if municipality.data_year is None or len(municipality.social_spaces) < 2:
+        return
+    totals = {"geburten": municipality.births_per_year, "kinder-unter-3": municipality.children_under_three}
+    for feature, total in totals.items():
+        latest = [concept.needs.value(s, feature) for s in municipality.social_spaces]
+        years = {f.year for f in latest if f is not None}
+        if None in latest or len(years) != 1 or total is None:
+            continue
+        year = years.pop()
+        if year != municipality.data_year and sum(f.value for f in latest if f) == total:
+            yield warning(
+                KOMMUNE,
+                ("kommune", "datenstand"),
+                f"Die {FEATURES[feature].unit} der Sozialräume aus {year} ergeben genau die {number(total)} der "
+                f"ganzen Kommune, 'datenstand' nennt aber {municipality.data_year}. Das Konzept gäbe dieselbe Zahl "
+                f"mit zwei Jahren an; bitte 'datenstand: {year}' eintragen oder die Zahlen angleichen.",
+            )
+            return

@@ -702,7 +702,7 @@ def _spatial_spread(k: Concept) -> Finding | None:
             "mit SGB-II-Bezug.",
         )
     need = (
-        f"hoher Bedarf ({feature.short} {feature.worse} dem Wert {needs.whole_phrase(reference)}, "
+        f"hoher Bedarf ({feature.phrase} {feature.worse} {needs.comparison(reference)}, "
         f"{feature.shown(reference.value)})"
     )
     gaps = needs.gaps
