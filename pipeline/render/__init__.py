@@ -30,7 +30,13 @@ from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
 from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
 from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
-from pipeline.render.environment import CHAPTER_NUMBERS, chapter_templates, numbered, render_template
+from pipeline.render.environment import (
+    CHAPTER_NUMBERS,
+    chapter_templates,
+    link_chapters,
+    numbered,
+    render_template,
+)
 from pipeline.render.needs import concept_figures
 
 CONCEPT_CHAPTERS = "konzept"
@@ -132,7 +138,7 @@ def concept_chapters(
     numbers = numbered(chapters)
     if list(numbers.values()) != list(range(1, len(names) + 1)):
         chapters = render(numbers)  # a chapter is left out: references count the ones there are
-    return chapters
+    return link_chapters(chapters)
 
 
 def render_concept(
