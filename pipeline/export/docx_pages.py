@@ -23,7 +23,7 @@ from lxml import etree
 from pipeline.export.ooxml import element, insert_ordered, local, text_of
 
 #: Tables with at most this many body rows stay on one page (if a page holds them).
-KEEP_WHOLE_ROWS = 8
+KEEP_WHOLE_ROWS = 6
 #: Twips per point, and the average width of a character in em (Arial), for column widths.
 TWIPS_PER_POINT = 20
 CHARACTER_EM = 0.56
