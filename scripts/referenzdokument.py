@@ -223,6 +223,8 @@ def build() -> bytes:
     _paragraph(doc, "Heading 3", size=11, bold=True, color=BLUE, before=10, after=4, keep=True)
     _paragraph(doc, "TOC Heading", size=16, bold=True, color=BLUE, before=0, after=12)
     _paragraph(doc, "Table Caption", size=9.5, bold=True, italic=False, color=GREY, before=10, after=4, keep=True)
+    _paragraph(doc, "Captioned Figure", keep=True)  # a figure never parts from its caption below
+    _paragraph(doc, "Image Caption", size=9.5, bold=True, italic=False, color=GREY, before=4, after=10)
     _paragraph(doc, "Header", size=8.5, color=GREY)
     _paragraph(doc, "Footer", size=8.5, color=GREY)
     _toc_styles(doc)

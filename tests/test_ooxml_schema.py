@@ -69,3 +69,27 @@ def test_every_word_file_of_the_build_is_schema_valid(built):
         assert package_violations(path.read_bytes()) == [], path.name
         result = validator.validate(str(path))
         assert result.is_valid, (path.name, [e.description for e in result.errors][:5])
+
+
+@pytest.mark.slow
+def test_a_draft_with_a_landscape_table_is_schema_valid(tmp_path):
+    """Drafts add a watermark and line numbers to every section, landscape ones included."""
+    import dataclasses
+
+    from openxml_audit import OpenXmlValidator
+
+    from pipeline.export import export_document
+
+    from .test_wordcraft import rendered_document
+
+    html = (
+        '<h1 id="a">A</h1><p>Text</p><div class="quer"><table><caption>Breit</caption>'
+        "<thead><tr><th>x</th><th>y</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table></div>"
+        "<p>Weiter</p>"
+    )
+    docx = export_document(dataclasses.replace(rendered_document(html), draft=True))[".docx"]
+    assert package_violations(docx) == []
+    path = tmp_path / "entwurf.docx"
+    path.write_bytes(docx)
+    result = OpenXmlValidator().validate(str(path))
+    assert result.is_valid, [e.description for e in result.errors][:5]

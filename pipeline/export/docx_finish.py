@@ -232,7 +232,7 @@ WATERMARK_STYLE = ";".join(
 )
 WATERMARK = f"""<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
  xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
-<w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:rPr><w:noProof/></w:rPr><w:pict>
+<w:pPr><w:pStyle w:val="header"/></w:pPr><w:r><w:rPr><w:noProof/></w:rPr><w:pict>
 <v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"
  path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/>
 <v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>
@@ -257,6 +257,7 @@ def _draft_marks(document: DocumentObject, doc: RenderedDocument) -> None:
     headers = [section.header, section.first_page_header]
     for header in headers:
         header.is_linked_to_previous = False
+        header.paragraphs[0].style = document.styles["Header"]  # python-docx's new part names a style id 'Header'
         header._element.append(parse_xml(WATERMARK))
     numbers = OxmlElement("w:lnNumType")
     numbers.set(qn("w:countBy"), "1")
