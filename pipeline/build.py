@@ -97,6 +97,7 @@ def write_documents(
     *,
     draft: bool = False,
     working_copy: bool = False,
+    strict: bool = False,
 ) -> export.Written:
     """Stages 4–5 for a checked folder: render the products asked for (keys of
     pipeline.products; one or several, all by default) and write them to `output`. With `earlier` (an input folder or REVISION:ORDNER of an earlier
@@ -115,7 +116,8 @@ def write_documents(
         working_copy=working_copy,
         locate=checked.loaded.locate,
     )
-    return export.write_outputs(rendered, output, build_record(checked, draft=draft), text_index(checked.loaded))
+    record = build_record(checked, draft=draft)
+    return export.write_outputs(rendered, output, record, text_index(checked.loaded), strict=strict)
 
 
 def build(
@@ -131,4 +133,6 @@ def build(
 ) -> export.Written:
     """The whole pipeline: check a municipality's folder and write its documents."""
     checked = check_folder(folder, strict=strict)
-    return write_documents(checked, output, only, template_dir, earlier, draft=draft, working_copy=working_copy)
+    return write_documents(
+        checked, output, only, template_dir, earlier, draft=draft, working_copy=working_copy, strict=strict
+    )

@@ -209,8 +209,15 @@ def build(
             f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True
         )
     result = write_documents(
-        checked, target, [nur] if nur else None, earlier=vergleich, draft=entwurf, working_copy=arbeitsfassung
+        checked,
+        target,
+        [nur] if nur else None,
+        earlier=vergleich,
+        draft=entwurf,
+        working_copy=arbeitsfassung,
+        strict=streng,
     )
+    _show_warnings(result.gaps)
     if result.interrupted:
         click.echo(
             f"Der Build vom {result.interrupted:%d.%m.%Y, %H:%M} Uhr wurde beim Schreiben unterbrochen; "

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -115,12 +116,88 @@ def _table_style(doc) -> None:
         el.append(cond)
 
 
+#: Text width of the portrait page (A4 less 2 × 2.5 cm): where page numbers in directories stand.
+TEXT_WIDTH = Cm(16)
+
+
 def _toc_styles(doc) -> None:
-    for level, indent in ((1, 0), (2, 0.6), (3, 1.2)):
-        style = _paragraph(doc, f"toc {level}", size=11, bold=(level == 1), after=3)
+    """Directory entries: the number in a hanging indent, the title, dots to the page number
+    flush right (Word writes the page number when it updates the field)."""
+    for level, indent, hanging in ((1, 0, 0.75), (2, 0.75, 1.0), (3, 1.75, 1.25)):
+        style = _paragraph(doc, f"toc {level}", size=11 if level == 1 else 10.5, bold=(level == 1), after=3)
         style.element.set(qn("w:styleId"), f"TOC{level}")
-        style.paragraph_format.left_indent = Cm(indent)
         style.base_style = doc.styles["Normal"]
+        _entry_layout(style, Cm(indent + hanging), Cm(hanging))
+    figures = _paragraph(doc, "table of figures", size=10.5, after=3)
+    figures.element.set(qn("w:styleId"), "TableofFigures")
+    figures.base_style = doc.styles["Normal"]
+    _entry_layout(figures, Cm(0), Cm(0))
+
+
+def _entry_layout(style, left, hanging) -> None:
+    fmt = style.paragraph_format
+    fmt.left_indent = left
+    fmt.first_line_indent = -hanging
+    if hanging:
+        fmt.tab_stops.add_tab_stop(left)
+    fmt.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+#: pandoc's English style names → German ones, as Word's style list shows them (Word itself
+#: shows its built-in styles – Standard, Überschrift 1, Textkörper – in the user's language).
+GERMAN_NAMES = {
+    "FirstParagraph": "Erster Absatz",
+    "Compact": "Kompakt",
+    "TableCaption": "Tabellenbeschriftung",
+    "ImageCaption": "Abbildungsbeschriftung",
+    "Figure": "Abbildung",
+    "CaptionedFigure": "Abbildung mit Beschriftung",
+    "Author": "Verfasser",
+    "AbstractTitle": "Zusammenfassung Titel",
+    "Abstract": "Zusammenfassung",
+    "DefinitionTerm": "Begriff",
+    "Definition": "Begriffserklärung",
+    "SourceCode": "Quelltext",
+    "VerbatimChar": "Quelltext Zeichen",
+    "SectionNumber": "Abschnittsnummer",
+    "Table": "Tabelle mit Kopfzeile",
+    "BodyTextChar": "Textkörper Zeichen",
+    "TitleChar": "Titel Zeichen",
+    "SubtitleChar": "Untertitel Zeichen",
+    "FootnoteBlockText": "Fußnote Block",
+    **{f"Heading{n}Char": f"Überschrift {n} Zeichen" for n in range(1, 10)},
+}
+
+
+def _german_names(doc) -> None:
+    for style in doc.styles.element.iterchildren(qn("w:style")):
+        name = GERMAN_NAMES.get(style.get(qn("w:styleId")))
+        if name:
+            style.find(qn("w:name")).set(qn("w:val"), name)
+
+
+def _normal_table(doc) -> None:
+    """Word's built-in 'Normal Table' (TableNormal), which pandoc's table style is based on but
+    its reference document lacks."""
+    styles = doc.styles.element
+    if any(s.get(qn("w:styleId")) == "TableNormal" for s in styles.iterchildren(qn("w:style"))):
+        return
+    styles.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="table" w:default="1" w:styleId="TableNormal">'
+            '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+            '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+            "</w:tblCellMar></w:tblPr></w:style>"
+        )
+    )
+
+
+def _language(doc) -> None:
+    """German text, hyphenated: the default language of every run."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    lang.set(qn("w:val"), "de-DE")
 
 
 def build() -> bytes:
@@ -146,16 +223,22 @@ def build() -> bytes:
     _paragraph(doc, "Heading 3", size=11, bold=True, color=BLUE, before=10, after=4, keep=True)
     _paragraph(doc, "TOC Heading", size=16, bold=True, color=BLUE, before=0, after=12)
     _paragraph(doc, "Table Caption", size=9.5, bold=True, italic=False, color=GREY, before=10, after=4, keep=True)
+    _paragraph(doc, "Captioned Figure", keep=True)  # a figure never parts from its caption below
+    _paragraph(doc, "Image Caption", size=9.5, bold=True, italic=False, color=GREY, before=4, after=10)
     _paragraph(doc, "Header", size=8.5, color=GREY)
     _paragraph(doc, "Footer", size=8.5, color=GREY)
     _toc_styles(doc)
     _table_style(doc)
+    _normal_table(doc)
+    _german_names(doc)
+    _language(doc)
 
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
     section.header_distance = section.footer_distance = Cm(1.2)
+    section.gutter = Cm(0)  # the schema requires all seven margins
 
     out = io.BytesIO()
     doc.save(out)

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from pipeline.build import build
 from pipeline.cli import main
+from pipeline.drafts.word import CAPTION_NUMBER
 from pipeline.export import export_document
 from pipeline.export.oparl import PublishedFile, paper_records
 from pipeline.model.papers import paper_views
@@ -77,6 +78,7 @@ def _table(document, caption_start: str, exact: bool = False):
     body = list(document.element.body.iterchildren())
     for index, element in enumerate(body):
         caption = "".join(element.xpath(".//w:t/text()")) if element.tag == qn("w:p") else ""
+        caption = CAPTION_NUMBER.sub("", caption)  # 'Tabelle 3: ' from Word's SEQ field
         if caption == caption_start if exact else caption.startswith(caption_start):
             following = next(e for e in body[index + 1 :] if e.tag == qn("w:tbl"))
             return next(t for t in document.tables if t._tbl is following)

@@ -3,6 +3,7 @@ the model; both stand before chapter 1 without a number."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 
@@ -61,7 +62,8 @@ def test_without_foreword_there_is_no_heading_and_chapter_one_stays_one(inputs):
     inputs.edit("kommune.yaml", lambda data: data["konzept"].pop("vorwort"))
     chapters = concept_chapters(inputs.check().concept)
     assert chapters[FOREWORD].strip() == ""
-    assert "(Kapitel 5)" in chapters[SUMMARY]  # Zielgruppen: chapters count from Einleitung
+    summary = re.sub(r"<[^>]+>", "", chapters[SUMMARY])  # the number is a link to the chapter
+    assert "(Kapitel 5)" in summary  # Zielgruppen: chapters count from Einleitung
 
 
 @pytest.mark.parametrize("folder", [EXAMPLE, CITY], ids=["landkreis", "stadt"])

@@ -49,6 +49,8 @@ W_AUTHOR, W_DATE, W_ID = _w("author"), _w("date"), _w("id")
 W_COMMENT, W_COMMENT_START, W_COMMENT_END = _w("comment"), _w("commentRangeStart"), _w("commentRangeEnd")
 W_COMMENT_REFERENCE = _w("commentReference")
 HEADING_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
+#: The label and number Word's SEQ field puts before a caption ('Tabelle 3: ').
+CAPTION_NUMBER = re.compile(r"^(Tabelle|Abbildung) \d+: ")
 MARK = re.compile(r"^gk\d{4}$")
 DECIMAL = re.compile(r"^-?\d{1,10}$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -355,6 +357,8 @@ def comparable(draft: Draft, origin: Origin, paragraph: Paragraph) -> tuple[str,
     current = draft.block_text(paragraph)
     if origin.kind == "Überschrift" and HEADING_NUMBER.sub("", current) == origin.text:
         current = origin.text  # the chapter number Word puts in front
+    if origin.kind == "Tabellentitel" and CAPTION_NUMBER.sub("", current) == origin.text:
+        current = origin.text  # 'Tabelle n: ' from the caption's number field
     return origin.text, current
 
 

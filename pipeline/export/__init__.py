@@ -9,6 +9,7 @@ one step, what an interrupted build left completed by the next one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import products
+from pipeline.errors import InvalidInput
+from pipeline.export.docx_check import accessibility_gaps
 from pipeline.export.files import (
     Change,
     KeptCopy,
@@ -37,6 +40,7 @@ from pipeline.export.to_docx import to_docx
 from pipeline.export.to_html import to_html
 from pipeline.export.to_pdf import to_pdf
 from pipeline.export.to_xlsx import to_xlsx
+from pipeline.findings import WARNING, Finding, at
 from pipeline.formatting import safe_file_part
 from pipeline.render import RenderedPaper, RenderedSet
 from pipeline.render.document import RenderedDocument
@@ -47,10 +51,12 @@ __all__ = ["BuildRecord", "Exported", "Written", "convert", "export_document", "
 
 @dataclass
 class Exported:
-    """Bytes by relative path, and the provenance of every Word file's blocks."""
+    """Bytes by relative path, the provenance of every Word file's blocks, and what a
+    screen-reader user would miss in the Word files (warnings naming the file)."""
 
     files: dict[str, bytes] = field(default_factory=dict)
     origins: dict[str, list[Origin]] = field(default_factory=dict)
+    gaps: list[Finding] = field(default_factory=list)
 
 
 def convert(
@@ -72,6 +78,9 @@ def convert(
             docx_path = doc.path(".docx")
             result.files[docx_path], result.origins[docx_path] = word.result()
             result.files[doc.path(".pdf")] = pdf.result()
+            result.gaps += [
+                Finding(at(docx_path), gap, WARNING) for gap in accessibility_gaps(result.files[docx_path])
+            ]
     return result
 
 
@@ -107,6 +116,7 @@ class Written:
     kept: list[KeptCopy]
     removed: list[Path]
     interrupted: dt.datetime | None = None
+    gaps: list[Finding] = field(default_factory=list)
 
 
 def write_outputs(
@@ -114,18 +124,25 @@ def write_outputs(
     output: Path,
     record: BuildRecord,
     index: dict[str, list[InputLocation]] | None = None,
+    *,
+    strict: bool = False,
 ) -> Written:
     """Convert a build's documents and write them with everything that belongs to them – the
-    PDFs papers attach, their OParl records, the manifest – one build at a time."""
+    PDFs papers attach, their OParl records, the manifest – one build at a time. What a
+    screen-reader user would miss in a Word file comes back as warnings (`gaps`); if `strict`,
+    they stop the build before anything is written."""
     with output_lock(output):
         exported = convert(rendered.documents, index, record)
+        if strict and exported.gaps:
+            raise InvalidInput(exported.gaps, strict=True)
         files = exported.files
         copied = attachment_paths(rendered.papers)
         files.update({path: source.read_bytes() for source, path in copied.items()})
         files.update(oparl_files(rendered.papers, rendered.attachments, copied, files))
         files.update({doc.path(".html"): to_html(doc) for doc in rendered.pages})
         files.update({book.path(".xlsx"): to_xlsx(book) for book in rendered.workbooks})
-        return write_set(output, files, record, exported.origins, rendered.owned_folders)
+        written = write_set(output, files, record, exported.origins, rendered.owned_folders)
+        return dataclasses.replace(written, gaps=exported.gaps)
 
 
 def write_set(

@@ -8,7 +8,6 @@ contents, a title page) is added here with python-docx, and so is the file's ide
 
 from __future__ import annotations
 
-import copy
 import io
 import zipfile
 from datetime import datetime, time
@@ -22,17 +21,17 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.section import Section
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.parfmt import ParagraphFormat
 from lxml import etree
 
+from pipeline.export import docx_pages, docx_structure
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
 from pipeline.export.manifest import DocumentIdentity
+from pipeline.export.ooxml import insert_ordered, next_bookmark_id
 from pipeline.render.document import RenderedDocument
-
-W_INSTR = qn("w:instrText")
-HEADING_STYLES = {"Heading1": 1, "Heading2": 2}
 
 
 def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -48,6 +47,7 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
 
 
 def _page_footer(paragraph: Paragraph, document: DocumentObject, doc: RenderedDocument, width: int) -> None:
+    """'Fassung 2.0 · Stand …⇥Seite x von y', the page number flush right at `width`."""
     paragraph.style = document.styles["Footer"]
     paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{doc.footer_text}\tSeite ")
@@ -56,16 +56,24 @@ def _page_footer(paragraph: Paragraph, document: DocumentObject, doc: RenderedDo
     _field(paragraph, "NUMPAGES", "1")
 
 
+def _body_width(section: Section) -> Length:
+    page_width, left, right = section.page_width, section.left_margin, section.right_margin
+    # pandoc's reference document sets page size and margins, so the section always has them
+    assert page_width is not None and left is not None and right is not None
+    return Length(page_width - left - right)
+
+
 def _frame(document: DocumentObject, doc: RenderedDocument) -> None:
     """Header with municipality and title, footer with version, date and 'Seite x von y'. The
     first page has neither header nor footer under a title page; a paper's first page has the
     footer but no header, since its head block already names municipality and paper."""
     section = document.sections[-1]
     section.different_first_page_header_footer = True
-    page_width, left, right = section.page_width, section.left_margin, section.right_margin
-    # pandoc's reference document sets page size and margins, so the section always has them
-    assert page_width is not None and left is not None and right is not None
-    width = page_width - left - right
+    width = _body_width(section)
+    # The definitions belong to this (the last) section itself: python-docx would otherwise put
+    # them on the first section, which the landscape blocks' section breaks end early.
+    for part in (section.header, section.footer, *(() if doc.title_page else (section.first_page_footer,))):
+        part.is_linked_to_previous = False
 
     header = section.header.paragraphs[0]
     header.text = doc.header_text
@@ -145,69 +153,6 @@ def _custom_properties(document: DocumentObject, identity: DocumentIdentity | No
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
-def _page_break() -> etree._Element:
-    paragraph = OxmlElement("w:p")
-    run = OxmlElement("w:r")
-    br = OxmlElement("w:br")
-    br.set(qn("w:type"), "page")
-    run.append(br)
-    paragraph.append(run)
-    return paragraph
-
-
-def _toc_entry(text: str, level: int) -> etree._Element:
-    paragraph = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    style = OxmlElement("w:pStyle")
-    style.set(qn("w:val"), f"TOC{level}")
-    ppr.append(style)
-    paragraph.append(ppr)
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = text
-    t.set(qn("xml:space"), "preserve")
-    run.append(t)
-    paragraph.append(run)
-    return paragraph
-
-
-def _table_of_contents(document: DocumentObject) -> None:
-    """Pre-fill pandoc's TOC field with the headings so it reads well before Word updates it,
-    and put the title block and the TOC on pages of their own."""
-    body = document.element.body
-    sdt = next(
-        (
-            e
-            for e in body.iterchildren(qn("w:sdt"))
-            if any(i.tag == W_INSTR and "TOC" in (i.text or "") for i in e.iter(W_INSTR))
-        ),
-        None,
-    )
-    if sdt is None:
-        return
-    headings = [
-        (p.text, HEADING_STYLES[p.style.style_id])
-        for p in document.paragraphs
-        if p.style is not None and p.style.style_id in HEADING_STYLES
-    ]
-    field_paragraph = next(p for p in sdt.iter(qn("w:p")) if any(True for _ in p.iter(W_INSTR)))
-    end = [c for c in field_paragraph.iter(qn("w:fldChar")) if c.get(qn("w:fldCharType")) == "end"][0]
-    end_run = end.getparent()
-    end_run.remove(end)
-    closing = OxmlElement("w:p")
-    closing_run = OxmlElement("w:r")
-    closing_run.append(copy.deepcopy(end))
-    closing.append(closing_run)
-    anchor = field_paragraph
-    for text, level in headings:
-        entry = _toc_entry(text, level)
-        anchor.addnext(entry)
-        anchor = entry
-    anchor.addnext(closing)
-    sdt.addprevious(_page_break())
-    sdt.addnext(_page_break())
-
-
 def _table_text(document: DocumentObject) -> None:
     """Table cells use the smaller 'Tabellentext' style of the reference document (pandoc
     gives them the list style 'Compact')."""
@@ -233,7 +178,7 @@ def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> Non
             margin.set(qn("w:w"), "15")
             margin.set(qn("w:type"), "dxa")
             margins.append(margin)
-        table._tbl.tblPr.append(margins)
+        insert_ordered(table._tbl.tblPr, margins)
         for row in table.rows:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
@@ -288,7 +233,7 @@ WATERMARK_STYLE = ";".join(
 )
 WATERMARK = f"""<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
  xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
-<w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:rPr><w:noProof/></w:rPr><w:pict>
+<w:pPr><w:pStyle w:val="header"/></w:pPr><w:r><w:rPr><w:noProof/></w:rPr><w:pict>
 <v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"
  path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/>
 <v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>
@@ -303,21 +248,6 @@ WATERMARK = f"""<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml
 <v:textpath style="font-family:&quot;Source Sans Pro&quot;;font-size:1pt;font-weight:bold"
  string="ENTWURF"/></v:shape></w:pict></w:r></w:p>"""
 
-#: sectPr children that come after lnNumType in the schema's order.
-AFTER_LINE_NUMBERS = (
-    "pgNumType",
-    "cols",
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-)
-
 
 def _draft_marks(document: DocumentObject, doc: RenderedDocument) -> None:
     """Drafts: 'ENTWURF' across every page and numbered lines, so reviewers can cite
@@ -327,18 +257,13 @@ def _draft_marks(document: DocumentObject, doc: RenderedDocument) -> None:
     section = document.sections[-1]
     headers = [section.header, section.first_page_header]
     for header in headers:
+        header.is_linked_to_previous = False
+        header.paragraphs[0].style = document.styles["Header"]  # python-docx's new part names a style id 'Header'
         header._element.append(parse_xml(WATERMARK))
     numbers = OxmlElement("w:lnNumType")
     numbers.set(qn("w:countBy"), "1")
     numbers.set(qn("w:restart"), "continuous")
-    sect_pr = section._sectPr
-    later = next(
-        (child for child in sect_pr if child.tag in {qn(f"w:{name}") for name in AFTER_LINE_NUMBERS}), None
-    )
-    if later is not None:
-        later.addprevious(numbers)
-    else:
-        sect_pr.append(numbers)
+    insert_ordered(section._sectPr, numbers)
 
 
 def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
@@ -373,7 +298,7 @@ def _line_below(paragraph_properties: etree._Element) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    paragraph_properties.append(borders)
+    insert_ordered(paragraph_properties, borders)
 
 
 def _form_styles(document: DocumentObject) -> None:
@@ -409,6 +334,34 @@ def _gap_to_margin(document: DocumentObject, paragraph: ParagraphFormat) -> None
     paragraph.tab_stops.add_tab_stop(page_width - left - right, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
 
 
+def _structure(document: DocumentObject, doc: RenderedDocument) -> None:
+    """Numbered headings, captions with SEQ fields, chapter references as REF fields, the table
+    of contents with the lists of tables and figures (:mod:`.docx_structure`)."""
+    ids = next_bookmark_id(document.element)
+    if doc.numbered:
+        docx_structure.number_headings(document)
+    headings = docx_structure.headings(document, doc.numbered, ids, doc.unnumbered_headings)
+    captions = docx_structure.captions(document, ids)
+    docx_structure.chapter_references(document, headings, ids)
+    if doc.toc:
+        docx_structure.table_of_contents(document, headings, captions)
+    docx_structure.hyphenation(document)
+
+
+def _pages(document: DocumentObject, doc: RenderedDocument) -> None:
+    """Landscape sections, rows kept whole, columns wide enough (:mod:`.docx_pages`)."""
+    page = document.sections[-1]
+    assert page.page_height is not None and page.left_margin is not None and page.right_margin is not None
+    landscape = page.page_height - page.left_margin - page.right_margin
+    docx_pages.fit_columns(document, _body_width(page).twips, Length(landscape).twips)
+
+    def footer(paragraph: Paragraph, width: int) -> None:
+        _page_footer(paragraph, document, doc, width)
+
+    docx_pages.landscape_sections(document, footer, _body_width)
+    docx_pages.table_rows(document)
+
+
 def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | None = None) -> bytes:
     document = Document(io.BytesIO(raw))
     _logo(document, doc)
@@ -416,9 +369,10 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _draft_marks(document, doc)
     _title_block_left(document, doc)
     _properties(document, doc)
-    _table_of_contents(document)
+    _structure(document, doc)
     _table_text(document)
     _compact_wide_tables(document)
+    _pages(document, doc)
     _form_styles(document)
     _png_fallbacks(document, doc)
     _custom_properties(document, identity)

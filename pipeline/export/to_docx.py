@@ -20,19 +20,19 @@ FILTERS = TEMPLATE_DIR / "filter"
 
 
 def docx_args(doc: RenderedDocument) -> tuple[str, ...]:
-    """pandoc's arguments for one document: filters, styles, language, table of contents and
-    numbered headings where the document has them."""
+    """pandoc's arguments for one document: filters, styles, language and the table of contents
+    where the document has one. Headings are numbered by Word's list bound to the heading styles
+    (:mod:`.docx_structure`), not by numbers pandoc would type into the text."""
     args = [
         f"--lua-filter={FILTERS / 'spaltenausrichtung.lua'}",
         f"--lua-filter={FILTERS / 'metadaten.lua'}",
         f"--lua-filter={FILTERS / 'formulare.lua'}",
+        f"--lua-filter={FILTERS / 'querformat.lua'}",
         f"--reference-doc={REFERENCE_DOCX}",
         f"--metadata=lang:{doc.lang}",
     ]
     if doc.toc:
         args += ["--toc", "--toc-depth=2", "--metadata=toc-title:Inhalt"]
-    if doc.numbered:
-        args.append("--number-sections")
     return tuple(args)
 
 

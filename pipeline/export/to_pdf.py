@@ -1,5 +1,5 @@
 """Compiles the Typst body (from pandoc) inside the layout of ``templates/<art>.typ`` to a
-tagged PDF/UA-1 file.
+tagged PDF/A-2a and PDF/UA-1 file.
 
 Everything the layout needs from the model (title, municipality, date) goes in through
 ``sys.inputs`` as plain strings, so user text is never read as Typst markup; the logo is checked
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pipeline.errors import ExportFailure
 from pipeline.export.pandoc import run_pandoc
@@ -124,12 +125,18 @@ TYPST_ARGS = (
     f"--lua-filter={TEMPLATE_DIR / 'filter' / 'spaltenausrichtung.lua'}",
     f"--lua-filter={TEMPLATE_DIR / 'filter' / 'typst_woertlich.lua'}",
     f"--lua-filter={TEMPLATE_DIR / 'filter' / 'formulare.lua'}",
+    f"--lua-filter={TEMPLATE_DIR / 'filter' / 'querformat.lua'}",
     "--wrap=preserve",
 )
 
 
+#: Archival PDF/A-2a and accessible PDF/UA-1 at once: typst writes the tagged structure, the
+#: pdfaid and pdfuaid identification and the XMP extension schema PDF/A asks for pdfuaid.
+PDF_STANDARDS: tuple[Literal["a-2a"], Literal["ua-1"]] = ("a-2a", "ua-1")
+
+
 def to_pdf(doc: RenderedDocument) -> bytes:
-    """The document as a tagged PDF/UA-1: HTML → Typst (pandoc) → PDF (typst)."""
+    """The document as a tagged PDF/A-2a and PDF/UA-1: HTML → Typst (pandoc) → PDF (typst)."""
     body = run_pandoc(doc.body_html, "typst", TYPST_ARGS, epoch_of(doc)).decode("utf-8")
     return compile_pdf(body, doc, doc.layout)
 
@@ -153,7 +160,7 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
                 font_paths=list(font_dirs()),
                 ignore_system_fonts=True,
                 sys_inputs=typst_inputs(doc),
-                pdf_standards=["ua-1"],
+                pdf_standards=list(PDF_STANDARDS),
                 timestamp=epoch_of(doc),
             )
         except Exception as error:  # typst raises plain RuntimeError-like errors

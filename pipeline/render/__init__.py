@@ -34,6 +34,7 @@ from pipeline.render.environment import (
     CHAPTER_NUMBERS,
     chapter_templates,
     is_front_matter,
+    link_chapters,
     numbered,
     render_template,
 )
@@ -141,7 +142,7 @@ def concept_chapters(
     chapters_proper = [name for name in names if not is_front_matter(name)]
     if list(numbers.values()) != list(range(1, len(chapters_proper) + 1)):
         chapters = render(numbers)  # a chapter is left out: references count the ones there are
-    return chapters
+    return link_chapters(chapters)
 
 
 def all_figures(concept: Concept, assessments: list[QualityAssessment]) -> dict[str, Figure]:

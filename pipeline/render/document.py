@@ -7,6 +7,7 @@ exporter starts from it, so adding an output format never touches the templates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,9 @@ from pathlib import Path
 #: The project's templates: chapters and blocks (Jinja), page layouts (Typst), Word styles
 #: (referenz.docx) and pandoc filters.
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+_UNNUMBERED_HEADING = re.compile(r'<h[1-6] id="([^"]+)" class="unnumbered"')
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,12 @@ class RenderedDocument:
     logo_alt: str = ""
     draft: bool = False
     figures: tuple[Figure, ...] = ()
+
+    @property
+    def unnumbered_headings(self) -> frozenset[str]:
+        """Ids of the headings that stand outside the chapter count (Vorwort, Das Wichtigste in
+        Kürze): the numbering of every format leaves them out."""
+        return frozenset(_UNNUMBERED_HEADING.findall(self.body_html))
 
     def path(self, suffix: str) -> str:
         """Where the document's file with this suffix goes, relative to the output folder."""

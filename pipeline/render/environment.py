@@ -185,25 +185,61 @@ def _stem(template: str) -> str:
     return Path(template).name.removesuffix(".html.j2").split("_", 1)[-1]
 
 
-def _chapter_reference(template_dir: Path) -> Callable[..., int]:
+def _chapter_reference(template_dir: Path) -> Callable[..., Markup]:
     """The template global `kapitel("name")`: a chapter's number by its template's name, counted
-    among the chapters this concept has when the renderer knows them, else in file order."""
+    among the chapters this concept has when the renderer knows them, else in file order.
+
+    The number is a link to the chapter (see :func:`link_chapters`): Word makes it a
+    cross-reference field that renumbers with the chapters, the PDF a link to the heading."""
 
     @jinja2.pass_context
-    def kapitel(context: jinja2.runtime.Context, name: str) -> int:
+    def kapitel(context: jinja2.runtime.Context, name: str) -> Markup:
         numbers = context.get(CHAPTER_NUMBERS)
         if numbers is None:
-            return chapter_number(template_dir, name)
+            return _chapter_link(name, chapter_number(template_dir, name))
         if name not in numbers:
             chapter_number(template_dir, name)  # an unknown name says which ones there are
             raise jinja2.TemplateRuntimeError(
                 f"Das Kapitel '{name}' fehlt in diesem Konzept (seine Angaben sind leer); bitte den Verweis nur "
                 "setzen, wenn es das Kapitel gibt."
             )
-        number: int = numbers[name]
-        return number
+        return _chapter_link(name, numbers[name])
 
     return kapitel
+
+
+#: A reference to a chapter before its heading's id is known: `<a data-kapitel="ziele">5</a>`.
+CHAPTER_LINK = re.compile(r'<a data-kapitel="([a-z0-9_]+)">(\d+)</a>')
+H1_START = re.compile(r"<h1(?=[\s>])([^>]*)>")
+
+
+def _chapter_link(name: str, number: int) -> Markup:
+    return Markup('<a data-kapitel="{}">{}</a>').format(name, number)
+
+
+def link_chapters(chapters: dict[str, str]) -> dict[str, str]:
+    """Point every chapter reference at its chapter's first heading: the heading's id, or one
+    given here (``kapitel-<name>``) where a template wrote none."""
+    targets: dict[str, str] = {}
+    linked: dict[str, str] = {}
+    for template, html in chapters.items():
+        stem = _stem(template)
+        heading = H1_START.search(html)
+        if heading is None:
+            linked[template] = html
+            continue
+        found = re.search(r'\bid="([^"]+)"', heading[1])
+        if found:
+            targets[stem] = found[1]
+        else:
+            targets[stem] = f"kapitel-{stem.replace('_', '-')}"
+            html = f'{html[: heading.start()]}<h1 id="{targets[stem]}"{heading[1]}>{html[heading.end() :]}'
+        linked[template] = html
+
+    def target(match: re.Match[str]) -> str:
+        return f'<a href="#{targets[match[1]]}">{match[2]}</a>' if match[1] in targets else match[2]
+
+    return {template: CHAPTER_LINK.sub(target, html) for template, html in linked.items()}
 
 
 def numbered(chapters: dict[str, str]) -> dict[str, int]:

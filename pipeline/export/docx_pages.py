@@ -1,0 +1,237 @@
+"""Page layout of the Word file: landscape sections for wide tables, rows that never split,
+tables that do not leave a lone row behind, column widths that fit their longest word.
+
+Landscape: ``templates/filter/querformat.lua`` ends a section before and after each block marked
+``quer`` with a paragraph that only says the orientation; here each of these sections gets the
+page size, margins, header and footer of the document's own section, turned for landscape, with
+a footer of its own whose page number stands flush right on the wider page.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Callable
+
+from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Length
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from pipeline.export.ooxml import element, insert_ordered, local, text_of
+
+#: Tables with at most this many body rows stay on one page (if a page holds them).
+KEEP_WHOLE_ROWS = 6
+#: Twips per point, and the average width of a character in em (Arial), for column widths.
+TWIPS_PER_POINT = 20
+CHARACTER_EM = 0.56
+#: Left and right cell margins of the table style (twips, scripts/referenzdokument.py).
+CELL_MARGINS = 160
+
+
+def _orientation(p: etree._Element) -> str | None:
+    """'portrait' or 'landscape' for a paragraph that ends a section the filter marked."""
+    size = p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}/{qn('w:pgSz')}")
+    return size.get(qn("w:orient")) if size is not None else None
+
+
+def _markers(document: DocumentObject) -> list[etree._Element]:
+    """The filter's section ends, with empty landscape sections between two blocks dropped."""
+    markers = [p for p in document.element.body.iterchildren(qn("w:p")) if _orientation(p)]
+    kept: list[etree._Element] = []
+    for p in markers:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and _orientation(previous) == "landscape"
+            and _orientation(p) == "portrait"
+            and _only_empty_between(previous, p)
+        ):
+            kept.pop()  # two landscape blocks in a row share one section
+            _remove(previous)
+            _remove(p)
+            continue
+        kept.append(p)
+    return kept
+
+
+def _only_empty_between(first: etree._Element, second: etree._Element) -> bool:
+    node = first.getnext()
+    while node is not None and node is not second:
+        if local(node) == "p" and text_of(node).strip():
+            return False
+        if local(node) in ("tbl", "sdt"):
+            return False
+        node = node.getnext()
+    return node is second
+
+
+def _remove(p: etree._Element) -> None:
+    parent = p.getparent()
+    if parent is not None:
+        parent.remove(p)
+
+
+def _landscape(section_properties: etree._Element) -> None:
+    size = section_properties.find(qn("w:pgSz"))
+    assert size is not None  # the reference document sets the page size
+    width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+    size.set(qn("w:w"), height or "16838")
+    size.set(qn("w:h"), width or "11906")
+    size.set(qn("w:orient"), "landscape")
+
+
+def _without(section_properties: etree._Element, kinds: tuple[str, ...]) -> None:
+    for child in list(section_properties):
+        if local(child) in kinds:
+            section_properties.remove(child)
+
+
+def _first_page_only(section_properties: etree._Element) -> None:
+    """A later section has no first page of its own: no title page setting, no first-page
+    header or footer (so the document's header and footer go on)."""
+    _without(section_properties, ("titlePg",))
+    for reference in list(section_properties):
+        if local(reference) in ("headerReference", "footerReference") and reference.get(qn("w:type")) == "first":
+            section_properties.remove(reference)
+
+
+def landscape_sections(
+    document: DocumentObject, footer: Callable[[Paragraph, int], None], body_width: Callable[[Section], Length]
+) -> int:
+    """Complete the sections the filter marked: portrait ones as the document's last section,
+    landscape ones turned, with a footer of their own (drawn by `footer(paragraph, width)`).
+    Returns how many landscape sections there are."""
+    markers = _markers(document)
+    if not markers:
+        return 0
+    final = document.element.body.find(qn("w:sectPr"))
+    assert final is not None
+    landscape_footer: etree._Element | None = None
+    count = 0
+    for index, marker in enumerate(markers):
+        properties = copy.deepcopy(final)
+        if index:
+            _first_page_only(properties)
+        if _orientation(marker) == "landscape":
+            count += 1
+            _first_page_only(properties)
+            _landscape(properties)
+            for reference in list(properties.iterchildren(qn("w:footerReference"))):
+                properties.remove(reference)
+            if landscape_footer is None:
+                section = Section(properties, document.part)
+                section.footer.is_linked_to_previous = False
+                footer(section.footer.paragraphs[0], int(body_width(section)))
+                landscape_footer = copy.deepcopy(properties.find(qn("w:footerReference")))
+            else:
+                insert_ordered(properties, copy.deepcopy(landscape_footer))
+        paragraph_properties = marker.find(qn("w:pPr"))
+        old = paragraph_properties.find(qn("w:sectPr")) if paragraph_properties is not None else None
+        assert paragraph_properties is not None and old is not None  # what makes it a marker
+        paragraph_properties.replace(old, properties)
+    _first_page_only(final)
+    return count
+
+
+def _keep_with_next(row: etree._Element) -> None:
+    for p in row.iter(qn("w:p")):
+        properties = p.find(qn("w:pPr"))
+        if properties is None:
+            properties = element("pPr")
+            p.insert(0, properties)
+        if properties.find(qn("w:keepNext")) is None:
+            insert_ordered(properties, element("keepNext"))
+
+
+def table_rows(document: DocumentObject) -> None:
+    """No row splits across pages; a short table stays whole, a long one starts with at least
+    two rows under its header and never ends with a single row on a page of its own."""
+    for table in document.element.body.iter(qn("w:tbl")):
+        rows = list(table.iterchildren(qn("w:tr")))
+        for row in rows:
+            properties = row.find(qn("w:trPr"))
+            if properties is None:
+                properties = insert_ordered(row, element("trPr"))
+            if properties.find(qn("w:cantSplit")) is None:
+                properties.append(element("cantSplit"))
+        header = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
+        body = rows[header:]
+        together = rows[:-1] if len(body) <= KEEP_WHOLE_ROWS else [*rows[: header + 1], *rows[-2:-1]]
+        for row in together:
+            _keep_with_next(row)
+
+
+def _longest_words(table: etree._Element, columns: int) -> list[float]:
+    """The width (twips) of the longest word in each column at the cells' type size; the
+    header row and strong text set bold, a tenth wider."""
+    widths = [0.0] * columns
+    for number, row in enumerate(table.iterchildren(qn("w:tr"))):
+        column = 0
+        for cell in row.iterchildren(qn("w:tc")):
+            span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+            bold = number == 0 or cell.find(f".//{qn('w:b')}") is not None
+            em = _cell_points(cell) * TWIPS_PER_POINT * CHARACTER_EM * (1.1 if bold else 1.0)
+            if span is None and column < columns:
+                words = (w for p in cell.iter(qn("w:p")) for w in text_of(p).split())
+                widths[column] = max([widths[column], *(len(w) * em for w in words)])
+            column += int(span.get(qn("w:val"), "1")) if span is not None else 1
+    return widths
+
+
+def _cell_points(cell: etree._Element) -> float:
+    """Type size of a cell's text: 7 pt where a run sets it (wide tables), else 9 pt."""
+    size = cell.find(f".//{qn('w:rPr')}/{qn('w:sz')}")
+    return int(size.get(qn("w:val"), "18")) / 2 if size is not None else 9.0
+
+
+def _fit(widths: list[int], needed: list[int]) -> list[int]:
+    """Widths (same total) where each column that needs more takes it from the columns with
+    the most room; where not all words fit, each column gets the same share of its need."""
+    if sum(needed) > sum(widths):
+        share = sum(widths) / sum(needed)
+        needed = [int(n * share) for n in needed]
+    widths = list(widths)
+    for index, need in enumerate(needed):
+        while widths[index] < need:
+            donor = max(range(len(widths)), key=lambda i: widths[i] - needed[i])
+            spare = widths[donor] - needed[donor]
+            if donor == index or spare <= 0:
+                break
+            moved = min(spare, need - widths[index])
+            widths[donor] -= moved
+            widths[index] += moved
+    return widths
+
+
+def _in_landscape(document: DocumentObject) -> set[int]:
+    """The tables inside blocks the filter marked for landscape pages (by element identity)."""
+    inside, found = False, set()
+    for child in document.element.body:
+        orientation = _orientation(child) if local(child) == "p" else None
+        if orientation:
+            inside = orientation == "portrait"  # the marker *ending* a portrait section opens the block
+        elif inside and local(child) == "tbl":
+            found.add(id(child))
+    return found
+
+
+def fit_columns(document: DocumentObject, portrait: int, landscape: int) -> None:
+    """Give every table's fixed columns the width of its page's text area (pandoc sizes them for
+    a page of its own), and widen a column whose longest word would not fit – Word would break
+    it anywhere – taking the width from the columns with the most room."""
+    wide = _in_landscape(document)
+    for table in document.element.body.iter(qn("w:tbl")):
+        grid = table.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
+        cols = list(grid.iterchildren(qn("w:gridCol")))
+        total = landscape if id(table) in wide else portrait
+        given = [int(c.get(qn("w:w"), "0")) for c in cols]
+        scale = total / max(1, sum(given))
+        widths = [int(w * scale) for w in given]
+        needed = [math.ceil(w + CELL_MARGINS) for w in _longest_words(table, len(cols))]
+        for col, width in zip(cols, _fit(widths, needed), strict=True):
+            col.set(qn("w:w"), str(width))

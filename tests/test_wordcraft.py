@@ -1,0 +1,295 @@
+"""Word and PDF as a municipality publishes them: headings numbered by Word's list, captions and
+chapter references as fields, directories, landscape pages for wide tables, rows and totals
+that stay whole, PDF/A-2a with PDF/UA-1."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+W_P, W_T, W_TAB = qn("w:p"), qn("w:t"), qn("w:tab")
+
+
+@pytest.fixture(scope="module")
+def document(concept_files):
+    return Document(str(concept_files[".docx"]))
+
+
+@pytest.fixture(scope="module")
+def body(document):
+    return document.element.body
+
+
+def _style(p) -> str:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val")) if style is not None else ""
+
+
+def _text(p) -> str:
+    return "".join(
+        "\t" if n.tag == W_TAB else n.text or "" for n in p.iter(W_T, W_TAB) if n.getparent().tag == qn("w:r")
+    )
+
+
+def _fields(element) -> list[tuple[str, str]]:
+    """(instruction, cached result) of each complex field, in order."""
+    found, instruction, result, state = [], "", "", None
+    for node in element.iter(qn("w:fldChar"), qn("w:instrText"), W_T):
+        if node.tag == qn("w:fldChar"):
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                instruction, result, state = "", "", "instruction"
+            elif kind == "separate":
+                state = "result"
+            elif kind == "end":
+                found.append((instruction.strip(), result))
+                state = None
+        elif node.tag == qn("w:instrText") and state == "instruction":
+            instruction += node.text or ""
+        elif node.tag == W_T and state == "result":
+            result += node.text or ""
+    return found
+
+
+def _headings(body) -> list[tuple[int, str, object]]:
+    levels = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
+    return [(levels[_style(p)], _text(p), p) for p in body.iterchildren(W_P) if _style(p) in levels]
+
+
+def _outside_the_count(p) -> bool:
+    """A heading the list leaves out (numId 0 on the paragraph): front matter."""
+    num = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    return num is not None and num.get(qn("w:val")) == "0"
+
+
+def _chapters(body) -> list:
+    return [p for level, _, p in _headings(body) if level == 1 and not _outside_the_count(p)]
+
+
+def test_headings_are_numbered_by_a_list_bound_to_the_heading_styles(document, body):
+    styles = {s.get(qn("w:styleId")): s for s in document.styles.element.iterchildren(qn("w:style"))}
+    numbering = document.part.numbering_part.element
+    num_ids = set()
+    for level in (1, 2, 3):
+        num = styles[f"Heading{level}"].find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        assert num is not None
+        ilvl = num.find(qn("w:ilvl"))
+        assert (int(ilvl.get(qn("w:val"))) if ilvl is not None else 0) == level - 1
+        num_ids.add(num.find(qn("w:numId")).get(qn("w:val")))
+    assert len(num_ids) == 1
+    num = next(n for n in numbering.iterchildren(qn("w:num")) if n.get(qn("w:numId")) in num_ids)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(
+        a for a in numbering.iterchildren(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    levels = {lvl.get(qn("w:ilvl")): lvl for lvl in abstract.iterchildren(qn("w:lvl"))}
+    assert levels["0"].find(qn("w:pStyle")).get(qn("w:val")) == "Heading1"
+    assert levels["1"].find(qn("w:lvlText")).get(qn("w:val")) == "%1.%2"
+    # nothing typed into the heading's text, and the TOC's heading stays unnumbered
+    assert all(not re.match(r"\d", text) or text.startswith(("Z", "M")) for _, text, _ in _headings(body))
+    # Vorwort and Das Wichtigste in Kürze stand before chapter 1, outside the count
+    front = [text for _, text, p in _headings(body) if _outside_the_count(p)]
+    assert front == ["Vorwort", "Das Wichtigste in Kürze"]
+    assert _text(_chapters(body)[0]) == "Einleitung"
+    toc_heading = styles["TOCHeading"].find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    assert toc_heading.get(qn("w:val")) == "0"
+
+
+def test_captions_count_with_seq_fields(document, body):
+    captions = [p for p in body.iterchildren(W_P) if _style(p) == "TableCaption"]
+    tables_with_caption = [
+        t for t in body.iter(qn("w:tbl")) if t.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}") is not None
+    ]
+    assert len(captions) == len(tables_with_caption) > 20
+    for number, caption in enumerate(captions, start=1):
+        assert _fields(caption) == [("SEQ Tabelle \\* ARABIC", str(number))]
+        assert _text(caption).startswith(f"Tabelle {number}: ")
+    figures = [p for p in body.iterchildren(W_P) if _style(p) == "ImageCaption"]
+    assert figures
+    for number, caption in enumerate(figures, start=1):
+        assert _fields(caption) == [("SEQ Abbildung \\* ARABIC", str(number))]
+
+
+def test_chapter_references_are_ref_fields_to_the_numbered_heading(body):
+    chapters = _chapters(body)
+    number_of = {}
+    for number, heading in enumerate(chapters, start=1):
+        for start in heading.iter(qn("w:bookmarkStart")):
+            number_of[start.get(qn("w:name"))] = number
+    references = [(i, r) for p in body.iter(W_P) for i, r in _fields(p) if i.startswith("REF ")]
+    assert len(references) > 10
+    for instruction, cached in references:
+        mark = instruction.split()[1]
+        assert mark.startswith("_Ref") and "\\w" in instruction
+        assert cached == str(number_of[mark])
+    # the sentence of the Zuständigkeitsmatrix names the chapter of the measures
+    titles = [_text(p) for p in chapters]
+    matrix = next(p for p in body.iter(W_P) if _text(p).startswith("Die Matrix zeigt"))
+    assert _fields(matrix)[0][1] == str(titles.index("Angebote und Maßnahmen") + 1)
+    assert not list(body.iter(qn("w:hyperlink"))) or all(
+        h.get(qn("w:anchor"), "").startswith("_Toc") for h in body.iter(qn("w:hyperlink"))
+    )
+
+
+def test_directories_are_fields_with_linked_entries(body):
+    fields = _fields(body)
+    instructions = [i for i, _ in fields]
+    assert 'TOC \\o "1-2" \\h \\z \\u' in instructions
+    assert 'TOC \\h \\z \\c "Tabelle"' in instructions
+    assert 'TOC \\h \\z \\c "Abbildung"' in instructions
+    marks = {s.get(qn("w:name")): s.getparent() for s in body.iter(qn("w:bookmarkStart"))}
+    entries = [p for p in body.iter(W_P) if _style(p) in ("TOC1", "TOC2", "TableofFigures")]
+    headings = [(level, text) for level, text, _ in _headings(body) if level <= 2]
+    assert len([e for e in entries if _style(e) != "TableofFigures"]) == len(headings)
+    for entry in entries:
+        link = entry.find(qn("w:hyperlink"))
+        target = marks[link.get(qn("w:anchor"))]
+        title = _text(entry).split("\t")[-1]
+        assert _text(target).endswith(title.split(": ", 1)[-1])
+    dirty = [c for c in body.iter(qn("w:fldChar")) if c.get(qn("w:dirty")) == "true"]
+    assert len(dirty) == 3  # Word updates the directories (and their page numbers) on opening
+
+
+def test_wide_tables_stand_in_landscape_sections_with_header_and_footer(document):
+    sections = document.sections
+    landscape = [s for s in sections if s.page_width > s.page_height]
+    assert len(landscape) >= 3  # Maßnahmenplan, Zuständigkeitsmatrix, Abstimmungswege
+    for section in landscape:
+        assert section.header.paragraphs[0].text == "Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen"
+        assert "Seite" in section.footer.paragraphs[0].text
+        assert 'w:instr=" PAGE "' in section.footer._element.xml
+        assert not section.different_first_page_header_footer
+    assert sections[0].different_first_page_header_footer  # the title page
+    body = document.element.body
+    in_landscape, found = False, set()
+    for child in body:
+        properties = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if child.tag == W_P else None
+        if properties is not None:
+            size = properties.find(qn("w:pgSz"))
+            in_landscape = size.get(qn("w:orient")) != "landscape"  # the next section's, once ended
+        if child.tag == qn("w:tbl") and in_landscape:
+            caption = child.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+            found.add(caption.get(qn("w:val")))
+    assert {"Maßnahmenplan", "Zuständigkeitsmatrix: Akteure und Maßnahmen", "Vereinbarte Abstimmungswege"} <= found
+
+
+def test_no_row_splits_and_word_hyphenates_german(concept_files, body):
+    rows = list(body.iter(qn("w:tr")))
+    assert rows
+    assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows)
+    with zipfile.ZipFile(concept_files[".docx"]) as package:
+        settings = package.read("word/settings.xml").decode()
+        styles = package.read("word/styles.xml").decode()
+    assert '<w:autoHyphenation w:val="true"/>' in settings
+    assert '<w:themeFontLang w:val="de-DE"/>' in settings
+    names = set(re.findall(r'<w:name w:val="([^"]+)"/>', styles))
+    assert not names & {
+        "Compact",
+        "First Paragraph",
+        "Table Caption",
+        "Image Caption",
+        "Author",
+        "Captioned Figure",
+    }
+    assert {"Kompakt", "Erster Absatz", "Tabellenbeschriftung"} <= names
+
+
+@pytest.fixture(scope="module")
+def pdf(concept_files):
+    return PdfReader(str(concept_files[".pdf"]))
+
+
+def test_pdf_is_pdfa_2a_and_pdfua_1(pdf):
+    xmp = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp
+    assert "<pdfaid:conformance>A</pdfaid:conformance>" in xmp
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    # PDF/A wants every schema outside its own list declared: pdfuaid is
+    schemas = re.findall(r"<pdfaSchema:namespaceURI>([^<]+)</pdfaSchema:namespaceURI>", xmp)
+    assert "http://www.aiim.org/pdfua/ns/id/" in schemas
+
+
+def test_pdf_turns_the_wide_tables_to_landscape_with_header_and_footer(pdf):
+    pages = [(p, p.extract_text()) for p in pdf.pages]
+    wide = [(p, t) for p, t in pages if p.mediabox.width > p.mediabox.height]
+    assert any("Zuständigkeitsmatrix: Akteure und Maßnahmen" in t for _, t in wide)
+    assert any("Vereinbarte Abstimmungswege" in t for _, t in wide)
+    for _, text in wide:
+        assert "Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen" in text
+        assert re.search(r"Seite \d+ von \d+", text)
+
+
+def _totals(text: str, labels: tuple[str, ...]) -> int:
+    """Lines of a text that are a total row: its label, then a number."""
+    pattern = re.compile(rf"^\s*({'|'.join(labels)})\s+\d")
+    return sum(1 for line in text.splitlines() if pattern.match(line))
+
+
+def test_totals_appear_once_per_table_as_in_word(concept_files, pdf, document):
+    """A table's sum row stands once, at its end, even where the table breaks across pages:
+    as many total lines in the PDF as in the Word file."""
+    labels = ("Gesamt", "Summe", "Aufwand gesamt", "Zusammen")
+    word = sum(1 for t in document.tables if t.rows[-1].cells[0].text.strip().startswith(labels))
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    assert word > 3
+    assert _totals(text, labels) == word
+
+
+def rendered_document(body_html: str):
+    """A small document of the given body, framed like the papers (no title page)."""
+    from datetime import date
+
+    from pipeline.render.document import RenderedDocument
+
+    return RenderedDocument(
+        body_html=body_html,
+        title="Probe",
+        subtitle="Lange Tabelle",
+        author="Landkreis Musterkreis",
+        subject="Probe",
+        keywords="Probe",
+        version="1.0",
+        date=date(2026, 10, 15),
+        header_text="Kopfzeile der Probe",
+        footer_text="Fußzeile der Probe",
+        file_stem="Probe",
+        category="Probe",
+        layout="dokument.typ",
+    )
+
+
+@pytest.mark.slow
+def test_a_long_table_repeats_its_header_keeps_rows_whole_and_its_total_once():
+    """A money table over several pages: the header row on every page, each row on one page,
+    the total once at the end – in the PDF as in Word."""
+    from pipeline.export import export_document
+
+    rows = "".join(
+        f"<tr><td>Anfang {n} Posten mit einer längeren Beschreibung, die in der schmalen Spalte über "
+        f"mehrere Zeilen läuft, damit eine Zeile auch einmal an einem Seitenende steht, Ende {n}</td>"
+        f"<td>{n}.000,00 €</td></tr>"
+        for n in range(1, 61)
+    )
+    html = (
+        '<h1 id="probe">Probe</h1><table><caption>Aufwand je Posten</caption>'
+        '<colgroup><col style="width: 70%"><col style="width: 30%"></colgroup>'
+        '<thead><tr><th>Posten</th><th style="text-align: right">Betrag</th></tr></thead>'
+        f"<tbody>{rows}</tbody><tfoot><tr><td><strong>Gesamt</strong></td><td><strong>1.830.000,00 €</strong></td></tr></tfoot></table>"
+    )
+    files = export_document(rendered_document(html))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(files[".pdf"])).pages]
+    holding = [t for t in pages if "Anfang" in t]
+    assert len(holding) >= 3
+    assert all("Posten" in t.split("Anfang", 1)[0] for t in holding)  # the header row repeats
+    for n in range(1, 61):
+        page = next(t for t in pages if f"Anfang {n} " in t)
+        assert f"Ende {n}" in page, n  # no row split across pages
+    assert sum(t.count("Gesamt") for t in pages) == 1
+    word = Document(io.BytesIO(files[".docx"]))
+    assert [r.cells[0].text for r in word.tables[0].rows].count("Gesamt") == 1
