@@ -127,15 +127,15 @@ def _header_fields(document) -> dict[str, str]:
     return {
         term.text: value.text
         for term, value in zip(paragraphs, paragraphs[1:], strict=False)
-        if term.style.name == "Definition Term" and value.style.name == "Definition"
+        if term.style.style_id == "DefinitionTerm" and value.style.style_id == "Definition"
     }
 
 
 def test_header_block_shows_the_paper_fields(papers):
     for number, (raw, document, _) in papers.items():
         rows = _header_fields(document)
-        captions = [p.text for p in document.paragraphs if p.style.name == "Table Caption"]
-        assert "Angaben zur Vorlage" not in captions and captions[0] == "Beratungsfolge"
+        captions = [p.text for p in document.paragraphs if p.style.name == "Tabellenbeschriftung"]
+        assert not any("Angaben zur Vorlage" in c for c in captions) and captions[0] == "Tabelle 1: Beratungsfolge"
         assert rows["Vorlagen-Nr."] == number
         assert rows["Vorlageart"] == raw["art"]
         assert rows["Datum"] == _german(raw["datum"])

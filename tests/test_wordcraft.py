@@ -96,7 +96,7 @@ def test_headings_are_numbered_by_a_list_bound_to_the_heading_styles(document, b
     # Vorwort and Das Wichtigste in Kürze stand before chapter 1, outside the count
     front = [text for _, text, p in _headings(body) if _outside_the_count(p)]
     assert front == ["Vorwort", "Das Wichtigste in Kürze"]
-    assert _text(_chapters(body)[0]) == "Einleitung"
+    assert _text(_chapters(body)[0]).startswith("Einleitung")
     toc_heading = styles["TOCHeading"].find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
     assert toc_heading.get(qn("w:val")) == "0"
 

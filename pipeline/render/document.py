@@ -17,7 +17,8 @@ from pathlib import Path
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
-_UNNUMBERED_HEADING = re.compile(r'<h[1-6] id="([^"]+)" class="unnumbered"')
+_HEADING_TAG = re.compile(r"<h[1-6]\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,12 @@ class RenderedDocument:
     def unnumbered_headings(self) -> frozenset[str]:
         """Ids of the headings that stand outside the chapter count (Vorwort, Das Wichtigste in
         Kürze): the numbering of every format leaves them out."""
-        return frozenset(_UNNUMBERED_HEADING.findall(self.body_html))
+        found = set()
+        for tag in _HEADING_TAG.finditer(self.body_html):
+            attributes = dict(_ATTRIBUTE.findall(tag[1]))
+            if "unnumbered" in attributes.get("class", "").split() and "id" in attributes:
+                found.add(attributes["id"])
+        return frozenset(found)
 
     def path(self, suffix: str) -> str:
         """Where the document's file with this suffix goes, relative to the output folder."""
