@@ -16,15 +16,18 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline import export, load, products, render, validate
+from pipeline import load, products, validate
 from pipeline.errors import InvalidInput
 from pipeline.findings import Finding, at
 from pipeline.load.revisions import input_folder
-from pipeline.model.changes import compare
 from pipeline.model.concept import Concept
-from pipeline.render.document import TEMPLATE_DIR
-from pipeline.render.provenance import text_index
+
+if TYPE_CHECKING:  # render and export (Jinja, python-docx, typst) load only when a build needs them
+    from concurrent.futures import Executor
+
+    from pipeline import export
 
 #: Asked for by name, the agreement needs its section; without --nur a build just leaves it out.
 NO_AGREEMENT = Finding(
@@ -77,6 +80,8 @@ def load_fassung(spec: str | Path) -> Concept:
 
 def build_record(checked: Checked, *, draft: bool = False) -> export.BuildRecord:
     """What the manifest says about this build: whose concept, which Fassung, from which inputs."""
+    from pipeline import export
+
     concept = checked.concept
     return export.BuildRecord(
         municipality=concept.municipality.name,
@@ -88,43 +93,71 @@ def build_record(checked: Checked, *, draft: bool = False) -> export.BuildRecord
     )
 
 
-def write_documents(
-    checked: Checked,
-    output: Path,
-    only: str | Iterable[str] | None = None,
-    template_dir: Path = TEMPLATE_DIR,
-    earlier: str | Path | None = None,
-    *,
-    draft: bool = False,
-    working_copy: bool = False,
-    strict: bool = False,
-) -> export.Written:
-    """Stages 4–5 for a checked folder: render the products asked for (keys of
-    pipeline.products; one or several, all by default) and write them to `output`. With `earlier` (an input folder or REVISION:ORDNER of an earlier
-    Fassung) the concept lists what changed since; with `working_copy` the Qualitätsdialog comes
-    also as the network's working copy, naming the line of each source in the inputs."""
-    changes = compare(load_fassung(earlier), checked.concept) if earlier is not None else None
+@dataclass(frozen=True)
+class Request:
+    """What a build is asked to make: the products (keys of pipeline.products; one or several,
+    all by default), from which templates, compared with which earlier Fassung (an input folder
+    or REVISION:ORDNER: the concept lists what changed since), as a draft, and the
+    Qualitätsdialog also as the network's working copy (naming the line of each source); with
+    `strict`, gaps in the Word files' accessibility stop the build before anything is written."""
+
+    only: str | Iterable[str] | None = None
+    template_dir: Path | None = None
+    earlier: str | Path | None = None
+    draft: bool = False
+    working_copy: bool = False
+    strict: bool = False
+
+
+def prepare_export(checked: Checked, output: Path, request: Request = Request()) -> export.Export:
+    """Stage 4 for a checked folder, and stage 5 ready to start: render what `request` asks for,
+    to be converted and written into the output folder `output`."""
+    from pipeline import export, render
+    from pipeline.model.changes import compare
+    from pipeline.render.document import TEMPLATE_DIR
+    from pipeline.render.provenance import text_index
+
+    only = request.only
+    changes = compare(load_fassung(request.earlier), checked.concept) if request.earlier is not None else None
     keys = [only] if isinstance(only, str) else list(only or (p.key for p in products.PRODUCTS))
     if only is not None and products.AGREEMENT.key in keys and checked.concept.agreement is None:
         raise InvalidInput([NO_AGREEMENT])
     rendered = render.render_products(
         checked.concept,
         keys,
-        template_dir,
+        request.template_dir or TEMPLATE_DIR,
         changes,
-        draft=draft,
-        working_copy=working_copy,
+        draft=request.draft,
+        working_copy=request.working_copy,
         locate=checked.loaded.locate,
     )
-    record = build_record(checked, draft=draft)
-    return export.write_outputs(rendered, output, record, text_index(checked.loaded), strict=strict)
+    record = build_record(checked, draft=request.draft)
+    return export.Export(rendered, output, record, text_index(checked.loaded), strict=request.strict)
+
+
+def write_documents(
+    checked: Checked,
+    output: Path,
+    only: str | Iterable[str] | None = None,
+    template_dir: Path | None = None,
+    earlier: str | Path | None = None,
+    *,
+    draft: bool = False,
+    working_copy: bool = False,
+    strict: bool = False,
+    pool: Executor | None = None,
+) -> export.Written:
+    """Stages 4–5 for a checked folder (see :class:`Request`): render, convert what changed
+    since the last build into `output` (on `pool`, if given) and write the set."""
+    request = Request(only, template_dir, earlier, draft, working_copy, strict)
+    return prepare_export(checked, output, request).run(pool)
 
 
 def build(
     folder: Path,
     output: Path,
     only: str | Iterable[str] | None = None,
-    template_dir: Path = TEMPLATE_DIR,
+    template_dir: Path | None = None,
     earlier: str | Path | None = None,
     *,
     strict: bool = False,

@@ -82,6 +82,8 @@ STRICT = click.option(
 
 
 if TYPE_CHECKING:
+    from pipeline.build import Request
+
     _DateParamType = click.ParamType[dt.date]
 else:  # click before 8.4 has no generic ParamType; the pinned range starts at 8.1
     _DateParamType = click.ParamType
@@ -158,48 +160,96 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
     click.echo(f"{ordner}: gültig – {', '.join(counts)}{noted}.")
 
 
-@main.command()
-@click.argument("ordner", type=FOLDER)
-@click.option(
-    "-o", "--ausgabe", "ausgabe", type=FOLDER, default=None, help="Zielordner (Standard: outputs/<Ordnername>)."
-)
-@click.option(
+ONLY = click.option(
     "--nur",
     type=click.Choice([p.key for p in PRODUCTS]),
     default=None,
     help="Nur " + ", nur ".join(p.label for p in PRODUCTS[:-1]) + f" oder nur {PRODUCTS[-1].label} erzeugen.",
 )
+DRAFT = click.option(
+    "--entwurf", is_flag=True, help="Als Entwurf: „ENTWURF“ auf jeder Seite, Zeilennummern in Word."
+)
+WORKING_COPY = click.option(
+    "--arbeitsfassung",
+    is_flag=True,
+    help="Den Qualitätsdialog zusätzlich als Arbeitsfassung für das Netzwerk: mit Datei, Zeile und Feld zu "
+    "jedem Hinweis.",
+)
+
+
+def _working_copy_fits(arbeitsfassung: bool, nur: str | None) -> None:
+    if arbeitsfassung and nur not in (None, QUALITY_DIALOGUE.key):
+        raise click.UsageError(
+            f"--arbeitsfassung gehört zum Qualitätsdialog; mit --nur {nur} gibt es keinen.",
+            click.get_current_context(),
+        )
+
+
+@main.command()
+@click.argument("ordner", type=FOLDER, nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--ausgabe",
+    "ausgabe",
+    type=FOLDER,
+    default=None,
+    help="Zielordner (Standard: outputs/<Ordnername>); bei mehreren Kommunen je Kommune ein Unterordner darin.",
+)
+@ONLY
 @click.option(
     "--vergleich",
     metavar="FASSUNG",
     default=None,
     help="Frühere Fassung (Ordner oder REVISION:ORDNER); das Konzept nennt die Änderungen.",
 )
-@click.option("--entwurf", is_flag=True, help="Als Entwurf: „ENTWURF“ auf jeder Seite, Zeilennummern in Word.")
-@click.option(
-    "--arbeitsfassung",
-    is_flag=True,
-    help="Den Qualitätsdialog zusätzlich als Arbeitsfassung für das Netzwerk: mit Datei, Zeile und Feld zu "
-    "jedem Hinweis.",
-)
+@DRAFT
+@WORKING_COPY
 @STRICT
+@click.option(
+    "--arbeiter",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="So viele Dokumente werden gleichzeitig erzeugt (Standard: einer je Prozessorkern, mindestens zwei).",
+)
 def build(
-    ordner: Path,
+    ordner: tuple[Path, ...],
     ausgabe: Path | None,
     nur: str | None,
     vergleich: str | None,
     entwurf: bool,
     arbeitsfassung: bool,
     streng: bool,
+    arbeiter: int | None,
 ) -> None:
-    """Erzeugt Gesamtkonzept, Vorlagen und Qualitätsdialog aus ORDNER als Word- und PDF-Dateien."""
-    from pipeline.build import check_folder, write_documents
+    """Erzeugt Gesamtkonzept, Vorlagen und Qualitätsdialog aus ORDNER als Word- und PDF-Dateien.
 
-    if arbeitsfassung and nur not in (None, QUALITY_DIALOGUE.key):
+    Mehrere ORDNER, oder ein Ordner, dessen Unterordner je eine Kommune enthalten (mit
+    kommune.yaml), werden nacheinander geprüft und gemeinsam erzeugt; eine Kommune mit Fehlern
+    hält die anderen nicht auf. Am Ende steht eine Übersicht.
+    """
+    from pipeline.batch import municipality_folders
+    from pipeline.build import Request
+
+    _working_copy_fits(arbeitsfassung, nur)
+    folders, batch = municipality_folders(ordner)
+    if batch and vergleich:
         raise click.UsageError(
-            f"--arbeitsfassung gehört zum Qualitätsdialog; mit --nur {nur} gibt es keinen.",
+            "--vergleich nennt die frühere Fassung einer Kommune; mit mehreren Kommunen geht das nicht.",
             click.get_current_context(),
         )
+    request = Request(nur, earlier=vergleich, draft=entwurf, working_copy=arbeitsfassung, strict=streng)
+    if batch:
+        _build_many(folders, ausgabe, request, streng, arbeiter)
+    else:
+        _build_one(folders[0], ausgabe, request, streng, arbeiter)
+
+
+def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: bool, arbeiter: int | None) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipeline.build import check_folder, prepare_export
+    from pipeline.export import default_workers
+
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.resolve().name
     checked = check_folder(ordner, strict=streng)
@@ -208,15 +258,8 @@ def build(
         click.echo(
             f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True
         )
-    result = write_documents(
-        checked,
-        target,
-        [nur] if nur else None,
-        earlier=vergleich,
-        draft=entwurf,
-        working_copy=arbeitsfassung,
-        strict=streng,
-    )
+    with ThreadPoolExecutor(max_workers=arbeiter or default_workers()) as pool:
+        result = prepare_export(checked, target, request).run(pool)
     _show_warnings(result.gaps)
     if result.interrupted:
         click.echo(
@@ -234,9 +277,113 @@ def build(
             f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie wich vom letzten Build ab)",
             err=True,
         )
-    for path in result.paths:
-        click.echo(f"geschrieben: {path}")
+    for written in result.paths:
+        click.echo(f"geschrieben: {written}")
+    click.echo(_rebuilt_line(result))
     click.echo(f"fertig in {number(time.perf_counter() - started, 1)} s")
+
+
+def _rebuilt_line(result: Any) -> str:
+    """What a build converted and what it kept: Word and PDF files whose text, templates and
+    tools are as at the last build stay as they are."""
+    converted, reused = result.converted, len(result.reused)
+    if not reused:
+        return f"Word und PDF: alle {len(converted)} Dateien neu erzeugt."
+    if not converted:
+        return (
+            f"Word und PDF: alle {reused} Dateien unverändert (seit dem letzten Build hat sich nichts geändert)."
+        )
+    return (
+        f"Word und PDF: neu erzeugt {', '.join(converted)}; {reused} weitere unverändert "
+        "(ihr Inhalt, ihre Vorlagen und Werkzeuge sind dieselben wie beim letzten Build)."
+    )
+
+
+def _build_many(
+    folders: list[Path], ausgabe: Path | None, request: Request, streng: bool, arbeiter: int | None
+) -> None:
+    from pipeline.batch import Progress, build_many, output_folders, summary_table
+    from pipeline.export import default_workers
+
+    started = time.perf_counter()
+    try:
+        outputs = output_folders(folders, ausgabe)
+    except ValueError as error:
+        raise click.UsageError(str(error), click.get_current_context()) from None
+    results = build_many(
+        folders,
+        outputs,
+        request,
+        strict=streng,
+        workers=arbeiter or default_workers(),
+        progress=Progress(len(folders)),
+    )
+    click.echo("\n".join(summary_table(results, time.perf_counter() - started)))
+    if any(not r.ok for r in results):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("ordner", type=FOLDER)
+@click.option(
+    "-o", "--ausgabe", "ausgabe", type=FOLDER, default=None, help="Zielordner (Standard: outputs/<Ordnername>)."
+)
+@ONLY
+@DRAFT
+@WORKING_COPY
+@STRICT
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port der Vorschau im Browser (belegt: der nächste freie; 0: irgendein freier).",
+)
+@click.option("--ohne-vorschau", is_flag=True, help="Nur bauen, keine Vorschau im Browser anbieten.")
+@click.option(
+    "--intervall",
+    type=click.FloatRange(0.05, 60),
+    default=0.5,
+    show_default=True,
+    help="So viele Sekunden zwischen zwei Blicken auf die Dateien.",
+)
+def watch(
+    ordner: Path,
+    ausgabe: Path | None,
+    nur: str | None,
+    entwurf: bool,
+    arbeitsfassung: bool,
+    streng: bool,
+    port: int,
+    ohne_vorschau: bool,
+    intervall: float,
+) -> None:
+    """Baut ORDNER bei jedem Speichern einer Eingabedatei oder Dokumentvorlage neu, zeigt Probleme
+    sofort und bietet eine Vorschau im Browser an, die sich selbst aktualisiert. Beenden mit Strg+C."""
+    import threading
+
+    from pipeline.build import Request
+    from pipeline.watch import Watcher, preview_server
+
+    _working_copy_fits(arbeitsfassung, nur)
+    target = ausgabe or Path("outputs") / ordner.resolve().name
+    request = Request(nur, draft=entwurf, working_copy=arbeitsfassung, strict=streng)
+    watcher = Watcher(ordner, target, request, streng, echo=lambda line: click.echo(line, err=True))
+    server = None if ohne_vorschau else preview_server(target, lambda: watcher.state, port)
+    if server is not None:
+        host, chosen = server.server_address[:2]
+        click.echo(f"Vorschau: http://{host!s}:{chosen}/ (nur auf diesem Rechner)", err=True)
+    click.echo(f"Beobachte {ordner} und die Dokumentvorlagen; beenden mit Strg+C.", err=True)
+    stop = threading.Event()
+    try:
+        watcher.run(stop, intervall)
+    except KeyboardInterrupt:
+        stop.set()
+    finally:
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+    click.echo("Beobachtung beendet.", err=True)
 
 
 @main.command()

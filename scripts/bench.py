@@ -1,81 +1,194 @@
-"""Benchmark (not a test): how long a build of the example takes, where the time goes, and how
-long the two test tiers run.
+"""Benchmark (not a test): how long the commands take, and how they grow with the input.
 
-`make bench` prints the median of several builds and of each stage – the concept alone and all
-documents (concept, papers with attachments, quality dialogue) as `make concept` builds them –
-and then times `pytest -m "not slow"` (make test-fast) and the whole suite (the tests of
-make test). `--ohne-tests` leaves the test tiers out.
+`make bench` runs each measurement as a command of its own, as a user would run it, several
+times, and takes the fastest run (the least disturbed by other programs on the machine):
+
+- `validate` of the example; a build of the concept alone and of all documents into an empty
+  folder; the same build again with nothing changed; again after one measure's title changed;
+- a municipality of 500 measures (scripts/grosse_kommune.py): full build with its peak memory;
+  one of 5,000 measures: `validate`;
+- 20 municipalities (copies of the example under other names) in one run with two workers;
+- then `pytest -m "not slow"` (make test-fast) and the whole suite, unless `--ohne-tests`.
+
+It prints a table and writes it into README.md between the markers `<!-- laufzeiten:start -->`
+and `<!-- laufzeiten:ende -->` (`--ohne-readme`: only print). `--schnell` leaves out the
+500-, 5,000- and 20-municipality runs. Peak memory is the largest resident size of the Python
+process (pandoc and typst run as processes or threads of their own and are not counted).
 """
 
 from __future__ import annotations
 
-import statistics
+import datetime as dt
+import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from pipeline import load, validate  # noqa: E402
-from pipeline.build import build  # noqa: E402
-from pipeline.export import export_document  # noqa: E402
-from pipeline.render import render_concept  # noqa: E402
-
+README = ROOT / "README.md"
+START, END = "<!-- laufzeiten:start -->", "<!-- laufzeiten:ende -->"
 EXAMPLE = ROOT / "inputs" / "musterkreis"
-RUNS = 5
+TITLE = "titel: Willkommensbesuche für Familien mit Neugeborenen\n"
+RUNS = 3
+
+#: Runs the command line in a process of its own and reports its peak memory on stderr.
+RUNNER = (
+    "import json, resource, sys\n"
+    "from pipeline.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:], standalone_mode=False)\n"
+    "finally:\n"
+    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    sys.stderr.write('\\nBENCH ' + json.dumps({'peak_kb': peak}) + '\\n')\n"
+)
 
 
-def timed(function: Callable[..., Any], *args: Any) -> tuple[Any, float]:
+def command(*args: str | Path) -> tuple[float, int]:
+    """Wall time and peak memory (KB) of one `gesamtkonzept …` call."""
     started = time.perf_counter()
-    result = function(*args)
-    return result, time.perf_counter() - started
+    process = subprocess.run(
+        [sys.executable, "-c", RUNNER, *map(str, args)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    report = [line for line in process.stderr.splitlines() if line.startswith("BENCH ")]
+    if process.returncode != 0 or not report:
+        raise RuntimeError(f"gesamtkonzept {' '.join(map(str, args))} scheiterte:\n{process.stderr[-2000:]}")
+    return seconds, json.loads(report[-1][6:])["peak_kb"]
 
 
-def check_example() -> validate.Validated:
-    loaded, problems = load.load_folder(EXAMPLE)
-    return validate.check(loaded, problems)
+def fastest(runs: int, prepare: Callable[[], list[str | Path]]) -> tuple[float, int]:
+    """The fastest of `runs` calls; `prepare` sets up each one and returns its arguments."""
+    results = [command(*prepare()) for _ in range(runs)]
+    return min(results)
 
 
-def builds() -> None:
-    stages: dict[str, list[float]] = {
-        "laden+prüfen": [],
-        "rendern": [],
-        "exportieren": [],
-        "nur Konzept": [],
-        "alle Dokumente": [],
-    }
-    build(EXAMPLE, Path(tempfile.mkdtemp()), "konzept")  # warm-up: imports, font scan
-    for _ in range(RUNS):
-        validated, t_load = timed(check_example)
-        doc, t_render = timed(render_concept, validated.concept)
-        _, t_export = timed(export_document, doc)
-        _, t_concept = timed(build, EXAMPLE, Path(tempfile.mkdtemp()), "konzept")
-        _, t_all = timed(build, EXAMPLE, Path(tempfile.mkdtemp()))
-        for key, value in zip(stages, (t_load, t_render, t_export, t_concept, t_all), strict=True):
-            stages[key].append(value)
-    for key, values in stages.items():
-        print(f"{key:>16}: {statistics.median(values) * 1000:7.0f} ms (Median aus {RUNS})")
+def fresh(base: Path, name: str) -> Path:
+    folder = base / name
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
 
 
-def tests() -> None:
-    pytest = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider"]
-    for label, extra in (("make test-fast", ["-m", "not slow"]), ("alle Tests", [])):
+def retitled(base: Path) -> Path:
+    """A copy of the example whose first measure's title is about to change."""
+    folder = fresh(base, "titel") / "musterkreis"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def measure(base: Path, large: bool) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+
+    def row(label: str, seconds: float, peak: int | None = None) -> None:
+        memory = f" · {round(peak / 1024)} MB" if peak else ""
+        rows.append((label, f"{seconds:.2f} s{memory}".replace(".", ",")))
+        print(f"{label:<55} {rows[-1][1]}", flush=True)
+
+    command("validate", EXAMPLE)  # warm-up: imports, compiled templates, font scan
+    command("build", EXAMPLE, "-o", fresh(base, "aufwaermen"), "--nur", "konzept")
+    row("validate (Beispiel)", *fastest(RUNS, lambda: ["validate", EXAMPLE]))
+    row(
+        "build --nur konzept, leerer Zielordner",
+        *fastest(RUNS, lambda: ["build", EXAMPLE, "-o", fresh(base, "k"), "--nur", "konzept"]),
+    )
+    row(
+        "build, alle Dokumente, leerer Zielordner",
+        *fastest(RUNS, lambda: ["build", EXAMPLE, "-o", fresh(base, "a")]),
+    )
+    row("build, nichts geändert", *fastest(RUNS, lambda: ["build", EXAMPLE, "-o", base / "a"]))
+
+    def title_changed() -> list[str | Path]:
+        folder = retitled(base)
+        out = base / "titel" / "ausgabe"
+        command("build", folder, "-o", out)
+        plan = folder / "massnahmen.yaml"
+        plan.write_text(
+            plan.read_text(encoding="utf-8").replace(TITLE, TITLE.replace("Familien", "alle Familien"))
+        )
+        return ["build", folder, "-o", out]
+
+    row("build, Titel einer Maßnahme geändert", *fastest(RUNS, title_changed))
+    if not large:
+        return rows
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from grosse_kommune import scale
+
+    scale(EXAMPLE, base / "m500", 500)
+    row(
+        "500 Maßnahmen: build, leerer Zielordner (Spitzenspeicher)",
+        *fastest(1, lambda: ["build", base / "m500", "-o", fresh(base, "m500-aus")]),
+    )
+    scale(EXAMPLE, base / "m5000", 5000)
+    row("5.000 Maßnahmen: validate", *fastest(1, lambda: ["validate", base / "m5000"]))
+    land = fresh(base, "land")
+    for number in range(1, 21):
+        shutil.copytree(EXAMPLE, land / f"kreis-{number:02d}")
+        municipality = land / f"kreis-{number:02d}" / "kommune.yaml"
+        municipality.write_text(
+            municipality.read_text(encoding="utf-8").replace(
+                "name: Landkreis Musterkreis", f"name: Landkreis Muster{number:02d}"
+            )
+        )
+    row(
+        "20 Kommunen, zwei Arbeiter, leerer Zielordner",
+        *fastest(1, lambda: ["build", land, "-o", fresh(base, "land-aus"), "--arbeiter", "2"]),
+    )
+    return rows
+
+
+def tests() -> list[tuple[str, str]]:
+    rows = []
+    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    for label, extra in (("make test-fast (ohne pandoc und Typst)", ["-m", "not slow"]), ("alle Tests", [])):
         started = time.perf_counter()
-        process = subprocess.run([*pytest, *extra], cwd=ROOT, capture_output=True, text=True)
+        process = subprocess.run([*pytest, *extra], cwd=ROOT, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - started
         outcome = process.stdout.strip().splitlines()[-1] if process.stdout.strip() else "?"
-        print(f"{label:>16}: {seconds:7.1f} s ({outcome})")
+        rows.append((label, f"{seconds:.0f} s ({outcome.strip('= ')})"))
+        print(f"{label:<55} {rows[-1][1]}", flush=True)
+    return rows
+
+
+def table(rows: list[tuple[str, str]]) -> str:
+    cores = os.cpu_count() or 1
+    lines = [
+        f"`make bench` am {dt.date.today():%d.%m.%Y} auf {cores} Kernen (schnellster von {RUNS} Läufen; "
+        "Großes und Batch je ein Lauf):",
+        "",
+        "| Messung | Dauer |",
+        "|---|---|",
+        *(f"| {label} | {value} |" for label, value in rows),
+    ]
+    return "\n".join(lines)
+
+
+def update_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    head, found, rest = readme.partition(START)
+    if not found:
+        raise SystemExit(f"README.md hat keine Marke {START}")
+    _, _, tail = rest.partition(END)
+    README.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
 
 
 def main() -> None:
-    builds()
+    base = Path(tempfile.mkdtemp(prefix="gesamtkonzept-bench-"))
+    try:
+        rows = measure(base, large="--schnell" not in sys.argv)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
     if "--ohne-tests" not in sys.argv:
-        tests()
+        rows += tests()
+    text = table(rows)
+    print("\n" + text)
+    if "--ohne-readme" not in sys.argv:
+        update_readme(text)
+        print("README aktualisiert")
 
 
 if __name__ == "__main__":

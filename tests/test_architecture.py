@@ -26,7 +26,7 @@ ALLOWED = {
     "click_german": set(),
 }
 #: The parts that put the stages together.
-ORCHESTRATION = {"build", "cli", "__main__"}
+ORCHESTRATION = {"build", "batch", "watch", "cli", "__main__"}
 
 
 def _part(module: str) -> str:

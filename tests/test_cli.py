@@ -23,7 +23,7 @@ ENGLISH = ("Usage:", "Try ", "Error:", "Invalid value", "is not one of", "Missin
             ["build", "inputs/musterkreis", "--nur", "alles"],
             "Ungültiger Wert für '--nur': 'alles' ist nicht vorgesehen",
         ),
-        (["build"], "Es fehlt das Argument 'ORDNER'."),
+        (["build"], "Es fehlt das Argument 'ORDNER...'."),
         (["validate", "inputs/musterkreis", "--schnell"], "Die Option '--schnell' gibt es nicht."),
         (["validte", "inputs/musterkreis"], "Den Befehl 'validte' gibt es nicht. Meinten Sie 'validate'?"),
         (["validate", "a", "b"], "Ein Argument zu viel: b."),

@@ -54,6 +54,17 @@ def test_a_paragraph_property_goes_to_its_place():
     assert [c.tag for c in properties] == [qn("w:pStyle"), qn("w:keepNext"), qn("w:spacing"), qn("w:jc")]
 
 
+#: openxml-audit reports every numId missing from numbering.xml, 0 included; but numId 0 is the
+#: standard's "no numbering" (ECMA-376 Part 1, 17.9.18: the value 0 never points to a numbering
+#: instance, it removes the numbering properties), which Word writes itself for a heading taken
+#: out of its list – the front matter's headings stand before chapter 1 that way.
+NO_NUMBERING = "Numbering definition '0' referenced but not found"
+
+
+def _errors(result) -> list[str]:
+    return [e.description for e in result.errors if e.description != NO_NUMBERING]
+
+
 def _word_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.docx"))
 
@@ -67,8 +78,7 @@ def test_every_word_file_of_the_build_is_schema_valid(built):
     assert len(files) >= 5
     for path in files:
         assert package_violations(path.read_bytes()) == [], path.name
-        result = validator.validate(str(path))
-        assert result.is_valid, (path.name, [e.description for e in result.errors][:5])
+        assert _errors(validator.validate(str(path))) == [], path.name
 
 
 @pytest.mark.slow

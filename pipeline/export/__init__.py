@@ -2,51 +2,66 @@
 
 Entry points: :func:`convert` turns documents into Word and PDF bytes (:mod:`.to_docx`,
 :mod:`.to_pdf`; the two chains run side by side), :func:`write_outputs` assembles a build's
-whole file set and writes it (:func:`write_set`). Exporters only read what render produced and
-the model; only :mod:`.files` touches the output folder: one build at a time, the whole set as
-one step, what an interrupted build left completed by the next one.
+whole file set and writes it (:func:`write_set`); :class:`Export` is the same in two steps, so a
+batch can let a pool of workers convert the documents of several municipalities at once.
+Exporters only read what render produced and the model; only :mod:`.files` touches the output
+folder: one build at a time, the whole set as one step, what an interrupted build left completed
+by the next one. A Word or PDF file whose inputs have not changed since the last build is kept
+(:mod:`.cache`), and so is every other file whose bytes are the same: neither is written again.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline import products
 from pipeline.errors import InvalidInput
+from pipeline.export.cache import file_key
 from pipeline.export.docx_check import accessibility_gaps
 from pipeline.export.files import (
     Change,
+    Committed,
     KeptCopy,
     commit,
     finish_interrupted,
     output_lock,
     remove_leftover_temps,
+    sha256,
 )
 from pipeline.export.manifest import (
     MANIFEST,
     BuildRecord,
+    DocumentIdentity,
     manifest_bytes,
     read_manifest,
     recorded_hash,
+    recorded_key,
     stale_files,
 )
 from pipeline.export.oparl import oparl_files
-from pipeline.export.to_docx import to_docx
-from pipeline.export.to_html import to_html
-from pipeline.export.to_pdf import to_pdf
-from pipeline.export.to_xlsx import to_xlsx
 from pipeline.findings import WARNING, Finding, at
 from pipeline.formatting import safe_file_part
 from pipeline.render import RenderedPaper, RenderedSet
 from pipeline.render.document import RenderedDocument
-from pipeline.render.provenance import InputLocation, Origin
+from pipeline.render.provenance import InputLocation, Origin, bookmark
 
-__all__ = ["BuildRecord", "Exported", "Written", "convert", "export_document", "write_outputs", "write_set"]
+__all__ = [
+    "BuildRecord",
+    "Export",
+    "Exported",
+    "Written",
+    "convert",
+    "export_document",
+    "write_outputs",
+    "write_set",
+]
 
 
 @dataclass
@@ -57,6 +72,16 @@ class Exported:
     files: dict[str, bytes] = field(default_factory=dict)
     origins: dict[str, list[Origin]] = field(default_factory=dict)
     gaps: list[Finding] = field(default_factory=list)
+
+
+def gaps_in(files: dict[str, bytes]) -> list[Finding]:
+    """What a screen-reader user would miss in each Word file among `files`, as warnings."""
+    return [
+        Finding(at(path), gap, WARNING)
+        for path, data in files.items()
+        if path.endswith(".docx")
+        for gap in accessibility_gaps(data)
+    ]
 
 
 def convert(
@@ -70,6 +95,9 @@ def convert(
     The chains are independent; they run side by side (pandoc runs as a process, typst and
     lxml release the interpreter for most of their work).
     """
+    from pipeline.export.to_docx import to_docx
+    from pipeline.export.to_pdf import to_pdf
+
     index = index or {}
     result = Exported()
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
@@ -78,9 +106,7 @@ def convert(
             docx_path = doc.path(".docx")
             result.files[docx_path], result.origins[docx_path] = word.result()
             result.files[doc.path(".pdf")] = pdf.result()
-            result.gaps += [
-                Finding(at(docx_path), gap, WARNING) for gap in accessibility_gaps(result.files[docx_path])
-            ]
+    result.gaps = gaps_in(result.files)
     return result
 
 
@@ -110,13 +136,178 @@ def attachment_paths(papers: list[RenderedPaper]) -> dict[Path, str]:
 class Written:
     """What a build wrote, the edited Word files it kept, and the outdated files it removed;
     `interrupted` is when an earlier build had started that was interrupted while writing and
-    that this one completed first (its kept copies are among `kept`)."""
+    that this one completed first (its kept copies are among `kept`). `converted` and `reused`
+    are the Word and PDF files (paths in the output folder) made anew and kept unchanged."""
 
     paths: list[Path]
     kept: list[KeptCopy]
     removed: list[Path]
     interrupted: dt.datetime | None = None
+    converted: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
     gaps: list[Finding] = field(default_factory=list)
+
+
+def default_workers() -> int:
+    """Workers converting documents side by side: one per core, at least two (pandoc runs as a
+    process, typst and lxml release the interpreter for most of their work)."""
+    return max(2, os.cpu_count() or 2)
+
+
+@dataclass
+class _File:
+    """One Word or PDF file of a build: its key, and its bytes – kept from the output folder, or
+    being made by a worker."""
+
+    doc: RenderedDocument
+    suffix: str
+    key: str
+    origins: list[Origin] = field(default_factory=list)
+    identity: DocumentIdentity | None = None
+    kept: bytes | None = None
+    job: Future[bytes] | None = None
+
+    @property
+    def path(self) -> str:
+        return self.doc.path(self.suffix)
+
+
+def _unchanged(output: Path, previous: dict[str, Any], path: str, key: str) -> bytes | None:
+    """The file's bytes in the output folder if the last build recorded this key for it and the
+    file still has the bytes it recorded; else None."""
+    recorded = recorded_hash(previous, path)
+    if recorded is None or recorded_key(previous, path) != key:
+        return None
+    target = output / path
+    try:
+        data = target.read_bytes() if target.is_file() else None
+    except OSError:
+        return None
+    return data if data is not None and sha256(data) == recorded else None
+
+
+class Export:
+    """A build's files in two steps: :meth:`start` locks the output folder, completes what an
+    interrupted build left, decides which Word and PDF files to keep and hands the others to the
+    workers (`pool`); :meth:`finish` waits for them and writes the set. Between the two, the
+    caller may prepare the next municipality. `done` is called (from a worker) as each file is
+    ready. What a screen-reader user would miss in a Word file comes back as warnings (`gaps`);
+    if `strict`, they stop the build before anything is written."""
+
+    def __init__(
+        self,
+        rendered: RenderedSet,
+        output: Path,
+        record: BuildRecord,
+        index: dict[str, list[InputLocation]] | None = None,
+        *,
+        strict: bool = False,
+    ) -> None:
+        self.rendered = rendered
+        self.strict = strict
+        self.output = output
+        self.record = record
+        self.index = index or {}
+        self.files: list[_File] = []
+        self.interrupted: Committed | None = None
+        self.previous: dict[str, Any] = {}
+        self._stack = ExitStack()
+
+    def start(self, pool: Executor, done: Callable[[], None] | None = None) -> None:
+        self._stack.enter_context(output_lock(self.output))
+        try:
+            self.interrupted = finish_interrupted(self.output)
+            self.previous = read_manifest(self.output)
+            for doc in self.rendered.documents:
+                html, origins = bookmark(doc.body_html, self.index)
+                identity = DocumentIdentity.of(self.record, doc.path(".docx"), origins)
+                word = _File(doc, ".docx", file_key(doc, ".docx", identity.properties()), origins, identity)
+                pdf = _File(doc, ".pdf", file_key(doc, ".pdf"))
+                for made in (word, pdf):
+                    made.kept = _unchanged(self.output, self.previous, made.path, made.key)
+                    if made.kept is None:
+                        made.job = pool.submit(_convert, made, html)
+                        if done:
+                            made.job.add_done_callback(lambda _: done())
+                    elif done:
+                        done()
+                    self.files.append(made)
+        except BaseException:
+            self.close()
+            raise
+
+    def finish(self) -> Written:
+        """Wait for the workers and write the set; the folder's lock is released either way."""
+        try:
+            files = {made.path: made.job.result() if made.job else made.kept or b"" for made in self.files}
+            origins = {made.path: made.origins for made in self.files if made.suffix == ".docx"}
+            keys = {made.path: made.key for made in self.files}
+            builds = {made.path: made.identity.build for made in self.files if made.identity}
+            gaps = gaps_in(files)
+            if self.strict and gaps:
+                raise InvalidInput(gaps, strict=True)
+            papers = self.rendered.papers
+            copied = attachment_paths(papers)
+            files.update({path: source.read_bytes() for source, path in copied.items()})
+            files.update(oparl_files(papers, self.rendered.attachments, copied, files))
+            files.update(_pages_and_workbooks(self.rendered))
+            written = _write(
+                self.output, files, self.record, origins, self.rendered.owned_folders, keys, builds, self.previous
+            )
+        finally:
+            self.close()
+        done = self.interrupted
+        return Written(
+            written.written,
+            [*(done.kept if done else []), *written.kept],
+            written.removed,
+            done.started if done else None,
+            [made.path for made in self.files if made.job is not None],
+            [made.path for made in self.files if made.job is None],
+            gaps,
+        )
+
+    def run(self, pool: Executor | None = None) -> Written:
+        """Both steps at once, on `pool` or on workers of its own."""
+        with ExitStack() as stack:
+            if pool is None:
+                pool = stack.enter_context(ThreadPoolExecutor(max_workers=default_workers()))
+            self.start(pool)
+            return self.finish()
+
+    def close(self) -> None:
+        """Give up: cancel what has not started, wait for the rest, release the lock."""
+        for made in self.files:
+            if made.job is not None and not made.job.cancel():
+                made.job.exception()  # wait: the worker may still use the folder's name
+        self._stack.close()
+
+    @property
+    def documents(self) -> int:
+        """How many Word and PDF files the build makes or keeps."""
+        return 2 * len(self.rendered.documents)
+
+
+def _pages_and_workbooks(rendered: RenderedSet) -> dict[str, bytes]:
+    """The web page and the workbook of a build: made from the model at once, no conversion
+    worth keeping."""
+    from pipeline.export.to_html import to_html
+    from pipeline.export.to_xlsx import to_xlsx
+
+    files = {doc.path(".html"): to_html(doc) for doc in rendered.pages}
+    files.update({book.path(".xlsx"): to_xlsx(book) for book in rendered.workbooks})
+    return files
+
+
+def _convert(made: _File, bookmarked_html: str) -> bytes:
+    """One file made by a worker (the converters load only when a file needs converting)."""
+    if made.suffix == ".docx":
+        from pipeline.export.to_docx import docx_of
+
+        return docx_of(made.doc, bookmarked_html, made.identity)
+    from pipeline.export.to_pdf import to_pdf
+
+    return to_pdf(made.doc)
 
 
 def write_outputs(
@@ -124,25 +315,15 @@ def write_outputs(
     output: Path,
     record: BuildRecord,
     index: dict[str, list[InputLocation]] | None = None,
+    pool: Executor | None = None,
     *,
     strict: bool = False,
 ) -> Written:
     """Convert a build's documents and write them with everything that belongs to them – the
-    PDFs papers attach, their OParl records, the manifest – one build at a time. What a
-    screen-reader user would miss in a Word file comes back as warnings (`gaps`); if `strict`,
-    they stop the build before anything is written."""
-    with output_lock(output):
-        exported = convert(rendered.documents, index, record)
-        if strict and exported.gaps:
-            raise InvalidInput(exported.gaps, strict=True)
-        files = exported.files
-        copied = attachment_paths(rendered.papers)
-        files.update({path: source.read_bytes() for source, path in copied.items()})
-        files.update(oparl_files(rendered.papers, rendered.attachments, copied, files))
-        files.update({doc.path(".html"): to_html(doc) for doc in rendered.pages})
-        files.update({book.path(".xlsx"): to_xlsx(book) for book in rendered.workbooks})
-        written = write_set(output, files, record, exported.origins, rendered.owned_folders)
-        return dataclasses.replace(written, gaps=exported.gaps)
+    PDFs papers attach, their OParl records, the web page and workbook, the manifest – one
+    build at a time. Word and PDF files whose key is unchanged are kept (:mod:`.cache`); with
+    `strict`, gaps in accessibility stop the build before anything is written."""
+    return Export(rendered, output, record, index, strict=strict).run(pool)
 
 
 def write_set(
@@ -158,23 +339,52 @@ def write_set(
     First what an interrupted build left is completed or discarded (:mod:`.files`). Word files
     edited in the output folder since the last build are moved aside, never overwritten; files
     an earlier build wrote into a folder this build writes whole (`owned_folders`) and that it
-    no longer makes are removed, unless changed since; the manifest records what was written
-    and where each paragraph came from.
+    no longer makes are removed, unless changed since; files whose bytes are already there stay
+    untouched; the manifest records what was written and where each paragraph came from.
     """
     interrupted = finish_interrupted(output)
-    previous = read_manifest(output)
+    done = _write(output, files, record, origins or {}, owned_folders, {}, {}, read_manifest(output))
+    if interrupted is None:
+        return Written(done.written, done.kept, done.removed)
+    return Written(done.written, [*interrupted.kept, *done.kept], done.removed, interrupted.started)
+
+
+def _write(
+    output: Path,
+    files: dict[str, bytes],
+    record: BuildRecord,
+    origins: dict[str, list[Origin]],
+    owned_folders: tuple[str, ...],
+    keys: dict[str, str],
+    builds: dict[str, str],
+    previous: dict[str, Any],
+) -> Committed:
+    """The set written, after what an interrupted build left is dealt with (:func:`write_set`)."""
     remove_leftover_temps(output, [*previous.get("dateien", {}), *files, MANIFEST])
     stale = stale_files(output, files, previous, owned_folders)
-    manifest = manifest_bytes(previous, record, files, origins or {}, tuple(stale))
+    manifest = manifest_bytes(previous, record, files, origins, tuple(stale), keys, builds)
     changes = [
         *(
             Change(path, data, recorded_hash(previous, path), protect=path.endswith(".docx"))
             for path, data in files.items()
+            if not _in_place(output, path, data, previous)
         ),
         *(Change(path, None, recorded_hash(previous, path)) for path in stale),
-        Change(MANIFEST, manifest),
+        *([] if _in_place(output, MANIFEST, manifest, previous) else [Change(MANIFEST, manifest)]),
     ]
-    done = commit(output, changes)
-    if interrupted is None:
-        return Written(done.written, done.kept, done.removed)
-    return Written(done.written, [*interrupted.kept, *done.kept], done.removed, interrupted.started)
+    if not changes:
+        return Committed([], [], [])
+    return commit(output, changes)
+
+
+def _in_place(output: Path, path: str, data: bytes, previous: dict[str, Any]) -> bool:
+    """Whether the output folder holds these very bytes at `path` already, as the last build
+    recorded them (the manifest: as it is): then the file is not written again."""
+    target = output / path
+    new = sha256(data)
+    if path != MANIFEST and recorded_hash(previous, path) != new:
+        return False
+    try:
+        return target.is_file() and target.stat().st_size == len(data) and sha256(target.read_bytes()) == new
+    except OSError:
+        return False

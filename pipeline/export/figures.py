@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import ExportFailure
@@ -61,8 +62,10 @@ def draw_png(
             raise ExportFailure(f"{failure}. {typst_problem(error, picture='Die Datei')}") from None
 
 
+@lru_cache(maxsize=64)
 def figure_png(figure: Figure) -> bytes:
-    """A figure as PNG, at its own size."""
+    """A figure as PNG, at its own size; remembered, since the same chart can stand in several
+    documents."""
     return draw_png(
         figure.name, figure.svg.encode("utf-8"), failure=f"Die Abbildung {figure.name} ließ sich nicht zeichnen"
     )
@@ -70,11 +73,18 @@ def figure_png(figure: Figure) -> bytes:
 
 def logo_png(path: Path) -> bytes:
     """The logo fitted into its box on a transparent background, as PNG at print resolution."""
+    return _logo_png(path.name, path.suffix.lower(), checked_logo(path))
+
+
+@lru_cache(maxsize=8)
+def _logo_png(name: str, suffix: str, data: bytes) -> bytes:
+    """Drawn once per logo (by its bytes), not once per document: every document of a build
+    shows it."""
     return draw_png(
-        f"logo{path.suffix.lower()}",
-        checked_logo(path),
+        f"logo{suffix}",
+        data,
         sizing=f'width: {LOGO_WIDTH_CM}cm, height: {LOGO_HEIGHT_CM}cm, fit: "contain"',
         ppi=300,
         background="none",
-        failure=f"Das Logo {path.name} lässt sich nicht lesen",
+        failure=f"Das Logo {name} lässt sich nicht lesen",
     )

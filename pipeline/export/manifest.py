@@ -7,9 +7,15 @@ place – so that :mod:`.files` moves that copy aside instead of overwriting it 
 files of a paper removed from the inputs are unchanged and may go.
 
 Every Word file carries its identity (:class:`DocumentIdentity`) in its custom document
-properties: the Kommune, the Fassung, the build id, its path in the output folder and a digest of
-its provenance. The manifest records the same, so a returned draft is matched with the build it
-came from, never with the most similar one.
+properties: the Kommune, the Fassung, the id of the build that made it, its path in the output
+folder and a digest of its provenance. The manifest records the same, so a returned draft is
+matched with the build it came from, never with the most similar one. A Word file's build id
+names what it was made of (Kommune, Fassung, Stand, path and provenance), not the whole set of
+inputs: a build that keeps an unchanged file (:mod:`.cache`) keeps its id, and the same file made
+afresh has the same bytes.
+
+Each Word and PDF file's entry also records its key (``schluessel``, see :mod:`.cache`): what it
+was converted from. A later build keeps a file whose key is unchanged.
 """
 
 from __future__ import annotations
@@ -92,13 +98,20 @@ class DocumentIdentity:
 
     @classmethod
     def of(cls, record: BuildRecord, document: str, origins: list[Origin]) -> DocumentIdentity:
-        return cls(
-            record.municipality,
-            record.version,
-            record.build_id,
-            document,
-            provenance_digest([o.as_json() for o in origins]),
-        )
+        """The identity of a Word file: its build id is a hash over the tool's version, the
+        Kommune, Fassung and Stand, the file's path and its provenance – everything the file says
+        and where it came from, and nothing else of the inputs. Draft and final file share it."""
+        provenance = provenance_digest([o.as_json() for o in origins])
+        made_of = {
+            "werkzeug": TOOL,
+            "kommune": record.municipality,
+            "fassung": record.version,
+            "stand": record.stand.isoformat(),
+            "dokument": document,
+            "herkunft": provenance,
+        }
+        build = hashlib.sha256(_canonical(made_of)).hexdigest()[:16]
+        return cls(record.municipality, record.version, build, document, provenance)
 
     def properties(self) -> dict[str, str]:
         """Property name → value, in a fixed order."""
@@ -128,6 +141,13 @@ def recorded_hash(manifest: dict[str, Any], path: str) -> str | None:
     return recorded
 
 
+def recorded_key(manifest: dict[str, Any], path: str) -> str | None:
+    """The key the last build recorded for a Word or PDF file (:mod:`.cache`)."""
+    entry = manifest.get("dateien", {}).get(path)
+    key = entry.get("schluessel") if isinstance(entry, dict) else None
+    return key if isinstance(key, str) else None
+
+
 def stale_files(
     output: Path, files: dict[str, bytes], previous: dict[str, Any], folders: tuple[str, ...]
 ) -> list[str]:
@@ -150,12 +170,21 @@ def manifest_bytes(
     files: dict[str, bytes],
     origins: dict[str, list[Origin]],
     forget: tuple[str, ...] = (),
+    keys: dict[str, str] | None = None,
+    builds: dict[str, str] | None = None,
 ) -> bytes:
-    """This build's manifest; entries of files it did not write this time are kept, except
-    those it removes (`forget`)."""
-    build = record.build_id
+    """This build's manifest; entries of files it did not make this time are kept, except
+    those it removes (`forget`). `keys` are the keys of the Word and PDF files, `builds` the
+    build ids the Word files carry (other files belong to this build)."""
+    keys, builds = keys or {}, builds or {}
     written = {
-        path: {"sha256": sha256(data), "groesse": len(data), "build": build} for path, data in files.items()
+        path: {
+            "sha256": sha256(data),
+            "groesse": len(data),
+            "build": builds.get(path, record.build_id),
+            **({"schluessel": keys[path]} if path in keys else {}),
+        }
+        for path, data in files.items()
     }
     provenance = {path: [o.as_json() for o in found] for path, found in origins.items()}
     manifest = {
@@ -163,7 +192,7 @@ def manifest_bytes(
         "kommune": record.municipality,
         "fassung": record.version,
         "stand": record.stand.isoformat(),
-        "build": build,
+        "build": record.build_id,
         "eingaben": {"ordner": record.input_folder, "sha256": record.inputs_hash},
         "entwurf": record.draft,
         "dateien": {**_without(previous.get("dateien", {}), forget), **written},

@@ -50,8 +50,13 @@ def to_docx(
     """The Word file, every block bookmarked, and where each bookmarked block came from. Files
     of a build (`record`) carry their identity in the custom properties, for review."""
     html, origins = bookmark(doc.body_html, index)
+    identity = DocumentIdentity.of(record, doc.path(".docx"), origins) if record else None
+    return docx_of(doc, html, identity), origins
+
+
+def docx_of(doc: RenderedDocument, bookmarked_html: str, identity: DocumentIdentity | None) -> bytes:
+    """The Word file from the document's bookmarked body (:func:`bookmark`)."""
     with figure_folder(doc.figures) as figures:
         args = (*docx_args(doc), f"--resource-path={figures}")
-        raw = run_pandoc(html, "docx", args, epoch_of(doc), docx_metadata(doc))
-    identity = DocumentIdentity.of(record, doc.path(".docx"), origins) if record else None
-    return finish_docx(raw, doc, identity), origins
+        raw = run_pandoc(bookmarked_html, "docx", args, epoch_of(doc), docx_metadata(doc))
+    return finish_docx(raw, doc, identity)

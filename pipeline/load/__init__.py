@@ -19,7 +19,14 @@ from pathlib import Path
 from pipeline.errors import os_reason
 from pipeline.findings import EVERY, Finding, Place
 from pipeline.load.yaml_source import MAX_FILE_BYTES, SourceFile, parse_yaml
-from pipeline.model.inputs import FOLDERS, OPTIONAL_FILES, REQUIRED_FILES
+from pipeline.model.inputs import (
+    FILE_SIZE_FIELD,
+    FOLDERS,
+    MAX_FILE_SIZE_MIB,
+    MUNICIPALITY_FILE,
+    OPTIONAL_FILES,
+    REQUIRED_FILES,
+)
 
 __all__ = ["LoadedInputs", "SourceFile", "inputs_hash", "load_folder", "load_texts"]
 
@@ -51,10 +58,22 @@ def _problem(name: str, message: str) -> Finding:
     return Finding(Place(name, (), 1, 1), message)
 
 
-def _read_bounded(path: Path) -> bytes:
+def _read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """At most one byte more than the limit, so a huge file is never read whole."""
     with path.open("rb") as stream:
-        return stream.read(MAX_FILE_BYTES + 1)
+        return stream.read(limit + 1)
+
+
+def size_limit(municipality: SourceFile | None) -> int:
+    """The size limit of the other input files in bytes: as kommune.yaml sets it
+    ('pruefung: dateigroesse_mib') if that is a whole number in the allowed range, else the
+    default (the model reports a wrong value with its line)."""
+    value: object = municipality.data if municipality is not None else None
+    for key in FILE_SIZE_FIELD:
+        value = value.get(key) if isinstance(value, dict) else None
+    if type(value) is int and 1 <= value <= MAX_FILE_SIZE_MIB:
+        return value * 1024 * 1024
+    return MAX_FILE_BYTES
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -78,10 +97,19 @@ def _names(folder: Path) -> list[str]:
 def load_texts(folder: Path, texts: dict[str, bytes]) -> tuple[LoadedInputs, list[Finding]]:
     """Parse files given as bytes by name, as if they lay in `folder` (for tests and tools that
     hold inputs in memory); paths inside the inputs are still resolved against `folder`."""
+    first = parse_yaml(MUNICIPALITY_FILE, texts[MUNICIPALITY_FILE]) if MUNICIPALITY_FILE in texts else None
+    return _parsed(folder, texts, first)
+
+
+def _parsed(
+    folder: Path, texts: dict[str, bytes], first: tuple[SourceFile | None, list[Finding]] | None
+) -> tuple[LoadedInputs, list[Finding]]:
+    """Every file parsed, kommune.yaml (`first`, parsed already) setting the others' size limit."""
+    limit = size_limit(first[0] if first else None)
     files: dict[str, SourceFile] = {}
     problems: list[Finding] = []
     for name, raw in texts.items():
-        source, found = parse_yaml(name, raw)
+        source, found = first if first and name == MUNICIPALITY_FILE else parse_yaml(name, raw, limit)
         problems.extend(found)
         if source is not None:
             files[name] = source
@@ -108,6 +136,8 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
     ]
     texts: dict[str, bytes] = {}
     root = folder.resolve()
+    limit = MAX_FILE_BYTES
+    first: tuple[SourceFile | None, list[Finding]] | None = None
     for name in _names(folder):
         real = (folder / name).resolve()
         if not real.is_relative_to(root):
@@ -120,10 +150,14 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
             )
             continue
         try:
-            texts[name] = _read_bounded(folder / name)
+            texts[name] = _read_bounded(folder / name, limit)
         except OSError as error:
             problems.append(_problem(name, f"Die Datei lässt sich nicht lesen: {os_reason(error)}"))
-    loaded, found = load_texts(folder, texts)
+            continue
+        if name == MUNICIPALITY_FILE:  # read first: it sets the limit of the others
+            first = parse_yaml(name, texts[name])
+            limit = size_limit(first[0])
+    loaded, found = _parsed(folder, texts, first)
     return loaded, problems + found
 
 

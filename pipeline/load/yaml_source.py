@@ -98,21 +98,19 @@ def _shown_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
 
 
-class StrictLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that refuses aliases and explicit tags while composing.
+class _Strict(yaml.composer.Composer):
+    """Composing that refuses aliases and explicit tags, mixed into a loader below.
 
     Refusing them before anything is built means an alias bomb ("billion laughs") costs no
     more than its own few lines, and no tag can ask for a Python object. Nesting is bounded so
     a file of ten thousand '[' cannot exhaust the interpreter's stack.
     """
 
-    def __init__(self, text: str):
-        super().__init__(text)
-        self.depth = 0
+    depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         # PyYAML passes a key node or None as `index` too; the stubs (and so this override) say int.
-        peek_event: Callable[[], yaml.Event] = self.peek_event  # untyped in the stubs
+        peek_event: Callable[[], yaml.Event] = self.peek_event  # type: ignore[attr-defined]  # the parser's
         event = peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise Refused(
@@ -130,6 +128,30 @@ class StrictLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class StrictLoader(_Strict, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, strict: the reference every message is worded for."""
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class FastLoader(_Strict, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """The same strict loader on libyaml's scanner and parser (C, about ten times faster):
+        events, positions and therefore everything composed are the same; composing, the checks
+        and constructing stay the Python code above. Only for files it reads without complaint –
+        any problem is found again by :class:`StrictLoader`, so messages stay word for word."""
+
+        def __init__(self, text: str):
+            CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    LOADERS: tuple[Callable[[str], Any], ...] = (FastLoader, StrictLoader)
+else:  # pragma: no cover - PyYAML without libyaml
+    LOADERS = (StrictLoader,)
 
 
 def _index_positions(
@@ -256,19 +278,10 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, list[Finding]]:
         ]
 
 
-def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Finding]]:
-    """Parse one file's bytes; never raises for user mistakes, returns problems instead."""
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            _problem(
-                name, 1, 1, f"Die Datei ist größer als {MAX_FILE_BYTES // 1024} KiB. Ist es die richtige Datei?"
-            )
-        ]
-    text, problems = _decode(name, raw)
-    if text is None:
-        return None, problems
+def _parse(loader_class: Callable[[str], Any], name: str, text: str) -> tuple[SourceFile | None, list[Finding]]:
+    problems: list[Finding] = []
     try:
-        loader = StrictLoader(text)
+        loader = loader_class(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -296,3 +309,32 @@ def parse_yaml(name: str, raw: bytes) -> tuple[SourceFile | None, list[Finding]]
         line, column = refused.position
         return None, [_problem(name, line, column, f"Die Datei ist kein gültiges YAML: {refused.reason}.")]
     return source, problems
+
+
+def too_large(name: str, limit: int) -> Finding:
+    """A file over the size limit; kommune.yaml raises the limit for very large municipalities."""
+    return _problem(
+        name,
+        1,
+        1,
+        f"Die Datei ist größer als {limit // 1024} KiB. Ist es die richtige Datei? (Für sehr große Kommunen "
+        "lässt sich die Grenze in kommune.yaml unter 'pruefung: dateigroesse_mib' erhöhen.)",
+    )
+
+
+def parse_yaml(name: str, raw: bytes, limit: int = MAX_FILE_BYTES) -> tuple[SourceFile | None, list[Finding]]:
+    """Parse one file's bytes (at most `limit` of them); never raises for user mistakes, returns
+    problems instead. The fast loader reads first; whatever it finds wrong is read again by the
+    pure-Python one, whose findings count."""
+    if len(raw) > limit:
+        return None, [too_large(name, limit)]
+    text, problems = _decode(name, raw)
+    if text is None:
+        return None, problems
+    # libyaml takes tabs inside values and a byte order mark inside the text, which PyYAML refuses
+    fast = LOADERS[:-1] if "\t" not in text and "\ufeff" not in text else ()
+    for loader_class in fast:
+        source, found = _parse(loader_class, name, text)
+        if source is not None and not found:
+            return source, found
+    return _parse(LOADERS[-1], name, text)

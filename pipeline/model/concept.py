@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
 from pipeline.formatting import with_note
 from pipeline.model.cross_cutting import CrossCuttingFile
@@ -66,6 +66,14 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Item)
 
 
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Identified = TypeVar("Identified", bound=_Identified)
+
+
 @dataclass(frozen=True)
 class Adoption:
     """How this Fassung is adopted, as facts the text states in the right tense: a decision
@@ -79,6 +87,25 @@ class Adoption:
     date: dt.date | None
     committee: Committee | None
     before: tuple[tuple[dt.date, Committee], ...] = ()
+
+
+#: At most this many measures (columns) in one table of the Zuständigkeitsmatrix.
+MATRIX_MEASURES = 30
+
+
+@dataclass(frozen=True)
+class ResponsibilityTable:
+    """One table of the Zuständigkeitsmatrix: the numbers of its measures (1 for M1), and per
+    actor its marks in their columns ('F', 'B' or '')."""
+
+    numbers: tuple[int, ...]
+    rows: tuple[tuple[Actor, tuple[str, ...]], ...]
+
+
+def _responsibility(measure: Measure, actor_id: str) -> str:
+    if measure.lead == actor_id:
+        return "F"
+    return "B" if actor_id in measure.participants else ""
 
 
 def _parsed(files: dict[str, Item], name: str, kind: type[F]) -> F:
@@ -247,28 +274,28 @@ class Concept:
         return self._actors[actor_id]
 
     def goal(self, goal_id: str) -> Goal:
-        return next(g for g in self.goals if g.id == goal_id)
+        return self._by_id("goals", self.goals)[goal_id]
 
     def target_group(self, group_id: str) -> TargetGroup:
-        return next(t for t in self.target_groups if t.id == group_id)
+        return self._by_id("target_groups", self.target_groups)[group_id]
 
     def measure(self, measure_id: str) -> Measure:
         return self._measures[measure_id]
 
     def committee(self, committee_id: str) -> Committee:
-        return next(c for c in self.committees if c.id == committee_id)
+        return self._by_id("committees", self.committees)[committee_id]
 
     def income(self, income_id: str) -> Income:
-        return next(i for i in self.resources.income if i.id == income_id)
+        return self._by_id("income", self.resources.income)[income_id]
 
     def expense(self, expense_id: str) -> Expense:
-        return next(e for e in self.resources.expenses if e.id == expense_id)
+        return self._by_id("expenses", self.resources.expenses)[expense_id]
 
     def organisation(self, organisation_id: str) -> Organisation:
-        return next(o for o in self.organisations if o.id == organisation_id)
+        return self._by_id("organisations", self.organisations)[organisation_id]
 
     def position(self, position_id: str) -> Position:
-        return next(p for p in self.resources.positions if p.id == position_id)
+        return self._by_id("positions", self.resources.positions)[position_id]
 
     def purpose_label(self, purpose: str) -> str:
         """'M3 Willkommensbesuche' for a measure, 'Netzwerkkoordination' for the coordination."""
@@ -285,10 +312,25 @@ class Concept:
         return with_note(expense.title, self.measure_number(expense.purpose))
 
     def network_body(self, body_id: str) -> NetworkBody:
-        return next(b for b in self.network.bodies if b.id == body_id)
+        return self._by_id("network_bodies", self.network.bodies)[body_id]
 
     def social_space(self, space_id: str) -> SocialSpace:
-        return next(s for s in self.municipality.social_spaces if s.id == space_id)
+        return self._by_id("social_spaces", self.municipality.social_spaces)[space_id]
+
+    @cached_property
+    def _lookups(self) -> dict[str, dict[str, Any]]:
+        return {}
+
+    def _by_id(self, name: str, items: list[Identified]) -> dict[str, Identified]:
+        """The items of one of the concept's lists by id, made once: looking an item up by going
+        through the list made every table with a row per item quadratic. Where an id repeats the
+        first item wins, as the search did."""
+        table = self._lookups.get(name)
+        if table is None:
+            table = self._lookups[name] = {}
+            for item in items:
+                table.setdefault(item.id, item)
+        return cast(dict[str, Identified], table)
 
     @cached_property
     def _actors(self) -> dict[str, Actor]:
@@ -363,7 +405,7 @@ class Concept:
     def _measure_numbers(self) -> dict[str, str]:
         return {m.id: f"M{index}" for index, m in enumerate(self.measures, start=1)}
 
-    @property
+    @cached_property
     def numbered_goals(self) -> list[Goal]:
         """Goals in the order of their numbers: Z1, Z1.1, Z1.2, Z2 …"""
         numbers = self.goal_numbers
@@ -446,16 +488,31 @@ class Concept:
 
     def responsibility(self, actor_id: str, measure_id: str) -> str:
         """'F' for the lead, 'B' for a participant, '' otherwise (Zuständigkeitsmatrix)."""
-        measure = self.measure(measure_id)
-        if measure.lead == actor_id:
-            return "F"
-        return "B" if actor_id in measure.participants else ""
+        return _responsibility(self.measure(measure_id), actor_id)
 
     @property
     def actors_in_matrix(self) -> list[Actor]:
         """Actors that lead or join at least one measure, in file order."""
-        involved = {m.lead for m in self.measures} | {a for m in self.measures for a in m.participants}
+        return self._involved(self.measures)
+
+    def _involved(self, measures: list[Measure]) -> list[Actor]:
+        involved = {m.lead for m in measures} | {a for m in measures for a in m.participants}
         return [a for a in self.actors if a.id in involved]
+
+    @cached_property
+    def responsibility_tables(self) -> list[ResponsibilityTable]:
+        """The Zuständigkeitsmatrix as tables of at most :data:`MATRIX_MEASURES` measures, each
+        with the actors that lead or join one of them: one table for a usual concept, and for a
+        very large one tables a page can hold (Word allows 63 columns) whose cells grow with the
+        measures, not with measures times actors."""
+        tables = []
+        count = -(-len(self.measures) // MATRIX_MEASURES)
+        size = -(-len(self.measures) // count) if count else 0
+        for start in range(0, len(self.measures), size or 1):
+            measures = self.measures[start : start + size]
+            rows = tuple((a, tuple(_responsibility(m, a.id) for m in measures)) for a in self._involved(measures))
+            tables.append(ResponsibilityTable(tuple(range(start + 1, start + len(measures) + 1)), rows))
+        return tables
 
     @property
     def sectors(self) -> list[str]:

@@ -378,6 +378,13 @@ class GuidingPrinciple(Item, title="Leitbild"):
         return self
 
 
+#: The size limit of an input file, in MiB: by default (it catches a wrong file picked), and as far as
+#: kommune.yaml may raise it ('pruefung: dateigroesse_mib'); read by the loader before any other file.
+FILE_SIZE_MIB = 2
+MAX_FILE_SIZE_MIB = 64
+FILE_SIZE_FIELD = ("pruefung", "dateigroesse_mib")
+
+
 class Checks(Item, title="Prüfung"):
     yearly_total_warning: Money = field(
         "jahressumme_warnung_ab",
@@ -385,6 +392,14 @@ class Checks(Item, title="Prüfung"):
         "diesen Betrag in Euro ergeben (fängt Tippfehler wie eine Null zu viel ab; Standard "
         "2000000)",
         default=Decimal(2_000_000),
+    )
+    file_size_mib: Integer = field(
+        "dateigroesse_mib",
+        "Größte Eingabedatei in MiB (Standard 2, höchstens 64): größer nur für sehr große Kommunen mit "
+        "Tausenden von Maßnahmen; kommune.yaml selbst darf höchstens 2 MiB groß sein",
+        default=FILE_SIZE_MIB,
+        ge=1,
+        le=MAX_FILE_SIZE_MIB,
     )
 
 
@@ -1264,6 +1279,8 @@ INPUTS: tuple[InputKind, ...] = (
     InputKind("qualitaet.yaml", QualityFile, required=False),
     InputKind("vorlagen/*.yaml", PaperFile, required=False),
 )
+#: The file read first: it may raise the size limit of the others.
+MUNICIPALITY_FILE = INPUTS[0].name
 #: The files every municipality has.
 REQUIRED_FILES: tuple[str, ...] = tuple(k.name for k in INPUTS if k.required)
 #: Single files a municipality may leave out.

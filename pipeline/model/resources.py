@@ -124,14 +124,35 @@ class Budget:
     ) -> Decimal:
         """Aufwand, narrowed to a year, committee, purpose (measure or 'netzwerkkoordination')
         or kind, as given."""
+        lines = self.expenses if purpose is None else self._by_purpose.get(purpose, [])
         return total(
             e.amount
-            for e in self.expenses
+            for e in lines
             if _matches(e.year, year)
             and _matches(e.committee, committee)
             and _matches(e.purpose, purpose)
             and _matches(e.kind, kind)
         )
+
+    @cached_property
+    def _by_purpose(self) -> dict[str, list[Expense]]:
+        """The Aufwand of each purpose, in file order: one measure's lines without going
+        through all of them, for every measure."""
+        grouped: dict[str, list[Expense]] = {}
+        for expense in self.expenses:
+            grouped.setdefault(expense.purpose, []).append(expense)
+        return grouped
+
+    def lines_for(self, purpose: str) -> list[Expense]:
+        """The Aufwand of one measure (or the coordination), in the order of :attr:`expense_lines`."""
+        return self._lines_by_purpose.get(purpose, [])
+
+    @cached_property
+    def _lines_by_purpose(self) -> dict[str, list[Expense]]:
+        grouped: dict[str, list[Expense]] = {}
+        for expense in self.expense_lines:
+            grouped.setdefault(expense.purpose, []).append(expense)
+        return grouped
 
     def income_total(
         self, year: int | None = None, *, source: str | None = None, committee: str | None = None
@@ -188,12 +209,12 @@ class Budget:
         Aufwand, numbered; together the Aufwand."""
         concept = self.concept
         rows = []
-        if any(e.purpose == COORDINATION for e in self.expenses):
+        if COORDINATION in self._by_purpose:
             rows.append(amount_row(COORDINATION_LABEL, self.years, partial(self.cost_of, COORDINATION)))
         rows += [
             amount_row(f"{concept.measure_number(m.id)} {m.title}", self.years, partial(self.cost_of, m.id))
             for m in concept.measures
-            if any(e.purpose == m.id for e in self.expenses)
+            if m.id in self._by_purpose
         ]
         return self._years_table(rows)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
@@ -127,9 +128,37 @@ class Origin:
         return f"templates/{self.template}" if self.template else "erzeugt (Summe oder Zählung)"
 
 
-def text_index(loaded: LoadedInputs) -> dict[str, list[InputLocation]]:
+class TextIndex(dict[str, list[InputLocation]]):
+    """Every longer string of the inputs (whitespace normalized) → where it is written; finds the
+    strings a block contains by their first characters, so the cost grows with the text, not
+    with text times strings."""
+
+    @cached_property
+    def by_start(self) -> dict[str, list[str]]:
+        starts: dict[str, list[str]] = {}
+        for string in self:
+            starts.setdefault(string[:MIN_MATCH], []).append(string)
+        return starts
+
+    def within(self, text: str) -> list[str]:
+        """The strings of the index that occur in `text`, each once."""
+        starts = self.by_start
+        found = {
+            string
+            for i in range(len(text) - MIN_MATCH + 1)
+            for string in starts.get(text[i : i + MIN_MATCH], ())
+            if text.startswith(string, i)
+        }
+        return sorted(found, key=self.order.__getitem__)  # in the index's order, as before
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {string: number for number, string in enumerate(self)}
+
+
+def text_index(loaded: LoadedInputs) -> TextIndex:
     """Every longer string of the inputs (whitespace normalized) → where it is written."""
-    index: dict[str, list[InputLocation]] = {}
+    index = TextIndex()
 
     def walk(file: str, node: Any, path: Path_, source: SourceFile) -> None:
         if isinstance(node, dict):
@@ -149,7 +178,8 @@ def text_index(loaded: LoadedInputs) -> dict[str, list[InputLocation]]:
 
 def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLocation]:
     """The YAML places whose text the block contains, longest first, none inside another."""
-    found = sorted((s for s in index if s in text), key=len, reverse=True)
+    within = index.within(text) if isinstance(index, TextIndex) else [s for s in index if s in text]
+    found = sorted(within, key=len, reverse=True)
     kept: list[str] = []
     for candidate in found:
         if not any(candidate in longer for longer in kept):

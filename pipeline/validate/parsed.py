@@ -11,7 +11,7 @@ its entries) ask for complete files only, and find nothing to check while one is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -42,6 +42,7 @@ def _combined(known: dict[str, list[str]]) -> dict[str, list[str]]:
     return combined
 
 
+@cache
 def field_name(model: type[BaseModel], alias: str | None) -> str:
     """The Python name of the field a YAML key sets."""
     return next(name for name, info in model.model_fields.items() if info.alias == alias)
@@ -53,7 +54,8 @@ def items_at(parsed: Item, path: tuple[str, ...]) -> list[Any]:
     for key in path:
         if current is None:  # an optional section left out: it defines no ids
             return []
-        current = getattr(current, field_name(type(current), key))
+        model: type[BaseModel] = type(current)
+        current = getattr(current, field_name(model, key))
     result: list[Any] = current
     return result
 

@@ -11,6 +11,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -38,13 +39,22 @@ def _ref_kind(annotation: Any, metadata: list[Any] | None = None) -> str | None:
     return None
 
 
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, str, str | None], ...]:
+    """(Python name, YAML key, kind of reference or None) of each field of a model, worked out
+    once per model rather than once per entry."""
+    return tuple(
+        (field_name(model, info.alias), info.alias or "", _ref_kind(info.annotation, info.metadata))
+        for info in model.model_fields.values()
+    )
+
+
 def references(obj: Any, path: Path_ = ()) -> Iterator[tuple[str, str, Path_]]:
     """Every (kind, id, path) reference held anywhere inside a parsed file model."""
     if isinstance(obj, BaseModel):
-        for info in type(obj).model_fields.values():
-            value = getattr(obj, field_name(type(obj), info.alias))
-            here = (*path, info.alias or "")
-            kind = _ref_kind(info.annotation, info.metadata)
+        for name, alias, kind in _fields(type(obj)):
+            value = getattr(obj, name)
+            here = (*path, alias)
             if kind and isinstance(value, str):
                 yield kind, value, here
             elif kind and isinstance(value, list):
@@ -83,9 +93,10 @@ def unique_ids(parsed: Parsed) -> Iterator[Finding]:
 def unresolved(parsed: Parsed, known: dict[str, list[str]]) -> Iterator[tuple[str, str, str, Path_]]:
     """(file, kind, id, path) of every reference in the parsed files to an id not `known`;
     kinds whose file is missing or unreadable are not checked."""
+    ids = {kind: set(values) for kind, values in known.items()}
     for file_name, model in parsed.files.items():
         for kind, ref, path in references(model):
-            if kind in known and ref not in known[kind]:
+            if kind in ids and ref not in ids[kind]:
                 yield file_name, kind, ref, path
 
 

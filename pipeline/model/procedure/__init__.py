@@ -14,11 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.model.grammar import Gender
-from pipeline.model.types import EXECUTIVE_KINDS, MunicipalityKind, State
+from pipeline.model.types import EXECUTIVE_KINDS, MunicipalityKind, State, package_yaml
 
 DATA = Path(__file__).with_name("verfahren.yaml")
 
@@ -117,7 +116,7 @@ SAME_AS = {"große kreisangehörige Stadt": "kreisangehörige Stadt"}
 
 @cache
 def table() -> ProcedureTable:
-    return ProcedureTable.model_validate(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    return ProcedureTable.model_validate(package_yaml(DATA.read_text(encoding="utf-8")))
 
 
 def procedure_for(state: str, kind: str) -> Procedure | None:

@@ -16,10 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import model_validator
 
-from pipeline.model.types import Id, Item, Text, field
+from pipeline.model.types import Id, Item, Text, field, package_yaml
 
 CATALOG_DIR = Path(__file__).resolve().parent
 #: '{im_rat}' in a catalog text: a placeholder for a name of the municipality's own bodies.
@@ -148,7 +147,7 @@ class Catalog(Item):
 def load_catalog(path: Path) -> Catalog:
     """One catalog file; its name must be the dimension's id, which also names its rules."""
     text = path.read_text(encoding="utf-8")
-    catalog = Catalog.model_validate(yaml.safe_load(text))
+    catalog = Catalog.model_validate(package_yaml(text))
     if catalog.dimension.id != path.stem:
         raise ValueError(f"{path.name}: die Kennung der Dimension muss '{path.stem}' lauten")
     strange = sorted(set(PLACEHOLDER.findall(text)) - set(PLACEHOLDERS))

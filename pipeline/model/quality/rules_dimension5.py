@@ -1200,8 +1200,8 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
         )
     ]
     if asking:
-        common = max(
-            {tuple(e.cooperation_requirements) for e in asking},
+        common = max(  # the first of equally common ones in file order, so every run says the same
+            dict.fromkeys(tuple(e.cooperation_requirements) for e in asking),
             key=lambda wanted: sum(1 for e in asking if tuple(e.cooperation_requirements) == wanted),
         )
         quoted = enumeration([f"„{condition.rstrip('.')}“" for condition in common])  # items keep their capitals

@@ -1,0 +1,96 @@
+"""Several municipalities in one run: which folders a call means, where their documents go,
+what the run prints while it works, and that one municipality's errors stop no other."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.batch import Progress, Result, municipality_folders, output_folders
+from pipeline.cli import main
+
+from .conftest import EXAMPLE, edit_yaml
+
+
+def _municipality(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "kommune.yaml").write_text("format: 2\n", encoding="utf-8")
+    return folder
+
+
+def test_a_folder_of_municipalities_stands_for_its_subfolders(tmp_path):
+    land = tmp_path / "land"
+    b, a = _municipality(land / "b-kreis"), _municipality(land / "a-stadt")
+    (land / "notizen").mkdir()
+    (land / ".versteckt").mkdir()
+    single = _municipality(tmp_path / "einzeln")
+
+    assert municipality_folders([single]) == ([single], False)
+    assert municipality_folders([land]) == ([a, b], True)
+    assert municipality_folders([single, land]) == ([single, a, b], True)
+    assert municipality_folders([land / "notizen"]) == ([land / "notizen"], False)  # the build says what is wrong
+
+
+def test_each_municipality_gets_its_own_output_folder_and_two_of_one_name_are_refused(tmp_path):
+    a, b = _municipality(tmp_path / "land" / "kreis"), _municipality(tmp_path / "nachbarland" / "kreis")
+    c = _municipality(tmp_path / "land" / "stadt")
+    assert output_folders([a, c], tmp_path / "ziel") == {
+        a: tmp_path / "ziel" / "kreis",
+        c: tmp_path / "ziel" / "stadt",
+    }
+    assert output_folders([a], None) == {a: Path("outputs") / "kreis"}
+    with pytest.raises(ValueError, match="heißen gleich"):
+        output_folders([a, b], tmp_path / "ziel")
+    result = CliRunner().invoke(main, ["build", str(a), str(b), "-o", str(tmp_path / "ziel")])
+    assert result.exit_code == 2 and "heißen gleich" in result.output
+
+
+def test_the_progress_is_a_bar_on_a_terminal_and_plain_lines_elsewhere():
+    stream = io.StringIO()
+    progress = Progress(2, stream, terminal=False)
+    progress.started(4)
+    for _ in range(4):
+        progress.document_done()
+    progress.finished_one(
+        Result(Path("inputs/a"), Path("out/a"), "A", files=4, converted=1, reused=3, seconds=2.0)
+    )
+    assert stream.getvalue() == "[1/2] inputs/a: vier Dateien (neu erzeugt 1, unverändert 3) in 2,0 s\n"
+    assert "\x1b" not in stream.getvalue()
+
+    terminal = io.StringIO()
+    progress = Progress(2, terminal, terminal=True)
+    progress.started(4)
+    progress.document_done()
+    progress.line("eine Meldung")
+    shown = terminal.getvalue()
+    assert "\r\x1b[Keine Meldung\n" in shown
+    assert "1/8 Dokumente · 0/2 Kommunen · noch etwa" in progress.bar()  # 4 known, 4 expected for the other
+
+
+@pytest.mark.slow
+def test_a_batch_goes_on_past_a_broken_municipality_and_ends_with_a_summary(tmp_path):
+    land = tmp_path / "land"
+    for name in ("nordkreis", "mittelkreis", "suedkreis"):
+        shutil.copytree(EXAMPLE, land / name)
+    edit_yaml(land / "nordkreis", "kommune.yaml", lambda d: d["kommune"].update(name="Landkreis Nordkreis"))
+    broken = land / "mittelkreis" / "massnahmen.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("status: laufend", "status: läuft", 1))
+    line = next(n for n, t in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if "läuft" in t)
+
+    result = CliRunner().invoke(main, ["build", str(land), "-o", str(tmp_path / "ziel"), "--nur", "konzept"])
+    assert result.exit_code == 1
+    assert f"{land / 'mittelkreis'}/massnahmen.yaml:{line}:" in result.output
+    rows = {r.split()[0] + " " + r.split()[1]: r for r in result.output.splitlines() if r.startswith("Landkreis ")}
+    assert "fertig" in rows["Landkreis Nordkreis"] and "fertig" in rows["Landkreis Musterkreis"]
+    assert any("mittelkreis" in r and "Fehler" in r for r in result.output.splitlines())
+    assert "Zusammen: drei Kommunen, 2 fertig, 1 mit Fehlern" in result.output
+    for name in ("nordkreis", "suedkreis"):
+        manifest = json.loads((tmp_path / "ziel" / name / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["eingaben"]["ordner"] == name
+        assert (tmp_path / "ziel" / name / "Gesamtkonzept_Musterkreis_2.0.pdf").is_file()
+    assert not (tmp_path / "ziel" / "mittelkreis" / "manifest.json").exists()

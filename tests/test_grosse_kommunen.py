@@ -1,0 +1,153 @@
+"""Large municipalities and fixed costs: the fast YAML reader reads exactly what the strict one
+reads, the size limit is set in kommune.yaml, the Zuständigkeitsmatrix of a very large plan is
+split into tables a page can hold, and `validate` loads none of the converters."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.load import load_folder
+from pipeline.load.yaml_source import LOADERS, MAX_FILE_BYTES, StrictLoader, _parse, parse_yaml
+from pipeline.render.provenance import TextIndex, _inputs_in, text_index
+
+from .conftest import EXAMPLE, ROOT, edit_yaml, example_texts
+
+INPUT_FOLDERS = [EXAMPLE, ROOT / "inputs" / "neuhafen"]
+
+
+# --- reading YAML ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(example_texts()))
+def test_the_fast_reader_reads_what_the_strict_one_reads(name):
+    """Data, and line and column of every value and key, are the same as the pure-Python
+    reader's (the one every message is worded for)."""
+    text = (EXAMPLE / name).read_text(encoding="utf-8")
+    fast, found = _parse(LOADERS[0], name, text)
+    strict, expected = _parse(StrictLoader, name, text)
+    assert len(LOADERS) == 2, "PyYAML ohne libyaml: der schnelle Leser fehlt"
+    assert fast is not None and strict is not None and found == expected == []
+    assert fast.data == strict.data
+    assert fast.value_positions == strict.value_positions
+    assert fast.key_positions == strict.key_positions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: ein\twort\n", "1:7: Die Datei ist kein gültiges YAML: Tabulatorzeichen"),  # libyaml would take it
+        ("a: &x 1\nb: *x\n", "2:4: Die Datei ist kein gültiges YAML: Verweise mit '&' und '*'"),
+        ("a: !!str 1\n", "1:4: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!str'"),
+        ("a: 1\na: 2\n", "2:1: Das Feld 'a' steht doppelt"),
+    ],
+)
+def test_what_plain_yaml_never_needs_is_still_refused_where_it_stands(text, expected):
+    source, problems = parse_yaml("t.yaml", text.encode("utf-8"))
+    assert [str(p) for p in problems][0].startswith(f"t.yaml:{expected}")
+
+
+def test_kommune_yaml_raises_the_size_limit_of_the_other_files(example_copy):
+    big = "# " + "x" * (MAX_FILE_BYTES + 1024) + "\n"
+    (example_copy / "netzwerk.yaml").write_text(big + (EXAMPLE / "netzwerk.yaml").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(main, ["validate", str(example_copy)])
+    assert result.exit_code == 1
+    assert "netzwerk.yaml:1:1: Die Datei ist größer als 2048 KiB." in result.output
+    assert "pruefung: dateigroesse_mib" in result.output  # says how to raise it
+
+    edit_yaml(example_copy, "kommune.yaml", lambda d: d.setdefault("pruefung", {}).update(dateigroesse_mib=3))
+    result = CliRunner().invoke(main, ["validate", str(example_copy)])
+    assert result.exit_code == 0, result.output
+
+    _loaded, problems = load_folder(example_copy)
+    assert problems == []
+
+
+@pytest.mark.parametrize("value", [0, 65, "viel"])
+def test_a_size_limit_out_of_range_is_an_error_at_its_line_and_the_default_stays(example_copy, value):
+    edit_yaml(example_copy, "kommune.yaml", lambda d: d.setdefault("pruefung", {}).update(dateigroesse_mib=value))
+    result = CliRunner().invoke(main, ["validate", str(example_copy)])
+    assert result.exit_code == 1
+    line = next(
+        n
+        for n, t in enumerate((example_copy / "kommune.yaml").read_text().splitlines(), 1)
+        if "dateigroesse_mib" in t
+    )
+    assert f"kommune.yaml:{line}:" in result.output and "pruefung.dateigroesse_mib" in result.output
+
+
+# --- lookups that grew with the square of the input ---------------------------------------------
+
+
+def test_the_index_of_input_texts_finds_what_a_search_through_all_of_them_finds(concept):
+    """Provenance finds the YAML strings in a block by their first characters; the result is
+    the one a search through every string gives."""
+    loaded, _ = load_folder(EXAMPLE)
+    index = text_index(loaded)
+    assert isinstance(index, TextIndex)
+    plain = dict(index)
+    strings = list(plain)
+    samples = [
+        strings[0],
+        f"Text davor {strings[3]} und danach {strings[7][:-1]}",
+        " ".join(strings[10:20]),
+        "nichts",
+    ]
+    for text in samples:
+        assert _inputs_in(text, index) == _inputs_in(text, plain)
+
+
+def test_a_very_large_plan_splits_the_matrix_into_tables_a_page_holds(inputs):
+    """Up to 30 measures one table as before; more: tables of at most 30 measures, each with
+    the actors that lead or join one of them – every mark once, nothing lost."""
+    single = inputs.check().concept
+    assert [t.numbers for t in single.responsibility_tables] == [tuple(range(1, len(single.measures) + 1))]
+    assert [a for a, _ in single.responsibility_tables[0].rows] == single.actors_in_matrix
+
+    def more(data):
+        originals = data["massnahmen"]
+        data["massnahmen"] = originals + [
+            {**copy.deepcopy(m), "id": f"{m['id']}-{k}", "titel": f"{m['titel']} {k}"}
+            for k in (2, 3)
+            for m in originals
+        ]
+
+    big = inputs.edit("massnahmen.yaml", more).check().concept
+    measures = yaml.safe_load(inputs.text("massnahmen.yaml"))["massnahmen"]
+    tables = big.responsibility_tables
+    assert len(measures) == 63 and len(tables) == 3
+    assert [len(t.numbers) for t in tables] == [21, 21, 21]
+    marks = {}
+    for table in tables:
+        for actor, cells in table.rows:
+            assert any(cells), f"{actor.id} hat in dieser Tabelle nichts zu tun"
+            for number, cell in zip(table.numbers, cells, strict=True):
+                if cell:
+                    marks[(actor.id, measures[number - 1]["id"])] = cell
+    expected = {(m["federfuehrung"], m["id"]): "F" for m in measures}
+    expected |= {(a, m["id"]): "B" for m in measures for a in m.get("beteiligte", []) if a != m["federfuehrung"]}
+    assert marks == expected
+
+
+# --- fixed costs --------------------------------------------------------------------------------
+
+
+def test_validate_loads_none_of_the_converters():
+    """Checking inputs needs neither Jinja nor python-docx, typst or pandoc: they load only
+    when a build needs them."""
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import main\n"
+        f"result = CliRunner().invoke(main, ['validate', {str(EXAMPLE)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'jinja2', 'typst', 'pypandoc'})))\n"
+    )
+    process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert process.stdout.strip() == ""
