@@ -6,6 +6,8 @@ STAMP   := $(VENV)/.installiert
 KOMMUNE ?= musterkreis
 EINGABE := inputs/$(KOMMUNE)
 AUSGABE := outputs/$(KOMMUNE)
+# Tests auf alle Kerne verteilt, je Testdatei ein Arbeiter (so baut jede Datei ihre Beispiele einmal).
+PARALLEL ?= -n auto --dist loadfile
 
 .PHONY: concept vorlagen plan validate test test-fast check format lint typecheck golden bench clean setup schema
 
@@ -23,11 +25,11 @@ validate: $(STAMP)
 
 # Alles, was CI prüft: Formatierung, Lint, Typen, dann alle Tests (auch die langsamen Builds).
 test: check
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 
 # Die schnelle Stufe beim Entwickeln: alle Tests außer denen, die pandoc und Typst laufen lassen.
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest $(PARALLEL) -m "not slow"
 
 check: $(STAMP)
 	$(BIN)/ruff format --check .

@@ -8,7 +8,7 @@ times, and takes the fastest run (the least disturbed by other programs on the m
 - a municipality of 500 measures (scripts/grosse_kommune.py): full build with its peak memory;
   one of 5,000 measures: `validate`;
 - 20 municipalities (copies of the example under other names) in one run with two workers;
-- then `pytest -m "not slow"` (make test-fast) and the whole suite, unless `--ohne-tests`.
+- then `make test-fast` and `make test` (tests spread over the cores), unless `--ohne-tests`.
 
 It prints a table and writes it into README.md between the markers `<!-- laufzeiten:start -->`
 and `<!-- laufzeiten:ende -->` (`--ohne-readme`: only print). `--schnell` leaves out the
@@ -142,13 +142,18 @@ def measure(base: Path, large: bool) -> list[tuple[str, str]]:
 
 
 def tests() -> list[tuple[str, str]]:
+    """`make test-fast` and `make test` as a developer runs them (the latter with format check,
+    lint and type check), once each."""
     rows = []
-    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-    for label, extra in (("make test-fast (ohne pandoc und Typst)", ["-m", "not slow"]), ("alle Tests", [])):
+    for label, target in (
+        ("make test-fast (ohne pandoc und Typst)", "test-fast"),
+        ("make test (alles wie in CI)", "test"),
+    ):
         started = time.perf_counter()
-        process = subprocess.run([*pytest, *extra], cwd=ROOT, capture_output=True, text=True, check=False)
+        process = subprocess.run(["make", "-s", target], cwd=ROOT, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - started
-        outcome = process.stdout.strip().splitlines()[-1] if process.stdout.strip() else "?"
+        summary = [line for line in process.stdout.splitlines() if " passed" in line or " failed" in line]
+        outcome = summary[-1] if summary else "?"
         rows.append((label, f"{seconds:.0f} s ({outcome.strip('= ')})"))
         print(f"{label:<55} {rows[-1][1]}", flush=True)
     return rows
