@@ -110,7 +110,16 @@ def test_network_effort_and_staff(concept, raw_inputs):
     effort = concept.effort
     assert effort.total_network_hours == sum(_amount(a["netzwerkaufwand_stunden"]) for a in actors)
     assert effort.total_budgeted_hours == sum(_amount(e["stunden_pro_jahr"]) for e in budgeted)
-    assert effort.total_fte == sum(_amount(p["vzae"]) for p in raw_inputs["ressourcen.yaml"]["personal"])
+    positions = raw_inputs["ressourcen.yaml"]["personal"]
+    first_year = min(h["jahr"] for h in raw_inputs["ressourcen.yaml"]["haushalt"])
+    assert effort.fte_by_year[first_year] == sum(_amount(p["vzae"]) for p in positions)
+    later = {c["jahr"] for p in positions for c in p.get("vzae_ab", [])}
+    for year in later:  # the latest change up to that year, for each position that changes
+        expected = sum(
+            _amount(next((c["vzae"] for c in reversed(p.get("vzae_ab", [])) if c["jahr"] <= year), p["vzae"]))
+            for p in positions
+        )
+        assert effort.fte_by_year[year] == expected
     planned = {e["akteur"] for e in budgeted}
     assert [a.id for a in effort.actors_without_budget] == [
         a["id"] for a in actors if a["netzwerkaufwand_stunden"] > 0 and a["id"] not in planned
@@ -193,3 +202,35 @@ def test_a_paper_without_its_own_list_shows_the_measures_of_its_remit(concept, r
     ]
     assert [m.id for m in default.measures] == expected
     assert 0 < len(expected) < len(concept.measures)
+
+
+def test_staff_that_starts_or_grows_later_is_counted_from_its_year(inputs):
+    """A post that starts in 2027 and one that grows in 2027: 2026 and 2027 each get their own
+    total, and the table says from when a size holds."""
+
+    def grow(data):
+        first, second = data["personal"][:2]
+        first["vzae"], first["vzae_ab"] = 1, [{"jahr": 2027, "vzae": 1.5}]
+        second["vzae"], second["vzae_ab"] = 0, [{"jahr": 2027, "vzae": 0.75}]
+        for other in data["personal"][2:]:
+            other.pop("vzae_ab", None)
+
+    inputs.edit("ressourcen.yaml", grow)
+    concept = inputs.check().concept
+    effort = concept.effort
+    positions = concept.resources.positions
+    others = sum(p.fte for p in positions[2:])
+    assert effort.fte_by_year == {2026: 1 + others, 2027: Decimal("2.25") + others}
+    assert effort.fte_shown(positions[0]) == "1,0; ab 2027: 1,5"
+    assert effort.fte_shown(positions[1]) == "ab 2027: 0,75"
+    first, then = (f"{effort.fte_by_year[y].normalize():f}".replace(".", ",") for y in (2026, 2027))
+    assert effort.fte_phrase == f"{first} Vollzeitäquivalenten (VZÄ) im Jahr 2026 und {then} VZÄ im Jahr 2027"
+
+
+def test_staff_changes_must_come_in_order_of_years(inputs):
+    def disorder(data):
+        data["personal"][0]["vzae_ab"] = [{"jahr": 2028, "vzae": 2}, {"jahr": 2027, "vzae": 1.5}]
+
+    inputs.edit("ressourcen.yaml", disorder)
+    problems = "\n".join(inputs.problems())
+    assert "personal[0]" in problems and "'vzae_ab' bitte nach Jahren geordnet" in problems

@@ -937,6 +937,13 @@ class Expense(Item, title="Aufwand"):
         return self
 
 
+class StaffChange(Item, title="Änderung des Stellenumfangs"):
+    year: Year = field("jahr", "Haushaltsjahr, ab dem der neue Umfang gilt")
+    fte: Decimal = field(
+        "vzae", "Umfang in Vollzeitäquivalenten ab diesem Jahr (0: Stelle entfällt)", ge=0, le=100
+    )
+
+
 class Position(Item, title="Personalstelle"):
     id: Id = field("id", "Kennung der Stelle")
     title: Text = field("stelle", "Bezeichnung der Stelle")
@@ -944,7 +951,32 @@ class Position(Item, title="Personalstelle"):
         "anstellungstraeger", "Anstellungsträger (Kennung aus 'traeger' in akteure.yaml)"
     )
     actor: ActorRef | None = field("akteur", "Akteur im Netzwerk, für den die Stelle arbeitet", default=None)
-    fte: Decimal = field("vzae", "Umfang in Vollzeitäquivalenten", ge=0, le=100)
+    fte: Decimal = field(
+        "vzae", "Umfang in Vollzeitäquivalenten (im ersten Haushaltsjahr; eine neue Stelle: 0)", ge=0, le=100
+    )
+    changes: list[StaffChange] = field(
+        "vzae_ab",
+        "Spätere Änderungen des Umfangs, je mit dem Haushaltsjahr, ab dem sie gelten, "
+        "z. B. '- jahr: 2027' und 'vzae: 4.5'",
+        default_factory=list,
+    )
+
+    @model_validator(mode="after")
+    def _changes_in_order(self) -> Position:
+        years = [c.year for c in self.changes]
+        if years != sorted(set(years)):
+            raise refuse(
+                "Die Änderungen unter 'vzae_ab' bitte nach Jahren geordnet und jedes Jahr nur einmal angeben."
+            )
+        return self
+
+    def fte_in(self, year: int) -> Decimal:
+        """The position's size in a budget year: the latest change up to that year, else `vzae`."""
+        size = self.fte
+        for change in self.changes:
+            if change.year <= year:
+                size = change.fte
+        return size
 
 
 class BudgetedEffort(Item, title="Netzwerkaufwand"):

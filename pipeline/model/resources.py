@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
+from pipeline.formatting import enumeration, number
 from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
@@ -291,6 +292,12 @@ def _grouped(
     return list(groups.values())
 
 
+def fte(size: Decimal) -> str:
+    """A size in VZÄ as administrations write it: '3,0', '0,75' (never a bare '3')."""
+    shown = number(size)
+    return shown if "," in shown else number(size, 1)
+
+
 class Effort:
     """Staff positions and network time: what actors spend and what the planning budgets."""
 
@@ -299,8 +306,35 @@ class Effort:
         self.budgeted = concept.resources.budgeted_effort
 
     @property
-    def total_fte(self) -> Decimal:
-        return total(p.fte for p in self.concept.resources.positions)
+    def fte_by_year(self) -> dict[int, Decimal]:
+        """All positions' size in each budget year: a post that starts or grows later is counted
+        from its year on, never summed across years."""
+        positions = self.concept.resources.positions
+        return {year: total(p.fte_in(year) for p in positions) for year in self.concept.budget.years}
+
+    @property
+    def fte_phrase(self) -> str:
+        """'insgesamt 5,85 Vollzeitäquivalenten (VZÄ)', or year by year where the total changes:
+        '9,15 Vollzeitäquivalenten (VZÄ) im Jahr 2026 und 10,9 VZÄ im Jahr 2027'."""
+        by_year = self.fte_by_year
+        if len(set(by_year.values())) <= 1:
+            return f"insgesamt {fte(next(iter(by_year.values()), Decimal(0)))} Vollzeitäquivalenten (VZÄ)"
+        parts = [
+            f"{fte(size)} {'Vollzeitäquivalenten (VZÄ)' if index == 0 else 'VZÄ'} im Jahr {year}"
+            for index, (year, size) in enumerate(by_year.items())
+        ]
+        return enumeration(parts)
+
+    def fte_shown(self, position: Position) -> str:
+        """'4,0', or '4,0; ab 2027: 4,5' / 'ab 2027: 0,75' where the size changes within the
+        budget years."""
+        years = self.concept.budget.years
+        sizes = [(year, position.fte_in(year)) for year in years]
+        shown = [] if sizes[0][1] == 0 else [fte(sizes[0][1])]
+        for (_, before), (year, size) in zip(sizes, sizes[1:], strict=False):
+            if size != before:
+                shown.append(f"ab {year}: {fte(size)}")
+        return "; ".join(shown) or fte(Decimal(0))
 
     @property
     def total_network_hours(self) -> Decimal:
