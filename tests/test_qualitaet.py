@@ -1021,3 +1021,11 @@ def test_a_later_decision_is_no_report_on_an_earlier_one(concept):
     earlier = next(d for d in concept.decisions if d.number == "JHA/2026/009")
     assert dt.date(2026, 9, 10) in view.report_dates("jha")
     assert dt.date(2026, 9, 10) not in view.reported_since(earlier)
+
+
+def test_suggestions_for_one_body_name_it_once():
+    from pipeline.model.quality.assessment import merged_by_subject
+
+    assert merged_by_subject(
+        ["Ausschuss A: Bericht am 03.12.2026.", "Rundbrief nutzen.", "Ausschuss A: Bericht zu B/1 vorbereiten."]
+    ) == ["Ausschuss A: Bericht am 03.12.2026; Bericht zu B/1 vorbereiten.", "Rundbrief nutzen."]

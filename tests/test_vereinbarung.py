@@ -160,7 +160,9 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
     rows = [[text_of(c) for c in row.xpath("td")] for row in table.xpath(".//tbody/tr")]
     assert [r[1].removesuffix(" (organisiert das Netzwerk)") for r in rows] == [name for name, _ in parties]
     for row, (name, actors) in zip(rows, parties, strict=True):
-        assert row[2] == ("sich selbst" if actors == [name] else "; ".join(actors) if actors else "–") or (
+        assert row[2] == (
+            "die eigene Einrichtung" if actors == [name] else "; ".join(actors) if actors else "–"
+        ) or (
             "(als Vertretung der Berufsgruppe" in row[2]  # the association of the midwives
         )
     blocks = signature_blocks(html)
@@ -170,11 +172,15 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
         assert text_of(block.xpath(".//strong")[0]) == name
         labels = [text_of(p) for p in block.xpath(".//div[@class='feld']/p[last()]")]
         assert labels == ["Ort, Datum", "Unterschrift", "Name in Druckbuchstaben, Funktion"]
-        assert text_of(block.xpath(".//div[@class='feld']/p[1]")[0]) == f"{place}, den"
+        # the place is printed only where the Jugendamt signs; partners may sign elsewhere
+        first = text_of(block.xpath(".//div[@class='feld']/p[1]")[0])
+        assert first == (f"{place}, den" if name == parties[0][0] else "Ort, Datum")
         signed_for = text_of(block)
         own = actors == [name]
         assert ("Unterzeichnet für:" in signed_for) == (bool(actors) and name != parties[0][0])
-        assert ("Unterzeichnet für: sich selbst" in signed_for) == own  # the Jobcenter, without a Träger
+        assert (
+            "Unterzeichnet für: die eigene Einrichtung" in signed_for
+        ) == own  # the Jobcenter, without a Träger
         for actor in actors if not own and name != parties[0][0] else []:
             assert actor in signed_for
     # the sentence under the heading stays with the first block, never alone at a page's end
@@ -198,7 +204,7 @@ def test_those_who_do_not_sign_are_named_and_may_join(concept, raw_inputs):
     assert outside
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert "können der Vereinbarung beitreten, indem sie die Beitrittserklärung (Anlage 3) unterzeichnen" in text
-    clause = text[text.index("Einzeln treten der Vereinbarung bei") :]
+    clause = text[text.index("tritt jede Einrichtung, Praxis oder Person einzeln mit eigener Unterschrift bei") :]
     clause = clause[: clause.index(".") + 1]
     for name in outside:  # in the example, every one of them accedes one by one
         assert name in clause
@@ -276,8 +282,8 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
     chapter = next(html for name, html in concept_chapters(concept).items() if name.endswith("_netzwerk.html.j2"))
     text = text_of(root_of(chapter))
     assert (
-        f"Unterzeichnen sollen sie {count(len(parties), 'Organisation', 'Organisationen', 'eine')} für "
-        f"{len(named)} der {len(raw_inputs['akteure.yaml']['akteure'])} Akteure des Netzwerks" in text
+        f"Unterzeichnen sollen sie {count(len(parties), 'Organisation', 'Organisationen', 'eine')}; sie stehen "
+        f"für {len(named)} der {len(raw_inputs['akteure.yaml']['akteure'])} Akteure des Netzwerks" in text
     )
 
 

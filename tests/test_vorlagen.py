@@ -267,7 +267,10 @@ def test_joint_paper_shows_which_committee_funds_what(papers, raw_inputs, commit
     assert total[0] == "Aufwand gesamt"
     assert _euro(total[-1]) == sum(Decimal(str(x["betrag"])) for x in expenses)
     text = " ".join(p.text for p in document.paragraphs)
-    assert "Bisher ohne eigene Mittel für die Frühen Hilfen: Ausschuss für Soziales und Teilhabe." in text
+    assert (
+        "Für den Ausschuss für Soziales und Teilhabe sind bisher keine eigenen Mittel für die Frühen Hilfen veranschlagt."
+        in text
+    )
 
 
 def test_pdfs_are_tagged_and_carry_number_subject_and_pages(papers):

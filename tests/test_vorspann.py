@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from pipeline.formatting import euro
+from pipeline.formatting import euro, number_word
 from pipeline.render import concept_chapters
 
 from .conftest import EXAMPLE, ROOT
@@ -94,16 +94,24 @@ def test_summary_states_the_models_totals(folder):
     assert by_year["Gesamt"] == [shown(total), shown(received), shown(total - received)]
     measures = Counter(m["status"] for m in raw(folder, "massnahmen.yaml")["massnahmen"])
     if measures["laufend"]:
-        assert f"{measures['laufend']} {'läuft' if measures['laufend'] == 1 else 'laufen'}" in plain
+        assert f"{number_word(measures['laufend'])} {'läuft' if measures['laufend'] == 1 else 'laufen'}" in plain
     if measures["geplant"]:
-        assert f"{measures['geplant']} {'ist' if measures['geplant'] == 1 else 'sind'} geplant" in plain
+        assert (
+            f"{number_word(measures['geplant'])} {'ist' if measures['geplant'] == 1 else 'sind'} geplant" in plain
+        )
     groups = raw(folder, "zielgruppen.yaml")["zielgruppen"]
     assert all(g["name"] in plain for g in groups)
     impact = [g for g in raw(folder, "ziele.yaml")["ziele"] if g["art"] == "Wirkungsziel"]
     assert all(g["kurztitel"] in plain for g in impact)
     decisions = raw(folder, "gremien.yaml").get("beschluesse", [])
     for status, n in Counter(d["umsetzungsstatus"] for d in decisions).items():
-        assert f"{n} {status}" in plain
+        assert f"{number_word(n, 'einer')} {status}" in plain
+    indicators = [i for g in raw(folder, "ziele.yaml")["ziele"] for i in g.get("indikatoren", [])]
+    counted = re.search(r"Stand der Indikatoren: ([^.]*)\.", plain)
+    assert counted is not None
+    words = {number_word(n, "einer"): n for n in range(1, len(indicators) + 1)}
+    named = re.findall(r"(?:^|, | und )(\S+) (?:ist|sind|hat|haben) ", counted.group(1))
+    assert sum(words[w] for w in named) == len(indicators)  # every indicator is counted once
 
 
 def test_front_matter_stands_unnumbered_before_chapter_one_in_the_pdf(concept_files):

@@ -293,3 +293,17 @@ def test_a_long_table_repeats_its_header_keeps_rows_whole_and_its_total_once():
     assert sum(t.count("Gesamt") for t in pages) == 1
     word = Document(io.BytesIO(files[".docx"]))
     assert [r.cells[0].text for r in word.tables[0].rows].count("Gesamt") == 1
+
+
+def test_columns_too_narrow_for_all_words_keep_the_short_ones_whole():
+    """A code column ('Z2.2') gets all it needs, only the columns of long words give way; the
+    total stays the page's text width."""
+    from pipeline.export.docx_pages import _fit
+
+    widths = [500, 3000, 3000, 2568]
+    needed = [700, 4000, 5000, 1500]  # more than the 9,068 twips there are
+    fitted = _fit(widths, needed)
+    assert sum(fitted) == sum(widths)
+    assert fitted[0] >= 700 and fitted[3] >= 1500  # short words whole
+    assert fitted[1] == fitted[2] < 4000  # the long ones share the rest alike
+    assert _fit([4000, 5068], [1000, 2000]) == [4000, 5068]  # everything fits: nothing moves

@@ -189,10 +189,11 @@ def _cell_points(cell: etree._Element) -> float:
 
 def _fit(widths: list[int], needed: list[int]) -> list[int]:
     """Widths (same total) where each column that needs more takes it from the columns with
-    the most room; where not all words fit, each column gets the same share of its need."""
+    the most room. Where not all words fit, the narrow columns still get all they need (a 'Z2.2'
+    or '2026' cannot be hyphenated) and only the longest words are capped, at one common width:
+    Word hyphenates those."""
     if sum(needed) > sum(widths):
-        share = sum(widths) / sum(needed)
-        needed = [int(n * share) for n in needed]
+        needed = _capped(needed, sum(widths))
     widths = list(widths)
     for index, need in enumerate(needed):
         while widths[index] < need:
@@ -204,6 +205,18 @@ def _fit(widths: list[int], needed: list[int]) -> list[int]:
             widths[donor] -= moved
             widths[index] += moved
     return widths
+
+
+def _capped(needed: list[int], total: int) -> list[int]:
+    """Each need, but none above the one level at which they add up to `total`."""
+    remaining, left = total, len(needed)
+    for need in sorted(needed):
+        level = remaining // left
+        if need > level:
+            return [min(n, level) for n in needed]
+        remaining -= need
+        left -= 1
+    return list(needed)
 
 
 def _in_landscape(document: DocumentObject) -> set[int]:

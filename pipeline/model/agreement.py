@@ -105,11 +105,16 @@ class Party:
 
     @property
     def signed_for(self) -> list[str]:
-        """What the party signs for, as the table and the signature block name it: 'sich selbst'
-        for an institution without a Träger, else its actors, each with how far it signs."""
+        """What the party signs for, as the table and the signature block name it: 'die eigene
+        Einrichtung' for an institution without a Träger, else its actors, each with how far it
+        signs."""
         if self.own:
-            return ["sich selbst"]
+            return [OWN_INSTITUTION]
         return [f"{a.name} ({partly_phrase(a)})" if self.signs_partly(a) else a.name for a in self.actors]
+
+
+#: What an institution without a Träger signs for: itself.
+OWN_INSTITUTION = "die eigene Einrichtung"
 
 
 def partly_phrase(actor: Actor) -> str:

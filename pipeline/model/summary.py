@@ -18,7 +18,15 @@ if TYPE_CHECKING:
 
 #: How an indicator reads against its target (Indicator.assessment), in the order a reader
 #: wants them: what is reached first, what is not measured last.
-READINGS = ("erreicht", "auf dem Weg", "unverändert", "rückläufig", "verfehlt", "noch nicht erhoben")
+READINGS = (
+    "erreicht",
+    "auf dem Weg",
+    "unverändert",
+    "rückläufig",
+    "verfehlt",
+    "bisher nur Ausgangswert",
+    "noch nicht erhoben",
+)
 MEASURE_STATUSES = ("laufend", "geplant", "abgeschlossen")
 DECISION_STATUSES = ("umgesetzt", "in Umsetzung", "offen")
 

@@ -56,6 +56,22 @@ def coverage(reached: int, total: int) -> Status:
     return PARTIAL if reached else OPEN
 
 
+def merged_by_subject(sentences: list[str]) -> list[str]:
+    """'X: a.', 'X: b.' → 'X: a; b.' – a subject named before a colon is named once."""
+    merged: list[str] = []
+    subjects: dict[str, int] = {}
+    for sentence in sentences:
+        subject, colon, rest = sentence.partition(": ")
+        if colon and subject in subjects:
+            index = subjects[subject]
+            merged[index] = f"{merged[index].rstrip('.')}; {rest}"
+            continue
+        if colon:
+            subjects[subject] = len(merged)
+        merged.append(sentence)
+    return merged
+
+
 @dataclass(frozen=True)
 class GoalResult:
     """The result for one goal of a catalog: its status and the observations it rests on."""
@@ -67,8 +83,9 @@ class GoalResult:
 
     @property
     def changes(self) -> list[str]:
-        """What data or action would change the status, in the order the rule saw it."""
-        return [e.suggestion for e in self.evidence if e.suggestion]
+        """What data or action would change the status, in the order the rule saw it; several
+        for the same body ('Ausschuss …: Bericht …') stand in one sentence that names it once."""
+        return merged_by_subject([e.suggestion for e in self.evidence if e.suggestion])
 
     @property
     def shown(self) -> list[Finding]:
