@@ -76,14 +76,34 @@ def text_width(content: str, size: float) -> float:
     return len(content) * size * 0.52
 
 
-def legend(keys: list[tuple[str, str]], top: float) -> tuple[list[str], float]:
-    """Swatches with their labels in rows across the text width; the parts and their height."""
+#: How a legend draws a key: a filled square (the default), a dashed outline (planned bars),
+#: a dashed line (a date marked across the chart).
+OUTLINE, DASHED_LINE = "umriss", "linie"
+
+
+def _swatch(x: float, y: float, colour: str, style: str) -> str:
+    if style == OUTLINE:
+        return (
+            f'<rect x="{x + 0.5:.1f}" y="{y + 0.5:.1f}" width="9" height="9" fill="#ffffff" '
+            f'stroke="{colour}" stroke-width="1" stroke-dasharray="3 2"/>'
+        )
+    if style == DASHED_LINE:
+        return (
+            f'<line x1="{x + 5:.1f}" y1="{y - 1:.1f}" x2="{x + 5:.1f}" y2="{y + 11:.1f}" stroke="{colour}" '
+            'stroke-width="1.2" stroke-dasharray="4 2"/>'
+        )
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="10" height="10" fill="{colour}"/>'
+
+
+def legend(keys: list[tuple[str, str]] | list[tuple[str, str, str]], top: float) -> tuple[list[str], float]:
+    """Swatches with their labels in rows across the text width; the parts and their height. A
+    key is (label, colour) or (label, colour, style): it looks as the chart draws that thing."""
     parts, x, y = [], 0.0, top
-    for label, colour in keys:
+    for label, colour, *style in keys:
         width = 14 + text_width(label, 9) + 16
         if x and x + width > WIDTH:
             x, y = 0.0, y + 14
-        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="10" height="10" fill="{colour}"/>')
+        parts.append(_swatch(x, y, colour, style[0] if style else ""))
         parts.append(_text(x + 14, y + 9, label, size=9))
         x += width
     return parts, y + 14 - top

@@ -9,7 +9,9 @@ from the same numbers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from pipeline.render.charts import WIDTH, _svg, _text, legend, text_width
 
@@ -19,11 +21,26 @@ DARK_BLUE = "#1f4e79"
 ORANGE = "#d9822b"
 
 
+#: Short forms that belong to the next word on a line ('St. Marien', 'Dr. Berger').
+_BOUND = re.compile(r"^(St|Dr|Nr|Abs|Prof)\.$")
+
+
+def _words(text: str) -> list[str]:
+    """The words a line may break between: not at a no-break space, not after 'St.' or 'Dr.'."""
+    words: list[str] = []
+    for word in re.split(r"[ \t\n]+", text.strip()):
+        if words and _BOUND.match(words[-1]):
+            words[-1] += f"\u00a0{word}"
+        elif word:
+            words.append(word)
+    return words
+
+
 def wrapped(text: str, width: float, size: float, lines: int) -> list[str]:
     """The words of `text` in at most `lines` lines that fit `width` points, the last one cut
     with '…' if the text is longer (the alternative text and the tables have it whole)."""
     result: list[str] = []
-    for word in text.split():
+    for word in _words(text):
         if result and text_width(f"{result[-1]} {word}", size) <= width:
             result[-1] += f" {word}"
         else:
@@ -82,14 +99,16 @@ def target_chart(rows: list[TargetRow], title: str) -> str:
     baseline (open circle), the current value (dot, joined to the baseline) and the target
     (diamond), and the values in numbers on the right."""
     top = 4.0
-    body = len(rows) * TARGET_ROW
+    labels = [wrapped(row.label, LABEL_WIDTH, 8.5, 3) for row in rows]
+    heights = [max(TARGET_ROW, 10 * len(lines) + 6) for lines in labels]  # a third line adds room
+    body = sum(heights)
     keys = [("Ausgangswert", "baseline"), ("Istwert", "current"), ("Zielwert", "target")]
     height = top + body + 26
     parts = _svg(height, title)
-    for index, row in enumerate(rows):
-        y = top + index * TARGET_ROW
+    tops = accumulate(heights[:-1], initial=top)
+    for row, lines, y in zip(rows, labels, tops, strict=False):
         middle = y + 10
-        parts += _lines(0, y + 7, wrapped(row.label, LABEL_WIDTH, 8.5, 2), 8.5, 10)
+        parts += _lines(0, y + 7, lines, 8.5, 10)
         scale = TRACK_WIDTH / (row.maximum or 1)
         parts.append(
             f'<rect x="{TRACK_LEFT}" y="{middle - 2:.1f}" width="{TRACK_WIDTH}" height="4" rx="2" fill="{LIGHT}"/>'
@@ -148,7 +167,12 @@ def _x_of(day: dt.date, start: dt.date, finish: dt.date) -> float:
 
 
 def timeline(
-    spans: list[Span], start: dt.date, finish: dt.date, stand: dt.date, keys: list[tuple[str, str]], title: str
+    spans: list[Span],
+    start: dt.date,
+    finish: dt.date,
+    stand: dt.date,
+    keys: list[tuple[str, str, str]],
+    title: str,
 ) -> str:
     """A bar per measure across the years from `start` to `finish`, with gridlines per year and
     a dashed line at the concept's Stand; a bar that began earlier or runs on past the window
@@ -244,9 +268,13 @@ def network_map(groups: list[Group], bodies: list[tuple[str, str]], seats: list[
     parts: list[str] = []
     y = 0.0
     for group in groups:
+        # the sector's name in dark type (light colours such as yellow are hard to read on
+        # white), a square of its colour before it
+        title_left = ACTOR_RIGHT + 6 - text_width(group.name, 9) * 1.05
         parts.append(
-            _text(ACTOR_RIGHT + 6, y + 11, group.name, size=9, anchor="end", weight="bold", fill=group.colour)
+            f'<rect x="{title_left - 13:.1f}" y="{y + 3:.1f}" width="9" height="9" fill="{group.colour}"/>'
         )
+        parts.append(_text(ACTOR_RIGHT + 6, y + 11, group.name, size=9, anchor="end", weight="bold"))
         y += GROUP_HEAD
         for name in group.actors:
             lines = wrapped(name, ACTOR_RIGHT - 8, 8.5, 2)

@@ -22,7 +22,7 @@ from pipeline.model.inputs import Indicator
 from pipeline.model.quality.assessment import QualityAssessment
 from pipeline.model.resources import OWN_SHARE
 from pipeline.model.types import SECTORS
-from pipeline.render.charts import stacked_amounts, stacked_bars
+from pipeline.render.charts import DASHED_LINE, OUTLINE, stacked_amounts, stacked_bars
 from pipeline.render.diagrams import Group, Seat, Span, TargetRow, network_map, target_chart, timeline
 from pipeline.render.document import Figure
 from pipeline.render.environment import with_unit
@@ -194,10 +194,10 @@ def timeline_figure(concept: Concept) -> Figure | None:
         sentences.append(f"{label}: {measure.status}, {_period(period.start, period.end, measure.status)}.")
     stand = concept.version.date
     keys = [
-        ("laufend", STATUS_COLOURS["laufend"]),
-        ("geplant (Umriss)", "#a9c4e2"),
-        ("abgeschlossen", STATUS_COLOURS["abgeschlossen"]),
-        (f"Stand {german_date(stand)} (gestrichelte Linie)", STAND_COLOUR),
+        ("laufend", STATUS_COLOURS["laufend"], ""),
+        ("geplant (Umriss)", STATUS_COLOURS["geplant"], OUTLINE),
+        ("abgeschlossen", STATUS_COLOURS["abgeschlossen"], ""),
+        (f"Stand {german_date(stand)} (gestrichelte Linie)", STAND_COLOUR, DASHED_LINE),
     ]
     title = f"Zeitplan der Maßnahmen {start.year} bis {finish.year}"
     alt = (
