@@ -1251,12 +1251,14 @@ def network_effort(view: ReportingView) -> list[Finding]:
         return evidence
     planned = [a for a in institutions if _has_effort(k, a)]
     missing = [a for a in institutions if a not in planned]
+    others = [a for a in k.actors if a.organisation_form != INSTITUTION and a.network_hours > 0]
     spent = sum((a.network_hours for a in institutions), Decimal(0))
     provided = sum((k.effort.budgeted_hours(a.id) for a in planned), Decimal(0))
     text = (
         f"Bei {_share(len(planned), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit in die "
         f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen "
-        f"({number(provided, 0)} der {_hours(spent)} im Jahr)"
+        f"({number(provided, 0)} der {_hours(spent)} im Jahr"
+        + ("; gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche)" if others else ")")
     )
     evidence.append(
         observed(
