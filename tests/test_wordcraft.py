@@ -307,3 +307,23 @@ def test_columns_too_narrow_for_all_words_keep_the_short_ones_whole():
     assert fitted[0] >= 700 and fitted[3] >= 1500  # short words whole
     assert fitted[1] == fitted[2] < 4000  # the long ones share the rest alike
     assert _fit([4000, 5068], [1000, 2000]) == [4000, 5068]  # everything fits: nothing moves
+
+
+@pytest.mark.slow
+def test_text_after_a_table_keeps_a_gap_and_stays_schema_valid():
+    from pipeline.export import export_document
+
+    from .ooxml_schema import package_violations
+
+    html = (
+        "<p>Vorher</p><table><caption>Kurz</caption><thead><tr><th>a</th></tr></thead>"
+        "<tbody><tr><td>1</td></tr></tbody></table><p>Danach</p>"
+    )
+    docx = export_document(rendered_document(html))[".docx"]
+    assert package_violations(docx) == []
+    body = Document(io.BytesIO(docx)).element.body
+    table = next(body.iterchildren(qn("w:tbl")))
+    after = table.getnext()
+    assert _text(after) == "Danach"
+    spacing = after.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    assert int(spacing.get(qn("w:before"))) >= 120
