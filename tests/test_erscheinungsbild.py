@@ -216,3 +216,17 @@ def test_the_city_builds_in_its_own_design_with_its_own_chapter(tmp_path, own_te
     )
     again = build(own_templates, out, "konzept")
     assert sorted(Path(p).suffix for p in again.converted) == [".docx", ".pdf"]
+
+
+def test_figures_and_web_page_take_the_primary_colour_where_they_took_the_house_colour():
+    from pipeline.export.to_html import to_html
+    from pipeline.render.figures import indicator_figure, network_figure
+
+    primary = _layout(CITY)["hauptfarbe"]
+    city = check_folder(CITY).concept
+    for figure in (indicator_figure(city), network_figure(city)):
+        assert figure is not None and primary in figure.svg and "#1f4e79" not in figure.svg
+    page = to_html(render_concept(city)).decode("utf-8")
+    assert f"--blau: {primary}" in page and _layout(CITY)["titelzeile"] in page
+    house = check_folder(EXAMPLE).concept
+    assert "#1f4e79" in network_figure(house).svg

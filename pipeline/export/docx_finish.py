@@ -148,8 +148,10 @@ def _paragraph_after(paragraph: Paragraph) -> Paragraph:
     """A new body paragraph right after `paragraph`, aligned like it."""
     added = paragraph.insert_paragraph_before()
     paragraph._p.addnext(added._p)
-    if paragraph.alignment is not None:
-        added.alignment = paragraph.alignment
+    style = paragraph.style
+    alignment = paragraph.alignment or (style.paragraph_format.alignment if style is not None else None)
+    if alignment is not None:
+        added.alignment = alignment
     return added
 
 

@@ -115,12 +115,17 @@ class Templates:
 
     folder: Path = TEMPLATE_DIR
     overrides: Path | None = None
+    #: The names of the municipality's own templates: part of the key of the shared environment,
+    #: so a template added while watching replaces the project's at the next build.
+    names: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, inputs: Path, folder: Path = TEMPLATE_DIR) -> Templates:
         """The templates for a municipality's input folder: with its own, if it has any."""
         own = inputs / OVERRIDE_FOLDER
-        return cls(folder, own.resolve() if own.is_dir() else None)
+        if not own.is_dir():
+            return cls(folder)
+        return cls(folder, own.resolve(), tuple(jinja2.FileSystemLoader(str(own)).list_templates()))
 
 
 #: A template folder, or a folder with a municipality's own templates over it.
