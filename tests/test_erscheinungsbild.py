@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from pipeline.build import build, check_folder
@@ -105,6 +106,47 @@ def test_the_city_s_layout_reaches_the_typst_inputs_as_plain_data():
     paper = render_paper(paper_views(concept)[0])
     assert typst_inputs(paper)["hauptfarbe"] == layout["hauptfarbe"]
     assert typst_inputs(paper)["kopfzeile"].startswith(layout["kopfzeile"])
+
+
+def _layout_pages(values: dict[str, str]) -> str:
+    """The concept's real Typst layout around a stub chapter with a table, as SVG pages: what
+    the layout makes of the values (typst takes some milliseconds for this)."""
+    import tempfile
+
+    import typst
+
+    from pipeline.export.to_pdf import font_dirs
+
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work)
+        shutil.copy(TEMPLATE_DIR / "konzept.typ", root / "main.typ")
+        shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
+        (root / "inhalt.typ").write_text("= Einleitung\n\n#table(columns: 2, [Kopf], [Spalte], [a], [b])\n")
+        inputs = {key: value for key, value in values.items() if not key.startswith("logo")}
+        pages = typst.compile(
+            str(root / "main.typ"),
+            root=str(root),
+            font_paths=list(font_dirs()),
+            ignore_system_fonts=True,
+            sys_inputs=inputs,
+            format="svg",
+        )
+    return "".join(page.decode("utf-8") for page in pages)
+
+
+def test_the_pdf_layout_sets_the_city_s_colours_and_cover_line():
+    layout = _layout(CITY)
+    doc = render_concept(check_folder(CITY).concept)
+    pages = _layout_pages(typst_inputs(doc))
+    for colour in (layout["hauptfarbe"], layout["akzentfarbe"], doc.design.table_header):
+        assert f'fill="{colour}"' in pages, colour
+    assert "#1f4e79" not in pages and "#dce6f0" not in pages
+
+
+def test_the_pdf_layout_without_a_layout_keeps_the_house_colours(inputs):
+    inputs.edit("kommune.yaml", lambda data: data.pop("layout", None))
+    pages = _layout_pages(typst_inputs(render_concept(inputs.check().concept)))
+    assert 'fill="#1f4e79"' in pages and 'fill="#dce6f0"' in pages
 
 
 def test_the_pdf_layout_reads_its_colours_from_the_inputs_not_from_constants():
@@ -206,8 +248,10 @@ def test_the_city_builds_in_its_own_design_with_its_own_chapter(tmp_path, own_te
     first_row = _style(document, "Table").element.find(f"{qn('w:tblStylePr')}[@{qn('w:type')}='firstRow']")
     fill = first_row.find(f"{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill"))
     assert fill != "DCE6F0" and _wcag("#222222", f"#{fill}") >= 4.5
-    texts = [p.text for p in document.paragraphs[:12]]
-    assert layout["titelzeile"] in texts
+    cover = next(p for p in document.paragraphs[:12] if p.text == layout["titelzeile"])
+    assert cover.alignment == WD_ALIGN_PARAGRAPH.CENTER  # like title and subtitle above it
+    assert str(cover.runs[0].font.color.rgb) == layout["akzentfarbe"].removeprefix("#").upper()
+    assert any(" ".join(layout["titelhinweis"].split()) == p.text for p in document.paragraphs[:12])
     assert document.sections[-1].header.paragraphs[0].text.startswith(layout["kopfzeile"])
     assert any("Eigener Einleitungstext der Stadt." in p.text for p in document.paragraphs)
 

@@ -148,8 +148,9 @@ def _paragraph_after(paragraph: Paragraph) -> Paragraph:
     """A new body paragraph right after `paragraph`, aligned like it."""
     added = paragraph.insert_paragraph_before()
     paragraph._p.addnext(added._p)
-    style = paragraph.style
-    alignment = paragraph.alignment or (style.paragraph_format.alignment if style is not None else None)
+    alignment, style = paragraph.alignment, paragraph.style
+    while alignment is None and style is not None:  # as the style or the one it is based on sets it
+        alignment, style = style.paragraph_format.alignment, style.base_style
     if alignment is not None:
         added.alignment = alignment
     return added
