@@ -115,6 +115,7 @@ def prepare_export(checked: Checked, output: Path, request: Request = Request())
     from pipeline import export, render
     from pipeline.model.changes import compare
     from pipeline.render.document import TEMPLATE_DIR
+    from pipeline.render.environment import Templates
     from pipeline.render.provenance import text_index
 
     only = request.only
@@ -125,7 +126,7 @@ def prepare_export(checked: Checked, output: Path, request: Request = Request())
     rendered = render.render_products(
         checked.concept,
         keys,
-        request.template_dir or TEMPLATE_DIR,
+        Templates.of(checked.folder, request.template_dir or TEMPLATE_DIR),
         changes,
         draft=request.draft,
         working_copy=request.working_copy,

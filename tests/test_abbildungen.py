@@ -111,7 +111,8 @@ def test_indicator_figure_states_baseline_current_and_target(folder):
     measured = sum(
         1 for g in raw(folder, "ziele.yaml")["ziele"] for i in g.get("indikatoren", []) if "istwert" in i
     )
-    assert figure.svg.count('r="4" fill="#1f4e79"') == measured + 1  # and one in the legend
+    primary = raw(folder, "kommune.yaml").get("layout", {}).get("hauptfarbe", "#1f4e79")  # the house colour
+    assert figure.svg.count(f'r="4" fill="{primary}"') == measured + 1  # and one in the legend
     assert alt.count(": Ausgangswert ") == count
 
 

@@ -182,6 +182,8 @@ KEEP_AS_WRITTEN = {
     "top",
     "einheit",
     "person",
+    "hauptfarbe",
+    "akzentfarbe",
 }
 
 

@@ -104,6 +104,8 @@ def document_fields(doc: RenderedDocument) -> dict[str, Any]:
             value = [[f.name, _digest(f.svg.encode("utf-8")), f.alt] for f in value]
         elif item.name == "date":
             value = value.isoformat()
+        elif item.name == "design":
+            value = dataclasses.asdict(value)
         fields[item.name] = value
     return fields
 

@@ -99,6 +99,63 @@ def _title_block_left(document: DocumentObject, doc: RenderedDocument) -> None:
         run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
+#: The Word styles (by id) that carry the primary colour, as the PDF's headings, title and links.
+PRIMARY_STYLES = ("Title", "Subtitle", "Heading1", "Heading2", "Heading3", "TOCHeading", "Hyperlink")
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.removeprefix("#").upper())
+
+
+def _design_styles(document: DocumentObject, doc: RenderedDocument) -> None:
+    """The municipality's colours in the styles of the Word file, the same values the PDF layout
+    gets (templates/gemeinsam.typ): headings, title and links, and the shading of header rows."""
+    design = doc.design
+    styles = {style.style_id: style for style in document.styles}
+    for style_id in PRIMARY_STYLES:
+        if style_id in styles:
+            styles[style_id].font.color.rgb = _rgb(design.primary)
+    table = styles.get("Table")
+    if table is not None:
+        for condition in table.element.findall(qn("w:tblStylePr")):
+            shading = condition.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+            if condition.get(qn("w:type")) == "firstRow" and shading is not None:
+                shading.set(qn("w:fill"), design.table_header.removeprefix("#").upper())
+
+
+def _cover_lines(document: DocumentObject, doc: RenderedDocument) -> None:
+    """The title page's line under the title (in the accent colour) and its note, as on the
+    PDF's title page."""
+    design = doc.design
+    if not doc.title_page or not (design.cover_line or design.cover_note):
+        return
+    first = document.paragraphs[:8]
+    by_style = {p.style.style_id: p for p in first if p.style is not None}
+    subtitle = by_style.get("Subtitle") or by_style.get("Title")
+    if design.cover_line and subtitle is not None:
+        line = _paragraph_after(subtitle)
+        run = line.add_run(design.cover_line)
+        run.font.size, run.font.bold, run.font.color.rgb = Pt(13), True, _rgb(design.accent)
+        line.paragraph_format.space_after = Pt(24)
+    last = by_style.get("Date") or by_style.get("Author") or subtitle
+    if design.cover_note and last is not None:
+        note = _paragraph_after(last)
+        note.add_run(design.cover_note).font.size = Pt(10.5)
+        note.paragraph_format.space_before = Pt(18)
+
+
+def _paragraph_after(paragraph: Paragraph) -> Paragraph:
+    """A new body paragraph right after `paragraph`, aligned like it."""
+    added = paragraph.insert_paragraph_before()
+    paragraph._p.addnext(added._p)
+    alignment, style = paragraph.alignment, paragraph.style
+    while alignment is None and style is not None:  # as the style or the one it is based on sets it
+        alignment, style = style.paragraph_format.alignment, style.base_style
+    if alignment is not None:
+        added.alignment = alignment
+    return added
+
+
 def _short(text: str, limit: int = 255) -> str:
     """Word's core properties hold at most 255 characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -369,6 +426,8 @@ def _pages(document: DocumentObject, doc: RenderedDocument) -> None:
 def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | None = None) -> bytes:
     document = Document(io.BytesIO(raw))
     _logo(document, doc)
+    _design_styles(document, doc)
+    _cover_lines(document, doc)
     _frame(document, doc)
     _draft_marks(document, doc)
     _title_block_left(document, doc)

@@ -32,6 +32,7 @@ h2 { font-size: 1.5rem; margin-top: 2.5rem; border-bottom: 1px solid var(--linie
 h3 { font-size: 1.2rem; margin-top: 1.8rem; }
 h4, h5 { font-size: 1.05rem; margin-top: 1.4rem; }
 .untertitel { font-size: 1.3rem; color: var(--blau); margin: 0 0 0.5rem; }
+.titelzeile { font-weight: bold; color: var(--akzent, var(--blau)); margin: 0 0 0.5rem; }
 .angaben, .fusszeile { color: var(--grau); }
 .logo { float: right; max-width: 10rem; max-height: 6rem; margin: 0 0 1rem 1rem; }
 .entwurf { border: 2px solid #c62828; color: #c62828; font-weight: bold; padding: 0.5rem; }
@@ -133,6 +134,12 @@ def _contents(root: lxml.html.HtmlElement) -> str:
     return f'<nav aria-labelledby="inhalt-titel"><h2 id="inhalt-titel">Inhalt</h2><ol>{"".join(items)}</ol></nav>'
 
 
+def _design_colours(doc: RenderedDocument) -> str:
+    """The municipality's colours over the house colours (checked as '#rrggbb' on input)."""
+    design = doc.design
+    return f":root {{ --blau: {design.primary}; --akzent: {design.accent}; --kopf: {design.table_header}; }}\n"
+
+
 def _logo(doc: RenderedDocument) -> str:
     if doc.logo is None or doc.logo.suffix.lower() not in LOGO_TYPES:
         return ""
@@ -154,6 +161,7 @@ def to_html(doc: RenderedDocument) -> bytes:
     main = lxml.html.tostring(root, encoding="unicode")
     escape = html.escape
     draft = '<p class="entwurf">ENTWURF – nicht zur Veröffentlichung</p>' if doc.draft else ""
+    cover = f'<p class="titelzeile">{escape(doc.design.cover_line)}</p>\n' if doc.design.cover_line else ""
     page = (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(doc.lang[:2])}">\n<head>\n<meta charset="utf-8">\n'
@@ -162,9 +170,9 @@ def to_html(doc: RenderedDocument) -> bytes:
         f'<meta name="description" content="{escape(doc.subject)}">\n'
         f'<meta name="author" content="{escape(doc.author)}">\n'
         f'<meta name="keywords" content="{escape(doc.keywords)}">\n'
-        f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<style>{STYLE}{_design_colours(doc)}</style>\n</head>\n<body>\n"
         f"<header>{_logo(doc)}{draft}<h1>{escape(doc.title)}</h1>\n"
-        f'<p class="untertitel">{escape(doc.subtitle)}</p>\n'
+        f'<p class="untertitel">{escape(doc.subtitle)}</p>\n{cover}'
         f'<p class="angaben">{escape(doc.author)}<br>{escape(doc.footer_text)}</p></header>\n'
         f"{_contents(root)}\n{main}\n"
         f'<footer><p class="fusszeile">{escape(doc.header_text)} · {escape(doc.footer_text)}</p></footer>\n'

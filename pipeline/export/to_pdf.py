@@ -83,10 +83,16 @@ def logo_name(doc: RenderedDocument) -> str | None:
 
 def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
     logo = logo_name(doc)
+    design = doc.design
+    cover = {"titelzeile": design.cover_line, "titelhinweis": design.cover_note}
     return (
         ({"logo": logo, "logo_alt": doc.logo_alt} if logo else {})
         | ({"entwurf": "ENTWURF"} if doc.draft else {})
+        | {key: text for key, text in cover.items() if text}
         | {
+            "hauptfarbe": design.primary,
+            "akzentfarbe": design.accent,
+            "kopffarbe": design.table_header,
             "titel": doc.title,
             "untertitel": doc.subtitle,
             "autor": doc.author,

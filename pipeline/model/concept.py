@@ -35,6 +35,7 @@ from pipeline.model.inputs import (
     GuidingPrinciple,
     Income,
     Indicator,
+    Layout,
     Measure,
     MeasureFile,
     Municipality,
@@ -137,6 +138,7 @@ class Concept:
     quality_ratings: QualityFile | None = None
     cross_cutting: CrossCuttingFile | None = None
     needs_analysis: NeedsAnalysis = field(default_factory=NeedsAnalysis)
+    layout: Layout = field(default_factory=Layout)
     #: The parsed input files it was assembled from, by name: for rules that read every field.
     files: dict[str, Item] = field(default_factory=dict)
 
@@ -167,6 +169,7 @@ class Concept:
             quality_ratings=ratings,
             cross_cutting=topics,
             needs_analysis=kommune.needs,
+            layout=kommune.layout,
             files=dict(files),
         )
 

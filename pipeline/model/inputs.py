@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, model_validator
 
+from pipeline.model import colours
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.geo import GeoProblem, read_outlines
 from pipeline.model.grammar import Forms, committee_forms
@@ -315,6 +316,60 @@ class NeedsAnalysis(Item, title="Bedarfsanalyse"):
         return self
 
 
+def _text_colour(value: str) -> str:
+    """A colour text is set in on white paper: '#rrggbb', dark enough to read (WCAG AA)."""
+    if not colours.HEX_COLOUR.fullmatch(value):
+        raise refuse(
+            f"'{value}' ist keine Farbe in der Form '#rrggbb' (sechs Hex-Ziffern nach '#'), z. B. '#1f4e79'."
+        )
+    ratio = colours.contrast(value, colours.WHITE)
+    if ratio < colours.TEXT_CONTRAST:
+        raise refuse(
+            f"Die Farbe '{value}' ist für Text auf weißem Papier zu hell: Kontrast {ratio:.1f} : 1, "
+            f"nötig sind mindestens {colours.TEXT_CONTRAST} : 1 (WCAG 2, Stufe AA). Bitte eine dunklere "
+            "Farbe wählen."
+        )
+    return value.lower()
+
+
+Colour = Annotated[Text, AfterValidator(_text_colour)]
+
+
+class Layout(Item, title="Erscheinungsbild"):
+    primary: Colour = field(
+        "hauptfarbe",
+        "Farbe der Überschriften, des Titels und der Verweise, als '#rrggbb' (Standard '#1f4e79'); sie "
+        "braucht auf Weiß einen Kontrast von mindestens 4,5 : 1",
+        default=colours.PRIMARY,
+    )
+    accent: Colour | None = field(
+        "akzentfarbe",
+        "Farbe der Zeile unter dem Titel auf der Titelseite und des Strichs darüber, als '#rrggbb' (leer: die "
+        "Hauptfarbe); ebenfalls mindestens 4,5 : 1 auf Weiß",
+        default=None,
+    )
+    header: Text | None = field(
+        "kopfzeile",
+        "Text vor dem Dokumenttitel in der Kopfzeile jeder Seite, z. B. 'Stadt Neuhafen – Jugendamt' (leer: "
+        "der Name der Kommune)",
+        default=None,
+    )
+    cover_line: Text | None = field(
+        "titelzeile",
+        "Zeile unter dem Titel auf der Titelseite des Gesamtkonzepts, z. B. 'Fachbereich Jugend und Familie'",
+        default=None,
+    )
+    cover_note: Text | None = field(
+        "titelhinweis",
+        "Kurzer Hinweis unten auf der Titelseite, z. B. 'Beschlossen vom Jugendhilfeausschuss am 12.03.2026'",
+        default=None,
+    )
+
+    @property
+    def accent_colour(self) -> str:
+        return self.accent or self.primary
+
+
 class UpdateCycle(Item, title="Fortschreibung"):
     cycle_years: Integer = field("turnus_jahre", "Fortschreibung alle … Jahre", ge=1, le=10)
     next_date: Date = field("naechste", "Termin der nächsten Fortschreibung")
@@ -423,6 +478,12 @@ class MunicipalityFile(Item, title="Kommune, Konzept und Leitbild"):
     )
     checks: Checks = field(
         "pruefung", "Einstellungen der Plausibilitätsprüfung (Warnungen)", default_factory=Checks
+    )
+    layout: Layout = field(
+        "layout",
+        "Eigenes Erscheinungsbild der Word- und PDF-Dateien: Farben, Kopfzeile, Titelseite (README: Eigenes "
+        "Erscheinungsbild); das Logo steht bei 'kommune.logo'",
+        default_factory=Layout,
     )
 
 

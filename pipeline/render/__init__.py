@@ -22,6 +22,7 @@ from typing import Any
 from pipeline import formatting, products
 from pipeline.findings import UNKNOWN, Finding, Place
 from pipeline.formatting import safe_file_part
+from pipeline.model import colours
 from pipeline.model.abbreviations import used_in
 from pipeline.model.agreement import Agreement
 from pipeline.model.changes import ChangeSet
@@ -29,9 +30,10 @@ from pipeline.model.concept import Concept
 from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
 from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
-from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
+from pipeline.render.document import TEMPLATE_DIR, Design, Figure, RenderedDocument
 from pipeline.render.environment import (
     CHAPTER_NUMBERS,
+    TemplateSource,
     chapter_templates,
     is_front_matter,
     link_chapters,
@@ -59,6 +61,24 @@ STATUS_COLOURS = {
     "offen": "#c62828",
     "nicht prüfbar": "#b0b0b0",
 }
+
+
+def design_of(concept: Concept) -> Design:
+    """The look of every document of a municipality, from 'layout' in kommune.yaml."""
+    layout = concept.layout
+    return Design(
+        primary=layout.primary,
+        accent=layout.accent_colour,
+        table_header=colours.header_fill(layout.primary),
+        cover_line=layout.cover_line or "",
+        cover_note=layout.cover_note or "",
+    )
+
+
+def header_text(concept: Concept, title: str) -> str:
+    """'Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen': who publishes, then the document
+    (the publisher as 'layout.kopfzeile' names it, if it does)."""
+    return f"{concept.layout.header or concept.municipality.name} · {title}"
 
 
 def concept_document(
@@ -91,18 +111,19 @@ def concept_document(
         keywords=keywords,
         version=version.version,
         date=on or version.date,
-        header_text=f"{municipality.name} · {title}",
+        header_text=header_text(concept, title),
         footer_text=footer or f"{footer_prefix}Fassung {version.version} · Stand {stand}",
         file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_{safe_file_part(version.version)}"),
         logo=municipality.logo,
         logo_alt=f"Logo – {municipality.name}",
+        design=design_of(concept),
         **frame,
     )
 
 
 def concept_chapters(
     concept: Concept,
-    template_dir: Path = TEMPLATE_DIR,
+    template_dir: TemplateSource = TEMPLATE_DIR,
     changes: ChangeSet | None = None,
     assessments: list[QualityAssessment] | None = None,
     figures: dict[str, Figure] | None = None,
@@ -152,7 +173,7 @@ def all_figures(concept: Concept, assessments: list[QualityAssessment]) -> dict[
 
 def render_concept(
     concept: Concept,
-    template_dir: Path = TEMPLATE_DIR,
+    template_dir: TemplateSource = TEMPLATE_DIR,
     changes: ChangeSet | None = None,
     assessments: list[QualityAssessment] | None = None,
 ) -> RenderedDocument:
@@ -176,7 +197,7 @@ def render_concept(
     )
 
 
-def render_measure_plan(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+def render_measure_plan(concept: Concept, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
     """The Maßnahmenplan on its own, as an attachment to council papers."""
     return concept_document(
         concept,
@@ -192,14 +213,16 @@ def render_measure_plan(concept: Concept, template_dir: Path = TEMPLATE_DIR) -> 
     )
 
 
-def _agreement_document(agreement: Agreement, template: str, template_dir: Path, **frame: Any) -> RenderedDocument:
+def _agreement_document(
+    agreement: Agreement, template: str, template_dir: TemplateSource, **frame: Any
+) -> RenderedDocument:
     """A document of the Kooperationsvereinbarung, in its folder beside the concept's Fassung."""
     concept = agreement.concept
     body = render_template(template_dir, f"vereinbarung/{template}.html.j2", k=concept, a=agreement)
     return concept_document(concept, body, layout="dokument.typ", folder=products.AGREEMENT_FOLDER, **frame)
 
 
-def render_agreement(agreement: Agreement, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
     """The Kooperationsvereinbarung: parties, clauses, a signature block per party, annexes."""
     return _agreement_document(
         agreement,
@@ -214,7 +237,7 @@ def render_agreement(agreement: Agreement, template_dir: Path = TEMPLATE_DIR) ->
     )
 
 
-def render_consent_form(agreement: Agreement, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
     """The form parents fill in to let named network partners exchange defined information."""
     concept = agreement.concept
     return _agreement_document(
@@ -236,7 +259,7 @@ def paper_file_stem(view: PaperView) -> str:
     return f"{safe_file_part(view.paper.number)}_{safe_file_part(view.lead_committee.name)}"
 
 
-def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> RenderedDocument:
+def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
     """One council paper: header block, Beschlussvorschlag, Sachverhalt, finances, Anlagen."""
     paper = view.paper
     municipality = view.concept.municipality
@@ -250,7 +273,7 @@ def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> Rendered
         keywords=f"Frühe Hilfen; {paper.kind}; {paper.number}",
         version=paper.number,
         date=paper.date,
-        header_text=f"{municipality.name} · {title}",
+        header_text=header_text(view.concept, title),
         footer_text=f"{title} vom {formatting.german_date(paper.date)}",
         file_stem=paper_file_stem(view),
         category=paper.kind,
@@ -258,6 +281,7 @@ def render_paper(view: PaperView, template_dir: Path = TEMPLATE_DIR) -> Rendered
         folder=products.paper_folder(paper.public),
         logo=municipality.logo,
         logo_alt=f"Logo – {municipality.name}",
+        design=design_of(view.concept),
     )
 
 
@@ -294,7 +318,7 @@ def source_lines(assessment: QualityAssessment, locate: Callable[[Place], Place]
 
 def render_quality_dialogue(
     assessment: QualityAssessment,
-    template_dir: Path = TEMPLATE_DIR,
+    template_dir: TemplateSource = TEMPLATE_DIR,
     *,
     working_copy: bool = False,
     locate: Callable[[Place], Place] | None = None,
@@ -336,7 +360,7 @@ def render_quality_dialogue(
 
 
 def render_revision_list(
-    items: list[Any], copies: list[str], today: date, template_dir: Path = TEMPLATE_DIR
+    items: list[Any], copies: list[str], today: date, template_dir: TemplateSource = TEMPLATE_DIR
 ) -> RenderedDocument:
     """The Überarbeitungsliste of returned drafts, grouped by chapter in the document's order."""
     chapters = list(dict.fromkeys(i.chapter for i in items))
@@ -398,7 +422,7 @@ class RenderedSet:
 def render_products(
     concept: Concept,
     keys: Iterable[str],
-    template_dir: Path = TEMPLATE_DIR,
+    template_dir: TemplateSource = TEMPLATE_DIR,
     changes: ChangeSet | None = None,
     *,
     draft: bool = False,
@@ -442,7 +466,7 @@ def render_products(
 
 
 def agreement_documents(
-    agreement: Agreement | None, wanted: set[str], needed: set[str], template_dir: Path = TEMPLATE_DIR
+    agreement: Agreement | None, wanted: set[str], needed: set[str], template_dir: TemplateSource = TEMPLATE_DIR
 ) -> dict[str, RenderedDocument]:
     """The Kooperationsvereinbarung and the consent form, by kind, when the product is asked for
     or a paper attaches them – and only if the inputs have the section for them."""

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from pipeline.model.colours import contrast
+
 WIDTH = 453  # pt: 16 cm, the text width of the A4 layouts
 FONT = "Source Sans Pro, Arial, sans-serif"
 ROW_HEIGHT = 46
@@ -22,23 +24,6 @@ BAR_HEIGHT = 20
 
 DARK_TEXT = "#222222"
 LIGHT_TEXT = "#ffffff"
-
-
-def _luminance(colour: str) -> float:
-    """The relative luminance of a '#rrggbb' colour, as WCAG 2 defines it."""
-
-    def linear(value: int) -> float:
-        share = value / 255
-        return share / 12.92 if share <= 0.04045 else ((share + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(first: str, second: str) -> float:
-    """The WCAG contrast ratio of two colours, from 1 to 21; text needs 4.5 (level AA)."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def text_colour(fill: str) -> str:

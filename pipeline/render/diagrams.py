@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
+from pipeline.model.colours import PRIMARY
 from pipeline.render.charts import WIDTH, _svg, _text, legend, text_width
 
 GREY = "#595959"
 LIGHT = "#e4e9f0"
-DARK_BLUE = "#1f4e79"
+#: The house colour; a municipality's own primary colour ("layout.hauptfarbe") replaces it.
+DARK_BLUE = PRIMARY
 ORANGE = "#d9822b"
 
 
@@ -83,18 +85,18 @@ TRACK_WIDTH = 135
 VALUES_LEFT = TRACK_LEFT + TRACK_WIDTH + 10
 
 
-def _marker(kind: str, x: float, y: float) -> str:
+def _marker(kind: str, x: float, y: float, colour: str = DARK_BLUE) -> str:
     if kind == "baseline":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.6" fill="#ffffff" stroke="{GREY}" stroke-width="1.4"/>'
     if kind == "current":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{DARK_BLUE}"/>'
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
     return (
         f'<path d="M {x:.1f} {y - 5:.1f} L {x + 4.5:.1f} {y:.1f} L {x:.1f} {y + 5:.1f} '
         f'L {x - 4.5:.1f} {y:.1f} Z" fill="{ORANGE}"/>'
     )
 
 
-def target_chart(rows: list[TargetRow], title: str) -> str:
+def target_chart(rows: list[TargetRow], title: str, colour: str = DARK_BLUE) -> str:
     """One line per indicator: its label left, a track from 0 to its own scale with the
     baseline (open circle), the current value (dot, joined to the baseline) and the target
     (diamond), and the values in numbers on the right."""
@@ -117,9 +119,11 @@ def target_chart(rows: list[TargetRow], title: str) -> str:
         if "current" in at:
             parts.append(
                 f'<line x1="{at["baseline"]:.1f}" y1="{middle:.1f}" x2="{at["current"]:.1f}" y2="{middle:.1f}" '
-                f'stroke="{DARK_BLUE}" stroke-width="2"/>'
+                f'stroke="{colour}" stroke-width="2"/>'
             )
-        parts += [_marker(name, at[name], middle) for name in ("target", "baseline", "current") if name in at]
+        parts += [
+            _marker(name, at[name], middle, colour) for name in ("target", "baseline", "current") if name in at
+        ]
         parts.append(_text(VALUES_LEFT, y + 7, row.values, size=8.5, weight="bold"))
         parts.append(
             _text(VALUES_LEFT, y + 17, wrapped(row.unit, WIDTH - VALUES_LEFT, 7.5, 1)[0], size=7.5, fill=GREY)
@@ -127,7 +131,7 @@ def target_chart(rows: list[TargetRow], title: str) -> str:
     y = top + body + 10
     x = 0.0
     for label, kind in keys:
-        parts.append(_marker(kind, x + 5, y))
+        parts.append(_marker(kind, x + 5, y, colour))
         parts.append(_text(x + 13, y + 3, label, size=9))
         x += 13 + text_width(label, 9) + 18
     parts.append("</svg>")
@@ -260,10 +264,13 @@ BODY_LEFT = 318
 BODY_HEIGHT = 46
 
 
-def network_map(groups: list[Group], bodies: list[tuple[str, str]], seats: list[Seat], title: str) -> str:
+def network_map(
+    groups: list[Group], bodies: list[tuple[str, str]], seats: list[Seat], title: str, colour: str = DARK_BLUE
+) -> str:
     """Actors grouped by sector on the left, the network bodies on the right (name and a note
     such as the number of members), a line for every seat in the sector's colour – a heavier
-    one to the body it leads."""
+    one to the body it leads. The bodies are framed and named in `colour` (on a light blue with
+    the house colour, on white with another, so their names keep the contrast checked for text)."""
     positions: list[float] = []
     parts: list[str] = []
     y = 0.0
@@ -303,10 +310,10 @@ def network_map(groups: list[Group], bodies: list[tuple[str, str]], seats: list[
     for (name, note), top in zip(bodies, body_tops, strict=True):
         boxes.append(
             f'<rect x="{BODY_LEFT}" y="{top:.1f}" width="{WIDTH - BODY_LEFT - 1}" height="{BODY_HEIGHT}" rx="4" '
-            f'fill="#eef3f9" stroke="{DARK_BLUE}" stroke-width="1"/>'
+            f'fill="{"#eef3f9" if colour == DARK_BLUE else "#ffffff"}" stroke="{colour}" stroke-width="1"/>'
         )
         name_lines = wrapped(name, WIDTH - BODY_LEFT - 12, 9, 2)
-        boxes += _lines(BODY_LEFT + 6, top + 14, name_lines, 9, 11, weight="bold", fill=DARK_BLUE)
+        boxes += _lines(BODY_LEFT + 6, top + 14, name_lines, 9, 11, weight="bold", fill=colour)
         boxes.append(_text(BODY_LEFT + 6, top + 14 + 11 * len(name_lines) + 1, note, size=8, fill=GREY))
     key_parts, key_height = _network_key(height + 8)
     svg = _svg(height + 8 + key_height, title)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pipeline.model import colours
+
 #: The project's templates: chapters and blocks (Jinja), page layouts (Typst), Word styles
 #: (referenz.docx) and pandoc filters.
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -29,6 +31,19 @@ class Figure:
     name: str
     svg: str
     alt: str
+
+
+@dataclass(frozen=True)
+class Design:
+    """A municipality's look, one definition for Word and PDF alike ('layout' in kommune.yaml):
+    the colour of headings, title and links, the accent of the title page, the shading of table
+    header rows, and the title page's line under the title and note at its foot."""
+
+    primary: str = colours.PRIMARY
+    accent: str = colours.PRIMARY
+    table_header: str = colours.TABLE_HEADER
+    cover_line: str = ""
+    cover_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,7 @@ class RenderedDocument:
     logo_alt: str = ""
     draft: bool = False
     figures: tuple[Figure, ...] = ()
+    design: Design = Design()
 
     @property
     def unnumbered_headings(self) -> frozenset[str]:

@@ -10,12 +10,14 @@ format, they do not compute.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import os
 import re
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -101,11 +103,74 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
     return _CompiledTemplates(folder)
 
 
+#: The folder in a municipality's inputs whose templates replace the project's of the same name.
+OVERRIDE_FOLDER = "templates"
+
+
+@dataclass(frozen=True)
+class Templates:
+    """Where the templates of a build come from: the project's folder and, if the municipality
+    has one, its own folder (inputs/<k>/templates/), whose files replace the project's templates
+    of the same name – a chapter, a block file such as _bausteine.html.j2 – for it alone."""
+
+    folder: Path = TEMPLATE_DIR
+    overrides: Path | None = None
+    #: The names of the municipality's own templates: part of the key of the shared environment,
+    #: so a template added while watching replaces the project's at the next build.
+    names: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, inputs: Path, folder: Path = TEMPLATE_DIR) -> Templates:
+        """The templates for a municipality's input folder: with its own, if it has any."""
+        own = inputs / OVERRIDE_FOLDER
+        if not own.is_dir():
+            return cls(folder)
+        return cls(folder, own.resolve(), tuple(jinja2.FileSystemLoader(str(own)).list_templates()))
+
+
+#: A template folder, or a folder with a municipality's own templates over it.
+TemplateSource = Path | Templates
+
+
+def _templates(source: TemplateSource) -> Templates:
+    return source if isinstance(source, Templates) else Templates(source)
+
+
+def _replaced_only(templates: Templates) -> None:
+    """Each of a municipality's own templates must replace one of the project: a misspelt name
+    would otherwise be ignored (or become a chapter of its own) without a word."""
+    if templates.overrides is None:
+        return
+    project = set(jinja2.FileSystemLoader(str(templates.folder)).list_templates())
+    own = jinja2.FileSystemLoader(str(templates.overrides)).list_templates()
+    for name in own:
+        if name.endswith(".j2") and name not in project:
+            similar = difflib.get_close_matches(name, sorted(project), n=1)
+            hint = f" Gemeint ist vielleicht '{similar[0]}'." if similar else ""
+            raise TemplateFailure(
+                f"{_shown(str(templates.overrides / name), templates)}: Eine Dokumentvorlage '{name}' gibt es im "
+                f"Werkzeug nicht, diese Datei ersetzt also keine.{hint} Eigene Dokumentvorlagen tragen den Namen "
+                "und Unterordner der Vorlage, die sie ersetzen, z. B. 'konzept/01_einleitung.html.j2'."
+            )
+
+
+def environment(template_dir: TemplateSource = TEMPLATE_DIR) -> jinja2.Environment:
+    """One environment per template folder (and municipality's own templates), shared by every
+    document of a build."""
+    return _environment(_templates(template_dir))
+
+
 @cache
-def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
-    """One environment per template folder, shared by every document of a build."""
+def _environment(templates: Templates) -> jinja2.Environment:
+    _replaced_only(templates)
+    project = jinja2.FileSystemLoader(str(templates.folder))
+    loader: jinja2.BaseLoader = (
+        jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(templates.overrides)), project])
+        if templates.overrides is not None
+        else project
+    )
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(template_dir)),
+        loader=loader,
         bytecode_cache=compiled_templates(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -140,19 +205,25 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         betragsspalten=amount_columns,
         matrixspalten=matrix_columns,
         zeilenspalten=row_columns,
-        kapitel=_chapter_reference(template_dir),
+        kapitel=_chapter_reference(templates),
     )
     return env
 
 
-def _shown(filename: str, template_dir: Path) -> str:
-    try:
-        return str(Path(filename).resolve().relative_to(template_dir.resolve().parent))
-    except ValueError:
-        return filename
+def _shown(filename: str, templates: Templates) -> str:
+    """A template's file as the user finds it: 'templates/konzept/05_ziele.html.j2', a
+    municipality's own as 'neuhafen/templates/konzept/01_einleitung.html.j2'."""
+    path = Path(filename).resolve()
+    bases = [templates.folder.resolve().parent]
+    if templates.overrides is not None:
+        bases.insert(0, templates.overrides.parent.parent)
+    for base in bases:
+        if path.is_relative_to(base):
+            return str(path.relative_to(base))
+    return filename
 
 
-def _template_location(error: BaseException, template_dir: Path) -> str:
+def _template_location(error: BaseException, template_dir: Templates) -> str:
     """'templates/konzept/05_ziele.html.j2:12' from a Jinja error or its traceback."""
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         return f"{_shown(error.filename, template_dir)}:{error.lineno}"
@@ -162,14 +233,16 @@ def _template_location(error: BaseException, template_dir: Path) -> str:
     return "Dokumentvorlage"
 
 
-def render_template(template_dir: Path, name: str, **context: object) -> str:
+def render_template(template_dir: TemplateSource, name: str, **context: object) -> str:
     """One template rendered with the model; a broken template becomes a TemplateFailure that
-    names its file and line ('Dokumentvorlage', never 'Vorlage', which means a council paper)."""
-    env = environment(template_dir)
+    names its file and line ('Dokumentvorlage', never 'Vorlage', which means a council paper) –
+    a municipality's own template by its path in the inputs."""
+    templates = _templates(template_dir)
+    env = environment(templates)
     try:
         return formatting.bind_citations(env.get_template(name).render(**context))
     except jinja2.TemplateNotFound as error:
-        raise TemplateFailure(f"Dokumentvorlage '{error.name}' nicht gefunden in {template_dir}.") from None
+        raise TemplateFailure(f"Dokumentvorlage '{error.name}' nicht gefunden in {templates.folder}.") from None
     except (
         jinja2.TemplateError,
         SecurityError,
@@ -180,11 +253,11 @@ def render_template(template_dir: Path, name: str, **context: object) -> str:
         ArithmeticError,
         ValueError,
     ) as error:
-        where = _template_location(error, template_dir)
+        where = _template_location(error, templates)
         raise TemplateFailure(f"{where}: Fehler in der Dokumentvorlage: {error}") from None
 
 
-def chapter_number(template_dir: Path, name: str) -> int:
+def chapter_number(template_dir: TemplateSource, name: str) -> int:
     """The number of a concept chapter by its template's name without the order prefix
     ('ressourcen' for 12_ressourcen.html.j2): chapters refer to each other this way, so a new
     chapter between two others renumbers every reference."""
@@ -216,7 +289,7 @@ def _stem(template: str) -> str:
     return Path(template).name.removesuffix(".html.j2").split("_", 1)[-1]
 
 
-def _chapter_reference(template_dir: Path) -> Callable[..., Markup]:
+def _chapter_reference(template_dir: TemplateSource) -> Callable[..., Markup]:
     """The template global `kapitel("name")`: a chapter's number by its template's name, counted
     among the chapters this concept has when the renderer knows them, else in file order.
 
@@ -287,7 +360,7 @@ def numbered(chapters: dict[str, str]) -> dict[str, int]:
     return numbers
 
 
-def chapter_templates(template_dir: Path, folder: str) -> list[str]:
+def chapter_templates(template_dir: TemplateSource, folder: str) -> list[str]:
     """Chapter templates of a document kind, in file-name order (01_…, 02_…)."""
     return sorted(
         name

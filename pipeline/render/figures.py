@@ -156,7 +156,7 @@ def indicator_figure(concept: Concept) -> Figure | None:
         )
     title = "Indikatoren: Ausgangswert, Istwert und Zielwert"
     alt = f"Diagramm: {title}, je Indikator auf eigener Skala. " + " ".join(sentences)
-    return Figure("indikatoren.svg", target_chart(rows, title), alt)
+    return Figure("indikatoren.svg", target_chart(rows, title, concept.layout.primary), alt)
 
 
 def timeline_window(concept: Concept) -> tuple[dt.date, dt.date]:
@@ -238,7 +238,7 @@ def network_figure(concept: Concept) -> Figure | None:
     alt = "Netzwerkkarte: welcher Akteur in welchem Netzwerkgremium mitarbeitet, nach Sektoren. " + " ".join(
         sentences
     )
-    return Figure("netzwerkkarte.svg", network_map(groups, notes, seats, title), alt)
+    return Figure("netzwerkkarte.svg", network_map(groups, notes, seats, title, concept.layout.primary), alt)
 
 
 def hints_figure(assessment: QualityAssessment) -> Figure:

@@ -1,0 +1,276 @@
+"""A municipality's own look ('layout' in kommune.yaml) reaches Word and PDF alike, and its own
+templates (inputs/<k>/templates/) replace the project's of the same name for it alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from pipeline.build import build, check_folder
+from pipeline.errors import TemplateFailure
+from pipeline.export.cache import file_key
+from pipeline.export.to_pdf import typst_inputs
+from pipeline.model.papers import paper_views
+from pipeline.render import render_concept, render_paper
+from pipeline.render.document import TEMPLATE_DIR
+from pipeline.render.environment import Templates
+
+from .conftest import EXAMPLE, ROOT
+
+CITY = ROOT / "inputs" / "neuhafen"
+INTRO = "konzept/01_einleitung.html.j2"
+
+
+def _layout(folder: Path) -> dict:
+    return yaml.safe_load((folder / "kommune.yaml").read_text(encoding="utf-8")).get("layout", {})
+
+
+def _wcag(colour: str, other: str = "#ffffff") -> float:
+    """The WCAG 2 contrast ratio, computed here from the definition (not with the project's code)."""
+
+    def luminance(hex_colour: str) -> float:
+        values = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(colour), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _set_layout(inputs, **values):
+    def change(data):
+        data["layout"] = {**data.get("layout", {}), **values}
+
+    return inputs.edit("kommune.yaml", change)
+
+
+# --- checking the inputs ----------------------------------------------------------------------
+
+
+def test_a_colour_not_written_as_hex_names_file_line_and_field(inputs):
+    problems = _set_layout(inputs, hauptfarbe="dunkelblau").problems()
+    assert len(problems) == 1
+    line, _ = inputs.position_of("kommune.yaml", "dunkelblau")
+    assert problems[0].startswith(f"kommune.yaml:{line}:")
+    assert "layout.hauptfarbe" in problems[0] and "'#rrggbb'" in problems[0]
+
+
+def test_a_colour_too_pale_for_text_is_refused_with_its_contrast(inputs):
+    problems = _set_layout(inputs, akzentfarbe="#f0a500").problems()
+    assert len(problems) == 1
+    assert "layout.akzentfarbe" in problems[0]
+    assert f"Kontrast {_wcag('#f0a500'):.1f} : 1" in problems[0] and "4.5" in problems[0]
+
+
+def test_dark_colours_pass_and_are_kept_in_lower_case(inputs):
+    assert _wcag("#8A1538") >= 4.5
+    concept = _set_layout(inputs, hauptfarbe="#8A1538").check().concept
+    assert concept.layout.primary == "#8a1538"
+    assert concept.layout.accent_colour == "#8a1538"  # no accent: the primary colour
+
+
+def test_an_unknown_key_in_layout_is_an_error(inputs):
+    problems = _set_layout(inputs, schrift="Comic Sans").problems()
+    assert len(problems) == 1 and "layout.schrift" in problems[0]
+
+
+# --- one definition for Word and PDF ----------------------------------------------------------
+
+
+def test_without_a_layout_the_documents_keep_the_house_look(inputs):
+    inputs.edit("kommune.yaml", lambda data: data.pop("layout", None))
+    concept = inputs.check().concept
+    doc = render_concept(concept)
+    values = typst_inputs(doc)
+    assert (values["hauptfarbe"], values["akzentfarbe"], values["kopffarbe"]) == ("#1f4e79", "#1f4e79", "#dce6f0")
+    assert "titelzeile" not in values and "titelhinweis" not in values
+    assert values["kopfzeile"].startswith(f"{concept.municipality.name} · ")
+
+
+def test_the_city_s_layout_reaches_the_typst_inputs_as_plain_data():
+    layout = _layout(CITY)
+    concept = check_folder(CITY).concept
+    concept_values = typst_inputs(render_concept(concept))
+    assert concept_values["hauptfarbe"] == layout["hauptfarbe"]
+    assert concept_values["akzentfarbe"] == layout["akzentfarbe"]
+    assert concept_values["titelzeile"] == layout["titelzeile"]
+    assert concept_values["titelhinweis"] == " ".join(layout["titelhinweis"].split())
+    assert concept_values["kopfzeile"].startswith(layout["kopfzeile"] + " · ")
+    paper = render_paper(paper_views(concept)[0])
+    assert typst_inputs(paper)["hauptfarbe"] == layout["hauptfarbe"]
+    assert typst_inputs(paper)["kopfzeile"].startswith(layout["kopfzeile"])
+
+
+def _layout_pages(values: dict[str, str]) -> str:
+    """The concept's real Typst layout around a stub chapter with a table, as SVG pages: what
+    the layout makes of the values (typst takes some milliseconds for this)."""
+    import tempfile
+
+    import typst
+
+    from pipeline.export.to_pdf import font_dirs
+
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work)
+        shutil.copy(TEMPLATE_DIR / "konzept.typ", root / "main.typ")
+        shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
+        (root / "inhalt.typ").write_text("= Einleitung\n\n#table(columns: 2, [Kopf], [Spalte], [a], [b])\n")
+        inputs = {key: value for key, value in values.items() if not key.startswith("logo")}
+        pages = typst.compile(
+            str(root / "main.typ"),
+            root=str(root),
+            font_paths=list(font_dirs()),
+            ignore_system_fonts=True,
+            sys_inputs=inputs,
+            format="svg",
+        )
+    return "".join(page.decode("utf-8") for page in pages)
+
+
+def test_the_pdf_layout_sets_the_city_s_colours_and_cover_line():
+    layout = _layout(CITY)
+    doc = render_concept(check_folder(CITY).concept)
+    pages = _layout_pages(typst_inputs(doc))
+    for colour in (layout["hauptfarbe"], layout["akzentfarbe"], doc.design.table_header):
+        assert f'fill="{colour}"' in pages, colour
+    assert "#1f4e79" not in pages and "#dce6f0" not in pages
+
+
+def test_the_pdf_layout_without_a_layout_keeps_the_house_colours(inputs):
+    inputs.edit("kommune.yaml", lambda data: data.pop("layout", None))
+    pages = _layout_pages(typst_inputs(render_concept(inputs.check().concept)))
+    assert 'fill="#1f4e79"' in pages and 'fill="#dce6f0"' in pages
+
+
+def test_the_pdf_layout_reads_its_colours_from_the_inputs_not_from_constants():
+    layout = (TEMPLATE_DIR / "gemeinsam.typ").read_text(encoding="utf-8")
+    assert 'rgb(inp.at("hauptfarbe"' in layout and 'rgb(inp.at("kopffarbe"' in layout
+    assert "inp.titelzeile" in layout  # set as text, never evaluated as markup
+    assert "eval(" not in layout
+
+
+def test_user_text_in_the_layout_stays_literal_in_the_typst_inputs(inputs):
+    markup = '#set page(fill: red) *fett* $x$ "zitat"'
+    concept = _set_layout(inputs, titelzeile=markup).check().concept
+    assert typst_inputs(render_concept(concept))["titelzeile"] == markup
+
+
+def test_a_changed_layout_converts_the_files_again(inputs):
+    doc = render_concept(inputs.check().concept)
+    recoloured = dataclasses.replace(doc, design=dataclasses.replace(doc.design, primary="#8a1538"))
+    for suffix in (".docx", ".pdf"):
+        assert file_key(doc, suffix) != file_key(recoloured, suffix)
+
+
+# --- templates of a municipality --------------------------------------------------------------
+
+
+@pytest.fixture
+def own_templates(tmp_path) -> Path:
+    folder = tmp_path / "neuhafen"
+    shutil.copytree(CITY, folder)
+    (folder / "templates" / "konzept").mkdir(parents=True)
+    return folder
+
+
+def test_an_own_template_replaces_the_chapter_for_this_municipality_only(own_templates):
+    (own_templates / "templates" / INTRO).write_text(
+        '<h1 id="einleitung">Einleitung</h1>\n<p>Neuhafen schreibt seine Einleitung selbst: {{ k.municipality.name }}.</p>\n',
+        encoding="utf-8",
+    )
+    concept = check_folder(own_templates).concept
+    own = render_concept(concept, Templates.of(own_templates)).body_html
+    assert "Neuhafen schreibt seine Einleitung selbst: Stadt Neuhafen am Main." in own
+    assert "Einleitung und Auftrag" not in own
+    project = render_concept(concept).body_html
+    assert "Einleitung und Auftrag" in project and "schreibt seine Einleitung selbst" not in project
+
+
+def test_an_own_block_file_replaces_the_macros_every_chapter_imports(own_templates):
+    blocks = (TEMPLATE_DIR / "_bausteine.html.j2").read_text(encoding="utf-8")
+    assert blocks.count("<caption>{{ titel }}</caption>") == 1
+    own = blocks.replace("<caption>{{ titel }}</caption>", "<caption>Übersicht: {{ titel }}</caption>")
+    (own_templates / "templates" / "_bausteine.html.j2").write_text(own, encoding="utf-8")
+    (own_templates / "templates" / "konzept").rmdir()
+    concept = check_folder(own_templates).concept
+    project = render_concept(concept).body_html.count("<caption>")
+    assert render_concept(concept, Templates.of(own_templates)).body_html.count("<caption>Übersicht: ") == project
+
+
+def test_an_error_in_an_own_template_names_its_file_and_line(own_templates):
+    (own_templates / "templates" / INTRO).write_text("<h1>Einleitung</h1>\n<p>{% if %}</p>\n", encoding="utf-8")
+    concept = check_folder(own_templates).concept
+    with pytest.raises(TemplateFailure) as error:
+        render_concept(concept, Templates.of(own_templates))
+    assert f"neuhafen/templates/{INTRO}:2" in str(error.value)
+
+
+def test_an_own_template_that_replaces_nothing_is_named_with_the_likely_meant_one(own_templates):
+    (own_templates / "templates" / "konzept" / "01_einleitun.html.j2").write_text("<p>x</p>\n", encoding="utf-8")
+    concept = check_folder(own_templates).concept
+    with pytest.raises(TemplateFailure) as error:
+        render_concept(concept, Templates.of(own_templates))
+    message = str(error.value)
+    assert "neuhafen/templates/konzept/01_einleitun.html.j2" in message and f"'{INTRO}'" in message
+
+
+def test_a_folder_without_own_templates_uses_the_project_s():
+    assert Templates.of(EXAMPLE) == Templates(TEMPLATE_DIR, None)
+
+
+# --- real files -------------------------------------------------------------------------------
+
+
+def _style(document, style_id: str):
+    return next(s for s in document.styles if s.style_id == style_id)
+
+
+@pytest.mark.slow
+def test_the_city_builds_in_its_own_design_with_its_own_chapter(tmp_path, own_templates):
+    layout = _layout(CITY)
+    (own_templates / "templates" / INTRO).write_text(
+        '<h1 id="einleitung">Einleitung</h1>\n<p>Eigener Einleitungstext der Stadt.</p>\n', encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    first = build(own_templates, out, "konzept")
+    docx = next(p for p in first.paths if p.suffix == ".docx")
+    document = Document(str(docx))
+    primary = layout["hauptfarbe"].removeprefix("#").upper()
+    for style_id in ("Heading1", "Heading2", "Heading3", "Title"):
+        assert str(_style(document, style_id).font.color.rgb) == primary, style_id
+    first_row = _style(document, "Table").element.find(f"{qn('w:tblStylePr')}[@{qn('w:type')}='firstRow']")
+    fill = first_row.find(f"{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill"))
+    assert fill != "DCE6F0" and _wcag("#222222", f"#{fill}") >= 4.5
+    cover = next(p for p in document.paragraphs[:12] if p.text == layout["titelzeile"])
+    assert cover.alignment == WD_ALIGN_PARAGRAPH.CENTER  # like title and subtitle above it
+    assert str(cover.runs[0].font.color.rgb) == layout["akzentfarbe"].removeprefix("#").upper()
+    assert any(" ".join(layout["titelhinweis"].split()) == p.text for p in document.paragraphs[:12])
+    assert document.sections[-1].header.paragraphs[0].text.startswith(layout["kopfzeile"])
+    assert any("Eigener Einleitungstext der Stadt." in p.text for p in document.paragraphs)
+
+    (own_templates / "templates" / INTRO).write_text(
+        '<h1 id="einleitung">Einleitung</h1>\n<p>Geänderter Einleitungstext.</p>\n', encoding="utf-8"
+    )
+    again = build(own_templates, out, "konzept")
+    assert sorted(Path(p).suffix for p in again.converted) == [".docx", ".pdf"]
+
+
+def test_figures_and_web_page_take_the_primary_colour_where_they_took_the_house_colour():
+    from pipeline.export.to_html import to_html
+    from pipeline.render.figures import indicator_figure, network_figure
+
+    primary = _layout(CITY)["hauptfarbe"]
+    city = check_folder(CITY).concept
+    for figure in (indicator_figure(city), network_figure(city)):
+        assert figure is not None and primary in figure.svg and "#1f4e79" not in figure.svg
+    page = to_html(render_concept(city)).decode("utf-8")
+    assert f"--blau: {primary}" in page and _layout(CITY)["titelzeile"] in page
+    house = check_folder(EXAMPLE).concept
+    assert "#1f4e79" in network_figure(house).svg
