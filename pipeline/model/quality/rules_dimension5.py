@@ -138,7 +138,8 @@ def _deliberations(k: Concept, numbers: set[str] | None = None) -> list[Delibera
 
 
 def _sittings_text(sittings: list[Sitting]) -> str:
-    return enumeration([f"{s.committee.name} am {german_date(s.date)}" for s in sittings])
+    """'am 19.11.2026 im Ausschuss für Gesundheit und am 17.12.2026 im Kreistag'."""
+    return enumeration([f"am {german_date(s.date)} {s.committee.forms.im}" for s in sittings])
 
 
 def _papers_text(numbers: list[str]) -> str:
@@ -546,7 +547,7 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
         deliberation, held = full[-1]
         return [
             observed(
-                f"Gemeinsam beraten: Vorlage {deliberation.number} – {_sittings_text(held)}.",
+                f"Gemeinsam beraten wurde die Vorlage {deliberation.number}: {_sittings_text(held)}.",
                 DELIBERATION_SOURCE,
                 FULFILLED,
             )
@@ -554,8 +555,8 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
     some = [(d, held) for d, held in joint if len(reached(held)) > 1]
     planned = [d for d in deliberations if len(reached(d.planned(on))) > 1]
     change = (
-        f"Die gemeinsame Beratung ist vorgesehen: Vorlage {planned[0].number} – "
-        f"{_sittings_text(planned[0].planned(on))}."
+        f"Die gemeinsame Beratung ist vorgesehen: Die Vorlage {planned[0].number} wird "
+        f"{_sittings_text(planned[0].planned(on))} beraten."
         if planned
         else f"Eine gemeinsame Vorlage zu den Frühen Hilfen beraten in: {_names(committees)}."
     )
@@ -1058,8 +1059,8 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
         if all(c in [s.committee for s in held] for c in holders):
             evidence.append(
                 observed(
-                    f"Die gemeinsame Übersicht der Mittel {deliberation.number} wurde beraten: "
-                    f"{_sittings_text(held)}.",
+                    f"Die gemeinsame Übersicht der Mittel {deliberation.number} wurde "
+                    f"{_sittings_text(held)} beraten.",
                     DELIBERATION_SOURCE,
                     FULFILLED,
                 )
@@ -1070,11 +1071,11 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
         sittings = _sittings_text(planned[0].planned(on))
         evidence.append(
             observed(
-                f"Die gemeinsame Übersicht der Mittel {planned[0].number} ist vorbereitet; beraten wird sie: "
-                f"{sittings}.",
+                f"Die gemeinsame Übersicht der Mittel {planned[0].number} ist vorbereitet; sie wird {sittings} "
+                "beraten.",
                 DELIBERATION_SOURCE,
                 PARTIAL,
-                f"Die Übersicht {planned[0].number} wie vorgesehen beraten: {sittings}.",
+                f"Die Übersicht {planned[0].number} wie vorgesehen {sittings} beraten.",
             )
         )
         return evidence
