@@ -1075,7 +1075,7 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
                 "beraten.",
                 DELIBERATION_SOURCE,
                 PARTIAL,
-                f"Die Übersicht {planned[0].number} wie vorgesehen {sittings} beraten.",
+                f"Die Übersicht {planned[0].number} in den vorgesehenen Sitzungen beraten.",
             )
         )
         return evidence
