@@ -327,3 +327,13 @@ def test_text_after_a_table_keeps_a_gap_and_stays_schema_valid():
     assert _text(after) == "Danach"
     spacing = after.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
     assert int(spacing.get(qn("w:before"))) >= 120
+
+
+@pytest.mark.slow
+def test_a_lead_in_stays_with_its_list_and_plain_text_does_not():
+    from pipeline.export import export_document
+
+    html = "<p>Offen ist:</p><ul><li>eins</li><li>zwei</li></ul><p>Ein Satz.</p><p>Noch einer.</p>"
+    body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
+    kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
+    assert kept["Offen ist:"] and not kept["Ein Satz."]

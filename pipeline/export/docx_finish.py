@@ -421,6 +421,7 @@ def _pages(document: DocumentObject, doc: RenderedDocument) -> None:
     docx_pages.landscape_sections(document, footer, _body_width)
     docx_pages.table_rows(document)
     docx_pages.space_after_tables(document)
+    docx_pages.lead_ins(document)
 
 
 def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | None = None) -> bytes:

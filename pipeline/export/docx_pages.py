@@ -136,8 +136,9 @@ def landscape_sections(
     return count
 
 
-def _keep_with_next(row: etree._Element) -> None:
-    for p in row.iter(qn("w:p")):
+def _keep_with_next(block: etree._Element) -> None:
+    """Every paragraph of a row (or the paragraph itself) stays on the page of what follows."""
+    for p in block.iter(qn("w:p")):
         properties = p.find(qn("w:pPr"))
         if properties is None:
             properties = element("pPr")
@@ -269,3 +270,14 @@ def space_after_tables(document: DocumentObject) -> None:
             spacing = insert_ordered(properties, element("spacing"))
         if int(spacing.get(qn("w:before"), "0")) < AFTER_TABLE:
             spacing.set(qn("w:before"), str(AFTER_TABLE))
+
+
+def lead_ins(document: DocumentObject) -> None:
+    """A paragraph that ends with a colon ('Offen ist:') introduces what follows – a list or a
+    table – and stays on its page (keep with next)."""
+    for p in document.element.body.iterchildren(qn("w:p")):
+        following = p.getnext()
+        if following is None or not text_of(p).rstrip().endswith(":"):
+            continue
+        if local(following) == "tbl" or following.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+            _keep_with_next(p)
