@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 #: The project's templates: chapters and blocks (Jinja), page layouts (Typst), Word styles
-#: (referenz.docx) and pandoc filters.
+#: (referenz.docx) and pandoc's filters for Word.
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
