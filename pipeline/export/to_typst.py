@@ -30,7 +30,7 @@ from lxml.etree import _Element
 #: Whitespace as HTML collapses it: not the no-break space, which binds citations ('§ 4').
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_WIDTH = re.compile(r"width:\s*([0-9.]+)%")
+_WIDTH = re.compile(r"width:\s*([0-9]+(?:\.[0-9]+)?)%")
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 
 INLINE = frozenset({"a", "b", "br", "code", "em", "i", "small", "span", "strong", "sub", "sup", "u"})
@@ -311,10 +311,10 @@ def table(element: _Element) -> str:
     lines = [f"columns: ({', '.join(widths)},)", f"align: ({', '.join(alignment[:count])},)"]
     if head:
         lines += [f"table.header({', '.join(_cells(head))},)", "table.hline()"]
-    lines += [", ".join(_cells([row])) + "," for row in body if len(row)]
+    lines += [", ".join(_cells([row])) for row in body if len(row)]
     if foot:
         lines += ["table.hline()", f"table.footer({', '.join(_cells(foot))},)"]
-    markup = "table(\n    " + ",\n    ".join(line.rstrip(",") for line in lines) + ",\n  )"
+    markup = "table(\n    " + ",\n    ".join(lines) + ",\n  )"
     caption = element.find("caption")
     captioned = f",\n  caption: [{inline_of(caption)}]" if caption is not None else ""
     return f"#figure(\n  align(center)[#{markup}]{captioned},\n  kind: table,\n)"
