@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from pipeline.errors import ExportFailure
 from pipeline.export.to_pdf import to_pdf
-from pipeline.export.to_typst import IMPORT, typst_markup
+from pipeline.export.to_typst import IMPORT, literal, typst_markup
 
 from .test_wordcraft import rendered_document
 
@@ -131,9 +131,10 @@ def test_line_breaks_end_lines_without_spaces_around():
     assert texts(markup) == ["Dr. Anna Berger", "Landrätin"]
 
 
-def test_control_characters_are_escaped():
-    markup = body('<figure><img src="b.svg" alt="a\nb"></figure>')
-    assert '"a\\u{a}b"' in markup and literals(markup) == ["b.svg", "a\nb"]
+def test_control_characters_are_escaped_and_alternative_texts_are_one_line():
+    assert literal("a\x07b\nc") == '"a\\u{7}b\\u{a}c"'
+    markup = body('<figure><img src="b.svg" alt="a\n b\u00a0%"></figure>')
+    assert literals(markup) == ["b.svg", "a b %"]  # read aloud: plain spaces, as before
 
 
 # --- structure --------------------------------------------------------------------------------

@@ -326,7 +326,8 @@ def figure(element: _Element) -> str:
     caption = element.find("figcaption")
     if image is None:
         return join(flow(element))
-    picture = f"image({literal(image.get('src', ''))}, alt: {literal(image.get('alt', ''))})"
+    alt = " ".join(image.get("alt", "").split())  # one line, plain spaces: read aloud, not set
+    picture = f"image({literal(image.get('src', ''))}, alt: {literal(alt)})"
     captioned = f",\n  caption: [{inline_of(caption)}]" if caption is not None else ""
     return f"#figure({picture}{captioned},\n)"
 
