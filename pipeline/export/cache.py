@@ -2,8 +2,8 @@
 
 Each file is made from its rendered document (the intermediate HTML with its frame, figures and
 logo), the files that convert it (Word: the reference document and pandoc's filters; PDF: the
-Typst layouts, the filters and the fonts) and the tools (pandoc, typst, python-docx, lxml, this
-package); a Word file also from its provenance, which it carries as a digest. A hash over all of
+Typst layouts and the fonts) and the tools (Word: pandoc, python-docx; PDF: typst; both: lxml
+and this package); a Word file also from its provenance, which it carries as a digest. A hash over all of
 that is the file's **key**, and the manifest records it beside the file's hash.
 
 A build keeps a file whose key is the one the manifest recorded and that still has the bytes the
@@ -34,7 +34,7 @@ from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 #: glob patterns in templates/.
 RESOURCES: dict[str, tuple[str, ...]] = {
     ".docx": ("referenz.docx", "filter/*"),
-    ".pdf": ("*.typ", "filter/*"),
+    ".pdf": ("*.typ",),
 }
 
 
@@ -83,12 +83,15 @@ def pandoc_version() -> str:
 
 @cache
 def tool_versions(suffix: str) -> dict[str, str]:
-    """The versions of the tools that convert a Word or PDF file."""
+    """The versions of the tools that convert a Word or PDF file: pandoc makes only the Word
+    file, the PDF's Typst markup is written by this package (:mod:`.to_typst`)."""
     import lxml.etree
 
-    versions = {"gesamtkonzept": __version__, "pandoc": pandoc_version(), "lxml": lxml.etree.__version__}
-    package = "python-docx" if suffix == ".docx" else "typst"
-    versions[package] = importlib.metadata.version(package)
+    versions = {"gesamtkonzept": __version__, "lxml": lxml.etree.__version__}
+    if suffix == ".docx":
+        versions |= {"pandoc": pandoc_version(), "python-docx": importlib.metadata.version("python-docx")}
+    else:
+        versions["typst"] = importlib.metadata.version("typst")
     return versions
 
 

@@ -1,5 +1,6 @@
-"""Compiles the Typst body (from pandoc) inside the layout of ``templates/<art>.typ`` to a
-tagged PDF/A-2a and PDF/UA-1 file.
+"""Compiles the Typst body inside the layout of ``templates/<art>.typ`` to a tagged PDF/A-2a and
+PDF/UA-1 file. The body is written from the intermediate HTML by :mod:`.to_typst`, every text a
+string literal; pandoc takes no part in the PDF.
 
 Everything the layout needs from the model (title, municipality, date) goes in through
 ``sys.inputs`` as plain strings, so user text is never read as Typst markup; the logo is checked
@@ -14,18 +15,17 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from pipeline.errors import ExportFailure
-from pipeline.export.pandoc import run_pandoc
+from pipeline.export.to_typst import typst_markup
 from pipeline.model import fonts
 from pipeline.model.images import ImageProblem, check_image
 from pipeline.model.types import shown
-from pipeline.render.document import TEMPLATE_DIR, Figure, RenderedDocument
+from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 
 
 @cache
@@ -107,44 +107,15 @@ def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
     )
 
 
-def typst_string(text: str) -> str:
-    """A Typst string literal holding `text` as plain text on one line."""
-    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _literally(text: str) -> Callable[[re.Match[str]], str]:
-    """A replacement for re.sub that inserts `text` as it is, backslashes included."""
-    return lambda _: text
-
-
-def with_alt_texts(body_typst: str, figures: tuple[Figure, ...]) -> str:
-    """pandoc's Typst writer drops the alternative text of images; PDF/UA needs it back."""
-    for figure in figures:
-        call = f'image("{figure.name}", alt: {typst_string(figure.alt)}'
-        body_typst = re.sub(rf'image\("{re.escape(figure.name)}"', _literally(call), body_typst)
-    return body_typst
-
-
-#: pandoc's Typst writer with the project's filters: column alignment from the header cells,
-#: and text at the start of cells and list items kept literal.
-TYPST_ARGS = (
-    f"--lua-filter={TEMPLATE_DIR / 'filter' / 'spaltenausrichtung.lua'}",
-    f"--lua-filter={TEMPLATE_DIR / 'filter' / 'typst_woertlich.lua'}",
-    f"--lua-filter={TEMPLATE_DIR / 'filter' / 'formulare.lua'}",
-    f"--lua-filter={TEMPLATE_DIR / 'filter' / 'querformat.lua'}",
-    "--wrap=preserve",
-)
-
-
 #: Archival PDF/A-2a and accessible PDF/UA-1 at once: typst writes the tagged structure, the
 #: pdfaid and pdfuaid identification and the XMP extension schema PDF/A asks for pdfuaid.
 PDF_STANDARDS: tuple[Literal["a-2a"], Literal["ua-1"]] = ("a-2a", "ua-1")
 
 
 def to_pdf(doc: RenderedDocument) -> bytes:
-    """The document as a tagged PDF/A-2a and PDF/UA-1: HTML → Typst (pandoc) → PDF (typst)."""
-    body = run_pandoc(doc.body_html, "typst", TYPST_ARGS, epoch_of(doc)).decode("utf-8")
-    return compile_pdf(body, doc, doc.layout)
+    """The document as a tagged PDF/A-2a and PDF/UA-1: HTML → Typst markup (:mod:`.to_typst`)
+    → PDF (typst)."""
+    return compile_pdf(typst_markup(doc.body_html), doc, doc.layout)
 
 
 def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.typ") -> bytes:
@@ -154,7 +125,7 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
         root = Path(work)
         shutil.copy(TEMPLATE_DIR / layout, root / "main.typ")
         shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
-        (root / "inhalt.typ").write_text(with_alt_texts(body_typst, doc.figures), encoding="utf-8")
+        (root / "inhalt.typ").write_text(body_typst, encoding="utf-8")
         for figure in doc.figures:
             (root / figure.name).write_text(figure.svg, encoding="utf-8")
         if doc.logo and (name := logo_name(doc)):

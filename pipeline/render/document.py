@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.model import colours
 
 #: The project's templates: chapters and blocks (Jinja), page layouts (Typst), Word styles
-#: (referenz.docx) and pandoc filters.
+#: (referenz.docx) and pandoc's filters for Word.
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
 

@@ -1,24 +1,15 @@
--- Formulare in Word und PDF (Bausteine in templates/_formular.html.j2):
+-- Formulare in Word (Bausteine in templates/_formular.html.j2):
 --   <div class="feld">          eine Zeile zum Ausfüllen, darunter ihre Bezeichnung (letzter Absatz);
 --                               ein Absatz davor ist ein vorgegebener Eintrag auf der Zeile
---   <div class="felder">        Felder nebeneinander (PDF; in Word untereinander)
---   <div class="zusammenhalten"> ein Block, der nicht auf zwei Seiten geteilt wird (mit der Klasse
---                               "abstand" im PDF mit mehr Raum davor und danach)
+--   <div class="felder">        Felder nebeneinander (im PDF; in Word untereinander)
+--   <div class="zusammenhalten"> ein Block, der nicht auf zwei Seiten geteilt wird
 --   <div class="ankreuzen">     eine Liste, deren Punkte mit einem Kästchen (☐) beginnen: ohne
 --                               Aufzählungszeichen, Folgezeilen eingerückt
 --   <div class="neue-seite">    danach beginnt eine neue Seite
 --   <span class="luecke">       ein Strich zum Ausfüllen bis zum Ende der Zeile (in Word nur in
 --                               Ankreuzlisten, deren Formatvorlage den Tabulator mit einer Linie füllt)
--- Im PDF setzen die Funktionen aus templates/gemeinsam.typ die Teile; Text aus den Eingaben
--- bleibt dabei Inhalt, den pandoc maskiert, nie Typst-Code. In Word tragen die Absätze
--- Formatvorlagen (Ausfüllzeile, Feldbezeichnung …), die pipeline/export/docx_finish.py gestaltet.
-
-local typst = FORMAT == "typst"
-local used = false
-
-local function code(text)
-  return pandoc.RawInline("typst", text)
-end
+-- Die Absätze tragen Formatvorlagen (Ausfüllzeile, Feldbezeichnung …), die
+-- pipeline/export/docx_finish.py gestaltet. Das PDF schreibt pipeline/export/to_typst.py ohne pandoc.
 
 local function paragraphs(blocks)
   local found = pandoc.List()
@@ -30,50 +21,25 @@ local function paragraphs(blocks)
   return found
 end
 
--- PDF: the blocks inside a call of Typst code, e.g. "#ankreuzliste[" … "]".
-local function wrapped(opening, blocks)
-  local result = pandoc.List({ pandoc.RawBlock("typst", opening) })
-  result:extend(blocks)
-  result:insert(pandoc.RawBlock("typst", "]"))
-  return result
-end
-
 local function styled(style, inlines)
   return pandoc.Div({ pandoc.Para(inlines) }, pandoc.Attr("", {}, { ["custom-style"] = style }))
 end
 
--- Word: eine Ausfüllzeile (der Eintrag oder ein geschütztes Leerzeichen auf dem Strich) und ihre
+-- Eine Ausfüllzeile (der Eintrag oder ein geschütztes Leerzeichen auf dem Strich) und ihre
 -- Bezeichnung darunter.
-local function field_docx(entry, label)
+local function field(div)
+  local texts = paragraphs(div.content)
+  local label = texts[#texts] or pandoc.List()
+  local entry = #texts > 1 and texts[1] or nil
   return {
     styled("Ausfüllzeile", entry or { pandoc.Str("\u{00A0}") }),
     styled("Feldbezeichnung Ende", label),
   }
 end
 
-local function field(div)
-  local texts = paragraphs(div.content)
-  local label = texts[#texts] or pandoc.List()
-  local entry = #texts > 1 and texts[1] or nil
-  if not typst then
-    return field_docx(entry, label)
-  end
-  used = true
-  local inlines = pandoc.List({ code("#feld(") })
-  if entry then
-    inlines:insert(code("eintrag: ["))
-    inlines:extend(entry)
-    inlines:insert(code("], "))
-  end
-  inlines:insert(code("["))
-  inlines:extend(label)
-  inlines:insert(code("])"))
-  return pandoc.Plain(inlines)
-end
-
--- Word: the fields of a row stand one under the other and stay together: every label but the
--- last keeps with the next line.
-local function fields_docx(div)
+-- The fields of a row stand one under the other and stay together: every label but the last
+-- keeps with the next line.
+local function fields(div)
   local last = nil
   for index, block in ipairs(div.content) do
     if block.t == "Div" and block.attributes["custom-style"] == "Feldbezeichnung Ende" then
@@ -87,37 +53,10 @@ local function fields_docx(div)
   return div.content
 end
 
-local function fields(div)
-  if not typst then
-    return fields_docx(div)
-  end
-  local cells = pandoc.List()
-  for _, block in ipairs(div.content) do
-    if block.t == "Plain" then
-      cells:insert(block)
-    end
-  end
-  local blocks = pandoc.List({
-    pandoc.RawBlock("typst", "#grid(columns: (" .. string.rep("1fr, ", #cells) .. "), column-gutter: 1cm, row-gutter: 0.4em,"),
-  })
-  for _, cell in ipairs(cells) do
-    local inlines = pandoc.List({ code("[") })
-    inlines:extend(cell.content)
-    inlines:insert(code("],"))
-    blocks:insert(pandoc.Plain(inlines))
-  end
-  blocks:insert(pandoc.RawBlock("typst", ")"))
-  return blocks
-end
-
--- Word: jeder Absatz des Blocks bleibt mit dem nächsten zusammen, nur der letzte nicht.
+-- Jeder Absatz des Blocks bleibt mit dem nächsten zusammen, nur der letzte nicht.
 local KEEPING = { ["Feldbezeichnung Ende"] = "Feldbezeichnung" }
 
 local function keep_together(div)
-  if typst then
-    local space = div.classes:includes("abstand") and "#v(1.2em)" or ""
-    return wrapped("#block(breakable: false, width: 100%)[" .. space, div.content)
-  end
   local flat = pandoc.List()
   for _, block in ipairs(div.content) do
     local style = block.t == "Div" and block.attributes["custom-style"] or "Zusammenhalten"
@@ -148,10 +87,6 @@ local function keep_together(div)
 end
 
 local function boxes(div)
-  if typst then
-    used = true
-    return wrapped("#ankreuzliste[", div.content)
-  end
   local blocks = pandoc.List()
   for _, block in ipairs(div.content) do
     if block.t == "BulletList" then
@@ -163,7 +98,7 @@ local function boxes(div)
   return blocks
 end
 
--- Eine Lücke in Word: ein Tabulator zum rechten Rand, den die Formatvorlage „Ankreuzfeld“ mit
+-- Eine Lücke: ein Tabulator zum rechten Rand, den die Formatvorlage „Ankreuzfeld“ mit
 -- einer Linie füllt (pipeline/export/docx_finish.py); Lücken stehen nur in Ankreuzlisten.
 local GAP_DOCX = "<w:r><w:tab/></w:r>"
 
@@ -171,19 +106,12 @@ function Span(span)
   if not span.classes:includes("luecke") then
     return nil
   end
-  if typst then
-    used = true
-    return code("#luecke()")
-  end
   return pandoc.RawInline("openxml", GAP_DOCX)
 end
 
 local PAGE_BREAK_DOCX = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 local function new_page()
-  if typst then
-    return pandoc.RawBlock("typst", "#pagebreak(weak: true)")
-  end
   return pandoc.RawBlock("openxml", PAGE_BREAK_DOCX)
 end
 
@@ -204,15 +132,7 @@ function Div(div)
   return nil
 end
 
-function Pandoc(doc)
-  if typst and used then
-    doc.blocks:insert(1, pandoc.RawBlock("typst", '#import "gemeinsam.typ": feld, ankreuzliste, luecke'))
-  end
-  return doc
-end
-
 return {
   { Span = Span },
   { Div = Div },
-  { Pandoc = Pandoc },
 }

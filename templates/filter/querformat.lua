@@ -1,11 +1,8 @@
 -- Seiten im Querformat für breite Tabellen (Baustein tabelle(…, quer=true) in
 -- templates/_bausteine.html.j2 oder <div class="quer"> in einer Vorlage).
--- PDF: der Block steht in #page(flipped: true)[…]; Kopf- und Fußzeile kommen aus dem Layout.
 -- Word: ein Abschnittswechsel davor und danach. Die Absätze tragen nur die Ausrichtung des
 -- Abschnitts, den sie beenden; pipeline/export/docx_pages.py ergänzt Seitengröße, Ränder,
--- Kopf- und Fußzeilen.
-
-local typst = FORMAT == "typst"
+-- Kopf- und Fußzeilen. Das PDF (Seite im Querformat) schreibt pipeline/export/to_typst.py.
 
 local function section_end(orientation)
   return pandoc.RawBlock(
@@ -18,15 +15,8 @@ function Div(div)
   if not div.classes:includes("quer") then
     return nil
   end
-  local blocks = pandoc.List()
-  if typst then
-    blocks:insert(pandoc.RawBlock("typst", "#page(flipped: true)["))
-    blocks:extend(div.content)
-    blocks:insert(pandoc.RawBlock("typst", "]"))
-  else
-    blocks:insert(section_end("portrait"))
-    blocks:extend(div.content)
-    blocks:insert(section_end("landscape"))
-  end
+  local blocks = pandoc.List({ section_end("portrait") })
+  blocks:extend(div.content)
+  blocks:insert(section_end("landscape"))
   return blocks
 end

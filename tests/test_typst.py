@@ -1,0 +1,286 @@
+"""The PDF's Typst markup, written from the intermediate HTML without pandoc
+(pipeline/export/to_typst.py): snippets of HTML in, markup out; every text a string literal,
+whatever it holds. The slow tests compile the markup and read the PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+from html import escape
+
+import pytest
+from pypdf import PdfReader
+
+from pipeline.errors import ExportFailure
+from pipeline.export.to_pdf import to_pdf
+from pipeline.export.to_typst import IMPORT, literal, typst_markup
+
+from .test_wordcraft import rendered_document
+
+#: Text that means something to Typst (or to the parts around it) if it were read as markup.
+HOSTILE = [
+    "#set page(width: 1cm)",
+    '#include "/etc/passwd"',
+    "$x^2$",
+    "]",
+    "[",
+    "a // b",
+    "/* c */",
+    "@label",
+    "<label>",
+    "C:\\Pfad\\",
+    "\\",
+    '"',
+    '\\"',
+    "= Überschrift",
+    "- Spiegelstrich",
+    "+ Plus",
+    "/ Begriff: Wert",
+    "1. Eins",
+    "*fett* _kursiv_ `code`",
+    "~ --- ... 'x'",
+    "https://example.org",
+    "#{ 7 * 7 }",
+    "Gruß 😀",
+]
+
+_TEXT = re.compile(r'#"((?:[^"\\]|\\.)*)";')
+_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(u\{[0-9a-f]+\}|.)")
+
+
+def _unescape(body: str) -> str:
+    """A Typst string literal's text, read independently of the writer."""
+
+    def one(match: re.Match[str]) -> str:
+        code = match[1]
+        if code.startswith("u{"):
+            return chr(int(code[2:-1], 16))
+        return {"n": "\n", "t": "\t", "r": "\r"}.get(code, code)
+
+    return _ESCAPE.sub(one, body)
+
+
+def texts(markup: str) -> list[str]:
+    """The texts (string literals shown as text, '#"…";') in the markup, in order."""
+    return [_unescape(m[1]) for m in _TEXT.finditer(markup)]
+
+
+def literals(markup: str) -> list[str]:
+    """Every string literal in the markup (texts, ids, file names, alternative texts)."""
+    return [_unescape(m[1]) for m in _LITERAL.finditer(markup)]
+
+
+def code(markup: str) -> str:
+    """What Typst reads as code: the markup with every text replaced by «», every other string
+    literal by ‹›."""
+    return _LITERAL.sub("‹›", _TEXT.sub("«»", markup))
+
+
+def body(html: str) -> str:
+    """The markup of a body, without the import line every body begins with."""
+    markup = typst_markup(html)
+    assert markup.startswith(IMPORT + "\n")
+    return markup.removeprefix(IMPORT + "\n").strip()
+
+
+# --- text stays text --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_is_a_string_literal_whatever_it_holds(text):
+    markup = body(f"<p>{escape(text)}</p>")
+    assert code(markup) == "«»"
+    assert texts(markup) == [text]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_stays_a_literal_in_every_place(text):
+    """Heading, link, emphasis, list item, term, table cell, caption, form label, picture: the
+    code around the text is the same whatever the text is."""
+    t = escape(text)
+    html = (
+        f'<h2 id="ziel">{t}</h2><p><a href="#ziel">{t}</a> <strong>{t}</strong> <em>{t}</em></p>'
+        f"<ul><li>{t}</li></ul><dl><dt>{t}</dt><dd>{t}</dd></dl>"
+        f'<table><caption>{t}</caption><colgroup><col style="width: 100%"></colgroup>'
+        f"<thead><tr><th>{t}</th></tr></thead><tbody><tr><td>{t}</td></tr></tbody></table>"
+        f'<div class="feld"><p>{t}</p><p>{t}</p></div>'
+        f'<figure><img src="bild.svg" alt="{t}"><figcaption>{t}</figcaption></figure>'
+    )
+    markup = body(html)
+    harmless = body(html.replace(t, "x"))
+    assert code(markup) == code(harmless)
+    assert literals(markup) == [text if found == "x" else found for found in literals(harmless)]
+
+
+def test_ids_and_file_names_are_string_literals_too():
+    markup = body('<h1 id="a&quot;)#b">T</h1><p><a href="#a&quot;)#b">1</a></p>')
+    assert code(markup) == "#heading(level: 1)[«»]\n#label(‹›)\n\n#link(label(‹›))[«»]"
+    assert literals(markup) == ["T", 'a")#b', 'a")#b', "1"]
+
+
+def test_whitespace_collapses_as_in_a_browser_but_no_break_spaces_bind():
+    markup = body("<p>\n  §\u00a04   KKG <strong> fett </strong> und\tmehr\n</p>")
+    assert texts(markup) == ["§\u00a04 KKG ", "fett ", "und mehr"]
+    assert code(markup) == "«»#strong[«»]«»"
+
+
+def test_line_breaks_end_lines_without_spaces_around():
+    markup = body("<p>Dr. Anna Berger <br>\n Landrätin</p>")
+    assert code(markup) == "«»#linebreak()«»"
+    assert texts(markup) == ["Dr. Anna Berger", "Landrätin"]
+
+
+def test_control_characters_are_escaped_and_alternative_texts_are_one_line():
+    assert literal("a\x07b\nc") == '"a\\u{7}b\\u{a}c"'
+    markup = body('<figure><img src="b.svg" alt="a\n b\u00a0%"></figure>')
+    assert literals(markup) == ["b.svg", "a b %"]  # read aloud: plain spaces, as before
+
+
+# --- structure --------------------------------------------------------------------------------
+
+
+def test_headings_with_level_label_and_front_matter_unnumbered():
+    markup = body('<h1 id="vorwort" class="unnumbered">Vorwort</h1><h2 id="ziele">Ziele</h2><h3>Ohne</h3>')
+    assert code(markup) == (
+        "#heading(level: 1, numbering: none)[«»]\n#label(‹›)\n\n#heading(level: 2)[«»]\n#label(‹›)\n\n"
+        "#heading(level: 3)[«»]"
+    )
+    assert literals(markup) == ["Vorwort", "vorwort", "Ziele", "ziele", "Ohne"]
+
+
+def test_chapter_links_point_at_the_heading_label():
+    markup = body('<p>Kapitel <a href="#ziele">5</a>; extern <a href="https://x.org/a">hier</a></p>')
+    assert code(markup) == "«»#link(label(‹›))[«»]«»#link(‹›)[«»]"
+    assert literals(markup) == ["Kapitel ", "ziele", "5", "; extern ", "https://x.org/a", "hier"]
+
+
+def test_paragraphs_are_separated_by_a_blank_line():
+    assert code(body("<p>a</p>\n<p>b</p><p> </p>")) == "«»\n\n«»"
+
+
+def test_lists_tight_and_loose_bullets_and_numbers():
+    tight = body("<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>")
+    assert code(tight) == "#list(tight: true, [«»], [«»\n#list(tight: true, [«»])])"
+    loose = body("<ol><li><p>Frage</p><ul><li>Fakt</li></ul></li></ol>")
+    assert code(loose) == "#enum(tight: false, [«»\n\n#list(tight: true, [«»])])"
+
+
+def test_paper_header_is_a_sequence_of_term_items():
+    """Items one after another (not passed to terms(…)), so dokument.typ's show rule for
+    terms.item sets them as label and value side by side."""
+    markup = body(
+        '<dl class="kopfangaben"><dt>Datum</dt><dd>29.10.2026</dd><dt>Status</dt><dd>öffentlich</dd></dl>'
+    )
+    assert code(markup) == "#terms.item([«»], block[«»])\n\n#terms.item([«»], block[«»])"
+    assert texts(markup) == ["Datum", "29.10.2026", "Status", "öffentlich"]
+
+
+TABLE = (
+    "<table><caption>Geld</caption>"
+    '<colgroup><col style="width: 40%"><col style="width: 21.5%"><col style="width: 38.5%"></colgroup>'
+    '<thead><tr><th style="text-align: left">Jahr</th><th>Stand</th><th style="text-align: right">Betrag</th></tr></thead>'
+    "<tbody><tr><td>2026</td><td>beschlossen</td><td>1,00 €</td></tr>"
+    "<tr><td>2027</td><td></td><td>2,00 €</td></tr></tbody>"
+    "<tfoot><tr><td><strong>Gesamt</strong></td><td></td><td><strong>3,00 €</strong></td></tr></tfoot></table>"
+)
+
+
+def test_table_with_widths_alignment_header_body_and_footer():
+    """Widths from the columns, alignment of each column from its header cell (as in Word),
+    header and total row as Typst's header and footer, the caption on the figure."""
+    markup = body(TABLE)
+    assert code(markup) == (
+        "#figure(\n  align(center)[#table(\n"
+        "    columns: (40%, 21.5%, 38.5%,),\n"
+        "    align: (left, auto, right,),\n"
+        "    table.header([«»], [«»], [«»],),\n"
+        "    table.hline(),\n"
+        "    [«»], [«»], [«»],\n"
+        "    [«»], [], [«»],\n"
+        "    table.hline(),\n"
+        "    table.footer([#strong[«»]], [], [#strong[«»]],),\n"
+        "  )],\n  caption: [«»],\n  kind: table,\n)"
+    )
+    assert texts(markup)[0] == "Jahr" and texts(markup)[-3:] == ["Gesamt", "3,00 €", "Geld"]
+
+
+def test_cells_spanning_columns_keep_their_span():
+    html = '<table><tbody><tr><td colspan="2">a</td></tr><tr><td>b</td><td>c</td></tr></tbody></table>'
+    assert "table.cell(colspan: 2)[«»]" in code(body(html))
+
+
+def test_figure_names_its_picture_and_alternative_text():
+    markup = body(
+        '<figure><img src="zeitplan.svg" alt="Zeitleiste: M1 läuft" style="width: 100%">'
+        "<figcaption>Zeitplan der Maßnahmen</figcaption></figure>"
+    )
+    assert code(markup) == "#figure(image(‹›, alt: ‹›),\n  caption: [«»],\n)"
+    assert literals(markup) == ["zeitplan.svg", "Zeitleiste: M1 läuft", "Zeitplan der Maßnahmen"]
+
+
+def test_landscape_page_break_and_kept_blocks():
+    assert code(body('<div class="quer"><p>breit</p></div>')) == "#page(flipped: true)[\n«»\n]"
+    assert code(body('<p>a</p><div class="neue-seite"></div><p>b</p>')) == "«»\n\n#pagebreak(weak: true)\n\n«»"
+    assert code(body('<div class="zusammenhalten"><p>a</p></div>')) == (
+        "#block(breakable: false, width: 100%)[\n«»\n]"
+    )
+    assert code(body('<div class="zusammenhalten abstand"><p>a</p></div>')) == (
+        "#block(breakable: false, width: 100%)[#v(1.2em)\n«»\n]"
+    )
+
+
+def test_forms_fields_side_by_side_boxes_and_gaps():
+    field = '<div class="feld"><p>{}</p></div>'
+    assert code(body(field.format("Name"))) == "#feld([«»])"
+    assert code(body('<div class="feld"><p>Musterstadt</p><p>Ort</p></div>')) == "#feld(eintrag: [«»], [«»])"
+    row = body(f'<div class="felder">{field.format("Ort")}{field.format("Datum")}</div>')
+    assert code(row) == (
+        "#grid(columns: (1fr, 1fr, ), column-gutter: 1cm, row-gutter: 0.4em,\n[#feld([«»])],\n[#feld([«»])],\n)"
+    )
+    boxes = body('<div class="ankreuzen"><ul><li>☐\u00a0Sonstiges: <span class="luecke"></span></li></ul></div>')
+    assert code(boxes) == "#ankreuzliste[\n#list(tight: true, [«»#luecke()])\n]"
+    assert texts(boxes) == ["☐\u00a0Sonstiges: "]
+
+
+def test_an_empty_body_is_only_the_import():
+    assert typst_markup("") == IMPORT + "\n"
+    assert typst_markup("  \n") == IMPORT + "\n"
+
+
+# --- compiled ---------------------------------------------------------------------------------
+
+
+def _pdf_text(html: str) -> tuple[str, PdfReader]:
+    reader = PdfReader(io.BytesIO(to_pdf(rendered_document(html))))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split()), reader
+
+
+@pytest.mark.slow
+def test_hostile_text_comes_out_of_typst_literally():
+    printable = [t for t in HOSTILE if "😀" not in t]
+    cells = "".join(f"<tr><td>{escape(t)}</td><td>x</td></tr>" for t in printable)
+    items = "".join(f"<li>{escape(t)}</li>" for t in printable)
+    html = (
+        '<h1 id="probe">Probe</h1>'
+        + "".join(f"<p>{escape(t)}</p>" for t in printable)
+        + f"<ul>{items}</ul>"
+        + '<table><caption>Tabelle</caption><colgroup><col style="width: 50%"><col style="width: 50%"></colgroup>'
+        + f"<thead><tr><th>A</th><th>B</th></tr></thead><tbody>{cells}</tbody></table>"
+    )
+    text, reader = _pdf_text(html)
+    for t in printable:
+        for word in t.split():
+            assert word in text, t
+    assert len(reader.pages) < 5  # '#set page(width: 1cm)' changed nothing
+    assert [item.title for item in reader.outline] == ["Probe"]  # '= Überschrift' is no heading
+    assert "root:x:0:0" not in text
+
+
+@pytest.mark.slow
+def test_a_character_the_font_lacks_is_named_in_german_as_before():
+    with pytest.raises(ExportFailure) as failure:
+        _pdf_text("<p>Gruß 😀</p>")
+    assert "Das Zeichen '😀' (U+1F600 GRINNING FACE) kann die Schrift des PDF (Source Sans Pro)" in str(
+        failure.value
+    )
