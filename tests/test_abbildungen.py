@@ -225,3 +225,15 @@ def test_every_figure_is_tagged_with_its_alternative_text_in_the_pdf(concept_fil
     assert "Tabellenverzeichnis" in text and "Abbildungsverzeichnis" in text
     assert "Abbildung 2 Indikatoren: Ausgangswert, Istwert und Zielwert" in text
     assert "Tabelle 1 Das Geld auf einen Blick" in text  # the first table is in 'Das Wichtigste in Kürze'
+
+
+def test_a_very_long_alternative_text_ends_after_a_whole_sentence():
+    from pipeline.render.document import ALT_LIMIT, Figure
+
+    sentences = [f"M{n} Maßnahme Nummer {n}: laufend, seit 2025." for n in range(1, 600)]
+    alt = Figure("zeitplan.svg", "<svg/>", " ".join(sentences)).alt
+    assert len(alt) <= ALT_LIMIT
+    kept, note = alt.rsplit(". ", 1)
+    assert note == "Die übrigen Werte stehen in den Tabellen dieses Kapitels."
+    assert any(kept + "." == " ".join(sentences[:k]) for k in range(1, len(sentences)))  # whole sentences
+    assert Figure("a.svg", "<svg/>", "Kurz.").alt == "Kurz."

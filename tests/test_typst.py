@@ -284,3 +284,22 @@ def test_a_character_the_font_lacks_is_named_in_german_as_before():
     assert "Das Zeichen '😀' (U+1F600 GRINNING FACE) kann die Schrift des PDF (Source Sans Pro)" in str(
         failure.value
     )
+
+
+def test_a_lead_in_sticks_to_the_list_or_table_it_introduces():
+    stuck = body("<p>Offen ist:</p><ul><li>eins</li></ul>")
+    assert stuck.startswith('#block(sticky: true)[#"Offen ist:";]')
+    for loose in ("<p>Ein Satz.</p><ul><li>eins</li></ul>", "<p>Offen ist:</p><p>Weiter.</p>"):
+        assert "sticky" not in body(loose)
+
+
+@pytest.mark.slow
+def test_an_address_is_never_hyphenated(tmp_path):
+    """An address that reaches the end of a line is not hyphenated (it may break where it has
+    a hyphen of its own)."""
+    html = (  # without the rule, this line would end in 'land-'
+        "<p>Bitte wenden Sie sich mit allen Fragen Schreiben Sie an "
+        "fruehe-hilfen-datenschutzbeauftragte@landkreis-musterkreis.example.org bitte.</p>"
+    )
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(to_pdf(rendered_document(html)))).pages)
+    assert "fruehe-hilfen-datenschutzbeauftragte@landkreis-musterkreis.example.org" in "".join(text.split())

@@ -32,6 +32,8 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WIDTH = re.compile(r"width:\s*([0-9]+(?:\.[0-9]+)?)%")
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+#: What a lead-in ending with a colon introduces, and stays with on its page.
+_INTRODUCED = frozenset({"ul", "ol", "dl", "table"})
 
 INLINE = frozenset({"a", "b", "br", "code", "em", "i", "small", "span", "strong", "sub", "sup", "u"})
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
@@ -215,6 +217,8 @@ def block(element: _Element) -> list[Chunk]:
     tag = element.tag
     if tag == "p":
         text = inline_of(element)
+        if text and _leads_in(element):
+            return [Chunk(f"#block(sticky: true)[{text}]")]
         return [Chunk(text, "para")] if text else []
     if tag in HEADINGS:
         return [Chunk(heading(element))]
@@ -229,6 +233,15 @@ def block(element: _Element) -> list[Chunk]:
     if tag == "div":
         return division(element)
     return flow(element)
+
+
+def _leads_in(paragraph: _Element) -> bool:
+    """A paragraph ending with a colon right before a list or a table ('Offen ist:')."""
+    following = paragraph.getnext()
+    while following is not None and not is_element(following):
+        following = following.getnext()
+    text = "".join(str(t) for t in paragraph.itertext()).rstrip()
+    return following is not None and following.tag in _INTRODUCED and text.endswith(":")
 
 
 def heading(element: _Element) -> str:

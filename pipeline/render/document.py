@@ -32,6 +32,24 @@ class Figure:
     svg: str
     alt: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "alt", short_alt(self.alt))
+
+
+#: Longest text alternative: a screen reader reads it at a stretch, and PDF/A allows no string
+#: over 32,767 bytes (a figure of 500 measures would exceed it).
+ALT_LIMIT = 3000
+MORE_IN_TABLES = "Die übrigen Werte stehen in den Tabellen dieses Kapitels."
+
+
+def short_alt(alt: str) -> str:
+    """The alternative text, cut after the last whole sentence within ALT_LIMIT if longer."""
+    if len(alt) <= ALT_LIMIT:
+        return alt
+    room = ALT_LIMIT - len(MORE_IN_TABLES) - 1
+    end = alt.rfind(". ", 0, room)
+    return f"{alt[: end + 1] if end > 0 else alt[:room].rstrip() + ' …'} {MORE_IN_TABLES}"
+
 
 @dataclass(frozen=True)
 class Design:
