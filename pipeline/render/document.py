@@ -36,9 +36,9 @@ class Figure:
         object.__setattr__(self, "alt", short_alt(self.alt))
 
 
-#: Longest text alternative: a screen reader reads it at a stretch, and PDF/A allows no string
-#: over 32,767 bytes (a figure of 500 measures would exceed it).
-ALT_LIMIT = 3000
+#: Longest text alternative: PDF/A allows no string over 32,767 bytes, and the PDF stores text
+#: with umlauts as UTF-16, two bytes a character (a timeline of 500 measures would exceed it).
+ALT_LIMIT = 12000
 MORE_IN_TABLES = "Die übrigen Werte stehen in den Tabellen dieses Kapitels."
 
 
