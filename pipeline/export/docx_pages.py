@@ -220,15 +220,17 @@ def _capped(needed: list[int], total: int) -> list[int]:
     return list(needed)
 
 
-def _in_landscape(document: DocumentObject) -> set[int]:
-    """The tables inside blocks the filter marked for landscape pages (by element identity)."""
-    inside, found = False, set()
+def _in_landscape(document: DocumentObject) -> list[etree._Element]:
+    """The tables inside blocks the filter marked for landscape pages. The elements themselves,
+    not their id(): lxml makes a new Python object for a node whose old one was freed, and ids
+    are reused, so an id would sometimes name another table (an intermittent build difference)."""
+    inside, found = False, []
     for child in document.element.body:
         orientation = _orientation(child) if local(child) == "p" else None
         if orientation:
             inside = orientation == "portrait"  # the marker *ending* a portrait section opens the block
         elif inside and local(child) == "tbl":
-            found.add(id(child))
+            found.append(child)
     return found
 
 
@@ -242,7 +244,7 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int) -> None
         if grid is None:
             continue
         cols = list(grid.iterchildren(qn("w:gridCol")))
-        total = landscape if id(table) in wide else portrait
+        total = landscape if any(table is w for w in wide) else portrait
         given = [int(c.get(qn("w:w"), "0")) for c in cols]
         scale = total / max(1, sum(given))
         widths = [int(w * scale) for w in given]
