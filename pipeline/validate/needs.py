@@ -206,8 +206,9 @@ def space_indicators_match_the_offers(concept: Concept) -> Iterator[Finding]:
     a running offer of its goal that reaches more Sozialräume than its current value cannot both
     be right: the Angebotslandkarte would show the offer where the indicator says there is none."""
     needs, stand = concept.needs, concept.version.date.year
+    offered = {m.id for m in needs.offers}  # by id: comparing models field by field is quadratic
     for g_index, goal in enumerate(concept.goals):
-        offers = [m for m in concept.measures_for_goal(goal.id) if m in needs.offers]
+        offers = [m for m in concept.measures_for_goal(goal.id) if m.id in offered]
         for i_index, indicator in enumerate(goal.indicators):
             if indicator.unit.strip().lower() not in SPACE_UNITS or indicator.current is None:
                 continue
