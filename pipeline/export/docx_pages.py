@@ -20,7 +20,7 @@ from docx.shared import Length
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from pipeline.export.ooxml import element, insert_ordered, local, text_of
+from pipeline.export.ooxml import element, insert_ordered, local, paragraph_properties, text_of
 
 #: Tables with at most this many body rows stay on one page (if a page holds them).
 KEEP_WHOLE_ROWS = 6
@@ -139,10 +139,7 @@ def landscape_sections(
 def _keep_with_next(block: etree._Element) -> None:
     """Every paragraph of a row (or the paragraph itself) stays on the page of what follows."""
     for p in block.iter(qn("w:p")):
-        properties = p.find(qn("w:pPr"))
-        if properties is None:
-            properties = element("pPr")
-            p.insert(0, properties)
+        properties = paragraph_properties(p)
         if properties.find(qn("w:keepNext")) is None:
             insert_ordered(properties, element("keepNext"))
 
@@ -263,10 +260,7 @@ def space_after_tables(document: DocumentObject) -> None:
         following = table.getnext()
         if following is None or local(following) != "p":
             continue
-        properties = following.find(qn("w:pPr"))
-        if properties is None:
-            properties = element("pPr")
-            following.insert(0, properties)
+        properties = paragraph_properties(following)
         spacing = properties.find(qn("w:spacing"))
         if spacing is None:
             spacing = insert_ordered(properties, element("spacing"))

@@ -31,6 +31,7 @@ from pipeline.export.ooxml import (
     insert_ordered,
     local,
     paragraph,
+    paragraph_properties,
     run,
     set_child,
     style_of,
@@ -91,15 +92,7 @@ def _anchors_before(p: etree._Element) -> set[str]:
 def _leave_unnumbered(p: etree._Element) -> None:
     """Take one heading out of the list its style is bound to (numId 0), as Word does for
     'Nummerierung: Ohne'."""
-    properties = p.find(qn("w:pPr"))
-    if properties is None:
-        properties = element("pPr")
-        p.insert(0, properties)
-    numbers = element("numPr")
-    numbers.append(element("numId", val="0"))
-    for old in properties.findall(qn("w:numPr")):
-        properties.remove(old)
-    insert_ordered(properties, numbers)
+    set_child(paragraph_properties(p), "numPr").append(element("numId", val="0"))
 
 
 def headings(

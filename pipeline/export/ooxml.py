@@ -299,6 +299,15 @@ def set_child(parent: etree._Element, tag: str, /, **attributes: str) -> etree._
     return insert_ordered(parent, child)
 
 
+def paragraph_properties(paragraph_element: etree._Element) -> etree._Element:
+    """A paragraph's w:pPr, made as its first child where it has none."""
+    properties = paragraph_element.find(qn("w:pPr"))
+    if properties is None:
+        properties = element("pPr")
+        paragraph_element.insert(0, properties)
+    return properties
+
+
 def element(tag: str, text: str | None = None, /, **attributes: str) -> etree._Element:
     """A w: element with w: attributes (``val="x"`` → ``w:val="x"``)."""
     made = OxmlElement(f"w:{tag}")

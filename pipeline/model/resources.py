@@ -313,11 +313,16 @@ class Effort:
         return {year: total(p.fte_in(year) for p in positions) for year in self.concept.budget.years}
 
     @property
+    def fte_changes(self) -> bool:
+        """Whether the staff's total differs between budget years."""
+        return len(set(self.fte_by_year.values())) > 1
+
+    @property
     def fte_phrase(self) -> str:
         """'insgesamt 5,85 Vollzeitäquivalenten (VZÄ)', or year by year where the total changes:
         '9,15 Vollzeitäquivalenten (VZÄ) im Jahr 2026 und 10,9 VZÄ im Jahr 2027'."""
         by_year = self.fte_by_year
-        if len(set(by_year.values())) <= 1:
+        if not self.fte_changes:
             return f"insgesamt {fte(next(iter(by_year.values()), Decimal(0)))} Vollzeitäquivalenten (VZÄ)"
         parts = [
             f"{fte(size)} {'Vollzeitäquivalenten (VZÄ)' if index == 0 else 'VZÄ'} im Jahr {year}"
