@@ -27,7 +27,7 @@ from pipeline.build import Request, check_folder, prepare_export
 from pipeline.errors import GesamtkonzeptError, InvalidInput
 from pipeline.findings import summary
 from pipeline.formatting import count, number
-from pipeline.model.inputs import MUNICIPALITY_FILE
+from pipeline.model.kinds import MUNICIPALITY_FILE
 
 if TYPE_CHECKING:
     from pipeline.export import Export

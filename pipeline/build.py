@@ -18,16 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline import load, products, validate
+from pipeline import products
 from pipeline.errors import InvalidInput
 from pipeline.findings import Finding, at
-from pipeline.load.revisions import input_folder
-from pipeline.model.concept import Concept
 
-if TYPE_CHECKING:  # render and export (Jinja, python-docx, typst) load only when a build needs them
+if TYPE_CHECKING:  # the stages load when a build needs them: a build with nothing changed needs none
     from concurrent.futures import Executor
 
-    from pipeline import export
+    from pipeline import export, load
+    from pipeline.model.concept import Concept
 
 #: Asked for by name, the agreement needs its section; without --nur a build just leaves it out.
 NO_AGREEMENT = Finding(
@@ -58,6 +57,8 @@ def check_folder(folder: Path, *, strict: bool = False) -> Checked:
 
     Raises InvalidInput listing every error – and, if `strict`, every warning as well.
     """
+    from pipeline import load, validate
+
     loaded, problems = load.load_folder(folder)
     validated = validate.check(loaded, problems, strict=strict)
     return Checked(folder, loaded, validated.concept, validated.warnings)
@@ -66,6 +67,8 @@ def check_folder(folder: Path, *, strict: bool = False) -> Checked:
 def load_fassung(spec: str | Path) -> Concept:
     """An earlier Fassung (a folder or REVISION:ORDNER from git), its problems marked as its own
     so nobody looks for them in the current inputs."""
+    from pipeline.load.revisions import input_folder
+
     with input_folder(str(spec)) as folder:
         try:
             return check_folder(folder).concept
@@ -80,7 +83,7 @@ def load_fassung(spec: str | Path) -> Concept:
 
 def build_record(checked: Checked, *, draft: bool = False) -> export.BuildRecord:
     """What the manifest says about this build: whose concept, which Fassung, from which inputs."""
-    from pipeline import export
+    from pipeline import export, load
 
     concept = checked.concept
     return export.BuildRecord(

@@ -21,7 +21,7 @@ from pipeline import click_german
 from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
 from pipeline.findings import Finding, summary
 from pipeline.formatting import count, number
-from pipeline.model.types import MunicipalityKind, State
+from pipeline.model.kinds import MunicipalityKind, State
 from pipeline.products import AGREEMENT_FOLDER, PRODUCTS, QUALITY_DIALOGUE
 
 # Before any option is declared: click words some of its help texts when an option is made.
@@ -247,19 +247,32 @@ def build(
 def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: bool, arbeiter: int | None) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from pipeline.build import check_folder, prepare_export
-    from pipeline.export import default_workers
+    from pipeline.unchanged import unchanged_files
 
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.resolve().name
+    key = _whole_build_key(ordner, target, request)
+    unchanged = unchanged_files(target, key) if key else None
+    if unchanged is not None:
+        documents = len(unchanged)
+        click.echo(
+            f"Word und PDF: alle {documents} Dateien unverändert (seit dem letzten Build hat sich nichts geändert)."
+        )
+        click.echo(f"fertig in {number(time.perf_counter() - started, 1)} s")
+        return
+    from pipeline.build import check_folder, prepare_export
+    from pipeline.export import default_workers
+
     checked = check_folder(ordner, strict=streng)
     _show_warnings(checked.warnings)
     if checked.warnings:
         click.echo(
             f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True
         )
+    export = prepare_export(checked, target, request)
+    export.build_key = None if checked.warnings else key
     with ThreadPoolExecutor(max_workers=arbeiter or default_workers()) as pool:
-        result = prepare_export(checked, target, request).run(pool)
+        result = export.run(pool)
     _show_warnings(result.gaps)
     if result.interrupted:
         click.echo(
@@ -281,6 +294,17 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
         click.echo(f"geschrieben: {written}")
     click.echo(_rebuilt_line(result))
     click.echo(f"fertig in {number(time.perf_counter() - started, 1)} s")
+
+
+def _whole_build_key(ordner: Path, target: Path, request: Request) -> str | None:
+    """The key that lets a build with nothing changed skip everything (:mod:`pipeline.unchanged`);
+    none when the build compares with an earlier Fassung, which may change on its own."""
+    from pipeline.unchanged import build_key
+
+    if request.earlier is not None:
+        return None
+    asked = {"nur": request.only, "entwurf": request.draft, "arbeitsfassung": request.working_copy}
+    return build_key(ordner, target, {**asked, "streng": request.strict})
 
 
 def _rebuilt_line(result: Any) -> str:

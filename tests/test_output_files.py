@@ -33,6 +33,7 @@ from pipeline.cli import main
 from pipeline.errors import WriteFailure
 from pipeline.export import BuildRecord, Written, write_set
 from pipeline.export.files import LOCK_NAME, STAGING, finish_interrupted, output_lock, sha256, write_atomically
+from pipeline.unchanged import ENTRY, MANIFEST
 
 from .conftest import CONCEPT, EXAMPLE, ROOT
 
@@ -396,6 +397,13 @@ def test_a_build_killed_while_renaming_is_completed_by_the_next(built, tmp_path)
     assert result.exit_code == 0, result.output
     assert "wurde beim Schreiben unterbrochen; seine Dateien sind jetzt vollständig übernommen." in result.output
     assert "Bearbeitete Fassung gesichert" not in result.output
-    assert contents(out) == contents(built)
+    completed, whole = contents(out), contents(built)
+    assert completed.keys() == whole.keys()
+    assert {p: d for p, d in completed.items() if p != MANIFEST} == {
+        p: d for p, d in whole.items() if p != MANIFEST
+    }
+    recorded = manifest(out)
+    assert recorded.pop(ENTRY)["dateien"] == sorted(manifest(built)["dateien"])  # the command line's key
+    assert recorded == manifest(built)
     assert consistent(out)
     assert f"{CONCEPT}.docx" in manifest(out)["dateien"]

@@ -192,7 +192,9 @@ class Export:
     workers (`pool`); :meth:`finish` waits for them and writes the set. Between the two, the
     caller may prepare the next municipality. `done` is called (from a worker) as each file is
     ready. What a screen-reader user would miss in a Word file comes back as warnings (`gaps`);
-    if `strict`, they stop the build before anything is written."""
+    if `strict`, they stop the build before anything is written. A `build_key` is recorded in
+    the manifest for the next build to skip everything (:mod:`pipeline.unchanged`), unless
+    there are gaps to report."""
 
     def __init__(
         self,
@@ -202,8 +204,10 @@ class Export:
         index: dict[str, list[InputLocation]] | None = None,
         *,
         strict: bool = False,
+        build_key: str | None = None,
     ) -> None:
         self.rendered = rendered
+        self.build_key = build_key
         self.strict = strict
         self.output = output
         self.record = record
@@ -251,8 +255,10 @@ class Export:
             files.update({path: source.read_bytes() for source, path in copied.items()})
             files.update(oparl_files(papers, self.rendered.attachments, copied, files))
             files.update(_pages_and_workbooks(self.rendered))
+            folders = self.rendered.owned_folders
+            build_key = None if gaps else self.build_key
             written = _write(
-                self.output, files, self.record, origins, self.rendered.owned_folders, keys, builds, self.previous
+                self.output, files, self.record, origins, folders, keys, builds, self.previous, build_key
             )
         finally:
             self.close()
@@ -358,11 +364,12 @@ def _write(
     keys: dict[str, str],
     builds: dict[str, str],
     previous: dict[str, Any],
+    build_key: str | None = None,
 ) -> Committed:
     """The set written, after what an interrupted build left is dealt with (:func:`write_set`)."""
     remove_leftover_temps(output, [*previous.get("dateien", {}), *files, MANIFEST])
     stale = stale_files(output, files, previous, owned_folders)
-    manifest = manifest_bytes(previous, record, files, origins, tuple(stale), keys, builds)
+    manifest = manifest_bytes(previous, record, files, origins, tuple(stale), keys, builds, build_key)
     changes = [
         *(
             Change(path, data, recorded_hash(previous, path), protect=path.endswith(".docx"))

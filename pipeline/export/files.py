@@ -58,6 +58,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pipeline.errors import BuildLocked, WriteFailure, os_reason
+from pipeline.unchanged import STAGING
 
 if sys.platform == "win32":  # Windows has no flock; it locks a byte range instead
     import msvcrt
@@ -65,9 +66,8 @@ else:
     import fcntl
 
 LOCK_NAME = ".gesamtkonzept.lock"
-#: The staging folder inside every folder a build writes into; the output folder's own one
-#: holds the journal.
-STAGING = ".gesamtkonzept-neu"
+#: The staging folder inside every folder a build writes into (STAGING); the output folder's
+#: own one holds the journal.
 JOURNAL = "journal.json"
 PREPARED, READY, DONE = "vorbereitet", "bereit", "fertig"
 

@@ -30,9 +30,8 @@ from typing import Any
 from pipeline import __version__
 from pipeline.export.files import sha256
 from pipeline.render.provenance import Origin
-
-MANIFEST = "manifest.json"
-
+from pipeline.unchanged import ENTRY
+from pipeline.unchanged import MANIFEST as MANIFEST  # the file's name, known before anything is built
 
 TOOL = f"gesamtkonzept-fruehe-hilfen {__version__}"
 
@@ -172,10 +171,12 @@ def manifest_bytes(
     forget: tuple[str, ...] = (),
     keys: dict[str, str] | None = None,
     builds: dict[str, str] | None = None,
+    build_key: str | None = None,
 ) -> bytes:
     """This build's manifest; entries of files it did not make this time are kept, except
     those it removes (`forget`). `keys` are the keys of the Word and PDF files, `builds` the
-    build ids the Word files carry (other files belong to this build)."""
+    build ids the Word files carry (other files belong to this build); `build_key`, if given,
+    lets the next build with the same key skip everything (:mod:`pipeline.unchanged`)."""
     keys, builds = keys or {}, builds or {}
     written = {
         path: {
@@ -198,6 +199,8 @@ def manifest_bytes(
         "dateien": {**_without(previous.get("dateien", {}), forget), **written},
         "herkunft": {**_without(previous.get("herkunft", {}), forget), **provenance},
     }
+    if build_key is not None:
+        manifest[ENTRY] = {"schluessel": build_key, "dateien": sorted(files)}
     return (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 

@@ -23,10 +23,10 @@ from pipeline.model.inputs import (
     FILE_SIZE_FIELD,
     FOLDERS,
     MAX_FILE_SIZE_MIB,
-    MUNICIPALITY_FILE,
     OPTIONAL_FILES,
     REQUIRED_FILES,
 )
+from pipeline.model.kinds import MUNICIPALITY_FILE
 
 __all__ = ["LoadedInputs", "SourceFile", "inputs_hash", "load_folder", "load_texts"]
 

@@ -16,8 +16,23 @@
 Templates and exporters only read the model; nothing downstream changes it.
 """
 
-from pipeline.model.concept import Concept
-from pipeline.model.inputs import *  # noqa: F403 – the file models are the model's vocabulary
-from pipeline.model.inputs import INPUTS, InputKind, model_for
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = ["INPUTS", "Concept", "InputKind", "model_for"]
+
+
+def __getattr__(name: str) -> Any:
+    """The model's names, imported when first asked for: a command that needs only a light
+    submodule (the command line's choices, the fonts) does not pay for building every model."""
+    if name == "Concept":
+        from pipeline.model.concept import Concept
+
+        return Concept
+    inputs = importlib.import_module("pipeline.model.inputs")
+    try:
+        return getattr(inputs, name)
+    except AttributeError:
+        raise AttributeError(f"module 'pipeline.model' has no attribute {name!r}") from None

@@ -22,6 +22,7 @@ from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.geo import GeoProblem, read_outlines
 from pipeline.model.grammar import Forms, committee_forms
 from pipeline.model.key_figures import FEATURES, Feature, FeatureId
+from pipeline.model.kinds import MUNICIPALITY_FILE
 from pipeline.model.norms import FUNDING_AREAS, PROFESSIONS, FundingAreaCode, Profession, ProfessionId
 from pipeline.model.paths import input_file_checks
 from pipeline.model.types import (
@@ -1360,7 +1361,7 @@ class InputKind:
 
 #: Every kind of input file, in the order they are read and documented.
 INPUTS: tuple[InputKind, ...] = (
-    InputKind("kommune.yaml", MunicipalityFile),
+    InputKind(MUNICIPALITY_FILE, MunicipalityFile),
     InputKind("zielgruppen.yaml", TargetGroupFile),
     InputKind("ziele.yaml", GoalFile),
     InputKind("massnahmen.yaml", MeasureFile),
@@ -1372,8 +1373,6 @@ INPUTS: tuple[InputKind, ...] = (
     InputKind("qualitaet.yaml", QualityFile, required=False),
     InputKind("vorlagen/*.yaml", PaperFile, required=False),
 )
-#: The file read first: it may raise the size limit of the others.
-MUNICIPALITY_FILE = INPUTS[0].name
 #: The files every municipality has.
 REQUIRED_FILES: tuple[str, ...] = tuple(k.name for k in INPUTS if k.required)
 #: Single files a municipality may leave out.

@@ -34,6 +34,8 @@ from pydantic_core import PydanticCustomError
 from pipeline.findings import Status
 from pipeline.formatting import number_advice
 from pipeline.model import fonts
+from pipeline.model.kinds import MunicipalityKind as MunicipalityKind
+from pipeline.model.kinds import State as State
 
 #: pydantic error type of model checks whose message already is the German sentence for users.
 GERMAN_MESSAGE = "meldung"
@@ -314,32 +316,6 @@ KIND_LABELS: dict[str, str] = {
     "formular": "Formular",
 }
 
-MunicipalityKind = Literal[
-    "Landkreis",
-    "kreisfreie Stadt",
-    "große kreisangehörige Stadt",
-    "kreisangehörige Stadt",
-    "Stadtstaat",
-    "Bezirk",
-]
-State = Literal[
-    "Baden-Württemberg",
-    "Bayern",
-    "Berlin",
-    "Brandenburg",
-    "Bremen",
-    "Hamburg",
-    "Hessen",
-    "Mecklenburg-Vorpommern",
-    "Niedersachsen",
-    "Nordrhein-Westfalen",
-    "Rheinland-Pfalz",
-    "Saarland",
-    "Sachsen",
-    "Sachsen-Anhalt",
-    "Schleswig-Holstein",
-    "Thüringen",
-]
 Sector = Literal[
     "Kinder- und Jugendhilfe",
     "Gesundheitswesen",
