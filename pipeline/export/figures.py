@@ -71,6 +71,11 @@ def figure_png(figure: Figure) -> bytes:
     )
 
 
+def figure_pngs(figures: tuple[Figure, ...]) -> list[bytes]:
+    """Every figure of a document as PNG (remembered for the Word file's finishing)."""
+    return [figure_png(figure) for figure in figures]
+
+
 def logo_png(path: Path) -> bytes:
     """The logo fitted into its box on a transparent background, as PNG at print resolution."""
     return _logo_png(path.name, path.suffix.lower(), checked_logo(path))

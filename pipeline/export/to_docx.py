@@ -7,8 +7,10 @@ through the environment as plain text (``templates/filter/metadaten.lua``), neve
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from pipeline.export.docx_finish import finish_docx
-from pipeline.export.figures import figure_folder
+from pipeline.export.figures import figure_folder, figure_pngs
 from pipeline.export.manifest import BuildRecord, DocumentIdentity
 from pipeline.export.pandoc import run_pandoc
 from pipeline.export.to_pdf import epoch_of
@@ -55,8 +57,12 @@ def to_docx(
 
 
 def docx_of(doc: RenderedDocument, bookmarked_html: str, identity: DocumentIdentity | None) -> bytes:
-    """The Word file from the document's bookmarked body (:func:`bookmark`)."""
-    with figure_folder(doc.figures) as figures:
-        args = (*docx_args(doc), f"--resource-path={figures}")
-        raw = run_pandoc(bookmarked_html, "docx", args, epoch_of(doc), docx_metadata(doc))
+    """The Word file from the document's bookmarked body (:func:`bookmark`). The figures' PNGs
+    are drawn while pandoc runs (a process of its own), ready when the file is finished."""
+    with ThreadPoolExecutor(max_workers=1) as drawing:
+        pictures = drawing.submit(figure_pngs, doc.figures)
+        with figure_folder(doc.figures) as figures:
+            args = (*docx_args(doc), f"--resource-path={figures}")
+            raw = run_pandoc(bookmarked_html, "docx", args, epoch_of(doc), docx_metadata(doc))
+        pictures.result()
     return finish_docx(raw, doc, identity)
