@@ -12,6 +12,7 @@ import yaml
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from pypdf import PdfReader
 
 from pipeline.build import build, check_folder
 from pipeline.errors import TemplateFailure
@@ -92,6 +93,7 @@ def test_without_a_layout_the_documents_keep_the_house_look(inputs):
     assert (values["hauptfarbe"], values["akzentfarbe"], values["kopffarbe"]) == ("#1f4e79", "#1f4e79", "#dce6f0")
     assert "titelzeile" not in values and "titelhinweis" not in values
     assert values["kopfzeile"].startswith(f"{concept.municipality.name} · ")
+    assert values["schrift"] == values["schrift_ueberschriften"] == "Source Sans Pro"
 
 
 def test_the_city_s_layout_reaches_the_typst_inputs_as_plain_data():
@@ -103,8 +105,13 @@ def test_the_city_s_layout_reaches_the_typst_inputs_as_plain_data():
     assert concept_values["titelzeile"] == layout["titelzeile"]
     assert concept_values["titelhinweis"] == " ".join(layout["titelhinweis"].split())
     assert concept_values["kopfzeile"].startswith(layout["kopfzeile"] + " · ")
+    assert (concept_values["schrift"], concept_values["schrift_ueberschriften"]) == (
+        "Source Serif Pro",
+        "Source Sans Pro",
+    )
     paper = render_paper(paper_views(concept)[0])
     assert typst_inputs(paper)["hauptfarbe"] == layout["hauptfarbe"]
+    assert typst_inputs(paper)["schrift"] == "Source Serif Pro"
     assert typst_inputs(paper)["kopfzeile"].startswith(layout["kopfzeile"])
 
 
@@ -154,6 +161,53 @@ def test_the_pdf_layout_reads_its_colours_from_the_inputs_not_from_constants():
     assert 'rgb(inp.at("hauptfarbe"' in layout and 'rgb(inp.at("kopffarbe"' in layout
     assert "inp.titelzeile" in layout  # set as text, never evaluated as markup
     assert "eval(" not in layout
+
+
+def test_the_typefaces_are_two_named_choices_each_with_its_fonts(inputs):
+    from typing import get_args
+
+    from pipeline.model import fonts
+    from pipeline.model.types import TypefaceChoice
+
+    assert list(get_args(TypefaceChoice)) == list(fonts.TYPEFACES)
+    for typeface in fonts.TYPEFACES.values():
+        folder = fonts.font_directory(next(k for k, v in fonts.TYPEFACES.items() if v == typeface))
+        assert all((folder / face).is_file() for face in typeface.faces)
+    problems = _set_layout(inputs, schrift="Times New Roman").problems()
+    assert len(problems) == 1
+    line, _ = inputs.position_of("kommune.yaml", "Times New Roman")
+    assert problems[0].startswith(f"kommune.yaml:{line}:") and "layout.schrift" in problems[0]
+    assert "'serifenlos'" in problems[0] and "'mit Serifen'" in problems[0]
+
+
+def test_the_pdf_layout_sets_text_and_headings_in_their_typefaces():
+    """The concept's layout around a heading and a paragraph, as PDF: the fonts it embeds."""
+    import io
+    import tempfile
+
+    import typst
+
+    from pipeline.export.to_pdf import font_dirs
+
+    values = {k: v for k, v in typst_inputs(render_concept(check_folder(CITY).concept)).items() if k != "logo"}
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work)
+        shutil.copy(TEMPLATE_DIR / "dokument.typ", root / "main.typ")
+        shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
+        (root / "inhalt.typ").write_text("= Einleitung\n\nText des Konzepts.\n")
+        pdf = typst.compile(
+            str(root / "main.typ"),
+            root=str(root),
+            font_paths=list(font_dirs()),
+            ignore_system_fonts=True,
+            sys_inputs=values,
+        )
+    fonts = {
+        str(f.get_object()["/BaseFont"]).split("+")[-1]
+        for f in PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"].values()
+    }
+    assert any(f.startswith("SourceSerifPro-Regular") for f in fonts), fonts  # the text
+    assert any(f.startswith("SourceSansPro-Bold") for f in fonts), fonts  # title and heading
 
 
 def test_user_text_in_the_layout_stays_literal_in_the_typst_inputs(inputs):
@@ -254,6 +308,23 @@ def test_the_city_builds_in_its_own_design_with_its_own_chapter(tmp_path, own_te
     assert any(" ".join(layout["titelhinweis"].split()) == p.text for p in document.paragraphs[:12])
     assert document.sections[-1].header.paragraphs[0].text.startswith(layout["kopfzeile"])
     assert any("Eigener Einleitungstext der Stadt." in p.text for p in document.paragraphs)
+    # text with serifs under sans-serif headings, as in the PDF: Georgia and Arial, on every PC
+    assert (layout["schrift"], layout["schrift_ueberschriften"]) == ("mit Serifen", "serifenlos")
+    for style_id, font in (
+        ("Normal", "Georgia"),
+        ("Tabellentext", "Georgia"),
+        ("Heading1", "Arial"),
+        ("Title", "Arial"),
+    ):
+        assert _style(document, style_id).font.name == font, style_id
+    pdf = PdfReader(next(p for p in first.paths if p.suffix == ".pdf"))
+    used = {
+        str(f.get_object()["/BaseFont"]).split("+")[-1]
+        for page in pdf.pages[:6]
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert any(name.startswith("SourceSerifPro-") for name in used), used
+    assert any(name.startswith("SourceSansPro-Bold") for name in used), used
 
     (own_templates / "templates" / INTRO).write_text(
         '<h1 id="einleitung">Einleitung</h1>\n<p>Geänderter Einleitungstext.</p>\n', encoding="utf-8"
@@ -272,5 +343,7 @@ def test_figures_and_web_page_take_the_primary_colour_where_they_took_the_house_
         assert figure is not None and primary in figure.svg and "#1f4e79" not in figure.svg
     page = to_html(render_concept(city)).decode("utf-8")
     assert f"--blau: {primary}" in page and _layout(CITY)["titelzeile"] in page
+    assert '--schrift: "Source Serif Pro", "Source Serif 4", Georgia' in page
+    assert '--titelschrift: "Source Sans Pro"' in page
     house = check_folder(EXAMPLE).concept
     assert "#1f4e79" in network_figure(house).svg

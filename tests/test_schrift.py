@@ -38,12 +38,14 @@ def test_the_coverage_is_read_from_the_font():
     european = "ΑαΩωΠπ" + "АаЯяЁёЇїҐґ" + "ĞğİıŞşÇç" + "ŁłŒœØøÅåÆæČčŘřŽžŐőŰű"
     assert all(ord(c) in covered for c in german + european)
     assert not any(ord(c) in covered for c in "😀🎁家中ز\u05d0\u202e")
+    serif = fonts.cmap_characters((fonts.font_directory("mit Serifen") / "SourceSerifPro-Bold.otf").read_bytes())
+    assert covered <= serif and ord("ἀ") not in covered  # polytonic Greek: the sans-serif face only
 
 
 def test_the_cmap_reader_reads_both_formats():
     """The faces carry a full map (format 12) and one of the Basic Multilingual Plane (format 4);
     where they overlap, both say the same."""
-    data = (fonts.font_directory() / fonts.FACES[0]).read_bytes()
+    data = (fonts.font_directory() / fonts.TYPEFACES[fonts.DEFAULT].faces[0]).read_bytes()
     full = fonts.cmap_characters(data)
     italic = fonts.cmap_characters((fonts.font_directory() / "SourceSansPro-It.otf").read_bytes())  # format 4 only
     assert max(full) > 0xFFFF and max(italic) <= 0xFFFF
@@ -51,12 +53,12 @@ def test_the_cmap_reader_reads_both_formats():
     assert len(full) > 1000
 
 
-def _compiles(text: str) -> str | None:
+def _compiles(text: str, family: str = fonts.FAMILY) -> str | None:
     """None if typst sets `text` upright, bold and italic in a PDF/UA-1, else its complaint."""
     import typst
 
     source = (
-        '#set document(title: "Probe")\n#set text(font: "Source Sans Pro", lang: "de")\n'
+        f'#set document(title: "Probe")\n#set text(font: "{family}", lang: "de")\n'
         "#sys.inputs.t\n\n#strong(sys.inputs.t)\n\n#emph(sys.inputs.t)\n"
     )
     try:
@@ -79,8 +81,9 @@ def test_every_character_validation_accepts_is_shown_in_the_pdf():
         for code in sorted(fonts.covered())
         if not CONTROL_CHARACTERS.match(chr(code)) and not BIDI_CONTROLS.match(chr(code))
     ]
-    assert _compiles(" ".join(accepted) + WITHOUT_GLYPH) is None
-    assert "could not be displayed" in (_compiles("Gruß 😀") or "")
+    for typeface in fonts.TYPEFACES.values():
+        assert _compiles(" ".join(accepted) + WITHOUT_GLYPH, typeface.family) is None, typeface.family
+        assert "could not be displayed" in (_compiles("Gruß 😀", typeface.family) or "")
 
 
 @pytest.mark.slow
@@ -88,8 +91,8 @@ def test_what_typst_still_refuses_reaches_the_user_in_german():
     with pytest.raises(ExportFailure) as failure:
         compile_pdf("Gruß 😀", _document(), "dokument.typ")
     assert str(failure.value) == (
-        "Das PDF „Probe.pdf“ ließ sich nicht erzeugen. Das Zeichen '😀' (U+1F600 GRINNING FACE) kann die "
-        "Schrift des PDF (Source Sans Pro) nicht darstellen."
+        "Das PDF „Probe.pdf“ ließ sich nicht erzeugen. Das Zeichen '😀' (U+1F600 GRINNING FACE) können die "
+        "Schriften des PDF (Source Sans Pro und Source Serif Pro) nicht darstellen."
     )
 
 

@@ -530,8 +530,8 @@ def _title_problems(inputs, title: str) -> list[str]:
         (
             "Willkommen 😀 Familien",
             23,
-            "an Stelle 12 nach „Willkommen“ das Zeichen '😀' (U+1F600 GRINNING FACE), das die Schrift des PDF "
-            "(Source Sans Pro) nicht darstellen kann.",
+            "an Stelle 12 nach „Willkommen“ das Zeichen '😀' (U+1F600 GRINNING FACE), das die Schriften des PDF "
+            "(Source Sans Pro und Source Serif Pro) nicht darstellen können.",
         ),
         ("家庭访问", 12, "an Stelle 1 das Zeichen '家' (U+5BB6 CJK UNIFIED IDEOGRAPH-5BB6)"),
         ("Besuch زيارة", 19, "das Zeichen 'ز' (U+0632 ARABIC LETTER ZAIN)"),

@@ -66,8 +66,9 @@ def resources(suffix: str) -> dict[str, str]:
     if suffix == ".pdf":
         from pipeline.model import fonts
 
-        fonts_folder = fonts.font_directory()
-        found |= {f"schrift/{n}": d for n, d in _files_digest(fonts_folder.iterdir(), fonts_folder).items()}
+        for fonts_folder in fonts.font_directories():
+            digests = _files_digest(fonts_folder.iterdir(), fonts_folder)
+            found |= {f"schrift/{fonts_folder.parent.name}/{n}": d for n, d in digests.items()}
     return found
 
 

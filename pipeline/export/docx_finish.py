@@ -30,7 +30,8 @@ from lxml import etree
 from pipeline.export import docx_pages, docx_structure
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
 from pipeline.export.manifest import DocumentIdentity
-from pipeline.export.ooxml import insert_ordered, next_bookmark_id
+from pipeline.export.ooxml import insert_ordered, next_bookmark_id, set_child
+from pipeline.model import fonts
 from pipeline.render.document import RenderedDocument
 
 
@@ -121,6 +122,35 @@ def _design_styles(document: DocumentObject, doc: RenderedDocument) -> None:
             shading = condition.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
             if condition.get(qn("w:type")) == "firstRow" and shading is not None:
                 shading.set(qn("w:fill"), design.table_header.removeprefix("#").upper())
+
+
+#: The Word styles (by id) of headings and the title page: set in the headings' typeface.
+HEADING_STYLES = ("Title", "Subtitle", "Heading1", "Heading2", "Heading3", "TOCHeading")
+
+
+def _set_font(properties: etree._Element, name: str) -> None:
+    """A style's run properties name one font for every script (no theme fonts)."""
+    set_child(properties, "rFonts", ascii=name, hAnsi=name, cs=name, eastAsia=name)
+
+
+def _typefaces(document: DocumentObject, doc: RenderedDocument) -> None:
+    """The municipality's typefaces as Word fonts every Windows and Mac has (Arial, Georgia),
+    matching the PDF's (pipeline.model.fonts): the text's where the reference document names
+    its font, the headings' in the styles of headings and the title page."""
+    reference = fonts.TYPEFACES[fonts.DEFAULT].word
+    body, headings = (
+        fonts.TYPEFACES[choice].word for choice in (doc.design.typeface, doc.design.heading_typeface)
+    )
+    if body == headings == reference:
+        return
+    for named in list(document.styles.element.iter(qn("w:rFonts"))):
+        if named.get(qn("w:ascii")) == reference:
+            properties = named.getparent()
+            assert properties is not None
+            _set_font(properties, body)
+    for style in document.styles:
+        if style.style_id in HEADING_STYLES:
+            _set_font(style.element.get_or_add_rPr(), headings)
 
 
 def _cover_lines(document: DocumentObject, doc: RenderedDocument) -> None:
@@ -428,6 +458,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     document = Document(io.BytesIO(raw))
     _logo(document, doc)
     _design_styles(document, doc)
+    _typefaces(document, doc)
     _cover_lines(document, doc)
     _frame(document, doc)
     _draft_marks(document, doc)

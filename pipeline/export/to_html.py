@@ -16,6 +16,7 @@ import html
 import lxml.etree
 import lxml.html
 
+from pipeline.model import fonts
 from pipeline.render.document import Figure, RenderedDocument
 
 UNNUMBERED = "unnumbered"
@@ -23,9 +24,9 @@ LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"
 
 STYLE = """
 :root { --blau: #1f4e79; --grau: #595959; --linie: #a6a6a6; --kopf: #dce6f0; }
-html { font-family: "Source Sans Pro", "Source Sans 3", Arial, Helvetica, sans-serif; font-size: 106%;
-  line-height: 1.5; color: #222; background: #fff; }
+html { font-family: var(--schrift); font-size: 106%; line-height: 1.5; color: #222; background: #fff; }
 body { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+h1, h2, h3, h4, h5, .untertitel, .titelzeile { font-family: var(--titelschrift); }
 h1, h2, h3, h4, h5 { color: var(--blau); line-height: 1.25; }
 h1 { font-size: 2rem; margin: 0.5rem 0 0.25rem; }
 h2 { font-size: 1.5rem; margin-top: 2.5rem; border-bottom: 1px solid var(--linie); padding-bottom: 0.2rem; }
@@ -135,9 +136,14 @@ def _contents(root: lxml.html.HtmlElement) -> str:
 
 
 def _design_colours(doc: RenderedDocument) -> str:
-    """The municipality's colours over the house colours (checked as '#rrggbb' on input)."""
+    """The municipality's colours over the house colours (checked as '#rrggbb' on input) and
+    its typefaces (lists of font names from pipeline.model.fonts, never from the inputs)."""
     design = doc.design
-    return f":root {{ --blau: {design.primary}; --akzent: {design.accent}; --kopf: {design.table_header}; }}\n"
+    body, headings = (fonts.TYPEFACES[choice].web for choice in (design.typeface, design.heading_typeface))
+    return (
+        f":root {{ --blau: {design.primary}; --akzent: {design.accent}; --kopf: {design.table_header}; "
+        f"--schrift: {body}; --titelschrift: {headings}; }}\n"
+    )
 
 
 def _logo(doc: RenderedDocument) -> str:

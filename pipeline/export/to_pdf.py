@@ -30,7 +30,7 @@ from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 
 @cache
 def font_dirs() -> tuple[str, ...]:
-    return (str(fonts.font_directory()),)
+    return tuple(str(folder) for folder in fonts.font_directories())
 
 
 def checked_logo(path: Path) -> bytes:
@@ -58,7 +58,7 @@ def typst_problem(error: Exception, picture: str = "Ein Bild (etwa das Logo)") -
     text = str(error)
     glyph = re.search(r"the text `(\".*?\")` could not be displayed", text)
     if glyph:
-        return f"Das Zeichen {shown(_character(glyph[1]))} kann die Schrift des PDF ({fonts.FAMILY}) nicht darstellen."
+        return f"Das Zeichen {shown(_character(glyph[1]))} können die Schriften des PDF ({fonts.FAMILIES}) nicht darstellen."
     codepoint = re.search(r"disallowed codepoint `(\".*?\")`", text)
     if codepoint:
         return f"Das Zeichen {shown(_character(codepoint[1]))} ist in einem barrierearmen PDF nicht erlaubt."
@@ -93,6 +93,8 @@ def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
             "hauptfarbe": design.primary,
             "akzentfarbe": design.accent,
             "kopffarbe": design.table_header,
+            "schrift": fonts.TYPEFACES[design.typeface].family,
+            "schrift_ueberschriften": fonts.TYPEFACES[design.heading_typeface].family,
             "titel": doc.title,
             "untertitel": doc.subtitle,
             "autor": doc.author,

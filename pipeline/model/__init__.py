@@ -19,14 +19,20 @@ Templates and exporters only read the model; nothing downstream changes it.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any
+
+_HERE = Path(__file__).resolve().parent
 
 __all__ = ["INPUTS", "Concept", "InputKind", "model_for"]
 
 
 def __getattr__(name: str) -> Any:
     """The model's names, imported when first asked for: a command that needs only a light
-    submodule (the command line's choices, the fonts) does not pay for building every model."""
+    submodule (the command line's choices, the fonts) does not pay for building every model.
+    A submodule's name is left to the import system (`from pipeline.model import fonts`)."""
+    if name.startswith("_") or (_HERE / f"{name}.py").is_file() or (_HERE / name).is_dir():
+        raise AttributeError(f"module 'pipeline.model' has no attribute {name!r}")
     if name == "Concept":
         from pipeline.model.concept import Concept
 

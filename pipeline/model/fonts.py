@@ -1,32 +1,74 @@
-"""The font of the PDF and the characters it can show.
+"""The typefaces of the documents and the characters they can show.
 
-The PDF is set in Source Sans Pro from the pip package font-source-sans-pro, with no system
-fonts, so it looks the same everywhere – and a character the font lacks cannot be shown: typst
-stops with "could not be displayed" or, worse, quietly takes a glyph from one of its own
-fonts. Which characters the font has is read from its character map (the OpenType ``cmap``
+A municipality chooses its typeface in kommune.yaml ('layout.schrift', and for headings
+'layout.schrift_ueberschriften'): sans-serif or with serifs. The PDF is set in the matching
+Source font from a pip package (font-source-sans-pro, font-source-serif-pro), with no system
+fonts, so it looks the same everywhere; the Word file names a font that every Windows and Mac
+has (Arial, Georgia), since a Word draft is edited on the reviewers' machines; the web page asks
+for the Source font and falls back on those. A character a font lacks cannot be shown: typst
+stops with "could not be displayed" or, worse, quietly takes a glyph from one of its own fonts.
+Which characters the fonts have is read from their character maps (the OpenType ``cmap``
 table) by the small reader below, so the check of the inputs (:mod:`pipeline.model.types`) and
-the font the PDF is set in can never disagree.
+the fonts the PDF is set in can never disagree; the check admits what every choosable typeface
+has, so changing the typeface never makes a valid text invalid.
 """
 
 from __future__ import annotations
 
+import importlib
 import struct
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-#: The family name the typst layouts ask for (templates/gemeinsam.typ).
-FAMILY = "Source Sans Pro"
-#: The faces text is set in: upright and bold (italic is used for the project's own texts only;
-#: where it lacks a glyph, typst takes the upright face of the family).
-FACES = ("SourceSansPro-Regular.otf", "SourceSansPro-Bold.otf")
+
+@dataclass(frozen=True)
+class Typeface:
+    """One choice of 'layout.schrift': the PDF's font (its family and the files of the faces
+    text is set in: upright and bold; italic is used for the project's own texts only, and where
+    it lacks a glyph, typst takes the upright face), the package shipping it, the font of the
+    Word file and the web page's list of fonts."""
+
+    family: str
+    package: str
+    faces: tuple[str, str]
+    word: str
+    web: str
+
+
+#: The typefaces by the name kommune.yaml chooses them with.
+TYPEFACES: dict[str, Typeface] = {
+    "serifenlos": Typeface(
+        "Source Sans Pro",
+        "font_source_sans_pro",
+        ("SourceSansPro-Regular.otf", "SourceSansPro-Bold.otf"),
+        "Arial",
+        '"Source Sans Pro", "Source Sans 3", Arial, Helvetica, sans-serif',
+    ),
+    "mit Serifen": Typeface(
+        "Source Serif Pro",
+        "font_source_serif_pro",
+        ("SourceSerifPro-Regular.otf", "SourceSerifPro-Bold.otf"),
+        "Georgia",
+        '"Source Serif Pro", "Source Serif 4", Georgia, "Times New Roman", serif',
+    ),
+}
+DEFAULT = "serifenlos"
+#: The family of the default typeface (charts and the draft's watermark keep it).
+FAMILY = TYPEFACES[DEFAULT].family
+#: Both PDF families, as messages name them.
+FAMILIES = " und ".join(face.family for face in TYPEFACES.values())
 
 
 @cache
-def font_directory() -> Path:
-    """The folder of the font files, shipped by the pip package."""
-    import font_source_sans_pro
+def font_directory(choice: str = DEFAULT) -> Path:
+    """The folder of a typeface's font files, shipped by its pip package."""
+    return Path(importlib.import_module(TYPEFACES[choice].package).font_directory)
 
-    return Path(font_source_sans_pro.font_directory)
+
+def font_directories() -> tuple[Path, ...]:
+    """The folders of every typeface: typst finds each family in its own."""
+    return tuple(font_directory(choice) for choice in TYPEFACES)
 
 
 def _tables(data: bytes) -> dict[bytes, int]:
@@ -97,8 +139,12 @@ def cmap_characters(data: bytes) -> frozenset[int]:
 
 @cache
 def covered() -> frozenset[int]:
-    """The characters every face of the PDF's text has a glyph for."""
-    faces = [cmap_characters((font_directory() / name).read_bytes()) for name in FACES]
+    """The characters every face of every typeface has a glyph for."""
+    faces = [
+        cmap_characters((font_directory(choice) / name).read_bytes())
+        for choice, typeface in TYPEFACES.items()
+        for name in typeface.faces
+    ]
     return frozenset.intersection(*faces)
 
 

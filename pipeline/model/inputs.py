@@ -72,6 +72,7 @@ from pipeline.model.types import (
     State,
     TargetGroupRef,
     Text,
+    TypefaceChoice,
     Url,
     Year,
     YesNo,
@@ -365,10 +366,25 @@ class Layout(Item, title="Erscheinungsbild"):
         "Kurzer Hinweis unten auf der Titelseite, z. B. 'Beschlossen vom Jugendhilfeausschuss am 12.03.2026'",
         default=None,
     )
+    typeface: TypefaceChoice = field(
+        "schrift",
+        "Schrift des Textes: 'serifenlos' (Standard; im PDF Source Sans Pro, in Word Arial) oder 'mit Serifen' "
+        "(im PDF Source Serif Pro, in Word Georgia)",
+        default="serifenlos",
+    )
+    heading_typeface: TypefaceChoice | None = field(
+        "schrift_ueberschriften",
+        "Schrift der Überschriften und der Titelseite, 'serifenlos' oder 'mit Serifen' (leer: wie der Text)",
+        default=None,
+    )
 
     @property
     def accent_colour(self) -> str:
         return self.accent or self.primary
+
+    @property
+    def headings_typeface(self) -> str:
+        return self.heading_typeface or self.typeface
 
 
 class UpdateCycle(Item, title="Fortschreibung"):

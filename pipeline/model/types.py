@@ -165,10 +165,10 @@ def _displayable(text: str) -> str:
             text,
             found.start(),
             found[0],
-            f"Der Text enthält {{stelle}} das Zeichen {shown(found[0])}, das die Schrift des PDF "
-            f"({fonts.FAMILY}) nicht darstellen kann. Sie hat lateinische, griechische und kyrillische "
-            "Buchstaben, aber z. B. keine Emojis und keine chinesischen oder arabischen Schriftzeichen. "
-            "Bitte entfernen oder ersetzen.",
+            f"Der Text enthält {{stelle}} das Zeichen {shown(found[0])}, das die Schriften des PDF "
+            f"({fonts.FAMILIES}) nicht darstellen können. Sie haben lateinische, griechische und "
+            "kyrillische Buchstaben, aber z. B. keine Emojis und keine chinesischen oder arabischen "
+            "Schriftzeichen. Bitte entfernen oder ersetzen.",
         )
     found = LONG_WORD.search(text)
     if found:
@@ -316,6 +316,9 @@ KIND_LABELS: dict[str, str] = {
     "formular": "Formular",
 }
 
+#: The typefaces a municipality may choose ('layout.schrift'; the fonts behind them:
+#: pipeline.model.fonts.TYPEFACES).
+TypefaceChoice = Literal["serifenlos", "mit Serifen"]
 Sector = Literal[
     "Kinder- und Jugendhilfe",
     "Gesundheitswesen",

@@ -72,6 +72,8 @@ def design_of(concept: Concept) -> Design:
         table_header=colours.header_fill(layout.primary),
         cover_line=layout.cover_line or "",
         cover_note=layout.cover_note or "",
+        typeface=layout.typeface,
+        heading_typeface=layout.headings_typeface,
     )
 
 

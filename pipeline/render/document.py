@@ -55,13 +55,16 @@ def short_alt(alt: str) -> str:
 class Design:
     """A municipality's look, one definition for Word and PDF alike ('layout' in kommune.yaml):
     the colour of headings, title and links, the accent of the title page, the shading of table
-    header rows, and the title page's line under the title and note at its foot."""
+    header rows, the title page's line under the title and note at its foot, and the typefaces
+    of text and headings (keys of pipeline.model.fonts.TYPEFACES)."""
 
     primary: str = colours.PRIMARY
     accent: str = colours.PRIMARY
     table_header: str = colours.TABLE_HEADER
     cover_line: str = ""
     cover_note: str = ""
+    typeface: str = "serifenlos"
+    heading_typeface: str = "serifenlos"
 
 
 @dataclass(frozen=True)
