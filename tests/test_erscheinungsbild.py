@@ -4,6 +4,7 @@ templates (inputs/<k>/templates/) replace the project's of the same name for it 
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 from pathlib import Path
 
@@ -115,9 +116,9 @@ def test_the_city_s_layout_reaches_the_typst_inputs_as_plain_data():
     assert typst_inputs(paper)["kopfzeile"].startswith(layout["kopfzeile"])
 
 
-def _layout_pages(values: dict[str, str]) -> str:
-    """The concept's real Typst layout around a stub chapter with a table, as SVG pages: what
-    the layout makes of the values (typst takes some milliseconds for this)."""
+def _compiled_layout(values: dict[str, str], output: str = "svg") -> list[bytes] | bytes:
+    """The concept's real Typst layout around a stub chapter with a table: what the layout makes
+    of the values (typst takes some milliseconds for this)."""
     import tempfile
 
     import typst
@@ -128,17 +129,23 @@ def _layout_pages(values: dict[str, str]) -> str:
         root = Path(work)
         shutil.copy(TEMPLATE_DIR / "konzept.typ", root / "main.typ")
         shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
-        (root / "inhalt.typ").write_text("= Einleitung\n\n#table(columns: 2, [Kopf], [Spalte], [a], [b])\n")
+        (root / "inhalt.typ").write_text(
+            "= Einleitung\n\nText.\n\n#table(columns: 2, [Kopf], [Spalte], [a], [b])\n"
+        )
         inputs = {key: value for key, value in values.items() if not key.startswith("logo")}
-        pages = typst.compile(
+        return typst.compile(
             str(root / "main.typ"),
             root=str(root),
             font_paths=list(font_dirs()),
             ignore_system_fonts=True,
             sys_inputs=inputs,
-            format="svg",
+            format=output,
         )
-    return "".join(page.decode("utf-8") for page in pages)
+
+
+def _layout_pages(values: dict[str, str]) -> str:
+    """The layout's pages as SVG."""
+    return "".join(page.decode("utf-8") for page in _compiled_layout(values))
 
 
 def test_the_pdf_layout_sets_the_city_s_colours_and_cover_line():
@@ -181,30 +188,13 @@ def test_the_typefaces_are_two_named_choices_each_with_its_fonts(inputs):
 
 
 def test_the_pdf_layout_sets_text_and_headings_in_their_typefaces():
-    """The concept's layout around a heading and a paragraph, as PDF: the fonts it embeds."""
-    import io
-    import tempfile
-
-    import typst
-
-    from pipeline.export.to_pdf import font_dirs
-
-    values = {k: v for k, v in typst_inputs(render_concept(check_folder(CITY).concept)).items() if k != "logo"}
-    with tempfile.TemporaryDirectory() as work:
-        root = Path(work)
-        shutil.copy(TEMPLATE_DIR / "dokument.typ", root / "main.typ")
-        shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
-        (root / "inhalt.typ").write_text("= Einleitung\n\nText des Konzepts.\n")
-        pdf = typst.compile(
-            str(root / "main.typ"),
-            root=str(root),
-            font_paths=list(font_dirs()),
-            ignore_system_fonts=True,
-            sys_inputs=values,
-        )
+    """The concept's layout as PDF: the fonts it embeds."""
+    pdf = _compiled_layout(typst_inputs(render_concept(check_folder(CITY).concept)), "pdf")
+    assert isinstance(pdf, bytes)
     fonts = {
         str(f.get_object()["/BaseFont"]).split("+")[-1]
-        for f in PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"].values()
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for f in page["/Resources"]["/Font"].values()
     }
     assert any(f.startswith("SourceSerifPro-Regular") for f in fonts), fonts  # the text
     assert any(f.startswith("SourceSansPro-Bold") for f in fonts), fonts  # title and heading
