@@ -3,6 +3,7 @@
 `make bench` runs each measurement as a command of its own, as a user would run it, several
 times, and takes the fastest run (the least disturbed by other programs on the machine):
 
+- a yardstick: ten million additions in pure Python, to compare machines;
 - `validate` of the example; a build of the concept alone and of all documents into an empty
   folder; the same build again with nothing changed; again after one measure's title changed;
 - a municipality of 500 measures (scripts/grosse_kommune.py): full build with its peak memory;
@@ -78,6 +79,21 @@ def fastest(runs: int, prepare: Callable[[], list[str | Path]]) -> tuple[float, 
     return min(results)
 
 
+#: A fixed piece of pure Python: its time says how fast the machine is, so that tables of two
+#: machines (or of one machine on a busy day) can be compared.
+YARDSTICK = "s = 0\nfor i in range(10_000_000):\n    s += i\n"
+
+
+def yardstick() -> float:
+    """Seconds for YARDSTICK, the fastest of RUNS runs, in this interpreter."""
+    best = float("inf")
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        exec(compile(YARDSTICK, "<bench>", "exec"), {})
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def fresh(base: Path, name: str) -> Path:
     folder = base / name
     shutil.rmtree(folder, ignore_errors=True)
@@ -99,6 +115,7 @@ def measure(base: Path, large: bool) -> list[tuple[str, str]]:
         rows.append((label, f"{seconds:.2f} s{memory}".replace(".", ",")))
         print(f"{label:<55} {rows[-1][1]}", flush=True)
 
+    row("Bezugsgröße: 10 Mio. Additionen in Python (Rechnertempo)", yardstick())
     command("validate", EXAMPLE)  # warm-up: imports, compiled templates, font scan
     command("build", EXAMPLE, "-o", fresh(base, "aufwaermen"), "--nur", "konzept")
     row("validate (Beispiel)", *fastest(RUNS, lambda: ["validate", EXAMPLE]))
