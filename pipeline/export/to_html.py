@@ -17,9 +17,8 @@ import lxml.etree
 import lxml.html
 
 from pipeline.model import fonts
-from pipeline.render.document import Figure, RenderedDocument
+from pipeline.render.document import UNNUMBERED, Figure, RenderedDocument
 
-UNNUMBERED = "unnumbered"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
 STYLE = """

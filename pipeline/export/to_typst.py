@@ -27,6 +27,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml.etree import _Element
 
+from pipeline.render.document import UNNUMBERED
+
 #: Whitespace as HTML collapses it: not the no-break space, which binds citations ('§ 4').
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -247,7 +249,7 @@ def _leads_in(paragraph: _Element) -> bool:
 def heading(element: _Element) -> str:
     """A heading at its level with its id as label; front matter stands outside the count."""
     options = f"level: {HEADINGS[element.tag]}"
-    if "unnumbered" in classes(element):
+    if UNNUMBERED in classes(element):
         options += ", numbering: none"
     markup = f"#heading({options})[{inline_of(element)}]"
     ident = element.get("id")

@@ -17,6 +17,9 @@ from pipeline.model import colours
 #: The project's templates: chapters and blocks (Jinja), page layouts (Typst), Word styles
 #: (referenz.docx) and pandoc's filters for Word.
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+#: The class of a heading outside the chapter count (Vorwort, Das Wichtigste in Kürze): no
+#: format numbers it (HTML page, Word, PDF).
+UNNUMBERED = "unnumbered"
 
 
 _HEADING_TAG = re.compile(r"<h[1-6]\b([^>]*)>")
@@ -107,7 +110,7 @@ class RenderedDocument:
         found = set()
         for tag in _HEADING_TAG.finditer(self.body_html):
             attributes = dict(_ATTRIBUTE.findall(tag[1]))
-            if "unnumbered" in attributes.get("class", "").split() and "id" in attributes:
+            if UNNUMBERED in attributes.get("class", "").split() and "id" in attributes:
                 found.add(attributes["id"])
         return frozenset(found)
 

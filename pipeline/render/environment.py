@@ -31,7 +31,7 @@ from pipeline import formatting
 from pipeline.errors import TemplateFailure
 from pipeline.model import grammar
 from pipeline.model.topics import languages_shown
-from pipeline.render.document import TEMPLATE_DIR
+from pipeline.render.document import TEMPLATE_DIR, UNNUMBERED
 from pipeline.render.provenance import SourceLines
 
 #: A table column: (title, width in per cent, alignment l/r/c).
@@ -271,8 +271,8 @@ def chapter_number(template_dir: TemplateSource, name: str) -> int:
 #: Templates of the front matter (Vorwort, Das Wichtigste in Kürze) start with this: they stand
 #: before chapter 1, and their headings carry no number.
 FRONT_MATTER = "00"
-#: The class of a heading without a number, as pandoc reads it for Word and PDF alike.
-UNNUMBERED = 'class="unnumbered"'
+#: A heading without a number, as the chapter templates write it.
+UNNUMBERED_CLASS = f'class="{UNNUMBERED}"'
 
 
 def is_front_matter(template: str) -> bool:
@@ -353,7 +353,7 @@ def numbered(chapters: dict[str, str]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     count = 0
     for template, html in chapters.items():
-        headings = len([h for h in re.findall(r"<h1[\s>][^>]*", html) if UNNUMBERED not in h])
+        headings = len([h for h in re.findall(r"<h1[\s>][^>]*", html) if UNNUMBERED_CLASS not in h])
         if headings:
             numbers[_stem(template)] = count + 1
         count += headings
