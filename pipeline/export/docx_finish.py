@@ -166,6 +166,8 @@ def _cover_lines(document: DocumentObject, doc: RenderedDocument) -> None:
         line = _paragraph_after(subtitle)
         run = line.add_run(design.cover_line)
         run.font.size, run.font.bold, run.font.color.rgb = Pt(13), True, _rgb(design.accent)
+        if design.heading_typeface != design.typeface:  # as the title above it (PDF: titelschrift)
+            run.font.name = fonts.TYPEFACES[design.heading_typeface].word
         line.paragraph_format.space_after = Pt(24)
     last = by_style.get("Date") or by_style.get("Author") or subtitle
     if design.cover_note and last is not None:
