@@ -234,3 +234,14 @@ def test_staff_changes_must_come_in_order_of_years(inputs):
     inputs.edit("ressourcen.yaml", disorder)
     problems = "\n".join(inputs.problems())
     assert "personal[0]" in problems and "'vzae_ab' bitte nach Jahren geordnet" in problems
+
+
+def test_a_year_is_named_with_the_state_of_its_budget_as_the_kaemmerei_names_it():
+    from pipeline.model.resources import budget_label
+
+    assert [budget_label(s) for s in ("beschlossen", "Entwurf", "Planung", None)] == [
+        "Haushalt beschlossen",
+        "Haushaltsentwurf",
+        "Finanzplanung",
+        None,
+    ]

@@ -361,8 +361,8 @@ def test_the_status_report_is_the_report_it_would_have_called_missing(concept):
     text = _text_of(render_all(concept)["vorlage SA/2026/041"])
     assert "noch aus" not in text
     assert (
-        "Die Vorlage ist zugleich der Bericht über die Umsetzung des Beschlusses an den Ausschuss für "
-        "Soziales und Teilhabe (SA/2022/019)." in text
+        "Die Vorlage ist zugleich der Bericht an den Ausschuss für Soziales und Teilhabe über die Umsetzung "
+        "des Beschlusses SA/2022/019." in text
     )
 
 

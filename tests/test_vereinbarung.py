@@ -405,7 +405,7 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
     assert "Sie gilt unbefristet." in text
     update = raw_inputs["kommune.yaml"]["konzept"]["fortschreibung"]
     assert f"das nächste Mal bis zum {update['naechste']:%d.%m.%Y}" in text
-    assert "mit einer Frist von sechs Monaten schriftlich gegenüber dem Jugendamt kündigen" in text
+    assert "mit einer Frist von sechs Monaten schriftlich gegenüber dem Landkreis Musterkreis (Jugendamt) kündigen" in text
     assert f"§ 7 {settings['regelungen'][0]['titel']}" in text
     assert "§ 8 Laufzeit, Überprüfung, Kündigung und Beitritt" in text
 
@@ -705,7 +705,9 @@ def test_the_form_tells_parents_their_rights(concept):
         "gemeinsam mit Ihnen nicht abwenden, dürfen sie auch ohne Ihre Einwilligung das Jugendamt informieren"
         in text
     )
-    assert "Bevor sie das Jugendamt informieren, sagen sie es Ihnen, es sei denn" in text  # § 4 Abs. 3 KKG
+    assert (
+        "das Jugendamt informieren (§ 4 KKG, § 8a SGB VIII). Vorher sagen sie es Ihnen, es sei denn" in text
+    )  # § 4 Abs. 3 KKG
     # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
     paragraphs = [
         text_of(p) for p in root.xpath("//h1[@id='schweigepflicht']/following-sibling::p[position() <= 2]")

@@ -524,7 +524,7 @@ SA_PAPER = "sa-2026-041-sgb2.yaml"
             SA_PAPER,
             lambda v: v.update(finanzen={"haushaltsjahr": 2027}),
             "vorlage.finanzen",
-            "verantwortet keines der beratenden Gremien Aufwand oder Erträge",
+            "verantwortet keines der Gremien der Beratungsfolge Aufwand oder Erträge",
         ),
         (
             BESCHLUSS,

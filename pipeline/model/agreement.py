@@ -249,6 +249,12 @@ class Agreement:
         return municipality.nominative if self.organiser.name == municipality.name else self.organiser.name
 
     @property
+    def organiser_dative(self) -> str:
+        """The organiser after 'gegenüber': 'dem Landkreis Musterkreis', or its name as written."""
+        municipality = self.concept.municipality
+        return municipality.dative if self.organiser.name == municipality.name else self.organiser.name
+
+    @property
     def partners(self) -> list[Party]:
         """Every party but the organiser."""
         return self.parties[1:]

@@ -260,6 +260,12 @@ class Municipality(Item, title="Kommune"):
         return f"{article}{self.name}"
 
     @property
+    def dative(self) -> str:
+        """'dem Landkreis Musterkreis', 'der Stadt Musterstadt', 'Musterstadt': after 'gegenüber'."""
+        article = {"m": "dem ", "f": "der "}.get(self._gender or "", "")
+        return f"{article}{self.name}"
+
+    @property
     def in_phrase(self) -> str:
         """'im Landkreis Musterkreis', 'in der Stadt Musterstadt', 'in Musterstadt'."""
         preposition = {"m": "im ", "f": "in der "}.get(self._gender or "", "in ")
@@ -1311,7 +1317,7 @@ class Paper(Item, title="Vorlage"):
     )
     decisions: list[DecisionRef] = field(
         "beschluesse",
-        "Beschlüsse, über deren Umsetzung berichtet wird (leer: alle der beratenden Gremien)",
+        "Beschlüsse, über deren Umsetzung berichtet wird (leer: alle der Gremien der Beratungsfolge)",
         default_factory=list,
     )
     finances: FinancialInfo | None = field("finanzen", "Finanzielle Auswirkungen (leer: keine)", default=None)

@@ -202,8 +202,9 @@ class PaperView:
 
     @property
     def audience_genitive(self) -> str:
-        """'des Ausschusses für Gesundheit' for one political body, else 'der beratenden Gremien'."""
-        return self.audience[0].forms.gen if len(self.audience) == 1 else "der beratenden Gremien"
+        """'des Ausschusses für Gesundheit' for one political body, else 'der Gremien der
+        Beratungsfolge'."""
+        return self.audience[0].forms.gen if len(self.audience) == 1 else "der Gremien der Beratungsfolge"
 
     @property
     def expenses_beyond_measures(self) -> bool:

@@ -37,6 +37,15 @@ def total(amounts: Iterable[Decimal]) -> Decimal:
     return sum(amounts, Decimal(0))
 
 
+#: How documents name the state of a year's budget ('haushalt.jahre[].stand').
+BUDGET_LABELS = {"beschlossen": "Haushalt beschlossen", "Entwurf": "Haushaltsentwurf", "Planung": "Finanzplanung"}
+
+
+def budget_label(status: str | None) -> str | None:
+    """'Haushaltsentwurf' for 'Entwurf', 'Finanzplanung' for a year of the Finanzplanung."""
+    return BUDGET_LABELS.get(status or "")
+
+
 @dataclass(frozen=True)
 class AmountRow:
     """One row of an :class:`AmountTable`: its label, an amount per column and the row's total."""
@@ -103,6 +112,11 @@ class Budget:
     def status(self, year: int) -> str | None:
         """'beschlossen', 'Entwurf' or 'Planung'; None for a year haushalt does not list."""
         return next((y.status for y in self.concept.resources.budget_years if y.year == year), None)
+
+    def year_label(self, year: int) -> str:
+        """'2027 (Haushaltsentwurf)': a year as tables and charts name it, with its budget's state."""
+        label = budget_label(self.status(year))
+        return f"{year} ({label})" if label else str(year)
 
     @property
     def reserved_years(self) -> list[int]:

@@ -30,6 +30,7 @@ from markupsafe import Markup
 from pipeline import formatting
 from pipeline.errors import TemplateFailure
 from pipeline.model import grammar
+from pipeline.model.resources import budget_label
 from pipeline.model.topics import languages_shown
 from pipeline.render.document import TEMPLATE_DIR, UNNUMBERED
 from pipeline.render.provenance import SourceLines
@@ -197,6 +198,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
         sprachen=languages_shown,
+        haushaltsstand=budget_label,
     )
     env.globals.update(
         anzahl=formatting.count,

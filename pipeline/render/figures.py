@@ -66,7 +66,7 @@ def funding_figure(concept: Concept) -> Figure | None:
     table = budget.by_source
     rows = [
         (
-            f"{year} (Haushalt {budget.status(year)})" if budget.status(year) else str(year),
+            budget.year_label(year),
             [r.amounts[i] for r in table.rows],
         )
         for i, year in enumerate(budget.years)

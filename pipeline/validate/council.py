@@ -403,7 +403,7 @@ def finances_in_budget_year(case: PaperCase) -> Iterator[Finding]:
     if not paper.finances.lines and not in_scope:
         yield Finding(
             at(name, "vorlage", "finanzen"),
-            f"Im Haushaltsjahr {year} verantwortet keines der beratenden Gremien Aufwand oder Erträge, die "
+            f"Im Haushaltsjahr {year} verantwortet keines der Gremien der Beratungsfolge Aufwand oder Erträge, die "
             "finanziellen Auswirkungen wären leer. Bitte unter 'positionen' die betroffenen Positionen nennen "
             "oder 'finanzen' weglassen.",
         )
