@@ -405,7 +405,10 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
     assert "Sie gilt unbefristet." in text
     update = raw_inputs["kommune.yaml"]["konzept"]["fortschreibung"]
     assert f"das nächste Mal bis zum {update['naechste']:%d.%m.%Y}" in text
-    assert "mit einer Frist von sechs Monaten schriftlich gegenüber dem Landkreis Musterkreis (Jugendamt) kündigen" in text
+    assert (
+        "mit einer Frist von sechs Monaten schriftlich gegenüber dem Landkreis Musterkreis (Jugendamt) kündigen"
+        in text
+    )
     assert f"§ 7 {settings['regelungen'][0]['titel']}" in text
     assert "§ 8 Laufzeit, Überprüfung, Kündigung und Beitritt" in text
 
