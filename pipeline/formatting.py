@@ -92,12 +92,18 @@ _CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])|(Buchst\.
 _PHONE_GAP = re.compile(r"(Telefon|Tel\.|(?<![\d.,])0\d{2,5}) (?=\d)")
 
 
+#: An amount and its unit: '7.200,00 €', '45 Euro', '23,6 %'.
+_UNIT_GAP = re.compile(r"(?<=\d) (?=(?:€|%|Euro\b|EUR\b))")
+
+
 def bind_citations(text: str) -> str:
     """'§ 4 KKG', 'Abs. 3', 'Nr. 2', 'Buchst. a' with a no-break space, so a line never ends on the sign
     and starts with its number – in the documents' own text and in every text the user wrote. Phone
     numbers are kept whole the same way ('Telefon 069 4711-1100'): a number split over two lines
-    is dialled wrong."""
+    is dialled wrong; and so are amounts with their unit ('7.200,00 €', '23,6 %'), as the
+    documents' own amounts are written."""
     text = _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2)}{NBSP}", text)
+    text = _UNIT_GAP.sub(NBSP, text)
     return _PHONE_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
 
 

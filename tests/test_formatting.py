@@ -78,3 +78,16 @@ def test_phone_numbers_are_never_split_over_two_lines():
     assert bind_citations("unter 0123 4567-300 (Team)") == f"unter 0123{NBSP}4567-300 (Team)"
     # years, amounts and decimals stay as they are
     assert bind_citations("2026 0123 und 0,5 10 und 0 10") == "2026 0123 und 0,5 10 und 0 10"
+
+
+def test_amounts_in_the_users_texts_keep_their_unit_on_the_same_line():
+    from pipeline.formatting import NBSP, bind_citations
+
+    assert (
+        bind_citations("45,00 € je Stunde (7.200,00 € im Jahr)")
+        == f"45,00{NBSP}€ je Stunde (7.200,00{NBSP}€ im Jahr)"
+    )
+    assert (
+        bind_citations("23,6 % der Kinder, 12 Euro, 3 EUR") == f"23,6{NBSP}% der Kinder, 12{NBSP}Euro, 3{NBSP}EUR"
+    )
+    assert bind_citations("Euro und € ohne Zahl, 12 Euroscheine") == "Euro und € ohne Zahl, 12 Euroscheine"
