@@ -216,3 +216,13 @@ def test_built_stadt_names_itself_and_its_beratungsfolge(tmp_path):
         text = " ".join(PdfReader(docx.with_suffix(".pdf")).pages[0].extract_text().split())
         order = text[text.index("Beratungsfolge") :]
         assert order.index(magistrat) < order.index("Jugendhilfeausschuss") < order.index(council)
+
+
+def test_the_summary_agrees_with_the_number_of_new_measures(stadt, landkreis):
+    """One planned measure in Neuhafen, one in the Musterkreis as well: 'soll', never 'sollen'."""
+    for texts in (stadt, landkreis):
+        summary = texts["konzept/00b_kurzfassung"]
+        new = re.search(r"Neu hinzukommen (soll|sollen): ([^.]+)\.", summary)
+        assert new is not None
+        count = len(re.findall(r"\bM\d+\b", new.group(2)))
+        assert new.group(1) == ("soll" if count == 1 else "sollen"), new.group(0)
