@@ -219,7 +219,7 @@ def test_built_stadt_names_itself_and_its_beratungsfolge(tmp_path):
 
 
 def test_the_summary_agrees_with_the_number_of_new_measures(stadt, landkreis):
-    """One planned measure in Neuhafen, one in the Musterkreis as well: 'soll', never 'sollen'."""
+    """Neuhafen plans one new measure ('soll'), the Musterkreis three ('sollen')."""
     for texts in (stadt, landkreis):
         summary = texts["konzept/00b_kurzfassung"]
         new = re.search(r"Neu hinzukommen (soll|sollen): ([^.]+)\.", summary)
