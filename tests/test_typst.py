@@ -293,6 +293,16 @@ def test_a_lead_in_sticks_to_the_list_or_table_it_introduces():
         assert "sticky" not in body(loose)
 
 
+def test_a_short_paragraph_under_a_heading_stays_with_the_table_it_introduces():
+    """Heading, one sentence and the table: never heading and sentence alone at a page's foot."""
+    table = "<table><tr><td>a</td></tr></table>"
+    under = body(f'<h2 id="b">Beschlüsse</h2><p>Über den Stand wird berichtet.</p>{table}')
+    assert '#block(sticky: true)[#"Über den Stand wird berichtet.";]' in under
+    long = "Ein langer Absatz. " * 30  # more than a lead-in: it may fill the page above the table
+    for loose in (f"<p>Davor.</p><p>Über den Stand.</p>{table}", f'<h2 id="b">B</h2><p>{long}</p>{table}'):
+        assert "sticky" not in body(loose)
+
+
 @pytest.mark.slow
 def test_an_address_is_never_hyphenated(tmp_path):
     """An address that reaches the end of a line is not hyphenated (it may break where it has

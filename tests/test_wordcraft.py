@@ -337,3 +337,17 @@ def test_a_lead_in_stays_with_its_list_and_plain_text_does_not():
     body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
     kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
     assert kept["Offen ist:"] and not kept["Ein Satz."]
+
+
+@pytest.mark.slow
+def test_a_short_paragraph_under_a_heading_stays_with_its_captioned_table():
+    from pipeline.export import export_document
+
+    table = "<table><caption>Beschlüsse</caption><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+    html = (
+        f'<h1 id="b">Umsetzung</h1><p>Über den Stand wird berichtet.</p>{table}'
+        f"<p>Ein anderer Absatz.</p><p>Danach eine Tabelle.</p>{table}"
+    )
+    body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
+    kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
+    assert kept["Über den Stand wird berichtet."] and not kept["Danach eine Tabelle."]

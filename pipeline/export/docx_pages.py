@@ -20,7 +20,8 @@ from docx.shared import Length
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from pipeline.export.ooxml import element, insert_ordered, local, paragraph_properties, text_of
+from pipeline.export.ooxml import element, insert_ordered, local, paragraph_properties, style_of, text_of
+from pipeline.render.document import leads_in
 
 #: Tables with at most this many body rows stay on one page (if a page holds them).
 KEEP_WHOLE_ROWS = 6
@@ -268,12 +269,24 @@ def space_after_tables(document: DocumentObject) -> None:
             spacing.set(qn("w:before"), str(AFTER_TABLE))
 
 
+def _introduced(following: etree._Element | None) -> bool:
+    """Whether a table (after its caption) or a list item follows."""
+    if following is not None and local(following) == "p" and style_of(following) == "TableCaption":
+        following = following.getnext()
+    if following is None:
+        return False
+    return local(following) == "tbl" or following.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+
+
 def lead_ins(document: DocumentObject) -> None:
-    """A paragraph that ends with a colon ('Offen ist:') introduces what follows – a list or a
-    table – and stays on its page (keep with next)."""
+    """A paragraph that introduces the table or list after it (:func:`leads_in`: 'Offen ist:', or
+    a short paragraph right under a heading) stays on its page (keep with next)."""
     for p in document.element.body.iterchildren(qn("w:p")):
-        following = p.getnext()
-        if following is None or not text_of(p).rstrip().endswith(":"):
+        if not _introduced(p.getnext()):
             continue
-        if local(following) == "tbl" or following.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+        preceding = p.getprevious()
+        after_heading = (
+            preceding is not None and local(preceding) == "p" and style_of(preceding).startswith("Heading")
+        )
+        if leads_in(text_of(p), after_heading=after_heading):
             _keep_with_next(p)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import lxml.html
 from lxml.etree import _Element
 
-from pipeline.render.document import UNNUMBERED
+from pipeline.render.document import UNNUMBERED, leads_in
 
 #: Whitespace as HTML collapses it: not the no-break space, which binds citations ('§ 4').
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -237,13 +237,21 @@ def block(element: _Element) -> list[Chunk]:
     return flow(element)
 
 
+def _sibling(element: _Element, *, before: bool = False) -> _Element | None:
+    """The next (or previous) element, comments and the like skipped."""
+    found = element.getprevious() if before else element.getnext()
+    while found is not None and not is_element(found):
+        found = found.getprevious() if before else found.getnext()
+    return found
+
+
 def _leads_in(paragraph: _Element) -> bool:
-    """A paragraph ending with a colon right before a list or a table ('Offen ist:')."""
-    following = paragraph.getnext()
-    while following is not None and not is_element(following):
-        following = following.getnext()
-    text = "".join(str(t) for t in paragraph.itertext()).rstrip()
-    return following is not None and following.tag in _INTRODUCED and text.endswith(":")
+    """A paragraph right before a list or a table that introduces it (:func:`leads_in`)."""
+    following, preceding = _sibling(paragraph), _sibling(paragraph, before=True)
+    if following is None or following.tag not in _INTRODUCED:
+        return False
+    text = "".join(str(t) for t in paragraph.itertext())
+    return leads_in(text, after_heading=preceding is not None and preceding.tag in HEADINGS)
 
 
 def heading(element: _Element) -> str:

@@ -17,6 +17,19 @@ from pipeline.model import colours
 #: The project's templates: chapters and blocks (Jinja), page layouts (Typst), Word styles
 #: (referenz.docx) and pandoc's filters for Word.
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+#: At most so many characters make a paragraph under a heading a mere lead-in to its table or list.
+LEAD_IN_LENGTH = 400
+
+
+def leads_in(text: str, *, after_heading: bool) -> bool:
+    """Whether a paragraph right before a table or list introduces it and must stay on its page
+    (keep with next): it ends with a colon ('Offen ist:'), or it is a short paragraph right under
+    a heading ('Über den Stand … wird berichtet.'), which would otherwise leave heading and
+    sentence alone at the foot of a page. Word and PDF apply the same rule."""
+    text = text.rstrip()
+    return text.endswith(":") or (after_heading and 0 < len(text) <= LEAD_IN_LENGTH)
+
+
 #: The class of a heading outside the chapter count (Vorwort, Das Wichtigste in Kürze): no
 #: format numbers it (HTML page, Word, PDF).
 UNNUMBERED = "unnumbered"
