@@ -226,3 +226,12 @@ def test_the_summary_agrees_with_the_number_of_new_measures(stadt, landkreis):
         assert new is not None
         count = len(re.findall(r"\bM\d+\b", new.group(2)))
         assert new.group(1) == ("soll" if count == 1 else "sollen"), new.group(0)
+
+
+def test_every_paper_names_the_office_in_charge_in_its_header():
+    """B 64 comes from the Stadtgesundheitsamt: its pages must not say 'Jugendamt' above the title."""
+    concept = check_folder(NEUHAFEN).concept
+    headers = {v.paper.lead_office: render_paper(v).header_text for v in paper_views(concept)}
+    assert "Stadtgesundheitsamt" in headers
+    for office, header in headers.items():
+        assert header.startswith(f"Stadt Neuhafen am Main, {office} · "), header

@@ -77,10 +77,10 @@ def design_of(concept: Concept) -> Design:
     )
 
 
-def header_text(concept: Concept, title: str) -> str:
+def header_text(concept: Concept, title: str, publisher: str | None = None) -> str:
     """'Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen': who publishes, then the document
-    (the publisher as 'layout.kopfzeile' names it, if it does)."""
-    return f"{concept.layout.header or concept.municipality.name} · {title}"
+    (the publisher as 'layout.kopfzeile' names it, if it does, unless the document names its own)."""
+    return f"{publisher or concept.layout.header or concept.municipality.name} · {title}"
 
 
 def concept_document(
@@ -266,16 +266,17 @@ def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -
     paper = view.paper
     municipality = view.concept.municipality
     title = f"{paper.kind} {paper.number}"
+    publisher = f"{municipality.name}, {paper.lead_office}"  # the office in charge, on every page
     return RenderedDocument(
         body_html=render_template(template_dir, "vorlage/vorlage.html.j2", k=view.concept, v=view),
         title=title,
         subtitle=paper.subject,
-        author=f"{municipality.name}, {paper.lead_office}",
+        author=publisher,
         subject=paper.subject,
         keywords=f"Frühe Hilfen; {paper.kind}; {paper.number}",
         version=paper.number,
         date=paper.date,
-        header_text=header_text(view.concept, title),
+        header_text=header_text(view.concept, title, publisher),
         footer_text=f"{title} vom {formatting.german_date(paper.date)}",
         file_stem=paper_file_stem(view),
         category=paper.kind,
