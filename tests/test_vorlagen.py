@@ -202,7 +202,8 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
         spent = sum(Decimal(str(x["betrag"])) for x in expenses)
         received = sum(Decimal(str(x["betrag"])) for x in income)
         rows = dict(map(tuple, _rows(_table(document, f"Finanzielle Auswirkungen im Haushaltsjahr {year}"))))
-        assert rows["Haushaltsjahr"] == f"{year} (Haushalt {state[year]})"
+        shown = {"beschlossen": "Haushalt beschlossen", "Entwurf": "Haushaltsentwurf", "Planung": "Finanzplanung"}
+        assert rows["Haushaltsjahr"] == f"{year} ({shown[state[year]]})"
         assert _euro(rows["Aufwand"]) == spent
         assert _euro(rows["Erträge (Zuwendungen und Erstattungen)"]) == received
         assert _euro(rows["Zuschussbedarf (kommunaler Eigenanteil)"]) == spent - received
@@ -727,3 +728,30 @@ def test_a_sign_off_by_an_office_not_involved_is_a_warning(inputs):
     inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", stranger)
     messages = [w.message for w in inputs.warnings()]
     assert any("'Rechnungsprüfungsamt' steht nicht unter 'beteiligt'" in m and "'Kämmerei'" in m for m in messages)
+
+
+def _signed(text: str) -> Decimal:
+    """'−156.500,00 €' with the minus sign the tables print."""
+    return _euro(text.replace("\u2212", "-"))
+
+
+def test_each_body_s_budget_lines_show_aufwand_and_ertraege_before_the_zuschussbedarf(papers):
+    """A Kämmerei reads the subtotals it checks: Summe Aufwand over the expense rows, Summe
+    Erträge over the income rows, and the Zuschussbedarf as their difference."""
+    checked = 0
+    for _, document, _ in papers.values():
+        captions = ["".join(p.xpath(".//w:t/text()")) for p in document.element.body.iterchildren(qn("w:p"))]
+        for caption in {CAPTION_NUMBER.sub("", c) for c in captions if "Aufwand und Erträge 2027 in der" in c}:
+            rows = _rows(_table(document, caption, exact=True))[1:]
+            labels = [r[0] for r in rows]
+            if "Summe Erträge" not in labels:
+                continue
+            at_expenses, at_income = labels.index("Summe Aufwand"), labels.index("Summe Erträge")
+            expenses = sum((_signed(r[3]) for r in rows[:at_expenses]), Decimal(0))
+            income = sum((-_signed(r[3]) for r in rows[at_expenses + 1 : at_income]), Decimal(0))
+            assert all(r[0] == "Ertrag" for r in rows[at_expenses + 1 : at_income])
+            assert _signed(rows[at_expenses][3]) == expenses > 0
+            assert -_signed(rows[at_income][3]) == income > 0
+            assert rows[-1][0] == "Zuschussbedarf" and _signed(rows[-1][3]) == expenses - income
+            checked += 1
+    assert checked >= 1
