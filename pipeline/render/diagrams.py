@@ -284,7 +284,7 @@ def network_map(
         parts.append(_text(ACTOR_RIGHT + 6, y + 11, group.name, size=9, anchor="end", weight="bold"))
         y += GROUP_HEAD
         for name in group.actors:
-            lines = wrapped(name, ACTOR_RIGHT - 8, 8.5, 2)
+            lines = wrapped(name, ACTOR_RIGHT - 8, 8.5, 3)  # long names whole: a cut name says nothing
             parts += _lines(ACTOR_RIGHT - 4, y + 9, lines, 8.5, 10, anchor="end")
             positions.append(y + 6 + 5 * (len(lines) - 1))
             y += ACTOR_ROW + 10 * (len(lines) - 1)
