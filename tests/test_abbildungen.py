@@ -4,6 +4,7 @@ reaches Word (a picture with `descr`) and the PDF (a tagged figure with /Alt) al
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -237,3 +238,16 @@ def test_a_very_long_alternative_text_ends_after_a_whole_sentence():
     assert note == "Die übrigen Werte stehen in den Tabellen dieses Kapitels."
     assert any(kept + "." == " ".join(sentences[:k]) for k in range(1, len(sentences)))  # whole sentences
     assert Figure("a.svg", "<svg/>", "Kurz.").alt == "Kurz."
+
+
+@pytest.mark.parametrize("folder", ["musterkreis", "neuhafen"])
+def test_the_network_map_names_every_actor_whole(folder):
+    """A name cut with '…' says nothing: every actor's name is on the map in full (in lines)."""
+    from pipeline.render.figures import network_figure
+
+    concept = check_folder(Path(__file__).resolve().parent.parent / "inputs" / folder).concept
+    figure = network_figure(concept)
+    assert figure is not None and "…" not in figure.svg
+    shown = {word for text in re.findall(r">([^<>]+)<", figure.svg) for word in html.unescape(text).split()}
+    for actor in concept.actors:
+        assert set(actor.name.split()) <= shown, actor.name
