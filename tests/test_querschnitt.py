@@ -251,7 +251,7 @@ def test_evaluation_shows_every_indicator_with_source_method_and_responsible(inp
     assert len(rows) == len(indicators)
     for row, i in zip(rows, indicators, strict=True):
         assert row[1] == i["name"]
-        assert row[2] == f"{i['quelle']}; {i['methode']}"
+        assert row[2] == f"{i['quelle']} · {i['methode']}"
         assert row[3] == i["erhebung"]
         assert row[4] == {**bodies, **actors}[i["verantwortlich"]]
         if "erhoben_am" in i:
