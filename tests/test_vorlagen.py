@@ -730,6 +730,23 @@ def test_a_sign_off_by_an_office_not_involved_is_a_warning(inputs):
     assert any("'Rechnungsprüfungsamt' steht nicht unter 'beteiligt'" in m and "'Kämmerei'" in m for m in messages)
 
 
+def test_a_paper_with_financial_effects_without_the_kaemmerei_is_a_warning(inputs):
+    def without(data):
+        data["beteiligt"] = [o for o in data["beteiligt"] if o != "Kämmerei"]
+        data["mitzeichnung"] = [s for s in data["mitzeichnung"] if s["amt"] != "Kämmerei"]
+
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", without)
+    warnings = [w for w in inputs.warnings() if "keine Kämmerei" in w.message]
+    assert len(warnings) == 1 and warnings[0].where.file.endswith("jha-2026-030-gesamtkonzept.yaml")
+    assert "beteiligt" in str(warnings[0])
+
+    def finance_department(data):
+        data["beteiligt"].append("Fachbereich Finanzen und Controlling")
+
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", finance_department)
+    assert not [w for w in inputs.warnings() if "keine Kämmerei" in w.message]
+
+
 def _signed(text: str) -> Decimal:
     """'−156.500,00 €' with the minus sign the tables print."""
     return _euro(text.replace("\u2212", "-"))

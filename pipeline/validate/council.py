@@ -9,6 +9,7 @@ on papers whose own file parsed completely, and only while gremien.yaml and ress
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -102,6 +103,29 @@ def sign_offs_by_involved_offices(case: PaperCase) -> Iterator[Finding]:
                 WARNING,
             )
         seen.add(sign_off.office)
+
+
+#: Words that name the office keeping the budget ('Kämmerei', 'Fachbereich Finanzen', 'Amt für
+#: Finanzen und Controlling', 'Haushaltsabteilung').
+FINANCE_OFFICE = re.compile(r"kämmerei|finanz|haushalt", re.IGNORECASE)
+
+
+@PAPER_RULES.rule("kaemmerei-beteiligt")
+def finance_office_involved(case: PaperCase) -> Iterator[Finding]:
+    """A paper with financial effects goes past the office that keeps the budget: the Kämmerei
+    checks the amounts and the budget lines before the council reads them (as Geschäftsordnungen
+    and Dienstanweisungen of the administrations ask). A warning: the name of the office may
+    differ, and the local rules decide."""
+    name, paper = case.name, case.paper
+    if paper.finances is None or any(FINANCE_OFFICE.search(office) for office in paper.involved_offices):
+        return
+    yield Finding(
+        at(name, "vorlage", "beteiligt"),
+        "Die Vorlage hat finanzielle Auswirkungen, aber keine Kämmerei (oder Finanzverwaltung) ist beteiligt. "
+        "Sie prüft die Beträge und Haushaltsstellen, bevor die Gremien sie lesen; bitte unter 'beteiligt' "
+        "eintragen.",
+        WARNING,
+    )
 
 
 @PAPER_RULES.rule("zeitliche-folge")
