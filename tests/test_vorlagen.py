@@ -747,6 +747,17 @@ def test_a_paper_with_financial_effects_without_the_kaemmerei_is_a_warning(input
     assert not [w for w in inputs.warnings() if "keine Kämmerei" in w.message]
 
 
+def test_a_beschlussvorlage_without_folgekosten_is_a_warning(inputs):
+    def without(data):
+        del data["finanzen"]["folgekosten"]
+
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", without)
+    warnings = [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
+    assert len(warnings) == 1
+    assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
+    assert "vorlage.finanzen" in str(warnings[0]) and "nicht beziffert" in warnings[0].message
+
+
 def _signed(text: str) -> Decimal:
     """'−156.500,00 €' with the minus sign the tables print."""
     return _euro(text.replace("\u2212", "-"))

@@ -19,7 +19,17 @@ from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
 from pipeline.formatting import enumeration, euro, german_date
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
-from pipeline.model.inputs import ActorFile, Expense, GoalFile, Income, MeasureFile, MunicipalityFile, ResourceFile
+from pipeline.model.inputs import (
+    ActorFile,
+    Expense,
+    GoalFile,
+    Income,
+    MeasureFile,
+    MunicipalityFile,
+    PaperFile,
+    ResourceFile,
+)
+from pipeline.model.papers import paper_views
 from pipeline.model.resources import total
 from pipeline.model.types import COORDINATION
 from pipeline.validate.parsed import Parsed
@@ -406,3 +416,25 @@ def progress_leaves_dates_to_papers(concept: Concept) -> Iterator[Finding]:
 
 
 #: Every plausibility rule, run in this order on a valid concept.
+
+
+@WARNINGS.rule("folgekosten")
+def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
+    """A Beschlussvorlage shows the council its Folgekosten: the amounts of later years in
+    ressourcen.yaml, or 'folgekosten' in words ('keine', 'jährlich wiederkehrend rund 48.000 €').
+    Without either, the paper prints 'nicht beziffert', which a Kämmerei reads as a gap."""
+    files = {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
+    for view in paper_views(concept):
+        finances = view.finances
+        if finances is None or not finances.decides or finances.follow_up:
+            continue
+        if finances.later_expenses or finances.later_income:
+            continue
+        yield warning(
+            files[view.paper.number],
+            ("vorlage", "finanzen"),
+            f"Die Beschlussvorlage nennt keine Folgekosten: ressourcen.yaml hat nach {finances.year} keine "
+            "Beträge in ihrem Zuständigkeitsbereich, und 'folgekosten' fehlt. Im Dokument stünde „nicht "
+            "beziffert“. Bitte die Folgekosten in Worten angeben (z. B. 'jährlich wiederkehrend rund "
+            "48.000 €' oder 'keine') oder die Beträge der Folgejahre in ressourcen.yaml eintragen.",
+        )
