@@ -138,9 +138,7 @@ def _typefaces(document: DocumentObject, doc: RenderedDocument) -> None:
     matching the PDF's (pipeline.model.fonts): the text's where the reference document names
     its font, the headings' in the styles of headings and the title page."""
     reference = fonts.TYPEFACES[fonts.DEFAULT].word
-    body, headings = (
-        fonts.TYPEFACES[choice].word for choice in (doc.design.typeface, doc.design.heading_typeface)
-    )
+    body, headings = doc.design.typeface.word, doc.design.heading_typeface.word
     if body == headings == reference:
         return
     for named in list(document.styles.element.iter(qn("w:rFonts"))):
@@ -167,7 +165,7 @@ def _cover_lines(document: DocumentObject, doc: RenderedDocument) -> None:
         run = line.add_run(design.cover_line)
         run.font.size, run.font.bold, run.font.color.rgb = Pt(13), True, _rgb(design.accent)
         if design.heading_typeface != design.typeface:  # as the title above it (PDF: titelschrift)
-            run.font.name = fonts.TYPEFACES[design.heading_typeface].word
+            run.font.name = design.heading_typeface.word
         line.paragraph_format.space_after = Pt(24)
     last = by_style.get("Date") or by_style.get("Author") or subtitle
     if design.cover_note and last is not None:

@@ -16,7 +16,6 @@ import html
 import lxml.etree
 import lxml.html
 
-from pipeline.model import fonts
 from pipeline.render.document import UNNUMBERED, Figure, RenderedDocument
 
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
@@ -138,10 +137,9 @@ def _design_colours(doc: RenderedDocument) -> str:
     """The municipality's colours over the house colours (checked as '#rrggbb' on input) and
     its typefaces (lists of font names from pipeline.model.fonts, never from the inputs)."""
     design = doc.design
-    body, headings = (fonts.TYPEFACES[choice].web for choice in (design.typeface, design.heading_typeface))
     return (
         f":root {{ --blau: {design.primary}; --akzent: {design.accent}; --kopf: {design.table_header}; "
-        f"--schrift: {body}; --titelschrift: {headings}; }}\n"
+        f"--schrift: {design.typeface.web}; --titelschrift: {design.heading_typeface.web}; }}\n"
     )
 
 

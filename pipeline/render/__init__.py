@@ -22,7 +22,7 @@ from typing import Any
 from pipeline import formatting, products
 from pipeline.findings import UNKNOWN, Finding, Place
 from pipeline.formatting import safe_file_part
-from pipeline.model import colours
+from pipeline.model import colours, fonts
 from pipeline.model.abbreviations import used_in
 from pipeline.model.agreement import Agreement
 from pipeline.model.changes import ChangeSet
@@ -72,8 +72,8 @@ def design_of(concept: Concept) -> Design:
         table_header=colours.header_fill(layout.primary),
         cover_line=layout.cover_line or "",
         cover_note=layout.cover_note or "",
-        typeface=layout.typeface,
-        heading_typeface=layout.headings_typeface,
+        typeface=fonts.TYPEFACES[layout.typeface],
+        heading_typeface=fonts.TYPEFACES[layout.headings_typeface],
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.model import colours
+from pipeline.model import colours, fonts
 
 #: The project's templates: chapters and blocks (Jinja), page layouts (Typst), Word styles
 #: (referenz.docx) and pandoc's filters for Word.
@@ -72,15 +72,15 @@ class Design:
     """A municipality's look, one definition for Word and PDF alike ('layout' in kommune.yaml):
     the colour of headings, title and links, the accent of the title page, the shading of table
     header rows, the title page's line under the title and note at its foot, and the typefaces
-    of text and headings (keys of pipeline.model.fonts.TYPEFACES)."""
+    of text and headings (each with its PDF, Word and web fonts: pipeline.model.fonts)."""
 
     primary: str = colours.PRIMARY
     accent: str = colours.PRIMARY
     table_header: str = colours.TABLE_HEADER
     cover_line: str = ""
     cover_note: str = ""
-    typeface: str = "serifenlos"
-    heading_typeface: str = "serifenlos"
+    typeface: fonts.Typeface = fonts.TYPEFACES[fonts.DEFAULT]
+    heading_typeface: fonts.Typeface = fonts.TYPEFACES[fonts.DEFAULT]
 
 
 @dataclass(frozen=True)

@@ -415,9 +415,6 @@ def progress_leaves_dates_to_papers(concept: Concept) -> Iterator[Finding]:
             )
 
 
-#: Every plausibility rule, run in this order on a valid concept.
-
-
 @WARNINGS.rule("folgekosten")
 def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
     """A Beschlussvorlage shows the council its Folgekosten: the amounts of later years in
