@@ -188,7 +188,8 @@ TABLE = (
 
 def test_table_with_widths_alignment_header_body_and_footer():
     """Widths from the columns, alignment of each column from its header cell (as in Word),
-    header and total row as Typst's header and footer, the caption on the figure."""
+    header and total row as Typst's header and footer (the last body row with the total, so it
+    never stands alone), the caption on the figure."""
     markup = body(TABLE)
     assert code(markup) == (
         "#figure(\n  align(center)[#table(\n"
@@ -197,9 +198,7 @@ def test_table_with_widths_alignment_header_body_and_footer():
         "    table.header([«»], [«»], [«»],),\n"
         "    table.hline(),\n"
         "    [«»], [«»], [«»],\n"
-        "    [«»], [], [«»],\n"
-        "    table.hline(),\n"
-        "    table.footer([#strong[«»]], [], [#strong[«»]],),\n"
+        "    table.footer([«»], [], [«»], table.hline(), [#strong[«»]], [], [#strong[«»]],),\n"
         "  )],\n  caption: [«»],\n  kind: table,\n)"
     )
     assert texts(markup)[0] == "Jahr" and texts(markup)[-3:] == ["Gesamt", "3,00 €", "Geld"]
@@ -313,3 +312,12 @@ def test_an_address_is_never_hyphenated(tmp_path):
     )
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(to_pdf(rendered_document(html)))).pages)
     assert "fruehe-hilfen-datenschutzbeauftragte@landkreis-musterkreis.example.org" in "".join(text.split())
+
+
+def test_the_total_row_keeps_the_last_body_row_with_it():
+    """Footer and last row are laid out as one group: the total never stands alone on a new page."""
+    markup = body(
+        "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>x</td></tr><tr><td>y</td></tr></tbody>"
+        "<tfoot><tr><td>Summe</td></tr></tfoot></table>"
+    )
+    assert '[#"x";],\n    table.footer([#"y";], table.hline(), [#"Summe";],)' in markup

@@ -334,9 +334,14 @@ def table(element: _Element) -> str:
     lines = [f"columns: ({', '.join(widths)},)", f"align: ({', '.join(alignment[:count])},)"]
     if head:
         lines += [f"table.header({', '.join(_cells(head))},)", "table.hline()"]
-    lines += [", ".join(_cells([row])) for row in body if len(row)]
+    rows = [row for row in body if len(row)]
+    # The total row takes the last body row with it into the footer: laid out as one group, the
+    # total never stands alone on a page under a repeated header (a footer without rows above it).
+    last = rows.pop() if foot and rows else None
+    lines += [", ".join(_cells([row])) for row in rows]
     if foot:
-        lines += ["table.hline()", f"table.footer({', '.join(_cells(foot))},)"]
+        kept = _cells([last]) if last is not None else []
+        lines.append(f"table.footer({', '.join([*kept, 'table.hline()', *_cells(foot)])},)")
     markup = "table(\n    " + ",\n    ".join(lines) + ",\n  )"
     caption = element.find("caption")
     captioned = f",\n  caption: [{inline_of(caption)}]" if caption is not None else ""
