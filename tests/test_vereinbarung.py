@@ -28,6 +28,7 @@ from pipeline.cli import main
 from pipeline.findings import WARNING
 from pipeline.formatting import count
 from pipeline.model.norms import NORMS_BY_CITATION
+from pipeline.model.procedure import table
 from pipeline.model.supervision import AUTHORITIES
 from pipeline.model.types import State
 from pipeline.products import AGREEMENT, PRODUCTS
@@ -185,6 +186,98 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
             assert actor in signed_for
     # the sentence under the heading stays with the first block, never alone at a page's end
     assert "Jede Partnerin und jeder Partner unterzeichnet für sich" in text_of(blocks[0])
+
+
+# --- the municipality signs in the form its Land prescribes ------------------------------------
+
+
+def _organiser_block(inputs, state: str, kind: str, title: str) -> lxml.html.HtmlElement:
+    """The municipality's signature block with the example moved into another Land and kind."""
+
+    def municipality(data):
+        data["kommune"].update(bundesland=state, art=kind)
+        data["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = title
+
+    concept = inputs.edit("kommune.yaml", municipality).check().concept
+    return signature_blocks(render_agreement(concept.agreement).body_html)[0]
+
+
+def _signature_rows(block: lxml.html.HtmlElement) -> list[list[str]]:
+    return [
+        [text_of(p) for p in row.xpath("./div[@class='feld']/p")] for row in block.xpath(".//div[@class='felder']")
+    ]
+
+
+#: What the Kommunalverfassungen demand of a declaration that obliges the municipality, read in
+#: the laws (the table's sources): how many sign, and what else the form asks for.
+FORMS = [
+    # § 71 Abs. 2 HGO: Oberbürgermeister or allgemeiner Vertreter and one more member of the
+    # Magistrat, by hand, with the Dienstsiegel
+    ("Hessen", "kreisfreie Stadt", "Oberbürgermeisterin", 2, ("handschriftlich", "Dienstsiegel", "Magistrats")),
+    # § 57 Abs. 2 BbgKVerf (via § 131): the Hauptverwaltungsbeamte and a Stellvertretung nach § 56
+    ("Brandenburg", "Landkreis", "Landrätin", 2, ("§ 56 BbgKVerf",)),
+    # § 86 Abs. 2 NKomVG: the Hauptverwaltungsbeamte alone, by hand or with a qualified e-signature
+    ("Niedersachsen", "Landkreis", "Landrätin", 1, ("handschriftlich", "elektronisch")),
+    # § 64 GO NRW since 2025: Textform, the Bürgermeister or the Vertretung im Amt
+    ("Nordrhein-Westfalen", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Textform", "Vertretung im Amt")),
+    # Art. 38 Abs. 2 GO: with the Amtsbezeichnung
+    ("Bayern", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Amtsbezeichnung",)),
+]
+
+
+@pytest.mark.parametrize(("state", "kind", "title", "signatures", "words"), FORMS, ids=[f[0] for f in FORMS])
+def test_the_municipality_signs_in_the_form_its_land_prescribes(inputs, state, kind, title, signatures, words):
+    block = _organiser_block(inputs, state, kind, title)
+    text = text_of(block)
+    rows = _signature_rows(block)
+    assert len(rows) == signatures, text
+    assert all("Unterschrift" in row and row[-1] == "Name in Druckbuchstaben, Funktion" for row in rows)
+    # the head of the administration is printed on the first line only, by name and title
+    assert rows[0][-2:] == [f"Dr. Anna Berger, {title}", "Name in Druckbuchstaben, Funktion"]
+    assert all("Dr. Anna Berger" not in " ".join(row) for row in rows[1:])
+    # the rule names its law; who signs is said by both titles of the head, gender-fair
+    assert re.search(r"Form nach (§|Art\.) \d+", text)
+    head = {
+        "Landrätin": "Landrätin oder Landrat",
+        "Oberbürgermeisterin": "Oberbürgermeisterin oder Oberbürgermeister",
+    }
+    assert head[title] in text
+    for word in words:
+        assert word in text, (word, text)
+    # the partners still sign once each
+    assert all(len(_signature_rows(b)) == 1 for b in signature_blocks_of(inputs)[1:])
+
+
+def signature_blocks_of(inputs) -> list[lxml.html.HtmlElement]:
+    return signature_blocks(render_agreement(inputs.check().concept.agreement).body_html)
+
+
+def test_without_a_rule_the_municipality_signs_once_like_everyone(inputs):
+    """Schleswig-Holstein: no source for its rule was found, so the table has none; and a Träger
+    other than the municipality organising the network signs under its own law, not the Land's."""
+    block = _organiser_block(inputs, "Schleswig-Holstein", "Landkreis", "Landrätin")
+    assert "Form nach" not in text_of(block) and len(_signature_rows(block)) == 1
+    assert _signature_rows(block)[0][-1] == "Name in Druckbuchstaben, Funktion"  # nothing printed on it
+    inputs.replace("kommune.yaml", "  traeger: Landkreis Musterkreis\n", "  traeger: Jugendhilfeverband Musterkreis\n")
+    block = signature_blocks_of(inputs)[0]
+    assert text_of(block.xpath(".//strong")[0]) == "Jugendhilfeverband Musterkreis"
+    assert "Form nach" not in text_of(block) and len(_signature_rows(block)) == 1
+
+
+def test_every_rule_cites_its_law_and_names_who_signs():
+    rules = [(p, p.binding_declaration) for p in table().procedures if p.binding_declaration is not None]
+    assert {p.state for p, _ in rules} >= set(get_args(State)) - {
+        "Berlin",
+        "Bremen",
+        "Hamburg",
+        "Schleswig-Holstein",
+    }
+    for procedure, rule in rules:
+        assert re.match(r"(§|Art\.) \d+", rule.legal_basis) and rule.source.startswith("http"), procedure
+        assert rule.verified or rule.note, procedure  # an unchecked rule says what it rests on
+        roles = rule.roles(procedure.head)
+        assert roles[0].startswith(procedure.head.pair) and "{" not in " ".join(roles), roles
+        assert rule.requirements.startswith(f"Form nach {rule.legal_basis}: ")
 
 
 def test_without_a_list_every_institution_and_every_group_with_a_traeger_signs(inputs):

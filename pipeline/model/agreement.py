@@ -153,6 +153,25 @@ class Contribution:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """One signature of the municipality: who signs (as the law names them) and, where known,
+    the name printed on the line ('Dr. Anna Berger, Landrätin')."""
+
+    role: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class MunicipalSignature:
+    """How the municipality signs the agreement when the law of its Land prescribes a form for
+    declarations that oblige it (pipeline/model/procedure, 'verpflichtungserklaerung'): every
+    signature the law asks for, and the rule in a sentence (with the seal, where it asks for one)."""
+
+    signatories: tuple[Signatory, ...]
+    requirements: str
+
+
+@dataclass(frozen=True)
 class Agreement:
     """The Kooperationsvereinbarung of a concept, as its settings and the other files make it."""
 
@@ -253,6 +272,25 @@ class Agreement:
         """The organiser after 'gegenüber': 'dem Landkreis Musterkreis', or its name as written."""
         municipality = self.concept.municipality
         return municipality.dative if self.organiser.name == municipality.name else self.organiser.name
+
+    @property
+    def municipal_signature(self) -> MunicipalSignature | None:
+        """The form of the organiser's signature where it is the municipality and the law of its
+        Land prescribes one for declarations that oblige it (e.g. § 71 Abs. 2 HGO: two signatures
+        and the Dienstsiegel); None where the table has no rule, and the municipality signs once
+        like everyone else. The head of the administration, when named, is printed on the first
+        line."""
+        concept = self.concept
+        procedure = concept.procedure
+        if procedure is None or procedure.binding_declaration is None:
+            return None
+        if self.organiser.name != concept.municipality.name:
+            return None
+        rule, head = procedure.binding_declaration, concept.municipality.head
+        first = f"{head.name}, {head.title}" if head is not None else ""
+        roles = rule.roles(procedure.head)
+        signatories = tuple(Signatory(role, first if i == 0 else "") for i, role in enumerate(roles))
+        return MunicipalSignature(signatories, rule.requirements)
 
     @property
     def partners(self) -> list[Party]:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.formatting import sentence_start
 from pipeline.model.grammar import Gender
 from pipeline.model.types import EXECUTIVE_KINDS, MunicipalityKind, State, package_yaml
 
@@ -78,6 +79,43 @@ class Submission(_Data):
     verified: bool = Field(alias="geprueft")
 
 
+class BindingDeclaration(_Data):
+    """The form of a declaration that obliges the municipality (Verpflichtungserklärung), such as
+    its signature under the Kooperationsvereinbarung: who signs, how, and with what. Without this
+    form the municipality is not bound (outside the day-to-day business of the administration)."""
+
+    form: Literal["Schriftform", "Textform"]
+    electronic: bool = Field(alias="elektronisch")
+    signatories: tuple[str, ...] = Field(alias="unterschriften", min_length=1)
+    by_hand: bool = Field(alias="handschriftlich")
+    seal: bool = Field(alias="dienstsiegel")
+    official_title: bool = Field(alias="amtsbezeichnung")
+    legal_basis: str = Field(alias="rechtsgrundlage")
+    source: str = Field(alias="quelle")
+    verified: bool = Field(alias="geprueft")
+    note: str | None = Field(default=None, alias="hinweis")
+
+    def roles(self, head: Head) -> tuple[str, ...]:
+        """Who signs, one role per signature, the head named by both titles: 'Landrätin oder
+        Landrat oder allgemeine Vertretung', 'Weiteres Mitglied des Kreisausschusses'."""
+        return tuple(sentence_start(role.replace("{spitze}", head.pair)) for role in self.signatories)
+
+    @property
+    def requirements(self) -> str:
+        """How the municipality signs, in the words of a form: 'Form nach § 71 Abs. 2 HGO:
+        handschriftlich unterzeichnet, mit Dienstsiegel.'"""
+        if self.by_hand:
+            parts = ["handschriftlich unterzeichnet"]
+        else:
+            parts = ["schriftlich" if self.form == "Schriftform" else "in Textform"]
+        if self.official_title:
+            parts.append("mit Amtsbezeichnung")
+        if self.seal:
+            parts.append("mit Dienstsiegel")
+        electronic = "; auch elektronisch signiert möglich" if self.electronic else ""
+        return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}."
+
+
 class Procedure(_Data):
     """Council procedure of one kind of municipality in one Land."""
 
@@ -91,6 +129,7 @@ class Procedure(_Data):
     submission: Submission = Field(alias="einbringung")
     youth_welfare_law: str = Field(alias="jugendhilfegesetz")
     provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
+    binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
 
     @property
     def submitter(self) -> str:
