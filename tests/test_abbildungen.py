@@ -251,3 +251,39 @@ def test_the_network_map_names_every_actor_whole(folder):
     shown = {word for text in re.findall(r">([^<>]+)<", figure.svg) for word in html.unescape(text).split()}
     for actor in concept.actors:
         assert set(actor.name.split()) <= shown, actor.name
+
+
+# --- PNGs for Word ------------------------------------------------------------------------------
+
+
+def _svg(width: int, colour: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="40" viewBox="0 0 {width} 40">'
+        f'<rect width="{width}" height="40" fill="{colour}"/></svg>'
+    )
+
+
+def test_figures_drawn_together_are_the_pictures_drawn_alone():
+    """A document's figures are drawn in one typst run (fonts load once); each PNG is the same
+    as drawing that figure by itself, at its own size."""
+    from pipeline.export.figures import draw_png, figure_pngs
+    from pipeline.render.document import Figure
+
+    figures = (
+        Figure("schmal.svg", _svg(60, "#0a6e8a"), "Schmal"),
+        Figure("breit.svg", _svg(240, "#c8553d"), "Breit"),
+    )
+    together = figure_pngs(figures)
+    alone = [draw_png(f.name, f.svg.encode("utf-8"), failure="x") for f in figures]
+    assert together == alone and together[0] != together[1]
+    assert [png[:8] for png in together] == [b"\x89PNG\r\n\x1a\n"] * 2
+
+
+def test_a_figure_typst_cannot_read_is_named():
+    from pipeline.errors import ExportFailure
+    from pipeline.export.figures import figure_pngs
+    from pipeline.render.document import Figure
+
+    figures = (Figure("gut.svg", _svg(50, "#333333"), "Gut"), Figure("kaputt.svg", "<svg nicht zu Ende", "Kaputt"))
+    with pytest.raises(ExportFailure, match="Die Abbildung kaputt.svg ließ sich nicht zeichnen"):
+        figure_pngs(figures)

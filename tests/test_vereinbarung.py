@@ -258,7 +258,9 @@ def test_without_a_rule_the_municipality_signs_once_like_everyone(inputs):
     block = _organiser_block(inputs, "Schleswig-Holstein", "Landkreis", "Landrätin")
     assert "Form nach" not in text_of(block) and len(_signature_rows(block)) == 1
     assert _signature_rows(block)[0][-1] == "Name in Druckbuchstaben, Funktion"  # nothing printed on it
-    inputs.replace("kommune.yaml", "  traeger: Landkreis Musterkreis\n", "  traeger: Jugendhilfeverband Musterkreis\n")
+    inputs.replace(
+        "kommune.yaml", "  traeger: Landkreis Musterkreis\n", "  traeger: Jugendhilfeverband Musterkreis\n"
+    )
     block = signature_blocks_of(inputs)[0]
     assert text_of(block.xpath(".//strong")[0]) == "Jugendhilfeverband Musterkreis"
     assert "Form nach" not in text_of(block) and len(_signature_rows(block)) == 1

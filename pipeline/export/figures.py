@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from pipeline.errors import ExportFailure
 from pipeline.export.to_pdf import checked_logo, font_dirs, typst_problem
@@ -39,18 +40,33 @@ def draw_png(
 ) -> bytes:
     """An image drawn by typst as PNG on a page just its size; `sizing` adds image() arguments
     such as a box to fit into. `failure` starts the German message if typst cannot read it."""
+    return _draw([(name, data)], sizing=sizing, ppi=ppi, background=background, failure=failure)[0]
+
+
+def _draw(
+    images: list[tuple[str, bytes]],
+    *,
+    sizing: str = "",
+    ppi: int = PNG_PPI,
+    background: str = "white",
+    failure: str,
+) -> list[bytes]:
+    """Several images drawn in one typst run, a page each: typst loads its fonts once for all."""
     import typst
 
     with tempfile.TemporaryDirectory(prefix="gesamtkonzept-bild-") as work:
         root = Path(work)
-        (root / name).write_bytes(data)
+        pages = []
+        for name, data in images:
+            (root / name).write_bytes(data)
+            pages.append(f'#image("{name}"{", " + sizing if sizing else ""})\n')
         (root / "main.typ").write_text(
             f"#set page(width: auto, height: auto, margin: 0pt, fill: {background})\n"
-            f'#image("{name}"{", " + sizing if sizing else ""})\n',
+            + "#pagebreak()\n".join(pages),
             encoding="utf-8",
         )
         try:
-            return typst.compile(
+            drawn: object = typst.compile(
                 str(root / "main.typ"),
                 root=str(root),
                 format="png",
@@ -60,20 +76,40 @@ def draw_png(
             )
         except Exception as error:  # typst raises plain RuntimeError-like errors
             raise ExportFailure(f"{failure}. {typst_problem(error, picture='Die Datei')}") from None
+    # typst gives one PNG for a page and a list for several
+    return cast(list[bytes], drawn) if isinstance(drawn, list) else [cast(bytes, drawn)]
 
 
-@lru_cache(maxsize=64)
+#: Figures already drawn, by their content: the same chart can stand in several documents.
+_DRAWN: dict[Figure, bytes] = {}
+_DRAWN_MAX = 64
+
+
 def figure_png(figure: Figure) -> bytes:
-    """A figure as PNG, at its own size; remembered, since the same chart can stand in several
-    documents."""
-    return draw_png(
-        figure.name, figure.svg.encode("utf-8"), failure=f"Die Abbildung {figure.name} ließ sich nicht zeichnen"
-    )
+    """A figure as PNG, at its own size."""
+    return figure_pngs((figure,))[0]
 
 
 def figure_pngs(figures: tuple[Figure, ...]) -> list[bytes]:
-    """Every figure of a document as PNG (remembered for the Word file's finishing)."""
-    return [figure_png(figure) for figure in figures]
+    """Every figure of a document as PNG, those not drawn yet in one typst run (remembered for
+    the Word file's finishing and for other documents showing the same chart). If that run
+    fails, each is drawn alone, so the message names the figure typst could not read."""
+    known = {f: _DRAWN.get(f) for f in figures}
+    missing = [f for f, png in known.items() if png is None]
+    if missing:
+        try:
+            drawn = _draw([(f.name, f.svg.encode("utf-8")) for f in missing], failure="")
+        except ExportFailure:
+            drawn = [_draw([(f.name, f.svg.encode("utf-8"))], failure=_failure(f))[0] for f in missing]
+        known.update(zip(missing, drawn, strict=True))
+        if len(_DRAWN) + len(missing) > _DRAWN_MAX:
+            _DRAWN.clear()
+        _DRAWN.update(zip(missing, drawn, strict=True))
+    return [cast(bytes, known[f]) for f in figures]
+
+
+def _failure(figure: Figure) -> str:
+    return f"Die Abbildung {figure.name} ließ sich nicht zeichnen"
 
 
 def logo_png(path: Path) -> bytes:
