@@ -216,8 +216,9 @@ FORMS = [
     ("Hessen", "kreisfreie Stadt", "Oberbürgermeisterin", 2, ("handschriftlich", "Dienstsiegel", "Magistrats")),
     # § 57 Abs. 2 BbgKVerf (via § 131): the Hauptverwaltungsbeamte and a Stellvertretung nach § 56
     ("Brandenburg", "Landkreis", "Landrätin", 2, ("§ 56 BbgKVerf",)),
-    # § 86 Abs. 2 NKomVG: the Hauptverwaltungsbeamte alone, by hand or with a qualified e-signature
-    ("Niedersachsen", "Landkreis", "Landrätin", 1, ("handschriftlich", "elektronisch")),
+    # § 86 Abs. 2 NKomVG: the Hauptverwaltungsbeamte alone, by hand or with a qualified electronic
+    # signature (a simple one does not bind the Kreis)
+    ("Niedersachsen", "Landkreis", "Landrätin", 1, ("handschriftlich", "qualifizierter elektronischer Signatur")),
     # § 64 GO NRW since 2025: Textform, the Bürgermeister or the Vertretung im Amt
     ("Nordrhein-Westfalen", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Textform", "Vertretung im Amt")),
     # Art. 38 Abs. 2 GO: with the Amtsbezeichnung

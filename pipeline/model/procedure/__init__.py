@@ -85,7 +85,7 @@ class BindingDeclaration(_Data):
     form the municipality is not bound (outside the day-to-day business of the administration)."""
 
     form: Literal["Schriftform", "Textform"]
-    electronic: bool = Field(alias="elektronisch")
+    electronic: str | None = Field(default=None, alias="elektronisch")
     signatories: tuple[str, ...] = Field(alias="unterschriften", min_length=1)
     by_hand: bool = Field(alias="handschriftlich")
     seal: bool = Field(alias="dienstsiegel")
@@ -112,7 +112,7 @@ class BindingDeclaration(_Data):
             parts.append("mit Amtsbezeichnung")
         if self.seal:
             parts.append("mit Dienstsiegel")
-        electronic = "; auch elektronisch signiert möglich" if self.electronic else ""
+        electronic = f"; alternativ {self.electronic}" if self.electronic else ""
         return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}."
 
 
