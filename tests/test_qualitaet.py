@@ -845,7 +845,7 @@ def test_a_city_reads_of_its_own_council_and_its_combined_committee(inputs):
     assert "Rückhalt im Rat der Stadt Musterstadt und in den Ausschüssen" in rendered
     pair = "Jugendhilfeausschuss und Ausschuss für Soziales und Gesundheit"
     assert f"zuständigen Ausschüsse (hier: {pair})" in rendered
-    assert f"verantworten zwei Ausschüsse: {pair}" in rendered
+    assert f"für die zwei Ausschüsse fachlich zuständig sind: {pair}" in rendered
     assert "Sozialausschuss" not in texts(review.result("haushaltsberatungen"))
     assert f"({pair})" in texts(review.result("haushaltsberatungen"))
     # the combined committee covers health and social affairs: one joint paper reaches both fields

@@ -662,6 +662,14 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
         "Angaben zur Gesundheit gibt eine Stelle nur weiter, wenn ich sie hier ausdrücklich ankreuze"
         in text_of(root)
     )
+    # volunteers are on the form (the example's Familienpatinnen), but never receive health data
+    volunteers = [
+        a
+        for a in raw(EXAMPLE)["akteure.yaml"]["akteure"]
+        if a["organisationsform"] == "ehrenamtlich-zivilgesellschaftlich"
+    ]
+    assert volunteers and all(a["name"] in text_of(root) for a in volunteers)
+    assert "Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text_of(root)
     section = raw(NEUHAFEN)["netzwerk.yaml"]["kooperationsvereinbarung"]["einverstaendniserklaerung"]
     neuhafen = root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html)
     lists = neuhafen.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen']")
@@ -1055,3 +1063,15 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
     # the fields of a row stay together: the label of the first keeps with the second's line
     label = next(p for p in document.paragraphs if p.text == "Gewünschte Unterstützung (freiwillig)")
     assert label.style.name == "Feldbezeichnung" and label.style.paragraph_format.keep_with_next
+
+
+def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
+    """The Jugendamt is bound by the Sozialgeheimnis, not only by § 203 StGB; with joint custody
+    both parents sign, and what concerns one parent passes only with that parent's signature."""
+    text = text_of(root_of(render_consent_form(concept.agreement).body_html))
+    assert "Sozialgeheimnis (§ 35 SGB I, §§ 67 ff. SGB X, im Jugendamt auch § 65 SGB VIII)" in text
+    assert "Bei gemeinsamer elterlicher Sorge unterschreiben beide Eltern" in text
+    assert (
+        "Angaben über einen Elternteil gibt eine Stelle nur weiter, wenn dieser Elternteil unterschrieben hat"
+        in text
+    )

@@ -492,6 +492,12 @@ class Agreement:
         return actor.organisation_form != INSTITUTION or self.joins_individually(actor)
 
     @property
+    def volunteer_places(self) -> list[Actor]:
+        """Volunteers among the places on the form: they receive no health data, since they are
+        no Berufsgeheimnisträger (the concept routes them through their coordination)."""
+        return [a for a in self.consent_places if self.volunteer(a)]
+
+    @property
     def health_data(self) -> list[str]:
         named = self.settings.consent_form.health_data
         return list(DEFAULT_HEALTH_DATA if named is None else named)

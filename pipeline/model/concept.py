@@ -247,6 +247,16 @@ class Concept:
         return next((c for c in self.committees if c.is_council), None)
 
     @property
+    def preparing_committee(self) -> Committee | None:
+        """The body the Land's law has prepare the council's decisions (Kreisausschuss in
+        Niedersachsen, Magistrat in Hessen), as gremien.yaml names it; None where the law names
+        none, leaves it to the council ('kann') or gremien.yaml does not list it."""
+        preparation = self.procedure.preparation if self.procedure is not None else None
+        if preparation is None or preparation.body is None or preparation.duty == "kann":
+            return None
+        return next((c for c in self.committees if preparation.body in (c.kind, c.name)), None)
+
+    @property
     def political_bodies(self) -> list[Committee]:
         """The council and its committees, in the order of gremien.yaml: where Frühe Hilfen are
         reported and discussed."""

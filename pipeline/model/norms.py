@@ -231,7 +231,8 @@ NORMS: tuple[Norm, ...] = (
         "Die Träger der öffentlichen Jugendhilfe haben den Bestand festzustellen, den Bedarf zu ermitteln und "
         "die notwendigen Vorhaben rechtzeitig und ausreichend zu planen.",
         "Abs. 1 ist eine Muss-, Abs. 2 eine Soll-Vorschrift",
-        "Das Jugendamt hat Bestand und Bedarf festzustellen und die Vorhaben zu planen (§ 80 Abs. 1 SGB VIII).",
+        "Der Träger der öffentlichen Jugendhilfe hat Bestand und Bedarf festzustellen und die Vorhaben zu planen "
+        "(§ 80 Abs. 1 SGB VIII).",
         ("https://www.gesetze-im-internet.de/sgb_8/__80.html (über einen Spiegel gelesen)",),
         {1: "muss", 2: "soll"},
     ),

@@ -1082,7 +1082,7 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
     evidence.append(
         observed(
             f"In den letzten {RECENT_MONTHS} Monaten wurde keine gemeinsame Übersicht der Mittel in allen "
-            "Ausschüssen beraten, die Mittel für die Frühen Hilfen verantworten.",
+            "Ausschüssen beraten, die für Mittel der Frühen Hilfen fachlich zuständig sind.",
             DELIBERATION_SOURCE,
             OPEN,
             f"Eine gemeinsame Übersicht der Mittel zur Beratung vorlegen: {_names(holders)}.",
