@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
+import lxml.html
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -18,7 +19,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from pipeline.build import build
+from pipeline.build import build, check_folder
 from pipeline.cli import main
 from pipeline.drafts.word import CAPTION_NUMBER
 from pipeline.export import export_document
@@ -26,7 +27,7 @@ from pipeline.export.oparl import PublishedFile, paper_records
 from pipeline.model.papers import paper_views
 from pipeline.render import render_paper
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, ROOT
 from .oparl_schema import SCHEMAS
 from .test_docx import _euro
 
@@ -168,8 +169,16 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
         written = [" ".join(x.split()) for x in raw["beschlussvorschlag"]]
         year = raw.get("finanzen", {}).get("haushaltsjahr")
         if state.get(year, "beschlossen") != "beschlossen":  # Haushaltsvorbehalt as the last point
+            # costs that go on after the year (a grant ending, a full year's expense) bind later budgets
+            lines = [*raw_inputs["ressourcen.yaml"]["aufwand"], *raw_inputs["ressourcen.yaml"]["ertraege"]]
+            later = any(
+                x["jahr"] > year or x.get("befristet_bis") == x["jahr"] or "volles_jahr" in x
+                for x in lines
+                if x["jahr"] >= year
+            )
+            following = " und in den folgenden Haushaltsjahren" if later else ""
             written.append(
-                f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {year}."
+                f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {year}{following}."
             )
         assert [p.text for p in points] == written
         assert all(p._p.pPr.numPr is not None for p in points)
@@ -751,7 +760,14 @@ def test_a_beschlussvorlage_without_folgekosten_is_a_warning(inputs):
     def without(data):
         del data["finanzen"]["folgekosten"]
 
+    def unlimited(data):
+        for line in data["ertraege"]:
+            line.pop("befristet_bis", None)
+
     inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", without)
+    # grants that end after 2027 are Folgekosten the paper names by itself
+    assert not [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
+    inputs.edit("ressourcen.yaml", unlimited)
     warnings = [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
     assert len(warnings) == 1
     assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
@@ -783,3 +799,82 @@ def test_each_body_s_budget_lines_show_aufwand_and_ertraege_before_the_zuschussb
             assert rows[-1][0] == "Zuschussbedarf" and _signed(rows[-1][3]) == expenses - income
             checked += 1
     assert checked >= 1
+
+
+def _folgekosten(view) -> str:
+    html = render_paper(view).body_html
+    row = lxml.html.fromstring(f"<div>{html}</div>").xpath("//tr[td[1]='Folgekosten']/td[2]")[0]
+    return " ".join(row.text_content().split())
+
+
+def _raw_lines(folder: Path) -> tuple[list[dict], list[dict]]:
+    data = yaml.safe_load((folder / "ressourcen.yaml").read_text(encoding="utf-8"))
+    return data["aufwand"], data["ertraege"]
+
+
+def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_the_year(inputs):
+    """A Kämmerei reads the Folgekosten from the budget lines: a grant promised only until the
+    budget year ('befristet_bis') is missing from the next year on; an expense that starts in
+    April ('volles_jahr') costs a full year from then on. Amounts recomputed from the YAML."""
+    expenses, income = _raw_lines(EXAMPLE)
+    ending = [i for i in income if i.get("befristet_bis") == i["jahr"] == 2027]
+    assert len(ending) == 2  # Krankenkassen and Bürgerstiftung, promised until the end of 2027
+    lost = sum(Decimal(str(i["betrag"])) for i in ending)
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    text = _folgekosten(views["GV/2026/004"])  # the joint paper on all of the money: both grants
+    assert f"Ab 2028 steigt der Zuschussbedarf ohne Anschlussförderung um {_german_euro(lost)} im Jahr." in text
+    for line in ending:
+        assert f"{_german_euro(Decimal(str(line['betrag'])))} ({line['haushaltsstelle']})" in text
+    health = _folgekosten(views["GA/2026/027"])  # the health committee's paper: its own grant only
+    own = [i for i in ending if i["ausschuss"] == "ga"]
+    assert f"um {_german_euro(sum(Decimal(str(i['betrag'])) for i in own))} im Jahr" in health
+    assert "Bürgerstiftung" not in health.split("Ab 2028")[1].split(".")[1]
+
+    neuhafen = ROOT / "inputs" / "neuhafen"
+    expenses, income = _raw_lines(neuhafen)
+    starting = [e for e in expenses if "volles_jahr" in e]
+    grants = [i for i in income if i.get("befristet_bis") == i["jahr"]]
+    more = sum(Decimal(str(e["volles_jahr"] - e["betrag"])) for e in starting) + sum(
+        Decimal(str(i["betrag"])) for i in grants
+    )
+    view = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.number == "B 64/2026")
+    text = _folgekosten(view)
+    assert f"um {_german_euro(more)} im Jahr" in text
+    for e in starting:
+        assert (
+            f"{_german_euro(Decimal(e['volles_jahr']))} statt {_german_euro(Decimal(e['betrag']))} im Jahr" in text
+        )
+
+
+def test_a_grant_continued_in_a_later_year_is_no_folgekosten():
+    from pipeline.model.inputs import Income
+    from pipeline.model.resources import follow_up_years
+
+    def grant(year: int, until: int | None) -> Income:
+        line = {"id": f"kk-{year}", "quelle": "Krankenkassen", "bezeichnung": "Projektförderung", "jahr": year}
+        line |= {"betrag": 1000, "haushaltsstelle": "Produkt 1", "ausschuss": "ga"}
+        return Income.model_validate(line | ({"befristet_bis": until} if until else {}))
+
+    assert follow_up_years([], [grant(2027, 2028), grant(2028, 2028)], 2027)[0].year == 2029
+    assert [y.year for y in follow_up_years([], [grant(2027, 2027)], 2027)] == [2028]
+    assert follow_up_years([], [grant(2026, 2026)], 2027) == []  # over before the paper's year
+    assert follow_up_years([], [grant(2027, None)], 2027) == []
+
+
+def test_befristet_bis_before_its_year_and_a_smaller_full_year_are_errors(inputs):
+    inputs.replace("ressourcen.yaml", "    befristet_bis: 2027\n", "    befristet_bis: 2025\n")
+    problems = inputs.problems()
+    assert len(problems) == 1 and problems[0].startswith("ressourcen.yaml:")
+    assert "'befristet_bis' (2025) liegt vor dem Haushaltsjahr dieses Ertrags (2027)" in problems[0]
+
+    def smaller(data):
+        data["aufwand"][0]["volles_jahr"] = data["aufwand"][0]["betrag"] - 1
+
+    amount = _raw_lines(EXAMPLE)[0][0]["betrag"]
+    problems = inputs.edit("ressourcen.yaml", smaller).problems()
+    assert any(f"'volles_jahr' ({amount - 1}) ist kleiner als der 'betrag' ({amount})" in p for p in problems)
+
+
+def _german_euro(value: Decimal) -> str:
+    """1234.5 → '1.234,50 €', as a reader of the normalised text sees it."""
+    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".") + " €"

@@ -964,6 +964,20 @@ class Income(Item, title="Ertrag"):
     cooperation_requirements: list[Text] = field(
         "kooperationsauflagen", "Auflagen zur Kooperation im Bescheid", default_factory=list
     )
+    limited_until: Year | None = field(
+        "befristet_bis",
+        "Letztes Jahr, für das die Förderung zugesagt ist (einmalige Förderung: ihr Jahr); die Vorlagen nennen "
+        "dann, um wie viel der Zuschussbedarf danach ohne Anschlussförderung steigt",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Income:
+        if self.limited_until is not None and self.limited_until < self.year:
+            raise refuse(
+                f"'befristet_bis' ({self.limited_until}) liegt vor dem Haushaltsjahr dieses Ertrags ({self.year})."
+            )
+        return self
 
     @model_validator(mode="after")
     def _area_of_the_foundation(self) -> Income:
@@ -1004,6 +1018,21 @@ class Expense(Item, title="Aufwand"):
         "Anforderungen an die Zusammenarbeit in der eigenen Bewilligung oder Leistungsvereinbarung",
         default_factory=list,
     )
+    full_year: Money | None = field(
+        "volles_jahr",
+        "Betrag in einem vollen Jahr, wenn der Aufwand in diesem Jahr erst im Lauf des Jahres beginnt (z. B. ab "
+        "April); die Vorlagen nennen den Mehraufwand im Folgejahr",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _full_year_is_more(self) -> Expense:
+        if self.full_year is not None and self.full_year < self.amount:
+            raise refuse(
+                f"'volles_jahr' ({self.full_year}) ist kleiner als der 'betrag' ({self.amount}); gemeint ist der "
+                "Betrag eines vollen Jahres, wenn der Aufwand erst im Lauf des Jahres beginnt."
+            )
+        return self
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Expense:

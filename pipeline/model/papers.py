@@ -29,7 +29,16 @@ from pipeline.model.inputs import (
     Paper,
     consulting_bodies_pay,
 )
-from pipeline.model.resources import OWN_SHARE, AmountRow, AmountTable, Balance, total
+from pipeline.model.resources import (
+    OWN_SHARE,
+    AmountRow,
+    AmountTable,
+    Balance,
+    FollowUpYear,
+    follow_up_years,
+    series,
+    total,
+)
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
 #: Titles of the attachments the tool generates itself.
@@ -41,13 +50,6 @@ GENERATED_TITLES = {
 }
 
 Line = Income | Expense
-
-
-def _series(line: Line) -> tuple[object, ...]:
-    """What makes budget lines of different years the same line continued."""
-    if isinstance(line, Expense):
-        return "Aufwand", line.purpose, line.kind, line.committee
-    return "Ertrag", line.source, line.funding_area, line.title, line.committee
 
 
 def _sum(lines: Iterable[Line]) -> Decimal:
@@ -68,6 +70,7 @@ class FinanceSummary:
     follow_up: str | None
     note: str | None
     decides: bool = True
+    effects: tuple[FollowUpYear, ...] = ()
 
     @property
     def balance(self) -> Balance:
@@ -339,11 +342,11 @@ class PaperView:
             *(i for i in concept.resources.income if i.id in finances.lines),
             *(e for e in concept.resources.expenses if e.id in finances.lines),
         ]
-        return {_series(line) for line in named}
+        return {series(line) for line in named}
 
     def _in_scope(self, line: Line) -> bool:
         if self._chosen is not None:
-            return _series(line) in self._chosen
+            return series(line) in self._chosen
         return consulting_bodies_pay(line.committee, self.audience)
 
     @cached_property
@@ -365,19 +368,22 @@ class PaperView:
             finances.follow_up,
             finances.note,
             decides=self.paper.kind == "Beschlussvorlage",
+            effects=tuple(follow_up_years(expenses, income, year)),
         )
 
     @property
     def budget_reservation(self) -> str | None:
         """The Haushaltsvorbehalt as a last point of the Beschlussvorschlag, when the budget year is
-        not adopted and the author has not written such a point already."""
+        not adopted and the author has not written such a point already; where the costs go on
+        after the budget year (later years, Folgekosten), it holds for the following budgets too."""
         finances = self.finances
         if finances is None or not finances.reserved:
             return None
         if any("vorbehalt" in point.lower() for point in self.paper.proposal):
             return None
+        later = " und in den folgenden Haushaltsjahren" if finances.later_years or finances.effects else ""
         return (
-            f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}."
+            f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}{later}."
         )
 
     @property

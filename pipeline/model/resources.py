@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
-from pipeline.formatting import enumeration, number
+from pipeline.formatting import enumeration, euro, number
 from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
@@ -73,6 +73,76 @@ def amount_row(label: str, years: Iterable[int], amount: Callable[[int | None], 
 
 def _titles(years: list[int]) -> tuple[str, ...]:
     return tuple(str(y) for y in years)
+
+
+def series(line: Income | Expense) -> tuple[object, ...]:
+    """What makes budget lines of different years the same line continued."""
+    if isinstance(line, Expense):
+        return "Aufwand", line.purpose, line.kind, line.committee
+    return "Ertrag", line.source, line.funding_area, line.title, line.committee
+
+
+@dataclass(frozen=True)
+class FollowUpYear:
+    """What raises the Zuschussbedarf from `year` on, after the planned years end: grants
+    promised only until the year before (``befristet_bis``) and expenses that began during the
+    year before and cost a full year from now on (``volles_jahr``)."""
+
+    year: int
+    ending: tuple[Income, ...]
+    growing: tuple[Expense, ...]
+
+    @property
+    def amount(self) -> Decimal:
+        """How much more the municipality must raise each year, without follow-up funding."""
+        return total(i.amount for i in self.ending) + total(e.full_year - e.amount for e in self.growing if e.full_year)
+
+    @property
+    def sentence(self) -> str:
+        """'Ab 2028 steigt der Zuschussbedarf ohne Anschlussförderung um 46.000,00 € im Jahr. Es
+        entfallen: …, 22.000,00 € (Produkt 41.40.01 …); ….' for the Folgekosten of a paper."""
+        text = f"Ab {self.year} steigt der Zuschussbedarf{' ohne Anschlussförderung' if self.ending else ''} um "
+        text += f"{euro(self.amount)} im Jahr"
+        if self.ending:
+            lines = "; ".join(f"{i.label}, {euro(i.amount)} ({i.budget_item})" for i in self.ending)
+            text += f". Es {'entfällt' if len(self.ending) == 1 else 'entfallen'}: {lines}"
+        if self.growing:
+            lines = "; ".join(
+                f"{e.title}, {euro(e.full_year or e.amount)} statt {euro(e.amount)} im Jahr {e.year}"
+                for e in self.growing
+            )
+            text += f". Aufwand im vollen Jahr: {lines}"
+        return text + "."
+
+
+def follow_up_years(expenses: Iterable[Expense], income: Iterable[Income], since: int) -> list[FollowUpYear]:
+    """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
+    in its last promised year and an expense in its first, partial year, each where no line of
+    a later year continues it (then the later year shows the amount itself)."""
+    expenses, income = list(expenses), list(income)
+
+    def continued(line: Income | Expense, lines: list[Income] | list[Expense]) -> bool:
+        return any(series(other) == series(line) and other.year > line.year for other in lines)
+
+    ending = [
+        i
+        for i in income
+        if i.limited_until is not None and i.year == i.limited_until >= since and not continued(i, income)
+    ]
+    growing = [
+        e
+        for e in expenses
+        if e.full_year is not None and e.full_year > e.amount and e.year >= since and not continued(e, expenses)
+    ]
+    years = sorted({i.year + 1 for i in ending} | {e.year + 1 for e in growing})
+    return [
+        FollowUpYear(
+            year,
+            tuple(i for i in ending if i.year + 1 == year),
+            tuple(e for e in growing if e.year + 1 == year),
+        )
+        for year in years
+    ]
 
 
 @dataclass(frozen=True)

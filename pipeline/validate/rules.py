@@ -418,14 +418,15 @@ def progress_leaves_dates_to_papers(concept: Concept) -> Iterator[Finding]:
 @WARNINGS.rule("folgekosten")
 def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
     """A Beschlussvorlage shows the council its Folgekosten: the amounts of later years in
-    ressourcen.yaml, or 'folgekosten' in words ('keine', 'jährlich wiederkehrend rund 48.000 €').
-    Without either, the paper prints 'nicht beziffert', which a Kämmerei reads as a gap."""
+    ressourcen.yaml, grants that end ('befristet_bis') or expenses that start during the year
+    ('volles_jahr'), or 'folgekosten' in words ('keine', 'jährlich wiederkehrend rund 48.000 €').
+    Without any, the paper prints 'nicht beziffert', which a Kämmerei reads as a gap."""
     files = {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
     for view in paper_views(concept):
         finances = view.finances
         if finances is None or not finances.decides or finances.follow_up:
             continue
-        if finances.later_expenses or finances.later_income:
+        if finances.later_expenses or finances.later_income or finances.effects:
             continue
         yield warning(
             files[view.paper.number],
