@@ -154,7 +154,8 @@ def test_overview_totals_are_formulas_that_give_the_models_totals(book):
         assert sheet[f"E{row}"].value == f"=C{row}-D{row}"
         assert _evaluate(sheet, f"E{row}") == expenses[year] - income[year]
     total = len(years) + 2
-    assert sheet[f"A{total}"].value == "Gesamt"
+    # a total over an adopted budget and a draft says which years it adds
+    assert sheet[f"A{total}"].value == f"Summe {years[0]}–{years[-1]}"
     assert sheet[f"C{total}"].value.startswith("=SUM(")
     assert _evaluate(sheet, f"C{total}") == sum(expenses.values())
     assert _evaluate(sheet, f"E{total}") == sum(expenses.values()) - sum(income.values())

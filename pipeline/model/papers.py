@@ -382,9 +382,7 @@ class PaperView:
         if any("vorbehalt" in point.lower() for point in self.paper.proposal):
             return None
         later = " und in den folgenden Haushaltsjahren" if finances.later_years or finances.effects else ""
-        return (
-            f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}{later}."
-        )
+        return f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}{later}."
 
     @property
     def committees_without_funding(self) -> list[Committee]:

@@ -95,7 +95,9 @@ class FollowUpYear:
     @property
     def amount(self) -> Decimal:
         """How much more the municipality must raise each year, without follow-up funding."""
-        return total(i.amount for i in self.ending) + total(e.full_year - e.amount for e in self.growing if e.full_year)
+        return total(i.amount for i in self.ending) + total(
+            e.full_year - e.amount for e in self.growing if e.full_year
+        )
 
     @property
     def sentence(self) -> str:
@@ -320,7 +322,16 @@ class Budget:
 
     def balance(self, year: int | None = None) -> Balance:
         """Aufwand, Ertrag and Zuschussbedarf of all Frühe Hilfen in a year (or all years)."""
-        return Balance("Gesamt", self.expense_total(year), self.income_total(year))
+        return Balance(
+            "Gesamt" if year is not None else self.span_label, self.expense_total(year), self.income_total(year)
+        )
+
+    @property
+    def span_label(self) -> str:
+        """'Summe 2026–2027': a total over budget years says which years it adds (an adopted
+        budget and a draft are not one binding figure); 'Gesamt' for a single year."""
+        years = self.years
+        return f"Summe {years[0]}–{years[-1]}" if len(years) > 1 else "Gesamt"
 
     # lines -----------------------------------------------------------------------------------
 

@@ -86,7 +86,9 @@ def _balance_sheet(concept: Concept) -> Sheet:
     for year in budget.years:
         balance = budget.balance(year)
         rows.append([year, budget.status(year) or "", balance.expenses, balance.income, balance.subsidy])
-    return Sheet("Übersicht", "Aufwand, Erträge und Zuschussbedarf je Haushaltsjahr", columns, rows, "Gesamt")
+    return Sheet(
+        "Übersicht", "Aufwand, Erträge und Zuschussbedarf je Haushaltsjahr", columns, rows, budget.span_label
+    )
 
 
 def _committee_sheet(concept: Concept) -> Sheet:
@@ -102,7 +104,7 @@ def _committee_sheet(concept: Concept) -> Sheet:
         [b.label, year, b.expenses, b.income, b.subsidy] for year in budget.years for b in budget.balances(year)
     ]
     title = "Aufwand, Erträge und Zuschussbedarf nach zuständigem Ausschuss"
-    return Sheet("Ausschüsse", title, columns, rows, "Gesamt")
+    return Sheet("Ausschüsse", title, columns, rows, budget.span_label)
 
 
 def _expense_sheet(concept: Concept) -> Sheet:
