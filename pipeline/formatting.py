@@ -148,6 +148,55 @@ def sentence_start(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: Words that open a noun phrase of their own: after them the first word was a noun
+#: ('Alleinerziehende und ihre Kinder').
+_DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "ihre",
+        "ihr",
+        "ihren",
+        "seine",
+        "sein",
+        "deren",
+        "alle",
+    ]
+)
+_LINKS = frozenset({"und", "oder", "sowie"})
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def in_running_text(name: str) -> str:
+    """A group's name inside a sentence: 'Werdende Eltern' → 'werdende Eltern', 'Neu zugewanderte
+    Familien' → 'neu zugewanderte Familien', 'Junge und alleinerziehende Eltern' → 'junge und …':
+    the first word is lowered where it is an adjective or adverb before the group's noun, that is,
+    where only lower-case adjectives and 'und'/'oder' stand between it and the next capitalised
+    word. Names that begin with a noun ('Familien mit Neugeborenen', 'Alleinerziehende und ihre
+    Kinder', 'Kinder- und Jugendärztinnen') stay as they are."""
+    words = name.split(" ")
+    first = words[0]
+    if len(words) < 2 or not first[:1].isupper() or not first[1:].isalpha() or not first[1:].islower():
+        return name  # a noun cut short ('Kinder-'), a list ('Schwangere, …'), an abbreviation
+    between = 0
+    for word in words[1:]:
+        if word[:1].isupper():
+            adjective = between > 0 or first.endswith("e")
+            return first[:1].lower() + name[1:] if adjective else name
+        if word in _DETERMINERS or not word.isalpha() or not (word in _LINKS or word.endswith(_ADJECTIVE_ENDINGS)):
+            return name
+        between += word not in _LINKS  # 'Kindertagesstätten und Familienzentren': two nouns
+    return name
+
+
 #: What ends a sentence, possibly followed by closing quotes or a bracket.
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
 

@@ -1,11 +1,14 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from pipeline.formatting import (
     agree,
     count,
     euro,
     german_date,
+    in_running_text,
     number,
     percent,
     sentence_end,
@@ -91,3 +94,26 @@ def test_amounts_in_the_users_texts_keep_their_unit_on_the_same_line():
         bind_citations("23,6 % der Kinder, 12 Euro, 3 EUR") == f"23,6{NBSP}% der Kinder, 12{NBSP}Euro, 3{NBSP}EUR"
     )
     assert bind_citations("Euro und € ohne Zahl, 12 Euroscheine") == "Euro und € ohne Zahl, 12 Euroscheine"
+
+
+@pytest.mark.parametrize(
+    ("name", "in_text"),
+    [
+        ("Werdende Eltern und Familien mit Neugeborenen", "werdende Eltern und Familien mit Neugeborenen"),
+        ("Junge und alleinerziehende Eltern", "junge und alleinerziehende Eltern"),
+        ("Neu zugewanderte Familien", "neu zugewanderte Familien"),
+        ("Freiberufliche Hebammen", "freiberufliche Hebammen"),
+        # names that begin with a noun keep it
+        ("Familien in Armut und psychosozial belastenden Lebenslagen", None),
+        ("Alleinerziehende und ihre Kinder", None),
+        ("Schwangere, werdende Eltern und Familien mit Neugeborenen", None),
+        ("Kinder- und Jugendärztinnen und -ärzte", None),
+        ("Eltern Neugeborener", None),
+        ("Kindertagesstätten und Familienzentren", None),
+        ("ASD", None),
+    ],
+)
+def test_a_group_s_name_inside_a_sentence(name, in_text):
+    """'… richten sich an fünf Zielgruppen: werdende Eltern …, junge und alleinerziehende Eltern':
+    an adjective at the start of a name is written small inside a sentence, a noun never."""
+    assert in_running_text(name) == (in_text or name)

@@ -302,10 +302,12 @@ def test_those_who_do_not_sign_are_named_and_may_join(concept, raw_inputs):
     assert "können der Vereinbarung beitreten, indem sie die Beitrittserklärung (Anlage 3) unterzeichnen" in text
     clause = text[text.index("tritt jede Einrichtung, Praxis oder Person einzeln mit eigener Unterschrift bei") :]
     clause = clause[: clause.index(".") + 1]
-    for name in outside:  # in the example, every one of them accedes one by one
-        assert name in clause
+    small = [f"{n[0].lower()}{n[1:]}" for n in outside]  # 'freiberufliche Hebammen' inside the sentence
+    for name, lowered in zip(outside, small, strict=True):  # in the example, every one accedes one by one
+        assert name in clause or lowered in clause
     for group in accession_groups(raw_inputs):
-        assert group["name"] in clause
+        assert group["name"] in clause or f"{group['name'][0].lower()}{group['name'][1:]}" in clause
+    assert "Kindertagesstätten und Familienzentren" in clause  # two nouns: written as they are
 
 
 def test_a_group_of_several_traeger_and_a_profession_accede_one_by_one():
@@ -377,10 +379,20 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
     parties = expected_parties(raw_inputs)
     chapter = next(html for name, html in concept_chapters(concept).items() if name.endswith("_netzwerk.html.j2"))
     text = text_of(root_of(chapter))
+    section = raw_inputs["netzwerk.yaml"]["kooperationsvereinbarung"]
+    one_by_one = set(section.get("einzelbeitritt", [])) | {v["akteur"] for v in section.get("vertretungen", [])}
+    actors = {a["id"]: a for a in raw_inputs["akteure.yaml"]["akteure"]}
+    # a signature binds what is signed for as a whole: not a group whose members accede one by one
+    bound = [
+        n
+        for n in named
+        if n not in one_by_one and (actors[n]["organisationsform"] == "Institution" or actors[n].get("traeger"))
+    ]
     assert (
-        f"Unterzeichnen sollen sie {count(len(parties), 'Organisation', 'Organisationen', 'eine')}; sie stehen "
-        f"für {len(named)} der {len(raw_inputs['akteure.yaml']['akteure'])} Akteure des Netzwerks" in text
+        f"Unterzeichnen sollen die Vereinbarung {count(len(parties), 'Organisation', 'Organisationen', 'eine')}; "
+        f"ihre Unterschriften binden {len(bound)} der {len(actors)} Akteure des Netzwerks" in text
     )
+    assert "Aus den folgenden Gruppen tritt jede Einrichtung, Praxis oder Person einzeln" in text
 
 
 # --- contributions -------------------------------------------------------------------------------

@@ -326,6 +326,12 @@ class Agreement:
         ]
 
     @property
+    def bound_actors(self) -> list[Actor]:
+        """The actors the signatures bind as a whole: not the groups whose members accede one by
+        one, even where a Träger or an association signs for some of them."""
+        return [a for a in self.concept.actors if self.bound(a)]
+
+    @property
     def accession_groups(self) -> list[Actor]:
         """Every group whose members accede one by one, signed for in part or not at all: the
         boxes of the Beitrittserklärung."""

@@ -194,6 +194,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         aufzaehlung=formatting.enumeration,
         aufzaehlung_namen=formatting.enumeration_of_names,
         satzanfang=formatting.sentence_start,
+        satzmitte=formatting.in_running_text,
         satzende=formatting.sentence_end,
         turnus=formatting.every_years,
         monatsturnus=formatting.every_months,
