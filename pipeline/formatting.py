@@ -22,16 +22,21 @@ def _group(digits: str) -> str:
     return ".".join(groups)
 
 
+def decimal_places(value: Decimal | int | float) -> int:
+    """How many decimals a value needs without trailing zeros: 4.0 → 0, 3.50 → 1."""
+    amount = Decimal(str(value)).normalize()
+    if amount == amount.to_integral():
+        return 0
+    exponent = amount.as_tuple().exponent
+    assert isinstance(exponent, int)  # 'n', 'N' or 'F' only for NaN and infinity, never amounts
+    return max(0, -exponent)
+
+
 def number(value: Decimal | int | float, places: int | None = None) -> str:
     """German number: thousands with '.', decimals with ','. Trailing zeros vanish if places is None."""
     amount = Decimal(str(value))
     if places is None:
-        amount = amount.normalize()
-        if amount == amount.to_integral():
-            amount = amount.quantize(Decimal(1))
-        exponent = amount.as_tuple().exponent
-        assert isinstance(exponent, int)  # 'n', 'N' or 'F' only for NaN and infinity, never amounts
-        places = max(0, -exponent)
+        places = decimal_places(amount)
     quantum = Decimal(1).scaleb(-places)
     amount = amount.quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "−" if amount < 0 else ""
@@ -136,11 +141,12 @@ def german_date(value: date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def with_unit(value: Decimal | int | float, unit: str) -> str:
-    """A measured value with its unit: '12,5 %', '850 Familien'."""
+def with_unit(value: Decimal | int | float, unit: str, places: int | None = None) -> str:
+    """A measured value with its unit: '12,5 %', '850 Familien'; `places` fixes the decimals
+    (values compared in one row are written alike: '4,0 VZÄ' beside '3,5 VZÄ')."""
     if unit.strip() == "%":
-        return f"{number(value)}{NBSP}%"
-    return f"{number(value)}{NBSP}{unit}"
+        return f"{number(value, places)}{NBSP}%"
+    return f"{number(value, places)}{NBSP}{unit}"
 
 
 def sentence_start(text: str) -> str:

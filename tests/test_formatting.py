@@ -6,6 +6,7 @@ import pytest
 from pipeline.formatting import (
     agree,
     count,
+    decimal_places,
     euro,
     german_date,
     in_running_text,
@@ -117,3 +118,11 @@ def test_a_group_s_name_inside_a_sentence(name, in_text):
     """'… richten sich an fünf Zielgruppen: werdende Eltern …, junge und alleinerziehende Eltern':
     an adjective at the start of a name is written small inside a sentence, a noun never."""
     assert in_running_text(name) == (in_text or name)
+
+
+def test_values_compared_in_one_row_are_written_alike():
+    """'3,5 VZÄ → 4,0 VZÄ (Ziel 4,5 VZÄ)': an indicator's values share the decimals of the most
+    precise one, so a whole number does not look less exact than its neighbours."""
+    assert with_unit(Decimal("4"), "VZÄ", 1) == f"4,0{NBSP}VZÄ"
+    assert with_unit(Decimal("4"), "VZÄ") == f"4{NBSP}VZÄ"
+    assert decimal_places(Decimal("3.50")) == 1 and decimal_places(Decimal("4.0")) == 0

@@ -178,11 +178,12 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
         assert first == (f"{place}, den" if name == parties[0][0] else "Ort, Datum")
         signed_for = text_of(block)
         own = actors == [name]
-        assert ("Unterzeichnet für:" in signed_for) == (bool(actors) and name != parties[0][0])
+        # the organiser too names what it signs for (its own offices: ASD, Gesundheitsamt …)
+        assert ("Unterzeichnet für:" in signed_for) == bool(actors)
         assert (
             "Unterzeichnet für: die eigene Einrichtung" in signed_for
         ) == own  # the Jobcenter, without a Träger
-        for actor in actors if not own and name != parties[0][0] else []:
+        for actor in actors if not own else []:
             assert actor in signed_for
     # the sentence under the heading stays with the first block, never alone at a page's end
     assert "Jede Partnerin und jeder Partner unterzeichnet für sich" in text_of(blocks[0])
@@ -526,9 +527,15 @@ def test_changes_need_consent_and_both_sides_may_end_it(concept):
     the organiser may end the agreement too, and what was exchanged stays protected."""
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert (
-        "Eine Änderung, die den Beitrag oder einen Abstimmungsweg einer Partnerin oder eines Partners betrifft, gilt "
-        "für sie oder ihn erst, wenn sie oder er in Textform (etwa per E-Mail) zugestimmt hat." in text
+        "eine solche Änderung, die den Beitrag oder einen Abstimmungsweg einer Partnerin oder eines Partners "
+        "betrifft, gilt für sie oder ihn erst, wenn sie oder er in Textform (etwa per E-Mail) zugestimmt hat."
+        in text
     )
+    # the annexes are part of the agreement: their update is an exception to its Schriftform, said as such
+    assert (
+        "bedürfen der Schriftform. Abweichend davon schreibt die Netzwerkkoordination die Anlagen 1 und 2" in text
+    )
+    assert "Der Landkreis Musterkreis stimmt durch das Jugendamt zu." in text
     assert "Der Landkreis Musterkreis kann sie mit derselben Frist gegenüber allen kündigen" in text
     assert "gelten die Pflichten aus § 6 für die Angaben weiter" in text
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
 from pipeline.formatting import with_note
 from pipeline.model.cross_cutting import CrossCuttingFile
+from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
@@ -245,6 +246,15 @@ class Concept:
         """The representation (Kreistag, Rat, Stadtverordnetenversammlung …) as gremien.yaml
         names it, if listed."""
         return next((c for c in self.committees if c.is_council), None)
+
+    @property
+    def reports_of(self) -> str:
+        """Whose reports the council receives, in the genitive: 'des Magistrats' where a collegial
+        organ submits the papers (Hessen, Berlin), else 'der Verwaltung'."""
+        procedure = self.procedure
+        if procedure is not None and procedure.submission.by == "Verwaltungsorgan" and procedure.executive:
+            return committee_forms(procedure.executive.name).gen
+        return "der Verwaltung"
 
     @property
     def preparing_committee(self) -> Committee | None:

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, model_validator
 
+from pipeline.formatting import decimal_places
 from pipeline.model import colours
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.geo import GeoProblem, read_outlines
@@ -557,6 +558,13 @@ class Indicator(Item, title="Indikator"):
     measured_on: Date | None = field(
         "erhoben_am", "Datum, an dem der Istwert erhoben oder ausgewertet wurde", default=None
     )
+
+    @property
+    def places(self) -> int:
+        """Decimals its values are written with: as many as the most precise one needs, so a row
+        reads '3,5 → 4,0 (Ziel 4,5)' and not '4' beside '3,5'."""
+        values = [self.baseline, self.target, *([self.current] if self.current is not None else [])]
+        return max(decimal_places(v) for v in values)
 
     @property
     def progress(self) -> Decimal | None:

@@ -45,9 +45,9 @@ def paragraphs(text: str) -> Markup:
     return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
 
 
-def with_unit(value: Decimal | int | float, unit: str) -> str:
+def with_unit(value: Decimal | int | float, unit: str, places: int | None = None) -> str:
     """'1 Bericht pro Jahr', '2 Berichte pro Jahr': the unit in the number its value needs."""
-    return formatting.with_unit(value, grammar.unit_for(value, unit))
+    return formatting.with_unit(value, grammar.unit_for(value, unit), places)
 
 
 def columns(titles: list[object], width: float, align: str = "l") -> list[Column]:

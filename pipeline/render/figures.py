@@ -120,8 +120,8 @@ def _scale(indicator: Indicator) -> float:
     return largest * 1.1 or 1.0
 
 
-def _value(value: Decimal, unit: str, year: int | None) -> str:
-    return with_unit(value, unit) + (f" ({year})" if year else "")
+def _value(value: Decimal, unit: str, year: int | None, places: int) -> str:
+    return with_unit(value, unit, places) + (f" ({year})" if year else "")
 
 
 def indicator_figure(concept: Concept) -> Figure | None:
@@ -133,7 +133,9 @@ def indicator_figure(concept: Concept) -> Figure | None:
     for goal, indicator in pairs:
         label = f"{concept.goal_number(goal.id)} {indicator.name}"
         current = indicator.current
-        values = f"{number(indicator.baseline)} → {number(current) if current is not None else '–'} (Ziel {number(indicator.target)})"
+        places = indicator.places
+        shown = f"{number(current, places)}" if current is not None else "–"
+        values = f"{number(indicator.baseline, places)} → {shown} (Ziel {number(indicator.target, places)})"
         rows.append(
             TargetRow(
                 label,
@@ -146,13 +148,13 @@ def indicator_figure(concept: Concept) -> Figure | None:
             )
         )
         measured = (
-            f"Istwert {_value(current, indicator.unit, indicator.current_year)}"
+            f"Istwert {_value(current, indicator.unit, indicator.current_year, indicator.places)}"
             if current is not None
             else "Istwert noch nicht erhoben"
         )
         sentences.append(
-            f"{label}: Ausgangswert {_value(indicator.baseline, indicator.unit, indicator.baseline_year)}, "
-            f"{measured}, Zielwert {_value(indicator.target, indicator.unit, indicator.target_year)}."
+            f"{label}: Ausgangswert {_value(indicator.baseline, indicator.unit, indicator.baseline_year, indicator.places)}, "
+            f"{measured}, Zielwert {_value(indicator.target, indicator.unit, indicator.target_year, indicator.places)}."
         )
     title = "Indikatoren: Ausgangswert, Istwert und Zielwert"
     alt = f"Diagramm: {title}, je Indikator auf eigener Skala. " + " ".join(sentences)

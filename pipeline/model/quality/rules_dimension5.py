@@ -917,7 +917,7 @@ def regular_update(view: ReportingView) -> list[Finding]:
     evidence = [
         observed(
             f"Fassung {version.version} vom {german_date(version.date)} liegt im Turnus: Bei Fortschreibung "
-            f"{cycle} ist sie spätestens bis {german_date(cycle_end)} fortzuschreiben.",
+            f"{cycle} reicht er bis {german_date(cycle_end)}.",
             at("kommune.yaml", "konzept", "stand"),
             FULFILLED,
         )
@@ -1141,8 +1141,8 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
     absent = [c for c in committees if c.id not in joined]
     latest = max(recent, key=lambda e: e.date)
     text = (
-        f"Am {german_date(latest.date)} haben sich {_names(k.committee(c) for c in latest.committees)} "
-        f"zu den Haushaltsberatungen {latest.budget_year} abgestimmt ({latest.form})"
+        f"Am {german_date(latest.date)} wurde die Vorbereitung der Haushaltsberatungen {latest.budget_year} für "
+        f"{_names(k.committee(c) for c in latest.committees)} abgestimmt: {latest.form}"
     )
     if not absent:
         return [observed(f"{text}.", where, FULFILLED)]
