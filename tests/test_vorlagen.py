@@ -878,3 +878,17 @@ def test_befristet_bis_before_its_year_and_a_smaller_full_year_are_errors(inputs
 def _german_euro(value: Decimal) -> str:
     """1234.5 → '1.234,50 €', as a reader of the normalised text sees it."""
     return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".") + " €"
+
+
+def test_an_involved_office_without_a_sign_off_line_is_a_warning(inputs):
+    """An office under 'beteiligt' that has no line under 'mitzeichnung' reads to the council as
+    one that did not agree."""
+    assert not [w for w in inputs.warnings() if "ohne Zeile zur Mitzeichnung" in w.message]
+
+    def without_health(data):
+        data["mitzeichnung"] = [s for s in data["mitzeichnung"] if s["amt"] != "Fachbereich Gesundheit"]
+
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", without_health)
+    warnings = [w for w in inputs.warnings() if "ohne Zeile zur Mitzeichnung" in w.message]
+    assert len(warnings) == 1 and "Fachbereich Gesundheit" in warnings[0].message
+    assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")

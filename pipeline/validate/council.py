@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.findings import WARNING, Finding, RuleSet, at
-from pipeline.formatting import german_date, safe_file_part
+from pipeline.formatting import enumeration, german_date, safe_file_part
 from pipeline.model.grammar import Forms, Gender, definite
 from pipeline.model.inputs import (
     Committee,
@@ -126,6 +126,25 @@ def finance_office_involved(case: PaperCase) -> Iterator[Finding]:
         "eintragen.",
         WARNING,
     )
+
+
+@PAPER_RULES.rule("mitzeichnung-vollstaendig")
+def every_involved_office_signs_off(case: PaperCase) -> Iterator[Finding]:
+    """Where a paper lists its Mitzeichnungen, every office under 'beteiligt' has a line: an
+    office that was involved but does not sign off reads to the council as one that did not
+    agree. A warning: an office may have been only informed."""
+    name, paper = case.name, case.paper
+    if not paper.sign_offs:
+        return
+    signing = {s.office for s in paper.sign_offs}
+    missing = [office for office in paper.involved_offices if office not in signing]
+    if missing:
+        yield Finding(
+            at(name, "vorlage", "mitzeichnung"),
+            f"Beteiligt, aber ohne Zeile zur Mitzeichnung: {enumeration(missing)}. Bitte unter 'mitzeichnung' "
+            "ergänzen (ohne 'am' und 'durch' wird ein Feld zum Ausfüllen gedruckt) oder aus 'beteiligt' nehmen.",
+            WARNING,
+        )
 
 
 @PAPER_RULES.rule("zeitliche-folge")
