@@ -77,7 +77,7 @@ def test_a_report_due_soon_without_a_paper_is_named():
 def test_decisions_without_reported_implementation(example_copy):
     def decisions(data):
         decision = next(d for d in data["beschluesse"] if d["id"] == "ga-2024-031")
-        decision.update(datum="2026-11-20", umsetzungsstatus="in Umsetzung")
+        decision.update(datum="2026-11-20", gremium="ga", umsetzungsstatus="in Umsetzung")
         decision.pop("umsetzungsstand")
         data["gremien"][1]["sitzungen"].append("2026-11-20")
 

@@ -66,6 +66,8 @@ def _move_to(inputs, procedure: Procedure, *, with_preparing_body: bool = True):
         preparing = next(c for c in data["gremien"] if c["id"] == "ka")
         if body is None:
             data["gremien"].remove(preparing)
+            for decision in data["beschluesse"]:  # what it decided, the council decides there
+                decision["gremium"] = "kt" if decision["gremium"] == "ka" else decision["gremium"]
         else:
             preparing.update(name=body, art=body, sitzungen=["2026-11-10", "2026-12-08"])
 
