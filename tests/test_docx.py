@@ -75,7 +75,7 @@ def test_budget_table_sums_match_the_funding_lines(document, raw_inputs):
     expenses = raw_inputs["ressourcen.yaml"]["aufwand"]
     income = raw_inputs["ressourcen.yaml"]["ertraege"]
     years = sorted({line["jahr"] for line in expenses})
-    table = _table(document, "Quelle", *map(str, years), "Summe")
+    table = _table(document, "Quelle", *map(str, years), f"Summe {years[0]}–{years[-1]}")
     body = {row.cells[0].text: row for row in table.rows[1:-1]}
 
     def per_year(lines):
