@@ -287,3 +287,21 @@ def test_a_figure_typst_cannot_read_is_named():
     figures = (Figure("gut.svg", _svg(50, "#333333"), "Gut"), Figure("kaputt.svg", "<svg nicht zu Ende", "Kaputt"))
     with pytest.raises(ExportFailure, match="Die Abbildung kaputt.svg ließ sich nicht zeichnen"):
         figure_pngs(figures)
+
+
+def test_a_short_bar_names_the_values_its_segments_cannot_hold():
+    """Beside a committee with a small budget the bar's segments are too narrow for their
+    labels: the values follow the total on its line, so the chart still shows them."""
+    from pipeline.render.charts import stacked_amounts
+
+    rows = [
+        ("Jugendhilfeausschuss", [Decimal(157300), Decimal(286400)]),
+        ("Gesundheit", [Decimal(22000), Decimal(6000)]),
+    ]
+    series = [("Erträge", "#7da7d9"), ("Zuschussbedarf", "#e08a2c")]
+    svg = stacked_amounts(
+        rows, series, "Test", shown=lambda v: f"{v:,.0f} €", total=lambda t: f"Aufwand {t:,.0f} €"
+    )
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "Aufwand 28,000 € – Erträge 22,000 €, Zuschussbedarf 6,000 €" in texts
+    assert "Aufwand 443,700 €" in texts and "157,300 €" in texts  # the long bar carries its own

@@ -117,15 +117,17 @@ def stacked_amounts(
     total: Callable[[Decimal], str],
 ) -> str:
     """One bar per row (its label above it), one segment per series (label, colour), all on one
-    scale; each segment carries its value where it fits, each bar its `total` at its end.
-    Segments of zero or less are left out (the alternative text still names them)."""
-    totals = [total(sum((v for v in values if v > 0), Decimal(0))) for _, values in rows]
-    reserve = max((text_width(t, 9) for t in totals), default=0) + 10
-    longest = max((sum(v for v in values if v > 0) for _, values in rows), default=0) or 1
-    scale = (WIDTH - reserve) / float(longest)
+    scale; each segment carries its value where it fits, each bar its `total` at its end,
+    followed by the values of the segments too narrow to carry theirs ('Aufwand 28.000 € –
+    Erträge 22.000 €, Zuschussbedarf 6.000 €'). Segments of zero or less are left out (the
+    alternative text still names them)."""
+    sums = [sum((v for v in values if v > 0), Decimal(0)) for _, values in rows]
+    reserve = max((text_width(total(t), 9) for t in sums), default=0) + 10
+    scale = (WIDTH - reserve) / float(max(sums, default=0) or 1)
+    endings = [_ending(total(t), values, series, scale, shown) for t, (_, values) in zip(sums, rows, strict=True)]
     keys, legend_height = legend(series, len(rows) * ROW_HEIGHT + 6)
     parts = _svg(len(rows) * ROW_HEIGHT + 6 + legend_height + 6, title)
-    for index, ((label, values), ending) in enumerate(zip(rows, totals, strict=True)):
+    for index, ((label, values), ending) in enumerate(zip(rows, endings, strict=True)):
         top = index * ROW_HEIGHT
         parts.append(_text(0, top + 12, label, weight="bold"))
         x = 0.0
@@ -137,13 +139,12 @@ def stacked_amounts(
                 f'<rect x="{x:.1f}" y="{top + 18}" width="{width:.1f}" '
                 f'height="{BAR_HEIGHT}" fill="{colour}" stroke="#ffffff" stroke-width="1"/>'
             )
-            content = shown(value)
-            if text_width(content, 11) + 4 <= width:
+            if _fits(shown(value), width):
                 parts.append(
                     _text(
                         x + width / 2,
                         top + 18 + BAR_HEIGHT / 2 + 4,
-                        content,
+                        shown(value),
                         size=11,
                         anchor="middle",
                         fill=text_colour(colour),
@@ -155,6 +156,25 @@ def stacked_amounts(
     parts += keys
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def _fits(content: str, width: float) -> bool:
+    return text_width(content, 11) + 4 <= width
+
+
+def _ending(
+    total: str, values: list[Decimal], series: list[tuple[str, str]], scale: float, shown: Callable[[Decimal], str]
+) -> str:
+    """A bar's total, then the values its segments had no room for, each with its series – where
+    the bar is short enough to leave room for them on its line."""
+    outside = [
+        f"{name} {shown(value)}"
+        for value, (name, _) in zip(values, series, strict=True)
+        if value > 0 and not _fits(shown(value), float(value) * scale)
+    ]
+    longer = f"{total} – {', '.join(outside)}"
+    bar = float(sum((v for v in values if v > 0), Decimal(0))) * scale
+    return longer if outside and bar + 6 + text_width(longer, 9) <= WIDTH else total
 
 
 @dataclass(frozen=True)
