@@ -122,3 +122,20 @@ def test_front_matter_stands_unnumbered_before_chapter_one_in_the_pdf(concept_fi
     assert "Vorwort" in contents and "Das Wichtigste in Kürze" in contents
     assert contents.index("Das Wichtigste in Kürze") < contents.index("1 Einleitung und Auftrag")
     assert "1 Vorwort" not in contents
+
+
+def test_the_summary_says_which_report_is_due_at_the_next_sitting(concept):
+    """A report whose cycle has run out, to a body that has not met since, is due – not
+    overdue: the summary names it with the body's next sitting (recomputed from gremien.yaml)."""
+    import datetime as dt
+
+    data = raw(EXAMPLE, "gremien.yaml")
+    stand = raw(EXAMPLE, "kommune.yaml")["konzept"]["stand"]
+    health = next(g for g in data["gremien"] if g["id"] == "ga")
+    last = max(r["datum"] for r in health["berichte"])
+    months = health["berichtsturnus_monate"]
+    due = dt.date(last.year + (last.month - 1 + months) // 12, (last.month - 1 + months) % 12 + 1, last.day)
+    assert due < stand and not [d for d in health["sitzungen"] if due < d <= stand]
+    following = min(d for d in health["sitzungen"] if d > stand)
+    plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    assert f"der Bericht an den {health['name']} (nächste Sitzung am {following:%d.%m.%Y})" in plain

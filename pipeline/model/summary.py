@@ -15,6 +15,7 @@ from pipeline.model.resources import Balance
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
+    from pipeline.model.reporting import CommitteeReporting
 
 #: How an indicator reads against its target (Indicator.assessment), in the order a reader
 #: wants them: what is reached first, what is not measured last.
@@ -104,6 +105,12 @@ class Summary:
     def overdue_bodies(self) -> list[Committee]:
         """Bodies whose regular report is overdue on the concept's Stand."""
         return [r.committee for r in self.concept.reporting.schedule if r.overdue]
+
+    @property
+    def due_reports(self) -> list[CommitteeReporting]:
+        """Bodies whose report has fallen due but who have not met since: it is due at their next
+        sitting, not overdue – the summary says so, beside the indicators that count it as missing."""
+        return [r for r in self.concept.reporting.schedule if r.due_passed and not r.overdue]
 
     @property
     def decisions(self) -> list[Decision]:
