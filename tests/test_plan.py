@@ -37,14 +37,14 @@ def test_calendar_of_the_example():
     jha = _row(result.output, "Jugendhilfeausschuss")
     assert [c.strip() for c in jha[:4]] == [
         "jährlich",
-        "10.09.2026",
-        "10.09.2027",
+        "07.05.2026",  # the last report; the decision of 10.09.2026 starts no new cycle
+        "07.05.2027",
         "26.11.2026: GV/2026/004 (Kenntnisnahme), JHA/2026/030 (Vorberatung)",
     ]
     health = _row(result.output, "Ausschuss für Gesundheit")
     assert [c.strip() for c in health[1:4]] == ["19.11.2026", "19.11.2027", "keine geplant"]
     assert (
-        "Ausschuss für Soziales und Teilhabe: Bericht überfällig seit 15.09.2024; die "
+        "Ausschuss für Soziales und Teilhabe: Bericht überfällig seit 11.03.2023; die "
         "nächste Vorlage (GV/2026/004) kommt erst am 03.12.2026."
     ) in result.output
     papers = [yaml.safe_load(f.read_text(encoding="utf-8")) for f in (EXAMPLE / "vorlagen").glob("*.yaml")]
@@ -58,11 +58,11 @@ def test_a_body_without_report_or_plan_is_named(example_copy):
     result = _plan(example_copy)
     assert result.exit_code == 0
     assert (
-        "Ausschuss für Soziales und Teilhabe: seit der letzten Befassung am 15.09.2022 kein "
-        "Bericht über Frühe Hilfen, fällig war er bis 15.09.2024 (alle zwei Jahre); keine "
+        "Ausschuss für Soziales und Teilhabe: seit dem letzten Bericht am 11.03.2021 kein "
+        "Bericht über Frühe Hilfen, fällig war er bis 11.03.2023 (alle zwei Jahre); keine "
         "Vorlage geplant."
     ) in result.output
-    assert "Ausschuss für Gesundheit: seit der letzten Befassung am 18.09.2025" in result.output
+    assert "Ausschuss für Gesundheit: seit dem letzten Bericht am 18.09.2025" in result.output
 
 
 def test_a_report_due_soon_without_a_paper_is_named():

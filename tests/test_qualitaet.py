@@ -161,14 +161,16 @@ def test_reports_by_cycle_and_sitting_calendar(concept, raw_inputs):
     found = finding(concept, "berichte-gremien")
     assert found.status == "teilweise"
     jha = _evidence(found, "gremien.yaml: gremien[0].berichte")
-    assert jha.level == "erfüllt" and "zuletzt mit den Frühen Hilfen befasst am 10.09.2026" in jha.message
+    # a decision (JHA/2026/021, 10.09.2026) is a hearing, but the cycle runs from the last report
+    assert jha.level == "erfüllt" and "letzter Bericht über Frühe Hilfen am 07.05.2026" in jha.message
     ga = _evidence(found, "gremien.yaml: gremien[1].berichte")
     assert ga.level == "erfüllt" and "überfällig" not in ga.message
     assert "fällig war der nächste Bericht bis 18.09.2026" in ga.message
     assert "nicht getagt; für die nächste Sitzung am 19.11.2026 ist er vorbereitet" in ga.message
     sa_raw = next(c for c in raw_inputs["gremien.yaml"]["gremien"] if c["id"] == "sa")
     decided = [d["datum"] for d in raw_inputs["gremien.yaml"]["beschluesse"] if d["gremium"] == "sa"]
-    last = max([r["datum"] for r in sa_raw["berichte"]] + decided)  # a decision is a hearing too
+    last = max(r["datum"] for r in sa_raw["berichte"])  # a decision on one matter is no report
+    assert decided and max(decided) > last
     due = add_months(last, sa_raw["berichtsturnus_monate"])
     missed = [d for d in sa_raw["sitzungen"] if due <= d <= STAND]
     sa = _evidence(found, "gremien.yaml: gremien[2].berichte")
@@ -576,7 +578,7 @@ def test_dialogue_questions_carry_facts(concept):
     assert len(prepared) == 14
     assert all(1 <= len(facts) <= 3 for facts in prepared.values())
     assert any(
-        "Jugendhilfeausschuss: zuletzt mit den Frühen Hilfen befasst am 10.09.2026" in e.message
+        "Jugendhilfeausschuss: letzter Bericht über Frühe Hilfen am 07.05.2026" in e.message
         for e in prepared["gelingensbedingungen"]
     )
     assert any("Einrichtungen" in e.message for e in prepared["transparenz-ressourcen"])
@@ -928,7 +930,7 @@ def test_dialogue_docx_quotes_the_networks_rating_and_prefills_facts(dialogue):
     assert "Frage für das Gespräch: Auf welchen Wegen erfahren die Akteure von Beschlüssen" in " ".join(paragraphs)
     question = paragraphs.index("Was braucht es, damit die Frühen Hilfen politisch fester verankert werden?")
     assert paragraphs[question + 1].startswith(
-        "Jugendhilfeausschuss: zuletzt mit den Frühen Hilfen befasst am 10.09.2026"
+        "Jugendhilfeausschuss: letzter Bericht über Frühe Hilfen am 07.05.2026"
     )
 
 
@@ -961,7 +963,7 @@ def test_dialogue_pdf_is_tagged_and_names_no_sources(dialogue):
     text = _pdf_text(reader)
     for heading in HEADINGS:
         assert heading in text
-    assert "Jugendhilfeausschuss: zuletzt mit den Frühen Hilfen befasst am 10.09.2026" in text
+    assert "Jugendhilfeausschuss: letzter Bericht über Frühe Hilfen am 07.05.2026" in text
     assert "Quelle:" not in text and ".yaml" not in text
     assert "Seite 2 von" in text
 
@@ -1015,11 +1017,13 @@ def test_money_in_evidence_matches_the_budget(concept):
 
 
 def test_a_later_decision_is_no_report_on_an_earlier_one(concept):
-    """JHA/2026/021 (10.09.2026) is a hearing of the Jugendhilfeausschuss on Frühe Hilfen, but
-    not a report on how JHA/2026/009 (07.05.2026) is carried out."""
+    """JHA/2026/021 (10.09.2026) is a hearing of the Jugendhilfeausschuss on Frühe Hilfen – the
+    last one ('Letzte Befassung') – but neither a report that starts a new reporting cycle nor a
+    report on how JHA/2026/009 (07.05.2026) is carried out."""
     view = ReportingView(concept, STAND)
     earlier = next(d for d in concept.decisions if d.number == "JHA/2026/009")
-    assert dt.date(2026, 9, 10) in view.report_dates("jha")
+    assert view.last_hearing("jha")[0] == dt.date(2026, 9, 10)
+    assert dt.date(2026, 9, 10) not in view.report_dates("jha")
     assert dt.date(2026, 9, 10) not in view.reported_since(earlier)
 
 

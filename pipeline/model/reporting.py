@@ -152,8 +152,10 @@ class ReportingView:
         return sorted((d, what) for d, what in found if d <= until)
 
     def report_dates(self, committee_id: str, until: dt.date | None = None) -> list[dt.date]:
-        """The days of :meth:`hearings`, each once."""
-        return sorted({d for d, _ in self.hearings(committee_id, until)})
+        """The days a body heard a report on Frühe Hilfen, each once: the reports of gremien.yaml
+        and the papers discussed there. A decision on one matter starts no new reporting cycle
+        (it is a hearing – 'Letzte Befassung' shows it – but no report on the implementation)."""
+        return sorted({d for d, _ in self.hearings(committee_id, until, decisions=False)})
 
     def last_hearing(self, committee_id: str) -> tuple[dt.date, str] | None:
         """The latest hearing up to the reference date, with its subject."""
@@ -236,7 +238,7 @@ def _committee_notices(item: CommitteeReporting, on: dt.date) -> list[Finding]:
             else "keine Vorlage geplant"
         )
         return [_notice("gremien.yaml", f"{name}: bisher kein Bericht über Frühe Hilfen; {first}.")]
-    since = f"seit der letzten Befassung am {german_date(item.last_report)}"
+    since = f"seit dem letzten Bericht am {german_date(item.last_report)}"
     if item.overdue and planned is None:
         return [
             _notice(

@@ -249,8 +249,8 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
             OPEN,
             f"{committee.name}: Bericht {_next_chance(view, committee)}.",
         )
-    recent = count(item.reports_last_year, "Befassung", "Befassungen", "eine")
-    last = f"{committee.name}: zuletzt mit den Frühen Hilfen befasst am {german_date(item.last_report)}"
+    recent = count(item.reports_last_year, "Bericht", "Berichte", "ein")
+    last = f"{committee.name}: letzter Bericht über Frühe Hilfen am {german_date(item.last_report)}"
     if not item.due_passed:
         return observed(
             f"{last}, der nächste Bericht ist bis {german_date(item.due)} fällig (vereinbart: {item.cycle}; "
