@@ -1033,3 +1033,16 @@ def test_suggestions_for_one_body_name_it_once():
     assert merged_by_subject(
         ["Ausschuss A: Bericht am 03.12.2026.", "Rundbrief nutzen.", "Ausschuss A: Bericht zu B/1 vorbereiten."]
     ) == ["Ausschuss A: Bericht am 03.12.2026; Bericht zu B/1 vorbereiten.", "Rundbrief nutzen."]
+
+
+def test_the_sheet_of_agreements_starts_a_page_in_word_and_pdf(dialogue):
+    """The agreements are filled in during the meeting: a sheet of their own in both files."""
+    document = Document(str(dialogue[".docx"]))
+    heading = next(p for p in document.paragraphs if p.style.name == "Heading 1" and p.text == "Vereinbarungen")
+    before = heading._p.getprevious()
+    while before.tag in (qn("w:bookmarkStart"), qn("w:bookmarkEnd")):  # the provenance marks
+        before = before.getprevious()
+    assert [b.get(qn("w:type")) for b in before.iter(qn("w:br"))] == ["page"]
+    pages = [page.extract_text() for page in PdfReader(str(dialogue[".pdf"])).pages]
+    start = next(i for i, text in enumerate(pages) if "Vereinbarungen aus dem Qualitätsdialog" in text)
+    assert pages[start].lstrip().split("\n")[1:2] and "Vereinbarungen" in pages[start][:400]

@@ -21,6 +21,7 @@ import yaml
 from click.testing import CliRunner
 from docx import Document
 from docx.enum.text import WD_TAB_LEADER
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from pipeline.build import check_folder
@@ -1094,3 +1095,21 @@ def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
         "Angaben über einen Elternteil gibt eine Stelle nur weiter, wenn dieser Elternteil unterschrieben hat"
         in text
     )
+
+
+def test_no_empty_page_after_a_landscape_annex(agreement_files):
+    """Anlage 2 is landscape; its section ends with a page break of its own, so the manual page
+    break before Anlage 3 would leave an empty page in Word: it is dropped."""
+    document = Document(str(agreement_files[f"{AGREEMENT_STEM}.docx"]))
+    body = list(document.element.body.iterchildren())
+    for block, following in zip(body, body[1:], strict=False):
+        if block.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+            continue
+        breaks = following.findall(f".//{qn('w:br')}")
+        assert not (
+            following.tag == qn("w:p")
+            and not "".join(following.itertext()).strip()
+            and [b.get(qn("w:type")) for b in breaks] == ["page"]
+        )
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Anlage 3: Beitrittserklärung" in headings

@@ -188,6 +188,11 @@ def test_no_row_splits_and_word_hyphenates_german(concept_files, body):
         styles = package.read("word/styles.xml").decode()
     assert '<w:autoHyphenation w:val="true"/>' in settings
     assert '<w:themeFontLang w:val="de-DE"/>' in settings
+    # titles and headings are never hyphenated ('Kooperationsvereinbarung Netz-werk')
+    document = Document(str(concept_files[".docx"]))
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
+        properties = document.styles[name].element.find(qn("w:pPr"))
+        assert properties is not None and properties.find(qn("w:suppressAutoHyphens")) is not None, name
     names = set(re.findall(r'<w:name w:val="([^"]+)"/>', styles))
     assert not names & {
         "Compact",

@@ -133,8 +133,19 @@ def landscape_sections(
         old = paragraph_properties.find(qn("w:sectPr")) if paragraph_properties is not None else None
         assert paragraph_properties is not None and old is not None  # what makes it a marker
         paragraph_properties.replace(old, properties)
+        following = marker.getnext()
+        if following is not None and _page_break_only(following):
+            _remove(following)  # the section already begins a page: no empty one after it
     _first_page_only(final)
     return count
+
+
+def _page_break_only(block: etree._Element) -> bool:
+    """A paragraph that holds nothing but a page break (a 'neue-seite' of the forms)."""
+    if local(block) != "p" or text_of(block).strip():
+        return False
+    breaks = block.findall(f".//{qn('w:br')}")
+    return len(breaks) == 1 and breaks[0].get(qn("w:type")) == "page"
 
 
 def _keep_with_next(block: etree._Element) -> None:

@@ -324,3 +324,13 @@ def hyphenation(document: DocumentObject) -> None:
     set_child(settings, "themeFontLang", val="de-DE")
     set_child(settings, "decimalSymbol", val=",")
     set_child(settings, "listSeparator", val=";")
+    for style in document.styles:
+        if style.name in UNHYPHENATED:  # a title or heading is never split (as in the PDF)
+            properties = style.element.find(qn("w:pPr"))
+            if properties is None:
+                properties = insert_ordered(style.element, element("pPr"))
+            set_child(properties, "suppressAutoHyphens")
+
+
+#: Styles whose text Word never hyphenates: titles and headings.
+UNHYPHENATED = frozenset({"Title", "Subtitle", *(f"Heading {level}" for level in range(1, 10))})
