@@ -634,6 +634,18 @@ def test_quality_goal_5_2_2_names_the_gap(concept):
     (found,) = _spread(concept)
     assert found.level == "teilweise"
     assert found.message.startswith("Im Sozialraum Ost (Stadt Lindenau) trifft hoher Bedarf")
+    # the place's own value stands beside the whole's, so 12,5 % is not read as Lindenau's
+    east = next(
+        k["wert"]
+        for s in raw(EXAMPLE, "kommune.yaml")["kommune"]["sozialraeume"]
+        if s["id"] == "ost"
+        for k in s["kennzahlen"]
+        if k["merkmal"] == "anteil-sgb2-unter-3"
+    )
+    assert f"SGB-II-Quote der unter Dreijährigen {str(east).replace('.', ',')} %" in found.message.replace(
+        "\xa0", " "
+    )
+    assert "im Landkreis Musterkreis insgesamt: 12,5" in found.message
     assert found.suggestion == "Angebote für diesen Sozialraum planen oder dorthin bringen."
 
 

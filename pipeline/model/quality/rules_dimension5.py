@@ -45,9 +45,11 @@ from pipeline.formatting import (
 from pipeline.model.concept import Concept
 from pipeline.model.cross_cutting import Plan
 from pipeline.model.inputs import Actor, Committee, Expense, Measure
+from pipeline.model.needs import SpaceOffers
 from pipeline.model.quality.assessment import coverage
 from pipeline.model.quality.wording import planners, planning_committees
 from pipeline.model.reporting import CommitteeReporting, ReportingView, sittings_between
+from pipeline.model.resources import follow_up_years
 from pipeline.model.types import COORDINATION, add_months
 
 RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
@@ -713,10 +715,22 @@ def _spatial_spread(k: Concept) -> Finding | None:
             (figures, offers),
             FULFILLED,
         )
+    average = number(needs.average_running, 1)
+
+    def values(gap: SpaceOffers) -> str:
+        shown = feature.shown(gap.need.value) if gap.need else "ohne Wert"
+        return (
+            f"{feature.phrase} {shown}, {count(len(gap.running), 'laufendes Angebot', 'laufende Angebote', 'ein')}"
+        )
+
+    whole = f"{needs.whole_phrase(reference)}: {feature.shown(reference.value)}; Durchschnitt der Sozialräume: {average}"
+    if len(gaps) == 1:
+        details = f"{values(gaps[0])} ({whole})"
+    else:
+        details = "; ".join(f"{g.space.name}: {values(g)}" for g in gaps) + f" ({whole})"
     return observed(
-        f"{'Im Sozialraum' if len(gaps) == 1 else 'In den Sozialräumen'} "
-        f"{enumeration([g.space.name for g in gaps])} trifft {need} auf weniger laufende Angebote als im "
-        "Durchschnitt der Sozialräume.",
+        f"{'Im Sozialraum' if len(gaps) == 1 else 'In den Sozialräumen'} {enumeration([g.space.name for g in gaps])} "
+        f"trifft hoher Bedarf auf weniger laufende Angebote als im Durchschnitt der Sozialräume: {details}.",
         (figures, offers),
         PARTIAL,
         f"Angebote für {'diesen Sozialraum' if len(gaps) == 1 else 'diese Sozialräume'} planen oder dorthin bringen.",
@@ -916,8 +930,8 @@ def regular_update(view: ReportingView) -> list[Finding]:
     next_date = version.update.next_date
     evidence = [
         observed(
-            f"Fassung {version.version} vom {german_date(version.date)} liegt im Turnus: Bei Fortschreibung "
-            f"{cycle} reicht er bis {german_date(cycle_end)}.",
+            f"Fassung {version.version} vom {german_date(version.date)} liegt im Turnus (Fortschreibung {cycle}, "
+            f"also spätestens bis {german_date(cycle_end)}).",
             at("kommune.yaml", "konzept", "stand"),
             FULFILLED,
         )
@@ -1048,6 +1062,11 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
             + "; ".join(f"{c.name} {euro(k.budget.expense_total(year, committee=c.id))}" for c in holders)
             + ".",
             at("ressourcen.yaml", "aufwand", EVERY, "ausschuss"),
+        ),
+        # money that ends: what additional resources would have to replace
+        *(
+            observed(later.sentence, at("ressourcen.yaml", "ertraege", EVERY, "befristet_bis"))
+            for later in follow_up_years(k.budget.expense_lines, k.budget.income_lines, year)
         ),
         _coordinating_measures(k, on),
     ]
