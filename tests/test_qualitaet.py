@@ -32,7 +32,7 @@ from pipeline.model.reporting import ReportingView
 from pipeline.model.types import add_months
 from pipeline.render import concept_chapters, render_quality_dialogue
 
-from .conftest import EXAMPLE, edit_yaml
+from .conftest import EXAMPLE, ROOT, edit_yaml
 
 STAND = dt.date(2026, 10, 15)
 DIMENSION5 = next(c for c in catalogs() if c.dimension.id == "dimension5")
@@ -1046,3 +1046,18 @@ def test_the_sheet_of_agreements_starts_a_page_in_word_and_pdf(dialogue):
     pages = [page.extract_text() for page in PdfReader(str(dialogue[".pdf"])).pages]
     start = next(i for i, text in enumerate(pages) if "Vereinbarungen aus dem Qualitätsdialog" in text)
     assert pages[start].lstrip().split("\n")[1:2] and "Vereinbarungen" in pages[start][:400]
+
+
+def test_a_met_goal_asks_how_to_keep_it_not_how_to_start_it():
+    """Neuhafen's committees coordinated their budget preparation: the paper asks how to keep
+    that up, with the catalog's question for a goal that is met; Musterkreis, without the data,
+    keeps the question how to arrange it."""
+    catalog = yaml.safe_load(
+        (ROOT / "pipeline" / "model" / "quality" / "dimension5.yaml").read_text(encoding="utf-8")
+    )
+    goal = next(g for t in catalog["themen"] for g in t["ziele"] if g["id"] == "haushaltsberatungen")
+    met, open_ = (" ".join(goal[key].split()) for key in ("frage_wenn_erfuellt", "frage"))
+    city = assess(check_folder(ROOT / "inputs" / "neuhafen").concept)[0].result("haushaltsberatungen")
+    county = assess(check_folder(EXAMPLE).concept)[0].result("haushaltsberatungen")
+    assert city.status == "erfüllt" and city.question == met
+    assert county.status != "erfüllt" and county.question == open_

@@ -82,6 +82,14 @@ class GoalResult:
     evidence: tuple[Finding, ...]
 
     @property
+    def question(self) -> str:
+        """The goal's question for the meeting; where the data show the goal met, the catalog's
+        question for that case, so the paper does not ask how to arrange what already happened."""
+        if self.status == FULFILLED and self.goal.question_when_met:
+            return self.goal.question_when_met
+        return self.goal.question
+
+    @property
     def changes(self) -> list[str]:
         """What data or action would change the status, in the order the rule saw it; several
         for the same body ('Ausschuss …: Bericht …') stand in one sentence that names it once."""

@@ -36,6 +36,11 @@ class QualityGoal(Item):
     short_title: Text = field("kurztitel", "Kurzer Titel für Tabellen")
     text: Text = field("text", "Die Zielaussage in eigenen Worten")
     question: Text = field("frage", "Die Frage, die das Gespräch zu diesem Ziel stellt")
+    question_when_met: Text | None = field(
+        "frage_wenn_erfuellt",
+        "Die Frage, wenn die Daten das Ziel erfüllt zeigen (leer: 'frage'): sie fragt nicht nach, was schon geschehen ist",
+        default=None,
+    )
     yardstick: Text | None = field(
         "massstab",
         "Woran die Regel das Ziel in den Daten misst, wo die Zielaussage ein Urteil verlangt ('angemessen')",
