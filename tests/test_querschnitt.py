@@ -122,7 +122,9 @@ def test_kinderschutz_states_the_procedure_absatz_by_absatz(inputs):
         "§ 8a Abs. 1 SGB VIII",
     ):
         assert cited in text
-    assert "keine Meldepflicht" in text
+    assert "keine allgemeine Meldepflicht" in text
+    # § 4 Abs. 3 Satz 3 KKG (KJSG 2021): the health professions soll inform at urgent danger
+    assert "eine dringende Gefahr für das Kind sein Tätigwerden erfordert (§ 4 Abs. 3 Satz 3 KKG)" in text
     assert "zeitnah zurückmelden, ob es die gewichtigen Anhaltspunkte bestätigt sieht" in text
 
 

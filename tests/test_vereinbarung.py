@@ -478,8 +478,8 @@ def test_the_befugnis_of_4_kkg_comes_with_its_conditions(concept):
         "Anspruch auf Beratung durch eine insoweit erfahrene Fachkraft",
         "Lässt sich die Gefährdung so nicht abwenden, sind sie befugt, das Jugendamt zu informieren; die Betroffenen "
         "werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in Frage",
-        "andere Angehörige der Heilberufe sollen das Jugendamt unverzüglich informieren, wenn sie eine dringende "
-        "Gefahr für das Kind sehen",
+        "andere Angehörige der Heilberufe sollen das Jugendamt unverzüglich informieren, wenn nach ihrer "
+        "Einschätzung eine dringende Gefahr für das Kind sein Tätigwerden erfordert (§ 4 Abs. 3 Satz 3 KKG)",
         "Vereinbarung zum Schutzauftrag geschlossen hat",
     ]
     positions = [clause.index(step) for step in steps]
@@ -833,7 +833,8 @@ def test_the_form_tells_parents_their_rights(concept):
         in text
     )
     assert (
-        "das Jugendamt informieren (§ 4 KKG, § 8a SGB VIII). Vorher sagen sie es Ihnen, es sei denn" in text
+        "das Jugendamt informieren (§ 4 KKG, § 8a SGB VIII); Ärztinnen, Ärzte und Hebammen sollen es bei dringender "
+        "Gefahr unverzüglich tun. Vorher sagen sie es Ihnen, es sei denn" in text
     )  # § 4 Abs. 3 KKG
     # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
     paragraphs = [
