@@ -25,7 +25,7 @@ from pipeline.drafts.word import CAPTION_NUMBER
 from pipeline.export import export_document
 from pipeline.export.oparl import PublishedFile, paper_records
 from pipeline.model.papers import paper_views
-from pipeline.render import render_paper
+from pipeline.render import concept_chapters, render_paper
 
 from .conftest import EXAMPLE, ROOT
 from .oparl_schema import SCHEMAS
@@ -825,6 +825,16 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     assert f"Ab 2028 steigt der Zuschussbedarf ohne Anschlussförderung um {_german_euro(lost)} im Jahr." in text
     for line in ending:
         assert f"{_german_euro(Decimal(str(line['betrag'])))} ({line['haushaltsstelle']})" in text
+    # the concept's chapter on money says the same for the Kämmerei reading the concept
+    chapter = " ".join(
+        lxml.html.fromstring(concept_chapters(inputs.check().concept)["konzept/12_ressourcen.html.j2"])
+        .text_content()
+        .split()
+    )
+    assert (
+        f"Nach dem Planungszeitraum: Ab 2028 steigt der Zuschussbedarf ohne Anschlussförderung um {_german_euro(lost)}"
+        in chapter
+    )
     health = _folgekosten(views["GA/2026/027"])  # the health committee's paper: its own grant only
     own = [i for i in ending if i["ausschuss"] == "ga"]
     assert f"um {_german_euro(sum(Decimal(str(i['betrag'])) for i in own))} im Jahr" in health

@@ -326,6 +326,13 @@ class Budget:
             "Gesamt" if year is not None else self.span_label, self.expense_total(year), self.income_total(year)
         )
 
+    @cached_property
+    def follow_up(self) -> list[FollowUpYear]:
+        """What the budget lines themselves show for the years after the plan: grants that end,
+        expenses that cost a full year from the next one on (the Kämmerei's Folgekosten)."""
+        years = self.years
+        return follow_up_years(self.expense_lines, self.income_lines, years[0]) if years else []
+
     @property
     def span_label(self) -> str:
         """'Summe 2026–2027': a total over budget years says which years it adds (an adopted

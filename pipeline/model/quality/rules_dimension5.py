@@ -49,7 +49,6 @@ from pipeline.model.needs import SpaceOffers
 from pipeline.model.quality.assessment import coverage
 from pipeline.model.quality.wording import planners, planning_committees
 from pipeline.model.reporting import CommitteeReporting, ReportingView, sittings_between
-from pipeline.model.resources import follow_up_years
 from pipeline.model.types import COORDINATION, add_months
 
 RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
@@ -1066,7 +1065,7 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
         # money that ends: what additional resources would have to replace
         *(
             observed(later.sentence, at("ressourcen.yaml", "ertraege", EVERY, "befristet_bis"))
-            for later in follow_up_years(k.budget.expense_lines, k.budget.income_lines, year)
+            for later in k.budget.follow_up
         ),
         _coordinating_measures(k, on),
     ]
