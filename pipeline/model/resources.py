@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 
 #: How the tables call the municipality's own share.
 OWN_SHARE = "Kommunaler Eigenanteil (Zuschussbedarf)"
+#: The income sources after 'Zuwendungen und Erstattungen'.
+SOURCE_GENITIVES = {
+    "Bundesstiftung Frühe Hilfen": "der Bundesstiftung Frühe Hilfen",
+    "Land": "des Landes",
+    "Krankenkassen": "der Krankenkassen",
+    "Dritte": "Dritter",
+}
 #: How the tables call the network's coordination, which is no measure.
 COORDINATION_LABEL = "Netzwerkkoordination"
 
@@ -260,6 +267,12 @@ class Budget:
         """The income sources present, in the usual order of budget tables."""
         present = {i.source for i in self.income}
         return [s for s in INCOME_SOURCES if s in present]
+
+    @property
+    def sources_of(self) -> str:
+        """Who pays the Erträge, after 'Zuwendungen und Erstattungen': 'der Bundesstiftung Frühe
+        Hilfen, des Landes, der Krankenkassen und Dritter' ('Dritte' is one source among them)."""
+        return enumeration([SOURCE_GENITIVES.get(s, s) for s in self.sources])
 
     # tables ----------------------------------------------------------------------------------
 
