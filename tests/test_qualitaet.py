@@ -166,7 +166,7 @@ def test_reports_by_cycle_and_sitting_calendar(concept, raw_inputs):
     ga = _evidence(found, "gremien.yaml: gremien[1].berichte")
     assert ga.level == "erfüllt" and "überfällig" not in ga.message
     assert "fällig war der nächste Bericht bis 18.09.2026" in ga.message
-    assert "nicht getagt; für die nächste Sitzung am 19.11.2026 ist er vorbereitet" in ga.message
+    assert "nicht getagt; für die nächste Sitzung am 19.11.2026 ist er vorgesehen" in ga.message
     sa_raw = next(c for c in raw_inputs["gremien.yaml"]["gremien"] if c["id"] == "sa")
     decided = [d["datum"] for d in raw_inputs["gremien.yaml"]["beschluesse"] if d["gremium"] == "sa"]
     last = max(r["datum"] for r in sa_raw["berichte"])  # a decision on one matter is no report

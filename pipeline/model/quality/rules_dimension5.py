@@ -201,7 +201,7 @@ def _since_due(
     if prepared:
         when = f"die nächste Sitzung am {german_date(sitting)}" if sitting else "eine der nächsten Sitzungen"
         return (
-            f"Seitdem hat das Gremium nicht getagt; für {when} ist er vorbereitet ({_papers_text(prepared)}).",
+            f"Seitdem hat das Gremium nicht getagt; für {when} ist er vorgesehen ({_papers_text(prepared)}).",
             FULFILLED,
             None,
         )
