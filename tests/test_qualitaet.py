@@ -300,12 +300,13 @@ def test_participation_counts_writers_and_the_bodies_the_version_was_discussed_i
     assert _taking_part(raw_inputs, presented) == {a["id"] for a in actors}
     found = finding(concept, "gemeinsam-entwickelt")
     assert found.status == "erfüllt"
-    assert f"So waren alle {len(actors)} Akteure" in texts(found)
+    # membership of the bodies the version was discussed in: the discussion reached them
+    assert f"So erreichte die Beratung alle {len(actors)} Akteure" in texts(found)
     steering_only = with_version(concept, presented_in=["sg-fruehe-hilfen"])
     found = finding(steering_only, "gemeinsam-entwickelt")
     assert found.status == "teilweise"
     reached = _taking_part(raw_inputs, ["sg-fruehe-hilfen"])
-    assert f"So waren {len(reached)} von {len(actors)} Akteuren" in texts(found)
+    assert f"So erreichte die Beratung {len(reached)} von {len(actors)} Akteuren" in texts(found)
     assert any("Netzwerkkonferenz Frühe Hilfen" in c for c in found.changes)
     assert [b.name for b in steering_only.presented_in] == ["Steuerungsgruppe Frühe Hilfen"]
     assert {a.id for a in steering_only.participants} == reached

@@ -615,13 +615,12 @@ def _participation(k: Concept) -> Finding:
     taking_part, missing = k.participants, k.not_participating
     reached = sorted({a.sector for a in taking_part})
     if not missing:
-        reach = f"So waren alle {number_word(actors)} Akteure aus allen {number_word(sectors)} Sektoren beteiligt."
+        reach = f"So erreichte die Beratung alle {number_word(actors)} Akteure aus allen {number_word(sectors)} Sektoren."
     else:
         absent = [s for s in k.sectors if s not in reached]
         reach = (
-            f"So waren {_share(len(taking_part), actors, 'Akteuren')} aus {number_word(len(reached))} von "
-            f"{number_word(sectors)} Sektoren "
-            f"beteiligt; nicht erreicht: {_names(missing)}"
+            f"So erreichte die Beratung {_share(len(taking_part), actors, 'Akteuren')} aus "
+            f"{number_word(len(reached))} von {number_word(sectors)} Sektoren; nicht erreicht: {_names(missing)}"
             + (f" (ohne Beteiligung blieben: {enumeration(absent)})." if absent else ".")
         )
     change = None
