@@ -54,7 +54,7 @@ from pipeline.model.inputs import (
     TargetGroup,
     TargetGroupFile,
 )
-from pipeline.model.procedure import Procedure, is_executive, procedure_for
+from pipeline.model.procedure import Body, Procedure, is_executive, procedure_for
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
@@ -248,13 +248,16 @@ class Concept:
         return next((c for c in self.committees if c.is_council), None)
 
     @property
+    def submitting_executive(self) -> Body | None:
+        """The collegial organ that submits the papers in this Land (Magistrat …), if any."""
+        return self.procedure.submitting_executive if self.procedure is not None else None
+
+    @property
     def reports_of(self) -> str:
         """Whose reports the council receives, in the genitive: 'des Magistrats' where a collegial
         organ submits the papers (Hessen, Berlin), else 'der Verwaltung'."""
-        procedure = self.procedure
-        if procedure is not None and procedure.submission.by == "Verwaltungsorgan" and procedure.executive:
-            return committee_forms(procedure.executive.name).gen
-        return "der Verwaltung"
+        executive = self.submitting_executive
+        return committee_forms(executive.name).gen if executive is not None else "der Verwaltung"
 
     @property
     def preparing_committee(self) -> Committee | None:
@@ -277,9 +280,9 @@ class Concept:
         """Who submits the papers, for their header: the Magistrat or Kreisausschuss where a collegial
         organ does ('Magistrat'), else the head of the administration by name and title ('Landrätin
         Dr. Anna Berger') or, unnamed, by both titles ('Landrätin oder Landrat')."""
-        procedure, head = self.procedure, self.municipality.head
-        if procedure is not None and procedure.submission.by == "Verwaltungsorgan" and procedure.executive:
-            return procedure.executive.name
+        procedure, head, executive = self.procedure, self.municipality.head, self.submitting_executive
+        if executive is not None:
+            return executive.name
         if head is not None:
             return f"{head.title} {head.name}"
         return procedure.head.pair if procedure is not None else None

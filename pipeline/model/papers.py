@@ -77,6 +77,12 @@ class FinanceSummary:
         return Balance(str(self.year), _sum(self.expenses), _sum(self.income))
 
     @property
+    def follow_up_named(self) -> bool:
+        """The paper can say something about its Folgekosten: later years' amounts, what the
+        lines themselves show (grants that end, full-year costs) or words; else 'nicht beziffert'."""
+        return bool(self.later_expenses or self.later_income or self.effects or self.follow_up)
+
+    @property
     def reserved(self) -> bool:
         """The year's budget is not adopted: the decision stands under Haushaltsvorbehalt."""
         return self.status != "beschlossen"
@@ -179,11 +185,10 @@ class PaperView:
         submits the papers its name with the article ('Der Magistrat'), then the head of the
         administration by name and title ('Dr. Anna Berger', 'Landrätin'); empty if neither is
         known."""
-        concept = self.concept
-        procedure, head = concept.procedure, concept.municipality.head
+        executive, head = self.concept.submitting_executive, self.concept.municipality.head
         lines = []
-        if procedure is not None and procedure.submission.by == "Verwaltungsorgan" and procedure.executive:
-            lines.append(sentence_start(committee_forms(procedure.executive.name).nom))
+        if executive is not None:
+            lines.append(sentence_start(committee_forms(executive.name).nom))
         if head is not None:
             lines += [head.name, head.title]
         return lines

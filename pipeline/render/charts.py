@@ -124,7 +124,10 @@ def stacked_amounts(
     sums = [sum((v for v in values if v > 0), Decimal(0)) for _, values in rows]
     reserve = max((text_width(total(t), 9) for t in sums), default=0) + 10
     scale = (WIDTH - reserve) / float(max(sums, default=0) or 1)
-    endings = [_ending(total(t), values, series, scale, shown) for t, (_, values) in zip(sums, rows, strict=True)]
+    endings = [
+        _ending(total(t), float(t) * scale, values, series, scale, shown)
+        for t, (_, values) in zip(sums, rows, strict=True)
+    ]
     keys, legend_height = legend(series, len(rows) * ROW_HEIGHT + 6)
     parts = _svg(len(rows) * ROW_HEIGHT + 6 + legend_height + 6, title)
     for index, ((label, values), ending) in enumerate(zip(rows, endings, strict=True)):
@@ -163,17 +166,21 @@ def _fits(content: str, width: float) -> bool:
 
 
 def _ending(
-    total: str, values: list[Decimal], series: list[tuple[str, str]], scale: float, shown: Callable[[Decimal], str]
+    total: str,
+    bar: float,
+    values: list[Decimal],
+    series: list[tuple[str, str]],
+    scale: float,
+    shown: Callable[[Decimal], str],
 ) -> str:
     """A bar's total, then the values its segments had no room for, each with its series – where
-    the bar is short enough to leave room for them on its line."""
+    the bar (`bar` long) is short enough to leave room for them on its line."""
     outside = [
         f"{name} {shown(value)}"
         for value, (name, _) in zip(values, series, strict=True)
         if value > 0 and not _fits(shown(value), float(value) * scale)
     ]
     longer = f"{total} – {', '.join(outside)}"
-    bar = float(sum((v for v in values if v > 0), Decimal(0))) * scale
     return longer if outside and bar + 6 + text_width(longer, 9) <= WIDTH else total
 
 

@@ -148,13 +148,13 @@ def indicator_figure(concept: Concept) -> Figure | None:
             )
         )
         measured = (
-            f"Istwert {_value(current, indicator.unit, indicator.current_year, indicator.places)}"
+            f"Istwert {_value(current, indicator.unit, indicator.current_year, places)}"
             if current is not None
             else "Istwert noch nicht erhoben"
         )
         sentences.append(
-            f"{label}: Ausgangswert {_value(indicator.baseline, indicator.unit, indicator.baseline_year, indicator.places)}, "
-            f"{measured}, Zielwert {_value(indicator.target, indicator.unit, indicator.target_year, indicator.places)}."
+            f"{label}: Ausgangswert {_value(indicator.baseline, indicator.unit, indicator.baseline_year, places)}, "
+            f"{measured}, Zielwert {_value(indicator.target, indicator.unit, indicator.target_year, places)}."
         )
     title = "Indikatoren: Ausgangswert, Istwert und Zielwert"
     alt = f"Diagramm: {title}, je Indikator auf eigener Skala. " + " ".join(sentences)

@@ -424,9 +424,7 @@ def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
     files = {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
     for view in paper_views(concept):
         finances = view.finances
-        if finances is None or not finances.decides or finances.follow_up:
-            continue
-        if finances.later_expenses or finances.later_income or finances.effects:
+        if finances is None or not finances.decides or finances.follow_up_named:
             continue
         yield warning(
             files[view.paper.number],

@@ -132,11 +132,16 @@ class Procedure(_Data):
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
 
     @property
+    def submitting_executive(self) -> Body | None:
+        """The collegial organ that submits the papers (Magistrat, Kreisausschuss in Hessen,
+        Bezirksamt); None where the head of the administration does."""
+        return self.executive if self.submission.by == "Verwaltungsorgan" else None
+
+    @property
     def submitter(self) -> str:
         """Who submits papers, named for a paper's header: 'Magistrat' or 'Landrätin oder Landrat'."""
-        if self.submission.by == "Verwaltungsorgan" and self.executive is not None:
-            return self.executive.name
-        return self.head.pair
+        executive = self.submitting_executive
+        return executive.name if executive is not None else self.head.pair
 
 
 class YouthCommitteeRule(_Data):
