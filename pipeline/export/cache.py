@@ -1,14 +1,14 @@
 """Which Word and PDF files a build must convert, and which it keeps as they are.
 
 Each file is made from its rendered document (the intermediate HTML with its frame, figures and
-logo), the files that convert it (Word: the reference document and pandoc's filters; PDF: the
+logo), the files that convert it (Word: the reference document; PDF: the
 Typst layouts and the fonts) and the tools (Word: pandoc, python-docx; PDF: typst; both: lxml
 and this package); a Word file also from its provenance, which it carries as a digest. A hash over all of
 that is the file's **key**, and the manifest records it beside the file's hash.
 
 A build keeps a file whose key is the one the manifest recorded and that still has the bytes the
 manifest recorded: it is neither converted nor written, so its time stays as it was. Anything
-else – a changed text, template, layout, filter, font or tool, a file edited or deleted in the
+else – a changed text, template, layout, font or tool, a file edited or deleted in the
 output folder – converts it again. There is no second copy of the bytes: the output folder is the
 cache, read and written only under its lock (:mod:`.files`), so the kept file and the manifest
 that vouches for it always belong together, and a build with the cache writes the same bytes as
@@ -33,7 +33,7 @@ from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 #: The files besides the intermediate HTML that each kind of file is converted with, by suffix:
 #: glob patterns in templates/.
 RESOURCES: dict[str, tuple[str, ...]] = {
-    ".docx": ("referenz.docx", "filter/*"),
+    ".docx": ("referenz.docx",),
     ".pdf": ("*.typ",),
 }
 

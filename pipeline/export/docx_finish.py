@@ -371,7 +371,7 @@ def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
         properties.set("descr", figure.alt)
 
 
-#: The styles templates/filter/formulare.lua gives the paragraphs of forms: (keep with the next
+#: The styles :mod:`.to_pandoc` gives the paragraphs of forms: (keep with the next
 #: paragraph, space before, space after, small grey type, a line under the paragraph).
 FORM_STYLES: dict[str, tuple[bool, float, float, bool, bool]] = {
     "Zusammenhalten": (True, 0, 4, False, False),
@@ -393,7 +393,7 @@ def _line_below(paragraph_properties: etree._Element) -> None:
 
 def _form_styles(document: DocumentObject) -> None:
     """Lines to fill in with their labels under them, kept with what belongs to them, and boxes to
-    tick: pandoc creates the styles the filter names from 'Normal'; here they get their look."""
+    tick: pandoc creates the styles the document tree names from 'Normal'; here they get their look."""
     present = {s.name: s for s in document.styles}
     for name, (keep, before, after, small, line) in FORM_STYLES.items():
         style = present.get(name)

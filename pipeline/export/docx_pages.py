@@ -1,7 +1,7 @@
 """Page layout of the Word file: landscape sections for wide tables, rows that never split,
 tables that do not leave a lone row behind, column widths that fit their longest word.
 
-Landscape: ``templates/filter/querformat.lua`` ends a section before and after each block marked
+Landscape: the document tree (:mod:`.to_pandoc`) ends a section before and after each block marked
 ``quer`` with a paragraph that only says the orientation; here each of these sections gets the
 page size, margins, header and footer of the document's own section, turned for landscape, with
 a footer of its own whose page number stands flush right on the wider page.
@@ -33,13 +33,13 @@ CELL_MARGINS = 160
 
 
 def _orientation(p: etree._Element) -> str | None:
-    """'portrait' or 'landscape' for a paragraph that ends a section the filter marked."""
+    """'portrait' or 'landscape' for a paragraph that ends a section the document tree marked."""
     size = p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}/{qn('w:pgSz')}")
     return size.get(qn("w:orient")) if size is not None else None
 
 
 def _markers(document: DocumentObject) -> list[etree._Element]:
-    """The filter's section ends, with empty landscape sections between two blocks dropped."""
+    """The document tree's section ends, with empty landscape sections between two blocks dropped."""
     markers = [p for p in document.element.body.iterchildren(qn("w:p")) if _orientation(p)]
     kept: list[etree._Element] = []
     for p in markers:
@@ -102,7 +102,7 @@ def _first_page_only(section_properties: etree._Element) -> None:
 def landscape_sections(
     document: DocumentObject, footer: Callable[[Paragraph, int], None], body_width: Callable[[Section], Length]
 ) -> int:
-    """Complete the sections the filter marked: portrait ones as the document's last section,
+    """Complete the sections the document tree marked: portrait ones as the document's last section,
     landscape ones turned, with a footer of their own (drawn by `footer(paragraph, width)`).
     Returns how many landscape sections there are."""
     markers = _markers(document)
@@ -230,7 +230,7 @@ def _capped(needed: list[int], total: int) -> list[int]:
 
 
 def _in_landscape(document: DocumentObject) -> list[etree._Element]:
-    """The tables inside blocks the filter marked for landscape pages. The elements themselves,
+    """The tables inside blocks marked for landscape pages. The elements themselves,
     not their id(): lxml makes a new Python object for a node whose old one was freed, and ids
     are reused, so an id would sometimes name another table (an intermittent build difference)."""
     inside, found = False, []

@@ -1,7 +1,7 @@
-"""Runs pandoc (shipped by pypandoc-binary) on the intermediate HTML.
+"""Runs pandoc (shipped by pypandoc-binary): it writes the Word file from the document tree
+that :mod:`.to_pandoc` builds from the intermediate HTML.
 
-Metadata goes in as ``-M`` values, which pandoc takes as
-plain strings, never as markup.
+The tree goes in as JSON, in which every text is a plain string; pandoc never reads markup.
 """
 
 from __future__ import annotations
@@ -26,19 +26,12 @@ def pandoc_path() -> str:
         ) from error
 
 
-def run_pandoc(
-    html: str, target: str, args: tuple[str, ...], epoch: int, metadata: dict[str, str] | None = None
-) -> bytes:
-    """Convert the HTML body into `target`; SOURCE_DATE_EPOCH keeps the output reproducible.
-    `metadata` (title, subtitle, author, date) reaches templates/filter/metadaten.lua through
-    the environment, as plain text."""
-    env = {
-        **os.environ,
-        "SOURCE_DATE_EPOCH": str(epoch),
-        **{f"GESAMTKONZEPT_META_{key.upper()}": value for key, value in (metadata or {}).items()},
-    }
-    command = [pandoc_path(), "--from=html", f"--to={target}", *args]
-    process = subprocess.run(command, input=html.encode("utf-8"), capture_output=True, env=env)
+def run_pandoc(tree: str, target: str, args: tuple[str, ...], epoch: int) -> bytes:
+    """Convert the document tree (pandoc's JSON) into `target`; SOURCE_DATE_EPOCH keeps the
+    output reproducible."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    command = [pandoc_path(), "--from=json", f"--to={target}", *args]
+    process = subprocess.run(command, input=tree.encode("utf-8"), capture_output=True, env=env)
     if process.returncode != 0:
         message = process.stderr.decode("utf-8", "replace").strip()
         raise ExportFailure(f"pandoc ({target}) ist gescheitert: {message}")

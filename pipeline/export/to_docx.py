@@ -1,8 +1,6 @@
-"""Word: HTML → DOCX by pandoc with the project's reference document, then finished with
-python-docx (:mod:`.docx_finish`), every block bookmarked for the review of returned drafts.
-
-pandoc reads the body with the styles of ``templates/referenz.docx``; the title block goes in
-through the environment as plain text (``templates/filter/metadaten.lua``), never as markup.
+"""Word: the intermediate HTML as pandoc's document tree (:mod:`.to_pandoc`), written by pandoc
+with the styles of ``templates/referenz.docx``, then finished with python-docx
+(:mod:`.docx_finish`), every block bookmarked for the review of returned drafts.
 """
 
 from __future__ import annotations
@@ -13,23 +11,19 @@ from pipeline.export.docx_finish import finish_docx
 from pipeline.export.figures import figure_folder, figure_pngs
 from pipeline.export.manifest import BuildRecord, DocumentIdentity
 from pipeline.export.pandoc import run_pandoc
+from pipeline.export.to_pandoc import pandoc_json
 from pipeline.export.to_pdf import epoch_of
 from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 from pipeline.render.provenance import InputLocation, Origin, bookmark
 
 REFERENCE_DOCX = TEMPLATE_DIR / "referenz.docx"
-FILTERS = TEMPLATE_DIR / "filter"
 
 
 def docx_args(doc: RenderedDocument) -> tuple[str, ...]:
-    """pandoc's arguments for one document: filters, styles, language and the table of contents
-    where the document has one. Headings are numbered by Word's list bound to the heading styles
+    """pandoc's arguments for one document: styles, language and the table of contents where the
+    document has one. Headings are numbered by Word's list bound to the heading styles
     (:mod:`.docx_structure`), not by numbers pandoc would type into the text."""
     args = [
-        f"--lua-filter={FILTERS / 'spaltenausrichtung.lua'}",
-        f"--lua-filter={FILTERS / 'metadaten.lua'}",
-        f"--lua-filter={FILTERS / 'formulare.lua'}",
-        f"--lua-filter={FILTERS / 'querformat.lua'}",
         f"--reference-doc={REFERENCE_DOCX}",
         f"--metadata=lang:{doc.lang}",
     ]
@@ -63,6 +57,7 @@ def docx_of(doc: RenderedDocument, bookmarked_html: str, identity: DocumentIdent
         pictures = drawing.submit(figure_pngs, doc.figures)
         with figure_folder(doc.figures) as figures:
             args = (*docx_args(doc), f"--resource-path={figures}")
-            raw = run_pandoc(bookmarked_html, "docx", args, epoch_of(doc), docx_metadata(doc))
+            tree = pandoc_json(bookmarked_html, docx_metadata(doc))
+            raw = run_pandoc(tree, "docx", args, epoch_of(doc))
         pictures.result()
     return finish_docx(raw, doc, identity)

@@ -21,24 +21,32 @@ both are escaped; ids and file names become string literals too (``label("…")`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-import lxml.html
 from lxml.etree import _Element
 
+from pipeline.export.intermediate import (
+    HEADINGS,
+    Token,
+    alignment,
+    cells,
+    classes,
+    collapse,
+    column_widths,
+    inline_tokens,
+    parse,
+    rows,
+    sibling,
+    span,
+    split_flow,
+)
 from pipeline.render.document import UNNUMBERED, leads_in
 
-#: Whitespace as HTML collapses it: not the no-break space, which binds citations ('§ 4').
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_WIDTH = re.compile(r"width:\s*([0-9]+(?:\.[0-9]+)?)%")
-_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 #: What a lead-in ending with a colon introduces, and stays with on its page.
 _INTRODUCED = frozenset({"ul", "ol", "dl", "table"})
 
-INLINE = frozenset({"a", "b", "br", "code", "em", "i", "small", "span", "strong", "sub", "sup", "u"})
-HEADINGS = {f"h{level}": level for level in range(1, 7)}
 #: What the forms of gemeinsam.typ provide; imported by every body (harmless where unused).
 IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke'
 
@@ -49,53 +57,7 @@ def literal(text: str) -> str:
     return '"' + _CONTROL.sub(lambda c: f"\\u{{{ord(c[0]):x}}}", escaped) + '"'
 
 
-def classes(element: _Element) -> list[str]:
-    return (element.get("class") or "").split()
-
-
 # --- inline content -------------------------------------------------------------------------
-
-
-@dataclass
-class Token:
-    """A piece of inline content: text (to be quoted), code that opens or closes a span of
-    text (emphasis, link: transparent to whitespace), an atom (a gap) or a line break."""
-
-    kind: str  # "text", "open", "close", "atom", "break"
-    value: str
-
-
-def is_element(node: _Element) -> bool:
-    """False for a comment or processing instruction (their tag is a function)."""
-    tag: object = node.tag
-    return isinstance(tag, str)
-
-
-def _inline_tokens(element: _Element) -> Iterator[Token]:
-    """The tokens of an element's content."""
-    if element.text:
-        yield Token("text", element.text)
-    for child in element:
-        if is_element(child):
-            yield from _inline_element(child)
-        if child.tail:
-            yield Token("text", child.tail)
-
-
-def _inline_element(element: _Element) -> Iterator[Token]:
-    tag = element.tag
-    if tag == "br":
-        yield Token("break", "#linebreak()")
-        return
-    if tag == "span" and "luecke" in classes(element):
-        yield Token("atom", "#luecke()")
-        return
-    opening = _opening(element)
-    if opening:
-        yield Token("open", opening)
-    yield from _inline_tokens(element)
-    if opening:
-        yield Token("close", "]")
 
 
 def _opening(element: _Element) -> str | None:
@@ -116,52 +78,28 @@ def _opening(element: _Element) -> str | None:
     return None
 
 
-def _collapse(tokens: list[Token]) -> list[Token]:
-    """Whitespace as a browser shows it: runs of spaces and line ends as one space, none at the
-    start or end of a block or next to a line break."""
-    result: list[Token] = []
-    space_before = True  # at the start of the block nothing may begin with a space
-    for token in tokens:
-        if token.kind == "text":
-            text = _HTML_SPACE.sub(" ", token.value)
-            if space_before:
-                text = text.lstrip(" ")
-            if text:
-                space_before = text.endswith(" ")
-                result.append(Token("text", text))
-            continue
-        if token.kind == "break":
-            _strip_trailing(result)
-            space_before = True
-        elif token.kind == "atom":
-            space_before = False
-        result.append(token)
-    _strip_trailing(result)
-    return [t for t in result if t.kind != "text" or t.value]
+def _markup(token: Token) -> str:
+    """A token as Typst: text as a string literal; a plain span's start and end as nothing."""
+    if token.kind == "text":
+        return f"#{literal(token.value)};"
+    if token.kind == "break":
+        return "#linebreak()"
+    if token.kind == "atom":
+        return "#luecke()"
+    assert token.element is not None
+    opening = _opening(token.element)
+    if opening is None:
+        return ""
+    return opening if token.kind == "open" else "]"
 
 
-def _strip_trailing(tokens: list[Token]) -> None:
-    """Drop the spaces at the end of `tokens`, looking through the ends of spans."""
-    for token in reversed(tokens):
-        if token.kind == "close" or token.kind == "open":
-            continue
-        if token.kind == "text":
-            token.value = token.value.rstrip(" ")
-            if not token.value:
-                continue
-        return
-
-
-def inline(tokens: Iterator[Token] | list[Token]) -> str:
+def inline(tokens: Iterable[Token]) -> str:
     """Inline content as Typst markup on one line: every text a string literal."""
-    parts = []
-    for token in _collapse(list(tokens)):
-        parts.append(f"#{literal(token.value)};" if token.kind == "text" else token.value)
-    return "".join(parts)
+    return "".join(_markup(token) for token in collapse(tokens))
 
 
 def inline_of(element: _Element) -> str:
-    return inline(_inline_tokens(element))
+    return inline(inline_tokens(element))
 
 
 # --- blocks ---------------------------------------------------------------------------------
@@ -192,25 +130,13 @@ def join(chunks: list[Chunk]) -> str:
 def flow(element: _Element) -> list[Chunk]:
     """The blocks inside an element; inline content between blocks becomes plain text."""
     chunks: list[Chunk] = []
-    pending: list[Token] = []
-
-    def flush() -> None:
-        text = inline(pending)
-        pending.clear()
-        if text:
-            chunks.append(Chunk(text, "plain"))
-
-    if element.text:
-        pending.append(Token("text", element.text))
-    for child in element:
-        if is_element(child) and child.tag not in INLINE:
-            flush()
-            chunks.extend(block(child))
-        elif is_element(child):
-            pending.extend(_inline_element(child))
-        if child.tail:
-            pending.append(Token("text", child.tail))
-    flush()
+    for part in split_flow(element):
+        if isinstance(part, list):
+            text = inline(part)
+            if text:
+                chunks.append(Chunk(text, "plain"))
+        else:
+            chunks.extend(block(part))
     return chunks
 
 
@@ -237,17 +163,9 @@ def block(element: _Element) -> list[Chunk]:
     return flow(element)
 
 
-def _sibling(element: _Element, *, before: bool = False) -> _Element | None:
-    """The next (or previous) element, comments and the like skipped."""
-    found = element.getprevious() if before else element.getnext()
-    while found is not None and not is_element(found):
-        found = found.getprevious() if before else found.getnext()
-    return found
-
-
 def _leads_in(paragraph: _Element) -> bool:
     """A paragraph right before a list or a table that introduces it (:func:`leads_in`)."""
-    following, preceding = _sibling(paragraph), _sibling(paragraph, before=True)
+    following, preceding = sibling(paragraph), sibling(paragraph, before=True)
     if following is None or following.tag not in _INTRODUCED:
         return False
     text = "".join(str(t) for t in paragraph.itertext())
@@ -294,51 +212,37 @@ def terms(element: _Element) -> str:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def _column_widths(element: _Element) -> list[str]:
-    widths = []
-    for col in element.iterfind("colgroup/col"):
-        found = _WIDTH.search(col.get("style") or "")
-        widths.append(f"{float(found[1]):g}%" if found else "auto")
-    return widths
-
-
-def _rows(element: _Element, section: str) -> list[_Element]:
-    return [row for part in element if part.tag == section for row in part if row.tag == "tr"]
-
-
 def _cell(cell: _Element) -> str:
     body = "[" + join(flow(cell)) + "]"
-    spans = [
-        f"{name}: {int(cell.get(name, '1'))}" for name in ("colspan", "rowspan") if cell.get(name, "1") != "1"
-    ]
+    spans = [f"{name}: {span(cell, name)}" for name in ("colspan", "rowspan") if span(cell, name) != 1]
     return f"table.cell({', '.join(spans)}){body}" if spans else body
 
 
 def _cells(rows: list[_Element]) -> list[str]:
-    return [_cell(cell) for row in rows for cell in row if cell.tag in ("td", "th")]
+    return [_cell(cell) for row in rows for cell in cells(row)]
 
 
 def table(element: _Element) -> str:
     """A table as a figure with its caption above: widths and alignment per column (from the
     header cells, as Word has them), the header row repeated on every page, the total row once
     at the end (templates/gemeinsam.typ decides what breaks where)."""
-    head, body, foot = (_rows(element, part) for part in ("thead", "tbody", "tfoot"))
+    head, body, foot = (rows(element, part) for part in ("thead", "tbody", "tfoot"))
     body += [row for row in element if row.tag == "tr"]
-    widths = _column_widths(element)
+    widths = [f"{width:g}%" if width is not None else "auto" for width in column_widths(element)]
     first = head[0] if head else (body[0] if body else None)
-    header_cells = [c for c in first if c.tag in ("td", "th")] if first is not None else []
-    count = max(len(widths), sum(int(c.get("colspan", "1")) for c in header_cells), 1)
+    header_cells = cells(first) if first is not None else []
+    count = max(len(widths), sum(span(c, "colspan") for c in header_cells), 1)
     widths += ["auto"] * (count - len(widths))
-    aligns = [_ALIGN.search(c.get("style") or "") for c in header_cells] if head else []
-    alignment = [found[1] if found else "auto" for found in aligns] + ["auto"] * (count - len(aligns))
-    lines = [f"columns: ({', '.join(widths)},)", f"align: ({', '.join(alignment[:count])},)"]
+    aligns = [alignment(c) or "auto" for c in header_cells] if head else []
+    aligns += ["auto"] * (count - len(aligns))
+    lines = [f"columns: ({', '.join(widths)},)", f"align: ({', '.join(aligns[:count])},)"]
     if head:
         lines += [f"table.header({', '.join(_cells(head))},)", "table.hline()"]
-    rows = [row for row in body if len(row)]
+    filled = [row for row in body if len(row)]
     # The total row takes the last body row with it into the footer: laid out as one group, the
     # total never stands alone on a page under a repeated header (a footer without rows above it).
-    last = rows.pop() if foot and rows else None
-    lines += [", ".join(_cells([row])) for row in rows]
+    last = filled.pop() if foot and filled else None
+    lines += [", ".join(_cells([row])) for row in filled]
     if foot:
         kept = _cells([last]) if last is not None else []
         lines.append(f"table.footer({', '.join([*kept, 'table.hline()', *_cells(foot)])},)")
@@ -382,9 +286,9 @@ def division(element: _Element) -> list[Chunk]:
     if "feld" in kinds:
         return [Chunk(_fields(element))]
     if "felder" in kinds:
-        cells = [_fields(child) for child in element if child.tag == "div" and "feld" in classes(child)]
-        grid = f"#grid(columns: ({'1fr, ' * len(cells)}), column-gutter: 1cm, row-gutter: 0.4em,\n"
-        return [Chunk(grid + "".join(f"[{cell}],\n" for cell in cells) + ")")]
+        fields = [_fields(child) for child in element if child.tag == "div" and "feld" in classes(child)]
+        grid = f"#grid(columns: ({'1fr, ' * len(fields)}), column-gutter: 1cm, row-gutter: 0.4em,\n"
+        return [Chunk(grid + "".join(f"[{field}],\n" for field in fields) + ")")]
     if "zusammenhalten" in kinds:
         space = "#v(1.2em)" if "abstand" in kinds else ""
         return [Chunk(f"#block(breakable: false, width: 100%)[{space}\n" + join(flow(element)) + "\n]")]
@@ -397,5 +301,5 @@ def typst_markup(html: str) -> str:
     """The body of a document (inhalt.typ) from its intermediate HTML."""
     if not html.strip():
         return IMPORT + "\n"
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    root = parse(html)
     return IMPORT + "\n\n" + join(flow(root)) + "\n"

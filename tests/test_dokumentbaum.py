@@ -1,0 +1,243 @@
+"""The Word file's body as pandoc's document tree, built from the intermediate HTML
+(pipeline/export/to_pandoc.py) instead of pandoc reading HTML through Lua filters: snippets of
+HTML in, tree out, in milliseconds. That pandoc writes the tree into Word as the documents need it
+is shown by the slow tests of the Word files (test_wordcraft, test_docx, test_vereinbarung …)."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+import pytest
+
+from pipeline.export import to_pandoc
+from pipeline.export.to_pandoc import pandoc_json
+
+from .test_typst import HOSTILE, in_every_place
+
+
+def tree(html: str, **metadata: str) -> dict[str, Any]:
+    return json.loads(pandoc_json(html, metadata))
+
+
+def blocks(html: str) -> list[dict[str, Any]]:
+    return tree(html)["blocks"]
+
+
+def walk(value: Any):
+    """Every node of the tree, depth first."""
+    if isinstance(value, dict):
+        yield value
+        for inner in value.values():
+            yield from walk(inner)
+    elif isinstance(value, list):
+        for item in value:
+            yield from walk(item)
+
+
+def texts(value: Any) -> list[str]:
+    return [n["c"] for n in walk(value) if n.get("t") == "Str"]
+
+
+def kinds(value: Any) -> list[str]:
+    return [n["t"] for n in walk(value) if "t" in n]
+
+
+def styles(value: Any) -> list[str]:
+    """The Word styles the tree names, in order."""
+    found = []
+    for n in walk(value):
+        if n.get("t") == "Div":
+            found += [v for k, v in n["c"][0][2] if k == "custom-style"]
+    return found
+
+
+def raw(value: Any) -> list[str]:
+    return [n["c"][1] for n in walk(value) if n.get("t") in ("RawBlock", "RawInline")]
+
+
+# --- text is text ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "<w:p/>", "{{ x }}", "**fett**", "true"])
+def test_text_stays_text_in_every_place(text):
+    """Heading, link, emphasis, list, term, table, caption, form, picture, title: the tree around
+    the text is the same whatever the text is, and the text arrives unchanged as a Str."""
+    t = escape(text)
+    html = in_every_place(t)
+    hostile, harmless = tree(html, title=text), tree(html.replace(t, "x"), title="x")
+    assert kinds(hostile) == kinds(harmless)
+    found = texts(hostile)
+    assert found.count(text) == 15  # one per place, and the title
+    assert set(found) <= {text, " "}
+    assert raw(hostile) == []  # the only raw Word markup is the project's own
+
+
+def test_only_the_projects_own_word_markup_is_raw():
+    html = (
+        '<div class="quer"><p>breit</p></div><div class="neue-seite"></div>'
+        '<div class="ankreuzen"><ul><li>☐ Sonstige: <span class="luecke"></span></li></ul></div>'
+    )
+    assert raw(blocks(html)) == [
+        '<w:p><w:pPr><w:sectPr><w:pgSz w:orient="portrait"/></w:sectPr></w:pPr></w:p>',
+        '<w:p><w:pPr><w:sectPr><w:pgSz w:orient="landscape"/></w:sectPr></w:pPr></w:p>',
+        to_pandoc.PAGE_BREAK_DOCX,
+        to_pandoc.GAP_DOCX,
+    ]
+
+
+def test_title_block_is_plain_text_and_empty_values_are_left_out():
+    meta = tree("<p>x</p>", title="Beschlussvorlage *1*", subtitle="", author="Dr. A & B")["meta"]
+    assert meta == {
+        "title": {"t": "MetaInlines", "c": [{"t": "Str", "c": "Beschlussvorlage *1*"}]},
+        "author": {"t": "MetaInlines", "c": [{"t": "Str", "c": "Dr. A & B"}]},
+    }
+
+
+def test_the_tree_names_the_api_version_pandoc_3_reads():
+    assert tree("")["pandoc-api-version"][:2] == [1, 23]
+    assert tree("")["blocks"] == []
+
+
+# --- inline content -------------------------------------------------------------------------
+
+
+def test_whitespace_collapses_as_in_the_pdf_and_no_break_spaces_bind():
+    para = blocks("<p>\n  §\u00a04   KKG <strong> fett </strong> und\tmehr\n</p>")[0]
+    assert para["t"] == "Para"
+    assert texts(para) == ["§\u00a04 KKG ", "fett ", "und mehr"]
+    assert kinds(para) == ["Para", "Str", "Strong", "Str", "Str"]
+
+
+def test_line_breaks_end_lines_without_spaces_around():
+    para = blocks("<p>Dr. Anna Berger <br>\n Landrätin</p>")[0]
+    assert kinds(para) == ["Para", "Str", "LineBreak", "Str"]
+    assert texts(para) == ["Dr. Anna Berger", "Landrätin"]
+
+
+def test_spans_with_an_id_stay_spans_for_the_bookmarks_of_the_review():
+    """Every block of a built document is bookmarked (gk0001 …) so a returned draft can be
+    read back; the span carrying the id must reach pandoc, plain spans need not."""
+    para = blocks('<p><span id="gk0001">Text <span>innen</span></span></p>')[0]
+    span = para["c"][0]
+    assert span["t"] == "Span" and span["c"][0][0] == "gk0001"
+    assert texts(span) == ["Text ", "innen"]
+
+
+def test_links_to_chapters_and_emphasis():
+    para = blocks('<p><a href="#ziele">Kapitel 5</a> und <em>kursiv</em> <a href="#">leer</a></p>')[0]
+    link = para["c"][0]
+    assert link["t"] == "Link" and link["c"][2] == ["#ziele", ""]
+    assert kinds(para) == ["Para", "Link", "Str", "Str", "Emph", "Str", "Str", "Str"]
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+
+def test_headings_keep_level_id_and_front_matter_class():
+    header = blocks('<h2 id="kurz" class="unnumbered" data-quelle="x:1">Kurz</h2>')[0]
+    assert header["t"] == "Header"
+    level, (ident, classes, _), content = header["c"]
+    assert (level, ident, classes, texts(content)) == (2, "kurz", ["unnumbered"], ["Kurz"])
+
+
+def test_tight_and_loose_list_items():
+    tight, loose = blocks("<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul><ol><li><p>d</p></li></ol>")
+    assert [[b["t"] for b in item] for item in tight["c"]] == [["Plain"], ["Plain", "BulletList"]]
+    assert loose["t"] == "OrderedList"
+    assert [[b["t"] for b in item] for item in loose["c"][1]] == [["Para"]]
+
+
+def test_header_block_of_a_paper_is_a_definition_list():
+    dl = blocks('<dl class="kopfangaben"><dt>Datum</dt><dd>29.10.2026</dd><dt>Status</dt><dd>öffentlich</dd></dl>')
+    assert dl[0]["t"] == "DefinitionList"
+    assert [(texts(term), texts(values)) for term, values in dl[0]["c"]] == [
+        (["Datum"], ["29.10.2026"]),
+        (["Status"], ["öffentlich"]),
+    ]
+
+
+def test_table_takes_widths_and_header_alignment_for_the_whole_column():
+    table = blocks(
+        '<table><caption><span id="gk1">Mittel</span></caption>'
+        '<colgroup><col style="width: 70%"><col style="width: 30%"></colgroup>'
+        '<thead><tr><th style="text-align: left">Posten</th><th style="text-align: right">Betrag</th></tr></thead>'
+        "<tbody><tr><td>A</td><td>1.000,00 €</td></tr></tbody>"
+        "<tfoot><tr><td>Summe</td><td>1.000,00 €</td></tr></tfoot></table>"
+    )[0]
+    _, caption, columns, head, bodies, foot = table["c"]
+    assert texts(caption) == ["Mittel"]
+    assert columns == [
+        [{"t": "AlignLeft"}, {"t": "ColWidth", "c": 0.7}],
+        [{"t": "AlignRight"}, {"t": "ColWidth", "c": 0.3}],
+    ]
+    assert {cell[1]["t"] for row in head[1] for cell in row[1]} == {"AlignDefault"}
+    assert texts(head) == ["Posten", "Betrag"]
+    assert texts(bodies) == ["A", "1.000,00 €"]
+    assert texts(foot) == ["Summe", "1.000,00 €"]  # the total once, at the end
+
+
+def test_cells_that_span_columns():
+    table = blocks(
+        '<table><tbody><tr><td colspan="2">breit</td></tr><tr><td>a</td><td>b</td></tr></tbody></table>'
+    )[0]
+    first_row = table["c"][4][0][3][0]
+    assert first_row[1][0][2:4] == [1, 2]
+    assert len(table["c"][2]) == 2  # no header: the columns are counted in the first row
+
+
+def test_figure_has_caption_and_one_line_description():
+    figure = blocks(
+        '<figure><img src="finanzierung.svg" alt="Balken:\n 2026  1.000\u00a0€"><figcaption>Geld</figcaption></figure>'
+    )[0]
+    assert figure["t"] == "Figure"
+    image = figure["c"][2][0]["c"][0]
+    assert image["t"] == "Image" and image["c"][2] == ["finanzierung.svg", ""]
+    assert texts(image) == ["Balken: 2026 1.000\u00a0€"]
+    assert texts(figure["c"][1]) == ["Geld"]
+
+
+# --- forms ----------------------------------------------------------------------------------
+
+
+def test_a_field_is_a_line_with_its_label_below():
+    assert styles(blocks('<div class="feld"><p>Name</p></div>')) == ["Ausfüllzeile", "Feldbezeichnung Ende"]
+    empty, given = blocks(
+        '<div class="feld"><p>Name</p></div><div class="feld"><p>Musterstadt</p><p>Ort</p></div>'
+    )[::2]
+    assert texts(empty) == ["\u00a0"]  # something on the line, so Word draws it
+    assert texts(given) == ["Musterstadt"]
+
+
+def test_fields_side_by_side_stand_one_under_the_other_and_keep_together():
+    row = '<div class="felder">' + "".join(f'<div class="feld"><p>{n}</p></div>' for n in "ABC") + "</div>"
+    assert styles(blocks(row)) == [
+        "Ausfüllzeile",
+        "Feldbezeichnung",
+        "Ausfüllzeile",
+        "Feldbezeichnung",
+        "Ausfüllzeile",
+        "Feldbezeichnung Ende",
+    ]
+
+
+def test_a_block_kept_together_keeps_every_paragraph_with_the_next_but_the_last():
+    found = blocks(
+        '<div class="zusammenhalten"><p>Für den Landkreis</p><div class="feld"><p>Ort, Datum</p></div>'
+        "<ul><li>Liste</li></ul><p>Ende</p></div>"
+    )
+    assert [b["t"] for b in found] == ["Div", "Div", "Div", "BulletList", "Para"]
+    assert styles(found) == ["Zusammenhalten", "Ausfüllzeile", "Feldbezeichnung"]
+    assert texts(found[-1]) == ["Ende"]
+
+
+def test_boxes_to_tick_are_paragraphs_of_their_own_style():
+    found = blocks('<div class="ankreuzen"><ul><li>☐ Ja</li><li>☐ Nein</li></ul></div>')
+    assert styles(found) == ["Ankreuzfeld", "Ankreuzfeld"]
+    assert texts(found) == ["☐ Ja", "☐ Nein"]
+
+
+def test_landscape_block_is_framed_by_two_section_ends():
+    found = blocks('<div class="quer"><table><tbody><tr><td>x</td></tr></tbody></table></div>')
+    assert [b["t"] for b in found] == ["RawBlock", "Table", "RawBlock"]
