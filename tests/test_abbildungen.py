@@ -4,6 +4,7 @@ reaches Word (a picture with `descr`) and the PDF (a tagged figure with /Alt) al
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from collections import defaultdict
@@ -194,6 +195,54 @@ def test_each_figure_stands_captioned_in_the_chapter_a_reader_needs_it(concept):
         [figure] = [f for f in root.iter("figure") if f.find("img").get("src") == figures[key].name]
         assert figure.find("img").get("alt") == figures[key].alt
         assert figure.find("figcaption").text_content().strip()
+
+
+def test_a_long_timeline_is_drawn_in_parts_that_each_fit_a_page(inputs):
+    """63 measures: three parts of 21 bars, each no taller than a page's text (the PDF would
+    shrink a taller one until it is unreadable), captioned with its range; every measure in
+    exactly one part, in order."""
+
+    def more(data):
+        originals = data["massnahmen"]
+        data["massnahmen"] = originals + [
+            {**copy.deepcopy(m), "id": f"{m['id']}-{k}", "titel": f"{m['titel']} {k}"}
+            for k in (2, 3)
+            for m in originals
+        ]
+
+    concept = inputs.edit("massnahmen.yaml", more).check().concept
+    figures = all_figures(concept, assess(concept))
+    parts = [figures[k] for k in ("zeitplan", "zeitplan-2", "zeitplan-3")]
+    assert "zeitplan-4" not in figures
+    assert [p.name for p in parts] == ["zeitplan.svg", "zeitplan-2.svg", "zeitplan-3.svg"]
+    assert [p.part for p in parts] == [
+        "Teil 1 von 3: M1 bis M21",
+        "Teil 2 von 3: M22 bis M42",
+        "Teil 3 von 3: M43 bis M63",
+    ]
+    page_text_height = 650  # pt: A4 less margins, header and caption
+    for part in parts:
+        height = float(re.search(r'<svg[^>]*height="([0-9.]+)pt"', part.svg)[1])
+        assert height <= page_text_height
+    numbers = [
+        int(n)
+        for p in parts
+        for n in re.findall(r"\bM(\d+) [^:]*: (?:laufend|geplant|abgeschlossen)", plain(p.alt))
+    ]
+    assert numbers == list(range(1, 64))
+    chapter = concept_chapters(concept, figures=figures)["konzept/06_massnahmen.html.j2"]
+    captions = [c.text_content() for c in lxml.html.fromstring(chapter).iter("figcaption")]
+    assert captions == [f"Zeitplan der Maßnahmen ({p.part})" for p in parts]
+    assert "in drei Teilen" in chapter
+
+
+def test_a_timeline_that_fits_a_page_stays_one_figure(concept):
+    figures = all_figures(concept, assess(concept))
+    assert figures["zeitplan"].part == "" and "zeitplan-2" not in figures
+    chapter = concept_chapters(concept, figures=figures)["konzept/06_massnahmen.html.j2"]
+    assert [c.text_content() for c in lxml.html.fromstring(chapter).iter("figcaption")] == [
+        "Zeitplan der Maßnahmen"
+    ]
 
 
 def test_figures_are_left_out_without_their_data(inputs):

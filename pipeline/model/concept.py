@@ -117,6 +117,19 @@ def _parsed(files: dict[str, Item], name: str, kind: type[F]) -> F:
     return model
 
 
+Part = TypeVar("Part")
+
+
+def in_even_parts(items: list[Part], most: int) -> list[list[Part]]:
+    """`items` in as few parts of at most `most` as it takes, as even as they come (63 in
+    three of 21, not 30, 30 and 3): tables or figures a page holds, none left nearly empty."""
+    if not items:
+        return []
+    count = -(-len(items) // most)
+    size = -(-len(items) // count)
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
 @dataclass(frozen=True)
 class Concept:
     """One municipality's Frühe Hilfen as the inputs describe them; read-only."""
@@ -531,13 +544,11 @@ class Concept:
         with the actors that lead or join one of them: one table for a usual concept, and for a
         very large one tables a page can hold (Word allows 63 columns) whose cells grow with the
         measures, not with measures times actors."""
-        tables = []
-        count = -(-len(self.measures) // MATRIX_MEASURES)
-        size = -(-len(self.measures) // count) if count else 0
-        for start in range(0, len(self.measures), size or 1):
-            measures = self.measures[start : start + size]
+        tables, start = [], 0
+        for measures in in_even_parts(self.measures, MATRIX_MEASURES):
             rows = tuple((a, tuple(_responsibility(m, a.id) for m in measures)) for a in self._involved(measures))
             tables.append(ResponsibilityTable(tuple(range(start + 1, start + len(measures) + 1)), rows))
+            start += len(measures)
         return tables
 
     @property

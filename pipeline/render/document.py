@@ -42,14 +42,25 @@ _ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
 @dataclass(frozen=True)
 class Figure:
     """A picture the body refers to by `name` (<img src="name">): SVG for the PDF, turned into
-    PNG for Word; `alt` is its text alternative for screen readers."""
+    PNG for Word; `alt` is its text alternative for screen readers. A figure too long for one
+    page is drawn in parts; `part` then says which ('Teil 1 von 3: M1 bis M25')."""
 
     name: str
     svg: str
     alt: str
+    part: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "alt", short_alt(self.alt))
+
+
+def figure_parts(figures: dict[str, Figure], key: str) -> list[Figure]:
+    """A figure and its further parts ('zeitplan', 'zeitplan-2', …), in order; none if the
+    figure is not there."""
+    found = [figures[key]] if key in figures else []
+    while f"{key}-{len(found) + 1}" in figures:
+        found.append(figures[f"{key}-{len(found) + 1}"])
+    return found
 
 
 #: Longest text alternative: PDF/A allows no string over 32,767 bytes, and the PDF stores text

@@ -32,7 +32,7 @@ from pipeline.errors import TemplateFailure
 from pipeline.model import grammar
 from pipeline.model.resources import budget_label
 from pipeline.model.topics import languages_shown
-from pipeline.render.document import TEMPLATE_DIR, UNNUMBERED
+from pipeline.render.document import TEMPLATE_DIR, UNNUMBERED, figure_parts
 from pipeline.render.provenance import SourceLines
 
 #: A table column: (title, width in per cent, alignment l/r/c).
@@ -200,6 +200,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         monatsturnus=formatting.every_months,
         sprachen=languages_shown,
         haushaltsstand=budget_label,
+        teile=figure_parts,
     )
     env.globals.update(
         anzahl=formatting.count,

@@ -17,8 +17,8 @@ import datetime as dt
 from decimal import Decimal
 
 from pipeline.formatting import agree, euro, german_date, number
-from pipeline.model.concept import Concept
-from pipeline.model.inputs import Indicator
+from pipeline.model.concept import Concept, in_even_parts
+from pipeline.model.inputs import Indicator, Measure
 from pipeline.model.quality.assessment import QualityAssessment
 from pipeline.model.resources import OWN_SHARE
 from pipeline.model.types import SECTORS
@@ -175,13 +175,22 @@ def _period(begin: dt.date, end: dt.date | None, status: str) -> str:
     return f"{'ab' if status == 'geplant' else 'seit'} {german_date(begin)}, unbefristet"
 
 
-def timeline_figure(concept: Concept) -> Figure | None:
-    """The measures as bars on a time axis (Gantt-style), coloured by their status."""
-    if not concept.measures:
-        return None
+#: The most measures one part of the timeline shows: with its axis and legend it fills a page.
+TIMELINE_ROWS = 25
+
+
+def timeline_figures(concept: Concept) -> list[Figure]:
+    """The measures as bars on a time axis (Gantt-style), coloured by their status; in parts of
+    at most TIMELINE_ROWS measures each (as even as they come), since a figure never breaks
+    across pages and one too long would be shrunk to fit a page, unreadable."""
+    chunks = in_even_parts(concept.measures, TIMELINE_ROWS)
+    return [_timeline_part(concept, chunk, number, len(chunks)) for number, chunk in enumerate(chunks, start=1)]
+
+
+def _timeline_part(concept: Concept, measures: list[Measure], number: int, count: int) -> Figure:
     start, finish = timeline_window(concept)
     spans, sentences = [], []
-    for measure in concept.measures:
+    for measure in measures:
         label = f"{concept.measure_number(measure.id)} {measure.title}"
         period = measure.period
         spans.append(
@@ -201,12 +210,15 @@ def timeline_figure(concept: Concept) -> Figure | None:
         ("abgeschlossen", STATUS_COLOURS["abgeschlossen"], ""),
         (f"Stand {german_date(stand)} (gestrichelte Linie)", STAND_COLOUR, DASHED_LINE),
     ]
-    title = f"Zeitplan der Maßnahmen {start.year} bis {finish.year}"
+    first, last = (concept.measure_number(m.id) for m in (measures[0], measures[-1]))
+    part = f"Teil {number} von {count}: {first} bis {last}" if count > 1 else ""
+    title = f"Zeitplan der Maßnahmen {start.year} bis {finish.year}" + (f" ({part})" if part else "")
     alt = (
         f"Zeitleiste: {title}, je Maßnahme ein Balken von Beginn bis Ende; ein Pfeil zeigt, dass sie früher "
         f"begann oder über {finish.year} hinaus läuft. " + " ".join(sentences)
     )
-    return Figure("zeitplan.svg", timeline(spans, start, finish, stand, keys, title), alt)
+    name = "zeitplan.svg" if number == 1 else f"zeitplan-{number}.svg"
+    return Figure(name, timeline(spans, start, finish, stand, keys, title), alt, part)
 
 
 def network_figure(concept: Concept) -> Figure | None:
@@ -264,12 +276,13 @@ def hints_figure(assessment: QualityAssessment) -> Figure:
 
 def model_figures(concept: Concept, assessments: list[QualityAssessment]) -> dict[str, Figure]:
     """The figures by the name the concept's templates use: 'finanzierung', 'ausschuesse',
-    'indikatoren', 'zeitplan', 'netzwerk' and 'hinweise-<dimension>'."""
+    'indikatoren', 'zeitplan' (and 'zeitplan-2' … for its further parts: :func:`figure_parts`),
+    'netzwerk' and 'hinweise-<dimension>'."""
     figures = {
         "finanzierung": funding_figure(concept),
         "ausschuesse": committee_figure(concept),
         "indikatoren": indicator_figure(concept),
-        "zeitplan": timeline_figure(concept),
+        **{figure.name.removesuffix(".svg"): figure for figure in timeline_figures(concept)},
         "netzwerk": network_figure(concept),
     } | {f"hinweise-{a.catalog.dimension.id}": hints_figure(a) for a in assessments}
     return {key: figure for key, figure in figures.items() if figure is not None}
