@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -213,3 +214,14 @@ def built(tmp_path_factory) -> Path:
 def concept_files(built) -> dict[str, Path]:
     """The Gesamtkonzept's files by suffix."""
     return {suffix: built / f"{CONCEPT}{suffix}" for suffix in (".docx", ".pdf")}
+
+
+def three_times_the_measures(data: dict[str, Any]) -> None:
+    """massnahmen.yaml with each measure twice more, under new ids and titles (63 measures in
+    the example): a plan large enough to be split into parts."""
+    originals = data["massnahmen"]
+    data["massnahmen"] = originals + [
+        {**copy.deepcopy(m), "id": f"{m['id']}-{k}", "titel": f"{m['titel']} {k}"}
+        for k in (2, 3)
+        for m in originals
+    ]

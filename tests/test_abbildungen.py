@@ -4,7 +4,6 @@ reaches Word (a picture with `descr`) and the PDF (a tagged figure with /Alt) al
 
 from __future__ import annotations
 
-import copy
 import html
 import re
 from collections import defaultdict
@@ -22,7 +21,7 @@ from pipeline.formatting import euro, german_date, number
 from pipeline.model.quality.assessment import assess
 from pipeline.render import all_figures, concept_chapters, render_quality_dialogue
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, three_times_the_measures
 from .test_input_files import tagged_figures
 
 CITY = ROOT / "inputs" / "neuhafen"
@@ -202,15 +201,7 @@ def test_a_long_timeline_is_drawn_in_parts_that_each_fit_a_page(inputs):
     shrink a taller one until it is unreadable), captioned with its range; every measure in
     exactly one part, in order."""
 
-    def more(data):
-        originals = data["massnahmen"]
-        data["massnahmen"] = originals + [
-            {**copy.deepcopy(m), "id": f"{m['id']}-{k}", "titel": f"{m['titel']} {k}"}
-            for k in (2, 3)
-            for m in originals
-        ]
-
-    concept = inputs.edit("massnahmen.yaml", more).check().concept
+    concept = inputs.edit("massnahmen.yaml", three_times_the_measures).check().concept
     figures = all_figures(concept, assess(concept))
     parts = [figures[k] for k in ("zeitplan", "zeitplan-2", "zeitplan-3")]
     assert "zeitplan-4" not in figures

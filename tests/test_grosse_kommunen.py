@@ -4,7 +4,6 @@ split into tables a page can hold, and `validate` loads none of the converters."
 
 from __future__ import annotations
 
-import copy
 import subprocess
 import sys
 
@@ -17,7 +16,7 @@ from pipeline.load import load_folder
 from pipeline.load.yaml_source import LOADERS, MAX_FILE_BYTES, StrictLoader, _parse, parse_yaml
 from pipeline.render.provenance import TextIndex, _inputs_in, text_index
 
-from .conftest import EXAMPLE, ROOT, edit_yaml, example_texts
+from .conftest import EXAMPLE, ROOT, edit_yaml, example_texts, three_times_the_measures
 
 INPUT_FOLDERS = [EXAMPLE, ROOT / "inputs" / "neuhafen"]
 
@@ -110,15 +109,7 @@ def test_a_very_large_plan_splits_the_matrix_into_tables_a_page_holds(inputs):
     assert [t.numbers for t in single.responsibility_tables] == [tuple(range(1, len(single.measures) + 1))]
     assert [a for a, _ in single.responsibility_tables[0].rows] == single.actors_in_matrix
 
-    def more(data):
-        originals = data["massnahmen"]
-        data["massnahmen"] = originals + [
-            {**copy.deepcopy(m), "id": f"{m['id']}-{k}", "titel": f"{m['titel']} {k}"}
-            for k in (2, 3)
-            for m in originals
-        ]
-
-    big = inputs.edit("massnahmen.yaml", more).check().concept
+    big = inputs.edit("massnahmen.yaml", three_times_the_measures).check().concept
     measures = yaml.safe_load(inputs.text("massnahmen.yaml"))["massnahmen"]
     tables = big.responsibility_tables
     assert len(measures) == 63 and len(tables) == 3
