@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from pipeline.errors import ExportFailure
 from pipeline.export.to_pdf import to_pdf
-from pipeline.export.to_typst import IMPORT, literal, typst_markup
+from pipeline.export.to_typst import IMPORT, UNHYPHENATED, literal, typst_markup
 
 from .test_wordcraft import rendered_document
 
@@ -45,6 +45,7 @@ HOSTILE = [
 ]
 
 _TEXT = re.compile(r'#"((?:[^"\\]|\\.)*)";')
+_ADDRESS = re.compile(re.escape(UNHYPHENATED) + r'(#"(?:[^"\\]|\\.)*";)\]')
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\(u\{[0-9a-f]+\}|.)")
 
@@ -61,9 +62,15 @@ def _unescape(body: str) -> str:
     return _ESCAPE.sub(one, body)
 
 
+def _plain(markup: str) -> str:
+    """The markup with the addresses' wrapper taken off: an address is text like any other,
+    only never hyphenated."""
+    return _ADDRESS.sub(r"\1", markup)
+
+
 def texts(markup: str) -> list[str]:
     """The texts (string literals shown as text, '#"…";') in the markup, in order."""
-    return [_unescape(m[1]) for m in _TEXT.finditer(markup)]
+    return [_unescape(m[1]) for m in _TEXT.finditer(_plain(markup))]
 
 
 def literals(markup: str) -> list[str]:
@@ -74,7 +81,7 @@ def literals(markup: str) -> list[str]:
 def code(markup: str) -> str:
     """What Typst reads as code: the markup with every text replaced by «», every other string
     literal by ‹›."""
-    return _LITERAL.sub("‹›", _TEXT.sub("«»", markup))
+    return _LITERAL.sub("‹›", _TEXT.sub("«»", _plain(markup)))
 
 
 def body(html: str) -> str:
@@ -305,6 +312,15 @@ def test_a_short_paragraph_under_a_heading_stays_with_the_table_it_introduces():
     long = "Ein langer Absatz. " * 30  # more than a lead-in: it may fill the page above the table
     for loose in (f"<p>Davor.</p><p>Über den Stand.</p>{table}", f'<h2 id="b">B</h2><p>{long}</p>{table}'):
         assert "sticky" not in body(loose)
+
+
+def test_addresses_and_only_they_are_set_unhyphenated():
+    markup = body("<p>Mail an info@fh.example.de oder https://fh.example.de/a?b=1, sonst nichts.</p>")
+    assert markup == (
+        '#"Mail an ";#text(hyphenate: false)[#"info@fh.example.de";]#" oder ";'
+        '#text(hyphenate: false)[#"https://fh.example.de/a?b=1,";]#" sonst nichts.";'
+    )
+    assert body("<p>Telefon 0123 45 67</p>") == '#"Telefon 0123 45 67";'
 
 
 @pytest.mark.slow
