@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime, time
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -19,6 +20,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -30,7 +32,7 @@ from lxml import etree
 from pipeline.export import docx_pages, docx_structure
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
 from pipeline.export.manifest import DocumentIdentity
-from pipeline.export.ooxml import insert_ordered, next_bookmark_id, set_child
+from pipeline.export.ooxml import insert_ordered, next_bookmark_id, paragraph_properties, set_child
 from pipeline.model import fonts
 from pipeline.render.document import RenderedDocument
 
@@ -242,18 +244,25 @@ def _custom_properties(document: DocumentObject, identity: DocumentIdentity | No
 
 def _table_text(document: DocumentObject) -> None:
     """Table cells use the smaller 'Tabellentext' style of the reference document (pandoc
-    gives them the list style 'Compact'). Set in the XML: python-docx's style setter looks
-    through every style for each paragraph, which made this the slowest step of a build."""
+    gives them the list style 'Compact', whatever style the tree asks for). Set in the XML:
+    python-docx's style setter looks through every style for each paragraph."""
     style_id = next((s.style_id for s in document.styles if s.name == "Tabellentext"), None)
     if style_id is None:
         return
-    for table in document.element.body.iterchildren(qn("w:tbl")):
-        for row in table.iterchildren(qn("w:tr")):
-            for cell in row.iterchildren(qn("w:tc")):
-                if cell.vMerge == "continue":  # a merged cell's content is in the cell above
-                    continue
-                for paragraph in cell.iterchildren(qn("w:p")):
-                    paragraph.style = style_id
+    tbl, tr, tc, p, val = (qn(f"w:{name}") for name in ("tbl", "tr", "tc", "p", "val"))
+    merge_path, style_path = f"{qn('w:tcPr')}/{qn('w:vMerge')}", f"{qn('w:pPr')}/{qn('w:pStyle')}"
+    for table in document.element.body.iterchildren(tbl):
+        for row in table.iterchildren(tr):
+            for cell in row.iterchildren(tc):
+                merge = cell.find(merge_path)
+                if merge is not None and merge.get(val, "continue") == "continue":
+                    continue  # a merged cell's content is in the cell above
+                for paragraph in cell.iterchildren(p):
+                    style = paragraph.find(style_path)
+                    if style is not None:
+                        style.set(val, style_id)
+                    else:
+                        set_child(paragraph_properties(paragraph), "pStyle", val=style_id)
 
 
 def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> None:
@@ -276,17 +285,41 @@ def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> Non
                         run.font.size = Pt(7)
 
 
-def _deterministic_zip(data: bytes, stamp: datetime) -> bytes:
-    """Rewrite the package with fixed entry times so equal inputs give equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+class _StampedZip:
+    """Where python-docx's package writer puts the parts: a zip whose entries all carry the
+    same time, so equal inputs give equal bytes. Written once, compressed once (saving and then
+    rewriting the package with fixed times compressed everything twice)."""
+
+    def __init__(self, out: io.BytesIO, stamp: datetime) -> None:
+        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+        self._when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._when)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self._zip.writestr(entry, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _saved(document: DocumentObject, stamp: datetime) -> bytes:
+    """The Word file's bytes, as python-docx's own save writes them but with fixed entry times
+    (:class:`_StampedZip`); the parts in python-docx's order, so the bytes stay as before."""
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+    writer = _StampedZip(out, stamp)
+    # PackageWriter.write's three steps (unchanged since python-docx 0.8), given this writer;
+    # they are untyped and expect python-docx's own, whose entry times cannot be set.
+    steps: Any = PackageWriter
+    steps._write_content_types_stream(writer, parts)
+    steps._write_pkg_rels(writer, package.rels)
+    steps._write_parts(writer, parts)
+    writer.close()
     return out.getvalue()
 
 
@@ -471,6 +504,4 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _form_styles(document)
     _png_fallbacks(document, doc)
     _custom_properties(document, identity)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _deterministic_zip(buffer.getvalue(), datetime.combine(doc.date, time(0, 0)))
+    return _saved(document, datetime.combine(doc.date, time(0, 0)))
