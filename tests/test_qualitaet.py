@@ -140,6 +140,29 @@ def test_example_shows_a_realistic_mix(concept):
     }
 
 
+def test_a_difference_of_one_grade_is_not_called_a_different_picture(inputs):
+    """'erfüllt' against 'teilweise' is a nuance, said in its direction; 'erfüllt' against
+    'offen' is a different picture. No grade of the data is named (the dialogue gives none)."""
+    review = assess(inputs.check().concept)[0]
+    by_goal = {f.goal.id: review.difference(f) for f in review.disagreements}
+    # rated 'erfüllt', the data 'teilweise'
+    assert by_goal["informationsfluss"].startswith("Die Daten bleiben hier etwas hinter der Einschätzung")
+    assert "ob Angaben fehlen, die belegen, was das Netzwerk schon erreicht sieht" in by_goal["informationsfluss"]
+    # rated 'offen', the data 'teilweise'
+    assert by_goal["netzwerkaufwand"].startswith("Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt.")
+    assert not any("anderes Bild" in text for text in by_goal.values())
+    fulfilled = next(f.goal.id for f in review.results if f.status == "erfüllt" and not review.rating(f.goal.id))
+
+    def opposite(data):
+        data["einschaetzungen"].append({"ziel": fulfilled, "status": "offen"})
+
+    review = assess(inputs.edit("qualitaet.yaml", opposite).check().concept)[0]
+    result = next(f for f in review.results if f.goal.id == fulfilled)
+    assert review.difference(result).startswith("Die Daten zeichnen hier ein anderes Bild")
+    agreeing = next(f for f in review.results if review.rating(f.goal.id) and not review.disagrees(f))
+    assert review.difference(agreeing) == ""
+
+
 def test_every_finding_names_its_sources_and_how_to_change_it(concept):
     for found in assess(concept)[0].results:
         assert found.evidence

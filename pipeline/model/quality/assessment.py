@@ -213,6 +213,31 @@ class QualityAssessment:
     def disagreements(self) -> list[GoalResult]:
         return [r for r in self.results if self.disagrees(r)]
 
+    def difference(self, result: GoalResult) -> str:
+        """How far the network's rating and the data lie apart, said as plainly as it is and
+        without a grade for the data (the dialogue gives none): one grade ('erfüllt' against
+        'teilweise') is a nuance, said in its direction; two ('erfüllt' against 'offen') a
+        different picture. Empty where they do not disagree."""
+        rating = self.rating(result.goal.id)
+        if rating is None or not self.disagrees(result):
+            return ""
+        grades = (FULFILLED, PARTIAL, OPEN)
+        apart = grades.index(result.status) - grades.index(rating.status)  # > 0: the network sees more
+        if apart == 1:
+            return (
+                "Die Daten bleiben hier etwas hinter der Einschätzung des Netzwerks zurück. Im Gespräch lässt sich "
+                "klären, ob Angaben fehlen, die belegen, was das Netzwerk schon erreicht sieht."
+            )
+        if apart == -1:
+            return (
+                "Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt. Im Gespräch lässt sich klären, was "
+                "dem Netzwerk noch fehlt, das die Daten nicht erfassen."
+            )
+        return (
+            "Die Daten zeichnen hier ein anderes Bild als die Einschätzung des Netzwerks. Im Gespräch lässt sich "
+            "klären, woran das liegt – an fehlenden Angaben oder an einer unterschiedlichen Sicht."
+        )
+
     # for the meeting ----------------------------------------------------------------------
 
     @property
