@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -137,21 +137,124 @@ class StrictLoader(_Strict, yaml.SafeLoader):
 if yaml.__with_libyaml__:
     from yaml._yaml import CParser
 
-    class FastLoader(_Strict, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
-        """The same strict loader on libyaml's scanner and parser (C, about ten times faster):
-        events, positions and therefore everything composed are the same; composing, the checks
-        and constructing stay the Python code above. Only for files it reads without complaint –
-        any problem is found again by :class:`StrictLoader`, so messages stay word for word."""
 
-        def __init__(self, text: str):
-            CParser.__init__(self, text)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
+class _Unsure(Exception):
+    """The fast reader met something the strict one decides (and words the message for)."""
 
-    LOADERS: tuple[Callable[[str], Any], ...] = (FastLoader, StrictLoader)
-else:  # pragma: no cover - PyYAML without libyaml
-    LOADERS = (StrictLoader,)
+
+#: The tags the safe loader gives plain scalars that the fast reader builds itself; any other
+#: (a merge key '<<', '=') is left to the strict reader.
+_BUILT = frozenset(
+    {STR_TAG, FLOAT_TAG} | {f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "timestamp")}
+)
+
+
+class _FastReader:
+    """One pass over libyaml's events (C) that builds the data and its positions directly: no
+    node tree, no second walk. It reads only what :class:`StrictLoader` reads without complaint,
+    to the same data and positions (a test compares them for every example file); anything else
+    – an alias, a tag, deep nesting, a key that is no word, a duplicate key, a second document,
+    an impossible date – raises :class:`_Unsure`, and the strict reader reads the file again."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.source = SourceFile(name, None, text=text)
+        self.parser = CParser(text)
+        resolver: Any = yaml.resolver.Resolver()  # untyped in PyYAML's stubs
+        self.resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = resolver.resolve
+        self.constructor = yaml.constructor.SafeConstructor()
+        #: Open collections: the container, its path, for a mapping the key waiting for its
+        #: value (None: the next scalar is a key) and the keys seen.
+        self.stack: list[tuple[Any, Path_, list[str | None], set[str]]] = []
+        self.root: list[Any] = []
+
+    def read(self) -> SourceFile | None:
+        documents = 0
+        while (event := self.parser.get_event()) is not None:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Unsure
+            elif isinstance(event, yaml.NodeEvent):
+                self._node(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.stack.pop()
+        if not self.root:
+            return None
+        self.source.data = self.root[0]
+        return self.source
+
+    def _node(self, event: yaml.NodeEvent) -> None:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "tag", None) is not None:
+            raise _Unsure
+        if len(self.stack) + 1 > MAX_DEPTH:
+            raise _Unsure
+        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2][0] is None:
+            self._key(event)
+            return
+        path = self._place()
+        self.source.value_positions[path] = _position(event)
+        if isinstance(event, yaml.CollectionStartEvent):
+            value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            self._put(value)
+            self.stack.append((value, path, [None], set()))
+        else:
+            assert isinstance(event, yaml.ScalarEvent)
+            self._put(self._scalar(event))
+
+    def _key(self, event: yaml.NodeEvent) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise _Unsure
+        if self.resolve(yaml.ScalarNode, event.value, event.implicit) != STR_TAG:
+            raise _Unsure
+        _, path, pending, seen = self.stack[-1]
+        if event.value in seen:
+            raise _Unsure
+        seen.add(event.value)
+        pending[0] = event.value
+        self.source.key_positions[(*path, event.value)] = _position(event)
+
+    def _place(self) -> Path_:
+        """The path of the value that comes next."""
+        if not self.stack:
+            return ()
+        container, path, pending, _ = self.stack[-1]
+        if isinstance(container, dict):
+            return (*path, cast(str, pending[0]))
+        return (*path, len(container))
+
+    def _put(self, value: Any) -> None:
+        if not self.stack:
+            self.root.append(value)
+            return
+        container, _, pending, _ = self.stack[-1]
+        if isinstance(container, dict):
+            container[pending[0]] = value
+            pending[0] = None
+        else:
+            container.append(value)
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == STR_TAG or (tag == FLOAT_TAG and GERMAN_THOUSANDS.fullmatch(event.value)):
+            return event.value
+        if tag not in _BUILT:
+            raise _Unsure
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
+        try:
+            return self.constructor.yaml_constructors[tag](self.constructor, node)
+        except ValueError:  # an impossible date
+            raise _Unsure from None
+
+
+def read_fast(name: str, text: str) -> SourceFile | None:
+    """The file as libyaml reads it (:class:`_FastReader`); None where the strict reader must
+    read it (also an empty file or one without libyaml: the strict reader says what is wrong)."""
+    if not yaml.__with_libyaml__:  # pragma: no cover - PyYAML without libyaml
+        return None
+    try:
+        return _FastReader(name, text).read()
+    except (_Unsure, yaml.YAMLError):
+        return None
 
 
 def _index_positions(
@@ -324,17 +427,16 @@ def too_large(name: str, limit: int) -> Finding:
 
 def parse_yaml(name: str, raw: bytes, limit: int = MAX_FILE_BYTES) -> tuple[SourceFile | None, list[Finding]]:
     """Parse one file's bytes (at most `limit` of them); never raises for user mistakes, returns
-    problems instead. The fast loader reads first; whatever it finds wrong is read again by the
-    pure-Python one, whose findings count."""
+    problems instead. The fast reader (libyaml) reads first; whatever it is unsure of is read
+    again by the pure-Python loader, whose findings count."""
     if len(raw) > limit:
         return None, [too_large(name, limit)]
     text, problems = _decode(name, raw)
     if text is None:
         return None, problems
     # libyaml takes tabs inside values and a byte order mark inside the text, which PyYAML refuses
-    fast = LOADERS[:-1] if "\t" not in text and "\ufeff" not in text else ()
-    for loader_class in fast:
-        source, found = _parse(loader_class, name, text)
-        if source is not None and not found:
-            return source, found
-    return _parse(LOADERS[-1], name, text)
+    if "\t" not in text and "\ufeff" not in text:
+        source = read_fast(name, text)
+        if source is not None:
+            return source, []
+    return _parse(StrictLoader, name, text)

@@ -47,14 +47,18 @@ class Passage:
 
 
 def _walk(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from _walk(getattr(value, name), (*path, info.alias or name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*path, index))
+    """Every string under `value` with its path, in order. A stack, not nested generators:
+    each string passes through one frame, not one per level (5,000 measures have 170,000)."""
+    stack: list[tuple[object, Path_]] = [(value, path)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, BaseModel):
+            fields = type(value).model_fields.items()
+            stack += reversed([(getattr(value, name), (*path, info.alias or name)) for name, info in fields])
+        elif isinstance(value, list | tuple):
+            stack += reversed([(item, (*path, index)) for index, item in enumerate(value)])
 
 
 def texts(files: Mapping[str, Item]) -> Iterator[Passage]:
