@@ -88,19 +88,72 @@ def test_page_has_contents_and_a_print_stylesheet(page):
 # --- the workbook -----------------------------------------------------------------------------
 
 
+_REF = re.compile(r"(?:'((?:[^']|'')+)'!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?")
+
+
+def _split(text: str, operator: str) -> list[str]:
+    """`text` split at `operator` outside parentheses and quotes."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for index, char in enumerate(text):
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char in "()":
+            depth += 1 if char == "(" else -1
+        elif not quoted and depth == 0 and char == operator:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
+
+
+def _cells(sheet, reference: str) -> list:
+    """The cells a reference ('C2', "'Erträge'!$D$2:$D$11") names, in order."""
+    found = _REF.fullmatch(reference)
+    assert found, reference
+    name, first, top, last, bottom = found.groups()
+    target = sheet.parent[name.replace("''", "'")] if name else sheet
+    if last is None:
+        return [target[f"{first}{top}"]]
+    return [c for row in target[f"{first}{top}:{last}{bottom}"] for c in row]
+
+
+def _value(sheet, cell) -> Decimal | str:
+    if isinstance(cell.value, str) and not cell.value.startswith("="):
+        return cell.value
+    return _evaluate(cell.parent, cell.coordinate)
+
+
+def _factor(sheet, text: str) -> list:
+    """A factor of SUMPRODUCT: a range's values, or (range=value) as ones and zeros."""
+    if text.startswith("(") and text.endswith(")"):
+        left, right = text[1:-1].split("=")
+        wanted = Decimal(right) if right.isdigit() else _value(sheet, _cells(sheet, right)[0])
+        return [Decimal(1) if _value(sheet, c) == wanted else Decimal(0) for c in _cells(sheet, left)]
+    return [_value(sheet, c) for c in _cells(sheet, text)]
+
+
+def _term(sheet, text: str) -> Decimal:
+    if text.startswith("SUM(") and text.endswith(")"):
+        return sum((_value(sheet, c) for c in _cells(sheet, text[4:-1])), Decimal(0))
+    if text.startswith("SUMPRODUCT(") and text.endswith(")"):
+        factors = [_factor(sheet, f) for f in _split(text[11:-1], "*")]
+        total = Decimal(0)
+        for values in zip(*factors, strict=True):
+            product = Decimal(1)
+            for v in values:
+                product *= v
+            total += product
+        return total
+    return _value(sheet, _cells(sheet, text)[0])
+
+
 def _evaluate(sheet, cell: str) -> Decimal:
-    """The value of a cell, computing the formulas the workbook uses (SUM of a range, a − b)."""
+    """The value of a cell, computing the formulas the workbook uses (SUM of a range, a − b,
+    SUMPRODUCT over the line items of another sheet) independently of the writer."""
     value = sheet[cell].value
     if not isinstance(value, str) or not value.startswith("="):
         return Decimal(str(value or 0))
-    formula = value[1:]
-    if match := re.fullmatch(r"SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", formula):
-        first, top, last, bottom = match.groups()
-        cells = sheet[f"{first}{top}:{last}{bottom}"]
-        return sum((_evaluate(sheet, c.coordinate) for row in cells for c in row), Decimal(0))
-    if match := re.fullmatch(r"([A-Z]+\d+)-([A-Z]+\d+)", formula):
-        return _evaluate(sheet, match[1]) - _evaluate(sheet, match[2])
-    raise AssertionError(f"unexpected formula {value}")
+    first, *rest = _split(value[1:], "-")
+    return _term(sheet, first) - sum((_term(sheet, t) for t in rest), Decimal(0))
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +194,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Zuschussbedarf",
     ]
     assert "€" in overview["C2"].number_format and "#,##0.00" in overview["C2"].number_format
-    assert isinstance(overview["C2"].value, int | float)
+    assert isinstance(book["Aufwandspositionen"]["E2"].value, int | float)  # amounts are numbers
 
 
 def test_overview_totals_are_formulas_that_give_the_models_totals(book):
@@ -150,7 +203,9 @@ def test_overview_totals_are_formulas_that_give_the_models_totals(book):
     years = sorted(expenses)
     for row, year in enumerate(years, start=2):
         assert sheet[f"A{row}"].value == year
-        assert Decimal(str(sheet[f"C{row}"].value)) == expenses[year]
+        assert "'Aufwandspositionen'!" in sheet[f"C{row}"].value and "'Erträge'!" in sheet[f"D{row}"].value
+        assert _evaluate(sheet, f"C{row}") == expenses[year]
+        assert _evaluate(sheet, f"D{row}") == income[year]
         assert sheet[f"E{row}"].value == f"=C{row}-D{row}"
         assert _evaluate(sheet, f"E{row}") == expenses[year] - income[year]
     total = len(years) + 2
@@ -174,6 +229,45 @@ def test_tables_by_year_add_up_to_the_aufwand(book, name):
     assert sheet.cell(1, summe).value == "Summe"
     assert sheet.cell(2, summe).value.startswith("=SUM(")
     assert _evaluate(sheet, sheet.cell(last, summe).coordinate) == sum(expenses.values())
+
+
+def test_a_changed_line_item_carries_through_to_every_summary(concept):
+    """The Kämmerei changes an amount among the line items: the overview, the funding by source
+    (the own share), the tables by kind, measure and committee follow, as the formulas say."""
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))
+    lines = book["Aufwandspositionen"]
+    row = next(r for r in range(2, lines.max_row) if lines[f"C{r}"].value == "Personal")
+    year, committee, purpose = lines[f"A{row}"].value, lines[f"G{row}"].value, lines[f"D{row}"].value
+
+    def summaries():
+        overview = book["Übersicht"]
+        at = next(r for r in range(2, overview.max_row) if overview[f"A{r}"].value == year)
+        sources = book["Finanzierung nach Quellen"]
+        column = next(c for c in range(2, sources.max_column) if sources.cell(1, c).value == str(year))
+        own = next(r for r in range(2, sources.max_row) if sources.cell(r, 1).value.startswith("Kommunaler"))
+        kinds = book["Aufwand nach Art"]
+        personal = next(r for r in range(2, kinds.max_row) if kinds.cell(r, 1).value == "Personal")
+        measures = book["Aufwand nach Maßnahmen"]
+        mine = next(r for r in range(2, measures.max_row) if measures.cell(r, 1).value == purpose)
+        committees = book["Ausschüsse"]
+        ours = next(
+            r
+            for r in range(2, committees.max_row)
+            if committees[f"A{r}"].value == committee and committees[f"B{r}"].value == year
+        )
+        return [
+            _evaluate(overview, f"C{at}"),
+            _evaluate(overview, f"E{at}"),
+            _evaluate(sources, sources.cell(own, column).coordinate),
+            _evaluate(sources, sources.cell(sources.max_row, column).coordinate),
+            _evaluate(kinds, kinds.cell(personal, column).coordinate),
+            _evaluate(measures, measures.cell(mine, column).coordinate),
+            _evaluate(committees, f"C{ours}"),
+        ]
+
+    before = summaries()
+    lines[f"E{row}"].value = lines[f"E{row}"].value + 1000
+    assert [after - earlier for after, earlier in zip(summaries(), before, strict=True)] == [Decimal(1000)] * 7
 
 
 def test_line_items_add_up_and_keep_text_as_text(book):

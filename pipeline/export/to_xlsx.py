@@ -2,9 +2,10 @@
 XlsxWriter.
 
 Numbers are numbers in € and date formats, totals and differences are formulas (with their
-value stored too, so previews and programs that do not calculate show the right figure), the
-header row of every sheet is frozen and repeats on every printed page. Text from the inputs is
-always written as text: '=…' in a title never becomes a formula, a web address never a link.
+value stored too, so previews and programs that do not calculate show the right figure), and
+so are the summaries' amounts: sums over the line items (SUMIFS), so a changed line carries
+through to every sheet. The header row of every sheet is frozen and repeats on every printed
+page. Text from the inputs is always written as text: '=…' in a title never becomes a formula, a web address never a link.
 The file's dates are the concept's Stand, so equal inputs give equal bytes.
 """
 
@@ -12,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
-from pipeline.render.workbook import Column, Sheet, Value, Workbook
+from pipeline.render.workbook import Column, Formula, Sheet, Value, Workbook
 
 EURO = '#,##0.00\\ "€"'
 DATE = "dd.mm.yyyy"
@@ -33,7 +35,41 @@ def _letter(index: int) -> str:
 
 
 def _number(value: Value) -> float:
+    if isinstance(value, Formula):
+        return float(value.value)
     return float(value) if isinstance(value, Decimal | int) else 0.0
+
+
+#: '{Erträge:Betrag}' (a column of another sheet) or '{Haushaltsjahr}' (this row's cell).
+_PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]+))?\}")
+
+
+def _quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def column_ranges(workbook: Workbook) -> dict[tuple[str, str], str]:
+    """Every column's data cells, by sheet and header, as a formula refers to them from another
+    sheet ("'Erträge'!$D$2:$D$11")."""
+    ranges = {}
+    for spec in workbook.sheets:
+        last = max(len(spec.rows) + 1, 2)
+        for index, column in enumerate(spec.columns):
+            letter = _letter(index)
+            ranges[(spec.name, column.header)] = f"{_quoted(spec.name)}!${letter}$2:${letter}${last}"
+    return ranges
+
+
+def _formula(formula: Formula, spec: Sheet, excel_row: int, ranges: dict[tuple[str, str], str]) -> str:
+    """The formula with its placeholders filled in for a row of `spec`."""
+    own = {column.header: index for index, column in enumerate(spec.columns)}
+
+    def filled(found: re.Match[str]) -> str:
+        if found[2] is not None:
+            return ranges[(found[1], found[2])]
+        return f"${_letter(own[found[1]])}{excel_row}"
+
+    return "=" + _PLACEHOLDER.sub(filled, formula.template)
 
 
 class _Formats:
@@ -66,7 +102,7 @@ def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, fo
         sheet.write_string(row, col, str(value), formats.text)
 
 
-def _write_sheet(book: Any, spec: Sheet, formats: _Formats) -> None:
+def _write_sheet(book: Any, spec: Sheet, formats: _Formats, ranges: dict[tuple[str, str], str]) -> None:
     sheet = book.add_worksheet(spec.name)
     columns = list(spec.columns)
     if spec.row_total:
@@ -84,6 +120,10 @@ def _write_sheet(book: Any, spec: Sheet, formats: _Formats) -> None:
             if column.difference:
                 a, b = (f"{_letter(position[h])}{excel_row}" for h in column.difference)
                 sheet.write_formula(row, col, f"={a}-{b}", formats.euro, _number(value))
+            elif isinstance(value, Formula):
+                sheet.write_formula(
+                    row, col, _formula(value, spec, excel_row, ranges), formats.euro, _number(value)
+                )
             else:
                 _write_cell(sheet, row, col, column, value, formats)
         if spec.row_total:
@@ -148,12 +188,13 @@ def to_xlsx(workbook: Workbook) -> bytes:
             "author": workbook.author,
             "company": workbook.author,
             "created": created,
-            "comments": "Erzeugt aus den Eingabedateien; Summen und Zuschussbedarf sind Formeln.",
+            "comments": "Erzeugt aus den Eingabedateien; Summen, Übersichten und Zuschussbedarf sind Formeln über die Positionen.",
         }
     )
     book.set_custom_property("Sprache", "de-DE")
     formats = _Formats(book)
+    ranges = column_ranges(workbook)
     for sheet in workbook.sheets:
-        _write_sheet(book, sheet, formats)
+        _write_sheet(book, sheet, formats, ranges)
     book.close()
     return buffer.getvalue()

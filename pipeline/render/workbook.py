@@ -11,16 +11,52 @@ so the workbook agrees with the concept to the cent.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from pipeline.formatting import safe_file_part
 from pipeline.model.concept import Concept
-from pipeline.model.resources import AmountTable
+from pipeline.model.resources import OWN_SHARE, AmountTable
 
 Kind = Literal["text", "euro", "integer", "date"]
-Value = str | Decimal | int | dt.date | None
+
+
+@dataclass(frozen=True)
+class Formula:
+    """An amount the workbook computes from the line items, so a change there carries through:
+    an Excel formula with placeholders the writer fills in – '{Erträge:Betrag}' for the data
+    cells of that sheet's column, '{Haushaltsjahr}' for this row's cell in that column – and
+    the amount it gives (stored beside it for programs that do not calculate). Only the
+    project's own sheet and column names and whole numbers go into it, never text of the
+    inputs: a criterion that is such a text is the cell holding it."""
+
+    template: str
+    value: Decimal
+
+
+Value = str | Decimal | int | dt.date | Formula | None
+
+EXPENSES = "Aufwandspositionen"
+INCOME = "Erträge"
+YEAR = "Haushaltsjahr"
+
+
+def _sum_of(sheet: str, *criteria: tuple[str, str | int]) -> str:
+    """The sum of a line sheet's amounts in the rows that meet `criteria` (its column, and a
+    placeholder of this sheet's column or a whole number). SUMPRODUCT over equalities, not
+    SUMIFS: its criteria read '*' and '?' as wildcards ('Ärzt*innen') and stop at 255 characters."""
+    conditions = "".join(f"({{{sheet}:{column}}}={value})*" for column, value in criteria)
+    return f"SUMPRODUCT({conditions}{{{sheet}:Betrag}})"
+
+
+def _expenses(*criteria: tuple[str, str | int]) -> str:
+    return _sum_of(EXPENSES, *criteria)
+
+
+def _income(*criteria: tuple[str, str | int]) -> str:
+    return _sum_of(INCOME, *criteria)
 
 
 @dataclass(frozen=True)
@@ -65,11 +101,22 @@ class Workbook:
         return f"{self.folder}/{name}" if self.folder else name
 
 
-def _years_sheet(name: str, title: str, first: str, table: AmountTable, total_label: str) -> Sheet:
-    """A table of amounts per year (Finanzierung nach Quelle, Aufwand nach Art …) with row and
-    column sums as formulas."""
+def _years_sheet(
+    name: str, title: str, first: str, table: AmountTable, total_label: str, cell: Callable[[str, int], str]
+) -> Sheet:
+    """A table of amounts per year (Finanzierung nach Quelle, Aufwand nach Art …): each amount
+    the formula `cell(label, year)` gives from the line items, row and column sums as formulas."""
     columns = [Column(first, width=48), *(Column(year, "euro", 15, summed=True) for year in table.columns)]
-    rows: list[list[Value]] = [[row.label, *row.amounts] for row in table.rows]
+    rows: list[list[Value]] = [
+        [
+            row.label,
+            *(
+                Formula(cell(row.label, int(year)), amount)
+                for year, amount in zip(table.columns, row.amounts, strict=True)
+            ),
+        ]
+        for row in table.rows
+    ]
     return Sheet(name, title, columns, rows, total_label, row_total="Summe")
 
 
@@ -85,7 +132,15 @@ def _balance_sheet(concept: Concept) -> Sheet:
     rows: list[list[Value]] = []
     for year in budget.years:
         balance = budget.balance(year)
-        rows.append([year, budget.status(year) or "", balance.expenses, balance.income, balance.subsidy])
+        rows.append(
+            [
+                year,
+                budget.status(year) or "",
+                Formula(_expenses((YEAR, "{Haushaltsjahr}")), balance.expenses),
+                Formula(_income((YEAR, "{Haushaltsjahr}")), balance.income),
+                balance.subsidy,
+            ]
+        )
     return Sheet(
         "Übersicht", "Aufwand, Erträge und Zuschussbedarf je Haushaltsjahr", columns, rows, budget.span_label
     )
@@ -100,8 +155,17 @@ def _committee_sheet(concept: Concept) -> Sheet:
         Column("Erträge", "euro", 16, summed=True),
         Column("Zuschussbedarf", "euro", 16, summed=True, difference=("Aufwand", "Erträge")),
     ]
+    of_committee = ((YEAR, "{Haushaltsjahr}"), ("Ausschuss", "{Ausschuss}"))
     rows: list[list[Value]] = [
-        [b.label, year, b.expenses, b.income, b.subsidy] for year in budget.years for b in budget.balances(year)
+        [
+            b.label,
+            year,
+            Formula(_expenses(*of_committee), b.expenses),
+            Formula(_income(*of_committee), b.income),
+            b.subsidy,
+        ]
+        for year in budget.years
+        for b in budget.balances(year)
     ]
     title = "Aufwand, Erträge und Zuschussbedarf nach zuständigem Ausschuss"
     return Sheet("Ausschüsse", title, columns, rows, budget.span_label)
@@ -196,6 +260,13 @@ def _measure_sheet(concept: Concept) -> Sheet:
     )
 
 
+def _source_cell(label: str, year: int) -> str:
+    """A source's Erträge in a year; the own share is the Aufwand less all Erträge."""
+    if label == OWN_SHARE:
+        return f"{_expenses((YEAR, year))}-{_income((YEAR, year))}"
+    return _income((YEAR, year), ("Mittelgeber", "{Quelle}"))
+
+
 def workbook(concept: Concept) -> Workbook:
     """The finance department's workbook of a concept's Fassung."""
     budget = concept.budget
@@ -213,14 +284,23 @@ def workbook(concept: Concept) -> Workbook:
                 "Quelle",
                 budget.by_source,
                 "Aufwand gesamt",
+                _source_cell,
             ),
-            _years_sheet("Aufwand nach Art", "Aufwand nach Art und Jahr", "Art", budget.by_kind, "Aufwand gesamt"),
+            _years_sheet(
+                "Aufwand nach Art",
+                "Aufwand nach Art und Jahr",
+                "Art",
+                budget.by_kind,
+                "Aufwand gesamt",
+                lambda _, year: _expenses((YEAR, year), ("Art", "{Art}")),
+            ),
             _years_sheet(
                 "Aufwand nach Maßnahmen",
                 "Aufwand nach Maßnahmen und Jahr",
                 "Maßnahme",
                 budget.by_purpose,
                 "Aufwand gesamt",
+                lambda _, year: _expenses((YEAR, year), ("Für", "{Maßnahme}")),
             ),
             _committee_sheet(concept),
             _expense_sheet(concept),
