@@ -126,9 +126,17 @@ def _factor(sheet, text: str) -> list:
     """A factor of SUMPRODUCT: a range's values, or (range=value) as ones and zeros."""
     if text.startswith("(") and text.endswith(")"):
         left, right = text[1:-1].split("=")
-        wanted = Decimal(right) if right.isdigit() else _value(sheet, _cells(sheet, right)[0])
+        wanted = Decimal(right) if right.isdigit() else _joined(sheet, right)
         return [Decimal(1) if _value(sheet, c) == wanted else Decimal(0) for c in _cells(sheet, left)]
     return [_value(sheet, c) for c in _cells(sheet, text)]
+
+
+def _joined(sheet, text: str) -> Decimal | str:
+    """A cell's value, or cells and quoted texts joined with '&'."""
+    parts = text.split("&")
+    if len(parts) == 1:
+        return _value(sheet, _cells(sheet, text)[0])
+    return "".join(p[1:-1] if p.startswith('"') else str(_value(sheet, _cells(sheet, p)[0])) for p in parts)
 
 
 def _term(sheet, text: str) -> Decimal:
@@ -294,6 +302,14 @@ def test_measure_plan_has_dates_and_costs_per_measure(book):
     for col, year in enumerate(sorted(costs), start=9):
         assert sheet.cell(1, col).value == f"Aufwand {year}"
         assert _evaluate(sheet, sheet.cell(sheet.max_row, col).coordinate) == costs[year]
+    # each measure's Aufwand is a formula over the line items, matching the model's
+    by_measure = defaultdict(Decimal)
+    for line in raw("ressourcen.yaml")["aufwand"]:
+        by_measure[(line["fuer"], line["jahr"])] += Decimal(str(line["betrag"]))
+    for row, measure in enumerate(measures, start=2):
+        for col, year in enumerate(sorted(costs), start=9):
+            assert sheet.cell(row, col).value.startswith("=SUMPRODUCT(")
+            assert _evaluate(sheet, sheet.cell(row, col).coordinate) == by_measure[(measure["id"], year)]
 
 
 def test_workbook_bytes_are_reproducible(concept):

@@ -223,6 +223,10 @@ def _income_sheet(concept: Concept) -> Sheet:
     return Sheet("Erträge", "Erträge: Zuwendungen und Erstattungen", columns, rows, "Erträge gesamt")
 
 
+#: A measure as the line items name it ('M1 Willkommensbesuche …'), from this row's cells.
+MEASURE_LABEL = '{Nr.}&" "&{Maßnahme}'
+
+
 def _measure_sheet(concept: Concept) -> Sheet:
     budget = concept.budget
     columns = [
@@ -246,7 +250,10 @@ def _measure_sheet(concept: Concept) -> Sheet:
             m.period.start,
             m.period.end,
             m.status,
-            *(budget.cost_of(m.id, year) for year in budget.years),
+            *(
+                Formula(_expenses((YEAR, year), ("Für", MEASURE_LABEL)), budget.cost_of(m.id, year))
+                for year in budget.years
+            ),
         ]
         for m in concept.measures
     ]
