@@ -177,9 +177,20 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
                 if x["jahr"] >= year
             )
             following = " und in den folgenden Haushaltsjahren" if later else ""
-            written.append(
-                f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {year}{following}."
-            )
+            reservation = f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {year}{following}"
+            # grants only applied for: their approval too (the sources of the paper's scope)
+            pending = {
+                x["quelle"]
+                for x in raw_inputs["ressourcen.yaml"]["ertraege"]
+                if x["jahr"] == year and x.get("beantragt")
+            }
+            last = points[-1].text
+            if last != reservation + ".":
+                assert last.startswith(reservation + " sowie der Bewilligung der beantragten Fördermittel (")
+                named = last.split("Fördermittel (")[1].removesuffix(").").replace(" und ", ", ").split(", ")
+                assert set(named) <= pending and named
+                reservation = last.removesuffix(".")
+            written.append(reservation + ".")
         assert [p.text for p in points] == written
         assert all(p._p.pPr.numPr is not None for p in points)
         assert headings[:2] == ["Beschlussvorschlag", "Sachverhalt"]
@@ -597,7 +608,7 @@ def test_yml_files_count_and_hidden_files_do_not(example_copy):
 def test_costs_paid_by_other_committees_are_shown_apart(papers, raw_inputs):
     raw, document, _ = papers["GA/2026/027"]
     rows = _rows(_table(document, "Aufwand der Maßnahmen im Haushaltsjahr 2027"))
-    assert rows[0][1:] == ["Aufwand 2027", "davon in der Verantwortung des Ausschusses für Gesundheit"]
+    assert rows[0][1:] == ["Aufwand 2027", "davon in der Zuständigkeit des Ausschusses für Gesundheit"]
     numbers = {m["id"]: f"M{n}" for n, m in enumerate(raw_inputs["massnahmen.yaml"]["massnahmen"], 1)}
     shown = {row[0].split(" ", 1)[0] for row in rows[1:-1]}
     lines = [
@@ -815,16 +826,29 @@ def _raw_lines(folder: Path) -> tuple[list[dict], list[dict]]:
 def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_the_year(inputs):
     """A Kämmerei reads the Folgekosten from the budget lines: a grant promised only until the
     budget year ('befristet_bis') is missing from the next year on; an expense that starts in
-    April ('volles_jahr') costs a full year from then on. Amounts recomputed from the YAML."""
+    April ('volles_jahr') costs a full year from then on. A grant for a measure that ends with it
+    is no rise: whether the measure goes on is a decision of its own, and the paper says so.
+    Amounts recomputed from the YAML."""
     expenses, income = _raw_lines(EXAMPLE)
+    measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
+    ending_2027 = {m["id"] for m in measures if str(m["zeitraum"].get("bis", "")).startswith("2027")}
     ending = [i for i in income if i.get("befristet_bis") == i["jahr"] == 2027]
     assert len(ending) == 2  # Krankenkassen and Bürgerstiftung, promised until the end of 2027
-    lost = sum(Decimal(str(i["betrag"])) for i in ending)
+    with_measure = [i for i in ending if set(i["fuer"]) <= ending_2027]
+    going_on = [i for i in ending if i not in with_measure]
+    assert len(with_measure) == len(going_on) == 1  # the Krankenkassen fund only M2, which ends in 2027
+    lost = sum(Decimal(str(i["betrag"])) for i in going_on)
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = _folgekosten(views["GV/2026/004"])  # the joint paper on all of the money: both grants
-    assert f"Ab 2028 steigt der Zuschussbedarf ohne Anschlussförderung um {_german_euro(lost)} im Jahr." in text
+    assert f"Ab 2028 fehlen ohne Anschlussförderung Erträge von {_german_euro(lost)} im Jahr:" in text
+    assert "ist bis 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden." in text
+    assert (
+        f"Bei einer Fortführung fehlen zusätzlich Erträge von {_german_euro(Decimal(with_measure[0]['betrag']))}"
+        in text
+    )
     for line in ending:
         assert f"{_german_euro(Decimal(str(line['betrag'])))} ({line['haushaltsstelle']})" in text
+    assert "steigt der Zuschussbedarf" not in text  # read as a rise every year
     # the concept's chapter on money says the same for the Kämmerei reading the concept
     chapter = " ".join(
         lxml.html.fromstring(concept_chapters(inputs.check().concept)["konzept/12_ressourcen.html.j2"])
@@ -832,28 +856,26 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         .split()
     )
     assert (
-        f"Nach dem Planungszeitraum: Ab 2028 steigt der Zuschussbedarf ohne Anschlussförderung um {_german_euro(lost)}"
+        f"Nach dem Planungszeitraum: Ab 2028 fehlen ohne Anschlussförderung Erträge von {_german_euro(lost)}"
         in chapter
     )
     health = _folgekosten(views["GA/2026/027"])  # the health committee's paper: its own grant only
-    own = [i for i in ending if i["ausschuss"] == "ga"]
-    assert f"um {_german_euro(sum(Decimal(str(i['betrag'])) for i in own))} im Jahr" in health
-    assert "Bürgerstiftung" not in health.split("Ab 2028")[1].split(".")[1]
+    assert health.startswith("M2 Babylotsendienst im Klinikum Musterstadt ist bis 31.12.2027 befristet")
+    assert "Bei einer Fortführung fehlen Erträge von" in health and "Bürgerstiftung" not in health
 
     neuhafen = ROOT / "inputs" / "neuhafen"
     expenses, income = _raw_lines(neuhafen)
     starting = [e for e in expenses if "volles_jahr" in e]
     grants = [i for i in income if i.get("befristet_bis") == i["jahr"]]
-    more = sum(Decimal(str(e["volles_jahr"] - e["betrag"])) for e in starting) + sum(
-        Decimal(str(i["betrag"])) for i in grants
-    )
     view = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.number == "B 64/2026")
     text = _folgekosten(view)
-    assert f"um {_german_euro(more)} im Jahr" in text
+    assert f"Erträge von {_german_euro(sum(Decimal(str(i['betrag'])) for i in grants))} im Jahr" in text
     for e in starting:
+        more = Decimal(e["volles_jahr"] - e["betrag"])
         assert (
-            f"{_german_euro(Decimal(e['volles_jahr']))} statt {_german_euro(Decimal(e['betrag']))} im Jahr" in text
-        )
+            f"{_german_euro(Decimal(e['volles_jahr']))} statt {_german_euro(Decimal(e['betrag']))} im Jahr "
+            f"{e['jahr']} ({_german_euro(more)} mehr)"
+        ) in text
 
 
 def test_a_grant_continued_in_a_later_year_is_no_folgekosten():
@@ -869,6 +891,27 @@ def test_a_grant_continued_in_a_later_year_is_no_folgekosten():
     assert [y.year for y in follow_up_years([], [grant(2027, 2027)], 2027)] == [2028]
     assert follow_up_years([], [grant(2026, 2026)], 2027) == []  # over before the paper's year
     assert follow_up_years([], [grant(2027, None)], 2027) == []
+
+
+def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
+    import datetime as dt
+
+    from pipeline.model.inputs import Income
+    from pipeline.model.resources import EndingMeasure, follow_up_years
+
+    line = {"id": "kk", "quelle": "Krankenkassen", "bezeichnung": "Projektförderung", "jahr": 2027}
+    line |= {"betrag": 1000, "haushaltsstelle": "Produkt 1", "ausschuss": "ga", "befristet_bis": 2027}
+    grant = Income.model_validate(line | {"fuer": ["lotsen"]})
+    lotsen = EndingMeasure("M2 Lotsendienst", dt.date(2027, 12, 31))
+    (year,) = follow_up_years([], [grant], 2027, {"lotsen": lotsen})
+    assert (year.ending, year.with_measures, year.measures, year.amount) == ((), (grant,), (lotsen,), 0)
+    assert year.sentence == (
+        "M2 Lotsendienst ist bis 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden. "
+        "Bei einer Fortführung fehlen Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung, 1.000,00\u00a0€ (Produkt 1)."
+    )
+    later = EndingMeasure("M2 Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
+    (year,) = follow_up_years([], [grant], 2027, {"lotsen": later})
+    assert year.ending == (grant,) and year.amount == 1000
 
 
 def test_befristet_bis_before_its_year_and_a_smaller_full_year_are_errors(inputs):
@@ -902,3 +945,21 @@ def test_an_involved_office_without_a_sign_off_line_is_a_warning(inputs):
     warnings = [w for w in inputs.warnings() if "ohne Zeile zur Mitzeichnung" in w.message]
     assert len(warnings) == 1 and "Fachbereich Gesundheit" in warnings[0].message
     assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
+
+
+def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
+    """A Beschlussvorlage whose Erträge are partly only applied for ('beantragt: true') puts the
+    implementation under their approval too, naming the sources; once granted, only the budget."""
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    assert views["JHA/2026/030"].budget_reservation == (
+        "Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt 2027 und in den "
+        "folgenden Haushaltsjahren sowie der Bewilligung der beantragten Fördermittel (Bundesstiftung Frühe "
+        "Hilfen und Land)."
+    )
+
+    def granted(data):
+        for line in data["ertraege"]:
+            line.pop("beantragt", None)
+
+    views = {v.paper.number: v for v in paper_views(inputs.edit("ressourcen.yaml", granted).check().concept)}
+    assert "Bewilligung" not in views["JHA/2026/030"].budget_reservation

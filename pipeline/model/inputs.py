@@ -975,8 +975,14 @@ class Income(Item, title="Ertrag"):
     limited_until: Year | None = field(
         "befristet_bis",
         "Letztes Jahr, für das die Förderung zugesagt ist (einmalige Förderung: ihr Jahr); die Vorlagen nennen "
-        "dann, um wie viel der Zuschussbedarf danach ohne Anschlussförderung steigt",
+        "dann, welche Erträge danach ohne Anschlussförderung fehlen",
         default=None,
+    )
+    applied_for: YesNo = field(
+        "beantragt",
+        "Nur beantragt, noch nicht bewilligt (ja/nein): Beschlussvorlagen stellen die Umsetzung dann auch unter "
+        "den Vorbehalt der Bewilligung",
+        default=False,
     )
 
     @model_validator(mode="after")

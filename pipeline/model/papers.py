@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.formatting import sentence_start
+from pipeline.formatting import enumeration, sentence_start
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -373,21 +373,26 @@ class PaperView:
             finances.follow_up,
             finances.note,
             decides=self.paper.kind == "Beschlussvorlage",
-            effects=tuple(follow_up_years(expenses, income, year)),
+            effects=tuple(follow_up_years(expenses, income, year, budget.ending_measures)),
         )
 
     @property
     def budget_reservation(self) -> str | None:
         """The Haushaltsvorbehalt as a last point of the Beschlussvorschlag, when the budget year is
         not adopted and the author has not written such a point already; where the costs go on
-        after the budget year (later years, Folgekosten), it holds for the following budgets too."""
+        after the budget year (later years, Folgekosten), it holds for the following budgets too,
+        and where grants of the year are only applied for ('beantragt'), for their approval."""
         finances = self.finances
         if finances is None or not finances.reserved:
             return None
         if any("vorbehalt" in point.lower() for point in self.paper.proposal):
             return None
         later = " und in den folgenden Haushaltsjahren" if finances.later_years or finances.effects else ""
-        return f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}{later}."
+        reservation = f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}{later}"
+        pending: list[str] = list(dict.fromkeys(i.source for i in finances.income if i.applied_for))
+        if pending:
+            reservation += f" sowie der Bewilligung der beantragten Fördermittel ({enumeration(pending)})"
+        return reservation + "."
 
     @property
     def committees_without_funding(self) -> list[Committee]:

@@ -13,13 +13,14 @@ these, so they agree to the cent.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
-from pipeline.formatting import enumeration, euro, number
+from pipeline.formatting import enumeration, euro, german_date, number
 from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
@@ -90,65 +91,116 @@ def series(line: Income | Expense) -> tuple[object, ...]:
 
 
 @dataclass(frozen=True)
+class EndingMeasure:
+    """A measure whose period ends within the plan: its label ('M2 Babylotsendienst …') and
+    last day."""
+
+    label: str
+    end: dt.date
+
+
+@dataclass(frozen=True)
 class FollowUpYear:
-    """What raises the Zuschussbedarf from `year` on, after the planned years end: grants
-    promised only until the year before (``befristet_bis``) and expenses that began during the
-    year before and cost a full year from now on (``volles_jahr``)."""
+    """What changes the Zuschussbedarf from `year` on, after the planned years end: grants
+    promised only until the year before (``befristet_bis``) for work that goes on, expenses
+    that began during the year before and cost a full year from now on (``volles_jahr``), and
+    grants for measures that end with them (`with_measures`: whether those go on is a decision
+    of its own, so they are named as such, not counted as a rise)."""
 
     year: int
     ending: tuple[Income, ...]
     growing: tuple[Expense, ...]
+    with_measures: tuple[Income, ...] = ()
+    measures: tuple[EndingMeasure, ...] = ()
 
     @property
     def amount(self) -> Decimal:
-        """How much more the municipality must raise each year, without follow-up funding."""
+        """How much more the municipality must raise each year for work that goes on, without
+        follow-up funding."""
         return total(i.amount for i in self.ending) + total(
             e.full_year - e.amount for e in self.growing if e.full_year
         )
 
     @property
     def sentence(self) -> str:
-        """'Ab 2028 steigt der Zuschussbedarf ohne Anschlussförderung um 46.000,00 € im Jahr. Es
-        entfallen: …, 22.000,00 € (Produkt 41.40.01 …); ….' for the Folgekosten of a paper."""
-        text = f"Ab {self.year} steigt der Zuschussbedarf{' ohne Anschlussförderung' if self.ending else ''} um "
-        text += f"{euro(self.amount)} im Jahr"
+        """'Ab 2028 fehlen ohne Anschlussförderung Erträge von 24.000,00 € im Jahr: …
+        M2 Babylotsendienst … ist bis 31.12.2027 befristet; …' for the Folgekosten of a paper.
+        Amounts per year, said so that nobody reads a rise every year."""
+        parts = []
         if self.ending:
-            lines = "; ".join(f"{i.label}, {euro(i.amount)} ({i.budget_item})" for i in self.ending)
-            text += f". Es {'entfällt' if len(self.ending) == 1 else 'entfallen'}: {lines}"
+            parts.append(
+                f"Ab {self.year} fehlen ohne Anschlussförderung Erträge von {euro(total(i.amount for i in self.ending))} "
+                f"im Jahr: {_lines(self.ending)}"
+            )
         if self.growing:
             lines = "; ".join(
-                f"{e.title}, {euro(e.full_year or e.amount)} statt {euro(e.amount)} im Jahr {e.year}"
+                f"{e.title}, {euro(e.full_year or e.amount)} statt {euro(e.amount)} im Jahr {e.year} "
+                f"({euro((e.full_year or e.amount) - e.amount)} mehr)"
                 for e in self.growing
             )
-            text += f". Aufwand im vollen Jahr: {lines}"
-        return text + "."
+            parts.append(
+                f"{'Zudem steigt' if self.ending else f'Ab {self.year} steigt'} der Aufwand im vollen Jahr: {lines}"
+            )
+        if self.measures:
+            ends = {m.end for m in self.measures}
+            names = enumeration([m.label for m in self.measures])
+            until = f" bis {german_date(ends.pop())}" if len(ends) == 1 else ""
+            verb = "ist" if len(self.measures) == 1 else "sind"
+            parts.append(f"{names} {verb}{until} befristet; über die Fortführung ist gesondert zu entscheiden")
+            amount = euro(total(i.amount for i in self.with_measures))
+            more = "zusätzlich " if self.ending else ""
+            parts.append(
+                f"Bei einer Fortführung fehlen {more}Erträge von {amount} im Jahr: {_lines(self.with_measures)}"
+            )
+        return "".join(f"{part}. " for part in parts).strip()
 
 
-def follow_up_years(expenses: Iterable[Expense], income: Iterable[Income], since: int) -> list[FollowUpYear]:
+def _lines(grants: tuple[Income, ...]) -> str:
+    return "; ".join(f"{i.label}, {euro(i.amount)} ({i.budget_item})" for i in grants)
+
+
+def follow_up_years(
+    expenses: Iterable[Expense],
+    income: Iterable[Income],
+    since: int,
+    measures: dict[str, EndingMeasure] | None = None,
+) -> list[FollowUpYear]:
     """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
     in its last promised year and an expense in its first, partial year, each where no line of
-    a later year continues it (then the later year shows the amount itself)."""
-    expenses, income = list(expenses), list(income)
+    a later year continues it (then the later year shows the amount itself). A grant whose
+    measures all end that year (`measures`: the measures that end, by id) ends with them."""
+    expenses, income, measures = list(expenses), list(income), measures or {}
 
     def continued(line: Income | Expense, lines: list[Income] | list[Expense]) -> bool:
         return any(series(other) == series(line) and other.year > line.year for other in lines)
+
+    def ends_by(purpose: str, year: int) -> bool:
+        return purpose in measures and measures[purpose].end.year <= year
 
     ending = [
         i
         for i in income
         if i.limited_until is not None and i.year == i.limited_until >= since and not continued(i, income)
     ]
+    with_measures = [i for i in ending if i.purposes and all(ends_by(p, i.year) for p in i.purposes)]
+    ending = [i for i in ending if i not in with_measures]
     growing = [
         e
         for e in expenses
-        if e.full_year is not None and e.full_year > e.amount and e.year >= since and not continued(e, expenses)
+        if e.full_year is not None
+        and e.full_year > e.amount
+        and e.year >= since
+        and not continued(e, expenses)
+        and not ends_by(e.purpose, e.year)
     ]
-    years = sorted({i.year + 1 for i in ending} | {e.year + 1 for e in growing})
+    years = sorted({i.year + 1 for i in [*ending, *with_measures]} | {e.year + 1 for e in growing})
     return [
         FollowUpYear(
             year,
             tuple(i for i in ending if i.year + 1 == year),
             tuple(e for e in growing if e.year + 1 == year),
+            grants := tuple(i for i in with_measures if i.year + 1 == year),
+            tuple(dict.fromkeys(measures[p] for i in grants for p in i.purposes)),
         )
         for year in years
     ]
@@ -344,7 +396,19 @@ class Budget:
         """What the budget lines themselves show for the years after the plan: grants that end,
         expenses that cost a full year from the next one on (the Kämmerei's Folgekosten)."""
         years = self.years
-        return follow_up_years(self.expense_lines, self.income_lines, years[0]) if years else []
+        if not years:
+            return []
+        return follow_up_years(self.expense_lines, self.income_lines, years[0], self.ending_measures)
+
+    @cached_property
+    def ending_measures(self) -> dict[str, EndingMeasure]:
+        """The measures with an end date, by id, for the Folgekosten: their grants end with them."""
+        concept = self.concept
+        return {
+            m.id: EndingMeasure(f"{concept.measure_number(m.id)} {m.title}", m.period.end)
+            for m in concept.measures
+            if m.period.end is not None
+        }
 
     @property
     def span_label(self) -> str:

@@ -926,23 +926,28 @@ def regular_update(view: ReportingView) -> list[Finding]:
     cycle = every_years(version.update.cycle_years)
     cycle_end = version.cycle_end
     next_date = version.update.next_date
+    stand, where = (
+        at("kommune.yaml", "konzept", "stand"),
+        at("kommune.yaml", "konzept", "fortschreibung", "naechste"),
+    )
+    planned = on <= next_date <= cycle_end
     evidence = [
         observed(
-            f"Fassung {version.version} vom {german_date(version.date)} liegt im Turnus (Fortschreibung {cycle}, "
-            f"also spätestens bis {german_date(cycle_end)}).",
-            at("kommune.yaml", "konzept", "stand"),
+            f"Fassung {version.version} (Stand {german_date(version.date)}) liegt im Turnus: Fortschreibung "
+            f"{cycle}, also spätestens bis {german_date(cycle_end)}"
+            + (f"; geplant ist sie bis {german_date(next_date)}." if planned else "."),
+            (stand, where) if planned else stand,
             FULFILLED,
         )
         if on <= cycle_end
         else observed(
-            f"Fassung {version.version} vom {german_date(version.date)} ist älter als ihr Turnus "
+            f"Fassung {version.version} (Stand {german_date(version.date)}) ist älter als ihr Turnus "
             f"({cycle}); sie war bis {german_date(cycle_end)} fortzuschreiben.",
-            at("kommune.yaml", "konzept", "stand"),
+            stand,
             OPEN,
             "Die Fortschreibung beginnen.",
         ),
     ]
-    where = at("kommune.yaml", "konzept", "fortschreibung", "naechste")
     if next_date < on:
         evidence.append(
             observed(
@@ -952,15 +957,7 @@ def regular_update(view: ReportingView) -> list[Finding]:
                 "Einen neuen Termin für die Fortschreibung festlegen.",
             )
         )
-    elif next_date <= cycle_end:
-        evidence.append(
-            observed(
-                f"Die nächste Fortschreibung ist bis {german_date(next_date)} geplant, innerhalb des Turnus.",
-                where,
-                FULFILLED,
-            )
-        )
-    else:
+    elif next_date > cycle_end:  # a date within the cycle is named in the first sentence
         evidence.append(
             observed(
                 f"Die nächste Fortschreibung ist erst bis {german_date(next_date)} "
