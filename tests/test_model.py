@@ -245,3 +245,25 @@ def test_a_year_is_named_with_the_state_of_its_budget_as_the_kaemmerei_names_it(
         "Finanzplanung",
         None,
     ]
+
+
+def test_an_indicator_clearly_behind_its_straight_path_to_the_target_is_said_to_be():
+    """A Kreistag member reads 'auf dem Weg' as 'on track': 2 of 4 practices in 2026, when the
+    straight path from 0 (2023) to 4 (2027) stands at 3, is behind it; a tenth of the way is
+    tolerated; a falling waiting time reads the same way round."""
+    from pipeline.model.inputs import Indicator
+
+    def indicator(baseline, start, current, now, target, end):
+        return Indicator.model_validate(
+            {"name": "x", "einheit": "Praxen", "ausgangswert": baseline, "ausgangsjahr": start}
+            | {"istwert": current, "istjahr": now, "zielwert": target, "zieljahr": end}
+        )
+
+    assert indicator(0, 2023, 2, 2026, 4, 2027).assessment == "hinter dem Zielpfad"
+    assert indicator(0, 2023, 3, 2026, 4, 2027).assessment == "auf dem Weg"  # on the path
+    assert indicator(0, 2020, 27, 2023, 100, 2030).assessment == "auf dem Weg"  # 0,27 of 0,30: within a tenth
+    assert indicator(0, 2020, 19, 2023, 100, 2030).assessment == "hinter dem Zielpfad"
+    assert indicator(38, 2024, 27, 2026, 14, 2027).assessment == "hinter dem Zielpfad"  # Tage: fewer is better
+    assert indicator(38, 2024, 20, 2026, 14, 2027).assessment == "auf dem Weg"
+    assert indicator(0, None, 2, 2026, 4, 2027).assessment == "auf dem Weg"  # no start year: no path to compare
+    assert indicator(0, 2023, 4, 2026, 4, 2027).assessment == "erreicht"

@@ -589,8 +589,24 @@ class Indicator(Item, title="Indikator"):
         if self.progress >= 1:
             return "erreicht"
         if self.progress > 0:
-            return "auf dem Weg"
+            return "hinter dem Zielpfad" if self.behind_path else "auf dem Weg"
         return "unverändert" if self.progress == 0 else "rückläufig"
+
+    @property
+    def path_share(self) -> Decimal | None:
+        """Share of the way the current value should have covered by its year on a straight
+        path from baseline to target (the Zielpfad); None where the years do not tell."""
+        start, now = self.baseline_year, self.current_year
+        if start is None or now is None or self.target_year <= start:
+            return None
+        return Decimal(min(max(now - start, 0), self.target_year - start)) / (self.target_year - start)
+
+    @property
+    def behind_path(self) -> bool:
+        """Better than the baseline, but clearly behind the straight path to the target (by more
+        than a tenth of the way): 'auf dem Weg' would hide that the target is at risk."""
+        progress, share = self.progress, self.path_share
+        return progress is not None and share is not None and progress < share - Decimal("0.1")
 
     @model_validator(mode="after")
     def _years_in_order(self) -> Indicator:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 READINGS = (
     "erreicht",
     "auf dem Weg",
+    "hinter dem Zielpfad",
     "unverändert",
     "rückläufig",
     "verfehlt",
