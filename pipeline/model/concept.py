@@ -610,6 +610,13 @@ class Concept:
         return [a for a in self.actors if a.id in seated]
 
     @property
+    def actors_without_path(self) -> list[Actor]:
+        """Actors for which no coordination path (Abstimmungsweg) is agreed, as sender or
+        recipient."""
+        on_path = {p.sender for p in self.network.paths} | {p.recipient for p in self.network.paths}
+        return [a for a in self.actors if a.id not in on_path]
+
+    @property
     def network_meetings_per_year(self) -> int:
         return sum(b.meetings_per_year for b in self.network.bodies)
 

@@ -721,7 +721,10 @@ def _spatial_spread(k: Concept) -> Finding | None:
             f"{feature.phrase} {shown}, {count(len(gap.running), 'laufendes Angebot', 'laufende Angebote', 'ein')}"
         )
 
-    whole = f"{needs.whole_phrase(reference)}: {feature.shown(reference.value)}; Durchschnitt der Sozialräume: {average}"
+    whole = (
+        f"{needs.whole_phrase(reference)}: {feature.shown(reference.value)}; "
+        f"Durchschnitt der Sozialräume: {average} laufende Angebote"
+    )
     if len(gaps) == 1:
         details = f"{values(gaps[0])} ({whole})"
     else:
@@ -805,8 +808,7 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
     actors = len(k.actors)
     in_body = {m for b in k.network.bodies for m in (b.chair, *b.members)}
     outside = [a for a in k.actors if a.id not in in_body]
-    on_path = {p.sender for p in k.network.paths} | {p.recipient for p in k.network.paths}
-    pathless = [a for a in k.actors if a.id not in on_path]
+    pathless = k.actors_without_path
     network = k.network
     return [
         observed(
