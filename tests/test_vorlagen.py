@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
@@ -963,3 +964,33 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
 
     views = {v.paper.number: v for v in paper_views(inputs.edit("ressourcen.yaml", granted).check().concept)}
     assert "Bewilligung" not in views["JHA/2026/030"].budget_reservation
+
+
+def test_the_change_against_the_year_before_is_explained_by_its_largest_drivers(inputs):
+    """The Kämmerei asks why the Zuschussbedarf rises: the paper names the change of the Aufwand,
+    the measures that change most (recomputed from the YAML), the Erträge and the Zuschussbedarf."""
+    expenses, income = _raw_lines(EXAMPLE)
+    total = {y: sum(Decimal(str(e["betrag"])) for e in expenses if e["jahr"] == y) for y in (2026, 2027)}
+    received = {y: sum(Decimal(str(i["betrag"])) for i in income if i["jahr"] == y) for y in (2026, 2027)}
+    by_purpose: dict[str, Decimal] = defaultdict(Decimal)
+    for e in expenses:
+        by_purpose[e["fuer"]] += Decimal(str(e["betrag"])) * (1 if e["jahr"] == 2027 else -1)
+    largest = max(by_purpose, key=lambda p: abs(by_purpose[p]))
+    view = {v.paper.number: v for v in paper_views(inputs.check().concept)}["GV/2026/004"]
+    sentence = view.resource_plan.change_sentence.replace("\xa0", " ")
+    rise = total[2027] - total[2026]
+    assert sentence.startswith(
+        f"Der Aufwand steigt um {_german_euro(rise)} (von {_german_euro(total[2026])} auf {_german_euro(total[2027])}), "
+        "vor allem durch "
+    )
+    first = sentence.split("vor allem durch ")[1]
+    assert first.startswith(inputs.check().concept.purpose_label(largest))
+    assert first.startswith(
+        f"{inputs.check().concept.purpose_label(largest)} (+{_german_euro(by_purpose[largest])})"
+    )
+    subsidy = (total[2027] - received[2027]) - (total[2026] - received[2026])
+    assert sentence.endswith(f"der Zuschussbedarf steigt um {_german_euro(subsidy)}.")
+    html = render_paper(view).body_html
+    assert sentence.replace(" ", "") in " ".join(
+        lxml.html.fromstring(f"<div>{html}</div>").text_content().split()
+    ).replace(" ", "")

@@ -9,12 +9,12 @@ record and the tests agree with the concept to the cent.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.formatting import enumeration, sentence_start
+from pipeline.formatting import enumeration, euro, sentence_start, signed_euro
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -155,6 +155,37 @@ class ResourcePlan:
     by_source: AmountTable
     changes: list[Change]
     lines: list[tuple[Committee, list[Expense], list[Income], Balance]]
+    #: What changed most in the Aufwand against the year before, by purpose (label, change).
+    drivers: list[tuple[str, Decimal]] = field(default_factory=list)
+
+    @property
+    def change_sentence(self) -> str:
+        """Why the Aufwand changes against the year before, in one sentence a Kämmerei can check:
+        'Der Aufwand steigt um 68.800,00 € (von … auf …), vor allem durch M6 … (+40.000,00 €) …;
+        die Erträge sinken um 800,00 €, der Zuschussbedarf steigt um 69.600,00 €.' Empty without a
+        year before."""
+        total = next((c for c in self.changes if c.label == "Gesamt"), None)
+        if total is None:
+            return ""
+        before, after = total.before, total.after
+        moved = after.expenses - before.expenses
+        if moved == 0:
+            text = f"Der Aufwand bleibt mit {euro(after.expenses)} gleich"
+        else:
+            text = (
+                f"Der Aufwand {'steigt' if moved > 0 else 'sinkt'} um {euro(abs(moved))} (von "
+                f"{euro(before.expenses)} auf {euro(after.expenses)})"
+            )
+        if self.drivers and moved != 0:
+            shown = [f"{label} ({signed_euro(change)})" for label, change in self.drivers]
+            text += f", {'vor allem' if len(shown) > 1 else 'allein'} durch {enumeration(shown)}"
+        income = after.income - before.income
+        if income:
+            text += f"; die Erträge {'steigen' if income > 0 else 'sinken'} um {euro(abs(income))}"
+        subsidy = after.subsidy - before.subsidy
+        if subsidy:
+            text += f", der Zuschussbedarf {'steigt' if subsidy > 0 else 'sinkt'} um {euro(abs(subsidy))}"
+        return text + "."
 
 
 @dataclass(frozen=True)
@@ -457,7 +488,18 @@ class PaperView:
             )
             for c in committees
         ]
-        return ResourcePlan(year, previous, committees, table, changes, lines)
+        return ResourcePlan(year, previous, committees, table, changes, lines, self._drivers(previous, year))
+
+    def _drivers(self, previous: int | None, year: int, most: int = 3) -> list[tuple[str, Decimal]]:
+        """The purposes (measures, the coordination) whose Aufwand changed most against the year
+        before, largest first; at most `most`, and all that change where there are no more."""
+        if previous is None:
+            return []
+        budget, concept = self.concept.budget, self.concept
+        purposes = dict.fromkeys(e.purpose for e in budget.expense_lines if e.year in (previous, year))
+        changes = [(p, budget.cost_of(p, year) - budget.cost_of(p, previous)) for p in purposes]
+        changes = sorted((c for c in changes if c[1]), key=lambda c: -abs(c[1]))
+        return [(concept.purpose_label(p), change) for p, change in changes[:most]]
 
     # attachments ---------------------------------------------------------------------------
 
