@@ -1085,3 +1085,20 @@ def test_a_met_goal_asks_how_to_keep_it_not_how_to_start_it():
     county = assess(check_folder(EXAMPLE).concept)[0].result("haushaltsberatungen")
     assert city.status == "erfüllt" and city.question == met
     assert county.status != "erfüllt" and county.question == open_
+
+
+def test_the_concept_names_the_last_report_beside_a_later_decision(concept, raw_inputs):
+    """'Letzte Befassung' may be a decision on one matter; the reporting cycle runs from the last
+    report, which the Qualitätsdialog names – so the concept's table names it too, from the
+    reports of gremien.yaml, for bodies with a cycle."""
+    chapter = _text(concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"])
+    bodies = {b["id"]: b for b in raw_inputs["gremien.yaml"]["gremien"]}
+    reports = [r["datum"] for r in bodies["kt"]["berichte"]]
+    last = max(reports).strftime("%d.%m.%Y")
+    assert (
+        f"Beschluss KT/2025/088: Ausbau der Gesundheitsorientierten Familienbegleitung; letzter Bericht: {last}"
+        in chapter
+    )
+    text = _text(render_quality_dialogue(assess(concept)[0]).body_html)
+    assert f"Kreistag: letzter Bericht über Frühe Hilfen am {last}" in text
+    assert "Kreisausschuss" in chapter and "letzter Bericht: bisher keiner" not in chapter  # no cycle of its own
