@@ -1102,3 +1102,20 @@ def test_the_concept_names_the_last_report_beside_a_later_decision(concept, raw_
     text = _text(render_quality_dialogue(assess(concept)[0]).body_html)
     assert f"Kreistag: letzter Bericht über Frühe Hilfen am {last}" in text
     assert "Kreisausschuss" in chapter and "letzter Bericht: bisher keiner" not in chapter  # no cycle of its own
+
+
+def test_the_share_of_network_time_is_also_said_without_the_institution_that_holds_most_of_it(concept, raw_inputs):
+    """The coordination's own post holds most of the hours and would carry the share alone (a
+    Kreistag member's review): the share without it is said too, and adds up."""
+    text = " ".join(texts(assess(concept)[0].result("netzwerkaufwand")).split())
+    found = re.search(
+        r"\(([\d.]+) der ([\d.]+) Stunden im Jahr; ohne „([^“]+)“ \(([\d.]+) Stunden\) ([\d.]+) der ([\d.]+) Stunden",
+        text,
+    )
+    assert found, text
+    planned, spent, name, own, rest_planned, rest_spent = found.groups()
+    value = lambda s: int(s.replace(".", ""))  # noqa: E731
+    hours = {a["name"]: a.get("netzwerkaufwand_stunden", 0) for a in raw_inputs["akteure.yaml"]["akteure"]}
+    assert value(planned) - value(own) == value(rest_planned)
+    assert value(spent) - hours[name] == value(rest_spent)
+    assert hours[name] * 2 > value(spent)  # it does hold most of the hours

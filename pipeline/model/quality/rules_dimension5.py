@@ -1271,10 +1271,20 @@ def network_effort(view: ReportingView) -> list[Finding]:
     others = [a for a in k.actors if a.organisation_form != INSTITUTION and a.network_hours > 0]
     spent = sum((a.network_hours for a in institutions), Decimal(0))
     provided = sum((k.effort.budgeted_hours(a.id) for a in planned), Decimal(0))
+    # One institution with most of the hours (usually the coordination's own post) would carry the
+    # share alone: the share without it is said too.
+    largest = max(planned, key=lambda a: a.network_hours, default=None)
+    alone = ""
+    if largest is not None and len(planned) > 1 and largest.network_hours * 2 > spent:
+        own = k.effort.budgeted_hours(largest.id)
+        alone = (
+            f"; ohne „{largest.name}“ ({_hours(own)}) {number(provided - own, 0)} der "
+            f"{_hours(spent - largest.network_hours)}"
+        )
     text = (
         f"Bei {_share(len(planned), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit in die "
         f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen "
-        f"({number(provided, 0)} der {_hours(spent)} im Jahr"
+        f"({number(provided, 0)} der {_hours(spent)} im Jahr{alone}"
         + ("; gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche)" if others else ")")
     )
     evidence.append(
