@@ -994,3 +994,24 @@ def test_the_change_against_the_year_before_is_explained_by_its_largest_drivers(
     assert sentence.replace(" ", "") in " ".join(
         lxml.html.fromstring(f"<div>{html}</div>").text_content().split()
     ).replace(" ", "")
+
+
+def test_a_paper_signed_for_the_magistrat_before_it_decides_says_so():
+    """In Hessen the Magistrat submits the papers in its own name and resolves on them first; a
+    paper dated before that sitting is signed for it before it has decided, and says so."""
+    import datetime as dt
+
+    from pipeline.model.papers import PaperView
+
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
+    sitting = next(c.date for c in view.paper.consultations if c.committee == "magistrat")
+    assert view.paper.date < sitting
+    assert view.signature[0] == "Der Magistrat"
+    assert view.pending_resolution == f"Vorbehaltlich des Beschlusses des Magistrats am {sitting:%d.%m.%Y}."
+    html = render_paper(view).body_html
+    assert f"Vorbehaltlich des Beschlusses des Magistrats am {sitting:%d.%m.%Y}." in html
+    decided = PaperView(concept, view.paper.model_copy(update={"date": sitting + dt.timedelta(days=1)}))
+    assert decided.pending_resolution == ""
+    # where the administration's head submits (Niedersachsen), there is no collegial organ to wait for
+    assert all(v.pending_resolution == "" for v in paper_views(check_folder(EXAMPLE).concept))

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.formatting import enumeration, euro, sentence_start, signed_euro
+from pipeline.formatting import enumeration, euro, german_date, sentence_start, signed_euro
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -223,6 +223,19 @@ class PaperView:
         if head is not None:
             lines += [head.name, head.title]
         return lines
+
+    @property
+    def pending_resolution(self) -> str:
+        """'Vorbehaltlich des Beschlusses des Magistrats am 02.11.2026.' where a collegial organ
+        that submits the paper in its own name resolves on it after the paper's date: signed for
+        it before it has decided, the paper says so. Empty otherwise."""
+        if self.concept.submitting_executive is None:
+            return ""
+        for consultation in self.paper.consultations:
+            body = self.concept.committee(consultation.committee)
+            if self.concept.is_executive(body) and consultation.date > self.paper.date:
+                return f"Vorbehaltlich des Beschlusses {body.forms.gen} am {german_date(consultation.date)}."
+        return ""
 
     # who discusses it ----------------------------------------------------------------------
 
