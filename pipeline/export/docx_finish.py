@@ -32,7 +32,17 @@ from lxml import etree
 from pipeline.export import docx_pages, docx_structure
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
 from pipeline.export.manifest import DocumentIdentity
-from pipeline.export.ooxml import insert_ordered, next_bookmark_id, paragraph_properties, set_child
+from pipeline.export.ooxml import (
+    TBL,
+    TC,
+    TR,
+    VAL,
+    P,
+    insert_ordered,
+    next_bookmark_id,
+    paragraph_properties,
+    set_child,
+)
 from pipeline.model import fonts
 from pipeline.render.document import RenderedDocument
 
@@ -249,18 +259,17 @@ def _table_text(document: DocumentObject) -> None:
     style_id = next((s.style_id for s in document.styles if s.name == "Tabellentext"), None)
     if style_id is None:
         return
-    tbl, tr, tc, p, val = (qn(f"w:{name}") for name in ("tbl", "tr", "tc", "p", "val"))
     merge_path, style_path = f"{qn('w:tcPr')}/{qn('w:vMerge')}", f"{qn('w:pPr')}/{qn('w:pStyle')}"
-    for table in document.element.body.iterchildren(tbl):
-        for row in table.iterchildren(tr):
-            for cell in row.iterchildren(tc):
+    for table in document.element.body.iterchildren(TBL):
+        for row in table.iterchildren(TR):
+            for cell in row.iterchildren(TC):
                 merge = cell.find(merge_path)
-                if merge is not None and merge.get(val, "continue") == "continue":
+                if merge is not None and merge.get(VAL, "continue") == "continue":
                     continue  # a merged cell's content is in the cell above
-                for paragraph in cell.iterchildren(p):
+                for paragraph in cell.iterchildren(P):
                     style = paragraph.find(style_path)
                     if style is not None:
-                        style.set(val, style_id)
+                        style.set(VAL, style_id)
                     else:
                         set_child(paragraph_properties(paragraph), "pStyle", val=style_id)
 

@@ -20,7 +20,18 @@ from docx.shared import Length
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from pipeline.export.ooxml import element, insert_ordered, local, paragraph_properties, style_of, text_of
+from pipeline.export.ooxml import (
+    TC,
+    TR,
+    VAL,
+    P,
+    element,
+    insert_ordered,
+    local,
+    paragraph_properties,
+    style_of,
+    text_of,
+)
 from pipeline.render.document import leads_in
 
 #: Tables with at most this many body rows stay on one page (if a page holds them).
@@ -174,7 +185,7 @@ def table_rows(document: DocumentObject) -> None:
             _keep_with_next(row)
 
 
-_TR, _TC, _P, _B, _VAL = (qn(f"w:{name}") for name in ("tr", "tc", "p", "b", "val"))
+_B = qn("w:b")
 _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 _SIZE = f".//{qn('w:rPr')}/{qn('w:sz')}"
 
@@ -183,23 +194,23 @@ def _longest_words(table: etree._Element, columns: int) -> list[float]:
     """The width (twips) of the longest word in each column at the cells' type size; the
     header row and strong text set bold, a tenth wider."""
     widths = [0.0] * columns
-    for number, row in enumerate(table.iterchildren(_TR)):
+    for number, row in enumerate(table.iterchildren(TR)):
         column = 0
-        for cell in row.iterchildren(_TC):
+        for cell in row.iterchildren(TC):
             span = cell.find(_GRID_SPAN)
             if span is None and column < columns:
                 bold = number == 0 or next(cell.iter(_B), None) is not None
                 em = _cell_points(cell) * TWIPS_PER_POINT * CHARACTER_EM * (1.1 if bold else 1.0)
-                longest = max((len(w) for p in cell.iter(_P) for w in text_of(p).split()), default=0)
+                longest = max((len(w) for p in cell.iter(P) for w in text_of(p).split()), default=0)
                 widths[column] = max(widths[column], longest * em)
-            column += int(span.get(_VAL, "1")) if span is not None else 1
+            column += int(span.get(VAL, "1")) if span is not None else 1
     return widths
 
 
 def _cell_points(cell: etree._Element) -> float:
     """Type size of a cell's text: 7 pt where a run sets it (wide tables), else 9 pt."""
     size = cell.find(_SIZE)
-    return int(size.get(_VAL, "18")) / 2 if size is not None else 9.0
+    return int(size.get(VAL, "18")) / 2 if size is not None else 9.0
 
 
 def _fit(widths: list[int], needed: list[int]) -> list[int]:

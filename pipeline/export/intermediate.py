@@ -10,8 +10,9 @@ text reads the same in Word and in the PDF.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 import lxml.html
 from lxml.etree import _Element
@@ -23,6 +24,8 @@ _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 
 INLINE = frozenset({"a", "b", "br", "code", "em", "i", "small", "span", "strong", "sub", "sup", "u"})
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
+#: What a writer makes of a block (Typst markup, a node of pandoc's tree).
+Block = TypeVar("Block")
 #: A span that stands for a gap to fill in (forms): an atom, not a span of text.
 GAP = "luecke"
 
@@ -118,7 +121,7 @@ def _strip_trailing(tokens: list[Token]) -> None:
         return
 
 
-def split_flow(element: _Element) -> Iterator[_Element | list[Token]]:
+def _parts(element: _Element) -> Iterator[_Element | list[Token]]:
     """An element's content as blocks: its block children, and the runs of inline content
     between them (as token lists, inline text outside a <p>)."""
     pending: list[Token] = []
@@ -136,6 +139,25 @@ def split_flow(element: _Element) -> Iterator[_Element | list[Token]]:
             pending.append(Token("text", child.tail))
     if pending:
         yield pending
+
+
+def blocks_in(
+    element: _Element,
+    plain: Callable[[list[Token]], Block | None],
+    block: Callable[[_Element], list[Block]],
+) -> list[Block]:
+    """The blocks inside an element as a writer makes them: each block child by `block`, each
+    run of inline content between blocks (text outside a <p>) by `plain`, which gives None where
+    nothing of it shows."""
+    found: list[Block] = []
+    for part in _parts(element):
+        if isinstance(part, list):
+            made = plain(part)
+            if made is not None:
+                found.append(made)
+        else:
+            found.extend(block(part))
+    return found
 
 
 def sibling(element: _Element, *, before: bool = False) -> _Element | None:

@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: Names the passes over every table cell look for, computed once (qn per cell was a hot spot).
+TBL, TR, TC, P, VAL = (qn(f"w:{name}") for name in ("tbl", "tr", "tc", "p", "val"))
 
 #: Child sequences of the complex types the finishing steps change (ISO/IEC 29500-1:2016
 #: transitional, wml.xsd), by the parent's local name. Choices inside a sequence share a place.

@@ -35,6 +35,7 @@ from pipeline.export.intermediate import (
     HEADINGS,
     Token,
     alignment,
+    blocks_in,
     cells,
     classes,
     collapse,
@@ -44,7 +45,6 @@ from pipeline.export.intermediate import (
     parse,
     rows,
     span,
-    split_flow,
 )
 
 #: The version of pandoc's document tree this module writes (pandoc-types 1.23: pandoc 3).
@@ -129,17 +129,14 @@ def inlines_of(element: _Element) -> list[Node]:
 # --- blocks ---------------------------------------------------------------------------------
 
 
+def _plain(tokens: list[Token]) -> Node | None:
+    content = inlines(tokens)
+    return node("Plain", content) if content else None
+
+
 def flow(element: _Element) -> list[Node]:
     """The blocks inside an element; inline content between blocks becomes plain text."""
-    blocks: list[Node] = []
-    for part in split_flow(element):
-        if isinstance(part, list):
-            content = inlines(part)
-            if content:
-                blocks.append(node("Plain", content))
-        else:
-            blocks.extend(block(part))
-    return blocks
+    return blocks_in(element, _plain, block)
 
 
 def block(element: _Element) -> list[Node]:

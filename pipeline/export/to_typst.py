@@ -30,6 +30,7 @@ from pipeline.export.intermediate import (
     HEADINGS,
     Token,
     alignment,
+    blocks_in,
     cells,
     classes,
     collapse,
@@ -39,7 +40,6 @@ from pipeline.export.intermediate import (
     rows,
     sibling,
     span,
-    split_flow,
 )
 from pipeline.render.document import UNNUMBERED, leads_in
 
@@ -145,17 +145,14 @@ def join(chunks: list[Chunk]) -> str:
     return "".join(parts)
 
 
+def _plain(tokens: list[Token]) -> Chunk | None:
+    text = inline(tokens)
+    return Chunk(text, "plain") if text else None
+
+
 def flow(element: _Element) -> list[Chunk]:
     """The blocks inside an element; inline content between blocks becomes plain text."""
-    chunks: list[Chunk] = []
-    for part in split_flow(element):
-        if isinstance(part, list):
-            text = inline(part)
-            if text:
-                chunks.append(Chunk(text, "plain"))
-        else:
-            chunks.extend(block(part))
-    return chunks
+    return blocks_in(element, _plain, block)
 
 
 def block(element: _Element) -> list[Chunk]:
