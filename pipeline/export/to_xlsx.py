@@ -3,10 +3,11 @@ XlsxWriter.
 
 Numbers are numbers in € and date formats, totals and differences are formulas (with their
 value stored too, so previews and programs that do not calculate show the right figure), and
-so are the summaries' amounts: sums over the line items (SUMIFS), so a changed line carries
-through to every sheet. The header row of every sheet is frozen and repeats on every printed
-page. Text from the inputs is always written as text: '=…' in a title never becomes a formula, a web address never a link.
-The file's dates are the concept's Stand, so equal inputs give equal bytes.
+so are the summaries' amounts: sums over the line items (SUMPRODUCT, :class:`Formula`), so a
+changed line carries through to every sheet. The header row of every sheet is frozen and
+repeats on every printed page. Text from the inputs is always written as text: '=…' in a title
+never becomes a formula, a web address never a link. The file's dates are the concept's Stand,
+so equal inputs give equal bytes.
 """
 
 from __future__ import annotations
@@ -60,14 +61,16 @@ def column_ranges(workbook: Workbook) -> dict[tuple[str, str], str]:
     return ranges
 
 
-def _formula(formula: Formula, spec: Sheet, excel_row: int, ranges: dict[tuple[str, str], str]) -> str:
-    """The formula with its placeholders filled in for a row of `spec`."""
-    own = {column.header: index for index, column in enumerate(spec.columns)}
+def _formula(
+    formula: Formula, position: dict[str, int], excel_row: int, ranges: dict[tuple[str, str], str]
+) -> str:
+    """The formula with its placeholders filled in for a row of its sheet, whose columns stand at
+    `position` (by header)."""
 
     def filled(found: re.Match[str]) -> str:
         if found[2] is not None:
             return ranges[(found[1], found[2])]
-        return f"${_letter(own[found[1]])}{excel_row}"
+        return f"${_letter(position[found[1]])}{excel_row}"
 
     return "=" + _PLACEHOLDER.sub(filled, formula.template)
 
@@ -122,7 +125,7 @@ def _write_sheet(book: Any, spec: Sheet, formats: _Formats, ranges: dict[tuple[s
                 sheet.write_formula(row, col, f"={a}-{b}", formats.euro, _number(value))
             elif isinstance(value, Formula):
                 sheet.write_formula(
-                    row, col, _formula(value, spec, excel_row, ranges), formats.euro, _number(value)
+                    row, col, _formula(value, position, excel_row, ranges), formats.euro, _number(value)
                 )
             else:
                 _write_cell(sheet, row, col, column, value, formats)

@@ -114,14 +114,6 @@ class FollowUpYear:
     measures: tuple[EndingMeasure, ...] = ()
 
     @property
-    def amount(self) -> Decimal:
-        """How much more the municipality must raise each year for work that goes on, without
-        follow-up funding."""
-        return total(i.amount for i in self.ending) + total(
-            e.full_year - e.amount for e in self.growing if e.full_year
-        )
-
-    @property
     def sentence(self) -> str:
         """'Ab 2028 fehlen ohne Anschlussförderung Erträge von 24.000,00 € im Jahr: …
         M2 Babylotsendienst … ist bis 31.12.2027 befristet; …' for the Folgekosten of a paper.

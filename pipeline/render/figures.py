@@ -184,10 +184,11 @@ def timeline_figures(concept: Concept) -> list[Figure]:
     at most TIMELINE_ROWS measures each (as even as they come), since a figure never breaks
     across pages and one too long would be shrunk to fit a page, unreadable."""
     chunks = in_even_parts(concept.measures, TIMELINE_ROWS)
-    return [_timeline_part(concept, chunk, number, len(chunks)) for number, chunk in enumerate(chunks, start=1)]
+    return [_timeline_part(concept, chunk, index, len(chunks)) for index, chunk in enumerate(chunks, start=1)]
 
 
-def _timeline_part(concept: Concept, measures: list[Measure], number: int, count: int) -> Figure:
+def _timeline_part(concept: Concept, measures: list[Measure], index: int, count: int) -> Figure:
+    """Part `index` of `count` of the timeline (the only one where `count` is 1)."""
     start, finish = timeline_window(concept)
     spans, sentences = [], []
     for measure in measures:
@@ -211,13 +212,13 @@ def _timeline_part(concept: Concept, measures: list[Measure], number: int, count
         (f"Stand {german_date(stand)} (gestrichelte Linie)", STAND_COLOUR, DASHED_LINE),
     ]
     first, last = (concept.measure_number(m.id) for m in (measures[0], measures[-1]))
-    part = f"Teil {number} von {count}: {first} bis {last}" if count > 1 else ""
+    part = f"Teil {index} von {count}: {first} bis {last}" if count > 1 else ""
     title = f"Zeitplan der Maßnahmen {start.year} bis {finish.year}" + (f" ({part})" if part else "")
     alt = (
         f"Zeitleiste: {title}, je Maßnahme ein Balken von Beginn bis Ende; ein Pfeil zeigt, dass sie früher "
         f"begann oder über {finish.year} hinaus läuft. " + " ".join(sentences)
     )
-    name = "zeitplan.svg" if number == 1 else f"zeitplan-{number}.svg"
+    name = "zeitplan.svg" if index == 1 else f"zeitplan-{index}.svg"
     return Figure(name, timeline(spans, start, finish, stand, keys, title), alt, part)
 
 
