@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import tempfile
 import zipfile
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -298,6 +301,77 @@ def test_a_long_table_repeats_its_header_keeps_rows_whole_and_its_total_once():
     assert sum(t.count("Gesamt") for t in pages) == 1
     word = Document(io.BytesIO(files[".docx"]))
     assert [r.cells[0].text for r in word.tables[0].rows].count("Gesamt") == 1
+
+
+def _pdf_pages(html: str) -> list[str]:
+    from pipeline.export.to_pdf import to_pdf
+
+    return [p.extract_text() for p in PdfReader(io.BytesIO(to_pdf(rendered_document(html)))).pages]
+
+
+def _table(rows: int, lines: int) -> str:
+    """A table of `rows` rows, each cell `lines` short lines high."""
+    cell = lambda n: f"Anfang {n}" + "".join(f"<br>Zeile {i}" for i in range(lines)) + f"<br>Ende {n}"  # noqa: E731
+    body = "".join(f"<tr><td>{cell(n)}</td><td>{n}</td></tr>" for n in range(1, rows + 1))
+    return (
+        "<table><caption>Probe</caption><thead><tr><th>Inhalt</th><th>Nr.</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def _text_filling(share: float) -> str:
+    """Paragraphs that fill about `share` of a page's text height."""
+    return "".join(f"<p>Absatz {n} füllt die Seite.</p>" for n in range(round(share * 38)))
+
+
+def test_a_short_table_that_does_not_fit_moves_whole_to_the_next_page_with_its_heading():
+    heading = '<h1 id="k">Kapitel</h1>'
+    pages = _pdf_pages(heading + _text_filling(0.8) + '<h2 id="z">Zwischentitel</h2>' + _table(rows=3, lines=2))
+    assert len(pages) == 2
+    assert all(f"Ende {n}" in pages[1] for n in (1, 2, 3)) and "Anfang 1" not in pages[0]
+    assert "Zwischentitel" in pages[1] and "Zwischentitel" not in pages[0]
+
+
+def test_a_tall_table_of_few_rows_breaks_rather_than_leave_a_page_nearly_empty():
+    """Four rows of about a sixth of a page each, after half a page of text: the first page
+    holds the caption and two rows (moved whole, the table would leave half a page empty); the
+    header row repeats on the next page; no row is split."""
+    pages = _pdf_pages(_text_filling(0.5) + _table(rows=4, lines=8))
+    assert len(pages) == 2
+    assert all(word in pages[0] for word in ("Probe", "Ende 1", "Ende 2")) and "Anfang 3" not in pages[0]
+    assert "Inhalt" in pages[1] and "Ende 4" in pages[1]
+
+
+def test_a_tall_table_starts_on_the_next_page_where_not_even_two_of_its_rows_fit():
+    pages = _pdf_pages(_text_filling(0.7) + _table(rows=4, lines=8))
+    assert "Anfang 1" not in pages[0] and "Inhalt" not in pages[0]
+    assert all(f"Ende {n}" in pages[1] for n in range(1, 5))
+
+
+def test_the_decision_to_move_or_break_a_table_settles_in_typst():
+    """The decision depends on where the table starts: measured from a mark that stays put,
+    typst's layout converges (it warns when the decision would undo itself)."""
+    import typst
+
+    from pipeline.export.to_pdf import font_dirs, typst_inputs
+    from pipeline.export.to_typst import typst_markup
+    from pipeline.render.document import TEMPLATE_DIR
+
+    for share in (0.5, 0.7, 0.8):
+        doc = rendered_document(_text_filling(share) + _table(rows=4, lines=8) + _table(rows=3, lines=2))
+        with tempfile.TemporaryDirectory() as work:
+            root = Path(work)
+            shutil.copy(TEMPLATE_DIR / "dokument.typ", root / "main.typ")
+            shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
+            (root / "inhalt.typ").write_text(typst_markup(doc.body_html), encoding="utf-8")
+            _, warnings = typst.compile_with_warnings(
+                str(root / "main.typ"),
+                root=str(root),
+                font_paths=list(font_dirs()),
+                ignore_system_fonts=True,
+                sys_inputs=typst_inputs(doc),
+            )
+        assert warnings == [], (share, warnings)
 
 
 def test_columns_too_narrow_for_all_words_keep_the_short_ones_whole():
