@@ -153,6 +153,7 @@ class ResourcePlan:
     previous_year: int | None
     committees: list[Committee]
     by_source: AmountTable
+    #: One per committee, then the total ("Gesamt"); empty without a year before.
     changes: list[Change]
     lines: list[tuple[Committee, list[Expense], list[Income], Balance]]
     #: What changed most in the Aufwand against the year before, by purpose (label, change).
@@ -164,10 +165,9 @@ class ResourcePlan:
         'Der Aufwand steigt um 68.800,00 € (von … auf …), vor allem durch M6 … (+40.000,00 €) …;
         die Erträge sinken um 800,00 €, der Zuschussbedarf steigt um 69.600,00 €.' Empty without a
         year before."""
-        total = next((c for c in self.changes if c.label == "Gesamt"), None)
-        if total is None:
+        if not self.changes:
             return ""
-        before, after = total.before, total.after
+        before, after = self.changes[-1].before, self.changes[-1].after
         moved = after.expenses - before.expenses
         if moved == 0:
             text = f"Der Aufwand bleibt mit {euro(after.expenses)} gleich"
