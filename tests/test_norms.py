@@ -66,6 +66,7 @@ def test_every_entry_cites_its_source():
         assert norm.reading and norm.wording and norm.paraphrase, norm.citation
     for profession in PROFESSIONS.values():
         assert profession.sources and all(s.strip() for s in profession.sources), profession.id
+        assert all(rule.source.strip() for rule in profession.in_states), profession.id
     assert FUNDING_AREA_SOURCES
 
 
@@ -376,7 +377,19 @@ def test_measures_name_their_professions_from_the_table(inputs):
         "<strong>Fachkräfte:</strong> Familien-Gesundheits- und Kinderkrankenpflegerinnen und -pfleger" in section
     )
     assert "bis zum dritten Geburtstag des Kindes" in section and "Kompetenzprofil" in section
+    assert "je nach Land" not in chapter  # a concept is for one Land
     assert chapter.count("<strong>Fachkräfte:</strong>") == 1  # measures without the field stay as they were
+
+
+def test_a_land_programme_with_other_ages_is_what_its_municipalities_read():
+    """Mecklenburg-Vorpommern's Landesprogramm accompanies families to the end of the 18th month;
+    elsewhere FGKiKP accompany them to the third birthday. No profile hedges with "je nach Land"."""
+    fgkikp, familienhebamme = PROFESSIONS["fgkikp"], PROFESSIONS["familienhebamme"]
+    for profession in (fgkikp, familienhebamme):
+        assert "bis zum Ende des 18. Lebensmonats" in profession.profile_in("Mecklenburg-Vorpommern")
+    assert "bis zum dritten Geburtstag des Kindes." in fgkikp.profile_in("Niedersachsen")
+    assert "in der Regel bis zum ersten Geburtstag" in familienhebamme.profile_in("Hessen")
+    assert not any("je nach Land" in p.profile_in(s) for p in PROFESSIONS.values() for s in ("", "Bayern"))
 
 
 def test_an_unknown_profession_is_an_error_naming_the_choices(inputs):
@@ -386,3 +399,17 @@ def test_an_unknown_profession_is_an_error_naming_the_choices(inputs):
     [problem] = inputs.edit("massnahmen.yaml", staff).problems()
     assert problem.startswith("massnahmen.yaml:") and "massnahmen[0].fachkraefte[0]" in problem
     assert "familienhebamme" in problem
+
+
+def test_a_measure_names_each_line_of_its_aufwand_and_the_sum_of_a_year(concept, raw_inputs):
+    """Two lines of one year (M2: the health and the youth-welfare share) are not two rival
+    amounts: the year's sum first, then each line with its title. Sums from the raw YAML."""
+    lines = [e for e in raw_inputs["ressourcen.yaml"]["aufwand"] if e["fuer"] == "babylotsen"]
+    section = _chapter(concept, "06_massnahmen").split('id="massnahme-babylotsen"')[1].split("<h3")[0]
+    for year in (2026, 2027):
+        of_year = [e for e in lines if e["jahr"] == year]
+        assert len(of_year) == 2
+        total = f"{sum(e['betrag'] for e in of_year):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+        assert f">{year}: {total}\u00a0€, davon" in section
+        for e in of_year:
+            assert e["bezeichnung"] in section

@@ -361,11 +361,38 @@ class Profession:
     until_words: str = ""
     misreadings: tuple[FundingMisreading, ...] = ()
     verified: bool = True
+    #: Where a Land's programme sets other ages, what the concept of a municipality there says.
+    in_states: tuple[StateRule, ...] = ()
 
     @property
     def profile(self) -> str:
         """What the concept says of the profession in a measure: whom, how long, qualified how."""
-        return f"{self.plural} begleiten Familien {self.accompanies}. Qualifikation: {self.qualification}."
+        return self.profile_in("")
+
+    def profile_in(self, state: str) -> str:
+        """The profile as it holds in one Land: a document for one municipality never says
+        "je nach Land"."""
+        accompanies = next((r.accompanies for r in self.in_states if r.state == state), self.accompanies)
+        return f"{self.plural} begleiten Familien {accompanies}. Qualifikation: {self.qualification}."
+
+
+@dataclass(frozen=True)
+class StateRule:
+    """A Land's own rule for a profession, with where it was checked."""
+
+    state: str
+    accompanies: str
+    source: str
+
+
+#: Landesprogramm Familienhebammen und FGKiKP in Mecklenburg-Vorpommern: since 1 January 2025 from
+#: birth to the end of the 18th month (before: the first year).
+_MV_PROGRAMME = StateRule(
+    "Mecklenburg-Vorpommern",
+    "ab der Geburt bis zum Ende des 18. Lebensmonats des Kindes (Landesprogramm Mecklenburg-Vorpommern)",
+    "https://dhz-online.de/news/detail/artikel/familienhebammen-unterstuetzen-jetzt-laenger (Ministerium für "
+    "Soziales, Gesundheit und Sport Mecklenburg-Vorpommern, 11.01.2025: Grundsätze des Landesprogramms)",
+)
 
 
 _NZFH_PROFILES = "https://fruehehilfen.de/qualitaetsentwicklung-fruehe-hilfen/qualifizierung/kompetenzprofile"
@@ -410,6 +437,7 @@ PROFESSIONS: dict[str, Profession] = {
             until_months=12,
             max_months=36,
             until_words="in der Regel bis zum ersten Geburtstag des Kindes, bei besonderem Bedarf bis zum dritten",
+            in_states=(_MV_PROGRAMME,),
             misreadings=(
                 FundingMisreading(
                     "SGB V",
@@ -436,7 +464,7 @@ PROFESSIONS: dict[str, Profession] = {
             "Familien-Gesundheits- und Kinderkrankenpflegerin oder -pfleger (FGKiKP)",
             "Familien-Gesundheits- und Kinderkrankenpflegerinnen und -pfleger (FGKiKP)",
             r"FGKiKP|Familien-Gesundheits-\s*und\s+Kinderkrankenpfleg|Familienkinderkrankenpfleg",
-            "ab der Geburt bis zum dritten Geburtstag des Kindes (je nach Land teils nur bis zum ersten)",
+            "ab der Geburt bis zum dritten Geburtstag des Kindes",
             "Gesundheits- und Kinderkrankenpflege mit Zusatzqualifikation nach dem Kompetenzprofil Familien-"
             "Gesundheits- und Kinderkrankenpflegerinnen und -pfleger des NZFH und den Regelungen des Landes",
             ("Bundesstiftung Frühe Hilfen, Förderbereich II", "kommunale Mittel", "Landesprogramme"),
@@ -454,6 +482,7 @@ PROFESSIONS: dict[str, Profession] = {
             max_months=36,
             until_words="bis zum dritten Geburtstag des Kindes",
             verified=False,
+            in_states=(_MV_PROGRAMME,),
         ),
         Profession(
             "babylotse",
