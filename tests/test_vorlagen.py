@@ -1015,3 +1015,26 @@ def test_a_paper_signed_for_the_magistrat_before_it_decides_says_so():
     assert decided.pending_resolution == ""
     # where the administration's head submits (Niedersachsen), there is no collegial organ to wait for
     assert all(v.pending_resolution == "" for v in paper_views(check_folder(EXAMPLE).concept))
+
+
+def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendations(concept):
+    """The Kooperationsvereinbarung marks paths of practices and freelance midwives, who have
+    not signed, as "Empfehlung": the paper does not count them as agreed."""
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+    recommended = {
+        concept.actor(p.sender).name for p in concept.network.paths if concept.agreement.is_recommendation(p)
+    }
+    assert recommended == {"Kinder- und Jugendärztinnen und -ärzte", "Freiberufliche Hebammen"}
+    binding = {
+        x
+        for p in concept.network.paths
+        if p.sender not in {"kinderaerzte", "hebammen"}
+        for x in (p.sender, p.recipient)
+    }
+    assert (
+        "Abstimmungswege sind bisher mit neun Akteuren verbindlich vereinbart, mit zwei weiteren als Empfehlung"
+        in text
+    )
+    assert len(binding) == 9
+    assert "(Kinder- und Jugendärztinnen und -ärzte; Freiberufliche Hebammen)" in text

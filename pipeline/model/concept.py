@@ -28,6 +28,7 @@ from pipeline.model.inputs import (
     Committee,
     CommitteeFile,
     ConceptVersion,
+    CoordinationPath,
     CouncilSystem,
     Decision,
     Expense,
@@ -609,12 +610,27 @@ class Concept:
         seated = {b.chair for b in self.network.bodies} | {a for b in self.network.bodies for a in b.members}
         return [a for a in self.actors if a.id in seated]
 
+    @cached_property
+    def recommended_paths(self) -> tuple[CoordinationPath, ...]:
+        """Abstimmungswege that start at an actor no signature of the Kooperationsvereinbarung
+        binds (a practice, a freelance midwife): recommendations until it accedes. None without
+        an agreement."""
+        agreement = self.agreement
+        return tuple(agreement.recommendations) if agreement else ()
+
     @property
     def actors_without_path(self) -> list[Actor]:
-        """Actors for which no coordination path (Abstimmungsweg) is agreed, as sender or
-        recipient."""
-        on_path = {p.sender for p in self.network.paths} | {p.recipient for p in self.network.paths}
+        """Actors for which no binding coordination path (Abstimmungsweg) is agreed, as sender
+        or recipient; a recommendation does not count."""
+        binding = [p for p in self.network.paths if p not in self.recommended_paths]
+        on_path = {p.sender for p in binding} | {p.recipient for p in binding}
         return [a for a in self.actors if a.id not in on_path]
+
+    @property
+    def actors_with_recommendation_only(self) -> list[Actor]:
+        """Actors whose only Abstimmungswege are recommendations (:attr:`recommended_paths`)."""
+        on_path = {p.sender for p in self.recommended_paths} | {p.recipient for p in self.recommended_paths}
+        return [a for a in self.actors_without_path if a.id in on_path]
 
     @property
     def network_meetings_per_year(self) -> int:

@@ -35,6 +35,7 @@ from pipeline.findings import (
 from pipeline.formatting import (
     count,
     enumeration,
+    enumeration_of_names,
     euro,
     every_years,
     german_date,
@@ -73,7 +74,17 @@ def observed(
 
 
 def _names(items: Iterable[Actor | Committee]) -> str:
-    return enumeration([i.name for i in items])
+    """Names in a list, with semicolons where a name has its own 'und' or comma."""
+    return enumeration_of_names([i.name for i in items])
+
+
+def _recommended_and_none(k: Concept) -> str:
+    """Who has Abstimmungswege only as a recommendation (until they accede to the
+    Kooperationsvereinbarung), and who has none at all."""
+    recommended = k.actors_with_recommendation_only
+    none = [a for a in k.actors_without_path if a not in recommended]
+    parts = [f"als Empfehlung bis zum Beitritt: {_names(recommended)}"] if recommended else []
+    return "".join(f"; {p}" for p in [*parts, *([f"ohne: {_names(none)}"] if none else [])])
 
 
 def _with(actors: list[Actor], step: str) -> str:
@@ -831,10 +842,10 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
             else None,
         ),
         observed(
-            "Für alle Akteure ist mindestens ein Abstimmungsweg vereinbart."
+            "Für alle Akteure ist mindestens ein Abstimmungsweg verbindlich vereinbart."
             if not pathless
             else f"Für {_share(actors - len(pathless), actors, 'Akteuren')} ist ein Abstimmungsweg "
-            f"vereinbart; ohne: {_names(pathless)}.",
+            f"verbindlich vereinbart{_recommended_and_none(k)}.",
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
             _with(pathless, "Abstimmungswege vereinbaren") if pathless else None,
