@@ -615,3 +615,33 @@ def test_without_courses_for_volunteers_all_trainings_are_for_professionals(inpu
     text = _text(_chapters(inputs)["qualifizierung"])
     assert "Für die Fachkräfte des Netzwerks sind vier Fortbildungen vorgesehen." in text
     assert "Ehrenamtliche" not in text.split("Tabelle")[0]
+
+
+def test_an_insoweit_erfahrene_fachkraft_stands_among_its_actor_s_zustaendigkeiten(inputs):
+    """Who advises as insoweit erfahrene Fachkraft (querschnitt.yaml) has that duty among its
+    Zuständigkeiten in the chapter on actors and in the Kooperationsvereinbarung (Anlage 1), with
+    the Absätze and the one occasion it is limited to."""
+    from pipeline.render import render_agreement
+
+    def advice(data):
+        data["kinderschutz"]["fachberatung"].append(
+            {
+                "akteur": "biss",
+                "fuer": ["§ 8a SGB VIII"],
+                "nur_bei": "Gefährdung im Zusammenhang mit häuslicher Gewalt",
+                "kontakt": "Telefon 0123 4567-800",
+            }
+        )
+
+    concept = inputs.edit("querschnitt.yaml", advice).check().concept
+    chapter = next(html for name, html in concept_chapters(concept).items() if "07_akteure" in name)
+    agreement = render_agreement(concept.agreement).body_html
+    biss = "Beratung als insoweit erfahrene Fachkraft (§ 8a Abs. 4 SGB VIII), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt"
+    efb = (
+        "Beratung als insoweit erfahrene Fachkraft (§ 4 Abs. 2 KKG, § 8a Abs. 4 SGB VIII und § 8b Abs. 1 SGB VIII)"
+    )
+    for html in (chapter, agreement):
+        text = _text(html)
+        assert text.count(biss) == 1 and text.count(efb) == 1
+    section = chapter.split('id="akteur-biss"')[1].split("<h3")[0]
+    assert biss in _text(section)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, get_args
 
-from pipeline.formatting import agree, count, german_date, sentence_start
+from pipeline.formatting import agree, count, enumeration, german_date, sentence_start
 from pipeline.model.cross_cutting import (
     Audience,
     Channel,
@@ -86,6 +86,14 @@ class Advice:
         limited to, so no one calls a specialised service about every worry."""
         whom = sentence_start("; ".join(f"{c.who} ({c.citation})" for c in self.claims))
         return f"{whom} – nur bei {self.entry.only_for}" if self.entry.only_for else whom
+
+    @property
+    def responsibility(self) -> str:
+        """The advice as one of the actor's Zuständigkeiten, where the chapter on actors and the
+        Kooperationsvereinbarung list them: 'Beratung als insoweit erfahrene Fachkraft (§ 8a
+        Abs. 4 SGB VIII), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt'."""
+        text = f"Beratung als insoweit erfahrene Fachkraft ({enumeration([c.citation for c in self.claims])})"
+        return f"{text}, nur bei {self.entry.only_for}" if self.entry.only_for else text
 
 
 @dataclass(frozen=True)
@@ -220,6 +228,12 @@ class Topics:
             Advice(a, self.k.actor(a.actor), tuple(ADVICE_CLAIMS[b] for b in dict.fromkeys(a.basis)))
             for a in section.advice
         ]
+
+    def responsibilities(self, actor: Actor) -> list[str]:
+        """An actor's Zuständigkeiten as written, and the advice in child protection its
+        specialists give (querschnitt.yaml): a partner's duty in child protection stands wherever
+        its Zuständigkeiten do, not only in the chapter on child protection."""
+        return [*actor.responsibilities, *(a.responsibility for a in self.advice if a.actor.id == actor.id)]
 
     @property
     def volunteers(self) -> list[Volunteer]:
