@@ -834,17 +834,18 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
     ending_2027 = {m["id"] for m in measures if str(m["zeitraum"].get("bis", "")).startswith("2027")}
     ending = [i for i in income if i.get("befristet_bis") == i["jahr"] == 2027]
-    assert len(ending) == 2  # Krankenkassen and Bürgerstiftung, promised until the end of 2027
+    assert len(ending) == 3  # Krankenkassen and Bürgerstiftung (its share for M2 apart), until the end of 2027
     with_measure = [i for i in ending if set(i["fuer"]) <= ending_2027]
     going_on = [i for i in ending if i not in with_measure]
-    assert len(with_measure) == len(going_on) == 1  # the Krankenkassen fund only M2, which ends in 2027
+    assert len(with_measure) == 2 and len(going_on) == 1  # the Krankenkassen and one share fund only M2
     lost = sum(Decimal(str(i["betrag"])) for i in going_on)
+    with_m2 = sum(Decimal(str(i["betrag"])) for i in with_measure)
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = _folgekosten(views["GV/2026/004"])  # the joint paper on all of the money: both grants
     assert f"Ab 2028 fehlen ohne Anschlussförderung Erträge von {_german_euro(lost)} im Jahr:" in text
     assert "ist bis 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden." in text
     assert (
-        f"Bei einer Fortführung fehlen zusätzlich Erträge von {_german_euro(Decimal(with_measure[0]['betrag']))}"
+        f"Bei einer Fortführung fehlen zusätzlich Erträge von {_german_euro(with_m2)}"
         in text
     )
     for line in ending:

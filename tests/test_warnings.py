@@ -239,6 +239,29 @@ def test_income_bound_to_a_measure_cannot_exceed_its_expenses(inputs, raw_inputs
     assert "M3 Willkommensmappe" in warning.message
 
 
+def test_a_limited_grant_for_measures_that_end_and_go_on_asks_to_be_split(inputs):
+    """The Folgekosten cannot tell how much of a grant that ends is missing from the next year
+    when it pays for a measure ending with it (M2, until 31.12.2027) and for others going on."""
+
+    def joined(data):
+        lines = data["ertraege"]
+        share = next(i for i in lines if i["id"] == "stiftung-babylotsen-2027")
+        rest = next(i for i in lines if i["id"] == "stiftung-2027")
+        rest["betrag"] += share["betrag"]
+        rest["fuer"] = ["babylotsen", *rest["fuer"]]
+        lines.remove(share)
+
+    [warning] = [w for w in inputs.edit("ressourcen.yaml", joined).warnings() if w.where.path[-1] == "fuer"]
+    assert warning.where.file == "ressourcen.yaml" and warning.where.field.startswith("ertraege[")
+    assert (
+        "'stiftung-2027' ist befristet und fördert M2 Babylotsendienst im Klinikum Musterstadt, die mit ihm endet"
+        in (warning.message)
+    )
+    assert (
+        "M7 Ehrenamtliche Familienpatenschaften und M10" in warning.message and "weiterlaufen" in warning.message
+    )
+
+
 def test_income_above_the_expenses_of_a_year_warns(inputs, raw_inputs):
     def windfall(data):
         data["ertraege"][0]["betrag"] = 900000

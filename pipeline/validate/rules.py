@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
-from pipeline.formatting import enumeration, euro, german_date
+from pipeline.formatting import agree, enumeration, euro, german_date
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
@@ -412,6 +412,30 @@ def progress_leaves_dates_to_papers(concept: Concept) -> Iterator[Finding]:
                 f"{german_date(planned.date)} {planned.committee.forms.dat} über die Umsetzung; die "
                 "Dokumente nennen diesen Termin selbst, und in der Vorlage wäre der Satz falsch. Bitte "
                 "hier nur beschreiben, was umgesetzt ist.",
+            )
+
+
+@WARNINGS.rule("ertrag-fuer-ungleich-lange-massnahmen")
+def grant_for_measures_of_different_ends(concept: Concept) -> Iterator[Finding]:
+    """A grant that ends ('befristet_bis') and pays for measures of which some end with it and
+    some go on cannot be read in the Folgekosten: how much of it is missing from the next year
+    depends on how it is split between them, which only the inputs can say."""
+    ending = concept.budget.ending_measures
+    for index, line in enumerate(concept.resources.income):
+        if line.limited_until is None or len(line.purposes) < 2:
+            continue
+        ends = {p for p in line.purposes if p in ending and ending[p].end.year <= line.limited_until}
+        if ends and len(ends) < len(line.purposes):
+            shown = enumeration([concept.purpose_label(p) for p in line.purposes if p in ends])
+            others = enumeration([concept.purpose_label(p) for p in line.purposes if p not in ends])
+            yield warning(
+                "ressourcen.yaml",
+                ("ertraege", index, "fuer"),
+                f"Der Ertrag '{line.id}' ist befristet und fördert {shown}, die mit ihm "
+                f"{agree(len(ends), 'endet', 'enden')}, zusammen mit {others}, die "
+                f"{agree(len(line.purposes) - len(ends), 'weiterläuft', 'weiterlaufen')}. Für die Folgekosten ist offen, welcher Teil danach fehlt: Bitte "
+                "den Ertrag in zwei Einträge teilen, je mit dem Betrag für die endenden und die weiterlaufenden "
+                "Maßnahmen.",
             )
 
 
