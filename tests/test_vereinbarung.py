@@ -391,7 +391,7 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
         if n not in one_by_one and (actors[n]["organisationsform"] == "Institution" or actors[n].get("traeger"))
     ]
     assert (
-        f"Unterzeichnen sollen die Vereinbarung {count(len(parties), 'Organisation', 'Organisationen', 'eine')}; "
+        f"Unterzeichnen sollen die neue Vereinbarung {count(len(parties), 'Organisation', 'Organisationen', 'eine')}; "
         f"ihre Unterschriften binden {len(bound)} der {len(actors)} Akteure des Netzwerks" in text
     )
     assert "Aus den folgenden Gruppen tritt jede Einrichtung, Praxis oder Person einzeln" in text
@@ -1114,3 +1114,25 @@ def test_no_empty_page_after_a_landscape_annex(agreement_files):
         )
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Anlage 3: Beitrittserklärung" in headings
+
+
+def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw_inputs):
+    """'17 von 21' who signed the earlier agreement and '17 der 21' bound by the new one are not
+    the same actors: the chapter says which are new and which now accede one by one."""
+    from pipeline.render import concept_chapters
+
+    html = next(v for name, v in concept_chapters(concept).items() if "08_netzwerk" in name)
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    signed = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a.get("kooperationsvereinbarung")]
+    actors = raw_inputs["akteure.yaml"]["akteure"]
+    assert (
+        f"Bisher haben {len(signed)} von {len(actors)} Akteuren die bisherige Vereinbarung unterzeichnet." in text
+    )
+    agreement = concept.agreement
+    signed_ids = {a["id"] for a in signed}
+    new = [a.name for a in agreement.bound_actors if a.id not in signed_ids]
+    assert new and f"Gegenüber der bisherigen Vereinbarung sind neu gebunden: {'; '.join(new)}." in text
+    acceding = [a.name for a in concept.actors if a.id in signed_ids and agreement.joins_individually(a)]
+    assert acceding == ["Kindertagesstätten und Familienzentren", "Freiberufliche Hebammen"]
+    assert f"die bisher gemeinsam unterzeichnet hatten: {'; '.join(acceding)}." in text
+    assert "nicht mehr gebunden" not in text  # every earlier signatory is bound or accedes

@@ -844,10 +844,7 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     text = _folgekosten(views["GV/2026/004"])  # the joint paper on all of the money: both grants
     assert f"Ab 2028 fehlen ohne Anschlussförderung Erträge von {_german_euro(lost)} im Jahr:" in text
     assert "ist bis 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden." in text
-    assert (
-        f"Bei einer Fortführung fehlen zusätzlich Erträge von {_german_euro(with_m2)}"
-        in text
-    )
+    assert f"Bei einer Fortführung fehlen zusätzlich Erträge von {_german_euro(with_m2)}" in text
     for line in ending:
         assert f"{_german_euro(Decimal(str(line['betrag'])))} ({line['haushaltsstelle']})" in text
     assert "steigt der Zuschussbedarf" not in text  # read as a rise every year

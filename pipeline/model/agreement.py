@@ -332,6 +332,23 @@ class Agreement:
         return [a for a in self.concept.actors if self.bound(a)]
 
     @property
+    def newly_bound(self) -> list[Actor]:
+        """Bound by the new signatures, though they had not signed the earlier agreement."""
+        return [a for a in self.bound_actors if a.agreement_signed is None]
+
+    @property
+    def now_acceding(self) -> list[Actor]:
+        """Signed the earlier agreement as a whole; under the new one each member accedes alone."""
+        return [a for a in self.concept.actors_with_agreement if not self.bound(a) and self.joins_individually(a)]
+
+    @property
+    def no_longer_bound(self) -> list[Actor]:
+        """Signed the earlier agreement; no signature of the new one binds them."""
+        return [
+            a for a in self.concept.actors_with_agreement if not self.bound(a) and not self.joins_individually(a)
+        ]
+
+    @property
     def accession_groups(self) -> list[Actor]:
         """Every group whose members accede one by one, signed for in part or not at all: the
         boxes of the Beitrittserklärung."""
