@@ -693,7 +693,8 @@ def test_papers_of_a_landkreis_in_niedersachsen_are_signed_by_the_landraetin(con
     head = yaml.safe_load((EXAMPLE / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]["verwaltungsspitze"]
     for view in paper_views(concept):
         html = render_paper(view).body_html
-        assert _closing(html) == [head["name"], head["amtsbezeichnung"]]
+        if view.paper.number != "SA/2026/041":  # signed by the general deputy (next test)
+            assert _closing(html) == [head["name"], head["amtsbezeichnung"]]
         assert html.index("zusammenhalten") < html.index('id="anlagen"')  # signed before the attachments
 
 
@@ -704,8 +705,29 @@ def test_papers_of_a_hessian_city_are_signed_for_the_magistrat(inputs):
     concept = check_folder(city).concept
     head = yaml.safe_load((city / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]["verwaltungsspitze"]
     assert head["amtsbezeichnung"] == "Oberbürgermeisterin"
+    signers = {}
+    for path in (city / "vorlagen").glob("*.yaml"):
+        paper = yaml.safe_load(path.read_text(encoding="utf-8"))["vorlage"]
+        signers[paper["nummer"]] = paper.get("unterzeichnung", head)
+    assert signers["I 27/2026"] == {"name": "Tobias Reinhardt", "amtsbezeichnung": "Stadtrat"}  # the Dezernent
     for view in paper_views(concept):
-        assert _closing(render_paper(view).body_html) == ["Der Magistrat", head["name"], head["amtsbezeichnung"]]
+        signer = signers[view.paper.number]
+        assert _closing(render_paper(view).body_html) == [
+            "Der Magistrat",
+            signer["name"],
+            signer["amtsbezeichnung"],
+        ]
+
+
+def test_the_general_deputy_signs_in_vertretung(concept, raw_inputs):
+    """A Landkreis paper signed by the Erste Kreisrat for the Landrätin says 'In Vertretung'."""
+    view = next(v for v in paper_views(concept) if v.paper.number == "SA/2026/041")
+    assert _closing(render_paper(view).body_html) == ["In Vertretung", "Dr. Markus Feldmann", "Erster Kreisrat"]
+    head = raw_inputs["kommune.yaml"]["kommune"]["verwaltungsspitze"]
+    others = [v for v in paper_views(concept) if v.paper.number != "SA/2026/041"]
+    assert others and all(
+        _closing(render_paper(v).body_html) == [head["name"], head["amtsbezeichnung"]] for v in others
+    )
 
 
 def test_without_a_head_a_landkreis_paper_has_no_signature_block(inputs):

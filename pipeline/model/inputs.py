@@ -1339,6 +1339,16 @@ class SignOff(Item, title="Mitzeichnung"):
     by: Text | None = field("durch", "Wer mitgezeichnet hat (leer: Feld zum Ausfüllen)", default=None)
 
 
+class PaperSigner(Item, title="Unterzeichnung"):
+    name: Text = field("name", "Name, z. B. 'Dr. Markus Feldmann'")
+    title: Text = field("amtsbezeichnung", "Amtsbezeichnung, z. B. 'Erster Kreisrat' oder 'Stadträtin'")
+    deputy: YesNo = field(
+        "in_vertretung",
+        "ja: unterzeichnet in Vertretung der Verwaltungsspitze (im Dokument „In Vertretung“ über dem Namen)",
+        default=False,
+    )
+
+
 class Paper(Item, title="Vorlage"):
     number: Text = field("nummer", "Vorlagen-Nr., z. B. 'JHA/2026/030'")
     kind: PaperKind = field("art", "Vorlagenart: Beschlussvorlage, Informationsvorlage oder Sachstandsbericht")
@@ -1351,6 +1361,12 @@ class Paper(Item, title="Vorlage"):
         "mitzeichnung",
         "Mitzeichnung der beteiligten Ämter, je Amt ein Eintrag (leer: keine Zeile zur Mitzeichnung)",
         default_factory=list,
+    )
+    signer: PaperSigner | None = field(
+        "unterzeichnung",
+        "Wer die Vorlage unterzeichnet, wenn nicht die Verwaltungsspitze selbst: eine Dezernentin, ein "
+        "Stadtrat, die allgemeine Vertretung (leer: die Verwaltungsspitze aus kommune.yaml)",
+        default=None,
     )
     public: YesNo = field("oeffentlich", "Öffentlich (ja) oder nicht öffentlich (nein)")
     consultations: list[Consultation] = field(

@@ -214,13 +214,17 @@ class PaperView:
     def signature(self) -> list[str]:
         """The signature block at the end, line by line: in a Land where a collegial organ
         submits the papers its name with the article ('Der Magistrat'), then the head of the
-        administration by name and title ('Dr. Anna Berger', 'Landrätin'); empty if neither is
-        known."""
+        administration by name and title ('Dr. Anna Berger', 'Landrätin'), or whoever the paper
+        names as signing instead (a Dezernentin; the general deputy 'In Vertretung'); empty if
+        neither is known."""
         executive, head = self.concept.submitting_executive, self.concept.municipality.head
+        signer = self.paper.signer
         lines = []
         if executive is not None:
             lines.append(sentence_start(committee_forms(executive.name).nom))
-        if head is not None:
+        if signer is not None:
+            lines += [*(["In Vertretung"] if signer.deputy else []), signer.name, signer.title]
+        elif head is not None:
             lines += [head.name, head.title]
         return lines
 
