@@ -372,8 +372,9 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
     binding = [p for p in paths if p["von"] not in recommended]
     with_path = sum(1 for a in actors if any(a["id"] in (p["von"], p["an"]) for p in binding))
     assert recommended and with_path < sum(1 for a in actors if any(a["id"] in (p["von"], p["an"]) for p in paths))
-    assert f"Für {with_path} von {len(actors)} Akteuren ist ein Abstimmungsweg verbindlich vereinbart" in texts(
-        found
+    assert (
+        f"Mit der neuen Kooperationsvereinbarung ist für {with_path} von {len(actors)} Akteuren ein Abstimmungsweg verbindlich vereinbart"
+        in texts(found)
     )
     assert (
         "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte; Freiberufliche Hebammen"

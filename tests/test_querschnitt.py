@@ -104,7 +104,11 @@ def test_kinderschutz_names_the_office_the_advice_and_the_paths_from_the_inputs(
         assert row[2] == entry["kontakt"]
     paths = [p for p in _raw(EXAMPLE, "netzwerk.yaml")["abstimmungswege"] if p["an"] == raw["jugendamt"]]
     rows = _rows(html, "Vereinbarte Wege bei gewichtigen Anhaltspunkten")
-    assert [r[0] for r in rows] == [actors[p["von"]] for p in paths] and paths
+    # practices have not signed: their path is marked as the agreement marks it
+    assert [r[0].removesuffix(" (Empfehlung)") for r in rows] == [actors[p["von"]] for p in paths] and paths
+    assert [r[0] for r in rows if r[0].endswith("(Empfehlung)")] == [
+        "Kinder- und Jugendärztinnen und -ärzte (Empfehlung)"
+    ]
     assert f"Im Netzwerk vereinbart: {' '.join(raw['rueckmeldung'].split())}" in text
     assert raw["netzwerk_kinderschutz"]["name"] in text
 

@@ -1131,7 +1131,7 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     agreement = concept.agreement
     signed_ids = {a["id"] for a in signed}
     new = [a.name for a in agreement.bound_actors if a.id not in signed_ids]
-    assert new and f"Gegenüber der bisherigen Vereinbarung sind neu gebunden: {'; '.join(new)}." in text
+    assert new and f"Anders als die bisherige Vereinbarung bindet die neue auch: {'; '.join(new)}." in text
     acceding = [a.name for a in concept.actors if a.id in signed_ids and agreement.joins_individually(a)]
     assert acceding == ["Kindertagesstätten und Familienzentren", "Freiberufliche Hebammen"]
     assert f"die bisher gemeinsam unterzeichnet hatten: {'; '.join(acceding)}." in text

@@ -1053,7 +1053,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
         for x in (p.sender, p.recipient)
     }
     assert (
-        "Abstimmungswege sind bisher mit neun Akteuren verbindlich vereinbart, mit zwei weiteren als Empfehlung"
+        "Mit der neuen Kooperationsvereinbarung sind Abstimmungswege mit neun Akteuren verbindlich vereinbart; mit zwei weiteren gelten sie als Empfehlung, bis sie ihr beitreten"
         in text
     )
     assert len(binding) == 9

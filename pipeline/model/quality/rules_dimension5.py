@@ -78,6 +78,14 @@ def _names(items: Iterable[Actor | Committee]) -> str:
     return enumeration_of_names([i.name for i in items])
 
 
+def _paths_agreed_for(k: Concept, share: str) -> str:
+    """Which paths bind follows from who signs the Kooperationsvereinbarung of this Fassung:
+    where it marks recommendations, the count holds with it."""
+    if k.recommended_paths:
+        return f"Mit der neuen Kooperationsvereinbarung ist für {share} ein Abstimmungsweg verbindlich vereinbart"
+    return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
+
+
 def _recommended_and_none(k: Concept) -> str:
     """Who has Abstimmungswege only as a recommendation (until they accede to the
     Kooperationsvereinbarung), and who has none at all."""
@@ -844,8 +852,7 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
         observed(
             "Für alle Akteure ist mindestens ein Abstimmungsweg verbindlich vereinbart."
             if not pathless
-            else f"Für {_share(actors - len(pathless), actors, 'Akteuren')} ist ein Abstimmungsweg "
-            f"verbindlich vereinbart{_recommended_and_none(k)}.",
+            else f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}{_recommended_and_none(k)}.",
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
             _with(pathless, "Abstimmungswege vereinbaren") if pathless else None,
