@@ -430,3 +430,26 @@ def test_a_short_paragraph_under_a_heading_stays_with_its_captioned_table():
     body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
     kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
     assert kept["Über den Stand wird berichtet."] and not kept["Danach eine Tabelle."]
+
+
+def test_a_column_needs_the_width_of_its_codes_but_only_the_first_syllables_of_long_words():
+    """Word hyphenates long German words (hyphenation is on, de-DE), not 'M10', '2.500,00 €' or
+    '01.01.2025 –' (bound by a no-break space): those set a column's minimum width; a long word
+    only asks for room for its first nine letters and the hyphen. Measured with Arial's widths:
+    'M10' is wider than three average letters."""
+    from pipeline.export.docx_pages import _em_width, _needed_em
+
+    assert _em_width("M10") > 3 * 0.6  # M is wide: the average width made "M1|0" break
+    assert _needed_em("M10") == _em_width("M10")
+    assert _needed_em("01.01.2025\u00a0–") == _em_width("01.01.2025\u00a0–")
+    assert _needed_em("Netzwerkkoordination") == _em_width("Netzwerkk-") < _em_width("Netzwerkkoordination")
+    assert _needed_em("Familien-Gesundheits-") == _em_width("Gesundhei-")  # Word breaks after its own hyphen
+    assert _needed_em("(Gesundheitsorientierte") == _em_width("(Gesundhei-")
+
+
+def test_a_period_keeps_its_dash_with_the_first_date(concept):
+    """'01.01.2025 –' / '31.12.2027' in a narrow column, never the dash alone on a line."""
+    from pipeline.render import concept_chapters
+
+    chapter = next(html for name, html in concept_chapters(concept).items() if "06_massnahmen" in name)
+    assert "01.01.2025\u00a0– 31.12.2027" in chapter and "seit\u00a001.03.2013" in chapter

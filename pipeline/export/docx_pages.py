@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from collections.abc import Callable
 
 from docx.document import Document as DocumentObject
@@ -36,9 +37,31 @@ from pipeline.render.document import leads_in
 
 #: Tables with at most this many body rows stay on one page (if a page holds them).
 KEEP_WHOLE_ROWS = 6
-#: Twips per point, and the average width of a character in em (Arial), for column widths.
+#: Twips per point, for column widths.
 TWIPS_PER_POINT = 20
-CHARACTER_EM = 0.56
+#: Advance widths of Arial (the metrics of Helvetica, per 1000 em) for the characters of codes,
+#: dates and amounts; a letter not listed counts as 0.556 em, an average lower-case letter. "M10"
+#: is 1.95 em, not 3 × 0.56: measured by the average, the column of measure numbers was too
+#: narrow and Word broke "M1|0".
+ARIAL_WIDTHS: dict[str, int] = {
+    **dict.fromkeys("0123456789abdeghnopquäöüß€", 556),
+    **dict.fromkeys("ABEKPSVXYÄ", 667),
+    **dict.fromkeys("CDHNRUwÜ", 722),
+    **dict.fromkeys("GOQÖ", 778),
+    **dict.fromkeys("FTZ", 611),
+    **dict.fromkeys("Mm", 833),
+    "W": 944,
+    "%": 889,
+    **dict.fromkeys("ckrsxyzv", 500),
+    **dict.fromkeys("J", 500),
+    "L": 556,
+    **dict.fromkeys("Ift.,:;/ ", 278),
+    **dict.fromkeys("ijl", 222),
+    **dict.fromkeys("r-()„“", 333),
+    "–": 556,
+}
+#: Word's font may be wider than Arial (Georgia in a municipality's own design): a margin.
+FONT_MARGIN = 1.08
 #: Left and right cell margins of the table style (twips, scripts/referenzdokument.py).
 CELL_MARGINS = 160
 
@@ -200,11 +223,47 @@ def _longest_words(table: etree._Element, columns: int) -> list[float]:
             span = cell.find(_GRID_SPAN)
             if span is None and column < columns:
                 bold = number == 0 or next(cell.iter(_B), None) is not None
-                em = _cell_points(cell) * TWIPS_PER_POINT * CHARACTER_EM * (1.1 if bold else 1.0)
-                longest = max((len(w) for p in cell.iter(P) for w in text_of(p).split()), default=0)
+                em = _cell_points(cell) * TWIPS_PER_POINT * FONT_MARGIN * (1.1 if bold else 1.0)
+                longest = max(
+                    (_needed_em(w) for p in cell.iter(P) for w in _BREAKS.split(text_of(p))), default=0.0
+                )
                 widths[column] = max(widths[column], longest * em)
             column += int(span.get(VAL, "1")) if span is not None else 1
     return widths
+
+
+#: Where Word may break a line: not at a no-break space ("01.01.2025 –", "seit 01.03.2013").
+_BREAKS = re.compile(r"[ \t\n]+")
+
+
+#: A long word Word may hyphenate (hyphenation is on, de-DE) needs only room for this many
+#: characters and the hyphen: "Netzwerk-|koordination". Codes, dates, amounts and short words
+#: cannot be hyphenated and need their whole width.
+HYPHENATED_CHARACTERS = 9
+
+
+def _needed_em(word: str) -> float:
+    """The width (em) a word needs in its column: Word breaks after a hyphen of its own
+    ("Jugendhilfe-|planung"), and hyphenates a long piece of letters after its first syllables
+    (:data:`HYPHENATED_CHARACTERS`); anything else (a code, a date, an amount, a short word)
+    needs its whole width."""
+    return max(_piece_em(piece) for piece in _AFTER_HYPHEN.split(word))
+
+
+_AFTER_HYPHEN = re.compile(r"(?<=-)(?=.)")
+_PUNCTUATION = "„“\"'()[],.;:!?-"
+
+
+def _piece_em(piece: str) -> float:
+    letters = piece.strip(_PUNCTUATION)
+    if len(letters) > HYPHENATED_CHARACTERS and letters.isalpha():
+        return _em_width(piece[: piece.index(letters) + HYPHENATED_CHARACTERS] + "-")
+    return _em_width(piece)
+
+
+def _em_width(word: str) -> float:
+    """A word's width in em, by the widths of its characters (:data:`ARIAL_WIDTHS`)."""
+    return sum(ARIAL_WIDTHS.get(c, 556) for c in word) / 1000
 
 
 def _cell_points(cell: etree._Element) -> float:
