@@ -414,12 +414,14 @@ def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
 
 
 #: The styles :mod:`.to_pandoc` gives the paragraphs of forms: (keep with the next
-#: paragraph, space before, space after, small grey type, a line under the paragraph).
+#: paragraph, space before, space after, small grey type, a line under the paragraph). A line
+#: to write on has 12 pt above its own line of text, about 8 mm as in the PDF (2.3 em); with
+#: more, the one-page Beitrittserklärung ran onto a second page in Word.
 FORM_STYLES: dict[str, tuple[bool, float, float, bool, bool]] = {
     "Zusammenhalten": (True, 0, 4, False, False),
-    "Ausfüllzeile": (True, 20, 1, False, True),
+    "Ausfüllzeile": (True, 12, 1, False, True),
     "Feldbezeichnung": (True, 0, 4, True, False),
-    "Feldbezeichnung Ende": (False, 0, 12, True, False),
+    "Feldbezeichnung Ende": (False, 0, 6, True, False),
     "Ankreuzfeld": (False, 0, 3, False, False),
 }
 
