@@ -138,6 +138,12 @@ def test_chapter_references_are_ref_fields_to_the_numbered_heading(body):
     assert not list(body.iter(qn("w:hyperlink"))) or all(
         h.get(qn("w:anchor"), "").startswith("_Toc") for h in body.iter(qn("w:hyperlink"))
     )
+    # in a bold lead-in ("Für wen (Kapitel 5):") the number is bold too, and stays so on update
+    lead_in = next(p for p in body.iter(W_P) if _text(p).startswith("Für wen (Kapitel"))
+    separator = next(f for f in lead_in.iter(qn("w:fldChar")) if f.get(qn("w:fldCharType")) == "separate")
+    result = separator.getparent().getnext()
+    assert result.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
+    assert "MERGEFORMAT" in _fields(lead_in)[0][0]
 
 
 def test_directories_are_fields_with_linked_entries(body):
