@@ -126,3 +126,12 @@ def test_values_compared_in_one_row_are_written_alike():
     assert with_unit(Decimal("4"), "VZÄ", 1) == f"4,0{NBSP}VZÄ"
     assert with_unit(Decimal("4"), "VZÄ") == f"4{NBSP}VZÄ"
     assert decimal_places(Decimal("3.50")) == 1 and decimal_places(Decimal("4.0")) == 0
+
+
+def test_a_paper_s_series_letter_stays_with_its_number():
+    """'M' alone at the end of a line and '184/2026' on the next read as two things."""
+    from pipeline.formatting import NBSP, bind_citations
+
+    assert bind_citations("Vorlage M 184/2026 und B 64/2026.") == f"Vorlage M{NBSP}184/2026 und B{NBSP}64/2026."
+    # numbers without a space, and words before a fraction that is no paper number, stay as they are
+    assert bind_citations("KT/2025/088, GA 12/20, Teil A 1/2026x") == "KT/2025/088, GA 12/20, Teil A 1/2026x"
