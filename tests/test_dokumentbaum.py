@@ -149,13 +149,22 @@ def test_tight_and_loose_list_items():
     assert [[b["t"] for b in item] for item in loose["c"][1]] == [["Para"]]
 
 
-def test_header_block_of_a_paper_is_a_definition_list():
-    dl = blocks('<dl class="kopfangaben"><dt>Datum</dt><dd>29.10.2026</dd><dt>Status</dt><dd>öffentlich</dd></dl>')
-    assert dl[0]["t"] == "DefinitionList"
-    assert [(texts(term), texts(values)) for term, values in dl[0]["c"]] == [
-        (["Datum"], ["29.10.2026"]),
-        (["Status"], ["öffentlich"]),
-    ]
+def test_header_block_of_a_paper_is_one_line_per_entry_label_tab_value():
+    """In Word the head block is as compact as the PDF's two columns: the label in bold, a tab,
+    the value (style "Kopfangabe" with its tab stop); stacked label over value it filled 40 % of
+    the first page. Other definition lists stay definition lists."""
+    head = blocks(
+        '<dl class="kopfangaben"><dt>Datum</dt><dd>29.10.2026</dd><dt>Beteiligt</dt>'
+        "<dd><p>Kämmerei</p><p>Sozialamt</p></dd></dl>"
+    )
+    assert styles(head) == ["Kopfangabe", "Kopfangabe"]
+    first, second = (b["c"][1][0]["c"] for b in head)
+    assert first[0] == {"t": "Strong", "c": [{"t": "Str", "c": "Datum"}]}
+    assert first[1] == {"t": "RawInline", "c": ["openxml", "<w:r><w:tab/></w:r>"]}
+    assert texts(first[2:]) == ["29.10.2026"] and texts(second[2:]) == ["Kämmerei", "Sozialamt"]
+    assert {"t": "Space"} in second[2:]  # two paragraphs of a value are not glued together
+    plain = blocks("<dl><dt>Begriff</dt><dd>Erklärung</dd></dl>")
+    assert plain[0]["t"] == "DefinitionList"
 
 
 def test_table_takes_widths_and_header_alignment_for_the_whole_column():

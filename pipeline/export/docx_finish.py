@@ -413,7 +413,7 @@ def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
         properties.set("descr", figure.alt)
 
 
-#: The styles :mod:`.to_pandoc` gives the paragraphs of forms: (keep with the next
+#: The styles :mod:`.to_pandoc` gives the paragraphs of forms and of a paper's head block: (keep with the next
 #: paragraph, space before, space after, small grey type, a line under the paragraph). A line
 #: to write on has 12 pt above its own line of text, about 8 mm as in the PDF (2.3 em); with
 #: more, the one-page Beitrittserklärung ran onto a second page in Word.
@@ -423,7 +423,10 @@ FORM_STYLES: dict[str, tuple[bool, float, float, bool, bool]] = {
     "Feldbezeichnung": (True, 0, 4, True, False),
     "Feldbezeichnung Ende": (False, 0, 6, True, False),
     "Ankreuzfeld": (False, 0, 3, False, False),
+    "Kopfangabe": (False, 0, 3, False, False),
 }
+#: Where the value of a head-block line starts (the PDF's first column, 4,2 cm, and its gap).
+HEAD_VALUE_INDENT = Cm(4.5)
 
 
 def _line_below(paragraph_properties: etree._Element) -> None:
@@ -457,6 +460,10 @@ def _form_styles(document: DocumentObject) -> None:
             paragraph.left_indent = Cm(0.6)
             paragraph.first_line_indent = Cm(-0.6)
             _gap_to_margin(document, paragraph)
+        if name == "Kopfangabe":  # label, tab, value; a value's second line under its first
+            paragraph.left_indent = HEAD_VALUE_INDENT
+            paragraph.first_line_indent = -HEAD_VALUE_INDENT
+            paragraph.tab_stops.add_tab_stop(HEAD_VALUE_INDENT)
 
 
 def _gap_to_margin(document: DocumentObject, paragraph: ParagraphFormat) -> None:
