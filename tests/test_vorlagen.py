@@ -124,13 +124,13 @@ def test_file_names_carry_number_and_lead_body(papers, committees):
 
 
 def _header_fields(document) -> dict[str, str]:
-    """The header block of a paper: a definition list (term, value), no table."""
-    paragraphs = document.paragraphs
-    return {
-        term.text: value.text
-        for term, value in zip(paragraphs, paragraphs[1:], strict=False)
-        if term.style.style_id == "DefinitionTerm" and value.style.style_id == "Definition"
-    }
+    """The header block of a paper: one paragraph per entry, label (bold), tab, value; no table.
+    The value starts at the style's tab stop, where its second line is indented to."""
+    lines = [p for p in document.paragraphs if p.style.name == "Kopfangabe"]
+    style = lines[0].style.paragraph_format
+    assert [t.position for t in style.tab_stops] == [style.left_indent] == [-style.first_line_indent]
+    assert all(p.runs[0].bold for p in lines)
+    return dict(p.text.split("\t", 1) for p in lines)
 
 
 def test_header_block_shows_the_paper_fields(papers):
