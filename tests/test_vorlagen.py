@@ -802,6 +802,15 @@ def test_a_beschlussvorlage_without_folgekosten_is_a_warning(inputs):
     # grants that end after 2027 are Folgekosten the paper names by itself
     assert not [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
     inputs.edit("ressourcen.yaml", unlimited)
+    # a running measure that ends within the plan is named as well (M2, until 31.12.2027)
+    assert not [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
+
+    def open_ended(data):
+        for measure in data["massnahmen"]:
+            if measure["status"] == "laufend":
+                measure["zeitraum"].pop("bis", None)
+
+    inputs.edit("massnahmen.yaml", open_ended)
     warnings = [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
     assert len(warnings) == 1
     assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
@@ -881,7 +890,14 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         in chapter
     )
     health = _folgekosten(views["GA/2026/027"])  # the health committee's paper: its own grant only
-    assert health.startswith("M2 Babylotsendienst im Klinikum Musterstadt ist bis 31.12.2027 befristet")
+    m2_health = sum(
+        Decimal(str(e["betrag"]))
+        for e in expenses
+        if e["fuer"] == "babylotsen" and e["jahr"] == 2027 and e["ausschuss"] == "ga"
+    )
+    assert health.startswith(
+        f"M2 Babylotsendienst im Klinikum Musterstadt (Aufwand 2027: {_german_euro(m2_health)}) ist bis 31.12.2027 befristet"
+    )
     assert "Bei einer Fortführung fehlen Erträge von" in health and "Bürgerstiftung" not in health
 
     neuhafen = ROOT / "inputs" / "neuhafen"
@@ -933,6 +949,32 @@ def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
     later = EndingMeasure("M2 Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
     (year,) = follow_up_years([], [grant], 2027, {"lotsen": later})
     assert (year.ending, year.with_measures) == ((grant,), ())
+
+
+def test_a_running_measure_that_ends_is_named_with_its_aufwand_even_without_a_grant():
+    """Neuhafen's M5 ends on 31.12.2027 and costs 9.000 € that year, with no grant ending with it:
+    the council decides whether it goes on, so the Folgekosten name it. A project planned to
+    end (a survey, status 'geplant') is no such decision."""
+    import datetime as dt
+
+    from pipeline.model.inputs import Expense
+    from pipeline.model.resources import EndingMeasure, follow_up_years
+
+    def line(purpose: str, amount: int) -> Expense:
+        data = {"id": f"a-{purpose}", "art": "Sachkosten", "bezeichnung": "Druck", "jahr": 2027, "betrag": amount}
+        return Expense.model_validate(data | {"fuer": purpose, "haushaltsstelle": "Produkt 1", "ausschuss": "jha"})
+
+    info = EndingMeasure("M5 Elterninformation", dt.date(2027, 12, 31))
+    survey = EndingMeasure("M20 Befragung", dt.date(2027, 9, 30), ongoing=False)
+    (year,) = follow_up_years(
+        [line("info", 9000), line("survey", 3000)], [], 2027, {"info": info, "survey": survey}
+    )
+    assert year.year == 2028 and year.measures == (info,)
+    assert year.sentence == (
+        "M5 Elterninformation (Aufwand 2027: 9.000,00\u00a0€) ist bis 31.12.2027 befristet; über die "
+        "Fortführung ist gesondert zu entscheiden."
+    )
+    assert follow_up_years([line("info", 9000)], [], 2028, {"info": info}) == []  # over before the paper's year
 
 
 def test_befristet_bis_before_its_year_and_a_smaller_full_year_are_errors(inputs):

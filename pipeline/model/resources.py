@@ -97,6 +97,8 @@ class EndingMeasure:
 
     label: str
     end: dt.date
+    #: Work that is under way (status 'laufend'), not a project planned to end, such as a survey.
+    ongoing: bool = True
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ class FollowUpYear:
     growing: tuple[Expense, ...]
     with_measures: tuple[Income, ...] = ()
     measures: tuple[EndingMeasure, ...] = ()
+    #: The Aufwand of each of `measures` in its last year (in the same order), where known.
+    costs: tuple[Decimal, ...] = ()
 
     @property
     def sentence(self) -> str:
@@ -135,15 +139,23 @@ class FollowUpYear:
             )
         if self.measures:
             ends = {m.end for m in self.measures}
-            names = enumeration([m.label for m in self.measures])
+            costs = self.costs or (None,) * len(self.measures)
+
+            def named(measure: EndingMeasure, cost: Decimal | None) -> str:
+                notes = [f"bis {german_date(measure.end)}"] if len(ends) > 1 else []
+                notes += [f"Aufwand {self.year - 1}: {euro(cost)}"] if cost else []
+                return f"{measure.label} ({'; '.join(notes)})" if notes else measure.label
+
+            names = enumeration([named(m, c) for m, c in zip(self.measures, costs, strict=True)])
             until = f" bis {german_date(ends.pop())}" if len(ends) == 1 else ""
             verb = "ist" if len(self.measures) == 1 else "sind"
             parts.append(f"{names} {verb}{until} befristet; über die Fortführung ist gesondert zu entscheiden")
-            amount = euro(total(i.amount for i in self.with_measures))
-            more = "zusätzlich " if self.ending else ""
-            parts.append(
-                f"Bei einer Fortführung fehlen {more}Erträge von {amount} im Jahr: {_lines(self.with_measures)}"
-            )
+            if self.with_measures:
+                amount = euro(total(i.amount for i in self.with_measures))
+                more = "zusätzlich " if self.ending else ""
+                parts.append(
+                    f"Bei einer Fortführung fehlen {more}Erträge von {amount} im Jahr: {_lines(self.with_measures)}"
+                )
         return "".join(f"{part}. " for part in parts).strip()
 
 
@@ -185,17 +197,45 @@ def follow_up_years(
         and not continued(e, expenses)
         and not ends_by(e.purpose, e.year)
     ]
-    years = sorted({i.year + 1 for i in [*ending, *with_measures]} | {e.year + 1 for e in growing})
-    return [
-        FollowUpYear(
-            year,
-            tuple(i for i in ending if i.year + 1 == year),
-            tuple(e for e in growing if e.year + 1 == year),
-            grants := tuple(i for i in with_measures if i.year + 1 == year),
-            tuple(dict.fromkeys(measures[p] for i in grants for p in i.purposes)),
+    # measures whose work ends within the plan: whether they go on is a decision, with or without
+    # a grant that ends with them
+    last_years = {
+        purpose: measures[purpose].end.year
+        for purpose in {e.purpose for e in expenses}
+        if purpose in measures
+        and measures[purpose].ongoing
+        and measures[purpose].end.year >= since
+        and any(e.purpose == purpose and e.year == measures[purpose].end.year for e in expenses)
+    }
+    years = sorted(
+        {i.year + 1 for i in [*ending, *with_measures]}
+        | {e.year + 1 for e in growing}
+        | {y + 1 for y in last_years.values()}
+    )
+
+    def ending_in(year: int, grants: tuple[Income, ...]) -> tuple[str, ...]:
+        with_grants = [p for i in grants for p in i.purposes]
+        by_work = sorted((p for p, last in last_years.items() if last + 1 == year), key=list(measures).index)
+        return tuple(dict.fromkeys([*with_grants, *by_work]))
+
+    def cost(purpose: str, year: int) -> Decimal:
+        return total(e.amount for e in expenses if e.purpose == purpose and e.year == year)
+
+    result = []
+    for year in years:
+        grants = tuple(i for i in with_measures if i.year + 1 == year)
+        ended = ending_in(year, grants)
+        result.append(
+            FollowUpYear(
+                year,
+                tuple(i for i in ending if i.year + 1 == year),
+                tuple(e for e in growing if e.year + 1 == year),
+                grants,
+                tuple(measures[p] for p in ended),
+                tuple(cost(p, year - 1) for p in ended),
+            )
         )
-        for year in years
-    ]
+    return result
 
 
 @dataclass(frozen=True)
@@ -397,7 +437,7 @@ class Budget:
         """The measures with an end date, by id, for the Folgekosten: their grants end with them."""
         concept = self.concept
         return {
-            m.id: EndingMeasure(f"{concept.measure_number(m.id)} {m.title}", m.period.end)
+            m.id: EndingMeasure(f"{concept.measure_number(m.id)} {m.title}", m.period.end, m.status == "laufend")
             for m in concept.measures
             if m.period.end is not None
         }
