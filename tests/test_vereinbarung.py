@@ -851,6 +851,9 @@ def test_without_the_form_the_agreement_names_no_annex_3(inputs):
     inputs.replace(
         "netzwerk.yaml", "  einverstaendniserklaerung:\n", "  einverstaendniserklaerung:\n    erzeugen: nein\n"
     )
+    inputs.edit_paper(
+        "jha-2026-030-gesamtkonzept.yaml", lambda p: p["anlagen"].remove({"erzeugt": "einverstaendniserklaerung"})
+    )
     concept = inputs.check().concept
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert "Anlage 4" not in text and "Einverständniserklärung" not in text
@@ -864,9 +867,10 @@ def test_without_the_form_the_agreement_names_no_annex_3(inputs):
 
 def test_without_the_section_there_is_no_agreement(inputs):
     _with_section(inputs, "")
-    inputs.edit_paper(
-        "jha-2026-030-gesamtkonzept.yaml", lambda p: p["anlagen"].remove({"erzeugt": "kooperationsvereinbarung"})
-    )
+    for kind in ("kooperationsvereinbarung", "einverstaendniserklaerung"):
+        inputs.edit_paper(
+            "jha-2026-030-gesamtkonzept.yaml", lambda p, kind=kind: p["anlagen"].remove({"erzeugt": kind})
+        )
     concept = inputs.check().concept
     assert concept.agreement is None
     rendered = render_products(concept, [p.key for p in PRODUCTS])
@@ -889,7 +893,8 @@ def test_a_paper_attaches_the_agreement_as_the_plan(concept):
         rendered.attachments["kooperationsvereinbarung"].path(".pdf")
         == f"kooperationsvereinbarung/{AGREEMENT_STEM}.pdf"
     )
-    assert "einverstaendniserklaerung" not in rendered.attachments  # no paper asks for it
+    # the consent form goes with the agreement it is an annex of (a warning asks for it)
+    assert rendered.attachments["einverstaendniserklaerung"].path(".pdf").startswith("kooperationsvereinbarung/")
     paper = next(p for p in rendered.papers if p.view.paper.number == "JHA/2026/030")
     items = [
         text_of(li)
@@ -904,7 +909,9 @@ def test_nur_kooperationsvereinbarung_needs_the_section(tmp_path, example_copy):
     path.write_text(text[: text.index("kooperationsvereinbarung:\n")], encoding="utf-8")
     for paper in (example_copy / "vorlagen").glob("*.yaml"):
         paper.write_text(
-            paper.read_text(encoding="utf-8").replace("    - erzeugt: kooperationsvereinbarung\n", ""),
+            paper.read_text(encoding="utf-8")
+            .replace("    - erzeugt: kooperationsvereinbarung\n", "")
+            .replace("    - erzeugt: einverstaendniserklaerung\n", ""),
             encoding="utf-8",
         )
     result = CliRunner().invoke(

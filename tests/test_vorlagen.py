@@ -314,16 +314,19 @@ def test_attachments_are_listed_and_built(papers, built_all):
         "Gesamtkonzept Frühe Hilfen (PDF)",
         "Maßnahmenplan Frühe Hilfen (PDF)",
         "Kooperationsvereinbarung Netzwerk Frühe Hilfen (PDF)",
-        f"{raw['anlagen'][3]['titel']} (PDF)",
+        "Vordruck Einverständniserklärung und Schweigepflichtentbindung (PDF)",
+        f"{raw['anlagen'][4]['titel']} (PDF)",
     ]
-    assert [a.get("erzeugt") for a in raw["anlagen"][:3]] == [
+    assert [a.get("erzeugt") for a in raw["anlagen"][:4]] == [
         "gesamtkonzept",
         "massnahmenplan",
         "kooperationsvereinbarung",
+        "einverstaendniserklaerung",
     ]
     assert next(built_all.glob("kooperationsvereinbarung/Kooperationsvereinbarung_*.pdf")).is_file()
-    copied = built_all / "vorlagen" / "anlagen" / Path(raw["anlagen"][3]["datei"]).name
-    assert copied.read_bytes() == (EXAMPLE / raw["anlagen"][3]["datei"]).read_bytes()
+    assert next(built_all.glob("kooperationsvereinbarung/Einverstaendniserklaerung_*.pdf")).is_file()
+    copied = built_all / "vorlagen" / "anlagen" / Path(raw["anlagen"][4]["datei"]).name
+    assert copied.read_bytes() == (EXAMPLE / raw["anlagen"][4]["datei"]).read_bytes()
     plan = Document(str(next((built_all / "vorlagen").glob("Massnahmenplan_*.docx"))))
     measures = _rows(_table(plan, "Maßnahmenplan"))
     assert len(measures) - 1 == len(yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text())["massnahmen"])

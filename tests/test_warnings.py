@@ -288,3 +288,14 @@ def test_the_coordination_must_be_costed(inputs):
     [warning] = [w for w in inputs.warnings() if "Netzwerkkoordination" in w.message]
     assert warning.where.field == "aufwand"
     assert "kein Aufwand eingetragen (fuer: netzwerkkoordination)" in warning.message
+
+
+def test_a_paper_attaching_the_agreement_attaches_its_consent_form(inputs):
+    def without(data):
+        data["anlagen"] = [a for a in data["anlagen"] if a.get("erzeugt") != "einverstaendniserklaerung"]
+
+    assert not [w for w in inputs.warnings() if "Vordruck" in w.message]
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", without)
+    [warning] = [w for w in inputs.warnings() if "Vordruck" in w.message]
+    assert str(warning).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
+    assert "'- erzeugt: einverstaendniserklaerung'" in warning.message

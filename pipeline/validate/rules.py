@@ -439,6 +439,27 @@ def grant_for_measures_of_different_ends(concept: Concept) -> Iterator[Finding]:
             )
 
 
+@WARNINGS.rule("anlagen-der-vereinbarung")
+def agreement_with_its_consent_form(concept: Concept) -> Iterator[Finding]:
+    """The Kooperationsvereinbarung names the consent form as its Anlage and relies on it (§ 6):
+    a paper that asks to conclude the agreement attaches both, or the council decides on a text
+    whose annex it has not seen."""
+    agreement = concept.agreement
+    if agreement is None or not agreement.has_consent_form:
+        return
+    files = {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
+    for paper in concept.papers:
+        generated = [a.generated for a in paper.attachments]
+        if "kooperationsvereinbarung" in generated and "einverstaendniserklaerung" not in generated:
+            yield warning(
+                files[paper.number],
+                ("vorlage", "anlagen"),
+                "Die Vorlage fügt die Kooperationsvereinbarung an, aber nicht deren Anlage, den Vordruck "
+                "„Einverständniserklärung und Schweigepflichtentbindung“. Bitte unter 'anlagen' auch "
+                "'- erzeugt: einverstaendniserklaerung' eintragen.",
+            )
+
+
 @WARNINGS.rule("folgekosten")
 def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
     """A Beschlussvorlage shows the council its Folgekosten: the amounts of later years in
