@@ -1143,3 +1143,34 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     assert acceding == ["Kindertagesstätten und Familienzentren", "Freiberufliche Hebammen"]
     assert f"die bisher gemeinsam unterzeichnet hatten: {'; '.join(acceding)}." in text
     assert "nicht mehr gebunden" not in text  # every earlier signatory is bound or accedes
+
+
+def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_members_in_one():
+    """Neuhafen's Stadtteilrunden: four sittings a year in each of four Sozialräume. The
+    coordination leads all (16 sittings), the ASD sits in its own (4); the network meets 16 times
+    in them; tables say '4 je Sozialraum (16)'."""
+    city = check_folder(Path(__file__).resolve().parent.parent / "inputs" / "neuhafen").concept
+    raw = yaml.safe_load(
+        (Path(__file__).resolve().parent.parent / "inputs" / "neuhafen" / "netzwerk.yaml").read_text(
+            encoding="utf-8"
+        )
+    )["netzwerkgremien"]
+    rounds = next(b for b in city.network.bodies if b.id == "stadtteilrunden")
+    assert len(rounds.social_spaces) == 4 and rounds.meetings_per_year == 4 and rounds.sittings == 16
+    assert rounds.meetings_shown == "4 je Sozialraum (16)"
+    expected = sum(b["sitzungen_pro_jahr"] * max(1, len(b.get("je_sozialraum", []))) for b in raw)
+    assert city.network_meetings_per_year == expected
+    chair = city.agreement.contribution(city.actor("netzwerkkoordination"))
+    chaired = sum(
+        b["sitzungen_pro_jahr"] * max(1, len(b.get("je_sozialraum", [])))
+        for b in raw
+        if b["leitung"] == "netzwerkkoordination"
+    )
+    joined = sum(
+        b["sitzungen_pro_jahr"]
+        for b in raw
+        if b["leitung"] != "netzwerkkoordination" and "netzwerkkoordination" in b["mitglieder"]
+    )
+    assert chair.meetings_per_year == chaired + joined
+    asd = city.agreement.contribution(city.actor("asd"))
+    assert asd.meetings_per_year == sum(b["sitzungen_pro_jahr"] for b in raw if "asd" in b["mitglieder"])

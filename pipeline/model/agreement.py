@@ -138,7 +138,7 @@ class Contribution:
     @property
     def meetings_per_year(self) -> int:
         """Sittings a year of the bodies it chairs or sits in: the time it commits to."""
-        return sum(b.meetings_per_year for b in (*self.chaired, *self.member_of))
+        return sum(b.sittings for b in self.chaired) + sum(b.meetings_per_year for b in self.member_of)
 
     @property
     def hours(self) -> Decimal:

@@ -634,7 +634,7 @@ class Concept:
 
     @property
     def network_meetings_per_year(self) -> int:
-        return sum(b.meetings_per_year for b in self.network.bodies)
+        return sum(b.sittings for b in self.network.bodies)
 
     # committees ------------------------------------------------------------------------------
 

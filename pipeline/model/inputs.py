@@ -776,6 +776,24 @@ class NetworkBody(Item, title="Netzwerkgremium"):
     chair: ActorRef = field("leitung", "Leitender Akteur")
     members: list[ActorRef] = field("mitglieder", "Mitglieder", min_length=1)
     tasks: list[Text] = field("aufgaben", "Aufgaben", min_length=1)
+    social_spaces: list[SocialSpaceRef] = field(
+        "je_sozialraum",
+        "Sozialräume, in denen das Gremium je für sich tagt (Stadtteilrunden): 'sitzungen_pro_jahr' gilt dann "
+        "je Sozialraum, jedes Mitglied tagt in seinem, die Leitung in allen (leer: ein Gremium für alle)",
+        default_factory=list,
+    )
+
+    @property
+    def sittings(self) -> int:
+        """Sittings a year of the whole body: in each of its Sozialräume where it meets apart."""
+        return self.meetings_per_year * max(1, len(self.social_spaces))
+
+    @property
+    def meetings_shown(self) -> str:
+        """'4' or, where it meets in each Sozialraum apart, '4 je Sozialraum (16)'."""
+        if not self.social_spaces:
+            return str(self.meetings_per_year)
+        return f"{self.meetings_per_year} je Sozialraum ({self.sittings})"
 
     @property
     def forms(self) -> Forms:
