@@ -250,3 +250,14 @@ def test_boxes_to_tick_are_paragraphs_of_their_own_style():
 def test_landscape_block_is_framed_by_two_section_ends():
     found = blocks('<div class="quer"><table><tbody><tr><td>x</td></tr></tbody></table></div>')
     assert [b["t"] for b in found] == ["RawBlock", "Table", "RawBlock"]
+
+
+def test_a_kept_block_with_room_before_starts_with_the_spaced_style():
+    """The signature block of a paper (div.zusammenhalten.abstand) has room above it in Word as
+    in the PDF; its lines stay together."""
+    one = blocks('<div class="zusammenhalten abstand"><p>Dr. Anna Berger<br>Landrätin</p></div>')
+    assert styles(one) == ["Zusammenhalten mit Abstand"]
+    two = blocks('<div class="zusammenhalten abstand"><p>Der Magistrat</p><p><em>Vorbehaltlich …</em></p></div>')
+    assert styles(two) == ["Zusammenhalten mit Abstand"] and two[1]["t"] == "Para"
+    plain = blocks('<div class="zusammenhalten"><p>A</p><p>B</p></div>')
+    assert styles(plain) == ["Zusammenhalten"]

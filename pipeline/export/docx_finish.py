@@ -419,6 +419,7 @@ def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
 #: more, the one-page Beitrittserklärung ran onto a second page in Word.
 FORM_STYLES: dict[str, tuple[bool, float, float, bool, bool]] = {
     "Zusammenhalten": (True, 0, 4, False, False),
+    "Zusammenhalten mit Abstand": (True, 24, 4, False, False),
     "Ausfüllzeile": (True, 12, 1, False, True),
     "Feldbezeichnung": (True, 0, 4, True, False),
     "Feldbezeichnung Ende": (False, 0, 6, True, False),

@@ -60,6 +60,8 @@ NO_BREAK_SPACE = "\u00a0"
 #: A label kept with the next line, inside a row of fields or a block kept together.
 KEEPING = {"Feldbezeichnung Ende": "Feldbezeichnung"}
 KEPT_TOGETHER = "Zusammenhalten"
+#: The first paragraph of a kept block that wants room before it (``div.zusammenhalten.abstand``).
+SPACED = "Zusammenhalten mit Abstand"
 _ALIGNMENT = {"left": "AlignLeft", "right": "AlignRight", "center": "AlignCenter"}
 _MARKS = {"strong": "Strong", "b": "Strong", "em": "Emph", "i": "Emph", "sub": "Subscript", "sup": "Superscript"}
 
@@ -305,6 +307,19 @@ def _kept_together(blocks: list[Node]) -> list[Node]:
     return result
 
 
+def _spaced(blocks: list[Node]) -> list[Node]:
+    """A kept block with room before it (a signature block under the last paragraph): its first
+    paragraph in the style that adds the space."""
+    if not blocks:
+        return blocks
+    first = blocks[0]
+    if first["t"] == "Para":
+        return [styled(SPACED, first["c"]), *blocks[1:]]
+    if first["t"] == "Div" and _style_of(first) == KEPT_TOGETHER:
+        return [styled(SPACED, _paragraph_texts(first["c"][1])[0]), *blocks[1:]]
+    return blocks
+
+
 def _boxes(blocks: list[Node]) -> list[Node]:
     found = []
     for b in blocks:
@@ -327,7 +342,7 @@ def division(element: _Element) -> list[Node]:
     elif "felder" in kinds:
         blocks = _fields(flow(element))
     elif "zusammenhalten" in kinds:
-        blocks = _kept_together(flow(element))
+        blocks = _spaced(_kept_together(flow(element))) if "abstand" in kinds else _kept_together(flow(element))
     elif "ankreuzen" in kinds:
         blocks = _boxes(flow(element))
     else:
