@@ -459,3 +459,11 @@ def test_a_period_keeps_its_dash_with_the_first_date(concept):
 
     chapter = next(html for name, html in concept_chapters(concept).items() if "06_massnahmen" in name)
     assert "01.01.2025\u00a0– 31.12.2027" in chapter and "seit\u00a001.03.2013" in chapter
+
+
+def test_second_level_bullets_are_dashes_in_the_text_s_typeface(concept_files):
+    """The 'davon' lines under a year's Aufwand: a dash, not Word's default 'o' in Courier New."""
+    with zipfile.ZipFile(concept_files[".docx"]) as package:
+        numbering = package.read("word/numbering.xml").decode("utf-8")
+    assert "Courier New" not in numbering
+    assert '<w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/>' in numbering

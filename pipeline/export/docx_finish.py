@@ -467,6 +467,22 @@ def _form_styles(document: DocumentObject) -> None:
             paragraph.tab_stops.add_tab_stop(HEAD_VALUE_INDENT)
 
 
+def _sub_bullets(document: DocumentObject) -> None:
+    """pandoc's bullet lists mark the second level with Word's default, an "o" in Courier New,
+    which looks like a typewriter in the middle of the text; a dash in the text's own typeface is
+    what German administrations use ("davon" lines under an amount)."""
+    parts = [r.target_part for r in document.part.rels.values() if r.reltype == RT.NUMBERING]
+    for level in (lvl for part in parts for lvl in part.element.iter(qn("w:lvl"))):
+        text = level.find(qn("w:lvlText"))
+        fonts = level.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if text is not None and text.get(qn("w:val")) == "o" and fonts is not None:
+            text.set(qn("w:val"), "–")
+            properties = fonts.getparent()
+            properties.remove(fonts)
+            if not len(properties):
+                level.remove(properties)
+
+
 def _gap_to_margin(document: DocumentObject, paragraph: ParagraphFormat) -> None:
     """A gap to fill in ('Name/Ort: ____') is a tab to the right margin that a line fills, so
     it is as long in Word as in the PDF, whatever the text before it."""
@@ -521,6 +537,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _compact_wide_tables(document)
     _pages(document, doc)
     _form_styles(document)
+    _sub_bullets(document)
     _png_fallbacks(document, doc)
     _custom_properties(document, identity)
     return _saved(document, datetime.combine(doc.date, time(0, 0)))
