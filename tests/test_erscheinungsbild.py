@@ -298,7 +298,10 @@ def test_the_city_builds_in_its_own_design_with_its_own_chapter(tmp_path, own_te
     assert cover.alignment == WD_ALIGN_PARAGRAPH.CENTER  # like title and subtitle above it
     assert str(cover.runs[0].font.color.rgb) == layout["akzentfarbe"].removeprefix("#").upper()
     assert cover.runs[0].font.name == "Arial"  # the headings' typeface, under a title in Arial
-    assert any(" ".join(layout["titelhinweis"].split()) == p.text for p in document.paragraphs[:12])
+    texts = [p.text for p in document.paragraphs[:12]]
+    note = texts.index(" ".join(layout["titelhinweis"].split()))
+    author = next(i for i, p in enumerate(document.paragraphs[:12]) if p.style.style_id == "Author")
+    assert note < author  # above the author and the Fassung, as on the PDF's title page
     assert document.sections[-1].header.paragraphs[0].text.startswith(layout["kopfzeile"])
     assert any("Eigener Einleitungstext der Stadt." in p.text for p in document.paragraphs)
     # text with serifs under sans-serif headings, as in the PDF: Georgia and Arial, on every PC

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime, time
-from typing import Any
+from typing import Any, cast
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -179,11 +179,20 @@ def _cover_lines(document: DocumentObject, doc: RenderedDocument) -> None:
         if design.heading_typeface != design.typeface:  # as the title above it (PDF: titelschrift)
             run.font.name = design.heading_typeface.word
         line.paragraph_format.space_after = Pt(24)
-    last = by_style.get("Date") or by_style.get("Author") or subtitle
-    if design.cover_note and last is not None:
-        note = _paragraph_after(last)
+    # the note stands above the author and the Fassung, as on the PDF's title page
+    byline = next((p for p in first if p.style is not None and p.style.style_id in ("Author", "Date")), None)
+    if design.cover_note and (byline or subtitle) is not None:
+        note = _paragraph_before(byline) if byline is not None else _paragraph_after(cast(Paragraph, subtitle))
         note.add_run(design.cover_note).font.size = Pt(10.5)
         note.paragraph_format.space_before = Pt(18)
+        note.paragraph_format.space_after = Pt(12)
+
+
+def _paragraph_before(paragraph: Paragraph) -> Paragraph:
+    """A new body paragraph right before `paragraph`, aligned like it."""
+    added = _paragraph_after(paragraph)
+    paragraph._p.addprevious(added._p)
+    return added
 
 
 def _paragraph_after(paragraph: Paragraph) -> Paragraph:
