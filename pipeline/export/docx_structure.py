@@ -245,27 +245,24 @@ def chapter_references(document: DocumentObject, found: list[Heading], ids: Iter
             mark = targets[heading.mark] = heading.mark.replace("_Toc", "_Ref")
             bookmark(heading.element, mark, next(ids))
         cached = "".join(t.text or "" for t in link.iter(qn("w:t"))) or heading.number
-        pieces = field(f"REF {mark} \\w \\h \\* MERGEFORMAT", cached)
-        _format_like(pieces[3], link)
-        for piece in pieces:
+        for piece in field(f"REF {mark} \\w \\h \\* MERGEFORMAT", cached, formatting=_formatting_of(link)):
             link.addprevious(piece)
         link.getparent().remove(link)
         replaced += 1
     return replaced
 
 
-def _format_like(result: etree._Element, link: etree._Element) -> None:
-    """The field's result keeps the formatting of the text it stands in (bold in a bold lead-in
-    "Für wen (Kapitel 5):"), without the link's own character style; MERGEFORMAT keeps it when
-    Word updates the field."""
+def _formatting_of(link: etree._Element) -> etree._Element | None:
+    """The formatting of the text a link stands in (bold in a bold lead-in "Für wen (Kapitel 5):"),
+    without the link's own character style, for the field that replaces it; MERGEFORMAT keeps it
+    when Word updates the field."""
     properties = link.find(f"{qn('w:r')}/{qn('w:rPr')}")
     if properties is None:
-        return
+        return None
     kept = copy.deepcopy(properties)
     for style in kept.findall(qn("w:rStyle")):
         kept.remove(style)
-    if len(kept):
-        result.insert(0, kept)
+    return kept if len(kept) else None
 
 
 def _entry(style: str, anchor: str, parts: list[str]) -> etree._Element:

@@ -386,17 +386,32 @@ def _text(text: str) -> etree._Element:
     return made
 
 
-def field(instruction: str, cached: str, *, dirty: bool = False, style: str | None = None) -> list[etree._Element]:
+def field(
+    instruction: str,
+    cached: str,
+    *,
+    dirty: bool = False,
+    style: str | None = None,
+    formatting: etree._Element | None = None,
+) -> list[etree._Element]:
     """The runs of a complex field (begin, instruction, separate, cached result, end): Word shows
-    the cached result until it updates the field; `dirty` asks Word to update it on opening."""
+    the cached result until it updates the field; `dirty` asks Word to update it on opening;
+    `formatting` (run properties) is the cached result's."""
     begin = element("fldChar", fldCharType="begin")
     if dirty:
         begin.set(qn("w:dirty"), "true")
+    result = run(cached, style=style)
+    if formatting is not None:
+        present = result.find(qn("w:rPr"))
+        if present is None:
+            result.insert(0, formatting)
+        else:
+            present.extend(formatting)
     return [
         run(None, begin),
         run(None, element("instrText", f" {instruction} ")),
         run(None, element("fldChar", fldCharType="separate")),
-        run(cached, style=style),
+        result,
         run(None, element("fldChar", fldCharType="end")),
     ]
 

@@ -339,14 +339,16 @@ class Agreement:
     @property
     def now_acceding(self) -> list[Actor]:
         """Signed the earlier agreement as a whole; under the new one each member accedes alone."""
-        return [a for a in self.concept.actors_with_agreement if not self.bound(a) and self.joins_individually(a)]
+        return [a for a in self._signed_before_not_bound if self.joins_individually(a)]
 
     @property
     def no_longer_bound(self) -> list[Actor]:
         """Signed the earlier agreement; no signature of the new one binds them."""
-        return [
-            a for a in self.concept.actors_with_agreement if not self.bound(a) and not self.joins_individually(a)
-        ]
+        return [a for a in self._signed_before_not_bound if not self.joins_individually(a)]
+
+    @property
+    def _signed_before_not_bound(self) -> list[Actor]:
+        return [a for a in self.concept.actors_with_agreement if not self.bound(a)]
 
     @property
     def accession_groups(self) -> list[Actor]:

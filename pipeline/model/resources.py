@@ -159,6 +159,11 @@ class FollowUpYear:
         return "".join(f"{part}. " for part in parts).strip()
 
 
+def ends_by(measures: dict[str, EndingMeasure], purpose: str, year: int) -> bool:
+    """The measure (or purpose) ends in `year` or before: a grant bound to it ends with it."""
+    return purpose in measures and measures[purpose].end.year <= year
+
+
 def _lines(grants: tuple[Income, ...]) -> str:
     return "; ".join(f"{i.label}, {euro(i.amount)} ({i.budget_item})" for i in grants)
 
@@ -178,15 +183,12 @@ def follow_up_years(
     def continued(line: Income | Expense, lines: list[Income] | list[Expense]) -> bool:
         return any(series(other) == series(line) and other.year > line.year for other in lines)
 
-    def ends_by(purpose: str, year: int) -> bool:
-        return purpose in measures and measures[purpose].end.year <= year
-
     ending = [
         i
         for i in income
         if i.limited_until is not None and i.year == i.limited_until >= since and not continued(i, income)
     ]
-    with_measures = [i for i in ending if i.purposes and all(ends_by(p, i.year) for p in i.purposes)]
+    with_measures = [i for i in ending if i.purposes and all(ends_by(measures, p, i.year) for p in i.purposes)]
     ending = [i for i in ending if i not in with_measures]
     growing = [
         e
@@ -195,7 +197,7 @@ def follow_up_years(
         and e.full_year > e.amount
         and e.year >= since
         and not continued(e, expenses)
-        and not ends_by(e.purpose, e.year)
+        and not ends_by(measures, e.purpose, e.year)
     ]
     # measures whose work ends within the plan: whether they go on is a decision, with or without
     # a grant that ends with them

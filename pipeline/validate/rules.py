@@ -30,7 +30,7 @@ from pipeline.model.inputs import (
     ResourceFile,
 )
 from pipeline.model.papers import paper_views
-from pipeline.model.resources import total
+from pipeline.model.resources import ends_by, total
 from pipeline.model.types import COORDINATION
 from pipeline.validate.parsed import Parsed
 
@@ -415,6 +415,11 @@ def progress_leaves_dates_to_papers(concept: Concept) -> Iterator[Finding]:
             )
 
 
+def _paper_files(concept: Concept) -> dict[str, str]:
+    """Each paper's number and the file it is written in, for a warning to point at."""
+    return {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
+
+
 @WARNINGS.rule("ertrag-fuer-ungleich-lange-massnahmen")
 def grant_for_measures_of_different_ends(concept: Concept) -> Iterator[Finding]:
     """A grant that ends ('befristet_bis') and pays for measures of which some end with it and
@@ -424,7 +429,7 @@ def grant_for_measures_of_different_ends(concept: Concept) -> Iterator[Finding]:
     for index, line in enumerate(concept.resources.income):
         if line.limited_until is None or len(line.purposes) < 2:
             continue
-        ends = {p for p in line.purposes if p in ending and ending[p].end.year <= line.limited_until}
+        ends = {p for p in line.purposes if ends_by(ending, p, line.limited_until)}
         if ends and len(ends) < len(line.purposes):
             shown = enumeration([concept.purpose_label(p) for p in line.purposes if p in ends])
             others = enumeration([concept.purpose_label(p) for p in line.purposes if p not in ends])
@@ -447,7 +452,7 @@ def agreement_with_its_consent_form(concept: Concept) -> Iterator[Finding]:
     agreement = concept.agreement
     if agreement is None or not agreement.has_consent_form:
         return
-    files = {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
+    files = _paper_files(concept)
     for paper in concept.papers:
         generated = [a.generated for a in paper.attachments]
         if "kooperationsvereinbarung" in generated and "einverstaendniserklaerung" not in generated:
@@ -466,7 +471,7 @@ def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
     ressourcen.yaml, grants that end ('befristet_bis') or expenses that start during the year
     ('volles_jahr'), or 'folgekosten' in words ('keine', 'jährlich wiederkehrend rund 48.000 €').
     Without any, the paper prints 'nicht beziffert', which a Kämmerei reads as a gap."""
-    files = {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
+    files = _paper_files(concept)
     for view in paper_views(concept):
         finances = view.finances
         if finances is None or not finances.decides or finances.follow_up_named:

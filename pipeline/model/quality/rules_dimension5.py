@@ -91,8 +91,8 @@ def _recommended_and_none(k: Concept) -> str:
     Kooperationsvereinbarung), and who has none at all."""
     recommended = k.actors_with_recommendation_only
     none = [a for a in k.actors_without_path if a not in recommended]
-    parts = [f"als Empfehlung bis zum Beitritt: {_names(recommended)}"] if recommended else []
-    return "".join(f"; {p}" for p in [*parts, *([f"ohne: {_names(none)}"] if none else [])])
+    text = f"; als Empfehlung bis zum Beitritt: {_names(recommended)}" if recommended else ""
+    return text + (f"; ohne: {_names(none)}" if none else "")
 
 
 def _with(actors: list[Actor], step: str) -> str:
