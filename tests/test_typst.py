@@ -204,14 +204,14 @@ def test_table_with_widths_alignment_header_body_and_footer():
     never stands alone), the caption on the figure."""
     markup = body(TABLE)
     assert code(markup) == (
-        "#figure(\n  align(center)[#table(\n"
+        "#platziert(figure(\n  align(center)[#table(\n"
         "    columns: (40%, 21.5%, 38.5%,),\n"
         "    align: (left, auto, right,),\n"
         "    table.header([«»], [«»], [«»],),\n"
         "    table.hline(),\n"
         "    [«»], [«»], [«»],\n"
         "    table.footer([«»], [], [«»], table.hline(), [#strong[«»]], [], [#strong[«»]],),\n"
-        "  )],\n  caption: [«»],\n  kind: table,\n)"
+        "  )],\n  caption: [«»],\n  kind: table,\n))"
     )
     assert texts(markup)[0] == "Jahr" and texts(markup)[-3:] == ["Gesamt", "3,00 €", "Geld"]
 
@@ -226,7 +226,7 @@ def test_figure_names_its_picture_and_alternative_text():
         '<figure><img src="zeitplan.svg" alt="Zeitleiste: M1 läuft" style="width: 100%">'
         "<figcaption>Zeitplan der Maßnahmen</figcaption></figure>"
     )
-    assert code(markup) == "#figure(image(‹›, alt: ‹›),\n  caption: [«»],\n)"
+    assert code(markup) == "#platziert(figure(image(‹›, alt: ‹›),\n  caption: [«»],\n))"
     assert literals(markup) == ["zeitplan.svg", "Zeitleiste: M1 läuft", "Zeitplan der Maßnahmen"]
 
 

@@ -380,6 +380,77 @@ def test_the_decision_to_move_or_break_a_table_settles_in_typst():
         assert warnings == [], (share, warnings)
 
 
+def _picture(name: str, height_cm: float) -> tuple[str, object]:
+    """A figure of the given height (a grey box) and the HTML that shows it."""
+    from pipeline.render.document import Figure
+
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="14cm" height="{height_cm}cm">'
+        '<rect width="100%" height="100%" fill="#cccccc"/></svg>'
+    )
+    html = f'<figure><img src="{name}" alt="Graue Fläche"><figcaption>Bild {name}</figcaption></figure>'
+    return html, Figure(name=name, svg=svg, alt="Graue Fläche")
+
+
+def _compiled_pages(body_html: str, figures: tuple = (), appendix: str = "") -> list[str]:
+    """The PDF's page texts (plain spaces) of a small document, `appendix` (Typst) set after
+    the body."""
+    import typst
+
+    from pipeline.export.to_pdf import font_dirs, typst_inputs
+    from pipeline.export.to_typst import typst_markup
+    from pipeline.render.document import TEMPLATE_DIR
+
+    doc = rendered_document(body_html)
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work)
+        layout = (TEMPLATE_DIR / "dokument.typ").read_text(encoding="utf-8")
+        (root / "main.typ").write_text(layout + appendix, encoding="utf-8")
+        shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
+        (root / "inhalt.typ").write_text(typst_markup(doc.body_html), encoding="utf-8")
+        for figure in figures:
+            (root / figure.name).write_text(figure.svg, encoding="utf-8")
+        pdf, warnings = typst.compile_with_warnings(
+            str(root / "main.typ"),
+            root=str(root),
+            font_paths=list(font_dirs()),
+            ignore_system_fonts=True,
+            sys_inputs=typst_inputs(doc),
+        )
+    assert warnings == []
+    return [p.extract_text().replace("\u00a0", " ") for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_lists_name_the_page_a_moved_table_or_figure_stands_on():
+    """A table that starts on the next page and a figure that moves there: the directory names
+    the page each stands on, not the page where the text before them ends."""
+    picture, figure = _picture("bild.svg", 12)
+    body = _text_filling(0.7) + _table(rows=4, lines=8) + _text_filling(0.8) + picture
+    directory = "\n#outline(title: [Verzeichnis], target: figure)\n"
+    pages = _compiled_pages(body, (figure,), directory)
+    listed = " ".join(pages[-1].split())
+    for label, title in (("Tabelle 1", "Probe"), ("Abbildung 1", "Bild bild.svg")):
+        actual = next(n for n, text in enumerate(pages[:-1], 1) if f"{label}: {title}" in text)
+        assert re.search(rf"{label}:? {re.escape(title)}[ .]*{actual} ", listed), (label, actual, listed)
+
+
+def test_a_figure_that_would_leave_a_page_half_empty_lets_the_text_after_it_fill_the_page():
+    """After half a page of text, a figure of two thirds of a page stands at the top of the next
+    page; the text after it fills the first page. One almost a page high has the page to itself."""
+    after = "".join(f"<p>Danach {n} folgt weiterer Text.</p>" for n in range(30))
+    picture, figure = _picture("mittel.svg", 16)
+    pages = _compiled_pages(_text_filling(0.5) + picture + after, (figure,))
+    assert "Danach 3" in pages[0] and "Abbildung 1" not in pages[0]
+    assert "Abbildung 1" in pages[1] and pages[1].index("Abbildung 1") < pages[1].index("Danach")
+    picture, figure = _picture("gross.svg", 21)
+    pages = _compiled_pages(_text_filling(0.5) + picture + after, (figure,))
+    assert "Danach 3" in pages[0]
+    assert "Abbildung 1" in pages[1] and "Danach" not in pages[1]
+    # Little room left: the figure simply moves on, the text follows it (no float).
+    pages = _compiled_pages(_text_filling(0.8) + picture + after, (figure,))
+    assert "Danach" not in pages[0] and "Abbildung 1" in pages[1]
+
+
 def test_columns_too_narrow_for_all_words_keep_the_short_ones_whole():
     """A code column ('Z2.2') gets all it needs, only the columns of long words give way; the
     total stays the page's text width."""

@@ -52,8 +52,9 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+")
 #: What a lead-in ending with a colon introduces, and stays with on its page.
 _INTRODUCED = frozenset({"ul", "ol", "dl", "table"})
 
-#: What the forms of gemeinsam.typ provide; imported by every body (harmless where unused).
-IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke'
+#: What the forms and the placing of tables and figures in gemeinsam.typ provide; imported by
+#: every body (harmless where unused).
+IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke, platziert'
 
 
 def literal(text: str) -> str:
@@ -264,7 +265,7 @@ def table(element: _Element) -> str:
     markup = "table(\n    " + ",\n    ".join(lines) + ",\n  )"
     caption = element.find("caption")
     captioned = f",\n  caption: [{inline_of(caption)}]" if caption is not None else ""
-    return f"#figure(\n  align(center)[#{markup}]{captioned},\n  kind: table,\n)"
+    return f"#platziert(figure(\n  align(center)[#{markup}]{captioned},\n  kind: table,\n))"
 
 
 def figure(element: _Element) -> str:
@@ -276,7 +277,7 @@ def figure(element: _Element) -> str:
     alt = " ".join(image.get("alt", "").split())  # one line, plain spaces: read aloud, not set
     picture = f"image({literal(image.get('src', ''))}, alt: {literal(alt)})"
     captioned = f",\n  caption: [{inline_of(caption)}]" if caption is not None else ""
-    return f"#figure({picture}{captioned},\n)"
+    return f"#platziert(figure({picture}{captioned},\n))"
 
 
 # --- divisions: landscape pages, page breaks, forms ------------------------------------------
