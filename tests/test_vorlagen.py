@@ -893,13 +893,14 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         in chapter
     )
     health = _folgekosten(views["GA/2026/027"])  # the health committee's paper: its own grant only
-    m2_health = sum(
-        Decimal(str(e["betrag"]))
-        for e in expenses
-        if e["fuer"] == "babylotsen" and e["jahr"] == 2027 and e["ausschuss"] == "ga"
-    )
+    m2 = [e for e in expenses if e["fuer"] == "babylotsen" and e["jahr"] == 2027]
+    m2_health = [e for e in m2 if e["ausschuss"] == "ga"]
+    (product,) = {e["haushaltsstelle"] for e in m2_health}
+    whole, share = (_german_euro(sum(Decimal(str(e["betrag"])) for e in lines)) for lines in (m2, m2_health))
+    assert whole != share  # the committee's share is not what the measure costs: the paper says both
     assert health.startswith(
-        f"M2 Babylotsendienst im Klinikum Musterstadt (Aufwand 2027: {_german_euro(m2_health)}) ist bis 31.12.2027 befristet"
+        f"M2 Babylotsendienst im Klinikum Musterstadt (Aufwand 2027: {whole}, davon {share} in {product}) "
+        "ist bis 31.12.2027 befristet"
     )
     assert "Bei einer Fortführung fehlen Erträge von" in health and "Bürgerstiftung" not in health
 
@@ -916,6 +917,14 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
             f"{_german_euro(Decimal(e['volles_jahr']))} statt {_german_euro(Decimal(e['betrag']))} im Jahr "
             f"{e['jahr']} ({_german_euro(more)} mehr)"
         ) in text
+    # grants that end and a full year of what started: the Kämmerei gets the sum of both
+    rise = sum(Decimal(str(i["betrag"])) for i in grants) + sum(
+        Decimal(e["volles_jahr"] - e["betrag"]) for e in starting
+    )
+    assert (
+        f"Zusammen liegt der Zuschussbedarf ab 2028 damit um {_german_euro(rise)} im Jahr über dem von 2027."
+        in text
+    )
 
 
 def test_a_grant_continued_in_a_later_year_is_no_folgekosten():

@@ -421,7 +421,7 @@ class PaperView:
             finances.follow_up,
             finances.note,
             decides=self.paper.kind == "Beschlussvorlage",
-            effects=tuple(follow_up_years(expenses, income, year, budget.ending_measures)),
+            effects=tuple(follow_up_years(expenses, income, year, budget.ending_measures, budget.expense_lines)),
         )
 
     @property

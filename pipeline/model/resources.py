@@ -116,6 +116,10 @@ class FollowUpYear:
     measures: tuple[EndingMeasure, ...] = ()
     #: The Aufwand of each of `measures` in its last year (in the same order), where known.
     costs: tuple[Decimal, ...] = ()
+    #: Where `costs` are a share (a committee's paper): each measure's whole Aufwand that year and
+    #: the budget items of the share, so the reader sees the share is not the measure's cost.
+    whole_costs: tuple[Decimal, ...] = ()
+    share_items: tuple[tuple[str, ...], ...] = ()
 
     @property
     def sentence(self) -> str:
@@ -137,16 +141,35 @@ class FollowUpYear:
             parts.append(
                 f"{'Zudem steigt' if self.ending else f'Ab {self.year} steigt'} der Aufwand im vollen Jahr: {lines}"
             )
+        if self.ending and self.growing:
+            rise = total(i.amount for i in self.ending) + total(
+                (e.full_year or e.amount) - e.amount for e in self.growing
+            )
+            parts.append(
+                f"Zusammen liegt der Zuschussbedarf ab {self.year} damit um {euro(rise)} im Jahr über dem von {self.year - 1}"
+            )
         if self.measures:
             ends = {m.end for m in self.measures}
-            costs = self.costs or (None,) * len(self.measures)
+            count = len(self.measures)
+            costs = self.costs or (None,) * count
+            wholes = self.whole_costs or costs
+            items = self.share_items or ((),) * count
 
-            def named(measure: EndingMeasure, cost: Decimal | None) -> str:
-                notes = [f"bis {german_date(measure.end)}"] if len(ends) > 1 else []
-                notes += [f"Aufwand {self.year - 1}: {euro(cost)}"] if cost else []
+            def spent(cost: Decimal | None, whole: Decimal | None, where: tuple[str, ...]) -> list[str]:
+                if not cost:
+                    return []
+                if whole is None or whole == cost:
+                    return [f"Aufwand {self.year - 1}: {euro(cost)}"]
+                share = f"in {where[0]}" if len(where) == 1 else "im Bereich dieser Vorlage"
+                return [f"Aufwand {self.year - 1}: {euro(whole)}, davon {euro(cost)} {share}"]
+
+            def named(measure: EndingMeasure, notes: list[str]) -> str:
+                notes = [f"bis {german_date(measure.end)}", *notes] if len(ends) > 1 else notes
                 return f"{measure.label} ({'; '.join(notes)})" if notes else measure.label
 
-            names = enumeration([named(m, c) for m, c in zip(self.measures, costs, strict=True)])
+            names = enumeration(
+                [named(m, spent(c, w, i)) for m, c, w, i in zip(self.measures, costs, wholes, items, strict=True)]
+            )
             until = f" bis {german_date(ends.pop())}" if len(ends) == 1 else ""
             verb = "ist" if len(self.measures) == 1 else "sind"
             parts.append(f"{names} {verb}{until} befristet; über die Fortführung ist gesondert zu entscheiden")
@@ -173,12 +196,15 @@ def follow_up_years(
     income: Iterable[Income],
     since: int,
     measures: dict[str, EndingMeasure] | None = None,
+    whole: Iterable[Expense] | None = None,
 ) -> list[FollowUpYear]:
     """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
     in its last promised year and an expense in its first, partial year, each where no line of
     a later year continues it (then the later year shows the amount itself). A grant whose
-    measures all end that year (`measures`: the measures that end, by id) ends with them."""
+    measures all end that year (`measures`: the measures that end, by id) ends with them.
+    `whole`: all expense lines, where `expenses` are a share of them (a committee's paper)."""
     expenses, income, measures = list(expenses), list(income), measures or {}
+    every = list(whole) if whole is not None else expenses
 
     def continued(line: Income | Expense, lines: list[Income] | list[Expense]) -> bool:
         return any(series(other) == series(line) and other.year > line.year for other in lines)
@@ -220,8 +246,11 @@ def follow_up_years(
         by_work = sorted((p for p, last in last_years.items() if last + 1 == year), key=list(measures).index)
         return tuple(dict.fromkeys([*with_grants, *by_work]))
 
-    def cost(purpose: str, year: int) -> Decimal:
-        return total(e.amount for e in expenses if e.purpose == purpose and e.year == year)
+    def cost(purpose: str, year: int, lines: list[Expense] = expenses) -> Decimal:
+        return total(e.amount for e in lines if e.purpose == purpose and e.year == year)
+
+    def items(purpose: str, year: int) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.budget_item for e in expenses if e.purpose == purpose and e.year == year))
 
     result = []
     for year in years:
@@ -235,6 +264,8 @@ def follow_up_years(
                 grants,
                 tuple(measures[p] for p in ended),
                 tuple(cost(p, year - 1) for p in ended),
+                tuple(cost(p, year - 1, every) for p in ended),
+                tuple(items(p, year - 1) for p in ended),
             )
         )
     return result
