@@ -1106,9 +1106,19 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
         if p.sender not in {"kinderaerzte", "hebammen"}
         for x in (p.sender, p.recipient)
     }
+    start = concept.agreement.start.strftime("%d.%m.%Y")  # after the Stand: not yet in force
     assert (
-        "Mit der neuen Kooperationsvereinbarung sind Abstimmungswege mit neun Akteuren verbindlich vereinbart; mit zwei weiteren gelten sie als Empfehlung, bis sie ihr beitreten"
-        in text
-    )
+        f"Die neue Kooperationsvereinbarung (ab {start}) legt für neun Akteure verbindliche Abstimmungswege fest; "
+        "für zwei weitere gelten sie bis zum Beitritt als Empfehlung"
+    ) in text
     assert len(binding) == 9
     assert "(Kinder- und Jugendärztinnen und -ärzte; Freiberufliche Hebammen)" in text
+    # the midwives signed the earlier agreement as a group: the paper says why they are not bound
+    assert "Die bisherige Vereinbarung wurde für Freiberufliche Hebammen gemeinsam unterzeichnet" in text
+    network = next(v for v in paper_views(concept) if v.paper.number == "GA/2026/027")
+    text = " ".join(lxml.html.fromstring(render_paper(network).body_html).text_content().split())
+    signed = len(concept.actors_with_agreement)
+    assert (
+        f"{signed} von ihnen haben die bisherige Kooperationsvereinbarung unterzeichnet; die neue soll ab {start} gelten."
+        in text
+    )
