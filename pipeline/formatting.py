@@ -239,10 +239,12 @@ def enumeration(items: list[str]) -> str:
 def enumeration_of_names(items: list[str]) -> str:
     """Names in a list: 'a, b und c', but with semicolons when a name has its own 'und' or comma
     ('Steuerungsgruppe; Qualitätszirkel Frühe Hilfen und Gesundheit; Arbeitskreis Vielfalt und
-    Zugang'), so that the reader can tell where one name ends."""
+    Zugang'), so that the reader can tell where one name ends; two such names are joined by
+    'sowie' ('Jugendhilfeausschuss sowie Ausschuss für Soziales und Gesundheit'), which reads as
+    a sentence where a lone semicolon would not."""
     items = [str(i) for i in items]
     if any(" und " in i or "," in i or ";" in i for i in items):
-        return "; ".join(items)
+        return " sowie ".join(items) if len(items) == 2 and not any(";" in i for i in items) else "; ".join(items)
     return enumeration(items)
 
 

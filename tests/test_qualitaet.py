@@ -377,7 +377,7 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
         in texts(found)
     )
     assert (
-        "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte; Freiberufliche Hebammen"
+        "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte sowie Freiberufliche Hebammen"
         in texts(found)
     )
     # a path from the (bound) coordination to each actor without a binding one completes it
@@ -883,7 +883,7 @@ def test_a_city_reads_of_its_own_council_and_its_combined_committee(inputs):
     assert f"zuständigen Ausschüsse (hier: {pair})" in rendered
     assert f"für die zwei Ausschüsse fachlich zuständig sind: {pair}" in rendered
     assert "Sozialausschuss" not in texts(review.result("haushaltsberatungen"))
-    assert f"({pair.replace(' und ', '; ', 1)})" in texts(review.result("haushaltsberatungen"))
+    assert f"({pair.replace(' und ', ' sowie ', 1)})" in texts(review.result("haushaltsberatungen"))
     # the combined committee covers health and social affairs: one joint paper reaches both fields
     assert review.result("abgestimmte-planung").status == "offen"
     assert finding(city, "abgestimmte-planung", dt.date(2026, 11, 30)).status == "erfüllt"

@@ -1141,7 +1141,7 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     assert new and f"Anders als die bisherige Vereinbarung bindet die neue auch: {'; '.join(new)}." in text
     acceding = [a.name for a in concept.actors if a.id in signed_ids and agreement.joins_individually(a)]
     assert acceding == ["Kindertagesstätten und Familienzentren", "Freiberufliche Hebammen"]
-    assert f"die bisher gemeinsam unterzeichnet hatten: {'; '.join(acceding)}." in text
+    assert f"die bisher gemeinsam unterzeichnet hatten: {' sowie '.join(acceding)}." in text
     assert "nicht mehr gebunden" not in text  # every earlier signatory is bound or accedes
 
 

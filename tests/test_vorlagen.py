@@ -1112,7 +1112,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
         "für zwei weitere gelten sie bis zum Beitritt als Empfehlung"
     ) in text
     assert len(binding) == 9
-    assert "(Kinder- und Jugendärztinnen und -ärzte; Freiberufliche Hebammen)" in text
+    assert "(Kinder- und Jugendärztinnen und -ärzte sowie Freiberufliche Hebammen)" in text
     # the midwives signed the earlier agreement as a group: the paper says why they are not bound
     assert "Die bisherige Vereinbarung wurde für Freiberufliche Hebammen gemeinsam unterzeichnet" in text
     network = next(v for v in paper_views(concept) if v.paper.number == "GA/2026/027")

@@ -414,7 +414,7 @@ class ConceptVersion(Item, title="Konzept"):
     date: Date = field("stand", "Stand (Datum) dieser Fassung")
     update: UpdateCycle = field("fortschreibung", "Turnus und Termin der Fortschreibung")
     contributors: list[ActorRef] = field(
-        "mitwirkende", "Akteure, die an dieser Fassung mitgeschrieben haben", default_factory=list
+        "mitwirkende", "Akteure, die an dieser Fassung mitgewirkt haben", default_factory=list
     )
     process: Text | None = field("beteiligungsprozess", "Wie das Konzept gemeinsam erarbeitet wurde", default=None)
     decision: Text | None = field(

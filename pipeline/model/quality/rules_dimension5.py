@@ -613,17 +613,17 @@ def _participation(k: Concept) -> Finding:
     where = (at("kommune.yaml", "konzept", "mitwirkende"), at("kommune.yaml", "konzept", "vorgestellt_in"))
     if not version.contributors and not version.presented_in:
         return observed(
-            "Wer an dieser Fassung mitgeschrieben hat und in welchen Netzwerkgremien sie beraten wurde, "
+            "Wer an dieser Fassung mitgewirkt hat und in welchen Netzwerkgremien sie beraten wurde, "
             "ist nicht erfasst.",
             where,
             UNKNOWN,
-            "Festhalten, wer an der Fassung mitgeschrieben hat und in welchen Netzwerkgremien sie "
+            "Festhalten, wer an der Fassung mitgewirkt hat und in welchen Netzwerkgremien sie "
             "vorgestellt und beraten wurde.",
         )
     writers = (
         f"Mitgeschrieben haben {count(len(k.contributors), 'Akteur', 'Akteure', 'ein')}"
         if k.contributors
-        else "Wer mitgeschrieben hat, ist nicht erfasst"
+        else "Wer mitgewirkt hat, ist nicht erfasst"
     )
     bodies = (
         f"vorgestellt und beraten wurde die Fassung in: {enumeration([b.name for b in k.presented_in])}"
@@ -665,7 +665,13 @@ def _on_schedule(k: Concept, on: dt.date) -> Finding:
         verbs = {"laufend": ("läuft", "laufen"), "geplant": ("ist geplant", "sind geplant")}
         verbs["abgeschlossen"] = ("ist abgeschlossen", "sind abgeschlossen")
         parts = [count(len(by_status[s]), "", "", verb=verbs[s]) for s in verbs if by_status.get(s)]
-        return observed(f"Alle Maßnahmen liegen im Zeitplan: {enumeration(parts)}.", where, FULFILLED)
+        # Only start and end are known, not milestones: the finding says no more than that.
+        return observed(
+            "Keine Maßnahme ist im Verzug: Keine geplante hat ihren Beginn überschritten, keine laufende "
+            f"ihr geplantes Ende ({enumeration(parts)}).",
+            where,
+            FULFILLED,
+        )
     parts = ([f"noch nicht begonnen: {enumeration(k.measure_labels([m.id for m in late]))}"] if late else []) + (
         [f"über das geplante Ende hinaus laufend: {enumeration(k.measure_labels([m.id for m in overrun]))}"]
         if overrun
@@ -1175,8 +1181,8 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
     absent = [c for c in committees if c.id not in joined]
     latest = max(recent, key=lambda e: e.date)
     text = (
-        f"Am {german_date(latest.date)} wurde die Vorbereitung der Haushaltsberatungen {latest.budget_year} für "
-        f"{_names(k.committee(c) for c in latest.committees)} abgestimmt: {latest.form}"
+        f"Am {german_date(latest.date)} wurde die Vorbereitung der Haushaltsberatungen {latest.budget_year} "
+        f"abgestimmt (beteiligt: {_names(k.committee(c) for c in latest.committees)}): {latest.form}"
     )
     if not absent:
         return [observed(f"{text}.", where, FULFILLED)]
