@@ -160,6 +160,8 @@ def _evaluate(sheet, cell: str) -> Decimal:
     value = sheet[cell].value
     if not isinstance(value, str) or not value.startswith("="):
         return Decimal(str(value or 0))
+    above = sheet[cell].row - 1  # INDEX(D:D,ROW()-1): the cell above this one
+    value = re.sub(r"INDEX\(([A-Z]+):\1,ROW\(\)-1\)", lambda m: f"{m[1]}{above}", value)
     first, *rest = _split(value[1:], "-")
     return _term(sheet, first) - sum((_term(sheet, t) for t in rest), Decimal(0))
 
@@ -221,6 +223,11 @@ def test_overview_totals_are_formulas_that_give_the_models_totals(book):
     assert sheet[f"A{total}"].value == f"Summe {years[0]}–{years[-1]}"
     assert sheet[f"C{total}"].value.startswith("=SUM(")
     assert _evaluate(sheet, f"C{total}") == sum(expenses.values())
+    # a line inserted just above a total row still counts: the total sums down to the row above
+    # itself, and the ranges other sheets add up reach the total row of their sheet
+    assert sheet[f"C{total}"].value == "=SUM(C2:INDEX(C:C,ROW()-1))"
+    items = book["Erträge"]
+    assert f"'Erträge'!$A$2:$A${items.max_row}" in sheet["D2"].value
     assert _evaluate(sheet, f"E{total}") == sum(expenses.values()) - sum(income.values())
 
 

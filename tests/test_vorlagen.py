@@ -1122,3 +1122,39 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
         f"{signed} von ihnen haben die bisherige Kooperationsvereinbarung unterzeichnet; die neue soll ab {start} gelten."
         in text
     )
+
+
+def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
+    """A Kämmerei does not count a grant that is only applied for ('beantragt') as certain: the
+    paper says how much of its Erträge is pending and what the Zuschussbedarf would be without
+    it; the concept marks the lines and says the same per year. Recomputed from the YAML."""
+    expenses, income = _raw_lines(EXAMPLE)
+    pending = [i for i in income if i.get("beantragt") and i["jahr"] == 2027]
+    assert pending and all(i["ausschuss"] == "jha" for i in pending)
+    amount = sum(Decimal(str(i["betrag"])) for i in pending)
+    of_year = lambda lines: sum(Decimal(str(x["betrag"])) for x in lines if x["jahr"] == 2027)  # noqa: E731
+    subsidy = of_year(expenses) - of_year(income)
+    sentence = (
+        f"Von den Erträgen 2027 sind {_german_euro(amount)} erst beantragt und noch nicht bewilligt "
+        "(Bundesstiftung Frühe Hilfen und Land). Werden sie nicht bewilligt und die Maßnahmen wie geplant "
+        f"umgesetzt, steigt der Zuschussbedarf 2027 von {_german_euro(subsidy)} auf {_german_euro(subsidy + amount)}."
+    )
+    concept = inputs.check().concept
+    views = {v.paper.number: v for v in paper_views(concept)}
+    joint = " ".join(lxml.html.fromstring(render_paper(views["GV/2026/004"]).body_html).text_content().split())
+    assert sentence in joint
+    assert (
+        f"{_german_euro(of_year(income))}, davon {_german_euro(amount)} beantragt, noch nicht bewilligt" in joint
+    )
+    health = " ".join(lxml.html.fromstring(render_paper(views["GA/2026/027"]).body_html).text_content().split())
+    assert "beantragt" not in health  # its own grant is promised
+    chapter = lxml.html.fromstring(concept_chapters(concept)["konzept/12_ressourcen.html.j2"])
+    assert sentence in " ".join(chapter.text_content().split())
+    marked = [r for r in chapter.xpath("//tr[td]") if "(beantragt)" in r.text_content()]
+    assert len(marked) == len([i for i in income if i.get("beantragt")])
+    # the workbook has the state of every grant in a column of its own
+    from pipeline.render.workbook import workbook
+
+    sheet = next(s for s in workbook(concept).sheets if s.name == "Erträge")
+    state = [c.header for c in sheet.columns].index("Stand")
+    assert sorted(row[state] for row in sheet.rows).count("beantragt") == len(marked)

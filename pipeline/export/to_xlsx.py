@@ -51,10 +51,12 @@ def _quoted(sheet: str) -> str:
 
 def column_ranges(workbook: Workbook) -> dict[tuple[str, str], str]:
     """Every column's data cells, by sheet and header, as a formula refers to them from another
-    sheet ("'Erträge'!$D$2:$D$11")."""
+    sheet ("'Erträge'!$D$2:$D$11"). The range reaches the total row where there is one: a line
+    the Kämmerei inserts above it is inside and counted (the total row itself meets no condition:
+    its year and committee cells hold the label or nothing)."""
     ranges = {}
     for spec in workbook.sheets:
-        last = max(len(spec.rows) + 1, 2)
+        last = max(len(spec.rows) + 1 + (spec.total_label is not None), 2)
         for index, column in enumerate(spec.columns):
             letter = _letter(index)
             ranges[(spec.name, column.header)] = f"{_quoted(spec.name)}!${letter}$2:${letter}${last}"
@@ -142,7 +144,8 @@ def _write_sheet(book: Any, spec: Sheet, formats: _Formats, ranges: dict[tuple[s
                 letter = _letter(col)
                 amount = sum((_column_value(spec, columns, col, r) for r in range(len(spec.rows))), 0.0)
                 if spec.rows:
-                    cells = f"{letter}{first + 1}:{letter}{first + len(spec.rows)}"
+                    # down to the row above the total, wherever it is after rows are inserted
+                    cells = f"{letter}{first + 1}:INDEX({letter}:{letter},ROW()-1)"
                     sheet.write_formula(total_row, col, f"=SUM({cells})", formats.total_euro, amount)
                 else:
                     sheet.write_number(total_row, col, 0, formats.total_euro)

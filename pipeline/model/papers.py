@@ -35,7 +35,9 @@ from pipeline.model.resources import (
     AmountTable,
     Balance,
     FollowUpYear,
+    PendingGrants,
     follow_up_years,
+    pending_grants,
     series,
     total,
 )
@@ -75,6 +77,11 @@ class FinanceSummary:
     @property
     def balance(self) -> Balance:
         return Balance(str(self.year), _sum(self.expenses), _sum(self.income))
+
+    @property
+    def pending(self) -> PendingGrants | None:
+        """The paper's Erträge of its year that are only applied for (a risk to name)."""
+        return pending_grants(self.year, self.balance, self.income)
 
     @property
     def follow_up_named(self) -> bool:

@@ -286,6 +286,36 @@ class Balance:
         return self.expenses - self.income
 
 
+@dataclass(frozen=True)
+class PendingGrants:
+    """Erträge of a budget year that are only applied for ('beantragt'), in a scope (all Frühe
+    Hilfen, a paper): what the Zuschussbedarf would be without them is the risk a Kämmerei asks
+    about before it counts them."""
+
+    year: int
+    balance: Balance
+    lines: tuple[Income, ...]
+
+    @property
+    def amount(self) -> Decimal:
+        return total(i.amount for i in self.lines)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(i.source for i in self.lines))
+
+    @property
+    def subsidy_without(self) -> Decimal:
+        """The Zuschussbedarf if none of them is granted and the work goes ahead as planned."""
+        return self.balance.subsidy + self.amount
+
+
+def pending_grants(year: int, balance: Balance, income: Iterable[Income]) -> PendingGrants | None:
+    """The year's Erträge in `income` that are only applied for; None where all are granted."""
+    lines = tuple(i for i in income if i.year == year and i.applied_for)
+    return PendingGrants(year, balance, lines) if lines else None
+
+
 def _matches(value: object, wanted: object) -> bool:
     return wanted is None or value == wanted
 
@@ -455,6 +485,10 @@ class Budget:
         return Balance(
             "Gesamt" if year is not None else self.span_label, self.expense_total(year), self.income_total(year)
         )
+
+    def pending(self, year: int) -> PendingGrants | None:
+        """The year's Erträge that are only applied for, against the whole budget."""
+        return pending_grants(year, self.balance(year), self.income)
 
     @cached_property
     def follow_up(self) -> list[FollowUpYear]:
