@@ -521,6 +521,23 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
     )
     assert f"§ 7 {settings['regelungen'][0]['titel']}" in text
     assert "§ 8 Laufzeit, Überprüfung, Kündigung und Beitritt" in text
+    # the network has signed an agreement before: this one replaces it, and old signatures lapse
+    first = min(
+        a["kooperationsvereinbarung"]
+        for a in raw_inputs["akteure.yaml"]["akteure"]
+        if a.get("kooperationsvereinbarung")
+    )
+    assert (
+        f"Sie ersetzt die bisherige Kooperationsvereinbarung des Netzwerks, die erstmals am {first:%d.%m.%Y} "
+        "unterzeichnet wurde. Unterschriften unter der bisherigen Vereinbarung gelten für diese nicht fort"
+    ) in text
+
+
+def test_a_first_agreement_replaces_nothing(inputs):
+    inputs.edit("akteure.yaml", lambda data: [a.pop("kooperationsvereinbarung", None) for a in data["akteure"]])
+    concept = inputs.check().concept
+    assert concept.agreement.replaces is None
+    assert "ersetzt" not in text_of(root_of(render_agreement(concept.agreement).body_html))
 
 
 def test_changes_need_consent_and_both_sides_may_end_it(concept):

@@ -347,6 +347,13 @@ class Agreement:
         return [a for a in self._signed_before_not_bound if not self.joins_individually(a)]
 
     @property
+    def replaces(self) -> dt.date | None:
+        """The day the network's earlier agreement was first signed, if there is one: this one
+        replaces it, and § 8 says so (two agreements side by side would bind nobody clearly)."""
+        signed = [a.agreement_signed for a in self.concept.actors_with_agreement if a.agreement_signed]
+        return min(signed) if signed else None
+
+    @property
     def _signed_before_not_bound(self) -> list[Actor]:
         return [a for a in self.concept.actors_with_agreement if not self.bound(a)]
 
