@@ -101,6 +101,8 @@ _PHONE_GAP = re.compile(r"(Telefon|Tel\.|(?<![\d.,])0\d{2,5}) (?=\d)")
 _UNIT_GAP = re.compile(r"(?<=\d) (?=(?:€|%|Euro\b|EUR\b))")
 #: The series letter of a council paper and its number: 'M 184/2026', 'B 64/2026'.
 _PAPER_GAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ]{1,3}) (?=\d{1,5}/\d{4}\b)")
+#: Abbreviations of two letters with points, which a line break tears apart ('e. V.', 'z. B.').
+_ABBREVIATION_GAP = re.compile(r"(?<![\w.])([ezduo]\.) (?=[VBhaäg]\.)")
 
 
 def bind_citations(text: str) -> str:
@@ -108,11 +110,13 @@ def bind_citations(text: str) -> str:
     and starts with its number – in the documents' own text and in every text the user wrote. Phone
     numbers are kept whole the same way ('Telefon 069 4711-1100'): a number split over two lines
     is dialled wrong; and so are amounts with their unit ('7.200,00 €', '23,6 %'), as the
-    documents' own amounts are written; and a paper's number ('M 184/2026'), whose letter alone at
-    the end of a line reads as a word."""
+    documents' own amounts are written; a paper's number ('M 184/2026'), whose letter alone at
+    the end of a line reads as a word; and abbreviations of two parts ('e. V.', 'z. B.', 'u. a.',
+    'd. h.', 'o. ä.'), which read as two words when torn apart."""
     text = _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2)}{NBSP}", text)
     text = _UNIT_GAP.sub(NBSP, text)
     text = _PAPER_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
+    text = _ABBREVIATION_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
     return _PHONE_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
 
 

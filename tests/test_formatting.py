@@ -97,6 +97,16 @@ def test_amounts_in_the_users_texts_keep_their_unit_on_the_same_line():
     assert bind_citations("Euro und € ohne Zahl, 12 Euroscheine") == "Euro und € ohne Zahl, 12 Euroscheine"
 
 
+def test_abbreviations_of_two_parts_stay_on_one_line():
+    """'e. / V.' at a line end reads as two words (Tabelle 28 of both examples had it)."""
+    from pipeline.formatting import NBSP, bind_citations
+
+    assert bind_citations("Caritasverband e. V., z. B. und u. a.") == (
+        f"Caritasverband e.{NBSP}V., z.{NBSP}B. und u.{NBSP}a."
+    )
+    assert bind_citations("Sie u. alle, Haus e.V.") == "Sie u. alle, Haus e.V."  # no abbreviation, or no gap
+
+
 @pytest.mark.parametrize(
     ("name", "in_text"),
     [

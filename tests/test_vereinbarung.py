@@ -1031,10 +1031,10 @@ def test_word_has_every_section_and_a_signature_block_per_party(agreement_files,
     end = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Anlage 1:"))
     signatures = paragraphs[start:end]
     parties = expected_parties(raw_inputs)
-    names = [
-        p.text.split("\n")[0]
+    names = [  # 'e. V.' is bound by a no-break space in the document
+        p.text.split("\n")[0].replace("\u00a0", " ")
         for p in signatures
-        if p.runs and p.runs[0].bold and p.text.split("\n")[0] in dict(parties)
+        if p.runs and p.runs[0].bold and p.text.split("\n")[0].replace("\u00a0", " ") in dict(parties)
     ]
     assert names == [name for name, _ in parties]
     labels = [p.text for p in signatures if p.style.name.startswith("Feldbezeichnung")]

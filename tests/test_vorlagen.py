@@ -226,7 +226,10 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
         shown = {"beschlossen": "Haushalt beschlossen", "Entwurf": "Haushaltsentwurf", "Planung": "Finanzplanung"}
         assert rows["Haushaltsjahr"] == f"{year} ({shown[state[year]]})"
         assert _euro(rows["Aufwand"]) == spent
-        assert _euro(rows["Erträge (Zuwendungen und Erstattungen)"]) == received
+        received_cell, *pending = rows["Erträge (Zuwendungen und Erstattungen)"].split(", davon ")
+        assert _euro(received_cell) == received
+        applied_for = sum(Decimal(str(x["betrag"])) for x in income if x.get("beantragt"))
+        assert (_euro(pending[0].split(" beantragt")[0]) if pending else 0) == applied_for
         assert _euro(rows["Zuschussbedarf (kommunaler Eigenanteil)"]) == spent - received
         reserved = state[year] != "beschlossen"
         decides = raw["art"] == "Beschlussvorlage"
