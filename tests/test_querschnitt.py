@@ -649,3 +649,13 @@ def test_an_insoweit_erfahrene_fachkraft_stands_among_its_actor_s_zustaendigkeit
         assert text.count(biss) == 1 and text.count(efb) == 1
     section = chapter.split('id="akteur-biss"')[1].split("<h3")[0]
     assert biss in _text(section)
+
+
+def test_an_actor_of_several_facilities_counts_them_as_facilities(inputs):
+    """The Familienzentren are nine facilities, not 'neun Personen' (council review)."""
+    actors = _raw(EXAMPLE, "akteure.yaml")["akteure"]
+    centres = next(a for a in actors if a.get("anzahl_einrichtungen"))
+    text = _text(_chapters(inputs)["akteure"])
+    count = {9: "neun", 7: "sieben"}.get(centres["anzahl_einrichtungen"], str(centres["anzahl_einrichtungen"]))
+    assert f"Organisationsform: Institution, {count} Einrichtungen" in text
+    assert "Institution, neun Personen" not in text

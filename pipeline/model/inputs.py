@@ -737,6 +737,12 @@ class Actor(Item, title="Akteur"):
     organisation_form: OrganisationForm = field("organisationsform", "Organisationsform")
     carrier: OrganisationRef | None = field("traeger", "Träger (Kennung aus der Liste 'traeger')", default=None)
     persons: Integer | None = field("anzahl_personen", "Anzahl der Personen (z. B. Hebammen)", default=None, ge=0)
+    facilities: Integer | None = field(
+        "anzahl_einrichtungen",
+        "Anzahl der Einrichtungen, wenn der Akteur mehrere zusammenfasst (z. B. Familienzentren)",
+        default=None,
+        ge=1,
+    )
     role: Text = field("rolle", "Rolle im Gesamtkonzept")
     responsibilities: list[Text] = field("zustaendigkeiten", "Zuständigkeiten", min_length=1)
     conditions: Text | None = field(
