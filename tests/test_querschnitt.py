@@ -659,3 +659,17 @@ def test_an_actor_of_several_facilities_counts_them_as_facilities(inputs):
     count = {9: "neun", 7: "sieben"}.get(centres["anzahl_einrichtungen"], str(centres["anzahl_einrichtungen"]))
     assert f"Organisationsform: Institution, {count} Einrichtungen" in text
     assert "Institution, neun Personen" not in text
+
+
+def test_own_grants_name_each_traeger_once(inputs):
+    """Grants with the same conditions are listed per Träger: 'Caritasverband …: Zuwendung A;
+    Zuwendung B', not the Träger before every grant (council review)."""
+    html = _chapters(inputs)["ressourcen"]
+    part = html[html.index("Auch die eigenen Bewilligungen") :]
+    text = _text(part[: part.index("<h2")])
+    grants = [e for e in _raw(EXAMPLE, "ressourcen.yaml")["aufwand"] if e.get("kooperationsauflagen")]
+    carriers = {o["id"]: o["name"] for o in _raw(EXAMPLE, "akteure.yaml")["traeger"]}
+    names = {carriers[e["empfaenger"]] for e in grants}
+    assert len(names) < len({(e["empfaenger"], e["bezeichnung"]) for e in grants})  # some give several
+    for name in names:
+        assert text.count(f"{name}:") == 1, name

@@ -546,6 +546,15 @@ class Budget:
         by_recipient = partial(_recipient_order, self.concept)
         return [(conditions, sorted(group, key=by_recipient)) for conditions, group in by_conditions.items()]
 
+    @staticmethod
+    def by_recipient(grants: list[tuple[Expense, list[int]]]) -> list[tuple[str, list[tuple[Expense, list[int]]]]]:
+        """Grants of :attr:`own_requirements` per Träger, in their order: each Träger is named once
+        with all its grants, not once per grant."""
+        grouped: dict[str, list[tuple[Expense, list[int]]]] = {}
+        for grant in grants:
+            grouped.setdefault(grant[0].recipient or "", []).append(grant)
+        return list(grouped.items())
+
     # committees ------------------------------------------------------------------------------
 
     @cached_property
