@@ -673,3 +673,24 @@ def test_own_grants_name_each_traeger_once(inputs):
     assert len(names) < len({(e["empfaenger"], e["bezeichnung"]) for e in grants})  # some give several
     for name in names:
         assert text.count(f"{name}:") == 1, name
+
+
+def test_jugendamt_staff_assess_under_section_8a_not_4_kkg(inputs):
+    """Musterkreis's Familienhebammen work in the Jugendamt ('im_jugendamt'): their transfer to the
+    ASD stands under § 8a SGB VIII without a warning; listed under § 4 KKG, they are warned about."""
+    actors = {a["id"]: a for a in _raw(EXAMPLE, "akteure.yaml")["akteure"]}
+    assert (
+        actors["familienhebammen"]["sektor"] == "Gesundheitswesen" and actors["familienhebammen"]["im_jugendamt"]
+    )
+    flows = _raw(EXAMPLE, FILE)["datenschutz"]["weitergaben"]
+    assert any(f["grundlage"] == "§ 8a SGB VIII" and "familienhebammen" in f["von"] for f in flows)
+    assert not _warnings(inputs, "Angehörige der Heilberufe") and not _warnings(inputs, "zum Jugendamt")
+    inputs.replace(
+        FILE,
+        "      von: [kinderaerzte, frauenaerzte, hebammen, schwangerschaftsberatung, erziehungsberatung]",
+        "      von: [kinderaerzte, frauenaerzte, hebammen, familienhebammen, schwangerschaftsberatung, erziehungsberatung]",
+    )
+    [warned] = _warnings(inputs, "zum Jugendamt (im_jugendamt: ja)")
+    index = next(i for i, f in enumerate(flows) if f["grundlage"] == "§ 4 KKG")
+    assert warned.where.field == f"datenschutz.weitergaben[{index}].von"
+    assert actors["familienhebammen"]["name"] in warned.message and "§ 8a Abs. 1 SGB VIII" in warned.message

@@ -749,6 +749,12 @@ class Actor(Item, title="Akteur"):
         "rahmenbedingungen", "Was die Mitarbeit begrenzt oder ermöglicht", default=None
     )
     network_hours: Hours = field("netzwerkaufwand_stunden", "Aufwand für Netzwerkarbeit in Stunden pro Jahr")
+    in_youth_office: YesNo = field(
+        "im_jugendamt",
+        "Gehört zum Jugendamt (etwa dort angestellte Familienhebammen): Seine Fachkräfte schätzen eine "
+        "Gefährdung nach § 8a Abs. 1 SGB VIII mit ein, sie informieren das Jugendamt nicht nach § 4 KKG",
+        default=False,
+    )
     agreement_signed: Date | None = field(
         "kooperationsvereinbarung",
         "Datum der unterzeichneten Kooperationsvereinbarung",

@@ -93,14 +93,31 @@ def child_protection_in_youth_office(concept: Concept) -> Iterator[Finding]:
 def health_professions_under_section_4(concept: Concept) -> Iterator[Finding]:
     """§ 8a Abs. 4 SGB VIII binds the professionals of Träger that provide Kinder- und Jugendhilfe;
     doctors, midwives, clinics and the Gesundheitsamt's Familienhebammen are Berufsgeheimnisträger
-    and inform the Jugendamt under § 4 KKG. A transfer under § 8a from the health sector mixes the two."""
+    and inform the Jugendamt under § 4 KKG. A transfer under § 8a from the health sector mixes the two
+    – unless the actor belongs to the Jugendamt ('im_jugendamt': Familienhebammen employed there),
+    whose staff assess a risk under § 8a Abs. 1 and never 'inform the Jugendamt' under § 4 KKG."""
     section = concept.topics.data_protection
     if section is None:
         return
     for index, flow in enumerate(section.flows):
+        if flow.basis == "§ 4 KKG":
+            inside = [a for a in flow.senders if concept.actor(a).in_youth_office]
+            if inside:
+                yield warning(
+                    FILE,
+                    ("datenschutz", "weitergaben", index, "von"),
+                    f"{enumeration(concept.actor_names(inside))} {agree(len(inside), 'gehört', 'gehören')} zum "
+                    "Jugendamt (im_jugendamt: ja). Für seine Fachkräfte gilt § 8a Abs. 1 SGB VIII, § 4 KKG betrifft "
+                    "Berufsgeheimnisträgerinnen und -träger außerhalb des Jugendamts. Bitte für sie eine eigene "
+                    "Weitergabe mit 'grundlage: \"§ 8a SGB VIII\"' eintragen.",
+                )
         if flow.basis != "§ 8a SGB VIII":
             continue
-        health = [a for a in flow.senders if concept.actor(a).sector == "Gesundheitswesen"]
+        health = [
+            a
+            for a in flow.senders
+            if concept.actor(a).sector == "Gesundheitswesen" and not concept.actor(a).in_youth_office
+        ]
         if health:
             yield warning(
                 FILE,
