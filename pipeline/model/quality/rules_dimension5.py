@@ -56,6 +56,8 @@ RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
 
 #: How far back 'recently' reaches, e.g. for joint deliberations and reported needs.
 RECENT_MONTHS = 24
+#: How long a decision may take to reach the network (the next quarterly newsletter or meeting).
+PASS_ON_MONTHS = 3
 #: The organisation form whose staff's network time is a question of resources (5.3.4); every
 #: other form – freelance, volunteer – asks for a compensation instead (5.2.4).
 INSTITUTION = "Institution"
@@ -365,30 +367,42 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
         )
     else:
         passed = [d for d in decisions if d.passed_to_network and d.passed_to_network <= on]
-        missing = [d for d in decisions if d not in passed]
+        # A decision of the last quarter can still follow with the next newsletter or meeting:
+        # not passed on yet is no gap (a five-week-old decision read as a false alarm).
+        fresh = [d for d in decisions if d not in passed and add_months(d.date, PASS_ON_MONTHS) > on]
+        missing = [d for d in decisions if d not in passed and d not in fresh]
         text = f"{_share(len(passed), len(decisions), 'Beschlüssen')} wurden an das Netzwerk weitergegeben"
+        later = ""
+        if fresh:
+            one = len(fresh) == 1
+            later = (
+                f" {enumeration([f'{d.number} vom {german_date(d.date)}' for d in fresh])} "
+                f"{'ist' if one else 'sind'} jünger als drei Monate und {'kann' if one else 'können'} noch folgen."
+            )
         if missing:
             numbers = enumeration([f"{d.number} vom {german_date(d.date)}" for d in missing])
             evidence.append(
                 observed(
-                    f"{text}; noch nicht: {numbers}.",
+                    f"{text}; noch nicht: {numbers}.{later}",
                     where,
-                    coverage(len(passed), len(decisions)),
+                    coverage(len(passed), len(decisions) - len(fresh)),
                     f"{enumeration([d.number for d in missing])} an das Netzwerk weitergeben, etwa im "
                     "Rundbrief oder in der Netzwerkkonferenz.",
                 )
             )
-        else:
+        elif passed:
             latest = max(passed, key=lambda d: d.passed_to_network or d.date)
             latest_passed = latest.passed_to_network
             assert latest_passed is not None  # `passed` holds only decisions passed to the network
             evidence.append(
                 observed(
-                    f"{text}, zuletzt {latest.number} am {german_date(latest_passed)}.",
+                    f"{text}, zuletzt {latest.number} am {german_date(latest_passed)}.{later}",
                     where,
                     FULFILLED,
                 )
             )
+        else:
+            evidence.append(observed(f"{text}.{later}", where, FULFILLED))
     pending = [d for d in decisions if d.status != "umgesetzt"]
     if pending:
         silent = [d for d in pending if not d.progress]
