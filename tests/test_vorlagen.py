@@ -332,7 +332,18 @@ def test_attachments_are_listed_and_built(papers, built_all):
     assert copied.read_bytes() == (EXAMPLE / raw["anlagen"][4]["datei"]).read_bytes()
     plan = Document(str(next((built_all / "vorlagen").glob("Massnahmenplan_*.docx"))))
     measures = _rows(_table(plan, "Maßnahmenplan"))
-    assert len(measures) - 1 == len(yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text())["massnahmen"])
+    raw_measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text())["massnahmen"]
+    assert len(measures) - 1 == len(raw_measures)
+    # the attachment also says whom each measure is for, who takes part and what it costs
+    groups = {
+        g["id"]: g["name"] for g in yaml.safe_load((EXAMPLE / "zielgruppen.yaml").read_text())["zielgruppen"]
+    }
+    involved = _rows(_table(plan, "Zielgruppen und Beteiligte der Maßnahmen"))[1:]
+    assert [r[1] for r in involved] == ["; ".join(groups[g] for g in m["zielgruppen"]) for m in raw_measures]
+    costs = _rows(_table(plan, "Aufwand nach Maßnahmen und Jahr"))
+    expenses = yaml.safe_load((EXAMPLE / "ressourcen.yaml").read_text())["aufwand"]
+    assert costs[-1][0] == "Aufwand gesamt"
+    assert _euro(costs[-1][-1]) == sum(Decimal(str(e["betrag"])) for e in expenses)
 
 
 # --- OParl ------------------------------------------------------------------------------------
