@@ -8,6 +8,8 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from pipeline.findings import FULFILLED, OPEN
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import QualityAssessment
@@ -267,3 +269,25 @@ def test_an_indicator_clearly_behind_its_straight_path_to_the_target_is_said_to_
     assert indicator(38, 2024, 20, 2026, 14, 2027).assessment == "auf dem Weg"
     assert indicator(0, None, 2, 2026, 4, 2027).assessment == "auf dem Weg"  # no start year: no path to compare
     assert indicator(0, 2023, 4, 2026, 4, 2027).assessment == "erreicht"
+
+
+def test_a_stepwise_plan_sets_the_path_an_indicator_is_measured_against():
+    """Posts that grow by decision in steps (2,0 → 2,5 in 2026 → 3,0 in 2027) are on the path at
+    2,5 in 2026, though a straight line from 2024 would expect 2,67 (council review: 'hinter dem
+    Zielpfad' read as criticism of a decision being carried out)."""
+    from pipeline.model.inputs import Indicator
+
+    data = {"name": "Stellenumfang", "einheit": "VZÄ", "ausgangswert": 2.0, "ausgangsjahr": 2024}
+    data |= {"zielwert": 3.0, "zieljahr": 2027, "istwert": 2.5, "istjahr": 2026}
+    assert Indicator.model_validate(data).assessment == "hinter dem Zielpfad"
+    stepped = Indicator.model_validate(data | {"zwischenziele": [{"jahr": 2026, "wert": 2.5}]})
+    assert stepped.assessment == "auf dem Weg" and stepped.path_share == Decimal("0.5")
+    assert (
+        Indicator.model_validate(
+            data | {"istwert": 2.3, "zwischenziele": [{"jahr": 2026, "wert": 2.5}]}
+        ).assessment
+        == "hinter dem Zielpfad"
+    )
+    for wrong in ([{"jahr": 2027, "wert": 2.5}], [{"jahr": 2025, "wert": 2.2}, {"jahr": 2025, "wert": 2.3}]):
+        with pytest.raises(ValueError):
+            Indicator.model_validate(data | {"zwischenziele": wrong})

@@ -332,6 +332,13 @@ def _set(path: tuple, value):
         ),
         (
             "ziele.yaml",
+            ("ziele", 0, "indikatoren", 0, "zwischenziele"),
+            [{"jahr": 2031, "wert": 50}],
+            "ziele[0].indikatoren[0]",
+            "Das Zwischenziel 2031 liegt nicht zwischen Ausgangsjahr 2023 und Zieljahr 2029.",
+        ),
+        (
+            "ziele.yaml",
             ("ziele", 0, "indikatoren", 0, "ausgangswert"),
             ".nan",
             "ziele[0].indikatoren[0].ausgangswert",

@@ -534,6 +534,11 @@ class TargetGroupFile(Item, title="Zielgruppen"):
     target_groups: list[TargetGroup] = field("zielgruppen", "Zielgruppen", min_length=1)
 
 
+class Milestone(Item, title="Zwischenziel"):
+    year: Year = field("jahr", "Jahr des Zwischenziels")
+    value: Number = field("wert", "Wert, den der Indikator in diesem Jahr erreicht haben soll")
+
+
 class Indicator(Item, title="Indikator"):
     name: Text = field("name", "Bezeichnung des Indikators")
     unit: Text = field("einheit", "Einheit, z. B. '%' oder 'Familien'")
@@ -541,6 +546,12 @@ class Indicator(Item, title="Indikator"):
     baseline_year: Year | None = field("ausgangsjahr", "Jahr des Ausgangswerts", default=None)
     target: Number = field("zielwert", "Zielwert")
     target_year: Year = field("zieljahr", "Jahr, bis zu dem der Zielwert erreicht sein soll")
+    milestones: list[Milestone] = field(
+        "zwischenziele",
+        "Werte für Jahre zwischen Ausgangs- und Zieljahr, wo der Weg nicht gleichmäßig verläuft (etwa ein "
+        "Stufenplan für Stellen): An ihnen misst sich, ob der Istwert auf dem Zielpfad liegt",
+        default_factory=list,
+    )
     current: Number | None = field("istwert", "Zuletzt gemessener Wert", default=None)
     current_year: Year | None = field("istjahr", "Jahr des Istwerts", default=None)
     source: Text | None = field(
@@ -594,12 +605,20 @@ class Indicator(Item, title="Indikator"):
 
     @property
     def path_share(self) -> Decimal | None:
-        """Share of the way the current value should have covered by its year on a straight
-        path from baseline to target (the Zielpfad); None where the years do not tell."""
+        """Share of the way the current value should have covered by its year on the path from
+        baseline to target (the Zielpfad): straight, or through the milestones where a stepwise
+        plan has them; None where the years do not tell."""
         start, now = self.baseline_year, self.current_year
-        if start is None or now is None or self.target_year <= start:
+        if start is None or now is None or self.target_year <= start or self.target == self.baseline:
             return None
-        return Decimal(min(max(now - start, 0), self.target_year - start)) / (self.target_year - start)
+        points = [(start, self.baseline), *sorted((m.year, m.value) for m in self.milestones)]
+        points.append((self.target_year, self.target))
+        now = min(max(now, start), self.target_year)
+        (year_a, value_a), (year_b, value_b) = next(
+            (a, b) for a, b in zip(points, points[1:], strict=False) if a[0] <= now <= b[0]
+        )
+        expected = value_a + (value_b - value_a) * Decimal(now - year_a) / Decimal(year_b - year_a)
+        return (expected - self.baseline) / (self.target - self.baseline)
 
     @property
     def behind_path(self) -> bool:
@@ -615,6 +634,16 @@ class Indicator(Item, title="Indikator"):
             raise refuse(f"Das Zieljahr {self.target_year} liegt vor dem Ausgangsjahr {start}.")
         if start is not None and self.current_year is not None and self.current_year < start:
             raise refuse(f"Das Istjahr {self.current_year} liegt vor dem Ausgangsjahr {start}.")
+        if self.milestones and start is None:
+            raise refuse("Zwischenziele brauchen das Jahr des Ausgangswerts; bitte 'ausgangsjahr' angeben.")
+        for milestone in self.milestones:
+            if start is not None and not start < milestone.year < self.target_year:
+                raise refuse(
+                    f"Das Zwischenziel {milestone.year} liegt nicht zwischen Ausgangsjahr {start} und "
+                    f"Zieljahr {self.target_year}."
+                )
+        if len({m.year for m in self.milestones}) < len(self.milestones):
+            raise refuse("Für ein Jahr ist mehr als ein Zwischenziel angegeben.")
         if self.measured_on is not None and self.current is None:
             raise refuse(
                 "'erhoben_am' gehört zu einem Istwert; bitte 'istwert' angeben oder 'erhoben_am' weglassen."
