@@ -1143,3 +1143,21 @@ def test_the_share_of_network_time_is_also_said_without_the_institution_that_hol
     assert value(planned) - value(own) == value(rest_planned)
     assert value(spent) - hours[name] == value(rest_spent)
     assert hours[name] * 2 > value(spent)  # it does hold most of the hours
+
+
+def test_resource_planning_shows_the_year_under_way_and_the_year_being_planned(concept, raw_inputs):
+    """The committees deliberate the next budget: the dialogue names its Aufwand per committee
+    beside the current year's (the finance review missed 2027, which every paper argues about)."""
+    found = texts(finding(concept, "gemeinsame-ressourcenplanung"))
+    names = {c["id"]: c["name"] for c in raw_inputs["gremien.yaml"]["gremien"]}
+    for year, label in ((2026, "2026"), (2027, "2027 (Haushaltsentwurf)")):
+        totals: dict[str, Decimal] = {}
+        for line in raw_inputs["ressourcen.yaml"]["aufwand"]:
+            if line["jahr"] == year:
+                totals[line["ausschuss"]] = totals.get(line["ausschuss"], Decimal(0)) + Decimal(
+                    str(line["betrag"])
+                )
+        amounts = ", ".join(f"{names[c]} {euro(v)}" for c, v in totals.items())
+        assert f"Aufwand {label} nach zuständigem Ausschuss: " in found
+        for committee, value in totals.items():
+            assert f"{names[committee]} {euro(value)}" in found, amounts

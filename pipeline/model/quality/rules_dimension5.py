@@ -1090,12 +1090,22 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
     overview of the money has been discussed in every committee that holds some."""
     k, on = view.concept, view.on
     year = _budget_year(k, on)
-    holders = [c for c in k.budget.committees if k.budget.expense_total(year, committee=c.id)]
+    # the year under way and the one being planned: the committees deliberate the next budget
+    years = [y for y in (year, year + 1) if y in k.budget.years]
+
+    def holding(y: int) -> list[Committee]:
+        return [c for c in k.budget.committees if k.budget.expense_total(y, committee=c.id)]
+
+    def by_committee(y: int) -> str:
+        shown = k.budget.year_label(y) if y != year else str(y)
+        amounts = (f"{c.name} {euro(k.budget.expense_total(y, committee=c.id))}" for c in holding(y))
+        return f"Aufwand {shown} nach zuständigem Ausschuss: " + ", ".join(amounts) + "."
+
+    holders = holding(year)
+
     evidence = [
         observed(
-            f"Aufwand {year} nach zuständigem Ausschuss: "
-            + "; ".join(f"{c.name} {euro(k.budget.expense_total(year, committee=c.id))}" for c in holders)
-            + ".",
+            " ".join(by_committee(y) for y in years),
             at("ressourcen.yaml", "aufwand", EVERY, "ausschuss"),
         ),
         # money that ends: what additional resources would have to replace
