@@ -1194,3 +1194,20 @@ def test_the_gap_between_the_measures_sum_and_the_total_is_named(folder):
         assert view.measure_costs_in_scope + sum(parts, Decimal(0)) == total == view.finances.balance.expenses
         checked += 1
     assert checked
+
+
+def test_a_paper_without_finances_names_the_money_behind_the_measures_it_reports_on(concept, raw_inputs):
+    """SA/2026/041 has no finances of its own, but reports on measures that cost money: it says
+    how much per budget year (finance review). Recomputed from the YAML."""
+    view = next(v for v in paper_views(concept) if v.paper.number == "SA/2026/041")
+    assert view.paper.finances is None and view.measures
+    text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+    ids = {m.id for m in view.measures}
+    for year, label in ((2026, "2026 (Haushalt beschlossen)"), (2027, "2027 (Haushaltsentwurf)")):
+        cost = sum(
+            Decimal(str(e["betrag"]))
+            for e in raw_inputs["ressourcen.yaml"]["aufwand"]
+            if e["fuer"] in ids and e["jahr"] == year
+        )
+        assert f"{label} mit {_german_euro(cost)}" in text
+    assert text.count("keine unmittelbaren finanziellen Auswirkungen") == 1

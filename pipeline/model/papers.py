@@ -378,6 +378,16 @@ class PaperView:
     def budget_year(self) -> int | None:
         return self.paper.finances.budget_year if self.paper.finances else None
 
+    @property
+    def reported_costs(self) -> list[tuple[str, Decimal]]:
+        """A paper without finances of its own that reports on measures: what those cost in the
+        paper's year and after ('2027 (Haushaltsentwurf)', 232.500,00 €), so the committee sees
+        the money behind the report (finance review)."""
+        budget = self.concept.budget
+        years = [y for y in budget.years if y >= self.paper.date.year]
+        costs = [(y, total(budget.cost_of(m.id, y) for m in self.measures)) for y in years]
+        return [(budget.year_label(y), cost) for y, cost in costs if cost]
+
     def measure_cost(self, measure: Measure) -> Decimal:
         return self.concept.budget.cost_of(measure.id, self.budget_year)
 
