@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import lxml.html
@@ -17,6 +18,7 @@ import pytest
 import yaml
 
 from pipeline.findings import WARNING
+from pipeline.formatting import euro
 from pipeline.model.quality.assessment import assess
 from pipeline.render import concept_chapters
 
@@ -694,3 +696,35 @@ def test_jugendamt_staff_assess_under_section_8a_not_4_kkg(inputs):
     index = next(i for i, f in enumerate(flows) if f["grundlage"] == "§ 4 KKG")
     assert warned.where.field == f"datenschutz.weitergaben[{index}].von"
     assert actors["familienhebammen"]["name"] in warned.message and "§ 8a Abs. 1 SGB VIII" in warned.message
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, NEUHAFEN], ids=["musterkreis", "neuhafen"])
+def test_the_coordination_has_a_chapter_of_its_own(folder):
+    """Where it sits, its tasks, the bodies it leads, its posts and its money – gathered in one
+    chapter (coordinator review: it was scattered). Recomputed from the YAML."""
+    inputs = _in_memory(folder)
+    html = _chapters(inputs)["netzwerkkoordination"]
+    text = _text(html)
+    municipality = _raw(folder, "kommune.yaml")["kommune"]
+    assert f"als Stelle „{municipality['netzwerkkoordination']['stelle']}“" in text
+    assert f"Ansprechperson ist {municipality['netzwerkkoordination']['person']}" in text
+    actor = next(a for a in _raw(folder, "akteure.yaml")["akteure"] if a["id"] == "netzwerkkoordination")
+    assert all(r in text for r in actor["zustaendigkeiten"])
+    led = [
+        b["name"]
+        for b in _raw(folder, "netzwerk.yaml")["netzwerkgremien"]
+        if b["leitung"] == "netzwerkkoordination"
+    ]
+    assert led and all(name in text for name in led)
+    money = _raw(folder, "ressourcen.yaml")
+    posts = [p for p in money["personal"] if p.get("akteur") == "netzwerkkoordination"]
+    rows = _rows(html, "Stellen der Netzwerkkoordination")
+    assert [r[0] for r in rows] == [p["stelle"] for p in posts]
+    for year in sorted({e["jahr"] for e in money["aufwand"]}):
+        cost = sum(
+            Decimal(str(e["betrag"]))
+            for e in money["aufwand"]
+            if e["fuer"] == "netzwerkkoordination" and e["jahr"] == year
+        )
+        assert f"{euro(cost)} im Jahr {year}".replace("\u00a0", " ") in text  # _text joins on plain spaces
+    assert "Kompetenzprofil Netzwerkkoordinatorinnen und Netzwerkkoordinatoren Frühe Hilfen" in text

@@ -571,6 +571,31 @@ class Concept:
         return [self.actor(a).name for a in actor_ids]
 
     @property
+    def coordination_actor(self) -> Actor | None:
+        """The Netzwerkkoordination as an actor of the network (id 'netzwerkkoordination', the
+        purpose its money is booked for), if the inputs have it."""
+        return next((a for a in self.actors if a.id == COORDINATION), None)
+
+    @property
+    def coordination_positions(self) -> list[Position]:
+        """The staff positions that work for the Netzwerkkoordination."""
+        return [p for p in self.resources.positions if p.actor == COORDINATION]
+
+    @property
+    def coordination_grants(self) -> list[tuple[Income, list[int]]]:
+        """Grants that pay for the Netzwerkkoordination (among other purposes), merged across
+        years: (first line, its years)."""
+        grouped: dict[tuple[str, str], tuple[Income, list[int]]] = {}
+        for line in self.budget.income_lines:
+            if COORDINATION in line.purposes:
+                grouped.setdefault((line.source, line.title), (line, []))[1].append(line.year)
+        return list(grouped.values())
+
+    @property
+    def bodies_led_by_coordination(self) -> list[NetworkBody]:
+        return [b for b in self.network.bodies if b.chair == COORDINATION]
+
+    @property
     def actors_with_agreement(self) -> list[Actor]:
         return [a for a in self.actors if a.agreement_signed is not None]
 
