@@ -250,7 +250,10 @@ def test_decisions_passed_to_the_network(concept):
     found = finding(concept, "informationsfluss")
     assert found.status == "erfüllt"
     assert "6 von 7 Beschlüssen" in texts(found)
-    assert "JHA/2026/021 vom 10.09.2026 ist jünger als drei Monate und kann noch folgen." in texts(found)
+    assert (
+        "JHA/2026/021 vom 10.09.2026 liegt weniger als drei Monate zurück; die Weitergabe kann noch folgen."
+        in texts(found)
+    )
     late = changed(
         concept,
         decisions=[
@@ -387,7 +390,7 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
     with_path = sum(1 for a in actors if any(a["id"] in (p["von"], p["an"]) for p in binding))
     assert recommended and with_path < sum(1 for a in actors if any(a["id"] in (p["von"], p["an"]) for p in paths))
     assert (
-        f"Mit der neuen Kooperationsvereinbarung ist für {with_path} von {len(actors)} Akteuren ein Abstimmungsweg verbindlich vereinbart"
+        f"Die neue Kooperationsvereinbarung legt für {with_path} von {len(actors)} Akteuren einen verbindlichen Abstimmungsweg fest"
         in texts(found)
     )
     assert (

@@ -529,8 +529,13 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
     )
     assert (
         f"Sie ersetzt die bisherige Kooperationsvereinbarung des Netzwerks, die erstmals am {first:%d.%m.%Y} "
-        "unterzeichnet wurde. Unterschriften unter der bisherigen Vereinbarung gelten für diese nicht fort"
+        "unterzeichnet wurde. Unterschriften unter der bisherigen Vereinbarung gelten für die neue nicht fort"
     ) in text
+    # nobody falls out of the network between the start and their own signature
+    assert (
+        "Bis dahin, längstens sechs Monate nach ihrem Inkrafttreten, gilt für die Partnerinnen und Partner der bisherigen Vereinbarung diese weiter."
+        in text
+    )
 
 
 def test_a_first_agreement_replaces_nothing(inputs):

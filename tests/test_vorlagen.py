@@ -936,8 +936,7 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         Decimal(e["volles_jahr"] - e["betrag"]) for e in starting
     )
     assert (
-        f"Zusammen liegt der Zuschussbedarf ab 2028 damit um {_german_euro(rise)} im Jahr über dem von 2027."
-        in text
+        f"Allein dadurch liegt der Zuschussbedarf ab 2028 um {_german_euro(rise)} im Jahr höher als 2027." in text
     )
 
 
@@ -1123,7 +1122,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     start = concept.agreement.start.strftime("%d.%m.%Y")  # after the Stand: not yet in force
     assert (
         f"Die neue Kooperationsvereinbarung (ab {start}) legt für neun Akteure verbindliche Abstimmungswege fest; "
-        "für zwei weitere gelten sie bis zum Beitritt als Empfehlung"
+        "für zwei weitere gelten die Abstimmungswege bis zum Beitritt als Empfehlung"
     ) in text
     assert len(binding) == 9
     assert "(Kinder- und Jugendärztinnen und -ärzte sowie Freiberufliche Hebammen)" in text
@@ -1133,7 +1132,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     text = " ".join(lxml.html.fromstring(render_paper(network).body_html).text_content().split())
     signed = len(concept.actors_with_agreement)
     assert (
-        f"{signed} von ihnen haben die bisherige Kooperationsvereinbarung unterzeichnet; die neue soll ab {start} gelten."
+        f"{signed} von ihnen haben die bisherige Kooperationsvereinbarung unterzeichnet. Die neue soll ab {start} gelten."
         in text
     )
 

@@ -146,7 +146,7 @@ class FollowUpYear:
                 (e.full_year or e.amount) - e.amount for e in self.growing
             )
             parts.append(
-                f"Zusammen liegt der Zuschussbedarf ab {self.year} damit um {euro(rise)} im Jahr über dem von {self.year - 1}"
+                f"Allein dadurch liegt der Zuschussbedarf ab {self.year} um {euro(rise)} im Jahr höher als {self.year - 1}"
             )
         if self.measures:
             ends = {m.end for m in self.measures}

@@ -84,7 +84,7 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
     """Which paths bind follows from who signs the Kooperationsvereinbarung of this Fassung:
     where it marks recommendations, the count holds with it."""
     if k.recommended_paths:
-        return f"Mit der neuen Kooperationsvereinbarung ist für {share} ein Abstimmungsweg verbindlich vereinbart"
+        return f"Die neue Kooperationsvereinbarung legt für {share} einen verbindlichen Abstimmungsweg fest"
     return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
 
 
@@ -377,7 +377,7 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
             one = len(fresh) == 1
             later = (
                 f" {enumeration([f'{d.number} vom {german_date(d.date)}' for d in fresh])} "
-                f"{'ist' if one else 'sind'} jünger als drei Monate und {'kann' if one else 'können'} noch folgen."
+                f"{'liegt' if one else 'liegen'} weniger als drei Monate zurück; die Weitergabe kann noch folgen."
             )
         if missing:
             numbers = enumeration([f"{d.number} vom {german_date(d.date)}" for d in missing])
@@ -681,8 +681,8 @@ def _on_schedule(k: Concept, on: dt.date) -> Finding:
         parts = [count(len(by_status[s]), "", "", verb=verbs[s]) for s in verbs if by_status.get(s)]
         # Only start and end are known, not milestones: the finding says no more than that.
         return observed(
-            "Keine Maßnahme ist im Verzug: Keine geplante hat ihren Beginn überschritten, keine laufende "
-            f"ihr geplantes Ende ({enumeration(parts)}).",
+            "Keine Maßnahme ist im Verzug: Bei keiner geplanten ist der vorgesehene Beginn, bei keiner "
+            f"laufenden das geplante Ende verstrichen ({enumeration(parts)}).",
             where,
             FULFILLED,
         )
