@@ -451,7 +451,11 @@ class PaperView:
             finances.follow_up,
             finances.note,
             decides=self.paper.kind == "Beschlussvorlage",
-            effects=tuple(follow_up_years(expenses, income, year, budget.ending_measures, budget.expense_lines)),
+            effects=tuple(
+                follow_up_years(
+                    expenses, income, year, budget.ending_measures, budget.expense_lines, budget.income_lines
+                )
+            ),
         )
 
     @property

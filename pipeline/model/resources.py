@@ -120,6 +120,9 @@ class FollowUpYear:
     #: the budget items of the share, so the reader sees the share is not the measure's cost.
     whole_costs: tuple[Decimal, ...] = ()
     share_items: tuple[tuple[str, ...], ...] = ()
+    #: Grants outside the paper's scope that end with the same measures (another committee's
+    #: product): whoever decides on going on needs the whole gap.
+    with_measures_elsewhere: tuple[Income, ...] = ()
 
     @property
     def sentence(self) -> str:
@@ -179,6 +182,12 @@ class FollowUpYear:
                 parts.append(
                     f"Bei einer Fortführung fehlen {more}Erträge von {amount} im Jahr: {_lines(self.with_measures)}"
                 )
+            if self.with_measures_elsewhere:
+                amount = euro(total(i.amount for i in self.with_measures_elsewhere))
+                parts.append(
+                    f"Außerhalb dieser Vorlage fehlen dann zudem Erträge von {amount} im Jahr: "
+                    f"{_lines(self.with_measures_elsewhere)}"
+                )
         return "".join(f"{part}. " for part in parts).strip()
 
 
@@ -197,14 +206,17 @@ def follow_up_years(
     since: int,
     measures: dict[str, EndingMeasure] | None = None,
     whole: Iterable[Expense] | None = None,
+    whole_income: Iterable[Income] | None = None,
 ) -> list[FollowUpYear]:
     """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
     in its last promised year and an expense in its first, partial year, each where no line of
     a later year continues it (then the later year shows the amount itself). A grant whose
     measures all end that year (`measures`: the measures that end, by id) ends with them.
-    `whole`: all expense lines, where `expenses` are a share of them (a committee's paper)."""
+    `whole`, `whole_income`: all lines, where `expenses` and `income` are a share of them (a
+    committee's paper)."""
     expenses, income, measures = list(expenses), list(income), measures or {}
     every = list(whole) if whole is not None else expenses
+    all_income = list(whole_income) if whole_income is not None else income
 
     def continued(line: Income | Expense, lines: list[Income] | list[Expense]) -> bool:
         return any(series(other) == series(line) and other.year > line.year for other in lines)
@@ -214,7 +226,20 @@ def follow_up_years(
         for i in income
         if i.limited_until is not None and i.year == i.limited_until >= since and not continued(i, income)
     ]
-    with_measures = [i for i in ending if i.purposes and all(ends_by(measures, p, i.year) for p in i.purposes)]
+
+    def ends_with_measures(line: Income) -> bool:
+        return bool(line.purposes) and all(ends_by(measures, p, line.year) for p in line.purposes)
+
+    with_measures = [i for i in ending if ends_with_measures(i)]
+    elsewhere = [
+        i
+        for i in all_income
+        if i not in income
+        and i.limited_until is not None
+        and i.year == i.limited_until >= since
+        and not continued(i, all_income)
+        and ends_with_measures(i)
+    ]
     ending = [i for i in ending if i not in with_measures]
     growing = [
         e
@@ -266,6 +291,7 @@ def follow_up_years(
                 tuple(cost(p, year - 1) for p in ended),
                 tuple(cost(p, year - 1, every) for p in ended),
                 tuple(items(p, year - 1) for p in ended),
+                tuple(i for i in elsewhere if i.year + 1 == year and set(i.purposes) & set(ended)),
             )
         )
     return result
