@@ -675,6 +675,14 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
     assert [b.removesuffix(", Name/Ort:") for b in boxes[:-1]] == [consent_label(a, raw_inputs) for a in actors]
     assert "Jugendamt – Allgemeiner Sozialer Dienst (ASD)" in boxes
     assert boxes[-1] == "Weitere Stelle:"
+    # the Jugendamt's box says what a cross there means and what it does not (coordinator review)
+    after = " ".join(
+        root.xpath("(//div[@class='ankreuzen'])[1]/following-sibling::p[1]")[0].text_content().split()
+    )
+    assert after.startswith(
+        "Die Stelle „Jugendamt – Allgemeiner Sozialer Dienst (ASD)“ erhält Angaben nur, wenn Sie sie"
+    )
+    assert "Ihr Kreuz ist keine Meldung an das Jugendamt" in after
     # a box for several practices, institutions or people asks which one is meant
     collective = {g["id"] for g in accession_groups(raw_inputs)} | {
         a["id"] for a in actors if a["organisationsform"] != "Institution"
