@@ -1177,14 +1177,17 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
 
 def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_members_in_one():
     """Neuhafen's Stadtteilrunden: four sittings a year in each of four Sozialräume. The
-    coordination leads all (16 sittings), the ASD sits in its own (4); the network meets 16 times
-    in them; tables say '4 je Sozialraum (16)'."""
+    coordination leads all (16 sittings); the ASD, with a contact person in every Sozialraum, sits
+    in all of them too; a member without sits in its own (4); the network meets 16 times in them;
+    tables say '4 je Sozialraum (16)'."""
     city = check_folder(Path(__file__).resolve().parent.parent / "inputs" / "neuhafen").concept
-    raw = yaml.safe_load(
+    network = yaml.safe_load(
         (Path(__file__).resolve().parent.parent / "inputs" / "neuhafen" / "netzwerk.yaml").read_text(
             encoding="utf-8"
         )
-    )["netzwerkgremien"]
+    )
+    raw = network["netzwerkgremien"]
+    everywhere = network["kooperationsvereinbarung"]["ansprechpersonen_je_sozialraum"]
     rounds = next(b for b in city.network.bodies if b.id == "stadtteilrunden")
     assert len(rounds.social_spaces) == 4 and rounds.meetings_per_year == 4 and rounds.sittings == 16
     assert rounds.meetings_shown == "4 je Sozialraum (16)"
@@ -1202,5 +1205,13 @@ def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_member
         if b["leitung"] != "netzwerkkoordination" and "netzwerkkoordination" in b["mitglieder"]
     )
     assert chair.meetings_per_year == chaired + joined
+
+    def sittings(actor: str, in_all: bool) -> int:
+        spaces = lambda b: max(1, len(b.get("je_sozialraum", []))) if in_all else 1  # noqa: E731
+        return sum(b["sitzungen_pro_jahr"] * spaces(b) for b in raw if actor in b["mitglieder"])
+
+    assert "asd" in everywhere
     asd = city.agreement.contribution(city.actor("asd"))
-    assert asd.meetings_per_year == sum(b["sitzungen_pro_jahr"] for b in raw if "asd" in b["mitglieder"])
+    assert asd.meetings_per_year == sittings("asd", True) > sittings("asd", False)
+    local = next(m for m in rounds.members if m not in everywhere and m != rounds.chair)
+    assert city.agreement.contribution(city.actor(local)).meetings_per_year == sittings(local, False)

@@ -134,11 +134,17 @@ class Contribution:
     joined: tuple[Measure, ...]
     chaired: tuple[NetworkBody, ...]
     member_of: tuple[NetworkBody, ...]
+    #: It names a contact person for every Sozialraum (``ansprechpersonen_je_sozialraum``): it
+    #: sits in a body that meets per Sozialraum in all of them, not in one.
+    everywhere: bool = False
 
     @property
     def meetings_per_year(self) -> int:
-        """Sittings a year of the bodies it chairs or sits in: the time it commits to."""
-        return sum(b.sittings for b in self.chaired) + sum(b.meetings_per_year for b in self.member_of)
+        """Sittings a year of the bodies it chairs or sits in: the time it commits to. A body
+        that meets per Sozialraum counts once for a member of one Sozialraum, in every Sozialraum
+        for the chair and for a member with a contact person in each."""
+        member = sum(b.sittings if self.everywhere else b.meetings_per_year for b in self.member_of)
+        return sum(b.sittings for b in self.chaired) + member
 
     @property
     def hours(self) -> Decimal:
@@ -402,6 +408,7 @@ class Agreement:
             tuple(m for m in concept.measures if actor.id in m.participants and m.lead != actor.id),
             tuple(b for b in bodies if b.chair == actor.id),
             tuple(b for b in bodies if actor.id in b.members and b.chair != actor.id),
+            everywhere=bool(self.areas_for(actor)),
         )
 
     @property

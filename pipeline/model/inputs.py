@@ -820,7 +820,8 @@ class NetworkBody(Item, title="Netzwerkgremium"):
     social_spaces: list[SocialSpaceRef] = field(
         "je_sozialraum",
         "Sozialräume, in denen das Gremium je für sich tagt (Stadtteilrunden): 'sitzungen_pro_jahr' gilt dann "
-        "je Sozialraum, jedes Mitglied tagt in seinem, die Leitung in allen (leer: ein Gremium für alle)",
+        "je Sozialraum, jedes Mitglied tagt in seinem, die Leitung und wer nach 'ansprechpersonen_je_sozialraum' in "
+        "jedem Sozialraum eine Ansprechperson hat, in allen (leer: ein Gremium für alle)",
         default_factory=list,
     )
 
