@@ -339,7 +339,11 @@ def test_attachments_are_listed_and_built(papers, built_all):
         g["id"]: g["name"] for g in yaml.safe_load((EXAMPLE / "zielgruppen.yaml").read_text())["zielgruppen"]
     }
     involved = _rows(_table(plan, "Zielgruppen und Beteiligte der Maßnahmen"))[1:]
-    assert [r[1] for r in involved] == ["; ".join(groups[g] for g in m["zielgruppen"]) for m in raw_measures]
+    # a measure for the network, not an offer, reaches its target groups only through the professionals
+    assert [r[1] for r in involved] == [
+        ("" if m.get("angebot", True) else "mittelbar: ") + "; ".join(groups[g] for g in m["zielgruppen"])
+        for m in raw_measures
+    ]
     costs = _rows(_table(plan, "Aufwand nach Maßnahmen und Jahr"))
     expenses = yaml.safe_load((EXAMPLE / "ressourcen.yaml").read_text())["aufwand"]
     assert costs[-1][0] == "Aufwand gesamt"
