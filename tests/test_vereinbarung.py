@@ -1163,7 +1163,7 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     signed = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a.get("kooperationsvereinbarung")]
     actors = raw_inputs["akteure.yaml"]["akteure"]
     assert (
-        f"Bisher haben {len(signed)} von {len(actors)} Akteuren die bisherige Vereinbarung unterzeichnet." in text
+        f"Die bisherige Vereinbarung haben {len(signed)} von {len(actors)} Akteuren unterzeichnet." in text
     )
     agreement = concept.agreement
     signed_ids = {a["id"] for a in signed}
