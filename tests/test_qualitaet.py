@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 from pipeline.build import build, check_folder
 from pipeline.cli import main
-from pipeline.formatting import euro, number
+from pipeline.formatting import euro, number, number_word
 from pipeline.model import BudgetCoordination, BudgetedEffort, CoordinationPath, TargetGroup
 from pipeline.model.quality.assessment import QualityAssessment, assess, overall, rules_for
 from pipeline.model.quality.catalog import CATALOG_DIR, PLACEHOLDERS, catalogs, load_catalog
@@ -397,6 +397,13 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
         "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte sowie Freiberufliche Hebammen"
         in texts(found)
     )
+    # those with recommended paths need to accede, the others a path (second reader review)
+    steps = [e.suggestion for e in found.evidence if e.suggestion and "Abstimmungswege" in e.suggestion]
+    others = len(concept.actors_without_path) - len(concept.actors_with_recommendation_only)
+    assert steps == [
+        "Für den Beitritt zur Kooperationsvereinbarung gewinnen: Kinder- und Jugendärztinnen und -ärzte sowie "
+        f"Freiberufliche Hebammen. Mit den übrigen {number_word(others)} Akteuren Abstimmungswege vereinbaren."
+    ]
     # a path from the (bound) coordination to each actor without a binding one completes it
     added = [
         CoordinationPath.model_validate(

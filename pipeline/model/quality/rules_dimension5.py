@@ -97,6 +97,21 @@ def _recommended_and_none(k: Concept) -> str:
     return text + (f"; ohne: {_names(none)}" if none else "")
 
 
+def _path_steps(k: Concept, pathless: list[Actor]) -> str:
+    """What to do about actors without a binding path: those whose paths are recommendations
+    need to accede, not a new path; with the others paths are to be agreed."""
+    recommended = [a for a in pathless if a in k.actors_with_recommendation_only]
+    others = [a for a in pathless if a not in recommended]
+    steps = (
+        [f"Für den Beitritt zur Kooperationsvereinbarung gewinnen: {_names(recommended)}."] if recommended else []
+    )
+    if others and recommended and len(others) > 1:
+        steps.append(f"Mit den übrigen {count(len(others), 'Akteur', 'Akteuren')} Abstimmungswege vereinbaren.")
+    elif others:
+        steps.append(_with(others, "Abstimmungswege vereinbaren"))
+    return " ".join(steps)
+
+
 def _with(actors: list[Actor], step: str) -> str:
     """A step to take with actors the evidence has just listed: 'Mit diesen elf Akteuren
     klären, …' – or, for one, 'Klären, …: Jobcenter' (a name keeps its case after a colon)."""
@@ -875,7 +890,7 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
             else f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}{_recommended_and_none(k)}.",
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
-            _with(pathless, "Abstimmungswege vereinbaren") if pathless else None,
+            _path_steps(k, pathless) if pathless else None,
         ),
         observed(
             f"Festgelegt sind {count(len(network.working_forms), 'Arbeitsform', 'Arbeitsformen')}"
