@@ -467,6 +467,24 @@ def test_text_after_a_table_keeps_a_gap_and_stays_schema_valid():
 
 
 @pytest.mark.slow
+def test_word_keeps_a_short_table_whole_but_lets_a_tall_one_of_few_rows_break():
+    """Kept whole, a table of few but tall rows moved to the next page and left its caption alone
+    on a nearly empty one (Neuhafen's Tabelle 21 in Word): only short tables stay whole."""
+    from pipeline.export import export_document
+
+    docx = export_document(rendered_document(_table(rows=3, lines=1) + _table(rows=4, lines=12)))[".docx"]
+    short, tall = Document(io.BytesIO(docx)).element.body.iterchildren(qn("w:tbl"))
+
+    def kept(table) -> list[bool]:
+        return [
+            row.find(f".//{qn('w:pPr')}/{qn('w:keepNext')}") is not None for row in table.iterchildren(qn("w:tr"))
+        ]
+
+    assert kept(short) == [True, True, True, False]  # header and rows stay with the last
+    assert kept(tall) == [True, True, False, True, False]  # header with the first row; the last not alone
+
+
+@pytest.mark.slow
 def test_a_lead_in_stays_with_its_list_and_plain_text_does_not():
     from pipeline.export import export_document
 

@@ -203,9 +203,42 @@ def table_rows(document: DocumentObject) -> None:
                 properties.append(element("cantSplit"))
         header = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
         body = rows[header:]
-        together = rows[:-1] if len(body) <= KEEP_WHOLE_ROWS else [*rows[: header + 1], *rows[-2:-1]]
+        short = len(body) <= KEEP_WHOLE_ROWS and _estimated_height_cm(table, body) <= KEEP_WHOLE_CM
+        together = rows[:-1] if short else [*rows[: header + 1], *rows[-2:-1]]
         for row in together:
             _keep_with_next(row)
+
+
+#: A table of few rows stays whole only up to this height (as in the PDF, templates/gemeinsam.typ):
+#: a taller one kept whole would leave most of a page empty before it (a caption alone on a page).
+KEEP_WHOLE_CM = 8.0
+_POINTS_PER_CM = 28.35
+#: Cell padding left and right together, and above and below, in points (Word's defaults).
+_CELL_PADDING = 10.8
+_ROW_PADDING = 4.0
+
+
+def _estimated_height_cm(table: etree._Element, rows: list[etree._Element]) -> float:
+    """About how tall the rows are in Word: each paragraph of a cell needs as many lines as its
+    text's width (:data:`ARIAL_WIDTHS`) fills in the column; a row is as tall as its tallest cell."""
+    grid = [int(c.get(qn("w:w"), "0")) / 20 for c in table.iter(qn("w:gridCol"))]
+    total = 0.0
+    for row in rows:
+        tallest, column = 0.0, 0
+        for cell in row.iterchildren(qn("w:tc")):
+            span_element = cell.find(_GRID_SPAN)
+            span = int(span_element.get(VAL, "1")) if span_element is not None else 1
+            width = max(sum(grid[column : column + span]) - _CELL_PADDING, 1.0)
+            column += span
+            points = _cell_points(cell)
+            lines = 0
+            for paragraph in cell.iter(qn("w:p")):
+                text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+                breaks = sum(1 for _ in paragraph.iter(qn("w:br")))
+                lines += max(1, math.ceil(_em_width(text) * points / width)) + breaks
+            tallest = max(tallest, lines * points * 1.2 + _ROW_PADDING)
+        total += tallest
+    return total / _POINTS_PER_CM
 
 
 _B = qn("w:b")
