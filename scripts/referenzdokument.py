@@ -20,6 +20,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pipeline.export.ooxml import element, insert_ordered  # noqa: E402
 from pipeline.export.pandoc import pandoc_path  # noqa: E402
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "referenz.docx"
@@ -211,7 +212,10 @@ def build() -> bytes:
     _paragraph(doc, "Normal", size=10.5)
     for name in ("Body Text", "First Paragraph"):
         _paragraph(doc, name, size=10.5, before=0, after=6, line=1.15)
-    _paragraph(doc, "Compact", size=10, before=1, after=1, line=1.0)
+    # list items in the body's size and leading, as in the PDF; no gap between items of a list
+    # (contextual spacing), the body's gap after the list, so the next paragraph does not stick to it
+    compact = _paragraph(doc, "Compact", size=10.5, before=0, after=6, line=1.15)
+    insert_ordered(compact.element.get_or_add_pPr(), element("contextualSpacing"))
     table_text = _paragraph(doc, "Tabellentext", size=9, before=0, after=0, line=1.0)
     table_text.base_style = doc.styles["Compact"]
     _paragraph(doc, "Title", size=26, bold=True, color=BLUE, before=120, after=12)
