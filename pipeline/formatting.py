@@ -245,10 +245,14 @@ def enumeration_of_names(items: list[str]) -> str:
     ('Steuerungsgruppe; Qualitätszirkel Frühe Hilfen und Gesundheit; Arbeitskreis Vielfalt und
     Zugang'), so that the reader can tell where one name ends; two such names are joined by
     'sowie' ('Jugendhilfeausschuss sowie Ausschuss für Soziales und Gesundheit'), which reads as
-    a sentence where a lone semicolon would not."""
+    a sentence where a lone semicolon would not – unless a name has a comma of its own."""
     items = [str(i) for i in items]
     if any(" und " in i or "," in i or ";" in i for i in items):
-        return " sowie ".join(items) if len(items) == 2 and not any(";" in i for i in items) else "; ".join(items)
+        return (
+            " sowie ".join(items)
+            if len(items) == 2 and not any("," in i or ";" in i for i in items)
+            else "; ".join(items)
+        )
     return enumeration(items)
 
 

@@ -145,3 +145,15 @@ def test_a_paper_s_series_letter_stays_with_its_number():
     assert bind_citations("Vorlage M 184/2026 und B 64/2026.") == f"Vorlage M{NBSP}184/2026 und B{NBSP}64/2026."
     # numbers without a space, and words before a fraction that is no paper number, stay as they are
     assert bind_citations("KT/2025/088, GA 12/20, Teil A 1/2026x") == "KT/2025/088, GA 12/20, Teil A 1/2026x"
+
+
+def test_names_of_their_own_with_und_or_commas_stay_apart():
+    from pipeline.formatting import enumeration_of_names
+
+    assert enumeration_of_names(["A", "B", "C"]) == "A, B und C"
+    pair = ["Jugendhilfeausschuss", "Ausschuss für Soziales und Gesundheit"]
+    assert enumeration_of_names(pair) == "Jugendhilfeausschuss sowie Ausschuss für Soziales und Gesundheit"
+    # a name with a comma of its own: 'sowie' after it would need a comma to close the clause
+    qualified = ["Familienzentren, soweit ihr Träger nicht unterzeichnet hat", "Freiberufliche Hebammen"]
+    assert enumeration_of_names(qualified) == "; ".join(qualified)
+    assert enumeration_of_names(["A und B", "C", "D"]) == "A und B; C; D"

@@ -323,13 +323,18 @@ class Agreement:
     def acceding_named(self) -> list[str]:
         """Every group whose members accede one by one, as the clause on accession names them: a
         group of institutions a Träger signs for in part says which of them accede."""
+        return [self._acceding_name(a) for a in self.accession_groups]
+
+    @property
+    def now_acceding_named(self) -> list[str]:
+        """:attr:`now_acceding`, named as in the clause on accession."""
+        return [self._acceding_name(a) for a in self.now_acceding]
+
+    def _acceding_name(self, actor: Actor) -> str:
         signing = {a.id for a in self.signing_actors}
-        return [
-            f"{a.name}, soweit ihr Träger nicht unterzeichnet hat"
-            if a.id in signing and a.organisation_form == INSTITUTION
-            else a.name
-            for a in self.accession_groups
-        ]
+        if actor.id in signing and actor.organisation_form == INSTITUTION:
+            return f"{actor.name}, soweit ihr Träger nicht unterzeichnet hat"
+        return actor.name
 
     @property
     def bound_actors(self) -> list[Actor]:
