@@ -537,3 +537,31 @@ def test_second_level_bullets_are_dashes_in_the_text_s_typeface(concept_files):
         numbering = package.read("word/numbering.xml").decode("utf-8")
     assert "Courier New" not in numbering
     assert '<w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/>' in numbering
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["musterkreis", "neuhafen"])
+def test_the_concepts_layout_settles_in_typst(name, monkeypatch, tmp_path):
+    """Every placement decision of the real concepts (tables moved or broken, figures floated)
+    converges within typst's layout iterations: otherwise typst warns and the lists of tables and
+    figures may name wrong pages. Compiled for real; only the warnings are collected."""
+    import typst
+
+    from pipeline.build import Request, check_folder, prepare_export
+    from pipeline.export.to_pdf import to_pdf
+
+    from .conftest import ROOT
+
+    warnings: list[object] = []
+    real = typst.compile_with_warnings
+
+    def compile_collecting(*args, **kwargs):
+        pdf, found = real(*args, **kwargs)
+        warnings.extend(found)
+        return pdf
+
+    monkeypatch.setattr(typst, "compile", compile_collecting)
+    checked = check_folder(ROOT / "inputs" / name)
+    doc = prepare_export(checked, tmp_path, Request(only="konzept")).rendered.documents[0]
+    assert to_pdf(doc).startswith(b"%PDF")
+    assert warnings == [], [str(w)[:200] for w in warnings]
