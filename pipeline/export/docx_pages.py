@@ -221,21 +221,19 @@ _ROW_PADDING = 4.0
 def _estimated_height_cm(table: etree._Element, rows: list[etree._Element]) -> float:
     """About how tall the rows are in Word: each paragraph of a cell needs as many lines as its
     text's width (:data:`ARIAL_WIDTHS`) fills in the column; a row is as tall as its tallest cell."""
-    grid = [int(c.get(qn("w:w"), "0")) / 20 for c in table.iter(qn("w:gridCol"))]
+    grid = [int(c.get(qn("w:w"), "0")) / TWIPS_PER_POINT for c in table.iter(qn("w:gridCol"))]
     total = 0.0
     for row in rows:
         tallest, column = 0.0, 0
-        for cell in row.iterchildren(qn("w:tc")):
-            span_element = cell.find(_GRID_SPAN)
-            span = int(span_element.get(VAL, "1")) if span_element is not None else 1
+        for cell in row.iterchildren(TC):
+            span = _span(cell)
             width = max(sum(grid[column : column + span]) - _CELL_PADDING, 1.0)
             column += span
             points = _cell_points(cell)
             lines = 0
-            for paragraph in cell.iter(qn("w:p")):
-                text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+            for paragraph in cell.iter(P):
                 breaks = sum(1 for _ in paragraph.iter(qn("w:br")))
-                lines += max(1, math.ceil(_em_width(text) * points / width)) + breaks
+                lines += max(1, math.ceil(_em_width(text_of(paragraph)) * points / width)) + breaks
             tallest = max(tallest, lines * points * 1.2 + _ROW_PADDING)
         total += tallest
     return total / _POINTS_PER_CM
@@ -253,16 +251,22 @@ def _longest_words(table: etree._Element, columns: int) -> list[float]:
     for number, row in enumerate(table.iterchildren(TR)):
         column = 0
         for cell in row.iterchildren(TC):
-            span = cell.find(_GRID_SPAN)
-            if span is None and column < columns:
+            span = _span(cell)
+            if span == 1 and column < columns:
                 bold = number == 0 or next(cell.iter(_B), None) is not None
                 em = _cell_points(cell) * TWIPS_PER_POINT * FONT_MARGIN * (1.1 if bold else 1.0)
                 longest = max(
                     (_needed_em(w) for p in cell.iter(P) for w in _BREAKS.split(text_of(p))), default=0.0
                 )
                 widths[column] = max(widths[column], longest * em)
-            column += int(span.get(VAL, "1")) if span is not None else 1
+            column += span
     return widths
+
+
+def _span(cell: etree._Element) -> int:
+    """How many grid columns a cell spans."""
+    span = cell.find(_GRID_SPAN)
+    return int(span.get(VAL, "1")) if span is not None else 1
 
 
 #: Where Word may break a line: not at a no-break space ("01.01.2025 –", "seit 01.03.2013").

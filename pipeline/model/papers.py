@@ -281,12 +281,11 @@ class PaperView:
         """Measures the paper's finances pay for but does not report on, with their Aufwand
         ('M14 Qualitätszirkel … (2.600,00 €)'): the sentence under the measures' sum names them,
         so the gap to the total adds up."""
-        finances = self.finances
-        if finances is None:
+        if self.finances is None:
             return []
         shown = {m.id for m in self.measures}
         others = [m for m in self.concept.measures if m.id not in shown]
-        costs = [(m, _sum(e for e in finances.expenses if e.purpose == m.id)) for m in others]
+        costs = [(m, self.measure_cost_in_scope(m)) for m in others]
         return [f"{self.concept.measure_number(m.id)} {m.title} ({euro(cost)})" for m, cost in costs if cost]
 
     @property

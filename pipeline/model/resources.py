@@ -221,24 +221,19 @@ def follow_up_years(
     def continued(line: Income | Expense, lines: list[Income] | list[Expense]) -> bool:
         return any(series(other) == series(line) and other.year > line.year for other in lines)
 
-    ending = [
-        i
-        for i in income
-        if i.limited_until is not None and i.year == i.limited_until >= since and not continued(i, income)
-    ]
+    def last_promised(grant: Income, lines: list[Income]) -> bool:
+        """A grant in its last promised year, which no line of a later year continues."""
+        limit = grant.limited_until
+        return limit is not None and grant.year == limit >= since and not continued(grant, lines)
+
+    ending = [i for i in income if last_promised(i, income)]
 
     def ends_with_measures(line: Income) -> bool:
         return bool(line.purposes) and all(ends_by(measures, p, line.year) for p in line.purposes)
 
     with_measures = [i for i in ending if ends_with_measures(i)]
     elsewhere = [
-        i
-        for i in all_income
-        if i not in income
-        and i.limited_until is not None
-        and i.year == i.limited_until >= since
-        and not continued(i, all_income)
-        and ends_with_measures(i)
+        i for i in all_income if i not in income and last_promised(i, all_income) and ends_with_measures(i)
     ]
     ending = [i for i in ending if i not in with_measures]
     growing = [
