@@ -354,6 +354,21 @@ def test_a_tall_table_starts_on_the_next_page_where_not_even_two_of_its_rows_fit
     assert all(f"Ende {n}" in pages[1] for n in range(1, 5))
 
 
+def test_a_long_table_never_starts_with_a_single_row_at_a_page_foot():
+    """Ten rows of about two lines each, after text filling more and more of the page: wherever
+    the table starts, its caption, header and at least two rows stand together (the rest follows
+    on the next page)."""
+    for share in [n / 100 for n in range(78, 96, 2)]:
+        pages = _compiled_pages(_text_filling(share) + _table(rows=10, lines=1))
+        start = next(text for text in pages if "Anfang 1" in text)
+        assert all(word in start for word in ("Probe", "Inhalt", "Ende 2")), share
+    # On a landscape page (a wide table's), whose text area is lower than wide.
+    for share in [n / 100 for n in range(46, 62, 2)]:
+        pages = _compiled_pages(f'<div class="quer">{_text_filling(share)}{_table(rows=10, lines=1)}</div>')
+        start = next(text for text in pages if "Anfang 1" in text)
+        assert all(word in start for word in ("Probe", "Inhalt", "Ende 2")), share
+
+
 def _picture(name: str, height_cm: float) -> tuple[str, object]:
     """A figure of the given height (a grey box) and the HTML that shows it."""
     from pipeline.render.document import Figure
