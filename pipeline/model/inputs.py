@@ -285,6 +285,15 @@ class NeedsAnalysis(Item, title="Bedarfsanalyse"):
         "(leer: dieses, sobald Werte dafür vorliegen)",
         default=None,
     )
+    need_margin: int = field(
+        "bedarfsschwelle",
+        "Um wie viel Prozent seines eigenen Werts ein Sozialraum über dem Vergleichswert liegen muss (bei "
+        "Merkmalen, bei denen niedrige Werte Bedarf anzeigen: darunter), damit sein Bedarf als hoch gilt; "
+        "Standard 10 (ein Zehntel), 0: jeder Wert darüber",
+        default=10,
+        ge=0,
+        le=100,
+    )
     chart: list[FeatureId] = field(
         "diagramm",
         "Ein oder zwei Merkmale (Anteile), die ein Diagramm für alle Sozialräume vergleicht (leer: das "

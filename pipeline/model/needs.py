@@ -16,9 +16,9 @@ chapter says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from pipeline.formatting import agree, count, number_word, sentence_start
 from pipeline.model.inputs import KeyFigure, Measure, SocialSpace, TargetGroup, latest
@@ -87,6 +87,15 @@ class SpaceOffers:
     def gap(self) -> bool:
         """High need and fewer running offers than the average Sozialraum."""
         return bool(self.high_need) and self.few
+
+
+#: Margins read as fractions where German has a word for them.
+_FRACTIONS = {10: "ein Zehntel", 20: "ein Fünftel", 25: "ein Viertel", 50: "die Hälfte"}
+
+
+def margin_words(margin: int) -> str:
+    """'ein Zehntel' for 10, '15 Prozent' for 15: how far above the whole high need begins."""
+    return _FRACTIONS.get(margin, f"{margin} Prozent")
 
 
 class NeedsView:
@@ -197,14 +206,55 @@ class NeedsView:
             return "dem Durchschnitt der Sozialräume"
         return f"dem Wert {self.whole_phrase(reference)}"
 
-    def high_need(self, figure: KeyFigure | None) -> bool | None:
-        """Whether a value lies on the side of more need of the reference (None: no value)."""
+    @cached_property
+    def need_threshold(self) -> Decimal | None:
+        """The value beyond which a Sozialraum's need counts as high: the reference moved by the
+        network's margin (a tenth by default: 12,8 % against 12,5 % is no high need), rounded to
+        the tenth values are shown with, so a value never reads as on both sides of it."""
         feature, reference = self.need_feature, self.need_reference
-        if figure is None or feature is None or reference is None:
+        if feature is None or reference is None:
+            return None
+        margin = self.analysis.need_margin
+        if not margin:
+            return reference.value
+        factor = 1 - Decimal(margin) / 100 if feature.need_when == "niedrig" else 1 + Decimal(margin) / 100
+        return (reference.value * factor).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+    def high_need(self, figure: KeyFigure | None) -> bool | None:
+        """Whether a value lies beyond the threshold, on the side of more need (None: no value)."""
+        feature, threshold = self.need_feature, self.need_threshold
+        if figure is None or feature is None or threshold is None:
             return None
         if feature.need_when == "niedrig":
-            return figure.value < reference.value
-        return figure.value > reference.value
+            return figure.value < threshold
+        return figure.value > threshold
+
+    def need_rule(self, reference: Reference) -> str:
+        """Where high need begins, after 'dessen Wert': 'um mehr als ein Zehntel über dem Wert im
+        Landkreis Musterkreis insgesamt', or 'über dem Wert …' without a margin."""
+        worse = cast(Feature, self.need_feature).worse
+        margin = self.analysis.need_margin
+        if not margin:
+            return f"{worse} {self.comparison(reference)}"
+        return f"um mehr als {margin_words(margin)} {worse} {self.comparison(reference)}"
+
+    def high_need_phrase(self, reference: Reference) -> str:
+        """High need as legends and findings name it: 'SGB-II-Quote der unter Dreijährigen über
+        13,8 % (ein Zehntel über dem Wert im Landkreis Musterkreis insgesamt, 12,5 %)'."""
+        feature = cast(Feature, self.need_feature)
+        whole = feature.shown(reference.value)
+        if not self.analysis.need_margin:
+            return f"{feature.phrase} {feature.worse} {self.comparison(reference)} ({whole})"
+        threshold = feature.shown(cast(Decimal, self.need_threshold))
+        margin = margin_words(self.analysis.need_margin)
+        return f"{feature.phrase} {feature.worse} {threshold} ({margin} {feature.worse} {self.comparison(reference)}, {whole})"
+
+    def other_need_phrase(self) -> str:
+        """The rest, for the legend: '… nicht über 13,8 %' or '… nicht über diesem Wert'."""
+        feature = cast(Feature, self.need_feature)
+        if not self.analysis.need_margin:
+            return f"{feature.phrase} nicht {feature.worse} diesem Wert"
+        return f"{feature.phrase} nicht {feature.worse} {feature.shown(cast(Decimal, self.need_threshold))}"
 
     @cached_property
     def chart_features(self) -> list[Feature]:

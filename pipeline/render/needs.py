@@ -50,12 +50,8 @@ def _legend(concept: Concept, needs: NeedsView) -> list[Key]:
     if feature is None or reference is None:
         return []
     keys = [
-        Key(
-            f"hoher Bedarf: {feature.phrase} {feature.worse} {needs.comparison(reference)} "
-            f"({feature.shown(reference.value)})",
-            HIGH_NEED,
-        ),
-        Key(f"{feature.phrase} nicht {feature.worse} diesem Wert", OTHER),
+        Key(f"hoher Bedarf: {needs.high_need_phrase(reference)}", HIGH_NEED),
+        Key(needs.other_need_phrase(), OTHER),
     ]
     if any(s.need is None for s in needs.by_space):
         keys.append(Key("keine Angabe", NO_VALUE))

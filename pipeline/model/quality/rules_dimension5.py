@@ -756,10 +756,7 @@ def _spatial_spread(k: Concept) -> Finding | None:
             "Kennzahlen je Sozialraum erfassen, etwa den Anteil der Kinder unter drei Jahren in Haushalten "
             "mit SGB-II-Bezug.",
         )
-    need = (
-        f"hoher Bedarf ({feature.phrase} {feature.worse} {needs.comparison(reference)}, "
-        f"{feature.shown(reference.value)})"
-    )
+    need = f"hoher Bedarf ({needs.high_need_phrase(reference)})"
     gaps = needs.gaps
     if not gaps:
         return observed(
@@ -775,8 +772,14 @@ def _spatial_spread(k: Concept) -> Finding | None:
             f"{feature.phrase} {shown}, {count(len(gap.running), 'laufendes Angebot', 'laufende Angebote', 'ein')}"
         )
 
+    threshold = needs.need_threshold
+    beyond = (
+        f", hoher Bedarf {feature.worse} {feature.shown(threshold)}"
+        if threshold is not None and threshold != reference.value
+        else ""
+    )
     whole = (
-        f"{needs.whole_phrase(reference)}: {feature.shown(reference.value)}; "
+        f"{needs.whole_phrase(reference)}: {feature.shown(reference.value)}{beyond}; "
         f"Durchschnitt der Sozialräume: {average} laufende Angebote"
     )
     if len(gaps) == 1:
