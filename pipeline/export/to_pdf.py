@@ -18,7 +18,8 @@ import tempfile
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from types import ModuleType
+from typing import Literal, cast
 
 from pipeline.errors import ExportFailure
 from pipeline.export.to_typst import typst_markup
@@ -132,17 +133,33 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
             (root / figure.name).write_text(figure.svg, encoding="utf-8")
         if doc.logo and (name := logo_name(doc)):
             (root / name).write_bytes(checked_logo(doc.logo))
+        inputs = typst_inputs(doc)
         try:
-            return typst.compile(
-                str(root / "main.typ"),
-                root=str(root),
-                font_paths=list(font_dirs()),
-                ignore_system_fonts=True,
-                sys_inputs=typst_inputs(doc),
-                pdf_standards=list(PDF_STANDARDS),
-                timestamp=epoch_of(doc),
-            )
+            pdf, warnings = _compiled(typst, root, inputs, epoch_of(doc))
+            if any(UNSETTLED in str(warning) for warning in warnings):
+                pdf, _ = _compiled(typst, root, {**inputs, "platzierung": "einfach"}, epoch_of(doc))
+            return pdf
         except Exception as error:  # typst raises plain RuntimeError-like errors
             raise ExportFailure(
                 f"Das PDF „{doc.path('.pdf')}“ ließ sich nicht erzeugen. {typst_problem(error)}"
             ) from None
+
+
+#: What typst warns when its layout did not settle within its iterations: page numbers in the
+#: table of contents and the lists may then be wrong. Where the placement of tables and figures
+#: (gemeinsam.typ, platziert) keeps a document from settling, it is set again without it – a
+#: table may then begin with one row at a page's foot, but every page number is right.
+UNSETTLED = "did not converge"
+
+
+def _compiled(typst: ModuleType, root: Path, inputs: dict[str, str], epoch: int) -> tuple[bytes, list[object]]:
+    pdf, warnings = typst.compile_with_warnings(
+        str(root / "main.typ"),
+        root=str(root),
+        font_paths=list(font_dirs()),
+        ignore_system_fonts=True,
+        sys_inputs=inputs,
+        pdf_standards=list(PDF_STANDARDS),
+        timestamp=epoch,
+    )
+    return cast(bytes, pdf), list(warnings)
