@@ -291,3 +291,31 @@ def test_a_stepwise_plan_sets_the_path_an_indicator_is_measured_against():
     for wrong in ([{"jahr": 2027, "wert": 2.5}], [{"jahr": 2025, "wert": 2.2}, {"jahr": 2025, "wert": 2.3}]):
         with pytest.raises(ValueError):
             Indicator.model_validate(data | {"zwischenziele": wrong})
+
+
+def test_the_municipality_is_named_with_the_article_each_case_needs(concept):
+    """'Zuwendungen an den Landkreis Musterkreis' (not 'an den Träger der öffentlichen
+    Jugendhilfe': grants in health products are the Landkreis's too); a Stadt takes 'die'."""
+    municipality = concept.municipality
+    assert (municipality.nominative, municipality.accusative, municipality.dative) == (
+        "der Landkreis Musterkreis",
+        "den Landkreis Musterkreis",
+        "dem Landkreis Musterkreis",
+    )
+    city = municipality.model_copy(update={"name": "Stadt Neuhafen am Main"})
+    assert (city.accusative, city.dative, city.in_phrase) == (
+        "die Stadt Neuhafen am Main",
+        "der Stadt Neuhafen am Main",
+        "in der Stadt Neuhafen am Main",
+    )
+
+
+def test_the_administration_reports_and_the_coordination_prepares(concept):
+    """Under the HGO the Magistrat reports to the Stadtverordnetenversammlung (§ 50 Abs. 3 HGO);
+    in a Landkreis the administration does – never the Netzwerkkoordination itself."""
+    from pipeline.build import check_folder
+
+    from .conftest import ROOT
+
+    assert concept.reporter == "die Verwaltung"
+    assert check_folder(ROOT / "inputs" / "neuhafen").concept.reporter == "der Magistrat"

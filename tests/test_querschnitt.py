@@ -130,7 +130,17 @@ def test_kinderschutz_states_the_procedure_absatz_by_absatz(inputs):
         assert cited in text
     assert "keine allgemeine Meldepflicht" in text
     # § 4 Abs. 3 Satz 3 KKG (KJSG 2021): the health professions soll inform at urgent danger
-    assert "eine dringende Gefahr für das Kind sein Tätigwerden erfordert (§ 4 Abs. 3 Satz 3 KKG)" in text
+    assert (
+        "eine dringende Gefahr für das Kind das Tätigwerden des Jugendamts erfordert (§ 4 Abs. 3 Satz 3 KKG)"
+        in text
+    )
+    assert text.count("§ 4 Abs. 3 Satz 3 KKG") == 1  # once, in its step
+    # Familienhebammen employed by the Jugendamt assess under § 8a Abs. 1 SGB VIII, not § 4 KKG
+    assert (
+        "Zum Jugendamt gehören dagegen: Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende "
+        "(FGKiKP). Ihre Fachkräfte schätzen eine Gefährdung nach § 8a Abs. 1 SGB VIII gemeinsam mit weiteren "
+        "Fachkräften des Jugendamts ein; § 4 KKG gilt für sie nicht." in text
+    )
     assert "zeitnah zurückmelden, ob es die gewichtigen Anhaltspunkte bestätigt sieht" in text
 
 
@@ -727,4 +737,30 @@ def test_the_coordination_has_a_chapter_of_its_own(folder):
             if e["fuer"] == "netzwerkkoordination" and e["jahr"] == year
         )
         assert f"{euro(cost)} im Jahr {year}".replace("\u00a0", " ") in text  # _text joins on plain spaces
+    # each grant with its amount per year, marked where only applied for (finance review)
+    grants = [i for i in money["ertraege"] if "netzwerkkoordination" in i.get("fuer", [])]
+    assert grants
+    for grant in grants:
+        shown = f"{euro(Decimal(str(grant['betrag'])))} im Jahr {grant['jahr']}".replace("\u00a0", " ")
+        assert shown + (" (beantragt)" if grant.get("beantragt") else "") in text
     assert "Kompetenzprofil Netzwerkkoordinatorinnen und Netzwerkkoordinatoren Frühe Hilfen" in text
+
+
+def test_paths_an_agreement_not_yet_in_force_lays_down_are_not_called_agreed(inputs):
+    """The new agreement starts on 01.07.2027, after the concept's Stand: its Abstimmungswege
+    become binding then (coordinator review: 'hat vereinbart' read as already in force). Without a
+    start date they are agreed."""
+    start = _raw(EXAMPLE, "netzwerk.yaml")["kooperationsvereinbarung"]["beginn"]
+    chapters = _chapters(inputs)
+    paths, protection = _text(chapters["abstimmungswege"]), _text(chapters["kinderschutz"])
+    assert (
+        "legt das Netzwerk Abstimmungswege fest; verbindlich werden sie mit der Kooperationsvereinbarung zu dieser "
+        f"Fassung, die am {start:%d.%m.%Y} in Kraft tritt." in paths
+    )
+    assert (
+        f"Mit der Kooperationsvereinbarung zu dieser Fassung (ab {start:%d.%m.%Y}) vereinbart sind" in protection
+    )
+    inputs.edit("netzwerk.yaml", lambda data: data["kooperationsvereinbarung"].pop("beginn"))
+    chapters = _chapters(inputs)
+    assert "hat das Netzwerk verbindliche Abstimmungswege vereinbart" in _text(chapters["abstimmungswege"])
+    assert "Im Netzwerk vereinbart sind diese Wege" in _text(chapters["kinderschutz"])

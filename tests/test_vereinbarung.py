@@ -238,17 +238,24 @@ def test_the_municipality_signs_in_the_form_its_land_prescribes(inputs, state, k
     # the head of the administration is printed on the first line only, by name and title
     assert rows[0][-2:] == [f"Dr. Anna Berger, {title}", "Name in Druckbuchstaben, Funktion"]
     assert all("Dr. Anna Berger" not in " ".join(row) for row in rows[1:])
-    # the rule names its law; who signs is said by both titles of the head, gender-fair
+    # the rule names its law; who signs is said by the title of the head in office, who is named
+    # (not 'Landrätin oder Landrat:' above 'Dr. Anna Berger, Landrätin')
     assert re.search(r"Form nach (§|Art\.) \d+", text)
-    head = {
+    both = {
         "Landrätin": "Landrätin oder Landrat",
         "Oberbürgermeisterin": "Oberbürgermeisterin oder Oberbürgermeister",
     }
-    assert head[title] in text
+    assert both[title] not in text and f"{title}" in text.split("Form nach", 1)[1]
     for word in words:
         assert word in text, (word, text)
     # the partners still sign once each
     assert all(len(_signature_rows(b)) == 1 for b in signature_blocks_of(inputs)[1:])
+
+
+def test_without_a_named_head_the_signature_names_both_titles(inputs):
+    inputs.edit("kommune.yaml", lambda data: data["kommune"].pop("verwaltungsspitze"))
+    text = text_of(signature_blocks_of(inputs)[0])
+    assert "Landrätin oder Landrat" in text and "Dr. Anna Berger" not in text
 
 
 def signature_blocks_of(inputs) -> list[lxml.html.HtmlElement]:
@@ -394,7 +401,15 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
         f"Unterzeichnen sollen die neue Vereinbarung {count(len(parties), 'Organisation', 'Organisationen', 'eine')}; "
         f"ihre Unterschriften binden {len(bound)} der {len(actors)} Akteure des Netzwerks" in text
     )
-    assert "Aus den folgenden Gruppen tritt jede Einrichtung, Praxis oder Person einzeln" in text
+    # groups named already as acceding now are not named again
+    assert "Ebenso tritt aus den folgenden Gruppen jede Einrichtung, Praxis oder Person einzeln" in text
+    # an association that signs for a profession binds none of its members: said, not counted
+    association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
+    assert association in concept.agreement.binding_none
+    assert (
+        f"{association.name} unterzeichnet für freiberufliche Hebammen mit, bindet die Einzelnen aber nicht: "
+        "Sie treten selbst bei." in text
+    )
 
 
 # --- contributions -------------------------------------------------------------------------------
@@ -479,7 +494,7 @@ def test_the_befugnis_of_4_kkg_comes_with_its_conditions(concept):
         "Lässt sich die Gefährdung so nicht abwenden, sind sie befugt, das Jugendamt zu informieren; die Betroffenen "
         "werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in Frage",
         "andere Angehörige der Heilberufe sollen das Jugendamt unverzüglich informieren, wenn nach ihrer "
-        "Einschätzung eine dringende Gefahr für das Kind sein Tätigwerden erfordert (§ 4 Abs. 3 Satz 3 KKG)",
+        "Einschätzung eine dringende Gefahr für das Kind das Tätigwerden des Jugendamts erfordert (§ 4 Abs. 3 Satz 3 KKG)",
         "Vereinbarung zum Schutzauftrag geschlossen hat",
     ]
     positions = [clause.index(step) for step in steps]
@@ -533,8 +548,8 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
     ) in text
     # nobody falls out of the network between the start and their own signature
     assert (
-        "Bis dahin, längstens sechs Monate nach ihrem Inkrafttreten, gilt für die Partnerinnen und Partner der bisherigen Vereinbarung diese weiter."
-        in text
+        "Für die Partnerinnen und Partner der bisherigen Vereinbarung gilt diese weiter, bis sie die neue unterzeichnen "
+        "oder ihr beitreten, längstens sechs Monate nach deren Inkrafttreten." in text
     )
 
 
@@ -1166,10 +1181,17 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     agreement = concept.agreement
     signed_ids = {a["id"] for a in signed}
     new = [a.name for a in agreement.bound_actors if a.id not in signed_ids]
-    assert new and f"Anders als die bisherige Vereinbarung bindet die neue auch: {'; '.join(new)}." in text
+    assert (
+        new
+        and f"Anders als die bisherige bindet die neue Vereinbarung auch diese Akteure: {'; '.join(new)}." in text
+    )
     acceding = [a.name for a in concept.actors if a.id in signed_ids and agreement.joins_individually(a)]
     assert acceding == ["Kindertagesstätten und Familienzentren", "Freiberufliche Hebammen"]
-    assert f"die bisher gemeinsam unterzeichnet hatten: {' sowie '.join(acceding)}." in text
+    assert (
+        "die bisher gemeinsam unterzeichnet hatten: Kindertagesstätten und Familienzentren sowie freiberufliche"
+        in text
+    )
+    assert text.count("Kindertagesstätten und Familienzentren sowie") == 1  # not named again below
     assert "nicht mehr gebunden" not in text  # every earlier signatory is bound or accedes
 
 

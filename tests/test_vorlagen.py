@@ -896,7 +896,10 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     text = _folgekosten(views["GV/2026/004"])  # the joint paper on all of the money: both grants
     assert f"Ab 2028 fehlen ohne Anschlussförderung Erträge von {_german_euro(lost)} im Jahr:" in text
     assert "ist bis 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden." in text
-    assert f"Bei einer Fortführung fehlen zusätzlich Erträge von {_german_euro(with_m2)}" in text
+    assert (
+        f"Bei einer Fortführung fehlen ohne Anschlussförderung zusätzlich Erträge von {_german_euro(with_m2)}"
+        in text
+    )
     for line in ending:
         assert f"{_german_euro(Decimal(str(line['betrag'])))} ({line['haushaltsstelle']})" in text
     assert "steigt der Zuschussbedarf" not in text  # read as a rise every year
@@ -920,7 +923,7 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         f"M2 Babylotsendienst im Klinikum Musterstadt (Aufwand 2027: {whole}, davon {share} in {product}) "
         "ist bis 31.12.2027 befristet"
     )
-    assert "Bei einer Fortführung fehlen Erträge von" in health
+    assert "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von" in health
     # the foundation's share for M2 is booked in another committee's product: named apart, so the
     # committee deciding on going on sees the whole gap
     elsewhere = [i for i in with_measure if i["ausschuss"] != "ga"]
@@ -951,7 +954,8 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         Decimal(e["volles_jahr"] - e["betrag"]) for e in starting
     )
     assert (
-        f"Allein dadurch liegt der Zuschussbedarf ab 2028 um {_german_euro(rise)} im Jahr höher als 2027." in text
+        f"Beides zusammen erhöht den Zuschussbedarf ab 2028 um {_german_euro(rise)} im Jahr gegenüber 2027."
+        in text
     )
 
 
@@ -984,7 +988,7 @@ def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
     assert (year.ending, year.with_measures, year.measures) == ((), (grant,), (lotsen,))  # no rise counted
     assert year.sentence == (
         "M2 Lotsendienst ist bis 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden. "
-        "Bei einer Fortführung fehlen Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung, 1.000,00\u00a0€ (Produkt 1)."
+        "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung, 1.000,00\u00a0€ (Produkt 1)."
     )
     later = EndingMeasure("M2 Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
     (year,) = follow_up_years([], [grant], 2027, {"lotsen": later})
@@ -1223,5 +1227,12 @@ def test_a_paper_without_finances_names_the_money_behind_the_measures_it_reports
             for e in raw_inputs["ressourcen.yaml"]["aufwand"]
             if e["fuer"] in ids and e["jahr"] == year
         )
-        assert f"{label} mit {_german_euro(cost)}" in text
+        assert f"{label} {_german_euro(cost)}" in text
+    assert "verursachen Aufwand (brutto, vor Erträgen)" in text
+    # where the money stands and which committee answers for it: not the one reading the report
+    lines = [e for e in raw_inputs["ressourcen.yaml"]["aufwand"] if e["fuer"] in ids and e["jahr"] >= 2026]
+    names = {c["id"]: c["name"] for c in raw_inputs["gremien.yaml"]["gremien"]}
+    for line in lines:
+        assert f"{line['haushaltsstelle']} (zuständig: {names[line['ausschuss']]})" in text
+    assert "Ausschuss für Soziales" not in text.split("verursachen Aufwand", 1)[1]
     assert text.count("keine unmittelbaren finanziellen Auswirkungen") == 1

@@ -294,7 +294,7 @@ class Agreement:
             return None
         rule, head = procedure.binding_declaration, concept.municipality.head
         first = f"{head.name}, {head.title}" if head is not None else ""
-        roles = rule.roles(procedure.head)
+        roles = rule.roles(procedure.head, head.title if head is not None else None)
         signatories = tuple(Signatory(role, first if i == 0 else "") for i, role in enumerate(roles))
         return MunicipalSignature(signatories, rule.requirements)
 
@@ -341,6 +341,19 @@ class Agreement:
         """The actors the signatures bind as a whole: not the groups whose members accede one by
         one, even where a Träger or an association signs for some of them."""
         return [a for a in self.concept.actors if self.bound(a)]
+
+    @property
+    def binding_none(self) -> list[Party]:
+        """Parties whose signature binds no actor as a whole: an association signing for a
+        profession whose members accede one by one (counted among the signers, not among what
+        the signatures bind – the reviews read the two counts as contradicting each other)."""
+        return [p for p in self.partners if p.actors and not any(self.bound(a) for a in p.actors)]
+
+    @property
+    def further_acceding_named(self) -> list[str]:
+        """:attr:`acceding_named` without the groups :attr:`now_acceding_named` already names."""
+        already = set(self.now_acceding_named)
+        return [n for n in self.acceding_named if n not in already]
 
     @property
     def newly_bound(self) -> list[Actor]:

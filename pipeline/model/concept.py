@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
-from pipeline.formatting import with_note
+from pipeline.formatting import enumeration, euro, with_note
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -272,6 +272,14 @@ class Concept:
         organ submits the papers (Hessen, Berlin), else 'der Verwaltung'."""
         executive = self.submitting_executive
         return committee_forms(executive.name).gen if executive is not None else "der Verwaltung"
+
+    @property
+    def reporter(self) -> str:
+        """Who reports to the council and its committees, as a subject: 'der Magistrat' where a
+        collegial organ submits the papers (§ 50 Abs. 3 HGO), else 'die Verwaltung' – the
+        Netzwerkkoordination prepares the reports, it does not present them itself."""
+        executive = self.submitting_executive
+        return committee_forms(executive.name).nom if executive is not None else "die Verwaltung"
 
     @property
     def preparing_committee(self) -> Committee | None:
@@ -592,6 +600,31 @@ class Concept:
         return list(grouped.values())
 
     @property
+    def coordination_grant_phrases(self) -> list[str]:
+        """Each grant for the coordination with its amount and state per year, and what else it
+        pays for: 'Bundesstiftung Frühe Hilfen, Förderbereich I …: 38.900,00 € im Jahr 2026,
+        42.800,00 € im Jahr 2027 (beantragt); die Zuwendung finanziert auch M16 und M17' – the finance review
+        read '(2026 und 2027)' as promised for both years."""
+        phrases = []
+        for first, years in self.coordination_grants:
+            lines = [
+                i
+                for i in self.budget.income_lines
+                if (i.source, i.title) == (first.source, first.title) and i.year in years
+            ]
+            amounts = enumeration(
+                [f"{euro(i.amount)} im Jahr {i.year}{' (beantragt)' if i.applied_for else ''}" for i in lines]
+            )
+            others = list(dict.fromkeys(p for i in lines for p in i.purposes if p != COORDINATION))
+            also = (
+                f"; die Zuwendung finanziert auch {enumeration([self.measure_number(p) for p in others])}"
+                if others
+                else ""
+            )
+            phrases.append(f"{first.source}, {first.label}: {amounts}{also}")
+        return phrases
+
+    @property
     def bodies_led_by_coordination(self) -> list[NetworkBody]:
         return [b for b in self.network.bodies if b.chair == COORDINATION]
 
@@ -650,6 +683,15 @@ class Concept:
         binding = [p for p in self.network.paths if p not in self.recommended_paths]
         on_path = {p.sender for p in binding} | {p.recipient for p in binding}
         return [a for a in self.actors if a.id not in on_path]
+
+    @property
+    def paths_binding_from(self) -> dt.date | None:
+        """The day the agreed Abstimmungswege become binding, where that lies after the concept's
+        Stand: the start of the Kooperationsvereinbarung that lays them down (the review read
+        'hat vereinbart' of paths an unsigned agreement will only bind)."""
+        agreement = self.agreement
+        start = agreement.start if agreement is not None else None
+        return start if start is not None and start > self.version.date else None
 
     @property
     def actors_with_recommendation_only(self) -> list[Actor]:

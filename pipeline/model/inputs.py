@@ -261,6 +261,12 @@ class Municipality(Item, title="Kommune"):
         return f"{article}{self.name}"
 
     @property
+    def accusative(self) -> str:
+        """'den Landkreis Musterkreis', 'die Stadt Musterstadt', 'Musterstadt': after 'an'."""
+        article = {"m": "den ", "f": "die "}.get(self._gender or "", "")
+        return f"{article}{self.name}"
+
+    @property
     def dative(self) -> str:
         """'dem Landkreis Musterkreis', 'der Stadt Musterstadt', 'Musterstadt': after 'gegenüber'."""
         article = {"m": "dem ", "f": "der "}.get(self._gender or "", "")

@@ -705,8 +705,8 @@ SECRET_KEEPER_STEPS: tuple[Step, ...] = (
         "Lässt sich die Gefährdung so nicht abwenden, sind sie befugt, das Jugendamt zu informieren; die "
         "Betroffenen werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in "
         "Frage (§ 4 Abs. 3 KKG). Ärztinnen und Ärzte, Hebammen und andere Angehörige der Heilberufe sollen das "
-        "Jugendamt unverzüglich informieren, wenn nach ihrer Einschätzung eine dringende Gefahr für das Kind sein "
-        "Tätigwerden erfordert (§ 4 Abs. 3 Satz 3 KKG).",
+        "Jugendamt unverzüglich informieren, wenn nach ihrer Einschätzung eine dringende Gefahr für das Kind das "
+        "Tätigwerden des Jugendamts erfordert (§ 4 Abs. 3 Satz 3 KKG).",
         (
             _BUNDESTAG_KKG + " (Abs. 3 Satz 1 im Wortlaut)",
             _HAUFE_KKG4 + "233-unverzueglich-benachrichtigungspflicht-nach-satz3_idesk_PI434_HI15093150.html",

@@ -383,9 +383,26 @@ class PaperView:
         paper's year and after ('2027 (Haushaltsentwurf)', 232.500,00 €), so the committee sees
         the money behind the report (finance review)."""
         budget = self.concept.budget
-        years = [y for y in budget.years if y >= self.paper.date.year]
-        costs = [(y, total(budget.cost_of(m.id, y) for m in self.measures)) for y in years]
+        costs = [(y, total(budget.cost_of(m.id, y) for m in self.measures)) for y in self._reported_years]
         return [(budget.year_label(y), cost) for y, cost in costs if cost]
+
+    @property
+    def _reported_years(self) -> list[int]:
+        return [y for y in self.concept.budget.years if y >= self.paper.date.year]
+
+    @property
+    def reported_items(self) -> list[str]:
+        """Where the costs of :attr:`reported_costs` stand, and which committee answers for them:
+        'Produkt 36.30.01 Frühe Hilfen (zuständig: Jugendhilfeausschuss)' – the committee reading the report
+        need not be the one that decides on the money (finance review)."""
+        ids = {m.id for m in self.measures}
+        years = set(self._reported_years)
+        lines = [e for e in self.concept.resources.expenses if e.purpose in ids and e.year in years and e.amount]
+        return list(
+            dict.fromkeys(
+                f"{e.budget_item} (zuständig: {self.concept.committee(e.committee).name})" for e in lines
+            )
+        )
 
     def measure_cost(self, measure: Measure) -> Decimal:
         return self.concept.budget.cost_of(measure.id, self.budget_year)

@@ -149,7 +149,8 @@ class FollowUpYear:
                 (e.full_year or e.amount) - e.amount for e in self.growing
             )
             parts.append(
-                f"Allein dadurch liegt der Zuschussbedarf ab {self.year} um {euro(rise)} im Jahr höher als {self.year - 1}"
+                f"Beides zusammen erhöht den Zuschussbedarf ab {self.year} um {euro(rise)} im Jahr gegenüber "
+                f"{self.year - 1}"
             )
         if self.measures:
             ends = {m.end for m in self.measures}
@@ -180,7 +181,8 @@ class FollowUpYear:
                 amount = euro(total(i.amount for i in self.with_measures))
                 more = "zusätzlich " if self.ending else ""
                 parts.append(
-                    f"Bei einer Fortführung fehlen {more}Erträge von {amount} im Jahr: {_lines(self.with_measures)}"
+                    f"Bei einer Fortführung fehlen ohne Anschlussförderung {more}Erträge von {amount} im Jahr: "
+                    f"{_lines(self.with_measures)}"
                 )
             if self.with_measures_elsewhere:
                 amount = euro(total(i.amount for i in self.with_measures_elsewhere))

@@ -204,6 +204,12 @@ class Topics:
         return SECRET_KEEPER_STEPS
 
     @property
+    def inside_youth_office(self) -> list[Actor]:
+        """Actors whose staff belong to the Jugendamt (Familienhebammen employed there): they
+        assess under § 8a Abs. 1 SGB VIII, not under § 4 KKG."""
+        return [a for a in self.k.actors if a.in_youth_office]
+
+    @property
     def youth_welfare_steps(self) -> tuple[Step, ...]:
         return YOUTH_WELFARE_STEPS
 

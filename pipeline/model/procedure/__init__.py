@@ -95,10 +95,11 @@ class BindingDeclaration(_Data):
     verified: bool = Field(alias="geprueft")
     note: str | None = Field(default=None, alias="hinweis")
 
-    def roles(self, head: Head) -> tuple[str, ...]:
+    def roles(self, head: Head, title: str | None = None) -> tuple[str, ...]:
         """Who signs, one role per signature, the head named by both titles: 'Landrätin oder
-        Landrat oder allgemeine Vertretung', 'Weiteres Mitglied des Kreisausschusses'."""
-        return tuple(sentence_start(role.replace("{spitze}", head.pair)) for role in self.signatories)
+        Landrat oder allgemeine Vertretung', 'Weiteres Mitglied des Kreisausschusses' – or by the
+        `title` of the person in office where the municipality names her ('Landrätin')."""
+        return tuple(sentence_start(role.replace("{spitze}", title or head.pair)) for role in self.signatories)
 
     @property
     def requirements(self) -> str:

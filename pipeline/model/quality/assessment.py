@@ -229,9 +229,11 @@ class QualityAssessment:
                 "klären, ob Angaben fehlen, die belegen, was das Netzwerk schon erreicht sieht."
             )
         if apart == -1:
+            met = [e.message.rstrip(".") for e in result.evidence if e.level == FULFILLED]
+            what = f": {'; '.join(met)}" if met else ""
             return (
-                "Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt. Im Gespräch lässt sich klären, was "
-                "dem Netzwerk noch fehlt, das die Daten nicht erfassen."
+                f"Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt{what}. Im Gespräch lässt sich "
+                "klären, was dem Netzwerk noch fehlt, das die Daten nicht erfassen."
             )
         return (
             "Die Daten zeichnen hier ein anderes Bild als die Einschätzung des Netzwerks. Im Gespräch lässt sich "

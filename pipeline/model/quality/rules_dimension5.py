@@ -221,8 +221,16 @@ def _since_due(
     what = f"Bericht zur Umsetzung von {numbers[decision]}" if decision else "Bericht"
     missed = sittings_between(committee, due, view.on)
     if missed:
+        prepared = _prepared(view, committee, decision)
+        sitting = view.next_meeting(committee.id)
+        planned = (
+            f" Vorgesehen ist er für die Sitzung am {german_date(sitting)} ({_papers_text(prepared)})."
+            if prepared and sitting
+            else ""
+        )
         return (
-            f"Seitdem hat das Gremium getagt, ohne dass berichtet wurde, zuletzt am {german_date(missed[-1])}.",
+            f"Seitdem hat das Gremium getagt, zuletzt am {german_date(missed[-1])}; der Bericht stand dort noch "
+            f"aus.{planned}",
             OPEN,
             f"{committee.name}: {what} {_next_chance(view, committee, decision)}.",
         )
@@ -663,12 +671,15 @@ def _participation(k: Concept) -> Finding:
     taking_part, missing = k.participants, k.not_participating
     reached = sorted({a.sector for a in taking_part})
     if not missing:
-        reach = f"So erreichte die Beratung alle {number_word(actors)} Akteure aus allen {number_word(sectors)} Sektoren."
+        reach = (
+            f"Mitgewirkt haben oder dort vertreten sind alle {number_word(actors)} Akteure aus allen "
+            f"{number_word(sectors)} Sektoren."
+        )
     else:
         absent = [s for s in k.sectors if s not in reached]
         reach = (
-            f"So erreichte die Beratung {_share(len(taking_part), actors, 'Akteuren')} aus "
-            f"{number_word(len(reached))} von {number_word(sectors)} Sektoren; nicht erreicht: {_names(missing)}"
+            f"Mitgewirkt haben oder dort vertreten sind {_share(len(taking_part), actors, 'Akteuren')} aus "
+            f"{number_word(len(reached))} von {number_word(sectors)} Sektoren; nicht darunter: {_names(missing)}"
             + (f" (ohne Beteiligung blieben: {enumeration(absent)})." if absent else ".")
         )
     change = None
