@@ -319,3 +319,22 @@ def test_the_administration_reports_and_the_coordination_prepares(concept):
 
     assert concept.reporter == "die Verwaltung"
     assert check_folder(ROOT / "inputs" / "neuhafen").concept.reporter == "der Magistrat"
+
+
+def test_a_sum_over_years_says_what_it_adds_up(inputs):
+    """The two-year sum adds an adopted budget to a draft and promised to applied-for grants:
+    said once under the table, not hidden in a column head (finance review)."""
+    note = inputs.check().concept.budget.span_note
+    assert note == (
+        "Die Summe 2026–2027 verbindet den beschlossenen Haushalt 2026 mit dem Entwurf 2027 und enthält "
+        "beantragte, noch nicht bewilligte Erträge; sie ist eine Planungsgröße, kein Haushaltsansatz."
+    )
+
+    def all_adopted_and_granted(data):
+        for year in data["haushalt"]:
+            year.update(stand="beschlossen", beschlossen_am=dt.date(2025, 12, 18))
+        for line in data["ertraege"]:
+            line.pop("beantragt", None)
+
+    inputs.edit("ressourcen.yaml", all_adopted_and_granted)
+    assert inputs.check().concept.budget.span_note == ""

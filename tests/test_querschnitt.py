@@ -764,3 +764,15 @@ def test_paths_an_agreement_not_yet_in_force_lays_down_are_not_called_agreed(inp
     chapters = _chapters(inputs)
     assert "hat das Netzwerk verbindliche Abstimmungswege vereinbart" in _text(chapters["abstimmungswege"])
     assert "Im Netzwerk vereinbart sind diese Wege" in _text(chapters["kinderschutz"])
+
+
+def test_the_chapter_and_the_agreement_name_the_same_grounds_for_passing_on_data(inputs):
+    """Consent under the DSGVO and the Sozialdatenschutz of the SGB VIII, in the concept's chapter
+    and in § 6 of the agreement alike – the consent form already named them (reader review)."""
+    from pipeline.render import render_agreement
+
+    chapter = _text(_chapters(inputs)["datenschutz"])
+    agreement = _text(render_agreement(inputs.check().concept.agreement).body_html)
+    for cited in ("Art. 6 Abs. 1 Buchst. a DSGVO", "Art. 9 Abs. 2 Buchst. a DSGVO", "Art. 7 Abs. 3 DSGVO"):
+        assert cited in chapter and cited in agreement
+    assert "§§ 61 bis 65 SGB VIII" in chapter and "§§ 61 bis 65 SGB VIII" in agreement

@@ -1236,3 +1236,17 @@ def test_a_paper_without_finances_names_the_money_behind_the_measures_it_reports
         assert f"{line['haushaltsstelle']} (zuständig: {names[line['ausschuss']]})" in text
     assert "Ausschuss für Soziales" not in text.split("verursachen Aufwand", 1)[1]
     assert text.count("keine unmittelbaren finanziellen Auswirkungen") == 1
+
+
+def test_a_paper_before_the_council_speaks_of_the_whole_aufwand_not_of_the_bodies_remit():
+    """M 184/2026 goes via the Magistrat and the Haupt- und Finanzausschuss to the
+    Stadtverordnetenversammlung, which answers for all of it: 'der gesamte Aufwand 2027 der
+    Frühen Hilfen', not '… in der Zuständigkeit der Gremien der Beratungsfolge'."""
+    city = check_folder(Path(__file__).resolve().parent.parent / "inputs" / "neuhafen").concept
+    view = next(v for v in paper_views(city) if v.paper.number == "M 184/2026")
+    assert view.scope_phrase == "der Frühen Hilfen"
+    text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+    assert "Der gesamte Aufwand 2027 der Frühen Hilfen" in text
+    assert "Zuständigkeit der Gremien der Beratungsfolge" not in text
+    health = next(v for v in paper_views(city) if v.paper.number == "B 64/2026")
+    assert health.scope_phrase.startswith("in der Zuständigkeit des Ausschusses für Soziales")

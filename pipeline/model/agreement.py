@@ -33,7 +33,7 @@ from pipeline.model.inputs import (
     Organisation,
     SocialSpace,
 )
-from pipeline.model.norms import NORMS_BY_CITATION, SECRET_KEEPER_STEPS, YOUTH_WELFARE_STEPS, Step
+from pipeline.model.norms import CONSENT_LAW, NORMS_BY_CITATION, SECRET_KEEPER_STEPS, YOUTH_WELFARE_STEPS, Step
 from pipeline.model.supervision import authority_line
 from pipeline.model.types import add_months
 
@@ -445,6 +445,10 @@ class Agreement:
             NORMS_BY_CITATION[("KKG", "3")].wording,
             AGREEMENTS_IN_THE_LAW,
         ]
+
+    @property
+    def consent_law(self) -> str:
+        return CONSENT_LAW
 
     @property
     def secret_keeper_steps(self) -> tuple[Step, ...]:

@@ -676,6 +676,19 @@ class Step:
         return self.norm.paragraphs.get(self.paragraph, self.norm.binding)
 
 
+#: The grounds of passing on what parents consent to, for the concept's chapter and § 6 of the
+#: agreement alike (reader review: only § 203 StGB, § 4 KKG and § 8a SGB VIII were named there,
+#: while the consent form names the DSGVO): consent under Art. 6 Abs. 1 Buchst. a DSGVO, explicit
+#: consent for health data under Art. 9 Abs. 2 Buchst. a, withdrawal under Art. 7 Abs. 3; the
+#: protection of Sozialdaten in the Kinder- und Jugendhilfe under §§ 61 bis 65 SGB VIII (§ 65:
+#: entrusted data).
+CONSENT_LAW = (
+    "Rechtsgrundlage einer Weitergabe mit Einwilligung ist Art. 6 Abs. 1 Buchst. a DSGVO, für Angaben zur "
+    "Gesundheit die ausdrückliche Einwilligung nach Art. 9 Abs. 2 Buchst. a DSGVO; Eltern können ihre "
+    "Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO). In der Kinder- und Jugendhilfe gelten für "
+    "Sozialdaten zudem die §§ 61 bis 65 SGB VIII, für anvertraute Angaben besonders § 65 SGB VIII."
+)
+
 #: Berufsgeheimnisträgerinnen und -träger (§ 4 Abs. 1 KKG, among them the health professions):
 #: talk, get advice, inform, hear back. A Befugnis, no Meldepflicht (normen-notizen.md 2.7).
 SECRET_KEEPER_STEPS: tuple[Step, ...] = (

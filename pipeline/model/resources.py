@@ -539,6 +539,32 @@ class Budget:
         years = self.years
         return f"Summe {years[0]}–{years[-1]}" if len(years) > 1 else "Gesamt"
 
+    @property
+    def span_note(self) -> str:
+        """What a sum over the years adds up, where its parts are not alike: 'Die Summe 2026–2027
+        verbindet den beschlossenen Haushalt 2026 mit dem Entwurf 2027 und enthält beantragte,
+        noch nicht bewilligte Erträge; sie ist eine Planungsgröße, kein Haushaltsansatz.' Empty
+        where every year is adopted and every grant promised (finance review)."""
+        years = self.years
+        if len(years) < 2:
+            return ""
+        drafts = [y for y in years if not self.adopted(y)]
+        adopted = [y for y in years if self.adopted(y)]
+        pending = any(i.applied_for for i in self.income)
+        parts = []
+        if drafts and adopted:
+            parts.append(
+                f"verbindet den beschlossenen Haushalt {enumeration([str(y) for y in adopted])} mit "
+                f"{'dem Entwurf' if len(drafts) == 1 else 'den Entwürfen'} {enumeration([str(y) for y in drafts])}"
+            )
+        elif drafts:
+            parts.append("beruht auf Haushaltsentwürfen")
+        if pending:
+            parts.append("enthält beantragte, noch nicht bewilligte Erträge")
+        if not parts:
+            return ""
+        return f"Die {self.span_label} {enumeration(parts)}; sie ist eine Planungsgröße, kein Haushaltsansatz."
+
     # lines -----------------------------------------------------------------------------------
 
     @cached_property

@@ -35,6 +35,7 @@ from pipeline.model.cross_cutting import (
 from pipeline.model.inputs import Actor, CoordinationPath, Goal, Indicator, NetworkBody
 from pipeline.model.norms import (
     ADVICE_CLAIMS,
+    CONSENT_LAW,
     NORMS_BY_CITATION,
     SECRET_KEEPER_STEPS,
     YOUTH_WELFARE_STEPS,
@@ -202,6 +203,10 @@ class Topics:
     @property
     def secret_keeper_steps(self) -> tuple[Step, ...]:
         return SECRET_KEEPER_STEPS
+
+    @property
+    def consent_law(self) -> str:
+        return CONSENT_LAW
 
     @property
     def inside_youth_office(self) -> list[Actor]:

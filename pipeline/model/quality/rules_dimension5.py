@@ -1153,7 +1153,7 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
             evidence.append(
                 observed(
                     f"Die gemeinsame Übersicht der Mittel {deliberation.number} wurde "
-                    f"{_sittings_text(held)} beraten.",
+                    f"{_sittings_text(held)} behandelt.",
                     DELIBERATION_SOURCE,
                     FULFILLED,
                 )
@@ -1165,10 +1165,10 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
         evidence.append(
             observed(
                 f"Die gemeinsame Übersicht der Mittel {planned[0].number} ist vorbereitet; sie wird {sittings} "
-                "beraten.",
+                "behandelt.",
                 DELIBERATION_SOURCE,
                 PARTIAL,
-                f"Die Übersicht {planned[0].number} in den vorgesehenen Sitzungen beraten.",
+                f"Die Übersicht {planned[0].number} in den vorgesehenen Sitzungen behandeln.",
             )
         )
         return evidence
