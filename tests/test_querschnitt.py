@@ -720,6 +720,8 @@ def test_the_coordination_has_a_chapter_of_its_own(folder):
     assert f"Ansprechperson ist {municipality['netzwerkkoordination']['person']}" in text
     actor = next(a for a in _raw(folder, "akteure.yaml")["akteure"] if a["id"] == "netzwerkkoordination")
     assert all(r in text for r in actor["zustaendigkeiten"])
+    # the role reads as a predicate of the actor: under a label, not as a sentence without subject
+    assert f"Rolle im Netzwerk: {actor['rolle']}" in text
     led = [
         b["name"]
         for b in _raw(folder, "netzwerk.yaml")["netzwerkgremien"]
