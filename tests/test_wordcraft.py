@@ -414,6 +414,11 @@ def _picture(name: str, height_cm: float) -> tuple[str, object]:
 def _compiled_pages(body_html: str, figures: tuple = (), appendix: str = "") -> list[str]:
     """The PDF's page texts (plain spaces) of a small document, `appendix` (Typst) set after
     the body."""
+    return [p.extract_text().replace("\u00a0", " ") for p in _compiled_pdf(body_html, figures, appendix).pages]
+
+
+def _compiled_pdf(body_html: str, figures: tuple = (), appendix: str = "") -> PdfReader:
+    """The PDF of :func:`_compiled_pages`, warnings of typst refused."""
     import typst
 
     from pipeline.export.to_pdf import font_dirs, typst_inputs
@@ -437,7 +442,7 @@ def _compiled_pages(body_html: str, figures: tuple = (), appendix: str = "") -> 
             sys_inputs=typst_inputs(doc),
         )
     assert warnings == [], warnings  # typst warns where a layout does not converge
-    return [p.extract_text().replace("\u00a0", " ") for p in PdfReader(io.BytesIO(pdf)).pages]
+    return PdfReader(io.BytesIO(pdf))
 
 
 def test_the_lists_name_the_page_a_moved_table_or_figure_stands_on():
@@ -468,6 +473,24 @@ def test_a_figure_that_would_leave_a_page_half_empty_lets_the_text_after_it_fill
     # Little room left: the figure simply moves on, the text follows it (no float).
     pages = _compiled_pages(_text_filling(0.8) + picture + after, (figure,))
     assert "Danach" not in pages[0] and "Abbildung 1" in pages[1]
+
+
+def test_a_picture_and_its_caption_stay_on_one_page():
+    """However much of the page the text before fills, the caption under a picture stands on the
+    page the picture is drawn on (a figure once broke between the two)."""
+    picture, figure = _picture("bild.svg", 4)
+    for share in [n / 100 for n in range(70, 100)]:
+        pdf = _compiled_pdf(_text_filling(share) + picture + _text_filling(0.3), (figure,))
+        caption = next(p for p in pdf.pages if "Abbildung 1" in p.extract_text().replace("\u00a0", " "))
+        assert b"cs 0.8 scn" in caption.get_contents().get_data(), share  # the grey box (#cccccc)
+
+
+def test_a_bold_question_stays_with_the_facts_under_it_in_the_pdf():
+    question = "<p><strong>Was braucht es dafür?</strong></p><ul><li>Erster Fakt</li><li>Zweiter Fakt</li></ul>"
+    for share in [n / 100 for n in range(90, 100)]:
+        pages = _compiled_pages(_text_filling(share) + question)
+        asked = next(text for text in pages if "Was braucht es dafür?" in text)
+        assert "Erster Fakt" in asked, share
 
 
 def test_the_decision_to_move_or_break_a_table_settles_in_typst():
@@ -611,3 +634,19 @@ def test_the_concepts_layout_settles_in_typst(name, monkeypatch, tmp_path):
     doc = prepare_export(checked, tmp_path, Request(only="konzept")).rendered.documents[0]
     assert to_pdf(doc).startswith(b"%PDF")
     assert warnings == [], [str(w)[:200] for w in warnings]
+
+
+@pytest.mark.slow
+def test_a_bold_question_stays_with_the_facts_under_it_in_word():
+    """A line set in bold above a list (a question of the Qualitätsdialog) keeps with the list,
+    as a line ending in a colon does; an ordinary sentence does not."""
+    from pipeline.export import export_document
+
+    html = (
+        "<ol><li><p><strong>Was braucht es dafür?</strong></p><ul><li>Ein Fakt</li><li>Noch einer</li></ul></li></ol>"
+        "<p>Ein gewöhnlicher Satz.</p><ul><li>Punkt</li></ul>"
+    )
+    word = Document(io.BytesIO(export_document(rendered_document(html))[".docx"]))
+    kept = {p.text: p.paragraph_format.keep_with_next for p in word.paragraphs}
+    assert kept["Was braucht es dafür?"] is True
+    assert not kept["Ein gewöhnlicher Satz."]

@@ -411,5 +411,11 @@ def lead_ins(document: DocumentObject) -> None:
         after_heading = (
             preceding is not None and local(preceding) == "p" and style_of(preceding).startswith("Heading")
         )
-        if leads_in(text_of(p), after_heading=after_heading):
+        if leads_in(text_of(p), after_heading=after_heading, bold=_all_bold(p)):
             _keep_with_next(p)
+
+
+def _all_bold(p: etree._Element) -> bool:
+    """Every run with text is set in bold (a line standing as a heading for what follows)."""
+    runs = [r for r in p.iter(qn("w:r")) if text_of(r).strip()]
+    return bool(runs) and all(r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for r in runs)

@@ -185,7 +185,13 @@ def _leads_in(paragraph: _Element) -> bool:
     if following is None or following.tag not in _INTRODUCED:
         return False
     text = "".join(str(t) for t in paragraph.itertext())
-    return leads_in(text, after_heading=preceding is not None and preceding.tag in HEADINGS)
+    bold = (
+        len(paragraph) == 1
+        and paragraph[0].tag in ("strong", "b")
+        and not (paragraph.text or "").strip()
+        and not (paragraph[0].tail or "").strip()
+    )
+    return leads_in(text, after_heading=preceding is not None and preceding.tag in HEADINGS, bold=bold)
 
 
 def heading(element: _Element) -> str:

@@ -21,13 +21,16 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 LEAD_IN_LENGTH = 400
 
 
-def leads_in(text: str, *, after_heading: bool) -> bool:
+def leads_in(text: str, *, after_heading: bool, bold: bool = False) -> bool:
     """Whether a paragraph right before a table or list introduces it and must stay on its page
-    (keep with next): it ends with a colon ('Offen ist:'), or it is a short paragraph right under
+    (keep with next): it ends with a colon ('Offen ist:'), it is a short paragraph right under
     a heading ('Über den Stand … wird berichtet.'), which would otherwise leave heading and
-    sentence alone at the foot of a page. Word and PDF apply the same rule."""
+    sentence alone at the foot of a page, or it is a short line set in bold, standing as a heading
+    for what follows (a question of the Qualitätsdialog over its facts). Word and PDF apply the
+    same rule."""
     text = text.rstrip()
-    return text.endswith(":") or (after_heading and 0 < len(text) <= LEAD_IN_LENGTH)
+    short = 0 < len(text) <= LEAD_IN_LENGTH
+    return text.endswith(":") or (after_heading and short) or (bold and short)
 
 
 #: The class of a heading outside the chapter count (Vorwort, Das Wichtigste in Kürze): no
