@@ -485,6 +485,21 @@ def test_a_picture_and_its_caption_stay_on_one_page():
         assert b"cs 0.8 scn" in caption.get_contents().get_data(), share  # the grey box (#cccccc)
 
 
+def test_a_picture_followed_by_a_table_does_not_float_so_the_table_stays_in_one_piece():
+    """A picture that would float to the top of the next page while the text after it fills this
+    one stays in place when a table follows soon: the table begins after it, not before it and
+    on under it."""
+    picture, figure = _picture("mittel.svg", 16)
+    body = _text_filling(0.5) + picture + "<p>Die Tabelle zeigt:</p>" + _table(rows=10, lines=1)
+    pages = _compiled_pages(body, (figure,))
+    shown = next(n for n, text in enumerate(pages) if "Abbildung 1" in text)
+    started = next(n for n, text in enumerate(pages) if "Anfang 1" in text)
+    assert started >= shown
+    # without a table after it, the same picture floats and the text fills the page before it
+    pages = _compiled_pages(_text_filling(0.5) + picture + _text_filling(0.6), (figure,))
+    assert "Abbildung 1" not in pages[0] and pages[0].count("Absatz") > 19
+
+
 def test_a_bold_question_stays_with_the_facts_under_it_in_the_pdf():
     question = "<p><strong>Was braucht es dafür?</strong></p><ul><li>Erster Fakt</li><li>Zweiter Fakt</li></ul>"
     for share in [n / 100 for n in range(90, 100)]:
@@ -650,3 +665,19 @@ def test_a_bold_question_stays_with_the_facts_under_it_in_word():
     kept = {p.text: p.paragraph_format.keep_with_next for p in word.paragraphs}
     assert kept["Was braucht es dafür?"] is True
     assert not kept["Ein gewöhnlicher Satz."]
+
+
+@pytest.mark.slow
+def test_a_page_break_in_word_is_a_break_before_the_next_paragraph():
+    """No paragraph holds only a page break (after a full page it makes an empty page of its
+    own); the paragraph after it starts the new page instead."""
+    from pipeline.export import export_document
+
+    html = '<p>Vorher</p><div class="neue-seite"></div><h1 id="danach">Danach</h1><p>Text</p>'
+    word = Document(io.BytesIO(export_document(rendered_document(html))[".docx"]))
+    body = word.element.body
+    assert not any(br.get(qn("w:type")) == "page" for br in body.iter(qn("w:br"))), (
+        "a paragraph of its own holds the break"
+    )
+    after = next(p for p in word.paragraphs if p.text == "Danach")
+    assert after.paragraph_format.page_break_before is True

@@ -526,6 +526,7 @@ def _pages(document: DocumentObject, doc: RenderedDocument) -> None:
         _page_footer(paragraph, document, doc, width)
 
     docx_pages.landscape_sections(document, footer, _body_width)
+    docx_pages.breaks_before(document)
     docx_pages.table_rows(document)
     docx_pages.space_after_tables(document)
     docx_pages.lead_ins(document)

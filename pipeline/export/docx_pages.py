@@ -182,6 +182,27 @@ def _page_break_only(block: etree._Element) -> bool:
     return len(breaks) == 1 and breaks[0].get(qn("w:type")) == "page"
 
 
+def breaks_before(document: DocumentObject) -> None:
+    """A paragraph holding only a page break becomes 'page break before' on the paragraph after
+    it: on its own, it lands on an empty page of its own wherever the page before is full (the
+    agreement's Anlage 1 after the signatures, Neuhafen's chapter 1 after the Kurzfassung)."""
+    for p in list(document.element.body.iterchildren(qn("w:p"))):
+        following = p.getnext()
+        while following is not None and local(following) in ("bookmarkStart", "bookmarkEnd"):
+            following = following.getnext()
+        if not _page_break_only(p) or following is None or local(following) != "p":
+            continue
+        if (
+            p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+            or p.find(f".//{qn('w:bookmarkStart')}") is not None
+        ):
+            continue  # it ends a section or marks a block: it stays
+        properties = paragraph_properties(following)
+        if properties.find(qn("w:pageBreakBefore")) is None:
+            insert_ordered(properties, element("pageBreakBefore"))
+        _remove(p)
+
+
 def _keep_with_next(block: etree._Element) -> None:
     """Every paragraph of a row (or the paragraph itself) stays on the page of what follows."""
     for p in block.iter(qn("w:p")):

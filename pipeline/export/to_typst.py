@@ -133,6 +133,12 @@ class Chunk:
     kind: str = "block"
 
 
+#: Kinds of block the placement of a picture looks at (:func:`_pictures_before_tables`).
+PICTURE, TABLE = "picture", "table"
+#: How many blocks after a picture a table still counts as following it.
+TABLE_NEAR = 6
+
+
 def join(chunks: list[Chunk]) -> str:
     """Blocks one after another: a blank line between them, but only a line end between plain
     text and a block (a list, a table), so a tight list item's text and its sublist stay one
@@ -153,7 +159,19 @@ def _plain(tokens: list[Token]) -> Chunk | None:
 
 def flow(element: _Element) -> list[Chunk]:
     """The blocks inside an element; inline content between blocks becomes plain text."""
-    return blocks_in(element, _plain, block)
+    return _pictures_before_tables(blocks_in(element, _plain, block))
+
+
+def _pictures_before_tables(chunks: list[Chunk]) -> list[Chunk]:
+    """A picture followed within a few blocks by a table does not float (`fliessen: false`):
+    floated to the top of the next page, the text after it would fill this one and the table
+    would start here and go on below the picture (Musterkreis' Angebotslandkarte stood in the
+    middle of Tabelle 12)."""
+    for index, chunk in enumerate(chunks):
+        near = chunks[index + 1 : index + 1 + TABLE_NEAR]
+        if chunk.kind == PICTURE and any(c.kind == TABLE for c in near):
+            chunk.markup = chunk.markup.removesuffix(")") + ", fliessen: false)"
+    return chunks
 
 
 def block(element: _Element) -> list[Chunk]:
@@ -171,9 +189,10 @@ def block(element: _Element) -> list[Chunk]:
     if tag == "dl":
         return [Chunk(terms(element))]
     if tag == "table":
-        return [Chunk(table(element))]
+        return [Chunk(table(element), TABLE)]
     if tag == "figure":
-        return [Chunk(figure(element))]
+        markup = figure(element)
+        return [Chunk(markup, PICTURE if markup.startswith("#platziert(") else "block")]
     if tag == "div":
         return division(element)
     return flow(element)
