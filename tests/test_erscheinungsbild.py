@@ -343,3 +343,15 @@ def test_figures_and_web_page_take_the_primary_colour_where_they_took_the_house_
     assert '--titelschrift: "Source Sans Pro"' in page
     house = check_folder(EXAMPLE).concept
     assert "#1f4e79" in network_figure(house).svg
+
+
+def test_a_long_header_names_the_municipality_shortly_so_it_stays_on_one_line():
+    """Neuhafen's 'kopfzeile' (the Amt) and a long title would wrap onto a second line: the
+    Stadt's name stands for the publisher there; short titles keep the Amt."""
+    from pipeline.render import HEADER_LENGTH, header_text
+
+    city = check_folder(CITY).concept
+    long = header_text(city, "Einverständniserklärung und Schweigepflichtentbindung")
+    assert long == "Stadt Neuhafen am Main · Einverständniserklärung und Schweigepflichtentbindung"
+    short = header_text(city, "Gesamtkonzept Frühe Hilfen")
+    assert short.startswith(city.layout.header) and len(short) <= HEADER_LENGTH

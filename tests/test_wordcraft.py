@@ -681,3 +681,21 @@ def test_a_page_break_in_word_is_a_break_before_the_next_paragraph():
     )
     after = next(p for p in word.paragraphs if p.text == "Danach")
     assert after.paragraph_format.page_break_before is True
+
+
+@pytest.mark.slow
+def test_numbered_lists_leave_room_for_two_digit_numbers_in_word():
+    from pipeline.export import export_document
+
+    html = "<ol>" + "".join(f"<li>Frage {n}</li>" for n in range(1, 14)) + "</ol>"
+    with zipfile.ZipFile(io.BytesIO(export_document(rendered_document(html))[".docx"])) as package:
+        numbering = package.read("word/numbering.xml").decode("utf-8")
+    decimal = [
+        level
+        for level in re.findall(r"<w:lvl .*?</w:lvl>", numbering, re.S)
+        if 'w:numFmt w:val="decimal"' in level
+    ]
+    assert decimal
+    for level in decimal:
+        hanging = re.search(r'w:hanging="(\d+)"', level)
+        assert hanging is None or int(hanging.group(1)) >= 454, level

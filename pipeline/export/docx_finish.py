@@ -492,6 +492,23 @@ def _sub_bullets(document: DocumentObject) -> None:
                 level.remove(properties)
 
 
+#: Room for the number of a numbered list item in twips (0,8 cm): '13.' fits with a gap before
+#: the text; pandoc's 360 twips let two-digit numbers run into it ('13.Wie wird …').
+NUMBER_ROOM = 454
+
+
+def _number_room(document: DocumentObject) -> None:
+    """Numbered lists hang their text far enough right for two-digit numbers."""
+    parts = [r.target_part for r in document.part.rels.values() if r.reltype == RT.NUMBERING]
+    for level in (lvl for part in parts for lvl in part.element.iter(qn("w:lvl"))):
+        kind, indent = level.find(qn("w:numFmt")), level.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        if kind is None or kind.get(qn("w:val")) != "decimal" or indent is None:
+            continue
+        left, hanging = int(indent.get(qn("w:left"), "0")), int(indent.get(qn("w:hanging"), "0"))
+        if 0 < hanging < NUMBER_ROOM <= left:
+            indent.set(qn("w:hanging"), str(NUMBER_ROOM))
+
+
 def _gap_to_margin(document: DocumentObject, paragraph: ParagraphFormat) -> None:
     """A gap to fill in ('Name/Ort: ____') is a tab to the right margin that a line fills, so
     it is as long in Word as in the PDF, whatever the text before it."""
@@ -548,6 +565,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _pages(document, doc)
     _form_styles(document)
     _sub_bullets(document)
+    _number_room(document)
     _png_fallbacks(document, doc)
     _custom_properties(document, identity)
     return _saved(document, datetime.combine(doc.date, time(0, 0)))

@@ -77,10 +77,20 @@ def design_of(concept: Concept) -> Design:
     )
 
 
+#: The longest running header that stays on one line in the smaller print of headers, in either
+#: typeface (a serif runs wider): beyond it the publisher is named shortly.
+HEADER_LENGTH = 95
+
+
 def header_text(concept: Concept, title: str, publisher: str | None = None) -> str:
     """'Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen': who publishes, then the document
-    (the publisher as 'layout.kopfzeile' names it, if it does, unless the document names its own)."""
-    return f"{publisher or concept.layout.header or concept.municipality.name} · {title}"
+    (the publisher as 'layout.kopfzeile' names it, if it does, unless the document names its own).
+    Where 'layout.kopfzeile' and a long title would not fit one line, the municipality's name
+    stands for the publisher (Neuhafen's header of the consent form wrapped onto two lines)."""
+    first = publisher or concept.layout.header or concept.municipality.name
+    if publisher is None and len(f"{first} · {title}") > HEADER_LENGTH:
+        first = concept.municipality.name
+    return f"{first} · {title}"
 
 
 def concept_document(
