@@ -699,3 +699,23 @@ def test_numbered_lists_leave_room_for_two_digit_numbers_in_word():
     for level in decimal:
         hanging = re.search(r'w:hanging="(\d+)"', level)
         assert hanging is None or int(hanging.group(1)) >= 454, level
+
+
+def test_columns_are_sized_for_the_word_font_of_the_design():
+    """A date needs more room in Georgia (and its stand-in where Georgia is missing) than in
+    Arial: the column of 'seit 01.05.2019' is widened further for the serif design."""
+    from docx.shared import Cm
+
+    from pipeline.export.docx_pages import fit_columns
+
+    def date_column(font: str) -> int:
+        document = Document()
+        table = document.add_table(rows=2, cols=3)
+        for row in table.rows:
+            row.cells[0].text, row.cells[1].text, row.cells[2].text = "M10", "seit\u00a001.05.2019", "laufend"
+        for col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), (3000, 1000, 5068), strict=True):
+            col.set(qn("w:w"), str(width))
+        fit_columns(document, int(Cm(16).twips), int(Cm(24.7).twips), font)
+        return int(list(table._tbl.tblGrid.iterchildren(qn("w:gridCol")))[1].get(qn("w:w")))
+
+    assert date_column("Georgia") > date_column("Arial") > 1000

@@ -537,7 +537,7 @@ def _pages(document: DocumentObject, doc: RenderedDocument) -> None:
     page = document.sections[-1]
     assert page.page_height is not None and page.left_margin is not None and page.right_margin is not None
     landscape = page.page_height - page.left_margin - page.right_margin
-    docx_pages.fit_columns(document, _body_width(page).twips, Length(landscape).twips)
+    docx_pages.fit_columns(document, _body_width(page).twips, Length(landscape).twips, doc.design.typeface.word)
 
     def footer(paragraph: Paragraph, width: int) -> None:
         _page_footer(paragraph, document, doc, width)

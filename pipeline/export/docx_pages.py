@@ -60,8 +60,12 @@ ARIAL_WIDTHS: dict[str, int] = {
     **dict.fromkeys("r-()„“", 333),
     "–": 556,
 }
-#: Word's font may be wider than Arial (Georgia in a municipality's own design): a margin.
-FONT_MARGIN = 1.08
+#: Word's font may be wider than Arial: a margin, by the Word font of the design. Arial and its
+#: stand-ins (Liberation Sans) share its widths; Georgia's figures run wider, and where it is not
+#: installed (LibreOffice on Linux) its stand-in DejaVu Serif wider still (figures 0,636 em
+#: against Arial's 0,556: a date 'seit 01.05.2019' broke in a column sized for Arial).
+FONT_MARGINS = {"Arial": 1.08, "Georgia": 1.16}
+FONT_MARGIN = FONT_MARGINS["Arial"]
 #: Left and right cell margins of the table style (twips, scripts/referenzdokument.py).
 CELL_MARGINS = 160
 
@@ -265,7 +269,7 @@ _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 _SIZE = f".//{qn('w:rPr')}/{qn('w:sz')}"
 
 
-def _longest_words(table: etree._Element, columns: int) -> list[float]:
+def _longest_words(table: etree._Element, columns: int, margin: float = FONT_MARGIN) -> list[float]:
     """The width (twips) of the longest word in each column at the cells' type size; the
     header row and strong text set bold, a tenth wider."""
     widths = [0.0] * columns
@@ -275,7 +279,7 @@ def _longest_words(table: etree._Element, columns: int) -> list[float]:
             span = _span(cell)
             if span == 1 and column < columns:
                 bold = number == 0 or next(cell.iter(_B), None) is not None
-                em = _cell_points(cell) * TWIPS_PER_POINT * FONT_MARGIN * (1.1 if bold else 1.0)
+                em = _cell_points(cell) * TWIPS_PER_POINT * margin * (1.1 if bold else 1.0)
                 longest = max(
                     (_needed_em(w) for p in cell.iter(P) for w in _BREAKS.split(text_of(p))), default=0.0
                 )
@@ -376,7 +380,7 @@ def _in_landscape(document: DocumentObject) -> list[etree._Element]:
     return found
 
 
-def fit_columns(document: DocumentObject, portrait: int, landscape: int) -> None:
+def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: str = "Arial") -> None:
     """Give every table's fixed columns the width of its page's text area (pandoc sizes them for
     a page of its own), and widen a column whose longest word would not fit – Word would break
     it anywhere – taking the width from the columns with the most room."""
@@ -390,7 +394,8 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int) -> None
         given = [int(c.get(qn("w:w"), "0")) for c in cols]
         scale = total / max(1, sum(given))
         widths = [int(w * scale) for w in given]
-        needed = [math.ceil(w + CELL_MARGINS) for w in _longest_words(table, len(cols))]
+        margin = FONT_MARGINS.get(font, max(FONT_MARGINS.values()))
+        needed = [math.ceil(w + CELL_MARGINS) for w in _longest_words(table, len(cols), margin)]
         for col, width in zip(cols, _fit(widths, needed), strict=True):
             col.set(qn("w:w"), str(width))
 
