@@ -719,3 +719,12 @@ def test_columns_are_sized_for_the_word_font_of_the_design():
         return int(list(table._tbl.tblGrid.iterchildren(qn("w:gridCol")))[1].get(qn("w:w")))
 
     assert date_column("Georgia") > date_column("Arial") > 1000
+
+
+def test_a_number_bound_to_its_word_still_lets_word_hyphenate_the_word():
+    """'24 Patenschaften' (a no-break space) needs room for '24 Paten-', not for the whole: Word
+    hyphenates the word; a date bound to 'seit' cannot be hyphenated and needs its whole width."""
+    from pipeline.export.docx_pages import _em_width, _needed_em
+
+    assert _needed_em("24\u00a0Patenschaften") == pytest.approx(_em_width("24\u00a0Patenscha-"))
+    assert _needed_em("seit\u00a001.05.2019") == pytest.approx(_em_width("seit\u00a001.05.2019"))

@@ -55,7 +55,7 @@ ARIAL_WIDTHS: dict[str, int] = {
     **dict.fromkeys("ckrsxyzv", 500),
     **dict.fromkeys("J", 500),
     "L": 556,
-    **dict.fromkeys("Ift.,:;/ ", 278),
+    **dict.fromkeys("Ift.,:;/ \u00a0", 278),
     **dict.fromkeys("ijl", 222),
     **dict.fromkeys("r-()„“", 333),
     "–": 556,
@@ -309,7 +309,15 @@ def _needed_em(word: str) -> float:
     ("Jugendhilfe-|planung"), and hyphenates a long piece of letters after its first syllables
     (:data:`HYPHENATED_CHARACTERS`); anything else (a code, a date, an amount, a short word)
     needs its whole width."""
-    return max(_piece_em(piece) for piece in _AFTER_HYPHEN.split(word))
+    return max(_joined_em(piece) for piece in _AFTER_HYPHEN.split(word))
+
+
+def _joined_em(piece: str) -> float:
+    """A number bound to its word by a no-break space ('24 Patenschaften') stays on one line
+    with the word's first syllables only: Word still hyphenates the word."""
+    *bound, last = piece.split("\u00a0")
+    before = "".join(f"{part}\u00a0" for part in bound)
+    return _em_width(before) + _piece_em(last)
 
 
 _AFTER_HYPHEN = re.compile(r"(?<=-)(?=.)")
