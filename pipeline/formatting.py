@@ -97,8 +97,12 @@ _CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])|(Buchst\.
 _PHONE_GAP = re.compile(r"(Telefon|Tel\.|(?<![\d.,])0\d{2,5}) (?=\d)")
 
 
-#: An amount and its unit: '7.200,00 €', '45 Euro', '23,6 %'.
-_UNIT_GAP = re.compile(r"(?<=\d) (?=(?:€|%|Euro\b|EUR\b))")
+#: An amount and its unit: '7.200,00 €', '45 Euro', '23,6 %', '0,25 VZÄ'; a day and its month
+#: ('31. März').
+_UNIT_GAP = re.compile(
+    r"(?<=\d) (?=(?:€|%|Euro\b|EUR\b|VZÄ\b))"
+    r"|(?<=\d\.) (?=(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+)
 #: The series letter of a council paper and its number: 'M 184/2026', 'B 64/2026'.
 _PAPER_GAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ]{1,3}) (?=\d{1,5}/\d{4}\b)")
 #: Abbreviations of two letters with points, which a line break tears apart ('e. V.', 'z. B.').
@@ -109,7 +113,8 @@ def bind_citations(text: str) -> str:
     """'§ 4 KKG', 'Abs. 3', 'Nr. 2', 'Buchst. a' with a no-break space, so a line never ends on the sign
     and starts with its number – in the documents' own text and in every text the user wrote. Phone
     numbers are kept whole the same way ('Telefon 069 4711-1100'): a number split over two lines
-    is dialled wrong; and so are amounts with their unit ('7.200,00 €', '23,6 %'), as the
+    is dialled wrong; and so are amounts with their unit ('7.200,00 €', '23,6 %', '0,25 VZÄ') and
+    a day with its month ('31. März'), as the
     documents' own amounts are written; a paper's number ('M 184/2026'), whose letter alone at
     the end of a line reads as a word; and abbreviations of two parts ('e. V.', 'z. B.', 'u. a.',
     'd. h.', 'o. ä.'), which read as two words when torn apart."""

@@ -95,6 +95,9 @@ def test_amounts_in_the_users_texts_keep_their_unit_on_the_same_line():
         bind_citations("23,6 % der Kinder, 12 Euro, 3 EUR") == f"23,6{NBSP}% der Kinder, 12{NBSP}Euro, 3{NBSP}EUR"
     )
     assert bind_citations("Euro und € ohne Zahl, 12 Euroscheine") == "Euro und € ohne Zahl, 12 Euroscheine"
+    # staff in full-time equivalents and a day with its month (Word review: '0,25 | VZÄ', '31. | März')
+    assert bind_citations("0,25 VZÄ bis 31. März") == f"0,25{NBSP}VZÄ bis 31.{NBSP}März"
+    assert bind_citations("Kapitel 3. Mehr, 2. Märzwoche") == "Kapitel 3. Mehr, 2. Märzwoche"
 
 
 def test_abbreviations_of_two_parts_stay_on_one_line():

@@ -728,3 +728,18 @@ def test_a_number_bound_to_its_word_still_lets_word_hyphenate_the_word():
 
     assert _needed_em("24\u00a0Patenschaften") == pytest.approx(_em_width("24\u00a0Patenscha-"))
     assert _needed_em("seit\u00a001.05.2019") == pytest.approx(_em_width("seit\u00a001.05.2019"))
+
+
+@pytest.mark.slow
+def test_word_never_hyphenates_an_e_mail_address():
+    """Whoever copies 'daten-|schutz@…' copies the hyphen: a paragraph with an address is not
+    hyphenated; other paragraphs are."""
+    from pipeline.export import export_document
+
+    html = "<p>Fragen an datenschutz@neuhafen.example.org richten.</p><p>Ein Satz ohne Adresse.</p>"
+    word = Document(io.BytesIO(export_document(rendered_document(html))[".docx"]))
+    suppressed = {
+        p.text: p._p.find(f"{qn('w:pPr')}/{qn('w:suppressAutoHyphens')}") is not None for p in word.paragraphs
+    }
+    assert suppressed["Fragen an datenschutz@neuhafen.example.org richten."]
+    assert not suppressed["Ein Satz ohne Adresse."]

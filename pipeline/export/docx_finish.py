@@ -9,6 +9,7 @@ contents, a title page) is added here with python-docx, and so is the file's ide
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime, time
 from typing import Any, cast
@@ -38,10 +39,12 @@ from pipeline.export.ooxml import (
     TR,
     VAL,
     P,
+    element,
     insert_ordered,
     next_bookmark_id,
     paragraph_properties,
     set_child,
+    text_of,
 )
 from pipeline.model import fonts
 from pipeline.render.document import RenderedDocument
@@ -492,6 +495,20 @@ def _sub_bullets(document: DocumentObject) -> None:
                 level.remove(properties)
 
 
+#: An e-mail or web address in a paragraph's text.
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.")
+
+
+def _addresses_unhyphenated(document: DocumentObject) -> None:
+    """Word hyphenates an e-mail address like a word ('daten-|schutz@…'), and whoever copies it
+    copies the hyphen: a paragraph holding an address is not hyphenated (the PDF never breaks one)."""
+    for p in document.element.body.iter(qn("w:p")):
+        if _ADDRESS.search(text_of(p)):
+            properties = paragraph_properties(p)
+            if properties.find(qn("w:suppressAutoHyphens")) is None:
+                insert_ordered(properties, element("suppressAutoHyphens"))
+
+
 #: Room for the number of a numbered list item in twips (0,8 cm): '13.' fits with a gap before
 #: the text; pandoc's 360 twips let two-digit numbers run into it ('13.Wie wird …').
 NUMBER_ROOM = 454
@@ -566,6 +583,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _form_styles(document)
     _sub_bullets(document)
     _number_room(document)
+    _addresses_unhyphenated(document)
     _png_fallbacks(document, doc)
     _custom_properties(document, identity)
     return _saved(document, datetime.combine(doc.date, time(0, 0)))

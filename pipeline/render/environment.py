@@ -39,10 +39,15 @@ from pipeline.render.provenance import SourceLines
 Column = tuple[object, float, str]
 
 
-def paragraphs(text: str) -> Markup:
-    """Blank-line separated user text → escaped <p> blocks (single newlines become spaces)."""
+def paragraphs(text: str, label: str | None = None) -> Markup:
+    """Blank-line separated user text → escaped <p> blocks (single newlines become spaces); a
+    `label` ('Rolle im Netzwerk:') opens the first in bold, on the same line, so it can never
+    stand alone at the foot of a page."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
-    return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
+    shown = [Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks]
+    if label and blocks:
+        shown[0] = Markup("<p><strong>{}</strong> {}</p>").format(label, " ".join(blocks[0].split()))
+    return Markup("\n").join(shown)
 
 
 def with_unit(value: Decimal | int | float, unit: str, places: int | None = None) -> str:
