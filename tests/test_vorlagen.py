@@ -1139,11 +1139,13 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
         for x in (p.sender, p.recipient)
     }
     start = concept.agreement.start.strftime("%d.%m.%Y")  # after the Stand: not yet in force
+    from pipeline.formatting import number_word
+
     assert (
-        f"Die neue Kooperationsvereinbarung (ab {start}) legt für neun Akteure verbindliche Abstimmungswege fest; "
-        "für zwei weitere gelten die Abstimmungswege bis zum Beitritt als Empfehlung"
+        f"Die neue Kooperationsvereinbarung (ab {start}) legt für {number_word(len(binding))} Akteure verbindliche "
+        "Abstimmungswege fest; für zwei weitere gelten die Abstimmungswege bis zum Beitritt als Empfehlung"
     ) in text
-    assert len(binding) == 9
+    assert len(binding) == 11  # with the Familienbildungsstätte and the Jobcenter
     assert "(Kinder- und Jugendärztinnen und -ärzte sowie Freiberufliche Hebammen)" in text
     # the midwives signed the earlier agreement as a group: the paper says why they are not bound
     assert "Die bisherige Vereinbarung wurde für Freiberufliche Hebammen gemeinsam unterzeichnet" in text
