@@ -133,8 +133,9 @@ class Chunk:
     kind: str = "block"
 
 
-#: Kinds of block the placement of a picture looks at (:func:`_pictures_before_tables`).
-PICTURE, TABLE = "picture", "table"
+#: Kinds of block the placement of a picture looks at (:func:`_pictures_before_tables`), and those
+#: that head a table (:func:`_tables_after_heads`).
+PICTURE, TABLE, HEAD, LEAD_IN = "picture", "table", "heading", "lead-in"
 #: How many blocks after a picture a table still counts as following it.
 TABLE_NEAR = 6
 
@@ -159,7 +160,17 @@ def _plain(tokens: list[Token]) -> Chunk | None:
 
 def flow(element: _Element) -> list[Chunk]:
     """The blocks inside an element; inline content between blocks becomes plain text."""
-    return _pictures_before_tables(blocks_in(element, _plain, block))
+    return _tables_after_heads(_pictures_before_tables(blocks_in(element, _plain, block)))
+
+
+def _tables_after_heads(chunks: list[Chunk]) -> list[Chunk]:
+    """A table right after a heading or an introducing sentence is placed without a page break
+    of its own (`nach-kopf: true`): the break would leave them alone at the foot of the page;
+    typst keeps them with the table itself (gemeinsam.typ, platziert)."""
+    for before, chunk in zip(chunks, chunks[1:], strict=False):
+        if chunk.kind == TABLE and before.kind in (HEAD, LEAD_IN):
+            chunk.markup = chunk.markup.removesuffix(")") + ", nach-kopf: true)"
+    return chunks
 
 
 def _pictures_before_tables(chunks: list[Chunk]) -> list[Chunk]:
@@ -180,10 +191,10 @@ def block(element: _Element) -> list[Chunk]:
     if tag == "p":
         text = inline_of(element)
         if text and _leads_in(element):
-            return [Chunk(f"#block(sticky: true)[{text}]")]
+            return [Chunk(f"#block(sticky: true)[{text}]", LEAD_IN)]
         return [Chunk(text, "para")] if text else []
     if tag in HEADINGS:
-        return [Chunk(heading(element))]
+        return [Chunk(heading(element), HEAD)]
     if tag in ("ul", "ol"):
         return [Chunk(listing(element))]
     if tag == "dl":
