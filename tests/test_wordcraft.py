@@ -596,11 +596,12 @@ def test_a_short_paragraph_under_a_heading_stays_with_its_captioned_table():
     table = "<table><caption>Beschlüsse</caption><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
     html = (
         f'<h1 id="b">Umsetzung</h1><p>Über den Stand wird berichtet.</p>{table}'
-        f"<p>Ein anderer Absatz.</p><p>Danach eine Tabelle.</p>{table}"
+        f"<p>Ein anderer Absatz.</p><p>Danach folgt mehr.</p>{table}<p>Die Tabelle zeigt die Beschlüsse.</p>{table}"
     )
     body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
     kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
-    assert kept["Über den Stand wird berichtet."] and not kept["Danach eine Tabelle."]
+    assert kept["Über den Stand wird berichtet."] and not kept["Danach folgt mehr."]
+    assert kept["Die Tabelle zeigt die Beschlüsse."]  # a sentence naming the table introduces it
 
 
 def test_a_column_needs_the_width_of_its_codes_but_only_the_first_syllables_of_long_words():
@@ -755,3 +756,16 @@ def test_word_never_hyphenates_an_e_mail_address():
     }
     assert suppressed["Fragen an datenschutz@neuhafen.example.org richten."]
     assert not suppressed["Ein Satz ohne Adresse."]
+
+
+def test_a_sentence_naming_the_table_after_it_introduces_it():
+    """'Die Tabelle zeigt, welcher Akteur …' right before a table stays with it (it stood at the
+    foot of the page before Neuhafen's Tabelle 16); the same sentence before a list, or a long
+    paragraph that happens to name a table, does not."""
+    from pipeline.render.document import LEAD_IN_LENGTH, leads_in
+
+    sentence = "Die Tabelle zeigt, welcher Akteur in welchem Gremium mitarbeitet (M) und wer es leitet (L)."
+    assert leads_in(sentence, after_heading=False, before_table=True)
+    assert not leads_in(sentence, after_heading=False, before_table=False)
+    assert not leads_in("Ein Satz ohne Bezug. " * 3, after_heading=False, before_table=True)
+    assert not leads_in("Die Tabelle " + "x" * LEAD_IN_LENGTH, after_heading=False, before_table=True)

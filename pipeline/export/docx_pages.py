@@ -445,7 +445,11 @@ def lead_ins(document: DocumentObject) -> None:
         after_heading = (
             preceding is not None and local(preceding) == "p" and style_of(preceding).startswith("Heading")
         )
-        if leads_in(text_of(p), after_heading=after_heading, bold=_all_bold(p)):
+        following = p.getnext()
+        before_table = following is not None and (
+            local(following) == "tbl" or (local(following) == "p" and style_of(following) == "TableCaption")
+        )
+        if leads_in(text_of(p), after_heading=after_heading, bold=_all_bold(p), before_table=before_table):
             _keep_with_next(p)
 
 

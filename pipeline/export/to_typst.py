@@ -221,7 +221,12 @@ def _leads_in(paragraph: _Element) -> bool:
         and not (paragraph.text or "").strip()
         and not (paragraph[0].tail or "").strip()
     )
-    return leads_in(text, after_heading=preceding is not None and preceding.tag in HEADINGS, bold=bold)
+    return leads_in(
+        text,
+        after_heading=preceding is not None and preceding.tag in HEADINGS,
+        bold=bold,
+        before_table=following.tag == "table",
+    )
 
 
 def heading(element: _Element) -> str:

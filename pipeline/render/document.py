@@ -21,16 +21,22 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 LEAD_IN_LENGTH = 400
 
 
-def leads_in(text: str, *, after_heading: bool, bold: bool = False) -> bool:
+#: Words by which a sentence right before a table says that it introduces it.
+_TABLE_WORDS = ("Tabelle", "Übersicht", "Matrix")
+
+
+def leads_in(text: str, *, after_heading: bool, bold: bool = False, before_table: bool = False) -> bool:
     """Whether a paragraph right before a table or list introduces it and must stay on its page
     (keep with next): it ends with a colon ('Offen ist:'), it is a short paragraph right under
     a heading ('Über den Stand … wird berichtet.'), which would otherwise leave heading and
     sentence alone at the foot of a page, or it is a short line set in bold, standing as a heading
-    for what follows (a question of the Qualitätsdialog over its facts). Word and PDF apply the
-    same rule."""
+    for what follows (a question of the Qualitätsdialog over its facts), or a short sentence
+    right before a table that names it ('Die Tabelle zeigt, welcher Akteur …'). Word and PDF
+    apply the same rule."""
     text = text.rstrip()
     short = 0 < len(text) <= LEAD_IN_LENGTH
-    return text.endswith(":") or (after_heading and short) or (bold and short)
+    names_table = before_table and any(word in text for word in _TABLE_WORDS)
+    return text.endswith(":") or (short and (after_heading or bold or names_table))
 
 
 #: The class of a heading outside the chapter count (Vorwort, Das Wichtigste in Kürze): no
