@@ -1176,3 +1176,12 @@ def test_resource_planning_shows_the_year_under_way_and_the_year_being_planned(c
         assert f"Aufwand {label} nach zuständigem Ausschuss: " in found
         for committee, value in totals.items():
             assert f"{names[committee]} {euro(value)}" in found, amounts
+
+
+def test_the_coordinated_budget_preparation_names_the_committees_it_was_for():
+    """Neuhafen's chairs met for both committees: the finding says for which committees the
+    preparation was coordinated, not that the committees themselves took part (review)."""
+    city = assess(check_folder(ROOT / "inputs" / "neuhafen").concept)[0].result("haushaltsberatungen")
+    text = " ".join(e.message for e in city.evidence)
+    assert "(für die Ausschüsse: Jugendhilfeausschuss sowie Ausschuss für Soziales und Gesundheit)" in text
+    assert "beteiligt:" not in text

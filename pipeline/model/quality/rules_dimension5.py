@@ -1235,13 +1235,13 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
     latest = max(recent, key=lambda e: e.date)
     text = (
         f"Am {german_date(latest.date)} wurde die Vorbereitung der Haushaltsberatungen {latest.budget_year} "
-        f"abgestimmt (beteiligt: {_names(k.committee(c) for c in latest.committees)}): {latest.form}"
+        f"abgestimmt (für die Ausschüsse: {_names(k.committee(c) for c in latest.committees)}): {latest.form}"
     )
     if not absent:
         return [observed(f"{text}.", where, FULFILLED)]
     return [
         observed(
-            f"{text}; nicht beteiligt: {_names(absent)}.",
+            f"{text}; nicht einbezogen: {_names(absent)}.",
             where,
             PARTIAL,
             f"In die Abstimmung vor den Haushaltsberatungen einbeziehen: {_names(absent)}.",
