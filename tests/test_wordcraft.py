@@ -372,13 +372,20 @@ def test_a_long_table_never_starts_with_a_single_row_at_a_page_foot():
 def test_a_heading_and_its_lead_in_stay_with_the_table_they_introduce():
     """Wherever a tall or a long table starts, the heading and the sentence introducing it stand
     on the same page: no page break of the placement leaves them alone at the foot of the page
-    before (typst keeps them with the table and never sets its header without a row)."""
+    before (typst keeps them with the table and never sets its header without a row). A sentence
+    alone before a table does not stop the break: the table still never starts with one row."""
     head = '<h2 id="z">Zwischentitel</h2><p>Die Tabelle zeigt:</p>'
     for rows, lines, shares in ((4, 8, range(50, 80, 3)), (10, 1, range(74, 96, 3))):
         for share in shares:
             pages = _compiled_pages(_text_filling(share / 100) + head + _table(rows=rows, lines=lines))
             start = next(text for text in pages if "Anfang 1" in text)
             assert "Zwischentitel" in start and "Die Tabelle zeigt:" in start, (rows, share)
+    for share in range(74, 96, 3):
+        pages = _compiled_pages(
+            _text_filling(share / 100) + "<p>Die Tabelle zeigt:</p>" + _table(rows=10, lines=1)
+        )
+        start = next(text for text in pages if "Anfang 1" in text)
+        assert "Ende 2" in start, share
 
 
 def test_a_table_after_a_page_filled_to_its_foot_leaves_no_empty_page():

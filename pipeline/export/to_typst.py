@@ -164,11 +164,18 @@ def flow(element: _Element) -> list[Chunk]:
 
 
 def _tables_after_heads(chunks: list[Chunk]) -> list[Chunk]:
-    """A table right after a heading or an introducing sentence is placed without a page break
-    of its own (`nach-kopf: true`): the break would leave them alone at the foot of the page;
-    typst keeps them with the table itself (gemeinsam.typ, platziert)."""
-    for before, chunk in zip(chunks, chunks[1:], strict=False):
-        if chunk.kind == TABLE and before.kind in (HEAD, LEAD_IN):
+    """A table right under a heading (with or without an introducing sentence between them) is
+    placed without a page break of its own (`nach-kopf: true`): the break would leave the heading
+    alone at the foot of the page; typst keeps it with the table itself (gemeinsam.typ,
+    platziert). After an introducing sentence alone the break stays: a sentence left at a page's
+    foot is the smaller fault than a table beginning with one row."""
+    for index, chunk in enumerate(chunks):
+        if chunk.kind != TABLE:
+            continue
+        before = index
+        while before and chunks[before - 1].kind == LEAD_IN:
+            before -= 1
+        if before and chunks[before - 1].kind == HEAD:
             chunk.markup = chunk.markup.removesuffix(")") + ", nach-kopf: true)"
     return chunks
 
