@@ -393,6 +393,7 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
     a page of its own), and widen a column whose longest word would not fit – Word would break
     it anywhere – taking the width from the columns with the most room."""
     wide = _in_landscape(document)
+    margin = FONT_MARGINS.get(font, max(FONT_MARGINS.values()))
     for table in document.element.body.iter(qn("w:tbl")):
         grid = table.find(qn("w:tblGrid"))
         if grid is None:
@@ -402,7 +403,6 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
         given = [int(c.get(qn("w:w"), "0")) for c in cols]
         scale = total / max(1, sum(given))
         widths = [int(w * scale) for w in given]
-        margin = FONT_MARGINS.get(font, max(FONT_MARGINS.values()))
         needed = [math.ceil(w + CELL_MARGINS) for w in _longest_words(table, len(cols), margin)]
         for col, width in zip(cols, _fit(widths, needed), strict=True):
             col.set(qn("w:w"), str(width))
@@ -426,30 +426,31 @@ def space_after_tables(document: DocumentObject) -> None:
             spacing.set(qn("w:before"), str(AFTER_TABLE))
 
 
-def _introduced(following: etree._Element | None) -> bool:
-    """Whether a table (after its caption) or a list item follows."""
+def _introduced(following: etree._Element | None) -> str | None:
+    """What follows, if it can be introduced: 'table' (after its caption) or 'list' (an item)."""
     if following is not None and local(following) == "p" and style_of(following) == "TableCaption":
         following = following.getnext()
     if following is None:
-        return False
-    return local(following) == "tbl" or following.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+        return None
+    if local(following) == "tbl":
+        return "table"
+    return "list" if following.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None else None
 
 
 def lead_ins(document: DocumentObject) -> None:
     """A paragraph that introduces the table or list after it (:func:`leads_in`: 'Offen ist:', or
     a short paragraph right under a heading) stays on its page (keep with next)."""
     for p in document.element.body.iterchildren(qn("w:p")):
-        if not _introduced(p.getnext()):
+        introduced = _introduced(p.getnext())
+        if introduced is None:
             continue
         preceding = p.getprevious()
         after_heading = (
             preceding is not None and local(preceding) == "p" and style_of(preceding).startswith("Heading")
         )
-        following = p.getnext()
-        before_table = following is not None and (
-            local(following) == "tbl" or (local(following) == "p" and style_of(following) == "TableCaption")
-        )
-        if leads_in(text_of(p), after_heading=after_heading, bold=_all_bold(p), before_table=before_table):
+        if leads_in(
+            text_of(p), after_heading=after_heading, bold=_all_bold(p), before_table=introduced == "table"
+        ):
             _keep_with_next(p)
 
 

@@ -176,7 +176,7 @@ def _tables_after_heads(chunks: list[Chunk]) -> list[Chunk]:
         while before and chunks[before - 1].kind == LEAD_IN:
             before -= 1
         if before and chunks[before - 1].kind == HEAD:
-            chunk.markup = chunk.markup.removesuffix(")") + ", nach-kopf: true)"
+            _place_with(chunk, "nach-kopf: true")
     return chunks
 
 
@@ -188,8 +188,13 @@ def _pictures_before_tables(chunks: list[Chunk]) -> list[Chunk]:
     for index, chunk in enumerate(chunks):
         near = chunks[index + 1 : index + 1 + TABLE_NEAR]
         if chunk.kind == PICTURE and any(c.kind == TABLE for c in near):
-            chunk.markup = chunk.markup.removesuffix(")") + ", fliessen: false)"
+            _place_with(chunk, "fliessen: false")
     return chunks
+
+
+def _place_with(chunk: Chunk, argument: str) -> None:
+    """One more argument to the `#platziert(…)` call a table or picture chunk holds."""
+    chunk.markup = f"{chunk.markup.removesuffix(')')}, {argument})"
 
 
 def block(element: _Element) -> list[Chunk]:

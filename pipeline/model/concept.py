@@ -590,13 +590,13 @@ class Concept:
         return [p for p in self.resources.positions if p.actor == COORDINATION]
 
     @property
-    def coordination_grants(self) -> list[tuple[Income, list[int]]]:
-        """Grants that pay for the Netzwerkkoordination (among other purposes), merged across
-        years: (first line, its years)."""
-        grouped: dict[tuple[str, str], tuple[Income, list[int]]] = {}
+    def coordination_grants(self) -> list[list[Income]]:
+        """Grants that pay for the Netzwerkkoordination (among other purposes), the lines of one
+        grant (source and title) across the years together."""
+        grouped: dict[tuple[str, str], list[Income]] = {}
         for line in self.budget.income_lines:
             if COORDINATION in line.purposes:
-                grouped.setdefault((line.source, line.title), (line, []))[1].append(line.year)
+                grouped.setdefault((line.source, line.title), []).append(line)
         return list(grouped.values())
 
     @property
@@ -606,12 +606,8 @@ class Concept:
         42.800,00 € im Jahr 2027 (beantragt); die Zuwendung finanziert auch M16 und M17' – the finance review
         read '(2026 und 2027)' as promised for both years."""
         phrases = []
-        for first, years in self.coordination_grants:
-            lines = [
-                i
-                for i in self.budget.income_lines
-                if (i.source, i.title) == (first.source, first.title) and i.year in years
-            ]
+        for lines in self.coordination_grants:
+            first = lines[0]
             amounts = enumeration(
                 [f"{euro(i.amount)} im Jahr {i.year}{' (beantragt)' if i.applied_for else ''}" for i in lines]
             )

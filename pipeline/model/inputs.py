@@ -254,29 +254,29 @@ class Municipality(Item, title="Kommune"):
         first = self.name.split()[0]
         return next((g for g, words in _NAME_GENDER.items() if first in words), None)
 
+    def _with(self, masculine: str, feminine: str, bare: str = "") -> str:
+        """The name after the word its gender asks for ('der ', 'die ', or `bare` for a bare place name)."""
+        return {"m": masculine, "f": feminine}.get(self._gender or "", bare) + self.name
+
     @property
     def nominative(self) -> str:
         """'der Landkreis Musterkreis', 'die Stadt Musterstadt', 'Musterstadt': as a subject."""
-        article = {"m": "der ", "f": "die "}.get(self._gender or "", "")
-        return f"{article}{self.name}"
+        return self._with("der ", "die ")
 
     @property
     def accusative(self) -> str:
         """'den Landkreis Musterkreis', 'die Stadt Musterstadt', 'Musterstadt': after 'an'."""
-        article = {"m": "den ", "f": "die "}.get(self._gender or "", "")
-        return f"{article}{self.name}"
+        return self._with("den ", "die ")
 
     @property
     def dative(self) -> str:
         """'dem Landkreis Musterkreis', 'der Stadt Musterstadt', 'Musterstadt': after 'gegenüber'."""
-        article = {"m": "dem ", "f": "der "}.get(self._gender or "", "")
-        return f"{article}{self.name}"
+        return self._with("dem ", "der ")
 
     @property
     def in_phrase(self) -> str:
         """'im Landkreis Musterkreis', 'in der Stadt Musterstadt', 'in Musterstadt'."""
-        preposition = {"m": "im ", "f": "in der "}.get(self._gender or "", "in ")
-        return f"{preposition}{self.name}"
+        return self._with("im ", "in der ", "in ")
 
 
 class NeedsAnalysis(Item, title="Bedarfsanalyse"):

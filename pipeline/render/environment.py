@@ -43,10 +43,10 @@ def paragraphs(text: str, label: str | None = None) -> Markup:
     """Blank-line separated user text → escaped <p> blocks (single newlines become spaces); a
     `label` ('Rolle im Netzwerk:') opens the first in bold, on the same line, so it can never
     stand alone at the foot of a page."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
-    shown = [Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks]
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    shown = [Markup("<p>{}</p>").format(b) for b in blocks]
     if label and blocks:
-        shown[0] = Markup("<p><strong>{}</strong> {}</p>").format(label, " ".join(blocks[0].split()))
+        shown[0] = Markup("<p><strong>{}</strong> {}</p>").format(label, blocks[0])
     return Markup("\n").join(shown)
 
 
