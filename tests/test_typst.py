@@ -200,18 +200,21 @@ TABLE = (
 
 def test_table_with_widths_alignment_header_body_and_footer():
     """Widths from the columns, alignment of each column from its header cell (as in Word),
-    header and total row as Typst's header and footer (the last body row with the total, so it
-    never stands alone), the caption on the figure."""
+    the header as Typst's header, the total row after a line at the body's end, the caption on
+    the figure. A keeper column of no width holds all three short rows together (the total never
+    alone); the header's last cell spans it."""
     markup = body(TABLE)
     assert code(markup) == (
-        "#platziert(figure(\n  align(center)[#table(\n"
-        "    columns: (40%, 21.5%, 38.5%,),\n"
-        "    align: (left, auto, right,),\n"
-        "    table.header([«»], [«»], [«»],),\n"
+        "#figure(\n  align(center)[#table(\n"
+        "    columns: (40%, 21.5%, 38.5%, 0pt,),\n"
+        "    align: (left, auto, right, auto,),\n"
+        "    table.header([«»], [«»], table.cell(colspan: 2)[«»],),\n"
         "    table.hline(),\n"
-        "    [«»], [«»], [«»],\n"
-        "    table.footer([«»], [], [«»], table.hline(), [#strong[«»]], [], [#strong[«»]],),\n"
-        "  )],\n  caption: [«»],\n  kind: table,\n))"
+        "    [«»], [«»], [«»], zusammen(3),\n"
+        "    [«»], [], [«»],\n"
+        "    table.hline(),\n"
+        "    [#strong[«»]], [], [#strong[«»]],\n"
+        "  )],\n  caption: [«»],\n  kind: table,\n)"
     )
     assert texts(markup)[0] == "Jahr" and texts(markup)[-3:] == ["Gesamt", "3,00 €", "Geld"]
 
@@ -335,10 +338,23 @@ def test_an_address_is_never_hyphenated(tmp_path):
     assert "fruehe-hilfen-datenschutzbeauftragte@landkreis-musterkreis.example.org" in "".join(text.split())
 
 
-def test_the_total_row_keeps_the_last_body_row_with_it():
-    """Footer and last row are laid out as one group: the total never stands alone on a new page."""
+def test_rows_kept_together_at_a_tables_start_and_end():
+    """Short rows: the first two and the last two held by one keeper each, the total with the two
+    rows above it; a tall row (many lines) may stand alone, so only the total keeps with it."""
+    short = "".join(f"<tr><td>{n}</td></tr>" for n in range(8))  # more than a table kept whole
+    markup = body(f"<table><thead><tr><th>A</th></tr></thead><tbody>{short}</tbody></table>")
+    assert [line.strip() for line in markup.splitlines() if "zusammen" in line] == [
+        '[#"0";], zusammen(2),',
+        '[#"6";], zusammen(2),',
+    ]
     markup = body(
-        "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>x</td></tr><tr><td>y</td></tr></tbody>"
-        "<tfoot><tr><td>Summe</td></tr></tfoot></table>"
+        f"<table><thead><tr><th>A</th></tr></thead><tbody>{short}</tbody><tfoot><tr><td>Summe</td></tr></tfoot></table>"
     )
-    assert '[#"x";],\n    table.footer([#"y";], table.hline(), [#"Summe";],)' in markup
+    assert '[#"6";], zusammen(3),\n    [#"7";],\n    table.hline(),\n    [#"Summe";],' in markup
+    tall = "Ein langer Eintrag über viele Zeilen. " * 20
+    markup = body(
+        f"<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>{tall}</td></tr>{short}<tr><td>{tall}</td></tr>"
+        "</tbody><tfoot><tr><td>Summe</td></tr></tfoot></table>"
+    )
+    assert markup.count("zusammen(") == 1 and "zusammen(2),\n    table.hline()," in markup
+    assert "table.footer" not in markup

@@ -33,33 +33,18 @@ from pipeline.export.ooxml import (
     style_of,
     text_of,
 )
+from pipeline.export.text_width import (
+    KEEP_WHOLE_CM,
+    KEEP_WHOLE_ROWS,
+    POINTS_PER_CM,
+    SHORT_ROW_LINES,
+    em_width,
+    lines_needed,
+)
 from pipeline.render.document import leads_in
 
-#: Tables with at most this many body rows stay on one page (if a page holds them).
-KEEP_WHOLE_ROWS = 6
 #: Twips per point, for column widths.
 TWIPS_PER_POINT = 20
-#: Advance widths of Arial (the metrics of Helvetica, per 1000 em) for the characters of codes,
-#: dates and amounts; a letter not listed counts as 0.556 em, an average lower-case letter. "M10"
-#: is 1.95 em, not 3 × 0.56: measured by the average, the column of measure numbers was too
-#: narrow and Word broke "M1|0".
-ARIAL_WIDTHS: dict[str, int] = {
-    **dict.fromkeys("0123456789abdeghnopquäöüß€", 556),
-    **dict.fromkeys("ABEKPSVXYÄ", 667),
-    **dict.fromkeys("CDHNRUwÜ", 722),
-    **dict.fromkeys("GOQÖ", 778),
-    **dict.fromkeys("FTZ", 611),
-    **dict.fromkeys("Mm", 833),
-    "W": 944,
-    "%": 889,
-    **dict.fromkeys("ckrsxyzv", 500),
-    **dict.fromkeys("J", 500),
-    "L": 556,
-    **dict.fromkeys("Ift.,:;/ \u00a0", 278),
-    **dict.fromkeys("ijl", 222),
-    **dict.fromkeys("r-()„“", 333),
-    "–": 556,
-}
 #: Word's font may be wider than Arial: a margin, by the Word font of the design. Arial and its
 #: stand-ins (Liberation Sans) share its widths; Georgia's figures run wider, and where it is not
 #: installed (LibreOffice on Linux) its stand-in DejaVu Serif wider still (figures 0,636 em
@@ -216,8 +201,9 @@ def _keep_with_next(block: etree._Element) -> None:
 
 
 def table_rows(document: DocumentObject) -> None:
-    """No row splits across pages; a short table stays whole, a long one starts with at least
-    two rows under its header and never ends with a single row on a page of its own."""
+    """No row splits across pages; a short table stays whole, a long one never starts with its
+    header and one short row at a page's foot nor ends with one short row on a page of its own
+    (:data:`SHORT_ROW_LINES`; the PDF keeps the same rows together, pipeline/export/to_typst.py)."""
     for table in document.element.body.iter(qn("w:tbl")):
         rows = list(table.iterchildren(qn("w:tr")))
         for row in rows:
@@ -228,40 +214,50 @@ def table_rows(document: DocumentObject) -> None:
                 properties.append(element("cantSplit"))
         header = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
         body = rows[header:]
+        if not body:
+            continue
         short = len(body) <= KEEP_WHOLE_ROWS and _estimated_height_cm(table, body) <= KEEP_WHOLE_CM
-        together = rows[:-1] if short else [*rows[: header + 1], *rows[-2:-1]]
-        for row in together:
+        together = rows[: header + (_is_short(table, body[0]) and len(body) > 1)]
+        if len(body) > 1 and _is_short(table, body[-1]):
+            together.append(rows[-2])
+        for row in rows[:-1] if short else together:
             _keep_with_next(row)
 
 
-#: A table of few rows stays whole only up to this height (as in the PDF, templates/gemeinsam.typ):
-#: a taller one kept whole would leave most of a page empty before it (a caption alone on a page).
-KEEP_WHOLE_CM = 8.0
-_POINTS_PER_CM = 28.35
+def _is_short(table: etree._Element, row: etree._Element) -> bool:
+    return _row_lines(table, row) <= SHORT_ROW_LINES
+
+
 #: Cell padding left and right together, and above and below, in points (Word's defaults).
 _CELL_PADDING = 10.8
 _ROW_PADDING = 4.0
 
 
 def _estimated_height_cm(table: etree._Element, rows: list[etree._Element]) -> float:
-    """About how tall the rows are in Word: each paragraph of a cell needs as many lines as its
-    text's width (:data:`ARIAL_WIDTHS`) fills in the column; a row is as tall as its tallest cell."""
+    """About how tall the rows are in Word: a row is as tall as its tallest cell (:func:`_row_lines`)."""
+    return sum(_row_lines(table, row) * _row_points(row) * 1.2 + _ROW_PADDING for row in rows) / POINTS_PER_CM
+
+
+def _row_points(row: etree._Element) -> float:
+    return max((_cell_points(cell) for cell in row.iterchildren(TC)), default=9.0)
+
+
+def _row_lines(table: etree._Element, row: etree._Element) -> int:
+    """Lines of a row's tallest cell: each paragraph needs as many lines as its text's width fills
+    in the column (:func:`lines_needed`), and one more for each line break."""
     grid = [int(c.get(qn("w:w"), "0")) / TWIPS_PER_POINT for c in table.iter(qn("w:gridCol"))]
-    total = 0.0
-    for row in rows:
-        tallest, column = 0.0, 0
-        for cell in row.iterchildren(TC):
-            span = _span(cell)
-            width = max(sum(grid[column : column + span]) - _CELL_PADDING, 1.0)
-            column += span
-            points = _cell_points(cell)
-            lines = 0
-            for paragraph in cell.iter(P):
-                breaks = sum(1 for _ in paragraph.iter(qn("w:br")))
-                lines += max(1, math.ceil(_em_width(text_of(paragraph)) * points / width)) + breaks
-            tallest = max(tallest, lines * points * 1.2 + _ROW_PADDING)
-        total += tallest
-    return total / _POINTS_PER_CM
+    tallest, column = 0, 0
+    for cell in row.iterchildren(TC):
+        span = _span(cell)
+        width = sum(grid[column : column + span]) - _CELL_PADDING
+        column += span
+        points = _cell_points(cell)
+        lines = sum(
+            lines_needed(text_of(paragraph), points, width) + sum(1 for _ in paragraph.iter(qn("w:br")))
+            for paragraph in cell.iter(P)
+        )
+        tallest = max(tallest, lines)
+    return tallest
 
 
 _B = qn("w:b")
@@ -317,7 +313,7 @@ def _joined_em(piece: str) -> float:
     with the word's first syllables only: Word still hyphenates the word."""
     *bound, last = piece.split("\u00a0")
     before = "".join(f"{part}\u00a0" for part in bound)
-    return _em_width(before) + _piece_em(last)
+    return em_width(before) + _piece_em(last)
 
 
 _AFTER_HYPHEN = re.compile(r"(?<=-)(?=.)")
@@ -327,13 +323,8 @@ _PUNCTUATION = "„“\"'()[],.;:!?-"
 def _piece_em(piece: str) -> float:
     letters = piece.strip(_PUNCTUATION)
     if len(letters) > HYPHENATED_CHARACTERS and letters.isalpha():
-        return _em_width(piece[: piece.index(letters) + HYPHENATED_CHARACTERS] + "-")
-    return _em_width(piece)
-
-
-def _em_width(word: str) -> float:
-    """A word's width in em, by the widths of its characters (:data:`ARIAL_WIDTHS`)."""
-    return sum(ARIAL_WIDTHS.get(c, 556) for c in word) / 1000
+        return em_width(piece[: piece.index(letters) + HYPHENATED_CHARACTERS] + "-")
+    return em_width(piece)
 
 
 def _cell_points(cell: etree._Element) -> float:

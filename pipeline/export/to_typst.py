@@ -41,6 +41,13 @@ from pipeline.export.intermediate import (
     sibling,
     span,
 )
+from pipeline.export.text_width import (
+    KEEP_WHOLE_CM,
+    KEEP_WHOLE_ROWS,
+    POINTS_PER_CM,
+    SHORT_ROW_LINES,
+    lines_needed,
+)
 from pipeline.render.document import UNNUMBERED, leads_in
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -54,7 +61,7 @@ _INTRODUCED = frozenset({"ul", "ol", "dl", "table"})
 
 #: What the forms and the placing of tables and figures in gemeinsam.typ provide; imported by
 #: every body (harmless where unused).
-IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke, platziert'
+IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke, platziert, zusammen'
 
 
 def literal(text: str) -> str:
@@ -133,11 +140,14 @@ class Chunk:
     kind: str = "block"
 
 
-#: Kinds of block the placement of a picture looks at (:func:`_pictures_before_tables`), and those
-#: that head a table (:func:`_tables_after_heads`).
-PICTURE, TABLE, HEAD, LEAD_IN = "picture", "table", "heading", "lead-in"
+#: Kinds of block the placement of a picture looks at (:func:`_pictures_before_tables`).
+PICTURE, TABLE = "picture", "table"
 #: How many blocks after a picture a table still counts as following it.
 TABLE_NEAR = 6
+#: Rows held together at the start and at the end of a table that breaks across pages, and the
+#: cell that holds them (gemeinsam.typ).
+KEPT_ROWS = 2
+KEEPER = "zusammen"
 
 
 def join(chunks: list[Chunk]) -> str:
@@ -160,24 +170,7 @@ def _plain(tokens: list[Token]) -> Chunk | None:
 
 def flow(element: _Element) -> list[Chunk]:
     """The blocks inside an element; inline content between blocks becomes plain text."""
-    return _tables_after_heads(_pictures_before_tables(blocks_in(element, _plain, block)))
-
-
-def _tables_after_heads(chunks: list[Chunk]) -> list[Chunk]:
-    """A table right under a heading (with or without an introducing sentence between them) is
-    placed without a page break of its own (`nach-kopf: true`): the break would leave the heading
-    alone at the foot of the page; typst keeps it with the table itself (gemeinsam.typ,
-    platziert). After an introducing sentence alone the break stays: a sentence left at a page's
-    foot is the smaller fault than a table beginning with one row."""
-    for index, chunk in enumerate(chunks):
-        if chunk.kind != TABLE:
-            continue
-        before = index
-        while before and chunks[before - 1].kind == LEAD_IN:
-            before -= 1
-        if before and chunks[before - 1].kind == HEAD:
-            _place_with(chunk, "nach-kopf: true")
-    return chunks
+    return _pictures_before_tables(blocks_in(element, _plain, block))
 
 
 def _pictures_before_tables(chunks: list[Chunk]) -> list[Chunk]:
@@ -193,7 +186,7 @@ def _pictures_before_tables(chunks: list[Chunk]) -> list[Chunk]:
 
 
 def _place_with(chunk: Chunk, argument: str) -> None:
-    """One more argument to the `#platziert(…)` call a table or picture chunk holds."""
+    """One more argument to the `#platziert(…)` call a picture chunk holds."""
     chunk.markup = f"{chunk.markup.removesuffix(')')}, {argument})"
 
 
@@ -203,10 +196,10 @@ def block(element: _Element) -> list[Chunk]:
     if tag == "p":
         text = inline_of(element)
         if text and _leads_in(element):
-            return [Chunk(f"#block(sticky: true)[{text}]", LEAD_IN)]
+            return [Chunk(f"#block(sticky: true)[{text}]")]
         return [Chunk(text, "para")] if text else []
     if tag in HEADINGS:
-        return [Chunk(heading(element), HEAD)]
+        return [Chunk(heading(element))]
     if tag in ("ul", "ol"):
         return [Chunk(listing(element))]
     if tag == "dl":
@@ -281,20 +274,121 @@ def terms(element: _Element) -> str:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def _cell(cell: _Element) -> str:
+def _cell(cell: _Element, widened: bool = False) -> str:
+    """A cell; `widened`: it spans the keeper column too (the last cell of its row)."""
     body = "[" + join(flow(cell)) + "]"
-    spans = [f"{name}: {span(cell, name)}" for name in ("colspan", "rowspan") if span(cell, name) != 1]
-    return f"table.cell({', '.join(spans)}){body}" if spans else body
+    spans = {name: span(cell, name) for name in ("colspan", "rowspan")}
+    spans["colspan"] += widened
+    options = ", ".join(f"{name}: {count}" for name, count in spans.items() if count != 1)
+    return f"table.cell({options}){body}" if options else body
 
 
-def _cells(rows: list[_Element]) -> list[str]:
-    return [_cell(cell) for row in rows for cell in cells(row)]
+def _row(row: _Element, widened: bool = False) -> str:
+    """A row's cells; `widened`: its last cell spans the keeper column too."""
+    found = cells(row)
+    return ", ".join(_cell(cell, widened and index == len(found) - 1) for index, cell in enumerate(found))
+
+
+def _plain_rows(table_rows: list[_Element], count: int) -> bool:
+    """Whether every row fills the table's columns without a row span: only then can a keeper
+    column stand beside them."""
+    return all(
+        sum(span(c, "colspan") for c in cells(row)) == count and all(span(c, "rowspan") == 1 for c in cells(row))
+        for row in table_rows
+    )
+
+
+def _kept_together(body_rows: int, totals: int, short_first: bool, short_last: bool) -> dict[int, int]:
+    """Which rows a keeper holds together (first row → how many; the total rows count after the
+    body's): the first KEPT_ROWS if the first row is short, so the header never stands with that
+    one row at a page's foot; the last KEPT_ROWS if the last row is short, so it never stands alone
+    on the next page (:data:`SHORT_ROW_LINES`); and the total rows always with the row above."""
+    ranges = [(0, KEPT_ROWS)] if short_first and body_rows >= KEPT_ROWS else []
+    end = body_rows - (KEPT_ROWS if short_last else 1)
+    if totals or short_last:
+        ranges.append((max(end, 0), body_rows + totals))
+    if len(ranges) == 2 and ranges[1][0] < ranges[0][1]:
+        ranges = [(0, body_rows + totals)]
+    return {start: stop - start for start, stop in ranges if stop - start > 1}
+
+
+#: The text's width on a page (A4 less the margins, templates/gemeinsam.typ), upright and in a
+#: landscape section, in points; cell padding left and right together; type sizes of tables.
+TEXT_WIDTH = {False: 453.5, True: 700.2}
+CELL_PADDING = 10.0
+TABLE_POINTS, WIDE_TABLE_POINTS, WIDE_TABLE_COLUMNS = 9.5, 7.0, 10
+#: Distance of two lines in a cell, in em (cap height and leading), and a row's padding (points).
+LINE_PITCH, ROW_PADDING = 1.28, 2.1
+#: What begins a new line within a cell.
+_NEW_LINE = frozenset({"br", "p", "li", "div"})
+
+
+def _lines_of_cell(cell: _Element, width: float, points: float) -> int:
+    pieces: list[str] = []
+
+    def walk(node: _Element) -> None:
+        if node.tag in _NEW_LINE:
+            pieces.append("\n")
+        pieces.append(node.text or "")
+        for child in node:
+            walk(child)
+            pieces.append(child.tail or "")
+
+    walk(cell)
+    return sum(lines_needed(line, points, width) for line in "".join(pieces).split("\n") if line.strip())
+
+
+def _row_lines(row: _Element, widths: list[float], points: float) -> int:
+    """A row's estimated lines: those of its tallest cell."""
+    column, tallest = 0, 0
+    for cell in cells(row):
+        spanned = span(cell, "colspan")
+        width = sum(widths[column : column + spanned]) - CELL_PADDING
+        column += spanned
+        tallest = max(tallest, _lines_of_cell(cell, width, points))
+    return tallest
+
+
+def _height(lines: list[int], points: float) -> float:
+    """Estimated height in points of rows of these many lines (line pitch and cell padding of
+    templates/gemeinsam.typ), with the caption's line above them."""
+    return sum(count * points * LINE_PITCH + ROW_PADDING for count in [1, *lines])
+
+
+def _column_points(element: _Element, widths: list[str]) -> list[float]:
+    """Each column's width in points, on the page the table stands on (landscape in div.quer);
+    columns without a width share what the others leave."""
+    landscape = any("quer" in classes(a) for a in element.iterancestors("div"))
+    page = TEXT_WIDTH[landscape]
+    given = [float(w.removesuffix("%")) / 100 * page for w in widths if w.endswith("%")]
+    free = max(page - sum(given), 0.0) / max(1, len(widths) - len(given))
+    return [float(w.removesuffix("%")) / 100 * page if w.endswith("%") else free for w in widths]
+
+
+def _keepers(element: _Element, widths: list[str], parts: tuple[list[_Element], ...]) -> dict[int, int]:
+    """The rows each keeper holds (first row → how many; totals counted after the body's): a
+    short table (:data:`KEEP_WHOLE_ROWS`, :data:`KEEP_WHOLE_CM`) whole, any other by
+    :func:`_kept_together`, judged by the estimated lines of its rows."""
+    head, body, foot = parts
+    if not body:
+        return {}
+    points = WIDE_TABLE_POINTS if len(widths) > WIDE_TABLE_COLUMNS else TABLE_POINTS
+    measured = _column_points(element, widths)
+    lines = [_row_lines(row, measured, points) for row in body] if len(body) <= KEEP_WHOLE_ROWS else []
+    if lines and _height(lines + [1] * (len(head) + len(foot)), points) <= KEEP_WHOLE_CM * POINTS_PER_CM:
+        return {0: len(body) + len(foot)}
+    short_first, short_last = (_row_lines(row, measured, points) <= SHORT_ROW_LINES for row in (body[0], body[-1]))
+    return _kept_together(len(body), len(foot), short_first, short_last)
 
 
 def table(element: _Element) -> str:
     """A table as a figure with its caption above: widths and alignment per column (from the
-    header cells, as Word has them), the header row repeated on every page, the total row once
-    at the end (templates/gemeinsam.typ decides what breaks where)."""
+    header cells, as Word has them), the header row repeated on every page, the total rows once
+    at the end. Rows never split; where the table breaks between rows, a keeper column of no width
+    holds rows together (:func:`_kept_together`; typst has no widow rule for rows, but an
+    unbreakable cell spanning rows is one), so typst itself moves caption, header and the first
+    rows on to the next page, with a heading or introducing sentence kept before them. The totals
+    stand in the body, after a line: a footer that does not repeat could stand alone on a page."""
     head, body, foot = (rows(element, part) for part in ("thead", "tbody", "tfoot"))
     body += [row for row in element if row.tag == "tr"]
     widths = [f"{width:g}%" if width is not None else "auto" for width in column_widths(element)]
@@ -304,21 +398,30 @@ def table(element: _Element) -> str:
     widths += ["auto"] * (count - len(widths))
     aligns = [alignment(c) or "auto" for c in header_cells] if head else []
     aligns += ["auto"] * (count - len(aligns))
-    lines = [f"columns: ({', '.join(widths)},)", f"align: ({', '.join(aligns[:count])},)"]
-    if head:
-        lines += [f"table.header({', '.join(_cells(head))},)", "table.hline()"]
     filled = [row for row in body if len(row)]
-    # The total row takes the last body row with it into the footer: laid out as one group, the
-    # total never stands alone on a page under a repeated header (a footer without rows above it).
-    last = filled.pop() if foot and filled else None
-    lines += [", ".join(_cells([row])) for row in filled]
+    kept = _keepers(element, widths, (head, filled, foot)) if _plain_rows(head + filled + foot, count) else {}
+    keeping = bool(kept)  # a keeper column of no width stands right of the others
+    held = {start + step for start, size in kept.items() for step in range(1, size)}
+
+    def body_row(index: int, row: _Element) -> str:
+        if index in kept:
+            return f"{_row(row)}, {KEEPER}({kept[index]})"
+        return _row(row, widened=keeping and index not in held)
+
+    lines = [
+        f"columns: ({', '.join(widths + ['0pt'] * keeping)},)",
+        f"align: ({', '.join(aligns[:count] + ['auto'] * keeping)},)",
+    ]
+    if head:
+        lines += [f"table.header({', '.join(_row(row, keeping) for row in head)},)", "table.hline()"]
+    lines += [body_row(index, row) for index, row in enumerate(filled)]
     if foot:
-        kept = _cells([last]) if last is not None else []
-        lines.append(f"table.footer({', '.join([*kept, 'table.hline()', *_cells(foot)])},)")
+        lines.append("table.hline()")
+        lines += [body_row(len(filled) + index, row) for index, row in enumerate(foot)]
     markup = "table(\n    " + ",\n    ".join(lines) + ",\n  )"
     caption = element.find("caption")
     captioned = f",\n  caption: [{inline_of(caption)}]" if caption is not None else ""
-    return f"#platziert(figure(\n  align(center)[#{markup}]{captioned},\n  kind: table,\n))"
+    return f"#figure(\n  align(center)[#{markup}]{captioned},\n  kind: table,\n)"
 
 
 def figure(element: _Element) -> str:
