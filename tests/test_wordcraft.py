@@ -815,3 +815,31 @@ def test_a_sentence_naming_the_table_after_it_introduces_it():
     assert not leads_in(sentence, after_heading=False, before_table=False)
     assert not leads_in("Ein Satz ohne Bezug. " * 3, after_heading=False, before_table=True)
     assert not leads_in("Die Tabelle " + "x" * LEAD_IN_LENGTH, after_heading=False, before_table=True)
+
+
+def test_a_list_never_leaves_its_first_or_last_item_alone():
+    """First item kept with the second, last with the one before (JHA/2026/030's last Anlage
+    stood alone on a page in Word); a paragraph between two lists separates them."""
+    from docx import Document as NewDocument
+    from docx.oxml import OxmlElement
+
+    from pipeline.export.docx_pages import list_ends
+
+    document = NewDocument()
+    for text in ("Vorher", "1", "2", "3", "4", "Dazwischen", "a", "b"):
+        paragraph = document.add_paragraph(text)
+        if text not in ("Vorher", "Dazwischen"):
+            numbering = OxmlElement("w:numPr")
+            paragraph._p.get_or_add_pPr().append(numbering)
+    list_ends(document)
+    kept = {p.text: p.paragraph_format.keep_with_next is True for p in document.paragraphs}
+    assert kept == {
+        "Vorher": False,
+        "1": True,
+        "2": False,
+        "3": True,
+        "4": False,
+        "Dazwischen": False,
+        "a": True,
+        "b": False,
+    }

@@ -445,6 +445,24 @@ def lead_ins(document: DocumentObject) -> None:
             _keep_with_next(p)
 
 
+_NUMBERED = f"{qn('w:pPr')}/{qn('w:numPr')}"
+
+
+def list_ends(document: DocumentObject) -> None:
+    """A list never leaves one item alone: its first item keeps with the second (not alone at a
+    page's foot) and its last with the one before (not alone on the next page, as JHA/2026/030's
+    last Anlage was). A list is a run of numbered or bulleted paragraphs in the body."""
+    run: list[etree._Element] = []
+    for block in [*document.element.body.iterchildren(), None]:
+        if block is not None and local(block) == "p" and block.find(_NUMBERED) is not None:
+            run.append(block)
+            continue
+        if len(run) > 1:
+            _keep_with_next(run[0])
+            _keep_with_next(run[-2])
+        run = []
+
+
 def _all_bold(p: etree._Element) -> bool:
     """Every run with text is set in bold (a line standing as a heading for what follows)."""
     runs = [r for r in p.iter(qn("w:r")) if text_of(r).strip()]
