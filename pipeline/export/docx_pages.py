@@ -37,8 +37,8 @@ from pipeline.export.text_width import (
     KEEP_WHOLE_CM,
     KEEP_WHOLE_ROWS,
     POINTS_PER_CM,
-    SHORT_ROW_LINES,
     em_width,
+    kept_row_pairs,
     lines_needed,
 )
 from pipeline.render.document import leads_in
@@ -201,9 +201,9 @@ def _keep_with_next(block: etree._Element) -> None:
 
 
 def table_rows(document: DocumentObject) -> None:
-    """No row splits across pages; a short table stays whole, a long one never starts with its
-    header and one short row at a page's foot nor ends with one short row on a page of its own
-    (:data:`SHORT_ROW_LINES`; the PDF keeps the same rows together, pipeline/export/to_typst.py)."""
+    """No row splits across pages; a short table stays whole; in a long one the header keeps with
+    the first row, and rows keep in pairs by :func:`kept_row_pairs` (the PDF keeps the same rows
+    together, pipeline/export/to_typst.py)."""
     for table in document.element.body.iter(qn("w:tbl")):
         rows = list(table.iterchildren(qn("w:tr")))
         for row in rows:
@@ -217,15 +217,20 @@ def table_rows(document: DocumentObject) -> None:
         if not body:
             continue
         short = len(body) <= KEEP_WHOLE_ROWS and _estimated_height_cm(table, body) <= KEEP_WHOLE_CM
-        together = rows[: header + (_is_short(table, body[0]) and len(body) > 1)]
-        if len(body) > 1 and _is_short(table, body[-1]):
-            together.append(rows[-2])
-        for row in rows[:-1] if short else together:
+        if short:
+            together = rows[:-1]
+        else:
+            bold = [_bold_row(row) for row in body]
+            pairs = kept_row_pairs([_row_lines(table, row) for row in body], bold)
+            together = rows[:header] + [body[index] for index in pairs]
+        for row in together:
             _keep_with_next(row)
 
 
-def _is_short(table: etree._Element, row: etree._Element) -> bool:
-    return _row_lines(table, row) <= SHORT_ROW_LINES
+def _bold_row(row: etree._Element) -> bool:
+    """Every paragraph with text set in bold: a subtotal or total row."""
+    written = [p for p in row.iter(P) if text_of(p).strip()]
+    return bool(written) and all(_all_bold(p) for p in written)
 
 
 #: Cell padding left and right together, and above and below, in points (Word's defaults).

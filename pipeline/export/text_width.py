@@ -35,10 +35,11 @@ ARIAL_WIDTHS: dict[str, int] = {
 KEEP_WHOLE_ROWS = 6
 KEEP_WHOLE_CM = 8.0
 POINTS_PER_CM = 28.35
-#: A table row at most this many lines high is short: it never stands alone at the start or
-#: the end of a table on a page (a fragment); a taller one may (held to its neighbour, it would
-#: leave up to half a page empty before it).
-SHORT_ROW_LINES = 4
+#: How many lines of text may move on to the next page so that no row stands alone: at a table's
+#: start its header (a line) and first row, which would otherwise stand alone at the page's foot;
+#: at its end the second-to-last row, which keeps the last company. More would leave over 2,5 cm
+#: of a page empty (at a table's start, caption and heading move along too); then the row stays.
+MOVABLE_ROW_LINES = 5
 
 
 def em_width(text: str) -> float:
@@ -49,3 +50,16 @@ def em_width(text: str) -> float:
 def lines_needed(text: str, points: float, width: float) -> int:
     """Lines a paragraph of `text` at `points` needs in a column `width` points wide (at least one)."""
     return max(1, math.ceil(em_width(text) * points / max(width, 1.0)))
+
+
+def kept_row_pairs(lines: list[int], bold: list[bool]) -> list[int]:
+    """The body rows (by index) that keep with the row after them, by their estimated `lines`:
+    the first and the second-to-last row where they may move on (:data:`MOVABLE_ROW_LINES`), and
+    every row above a row set in bold (a subtotal or total sums the rows above it)."""
+    count = len(lines)
+    if count < 2:
+        return []
+    pairs = {0} if lines[0] + 1 <= MOVABLE_ROW_LINES else set()
+    pairs |= {count - 2} if lines[count - 2] <= MOVABLE_ROW_LINES else set()
+    pairs |= {index - 1 for index in range(1, count) if bold[index]}
+    return sorted(pairs)

@@ -45,7 +45,7 @@ from pipeline.export.text_width import (
     KEEP_WHOLE_CM,
     KEEP_WHOLE_ROWS,
     POINTS_PER_CM,
-    SHORT_ROW_LINES,
+    kept_row_pairs,
     lines_needed,
 )
 from pipeline.render.document import UNNUMBERED, leads_in
@@ -298,18 +298,30 @@ def _plain_rows(table_rows: list[_Element], count: int) -> bool:
     )
 
 
-def _kept_together(body_rows: int, totals: int, short_first: bool, short_last: bool) -> dict[int, int]:
-    """Which rows a keeper holds together (first row → how many; the total rows count after the
-    body's): the first KEPT_ROWS if the first row is short, so the header never stands with that
-    one row at a page's foot; the last KEPT_ROWS if the last row is short, so it never stands alone
-    on the next page (:data:`SHORT_ROW_LINES`); and the total rows always with the row above."""
-    ranges = [(0, KEPT_ROWS)] if short_first and body_rows >= KEPT_ROWS else []
-    end = body_rows - (KEPT_ROWS if short_last else 1)
-    if totals or short_last:
-        ranges.append((max(end, 0), body_rows + totals))
-    if len(ranges) == 2 and ranges[1][0] < ranges[0][1]:
-        ranges = [(0, body_rows + totals)]
-    return {start: stop - start for start, stop in ranges if stop - start > 1}
+def _kept_together(pairs: list[int], rows: int) -> dict[int, int]:
+    """Rows that keep with the next (:func:`kept_row_pairs`) as keepers: first row → how many rows
+    it holds; pairs that share a row become one keeper."""
+    groups: list[list[int]] = []
+    for index in pairs:
+        if index + 1 >= rows:
+            continue
+        if groups and index <= groups[-1][1]:
+            groups[-1][1] = index + 1
+        else:
+            groups.append([index, index + 1])
+    return {start: stop - start + 1 for start, stop in groups}
+
+
+def _bold(row: _Element) -> bool:
+    """Every cell with text holds only strong text: a subtotal or total row."""
+    filled = [cell for cell in cells(row) if "".join(map(str, cell.itertext())).strip()]
+    return bool(filled) and all(
+        len(cell) == 1
+        and cell[0].tag in ("strong", "b")
+        and not (cell.text or "").strip()
+        and not (cell[0].tail or "").strip()
+        for cell in filled
+    )
 
 
 #: The text's width on a page (A4 less the margins, templates/gemeinsam.typ), upright and in a
@@ -367,18 +379,21 @@ def _column_points(element: _Element, widths: list[str]) -> list[float]:
 
 def _keepers(element: _Element, widths: list[str], parts: tuple[list[_Element], ...]) -> dict[int, int]:
     """The rows each keeper holds (first row → how many; totals counted after the body's): a
-    short table (:data:`KEEP_WHOLE_ROWS`, :data:`KEEP_WHOLE_CM`) whole, any other by
-    :func:`_kept_together`, judged by the estimated lines of its rows."""
+    short table (:data:`KEEP_WHOLE_ROWS`, :data:`KEEP_WHOLE_CM`) whole, any other's rows in pairs
+    by the estimated lines of its rows (:func:`kept_row_pairs`, the same rule as in Word)."""
     head, body, foot = parts
     if not body:
         return {}
     points = WIDE_TABLE_POINTS if len(widths) > WIDE_TABLE_COLUMNS else TABLE_POINTS
     measured = _column_points(element, widths)
-    lines = [_row_lines(row, measured, points) for row in body] if len(body) <= KEEP_WHOLE_ROWS else []
-    if lines and _height(lines + [1] * (len(head) + len(foot)), points) <= KEEP_WHOLE_CM * POINTS_PER_CM:
-        return {0: len(body) + len(foot)}
-    short_first, short_last = (_row_lines(row, measured, points) <= SHORT_ROW_LINES for row in (body[0], body[-1]))
-    return _kept_together(len(body), len(foot), short_first, short_last)
+    if len(body) <= KEEP_WHOLE_ROWS:
+        whole = [_row_lines(row, measured, points) for row in body] + [1] * (len(head) + len(foot))
+        if _height(whole, points) <= KEEP_WHOLE_CM * POINTS_PER_CM:
+            return {0: len(body) + len(foot)}
+    rows = [*body, *foot]  # the totals stand at the body's end
+    lines = [_row_lines(row, measured, points) for row in rows]
+    bold = [_bold(row) or index >= len(body) for index, row in enumerate(rows)]
+    return _kept_together(kept_row_pairs(lines, bold), len(rows))
 
 
 def table(element: _Element) -> str:
