@@ -219,16 +219,15 @@ def test_a_field_is_a_line_with_its_label_below():
     assert texts(given) == ["Musterstadt"]
 
 
-def test_fields_side_by_side_stand_one_under_the_other_and_keep_together():
+def test_fields_side_by_side_are_a_row_of_a_table_and_keep_with_what_follows_in_a_kept_block():
     row = '<div class="felder">' + "".join(f'<div class="feld"><p>{n}</p></div>' for n in "ABC") + "</div>"
-    assert styles(blocks(row)) == [
-        "Ausfüllzeile",
-        "Feldbezeichnung",
-        "Ausfüllzeile",
-        "Feldbezeichnung",
-        "Ausfüllzeile",
-        "Feldbezeichnung Ende",
-    ]
+    (table,) = blocks(row)
+    assert table["t"] == "Table" and not table["c"][3][1]  # no header row
+    cells = table["c"][4][0][3][0][1]
+    assert [styles(cell[4]) for cell in cells] == [["Ausfüllzeile", "Feldbezeichnung Ende"]] * 3
+    assert [texts(cell[4][1]) for cell in cells] == [["A"], ["B"], ["C"]]
+    kept = blocks(f'<div class="zusammenhalten">{row}<p>Danach</p></div>')
+    assert [styles(cell[4]) for cell in kept[0]["c"][4][0][3][0][1]] == [["Ausfüllzeile", "Feldbezeichnung"]] * 3
 
 
 def test_a_block_kept_together_keeps_every_paragraph_with_the_next_but_the_last():

@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from docx import Document
 from docx.enum.text import WD_TAB_LEADER
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
 from pipeline.build import check_folder
@@ -1052,7 +1053,7 @@ def test_word_has_every_section_and_a_signature_block_per_party(agreement_files,
         "Anlage 2: Netzwerkgremien und Abstimmungswege",
         "Anlage 3: Beitrittserklärung",
     ]
-    paragraphs = document.paragraphs
+    paragraphs = paragraphs_in_order(document)
     start = next(i for i, p in enumerate(paragraphs) if p.text == "Unterschriften")
     assert paragraphs[start + 1].text.startswith("Jede Partnerin und jeder Partner unterzeichnet für sich")
     assert paragraphs[start + 1].style.paragraph_format.keep_with_next  # never alone at the page's end
@@ -1073,6 +1074,12 @@ def test_word_has_every_section_and_a_signature_block_per_party(agreement_files,
             assert paragraph.style.paragraph_format.keep_with_next is False
         elif paragraph.style.name in ("Zusammenhalten", "Ausfüllzeile", "Feldbezeichnung"):
             assert paragraph.style.paragraph_format.keep_with_next is True
+
+
+def paragraphs_in_order(document) -> list[Paragraph]:
+    """Every paragraph of the body in reading order, those in table cells (fields side by side)
+    among them."""
+    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -1133,9 +1140,12 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
     assert [(t.position, t.leader) for t in stops] == [(width, WD_TAB_LEADER.LINES)]
     gaps = [p.text for p in document.paragraphs if p.style.name == "Ankreuzfeld" and p.text.endswith("\t")]
     assert len(gaps) == sum(b.rstrip().endswith(":") for b in boxes) >= 3  # Name/Ort, Weitere Stelle, Sonstiges
-    # the fields of a row stay together: the label of the first keeps with the second's line
-    label = next(p for p in document.paragraphs if p.text == "Gewünschte Unterstützung (freiwillig)")
-    assert label.style.name == "Feldbezeichnung" and label.style.paragraph_format.keep_with_next
+    # the fields of a row stand side by side, as in the PDF: one row of a table without borders
+    row = next(
+        t.rows[0] for t in document.tables if "Gewünschte Unterstützung (freiwillig)" in t.rows[0].cells[0].text
+    )
+    assert [c.paragraphs[0].style.name for c in row.cells] == ["Ausfüllzeile"] * 2
+    assert row.cells[1].paragraphs[-1].text == "Die Einwilligung gilt bis (Datum, freiwillig)"
 
 
 def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):

@@ -843,3 +843,28 @@ def test_a_list_never_leaves_its_first_or_last_item_alone():
         "a": True,
         "b": False,
     }
+
+
+@pytest.mark.slow
+def test_word_sets_fields_side_by_side_as_in_the_pdf_without_borders_or_a_missing_header():
+    """A row of fields is one row of a table without borders: lines of one length, the last
+    ending at the margin; the accessibility check reads it as a form's layout, not a table of
+    data without a header."""
+    from pipeline.export import export_document
+    from pipeline.export.docx_check import accessibility_gaps
+    from pipeline.export.ooxml import FORM_FIELD_GAP
+
+    fields = "".join(f'<div class="feld"><p>{label}</p></div>' for label in ("Ort, Datum", "Unterschrift", "Name"))
+    docx = export_document(rendered_document(f'<h1 id="u">Unterschrift</h1><div class="felder">{fields}</div>'))[
+        ".docx"
+    ]
+    document = Document(io.BytesIO(docx))
+    (table,) = document.tables
+    assert [cell.paragraphs[-1].text for cell in table.rows[0].cells] == ["Ort, Datum", "Unterschrift", "Name"]
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.iter(qn("w:gridCol"))]
+    section = document.sections[0]
+    assert sum(widths) == (section.page_width - section.left_margin - section.right_margin) // 635
+    assert widths[0] == widths[1] and abs(widths[1] - FORM_FIELD_GAP - widths[2]) <= 2  # lines of one length
+    assert accessibility_gaps(docx) == []

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from pipeline.export.ooxml import is_form_table
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -84,6 +86,8 @@ def _pictures(body: etree._Element) -> Iterator[str]:
 
 def _tables(body: etree._Element) -> Iterator[str]:
     for number, table in enumerate(body.iter(_w("tbl")), start=1):
+        if is_form_table(table):
+            continue  # fields side by side: the layout of a form, not a table of data
         first = table.find(_w("tr"))
         header = first.find(f"{_w('trPr')}/{_w('tblHeader')}") if first is not None else None
         if header is None or header.get(_w("val"), "true") in ("0", "false", "off"):

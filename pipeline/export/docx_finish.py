@@ -34,6 +34,7 @@ from pipeline.export import docx_pages, docx_structure
 from pipeline.export.figures import LOGO_HEIGHT_CM, LOGO_WIDTH_CM, figure_png, logo_png
 from pipeline.export.manifest import DocumentIdentity
 from pipeline.export.ooxml import (
+    FORM_FIELD_GAP,
     TBL,
     TC,
     TR,
@@ -41,6 +42,7 @@ from pipeline.export.ooxml import (
     P,
     element,
     insert_ordered,
+    is_form_table,
     next_bookmark_id,
     paragraph_properties,
     set_child,
@@ -273,6 +275,8 @@ def _table_text(document: DocumentObject) -> None:
         return
     merge_path, style_path = f"{qn('w:tcPr')}/{qn('w:vMerge')}", f"{qn('w:pPr')}/{qn('w:pStyle')}"
     for table in document.element.body.iterchildren(TBL):
+        if is_form_table(table):
+            continue  # its fields keep their own styles (_form_tables)
         for row in table.iterchildren(TR):
             for cell in row.iterchildren(TC):
                 merge = cell.find(merge_path)
@@ -284,6 +288,33 @@ def _table_text(document: DocumentObject) -> None:
                         style.set(VAL, style_id)
                     else:
                         set_child(paragraph_properties(paragraph), "pStyle", val=style_id)
+
+
+def _form_tables(document: DocumentObject) -> None:
+    """Rows of form fields (:func:`is_form_table`): no borders, no cell margin but the gap after
+    each field but the last (:data:`FORM_FIELD_GAP`; the columns, docx_pages.fit_columns), so
+    that each field's line and label stand as they do one under the other."""
+    for table in document.element.body.iter(TBL):
+        if not is_form_table(table):
+            continue
+        properties = table.find(qn("w:tblPr"))
+        if properties is None:
+            continue
+        borders = element("tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            borders.append(element(edge, val="nil"))
+        insert_ordered(properties, borders)
+        margins = element("tblCellMar")
+        for edge, width in (("top", 0), ("left", 0), ("bottom", 0), ("right", FORM_FIELD_GAP)):
+            margins.append(element(edge, w=str(width), type="dxa"))
+        insert_ordered(properties, margins)
+        for row in table.iterchildren(TR):
+            last = list(row.iterchildren(TC))[-1]
+            cell_properties = last.find(qn("w:tcPr"))
+            if cell_properties is None:
+                cell_properties = insert_ordered(last, element("tcPr"))
+            cell_margins = insert_ordered(cell_properties, element("tcMar"))
+            cell_margins.append(element("right", w="0", type="dxa"))
 
 
 def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> None:
@@ -579,6 +610,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _properties(document, doc)
     _structure(document, doc)
     _table_text(document)
+    _form_tables(document)
     _compact_wide_tables(document)
     _pages(document, doc)
     _form_styles(document)

@@ -22,12 +22,14 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from pipeline.export.ooxml import (
+    FORM_FIELD_GAP,
     TC,
     TR,
     VAL,
     P,
     element,
     insert_ordered,
+    is_form_table,
     local,
     paragraph_properties,
     style_of,
@@ -399,8 +401,15 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
         given = [int(c.get(qn("w:w"), "0")) for c in cols]
         scale = total / max(1, sum(given))
         widths = [int(w * scale) for w in given]
-        needed = [math.ceil(w + CELL_MARGINS) for w in _longest_words(table, len(cols), margin)]
-        for col, width in zip(cols, _fit(widths, needed), strict=True):
+        if is_form_table(table):  # lines of one length, a gap after each but the last
+            line = (total - FORM_FIELD_GAP * (len(cols) - 1)) // max(1, len(cols))
+            fitted = [line + FORM_FIELD_GAP] * (len(cols) - 1) + [
+                total - (line + FORM_FIELD_GAP) * (len(cols) - 1)
+            ]
+        else:
+            needed = [math.ceil(w + CELL_MARGINS) for w in _longest_words(table, len(cols), margin)]
+            fitted = _fit(widths, needed)
+        for col, width in zip(cols, fitted, strict=True):
             col.set(qn("w:w"), str(width))
 
 

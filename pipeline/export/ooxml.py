@@ -295,6 +295,29 @@ SEQUENCES: dict[str, tuple[str | tuple[str, ...], ...]] = {
     ),
     # CT_Row: tblPrEx, trPr, then the cells
     "tr": ("tblPrEx", "trPr", ("tc", "customXml", "sdt", "bookmarkStart", "bookmarkEnd", "proofErr")),
+    # CT_Tc: tcPr, then the cell's blocks
+    "tc": ("tcPr", ("p", "tbl", "customXml", "sdt", "bookmarkStart", "bookmarkEnd", "proofErr")),
+    # CT_TcPr (CT_TcPrBase and tcPrChange)
+    "tcPr": (
+        "cnfStyle",
+        "tcW",
+        "gridSpan",
+        "hMerge",
+        "vMerge",
+        "tcBorders",
+        "shd",
+        "noWrap",
+        "tcMar",
+        "textDirection",
+        "tcFitText",
+        "vAlign",
+        "hideMark",
+        "headers",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+        "tcPrChange",
+    ),
     # CT_Tbl: EG_RangeMarkupElements*, tblPr, tblGrid, rows
     "tbl": (("bookmarkStart", "bookmarkEnd"), "tblPr", "tblGrid", ("tr", "customXml", "sdt")),
 }
@@ -446,6 +469,19 @@ def paragraph(style: str | None, contents: Iterable[etree._Element] = ()) -> etr
     for child in contents:
         made.append(child)
     return made
+
+
+#: The style of a field's line to write on (pipeline/export/to_pandoc.py); a table whose first
+#: cell begins with it is a row of form fields, laid out side by side, a gap (twips) after each
+#: but the last, so that the lines end apart and the last ends at the margin, as in the PDF.
+FORM_LINE_STYLE = "Ausfüllzeile"
+FORM_FIELD_GAP = 340
+
+
+def is_form_table(table: etree._Element) -> bool:
+    """A row of form fields side by side: a table for the layout, not a table of data."""
+    first = table.find(f"{qn('w:tr')}/{qn('w:tc')}/{qn('w:p')}")
+    return first is not None and style_of(first) == FORM_LINE_STYLE
 
 
 def style_of(paragraph_element: etree._Element) -> str:

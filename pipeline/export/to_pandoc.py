@@ -58,7 +58,9 @@ GAP_DOCX = "<w:r><w:tab/></w:r>"
 PAGE_BREAK_DOCX = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 NO_BREAK_SPACE = "\u00a0"
 #: A label kept with the next line, inside a row of fields or a block kept together.
-KEEPING = {"Feldbezeichnung Ende": "Feldbezeichnung"}
+#: A field's line to write on and its label under it (the last of a block: not kept with the next).
+FORM_LINE, FORM_LABEL = "Ausfüllzeile", "Feldbezeichnung Ende"
+KEEPING = {FORM_LABEL: "Feldbezeichnung"}
 KEPT_TOGETHER = "Zusammenhalten"
 #: The first paragraph of a kept block that wants room before it (``div.zusammenhalten.abstand``).
 SPACED = "Zusammenhalten mit Abstand"
@@ -269,16 +271,44 @@ def _field(element: _Element) -> list[Node]:
     texts = _paragraph_texts(flow(element))
     label = texts[-1] if texts else []
     entry = texts[0] if len(texts) > 1 else [node("Str", NO_BREAK_SPACE)]
-    return [styled("Ausfüllzeile", entry), styled("Feldbezeichnung Ende", label)]
+    return [styled(FORM_LINE, entry), styled(FORM_LABEL, label)]
 
 
 def _fields(blocks: list[Node]) -> list[Node]:
-    """Fields one under the other that stay together: every label but the last keeps with the
-    next line."""
-    labels = [index for index, b in enumerate(blocks) if _style_of(b) == "Feldbezeichnung Ende"]
-    for index in labels[:-1]:
-        blocks[index] = styled("Feldbezeichnung", blocks[index]["c"][1][0]["c"])
-    return blocks
+    """Fields side by side, as in the PDF: a table of one row without header or borders, a field
+    (its line and label) in each cell. Word has no other way to set paragraphs side by side that
+    wraps a long label within its column; :mod:`.docx_finish` gives the table its look, and the
+    accessibility check knows it for a form's layout, not a table of data (:func:`is_form_table`)."""
+    starts = [index for index, b in enumerate(blocks) if _style_of(b) == FORM_LINE]
+    fields = [blocks[start:stop] for start, stop in zip(starts, [*starts[1:], len(blocks)], strict=True)]
+    if len(fields) < 2:
+        return blocks
+    share = 1 / len(fields)
+    columns = [[node("AlignDefault"), node("ColWidth", share)] for _ in fields]
+    row = [NO_ATTR, [[NO_ATTR, node("AlignDefault"), 1, 1, field] for field in fields]]
+    return [node("Table", NO_ATTR, [None, []], columns, [NO_ATTR, []], [[NO_ATTR, 0, [], [row]]], [NO_ATTR, []])]
+
+
+def _form_row_kept(table: Node) -> Node:
+    """A row of fields inside a block kept together, not at its end: its labels keep with what
+    follows, as its lines do."""
+    for cell in _row_cells(table):
+        cell[4] = [
+            styled(KEEPING[FORM_LABEL], b["c"][1][0]["c"]) if _style_of(b) == FORM_LABEL else b for b in cell[4]
+        ]
+    return table
+
+
+def _row_cells(table: Node) -> list[Any]:
+    """The cells of a table's only body row ([] for any other table)."""
+    bodies = table["c"][4]
+    found = bodies[0][3] if len(bodies) == 1 else []
+    return list(found[0][1]) if len(found) == 1 else []
+
+
+def _is_form_row(block: Node) -> bool:
+    found = _row_cells(block) if block["t"] == "Table" else []
+    return bool(found) and all(cell[4] and _style_of(cell[4][0]) == FORM_LINE for cell in found)
 
 
 def _kept_together(blocks: list[Node]) -> list[Node]:
@@ -297,7 +327,7 @@ def _kept_together(blocks: list[Node]) -> list[Node]:
     for index, (style, content) in enumerate(flat):
         last = index == len(flat) - 1
         if style is None:
-            result.append(content)
+            result.append(_form_row_kept(content) if not last and _is_form_row(content) else content)
         elif not last:
             result.append(styled(KEEPING.get(style, style), content))
         elif style == KEPT_TOGETHER:
