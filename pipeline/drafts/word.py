@@ -33,6 +33,7 @@ from pipeline.drafts.package import (
 )
 from pipeline.errors import ReviewFailure
 from pipeline.export.manifest import DocumentIdentity
+from pipeline.export.ooxml import is_form_table
 from pipeline.formatting import number
 from pipeline.render.provenance import CELL_SEPARATOR, Origin, normalized
 
@@ -43,7 +44,7 @@ def _w(name: str) -> str:
 
 W_DOCUMENT, W_BODY, W_P, W_T, W_DEL_TEXT = _w("document"), _w("body"), _w("p"), _w("t"), _w("delText")
 W_TAB, W_BR, W_CR = _w("tab"), _w("br"), _w("cr")
-W_INS, W_DEL, W_TR, W_TC = _w("ins"), _w("del"), _w("tr"), _w("tc")
+W_INS, W_DEL, W_TR, W_TC, W_TBL = _w("ins"), _w("del"), _w("tr"), _w("tc"), _w("tbl")
 W_BOOKMARK, W_NAME = _w("bookmarkStart"), _w("name")
 W_AUTHOR, W_DATE, W_ID = _w("author"), _w("date"), _w("id")
 W_COMMENT, W_COMMENT_START, W_COMMENT_END = _w("comment"), _w("commentRangeStart"), _w("commentRangeEnd")
@@ -159,6 +160,8 @@ class _Reader:
         insertions = deletions = 0
         last: Paragraph | None = None
         ranges = self.comments
+        # a row of form fields is the layout of paragraphs, each its own block (not a table row)
+        layouts: list[bool] = []
         for event, node in etree.iterwalk(body, events=("start", "end")):
             tag = node.tag
             if event == "end":
@@ -167,9 +170,11 @@ class _Reader:
                     closed.end = self._length
                     closed.original = normalized("".join(original))
                     closed.accepted = normalized("".join(accepted))
-                elif tag == W_TR and rows:
+                elif tag == W_TBL:
+                    layouts.pop()
+                elif tag == W_TR and rows and not layouts[-1]:
                     rows.pop()
-                elif tag == W_TC and cells:
+                elif tag == W_TC and cells and not layouts[-1]:
                     cells.pop().append(len(self.paragraphs))
                 elif tag == W_INS:
                     insertions -= 1
@@ -210,9 +215,11 @@ class _Reader:
                     here.marks.append(name)
                     if here.row is not None:
                         here.row.marks.append(name)
-            elif tag == W_TR:
+            elif tag == W_TBL:
+                layouts.append(is_form_table(node))
+            elif tag == W_TR and not layouts[-1]:
                 rows.append(Row())
-            elif tag == W_TC:
+            elif tag == W_TC and not layouts[-1]:
                 cell = [len(self.paragraphs)]
                 cells.append(cell)
                 if rows:
