@@ -777,7 +777,7 @@ def test_sign_offs_list_the_involved_offices_with_date_and_name(concept):
     view = next(v for v in paper_views(concept) if v.paper.number == written["vorlage"]["nummer"])
     root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
     table = next(
-        t for t in root.iter("table") if t.find("caption").text_content() == "Mitzeichnung der beteiligten Ämter"
+        t for t in root.iter("table") if t.find("caption").text_content() == "Mitzeichnung der beteiligten Stellen"
     )
     rows = [[c.text_content() for c in tr.iter("td")] for tr in table.iter("tr")][1:]
     assert rows == [
@@ -1146,9 +1146,9 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
         "Abstimmungswege fest; für zwei weitere gelten die Abstimmungswege bis zum Beitritt als Empfehlung"
     ) in text
     assert len(binding) == 11  # with the Familienbildungsstätte and the Jobcenter
-    assert "(Kinder- und Jugendärztinnen und -ärzte sowie Freiberufliche Hebammen)" in text
+    assert "(Kinder- und Jugendärztinnen und -ärzte sowie freiberufliche Hebammen)" in text
     # the midwives signed the earlier agreement as a group: the paper says why they are not bound
-    assert "Die bisherige Vereinbarung wurde für Freiberufliche Hebammen gemeinsam unterzeichnet" in text
+    assert "Die bisherige Vereinbarung wurde für freiberufliche Hebammen gemeinsam unterzeichnet" in text
     network = next(v for v in paper_views(concept) if v.paper.number == "GA/2026/027")
     text = " ".join(lxml.html.fromstring(render_paper(network).body_html).text_content().split())
     signed = len(concept.actors_with_agreement)
@@ -1208,7 +1208,9 @@ def test_the_gap_between_the_measures_sum_and_the_total_is_named(folder):
         text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
         if "Summe der Maßnahmen" not in text:  # the paper does not report on measures
             continue
-        sentence = text[text.index("Die Summe umfasst die hier aufgeführten Maßnahmen.") :].split("; ihn zeigt")[0]
+        sentence = text[text.index("Die Summe umfasst nur die hier aufgeführten Maßnahmen.") :].split(
+            "; er ist im Abschnitt"
+        )[0]
         named = [_euro(a) for a in re.findall(r"\d[\d.]*,\d\d\s€", sentence)]
         total, parts = named[-1], named[:-1]
         assert view.measure_costs_in_scope + sum(parts, Decimal(0)) == total == view.finances.balance.expenses
@@ -1252,3 +1254,13 @@ def test_a_paper_before_the_council_speaks_of_the_whole_aufwand_not_of_the_bodie
     assert "Zuständigkeit der Gremien der Beratungsfolge" not in text
     health = next(v for v in paper_views(city) if v.paper.number == "B 64/2026")
     assert health.scope_phrase.startswith("in der Zuständigkeit des Ausschusses für Soziales")
+
+
+def test_the_legend_under_the_indicators_explains_each_reading_of_the_table_once():
+    """Each reading that needs explaining ('auf dem Weg', 'rückläufig', …) once, in the order of
+    the readings; 'erreicht' says what it means."""
+    from pipeline.model.summary import reading_legend
+
+    legend = reading_legend(["rückläufig", "auf dem Weg", "erreicht", "auf dem Weg", "hinter dem Zielpfad"])
+    assert [reading for reading, _ in legend] == ["auf dem Weg", "hinter dem Zielpfad", "rückläufig"]
+    assert all(meaning.endswith(".") and meaning[0].isupper() for _, meaning in legend)

@@ -505,6 +505,13 @@ class Concept:
         """Every indicator with its goal, in the order of the goals."""
         return [(g, i) for g in self.goals for i in g.indicators]
 
+    @staticmethod
+    def reading_legend(pairs: list[tuple[Goal, Indicator]]) -> list[tuple[str, str]]:
+        """What the readings in a table of these indicators mean (:func:`summary.reading_legend`)."""
+        from pipeline.model.summary import reading_legend
+
+        return reading_legend([indicator.assessment for _, indicator in pairs])
+
     def measures_for_goal(self, goal_id: str) -> list[Measure]:
         return [m for m in self.measures if goal_id in m.goals]
 

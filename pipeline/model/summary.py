@@ -29,6 +29,32 @@ READINGS = (
     "bisher nur Ausgangswert",
     "noch nicht erhoben",
 )
+#: What a reading means, for the legend under a table of indicators in a committee paper (the
+#: others say what they mean). The Zielpfad: Indicator.behind_path.
+READING_MEANINGS = {
+    "auf dem Weg": (
+        "Der Wert hat sich verbessert und liegt höchstens ein Zehntel des Wegs hinter einer gleichmäßigen "
+        "Entwicklung vom Ausgangs- zum Zielwert."
+    ),
+    "hinter dem Zielpfad": (
+        "Der Wert hat sich verbessert, aber zu langsam, um das Ziel rechtzeitig zu erreichen: Er liegt um "
+        "mehr als ein Zehntel des Wegs hinter einer gleichmäßigen Entwicklung vom Ausgangs- zum Zielwert."
+    ),
+    "unverändert": "Der Wert ist derselbe wie der Ausgangswert.",
+    "rückläufig": "Der Wert hat sich gegenüber dem Ausgangswert verschlechtert.",
+    "bisher nur Ausgangswert": "Gemessen ist bisher nur der Ausgangswert.",
+}
+
+
+def reading_legend(readings: list[str]) -> list[tuple[str, str]]:
+    """The readings that occur, each once with its meaning, in the order of :data:`READINGS`."""
+    return [
+        (reading, READING_MEANINGS[reading])
+        for reading in READINGS
+        if reading in readings and reading in READING_MEANINGS
+    ]
+
+
 MEASURE_STATUSES = ("laufend", "geplant", "abgeschlossen")
 DECISION_STATUSES = ("umgesetzt", "in Umsetzung", "offen")
 
