@@ -1264,3 +1264,12 @@ def test_the_legend_under_the_indicators_explains_each_reading_of_the_table_once
     legend = reading_legend(["rückläufig", "auf dem Weg", "erreicht", "auf dem Weg", "hinter dem Zielpfad"])
     assert [reading for reading, _ in legend] == ["auf dem Weg", "hinter dem Zielpfad", "rückläufig"]
     assert all(meaning.endswith(".") and meaning[0].isupper() for _, meaning in legend)
+
+
+def test_the_table_of_bodies_has_a_column_of_kinds_only_where_the_names_do_not_say_them(concept):
+    """'Steuerungsgruppe Frühe Hilfen | Steuerungsgruppe' repeats itself; a body named otherwise
+    ('Lenkungskreis', a Steuerungsgruppe) brings the column back."""
+    network = concept.network
+    assert network.kinds_named
+    renamed = network.bodies[0].model_copy(update={"name": "Lenkungskreis Frühe Hilfen"})
+    assert not network.model_copy(update={"bodies": [renamed, *network.bodies[1:]]}).kinds_named

@@ -1027,6 +1027,12 @@ class NetworkFile(Item, title="Netzwerk"):
         default=None,
     )
 
+    @property
+    def kinds_named(self) -> bool:
+        """Every body's name says its kind ('Steuerungsgruppe Frühe Hilfen' is a Steuerungsgruppe):
+        a column of kinds in the table of bodies would only repeat the names."""
+        return all(body.kind.casefold() in body.name.casefold() for body in self.bodies)
+
 
 # --- ressourcen.yaml --------------------------------------------------------------------------
 
