@@ -868,3 +868,13 @@ def test_word_sets_fields_side_by_side_as_in_the_pdf_without_borders_or_a_missin
     assert sum(widths) == (section.page_width - section.left_margin - section.right_margin) // 635
     assert widths[0] == widths[1] and abs(widths[1] - FORM_FIELD_GAP - widths[2]) <= 2  # lines of one length
     assert accessibility_gaps(docx) == []
+
+
+def test_a_short_list_in_the_pdf_never_leaves_an_item_alone_on_a_page():
+    """Four short items (an Anlagen list) stand on one page wherever the page ends (89–93 % of a
+    page filled split them before); Word keeps first and last two items together, which for four
+    items is the same."""
+    items = "<ul>" + "".join(f"<li>Punkt {n} der Liste</li>" for n in range(1, 5)) + "</ul>"
+    for share in [n / 100 for n in range(88, 95)]:
+        pages = _compiled_pages(_text_filling(share) + items)
+        assert any(all(f"Punkt {n} " in text for n in range(1, 5)) for text in pages), share

@@ -248,13 +248,33 @@ def item_body(item: _Element) -> str:
     return "[" + join(flow(item)) + "]"
 
 
+#: A list of at most this many items, none longer than :data:`SHORT_ITEM_LINES` lines, stays on
+#: one page: no item alone at its start or end. Word keeps first and last two items of any list
+#: together (docx_pages.list_ends); typst has no such rule inside a list, and for up to four items
+#: keeping it whole is the same.
+KEPT_LIST_ITEMS, SHORT_ITEM_LINES = 4, 3
+#: The text's width in a list item (points, less the indent) and its type size.
+ITEM_WIDTH, ITEM_POINTS = 430.0, 10.5
+
+
+def _kept_whole(items: list[_Element]) -> bool:
+    """A short list of short items without nested blocks (:data:`KEPT_LIST_ITEMS`)."""
+    return len(items) <= KEPT_LIST_ITEMS and all(
+        not any(child.tag in ("ul", "ol", "table", "div") for child in item.iter())
+        and _lines_of_cell(item, ITEM_WIDTH, ITEM_POINTS) <= SHORT_ITEM_LINES
+        for item in items
+    )
+
+
 def listing(element: _Element) -> str:
-    """A bullet or numbered list; loose (space between items) where items hold paragraphs."""
+    """A bullet or numbered list; loose (space between items) where items hold paragraphs; a short
+    one kept on one page (:func:`_kept_whole`)."""
     items = [child for child in element if child.tag == "li"]
     tight = not any(child.tag == "p" for item in items for child in item)
     function = "enum" if element.tag == "ol" else "list"
     bodies = ", ".join(item_body(item) for item in items)
-    return f"#{function}(tight: {'true' if tight else 'false'}, {bodies})"
+    markup = f"#{function}(tight: {'true' if tight else 'false'}, {bodies})"
+    return f"#block(breakable: false)[{markup}]" if len(items) > 1 and _kept_whole(items) else markup
 
 
 def terms(element: _Element) -> str:
