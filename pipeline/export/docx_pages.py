@@ -214,19 +214,21 @@ def table_rows(document: DocumentObject) -> None:
                 properties = insert_ordered(row, element("trPr"))
             if properties.find(qn("w:cantSplit")) is None:
                 properties.append(element("cantSplit"))
-        header = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
-        body = rows[header:]
-        if not body:
-            continue
-        short = len(body) <= KEEP_WHOLE_ROWS and _estimated_height_cm(table, body) <= KEEP_WHOLE_CM
-        if short:
-            together = rows[:-1]
-        else:
-            bold = [_bold_row(row) for row in body]
-            pairs = kept_row_pairs([_row_lines(table, row) for row in body], bold)
-            together = rows[:header] + [body[index] for index in pairs]
-        for row in together:
+        for row in _kept_with_next(table, rows):
             _keep_with_next(row)
+
+
+def _kept_with_next(table: etree._Element, rows: list[etree._Element]) -> list[etree._Element]:
+    """The rows of a table that keep with the next: all but the last of a short table; else the
+    header rows and the rows :func:`kept_row_pairs` names."""
+    header = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
+    body = rows[header:]
+    if not body:
+        return []
+    if len(body) <= KEEP_WHOLE_ROWS and _estimated_height_cm(table, body) <= KEEP_WHOLE_CM:
+        return rows[:-1]
+    pairs = kept_row_pairs(lambda index: _row_lines(table, body[index]), [_bold_row(row) for row in body])
+    return rows[:header] + [body[index] for index in pairs]
 
 
 def _bold_row(row: etree._Element) -> bool:

@@ -8,6 +8,7 @@ little narrower, so a row is never judged shorter than it is.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 #: Advance widths of Arial (the metrics of Helvetica, per 1000 em) for the characters of codes,
 #: dates and amounts; a letter not listed counts as 0.556 em, an average lower-case letter. "M10"
@@ -52,14 +53,16 @@ def lines_needed(text: str, points: float, width: float) -> int:
     return max(1, math.ceil(em_width(text) * points / max(width, 1.0)))
 
 
-def kept_row_pairs(lines: list[int], bold: list[bool]) -> list[int]:
-    """The body rows (by index) that keep with the row after them, by their estimated `lines`:
-    the first and the second-to-last row where they may move on (:data:`MOVABLE_ROW_LINES`), and
-    every row above a row set in bold (a subtotal or total sums the rows above it)."""
-    count = len(lines)
+def kept_row_pairs(lines_of: Callable[[int], int], bold: list[bool]) -> list[int]:
+    """The body rows (by index) that keep with the row after them, by the estimated lines of a row
+    (`lines_of`, asked only for the two rows it judges: a table of hundreds of rows is not
+    measured row by row): the first and the second-to-last row where they may move on
+    (:data:`MOVABLE_ROW_LINES`), and every row above a row set in bold (a subtotal or total sums
+    the rows above it)."""
+    count = len(bold)
     if count < 2:
         return []
-    pairs = {0} if lines[0] + 1 <= MOVABLE_ROW_LINES else set()
-    pairs |= {count - 2} if lines[count - 2] <= MOVABLE_ROW_LINES else set()
+    pairs = {0} if lines_of(0) + 1 <= MOVABLE_ROW_LINES else set()
+    pairs |= {count - 2} if lines_of(count - 2) <= MOVABLE_ROW_LINES else set()
     pairs |= {index - 1 for index in range(1, count) if bold[index]}
     return sorted(pairs)

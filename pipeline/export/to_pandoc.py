@@ -46,6 +46,7 @@ from pipeline.export.intermediate import (
     rows,
     span,
 )
+from pipeline.export.ooxml import FORM_LINE_STYLE
 
 #: The version of pandoc's document tree this module writes (pandoc-types 1.23: pandoc 3).
 API_VERSION = [1, 23, 1]
@@ -59,7 +60,7 @@ PAGE_BREAK_DOCX = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 NO_BREAK_SPACE = "\u00a0"
 #: A label kept with the next line, inside a row of fields or a block kept together.
 #: A field's line to write on and its label under it (the last of a block: not kept with the next).
-FORM_LINE, FORM_LABEL = "Ausfüllzeile", "Feldbezeichnung Ende"
+FORM_LINE, FORM_LABEL = FORM_LINE_STYLE, "Feldbezeichnung Ende"
 KEEPING = {FORM_LABEL: "Feldbezeichnung"}
 KEPT_TOGETHER = "Zusammenhalten"
 #: The first paragraph of a kept block that wants room before it (``div.zusammenhalten.abstand``).

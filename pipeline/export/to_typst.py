@@ -144,9 +144,7 @@ class Chunk:
 PICTURE, TABLE = "picture", "table"
 #: How many blocks after a picture a table still counts as following it.
 TABLE_NEAR = 6
-#: Rows held together at the start and at the end of a table that breaks across pages, and the
-#: cell that holds them (gemeinsam.typ).
-KEPT_ROWS = 2
+#: The cell that holds rows of a table together (gemeinsam.typ).
 KEEPER = "zusammen"
 
 
@@ -220,16 +218,10 @@ def _leads_in(paragraph: _Element) -> bool:
     if following is None or following.tag not in _INTRODUCED:
         return False
     text = "".join(str(t) for t in paragraph.itertext())
-    bold = (
-        len(paragraph) == 1
-        and paragraph[0].tag in ("strong", "b")
-        and not (paragraph.text or "").strip()
-        and not (paragraph[0].tail or "").strip()
-    )
     return leads_in(
         text,
         after_heading=preceding is not None and preceding.tag in HEADINGS,
-        bold=bold,
+        bold=_only_strong(paragraph),
         before_table=following.tag == "table",
     )
 
@@ -261,7 +253,7 @@ def _kept_whole(items: list[_Element]) -> bool:
     """A short list of short items without nested blocks (:data:`KEPT_LIST_ITEMS`)."""
     return len(items) <= KEPT_LIST_ITEMS and all(
         not any(child.tag in ("ul", "ol", "table", "div") for child in item.iter())
-        and _lines_of_cell(item, ITEM_WIDTH, ITEM_POINTS) <= SHORT_ITEM_LINES
+        and _lines_of(item, ITEM_WIDTH, ITEM_POINTS) <= SHORT_ITEM_LINES
         for item in items
     )
 
@@ -332,16 +324,20 @@ def _kept_together(pairs: list[int], rows: int) -> dict[int, int]:
     return {start: stop - start + 1 for start, stop in groups}
 
 
+def _only_strong(element: _Element) -> bool:
+    """Whether all of an element's text is one strong run (a bold line, a total's cell)."""
+    return (
+        len(element) == 1
+        and element[0].tag in ("strong", "b")
+        and not (element.text or "").strip()
+        and not (element[0].tail or "").strip()
+    )
+
+
 def _bold(row: _Element) -> bool:
     """Every cell with text holds only strong text: a subtotal or total row."""
     filled = [cell for cell in cells(row) if "".join(map(str, cell.itertext())).strip()]
-    return bool(filled) and all(
-        len(cell) == 1
-        and cell[0].tag in ("strong", "b")
-        and not (cell.text or "").strip()
-        and not (cell[0].tail or "").strip()
-        for cell in filled
-    )
+    return bool(filled) and all(_only_strong(cell) for cell in filled)
 
 
 #: The text's width on a page (A4 less the margins, templates/gemeinsam.typ), upright and in a
@@ -355,7 +351,9 @@ LINE_PITCH, ROW_PADDING = 1.28, 2.1
 _NEW_LINE = frozenset({"br", "p", "li", "div"})
 
 
-def _lines_of_cell(cell: _Element, width: float, points: float) -> int:
+def _lines_of(cell: _Element, width: float, points: float) -> int:
+    """Estimated lines of an element's text (a cell, a list item) in a column `width` points
+    wide: each piece between line breaks and block starts wraps on its own."""
     pieces: list[str] = []
 
     def walk(node: _Element) -> None:
@@ -377,7 +375,7 @@ def _row_lines(row: _Element, widths: list[float], points: float) -> int:
         spanned = span(cell, "colspan")
         width = sum(widths[column : column + spanned]) - CELL_PADDING
         column += spanned
-        tallest = max(tallest, _lines_of_cell(cell, width, points))
+        tallest = max(tallest, _lines_of(cell, width, points))
     return tallest
 
 
@@ -411,9 +409,8 @@ def _keepers(element: _Element, widths: list[str], parts: tuple[list[_Element], 
         if _height(whole, points) <= KEEP_WHOLE_CM * POINTS_PER_CM:
             return {0: len(body) + len(foot)}
     rows = [*body, *foot]  # the totals stand at the body's end
-    lines = [_row_lines(row, measured, points) for row in rows]
     bold = [_bold(row) or index >= len(body) for index, row in enumerate(rows)]
-    return _kept_together(kept_row_pairs(lines, bold), len(rows))
+    return _kept_together(kept_row_pairs(lambda index: _row_lines(rows[index], measured, points), bold), len(rows))
 
 
 def table(element: _Element) -> str:
