@@ -220,14 +220,16 @@ def test_a_field_is_a_line_with_its_label_below():
 
 
 def test_fields_side_by_side_are_a_row_of_a_table_and_keep_with_what_follows_in_a_kept_block():
+    """The lines in the table's first row, their labels under them in the second."""
     row = '<div class="felder">' + "".join(f'<div class="feld"><p>{n}</p></div>' for n in "ABC") + "</div>"
     (table,) = blocks(row)
     assert table["t"] == "Table" and not table["c"][3][1]  # no header row
-    cells = table["c"][4][0][3][0][1]
-    assert [styles(cell[4]) for cell in cells] == [["Ausfüllzeile", "Feldbezeichnung Ende"]] * 3
-    assert [texts(cell[4][1]) for cell in cells] == [["A"], ["B"], ["C"]]
+    lines, labels = (r[1] for r in table["c"][4][0][3])
+    assert [styles(cell[4]) for cell in lines] == [["Ausfüllzeile"]] * 3
+    assert [styles(cell[4]) for cell in labels] == [["Feldbezeichnung Ende"]] * 3
+    assert [texts(cell[4][0]) for cell in labels] == [["A"], ["B"], ["C"]]
     kept = blocks(f'<div class="zusammenhalten">{row}<p>Danach</p></div>')
-    assert [styles(cell[4]) for cell in kept[0]["c"][4][0][3][0][1]] == [["Ausfüllzeile", "Feldbezeichnung"]] * 3
+    assert [styles(cell[4]) for cell in kept[0]["c"][4][0][3][1][1]] == [["Feldbezeichnung"]] * 3
 
 
 def test_a_block_kept_together_keeps_every_paragraph_with_the_next_but_the_last():

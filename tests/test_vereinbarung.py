@@ -1140,12 +1140,13 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
     assert [(t.position, t.leader) for t in stops] == [(width, WD_TAB_LEADER.LINES)]
     gaps = [p.text for p in document.paragraphs if p.style.name == "Ankreuzfeld" and p.text.endswith("\t")]
     assert len(gaps) == sum(b.rstrip().endswith(":") for b in boxes) >= 3  # Name/Ort, Weitere Stelle, Sonstiges
-    # the fields of a row stand side by side, as in the PDF: one row of a table without borders
-    row = next(
-        t.rows[0] for t in document.tables if "Gewünschte Unterstützung (freiwillig)" in t.rows[0].cells[0].text
+    # the fields of a row stand side by side, as in the PDF: a table without borders, the lines in
+    # its first row, the labels under them in the second
+    lines, labels = next(
+        t.rows for t in document.tables if "Gewünschte Unterstützung (freiwillig)" in t.rows[-1].cells[0].text
     )
-    assert [c.paragraphs[0].style.name for c in row.cells] == ["Ausfüllzeile"] * 2
-    assert row.cells[1].paragraphs[-1].text == "Die Einwilligung gilt bis (Datum, freiwillig)"
+    assert [c.paragraphs[0].style.name for c in lines.cells] == ["Ausfüllzeile"] * 2
+    assert labels.cells[1].paragraphs[-1].text == "Die Einwilligung gilt bis (Datum, freiwillig)"
 
 
 def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):

@@ -860,7 +860,13 @@ def test_word_sets_fields_side_by_side_as_in_the_pdf_without_borders_or_a_missin
     ]
     document = Document(io.BytesIO(docx))
     (table,) = document.tables
-    assert [cell.paragraphs[-1].text for cell in table.rows[0].cells] == ["Ort, Datum", "Unterschrift", "Name"]
+    lines, labels = table.rows
+    assert [cell.paragraphs[0].style.name for cell in lines.cells] == ["Ausfüllzeile"] * 3
+    assert [cell.paragraphs[-1].text for cell in labels.cells] == ["Ort, Datum", "Unterschrift", "Name"]
+    # the lines stand at their row's foot: an entry of two lines does not lower its line
+    assert {c._tc.tcPr.find(qn("w:vAlign")).get(qn("w:val")) for c in lines.cells} == {"bottom"}
+    for style in ("Ausfüllzeile", "Feldbezeichnung Ende"):  # entries and labels never hyphenated
+        assert document.styles[style].element.pPr.find(qn("w:suppressAutoHyphens")) is not None
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     assert {b.get(qn("w:val")) for b in borders} == {"nil"}
     widths = [int(c.get(qn("w:w"))) for c in table._tbl.iter(qn("w:gridCol"))]

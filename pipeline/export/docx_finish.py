@@ -292,8 +292,9 @@ def _table_text(document: DocumentObject) -> None:
 
 def _form_tables(document: DocumentObject) -> None:
     """Rows of form fields (:func:`is_form_table`): no borders, no cell margin but the gap after
-    each field but the last (:data:`FORM_FIELD_GAP`; the columns, docx_pages.fit_columns), so
-    that each field's line and label stand as they do one under the other."""
+    each field but the last (:data:`FORM_FIELD_GAP`; the columns, docx_pages.fit_columns), the
+    lines at the foot of their row, so that each field's line and label stand as they do one under
+    the other and the lines of a row stay level."""
     for table in document.element.body.iter(TBL):
         if not is_form_table(table):
             continue
@@ -308,13 +309,17 @@ def _form_tables(document: DocumentObject) -> None:
         for edge, width in (("top", 0), ("left", 0), ("bottom", 0), ("right", FORM_FIELD_GAP)):
             margins.append(element(edge, w=str(width), type="dxa"))
         insert_ordered(properties, margins)
-        for row in table.iterchildren(TR):
-            last = list(row.iterchildren(TC))[-1]
-            cell_properties = last.find(qn("w:tcPr"))
-            if cell_properties is None:
-                cell_properties = insert_ordered(last, element("tcPr"))
-            cell_margins = insert_ordered(cell_properties, element("tcMar"))
-            cell_margins.append(element("right", w="0", type="dxa"))
+        for number, row in enumerate(table.iterchildren(TR)):
+            row_cells = list(row.iterchildren(TC))
+            for cell in row_cells:
+                cell_properties = cell.find(qn("w:tcPr"))
+                if cell_properties is None:
+                    cell_properties = insert_ordered(cell, element("tcPr"))
+                if cell is row_cells[-1]:
+                    cell_margins = insert_ordered(cell_properties, element("tcMar"))
+                    cell_margins.append(element("right", w="0", type="dxa"))
+                if number == 0:  # the lines: at the row's foot, level whatever is written on them
+                    set_child(cell_properties, "vAlign", val="bottom")
 
 
 def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> None:
@@ -500,6 +505,8 @@ def _form_styles(document: DocumentObject) -> None:
             style.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
         if line:
             _line_below(style.element.get_or_add_pPr())
+        if small or line:  # a field's entry and label are never hyphenated, as in the PDF
+            insert_ordered(style.element.get_or_add_pPr(), element("suppressAutoHyphens"))
         if name == "Ankreuzfeld":
             paragraph.left_indent = Cm(0.6)
             paragraph.first_line_indent = Cm(-0.6)

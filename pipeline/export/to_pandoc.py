@@ -276,40 +276,45 @@ def _field(element: _Element) -> list[Node]:
 
 
 def _fields(blocks: list[Node]) -> list[Node]:
-    """Fields side by side, as in the PDF: a table of one row without header or borders, a field
-    (its line and label) in each cell. Word has no other way to set paragraphs side by side that
-    wraps a long label within its column; :mod:`.docx_finish` gives the table its look, and the
-    accessibility check knows it for a form's layout, not a table of data (:func:`is_form_table`)."""
+    """Fields side by side, as in the PDF: a table without header or borders, the fields' lines in
+    its first row (set at the row's foot: a given entry of two lines does not lower its line below
+    the others) and their labels under them in the second. Word has no other way to set paragraphs
+    side by side that wraps a long label within its column; :mod:`.docx_finish` gives the table
+    its look, and the accessibility check knows it for a form's layout, not a table of data
+    (:func:`is_form_table`)."""
     starts = [index for index, b in enumerate(blocks) if _style_of(b) == FORM_LINE]
     fields = [blocks[start:stop] for start, stop in zip(starts, [*starts[1:], len(blocks)], strict=True)]
     if len(fields) < 2:
         return blocks
     share = 1 / len(fields)
     columns = [[node("AlignDefault"), node("ColWidth", share)] for _ in fields]
-    row = [NO_ATTR, [[NO_ATTR, node("AlignDefault"), 1, 1, field] for field in fields]]
-    return [node("Table", NO_ATTR, [None, []], columns, [NO_ATTR, []], [[NO_ATTR, 0, [], [row]]], [NO_ATTR, []])]
+    lines = [[NO_ATTR, node("AlignDefault"), 1, 1, field[:1]] for field in fields]
+    labels = [[NO_ATTR, node("AlignDefault"), 1, 1, field[1:]] for field in fields]
+    rows = [[NO_ATTR, lines], [NO_ATTR, labels]]
+    return [node("Table", NO_ATTR, [None, []], columns, [NO_ATTR, []], [[NO_ATTR, 0, [], rows]], [NO_ATTR, []])]
 
 
 def _form_row_kept(table: Node) -> Node:
     """A row of fields inside a block kept together, not at its end: its labels keep with what
     follows, as its lines do."""
-    for cell in _row_cells(table):
+    for cell in _form_cells(table):
         cell[4] = [
             styled(KEEPING[FORM_LABEL], b["c"][1][0]["c"]) if _style_of(b) == FORM_LABEL else b for b in cell[4]
         ]
     return table
 
 
-def _row_cells(table: Node) -> list[Any]:
-    """The cells of a table's only body row ([] for any other table)."""
+def _form_cells(table: Node) -> list[Any]:
+    """The cells of a row of fields (:func:`_fields`): lines, then labels ([] for any other table)."""
     bodies = table["c"][4]
     found = bodies[0][3] if len(bodies) == 1 else []
-    return list(found[0][1]) if len(found) == 1 else []
+    if len(found) != 2 or not all(cell[4] and _style_of(cell[4][0]) == FORM_LINE for cell in found[0][1]):
+        return []
+    return [*found[0][1], *found[1][1]]
 
 
 def _is_form_row(block: Node) -> bool:
-    found = _row_cells(block) if block["t"] == "Table" else []
-    return bool(found) and all(cell[4] and _style_of(cell[4][0]) == FORM_LINE for cell in found)
+    return block["t"] == "Table" and bool(_form_cells(block))
 
 
 def _kept_together(blocks: list[Node]) -> list[Node]:
