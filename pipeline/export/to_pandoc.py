@@ -14,8 +14,9 @@ The blocks of ``templates/_formular.html.j2`` become paragraphs with the project
 
 - ``div.feld``: the line to fill in ("Ausfüllzeile": an entry given on it, or a no-break space)
   and its label below ("Feldbezeichnung Ende");
-- ``div.felder``: the fields one under the other, every label but the last kept with the next
-  ("Feldbezeichnung");
+- ``div.felder``: the fields side by side in a table without borders, their lines in its first
+  row and their labels in the second (:func:`_fields`); inside a kept block and not at its end,
+  the labels keep with what follows ("Feldbezeichnung");
 - ``div.zusammenhalten``: every paragraph kept with the next but the last;
 - ``div.ankreuzen``: each item a paragraph "Ankreuzfeld" (its box is in the text);
 - ``span.luecke``: a tab, which "Ankreuzfeld" fills with a line to the margin;
