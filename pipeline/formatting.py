@@ -10,6 +10,18 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
+#: A hyphen no line ends on (Word writes it as its own, pipeline/export/docx_finish.py).
+NB_HYPHEN = "\u2011"
+#: An Ergänzungsstrich ('Ärztinnen und -ärzte', 'Netzwerkpartnerinnen und -partner'): a hyphen
+#: after a space and before a letter. A line ending on it leaves it alone ('und -' / 'ärzte').
+SUFFIX_HYPHEN = re.compile(r"(?<=\s)-(?=[^\W\d_])")
+
+
+def suffix_hyphens_unbroken(text: str) -> str:
+    """Each Ergänzungsstrich as a non-breaking hyphen, so it stays with its word on one line: done
+    by the exporters, as the typesetting of a line; the intermediate HTML keeps the plain hyphen
+    that the inputs have."""
+    return SUFFIX_HYPHEN.sub(NB_HYPHEN, text)
 
 
 def _group(digits: str) -> str:

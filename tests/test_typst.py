@@ -326,6 +326,18 @@ def test_addresses_and_only_they_are_set_unhyphenated():
     assert body("<p>Telefon 0123 45 67</p>") == '#"Telefon 0123 45 67";'
 
 
+def test_an_ergaenzungsstrich_stays_with_its_word():
+    """'Ärztinnen und -|ärzte' must not end a line on the hyphen: it becomes a non-breaking one;
+    hyphens inside words and before numbers stay as they are."""
+    markup = body(
+        "<p>Frauenärztinnen und -ärzte, Kinder- und Jugendärzte, Netzwerkpartnerinnen und -partner, 2026 -1</p>"
+    )
+    assert markup == (
+        '#"Frauenärztinnen und \u2011ärzte, Kinder- und Jugendärzte, '
+        'Netzwerkpartnerinnen und \u2011partner, 2026 -1";'
+    )
+
+
 @pytest.mark.slow
 def test_an_address_is_never_hyphenated(tmp_path):
     """An address that reaches the end of a line is not hyphenated (it may break where it has

@@ -804,6 +804,20 @@ def test_word_never_hyphenates_an_e_mail_address():
     assert not suppressed["Ein Satz ohne Adresse."]
 
 
+@pytest.mark.slow
+def test_word_never_ends_a_line_on_an_ergaenzungsstrich():
+    """'Frauenärztinnen und -|ärzte': the hyphen standing for the word's first part is Word's own
+    non-breaking hyphen, which Word and the review of returned drafts read as '-'."""
+    from pipeline.export import export_document
+
+    html = "<p>Frauenärztinnen und -ärzte sowie Kinder- und Jugendärzte.</p>"
+    word = Document(io.BytesIO(export_document(rendered_document(html))[".docx"]))
+    [paragraph] = [p for p in word.paragraphs if "ärzte" in p.text]
+    assert paragraph.text == "Frauenärztinnen und -ärzte sowie Kinder- und Jugendärzte."
+    assert len(paragraph._p.findall(f".//{qn('w:noBreakHyphen')}")) == 1
+    assert "-ärzte" not in "".join(t.text for t in paragraph._p.iter(qn("w:t")))
+
+
 def test_a_sentence_naming_the_table_after_it_introduces_it():
     """'Die Tabelle zeigt, welcher Akteur …' right before a table stays with it (it stood at the
     foot of the page before Neuhafen's Tabelle 16); the same sentence before a list, or a long

@@ -44,6 +44,8 @@ def _w(name: str) -> str:
 
 W_DOCUMENT, W_BODY, W_P, W_T, W_DEL_TEXT = _w("document"), _w("body"), _w("p"), _w("t"), _w("delText")
 W_TAB, W_BR, W_CR = _w("tab"), _w("br"), _w("cr")
+#: Word's non-breaking hyphen, an element without text (the build writes the Ergänzungsstrich so).
+W_NO_BREAK_HYPHEN = _w("noBreakHyphen")
 W_INS, W_DEL, W_TR, W_TC, W_TBL = _w("ins"), _w("del"), _w("tr"), _w("tc"), _w("tbl")
 W_BOOKMARK, W_NAME = _w("bookmarkStart"), _w("name")
 W_AUTHOR, W_DATE, W_ID = _w("author"), _w("date"), _w("id")
@@ -182,8 +184,8 @@ class _Reader:
                     deletions -= 1
                 continue
             here = open_paragraphs[-1][0] if open_paragraphs else None
-            if tag == W_T:
-                text = node.text or ""
+            if tag == W_T or (tag == W_NO_BREAK_HYPHEN and not deletions):
+                text = node.text or "" if tag == W_T else "-"
                 if here is not None:
                     open_paragraphs[-1][2].append(text)
                     if insertions == here.insertions_before:
@@ -195,9 +197,9 @@ class _Reader:
                 last = Paragraph(len(self.paragraphs), rows[-1] if rows else None, insertions)
                 self.paragraphs.append(last)
                 open_paragraphs.append((last, [], []))
-            elif tag == W_DEL_TEXT:
+            elif tag in (W_DEL_TEXT, W_NO_BREAK_HYPHEN):
                 if here is not None:
-                    open_paragraphs[-1][1].append(node.text or "")
+                    open_paragraphs[-1][1].append(node.text or "" if tag == W_DEL_TEXT else "-")
             elif tag in (W_TAB, W_BR, W_CR):
                 if here is not None:
                     open_paragraphs[-1][1].append(" ")
@@ -272,8 +274,8 @@ def _comment_notes(package: WordPackage, main: str, reader: _Reader) -> list[Com
         if len(notes) >= MAX_ITEMS:
             raise too_many(package.name)
         pieces = []
-        for node in element.iter(W_P, W_T, W_TAB, W_BR, W_CR):
-            pieces.append(node.text or "" if node.tag == W_T else " ")
+        for node in element.iter(W_P, W_T, W_TAB, W_BR, W_CR, W_NO_BREAK_HYPHEN):
+            pieces.append(node.text or "" if node.tag == W_T else "-" if node.tag == W_NO_BREAK_HYPHEN else " ")
         notes.append(
             CommentNote(
                 reader.comment_id(element),

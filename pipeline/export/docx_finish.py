@@ -48,6 +48,7 @@ from pipeline.export.ooxml import (
     set_child,
     text_of,
 )
+from pipeline.formatting import NB_HYPHEN, suffix_hyphens_unbroken
 from pipeline.model import fonts
 from pipeline.render.document import RenderedDocument
 
@@ -547,6 +548,25 @@ def _addresses_unhyphenated(document: DocumentObject) -> None:
                 insert_ordered(properties, element("suppressAutoHyphens"))
 
 
+def _non_breaking_hyphens(document: DocumentObject) -> None:
+    """An Ergänzungsstrich ('Ärztinnen und -ärzte') or a non-breaking hyphen of the inputs as
+    Word's own non-breaking hyphen (w:noBreakHyphen, what Strg+Umschalt+Minus inserts): Word
+    shows it in every font and never ends a line on it ('und -' / 'ärzte')."""
+    for text in list(document.element.body.iter(qn("w:t"))):
+        parts = suffix_hyphens_unbroken(text.text or "").split(NB_HYPHEN)
+        if len(parts) == 1:
+            continue
+        text.text, anchor = parts[0], text
+        for part in parts[1:]:
+            anchor.addnext(hyphen := OxmlElement("w:noBreakHyphen"))
+            anchor = hyphen
+            if part:
+                anchor.addnext(rest := OxmlElement("w:t", {qn("xml:space"): "preserve"}))
+                rest.text, anchor = part, rest
+        if not parts[0]:
+            cast(etree._Element, text.getparent()).remove(text)
+
+
 #: Room for the number of a numbered list item in twips (0,8 cm): '13.' fits with a gap before
 #: the text; pandoc's 360 twips let two-digit numbers run into it ('13.Wie wird …').
 NUMBER_ROOM = 454
@@ -624,6 +644,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _sub_bullets(document)
     _number_room(document)
     _addresses_unhyphenated(document)
+    _non_breaking_hyphens(document)
     _png_fallbacks(document, doc)
     _custom_properties(document, identity)
     return _saved(document, datetime.combine(doc.date, time(0, 0)))

@@ -491,10 +491,13 @@ def style_of(paragraph_element: etree._Element) -> str:
 
 
 def text_of(paragraph_element: etree._Element) -> str:
-    """The visible text of a paragraph: its w:t, tabs as tab characters."""
+    """The visible text of a paragraph: its w:t, tabs as tab characters, a non-breaking hyphen as
+    the hyphen it shows."""
     parts = []
-    for node in paragraph_element.iter(qn("w:t"), qn("w:tab")):
-        if node.tag == qn("w:tab"):
+    for node in paragraph_element.iter(qn("w:t"), qn("w:tab"), qn("w:noBreakHyphen")):
+        if node.tag == qn("w:noBreakHyphen"):
+            parts.append("-")
+        elif node.tag == qn("w:tab"):
             parent = node.getparent()
             if parent is not None and local(parent) == "r":
                 parts.append("\t")

@@ -48,6 +48,7 @@ from pipeline.export.text_width import (
     kept_row_pairs,
     lines_needed,
 )
+from pipeline.formatting import suffix_hyphens_unbroken
 from pipeline.render.document import UNNUMBERED, leads_in
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -92,7 +93,9 @@ def _opening(element: _Element) -> str | None:
 
 
 def _text(text: str) -> str:
-    """Text as string literals; an address in it as one that is never hyphenated."""
+    """Text as string literals; an address in it as one that is never hyphenated, an
+    Ergänzungsstrich ('Ärztinnen und -ärzte') as a hyphen no line ends on."""
+    text = suffix_hyphens_unbroken(text)
     parts, last = [], 0
     for address in _ADDRESS.finditer(text):
         if address.start() > last:
