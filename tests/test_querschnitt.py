@@ -716,7 +716,7 @@ def test_the_coordination_has_a_chapter_of_its_own(folder):
     html = _chapters(inputs)["netzwerkkoordination"]
     text = _text(html)
     municipality = _raw(folder, "kommune.yaml")["kommune"]
-    assert f"als Stelle „{municipality['netzwerkkoordination']['stelle']}“" in text
+    assert f"sie arbeitet als „{municipality['netzwerkkoordination']['stelle']}“" in text
     assert f"Ansprechperson ist {municipality['netzwerkkoordination']['person']}" in text
     actor = next(a for a in _raw(folder, "akteure.yaml")["akteure"] if a["id"] == "netzwerkkoordination")
     assert all(r in text for r in actor["zustaendigkeiten"])

@@ -360,6 +360,15 @@ def test_the_status_report_is_the_report_it_would_have_called_missing(concept):
     report, and nothing in it says the report is still to come."""
     text = _text_of(render_all(concept)["vorlage SA/2026/041"])
     assert "noch aus" not in text
+    assert "zugleich der Bericht" not in text
+
+
+def test_a_paper_says_it_is_the_report_where_its_subject_does_not(inputs):
+    def retitle(data):
+        data["vorlage"]["betreff"] = "Frühe Hilfen für Familien im SGB-II-Bezug"
+
+    inputs.edit("vorlagen/sa-2026-041-sgb2.yaml", retitle)
+    text = _text_of(render_all(inputs.check().concept)["vorlage SA/2026/041"])
     assert (
         "Die Vorlage ist zugleich der Bericht an den Ausschuss für Soziales und Teilhabe über die Umsetzung "
         "des Beschlusses SA/2022/019." in text
@@ -404,7 +413,7 @@ def test_an_unknown_committee_name_is_named_safely_and_warned_about(inputs):
     warned = [w for w in validated.warnings if w.where.field == "gremien[2].name"]
     assert len(warned) == 1 and "'artikel'" in warned[0].message
     text = _text_of(render_all(validated.concept)["konzept/13_politische_verankerung"])
-    assert "im Gremium „Netzwerk Soziales“" in text
+    assert "das Gremium „Netzwerk Soziales“" in text
 
 
 def test_the_article_field_silences_the_warning(inputs):
@@ -415,12 +424,12 @@ def test_the_article_field_silences_the_warning(inputs):
     validated = inputs.check()
     assert not [w for w in validated.warnings if w.where.field == "gremien[2].name"]
     text = _text_of(render_all(validated.concept)["konzept/13_politische_verankerung"])
-    assert "im Netzwerk Soziales" in text
+    assert "das Netzwerk Soziales" in text
 
 
 def test_committees_are_named_with_article_in_running_text(concept):
     text = _text_of(render_all(concept)["konzept/13_politische_verankerung"])
-    assert "Thema in fünf Gremien: im Jugendhilfeausschuss, im Ausschuss für Gesundheit" in text
+    assert "sind für sie fünf Gremien zuständig: der Jugendhilfeausschuss, der Ausschuss für Gesundheit" in text
 
 
 # --- numbers and nouns agree ------------------------------------------------------------------

@@ -371,6 +371,7 @@ def test_oparl_objects_follow_the_1_1_schemas(oparl):
 
 
 def test_oparl_paper_describes_the_paper_and_its_files(oparl, papers, committees, built_all):
+    closed_sittings = 0
     for number, (raw, _, path) in papers.items():
         data = oparl[number]["data"]
         paper = data[0]
@@ -407,8 +408,21 @@ def test_oparl_paper_describes_the_paper_and_its_files(oparl, papers, committees
             assert meeting["start"].startswith(f"{step['datum']}T{committee['sitzungsbeginn']}")
             item = meeting["agendaItem"][0]
             assert item["id"] == consultation["agendaItem"]
-            assert item["public"] is raw["oeffentlich"]
+            private = committee["art"] == "Kreisausschuss"  # Niedersachsen: § 78 Abs. 2 NKomVG
+            assert item["public"] is (raw["oeffentlich"] and not private)
             assert item["consultation"] == consultation["id"]
+            closed_sittings += private
+    assert closed_sittings
+
+
+def test_the_kreisausschuss_in_niedersachsen_meets_in_private(papers):
+    """A public paper goes to the Kreisausschuss too, but that body never sits in public
+    (§ 78 Abs. 2 NKomVG): its row of the Beratungsfolge says so; the other rows do not."""
+    _, document, _ = papers["JHA/2026/030"]
+    [table] = [t for t in document.tables if t.rows[0].cells[1].text == "Gremium"]
+    bodies = [row.cells[1].text for row in table.rows[1:]]
+    assert "Kreisausschuss (nicht öffentlich)" in bodies
+    assert [b for b in bodies if "nicht öffentlich" in b] == ["Kreisausschuss (nicht öffentlich)"]
 
 
 # --- validation of papers ----------------------------------------------------------------------
@@ -901,7 +915,9 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         in text
     )
     for line in ending:
-        assert f"{_german_euro(Decimal(str(line['betrag'])))} ({line['haushaltsstelle']})" in text
+        assert f"({line['haushaltsstelle']})" in text and _german_euro(Decimal(str(line["betrag"]))) in text
+    # a single grant after its total is named without its amount again
+    assert f"{_german_euro(lost)} ({going_on[0]['haushaltsstelle']})" not in text
     assert "steigt der Zuschussbedarf" not in text  # read as a rise every year
     # the concept's chapter on money says the same for the Kämmerei reading the concept
     chapter = " ".join(
@@ -988,7 +1004,7 @@ def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
     assert (year.ending, year.with_measures, year.measures) == ((), (grant,), (lotsen,))  # no rise counted
     assert year.sentence == (
         "M2 Lotsendienst ist bis 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden. "
-        "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung, 1.000,00\u00a0€ (Produkt 1)."
+        "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung (Produkt 1)."
     )
     later = EndingMeasure("M2 Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
     (year,) = follow_up_years([], [grant], 2027, {"lotsen": later})
@@ -1096,6 +1112,10 @@ def test_the_change_against_the_year_before_is_explained_by_its_largest_drivers(
     )
     subsidy = (total[2027] - received[2027]) - (total[2026] - received[2026])
     assert sentence.endswith(f"der Zuschussbedarf steigt um {_german_euro(subsidy)}.")
+    # the three named and the others add up to the change
+    ranked = sorted((c for c in by_purpose.values() if c), key=abs, reverse=True)
+    assert f"; die übrigen Änderungen ergeben zusammen +{_german_euro(sum(ranked[3:]))}. Die Erträge" in sentence
+    assert sum(ranked[:3]) + sum(ranked[3:]) == rise
     html = render_paper(view).body_html
     assert sentence.replace(" ", "") in " ".join(
         lxml.html.fromstring(f"<div>{html}</div>").text_content().split()
@@ -1148,7 +1168,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     assert len(binding) == 11  # with the Familienbildungsstätte and the Jobcenter
     assert "(Kinder- und Jugendärztinnen und -ärzte sowie freiberufliche Hebammen)" in text
     # the midwives signed the earlier agreement as a group: the paper says why they are not bound
-    assert "Die bisherige Vereinbarung wurde für freiberufliche Hebammen gemeinsam unterzeichnet" in text
+    assert "Die bisherige Vereinbarung galt für freiberufliche Hebammen als Gruppe" in text
     network = next(v for v in paper_views(concept) if v.paper.number == "GA/2026/027")
     text = " ".join(lxml.html.fromstring(render_paper(network).body_html).text_content().split())
     signed = len(concept.actors_with_agreement)

@@ -291,6 +291,12 @@ class Concept:
             return None
         return next((c for c in self.committees if preparation.body in (c.kind, c.name)), None)
 
+    def meets_in_private(self, committee: Committee) -> bool:
+        """Whether the Land's law has this body always meet in private (the Kreis- or
+        Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG): no paper is public there."""
+        preparation = self.procedure.preparation if self.procedure is not None else None
+        return bool(preparation and preparation.private and preparation.body in (committee.kind, committee.name))
+
     @property
     def political_bodies(self) -> list[Committee]:
         """The council and its committees, in the order of gremien.yaml: where Frühe Hilfen are

@@ -165,13 +165,16 @@ class ResourcePlan:
     lines: list[tuple[Committee, list[Expense], list[Income], Balance]]
     #: What changed most in the Aufwand against the year before, by purpose (label, change).
     drivers: list[tuple[str, Decimal]] = field(default_factory=list)
+    #: The change of all other purposes together, where :attr:`drivers` names only the largest.
+    other_changes: Decimal | None = None
 
     @property
     def change_sentence(self) -> str:
-        """Why the Aufwand changes against the year before, in one sentence a Kämmerei can check:
+        """Why the Aufwand changes against the year before, in words a Kämmerei can check:
         'Der Aufwand steigt um 68.800,00 € (von … auf …), vor allem durch M6 … (+40.000,00 €) …;
-        die Erträge sinken um 800,00 €, der Zuschussbedarf steigt um 69.600,00 €.' Empty without a
-        year before."""
+        die übrigen Änderungen ergeben zusammen +18.500,00 €. Die Erträge sinken um 800,00 €, der
+        Zuschussbedarf steigt um 69.600,00 €.' – the named changes and the rest add up to the
+        change. Empty without a year before."""
         if not self.changes:
             return ""
         before, after = self.changes[-1].before, self.changes[-1].after
@@ -186,12 +189,25 @@ class ResourcePlan:
         if self.drivers and moved != 0:
             shown = [f"{label} ({signed_euro(change)})" for label, change in self.drivers]
             text += f", {'vor allem' if len(shown) > 1 else 'allein'} durch {enumeration(shown)}"
-        income = after.income - before.income
-        if income:
-            text += f"; die Erträge {'steigen' if income > 0 else 'sinken'} um {euro(abs(income))}"
-        subsidy = after.subsidy - before.subsidy
-        if subsidy:
-            text += f", der Zuschussbedarf {'steigt' if subsidy > 0 else 'sinkt'} um {euro(abs(subsidy))}"
+            if self.other_changes:
+                text += f"; die übrigen Änderungen ergeben zusammen {signed_euro(self.other_changes)}"
+            elif self.other_changes is not None:
+                text += "; die übrigen Änderungen gleichen sich aus"
+        income, subsidy = after.income - before.income, after.subsidy - before.subsidy
+        money = [
+            *([f"die Erträge {'steigen' if income > 0 else 'sinken'} um {euro(abs(income))}"] if income else []),
+            *(
+                [f"der Zuschussbedarf {'steigt' if subsidy > 0 else 'sinkt'} um {euro(abs(subsidy))}"]
+                if subsidy
+                else []
+            ),
+        ]
+        if money:
+            rest = ", ".join(money)
+            if self.drivers and moved != 0 and self.other_changes is not None:  # a sentence of its own
+                text += f". {rest[0].upper()}{rest[1:]}"
+            else:
+                text += f"{'; ' if income else ', '}{rest}"
         return text + "."
 
 
@@ -348,6 +364,12 @@ class PaperView:
             for c in self.committees
             if any(d.committee == c.id for d in open_)
         ]
+
+    @property
+    def reports_back_unnamed(self) -> list[tuple[Committee, list[Decision]]]:
+        """:attr:`reports_back` but for those whose decisions the subject already names ('Bericht
+        zur Umsetzung des Beschlusses SA/2022/019'): the paper need not say it twice."""
+        return [(c, ds) for c, ds in self.reports_back if not all(d.number in self.paper.subject for d in ds)]
 
     @property
     def decisions_reported_back(self) -> list[Decision]:
@@ -565,18 +587,25 @@ class PaperView:
             )
             for c in committees
         ]
-        return ResourcePlan(year, previous, committees, table, changes, lines, self._drivers(previous, year))
+        drivers, others = self._drivers(previous, year)
+        return ResourcePlan(year, previous, committees, table, changes, lines, drivers, others)
 
-    def _drivers(self, previous: int | None, year: int, most: int = 3) -> list[tuple[str, Decimal]]:
+    def _drivers(
+        self, previous: int | None, year: int, most: int = 3
+    ) -> tuple[list[tuple[str, Decimal]], Decimal | None]:
         """The purposes (measures, the coordination) whose Aufwand changed most against the year
-        before, largest first; at most `most`, and all that change where there are no more."""
+        before, largest first; at most `most`, and all that change where there are no more – and
+        the change of the others together (None if none is left out), so the named and the rest
+        add up to the change a Kämmerei checks."""
         if previous is None:
-            return []
+            return [], None
         budget, concept = self.concept.budget, self.concept
         purposes = dict.fromkeys(e.purpose for e in budget.expense_lines if e.year in (previous, year))
         changes = [(p, budget.cost_of(p, year) - budget.cost_of(p, previous)) for p in purposes]
         changes = sorted((c for c in changes if c[1]), key=lambda c: -abs(c[1]))
-        return [(concept.purpose_label(p), change) for p, change in changes[:most]]
+        rest = changes[most:]
+        others = sum((c for _, c in rest), Decimal(0)) if rest else None
+        return [(concept.purpose_label(p), change) for p, change in changes[:most]], others
 
     # attachments ---------------------------------------------------------------------------
 

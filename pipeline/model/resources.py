@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
-from pipeline.formatting import enumeration, euro, german_date, number
+from pipeline.formatting import enumeration, euro, german_date, number, with_note
 from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
@@ -199,6 +199,10 @@ def ends_by(measures: dict[str, EndingMeasure], purpose: str, year: int) -> bool
 
 
 def _lines(grants: tuple[Income, ...]) -> str:
+    """The grants after their total: each with its amount, a single one without (the total
+    before it is its amount – '8.000,00 € im Jahr: Bürgerstiftung, 8.000,00 €' says it twice)."""
+    if len(grants) == 1:
+        return with_note(grants[0].label, grants[0].budget_item)
     return "; ".join(f"{i.label}, {euro(i.amount)} ({i.budget_item})" for i in grants)
 
 

@@ -64,6 +64,8 @@ class Preparation(_Data):
     gender: Gender | None = Field(default=None, alias="genus")
     duty: Duty = Field(alias="pflicht")
     first: bool = Field(default=False, alias="zuerst")
+    #: The provision by which the body always meets in private (the Hauptausschuss in Niedersachsen).
+    private: str | None = Field(default=None, alias="nichtoeffentlich")
     note: str | None = Field(default=None, alias="hinweis")
     legal_basis: str = Field(alias="rechtsgrundlage")
     source: str | None = Field(default=None, alias="quelle")

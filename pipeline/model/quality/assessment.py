@@ -252,7 +252,7 @@ class QualityAssessment:
     def why_focus(self, result: GoalResult) -> str:
         """Why a goal of :attr:`focus` is worth talking about, in words rather than a grade."""
         if result.status == OPEN:
-            return "Die Daten zeigen hier vor allem, was noch fehlt."
+            return "Die Daten zeigen hier vor allem, was noch offen ist."
         if result.status == UNKNOWN:
             return "Zu dieser Zielaussage fehlen Angaben."
         rating = self.rating(result.goal.id)
