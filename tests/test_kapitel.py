@@ -32,5 +32,9 @@ def test_the_abbreviation_list_explains_what_the_text_uses():
     found = dict(
         used_in("Nach § 8a SGB VIII berät der ASD; die U-Untersuchung U4. ASDs und BSFHler zählen nicht.")
     )
-    assert set(found) == {"SGB", "ASD", "U-Untersuchung"}
+    assert set(found) == {"SGB", "ASD", "U-Untersuchung", "U1 bis U9"}
+    series = dict(
+        used_in("Sie erinnert an die U2 bis U7a und zitiert § 203 StGB sowie die DSGVO; U10 und KU1 nicht.")
+    )
+    assert set(series) == {"U1 bis U9", "StGB", "DSGVO"}
     assert found["ASD"] == "Allgemeiner Sozialer Dienst"

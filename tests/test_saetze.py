@@ -470,3 +470,13 @@ def test_sentences_end_once_in_a_new_municipality(kind):
     documents = render_all(concept)
     broken = {name: found for name, html in documents.items() if (found := flaws(html))}
     assert not broken, broken
+
+
+def test_a_group_is_named_in_lower_case_inside_a_sentence_an_institution_never(concept):
+    """'sowie freiberufliche Hebammen', but 'Allgemeiner Sozialer Dienst' stays a proper name."""
+    by_name = {a.name: a for a in concept.actors}
+    assert by_name["Freiberufliche Hebammen"].name_in_text == "freiberufliche Hebammen"
+    assert by_name["Allgemeiner Sozialer Dienst (ASD)"].organisation_form == "Institution"
+    assert by_name["Allgemeiner Sozialer Dienst (ASD)"].name_in_text == "Allgemeiner Sozialer Dienst (ASD)"
+    text = _text_of(render_all(concept)["vorlage JHA/2026/030"])
+    assert "Geburtshilfe, freiberufliche Hebammen, Familienhebammen" in text  # who took part

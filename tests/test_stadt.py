@@ -173,6 +173,28 @@ def test_the_magistrat_resolves_first_but_is_no_audience():
     assert musterkreis.political_bodies == musterkreis.committees  # a Kreisausschuss in Niedersachsen is one
 
 
+def test_the_magistrat_resolves_on_the_concept_before_the_committees_advise(stadt, landkreis):
+    """The Magistrat decides on the paper (§ 66 HGO), it does not advise on it; the summary names
+    only the deciding sitting, the introduction the way there, once."""
+    introduction = stadt["konzept/01_einleitung"]
+    assert (
+        "Der Magistrat beschließt die Vorlage am 02.11.2026; danach wird sie am 12.11.2026 im "
+        "Jugendhilfeausschuss, am 19.11.2026 im Ausschuss für Soziales und Gesundheit" in introduction
+    )
+    assert "im Magistrat" not in introduction
+    for summary in (stadt["konzept/00b_kurzfassung"], landkreis["konzept/00b_kurzfassung"]):
+        assert "beschlossen werden (Beschlussvorlage" in summary and "beraten" not in summary
+    assert "Zuvor wird sie am 19.11.2026 im Ausschuss für Gesundheit" in landkreis["konzept/01_einleitung"]
+
+
+def test_a_measures_goals_are_listed_in_the_order_of_their_numbers():
+    """massnahmen.yaml may list a Handlungsziel before its Wirkungsziel; tables show 'Z1, Z1.2'."""
+    concept = check_folder(NEUHAFEN).concept
+    listed = {concept.measure_number(m.id): concept.goal_labels(m.goals) for m in concept.measures}
+    assert listed["M4"] == ["Z1", "Z1.2"]
+    assert [concept.goal_number(g) for g in concept.measure(concept.measures[3].id).goals] == ["Z1.2", "Z1"]
+
+
 # --- the built files --------------------------------------------------------------------------
 
 

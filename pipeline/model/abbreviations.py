@@ -12,6 +12,7 @@ ABBREVIATIONS: dict[str, str] = {
     "BISS": "Beratungs- und Interventionsstelle bei häuslicher Gewalt",
     "BSFH": "Bundesstiftung Frühe Hilfen",
     "DRK": "Deutsches Rotes Kreuz",
+    "DSGVO": "Datenschutz-Grundverordnung",
     "EFB": "Erziehungs- und Familienberatung",
     "FGKiKP": "Familien-Gesundheits- und Kinderkrankenpflegende",
     "gGmbH": "gemeinnützige Gesellschaft mit beschränkter Haftung",
@@ -20,15 +21,22 @@ ABBREVIATIONS: dict[str, str] = {
     "HKO": "Hessische Landkreisordnung",
     "KJSG": "Kinder- und Jugendstärkungsgesetz",
     "KKG": "Gesetz zur Kooperation und Information im Kinderschutz",
+    "LSN": "Landesamt für Statistik Niedersachsen",
     "Kita": "Kindertageseinrichtung",
     "NKomVG": "Niedersächsisches Kommunalverfassungsgesetz",
     "NZFH": "Nationales Zentrum Frühe Hilfen",
     "ÖGD": "Öffentlicher Gesundheitsdienst",
     "SchKG": "Schwangerschaftskonfliktgesetz",
     "SGB": "Sozialgesetzbuch",
+    "StGB": "Strafgesetzbuch",
     "U-Untersuchung": "Früherkennungsuntersuchung für Kinder (U1 bis U9)",
+    "U1 bis U9": "Früherkennungsuntersuchungen für Kinder von der Geburt bis zum Alter von etwa fünf Jahren",
     "VZÄ": "Vollzeitäquivalente",
 }
+
+
+#: Abbreviations that stand for a series and occur as any of its members ('U2 bis U7', 'U7a').
+SERIES: dict[str, str] = {"U1 bis U9": r"U[1-9]a?"}
 
 
 def used_in(text: str) -> list[tuple[str, str]]:
@@ -37,5 +45,5 @@ def used_in(text: str) -> list[tuple[str, str]]:
     return [
         (short, meaning)
         for short, meaning in ABBREVIATIONS.items()
-        if re.search(rf"(?<![\w-]){re.escape(short)}(?!\w)", text)
+        if re.search(rf"(?<![\w-])(?:{SERIES.get(short) or re.escape(short)})(?!\w)", text)
     ]

@@ -90,6 +90,19 @@ class Adoption:
     date: dt.date | None
     committee: Committee | None
     before: tuple[tuple[dt.date, Committee], ...] = ()
+    #: Of `before`, the sittings of a collegial administration (the Magistrat): it resolves on
+    #: the paper and submits it, it does not advise on it.
+    resolving: tuple[tuple[dt.date, Committee], ...] = ()
+
+    @property
+    def advising(self) -> tuple[tuple[dt.date, Committee], ...]:
+        """The sittings of `before` that advise on the paper."""
+        return tuple(sitting for sitting in self.before if sitting not in self.resolving)
+
+
+def _number_order(number: str) -> list[int]:
+    """'Z1.2' → [1, 2]: goal numbers in their order (Z2 before Z10)."""
+    return [int(part) for part in number[1:].split(".")]
 
 
 #: At most this many measures (columns) in one table of the Zuständigkeitsmatrix.
@@ -430,6 +443,7 @@ class Concept:
             final.date if final else None,
             self.committee(final.committee) if final else None,
             before,
+            tuple(sitting for sitting in before if self.is_executive(sitting[1])),
         )
 
     # numbering -------------------------------------------------------------------------------
@@ -463,11 +477,13 @@ class Concept:
     def numbered_goals(self) -> list[Goal]:
         """Goals in the order of their numbers: Z1, Z1.1, Z1.2, Z2 …"""
         numbers = self.goal_numbers
-        return sorted(self.goals, key=lambda g: [int(n) for n in numbers[g.id][1:].split(".")])
+        return sorted(self.goals, key=lambda g: _number_order(numbers[g.id]))
 
     def goal_labels(self, goals: list[str] | list[Goal]) -> list[str]:
-        """Numbers (Z1, Z1.2 …) of goals given as ids or as goals."""
-        return [self.goal_numbers[g if isinstance(g, str) else g.id] for g in goals]
+        """Numbers of goals given as ids or as goals, in the order of their numbers (Z1, Z1.2,
+        Z2 – not 'Z1.2, Z1' as a measure may list them)."""
+        numbers = [self.goal_numbers[g if isinstance(g, str) else g.id] for g in goals]
+        return sorted(numbers, key=_number_order)
 
     def goal_label(self, goal: Goal | str) -> str:
         """'Z1 Zugang zu den Frühen Hilfen': the number with the short title, or with the goal's

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, model_validator
 
-from pipeline.formatting import decimal_places
+from pipeline.formatting import decimal_places, in_running_text
 from pipeline.model import colours
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.geo import GeoProblem, read_outlines
@@ -804,6 +804,14 @@ class Actor(Item, title="Akteur"):
         "Datum der unterzeichneten Kooperationsvereinbarung",
         default=None,
     )
+
+    @property
+    def name_in_text(self) -> str:
+        """The name inside a sentence: a group's ('Freiberufliche Hebammen', 'Ehrenamtliche
+        Familienpatinnen') with its adjective in lower case, as German writes a common noun
+        phrase; an institution's name is a proper name and stays as it is ('Evangelische
+        Familienbildungsstätte')."""
+        return self.name if self.organisation_form == "Institution" else in_running_text(self.name)
 
 
 class Organisation(Item, title="Träger"):

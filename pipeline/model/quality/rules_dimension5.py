@@ -76,8 +76,9 @@ def observed(
 
 
 def _names(items: Iterable[Actor | Committee]) -> str:
-    """Names in a list, with semicolons where a name has its own 'und' or comma."""
-    return enumeration_of_names([i.name for i in items])
+    """Names in a list, with semicolons where a name has its own 'und' or comma; a group of
+    actors in running text ('freiberufliche Hebammen')."""
+    return enumeration_of_names([i.name_in_text if isinstance(i, Actor) else i.name for i in items])
 
 
 def _paths_agreed_for(k: Concept, share: str) -> str:
@@ -116,7 +117,7 @@ def _with(actors: list[Actor], step: str) -> str:
     """A step to take with actors the evidence has just listed: 'Mit diesen elf Akteuren
     klären, …' – or, for one, 'Klären, …: Jobcenter' (a name keeps its case after a colon)."""
     if len(actors) == 1:
-        return f"{sentence_start(step)}: {actors[0].name}."
+        return f"{sentence_start(step)}: {actors[0].name_in_text}."
     return f"Mit diesen {count(len(actors), 'Akteur', 'Akteuren')} {step}."
 
 
@@ -974,7 +975,7 @@ def working_conditions(view: ReportingView) -> list[Finding]:
         evidence.append(
             observed(
                 "Kein Ausgleich für ihre Zeit im Netzwerk ist vereinbart für: "
-                + enumeration([f"{a.name} ({_hours(a.network_hours)} im Jahr)" for a in uncompensated])
+                + enumeration([f"{a.name_in_text} ({_hours(a.network_hours)} im Jahr)" for a in uncompensated])
                 + ".",
                 (
                     at("ressourcen.yaml", "netzwerkaufwand"),
