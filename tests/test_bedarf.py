@@ -687,6 +687,26 @@ def test_quality_goal_5_2_2_names_the_gap(concept):
     assert found.suggestion == "Angebote für diesen Sozialraum planen oder dorthin bringen."
 
 
+def test_without_a_gap_the_map_still_names_the_places_with_few_offers(city):
+    """Neuhafen has no gap (no high need meets few offers), but the Mainbogen, a priority in the
+    needs analysis, has fewer offers than the average: the chapter says so rather than only
+    'in keinem Sozialraum' (counted from the YAML)."""
+    assert not expected_gaps(CITY)
+    spaces = raw(CITY, "kommune.yaml")["kommune"]["sozialraeume"]
+    running = {s["name"]: running_in(CITY, s["id"]) for s in spaces}
+    average = sum(running.values()) / len(running)
+    few = [f"{name} mit {n}" for name, n in running.items() if n < average]
+    assert len(few) == 2
+    chapter = text(
+        lxml.html.fromstring(f"<div>{concept_chapters(city)['konzept/06a_angebotslandkarte.html.j2']}</div>")
+    )
+    assert (
+        f"Weniger laufende Angebote als der Durchschnitt ({str(round(average, 1)).replace('.', ',')}) haben "
+        f"{few[0]} und {few[1]}; ihr Bedarf liegt unter der Schwelle für hohen Bedarf."
+        in chapter.replace("\xa0", " ")
+    )
+
+
 def test_quality_goal_5_2_2_without_gap_and_without_data(inputs):
     inputs.edit("kommune.yaml", lambda data: _figure(data, 1, "anteil-sgb2-unter-3").update(wert=11.0))
     (found,) = _spread(inputs.check().concept)

@@ -109,7 +109,7 @@ def test_summary_states_the_models_totals(folder):
     for status, n in Counter(d["umsetzungsstatus"] for d in decisions).items():
         assert f"{number_word(n, 'einer')} {status}" in plain
     indicators = [i for g in raw(folder, "ziele.yaml")["ziele"] for i in g.get("indikatoren", [])]
-    counted = re.search(r"Stand der Indikatoren: ([^.]*)\.", plain)
+    counted = re.search(r"Stand der Indikatoren: (.*?)\.(?=\s|$)", plain)  # not the point in "Z1.3"
     assert counted is not None
     words = {number_word(n, "einer"): n for n in range(1, len(indicators) + 1)}
     named = re.findall(r"(?:^|, | und )(\S+) (?:ist|sind|hat|haben|liegt|liegen) ", counted.group(1))
@@ -122,6 +122,18 @@ def test_front_matter_stands_unnumbered_before_chapter_one_in_the_pdf(concept_fi
     assert "Vorwort" in contents and "Das Wichtigste in Kürze" in contents
     assert contents.index("Das Wichtigste in Kürze") < contents.index("1 Einleitung und Auftrag")
     assert "1 Vorwort" not in contents
+
+
+def test_the_summary_names_the_goals_whose_indicators_lag(concept):
+    """'sieben liegen hinter dem Zielpfad' makes a council member ask which: the goals follow,
+    in the order of their numbers."""
+    plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    for reading in ("hinter dem Zielpfad", "rückläufig"):
+        goals = {concept.goal_number(g.id) for g, i in concept.indicator_pairs if i.assessment == reading}
+        assert goals, reading  # the example has both
+        ordered = sorted(goals, key=lambda n: [int(p) for p in n[1:].split(".")])
+        listed = ", ".join(ordered[:-1]) + " und " + ordered[-1] if len(ordered) > 1 else ordered[0]
+        assert f"{reading} ({'Ziele' if len(ordered) > 1 else 'Ziel'} {listed})" in plain
 
 
 def test_the_summary_says_which_report_is_due_at_the_next_sitting(concept):

@@ -55,6 +55,9 @@ def reading_legend(readings: list[str]) -> list[tuple[str, str]]:
     ]
 
 
+#: Readings whose goals the summary names: the reader wants to know which.
+NAMED_READINGS = ("hinter dem Zielpfad", "rückläufig", "verfehlt")
+
 MEASURE_STATUSES = ("laufend", "geplant", "abgeschlossen")
 DECISION_STATUSES = ("umgesetzt", "in Umsetzung", "offen")
 
@@ -104,6 +107,14 @@ class Summary:
     def indicator_readings(self) -> list[tuple[str, int]]:
         """How many indicators have reached their target, are on their way … (present readings only)."""
         return _counted([i.assessment for _, i in self.concept.indicator_pairs], READINGS)
+
+    def goals_reading(self, reading: str) -> list[str]:
+        """The numbers of the goals whose indicators read so ('Z1.1, Z3.1'), for the readings a
+        council member asks 'which ones?' about: behind, falling, missed."""
+        if reading not in NAMED_READINGS:
+            return []
+        goals = [g.id for g, i in self.concept.indicator_pairs if i.assessment == reading]
+        return self.concept.goal_labels(list(dict.fromkeys(goals)))
 
     @property
     def measures_by_status(self) -> list[tuple[str, int]]:
