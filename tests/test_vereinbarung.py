@@ -403,7 +403,7 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
         f"ihre Unterschriften binden {len(bound)} der {len(actors)} Akteure des Netzwerks" in text
     )
     # groups named already as acceding now are not named again
-    assert "Ebenso tritt aus den folgenden Gruppen jede Einrichtung, Praxis oder Person einzeln" in text
+    assert "Ebenso einzeln beitretend, jede Einrichtung, Praxis oder Person mit eigener Unterschrift:" in text
     # an association that signs for a profession binds none of its members: said, not counted
     association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
     assert association in concept.agreement.binding_none
@@ -1192,15 +1192,12 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     agreement = concept.agreement
     signed_ids = {a["id"] for a in signed}
     new = [a.name for a in agreement.bound_actors if a.id not in signed_ids]
-    assert (
-        new
-        and f"Anders als die bisherige bindet die neue Vereinbarung auch diese Akteure: {'; '.join(new)}." in text
-    )
+    assert new and f"Gegenüber der bisherigen Vereinbarung ändert sich: Neu gebunden: {'; '.join(new)}." in text
     acceding = [a.name for a in concept.actors if a.id in signed_ids and agreement.joins_individually(a)]
     assert acceding == ["Kindertagesstätten und Familienzentren", "Freiberufliche Hebammen"]
     assert (
-        "die bisher gemeinsam unterzeichnet hatten: Kindertagesstätten und Familienzentren sowie freiberufliche"
-        in text
+        "Bisher gemeinsam unterzeichnet, künftig einzeln beitretend: Kindertagesstätten und Familienzentren sowie "
+        "freiberufliche" in text
     )
     assert text.count("Kindertagesstätten und Familienzentren sowie") == 1  # not named again below
     assert "nicht mehr gebunden" not in text  # every earlier signatory is bound or accedes
