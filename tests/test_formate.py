@@ -207,6 +207,15 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
     assert isinstance(book["Aufwandspositionen"]["E2"].value, int | float)  # amounts are numbers
 
 
+def test_the_committees_sheet_adds_no_year_to_another(book):
+    """A total over every committee and year would add a draft year to an adopted one: each row
+    is one committee in one year, and the year's totals stand on 'Übersicht'."""
+    sheet = book["Ausschüsse"]
+    years = {sheet[f"B{r}"].value for r in range(2, sheet.max_row + 1)}
+    assert all(isinstance(y, int) for y in years) and len(years) > 1
+    assert not any(str(sheet[f"A{r}"].value).startswith("Summe") for r in range(2, sheet.max_row + 1))
+
+
 def test_overview_totals_are_formulas_that_give_the_models_totals(book):
     expenses, income = _money()
     sheet = book["Übersicht"]
@@ -267,7 +276,7 @@ def test_a_changed_line_item_carries_through_to_every_summary(concept):
         committees = book["Ausschüsse"]
         ours = next(
             r
-            for r in range(2, committees.max_row)
+            for r in range(2, committees.max_row + 1)
             if committees[f"A{r}"].value == committee and committees[f"B{r}"].value == year
         )
         return [

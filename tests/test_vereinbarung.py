@@ -28,7 +28,7 @@ from pypdf import PdfReader
 from pipeline.build import check_folder
 from pipeline.cli import main
 from pipeline.findings import WARNING
-from pipeline.formatting import count
+from pipeline.formatting import NB_HYPHEN, count
 from pipeline.model.norms import NORMS_BY_CITATION
 from pipeline.model.procedure import table
 from pipeline.model.supervision import AUTHORITIES
@@ -1084,8 +1084,10 @@ def paragraphs_in_order(document) -> list[Paragraph]:
 
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page; typst's hyphen after a word part ('Erziehungs- und') comes back as
-    a soft hyphen."""
-    return [page.extract_text().replace("\xad", "-") for page in PdfReader(str(path)).pages]
+    a soft hyphen, the Ergänzungsstrich ('und -ärzte') as the non-breaking hyphen it is set with."""
+    return [
+        page.extract_text().replace("\xad", "-").replace(NB_HYPHEN, "-") for page in PdfReader(str(path)).pages
+    ]
 
 
 def test_pdf_names_every_party_and_never_splits_a_signature_block(agreement_files, raw_inputs):

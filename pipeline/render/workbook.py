@@ -168,7 +168,9 @@ def _committee_sheet(concept: Concept) -> Sheet:
         for b in budget.balances(year)
     ]
     title = "Aufwand, Erträge und Zuschussbedarf nach zuständigem Ausschuss"
-    return Sheet("Ausschüsse", title, columns, rows, budget.span_label)
+    # no totals row: it would add the committees of an adopted year to those of a draft; each
+    # year's total stands on the sheet 'Übersicht'
+    return Sheet("Ausschüsse", title, columns, rows)
 
 
 def _expense_sheet(concept: Concept) -> Sheet:

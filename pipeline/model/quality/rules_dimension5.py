@@ -46,7 +46,7 @@ from pipeline.formatting import (
 from pipeline.model.concept import Concept
 from pipeline.model.cross_cutting import Plan
 from pipeline.model.inputs import Actor, Committee, Expense, Measure
-from pipeline.model.needs import SpaceOffers
+from pipeline.model.needs import SpaceOffers, margin_words
 from pipeline.model.quality.assessment import coverage
 from pipeline.model.quality.wording import planners, planning_committees
 from pipeline.model.reporting import CommitteeReporting, ReportingView, sittings_between
@@ -785,9 +785,11 @@ def _spatial_spread(k: Concept) -> Finding | None:
         )
 
     threshold = needs.need_threshold
-    beyond = (
-        f", hoher Bedarf {feature.worse} {feature.shown(threshold)}"
-        if threshold is not None and threshold != reference.value
+    margin = needs.analysis.need_margin
+    beyond = (  # the threshold with the rule that gives it, not a bare number
+        f"; hoher Bedarf: {margin_words(margin)} {feature.worse} diesem Wert, also {feature.worse} "
+        f"{feature.shown(threshold)}"
+        if threshold is not None and threshold != reference.value and margin
         else ""
     )
     whole = (
