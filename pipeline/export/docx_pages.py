@@ -209,10 +209,10 @@ def table_rows(document: DocumentObject) -> None:
     for table in document.element.body.iter(qn("w:tbl")):
         rows = list(table.iterchildren(qn("w:tr")))
         for row in rows:
-            properties = row.find(qn("w:trPr"))
+            properties = row.find(_TR_PR)
             if properties is None:
                 properties = insert_ordered(row, element("trPr"))
-            if properties.find(qn("w:cantSplit")) is None:
+            if properties.find(_CANT_SPLIT) is None:
                 properties.append(element("cantSplit"))
         for row in _kept_with_next(table, rows):
             _keep_with_next(row)
@@ -221,7 +221,7 @@ def table_rows(document: DocumentObject) -> None:
 def _kept_with_next(table: etree._Element, rows: list[etree._Element]) -> list[etree._Element]:
     """The rows of a table that keep with the next: all but the last of a short table; else the
     header rows and the rows :func:`kept_row_pairs` names."""
-    header = sum(1 for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
+    header = sum(1 for r in rows if r.find(_HEADER_ROW) is not None)
     body = rows[header:]
     if not body:
         return []
@@ -262,7 +262,7 @@ def _row_lines(table: etree._Element, row: etree._Element) -> int:
         column += span
         points = _cell_points(cell)
         lines = sum(
-            lines_needed(text_of(paragraph), points, width) + sum(1 for _ in paragraph.iter(qn("w:br")))
+            lines_needed(text_of(paragraph), points, width) + sum(1 for _ in paragraph.iter(_BR))
             for paragraph in cell.iter(P)
         )
         tallest = max(tallest, lines)
@@ -270,6 +270,10 @@ def _row_lines(table: etree._Element, row: etree._Element) -> int:
 
 
 _B = qn("w:b")
+_R, _BR = qn("w:r"), qn("w:br")
+_RUN_BOLD = f"{qn('w:rPr')}/{_B}"
+_TR_PR, _CANT_SPLIT = qn("w:trPr"), qn("w:cantSplit")
+_HEADER_ROW = f"{_TR_PR}/{qn('w:tblHeader')}"
 _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 _SIZE = f".//{qn('w:rPr')}/{qn('w:sz')}"
 
@@ -481,5 +485,5 @@ def list_ends(document: DocumentObject) -> None:
 
 def _all_bold(p: etree._Element) -> bool:
     """Every run with text is set in bold (a line standing as a heading for what follows)."""
-    runs = [r for r in p.iter(qn("w:r")) if text_of(r).strip()]
-    return bool(runs) and all(r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for r in runs)
+    runs = [r for r in p.iter(_R) if text_of(r).strip()]
+    return bool(runs) and all(r.find(_RUN_BOLD) is not None for r in runs)

@@ -18,6 +18,10 @@ from lxml import etree
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: Names the passes over every table cell look for, computed once (qn per cell was a hot spot).
 TBL, TR, TC, P, VAL = (qn(f"w:{name}") for name in ("tbl", "tr", "tc", "p", "val"))
+#: Tags the helpers below look for in every paragraph, made once (qn parses its argument each call).
+_T, _TAB, _NO_BREAK_HYPHEN, _PPR = (qn(f"w:{name}") for name in ("t", "tab", "noBreakHyphen", "pPr"))
+_STYLE = f"{_PPR}/{qn('w:pStyle')}"
+_W_PREFIX = f"{{{W_NS}}}"
 
 #: Child sequences of the complex types the finishing steps change (ISO/IEC 29500-1:2016
 #: transitional, wml.xsd), by the parent's local name. Choices inside a sequence share a place.
@@ -331,7 +335,7 @@ REQUIRED_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 def local(element: etree._Element) -> str:
     """The local name of a WordprocessingML element ('pPr'), '' for other namespaces."""
     tag = element.tag
-    if not isinstance(tag, str) or not tag.startswith(f"{{{W_NS}}}"):
+    if not isinstance(tag, str) or not tag.startswith(_W_PREFIX):
         return ""
     return tag.split("}", 1)[1]
 
@@ -369,7 +373,7 @@ def set_child(parent: etree._Element, tag: str, /, **attributes: str) -> etree._
 
 def paragraph_properties(paragraph_element: etree._Element) -> etree._Element:
     """A paragraph's w:pPr, made as its first child where it has none."""
-    properties = paragraph_element.find(qn("w:pPr"))
+    properties = paragraph_element.find(_PPR)
     if properties is None:
         properties = element("pPr")
         paragraph_element.insert(0, properties)
@@ -486,18 +490,18 @@ def is_form_table(table: etree._Element) -> bool:
 
 def style_of(paragraph_element: etree._Element) -> str:
     """The style id of a paragraph ('' for none)."""
-    style = paragraph_element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return style.get(qn("w:val"), "") if style is not None else ""
+    style = paragraph_element.find(_STYLE)
+    return style.get(VAL, "") if style is not None else ""
 
 
 def text_of(paragraph_element: etree._Element) -> str:
     """The visible text of a paragraph: its w:t, tabs as tab characters, a non-breaking hyphen as
     the hyphen it shows."""
     parts = []
-    for node in paragraph_element.iter(qn("w:t"), qn("w:tab"), qn("w:noBreakHyphen")):
-        if node.tag == qn("w:noBreakHyphen"):
+    for node in paragraph_element.iter(_T, _TAB, _NO_BREAK_HYPHEN):
+        if node.tag == _NO_BREAK_HYPHEN:
             parts.append("-")
-        elif node.tag == qn("w:tab"):
+        elif node.tag == _TAB:
             parent = node.getparent()
             if parent is not None and local(parent) == "r":
                 parts.append("\t")
