@@ -141,11 +141,13 @@ class TextIndex(dict[str, list[InputLocation]]):
         return starts
 
     def within(self, text: str) -> list[str]:
-        """The strings of the index that occur in `text`, each once."""
+        """The strings of the index that occur in `text`, each once. A string of the inputs
+        begins a word of the text (or with a sign, like '„'), so only those places are looked at,
+        not every character."""
         starts = self.by_start
         found = {
             string
-            for i in range(len(text) - MIN_MATCH + 1)
+            for i in _word_starts(text)
             for string in starts.get(text[i : i + MIN_MATCH], ())
             if text.startswith(string, i)
         }
@@ -154,6 +156,14 @@ class TextIndex(dict[str, list[InputLocation]]):
     @cached_property
     def order(self) -> dict[str, int]:
         return {string: number for number, string in enumerate(self)}
+
+
+#: Where a word or a sign begins: no letter or digit just before, or none here.
+_WORD_START = re.compile(r"(?<!\w)|(?=\W)")
+
+
+def _word_starts(text: str) -> list[int]:
+    return [m.start() for m in _WORD_START.finditer(text, 0, max(0, len(text) - MIN_MATCH + 1))]
 
 
 def text_index(loaded: LoadedInputs) -> TextIndex:
