@@ -39,11 +39,18 @@ ABBREVIATIONS: dict[str, str] = {
 SERIES: dict[str, str] = {"U1 bis U9": r"U[1-9]a?"}
 
 
+#: Each abbreviation as a word of its own: no letter, digit or hyphen before, no letter after.
+_PATTERNS = {
+    short: re.compile(rf"(?<![\w-])(?:{SERIES.get(short) or re.escape(short)})(?!\w)") for short in ABBREVIATIONS
+}
+
+
 def used_in(text: str) -> list[tuple[str, str]]:
     """The abbreviations that occur in a text as words of their own ('SGB VIII', 'U-Untersuchung';
-    not 'SGBs' inside another word), with their meaning."""
+    not 'SGBs' inside another word), with their meaning. A plain look for the letters comes
+    first: the pattern reads a long text to its end only where they occur."""
     return [
         (short, meaning)
         for short, meaning in ABBREVIATIONS.items()
-        if re.search(rf"(?<![\w-])(?:{SERIES.get(short) or re.escape(short)})(?!\w)", text)
+        if (short in SERIES or short in text) and _PATTERNS[short].search(text)
     ]

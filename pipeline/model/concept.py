@@ -705,7 +705,8 @@ class Concept:
     def actors_without_path(self) -> list[Actor]:
         """Actors for which no binding coordination path (Abstimmungsweg) is agreed, as sender
         or recipient; a recommendation does not count."""
-        binding = [p for p in self.network.paths if p not in self.recommended_paths]
+        recommended = {id(p) for p in self.recommended_paths}  # by identity: pydantic's == compares every field
+        binding = [p for p in self.network.paths if id(p) not in recommended]
         on_path = {p.sender for p in binding} | {p.recipient for p in binding}
         return [a for a in self.actors if a.id not in on_path]
 
