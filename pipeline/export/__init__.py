@@ -223,22 +223,27 @@ class Export:
             self.interrupted = finish_interrupted(self.output)
             self.previous = read_manifest(self.output)
             for doc in self.rendered.documents:
+                # the PDF first: it needs no bookmarks, and the concept's PDF is a build's longest job
+                pdf = _File(doc, ".pdf", file_key(doc, ".pdf"))
+                self._start(pdf, doc.body_html, pool, done)
                 html, origins = bookmark(doc.body_html, self.index)
                 identity = DocumentIdentity.of(self.record, doc.path(".docx"), origins)
                 word = _File(doc, ".docx", file_key(doc, ".docx", identity.properties()), origins, identity)
-                pdf = _File(doc, ".pdf", file_key(doc, ".pdf"))
-                for made in (word, pdf):
-                    made.kept = _unchanged(self.output, self.previous, made.path, made.key)
-                    if made.kept is None:
-                        made.job = pool.submit(_convert, made, html)
-                        if done:
-                            made.job.add_done_callback(lambda _: done())
-                    elif done:
-                        done()
-                    self.files.append(made)
+                self._start(word, html, pool, done)
+                self.files += [word, pdf]
         except BaseException:
             self.close()
             raise
+
+    def _start(self, made: _File, html: str, pool: Executor, done: Callable[[], None] | None) -> None:
+        """Keep the file if the last build made it from the same key, else hand it to a worker."""
+        made.kept = _unchanged(self.output, self.previous, made.path, made.key)
+        if made.kept is None:
+            made.job = pool.submit(_convert, made, html)
+            if done:
+                made.job.add_done_callback(lambda _: done())
+        elif done:
+            done()
 
     def finish(self) -> Written:
         """Wait for the workers and write the set; the folder's lock is released either way."""
