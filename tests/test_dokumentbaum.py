@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.export import to_pandoc
 from pipeline.export.to_pandoc import pandoc_json
+from pipeline.export.to_typst import typst_markup
 
 from .test_typst import HOSTILE, in_every_place
 
@@ -262,3 +263,16 @@ def test_a_kept_block_with_room_before_starts_with_the_spaced_style():
     assert styles(two) == ["Zusammenhalten mit Abstand"] and two[1]["t"] == "Para"
     plain = blocks('<div class="zusammenhalten"><p>A</p><p>B</p></div>')
     assert styles(plain) == ["Zusammenhalten"]
+
+
+def test_a_signature_never_stands_alone_at_a_page_top():
+    """The paragraph before a signature (div.mit-vorigem) keeps with it, in Word as in the PDF;
+    a paragraph before other blocks does not."""
+    signed = '<p>Die Mittel sind veranschlagt.</p><div class="zusammenhalten abstand mit-vorigem"><p>Dr. Anna Berger</p></div>'
+    assert styles(blocks(signed)) == ["Zusammenhalten", "Zusammenhalten mit Abstand"]
+    assert '#block(sticky: true)[#"Die Mittel sind veranschlagt.";]' in typst_markup(signed)
+    unsigned = (
+        '<p>Die Mittel sind veranschlagt.</p><div class="zusammenhalten abstand"><p>Dr. Anna Berger</p></div>'
+    )
+    assert styles(blocks(unsigned)) == ["Zusammenhalten mit Abstand"]
+    assert "sticky" not in typst_markup(unsigned)

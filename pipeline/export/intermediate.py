@@ -168,6 +168,13 @@ def sibling(element: _Element, *, before: bool = False) -> _Element | None:
     return found
 
 
+def keeps_with_next(paragraph: _Element) -> bool:
+    """A paragraph right before a block that keeps with the one before it (``div.mit-vorigem``,
+    a signature): it moves on with that block, which never stands alone at a page's top."""
+    following = sibling(paragraph)
+    return following is not None and following.tag == "div" and "mit-vorigem" in classes(following)
+
+
 # --- tables ----------------------------------------------------------------------------------
 
 

@@ -17,7 +17,8 @@ The blocks of ``templates/_formular.html.j2`` become paragraphs with the project
 - ``div.felder``: the fields side by side in a table without borders, their lines in its first
   row and their labels in the second (:func:`_fields`); inside a kept block and not at its end,
   the labels keep with what follows ("Feldbezeichnung");
-- ``div.zusammenhalten``: every paragraph kept with the next but the last;
+- ``div.zusammenhalten``: every paragraph kept with the next but the last; with ``mit-vorigem``
+  (a signature) the paragraph before it keeps with it too;
 - ``div.ankreuzen``: each item a paragraph "Ankreuzfeld" (its box is in the text);
 - ``span.luecke``: a tab, which "Ankreuzfeld" fills with a line to the margin;
 - ``div.neue-seite``: a page break; ``div.quer``: a section end before and after, each carrying
@@ -43,6 +44,7 @@ from pipeline.export.intermediate import (
     collapse_space,
     column_widths,
     inline_tokens,
+    keeps_with_next,
     parse,
     rows,
     span,
@@ -149,6 +151,8 @@ def block(element: _Element) -> list[Node]:
     tag = element.tag
     if tag == "p":
         content = inlines_of(element)
+        if content and keeps_with_next(element):
+            return [styled(KEPT_TOGETHER, content)]
         return [node("Para", content)] if content else []
     if tag in HEADINGS:
         return [node("Header", HEADINGS[tag], attr(element.get("id", ""), classes(element)), inlines_of(element))]

@@ -8,7 +8,8 @@ matter ``class="unnumbered"``), paragraphs, emphasis, links to chapters, lists, 
 
 - ``div.quer``: a landscape page for a wide table;
 - ``div.neue-seite``: a new page begins after it;
-- ``div.zusammenhalten`` (with ``abstand``: more room before): a block kept on one page;
+- ``div.zusammenhalten`` (with ``abstand``: more room before): a block kept on one page; with
+  ``mit-vorigem`` (a signature) the paragraph before it moves on with it;
 - ``div.feld`` / ``div.felder``: a line to fill in with its label, several side by side;
 - ``div.ankreuzen``: a list whose items begin with a box to tick; ``span.luecke``: a gap to fill.
 
@@ -36,6 +37,7 @@ from pipeline.export.intermediate import (
     collapse,
     column_widths,
     inline_tokens,
+    keeps_with_next,
     parse,
     rows,
     sibling,
@@ -196,7 +198,7 @@ def block(element: _Element) -> list[Chunk]:
     tag = element.tag
     if tag == "p":
         text = inline_of(element)
-        if text and _leads_in(element):
+        if text and (_leads_in(element) or keeps_with_next(element)):
             return [Chunk(f"#block(sticky: true)[{text}]")]
         return [Chunk(text, "para")] if text else []
     if tag in HEADINGS:
