@@ -203,18 +203,6 @@ def _yaml(path: Path) -> dict:
 
 
 @pytest.mark.slow
-def test_a_figure_lacking_a_little_room_stands_a_little_smaller_on_the_page(tmp_path):
-    """Neuhafen's Angebotslandkarte follows Tabelle 11 with about nine tenths of its height left
-    on the page; a table follows it closely, so it may not float: it stands on that page slightly
-    smaller instead of leaving half the page empty (it used to open the next page)."""
-    build(NEUHAFEN, tmp_path, only="konzept")
-    [pdf] = tmp_path.glob("Gesamtkonzept_*.pdf")
-    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages]
-    table = next(i for i, p in enumerate(pages) if "Tabelle 11: Angebote und Bedarf je Sozialraum" in p)
-    figure = next(i for i, p in enumerate(pages) if "Abbildung 4: Angebotslandkarte" in p)
-    assert figure == table
-
-
 def test_built_stadt_names_itself_and_its_beratungsfolge(tmp_path):
     """Title page of the concept (Word and PDF) and the Beratungsfolge of the Beschlussvorlage
     (Word table and PDF text): the Magistrat first, the Stadtverordnetenversammlung last."""
