@@ -40,11 +40,13 @@ from pipeline.export.ooxml import (
     TR,
     VAL,
     P,
+    R,
     element,
     insert_ordered,
     is_form_table,
     next_bookmark_id,
     paragraph_properties,
+    run_properties,
     set_child,
     text_of,
 )
@@ -323,7 +325,6 @@ def _form_tables(document: DocumentObject) -> None:
                     set_child(cell_properties, "vAlign", val="bottom")
 
 
-RUN, RUN_PROPERTIES = qn("w:r"), qn("w:rPr")
 #: Type size in the wide tables, in half points (7 pt), as in the PDF layout.
 COMPACT_SIZE_HALF_POINTS = 14
 
@@ -341,12 +342,8 @@ def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> Non
             margin.set(qn("w:type"), "dxa")
             margins.append(margin)
         insert_ordered(table._tbl.tblPr, margins)
-        for run in table._tbl.iter(RUN):  # in the XML: python-docx's cells and fonts cost a second
-            properties = run.find(RUN_PROPERTIES)
-            if properties is None:
-                properties = OxmlElement("w:rPr")
-                run.insert(0, properties)
-            set_child(properties, "sz", val=str(COMPACT_SIZE_HALF_POINTS))
+        for run in table._tbl.iter(R):  # in the XML: python-docx's cells and fonts cost a second
+            set_child(run_properties(run), "sz", val=str(COMPACT_SIZE_HALF_POINTS))
 
 
 class _StampedZip:

@@ -23,10 +23,12 @@ from lxml import etree
 
 from pipeline.export.ooxml import (
     FORM_FIELD_GAP,
+    RPR,
     TC,
     TR,
     VAL,
     P,
+    R,
     element,
     insert_ordered,
     is_form_table,
@@ -270,8 +272,8 @@ def _row_lines(table: etree._Element, row: etree._Element) -> int:
 
 
 _B = qn("w:b")
-_R, _BR = qn("w:r"), qn("w:br")
-_RUN_BOLD = f"{qn('w:rPr')}/{_B}"
+_BR = qn("w:br")
+_RUN_BOLD = f"{RPR}/{_B}"
 _TR_PR, _CANT_SPLIT = qn("w:trPr"), qn("w:cantSplit")
 _HEADER_ROW = f"{_TR_PR}/{qn('w:tblHeader')}"
 _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
@@ -485,5 +487,5 @@ def list_ends(document: DocumentObject) -> None:
 
 def _all_bold(p: etree._Element) -> bool:
     """Every run with text is set in bold (a line standing as a heading for what follows)."""
-    runs = [r for r in p.iter(_R) if text_of(r).strip()]
+    runs = [r for r in p.iter(R) if text_of(r).strip()]
     return bool(runs) and all(r.find(_RUN_BOLD) is not None for r in runs)

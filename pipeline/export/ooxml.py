@@ -18,6 +18,7 @@ from lxml import etree
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: Names the passes over every table cell look for, computed once (qn per cell was a hot spot).
 TBL, TR, TC, P, VAL = (qn(f"w:{name}") for name in ("tbl", "tr", "tc", "p", "val"))
+R, RPR = qn("w:r"), qn("w:rPr")
 #: Tags the helpers below look for in every paragraph, made once (qn parses its argument each call).
 _T, _TAB, _NO_BREAK_HYPHEN, _PPR = (qn(f"w:{name}") for name in ("t", "tab", "noBreakHyphen", "pPr"))
 _STYLE = f"{_PPR}/{qn('w:pStyle')}"
@@ -371,6 +372,15 @@ def set_child(parent: etree._Element, tag: str, /, **attributes: str) -> etree._
     return insert_ordered(parent, child)
 
 
+def run_properties(run_element: etree._Element) -> etree._Element:
+    """A run's w:rPr, made as its first child where it has none."""
+    properties = run_element.find(RPR)
+    if properties is None:
+        properties = element("rPr")
+        run_element.insert(0, properties)
+    return properties
+
+
 def paragraph_properties(paragraph_element: etree._Element) -> etree._Element:
     """A paragraph's w:pPr, made as its first child where it has none."""
     properties = paragraph_element.find(_PPR)
@@ -480,11 +490,12 @@ def paragraph(style: str | None, contents: Iterable[etree._Element] = ()) -> etr
 #: but the last, so that the lines end apart and the last ends at the margin, as in the PDF.
 FORM_LINE_STYLE = "Ausfüllzeile"
 FORM_FIELD_GAP = 340
+_FIRST_PARAGRAPH = f"{TR}/{TC}/{P}"
 
 
 def is_form_table(table: etree._Element) -> bool:
     """A row of form fields side by side: a table for the layout, not a table of data."""
-    first = table.find(f"{qn('w:tr')}/{qn('w:tc')}/{qn('w:p')}")
+    first = table.find(_FIRST_PARAGRAPH)
     return first is not None and style_of(first) == FORM_LINE_STYLE
 
 

@@ -55,7 +55,7 @@ from pipeline.model.inputs import (
     TargetGroup,
     TargetGroupFile,
 )
-from pipeline.model.procedure import Body, Procedure, is_executive, procedure_for
+from pipeline.model.procedure import Body, Preparation, Procedure, is_executive, procedure_for
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
@@ -299,16 +299,34 @@ class Concept:
         """The body the Land's law has prepare the council's decisions (Kreisausschuss in
         Niedersachsen, Magistrat in Hessen), as gremien.yaml names it; None where the law names
         none, leaves it to the council ('kann') or gremien.yaml does not list it."""
-        preparation = self.procedure.preparation if self.procedure is not None else None
-        if preparation is None or preparation.body is None or preparation.duty == "kann":
+        preparation = self._preparation
+        if preparation is None or preparation.duty == "kann":
             return None
-        return next((c for c in self.committees if preparation.body in (c.kind, c.name)), None)
+        return next((c for c in self.committees if self._prepares(c)), None)
 
     def meets_in_private(self, committee: Committee) -> bool:
         """Whether the Land's law has this body always meet in private (the Kreis- or
         Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG): no paper is public there."""
-        preparation = self.procedure.preparation if self.procedure is not None else None
-        return bool(preparation and preparation.private and preparation.body in (committee.kind, committee.name))
+        preparation = self._preparation
+        return preparation is not None and preparation.private is not None and self._prepares(committee)
+
+    @property
+    def _preparation(self) -> Preparation | None:
+        """The Land's rule on the body preparing the council's decisions, if any."""
+        return self.procedure.preparation if self.procedure is not None else None
+
+    def _prepares(self, committee: Committee) -> bool:
+        """Whether gremien.yaml's `committee` is the body the Land's law names (by kind or name)."""
+        preparation = self._preparation
+        return (
+            preparation is not None
+            and preparation.body is not None
+            and preparation.body
+            in (
+                committee.kind,
+                committee.name,
+            )
+        )
 
     @property
     def political_bodies(self) -> list[Committee]:

@@ -186,6 +186,7 @@ class ResourcePlan:
                 f"Der Aufwand {'steigt' if moved > 0 else 'sinkt'} um {euro(abs(moved))} (von "
                 f"{euro(before.expenses)} auf {euro(after.expenses)})"
             )
+        rest_named = bool(self.drivers) and moved != 0 and self.other_changes is not None
         if self.drivers and moved != 0:
             shown = [f"{label} ({signed_euro(change)})" for label, change in self.drivers]
             text += f", {'vor allem' if len(shown) > 1 else 'allein'} durch {enumeration(shown)}"
@@ -204,7 +205,7 @@ class ResourcePlan:
         ]
         if money:
             rest = ", ".join(money)
-            if self.drivers and moved != 0 and self.other_changes is not None:  # a sentence of its own
+            if rest_named:  # after the rest of the changes, the money in a sentence of its own
                 text += f". {rest[0].upper()}{rest[1:]}"
             else:
                 text += f"{'; ' if income else ', '}{rest}"

@@ -692,11 +692,15 @@ class Effort:
     def total_budgeted_hours(self) -> Decimal:
         return total(e.hours for e in self.budgeted)
 
+    @cached_property
+    def budgeted_actors(self) -> frozenset[str]:
+        """The ids of the actors some of whose network time the planning budgets."""
+        return frozenset(e.actor for e in self.budgeted)
+
     @property
     def actors_without_budget(self) -> list[Actor]:
         """Actors who spend network time of which none is budgeted."""
-        budgeted = {e.actor for e in self.budgeted}
-        return [a for a in self.concept.actors if a.network_hours > 0 and a.id not in budgeted]
+        return [a for a in self.concept.actors if a.network_hours > 0 and a.id not in self.budgeted_actors]
 
     def compensation(self, actor_id: str) -> str:
         """How an actor's budgeted time is compensated, in words."""

@@ -266,7 +266,7 @@ def _since_due(
 
 def _has_effort(k: Concept, actor: Actor) -> bool:
     """The resource planning provides for some of the actor's network time."""
-    return actor.network_hours > 0 and any(e.actor == actor.id for e in k.effort.budgeted)
+    return actor.network_hours > 0 and actor.id in k.effort.budgeted_actors
 
 
 def _hours(value: Decimal | int) -> str:
