@@ -374,19 +374,20 @@ def set_child(parent: etree._Element, tag: str, /, **attributes: str) -> etree._
 
 def run_properties(run_element: etree._Element) -> etree._Element:
     """A run's w:rPr, made as its first child where it has none."""
-    properties = run_element.find(RPR)
-    if properties is None:
-        properties = element("rPr")
-        run_element.insert(0, properties)
-    return properties
+    return _properties(run_element, RPR, "rPr")
 
 
 def paragraph_properties(paragraph_element: etree._Element) -> etree._Element:
     """A paragraph's w:pPr, made as its first child where it has none."""
-    properties = paragraph_element.find(_PPR)
+    return _properties(paragraph_element, _PPR, "pPr")
+
+
+def _properties(owner: etree._Element, tag: str, name: str) -> etree._Element:
+    """The properties element (`tag`, local `name`) that the schema puts first in `owner`."""
+    properties = owner.find(tag)
     if properties is None:
-        properties = element("pPr")
-        paragraph_element.insert(0, properties)
+        properties = element(name)
+        owner.insert(0, properties)
     return properties
 
 
