@@ -745,6 +745,18 @@ def test_word_and_pdf_carry_the_map_and_the_chart_with_their_alt_texts(concept_f
         assert " ".join(figure.alt.split()) in alts
 
 
+def test_the_map_stands_on_the_page_of_the_paragraph_that_introduces_it(concept_files):
+    """Placed after the table of needs, the map lacked a little room at the page's foot and moved
+    on, leaving half of the chapter's first page empty (both examples, p. 32); right under the
+    opening paragraph it fits with the heading."""
+    from pypdf import PdfReader
+
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(concept_files[".pdf"])).pages]
+    caption = "Angebotslandkarte: laufende Angebote und Bedarf je Sozialraum"
+    opening = next(n for n, text in enumerate(pages) if "Die Angebotslandkarte zeigt, in welchen" in text)
+    assert caption in pages[opening]
+
+
 def test_counts_known_everywhere_add_up_to_the_whole(city):
     rows = table(concept_chapters(city)[CHAPTER], "Kennzahlen der Sozialräume")
     praxen = [v["kinderarztpraxen"]["wert"] for v in latest_values(CITY).values()]

@@ -173,9 +173,23 @@ def test_paragraphs_are_separated_by_a_blank_line():
 
 def test_lists_tight_and_loose_bullets_and_numbers():
     tight = body("<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>")
-    assert code(tight) == "#list(tight: true, [«»], [«»\n#list(tight: true, [«»])])"
+    kept = "#block(breakable: false)"
+    assert code(tight) == f"#list(tight: true, [«»], [{kept}[«»\n#list(tight: true, [«»])]])"
     loose = body("<ol><li><p>Frage</p><ul><li>Fakt</li></ul></li></ol>")
-    assert code(loose) == "#enum(tight: false, [«»\n\n#list(tight: true, [«»])])"
+    assert code(loose) == f"#enum(tight: false, [{kept}[«»\n\n#list(tight: true, [«»])]])"
+
+
+def test_an_item_leading_into_a_short_sublist_stays_on_one_page_a_long_one_may_break():
+    """'2027: 13.200,00 €, davon' ended Neuhafen's p. 29, its positions stood on p. 30: typst has
+    no rule keeping an item's text with its first sub-item, so a short item with a sublist is one
+    unbreakable block; a long one (more than KEPT_ITEM_LINES lines) may break as before."""
+    from pipeline.export.to_typst import KEPT_ITEM_LINES
+
+    position = "<li>5.800,00 € – Räume und Moderation der Stadtteilrunden; Sachkosten</li>"
+    short = body(f"<ul><li>2027: 13.200,00 €, davon<ul>{position * 2}</ul></li><li>2028</li></ul>")
+    long = body(f"<ul><li>2027: 13.200,00 €, davon<ul>{position * (KEPT_ITEM_LINES + 1)}</ul></li></ul>")
+    assert '[#block(breakable: false)[#"2027: 13.200,00 €, davon";' in short
+    assert "breakable" not in long
 
 
 def test_paper_header_is_a_sequence_of_term_items():

@@ -726,6 +726,22 @@ def test_a_bold_question_stays_with_the_facts_under_it_in_word():
 
 
 @pytest.mark.slow
+def test_an_item_leading_into_a_sublist_keeps_with_its_first_sub_item_in_word():
+    """'2027: 13.200,00 €, davon' never ends a page without the positions it introduces; the
+    last sub-item does not keep with the next item (the list may break between years)."""
+    from pipeline.export import export_document
+
+    html = (
+        "<ul><li>2026: 9.600,00 €</li><li>2027: 13.200,00 €, davon<ul><li>6.000,00 € – Räume</li>"
+        "<li>7.200,00 € – Hebammen</li></ul></li><li>2028: 14.000,00 €</li><li>2029: 14.500,00 €</li></ul>"
+    )
+    word = Document(io.BytesIO(export_document(rendered_document(html))[".docx"]))
+    kept = {p.text: p.paragraph_format.keep_with_next is True for p in word.paragraphs}
+    assert kept["2027: 13.200,00 €, davon"]
+    assert not kept["7.200,00 € – Hebammen"]
+
+
+@pytest.mark.slow
 def test_a_page_break_in_word_is_a_break_before_the_next_paragraph():
     """No paragraph holds only a page break (after a full page it makes an empty page of its
     own); the paragraph after it starts the new page instead."""

@@ -10,6 +10,7 @@ a footer of its own whose page number stands flush right on the wider page.
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -473,7 +474,8 @@ _NUMBERED = f"{qn('w:pPr')}/{qn('w:numPr')}"
 def list_ends(document: DocumentObject) -> None:
     """A list never leaves one item alone: its first item keeps with the second (not alone at a
     page's foot) and its last with the one before (not alone on the next page, as JHA/2026/030's
-    last Anlage was). A list is a run of numbered or bulleted paragraphs in the body."""
+    last Anlage was); an item that leads into a sublist ('2027: 13.200,00 €, davon') keeps with
+    its first sub-item. A list is a run of numbered or bulleted paragraphs in the body."""
     run: list[etree._Element] = []
     for block in [*document.element.body.iterchildren(), None]:
         if block is not None and local(block) == "p" and block.find(_NUMBERED) is not None:
@@ -482,7 +484,19 @@ def list_ends(document: DocumentObject) -> None:
         if len(run) > 1:
             _keep_with_next(run[0])
             _keep_with_next(run[-2])
+        for item, following in itertools.pairwise(run):
+            if _level(following) > _level(item):
+                _keep_with_next(item)
         run = []
+
+
+_LEVEL = f"{_NUMBERED}/{qn('w:ilvl')}"
+
+
+def _level(item: etree._Element) -> int:
+    """A list paragraph's nesting level (0 for the outermost)."""
+    level = item.find(_LEVEL)
+    return int(level.get(qn("w:val"), "0")) if level is not None else 0
 
 
 def _all_bold(p: etree._Element) -> bool:

@@ -242,7 +242,22 @@ def heading(element: _Element) -> str:
 
 
 def item_body(item: _Element) -> str:
-    return "[" + join(flow(item)) + "]"
+    """An item's content; one that introduces a short sublist ('2027: 13.200,00 €, davon' and its
+    positions) on one page (:func:`_introduces_sublist`)."""
+    body = join(flow(item))
+    return f"[#block(breakable: false)[{body}]]" if _introduces_sublist(item) else f"[{body}]"
+
+
+#: An item with a sublist of at most this many lines in all stays on one page.
+KEPT_ITEM_LINES = 8
+
+
+def _introduces_sublist(item: _Element) -> bool:
+    """An item whose text leads into a list of its own, short enough to keep whole: typst has no
+    rule that keeps the lead-in with the first sub-item (Word keeps it with next, docx_pages)."""
+    return any(child.tag in ("ul", "ol") for child in item) and (
+        _lines_of(item, ITEM_WIDTH, ITEM_POINTS) <= KEPT_ITEM_LINES
+    )
 
 
 #: A list of at most this many items, none longer than :data:`SHORT_ITEM_LINES` lines, stays on
