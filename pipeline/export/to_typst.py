@@ -143,6 +143,9 @@ class Chunk:
 
     markup: str
     kind: str = "block"
+    #: Estimated height in points where it can be told from the HTML (a paragraph, a heading,
+    #: a table): what :func:`_pictures_before_tables` adds up.
+    height: float | None = None
 
 
 #: Kinds of block the placement of a picture looks at (:func:`_pictures_before_tables`).
@@ -180,12 +183,29 @@ def _pictures_before_tables(chunks: list[Chunk]) -> list[Chunk]:
     """A picture followed within a few blocks by a table does not float (`fliessen: false`):
     floated to the top of the next page, the text after it would fill this one and the table
     would start here and go on below the picture (Musterkreis' Angebotslandkarte stood in the
-    middle of Tabelle 12)."""
+    middle of Tabelle 12). Unless what comes up to the table's end fits where the picture would
+    leave room (`folgt`, its estimated height): then the table stands whole before the floated
+    picture, instead of most of a page staying empty (Neuhafen's Netzwerkkarte, p. 42)."""
     for index, chunk in enumerate(chunks):
         near = chunks[index + 1 : index + 1 + TABLE_NEAR]
-        if chunk.kind == PICTURE and any(c.kind == TABLE for c in near):
+        if chunk.kind != PICTURE or not any(c.kind == TABLE for c in near):
+            continue
+        following = near[: next(n for n, c in enumerate(near) if c.kind == TABLE) + 1]
+        heights = [c.height for c in following]
+        if all(h is not None for h in heights):
+            _place_with(chunk, f"fliessen: false, folgt: {_following_height(heights):.0f}pt")
+        else:
             _place_with(chunk, "fliessen: false")
     return chunks
+
+
+#: How much an estimate of following blocks is raised, and the room added for the space between
+#: them (points): better a picture that stays than a table that runs around it.
+ESTIMATE_MARGIN, BLOCK_GAP = 1.15, 12.0
+
+
+def _following_height(heights: list[float | None]) -> float:
+    return sum(h or 0.0 for h in heights) * ESTIMATE_MARGIN + BLOCK_GAP * len(heights)
 
 
 def _place_with(chunk: Chunk, argument: str) -> None:
@@ -198,17 +218,18 @@ def block(element: _Element) -> list[Chunk]:
     tag = element.tag
     if tag == "p":
         text = inline_of(element)
+        height = _lines_of(element, TEXT_WIDTH[False], BODY_POINTS) * BODY_POINTS * BODY_PITCH
         if text and (_leads_in(element) or keeps_with_next(element)):
-            return [Chunk(f"#block(sticky: true)[{text}]")]
-        return [Chunk(text, "para")] if text else []
+            return [Chunk(f"#block(sticky: true)[{text}]", height=height)]
+        return [Chunk(text, "para", height)] if text else []
     if tag in HEADINGS:
-        return [Chunk(heading(element))]
+        return [Chunk(heading(element), height=HEADING_HEIGHT)]
     if tag in ("ul", "ol"):
         return [Chunk(listing(element))]
     if tag == "dl":
         return [Chunk(terms(element))]
     if tag == "table":
-        return [Chunk(table(element), TABLE)]
+        return [Chunk(table(element), TABLE, _table_height(element))]
     if tag == "figure":
         markup = figure(element)
         return [Chunk(markup, PICTURE if markup.startswith("#platziert(") else "block")]
@@ -433,6 +454,35 @@ def _keepers(element: _Element, widths: list[str], parts: tuple[list[_Element], 
     return _kept_together(kept_row_pairs(lambda index: _row_lines(rows[index], measured, points), bold), len(rows))
 
 
+#: Type size and line pitch (in em) of body text, and a heading's room with the space around it
+#: (points; templates/gemeinsam.typ).
+BODY_POINTS, BODY_PITCH, HEADING_HEIGHT = 10.5, 1.35, 48.0
+
+
+def _table_height(element: _Element) -> float | None:
+    """A table's estimated height in points with its caption (:func:`_height`); None where its
+    columns cannot be told apart (cells spanning rows)."""
+    widths, parts = _layout(element)
+    every = [row for part in parts for row in part]
+    if not _plain_rows(every, len(widths)):
+        return None
+    points = WIDE_TABLE_POINTS if len(widths) > WIDE_TABLE_COLUMNS else TABLE_POINTS
+    measured = _column_points(element, widths)
+    return _height([_row_lines(row, measured, points) for row in every], points)
+
+
+def _layout(element: _Element) -> tuple[list[str], tuple[list[_Element], list[_Element], list[_Element]]]:
+    """A table's column widths ('25%', 'auto') and its header, body and footer rows."""
+    head, body, foot = (rows(element, part) for part in ("thead", "tbody", "tfoot"))
+    body += [row for row in element if row.tag == "tr"]
+    widths = [f"{width:g}%" if width is not None else "auto" for width in column_widths(element)]
+    first = head[0] if head else (body[0] if body else None)
+    header_cells = cells(first) if first is not None else []
+    count = max(len(widths), sum(span(c, "colspan") for c in header_cells), 1)
+    widths += ["auto"] * (count - len(widths))
+    return widths, (head, [row for row in body if len(row)], foot)
+
+
 def table(element: _Element) -> str:
     """A table as a figure with its caption above: widths and alignment per column (from the
     header cells, as Word has them), the header row repeated on every page, the total rows once
@@ -441,16 +491,10 @@ def table(element: _Element) -> str:
     unbreakable cell spanning rows is one), so typst itself moves caption, header and the first
     rows on to the next page, with a heading or introducing sentence kept before them. The totals
     stand in the body, after a line: a footer that does not repeat could stand alone on a page."""
-    head, body, foot = (rows(element, part) for part in ("thead", "tbody", "tfoot"))
-    body += [row for row in element if row.tag == "tr"]
-    widths = [f"{width:g}%" if width is not None else "auto" for width in column_widths(element)]
-    first = head[0] if head else (body[0] if body else None)
-    header_cells = cells(first) if first is not None else []
-    count = max(len(widths), sum(span(c, "colspan") for c in header_cells), 1)
-    widths += ["auto"] * (count - len(widths))
-    aligns = [alignment(c) or "auto" for c in header_cells] if head else []
+    widths, (head, filled, foot) = _layout(element)
+    count = len(widths)
+    aligns = [alignment(c) or "auto" for c in cells(head[0])] if head else []
     aligns += ["auto"] * (count - len(aligns))
-    filled = [row for row in body if len(row)]
     kept = _keepers(element, widths, (head, filled, foot)) if _plain_rows(head + filled + foot, count) else {}
     keeping = bool(kept)  # a keeper column of no width stands right of the others
     held = {start + step for start, size in kept.items() for step in range(1, size)}
