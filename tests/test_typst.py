@@ -331,6 +331,20 @@ def test_a_short_paragraph_under_a_heading_stays_with_the_table_it_introduces():
         assert "sticky" not in body(loose)
 
 
+def test_a_short_paragraph_under_a_heading_stays_with_what_follows_whatever_it_is():
+    """'9.6.1 Jugendhilfe- und Sozialplanung / Organisationsform: …' ended Neuhafen's p. 37, the
+    actor's role and tasks stood on p. 38: a short paragraph under a heading keeps with the next
+    block also where that is a paragraph; the last block of a body and a paragraph elsewhere do not."""
+    under = body('<h3 id="a">Jugendhilfeplanung</h3><p>Organisationsform: Institution</p><p>Rolle: plant.</p>')
+    assert '#block(sticky: true)[#"Organisationsform: Institution";]' in under
+    for loose in (
+        "<p>Davor.</p><p>Organisationsform: Institution</p><p>Rolle: plant.</p>",
+        '<h3 id="a">Jugendhilfeplanung</h3><p>Organisationsform: Institution</p>',
+        '<h3 id="a">Netzwerkkarte</h3><p>Die Karte zeigt alle.</p><figure><img src="a.svg" alt="A"></figure>',
+    ):
+        assert "sticky" not in body(loose)
+
+
 def test_addresses_and_only_they_are_set_unhyphenated():
     markup = body("<p>Mail an info@fh.example.de oder https://fh.example.de/a?b=1, sonst nichts.</p>")
     assert markup == (

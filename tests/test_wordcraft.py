@@ -634,6 +634,20 @@ def test_a_lead_in_stays_with_its_list_and_plain_text_does_not():
 
 
 @pytest.mark.slow
+def test_a_short_paragraph_under_a_heading_keeps_with_the_paragraph_after_it_in_word():
+    from pipeline.export import export_document
+
+    html = (
+        '<h1 id="a">Jugendhilfeplanung</h1><p>Organisationsform: Institution</p><p>Rolle: plant.</p>'
+        "<p>Ein Absatz.</p><p>Noch einer.</p>"
+    )
+    body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
+    kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
+    assert kept["Organisationsform: Institution"]
+    assert not kept["Rolle: plant."] and not kept["Ein Absatz."] and not kept["Noch einer."]
+
+
+@pytest.mark.slow
 def test_a_short_paragraph_under_a_heading_stays_with_its_captioned_table():
     from pipeline.export import export_document
 

@@ -453,15 +453,20 @@ def _introduced(following: etree._Element | None) -> str | None:
 
 def lead_ins(document: DocumentObject) -> None:
     """A paragraph that introduces the table or list after it (:func:`leads_in`: 'Offen ist:', or
-    a short paragraph right under a heading) stays on its page (keep with next)."""
+    a short paragraph right under a heading) stays on its page (keep with next); a short
+    paragraph right under a heading does whatever follows it, so heading and one line never
+    stand alone at a page's foot."""
     for p in document.element.body.iterchildren(qn("w:p")):
-        introduced = _introduced(p.getnext())
-        if introduced is None:
-            continue
+        following = p.getnext()
+        introduced = _introduced(following)
         preceding = p.getprevious()
         after_heading = (
             preceding is not None and local(preceding) == "p" and style_of(preceding).startswith("Heading")
         )
+        if following is None or local(following) == "sectPr" or _pictured(following):
+            continue
+        if introduced is None and not after_heading:
+            continue
         if leads_in(
             text_of(p), after_heading=after_heading, bold=_all_bold(p), before_table=introduced == "table"
         ):
@@ -469,6 +474,11 @@ def lead_ins(document: DocumentObject) -> None:
 
 
 _NUMBERED = f"{qn('w:pPr')}/{qn('w:numPr')}"
+
+
+def _pictured(block: etree._Element) -> bool:
+    """A paragraph holding a picture: what keeps with it moves on with it where it does not fit."""
+    return local(block) == "p" and next(block.iter(qn("w:drawing")), None) is not None
 
 
 def list_ends(document: DocumentObject) -> None:

@@ -239,14 +239,21 @@ def block(element: _Element) -> list[Chunk]:
 
 
 def _leads_in(paragraph: _Element) -> bool:
-    """A paragraph right before a list or a table that introduces it (:func:`leads_in`)."""
+    """A paragraph right before a list or a table that introduces it (:func:`leads_in`), or a
+    short one right under a heading whatever follows: heading and one line never stand alone
+    at a page's foot ('9.6.1 Jugendhilfe- und Sozialplanung / Organisationsform: …'). Not before
+    a picture: kept with it, heading and sentence would move on with a picture that does not
+    fit, and leave the page empty (the picture floats instead, :func:`_pictures_before_tables`)."""
     following, preceding = sibling(paragraph), sibling(paragraph, before=True)
-    if following is None or following.tag not in _INTRODUCED:
+    after_heading = preceding is not None and preceding.tag in HEADINGS
+    if following is None or following.tag == "figure":
+        return False
+    if following.tag not in _INTRODUCED and not after_heading:
         return False
     text = "".join(str(t) for t in paragraph.itertext())
     return leads_in(
         text,
-        after_heading=preceding is not None and preceding.tag in HEADINGS,
+        after_heading=after_heading,
         bold=_only_strong(paragraph),
         before_table=following.tag == "table",
     )
