@@ -331,6 +331,17 @@ def test_a_short_paragraph_under_a_heading_stays_with_the_table_it_introduces():
         assert "sticky" not in body(loose)
 
 
+def test_a_short_numbered_list_stays_on_one_page_bullets_and_long_ones_may_break():
+    """A Beschlussvorschlag of five points (14 lines) is not read across a page break; a list of
+    bullets of the same length, and a numbered list longer than KEPT_NUMBERED_LINES, may break."""
+    from pipeline.export.text_width import KEPT_NUMBERED_LINES
+
+    point = "<li>Die Verwaltung wird beauftragt, dem Jugendhilfeausschuss jährlich über den Stand der Umsetzung zu berichten, erstmals 2027.</li>"
+    assert body(f"<ol>{point * 5}</ol>").startswith("#block(breakable: false)[#enum(")
+    assert "breakable" not in body(f"<ul>{point * 5}</ul>")
+    assert "breakable" not in body(f"<ol>{point * KEPT_NUMBERED_LINES}</ol>")
+
+
 def test_a_short_paragraph_under_a_heading_stays_with_what_follows_whatever_it_is():
     """'9.6.1 Jugendhilfe- und Sozialplanung / Organisationsform: …' ended Neuhafen's p. 37, the
     actor's role and tasks stood on p. 38: a short paragraph under a heading keeps with the next

@@ -602,6 +602,23 @@ def test_text_after_a_table_keeps_a_gap_and_stays_schema_valid():
 
 
 @pytest.mark.slow
+def test_a_signature_after_a_table_keeps_the_space_its_style_gives():
+    """GA/2026/027's signature stood 6 pt under the table's total in Word: the gap after tables
+    overrode the 24 pt of the style 'Zusammenhalten mit Abstand'."""
+    from pipeline.export import export_document
+
+    html = (
+        "<table><caption>Kosten</caption><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+        '<div class="zusammenhalten abstand"><p>Dr. Anna Berger</p><p>Landrätin</p></div>'
+    )
+    word = Document(io.BytesIO(export_document(rendered_document(html))[".docx"]))
+    signature = next(p for p in word.paragraphs if p.text == "Dr. Anna Berger")
+    assert signature.style.name == "Zusammenhalten mit Abstand"
+    assert signature.paragraph_format.space_before is None  # the style's 24 pt apply
+    assert signature.style.paragraph_format.space_before.pt == 24
+
+
+@pytest.mark.slow
 def test_word_keeps_a_short_table_whole_but_lets_a_tall_one_of_few_rows_break():
     """Kept whole, a table of few but tall rows moved to the next page and left its caption alone
     on a nearly empty one (Neuhafen's Tabelle 21 in Word): only short tables stay whole. A long
@@ -737,6 +754,28 @@ def test_a_bold_question_stays_with_the_facts_under_it_in_word():
     kept = {p.text: p.paragraph_format.keep_with_next for p in word.paragraphs}
     assert kept["Was braucht es dafür?"] is True
     assert not kept["Ein gewöhnlicher Satz."]
+
+
+@pytest.mark.slow
+def test_a_short_numbered_list_keeps_together_in_word_a_bullet_list_only_at_its_ends():
+    """JHA/2026/030's Beschlussvorschlag broke after point 3 in Word (the PDF kept it whole)."""
+    from pipeline.export import export_document
+
+    points = "".join(
+        f"<li>Punkt {n}: Die Verwaltung wird beauftragt, jährlich zu berichten.</li>" for n in range(5)
+    )
+    bullets = "".join(f"<li>Spiegelstrich {n}</li>" for n in range(5))
+    html = f"<ol>{points}</ol><p>Dazwischen.</p><ul>{bullets}</ul>"
+    word = Document(io.BytesIO(export_document(rendered_document(html))[".docx"]))
+    kept = {p.text: p.paragraph_format.keep_with_next is True for p in word.paragraphs}
+    assert [kept[f"Punkt {n}: Die Verwaltung wird beauftragt, jährlich zu berichten."] for n in range(5)] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert [kept[f"Spiegelstrich {n}"] for n in range(5)] == [True, False, False, True, False]
 
 
 @pytest.mark.slow

@@ -642,8 +642,8 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _table_text(document)
     _form_tables(document)
     _compact_wide_tables(document)
+    _form_styles(document)  # before the pages: the gap after a table reads the styles' spacing
     _pages(document, doc)
-    _form_styles(document)
     _sub_bullets(document)
     _number_room(document)
     _addresses_unhyphenated(document)

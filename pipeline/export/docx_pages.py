@@ -39,8 +39,11 @@ from pipeline.export.ooxml import (
     text_of,
 )
 from pipeline.export.text_width import (
+    BODY_POINTS,
+    BODY_WIDTH,
     KEEP_WHOLE_CM,
     KEEP_WHOLE_ROWS,
+    KEPT_NUMBERED_LINES,
     POINTS_PER_CM,
     em_width,
     kept_row_pairs,
@@ -427,10 +430,13 @@ AFTER_TABLE = 120
 
 
 def space_after_tables(document: DocumentObject) -> None:
-    """A paragraph right after a table starts 6 pt below it instead of touching its last row."""
+    """A paragraph right after a table starts 6 pt below it instead of touching its last row;
+    one whose style asks for more keeps it (a paper's signature, 24 pt)."""
     for table in document.element.body.iterchildren(qn("w:tbl")):
         following = table.getnext()
         if following is None or local(following) != "p":
+            continue
+        if _style_space_before(document, style_of(following)) >= AFTER_TABLE:
             continue
         properties = paragraph_properties(following)
         spacing = properties.find(qn("w:spacing"))
@@ -438,6 +444,18 @@ def space_after_tables(document: DocumentObject) -> None:
             spacing = insert_ordered(properties, element("spacing"))
         if int(spacing.get(qn("w:before"), "0")) < AFTER_TABLE:
             spacing.set(qn("w:before"), str(AFTER_TABLE))
+
+
+_SPACING = f"{qn('w:pPr')}/{qn('w:spacing')}"
+
+
+def _style_space_before(document: DocumentObject, style_id: str) -> int:
+    """The space before (twips) a paragraph style sets itself, 0 where it sets none."""
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        if style_id and style.get(qn("w:styleId")) == style_id:
+            spacing = style.find(_SPACING)
+            return int(spacing.get(qn("w:before"), "0")) if spacing is not None else 0
+    return 0
 
 
 def _introduced(following: etree._Element | None) -> str | None:
@@ -487,6 +505,7 @@ def list_ends(document: DocumentObject) -> None:
     last Anlage was); an item that leads into a sublist ('2027: 13.200,00 €, davon') keeps with
     its first sub-item. A list is a run of numbered or bulleted paragraphs in the body."""
     run: list[etree._Element] = []
+    ordered = _ordered_lists(document)
     for block in [*document.element.body.iterchildren(), None]:
         if block is not None and local(block) == "p" and block.find(_NUMBERED) is not None:
             run.append(block)
@@ -494,6 +513,9 @@ def list_ends(document: DocumentObject) -> None:
         if len(run) > 1:
             _keep_with_next(run[0])
             _keep_with_next(run[-2])
+        if len(run) > 1 and _short_numbered(run, ordered):
+            for item in run[:-1]:
+                _keep_with_next(item)
         for item, following in itertools.pairwise(run):
             if _level(following) > _level(item):
                 _keep_with_next(item)
@@ -501,6 +523,34 @@ def list_ends(document: DocumentObject) -> None:
 
 
 _LEVEL = f"{_NUMBERED}/{qn('w:ilvl')}"
+_NUMBER_ID = f"{_NUMBERED}/{qn('w:numId')}"
+
+
+def _ordered_lists(document: DocumentObject) -> set[str]:
+    """The numbering ids (w:numId) whose outermost level counts (1., 2., …) instead of bullets."""
+    numbering = document.part.numbering_part.element
+    counting = {
+        abstract.get(qn("w:abstractNumId"))
+        for abstract in numbering.iterchildren(qn("w:abstractNum"))
+        for level in abstract.iterchildren(qn("w:lvl"))
+        if level.get(qn("w:ilvl")) == "0"
+        and (fmt := level.find(qn("w:numFmt"))) is not None
+        and fmt.get(qn("w:val")) not in ("bullet", "none")
+    }
+    return {
+        num.get(qn("w:numId"), "")
+        for num in numbering.iterchildren(qn("w:num"))
+        if (abstract := num.find(qn("w:abstractNumId"))) is not None and abstract.get(qn("w:val")) in counting
+    }
+
+
+def _short_numbered(run: list[etree._Element], ordered: set[str]) -> bool:
+    """A numbered list (not bullets) of at most KEPT_NUMBERED_LINES lines: kept on one page, as
+    in the PDF (to_typst.listing)."""
+    number = run[0].find(_NUMBER_ID)
+    if number is None or number.get(qn("w:val")) not in ordered:
+        return False
+    return sum(lines_needed(text_of(item), BODY_POINTS, BODY_WIDTH) for item in run) <= KEPT_NUMBERED_LINES
 
 
 def _level(item: etree._Element) -> int:

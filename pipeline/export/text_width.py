@@ -41,6 +41,12 @@ POINTS_PER_CM = 28.35
 #: at its end the second-to-last row, which keeps the last company. More would leave over 2,5 cm
 #: of a page empty (at a table's start, caption and heading move along too); then the row stays.
 MOVABLE_ROW_LINES = 5
+#: A numbered list (decision points, steps) of at most this many lines of text in all stays on
+#: one page: a Beschlussvorschlag read across a page break (points 1–3 here, 4–5 there) invites
+#: the question whether the page after is part of it. About a third of a page.
+KEPT_NUMBERED_LINES = 20
+#: The width of body text (points: A4 less the margins of 2,5 cm) and its type size.
+BODY_WIDTH, BODY_POINTS = 453.5, 10.5
 
 
 def em_width(text: str) -> float:

@@ -44,8 +44,11 @@ from pipeline.export.intermediate import (
     span,
 )
 from pipeline.export.text_width import (
+    BODY_POINTS,
+    BODY_WIDTH,
     KEEP_WHOLE_CM,
     KEEP_WHOLE_ROWS,
+    KEPT_NUMBERED_LINES,
     POINTS_PER_CM,
     kept_row_pairs,
     lines_needed,
@@ -308,13 +311,22 @@ def _kept_whole(items: list[_Element]) -> bool:
 
 def listing(element: _Element) -> str:
     """A bullet or numbered list; loose (space between items) where items hold paragraphs; a short
-    one kept on one page (:func:`_kept_whole`)."""
+    one kept on one page (:func:`_kept_whole`, :func:`_short_numbered`)."""
     items = [child for child in element if child.tag == "li"]
     tight = not any(child.tag == "p" for item in items for child in item)
     function = "enum" if element.tag == "ol" else "list"
     bodies = ", ".join(item_body(item) for item in items)
     markup = f"#{function}(tight: {'true' if tight else 'false'}, {bodies})"
-    return f"#block(breakable: false)[{markup}]" if len(items) > 1 and _kept_whole(items) else markup
+    kept = len(items) > 1 and (_kept_whole(items) or (element.tag == "ol" and _short_numbered(items)))
+    return f"#block(breakable: false)[{markup}]" if kept else markup
+
+
+def _short_numbered(items: list[_Element]) -> bool:
+    """A numbered list of at most :data:`KEPT_NUMBERED_LINES` lines without tables or blocks in it
+    (the same rule as in Word, docx_pages.list_ends)."""
+    return not any(child.tag in ("table", "div") for item in items for child in item.iter()) and (
+        sum(_lines_of(item, ITEM_WIDTH, ITEM_POINTS) for item in items) <= KEPT_NUMBERED_LINES
+    )
 
 
 def terms(element: _Element) -> str:
@@ -390,7 +402,7 @@ def _bold(row: _Element) -> bool:
 
 #: The text's width on a page (A4 less the margins, templates/gemeinsam.typ), upright and in a
 #: landscape section, in points; cell padding left and right together; type sizes of tables.
-TEXT_WIDTH = {False: 453.5, True: 700.2}
+TEXT_WIDTH = {False: BODY_WIDTH, True: 700.2}
 CELL_PADDING = 10.0
 TABLE_POINTS, WIDE_TABLE_POINTS, WIDE_TABLE_COLUMNS = 9.5, 7.0, 10
 #: Distance of two lines in a cell, in em (cap height and leading), and a row's padding (points).
@@ -461,9 +473,9 @@ def _keepers(element: _Element, widths: list[str], parts: tuple[list[_Element], 
     return _kept_together(kept_row_pairs(lambda index: _row_lines(rows[index], measured, points), bold), len(rows))
 
 
-#: Type size and line pitch (in em) of body text, and a heading's room with the space around it
-#: (points; templates/gemeinsam.typ).
-BODY_POINTS, BODY_PITCH, HEADING_HEIGHT = 10.5, 1.35, 48.0
+#: Line pitch (in em) of body text, and a heading's room with the space around it (points;
+#: templates/gemeinsam.typ).
+BODY_PITCH, HEADING_HEIGHT = 1.35, 48.0
 
 
 def _table_height(element: _Element) -> float | None:
