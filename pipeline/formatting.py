@@ -104,7 +104,14 @@ def euro(value: Decimal | int | float) -> str:
     return f"{number(value, 2)}{NBSP}€"
 
 
-_CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])|(Buchst\.) (?=[a-z]\b)")
+_CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])|(Buchst\.) (?=[a-z]\b)|(Satz) (?=\d)")
+#: The last part of a citation and the law it names ('Abs. 1 KKG', 'Buchst. a DSGVO', 'SGB VIII'
+#: counts as one): '§ 4 Abs. 1 | KKG).' left the law alone on the next line. The parts before
+#: may break between them ('§ 8a | Abs. 4 SGB VIII'), or a citation would not fit a narrow column.
+_CITATION_LAW = re.compile(
+    r"((?:§§?|Abs\.|Nr\.|Art\.|Satz|Buchst\.)\u00a0(?:[0-9]+[a-z]?|[a-z])) "
+    r"(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*\b)"
+)
 #: 'Telefon 069', 'Tel. 0123' and an area code before its number ('069 4711-1100').
 _PHONE_GAP = re.compile(r"(Telefon|Tel\.|(?<![\d.,])0\d{2,5}) (?=\d)")
 
@@ -130,7 +137,8 @@ def bind_citations(text: str) -> str:
     documents' own amounts are written; a paper's number ('M 184/2026'), whose letter alone at
     the end of a line reads as a word; and abbreviations of two parts ('e. V.', 'z. B.', 'u. a.',
     'd. h.', 'o. ä.'), which read as two words when torn apart."""
-    text = _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2)}{NBSP}", text)
+    text = _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}{NBSP}", text)
+    text = _CITATION_LAW.sub(lambda m: f"{m.group(1)}{NBSP}", text)
     text = _UNIT_GAP.sub(NBSP, text)
     text = _PAPER_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
     text = _ABBREVIATION_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)

@@ -70,9 +70,23 @@ def test_citations_never_break_between_sign_and_number():
     from pipeline.formatting import NBSP, bind_citations
 
     assert bind_citations("nach § 8a Abs. 4 SGB VIII und §§ 1 bis 3") == (
-        f"nach §{NBSP}8a Abs.{NBSP}4 SGB{NBSP}VIII und §§{NBSP}1 bis 3"
+        f"nach §{NBSP}8a Abs.{NBSP}4{NBSP}SGB{NBSP}VIII und §§{NBSP}1 bis 3"
     )
     assert bind_citations("das §-Zeichen, Nr. x") == "das §-Zeichen, Nr. x"
+
+
+def test_a_citation_holds_together_up_to_the_law_it_names():
+    """'(§ 4 Abs. 1 | KKG).' left 'KKG).' alone on a line (Neuhafen p. 48): the law stays with
+    the last part of the citation, the parts before may break apart (a narrow column could not
+    hold the whole); words after a number stay free."""
+    from pipeline.formatting import NBSP, bind_citations
+
+    assert bind_citations("(§ 4 Abs. 1 KKG).") == f"(§{NBSP}4 Abs.{NBSP}1{NBSP}KKG)."
+    assert bind_citations("Art. 6 Abs. 1 Buchst. a DSGVO") == f"Art.{NBSP}6 Abs.{NBSP}1 Buchst.{NBSP}a{NBSP}DSGVO"
+    assert bind_citations("§ 78 Abs. 2 Satz 1 NKomVG") == f"§{NBSP}78 Abs.{NBSP}2 Satz{NBSP}1{NBSP}NKomVG"
+    assert bind_citations("nach § 4 regelt das Gesetz, ein Satz über Satz 2 hinaus") == (
+        f"nach §{NBSP}4 regelt das Gesetz, ein Satz über Satz{NBSP}2 hinaus"
+    )
 
 
 def test_phone_numbers_are_never_split_over_two_lines():
