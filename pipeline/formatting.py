@@ -124,6 +124,12 @@ _UNIT_GAP = re.compile(
 )
 #: The series letter of a council paper and its number: 'M 184/2026', 'B 64/2026'.
 _PAPER_GAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ]{1,3}) (?=\d{1,5}/\d{4}\b)")
+#: A chapter, table or figure and its number ('Kapitel 23', in the HTML 'Kapitel <a …>23</a>'); a
+#: goal's or measure's number and the first word of its title ('M4 Onlineportal'): 'Kapitel' at
+#: a line's end and '23.' alone on the next read as two things.
+_NUMBER_GAP = re.compile(
+    r"\b(Kapitel|Kapiteln|Tabelle|Abbildung|Anlage) (?=<a |\d)|(?<![\w.-])([MZ]\d+(?:\.\d+)*) (?=[A-ZÄÖÜ„])"
+)
 #: Abbreviations of two letters with points, which a line break tears apart ('e. V.', 'z. B.').
 _ABBREVIATION_GAP = re.compile(r"(?<![\w.])([ezduo]\.) (?=[VBhaäg]\.)")
 
@@ -135,12 +141,14 @@ def bind_citations(text: str) -> str:
     is dialled wrong; and so are amounts with their unit ('7.200,00 €', '23,6 %', '0,25 VZÄ') and
     a day with its month ('31. März'), as the
     documents' own amounts are written; a paper's number ('M 184/2026'), whose letter alone at
-    the end of a line reads as a word; and abbreviations of two parts ('e. V.', 'z. B.', 'u. a.',
+    the end of a line reads as a word; a chapter's, table's, goal's or measure's number
+    ('Kapitel 23', 'M4 Onlineportal'); and abbreviations of two parts ('e. V.', 'z. B.', 'u. a.',
     'd. h.', 'o. ä.'), which read as two words when torn apart."""
     text = _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}{NBSP}", text)
     text = _CITATION_LAW.sub(lambda m: f"{m.group(1)}{NBSP}", text)
     text = _UNIT_GAP.sub(NBSP, text)
     text = _PAPER_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
+    text = _NUMBER_GAP.sub(lambda m: f"{m.group(1) or m.group(2)}{NBSP}", text)
     text = _ABBREVIATION_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
     return _PHONE_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
 

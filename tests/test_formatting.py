@@ -75,6 +75,22 @@ def test_citations_never_break_between_sign_and_number():
     assert bind_citations("das §-Zeichen, Nr. x") == "das §-Zeichen, Nr. x"
 
 
+def test_a_chapter_or_measure_stays_with_its_number():
+    """'Kapitel / 23.' and 'M4 / Onlineportal' stood apart at line ends in Word."""
+    from pipeline.formatting import NBSP, bind_citations
+
+    assert (
+        bind_citations('beschreibt Kapitel <a href="#x">23</a>.')
+        == f'beschreibt Kapitel{NBSP}<a href="#x">23</a>.'
+    )
+    assert bind_citations("Tabelle 3 und Anlage 2") == f"Tabelle{NBSP}3 und Anlage{NBSP}2"
+    assert (
+        bind_citations("M4 Onlineportal; Z2.1 Passgenaue Hilfen")
+        == f"M4{NBSP}Onlineportal; Z2.1{NBSP}Passgenaue Hilfen"
+    )
+    assert bind_citations("Ziele: Z1, Z2 und M4 sowie Kapitel zwei") == "Ziele: Z1, Z2 und M4 sowie Kapitel zwei"
+
+
 def test_a_citation_holds_together_up_to_the_law_it_names():
     """'(§ 4 Abs. 1 | KKG).' left 'KKG).' alone on a line (Neuhafen p. 48): the law stays with
     the last part of the citation, the parts before may break apart (a narrow column could not
@@ -111,7 +127,7 @@ def test_amounts_in_the_users_texts_keep_their_unit_on_the_same_line():
     assert bind_citations("Euro und € ohne Zahl, 12 Euroscheine") == "Euro und € ohne Zahl, 12 Euroscheine"
     # staff in full-time equivalents and a day with its month (Word review: '0,25 | VZÄ', '31. | März')
     assert bind_citations("0,25 VZÄ bis 31. März") == f"0,25{NBSP}VZÄ bis 31.{NBSP}März"
-    assert bind_citations("Kapitel 3. Mehr, 2. Märzwoche") == "Kapitel 3. Mehr, 2. Märzwoche"
+    assert bind_citations("Punkt 3. Mehr, 2. Märzwoche") == "Punkt 3. Mehr, 2. Märzwoche"
 
 
 def test_abbreviations_of_two_parts_stay_on_one_line():

@@ -448,7 +448,7 @@ def test_a_count_of_one_takes_the_singular(concept):
 def test_goal_headings_are_phrases_and_the_goal_is_stated_below(concept, raw_inputs):
     html = render_all(concept)["konzept/05_ziele"]
     goal = raw_inputs["ziele.yaml"]["ziele"][0]
-    assert f">Z1 {goal['kurztitel']}</h2>" in html
+    assert f">Z1\u00a0{goal['kurztitel']}</h2>" in html  # number and title on one line
     assert f"<strong>{goal['art']}:</strong> {goal['titel']}" in html
 
 

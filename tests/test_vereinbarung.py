@@ -1057,7 +1057,7 @@ def test_word_has_every_section_and_a_signature_block_per_party(agreement_files,
     start = next(i for i, p in enumerate(paragraphs) if p.text == "Unterschriften")
     assert paragraphs[start + 1].text.startswith("Jede Partnerin und jeder Partner unterzeichnet für sich")
     assert paragraphs[start + 1].style.paragraph_format.keep_with_next  # never alone at the page's end
-    end = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Anlage 1:"))
+    end = next(i for i, p in enumerate(paragraphs) if p.text.replace("\u00a0", " ").startswith("Anlage 1:"))
     signatures = paragraphs[start:end]
     parties = expected_parties(raw_inputs)
     names = [  # 'e. V.' is bound by a no-break space in the document
@@ -1086,7 +1086,8 @@ def pdf_pages(path: Path) -> list[str]:
     """The text of each page; typst's hyphen after a word part ('Erziehungs- und') comes back as
     a soft hyphen, the Ergänzungsstrich ('und -ärzte') as the non-breaking hyphen it is set with."""
     return [
-        page.extract_text().replace("\xad", "-").replace(NB_HYPHEN, "-") for page in PdfReader(str(path)).pages
+        page.extract_text().replace("\xad", "-").replace(NB_HYPHEN, "-").replace("\u00a0", " ")
+        for page in PdfReader(str(path)).pages
     ]
 
 
@@ -1177,7 +1178,7 @@ def test_no_empty_page_after_a_landscape_annex(agreement_files):
             and not "".join(following.itertext()).strip()
             and [b.get(qn("w:type")) for b in breaks] == ["page"]
         )
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text.replace("\u00a0", " ") for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Anlage 3: Beitrittserklärung" in headings
 
 

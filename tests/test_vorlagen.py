@@ -654,7 +654,7 @@ def test_costs_paid_by_other_committees_are_shown_apart(papers, raw_inputs):
     rows = _rows(_table(document, "Aufwand der Maßnahmen im Haushaltsjahr 2027"))
     assert rows[0][1:] == ["Aufwand 2027", "davon in der Zuständigkeit des Ausschusses für Gesundheit"]
     numbers = {m["id"]: f"M{n}" for n, m in enumerate(raw_inputs["massnahmen.yaml"]["massnahmen"], 1)}
-    shown = {row[0].split(" ", 1)[0] for row in rows[1:-1]}
+    shown = {row[0].split(maxsplit=1)[0] for row in rows[1:-1]}  # 'M4\u00a0Onlineportal
     lines = [
         e
         for e in raw_inputs["ressourcen.yaml"]["aufwand"]

@@ -144,6 +144,10 @@ def test_chapter_references_are_ref_fields_to_the_numbered_heading(body):
     result = separator.getparent().getnext()
     assert result.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
     assert "MERGEFORMAT" in _fields(lead_in)[0][0]
+    # the field code's runs too: LibreOffice sets the result as the code's first character
+    begin = next(f for f in lead_in.iter(qn("w:fldChar")) if f.get(qn("w:fldCharType")) == "begin")
+    code = begin.getparent().getnext()
+    assert code.find(qn("w:instrText")) is not None and code.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
 
 
 def test_directories_are_fields_with_linked_entries(body):
@@ -570,7 +574,7 @@ def test_the_decision_to_move_or_break_a_table_settles_in_typst():
 def test_columns_too_narrow_for_all_words_keep_the_short_ones_whole():
     """A code column ('Z2.2') gets all it needs, only the columns of long words give way; the
     total stays the page's text width."""
-    from pipeline.export.docx_pages import _fit
+    from pipeline.export.text_width import fit_widths as _fit
 
     widths = [500, 3000, 3000, 2568]
     needed = [700, 4000, 5000, 1500]  # more than the 9,068 twips there are
@@ -684,8 +688,8 @@ def test_a_column_needs_the_width_of_its_codes_but_only_the_first_syllables_of_l
     '01.01.2025 –' (bound by a no-break space): those set a column's minimum width; a long word
     only asks for room for its first nine letters and the hyphen. Measured with Arial's widths:
     'M10' is wider than three average letters."""
-    from pipeline.export.docx_pages import _needed_em
     from pipeline.export.text_width import em_width as _em_width
+    from pipeline.export.text_width import needed_em as _needed_em
 
     assert _em_width("M10") > 3 * 0.6  # M is wide: the average width made "M1|0" break
     assert _needed_em("M10") == _em_width("M10")
@@ -851,8 +855,8 @@ def test_columns_are_sized_for_the_word_font_of_the_design():
 def test_a_number_bound_to_its_word_still_lets_word_hyphenate_the_word():
     """'24 Patenschaften' (a no-break space) needs room for '24 Paten-', not for the whole: Word
     hyphenates the word; a date bound to 'seit' cannot be hyphenated and needs its whole width."""
-    from pipeline.export.docx_pages import _needed_em
     from pipeline.export.text_width import em_width as _em_width
+    from pipeline.export.text_width import needed_em as _needed_em
 
     assert _needed_em("24\u00a0Patenschaften") == pytest.approx(_em_width("24\u00a0Patenscha-"))
     assert _needed_em("seit\u00a001.05.2019") == pytest.approx(_em_width("seit\u00a001.05.2019"))

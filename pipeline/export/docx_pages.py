@@ -45,9 +45,10 @@ from pipeline.export.text_width import (
     KEEP_WHOLE_ROWS,
     KEPT_NUMBERED_LINES,
     POINTS_PER_CM,
-    em_width,
+    fit_widths,
     kept_row_pairs,
     lines_needed,
+    needed_em,
 )
 from pipeline.render.document import leads_in
 
@@ -295,9 +296,7 @@ def _longest_words(table: etree._Element, columns: int, margin: float = FONT_MAR
             if span == 1 and column < columns:
                 bold = number == 0 or next(cell.iter(_B), None) is not None
                 em = _cell_points(cell) * TWIPS_PER_POINT * margin * (1.1 if bold else 1.0)
-                longest = max(
-                    (_needed_em(w) for p in cell.iter(P) for w in _BREAKS.split(text_of(p))), default=0.0
-                )
+                longest = max((needed_em(w) for p in cell.iter(P) for w in _BREAKS.split(text_of(p))), default=0.0)
                 widths[column] = max(widths[column], longest * em)
             column += span
     return widths
@@ -313,75 +312,10 @@ def _span(cell: etree._Element) -> int:
 _BREAKS = re.compile(r"[ \t\n]+")
 
 
-#: A long word Word may hyphenate (hyphenation is on, de-DE) needs only room for this many
-#: characters and the hyphen: "Netzwerk-|koordination". Codes, dates, amounts and short words
-#: cannot be hyphenated and need their whole width.
-HYPHENATED_CHARACTERS = 9
-
-
-def _needed_em(word: str) -> float:
-    """The width (em) a word needs in its column: Word breaks after a hyphen of its own
-    ("Jugendhilfe-|planung"), and hyphenates a long piece of letters after its first syllables
-    (:data:`HYPHENATED_CHARACTERS`); anything else (a code, a date, an amount, a short word)
-    needs its whole width."""
-    return max(_joined_em(piece) for piece in _AFTER_HYPHEN.split(word))
-
-
-def _joined_em(piece: str) -> float:
-    """A number bound to its word by a no-break space ('24 Patenschaften') stays on one line
-    with the word's first syllables only: Word still hyphenates the word."""
-    *bound, last = piece.split("\u00a0")
-    before = "".join(f"{part}\u00a0" for part in bound)
-    return em_width(before) + _piece_em(last)
-
-
-_AFTER_HYPHEN = re.compile(r"(?<=-)(?=.)")
-_PUNCTUATION = "„“\"'()[],.;:!?-"
-
-
-def _piece_em(piece: str) -> float:
-    letters = piece.strip(_PUNCTUATION)
-    if len(letters) > HYPHENATED_CHARACTERS and letters.isalpha():
-        return em_width(piece[: piece.index(letters) + HYPHENATED_CHARACTERS] + "-")
-    return em_width(piece)
-
-
 def _cell_points(cell: etree._Element) -> float:
     """Type size of a cell's text: 7 pt where a run sets it (wide tables), else 9 pt."""
     size = cell.find(_SIZE)
     return int(size.get(VAL, "18")) / 2 if size is not None else 9.0
-
-
-def _fit(widths: list[int], needed: list[int]) -> list[int]:
-    """Widths (same total) where each column that needs more takes it from the columns with
-    the most room. Where not all words fit, the narrow columns still get all they need (a 'Z2.2'
-    or '2026' cannot be hyphenated) and only the longest words are capped, at one common width:
-    Word hyphenates those."""
-    if sum(needed) > sum(widths):
-        needed = _capped(needed, sum(widths))
-    widths = list(widths)
-    for index, need in enumerate(needed):
-        while widths[index] < need:
-            donor = max(range(len(widths)), key=lambda i: widths[i] - needed[i])
-            spare = widths[donor] - needed[donor]
-            if donor == index or spare <= 0:
-                break
-            moved = min(spare, need - widths[index])
-            widths[donor] -= moved
-            widths[index] += moved
-    return widths
-
-
-def _capped(needed: list[int], total: int) -> list[int]:
-    """Each need, but none above the one level at which they add up to `total`."""
-    remaining, left = total, len(needed)
-    for need in sorted(needed):
-        level = remaining // left
-        if need > level:
-            return [min(n, level) for n in needed]
-        remaining -= need
-        left -= 1
-    return list(needed)
 
 
 def _in_landscape(document: DocumentObject) -> list[etree._Element]:
@@ -420,7 +354,7 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
             ]
         else:
             needed = [math.ceil(w + CELL_MARGINS) for w in _longest_words(table, len(cols), margin)]
-            fitted = _fit(widths, needed)
+            fitted = fit_widths(widths, needed)
         for col, width in zip(cols, fitted, strict=True):
             col.set(qn("w:w"), str(width))
 

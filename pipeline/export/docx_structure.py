@@ -276,12 +276,37 @@ def _entry(style: str, anchor: str, parts: list[str]) -> etree._Element:
 
 
 def _directory(instruction: str, entries: list[etree._Element], title: str | None = None) -> list[etree._Element]:
-    """A directory field: the field starts in its first paragraph and ends in a paragraph of its
-    own; Word updates it when it opens the file (dirty)."""
-    opening = paragraph(None, field(instruction, "", dirty=True)[:3])
-    closing = paragraph(None, [run(None, element("fldChar", fldCharType="end"))])
+    """A directory field: it starts in its first entry and ends in its last, as Word writes it
+    (paragraphs of their own showed as empty lines above and below the list until Word updated
+    the field); Word updates it when it opens the file (dirty)."""
+    opening = field(instruction, "", dirty=True)[:3]
+    closing = run(None, element("fldChar", fldCharType="end"))
     heading = [paragraph("TOCHeading", [run(title)])] if title else []
-    return [*heading, opening, *entries, closing]
+    if not entries:
+        return [*heading, paragraph(None, [*opening, closing])]
+    first = entries[0]
+    start = 1 if first.find(qn("w:pPr")) is not None else 0
+    for offset, piece in enumerate(opening):
+        first.insert(start + offset, piece)
+    entries[-1].append(closing)
+    return [*heading, *entries]
+
+
+#: Where the text of an entry in the lists of tables and figures begins, after 'Abbildung 12:'
+#: (twips), so a long caption wraps under its own text, not under its number.
+FIGURE_ENTRY_INDENT = 1560
+
+
+def _figure_list_style(document: DocumentObject) -> None:
+    """The style of the lists' entries: number, tab, caption, with a hanging indent."""
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        properties = style.find(qn("w:pPr"))
+        if style.get(qn("w:styleId")) == "TableofFigures" and properties is not None:
+            tabs = properties.find(qn("w:tabs"))
+            if tabs is None:
+                tabs = insert_ordered(properties, element("tabs"))
+            tabs.insert(0, element("tab", val="left", pos=str(FIGURE_ENTRY_INDENT)))
+            set_child(properties, "ind", left=str(FIGURE_ENTRY_INDENT), hanging=str(FIGURE_ENTRY_INDENT))
 
 
 def _toc_field(document: DocumentObject) -> tuple[etree._Element, etree._Element] | None:
@@ -318,10 +343,11 @@ def table_of_contents(document: DocumentObject, found: list[Heading], listed: li
         mine = [c for c in listed if c.label == label]
         if not mine:
             continue
-        lines = [_entry("TableofFigures", c.mark, [f"{c.label} {c.number}: {c.text}"]) for c in mine]
+        lines = [_entry("TableofFigures", c.mark, [f"{c.label} {c.number}:", c.text]) for c in mine]
         for block in _directory(f'TOC \\h \\z \\c "{label}"', lines, title):
             anchor.addnext(block)
             anchor = block
+    _figure_list_style(document)
     sdt.addprevious(_page_break())
     anchor.addnext(_page_break())
 

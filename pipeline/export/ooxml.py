@@ -9,6 +9,7 @@ generated file against these sequences.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 
 from docx.oxml import OxmlElement
@@ -434,24 +435,32 @@ def field(
 ) -> list[etree._Element]:
     """The runs of a complex field (begin, instruction, separate, cached result, end): Word shows
     the cached result until it updates the field; `dirty` asks Word to update it on opening;
-    `formatting` (run properties) is the cached result's."""
+    `formatting` (run properties) is every run's, the field code's too: LibreOffice (and Word
+    without MERGEFORMAT) sets the result as its code's first character ('Kapitel 5' in a bold
+    lead-in showed its number in regular type)."""
     begin = element("fldChar", fldCharType="begin")
     if dirty:
         begin.set(qn("w:dirty"), "true")
-    result = run(cached, style=style)
-    if formatting is not None:
-        present = result.find(qn("w:rPr"))
-        if present is None:
-            result.insert(0, formatting)
-        else:
-            present.extend(formatting)
-    return [
+    runs = [
         run(None, begin),
         run(None, element("instrText", f" {instruction} ")),
         run(None, element("fldChar", fldCharType="separate")),
-        result,
+        run(cached, style=style),
         run(None, element("fldChar", fldCharType="end")),
     ]
+    if formatting is not None:
+        for piece in runs:
+            _formatted(piece, copy.deepcopy(formatting))
+    return runs
+
+
+def _formatted(piece: etree._Element, formatting: etree._Element) -> None:
+    """A run with these properties besides its own (a character style stays first)."""
+    present = piece.find(qn("w:rPr"))
+    if present is None:
+        piece.insert(0, formatting)
+    else:
+        present.extend(formatting)
 
 
 def bookmark(paragraph: etree._Element, name: str, number: int) -> None:

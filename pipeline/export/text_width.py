@@ -8,6 +8,7 @@ little narrower, so a row is never judged shorter than it is.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 #: Advance widths of Arial (the metrics of Helvetica, per 1000 em) for the characters of codes,
@@ -72,3 +73,68 @@ def kept_row_pairs(lines_of: Callable[[int], int], bold: list[bool]) -> list[int
     pairs |= {count - 2} if lines_of(count - 2) <= MOVABLE_ROW_LINES else set()
     pairs |= {index - 1 for index in range(1, count) if bold[index]}
     return sorted(pairs)
+
+
+#: A long word Word and typst may hyphenate (hyphenation is on, de-DE) needs only room for this many
+#: characters and the hyphen: "Netzwerk-|koordination". Codes, dates, amounts and short words
+#: cannot be hyphenated and need their whole width.
+HYPHENATED_CHARACTERS = 9
+
+
+def needed_em(word: str) -> float:
+    """The width (em) a word needs in its column: Word (and typst) break after a hyphen of its own
+    ("Jugendhilfe-|planung"), and hyphenates a long piece of letters after its first syllables
+    (:data:`HYPHENATED_CHARACTERS`); anything else (a code, a date, an amount, a short word)
+    needs its whole width."""
+    return max(_joined_em(piece) for piece in _AFTER_HYPHEN.split(word))
+
+
+def _joined_em(piece: str) -> float:
+    """A number bound to its word by a no-break space ('24 Patenschaften') stays on one line
+    with the word's first syllables only: Word still hyphenates the word."""
+    *bound, last = piece.split("\u00a0")
+    before = "".join(f"{part}\u00a0" for part in bound)
+    return em_width(before) + _piece_em(last)
+
+
+_AFTER_HYPHEN = re.compile(r"(?<=-)(?=.)")
+_PUNCTUATION = "„“\"'()[],.;:!?-"
+
+
+def _piece_em(piece: str) -> float:
+    letters = piece.strip(_PUNCTUATION)
+    if len(letters) > HYPHENATED_CHARACTERS and letters.isalpha():
+        return em_width(piece[: piece.index(letters) + HYPHENATED_CHARACTERS] + "-")
+    return em_width(piece)
+
+
+def fit_widths(widths: list[int], needed: list[int]) -> list[int]:
+    """Widths (same total) where each column that needs more takes it from the columns with
+    the most room. Where not all words fit, the narrow columns still get all they need (a 'Z2.2'
+    or '2026' cannot be hyphenated) and only the longest words are capped, at one common width:
+    Word and typst hyphenate those."""
+    if sum(needed) > sum(widths):
+        needed = _capped(needed, sum(widths))
+    widths = list(widths)
+    for index, need in enumerate(needed):
+        while widths[index] < need:
+            donor = max(range(len(widths)), key=lambda i: widths[i] - needed[i])
+            spare = widths[donor] - needed[donor]
+            if donor == index or spare <= 0:
+                break
+            moved = min(spare, need - widths[index])
+            widths[donor] -= moved
+            widths[index] += moved
+    return widths
+
+
+def _capped(needed: list[int], total: int) -> list[int]:
+    """Each need, but none above the one level at which they add up to `total`."""
+    remaining, left = total, len(needed)
+    for need in sorted(needed):
+        level = remaining // left
+        if need > level:
+            return [min(n, level) for n in needed]
+        remaining -= need
+        left -= 1
+    return list(needed)
