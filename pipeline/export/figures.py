@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import cast
 
 from pipeline.errors import ExportFailure
-from pipeline.export.to_pdf import checked_logo, font_dirs, typst_problem
+from pipeline.export.to_pdf import checked_logo, font_book, typst_problem
 from pipeline.render.document import Figure
 
 #: Resolution of the PNG of a figure for Word: sharp in print, small in the file.
@@ -71,7 +71,7 @@ def _draw(
                 root=str(root),
                 format="png",
                 ppi=ppi,
-                font_paths=list(font_dirs()),
+                font_paths=font_book(),
                 ignore_system_fonts=True,
             )
         except Exception as error:  # typst raises plain RuntimeError-like errors

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from pipeline.errors import ExportFailure
 from pipeline.export.to_typst import typst_markup
@@ -28,10 +28,22 @@ from pipeline.model.images import ImageProblem, check_image
 from pipeline.model.types import shown
 from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 
+if TYPE_CHECKING:
+    import typst
+
 
 @cache
 def font_dirs() -> tuple[str, ...]:
     return tuple(str(folder) for folder in fonts.font_directories())
+
+
+@cache
+def font_book() -> typst.Fonts:
+    """The fonts, read once per process and shared by every compile (threads too): each compile
+    scanned the font folders again."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_dirs()))
 
 
 def checked_logo(path: Path) -> bytes:
@@ -156,7 +168,7 @@ def _compiled(typst: ModuleType, root: Path, inputs: dict[str, str], epoch: int)
     pdf, warnings = typst.compile_with_warnings(
         str(root / "main.typ"),
         root=str(root),
-        font_paths=list(font_dirs()),
+        font_paths=font_book(),
         ignore_system_fonts=True,
         sys_inputs=inputs,
         pdf_standards=list(PDF_STANDARDS),
