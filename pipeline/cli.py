@@ -7,7 +7,9 @@ or a failed build, 2 a wrong call), never a traceback; unknown errors stay loud.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import faulthandler
 import json
 import shutil
 import sys
@@ -122,6 +124,15 @@ FAILING = {"offen": {"offen"}, "teilweise": {"teilweise", "offen", "nicht prüfb
 @click.version_option(package_name="gesamtkonzept-fruehe-hilfen", message="%(version)s")
 def main() -> None:
     """Gesamtkonzept Frühe Hilfen aus den YAML-Dateien einer Kommune erzeugen."""
+    _stacks_on_crash()
+
+
+def _stacks_on_crash() -> None:
+    """A crash in native code (typst, lxml) ends the process without a word; this at least leaves
+    the threads' Python stacks on stderr for a report. Not where stderr is no real file (a test
+    runner capturing the output)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        faulthandler.enable()
 
 
 @main.command()

@@ -967,6 +967,11 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     view = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.number == "B 64/2026")
     text = _folgekosten(view)
     assert f"Erträge von {_german_euro(sum(Decimal(str(i['betrag'])) for i in grants))} im Jahr" in text
+    # a sentence, saying why the Aufwand rises (it read 'Zudem steigt der Aufwand im vollen Jahr: Zuwendung …')
+    assert (
+        "Zudem steigt der Aufwand, weil eine Leistung, die 2027 erst im Lauf des Jahres beginnt, dann ein volles Jahr kostet: "
+        in text
+    )
     for e in starting:
         more = Decimal(e["volles_jahr"] - e["betrag"])
         assert (
@@ -1198,8 +1203,9 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
     subsidy = of_year(expenses) - of_year(income)
     sentence = (
         f"Von den Erträgen 2027 sind {_german_euro(amount)} erst beantragt und noch nicht bewilligt "
-        "(Bundesstiftung Frühe Hilfen und Land). Werden sie nicht bewilligt und die Maßnahmen wie geplant "
-        f"umgesetzt, steigt der Zuschussbedarf 2027 von {_german_euro(subsidy)} auf {_german_euro(subsidy + amount)}."
+        "(Bundesstiftung Frühe Hilfen und Land). Werden sie nicht bewilligt, ist über die betroffenen Maßnahmen "
+        "neu zu entscheiden: Würden sie dennoch wie geplant umgesetzt, stiege der Zuschussbedarf 2027 von "
+        f"{_german_euro(subsidy)} auf {_german_euro(subsidy + amount)}."
     )
     concept = inputs.check().concept
     views = {v.paper.number: v for v in paper_views(concept)}

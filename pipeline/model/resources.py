@@ -141,8 +141,13 @@ class FollowUpYear:
                 f"({euro((e.full_year or e.amount) - e.amount)} mehr)"
                 for e in self.growing
             )
+            what = (
+                f"eine Leistung, die {self.year - 1} erst im Lauf des Jahres beginnt, dann ein volles Jahr kostet"
+                if len(self.growing) == 1
+                else f"Leistungen, die {self.year - 1} erst im Lauf des Jahres beginnen, dann ein volles Jahr kosten"
+            )
             parts.append(
-                f"{'Zudem steigt' if self.ending else f'Ab {self.year} steigt'} der Aufwand im vollen Jahr: {lines}"
+                f"{'Zudem steigt' if self.ending else f'Ab {self.year} steigt'} der Aufwand, weil {what}: {lines}"
             )
         if self.ending and self.growing:
             rise = total(i.amount for i in self.ending) + total(
