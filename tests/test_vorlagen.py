@@ -1307,3 +1307,24 @@ def test_the_table_of_bodies_has_a_column_of_kinds_only_where_the_names_do_not_s
     assert network.kinds_named
     renamed = network.bodies[0].model_copy(update={"name": "Lenkungskreis Frühe Hilfen"})
     assert not network.model_copy(update={"bodies": [renamed, *network.bodies[1:]]}).kinds_named
+
+
+def test_a_paper_explains_the_abbreviations_it_uses_at_its_end(concept):
+    """A council member has no concept's list at hand ('FGKiKP', 'VZÄ'): the paper ends with the
+    abbreviations its own text uses, each of them there, none it does not use."""
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    views = {v.paper.number: v for v in paper_views(concept)}
+    root = lxml.html.fromstring(f"<div>{render_paper(views['GA/2026/027']).body_html}</div>")
+    heading = root.xpath("//h1")[-1]
+    assert heading.get("id") == "abkuerzungen"
+    table = heading.getnext()
+    rows = [[" ".join(c.text_content().split()) for c in tr.findall("td")] for tr in table.iter("tr")]
+    rows = [row for row in rows if row]
+    table.getparent().remove(table)
+    text = " ".join(root.text_content().split())
+    assert ["VZÄ", "Vollzeitäquivalente"] in rows
+    for short, _ in rows:  # 'U1 bis U9' stands for any of the series ('U3')
+        assert short in text or (short == "U1 bis U9" and any(f"U{n}" in text for n in range(1, 10)))
+    assert "HGO" not in text and all(short != "HGO" for short, _ in rows)

@@ -761,6 +761,35 @@ def test_a_bold_question_stays_with_the_facts_under_it_in_word():
 
 
 @pytest.mark.slow
+def test_rows_of_fields_in_a_kept_block_keep_together_across_the_gap_between_them():
+    """Pandoc sets an empty paragraph between two tables; between two rows of fields of a block
+    kept together it keeps with the next row too (the fifth Sozialraum's lines of Neuhafen's
+    agreement stood alone on the next page). After the block's last row nothing is kept."""
+    from pipeline.export import export_document
+
+    def row(name: str) -> str:
+        fields = "".join(
+            f'<div class="feld"><p>{name}: {what}</p></div>' for what in ("Ansprechperson", "Vertretung")
+        )
+        return f'<div class="felder">{fields}</div>'
+
+    html = (
+        '<div class="zusammenhalten"><p>Familienzentren: Ansprechperson und Vertretung</p>'
+        f"{row('Nordstadt')}{row('Mainbogen')}{row('Südliche Stadtteile')}</div>"
+        f"<p>Danach.</p>{row('Frei')}{row('Auch frei')}"
+    )
+    body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
+    blocks = list(body.iterchildren())
+    gaps = [
+        b
+        for before, b, after in zip(blocks, blocks[1:], blocks[2:], strict=False)
+        if before.tag == qn("w:tbl") and b.tag == W_P and after.tag == qn("w:tbl") and not _text(b).strip()
+    ]
+    kept = [gap.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for gap in gaps]
+    assert kept == [True, True, False]
+
+
+@pytest.mark.slow
 def test_a_short_numbered_list_keeps_together_in_word_a_bullet_list_only_at_its_ends():
     """JHA/2026/030's Beschlussvorschlag broke after point 3 in Word (the PDF kept it whole)."""
     from pipeline.export import export_document

@@ -48,6 +48,7 @@ from pipeline.export.ooxml import (
     paragraph_properties,
     run_properties,
     set_child,
+    style_of,
     text_of,
 )
 from pipeline.formatting import NB_HYPHEN, suffix_hyphens_unbroken
@@ -323,6 +324,27 @@ def _form_tables(document: DocumentObject) -> None:
                     cell_margins.append(element("right", w="0", type="dxa"))
                 if number == 0:  # the lines: at the row's foot, level whatever is written on them
                     set_child(cell_properties, "vAlign", val="bottom")
+        _gap_kept(table)
+
+
+#: The style of a field's label that keeps with what follows (inside a block kept together).
+KEPT_LABEL = "Feldbezeichnung"
+
+
+def _gap_kept(table: etree._Element) -> None:
+    """The empty paragraph pandoc puts between two rows of fields keeps with the next row where
+    the labels before it do (a block kept together): the fifth Sozialraum's lines stood alone on
+    the next page of Neuhafen's Kooperationsvereinbarung."""
+    gap = table.getnext()
+    rows = list(table.iterchildren(TR))
+    if gap is None or gap.tag != P or text_of(gap).strip() or not rows:
+        return
+    following = gap.getnext()
+    if following is None or following.tag != TBL:
+        return
+    labels = [p for p in rows[-1].iter(P) if style_of(p) == KEPT_LABEL]
+    if labels:
+        insert_ordered(paragraph_properties(gap), element("keepNext"))
 
 
 #: Type size in the wide tables, in half points (7 pt), as in the PDF layout.

@@ -271,6 +271,15 @@ def paper_file_stem(view: PaperView) -> str:
     return f"{safe_file_part(view.paper.number)}_{safe_file_part(view.lead_committee.name)}"
 
 
+def _with_abbreviations(template_dir: TemplateSource, name: str, **context: Any) -> str:
+    """A document whose end lists the abbreviations its text uses: rendered once without the
+    list to find them, and again with it where there are any (a council member has no
+    concept's list at hand: 'FGKiKP', 'VZÄ')."""
+    body = render_template(template_dir, name, **context, abkuerzungen=[])
+    used = used_in(html.unescape(re.sub(r"<[^>]+>", " ", body)))
+    return render_template(template_dir, name, **context, abkuerzungen=used) if used else body
+
+
 def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
     """One council paper: header block, Beschlussvorschlag, Sachverhalt, finances, Anlagen."""
     paper = view.paper
@@ -278,7 +287,7 @@ def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -
     title = f"{paper.kind} {paper.number}"
     publisher = f"{municipality.name}, {paper.lead_office}"  # the office in charge, on every page
     return RenderedDocument(
-        body_html=render_template(template_dir, "vorlage/vorlage.html.j2", k=view.concept, v=view),
+        body_html=_with_abbreviations(template_dir, "vorlage/vorlage.html.j2", k=view.concept, v=view),
         title=title,
         subtitle=paper.subject,
         author=publisher,
