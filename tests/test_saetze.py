@@ -480,3 +480,28 @@ def test_a_group_is_named_in_lower_case_inside_a_sentence_an_institution_never(c
     assert by_name["Allgemeiner Sozialer Dienst (ASD)"].name_in_text == "Allgemeiner Sozialer Dienst (ASD)"
     text = _text_of(render_all(concept)["vorlage JHA/2026/030"])
     assert "Geburtshilfe, freiberufliche Hebammen, Familienhebammen" in text  # who took part
+
+
+def test_who_took_part_in_the_fassung_is_counted_against_all_actors_in_both_rows(concept):
+    """'Akteure, die … mitgewirkt haben: 15' beside '… beteiligte Akteure: 21 von 21' read as a
+    contradiction (Word review): both rows count of all actors, the first a part of the second."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    chapter = next(html for name, html in concept_chapters(concept).items() if "15_qualitaet" in name)
+    table = next(
+        t
+        for t in lxml.html.fromstring(f"<div>{chapter}</div>").iter("table")
+        if "Fortschreibung" in t.findtext("caption")
+    )
+    rows = {
+        r[0].text_content().strip(): r[1].text_content().strip()
+        for r in table.iter("tr")
+        if len(r.findall("td")) == 2
+    }
+    own = next(v for k, v in rows.items() if "selbst mitgewirkt" in k)
+    all_ = next(v for k, v in rows.items() if "vertreten sind" in k)
+    actors = len(concept.actors)
+    assert own == f"{len(concept.version.contributors)} von {actors}"
+    assert all_.endswith(f" von {actors}") and int(own.split()[0]) <= int(all_.split()[0])
