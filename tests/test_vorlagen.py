@@ -1174,10 +1174,15 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     start = concept.agreement.start.strftime("%d.%m.%Y")  # after the Stand: not yet in force
     from pipeline.formatting import number_word
 
+    bound = len(concept.agreement.bound_actors)
+    without = len(concept.actors) - len(binding) - len(recommended)
+    # all three counts, so none reads as a step back from another (review of Neuhafen's M 184/2026)
     assert (
-        f"Die neue Kooperationsvereinbarung (ab {start}) legt für {number_word(len(binding))} Akteure verbindliche "
-        "Abstimmungswege fest; für zwei weitere gelten die Abstimmungswege bis zum Beitritt als Empfehlung"
+        f"Die neue Kooperationsvereinbarung (ab {start}) bindet {bound} der {len(concept.actors)} Akteure. "
+        f"Verbindliche Abstimmungswege legt sie für {number_word(len(binding))} Akteure fest; für zwei weitere "
+        f"gelten sie bis zum Beitritt als Empfehlung"
     ) in text
+    assert f"für {number_word(without)} weitere ist kein Abstimmungsweg vereinbart." in text
     assert len(binding) == 11  # with the Familienbildungsstätte and the Jobcenter
     assert "(Kinder- und Jugendärztinnen und -ärzte sowie freiberufliche Hebammen)" in text
     # the midwives signed the earlier agreement as a group: the paper says why they are not bound
