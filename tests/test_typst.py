@@ -485,3 +485,22 @@ def test_a_smaller_picture_floats_only_where_the_table_after_it_fits_before_it()
         table_page = next(n for n, text in enumerate(pages) if "Tabelle 1: Liste" in text)
         picture_page = next(n for n, text in enumerate(pages) if "Abbildung 1: Das Bild" in text)
         assert (table_page < picture_page) is table_first, pages
+
+
+def test_a_column_too_narrow_for_its_code_takes_room_only_from_a_column_that_does_not_use_it():
+    """'M10' in a column of 4 % would break ('M1|0'): it takes room from the column of short
+    amounts, never from the column whose text wraps (that would cost it lines)."""
+    rows = "".join(
+        f"<tr><td>M{n}</td><td>{'Ein langer Text, der in seiner Spalte umbricht und umbricht. ' * 3}</td><td>5 €</td></tr>"
+        for n in range(8, 12)
+    )
+    html = (
+        '<table><colgroup><col style="width: 4%"><col style="width: 76%"><col style="width: 20%"></colgroup>'
+        f"<thead><tr><th>Nr.</th><th>Text</th><th>Betrag</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    columns = re.search(r"columns: \(([^)]*)\)", body(html))
+    assert columns is not None
+    number, text, amount = (float(w.strip().removesuffix("%")) for w in columns[1].split(",")[:3])
+    assert number > 4 and text == 76 and amount < 20 and abs(number + text + amount - 100) < 0.1
+    plain = html.replace("width: 4%", "width: 10%").replace("width: 76%", "width: 70%")
+    assert "columns: (10%, 70%, 20%" in body(plain)  # every word fits: the template's widths stay

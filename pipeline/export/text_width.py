@@ -108,18 +108,20 @@ def _piece_em(piece: str) -> float:
     return em_width(piece)
 
 
-def fit_widths(widths: list[int], needed: list[int]) -> list[int]:
+def fit_widths(widths: list[int], needed: list[int], kept: list[int] | None = None) -> list[int]:
     """Widths (same total) where each column that needs more takes it from the columns with
     the most room. Where not all words fit, the narrow columns still get all they need (a 'Z2.2'
     or '2026' cannot be hyphenated) and only the longest words are capped, at one common width:
-    Word and typst hyphenate those."""
+    Word and typst hyphenate those. `kept`: what each column keeps when it gives (at least what
+    it needs; more where its text would wrap into more lines)."""
     if sum(needed) > sum(widths):
         needed = _capped(needed, sum(widths))
+    floors = [max(n, k) for n, k in zip(needed, kept or needed, strict=True)]
     widths = list(widths)
     for index, need in enumerate(needed):
         while widths[index] < need:
-            donor = max(range(len(widths)), key=lambda i: widths[i] - needed[i])
-            spare = widths[donor] - needed[donor]
+            donor = max(range(len(widths)), key=lambda i: widths[i] - floors[i])
+            spare = widths[donor] - floors[donor]
             if donor == index or spare <= 0:
                 break
             moved = min(spare, need - widths[index])

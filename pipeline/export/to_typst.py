@@ -21,6 +21,7 @@ both are escaped; ids and file names become string literals too (``label("…")`
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,8 +51,11 @@ from pipeline.export.text_width import (
     KEEP_WHOLE_ROWS,
     KEPT_NUMBERED_LINES,
     POINTS_PER_CM,
+    em_width,
+    fit_widths,
     kept_row_pairs,
     lines_needed,
+    needed_em,
 )
 from pipeline.formatting import suffix_hyphens_unbroken
 from pipeline.render.document import UNNUMBERED, leads_in
@@ -499,7 +503,54 @@ def _layout(element: _Element) -> tuple[list[str], tuple[list[_Element], list[_E
     header_cells = cells(first) if first is not None else []
     count = max(len(widths), sum(span(c, "colspan") for c in header_cells), 1)
     widths += ["auto"] * (count - len(widths))
-    return widths, (head, [row for row in body if len(row)], foot)
+    filled = [row for row in body if len(row)]
+    return _fitted(element, widths, head, [*filled, *foot]), (head, filled, foot)
+
+
+#: Source Sans Pro (and Source Serif Pro) against Arial, whose widths :func:`needed_em` knows, with
+#: a margin: a bold header a hair too narrow still broke ('Mainbo-|gen').
+PDF_FONT_WIDTH = 1.05
+_WORD_GAPS = re.compile(r"[ \t\n]+")
+
+
+def _cell_text(cell: _Element) -> str:
+    return " ".join(" ".join(str(text) for text in cell.itertext()).split())
+
+
+def _fitted(element: _Element, widths: list[str], head: list[_Element], rows_: list[_Element]) -> list[str]:
+    """The columns' widths where a column whose longest word would not fit ('Mainbo-|gen' in a
+    header, 'Z1 Zugang in al-|len Sozialräumen') takes room that another column does not use: a
+    column gives only down to the width of its longest cell on one line, so a column of dates or
+    amounts gives and a column of wrapping text keeps its lines (the templates' widths stay where
+    every word fits). Only where the templates give every width."""
+    if not all(width.endswith("%") for width in widths):
+        return widths
+    points = (WIDE_TABLE_POINTS if len(widths) > WIDE_TABLE_COLUMNS else TABLE_POINTS) * PDF_FONT_WIDTH
+    needed, natural = [0.0] * len(widths), [0.0] * len(widths)
+    for row in [*head, *rows_]:
+        column = 0
+        for cell in cells(row):
+            spanned = span(cell, "colspan")
+            if spanned == 1 and column < len(widths):
+                bold = 1.1 if row in head or _only_strong(cell) else 1.0
+                text = _cell_text(cell)
+                longest = max((needed_em(word) for word in _WORD_GAPS.split(text)), default=0.0)
+                needed[column] = max(needed[column], longest * points * bold + CELL_PADDING)
+                if row not in head:  # a header may wrap; the body's longest cell on one line
+                    natural[column] = max(natural[column], em_width(text) * points * bold + CELL_PADDING)
+            column += spanned
+    measured = _column_points(element, widths)
+    if all(need <= width for need, width in zip(needed, measured, strict=True)):
+        return widths
+    page = sum(measured)
+    fitted = fit_widths(
+        [round(w * 100) for w in measured],
+        [math.ceil(n * 100) for n in needed],
+        [math.ceil(min(n, w) * 100) if n < w else round(w * 100) for n, w in zip(natural, measured, strict=True)],
+    )
+    if fitted == [round(w * 100) for w in measured]:
+        return widths
+    return [f"{width / page:.2f}%" for width in fitted]
 
 
 def table(element: _Element) -> str:
