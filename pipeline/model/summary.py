@@ -33,12 +33,13 @@ READINGS = (
 #: others say what they mean). The Zielpfad: Indicator.behind_path.
 READING_MEANINGS = {
     "auf dem Weg": (
-        "Der Wert hat sich verbessert und liegt höchstens ein Zehntel des Wegs hinter einer gleichmäßigen "
-        "Entwicklung vom Ausgangs- zum Zielwert."
+        "Der Wert hat sich verbessert und liegt höchstens ein Zehntel des Wegs hinter dem Zielpfad, einer "
+        "gleichmäßigen Entwicklung vom Ausgangswert über etwaige Zwischenziele zum Zielwert."
     ),
     "hinter dem Zielpfad": (
         "Der Wert hat sich verbessert, aber zu langsam, um das Ziel rechtzeitig zu erreichen: Er liegt um "
-        "mehr als ein Zehntel des Wegs hinter einer gleichmäßigen Entwicklung vom Ausgangs- zum Zielwert."
+        "mehr als ein Zehntel des Wegs hinter dem Zielpfad (gleichmäßig vom Ausgangswert über etwaige "
+        "Zwischenziele zum Zielwert)."
     ),
     "unverändert": "Der Wert ist derselbe wie der Ausgangswert.",
     "rückläufig": "Der Wert hat sich gegenüber dem Ausgangswert verschlechtert.",
