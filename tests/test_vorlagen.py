@@ -186,7 +186,11 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
                 if x["jahr"] >= year
             )
             following = " und in den folgenden Haushaltsjahren" if later else ""
-            reservation = f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {year}{following}"
+            start = f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {year} (Aufwand "
+            # the amounts reserved are those of the paper's own table of Finanzielle Auswirkungen
+            rows = dict(r[:2] for r in _rows(_table(document, "Finanzielle Auswirkungen")))
+            amounts = f"{rows['Aufwand']}, Zuschussbedarf {rows['Zuschussbedarf (kommunaler Eigenanteil)']})"
+            reservation = f"{start}{amounts}{following}"
             # grants only applied for: their approval too (the sources of the paper's scope)
             pending = {
                 x["quelle"]
@@ -1087,10 +1091,14 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
     """A Beschlussvorlage whose Erträge are partly only applied for ('beantragt: true') puts the
     implementation under their approval too, naming the sources; once granted, only the budget."""
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
-    assert views["JHA/2026/030"].budget_reservation == (
-        "Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt 2027 und in den "
-        "folgenden Haushaltsjahren sowie der Bewilligung der beantragten Fördermittel (Bundesstiftung Frühe "
-        "Hilfen und Land)."
+    reservation = views["JHA/2026/030"].budget_reservation
+    assert reservation is not None
+    assert reservation.startswith(
+        "Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt 2027 ("
+    )
+    assert reservation.endswith(
+        ") und in den folgenden Haushaltsjahren sowie der Bewilligung der beantragten Fördermittel (Bundesstiftung "
+        "Frühe Hilfen und Land)."
     )
 
     def granted(data):

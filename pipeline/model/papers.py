@@ -519,7 +519,12 @@ class PaperView:
         if any("vorbehalt" in point.lower() for point in self.paper.proposal):
             return None
         later = " und in den folgenden Haushaltsjahren" if finances.later_years or finances.effects else ""
-        reservation = f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}{later}"
+        balance = finances.balance  # the amounts, so the decision says what it reserves
+        amounts = f" (Aufwand {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
+        reservation = (
+            f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}"
+            f"{amounts}{later}"
+        )
         pending: list[str] = list(dict.fromkeys(i.source for i in finances.income if i.applied_for))
         if pending:
             reservation += f" sowie der Bewilligung der beantragten Fördermittel ({enumeration(pending)})"
