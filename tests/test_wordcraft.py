@@ -233,6 +233,28 @@ def test_pdf_is_pdfa_2a_and_pdfua_1(pdf):
     assert "http://www.aiim.org/pdfua/ns/id/" in schemas
 
 
+def test_the_matrix_reads_in_8_pt_with_room_for_the_names_in_word(document):
+    """7 pt made the Zuständigkeitsmatrix hard to read in print while its landscape page had room:
+    8 pt (7 pt only beyond 24 columns), and the measures' columns no wider than they need, so the
+    actors' names take the rest (templates/konzept/07_akteure.html.j2)."""
+    from pipeline.export.text_width import wide_table_points
+
+    table = next(t for t in document.element.body.iter(qn("w:tbl")) if len(list(t.iter(qn("w:gridCol")))) > 20)
+    sizes = {s.get(qn("w:val")) for s in table.iter(qn("w:sz"))}
+    assert sizes == {"16"} and wide_table_points(22) == 8.0 and wide_table_points(31) == 7.0
+    grid = [int(c.get(qn("w:w"))) for c in table.iter(qn("w:gridCol"))]
+    assert grid[0] > 5 * max(grid[1:])  # the names' column
+
+
+def test_matrix_columns_give_the_names_what_the_numbers_do_not_need():
+    from pipeline.render.environment import matrix_columns
+
+    few = matrix_columns("Akteur", list(range(1, 19)), 74, 3.0)
+    assert [w for _, w, _ in few[1:]] == [3.0] * 18 and few[0][1] == 100 - 54
+    many = matrix_columns("Akteur", list(range(1, 31)), 74, 3.0)
+    assert many[1][1] == 2.4 and many[0][1] == 100 - 72  # shared as before where there are many
+
+
 def test_pdf_turns_the_wide_tables_to_landscape_with_header_and_footer(pdf):
     pages = [(p, p.extract_text()) for p in pdf.pages]
     wide = [(p, t) for p, t in pages if p.mediabox.width > p.mediabox.height]

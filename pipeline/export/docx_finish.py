@@ -51,6 +51,7 @@ from pipeline.export.ooxml import (
     style_of,
     text_of,
 )
+from pipeline.export.text_width import WIDE_TABLE_COLUMNS, wide_table_points
 from pipeline.formatting import NB_HYPHEN, suffix_hyphens_unbroken
 from pipeline.model import fonts
 from pipeline.render.document import RenderedDocument
@@ -347,11 +348,7 @@ def _gap_kept(table: etree._Element) -> None:
         insert_ordered(paragraph_properties(gap), element("keepNext"))
 
 
-#: Type size in the wide tables, in half points (7 pt), as in the PDF layout.
-COMPACT_SIZE_HALF_POINTS = 14
-
-
-def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> None:
+def _compact_wide_tables(document: DocumentObject, min_columns: int = WIDE_TABLE_COLUMNS + 1) -> None:
     """Wide tables (the Zuständigkeitsmatrix) get small type and narrow cell margins, as in
     the PDF layout, so that 'M12' fits its column."""
     for table in document.tables:
@@ -364,8 +361,9 @@ def _compact_wide_tables(document: DocumentObject, min_columns: int = 11) -> Non
             margin.set(qn("w:type"), "dxa")
             margins.append(margin)
         insert_ordered(table._tbl.tblPr, margins)
+        size = str(round(wide_table_points(len(table.columns)) * 2))  # half points, as in the PDF
         for run in table._tbl.iter(R):  # in the XML: python-docx's cells and fonts cost a second
-            set_child(run_properties(run), "sz", val=str(COMPACT_SIZE_HALF_POINTS))
+            set_child(run_properties(run), "sz", val=size)
 
 
 class _StampedZip:

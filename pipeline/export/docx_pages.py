@@ -313,7 +313,7 @@ _BREAKS = re.compile(r"[ \t\n]+")
 
 
 def _cell_points(cell: etree._Element) -> float:
-    """Type size of a cell's text: 7 pt where a run sets it (wide tables), else 9 pt."""
+    """Type size of a cell's text: 7 or 8 pt where a run sets it (wide tables), else 9 pt."""
     size = cell.find(_SIZE)
     return int(size.get(VAL, "18")) / 2 if size is not None else 9.0
 

@@ -46,6 +46,17 @@ MOVABLE_ROW_LINES = 5
 #: one page: a Beschlussvorschlag read across a page break (points 1–3 here, 4–5 there) invites
 #: the question whether the page after is part of it. About a third of a page.
 KEPT_NUMBERED_LINES = 20
+#: A table of more columns than this is set compactly (the Zuständigkeitsmatrix, on a landscape
+#: page): in 8 pt, with more than CROWDED_COLUMNS in 7 pt (templates/gemeinsam.typ; Word alike).
+WIDE_TABLE_COLUMNS, CROWDED_COLUMNS = 10, 24
+
+
+def wide_table_points(columns: int) -> float:
+    """The type size of a compact table of so many columns (7 pt made the matrix hard to read in
+    print while its landscape page had room)."""
+    return 7.0 if columns > CROWDED_COLUMNS else 8.0
+
+
 #: The width of body text (points: A4 less the margins of 2,5 cm) and its type size.
 BODY_WIDTH, BODY_POINTS = 453.5, 10.5
 

@@ -51,11 +51,13 @@ from pipeline.export.text_width import (
     KEEP_WHOLE_ROWS,
     KEPT_NUMBERED_LINES,
     POINTS_PER_CM,
+    WIDE_TABLE_COLUMNS,
     em_width,
     fit_widths,
     kept_row_pairs,
     lines_needed,
     needed_em,
+    wide_table_points,
 )
 from pipeline.formatting import suffix_hyphens_unbroken
 from pipeline.render.document import UNNUMBERED, leads_in
@@ -408,7 +410,14 @@ def _bold(row: _Element) -> bool:
 #: landscape section, in points; cell padding left and right together; type sizes of tables.
 TEXT_WIDTH = {False: BODY_WIDTH, True: 700.2}
 CELL_PADDING = 10.0
-TABLE_POINTS, WIDE_TABLE_POINTS, WIDE_TABLE_COLUMNS = 9.5, 7.0, 10
+TABLE_POINTS = 9.5
+
+
+def _table_points(columns: int) -> float:
+    """The type size of a table of so many columns (templates/gemeinsam.typ)."""
+    return wide_table_points(columns) if columns > WIDE_TABLE_COLUMNS else TABLE_POINTS
+
+
 #: Distance of two lines in a cell, in em (cap height and leading), and a row's padding (points).
 LINE_PITCH, ROW_PADDING = 1.28, 2.1
 #: What begins a new line within a cell.
@@ -466,7 +475,7 @@ def _keepers(element: _Element, widths: list[str], parts: tuple[list[_Element], 
     head, body, foot = parts
     if not body:
         return {}
-    points = WIDE_TABLE_POINTS if len(widths) > WIDE_TABLE_COLUMNS else TABLE_POINTS
+    points = _table_points(len(widths))
     measured = _column_points(element, widths)
     if len(body) <= KEEP_WHOLE_ROWS:
         whole = [_row_lines(row, measured, points) for row in body] + [1] * (len(head) + len(foot))
@@ -489,7 +498,7 @@ def _table_height(element: _Element) -> float | None:
     every = [row for part in parts for row in part]
     if not _plain_rows(every, len(widths)):
         return None
-    points = WIDE_TABLE_POINTS if len(widths) > WIDE_TABLE_COLUMNS else TABLE_POINTS
+    points = _table_points(len(widths))
     measured = _column_points(element, widths)
     return _height([_row_lines(row, measured, points) for row in every], points)
 
@@ -525,7 +534,7 @@ def _fitted(element: _Element, widths: list[str], head: list[_Element], rows_: l
     every word fits). Only where the templates give every width."""
     if not all(width.endswith("%") for width in widths):
         return widths
-    points = (WIDE_TABLE_POINTS if len(widths) > WIDE_TABLE_COLUMNS else TABLE_POINTS) * PDF_FONT_WIDTH
+    points = _table_points(len(widths)) * PDF_FONT_WIDTH
     needed, natural = [0.0] * len(widths), [0.0] * len(widths)
     for row in [*head, *rows_]:
         column = 0

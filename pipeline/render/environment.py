@@ -74,10 +74,12 @@ def row_columns(fixed: list[Column], titles: list[object], share: float | None =
     return [*fixed, *columns(titles, rest / len(titles), "r")] if titles else list(fixed)
 
 
-def matrix_columns(first: str, titles: list[object], share: float = 74) -> list[Column]:
+def matrix_columns(first: str, titles: list[object], share: float = 74, widest: float = 100) -> list[Column]:
     """A label column and narrow centred columns sharing `share` per cent of the width (the
-    Zuständigkeitsmatrix: one per measure), widths cut to a tenth of a per cent."""
-    width = math.floor(share / len(titles) * 10) / 10
+    Zuständigkeitsmatrix: one per measure), none wider than `widest` per cent, widths cut to a
+    tenth of a per cent: with few measures the label column keeps the rest, so the actors' names
+    need fewer lines."""
+    width = min(widest, math.floor(share / len(titles) * 10) / 10)
     return [(first, 100 - width * len(titles), "l"), *columns(titles, width, "c")]
 
 
