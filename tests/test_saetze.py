@@ -505,3 +505,18 @@ def test_who_took_part_in_the_fassung_is_counted_against_all_actors_in_both_rows
     actors = len(concept.actors)
     assert own == f"{len(concept.version.contributors)} von {actors}"
     assert all_.endswith(f" von {actors}") and int(own.split()[0]) <= int(all_.split()[0])
+
+
+def test_the_coordinations_conditions_stand_once_in_its_own_chapter(concept):
+    """Chapter 'Netzwerkkoordination' and the chapter on the actors' Rahmenbedingungen repeated the
+    same sentence word for word (review): the second refers to the first."""
+    import re as _re
+
+    from pipeline.render import concept_chapters
+
+    conditions = concept.coordination_actor.conditions
+    assert conditions
+    text = " ".join(_re.sub(r"<[^>]+>", " ", html) for html in concept_chapters(concept).values())
+    assert " ".join(text.split()).count(" ".join(conditions.split())) == 1
+    rahmen = next(html for name, html in concept_chapters(concept).items() if "11_rahmenbedingungen" in name)
+    assert "Stellen, Finanzierung und Rahmenbedingungen beschreibt Kapitel" in rahmen
