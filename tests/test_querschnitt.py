@@ -252,6 +252,14 @@ def test_qualifizierung_lists_the_coming_dates_and_links_the_measure(inputs):
     rows = _rows(chapters["qualifizierung"], "Termine der Fortbildungen")
     coming = sorted((d, t["titel"]) for t in trainings for d in t.get("termine", []) if d >= stand)
     assert [(r[0], r[1]) for r in rows] == [(d.strftime("%d.%m.%Y"), title) for d, title in coming]
+    # the dates counted against the offers they are for ('fünf Termine' read as one per offer)
+    from pipeline.formatting import number_word
+
+    dated = len({title for _, title in coming})
+    assert (
+        f"stehen {number_word(len(coming))} Termine fest, für {number_word(dated)} der "
+        f"{number_word(len(trainings))} Angebote." in " ".join(_text(chapters["qualifizierung"]).split())
+    )
     series = [t["titel"] for t in trainings if t.get("massnahme") == "fortbildungsreihe"]
     assert f"Fortbildungen (Kapitel {_number_of(chapters, 'qualifizierung')}): {'; '.join(series)}" in _text(
         chapters["massnahmen"]

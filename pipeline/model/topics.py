@@ -394,6 +394,12 @@ class Topics:
         return f"Vorgesehen {verb} {' und '.join(parts)}."
 
     @property
+    def trainings_with_dates(self) -> int:
+        """How many trainings have one of :attr:`upcoming_dates`: 'fünf Termine' beside 'vier
+        Fortbildungen und eine Schulung' read as one date each (review)."""
+        return len({id(training) for _, training in self.upcoming_dates})
+
+    @property
     def upcoming_dates(self) -> list[tuple[dt.date, Training]]:
         """Every training date from the concept's Stand on, in order: the calendar of the chapter."""
         section = self.qualification
