@@ -99,12 +99,18 @@ def map_figure(concept: Concept) -> Figure | None:
     alt = f"Karte: {title}. " + " ".join(sentences)
     if feature is not None and needs.need_reference is not None:
         high = [s.space.label for s in needs.by_space if s.high_need]
+        # the legend's own words: the threshold with its margin (the reference alone read as the
+        # threshold, and a Sozialraum just above it seemed missing)
         alt += (
-            f" Hoher Bedarf ({feature.phrase} {feature.worse} {needs.comparison(needs.need_reference)}, "
-            f"{feature.shown(needs.need_reference.value)}): {enumeration(high) or 'keiner'}."
+            f" Hoher Bedarf, also {needs.high_need_phrase(needs.need_reference)}: {enumeration(high) or 'keiner'}."
         )
         gaps = [s.space.label for s in needs.gaps]
-        alt += f" Lücke: {enumeration(gaps)}." if gaps else " Keine Lücke."
+        fewer = f"weniger laufende Angebote als im Durchschnitt ({_average(needs)})"
+        alt += (
+            f" Lücke, also hoher Bedarf und {fewer}: {enumeration(gaps)}."
+            if gaps
+            else f" Keine Lücke: Kein Sozialraum hat hohen Bedarf und {fewer}."
+        )
     return Figure(MAP, outline_map(areas, _legend(concept, needs), title), alt)
 
 
