@@ -62,6 +62,24 @@ def test_page_tables_have_captions_and_header_cells(page):
     for number, table in enumerate(tables, start=1):
         assert table.find("caption").text_content().startswith(f"Tabelle {number}: ")
         assert table.xpath("./thead/tr/th")
+        assert all(th.get("scope") in ("col", "colgroup") for th in table.xpath("./thead/tr/th"))
+
+
+def test_page_aligns_amounts_as_their_header_and_lets_wide_tables_be_scrolled_by_keyboard(page):
+    """Amounts stood left under a right-aligned header: the browser aligns only the header cell."""
+    root = lxml.html.fromstring(page)
+    table = next(
+        t for t in root.xpath("//main//table") if "Erträge: Zuwendungen" in t.find("caption").text_content()
+    )
+    header = [th.text_content() for th in table.xpath("./thead/tr/th")]
+    amount = header.index("Betrag")
+    for row in table.xpath("./tbody/tr"):
+        assert "text-align: right" in row.xpath("./td")[amount].get("style", "")
+    assert "text-align" not in (table.xpath("./tbody/tr/td")[0].get("style") or "")  # left stays as it is
+    wide = [box for box in root.xpath("//div[@class='breit']") if len(box.xpath("./table/thead/tr[1]/th")) > 4]
+    assert wide and all(
+        box.get("tabindex") == "0" and box.get("aria-label", "").startswith("Tabelle ") for box in wide
+    )
 
 
 def test_page_shows_every_figure_inline_with_its_alternative_text(concept, page):
@@ -142,6 +160,8 @@ def _joined(sheet, text: str) -> Decimal | str:
 def _term(sheet, text: str) -> Decimal:
     if text.startswith("SUM(") and text.endswith(")"):
         return sum((_value(sheet, c) for c in _cells(sheet, text[4:-1])), Decimal(0))
+    if text.startswith("SUBTOTAL(109,") and text.endswith(")"):  # a sum of what a filter shows: all here
+        return sum((_value(sheet, c) for c in _cells(sheet, text[13:-1])), Decimal(0))
     if text.startswith("SUMPRODUCT(") and text.endswith(")"):
         factors = [_factor(sheet, f) for f in _split(text[11:-1], "*")]
         total = Decimal(0)
@@ -195,6 +215,10 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
     for sheet in book:
         assert sheet.freeze_panes == "B2", sheet.title
         assert sheet.print_title_rows == "$1:$1"
+    # a filter over the line items, the totals row outside it (its SUBTOTAL adds what a filter shows)
+    items = book["Aufwandspositionen"]
+    total = next(row for row in range(2, items.max_row + 1) if items.cell(row, 1).value == "Aufwand gesamt")
+    assert items.auto_filter.ref == f"A1:{items.cell(total - 1, items.max_column).coordinate}"
     overview = book["Übersicht"]
     assert [c.value for c in overview[1]] == [
         "Haushaltsjahr",
@@ -230,11 +254,11 @@ def test_overview_totals_are_formulas_that_give_the_models_totals(book):
     total = len(years) + 2
     # a total over an adopted budget and a draft says which years it adds
     assert sheet[f"A{total}"].value == f"Summe {years[0]}–{years[-1]}"
-    assert sheet[f"C{total}"].value.startswith("=SUM(")
+    assert sheet[f"C{total}"].value.startswith("=SUBTOTAL(109,")
     assert _evaluate(sheet, f"C{total}") == sum(expenses.values())
     # a line inserted just above a total row still counts: the total sums down to the row above
     # itself, and the ranges other sheets add up reach the total row of their sheet
-    assert sheet[f"C{total}"].value == "=SUM(C2:INDEX(C:C,ROW()-1))"
+    assert sheet[f"C{total}"].value == "=SUBTOTAL(109,C2:INDEX(C:C,ROW()-1))"
     items = book["Erträge"]
     assert f"'Erträge'!$A$2:$A${items.max_row}" in sheet["D2"].value
     assert _evaluate(sheet, f"E{total}") == sum(expenses.values()) - sum(income.values())

@@ -16,6 +16,7 @@ import html
 import lxml.etree
 import lxml.html
 
+from pipeline.export.intermediate import alignment, cells, rows, span
 from pipeline.render.document import UNNUMBERED, Figure, RenderedDocument
 
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
@@ -99,8 +100,11 @@ def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
     """Tables and figures numbered as in the PDF ('Tabelle 3: …'); images become inline SVG."""
     for number, caption in enumerate(root.iter("caption"), start=1):
         caption.text = f"Tabelle {number}: {caption.text or ''}"
-    for table in list(root.iter("table")):
+    for number, table in enumerate(list(root.iter("table")), start=1):
+        columns = _table_semantics(table)
         wrapper = lxml.html.Element("div", {"class": "breit"})
+        if columns > SCROLLING_COLUMNS:  # may scroll sideways on a phone: reachable by keyboard, named
+            wrapper.attrib.update({"tabindex": "0", "role": "region", "aria-label": f"Tabelle {number}"})
         table.addprevious(wrapper)
         wrapper.append(table)
     for number, figure in enumerate(root.iter("figure"), start=1):
@@ -111,6 +115,33 @@ def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
         caption = figure.find("figcaption")
         if caption is not None:
             caption.text = f"Abbildung {number}: {caption.text or ''}"
+
+
+#: A table of more columns than this may be wider than a phone's screen and scroll in its box.
+SCROLLING_COLUMNS = 4
+
+
+def _table_semantics(table: lxml.html.HtmlElement) -> int:
+    """Header cells say they head a column (scope), and every cell of a column takes the header's
+    alignment: amounts stood left under a right-aligned header (Word and PDF align the column by
+    the header, the browser only the header cell). Gives the number of columns."""
+    head = rows(table, "thead")
+    aligns: list[str | None] = []
+    for cell in cells(head[0]) if head else []:
+        aligns += [alignment(cell)] * span(cell, "colspan")
+    for row in head:
+        for cell in cells(row):
+            if cell.tag == "th":
+                cell.set("scope", "colgroup" if span(cell, "colspan") > 1 else "col")
+    for row in [*rows(table, "tbody"), *rows(table, "tfoot")]:
+        column = 0
+        for cell in cells(row):
+            align = aligns[column] if column < len(aligns) else None
+            if align and align != "left" and alignment(cell) is None:
+                style = cell.get("style", "")
+                cell.set("style", f"{style}; text-align: {align}" if style else f"text-align: {align}")
+            column += span(cell, "colspan")
+    return len(aligns)
 
 
 def _contents(root: lxml.html.HtmlElement) -> str:

@@ -144,13 +144,16 @@ def _write_sheet(book: Any, spec: Sheet, formats: _Formats, ranges: dict[tuple[s
                 letter = _letter(col)
                 amount = sum((_column_value(spec, columns, col, r) for r in range(len(spec.rows))), 0.0)
                 if spec.rows:
-                    # down to the row above the total, wherever it is after rows are inserted
+                    # down to the row above the total, wherever it is after rows are inserted;
+                    # SUBTOTAL(109, …) adds the rows a filter shows, SUM would add hidden ones too
                     cells = f"{letter}{first + 1}:INDEX({letter}:{letter},ROW()-1)"
-                    sheet.write_formula(total_row, col, f"=SUM({cells})", formats.total_euro, amount)
+                    sheet.write_formula(total_row, col, f"=SUBTOTAL(109,{cells})", formats.total_euro, amount)
                 else:
                     sheet.write_number(total_row, col, 0, formats.total_euro)
             else:
                 sheet.write_blank(total_row, col, None, formats.total_blank)
+    if spec.rows:  # the Kämmerei filters by year, Produkt or committee; the totals row stays outside
+        sheet.autofilter(0, 0, len(spec.rows), len(columns) - 1)
     sheet.freeze_panes(1, 1)
     sheet.repeat_rows(0)
     sheet.set_landscape()
