@@ -354,3 +354,16 @@ def test_measure_plan_has_dates_and_costs_per_measure(book):
 
 def test_workbook_bytes_are_reproducible(concept):
     assert to_xlsx(workbook(concept)) == to_xlsx(workbook(concept))
+
+
+def test_page_links_every_email_address_to_write_to_it(concept, page):
+    """On a web page an address is a link to write to it (review); a PDF or Word file keeps it as
+    text."""
+    root = lxml.html.fromstring(page)
+    text_addresses = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ".join(root.xpath("//main")[0].itertext())))
+    linked = {
+        a.get("href").removeprefix("mailto:") for a in root.xpath("//main//a[starts-with(@href, 'mailto:')]")
+    }
+    assert text_addresses and text_addresses == linked
+    for link in root.xpath("//main//a[starts-with(@href, 'mailto:')]"):
+        assert link.text == link.get("href").removeprefix("mailto:")

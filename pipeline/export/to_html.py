@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 
 import lxml.etree
 import lxml.html
@@ -144,6 +145,48 @@ def _table_semantics(table: lxml.html.HtmlElement) -> int:
     return len(aligns)
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _mail_links(root: lxml.html.HtmlElement) -> None:
+    """E-mail addresses in the text as mailto: links, which a reader can click on a web page (not
+    inside a link already)."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.tag == "a":
+            continue
+        outer = [str(a.tag) for a in element.iterancestors()]
+        if "a" in outer or any(tag.endswith("svg") for tag in [*outer, element.tag]):  # pictures stay as drawn
+            continue
+        if element.text and "@" in element.text:
+            _link_addresses(element, inside=True)
+        if element.tail and "@" in element.tail and element.getparent() is not None:
+            _link_addresses(element, inside=False)
+
+
+def _link_addresses(element: lxml.html.HtmlElement, *, inside: bool) -> None:
+    """Split the text at the start of `element` (inside) or after it (its tail) around each address."""
+    text = (element.text if inside else element.tail) or ""
+    pieces = _EMAIL.split(text)
+    addresses = _EMAIL.findall(text)
+    if not addresses:
+        return
+    links = []
+    for address, after in zip(addresses, pieces[1:], strict=True):
+        link = lxml.html.Element("a", {"href": f"mailto:{address}"})
+        link.text, link.tail = address, after
+        links.append(link)
+    if inside:
+        element.text = pieces[0]
+        for index, link in enumerate(links):
+            element.insert(index, link)
+    else:
+        element.tail = pieces[0]
+        anchor = element
+        for link in links:
+            anchor.addnext(link)
+            anchor = link
+
+
 def _contents(root: lxml.html.HtmlElement) -> str:
     """The table of contents: chapters and their sections, linked to their headings."""
     chapters: list[tuple[str, str, list[tuple[str, str]]]] = []
@@ -192,6 +235,7 @@ def to_html(doc: RenderedDocument) -> bytes:
             del element.attrib["data-quelle"]
     _heading_numbers(root)
     _captions(root, {f.name: f for f in doc.figures})
+    _mail_links(root)
     main = lxml.html.tostring(root, encoding="unicode")
     escape = html.escape
     draft = '<p class="entwurf">ENTWURF – nicht zur Veröffentlichung</p>' if doc.draft else ""
