@@ -269,7 +269,8 @@ def test_tables_by_year_add_up_to_the_aufwand(book, name):
     expenses, _ = _money()
     sheet = book[name]
     last = sheet.max_row
-    assert sheet.cell(last, 1).value == "Aufwand gesamt"
+    label = "Finanzierung gesamt (= Aufwand)" if name == "Finanzierung nach Quellen" else "Aufwand gesamt"
+    assert sheet.cell(last, 1).value == label
     for col, year in enumerate(sorted(expenses), start=2):
         assert sheet.cell(1, col).value == str(year)
         assert _evaluate(sheet, sheet.cell(last, col).coordinate) == expenses[year]

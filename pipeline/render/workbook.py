@@ -294,7 +294,7 @@ def workbook(concept: Concept) -> Workbook:
                 "Finanzierung des Aufwands nach Quelle und Jahr",
                 "Quelle",
                 budget.by_source,
-                "Aufwand gesamt",
+                "Finanzierung gesamt (= Aufwand)",  # it adds sources, whose sum is the Aufwand
                 _source_cell,
             ),
             _years_sheet(
