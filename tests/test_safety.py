@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -106,7 +107,13 @@ def hostile_paper(hostile) -> Path:
 def test_hostile_text_appears_literally_on_the_html_page(hostile):
     page = hostile[".html"].read_text(encoding="utf-8")
     root = lxml.html.fromstring(page)
-    assert not root.xpath("//script|//b|//*[@href and not(starts-with(@href, '#'))]")
+    assert not root.xpath(
+        "//script|//b|//*[@href and not(starts-with(@href, '#')) and not(starts-with(@href, 'mailto:'))]"
+    )
+    # the only other links: an e-mail address of the text to write to, exactly as it stands there
+    for link in root.xpath("//*[starts-with(@href, 'mailto:')]"):
+        assert link.tag == "a" and len(link) == 0 and link.get("href") == f"mailto:{link.text}"
+        assert re.fullmatch(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", link.text)
     text = " ".join(root.text_content().split())
     assert HOSTILE in text
     assert root.find(".//title").text.startswith("Gesamtkonzept Frühe Hilfen – " + HOSTILE[:40])
