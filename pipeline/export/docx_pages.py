@@ -35,6 +35,7 @@ from pipeline.export.ooxml import (
     is_form_table,
     local,
     paragraph_properties,
+    style_definition,
     style_of,
     text_of,
 )
@@ -385,11 +386,9 @@ _SPACING = f"{qn('w:pPr')}/{qn('w:spacing')}"
 
 def _style_space_before(document: DocumentObject, style_id: str) -> int:
     """The space before (twips) a paragraph style sets itself, 0 where it sets none."""
-    for style in document.styles.element.iterchildren(qn("w:style")):
-        if style_id and style.get(qn("w:styleId")) == style_id:
-            spacing = style.find(_SPACING)
-            return int(spacing.get(qn("w:before"), "0")) if spacing is not None else 0
-    return 0
+    style = style_definition(document.styles.element, style_id)
+    spacing = style.find(_SPACING) if style is not None else None
+    return int(spacing.get(qn("w:before"), "0")) if spacing is not None else 0
 
 
 def _introduced(following: etree._Element | None) -> str | None:
@@ -444,11 +443,8 @@ def list_ends(document: DocumentObject) -> None:
         if block is not None and local(block) == "p" and block.find(_NUMBERED) is not None:
             run.append(block)
             continue
-        if len(run) > 1:
-            _keep_with_next(run[0])
-            _keep_with_next(run[-2])
-        if len(run) > 1 and _short_numbered(run, ordered):
-            for item in run[:-1]:
+        if len(run) > 1:  # a short numbered list whole, any other at its ends
+            for item in run[:-1] if _short_numbered(run, ordered) else [run[0], run[-2]]:
                 _keep_with_next(item)
         for item, following in itertools.pairwise(run):
             if _level(following) > _level(item):

@@ -35,6 +35,7 @@ from pipeline.export.ooxml import (
     paragraph_properties,
     run,
     set_child,
+    style_definition,
     style_of,
     text_of,
 )
@@ -299,14 +300,15 @@ FIGURE_ENTRY_INDENT = 1560
 
 def _figure_list_style(document: DocumentObject) -> None:
     """The style of the lists' entries: number, tab, caption, with a hanging indent."""
-    for style in document.styles.element.iterchildren(qn("w:style")):
-        properties = style.find(qn("w:pPr"))
-        if style.get(qn("w:styleId")) == "TableofFigures" and properties is not None:
-            tabs = properties.find(qn("w:tabs"))
-            if tabs is None:
-                tabs = insert_ordered(properties, element("tabs"))
-            tabs.insert(0, element("tab", val="left", pos=str(FIGURE_ENTRY_INDENT)))
-            set_child(properties, "ind", left=str(FIGURE_ENTRY_INDENT), hanging=str(FIGURE_ENTRY_INDENT))
+    style = style_definition(document.styles.element, "TableofFigures")
+    properties = style.find(qn("w:pPr")) if style is not None else None
+    if properties is None:
+        return
+    tabs = properties.find(qn("w:tabs"))
+    if tabs is None:
+        tabs = insert_ordered(properties, element("tabs"))
+    tabs.insert(0, element("tab", val="left", pos=str(FIGURE_ENTRY_INDENT)))
+    set_child(properties, "ind", left=str(FIGURE_ENTRY_INDENT), hanging=str(FIGURE_ENTRY_INDENT))
 
 
 def _toc_field(document: DocumentObject) -> tuple[etree._Element, etree._Element] | None:

@@ -456,7 +456,7 @@ def field(
 
 def _formatted(piece: etree._Element, formatting: etree._Element) -> None:
     """A run with these properties besides its own (a character style stays first)."""
-    present = piece.find(qn("w:rPr"))
+    present = piece.find(RPR)
     if present is None:
         piece.insert(0, formatting)
     else:
@@ -507,6 +507,16 @@ def is_form_table(table: etree._Element) -> bool:
     """A row of form fields side by side: a table for the layout, not a table of data."""
     first = table.find(_FIRST_PARAGRAPH)
     return first is not None and style_of(first) == FORM_LINE_STYLE
+
+
+_STYLE_DEFINITION, _STYLE_ID = qn("w:style"), qn("w:styleId")
+
+
+def style_definition(styles: etree._Element, style_id: str) -> etree._Element | None:
+    """The w:style of styles.xml with this id, None where there is none."""
+    if not style_id:
+        return None
+    return next((s for s in styles.iterchildren(_STYLE_DEFINITION) if s.get(_STYLE_ID) == style_id), None)
 
 
 def style_of(paragraph_element: etree._Element) -> str:

@@ -238,7 +238,8 @@ def block(element: _Element) -> list[Chunk]:
     if tag == "dl":
         return [Chunk(terms(element))]
     if tag == "table":
-        return [Chunk(table(element), TABLE, _table_height(element))]
+        layout = _layout(element)  # the columns' fitting reads every cell: once for both
+        return [Chunk(table(element, layout), TABLE, _table_height(element, layout))]
     if tag == "figure":
         markup = figure(element)
         return [Chunk(markup, PICTURE if markup.startswith("#platziert(") else "block")]
@@ -491,10 +492,13 @@ def _keepers(element: _Element, widths: list[str], parts: tuple[list[_Element], 
 BODY_PITCH, HEADING_HEIGHT = 1.35, 48.0
 
 
-def _table_height(element: _Element) -> float | None:
+Layout = tuple[list[str], tuple[list[_Element], list[_Element], list[_Element]]]
+
+
+def _table_height(element: _Element, layout: Layout) -> float | None:
     """A table's estimated height in points with its caption (:func:`_height`); None where its
     columns cannot be told apart (cells spanning rows)."""
-    widths, parts = _layout(element)
+    widths, parts = layout
     every = [row for part in parts for row in part]
     if not _plain_rows(every, len(widths)):
         return None
@@ -503,7 +507,7 @@ def _table_height(element: _Element) -> float | None:
     return _height([_row_lines(row, measured, points) for row in every], points)
 
 
-def _layout(element: _Element) -> tuple[list[str], tuple[list[_Element], list[_Element], list[_Element]]]:
+def _layout(element: _Element) -> Layout:
     """A table's column widths ('25%', 'auto') and its header, body and footer rows."""
     head, body, foot = (rows(element, part) for part in ("thead", "tbody", "tfoot"))
     body += [row for row in element if row.tag == "tr"]
@@ -555,14 +559,14 @@ def _fitted(element: _Element, widths: list[str], head: list[_Element], rows_: l
     fitted = fit_widths(
         [round(w * 100) for w in measured],
         [math.ceil(n * 100) for n in needed],
-        [math.ceil(min(n, w) * 100) if n < w else round(w * 100) for n, w in zip(natural, measured, strict=True)],
+        [math.ceil(n * 100) if n < w else round(w * 100) for n, w in zip(natural, measured, strict=True)],
     )
     if fitted == [round(w * 100) for w in measured]:
         return widths
     return [f"{width / page:.2f}%" for width in fitted]
 
 
-def table(element: _Element) -> str:
+def table(element: _Element, layout: Layout | None = None) -> str:
     """A table as a figure with its caption above: widths and alignment per column (from the
     header cells, as Word has them), the header row repeated on every page, the total rows once
     at the end. Rows never split; where the table breaks between rows, a keeper column of no width
@@ -570,7 +574,7 @@ def table(element: _Element) -> str:
     unbreakable cell spanning rows is one), so typst itself moves caption, header and the first
     rows on to the next page, with a heading or introducing sentence kept before them. The totals
     stand in the body, after a line: a footer that does not repeat could stand alone on a page."""
-    widths, (head, filled, foot) = _layout(element)
+    widths, (head, filled, foot) = layout or _layout(element)
     count = len(widths)
     aligns = [alignment(c) or "auto" for c in cells(head[0])] if head else []
     aligns += ["auto"] * (count - len(aligns))

@@ -164,10 +164,10 @@ def concept_chapters(
             for name in names
             if not name.endswith(ABBREVIATION_CHAPTER)
         }
-        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in chapters.values())
+        used = _abbreviations_in(chapters.values())
         for name in names:
             if name.endswith(ABBREVIATION_CHAPTER):  # lists what the other chapters use
-                chapters[name] = render_template(template_dir, name, **context, abkuerzungen=used_in(text))
+                chapters[name] = render_template(template_dir, name, **context, abkuerzungen=used)
         return {name: chapters[name] for name in names}
 
     chapters = render(None)
@@ -271,12 +271,17 @@ def paper_file_stem(view: PaperView) -> str:
     return f"{safe_file_part(view.paper.number)}_{safe_file_part(view.lead_committee.name)}"
 
 
+def _abbreviations_in(bodies: Iterable[str]) -> list[tuple[str, str]]:
+    """The abbreviations the text of these HTML bodies uses (tags left out), with their meaning."""
+    return used_in(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in bodies))
+
+
 def _with_abbreviations(template_dir: TemplateSource, name: str, **context: Any) -> str:
     """A document whose end lists the abbreviations its text uses: rendered once without the
     list to find them, and again with it where there are any (a council member has no
     concept's list at hand: 'FGKiKP', 'VZÄ')."""
     body = render_template(template_dir, name, **context, abkuerzungen=[])
-    used = used_in(html.unescape(re.sub(r"<[^>]+>", " ", body)))
+    used = _abbreviations_in([body])
     return render_template(template_dir, name, **context, abkuerzungen=used) if used else body
 
 
