@@ -5,6 +5,8 @@ checking only do not count), so a wrong arrow fails here before it tangles the c
 from __future__ import annotations
 
 import ast
+import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,37 @@ def test_every_part_is_placed():
     parts = {_part(m) for m, _ in _modules()} - {""}
     known = set(ALLOWED) | ORCHESTRATION | {m.split(".")[1] for m in BASE if "." in m}
     assert parts <= known, sorted(parts - known)
+
+
+#: lxml.html's own parsing functions and element factory, which share one parser of the module.
+SHARED_HTML_PARSER = re.compile(
+    r"lxml\.html\.(fromstring|fragment_fromstring|fragments_fromstring|document_fromstring|Element)\("
+)
+
+
+def test_html_is_parsed_by_the_threads_own_parser():
+    """Worker threads parse HTML while the main thread bookmarks the next document: every parse
+    and every new element goes through pipeline.render.fragments, whose parser is the thread's
+    own (a libxml2 parser shared by two threads crashed builds)."""
+    shared = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "fragments.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if SHARED_HTML_PARSER.search(line)
+    ]
+    assert shared == []
+
+
+def test_each_thread_parses_with_a_parser_of_its_own():
+    from pipeline.render import fragments
+
+    here = fragments._parser()
+    elsewhere: list[object] = []
+    worker = threading.Thread(target=lambda: elsewhere.append(fragments._parser()))
+    worker.start()
+    worker.join()
+    assert fragments._parser() is here
+    assert elsewhere and elsewhere[0] is not here
+    parsed = fragments.fragment("<p>Ä &amp; <b>ß</b></p>", "main")
+    assert parsed.tag == "main" and parsed[0].text_content() == "Ä & ß"

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-import lxml.html
 from lxml.etree import _Element
+
+from pipeline.render.fragments import fragment
 
 #: Whitespace as HTML collapses it: not the no-break space, which binds citations ('§ 4').
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -32,7 +33,7 @@ GAP = "luecke"
 
 def parse(html: str) -> _Element:
     """The body as one element (a <div>) holding the document's blocks."""
-    root: _Element = lxml.html.fragment_fromstring(html, create_parent="div")
+    root: _Element = fragment(html)
     return root
 
 

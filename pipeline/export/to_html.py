@@ -19,6 +19,7 @@ import lxml.html
 
 from pipeline.export.intermediate import alignment, cells, rows, span
 from pipeline.render.document import UNNUMBERED, Figure, RenderedDocument
+from pipeline.render.fragments import fragment, new_element
 
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
@@ -90,7 +91,7 @@ def _heading_numbers(root: lxml.html.HtmlElement) -> None:
             continue
         counters[level - 1] += 1
         counters[level:] = [0] * (len(counters) - level)
-        number = lxml.html.Element("span", {"class": "nummer"})
+        number = new_element("span", {"class": "nummer"})
         number.text = ".".join(str(n) for n in counters[:level])
         number.tail = " " + (heading.text or "")
         heading.text = None
@@ -103,7 +104,7 @@ def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
         caption.text = f"Tabelle {number}: {caption.text or ''}"
     for number, table in enumerate(list(root.iter("table")), start=1):
         columns = _table_semantics(table)
-        wrapper = lxml.html.Element("div", {"class": "breit"})
+        wrapper = new_element("div", {"class": "breit"})
         if columns > SCROLLING_COLUMNS:  # may scroll sideways on a phone: reachable by keyboard, named
             wrapper.attrib.update({"tabindex": "0", "role": "region", "aria-label": f"Tabelle {number}"})
         table.addprevious(wrapper)
@@ -172,7 +173,7 @@ def _link_addresses(element: lxml.html.HtmlElement, *, inside: bool) -> None:
         return
     links = []
     for address, after in zip(addresses, pieces[1:], strict=True):
-        link = lxml.html.Element("a", {"href": f"mailto:{address}"})
+        link = new_element("a", {"href": f"mailto:{address}"})
         link.text, link.tail = address, after
         links.append(link)
     if inside:
@@ -229,7 +230,7 @@ def _logo(doc: RenderedDocument) -> str:
 
 def to_html(doc: RenderedDocument) -> bytes:
     """The document as one self-contained, accessible HTML page (UTF-8)."""
-    root = lxml.html.fragment_fromstring(doc.body_html, create_parent="main")
+    root = fragment(doc.body_html, "main")
     for element in root.iter():
         if isinstance(element.tag, str) and "data-quelle" in element.attrib:
             del element.attrib["data-quelle"]

@@ -21,6 +21,7 @@ from jinja2.ext import Extension
 from lxml.html import HtmlElement
 
 from pipeline.findings import Path_, format_path
+from pipeline.render.fragments import fragment, new_element
 
 if TYPE_CHECKING:
     from pipeline.load import LoadedInputs
@@ -207,7 +208,7 @@ def _wrap_inline(target: HtmlElement, mark: str) -> HtmlElement | None:
         leading.append(child)
     if not (target.text or "").strip() and not any(normalized(c.text_content() + (c.tail or "")) for c in leading):
         return None
-    span = lxml.html.Element("span", id=mark)
+    span = new_element("span", {"id": mark})
     span.text, target.text = target.text, None
     for child in leading:
         span.append(child)
@@ -217,7 +218,7 @@ def _wrap_inline(target: HtmlElement, mark: str) -> HtmlElement | None:
 
 def bookmark(html: str, index: dict[str, list[InputLocation]], prefix: str = "gk") -> tuple[str, list[Origin]]:
     """The HTML with a bookmark span in every block, and the origin of each block."""
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    root = fragment(html)
     origins: list[Origin] = []
     chapter = ""
     for element in list(root.iter(*BLOCKS)):
