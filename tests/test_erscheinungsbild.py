@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from docx import Document
@@ -355,3 +357,23 @@ def test_a_long_header_names_the_municipality_shortly_so_it_stays_on_one_line():
     assert long == "Stadt Neuhafen am Main · Einverständniserklärung und Schweigepflichtentbindung"
     short = header_text(city, "Gesamtkonzept Frühe Hilfen")
     assert short.startswith(city.layout.header) and len(short) <= HEADER_LENGTH
+
+
+def test_the_cache_of_compiled_templates_keeps_the_newest_and_compiles_into_it(tmp_path, monkeypatch):
+    """Every version of the tool and every folder of own templates adds compiled templates to
+    the user's cache; beyond a number the oldest go, so the folder does not grow for ever."""
+    from pipeline.render import environment
+
+    folder = tmp_path / "gesamtkonzept" / "vorlagen"
+    folder.mkdir(parents=True)
+    for age in range(6):
+        old = folder / f"alt{age}.cache"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 - age, 1_000_000 - age))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(environment, "KEPT_COMPILED", 4)
+    compiled = environment.compiled_templates()
+    assert sorted(p.name for p in folder.iterdir()) == ["alt0.cache", "alt1.cache", "alt2.cache", "alt3.cache"]
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.j2": "Hallo {{ name }}"}), bytecode_cache=compiled)
+    assert env.get_template("t.j2").render(name="Neuhafen") == "Hallo Neuhafen"
+    assert len(list(folder.iterdir())) == 5

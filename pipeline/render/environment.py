@@ -10,6 +10,7 @@ format, they do not compute.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import math
@@ -97,6 +98,12 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
         return super().get_cache_key(f"{self.salt}:{name}", filename)
 
 
+#: How many compiled templates the cache keeps: every version of the tool and every folder of
+#: own templates adds its own, so the oldest beyond this number are removed (compiled again
+#: when needed). A build uses about 60.
+KEPT_COMPILED = 2000
+
+
 def compiled_templates() -> jinja2.BytecodeCache | None:
     """The cache of compiled templates in the user's cache folder, private to the user; None
     where there is none to be had (no home folder, no rights): templates are then compiled."""
@@ -108,7 +115,22 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
             return None
     except (OSError, RuntimeError):
         return None
+    _prune_once(folder)
     return _CompiledTemplates(folder)
+
+
+@cache
+def _prune_once(folder: Path) -> None:
+    """Remove the oldest compiled templates beyond :data:`KEPT_COMPILED` (once per process and
+    folder; a file another build removes at the same time is simply gone)."""
+    try:
+        with os.scandir(folder) as entries:
+            files = [(entry.stat().st_mtime, entry.path) for entry in entries if entry.name.endswith(".cache")]
+    except OSError:
+        return
+    for _, path in sorted(files, reverse=True)[KEPT_COMPILED:]:
+        with contextlib.suppress(OSError):
+            os.remove(path)
 
 
 #: The folder in a municipality's inputs whose templates replace the project's of the same name.
