@@ -1246,3 +1246,23 @@ def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_member
     assert asd.meetings_per_year == sittings("asd", True) > sittings("asd", False)
     local = next(m for m in rounds.members if m not in everywhere and m != rounds.chair)
     assert city.agreement.contribution(city.actor(local)).meetings_per_year == sittings(local, False)
+
+
+def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):
+    """Familienhebammen employed by the Jugendamt do not proceed under § 4 KKG but under its own
+    Schutzauftrag – in the agreement as in the concept's chapter, or the Landrätin would sign a
+    rule that contradicts the concept."""
+    actor = next(a for a in raw(EXAMPLE)["akteure.yaml"]["akteure"] if a.get("im_jugendamt"))
+
+    def clause(concept) -> str:
+        text = text_of(root_of(render_agreement(concept.agreement).body_html))
+        return text[text.index("§ 6 Datenschutz und Schweigepflicht") : text.index("§ 7 ")]
+
+    text = clause(inputs.check().concept)
+    exception = (
+        f"Anders bei den Fachkräften des Jugendamts selbst, hier {actor['name']}: Für sie gilt nicht § 4 KKG"
+    )
+    assert exception in text
+    assert text.index("(§ 4 Abs. 3 Satz 3 KKG)") < text.index(exception) < text.index("§ 8a SGB VIII:")
+    inputs.replace("akteure.yaml", "  im_jugendamt: true", "  im_jugendamt: false")
+    assert "Fachkräften des Jugendamts selbst" not in clause(inputs.check().concept)

@@ -958,8 +958,9 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     assert (
         elsewhere
         and (
-            f"Außerhalb dieser Vorlage fehlen dann zudem Erträge von "
-            f"{_german_euro(sum(Decimal(str(i['betrag'])) for i in elsewhere))} im Jahr:"
+            f"Zudem fehlen dann Erträge von "
+            f"{_german_euro(sum(Decimal(str(i['betrag'])) for i in elsewhere))} im Jahr in einem Haushaltsbereich, "
+            "den diese Vorlage nicht umfasst:"
         )
         in health
     )
@@ -1199,7 +1200,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     text = " ".join(lxml.html.fromstring(render_paper(network).body_html).text_content().split())
     signed = len(concept.actors_with_agreement)
     assert (
-        f"{signed} von ihnen haben die bisherige Kooperationsvereinbarung unterzeichnet. Die neue soll ab {start} gelten."
+        f"{signed} von ihnen haben die bisherige Kooperationsvereinbarung unterzeichnet. Die neue Vereinbarung soll ab {start} gelten."
         in text
     )
 

@@ -458,6 +458,11 @@ class Agreement:
         return SECRET_KEEPER_STEPS
 
     @property
+    def inside_youth_office(self) -> list[Actor]:
+        """Partners whose staff belong to the Jugendamt: § 4 KKG does not apply to them."""
+        return self.concept.topics.inside_youth_office
+
+    @property
     def youth_welfare_steps(self) -> tuple[Step, ...]:
         """§ 8a Abs. 4 and Abs. 1 SGB VIII: the Träger's agreements and the Jugendamt's duty."""
         return YOUTH_WELFARE_STEPS

@@ -191,8 +191,10 @@ class FollowUpYear:
                 )
             if self.with_measures_elsewhere:
                 amount = euro(total(i.amount for i in self.with_measures_elsewhere))
+                areas = len({i.budget_item for i in self.with_measures_elsewhere})
+                where = "einem Haushaltsbereich, den" if areas == 1 else "Haushaltsbereichen, die"
                 parts.append(
-                    f"Außerhalb dieser Vorlage fehlen dann zudem Erträge von {amount} im Jahr: "
+                    f"Zudem fehlen dann Erträge von {amount} im Jahr in {where} diese Vorlage nicht umfasst: "
                     f"{_lines(self.with_measures_elsewhere)}"
                 )
         return "".join(f"{part}. " for part in parts).strip()
