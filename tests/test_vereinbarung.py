@@ -1154,10 +1154,13 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
 
 def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
     """The Jugendamt is bound by the Sozialgeheimnis, not only by § 203 StGB; with joint custody
-    both parents sign, and what concerns one parent passes only with that parent's signature."""
+    both parents sign for the child, and what concerns one parent passes only with that parent's
+    signature."""
     text = text_of(root_of(render_consent_form(concept.agreement).body_html))
     assert "Sozialgeheimnis (§ 35 SGB I, §§ 67 ff. SGB X, im Jugendamt auch § 65 SGB VIII)" in text
-    assert "Bei gemeinsamer elterlicher Sorge unterschreiben beide Eltern" in text
+    assert "Für Angaben über das Kind unterschreiben bei gemeinsamer elterlicher Sorge beide Eltern" in text
+    # before the birth there is no custody of the child: the pregnant woman consents for her own data
+    assert "vor der Geburt gilt die Unterschrift der Schwangeren für ihre eigenen Angaben" in text
     assert (
         "Angaben über einen Elternteil gibt eine Stelle nur weiter, wenn dieser Elternteil unterschrieben hat"
         in text
@@ -1266,3 +1269,23 @@ def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):
     assert text.index("(§ 4 Abs. 3 Satz 3 KKG)") < text.index(exception) < text.index("§ 8a SGB VIII:")
     inputs.replace("akteure.yaml", "  im_jugendamt: true", "  im_jugendamt: false")
     assert "Fachkräften des Jugendamts selbst" not in clause(inputs.check().concept)
+
+
+def test_the_agreement_names_the_network_s_own_contacts_in_child_protection(concept):
+    """A partner signs up to whom it calls: the Jugendamt's contact and when it is reachable, the
+    insoweit erfahrene Fachkraft with her contact and the Jugendamt's feedback – as the concept's
+    chapter on child protection has them (querschnitt.yaml), not only the law."""
+    section = raw(EXAMPLE)["querschnitt.yaml"]["kinderschutz"]
+    actors = {a["id"]: a["name"] for a in raw(EXAMPLE)["akteure.yaml"]["akteure"]}
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    clause = text[text.index("§ 6 Datenschutz und Schweigepflicht") : text.index("§ 7 ")]
+    advice = section["fachberatung"][0]
+    for expected in (
+        f"Ansprechstelle im Jugendamt: {actors[section['jugendamt']]}",
+        f"Erreichbarkeit: {' '.join(section['erreichbarkeit'].split())}",
+        f"Insoweit erfahrene Fachkraft: {actors[advice['akteur']]} ({advice['kontakt']})",
+        f"Rückmeldung des Jugendamts: {' '.join(section['rueckmeldung'].split())}",
+        f"Verbindlicher Leitfaden: {section['leitfaden']}",
+    ):
+        assert expected in clause
+    assert clause.index("§ 8a SGB VIII:") < clause.index("Ansprechstelle im Jugendamt")

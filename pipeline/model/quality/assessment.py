@@ -229,7 +229,8 @@ class QualityAssessment:
                 "klären, ob Angaben fehlen, die belegen, was das Netzwerk schon erreicht sieht."
             )
         if apart == -1:
-            met = [e.message.rstrip(".") for e in result.evidence if e.level == FULFILLED]
+            # the facts that set the data's grade: 'teilweise' rests on what is partly reached
+            met = [e.message.rstrip(".") for e in result.evidence if e.level == result.status]
             what = f": {'; '.join(met)}" if met else ""
             return (
                 f"Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt{what}. Im Gespräch lässt sich "
