@@ -317,8 +317,12 @@ def test_a_character_the_font_lacks_is_named_in_german_as_before():
 def test_a_lead_in_sticks_to_the_list_or_table_it_introduces():
     stuck = body("<p>Offen ist:</p><ul><li>eins</li></ul>")
     assert stuck.startswith('#block(sticky: true)[#"Offen ist:";]')
-    for loose in ("<p>Ein Satz.</p><ul><li>eins</li></ul>", "<p>Offen ist:</p><p>Weiter.</p>"):
-        assert "sticky" not in body(loose)
+    assert "sticky" not in body("<p>Ein Satz.</p><ul><li>eins</li></ul>")
+    # a colon introduces whatever follows: the lines 'Ansprechstelle: …' after 'Dafür gilt:'
+    assert body("<p>Dafür gilt:</p><p><strong>Ansprechstelle:</strong> ASD</p>").startswith(
+        '#block(sticky: true)[#"Dafür gilt:";]'
+    )
+    assert "sticky" not in body("<p>Ein Satz.</p><p>Weiter.</p>")
 
 
 def test_a_short_paragraph_under_a_heading_stays_with_the_table_it_introduces():

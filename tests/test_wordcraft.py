@@ -670,10 +670,14 @@ def test_word_keeps_a_short_table_whole_but_lets_a_tall_one_of_few_rows_break():
 def test_a_lead_in_stays_with_its_list_and_plain_text_does_not():
     from pipeline.export import export_document
 
-    html = "<p>Offen ist:</p><ul><li>eins</li><li>zwei</li></ul><p>Ein Satz.</p><p>Noch einer.</p>"
+    html = (
+        "<p>Offen ist:</p><ul><li>eins</li><li>zwei</li></ul><p>Ein Satz.</p><p>Noch einer.</p>"
+        "<p>Dafür gilt:</p><p><strong>Ansprechstelle:</strong> ASD</p>"
+    )
     body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
     kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
     assert kept["Offen ist:"] and not kept["Ein Satz."]
+    assert kept["Dafür gilt:"]  # a colon introduces whatever follows, a paragraph too
 
 
 @pytest.mark.slow

@@ -51,7 +51,7 @@ from pipeline.export.text_width import (
     lines_needed,
     needed_em,
 )
-from pipeline.render.document import leads_in
+from pipeline.render.document import introduces, leads_in
 
 #: Twips per point, for column widths.
 TWIPS_PER_POINT = 20
@@ -404,7 +404,8 @@ def _introduced(following: etree._Element | None) -> str | None:
 
 def lead_ins(document: DocumentObject) -> None:
     """A paragraph that introduces the table or list after it (:func:`leads_in`: 'Offen ist:', or
-    a short paragraph right under a heading) stays on its page (keep with next); a short
+    a short paragraph right under a heading), or anything else after its colon, stays on its page
+    (keep with next); a short
     paragraph right under a heading does whatever follows it, so heading and one line never
     stand alone at a page's foot."""
     for p in document.element.body.iterchildren(qn("w:p")):
@@ -416,7 +417,7 @@ def lead_ins(document: DocumentObject) -> None:
         )
         if following is None or local(following) == "sectPr" or _pictured(following):
             continue
-        if introduced is None and not after_heading:
+        if introduced is None and not after_heading and not introduces(text_of(p)):
             continue
         if leads_in(
             text_of(p), after_heading=after_heading, bold=_all_bold(p), before_table=introduced == "table"

@@ -60,7 +60,7 @@ from pipeline.export.text_width import (
     wide_table_points,
 )
 from pipeline.formatting import suffix_hyphens_unbroken
-from pipeline.render.document import UNNUMBERED, leads_in
+from pipeline.render.document import UNNUMBERED, introduces, leads_in
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 UNHYPHENATED = "#text(hyphenate: false)["
@@ -249,8 +249,9 @@ def block(element: _Element) -> list[Chunk]:
 
 
 def _leads_in(paragraph: _Element) -> bool:
-    """A paragraph right before a list or a table that introduces it (:func:`leads_in`), or a
-    short one right under a heading whatever follows: heading and one line never stand alone
+    """A paragraph right before a list or a table that introduces it (:func:`leads_in`), one
+    ending with a colon before whatever it introduces (the lines 'Ansprechstelle: …' after
+    'Dafür gilt im Netzwerk:'), or a short one right under a heading whatever follows: heading and one line never stand alone
     at a page's foot ('9.6.1 Jugendhilfe- und Sozialplanung / Organisationsform: …'). Not before
     a picture: kept with it, heading and sentence would move on with a picture that does not
     fit, and leave the page empty (the picture floats instead, :func:`_pictures_before_tables`)."""
@@ -258,9 +259,9 @@ def _leads_in(paragraph: _Element) -> bool:
     after_heading = preceding is not None and preceding.tag in HEADINGS
     if following is None or following.tag == "figure":
         return False
-    if following.tag not in _INTRODUCED and not after_heading:
-        return False
     text = "".join(str(t) for t in paragraph.itertext())
+    if following.tag not in _INTRODUCED and not after_heading and not introduces(text):
+        return False
     return leads_in(
         text,
         after_heading=after_heading,

@@ -25,6 +25,11 @@ LEAD_IN_LENGTH = 400
 _TABLE_WORDS = ("Tabelle", "Übersicht", "Matrix")
 
 
+def introduces(text: str) -> bool:
+    """A paragraph ending with a colon introduces what follows, whatever that is."""
+    return text.rstrip().endswith(":")
+
+
 def leads_in(text: str, *, after_heading: bool, bold: bool = False, before_table: bool = False) -> bool:
     """Whether a paragraph right before a table or list introduces it and must stay on its page
     (keep with next): it ends with a colon ('Offen ist:'), it is a short paragraph right under
@@ -36,7 +41,7 @@ def leads_in(text: str, *, after_heading: bool, bold: bool = False, before_table
     text = text.rstrip()
     short = 0 < len(text) <= LEAD_IN_LENGTH
     names_table = before_table and any(word in text for word in _TABLE_WORDS)
-    return text.endswith(":") or (short and (after_heading or bold or names_table))
+    return introduces(text) or (short and (after_heading or bold or names_table))
 
 
 #: The class of a heading outside the chapter count (Vorwort, Das Wichtigste in Kürze): no
