@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from pipeline.build import build, check_folder
 from pipeline.cli import main
 from pipeline.drafts.word import CAPTION_NUMBER
+from pipeline.errors import InvalidInput
 from pipeline.export import export_document
 from pipeline.export.oparl import PublishedFile, paper_records
 from pipeline.model.papers import paper_views
@@ -858,6 +859,19 @@ def test_a_beschlussvorlage_without_folgekosten_is_a_warning(inputs):
                 measure["zeitraum"].pop("bis", None)
 
     inputs.edit("massnahmen.yaml", open_ended)
+    # one-off lines of the year (M19's kick-off, the survey of M20, a project ending in 2027): the
+    # paper says what recurs
+    assert not [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
+
+    def recurring(data):
+        for line in data["aufwand"]:
+            line.pop("einmalig", None)
+
+    def no_projects(data):
+        for measure in data["massnahmen"]:
+            measure["zeitraum"].pop("bis", None)
+
+    inputs.edit("ressourcen.yaml", recurring).edit("massnahmen.yaml", no_projects)
     warnings = [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
     assert len(warnings) == 1
     assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
@@ -1344,3 +1358,39 @@ def test_a_paper_explains_the_abbreviations_it_uses_at_its_end(concept):
     for short, _ in rows:  # 'U1 bis U9' stands for any of the series ('U3')
         assert short in text or (short == "U1 bis U9" and any(f"U{n}" in text for n in range(1, 10)))
     assert "HGO" not in text and all(short != "HGO" for short, _ in rows)
+
+
+def test_folgekosten_start_from_what_recurs_without_the_one_off_lines(inputs):
+    """'What does it cost every year from 2028?' is the Kämmerei's first question: the paper
+    takes the year's one-off lines out – marked 'einmalig', or a project that ends that year (a
+    survey) – and names them. Amounts recomputed from the YAML."""
+    expenses, _ = _raw_lines(EXAMPLE)
+    measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
+    projects = {
+        m["id"]
+        for m in measures
+        if m["status"] != "laufend" and str(m["zeitraum"].get("bis", "")).startswith("2027")
+    }
+    year = [e for e in expenses if e["jahr"] == 2027]
+    once = [e for e in year if e.get("einmalig") or e["fuer"] in projects]
+    assert {bool(e.get("einmalig")) for e in once} == {True, False}  # one of each kind in the example
+    whole = sum(Decimal(str(e["betrag"])) for e in year)
+    one_off = sum(Decimal(str(e["betrag"])) for e in once)
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    text = _folgekosten(views["JHA/2026/030"])
+    assert text.startswith(
+        f"Von dem Aufwand 2027 ({_german_euro(whole)}) fallen {_german_euro(whole - one_off)} jährlich "
+        f"wiederkehrend an; einmalig sind {_german_euro(one_off)}: "
+    )
+    for line in once:
+        assert f"{line['bezeichnung']} (M" in text and _german_euro(Decimal(str(line["betrag"]))) in text
+    # a paper whose lines are all recurring says nothing of the kind
+    assert "wiederkehrend" not in _folgekosten(views["GA/2026/027"])
+
+
+def test_a_line_cannot_be_one_off_and_start_during_the_year(inputs):
+    inputs.replace("ressourcen.yaml", "    einmalig: true\n", "    einmalig: true\n    volles_jahr: 8000\n")
+    with pytest.raises(InvalidInput) as error:
+        inputs.check()
+    (finding,) = error.value.problems
+    assert finding.where.file == "ressourcen.yaml" and "'einmalig'" in finding.message and finding.where.line > 0

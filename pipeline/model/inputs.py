@@ -1143,6 +1143,12 @@ class Expense(Item, title="Aufwand"):
         "April); die Vorlagen nennen den Mehraufwand im Folgejahr",
         default=None,
     )
+    once: YesNo = field(
+        "einmalig",
+        "Fällt nur in diesem Jahr an, nicht jährlich wiederkehrend (z. B. eine Auftaktveranstaltung); die "
+        "Vorlagen nennen den wiederkehrenden Aufwand ohne ihn",
+        default=False,
+    )
 
     @model_validator(mode="after")
     def _full_year_is_more(self) -> Expense:
@@ -1161,6 +1167,11 @@ class Expense(Item, title="Aufwand"):
             raise refuse("Einen 'empfaenger' gibt es nur bei einer Zuwendung an Träger.")
         if self.kind != "Personal" and self.position is not None:
             raise refuse("Eine 'stelle' gehört nur zu Personalaufwand.")
+        if self.once and self.full_year is not None:
+            raise refuse(
+                "Ein Aufwand ist entweder 'einmalig' oder beginnt im Lauf des Jahres und kostet danach ein "
+                "'volles_jahr' – beides zugleich geht nicht."
+            )
         if self.kind != "Zuwendung an Träger" and self.cooperation_requirements:
             raise refuse(
                 "'kooperationsauflagen' stehen in eigenen Bewilligungen und Leistungsvereinbarungen, also bei "

@@ -37,6 +37,7 @@ from pipeline.model.resources import (
     FollowUpYear,
     PendingGrants,
     follow_up_years,
+    once_only,
     pending_grants,
     series,
     total,
@@ -73,6 +74,23 @@ class FinanceSummary:
     note: str | None
     decides: bool = True
     effects: tuple[FollowUpYear, ...] = ()
+    #: The year's lines that do not recur (marked 'einmalig', or a project that ends that year),
+    #: each as the Kämmerei reads it ('Netzwerkbefragung und Auswertung (M20)') with its amount.
+    one_off: tuple[tuple[str, Decimal], ...] = ()
+
+    @property
+    def recurring(self) -> str:
+        """'Von dem Aufwand 2027 (545.000,00 €) fallen 538.000,00 € jährlich wiederkehrend an;
+        einmalig sind …': the Folgekosten start from what recurs. Empty where nothing is one-off."""
+        if not self.one_off:
+            return ""
+        once = total(amount for _, amount in self.one_off)
+        whole = self.balance.expenses
+        lines = "; ".join(f"{label}, {euro(amount)}" for label, amount in self.one_off)
+        return (
+            f"Von dem Aufwand {self.year} ({euro(whole)}) fallen {euro(whole - once)} jährlich wiederkehrend an; "
+            f"einmalig sind {euro(once)}: {lines}."
+        )
 
     @property
     def balance(self) -> Balance:
@@ -87,7 +105,7 @@ class FinanceSummary:
     def follow_up_named(self) -> bool:
         """The paper can say something about its Folgekosten: later years' amounts, what the
         lines themselves show (grants that end, full-year costs) or words; else 'nicht beziffert'."""
-        return bool(self.later_expenses or self.later_income or self.effects or self.follow_up)
+        return bool(self.later_expenses or self.later_income or self.effects or self.follow_up or self.one_off)
 
     @property
     def reserved(self) -> bool:
@@ -504,6 +522,11 @@ class PaperView:
                 follow_up_years(
                     expenses, income, year, budget.ending_measures, budget.expense_lines, budget.income_lines
                 )
+            ),
+            one_off=tuple(
+                (self.concept.expense_label(e), e.amount)
+                for e in expenses
+                if e.year == year and once_only(e, budget.ending_measures)
             ),
         )
 

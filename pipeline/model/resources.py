@@ -200,6 +200,14 @@ class FollowUpYear:
         return "".join(f"{part}. " for part in parts).strip()
 
 
+def once_only(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
+    """A line that does not recur: marked 'einmalig', or the cost of a project (no ongoing work,
+    such as a survey) in the year it ends."""
+    project = measures.get(expense.purpose)
+    ends_here = project is not None and not project.ongoing and project.end.year == expense.year
+    return expense.once or ends_here
+
+
 def ends_by(measures: dict[str, EndingMeasure], purpose: str, year: int) -> bool:
     """The measure (or purpose) ends in `year` or before: a grant bound to it ends with it."""
     return purpose in measures and measures[purpose].end.year <= year
