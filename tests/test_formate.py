@@ -368,3 +368,18 @@ def test_page_links_every_email_address_to_write_to_it(concept, page):
     assert text_addresses and text_addresses == linked
     for link in root.xpath("//main//a[starts-with(@href, 'mailto:')]"):
         assert link.text == link.get("href").removeprefix("mailto:")
+
+
+def test_the_line_items_say_which_recur_so_the_kaemmerei_can_filter_them(book):
+    """'Anfall': 'einmalig' for a line marked so and for a project that ends in its year (M20's
+    survey), 'jährlich' for the rest – the split the papers' Folgekosten make."""
+    items = book["Aufwandspositionen"]
+    header = [c.value for c in items[1]]
+    column = header.index("Anfall") + 1
+    rows = [row for row in range(2, items.max_row + 1) if isinstance(items.cell(row, 5).value, int | float)]
+    kinds = {items.cell(row, 2).value: items.cell(row, column).value for row in rows}
+    marked = {line["bezeichnung"] for line in raw("ressourcen.yaml")["aufwand"] if line.get("einmalig")}
+    assert marked and all(kinds[title] == "einmalig" for title in marked)
+    assert kinds["Netzwerkbefragung und Auswertung"] == "einmalig"  # M20 ends in 2027: a project
+    assert set(kinds.values()) == {"einmalig", "jährlich"}
+    assert sum(value == "einmalig" for value in kinds.values()) == len(marked) + 1

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pipeline.formatting import safe_file_part
 from pipeline.model.concept import Concept
-from pipeline.model.resources import OWN_SHARE, AmountTable
+from pipeline.model.resources import OWN_SHARE, AmountTable, once_only
 
 Kind = Literal["text", "euro", "integer", "date"]
 
@@ -183,7 +183,10 @@ def _expense_sheet(concept: Concept) -> Sheet:
         Column("Haushaltsstelle", width=32),
         Column("Ausschuss", width=30),
         Column("Empfänger", width=36),
+        # what the papers' Folgekosten take out of the recurring Aufwand, to filter by
+        Column("Anfall", width=14),
     ]
+    ending = concept.budget.ending_measures
     rows: list[list[Value]] = [
         [
             e.year,
@@ -194,6 +197,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
             e.budget_item,
             concept.committee(e.committee).name,
             concept.organisation(e.recipient).name if e.recipient else "",
+            "einmalig" if once_only(e, ending) else "jährlich",
         ]
         for e in concept.budget.expense_lines
     ]
