@@ -1394,3 +1394,23 @@ def test_a_line_cannot_be_one_off_and_start_during_the_year(inputs):
         inputs.check()
     (finding,) = error.value.problems
     assert finding.where.file == "ressourcen.yaml" and "'einmalig'" in finding.message and finding.where.line > 0
+
+
+def test_each_grant_in_a_paper_s_budget_table_names_its_traeger(inputs):
+    """Council members vote on whom the money funds (and must know when a conflict of interest
+    bars them): every 'Zuwendung an Träger' row names its recipient, as the YAML has it."""
+    actors = yaml.safe_load((EXAMPLE / "akteure.yaml").read_text(encoding="utf-8"))
+    organisations = {o["id"]: o["name"] for o in actors["traeger"]}
+    expenses, _ = _raw_lines(EXAMPLE)
+    grants = {e["bezeichnung"]: organisations[e["empfaenger"]] for e in expenses if "empfaenger" in e}
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    root = lxml.html.fromstring(f"<div>{render_paper(views['GV/2026/004']).body_html}</div>")
+    rows = [
+        [" ".join(c.text_content().split()) for c in row.xpath("td")]
+        for row in root.xpath("//table[contains(caption, 'Aufwand und Erträge 2027 in der Zuständigkeit')]//tr")
+    ]
+    granted = [cells[1] for cells in rows if cells and cells[0] == "Zuwendung an Träger"]
+    assert granted
+    for label in granted:
+        title = next(t for t in grants if label.startswith(t.removesuffix(")")))  # '(…; M7)' merges
+        assert label.endswith(f" an {grants[title]}"), label

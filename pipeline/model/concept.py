@@ -389,12 +389,17 @@ class Concept:
     def purpose_labels(self, purposes: list[str]) -> list[str]:
         return [self.purpose_label(p) for p in purposes]
 
-    def expense_label(self, expense: Expense) -> str:
+    def expense_label(self, expense: Expense, *, recipient: bool = False) -> str:
         """A budget line as a Kämmerei reads it: its own title, and the measure it pays for
-        ('Zuwendung Willkommensbesuche (M1)'); coordination lines need no reference."""
-        if expense.purpose == COORDINATION:
-            return expense.title
-        return with_note(expense.title, self.measure_number(expense.purpose))
+        ('Zuwendung Willkommensbesuche (M1)'); coordination lines need no reference. With
+        `recipient`, a grant names its Träger ('… an Caritasverband …'): a council member voting
+        on it must know whom it funds (and whether a conflict of interest bars them)."""
+        label = expense.title
+        if expense.purpose != COORDINATION:
+            label = with_note(label, self.measure_number(expense.purpose))
+        if recipient and expense.recipient is not None:
+            label = f"{label} an {self.organisation(expense.recipient).name}"
+        return label
 
     def network_body(self, body_id: str) -> NetworkBody:
         return self._by_id("network_bodies", self.network.bodies)[body_id]
