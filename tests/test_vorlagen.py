@@ -1205,7 +1205,19 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
         f"Verbindliche Abstimmungswege legt sie für {number_word(len(binding))} Akteure fest; für zwei weitere "
         f"gelten sie bis zum Beitritt als Empfehlung"
     ) in text
-    assert f"für {number_word(without)} weitere ist kein Abstimmungsweg vereinbart." in text
+    # ... and which of those sign all the same: bound by the agreement, yet without a path
+    signing = [
+        a
+        for a in concept.actors
+        if a.id not in binding and a.name not in recommended and a in concept.agreement.bound_actors
+    ]
+    assert 0 < len(signing) < without
+    assert (
+        f"für {number_word(without)} weitere ist kein Abstimmungsweg vereinbart, darunter für "
+        f"{number_word(len(signing))}, die die Vereinbarung unterzeichnen ("
+    ) in text
+    for actor in signing:
+        assert actor.name in text
     assert len(binding) == 11  # with the Familienbildungsstätte and the Jobcenter
     assert "(Kinder- und Jugendärztinnen und -ärzte sowie freiberufliche Hebammen)" in text
     # the midwives signed the earlier agreement as a group: the paper says why they are not bound
