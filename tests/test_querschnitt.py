@@ -662,8 +662,11 @@ def test_an_insoweit_erfahrene_fachkraft_stands_among_its_actor_s_zustaendigkeit
     chapter = next(html for name, html in concept_chapters(concept).items() if "07_akteure" in name)
     agreement = render_agreement(concept.agreement).body_html
     biss = "Beratung als insoweit erfahrene Fachkraft (§ 8a Abs. 4 SGB VIII), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt"
+    # the Caritas' EB answers claims against the Jugendamt (§ 4 Abs. 2 KKG, § 8b Abs. 1 SGB VIII): it
+    # advises on its behalf, no duty of its own; the BISS only under the Träger's agreements (§ 8a Abs. 4)
     efb = (
-        "Beratung als insoweit erfahrene Fachkraft (§ 4 Abs. 2 KKG, § 8a Abs. 4 SGB VIII und § 8b Abs. 1 SGB VIII)"
+        "Beratung als insoweit erfahrene Fachkraft (§ 4 Abs. 2 KKG, § 8a Abs. 4 SGB VIII und § 8b Abs. 1 SGB VIII) "
+        "im Auftrag des Jugendamts"
     )
     for html in (chapter, agreement):
         text = _text(html)
@@ -787,3 +790,14 @@ def test_the_chapter_and_the_agreement_name_the_same_grounds_for_passing_on_data
     for cited in ("Art. 6 Abs. 1 Buchst. a DSGVO", "Art. 9 Abs. 2 Buchst. a DSGVO", "Art. 7 Abs. 3 DSGVO"):
         assert cited in chapter and cited in agreement
     assert "§§ 61 bis 65 SGB VIII" in chapter and "§§ 61 bis 65 SGB VIII" in agreement
+
+
+def test_a_public_service_advises_in_its_own_right(inputs):
+    """Run by the Landkreis itself, the EB is the Jugendamt's own: no 'im Auftrag des Jugendamts'."""
+
+    def public(data):
+        next(a for a in data["akteure"] if a["id"] == "erziehungsberatung")["traeger"] = "landkreis"
+
+    text = _text(_chapters(inputs.edit("akteure.yaml", public))["akteure"])
+    assert "Beratung als insoweit erfahrene Fachkraft (§ 4 Abs. 2 KKG" in text
+    assert "im Auftrag des Jugendamts" not in text

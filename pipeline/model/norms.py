@@ -766,10 +766,13 @@ AdviceBasis = Literal["§ 4 KKG", "§ 8a SGB VIII", "§ 8b SGB VIII"]
 
 @dataclass(frozen=True)
 class AdviceClaim:
-    """Who has a claim to (or, under an agreement, calls in) an insoweit erfahrene Fachkraft."""
+    """Who has a claim to (or, under an agreement, calls in) an insoweit erfahrene Fachkraft;
+    `on_youth_office`: the claim is against the Träger der öffentlichen Jugendhilfe (§ 4 Abs. 2
+    KKG, § 8b Abs. 1 SGB VIII), so a freier Träger giving the advice does it on its behalf."""
 
     who: str
     citation: str
+    on_youth_office: bool = True
 
 
 ADVICE_CLAIMS: dict[str, AdviceClaim] = {
@@ -778,7 +781,9 @@ ADVICE_CLAIMS: dict[str, AdviceClaim] = {
         "§ 4 Abs. 2 KKG",
     ),
     "§ 8a SGB VIII": AdviceClaim(
-        "Fachkräfte der Einrichtungen und Dienste mit einer Vereinbarung zum Schutzauftrag", "§ 8a Abs. 4 SGB VIII"
+        "Fachkräfte der Einrichtungen und Dienste mit einer Vereinbarung zum Schutzauftrag",
+        "§ 8a Abs. 4 SGB VIII",
+        on_youth_office=False,  # the Träger's own agreement provides the advice
     ),
     "§ 8b SGB VIII": AdviceClaim(
         "alle, die beruflich mit Kindern in Kontakt stehen, etwa Fachkräfte in Kindertagesstätten",

@@ -79,6 +79,9 @@ class Advice:
     entry: ProtectionAdvice
     actor: Actor
     claims: tuple[AdviceClaim, ...]
+    #: A service of a freier Träger answering claims against the Jugendamt: it advises on the
+    #: Jugendamt's behalf (a partner signing the agreement must see it takes on no duty of its own).
+    commissioned: bool = False
 
     @property
     def for_whom(self) -> str:
@@ -94,6 +97,8 @@ class Advice:
         Kooperationsvereinbarung list them: 'Beratung als insoweit erfahrene Fachkraft (§ 8a
         Abs. 4 SGB VIII), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt'."""
         text = f"Beratung als insoweit erfahrene Fachkraft ({enumeration([c.citation for c in self.claims])})"
+        if self.commissioned:
+            text += " im Auftrag des Jugendamts"
         return f"{text}, nur bei {self.entry.only_for}" if self.entry.only_for else text
 
 
@@ -235,10 +240,14 @@ class Topics:
         section = self.child_protection
         if section is None:
             return []
-        return [
-            Advice(a, self.k.actor(a.actor), tuple(ADVICE_CLAIMS[b] for b in dict.fromkeys(a.basis)))
-            for a in section.advice
-        ]
+        result = []
+        for entry in section.advice:
+            actor = self.k.actor(entry.actor)
+            claims = tuple(ADVICE_CLAIMS[b] for b in dict.fromkeys(entry.basis))
+            carrier = self.k.organisation(actor.carrier) if actor.carrier else None
+            free = carrier is not None and carrier.kind != "öffentlicher Träger" and not actor.in_youth_office
+            result.append(Advice(entry, actor, claims, free and any(c.on_youth_office for c in claims)))
+        return result
 
     def responsibilities(self, actor: Actor) -> list[str]:
         """An actor's Zuständigkeiten as written, and the advice in child protection its
