@@ -408,7 +408,7 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
     association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
     assert association in concept.agreement.binding_none
     assert (
-        f"Für freiberufliche Hebammen unterzeichnet mit: {association.name} Diese Unterschrift bindet die "
+        f"{association.name} unterzeichnet zusätzlich für freiberufliche Hebammen; diese Unterschrift bindet die "
         "Einzelnen nicht, sie treten selbst bei." in text
     )
 

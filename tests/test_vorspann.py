@@ -153,4 +153,21 @@ def test_the_summary_says_which_report_is_due_at_the_next_sitting(concept):
     assert due < stand and not [d for d in health["sitzungen"] if due < d <= stand]
     following = min(d for d in health["sitzungen"] if d > stand)
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
-    assert f"der Bericht an den {health['name']} (nächste Sitzung am {following:%d.%m.%Y})" in plain
+    assert (
+        f"der Bericht an den {health['name']} (seit {due:%d.%m.%Y}; nächste Sitzung am {following:%d.%m.%Y})"
+        in plain
+    )
+
+
+def test_the_summary_says_since_when_a_report_is_overdue(concept):
+    """'steht ein Bericht aus' alone understated a report missing for years: the summary names
+    the day it fell due (the last report plus the body's cycle, recomputed from gremien.yaml)."""
+    import datetime as dt
+
+    data = raw(EXAMPLE, "gremien.yaml")
+    social = next(g for g in data["gremien"] if g["id"] == "sa")
+    last = max(r["datum"] for r in social["berichte"])
+    months = social["berichtsturnus_monate"]
+    due = dt.date(last.year + (last.month - 1 + months) // 12, (last.month - 1 + months) % 12 + 1, last.day)
+    plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    assert f"dem {social['name']} steht seit {due:%d.%m.%Y} ein Bericht aus" in plain

@@ -141,9 +141,10 @@ class Summary:
         return [c for c in self.concept.political_bodies if c.reports_regularly]
 
     @property
-    def overdue_bodies(self) -> list[Committee]:
-        """Bodies whose regular report is overdue on the concept's Stand."""
-        return [r.committee for r in self.concept.reporting.schedule if r.overdue]
+    def overdue_reports(self) -> list[CommitteeReporting]:
+        """Regular reports overdue on the concept's Stand, each with the day it fell due: 'steht
+        ein Bericht aus' alone understated a report missing for three years (Kreistag review)."""
+        return [r for r in self.concept.reporting.schedule if r.overdue]
 
     @property
     def due_reports(self) -> list[CommitteeReporting]:
