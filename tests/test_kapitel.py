@@ -38,3 +38,15 @@ def test_the_abbreviation_list_explains_what_the_text_uses():
     )
     assert set(series) == {"U1 bis U9", "StGB", "DSGVO"}
     assert found["ASD"] == "Allgemeiner Sozialer Dienst"
+
+
+def test_the_abbreviations_are_listed_alphabetically():
+    """A reader looks an abbreviation up like a word in a dictionary: 'Kita' before 'KKG' and
+    'LSN', whatever the capitals; umlauts as their vowel ('ÖGD' with the O)."""
+    from pipeline.model.abbreviations import ABBREVIATIONS
+
+    def key(short: str) -> str:
+        return short.casefold().translate(str.maketrans("äöü", "aou"))
+
+    shorts = list(ABBREVIATIONS)
+    assert shorts == sorted(shorts, key=key)

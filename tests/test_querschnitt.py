@@ -689,7 +689,7 @@ def test_own_grants_name_each_traeger_once(inputs):
     """Grants with the same conditions are listed per Träger: 'Caritasverband …: Zuwendung A;
     Zuwendung B', not the Träger before every grant (council review)."""
     html = _chapters(inputs)["ressourcen"]
-    part = html[html.index("Auch die eigenen Bewilligungen") :]
+    part = html[html.index("Auch die meisten eigenen Bewilligungen") :]
     text = _text(part[: part.index("<h2")])
     grants = [e for e in _raw(EXAMPLE, "ressourcen.yaml")["aufwand"] if e.get("kooperationsauflagen")]
     carriers = {o["id"]: o["name"] for o in _raw(EXAMPLE, "akteure.yaml")["traeger"]}
@@ -697,6 +697,33 @@ def test_own_grants_name_each_traeger_once(inputs):
     assert len(names) < len({(e["empfaenger"], e["bezeichnung"]) for e in grants})  # some give several
     for name in names:
         assert text.count(f"{name}:") == 1, name
+
+
+def test_own_grants_without_conditions_are_named_not_glossed_over(inputs):
+    """'Auch die eigenen Bewilligungen … verlangen Zusammenarbeit' claimed it of every grant while
+    two asked for none (finance review): the chapter says 'die meisten' and names the others."""
+    text = _text(_chapters(inputs)["ressourcen"])
+    carriers = {o["id"]: o["name"] for o in _raw(EXAMPLE, "akteure.yaml")["traeger"]}
+    bare = [
+        e
+        for e in _raw(EXAMPLE, "ressourcen.yaml")["aufwand"]
+        if e["art"] == "Zuwendung an Träger" and not e.get("kooperationsauflagen")
+    ]
+    assert bare
+    sentence = text[text.index("Auch die meisten eigenen Bewilligungen") :].split("Zuwendungen:")[0]
+    assert "ohne solche Auflagen sind bisher:" in sentence
+    for grant in bare:
+        assert f"{grant['bezeichnung']} (" in sentence and f"an {carriers[grant['empfaenger']]}" in sentence
+
+    def all_conditioned(data):
+        for line in data["aufwand"]:
+            if line["art"] == "Zuwendung an Träger":
+                line.setdefault("kooperationsauflagen", ["Teilnahme an der Netzwerkkonferenz"])
+
+    text = _text(_chapters(inputs.edit("ressourcen.yaml", all_conditioned))["ressourcen"])
+    assert (
+        "Auch die eigenen Bewilligungen und Leistungsvereinbarungen mit Trägern verlangen Zusammenarbeit" in text
+    )
 
 
 def test_jugendamt_staff_assess_under_section_8a_not_4_kkg(inputs):
@@ -789,7 +816,8 @@ def test_the_chapter_and_the_agreement_name_the_same_grounds_for_passing_on_data
     agreement = _text(render_agreement(inputs.check().concept.agreement).body_html)
     for cited in ("Art. 6 Abs. 1 Buchst. a DSGVO", "Art. 9 Abs. 2 Buchst. a DSGVO", "Art. 7 Abs. 3 DSGVO"):
         assert cited in chapter and cited in agreement
-    assert "§§ 61 bis 65 SGB VIII" in chapter and "§§ 61 bis 65 SGB VIII" in agreement
+    for cited in ("§§ 61 ff. SGB VIII", "Sozialgeheimnis (§ 35 SGB I) und die §§ 67 ff. SGB X"):
+        assert cited in chapter and cited in agreement
 
 
 def test_a_public_service_advises_in_its_own_right(inputs):

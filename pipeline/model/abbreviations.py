@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-#: Abbreviation → meaning, in the order of the list.
+#: Abbreviation → meaning, in the order of the list: alphabetical, as a reader looks one up.
 ABBREVIATIONS: dict[str, str] = {
     "ASD": "Allgemeiner Sozialer Dienst",
     "AWO": "Arbeiterwohlfahrt",
@@ -19,10 +19,10 @@ ABBREVIATIONS: dict[str, str] = {
     "HGO": "Hessische Gemeindeordnung",
     "HKJGB": "Hessisches Kinder- und Jugendhilfegesetzbuch",
     "HKO": "Hessische Landkreisordnung",
+    "Kita": "Kindertagesstätte",
     "KJSG": "Kinder- und Jugendstärkungsgesetz",
     "KKG": "Gesetz zur Kooperation und Information im Kinderschutz",
     "LSN": "Landesamt für Statistik Niedersachsen",
-    "Kita": "Kindertageseinrichtung",
     "NKomVG": "Niedersächsisches Kommunalverfassungsgesetz",
     "NZFH": "Nationales Zentrum Frühe Hilfen",
     "ÖGD": "Öffentlicher Gesundheitsdienst",

@@ -680,13 +680,16 @@ class Step:
 #: agreement alike (reader review: only § 203 StGB, § 4 KKG and § 8a SGB VIII were named there,
 #: while the consent form names the DSGVO): consent under Art. 6 Abs. 1 Buchst. a DSGVO, explicit
 #: consent for health data under Art. 9 Abs. 2 Buchst. a, withdrawal under Art. 7 Abs. 3; the
-#: protection of Sozialdaten in the Kinder- und Jugendhilfe under §§ 61 bis 65 SGB VIII (§ 65:
-#: entrusted data).
+#: Sozialgeheimnis of the Sozialleistungsträger (§ 35 SGB I, §§ 67 ff. SGB X) and, in the Kinder-
+#: und Jugendhilfe, §§ 61 ff. SGB VIII (§ 65: entrusted data) – the finance review read 'only the
+#: DSGVO' where the Jugendamt and the Jobcenter pass on Sozialdaten.
 CONSENT_LAW = (
     "Rechtsgrundlage einer Weitergabe mit Einwilligung ist Art. 6 Abs. 1 Buchst. a DSGVO, für Angaben zur "
     "Gesundheit die ausdrückliche Einwilligung nach Art. 9 Abs. 2 Buchst. a DSGVO; Eltern können ihre "
-    "Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO). In der Kinder- und Jugendhilfe gelten für "
-    "Sozialdaten zudem die §§ 61 bis 65 SGB VIII, für anvertraute Angaben besonders § 65 SGB VIII."
+    "Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO). Für Sozialdaten, die "
+    "Sozialleistungsträger wie das Jugendamt oder das Jobcenter weitergeben, gelten zudem das Sozialgeheimnis "
+    "(§ 35 SGB I) und die §§ 67 ff. SGB X, in der Kinder- und Jugendhilfe die §§ 61 ff. SGB VIII, für anvertraute "
+    "Angaben besonders § 65 SGB VIII."
 )
 
 #: Berufsgeheimnisträgerinnen und -träger (§ 4 Abs. 1 KKG, among them the health professions):

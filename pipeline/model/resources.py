@@ -614,6 +614,24 @@ class Budget:
         by_recipient = partial(_recipient_order, self.concept)
         return [(conditions, sorted(group, key=by_recipient)) for conditions, group in by_conditions.items()]
 
+    @cached_property
+    def grants_without_requirements(self) -> list[str]:
+        """The municipality's own grants to Träger that ask for no cooperation, as the chapter
+        names them beside :attr:`own_requirements` ('Zuwendung … (2026 und 2027) an Caritasverband
+        …'), so it does not claim that all of them do."""
+        grants = [
+            e for e in self.expense_lines if e.kind == "Zuwendung an Träger" and not e.cooperation_requirements
+        ]
+        groups: dict[tuple[str | None, str], tuple[Expense, list[int]]] = {}
+        for grant in grants:
+            groups.setdefault((grant.recipient, grant.title), (grant, []))[1].append(grant.year)
+        return [
+            f"{with_note(grant.title, enumeration([str(y) for y in years]))} an {self.concept.organisation(grant.recipient).name}"
+            if grant.recipient
+            else with_note(grant.title, enumeration([str(y) for y in years]))
+            for grant, years in sorted(groups.values(), key=partial(_recipient_order, self.concept))
+        ]
+
     @staticmethod
     def by_recipient(grants: list[tuple[Expense, list[int]]]) -> list[tuple[str, list[tuple[Expense, list[int]]]]]:
         """Grants of :attr:`own_requirements` per Träger, in their order: each Träger is named once
