@@ -1194,3 +1194,21 @@ def test_the_coordinated_budget_preparation_names_the_committees_it_was_for():
     text = " ".join(e.message for e in city.evidence)
     assert "(für die Ausschüsse: Jugendhilfeausschuss sowie Ausschuss für Soziales und Gesundheit)" in text
     assert "beteiligt:" not in text
+
+
+def test_the_focus_says_which_way_data_and_network_differ_and_keeps_the_network_s_word(inputs):
+    """'die Auswertung kommt zu einem anderen Ergebnis' read like a hidden grade (finance review):
+    the focus says in which direction the data differ; where the data cannot tell but the network
+    rated the goal, it says so instead of 'Zu dieser Zielaussage fehlen Angaben'."""
+    review = assess(inputs.check().concept)[0]
+    why = {f.goal.id: review.why_focus(f) for f in review.focus}
+    assert why["rollen-abstimmungswege"] == (
+        "Das Netzwerk schätzt sie als „erfüllt“ ein; die Daten bleiben etwas dahinter zurück – im Gespräch "
+        "lässt sich klären, woran der Unterschied liegt."
+    )
+    assert "die Daten zeigen etwas mehr" in why["netzwerkaufwand"]
+    rated_unknown = next(f for f in review.focus if f.status == "nicht prüfbar" and review.rating(f.goal.id))
+    assert why[rated_unknown.goal.id] == (
+        f"Die Daten können das nicht prüfen; das Netzwerk schätzt sie als „{review.rating(rated_unknown.goal.id).status}“ ein."
+    )
+    assert not any("anderen Ergebnis" in text for text in why.values())

@@ -221,8 +221,7 @@ class QualityAssessment:
         rating = self.rating(result.goal.id)
         if rating is None or not self.disagrees(result):
             return ""
-        grades = (FULFILLED, PARTIAL, OPEN)
-        apart = grades.index(result.status) - grades.index(rating.status)  # > 0: the network sees more
+        apart = self._apart(result)
         if apart == 1:
             return (
                 "Die Daten bleiben hier etwas hinter der Einschätzung des Netzwerks zurück. Im Gespräch lässt sich "
@@ -241,6 +240,13 @@ class QualityAssessment:
             "klären, woran das liegt – an fehlenden Angaben oder an einer unterschiedlichen Sicht."
         )
 
+    def _apart(self, result: GoalResult) -> int:
+        """How many grades the data lie below the network's rating (< 0: above it)."""
+        rating = self.rating(result.goal.id)
+        assert rating is not None
+        grades = (FULFILLED, PARTIAL, OPEN)
+        return grades.index(result.status) - grades.index(rating.status)
+
     # for the meeting ----------------------------------------------------------------------
 
     @property
@@ -254,13 +260,20 @@ class QualityAssessment:
         """Why a goal of :attr:`focus` is worth talking about, in words rather than a grade."""
         if result.status == OPEN:
             return "Die Daten zeigen hier vor allem, was noch offen ist."
-        if result.status == UNKNOWN:
-            return "Zu dieser Zielaussage fehlen Angaben."
         rating = self.rating(result.goal.id)
+        if result.status == UNKNOWN:
+            if rating is not None:  # the network's word is all there is: said, not called missing
+                return f"Die Daten können das nicht prüfen; das Netzwerk schätzt sie als „{rating.status}“ ein."
+            return "Zu dieser Zielaussage fehlen Angaben."
         assert rating is not None  # focus holds only open, uncheckable and disagreeing results
+        apart = self._apart(result)
+        seen = {
+            1: "die Daten bleiben etwas dahinter zurück",
+            -1: "die Daten zeigen etwas mehr",
+        }.get(apart, "die Daten zeichnen ein anderes Bild")
         return (
-            f"Das Netzwerk schätzt sie als „{rating.status}“ ein; die Auswertung der Daten kommt zu einem "
-            "anderen Ergebnis – im Gespräch lässt sich klären, woran der Unterschied liegt."
+            f"Das Netzwerk schätzt sie als „{rating.status}“ ein; {seen} – im Gespräch lässt sich klären, "
+            "woran der Unterschied liegt."
         )
 
     def candidate_facts(self, question: DialogueQuestion) -> list[Finding]:
