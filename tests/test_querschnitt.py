@@ -257,7 +257,7 @@ def test_qualifizierung_lists_the_coming_dates_and_links_the_measure(inputs):
 
     dated = len({title for _, title in coming})
     assert (
-        f"stehen {number_word(len(coming))} Termine fest, für {number_word(dated)} der "
+        f"stehen {number_word(len(coming))} Termine fest; sie gehören zu {number_word(dated)} der "
         f"{number_word(len(trainings))} Angebote." in " ".join(_text(chapters["qualifizierung"]).split())
     )
     series = [t["titel"] for t in trainings if t.get("massnahme") == "fortbildungsreihe"]
