@@ -50,3 +50,15 @@ def test_the_abbreviations_are_listed_alphabetically():
 
     shorts = list(ABBREVIATIONS)
     assert shorts == sorted(shorts, key=key)
+
+
+def test_a_total_over_years_gets_room_for_its_title():
+    """'Summe 2026–2027' wrapped after its dash in 19 % (finance review): the column of a total over
+    a span of years takes at least SPAN_TOTAL_WIDTH from the label column; a plain 'Summe' does not."""
+    from pipeline.render.environment import SPAN_TOTAL_WIDTH, amount_columns
+
+    spanned = amount_columns("Quelle", [2026, 2027, "Summe 2026–2027"], 19, 57)
+    assert [w for _, w, _ in spanned][1:] == [19, 19, SPAN_TOTAL_WIDTH]
+    assert sum(w for _, w, _ in spanned) == 100
+    plain = amount_columns("Quelle", [2026, 2027, "Summe"], 19, 57)
+    assert [w for _, w, _ in plain] == [43, 19, 19, 19]

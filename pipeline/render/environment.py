@@ -61,11 +61,19 @@ def columns(titles: list[object], width: float, align: str = "l") -> list[Column
     return [(title, width, align) for title in titles]
 
 
+#: Room for a total over a span of years ('Summe 2026–2027'), the widest title of an amount table:
+#: narrower, its header wrapped after the dash ('Summe 2026–/2027', finance review).
+SPAN_TOTAL_WIDTH = 20
+
+
 def amount_columns(first: str, titles: list[object], widest: float, share: float) -> list[Column]:
     """A label column and right-aligned amount columns sharing `share` per cent of the width,
-    none wider than `widest`; the label column takes the rest."""
+    none wider than `widest`, a last column totalling a span of years at least
+    :data:`SPAN_TOTAL_WIDTH`; the label column takes the rest."""
     width = min(widest, share / len(titles))
-    return [(first, 100 - width * len(titles), "l"), *columns(titles, width, "r")]
+    last = max(width, SPAN_TOTAL_WIDTH) if "–" in str(titles[-1]) else width
+    amounts = [*columns(titles[:-1], width, "r"), *columns(titles[-1:], last, "r")]
+    return [(first, 100 - width * (len(titles) - 1) - last, "l"), *amounts]
 
 
 def row_columns(fixed: list[Column], titles: list[object], share: float | None = None) -> list[Column]:
