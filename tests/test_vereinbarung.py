@@ -1289,3 +1289,25 @@ def test_the_agreement_names_the_network_s_own_contacts_in_child_protection(conc
     ):
         assert expected in clause
     assert clause.index("§ 8a SGB VIII:") < clause.index("Ansprechstelle im Jugendamt")
+
+
+def test_an_insoweit_erfahrene_fachkraft_for_one_occasion_says_so_in_the_agreement(inputs):
+    """A partner must not call a specialised service about every worry: the agreement names the
+    one occasion such advice is limited to, as the concept's table does."""
+
+    def advice(data):
+        data["kinderschutz"]["fachberatung"].append(
+            {
+                "akteur": "biss",
+                "fuer": ["§ 8a SGB VIII"],
+                "nur_bei": "Gefährdung im Zusammenhang mit häuslicher Gewalt",
+                "kontakt": "Telefon 0123 4567-800",
+            }
+        )
+
+    concept = inputs.edit("querschnitt.yaml", advice).check().concept
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert (
+        "Insoweit erfahrene Fachkraft: Beratungs- und Interventionsstelle bei häuslicher Gewalt (BISS; Telefon "
+        "0123 4567-800), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt"
+    ) in text
