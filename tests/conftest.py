@@ -225,3 +225,16 @@ def three_times_the_measures(data: dict[str, Any]) -> None:
         for k in (2, 3)
         for m in originals
     ]
+
+
+def with_violence_advice(data: dict[str, Any]) -> None:
+    """querschnitt.yaml with the BISS as a second insoweit erfahrene Fachkraft, limited to one
+    occasion (under the Träger's own § 8a Abs. 4 agreements)."""
+    data["kinderschutz"]["fachberatung"].append(
+        {
+            "akteur": "biss",
+            "fuer": ["§ 8a SGB VIII"],
+            "nur_bei": "Gefährdung im Zusammenhang mit häuslicher Gewalt",
+            "kontakt": "Telefon 0123 4567-800",
+        }
+    )

@@ -22,7 +22,7 @@ from pipeline.formatting import euro
 from pipeline.model.quality.assessment import assess
 from pipeline.render import concept_chapters
 
-from .conftest import EXAMPLE, ROOT, Inputs
+from .conftest import EXAMPLE, ROOT, Inputs, with_violence_advice
 from .sentences import flaws
 
 NEUHAFEN = ROOT / "inputs" / "neuhafen"
@@ -648,17 +648,7 @@ def test_an_insoweit_erfahrene_fachkraft_stands_among_its_actor_s_zustaendigkeit
     the Absätze and the one occasion it is limited to."""
     from pipeline.render import render_agreement
 
-    def advice(data):
-        data["kinderschutz"]["fachberatung"].append(
-            {
-                "akteur": "biss",
-                "fuer": ["§ 8a SGB VIII"],
-                "nur_bei": "Gefährdung im Zusammenhang mit häuslicher Gewalt",
-                "kontakt": "Telefon 0123 4567-800",
-            }
-        )
-
-    concept = inputs.edit("querschnitt.yaml", advice).check().concept
+    concept = inputs.edit("querschnitt.yaml", with_violence_advice).check().concept
     chapter = next(html for name, html in concept_chapters(concept).items() if "07_akteure" in name)
     agreement = render_agreement(concept.agreement).body_html
     biss = "Beratung als insoweit erfahrene Fachkraft (§ 8a Abs. 4 SGB VIII), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt"

@@ -36,7 +36,7 @@ from pipeline.model.types import State
 from pipeline.products import AGREEMENT, PRODUCTS
 from pipeline.render import concept_chapters, render_agreement, render_consent_form, render_products
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, with_violence_advice
 from .sentences import flaws
 from .test_saetze import _edit_every_file, _leave_out_optional
 
@@ -1295,17 +1295,7 @@ def test_an_insoweit_erfahrene_fachkraft_for_one_occasion_says_so_in_the_agreeme
     """A partner must not call a specialised service about every worry: the agreement names the
     one occasion such advice is limited to, as the concept's table does."""
 
-    def advice(data):
-        data["kinderschutz"]["fachberatung"].append(
-            {
-                "akteur": "biss",
-                "fuer": ["§ 8a SGB VIII"],
-                "nur_bei": "Gefährdung im Zusammenhang mit häuslicher Gewalt",
-                "kontakt": "Telefon 0123 4567-800",
-            }
-        )
-
-    concept = inputs.edit("querschnitt.yaml", advice).check().concept
+    concept = inputs.edit("querschnitt.yaml", with_violence_advice).check().concept
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert (
         "Insoweit erfahrene Fachkraft: Beratungs- und Interventionsstelle bei häuslicher Gewalt (BISS; Telefon "
