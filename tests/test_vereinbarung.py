@@ -1194,7 +1194,13 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
     signed = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a.get("kooperationsvereinbarung")]
     actors = raw_inputs["akteure.yaml"]["akteure"]
-    assert f"Die bisherige Vereinbarung haben {len(signed)} von {len(actors)} Akteuren unterzeichnet." in text
+    # actors are bound by their Träger's signature (volunteers, the Landkreis' own services), not
+    # signatories themselves (Kreistag review)
+    assert (
+        f"An die bisherige Vereinbarung sind {len(signed)} von {len(actors)} Akteuren gebunden, durch die "
+        "Unterschrift ihres Trägers oder ihre eigene."
+    ) in text
+    assert "Bisherige Kooperationsvereinbarung: gebundene Akteure" in text and "Gebunden seit" in text
     agreement = concept.agreement
     signed_ids = {a["id"] for a in signed}
     new = [a.name for a in agreement.bound_actors if a.id not in signed_ids]
