@@ -819,3 +819,17 @@ def test_a_public_service_advises_in_its_own_right(inputs):
     text = _text(_chapters(inputs.edit("akteure.yaml", public))["akteure"])
     assert "Beratung als insoweit erfahrene Fachkraft (§ 4 Abs. 2 KKG" in text
     assert "im Auftrag des Jugendamts" not in text
+
+
+def test_parents_and_child_are_involved_only_where_that_does_not_endanger_the_child(inputs):
+    """§ 8a Abs. 1 Satz 2 and Abs. 4 Nr. 3 SGB VIII involve parents and child 'soweit … der wirksame
+    Schutz … nicht in Frage gestellt wird': both steps say so (reviews of both agreements)."""
+    from pipeline.render import render_agreement
+
+    caveat = "beziehen Eltern und Kind ein, soweit das den wirksamen Schutz des Kindes nicht in Frage stellt"
+    concept = inputs.check().concept
+    for text in (_text(_chapters(inputs)["kinderschutz"]), _text(render_agreement(concept.agreement).body_html)):
+        assert caveat in text
+        assert (
+            "bezieht Eltern und Kind ein, soweit das den wirksamen Schutz des Kindes nicht in Frage stellt" in text
+        )

@@ -257,3 +257,16 @@ def test_every_paper_names_the_office_in_charge_in_its_header():
     assert "Stadtgesundheitsamt" in headers
     for office, header in headers.items():
         assert header.startswith(f"Stadt Neuhafen am Main, {office} · "), header
+
+
+def test_the_magistrat_signs_and_reports_for_the_stadt_in_the_agreement(stadt, landkreis):
+    """In Hessen the Magistrat represents the city (§ 71 Abs. 1 HGO) and the reports to the council
+    are its reports: the agreement's signature and the coordination's duties say so; a Landkreis in
+    Niedersachsen keeps its Jugendamt and 'der Verwaltung'."""
+    city, county = (
+        stadt["vereinbarung/kooperationsvereinbarung"],
+        landkreis["vereinbarung/kooperationsvereinbarung"],
+    )
+    assert "Örtlicher Träger der öffentlichen Jugendhilfe, vertreten durch den Magistrat" in city
+    assert "bereitet die Berichte des Magistrats an diese" in city
+    assert "vertreten durch" not in county and "bereitet die Berichte der Verwaltung an diese" in county

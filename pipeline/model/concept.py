@@ -287,6 +287,13 @@ class Concept:
         return committee_forms(executive.name).gen if executive is not None else "der Verwaltung"
 
     @property
+    def represented_by(self) -> str | None:
+        """'vertreten durch den Magistrat' where a collegial organ represents the municipality
+        (§ 71 Abs. 1 HGO, § 45 HKO) and so heads its signature, not the Jugendamt; None elsewhere."""
+        executive = self.submitting_executive
+        return f"vertreten durch {committee_forms(executive.name).acc}" if executive is not None else None
+
+    @property
     def reporter(self) -> str:
         """Who reports to the council and its committees, as a subject: 'der Magistrat' where a
         collegial organ submits the papers (§ 50 Abs. 3 HGO), else 'die Verwaltung' – the

@@ -747,8 +747,9 @@ YOUTH_WELFARE_STEPS: tuple[Step, ...] = (
         4,
         "Fachkräfte der Einrichtungen und Dienste, mit deren Trägern das Jugendamt eine Vereinbarung zum "
         "Schutzauftrag geschlossen hat, schätzen bei gewichtigen Anhaltspunkten das Gefährdungsrisiko ein, ziehen "
-        "eine insoweit erfahrene Fachkraft beratend hinzu, beziehen Eltern und Kind ein und informieren das "
-        "Jugendamt, wenn die Gefährdung anders nicht abzuwenden ist (§ 8a Abs. 4 SGB VIII).",
+        "eine insoweit erfahrene Fachkraft beratend hinzu, beziehen Eltern und Kind ein, soweit das den wirksamen "
+        "Schutz des Kindes nicht in Frage stellt, und informieren das Jugendamt, wenn die Gefährdung anders nicht "
+        "abzuwenden ist (§ 8a Abs. 4 SGB VIII).",
         (_BLJA_8A,),
     ),
     Step(
@@ -756,8 +757,9 @@ YOUTH_WELFARE_STEPS: tuple[Step, ...] = (
         "8a",
         1,
         "Das Jugendamt schätzt das Gefährdungsrisiko im Zusammenwirken mehrerer Fachkräfte ein, bezieht Eltern "
-        "und Kind ein und beteiligt Berufsgeheimnisträgerinnen und -träger, die es informiert haben, in "
-        "geeigneter Weise, soweit das fachlich erforderlich ist (§ 8a Abs. 1 SGB VIII).",
+        "und Kind ein, soweit das den wirksamen Schutz des Kindes nicht in Frage stellt, und beteiligt "
+        "Berufsgeheimnisträgerinnen und -träger, die es informiert haben, in geeigneter Weise, soweit das "
+        "fachlich erforderlich ist (§ 8a Abs. 1 SGB VIII).",
         ("https://dijuf.de/handlungsfelder/kjsg/kjsg-faq/kinderschutz (Wortlaut Abs. 1 mit KJSG)",),
     ),
 )
