@@ -1212,3 +1212,21 @@ def test_the_focus_says_which_way_data_and_network_differ_and_keeps_the_network_
         f"Die Daten können das nicht prüfen; das Netzwerk schätzt sie als „{review.rating(rated_unknown.goal.id).status}“ ein."
     )
     assert not any("anderen Ergebnis" in text for text in why.values())
+
+
+def test_a_paper_in_preparation_names_where_it_goes_first(inputs):
+    """'Beratung ab 02.11.2026' read as if a committee advised on that day, where the Magistrat
+    resolves on submitting it (review of Neuhafen's dialogue): the hint names the body and its role,
+    from the paper's Beratungsfolge."""
+    import yaml
+
+    raw = yaml.safe_load((EXAMPLE / "vorlagen" / "jha-2026-030-gesamtkonzept.yaml").read_text(encoding="utf-8"))
+    first = raw["vorlage"]["beratungsfolge"][0]
+    bodies = yaml.safe_load((EXAMPLE / "gremien.yaml").read_text(encoding="utf-8"))["gremien"]
+    name = next(g["name"] for g in bodies if g["id"] == first["gremium"])
+    hints = [e.message for r in assess(inputs.check().concept)[0].results for e in r.evidence]
+    expected = f"zuerst am {first['datum']:%d.%m.%Y}: {name}, {first['rolle']}."
+    assert any(
+        h.startswith(f"In Vorbereitung: Beschlussvorlage {raw['vorlage']['nummer']}") and h.endswith(expected)
+        for h in hints
+    )

@@ -671,7 +671,10 @@ def test_an_empty_section_makes_a_sound_agreement_from_sparse_inputs(sparse):
         assert flaws(document.body_html) == []
         assert empty_headings(document.body_html) == []
     text = text_of(root_of(render_agreement(agreement).body_html))
-    assert "mit der Unterzeichnung oder dem Beitritt in Kraft" in text and "Sie gilt unbefristet." in text
+    assert "mit der Unterzeichnung in Kraft, bei einem Beitritt mit dem Eingang der Beitrittserklärung" in text
+    assert "Sie gilt unbefristet." in text
+    # the same rule as the Beitrittserklärung (Anlage 3) states (review of Neuhafen's agreement)
+    assert "Der Beitritt gilt mit dem Eingang bei der Netzwerkkoordination" in text
     assert "mit einer Frist von drei Monaten" in text
 
 

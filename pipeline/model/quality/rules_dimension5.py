@@ -526,8 +526,8 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
         if paper.kind == "Beschlussvorlage" and first.date > on:
             evidence.append(
                 observed(
-                    f"In Vorbereitung: Beschlussvorlage {paper.number} „{paper.subject}“, Beratung ab "
-                    f"{german_date(first.date)}.",
+                    f"In Vorbereitung: Beschlussvorlage {paper.number} „{paper.subject}“, zuerst am "
+                    f"{german_date(first.date)}: {k.committee(first.committee).name}, {first.role}.",
                     at("vorlagen/*.yaml", "vorlage", "beratungsfolge"),
                 )
             )
