@@ -377,3 +377,13 @@ def test_the_cache_of_compiled_templates_keeps_the_newest_and_compiles_into_it(t
     env = jinja2.Environment(loader=jinja2.DictLoader({"t.j2": "Hallo {{ name }}"}), bytecode_cache=compiled)
     assert env.get_template("t.j2").render(name="Neuhafen") == "Hallo Neuhafen"
     assert len(list(folder.iterdir())) == 5
+
+
+def test_the_consent_form_is_headed_by_the_network_not_the_jugendamt():
+    """Parents fill the form in at a clinic, a practice or a Träger: headed by the Amt für Kinder,
+    Jugend und Familie it suggested the Jugendamt collects their data (review of Neuhafen's form)."""
+    from pipeline.render import render_consent_form
+
+    for folder in (EXAMPLE, CITY):
+        form = render_consent_form(check_folder(folder).concept.agreement)
+        assert form.header_text == "Netzwerk Frühe Hilfen · Einverständniserklärung und Schweigepflichtentbindung"

@@ -105,12 +105,13 @@ def concept_document(
     footer: str | None = None,
     on: date | None = None,
     subtitle: str | None = None,
+    publisher: str | None = None,
     **frame: Any,
 ) -> RenderedDocument:
     """A document that belongs to one Fassung of the concept: its frame names the Fassung and
     the Stand (or `footer`), its file name 'Gesamtkonzept_Musterkreis_2.0' the kind,
     municipality and Fassung; `on` dates it other than by the Stand, `subtitle` names more
-    than the municipality."""
+    than the municipality, `publisher` heads the pages in place of the municipality's office."""
     municipality = concept.municipality
     version = concept.version
     stand = formatting.german_date(version.date)
@@ -123,7 +124,7 @@ def concept_document(
         keywords=keywords,
         version=version.version,
         date=on or version.date,
-        header_text=header_text(concept, title),
+        header_text=header_text(concept, title, publisher),
         footer_text=footer or f"{footer_prefix}Fassung {version.version} · Stand {stand}",
         file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_{safe_file_part(version.version)}"),
         logo=municipality.logo,
@@ -258,6 +259,9 @@ def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEM
         template_dir,
         title=CONSENT_TITLE,
         subtitle=f"Netzwerk Frühe Hilfen – {concept.municipality.name}",
+        # the network's form, filled in at a clinic, a practice or a Träger: not headed by the
+        # Jugendamt, which would put parents off and suggest it collects the data (city review)
+        publisher="Netzwerk Frühe Hilfen",
         stem="Einverstaendniserklaerung",
         subject="Vordruck: Einverständniserklärung und Schweigepflichtentbindung für Eltern",
         keywords="Frühe Hilfen; Einwilligung; Schweigepflichtentbindung; Datenschutz",
