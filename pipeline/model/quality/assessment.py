@@ -228,12 +228,14 @@ class QualityAssessment:
                 "klären, ob Angaben fehlen, die belegen, was das Netzwerk schon erreicht sieht."
             )
         if apart == -1:
-            # the facts that set the data's grade: 'teilweise' rests on what is partly reached
-            met = [e.message.rstrip(".") for e in result.evidence if e.level == result.status]
-            what = f": {'; '.join(met)}" if met else ""
+            # the facts that set the data's grade stand just above, under their heading: pointed
+            # to, not repeated ('teilweise' rests on what is partly reached, listed as open)
+            where = "Das zeigen die Daten" if result.status == FULFILLED else "Offen ist"
+            reached = "Erreicht" if result.status == FULFILLED else "Zum Teil erreicht"
             return (
-                f"Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt{what}. Im Gespräch lässt sich "
-                "klären, was dem Netzwerk noch fehlt, das die Daten nicht erfassen."
+                f"Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt: {reached} ist, was oben unter "
+                f"„{where}“ steht. Im Gespräch lässt sich klären, was dem Netzwerk noch fehlt, das die Daten "
+                "nicht erfassen."
             )
         return (
             "Die Daten zeichnen hier ein anderes Bild als die Einschätzung des Netzwerks. Im Gespräch lässt sich "
