@@ -281,6 +281,15 @@ def test_totals_appear_once_per_table_as_in_word(concept_files, pdf, document):
     assert _totals(text, labels) == word
 
 
+def _kept_with_next(html: str) -> dict[str, bool]:
+    """Each body paragraph of the Word file made from `html` (pandoc and the finishing run) by
+    its text, and whether it keeps with the next."""
+    from pipeline.export import export_document
+
+    body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
+    return {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
+
+
 def rendered_document(body_html: str):
     """A small document of the given body, framed like the papers (no title page)."""
     from datetime import date
@@ -668,43 +677,34 @@ def test_word_keeps_a_short_table_whole_but_lets_a_tall_one_of_few_rows_break():
 
 @pytest.mark.slow
 def test_a_lead_in_stays_with_its_list_and_plain_text_does_not():
-    from pipeline.export import export_document
-
     html = (
         "<p>Offen ist:</p><ul><li>eins</li><li>zwei</li></ul><p>Ein Satz.</p><p>Noch einer.</p>"
         "<p>Dafür gilt:</p><p><strong>Ansprechstelle:</strong> ASD</p>"
     )
-    body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
-    kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
+    kept = _kept_with_next(html)
     assert kept["Offen ist:"] and not kept["Ein Satz."]
     assert kept["Dafür gilt:"]  # a colon introduces whatever follows, a paragraph too
 
 
 @pytest.mark.slow
 def test_a_short_paragraph_under_a_heading_keeps_with_the_paragraph_after_it_in_word():
-    from pipeline.export import export_document
-
     html = (
         '<h1 id="a">Jugendhilfeplanung</h1><p>Organisationsform: Institution</p><p>Rolle: plant.</p>'
         "<p>Ein Absatz.</p><p>Noch einer.</p>"
     )
-    body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
-    kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
+    kept = _kept_with_next(html)
     assert kept["Organisationsform: Institution"]
     assert not kept["Rolle: plant."] and not kept["Ein Absatz."] and not kept["Noch einer."]
 
 
 @pytest.mark.slow
 def test_a_short_paragraph_under_a_heading_stays_with_its_captioned_table():
-    from pipeline.export import export_document
-
     table = "<table><caption>Beschlüsse</caption><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
     html = (
         f'<h1 id="b">Umsetzung</h1><p>Über den Stand wird berichtet.</p>{table}'
         f"<p>Ein anderer Absatz.</p><p>Danach folgt mehr.</p>{table}<p>Die Tabelle zeigt die Beschlüsse.</p>{table}"
     )
-    body = Document(io.BytesIO(export_document(rendered_document(html))[".docx"])).element.body
-    kept = {_text(p): p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in body.iterchildren(W_P)}
+    kept = _kept_with_next(html)
     assert kept["Über den Stand wird berichtet."] and not kept["Danach folgt mehr."]
     assert kept["Die Tabelle zeigt die Beschlüsse."]  # a sentence naming the table introduces it
 

@@ -405,9 +405,8 @@ def _introduced(following: etree._Element | None) -> str | None:
 def lead_ins(document: DocumentObject) -> None:
     """A paragraph that introduces the table or list after it (:func:`leads_in`: 'Offen ist:', or
     a short paragraph right under a heading), or anything else after its colon, stays on its page
-    (keep with next); a short
-    paragraph right under a heading does whatever follows it, so heading and one line never
-    stand alone at a page's foot."""
+    (keep with next); a short paragraph right under a heading does whatever follows it, so
+    heading and one line never stand alone at a page's foot."""
     for p in document.element.body.iterchildren(qn("w:p")):
         following = p.getnext()
         introduced = _introduced(following)
@@ -417,11 +416,10 @@ def lead_ins(document: DocumentObject) -> None:
         )
         if following is None or local(following) == "sectPr" or _pictured(following):
             continue
-        if introduced is None and not after_heading and not introduces(text_of(p)):
+        text = text_of(p)
+        if introduced is None and not after_heading and not introduces(text):
             continue
-        if leads_in(
-            text_of(p), after_heading=after_heading, bold=_all_bold(p), before_table=introduced == "table"
-        ):
+        if leads_in(text, after_heading=after_heading, bold=_all_bold(p), before_table=introduced == "table"):
             _keep_with_next(p)
 
 

@@ -251,10 +251,11 @@ def block(element: _Element) -> list[Chunk]:
 def _leads_in(paragraph: _Element) -> bool:
     """A paragraph right before a list or a table that introduces it (:func:`leads_in`), one
     ending with a colon before whatever it introduces (the lines 'Ansprechstelle: …' after
-    'Dafür gilt im Netzwerk:'), or a short one right under a heading whatever follows: heading and one line never stand alone
-    at a page's foot ('9.6.1 Jugendhilfe- und Sozialplanung / Organisationsform: …'). Not before
-    a picture: kept with it, heading and sentence would move on with a picture that does not
-    fit, and leave the page empty (the picture floats instead, :func:`_pictures_before_tables`)."""
+    'Dafür gilt im Netzwerk:'), or a short one right under a heading whatever follows: heading
+    and one line never stand alone at a page's foot ('9.6.1 Jugendhilfe- und Sozialplanung /
+    Organisationsform: …'). Not before a picture: kept with it, heading and sentence would move
+    on with a picture that does not fit, and leave the page empty (the picture floats instead,
+    :func:`_pictures_before_tables`)."""
     following, preceding = sibling(paragraph), sibling(paragraph, before=True)
     after_heading = preceding is not None and preceding.tag in HEADINGS
     if following is None or following.tag == "figure":

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pipeline.formatting import enumeration, euro, german_date, number, with_note
 from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position
@@ -601,16 +601,24 @@ class Budget:
     def requirement_groups(self) -> list[tuple[Income, list[int]]]:
         """Erträge whose grant asks for cooperation, identical ones across years merged:
         (first line, years it applies to)."""
-        return _grouped(self.income_lines, lambda i: (i.source, i.label, i.earmarking))
+        asking = [i for i in self.income_lines if i.cooperation_requirements]
+        return _grouped(asking, lambda i: (i.source, i.label, i.earmarking))
+
+    @cached_property
+    def _own_grants(self) -> list[tuple[Expense, list[int]]]:
+        """The municipality's own grants to Träger, the same grant across years merged (first
+        line, years), in the order of the budget lines."""
+        grants = [e for e in self.expense_lines if e.kind == "Zuwendung an Träger"]
+        return _grouped(grants, lambda e: (e.recipient, e.title))
 
     @cached_property
     def own_requirements(self) -> list[tuple[tuple[str, ...], list[tuple[Expense, list[int]]]]]:
         """The municipality's own grants to Träger that ask for cooperation: grants with the same
         conditions share one list, so a reader sees a standard clause once, not once per Träger."""
-        grants = [e for e in self.expense_lines if e.kind == "Zuwendung an Träger"]
         by_conditions: dict[tuple[str, ...], list[tuple[Expense, list[int]]]] = {}
-        for grant, years in _grouped(grants, lambda e: (e.recipient, e.title)):
-            by_conditions.setdefault(tuple(grant.cooperation_requirements), []).append((grant, years))
+        for grant, years in self._own_grants:
+            if grant.cooperation_requirements:
+                by_conditions.setdefault(tuple(grant.cooperation_requirements), []).append((grant, years))
         by_recipient = partial(_recipient_order, self.concept)
         return [(conditions, sorted(group, key=by_recipient)) for conditions, group in by_conditions.items()]
 
@@ -618,18 +626,12 @@ class Budget:
     def grants_without_requirements(self) -> list[str]:
         """The municipality's own grants to Träger that ask for no cooperation, as the chapter
         names them beside :attr:`own_requirements` ('Zuwendung … (2026 und 2027) an Caritasverband
-        …'), so it does not claim that all of them do."""
-        grants = [
-            e for e in self.expense_lines if e.kind == "Zuwendung an Träger" and not e.cooperation_requirements
-        ]
-        groups: dict[tuple[str | None, str], tuple[Expense, list[int]]] = {}
-        for grant in grants:
-            groups.setdefault((grant.recipient, grant.title), (grant, []))[1].append(grant.year)
+        …'), so it does not claim that all of them do. (A grant always names its 'empfaenger'.)"""
         return [
-            f"{with_note(grant.title, enumeration([str(y) for y in years]))} an {self.concept.organisation(grant.recipient).name}"
-            if grant.recipient
-            else with_note(grant.title, enumeration([str(y) for y in years]))
-            for grant, years in sorted(groups.values(), key=partial(_recipient_order, self.concept))
+            f"{with_note(grant.title, enumeration([str(y) for y in years]))} an "
+            f"{self.concept.organisation(cast(str, grant.recipient)).name}"
+            for grant, years in sorted(self._own_grants, key=partial(_recipient_order, self.concept))
+            if not grant.cooperation_requirements
         ]
 
     @staticmethod
@@ -658,10 +660,11 @@ def _recipient_order(concept: Concept, grant: tuple[Expense, list[int]]) -> tupl
 def _grouped(
     lines: Iterable[Income | Expense], key: Callable[..., tuple[object, ...]]
 ) -> list[tuple[Any, list[int]]]:
+    """Lines merged across years where `key` and their cooperation requirements are the same:
+    (first line, years)."""
     groups: dict[tuple[object, ...], tuple[Income | Expense, list[int]]] = {}
     for line in lines:
-        if line.cooperation_requirements:
-            groups.setdefault((*key(line), tuple(line.cooperation_requirements)), (line, []))[1].append(line.year)
+        groups.setdefault((*key(line), tuple(line.cooperation_requirements)), (line, []))[1].append(line.year)
     return list(groups.values())
 
 
