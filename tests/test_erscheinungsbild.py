@@ -385,5 +385,9 @@ def test_the_consent_form_is_headed_by_the_network_not_the_jugendamt():
     from pipeline.render import render_consent_form
 
     for folder in (EXAMPLE, CITY):
-        form = render_consent_form(check_folder(folder).concept.agreement)
+        concept = check_folder(folder).concept
+        form = render_consent_form(concept.agreement)
         assert form.header_text == "Netzwerk Frühe Hilfen · Einverständniserklärung und Schweigepflichtentbindung"
+        # the first page's sender line (and the files' author) too, not the Amt
+        assert form.author == f"{concept.municipality.name} · Netzwerk Frühe Hilfen"
+        assert concept.municipality.youth_office not in form.author

@@ -111,7 +111,8 @@ def concept_document(
     """A document that belongs to one Fassung of the concept: its frame names the Fassung and
     the Stand (or `footer`), its file name 'Gesamtkonzept_Musterkreis_2.0' the kind,
     municipality and Fassung; `on` dates it other than by the Stand, `subtitle` names more
-    than the municipality, `publisher` heads the pages in place of the municipality's office."""
+    than the municipality, `publisher` heads the pages and the first page in place of the
+    municipality's office."""
     municipality = concept.municipality
     version = concept.version
     stand = formatting.german_date(version.date)
@@ -119,7 +120,13 @@ def concept_document(
         body_html=body_html,
         title=title,
         subtitle=subtitle or municipality.name,
-        author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
+        # the sender line on the first page and the files' author: the publisher where the
+        # document names one, so no line of it names the office instead
+        author=(
+            f"{municipality.name} · {publisher}"
+            if publisher
+            else f"{municipality.youth_welfare_authority}, {municipality.youth_office}"
+        ),
         subject=f"{subject} – {municipality.name}",
         keywords=keywords,
         version=version.version,
