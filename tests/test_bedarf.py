@@ -273,7 +273,7 @@ def test_the_yardstick_is_stated_in_the_text(chapters):
     )
     running = [running_in(EXAMPLE, s) for s in ("nord", "ost", "mitte", "sued", "west")]
     average = f"{sum(running) / 5:.1f}".replace(".", ",")
-    assert f"weniger laufende Angebote erreichen als einen Sozialraum im Durchschnitt ({average})" in plain
+    assert f"weniger laufende Angebote erreichen als im Durchschnitt aller Sozialräume ({average})" in plain
     assert (
         "Die Landkarte weist eine Lücke aus: Ost (Stadt Lindenau): SGB-II-Quote der unter Dreijährigen 19,8"
         in plain
@@ -706,7 +706,7 @@ def test_without_a_gap_the_map_still_names_the_places_with_few_offers(city):
         lxml.html.fromstring(f"<div>{concept_chapters(city)['konzept/06a_angebotslandkarte.html.j2']}</div>")
     )
     assert (
-        f"Weniger laufende Angebote als der Durchschnitt ({str(round(average, 1)).replace('.', ',')}) haben "
+        f"Weniger laufende Angebote als dieser Durchschnitt ({str(round(average, 1)).replace('.', ',')}) haben "
         f"{few[0]} und {few[1]}; ihr Bedarf liegt unter der Schwelle für hohen Bedarf."
         in chapter.replace("\xa0", " ")
     )

@@ -834,7 +834,9 @@ def test_the_dialogue_for_politicians_names_no_files_fields_or_grades(concept):
     _no_sources_or_keys(text)
     # a grade appears only where the network's own rating is quoted
     grade = "(erfüllt|teilweise|offen|nicht prüfbar)"
-    quoted = re.sub(rf"(Einschätzung des Netzwerks: {grade}|schätzt sie als „{grade}“)", "", text)
+    quoted = re.sub(
+        rf"(Einschätzung des Netzwerks: {grade}|hat die Zielaussage als „{grade}“ eingeschätzt)", "", text
+    )
     assert not re.search(r"\b(erfüllt|teilweise|nicht prüfbar)\b", quoted)
     for result in review.results:
         assert result.goal.question in text
@@ -1204,13 +1206,13 @@ def test_the_focus_says_which_way_data_and_network_differ_and_keeps_the_network_
     review = assess(inputs.check().concept)[0]
     why = {f.goal.id: review.why_focus(f) for f in review.focus}
     assert why["rollen-abstimmungswege"] == (
-        "Das Netzwerk schätzt sie als „erfüllt“ ein; die Daten bleiben etwas dahinter zurück – im Gespräch "
+        "Das Netzwerk hat die Zielaussage als „erfüllt“ eingeschätzt; die Daten bleiben etwas dahinter zurück – im Gespräch "
         "lässt sich klären, woran der Unterschied liegt."
     )
     assert "die Daten zeigen etwas mehr" in why["netzwerkaufwand"]
     rated_unknown = next(f for f in review.focus if f.status == "nicht prüfbar" and review.rating(f.goal.id))
     assert why[rated_unknown.goal.id] == (
-        f"Die Daten können das nicht prüfen; das Netzwerk schätzt sie als „{review.rating(rated_unknown.goal.id).status}“ ein."
+        f"Die Daten können das nicht prüfen; das Netzwerk hat die Zielaussage als „{review.rating(rated_unknown.goal.id).status}“ eingeschätzt."
     )
     assert not any("anderen Ergebnis" in text for text in why.values())
 

@@ -479,7 +479,7 @@ def test_a_group_is_named_in_lower_case_inside_a_sentence_an_institution_never(c
     assert by_name["Allgemeiner Sozialer Dienst (ASD)"].organisation_form == "Institution"
     assert by_name["Allgemeiner Sozialer Dienst (ASD)"].name_in_text == "Allgemeiner Sozialer Dienst (ASD)"
     text = _text_of(render_all(concept)["vorlage JHA/2026/030"])
-    assert "Geburtshilfe, freiberufliche Hebammen, Familienhebammen" in text  # who took part
+    assert "Geburtshilfe; freiberufliche Hebammen; Familienhebammen" in text  # who took part
 
 
 def test_who_took_part_in_the_fassung_is_counted_against_all_actors_in_both_rows(concept):

@@ -987,15 +987,15 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     text = _folgekosten(view)
     assert f"Erträge von {_german_euro(sum(Decimal(str(i['betrag'])) for i in grants))} im Jahr" in text
     # a sentence, saying why the Aufwand rises (it read 'Zudem steigt der Aufwand im vollen Jahr: Zuwendung …')
+    more = sum(Decimal(e["volles_jahr"] - e["betrag"]) for e in starting)
     assert (
-        "Zudem steigt der Aufwand, weil eine Leistung, die 2027 erst im Lauf des Jahres beginnt, dann ein volles Jahr kostet: "
-        in text
-    )
+        f"Zudem steigt der Aufwand um {_german_euro(more)} im Jahr, weil eine Leistung 2027 erst im Lauf des "
+        "Jahres beginnt und ab 2028 ein volles Jahr kostet: "
+    ) in text
     for e in starting:
-        more = Decimal(e["volles_jahr"] - e["betrag"])
         assert (
-            f"{_german_euro(Decimal(e['volles_jahr']))} statt {_german_euro(Decimal(e['betrag']))} im Jahr "
-            f"{e['jahr']} ({_german_euro(more)} mehr)"
+            f"{_german_euro(Decimal(e['betrag']))} im Jahr {e['jahr']}, ab {e['jahr'] + 1} "
+            f"{_german_euro(Decimal(e['volles_jahr']))}"
         ) in text
     # grants that end and a full year of what started: the Kämmerei gets the sum of both
     rise = sum(Decimal(str(i["betrag"])) for i in grants) + sum(
@@ -1201,8 +1201,8 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     without = len(concept.actors) - len(binding) - len(recommended)
     # all three counts, so none reads as a step back from another (review of Neuhafen's M 184/2026)
     assert (
-        f"Die neue Kooperationsvereinbarung (ab {start}) bindet {bound} der {len(concept.actors)} Akteure. "
-        f"Verbindliche Abstimmungswege legt sie für {number_word(len(binding))} Akteure fest; für zwei weitere "
+        f"Die neue Kooperationsvereinbarung soll ab {start} gelten und {bound} der {len(concept.actors)} Akteure binden. "
+        f"Verbindliche Abstimmungswege legt sie für {number_word(len(binding))} Akteure fest. Für zwei weitere "
         f"gelten sie bis zum Beitritt als Empfehlung"
     ) in text
     # ... and which of those sign all the same: bound by the agreement, yet without a path
@@ -1213,7 +1213,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     ]
     assert 0 < len(signing) < without
     assert (
-        f"für {number_word(without)} weitere ist kein Abstimmungsweg vereinbart, darunter für "
+        f"Für {number_word(without)} weitere ist kein Abstimmungsweg vereinbart, darunter für "
         f"{number_word(len(signing))}, die die Vereinbarung unterzeichnen ("
     ) in text
     for actor in signing:
@@ -1243,9 +1243,9 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
     subsidy = of_year(expenses) - of_year(income)
     sentence = (
         f"Von den Erträgen 2027 sind {_german_euro(amount)} erst beantragt und noch nicht bewilligt "
-        "(Bundesstiftung Frühe Hilfen und Land). Werden sie nicht bewilligt, ist über die betroffenen Maßnahmen "
-        "neu zu entscheiden: Würden sie dennoch wie geplant umgesetzt, stiege der Zuschussbedarf 2027 von "
-        f"{_german_euro(subsidy)} auf {_german_euro(subsidy + amount)}."
+        "(Bundesstiftung Frühe Hilfen und Land). Werden sie nicht bewilligt, stiege der Zuschussbedarf 2027 von "
+        f"{_german_euro(subsidy)} auf {_german_euro(subsidy + amount)}, soweit die betroffenen Maßnahmen wie "
+        "geplant weiterlaufen; ob sie eingeschränkt werden, wäre dann gesondert zu entscheiden."
     )
     concept = inputs.check().concept
     views = {v.paper.number: v for v in paper_views(concept)}

@@ -137,17 +137,19 @@ class FollowUpYear:
             )
         if self.growing:
             lines = "; ".join(
-                f"{e.title}, {euro(e.full_year or e.amount)} statt {euro(e.amount)} im Jahr {e.year} "
-                f"({euro((e.full_year or e.amount) - e.amount)} mehr)"
+                f"{e.title}, {euro(e.amount)} im Jahr {e.year}, ab {self.year} {euro(e.full_year or e.amount)}"
                 for e in self.growing
             )
+            more = euro(total((e.full_year or e.amount) - e.amount for e in self.growing))
             what = (
-                f"eine Leistung, die {self.year - 1} erst im Lauf des Jahres beginnt, dann ein volles Jahr kostet"
+                f"eine Leistung {self.year - 1} erst im Lauf des Jahres beginnt und ab {self.year} ein volles Jahr kostet"
                 if len(self.growing) == 1
-                else f"Leistungen, die {self.year - 1} erst im Lauf des Jahres beginnen, dann ein volles Jahr kosten"
+                else f"Leistungen {self.year - 1} erst im Lauf des Jahres beginnen und ab {self.year} ein volles Jahr "
+                "kosten"
             )
             parts.append(
-                f"{'Zudem steigt' if self.ending else f'Ab {self.year} steigt'} der Aufwand, weil {what}: {lines}"
+                f"{'Zudem steigt' if self.ending else f'Ab {self.year} steigt'} der Aufwand um {more} im Jahr, "
+                f"weil {what}: {lines}"
             )
         if self.ending and self.growing:
             rise = total(i.amount for i in self.ending) + total(

@@ -57,7 +57,7 @@ def _legend(concept: Concept, needs: NeedsView) -> list[Key]:
         keys.append(Key("keine Angabe", NO_VALUE))
     keys.append(
         Key(
-            f"Lücke: hoher Bedarf und weniger laufende Angebote als ein Sozialraum im Durchschnitt "
+            f"Lücke: hoher Bedarf und weniger laufende Angebote als im Durchschnitt der Sozialräume "
             f"({_average(needs)})",
             None,
         )

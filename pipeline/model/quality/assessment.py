@@ -265,7 +265,7 @@ class QualityAssessment:
         rating = self.rating(result.goal.id)
         if result.status == UNKNOWN:
             if rating is not None:  # the network's word is all there is: said, not called missing
-                return f"Die Daten können das nicht prüfen; das Netzwerk schätzt sie als „{rating.status}“ ein."
+                return f"Die Daten können das nicht prüfen; das Netzwerk hat die Zielaussage als „{rating.status}“ eingeschätzt."
             return "Zu dieser Zielaussage fehlen Angaben."
         assert rating is not None  # focus holds only open, uncheckable and disagreeing results
         apart = self._apart(result)
@@ -274,7 +274,7 @@ class QualityAssessment:
             -1: "die Daten zeigen etwas mehr",
         }.get(apart, "die Daten zeichnen ein anderes Bild")
         return (
-            f"Das Netzwerk schätzt sie als „{rating.status}“ ein; {seen} – im Gespräch lässt sich klären, "
+            f"Das Netzwerk hat die Zielaussage als „{rating.status}“ eingeschätzt; {seen} – im Gespräch lässt sich klären, "
             "woran der Unterschied liegt."
         )
 

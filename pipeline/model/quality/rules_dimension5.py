@@ -175,6 +175,13 @@ def _deliberations(k: Concept, numbers: set[str] | None = None) -> list[Delibera
     ]
 
 
+def _paper_named(k: Concept, number: str) -> str:
+    """'Informationsvorlage I 27/2026': a reader outside the council office does not know what
+    the letter of a number stands for; a paper only known from a report keeps its number."""
+    kinds = {p.number: p.kind for p in k.papers}
+    return f"{kinds[number]} {number}" if number in kinds else f"Vorlage {number}"
+
+
 def _sittings_text(sittings: list[Sitting]) -> str:
     """'am 19.11.2026 im Ausschuss für Gesundheit und am 17.12.2026 im Kreistag'."""
     return enumeration([f"am {german_date(s.date)} {s.committee.forms.im}" for s in sittings])
@@ -1155,7 +1162,7 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
         if all(c in [s.committee for s in held] for c in holders):
             evidence.append(
                 observed(
-                    f"Die gemeinsame Übersicht der Mittel {deliberation.number} wurde "
+                    f"Die gemeinsame Übersicht der Mittel ({_paper_named(k, deliberation.number)}) wurde "
                     f"{_sittings_text(held)} behandelt.",
                     DELIBERATION_SOURCE,
                     FULFILLED,
@@ -1167,7 +1174,7 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
         sittings = _sittings_text(planned[0].planned(on))
         evidence.append(
             observed(
-                f"Die gemeinsame Übersicht der Mittel {planned[0].number} ist vorbereitet; sie wird {sittings} "
+                f"Die gemeinsame Übersicht der Mittel ({_paper_named(k, planned[0].number)}) ist vorbereitet; sie wird {sittings} "
                 "behandelt.",
                 DELIBERATION_SOURCE,
                 PARTIAL,
