@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import shutil
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -1426,3 +1427,45 @@ def test_each_grant_in_a_paper_s_budget_table_names_its_traeger(inputs):
     for label in granted:
         title = next(t for t in grants if label.startswith(t.removesuffix(")")))  # '(…; M7)' merges
         assert label.endswith(f" an {grants[title]}"), label
+
+
+def _paper_text(view) -> str:
+    return " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+
+
+def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_path):
+    """Under vorläufige Haushaltsführung only what the municipality must pay or cannot put off
+    goes on: a Beschlussvorlage on a draft budget names the Land's rule and every line new in the
+    budget year (nothing of the same purpose, kind and recipient or post the year before),
+    recomputed from the YAML; with the budget adopted, the sentence is gone."""
+    neuhafen = ROOT / "inputs" / "neuhafen"
+    expenses, _ = _raw_lines(neuhafen)
+    key = lambda e: (e["fuer"], e["art"], e.get("empfaenger"), e.get("stelle"))  # noqa: E731
+    before = {key(e) for e in expenses if e["jahr"] == 2026}
+    new = [e for e in expenses if e["jahr"] == 2027 and key(e) not in before]
+    assert len(new) == 2  # the grants for M3 (from April) and for the Familienzentrum Mainbogen
+    view = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.number == "M 184/2026")
+    text = _paper_text(view)
+    assert (
+        "Ist die Haushaltssatzung 2027 zu Beginn des Jahres noch nicht in Kraft, gilt die vorläufige "
+        "Haushaltsführung (§ 99 HGO): Dann dürfen nur Aufwendungen geleistet werden, zu denen eine rechtliche "
+        "Verpflichtung besteht"
+    ) in text
+    listed = text.split("erst beginnen, wenn der Haushalt in Kraft ist: ")[1].split(" €.")[0] + " €"
+    assert listed.count(" €") == len(new)
+    for e in new:
+        assert f"{_german_euro(Decimal(e['betrag']))}" in listed
+        assert e["bezeichnung"].removesuffix(")") in listed  # its own brackets take the measure's number
+
+    adopted = tmp_path / "neuhafen"
+    shutil.copytree(neuhafen, adopted)
+    resources = adopted / "ressourcen.yaml"
+    resources.write_text(
+        resources.read_text(encoding="utf-8").replace(
+            "  - jahr: 2027\n    stand: Entwurf",
+            "  - jahr: 2027\n    stand: beschlossen\n    beschlossen_am: 2026-12-10",
+        ),
+        encoding="utf-8",
+    )
+    view = next(v for v in paper_views(check_folder(adopted).concept) if v.paper.number == "M 184/2026")
+    assert "vorläufige Haushaltsführung" not in _paper_text(view)

@@ -55,6 +55,19 @@ GENERATED_TITLES = {
 Line = Income | Expense
 
 
+def new_lines(expenses: list[Expense], year: int) -> list[Expense]:
+    """The year's lines with nothing of the same purpose, kind and recipient or post in the year
+    before; none where the plan has no year before (nothing to compare with)."""
+    before = {_line_key(e) for e in expenses if e.year == year - 1}
+    if not before:
+        return []
+    return [e for e in expenses if e.year == year and _line_key(e) not in before]
+
+
+def _line_key(expense: Expense) -> tuple[str, str, str | None, str | None]:
+    return (expense.purpose, expense.kind, expense.recipient, expense.position)
+
+
 def _sum(lines: Iterable[Line]) -> Decimal:
     return total(line.amount for line in lines)
 
@@ -77,6 +90,28 @@ class FinanceSummary:
     #: The year's lines that do not recur (marked 'einmalig', or a project that ends that year),
     #: each as the Kämmerei reads it ('Netzwerkbefragung und Auswertung (M20)') with its amount.
     one_off: tuple[tuple[str, Decimal], ...] = ()
+    #: The year's lines with no line of the same purpose, kind and recipient or post the year
+    #: before (new grants, new posts), each as the Kämmerei reads it with its amount.
+    new_lines: tuple[tuple[str, Decimal], ...] = ()
+    #: The Land's rule on vorläufige Haushaltsführung ('§ 99 HGO'), where the table has one.
+    provisional_rule: str | None = None
+
+    @property
+    def provisional(self) -> str:
+        """What a budget not yet in force means for what begins in the year: under vorläufige
+        Haushaltsführung only what the municipality is obliged to pay or cannot put off goes on,
+        so a new grant or post waits for the budget (finance review of Neuhafen's paper). Empty
+        where the budget is adopted, nothing is new or the Land's rule is not known."""
+        if not (self.reserved and self.new_lines and self.provisional_rule):
+            return ""
+        lines = "; ".join(f"{label}, {euro(amount)}" for label, amount in self.new_lines)
+        return (
+            f"Ist die Haushaltssatzung {self.year} zu Beginn des Jahres noch nicht in Kraft, gilt die vorläufige "
+            f"Haushaltsführung ({self.provisional_rule}): Dann dürfen nur Aufwendungen geleistet werden, zu denen "
+            "eine rechtliche Verpflichtung besteht oder die für die Weiterführung notwendiger Aufgaben "
+            f"unaufschiebbar sind. Was {self.year} neu hinzukommt, kann deshalb erst beginnen, "
+            f"wenn der Haushalt in Kraft ist: {lines}."
+        )
 
     @property
     def recurring(self) -> str:
@@ -528,6 +563,8 @@ class PaperView:
                 for e in expenses
                 if e.year == year and once_only(e, budget.ending_measures)
             ),
+            new_lines=tuple((self.concept.expense_label(e), e.amount) for e in new_lines(expenses, year)),
+            provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
         )
 
     @property
