@@ -95,6 +95,21 @@ class FinanceSummary:
     new_lines: tuple[tuple[str, Decimal], ...] = ()
     #: The Land's rule on vorläufige Haushaltsführung ('§ 99 HGO'), where the table has one.
     provisional_rule: str | None = None
+    #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
+    #: is what a Kämmerei asks first, not the whole amount.
+    before: Balance | None = None
+
+    @property
+    def change(self) -> str:
+        """'Aufwand +131.300,00 €, Zuschussbedarf +117.900,00 € gegenüber 2026'; empty without a
+        year before."""
+        if self.before is None:
+            return ""
+        after = self.balance
+        return (
+            f"Aufwand {signed_euro(after.expenses - self.before.expenses)}, Zuschussbedarf "
+            f"{signed_euro(after.subsidy - self.before.subsidy)} gegenüber {self.before.label}"
+        )
 
     @property
     def provisional(self) -> str:
@@ -564,6 +579,15 @@ class PaperView:
                 if e.year == year and once_only(e, budget.ending_measures)
             ),
             new_lines=tuple((self.concept.expense_label(e), e.amount) for e in new_lines(expenses, year)),
+            before=(
+                Balance(
+                    str(year - 1),
+                    _sum(e for e in expenses if e.year == year - 1),
+                    _sum(i for i in income if i.year == year - 1),
+                )
+                if year - 1 in budget.years
+                else None
+            ),
             provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
         )
 
@@ -595,6 +619,18 @@ class PaperView:
         """Consulting committees (not the council) that hold no Frühe Hilfen money yet."""
         funded = {c.id for c in self.concept.budget.committees}
         return [c for c in self.audience if c.id not in funded and not c.oversees_all]
+
+    @property
+    def sources_in_plan(self) -> bool:
+        """The paper's own table of sources would repeat the joint plan's 'Gesamt' column (same
+        year, same amounts): a paper with both shows it once (review of Neuhafen's I 27/2026)."""
+        finances = self.finances
+        if finances is None or "ressourcenplanung" not in self.paper.blocks:
+            return False
+        plan = self.resource_plan
+        return plan.year == finances.year and [(r.label, r.total) for r in plan.by_source.rows] == [
+            (label, amount) for label, amount in finances.by_source
+        ]
 
     @cached_property
     def resource_plan(self) -> ResourcePlan:

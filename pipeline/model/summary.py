@@ -37,7 +37,7 @@ READING_MEANINGS = {
         "gleichmäßigen Entwicklung vom Ausgangswert über etwaige Zwischenziele zum Zielwert."
     ),
     "hinter dem Zielpfad": (
-        "Der Wert hat sich verbessert, aber zu langsam, um das Ziel rechtzeitig zu erreichen: Er liegt um "
+        "Der Wert hat sich verbessert, aber zu langsam, um das Ziel rechtzeitig zu erreichen; er liegt um "
         "mehr als ein Zehntel des Wegs hinter dem Zielpfad (gleichmäßig vom Ausgangswert über etwaige "
         "Zwischenziele zum Zielwert)."
     ),
