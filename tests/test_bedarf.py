@@ -829,7 +829,7 @@ def test_an_expansion_is_planned_where_it_is_not_running_yet(inputs):
     ost = next(s for s in concept.needs.by_space if s.space.id == "ost")
     assert measure in ost.planned and measure not in ost.running
     html = concept_chapters(concept)["konzept/06_massnahmen.html.j2"]
-    assert "Nord (Stadt Musterstadt); geplant auch: Ost (Stadt Lindenau)" in html
+    assert "Nord (Stadt Musterstadt) – geplant auch: Ost (Stadt Lindenau)" in html
 
 
 @pytest.mark.parametrize(
