@@ -62,3 +62,25 @@ def test_a_total_over_years_gets_room_for_its_title():
     assert sum(w for _, w, _ in spanned) == 100
     plain = amount_columns("Quelle", [2026, 2027, "Summe"], 19, 57)
     assert [w for _, w, _ in plain] == [43, 19, 19, 19]
+
+
+def test_the_legal_bases_name_paragraph_4_kkg_and_the_land_s_own_law():
+    """§ 4 KKG carries the ways to the Jugendamt; the Land's law implementing the SGB VIII
+    (Jugendamt, Jugendhilfeausschuss) is the one a Kreistag or Stadtverordnete looks up, named by
+    its short name and explained in the list of abbreviations."""
+    import lxml.html
+
+    from pipeline.build import check_folder
+    from pipeline.model.abbreviations import ABBREVIATIONS
+    from pipeline.render import concept_chapters
+
+    from .conftest import ROOT
+
+    for folder, law in (("musterkreis", "Nds. AG SGB VIII"), ("neuhafen", "HKJGB")):
+        concept = check_folder(ROOT / "inputs" / folder).concept
+        html = concept_chapters(concept)["konzept/01_einleitung.html.j2"]
+        items = [" ".join(li.text_content().split()) for li in lxml.html.fromstring(html).iter("li")]
+        assert any(i.startswith("§ 4 KKG: Beratung und Übermittlung von Informationen") for i in items)
+        state = concept.municipality.state
+        assert f"{law}: Landesrecht in {state} zur Ausführung des SGB VIII; es regelt" in " ".join(items)
+        assert law in ABBREVIATIONS

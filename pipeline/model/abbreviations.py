@@ -23,6 +23,11 @@ ABBREVIATIONS: dict[str, str] = {
     "KJSG": "Kinder- und Jugendstärkungsgesetz",
     "KKG": "Gesetz zur Kooperation und Information im Kinderschutz",
     "LSN": "Landesamt für Statistik Niedersachsen",
+    # Source: lexaris.io, Landesrecht Niedersachsen (Nds. AG SGB VIII, zuletzt geändert 23.03.2022).
+    "Nds. AG SGB VIII": (
+        "Niedersächsisches Gesetz zur Ausführung des Achten Buchs des Sozialgesetzbuchs und zur "
+        "Niedersächsischen Kinder- und Jugendkommission"
+    ),
     "NKomVG": "Niedersächsisches Kommunalverfassungsgesetz",
     "NZFH": "Nationales Zentrum Frühe Hilfen",
     "ÖGD": "Öffentlicher Gesundheitsdienst",

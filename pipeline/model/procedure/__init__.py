@@ -135,6 +135,12 @@ class Procedure(_Data):
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
 
     @property
+    def youth_welfare_act(self) -> str:
+        """The Land's law implementing the SGB VIII by its short name ('HKJGB', 'Nds. AG SGB
+        VIII'), without the note on the provision the table draws on."""
+        return self.youth_welfare_law.split(" (")[0]
+
+    @property
     def submitting_executive(self) -> Body | None:
         """The collegial organ that submits the papers (Magistrat, Kreisausschuss in Hessen,
         Bezirksamt); None where the head of the administration does."""
