@@ -1490,3 +1490,21 @@ def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_
     )
     view = next(v for v in paper_views(check_folder(adopted).concept) if v.paper.number == "M 184/2026")
     assert "vorläufige Haushaltsführung" not in _paper_text(view)
+
+
+def test_a_beschlussvorlage_says_what_the_jugendhilfeausschuss_word_weighs():
+    """Where the Jugendhilfeausschuss consults before the council decides, the paper says that it
+    is to be heard and may put motions (§ 71 Abs. 4 SGB VIII), in the council's own name and
+    gender; papers without a council's decision say nothing of it."""
+    expected = {
+        ("neuhafen", "M 184/2026"): "Der Jugendhilfeausschuss soll vor der Beschlussfassung der "
+        "Stadtverordnetenversammlung gehört werden und hat das Recht, ihr Anträge zu stellen (§ 71 Abs. 4 SGB VIII).",
+        ("musterkreis", "JHA/2026/030"): "Der Jugendhilfeausschuss soll vor der Beschlussfassung des Kreistages "
+        "gehört werden und hat das Recht, ihm Anträge zu stellen (§ 71 Abs. 4 SGB VIII).",
+    }
+    for folder in ("neuhafen", "musterkreis"):
+        for view in paper_views(check_folder(ROOT / "inputs" / folder).concept):
+            sentence = expected.get((folder, view.paper.number), "")
+            assert view.youth_committee_rights == sentence, view.paper.number
+            if sentence:
+                assert sentence in _paper_text(view)

@@ -403,6 +403,35 @@ class PaperView:
     def consultation_rows(self) -> list[tuple[object, Committee, str]]:
         return [(c.date, self.concept.committee(c.committee), c.role) for c in self.paper.consultations]
 
+    @property
+    def youth_committee_rights(self) -> str:
+        """'Der Jugendhilfeausschuss soll vor der Beschlussfassung der Stadtverordnetenversammlung
+        gehört werden und hat das Recht, ihr Anträge zu stellen (§ 71 Abs. 4 SGB VIII).' under the
+        Beratungsfolge of a Beschlussvorlage the council decides after the Jugendhilfeausschuss
+        has consulted: a member reads what the committee's word weighs (review of M 184/2026)."""
+        council = self.concept.council
+        if self.paper.kind != "Beschlussvorlage" or council is None:
+            return ""
+        consultations = self.paper.consultations
+        deciding = [c.date for c in consultations if c.committee == council.id and c.role == "Entscheidung"]
+        youth = [
+            c
+            for c in consultations
+            if self.concept.committee(c.committee).kind == "Jugendhilfeausschuss"
+            and deciding
+            and c.date < deciding[0]
+        ]
+        if not youth:
+            return ""
+        name = self.concept.committee(youth[0].committee).forms
+        to_it = (
+            "ihr" if council.forms.dat.startswith("der ") else "ihm"
+        )  # der Stadtverordnetenversammlung, dem Rat
+        return (
+            f"{sentence_start(name.nom)} soll vor der Beschlussfassung {council.forms.gen} gehört werden und hat das "
+            f"Recht, {to_it} Anträge zu stellen (§ 71 Abs. 4 SGB VIII)."
+        )
+
     @cached_property
     def remit(self) -> set[str]:
         return {sector for c in self.audience for sector in c.remit}
