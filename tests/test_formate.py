@@ -103,6 +103,18 @@ def test_page_has_contents_and_a_print_stylesheet(page):
     assert "@media print" in page
 
 
+def test_page_lets_keyboard_users_skip_to_the_text(page):
+    """The first link of the page jumps past logo, title and the table of contents to the main
+    part (WCAG 2.4.1); it shows when it has the focus."""
+    root = lxml.html.fromstring(page)
+    first = root.xpath("//body//a")[0]
+    assert first.text_content() == "Zum Inhalt springen"
+    target = first.get("href")[1:]
+    assert root.xpath(f"//main[@id='{target}']")
+    assert not root.xpath(f"//*[@id='{target}'][not(self::main)]")
+    assert ".sprung:focus" in page
+
+
 # --- the workbook -----------------------------------------------------------------------------
 
 

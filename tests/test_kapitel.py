@@ -84,3 +84,22 @@ def test_the_legal_bases_name_paragraph_4_kkg_and_the_land_s_own_law():
         state = concept.municipality.state
         assert f"{law}: Landesrecht in {state} zur Ausführung des SGB VIII; es regelt" in " ".join(items)
         assert law in ABBREVIATIONS
+
+
+def test_a_short_name_that_is_not_the_start_of_the_name_is_said_where_the_places_are_introduced():
+    """Tables and maps use a Sozialraum's short name; 'Hafenviertel' for 'Altstadt und
+    Hafenviertel' would leave a reader asking whether the Altstadt is covered."""
+    import lxml.html
+
+    from pipeline.build import check_folder
+    from pipeline.render import concept_chapters
+
+    from .conftest import ROOT
+
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    html = concept_chapters(concept)["konzept/03_ausgangslage.html.j2"]
+    first_cells = [" ".join(td.text_content().split()) for td in lxml.html.fromstring(html).xpath("//tr/td[1]")]
+    for space in concept.municipality.social_spaces:
+        shown = next(c for c in first_cells if c.startswith(space.name))
+        assert (shown == space.name) == space.name.startswith(space.label), shown
+    assert "Altstadt und Hafenviertel (kurz: Hafenviertel)" in first_cells

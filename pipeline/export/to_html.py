@@ -27,6 +27,8 @@ STYLE = """
 :root { --blau: #1f4e79; --grau: #595959; --linie: #a6a6a6; --kopf: #dce6f0; }
 html { font-family: var(--schrift); font-size: 106%; line-height: 1.5; color: #222; background: #fff; }
 body { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+.sprung { position: absolute; left: -999rem; }
+.sprung:focus { position: static; display: inline-block; margin-bottom: 1rem; }
 h1, h2, h3, h4, h5, .untertitel, .titelzeile { font-family: var(--titelschrift); }
 h1, h2, h3, h4, h5 { color: var(--blau); line-height: 1.25; }
 h1 { font-size: 2rem; margin: 0.5rem 0 0.25rem; }
@@ -228,9 +230,15 @@ def _logo(doc: RenderedDocument) -> str:
     return f'<img class="logo" src="data:{kind};base64,{data}" alt="{html.escape(doc.logo_alt)}">'
 
 
+#: The id of the page's main part: the first link of the page jumps there, past the logo, the
+#: title and the table of contents (keyboard and screen-reader users, WCAG 2.4.1).
+MAIN_ID = "inhalt"
+
+
 def to_html(doc: RenderedDocument) -> bytes:
     """The document as one self-contained, accessible HTML page (UTF-8)."""
     root = fragment(doc.body_html, "main")
+    root.set("id", MAIN_ID)
     for element in root.iter():
         if isinstance(element.tag, str) and "data-quelle" in element.attrib:
             del element.attrib["data-quelle"]
@@ -250,6 +258,7 @@ def to_html(doc: RenderedDocument) -> bytes:
         f'<meta name="author" content="{escape(doc.author)}">\n'
         f'<meta name="keywords" content="{escape(doc.keywords)}">\n'
         f"<style>{STYLE}{_design_colours(doc)}</style>\n</head>\n<body>\n"
+        f'<a class="sprung" href="#{MAIN_ID}">Zum Inhalt springen</a>\n'
         f"<header>{_logo(doc)}{draft}<h1>{escape(doc.title)}</h1>\n"
         f'<p class="untertitel">{escape(doc.subtitle)}</p>\n{cover}'
         f'<p class="angaben">{escape(doc.author)}<br>{escape(doc.footer_text)}</p></header>\n'
