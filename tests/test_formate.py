@@ -240,7 +240,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Zuschussbedarf",
     ]
     assert "€" in overview["C2"].number_format and "#,##0.00" in overview["C2"].number_format
-    assert isinstance(book["Aufwandspositionen"]["E2"].value, int | float)  # amounts are numbers
+    assert isinstance(book["Aufwandspositionen"]["F2"].value, int | float)  # amounts are numbers
 
 
 def test_the_committees_sheet_adds_no_year_to_another(book):
@@ -298,7 +298,7 @@ def test_a_changed_line_item_carries_through_to_every_summary(concept):
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))
     lines = book["Aufwandspositionen"]
     row = next(r for r in range(2, lines.max_row) if lines[f"C{r}"].value == "Personal")
-    year, committee, purpose = lines[f"A{row}"].value, lines[f"G{row}"].value, lines[f"D{row}"].value
+    year, committee, purpose = lines[f"A{row}"].value, lines[f"H{row}"].value, lines[f"E{row}"].value
 
     def summaries():
         overview = book["Übersicht"]
@@ -327,14 +327,14 @@ def test_a_changed_line_item_carries_through_to_every_summary(concept):
         ]
 
     before = summaries()
-    lines[f"E{row}"].value = lines[f"E{row}"].value + 1000
+    lines[f"F{row}"].value = lines[f"F{row}"].value + 1000
     assert [after - earlier for after, earlier in zip(summaries(), before, strict=True)] == [Decimal(1000)] * 7
 
 
 def test_line_items_add_up_and_keep_text_as_text(book):
     expenses, income = _money()
     lines = book["Aufwandspositionen"]
-    assert _evaluate(lines, f"E{lines.max_row}") == sum(expenses.values())
+    assert _evaluate(lines, f"F{lines.max_row}") == sum(expenses.values())
     assert lines.max_row == len(raw("ressourcen.yaml")["aufwand"]) + 2
     receipts = book["Erträge"]
     assert _evaluate(receipts, f"D{receipts.max_row}") == sum(income.values())
@@ -388,10 +388,27 @@ def test_the_line_items_say_which_recur_so_the_kaemmerei_can_filter_them(book):
     items = book["Aufwandspositionen"]
     header = [c.value for c in items[1]]
     column = header.index("Anfall") + 1
-    rows = [row for row in range(2, items.max_row + 1) if isinstance(items.cell(row, 5).value, int | float)]
+    rows = [row for row in range(2, items.max_row + 1) if isinstance(items.cell(row, 6).value, int | float)]
     kinds = {items.cell(row, 2).value: items.cell(row, column).value for row in rows}
     marked = {line["bezeichnung"] for line in raw("ressourcen.yaml")["aufwand"] if line.get("einmalig")}
     assert marked and all(kinds[title] == "einmalig" for title in marked)
     assert kinds["Netzwerkbefragung und Auswertung"] == "einmalig"  # M20 ends in 2027: a project
     assert set(kinds.values()) == {"einmalig", "jährlich"}
     assert sum(value == "einmalig" for value in kinds.values()) == len(marked) + 1
+
+
+def test_measures_find_their_line_items_by_number_and_show_no_cost_as_a_dash(book):
+    """A Kämmerei may correct a title in the line items: the Maßnahmenplan finds a measure's
+    Aufwand by its number ('Nr.'), not by its title, so the sum stays right; a measure without
+    own Aufwand shows '–' rather than '0,00 €', which reads as 'kostenlos'."""
+    items = book["Aufwandspositionen"]
+    header = [c.value for c in items[1]]
+    assert header[3:5] == ["Nr.", "Maßnahme / Zweck"]
+    numbers = {items.cell(r, 4).value for r in range(2, items.max_row) if items.cell(r, 4).value}
+    assert numbers and all(n.startswith("M") for n in numbers)
+    plan = book["Maßnahmenplan"]
+    formula = plan["I2"].value
+    assert "$D$2:$D$" in formula and '&" "&' not in formula
+    row = next(r for r in range(2, plan.max_row) if _evaluate(plan, f"I{r}") == 0)
+    assert plan[f"I{row}"].number_format.endswith(';"–"')
+    assert [c.value for c in book["Erträge"][1]][4] == "Bewilligungsstand"

@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline.render.workbook import Column, Formula, Sheet, Value, Workbook
 
-EURO = '#,##0.00\\ "€"'
+EURO = '#,##0.00\\ "€";-#,##0.00\\ "€";"–"'
 DATE = "dd.mm.yyyy"
 INTEGER = "0"
 

@@ -19,6 +19,7 @@ from typing import Literal
 from pipeline.formatting import safe_file_part
 from pipeline.model.concept import Concept
 from pipeline.model.resources import OWN_SHARE, AmountTable, once_only
+from pipeline.model.types import COORDINATION
 
 Kind = Literal["text", "euro", "integer", "date"]
 
@@ -178,7 +179,8 @@ def _expense_sheet(concept: Concept) -> Sheet:
         Column("Haushaltsjahr", "integer", 14),
         Column("Bezeichnung", width=50),
         Column("Art", width=20),
-        Column("Für", width=40),
+        Column("Nr.", width=7),
+        Column(PURPOSE, width=40),
         Column("Betrag", "euro", 16, summed=True),
         Column("Haushaltsstelle", width=32),
         Column("Ausschuss", width=30),
@@ -192,6 +194,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
             e.year,
             e.title,
             e.kind,
+            "" if e.purpose == COORDINATION else concept.measure_number(e.purpose),
             concept.purpose_label(e.purpose),
             e.amount,
             e.budget_item,
@@ -210,10 +213,10 @@ def _income_sheet(concept: Concept) -> Sheet:
         Column("Mittelgeber", width=28),
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),
-        Column("Stand", width=14),
+        Column("Bewilligungsstand", width=18),
         Column("Haushaltsstelle", width=32),
         Column("Ausschuss", width=30),
-        Column("Für", width=48),
+        Column(PURPOSES, width=48),
     ]
     rows: list[list[Value]] = [
         [
@@ -231,8 +234,9 @@ def _income_sheet(concept: Concept) -> Sheet:
     return Sheet("Erträge", "Erträge: Zuwendungen und Erstattungen", columns, rows, "Erträge gesamt")
 
 
-#: A measure as the line items name it ('M1 Willkommensbesuche …'), from this row's cells.
-MEASURE_LABEL = '{Nr.}&" "&{Maßnahme}'
+#: What a line item pays for: a measure ('M1 Willkommensbesuche …') or the coordination.
+PURPOSE = "Maßnahme / Zweck"
+PURPOSES = "Maßnahmen / Zweck"
 
 
 def _measure_sheet(concept: Concept) -> Sheet:
@@ -259,7 +263,7 @@ def _measure_sheet(concept: Concept) -> Sheet:
             m.period.end,
             m.status,
             *(
-                Formula(_expenses((YEAR, year), ("Für", MEASURE_LABEL)), budget.cost_of(m.id, year))
+                Formula(_expenses((YEAR, year), ("Nr.", "{Nr.}")), budget.cost_of(m.id, year))
                 for year in budget.years
             ),
         ]
@@ -315,7 +319,7 @@ def workbook(concept: Concept) -> Workbook:
                 "Maßnahme",
                 budget.by_purpose,
                 "Aufwand gesamt",
-                lambda _, year: _expenses((YEAR, year), ("Für", "{Maßnahme}")),
+                lambda _, year: _expenses((YEAR, year), (PURPOSE, "{Maßnahme}")),
             ),
             _committee_sheet(concept),
             _expense_sheet(concept),
