@@ -1286,7 +1286,7 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
     from pipeline.render.workbook import workbook
 
     sheet = next(s for s in workbook(concept).sheets if s.name == "Erträge")
-    state = [c.header for c in sheet.columns].index("Stand")
+    state = [c.header for c in sheet.columns].index("Bewilligungsstand")
     assert sorted(row[state] for row in sheet.rows).count("beantragt") == len(marked)
 
 
