@@ -156,7 +156,10 @@ def _factor(sheet, text: str) -> list:
     """A factor of SUMPRODUCT: a range's values, or (range=value) as ones and zeros."""
     if text.startswith("(") and text.endswith(")"):
         left, right = text[1:-1].split("=")
-        wanted = Decimal(right) if right.isdigit() else _joined(sheet, right)
+        if right.startswith('"') and right.endswith('"'):
+            wanted: Decimal | str = right[1:-1]  # a text ('"beantragt"')
+        else:
+            wanted = Decimal(right) if right.isdigit() else _joined(sheet, right)
         return [Decimal(1) if _value(sheet, c) == wanted else Decimal(0) for c in _cells(sheet, left)]
     return [_value(sheet, c) for c in _cells(sheet, text)]
 
@@ -238,6 +241,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Aufwand",
         "Erträge",
         "Zuschussbedarf",
+        "Erträge erst beantragt",
     ]
     assert "€" in overview["C2"].number_format and "#,##0.00" in overview["C2"].number_format
     assert isinstance(book["Aufwandspositionen"]["F2"].value, int | float)  # amounts are numbers
@@ -263,6 +267,13 @@ def test_overview_totals_are_formulas_that_give_the_models_totals(book):
         assert _evaluate(sheet, f"D{row}") == income[year]
         assert sheet[f"E{row}"].value == f"=C{row}-D{row}"
         assert _evaluate(sheet, f"E{row}") == expenses[year] - income[year]
+        pending = sum(
+            Decimal(str(i["betrag"]))
+            for i in raw("ressourcen.yaml")["ertraege"]
+            if i["jahr"] == year and i.get("beantragt")
+        )
+        assert _evaluate(sheet, f"F{row}") == pending
+    assert any(_evaluate(sheet, f"F{row}") for row in range(2, len(years) + 2))  # the example has such grants
     total = len(years) + 2
     # a total over an adopted budget and a draft says which years it adds
     assert sheet[f"A{total}"].value == f"Summe {years[0]}–{years[-1]}"

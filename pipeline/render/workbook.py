@@ -42,6 +42,9 @@ Value = str | Decimal | int | dt.date | Formula | None
 EXPENSES = "Aufwandspositionen"
 INCOME = "Erträge"
 YEAR = "Haushaltsjahr"
+#: Whether a grant is promised or only applied for, a column of the sheet 'Erträge'.
+STATE = "Bewilligungsstand"
+APPLIED_FOR = "beantragt"
 
 
 def _sum_of(sheet: str, *criteria: tuple[str, str | int]) -> str:
@@ -129,10 +132,13 @@ def _balance_sheet(concept: Concept) -> Sheet:
         Column("Aufwand", "euro", 16, summed=True),
         Column("Erträge", "euro", 16, summed=True),
         Column("Zuschussbedarf", "euro", 16, summed=True, difference=("Aufwand", "Erträge")),
+        # the risk a Kämmerei asks about before it counts the Erträge (as the papers name it)
+        Column("Erträge erst beantragt", "euro", 18, summed=True),
     ]
     rows: list[list[Value]] = []
     for year in budget.years:
         balance = budget.balance(year)
+        pending = budget.pending(year)
         rows.append(
             [
                 year,
@@ -140,6 +146,10 @@ def _balance_sheet(concept: Concept) -> Sheet:
                 Formula(_expenses((YEAR, "{Haushaltsjahr}")), balance.expenses),
                 Formula(_income((YEAR, "{Haushaltsjahr}")), balance.income),
                 balance.subsidy,
+                Formula(
+                    _income((YEAR, "{Haushaltsjahr}"), (STATE, f'"{APPLIED_FOR}"')),
+                    pending.amount if pending else Decimal(0),
+                ),
             ]
         )
     return Sheet(
@@ -213,7 +223,7 @@ def _income_sheet(concept: Concept) -> Sheet:
         Column("Mittelgeber", width=28),
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),
-        Column("Bewilligungsstand", width=18),
+        Column(STATE, width=18),
         Column("Haushaltsstelle", width=32),
         Column("Ausschuss", width=30),
         Column(PURPOSES, width=48),
@@ -224,7 +234,7 @@ def _income_sheet(concept: Concept) -> Sheet:
             i.source,
             i.label,
             i.amount,
-            "beantragt" if i.applied_for else "bewilligt",
+            APPLIED_FOR if i.applied_for else "bewilligt",
             i.budget_item,
             concept.committee(i.committee).name,
             "; ".join(concept.purpose_labels(i.purposes)),
