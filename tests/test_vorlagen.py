@@ -811,7 +811,7 @@ def test_header_is_a_definition_list_not_a_numbered_table(concept):
 
     for view in paper_views(concept):
         root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
-        [block] = root.iter("dl")
+        block = next(root.iter("dl"))  # the first; the abbreviations at the end are one too
         terms = [t.text_content() for t in block.iter("dt")]
         assert terms[:3] == ["Vorlagen-Nr.", "Vorlageart", "Datum"]
         assert [c.text_content() for c in root.iter("caption")][0] == "Beratungsfolge"
@@ -1383,10 +1383,12 @@ def test_a_paper_explains_the_abbreviations_it_uses_at_its_end(concept):
     root = lxml.html.fromstring(f"<div>{render_paper(views['GA/2026/027']).body_html}</div>")
     heading = root.xpath("//h1")[-1]
     assert heading.get("id") == "abkuerzungen"
-    table = heading.getnext()
-    rows = [[" ".join(c.text_content().split()) for c in tr.findall("td")] for tr in table.iter("tr")]
-    rows = [row for row in rows if row]
-    table.getparent().remove(table)
+    # a short list like the head block, not a numbered table that filled the last page alone
+    listing = heading.getnext()
+    assert listing.tag == "dl" and "kopfangaben" in listing.get("class")
+    terms = [" ".join(e.text_content().split()) for e in listing if e.tag in ("dt", "dd")]
+    rows = [terms[i : i + 2] for i in range(0, len(terms), 2)]
+    listing.getparent().remove(listing)
     text = " ".join(root.text_content().split())
     assert ["VZÄ", "Vollzeitäquivalente"] in rows
     for short, _ in rows:  # 'U1 bis U9' stands for any of the series ('U3')
@@ -1508,3 +1510,19 @@ def test_a_beschlussvorlage_says_what_the_jugendhilfeausschuss_word_weighs():
             assert view.youth_committee_rights == sentence, view.paper.number
             if sentence:
                 assert sentence in _paper_text(view)
+
+
+@pytest.mark.slow
+def test_a_paper_s_blocks_of_label_and_value_stay_on_one_page_in_word(papers):
+    """Head block and abbreviations are lines of label and value ('Kopfangabe'): each keeps with
+    the next of its block, the last does not (the last abbreviation stood alone on a page)."""
+    for _, document, _ in papers.values():
+        lines = [p for p in document.paragraphs if p.style.name == "Kopfangabe"]
+        assert any(p.text.startswith("VZÄ\t") for p in lines)  # the abbreviations are such lines
+        for p in lines:
+            following = p._p.getnext()
+            in_block = following is not None and following.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
+            in_block = (
+                in_block and following.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Kopfangabe"
+            )
+            assert (p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None) == in_block, p.text

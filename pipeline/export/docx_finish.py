@@ -645,6 +645,7 @@ def _pages(document: DocumentObject, doc: RenderedDocument) -> None:
     docx_pages.table_rows(document)
     docx_pages.space_after_tables(document)
     docx_pages.lead_ins(document)
+    docx_pages.head_blocks(document)
     docx_pages.list_ends(document)
 
 

@@ -423,6 +423,19 @@ def lead_ins(document: DocumentObject) -> None:
             _keep_with_next(p)
 
 
+#: The style of a line of label and value (a paper's head block, its abbreviations).
+HEAD_LINE = "Kopfangabe"
+
+
+def head_blocks(document: DocumentObject) -> None:
+    """The lines of label and value of a block (a paper's head block, its abbreviations) stay on
+    one page, as the PDF's two columns: the last abbreviation stood alone on a page of its own."""
+    for p in document.element.body.iterchildren(qn("w:p")):
+        following = p.getnext()
+        if style_of(p) == HEAD_LINE and following is not None and style_of(following) == HEAD_LINE:
+            _keep_with_next(p)
+
+
 _NUMBERED = f"{qn('w:pPr')}/{qn('w:numPr')}"
 
 
