@@ -37,6 +37,7 @@ def test_the_abbreviation_list_explains_what_the_text_uses():
         used_in("Sie erinnert an die U2 bis U7a und zitiert § 203 StGB sowie die DSGVO; U10 und KU1 nicht.")
     )
     assert set(series) == {"U1 bis U9", "StGB", "DSGVO"}
+    assert "Nds. AG SGB VIII" in dict(used_in("Nds. AG SGB\u00a0VIII: Landesrecht"))  # as the typography sets it
     assert found["ASD"] == "Allgemeiner Sozialer Dienst"
 
 

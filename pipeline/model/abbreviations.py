@@ -53,7 +53,9 @@ _PATTERNS = {
 def used_in(text: str) -> list[tuple[str, str]]:
     """The abbreviations that occur in a text as words of their own ('SGB VIII', 'U-Untersuchung';
     not 'SGBs' inside another word), with their meaning. A plain look for the letters comes
-    first: the pattern reads a long text to its end only where they occur."""
+    first: the pattern reads a long text to its end only where they occur. Non-breaking spaces
+    ('SGB\u00a0VIII', set by the typography) count as spaces."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
     return [
         (short, meaning)
         for short, meaning in ABBREVIATIONS.items()

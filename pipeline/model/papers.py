@@ -55,17 +55,58 @@ GENERATED_TITLES = {
 Line = Income | Expense
 
 
-def new_lines(expenses: list[Expense], year: int) -> list[Expense]:
-    """The year's lines with nothing of the same purpose, kind and recipient or post in the year
-    before; none where the plan has no year before (nothing to compare with)."""
-    before = {_line_key(e) for e in expenses if e.year == year - 1}
-    if not before:
+#: The kind of Aufwand that is staff: its rise alone (pay) expands nothing.
+STAFF = "Personal"
+#: A rise of grants and Sachkosten up to this share continues what was there (prices, the
+#: Träger's pay); beyond it, the purpose is expanded.
+EXPANSION = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class Growth:
+    """A purpose (a measure, the coordination) whose Aufwand is new in the year or grows beyond
+    what the year before paid for: under vorläufige Haushaltsführung it waits for the budget."""
+
+    label: str
+    before: Decimal
+    after: Decimal
+    #: It adds staff (a new Personal line, or a post that grows in VZÄ): the Stellenplan of the
+    #: year must be in force before it is filled.
+    staff: bool
+
+    @property
+    def shown(self) -> str:
+        """'M11 Übergangsverfahren (neu, 4.000,00 €)', 'M6 … (von 120.000,00 € auf 160.000,00 €)'."""
+        if not self.before:
+            return f"{self.label} (neu, {euro(self.after)})"
+        return f"{self.label} (von {euro(self.before)} auf {euro(self.after)})"
+
+
+def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]:
+    """What is new or expanded in the year against the year before, per purpose: a purpose without
+    Aufwand the year before, or one whose grants and Sachkosten rise by more than a tenth or whose
+    posts grow (a rise of pay or prices alone continues what was there). None where the plan has
+    no year before."""
+    before_lines = [e for e in expenses if e.year == year - 1]
+    if not before_lines:
         return []
-    return [e for e in expenses if e.year == year and _line_key(e) not in before]
-
-
-def _line_key(expense: Expense) -> tuple[str, str, str | None, str | None]:
-    return (expense.purpose, expense.kind, expense.recipient, expense.position)
+    found = []
+    for purpose in dict.fromkeys(e.purpose for e in expenses if e.year == year):
+        then = [e for e in before_lines if e.purpose == purpose]
+        now = [e for e in expenses if e.year == year and e.purpose == purpose]
+        other_then = _sum(e for e in then if e.kind != STAFF)
+        other_now = _sum(e for e in now if e.kind != STAFF)
+        posts = {e.position for e in now if e.kind == STAFF}
+        new_posts = bool(posts - {e.position for e in then if e.kind == STAFF})
+        grown_posts = any(
+            p is not None and concept.position(p).fte_in(year) > concept.position(p).fte_in(year - 1)
+            for p in posts
+        )
+        expanded = other_now > other_then * (1 + EXPANSION)
+        if then and not expanded and not new_posts and not grown_posts:
+            continue
+        found.append(Growth(concept.purpose_label(purpose), _sum(then), _sum(now), new_posts or grown_posts))
+    return found
 
 
 def _sum(lines: Iterable[Line]) -> Decimal:
@@ -92,7 +133,7 @@ class FinanceSummary:
     one_off: tuple[tuple[str, Decimal], ...] = ()
     #: The year's lines with no line of the same purpose, kind and recipient or post the year
     #: before (new grants, new posts), each as the Kämmerei reads it with its amount.
-    new_lines: tuple[tuple[str, Decimal], ...] = ()
+    growth: tuple[Growth, ...] = ()
     #: The Land's rule on vorläufige Haushaltsführung ('§ 99 HGO'), where the table has one.
     provisional_rule: str | None = None
     #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
@@ -117,15 +158,20 @@ class FinanceSummary:
         Haushaltsführung only what the municipality is obliged to pay or cannot put off goes on,
         so a new grant or post waits for the budget (finance review of Neuhafen's paper). Empty
         where the budget is adopted, nothing is new or the Land's rule is not known."""
-        if not (self.reserved and self.new_lines and self.provisional_rule):
+        if not (self.reserved and self.growth and self.provisional_rule):
             return ""
-        lines = "; ".join(f"{label}, {euro(amount)}" for label, amount in self.new_lines)
+        lines = "; ".join(g.shown for g in self.growth)
+        staff = (
+            f" Stellenanteile, die der Stellenplan {self.year} neu vorsieht, können erst mit ihm besetzt werden."
+            if any(g.staff for g in self.growth)
+            else ""
+        )
         return (
             f"Ist die Haushaltssatzung {self.year} zu Beginn des Jahres noch nicht in Kraft, gilt die vorläufige "
-            f"Haushaltsführung ({self.provisional_rule}): Dann dürfen nur Aufwendungen geleistet werden, zu denen "
-            "eine rechtliche Verpflichtung besteht oder die für die Weiterführung notwendiger Aufgaben "
-            f"unaufschiebbar sind. Was {self.year} neu hinzukommt, kann deshalb erst beginnen, "
-            f"wenn der Haushalt in Kraft ist: {lines}."
+            f"Haushaltsführung ({self.provisional_rule}): Dann dürfen nur Aufwendungen entstehen und Auszahlungen "
+            "geleistet werden, zu denen eine rechtliche Verpflichtung besteht oder die für die Weiterführung "
+            f"notwendiger Aufgaben unaufschiebbar sind. Was {self.year} neu hinzukommt oder ausgeweitet wird, kann "
+            f"deshalb erst beginnen, wenn der Haushalt in Kraft ist: {lines}.{staff}"
         )
 
     @property
@@ -406,7 +452,7 @@ class PaperView:
     @property
     def youth_committee_rights(self) -> str:
         """'Der Jugendhilfeausschuss soll vor der Beschlussfassung der Stadtverordnetenversammlung
-        gehört werden und hat das Recht, ihr Anträge zu stellen (§ 71 Abs. 4 SGB VIII).' under the
+        gehört werden und hat das Recht, Anträge an sie zu stellen (§ 71 Abs. 4 Satz 2 SGB VIII).' under the
         Beratungsfolge of a Beschlussvorlage the council decides after the Jugendhilfeausschuss
         has consulted: a member reads what the committee's word weighs (review of M 184/2026)."""
         council = self.concept.council
@@ -424,12 +470,11 @@ class PaperView:
         if not youth:
             return ""
         name = self.concept.committee(youth[0].committee).forms
-        to_it = (
-            "ihr" if council.forms.dat.startswith("der ") else "ihm"
-        )  # der Stadtverordnetenversammlung, dem Rat
+        article = council.forms.acc.split()[0]  # die Stadtverordnetenversammlung, den Kreistag, das Gremium
+        to_it = {"die": "an sie", "den": "an ihn", "das": "an es"}.get(article, f"an {council.forms.acc}")
         return (
             f"{sentence_start(name.nom)} soll vor der Beschlussfassung {council.forms.gen} gehört werden und hat das "
-            f"Recht, {to_it} Anträge zu stellen (§ 71 Abs. 4 SGB VIII)."
+            f"Recht, Anträge {to_it} zu stellen (§ 71 Abs. 4 Satz 2 SGB VIII)."
         )
 
     @cached_property
@@ -607,7 +652,7 @@ class PaperView:
                 for e in expenses
                 if e.year == year and once_only(e, budget.ending_measures)
             ),
-            new_lines=tuple((self.concept.expense_label(e), e.amount) for e in new_lines(expenses, year)),
+            growth=tuple(growth(expenses, year, self.concept)),
             before=(
                 Balance(
                     str(year - 1),

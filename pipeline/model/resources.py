@@ -137,7 +137,7 @@ class FollowUpYear:
             )
         if self.growing:
             lines = "; ".join(
-                f"{e.title}, {euro(e.amount)} im Jahr {e.year}, ab {self.year} {euro(e.full_year or e.amount)}"
+                f"{e.title} ({e.year}: {euro(e.amount)}, ab {self.year}: {euro(e.full_year or e.amount)})"
                 for e in self.growing
             )
             more = euro(total((e.full_year or e.amount) - e.amount for e in self.growing))
@@ -147,9 +147,10 @@ class FollowUpYear:
                 else f"Leistungen {self.year - 1} erst im Lauf des Jahres beginnen und ab {self.year} ein volles Jahr "
                 "kosten"
             )
+            # 'liegt … über dem von 2027', not 'steigt': a reader took it for a rise every year
             parts.append(
-                f"{'Zudem steigt' if self.ending else f'Ab {self.year} steigt'} der Aufwand um {more} im Jahr, "
-                f"weil {what}: {lines}"
+                f"{'Außerdem liegt der Aufwand ab ' + str(self.year) if self.ending else f'Ab {self.year} liegt der Aufwand'} "
+                f"um {more} im Jahr über dem von {self.year - 1}, weil {what}: {lines}"
             )
         if self.ending and self.growing:
             rise = total(i.amount for i in self.ending) + total(
