@@ -33,13 +33,12 @@ READINGS = (
 #: others say what they mean). The Zielpfad: Indicator.behind_path.
 READING_MEANINGS = {
     "auf dem Weg": (
-        "Der Wert hat sich verbessert und liegt höchstens ein Zehntel des Wegs hinter dem Zielpfad, einer "
+        "Der Wert hat sich verbessert und liegt höchstens um ein Zehntel des Wegs hinter dem Zielpfad, einer "
         "gleichmäßigen Entwicklung vom Ausgangswert über etwaige Zwischenziele zum Zielwert."
     ),
     "hinter dem Zielpfad": (
-        "Der Wert hat sich verbessert, aber zu langsam, um das Ziel rechtzeitig zu erreichen; er liegt um "
-        "mehr als ein Zehntel des Wegs hinter dem Zielpfad (gleichmäßig vom Ausgangswert über etwaige "
-        "Zwischenziele zum Zielwert)."
+        "Der Wert hat sich verbessert, aber langsamer als geplant; er liegt um mehr als ein Zehntel des Wegs "
+        "hinter dem Zielpfad (gleichmäßig vom Ausgangswert über etwaige Zwischenziele zum Zielwert)."
     ),
     "unverändert": "Der Wert ist derselbe wie der Ausgangswert.",
     "rückläufig": "Der Wert hat sich gegenüber dem Ausgangswert verschlechtert.",
@@ -47,10 +46,16 @@ READING_MEANINGS = {
 }
 
 
+#: The Zielpfad's definition as the second of the two readings repeats it (said once suffices).
+_PATH_AGAIN = " (gleichmäßig vom Ausgangswert über etwaige Zwischenziele zum Zielwert)"
+
+
 def reading_legend(readings: list[str]) -> list[tuple[str, str]]:
-    """The readings that occur, each once with its meaning, in the order of :data:`READINGS`."""
+    """The readings that occur, each once with its meaning, in the order of :data:`READINGS`;
+    the Zielpfad is defined once, in the first reading that names it."""
+    defined = "auf dem Weg" in readings
     return [
-        (reading, READING_MEANINGS[reading])
+        (reading, READING_MEANINGS[reading].replace(_PATH_AGAIN, "") if defined else READING_MEANINGS[reading])
         for reading in READINGS
         if reading in readings and reading in READING_MEANINGS
     ]
