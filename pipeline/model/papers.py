@@ -87,13 +87,16 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
     Aufwand the year before, or one whose grants and Sachkosten rise by more than a tenth or whose
     posts grow (a rise of pay or prices alone continues what was there). None where the plan has
     no year before."""
-    before_lines = [e for e in expenses if e.year == year - 1]
-    if not before_lines:
+    by_year: dict[int, dict[str, list[Expense]]] = {year - 1: {}, year: {}}
+    for e in expenses:  # grouped once: a plan of thousands of measures stays linear
+        if e.year in by_year:
+            by_year[e.year].setdefault(e.purpose, []).append(e)
+    before, current = by_year[year - 1], by_year[year]
+    if not before:
         return []
     found = []
-    for purpose in dict.fromkeys(e.purpose for e in expenses if e.year == year):
-        then = [e for e in before_lines if e.purpose == purpose]
-        now = [e for e in expenses if e.year == year and e.purpose == purpose]
+    for purpose, now in current.items():
+        then = before.get(purpose, [])
         other_then = _sum(e for e in then if e.kind != STAFF)
         other_now = _sum(e for e in now if e.kind != STAFF)
         posts = {e.position for e in now if e.kind == STAFF}

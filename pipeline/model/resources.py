@@ -271,13 +271,20 @@ def follow_up_years(
     ]
     # measures whose work ends within the plan: whether they go on is a decision, with or without
     # a grant that ends with them
+    # the lines by purpose and year, grouped once: a plan of thousands of measures stays linear
+    by_purpose: dict[tuple[str, int], list[Expense]] = {}
+    for e in expenses:
+        by_purpose.setdefault((e.purpose, e.year), []).append(e)
+    every_by_purpose: dict[tuple[str, int], list[Expense]] = {}
+    for e in every:
+        every_by_purpose.setdefault((e.purpose, e.year), []).append(e)
     last_years = {
         purpose: measures[purpose].end.year
         for purpose in {e.purpose for e in expenses}
         if purpose in measures
         and measures[purpose].ongoing
         and measures[purpose].end.year >= since
-        and any(e.purpose == purpose and e.year == measures[purpose].end.year for e in expenses)
+        and (purpose, measures[purpose].end.year) in by_purpose
     }
     years = sorted(
         {i.year + 1 for i in [*ending, *with_measures]}
@@ -290,11 +297,12 @@ def follow_up_years(
         by_work = sorted((p for p, last in last_years.items() if last + 1 == year), key=list(measures).index)
         return tuple(dict.fromkeys([*with_grants, *by_work]))
 
-    def cost(purpose: str, year: int, lines: list[Expense] = expenses) -> Decimal:
-        return total(e.amount for e in lines if e.purpose == purpose and e.year == year)
+    def cost(purpose: str, year: int, whole_plan: bool = False) -> Decimal:
+        lines = (every_by_purpose if whole_plan else by_purpose).get((purpose, year), [])
+        return total(e.amount for e in lines)
 
     def items(purpose: str, year: int) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(e.budget_item for e in expenses if e.purpose == purpose and e.year == year))
+        return tuple(dict.fromkeys(e.budget_item for e in by_purpose.get((purpose, year), [])))
 
     result = []
     for year in years:
@@ -308,7 +316,7 @@ def follow_up_years(
                 grants,
                 tuple(measures[p] for p in ended),
                 tuple(cost(p, year - 1) for p in ended),
-                tuple(cost(p, year - 1, every) for p in ended),
+                tuple(cost(p, year - 1, whole_plan=True) for p in ended),
                 tuple(items(p, year - 1) for p in ended),
                 tuple(i for i in elsewhere if i.year + 1 == year and set(i.purposes) & set(ended)),
             )
