@@ -751,11 +751,11 @@ def test_a_subject_that_reads_like_a_yes_stays_text(inputs):
 
 
 def _closing(html: str) -> list[str]:
-    """The lines of the signature block: the paragraph in the last block kept together."""
+    """The lines of the signature block: the paragraph in the block kept with what precedes it."""
     import lxml.html
 
     root = lxml.html.fromstring(f"<div>{html}</div>")
-    [block] = [d for d in root.iter("div") if "zusammenhalten" in d.get("class", "")]
+    [block] = [d for d in root.iter("div") if "mit-vorigem" in d.get("class", "")]
     paragraph = block.find("p")
     return [paragraph.text or "", *[(br.tail or "") for br in paragraph.findall("br")]]
 
@@ -804,7 +804,7 @@ def test_the_general_deputy_signs_in_vertretung(concept, raw_inputs):
 def test_without_a_head_a_landkreis_paper_has_no_signature_block(inputs):
     inputs.edit("kommune.yaml", lambda data: data["kommune"].pop("verwaltungsspitze"))
     view = paper_views(inputs.check().concept)[0]
-    assert "zusammenhalten" not in render_paper(view).body_html
+    assert "mit-vorigem" not in render_paper(view).body_html  # the signature block keeps with what precedes it
 
 
 def test_header_is_a_definition_list_not_a_numbered_table(concept):
