@@ -63,6 +63,25 @@ def test_page_tables_have_captions_and_header_cells(page):
         assert table.find("caption").text_content().startswith(f"Tabelle {number}: ")
         assert table.xpath("./thead/tr/th")
         assert all(th.get("scope") in ("col", "colgroup") for th in table.xpath("./thead/tr/th"))
+        # each row is headed by its first cell (a screen reader announces it with every cell)
+        assert all(
+            row[0].tag == "th" and row[0].get("scope") in ("row", "rowgroup") for row in table.xpath("./tbody/tr")
+        )
+
+
+def test_page_links_a_chapter_reference_as_a_whole(page):
+    """'Kapitel 7' is the link's text, not the bare '7' (the purpose of a link from its text)."""
+    root = lxml.html.fromstring(page)
+    chapter_links = [a for a in root.xpath("//main//a[starts-with(@href, '#')]") if "Kapitel" in a.text_content()]
+    assert chapter_links
+    assert all(re.fullmatch(r"Kapitel\s\d+", a.text_content()) for a in chapter_links)
+    bare = [a for a in root.xpath("//main//a[starts-with(@href, '#')]") if a.text_content().strip().isdigit()]
+    assert all(
+        not (a.getprevious().tail if a.getprevious() is not None else a.getparent().text or "")
+        .rstrip()
+        .endswith("Kapitel")
+        for a in bare
+    )
 
 
 def test_page_aligns_amounts_as_their_header_and_lets_wide_tables_be_scrolled_by_keyboard(page):
@@ -74,7 +93,7 @@ def test_page_aligns_amounts_as_their_header_and_lets_wide_tables_be_scrolled_by
     header = [th.text_content() for th in table.xpath("./thead/tr/th")]
     amount = header.index("Betrag")
     for row in table.xpath("./tbody/tr"):
-        assert "text-align: right" in row.xpath("./td")[amount].get("style", "")
+        assert "text-align: right" in row.xpath("./th|./td")[amount].get("style", "")
     assert "text-align" not in (table.xpath("./tbody/tr/td")[0].get("style") or "")  # left stays as it is
     wide = [box for box in root.xpath("//div[@class='breit']") if len(box.xpath("./table/thead/tr[1]/th")) > 4]
     assert wide and all(

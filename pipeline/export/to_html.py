@@ -47,7 +47,8 @@ table { border-collapse: collapse; width: 100%; margin: 1rem 0 1.5rem; font-size
 caption { caption-side: top; text-align: left; font-weight: bold; color: var(--grau); padding-bottom: 0.3rem; }
 th, td { border: 1px solid var(--linie); padding: 0.3rem 0.45rem; vertical-align: top; }
 thead th { background: var(--kopf); }
-tfoot td { font-weight: bold; }
+tbody th { font-weight: normal; text-align: left; }
+tfoot td, tfoot th { font-weight: bold; text-align: left; }
 .breit { overflow-x: auto; }
 figure { margin: 1.5rem 0; }
 figure svg { max-width: 100%; height: auto; }
@@ -126,7 +127,8 @@ SCROLLING_COLUMNS = 4
 
 
 def _table_semantics(table: lxml.html.HtmlElement) -> int:
-    """Header cells say they head a column (scope), and every cell of a column takes the header's
+    """Header cells say they head a column (scope), the first cell of a row that it heads the row,
+    and every cell of a column takes the header's
     alignment: amounts stood left under a right-aligned header (Word and PDF align the column by
     the header, the browser only the header cell). Gives the number of columns."""
     head = rows(table, "thead")
@@ -138,6 +140,10 @@ def _table_semantics(table: lxml.html.HtmlElement) -> int:
             if cell.tag == "th":
                 cell.set("scope", "colgroup" if span(cell, "colspan") > 1 else "col")
     for row in [*rows(table, "tbody"), *rows(table, "tfoot")]:
+        first = cells(row)[0] if head and cells(row) else None
+        if first is not None and first.tag == "td":  # the row's first cell names it (WCAG 1.3.1)
+            first.tag = "th"
+            first.set("scope", "rowgroup" if span(first, "rowspan") > 1 else "row")
         column = 0
         for cell in cells(row):
             align = aligns[column] if column < len(aligns) else None
@@ -188,6 +194,24 @@ def _link_addresses(element: lxml.html.HtmlElement, *, inside: bool) -> None:
         for link in links:
             anchor.addnext(link)
             anchor = link
+
+
+def _chapter_links(root: lxml.html.HtmlElement) -> None:
+    """'Kapitel 5' as one link, not just the '5': a screen reader listing the page's links reads
+    their text alone (WCAG 2.4.4)."""
+    for link in list(root.iter("a")):
+        if not (link.get("href") or "").startswith("#") or not (link.text or "").strip().isdigit() or len(link):
+            continue
+        before = link.getprevious()
+        text = (before.tail if before is not None else link.getparent().text) or ""
+        word = next((w for w in ("Kapitel ", "Kapitel\u00a0") if text.endswith(w)), None)
+        if word is None:
+            continue
+        if before is not None:
+            before.tail = text.removesuffix(word)
+        else:
+            link.getparent().text = text.removesuffix(word)
+        link.text = word + (link.text or "")
 
 
 def _contents(root: lxml.html.HtmlElement) -> str:
@@ -245,6 +269,7 @@ def to_html(doc: RenderedDocument) -> bytes:
     _heading_numbers(root)
     _captions(root, {f.name: f for f in doc.figures})
     _mail_links(root)
+    _chapter_links(root)
     main = lxml.html.tostring(root, encoding="unicode")
     escape = html.escape
     draft = '<p class="entwurf">ENTWURF – nicht zur Veröffentlichung</p>' if doc.draft else ""
