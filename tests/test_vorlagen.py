@@ -1236,7 +1236,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     ]
     assert 0 < len(signing) < without
     assert (
-        f"Für {number_word(without)} weitere ist kein Abstimmungsweg vereinbart, darunter für "
+        f"Ohne vereinbarten Abstimmungsweg sind {number_word(without)} weitere Akteure, darunter "
         f"{number_word(len(signing))}, die die Vereinbarung unterzeichnen ("
     ) in text
     for actor in signing:
