@@ -104,3 +104,22 @@ def test_a_short_name_that_is_not_the_start_of_the_name_is_said_where_the_places
         shown = next(c for c in first_cells if c.startswith(space.name))
         assert (shown == space.name) == space.name.startswith(space.label), shown
     assert "Altstadt und Hafenviertel (kurz: Hafenviertel)" in first_cells
+
+
+def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_behind():
+    """'einer ist unverändert (Ziel Z4.1)': a council member asks 'which one?' about every reading
+    that is not on its way – recomputed from the indicators' readings."""
+    import lxml.html
+
+    from pipeline.build import check_folder
+    from pipeline.render import concept_chapters
+
+    from .conftest import ROOT
+
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    html = concept_chapters(concept)["konzept/00b_kurzfassung.html.j2"]
+    text = " ".join(lxml.html.fromstring(html).text_content().split())
+    still = [g for g, i in concept.indicator_pairs if i.assessment == "unverändert"]
+    assert still
+    labels = concept.goal_labels(list(dict.fromkeys(g.id for g in still)))
+    assert f"unverändert ({'Ziel' if len(labels) == 1 else 'Ziele'} {labels[0]}" in text

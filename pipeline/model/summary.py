@@ -62,7 +62,7 @@ def reading_legend(readings: list[str]) -> list[tuple[str, str]]:
 
 
 #: Readings whose goals the summary names: the reader wants to know which.
-NAMED_READINGS = ("hinter dem Zielpfad", "rückläufig", "verfehlt")
+NAMED_READINGS = ("hinter dem Zielpfad", "unverändert", "rückläufig", "verfehlt")
 
 MEASURE_STATUSES = ("laufend", "geplant", "abgeschlossen")
 DECISION_STATUSES = ("umgesetzt", "in Umsetzung", "offen")
@@ -116,7 +116,7 @@ class Summary:
 
     def goals_reading(self, reading: str) -> list[str]:
         """The numbers of the goals whose indicators read so ('Z1.1, Z3.1'), for the readings a
-        council member asks 'which ones?' about: behind, falling, missed."""
+        council member asks 'which ones?' about: behind, standing still, falling, missed."""
         if reading not in NAMED_READINGS:
             return []
         goals = [g.id for g, i in self.concept.indicator_pairs if i.assessment == reading]
