@@ -246,9 +246,13 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Erträge",
         "Maßnahmenplan",
     ]
+    version = raw("kommune.yaml")["konzept"]
     for sheet in book:
         assert sheet.freeze_panes == "B2", sheet.title
         assert sheet.print_title_rows == "$1:$1"
+        # a printout says which Fassung and Stand its numbers are from
+        footer = sheet.oddFooter.left.text
+        assert f"Fassung {version['fassung']} · Stand {version['stand']:%d.%m.%Y}" in footer
     # a filter over the line items, the totals row outside it (its SUBTOTAL adds what a filter shows)
     items = book["Aufwandspositionen"]
     total = next(row for row in range(2, items.max_row + 1) if items.cell(row, 1).value == "Aufwand gesamt")

@@ -107,7 +107,9 @@ def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, fo
         sheet.write_string(row, col, str(value), formats.text)
 
 
-def _write_sheet(book: Any, spec: Sheet, formats: _Formats, ranges: dict[tuple[str, str], str]) -> None:
+def _write_sheet(
+    book: Any, spec: Sheet, formats: _Formats, ranges: dict[tuple[str, str], str], footer: str = ""
+) -> None:
     sheet = book.add_worksheet(spec.name)
     columns = list(spec.columns)
     if spec.row_total:
@@ -160,7 +162,7 @@ def _write_sheet(book: Any, spec: Sheet, formats: _Formats, ranges: dict[tuple[s
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)
     sheet.set_header(f'&L&"-,Bold"{_escaped(spec.title)}')
-    sheet.set_footer("&LSeite &P von &N")
+    sheet.set_footer(f"&L{_escaped(footer)}&RSeite &P von &N" if footer else "&LSeite &P von &N")
 
 
 def _column_value(spec: Sheet, columns: list[Column], col: int, row: int) -> float:
@@ -204,6 +206,6 @@ def to_xlsx(workbook: Workbook) -> bytes:
     formats = _Formats(book)
     ranges = column_ranges(workbook)
     for sheet in workbook.sheets:
-        _write_sheet(book, sheet, formats, ranges)
+        _write_sheet(book, sheet, formats, ranges, workbook.footer)
     book.close()
     return buffer.getvalue()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.formatting import safe_file_part
+from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.concept import Concept
 from pipeline.model.resources import OWN_SHARE, AmountTable, once_only
 from pipeline.model.types import COORDINATION
@@ -99,6 +99,8 @@ class Workbook:
     date: dt.date
     sheets: list[Sheet] = field(default_factory=list)
     folder: str = ""
+    #: On every printed page: which Fassung and Stand the numbers are from (a printout travels).
+    footer: str = ""
 
     def path(self, suffix: str = ".xlsx") -> str:
         name = f"{self.file_stem}{suffix}"
@@ -305,6 +307,10 @@ def workbook(concept: Concept) -> Workbook:
         title=f"Gesamtkonzept Frühe Hilfen – Maßnahmen und Finanzen, {municipality.name}, Fassung {concept.version.version}",
         author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
         date=concept.version.date,
+        footer=(
+            f"{municipality.name} · Gesamtkonzept Frühe Hilfen, Fassung {concept.version.version} · "
+            f"Stand {german_date(concept.version.date)}"
+        ),
         sheets=[
             _balance_sheet(concept),
             _years_sheet(
