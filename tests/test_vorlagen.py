@@ -1555,3 +1555,33 @@ def test_a_paper_s_blocks_of_label_and_value_stay_on_one_page_in_word(papers):
                 in_block and following.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Kopfangabe"
             )
             assert (p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None) == in_block, p.text
+
+
+def test_when_every_actor_without_a_path_signs_the_paper_says_so_in_one_clause(inputs):
+    """'Ohne vereinbarten Abstimmungsweg sind fünf weitere Akteure, obwohl sie die Vereinbarung
+    unterzeichnen (…)': with paths for the two groups that join one by one, every actor left
+    without one is a signatory."""
+
+    def paths(data):
+        for actor in ("familienzentren", "frauenaerzte"):
+            data["abstimmungswege"].append(
+                {
+                    "von": actor,
+                    "an": "netzwerkkoordination",
+                    "anlass": "Eine Familie wünscht Unterstützung durch die Frühen Hilfen.",
+                    "form": "Telefonische Anfrage mit Einwilligung der Eltern",
+                    "frist": "innerhalb von 5 Werktagen",
+                }
+            )
+
+    from pipeline.formatting import number_word
+
+    concept = inputs.edit("netzwerk.yaml", paths).check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    text = _paper_text(view)
+    signing = [a for a in concept.actors_without_path if a not in concept.actors_with_recommendation_only]
+    assert signing and all(a in concept.agreement.bound_actors for a in signing)
+    assert (
+        f"Ohne vereinbarten Abstimmungsweg sind {number_word(len(signing))} weitere Akteure, obwohl sie die "
+        "Vereinbarung unterzeichnen ("
+    ) in text
