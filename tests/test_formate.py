@@ -446,3 +446,14 @@ def test_measures_find_their_line_items_by_number_and_show_no_cost_as_a_dash(boo
     row = next(r for r in range(2, plan.max_row) if _evaluate(plan, f"I{r}") == 0)
     assert plan[f"I{row}"].number_format.endswith(';"–"')
     assert [c.value for c in book["Erträge"][1]][4] == "Bewilligungsstand"
+
+
+def test_a_long_name_shortens_the_footer_to_excels_limit():
+    """Excel drops a header or footer longer than 255 characters (XlsxWriter warns and leaves it
+    out): a long name is cut with '…', the page number stays; '&' stays text."""
+    from pipeline.export.to_xlsx import FOOTER_LIMIT, _footer
+
+    footer = _footer("Landkreis " + "Nord & Süd " * 40 + "· Fassung 2.0")
+    assert len(footer) <= FOOTER_LIMIT
+    assert footer.startswith("&LLandkreis Nord && Süd") and footer.endswith("…&RSeite &P von &N")
+    assert _footer("Stadt A · Fassung 1") == "&LStadt A · Fassung 1&RSeite &P von &N"

@@ -162,7 +162,7 @@ def _write_sheet(
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)
     sheet.set_header(f'&L&"-,Bold"{_escaped(spec.title)}')
-    sheet.set_footer(f"&L{_escaped(footer)}&RSeite &P von &N" if footer else "&LSeite &P von &N")
+    sheet.set_footer(_footer(footer))
 
 
 def _column_value(spec: Sheet, columns: list[Column], col: int, row: int) -> float:
@@ -171,6 +171,23 @@ def _column_value(spec: Sheet, columns: list[Column], col: int, row: int) -> flo
     if col < len(spec.columns):
         return _number(spec.rows[row][col])
     return sum((_number(v) for c, v in zip(spec.columns, spec.rows[row], strict=True) if c.kind == "euro"), 0.0)
+
+
+#: Excel's limit for a header or footer, control codes included.
+FOOTER_LIMIT = 255
+PAGE_NUMBER = "&RSeite &P von &N"
+
+
+def _footer(text: str) -> str:
+    """The footer: `text` on the left, shortened with '…' where a long name would pass Excel's
+    limit (Excel and XlsxWriter drop a footer that does), the page number on the right."""
+    if not text:
+        return "&LSeite &P von &N"
+    room = FOOTER_LIMIT - len("&L") - len(PAGE_NUMBER)
+    shown = text
+    while len(_escaped(shown)) > room:
+        shown = text[: len(shown.removesuffix("…")) - 1].rstrip() + "…"
+    return f"&L{_escaped(shown)}{PAGE_NUMBER}"
 
 
 def _escaped(text: str) -> str:
