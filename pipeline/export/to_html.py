@@ -140,12 +140,12 @@ def _table_semantics(table: lxml.html.HtmlElement) -> int:
             if cell.tag == "th":
                 cell.set("scope", "colgroup" if span(cell, "colspan") > 1 else "col")
     for row in [*rows(table, "tbody"), *rows(table, "tfoot")]:
-        first = cells(row)[0] if head and cells(row) else None
-        if first is not None and first.tag == "td":  # the row's first cell names it (WCAG 1.3.1)
-            first.tag = "th"
-            first.set("scope", "rowgroup" if span(first, "rowspan") > 1 else "row")
+        found = cells(row)
+        if head and found and found[0].tag == "td":  # the row's first cell names it (WCAG 1.3.1)
+            found[0].tag = "th"
+            found[0].set("scope", "rowgroup" if span(found[0], "rowspan") > 1 else "row")
         column = 0
-        for cell in cells(row):
+        for cell in found:
             align = aligns[column] if column < len(aligns) else None
             if align and align != "left" and alignment(cell) is None:
                 style = cell.get("style", "")

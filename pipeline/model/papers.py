@@ -36,6 +36,7 @@ from pipeline.model.resources import (
     Balance,
     FollowUpYear,
     PendingGrants,
+    by_purpose_and_year,
     follow_up_years,
     once_only,
     pending_grants,
@@ -87,16 +88,12 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
     Aufwand the year before, or one whose grants and Sachkosten rise by more than a tenth or whose
     posts grow (a rise of pay or prices alone continues what was there). None where the plan has
     no year before."""
-    by_year: dict[int, dict[str, list[Expense]]] = {year - 1: {}, year: {}}
-    for e in expenses:  # grouped once: a plan of thousands of measures stays linear
-        if e.year in by_year:
-            by_year[e.year].setdefault(e.purpose, []).append(e)
-    before, current = by_year[year - 1], by_year[year]
-    if not before:
+    grouped = by_purpose_and_year(expenses)
+    if not any(y == year - 1 for _, y in grouped):
         return []
     found = []
-    for purpose, now in current.items():
-        then = before.get(purpose, [])
+    for purpose in dict.fromkeys(p for p, y in grouped if y == year):
+        then, now = grouped.get((purpose, year - 1), []), grouped[(purpose, year)]
         other_then = _sum(e for e in then if e.kind != STAFF)
         other_now = _sum(e for e in now if e.kind != STAFF)
         posts = {e.position for e in now if e.kind == STAFF}
@@ -134,8 +131,7 @@ class FinanceSummary:
     #: The year's lines that do not recur (marked 'einmalig', or a project that ends that year),
     #: each as the Kämmerei reads it ('Netzwerkbefragung und Auswertung (M20)') with its amount.
     one_off: tuple[tuple[str, Decimal], ...] = ()
-    #: The year's lines with no line of the same purpose, kind and recipient or post the year
-    #: before (new grants, new posts), each as the Kämmerei reads it with its amount.
+    #: What is new or expanded against the year before, per purpose (:func:`growth`).
     growth: tuple[Growth, ...] = ()
     #: The Land's rule on vorläufige Haushaltsführung ('§ 99 HGO'), where the table has one.
     provisional_rule: str | None = None

@@ -83,6 +83,15 @@ def _titles(years: list[int]) -> tuple[str, ...]:
     return tuple(str(y) for y in years)
 
 
+def by_purpose_and_year(expenses: Iterable[Expense]) -> dict[tuple[str, int], list[Expense]]:
+    """The lines by purpose and year, grouped once: looking them up per purpose keeps a plan of
+    thousands of measures linear (a scan of all lines per purpose made it quadratic)."""
+    grouped: dict[tuple[str, int], list[Expense]] = {}
+    for e in expenses:
+        grouped.setdefault((e.purpose, e.year), []).append(e)
+    return grouped
+
+
 def series(line: Income | Expense) -> tuple[object, ...]:
     """What makes budget lines of different years the same line continued."""
     if isinstance(line, Expense):
@@ -269,15 +278,9 @@ def follow_up_years(
         and not continued(e, expenses)
         and not ends_by(measures, e.purpose, e.year)
     ]
+    by_purpose, every_by_purpose = by_purpose_and_year(expenses), by_purpose_and_year(every)
     # measures whose work ends within the plan: whether they go on is a decision, with or without
     # a grant that ends with them
-    # the lines by purpose and year, grouped once: a plan of thousands of measures stays linear
-    by_purpose: dict[tuple[str, int], list[Expense]] = {}
-    for e in expenses:
-        by_purpose.setdefault((e.purpose, e.year), []).append(e)
-    every_by_purpose: dict[tuple[str, int], list[Expense]] = {}
-    for e in every:
-        every_by_purpose.setdefault((e.purpose, e.year), []).append(e)
     last_years = {
         purpose: measures[purpose].end.year
         for purpose in {e.purpose for e in expenses}

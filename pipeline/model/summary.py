@@ -38,7 +38,7 @@ READING_MEANINGS = {
     ),
     "hinter dem Zielpfad": (
         "Der Wert hat sich verbessert, aber langsamer als geplant; er liegt um mehr als ein Zehntel des Wegs "
-        "hinter dem Zielpfad (gleichmäßig vom Ausgangswert über etwaige Zwischenziele zum Zielwert)."
+        "hinter dem Zielpfad{path}."
     ),
     "unverändert": "Der Wert ist derselbe wie der Ausgangswert.",
     "rückläufig": "Der Wert hat sich gegenüber dem Ausgangswert verschlechtert.",
@@ -46,16 +46,17 @@ READING_MEANINGS = {
 }
 
 
-#: The Zielpfad's definition as the second of the two readings repeats it (said once suffices).
-_PATH_AGAIN = " (gleichmäßig vom Ausgangswert über etwaige Zwischenziele zum Zielwert)"
+#: The Zielpfad's definition where 'hinter dem Zielpfad' stands without 'auf dem Weg', which
+#: defines it already (said once suffices).
+_PATH = " (gleichmäßig vom Ausgangswert über etwaige Zwischenziele zum Zielwert)"
 
 
 def reading_legend(readings: list[str]) -> list[tuple[str, str]]:
     """The readings that occur, each once with its meaning, in the order of :data:`READINGS`;
     the Zielpfad is defined once, in the first reading that names it."""
-    defined = "auf dem Weg" in readings
+    path = "" if "auf dem Weg" in readings else _PATH
     return [
-        (reading, READING_MEANINGS[reading].replace(_PATH_AGAIN, "") if defined else READING_MEANINGS[reading])
+        (reading, READING_MEANINGS[reading].replace("{path}", path))
         for reading in READINGS
         if reading in readings and reading in READING_MEANINGS
     ]
