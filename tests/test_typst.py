@@ -194,11 +194,14 @@ def test_an_item_leading_into_a_short_sublist_stays_on_one_page_a_long_one_may_b
 
 def test_paper_header_is_a_sequence_of_term_items():
     """Items one after another (not passed to terms(…)), so dokument.typ's show rule for
-    terms.item sets them as label and value side by side."""
+    terms.item sets them as label and value side by side; together in one block that does not
+    break (the last abbreviation stood alone on a page)."""
     markup = body(
         '<dl class="kopfangaben"><dt>Datum</dt><dd>29.10.2026</dd><dt>Status</dt><dd>öffentlich</dd></dl>'
     )
-    assert code(markup) == "#terms.item([«»], block[«»])\n\n#terms.item([«»], block[«»])"
+    assert code(markup) == (
+        "#block(breakable: false)[\n#terms.item([«»], block[«»])\n\n#terms.item([«»], block[«»])\n]"
+    )
     assert texts(markup) == ["Datum", "29.10.2026", "Status", "öffentlich"]
 
 

@@ -339,9 +339,11 @@ def _short_numbered(items: list[_Element]) -> bool:
 
 
 def terms(element: _Element) -> str:
-    """A definition list (the header of a council paper): label and value per item. The items
-    stand one after another, as markup would have them, so the layout's show rule for
-    ``terms.item`` applies (it does not to items passed to ``terms(…)``)."""
+    """A definition list (the header of a council paper, its abbreviations): label and value per
+    item. The items stand one after another, as markup would have them, so the layout's show rule
+    for ``terms.item`` applies (it does not to items passed to ``terms(…)``); together they stay on
+    one page, as in Word (:func:`docx_pages.head_blocks`): the last abbreviation stood alone on a
+    page of its own."""
     items = []
     term = ""
     for child in element:
@@ -349,7 +351,7 @@ def terms(element: _Element) -> str:
             term = inline_of(child)
         elif child.tag == "dd":
             items.append(f"#terms.item([{term}], block[{join(flow(child))}])")
-    return "\n\n".join(items)
+    return "#block(breakable: false)[\n" + "\n\n".join(items) + "\n]"
 
 
 # --- tables ----------------------------------------------------------------------------------
