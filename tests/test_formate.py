@@ -418,7 +418,8 @@ def test_page_links_every_email_address_to_write_to_it(concept, page):
 
 def test_the_line_items_say_which_recur_so_the_kaemmerei_can_filter_them(book):
     """'Anfall': 'einmalig' for a line marked so and for a project that ends in its year (M20's
-    survey), 'jährlich' for the rest – the split the papers' Folgekosten make."""
+    survey), 'befristet' for work under way that ends in its year (M2, funded until 2027),
+    'jährlich' for the rest – the split the papers' Folgekosten make."""
     items = book["Aufwandspositionen"]
     header = [c.value for c in items[1]]
     column = header.index("Anfall") + 1
@@ -427,7 +428,14 @@ def test_the_line_items_say_which_recur_so_the_kaemmerei_can_filter_them(book):
     marked = {line["bezeichnung"] for line in raw("ressourcen.yaml")["aufwand"] if line.get("einmalig")}
     assert marked and all(kinds[title] == "einmalig" for title in marked)
     assert kinds["Netzwerkbefragung und Auswertung"] == "einmalig"  # M20 ends in 2027: a project
-    assert set(kinds.values()) == {"einmalig", "jährlich"}
+    assert set(kinds.values()) == {"einmalig", "befristet", "jährlich"}
+    number = header.index("Nr.") + 1
+    limited = {
+        (items.cell(r, 1).value, items.cell(r, number).value)
+        for r in rows
+        if items.cell(r, column).value == "befristet"
+    }
+    assert limited == {(2027, "M2")}
     assert sum(value == "einmalig" for value in kinds.values()) == len(marked) + 1
 
 

@@ -403,13 +403,13 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
         f"ihre Unterschriften binden {len(bound)} der {len(actors)} Akteure des Netzwerks" in text
     )
     # groups named already as acceding now are not named again
-    assert "Ebenso einzeln beitretend, jede Einrichtung, Praxis oder Person mit eigener Unterschrift:" in text
+    assert "Ebenfalls einzeln treten bei, jede Einrichtung, Praxis oder Person mit eigener Unterschrift:" in text
     # an association that signs for a profession binds none of its members: said, not counted
     association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
     assert association in concept.agreement.binding_none
     assert (
-        f"{association.name} unterzeichnet zusätzlich für freiberufliche Hebammen; diese Unterschrift bindet die "
-        "Einzelnen nicht, sie treten selbst bei." in text
+        f"Zusätzlich unterzeichnet für freiberufliche Hebammen: {association.name}; diese Unterschrift bindet "
+        "die Einzelnen nicht, sie treten selbst bei." in text
     )
 
 

@@ -202,8 +202,8 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
             }
             last = points[-1].text
             if last != reservation + ".":
-                assert last.startswith(reservation + " sowie der Bewilligung der beantragten Fördermittel (")
-                named = last.split("Fördermittel (")[1].removesuffix(").").replace(" und ", ", ").split(", ")
+                assert last.startswith(reservation + ". Werden die beantragten Fördermittel (")
+                named = last.split("Fördermittel (")[1].split(")")[0].replace(" und ", ", ").split(", ")
                 assert set(named) <= pending and named
                 reservation = last.removesuffix(".")
             written.append(reservation + ".")
@@ -984,10 +984,11 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     (product,) = {e["haushaltsstelle"] for e in m2_health}
     whole, share = (_german_euro(sum(Decimal(str(e["betrag"])) for e in lines)) for lines in (m2, m2_health))
     assert whole != share  # the committee's share is not what the measure costs: the paper says both
-    assert health.startswith(
+    assert f"; {share} für die befristete Maßnahme M2. " in health
+    assert (
         f"M2 Babylotsendienst im Klinikum Musterstadt (Aufwand 2027: {whole}, davon {share} in {product}) "
         "ist bis 31.12.2027 befristet"
-    )
+    ) in health
     assert "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von" in health
     # the foundation's share for M2 is booked in another committee's product: named apart, so the
     # committee deciding on going on sees the whole gap
@@ -1126,8 +1127,10 @@ def test_an_involved_office_without_a_sign_off_line_is_a_warning(inputs):
 
 
 def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
-    """A Beschlussvorlage whose Erträge are partly only applied for ('beantragt: true') puts the
-    implementation under their approval too, naming the sources; once granted, only the budget."""
+    """A Beschlussvorlage whose Erträge are partly only applied for ('beantragt: true') says what
+    happens if they are refused, naming the sources – not the implementation under their approval,
+    which would void the decision while the Finanzielle Auswirkungen let the measures go on;
+    once granted, only the budget."""
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     reservation = views["JHA/2026/030"].budget_reservation
     assert reservation is not None
@@ -1135,8 +1138,9 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
         "Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt 2027 ("
     )
     assert reservation.endswith(
-        ") und in den folgenden Haushaltsjahren sowie der Bewilligung der beantragten Fördermittel (Bundesstiftung "
-        "Frühe Hilfen und Land)."
+        ") und in den folgenden Haushaltsjahren. Werden die beantragten Fördermittel (Bundesstiftung Frühe Hilfen "
+        "und Land) ganz oder teilweise nicht bewilligt, wird eine Anpassung der betroffenen Maßnahmen zur "
+        "Beschlussfassung vorgelegt."
     )
 
     def granted(data):
@@ -1144,7 +1148,7 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
             line.pop("beantragt", None)
 
     views = {v.paper.number: v for v in paper_views(inputs.edit("ressourcen.yaml", granted).check().concept)}
-    assert "Bewilligung" not in views["JHA/2026/030"].budget_reservation
+    assert "bewilligt" not in views["JHA/2026/030"].budget_reservation
 
 
 def test_the_change_against_the_year_before_is_explained_by_its_largest_drivers(inputs):
@@ -1237,7 +1241,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     assert 0 < len(signing) < without
     assert (
         f"Ohne vereinbarten Abstimmungsweg sind {number_word(without)} weitere Akteure, darunter "
-        f"{number_word(len(signing))}, die die Vereinbarung unterzeichnen ("
+        f"{number_word(len(signing))}, welche die Vereinbarung unterzeichnen ("
     ) in text
     for actor in signing:
         assert actor.name in text
@@ -1305,9 +1309,9 @@ def test_the_gap_between_the_measures_sum_and_the_total_is_named(folder):
         text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
         if "Summe der Maßnahmen" not in text:  # the paper does not report on measures
             continue
-        sentence = text[text.index("Die Summe umfasst nur die hier aufgeführten Maßnahmen.") :].split(
-            "; er ist im Abschnitt"
-        )[0]
+        sentence = text[
+            text.index("Die Tabelle enthält nur die Maßnahmen, über die diese Vorlage berichtet.") :
+        ].split("; er ist im Abschnitt")[0]
         named = [_euro(a) for a in re.findall(r"\d[\d.]*,\d\d\s€", sentence)]
         total, parts = named[-1], named[:-1]
         assert view.measure_costs_in_scope + sum(parts, Decimal(0)) == total == view.finances.balance.expenses
@@ -1404,29 +1408,42 @@ def test_a_paper_explains_the_abbreviations_it_uses_at_its_end(concept):
 def test_folgekosten_start_from_what_recurs_without_the_one_off_lines(inputs):
     """'What does it cost every year from 2028?' is the Kämmerei's first question: the paper
     takes the year's one-off lines out – marked 'einmalig', or a project that ends that year (a
-    survey) – and names them. Amounts recomputed from the YAML."""
+    survey) – and names them, and so the Aufwand of work under way that ends that year (the
+    Babylotsendienst, funded until 31.12.2027: it does not recur either). Amounts recomputed from
+    the YAML."""
     expenses, _ = _raw_lines(EXAMPLE)
     measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
-    projects = {
-        m["id"]
-        for m in measures
-        if m["status"] != "laufend" and str(m["zeitraum"].get("bis", "")).startswith("2027")
-    }
+    ending = {m["id"]: m for m in measures if str(m["zeitraum"].get("bis", "")).startswith("2027")}
+    projects = {key for key, m in ending.items() if m["status"] != "laufend"}
     year = [e for e in expenses if e["jahr"] == 2027]
     once = [e for e in year if e.get("einmalig") or e["fuer"] in projects]
+    limited = [e for e in year if e not in once and e["fuer"] in ending]
     assert {bool(e.get("einmalig")) for e in once} == {True, False}  # one of each kind in the example
-    whole = sum(Decimal(str(e["betrag"])) for e in year)
-    one_off = sum(Decimal(str(e["betrag"])) for e in once)
+    assert {e["fuer"] for e in limited} == {"babylotsen"}
+    whole, one_off, until = (sum(Decimal(str(e["betrag"])) for e in lines) for lines in (year, once, limited))
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = _folgekosten(views["JHA/2026/030"])
     assert text.startswith(
-        f"Von dem Aufwand 2027 ({_german_euro(whole)}) fallen {_german_euro(whole - one_off)} jährlich "
-        f"wiederkehrend an; einmalig sind {_german_euro(one_off)}: "
+        f"Von dem Aufwand 2027 ({_german_euro(whole)}) fallen {_german_euro(whole - one_off - until)} jährlich "
+        f"wiederkehrend an; {_german_euro(until)} für die befristete Maßnahme M2; einmalig sind "
+        f"{_german_euro(one_off)}: "
     )
+    assert "M2 Babylotsendienst im Klinikum Musterstadt (Aufwand 2027" in text  # named with its end after
     for line in once:
         assert f"{line['bezeichnung']} (M" in text and _german_euro(Decimal(str(line["betrag"]))) in text
-    # a paper whose lines are all recurring says nothing of the kind
-    assert "wiederkehrend" not in _folgekosten(views["GA/2026/027"])
+    # where every line recurs, the paper says nothing of the kind
+
+    def recurring(data):
+        for line in data["aufwand"]:
+            line.pop("einmalig", None)
+
+    def open_ended(data):
+        for measure in data["massnahmen"]:
+            measure["zeitraum"].pop("bis", None)
+
+    inputs.edit("ressourcen.yaml", recurring).edit("massnahmen.yaml", open_ended)
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    assert "wiederkehrend" not in _folgekosten(views["JHA/2026/030"])
 
 
 def test_a_line_cannot_be_one_off_and_start_during_the_year(inputs):

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
-from pipeline.formatting import enumeration, euro, with_note
+from pipeline.formatting import enumeration, euro, in_running_text, with_note
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -572,6 +572,20 @@ class Concept:
 
     def target_group_names(self, group_ids: list[str]) -> list[str]:
         return [self.target_group(t).name for t in group_ids]
+
+    def target_groups_listed(self, group_ids: list[str], first_in_text: bool = False) -> str:
+        """'Werdende Eltern; junge und alleinerziehende Eltern': names after a semicolon stand
+        inside the line (a reader of the Maßnahmenplan saw 'Lebenslagen; Junge …'); the first
+        too where something leads into it ('mittelbar: werdende Eltern')."""
+        names = self.target_group_names(group_ids)
+        return "; ".join(
+            name if index == 0 and not first_in_text else in_running_text(name) for index, name in enumerate(names)
+        )
+
+    def actors_listed(self, actor_ids: list[str]) -> str:
+        """Actors' names after the first as inside a line ('…; freiberufliche Hebammen')."""
+        actors = [self.actor(a) for a in actor_ids]
+        return "; ".join(a.name if index == 0 else a.name_in_text for index, a in enumerate(actors))
 
     def social_space_names(self, space_ids: list[str]) -> list[str]:
         return [self.social_space(s).name for s in space_ids]

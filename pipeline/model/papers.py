@@ -41,6 +41,7 @@ from pipeline.model.resources import (
     once_only,
     pending_grants,
     series,
+    time_limited,
     total,
 )
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
@@ -113,6 +114,14 @@ def _sum(lines: Iterable[Line]) -> Decimal:
     return total(line.amount for line in lines)
 
 
+def _grouped(lines: Iterable[Expense]) -> dict[str, list[Expense]]:
+    """Lines per purpose, in the order they first appear."""
+    grouped: dict[str, list[Expense]] = {}
+    for line in lines:
+        grouped.setdefault(line.purpose, []).append(line)
+    return grouped
+
+
 @dataclass(frozen=True)
 class FinanceSummary:
     """Finanzielle Auswirkungen of one paper: Aufwand and Ertrag of its budget year in scope,
@@ -131,6 +140,9 @@ class FinanceSummary:
     #: The year's lines that do not recur (marked 'einmalig', or a project that ends that year),
     #: each as the Kämmerei reads it ('Netzwerkbefragung und Auswertung (M20)') with its amount.
     one_off: tuple[tuple[str, Decimal], ...] = ()
+    #: The year's Aufwand of measures under way that end that year, per measure label: it does not
+    #: recur either (the Babylotsendienst funded until 31.12.2027), though it is not one-off.
+    limited: tuple[tuple[str, Decimal], ...] = ()
     #: What is new or expanded against the year before, per purpose (:func:`growth`).
     growth: tuple[Growth, ...] = ()
     #: The Land's rule on vorläufige Haushaltsführung ('§ 99 HGO'), where the table has one.
@@ -175,17 +187,27 @@ class FinanceSummary:
 
     @property
     def recurring(self) -> str:
-        """'Von dem Aufwand 2027 (545.000,00 €) fallen 538.000,00 € jährlich wiederkehrend an;
-        einmalig sind …': the Folgekosten start from what recurs. Empty where nothing is one-off."""
-        if not self.one_off:
+        """'Von dem Aufwand 2027 (545.000,00 €) fallen 494.000,00 € jährlich wiederkehrend an;
+        44.000,00 € für die befristete Maßnahme M2 …; einmalig sind …': the Folgekosten start from
+        what recurs. Empty where everything recurs."""
+        if not (self.one_off or self.limited):
             return ""
         once = total(amount for _, amount in self.one_off)
+        ending = total(amount for _, amount in self.limited)
         whole = self.balance.expenses
-        lines = "; ".join(f"{label}, {euro(amount)}" for label, amount in self.one_off)
-        return (
-            f"Von dem Aufwand {self.year} ({euro(whole)}) fallen {euro(whole - once)} jährlich wiederkehrend an; "
-            f"einmalig sind {euro(once)}: {lines}."
-        )
+        parts = [
+            f"Von dem Aufwand {self.year} ({euro(whole)}) fallen {euro(whole - once - ending)} jährlich wiederkehrend an"
+        ]
+        if self.limited:
+            if len(self.limited) == 1:
+                parts.append(f"{euro(ending)} für die befristete Maßnahme {self.limited[0][0]}")
+            else:
+                named = enumeration([f"{label} ({euro(amount)})" for label, amount in self.limited])
+                parts.append(f"{euro(ending)} für die befristeten Maßnahmen {named}")
+        if self.one_off:
+            lines = "; ".join(f"{label}, {euro(amount)}" for label, amount in self.one_off)
+            parts.append(f"einmalig sind {euro(once)}: {lines}")
+        return "; ".join(parts) + "."
 
     @property
     def balance(self) -> Balance:
@@ -631,6 +653,11 @@ class PaperView:
         budget = self.concept.budget
         expenses = [e for e in budget.expense_lines if self._in_scope(e)]
         income = [i for i in budget.income_lines if self._in_scope(i)]
+        effects = tuple(
+            follow_up_years(
+                expenses, income, year, budget.ending_measures, budget.expense_lines, budget.income_lines
+            )
+        )
         return FinanceSummary(
             year,
             budget.status(year),
@@ -641,16 +668,13 @@ class PaperView:
             finances.follow_up,
             finances.note,
             decides=self.paper.kind == "Beschlussvorlage",
-            effects=tuple(
-                follow_up_years(
-                    expenses, income, year, budget.ending_measures, budget.expense_lines, budget.income_lines
-                )
-            ),
+            effects=effects,
             one_off=tuple(
                 (self.concept.expense_label(e), e.amount)
                 for e in expenses
                 if e.year == year and once_only(e, budget.ending_measures)
             ),
+            limited=self._limited(expenses, year, {m.label for e in effects for m in e.measures}),
             growth=tuple(growth(expenses, year, self.concept)),
             before=(
                 Balance(
@@ -664,12 +688,32 @@ class PaperView:
             provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
         )
 
+    def _limited(
+        self, expenses: list[Expense], year: int, named_after: set[str]
+    ) -> tuple[tuple[str, Decimal], ...]:
+        """The Aufwand of measures under way that end in `year`, per measure: by its number
+        alone where the Folgekosten go on to name it with its end (`named_after`: 'M2 … ist bis
+        31.12.2027 befristet'), else by its label."""
+        ending = self.concept.budget.ending_measures
+        return tuple(
+            (
+                self.concept.measure_number(purpose)
+                if ending[purpose].label in named_after
+                else ending[purpose].label,
+                _sum(lines),
+            )
+            for purpose, lines in _grouped(
+                e for e in expenses if e.year == year and time_limited(e, ending)
+            ).items()
+        )
+
     @property
     def budget_reservation(self) -> str | None:
         """The Haushaltsvorbehalt as a last point of the Beschlussvorschlag, when the budget year is
         not adopted and the author has not written such a point already; where the costs go on
         after the budget year (later years, Folgekosten), it holds for the following budgets too,
-        and where grants of the year are only applied for ('beantragt'), for their approval."""
+        and where grants of the year are only applied for ('beantragt'), it says what happens if they
+        are refused."""
         finances = self.finances
         if finances is None or not finances.reserved:
             return None
@@ -684,7 +728,12 @@ class PaperView:
         )
         pending: list[str] = list(dict.fromkeys(i.source for i in finances.income if i.applied_for))
         if pending:
-            reservation += f" sowie der Bewilligung der beantragten Fördermittel ({enumeration(pending)})"
+            # the measures go on without them, as the Finanzielle Auswirkungen say: a reservation of
+            # the approval would make the whole decision void (Kämmerei review)
+            reservation += (
+                f". Werden die beantragten Fördermittel ({enumeration(pending)}) ganz oder teilweise nicht "
+                "bewilligt, wird eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vorgelegt"
+            )
         return reservation + "."
 
     @property

@@ -220,6 +220,20 @@ def once_only(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
     return expense.once or ends_here
 
 
+def time_limited(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
+    """A line of work under way that ends with its measure in that year (a service funded
+    until 31.12.2027): not one-off, but not recurring beyond the year either (Kämmerei review)."""
+    measure = measures.get(expense.purpose)
+    return measure is not None and measure.end.year == expense.year and not once_only(expense, measures)
+
+
+def recurrence(expense: Expense, measures: dict[str, EndingMeasure]) -> str:
+    """How a line recurs, in the Kämmerei's words: 'einmalig', 'befristet' or 'jährlich'."""
+    if once_only(expense, measures):
+        return "einmalig"
+    return "befristet" if time_limited(expense, measures) else "jährlich"
+
+
 def ends_by(measures: dict[str, EndingMeasure], purpose: str, year: int) -> bool:
     """The measure (or purpose) ends in `year` or before: a grant bound to it ends with it."""
     return purpose in measures and measures[purpose].end.year <= year
@@ -521,6 +535,15 @@ class Budget:
         ]
         return self._years_table(rows)
 
+    @property
+    def measures_without_expenses(self) -> list[str]:
+        """'M4 Familienwegweiser' …: the measures the plan books no Aufwand for (a partner carries
+        them, or they are done within a post), named where a table of Aufwand leaves them out."""
+        concept = self.concept
+        return [
+            f"{concept.measure_number(m.id)} {m.title}" for m in concept.measures if m.id not in self._by_purpose
+        ]
+
     def cost_of(self, purpose: str, year: int | None = None) -> Decimal:
         """What one measure (or the coordination) costs in a year, or in all years."""
         return self.expense_total(year, purpose=purpose)
@@ -578,12 +601,21 @@ class Budget:
         verbindet den beschlossenen Haushalt 2026 mit dem Entwurf 2027 und enthält beantragte,
         noch nicht bewilligte Erträge; sie ist eine Planungsgröße, kein Haushaltsansatz.' Empty
         where every year is adopted and every grant promised (finance review)."""
+        return self._span_note(with_income=True)
+
+    @property
+    def expense_span_note(self) -> str:
+        """:attr:`span_note` under a table of Aufwand alone (the Maßnahmenplan): it holds no
+        Erträge, so it says nothing of grants applied for (Kämmerei review)."""
+        return self._span_note(with_income=False)
+
+    def _span_note(self, with_income: bool) -> str:
         years = self.years
         if len(years) < 2:
             return ""
         drafts = [y for y in years if not self.adopted(y)]
         adopted = [y for y in years if self.adopted(y)]
-        pending = any(i.applied_for for i in self.income)
+        pending = with_income and any(i.applied_for for i in self.income)
         parts = []
         if drafts and adopted:
             parts.append(

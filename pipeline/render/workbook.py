@@ -18,7 +18,7 @@ from typing import Literal
 
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.concept import Concept
-from pipeline.model.resources import OWN_SHARE, AmountTable, once_only
+from pipeline.model.resources import OWN_SHARE, AmountTable, recurrence
 from pipeline.model.types import COORDINATION
 
 Kind = Literal["text", "euro", "integer", "date"]
@@ -212,7 +212,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
             e.budget_item,
             concept.committee(e.committee).name,
             concept.organisation(e.recipient).name if e.recipient else "",
-            "einmalig" if once_only(e, ending) else "jährlich",
+            recurrence(e, ending),
         ]
         for e in concept.budget.expense_lines
     ]
