@@ -258,7 +258,7 @@ def test_a_kept_block_with_room_before_starts_with_the_spaced_style():
     """The signature block of a paper (div.zusammenhalten.abstand) has room above it in Word as
     in the PDF; its lines stay together."""
     one = blocks('<div class="zusammenhalten abstand"><p>Dr. Anna Berger<br>Landrätin</p></div>')
-    assert styles(one) == ["Zusammenhalten mit Abstand"]
+    assert styles(one) == ["Abstand davor"]  # keeps with nothing after it
     two = blocks('<div class="zusammenhalten abstand"><p>Der Magistrat</p><p><em>Vorbehaltlich …</em></p></div>')
     assert styles(two) == ["Zusammenhalten mit Abstand"] and two[1]["t"] == "Para"
     plain = blocks('<div class="zusammenhalten"><p>A</p><p>B</p></div>')
@@ -269,10 +269,10 @@ def test_a_signature_never_stands_alone_at_a_page_top():
     """The paragraph before a signature (div.mit-vorigem) keeps with it, in Word as in the PDF;
     a paragraph before other blocks does not."""
     signed = '<p>Die Mittel sind veranschlagt.</p><div class="zusammenhalten abstand mit-vorigem"><p>Dr. Anna Berger</p></div>'
-    assert styles(blocks(signed)) == ["Zusammenhalten", "Zusammenhalten mit Abstand"]
+    assert styles(blocks(signed)) == ["Zusammenhalten", "Abstand davor"]
     assert '#block(sticky: true)[#"Die Mittel sind veranschlagt.";]' in typst_markup(signed)
     unsigned = (
         '<p>Die Mittel sind veranschlagt.</p><div class="zusammenhalten abstand"><p>Dr. Anna Berger</p></div>'
     )
-    assert styles(blocks(unsigned)) == ["Zusammenhalten mit Abstand"]
+    assert styles(blocks(unsigned)) == ["Abstand davor"]
     assert "sticky" not in typst_markup(unsigned)

@@ -376,10 +376,15 @@ def test_attachments_are_listed_and_built(papers, built_all):
     }
     involved = _rows(_table(plan, "Zielgruppen und Beteiligte der Maßnahmen"))[1:]
     # a measure for the network, not an offer, reaches its target groups only through the professionals
-    assert [r[1] for r in involved] == [
-        ("" if m.get("angebot", True) else "mittelbar: ") + "; ".join(groups[g] for g in m["zielgruppen"])
+    assert [r[1].lower() for r in involved] == [
+        (
+            ("" if m.get("angebot", True) else "mittelbar: ") + "; ".join(groups[g] for g in m["zielgruppen"])
+        ).lower()
         for m in raw_measures
     ]
+    # names after a semicolon continue the line: an adjective in lower case ('…; junge und …')
+    assert "; junge und alleinerziehende Eltern" in " ".join(r[1] for r in involved)
+    assert "; Junge" not in " ".join(r[1] for r in involved)
     costs = _rows(_table(plan, "Aufwand nach Maßnahmen und Jahr"))
     expenses = yaml.safe_load((EXAMPLE / "ressourcen.yaml").read_text())["aufwand"]
     assert costs[-1][0] == "Aufwand gesamt"

@@ -201,6 +201,8 @@ def test_no_row_splits_and_word_hyphenates_german(concept_files, body):
         styles = package.read("word/styles.xml").decode()
     assert '<w:autoHyphenation w:val="true"/>' in settings
     assert '<w:themeFontLang w:val="de-DE"/>' in settings
+    # current Word's layout rules: without them Word opens the file in compatibility mode
+    assert re.search(r'<w:compatSetting w:name="compatibilityMode" w:uri="[^"]+" w:val="15"/>', settings)
     # titles and headings are never hyphenated ('Kooperationsvereinbarung Netz-werk')
     document = Document(str(concept_files[".docx"]))
     for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
@@ -1026,3 +1028,38 @@ def test_a_short_list_in_the_pdf_never_leaves_an_item_alone_on_a_page():
     for share in [n / 100 for n in range(88, 95)]:
         pages = _compiled_pages(_text_filling(share) + items)
         assert any(all(f"Punkt {n} " in text for n in range(1, 5)) for text in pages), share
+
+
+@pytest.mark.slow
+def test_a_signature_keeps_with_nothing_after_it_and_takes_no_room_under_a_heading():
+    """A signature kept with the next chained 'Anlagen' and 'Abkürzungen' into one block too tall
+    for the page (SA/2026/041: 'Finanzielle Auswirkungen' alone at a page's foot); right under a
+    heading its 24 pt doubled the heading's gap ('Unterschriften' of the agreement)."""
+    from pipeline.export import export_document
+
+    html = (
+        "<p>Die Vorlage hat keine finanziellen Auswirkungen.</p>"
+        '<div class="zusammenhalten abstand mit-vorigem"><p>Dr. Anna Berger<br>Landrätin</p></div>'
+        "<h1>Anlagen</h1><h1>Unterschriften</h1>"
+        '<div class="zusammenhalten abstand"><p>Für den Landkreis</p></div>'
+    )
+    word = Document(io.BytesIO(export_document(rendered_document(html))[".docx"]))
+    signature = next(p for p in word.paragraphs if p.text.startswith("Dr. Anna Berger"))
+    assert signature.style.name == "Abstand davor"
+    assert not signature.paragraph_format.keep_with_next and not signature.style.paragraph_format.keep_with_next
+    assert signature.style.paragraph_format.space_before.pt == 24
+    before = next(p for p in word.paragraphs if p.text.startswith("Die Vorlage hat"))
+    assert before.style.paragraph_format.keep_with_next  # the text keeps with its signature
+    under_heading = next(p for p in word.paragraphs if p.text == "Für den Landkreis")
+    assert under_heading.paragraph_format.space_before == 0
+
+
+def test_the_byline_of_the_title_page_stands_under_the_title_block(concept_files):
+    """Based on 'Title', author and date took its 120 pt before each and floated in the middle
+    of the page: the first has some room above it, the second none."""
+    document = Document(str(concept_files[".docx"]))
+    byline = [p for p in document.paragraphs[:10] if p.style.style_id in ("Author", "Date")]
+    assert [p.style.style_id for p in byline] == ["Author", "Date"]
+    assert byline[0].paragraph_format.space_before.pt == 36
+    assert byline[1].paragraph_format.space_before is None
+    assert all(p.style.paragraph_format.space_before == 0 for p in byline)

@@ -122,6 +122,25 @@ def _title_block_left(document: DocumentObject, doc: RenderedDocument) -> None:
         run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
+#: The styles of the title page's byline (pandoc's author and date).
+BYLINE_STYLES = ("Author", "Date")
+
+
+def _byline_spacing(document: DocumentObject, doc: RenderedDocument) -> None:
+    """The author and the date sit together under the title block, some room above the first
+    (or under the cover's note, which has its own): based on 'Title', they took its 120 pt
+    before each and floated in the middle of the page."""
+    styles = {style.style_id: style for style in document.styles}
+    for style_id in BYLINE_STYLES:
+        if style_id in styles:
+            styles[style_id].paragraph_format.space_before = Pt(0)
+    first = next(
+        (p for p in document.paragraphs[:8] if p.style is not None and p.style.style_id in BYLINE_STYLES), None
+    )
+    if first is not None:
+        first.paragraph_format.space_before = Pt(0 if doc.title_page and doc.design.cover_note else 36)
+
+
 #: The Word styles (by id) that carry the primary colour, as the PDF's headings, title and links.
 PRIMARY_STYLES = ("Title", "Subtitle", "Heading1", "Heading2", "Heading3", "TOCHeading", "Hyperlink")
 
@@ -190,7 +209,7 @@ def _cover_lines(document: DocumentObject, doc: RenderedDocument) -> None:
             run.font.name = design.heading_typeface.word
         line.paragraph_format.space_after = Pt(24)
     # the note stands above the author and the Fassung, as on the PDF's title page
-    byline = next((p for p in first if p.style is not None and p.style.style_id in ("Author", "Date")), None)
+    byline = next((p for p in first if p.style is not None and p.style.style_id in BYLINE_STYLES), None)
     if design.cover_note and (byline or subtitle) is not None:
         note = _paragraph_before(byline) if byline is not None else _paragraph_after(cast(Paragraph, subtitle))
         note.add_run(design.cover_note).font.size = Pt(10.5)
@@ -492,6 +511,7 @@ def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
 FORM_STYLES: dict[str, tuple[bool, float, float, bool, bool]] = {
     "Zusammenhalten": (True, 0, 4, False, False),
     "Zusammenhalten mit Abstand": (True, 24, 4, False, False),
+    "Abstand davor": (False, 24, 4, False, False),
     "Ausfüllzeile": (True, 12, 1, False, True),
     "Feldbezeichnung": (True, 0, 4, True, False),
     "Feldbezeichnung Ende": (False, 0, 6, True, False),
@@ -539,6 +559,19 @@ def _form_styles(document: DocumentObject) -> None:
             paragraph.left_indent = HEAD_VALUE_INDENT
             paragraph.first_line_indent = -HEAD_VALUE_INDENT
             paragraph.tab_stops.add_tab_stop(HEAD_VALUE_INDENT)
+
+
+#: The styles that give a block room before it (FORM_STYLES).
+_SPACED_STYLES = frozenset({"ZusammenhaltenmitAbstand", "Abstanddavor"})
+
+
+def _no_room_under_headings(document: DocumentObject) -> None:
+    """A spaced block right under a heading ('Unterschriften' of the agreement) takes the
+    heading's own gap, not twice as much: the PDF's block spacing does not add up either."""
+    for p in document.element.body.iterchildren(qn("w:p")):
+        preceding = p.getprevious()
+        if style_of(p) in _SPACED_STYLES and preceding is not None and style_of(preceding).startswith("Heading"):
+            set_child(paragraph_properties(p), "spacing", before="0")
 
 
 def _sub_bullets(document: DocumentObject) -> None:
@@ -628,6 +661,7 @@ def _structure(document: DocumentObject, doc: RenderedDocument) -> None:
     if doc.toc:
         docx_structure.table_of_contents(document, headings, captions)
     docx_structure.hyphenation(document)
+    docx_structure.current_layout(document)
 
 
 def _pages(document: DocumentObject, doc: RenderedDocument) -> None:
@@ -658,12 +692,14 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _frame(document, doc)
     _draft_marks(document, doc)
     _title_block_left(document, doc)
+    _byline_spacing(document, doc)
     _properties(document, doc)
     _structure(document, doc)
     _table_text(document)
     _form_tables(document)
     _compact_wide_tables(document)
     _form_styles(document)  # before the pages: the gap after a table reads the styles' spacing
+    _no_room_under_headings(document)
     _pages(document, doc)
     _sub_bullets(document)
     _number_room(document)

@@ -374,5 +374,24 @@ def hyphenation(document: DocumentObject) -> None:
             set_child(properties, "suppressAutoHyphens")
 
 
+#: Word's own layout rules of Word 2013 and later (compatibilityMode 15): without it Word opens
+#: the file in compatibility mode ('[Kompatibilitätsmodus]'), laying it out by Word 2007's rules
+#: (tables stand out left of the text by their cell padding).
+WORD_2013 = "15"
+
+
+def current_layout(document: DocumentObject) -> None:
+    """The file asks for the layout rules of current Word, not Word 2007's."""
+    compat = set_child(document.settings.element, "compat")
+    compat.append(
+        element(
+            "compatSetting",
+            name="compatibilityMode",
+            uri="http://schemas.microsoft.com/office/word",
+            val=WORD_2013,
+        )
+    )
+
+
 #: Styles whose text Word never hyphenates: titles and headings.
 UNHYPHENATED = frozenset({"Title", "Subtitle", *(f"Heading {level}" for level in range(1, 10))})

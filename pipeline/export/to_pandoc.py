@@ -68,6 +68,10 @@ KEEPING = {FORM_LABEL: "Feldbezeichnung"}
 KEPT_TOGETHER = "Zusammenhalten"
 #: The first paragraph of a kept block that wants room before it (``div.zusammenhalten.abstand``).
 SPACED = "Zusammenhalten mit Abstand"
+#: A kept block of one paragraph with room before it (a signature): it keeps with nothing after
+#: it – kept with the next, it chained the 'Anlagen' and 'Abkürzungen' after a paper's signature
+#: into one block too tall for the page, and the heading before stood alone at a page's foot.
+SPACED_ALONE = "Abstand davor"
 _ALIGNMENT = {"left": "AlignLeft", "right": "AlignRight", "center": "AlignCenter"}
 _MARKS = {"strong": "Strong", "b": "Strong", "em": "Emph", "i": "Emph", "sub": "Subscript", "sup": "Superscript"}
 
@@ -354,8 +358,8 @@ def _spaced(blocks: list[Node]) -> list[Node]:
     if not blocks:
         return blocks
     first = blocks[0]
-    if first["t"] == "Para":
-        return [styled(SPACED, first["c"]), *blocks[1:]]
+    if first["t"] == "Para":  # the block's only paragraph (its others keep: styled Divs)
+        return [styled(SPACED_ALONE, first["c"]), *blocks[1:]]
     if first["t"] == "Div" and _style_of(first) == KEPT_TOGETHER:
         return [styled(SPACED, _paragraph_texts(first["c"][1])[0]), *blocks[1:]]
     return blocks
