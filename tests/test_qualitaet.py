@@ -155,8 +155,8 @@ def test_a_difference_of_one_grade_is_not_called_a_different_picture(inputs):
     # ... pointing to the facts that set the data's grade (the time planned for some institutions,
     # listed as open just above), neither repeating them nor naming an unrelated fact
     assert by_goal["netzwerkaufwand"].startswith(
-        "Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt: Zum Teil erreicht ist, was oben unter "
-        "„Offen ist“ steht."
+        "Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt: Was oben unter „Offen ist“ steht, ist "
+        "zum Teil schon erreicht."
     )
     assert "Für die Koordination des Netzwerks" not in by_goal["netzwerkaufwand"]
     assert "6 von 16" not in by_goal["netzwerkaufwand"]
@@ -650,9 +650,17 @@ def test_network_time_counts_once_between_5_2_4_and_5_3_4(concept, raw_inputs):
 
 def test_dialogue_questions_carry_facts(concept):
     review = assess(concept)[0]
-    prepared = dict((q.id, facts) for q, facts in review.dialogue)
+    prepared = dict((q.id, facts) for q, facts, _ in review.dialogue)
     assert len(prepared) == 14
-    assert all(1 <= len(facts) <= 3 for facts in prepared.values())
+    assert all(len(facts) <= 3 for facts in prepared.values())
+    # no fact twice: a question whose facts stand under an earlier one points to it instead
+    shown = [e for facts in prepared.values() for e in facts]
+    assert len(shown) == len(set(shown))
+    for place, (question, facts, earlier) in enumerate(review.dialogue, 1):
+        if not facts:
+            assert earlier is not None and earlier < place
+            assert review.candidate_facts(question)[0] in review.dialogue[earlier - 1][1]
+    assert any(earlier for _, _, earlier in review.dialogue)  # the example has such a question
     assert any(
         "Jugendhilfeausschuss: letzter Bericht über Frühe Hilfen am 07.05.2026" in e.message
         for e in prepared["gelingensbedingungen"]

@@ -231,10 +231,10 @@ class QualityAssessment:
             # the facts that set the data's grade stand just above, under their heading: pointed
             # to, not repeated ('teilweise' rests on what is partly reached, listed as open)
             where = "Das zeigen die Daten" if result.status == FULFILLED else "Offen ist"
-            reached = "Erreicht" if result.status == FULFILLED else "Zum Teil erreicht"
+            reached = "erreicht" if result.status == FULFILLED else "zum Teil schon erreicht"
             return (
-                f"Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt: {reached} ist, was oben unter "
-                f"„{where}“ steht. Im Gespräch lässt sich klären, was dem Netzwerk noch fehlt, das die Daten "
+                f"Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt: Was oben unter „{where}“ steht, "
+                f"ist {reached}. Im Gespräch lässt sich klären, was dem Netzwerk noch fehlt, das die Daten "
                 "nicht erfassen."
             )
         return (
@@ -286,16 +286,19 @@ class QualityAssessment:
         return list(dict.fromkeys(taken))
 
     @property
-    def dialogue(self) -> list[tuple[DialogueQuestion, list[Finding]]]:
-        """Every dialogue question with up to three facts, preferring facts no earlier question
-        showed, so the paper does not repeat itself; each question keeps at least one fact."""
-        shown: set[Finding] = set()
-        prepared = []
-        for question in self.catalog.dialogue_questions:
+    def dialogue(self) -> list[tuple[DialogueQuestion, list[Finding], int | None]]:
+        """Every dialogue question with up to three facts no earlier question showed, so the paper
+        does not repeat itself (a reader found the same paragraph under three questions); a
+        question whose facts all stand under an earlier one gets none and that question's number
+        (1-based) to point to instead."""
+        shown: dict[Finding, int] = {}
+        prepared: list[tuple[DialogueQuestion, list[Finding], int | None]] = []
+        for number, question in enumerate(self.catalog.dialogue_questions, 1):
             candidates = self.candidate_facts(question)
-            facts = [e for e in candidates if e not in shown][:FACTS_PER_QUESTION] or candidates[:1]
-            shown.update(facts)
-            prepared.append((question, facts))
+            facts = [e for e in candidates if e not in shown][:FACTS_PER_QUESTION]
+            earlier = shown[candidates[0]] if candidates and not facts else None
+            shown.update((e, number) for e in facts)
+            prepared.append((question, facts, earlier))
         return prepared
 
     def as_record(self) -> dict[str, Any]:

@@ -983,7 +983,8 @@ def working_conditions(view: ReportingView) -> list[Finding]:
     if uncompensated:
         evidence.append(
             observed(
-                "Kein Ausgleich für ihre Zeit im Netzwerk ist vereinbart für: "
+                "Für diese freiberuflich oder ehrenamtlich Tätigen ist kein Ausgleich für ihre Zeit im Netzwerk "
+                "vereinbart: "
                 + enumeration([f"{a.name_in_text} ({_hours(a.network_hours)} im Jahr)" for a in uncompensated])
                 + ".",
                 (
