@@ -1063,3 +1063,41 @@ def test_the_byline_of_the_title_page_stands_under_the_title_block(concept_files
     assert byline[0].paragraph_format.space_before.pt == 36
     assert byline[1].paragraph_format.space_before is None
     assert all(p.style.paragraph_format.space_before == 0 for p in byline)
+
+
+@pytest.mark.slow
+def test_the_paragraph_between_two_tables_takes_no_room_of_its_own():
+    """pandoc separates two tables by an empty paragraph (Word would join them); with the gap
+    after a table and a line of its own it doubled the space before the next caption (GV/2026/004
+    between Tabelle 2 and 3)."""
+    from pipeline.export import export_document
+
+    table = (
+        "<table><caption>{}</caption><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+    )
+    word = Document(
+        io.BytesIO(export_document(rendered_document(table.format("Eins") + table.format("Zwei")))[".docx"])
+    )
+    first = next(word.element.body.iterchildren(qn("w:tbl")))
+    separator = first.getnext()
+    assert separator.tag == W_P and not "".join(separator.itertext()).strip()
+    spacing = separator.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    assert (spacing.get(qn("w:line")), spacing.get(qn("w:lineRule")), spacing.get(qn("w:before"))) == (
+        "20",
+        "exact",
+        "0",
+    )
+    caption = separator.getnext()
+    assert "Zwei" in "".join(caption.itertext())
+
+
+def test_the_contents_begin_a_page_without_an_empty_line_above(concept_files):
+    """After a paragraph holding only a page break, Word shows its mark as an empty line atop
+    the next page (above 'Inhalt'): the title page ends by the contents' own page break, and
+    no paragraph of the concept holds only a break."""
+    document = Document(str(concept_files[".docx"]))
+    heading = next(p for p in document.element.body.iter(W_P) if _style(p) == "TOCHeading")
+    assert heading.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None
+    for p in document.element.body.iter(W_P):
+        breaks = p.findall(f".//{qn('w:br')}")
+        assert not (breaks and not "".join(p.itertext()).strip() and breaks[0].get(qn("w:type")) == "page")

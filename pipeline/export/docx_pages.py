@@ -35,6 +35,7 @@ from pipeline.export.ooxml import (
     is_form_table,
     local,
     paragraph_properties,
+    set_child,
     style_definition,
     style_of,
     text_of,
@@ -366,9 +367,14 @@ AFTER_TABLE = 120
 
 def space_after_tables(document: DocumentObject) -> None:
     """A paragraph right after a table starts 6 pt below it instead of touching its last row;
-    one whose style asks for more keeps it (a paper's signature, 24 pt)."""
+    one whose style asks for more keeps it (a paper's signature, 24 pt). The empty paragraph
+    pandoc puts between two tables (Word would join them) takes no room of its own: with the gap
+    and a line of its own it doubled the space before the next caption."""
     for table in document.element.body.iterchildren(qn("w:tbl")):
         following = table.getnext()
+        if following is not None and _table_separator(following):
+            _hairline(following)
+            following = following.getnext()
         if following is None or local(following) != "p":
             continue
         if _style_space_before(document, style_of(following)) >= AFTER_TABLE:
@@ -382,6 +388,24 @@ def space_after_tables(document: DocumentObject) -> None:
 
 
 _SPACING = f"{qn('w:pPr')}/{qn('w:spacing')}"
+
+
+def _table_separator(block: etree._Element) -> bool:
+    """An empty paragraph between a table and the next one (or the next table's caption)."""
+    if local(block) != "p" or any(local(child) != "pPr" for child in block):
+        return False
+    following = block.getnext()
+    return following is not None and (local(following) == "tbl" or style_of(following) == "TableCaption")
+
+
+def _hairline(separator: etree._Element) -> None:
+    """The separator one point high, with no space around it."""
+    properties = paragraph_properties(separator)
+    set_child(properties, "spacing", before="0", after="0", line="20", lineRule="exact")
+    marks = properties.find(qn("w:rPr"))
+    if marks is None:
+        marks = insert_ordered(properties, element("rPr"))
+    set_child(marks, "sz", val="2")
 
 
 def _style_space_before(document: DocumentObject, style_id: str) -> int:

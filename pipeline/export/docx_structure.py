@@ -350,7 +350,13 @@ def table_of_contents(document: DocumentObject, found: list[Heading], listed: li
             anchor.addnext(block)
             anchor = block
     _figure_list_style(document)
-    sdt.addprevious(_page_break())
+    # the contents begin a page by their heading's property: after a paragraph holding only a page
+    # break, Word shows that paragraph's mark as an empty line atop the next page
+    heading = next(content.iterchildren(qn("w:p")), None)
+    if heading is not None:
+        insert_ordered(paragraph_properties(heading), element("pageBreakBefore"))
+    else:
+        sdt.addprevious(_page_break())
     anchor.addnext(_page_break())
 
 
