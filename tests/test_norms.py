@@ -374,7 +374,7 @@ def test_measures_name_their_professions_from_the_table(inputs):
     chapter = _chapter(concept, "06_massnahmen")
     section = chapter.split('id="massnahme-patenschaften"')[1].split("<h3")[0]
     assert (
-        "<strong>Fachkräfte:</strong> Familien-Gesundheits- und Kinderkrankenpflegerinnen und -pfleger" in section
+        "<strong>Fachkräfte:</strong> Familien-Gesundheits- und Kinderkrankenpflegende" in section
     )
     assert "bis zum dritten Geburtstag des Kindes" in section and "Kompetenzprofil" in section
     assert "je nach Land" not in chapter  # a concept is for one Land

@@ -462,7 +462,7 @@ PROFESSIONS: dict[str, Profession] = {
         Profession(
             "fgkikp",
             "Familien-Gesundheits- und Kinderkrankenpflegerin oder -pfleger (FGKiKP)",
-            "Familien-Gesundheits- und Kinderkrankenpflegerinnen und -pfleger (FGKiKP)",
+            "Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP)",
             r"FGKiKP|Familien-Gesundheits-\s*und\s+Kinderkrankenpfleg|Familienkinderkrankenpfleg",
             "ab der Geburt bis zum dritten Geburtstag des Kindes",
             "Gesundheits- und Kinderkrankenpflege mit Zusatzqualifikation nach dem Kompetenzprofil Familien-"
