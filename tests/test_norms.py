@@ -373,9 +373,7 @@ def test_measures_name_their_professions_from_the_table(inputs):
     concept = inputs.edit("massnahmen.yaml", staff).check().concept
     chapter = _chapter(concept, "06_massnahmen")
     section = chapter.split('id="massnahme-patenschaften"')[1].split("<h3")[0]
-    assert (
-        "<strong>Fachkräfte:</strong> Familien-Gesundheits- und Kinderkrankenpflegende" in section
-    )
+    assert "<strong>Fachkräfte:</strong> Familien-Gesundheits- und Kinderkrankenpflegende" in section
     assert "bis zum dritten Geburtstag des Kindes" in section and "Kompetenzprofil" in section
     assert "je nach Land" not in chapter  # a concept is for one Land
     assert chapter.count("<strong>Fachkräfte:</strong>") == 1  # measures without the field stay as they were

@@ -1607,3 +1607,19 @@ def test_when_every_actor_without_a_path_signs_the_paper_says_so_in_one_clause(i
         f"Ohne vereinbarten Abstimmungsweg sind {number_word(len(signing))} weitere Akteure, obwohl sie die "
         "Vereinbarung unterzeichnen ("
     ) in text
+
+
+def test_the_budget_items_are_headed_produkt_where_every_line_names_one(inputs):
+    """A Kämmerei read 'Produkt / Haushaltsstelle' over a column of Produkte alone: where every
+    line of the plan names a Produkt, the head says 'Produkt'; one Haushaltsstelle of another
+    kind brings the longer head back."""
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    text = " ".join(lxml.html.fromstring(render_paper(views["JHA/2026/030"]).body_html).text_content().split())
+    assert "Produkt / Haushaltsstelle" not in text and "Aufwand nach Produkt 2027" in text
+
+    def one_account(data):
+        data["aufwand"][0]["haushaltsstelle"] = "Sachkonto 53180000 Zuschüsse an freie Träger"
+
+    views = {v.paper.number: v for v in paper_views(inputs.edit("ressourcen.yaml", one_account).check().concept)}
+    text = " ".join(lxml.html.fromstring(render_paper(views["JHA/2026/030"]).body_html).text_content().split())
+    assert "Produkt / Haushaltsstelle" in text and "Aufwand nach Produkt und Haushaltsstelle 2027" in text

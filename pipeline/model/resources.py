@@ -38,6 +38,8 @@ SOURCE_GENITIVES = {
 }
 #: How the tables call the network's coordination, which is no measure.
 COORDINATION_LABEL = "Netzwerkkoordination"
+#: The head of a column of budget items that are not all Produkte.
+ITEM_LABEL = "Produkt / Haushaltsstelle"
 
 
 def total(amounts: Iterable[Decimal]) -> Decimal:
@@ -534,6 +536,16 @@ class Budget:
             if m.id in self._by_purpose
         ]
         return self._years_table(rows)
+
+    @property
+    def item_label(self) -> str:
+        """What the budget items are called in a table's head: 'Produkt' where every line names a
+        Produkt (a Kämmerei read 'Produkt / Haushaltsstelle' over a column of Produkte alone), else
+        'Produkt / Haushaltsstelle'."""
+        lines = [*self.expense_lines, *self.income_lines]
+        return (
+            "Produkt" if lines and all(line.budget_item.startswith("Produkt ") for line in lines) else ITEM_LABEL
+        )
 
     @property
     def measures_without_expenses(self) -> list[str]:
