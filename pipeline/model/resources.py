@@ -542,10 +542,10 @@ class Budget:
         """What the budget items are called in a table's head: 'Produkt' where every line names a
         Produkt (a Kämmerei read 'Produkt / Haushaltsstelle' over a column of Produkte alone), else
         'Produkt / Haushaltsstelle'."""
-        lines = [*self.expense_lines, *self.income_lines]
-        return (
-            "Produkt" if lines and all(line.budget_item.startswith("Produkt ") for line in lines) else ITEM_LABEL
-        )
+        items = [line.budget_item for line in self.expense_lines] + [
+            line.budget_item for line in self.income_lines
+        ]
+        return "Produkt" if items and all(item.startswith("Produkt ") for item in items) else ITEM_LABEL
 
     @property
     def measures_without_expenses(self) -> list[str]:
