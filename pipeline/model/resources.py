@@ -460,6 +460,19 @@ class Budget:
         """The Aufwand of one measure (or the coordination), in the order of :attr:`expense_lines`."""
         return self._lines_by_purpose.get(purpose, [])
 
+    def line_details(self, line: Expense) -> str:
+        """'Zuwendung an Träger (Deutscher Kinderschutzbund …); Produkt 36.30.01 Frühe Hilfen':
+        what a line is and where it is booked, after its amount and title."""
+        recipient = f" ({self.concept.organisation(line.recipient).name})" if line.recipient else ""
+        return f"{line.kind}{recipient}; {line.budget_item}"
+
+    def shared_details(self, purpose: str) -> str | None:
+        """The :meth:`line_details` all of a measure's lines share, said once above them (a
+        reader found the same recipient and Produkt under every year); None where they differ
+        or there is only one line."""
+        details = {self.line_details(line) for line in self.lines_for(purpose)}
+        return details.pop() if len(details) == 1 and len(self.lines_for(purpose)) > 1 else None
+
     @cached_property
     def _lines_by_purpose(self) -> dict[str, list[Expense]]:
         grouped: dict[str, list[Expense]] = {}

@@ -305,7 +305,7 @@ class Topics:
 
     def senders(self, flow: DataFlow) -> str:
         """'alle Netzwerkpartnerinnen und -partner' or the names of the senders."""
-        return "; ".join(self.k.actor_names(flow.senders)) if flow.senders else ALL_PARTNERS
+        return self.k.actors_listed(flow.senders) if flow.senders else ALL_PARTNERS
 
     @property
     def flow_summary(self) -> str:
