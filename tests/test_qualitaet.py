@@ -216,6 +216,29 @@ def test_reports_by_cycle_and_sitting_calendar(concept, raw_inputs):
     assert "SA/2026/041" in decision.suggestion and "GV/2026/004" not in decision.suggestion
 
 
+def test_a_decision_reported_on_once_falls_due_again_a_cycle_later():
+    """A report on a decision still being implemented does not settle it: Neuhafen's M 212/2020
+    was last reported on 22.06.2023 to a council that hears every three years and met on
+    01.10.2026 – open, not in order; a decision not yet due says by when (M 288/2025)."""
+    raw = yaml.safe_load((ROOT / "inputs" / "neuhafen" / "gremien.yaml").read_text(encoding="utf-8"))
+    council = next(c for c in raw["gremien"] if c["id"] == "stvv")
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    found = finding(concept, "berichte-gremien", dt.date(2026, 10, 14))
+    old = next(e for e in found.evidence if "M 212/2020" in e.message)
+    due = add_months(dt.date(2023, 6, 22), council["berichtsturnus_monate"])
+    assert old.level == "offen"
+    assert (
+        f"zuletzt am 22.06.2023 über die Umsetzung berichtet; fällig war der nächste Bericht bis {due:%d.%m.%Y}"
+        in (old.message)
+    )
+    new = next(e for e in found.evidence if "M 288/2025" in e.message)
+    assert (
+        new.level == "erfüllt"
+        and "noch kein Bericht" in new.message
+        and "fällig ist er bis 11.12.2028" in new.message
+    )
+
+
 def test_a_sitting_after_the_due_date_makes_a_report_overdue(concept):
     ga = next(c for c in concept.committees if c.id == "ga")
     met = with_committee(concept, "ga", meetings=sorted([*ga.meetings, dt.date(2026, 9, 24)]))

@@ -586,7 +586,9 @@ def test_fuzzed_drafts_never_end_in_a_traceback_or_exhaust_memory(built, tmp_pat
     folder = tmp_path / "ausgabe"
     shutil.copytree(built, folder)
     document = Document(str(folder / f"{CONCEPT}.docx"))
-    commented = next(p for p in document.paragraphs if p.text.startswith("Die Babylotsinnen und Babylotsen bieten"))
+    commented = next(
+        p for p in document.paragraphs if p.text.startswith("Die Babylotsinnen und Babylotsen bieten")
+    )
     document.add_comment(commented.runs, "Zahl ergänzen.", author="Dr. Jonas Brandt", initials="JB")
     tracked = next(p for p in document.paragraphs if p.text.startswith("Alle Schwangeren"))
     run = tracked.runs[-1]._r

@@ -763,8 +763,8 @@ def test_a_consent_holds_for_a_limited_time(inputs, months, words):
         )
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert (
-        f"Die Einwilligung gilt bis zu dem Tag, den ich hier eintrage, längstens aber {words} ab meiner Unterschrift."
-        in text
+        f"Die Einwilligung gilt bis zu dem Tag, den ich hier eintrage, längstens aber {words} ab meiner Unterschrift; "
+        "danach kann ich sie erneuern." in text
     )
     assert "Ende der Unterstützung" not in text
 
@@ -856,7 +856,7 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
         f"spätestens {count(section['loeschfrist_jahre'], 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung"
         in text
     )
-    assert "längstens aber sechs Monate ab meiner Unterschrift" in text
+    assert "längstens aber zwei Jahre ab meiner Unterschrift; danach kann ich sie erneuern." in text
     # the officer the concept names (querschnitt.yaml), withdrawal at the coordination by its name
     officer = raw(NEUHAFEN)["querschnitt.yaml"]["datenschutz"]["datenschutzbeauftragte"]
     assert f"Fragen zum Datenschutz: {officer}." in text

@@ -346,26 +346,31 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
         later = view.reported_since(decision)
         where = at("gremien.yaml", "beschluesse", index)
         label = f"Beschluss {decision.number} vom {german_date(decision.date)} ({decision.status})"
-        if later:
-            evidence.append(
-                observed(
-                    f"{label}: über die Umsetzung berichtet, zuletzt am {german_date(max(later))}.",
-                    where,
-                    FULFILLED,
-                )
-            )
-            continue
-        due = add_months(decision.date, committee.report_cycle_months or 12)
+        # the next report falls due a cycle after the last one, or after the decision: a report
+        # once given does not settle a decision still being implemented (Neuhafen's M 212/2020,
+        # last reported three years before with a cycle of three years, read as in order)
+        last = max(later) if later else None
+        due = add_months(last or decision.date, committee.report_cycle_months or 12)
+        done = (
+            f"zuletzt am {german_date(last)} über die Umsetzung berichtet"
+            if last
+            else f"noch kein Bericht über die Umsetzung im beschließenden Gremium ({committee.name})"
+        )
         if due < on:
             tail, status, change = _since_due(view, committee, due, decision.id)
+            following = "der nächste Bericht" if last else "er"
             evidence.append(
                 observed(
-                    f"{label}: noch kein Bericht über die Umsetzung im beschließenden Gremium "
-                    f"({committee.name}); fällig war er bis {german_date(due)}. {tail}",
+                    f"{label}: {done}; fällig war {following} bis {german_date(due)}. {tail}",
                     where,
                     status,
                     change,
                 )
+            )
+        else:
+            following = "der nächste Bericht" if last else "er"
+            evidence.append(
+                observed(f"{label}: {done}; fällig ist {following} bis {german_date(due)}.", where, FULFILLED)
             )
     return evidence
 
@@ -775,7 +780,7 @@ def _spatial_spread(k: Concept) -> Finding | None:
             "Kennzahlen je Sozialraum erfassen, etwa den Anteil der Kinder unter drei Jahren in Haushalten "
             "mit SGB-II-Bezug.",
         )
-    need = f"hoher Bedarf ({needs.high_need_phrase(reference)})"
+    need = f"hoher Bedarf – {needs.high_need_phrase(reference)} –"  # dashes: the phrase holds brackets
     gaps = needs.gaps
     if not gaps:
         return observed(
