@@ -1264,3 +1264,15 @@ def test_a_paper_in_preparation_names_where_it_goes_first(inputs):
         h.startswith(f"In Vorbereitung: Beschlussvorlage {raw['vorlage']['nummer']}") and h.endswith(expected)
         for h in hints
     )
+
+
+def test_a_goal_the_network_did_not_rate_says_so_where_it_rated_others(concept):
+    """The network rated some goals: under one it left out, the dialogue says the rating is
+    missing rather than leaving the reader to notice its absence; without any rating nothing."""
+    review = assess(concept)[0]
+    unrated = [g for g in review.catalog.goals if not review.rating(g.id)]
+    assert review.rated and unrated
+    text = _text(render_quality_dialogue(review).body_html)
+    assert text.count("Einschätzung des Netzwerks: liegt für diese Zielaussage nicht vor") == len(unrated)
+    none = assess(changed(concept, quality_ratings=None))[0]
+    assert "liegt für diese Zielaussage nicht vor" not in _text(render_quality_dialogue(none).body_html)

@@ -95,7 +95,7 @@ def _recommended_and_none(k: Concept) -> str:
     recommended = k.actors_with_recommendation_only
     none = [a for a in k.actors_without_path if a not in recommended]
     text = f"; als Empfehlung bis zum Beitritt: {_names(recommended)}" if recommended else ""
-    return text + (f"; ohne: {_names(none)}" if none else "")
+    return text + (f"; ohne eigenen Abstimmungsweg: {_names(none)}" if none else "")
 
 
 def _path_steps(k: Concept, pathless: list[Actor]) -> str:
