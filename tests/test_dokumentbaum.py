@@ -276,3 +276,16 @@ def test_a_signature_never_stands_alone_at_a_page_top():
     )
     assert styles(blocks(unsigned)) == ["Abstand davor"]
     assert "sticky" not in typst_markup(unsigned)
+
+
+def test_a_paragraph_introducing_a_picture_moves_on_with_it():
+    """The Angebotslandkarte's chapter began at a page's foot and its map stood on the next
+    page without the paragraph that introduces it: before a figure.mit-vorigem the paragraph
+    keeps with it, in Word as in the PDF; before another figure it does not."""
+    picture = '<figure{}><img src="karte.svg" alt="Karte"><figcaption>Karte</figcaption></figure>'
+    kept = "<p>Die Karte zeigt die Angebote.</p>" + picture.format(' class="mit-vorigem"')
+    assert styles(blocks(kept))[:1] == ["Zusammenhalten"]
+    assert '#block(sticky: true)[#"Die Karte zeigt die Angebote.";]' in typst_markup(kept)
+    loose = "<p>Die Karte zeigt die Angebote.</p>" + picture.format("")
+    assert "Zusammenhalten" not in styles(blocks(loose))
+    assert "sticky" not in typst_markup(loose)

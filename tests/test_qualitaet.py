@@ -1215,10 +1215,18 @@ def test_resource_planning_shows_the_year_under_way_and_the_year_being_planned(c
                 totals[line["ausschuss"]] = totals.get(line["ausschuss"], Decimal(0)) + Decimal(
                     str(line["betrag"])
                 )
+        income: dict[str, Decimal] = {}
+        for line in raw_inputs["ressourcen.yaml"]["ertraege"]:
+            if line["jahr"] == year:
+                income[line["ausschuss"]] = income.get(line["ausschuss"], Decimal(0)) + Decimal(
+                    str(line["betrag"])
+                )
         amounts = ", ".join(f"{names[c]} {euro(v)}" for c, v in totals.items())
         assert f"Aufwand {label} nach zuständigem Ausschuss: " in found
         for committee, value in totals.items():
-            assert f"{names[committee]} {euro(value)}" in found, amounts
+            # with what the municipality bears of it: the Erträge come off
+            subsidy = value - income.get(committee, Decimal(0))
+            assert f"{names[committee]} {euro(value)} (Zuschussbedarf {euro(subsidy)})" in found, amounts
 
 
 def test_the_coordinated_budget_preparation_names_the_committees_it_was_for():

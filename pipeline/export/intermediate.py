@@ -171,9 +171,10 @@ def sibling(element: _Element, *, before: bool = False) -> _Element | None:
 
 def keeps_with_next(paragraph: _Element) -> bool:
     """A paragraph right before a block that keeps with the one before it (``div.mit-vorigem``,
-    a signature): it moves on with that block, which never stands alone at a page's top."""
+    a signature; ``figure.mit-vorigem``, a picture its paragraph introduces): it moves on with
+    that block, which never stands alone at a page's top."""
     following = sibling(paragraph)
-    return following is not None and following.tag == "div" and "mit-vorigem" in classes(following)
+    return following is not None and following.tag in ("div", "figure") and "mit-vorigem" in classes(following)
 
 
 # --- tables ----------------------------------------------------------------------------------

@@ -1142,9 +1142,15 @@ def joint_resource_planning(view: ReportingView) -> list[Finding]:
         return [c for c in k.budget.committees if k.budget.expense_total(y, committee=c.id)]
 
     def by_committee(y: int) -> str:
+        """Aufwand and what the municipality bears of it (a reader missed the Erträge)."""
         shown = k.budget.year_label(y) if y != year else str(y)
-        amounts = (f"{c.name} {euro(k.budget.expense_total(y, committee=c.id))}" for c in holding(y))
-        return f"Aufwand {shown} nach zuständigem Ausschuss: " + ", ".join(amounts) + "."
+
+        def amounts(c: Committee) -> str:
+            expenses = k.budget.expense_total(y, committee=c.id)
+            subsidy = expenses - k.budget.income_total(y, committee=c.id)
+            return f"{c.name} {euro(expenses)} (Zuschussbedarf {euro(subsidy)})"
+
+        return f"Aufwand {shown} nach zuständigem Ausschuss: " + "; ".join(amounts(c) for c in holding(y)) + "."
 
     holders = holding(year)
 
