@@ -829,6 +829,9 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
     officer = raw(EXAMPLE)["querschnitt.yaml"]["datenschutz"]["datenschutzbeauftragte"]
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert f"Fragen zum Datenschutz: {officer}." in text
+    # the place that takes the consent names itself (Art. 13 DSGVO): a field for its address
+    assert "die Stelle, die diese Erklärung mit Ihnen aufnimmt, trägt unten ihre Anschrift ein." in text
+    assert "Aufgenommen von (Name der Fachkraft; Stelle mit Anschrift)" in text
     assert not _warned(inputs, "Ansprechperson für den Datenschutz")
     inputs.edit("querschnitt.yaml", lambda q: q["datenschutz"].pop("datenschutzbeauftragte"))
     warned = _warned(inputs, "Ansprechperson für den Datenschutz")
@@ -1311,3 +1314,27 @@ def test_an_insoweit_erfahrene_fachkraft_for_one_occasion_says_so_in_the_agreeme
         "Insoweit erfahrene Fachkraft: Beratungs- und Interventionsstelle bei häuslicher Gewalt (BISS; Telefon "
         "0123 4567-800), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt"
     ) in text
+
+
+def test_the_consent_form_names_church_data_protection_for_church_places(inputs):
+    """Places run by a church Träger ('kirchlich' in akteure.yaml) follow the KDG or the DSG-EKD
+    under their church's supervision, not the Land's commissioner alone (a reader of Neuhafen's
+    form); each place is named under its church's law, and without church Träger nothing."""
+    data = yaml.safe_load((EXAMPLE / "akteure.yaml").read_text(encoding="utf-8"))
+    churches = {o["id"]: o["kirchlich"] for o in data["traeger"] if o.get("kirchlich")}
+    concept = inputs.check().concept
+    text = text_of(root_of(render_consent_form(concept.agreement).body_html))
+    places = concept.agreement.consent_places
+    for law, church in (("(KDG) gilt für:", "katholisch"), ("(DSG-EKD) gilt für:", "evangelisch")):
+        named = text.split(law)[1].split(".")[0]
+        expected = [a for a in places if a.carrier and churches.get(a.carrier) == church]
+        assert expected and all(a.name_in_text in named for a in expected)
+        assert not any(a.name_in_text in named for a in places if a not in expected)
+    assert "Diese Stellen nennen Ihnen ihre Datenschutzaufsicht; auch dort können Sie sich beschweren." in text
+
+    def secular(raw):
+        for organisation in raw["traeger"]:
+            organisation.pop("kirchlich", None)
+
+    plain = inputs.edit("akteure.yaml", secular).check().concept
+    assert "kirchlich" not in text_of(root_of(render_consent_form(plain.agreement).body_html))

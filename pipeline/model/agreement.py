@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pipeline.formatting import count
+from pipeline.formatting import count, enumeration_of_names, sentence_end
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
     Actor,
@@ -63,6 +63,13 @@ DEFAULT_HEALTH_DATA: tuple[str, ...] = (
 )
 #: The legal grounds of the exchange the form allows (Art. 6 Abs. 1 Buchst. a and Art. 9 Abs. 2
 #: Buchst. a DSGVO; § 203 StGB as in research/normen.yaml, stgb_203).
+#: The data-protection laws of the churches, which their Träger follow instead of the DSGVO's
+#: national rules and under their own supervision (Art. 91 DSGVO).
+CHURCH_LAWS = {
+    "katholisch": "Das Gesetz über den Kirchlichen Datenschutz (KDG)",
+    "evangelisch": "Das Kirchengesetz über den Datenschutz der EKD (DSG-EKD)",
+}
+
 CONSENT_GROUNDS = (
     "Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO), für Angaben zur Gesundheit Ihre "
     "ausdrückliche Einwilligung (Art. 9 Abs. 2 Buchst. a DSGVO); Ihre Entbindung von der Schweigepflicht erlaubt "
@@ -607,6 +614,27 @@ class Agreement:
     def supervisory_authority(self) -> str:
         """Where parents can complain (Art. 13 Abs. 2 Buchst. d DSGVO), with the address."""
         return self.settings.consent_form.authority or authority_line(self.concept.municipality.state)
+
+    @property
+    def church_supervision(self) -> str:
+        """'Für … gilt kirchliches Datenschutzrecht …': places run by a church Träger follow their
+        church's law and supervision, not the Land's commissioner the form names (a reader of
+        Neuhafen's form: Diakonie and Caritas). Empty where no place on the form is one."""
+        by_law: dict[str, list[str]] = {}
+        for actor in self.consent_places:
+            carrier = self.concept.organisation(actor.carrier) if actor.carrier else None
+            if carrier is not None and carrier.church:
+                by_law.setdefault(carrier.church, []).append(actor.name_in_text)
+        if not by_law:
+            return ""
+        laws = " ".join(
+            sentence_end(f"{CHURCH_LAWS[church]} gilt für: {enumeration_of_names(names)}")
+            for church, names in sorted(by_law.items())
+        )
+        return (
+            f"Für Stellen in kirchlicher Trägerschaft gilt kirchliches Datenschutzrecht mit eigener Aufsicht. {laws} "
+            "Diese Stellen nennen Ihnen ihre Datenschutzaufsicht; auch dort können Sie sich beschweren."
+        )
 
     @property
     def network_forms(self) -> str:

@@ -33,6 +33,7 @@ from pipeline.model.types import (
     ActorRef,
     BudgetLineRef,
     BudgetStatus,
+    Church,
     ClockTime,
     CommitteeKind,
     CommitteeRef,
@@ -818,6 +819,12 @@ class Organisation(Item, title="Träger"):
     id: Id = field("id", "Kennung des Trägers")
     name: Text = field("name", "Name, z. B. 'Kinderschutzbund Musterkreis e. V.'")
     kind: OrganisationKind = field("art", "Art des Trägers")
+    church: Church | None = field(
+        "kirchlich",
+        "Kirchlicher Träger: 'katholisch' (Datenschutz nach dem KDG) oder 'evangelisch' (nach dem DSG-EKD), "
+        "mit eigener kirchlicher Datenschutzaufsicht; leer für alle anderen",
+        default=None,
+    )
 
 
 class ActorFile(Item, title="Akteure"):

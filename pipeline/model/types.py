@@ -329,6 +329,8 @@ Sector = Literal[
     "Verwaltung",
     "Sonstiges",
 ]
+#: A church Träger's own data-protection law (Art. 91 DSGVO): the Catholic KDG or the Protestant DSG-EKD.
+Church = Literal["katholisch", "evangelisch"]
 OrganisationForm = Literal["Institution", "freiberuflich", "ehrenamtlich-zivilgesellschaftlich"]
 GoalKind = Literal["Wirkungsziel", "Handlungsziel"]
 MeasureStatus = Literal["geplant", "laufend", "abgeschlossen"]
