@@ -114,14 +114,6 @@ def _sum(lines: Iterable[Line]) -> Decimal:
     return total(line.amount for line in lines)
 
 
-def _grouped(lines: Iterable[Expense]) -> dict[str, list[Expense]]:
-    """Lines per purpose, in the order they first appear."""
-    grouped: dict[str, list[Expense]] = {}
-    for line in lines:
-        grouped.setdefault(line.purpose, []).append(line)
-    return grouped
-
-
 @dataclass(frozen=True)
 class FinanceSummary:
     """Finanzielle Auswirkungen of one paper: Aufwand and Ertrag of its budget year in scope,
@@ -702,7 +694,7 @@ class PaperView:
                 else ending[purpose].label,
                 _sum(lines),
             )
-            for purpose, lines in _grouped(
+            for (purpose, _), lines in by_purpose_and_year(
                 e for e in expenses if e.year == year and time_limited(e, ending)
             ).items()
         )
