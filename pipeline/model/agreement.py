@@ -114,10 +114,14 @@ class Party:
     def signed_for(self) -> list[str]:
         """What the party signs for, as the table and the signature block name it: 'die eigene
         Einrichtung' for an institution without a Träger, else its actors, each with how far it
-        signs."""
+        signs; names after the first as inside a line ('… und ehrenamtliche Stadtteilmütter')."""
         if self.own:
             return [OWN_INSTITUTION]
-        return [f"{a.name} ({partly_phrase(a)})" if self.signs_partly(a) else a.name for a in self.actors]
+        names = [a.name if index == 0 else a.name_in_text for index, a in enumerate(self.actors)]
+        return [
+            f"{name} ({partly_phrase(a)})" if self.signs_partly(a) else name
+            for name, a in zip(names, self.actors, strict=True)
+        ]
 
 
 #: What an institution without a Träger signs for: itself.
