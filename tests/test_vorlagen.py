@@ -891,19 +891,25 @@ def test_a_beschlussvorlage_without_folgekosten_is_a_warning(inputs):
     # paper says what recurs
     assert not [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
 
-    def recurring(data):
-        for line in data["aufwand"]:
-            line.pop("einmalig", None)
-
-    def no_projects(data):
-        for measure in data["massnahmen"]:
-            measure["zeitraum"].pop("bis", None)
-
-    inputs.edit("ressourcen.yaml", recurring).edit("massnahmen.yaml", no_projects)
+    _every_line_recurring(inputs)
     warnings = [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
     assert len(warnings) == 1
     assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
     assert "vorlage.finanzen" in str(warnings[0]) and "nicht beziffert" in warnings[0].message
+
+
+def _every_line_recurring(inputs) -> None:
+    """No line marked 'einmalig' and no measure with an end: every line of the plan recurs."""
+
+    def recurring(data):
+        for line in data["aufwand"]:
+            line.pop("einmalig", None)
+
+    def open_ended(data):
+        for measure in data["massnahmen"]:
+            measure["zeitraum"].pop("bis", None)
+
+    inputs.edit("ressourcen.yaml", recurring).edit("massnahmen.yaml", open_ended)
 
 
 def _signed(text: str) -> Decimal:
@@ -1437,16 +1443,7 @@ def test_folgekosten_start_from_what_recurs_without_the_one_off_lines(inputs):
     for line in once:
         assert f"{line['bezeichnung']} (M" in text and _german_euro(Decimal(str(line["betrag"]))) in text
     # where every line recurs, the paper says nothing of the kind
-
-    def recurring(data):
-        for line in data["aufwand"]:
-            line.pop("einmalig", None)
-
-    def open_ended(data):
-        for measure in data["massnahmen"]:
-            measure["zeitraum"].pop("bis", None)
-
-    inputs.edit("ressourcen.yaml", recurring).edit("massnahmen.yaml", open_ended)
+    _every_line_recurring(inputs)
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     assert "wiederkehrend" not in _folgekosten(views["JHA/2026/030"])
 

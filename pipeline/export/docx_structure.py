@@ -352,11 +352,9 @@ def table_of_contents(document: DocumentObject, found: list[Heading], listed: li
     _figure_list_style(document)
     # the contents begin a page by their heading's property: after a paragraph holding only a page
     # break, Word shows that paragraph's mark as an empty line atop the next page
-    heading = next(content.iterchildren(qn("w:p")), None)
-    if heading is not None:
-        insert_ordered(paragraph_properties(heading), element("pageBreakBefore"))
-    else:
-        sdt.addprevious(_page_break())
+    # (the content control holds at least the paragraph that starts the field)
+    heading = next(content.iterchildren(qn("w:p")))
+    insert_ordered(paragraph_properties(heading), element("pageBreakBefore"))
     anchor.addnext(_page_break())
 
 

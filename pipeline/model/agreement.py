@@ -32,6 +32,7 @@ from pipeline.model.inputs import (
     NetworkBody,
     Organisation,
     SocialSpace,
+    names_in_line,
 )
 from pipeline.model.norms import CONSENT_LAW, NORMS_BY_CITATION, SECRET_KEEPER_STEPS, YOUTH_WELFARE_STEPS, Step
 from pipeline.model.supervision import authority_line
@@ -61,15 +62,14 @@ DEFAULT_HEALTH_DATA: tuple[str, ...] = (
     "oder Früherkennungsuntersuchungen",
     "Bisheriger Verlauf der Begleitung",
 )
-#: The legal grounds of the exchange the form allows (Art. 6 Abs. 1 Buchst. a and Art. 9 Abs. 2
-#: Buchst. a DSGVO; § 203 StGB as in research/normen.yaml, stgb_203).
 #: The data-protection laws of the churches, which their Träger follow instead of the DSGVO's
 #: national rules and under their own supervision (Art. 91 DSGVO).
 CHURCH_LAWS = {
     "katholisch": "Das Gesetz über den Kirchlichen Datenschutz (KDG)",
     "evangelisch": "Das Kirchengesetz über den Datenschutz der EKD (DSG-EKD)",
 }
-
+#: The legal grounds of the exchange the form allows (Art. 6 Abs. 1 Buchst. a and Art. 9 Abs. 2
+#: Buchst. a DSGVO; § 203 StGB as in research/normen.yaml, stgb_203).
 CONSENT_GROUNDS = (
     "Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO), für Angaben zur Gesundheit Ihre "
     "ausdrückliche Einwilligung (Art. 9 Abs. 2 Buchst. a DSGVO); Ihre Entbindung von der Schweigepflicht erlaubt "
@@ -117,7 +117,7 @@ class Party:
         signs; names after the first as inside a line ('… und ehrenamtliche Stadtteilmütter')."""
         if self.own:
             return [OWN_INSTITUTION]
-        names = [a.name if index == 0 else a.name_in_text for index, a in enumerate(self.actors)]
+        names = names_in_line(self.actors)
         return [
             f"{name} ({partly_phrase(a)})" if self.signs_partly(a) else name
             for name, a in zip(names, self.actors, strict=True)

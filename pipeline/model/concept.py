@@ -54,6 +54,7 @@ from pipeline.model.inputs import (
     SocialSpace,
     TargetGroup,
     TargetGroupFile,
+    names_in_line,
 )
 from pipeline.model.procedure import Body, Preparation, Procedure, is_executive, procedure_for
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
@@ -584,8 +585,7 @@ class Concept:
 
     def actors_listed(self, actor_ids: list[str]) -> str:
         """Actors' names after the first as inside a line ('…; freiberufliche Hebammen')."""
-        actors = [self.actor(a) for a in actor_ids]
-        return "; ".join(a.name if index == 0 else a.name_in_text for index, a in enumerate(actors))
+        return "; ".join(names_in_line(self.actor(a) for a in actor_ids))
 
     def social_space_names(self, space_ids: list[str]) -> list[str]:
         return [self.social_space(s).name for s in space_ids]

@@ -10,6 +10,7 @@ from them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -813,6 +814,12 @@ class Actor(Item, title="Akteur"):
         phrase; an institution's name is a proper name and stays as it is ('Evangelische
         Familienbildungsstätte')."""
         return self.name if self.organisation_form == "Institution" else in_running_text(self.name)
+
+
+def names_in_line(actors: Iterable[Actor]) -> list[str]:
+    """Actors' names one after another in a line or a cell: the first as it stands, the others
+    as inside a sentence ('…; freiberufliche Hebammen', '… und ehrenamtliche Stadtteilmütter')."""
+    return [actor.name if index == 0 else actor.name_in_text for index, actor in enumerate(actors)]
 
 
 class Organisation(Item, title="Träger"):

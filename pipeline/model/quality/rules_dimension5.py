@@ -356,9 +356,9 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
             if last
             else f"noch kein Bericht über die Umsetzung im beschließenden Gremium ({committee.name})"
         )
+        following = "der nächste Bericht" if last else "er"
         if due < on:
             tail, status, change = _since_due(view, committee, due, decision.id)
-            following = "der nächste Bericht" if last else "er"
             evidence.append(
                 observed(
                     f"{label}: {done}; fällig war {following} bis {german_date(due)}. {tail}",
@@ -368,7 +368,6 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
                 )
             )
         else:
-            following = "der nächste Bericht" if last else "er"
             evidence.append(
                 observed(f"{label}: {done}; fällig ist {following} bis {german_date(due)}.", where, FULFILLED)
             )
