@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import repeat
 
 #: Advance widths of Arial (the metrics of Helvetica, per 1000 em) for the characters of codes,
 #: dates and amounts; a letter not listed counts as 0.556 em, an average lower-case letter. "M10"
@@ -63,7 +65,7 @@ BODY_WIDTH, BODY_POINTS = 453.5, 10.5
 
 def em_width(text: str) -> float:
     """A text's width in em, by the widths of its characters (:data:`ARIAL_WIDTHS`)."""
-    return sum(ARIAL_WIDTHS.get(c, 556) for c in text) / 1000
+    return sum(map(ARIAL_WIDTHS.get, text, repeat(556))) / 1000
 
 
 def lines_needed(text: str, points: float, width: float) -> int:
@@ -92,6 +94,7 @@ def kept_row_pairs(lines_of: Callable[[int], int], bold: list[bool]) -> list[int
 HYPHENATED_CHARACTERS = 9
 
 
+@lru_cache(maxsize=65536)
 def needed_em(word: str) -> float:
     """The width (em) a word needs in its column: Word (and typst) break after a hyphen of its own
     ("Jugendhilfe-|planung"), and hyphenates a long piece of letters after its first syllables
