@@ -104,7 +104,13 @@ def euro(value: Decimal | int | float) -> str:
     return f"{number(value, 2)}{NBSP}€"
 
 
-_CITATION_GAP = re.compile(r"(§§?|Abs\.|Nr\.|Art\.|SGB) (?=[0-9IVX])|(Buchst\.) (?=[a-z]\b)|(Satz) (?=\d)")
+#: The gaps that take a no-break space (:func:`bind_citations`). Each pattern matches the space
+#: alone and looks back at what stands before it: a pattern that begins with a space lets the
+#: regex engine jump from space to space (five to ten times faster over a whole document than
+#: matching the word before it at every position).
+_CITATION_GAP = re.compile(
+    r" (?:(?:(?<=§ )|(?<=Abs\. )|(?<=Nr\. )|(?<=Art\. )|(?<=SGB ))(?=[0-9IVX])|(?<=Buchst\. )(?=[a-z]\b)|(?<=Satz )(?=\d))"
+)
 #: The last part of a citation and the law it names ('Abs. 1 KKG', 'Buchst. a DSGVO', 'SGB VIII'
 #: counts as one): '§ 4 Abs. 1 | KKG).' left the law alone on the next line. The parts before
 #: may break between them ('§ 8a | Abs. 4 SGB VIII'), or a citation would not fit a narrow column.
@@ -113,14 +119,17 @@ _CITATION_LAW = re.compile(
     r"(?=[A-ZÄÖÜ][a-zäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*\b)"
 )
 #: 'Telefon 069', 'Tel. 0123' and an area code before its number ('069 4711-1100').
-_PHONE_GAP = re.compile(r"(Telefon|Tel\.|(?<![\d.,])0\d{2,5}) (?=\d)")
+_PHONE_GAP = re.compile(
+    r" (?=\d)(?:(?<=Telefon )|(?<=Tel\. )"
+    r"|(?<=(?<![\d.,])0\d\d )|(?<=(?<![\d.,])0\d{3} )|(?<=(?<![\d.,])0\d{4} )|(?<=(?<![\d.,])0\d{5} ))"
+)
 
 
 #: An amount and its unit: '7.200,00 €', '45 Euro', '23,6 %', '0,25 VZÄ'; a day and its month
 #: ('31. März').
 _UNIT_GAP = re.compile(
-    r"(?<=\d) (?=(?:€|%|Euro\b|EUR\b|VZÄ\b))"
-    r"|(?<=\d\.) (?=(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+    r" (?:(?<=\d )(?=(?:€|%|Euro\b|EUR\b|VZÄ\b))"
+    r"|(?<=\d\. )(?=(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b))"
 )
 #: The series letter of a council paper and its number: 'M 184/2026', 'B 64/2026'.
 _PAPER_GAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ]{1,3}) (?=\d{1,5}/\d{4}\b)")
@@ -131,7 +140,7 @@ _NUMBER_GAP = re.compile(
     r"\b(Kapitel|Kapiteln|Tabelle|Abbildung|Anlage) (?=<a |\d)|(?<![\w.-])([MZ]\d+(?:\.\d+)*) (?=[A-ZÄÖÜ„])"
 )
 #: Abbreviations of two letters with points, which a line break tears apart ('e. V.', 'z. B.').
-_ABBREVIATION_GAP = re.compile(r"(?<![\w.])([ezduo]\.) (?=[VBhaäg]\.)")
+_ABBREVIATION_GAP = re.compile(r" (?<=(?<![\w.])[ezduo]\. )(?=[VBhaäg]\.)")
 
 
 def bind_citations(text: str) -> str:
@@ -144,13 +153,13 @@ def bind_citations(text: str) -> str:
     the end of a line reads as a word; a chapter's, table's, goal's or measure's number
     ('Kapitel 23', 'M4 Onlineportal'); and abbreviations of two parts ('e. V.', 'z. B.', 'u. a.',
     'd. h.', 'o. ä.'), which read as two words when torn apart."""
-    text = _CITATION_GAP.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}{NBSP}", text)
+    text = _CITATION_GAP.sub(NBSP, text)
     text = _CITATION_LAW.sub(lambda m: f"{m.group(1)}{NBSP}", text)
     text = _UNIT_GAP.sub(NBSP, text)
     text = _PAPER_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
     text = _NUMBER_GAP.sub(lambda m: f"{m.group(1) or m.group(2)}{NBSP}", text)
-    text = _ABBREVIATION_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
-    return _PHONE_GAP.sub(lambda m: f"{m.group(1)}{NBSP}", text)
+    text = _ABBREVIATION_GAP.sub(NBSP, text)
+    return _PHONE_GAP.sub(NBSP, text)
 
 
 def with_note(text: str, note: str) -> str:

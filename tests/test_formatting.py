@@ -112,6 +112,11 @@ def test_phone_numbers_are_never_split_over_two_lines():
     assert bind_citations("unter 0123 4567-300 (Team)") == f"unter 0123{NBSP}4567-300 (Team)"
     # years, amounts and decimals stay as they are
     assert bind_citations("2026 0123 und 0,5 10 und 0 10") == "2026 0123 und 0,5 10 und 0 10"
+    # an area code has three to six digits, never inside a longer number; 'Tel.' too
+    assert (
+        bind_citations("012345 678, 0123456 78, 1069 4711, Tel. 069")
+        == f"012345{NBSP}678, 0123456 78, 1069 4711, Tel.{NBSP}069"
+    )
 
 
 def test_amounts_in_the_users_texts_keep_their_unit_on_the_same_line():
