@@ -220,3 +220,16 @@ def test_units_agree_with_exactly_one():
     assert unit_for(1, "Teilnehmerinnen und Teilnehmer") == "Teilnehmerin oder Teilnehmer"
     assert unit_for(1, "%") == "%"
     assert unit_for(1, "Tage bis zum Erstkontakt") == "Tag bis zum Erstkontakt"
+
+
+def test_the_coordinations_post_is_named_with_its_article_where_its_gender_is_known():
+    """'zuständig ist die Koordinierungsstelle Frühe Hilfen', not 'die Stelle „Koordinierungsstelle
+    …“' (Stadt reader); a name whose gender no word tells stays in quotes after 'die Stelle'."""
+    from pipeline.model.inputs import Coordination
+
+    def named(position: str) -> str:
+        return Coordination(stelle=position, person="Mia Muster").named
+
+    assert named("Koordinierungsstelle Frühe Hilfen") == "die Koordinierungsstelle Frühe Hilfen"
+    assert named("Frühe-Hilfen-Büro") == "das Frühe-Hilfen-Büro"
+    assert named("Sachgebiet 51.3 Frühe Hilfen") == "die Stelle „Sachgebiet 51.3 Frühe Hilfen“"

@@ -679,6 +679,27 @@ def test_an_actor_of_several_facilities_counts_them_as_facilities(inputs):
     assert "Institution, neun Personen" not in text
 
 
+def test_volunteers_are_attached_to_a_traeger_and_freelancers_represented_not_carried(inputs):
+    """Volunteers have no Träger and no employer: 'angebunden an' the organisation of their
+    project; freelancers have a 'Vertretung'; only an institution has a Träger (network
+    coordinator's review). From the YAML."""
+    actors = _raw(EXAMPLE, "akteure.yaml")["akteure"]
+    carriers = {c["id"]: c["name"] for c in _raw(EXAMPLE, "akteure.yaml")["traeger"]}
+    text = _text(_chapters(inputs)["akteure"])
+    labels = {
+        "Institution": "Träger",
+        "freiberuflich": "Vertretung",
+        "ehrenamtlich-zivilgesellschaftlich": "angebunden an",
+    }
+    forms = set()
+    for actor in actors:
+        if actor.get("traeger"):
+            assert f"{labels[actor['organisationsform']]}: {carriers[actor['traeger']]}" in text
+            forms.add(actor["organisationsform"])
+    assert "ehrenamtlich-zivilgesellschaftlich" in forms
+    assert "ehrenamtlich-zivilgesellschaftlich, 31 Personen, Träger:" not in text
+
+
 def test_own_grants_name_each_traeger_once(inputs):
     """Grants with the same conditions are listed per Träger: 'Caritasverband …: Zuwendung A;
     Zuwendung B', not the Träger before every grant (council review)."""

@@ -406,7 +406,7 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
         f"ihre Unterschriften binden {len(bound)} der {len(actors)} Akteure des Netzwerks" in text
     )
     # groups named already as acceding now are not named again
-    assert "Ebenfalls einzeln treten bei, jede Einrichtung, Praxis oder Person mit eigener Unterschrift:" in text
+    assert "Ebenfalls einzeln beitretend, jede Einrichtung, Praxis oder Person mit eigener Unterschrift:" in text
     # an association that signs for a profession binds none of its members: said, not counted
     association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
     assert association in concept.agreement.binding_none
@@ -1229,7 +1229,7 @@ def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_member
     """Neuhafen's Stadtteilrunden: four sittings a year in each of four Sozialräume. The
     coordination leads all (16 sittings); the ASD, with a contact person in every Sozialraum, sits
     in all of them too; a member without sits in its own (4); the network meets 16 times in them;
-    tables say '4 je Sozialraum (16)'."""
+    tables say 'je 4 in 4 Sozialräumen (16)' (not '4 je Sozialraum': the city has five)."""
     city = check_folder(Path(__file__).resolve().parent.parent / "inputs" / "neuhafen").concept
     network = yaml.safe_load(
         (Path(__file__).resolve().parent.parent / "inputs" / "neuhafen" / "netzwerk.yaml").read_text(
@@ -1240,7 +1240,7 @@ def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_member
     everywhere = network["kooperationsvereinbarung"]["ansprechpersonen_je_sozialraum"]
     rounds = next(b for b in city.network.bodies if b.id == "stadtteilrunden")
     assert len(rounds.social_spaces) == 4 and rounds.meetings_per_year == 4 and rounds.sittings == 16
-    assert rounds.meetings_shown == "4 je Sozialraum (16)"
+    assert rounds.meetings_shown == "je 4 in 4 Sozialräumen (16)"
     expected = sum(b["sitzungen_pro_jahr"] * max(1, len(b.get("je_sozialraum", []))) for b in raw)
     assert city.network_meetings_per_year == expected
     chair = city.agreement.contribution(city.actor("netzwerkkoordination"))

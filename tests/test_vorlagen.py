@@ -1023,15 +1023,18 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     assert f"Erträge von {_german_euro(sum(Decimal(str(i['betrag'])) for i in grants))} im Jahr" in text
     # a sentence, saying why the Aufwand rises (it read 'Zudem steigt der Aufwand im vollen Jahr: Zuwendung …')
     more = sum(Decimal(e["volles_jahr"] - e["betrag"]) for e in starting)
+    # what the Leistung costs more, not the whole Aufwand (measures that end take theirs away)
     assert (
-        f"Außerdem liegt der Aufwand ab 2028 um {_german_euro(more)} im Jahr über dem von 2027, weil eine Leistung "
-        "2027 erst im Lauf des Jahres beginnt und ab 2028 ein volles Jahr kostet: "
+        "Außerdem kostet eine Leistung, die 2027 erst im Lauf des Jahres beginnt, ab 2028 ein volles Jahr und "
+        f"damit {_german_euro(more)} mehr im Jahr als 2027: "
     ) in text
     for e in starting:
+        # one pair of brackets, also where the title has its own ('… (ab April; 2027: …)')
         assert (
-            f"({e['jahr']}: {_german_euro(Decimal(e['betrag']))}, ab {e['jahr'] + 1}: "
+            f"{e['jahr']}: {_german_euro(Decimal(e['betrag']))}, ab {e['jahr'] + 1}: "
             f"{_german_euro(Decimal(e['volles_jahr']))})"
         ) in text
+        assert ") (" not in text
     # grants that end and a full year of what started: the Kämmerei gets the sum of both
     rise = sum(Decimal(str(i["betrag"])) for i in grants) + sum(
         Decimal(e["volles_jahr"] - e["betrag"]) for e in starting
@@ -1039,6 +1042,26 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     assert (
         f"Beides zusammen erhöht den Zuschussbedarf ab 2028 um {_german_euro(rise)} im Jahr gegenüber 2027."
         in text
+    )
+    # where a measure ends with the year, the rise holds only if it goes on: the paper says what
+    # it is if the measure ends as planned (its Aufwand goes, and the grants bound to it)
+    whole = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.number == "M 184/2026")
+    measures = yaml.safe_load((neuhafen / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
+    ending = {m["id"] for m in measures if str(m["zeitraum"].get("bis", "")).startswith("2027")}
+    assert ending
+    cost = sum(
+        (Decimal(str(e["betrag"])) for e in expenses if e["fuer"] in ending and e["jahr"] == 2027), Decimal(0)
+    )
+    bound = sum(
+        (
+            Decimal(str(i["betrag"]))
+            for i in income
+            if i.get("fuer") and set(i["fuer"]) <= ending and i["jahr"] == 2027
+        ),
+        Decimal(0),
+    )
+    assert f"liegt der Zuschussbedarf ab 2028 um {_german_euro(rise - cost + bound)} über dem von 2027." in (
+        _folgekosten(whole)
     )
 
 
@@ -1320,13 +1343,35 @@ def test_the_gap_between_the_measures_sum_and_the_total_is_named(folder):
         text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
         if "Summe der Maßnahmen" not in text:  # the paper does not report on measures
             continue
-        sentence = text[
-            text.index("Die Tabelle enthält nur die Maßnahmen, über die diese Vorlage berichtet.") :
-        ].split("; er ist im Abschnitt")[0]
+        sentence = text[text.index(f"Der gesamte Aufwand {view.budget_year}") :].split("; er ist im Abschnitt")[0]
         named = [_euro(a) for a in re.findall(r"\d[\d.]*,\d\d\s€", sentence)]
         total, parts = named[-1], named[:-1]
         assert view.measure_costs_in_scope + sum(parts, Decimal(0)) == total == view.finances.balance.expenses
         checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, ROOT / "inputs" / "neuhafen"], ids=["musterkreis", "neuhafen"])
+def test_measures_without_own_aufwand_are_named_under_the_table_of_aufwand(folder):
+    """A paper's table of Aufwand lists only measures with Aufwand in its budget year; the others
+    are named under it, so that every measure the paper reports on is accounted for (M 184/2026
+    reported on 18 measures and showed 14 rows under 'Die Tabelle enthält nur die Maßnahmen, über
+    die diese Vorlage berichtet')."""
+    checked = 0
+    for view in paper_views(check_folder(folder).concept):
+        if not view.budget_year or not view.measure_costs:
+            continue
+        text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+        if "Summe der Maßnahmen" not in text:  # the paper has no table of its measures' Aufwand
+            continue
+        rows = [m for m in view.measures if view.measure_cost(m)]
+        without = [m for m in view.measures if not view.measure_cost(m)]
+        assert len(rows) + len(without) == len(view.measures)
+        assert "Die Tabelle enthält nur" not in text
+        for measure in without:
+            number = view.concept.measure_number(measure.id)
+            assert f"{number} {measure.title}" in text.split("deshalb nicht in der Tabelle:")[1]
+            checked += 1
     assert checked
 
 

@@ -170,4 +170,4 @@ def test_the_summary_says_since_when_a_report_is_overdue(concept):
     months = social["berichtsturnus_monate"]
     due = dt.date(last.year + (last.month - 1 + months) // 12, (last.month - 1 + months) % 12 + 1, last.day)
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
-    assert f"dem {social['name']} steht seit {due:%d.%m.%Y} ein Bericht aus" in plain
+    assert f". Dem {social['name']} steht seit {due:%d.%m.%Y} ein Bericht aus" in plain

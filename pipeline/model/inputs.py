@@ -22,7 +22,7 @@ from pipeline.formatting import decimal_places, in_running_text
 from pipeline.model import colours
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.geo import GeoProblem, read_outlines
-from pipeline.model.grammar import Forms, committee_forms
+from pipeline.model.grammar import Forms, committee_forms, definite
 from pipeline.model.key_figures import FEATURES, Feature, FeatureId
 from pipeline.model.kinds import MUNICIPALITY_FILE
 from pipeline.model.norms import FUNDING_AREAS, PROFESSIONS, FundingAreaCode, Profession, ProfessionId
@@ -115,6 +115,14 @@ class Coordination(Item, title="Netzwerkkoordination"):
     position: Text = field("stelle", "Bezeichnung der Stelle der Netzwerkkoordination")
     person: Text = field("person", "Name der Koordinatorin oder des Koordinators")
     contact: Contact = field("kontakt", "Erreichbarkeit", default_factory=Contact)
+
+    @property
+    def named(self) -> str:
+        """The post as a sentence's subject: 'die Koordinierungsstelle Frühe Hilfen'; 'die Stelle
+        „Sachgebiet 51.3“' where the name's gender is unknown (readers found 'die Stelle
+        „Koordinierungsstelle …“' clumsy)."""
+        forms = definite(self.position)
+        return forms.nom if forms else f"die Stelle „{self.position}“"
 
 
 class AdministrationHead(Item, title="Verwaltungsspitze"):
@@ -808,6 +816,15 @@ class Actor(Item, title="Akteur"):
     )
 
     @property
+    def carrier_label(self) -> str:
+        """How the actor belongs to its Träger: an institution's 'Träger'; freelancers are
+        represented by theirs ('Vertretung'), volunteers are 'angebunden an' a project – they
+        have no Träger and no employer (network coordinator's review)."""
+        return {"freiberuflich": "Vertretung", "ehrenamtlich-zivilgesellschaftlich": "angebunden an"}.get(
+            self.organisation_form, "Träger"
+        )
+
+    @property
     def name_in_text(self) -> str:
         """The name inside a sentence: a group's ('Freiberufliche Hebammen', 'Ehrenamtliche
         Familienpatinnen') with its adjective in lower case, as German writes a common noun
@@ -869,10 +886,13 @@ class NetworkBody(Item, title="Netzwerkgremium"):
 
     @property
     def meetings_shown(self) -> str:
-        """'4' or, where it meets in each Sozialraum apart, '4 je Sozialraum (16)'."""
+        """'4' or, where it meets in each of its Sozialräume apart, 'je 4 in 4 Sozialräumen (16)':
+        '4 je Sozialraum' read as all five of the city's, where one has no Stadtteilrunde yet."""
         if not self.social_spaces:
             return str(self.meetings_per_year)
-        return f"{self.meetings_per_year} je Sozialraum ({self.sittings})"
+        if len(self.social_spaces) == 1:
+            return f"{self.meetings_per_year} in einem Sozialraum"
+        return f"je {self.meetings_per_year} in {len(self.social_spaces)} Sozialräumen ({self.sittings})"
 
     @property
     def forms(self) -> Forms:

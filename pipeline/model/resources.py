@@ -148,27 +148,26 @@ class FollowUpYear:
             )
         if self.growing:
             lines = "; ".join(
-                f"{e.title} ({e.year}: {euro(e.amount)}, ab {self.year}: {euro(e.full_year or e.amount)})"
+                with_note(e.title, f"{e.year}: {euro(e.amount)}, ab {self.year}: {euro(e.full_year or e.amount)}")
                 for e in self.growing
             )
-            more = euro(total((e.full_year or e.amount) - e.amount for e in self.growing))
+            more = euro(self.full_year_more)
             what = (
-                f"eine Leistung {self.year - 1} erst im Lauf des Jahres beginnt und ab {self.year} ein volles Jahr kostet"
+                f"kostet eine Leistung, die {self.year - 1} erst im Lauf des Jahres beginnt,"
                 if len(self.growing) == 1
-                else f"Leistungen {self.year - 1} erst im Lauf des Jahres beginnen und ab {self.year} ein volles Jahr "
-                "kosten"
+                else f"kosten Leistungen, die {self.year - 1} erst im Lauf des Jahres beginnen,"
             )
-            # 'liegt … über dem von 2027', not 'steigt': a reader took it for a rise every year
+            # what these Leistungen cost more, not the whole Aufwand: measures ending with the year
+            # take their Aufwand away (a Kämmerei read '+12.000 €' where M5's end left +3.000 €);
+            # 'mehr im Jahr als 2027', not 'steigt': a reader took that for a rise every year
             parts.append(
-                f"{'Außerdem liegt der Aufwand ab ' + str(self.year) if self.ending else f'Ab {self.year} liegt der Aufwand'} "
-                f"um {more} im Jahr über dem von {self.year - 1}, weil {what}: {lines}"
+                f"{'Außerdem' if self.ending else f'Ab {self.year}'} {what} "
+                f"{f'ab {self.year} ' if self.ending else ''}ein volles Jahr und damit {more} mehr im Jahr als "
+                f"{self.year - 1}: {lines}"
             )
         if self.ending and self.growing:
-            rise = total(i.amount for i in self.ending) + total(
-                (e.full_year or e.amount) - e.amount for e in self.growing
-            )
             parts.append(
-                f"Beides zusammen erhöht den Zuschussbedarf ab {self.year} um {euro(rise)} im Jahr gegenüber "
+                f"Beides zusammen erhöht den Zuschussbedarf ab {self.year} um {euro(self.rise)} im Jahr gegenüber "
                 f"{self.year - 1}"
             )
         if self.measures:
@@ -211,7 +210,35 @@ class FollowUpYear:
                     f"Zudem fehlen dann Erträge von {amount} im Jahr in {where} diese Vorlage nicht umfasst: "
                     f"{_lines(self.with_measures_elsewhere)}"
                 )
+            if self.ending and self.growing and self.costs:
+                parts.append(self._if_they_end)
         return "".join(f"{part}. " for part in parts).strip()
+
+    @property
+    def full_year_more(self) -> Decimal:
+        """What the Leistungen that began during the year before cost more in a full year."""
+        return total((e.full_year or e.amount) - e.amount for e in self.growing)
+
+    @property
+    def rise(self) -> Decimal:
+        """The Zuschussbedarf's rise over the year before, every measure going on: the grants that
+        end and the full year of what began."""
+        return total(i.amount for i in self.ending) + self.full_year_more
+
+    @property
+    def _if_they_end(self) -> str:
+        """The rise where the time-limited measures end as planned: without their Aufwand, and
+        without the grants that end with them."""
+        change = self.rise - total(self.costs) + total(i.amount for i in self.with_measures)
+        when = "Endet sie" if len(self.measures) == 1 else "Enden diese Maßnahmen"
+        before = self.year - 1
+        if change > 0:
+            level = f"um {euro(change)} über dem von {before}"
+        elif change < 0:
+            level = f"um {euro(-change)} unter dem von {before}"
+        else:
+            level = f"so hoch wie {before}"
+        return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
 
 
 def once_only(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
