@@ -1547,17 +1547,20 @@ def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_
         lines = {y: [e for e in data["aufwand"] if e["jahr"] == y and e["fuer"] == purpose] for y in (2026, 2027)}
         other = {y: sum(Decimal(str(e["betrag"])) for e in lines[y] if e["art"] != "Personal") for y in lines}
         staff = [e["stelle"] for e in lines[2027] if e["art"] == "Personal"]
-        grown = any(
-            p not in {e.get("stelle") for e in lines[2026]} or size(posts[p], 2027) > size(posts[p], 2026)
-            for p in staff
-        )
-        if not lines[2026] or other[2027] > other[2026] * Decimal("1.1") or grown:
+        added = any(p not in {e.get("stelle") for e in lines[2026]} for p in staff)
+        grown = any(size(posts[p], 2027) > size(posts[p], 2026) for p in staff)
+        expanded = other[2027] > other[2026] * Decimal("1.1")
+        if not lines[2026] or expanded or added or grown:
             before, after = (sum(Decimal(str(e["betrag"])) for e in lines[y]) for y in (2026, 2027))
             number = f"M{measures.index(purpose) + 1}"
+            sizes = [sum(Decimal(str(size(posts[p], y))) for p in dict.fromkeys(staff)) for y in (2026, 2027)]
             expected[number] = (
                 "neu, " + _german_euro(after)
                 if not before
-                else (f"von {_german_euro(before)} auf {_german_euro(after)}")
+                # a post that grows, nothing else: what waits is the added share of a post
+                else f"von {_fte(sizes[0])} auf {_fte(sizes[1])} VZÄ"
+                if grown and not added and not expanded
+                else f"von {_german_euro(before)} auf {_german_euro(after)}"
             )
     assert "M3" in expected and "M12" in expected  # new, and expanded from a small start
     view = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.number == "M 184/2026")
@@ -1568,8 +1571,9 @@ def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_
         "zu denen eine rechtliche Verpflichtung besteht"
     ) in text
     listed = text.split("erst beginnen, wenn der Haushalt in Kraft ist: ")[1].split(" €). ")[0] + " €)"
-    shown = dict(re.findall(r"(M\d+) [^;]*?\(((?:neu, |von )[^)]*€)\)", listed))
+    shown = dict(re.findall(r"(M\d+) [^;]*?\(((?:neu, |von )[^)]*(?:€|VZÄ))\)", listed))
     assert shown == expected
+    assert any(value.endswith("VZÄ") for value in expected.values())
     assert "Stellenanteile, die der Stellenplan 2027 neu vorsieht, können erst mit ihm besetzt werden." in text
 
     adopted = tmp_path / "neuhafen"
@@ -1584,6 +1588,12 @@ def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_
     )
     view = next(v for v in paper_views(check_folder(adopted).concept) if v.paper.number == "M 184/2026")
     assert "vorläufige Haushaltsführung" not in _paper_text(view)
+
+
+def _fte(size: Decimal) -> str:
+    """'4,0', '0,75': VZÄ as the papers write them."""
+    text = f"{size.normalize():f}".replace(".", ",")
+    return text if "," in text else f"{text},0"
 
 
 def test_a_beschlussvorlage_says_what_the_jugendhilfeausschuss_word_weighs():
@@ -1665,3 +1675,36 @@ def test_the_budget_items_are_headed_produkt_where_every_line_names_one(inputs):
     views = {v.paper.number: v for v in paper_views(inputs.edit("ressourcen.yaml", one_account).check().concept)}
     text = " ".join(lxml.html.fromstring(render_paper(views["JHA/2026/030"]).body_html).text_content().split())
     assert "Produkt / Haushaltsstelle" in text and "Aufwand nach Produkt und Haushaltsstelle 2027" in text
+
+
+def test_a_beschlussvorlage_that_reports_on_the_deciding_bodys_decisions_has_it_take_note(tmp_path):
+    """M 184/2026 is also the report to the Stadtverordnetenversammlung on its decisions still
+    being implemented: a point of the Beschlussvorschlag takes note of it (a member missed it);
+    not where the author's points already name those decisions, and never in an
+    Informationsvorlage. The decisions come from the YAML."""
+    neuhafen = ROOT / "inputs" / "neuhafen"
+    decisions = yaml.safe_load((neuhafen / "gremien.yaml").read_text(encoding="utf-8"))["beschluesse"]
+    open_ = [d["nummer"] for d in decisions if d["gremium"] == "stvv" and d["umsetzungsstatus"] != "umgesetzt"]
+    assert len(open_) == 2
+    view = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.number == "M 184/2026")
+    text = _paper_text(view)
+    point = f"Die Stadtverordnetenversammlung nimmt den Bericht zur Umsetzung der Beschlüsse {open_[0]} und {open_[1]} zur Kenntnis."
+    proposal = text.split("Beschlussvorschlag")[1].split("Sachverhalt")[0]
+    assert point in proposal
+    assert proposal.index(point) < proposal.index("Die Umsetzung steht unter dem Vorbehalt")
+    info = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.kind == "Informationsvorlage")
+    assert info.reports_back and not info.report_noted
+
+    named = tmp_path / "neuhafen"
+    shutil.copytree(neuhafen, named)
+    paper = named / "vorlagen" / "m-184-2026-gesamtkonzept.yaml"
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace(
+            "  beschlussvorschlag:\n",
+            f"  beschlussvorschlag:\n    - Die Stadtverordnetenversammlung nimmt den Bericht zu {open_[0]} und {open_[1]} zur Kenntnis.\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    view = next(v for v in paper_views(check_folder(named).concept) if v.paper.number == "M 184/2026")
+    assert view.report_noted == ""

@@ -38,6 +38,7 @@ from pipeline.model.resources import (
     PendingGrants,
     by_purpose_and_year,
     follow_up_years,
+    fte,
     once_only,
     pending_grants,
     series,
@@ -75,12 +76,18 @@ class Growth:
     #: It adds staff (a new Personal line, or a post that grows in VZÄ): the Stellenplan of the
     #: year must be in force before it is filled.
     staff: bool
+    #: The VZÄ of its posts the year before and in the year, where a post grows and nothing else
+    #: expands: what waits is the added post, not the whole Aufwand, which also rises with pay.
+    posts: tuple[Decimal, Decimal] | None = None
 
     @property
     def shown(self) -> str:
-        """'M11 Übergangsverfahren (neu, 4.000,00 €)', 'M6 … (von 120.000,00 € auf 160.000,00 €)'."""
+        """'M11 Übergangsverfahren (neu, 4.000,00 €)', 'M6 … (von 120.000,00 € auf 160.000,00 €)',
+        'M7 … (von 4,0 auf 4,5 VZÄ)' (a Kämmerei read the whole rise of M7 as waiting)."""
         if not self.before:
             return f"{self.label} (neu, {euro(self.after)})"
+        if self.posts:
+            return f"{self.label} (von {fte(self.posts[0])} auf {fte(self.posts[1])} VZÄ)"
         return f"{self.label} (von {euro(self.before)} auf {euro(self.after)})"
 
 
@@ -106,7 +113,13 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
         expanded = other_now > other_then * (1 + EXPANSION)
         if then and not expanded and not new_posts and not grown_posts:
             continue
-        found.append(Growth(concept.purpose_label(purpose), _sum(then), _sum(now), new_posts or grown_posts))
+        sizes = None
+        if grown_posts and not expanded and not new_posts:
+            named = [concept.position(p) for p in posts if p is not None]
+            sizes = (total(q.fte_in(year - 1) for q in named), total(q.fte_in(year) for q in named))
+        found.append(
+            Growth(concept.purpose_label(purpose), _sum(then), _sum(now), new_posts or grown_posts, sizes)
+        )
     return found
 
 
@@ -520,6 +533,28 @@ class PaperView:
             for c in self.committees
             if any(d.committee == c.id for d in open_)
         ]
+
+    @property
+    def report_noted(self) -> str:
+        """'Die Stadtverordnetenversammlung nimmt den Bericht zur Umsetzung der Beschlüsse M 212/2020
+        und M 288/2025 zur Kenntnis.': a point of the Beschlussvorschlag where a Beschlussvorlage
+        is also the report to the deciding body on its own decisions (a member missed the point
+        that takes note of it). Empty where the author's points already name every such decision."""
+        if self.paper.kind != "Beschlussvorlage":
+            return ""
+        deciding = {c.committee for c in self.paper.consultations if c.role == "Entscheidung"}
+        for committee, decisions in self.reports_back:
+            if committee.id not in deciding:
+                continue
+            numbers = [d.number for d in decisions]
+            if all(any(n in point for point in self.paper.proposal) for n in numbers):
+                return ""
+            which = "des Beschlusses" if len(numbers) == 1 else "der Beschlüsse"
+            return (
+                f"{sentence_start(committee.forms.nom)} nimmt den Bericht zur Umsetzung {which} "
+                f"{enumeration(numbers)} zur Kenntnis."
+            )
+        return ""
 
     @property
     def reports_back_unnamed(self) -> list[tuple[Committee, list[Decision]]]:
