@@ -111,6 +111,9 @@ def test_kinderschutz_names_the_office_the_advice_and_the_paths_from_the_inputs(
     assert [r[0] for r in rows if r[0].endswith("(Empfehlung)")] == [
         "Kinder- und Jugendärztinnen und -ärzte (Empfehlung)"
     ]
+    # the table is not the whole procedure: a reader took it for the only partners with a way
+    after = text.split("Vereinbarte Wege bei gewichtigen Anhaltspunkten")[1]
+    assert "Die Tabelle nennt nur die eigens vereinbarten Wege. Für alle anderen gelten die Stufen oben" in after
     assert f"Im Netzwerk vereinbart: {' '.join(raw['rueckmeldung'].split())}" in text
     assert raw["netzwerk_kinderschutz"]["name"] in text
 

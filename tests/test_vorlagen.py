@@ -466,6 +466,27 @@ def test_the_kreisausschuss_in_niedersachsen_meets_in_private(papers):
     assert [b for b in bodies if "nicht öffentlich" in b] == ["Kreisausschuss (nicht öffentlich)"]
 
 
+def test_the_magistrat_in_hessen_decides_in_private():
+    """The Magistrat (Gemeindevorstand) takes its decisions in sittings that as a rule are not
+    public (§ 67 Abs. 1 Satz 1 HGO): a public paper's Beratungsfolge says so in its row, and OParl
+    lists the item as not public (Stadtverordnete' review); the committees' rows stay public."""
+    import datetime as dt
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+
+    neuhafen = ROOT / "inputs" / "neuhafen"
+    concept = check_folder(neuhafen).concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
+    assert view.paper.public
+    text = _paper_text(view)
+    assert "Magistrat (nicht öffentlich)" in text and "Jugendhilfeausschuss (nicht öffentlich)" not in text
+    main = PublishedFile("Vorlage", "vorlagen/m-184.pdf", b"%PDF", dt.date(2026, 10, 28))
+    meetings = [o for o in paper_records(view, main, [])["data"] if o["type"].endswith("Meeting")]
+    public = {m["name"].split(" – ")[0]: i["public"] for m in meetings for i in m["agendaItem"]}
+    assert "Magistrat" in public and len(public) > 1
+    assert public == {name: name != "Magistrat" for name in public}
+
+
 # --- validation of papers ----------------------------------------------------------------------
 
 
