@@ -172,6 +172,7 @@ def test_beratungsfolge_in_order_with_dates_bodies_and_roles(papers, committees)
 
 def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs):
     state = {h["jahr"]: h["stand"] for h in raw_inputs["ressourcen.yaml"]["haushalt"]}
+    noting = 0
     for raw, document, _ in papers.values():
         headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
         if raw["art"] != "Beschlussvorlage":
@@ -179,6 +180,23 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
             continue
         points = [p for p in _section(document, "Beschlussvorschlag") if p.text.strip()]
         written = [" ".join(x.split()) for x in raw["beschlussvorschlag"]]
+        # where the paper is also the report to the deciding body on its decisions still being
+        # implemented, that body takes note of it in a point of its own
+        deciding = next(c["gremium"] for c in raw["beratungsfolge"] if c["rolle"] == "Entscheidung")
+        still_open = {
+            d["nummer"]
+            for d in raw_inputs["gremien.yaml"]["beschluesse"]
+            if d["gremium"] == deciding and d["umsetzungsstatus"] != "umgesetzt"
+        }
+        noted = [p.text for p in points[len(written) :] if p.text.endswith("zur Kenntnis.")]
+        if noted:
+            (point,) = noted
+            assert " nimmt den Bericht zur Umsetzung " in point
+            body = next(g for g in raw_inputs["gremien.yaml"]["gremien"] if g["id"] == deciding)
+            assert point.startswith(f"Der {body['name']} nimmt")
+            named = re.findall(r"[A-Z]{2,3}/\d{4}/\d{3}", point)
+            assert named and set(named) <= still_open
+            written.append(point)
         year = raw.get("finanzen", {}).get("haushaltsjahr")
         if state.get(year, "beschlossen") != "beschlossen":  # Haushaltsvorbehalt as the last point
             # costs that go on after the year (a grant ending, a full year's expense) bind later budgets
@@ -209,7 +227,9 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
             written.append(reservation + ".")
         assert [p.text for p in points] == written
         assert all(p._p.pPr.numPr is not None for p in points)
+        noting += bool(noted)
         assert headings[:2] == ["Beschlussvorschlag", "Sachverhalt"]
+    assert noting  # JHA/2026/030 reports to the Kreistag on KT/2025/088
 
 
 def _per_source(lines) -> dict[str, Decimal]:
