@@ -1749,3 +1749,36 @@ def test_a_beschlussvorlage_that_reports_on_the_deciding_bodys_decisions_has_it_
     )
     view = next(v for v in paper_views(check_folder(named).concept) if v.paper.number == "M 184/2026")
     assert view.report_noted == ""
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, ROOT / "inputs" / "neuhafen"], ids=["musterkreis", "neuhafen"])
+def test_a_beschlussvorlage_names_the_posts_behind_its_personal(folder):
+    """The council deciding on 'Personal 529.500,00 €' sees which posts it pays, each with its
+    VZÄ (Kämmerei review of M 184/2026): a row per staff line of the budget year, amounts from
+    the YAML, the total equal to the Personal row of 'Aufwand nach Art'."""
+    expenses, _ = _raw_lines(folder)
+    checked = 0
+    for view in paper_views(check_folder(folder).concept):
+        if view.paper.kind != "Beschlussvorlage" or not view.finances:
+            continue
+        year = view.finances.year
+        document = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+        tables = {t.findtext("caption"): t for t in document.iter("table")}
+        staff = tables[f"Personalaufwand {year}"]
+        rows = [[" ".join(c.text_content().split()) for c in r.iter("td")] for r in staff.iter("tr")]
+        rows = [r for r in rows if r]
+        *lines, total = rows
+        staff_lines = [e for e in expenses if e["jahr"] == year and e["art"] == "Personal"]
+        amounts = {_german_euro(Decimal(str(e["betrag"]))) for e in staff_lines}
+        assert lines and all(r[1] in amounts for r in lines) and all("VZÄ" in r[0] for r in lines)
+        by_kind = {
+            r[0]: r[1]
+            for r in (
+                [" ".join(c.text_content().split()) for c in tr.iter("td")]
+                for tr in tables[f"Aufwand nach Art {year}"].iter("tr")
+            )
+            if r
+        }
+        assert total == ["Personal gesamt", by_kind["Personal"]]
+        checked += 1
+    assert checked

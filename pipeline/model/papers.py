@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.formatting import enumeration, euro, german_date, sentence_start, signed_euro
+from pipeline.formatting import enumeration, euro, german_date, sentence_start, signed_euro, with_note
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -155,6 +155,9 @@ class FinanceSummary:
     #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
     #: is what a Kämmerei asks first, not the whole amount.
     before: Balance | None = None
+    #: The year's staff lines, each with its post's VZÄ ('Familienhebammen … (M6; 3,0 VZÄ)'): a
+    #: council deciding on Personal of 529.500,00 € sees which posts it pays (Kämmerei review).
+    staff: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def change(self) -> str:
@@ -722,7 +725,18 @@ class PaperView:
                 else None
             ),
             provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
+            staff=tuple(
+                (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF
+            ),
         )
+
+    def _post_label(self, expense: Expense, year: int) -> str:
+        """A staff line as the Kämmerei reads it, with the VZÄ of its post where the line's own
+        title does not give them."""
+        label = self.concept.expense_label(expense)
+        if expense.position is None or "VZÄ" in label:
+            return label
+        return with_note(label, f"{fte(self.concept.position(expense.position).fte_in(year))} VZÄ")
 
     def _limited(
         self, expenses: list[Expense], year: int, named_after: set[str]
