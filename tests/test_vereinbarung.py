@@ -495,8 +495,10 @@ def test_the_befugnis_of_4_kkg_comes_with_its_conditions(concept):
         "Zunächst sollen sie die Situation mit dem Kind und den Eltern erörtern und auf Hilfen hinwirken, soweit der "
         "wirksame Schutz des Kindes dadurch nicht in Frage gestellt wird (§ 4 Abs. 1 KKG).",
         "Anspruch auf Beratung durch eine insoweit erfahrene Fachkraft",
-        "Lässt sich die Gefährdung so nicht abwenden, sind sie befugt, das Jugendamt zu informieren; die Betroffenen "
-        "werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in Frage",
+        # § 4 Abs. 3 KKG with both conditions: the Jugendamt's action held necessary, only the data needed
+        "Lässt sich die Gefährdung so nicht abwenden und halten sie ein Tätigwerden des Jugendamts für erforderlich, "
+        "sind sie befugt, das Jugendamt zu informieren und ihm die dafür erforderlichen Daten mitzuteilen; die "
+        "Betroffenen werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in Frage",
         "andere Angehörige der Heilberufe sollen das Jugendamt unverzüglich informieren, wenn nach ihrer "
         "Einschätzung eine dringende Gefahr für das Kind das Tätigwerden des Jugendamts erfordert (§ 4 Abs. 3 Satz 3 KKG)",
         "Vereinbarung zum Schutzauftrag geschlossen hat",
@@ -784,7 +786,9 @@ def test_deletion_yields_to_the_duty_to_keep_health_records(concept, inputs):
         "Die Stellen speichern die Angaben nur, solange sie sie für die Unterstützung brauchen, und löschen sie danach, "
         f"spätestens {count(years, 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung." in text
     )
-    keeping = "bewahren ihre Behandlungsdokumentation zehn Jahre auf (§ 630f Abs. 3 BGB)."
+    keeping = (
+        "bewahren ihre Behandlungsdokumentation zehn Jahre nach Abschluss der Behandlung auf (§ 630f Abs. 3 BGB)."
+    )
     assert keeping in text
     assert (
         "Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO), für Angaben zur Gesundheit Ihre ausdrückliche Einwilligung (Art. 9 Abs. 2 Buchst. a DSGVO)"
@@ -878,18 +882,22 @@ def test_the_form_tells_parents_their_rights(concept):
     assert "jederzeit ganz oder teilweise widerrufen" in text
     assert "Die Einwilligung ist freiwillig." in text
     # the promise at the start names its exception; the exception names the conditions of § 4 KKG
+    # (a legal review: there is more than one exception, and § 4 KKG names whom it allows)
     assert (
-        "Was Sie nicht ankreuzen, geben die Stellen nicht weiter – mit einer Ausnahme zum Schutz Ihres Kindes"
-        in text
+        "Was Sie nicht ankreuzen, geben die Stellen nicht weiter, es sei denn, ein Gesetz erlaubt oder verlangt es – "
+        "vor allem zum Schutz Ihres Kindes" in text
     )
     assert "bleibt vertraulich" not in text
     assert (
-        "Sehen Fachkräfte gewichtige Anhaltspunkte dafür, dass Ihr Kind gefährdet ist, und lässt sich die Gefahr "
-        "gemeinsam mit Ihnen nicht abwenden, dürfen sie auch ohne Ihre Einwilligung das Jugendamt informieren"
-        in text
+        "Sehen Ärztinnen und Ärzte, Hebammen, Beraterinnen und Berater und die anderen in § 4 KKG genannten Berufe "
+        "oder Fachkräfte der Kinder- und Jugendhilfe (§ 8a Abs. 4 SGB VIII) gewichtige Anhaltspunkte dafür, dass Ihr "
+        "Kind gefährdet ist, lässt sich die Gefahr gemeinsam mit Ihnen nicht abwenden und halten sie ein Tätigwerden "
+        "des Jugendamts für erforderlich, dürfen sie es auch ohne Ihre Einwilligung informieren, mit den dafür "
+        "erforderlichen Angaben" in text
     )
+    assert "Art. 15 bis 18 und 20 DSGVO" in text
     assert (
-        "das Jugendamt informieren (§ 4 KKG, § 8a SGB VIII); Ärztinnen, Ärzte und Hebammen sollen es bei dringender "
+        "erforderlichen Angaben; Ärztinnen, Ärzte und Hebammen sollen es bei dringender "
         "Gefahr unverzüglich tun. Vorher sagen sie es Ihnen, es sei denn" in text
     )  # § 4 Abs. 3 KKG
     # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
@@ -1301,7 +1309,7 @@ def test_the_agreement_names_the_network_s_own_contacts_in_child_protection(conc
         f"Erreichbarkeit: {' '.join(section['erreichbarkeit'].split())}",
         f"Insoweit erfahrene Fachkraft: {actors[advice['akteur']]} ({advice['kontakt']})",
         f"Rückmeldung des Jugendamts: {' '.join(section['rueckmeldung'].split())}",
-        f"Verbindlicher Leitfaden: {section['leitfaden']}",
+        f"Leitfaden vor Ort: {section['leitfaden']}",
     ):
         assert expected in clause
     assert clause.index("§ 8a SGB VIII:") < clause.index("Ansprechstelle im Jugendamt")

@@ -79,7 +79,7 @@ CONSENT_GROUNDS = (
 #: after the treatment ends; midwives' Berufsordnungen say the same).
 STATUTORY_RETENTION = (
     "Längere gesetzliche Aufbewahrungspflichten gehen vor: Ärztinnen und Ärzte, Hebammen und andere Angehörige "
-    "der Heilberufe bewahren ihre Behandlungsdokumentation zehn Jahre auf (§ 630f Abs. 3 BGB)."
+    "der Heilberufe bewahren ihre Behandlungsdokumentation zehn Jahre nach Abschluss der Behandlung auf (§ 630f Abs. 3 BGB)."
 )
 #: The sector whose actors work with figures, not with families: not offered on the consent form.
 ADMINISTRATION = "Verwaltung"

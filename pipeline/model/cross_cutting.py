@@ -126,7 +126,7 @@ class ChildProtection(Section, title="Schnittstelle Kinderschutz"):
     )
     guideline: Text | None = field(
         "leitfaden",
-        "Verbindlicher Leitfaden vor Ort, z. B. 'Handlungsleitfaden Kinderschutz (Fassung 2024)'",
+        "Leitfaden vor Ort, z. B. 'Handlungsleitfaden Kinderschutz (Fassung 2024)'",
         default=None,
     )
     advice: list[ProtectionAdvice] = field(

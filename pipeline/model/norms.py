@@ -718,7 +718,8 @@ SECRET_KEEPER_STEPS: tuple[Step, ...] = (
         "KKG",
         "4",
         3,
-        "Lässt sich die Gefährdung so nicht abwenden, sind sie befugt, das Jugendamt zu informieren; die "
+        "Lässt sich die Gefährdung so nicht abwenden und halten sie ein Tätigwerden des Jugendamts für erforderlich, "
+        "sind sie befugt, das Jugendamt zu informieren und ihm die dafür erforderlichen Daten mitzuteilen; die "
         "Betroffenen werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in "
         "Frage (§ 4 Abs. 3 KKG). Ärztinnen und Ärzte, Hebammen und andere Angehörige der Heilberufe sollen das "
         "Jugendamt unverzüglich informieren, wenn nach ihrer Einschätzung eine dringende Gefahr für das Kind das "
