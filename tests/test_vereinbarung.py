@@ -555,7 +555,12 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
     # nobody falls out of the network between the start and their own signature
     assert (
         "Für die Partnerinnen und Partner der bisherigen Vereinbarung gilt diese weiter, bis sie die neue unterzeichnen "
-        "oder ihr beitreten, längstens sechs Monate nach deren Inkrafttreten." in text
+        "oder ihr beitreten;" in text
+    )
+    # the new agreement cannot end the old one for those who do not sign it: the organiser gives notice
+    assert (
+        "kündigt die bisherige nach deren eigenen Regeln zum frühesten Zeitpunkt sechs Monate nach Inkrafttreten "
+        "der neuen." in text
     )
 
 
@@ -677,10 +682,14 @@ def test_an_empty_section_makes_a_sound_agreement_from_sparse_inputs(sparse):
         assert flaws(document.body_html) == []
         assert empty_headings(document.body_html) == []
     text = text_of(root_of(render_agreement(agreement).body_html))
-    assert "mit der Unterzeichnung in Kraft, bei einem Beitritt mit dem Eingang der Beitrittserklärung" in text
+    assert (
+        "mit der Unterzeichnung in Kraft, bei einem Beitritt mit dessen Bestätigung durch die Netzwerkkoordination"
+        in text
+    )
     assert "Sie gilt unbefristet." in text
-    # the same rule as the Beitrittserklärung (Anlage 3) states (review of Neuhafen's agreement)
-    assert "Der Beitritt gilt mit dem Eingang bei der Netzwerkkoordination" in text
+    # the same rule as the Beitrittserklärung (Anlage 3) states (review of Neuhafen's agreement); effective
+    # with the written confirmation, not on receipt (legal review: otherwise anyone becomes a partner)
+    assert "Der Beitritt wird wirksam, wenn die Netzwerkkoordination ihn schriftlich bestätigt" in text
     assert "mit einer Frist von drei Monaten" in text
 
 
