@@ -1358,3 +1358,20 @@ def test_the_consent_form_names_church_data_protection_for_church_places(inputs)
 
     plain = inputs.edit("akteure.yaml", secular).check().concept
     assert "kirchlich" not in text_of(root_of(render_consent_form(plain.agreement).body_html))
+
+
+@pytest.mark.parametrize(
+    ("folder", "rule"), [("neuhafen", "§ 71 Abs. 2 HGO"), ("musterkreis", "§ 86 Abs. 2 NKomVG")]
+)
+def test_a_change_that_adds_to_the_municipalitys_duties_needs_its_binding_form(folder, rule):
+    """An Amt may agree to a changed annex for the municipality, but a change that obliges it
+    anew needs the form its Land prescribes for declarations that oblige it (legal review of
+    Neuhafen's agreement); the rule is the one of the procedure table, read here apart."""
+    concept = check_folder(Path(__file__).resolve().parent.parent / "inputs" / folder).concept
+    land = concept.procedure.binding_declaration.legal_basis
+    assert land == rule
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert (
+        f"stimmt durch das jeweils zuständige Amt zu; begründet die Änderung neue Verpflichtungen für "
+        f"{concept.municipality.accusative}, in der Form nach {rule}." in text
+    )

@@ -310,6 +310,16 @@ class Agreement:
         return MunicipalSignature(signatories, rule.requirements)
 
     @property
+    def binding_rule(self) -> str | None:
+        """'§ 71 Abs. 2 HGO': the rule on declarations that oblige the municipality, where it
+        organises the network and its Land has one – a change of the annexes that adds to its
+        duties needs that form, not just the consent of an Amt (legal review)."""
+        procedure = self.concept.procedure
+        if self.municipal_signature is None or procedure is None or procedure.binding_declaration is None:
+            return None
+        return procedure.binding_declaration.legal_basis
+
+    @property
     def partners(self) -> list[Party]:
         """Every party but the organiser."""
         return self.parties[1:]
