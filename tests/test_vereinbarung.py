@@ -585,7 +585,7 @@ def test_changes_need_consent_and_both_sides_may_end_it(concept):
         "bedürfen der Schriftform. Abweichend davon schreibt die Netzwerkkoordination die Anlagen 1 und 2" in text
     )
     # the municipality signs for offices beyond the Jugendamt (Gesundheitsamt, Jobcenter): each agrees
-    assert "Der Landkreis Musterkreis stimmt durch das jeweils zuständige Amt zu." in text
+    assert "Der Landkreis Musterkreis stimmt durch das jeweils zuständige Amt zu; begründet die Änderung" in text
     assert "Der Landkreis Musterkreis kann sie mit derselben Frist gegenüber allen kündigen" in text
     assert "gelten die Pflichten aus § 6 für die Angaben weiter" in text
 
