@@ -697,9 +697,16 @@ def test_an_empty_section_makes_a_sound_agreement_from_sparse_inputs(sparse):
 
 
 def consent_label(actor: dict, data: dict[str, dict]) -> str:
-    """A place as the form names it: the Jugendamt's service says it is the Jugendamt."""
+    """A place as the form names it: the Jugendamt's service says it is the Jugendamt, and so do
+    the coordination (id 'netzwerkkoordination') and the services employed there ('im_jugendamt'),
+    whose own brackets take it after a semicolon."""
     office = data["querschnitt.yaml"].get("kinderschutz", {}).get("jugendamt")
-    return f"Jugendamt – {actor['name']}" if actor["id"] == office else actor["name"]
+    name = actor["name"]
+    if actor["id"] == office:
+        return f"Jugendamt – {name}"
+    if actor["id"] == "netzwerkkoordination" or actor.get("im_jugendamt"):
+        return f"{name[:-1]}; im Jugendamt)" if name.endswith(")") else f"{name} (im Jugendamt)"
+    return name
 
 
 def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inputs):

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pipeline.formatting import count, enumeration_of_names, sentence_end
+from pipeline.formatting import count, enumeration_of_names, sentence_end, with_note
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
     Actor,
@@ -568,10 +568,16 @@ class Agreement:
         return forms.beim if forms else f"bei der Netzwerkkoordination ({self.coordination.position})"
 
     def consent_label(self, actor: Actor) -> str:
-        """A place as parents need to read it: the Jugendamt's service says it is the Jugendamt."""
+        """A place as parents need to read it: the Jugendamt's service says it is the Jugendamt,
+        and so do the coordination and the services employed there ('… (im Jugendamt)'): parents
+        must know who receives their data (Art. 13 DSGVO; legal review)."""
         office = self.concept.topics.youth_office
         if office is not None and actor.id == office.id and "Jugendamt" not in actor.name:
             return f"Jugendamt – {actor.name}"
+        coordination = self.concept.coordination_actor
+        inside = actor.in_youth_office or (coordination is not None and actor.id == coordination.id)
+        if inside and "Jugendamt" not in actor.name:
+            return with_note(actor.name, "im Jugendamt")
         return actor.name
 
     def collective(self, actor: Actor) -> bool:
