@@ -1193,8 +1193,13 @@ def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
     text = text_of(root_of(render_consent_form(concept.agreement).body_html))
     assert "Sozialgeheimnis (§ 35 SGB I, §§ 67 ff. SGB X, im Jugendamt auch § 65 SGB VIII)" in text
     assert "Für Angaben über das Kind unterschreiben bei gemeinsamer elterlicher Sorge beide Eltern" in text
-    # before the birth there is no custody of the child: the pregnant woman consents for her own data
-    assert "vor der Geburt gilt die Unterschrift der Schwangeren für ihre eigenen Angaben" in text
+    # parents with joint custody represent the child together (§ 1629 Abs. 1 Satz 2 BGB): one signature
+    # is not enough (legal review)
+    assert "fehlt eine dieser Unterschriften, gibt keine Stelle Angaben über das Kind weiter" in text
+    # before the birth there is no custody of the child: the pregnant woman consents for her own data, and
+    # a consent from the pregnancy does not carry the child's data after the birth
+    assert "Vor der Geburt gilt die Unterschrift der Schwangeren für ihre eigenen Angaben" in text
+    assert "nach der Geburt erst weiter, wenn die Sorgeberechtigten unterschrieben haben" in text
     assert (
         "Angaben über einen Elternteil gibt eine Stelle nur weiter, wenn dieser Elternteil unterschrieben hat"
         in text
