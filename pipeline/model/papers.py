@@ -638,9 +638,7 @@ class PaperView:
         """'M6 Frühe Hilfen im Jobcenter' …: the paper's measures without own Aufwand in its
         budget year, named where its table of Aufwand leaves them out (a reader counted 14 rows
         for 18 measures the paper reports on)."""
-        return [
-            f"{self.concept.measure_number(m.id)} {m.title}" for m in self.measures if not self.measure_cost(m)
-        ]
+        return self.concept.measure_labels([m.id for m in self.measures if not self.measure_cost(m)])
 
     def measure_cost_in_scope(self, measure: Measure) -> Decimal:
         """The part of a measure's Aufwand the paper's finances sum up."""

@@ -591,10 +591,7 @@ class Budget:
     def measures_without_expenses(self) -> list[str]:
         """'M4 Familienwegweiser' …: the measures the plan books no Aufwand for (a partner carries
         them, or they are done within a post), named where a table of Aufwand leaves them out."""
-        concept = self.concept
-        return [
-            f"{concept.measure_number(m.id)} {m.title}" for m in concept.measures if m.id not in self._by_purpose
-        ]
+        return self.concept.measure_labels([m.id for m in self.concept.measures if m.id not in self._by_purpose])
 
     def cost_of(self, purpose: str, year: int | None = None) -> Decimal:
         """What one measure (or the coordination) costs in a year, or in all years."""
