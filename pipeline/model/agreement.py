@@ -182,10 +182,12 @@ class Signatory:
 class MunicipalSignature:
     """How the municipality signs the agreement when the law of its Land prescribes a form for
     declarations that oblige it (pipeline/model/procedure, 'verpflichtungserklaerung'): every
-    signature the law asks for, and the rule in a sentence (with the seal, where it asks for one)."""
+    signature the law asks for, the rule in a sentence (with the seal, where it asks for one) and
+    the rule's citation ('§ 71 Abs. 2 HGO')."""
 
     signatories: tuple[Signatory, ...]
     requirements: str
+    legal_basis: str
 
 
 @dataclass(frozen=True)
@@ -307,17 +309,15 @@ class Agreement:
         first = f"{head.name}, {head.title}" if head is not None else ""
         roles = rule.roles(procedure.head, head.title if head is not None else None)
         signatories = tuple(Signatory(role, first if i == 0 else "") for i, role in enumerate(roles))
-        return MunicipalSignature(signatories, rule.requirements)
+        return MunicipalSignature(signatories, rule.requirements, rule.legal_basis)
 
     @property
     def binding_rule(self) -> str | None:
         """'§ 71 Abs. 2 HGO': the rule on declarations that oblige the municipality, where it
         organises the network and its Land has one – a change of the annexes that adds to its
         duties needs that form, not just the consent of an Amt (legal review)."""
-        procedure = self.concept.procedure
-        if self.municipal_signature is None or procedure is None or procedure.binding_declaration is None:
-            return None
-        return procedure.binding_declaration.legal_basis
+        signature = self.municipal_signature
+        return signature.legal_basis if signature is not None else None
 
     @property
     def partners(self) -> list[Party]:

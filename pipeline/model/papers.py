@@ -160,6 +160,11 @@ class FinanceSummary:
     staff: tuple[tuple[str, Decimal], ...] = ()
 
     @property
+    def staff_total(self) -> Decimal:
+        """The sum of :attr:`staff`: the Personal row of the year's Aufwand by kind."""
+        return total(amount for _, amount in self.staff)
+
+    @property
     def change(self) -> str:
         """'Aufwand +131.300,00 €, Zuschussbedarf +117.900,00 € gegenüber 2026'; empty without a
         year before."""
