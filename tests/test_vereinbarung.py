@@ -711,14 +711,18 @@ def consent_label(actor: dict, data: dict[str, dict]) -> str:
 
 def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inputs):
     root = root_of(render_consent_form(concept.agreement).body_html)
-    boxes = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
+    boxes = [
+        unboxed(li) for li in root.xpath("//h1[@id='stellen']/following-sibling::div[@class='ankreuzen'][1]//li")
+    ]
     actors = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"]
     assert [b.removesuffix(", Name/Ort:") for b in boxes[:-1]] == [consent_label(a, raw_inputs) for a in actors]
     assert "Jugendamt – Allgemeiner Sozialer Dienst (ASD)" in boxes
     assert boxes[-1] == "Weitere Stelle:"
     # the Jugendamt's box says what a cross there means and what it does not (coordinator review)
     after = " ".join(
-        root.xpath("(//div[@class='ankreuzen'])[1]/following-sibling::p[1]")[0].text_content().split()
+        root.xpath("//h1[@id='stellen']/following-sibling::div[@class='ankreuzen'][1]/following-sibling::p[1]")[0]
+        .text_content()
+        .split()
     )
     assert after.startswith(
         "Die Stelle „Jugendamt – Allgemeiner Sozialer Dienst (ASD)“ erhält Angaben nur, wenn Sie sie"
@@ -731,7 +735,9 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
     assert "familienzentren" in collective and "kinderaerzte" in collective
     for actor, box in zip(actors, boxes, strict=False):
         assert box.endswith(", Name/Ort:") == (actor["id"] in collective), actor["id"]
-    data = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[2]//li")]
+    data = [
+        unboxed(li) for li in root.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen'][1]//li")
+    ]
     assert data[:-1] == [
         "Name, Anschrift und Telefonnummer",
         "Name und Geburtsdatum des Kindes oder der errechnete Geburtstermin",
@@ -870,13 +876,18 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
     names = {a["id"]: a["name"] for a in raw(NEUHAFEN)["akteure.yaml"]["akteure"]}
     agreement = check_folder(NEUHAFEN).concept.agreement
     root = root_of(render_consent_form(agreement).body_html)
-    boxes = [unboxed(li).removesuffix(", Name/Ort:") for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")]
+    boxes = [
+        unboxed(li).removesuffix(", Name/Ort:")
+        for li in root.xpath("//h1[@id='stellen']/following-sibling::div[@class='ankreuzen'][1]//li")
+    ]
     actors = {a["id"]: a for a in raw(NEUHAFEN)["akteure.yaml"]["akteure"]}
     assert sorted(boxes[:-1]) == sorted(consent_label(actors[i], raw(NEUHAFEN)) for i in section["stellen"])
     assert "Familienzentren in Kindertagesstätten, Name/Ort:" in [
-        unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[1]//li")
+        unboxed(li) for li in root.xpath("//h1[@id='stellen']/following-sibling::div[@class='ankreuzen'][1]//li")
     ]
-    data = [unboxed(li) for li in root.xpath("(//div[@class='ankreuzen'])[2]//li")]
+    data = [
+        unboxed(li) for li in root.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen'][1]//li")
+    ]
     assert data[:-1] == section["angaben"]
     text = text_of(root)
     assert (
@@ -1197,7 +1208,10 @@ def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
     signature."""
     text = text_of(root_of(render_consent_form(concept.agreement).body_html))
     assert "Sozialgeheimnis (§ 35 SGB I, §§ 67 ff. SGB X, im Jugendamt auch § 65 SGB VIII)" in text
-    assert "Für Angaben über das Kind unterschreiben bei gemeinsamer elterlicher Sorge beide Eltern" in text
+    assert (
+        "Für Angaben über das Kind unterschreibt, wer die elterliche Sorge hat: bei gemeinsamer elterlicher Sorge beide Eltern"
+        in text
+    )
     # parents with joint custody represent the child together (§ 1629 Abs. 1 Satz 2 BGB): one signature
     # is not enough (legal review)
     assert "fehlt eine dieser Unterschriften, gibt keine Stelle Angaben über das Kind weiter" in text
@@ -1209,6 +1223,32 @@ def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
         "Angaben über einen Elternteil gibt eine Stelle nur weiter, wenn dieser Elternteil unterschrieben hat"
         in text
     )
+    # a parent without custody consents for his or her own data only; a child with a Vormund is
+    # represented by it (legal review)
+    assert "Ein Elternteil ohne Sorgerecht unterschreibt nur für die eigenen Angaben." in text
+    assert "bei einer Vormundschaft die Vormundschaft" in text
+
+
+def test_the_form_knows_minor_parents_and_the_vormundschaft(concept):
+    """A minor mother's custody rests (§ 1673 Abs. 2 BGB): she consents for her own data, the child's
+    legal representative signs for the child's (the adult parent with custody, else the Vormund, for
+    unmarried parents by law the Jugendamt, § 1786 BGB); the form asks who has custody and has a line
+    for the Vormundschaft's signature."""
+    html = render_consent_form(concept.agreement).body_html
+    text = text_of(root_of(html))
+    assert "Sind Sie noch nicht volljährig, willigen Sie für Ihre eigenen Angaben selbst ein" in text
+    assert "die Ihr Kind gesetzlich vertritt (§ 1673 Abs. 2 BGB), und diese unterschreibt mit" in text
+    assert "in der Regel das Jugendamt (§ 1786 BGB)" in text
+    assert "Die elterliche Sorge für das Kind haben (nach der Geburt):" in text
+    for box in ("beide Eltern gemeinsam", "der erste Elternteil allein", "der zweite Elternteil allein"):
+        assert f"☐ {box}" in text.replace("\u00a0", " ")
+    assert "☐ eine Vormundschaft, Name/Stelle:" in text.replace("\u00a0", " ")
+    signatures = [p.text for p in root_of(html).iter("p") if (p.text or "").startswith("Unterschrift")]
+    assert signatures == [
+        "Unterschrift Elternteil",
+        "Unterschrift zweiter Elternteil (falls beteiligt)",
+        "Unterschrift Vormundschaft des Kindes (falls vorhanden)",
+    ]
 
 
 def test_no_empty_page_after_a_landscape_annex(agreement_files):
