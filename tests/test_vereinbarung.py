@@ -1047,6 +1047,44 @@ def test_an_organiser_named_otherwise_in_the_traeger_list_warns(inputs):
     assert [p.name for p in parties[:1]] == ["Landkreis Musterkreis"] and not parties[0].actors
 
 
+def test_named_places_never_receive_health_data(inputs):
+    """An authority like the Jobcenter places a family without health data: the form says that the
+    places named under 'ohne_gesundheitsangaben' do not receive them even if ticked (data protection
+    review); volunteers are said apart with their reason. A name without a box, or a volunteer
+    place, changes nothing and warns."""
+    section = raw(EXAMPLE)["netzwerk.yaml"]["kooperationsvereinbarung"]["einverstaendniserklaerung"]
+    assert section["ohne_gesundheitsangaben"] == ["jobcenter"]
+    text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
+    assert (
+        "Angaben zur Gesundheit erhalten nur Stellen, die sie für die Unterstützung brauchen; auch wenn Sie sie "
+        "ankreuzen, erhält sie nicht: Jobcenter Landkreis Musterkreis." in text
+    )
+    assert "Auch Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text
+    neuhafen = text_of(root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html))
+    assert (
+        "erhalten sie nicht: Kommunales Jobcenter Neuhafen sowie Sozialamt – Fachstelle Wohnungssicherung und "
+        "Notunterbringung." in neuhafen
+    )
+    assert not _warned(inputs, "bleibt ohne Wirkung")
+    inputs.replace(
+        "netzwerk.yaml",
+        "    ohne_gesundheitsangaben: [jobcenter]\n",
+        "    ohne_gesundheitsangaben: [jobcenter, planung, familienpatenschaften]\n",
+    )
+    warned = _warned(inputs, "der Eintrag bleibt ohne Wirkung")
+    assert [w.where.field for w in warned] == [
+        "kooperationsvereinbarung.einverstaendniserklaerung.ohne_gesundheitsangaben[1]",
+        "kooperationsvereinbarung.einverstaendniserklaerung.ohne_gesundheitsangaben[2]",
+    ]
+    assert "hat kein Kästchen auf dem Vordruck" in warned[0].message
+    assert "ist ehrenamtlich" in warned[1].message
+    inputs.replace(
+        "netzwerk.yaml", "    ohne_gesundheitsangaben: [jobcenter, planung, familienpatenschaften]\n", ""
+    )
+    text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
+    assert "erhält sie nicht" not in text and "Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text
+
+
 def test_the_examples_raise_no_warning_about_the_agreement(inputs):
     assert not [
         w for w in inputs.warnings() if "kooperationsvereinbarung" in w.where.field or "Parteien" in w.message

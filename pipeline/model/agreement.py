@@ -591,6 +591,14 @@ class Agreement:
         return [a for a in self.consent_places if self.volunteer(a)]
 
     @property
+    def places_without_health_data(self) -> list[str]:
+        """The boxes of places that never receive health data, whatever the parents tick: those
+        the network named (an authority like the Jobcenter needs none to place a family), in the
+        order of the form; volunteers are said apart, with their reason."""
+        named = self.settings.consent_form.no_health_data
+        return [self.consent_label(a) for a in self.consent_places if a.id in named and not self.volunteer(a)]
+
+    @property
     def health_data(self) -> list[str]:
         named = self.settings.consent_form.health_data
         return list(DEFAULT_HEALTH_DATA if named is None else named)

@@ -951,6 +951,12 @@ class ConsentForm(Item, title="Einverständniserklärung"):
         "zu Gesundheit und Entwicklung von Kind und Eltern und der bisherige Verlauf der Begleitung; [] für keine)",
         default=None,
     )
+    no_health_data: list[ActorRef] = field(
+        "ohne_gesundheitsangaben",
+        "Stellen, die keine Angaben zur Gesundheit erhalten, auch wenn Eltern sie ankreuzen (z. B. das Jobcenter); "
+        "Ehrenamtliche erhalten sie nie",
+        default_factory=list,
+    )
     max_months: Integer = field(
         "hoechstdauer_monate",
         "Wie viele Monate die Einwilligung höchstens gilt, gerechnet ab der Unterschrift (Standard: 12)",

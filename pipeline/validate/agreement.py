@@ -130,3 +130,26 @@ def consent_form_names_a_data_protection_contact(concept: Concept) -> Iterator[F
             "oder in querschnitt.yaml unter 'datenschutz' die 'datenschutzbeauftragte' nennen."
         ),
     )
+
+
+@WARNINGS.rule("einverstaendniserklaerung-ohne-gesundheitsangaben")
+def places_without_health_data_are_on_the_form(concept: Concept) -> Iterator[Finding]:
+    """A place named under 'ohne_gesundheitsangaben' that has no box on the form, or is a volunteer
+    place (volunteers never receive health data), changes nothing: probably a slip."""
+    agreement = concept.agreement
+    if agreement is None or not agreement.has_consent_form:
+        return
+    on_form = {a.id for a in agreement.consent_places}
+    for index, actor_id in enumerate(agreement.settings.consent_form.no_health_data):
+        actor = concept.actor(actor_id)
+        if actor_id not in on_form:
+            why = "hat kein Kästchen auf dem Vordruck (siehe 'stellen')"
+        elif agreement.volunteer(actor):
+            why = "ist ehrenamtlich; Ehrenamtliche erhalten ohnehin keine Angaben zur Gesundheit"
+        else:
+            continue
+        yield Finding(
+            at(NETWORK_FILE, SECTION, "einverstaendniserklaerung", "ohne_gesundheitsangaben", index),
+            f"'{actor.name}' {why}; der Eintrag bleibt ohne Wirkung.",
+            WARNING,
+        )
