@@ -418,8 +418,9 @@ def test_page_links_every_email_address_to_write_to_it(concept, page):
 
 def test_the_line_items_say_which_recur_so_the_kaemmerei_can_filter_them(book):
     """'Anfall': 'einmalig' for a line marked so and for a project that ends in its year (M20's
-    survey), 'befristet' for work under way that ends in its year (M2, funded until 2027),
-    'jährlich' for the rest – the split the papers' Folgekosten make."""
+    survey), 'befristet' for work under way whose measure ends (M2, funded until 2027: in 2026
+    and 2027 alike, Kämmerei review), 'jährlich' for the rest – the split the papers' Folgekosten
+    make."""
     items = book["Aufwandspositionen"]
     header = [c.value for c in items[1]]
     column = header.index("Anfall") + 1
@@ -435,7 +436,18 @@ def test_the_line_items_say_which_recur_so_the_kaemmerei_can_filter_them(book):
         for r in rows
         if items.cell(r, column).value == "befristet"
     }
-    assert limited == {(2027, "M2")}
+    ending = {
+        m["id"]: m["zeitraum"]["bis"].year
+        for m in raw("massnahmen.yaml")["massnahmen"]
+        if m["zeitraum"].get("bis") and m["status"] == "laufend"
+    }
+    numbers = {m["id"]: f"M{i}" for i, m in enumerate(raw("massnahmen.yaml")["massnahmen"], 1)}
+    expected = {
+        (line["jahr"], numbers[line["fuer"]])
+        for line in raw("ressourcen.yaml")["aufwand"]
+        if line.get("fuer") in ending and line["jahr"] <= ending[line["fuer"]] and not line.get("einmalig")
+    }
+    assert limited == expected and {(2026, "M2"), (2027, "M2")} <= limited
     assert sum(value == "einmalig" for value in kinds.values()) == len(marked) + 1
 
 

@@ -59,7 +59,7 @@ def test_a_body_without_report_or_plan_is_named(example_copy):
     assert result.exit_code == 0
     assert (
         "Ausschuss für Soziales und Teilhabe: seit dem letzten Bericht am 11.03.2021 kein "
-        "Bericht über Frühe Hilfen, fällig war er bis 11.03.2023 (alle zwei Jahre); keine "
+        "Bericht über Frühe Hilfen, fällig war er bis zum 11.03.2023 (alle zwei Jahre); keine "
         "Vorlage geplant."
     ) in result.output
     assert "Ausschuss für Gesundheit: seit dem letzten Bericht am 18.09.2025" in result.output

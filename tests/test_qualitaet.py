@@ -198,7 +198,7 @@ def test_reports_by_cycle_and_sitting_calendar(concept, raw_inputs):
     assert jha.level == "erfüllt" and "letzter Bericht über Frühe Hilfen am 07.05.2026" in jha.message
     ga = _evidence(found, "gremien.yaml: gremien[1].berichte")
     assert ga.level == "erfüllt" and "überfällig" not in ga.message
-    assert "fällig war der nächste Bericht bis 18.09.2026" in ga.message
+    assert "fällig war der nächste Bericht bis zum 18.09.2026" in ga.message
     assert "nicht getagt; für die nächste Sitzung am 19.11.2026 ist er vorgesehen" in ga.message
     sa_raw = next(c for c in raw_inputs["gremien.yaml"]["gremien"] if c["id"] == "sa")
     decided = [d["datum"] for d in raw_inputs["gremien.yaml"]["beschluesse"] if d["gremium"] == "sa"]
@@ -228,14 +228,14 @@ def test_a_decision_reported_on_once_falls_due_again_a_cycle_later():
     due = add_months(dt.date(2023, 6, 22), council["berichtsturnus_monate"])
     assert old.level == "offen"
     assert (
-        f"zuletzt am 22.06.2023 über die Umsetzung berichtet; fällig war der nächste Bericht bis {due:%d.%m.%Y}"
+        f"zuletzt am 22.06.2023 über die Umsetzung berichtet; fällig war der nächste Bericht bis zum {due:%d.%m.%Y}"
         in (old.message)
     )
     new = next(e for e in found.evidence if "M 288/2025" in e.message)
     assert (
         new.level == "erfüllt"
         and "noch kein Bericht" in new.message
-        and "fällig ist er bis 11.12.2028" in new.message
+        and "fällig ist er bis zum 11.12.2028" in new.message
     )
 
 

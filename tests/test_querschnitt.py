@@ -731,7 +731,7 @@ def test_own_grants_without_conditions_are_named_not_glossed_over(inputs):
     sentence = text[text.index("Auch die meisten eigenen Bewilligungen") :].split("Zuwendungen:")[0]
     assert "ohne solche Auflagen sind bisher:" in sentence
     for grant in bare:
-        assert f"{grant['bezeichnung']} (" in sentence and f"an {carriers[grant['empfaenger']]}" in sentence
+        assert f"{grant['bezeichnung']} (Träger: {carriers[grant['empfaenger']]}; " in sentence
 
     def all_conditioned(data):
         for line in data["aufwand"]:
@@ -773,7 +773,12 @@ def test_the_coordination_has_a_chapter_of_its_own(folder):
     html = _chapters(inputs)["netzwerkkoordination"]
     text = _text(html)
     municipality = _raw(folder, "kommune.yaml")["kommune"]
-    assert f"sie arbeitet als „{municipality['netzwerkkoordination']['stelle']}“" in text
+    position = municipality["netzwerkkoordination"]["stelle"]
+    assert "hat als Träger der öffentlichen Jugendhilfe im Jugendamt" in text
+    # the post's own name only where it says more than 'Netzwerkkoordination Frühe Hilfen' (review:
+    # 'die Netzwerkkoordination … arbeitet als „Netzwerkkoordination …“' was a tautology)
+    named = f"; sie heißt dort „{position}“" in text
+    assert named == (not position.startswith("Netzwerkkoordination Frühe Hilfen"))
     assert f"Ansprechperson ist {municipality['netzwerkkoordination']['person']}" in text
     actor = next(a for a in _raw(folder, "akteure.yaml")["akteure"] if a["id"] == "netzwerkkoordination")
     assert all(r in text for r in actor["zustaendigkeiten"])
@@ -814,10 +819,12 @@ def test_paths_an_agreement_not_yet_in_force_lays_down_are_not_called_agreed(inp
     paths, protection = _text(chapters["abstimmungswege"]), _text(chapters["kinderschutz"])
     assert (
         "legt das Netzwerk Abstimmungswege fest; verbindlich werden sie mit der Kooperationsvereinbarung zu dieser "
-        f"Fassung, die am {start:%d.%m.%Y} in Kraft tritt." in paths
+        f"Fassung, die am {start:%d.%m.%Y} in Kraft tritt; bis dahin gilt für ihre Unterzeichnenden die bisherige "
+        "Vereinbarung." in paths
     )
     assert (
-        f"Mit der Kooperationsvereinbarung zu dieser Fassung (ab {start:%d.%m.%Y}) vereinbart sind" in protection
+        f"Die Kooperationsvereinbarung zu dieser Fassung legt ab dem {start:%d.%m.%Y} diese Wege zur Ansprechstelle "
+        "im Jugendamt fest" in protection
     )
     inputs.edit("netzwerk.yaml", lambda data: data["kooperationsvereinbarung"].pop("beginn"))
     chapters = _chapters(inputs)

@@ -28,7 +28,7 @@ from pypdf import PdfReader
 from pipeline.build import check_folder
 from pipeline.cli import main
 from pipeline.findings import WARNING
-from pipeline.formatting import NB_HYPHEN, count
+from pipeline.formatting import NB_HYPHEN, count, enumeration_of_names
 from pipeline.model.norms import NORMS_BY_CITATION
 from pipeline.model.procedure import table
 from pipeline.model.supervision import AUTHORITIES
@@ -406,12 +406,12 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
         f"ihre Unterschriften binden {len(bound)} der {len(actors)} Akteure des Netzwerks" in text
     )
     # groups named already as acceding now are not named again
-    assert "Ebenfalls einzeln beitretend, jede Einrichtung, Praxis oder Person mit eigener Unterschrift:" in text
+    assert "Ebenfalls einzeln beitretend (jede Einrichtung, Praxis oder Person unterschreibt selbst):" in text
     # an association that signs for a profession binds none of its members: said, not counted
     association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
     assert association in concept.agreement.binding_none
     assert (
-        f"Zusätzlich unterzeichnet für freiberufliche Hebammen: {association.name}; diese Unterschrift bindet "
+        f"Für freiberufliche Hebammen unterzeichnet zusätzlich „{association.name}“; diese Unterschrift bindet "
         "die Einzelnen nicht, sie treten selbst bei." in text
     )
 
@@ -933,9 +933,11 @@ def test_the_form_tells_parents_their_rights(concept):
     ]
     assert paragraphs[0].startswith("Für diesen Zweck entbinde ich") and " Sie " not in paragraphs[0]
     assert paragraphs[1].startswith("Zur Erläuterung:") and " ich " not in paragraphs[1]
-    # the signature stays with the parents' rights: one block that is never split
-    block = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h1[@id='rechte']]")
-    assert block and block[0].xpath(".//h1[@id='unterschrift']")
+    # the signature stays with the last of the parents' rights (the child's protection): one block
+    # never split; the whole section with it left an almost empty page before it (Neuhafen)
+    block = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h1[@id='unterschrift']]")
+    assert block and text_of(block[0].xpath("p")[0]).startswith("Zum Schutz Ihres Kindes gilt das Gesetz")
+    assert not block[0].xpath(".//h1[@id='rechte']")
 
 
 def test_without_the_form_the_agreement_names_no_annex_3(inputs):
@@ -1316,17 +1318,19 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
     signed = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a.get("kooperationsvereinbarung")]
     actors = raw_inputs["akteure.yaml"]["akteure"]
-    # actors are bound by their Träger's signature (volunteers, the Landkreis' own services), not
-    # signatories themselves (Kreistag review)
-    assert (
-        f"An die bisherige Vereinbarung sind {len(signed)} von {len(actors)} Akteuren gebunden, durch die "
-        "Unterschrift ihres Trägers oder ihre eigene."
-    ) in text
+    # actors are bound, not signatories themselves (Kreistag review); how the earlier agreement was
+    # signed (per Träger or per institution) the inputs do not say, so the sentence does not claim it
+    # (coordinator review: 'durch die Unterschrift ihres Trägers' contradicted the count)
+    assert f"An die bisherige Vereinbarung sind {len(signed)} von {len(actors)} Akteuren gebunden." in text
     assert "Bisherige Kooperationsvereinbarung: gebundene Akteure" in text and "Gebunden seit" in text
     agreement = concept.agreement
     signed_ids = {a["id"] for a in signed}
     new = [a.name for a in agreement.bound_actors if a.id not in signed_ids]
-    assert new and f"Gegenüber der bisherigen Vereinbarung ändert sich: Neu gebunden: {'; '.join(new)}." in text
+    assert (
+        new
+        and f"Gegenüber der bisherigen Vereinbarung ändert sich: Neu gebunden: {enumeration_of_names(new)}."
+        in text
+    )
     acceding = [a.name for a in concept.actors if a.id in signed_ids and agreement.joins_individually(a)]
     assert acceding == ["Kindertagesstätten und Familienzentren", "Freiberufliche Hebammen"]
     assert (

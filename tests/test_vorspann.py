@@ -154,7 +154,7 @@ def test_the_summary_says_which_report_is_due_at_the_next_sitting(concept):
     following = min(d for d in health["sitzungen"] if d > stand)
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
     assert (
-        f"der Bericht an den {health['name']} (seit {due:%d.%m.%Y}; nächste Sitzung am {following:%d.%m.%Y})"
+        f"der Bericht an den {health['name']} (seit dem {due:%d.%m.%Y}; nächste Sitzung am {following:%d.%m.%Y})"
         in plain
     )
 
@@ -170,4 +170,4 @@ def test_the_summary_says_since_when_a_report_is_overdue(concept):
     months = social["berichtsturnus_monate"]
     due = dt.date(last.year + (last.month - 1 + months) // 12, (last.month - 1 + months) % 12 + 1, last.day)
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
-    assert f". Dem {social['name']} steht seit {due:%d.%m.%Y} ein Bericht aus" in plain
+    assert f". Dem {social['name']} steht seit dem {due:%d.%m.%Y} ein Bericht aus" in plain

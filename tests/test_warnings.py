@@ -108,7 +108,7 @@ def _finished_but_running(data):
                     "kommune.yaml",
                     "konzept.fortschreibung.naechste",
                     "Bei einer Fortschreibung alle 3 Jahre "
-                    "wäre sie bis 15.10.2029 fällig, geplant ist sie erst für 01.01.2031.",
+                    "wäre sie bis zum 15.10.2029 fällig, geplant ist sie erst für den 01.01.2031.",
                 )
             ],
         ),

@@ -57,7 +57,7 @@ from pipeline.model.inputs import (
     names_in_line,
 )
 from pipeline.model.procedure import Body, Preparation, Procedure, is_executive, procedure_for
-from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
+from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, SOURCE_GENITIVES, Item
 
 if TYPE_CHECKING:
     from pipeline.model.agreement import Agreement
@@ -400,13 +400,13 @@ class Concept:
     def expense_label(self, expense: Expense, *, recipient: bool = False) -> str:
         """A budget line as a Kämmerei reads it: its own title, and the measure it pays for
         ('Zuwendung Willkommensbesuche (M1)'); coordination lines need no reference. With
-        `recipient`, a grant names its Träger ('… an Caritasverband …'): a council member voting
-        on it must know whom it funds (and whether a conflict of interest bars them)."""
+        `recipient`, a grant names its Träger ('…, Träger: Caritasverband …'): a council member
+        voting on it must know whom it funds (and whether a conflict of interest bars them)."""
         label = expense.title
         if expense.purpose != COORDINATION:
             label = with_note(label, self.measure_number(expense.purpose))
         if recipient and expense.recipient is not None:
-            label = f"{label} an {self.organisation(expense.recipient).name}"
+            label = f"{label}, Träger: {self.organisation(expense.recipient).name}"
         return label
 
     def network_body(self, body_id: str) -> NetworkBody:
@@ -675,9 +675,10 @@ class Concept:
     @property
     def coordination_grant_phrases(self) -> list[str]:
         """Each grant for the coordination with its amount and state per year, and what else it
-        pays for: 'Bundesstiftung Frühe Hilfen, Förderbereich I …: 38.900,00 € im Jahr 2026,
-        42.800,00 € im Jahr 2027 (beantragt); die Zuwendung finanziert auch M16 und M17' – the finance review
-        read '(2026 und 2027)' as promised for both years."""
+        pays for, to follow 'aus einer Zuwendung': 'der Bundesstiftung Frühe Hilfen (Förderbereich
+        I …): 38.900,00 € im Jahr 2026 und 42.800,00 € im Jahr 2027 (beantragt); die Zuwendung
+        finanziert auch M16 und M17' – the finance review read '(2026 und 2027)' as promised for
+        both years, a network coordinator tripped over the source and label after a colon."""
         phrases = []
         for lines in self.coordination_grants:
             first = lines[0]
@@ -690,7 +691,7 @@ class Concept:
                 if others
                 else ""
             )
-            phrases.append(f"{first.source}, {first.label}: {amounts}{also}")
+            phrases.append(f"{SOURCE_GENITIVES.get(first.source, first.source)} ({first.label}): {amounts}{also}")
         return phrases
 
     @property

@@ -792,7 +792,7 @@ ADVICE_CLAIMS: dict[str, AdviceClaim] = {
         on_youth_office=False,  # the Träger's own agreement provides the advice
     ),
     "§ 8b SGB VIII": AdviceClaim(
-        "alle, die beruflich mit Kindern in Kontakt stehen, etwa Lehrkräfte",
+        "alle, die beruflich mit Kindern in Kontakt stehen, etwa Kindertagespflegepersonen",
         "§ 8b Abs. 1 SGB VIII",
     ),
 }

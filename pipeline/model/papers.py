@@ -201,8 +201,8 @@ class FinanceSummary:
     @property
     def recurring(self) -> str:
         """'Von dem Aufwand 2027 (545.000,00 €) fallen 494.000,00 € jährlich wiederkehrend an;
-        44.000,00 € für die befristete Maßnahme M2 …; einmalig sind …': the Folgekosten start from
-        what recurs. Empty where everything recurs."""
+        44.000,00 € entfallen auf die befristete Maßnahme M2 …; einmalig sind …': the Folgekosten
+        start from what recurs. Empty where everything recurs."""
         if not (self.one_off or self.limited):
             return ""
         once = total(amount for _, amount in self.one_off)
@@ -213,10 +213,10 @@ class FinanceSummary:
         ]
         if self.limited:
             if len(self.limited) == 1:
-                parts.append(f"{euro(ending)} für die befristete Maßnahme {self.limited[0][0]}")
+                parts.append(f"{euro(ending)} entfallen auf die befristete Maßnahme {self.limited[0][0]}")
             else:
                 named = enumeration([f"{label} ({euro(amount)})" for label, amount in self.limited])
-                parts.append(f"{euro(ending)} für die befristeten Maßnahmen {named}")
+                parts.append(f"{euro(ending)} entfallen auf die befristeten Maßnahmen {named}")
         if self.one_off:
             lines = "; ".join(f"{label}, {euro(amount)}" for label, amount in self.one_off)
             parts.append(f"einmalig sind {euro(once)}: {lines}")
@@ -542,6 +542,15 @@ class PaperView:
             if any(d.committee == c.id for d in open_)
         ]
 
+    def _noting(self, committee: Committee, decisions: list[Decision]) -> str:
+        """'… nimmt den Bericht zur Umsetzung der Beschlüsse A und B zur Kenntnis', or empty where
+        the author's points already name every such decision."""
+        numbers = [d.number for d in decisions]
+        if all(any(n in point for point in self.paper.proposal) for n in numbers):
+            return ""
+        which = "des Beschlusses" if len(numbers) == 1 else "der Beschlüsse"
+        return f"{sentence_start(committee.forms.nom)} nimmt den Bericht zur Umsetzung {which} {enumeration(numbers)} zur Kenntnis"
+
     @property
     def report_noted(self) -> str:
         """'Die Stadtverordnetenversammlung nimmt den Bericht zur Umsetzung der Beschlüsse M 212/2020
@@ -551,18 +560,26 @@ class PaperView:
         if self.paper.kind != "Beschlussvorlage":
             return ""
         deciding = {c.committee for c in self.paper.consultations if c.role == "Entscheidung"}
+        noted = [self._noting(c, ds) for c, ds in self.reports_back if c.id in deciding]
+        return f"{noted[0]}." if noted and noted[0] else ""
+
+    @property
+    def reports_noted_before(self) -> list[str]:
+        """'Der Jugendhilfeausschuss nimmt in seiner Sitzung am 26.11.2026 den Bericht zur Umsetzung
+        der Beschlüsse … zur Kenntnis.': where a Beschlussvorlage is also the report to a body that
+        only prepares the decision, that body takes note of it in its own sitting, apart from the
+        points it recommends (Kreistag review: nothing let the JHA take note of its reports)."""
+        if self.paper.kind != "Beschlussvorlage":
+            return []
+        sittings = {c.committee: c.date for c in self.paper.consultations if c.role != "Entscheidung"}
+        notes = []
         for committee, decisions in self.reports_back:
-            if committee.id not in deciding:
-                continue
-            numbers = [d.number for d in decisions]
-            if all(any(n in point for point in self.paper.proposal) for n in numbers):
-                return ""
-            which = "des Beschlusses" if len(numbers) == 1 else "der Beschlüsse"
-            return (
-                f"{sentence_start(committee.forms.nom)} nimmt den Bericht zur Umsetzung {which} "
-                f"{enumeration(numbers)} zur Kenntnis."
-            )
-        return ""
+            noted = self._noting(committee, decisions) if committee.id in sittings else ""
+            if noted:
+                own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
+                head, tail = noted.split(" nimmt ", 1)
+                notes.append(f"{head} nimmt in {own} Sitzung am {german_date(sittings[committee.id])} {tail}.")
+        return notes
 
     @property
     def reports_back_unnamed(self) -> list[tuple[Committee, list[Decision]]]:
@@ -871,18 +888,23 @@ class PaperView:
         self, previous: int | None, year: int, most: int = 3
     ) -> tuple[list[tuple[str, Decimal]], Decimal | None]:
         """The purposes (measures, the coordination) whose Aufwand changed most against the year
-        before, largest first; at most `most`, and all that change where there are no more – and
-        the change of the others together (None if none is left out), so the named and the rest
-        add up to the change a Kämmerei checks."""
+        before, largest first; `most` of them, more where others changed by as much as the last
+        named (Kämmerei review: naming M7 but not M11 and M19, each +4.000 €, looked arbitrary),
+        and all that change where there are no more – and the change of the others together
+        (None if none is left out), so the named and the rest add up to the change a Kämmerei
+        checks."""
         if previous is None:
             return [], None
         budget, concept = self.concept.budget, self.concept
         purposes = dict.fromkeys(e.purpose for e in budget.expense_lines if e.year in (previous, year))
         changes = [(p, budget.cost_of(p, year) - budget.cost_of(p, previous)) for p in purposes]
         changes = sorted((c for c in changes if c[1]), key=lambda c: -abs(c[1]))
-        rest = changes[most:]
+        cut = min(most, len(changes))
+        while 0 < cut < len(changes) and abs(changes[cut][1]) == abs(changes[cut - 1][1]):
+            cut += 1
+        rest = changes[cut:]
         others = sum((c for _, c in rest), Decimal(0)) if rest else None
-        return [(concept.purpose_label(p), change) for p, change in changes[:most]], others
+        return [(concept.purpose_label(p), change) for p, change in changes[:cut]], others
 
     # attachments ---------------------------------------------------------------------------
 

@@ -244,7 +244,7 @@ def _committee_notices(item: CommitteeReporting, on: dt.date) -> list[Finding]:
             _notice(
                 "gremien.yaml",
                 f"{name}: {since} kein Bericht über Frühe Hilfen, fällig war er "
-                f"bis {german_date(item.due)} ({item.cycle}); keine Vorlage geplant.",
+                f"bis zum {german_date(item.due)} ({item.cycle}); keine Vorlage geplant.",
             )
         ]
     if item.overdue and planned is not None:

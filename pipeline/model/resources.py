@@ -22,20 +22,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pipeline.formatting import enumeration, euro, german_date, number, with_note
 from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position
-from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
+from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES, SOURCE_GENITIVES
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
 
 #: How the tables call the municipality's own share.
 OWN_SHARE = "Kommunaler Eigenanteil (Zuschussbedarf)"
-#: The income sources after 'Zuwendungen und Erstattungen'.
-SOURCE_GENITIVES = {
-    "Bundesstiftung Frühe Hilfen": "der Bundesstiftung Frühe Hilfen",
-    "Land": "des Landes",
-    "Krankenkassen": "der Krankenkassen",
-    "Dritte": "Dritter",
-}
 #: How the tables call the network's coordination, which is no measure.
 COORDINATION_LABEL = "Netzwerkkoordination"
 #: The head of a column of budget items that are not all Produkte.
@@ -138,7 +131,7 @@ class FollowUpYear:
     @property
     def sentence(self) -> str:
         """'Ab 2028 fehlen ohne Anschlussförderung Erträge von 24.000,00 € im Jahr: …
-        M2 Babylotsendienst … ist bis 31.12.2027 befristet; …' for the Folgekosten of a paper.
+        M2 Babylotsendienst … ist bis zum 31.12.2027 befristet; …' for the Folgekosten of a paper.
         Amounts per year, said so that nobody reads a rise every year."""
         parts = []
         if self.ending:
@@ -192,7 +185,7 @@ class FollowUpYear:
             names = enumeration(
                 [named(m, spent(c, w, i)) for m, c, w, i in zip(self.measures, costs, wholes, items, strict=True)]
             )
-            until = f" bis {german_date(ends.pop())}" if len(ends) == 1 else ""
+            until = f" bis zum {german_date(ends.pop())}" if len(ends) == 1 else ""
             verb = "ist" if len(self.measures) == 1 else "sind"
             parts.append(f"{names} {verb}{until} befristet; über die Fortführung ist gesondert zu entscheiden")
             if self.with_measures:
@@ -257,10 +250,13 @@ def time_limited(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
 
 
 def recurrence(expense: Expense, measures: dict[str, EndingMeasure]) -> str:
-    """How a line recurs, in the Kämmerei's words: 'einmalig', 'befristet' or 'jährlich'."""
+    """How a line recurs, in the Kämmerei's words: 'einmalig', 'befristet' or 'jährlich'. A line of
+    a measure that ends later is 'befristet' in every year, not only in its last (Kämmerei review:
+    M2 until 31.12.2027 read 'jährlich' in 2026 and 'befristet' in 2027)."""
     if once_only(expense, measures):
         return "einmalig"
-    return "befristet" if time_limited(expense, measures) else "jährlich"
+    measure = measures.get(expense.purpose)
+    return "befristet" if measure is not None and measure.end.year >= expense.year else "jährlich"
 
 
 def ends_by(measures: dict[str, EndingMeasure], purpose: str, year: int) -> bool:
@@ -699,6 +695,18 @@ class Budget:
         asking = [i for i in self.income_lines if i.cooperation_requirements]
         return _grouped(asking, lambda i: (i.source, i.label, i.earmarking))
 
+    @staticmethod
+    def grant_heading(grant: Income, years: list[int]) -> str:
+        """A grant of :attr:`requirement_groups` as its list is headed: the source where the label
+        does not name it, the label and the budget years ('Projektförderung der gesetzlichen
+        Krankenkassen … (befristet bis 2027; Haushaltsjahre 2026 und 2027)') – 'Krankenkassen,
+        Projektförderung der gesetzlichen Krankenkassen … (befristet bis 2027; 2026 und 2027)' said
+        the source twice and left the years unexplained (coordinator review)."""
+        stem = grant.source.split()[0].lower().removesuffix("e")[:4]
+        label = grant.label if stem in grant.label.lower() else f"{grant.source}, {grant.label}"
+        budget_years = f"Haushaltsjahr{'e' if len(years) > 1 else ''} {enumeration([str(y) for y in years])}"
+        return with_note(label, budget_years)
+
     @cached_property
     def _own_grants(self) -> list[tuple[Expense, list[int]]]:
         """The municipality's own grants to Träger, the same grant across years merged (first
@@ -720,11 +728,15 @@ class Budget:
     @cached_property
     def grants_without_requirements(self) -> list[str]:
         """The municipality's own grants to Träger that ask for no cooperation, as the chapter
-        names them beside :attr:`own_requirements` ('Zuwendung … (2026 und 2027) an Caritasverband
-        …'), so it does not claim that all of them do. (A grant always names its 'empfaenger'.)"""
+        names them beside :attr:`own_requirements` ('Zuwendung … (Träger: Caritasverband …; 2026
+        und 2027)'), so it does not claim that all of them do. (A grant always names its
+        'empfaenger'; 'an Caritasverband' lacked its article, and names do not say theirs.)"""
         return [
-            f"{with_note(grant.title, enumeration([str(y) for y in years]))} an "
-            f"{self.concept.organisation(cast(str, grant.recipient)).name}"
+            with_note(
+                grant.title,
+                f"Träger: {self.concept.organisation(cast(str, grant.recipient)).name}; "
+                f"{enumeration([str(y) for y in years])}",
+            )
             for grant, years in sorted(self._own_grants, key=partial(_recipient_order, self.concept))
             if not grant.cooperation_requirements
         ]

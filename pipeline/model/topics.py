@@ -66,7 +66,7 @@ PLAN_PHRASES = {
 AUDIENCE_PHRASES = {
     "Eltern": "werdende Eltern und Familien",
     "Fachkräfte": "Fachkräfte",
-    "Politik und Verwaltung": "Politik und Verwaltung",
+    "Politik und Verwaltung": "Verantwortliche in Politik und Verwaltung",
     "Öffentlichkeit": "die Öffentlichkeit",
 }
 

@@ -421,6 +421,13 @@ EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt")
 
 #: Display order of income sources in budget tables.
 INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)
+#: The income sources in the genitive, after 'Zuwendungen und Erstattungen' or 'eine Zuwendung'.
+SOURCE_GENITIVES = {
+    "Bundesstiftung Frühe Hilfen": "der Bundesstiftung Frühe Hilfen",
+    "Land": "des Landes",
+    "Krankenkassen": "der Krankenkassen",
+    "Dritte": "Dritter",
+}
 #: Display order of the kinds of expenses.
 EXPENSE_KINDS: tuple[str, ...] = get_args(ExpenseKind)
 #: The purpose of expenses that belong to no measure: the network's coordination itself.

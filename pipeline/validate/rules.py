@@ -295,7 +295,7 @@ def update_within_cycle(concept: Concept) -> Iterator[Finding]:
             "kommune.yaml",
             ("konzept", "fortschreibung", "naechste"),
             f"Bei einer Fortschreibung alle {version.update.cycle_years} Jahre wäre sie "
-            f"bis {german_date(due)} fällig, geplant ist sie erst für "
+            f"bis zum {german_date(due)} fällig, geplant ist sie erst für den "
             f"{german_date(version.update.next_date)}.",
         )
 

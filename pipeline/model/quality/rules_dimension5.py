@@ -306,7 +306,7 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
     last = f"{committee.name}: letzter Bericht über Frühe Hilfen am {german_date(item.last_report)}"
     if not item.due_passed:
         return observed(
-            f"{last}, der nächste Bericht ist bis {german_date(item.due)} fällig (vereinbart: {item.cycle}; "
+            f"{last}, der nächste Bericht ist bis zum {german_date(item.due)} fällig (vereinbart: {item.cycle}; "
             f"{recent} in den letzten zwölf Monaten).",
             where,
             FULFILLED,
@@ -314,7 +314,7 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
     tail, status, change = _since_due(view, committee, item.due)
     calendar = () if committee.meetings else (at("gremien.yaml", "gremien", index, "sitzungen"),)
     return observed(
-        f"{last}; fällig war der nächste Bericht bis {german_date(item.due)} (vereinbart: {item.cycle}). {tail}",
+        f"{last}; fällig war der nächste Bericht bis zum {german_date(item.due)} (vereinbart: {item.cycle}). {tail}",
         (where, *calendar),
         status,
         change,
@@ -361,7 +361,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
             tail, status, change = _since_due(view, committee, due, decision.id)
             evidence.append(
                 observed(
-                    f"{label}: {done}; fällig war {following} bis {german_date(due)}. {tail}",
+                    f"{label}: {done}; fällig war {following} bis zum {german_date(due)}. {tail}",
                     where,
                     status,
                     change,
@@ -369,7 +369,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
             )
         else:
             evidence.append(
-                observed(f"{label}: {done}; fällig ist {following} bis {german_date(due)}.", where, FULFILLED)
+                observed(f"{label}: {done}; fällig ist {following} bis zum {german_date(due)}.", where, FULFILLED)
             )
     return evidence
 
@@ -1018,8 +1018,8 @@ def regular_update(view: ReportingView) -> list[Finding]:
     evidence = [
         observed(
             f"Fassung {version.version} (Stand {german_date(version.date)}) liegt im Turnus: Fortschreibung "
-            f"{cycle}, also spätestens bis {german_date(cycle_end)}"
-            + (f"; geplant ist sie bis {german_date(next_date)}." if planned else "."),
+            f"{cycle}, also spätestens bis zum {german_date(cycle_end)}"
+            + (f"; geplant ist sie bis zum {german_date(next_date)}." if planned else "."),
             (stand, where) if planned else stand,
             FULFILLED,
         )
@@ -1048,7 +1048,7 @@ def regular_update(view: ReportingView) -> list[Finding]:
                 f"geplant, nach dem Ende des Turnus ({german_date(cycle_end)}).",
                 where,
                 PARTIAL,
-                f"Die Fortschreibung so planen, dass sie bis {german_date(cycle_end)} abgeschlossen ist.",
+                f"Die Fortschreibung so planen, dass sie bis zum {german_date(cycle_end)} abgeschlossen ist.",
             )
         )
     return evidence
