@@ -192,7 +192,7 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
         if flow.get("formular"):
             assert forms[flow["formular"]] in row[3]
     consent = sum(f["grundlage"] in ("Einwilligung", "Schweigepflichtentbindung") for f in raw["weitergaben"])
-    words = {2: "Zwei", 3: "Drei", 4: "Vier"}
+    words = {2: "Zwei", 3: "Drei", 4: "Vier", 5: "Fünf", 6: "Sechs"}
     assert f"{words[consent]} Weitergaben beruhen auf der Einwilligung" in _text(html)
     assert [r[0] for r in _rows(html, "Formulare für Einwilligung und Schweigepflichtentbindung")] == list(
         forms.values()
@@ -464,7 +464,7 @@ def test_unknown_forms_bodies_and_measures_are_errors(inputs):
     inputs.replace(FILE, "  auswertung: sg-fruehe-hilfen", "  auswertung: steuerung")
     inputs.replace(FILE, "      massnahme: patenschaften", "      massnahme: paten")
     problems = inputs.problems()
-    assert any("datenschutz.weitergaben[1].formular: Formular 'entbindung' gibt es nicht" in p for p in problems)
+    assert any("datenschutz.weitergaben[2].formular: Formular 'entbindung' gibt es nicht" in p for p in problems)
     assert any(
         "evaluation.auswertung: Netzwerkgremium 'steuerung' gibt es nicht in netzwerk.yaml" in p for p in problems
     )
@@ -523,7 +523,9 @@ def test_child_protection_data_go_only_to_the_youth_office(inputs):
         '      an: [asd, familienbildung]\n      grundlage: "§ 4 KKG"',
     )
     [warning] = _warnings(inputs, "Nach § 4 KKG gehen Angaben nur an")
-    assert warning.where.field == "datenschutz.weitergaben[5].an"
+    flows = _raw(EXAMPLE, FILE)["datenschutz"]["weitergaben"]
+    index = next(i for i, f in enumerate(flows) if f["grundlage"] == "§ 4 KKG")
+    assert warning.where.field == f"datenschutz.weitergaben[{index}].an"
     assert "Familienbildungsstätte Musterstadt" in warning.message and "Einwilligung" in warning.message
 
 
@@ -868,3 +870,61 @@ def test_parents_and_child_are_involved_only_where_that_does_not_endanger_the_ch
         assert (
             "bezieht Eltern und Kind ein, soweit das den wirksamen Schutz des Kindes nicht in Frage stellt" in text
         )
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, NEUHAFEN], ids=["musterkreis", "neuhafen"])
+def test_every_path_between_two_places_has_its_data_flow(folder):
+    """Each Abstimmungsweg passes a family, and data about it, from one place to another: the
+    overview of Weitergaben names its ground (coordinator review: five of Musterkreis' paths were
+    missing, among them one under § 8a Abs. 4 SGB VIII). The examples leave none out; paths inside
+    the Jugendamt or one free Träger and those marked 'personenbezogen: nein' need none."""
+    inputs = _in_memory(folder)
+    assert not _warnings(inputs, "Auf dem Abstimmungsweg von")
+    paths = _raw(folder, "netzwerk.yaml")["abstimmungswege"]
+    flows = _raw(folder, "querschnitt.yaml")["datenschutz"]["weitergaben"]
+    counted = [f for f in flows if f["grundlage"] not in ("anonymisiert", "pseudonymisiert")]
+    actors = {a["id"]: a for a in _raw(folder, "akteure.yaml")["akteure"]}
+    statistics = [p for p in paths if p.get("personenbezogen") == "nein"]
+    assert statistics  # the yearly data report to the planning
+    # a path to someone outside the Jugendamt, and its flow taken away: warned at the path
+    index, path = next(
+        (i, p)
+        for i, p in enumerate(paths)
+        if p.get("personenbezogen") != "nein"
+        and not actors[p["von"]].get("im_jugendamt")
+        and actors[p["von"]].get("traeger") != actors[p["an"]].get("traeger")
+        and any(p["von"] in f.get("von", []) and p["an"] in f["an"] for f in counted)
+    )
+
+    def without(data):
+        for flow in data["datenschutz"]["weitergaben"]:
+            if path["von"] in flow.get("von", []) and path["an"] in flow["an"]:
+                flow["von"] = [a for a in flow["von"] if a != path["von"]] or ["planung"]
+
+    (warned,) = _warnings(inputs.edit("querschnitt.yaml", without), "Auf dem Abstimmungsweg von")
+    assert warned.where.file == "netzwerk.yaml" and warned.where.field == f"abstimmungswege[{index}].von"
+    assert actors[path["von"]]["name"] in warned.message and actors[path["an"]]["name"] in warned.message
+    assert f"von: [{path['von']}] und an: [{path['an']}]" in warned.suggestion
+    # a path marked as carrying no personal data needs no flow
+    inputs = _in_memory(folder).edit("querschnitt.yaml", without)
+    inputs.edit("netzwerk.yaml", lambda data: data["abstimmungswege"][index].update(personenbezogen="nein"))
+    assert not _warnings(inputs, "Auf dem Abstimmungsweg von")
+
+
+def test_a_path_inside_one_free_traeger_needs_no_flow_but_one_inside_the_landkreis_does(inputs):
+    """Volunteers and their coordination belong to one association, one controller; Gesundheitsamt
+    and Jugendhilfeplanung of one Landkreis are two places of a public body."""
+    actors = {a["id"]: a for a in _raw(EXAMPLE, "akteure.yaml")["akteure"]}
+    assert actors["familienpatenschaften"]["traeger"] == actors["kinderschutzbund"]["traeger"]
+    assert actors["gesundheitsamt"]["traeger"] == actors["planung"]["traeger"] == "landkreis"
+
+    def add(data):
+        for sender, recipient in (("familienpatenschaften", "kinderschutzbund"), ("gesundheitsamt", "planung")):
+            data["abstimmungswege"].append(
+                {"von": sender, "an": recipient, "anlass": "Anlass", "form": "telefonisch", "frist": "sofort"}
+            )
+
+    warned = _warnings(inputs.edit("netzwerk.yaml", add), "Auf dem Abstimmungsweg von")
+    assert [w.message.split("“ an „")[0] for w in warned] == [
+        f"Auf dem Abstimmungsweg von „{actors['gesundheitsamt']['name']}"
+    ]

@@ -906,6 +906,12 @@ class CoordinationPath(Item, title="Abstimmungsweg"):
     occasion: Text = field("anlass", "Anlass")
     form: Text = field("form", "Form, z. B. 'telefonisch, mit Einwilligung der Eltern'")
     deadline: Text = field("frist", "Frist, z. B. 'innerhalb von 3 Werktagen'")
+    personal: YesNo = field(
+        "personenbezogen",
+        "Gehen auf diesem Weg Angaben über einzelne Familien weiter (Standard: ja)? 'nein' etwa für einen "
+        "Datenbericht mit Fallzahlen; dann braucht der Weg keine Weitergabe in querschnitt.yaml",
+        default=True,
+    )
 
 
 class WorkingForm(Item, title="Arbeitsform"):

@@ -27,6 +27,7 @@ from pydantic import (
     Field,
     Strict,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -239,7 +240,13 @@ def _yes_no(value: Any) -> Any:
     return value
 
 
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+#: In the JSON schema too: 'ja' and 'nein' as well as true and false (the field reference says
+#: 'ja/nein'; an editor flagged 'nein' as not a boolean).
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_yes_no),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nein", "Ja", "Nein"]}]}),
+]
 #: What a web address looks like; messages name it a URL, not a Kennung.
 URL_PATTERN = r"^https?://[^\s]+$"
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300), AfterValidator(_displayable)]

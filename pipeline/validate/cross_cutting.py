@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.findings import Finding
+from pipeline.findings import WARNING, Finding, at
 from pipeline.formatting import agree, enumeration
 from pipeline.model.concept import Concept
 from pipeline.model.topics import CHILD_PROTECTION_GROUNDS
@@ -127,3 +127,52 @@ def health_professions_under_section_4(concept: Concept) -> Iterator[Finding]:
                 "SGB VIII gilt für Fachkräfte von Trägern der Kinder- und Jugendhilfe. Bitte für sie eine eigene "
                 "Weitergabe mit 'grundlage: \"§ 4 KKG\"' eintragen.",
             )
+
+
+#: Weitergaben that carry no data about a family that could identify it: they do not cover a path.
+_WITHOUT_PERSONAL_DATA = ("anonymisiert", "pseudonymisiert")
+
+
+@WARNINGS.rule("abstimmungsweg-ohne-weitergabe")
+def paths_have_their_data_flows(concept: Concept) -> Iterator[Finding]:
+    """An Abstimmungsweg passes a family from one place to another, and with it data about the
+    family; the overview of Weitergaben says on what ground. A path between two places that no
+    Weitergabe covers leaves the overview incomplete and its count of grounds wrong (coordinator
+    review: five paths of Musterkreis were missing, among them one under § 8a Abs. 4 SGB VIII).
+    Paths inside the Jugendamt (its contact for child protection, the coordination, services
+    'im_jugendamt') or inside one free Träger (volunteers and their coordination) need none: one
+    body, no transfer to another place; nor does a path marked 'personenbezogen: nein'. (Two
+    services of one public Träger, such as Gesundheitsamt and Jugendamt, are two places.)"""
+    section = concept.topics.data_protection
+    if section is None:
+        return
+    office = concept.topics.youth_office
+    coordination = concept.coordination_actor
+    inside = {a.id for a in concept.actors if a.in_youth_office}
+    inside |= {x.id for x in (office, coordination) if x is not None}
+    named = [f for f in section.flows if f.basis not in _WITHOUT_PERSONAL_DATA]
+    for index, path in enumerate(concept.network.paths):
+        if not path.personal or (path.sender in inside and path.recipient in inside):
+            continue
+        carriers = {concept.actor(a).carrier for a in (path.sender, path.recipient)}
+        carrier = carriers.pop() if len(carriers) == 1 else None
+        if carrier is not None and not _public(concept, carrier):
+            continue
+        if any((not f.senders or path.sender in f.senders) and path.recipient in f.recipients for f in named):
+            continue
+        sender, recipient = concept.actor(path.sender).name, concept.actor(path.recipient).name
+        yield Finding(
+            at("netzwerk.yaml", "abstimmungswege", index, "von"),
+            f"Auf dem Abstimmungsweg von „{sender}“ an „{recipient}“ gehen Angaben über eine Familie weiter, "
+            "aber keine Weitergabe in querschnitt.yaml (datenschutz, weitergaben) nennt ihn. Die Übersicht im "
+            "Kapitel Datenschutz bleibt so unvollständig.",
+            WARNING,
+            suggestion=(
+                f"Unter 'weitergaben' eine Weitergabe mit von: [{path.sender}] und an: [{path.recipient}] eintragen, "
+                "mit ihrer Grundlage (Einwilligung, Schweigepflichtentbindung, § 4 KKG oder § 8a SGB VIII)."
+            ),
+        )
+
+
+def _public(concept: Concept, organisation: str) -> bool:
+    return concept.organisation(organisation).kind == "öffentlicher Träger"
