@@ -240,7 +240,7 @@ class Municipality(Item, title="Kommune"):
     children_under_three: Integer = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
     children_under_three_sgb2: Integer | None = field(
         "kinder_unter_3_sgb2",
-        "Kinder unter drei Jahren in Haushalten mit SGB-II-Bezug",
+        "Kinder unter drei Jahren in Bedarfsgemeinschaften nach dem SGB II",
         default=None,
         ge=0,
     )
