@@ -1125,8 +1125,13 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         ),
         Decimal(0),
     )
-    assert f"liegt der Zuschussbedarf ab 2028 um {_german_euro(rise - cost + bound)} über dem von 2027." in (
-        _folgekosten(whole)
+    # ... and how it follows from the rise just named, so nobody adds the two (reader review)
+    derived = f"die Erhöhung um {_german_euro(rise)}, weniger ihr Aufwand von {_german_euro(cost)}"
+    if bound:
+        derived += f", zuzüglich der mit ihr endenden Erträge von {_german_euro(bound)}"
+    assert (
+        f"liegt der Zuschussbedarf ab 2028 um {_german_euro(rise - cost + bound)} über dem von 2027 ({derived})."
+        in _folgekosten(whole)
     )
 
 

@@ -231,6 +231,17 @@ class FollowUpYear:
             level = f"um {euro(-change)} unter dem von {before}"
         else:
             level = f"so hoch wie {before}"
+        # how it follows from the rise named before, so nobody adds the two (reader review)
+        if (self.ending or self.growing) and self.rise and total(self.costs):
+            one = len(self.measures) == 1
+            steps = [
+                f"die Erhöhung um {euro(self.rise)}",
+                f"weniger {'ihr' if one else 'deren'} Aufwand von {euro(total(self.costs))}",
+            ]
+            if self.with_measures:
+                ending = euro(total(i.amount for i in self.with_measures))
+                steps.append(f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden Erträge von {ending}")
+            level += f" ({', '.join(steps)})"
         return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
 
 

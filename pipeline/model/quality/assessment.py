@@ -222,20 +222,26 @@ class QualityAssessment:
         if rating is None or not self.disagrees(result):
             return ""
         apart = self._apart(result)
+        # often network and data name the same facts and only weigh them differently (reader review:
+        # the sentences read as if one side had missed something): both causes are offered
         if apart == 1:
             return (
                 "Die Daten bleiben hier etwas hinter der Einschätzung des Netzwerks zurück. Im Gespräch lässt sich "
-                "klären, ob Angaben fehlen, die belegen, was das Netzwerk schon erreicht sieht."
+                "klären, ob Angaben fehlen, die belegen, was das Netzwerk schon erreicht sieht, oder ob beide "
+                "dieselben Tatsachen verschieden gewichten."
             )
         if apart == -1:
-            # the facts that set the data's grade stand just above, under their heading: pointed
-            # to, not repeated ('teilweise' rests on what is partly reached, listed as open)
-            where = "Das zeigen die Daten" if result.status == FULFILLED else "Offen ist"
-            reached = "erreicht" if result.status == FULFILLED else "zum Teil schon erreicht"
+            # the facts that set the data's grade stand just above, under their headings: pointed
+            # to, not repeated ('Was unter „Offen ist“ steht, ist zum Teil erreicht' contradicted itself)
+            reached = (
+                "Nach den Daten ist erreicht, was oben unter „Das zeigen die Daten“ steht"
+                if result.status == FULFILLED
+                else "Nach den Daten ist einiges erreicht (oben unter „Das zeigen die Daten“) und anderes noch offen"
+            )
             return (
-                f"Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt: Was oben unter „{where}“ steht, "
-                f"ist {reached}. Im Gespräch lässt sich klären, was dem Netzwerk noch fehlt, das die Daten "
-                "nicht erfassen."
+                f"Die Daten zeigen hier etwas mehr, als das Netzwerk einschätzt: {reached}. Im Gespräch lässt sich "
+                "klären, was dem Netzwerk noch fehlt, das die Daten nicht erfassen, oder ob beide dieselben "
+                "Tatsachen verschieden gewichten."
             )
         return (
             "Die Daten zeichnen hier ein anderes Bild als die Einschätzung des Netzwerks. Im Gespräch lässt sich "

@@ -85,6 +85,13 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
     """Which paths bind follows from who signs the Kooperationsvereinbarung of this Fassung:
     where it marks recommendations, the count holds with it."""
     if k.recommended_paths:
+        start = k.agreement.start if k.agreement else None
+        if start is not None and start > k.version.date:
+            # not yet in force at the Stand: what it will do, not what it does (reader review)
+            return (
+                f"Die neue Kooperationsvereinbarung soll ab dem {german_date(start)} für {share} einen "
+                "verbindlichen Abstimmungsweg festlegen"
+            )
         return f"Die neue Kooperationsvereinbarung legt für {share} einen verbindlichen Abstimmungsweg fest"
     return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
 
@@ -119,6 +126,13 @@ def _with(actors: list[Actor], step: str) -> str:
     if len(actors) == 1:
         return f"{sentence_start(step)}: {actors[0].name_in_text}."
     return f"Mit diesen {count(len(actors), 'Akteur', 'Akteuren')} {step}."
+
+
+def _part_of(part: Decimal | int, whole: Decimal | int) -> str:
+    """'120 der 160 Stunden', or 'alle 160 Stunden' where the part is the whole."""
+    if part == whole:
+        return f"alle {_hours(whole)}"
+    return f"{number(part, 0)} der {_hours(whole)}"
 
 
 def _share(part: int, whole: int, plural: str) -> str:
@@ -302,12 +316,18 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
             OPEN,
             f"{committee.name}: Bericht {_next_chance(view, committee)}.",
         )
-    recent = count(item.reports_last_year, "Bericht", "Berichte", "ein")
+    # the reports of the last twelve months only where the cycle is a year or less: 'keine Berichte in
+    # den letzten zwölf Monaten' under a three-year cycle read as a deficit (reader review)
+    recent = (
+        f"; {count(item.reports_last_year, 'Bericht', 'Berichte', 'ein')} in den letzten zwölf Monaten"
+        if (committee.report_cycle_months or 0) <= 12
+        else ""
+    )
     last = f"{committee.name}: letzter Bericht über Frühe Hilfen am {german_date(item.last_report)}"
     if not item.due_passed:
         return observed(
-            f"{last}, der nächste Bericht ist bis zum {german_date(item.due)} fällig (vereinbart: {item.cycle}; "
-            f"{recent} in den letzten zwölf Monaten).",
+            f"{last}, der nächste Bericht ist bis zum {german_date(item.due)} fällig (vereinbart: {item.cycle}"
+            f"{recent}).",
             where,
             FULFILLED,
         )
@@ -442,10 +462,11 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
     if pending:
         silent = [d for d in pending if not d.progress]
         text = (
-            f"Eine Rückmeldung zum Stand der Umsetzung liegt für "
+            f"Eine Rückmeldung aus dem Netzwerk zum Stand der Umsetzung liegt für "
             f"{_share(len(pending) - len(silent), len(pending), 'noch nicht umgesetzten Beschlüssen')} vor"
             if silent
-            else "Zu allen noch nicht umgesetzten Beschlüssen liegt eine Rückmeldung zum Stand der Umsetzung vor"
+            else "Zu allen noch nicht umgesetzten Beschlüssen hat das Netzwerk zurückgemeldet, wie weit sie umgesetzt "
+            "sind"
         )
         evidence.append(
             observed(
@@ -535,10 +556,18 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
     for paper in k.papers:
         first = paper.consultations[0]
         if paper.kind == "Beschlussvorlage" and first.date > on:
+            deciding = next((c for c in paper.consultations if c.role == "Entscheidung"), None)
+            # the whole way, not its first step: 'Magistrat, Beschluss über die Vorlage' read as if the
+            # Magistrat adopted the concept (reader review)
+            decision = (
+                f"; entscheiden soll {k.committee(deciding.committee).forms.nom} am {german_date(deciding.date)}"
+                if deciding is not None and deciding is not first
+                else ""
+            )
             evidence.append(
                 observed(
                     f"In Vorbereitung: Beschlussvorlage {paper.number} „{paper.subject}“, zuerst am "
-                    f"{german_date(first.date)}: {k.committee(first.committee).name}, {first.role}.",
+                    f"{german_date(first.date)}: {k.committee(first.committee).name}, {first.role}{decision}.",
                     at("vorlagen/*.yaml", "vorlage", "beratungsfolge"),
                 )
             )
@@ -644,7 +673,11 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
     return [
         observed(
             f"In den letzten {RECENT_MONTHS} Monaten hat keine Vorlage zu den Frühen Hilfen "
-            f"mehr als einen der Fachausschüsse erreicht ({_names(committees)}).",
+            + (
+                f"beide Fachausschüsse erreicht ({_names(committees)})."
+                if len(committees) == 2
+                else f"mehr als einen der Fachausschüsse erreicht ({_names(committees)})."
+            ),
             DELIBERATION_SOURCE,
             OPEN,
             change,
@@ -975,8 +1008,7 @@ def working_conditions(view: ReportingView) -> list[Finding]:
         evidence.append(
             observed(
                 f"{actor.name}: Ausgleich vereinbart – {k.effort.compensation(actor.id)}; er deckt "
-                f"{number(k.effort.budgeted_hours(actor.id), 0)} der {_hours(actor.network_hours)} "
-                "Netzwerkarbeit im Jahr.",
+                f"{_part_of(k.effort.budgeted_hours(actor.id), actor.network_hours)} Netzwerkarbeit im Jahr.",
                 (
                     at("ressourcen.yaml", "netzwerkaufwand", entry),
                     at("akteure.yaml", "akteure", k.actors.index(actor), "netzwerkaufwand_stunden"),
@@ -1117,7 +1149,7 @@ def _coordinating_measures(k: Concept, on: dt.date) -> Finding:
     shown = active or measures
 
     def described(m: Measure) -> str:
-        state = f"laufend seit {german_date(m.period.start)}" if m in active else m.status
+        state = f"laufend seit dem {german_date(m.period.start)}" if m in active else m.status
         return f"{k.measure_labels([m.id])[0]} ({state}): {m.description}"
 
     return observed(
@@ -1382,7 +1414,7 @@ def network_effort(view: ReportingView) -> list[Finding]:
     text = (
         f"Bei {_share(len(planned), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit in die "
         f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen "
-        f"({number(provided, 0)} der {_hours(spent)} im Jahr{alone}"
+        f"({_part_of(provided, spent)} im Jahr{alone}"
         + ("; gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche)" if others else ")")
     )
     evidence.append(
