@@ -337,7 +337,10 @@ def test_needs_from_practice_reach_the_committees(concept):
 def test_joint_planning_counts_deliberations_held_by_the_date_of_reference(concept):
     found = finding(concept, "abgestimmte-planung")
     assert found.status == "offen"
-    assert "GV/2026/004" in found.changes[0] and "03.12.2026" in found.changes[0]
+    # the Beschlussvorlage going through all three committees, not the Informationsvorlage for
+    # Kenntnisnahme, and only the sittings of the committees planning (reader review)
+    assert "JHA/2026/030" in found.changes[0] and "03.12.2026" in found.changes[0]
+    assert "Kreistag" not in found.changes[0] and "Kreisausschuss" not in found.changes[0]
     assert finding(concept, "abgestimmte-planung", dt.date(2026, 11, 30)).status == "teilweise"
     assert finding(concept, "abgestimmte-planung", dt.date(2026, 12, 31)).status == "erfüllt"
 

@@ -651,10 +651,16 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
             )
         ]
     some = [(d, held) for d, held in joint if len(reached(held)) > 1]
-    planned = [d for d in deliberations if len(reached(d.planned(on))) > 1]
+    # the paper that reaches the most committees, a Beschlussvorlage before an Informationsvorlage
+    # (reader review: GV/2026/004, for Kenntnisnahme, was named while JHA/2026/030 goes through all)
+    kinds = {p.number: p.kind for p in k.papers}
+    planned = sorted(
+        (d for d in deliberations if len(reached(d.planned(on))) > 1),
+        key=lambda d: (-len(reached(d.planned(on))), kinds.get(d.number) != "Beschlussvorlage"),
+    )
     change = (
         f"Die gemeinsame Beratung ist vorgesehen: Die Vorlage {planned[0].number} wird "
-        f"{_sittings_text(planned[0].planned(on))} beraten."
+        f"{_sittings_text([s for s in planned[0].planned(on) if s.committee in committees])} beraten."
         if planned
         else f"Eine gemeinsame Vorlage zu den Frühen Hilfen beraten in: {_names(committees)}."
     )
