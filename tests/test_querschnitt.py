@@ -338,8 +338,19 @@ def test_quality_dialogue_names_the_plans_at_goal_5_1_4(inputs):
         return next(r for r in assessment.results if r.goal.id == "abgestimmte-planung").evidence
 
     context = [e for e in evidence(inputs.check().concept) if e.level is None]
-    assert len(context) == 1 and all(t in context[0].message for t in titles)
+    assert all(t in context[0].message for t in titles)
     assert context[0].where.file == FILE
+    # then who in the leadership carries the concept, each a fact of its own: the dialogue's
+    # question on the strategic level's own role has them (reader review: it pointed to reports)
+    planning = _raw(EXAMPLE, FILE)["planung"]
+    head = _raw(EXAMPLE, "kommune.yaml")["kommune"]["verwaltungsspitze"]
+    assert [e.message.split(":")[0] for e in context[1:]] == [
+        f"{head['amtsbezeichnung']} {head['name']}",
+        *(f"{leader['name']}, {leader['funktion']}" for leader in planning["leitung"]),
+    ]
+    [assessment] = assess(inputs.check().concept)
+    question, facts, _ = next(d for d in assessment.dialogue if "strategisch-politische Ebene selbst" in d[0].text)
+    assert facts and all(f in context[1:] for f in facts)
     inputs.edit(FILE, lambda data: data.pop("planung"))
     assert not [e for e in evidence(inputs.check().concept) if e.level is None]
 

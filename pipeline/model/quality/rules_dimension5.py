@@ -41,6 +41,7 @@ from pipeline.formatting import (
     german_date,
     number,
     number_word,
+    sentence_end,
     sentence_start,
 )
 from pipeline.model.concept import Concept
@@ -579,7 +580,34 @@ def joint_committee_planning(view: ReportingView) -> list[Finding]:
     """The committees for Jugendhilfe, Gesundheit and Soziales (by their remit, so one combined
     committee may cover two fields) recently discussed the same paper; the plannings the Frühe
     Hilfen sit in (querschnitt.yaml) are the context where the committees' plans meet."""
-    return _deliberated_together(view) + _plans(view)
+    return _deliberated_together(view) + _plans(view) + _leadership(view)
+
+
+def _leadership(view: ReportingView) -> list[Finding]:
+    """Who in the administration's leadership carries the concept and how (querschnitt.yaml,
+    planung): context for the question on the strategic level's own role, no status (reader
+    review: that question pointed to the facts on reports instead)."""
+    k = view.concept
+    section = k.topics.planning
+    if section is None:
+        return []
+    head = k.municipality.head
+    found = []
+    if head and section.head_task:
+        found.append(
+            observed(
+                f"{head.title} {head.name}: {sentence_end(section.head_task)}",
+                at("querschnitt.yaml", "planung", "verwaltungsspitze"),
+            )
+        )
+    for index, leader in enumerate(section.leaders):
+        found.append(
+            observed(
+                f"{leader.name}, {leader.function}: {sentence_end(leader.task)}",
+                at("querschnitt.yaml", "planung", "leitung", index),
+            )
+        )
+    return found
 
 
 def _plans(view: ReportingView) -> list[Finding]:
