@@ -14,7 +14,8 @@ times, and takes the fastest run (the least disturbed by other programs on the m
 It prints a table and writes it into README.md between the markers `<!-- laufzeiten:start -->`
 and `<!-- laufzeiten:ende -->` (`--ohne-readme`: only print). `--schnell` leaves out the
 500-, 5,000- and 20-municipality runs. Peak memory is the largest resident size of the Python
-process (pandoc and typst run as processes or threads of their own and are not counted).
+process, and in brackets that of its largest helper process (a typst worker or pandoc), which
+run beside it.
 """
 
 from __future__ import annotations
@@ -41,11 +42,14 @@ RUNS = 3
 RUNNER = (
     "import json, resource, sys\n"
     "from pipeline.cli import main\n"
+    "from pipeline.export import typst_worker\n"
     "try:\n"
     "    main(sys.argv[1:], standalone_mode=False)\n"
     "finally:\n"
     "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "    sys.stderr.write('\\nBENCH ' + json.dumps({'peak_kb': peak}) + '\\n')\n"
+    "    typst_worker.stop_workers()\n"
+    "    helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "    sys.stderr.write('\\nBENCH ' + json.dumps({'peak_kb': peak, 'helpers_kb': helpers}) + '\\n')\n"
 )
 
 
@@ -55,8 +59,9 @@ RUNNER = (
 USER_ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def command(*args: str | Path) -> tuple[float, int]:
-    """Wall time and peak memory (KB) of one `gesamtkonzept …` call."""
+def command(*args: str | Path) -> tuple[float, int, int]:
+    """Wall time, peak memory (KB) of one `gesamtkonzept …` call and of its largest helper process
+    (a typst worker or pandoc)."""
     started = time.perf_counter()
     process = subprocess.run(
         [sys.executable, "-c", RUNNER, *map(str, args)],
@@ -70,10 +75,11 @@ def command(*args: str | Path) -> tuple[float, int]:
     report = [line for line in process.stderr.splitlines() if line.startswith("BENCH ")]
     if process.returncode != 0 or not report:
         raise RuntimeError(f"gesamtkonzept {' '.join(map(str, args))} scheiterte:\n{process.stderr[-2000:]}")
-    return seconds, json.loads(report[-1][6:])["peak_kb"]
+    measured = json.loads(report[-1][6:])
+    return seconds, measured["peak_kb"], measured["helpers_kb"]
 
 
-def fastest(runs: int, prepare: Callable[[], list[str | Path]]) -> tuple[float, int]:
+def fastest(runs: int, prepare: Callable[[], list[str | Path]]) -> tuple[float, int, int]:
     """The fastest of `runs` calls; `prepare` sets up each one and returns its arguments."""
     results = [command(*prepare()) for _ in range(runs)]
     return min(results)
@@ -110,8 +116,9 @@ def retitled(base: Path) -> Path:
 def measure(base: Path, large: bool) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
 
-    def row(label: str, seconds: float, peak: int | None = None) -> None:
+    def row(label: str, seconds: float, peak: int | None = None, helpers: int | None = None) -> None:
         memory = f" · {round(peak / 1024)} MB" if peak else ""
+        memory += f" (Hilfsprozess bis {round(helpers / 1024)} MB)" if helpers else ""
         rows.append((label, f"{seconds:.2f} s{memory}".replace(".", ",")))
         print(f"{label:<55} {rows[-1][1]}", flush=True)
 

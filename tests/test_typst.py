@@ -511,3 +511,49 @@ def test_a_column_too_narrow_for_its_code_takes_room_only_from_a_column_that_doe
     assert number > 4 and text == 76 and amount < 20 and abs(number + text + amount - 100) < 0.1
     plain = html.replace("width: 4%", "width: 10%").replace("width: 76%", "width: 70%")
     assert "columns: (10%, 70%, 20%" in body(plain)  # every word fits: the template's widths stay
+
+
+# --- typst in worker processes -----------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_worker_is_replaced_after_its_compiles_and_gives_the_same_bytes(monkeypatch):
+    """typst's cache grows in the process that compiles (about 1.3 GB in a long watch): a worker
+    is replaced after COMPILES_PER_WORKER compiles, and a fresh worker sets the same bytes."""
+    from pipeline.export import typst_worker
+
+    monkeypatch.setattr(typst_worker, "COMPILES_PER_WORKER", 2)
+    started: list[int] = []
+    original = typst_worker._Worker.__init__
+
+    def counting(self):
+        original(self)
+        started.append(self.process.pid)
+
+    monkeypatch.setattr(typst_worker._Worker, "__init__", counting)
+    typst_worker.stop_workers()  # workers of earlier tests would count against the limit anew
+    document = rendered_document("<h1 id='a'>Probe</h1><p>Gruß aus dem Jugendamt.</p>")
+    made = [to_pdf(document) for _ in range(5)]
+    assert len(set(made)) == 1 and made[0].startswith(b"%PDF")
+    assert len(started) == 3 and len(set(started)) == 3  # 2 + 2 + 1 compiles
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_fails_its_pdf_in_german_and_the_next_compile_works():
+    """Should typst abort its process (a damaged image can), the build reports that PDF as failed
+    and goes on: the next compile gets a new worker."""
+    import os
+    import signal
+
+    from pipeline.export import typst_worker
+
+    document = rendered_document("<p>Probe</p>")
+    to_pdf(document)  # leaves an idle worker
+    worker = typst_worker._idle.get_nowait()
+    os.kill(worker.process.pid, signal.SIGKILL)
+    worker.process.wait()
+    typst_worker._idle.put(worker)
+    with pytest.raises(ExportFailure) as failure:
+        to_pdf(document)
+    assert "Die PDF-Engine Typst ist dabei abgebrochen" in str(failure.value)
+    assert to_pdf(document).startswith(b"%PDF")

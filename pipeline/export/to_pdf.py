@@ -18,10 +18,10 @@ import tempfile
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal
 
 from pipeline.errors import ExportFailure
+from pipeline.export import typst_worker
 from pipeline.export.to_typst import typst_markup
 from pipeline.model import fonts
 from pipeline.model.images import ImageProblem, check_image
@@ -134,8 +134,6 @@ def to_pdf(doc: RenderedDocument) -> bytes:
 
 
 def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.typ") -> bytes:
-    import typst
-
     with tempfile.TemporaryDirectory(prefix="gesamtkonzept-") as work:
         root = Path(work)
         shutil.copy(TEMPLATE_DIR / layout, root / "main.typ")
@@ -147,13 +145,18 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
             (root / name).write_bytes(checked_logo(doc.logo))
         inputs = typst_inputs(doc)
         try:
-            pdf, warnings = _compiled(typst, root, inputs, epoch_of(doc))
-            if any(UNSETTLED in str(warning) for warning in warnings):
-                pdf, _ = _compiled(typst, root, {**inputs, "platzierung": "einfach"}, epoch_of(doc))
+            pdf, warnings = _compiled(root, inputs, epoch_of(doc))
+            if any(UNSETTLED in warning for warning in warnings):
+                pdf, _ = _compiled(root, {**inputs, "platzierung": "einfach"}, epoch_of(doc))
             return pdf
-        except Exception as error:  # typst raises plain RuntimeError-like errors
+        except typst_worker.CompileFailed as error:
             raise ExportFailure(
                 f"Das PDF „{doc.path('.pdf')}“ ließ sich nicht erzeugen. {typst_problem(error)}"
+            ) from None
+        except typst_worker.WorkerDied:
+            raise ExportFailure(
+                f"Das PDF „{doc.path('.pdf')}“ ließ sich nicht erzeugen: Die PDF-Engine Typst ist dabei abgebrochen, "
+                "etwa an einem beschädigten Bild. Die übrigen Dokumente sind davon nicht betroffen."
             ) from None
 
 
@@ -164,14 +167,8 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
 UNSETTLED = "did not converge"
 
 
-def _compiled(typst: ModuleType, root: Path, inputs: dict[str, str], epoch: int) -> tuple[bytes, list[object]]:
-    pdf, warnings = typst.compile_with_warnings(
-        str(root / "main.typ"),
-        root=str(root),
-        font_paths=font_book(),
-        ignore_system_fonts=True,
-        sys_inputs=inputs,
-        pdf_standards=list(PDF_STANDARDS),
-        timestamp=epoch,
+def _compiled(root: Path, inputs: dict[str, str], epoch: int) -> tuple[bytes, list[str]]:
+    """The PDF and typst's warnings, compiled in a worker process (:mod:`.typst_worker`)."""
+    return typst_worker.compile_pdf(
+        str(root / "main.typ"), str(root), inputs, epoch, list(PDF_STANDARDS), font_dirs()
     )
-    return cast(bytes, pdf), list(warnings)

@@ -1,0 +1,188 @@
+"""typst compiles the PDFs in worker processes of their own, each replaced after a number of
+compiles.
+
+typst keeps what it has laid out in a cache inside the process that calls it. In a long-running
+process – `gesamtkonzept watch`, a batch of municipalities – that cache grew by about 100 MB per
+concept and settled only at about 1.3 GB; a worker that is replaced after
+:data:`COMPILES_PER_WORKER` compiles gives its memory back, while the compiles of one build still
+share fonts and cache. And should typst abort its process (it does on some damaged images), only
+the worker dies: the build reports the PDF as failed instead of vanishing.
+
+A worker is this file run by Python in isolated mode: it loads the file and typst, nothing of the
+build (multiprocessing, and ``-m`` with the package, would import most of the program into every
+worker, a second per build). Requests and answers are pickled plain data on its stdin and stdout – paths,
+the inputs as strings, the PDF's bytes, typst's messages as text – each with its length first.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import pickle
+import queue
+import struct
+import subprocess
+import sys
+from functools import cache
+from typing import IO, Any
+
+#: Compiles a worker does before it is replaced (a full build of one municipality has 13 PDFs).
+COMPILES_PER_WORKER = 16
+#: Workers at once: the build runs two chains side by side (Word and PDF), a batch two builds.
+WORKERS = 2
+_LENGTH = struct.Struct("!Q")
+
+
+class CompileFailed(Exception):
+    """typst refused the document; the message is typst's own, as text."""
+
+
+class WorkerDied(Exception):
+    """The worker process ended during a compile (typst aborted it)."""
+
+
+# --- the worker's side -----------------------------------------------------------------------
+
+
+@cache
+def _fonts(font_paths: tuple[str, ...]) -> Any:
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_paths))
+
+
+def _compile_here(request: dict[str, Any]) -> tuple[bytes, list[str]] | str:
+    """The PDF and typst's warnings, or typst's error as text (its exception type need not
+    survive pickling)."""
+    import typst
+
+    try:
+        pdf, warnings = typst.compile_with_warnings(
+            request["main"],
+            root=request["root"],
+            font_paths=_fonts(tuple(request["font_paths"])),
+            ignore_system_fonts=True,
+            sys_inputs=request["inputs"],
+            pdf_standards=request["standards"],
+            timestamp=request["epoch"],
+        )
+    except Exception as error:  # typst raises plain RuntimeError-like errors
+        return str(error) or type(error).__name__
+    return bytes(pdf), [str(w) for w in warnings]
+
+
+def _send(stream: IO[bytes], message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_LENGTH.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]) -> Any:
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        raise EOFError
+    (size,) = _LENGTH.unpack(head)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)  # noqa: S301 – only our own processes write to the pipe
+
+
+def serve() -> None:
+    """The worker's loop: one request after the other until its stdin closes."""
+    # answers go to the pipe the build reads; anything else that writes to stdout (typst's native
+    # code included) goes to stderr instead of into the answers
+    sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    source = sys.stdin.buffer
+    while True:
+        try:
+            request = _receive(source)
+        except EOFError:
+            return
+        _send(sink, _compile_here(request))
+
+
+# --- the build's side ------------------------------------------------------------------------
+
+
+class _Worker:
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            # by its path, isolated: the worker loads this file and typst, not the package around it
+            [sys.executable, "-I", __file__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        self.compiles = 0
+
+    def run(self, request: dict[str, Any]) -> tuple[bytes, list[str]] | str:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        try:
+            _send(self.process.stdin, request)
+            answer: tuple[bytes, list[str]] | str = _receive(self.process.stdout)
+        except (EOFError, OSError):
+            self.stop()
+            raise WorkerDied("Der Prozess der PDF-Engine ist unerwartet beendet worden.") from None
+        self.compiles += 1
+        return answer
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):  # the worker is gone: nothing left to flush to
+                    stream.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+#: Idle workers; a compile takes one (or starts one) and gives it back.
+_idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+
+
+@atexit.register
+def stop_workers() -> None:
+    """Ends the idle workers (at exit, and before a benchmark counts their memory)."""
+    while True:
+        try:
+            _idle.get_nowait().stop()
+        except queue.Empty:
+            return
+
+
+def compile_pdf(
+    main: str, root: str, inputs: dict[str, str], epoch: int, standards: list[str], font_paths: tuple[str, ...]
+) -> tuple[bytes, list[str]]:
+    """The PDF of `main` (inside `root`) and typst's warnings, compiled in a worker."""
+    try:
+        worker = _idle.get_nowait()
+    except queue.Empty:
+        worker = _Worker()
+    request = {
+        "main": main,
+        "root": root,
+        "inputs": inputs,
+        "epoch": epoch,
+        "standards": standards,
+        "font_paths": list(font_paths),
+    }
+    answer = worker.run(request)
+    if worker.compiles < COMPILES_PER_WORKER and worker.alive and _idle.qsize() < WORKERS:
+        _idle.put(worker)
+    else:
+        worker.stop()
+    if isinstance(answer, str):
+        raise CompileFailed(answer)
+    return answer
+
+
+if __name__ == "__main__":
+    serve()
