@@ -557,3 +557,26 @@ def test_a_worker_that_dies_fails_its_pdf_in_german_and_the_next_compile_works()
         to_pdf(document)
     assert "Die PDF-Engine Typst ist dabei abgebrochen" in str(failure.value)
     assert to_pdf(document).startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_ctrl_c_reaches_the_build_not_the_worker(capfd):
+    """Ctrl-C in the terminal is sent to the worker as well: it ignores it (the build handles it
+    and closes the pipe) instead of printing a traceback under the build's message."""
+    import os
+    import signal
+    import time
+
+    from pipeline.export import typst_worker
+
+    document = rendered_document("<p>Probe</p>")
+    to_pdf(document)  # the worker is now in its loop
+    worker = typst_worker._idle.get_nowait()
+    os.kill(worker.process.pid, signal.SIGINT)
+    time.sleep(0.3)
+    assert worker.alive
+    typst_worker._idle.put(worker)
+    assert to_pdf(document).startswith(b"%PDF")
+    typst_worker.stop_workers()
+    assert worker.process.returncode == 0
+    assert "Traceback" not in capfd.readouterr().err

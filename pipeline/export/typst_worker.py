@@ -21,6 +21,7 @@ import contextlib
 import os
 import pickle
 import queue
+import signal
 import struct
 import subprocess
 import sys
@@ -90,7 +91,10 @@ def _receive(stream: IO[bytes]) -> Any:
 
 
 def serve() -> None:
-    """The worker's loop: one request after the other until its stdin closes."""
+    """The worker's loop: one request after the other until its stdin closes. Ctrl-C in the
+    terminal reaches the worker too; the build handles it and closes the pipe, so the worker
+    ignores it (it printed a traceback under the build's own message)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # answers go to the pipe the build reads; anything else that writes to stdout (typst's native
     # code included) goes to stderr instead of into the answers
     sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
