@@ -1442,18 +1442,19 @@ def network_effort(view: ReportingView) -> list[Finding]:
     if largest is not None and len(planned) > 1 and largest.network_hours * 2 > spent:
         own = k.effort.budgeted_hours(largest.id)
         alone = (
-            f"; ohne „{largest.name}“ ({_hours(own)}) {number(provided - own, 0)} der "
+            f"; ohne „{largest.name}“ sind es {number(provided - own, 0)} der "
             f"{_hours(spent - largest.network_hours)}"
         )
+    # sentences, not brackets inside brackets (Lektorat)
     text = (
         f"Bei {_share(len(planned), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit in die "
-        f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen "
-        f"({_part_of(provided, spent)} im Jahr{alone}"
-        + ("; gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche)" if others else ")")
+        f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen: "
+        f"{_part_of(provided, spent)} im Jahr{alone}."
+        + (" Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else "")
     )
     evidence.append(
         observed(
-            f"{text}; nicht vorgesehen bei: {_names(missing)}." if missing else f"{text}.",
+            f"{text} Nicht vorgesehen ist sie bei: {_names(missing)}." if missing else text,
             (at("ressourcen.yaml", "netzwerkaufwand"), hours),
             coverage(len(planned), len(institutions)),
             _with(
