@@ -1300,3 +1300,27 @@ def test_a_goal_the_network_did_not_rate_says_so_where_it_rated_others(concept):
     assert text.count("Einschätzung des Netzwerks: liegt für diese Zielaussage nicht vor") == len(unrated)
     none = assess(changed(concept, quality_ratings=None))[0]
     assert "liegt für diese Zielaussage nicht vor" not in _text(render_quality_dialogue(none).body_html)
+
+
+def test_who_pays_the_ertraege_of_the_year_planned_is_a_fact_for_additional_resources(concept, raw_inputs):
+    """The question on winning additional resources showed only a meeting date: the Erträge of the
+    year being planned by source, with what is only applied for, stand under it (recomputed from
+    the YAML; reader review)."""
+    from pipeline.formatting import euro
+
+    lines = [i for i in raw_inputs["ressourcen.yaml"]["ertraege"] if i["jahr"] == 2027]
+    by_source: dict[str, Decimal] = {}
+    for line in lines:
+        by_source[line["quelle"]] = by_source.get(line["quelle"], Decimal(0)) + Decimal(str(line["betrag"]))
+    applied = sum((Decimal(str(i["betrag"])) for i in lines if i.get("beantragt")), Decimal(0))
+    order = ["Bundesstiftung Frühe Hilfen", "Land", "Krankenkassen", "Dritte"]
+    expected = (
+        "Erträge 2027 (Haushaltsentwurf): "
+        + "; ".join(f"{s} {euro(by_source[s])}" for s in order if s in by_source)
+        + f"; davon erst beantragt: {euro(applied)}."
+    )
+    assert applied
+    assert expected in texts(finding(concept, "gemeinsame-ressourcenplanung"))
+    [assessment] = assess(concept)
+    question, facts, _ = next(d for d in assessment.dialogue if "zusätzliche Ressourcen" in d[0].text)
+    assert expected in [f.message for f in facts]

@@ -1197,7 +1197,33 @@ def _coordinating_measures(k: Concept, on: dt.date) -> Finding:
 @RULES.rule("gemeinsame-ressourcenplanung")
 def joint_resource_planning(view: ReportingView) -> list[Finding]:
     """A measure brings the administrations' planning of the money together, and a joint
-    overview of the money has been discussed in every committee that holds some."""
+    overview of the money has been discussed in every committee that holds some; last, who pays
+    the Erträge of the year being planned (context for the question on additional resources,
+    which showed only a meeting date)."""
+    return _planned_together(view) + _funding_sources(view)
+
+
+def _funding_sources(view: ReportingView) -> list[Finding]:
+    """'Erträge 2027 (Haushaltsentwurf): Bundesstiftung Frühe Hilfen 87.500,00 €; Land …; davon
+    erst beantragt: 132.500,00 €' – the year being planned where the budget has it."""
+    k = view.concept
+    year = _budget_year(k, view.on)
+    planned = year + 1 if year + 1 in k.budget.years else year
+    amounts = [(s, k.budget.income_total(planned, source=s)) for s in k.budget.sources]
+    shown = [f"{source} {euro(amount)}" for source, amount in amounts if amount]
+    if not shown:
+        return []
+    pending = k.budget.pending(planned)
+    applied = f"; davon erst beantragt: {euro(pending.amount)}" if pending else ""
+    return [
+        observed(
+            f"Erträge {k.budget.year_label(planned)}: {'; '.join(shown)}{applied}.",
+            at("ressourcen.yaml", "ertraege", EVERY, "quelle"),
+        )
+    ]
+
+
+def _planned_together(view: ReportingView) -> list[Finding]:
     k, on = view.concept, view.on
     year = _budget_year(k, on)
     # the year under way and the one being planned: the committees deliberate the next budget
