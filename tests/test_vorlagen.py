@@ -750,7 +750,7 @@ def test_yml_files_count_and_hidden_files_do_not(example_copy):
 def test_costs_paid_by_other_committees_are_shown_apart(papers, raw_inputs):
     raw, document, _ = papers["GA/2026/027"]
     rows = _rows(_table(document, "Aufwand der Maßnahmen im Haushaltsjahr 2027"))
-    assert rows[0][1:] == ["Aufwand 2027", "davon in der Zuständigkeit des Ausschusses für Gesundheit"]
+    assert rows[0][1:] == ["Aufwand 2027", "davon in der fachlichen Zuständigkeit des Ausschusses für Gesundheit"]
     numbers = {m["id"]: f"M{n}" for n, m in enumerate(raw_inputs["massnahmen.yaml"]["massnahmen"], 1)}
     shown = {row[0].split(maxsplit=1)[0] for row in rows[1:-1]}  # 'M4\u00a0Onlineportal
     lines = [
@@ -1493,7 +1493,7 @@ def test_a_paper_before_the_council_speaks_of_the_whole_aufwand_not_of_the_bodie
     assert "Der gesamte Aufwand 2027 der Frühen Hilfen" in text
     assert "Zuständigkeit der Gremien der Beratungsfolge" not in text
     health = next(v for v in paper_views(city) if v.paper.number == "B 64/2026")
-    assert health.scope_phrase.startswith("in der Zuständigkeit des Ausschusses für Soziales")
+    assert health.scope_phrase.startswith("in der fachlichen Zuständigkeit des Ausschusses für Soziales")
 
 
 def test_the_legend_under_the_indicators_explains_each_reading_of_the_table_once():
@@ -1595,7 +1595,9 @@ def test_each_grant_in_a_paper_s_budget_table_names_its_traeger(inputs):
     root = lxml.html.fromstring(f"<div>{render_paper(views['GV/2026/004']).body_html}</div>")
     rows = [
         [" ".join(c.text_content().split()) for c in row.xpath("td")]
-        for row in root.xpath("//table[contains(caption, 'Aufwand und Erträge 2027 in der Zuständigkeit')]//tr")
+        for row in root.xpath(
+            "//table[contains(caption, 'Aufwand und Erträge 2027 in der fachlichen Zuständigkeit')]//tr"
+        )
     ]
     granted = [cells[1] for cells in rows if cells and cells[0] == "Zuwendung an Träger"]
     assert granted

@@ -437,12 +437,12 @@ class PaperView:
     @property
     def scope_phrase(self) -> str:
         """What the paper's finances cover, after 'der gesamte Aufwand 2027': 'der Frühen Hilfen'
-        where the council is consulted (it answers for all of it), else 'in der Zuständigkeit des
+        where the council is consulted (it answers for all of it), else 'in der fachlichen Zuständigkeit des
         Ausschusses …' – not 'der Gremien der Beratungsfolge' for a Magistrat or a finance
         committee that answers for no product (review of a Hessian paper)."""
         if self._chosen is None and any(c.oversees_all for c in self.audience):
             return "der Frühen Hilfen"
-        return f"in der Zuständigkeit {self.audience_genitive}"
+        return f"in der fachlichen Zuständigkeit {self.audience_genitive}"
 
     @property
     def expenses_beyond_measures(self) -> bool:
