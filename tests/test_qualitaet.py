@@ -1242,7 +1242,10 @@ def test_the_coordinated_budget_preparation_names_the_committees_it_was_for():
     preparation was coordinated, not that the committees themselves took part (review)."""
     city = assess(check_folder(ROOT / "inputs" / "neuhafen").concept)[0].result("haushaltsberatungen")
     text = " ".join(e.message for e in city.evidence)
-    assert "(für die Ausschüsse: Jugendhilfeausschuss sowie Ausschuss für Soziales und Gesundheit)" in text
+    assert (
+        "wurde die Vorbereitung der Haushaltsberatungen 2027 für den Jugendhilfeausschuss und den Ausschuss für "
+        "Soziales und Gesundheit abgestimmt (gemeinsame Besprechung der Vorsitzenden" in text
+    )
     assert "beteiligt:" not in text
 
 

@@ -39,6 +39,7 @@ from pipeline.formatting import (
     euro,
     every_years,
     german_date,
+    in_running_text,
     number,
     number_word,
     sentence_end,
@@ -1187,7 +1188,7 @@ def _coordinating_measures(k: Concept, on: dt.date) -> Finding:
         return f"{k.measure_labels([m.id])[0]} ({state}): {m.description}"
 
     return observed(
-        f"Die Ressourcenplanung führt zusammen: {' – '.join(described(m) for m in shown)}",
+        f"Zusammengeführt wird die Ressourcenplanung in {' – '.join(described(m) for m in shown)}",
         where,
         FULFILLED if active else PARTIAL,
         None if active else "Die vorgesehene Maßnahme zur gemeinsamen Ressourcenplanung beginnen.",
@@ -1346,9 +1347,12 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
     joined = {c for e in recent for c in e.committees}
     absent = [c for c in committees if c.id not in joined]
     latest = max(recent, key=lambda e: e.date)
+    # a sentence with the bodies in their case, the form in brackets (Lektorat: 'abgestimmt (für die
+    # Ausschüsse: …): Gemeinsame Besprechung …' read as generated text)
+    bodies = enumeration([k.committee(c).forms.acc for c in latest.committees])
     text = (
-        f"Am {german_date(latest.date)} wurde die Vorbereitung der Haushaltsberatungen {latest.budget_year} "
-        f"abgestimmt (für die Ausschüsse: {_names(k.committee(c) for c in latest.committees)}): {latest.form}"
+        f"Am {german_date(latest.date)} wurde die Vorbereitung der Haushaltsberatungen {latest.budget_year} für "
+        f"{bodies} abgestimmt ({in_running_text(latest.form.rstrip('.'))})"
     )
     if not absent:
         return [observed(f"{text}.", where, FULFILLED)]
