@@ -7,7 +7,8 @@ Everything the layout needs from the model (title, municipality, date) goes in t
 again and copied into the compiler's root under a fixed name, and only that name is passed.
 Fonts come from a pip package, so the PDF looks the same on every machine, and the timestamp is
 the concept's Stand, so equal inputs give equal bytes. What typst still refuses reaches the user
-as a short German sentence (:func:`typst_problem`), not as typst's English.
+as a short German sentence (:func:`typst_problem`), not as typst's English. The compile itself
+runs in a worker process (:mod:`.typst_worker`), so typst's cache does not stay in the build's.
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ def font_dirs() -> tuple[str, ...]:
 
 @cache
 def font_book() -> typst.Fonts:
-    """The fonts, read once per process and shared by every compile (threads too): each compile
-    scanned the font folders again."""
+    """The fonts, read once per process and shared by every typst run in it (threads too): each
+    run scanned the font folders again. In the build's process the pictures for Word use them
+    (:mod:`.figures`); the PDF workers read their own (:mod:`.typst_worker`)."""
     import typst
 
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_dirs()))
