@@ -43,9 +43,8 @@ def font_book() -> typst.Fonts:
     """The fonts, read once per process and shared by every typst run in it (threads too): each
     run scanned the font folders again. In the build's process the pictures for Word use them
     (:mod:`.figures`); the PDF workers read their own (:mod:`.typst_worker`)."""
-    import typst
-
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_dirs()))
+    fonts_read: typst.Fonts = typst_worker.fonts(font_dirs())
+    return fonts_read
 
 
 def checked_logo(path: Path) -> bytes:

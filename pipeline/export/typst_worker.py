@@ -47,7 +47,9 @@ class WorkerDied(Exception):
 
 
 @cache
-def _fonts(font_paths: tuple[str, ...]) -> Any:
+def fonts(font_paths: tuple[str, ...]) -> Any:
+    """The fonts of `font_paths` only (no system fonts, so every machine sets alike), read once
+    per process: in a worker for its compiles, in the build's process for the pictures for Word."""
     import typst
 
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_paths))
@@ -62,7 +64,7 @@ def _compile_here(request: dict[str, Any]) -> tuple[bytes, list[str]] | str:
         pdf, warnings = typst.compile_with_warnings(
             request["main"],
             root=request["root"],
-            font_paths=_fonts(tuple(request["font_paths"])),
+            font_paths=fonts(tuple(request["font_paths"])),
             ignore_system_fonts=True,
             sys_inputs=request["inputs"],
             pdf_standards=request["standards"],

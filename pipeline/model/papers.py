@@ -542,14 +542,17 @@ class PaperView:
             if any(d.committee == c.id for d in open_)
         ]
 
-    def _noting(self, committee: Committee, decisions: list[Decision]) -> str:
-        """'… nimmt den Bericht zur Umsetzung der Beschlüsse A und B zur Kenntnis', or empty where
-        the author's points already name every such decision."""
+    def _noting(self, committee: Committee, decisions: list[Decision], when: str = "") -> str:
+        """'… nimmt {when}den Bericht zur Umsetzung der Beschlüsse A und B zur Kenntnis.', or empty
+        where the author's points already name every such decision."""
         numbers = [d.number for d in decisions]
         if all(any(n in point for point in self.paper.proposal) for n in numbers):
             return ""
         which = "des Beschlusses" if len(numbers) == 1 else "der Beschlüsse"
-        return f"{sentence_start(committee.forms.nom)} nimmt den Bericht zur Umsetzung {which} {enumeration(numbers)} zur Kenntnis"
+        return (
+            f"{sentence_start(committee.forms.nom)} nimmt {when}den Bericht zur Umsetzung {which} "
+            f"{enumeration(numbers)} zur Kenntnis."
+        )
 
     @property
     def report_noted(self) -> str:
@@ -561,7 +564,7 @@ class PaperView:
             return ""
         deciding = {c.committee for c in self.paper.consultations if c.role == "Entscheidung"}
         noted = [self._noting(c, ds) for c, ds in self.reports_back if c.id in deciding]
-        return f"{noted[0]}." if noted and noted[0] else ""
+        return noted[0] if noted else ""
 
     @property
     def reports_noted_before(self) -> list[str]:
@@ -574,12 +577,12 @@ class PaperView:
         sittings = {c.committee: c.date for c in self.paper.consultations if c.role != "Entscheidung"}
         notes = []
         for committee, decisions in self.reports_back:
-            noted = self._noting(committee, decisions) if committee.id in sittings else ""
-            if noted:
-                own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
-                head, tail = noted.split(" nimmt ", 1)
-                notes.append(f"{head} nimmt in {own} Sitzung am {german_date(sittings[committee.id])} {tail}.")
-        return notes
+            if committee.id not in sittings:
+                continue
+            own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
+            when = f"in {own} Sitzung am {german_date(sittings[committee.id])} "
+            notes.append(self._noting(committee, decisions, when))
+        return [n for n in notes if n]
 
     @property
     def reports_back_unnamed(self) -> list[tuple[Committee, list[Decision]]]:

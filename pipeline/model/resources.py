@@ -222,7 +222,8 @@ class FollowUpYear:
     def _if_they_end(self) -> str:
         """The rise where the time-limited measures end as planned: without their Aufwand, and
         without the grants that end with them."""
-        change = self.rise - total(self.costs) + total(i.amount for i in self.with_measures)
+        costs, bound = total(self.costs), total(i.amount for i in self.with_measures)
+        change = self.rise - costs + bound
         when = "Endet sie" if len(self.measures) == 1 else "Enden diese Maßnahmen"
         before = self.year - 1
         if change > 0:
@@ -232,15 +233,14 @@ class FollowUpYear:
         else:
             level = f"so hoch wie {before}"
         # how it follows from the rise named before, so nobody adds the two (reader review)
-        if (self.ending or self.growing) and self.rise and total(self.costs):
+        if self.rise and costs:
             one = len(self.measures) == 1
             steps = [
                 f"die Erhöhung um {euro(self.rise)}",
-                f"weniger {'ihr' if one else 'deren'} Aufwand von {euro(total(self.costs))}",
+                f"weniger {'ihr' if one else 'deren'} Aufwand von {euro(costs)}",
             ]
             if self.with_measures:
-                ending = euro(total(i.amount for i in self.with_measures))
-                steps.append(f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden Erträge von {ending}")
+                steps.append(f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden Erträge von {euro(bound)}")
             level += f" ({', '.join(steps)})"
         return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
 

@@ -148,7 +148,7 @@ def paths_have_their_data_flows(concept: Concept) -> Iterator[Finding]:
         return
     office = concept.topics.youth_office
     coordination = concept.coordination_actor
-    inside = {a.id for a in concept.actors if a.in_youth_office}
+    inside = {a.id for a in concept.topics.inside_youth_office}
     inside |= {x.id for x in (office, coordination) if x is not None}
     named = [f for f in section.flows if f.basis not in _WITHOUT_PERSONAL_DATA]
     for index, path in enumerate(concept.network.paths):

@@ -87,12 +87,11 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
     """Which paths bind follows from who signs the Kooperationsvereinbarung of this Fassung:
     where it marks recommendations, the count holds with it."""
     if k.recommended_paths:
-        start = k.agreement.start if k.agreement else None
-        if start is not None and start > k.version.date:
+        if k.paths_binding_from is not None:
             # not yet in force at the Stand: what it will do, not what it does (reader review)
             return (
-                f"Die neue Kooperationsvereinbarung soll ab dem {german_date(start)} für {share} einen "
-                "verbindlichen Abstimmungsweg festlegen"
+                f"Die neue Kooperationsvereinbarung soll ab dem {german_date(k.paths_binding_from)} für {share} "
+                "einen verbindlichen Abstimmungsweg festlegen"
             )
         return f"Die neue Kooperationsvereinbarung legt für {share} einen verbindlichen Abstimmungsweg fest"
     return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
