@@ -205,7 +205,7 @@ class Agreement:
         kommune.traeger (any Träger of that name if none is public)."""
         name = self.concept.municipality.youth_welfare_authority
         named = [o for o in self.concept.organisations if o.name == name]
-        public = [o for o in named if o.kind == "öffentlicher Träger"]
+        public = [o for o in named if o.public]
         return next(iter(public or named), None)
 
     def signer(self, actor: Actor) -> Organisation | Actor | None:

@@ -850,6 +850,12 @@ class Organisation(Item, title="Träger"):
         default=None,
     )
 
+    @property
+    def public(self) -> bool:
+        """A public Träger (Kreis, Stadt, Jobcenter …): the agreement binds it by its own decision, and its
+        services count as places of their own when data flows between them."""
+        return self.kind == "öffentlicher Träger"
+
 
 class ActorFile(Item, title="Akteure"):
     organisations: list[Organisation] = field(

@@ -245,7 +245,7 @@ class Topics:
             actor = self.k.actor(entry.actor)
             claims = tuple(ADVICE_CLAIMS[b] for b in dict.fromkeys(entry.basis))
             carrier = self.k.organisation(actor.carrier) if actor.carrier else None
-            free = carrier is not None and carrier.kind != "öffentlicher Träger" and not actor.in_youth_office
+            free = carrier is not None and not carrier.public and not actor.in_youth_office
             result.append(Advice(entry, actor, claims, free and any(c.on_youth_office for c in claims)))
         return result
 

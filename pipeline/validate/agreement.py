@@ -100,7 +100,7 @@ def organiser_among_the_organisations(concept: Concept) -> Iterator[Finding]:
     if agreement is None or agreement.organiser_organisation is not None:
         return
     name = concept.municipality.youth_welfare_authority
-    public = [o for o in concept.organisations if o.kind == "öffentlicher Träger"]
+    public = [o for o in concept.organisations if o.public]
     if public:
         yield Finding(
             at("akteure.yaml", "traeger"),

@@ -175,4 +175,4 @@ def paths_have_their_data_flows(concept: Concept) -> Iterator[Finding]:
 
 
 def _public(concept: Concept, organisation: str) -> bool:
-    return concept.organisation(organisation).kind == "öffentlicher Träger"
+    return concept.organisation(organisation).public
