@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.findings import FULFILLED, OPEN
+from pipeline.formatting import euro
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import QualityAssessment
 from pipeline.model.quality.catalog import catalogs
@@ -60,16 +61,35 @@ def test_every_expense_table_totals_the_same_aufwand(concept, raw_inputs):
 
 
 def test_expenses_by_purpose_itemise_the_coordination(concept, raw_inputs):
+    """The coordination's own cost, then what its budget pays freelancers for their network time
+    (the lines netzwerkaufwand names, in every year), then the measures."""
     measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
     expenses = _lines(raw_inputs, "aufwand")
+    named = {e["aufwand"] for e in _lines(raw_inputs, "netzwerkaufwand") if e.get("aufwand")}
+    titles = {e["bezeichnung"] for e in expenses if e["id"] in named}
     table = concept.budget.by_purpose
     costed = [(n, m) for n, m in enumerate(measures, start=1) if any(e["fuer"] == m["id"] for e in expenses)]
-    labels = ["Netzwerkkoordination"] + [f"M{n} {' '.join(m['titel'].split())}" for n, m in costed]
+    labels = ["Netzwerkkoordination", "Ausgleich für Netzwerkarbeit"]
+    labels += [f"M{n} {' '.join(m['titel'].split())}" for n, m in costed]
     assert [r.label for r in table.rows] == labels
-    coordination = table.rows[0]
-    assert coordination.total == sum(_amount(e["betrag"]) for e in expenses if e["fuer"] == "netzwerkkoordination")
-    assert coordination.total > 0
-    assert concept.budget.measure_costs() == table.total - coordination.total
+    coordination, compensation = table.rows[:2]
+    booked = [e for e in expenses if e["fuer"] == "netzwerkkoordination"]
+    paid = [e for e in booked if e["bezeichnung"] in titles]
+    assert len(paid) == len(concept.budget.years) == 2
+    assert compensation.total == sum(_amount(e["betrag"]) for e in paid) > 0
+    assert coordination.total == sum(_amount(e["betrag"]) for e in booked) - compensation.total
+    assert concept.budget.measure_costs() == table.total - coordination.total - compensation.total
+
+
+def test_coordination_cost_in_words_leaves_out_the_compensation(concept):
+    budget = concept.budget
+    assert budget.by_year(budget.coordination_cost).replace("\N{NO-BREAK SPACE}", " ") == (
+        "102.000,00 € im Jahr 2026 (Haushalt beschlossen) und 105.500,00 € im Jahr 2027 (Haushaltsentwurf)"
+    )
+    assert budget.by_year(budget.coordination_compensation, labelled=False).replace("\N{NO-BREAK SPACE}", " ") == (
+        "7.600,00 € im Jahr 2026 und 7.600,00 € im Jahr 2027"
+    )
+    assert [a.id for a in budget.compensated_actors] == ["kinderaerzte", "hebammen"]
 
 
 def test_staff_costs_per_position(concept, raw_inputs):
@@ -338,3 +358,16 @@ def test_a_sum_over_years_says_what_it_adds_up(inputs):
 
     inputs.edit("ressourcen.yaml", all_adopted_and_granted)
     assert inputs.check().concept.budget.span_note == ""
+
+
+def test_paper_total_names_coordination_and_compensation_apart(concept):
+    """The sentence under a paper's measures adds up: measures + coordination + compensation + others."""
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    budget = concept.budget
+    year = view.finances.year
+    assert view.coordination_cost_in_scope == budget.coordination_cost(year)
+    assert view.compensation_in_scope == budget.coordination_compensation(year) > 0
+    assert view.included_in_total[:2] == [
+        f"der Netzwerkkoordination mit {euro(budget.coordination_cost(year))}",
+        f"des Ausgleichs für Netzwerkarbeit mit {euro(budget.coordination_compensation(year))}",
+    ]

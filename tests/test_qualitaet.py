@@ -33,6 +33,7 @@ from pipeline.model.types import add_months
 from pipeline.render import concept_chapters, render_quality_dialogue
 
 from .conftest import EXAMPLE, ROOT, edit_yaml
+from .raw_money import compensation_lines, coordination_cost
 
 STAND = dt.date(2026, 10, 15)
 DIMENSION5 = next(c for c in catalogs() if c.dimension.id == "dimension5")
@@ -640,12 +641,14 @@ def test_network_effort_of_institutions(concept, raw_inputs):
     assert f"Bei {len(with_time)} von {len(institutions)} Einrichtungen" in texts(found)
     assert f"der {number(spent, 0)} Stunden im Jahr" in texts(found)
     assert "Jobcenter Landkreis Musterkreis" in texts(found)
-    coordination = sum(
+    coordination = coordination_cost(raw_inputs["ressourcen.yaml"], 2026)
+    assert f"2026 {euro(coordination)} Aufwand eingeplant" in texts(found)
+    compensation = sum(
         Decimal(str(e["betrag"]))
-        for e in raw_inputs["ressourcen.yaml"]["aufwand"]
+        for e in compensation_lines(raw_inputs["ressourcen.yaml"])
         if e["fuer"] == "netzwerkkoordination" and e["jahr"] == 2026
     )
-    assert f"2026 {euro(coordination)} Aufwand eingeplant" in texts(found)
+    assert f"kommen {euro(compensation)} hinzu" in texts(found)
     assert (
         finding(with_resources(concept, budgeted_effort=full_effort(concept)), "netzwerkaufwand").status
         == "erfüllt"

@@ -23,6 +23,7 @@ from pipeline.model.quality.assessment import assess
 from pipeline.render import concept_chapters
 
 from .conftest import EXAMPLE, ROOT, Inputs, with_violence_advice
+from .raw_money import coordination_cost
 from .sentences import flaws
 
 NEUHAFEN = ROOT / "inputs" / "neuhafen"
@@ -808,11 +809,7 @@ def test_the_coordination_has_a_chapter_of_its_own(folder):
     rows = _rows(html, "Stellen der Netzwerkkoordination")
     assert [r[0] for r in rows] == [p["stelle"] for p in posts]
     for year in sorted({e["jahr"] for e in money["aufwand"]}):
-        cost = sum(
-            Decimal(str(e["betrag"]))
-            for e in money["aufwand"]
-            if e["fuer"] == "netzwerkkoordination" and e["jahr"] == year
-        )
+        cost = coordination_cost(money, year)
         assert f"{euro(cost)} im Jahr {year}".replace("\u00a0", " ") in text  # _text joins on plain spaces
     # each grant with its amount per year, marked where only applied for (finance review)
     grants = [i for i in money["ertraege"] if "netzwerkkoordination" in i.get("fuer", [])]

@@ -14,7 +14,15 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.formatting import enumeration, euro, german_date, sentence_start, signed_euro, with_note
+from pipeline.formatting import (
+    enumeration,
+    enumeration_of_names,
+    euro,
+    german_date,
+    sentence_start,
+    signed_euro,
+    with_note,
+)
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -465,11 +473,40 @@ class PaperView:
 
     @property
     def coordination_cost_in_scope(self) -> Decimal:
-        """The Netzwerkkoordination's Aufwand in the paper's budget year and scope."""
+        """The Netzwerkkoordination's own Aufwand in the paper's budget year and scope."""
+        return self._coordination_in_scope(compensation=False)
+
+    @property
+    def compensation_in_scope(self) -> Decimal:
+        """What the coordination's budget pays other actors for their network time, in the paper's
+        budget year and scope (said apart: it is not what the coordination costs)."""
+        return self._coordination_in_scope(compensation=True)
+
+    @property
+    def included_in_total(self) -> list[str]:
+        """What the total Aufwand in the paper's scope holds beyond the measures it reports on
+        ('der Netzwerkkoordination mit 102.000,00 €', 'des Ausgleichs für Netzwerkarbeit mit
+        7.600,00 €', 'der hier nicht berichteten Maßnahme M14 …'), so the gap to the total adds up."""
+        coordination, compensation, others = (
+            self.coordination_cost_in_scope,
+            self.compensation_in_scope,
+            self.unreported_costs_in_scope,
+        )
+        parts = [f"der Netzwerkkoordination mit {euro(coordination)}"] if coordination else []
+        parts += [f"des Ausgleichs für Netzwerkarbeit mit {euro(compensation)}"] if compensation else []
+        if others:
+            noun = "Maßnahme" if len(others) == 1 else "Maßnahmen"
+            parts.append(f"der hier nicht berichteten {noun} {enumeration_of_names(others)}")
+        return parts
+
+    def _coordination_in_scope(self, *, compensation: bool) -> Decimal:
         finances = self.finances
         if finances is None:
             return Decimal(0)
-        return _sum(e for e in finances.expenses if e.purpose == COORDINATION)
+        budget = self.concept.budget
+        return _sum(
+            e for e in finances.expenses if e.purpose == COORDINATION and budget.is_compensation(e) == compensation
+        )
 
     @property
     def lead_committee(self) -> Committee:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 OWN_SHARE = "Kommunaler Eigenanteil (Zuschussbedarf)"
 #: How the tables call the network's coordination, which is no measure.
 COORDINATION_LABEL = "Netzwerkkoordination"
+#: How the tables call what the coordination's budget pays freelance and volunteer actors for their network time.
+COMPENSATION_LABEL = "Ausgleich für Netzwerkarbeit"
 #: The head of a column of budget items that are not all Produkte.
 ITEM_LABEL = "Produkt / Haushaltsstelle"
 
@@ -576,7 +578,9 @@ class Budget:
         concept = self.concept
         rows = []
         if COORDINATION in self._by_purpose:
-            rows.append(amount_row(COORDINATION_LABEL, self.years, partial(self.cost_of, COORDINATION)))
+            rows.append(amount_row(COORDINATION_LABEL, self.years, self.coordination_cost))
+            if self.coordination_compensation():
+                rows.append(amount_row(COMPENSATION_LABEL, self.years, self.coordination_compensation))
         rows += [
             amount_row(f"{concept.measure_number(m.id)} {m.title}", self.years, partial(self.cost_of, m.id))
             for m in concept.measures
@@ -603,6 +607,51 @@ class Budget:
     def cost_of(self, purpose: str, year: int | None = None) -> Decimal:
         """What one measure (or the coordination) costs in a year, or in all years."""
         return self.expense_total(year, purpose=purpose)
+
+    def by_year(self, amount: Callable[[int], Decimal], *, labelled: bool = True) -> str:
+        """'102.000,00 € im Jahr 2026 (Haushalt beschlossen) und 105.500,00 € im Jahr 2027
+        (Haushaltsentwurf)': an amount in every budget year, as running text says it; the budgets'
+        state left out where the sentence before has said it."""
+        return enumeration(
+            [f"{euro(amount(year))} im Jahr {self.year_label(year) if labelled else year}" for year in self.years]
+        )
+
+    @cached_property
+    def _compensation_series(self) -> dict[tuple[object, ...], list[str]]:
+        """The lines netzwerkaufwand names as paying an actor's network time (not the coordination's
+        own), as series and title, so the same line in the other years counts too; with the actors
+        they pay."""
+        by_id = {e.id: e for e in self.expenses}
+        paid: dict[tuple[object, ...], list[str]] = {}
+        for effort in self.concept.resources.budgeted_effort:
+            line = by_id.get(effort.expense or "")
+            if line is not None and effort.actor != COORDINATION:
+                paid.setdefault((*series(line), line.title), []).append(effort.actor)
+        return paid
+
+    def is_compensation(self, line: Expense) -> bool:
+        """Whether a line pays freelance or volunteer actors for their network time (a Kämmerei read
+        these Aufwandsentschädigungen as the coordination's cost where they were booked for it)."""
+        return (*series(line), line.title) in self._compensation_series
+
+    def coordination_compensation(self, year: int | None = None) -> Decimal:
+        """The compensation for network time booked for the coordination, in a year or all years."""
+        return total(
+            e.amount
+            for e in self._by_purpose.get(COORDINATION, [])
+            if self.is_compensation(e) and _matches(e.year, year)
+        )
+
+    def coordination_cost(self, year: int | None = None) -> Decimal:
+        """What the coordination itself costs (staff and Sachkosten), without the compensation
+        for other actors' network time that its budget also pays."""
+        return self.cost_of(COORDINATION, year) - self.coordination_compensation(year)
+
+    @property
+    def compensated_actors(self) -> list[Actor]:
+        """The actors whose network time the coordination's budget compensates, in file order."""
+        ids = {a for line, actors in self._compensation_series.items() if line[1] == COORDINATION for a in actors}
+        return [a for a in self.concept.actors if a.id in ids]
 
     def measure_costs(self, year: int | None = None) -> Decimal:
         """What the measures together cost (without the coordination)."""

@@ -1419,6 +1419,24 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
     return evidence
 
 
+def _who_is_compensated(actors: list[Actor]) -> str:
+    """'freiberuflich Tätige', 'ehrenamtlich Tätige' or both: whom the coordination's budget pays
+    for network time, without naming them again where 5.2.4 does (a test keeps every hour in one
+    place); 'andere Akteure' where an institution is among them."""
+    forms = {a.organisation_form for a in actors}
+    if INSTITUTION in forms:
+        return "andere Akteure"
+    words = [
+        word
+        for form, word in (
+            ("freiberuflich", "freiberuflich"),
+            ("ehrenamtlich-zivilgesellschaftlich", "ehrenamtlich"),
+        )
+        if form in forms
+    ]
+    return f"{' und '.join(words)} Tätige"
+
+
 @RULES.rule("netzwerkaufwand")
 def network_effort(view: ReportingView) -> list[Finding]:
     """The resources for network work: money for the network's coordination, and for every
@@ -1428,9 +1446,21 @@ def network_effort(view: ReportingView) -> list[Finding]:
     k, on = view.concept, view.on
     year = _budget_year(k, on)
     coordination = k.budget.expense_total(year, purpose=COORDINATION)
+    compensation = k.budget.coordination_compensation(year)
     evidence = [
         observed(
-            f"Für die Koordination des Netzwerks sind {year} {euro(coordination)} Aufwand eingeplant.",
+            f"Für die Koordination des Netzwerks sind {year} {euro(coordination - compensation)} Aufwand eingeplant"
+            + (
+                f"; aus ihrem Budget kommen {euro(compensation)} hinzu, mit denen "
+                + f"{_who_is_compensated(k.budget.compensated_actors)} für ihre Netzwerkarbeit entschädigt werden"
+                + (
+                    " (siehe 5.2.4)."
+                    if INSTITUTION not in {a.organisation_form for a in k.budget.compensated_actors}
+                    else "."
+                )
+                if compensation
+                else "."
+            ),
             at("ressourcen.yaml", "aufwand", EVERY, "fuer"),
             FULFILLED,
         )
