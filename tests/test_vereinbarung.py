@@ -21,7 +21,7 @@ import yaml
 from click.testing import CliRunner
 from docx import Document
 from docx.enum.text import WD_TAB_LEADER
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
@@ -1213,8 +1213,15 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
         consent_label(a, raw_inputs) for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"
     ]
     document = Document(str(agreement_files[f"{CONSENT_STEM}.docx"]))
-    boxes = [" ".join(p.text.split()) for p in document.paragraphs if p.style.name == "Ankreuzfeld"]
-    assert all(b.startswith("☐ ") for b in boxes)
+    ticking = [p for p in document.paragraphs if p.style.name == "Ankreuzfeld"]
+    # each box is Word's check box (a content control ticked with a click), unticked, before the text
+    controls = [p._p.xpath("./w:sdt") for p in ticking]
+    assert all(len(c) == 1 for c in controls)
+    for (control,) in controls:
+        assert control.xpath("string(./w:sdtContent)", namespaces=nsmap) == "☐"
+        assert control.xpath("./w:sdtPr/w14:checkbox/w14:checked/@w14:val", namespaces=nsmap) == ["0"]
+        assert control.xpath("./w:sdtPr/w14:checkbox/w14:checkedState/@w14:val", namespaces=nsmap) == ["2612"]
+    boxes = [" ".join(("☐" + p.text).split()) for p in ticking]
     for place in places:
         assert any(b.startswith(f"☐ {place}") for b in boxes), place
     pdf = " ".join(" ".join(pdf_pages(agreement_files[f"{CONSENT_STEM}.pdf"])).split())

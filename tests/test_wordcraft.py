@@ -1101,3 +1101,32 @@ def test_the_contents_begin_a_page_without_an_empty_line_above(concept_files):
     for p in document.element.body.iter(W_P):
         breaks = p.findall(f".//{qn('w:br')}")
         assert not (breaks and not "".join(p.itertext()).strip() and breaks[0].get(qn("w:type")) == "page")
+
+
+def test_a_form_box_becomes_a_word_check_box_and_keeps_its_text():
+    """Each '☐' that begins a box paragraph turns into an unticked w14 check box control; its run's
+    formatting goes with it, the text after it stays in its run, other paragraphs stay as they were."""
+    from pipeline.export.docx_finish import _checkboxes
+    from pipeline.export.ooxml import text_of
+
+    document = Document()
+    boxed, plain = document.add_paragraph(), document.add_paragraph("☐ kein Formular")
+    boxed._p.get_or_add_pPr().append(_styled("Ankreuzfeld"))
+    run = boxed.add_run("☐\u00a0Hebammen, Name/Ort: ")
+    run.bold = True
+    _checkboxes(document)
+    (control,) = boxed._p.findall(qn("w:sdt"))
+    checkbox = control.find(f"{qn('w:sdtPr')}/{qn('w14:checkbox')}")
+    assert checkbox.find(qn("w14:checked")).get(qn("w14:val")) == "0"
+    assert [s.get(qn("w14:val")) for s in checkbox if s.tag != qn("w14:checked")] == ["2612", "2610"]
+    (box_run,) = control.find(qn("w:sdtContent"))
+    assert box_run.find(qn("w:rPr")).find(qn("w:b")) is not None
+    assert text_of(boxed._p) == "☐\u00a0Hebammen, Name/Ort: "
+    assert boxed.runs[-1].text == "\u00a0Hebammen, Name/Ort: "
+    assert plain._p.find(qn("w:sdt")) is None and plain.text == "☐ kein Formular"
+
+
+def _styled(style_id: str):
+    from pipeline.export.ooxml import element
+
+    return element("pStyle", val=style_id)

@@ -8,6 +8,7 @@ contents, a title page) is added here with python-docx, and so is the file's ide
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -44,6 +45,7 @@ from pipeline.export.ooxml import (
     element,
     insert_ordered,
     is_form_table,
+    local,
     next_bookmark_id,
     paragraph_properties,
     run_properties,
@@ -561,6 +563,55 @@ def _form_styles(document: DocumentObject) -> None:
             paragraph.tab_stops.add_tab_stop(HEAD_VALUE_INDENT)
 
 
+#: The box a form's paragraph begins with (templates/_formular.html.j2), and Word's ticked box.
+BOX, TICKED_BOX = "\u2610", "\u2612"
+#: The font Word itself gives a check box's two glyphs.
+BOX_FONT = "MS Gothic"
+
+
+def _checkbox(box_run: etree._Element) -> etree._Element:
+    """A check box content control (Office 2010, w14) around a run showing the empty box."""
+    control = element("sdt")
+    properties = element("sdtPr")
+    checkbox = OxmlElement("w14:checkbox")
+    checkbox.append(_w14("checked", val="0"))
+    checkbox.append(_w14("checkedState", val=f"{ord(TICKED_BOX):04X}", font=BOX_FONT))
+    checkbox.append(_w14("uncheckedState", val=f"{ord(BOX):04X}", font=BOX_FONT))
+    properties.append(checkbox)
+    content = element("sdtContent")
+    content.append(box_run)
+    control.extend([properties, content])
+    return control
+
+
+def _w14(tag: str, **attributes: str) -> etree._Element:
+    made = OxmlElement(f"w14:{tag}")
+    for key, value in attributes.items():
+        made.set(qn(f"w14:{key}"), value)
+    return made
+
+
+def _checkboxes(document: DocumentObject) -> None:
+    """The box at the start of every "Ankreuzfeld" paragraph becomes Word's check box: one click
+    ticks it, where a typed '☐' had to be overwritten by hand (users filling the consent form on
+    screen); printed it is the same box as in the PDF, and the paragraph's text stays the same."""
+    for p in document.element.body.iter(P):
+        if style_of(p) != "Ankreuzfeld":
+            continue
+        first = next((t for t in p.iter(qn("w:t")) if t.text), None)
+        if first is None or not first.text.startswith(BOX) or local(first.getparent()) != "r":
+            continue
+        text_run = first.getparent()
+        box_run = element("r")
+        formatting = text_run.find(qn("w:rPr"))
+        if formatting is not None:
+            box_run.append(copy.deepcopy(formatting))
+        box_run.append(element("t", BOX))
+        first.text = first.text.removeprefix(BOX)
+        first.set(qn("xml:space"), "preserve")
+        text_run.addprevious(_checkbox(box_run))
+
+
 #: The styles that give a block room before it (FORM_STYLES).
 _SPACED_STYLES = frozenset({"ZusammenhaltenmitAbstand", "Abstanddavor"})
 
@@ -698,6 +749,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _table_text(document)
     _form_tables(document)
     _compact_wide_tables(document)
+    _checkboxes(document)
     _form_styles(document)  # before the pages: the gap after a table reads the styles' spacing
     _no_room_under_headings(document)
     _pages(document, doc)
