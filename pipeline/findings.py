@@ -89,20 +89,29 @@ class Finding:
     """What a rule found: where, how it counts, the German sentence for the reader and, where
     known, what would change it. `level` None marks context that informs but does not count
     (an observation of a quality rule that is neither good nor bad). `also` names further
-    places the finding rests on."""
+    places the finding rests on. `brief` is the message without its long lists, for a table of
+    one line per goal that the full message follows (a reader met the same ten names three times)."""
 
     where: Place
     message: str
     level: Level | None = ERROR
     suggestion: str | None = None
     also: tuple[Place, ...] = ()
+    brief: str | None = None
 
     def __post_init__(self) -> None:
         """Messages are composed from names, and a name may end in an abbreviation ('… e. V.')
         right where the sentence ends: each sentence still ends once."""
         object.__setattr__(self, "message", single_stops(self.message))
+        if self.brief:
+            object.__setattr__(self, "brief", single_stops(self.brief))
         if self.suggestion:
             object.__setattr__(self, "suggestion", single_stops(self.suggestion))
+
+    @property
+    def short(self) -> str:
+        """The message where the full one stands elsewhere in the same paper: its brief, if any."""
+        return self.brief or self.message
 
     @property
     def places(self) -> tuple[Place, ...]:

@@ -57,7 +57,7 @@ def assessment_table(assessment: QualityAssessment, width: int) -> list[str]:
             lines.append(
                 f"  {result.number:<{NUMBER_WIDTH - 2}}{_status(result.status)}  {result.goal.short_title}"
             )
-            evidence = textwrap.shorten(result.headline.message, max(width - len(pad), 30), placeholder=" …")
+            evidence = textwrap.shorten(result.headline.short, max(width - len(pad), 30), placeholder=" …")
             lines.append(pad + evidence)
             rating = assessment.rating(result.goal.id)
             if rating is not None:

@@ -1330,3 +1330,21 @@ def test_who_pays_the_ertraege_of_the_year_planned_is_a_fact_for_additional_reso
     [assessment] = assess(concept)
     question, facts, _ = next(d for d in assessment.dialogue if "zusätzliche Ressourcen" in d[0].text)
     assert expected in [f.message for f in facts]
+
+
+def test_long_lists_of_names_stand_once_in_the_dialogue(concept, raw_inputs):
+    """The overview and the questions give counts where a finding lists many names; the names
+    stand once, in the finding itself (a reader met the same ten institutions three times)."""
+    review = assess(concept)[0]
+    text = _text(render_quality_dialogue(review).body_html)
+    planned = {e["akteur"] for e in raw_inputs["ressourcen.yaml"]["netzwerkaufwand"]}
+    missing = [a for a in _institutions(raw_inputs) if a["id"] not in planned]
+    assert len(missing) > 3
+    assert text.count("Nicht vorgesehen ist sie bei:") == 1
+    assert f"Bei den übrigen {number_word(len(missing))} ist sie nicht vorgesehen." in text
+    assert text.count(missing[-1]["name"]) == 1
+    assert text.count("ohne eigenen Abstimmungsweg:") == 1
+    assert "haben keinen eigenen Abstimmungsweg" in text
+    # the terminal's table of `check` shortens the same way
+    brief = {r.goal.id: r.headline.short for r in review.results}
+    assert brief["netzwerkaufwand"].endswith("ist sie nicht vorgesehen.")

@@ -69,12 +69,17 @@ INSTITUTION = "Institution"
 
 
 def observed(
-    text: str, where: Place | tuple[Place, ...], status: Status | None = None, change: str | None = None
+    text: str,
+    where: Place | tuple[Place, ...],
+    status: Status | None = None,
+    change: str | None = None,
+    *,
+    brief: str | None = None,
 ) -> Finding:
-    """One observation of a rule: what it saw, where, how it counts (None: context only) and
-    what would change it."""
+    """One observation of a rule: what it saw, where, how it counts (None: context only), what
+    would change it, and where it lists many names, the same without them for the overview."""
     places = where if isinstance(where, tuple) else (where,)
-    return Finding(places[0], text, status, change, places[1:])
+    return Finding(places[0], text, status, change, places[1:], brief)
 
 
 def _names(items: Iterable[Actor | Committee]) -> str:
@@ -104,6 +109,29 @@ def _recommended_and_none(k: Concept) -> str:
     none = [a for a in k.actors_without_path if a not in recommended]
     text = f"; als Empfehlung bis zum Beitritt: {_names(recommended)}" if recommended else ""
     return text + (f"; ohne eigenen Abstimmungsweg: {_names(none)}" if none else "")
+
+
+#: More names than this in one finding are left to its full text where a table shows one line per goal.
+BRIEF_NAMES = 3
+
+
+def _recommended_and_none_counted(k: Concept) -> str:
+    """:func:`_recommended_and_none` with counts instead of names, for the overview."""
+    recommended = k.actors_with_recommendation_only
+    none = [a for a in k.actors_without_path if a not in recommended]
+    parts = (
+        [
+            f"für {count(len(recommended), 'Akteur', 'Akteure', 'einen')} sind die Abstimmungswege bis zum "
+            "Beitritt nur Empfehlungen"
+        ]
+        if recommended
+        else []
+    )
+    if none:
+        parts.append(
+            f"{count(len(none), 'Akteur', 'Akteure', 'ein', ('hat', 'haben'))} keinen eigenen Abstimmungsweg"
+        )
+    return f"; {', '.join(parts)}" if parts else ""
 
 
 def _path_steps(k: Concept, pathless: list[Actor]) -> str:
@@ -986,6 +1014,10 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
             _path_steps(k, pathless) if pathless else None,
+            brief=f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}"
+            f"{_recommended_and_none_counted(k)}."
+            if len(pathless) > BRIEF_NAMES
+            else None,
         ),
         observed(
             f"Festgelegt sind {count(len(network.working_forms), 'Arbeitsform', 'Arbeitsformen')}"
@@ -1505,11 +1537,13 @@ def network_effort(view: ReportingView) -> list[Finding]:
             f"{_hours(spent - largest.network_hours)}"
         )
     # sentences, not brackets inside brackets (Lektorat)
-    text = (
+    first = (
         f"Bei {_share(len(planned), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit in die "
         f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen: "
         f"{_part_of(provided, spent)} im Jahr{alone}."
-        + (" Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else "")
+    )
+    text = first + (
+        " Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else ""
     )
     evidence.append(
         observed(
@@ -1521,6 +1555,9 @@ def network_effort(view: ReportingView) -> list[Finding]:
                 "klären, wie ihre Zeit für die Netzwerkarbeit in der Ressourcenplanung vorgesehen werden kann",
             )
             if missing
+            else None,
+            brief=f"{first} Bei den übrigen {number_word(len(missing))} ist sie nicht vorgesehen."
+            if len(missing) > BRIEF_NAMES
             else None,
         )
     )
