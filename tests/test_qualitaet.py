@@ -253,6 +253,27 @@ def test_a_sitting_after_the_due_date_makes_a_report_overdue(concept):
     assert "19.11.2026" in report.suggestion
 
 
+def test_an_overdue_report_puts_its_goal_among_the_focus_topics(concept):
+    """Network and data may both rate 5.1.1 'teilweise' (no disagreement, not open), but a report
+    whose body has met since it fell due is what the meeting takes up first (Kreistag review)."""
+    review = QualityAssessment(concept, DIMENSION5, STAND)
+    reports = review.result("berichte-gremien")
+    overdue = [e for e in reports.evidence if e.overdue]
+    assert overdue and all(e.level == "offen" and "der Bericht stand dort noch aus" in e.message for e in overdue)
+    assert reports.status == "teilweise" and not review.disagrees(reports)
+    assert reports in review.focus
+    assert review.why_focus(reports).startswith(
+        f"{number_word(len(overdue)).capitalize()} Berichte sind überfällig"
+    )
+    # without a sitting since the due date nothing is overdue, and the goal leaves the focus
+    quiet = changed(concept, committees=[changed(c, meetings=[]) for c in concept.committees])
+    calm = QualityAssessment(quiet, DIMENSION5, STAND)
+    assert not any(e.overdue for e in calm.result("berichte-gremien").evidence)
+    assert (
+        calm.result("berichte-gremien") not in calm.focus or calm.result("berichte-gremien").status != "teilweise"
+    )
+
+
 def test_a_report_due_at_a_sitting_without_a_paper(concept):
     """Due, no sitting since, but the next sitting has no paper yet: something to prepare."""
     ga = next(c for c in concept.committees if c.id == "ga")

@@ -25,6 +25,7 @@ from itertools import chain, zip_longest
 from typing import Any
 
 from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Finding, Place, RuleSet, Status
+from pipeline.formatting import number_word, sentence_start
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import QualityRating
 from pipeline.model.quality.catalog import Catalog, DialogueQuestion, QualityGoal, Theme, catalogs
@@ -259,21 +260,37 @@ class QualityAssessment:
 
     @property
     def focus(self) -> list[GoalResult]:
-        """What the meeting should talk about first: open and uncheckable goals, then
-        disagreements with the network's rating."""
+        """What the meeting should talk about first: open and uncheckable goals, then goals with
+        something overdue (a Kreistag member missed a report three years overdue among the
+        topics, because network and data both rated its goal 'teilweise'), then disagreements
+        with the network's rating."""
         first = [r for r in self.results if r.status in (OPEN, UNKNOWN)]
+        first += [r for r in self.results if r not in first and any(e.overdue for e in r.evidence)]
         return first + [r for r in self.disagreements if r not in first]
 
     def why_focus(self, result: GoalResult) -> str:
         """Why a goal of :attr:`focus` is worth talking about, in words rather than a grade."""
         if result.status == OPEN:
             return "Die Daten zeigen hier vor allem, was noch offen ist."
+        overdue = sum(1 for e in result.evidence if e.overdue)
+        if overdue and result.status != UNKNOWN:
+            late = (
+                "Ein Bericht ist überfällig: Das Gremium hat nach Ablauf der Frist getagt, ohne ihn zu hören."
+                if overdue == 1
+                else f"{sentence_start(number_word(overdue))} Berichte sind überfällig: Nach Ablauf der Frist hat das "
+                "jeweils zuständige Gremium getagt, ohne sie zu hören."
+            )
+            return f"{late} {self._why_apart(result)}" if self.disagrees(result) else late
         rating = self.rating(result.goal.id)
         if result.status == UNKNOWN:
             if rating is not None:  # the network's word is all there is: said, not called missing
                 return f"Die Daten können das nicht prüfen; das Netzwerk hat die Zielaussage als „{rating.status}“ eingeschätzt."
             return "Zu dieser Zielaussage fehlen Angaben."
-        assert rating is not None  # focus holds only open, uncheckable and disagreeing results
+        return self._why_apart(result)
+
+    def _why_apart(self, result: GoalResult) -> str:
+        rating = self.rating(result.goal.id)
+        assert rating is not None  # only for results that disagree with the network's rating
         apart = self._apart(result)
         seen = {
             1: "die Daten bleiben etwas dahinter zurück",

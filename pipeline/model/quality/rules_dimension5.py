@@ -75,11 +75,13 @@ def observed(
     change: str | None = None,
     *,
     brief: str | None = None,
+    overdue: bool = False,
 ) -> Finding:
     """One observation of a rule: what it saw, where, how it counts (None: context only), what
-    would change it, and where it lists many names, the same without them for the overview."""
+    would change it, where it lists many names the same without them for the overview, and
+    whether a date has passed unmet."""
     places = where if isinstance(where, tuple) else (where,)
-    return Finding(places[0], text, status, change, places[1:], brief)
+    return Finding(places[0], text, status, change, places[1:], brief, overdue)
 
 
 def _names(items: Iterable[Actor | Committee]) -> str:
@@ -367,6 +369,7 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
         (where, *calendar),
         status,
         change,
+        overdue=status == OPEN,
     )
 
 
@@ -414,6 +417,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
                     where,
                     status,
                     change,
+                    overdue=status == OPEN,
                 )
             )
         else:
