@@ -369,6 +369,21 @@ class NeedsView:
         """Sozialräume with high need and fewer offers than the average."""
         return [s for s in self.by_space if s.gap]
 
+    @property
+    def near_gaps(self) -> list[SpaceOffers]:
+        """Sozialräume whose need lies beyond the whole's value but within the network's margin,
+        with fewer offers than the average: no high need by its yardstick, yet worth a word in
+        the dialogue (Neuhafen's Mainbogen, 23,6 % against 23,0 % and fewer offers, went unsaid)."""
+        feature, reference = self.need_feature, self.need_reference
+        if feature is None or reference is None or not self.analysis.need_margin:
+            return []
+        sign = -1 if feature.need_when == "niedrig" else 1
+        return [
+            s
+            for s in self.by_space
+            if s.few and not s.high_need and s.need is not None and sign * (s.need.value - reference.value) > 0
+        ]
+
     # target groups ---------------------------------------------------------------------------
 
     @property

@@ -860,9 +860,38 @@ def developed_together(view: ReportingView) -> list[Finding]:
     ]
 
 
-def _spatial_spread(k: Concept) -> Finding | None:
+def _spatial_spread(k: Concept) -> list[Finding]:
     """Whether offers reach the Sozialräume where need is high (the question of 5.2.2: where is
-    an offer missing?), by the Angebotslandkarte's yardstick; None with a single Sozialraum."""
+    an offer missing?), by the Angebotslandkarte's yardstick, and, as context, where need lies
+    just below its threshold with fewer offers; nothing with a single Sozialraum."""
+    spread = _high_need_spread(k)
+    return ([spread] if spread else []) + _near_gaps(k)
+
+
+def _near_gaps(k: Concept) -> list[Finding]:
+    needs = k.needs
+    near, feature, reference = needs.near_gaps, needs.need_feature, needs.need_reference
+    if not near or feature is None or reference is None or len(needs.spaces) < 2:
+        return []
+    spaces = "; ".join(
+        f"{s.space.name} ({feature.phrase} {feature.shown(s.need.value) if s.need else ''}, "
+        f"{count(len(s.running), 'laufendes Angebot', 'laufende Angebote', 'ein')})"
+        for s in near
+    )
+    return [
+        observed(
+            f"Kein hoher Bedarf nach dem Maßstab des Netzwerks, aber {feature.worse} {needs.comparison(reference)} "
+            f"({feature.shown(reference.value)}) und weniger laufende Angebote als im Durchschnitt der Sozialräume "
+            f"({number(needs.average_running, 1)}): {spaces}.",
+            (
+                at("kommune.yaml", "kommune", "sozialraeume", EVERY, "kennzahlen"),
+                at("massnahmen.yaml", "massnahmen", EVERY, "sozialraeume"),
+            ),
+        )
+    ]
+
+
+def _high_need_spread(k: Concept) -> Finding | None:
     needs = k.needs
     if len(needs.spaces) < 2:
         return None
@@ -978,7 +1007,7 @@ def groups_goals_measures(view: ReportingView) -> list[Finding]:
             FULFILLED if not unreached and not mismatched else PARTIAL,
             "Zielgruppen der Maßnahmen und Ziele aufeinander abstimmen." if unreached or mismatched else None,
         ),
-        *([spread] if (spread := _spatial_spread(k)) else []),
+        *_spatial_spread(k),
     ]
 
 
