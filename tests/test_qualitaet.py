@@ -75,10 +75,12 @@ def report(day: str, topic: str = "Sachstand Frühe Hilfen", **extra):
 
 
 def full_effort(concept):
-    """Budgeted network time equal to the time every actor spends."""
+    """Budgeted network time equal to the time every actor spends; a freelancer's paid from the
+    budget line of the example's Aufwandsentschädigungen."""
     return [
         BudgetedEffort.model_validate(
             {"akteur": a.id, "stunden_pro_jahr": a.network_hours, "ausgleich": "im Stellenplan oder als Pauschale"}
+            | ({"aufwand": "netzwerkarbeit-entschaedigung-2026"} if a.organisation_form == "freiberuflich" else {})
         )
         for a in concept.actors
     ]
@@ -518,6 +520,22 @@ def test_framework_conditions_ask_for_a_compensation_not_for_every_hour(concept,
         finding(with_resources(concept, budgeted_effort=full_effort(concept)), "rahmenbedingungen").status
         == "erfüllt"
     )
+
+
+def test_a_freelancer_s_compensation_without_pay_counts_half(concept):
+    """Fortbildungspunkte are no pay for a practice's hours (council member reading Neuhafen's
+    dialogue): a freelancer's compensation that no budget line pays is 'teilweise', with a step."""
+    unpaid = [
+        e.model_copy(update={"expense": None}) if e.actor == "kinderaerzte" else e
+        for e in concept.resources.budgeted_effort
+    ]
+    found = finding(with_resources(concept, budgeted_effort=unpaid), "rahmenbedingungen")
+    doctors = next(e for e in found.evidence if e.message.startswith("Kinder- und Jugendärztinnen"))
+    assert doctors.level == "teilweise"
+    assert "ohne Zahlung" in doctors.message and "ist nicht eingeplant" in doctors.message
+    assert doctors.suggestion.startswith("Klären, ob für die Netzwerkarbeit eine Aufwandsentschädigung")
+    paid = finding(concept, "rahmenbedingungen")
+    assert next(e for e in paid.evidence if e.message.startswith("Kinder- und Jugendärztinnen")).level == "erfüllt"
 
 
 def test_framework_conditions_undescribed(inputs):

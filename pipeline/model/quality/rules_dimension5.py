@@ -321,6 +321,11 @@ def _has_effort(k: Concept, actor: Actor) -> bool:
     return actor.network_hours > 0 and actor.id in k.effort.budgeted_actors
 
 
+def _paid(k: Concept, actor: Actor) -> bool:
+    """Whether a line of the budget pays for the actor's network time (netzwerkaufwand names it)."""
+    return any(e.expense for e in k.resources.budgeted_effort if e.actor == actor.id)
+
+
 def _hours(value: Decimal | int) -> str:
     """'130 Stunden', '1 Stunde'."""
     return f"{number(value, 0)} {'Stunde' if value == 1 else 'Stunden'}"
@@ -1104,14 +1109,31 @@ def working_conditions(view: ReportingView) -> list[Finding]:
         if actor in uncompensated:
             continue
         entry = next(i for i, e in enumerate(k.resources.budgeted_effort) if e.actor == actor.id)
+        where = (
+            at("ressourcen.yaml", "netzwerkaufwand", entry),
+            at("akteure.yaml", "akteure", k.actors.index(actor), "netzwerkaufwand_stunden"),
+        )
+        covered = _part_of(k.effort.budgeted_hours(actor.id), actor.network_hours)
+        if actor.organisation_form == "freiberuflich" and not _paid(k, actor):
+            # Fortbildungspunkte are no pay for a practice's hours (council member's review): a freelancer's
+            # time counts as compensated where a line of the budget pays for it
+            evidence.append(
+                observed(
+                    f"{actor.name}: vereinbart ist ein Ausgleich ohne Zahlung ({k.effort.compensation(actor.id)}); "
+                    f"eine Aufwandsentschädigung für die {_hours(actor.network_hours)} Netzwerkarbeit im Jahr ist "
+                    "nicht eingeplant.",
+                    where,
+                    PARTIAL,
+                    f"Klären, ob für die Netzwerkarbeit eine Aufwandsentschädigung eingeplant werden kann: "
+                    f"{actor.name_in_text}.",
+                )
+            )
+            continue
         evidence.append(
             observed(
                 f"{actor.name}: Ausgleich vereinbart – {k.effort.compensation(actor.id)}; er deckt "
-                f"{_part_of(k.effort.budgeted_hours(actor.id), actor.network_hours)} Netzwerkarbeit im Jahr.",
-                (
-                    at("ressourcen.yaml", "netzwerkaufwand", entry),
-                    at("akteure.yaml", "akteure", k.actors.index(actor), "netzwerkaufwand_stunden"),
-                ),
+                f"{covered} Netzwerkarbeit im Jahr.",
+                where,
                 FULFILLED,
             )
         )
