@@ -1554,22 +1554,26 @@ def test_folgekosten_start_from_what_recurs_without_the_one_off_lines(inputs):
     measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
     ending = {m["id"]: m for m in measures if str(m["zeitraum"].get("bis", "")).startswith("2027")}
     projects = {key for key, m in ending.items() if m["status"] != "laufend"}
+    recurring = {key: m["wiederholung"] for key, m in ending.items() if m.get("wiederholung")}
     year = [e for e in expenses if e["jahr"] == 2027]
-    once = [e for e in year if e.get("einmalig") or e["fuer"] in projects]
-    limited = [e for e in year if e not in once and e["fuer"] in ending]
-    assert {bool(e.get("einmalig")) for e in once} == {True, False}  # one of each kind in the example
+    not_yearly = [e for e in year if e.get("einmalig") or e["fuer"] in projects]
+    periodic = [e for e in not_yearly if e["fuer"] in recurring]  # a survey every four years
+    once = [e for e in not_yearly if e not in periodic]
+    limited = [e for e in year if e not in not_yearly and e["fuer"] in ending]
+    assert len(once) == len(periodic) == 1 and once[0].get("einmalig")  # one of each kind in the example
     assert {e["fuer"] for e in limited} == {"babylotsen"}
-    whole, one_off, until = (sum(Decimal(str(e["betrag"])) for e in lines) for lines in (year, once, limited))
+    whole, one_off, every, until = (
+        sum(Decimal(str(e["betrag"])) for e in lines) for lines in (year, once, periodic, limited)
+    )
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = _folgekosten(views["JHA/2026/030"])
     assert text.startswith(
-        f"Von dem Aufwand 2027 ({_german_euro(whole)}) fallen {_german_euro(whole - one_off - until)} jährlich "
-        f"wiederkehrend an; {_german_euro(until)} entfallen auf die befristete Maßnahme M2; einmalig sind "
-        f"{_german_euro(one_off)}: "
+        f"Von dem Aufwand 2027 ({_german_euro(whole)}) fallen {_german_euro(whole - one_off - every - until)} "
+        f"jährlich wiederkehrend an; {_german_euro(until)} entfallen auf die befristete Maßnahme M2; "
+        f"{recurring[periodic[0]['fuer']]} wiederkehrend sind {_german_euro(every)} für {periodic[0]['bezeichnung']} (M"
     )
+    assert f"; einmalig sind {_german_euro(one_off)} für {once[0]['bezeichnung']} (M" in text
     assert "M2 Babylotsendienst im Klinikum Musterstadt (Aufwand 2027" in text  # named with its end after
-    for line in once:
-        assert f"{line['bezeichnung']} (M" in text and _german_euro(Decimal(str(line["betrag"]))) in text
     # where every line recurs, the paper says nothing of the kind
     _every_line_recurring(inputs)
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}

@@ -69,6 +69,7 @@ from pipeline.model.types import (
     PurposeRef,
     QualityGoalRef,
     QualityStatus,
+    RepeatFrequency,
     ResponsibleRef,
     Sector,
     SocialSpaceRef,
@@ -722,6 +723,12 @@ class Measure(Item, title="Maßnahme"):
     participants: list[ActorRef] = field("beteiligte", "Beteiligte Akteure", default_factory=list)
     period: Period = field("zeitraum", "Zeitraum")
     status: MeasureStatus = field("status", "Stand der Umsetzung: geplant, laufend oder abgeschlossen")
+    repeats: RepeatFrequency | None = field(
+        "wiederholung",
+        "Bei einem Vorhaben, das in Abständen wiederkehrt (z. B. eine Befragung): wie oft, etwa 'alle vier "
+        "Jahre'; sein Aufwand gilt dann nicht als einmalig, sondern als in diesem Abstand wiederkehrend",
+        default=None,
+    )
     social_spaces: list[SocialSpaceRef] = field(
         "sozialraeume", "Sozialräume (leer: ganze Kommune)", default_factory=list
     )

@@ -8,7 +8,7 @@ record and the tests agree with the concept to the cent.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -49,6 +49,7 @@ from pipeline.model.resources import (
     fte,
     once_only,
     pending_grants,
+    repeats,
     series,
     time_limited,
     total,
@@ -135,6 +136,16 @@ def _sum(lines: Iterable[Line]) -> Decimal:
     return total(line.amount for line in lines)
 
 
+def _lines_with_amounts(lines: Sequence[tuple[str, Decimal]]) -> str:
+    """'7.000,00 €: A (M19), 4.000,00 €; B (M20), 3.000,00 €', or for one line '4.000,00 € für
+    A (M19)' (its amount once, not twice)."""
+    if len(lines) == 1:
+        label, amount = lines[0]
+        return f"{euro(amount)} für {label}"
+    named = "; ".join(f"{label}, {euro(amount)}" for label, amount in lines)
+    return f"{euro(total(amount for _, amount in lines))}: {named}"
+
+
 @dataclass(frozen=True)
 class FinanceSummary:
     """Finanzielle Auswirkungen of one paper: Aufwand and Ertrag of its budget year in scope,
@@ -153,6 +164,8 @@ class FinanceSummary:
     #: The year's lines that do not recur (marked 'einmalig', or a project that ends that year),
     #: each as the Kämmerei reads it ('Netzwerkbefragung und Auswertung (M20)') with its amount.
     one_off: tuple[tuple[str, Decimal], ...] = ()
+    #: Lines of projects that recur at an interval of years ('alle vier Jahre'), with label and amount.
+    periodic: tuple[tuple[str, str, Decimal], ...] = ()
     #: The year's Aufwand of measures under way that end that year, per measure label: it does not
     #: recur either (the Babylotsendienst funded until 31.12.2027), though it is not one-off.
     limited: tuple[tuple[str, Decimal], ...] = ()
@@ -211,23 +224,25 @@ class FinanceSummary:
         """'Von dem Aufwand 2027 (545.000,00 €) fallen 494.000,00 € jährlich wiederkehrend an;
         44.000,00 € entfallen auf die befristete Maßnahme M2 …; einmalig sind …': the Folgekosten
         start from what recurs. Empty where everything recurs."""
-        if not (self.one_off or self.limited):
+        if not (self.one_off or self.limited or self.periodic):
             return ""
         once = total(amount for _, amount in self.one_off)
         ending = total(amount for _, amount in self.limited)
+        now_and_then = total(amount for _, _, amount in self.periodic)
         whole = self.balance.expenses
-        parts = [
-            f"Von dem Aufwand {self.year} ({euro(whole)}) fallen {euro(whole - once - ending)} jährlich wiederkehrend an"
-        ]
+        yearly = whole - once - ending - now_and_then
+        parts = [f"Von dem Aufwand {self.year} ({euro(whole)}) fallen {euro(yearly)} jährlich wiederkehrend an"]
         if self.limited:
             if len(self.limited) == 1:
                 parts.append(f"{euro(ending)} entfallen auf die befristete Maßnahme {self.limited[0][0]}")
             else:
                 named = enumeration([f"{label} ({euro(amount)})" for label, amount in self.limited])
                 parts.append(f"{euro(ending)} entfallen auf die befristeten Maßnahmen {named}")
+        for interval in dict.fromkeys(every for _, every, _ in self.periodic):
+            these = [(label, amount) for label, every, amount in self.periodic if every == interval]
+            parts.append(f"{interval} wiederkehrend sind {_lines_with_amounts(these)}")
         if self.one_off:
-            lines = "; ".join(f"{label}, {euro(amount)}" for label, amount in self.one_off)
-            parts.append(f"einmalig sind {euro(once)}: {lines}")
+            parts.append(f"einmalig sind {_lines_with_amounts(self.one_off)}")
         return "; ".join(parts) + "."
 
     @property
@@ -771,7 +786,16 @@ class PaperView:
             one_off=tuple(
                 (self.concept.expense_label(e), e.amount)
                 for e in expenses
-                if e.year == year and once_only(e, budget.ending_measures)
+                if e.year == year
+                and once_only(e, budget.ending_measures)
+                and not repeats(e, budget.ending_measures)
+            ),
+            periodic=tuple(
+                (self.concept.expense_label(e), every, e.amount)
+                for e in expenses
+                if e.year == year
+                and once_only(e, budget.ending_measures)
+                and (every := repeats(e, budget.ending_measures))
             ),
             limited=self._limited(expenses, year, {m.label for e in effects for m in e.measures}),
             growth=tuple(growth(expenses, year, self.concept)),

@@ -105,6 +105,8 @@ class EndingMeasure:
     end: dt.date
     #: Work that is under way (status 'laufend'), not a project planned to end, such as a survey.
     ongoing: bool = True
+    #: How often the project recurs ('alle vier Jahre'), where it does.
+    repeats: str | None = None
 
 
 @dataclass(frozen=True)
@@ -267,9 +269,16 @@ def recurrence(expense: Expense, measures: dict[str, EndingMeasure]) -> str:
     a measure that ends later is 'befristet' in every year, not only in its last (Kämmerei review:
     M2 until 31.12.2027 read 'jährlich' in 2026 and 'befristet' in 2027)."""
     if once_only(expense, measures):
-        return "einmalig"
+        return repeats(expense, measures) or "einmalig"
     measure = measures.get(expense.purpose)
     return "befristet" if measure is not None and measure.end.year >= expense.year else "jährlich"
+
+
+def repeats(expense: Expense, measures: dict[str, EndingMeasure]) -> str | None:
+    """'alle vier Jahre' for the line of a project that recurs at that interval (the network
+    survey: a Kämmerei read 'einmalig' and planned nothing for the next one); else None."""
+    measure = measures.get(expense.purpose)
+    return measure.repeats if measure is not None else None
 
 
 def ends_by(measures: dict[str, EndingMeasure], purpose: str, year: int) -> bool:
@@ -688,7 +697,9 @@ class Budget:
         """The measures with an end date, by id, for the Folgekosten: their grants end with them."""
         concept = self.concept
         return {
-            m.id: EndingMeasure(f"{concept.measure_number(m.id)} {m.title}", m.period.end, m.status == "laufend")
+            m.id: EndingMeasure(
+                f"{concept.measure_number(m.id)} {m.title}", m.period.end, m.status == "laufend", m.repeats
+            )
             for m in concept.measures
             if m.period.end is not None
         }

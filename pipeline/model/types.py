@@ -398,6 +398,8 @@ Frequency = Literal[
     "alle fünf Jahre",
     "einmalig",
 ]
+#: How often a project recurs (a survey): the years between its runs.
+RepeatFrequency = Literal["jährlich", "alle zwei Jahre", "alle drei Jahre", "alle vier Jahre", "alle fünf Jahre"]
 PaperKind = Literal["Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"]
 #: What a body does with a paper; a collegial administration (Magistrat, Kreisausschuss in Hessen)
 #: resolves on submitting it: "Beschluss über die Vorlage".
