@@ -193,7 +193,7 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
         if flow.get("formular"):
             assert forms[flow["formular"]] in row[3]
     consent = sum(f["grundlage"] in ("Einwilligung", "Schweigepflichtentbindung") for f in raw["weitergaben"])
-    words = {2: "Zwei", 3: "Drei", 4: "Vier", 5: "Fünf", 6: "Sechs"}
+    words = {2: "Zwei", 3: "Drei", 4: "Vier", 5: "Fünf", 6: "Sechs", 7: "Sieben", 8: "Acht"}
     assert f"{words[consent]} Weitergaben beruhen auf der Einwilligung" in _text(html)
     assert [r[0] for r in _rows(html, "Formulare für Einwilligung und Schweigepflichtentbindung")] == list(
         forms.values()
@@ -770,8 +770,9 @@ def test_jugendamt_staff_assess_under_section_8a_not_4_kkg(inputs):
     assert not _warnings(inputs, "Angehörige der Heilberufe") and not _warnings(inputs, "zum Jugendamt")
     inputs.replace(
         FILE,
-        "      von: [kinderaerzte, frauenaerzte, hebammen, schwangerschaftsberatung, erziehungsberatung]",
-        "      von: [kinderaerzte, frauenaerzte, hebammen, familienhebammen, schwangerschaftsberatung, erziehungsberatung]",
+        "      von: [kinderaerzte, frauenaerzte, hebammen, kinderklinik, schwangerschaftsberatung, erziehungsberatung]",
+        "      von: [kinderaerzte, frauenaerzte, hebammen, kinderklinik, familienhebammen, schwangerschaftsberatung, "
+        "erziehungsberatung]",
     )
     [warned] = _warnings(inputs, "zum Jugendamt (im_jugendamt: ja)")
     index = next(i for i, f in enumerate(flows) if f["grundlage"] == "§ 4 KKG")

@@ -1356,7 +1356,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     ) in text
     for actor in signing:
         assert actor.name in text
-    assert len(binding) == 11  # with the Familienbildungsstätte and the Jobcenter
+    assert len(binding) == 13  # with the Familienbildungsstätte, the Jobcenter, the Kinderklinik and the SpDi
     assert "(Kinder- und Jugendärztinnen und -ärzte sowie freiberufliche Hebammen)" in text
     # the midwives and the Kitas signed the earlier agreement as a group: the paper names every
     # group that now accedes one by one (Kreistag review: the Kitas were left out)
