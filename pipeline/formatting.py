@@ -358,6 +358,14 @@ def every_months(months: int) -> str:
     return f"alle {months} Monate"
 
 
+def years_and_months(months: int) -> str:
+    """A span in words: 'fünf Jahre und elf Monate', 'vier Jahre', 'elf Monate', 'ein Jahr und ein Monat'."""
+    years, rest = divmod(months, 12)
+    parts = [count(years, "Jahr", "Jahre", "ein")] if years else []
+    parts += [count(rest, "Monat", "Monate", "ein")] if rest or not years else []
+    return " und ".join(parts)
+
+
 def every_years(years: int) -> str:
     """Update cycle in words: 'jährlich', 'alle drei Jahre'."""
     return "jährlich" if years == 1 else f"alle {count(years, 'Jahr', 'Jahre')}"

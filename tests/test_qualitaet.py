@@ -1387,3 +1387,38 @@ def test_long_lists_of_names_stand_once_in_the_dialogue(concept, raw_inputs):
     # the terminal's table of `check` shortens the same way
     brief = {r.goal.id: r.headline.short for r in review.results}
     assert brief["netzwerkaufwand"].endswith("ist sie nicht vorgesehen.")
+
+
+def test_a_fortschreibung_later_than_its_cycle_is_said_in_concept_and_dialogue(inputs):
+    """Neuhafen's Fassung 3.0 came six years after 2.0 under a four-year cycle: 'wird alle vier
+    Jahre fortgeschrieben' alone read as not quite true (council member). The span is computed
+    from the two dates and said in the concept; in 5.2.5 it counts 'teilweise'."""
+    stand = yaml.safe_load((EXAMPLE / "kommune.yaml").read_text(encoding="utf-8"))["konzept"]
+    cycle = stand["fortschreibung"]["turnus_jahre"]
+    before = stand["stand"].replace(year=stand["stand"].year - cycle - 1, month=1, day=15)
+    inputs.edit("kommune.yaml", lambda data: data["konzept"]["fortschreibung"].update(vorige=before))
+    concept = inputs.check().concept
+    months = (stand["stand"].year - before.year) * 12 + stand["stand"].month - before.month
+    assert concept.version.months_since_previous == months > 12 * cycle
+    found = finding(concept, "fortschreibung")
+    late = next(e for e in found.evidence if e.message.startswith("Die vorige Fassung"))
+    assert late.level == "teilweise" and found.status == "teilweise"
+    assert f"Die vorige Fassung hatte den Stand {before:%d.%m.%Y}; zwischen ihr und dieser lagen " in late.message
+    assert f"länger als der Turnus von {number_word(cycle)} Jahren." in late.message
+    chapters = concept_chapters(concept)
+    text = _text(chapters["konzept/15_qualitaet.html.j2"])
+    assert late.message in text and f"Stand der vorigen Fassung {before:%d.%m.%Y}" in text
+    assert "Künftig soll das Konzept" in _text(chapters["konzept/01_einleitung.html.j2"])
+    # within the cycle: said as kept, and the introduction stays as it was
+    inputs.edit(
+        "kommune.yaml",
+        lambda data: data["konzept"]["fortschreibung"].update(
+            vorige=stand["stand"].replace(year=stand["stand"].year - 1)
+        ),
+    )
+    kept = inputs.check().concept
+    assert finding(kept, "fortschreibung").status == "erfüllt"
+    assert "Künftig soll" not in _text(concept_chapters(kept)["konzept/01_einleitung.html.j2"])
+    # a previous Stand after this one is refused with the field named
+    inputs.edit("kommune.yaml", lambda data: data["konzept"]["fortschreibung"].update(vorige=stand["stand"]))
+    assert any("'fortschreibung.vorige' ist der Stand der vorigen Fassung" in p for p in inputs.problems())

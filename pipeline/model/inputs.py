@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, model_validator
 
-from pipeline.formatting import decimal_places, in_running_text
+from pipeline.formatting import count, decimal_places, in_running_text, years_and_months
 from pipeline.model import colours
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.geo import GeoProblem, read_outlines
@@ -423,6 +423,12 @@ class Layout(Item, title="Erscheinungsbild"):
 class UpdateCycle(Item, title="Fortschreibung"):
     cycle_years: Integer = field("turnus_jahre", "Fortschreibung alle … Jahre", ge=1, le=10)
     next_date: Date = field("naechste", "Termin der nächsten Fortschreibung")
+    previous: Date | None = field(
+        "vorige",
+        "Stand der vorigen Fassung (leer: dies ist die erste Fassung, oder ihr Stand ist nicht bekannt); "
+        "lag sie länger zurück als der Turnus, sagen Konzept und Qualitätsdialog das",
+        default=None,
+    )
 
 
 class Foreword(Item, title="Vorwort"):
@@ -465,6 +471,46 @@ class ConceptVersion(Item, title="Konzept"):
     def cycle_end(self) -> dt.date:
         """When this Fassung is due for its Fortschreibung by the update cycle."""
         return add_months(self.date, 12 * self.update.cycle_years)
+
+    @property
+    def months_since_previous(self) -> int | None:
+        """Whole months from the previous Fassung's Stand to this one's (None: not known)."""
+        before = self.update.previous
+        if before is None:
+            return None
+        months = (self.date.year - before.year) * 12 + self.date.month - before.month
+        return months - 1 if self.date.day < before.day else months
+
+    @property
+    def previous_overdue(self) -> bool:
+        """This Fassung came later than the cycle asked for (Neuhafen's 3.0, six years after 2.0
+        under a four-year cycle: 'alle vier Jahre' alone read as not quite true)."""
+        months = self.months_since_previous
+        return months is not None and months > 12 * self.update.cycle_years
+
+    @property
+    def previous_sentence(self) -> str | None:
+        """'Die vorige Fassung hatte den Stand 02.11.2020; zwischen ihr und dieser lagen fünf Jahre
+        und elf Monate, länger als der Turnus von vier Jahren.' (None: not known)."""
+        before, months = self.update.previous, self.months_since_previous
+        if before is None or months is None:
+            return None
+        said = f"Die vorige Fassung hatte den Stand {before:%d.%m.%Y}"
+        if not self.previous_overdue:
+            return f"{said}; der Turnus wurde eingehalten."
+        cycle = count(self.update.cycle_years, "Jahr", "Jahren", "einem")
+        return (
+            f"{said}; zwischen ihr und dieser lagen {years_and_months(months)}, länger als der Turnus von {cycle}."
+        )
+
+    @model_validator(mode="after")
+    def _previous_before(self) -> ConceptVersion:
+        if self.update.previous is not None and self.update.previous >= self.date:
+            raise refuse(
+                "'fortschreibung.vorige' ist der Stand der vorigen Fassung und muss vor dem Stand dieser Fassung "
+                f"('stand': {self.date:%d.%m.%Y}) liegen."
+            )
+        return self
 
 
 class GuidingPrinciple(Item, title="Leitbild"):

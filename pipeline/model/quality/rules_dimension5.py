@@ -1185,6 +1185,17 @@ def regular_update(view: ReportingView) -> list[Finding]:
             "Die Fortschreibung beginnen.",
         ),
     ]
+    if version.previous_sentence:
+        evidence.append(
+            observed(
+                version.previous_sentence,
+                at("kommune.yaml", "konzept", "fortschreibung", "vorige"),
+                PARTIAL if version.previous_overdue else FULFILLED,
+                "Die nächste Fortschreibung so rechtzeitig beginnen, dass der Turnus eingehalten wird."
+                if version.previous_overdue
+                else None,
+            )
+        )
     if next_date < on:
         evidence.append(
             observed(
