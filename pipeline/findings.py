@@ -91,8 +91,8 @@ class Finding:
     (an observation of a quality rule that is neither good nor bad). `also` names further
     places the finding rests on. `brief` is the message without its long lists, for a table of
     one line per goal that the full message follows (a reader met the same ten names three times).
-    `overdue` marks a report whose body has met since it fell due without hearing it: a meeting
-    takes it up first."""
+    `overdue` names, for a report whose body has met since it fell due without hearing it, that
+    body as a sentence's subject ('die Stadtverordnetenversammlung'): a meeting takes it up first."""
 
     where: Place
     message: str
@@ -100,7 +100,7 @@ class Finding:
     suggestion: str | None = None
     also: tuple[Place, ...] = ()
     brief: str | None = None
-    overdue: bool = False
+    overdue: str | None = None
 
     def __post_init__(self) -> None:
         """Messages are composed from names, and a name may end in an abbreviation ('… e. V.')

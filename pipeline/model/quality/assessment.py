@@ -25,7 +25,7 @@ from itertools import chain, zip_longest
 from typing import Any
 
 from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Finding, Place, RuleSet, Status
-from pipeline.formatting import number_word, sentence_start
+from pipeline.formatting import enumeration, number_word, sentence_start
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import QualityRating
 from pipeline.model.quality.catalog import Catalog, DialogueQuestion, QualityGoal, Theme, catalogs
@@ -272,13 +272,18 @@ class QualityAssessment:
         """Why a goal of :attr:`focus` is worth talking about, in words rather than a grade."""
         if result.status == OPEN:
             return "Die Daten zeigen hier vor allem, was noch offen ist."
-        overdue = sum(1 for e in result.evidence if e.overdue)
+        overdue = [e.overdue for e in result.evidence if e.overdue]
         if overdue and result.status != UNKNOWN:
+            bodies = list(dict.fromkeys(overdue))
+            who = sentence_start(enumeration(bodies))
+            reports = (
+                "Ein Bericht ist"
+                if len(overdue) == 1
+                else f"{sentence_start(number_word(len(overdue)))} Berichte sind"
+            )
             late = (
-                "Ein Bericht ist überfällig: Das Gremium hat nach Ablauf der Frist getagt, ohne ihn zu hören."
-                if overdue == 1
-                else f"{sentence_start(number_word(overdue))} Berichte sind überfällig: Nach Ablauf der Frist hat das "
-                "jeweils zuständige Gremium getagt, ohne sie zu hören."
+                f"{reports} überfällig: {who} {'hat' if len(bodies) == 1 else 'haben'} nach Ablauf der Frist getagt, "
+                f"ohne {'ihn' if len(overdue) == 1 else 'sie'} zu hören."
             )
             return f"{late} {self._why_apart(result)}" if self.disagrees(result) else late
         rating = self.rating(result.goal.id)

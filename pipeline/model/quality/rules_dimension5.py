@@ -75,11 +75,11 @@ def observed(
     change: str | None = None,
     *,
     brief: str | None = None,
-    overdue: bool = False,
+    overdue: str | None = None,
 ) -> Finding:
     """One observation of a rule: what it saw, where, how it counts (None: context only), what
     would change it, where it lists many names the same without them for the overview, and
-    whether a date has passed unmet."""
+    which body met after a report fell due without hearing it."""
     places = where if isinstance(where, tuple) else (where,)
     return Finding(places[0], text, status, change, places[1:], brief, overdue)
 
@@ -374,7 +374,7 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
         (where, *calendar),
         status,
         change,
-        overdue=status == OPEN,
+        overdue=committee.forms.nom if status == OPEN else None,
     )
 
 
@@ -422,7 +422,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
                     where,
                     status,
                     change,
-                    overdue=status == OPEN,
+                    overdue=committee.forms.nom if status == OPEN else None,
                 )
             )
         else:
