@@ -1090,9 +1090,11 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     more = sum(Decimal(e["volles_jahr"] - e["betrag"]) for e in starting)
     # what the Leistung costs more, not the whole Aufwand (measures that end take theirs away)
     assert (
-        "Außerdem kostet eine Leistung, die 2027 erst im Lauf des Jahres beginnt, ab 2028 ein volles Jahr und "
-        f"damit {_german_euro(more)} mehr im Jahr als 2027: "
+        "Außerdem fällt für eine Leistung, die 2027 erst im Lauf des Jahres beginnt, ab 2028 der Aufwand eines "
+        f"vollen Jahres an, {_german_euro(more)} mehr im Jahr als 2027: "
     ) in text
+    assert "Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet." in text
+    assert "Endet sie" not in text
     for e in starting:
         # one pair of brackets, also where the title has its own ('… (ab April; 2027: …)')
         assert (

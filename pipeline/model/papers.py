@@ -45,6 +45,7 @@ from pipeline.model.resources import (
     FollowUpYear,
     PendingGrants,
     by_purpose_and_year,
+    follow_up_text,
     follow_up_years,
     fte,
     once_only,
@@ -244,6 +245,10 @@ class FinanceSummary:
         if self.one_off:
             parts.append(f"einmalig sind {_lines_with_amounts(self.one_off)}")
         return "; ".join(parts) + "."
+
+    @property
+    def effects_text(self) -> str:
+        return follow_up_text(self.effects)
 
     @property
     def balance(self) -> Balance:

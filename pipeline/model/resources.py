@@ -108,6 +108,11 @@ class EndingMeasure:
     #: How often the project recurs ('alle vier Jahre'), where it does.
     repeats: str | None = None
 
+    @property
+    def number(self) -> str:
+        """'M5': how a later sentence refers back to the measure."""
+        return self.label.partition(" ")[0]
+
 
 @dataclass(frozen=True)
 class FollowUpYear:
@@ -150,17 +155,18 @@ class FollowUpYear:
             )
             more = euro(self.full_year_more)
             what = (
-                f"kostet eine Leistung, die {self.year - 1} erst im Lauf des Jahres beginnt,"
+                f"für eine Leistung, die {self.year - 1} erst im Lauf des Jahres beginnt,"
                 if len(self.growing) == 1
-                else f"kosten Leistungen, die {self.year - 1} erst im Lauf des Jahres beginnen,"
+                else f"für Leistungen, die {self.year - 1} erst im Lauf des Jahres beginnen,"
             )
             # what these Leistungen cost more, not the whole Aufwand: measures ending with the year
             # take their Aufwand away (a Kämmerei read '+12.000 €' where M5's end left +3.000 €);
-            # 'mehr im Jahr als 2027', not 'steigt': a reader took that for a rise every year
+            # 'mehr im Jahr als 2027', not 'steigt': a reader took that for a rise every year;
+            # the Aufwand of a full year, not 'kostet … ein volles Jahr' (council member)
             parts.append(
-                f"{'Außerdem' if self.ending else f'Ab {self.year}'} {what} "
-                f"{f'ab {self.year} ' if self.ending else ''}ein volles Jahr und damit {more} mehr im Jahr als "
-                f"{self.year - 1}: {lines}"
+                f"{'Außerdem fällt' if self.ending else f'Ab {self.year} fällt'} {what} "
+                f"{f'ab {self.year} ' if self.ending else ''}der Aufwand eines vollen Jahres an, {more} mehr im Jahr "
+                f"als {self.year - 1}: {lines}"
             )
         if self.ending and self.growing:
             parts.append(
@@ -228,7 +234,8 @@ class FollowUpYear:
         without the grants that end with them."""
         costs, bound = total(self.costs), total(i.amount for i in self.with_measures)
         change = self.rise - costs + bound
-        when = "Endet sie" if len(self.measures) == 1 else "Enden diese Maßnahmen"
+        # the measure by its number: 'sie' could be read as the Fortführung named just before
+        when = f"Endet {self.measures[0].number}" if len(self.measures) == 1 else "Enden diese Maßnahmen"
         before = self.year - 1
         if change > 0:
             level = f"um {euro(change)} über dem von {before}"
@@ -247,6 +254,16 @@ class FollowUpYear:
                 steps.append(f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden Erträge von {euro(bound)}")
             level += f" ({', '.join(steps)})"
         return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
+
+
+#: What the Folgekosten leave out, said once after them (Kämmerei: staff costs rose 3,5 % a year).
+PRICES_LEFT_OUT = "Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet."
+
+
+def follow_up_text(years: Iterable[FollowUpYear]) -> str:
+    """The sentences of the years after the plan, and once after them what they leave out."""
+    sentences = [year.sentence for year in years]
+    return " ".join([*sentences, PRICES_LEFT_OUT]) if sentences else ""
 
 
 def once_only(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
@@ -691,6 +708,10 @@ class Budget:
         if not years:
             return []
         return follow_up_years(self.expense_lines, self.income_lines, years[0], self.ending_measures)
+
+    @property
+    def follow_up_text(self) -> str:
+        return follow_up_text(self.follow_up)
 
     @cached_property
     def ending_measures(self) -> dict[str, EndingMeasure]:
