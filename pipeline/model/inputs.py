@@ -491,7 +491,8 @@ class ConceptVersion(Item, title="Konzept"):
     @property
     def previous_sentence(self) -> str | None:
         """'Die vorige Fassung hatte den Stand 02.11.2020; zwischen ihr und dieser lagen fünf Jahre
-        und elf Monate, länger als der Turnus von vier Jahren.' (None: not known)."""
+        und elf Monate, länger als der jetzt vereinbarte Turnus von vier Jahren.' (None: not known;
+        the previous Fassung may have had a cycle of its own, as Neuhafen's 'bis Ende 2026')."""
         before, months = self.update.previous, self.months_since_previous
         if before is None or months is None:
             return None
@@ -500,7 +501,8 @@ class ConceptVersion(Item, title="Konzept"):
             return f"{said}; der Turnus wurde eingehalten."
         cycle = count(self.update.cycle_years, "Jahr", "Jahren", "einem")
         return (
-            f"{said}; zwischen ihr und dieser lagen {years_and_months(months)}, länger als der Turnus von {cycle}."
+            f"{said}; zwischen ihr und dieser lagen {years_and_months(months)}, länger als der jetzt vereinbarte "
+            f"Turnus von {cycle}."
         )
 
     @model_validator(mode="after")

@@ -1190,10 +1190,9 @@ def regular_update(view: ReportingView) -> list[Finding]:
             observed(
                 version.previous_sentence,
                 at("kommune.yaml", "konzept", "fortschreibung", "vorige"),
-                PARTIAL if version.previous_overdue else FULFILLED,
-                "Die nächste Fortschreibung so rechtzeitig beginnen, dass der Turnus eingehalten wird."
-                if version.previous_overdue
-                else None,
+                # context, not a grade: the previous Fassung may have had its own cycle (Neuhafen's
+                # council asked for the update 'bis Ende 2026'); the dialogue weighs it
+                None if version.previous_overdue else FULFILLED,
             )
         )
     if next_date < on:
