@@ -1602,14 +1602,11 @@ def network_effort(view: ReportingView) -> list[Finding]:
             f"{_hours(spent - largest.network_hours)}"
         )
     # sentences, not brackets inside brackets (Lektorat)
-    first = (
+    text = (
         f"Bei {_share(len(planned), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit in die "
         f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen: "
         f"{_part_of(provided, spent)} im Jahr{alone}."
-    )
-    text = first + (
-        " Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else ""
-    )
+    ) + (" Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else "")
     evidence.append(
         observed(
             f"{text} Nicht vorgesehen ist sie bei: {_names(missing)}." if missing else text,
@@ -1621,7 +1618,7 @@ def network_effort(view: ReportingView) -> list[Finding]:
             )
             if missing
             else None,
-            brief=f"{first} Bei den übrigen {number_word(len(missing))} ist sie nicht vorgesehen."
+            brief=f"{text} Bei den übrigen {number_word(len(missing))} ist sie nicht vorgesehen."
             if len(missing) > BRIEF_NAMES
             else None,
         )
