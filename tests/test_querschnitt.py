@@ -770,9 +770,10 @@ def test_jugendamt_staff_assess_under_section_8a_not_4_kkg(inputs):
     assert not _warnings(inputs, "Angehörige der Heilberufe") and not _warnings(inputs, "zum Jugendamt")
     inputs.replace(
         FILE,
-        "      von: [kinderaerzte, frauenaerzte, hebammen, kinderklinik, schwangerschaftsberatung, erziehungsberatung]",
-        "      von: [kinderaerzte, frauenaerzte, hebammen, kinderklinik, familienhebammen, schwangerschaftsberatung, "
-        "erziehungsberatung]",
+        "      von: [kinderaerzte, frauenaerzte, hebammen, geburtsklinik, kinderklinik, spdi, schwangerschaftsberatung, "
+        "erziehungsberatung, suchtberatung]",
+        "      von: [kinderaerzte, frauenaerzte, hebammen, geburtsklinik, kinderklinik, spdi, familienhebammen, "
+        "schwangerschaftsberatung, erziehungsberatung, suchtberatung]",
     )
     [warned] = _warnings(inputs, "zum Jugendamt (im_jugendamt: ja)")
     index = next(i for i, f in enumerate(flows) if f["grundlage"] == "§ 4 KKG")

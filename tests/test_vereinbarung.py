@@ -411,7 +411,8 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
     association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
     assert association in concept.agreement.binding_none
     assert (
-        f"Für freiberufliche Hebammen unterzeichnet zusätzlich „{association.name}“; diese Unterschrift bindet "
+        f"Für freiberufliche Hebammen unterzeichnet zusätzlich die Berufsvertretung „{association.name}“; diese "
+        "Unterschrift bindet "
         "die Einzelnen nicht, sie treten selbst bei." in text
     )
 
@@ -1058,14 +1059,14 @@ def test_named_places_never_receive_health_data(inputs):
     assert section["ohne_gesundheitsangaben"] == ["jobcenter"]
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert (
-        "Angaben zur Gesundheit erhalten nur Stellen, die sie für die Unterstützung brauchen; auch wenn Sie sie "
-        "ankreuzen, erhält sie nicht: Jobcenter Landkreis Musterkreis." in text
+        "Angaben zur Gesundheit erhalten nur Stellen, die sie für die Unterstützung brauchen; Jobcenter Landkreis "
+        "Musterkreis erhält sie auch dann nicht, wenn Sie die Stelle ankreuzen." in text
     )
     assert "Auch Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text
     neuhafen = text_of(root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html))
     assert (
-        "erhalten sie nicht: Kommunales Jobcenter Neuhafen sowie Sozialamt – Fachstelle Wohnungssicherung und "
-        "Notunterbringung." in neuhafen
+        "brauchen; Kommunales Jobcenter Neuhafen sowie Sozialamt – Fachstelle Wohnungssicherung und "
+        "Notunterbringung erhalten sie auch dann nicht, wenn Sie diese Stellen ankreuzen." in neuhafen
     )
     assert not _warned(inputs, "bleibt ohne Wirkung")
     inputs.replace(
@@ -1084,7 +1085,9 @@ def test_named_places_never_receive_health_data(inputs):
         "netzwerk.yaml", "    ohne_gesundheitsangaben: [jobcenter, planung, familienpatenschaften]\n", ""
     )
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
-    assert "erhält sie nicht" not in text and "Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text
+    assert (
+        "erhält sie auch dann nicht" not in text and "Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text
+    )
 
 
 def test_the_examples_raise_no_warning_about_the_agreement(inputs):
@@ -1294,7 +1297,7 @@ def test_the_form_knows_minor_parents_and_the_vormundschaft(concept):
     assert signatures == [
         "Unterschrift Elternteil",
         "Unterschrift zweiter Elternteil (falls beteiligt)",
-        "Unterschrift Vormundschaft des Kindes (falls vorhanden)",
+        "Unterschrift des Vormunds oder der Vormundin des Kindes (falls vorhanden; bei Amtsvormundschaft das Jugendamt)",
     ]
 
 
