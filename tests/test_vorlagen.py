@@ -184,7 +184,7 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
         # a body that only prepares the decision takes note of the report on its own open decisions
         # in its sitting, before the points (Kreistag review): recomputed from the YAML
         before = [p.text for p in paragraphs[: paragraphs.index(points[0])]]
-        expected_before = []
+        expected_before, noting_roles = [], []
         chosen = raw.get("beschluesse")  # the decisions the paper reports on (none: all of its bodies)
         for c in raw["beratungsfolge"]:
             own = [
@@ -200,6 +200,14 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
                     f"Der {body['name']} nimmt in seiner Sitzung am {_german(c['datum'])} den Bericht zur Umsetzung "
                     f"der Beschlüsse {enumeration_of_names(own)} zur Kenntnis."
                 )
+                noting_roles.append(c["rolle"])
+        # the last body that prepares the decision (Vorberatung) recommends the points that follow
+        deciding_id = next(c["gremium"] for c in raw["beratungsfolge"] if c["rolle"] == "Entscheidung")
+        deciding_name = next(g["name"] for g in raw_inputs["gremien.yaml"]["gremien"] if g["id"] == deciding_id)
+        if expected_before and noting_roles[-1] == "Vorberatung":
+            expected_before[-1] = expected_before[-1].removesuffix(" zur Kenntnis.") + (
+                f" zur Kenntnis und empfiehlt dem {deciding_name}, wie folgt zu beschließen:"
+            )
         assert before == expected_before
         noting_before += bool(before)
         written = [" ".join(x.split()) for x in raw["beschlussvorschlag"]]

@@ -631,15 +631,26 @@ class PaperView:
         points it recommends (Kreistag review: nothing let the JHA take note of its reports)."""
         if self.paper.kind != "Beschlussvorlage":
             return []
-        sittings = {c.committee: c.date for c in self.paper.consultations if c.role != "Entscheidung"}
-        notes = []
+        sittings = {c.committee: c for c in self.paper.consultations if c.role != "Entscheidung"}
+        deciding = next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
+        notes: list[tuple[str, str]] = []
         for committee, decisions in self.reports_back:
             if committee.id not in sittings:
                 continue
             own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
-            when = f"in {own} Sitzung am {german_date(sittings[committee.id])} "
-            notes.append(self._noting(committee, decisions, when))
-        return [n for n in notes if n]
+            when = f"in {own} Sitzung am {german_date(sittings[committee.id].date)} "
+            notes.append((self._noting(committee, decisions, when), sittings[committee.id].role))
+        said = [(n, role) for n, role in notes if n]
+        # the last body that prepares the decision recommends the points below (two readers found the
+        # note standing before the council's points without saying what the committee does with them)
+        if said and said[-1][1] == "Vorberatung" and deciding is not None:
+            text, _ = said[-1]
+            council = self.concept.committee(deciding).forms.dat
+            said[-1] = (
+                f"{text.removesuffix(' zur Kenntnis.')} zur Kenntnis und empfiehlt {council}, wie folgt zu beschließen:",
+                "",
+            )
+        return [n for n, _ in said]
 
     @property
     def reports_back_unnamed(self) -> list[tuple[Committee, list[Decision]]]:
