@@ -461,15 +461,16 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
         "einen verbindlichen Abstimmungsweg festlegen" in texts(found)
     )
     assert (
-        "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte sowie freiberufliche Hebammen"
-        in texts(found)
+        "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte; Frauenärztinnen und -ärzte; "
+        "freiberufliche Hebammen" in texts(found)
     )
     # those with recommended paths need to accede, the others a path (second reader review)
     steps = [e.suggestion for e in found.evidence if e.suggestion and "Abstimmungswege" in e.suggestion]
     others = len(concept.actors_without_path) - len(concept.actors_with_recommendation_only)
     assert steps == [
-        "Für den Beitritt zur Kooperationsvereinbarung gewinnen: Kinder- und Jugendärztinnen und -ärzte sowie "
-        f"freiberufliche Hebammen. Mit den übrigen {number_word(others)} Akteuren Abstimmungswege vereinbaren."
+        "Für den Beitritt zur Kooperationsvereinbarung gewinnen: Kinder- und Jugendärztinnen und -ärzte; "
+        f"Frauenärztinnen und -ärzte; freiberufliche Hebammen. Mit den übrigen {number_word(others)} Akteuren "
+        "Abstimmungswege vereinbaren."
     ]
     # a path from the (bound) coordination to each actor without a binding one completes it
     added = [

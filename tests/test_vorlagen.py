@@ -1335,11 +1335,15 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     recommended = {
         concept.actor(p.sender).name for p in concept.network.paths if concept.agreement.is_recommendation(p)
     }
-    assert recommended == {"Kinder- und Jugendärztinnen und -ärzte", "Freiberufliche Hebammen"}
+    assert recommended == {
+        "Kinder- und Jugendärztinnen und -ärzte",
+        "Frauenärztinnen und -ärzte",
+        "Freiberufliche Hebammen",
+    }
     binding = {
         x
         for p in concept.network.paths
-        if p.sender not in {"kinderaerzte", "hebammen"}
+        if p.sender not in {"kinderaerzte", "frauenaerzte", "hebammen"}
         for x in (p.sender, p.recipient)
     }
     start = concept.agreement.start.strftime("%d.%m.%Y")  # after the Stand: not yet in force
@@ -1350,7 +1354,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     # all three counts, so none reads as a step back from another (review of Neuhafen's M 184/2026)
     assert (
         f"Die neue Kooperationsvereinbarung soll ab {start} gelten und {bound} der {len(concept.actors)} Akteure binden. "
-        f"Verbindliche Abstimmungswege legt sie für {number_word(len(binding))} Akteure fest. Für zwei weitere "
+        f"Verbindliche Abstimmungswege legt sie für {number_word(len(binding))} Akteure fest. Für drei weitere "
         f"gelten die Abstimmungswege bis zum Beitritt als Empfehlung"
     ) in text
     # ... and which of those sign all the same: bound by the agreement, yet without a path
@@ -1367,7 +1371,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     for actor in signing:
         assert actor.name in text
     assert len(binding) == 13  # with the Familienbildungsstätte, the Jobcenter, the Kinderklinik and the SpDi
-    assert "(Kinder- und Jugendärztinnen und -ärzte sowie freiberufliche Hebammen)" in text
+    assert "(Kinder- und Jugendärztinnen und -ärzte; Frauenärztinnen und -ärzte; freiberufliche Hebammen)" in text
     # the midwives and the Kitas signed the earlier agreement as a group: the paper names every
     # group that now accedes one by one (Kreistag review: the Kitas were left out)
     groups = [a.name_in_text for a in concept.agreement.now_acceding]
