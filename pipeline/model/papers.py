@@ -633,24 +633,22 @@ class PaperView:
             return []
         sittings = {c.committee: c for c in self.paper.consultations if c.role != "Entscheidung"}
         deciding = next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
-        notes: list[tuple[str, str]] = []
+        notes, last_role = [], ""
         for committee, decisions in self.reports_back:
             if committee.id not in sittings:
                 continue
             own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
-            when = f"in {own} Sitzung am {german_date(sittings[committee.id].date)} "
-            notes.append((self._noting(committee, decisions, when), sittings[committee.id].role))
-        said = [(n, role) for n, role in notes if n]
+            sitting = sittings[committee.id]
+            noted = self._noting(committee, decisions, f"in {own} Sitzung am {german_date(sitting.date)} ")
+            if noted:
+                notes.append(noted)
+                last_role = sitting.role
         # the last body that prepares the decision recommends the points below (two readers found the
         # note standing before the council's points without saying what the committee does with them)
-        if said and said[-1][1] == "Vorberatung" and deciding is not None:
-            text, _ = said[-1]
+        if notes and last_role == "Vorberatung" and deciding is not None:
             council = self.concept.committee(deciding).forms.dat
-            said[-1] = (
-                f"{text.removesuffix(' zur Kenntnis.')} zur Kenntnis und empfiehlt {council}, wie folgt zu beschließen:",
-                "",
-            )
-        return [n for n, _ in said]
+            notes[-1] = f"{notes[-1].removesuffix('.')} und empfiehlt {council}, wie folgt zu beschließen:"
+        return notes
 
     @property
     def reports_back_unnamed(self) -> list[tuple[Committee, list[Decision]]]:
@@ -783,6 +781,12 @@ class PaperView:
         budget = self.concept.budget
         expenses = [e for e in budget.expense_lines if self._in_scope(e)]
         income = [i for i in budget.income_lines if self._in_scope(i)]
+        # the year's lines that do not recur every year: one-off, or a project that returns at an interval
+        not_yearly = [
+            (self.concept.expense_label(e), repeats(e, budget.ending_measures) or "", e.amount)
+            for e in expenses
+            if e.year == year and once_only(e, budget.ending_measures)
+        ]
         effects = tuple(
             follow_up_years(
                 expenses, income, year, budget.ending_measures, budget.expense_lines, budget.income_lines
@@ -799,20 +803,8 @@ class PaperView:
             finances.note,
             decides=self.paper.kind == "Beschlussvorlage",
             effects=effects,
-            one_off=tuple(
-                (self.concept.expense_label(e), e.amount)
-                for e in expenses
-                if e.year == year
-                and once_only(e, budget.ending_measures)
-                and not repeats(e, budget.ending_measures)
-            ),
-            periodic=tuple(
-                (self.concept.expense_label(e), every, e.amount)
-                for e in expenses
-                if e.year == year
-                and once_only(e, budget.ending_measures)
-                and (every := repeats(e, budget.ending_measures))
-            ),
+            one_off=tuple((label, amount) for label, every, amount in not_yearly if not every),
+            periodic=tuple(line for line in not_yearly if line[1]),
             limited=self._limited(expenses, year, {m.label for e in effects for m in e.measures}),
             growth=tuple(growth(expenses, year, self.concept)),
             before=(

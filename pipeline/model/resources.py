@@ -291,6 +291,11 @@ def recurrence(expense: Expense, measures: dict[str, EndingMeasure]) -> str:
     return "befristet" if measure is not None and measure.end.year >= expense.year else "jährlich"
 
 
+def _same_line(line: Expense) -> tuple[object, ...]:
+    """A line and its continuation in the other years: its series and its title."""
+    return (*series(line), line.title)
+
+
 def repeats(expense: Expense, measures: dict[str, EndingMeasure]) -> str | None:
     """'alle vier Jahre' for the line of a project that recurs at that interval (the network
     survey: a Kämmerei read 'einmalig' and planned nothing for the next one); else None."""
@@ -652,13 +657,13 @@ class Budget:
         for effort in self.concept.resources.budgeted_effort:
             line = by_id.get(effort.expense or "")
             if line is not None and effort.actor != COORDINATION:
-                paid.setdefault((*series(line), line.title), []).append(effort.actor)
+                paid.setdefault(_same_line(line), []).append(effort.actor)
         return paid
 
     def is_compensation(self, line: Expense) -> bool:
         """Whether a line pays freelance or volunteer actors for their network time (a Kämmerei read
         these Aufwandsentschädigungen as the coordination's cost where they were booked for it)."""
-        return (*series(line), line.title) in self._compensation_series
+        return _same_line(line) in self._compensation_series
 
     def coordination_compensation(self, year: int | None = None) -> Decimal:
         """The compensation for network time booked for the coordination, in a year or all years."""
@@ -676,7 +681,8 @@ class Budget:
     @property
     def compensated_actors(self) -> list[Actor]:
         """The actors whose network time the coordination's budget compensates, in file order."""
-        ids = {a for line, actors in self._compensation_series.items() if line[1] == COORDINATION for a in actors}
+        lines = self._by_purpose.get(COORDINATION, [])
+        ids = {a for line in lines for a in self._compensation_series.get(_same_line(line), [])}
         return [a for a in self.concept.actors if a.id in ids]
 
     def measure_costs(self, year: int | None = None) -> Decimal:

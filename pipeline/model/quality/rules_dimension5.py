@@ -1517,12 +1517,12 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
 
 
 def _who_is_compensated(actors: list[Actor]) -> str:
-    """'freiberuflich Tätige', 'ehrenamtlich Tätige' or both: whom the coordination's budget pays
-    for network time, without naming them again where 5.2.4 does (a test keeps every hour in one
-    place); 'andere Akteure' where an institution is among them."""
+    """'freiberuflich Tätige … (siehe 5.2.4)', 'ehrenamtlich Tätige' or both: whom the coordination's
+    budget pays for network time, without naming them again where 5.2.4 does (a test keeps every
+    hour in one place); 'andere Akteure', without the reference, where an institution is among them."""
     forms = {a.organisation_form for a in actors}
     if INSTITUTION in forms:
-        return "andere Akteure"
+        return "andere Akteure für ihre Netzwerkarbeit entschädigt werden."
     words = [
         word
         for form, word in (
@@ -1531,7 +1531,7 @@ def _who_is_compensated(actors: list[Actor]) -> str:
         )
         if form in forms
     ]
-    return f"{' und '.join(words)} Tätige"
+    return f"{' und '.join(words)} Tätige für ihre Netzwerkarbeit entschädigt werden (siehe 5.2.4)."
 
 
 @RULES.rule("netzwerkaufwand")
@@ -1549,12 +1549,7 @@ def network_effort(view: ReportingView) -> list[Finding]:
             f"Für die Koordination des Netzwerks sind {year} {euro(coordination - compensation)} Aufwand eingeplant"
             + (
                 f"; aus ihrem Budget kommen {euro(compensation)} hinzu, mit denen "
-                + f"{_who_is_compensated(k.budget.compensated_actors)} für ihre Netzwerkarbeit entschädigt werden"
-                + (
-                    " (siehe 5.2.4)."
-                    if INSTITUTION not in {a.organisation_form for a in k.budget.compensated_actors}
-                    else "."
-                )
+                f"{_who_is_compensated(k.budget.compensated_actors)}"
                 if compensation
                 else "."
             ),
