@@ -38,16 +38,18 @@ EXAMPLE = ROOT / "inputs" / "musterkreis"
 TITLE = "titel: Willkommensbesuche für Familien mit Neugeborenen\n"
 RUNS = 3
 
-#: Runs the command line in a process of its own and reports its peak memory on stderr.
+#: Runs the command line in a process of its own and reports its peak memory on stderr. It imports
+#: nothing the command would not: the typst workers are stopped only where the build started them.
 RUNNER = (
     "import json, resource, sys\n"
     "from pipeline.cli import main\n"
-    "from pipeline.export import typst_worker\n"
     "try:\n"
     "    main(sys.argv[1:], standalone_mode=False)\n"
     "finally:\n"
     "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "    typst_worker.stop_workers()\n"
+    "    worker = sys.modules.get('pipeline.export.typst_worker')\n"
+    "    if worker:\n"
+    "        worker.stop_workers()\n"
     "    helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
     "    sys.stderr.write('\\nBENCH ' + json.dumps({'peak_kb': peak, 'helpers_kb': helpers}) + '\\n')\n"
 )
