@@ -201,6 +201,51 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
     assert "nur befugt offenbaren (§ 203 Abs. 1 StGB)" in _text(html)
 
 
+def test_datenschutz_names_the_agreements_consent_form_beside_the_networks_forms(inputs):
+    """A reader of the concept learns that the agreement's combined form exists and how long it
+    holds (the agreement says it may be used instead of the forms listed here)."""
+    months = 18
+    example = dict(inputs.texts)
+    with_form = Inputs(example).edit(
+        "netzwerk.yaml",
+        lambda d: d["kooperationsvereinbarung"]["einverstaendniserklaerung"].update(hoechstdauer_monate=months),
+    )
+    text = _text(_chapters(with_form)["datenschutz"])
+    assert (
+        "Daneben liegt der Kooperationsvereinbarung der Vordruck „Einverständniserklärung und Schweigepflichtentbindung“ bei."
+        in text
+    )
+    assert f"gilt höchstens {months} Monate ab der Unterschrift" in text
+
+    without_form = (
+        Inputs(example)
+        .edit(
+            "netzwerk.yaml",
+            lambda d: d["kooperationsvereinbarung"]["einverstaendniserklaerung"].update(erzeugen=False),
+        )
+        .edit_paper(
+            "jha-2026-030-gesamtkonzept.yaml",
+            lambda p: p["anlagen"].remove({"erzeugt": "einverstaendniserklaerung"}),
+        )
+    )
+    text = _text(_chapters(without_form)["datenschutz"])
+    assert "Einverständniserklärung und Schweigepflichtentbindung" not in text
+    assert "Formulare für Einwilligung und Schweigepflichtentbindung" in text  # the network's own forms stay
+
+    def no_forms(data: dict) -> None:
+        data["datenschutz"].pop("formulare")
+        for flow in data["datenschutz"]["weitergaben"]:
+            flow.pop("formular", None)
+
+    forms_dropped = Inputs(example).edit("querschnitt.yaml", no_forms)
+    html = _chapters(forms_dropped)["datenschutz"]
+    assert "Formulare für Einwilligung und Schweigepflichtentbindung" not in html
+    assert (
+        "Das Netzwerk nutzt dafür den Vordruck „Einverständniserklärung und Schweigepflichtentbindung“"
+        in _text(html)
+    )
+
+
 # --- Eltern, Öffentlichkeitsarbeit, Qualifizierung ------------------------------------------------
 
 
