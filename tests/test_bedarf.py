@@ -286,7 +286,7 @@ def test_need_just_below_the_threshold_with_fewer_offers_is_named_in_5_2_2(folde
     concept = check_folder(folder).concept
     assert [s.space.id for s in concept.needs.near_gaps] == near
     evidence = assess(concept)[0].result("zielgruppen-ziele-massnahmen").evidence
-    context = [e for e in evidence if e.message.startswith("Kein hoher Bedarf nach dem Maßstab des Netzwerks")]
+    context = [e for e in evidence if "ohne nach dem Maßstab des Netzwerks hohen Bedarf zu haben" in e.message]
     names = {s["id"]: s["name"] for s in raw(folder, "kommune.yaml")["kommune"]["sozialraeume"]}
     assert len(context) == (1 if near else 0)
     for space in near:

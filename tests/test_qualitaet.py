@@ -539,6 +539,55 @@ def test_a_freelancer_s_compensation_without_pay_counts_half(concept):
     assert next(e for e in paid.evidence if e.message.startswith("Kinder- und Jugendärztinnen")).level == "erfüllt"
 
 
+CITY = ROOT / "inputs" / "neuhafen"
+
+
+def _city_raw(name: str) -> dict:
+    return yaml.safe_load((CITY / name).read_text(encoding="utf-8"))
+
+
+def test_a_step_names_a_few_actors_instead_of_pointing_back(concept):
+    """Steps of several findings stand side by side under 'Was weiterhelfen würde': 'Mit diesen
+    zwei Akteuren' after another finding's step pointed at the wrong ones (council member). Up
+    to four actors are named; only long lists are referred to by their number."""
+    city = check_folder(CITY).concept
+    actors = _city_raw("akteure.yaml")["akteure"]
+    planned = {e["akteur"] for e in _city_raw("ressourcen.yaml")["netzwerkaufwand"]}
+    without = [
+        a["name"]
+        for a in actors
+        if a["organisationsform"] != "Institution" and a["netzwerkaufwand_stunden"] > 0 and a["id"] not in planned
+    ]
+    assert 1 < len(without) <= 4
+    found = finding(city, "rahmenbedingungen", city.version.date)
+    steps = " ".join(e.suggestion for e in found.evidence if e.suggestion)
+    assert "Einen Ausgleich für die Zeit im Netzwerk vereinbaren: " in steps
+    for name in without:
+        assert _mentioned(name, steps.split("Einen Ausgleich für die Zeit im Netzwerk vereinbaren: ")[1])
+    assert "Mit diesen" not in steps
+
+
+def test_time_planned_in_part_is_not_counted_as_planned():
+    """5.3.4: an institution whose budgeted hours cover part of its network time is named as
+    planned in part, not counted among those fully planned (Neuhafen's Familienzentren: 120 of
+    210 hours; a council member found '9 von 17 … vorgesehen' overstated)."""
+    city = check_folder(CITY).concept
+    actors = [
+        a
+        for a in _city_raw("akteure.yaml")["akteure"]
+        if a["organisationsform"] == "Institution" and a["netzwerkaufwand_stunden"] > 0
+    ]
+    budget = {e["akteur"]: e["stunden_pro_jahr"] for e in _city_raw("ressourcen.yaml")["netzwerkaufwand"]}
+    full = [a for a in actors if budget.get(a["id"], 0) >= a["netzwerkaufwand_stunden"]]
+    partly = [a for a in actors if 0 < budget.get(a["id"], 0) < a["netzwerkaufwand_stunden"]]
+    assert partly
+    text = texts(finding(city, "netzwerkaufwand", city.version.date))
+    assert f"Bei {len(full)} von {len(actors)} Einrichtungen" in text
+    for a in partly:
+        assert f"„{a['name']}“ ({budget[a['id']]} der {a['netzwerkaufwand_stunden']} Stunden)" in text
+    assert "Zusammen sind es" in text
+
+
 def test_framework_conditions_undescribed(inputs):
     inputs.edit("akteure.yaml", lambda data: data["akteure"][3].pop("rahmenbedingungen"))
     found = finding(inputs.check().concept, "rahmenbedingungen")

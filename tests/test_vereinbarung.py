@@ -422,10 +422,27 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
 
 def test_each_partner_contributes_what_the_yaml_says(concept, raw_inputs):
     """Anlage 1: for each actor the measures it leads and takes part in (numbered as in the
-    concept), the network bodies it chairs or sits in and its hours, read from the YAML."""
+    concept) while the agreement is in force – not those finished or ended before it starts, and
+    those that end later with their end –, the network bodies it chairs or sits in and its
+    hours, read from the YAML."""
     html = render_agreement(concept.agreement).body_html
-    measures = raw_inputs["massnahmen.yaml"]["massnahmen"]
-    number = {m["id"]: f"M{i}" for i, m in enumerate(measures, start=1)}
+    every = raw_inputs["massnahmen.yaml"]["massnahmen"]
+    number = {m["id"]: f"M{i}" for i, m in enumerate(every, start=1)}
+    start = raw_inputs["netzwerk.yaml"]["kooperationsvereinbarung"]["beginn"]
+    measures = [
+        m
+        for m in every
+        if m["status"] != "abgeschlossen" and (m["zeitraum"].get("bis") is None or m["zeitraum"]["bis"] >= start)
+    ]
+    left_out = [m for m in every if m not in measures]
+    assert left_out, "the example has measures that end before the agreement starts"
+    for m in left_out:
+        assert f"{number[m['id']]} {m['titel']}" not in html
+
+    def label(m: dict) -> str:
+        end = m["zeitraum"].get("bis")
+        return f"{number[m['id']]} {m['titel']}" + (f" (bis {end:%d.%m.%Y})" if end else "")
+
     bodies = raw_inputs["netzwerk.yaml"]["netzwerkgremien"]
     named = raw_inputs["netzwerk.yaml"]["kooperationsvereinbarung"]["unterzeichnende"]
     checked = 0
@@ -433,9 +450,9 @@ def test_each_partner_contributes_what_the_yaml_says(concept, raw_inputs):
         if actor["id"] not in named:
             continue
         part = text_of(section(html, actor["name"]))
-        led = [f"{number[m['id']]} {m['titel']}" for m in measures if m["federfuehrung"] == actor["id"]]
+        led = [label(m) for m in measures if m["federfuehrung"] == actor["id"]]
         joined = [
-            f"{number[m['id']]} {m['titel']}"
+            label(m)
             for m in measures
             if actor["id"] in m.get("beteiligte", []) and m["federfuehrung"] != actor["id"]
         ]
@@ -586,7 +603,9 @@ def test_changes_need_consent_and_both_sides_may_end_it(concept):
         "bedürfen der Schriftform. Abweichend davon schreibt die Netzwerkkoordination die Anlagen 1 und 2" in text
     )
     # the municipality signs for offices beyond the Jugendamt (Gesundheitsamt, Jobcenter): each agrees
-    assert "Der Landkreis Musterkreis stimmt durch das jeweils zuständige Amt zu; begründet die Änderung" in text
+    assert (
+        "Der Landkreis Musterkreis stimmt durch die jeweils zuständige Stelle zu; begründet die Änderung" in text
+    )
     assert "Der Landkreis Musterkreis kann sie mit derselben Frist gegenüber allen kündigen" in text
     assert "gelten die Pflichten aus § 6 für die Angaben weiter" in text
 
@@ -626,6 +645,33 @@ def test_volunteers_give_their_time_as_they_can(concept, raw_inputs):
             in part
         )
         assert "für alle zusammen (Richtwert)" in part
+
+
+def test_volunteers_data_is_their_traeger_s_responsibility(concept, raw_inputs):
+    """Volunteers are no controllers of their own: the form names the Träger that answers for
+    the data they receive (a data protection reader of Neuhafen's form)."""
+    data = raw_inputs["akteure.yaml"]
+    carriers = {o["id"]: o["name"] for o in data["traeger"]}
+    volunteers = [a for a in data["akteure"] if a["organisationsform"].startswith("ehrenamtlich")]
+    text = text_of(root_of(render_consent_form(concept.agreement).body_html))
+    named = "; ".join(f"{a['name']}: {carriers[a['traeger']]}" for a in volunteers)
+    assert f"für Ehrenamtliche ist der Träger verantwortlich, der sie begleitet ({named})." in text
+    assert "Die Stellen löschen die Angaben, sobald sie sie für die Unterstützung nicht mehr brauchen" in text
+
+
+def test_the_coordination_invites_only_to_the_bodies_it_leads(concept, raw_inputs):
+    """§ 3: the coordination invites to the bodies it chairs; those others chair it supports (a
+    reader found the Qualitätszirkel, led by the Gesundheitsamt, among its invitations)."""
+    bodies = raw_inputs["netzwerk.yaml"]["netzwerkgremien"]
+    own = [b["name"] for b in bodies if b["leitung"] == "netzwerkkoordination"]
+    assert own and len(own) < len(bodies)
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert (
+        "Sie lädt zu diesen Netzwerkgremien ein, bereitet sie vor und hält ihre Ergebnisse fest: "
+        f"{enumeration_of_names(own)}." in text
+    )
+    assert "Die Leitungen der übrigen Gremien unterstützt sie bei Einladung und Vorbereitung" in text
+    assert "Sie lädt zu den Netzwerkgremien ein" not in text
 
 
 def test_partners_in_every_sozialraum_name_a_contact_for_each():
@@ -806,7 +852,7 @@ def test_deletion_yields_to_the_duty_to_keep_health_records(concept, inputs):
     ]
     text = text_of(root_of(render_consent_form(concept.agreement).body_html))
     assert (
-        "Die Stellen speichern die Angaben nur, solange sie sie für die Unterstützung brauchen, und löschen sie danach, "
+        "Die Stellen löschen die Angaben, sobald sie sie für die Unterstützung nicht mehr brauchen, "
         f"spätestens {count(years, 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung." in text
     )
     keeping = (
@@ -1059,14 +1105,14 @@ def test_named_places_never_receive_health_data(inputs):
     assert section["ohne_gesundheitsangaben"] == ["jobcenter"]
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert (
-        "Angaben zur Gesundheit erhalten nur Stellen, die sie für die Unterstützung brauchen; Jobcenter Landkreis "
-        "Musterkreis erhält sie auch dann nicht, wenn Sie die Stelle ankreuzen." in text
+        "Angaben zur Gesundheit erhalten nur Stellen, die sie für die Unterstützung brauchen; die Stelle „Jobcenter "
+        "Landkreis Musterkreis“ erhält sie auch dann nicht, wenn Sie sie ankreuzen." in text
     )
     assert "Auch Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text
     neuhafen = text_of(root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html))
     assert (
-        "brauchen; Kommunales Jobcenter Neuhafen sowie Sozialamt – Fachstelle Wohnungssicherung und "
-        "Notunterbringung erhalten sie auch dann nicht, wenn Sie diese Stellen ankreuzen." in neuhafen
+        "brauchen; die Stellen „Kommunales Jobcenter Neuhafen“ sowie „Sozialamt – Fachstelle Wohnungssicherung und "
+        "Notunterbringung“ erhalten sie auch dann nicht, wenn Sie diese Stellen ankreuzen." in neuhafen
     )
     assert not _warned(inputs, "bleibt ohne Wirkung")
     inputs.replace(
@@ -1276,7 +1322,8 @@ def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
     # a parent without custody consents for his or her own data only; a child with a Vormund is
     # represented by it (legal review)
     assert "Ein Elternteil ohne Sorgerecht unterschreibt nur für die eigenen Angaben." in text
-    assert "bei einer Vormundschaft die Vormundschaft" in text
+    # the Vormund signs, not the Vormundschaft (a data protection reader)
+    assert "bei einer Vormundschaft der Vormund oder die Vormundin." in text
 
 
 def test_the_form_knows_minor_parents_and_the_vormundschaft(concept):
@@ -1288,11 +1335,12 @@ def test_the_form_knows_minor_parents_and_the_vormundschaft(concept):
     text = text_of(root_of(html))
     assert "Sind Sie noch nicht volljährig, willigen Sie für Ihre eigenen Angaben selbst ein" in text
     assert "die Ihr Kind gesetzlich vertritt (§ 1673 Abs. 2 BGB), und diese unterschreibt mit" in text
-    assert "in der Regel das Jugendamt (§ 1786 BGB)" in text
-    assert "Die elterliche Sorge für das Kind haben (nach der Geburt):" in text
+    assert "sonst der Vormund oder die Vormundin" in text
+    assert "in der Regel das Jugendamt als Amtsvormund (§ 1786 BGB)" in text
+    assert "Wer hat die elterliche Sorge für das Kind (nach der Geburt)?" in text
     for box in ("beide Eltern gemeinsam", "der erste Elternteil allein", "der zweite Elternteil allein"):
         assert f"☐ {box}" in text.replace("\u00a0", " ")
-    assert "☐ eine Vormundschaft, Name/Stelle:" in text.replace("\u00a0", " ")
+    assert "☐ ein Vormund oder eine Vormundin, Name/Stelle:" in text.replace("\u00a0", " ")
     signatures = [p.text for p in root_of(html).iter("p") if (p.text or "").startswith("Unterschrift")]
     assert signatures == [
         "Unterschrift Elternteil",
@@ -1481,6 +1529,6 @@ def test_a_change_that_adds_to_the_municipalitys_duties_needs_its_binding_form(f
     assert land == rule
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert (
-        f"stimmt durch das jeweils zuständige Amt zu; begründet die Änderung neue Verpflichtungen für "
-        f"{concept.municipality.accusative}, in der Form nach {rule}." in text
+        f"stimmt durch die jeweils zuständige Stelle zu; begründet die Änderung neue Verpflichtungen für "
+        f"{concept.municipality.accusative}, bedarf die Zustimmung der Form nach {rule}." in text
     )

@@ -350,7 +350,7 @@ def test_health_committee_sees_the_health_sector_measures(papers, raw_inputs):
 def test_status_report_names_the_decision_and_its_progress(papers, raw_inputs):
     raw, document, _ = papers["SA/2026/041"]
     decisions = {d["id"]: d for d in raw_inputs["gremien.yaml"]["beschluesse"]}
-    rows = _rows(_table(document, "Stand der Umsetzung der Beschlüsse"))
+    rows = _rows(_table(document, "Stand der Umsetzung des Beschlusses"))  # one decision
     assert [r[0] for r in rows[1:]] == [decisions[d]["nummer"] for d in raw["beschluesse"]]
     assert rows[1][4] == decisions[raw["beschluesse"][0]]["umsetzungsstatus"]
     text = " ".join(p.text for p in document.paragraphs)
@@ -771,6 +771,23 @@ def test_costs_paid_by_other_committees_are_shown_apart(papers, raw_inputs):
     assert rows[-1][0] == "Summe der Maßnahmen"
     assert [_euro(rows[-1][1]), _euro(rows[-1][2])] == [total, in_scope]
     assert in_scope < total
+    # the committees responsible for the rest are named, in number as many as there are (a reader
+    # read 'andere Gremien' where one committee was meant)
+    others = {e["ausschuss"] for e in lines if e["ausschuss"] != "ga"}
+    names = {g["id"]: g["name"] for g in raw_inputs["gremien.yaml"]["gremien"]}
+    text = " ".join(p.text for p in document.paragraphs)
+    start = text.index("Für einen Teil des Aufwands ")
+    sentence = text[start : text.index(";", start)]
+    assert sentence.startswith(
+        "Für einen Teil des Aufwands " + ("ist fachlich" if len(others) == 1 else "sind fachlich")
+    )
+    for committee in others:
+        assert names[committee] in sentence
+    assert "andere Gremien" not in text
+    # one decision reported: its heading is singular
+    decisions = raw["beschluesse"]
+    heading = "Umsetzung des Beschlusses" if len(decisions) == 1 else "Umsetzung der Beschlüsse"
+    assert heading in [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
 
 
 def test_a_committee_of_other_kind_needs_its_sectors(inputs):
@@ -1136,7 +1153,7 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         Decimal(0),
     )
     # ... and how it follows from the rise just named, so nobody adds the two (reader review)
-    derived = f"die Erhöhung um {_german_euro(rise)}, weniger ihr Aufwand von {_german_euro(cost)}"
+    derived = f"die Erhöhung um {_german_euro(rise)}, abzüglich ihres Aufwands von {_german_euro(cost)}"
     if bound:
         derived += f", zuzüglich der mit ihr endenden Erträge von {_german_euro(bound)}"
     assert (
@@ -1384,7 +1401,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     text = " ".join(lxml.html.fromstring(render_paper(network).body_html).text_content().split())
     signed = len(concept.actors_with_agreement)
     assert (
-        f"{signed} von ihnen haben die bisherige Kooperationsvereinbarung unterzeichnet. Die neue Vereinbarung soll ab {start} gelten."
+        f"{signed} von ihnen sind an die bisherige Kooperationsvereinbarung gebunden. Die neue Vereinbarung soll ab {start} gelten."
         in text
     )
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pipeline.formatting import count, enumeration_of_names, sentence_end, with_note
+from pipeline.formatting import count, enumeration_of_names, german_date, sentence_end, with_note
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
     Actor,
@@ -438,13 +438,41 @@ class Agreement:
 
     # what each brings in ------------------------------------------------------------------------
 
+    @property
+    def in_force_from(self) -> dt.date:
+        """The first day the agreement binds: its start, else the concept's Stand (it is signed
+        after that)."""
+        return self.start or self.concept.version.date
+
+    @property
+    def measures_in_force(self) -> list[Measure]:
+        """The measures partners can commit to: not finished, not ended before the agreement
+        takes effect (a reader found M4, finished in 2025, among an agreement's duties from 2027)."""
+        begins = self.in_force_from
+        return [
+            m
+            for m in self.concept.measures
+            if m.status != "abgeschlossen" and (m.period.end is None or m.period.end >= begins)
+        ]
+
+    def measure_label(self, measure: Measure) -> str:
+        """'M2 Babylotsen (bis 31.12.2027)': a measure that ends says so, since the agreement
+        runs longer."""
+        label = self.concept.measure_labels([measure.id])[0]
+        return f"{label} (bis {german_date(measure.period.end)})" if measure.period.end else label
+
+    def measure_list(self, measures: tuple[Measure, ...]) -> str:
+        """The measures of a contribution, each as :meth:`measure_label` gives it."""
+        return "; ".join(self.measure_label(m) for m in measures)
+
     def contribution(self, actor: Actor) -> Contribution:
         concept = self.concept
         bodies = concept.network.bodies
+        measures = self.measures_in_force
         return Contribution(
             actor,
-            tuple(m for m in concept.measures if m.lead == actor.id),
-            tuple(m for m in concept.measures if actor.id in m.participants and m.lead != actor.id),
+            tuple(m for m in measures if m.lead == actor.id),
+            tuple(m for m in measures if actor.id in m.participants and m.lead != actor.id),
             tuple(b for b in bodies if b.chair == actor.id),
             tuple(b for b in bodies if actor.id in b.members and b.chair != actor.id),
             everywhere=bool(self.areas_for(actor)),
@@ -491,6 +519,16 @@ class Agreement:
     @property
     def confidentiality(self) -> str:
         return NORMS_BY_CITATION[("StGB", "203")].wording
+
+    @property
+    def bodies_led_by_others(self) -> list[NetworkBody]:
+        """The network bodies someone other than the coordination chairs: the coordination does
+        not invite to them (a reader found it promised for the Qualitätszirkel, led by the
+        Gesundheitsamt). Empty where the inputs name no coordination actor."""
+        coordination = self.concept.coordination_actor
+        if coordination is None:
+            return []
+        return [b for b in self.concept.network.bodies if b.chair != coordination.id]
 
     @property
     def steering_group(self) -> NetworkBody | None:
@@ -591,12 +629,24 @@ class Agreement:
         return [a for a in self.consent_places if self.volunteer(a)]
 
     @property
+    def volunteer_controllers(self) -> list[str]:
+        """'Ehrenamtliche Stadtteilmütter: Caritasverband …': who answers for the data a volunteer
+        receives – the Träger that accompanies them; volunteers are no controllers of their own
+        (Art. 4 Nr. 7 DSGVO; a data protection reader of Neuhafen's form)."""
+        return [
+            f"{a.name}: {self.concept.organisation(a.carrier).name}" for a in self.volunteer_places if a.carrier
+        ]
+
+    @property
     def places_without_health_data(self) -> list[str]:
-        """The boxes of places that never receive health data, whatever the parents tick: those
-        the network named (an authority like the Jobcenter needs none to place a family), in the
+        """The boxes of places that never receive health data, whatever the parents tick, quoted as
+        the form names them ('„Kommunales Jobcenter Neuhafen“': a name without its article
+        reads wrong in a sentence): those the network named (an authority like the Jobcenter needs none to place a family), in the
         order of the form; volunteers are said apart, with their reason."""
         named = self.settings.consent_form.no_health_data
-        return [self.consent_label(a) for a in self.consent_places if a.id in named and not self.volunteer(a)]
+        return [
+            f"„{self.consent_label(a)}“" for a in self.consent_places if a.id in named and not self.volunteer(a)
+        ]
 
     @property
     def health_data(self) -> list[str]:
@@ -618,7 +668,7 @@ class Agreement:
         form = self.settings.consent_form
         own = form.retention
         if own is None:
-            own = "Die Stellen speichern die Angaben nur, solange sie sie für die Unterstützung brauchen, und löschen sie danach"
+            own = "Die Stellen löschen die Angaben, sobald sie sie für die Unterstützung nicht mehr brauchen"
             if form.deletion_years:
                 own += f", spätestens {count(form.deletion_years, 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung"
             own += "."

@@ -740,6 +740,19 @@ class PaperView:
         )
 
     @property
+    def responsible_beside(self) -> list[str]:
+        """'der Jugendhilfeausschuss': the committees responsible for the part of the reported
+        measures' Aufwand outside this paper's scope, each once (a reader read 'andere Gremien'
+        where one committee was meant)."""
+        ids = {m.id for m in self.measures}
+        committees = dict.fromkeys(
+            e.committee
+            for e in self.concept.resources.expenses
+            if e.purpose in ids and e.year == self.budget_year and not self._in_scope(e)
+        )
+        return [self.concept.committee(c).forms.nom for c in committees]
+
+    @property
     def measure_costs(self) -> Decimal:
         return total(self.measure_cost(m) for m in self.measures)
 

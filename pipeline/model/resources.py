@@ -248,7 +248,7 @@ class FollowUpYear:
             one = len(self.measures) == 1
             steps = [
                 f"die Erhöhung um {euro(self.rise)}",
-                f"weniger {'ihr' if one else 'deren'} Aufwand von {euro(costs)}",
+                f"abzüglich ihres Aufwands von {euro(costs)}",
             ]
             if self.with_measures:
                 steps.append(f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden Erträge von {euro(bound)}")

@@ -295,7 +295,16 @@ def render_template(template_dir: TemplateSource, name: str, **context: object) 
         ValueError,
     ) as error:
         where = _template_location(error, templates)
-        raise TemplateFailure(f"{where}: Fehler in der Dokumentvorlage: {error}") from None
+        raise TemplateFailure(f"{where}: Fehler in der Dokumentvorlage: {_short(str(error))}") from None
+
+
+#: How much of Jinja's own message a template error shows: a message may carry the whole
+#: model's representation (a filter given an object), tens of thousands of characters.
+MESSAGE_LENGTH = 300
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= MESSAGE_LENGTH else message[:MESSAGE_LENGTH].rstrip() + " …"
 
 
 def chapter_number(template_dir: TemplateSource, name: str) -> int:

@@ -151,11 +151,17 @@ def _path_steps(k: Concept, pathless: list[Actor]) -> str:
     return " ".join(steps)
 
 
+#: Up to this many actors, a step names them; more are referred to by their number.
+NAMED_IN_A_STEP = 4
+
+
 def _with(actors: list[Actor], step: str) -> str:
-    """A step to take with actors the evidence has just listed: 'Mit diesen elf Akteuren
-    klären, …' – or, for one, 'Klären, …: Jobcenter' (a name keeps its case after a colon)."""
-    if len(actors) == 1:
-        return f"{sentence_start(step)}: {actors[0].name_in_text}."
+    """A step to take with actors the evidence has just listed: 'Klären, …: Jobcenter und
+    Sozialamt' (a name keeps its case after a colon) – or, for many, 'Mit diesen elf Akteuren
+    klären, …'. A few are named: the steps of several findings stand side by side, and 'diesen
+    zwei' after another finding's step pointed at the wrong actors (a council member's review)."""
+    if len(actors) <= NAMED_IN_A_STEP:
+        return f"{sentence_start(step)}: {enumeration_of_names([a.name_in_text for a in actors])}."
     return f"Mit diesen {count(len(actors), 'Akteur', 'Akteuren')} {step}."
 
 
@@ -885,9 +891,10 @@ def _near_gaps(k: Concept) -> list[Finding]:
     )
     return [
         observed(
-            f"Kein hoher Bedarf nach dem Maßstab des Netzwerks, aber {feature.worse} {needs.comparison(reference)} "
-            f"({feature.shown(reference.value)}) und weniger laufende Angebote als im Durchschnitt der Sozialräume "
-            f"({number(needs.average_running, 1)}): {spaces}.",
+            f"{sentence_start(count(len(near), 'Sozialraum liegt', 'Sozialräume liegen', 'ein'))} {feature.worse} "
+            f"{needs.comparison(reference)} ({feature.shown(reference.value)}), ohne nach dem Maßstab des "
+            f"Netzwerks hohen Bedarf zu haben, und {'hat' if len(near) == 1 else 'haben'} weniger laufende "
+            f"Angebote als der Durchschnitt der Sozialräume ({number(needs.average_running, 1)}): {spaces}.",
             (
                 at("kommune.yaml", "kommune", "sozialraeume", EVERY, "kennzahlen"),
                 at("massnahmen.yaml", "massnahmen", EVERY, "sozialraeume"),
@@ -1596,10 +1603,14 @@ def network_effort(view: ReportingView) -> list[Finding]:
             f"; ohne „{largest.name}“ sind es {number(provided - own, 0)} der "
             f"{_hours(spent - largest.network_hours)}"
         )
+    # a share planned in part is said as such: '9 von 17 … vorgesehen' overstated it (council member)
+    partly = [a for a in planned if k.effort.budgeted_hours(a.id) < a.network_hours]
+    in_part = "; ".join(f"„{a.name}“ ({_part_of(k.effort.budgeted_hours(a.id), a.network_hours)})" for a in partly)
+    how = f"vollständig vorgesehen, teilweise bei {in_part}. Zusammen sind es" if partly else "vorgesehen:"
     # sentences, not brackets inside brackets (Lektorat)
     text = (
-        f"Bei {_share(len(planned), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit in die "
-        f"Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung vorgesehen: "
+        f"Bei {_share(len(planned) - len(partly), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit "
+        f"in die Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung {how} "
         f"{_part_of(provided, spent)} im Jahr{alone}."
     ) + (" Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else "")
     evidence.append(
