@@ -132,7 +132,8 @@ def partly_phrase(actor: Actor) -> str:
     """How far a signature reaches for a group that accedes one by one."""
     if actor.organisation_form == INSTITUTION:
         return "nur die Einrichtungen in eigener Trägerschaft; die übrigen treten einzeln bei"
-    return "als Vertretung der Berufsgruppe; die Einzelnen treten mit eigener Unterschrift bei"
+    # not 'als Vertretung': readers took it for an agency that binds the members (legal review)
+    return "als Berufsvertretung, ohne die Einzelnen zu binden; sie treten mit eigener Unterschrift bei"
 
 
 @dataclass(frozen=True)
