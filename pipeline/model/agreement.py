@@ -164,10 +164,15 @@ class Contribution:
 
     @property
     def meetings_phrase(self) -> str:
-        """'zusammen neun Sitzungen im Jahr' for several bodies, 'zwei Sitzungen im Jahr' for one."""
+        """'zusammen neun Sitzungen im Jahr' for several bodies, 'zwei Sitzungen im Jahr' for one;
+        where a member sits in a body that meets per Sozialraum, it says that its Sozialraum's
+        sittings are counted (a reader found some partners counted with all Stadtteilrunden,
+        others with one, and no reason given)."""
         bodies = len(self.chaired) + len(self.member_of)
         sittings = count(self.meetings_per_year, "Sitzung", "Sitzungen", "eine")
-        return f"{'zusammen ' if bodies > 1 else ''}{sittings} im Jahr"
+        local = [b.name for b in self.member_of if len(b.social_spaces) > 1 and not self.everywhere]
+        note = f"; {enumeration_of_names(local)}: nur im eigenen Sozialraum gezählt" if local else ""
+        return f"{'zusammen ' if bodies > 1 else ''}{sittings} im Jahr{note}"
 
 
 @dataclass(frozen=True)
