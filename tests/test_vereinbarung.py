@@ -1465,6 +1465,18 @@ def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):
     assert "Fachkräften des Jugendamts selbst" not in clause(inputs.check().concept)
 
 
+def test_a_joint_network_is_named_in_the_agreement(concept):
+    """Where Frühe Hilfen and Kinderschutz form one network, the agreement gives its name (a
+    reader of Neuhafen's agreement missed it); separate networks need no such sentence."""
+    section = raw(NEUHAFEN)["querschnitt.yaml"]["kinderschutz"]["netzwerk_kinderschutz"]
+    assert section["gemeinsam"] is True
+    city = text_of(root_of(render_agreement(check_folder(NEUHAFEN).concept.agreement).body_html))
+    assert f"in einem gemeinsamen Netzwerk („{section['name']}“)." in city
+    district = raw(EXAMPLE)["querschnitt.yaml"]["kinderschutz"].get("netzwerk_kinderschutz") or {}
+    assert not district.get("gemeinsam")
+    assert "in einem gemeinsamen Netzwerk" not in text_of(root_of(render_agreement(concept.agreement).body_html))
+
+
 def test_the_agreement_names_the_network_s_own_contacts_in_child_protection(concept):
     """A partner signs up to whom it calls: the Jugendamt's contact and when it is reachable, the
     insoweit erfahrene Fachkraft with her contact and the Jugendamt's feedback – as the concept's
