@@ -274,6 +274,11 @@ def test_the_magistrat_signs_and_reports_for_the_stadt_in_the_agreement(stadt, l
         stadt["vereinbarung/kooperationsvereinbarung"],
         landkreis["vereinbarung/kooperationsvereinbarung"],
     )
-    assert "Örtlicher Träger der öffentlichen Jugendhilfe, vertreten durch den Magistrat" in city
+    # both sign for services outside the Jugendamt too (Stadtgesundheitsamt, Gesundheitsamt)
+    assert (
+        "Örtlicher Träger der öffentlichen Jugendhilfe und Träger der weiteren genannten Dienste, vertreten durch den Magistrat"
+        in city
+    )
+    assert "Örtlicher Träger der öffentlichen Jugendhilfe und Träger der weiteren genannten Dienste" in county
     assert "bereitet die Berichte des Magistrats an diese" in city
     assert "vertreten durch" not in county and "bereitet die Berichte der Verwaltung an diese" in county

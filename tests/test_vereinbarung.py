@@ -1465,6 +1465,30 @@ def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):
     assert "Fachkräften des Jugendamts selbst" not in clause(inputs.check().concept)
 
 
+def test_the_organiser_signs_as_what_it_signs_for(inputs, raw_inputs):
+    """The organiser signs as Träger der Jugendhilfe with its Jugendamt – and, where it also
+    signs for services outside the Jugendamt (the Gesundheitsamt), as their Träger too (a reader:
+    the Gesundheitsamt does not act as Träger der Jugendhilfe)."""
+    actors = raw_inputs["akteure.yaml"]["akteure"]
+    organiser = raw_inputs["kommune.yaml"]["kommune"]["traeger"]
+    ids = {o["id"]: o["name"] for o in raw_inputs["akteure.yaml"]["traeger"]}
+    own = [a for a in actors if a.get("traeger") and ids[a["traeger"]] == organiser]
+    beyond = [a for a in own if not a.get("im_jugendamt") and a["id"] != "netzwerkkoordination"]
+    assert beyond
+    assert inputs.check().concept.agreement.organiser_role == (
+        "Örtlicher Träger der öffentlichen Jugendhilfe und Träger der weiteren genannten Dienste"
+    )
+    youth_office = raw_inputs["kommune.yaml"]["kommune"]["jugendamt"]
+
+    def only_the_youth_office(data: dict) -> None:
+        for actor in data["akteure"]:
+            if actor in beyond or actor["id"] in {a["id"] for a in beyond}:
+                actor.pop("traeger", None)
+
+    concept = inputs.edit("akteure.yaml", only_the_youth_office).check().concept
+    assert concept.agreement.organiser_role == f"Örtlicher Träger der öffentlichen Jugendhilfe, {youth_office}"
+
+
 def test_a_joint_network_is_named_in_the_agreement(concept):
     """Where Frühe Hilfen and Kinderschutz form one network, the agreement gives its name (a
     reader of Neuhafen's agreement missed it); separate networks need no such sentence."""

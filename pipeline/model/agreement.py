@@ -527,6 +527,28 @@ class Agreement:
         return NORMS_BY_CITATION[("StGB", "203")].wording
 
     @property
+    def organiser_role(self) -> str:
+        """Under the organiser's name in its signature block: the örtlicher Träger der Jugendhilfe
+        and who represents it – or, where it also signs for services outside the Jugendamt
+        (Gesundheitsamt, Sozialpsychiatrischer Dienst), that it signs for those too: a reader
+        found the Gesundheitsamt signed for 'als Träger der Jugendhilfe, Fachbereich Jugend'."""
+        concept = self.concept
+        role = "Örtlicher Träger der öffentlichen Jugendhilfe"
+        coordination = concept.coordination_actor
+        beyond = [
+            a
+            for a in self.organiser.actors
+            if not a.in_youth_office
+            and (coordination is None or a.id != coordination.id)
+            and (concept.topics.youth_office is None or a.id != concept.topics.youth_office.id)
+        ]
+        if beyond:
+            role += " und Träger der weiteren genannten Dienste"
+        if concept.represented_by:
+            return f"{role}, {concept.represented_by}"
+        return role if beyond else f"{role}, {concept.municipality.youth_office}"
+
+    @property
     def bodies_led_by_others(self) -> list[NetworkBody]:
         """The network bodies someone other than the coordination chairs: the coordination does
         not invite to them (a reader found it promised for the Qualitätszirkel, led by the
