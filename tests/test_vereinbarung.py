@@ -572,14 +572,17 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
     ) in text
     # nobody falls out of the network between the start and their own signature
     assert (
-        "Für die Partnerinnen und Partner der bisherigen Vereinbarung gilt diese weiter, bis sie die neue unterzeichnen "
-        "oder ihr beitreten;" in text
+        "Für die Partnerinnen und Partner der bisherigen Vereinbarung gilt die bisherige weiter, bis sie die neue "
+        "unterzeichnen oder ihr beitreten;" in text
     )
-    # the new agreement cannot end the old one for those who do not sign it: the organiser gives notice
-    assert (
-        "kündigt die bisherige nach deren eigenen Regeln zum frühesten Zeitpunkt sechs Monate nach Inkrafttreten "
-        "der neuen." in text
+    # the new agreement cannot end the old one for those who do not sign it: the organiser gives notice,
+    # to a day a reader can name (six months after the start, the day before)
+    start = settings["beginn"]
+    ends = dt.date(start.year + (start.month + 5) // 12, (start.month + 5) % 12 + 1, start.day) - dt.timedelta(
+        days=1
     )
+    assert f"kündigt die bisherige nach deren eigenen Regeln, frühestens zum {ends:%d.%m.%Y}." in text
+    assert "Anlage 2 ist Bestandteil dieser Vereinbarung." in text
 
 
 def test_a_first_agreement_replaces_nothing(inputs):

@@ -574,6 +574,15 @@ class Agreement:
         return self.settings.term_years
 
     @property
+    def previous_ends(self) -> dt.date | None:
+        """The earliest end of the agreement this one replaces: six months after this one takes
+        effect, the last day before (a reader could not tell when 'zum frühesten Zeitpunkt sechs
+        Monate nach Inkrafttreten' was)."""
+        if self.start is None:
+            return None
+        return add_months(self.start, 6) - dt.timedelta(days=1)
+
+    @property
     def end(self) -> dt.date | None:
         """The last day of a fixed term that starts on a known day."""
         if self.start is None or self.term_years is None:
