@@ -437,7 +437,8 @@ def test_attachments_are_listed_and_built(papers, built_all):
     # names after a semicolon continue the line: an adjective in lower case ('…; junge und …')
     assert "; junge und alleinerziehende Eltern" in " ".join(r[1] for r in involved)
     assert "; Junge" not in " ".join(r[1] for r in involved)
-    costs = _rows(_table(plan, "Aufwand nach Maßnahmen und Jahr"))
+    costs = _rows(_table(plan, "Aufwand für Netzwerkkoordination und Maßnahmen nach Jahr"))
+    assert costs[0][0] == "Zweck"  # the coordination is no measure (Kämmerei)
     expenses = yaml.safe_load((EXAMPLE / "ressourcen.yaml").read_text())["aufwand"]
     assert costs[-1][0] == "Aufwand gesamt"
     assert _euro(costs[-1][-1]) == sum(Decimal(str(e["betrag"])) for e in expenses)

@@ -47,6 +47,11 @@ STATE = "Bewilligungsstand"
 APPLIED_FOR = "beantragt"
 
 
+#: The table of Aufwand by purpose: the coordination and the compensation it pays are no
+#: measures, so the table says it has both (a Kämmerei reader found them under 'Maßnahme').
+BY_PURPOSE_TITLE = "Aufwand für Netzwerkkoordination und Maßnahmen nach Jahr"
+
+
 def _sum_of(sheet: str, *criteria: tuple[str, str | int]) -> str:
     """The sum of a line sheet's amounts in the rows that meet `criteria` (its column, and a
     placeholder of this sheet's column or a whole number). SUMPRODUCT over equalities, not
@@ -331,11 +336,11 @@ def workbook(concept: Concept) -> Workbook:
             ),
             _years_sheet(
                 "Aufwand nach Maßnahmen",
-                "Aufwand nach Maßnahmen und Jahr",
-                "Maßnahme",
+                BY_PURPOSE_TITLE,
+                "Zweck",
                 budget.by_purpose,
                 "Aufwand gesamt",
-                lambda _, year: _expenses((YEAR, year), (PURPOSE, "{Maßnahme}")),
+                lambda _, year: _expenses((YEAR, year), (PURPOSE, "{Zweck}")),
             ),
             _committee_sheet(concept),
             _expense_sheet(concept),
