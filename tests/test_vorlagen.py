@@ -1862,3 +1862,17 @@ def test_a_beschlussvorlage_names_the_posts_behind_its_personal(folder):
         assert total == ["Personal gesamt", by_kind["Personal"]]
         checked += 1
     assert checked
+
+
+def test_the_measure_plan_says_where_its_goal_numbers_are_explained(concept, raw_inputs):
+    """The plan's first table uses Z1, Z1.1 …; the goals are listed in its last table (a Kämmerei
+    reader met the codes pages before their key). The last table lists every goal."""
+    from pipeline.render import render_measure_plan
+
+    html = render_measure_plan(concept).body_html
+    text = " ".join(lxml.html.fromstring(html).text_content().split())
+    assert "Die Nummern der Ziele (etwa Z1) schlüsselt die letzte Tabelle „Ziele des Gesamtkonzepts“ auf." in text
+    captions = [" ".join(c.text_content().split()) for c in lxml.html.fromstring(html).iter("caption")]
+    assert captions[-1] == "Ziele des Gesamtkonzepts"
+    goals = raw_inputs["ziele.yaml"]["ziele"]
+    assert all(g["titel"] in text for g in goals)
