@@ -222,6 +222,41 @@ def test_reports_by_cycle_and_sitting_calendar(concept, raw_inputs):
     assert "SA/2026/041" in decision.suggestion and "GV/2026/004" not in decision.suggestion
 
 
+def test_a_report_not_yet_due_names_the_paper_already_planned(concept, raw_inputs):
+    """A decision whose next report is not yet due, but which a planned paper already brings to
+    the deciding body, says so (a council member found 'fällig bis 21.05.2027' with no word of
+    the paper on the agenda in November)."""
+    papers = [
+        yaml.safe_load(p.read_text(encoding="utf-8"))["vorlage"]
+        for p in sorted((EXAMPLE / "vorlagen").glob("*.yaml"))
+    ]
+    found = finding(concept, "berichte-gremien")
+    checked = 0
+    for index, decision in enumerate(raw_inputs["gremien.yaml"]["beschluesse"]):
+        planned = sorted(
+            (c["datum"], p["nummer"])
+            for p in papers
+            for c in p["beratungsfolge"]
+            if c["gremium"] == decision["gremium"]
+            and c["datum"] > STAND
+            and decision["id"] in p.get("beschluesse", [])
+        )
+        evidence = next((e for e in found.evidence if e.source == f"gremien.yaml: beschluesse[{index}]"), None)
+        if evidence is None:  # implemented: no report due
+            assert decision["umsetzungsstatus"] == "umgesetzt"
+            continue
+        if planned and "fällig ist" in evidence.message:
+            day = planned[0][0]
+            numbers = [n for d, n in planned if d == day]
+            assert evidence.message.endswith(
+                f" Vorgesehen ist er für die Sitzung am {day:%d.%m.%Y} (Vorlage {numbers[0]})."
+            ), evidence.message
+            checked += 1
+        elif "fällig ist" in evidence.message:
+            assert "Vorgesehen" not in evidence.message
+    assert checked >= 2
+
+
 def test_a_decision_reported_on_once_falls_due_again_a_cycle_later():
     """A report on a decision still being implemented does not settle it: Neuhafen's M 212/2020
     was last reported on 22.06.2023 to a council that hears every three years and met on

@@ -270,6 +270,25 @@ def _prepared(view: ReportingView, committee: Committee, decision: str | None) -
     ]
 
 
+def _planned_before(view: ReportingView, committee: Committee, due: dt.date, decision: str | None = None) -> str:
+    """' Vorgesehen ist er für die Sitzung am 12.11.2026 (Vorlage M 184/2026).': a report not yet
+    due that a planned paper already brings to the body (for a decision: a paper reporting on
+    it); '' where none does – a reader found a report due in 2027 with no word of the paper on
+    the next sitting's agenda."""
+    planned = [
+        p
+        for p in view.planned_papers
+        if p.committee.id == committee.id
+        and view.on < p.date <= due
+        and (decision is None or decision in p.paper.decisions)
+    ]
+    if not planned:
+        return ""
+    day = planned[0].date
+    numbers = list(dict.fromkeys(p.paper.number for p in planned if p.date == day))
+    return f" Vorgesehen ist er für die Sitzung am {german_date(day)} ({_papers_text(numbers)})."
+
+
 def _since_due(
     view: ReportingView, committee: Committee, due: dt.date, decision: str | None = None
 ) -> tuple[str, Status, str | None]:
@@ -369,7 +388,7 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
     if not item.due_passed:
         return observed(
             f"{last}, der nächste Bericht ist bis zum {german_date(item.due)} fällig (vereinbart: {item.cycle}"
-            f"{recent}).",
+            f"{recent}).{_planned_before(view, committee, item.due)}",
             where,
             FULFILLED,
         )
@@ -433,7 +452,12 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
             )
         else:
             evidence.append(
-                observed(f"{label}: {done}; fällig ist {following} bis zum {german_date(due)}.", where, FULFILLED)
+                observed(
+                    f"{label}: {done}; fällig ist {following} bis zum {german_date(due)}."
+                    f"{_planned_before(view, committee, due, decision.id)}",
+                    where,
+                    FULFILLED,
+                )
             )
     return evidence
 
