@@ -1876,3 +1876,37 @@ def test_the_measure_plan_says_where_its_goal_numbers_are_explained(concept, raw
     assert captions[-1] == "Ziele des Gesamtkonzepts"
     goals = raw_inputs["ziele.yaml"]["ziele"]
     assert all(g["titel"] in text for g in goals)
+
+
+def test_a_paper_names_the_other_papers_in_the_same_sittings(concept):
+    """Under the Beratungsfolge: which other papers on Frühe Hilfen the same body debates the same
+    day (a Kreistag member missed the link between three papers on one agenda), with the kind's
+    article ('den Sachstandsbericht'); read from the papers' YAML."""
+    from pipeline.render import render_paper
+
+    raw = {
+        p["nummer"]: p
+        for p in (
+            yaml.safe_load(f.read_text(encoding="utf-8"))["vorlage"]
+            for f in sorted((EXAMPLE / "vorlagen").glob("*.yaml"))
+        )
+    }
+    articles = {"Beschlussvorlage": "die", "Informationsvorlage": "die", "Sachstandsbericht": "den"}
+    names = {g["id"]: g["name"] for g in yaml.safe_load((EXAMPLE / "gremien.yaml").read_text())["gremien"]}
+    views = {v.paper.number: v for v in paper_views(concept)}
+    sentences = 0
+    for number, paper in raw.items():
+        text = " ".join(lxml.html.fromstring(render_paper(views[number]).body_html).text_content().split())
+        for c in paper["beratungsfolge"]:
+            others = [
+                f"{articles[o['art']]} {o['art']} {n}"
+                for n, o in raw.items()
+                if n != number
+                and any(x["gremium"] == c["gremium"] and x["datum"] == c["datum"] for x in o["beratungsfolge"])
+            ]
+            if others:
+                assert f"Am {c['datum']:%d.%m.%Y} berät " in text and names[c["gremium"]] in text
+                for other in others:
+                    assert other in text, (number, other)
+                sentences += 1
+    assert sentences >= 4

@@ -77,6 +77,9 @@ HEADS: dict[str, Head] = {
     "referat": _N_S,  # not a 'rat'
     "sekretariat": _N_S,
     "büro": _N_S,
+    # kinds of council papers
+    "vorlage": _F,  # Beschluss-, Informationsvorlage
+    "bericht": _M_S,  # Sachstandsbericht
     # heads of the administration
     "landrat": _M_S,
     "landrätin": _F,
