@@ -77,9 +77,6 @@ HEADS: dict[str, Head] = {
     "referat": _N_S,  # not a 'rat'
     "sekretariat": _N_S,
     "büro": _N_S,
-    # kinds of council papers
-    "vorlage": _F,  # Beschluss-, Informationsvorlage
-    "bericht": _M_S,  # Sachstandsbericht
     # heads of the administration
     "landrat": _M_S,
     "landrätin": _F,

@@ -24,7 +24,7 @@ from pipeline.formatting import (
     with_note,
 )
 from pipeline.model.concept import Concept
-from pipeline.model.grammar import Forms, committee_forms, definite
+from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -401,11 +401,6 @@ class ListedAttachment:
         return bool(self.generated or self.file)
 
 
-def _kind_forms(kind: str) -> Forms:
-    """'die Beschlussvorlage', 'den Sachstandsbericht': a kind of paper with its article."""
-    return definite(kind) or committee_forms(kind, "die")
-
-
 @dataclass(frozen=True)
 class PaperView:
     """One council paper together with everything it shows from the concept."""
@@ -546,28 +541,27 @@ class PaperView:
         return [(c.date, self.concept.committee(c.committee), c.role) for c in self.paper.consultations]
 
     @property
-    def alongside(self) -> list[str]:
-        """'Am 19.11.2026 berät der Ausschuss für Gesundheit außerdem die Informationsvorlage
-        GV/2026/004 und die Beschlussvorlage JHA/2026/030.': the other papers on Frühe Hilfen in
-        the same sittings, so a member reads them together (a Kreistag member missed the link
-        between three papers on one agenda). The executive's sittings are left out: it decides
-        on submitting papers, it does not debate them with the members."""
+    def alongside(self) -> list[list[str]]:
+        """For each consultation (in the order of :meth:`consultation_rows`), the other papers on
+        Frühe Hilfen the same body debates the same day: 'JHA/2026/030' – a Kreistag member
+        missed the link between three papers on one agenda. Empty for the sittings of the
+        executive, which decides on submitting papers rather than debating them."""
         concept = self.concept
         executive = concept.submitting_executive
-        sentences = []
+        rows: list[list[str]] = []
         for c in self.paper.consultations:
             if executive is not None and concept.committee(c.committee).name == executive.name:
+                rows.append([])
                 continue
-            others = [
-                f"{_kind_forms(p.kind).acc} {p.number}"
-                for p in concept.papers
-                if p.number != self.paper.number
-                and any(o.committee == c.committee and o.date == c.date for o in p.consultations)
-            ]
-            if others:
-                body = concept.committee(c.committee).forms.nom
-                sentences.append(f"Am {german_date(c.date)} berät {body} außerdem {enumeration(others)}.")
-        return sentences
+            rows.append(
+                [
+                    p.number
+                    for p in concept.papers
+                    if p.number != self.paper.number
+                    and any(o.committee == c.committee and o.date == c.date for o in p.consultations)
+                ]
+            )
+        return rows
 
     @property
     def youth_committee_rights(self) -> str:
