@@ -161,12 +161,12 @@ def _body(committee: dict, public: bool) -> str:
 def test_beratungsfolge_in_order_with_dates_bodies_and_roles(papers, committees):
     for raw, document, _ in papers.values():
         rows = _rows(_table(document, "Beratungsfolge"))
-        assert rows[0] == ["Datum", "Gremium", "Rolle"]
+        assert rows[0][:3] == ["Datum", "Gremium", "Rolle"]  # and the papers in the same sitting, if any
         expected = [
             [_german(c["datum"]), _body(committees[c["gremium"]], raw["oeffentlich"]), c["rolle"]]
             for c in raw["beratungsfolge"]
         ]
-        assert rows[1:] == expected
+        assert [r[:3] for r in rows[1:]] == expected
         dates = [c["datum"] for c in raw["beratungsfolge"]]
         assert dates == sorted(dates)
 
