@@ -824,6 +824,13 @@ def test_dialogue_questions_carry_facts(concept):
         for e in prepared["gelingensbedingungen"]
     )
     assert any("Einrichtungen" in e.message for e in prepared["transparenz-ressourcen"])
+    # each fact names the goal it stands under above, so a reader sees it is the same one
+    for result in review.results:
+        for fact in result.evidence:
+            assert review.number_of(fact) == result.number
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", render_quality_dialogue(review).body_html)).split())
+    first = prepared["gelingensbedingungen"][0]
+    assert f"{review.number_of(first)} – {' '.join(first.short.split())}" in text
 
 
 # --- qualitaet.yaml ---------------------------------------------------------------------------

@@ -306,6 +306,12 @@ class QualityAssessment:
             "woran der Unterschied liegt."
         )
 
+    def number_of(self, fact: Finding) -> str:
+        """'5.1.1': the goal under whose heading an observation stands, so that a fact repeated
+        under a question points back to it (a reader found the questions repeating the findings
+        without saying so)."""
+        return next(r.number for r in self.results if fact in r.evidence)
+
     def candidate_facts(self, question: DialogueQuestion) -> list[Finding]:
         """The observations of the results a question relates to, taking turns between its
         goals so that each contributes."""
