@@ -1181,7 +1181,7 @@ def test_dialogue_docx_quotes_the_networks_rating_and_prefills_facts(dialogue):
     assert "Frage für das Gespräch: Auf welchen Wegen erfahren die Akteure von Beschlüssen" in " ".join(paragraphs)
     question = paragraphs.index("Was braucht es, damit die Frühen Hilfen politisch fester verankert werden?")
     assert paragraphs[question + 1].startswith(
-        "Jugendhilfeausschuss: letzter Bericht über Frühe Hilfen am 07.05.2026"
+        "5.1.1 – Jugendhilfeausschuss: letzter Bericht über Frühe Hilfen am 07.05.2026"
     )
 
 
