@@ -355,8 +355,11 @@ def test_a_group_of_several_traeger_and_a_profession_accede_one_by_one():
     annex = root.xpath("//h1[@id='anlage-beitritt']")[0]
     boxes = [unboxed(li) for li in annex.xpath("following::div[@class='ankreuzen'][1]//li")]
     assert boxes[:-1] == [g["name"] for g in accession_groups(data)]
-    assert boxes[-1] == "Weitere Einrichtung oder weiterer Dienst:"
+    # anyone else describes what it brings in (no part of Anlage 1 is theirs; legal review)
+    assert boxes[-1] == "Weitere Einrichtung oder weiterer Dienst (Beitrag bitte beschreiben):"
     assert text_of(annex).startswith("Anlage 3: Beitrittserklärung")
+    # a Kita cannot sign: whoever may represent its Träger does (legal review)
+    assert "Für eine Einrichtung unterschreibt, wer ihren Träger vertreten darf" in text_of(root)
     # the Familienzentren's part in Anlage 1 says who signs for which of them
     part = text_of(section(html, names["familienzentren"]))
     assert "Die Unterschrift gilt nur für die Einrichtungen in eigener Trägerschaft" in part
