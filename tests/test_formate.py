@@ -479,3 +479,26 @@ def test_a_long_name_shortens_the_footer_to_excels_limit():
     assert len(footer) <= FOOTER_LIMIT
     assert footer.startswith("&LLandkreis Nord && Süd") and footer.endswith("…&RSeite &P von &N")
     assert _footer("Stadt A · Fassung 1") == "&LStadt A · Fassung 1&RSeite &P von &N"
+
+
+def test_every_formula_gives_the_value_stored_with_it(concept):
+    """The workbook stores each formula's value (what LibreOffice shows without recalculating);
+    the formula, computed here independently, must give the same. A Kämmerei reader found the
+    compensation for network time stored as such but tagged as coordination in the line items,
+    so Excel's recalculation moved 7.600,00 € a year from one row to the other."""
+    data = to_xlsx(workbook(concept))
+    formulas = openpyxl.load_workbook(io.BytesIO(data))
+    stored = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    checked = 0
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    value = stored[sheet.title][cell.coordinate].value
+                    assert _evaluate(sheet, cell.coordinate) == Decimal(str(value or 0)), (
+                        sheet.title,
+                        cell.coordinate,
+                        cell.value,
+                    )
+                    checked += 1
+    assert checked > 100

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.concept import Concept
-from pipeline.model.resources import OWN_SHARE, AmountTable, recurrence
+from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARE, AmountTable, recurrence
 from pipeline.model.types import COORDINATION
 
 Kind = Literal["text", "euro", "integer", "date"]
@@ -212,7 +212,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
             e.title,
             e.kind,
             "" if e.purpose == COORDINATION else concept.measure_number(e.purpose),
-            concept.purpose_label(e.purpose),
+            COMPENSATION_LABEL if concept.budget.is_compensation(e) else concept.purpose_label(e.purpose),
             e.amount,
             e.budget_item,
             concept.committee(e.committee).name,
@@ -291,7 +291,8 @@ def _measure_sheet(concept: Concept) -> Sheet:
         "Maßnahmenplan mit dem Aufwand je Maßnahme",
         columns,
         rows,
-        "Summe der Maßnahmen (ohne Netzwerkkoordination)",
+        "Summe der Maßnahmen (ohne Netzwerkkoordination"
+        + (f" und {COMPENSATION_LABEL})" if concept.budget.coordination_compensation() else ")"),
         row_total="Aufwand gesamt",
     )
 
