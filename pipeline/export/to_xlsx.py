@@ -156,7 +156,7 @@ def _write_sheet(
                 sheet.write_blank(total_row, col, None, formats.total_blank)
     if spec.rows:  # the Kämmerei filters by year, Produkt or committee; the totals row stays outside
         sheet.autofilter(0, 0, len(spec.rows), len(columns) - 1)
-    sheet.freeze_panes(1, 1)
+    sheet.freeze_panes(1, spec.frozen_columns)
     sheet.repeat_rows(0)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4

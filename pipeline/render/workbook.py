@@ -92,6 +92,9 @@ class Sheet:
     rows: list[list[Value]]
     total_label: str | None = None
     row_total: str | None = None
+    #: Columns that stay in view when scrolling right: the line items keep their name in view
+    #: (a Kämmerei reader lost the Bezeichnung behind the year).
+    frozen_columns: int = 1
 
 
 @dataclass(frozen=True)
@@ -221,7 +224,9 @@ def _expense_sheet(concept: Concept) -> Sheet:
         ]
         for e in concept.budget.expense_lines
     ]
-    return Sheet("Aufwandspositionen", "Aufwand: alle Positionen", columns, rows, "Aufwand gesamt")
+    return Sheet(
+        "Aufwandspositionen", "Aufwand: alle Positionen", columns, rows, "Aufwand gesamt", frozen_columns=2
+    )
 
 
 def _income_sheet(concept: Concept) -> Sheet:
@@ -248,7 +253,9 @@ def _income_sheet(concept: Concept) -> Sheet:
         ]
         for i in concept.budget.income_lines
     ]
-    return Sheet("Erträge", "Erträge: Zuwendungen und Erstattungen", columns, rows, "Erträge gesamt")
+    return Sheet(
+        "Erträge", "Erträge: Zuwendungen und Erstattungen", columns, rows, "Erträge gesamt", frozen_columns=3
+    )
 
 
 #: What a line item pays for: a measure ('M1 Willkommensbesuche …') or the coordination.
