@@ -272,6 +272,11 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Erträge erst beantragt",
     ]
     assert "€" in overview["C2"].number_format and "#,##0.00" in overview["C2"].number_format
+    # the example adds an adopted budget to a draft: its sum says it is no Haushaltsansatz (Kämmerei)
+    state = {h["jahr"]: h["stand"] for h in raw("ressourcen.yaml")["haushalt"]}
+    assert len(set(state.values())) > 1
+    label = overview.cell(overview.max_row, 1).value
+    assert label == f"Summe {min(state)}–{max(state)} (Planungsgröße, kein Haushaltsansatz)"
     assert isinstance(book["Aufwandspositionen"]["F2"].value, int | float)  # amounts are numbers
 
 
@@ -303,8 +308,8 @@ def test_overview_totals_are_formulas_that_give_the_models_totals(book):
         assert _evaluate(sheet, f"F{row}") == pending
     assert any(_evaluate(sheet, f"F{row}") for row in range(2, len(years) + 2))  # the example has such grants
     total = len(years) + 2
-    # a total over an adopted budget and a draft says which years it adds
-    assert sheet[f"A{total}"].value == f"Summe {years[0]}–{years[-1]}"
+    # a total over an adopted budget and a draft says which years it adds, and that it is no Haushaltsansatz
+    assert sheet[f"A{total}"].value.startswith(f"Summe {years[0]}–{years[-1]}")
     assert sheet[f"C{total}"].value.startswith("=SUBTOTAL(109,")
     assert _evaluate(sheet, f"C{total}") == sum(expenses.values())
     # a line inserted just above a total row still counts: the total sums down to the row above

@@ -162,8 +162,14 @@ def _balance_sheet(concept: Concept) -> Sheet:
                 ),
             ]
         )
+    # a sum over an adopted budget, a draft and grants applied for is no figure to budget with
+    planning = " (Planungsgröße, kein Haushaltsansatz)" if budget.span_note else ""
     return Sheet(
-        "Übersicht", "Aufwand, Erträge und Zuschussbedarf je Haushaltsjahr", columns, rows, budget.span_label
+        "Übersicht",
+        "Aufwand, Erträge und Zuschussbedarf je Haushaltsjahr",
+        columns,
+        rows,
+        budget.span_label + planning,
     )
 
 
