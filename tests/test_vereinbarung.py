@@ -991,6 +991,10 @@ def test_the_form_tells_parents_their_rights(concept):
     block = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h1[@id='unterschrift']]")
     assert block and text_of(block[0].xpath("p")[0]).startswith("Zum Schutz Ihres Kindes gilt das Gesetz")
     assert not block[0].xpath(".//h1[@id='rechte']")
+    # the child's protection limits the consent, it is no right of the parents: a heading of its own,
+    # to which the form's first paragraph points (data protection review)
+    assert text_of(block[0].xpath(".//h1")[0]) == "Schutz Ihres Kindes"
+    assert "(siehe „Schutz Ihres Kindes“)" in text
 
 
 def test_without_the_form_the_agreement_names_no_annex_3(inputs):
