@@ -1557,7 +1557,11 @@ def test_the_consent_form_names_church_data_protection_for_church_places(inputs)
         expected = [a for a in places if a.carrier and churches.get(a.carrier) == church]
         assert expected and all(a.name_in_text in named for a in expected)
         assert not any(a.name_in_text in named for a in places if a not in expected)
-    assert "Diese Stellen nennen Ihnen ihre Datenschutzaufsicht; auch dort können Sie sich beschweren." in text
+    # the Land's commissioner is not competent for church bodies (data protection review)
+    assert (
+        "Über diese Stellen beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen, "
+        "nicht bei der staatlichen Aufsichtsbehörde." in text
+    )
 
     def secular(raw):
         for organisation in raw["traeger"]:

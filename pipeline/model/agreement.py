@@ -748,7 +748,8 @@ class Agreement:
         )
         return (
             f"Für Stellen in kirchlicher Trägerschaft gilt kirchliches Datenschutzrecht mit eigener Aufsicht. {laws} "
-            "Diese Stellen nennen Ihnen ihre Datenschutzaufsicht; auch dort können Sie sich beschweren."
+            "Über diese Stellen beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen, "
+            "nicht bei der staatlichen Aufsichtsbehörde."
         )
 
     @property
