@@ -270,6 +270,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Erträge",
         "Zuschussbedarf",
         "Erträge erst beantragt",
+        "Zuschussbedarf ohne beantragte Erträge",
     ]
     assert "€" in overview["C2"].number_format and "#,##0.00" in overview["C2"].number_format
     # the example adds an adopted budget to a draft: its sum says it is no Haushaltsansatz (Kämmerei)
@@ -306,6 +307,8 @@ def test_overview_totals_are_formulas_that_give_the_models_totals(book):
             if i["jahr"] == year and i.get("beantragt")
         )
         assert _evaluate(sheet, f"F{row}") == pending
+        # what the municipality carries if the grants applied for are refused (Kämmerei)
+        assert _evaluate(sheet, f"G{row}") == expenses[year] - income[year] + pending
     assert any(_evaluate(sheet, f"F{row}") for row in range(2, len(years) + 2))  # the example has such grants
     total = len(years) + 2
     # a total over an adopted budget and a draft says which years it adds, and that it is no Haushaltsansatz

@@ -47,6 +47,9 @@ STATE = "Bewilligungsstand"
 APPLIED_FOR = "beantragt"
 
 
+#: The overview's last column: the Zuschussbedarf if the grants applied for were refused.
+WITHOUT_PENDING = "Zuschussbedarf ohne beantragte Erträge"
+
 #: The table of Aufwand by purpose: the coordination and the compensation it pays are no
 #: measures, so the table says it has both (a Kämmerei reader found them under 'Maßnahme').
 BY_PURPOSE_TITLE = "Aufwand für Netzwerkkoordination und Maßnahmen nach Jahr"
@@ -144,6 +147,8 @@ def _balance_sheet(concept: Concept) -> Sheet:
         Column("Zuschussbedarf", "euro", 16, summed=True, difference=("Aufwand", "Erträge")),
         # the risk a Kämmerei asks about before it counts the Erträge (as the papers name it)
         Column("Erträge erst beantragt", "euro", 18, summed=True),
+        # and what the municipality would carry if they were refused (Kämmerei review)
+        Column(WITHOUT_PENDING, "euro", 22, summed=True),
     ]
     rows: list[list[Value]] = []
     for year in budget.years:
@@ -159,6 +164,10 @@ def _balance_sheet(concept: Concept) -> Sheet:
                 Formula(
                     _income((YEAR, "{Haushaltsjahr}"), (STATE, f'"{APPLIED_FOR}"')),
                     pending.amount if pending else Decimal(0),
+                ),
+                Formula(
+                    "SUM({Zuschussbedarf}:{Erträge erst beantragt})",
+                    balance.subsidy + (pending.amount if pending else Decimal(0)),
                 ),
             ]
         )
