@@ -1187,14 +1187,14 @@ def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
     line = {"id": "kk", "quelle": "Krankenkassen", "bezeichnung": "Projektförderung", "jahr": 2027}
     line |= {"betrag": 1000, "haushaltsstelle": "Produkt 1", "ausschuss": "ga", "befristet_bis": 2027}
     grant = Income.model_validate(line | {"fuer": ["lotsen"]})
-    lotsen = EndingMeasure("M2 Lotsendienst", dt.date(2027, 12, 31))
+    lotsen = EndingMeasure("M2", "Lotsendienst", dt.date(2027, 12, 31))
     (year,) = follow_up_years([], [grant], 2027, {"lotsen": lotsen})
     assert (year.ending, year.with_measures, year.measures) == ((), (grant,), (lotsen,))  # no rise counted
     assert year.sentence == (
         "M2 Lotsendienst ist bis zum 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden. "
         "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung (Produkt 1)."
     )
-    later = EndingMeasure("M2 Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
+    later = EndingMeasure("M2", "Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
     (year,) = follow_up_years([], [grant], 2027, {"lotsen": later})
     assert (year.ending, year.with_measures) == ((grant,), ())
 
@@ -1212,8 +1212,8 @@ def test_a_running_measure_that_ends_is_named_with_its_aufwand_even_without_a_gr
         data = {"id": f"a-{purpose}", "art": "Sachkosten", "bezeichnung": "Druck", "jahr": 2027, "betrag": amount}
         return Expense.model_validate(data | {"fuer": purpose, "haushaltsstelle": "Produkt 1", "ausschuss": "jha"})
 
-    info = EndingMeasure("M5 Elterninformation", dt.date(2027, 12, 31))
-    survey = EndingMeasure("M20 Befragung", dt.date(2027, 9, 30), ongoing=False)
+    info = EndingMeasure("M5", "Elterninformation", dt.date(2027, 12, 31))
+    survey = EndingMeasure("M20", "Befragung", dt.date(2027, 9, 30), ongoing=False)
     (year,) = follow_up_years(
         [line("info", 9000), line("survey", 3000)], [], 2027, {"info": info, "survey": survey}
     )

@@ -98,10 +98,11 @@ def series(line: Income | Expense) -> tuple[object, ...]:
 
 @dataclass(frozen=True)
 class EndingMeasure:
-    """A measure whose period ends within the plan: its label ('M2 Babylotsendienst …') and
-    last day."""
+    """A measure whose period ends within the plan: its number ('M2', how a later sentence
+    refers back to it), title and last day."""
 
-    label: str
+    number: str
+    title: str
     end: dt.date
     #: Work that is under way (status 'laufend'), not a project planned to end, such as a survey.
     ongoing: bool = True
@@ -109,9 +110,9 @@ class EndingMeasure:
     repeats: str | None = None
 
     @property
-    def number(self) -> str:
-        """'M5': how a later sentence refers back to the measure."""
-        return self.label.partition(" ")[0]
+    def label(self) -> str:
+        """'M2 Babylotsendienst im Klinikum Musterstadt'."""
+        return f"{self.number} {self.title}"
 
 
 @dataclass(frozen=True)
@@ -725,7 +726,7 @@ class Budget:
         concept = self.concept
         return {
             m.id: EndingMeasure(
-                f"{concept.measure_number(m.id)} {m.title}", m.period.end, m.status == "laufend", m.repeats
+                concept.measure_number(m.id), m.title, m.period.end, m.status == "laufend", m.repeats
             )
             for m in concept.measures
             if m.period.end is not None
