@@ -515,3 +515,25 @@ def test_every_formula_gives_the_value_stored_with_it(concept):
                     )
                     checked += 1
     assert checked > 100
+
+
+def test_category_columns_offer_their_values_to_pick_from(book, raw_inputs):
+    """A category typed differently ('Sachkosten ' or an old committee name) drops out of every
+    summary's formula: the line items offer their categories as a list (Kämmerei review)."""
+    committees = [g["name"] for g in raw_inputs["gremien.yaml"]["gremien"]]
+    expected = {
+        "Aufwandspositionen": {"Art": ["Personal", "Sachkosten", "Zuwendung an Träger"], "Ausschuss": committees},
+        "Erträge": {
+            "Mittelgeber": ["Bundesstiftung Frühe Hilfen", "Land", "Krankenkassen", "Dritte"],
+            "Bewilligungsstand": ["bewilligt", "beantragt"],
+            "Ausschuss": committees,
+        },
+    }
+    for name, columns in expected.items():
+        sheet = book[name]
+        headers = {c.value: c.column_letter for c in sheet[1]}
+        total = next(r for r in range(2, sheet.max_row + 1) if str(sheet.cell(r, 1).value).endswith("gesamt"))
+        found = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+        for header, values in columns.items():
+            letter = headers[header]
+            assert found[f"{letter}2:{letter}{total - 1}"] == '"' + ",".join(values) + '"', (name, header)

@@ -107,6 +107,17 @@ def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, fo
         sheet.write_string(row, col, str(value), formats.text)
 
 
+#: The characters a list to pick from may have when written into the validation itself
+#: (Excel's limit); a longer list is left out rather than cut.
+LIST_LIMIT = 255
+
+
+def _listable(choices: tuple[str, ...]) -> bool:
+    """Whether the values fit into a list written into the validation: within Excel's limit and
+    without commas, which separate the values there."""
+    return bool(choices) and sum(len(c) + 1 for c in choices) <= LIST_LIMIT and not any("," in c for c in choices)
+
+
 def _write_sheet(
     book: Any, spec: Sheet, formats: _Formats, ranges: dict[tuple[str, str], str], footer: str = ""
 ) -> None:
@@ -156,6 +167,11 @@ def _write_sheet(
                 sheet.write_blank(total_row, col, None, formats.total_blank)
     if spec.rows:  # the Kämmerei filters by year, Produkt or committee; the totals row stays outside
         sheet.autofilter(0, 0, len(spec.rows), len(columns) - 1)
+        for col, column in enumerate(columns):
+            if _listable(column.choices):
+                sheet.data_validation(
+                    first, col, len(spec.rows), col, {"validate": "list", "source": list(column.choices)}
+                )
     sheet.freeze_panes(1, spec.frozen_columns)
     sheet.repeat_rows(0)
     sheet.set_landscape()

@@ -14,12 +14,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.concept import Concept
 from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARE, AmountTable, recurrence
-from pipeline.model.types import COORDINATION
+from pipeline.model.types import COORDINATION, ExpenseKind, IncomeSource
 
 Kind = Literal["text", "euro", "integer", "date"]
 
@@ -45,6 +45,7 @@ YEAR = "Haushaltsjahr"
 #: Whether a grant is promised or only applied for, a column of the sheet 'Erträge'.
 STATE = "Bewilligungsstand"
 APPLIED_FOR = "beantragt"
+APPROVED = "bewilligt"
 
 
 #: The overview's last column: the Zuschussbedarf if the grants applied for were refused.
@@ -81,6 +82,9 @@ class Column:
     width: float = 14
     summed: bool = False
     difference: tuple[str, str] | None = None
+    #: The values a line may take, offered as a list to pick from: a typed category that
+    #: matches none drops out of every summary's formula (Kämmerei review).
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,16 +213,21 @@ def _committee_sheet(concept: Concept) -> Sheet:
     return Sheet("Ausschüsse", title, columns, rows)
 
 
+def _committee_names(concept: Concept) -> tuple[str, ...]:
+    return tuple(c.name for c in concept.committees)
+
+
 def _expense_sheet(concept: Concept) -> Sheet:
+    committee_names = _committee_names(concept)
     columns = [
         Column("Haushaltsjahr", "integer", 14),
         Column("Bezeichnung", width=50),
-        Column("Art", width=20),
+        Column("Art", width=20, choices=get_args(ExpenseKind)),
         Column("Nr.", width=7),
         Column(PURPOSE, width=40),
         Column("Betrag", "euro", 16, summed=True),
         Column("Haushaltsstelle", width=32),
-        Column("Ausschuss", width=30),
+        Column("Ausschuss", width=30, choices=committee_names),
         Column("Empfänger", width=36),
         # what the papers' Folgekosten take out of the recurring Aufwand, to filter by
         Column("Anfall", width=14),
@@ -247,12 +256,12 @@ def _expense_sheet(concept: Concept) -> Sheet:
 def _income_sheet(concept: Concept) -> Sheet:
     columns = [
         Column("Haushaltsjahr", "integer", 14),
-        Column("Mittelgeber", width=28),
+        Column("Mittelgeber", width=28, choices=get_args(IncomeSource)),
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),
-        Column(STATE, width=18),
+        Column(STATE, width=18, choices=(APPROVED, APPLIED_FOR)),
         Column("Haushaltsstelle", width=32),
-        Column("Ausschuss", width=30),
+        Column("Ausschuss", width=30, choices=_committee_names(concept)),
         Column(PURPOSES, width=48),
     ]
     rows: list[list[Value]] = [
@@ -261,7 +270,7 @@ def _income_sheet(concept: Concept) -> Sheet:
             i.source,
             i.label,
             i.amount,
-            APPLIED_FOR if i.applied_for else "bewilligt",
+            APPLIED_FOR if i.applied_for else APPROVED,
             i.budget_item,
             concept.committee(i.committee).name,
             "; ".join(concept.purpose_labels(i.purposes)),
