@@ -250,7 +250,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
     for sheet in book:
         # the header row stays; the line items keep their Bezeichnung in view (Kämmerei)
         named = [c.value for c in sheet[1]]
-        frozen = {"Aufwandspositionen": "C2", "Erträge": "D2"}.get(sheet.title, "B2")
+        frozen = {"Aufwandspositionen": "C2", "Erträge": "D2", "Maßnahmenplan": "C2"}.get(sheet.title, "B2")
         assert sheet.freeze_panes == frozen, sheet.title
         if sheet.title in ("Aufwandspositionen", "Erträge"):
             assert "Bezeichnung" in named[: "ABCD".index(frozen[0])]
@@ -537,3 +537,17 @@ def test_category_columns_offer_their_values_to_pick_from(book, raw_inputs):
         for header, values in columns.items():
             letter = headers[header]
             assert found[f"{letter}2:{letter}{total - 1}"] == '"' + ",".join(values) + '"', (name, header)
+
+
+def test_wide_sheets_print_two_pages_wide_with_their_names_on_both(book):
+    """The line items shrunk to one page printed at some 40 % (Kämmerei): a sheet wider than a
+    landscape page prints two pages wide, repeating the columns that name each line."""
+    for sheet in book:
+        width = sum(sheet.column_dimensions[c].width or 0 for c in sheet.column_dimensions)
+        if sheet.title in ("Aufwandspositionen", "Erträge", "Maßnahmenplan"):
+            assert width > 180 and sheet.page_setup.fitToWidth == 2, sheet.title
+            frozen = sheet.freeze_panes[0]
+            assert sheet.print_title_cols == f"$A:${chr(ord(frozen) - 1)}", sheet.title
+        else:
+            assert width <= 180 and sheet.page_setup.fitToWidth in (None, 1), sheet.title
+            assert sheet.print_title_cols is None

@@ -112,6 +112,10 @@ def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, fo
 LIST_LIMIT = 255
 
 
+#: Characters of column width that print legibly across a landscape A4 page.
+PRINT_WIDTH = 180
+
+
 def _listable(choices: tuple[str, ...]) -> bool:
     """Whether the values fit into a list written into the validation: within Excel's limit and
     without commas, which separate the values there."""
@@ -176,7 +180,12 @@ def _write_sheet(
     sheet.repeat_rows(0)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
+    # a sheet wider than a landscape page prints two pages wide with its frozen columns on both,
+    # not one page shrunk to some 40 % (Kämmerei review of the line items)
+    wide = sum(c.width for c in columns) > PRINT_WIDTH
+    sheet.fit_to_pages(2 if wide else 1, 0)
+    if wide:
+        sheet.repeat_columns(0, spec.frozen_columns - 1)
     sheet.set_header(f'&L&"-,Bold"{_escaped(spec.title)}')
     sheet.set_footer(_footer(footer))
 

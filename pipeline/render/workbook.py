@@ -325,6 +325,7 @@ def _measure_sheet(concept: Concept) -> Sheet:
         "Summe der Maßnahmen (ohne Netzwerkkoordination"
         + (f" und {COMPENSATION_LABEL})" if concept.budget.coordination_compensation() else ")"),
         row_total="Aufwand gesamt",
+        frozen_columns=2,  # number and title stay in view, and on every printed page
     )
 
 
