@@ -551,3 +551,19 @@ def test_wide_sheets_print_two_pages_wide_with_their_names_on_both(book):
         else:
             assert width <= 180 and sheet.page_setup.fitToWidth in (None, 1), sheet.title
             assert sheet.print_title_cols is None
+
+
+def test_rows_with_wrapped_text_are_high_enough_for_it(book):
+    """LibreOffice and a printout do not fit a row to its wrapped text: text printed over text
+    (Kämmerei). A line item whose name is longer than its column is set to two lines or more;
+    rows whose texts all fit keep the default height."""
+    sheet = book["Aufwandspositionen"]
+    width = sheet.column_dimensions["B"].width
+    raised = [r for r in range(2, sheet.max_row) if sheet.row_dimensions[r].height is not None]
+    for row in range(2, sheet.max_row):
+        name = sheet[f"B{row}"].value
+        if isinstance(name, str) and len(name) > width * 1.2:
+            assert sheet.row_dimensions[row].height >= 30, (row, name)
+    assert raised and all(sheet.row_dimensions[r].height % 15 == 0 for r in raised)
+    overview = book["Übersicht"]  # short texts only: default heights
+    assert all(overview.row_dimensions[r].height is None for r in range(2, overview.max_row + 1))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 from decimal import Decimal
 from typing import Any
@@ -116,6 +117,26 @@ LIST_LIMIT = 255
 PRINT_WIDTH = 180
 
 
+#: Points per line of wrapped text (Calibri 11), and characters of text per unit of column
+#: width, a little under one so that a line is never estimated too long.
+LINE_HEIGHT = 15
+CHARACTERS_PER_WIDTH = 0.9
+
+
+def _lines(columns: list[Column], values: list[Value]) -> int:
+    """The lines the row's longest wrapped text takes: the row is set that high, since
+    LibreOffice and a printout do not fit rows to wrapped text by themselves (Kämmerei review:
+    the line items printed text over text)."""
+    return max(
+        (
+            math.ceil(len(value) / max(1, int(column.width * CHARACTERS_PER_WIDTH)))
+            for column, value in zip(columns, values, strict=True)
+            if column.kind == "text" and isinstance(value, str) and value
+        ),
+        default=1,
+    )
+
+
 def _listable(choices: tuple[str, ...]) -> bool:
     """Whether the values fit into a list written into the validation: within Excel's limit and
     without commas, which separate the values there."""
@@ -148,6 +169,9 @@ def _write_sheet(
                 )
             else:
                 _write_cell(sheet, row, col, column, value, formats)
+        lines = _lines(spec.columns, values)
+        if lines > 1:
+            sheet.set_row(row, LINE_HEIGHT * lines)
         if spec.row_total:
             cells = f"{_letter(summed_inputs[0])}{excel_row}:{_letter(summed_inputs[-1])}{excel_row}"
             amount = sum((_number(values[i]) for i in summed_inputs), 0.0)
