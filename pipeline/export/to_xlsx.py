@@ -113,6 +113,9 @@ def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, fo
 LIST_LIMIT = 255
 
 
+#: A sheet with more rows than this offers filters.
+FILTER_FROM = 5
+
 #: Characters of column width that print legibly across a landscape A4 page.
 PRINT_WIDTH = 180
 
@@ -193,8 +196,11 @@ def _write_sheet(
                     sheet.write_number(total_row, col, 0, formats.total_euro)
             else:
                 sheet.write_blank(total_row, col, None, formats.total_blank)
-    if spec.rows:  # the Kämmerei filters by year, Produkt or committee; the totals row stays outside
+    # the Kämmerei filters by year, Produkt or committee; the totals row stays outside. A summary
+    # of a few rows gets no filter buttons: nothing to filter, only clutter (Kämmerei review)
+    if len(spec.rows) > FILTER_FROM:
         sheet.autofilter(0, 0, len(spec.rows), len(columns) - 1)
+    if spec.rows:
         for col, column in enumerate(columns):
             if _listable(column.choices):
                 sheet.data_validation(
