@@ -534,14 +534,7 @@ class Agreement:
         found the Gesundheitsamt signed for 'als Träger der Jugendhilfe, Fachbereich Jugend'."""
         concept = self.concept
         role = "Örtlicher Träger der öffentlichen Jugendhilfe"
-        coordination = concept.coordination_actor
-        beyond = [
-            a
-            for a in self.organiser.actors
-            if not a.in_youth_office
-            and (coordination is None or a.id != coordination.id)
-            and (concept.topics.youth_office is None or a.id != concept.topics.youth_office.id)
-        ]
+        beyond = [a for a in self.organiser.actors if not self.of_youth_office(a)]
         if beyond:
             role += " und Träger der weiteren genannten Dienste"
         if concept.represented_by:
@@ -649,11 +642,15 @@ class Agreement:
         office = self.concept.topics.youth_office
         if office is not None and actor.id == office.id and "Jugendamt" not in actor.name:
             return f"Jugendamt – {actor.name}"
-        coordination = self.concept.coordination_actor
-        inside = actor.in_youth_office or (coordination is not None and actor.id == coordination.id)
-        if inside and "Jugendamt" not in actor.name:
+        if self.of_youth_office(actor) and "Jugendamt" not in actor.name:
             return with_note(actor.name, "im Jugendamt")
         return actor.name
+
+    def of_youth_office(self, actor: Actor) -> bool:
+        """The Jugendamt's own service, the coordination or a service employed there."""
+        concept = self.concept
+        own = (concept.coordination_actor, concept.topics.youth_office)
+        return actor.in_youth_office or any(a is not None and a.id == actor.id for a in own)
 
     def collective(self, actor: Actor) -> bool:
         """A box that stands for several people or institutions: parents name the one they mean."""

@@ -547,21 +547,17 @@ class PaperView:
         missed the link between three papers on one agenda. Empty for the sittings of the
         executive, which decides on submitting papers rather than debating them."""
         concept = self.concept
-        executive = concept.submitting_executive
-        rows: list[list[str]] = []
-        for c in self.paper.consultations:
-            if executive is not None and concept.committee(c.committee).name == executive.name:
-                rows.append([])
-                continue
-            rows.append(
-                [
-                    p.number
-                    for p in concept.papers
-                    if p.number != self.paper.number
-                    and any(o.committee == c.committee and o.date == c.date for o in p.consultations)
-                ]
-            )
-        return rows
+        return [
+            []
+            if concept.is_executive(concept.committee(c.committee))
+            else [
+                p.number
+                for p in concept.papers
+                if p.number != self.paper.number
+                and any(o.committee == c.committee and o.date == c.date for o in p.consultations)
+            ]
+            for c in self.paper.consultations
+        ]
 
     @property
     def youth_committee_rights(self) -> str:

@@ -218,7 +218,6 @@ def _committee_names(concept: Concept) -> tuple[str, ...]:
 
 
 def _expense_sheet(concept: Concept) -> Sheet:
-    committee_names = _committee_names(concept)
     columns = [
         Column("Haushaltsjahr", "integer", 14),
         Column("Bezeichnung", width=50),
@@ -227,7 +226,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
         Column(PURPOSE, width=40),
         Column("Betrag", "euro", 16, summed=True),
         Column("Haushaltsstelle", width=32),
-        Column("Ausschuss", width=30, choices=committee_names),
+        Column("Ausschuss", width=30, choices=_committee_names(concept)),
         Column("Empfänger", width=36),
         # what the papers' Folgekosten take out of the recurring Aufwand, to filter by
         Column("Anfall", width=14),

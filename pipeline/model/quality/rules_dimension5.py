@@ -51,7 +51,7 @@ from pipeline.model.inputs import Actor, Committee, Expense, Measure
 from pipeline.model.needs import SpaceOffers, margin_words
 from pipeline.model.quality.assessment import coverage
 from pipeline.model.quality.wording import planners, planning_committees
-from pipeline.model.reporting import CommitteeReporting, ReportingView, sittings_between
+from pipeline.model.reporting import CommitteeReporting, PlannedPaper, ReportingView, sittings_between
 from pipeline.model.types import COORDINATION, add_months
 
 RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
@@ -256,18 +256,25 @@ def _next_chance(view: ReportingView, committee: Committee, decision: str | None
     return "in der nächsten Sitzung, sobald ein Termin feststeht"
 
 
-def _prepared(view: ReportingView, committee: Committee, decision: str | None) -> list[str]:
-    """Papers planned for the body up to its next sitting (for a decision: those reporting on
-    it) – a report there is prepared."""
-    sitting = view.next_meeting(committee.id)
+def _planned(
+    view: ReportingView, committee: Committee, until: dt.date | None, decision: str | None
+) -> list[PlannedPaper]:
+    """The papers planned for the body after the reference date, up to `until` if given (for a
+    decision: those reporting on it)."""
     return [
-        p.paper.number
+        p
         for p in view.planned_papers
         if p.committee.id == committee.id
         and p.date > view.on
-        and (sitting is None or p.date <= sitting)
+        and (until is None or p.date <= until)
         and (decision is None or decision in p.paper.decisions)
     ]
+
+
+def _prepared(view: ReportingView, committee: Committee, decision: str | None) -> list[str]:
+    """Papers planned for the body up to its next sitting (for a decision: those reporting on
+    it) – a report there is prepared."""
+    return [p.paper.number for p in _planned(view, committee, view.next_meeting(committee.id), decision)]
 
 
 def _planned_before(view: ReportingView, committee: Committee, due: dt.date, decision: str | None = None) -> str:
@@ -275,13 +282,7 @@ def _planned_before(view: ReportingView, committee: Committee, due: dt.date, dec
     due that a planned paper already brings to the body (for a decision: a paper reporting on
     it); '' where none does – a reader found a report due in 2027 with no word of the paper on
     the next sitting's agenda."""
-    planned = [
-        p
-        for p in view.planned_papers
-        if p.committee.id == committee.id
-        and view.on < p.date <= due
-        and (decision is None or decision in p.paper.decisions)
-    ]
+    planned = _planned(view, committee, due, decision)
     if not planned:
         return ""
     day = planned[0].date
