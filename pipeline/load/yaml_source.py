@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import yaml
 
@@ -154,7 +154,11 @@ class _FastReader:
     node tree, no second walk. It reads only what :class:`StrictLoader` reads without complaint,
     to the same data and positions (a test compares them for every example file); anything else
     – an alias, a tag, deep nesting, a key that is no word, a duplicate key, a second document,
-    an impossible date – raises :class:`_Unsure`, and the strict reader reads the file again."""
+    an impossible date – raises :class:`_Unsure`, and the strict reader reads the file again.
+
+    The loop is written out in one function with its names local: it runs once per value (a
+    file of 5,000 measures has 400,000), and calls and attribute look-ups per value were most
+    of a large file's validation."""
 
     def __init__(self, name: str, text: str) -> None:
         self.source = SourceFile(name, None, text=text)
@@ -162,79 +166,72 @@ class _FastReader:
         resolver: Any = yaml.resolver.Resolver()  # untyped in PyYAML's stubs
         self.resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = resolver.resolve
         self.constructor = yaml.constructor.SafeConstructor()
-        #: Open collections: the container, its path, for a mapping the key waiting for its
-        #: value (None: the next scalar is a key) and the keys seen.
-        self.stack: list[tuple[Any, Path_, list[str | None], set[str]]] = []
-        self.root: list[Any] = []
 
     def read(self) -> SourceFile | None:
+        get_event: Callable[[], Any] = self.parser.get_event  # events, told apart by their type
+        values = self.source.value_positions
+        keys = self.source.key_positions
+        #: Open collections: [container, its path, for a mapping the key waiting for its value
+        #: (None: the next scalar is a key), the keys seen (None for a sequence)].
+        stack: list[list[Any]] = []
+        root: list[Any] = []
+        tags = _Tags(self.resolve)
         documents = 0
-        while (event := self.parser.get_event()) is not None:
-            if isinstance(event, yaml.DocumentStartEvent):
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Unsure
-            elif isinstance(event, yaml.NodeEvent):
-                self._node(event)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                self.stack.pop()
-        if not self.root:
+                continue
+            if kind is yaml.AliasEvent:
+                raise _Unsure
+            if (
+                kind is not yaml.ScalarEvent
+                and kind is not yaml.MappingStartEvent
+                and kind is not yaml.SequenceStartEvent
+            ):
+                continue  # stream and document ends
+            if event.tag is not None or len(stack) >= MAX_DEPTH:
+                raise _Unsure
+            mark = event.start_mark
+            frame = stack[-1] if stack else None
+            if frame is not None and frame[3] is not None and frame[2] is None:  # a key
+                if kind is not yaml.ScalarEvent or tags.of(event) != STR_TAG or event.value in frame[3]:
+                    raise _Unsure
+                frame[3].add(event.value)
+                frame[2] = event.value
+                keys[(*frame[1], event.value)] = (mark.line + 1, mark.column + 1)
+                continue
+            if frame is None:
+                path: Path_ = ()
+            elif frame[3] is not None:
+                path = (*frame[1], frame[2])
+            else:
+                path = (*frame[1], len(frame[0]))
+            values[path] = (mark.line + 1, mark.column + 1)
+            if kind is yaml.ScalarEvent:
+                value: Any = self._scalar(event, tags.of(event))
+            else:
+                value = {} if kind is yaml.MappingStartEvent else []
+            if frame is None:
+                root.append(value)
+            elif frame[3] is not None:
+                frame[0][frame[2]] = value
+                frame[2] = None
+            else:
+                frame[0].append(value)
+            if kind is not yaml.ScalarEvent:
+                stack.append([value, path, None, set() if kind is yaml.MappingStartEvent else None])
+        if not root:
             return None
-        self.source.data = self.root[0]
+        self.source.data = root[0]
         return self.source
 
-    def _node(self, event: yaml.NodeEvent) -> None:
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "tag", None) is not None:
-            raise _Unsure
-        if len(self.stack) + 1 > MAX_DEPTH:
-            raise _Unsure
-        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2][0] is None:
-            self._key(event)
-            return
-        path = self._place()
-        self.source.value_positions[path] = _position(event)
-        if isinstance(event, yaml.CollectionStartEvent):
-            value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            self._put(value)
-            self.stack.append((value, path, [None], set()))
-        else:
-            assert isinstance(event, yaml.ScalarEvent)
-            self._put(self._scalar(event))
-
-    def _key(self, event: yaml.NodeEvent) -> None:
-        if not isinstance(event, yaml.ScalarEvent):
-            raise _Unsure
-        if self.resolve(yaml.ScalarNode, event.value, event.implicit) != STR_TAG:
-            raise _Unsure
-        _, path, pending, seen = self.stack[-1]
-        if event.value in seen:
-            raise _Unsure
-        seen.add(event.value)
-        pending[0] = event.value
-        self.source.key_positions[(*path, event.value)] = _position(event)
-
-    def _place(self) -> Path_:
-        """The path of the value that comes next."""
-        if not self.stack:
-            return ()
-        container, path, pending, _ = self.stack[-1]
-        if isinstance(container, dict):
-            return (*path, cast(str, pending[0]))
-        return (*path, len(container))
-
-    def _put(self, value: Any) -> None:
-        if not self.stack:
-            self.root.append(value)
-            return
-        container, _, pending, _ = self.stack[-1]
-        if isinstance(container, dict):
-            container[pending[0]] = value
-            pending[0] = None
-        else:
-            container.append(value)
-
-    def _scalar(self, event: yaml.ScalarEvent) -> Any:
-        tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+    def _scalar(self, event: yaml.ScalarEvent, tag: str) -> Any:
         if tag == STR_TAG or (tag == FLOAT_TAG and GERMAN_THOUSANDS.fullmatch(event.value)):
             return event.value
         if tag not in _BUILT:
@@ -244,6 +241,28 @@ class _FastReader:
             return self.constructor.yaml_constructors[tag](self.constructor, node)
         except ValueError:  # an impossible date
             raise _Unsure from None
+
+
+class _Tags:
+    """The tag YAML gives a plain scalar, remembered for short ones: field names, numbers, dates
+    and choices repeat in every entry, and resolving runs a list of patterns each time."""
+
+    #: Longer values (descriptions) seldom repeat; they are resolved each time.
+    REMEMBERED = 40
+
+    def __init__(self, resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str]) -> None:
+        self.resolve = resolve
+        self.known: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+    def of(self, event: yaml.ScalarEvent) -> str:
+        value, implicit = event.value, event.implicit
+        if len(value) > self.REMEMBERED:
+            return self.resolve(yaml.ScalarNode, value, implicit)
+        key = (value, implicit)
+        tag = self.known.get(key)
+        if tag is None:
+            tag = self.known[key] = self.resolve(yaml.ScalarNode, value, implicit)
+        return tag
 
 
 def read_fast(name: str, text: str) -> SourceFile | None:

@@ -447,6 +447,13 @@ SECTORS: tuple[str, ...] = get_args(Sector)
 ORGANISATION_FORMS: tuple[str, ...] = get_args(OrganisationForm)
 
 
+@cache
+def _optional_keys(model: type[BaseModel]) -> frozenset[str | None]:
+    """The YAML keys a model may leave out, worked out once per model (they were worked out
+    once per entry: a large file has tens of thousands)."""
+    return frozenset(info.alias for info in model.model_fields.values() if not info.is_required())
+
+
 class Item(BaseModel):
     """Common configuration: unknown keys are errors, models are immutable.
 
@@ -454,14 +461,14 @@ class Item(BaseModel):
     say "kein Feld von Akteur", and editors show the title from the JSON Schema.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
     def _empty_means_not_given(cls, data: Any) -> Any:
         """An optional key written without a value ('beteiligt:', which YAML reads as null)
         means the same as leaving it out: an empty list, no value, the default."""
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or None not in data.values():
             return data
-        optional = {info.alias for info in cls.model_fields.values() if not info.is_required()}
+        optional = _optional_keys(cls)
         return {key: value for key, value in data.items() if value is not None or key not in optional}

@@ -8,63 +8,14 @@ them. A dangling reference gets the closest known id as a suggestion.
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from collections.abc import Iterator
-from functools import cache
-from typing import Any
-
-from pydantic import BaseModel
 
 from pipeline.findings import Finding, Path_, RuleSet, at
 from pipeline.model.inputs import ID_SOURCES, QualityFile
-from pipeline.model.types import KIND_LABELS, Ref
-from pipeline.validate.parsed import COMBINED_IDS, PROJECT_IDS, Parsed, field_name
+from pipeline.model.types import KIND_LABELS
+from pipeline.validate.parsed import COMBINED_IDS, PROJECT_IDS, Parsed
 
 RULES: RuleSet[Parsed] = RuleSet("Kennungen und Verweise")
-
-
-def _ref_kind(annotation: Any, metadata: list[Any] | None = None) -> str | None:
-    for meta in metadata or []:
-        if isinstance(meta, Ref):
-            return meta.kind
-    for meta in getattr(annotation, "__metadata__", ()):
-        if isinstance(meta, Ref):
-            return meta.kind
-    for arg in typing.get_args(annotation):
-        if arg is not types.NoneType:
-            found = _ref_kind(arg)
-            if found:
-                return found
-    return None
-
-
-@cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, str, str | None], ...]:
-    """(Python name, YAML key, kind of reference or None) of each field of a model, worked out
-    once per model rather than once per entry."""
-    return tuple(
-        (field_name(model, info.alias), info.alias or "", _ref_kind(info.annotation, info.metadata))
-        for info in model.model_fields.values()
-    )
-
-
-def references(obj: Any, path: Path_ = ()) -> Iterator[tuple[str, str, Path_]]:
-    """Every (kind, id, path) reference held anywhere inside a parsed file model."""
-    if isinstance(obj, BaseModel):
-        for name, alias, kind in _fields(type(obj)):
-            value = getattr(obj, name)
-            here = (*path, alias)
-            if kind and isinstance(value, str):
-                yield kind, value, here
-            elif kind and isinstance(value, list):
-                for index, item in enumerate(value):
-                    yield kind, item, (*here, index)
-            else:
-                yield from references(value, here)
-    elif isinstance(obj, list):
-        for index, item in enumerate(obj):
-            yield from references(item, (*path, index))
 
 
 def repeated(values: list[str]) -> Iterator[tuple[int, int]]:
@@ -94,10 +45,9 @@ def unresolved(parsed: Parsed, known: dict[str, list[str]]) -> Iterator[tuple[st
     """(file, kind, id, path) of every reference in the parsed files to an id not `known`;
     kinds whose file is missing or unreadable are not checked."""
     ids = {kind: set(values) for kind, values in known.items()}
-    for file_name, model in parsed.files.items():
-        for kind, ref, path in references(model):
-            if kind in ids and ref not in ids[kind]:
-                yield file_name, kind, ref, path
+    for file_name, kind, ref, path in parsed.references:
+        if kind in ids and ref not in ids[kind]:
+            yield file_name, kind, ref, path
 
 
 def dangling(parsed: Parsed) -> Iterator[tuple[str, str, str, Path_]]:
