@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.load import load_folder
 from pipeline.load.yaml_source import MAX_FILE_BYTES, StrictLoader, _parse, parse_yaml, read_fast
-from pipeline.render.provenance import TextIndex, _inputs_in, text_index
+from pipeline.render.provenance import InputLocation, TextIndex, _inputs_in, text_index
 
 from .conftest import EXAMPLE, ROOT, edit_yaml, example_texts, three_times_the_measures
 
@@ -158,6 +158,28 @@ def test_the_index_of_input_texts_finds_what_a_search_through_all_of_them_finds(
     ]
     for text in samples:
         assert _inputs_in(text, index) == _inputs_in(text, plain)
+
+
+def test_strings_that_begin_alike_are_all_found_by_the_index():
+    """Many inputs begin alike ('Familienhebammen …', ids 'familien-…'); the index groups them
+    by their next characters and still finds every one, short and long, that a block holds."""
+    location = InputLocation("massnahmen.yaml", "massnahmen[1].titel", 3)
+    strings = [f"Familienhebammen im Sozialraum {n}" for n in range(40)]
+    strings += [f"familien-{n}" for n in range(40)] + ["Familien", "Familienhebammen", "Familienhebammen im"]
+    strings += ["Familienhebammen im Sozialraum 1 und 2 gemeinsam", "Familienzentrum Nord"]
+    index = TextIndex({s: [location] for s in strings})
+    plain = dict(index)
+    texts = [
+        "Die Familienhebammen im Sozialraum 17 und die Familienhebammen im Sozialraum 1 und 2 gemeinsam.",
+        "Kennungen familien-3, familien-39 und familien-4 sowie das Familienzentrum Nord",
+        "Familienhebamme im Sozialraum 5",
+    ]
+    for text in texts:
+        word_starts = [i for i in range(len(text)) if i == 0 or not text[i - 1].isalnum() or not text[i].isalnum()]
+        assert index.within(text) == [s for s in plain if any(text.startswith(s, i) for i in word_starts)]
+        assert _inputs_in(text, index) == _inputs_in(text, plain)
+    assert "Familienhebammen im Sozialraum 17" in index.within(texts[0])
+    assert "familien-39" in index.within(texts[1]) and "familien-3" in index.within(texts[1])
 
 
 def test_a_very_large_plan_splits_the_matrix_into_tables_a_page_holds(inputs):

@@ -280,24 +280,33 @@ class NeedsView:
 
     def running_in(self, measure: Measure) -> list[SocialSpace]:
         """The Sozialräume where an offer runs today."""
+        return self._running[measure.id] if measure.id in self._running else self._running_in(measure)
+
+    def _running_in(self, measure: Measure) -> list[SocialSpace]:
         return [s for s in self.spaces if self.availability(measure, s) == RUNNING]
 
-    @property
+    @cached_property
+    def _running(self) -> dict[str, list[SocialSpace]]:
+        """Where each offer runs, worked out once: the map and its sentences ask per offer and
+        Sozialraum (with 500 offers the map took seconds)."""
+        return {m.id: self._running_in(m) for m in self.offers}
+
+    @cached_property
     def everywhere(self) -> list[Measure]:
         """Running offers that reach every Sozialraum (offers for the whole municipality)."""
         return [m for m in self.offers if len(self.running_in(m)) == len(self.spaces)]
 
-    @property
+    @cached_property
     def in_some(self) -> list[Measure]:
         """Running offers that reach some Sozialräume but not all."""
         return [m for m in self.offers if 0 < len(self.running_in(m)) < len(self.spaces)]
 
-    @property
+    @cached_property
     def expanding(self) -> list[Measure]:
         """Running offers that are to come to further Sozialräume."""
         return [m for m in self.in_some if m.planned_in]
 
-    @property
+    @cached_property
     def planned(self) -> list[Measure]:
         """Offers that do not run anywhere yet."""
         return [m for m in self.offers if not self.running_in(m)]
@@ -349,7 +358,7 @@ class NeedsView:
                 SpaceOffers(
                     space,
                     tuple(running),
-                    tuple(m for m in running if m in self.in_some and len(self.running_in(m)) == 1),
+                    tuple(m for m in running if len(self.running_in(m)) == 1 < len(self.spaces)),
                     tuple(m for m in self.offers if self.availability(m, space) == PLANNED),
                     need,
                     self.high_need(need),

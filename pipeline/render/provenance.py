@@ -129,29 +129,64 @@ class Origin:
         return f"templates/{self.template}" if self.template else "erzeugt (Summe oder Zählung)"
 
 
+@dataclass(frozen=True)
+class _Prefixes:
+    """Strings of the index that begin alike (their first `known` characters), told apart by
+    the characters after: many inputs begin with 'Familien…' or an id's 'familien', and checking
+    each of them at every such word took seconds in a concept of 500 measures."""
+
+    known: int
+    short: tuple[str, ...]
+    longer: dict[str, _Prefixes]
+
+    def collect(self, text: str, at: int, found: set[str]) -> None:
+        """Add those that stand in `text` at `at`."""
+        found.update(string for string in self.short if text.startswith(string, at))
+        if self.longer:
+            deeper = self.longer.get(text[at : at + 2 * self.known])
+            if deeper is not None:
+                deeper.collect(text, at, found)
+
+
+#: Strings that begin alike and are simply each compared.
+_FEW = 8
+
+
+def _prefixes(strings: list[str], known: int) -> _Prefixes:
+    """`strings` (all alike in their first `known` characters) grouped by twice as many."""
+    if len(strings) <= _FEW:
+        return _Prefixes(known, tuple(strings), {})
+    step = 2 * known
+    groups: dict[str, list[str]] = {}
+    for string in strings:
+        if len(string) >= step:
+            groups.setdefault(string[:step], []).append(string)
+    short = tuple(string for string in strings if len(string) < step)
+    return _Prefixes(known, short, {start: _prefixes(group, step) for start, group in groups.items()})
+
+
 class TextIndex(dict[str, list[InputLocation]]):
     """Every longer string of the inputs (whitespace normalized) → where it is written; finds the
     strings a block contains by their first characters, so the cost grows with the text, not
     with text times strings."""
 
     @cached_property
-    def by_start(self) -> dict[str, list[str]]:
+    def by_start(self) -> dict[str, _Prefixes]:
         starts: dict[str, list[str]] = {}
         for string in self:
             starts.setdefault(string[:MIN_MATCH], []).append(string)
-        return starts
+        return {start: _prefixes(strings, MIN_MATCH) for start, strings in starts.items()}
 
     def within(self, text: str) -> list[str]:
         """The strings of the index that occur in `text`, each once. A string of the inputs
         begins a word of the text (or with a sign, like '„'), so only those places are looked at,
         not every character."""
         starts = self.by_start
-        found = {
-            string
-            for i in _word_starts(text)
-            for string in starts.get(text[i : i + MIN_MATCH], ())
-            if text.startswith(string, i)
-        }
+        found: set[str] = set()
+        for i in _word_starts(text):
+            group = starts.get(text[i : i + MIN_MATCH])
+            if group is not None:
+                group.collect(text, i, found)
         return sorted(found, key=self.order.__getitem__)  # in the index's order, as before
 
     @cached_property
