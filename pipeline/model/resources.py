@@ -35,6 +35,10 @@ COORDINATION_LABEL = "Netzwerkkoordination"
 COMPENSATION_LABEL = "Ausgleich für Netzwerkarbeit"
 #: The head of a column of budget items that are not all Produkte.
 ITEM_LABEL = "Produkt / Haushaltsstelle"
+#: The table of Aufwand by purpose (concept, Maßnahmenplan, workbook): the coordination and the
+#: compensation it pays are no measures, so the title says it has both (a Kämmerei reader found
+#: them under 'Maßnahme').
+BY_PURPOSE_TITLE = "Aufwand für Netzwerkkoordination und Maßnahmen nach Jahr"
 
 
 def total(amounts: Iterable[Decimal]) -> Decimal:
@@ -602,6 +606,10 @@ class Budget:
 
     def _expense_of_kind(self, kind: str, year: int | None) -> Decimal:
         return self.expense_total(year, kind=kind)
+
+    @property
+    def by_purpose_title(self) -> str:
+        return BY_PURPOSE_TITLE
 
     @cached_property
     def by_purpose(self) -> AmountTable:

@@ -228,9 +228,11 @@ def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLo
     found = sorted(within, key=len, reverse=True)
     kept: list[str] = []
     for candidate in found:
+        if len(kept) == MAX_SOURCES:
+            break
         if not any(candidate in longer for longer in kept):
             kept.append(candidate)
-    return [location for s in kept[:MAX_SOURCES] for location in index[s][:1]]
+    return [location for s in kept for location in index[s][:1]]
 
 
 def _wrap_inline(target: HtmlElement, mark: str) -> HtmlElement | None:

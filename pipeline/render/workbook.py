@@ -18,7 +18,7 @@ from typing import Literal, get_args
 
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.concept import Concept
-from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARE, AmountTable, recurrence
+from pipeline.model.resources import BY_PURPOSE_TITLE, COMPENSATION_LABEL, OWN_SHARE, AmountTable, recurrence
 from pipeline.model.types import COORDINATION, ExpenseKind, IncomeSource
 
 Kind = Literal["text", "euro", "integer", "date"]
@@ -50,10 +50,6 @@ APPROVED = "bewilligt"
 
 #: The overview's last column: the Zuschussbedarf if the grants applied for were refused.
 WITHOUT_PENDING = "Zuschussbedarf ohne beantragte Erträge"
-
-#: The table of Aufwand by purpose: the coordination and the compensation it pays are no
-#: measures, so the table says it has both (a Kämmerei reader found them under 'Maßnahme').
-BY_PURPOSE_TITLE = "Aufwand für Netzwerkkoordination und Maßnahmen nach Jahr"
 
 
 def _sum_of(sheet: str, *criteria: tuple[str, str | int]) -> str:
