@@ -11,6 +11,7 @@ order they were registered.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
@@ -92,7 +93,9 @@ class Finding:
     places the finding rests on. `brief` is the message without its long lists, for a table of
     one line per goal that the full message follows (a reader met the same ten names three times).
     `overdue` names, for a report whose body has met since it fell due without hearing it, that
-    body as a sentence's subject ('die Stadtverordnetenversammlung'): a meeting takes it up first."""
+    body as a sentence's subject ('die Stadtverordnetenversammlung'): a meeting takes it up first;
+    `planned`, where such a report is prepared already, the day of the sitting it is for and the
+    papers prepared: a reader of the overview asked whether anything was done."""
 
     where: Place
     message: str
@@ -101,6 +104,7 @@ class Finding:
     also: tuple[Place, ...] = ()
     brief: str | None = None
     overdue: str | None = None
+    planned: tuple[dt.date, tuple[str, ...]] | None = None
 
     def __post_init__(self) -> None:
         """Messages are composed from names, and a name may end in an abbreviation ('… e. V.')

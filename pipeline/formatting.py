@@ -386,3 +386,8 @@ def safe_file_part(text: str, limit: int | None = 60) -> str:
         text = text.replace(umlaut, plain)
     text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-_")
     return text[:limit] or "unbenannt"
+
+
+def papers_text(numbers: list[str] | tuple[str, ...]) -> str:
+    """'Vorlage M 184/2026', 'Vorlagen GV/2026/004 und SA/2026/041'."""
+    return f"{'Vorlage' if len(numbers) == 1 else 'Vorlagen'} {enumeration(list(numbers))}"

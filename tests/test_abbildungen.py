@@ -346,3 +346,37 @@ def test_a_short_bar_names_the_values_its_segments_cannot_hold():
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert "Aufwand 28,000 € – Erträge 22,000 €, Zuschussbedarf 6,000 €" in texts
     assert "Aufwand 443,700 €" in texts and "157,300 €" in texts  # the long bar carries its own
+
+
+@FOLDERS
+def test_the_timeline_keys_only_the_statuses_its_measures_have(folder):
+    """A key for 'abgeschlossen' where nothing is finished made a reader look for it."""
+    _, figures = figures_of(folder)
+    statuses = {m["status"] for m in raw(folder, "massnahmen.yaml")["massnahmen"]}
+    legend = plain(figures["zeitplan"].svg)
+    assert ("abgeschlossen" in legend) == ("abgeschlossen" in statuses)
+    assert ("geplant (Umriss)" in legend) == ("geplant" in statuses)
+
+
+def test_the_money_charts_say_they_round_only_where_an_amount_has_cents(inputs):
+    """The charts label whole euros: their captions say so only where that rounds something."""
+
+    def captions(concept):
+        chapters = concept_chapters(concept, figures=all_figures(concept, assess(concept)))
+        return [
+            c.text_content()
+            for name in ("konzept/12_ressourcen.html.j2", "konzept/13_politische_verankerung.html.j2")
+            for c in lxml.html.fromstring(chapters[name]).iter("figcaption")
+            if "Aufwand" in c.text_content()
+        ]
+
+    amounts = [e["betrag"] for e in raw(EXAMPLE, "ressourcen.yaml")["aufwand"]]
+    assert all(float(a) == int(a) for a in amounts)
+    whole = captions(inputs.check().concept)
+    assert len(whole) == 2 and not any("gerundet" in c for c in whole)
+
+    def with_cents(data):
+        data["aufwand"][0]["betrag"] = 79800.5
+
+    rounded = captions(inputs.edit("ressourcen.yaml", with_cents).check().concept)
+    assert len(rounded) == 2 and all(c.endswith("(Beträge auf volle Euro gerundet)") for c in rounded)

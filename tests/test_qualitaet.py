@@ -23,9 +23,9 @@ from pypdf import PdfReader
 
 from pipeline.build import build, check_folder
 from pipeline.cli import main
-from pipeline.formatting import euro, number, number_word
+from pipeline.formatting import euro, number, number_word, papers_text
 from pipeline.model import BudgetCoordination, BudgetedEffort, CoordinationPath, TargetGroup
-from pipeline.model.quality.assessment import QualityAssessment, assess, overall, rules_for
+from pipeline.model.quality.assessment import QualityAssessment, assess, overall, rules_for, sittings_text
 from pipeline.model.quality.catalog import CATALOG_DIR, PLACEHOLDERS, catalogs, load_catalog
 from pipeline.model.quality.wording import body_wording
 from pipeline.model.reporting import ReportingView
@@ -301,6 +301,15 @@ def test_an_overdue_report_puts_its_goal_among_the_focus_topics(concept):
     assert reports in review.focus
     assert review.why_focus(reports).startswith(
         f"{number_word(len(overdue)).capitalize()} Berichte sind überfällig"
+    )
+    # where the reports are prepared already, the sentence says for which sitting, once, with
+    # every paper prepared for it (the regular report and a decision's share one sitting)
+    sittings = {e.planned[0] for e in overdue if e.planned}
+    assert len(sittings) == 1 and all(e.planned for e in overdue)
+    (day,) = sittings
+    papers = list(dict.fromkeys(n for e in overdue if e.planned for n in e.planned[1]))
+    assert review.why_focus(reports).endswith(
+        f"Vorgesehen sind sie für die Sitzung am {day:%d.%m.%Y} ({papers_text(papers)})."
     )
     # without a sitting since the due date nothing is overdue, and the goal leaves the focus
     quiet = changed(concept, committees=[changed(c, meetings=[]) for c in concept.committees])
@@ -1514,3 +1523,12 @@ def test_a_fortschreibung_later_than_its_cycle_is_said_in_concept_and_dialogue(i
     # a previous Stand after this one is refused with the field named
     inputs.edit("kommune.yaml", lambda data: data["konzept"]["fortschreibung"].update(vorige=stand["stand"]))
     assert any("'fortschreibung.vorige' ist der Stand der vorigen Fassung" in p for p in inputs.problems())
+
+
+def test_sittings_of_prepared_reports_are_named_once_each_with_all_their_papers():
+    first, second = dt.date(2026, 12, 3), dt.date(2027, 3, 4)
+    planned = [(second, ("B 1/2027",)), (first, ("A 1/2026", "A 2/2026")), (first, ("A 2/2026", "A 3/2026"))]
+    assert sittings_text(planned) == (
+        "die Sitzungen am 03.12.2026 (Vorlagen A 1/2026, A 2/2026 und A 3/2026) und am 04.03.2027 (Vorlage B 1/2027)"
+    )
+    assert sittings_text([(first, ("A 1/2026",))]) == "die Sitzung am 03.12.2026 (Vorlage A 1/2026)"

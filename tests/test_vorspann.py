@@ -152,10 +152,19 @@ def test_the_summary_says_which_report_is_due_at_the_next_sitting(concept):
     due = dt.date(last.year + (last.month - 1 + months) // 12, (last.month - 1 + months) % 12 + 1, last.day)
     assert due < stand and not [d for d in health["sitzungen"] if due < d <= stand]
     following = min(d for d in health["sitzungen"] if d > stand)
+    # the papers planned for that sitting (vorlagen/*.yaml): the report is prepared, and the
+    # summary says so (a Kreistag reader found it 'fällig' with no word of the paper)
+    papers = sorted(
+        paper["vorlage"]["nummer"]
+        for paper in (yaml.safe_load(f.read_text(encoding="utf-8")) for f in (EXAMPLE / "vorlagen").glob("*.yaml"))
+        if any(c["gremium"] == "ga" and c["datum"] == following for c in paper["vorlage"]["beratungsfolge"])
+    )
+    assert papers
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    listed = ", ".join(papers[:-1]) + " und " + papers[-1] if len(papers) > 1 else papers[0]
     assert (
-        f"der Bericht an den {health['name']} (seit dem {due:%d.%m.%Y}; nächste Sitzung am {following:%d.%m.%Y})"
-        in plain
+        f"der Bericht an den {health['name']} (seit dem {due:%d.%m.%Y}; vorgesehen für die Sitzung am "
+        f"{following:%d.%m.%Y}, {'Vorlagen' if len(papers) > 1 else 'Vorlage'} {listed})" in plain
     )
 
 
@@ -171,3 +180,14 @@ def test_the_summary_says_since_when_a_report_is_overdue(concept):
     due = dt.date(last.year + (last.month - 1 + months) // 12, (last.month - 1 + months) % 12 + 1, last.day)
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
     assert f". Dem {social['name']} steht seit dem {due:%d.%m.%Y} ein Bericht aus" in plain
+
+
+def test_the_audiences_of_the_public_relations_are_told_apart_by_their_preposition(concept):
+    """'sie richten sich an werdende Eltern und Familien; Fachkräfte; …' read as a fault in a
+    sentence: each audience takes its 'an', so one with an 'und' of its own stays whole."""
+    chapter = text(concept_chapters(concept)["konzept/11b_oeffentlichkeitsarbeit.html.j2"]).replace("\xa0", " ")
+    sentence = next(s for s in re.split(r"(?<=\.) ", chapter) if "richten sich" in s).split("richten sich")[1]
+    channels = raw(EXAMPLE, "querschnitt.yaml")["oeffentlichkeitsarbeit"]["kanaele"]
+    audiences = {a for c in channels for a in c["adressaten"]}
+    assert len(audiences) > 2 and ";" not in sentence
+    assert sentence.count(" an ") == len(audiences)

@@ -86,6 +86,14 @@ class CommitteeReporting:
         return next((d for d in sorted(self.committee.meetings) if d > self.on), None)
 
     @property
+    def prepared(self) -> list[str]:
+        """The numbers of the papers planned for the body's next sitting: a report due or overdue
+        is prepared (a Kreistag reader found a report 'fällig' with no word of the paper that
+        brings it)."""
+        sitting = self.next_sitting
+        return [p.paper.number for p in self.upcoming if p.date == sitting] if sitting else []
+
+    @property
     def next_planned(self) -> PlannedPaper | None:
         return self.upcoming[0] if self.upcoming else None
 

@@ -784,6 +784,12 @@ class Budget:
 
     # lines -----------------------------------------------------------------------------------
 
+    @property
+    def in_whole_euros(self) -> bool:
+        """Every amount of Aufwand and Erträge is whole euros: the charts, which label whole euros,
+        then round nothing (a reader asked what their 'gerundet' had rounded)."""
+        return all(line.amount == line.amount.to_integral_value() for line in [*self.expenses, *self.income])
+
     @cached_property
     def income_lines(self) -> list[Income]:
         """Erträge by year, then in the usual order of sources."""

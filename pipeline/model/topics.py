@@ -357,6 +357,13 @@ class Topics:
         reached = {a for c in section.channels for a in c.audiences} if section else set()
         return [AUDIENCE_PHRASES[a] for a in get_args(Audience) if a in reached]
 
+    @property
+    def addressed(self) -> str:
+        """'an werdende Eltern und Familien, an Fachkräfte, an Verantwortliche in Politik und
+        Verwaltung und an die Öffentlichkeit': the preposition before each audience tells them
+        apart where one has an 'und' of its own (with semicolons the list read as a fault)."""
+        return enumeration([f"an {audience}" for audience in self.audiences])
+
     def channel_label(self, channel: Channel) -> str:
         """'Willkommensmappe (M3; Auflage 1500 im Jahr)': the name with its measure and scope."""
         details = [self.k.measure_number(channel.measure)] if channel.measure else []

@@ -247,6 +247,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         matrixspalten=matrix_columns,
         zeilenspalten=row_columns,
         kapitel=_chapter_reference(templates),
+        vorlagen=formatting.papers_text,
     )
     return env
 

@@ -205,12 +205,16 @@ def _timeline_part(concept: Concept, measures: list[Measure], index: int, count:
         )
         sentences.append(f"{label}: {measure.status}, {_period(period.start, period.end, measure.status)}.")
     stand = concept.version.date
-    keys = [
-        ("laufend", STATUS_COLOURS["laufend"], ""),
-        ("geplant (Umriss)", STATUS_COLOURS["geplant"], OUTLINE),
-        ("abgeschlossen", STATUS_COLOURS["abgeschlossen"], ""),
-        (f"Stand {german_date(stand)} (gestrichelte Linie)", STAND_COLOUR, DASHED_LINE),
+    # the statuses the concept's measures have (every part alike): a key for 'abgeschlossen'
+    # where nothing is finished made a reader look for finished measures
+    present = {m.status for m in concept.measures}
+    statuses = [
+        ("laufend", "laufend", ""),
+        ("geplant", "geplant (Umriss)", OUTLINE),
+        ("abgeschlossen", "abgeschlossen", ""),
     ]
+    keys = [(label, STATUS_COLOURS[status], style) for status, label, style in statuses if status in present]
+    keys.append((f"Stand {german_date(stand)} (gestrichelte Linie)", STAND_COLOUR, DASHED_LINE))
     first, last = (concept.measure_number(m.id) for m in (measures[0], measures[-1]))
     part = f"Teil {index} von {count}: {first} bis {last}" if count > 1 else ""
     title = f"Zeitplan der Maßnahmen {start.year} bis {finish.year}" + (f" ({part})" if part else "")

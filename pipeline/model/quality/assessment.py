@@ -25,7 +25,7 @@ from itertools import chain, zip_longest
 from typing import Any
 
 from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Finding, Place, RuleSet, Status
-from pipeline.formatting import enumeration, number_word, sentence_start
+from pipeline.formatting import enumeration, german_date, number_word, papers_text, sentence_start
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import QualityRating
 from pipeline.model.quality.catalog import Catalog, DialogueQuestion, QualityGoal, Theme, catalogs
@@ -272,19 +272,9 @@ class QualityAssessment:
         """Why a goal of :attr:`focus` is worth talking about, in words rather than a grade."""
         if result.status == OPEN:
             return "Die Daten zeigen hier vor allem, was noch offen ist."
-        overdue = [e.overdue for e in result.evidence if e.overdue]
-        if overdue and result.status != UNKNOWN:
-            bodies = list(dict.fromkeys(overdue))
-            who = sentence_start(enumeration(bodies))
-            reports = (
-                "Ein Bericht ist"
-                if len(overdue) == 1
-                else f"{sentence_start(number_word(len(overdue)))} Berichte sind"
-            )
-            late = (
-                f"{reports} überfällig: {who} {'hat' if len(bodies) == 1 else 'haben'} nach Ablauf der Frist getagt, "
-                f"ohne {'ihn' if len(overdue) == 1 else 'sie'} zu hören."
-            )
+        late_ones = [e for e in result.evidence if e.overdue]
+        if late_ones and result.status != UNKNOWN:
+            late = _overdue_sentence(late_ones)
             return f"{late} {self._why_apart(result)}" if self.disagrees(result) else late
         rating = self.rating(result.goal.id)
         if result.status == UNKNOWN:
@@ -368,3 +358,36 @@ class QualityAssessment:
 def assess(concept: Concept, on: dt.date | None = None) -> list[QualityAssessment]:
     """The concept against every catalog, on the Stichtag or else on the concept's Stand."""
     return [QualityAssessment(concept, catalog, on or concept.version.date) for catalog in catalogs()]
+
+
+def _overdue_sentence(late_ones: list[Finding]) -> str:
+    """'Zwei Berichte sind überfällig: Die Stadtverordnetenversammlung hat nach Ablauf der Frist
+    getagt, ohne sie zu hören. Vorgesehen sind sie für die Sitzung am 10.12.2026 (Vorlage
+    M 184/2026).' – with the sittings those already prepared are for."""
+    bodies = list(dict.fromkeys(e.overdue for e in late_ones if e.overdue))
+    one = len(late_ones) == 1
+    reports = "Ein Bericht ist" if one else f"{sentence_start(number_word(len(late_ones)))} Berichte sind"
+    sentence = (
+        f"{reports} überfällig: {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
+        f"nach Ablauf der Frist getagt, ohne {'ihn' if one else 'sie'} entgegenzunehmen."
+    )
+    planned = [e.planned for e in late_ones if e.planned]
+    if not planned:
+        return sentence
+    if len(planned) == len(late_ones):
+        return f"{sentence} Vorgesehen {'ist er' if one else 'sind sie'} für {sittings_text(planned)}."
+    prepared = (
+        "Einer davon ist" if len(planned) == 1 else f"{sentence_start(number_word(len(planned)))} davon sind"
+    )
+    return f"{sentence} {prepared} für {sittings_text(planned)} vorgesehen."
+
+
+def sittings_text(planned: list[tuple[dt.date, tuple[str, ...]]]) -> str:
+    """'die Sitzung am 10.12.2026 (Vorlage M 184/2026)': the sittings reports are prepared for,
+    each once with every paper prepared for it ('die Sitzungen am … und am …')."""
+    papers: dict[dt.date, list[str]] = {}
+    for day, numbers in sorted(planned, key=lambda item: item[0]):
+        known = papers.setdefault(day, [])
+        known += [n for n in numbers if n not in known]
+    days = [f"am {german_date(day)} ({papers_text(numbers)})" for day, numbers in papers.items()]
+    return f"{'die Sitzung' if len(days) == 1 else 'die Sitzungen'} {enumeration(days)}"

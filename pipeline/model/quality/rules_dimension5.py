@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from pipeline.findings import (
     EVERY,
@@ -42,6 +43,7 @@ from pipeline.formatting import (
     in_running_text,
     number,
     number_word,
+    papers_text,
     sentence_end,
     sentence_start,
 )
@@ -49,7 +51,7 @@ from pipeline.model.concept import Concept
 from pipeline.model.cross_cutting import Plan
 from pipeline.model.inputs import Actor, Committee, Expense, Measure
 from pipeline.model.needs import SpaceOffers, margin_words
-from pipeline.model.quality.assessment import coverage
+from pipeline.model.quality.assessment import coverage, sittings_text
 from pipeline.model.quality.wording import planners, planning_committees
 from pipeline.model.reporting import CommitteeReporting, PlannedPaper, ReportingView, sittings_between
 from pipeline.model.types import COORDINATION, add_months
@@ -76,12 +78,13 @@ def observed(
     *,
     brief: str | None = None,
     overdue: str | None = None,
+    planned: tuple[dt.date, tuple[str, ...]] | None = None,
 ) -> Finding:
     """One observation of a rule: what it saw, where, how it counts (None: context only), what
-    would change it, where it lists many names the same without them for the overview, and
-    which body met after a report fell due without hearing it."""
+    would change it, where it lists many names the same without them for the overview, which
+    body met after a report fell due without hearing it, and the sitting it is prepared for."""
     places = where if isinstance(where, tuple) else (where,)
-    return Finding(places[0], text, status, change, places[1:], brief, overdue)
+    return Finding(places[0], text, status, change, places[1:], brief, overdue, planned)
 
 
 def _names(items: Iterable[Actor | Committee]) -> str:
@@ -238,10 +241,6 @@ def _sittings_text(sittings: list[Sitting]) -> str:
     return enumeration([f"am {german_date(s.date)} {s.committee.forms.im}" for s in sittings])
 
 
-def _papers_text(numbers: list[str]) -> str:
-    return f"{'Vorlage' if len(numbers) == 1 else 'Vorlagen'} {enumeration(numbers)}"
-
-
 def _next_chance(view: ReportingView, committee: Committee, decision: str | None = None) -> str:
     """When a committee can next hear about Frühe Hilfen, naming the papers prepared for that
     sitting (for a decision, only those that report on it, if any do)."""
@@ -249,7 +248,7 @@ def _next_chance(view: ReportingView, committee: Committee, decision: str | None
     if papers:
         day = view.of(committee).next_papers[0].date
         shown = [p for p in papers if decision in p.decisions] or papers
-        return f"in der Sitzung am {german_date(day)} (vorbereitet: {_papers_text([p.number for p in shown])})"
+        return f"in der Sitzung am {german_date(day)} (vorbereitet: {papers_text([p.number for p in shown])})"
     upcoming = view.next_meeting(committee.id)
     if upcoming:
         return f"in der nächsten Sitzung am {german_date(upcoming)}"
@@ -287,12 +286,20 @@ def _planned_before(view: ReportingView, committee: Committee, due: dt.date, dec
         return ""
     day = planned[0].date
     numbers = list(dict.fromkeys(p.paper.number for p in planned if p.date == day))
-    return f" Vorgesehen ist er für die Sitzung am {german_date(day)} ({_papers_text(numbers)})."
+    return f" Vorgesehen ist er für die Sitzung am {german_date(day)} ({papers_text(numbers)})."
 
 
-def _since_due(
-    view: ReportingView, committee: Committee, due: dt.date, decision: str | None = None
-) -> tuple[str, Status, str | None]:
+class _Standing(NamedTuple):
+    """How a report that fell due stands: the sentences, how it counts, what would change it and,
+    for an overdue one, the sitting it is prepared for."""
+
+    text: str
+    status: Status
+    change: str | None
+    planned: tuple[dt.date, tuple[str, ...]] | None = None
+
+
+def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision: str | None = None) -> _Standing:
     """How a report that fell due on `due` stands, by the body's sitting calendar: overdue once
     the body met after that day without it; otherwise it belongs to the next sitting, prepared
     or not; without recorded sittings nobody can tell."""
@@ -302,19 +309,16 @@ def _since_due(
     if missed:
         prepared = _prepared(view, committee, decision)
         sitting = view.next_meeting(committee.id)
-        planned = (
-            f" Vorgesehen ist er für die Sitzung am {german_date(sitting)} ({_papers_text(prepared)})."
-            if prepared and sitting
-            else ""
-        )
-        return (
+        planned = (sitting, tuple(prepared)) if prepared and sitting else None
+        return _Standing(
             f"Seitdem hat das Gremium getagt, zuletzt am {german_date(missed[-1])}; der Bericht stand dort noch "
-            f"aus.{planned}",
+            f"aus.{f' Vorgesehen ist er für {sittings_text([planned])}.' if planned else ''}",
             OPEN,
             f"{committee.name}: {what} {_next_chance(view, committee, decision)}.",
+            planned,
         )
     if not committee.meetings:
-        return (
+        return _Standing(
             "Ob das Gremium seitdem getagt hat, lässt sich nicht sagen: Seine Sitzungstermine sind nicht erfasst.",
             UNKNOWN,
             f"Die Sitzungstermine festhalten: {committee.name}.",
@@ -323,19 +327,19 @@ def _since_due(
     prepared = _prepared(view, committee, decision)
     if prepared:
         when = f"die nächste Sitzung am {german_date(sitting)}" if sitting else "eine der nächsten Sitzungen"
-        return (
-            f"Seitdem hat das Gremium nicht getagt; für {when} ist er vorgesehen ({_papers_text(prepared)}).",
+        return _Standing(
+            f"Seitdem hat das Gremium nicht getagt; für {when} ist er vorgesehen ({papers_text(prepared)}).",
             FULFILLED,
             None,
         )
     if sitting:
-        return (
+        return _Standing(
             f"Seitdem hat das Gremium nicht getagt; für die nächste Sitzung am {german_date(sitting)} ist er "
             "noch nicht vorbereitet.",
             PARTIAL,
             f"{committee.name}: {what} für die Sitzung am {german_date(sitting)} vorbereiten.",
         )
-    return (
+    return _Standing(
         "Seitdem hat das Gremium nicht getagt, und eine weitere Sitzung ist nicht erfasst.",
         PARTIAL,
         f"{committee.name}: {what} einplanen, sobald ein Sitzungstermin feststeht.",
@@ -393,14 +397,16 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
             where,
             FULFILLED,
         )
-    tail, status, change = _since_due(view, committee, item.due)
+    standing = _since_due(view, committee, item.due)
     calendar = () if committee.meetings else (at("gremien.yaml", "gremien", index, "sitzungen"),)
     return observed(
-        f"{last}; fällig war der nächste Bericht bis zum {german_date(item.due)} (vereinbart: {item.cycle}). {tail}",
+        f"{last}; fällig war der nächste Bericht bis zum {german_date(item.due)} (vereinbart: {item.cycle}). "
+        f"{standing.text}",
         (where, *calendar),
-        status,
-        change,
-        overdue=committee.forms.nom if status == OPEN else None,
+        standing.status,
+        standing.change,
+        overdue=committee.forms.nom if standing.status == OPEN else None,
+        planned=standing.planned,
     )
 
 
@@ -441,14 +447,15 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
         )
         following = "der nächste Bericht" if last else "er"
         if due < on:
-            tail, status, change = _since_due(view, committee, due, decision.id)
+            standing = _since_due(view, committee, due, decision.id)
             evidence.append(
                 observed(
-                    f"{label}: {done}; fällig war {following} bis zum {german_date(due)}. {tail}",
+                    f"{label}: {done}; fällig war {following} bis zum {german_date(due)}. {standing.text}",
                     where,
-                    status,
-                    change,
-                    overdue=committee.forms.nom if status == OPEN else None,
+                    standing.status,
+                    standing.change,
+                    overdue=committee.forms.nom if standing.status == OPEN else None,
+                    planned=standing.planned,
                 )
             )
         else:
