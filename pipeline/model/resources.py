@@ -788,7 +788,8 @@ class Budget:
     def in_whole_euros(self) -> bool:
         """Every amount of Aufwand and Erträge is whole euros: the charts, which label whole euros,
         then round nothing (a reader asked what their 'gerundet' had rounded)."""
-        return all(line.amount == line.amount.to_integral_value() for line in [*self.expenses, *self.income])
+        amounts = [e.amount for e in self.expenses] + [i.amount for i in self.income]
+        return all(amount == amount.to_integral_value() for amount in amounts)
 
     @cached_property
     def income_lines(self) -> list[Income]:
