@@ -266,7 +266,7 @@ def test_every_figure_is_tagged_with_its_alternative_text_in_the_pdf(concept_fil
     text = " ".join(" ".join(page.extract_text() for page in reader.pages[:6]).split())
     assert "Tabellenverzeichnis" in text and "Abbildungsverzeichnis" in text
     assert "Abbildung 2 Indikatoren: Ausgangswert, Istwert und Zielwert" in text
-    assert "Tabelle 1 Das Geld auf einen Blick" in text  # the first table is in 'Das Wichtigste in Kürze'
+    assert "Tabelle 1 Finanzen im Überblick" in text  # the first table is in 'Das Wichtigste in Kürze'
 
 
 def test_a_very_long_alternative_text_ends_after_a_whole_sentence():
