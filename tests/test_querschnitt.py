@@ -521,7 +521,11 @@ def test_unknown_forms_bodies_and_measures_are_errors(inputs):
     inputs.replace(FILE, "  auswertung: sg-fruehe-hilfen", "  auswertung: steuerung")
     inputs.replace(FILE, "      massnahme: patenschaften", "      massnahme: paten")
     problems = inputs.problems()
-    assert any("datenschutz.weitergaben[2].formular: Formular 'entbindung' gibt es nicht" in p for p in problems)
+    transfers = yaml.safe_load(inputs.text(FILE))["datenschutz"]["weitergaben"]
+    first = next(i for i, t in enumerate(transfers) if t.get("formular") == "entbindung")
+    assert any(
+        f"datenschutz.weitergaben[{first}].formular: Formular 'entbindung' gibt es nicht" in p for p in problems
+    )
     assert any(
         "evaluation.auswertung: Netzwerkgremium 'steuerung' gibt es nicht in netzwerk.yaml" in p for p in problems
     )
