@@ -282,3 +282,17 @@ def test_the_magistrat_signs_and_reports_for_the_stadt_in_the_agreement(stadt, l
     assert "Örtlicher Träger der öffentlichen Jugendhilfe und Träger der weiteren genannten Dienste" in county
     assert "bereitet die Berichte des Magistrats an diese" in city
     assert "vertreten durch" not in county and "bereitet die Berichte der Verwaltung an diese" in county
+
+
+def test_groups_that_now_accede_one_by_one_leave_out_what_their_traeger_signs_for(stadt, landkreis):
+    """The city signs for its own Familienzentren; a paper that had every Familienzentrum accede
+    alone contradicted the agreement (Stadtverordnete review). In the Landkreis no Träger of the
+    group signs, and the sentence stays short."""
+    concept = check_folder(NEUHAFEN).concept
+    agreement = concept.agreement
+    signing = {a.id for a in agreement.signing_actors}
+    assert any(a.id in signing for a in agreement.now_acceding)
+    paper = next(text for case, text in stadt.items() if case.startswith("vorlagen/m-184"))
+    assert "der neuen treten sie einzeln bei, soweit nicht ihr Träger für sie unterzeichnet." in paper
+    county = next(text for case, text in landkreis.items() if case.startswith("vorlagen/jha-2026-030"))
+    assert "der neuen treten sie einzeln bei." in county

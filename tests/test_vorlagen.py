@@ -184,7 +184,7 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
         # a body that only prepares the decision takes note of the report on its own open decisions
         # in its sitting, before the points (Kreistag review): recomputed from the YAML
         before = [p.text for p in paragraphs[: paragraphs.index(points[0])]]
-        expected_before, noting_roles = [], []
+        expected_before, noting_sittings = [], []
         chosen = raw.get("beschluesse")  # the decisions the paper reports on (none: all of its bodies)
         for c in raw["beratungsfolge"]:
             own = [
@@ -200,14 +200,24 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
                     f"Der {body['name']} nimmt in seiner Sitzung am {_german(c['datum'])} den Bericht zur Umsetzung "
                     f"der Beschlüsse {enumeration_of_names(own)} zur Kenntnis."
                 )
-                noting_roles.append(c["rolle"])
-        # the last body that prepares the decision (Vorberatung) recommends the points that follow
+                noting_sittings.append(c)
+        # the last body that prepares the decision (Vorberatung) recommends the points that follow;
+        # where another body prepares it later, the points are proposed to the council on their own
         deciding_id = next(c["gremium"] for c in raw["beratungsfolge"] if c["rolle"] == "Entscheidung")
         deciding_name = next(g["name"] for g in raw_inputs["gremien.yaml"]["gremien"] if g["id"] == deciding_id)
-        if expected_before and noting_roles[-1] == "Vorberatung":
-            expected_before[-1] = expected_before[-1].removesuffix(" zur Kenntnis.") + (
-                f" zur Kenntnis und empfiehlt dem {deciding_name}, wie folgt zu beschließen:"
-            )
+        if noting_sittings:
+            last_sitting = noting_sittings[-1]
+            later = [
+                c
+                for c in raw["beratungsfolge"]
+                if c["rolle"] == "Vorberatung" and c["datum"] > last_sitting["datum"]
+            ]
+            if last_sitting["rolle"] == "Vorberatung" and not later:
+                expected_before[-1] = expected_before[-1].removesuffix(" zur Kenntnis.") + (
+                    f" zur Kenntnis und empfiehlt dem {deciding_name}, wie folgt zu beschließen:"
+                )
+            else:
+                expected_before.append(f"Dem {deciding_name} wird vorgeschlagen, wie folgt zu beschließen:")
         assert before == expected_before
         noting_before += bool(before)
         written = [" ".join(x.split()) for x in raw["beschlussvorschlag"]]
@@ -1918,3 +1928,27 @@ def test_a_paper_names_the_other_papers_in_the_same_sittings(concept):
         else:
             assert "In derselben Sitzung" not in header
     assert named >= 3
+
+
+def test_only_the_last_body_that_prepares_the_decision_recommends_the_points(inputs):
+    """The JHA takes note of its reports in its own sitting; where the SA and the Kreisausschuss
+    prepare the decision after it, the points are proposed to the Kreistag in a sentence of their
+    own (a reader took the JHA's recommendation for the whole proposal); where the JHA is the
+    last to prepare it, it recommends them."""
+    from pipeline.model.papers import PaperView
+
+    def noted(concept):
+        paper = next(p for p in concept.papers if p.number == "JHA/2026/030")
+        return PaperView(concept, paper).reports_noted_before
+
+    with_later = noted(inputs.check().concept)
+    assert with_later[-1] == "Dem Kreistag wird vorgeschlagen, wie folgt zu beschließen:"
+    assert with_later[0].startswith("Der Jugendhilfeausschuss nimmt in seiner Sitzung am 26.11.2026 den Bericht")
+    assert with_later[0].endswith(" zur Kenntnis.")
+
+    def jha_last(data):
+        data["beratungsfolge"] = [c for c in data["beratungsfolge"] if c["gremium"] not in ("sa", "ka")]
+
+    alone = noted(inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", jha_last).check().concept)
+    assert len(alone) == 1
+    assert alone[0].endswith(" zur Kenntnis und empfiehlt dem Kreistag, wie folgt zu beschließen:")

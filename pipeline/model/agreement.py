@@ -358,10 +358,21 @@ class Agreement:
         return [self._acceding_name(a) for a in self.now_acceding]
 
     def _acceding_name(self, actor: Actor) -> str:
-        signing = {a.id for a in self.signing_actors}
-        if actor.id in signing and actor.organisation_form == INSTITUTION:
+        if self._partly_signed(actor):
             return f"{actor.name}, soweit ihr Träger nicht unterzeichnet hat"
         return actor.name
+
+    def _partly_signed(self, actor: Actor) -> bool:
+        """A group of institutions some of whose Träger sign for theirs (the city for its own
+        Familienzentren): only the others accede one by one."""
+        return actor.organisation_form == INSTITUTION and actor.id in {a.id for a in self.signing_actors}
+
+    @property
+    def now_acceding_partly_signed(self) -> bool:
+        """Some of :attr:`now_acceding` are signed for by their Träger: a sentence that has them
+        all accede one by one says 'soweit nicht ihr Träger für sie unterzeichnet' (a reader of a
+        paper found the city's own Familienzentren sent to accede alone)."""
+        return any(self._partly_signed(a) for a in self.now_acceding)
 
     @property
     def bound_actors(self) -> list[Actor]:

@@ -28,6 +28,7 @@ from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
     Actor,
     Committee,
+    Consultation,
     Decision,
     Expense,
     Goal,
@@ -652,7 +653,8 @@ class PaperView:
             return []
         sittings = {c.committee: c for c in self.paper.consultations if c.role != "Entscheidung"}
         deciding = next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
-        notes, last_role = [], ""
+        notes: list[str] = []
+        last: Consultation | None = None
         for committee, decisions in self.reports_back:
             if committee.id not in sittings:
                 continue
@@ -661,12 +663,20 @@ class PaperView:
             noted = self._noting(committee, decisions, f"in {own} Sitzung am {german_date(sitting.date)} ")
             if noted:
                 notes.append(noted)
-                last_role = sitting.role
-        # the last body that prepares the decision recommends the points below (two readers found the
-        # note standing before the council's points without saying what the committee does with them)
-        if notes and last_role == "Vorberatung" and deciding is not None:
-            council = self.concept.committee(deciding).forms.dat
+                last = sitting
+        if not notes or deciding is None:
+            return notes
+        # the points below are the council's: the last body that prepares the decision recommends
+        # them (two readers found the note standing before them without saying what the committee
+        # does with them); where other bodies still prepare it after this one, the points are
+        # proposed to the council in a sentence of their own (a Stadtverordnete read the JHA's
+        # recommendation as the whole proposal, with nothing left for the committees after it)
+        council = self.concept.committee(deciding).forms.dat
+        later = [c for c in self.paper.consultations if c.role == "Vorberatung" and last and c.date > last.date]
+        if last is not None and last.role == "Vorberatung" and not later:
             notes[-1] = f"{notes[-1].removesuffix('.')} und empfiehlt {council}, wie folgt zu beschließen:"
+        else:
+            notes.append(f"{sentence_start(council)} wird vorgeschlagen, wie folgt zu beschließen:")
         return notes
 
     @property
