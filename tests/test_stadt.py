@@ -296,3 +296,22 @@ def test_groups_that_now_accede_one_by_one_leave_out_what_their_traeger_signs_fo
     assert "der neuen treten sie einzeln bei, soweit nicht ihr Träger für sie unterzeichnet." in paper
     county = next(text for case, text in landkreis.items() if case.startswith("vorlagen/jha-2026-030"))
     assert "der neuen treten sie einzeln bei." in county
+
+
+def test_the_magistrat_is_the_originator_of_the_city_s_papers_in_oparl():
+    """The PDF says 'Vorlage von Magistrat'; the OParl record says so too (originatorOrganization),
+    and names the concept's other papers as related (they cite each other)."""
+    import datetime as dt
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+
+    concept = check_folder(NEUHAFEN).concept
+    views = paper_views(concept)
+    view = next(v for v in views if v.paper.number == "M 184/2026")
+    main = PublishedFile("Vorlage", "vorlagen/m.pdf", b"%PDF", dt.date(2026, 10, 28))
+    data = paper_records(view, main, [])["data"]
+    paper = data[0]
+    organizations = {o["id"]: o["name"] for o in data if o["type"].endswith("/Organization")}
+    assert [organizations[i] for i in paper["originatorOrganization"]] == ["Magistrat"]
+    related = {paper_records(v, main, [])["data"][0]["id"] for v in views if v is not view}
+    assert set(paper["relatedPaper"]) == related and len(related) == 2

@@ -503,6 +503,10 @@ def test_oparl_paper_describes_the_paper_and_its_files(oparl, papers, committees
         meetings = {m["id"]: m for m in data if m["type"].endswith("/Meeting")}
         lead_office = organizations[paper["underDirectionOf"][0]]
         assert lead_office["name"] == raw["federfuehrung"]
+        # the other papers of the concept are related; no collegial organ submits in Niedersachsen
+        others = {n for n in papers if n != number}
+        assert {oparl[n]["data"][0]["id"] for n in others} == set(paper["relatedPaper"])
+        assert "originatorOrganization" not in paper
         for consultation, step in zip(consultations, raw["beratungsfolge"], strict=True):
             committee = committees[step["gremium"]]
             organization = organizations[consultation["organization"][0]]

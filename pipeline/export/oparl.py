@@ -168,6 +168,10 @@ def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[Publishe
         "mainFile": _file(ids, main, paper_id),
         "auxiliaryFile": [_file(ids, a, paper_id) for a in auxiliary],
         "underDirectionOf": [ids.of("organization", paper.lead_office)],
+        # the collegial organ that submits it (the PDF's 'Vorlage von Magistrat'), where it consults
+        **_originator(ids, view),
+        # the other papers of the same concept: they cite each other ('In derselben Sitzung')
+        "relatedPaper": [ids.of("paper", p.number) for p in view.concept.papers if p.number != paper.number],
         "consultation": consultations,
         "keyword": ["Frühe Hilfen"],
         "created": _timestamp(paper.date),
@@ -176,6 +180,15 @@ def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[Publishe
     organizations = [_organization(ids, c, view.concept.is_executive(c)) for c in view.committees]
     organizations.append(_office(ids, paper.lead_office))
     return {"data": [record, *organizations, *meetings]}
+
+
+def _originator(ids: Identifiers, view: PaperView) -> dict[str, list[str]]:
+    """'originatorOrganization' for the executive that submits the paper (Magistrat, Kreisausschuss
+    in Hessen), where it is among the paper's bodies; nothing elsewhere (the administration's
+    office stands in 'underDirectionOf')."""
+    executive = view.concept.submitting_executive
+    bodies = [c for c in view.committees if view.concept.is_executive(c)]
+    return {"originatorOrganization": [ids.of("organization", bodies[0].id)]} if executive and bodies else {}
 
 
 def to_json(records: dict[str, Any]) -> bytes:
