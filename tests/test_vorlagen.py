@@ -1802,14 +1802,19 @@ def test_the_budget_items_are_headed_produkt_where_every_line_names_one(inputs):
     kind brings the longer head back."""
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = " ".join(lxml.html.fromstring(render_paper(views["JHA/2026/030"]).body_html).text_content().split())
-    assert "Produkt / Haushaltsstelle" not in text and "Aufwand nach Produkt 2027" in text
+    assert (
+        "Produkt / Haushaltsstelle" not in text and "Aufwand, Erträge und Zuschussbedarf nach Produkt 2027" in text
+    )
 
     def one_account(data):
         data["aufwand"][0]["haushaltsstelle"] = "Sachkonto 53180000 Zuschüsse an freie Träger"
 
     views = {v.paper.number: v for v in paper_views(inputs.edit("ressourcen.yaml", one_account).check().concept)}
     text = " ".join(lxml.html.fromstring(render_paper(views["JHA/2026/030"]).body_html).text_content().split())
-    assert "Produkt / Haushaltsstelle" in text and "Aufwand nach Produkt und Haushaltsstelle 2027" in text
+    assert (
+        "Produkt / Haushaltsstelle" in text
+        and "Aufwand, Erträge und Zuschussbedarf nach Produkt und Haushaltsstelle 2027" in text
+    )
 
 
 def test_a_beschlussvorlage_that_reports_on_the_deciding_bodys_decisions_has_it_take_note(tmp_path):
@@ -1956,3 +1961,35 @@ def test_only_the_last_body_that_prepares_the_decision_recommends_the_points(inp
     alone = noted(inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", jha_last).check().concept)
     assert len(alone) == 1
     assert alone[0].endswith(" zur Kenntnis und empfiehlt dem Kreistag, wie folgt zu beschließen:")
+
+
+def test_the_table_of_produkte_has_ertraege_and_zuschussbedarf_that_add_up(concept):
+    """Per Produkt or Haushaltsstelle the paper shows Aufwand, Erträge and Zuschussbedarf (a
+    Kämmerei reader found Aufwand alone, while one committee's share spans two Produkte): each
+    recomputed from ressourcen.yaml for the paper's year, and together the paper's balance."""
+    raw = yaml.safe_load((EXAMPLE / "ressourcen.yaml").read_text())
+    for view in paper_views(concept):
+        finances = view.finances
+        if finances is None or len(finances.by_budget_item) < 2:
+            continue
+        expenses = {e.id for e in finances.expenses}
+        income = {i.id for i in finances.income}
+        for row in finances.by_budget_item:
+            spent = sum(
+                Decimal(str(e["betrag"]))
+                for e in raw["aufwand"]
+                if e["id"] in expenses and e["haushaltsstelle"] == row.label
+            )
+            earned = sum(
+                Decimal(str(i["betrag"]))
+                for i in raw["ertraege"]
+                if i["id"] in income and i["haushaltsstelle"] == row.label
+            )
+            assert (row.expenses, row.income, row.subsidy) == (spent, earned, spent - earned)
+        total = finances.budget_items_total
+        assert total.expenses == sum(r.expenses for r in finances.by_budget_item) == finances.balance.expenses
+        assert total.income == sum(r.income for r in finances.by_budget_item) == finances.balance.income
+        text = _paper_text(view)
+        assert f"Aufwand, Erträge und Zuschussbedarf nach Produkt {finances.year}" in text
+        return
+    raise AssertionError("no paper of the example has several Produkte")

@@ -300,10 +300,23 @@ class FinanceSummary:
         return [(k, _sum(e for e in self.expenses if e.kind == k)) for k in EXPENSE_KINDS if k in present]
 
     @property
-    def by_budget_item(self) -> list[tuple[str, Decimal]]:
-        """Aufwand per Produkt or Haushaltsstelle."""
-        items = sorted({e.budget_item for e in self.expenses})
-        return [(item, _sum(e for e in self.expenses if e.budget_item == item)) for item in items]
+    def by_budget_item(self) -> list[Balance]:
+        """Aufwand, Erträge and Zuschussbedarf per Produkt or Haushaltsstelle (a Kämmerei reader
+        found the table of Produkte with Aufwand only, while one committee's share spans two)."""
+        items = sorted({e.budget_item for e in self.expenses} | {i.budget_item for i in self.income})
+        return [
+            Balance(
+                item,
+                _sum(e for e in self.expenses if e.budget_item == item),
+                _sum(i for i in self.income if i.budget_item == item),
+            )
+            for item in items
+        ]
+
+    @property
+    def budget_items_total(self) -> Balance:
+        """The sum under :attr:`by_budget_item`."""
+        return Balance("Gesamt", self.balance.expenses, self.balance.income)
 
     @property
     def later_years(self) -> list[Balance]:
