@@ -677,7 +677,7 @@ class PaperView:
             if noted:
                 notes.append(noted)
                 last = sitting
-        if not notes or deciding is None:
+        if last is None or deciding is None:  # no note: nothing stands before the points
             return notes
         # the points below are the council's: the last body that prepares the decision recommends
         # them (two readers found the note standing before them without saying what the committee
@@ -685,8 +685,8 @@ class PaperView:
         # proposed to the council in a sentence of their own (a Stadtverordnete read the JHA's
         # recommendation as the whole proposal, with nothing left for the committees after it)
         council = self.concept.committee(deciding).forms.dat
-        later = [c for c in self.paper.consultations if c.role == "Vorberatung" and last and c.date > last.date]
-        if last is not None and last.role == "Vorberatung" and not later:
+        later = [c for c in self.paper.consultations if c.role == "Vorberatung" and c.date > last.date]
+        if last.role == "Vorberatung" and not later:
             notes[-1] = f"{notes[-1].removesuffix('.')} und empfiehlt {council}, wie folgt zu beschließen:"
         else:
             notes.append(f"{sentence_start(council)} wird vorgeschlagen, wie folgt zu beschließen:")
