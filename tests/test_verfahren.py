@@ -15,7 +15,13 @@ from pipeline.model.procedure import Procedure, procedure_for, table
 from pipeline.model.types import COUNCIL_KINDS, PREPARING_KINDS, State
 
 BESCHLUSS = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
-PROCEDURE_RULES = ("bereitet", "heißt die Vertretung", "heißt die Verwaltungsspitze", "beschließt die Vorlage")
+PROCEDURE_RULES = (
+    "bereitet",
+    "heißt die Vertretung",
+    "heißt die Verwaltungsspitze",
+    "beschließt die Vorlage",
+    "gibt es kein",
+)
 
 
 def _procedure_warnings(inputs) -> list[str]:
@@ -152,6 +158,35 @@ def test_a_kreistag_in_a_hessian_city_is_named_wrongly(inputs):
         "heißt die Verwaltungsspitze 'Oberbürgermeisterin' oder 'Oberbürgermeister', nicht 'Landrat'" in w
         for w in warnings
     )
+
+
+@pytest.mark.parametrize(
+    ("state", "kind", "instead"),
+    [
+        (
+            "Nordrhein-Westfalen",
+            "kreisfreie Stadt",
+            "die Vorlagen bringt die Oberbürgermeisterin oder der Oberbürgermeister ein (§ 62 Abs. 2 Satz 1 GO NRW)",
+        ),
+        ("Hessen", "Landkreis", "das Verwaltungsorgan ist der Kreisausschuss"),
+    ],
+)
+def test_a_magistrat_where_the_land_has_none(inputs, state, kind, instead):
+    """A body listed as Magistrat resolves on every paper first; in a Land without one the papers
+    would show a procedure its law does not know."""
+
+    def committees(data):
+        next(c for c in data["gremien"] if c["id"] == "ka").update(name="Magistrat", art="Magistrat")
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state, art=kind))
+    warnings = inputs.edit("gremien.yaml", committees).warnings()
+    place = "einem Landkreis" if kind == "Landkreis" else "einer kreisfreien Stadt"
+    expected = (
+        f"In {place} in {state} gibt es keinen Magistrat; {instead}. Bitte den Eintrag 'Magistrat' entfernen"
+    )
+    (warning,) = [w for w in warnings if "gibt es kein" in w.message]
+    assert warning.where.file == "gremien.yaml" and warning.message.startswith(expected), warning
+    assert warning.where.line == inputs.position_of("gremien.yaml", "art: Magistrat")[0]
 
 
 def test_a_decision_that_ordered_a_committee_in(inputs):

@@ -469,19 +469,27 @@ def unique_numbers(parsed: Parsed) -> Iterator[Finding]:
         seen.setdefault(key, (paper.number, name))
 
 
+def _committees_and_procedure(parsed: Parsed) -> tuple[list[Committee], Procedure | None]:
+    """The bodies of gremien.yaml and the procedure of the municipality's Land and kind, for the
+    rules that compare the two (no procedure where a file is missing or the table has none)."""
+    committee_file = parsed.get("gremien.yaml", CommitteeFile)
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    if committee_file is None or municipality is None:
+        return [], None
+    return committee_file.committees, procedure_for(
+        municipality.municipality.state, municipality.municipality.kind
+    )
+
+
 @RULES.rule("vertretung-nach-landesrecht")
 def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     """A Kreistag in a kreisfreie Stadt, a Stadtrat in Hessen: the representation's name comes
     from the Land's law, and every paper and the concept repeat it."""
-    committee_file = parsed.get("gremien.yaml", CommitteeFile)
-    municipality = parsed.get("kommune.yaml", MunicipalityFile)
-    if committee_file is None or municipality is None:
-        return
-    procedure = procedure_for(municipality.municipality.state, municipality.municipality.kind)
+    committees, procedure = _committees_and_procedure(parsed)
     if procedure is None:
         return
     names = procedure.council.names
-    for index, committee in enumerate(committee_file.committees):
+    for index, committee in enumerate(committees):
         if committee.is_council and committee.kind not in names and not any(n in committee.name for n in names):
             basis = procedure.council.legal_basis or procedure.youth_welfare_law
             yield Finding(
@@ -490,6 +498,37 @@ def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
                 f"'{committee.kind}'. Bitte 'art' und 'name' prüfen.",
                 WARNING,
             )
+
+
+#: 'keinen Magistrat', 'kein Bezirksamt': the collegial administrations in the accusative.
+_NO_EXECUTIVE = {"Magistrat": "keinen Magistrat", "Bezirksamt": "kein Bezirksamt"}
+
+
+@RULES.rule("verwaltungsorgan-nach-landesrecht")
+def executive_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
+    """A Magistrat in Nordrhein-Westfalen, a Bezirksamt in a Landkreis: only some Länder have a
+    collegial administration, and a body listed as one resolves on every paper before the
+    committees, is left out of the reports and signs nothing political – in a Land without it,
+    each paper would show a procedure the law does not know."""
+    committees, procedure = _committees_and_procedure(parsed)
+    if procedure is None:
+        return
+    executive = procedure.executive
+    for index, committee in enumerate(committees):
+        if committee.kind not in _NO_EXECUTIVE or (executive is not None and executive.name == committee.kind):
+            continue
+        if executive is not None:
+            instead = f"das Verwaltungsorgan ist {_forms(executive.name, executive.gender).nom}"
+        else:
+            instead = (
+                f"die Vorlagen bringt {procedure.head.pair_with_articles} ein ({procedure.submission.legal_basis})"
+            )
+        yield Finding(
+            at("gremien.yaml", "gremien", index, "art"),
+            f"{_procedure_text(procedure)} gibt es {_NO_EXECUTIVE[committee.kind]}; {instead}. Bitte den "
+            f"Eintrag '{committee.name}' entfernen oder 'art' prüfen.",
+            WARNING,
+        )
 
 
 @RULES.rule("amtsbezeichnung-nach-landesrecht")

@@ -56,6 +56,11 @@ class Head(_Data):
         """'Landrätin oder Landrat': the gender-fair form when the person is not named."""
         return f"{self.female} oder {self.male}"
 
+    @property
+    def pair_with_articles(self) -> str:
+        """'die Landrätin oder der Landrat': the pair as the subject of a sentence."""
+        return f"die {self.female} oder der {self.male}"
+
 
 class Preparation(_Data):
     """The body that prepares the council's decisions, if the law names one."""
