@@ -323,6 +323,19 @@ def number_word(amount: int, one: str = "eine") -> str:
     return NUMBER_WORDS[amount] if 0 <= amount <= 12 else number(amount)
 
 
+#: The pronoun that stands for the one item of a whole, by the form of 'one' its noun takes.
+_WHOLE_OF_ONE = {"eine": "sie", "einer": "er", "eines": "es", "ein": "er"}
+
+
+def share_word(amount: int, whole: int, one: str = "eine") -> str:
+    """How many of a whole, in prose: 'drei' of five, but 'alle' of three, 'beide' of two and
+    the pronoun for a single one ('Eine Maßnahme: sie läuft', not 'eine läuft'); `one` as in
+    :func:`number_word`, its pronoun by that form ('eine' → 'sie', 'einer' → 'er')."""
+    if amount != whole or amount < 1:
+        return number_word(amount, one)
+    return {1: _WHOLE_OF_ONE.get(one, one), 2: "beide"}.get(amount, "alle")
+
+
 def agree(amount: int | float | Decimal, singular: str, plural: str) -> str:
     """The form a word takes next to a number: the singular for exactly one, the plural for
     any other amount, zero included ('1 ist', '0 sind', '2 sind')."""

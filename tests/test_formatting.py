@@ -13,6 +13,7 @@ from pipeline.formatting import (
     number,
     percent,
     sentence_end,
+    share_word,
     single_stops,
     with_unit,
 )
@@ -195,3 +196,21 @@ def test_names_of_their_own_with_und_or_commas_stay_apart():
     qualified = ["Familienzentren, soweit ihr Träger nicht unterzeichnet hat", "Freiberufliche Hebammen"]
     assert enumeration_of_names(qualified) == "; ".join(qualified)
     assert enumeration_of_names(["A und B", "C", "D"]) == "A und B; C; D"
+
+
+@pytest.mark.parametrize(
+    ("amount", "whole", "one", "expected"),
+    [
+        (3, 5, "eine", "drei"),
+        (1, 4, "einer", "einer"),
+        (1, 1, "eine", "sie"),
+        (1, 1, "einer", "er"),
+        (1, 1, "eines", "es"),
+        (2, 2, "eine", "beide"),
+        (7, 7, "eines", "alle"),
+        (14, 20, "eine", "14"),
+    ],
+)
+def test_a_share_of_the_whole_is_named_as_such(amount, whole, one, expected):
+    """'zwei Gremien zuständig; zwei davon …' read as a slip: all of a whole are 'alle'/'beide'."""
+    assert share_word(amount, whole, one) == expected

@@ -191,3 +191,24 @@ def test_the_audiences_of_the_public_relations_are_told_apart_by_their_prepositi
     audiences = {a for c in channels for a in c["adressaten"]}
     assert len(audiences) > 2 and ";" not in sentence
     assert sentence.count(" an ") == len(audiences)
+
+
+def test_the_summary_counts_the_bodies_that_expect_reports_against_all_of_them(inputs):
+    """'zwei Gremien zuständig; zwei davon erwarten …' read as a slip: where every body expects
+    reports, the summary says so ('alle', 'beide', 'es') instead of counting a part."""
+    bodies = raw(EXAMPLE, "gremien.yaml")["gremien"]
+    regular = [g for g in bodies if g.get("berichtsturnus_monate")]
+    assert 2 < len(regular) < len(bodies)  # the example: a part of them
+
+    def sentence() -> str:
+        plain = text(concept_chapters(inputs.check().concept)[SUMMARY]).replace("\xa0", " ")
+        return plain.split("Politisch verankert")[1].split(". ")[0]
+
+    assert f"; {number_word(len(regular), 'eines')} davon erwarten regelmäßig Berichte" in sentence()
+
+    def every_body_reports(data):
+        for body in data["gremien"]:
+            body.setdefault("berichtsturnus_monate", 12)
+
+    inputs.edit("gremien.yaml", every_body_reports)
+    assert sentence().endswith(f"{number_word(len(bodies))} Gremien zuständig; alle erwarten regelmäßig Berichte")

@@ -223,6 +223,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         euro_oder_strich=formatting.euro_or_dash,
         mit_zusatz=formatting.with_note,
         zahlwort=formatting.number_word,
+        anteil=formatting.share_word,
         euro_differenz=formatting.signed_euro,
         zahl=formatting.number,
         prozent=formatting.percent,
