@@ -336,6 +336,11 @@ def share_word(amount: int, whole: int, one: str = "eine") -> str:
     return {1: _WHOLE_OF_ONE.get(one, one), 2: "beide"}.get(amount, "alle")
 
 
+def all_of(amount: int) -> str:
+    """'alle drei', 'alle 21' – but 'beide' for two ('alle zwei Akteure' reads as a slip)."""
+    return "beide" if amount == 2 else f"alle {number_word(amount)}"
+
+
 def agree(amount: int | float | Decimal, singular: str, plural: str) -> str:
     """The form a word takes next to a number: the singular for exactly one, the plural for
     any other amount, zero included ('1 ist', '0 sind', '2 sind')."""

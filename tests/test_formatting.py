@@ -5,6 +5,7 @@ import pytest
 
 from pipeline.formatting import (
     agree,
+    all_of,
     count,
     decimal_places,
     euro,
@@ -214,3 +215,7 @@ def test_names_of_their_own_with_und_or_commas_stay_apart():
 def test_a_share_of_the_whole_is_named_as_such(amount, whole, one, expected):
     """'zwei Gremien zuständig; zwei davon …' read as a slip: all of a whole are 'alle'/'beide'."""
     assert share_word(amount, whole, one) == expected
+
+
+def test_all_of_two_are_both():
+    assert [all_of(n) for n in (2, 3, 21)] == ["beide", "alle drei", "alle 21"]

@@ -119,3 +119,29 @@ def test_starter_files_satisfy_their_schemas_empty_keys_included():
         )
         data = json.loads(json.dumps(yaml.safe_load(text), default=str))  # dates as editors see them
         assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == [], name
+
+
+def test_a_new_municipalitys_concept_reads_its_few_entries_as_a_whole(tmp_path):
+    """Its first build is what a new network reads first: one target group is described, not
+    'unterschieden', and counts that cover the whole say so ('Beide Akteure', 'sie läuft')."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    folder = tmp_path / "neustadt"
+    assert _init(folder, "--art", "kreisfreie Stadt", "--bundesland", "Hessen").exit_code == 0
+    concept = check_folder(folder).concept
+    assert (len(concept.target_groups), len(concept.actors), len(concept.measures)) == (1, 2, 1)
+    chapters = concept_chapters(concept)
+    plain = {
+        name: " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+        for name, html in chapters.items()
+    }
+    assert (
+        "Das Netzwerk beschreibt eine Zielgruppe mit ihren Lebenslagen" in plain["konzept/04_zielgruppen.html.j2"]
+    )
+    assert "Beide Akteure des Netzwerks haben an der Fassung mitgewirkt" in plain["konzept/01_einleitung.html.j2"]
+    summary = plain["konzept/00b_kurzfassung.html.j2"]
+    assert "Eine Maßnahme: sie läuft." in summary
+    assert "Stand der Indikatoren: beide sind noch nicht erhoben." in summary
+    assert "zwei Gremien zuständig; beide erwarten regelmäßig Berichte" in summary

@@ -224,6 +224,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         mit_zusatz=formatting.with_note,
         zahlwort=formatting.number_word,
         anteil=formatting.share_word,
+        alle=formatting.all_of,
         euro_differenz=formatting.signed_euro,
         zahl=formatting.number,
         prozent=formatting.percent,
