@@ -145,3 +145,11 @@ def test_a_new_municipalitys_concept_reads_its_few_entries_as_a_whole(tmp_path):
     assert "Eine Maßnahme: sie läuft." in summary
     assert "Stand der Indikatoren: beide sind noch nicht erhoben." in summary
     assert "zwei Gremien zuständig; beide erwarten regelmäßig Berichte" in summary
+    # the coordination's time is its post: planned in ressourcen.yaml, so all time is planned
+    resources = plain["konzept/12_ressourcen.html.j2"]
+    hours = sum(a.network_hours for a in concept.actors)
+    assert (
+        f"{hours} Stunden im Jahr dafür auf; sie sind vollständig in der Ressourcenplanung berücksichtigt."
+        in resources
+    )
+    assert "nicht eingeplant" not in resources
