@@ -153,3 +153,12 @@ def test_a_new_municipalitys_concept_reads_its_few_entries_as_a_whole(tmp_path):
         in resources
     )
     assert "nicht eingeplant" not in resources
+    network = plain["konzept/08_netzwerk.html.j2"]
+    assert "Unterzeichnet hat sie bisher noch kein Akteur." in network
+    assert "ihre Unterschriften binden beide Akteure des Netzwerks" in network
+    assert "gebundene Akteure" not in network  # no table without a row
+    (committee,) = concept.budget.committees
+    assert (
+        f"in Produkten veranschlagt, für die der {committee.name} fachlich zuständig ist; beschlossen werden sie"
+        in plain["konzept/13_politische_verankerung.html.j2"]
+    )
