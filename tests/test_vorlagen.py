@@ -1701,11 +1701,14 @@ def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_
     view = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.number == "M 184/2026")
     text = _paper_text(view)
     assert (
-        "Ist die Haushaltssatzung 2027 zu Beginn des Jahres noch nicht in Kraft, gilt die vorläufige "
-        "Haushaltsführung (§ 99 HGO): Dann dürfen nur Aufwendungen entstehen und Auszahlungen geleistet werden, "
+        "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht bekannt gemacht, gilt die "
+        "vorläufige Haushaltsführung (§ 99 HGO): Dann dürfen nur finanzielle Leistungen erbracht werden, "
         "zu denen eine rechtliche Verpflichtung besteht"
     ) in text
-    listed = text.split("erst beginnen, wenn der Haushalt in Kraft ist: ")[1].split(" €). ")[0] + " €)"
+    assert "Das gilt auch für das, was weiterläuft;" in text
+    listed = (
+        text.split("erst beginnen, wenn die Haushaltssatzung bekannt gemacht ist: ")[1].split(" €). ")[0] + " €)"
+    )
     shown = dict(re.findall(r"(M\d+) [^;]*?\(((?:neu, |von )[^)]*(?:€|VZÄ))\)", listed))
     assert shown == expected
     assert any(value.endswith("VZÄ") for value in expected.values())

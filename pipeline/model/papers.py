@@ -201,10 +201,13 @@ class FinanceSummary:
 
     @property
     def provisional(self) -> str:
-        """What a budget not yet in force means for what begins in the year: under vorläufige
-        Haushaltsführung only what the municipality is obliged to pay or cannot put off goes on,
-        so a new grant or post waits for the budget (finance review of Neuhafen's paper). Empty
-        where the budget is adopted, nothing is new or the Land's rule is not known."""
+        """What a budget not yet published means for what begins in the year: under vorläufige
+        Haushaltsführung only what the municipality is obliged to pay or cannot put off goes on –
+        what continues as well – so a new grant or post waits for the budget (finance review of
+        Neuhafen's paper). In the words every Land's rule shares ('bei Beginn des Haushaltsjahres
+        noch nicht bekannt gemacht', 'finanzielle Leistungen' for Doppik and Kameralistik alike;
+        reviews for Nordrhein-Westfalen and Bayern). Empty where the budget is adopted, nothing is
+        new or the Land's rule is not known."""
         if not (self.reserved and self.growth and self.provisional_rule):
             return ""
         lines = "; ".join(g.shown for g in self.growth)
@@ -214,11 +217,12 @@ class FinanceSummary:
             else ""
         )
         return (
-            f"Ist die Haushaltssatzung {self.year} zu Beginn des Jahres noch nicht in Kraft, gilt die vorläufige "
-            f"Haushaltsführung ({self.provisional_rule}): Dann dürfen nur Aufwendungen entstehen und Auszahlungen "
-            "geleistet werden, zu denen eine rechtliche Verpflichtung besteht oder die für die Weiterführung "
-            f"notwendiger Aufgaben unaufschiebbar sind. Was {self.year} neu hinzukommt oder ausgeweitet wird, kann "
-            f"deshalb erst beginnen, wenn der Haushalt in Kraft ist: {lines}.{staff}"
+            f"Ist die Haushaltssatzung {self.year} bei Beginn des Haushaltsjahres noch nicht bekannt gemacht, gilt "
+            f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann dürfen nur finanzielle Leistungen "
+            "erbracht werden, zu denen eine rechtliche Verpflichtung besteht oder die für die Weiterführung "
+            "notwendiger Aufgaben unaufschiebbar sind. Das gilt auch für das, was weiterläuft; was "
+            f"{self.year} neu hinzukommt oder ausgeweitet wird, kann in der Regel erst beginnen, wenn die "
+            f"Haushaltssatzung bekannt gemacht ist: {lines}.{staff}"
         )
 
     @property
