@@ -252,3 +252,43 @@ def test_the_magistrat_resolves_on_a_paper_instead_of_discussing_it(inputs):
         "vorlage.beratungsfolge[1].rolle: Über das Einbringen einer Vorlage beschließt" in p for p in problems
     )
     assert not any("'Magistrat' berät" in p for p in problems)
+
+
+def test_the_law_of_another_land_in_the_texts(inputs):
+    """A text copied from a municipality of another Land keeps its law: '§ 76 NKomVG' in the
+    example moved to Bayern is warned about where it stands; in Niedersachsen it is not."""
+    assert not [w for w in inputs.warnings() if "gilt in" in w.message]
+    cited = [
+        (name, line)
+        for name in ("vorlagen/jha-2026-030-gesamtkonzept.yaml",)
+        for line, text in enumerate(inputs.text(name).splitlines(), start=1)
+        if "NKomVG" in text
+    ]
+    assert cited
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    warnings = [w for w in inputs.warnings() if "gilt in Niedersachsen" in w.message]
+    # each at the field that holds the citation (a folded text: its key's line)
+    assert [(w.where.file, w.where.path) for w in warnings] == [(cited[0][0], ("vorlage", "begruendung"))]
+    assert warnings[0].where.line <= cited[0][1]
+    assert all(
+        "NKomVG (Niedersächsisches Kommunalverfassungsgesetz) gilt in Niedersachsen; die Kommune liegt in Bayern"
+        in w.message
+        for w in warnings
+    )
+
+
+def test_each_lands_laws_are_explained_in_its_documents():
+    """The papers cite the Land's Kommunalverfassung and the concept its law implementing the
+    SGB VIII by abbreviation; the list of abbreviations explains them – with the Land's own
+    meaning ('LKrO' in Bayern is the Landkreisordnung für den Freistaat Bayern)."""
+    from pipeline.model.abbreviations import STATE_LAWS, used_in
+
+    for p in table().procedures:
+        own = STATE_LAWS[p.state]
+        for text in (p.youth_welfare_act, p.submission.legal_basis):
+            if "verfassung" in text.lower():  # a Land's constitution, written out (Stadtstaaten)
+                continue
+            assert any(short in own for short, _ in used_in(text, p.state)), (p.state, text)
+    assert dict(used_in("Art. 26 LKrO", "Bayern"))["LKrO"] == "Landkreisordnung für den Freistaat Bayern"
+    assert dict(used_in("§ 41 LKrO", "Baden-Württemberg"))["LKrO"] == "Landkreisordnung für Baden-Württemberg"
+    assert "LKrO" not in dict(used_in("§ 41 LKrO", "Hessen"))

@@ -4,6 +4,7 @@ occur in its text, so it never explains one the reader does not meet nor misses 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 #: Abbreviation → meaning, in the order of the list: alphabetical, as a reader looks one up.
 ABBREVIATIONS: dict[str, str] = {
@@ -16,19 +17,10 @@ ABBREVIATIONS: dict[str, str] = {
     "EFB": "Erziehungs- und Familienberatung",
     "FGKiKP": "Familien-Gesundheits- und Kinderkrankenpflegende",
     "gGmbH": "gemeinnützige Gesellschaft mit beschränkter Haftung",
-    "HGO": "Hessische Gemeindeordnung",
-    "HKJGB": "Hessisches Kinder- und Jugendhilfegesetzbuch",
-    "HKO": "Hessische Landkreisordnung",
     "Kita": "Kindertagesstätte",
     "KJSG": "Kinder- und Jugendstärkungsgesetz",
     "KKG": "Gesetz zur Kooperation und Information im Kinderschutz",
     "LSN": "Landesamt für Statistik Niedersachsen",
-    # Source: lexaris.io, Landesrecht Niedersachsen (Nds. AG SGB VIII, zuletzt geändert 23.03.2022).
-    "Nds. AG SGB VIII": (
-        "Niedersächsisches Gesetz zur Ausführung des Achten Buchs des Sozialgesetzbuchs und zur "
-        "Niedersächsischen Kinder- und Jugendkommission"
-    ),
-    "NKomVG": "Niedersächsisches Kommunalverfassungsgesetz",
     "NZFH": "Nationales Zentrum Frühe Hilfen",
     "ÖGD": "Öffentlicher Gesundheitsdienst",
     "SchKG": "Schwangerschaftskonfliktgesetz",
@@ -40,24 +32,178 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 
+#: The laws of each Land by the abbreviation its documents use (the procedure table's legal bases,
+#: verfahren.yaml), with their titles: a Land's documents explain only its own – 'LKrO' is a
+#: different law in Stuttgart than in Munich, and 'GO' one in Munich and another in Kiel.
+#: Titles checked 12/2026 on the Länder's portals or copies of them (landesrecht-bw.de, gesetze.io,
+#: gesetze-bayern.de, bravors.brandenburg.de, recht.nrw.de, revosax.sachsen.de, lexaris.io …).
+STATE_LAWS: dict[str, dict[str, str]] = {
+    "Baden-Württemberg": {
+        "GemO": "Gemeindeordnung für Baden-Württemberg",
+        "LKJHG": "Kinder- und Jugendhilfegesetz für Baden-Württemberg",
+        "LKrO": "Landkreisordnung für Baden-Württemberg",
+    },
+    "Bayern": {
+        "AGSG": "Gesetz zur Ausführung der Sozialgesetze",
+        "GO": "Gemeindeordnung für den Freistaat Bayern",
+        "LKrO": "Landkreisordnung für den Freistaat Bayern",
+    },
+    "Berlin": {
+        "AG KJHG": (
+            "Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes und zur Förderung der Beteiligung und "
+            "Demokratiebildung junger Menschen (Jugendhilfe- und Jugendfördergesetz)"
+        ),
+        "BezVG": "Bezirksverwaltungsgesetz",
+        "VvB": "Verfassung von Berlin",
+    },
+    "Brandenburg": {
+        # löst seit dem 01.08.2024 das AGKJHG ab (mbjs-fachportal.brandenburg.de)
+        "BbgKJG": "Brandenburgisches Kinder- und Jugendgesetz",
+        "BbgKVerf": "Kommunalverfassung des Landes Brandenburg",
+    },
+    "Bremen": {
+        "BremAGKJHG": "Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes im Lande Bremen",
+        "VerfBrhv": "Verfassung für die Stadt Bremerhaven",
+    },
+    "Hamburg": {
+        "AG SGB VIII": "Hamburgisches Gesetz zur Ausführung des Achten Buches Sozialgesetzbuch – Kinder- und Jugendhilfe",
+        "BezVG": "Bezirksverwaltungsgesetz",
+        "HV": "Verfassung der Freien und Hansestadt Hamburg",
+    },
+    "Hessen": {
+        "HGO": "Hessische Gemeindeordnung",
+        "HKJGB": "Hessisches Kinder- und Jugendhilfegesetzbuch",
+        "HKO": "Hessische Landkreisordnung",
+    },
+    "Mecklenburg-Vorpommern": {
+        "KJHG-Org M-V": "Landesjugendhilfeorganisationsgesetz Mecklenburg-Vorpommern",
+        "KV M-V": "Kommunalverfassung für das Land Mecklenburg-Vorpommern",
+    },
+    "Niedersachsen": {
+        "NKomVG": "Niedersächsisches Kommunalverfassungsgesetz",
+        # Source: lexaris.io, Landesrecht Niedersachsen (Nds. AG SGB VIII, zuletzt geändert 23.03.2022).
+        "Nds. AG SGB VIII": (
+            "Niedersächsisches Gesetz zur Ausführung des Achten Buchs des Sozialgesetzbuchs und zur "
+            "Niedersächsischen Kinder- und Jugendkommission"
+        ),
+    },
+    "Nordrhein-Westfalen": {
+        "AG-KJHG": "Erstes Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes",
+        "GO NRW": "Gemeindeordnung für das Land Nordrhein-Westfalen",
+        "KrO NRW": "Kreisordnung für das Land Nordrhein-Westfalen",
+    },
+    "Rheinland-Pfalz": {
+        "AGKJHG": "Landesgesetz zur Ausführung des Kinder- und Jugendhilfegesetzes",
+        "GemO": "Gemeindeordnung (Rheinland-Pfalz)",
+        "LKO": "Landkreisordnung (Rheinland-Pfalz)",
+    },
+    "Saarland": {
+        "AG KJHG": "Erstes Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes (Gesetz Nr. 1317)",
+        "KSVG": "Kommunalselbstverwaltungsgesetz",
+    },
+    "Sachsen": {
+        "LJHG": "Landesjugendhilfegesetz",
+        "SächsGemO": "Gemeindeordnung für den Freistaat Sachsen",
+        "SächsLKrO": "Landkreisordnung für den Freistaat Sachsen",
+    },
+    "Sachsen-Anhalt": {
+        "KJHG-LSA": "Kinder- und Jugendhilfegesetz des Landes Sachsen-Anhalt",
+        "KVG LSA": "Kommunalverfassungsgesetz des Landes Sachsen-Anhalt",
+    },
+    "Schleswig-Holstein": {
+        "GO": "Gemeindeordnung für Schleswig-Holstein",
+        "JuFöG": "Jugendförderungsgesetz (Erstes Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes)",
+        "KrO": "Kreisordnung für Schleswig-Holstein",
+    },
+    "Thüringen": {
+        "ThürKJHAG": "Thüringer Kinder- und Jugendhilfe-Ausführungsgesetz",
+        "ThürKO": "Thüringer Gemeinde- und Landkreisordnung (Thüringer Kommunalordnung)",
+    },
+}
+
+
+#: Law abbreviations several Länder use for laws of their own, or that a text may use loosely
+#: ('GO' for any Gemeindeordnung): they tell no Land apart.
+SHARED_LAW_NAMES = frozenset(
+    {
+        "GO",
+        "GemO",
+        "KrO",
+        "LKO",
+        "LKrO",
+        "BezVG",
+        "AGKJHG",
+        "AG KJHG",
+        "AG-KJHG",
+        "AG SGB VIII",
+        "LJHG",
+        "LKJHG",
+        "HV",
+    }
+)
+
+
+@cache
+def _foreign_laws(state: str) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """The laws only other Länder have, by abbreviation → Land, and one pattern for all of them."""
+    owners: dict[str, set[str]] = {}
+    for land, laws in STATE_LAWS.items():
+        for short in laws:
+            owners.setdefault(short, set()).add(land)
+    foreign = {
+        short: next(iter(lands))
+        for short, lands in owners.items()
+        if len(lands) == 1 and state not in lands and short not in SHARED_LAW_NAMES
+    }
+    if not foreign:
+        return foreign, None
+    alternatives = "|".join(
+        re.escape(s).replace("\\ ", "[ \u00a0]") for s in sorted(foreign, key=len, reverse=True)
+    )
+    return foreign, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def foreign_laws_in(text: str, state: str) -> list[tuple[str, str]]:
+    """The laws of other Länder a text cites, as (abbreviation, its Land): '§ 76 NKomVG' in a
+    Bavarian Landkreis is copied from elsewhere."""
+    foreign, pattern = _foreign_laws(state)
+    if pattern is None:
+        return []
+    found = dict.fromkeys(m[0].replace("\u00a0", " ") for m in pattern.finditer(text))
+    return [(short, foreign[short]) for short in found]
+
+
+def _lookup_key(short: str) -> str:
+    """Dictionary order: 'Kita' before 'KKG', whatever the capitals; umlauts as their vowel."""
+    return short.casefold().translate(str.maketrans("äöü", "aou"))
+
+
+@cache
+def glossary(state: str | None = None) -> dict[str, str]:
+    """The abbreviations a document of this Land may explain, in the order of the list."""
+    merged = {**ABBREVIATIONS, **STATE_LAWS.get(state or "", {})}
+    return {short: merged[short] for short in sorted(merged, key=_lookup_key)}
+
+
 #: Abbreviations that stand for a series and occur as any of its members ('U2 bis U7', 'U7a').
 SERIES: dict[str, str] = {"U1 bis U9": r"U[1-9]a?"}
 
 
-#: Each abbreviation as a word of its own: no letter, digit or hyphen before, no letter after.
-_PATTERNS = {
-    short: re.compile(rf"(?<![\w-])(?:{SERIES.get(short) or re.escape(short)})(?!\w)") for short in ABBREVIATIONS
-}
+@cache
+def _pattern(short: str) -> re.Pattern[str]:
+    """The abbreviation as a word of its own: no letter, digit or hyphen before, no letter after."""
+    return re.compile(rf"(?<![\w-])(?:{SERIES.get(short) or re.escape(short)})(?!\w)")
 
 
-def used_in(text: str) -> list[tuple[str, str]]:
+def used_in(text: str, state: str | None = None) -> list[tuple[str, str]]:
     """The abbreviations that occur in a text as words of their own ('SGB VIII', 'U-Untersuchung';
     not 'SGBs' inside another word), with their meaning. A plain look for the letters comes
     first: the pattern reads a long text to its end only where they occur. Non-breaking spaces
-    ('SGB\u00a0VIII', set by the typography) count as spaces."""
+    ('SGB\u00a0VIII', set by the typography) count as spaces. The laws of the `state` count with
+    the general abbreviations (:data:`STATE_LAWS`)."""
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     return [
         (short, meaning)
-        for short, meaning in ABBREVIATIONS.items()
-        if (short in SERIES or short in text) and _PATTERNS[short].search(text)
+        for short, meaning in glossary(state).items()
+        if (short in SERIES or short in text) and _pattern(short).search(text)
     ]

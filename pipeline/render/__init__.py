@@ -172,7 +172,7 @@ def concept_chapters(
             for name in names
             if not name.endswith(ABBREVIATION_CHAPTER)
         }
-        used = _abbreviations_in(chapters.values())
+        used = _abbreviations_in(chapters.values(), concept)
         for name in names:
             if name.endswith(ABBREVIATION_CHAPTER):  # lists what the other chapters use
                 chapters[name] = render_template(template_dir, name, **context, abkuerzungen=used)
@@ -282,18 +282,20 @@ def paper_file_stem(view: PaperView) -> str:
     return f"{safe_file_part(view.paper.number)}_{safe_file_part(view.lead_committee.name)}"
 
 
-def _abbreviations_in(bodies: Iterable[str]) -> list[tuple[str, str]]:
-    """The abbreviations the text of these HTML bodies uses (tags left out), with their meaning."""
-    return used_in(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in bodies))
+def _abbreviations_in(bodies: Iterable[str], concept: Concept) -> list[tuple[str, str]]:
+    """The abbreviations the text of these HTML bodies uses (tags left out), with their meaning;
+    the laws of the municipality's Land among them."""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in bodies)
+    return used_in(text, concept.municipality.state)
 
 
-def _with_abbreviations(template_dir: TemplateSource, name: str, **context: Any) -> str:
+def _with_abbreviations(template_dir: TemplateSource, name: str, k: Concept, **context: Any) -> str:
     """A document whose end lists the abbreviations its text uses: rendered once without the
     list to find them, and again with it where there are any (a council member has no
     concept's list at hand: 'FGKiKP', 'VZÄ')."""
-    body = render_template(template_dir, name, **context, abkuerzungen=[])
-    used = _abbreviations_in([body])
-    return render_template(template_dir, name, **context, abkuerzungen=used) if used else body
+    body = render_template(template_dir, name, k=k, **context, abkuerzungen=[])
+    used = _abbreviations_in([body], k)
+    return render_template(template_dir, name, k=k, **context, abkuerzungen=used) if used else body
 
 
 def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from pipeline.findings import WARNING, Finding, Path_, at
+from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in
 from pipeline.model.concept import Concept
 from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession
 from pipeline.model.types import Item
@@ -450,4 +451,27 @@ def funding_areas_named_right(concept: Concept) -> Iterator[Finding]:
                 f"'foerderbereich: {line.funding_area}'. Die Dokumente drucken den Titel zu 'foerderbereich' "
                 f"({FUNDING_AREAS[line.funding_area].name}); bitte eines von beiden berichtigen.",
                 WARNING,
+            )
+
+
+# --- the Land's own law ------------------------------------------------------------------------
+
+
+@WARNINGS.rule("landesrecht-anderer-laender")
+def laws_of_the_own_land(concept: Concept) -> Iterator[Finding]:
+    """'§ 76 NKomVG' in a Bavarian Landkreis, 'HGO' in a city in Nordrhein-Westfalen: a text
+    copied from another municipality keeps its Land's law, and a Kreistag member reads the
+    procedure of the wrong Land. Only laws that one Land alone has count ('GO' is several)."""
+    state = concept.municipality.state
+    for passage in read(concept).passages:
+        for short, land in foreign_laws_in(passage.text, state):
+            sentence = next(
+                (s for s in sentences(passage.text) if short in s.replace("\u00a0", " ")), passage.text
+            )
+            title = STATE_LAWS[land][short]
+            yield _warning(
+                passage,
+                sentence,
+                f"{short} ({title}) gilt in {land}; die Kommune liegt in {state} (kommune.yaml: bundesland). "
+                "Bitte die Vorschrift des eigenen Landes nennen.",
             )
