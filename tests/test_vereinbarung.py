@@ -1571,6 +1571,38 @@ def test_the_consent_form_names_church_data_protection_for_church_places(inputs)
     assert "kirchlich" not in text_of(root_of(render_consent_form(plain.agreement).body_html))
 
 
+def test_a_joint_jobcenter_is_sent_to_the_federal_commissioner(inputs):
+    """A Jobcenter that is a gemeinsame Einrichtung (§ 44b SGB II) answers to the federal
+    commissioner (§ 50 Abs. 4 SGB II), not to the Land's authority the form names (a reader of
+    the Bavarian form); described so without the flag, validate warns."""
+    from pipeline.model.supervision import FEDERAL
+
+    data = yaml.safe_load((EXAMPLE / "akteure.yaml").read_text(encoding="utf-8"))
+    federal = [a for a in data["akteure"] if a.get("datenschutzaufsicht_bund")]
+    assert [a["id"] for a in federal] == ["jobcenter"] and "§ 44b SGB II" in federal[0]["rolle"]
+    concept = inputs.check().concept
+    assert "jobcenter" in {a.id for a in concept.agreement.consent_places}
+    text = text_of(root_of(render_consent_form(concept.agreement).body_html))
+    assert (
+        f"Für die Stelle „{federal[0]['name']}“ ist stattdessen zuständig (§ 50 Abs. 4 SGB II): "
+        f"{FEDERAL.name}, {FEDERAL.address}."
+    ) in text
+    assert not [w for w in inputs.warnings() if "gemeinsame Einrichtung" in w.message]
+
+    def unflagged(raw):
+        next(a for a in raw["akteure"] if a["id"] == "jobcenter").pop("datenschutzaufsicht_bund")
+
+    inputs.edit("akteure.yaml", unflagged)
+    (warning,) = [w for w in inputs.warnings() if "gemeinsame Einrichtung" in w.message]
+    assert (
+        warning.where.path[-1] == "datenschutzaufsicht_bund"
+        and warning.suggestion == "datenschutzaufsicht_bund: ja"
+    )
+    assert "Bundesbeauftragte" not in text_of(
+        root_of(render_consent_form(inputs.check().concept.agreement).body_html)
+    )
+
+
 @pytest.mark.parametrize(
     ("folder", "rule"), [("neuhafen", "§ 71 Abs. 2 HGO"), ("musterkreis", "§ 86 Abs. 2 NKomVG")]
 )

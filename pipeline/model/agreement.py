@@ -35,7 +35,7 @@ from pipeline.model.inputs import (
     names_in_line,
 )
 from pipeline.model.norms import CONSENT_LAW, NORMS_BY_CITATION, SECRET_KEEPER_STEPS, YOUTH_WELFARE_STEPS, Step
-from pipeline.model.supervision import authority_line
+from pipeline.model.supervision import FEDERAL, FEDERAL_BASIS, authority_line
 from pipeline.model.types import add_months
 
 if TYPE_CHECKING:
@@ -737,6 +737,20 @@ class Agreement:
     def supervisory_authority(self) -> str:
         """Where parents can complain (Art. 13 Abs. 2 Buchst. d DSGVO), with the address."""
         return self.settings.consent_form.authority or authority_line(self.concept.municipality.state)
+
+    @property
+    def federal_supervision(self) -> str:
+        """'Für das Jobcenter … ist die Bundesbeauftragte … zuständig': a Jobcenter that is a
+        gemeinsame Einrichtung answers to the federal commissioner, not to the Land's authority
+        the form names (a reader of the Bavarian form). Empty where no place on the form is one."""
+        places = [f"„{self.consent_label(a)}“" for a in self.consent_places if a.federal_supervision]
+        if not places:
+            return ""
+        which = "die Stelle" if len(places) == 1 else "die Stellen"
+        return (
+            f"Für {which} {enumeration_of_names(places)} ist stattdessen zuständig ({FEDERAL_BASIS}): "
+            f"{sentence_end(FEDERAL.line)}"
+        )
 
     @property
     def church_supervision(self) -> str:

@@ -864,6 +864,13 @@ class Actor(Item, title="Akteur"):
         "Gefährdung nach § 8a Abs. 1 SGB VIII mit ein, sie informieren das Jugendamt nicht nach § 4 KKG",
         default=False,
     )
+    federal_supervision: YesNo = field(
+        "datenschutzaufsicht_bund",
+        "Untersteht der Datenschutzaufsicht des Bundes: ein Jobcenter als gemeinsame Einrichtung (§ 44b SGB II), "
+        "für das die Bundesbeauftragte für den Datenschutz zuständig ist (§ 50 Abs. 4 SGB II); nicht ein "
+        "kommunales Jobcenter (zugelassener kommunaler Träger), das der Landesaufsicht untersteht",
+        default=False,
+    )
     agreement_signed: Date | None = field(
         "kooperationsvereinbarung",
         "Datum der unterzeichneten Kooperationsvereinbarung",

@@ -106,6 +106,17 @@ AUTHORITIES: dict[State, Authority] = {
 }
 
 
+#: The federal commissioner: supervises the Jobcenter that are gemeinsame Einrichtungen of the
+#: Bundesagentur and a Kreis or city (§ 50 Abs. 4 SGB II; the commissioner's own page on
+#: complaints about a Jobcenter, bfdi.bund.de, checked 2026-12), not the municipal ones.
+FEDERAL = Authority(
+    "Die Bundesbeauftragte für den Datenschutz und die Informationsfreiheit",
+    "Graurheindorfer Straße 153, 53117 Bonn",
+)
+#: The norm that gives the federal commissioner the Jobcenter of § 44b SGB II.
+FEDERAL_BASIS = "§ 50 Abs. 4 SGB II"
+
+
 def authority_line(state: State) -> str:
     """The authority of a Land as the form names it, with its address."""
     return AUTHORITIES[state].line

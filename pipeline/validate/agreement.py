@@ -8,6 +8,7 @@ message says what it does in the meantime.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline.findings import ERROR, WARNING, Finding, at
@@ -153,3 +154,25 @@ def places_without_health_data_are_on_the_form(concept: Concept) -> Iterator[Fin
             f"'{actor.name}' {why}; der Eintrag bleibt ohne Wirkung.",
             WARNING,
         )
+
+
+#: What an actor's own text says when it is a Jobcenter of the Bundesagentur and a Kreis or city.
+_JOINT_INSTITUTION = re.compile(r"gemeinsame[n]? Einrichtung|§\s*44b\s+SGB\s*II\b", re.IGNORECASE)
+
+
+@WARNINGS.rule("datenschutzaufsicht-gemeinsame-einrichtung")
+def joint_jobcenter_under_federal_supervision(concept: Concept) -> Iterator[Finding]:
+    """A Jobcenter described as a gemeinsame Einrichtung (§ 44b SGB II) answers to the federal
+    commissioner (§ 50 Abs. 4 SGB II); without 'datenschutzaufsicht_bund' the consent form sends
+    parents who complain about it to the Land's authority, which cannot help them."""
+    for index, actor in enumerate(concept.actors):
+        text = " ".join((actor.name, actor.role, *actor.responsibilities, actor.conditions or ""))
+        if not actor.federal_supervision and _JOINT_INSTITUTION.search(text):
+            yield Finding(
+                at("akteure.yaml", "akteure", index, "datenschutzaufsicht_bund"),
+                f"'{actor.name}' ist nach seiner Beschreibung eine gemeinsame Einrichtung (§ 44b SGB II); für sie ist "
+                "die Bundesbeauftragte für den Datenschutz zuständig, nicht die Aufsichtsbehörde des Landes "
+                "(§ 50 Abs. 4 SGB II). Der Vordruck für Eltern nennt sie nur mit 'datenschutzaufsicht_bund: ja'.",
+                WARNING,
+                suggestion="datenschutzaufsicht_bund: ja",
+            )
