@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import get_args
 
 import pytest
+import yaml
 
 from pipeline.model.procedure import Procedure, procedure_for, table
 from pipeline.model.types import COUNCIL_KINDS, PREPARING_KINDS, State
@@ -87,11 +88,21 @@ def _move_to(inputs, procedure: Procedure, *, with_preparing_body: bool = True):
             else:
                 order.insert(len(order) - 1, preparing)
 
-    return (
+    def report(data):  # where the body prepares all the council's deliberations, reports too
+        order = data["beratungsfolge"]
+        council = next((i for i, c in enumerate(order) if c["gremium"] == "kt"), None)
+        if council is not None and not any(c["gremium"] == "ka" for c in order):
+            order.insert(council, {"gremium": "ka", "datum": "2026-12-08", "rolle": "Vorberatung"})
+
+    moved = (
         inputs.edit("kommune.yaml", municipality)
         .edit("gremien.yaml", committees)
         .edit_paper(BESCHLUSS.removeprefix("vorlagen/"), paper)
     )
+    if body is not None and procedure.preparation.scope == "Verhandlungen":
+        for name in sorted(n for n in moved.texts if n.startswith("vorlagen/") and n != BESCHLUSS):
+            moved.edit_paper(name.removeprefix("vorlagen/"), report)
+    return moved
 
 
 @pytest.mark.parametrize("procedure", _one_per_land(), ids=lambda p: f"{p.state}-{p.kind}")
@@ -109,7 +120,10 @@ def test_without_the_preparing_body_where_the_law_names_it(inputs, procedure):
     assert len(warnings) == 1, warnings
     (warning,) = warnings
     assert warning.startswith(BESCHLUSS)
-    assert f"bereitet {'die' if preparation.gender == 'f' else 'der'} {preparation.body} die Beschlüsse" in warning
+    assert (
+        f"bereitet {'die' if preparation.gender == 'f' else 'der'} {preparation.body} die {preparation.scope}"
+        in warning
+    )
     assert preparation.legal_basis in warning
     sitting = "10.11.2026" if preparation.first else "08.12.2026"
     assert f"{preparation.body} {sitting}" in warning  # the nearest valid order, with its sitting
@@ -292,3 +306,21 @@ def test_each_lands_laws_are_explained_in_its_documents():
     assert dict(used_in("Art. 26 LKrO", "Bayern"))["LKrO"] == "Landkreisordnung für den Freistaat Bayern"
     assert dict(used_in("§ 41 LKrO", "Baden-Württemberg"))["LKrO"] == "Landkreisordnung für Baden-Württemberg"
     assert "LKrO" not in dict(used_in("§ 41 LKrO", "Hessen"))
+
+
+def test_in_bayern_the_kreisausschuss_prepares_reports_to_the_kreistag_too(inputs):
+    """'Er bereitet die Verhandlungen des Kreistags vor' (Art. 26 Satz 2 LKrO): in Bayern a report
+    the Kreistag takes note of goes through the Kreisausschuss as well (a reader: GV/2026/004
+    passed without it); in Niedersachsen the Kreisausschuss prepares decisions only."""
+    report = "vorlagen/gv-2026-004-ressourcenplanung.yaml"
+    paper = yaml.safe_load(inputs.text(report))["vorlage"]
+    assert paper["art"] != "Beschlussvorlage"
+    assert "kt" in [c["gremium"] for c in paper["beratungsfolge"]]
+    assert "ka" not in [c["gremium"] for c in paper["beratungsfolge"]]
+    assert not [w for w in _procedure_warnings(inputs) if w.startswith(report)]
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    (warning,) = [w for w in _procedure_warnings(inputs) if w.startswith(report)]
+    assert (
+        "In einem Landkreis in Bayern bereitet der Kreisausschuss die Verhandlungen des Kreistages vor" in warning
+    )
+    assert "(Art. 26 Satz 2 LKrO); die Beratungsfolge nennt ihn nicht." in warning

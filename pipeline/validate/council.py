@@ -241,16 +241,19 @@ def youth_committee_heard_first(case: PaperCase) -> Iterator[Finding]:
             )
 
 
-def _council_decision(case: PaperCase) -> int | None:
-    """The index of the council's decision in a Beschlussvorlage's Beratungsfolge, if any."""
-    if case.paper.kind != "Beschlussvorlage":
+def _council_decision(case: PaperCase, deliberations: bool = False) -> int | None:
+    """The index of the council's decision in a Beschlussvorlage's Beratungsfolge, if any; with
+    `deliberations`, of the council's consultation in any paper (a report it takes note of)."""
+    if case.paper.kind != "Beschlussvorlage" and not deliberations:
         return None
     committees = case.council.committees
     return next(
         (
             index
             for index, c in enumerate(case.paper.consultations)
-            if c.role == "Entscheidung" and c.committee in committees and committees[c.committee].is_council
+            if (c.role == "Entscheidung" or deliberations)
+            and c.committee in committees
+            and committees[c.committee].is_council
         ),
         None,
     )
@@ -292,8 +295,11 @@ def council_decision_prepared(case: PaperCase) -> Iterator[Finding]:
     Niedersachsen, Magistrat in Hessen …), and takes its place in the order. A warning, not an
     error: folders written before the procedure table keep building, the local Hauptsatzung may
     differ, and `--streng` makes it binding."""
-    procedure, deciding = case.council.procedure, _council_decision(case)
-    if procedure is None or deciding is None:
+    procedure = case.council.procedure
+    if procedure is None:
+        return
+    deciding = _council_decision(case, procedure.preparation.scope == "Verhandlungen")
+    if deciding is None:
         return
     preparation, paper, committees = procedure.preparation, case.paper, case.council.committees
     body = preparation.body
@@ -318,7 +324,7 @@ def council_decision_prepared(case: PaperCase) -> Iterator[Finding]:
             hint = _suggestion(case, candidates[0], 0 if preparation.first else deciding, opens, closes)
         yield Finding(
             where,
-            f"{_procedure_text(procedure)} bereitet {_forms(body, preparation.gender).nom} die Beschlüsse "
+            f"{_procedure_text(procedure)} bereitet {_forms(body, preparation.gender).nom} die {preparation.scope} "
             f"{_forms(procedure.council.name, procedure.council.gender).gen} vor ({basis}); die Beratungsfolge nennt "
             f"{_accusative_pronoun(preparation.gender)} nicht. {hint}",
             WARNING,
@@ -335,7 +341,8 @@ def council_decision_prepared(case: PaperCase) -> Iterator[Finding]:
     if not preparation.first and others and max(others) > found[-1]:
         yield Finding(
             at(case.name, *CONSULTATIONS, found[-1], "gremium"),
-            f"{_capitalised(_forms(body, preparation.gender).nom)} bereitet den Beschluss vor, nachdem die "
+            f"{_capitalised(_forms(body, preparation.gender).nom)} bereitet "
+            f"{'den Beschluss' if paper.kind == 'Beschlussvorlage' else 'die Beratung'} vor, nachdem die "
             f"Fachausschüsse beraten haben ({basis}); bitte als letzte Beratung vor '{council.name}' eintragen.",
             WARNING,
         )

@@ -69,6 +69,9 @@ class Preparation(_Data):
     gender: Gender | None = Field(default=None, alias="genus")
     duty: Duty = Field(alias="pflicht")
     first: bool = Field(default=False, alias="zuerst")
+    #: What it prepares: the council's decisions, or all its deliberations – papers it only takes
+    #: note of too (the Kreisausschuss in Bayern, Art. 26 Satz 2 LKrO).
+    scope: Literal["Beschlüsse", "Verhandlungen"] = Field(default="Beschlüsse", alias="umfang")
     #: The provision by which the body always meets in private (the Hauptausschuss in Niedersachsen).
     private: str | None = Field(default=None, alias="nichtoeffentlich")
     note: str | None = Field(default=None, alias="hinweis")
