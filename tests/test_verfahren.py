@@ -324,3 +324,22 @@ def test_in_bayern_the_kreisausschuss_prepares_reports_to_the_kreistag_too(input
         "In einem Landkreis in Bayern bereitet der Kreisausschuss die Verhandlungen des Kreistages vor" in warning
     )
     assert "(Art. 26 Satz 2 LKrO); die Beratungsfolge nennt ihn nicht." in warning
+
+
+def test_a_council_named_as_in_another_land_with_the_right_kind(inputs):
+    """'art: Rat' with 'name: Stadtverordnetenversammlung' passed in Nordrhein-Westfalen, while
+    every paper printed the Hessian name (NRW review): the name is checked as well."""
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(bundesland="Nordrhein-Westfalen", art="kreisfreie Stadt")
+    )
+
+    def named(name):
+        def change(data):
+            next(c for c in data["gremien"] if c["id"] == "kt").update(art="Rat", name=name)
+
+        return [w for w in inputs.edit("gremien.yaml", change).warnings() if "heißt die Vertretung" in w.message]
+
+    (warning,) = named("Stadtverordnetenversammlung")
+    assert warning.where.path[-1] == "name"
+    assert "heißt die Vertretung 'Rat' (§§ 40, 41 GO NRW), nicht 'Stadtverordnetenversammlung'" in warning.message
+    assert named("Rat der Stadt Neustadt") == []

@@ -29,6 +29,7 @@ from pipeline.model.inputs import (
     consulting_bodies_pay,
 )
 from pipeline.model.procedure import Procedure, is_executive, procedure_for, youth_committee_basis
+from pipeline.model.types import COUNCIL_KINDS
 from pipeline.validate.parsed import Parsed
 
 
@@ -488,6 +489,10 @@ def _committees_and_procedure(parsed: Parsed) -> tuple[list[Committee], Procedur
     )
 
 
+#: Each council's name as a word of its own: 'Rat' in 'Rat der Stadt', not in 'Stadtrat'.
+_COUNCIL_WORD = {kind: re.compile(rf"\b{re.escape(kind)}\b") for kind in COUNCIL_KINDS}
+
+
 @RULES.rule("vertretung-nach-landesrecht")
 def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     """A Kreistag in a kreisfreie Stadt, a Stadtrat in Hessen: the representation's name comes
@@ -496,13 +501,21 @@ def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     if procedure is None:
         return
     names = procedure.council.names
+    basis = procedure.council.legal_basis or procedure.youth_welfare_law
     for index, committee in enumerate(committees):
-        if committee.is_council and committee.kind not in names and not any(n in committee.name for n in names):
-            basis = procedure.council.legal_basis or procedure.youth_welfare_law
+        if not committee.is_council or any(n in committee.name for n in names):
+            continue
+        # the kind may be right while the name, which every paper prints, is another Land's
+        # ('art: Rat' with 'name: Stadtverordnetenversammlung' in Nordrhein-Westfalen)
+        other = next(
+            (k for k in COUNCIL_KINDS if k not in names and _COUNCIL_WORD[k].search(committee.name)), None
+        )
+        wrong, key = (committee.kind, "art") if committee.kind not in names else (other, "name")
+        if wrong is not None:
             yield Finding(
-                at("gremien.yaml", "gremien", index, "art"),
+                at("gremien.yaml", "gremien", index, key),
                 f"{_procedure_text(procedure)} heißt die Vertretung '{procedure.council.name}' ({basis}), nicht "
-                f"'{committee.kind}'. Bitte 'art' und 'name' prüfen.",
+                f"'{wrong}'. Bitte 'art' und 'name' prüfen.",
                 WARNING,
             )
 
