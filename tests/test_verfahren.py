@@ -343,3 +343,27 @@ def test_a_council_named_as_in_another_land_with_the_right_kind(inputs):
     assert warning.where.path[-1] == "name"
     assert "heißt die Vertretung 'Rat' (§§ 40, 41 GO NRW), nicht 'Stadtverordnetenversammlung'" in warning.message
     assert named("Rat der Stadt Neustadt") == []
+
+
+def test_a_text_that_names_a_body_the_municipality_does_not_have(inputs):
+    """'Der Magistrat wird beauftragt …' stayed in the papers of a city moved to Nordrhein-Westfalen
+    after the Magistrat had left gremien.yaml (NRW review): a text naming a body that neither
+    gremien.yaml nor the Land's procedure knows is warned about where it stands."""
+    assert not [w for w in inputs.warnings() if "Der Text nennt" in w.message]
+    mentions = [
+        (i, d["inhalt"])
+        for i, d in enumerate(yaml.safe_load(inputs.text("gremien.yaml"))["beschluesse"])
+        if "Kreistag" in d["inhalt"]
+    ]
+    assert mentions
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(bundesland="Nordrhein-Westfalen", art="kreisfreie Stadt")
+    )
+    inputs.edit(
+        "gremien.yaml",
+        lambda d: next(c for c in d["gremien"] if c["id"] == "kt").update(art="Rat", name="Rat der Stadt"),
+    )
+    warnings = [w for w in inputs.warnings() if "Der Text nennt 'Kreistag'" in w.message]
+    flagged = {w.where.path for w in warnings}
+    assert {("beschluesse", i, "inhalt") for i, _ in mentions} <= flagged
+    assert all("(kreisfreie Stadt in Nordrhein-Westfalen)" in w.message for w in warnings)
