@@ -367,3 +367,27 @@ def test_a_text_that_names_a_body_the_municipality_does_not_have(inputs):
     flagged = {w.where.path for w in warnings}
     assert {("beschluesse", i, "inhalt") for i, _ in mentions} <= flagged
     assert all("(kreisfreie Stadt in Nordrhein-Westfalen)" in w.message for w in warnings)
+
+
+def test_a_paper_signed_for_the_head_of_the_administration_says_in_vertretung(inputs):
+    """Where the head submits the papers, a Dezernent who signs one does so 'In Vertretung'
+    (NRW review: a Beigeordneter's name alone under 'Vorlage von Oberbürgermeisterin …'); where
+    a Magistrat submits them, its member signs without it."""
+    paper = "sa-2026-041-sgb2.yaml"
+    signer = yaml.safe_load(inputs.text(f"vorlagen/{paper}"))["vorlage"]["unterzeichnung"]
+    assert signer["in_vertretung"] is True
+
+    def rule(case):
+        return [w for w in case.warnings() if "„In Vertretung“" in w.message]
+
+    assert rule(inputs) == []
+    inputs.edit_paper(paper, lambda d: d["unterzeichnung"].pop("in_vertretung"))
+    (warning,) = rule(inputs)
+    assert warning.where.file == f"vorlagen/{paper}" and warning.suggestion == "in_vertretung: ja"
+    assert f"hier {signer['name']}, {signer['amtsbezeichnung']} –" in warning.message
+    lower_saxony = procedure_for("Niedersachsen", "Landkreis")
+    assert lower_saxony is not None and f"({lower_saxony.submission.legal_basis})" in warning.message
+    hessen = procedure_for("Hessen", "kreisfreie Stadt")
+    assert hessen is not None and hessen.submitting_executive is not None
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen", art="kreisfreie Stadt"))
+    assert rule(inputs) == []

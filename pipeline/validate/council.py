@@ -42,6 +42,8 @@ class Council(NamedTuple):
     line_committees: dict[str, str]
     decisions: dict[str, Decision]
     procedure: Procedure | None
+    #: The head of the administration by name, if kommune.yaml names one.
+    head: str | None = None
 
 
 class PaperCase(NamedTuple):
@@ -364,6 +366,26 @@ def _accusative_pronoun(gender: str | None) -> str:
     return {"f": "sie", "n": "es"}.get(gender or "m", "ihn")
 
 
+@PAPER_RULES.rule("unterzeichnung-in-vertretung")
+def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
+    """Where the head of the administration submits the papers (no Magistrat), a paper signed by
+    someone else – a Beigeordneter, a Dezernentin – signs 'In Vertretung': without it the
+    block names the Dezernent alone under a header 'Vorlage von Oberbürgermeisterin …' (NRW
+    review). A collegial organ's papers are signed by one of its members and need no such line."""
+    procedure, signer = case.council.procedure, case.paper.signer
+    if procedure is None or procedure.submitting_executive is not None or signer is None or signer.deputy:
+        return
+    if case.council.head is not None and signer.name == case.council.head:
+        return
+    yield Finding(
+        at(case.name, "vorlage", "unterzeichnung", "in_vertretung"),
+        f"Die Vorlagen bringt {procedure.head.pair_with_articles} ein ({procedure.submission.legal_basis}). "
+        f"Unterschreibt jemand anderes – hier {signer.name}, {signer.title} –, steht „In Vertretung“ über dem Namen.",
+        WARNING,
+        suggestion="in_vertretung: ja",
+    )
+
+
 @PAPER_RULES.rule("rolle-des-verwaltungsorgans")
 def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
     """A Magistrat (or the Hessian Kreisausschuss) does not pre-discuss a paper like a committee
@@ -585,6 +607,9 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
         decisions={d.id: d for d in committee_file.decisions},
         procedure=procedure_for(municipality.municipality.state, municipality.municipality.kind)
         if municipality is not None
+        else None,
+        head=municipality.municipality.head.name
+        if municipality is not None and municipality.municipality.head is not None
         else None,
     )
     return [
