@@ -391,3 +391,31 @@ def test_a_paper_signed_for_the_head_of_the_administration_says_in_vertretung(in
     assert hessen is not None and hessen.submitting_executive is not None
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen", art="kreisfreie Stadt"))
     assert rule(inputs) == []
+
+
+def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
+    """§ 3 Abs. 3 KKG yields to Landesrecht; where a Land regulates the local networks itself
+    (§ 9 Landeskinderschutzgesetz NRW), the concept's legal bases and the agreement's § 3 cite it
+    (NRW review); Niedersachsen has no such rule and both cite § 3 KKG alone."""
+    import lxml.html
+
+    from pipeline.model.procedure import network_law
+    from pipeline.render import concept_chapters, render_agreement
+
+    laws = table().network_laws
+    assert "Nordrhein-Westfalen" in laws and "Niedersachsen" not in laws
+    assert all(law.provision.startswith("§ ") and law.content and law.source for law in laws.values())
+
+    def texts():
+        concept = inputs.check().concept
+        basis = lxml.html.fromstring(concept_chapters(concept)["konzept/01_einleitung.html.j2"]).text_content()
+        agreement = lxml.html.fromstring(render_agreement(concept.agreement).body_html).text_content()
+        return " ".join(basis.split()), " ".join(agreement.split())
+
+    basis, agreement = texts()
+    assert "Kinderschutzgesetz" not in basis and "(§ 3 Abs. 3 KKG);" in agreement
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Nordrhein-Westfalen"))
+    law = network_law("Nordrhein-Westfalen")
+    basis, agreement = texts()
+    assert f"{law.provision}: {law.content}." in basis
+    assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement

@@ -56,7 +56,15 @@ from pipeline.model.inputs import (
     TargetGroupFile,
     names_in_line,
 )
-from pipeline.model.procedure import Body, Preparation, Procedure, is_executive, procedure_for
+from pipeline.model.procedure import (
+    Body,
+    NetworkLaw,
+    Preparation,
+    Procedure,
+    is_executive,
+    network_law,
+    procedure_for,
+)
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, SOURCE_GENITIVES, Item
 
 if TYPE_CHECKING:
@@ -274,6 +282,11 @@ class Concept:
         """The representation (Kreistag, Rat, Stadtverordnetenversammlung …) as gremien.yaml
         names it, if listed."""
         return next((c for c in self.committees if c.is_council), None)
+
+    @property
+    def network_law(self) -> NetworkLaw | None:
+        """The Land's own rule on the local child-protection networks, beside § 3 KKG."""
+        return network_law(self.municipality.state)
 
     @property
     def submitting_executive(self) -> Body | None:

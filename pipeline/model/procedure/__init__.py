@@ -166,8 +166,18 @@ class YouthCommitteeRule(_Data):
     source: str = Field(alias="quelle")
 
 
+class NetworkLaw(_Data):
+    """A Land's own rule on the local child-protection networks, where it has one beside § 3 KKG
+    (whose Abs. 3 yields to Landesrecht): the provision and what it asks of the Jugendamt."""
+
+    provision: str = Field(alias="vorschrift")
+    content: str = Field(alias="inhalt")
+    source: str = Field(alias="quelle")
+
+
 class ProcedureTable(_Data):
     youth_committee: YouthCommitteeRule = Field(alias="jugendhilfeausschuss")
+    network_laws: dict[State, NetworkLaw] = Field(default_factory=dict, alias="kinderschutznetzwerke")
     procedures: tuple[Procedure, ...] = Field(alias="verfahren")
 
 
@@ -192,6 +202,12 @@ def is_executive(kind: str, procedure: Procedure | None) -> bool:
     political body: it resolves on papers but is no audience for reports and holds no budget."""
     executive = procedure.executive if procedure is not None else None
     return kind in EXECUTIVE_KINDS or (executive is not None and kind == executive.name)
+
+
+def network_law(state: str) -> NetworkLaw | None:
+    """The Land's law on local child-protection networks ('§ 9 Landeskinderschutzgesetz NRW'),
+    or None where the networks rest on § 3 KKG alone (as far as the research found)."""
+    return next((law for land, law in table().network_laws.items() if land == state), None)
 
 
 def youth_committee_basis() -> str:
