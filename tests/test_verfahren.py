@@ -419,3 +419,25 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     basis, agreement = texts()
     assert f"{law.provision}: {law.content}." in basis
     assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement
+
+
+def test_a_text_naming_another_land(inputs):
+    """'Landesamt für Statistik Niedersachsen' as the source of a Bavarian Landkreis' births (NRW
+    and Bavarian reviews: copied data kept its Land): warned where it stands; 'Niedersachsen' is
+    not read as 'Sachsen', and the own Land is no finding."""
+    assert not [w for w in inputs.warnings() if "Der Text nennt 'Niedersachsen'" in w.message]
+    sources = [
+        line for line in inputs.text("kommune.yaml").splitlines() if "quelle:" in line and "Niedersachsen" in line
+    ]
+    assert sources
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    warnings = [
+        w
+        for w in inputs.warnings()
+        if "Der Text nennt" in w.message and "die Kommune liegt in Bayern" in w.message
+    ]
+    named = [w for w in warnings if "Der Text nennt 'Niedersachsen'; die Kommune liegt in Bayern." in w.message]
+    assert len([w for w in named if w.where.file == "kommune.yaml" and w.where.path[-1] == "quelle"]) == len(
+        sources
+    )
+    assert not [w for w in warnings if "(Sachsen)" in w.message]

@@ -111,7 +111,7 @@ class _Read:
     @property
     def joined(self) -> str:
         if self.joined_text is None:
-            self.joined_text = "\n".join(p.text for p in self.passages)
+            self.joined_text = "\n".join(dict.fromkeys(p.text for p in self.passages))  # each text once
         return self.joined_text
 
 
@@ -529,4 +529,71 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
                 sentence,
                 f"Der Text nennt '{word}'; für diese Kommune ({place}) führt gremien.yaml kein solches Gremium, "
                 "und das Landesrecht kennt es hier nicht. Bitte das eigene Gremium nennen.",
+            )
+
+
+#: How texts name a Land or its institutions ('Landesamt für Statistik Niedersachsen', 'Hessisches
+#: Statistisches Landesamt'): the name and the adjective's stem. The city states stay out: 'Berliner
+#: Straße' or 'Hamburger Allee' are addresses anywhere.
+STATE_WORDS: dict[str, tuple[str, ...]] = {
+    "Baden-Württemberg": ("Baden-Württemberg", "Baden-Württembergisch"),
+    "Bayern": ("Bayern", "Bayerisch"),
+    "Brandenburg": ("Brandenburgisch",),
+    "Hessen": ("Hessen", "Hessisch"),
+    "Mecklenburg-Vorpommern": ("Mecklenburg-Vorpommern",),
+    "Niedersachsen": ("Niedersachsen", "Niedersächsisch"),
+    "Nordrhein-Westfalen": ("Nordrhein-Westfalen", "NRW", "Nordrhein-Westfälisch"),
+    "Rheinland-Pfalz": ("Rheinland-Pfalz", "Rheinland-Pfälzisch"),
+    "Saarland": ("Saarland", "Saarländisch"),
+    "Sachsen": ("Sachsen", "Sächsisch"),
+    "Sachsen-Anhalt": ("Sachsen-Anhalt",),
+    "Schleswig-Holstein": ("Schleswig-Holstein", "Schleswig-Holsteinisch"),
+    "Thüringen": ("Thüringen", "Thüringer"),
+}
+#: A word of a Land: the name as a word of its own ('Sachsen', not in 'Niedersachsen' nor before
+#: '-Anhalt'), an adjective with its ending ('Hessisches').
+_STATE_WORD = {
+    state: re.compile(
+        "|".join(
+            rf"\b{re.escape(word)}(?:e|es|er|en|em)?\b"
+            if word.endswith("isch")
+            else rf"\b{re.escape(word)}\b(?!-\w)"
+            for word in words
+        )
+    )
+    for state, words in STATE_WORDS.items()
+}
+
+
+@WARNINGS.rule("land-anderer-laender")
+def institutions_of_the_own_land(concept: Concept) -> Iterator[Finding]:
+    """'Landesamt für Statistik Niedersachsen' as the source of a Bavarian Landkreis' births,
+    'Kassenärztliche Vereinigung Hessen' in a city in Nordrhein-Westfalen: a text naming another
+    Land was likely copied from another municipality (NRW review). A neighbour's institution
+    may be meant – the warning asks to check, `--streng` decides."""
+    own = concept.municipality.state
+    texts = read(concept)
+    others = [
+        (state, pattern)
+        for state, pattern in _STATE_WORD.items()
+        if state != own
+        and any(word in texts.joined for word in STATE_WORDS[state])
+        and pattern.search(texts.joined)  # 'Sachsen' is in every 'Niedersachsen'
+    ]
+    if not others:
+        return
+    for passage in texts.passages:
+        for state, pattern in others:
+            if not any(word in passage.text for word in STATE_WORDS[state]):
+                continue
+            found = pattern.search(passage.text)
+            if found is None:
+                continue
+            sentence = next((s for s in sentences(passage.text) if found[0] in s), passage.text)
+            yield _warning(
+                passage,
+                sentence,
+                f"Der Text nennt '{found[0]}'{'' if found[0] == state else f' ({state})'}; die Kommune liegt in "
+                f"{own}. Stammt er aus den Unterlagen "
+                "einer anderen Kommune, bitte die Stelle des eigenen Landes nennen.",
             )
