@@ -289,6 +289,7 @@ def test_the_law_of_another_land_in_the_texts(inputs):
         in w.message
         for w in warnings
     )
+    assert all("NKomVG" in w.message.split("“ –")[0] for w in warnings)  # the quote shows the citation
 
 
 def test_each_lands_laws_are_explained_in_its_documents():

@@ -161,6 +161,17 @@ def excerpt(sentence: str, limit: int = 90) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
+def around(sentence: str, word: str, limit: int = 90) -> str:
+    """The sentence from a little before `word` where the excerpt would cut it off: a warning
+    about a word quotes the word."""
+    flat = " ".join(sentence.replace("\u00a0", " ").split())
+    found = flat.find(word)
+    if found < 0 or found + len(word) <= limit - 2:
+        return flat
+    start = flat.rfind(" ", 0, max(0, found - 30)) + 1
+    return "… " + flat[start:]
+
+
 def _warning(passage: Passage, sentence: str, message: str, suggestion: str | None = None) -> Finding:
     text = f"„{excerpt(sentence)}“ – {message}"
     if suggestion:
@@ -481,6 +492,7 @@ def laws_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             sentence = next(
                 (s for s in sentences(passage.text) if short in s.replace("\u00a0", " ")), passage.text
             )
+            sentence = around(sentence, short)
             title = STATE_LAWS[land][short]
             yield _warning(
                 passage,
@@ -523,7 +535,7 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
         for word in dict.fromkeys(_BODY_WORD.findall(passage.text)):
             if word in known:
                 continue
-            sentence = next((s for s in sentences(passage.text) if word in s), passage.text)
+            sentence = around(next((s for s in sentences(passage.text) if word in s), passage.text), word)
             yield _warning(
                 passage,
                 sentence,
@@ -589,7 +601,7 @@ def institutions_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             found = pattern.search(passage.text)
             if found is None:
                 continue
-            sentence = next((s for s in sentences(passage.text) if found[0] in s), passage.text)
+            sentence = around(next((s for s in sentences(passage.text) if found[0] in s), passage.text), found[0])
             yield _warning(
                 passage,
                 sentence,
