@@ -1618,3 +1618,28 @@ def test_a_change_that_adds_to_the_municipalitys_duties_needs_its_binding_form(f
         f"stimmt durch die jeweils zuständige Stelle zu; begründet die Änderung neue Verpflichtungen für "
         f"{concept.municipality.accusative}, bedarf die Zustimmung der Form nach {rule}." in text
     )
+
+
+def test_a_kreis_among_the_partners_signs_in_its_lands_form(inputs):
+    """A kreisangehörige Stadt organises the network, the Landkreis signs for its Gesundheitsamt
+    or Frühförderung: the Kreis is bound only in the form its Land prescribes (§ 86 Abs. 2 NKomVG;
+    review of a kreisangehörige Stadt), in its signature block and for changes of the annexes."""
+    from pipeline.model.procedure import procedure_for
+
+    rule = procedure_for("Niedersachsen", "Landkreis").binding_declaration
+
+    def county(raw):
+        lebenshilfe = next(o for o in raw["traeger"] if o["id"] == "lebenshilfe")
+        lebenshilfe.update(name="Landkreis Nachbarkreis", art="öffentlicher Träger")
+
+    concept = inputs.edit("akteure.yaml", county).check().concept
+    agreement = concept.agreement
+    (party,) = [p for p in agreement.partners if p.name == "Landkreis Nachbarkreis"]
+    form = agreement.partner_signature(party)
+    assert form is not None and form.legal_basis == rule.legal_basis == "§ 86 Abs. 2 NKomVG"
+    assert [s.role for s in form.signatories] == ["Landrätin oder Landrat"]
+    assert not [p for p in agreement.partners if p is not party and agreement.partner_signature(p)]
+    text = text_of(root_of(render_agreement(agreement).body_html))
+    block = text.split("Landkreis Nachbarkreis Unterzeichnet für:")[1]
+    assert block.split("Ort, Datum")[0].strip().endswith(f"{form.requirements} Landrätin oder Landrat:")
+    assert f"Für den Landkreis Nachbarkreis gilt entsprechend die Form nach {rule.legal_basis}." in text

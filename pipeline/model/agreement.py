@@ -35,6 +35,7 @@ from pipeline.model.inputs import (
     names_in_line,
 )
 from pipeline.model.norms import CONSENT_LAW, NORMS_BY_CITATION, SECRET_KEEPER_STEPS, YOUTH_WELFARE_STEPS, Step
+from pipeline.model.procedure import BindingDeclaration, procedure_for
 from pipeline.model.supervision import FEDERAL, FEDERAL_BASIS, authority_line
 from pipeline.model.types import add_months
 
@@ -184,6 +185,10 @@ class Signatory:
     name: str = ""
 
 
+#: How a Träger's name shows that it is a Kreis (a public Träger 'Landkreis Musterkreis').
+COUNTY_PREFIXES = ("Landkreis ", "Kreis ")
+
+
 @dataclass(frozen=True)
 class MunicipalSignature:
     """How the municipality signs the agreement when the law of its Land prescribes a form for
@@ -316,6 +321,40 @@ class Agreement:
         roles = rule.roles(procedure.head, head.title if head is not None else None)
         signatories = tuple(Signatory(role, first if i == 0 else "") for i, role in enumerate(roles))
         return MunicipalSignature(signatories, rule.requirements, rule.legal_basis)
+
+    def partner_signature(self, party: Party) -> MunicipalSignature | None:
+        """The form of a partner's signature where it is a Landkreis of the same Land – a
+        kreisangehörige Stadt runs the network, the Kreis signs for its Gesundheitsamt or its
+        Frühförderung – and the Land prescribes one for a Kreis' binding declarations (§ 86 Abs. 2
+        NKomVG): the Kreis is bound only in that form (review of a kreisangehörige Stadt)."""
+        rule = self._county_rule(party)
+        if rule is None:
+            return None
+        procedure = procedure_for(self.concept.municipality.state, "Landkreis")
+        assert procedure is not None  # a rule comes from a procedure
+        signatories = tuple(Signatory(role, "") for role in rule.roles(procedure.head))
+        return MunicipalSignature(signatories, rule.requirements, rule.legal_basis)
+
+    def _county_rule(self, party: Party) -> BindingDeclaration | None:
+        """The binding form of a partner that is a public Träger named as a Kreis of the Land."""
+        if party.organiser or party.own or not party.key:
+            return None
+        organisation = next((o for o in self.concept.organisations if o.id == party.key), None)
+        if organisation is None or not organisation.public or not organisation.name.startswith(COUNTY_PREFIXES):
+            return None
+        procedure = procedure_for(self.concept.municipality.state, "Landkreis")
+        return procedure.binding_declaration if procedure is not None else None
+
+    @property
+    def counties_binding(self) -> list[tuple[str, str]]:
+        """The partners that are Kreise with a form for binding declarations, as (name, rule): a
+        change of the annexes that adds to their duties needs that form too."""
+        found = []
+        for party in self.partners:
+            rule = self._county_rule(party)
+            if rule is not None:
+                found.append((party.name, rule.legal_basis))
+        return found
 
     @property
     def binding_rule(self) -> str | None:
