@@ -442,3 +442,52 @@ def test_a_text_naming_another_land(inputs):
         sources
     )
     assert not [w for w in warnings if "(Sachsen)" in w.message]
+
+
+def test_the_mayor_of_a_large_town_may_be_an_oberbuergermeisterin(inputs):
+    """A große selbständige Stadt in Niedersachsen (or a Große Kreisstadt elsewhere) is headed by
+    an Oberbürgermeisterin: no warning (review of a kreisangehörige Stadt: a false one), while
+    the Oberbürgermeisterin of a plain kreisangehörige Stadt in Niedersachsen is still warned about."""
+
+    def town(kind, title):
+        def change(data):
+            data["kommune"].update(art=kind)
+            data["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = title
+
+        return [
+            w for w in inputs.edit("kommune.yaml", change).warnings() if "heißt die Verwaltungsspitze" in w.message
+        ]
+
+    assert town("große kreisangehörige Stadt", "Oberbürgermeisterin") == []
+    assert town("kreisangehörige Stadt", "Bürgermeisterin") == []
+    assert town("kreisangehörige Stadt", "Oberbürgermeisterin")
+
+
+def test_a_kreisangehoerige_stadt_may_name_the_kreistag(inputs):
+    """A kreisangehörige Stadt's texts name the Landkreis' Kreistag or Kreisausschuss where the
+    Kreis runs a service: no warning there, while a kreisfreie Stadt's text naming them is one."""
+
+    def city(kind):
+        def change(data):
+            data["kommune"].update(art=kind)
+            data["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = "Bürgermeisterin"
+
+        inputs.edit("kommune.yaml", change)
+        inputs.edit(
+            "gremien.yaml",
+            lambda d: next(c for c in d["gremien"] if c["id"] == "kt").update(art="Rat", name="Rat der Stadt"),
+        )
+        inputs.edit(
+            "gremien.yaml",
+            lambda d: next(c for c in d["gremien"] if c["id"] == "ka").update(
+                art="Verwaltungsausschuss", name="Verwaltungsausschuss"
+            ),
+        )
+        return {
+            w.message.split("Der Text nennt '")[1].split("'")[0]
+            for w in inputs.warnings()
+            if "Der Text nennt '" in w.message and "führt gremien.yaml" in w.message
+        }
+
+    assert city("kreisangehörige Stadt") == set()
+    assert {"Kreistag", "Kreisausschuss"} <= city("kreisfreie Stadt")

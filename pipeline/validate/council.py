@@ -582,7 +582,12 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
         return
     procedure = procedure_for(municipality.municipality.state, municipality.municipality.kind)
     title = municipality.municipality.head.title
-    if procedure is not None and title not in (procedure.head.male, procedure.head.female):
+    allowed = {procedure.head.male, procedure.head.female} if procedure is not None else set()
+    if municipality.municipality.kind == "große kreisangehörige Stadt":
+        # the title of a Große Kreisstadt or große selbständige Stadt in most Länder (§ 7 Abs. 2
+        # NKomVG, Art. 34 GO Bayern …): the table follows the kreisangehörige Stadt (review)
+        allowed |= {"Oberbürgermeister", "Oberbürgermeisterin"}
+    if procedure is not None and title not in allowed:
         yield Finding(
             at("kommune.yaml", "kommune", "verwaltungsspitze", "amtsbezeichnung"),
             f"{_procedure_text(procedure)} heißt die Verwaltungsspitze '{procedure.head.female}' oder "

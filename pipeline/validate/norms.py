@@ -507,7 +507,11 @@ def laws_of_the_own_land(concept: Concept) -> Iterator[Finding]:
 BODY_WORDS = (
     *(kind for kind in COUNCIL_KINDS if kind not in ("Rat", "Stadtrat", "Gemeinderat", "Bürgerschaft")),
     *EXECUTIVE_KINDS,
+    "Kreisausschuss",
 )
+#: The Landkreis' bodies a kreisangehörige Stadt's texts may well name (the Kreis runs its
+#: Gesundheitsamt, its Kreistag decides on the Frühförderung).
+COUNTY_BODIES = frozenset({"Kreistag", "Kreisausschuss"})
 _BODY_WORD = re.compile(rf"\b({'|'.join(BODY_WORDS)})")
 
 
@@ -524,6 +528,8 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
     known |= {procedure.executive.name} if procedure.executive else set()
     for committee in concept.committees:
         known |= {committee.kind, *_BODY_WORD.findall(committee.name)}
+    if concept.municipality.kind in ("kreisangehörige Stadt", "große kreisangehörige Stadt"):
+        known |= COUNTY_BODIES
     place = f"{concept.municipality.kind} in {concept.municipality.state}"
     texts = read(concept)
     unknown = [word for word in BODY_WORDS if word not in known and word in texts.joined]
