@@ -27,7 +27,9 @@ PROCEDURE_RULES = (
 
 def _procedure_warnings(inputs) -> list[str]:
     return [
-        f"{w.where.file}: {w.message}" for w in inputs.warnings() if any(r in w.message for r in PROCEDURE_RULES)
+        f"{w.where.file}: {w.message}"
+        for w in inputs.warnings()
+        if any(r in w.message.split("“ – ")[-1] for r in PROCEDURE_RULES)  # the message, not a quote
     ]
 
 
