@@ -396,30 +396,33 @@ def test_a_paper_signed_for_the_head_of_the_administration_says_in_vertretung(in
     assert rule(inputs) == []
 
 
+def _legal_bases_and_agreement(inputs) -> tuple[str, str]:
+    """The text of the concept's chapter with the legal bases and of the agreement."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters, render_agreement
+
+    concept = inputs.check().concept
+    basis = lxml.html.fromstring(concept_chapters(concept)["konzept/01_einleitung.html.j2"]).text_content()
+    agreement = lxml.html.fromstring(render_agreement(concept.agreement).body_html).text_content()
+    return " ".join(basis.split()), " ".join(agreement.split())
+
+
 def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     """§ 3 Abs. 3 KKG yields to Landesrecht; where a Land regulates the local networks itself
     (§ 9 Landeskinderschutzgesetz NRW), the concept's legal bases and the agreement's § 3 cite it
     (NRW review); Niedersachsen has no such rule and both cite § 3 KKG alone."""
-    import lxml.html
-
     from pipeline.model.procedure import network_law
-    from pipeline.render import concept_chapters, render_agreement
 
     laws = table().network_laws
     assert "Nordrhein-Westfalen" in laws and "Niedersachsen" not in laws
     assert all(law.provision.startswith("§ ") and law.content and law.source for law in laws.values())
 
-    def texts():
-        concept = inputs.check().concept
-        basis = lxml.html.fromstring(concept_chapters(concept)["konzept/01_einleitung.html.j2"]).text_content()
-        agreement = lxml.html.fromstring(render_agreement(concept.agreement).body_html).text_content()
-        return " ".join(basis.split()), " ".join(agreement.split())
-
-    basis, agreement = texts()
+    basis, agreement = _legal_bases_and_agreement(inputs)
     assert "Kinderschutzgesetz" not in basis and "(§ 3 Abs. 3 KKG);" in agreement
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Nordrhein-Westfalen"))
     law = network_law("Nordrhein-Westfalen")
-    basis, agreement = texts()
+    basis, agreement = _legal_bases_and_agreement(inputs)
     assert f"{law.provision}: {law.content}." in basis
     assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement
 
@@ -493,3 +496,17 @@ def test_a_kreisangehoerige_stadt_may_name_the_kreistag(inputs):
 
     assert city("kreisangehörige Stadt") == set()
     assert {"Kreistag", "Kreisausschuss"} <= city("kreisfreie Stadt")
+
+
+def test_a_kreisangehoerige_stadt_names_what_makes_it_the_traeger(inputs):
+    """Örtliche Träger are Kreise and kreisfreie Städte; a kreisangehörige Stadt is one by its
+    Land's act (§ 1 Abs. 2 Nds. AG SGB VIII) – the concept's legal bases and the agreement's § 3
+    say so (review of a kreisangehörige Stadt); a Landkreis needs no such line."""
+    basis, agreement = _legal_bases_and_agreement(inputs)
+    assert "Örtlicher Träger der öffentlichen Jugendhilfe ist" not in basis
+    town = procedure_for("Niedersachsen", "kreisangehörige Stadt")
+    assert town is not None and town.own_youth_office_basis == "§ 1 Abs. 2 Nds. AG SGB VIII"
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt"))
+    basis, agreement = _legal_bases_and_agreement(inputs)
+    assert f"nach {town.own_youth_office_basis}." in basis
+    assert f"als örtlicher Träger der Jugendhilfe ({town.own_youth_office_basis}; § 3 Abs. 3 KKG)" in agreement

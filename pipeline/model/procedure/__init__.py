@@ -149,6 +149,16 @@ class Procedure(_Data):
         return self.youth_welfare_law.split(" (")[0]
 
     @property
+    def own_youth_office_basis(self) -> str | None:
+        """'§ 1 Abs. 2 Nds. AG SGB VIII': the provision that makes a kreisangehörige Stadt the
+        örtlicher Träger der Jugendhilfe (örtliche Träger are Kreise and kreisfreie Städte), as
+        the table's note on the Land's act gives it; None for other kinds or without one."""
+        if self.kind != "kreisangehörige Stadt" or " (§ " not in self.youth_welfare_law:
+            return None
+        paragraph = self.youth_welfare_law.split(" (", 1)[1].split(":")[0].rstrip(")")
+        return f"{paragraph} {self.youth_welfare_act}"
+
+    @property
     def submitting_executive(self) -> Body | None:
         """The collegial organ that submits the papers (Magistrat, Kreisausschuss in Hessen,
         Bezirksamt); None where the head of the administration does."""
