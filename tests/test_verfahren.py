@@ -510,3 +510,13 @@ def test_a_kreisangehoerige_stadt_names_what_makes_it_the_traeger(inputs):
     basis, agreement = _legal_bases_and_agreement(inputs)
     assert f"nach {town.own_youth_office_basis}." in basis
     assert f"als örtlicher Träger der Jugendhilfe ({town.own_youth_office_basis}; § 3 Abs. 3 KKG)" in agreement
+
+
+def test_a_bezirk_speaks_of_bezirkspolitik(inputs):
+    """A Bezirk of Berlin or Hamburg is no Kommune (Berlin review): its concept reports to the
+    'bezirkspolitischen Gremien' and asks for the backing of the 'Bezirkspolitik'."""
+    basis, _ = _legal_bases_and_agreement(inputs)
+    assert "Berichte an die kommunalpolitischen Gremien" in basis
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
+    basis, _ = _legal_bases_and_agreement(inputs)
+    assert "Berichte an die bezirkspolitischen Gremien" in basis and "kommunalpolit" not in basis

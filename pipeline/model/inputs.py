@@ -289,6 +289,17 @@ class Municipality(Item, title="Kommune"):
         """'im Landkreis Musterkreis', 'in der Stadt Musterstadt', 'in Musterstadt'."""
         return self._with("im ", "in der ", "in ")
 
+    @property
+    def politics(self) -> str:
+        """'Kommunalpolitik' – a Bezirk of Berlin or Hamburg is no Kommune: 'Bezirkspolitik'
+        (Berlin review)."""
+        return "Bezirkspolitik" if self.kind == "Bezirk" else "Kommunalpolitik"
+
+    @property
+    def political_bodies_term(self) -> str:
+        """'kommunalpolitischen Gremien' (dative plural), 'bezirkspolitischen' in a Bezirk."""
+        return f"{self.politics.removesuffix('politik').lower()}politischen Gremien"
+
 
 class NeedsAnalysis(Item, title="Bedarfsanalyse"):
     basis: Text | None = field(
