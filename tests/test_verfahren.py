@@ -520,3 +520,36 @@ def test_a_bezirk_speaks_of_bezirkspolitik(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
     basis, _ = _legal_bases_and_agreement(inputs)
     assert "Berichte an die bezirkspolitischen Gremien" in basis and "kommunalpolit" not in basis
+
+
+def test_in_a_bezirk_the_land_berlin_is_the_party_represented_by_its_bezirksamt(inputs):
+    """A Bezirk has no legal personality: the Land Berlin is the örtlicher Träger, represented by
+    the Bezirksamt (§ 36 Abs. 2 Buchst. a BezVG); the agreement names both with their articles
+    (Berlin review: 'schließen Land Berlin …', 'vertreten durch das Bezirksamt')."""
+
+    def municipality(data):
+        data["kommune"].update(bundesland="Berlin", art="Bezirk", name="Bezirk Musterkreis", traeger="Land Berlin")
+        data["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = "Bezirksbürgermeisterin"
+
+    def carrier(data):
+        next(o for o in data["traeger"] if o["id"] == "landkreis")["name"] = "Land Berlin"
+
+    def committees(data):
+        next(c for c in data["gremien"] if c["id"] == "kt").update(
+            art="Bezirksverordnetenversammlung", name="Bezirksverordnetenversammlung"
+        )
+        next(c for c in data["gremien"] if c["id"] == "ka").update(art="Bezirksamt", name="Bezirksamt Musterkreis")
+
+    inputs.edit("kommune.yaml", municipality).edit("akteure.yaml", carrier).edit("gremien.yaml", committees)
+    from pipeline.render import concept_chapters
+
+    coordination = concept_chapters(inputs.check().concept)["konzept/07a_netzwerkkoordination.html.j2"]
+    assert "Im Bezirk Musterkreis hat das Jugendamt (" in coordination
+    assert "für den Träger der öffentlichen Jugendhilfe (Land Berlin) die Netzwerkkoordination" in coordination
+    _, agreement = _legal_bases_and_agreement(inputs)
+    assert (
+        "Diese Vereinbarung schließen das Land Berlin als örtlicher Träger der öffentlichen Jugendhilfe"
+        in agreement
+    )
+    assert "vertreten durch das Bezirksamt Musterkreis" in agreement
+    assert "Das Land Berlin organisiert das Netzwerk als örtlicher Träger der Jugendhilfe" in agreement

@@ -33,6 +33,7 @@ from pipeline.model.inputs import (
     Organisation,
     SocialSpace,
     names_in_line,
+    with_article,
 )
 from pipeline.model.norms import CONSENT_LAW, NORMS_BY_CITATION, SECRET_KEEPER_STEPS, YOUTH_WELFARE_STEPS, Step
 from pipeline.model.procedure import BindingDeclaration, procedure_for
@@ -292,16 +293,14 @@ class Agreement:
 
     @property
     def organiser_nominative(self) -> str:
-        """The organiser as the subject of a sentence: 'der Landkreis Musterkreis' when it is the
-        municipality itself, else its name as written."""
-        municipality = self.concept.municipality
-        return municipality.nominative if self.organiser.name == municipality.name else self.organiser.name
+        """The organiser as the subject of a sentence: 'der Landkreis Musterkreis', 'das Land
+        Berlin' (for a Bezirk; Berlin review), else its name as written."""
+        return with_article(self.organiser.name, "nom")
 
     @property
     def organiser_dative(self) -> str:
         """The organiser after 'gegenüber': 'dem Landkreis Musterkreis', or its name as written."""
-        municipality = self.concept.municipality
-        return municipality.dative if self.organiser.name == municipality.name else self.organiser.name
+        return with_article(self.organiser.name, "dat")
 
     @property
     def municipal_signature(self) -> MunicipalSignature | None:

@@ -305,7 +305,11 @@ class Concept:
         """'vertreten durch den Magistrat' where a collegial organ represents the municipality
         (§ 71 Abs. 1 HGO, § 45 HKO) and so heads its signature, not the Jugendamt; None elsewhere."""
         executive = self.submitting_executive
-        return f"vertreten durch {committee_forms(executive.name).acc}" if executive is not None else None
+        if executive is None:
+            return None
+        # by its name in gremien.yaml: 'das Bezirksamt Neuhafen', not any Bezirksamt (Berlin review)
+        listed = next((c for c in self.committees if c.kind == executive.name), None)
+        return f"vertreten durch {committee_forms(listed.name if listed else executive.name).acc}"
 
     @property
     def reporter(self) -> str:

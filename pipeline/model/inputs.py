@@ -220,7 +220,32 @@ _NAME_GENDER = {
     "f": frozenset(
         {"Stadt", "Hansestadt", "Universitätsstadt", "Landeshauptstadt", "Region", "Städteregion", "Gemeinde"}
     ),
+    # the Land Berlin is the örtlicher Träger for its Bezirke (§ 33 AG KJHG), represented by
+    # their Bezirksamt (§ 36 Abs. 2 Buchst. a BezVG)
+    "n": frozenset({"Land", "Bezirksamt"}),
 }
+#: The article of a public body's name by case, after its first word's gender.
+_ARTICLES = {
+    "nom": {"m": "der ", "f": "die ", "n": "das "},
+    "acc": {"m": "den ", "f": "die ", "n": "das "},
+    "dat": {"m": "dem ", "f": "der ", "n": "dem "},
+    "in": {"m": "im ", "f": "in der ", "n": "im "},
+}
+
+
+def name_gender(name: str) -> str | None:
+    """'m' for 'der Landkreis …', 'f' for 'die Stadt …', 'n' for 'das Land Berlin', None for a
+    bare place name or another name."""
+    first = name.split()[0] if name.split() else ""
+    return next((g for g, words in _NAME_GENDER.items() if first in words), None)
+
+
+def with_article(name: str, case: str, bare: str = "") -> str:
+    """A public body's name with its article in a case ('nom', 'acc', 'dat', or 'in' for the
+    phrase with 'in'): 'das Land Berlin', 'dem Landkreis Musterkreis'; `bare` before a name
+    whose first word tells no gender ('in Musterstadt')."""
+    gender = name_gender(name)
+    return (_ARTICLES[case][gender] if gender else bare) + name
 
 
 class Municipality(Item, title="Kommune"):
@@ -260,34 +285,24 @@ class Municipality(Item, title="Kommune"):
         return self
 
     @property
-    def _gender(self) -> str | None:
-        """'m' for 'der Landkreis …', 'f' for 'die Stadt …', None for a bare place name."""
-        first = self.name.split()[0]
-        return next((g for g, words in _NAME_GENDER.items() if first in words), None)
-
-    def _with(self, masculine: str, feminine: str, bare: str = "") -> str:
-        """The name after the word its gender asks for ('der ', 'die ', or `bare` for a bare place name)."""
-        return {"m": masculine, "f": feminine}.get(self._gender or "", bare) + self.name
-
-    @property
     def nominative(self) -> str:
         """'der Landkreis Musterkreis', 'die Stadt Musterstadt', 'Musterstadt': as a subject."""
-        return self._with("der ", "die ")
+        return with_article(self.name, "nom")
 
     @property
     def accusative(self) -> str:
         """'den Landkreis Musterkreis', 'die Stadt Musterstadt', 'Musterstadt': after 'an'."""
-        return self._with("den ", "die ")
+        return with_article(self.name, "acc")
 
     @property
     def dative(self) -> str:
         """'dem Landkreis Musterkreis', 'der Stadt Musterstadt', 'Musterstadt': after 'gegenüber'."""
-        return self._with("dem ", "der ")
+        return with_article(self.name, "dat")
 
     @property
     def in_phrase(self) -> str:
         """'im Landkreis Musterkreis', 'in der Stadt Musterstadt', 'in Musterstadt'."""
-        return self._with("im ", "in der ", "in ")
+        return with_article(self.name, "in", "in ")
 
     @property
     def politics(self) -> str:
