@@ -553,3 +553,28 @@ def test_in_a_bezirk_the_land_berlin_is_the_party_represented_by_its_bezirksamt(
     )
     assert "vertreten durch das Bezirksamt Musterkreis" in agreement
     assert "Das Land Berlin organisiert das Netzwerk als örtlicher Träger der Jugendhilfe" in agreement
+
+
+def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
+    """A Bezirk's money is the Land's: Berlin has no Haushaltssatzung but a Haushaltsplan adopted
+    by law, and Art. 89 VvB lets only what keeps existing institutions and legal duties going
+    (Berlin review); a Landkreis keeps the Haushaltssatzung."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    def paper_text() -> str:
+        view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
+        return " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+
+    assert (
+        "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht bekannt gemacht" in paper_text()
+    )
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
+    text = paper_text()
+    assert (
+        "Ist der Haushaltsplan 2027 bei Beginn des Haushaltsjahres noch nicht durch Gesetz festgestellt, gilt die "
+        "vorläufige Haushaltswirtschaft (Art. 89 VvB)"
+    ) in text
+    assert "Haushaltssatzung" not in text

@@ -175,6 +175,9 @@ class FinanceSummary:
     growth: tuple[Growth, ...] = ()
     #: The Land's rule on vorläufige Haushaltsführung ('§ 99 HGO'), where the table has one.
     provisional_rule: str | None = None
+    #: The money is the Land's: a Bezirk's or city state's budget is a Haushaltsplan adopted by
+    #: law (Art. 89 VvB), not a Haushaltssatzung (Berlin review).
+    state_budget: bool = False
     #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
     #: is what a Kämmerei asks first, not the whole amount.
     before: Balance | None = None
@@ -216,6 +219,15 @@ class FinanceSummary:
             if any(g.staff for g in self.growth)
             else ""
         )
+        if self.state_budget:
+            return (
+                f"Ist der Haushaltsplan {self.year} bei Beginn des Haushaltsjahres noch nicht durch Gesetz "
+                f"festgestellt, gilt die vorläufige Haushaltswirtschaft ({self.provisional_rule}): Dann dürfen nur "
+                "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten, gesetzlich "
+                "beschlossene Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Das gilt "
+                f"auch für das, was weiterläuft; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
+                f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{staff}"
+            )
         return (
             f"Ist die Haushaltssatzung {self.year} bei Beginn des Haushaltsjahres noch nicht bekannt gemacht, gilt "
             f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann dürfen nur finanzielle Leistungen "
@@ -876,6 +888,7 @@ class PaperView:
                 else None
             ),
             provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
+            state_budget=procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat"),
             staff=tuple(
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF
             ),
