@@ -578,3 +578,36 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
         "vorläufige Haushaltswirtschaft (Art. 89 VvB)"
     ) in text
     assert "Haushaltssatzung" not in text
+
+
+def test_a_bezirk_pays_its_share_from_its_bezirkshaushalt(inputs):
+    """A Bezirk has no means of its own but those the Land allots in its Bezirkshaushaltsplan:
+    the own share is the 'Eigenanteil des Bezirks', paid 'aus seinem Bezirkshaushalt' (Berlin
+    review: 'kommunaler Eigenanteil', 'aus eigenen Mitteln'); a Landkreis keeps its words."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.model.resources import OWN_SHARE, OWN_SHARES
+    from pipeline.render import concept_chapters, render_paper
+
+    def texts():
+        concept = inputs.check().concept
+        chapter = concept_chapters(concept)["konzept/12_ressourcen.html.j2"]
+        view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+        paper = render_paper(view).body_html
+        plain = [
+            " ".join(lxml.html.fromstring(f"<div>{h}</div>").text_content().split()) for h in (chapter, paper)
+        ]
+        return concept, *plain
+
+    concept, chapter, paper = texts()
+    assert concept.budget.by_source.rows[-1].label == OWN_SHARE and "aus eigenen Mitteln." in chapter
+    assert "Zuschussbedarf (kommunaler Eigenanteil)" in paper
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk", name="Bezirk Musterkreis")
+    )
+    concept, chapter, paper = texts()
+    label = concept.budget.by_source.rows[-1].label
+    assert label == "Eigenanteil des Bezirks (Zuschussbedarf)" and label in OWN_SHARES
+    assert "trägt der Bezirk Musterkreis aus seinem Bezirkshaushalt." in chapter
+    assert "Zuschussbedarf (Eigenanteil des Bezirks)" in paper and "kommunal" not in paper

@@ -311,6 +311,23 @@ class Municipality(Item, title="Kommune"):
         return "Bezirkspolitik" if self.kind == "Bezirk" else "Kommunalpolitik"
 
     @property
+    def own_share_term(self) -> str:
+        """What pays the Zuschussbedarf: 'kommunaler Eigenanteil' – a Bezirk's money is the Land's,
+        allotted in its Bezirkshaushaltsplan: 'Eigenanteil des Bezirks' (Berlin review)."""
+        return "Eigenanteil des Bezirks" if self.kind == "Bezirk" else "kommunaler Eigenanteil"
+
+    @property
+    def own_means(self) -> str:
+        """Where the Zuschussbedarf comes from: 'aus eigenen Mitteln' – for a Bezirk 'aus seinem
+        Bezirkshaushalt' (the Land allots its means; Berlin review)."""
+        return "aus seinem Bezirkshaushalt" if self.kind == "Bezirk" else "aus eigenen Mitteln"
+
+    @property
+    def own_share_label(self) -> str:
+        """'Kommunaler Eigenanteil (Zuschussbedarf)': the own share's row in the money tables."""
+        return f"{self.own_share_term[:1].upper()}{self.own_share_term[1:]} (Zuschussbedarf)"
+
+    @property
     def political_bodies_term(self) -> str:
         """'kommunalpolitischen Gremien' (dative plural), 'bezirkspolitischen' in a Bezirk."""
         return f"{self.politics.removesuffix('politik').lower()}politischen Gremien"

@@ -178,6 +178,8 @@ class FinanceSummary:
     #: The money is the Land's: a Bezirk's or city state's budget is a Haushaltsplan adopted by
     #: law (Art. 89 VvB), not a Haushaltssatzung (Berlin review).
     state_budget: bool = False
+    #: The own share's row label ('Kommunaler Eigenanteil (Zuschussbedarf)').
+    own_share: str = OWN_SHARE
     #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
     #: is what a Kämmerei asks first, not the whole amount.
     before: Balance | None = None
@@ -308,7 +310,7 @@ class FinanceSummary:
         """Ertrag per source and the own share: together the Aufwand."""
         present = {i.source for i in self.income}
         rows = [(s, _sum(i for i in self.income if i.source == s)) for s in INCOME_SOURCES if s in present]
-        return [*rows, (OWN_SHARE, self.balance.subsidy)]
+        return [*rows, (self.own_share, self.balance.subsidy)]
 
     @property
     def by_kind(self) -> list[tuple[str, Decimal]]:
@@ -889,6 +891,7 @@ class PaperView:
             ),
             provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
             state_budget=procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat"),
+            own_share=self.concept.municipality.own_share_label,
             staff=tuple(
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF
             ),
@@ -986,7 +989,9 @@ class PaperView:
         ]
         rows.append(
             AmountRow(
-                OWN_SHARE, tuple(budget.subsidy(year, committee=c.id) for c in committees), budget.subsidy(year)
+                self.concept.municipality.own_share_label,
+                tuple(budget.subsidy(year, committee=c.id) for c in committees),
+                budget.subsidy(year),
             )
         )
         table = AmountTable(

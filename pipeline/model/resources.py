@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 #: How the tables call the municipality's own share.
 OWN_SHARE = "Kommunaler Eigenanteil (Zuschussbedarf)"
+#: Every label the own share's row may have (:attr:`Municipality.own_share_label`): the row is
+#: a formula, not a source, in the workbook and the charts.
+OWN_SHARES = frozenset({OWN_SHARE, "Eigenanteil des Bezirks (Zuschussbedarf)"})
 #: How the tables call the network's coordination, which is no measure.
 COORDINATION_LABEL = "Netzwerkkoordination"
 #: How the tables call what the coordination's budget pays freelance and volunteer actors for their network time.
@@ -592,7 +595,7 @@ class Budget:
         """Finanzierung nach Quelle und Jahr: each source's Ertrag and the own share; together the
         Aufwand."""
         rows = [amount_row(s, self.years, partial(self._income_of, s)) for s in self.sources]
-        rows.append(amount_row(OWN_SHARE, self.years, self.subsidy))
+        rows.append(amount_row(self.concept.municipality.own_share_label, self.years, self.subsidy))
         return self._years_table(rows)
 
     def _income_of(self, source: str, year: int | None) -> Decimal:

@@ -20,7 +20,7 @@ from pipeline.formatting import agree, euro, german_date, number
 from pipeline.model.concept import Concept, in_even_parts
 from pipeline.model.inputs import Indicator, Measure
 from pipeline.model.quality.assessment import QualityAssessment
-from pipeline.model.resources import OWN_SHARE
+from pipeline.model.resources import OWN_SHARES
 from pipeline.model.types import SECTORS
 from pipeline.render.charts import DASHED_LINE, OUTLINE, stacked_amounts, stacked_bars
 from pipeline.render.diagrams import Group, Seat, Span, TargetRow, network_map, target_chart, timeline
@@ -72,7 +72,7 @@ def funding_figure(concept: Concept) -> Figure | None:
         for i, year in enumerate(budget.years)
     ]
     series = [
-        (r.label, SOURCE_COLOURS.get(r.label, OWN_COLOUR if r.label == OWN_SHARE else "#7f7f7f"))
+        (r.label, SOURCE_COLOURS.get(r.label, OWN_COLOUR if r.label in OWN_SHARES else "#7f7f7f"))
         for r in table.rows
     ]
     title = "Finanzierung des Aufwands nach Quelle und Jahr"

@@ -18,7 +18,7 @@ from typing import Literal, get_args
 
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.concept import Concept
-from pipeline.model.resources import BY_PURPOSE_TITLE, COMPENSATION_LABEL, OWN_SHARE, AmountTable, recurrence
+from pipeline.model.resources import BY_PURPOSE_TITLE, COMPENSATION_LABEL, OWN_SHARES, AmountTable, recurrence
 from pipeline.model.types import COORDINATION, ExpenseKind, IncomeSource
 
 Kind = Literal["text", "euro", "integer", "date"]
@@ -326,7 +326,7 @@ def _measure_sheet(concept: Concept) -> Sheet:
 
 def _source_cell(label: str, year: int) -> str:
     """A source's Erträge in a year; the own share is the Aufwand less all Erträge."""
-    if label == OWN_SHARE:
+    if label in OWN_SHARES:
         return f"{_expenses((YEAR, year))}-{_income((YEAR, year))}"
     return _income((YEAR, year), ("Mittelgeber", "{Quelle}"))
 
