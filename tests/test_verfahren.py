@@ -611,3 +611,33 @@ def test_a_bezirk_pays_its_share_from_its_bezirkshaushalt(inputs):
     assert label == "Eigenanteil des Bezirks (Zuschussbedarf)" and label in OWN_SHARES
     assert "trägt der Bezirk Musterkreis aus seinem Bezirkshaushalt." in chapter
     assert "Zuschussbedarf (Eigenanteil des Bezirks)" in paper and "kommunal" not in paper
+
+
+def test_a_berlin_bvv_gets_vorlagen_zur_beschlussfassung(inputs):
+    """The BVV's Drucksachen are 'Vorlage zur Beschlussfassung' and 'Vorlage zur Kenntnisnahme'
+    (Berlin review): the paper's title, its head block and its OParl paperType say so; the
+    inputs keep their kinds, and elsewhere a Beschlussvorlage stays one."""
+    import datetime as dt
+
+    import lxml.html
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    def rendered(number):
+        view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == number)
+        doc = render_paper(view)
+        head = " ".join(lxml.html.fromstring(f"<div>{doc.body_html}</div>").text_content().split())
+        return view, doc.title, head
+
+    _, title, _ = rendered("JHA/2026/030")
+    assert title == "Beschlussvorlage JHA/2026/030"
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
+    view, title, head = rendered("JHA/2026/030")
+    assert view.paper.kind == "Beschlussvorlage" and title == "Vorlage zur Beschlussfassung JHA/2026/030"
+    assert "VorlageartVorlage zur Beschlussfassung" in head  # label and value of the head block
+    _, title, _ = rendered("GV/2026/004")
+    assert title.startswith("Vorlage zur Kenntnisnahme ")
+    main = PublishedFile("Vorlage", "vorlagen/v.pdf", b"%PDF", dt.date(2026, 11, 5))
+    assert paper_records(view, main, [])["data"][0]["paperType"] == "Vorlage zur Beschlussfassung"

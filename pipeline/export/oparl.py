@@ -164,7 +164,7 @@ def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[Publishe
         "name": paper.subject,
         "reference": paper.number,
         "date": paper.date.isoformat(),
-        "paperType": paper.kind,
+        "paperType": view.concept.paper_kind(paper.kind),
         "mainFile": _file(ids, main, paper_id),
         "auxiliaryFile": [_file(ids, a, paper_id) for a in auxiliary],
         "underDirectionOf": [ids.of("organization", paper.lead_office)],

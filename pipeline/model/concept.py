@@ -283,6 +283,11 @@ class Concept:
         names it, if listed."""
         return next((c for c in self.committees if c.is_council), None)
 
+    def paper_kind(self, kind: str) -> str:
+        """A paper's kind as the Land's council offices call it ('Vorlage zur Beschlussfassung'
+        in Berlin; Berlin review), else as the inputs name it."""
+        return self.procedure.paper_kind(kind) if self.procedure is not None else kind
+
     @property
     def network_law(self) -> NetworkLaw | None:
         """The Land's own rule on the local child-protection networks, beside § 3 KKG."""
@@ -487,7 +492,7 @@ class Concept:
         return Adoption(
             "geplant",
             paper.number,
-            paper.kind,
+            self.paper_kind(paper.kind),
             final.date if final else None,
             self.committee(final.committee) if final else None,
             before,

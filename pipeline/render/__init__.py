@@ -302,7 +302,8 @@ def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -
     """One council paper: header block, Beschlussvorschlag, Sachverhalt, finances, Anlagen."""
     paper = view.paper
     municipality = view.concept.municipality
-    title = f"{paper.kind} {paper.number}"
+    kind = view.concept.paper_kind(paper.kind)
+    title = f"{kind} {paper.number}"
     publisher = f"{municipality.name}, {paper.lead_office}"  # the office in charge, on every page
     return RenderedDocument(
         body_html=_with_abbreviations(template_dir, "vorlage/vorlage.html.j2", k=view.concept, v=view),
@@ -310,13 +311,13 @@ def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -
         subtitle=paper.subject,
         author=publisher,
         subject=paper.subject,
-        keywords=f"Frühe Hilfen; {paper.kind}; {paper.number}",
+        keywords=f"Frühe Hilfen; {kind}; {paper.number}",
         version=paper.number,
         date=paper.date,
         header_text=header_text(view.concept, title, publisher),
         footer_text=f"{title} vom {formatting.german_date(paper.date)}",
         file_stem=paper_file_stem(view),
-        category=paper.kind,
+        category=kind,
         layout="dokument.typ",
         folder=products.paper_folder(paper.public),
         logo=municipality.logo,

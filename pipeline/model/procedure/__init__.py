@@ -141,12 +141,19 @@ class Procedure(_Data):
     youth_welfare_law: str = Field(alias="jugendhilfegesetz")
     provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
+    #: The papers' kinds as the Land's council offices call them, where they differ ('Vorlage zur
+    #: Beschlussfassung' in a Berlin BVV).
+    paper_kinds: dict[str, str] = Field(default_factory=dict, alias="vorlagenarten")
 
     @property
     def youth_welfare_act(self) -> str:
         """The Land's law implementing the SGB VIII by its short name ('HKJGB', 'Nds. AG SGB
         VIII'), without the note on the provision the table draws on."""
         return self.youth_welfare_law.split(" (")[0]
+
+    def paper_kind(self, kind: str) -> str:
+        """'Beschlussvorlage', or what the Land calls it ('Vorlage zur Beschlussfassung')."""
+        return self.paper_kinds.get(kind, kind)
 
     @property
     def own_youth_office_basis(self) -> str | None:
