@@ -641,3 +641,19 @@ def test_a_berlin_bvv_gets_vorlagen_zur_beschlussfassung(inputs):
     assert title.startswith("Vorlage zur Kenntnisnahme ")
     main = PublishedFile("Vorlage", "vorlagen/v.pdf", b"%PDF", dt.date(2026, 11, 5))
     assert paper_records(view, main, [])["data"][0]["paperType"] == "Vorlage zur Beschlussfassung"
+
+
+def test_a_berlin_bezirk_names_the_land_as_traeger(inputs):
+    """The Land Berlin is the örtlicher Träger for its Bezirke: a Bezirksamt or the Bezirk
+    entered as 'traeger' is warned about, with the line to write (Berlin review)."""
+
+    def bezirk(carrier):
+        def change(data):
+            data["kommune"].update(bundesland="Berlin", art="Bezirk", traeger=carrier)
+
+        inputs.edit("kommune.yaml", change)
+        return [w for w in inputs.warnings() if w.where.path == ("kommune", "traeger")]
+
+    (warning,) = bezirk("Bezirksamt Musterkreis")
+    assert warning.suggestion == "traeger: Land Berlin" and "§ 33 AG KJHG" in warning.message
+    assert bezirk("Land Berlin") == []

@@ -623,3 +623,30 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
         if name not in parsed.partial
         for finding in PAPER_RULES.run(PaperCase(name, paper, council))
     ]
+
+
+#: Where a Land itself is the örtlicher Träger der Jugendhilfe for its Bezirke: its name and why
+#: (Berlin is örtlicher and überörtlicher Träger at once, § 33 AG KJHG – the Senat's answer to a
+#: Kleine Anfrage, juramagazin.de/72162.html).
+STATE_AS_CARRIER = {
+    "Berlin": ("Land Berlin", "§ 33 AG KJHG; das Bezirksamt vertritt es, § 36 Abs. 2 Buchst. a BezVG")
+}
+
+
+@RULES.rule("traeger-im-bezirk")
+def a_bezirk_is_no_carrier(parsed: Parsed) -> Iterator[Finding]:
+    """A Bezirk of Berlin has no legal personality: the Land Berlin is the örtlicher Träger der
+    Jugendhilfe, and the agreement must name it as the party (Berlin review: 'traeger: Bezirksamt
+    Neuhafen' made the Bezirksamt a party of its own)."""
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    if municipality is None or municipality.municipality.kind != "Bezirk":
+        return
+    expected = STATE_AS_CARRIER.get(municipality.municipality.state)
+    if expected is not None and municipality.municipality.youth_welfare_authority != expected[0]:
+        yield Finding(
+            at("kommune.yaml", "kommune", "traeger"),
+            f"Örtlicher Träger der öffentlichen Jugendhilfe ist in {municipality.municipality.state} das "
+            f"{expected[0]} ({expected[1]}), nicht '{municipality.municipality.youth_welfare_authority}'.",
+            WARNING,
+            suggestion=f"traeger: {expected[0]}",
+        )
