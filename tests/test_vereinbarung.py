@@ -1571,6 +1571,11 @@ def test_the_consent_form_names_church_data_protection_for_church_places(inputs)
     assert "kirchlich" not in text_of(root_of(render_consent_form(plain.agreement).body_html))
 
 
+def federal_index(inputs) -> int:
+    """The Jobcenter's place in akteure.yaml."""
+    return [a["id"] for a in yaml.safe_load(inputs.text("akteure.yaml"))["akteure"]].index("jobcenter")
+
+
 def test_a_joint_jobcenter_is_sent_to_the_federal_commissioner(inputs):
     """A Jobcenter that is a gemeinsame Einrichtung (§ 44b SGB II) answers to the federal
     commissioner (§ 50 Abs. 4 SGB II), not to the Land's authority the form names (a reader of
@@ -1592,6 +1597,14 @@ def test_a_joint_jobcenter_is_sent_to_the_federal_commissioner(inputs):
     def unflagged(raw):
         next(a for a in raw["akteure"] if a["id"] == "jobcenter").pop("datenschutzaufsicht_bund")
 
+    def carried(raw):
+        next(a for a in raw["akteure"] if a["id"] == "jobcenter")["traeger"] = "landkreis"
+
+    signed_for = [w for w in inputs.edit("akteure.yaml", carried).warnings() if "§ 44d Abs. 1 SGB II" in w.message]
+    assert [w.where.path for w in signed_for] == [("akteure", federal_index(inputs), "traeger")]
+    inputs.edit(
+        "akteure.yaml", lambda raw: next(a for a in raw["akteure"] if a["id"] == "jobcenter").pop("traeger")
+    )
     inputs.edit("akteure.yaml", unflagged)
     (warning,) = [w for w in inputs.warnings() if "gemeinsame Einrichtung" in w.message]
     assert (

@@ -552,7 +552,14 @@ def test_in_a_bezirk_the_land_berlin_is_the_party_represented_by_its_bezirksamt(
         in agreement
     )
     assert "vertreten durch das Bezirksamt Musterkreis" in agreement
-    assert "Das Land Berlin organisiert das Netzwerk als örtlicher Träger der Jugendhilfe" in agreement
+    assert (
+        "Das Land Berlin organisiert das Netzwerk als örtlicher Träger der Jugendhilfe (§ 33 AG KJHG;" in agreement
+    )
+    assert (
+        "gegenüber dem Land Berlin, vertreten durch das Bezirksamt Musterkreis (Jugendamt) kündigen" in agreement
+    )
+    basis, _ = _legal_bases_and_agreement(inputs)
+    assert "Örtlicher Träger der öffentlichen Jugendhilfe ist das Land Berlin nach § 33 AG KJHG." in basis
 
 
 def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):

@@ -299,8 +299,13 @@ class Agreement:
 
     @property
     def organiser_dative(self) -> str:
-        """The organiser after 'gegenüber': 'dem Landkreis Musterkreis', or its name as written."""
-        return with_article(self.organiser.name, "dat")
+        """The organiser after 'gegenüber': 'dem Landkreis Musterkreis', or its name as written;
+        a Land that is Träger for a Bezirk with the Bezirksamt that represents it (a notice to
+        'dem Land Berlin' would not say which of its Jugendämter; Berlin review)."""
+        dative = with_article(self.organiser.name, "dat")
+        if self.organiser.name != self.concept.municipality.name and self.concept.municipality.kind == "Bezirk":
+            return f"{dative}, {self.concept.represented_by}" if self.concept.represented_by else dative
+        return dative
 
     @property
     def municipal_signature(self) -> MunicipalSignature | None:

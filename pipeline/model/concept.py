@@ -312,9 +312,13 @@ class Concept:
         executive = self.submitting_executive
         if executive is None:
             return None
-        # by its name in gremien.yaml: 'das Bezirksamt Neuhafen', not any Bezirksamt (Berlin review)
+        # by its name in gremien.yaml: 'das Bezirksamt Neuhafen', not any Bezirksamt (Berlin review);
+        # a Bezirk's office named only 'Bezirksamt' there takes the Bezirk's short name
         listed = next((c for c in self.committees if c.kind == executive.name), None)
-        return f"vertreten durch {committee_forms(listed.name if listed else executive.name).acc}"
+        name = listed.name if listed else executive.name
+        if name == executive.name and self.municipality.kind == "Bezirk":
+            name = f"{name} {self.municipality.short_name}"
+        return f"vertreten durch {committee_forms(name).acc}"
 
     @property
     def reporter(self) -> str:

@@ -317,6 +317,12 @@ class Municipality(Item, title="Kommune"):
         return "Eigenanteil des Bezirks" if self.kind == "Bezirk" else "kommunaler Eigenanteil"
 
     @property
+    def authority_nominative(self) -> str:
+        """The Träger der öffentlichen Jugendhilfe as a subject: 'der Landkreis Musterkreis',
+        'das Land Berlin' for a Bezirk."""
+        return with_article(self.youth_welfare_authority, "nom")
+
+    @property
     def own_means(self) -> str:
         """Where the Zuschussbedarf comes from: 'aus eigenen Mitteln' – for a Bezirk 'aus seinem
         Bezirkshaushalt' (the Land allots its means; Berlin review)."""

@@ -106,7 +106,7 @@ NORMS: tuple[Norm, ...] = (
         "eine Soll-Vorschrift unter dem Vorbehalt des Landesrechts",
         "Nach § 3 KKG werden in den Ländern verbindliche Netzwerkstrukturen im Kinderschutz, insbesondere in den "
         "Frühen Hilfen, aufgebaut; die Organisation des Netzwerks soll – sofern Landesrecht nichts anderes "
-        "bestimmt – beim örtlichen Träger der Jugendhilfe liegen, also bei der Kommune, die das Jugendamt "
+        "bestimmt – beim örtlichen Träger der Jugendhilfe liegen, also bei der Gebietskörperschaft, die das Jugendamt "
         "unterhält (§ 3 Abs. 3 KKG).",
         (
             _BUNDESTAG_KKG + " – Wortlaut Abs. 1, 3, 4",

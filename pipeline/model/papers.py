@@ -225,8 +225,8 @@ class FinanceSummary:
             return (
                 f"Ist der Haushaltsplan {self.year} bei Beginn des Haushaltsjahres noch nicht durch Gesetz "
                 f"festgestellt, gilt die vorläufige Haushaltswirtschaft ({self.provisional_rule}): Dann dürfen nur "
-                "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten, gesetzlich "
-                "beschlossene Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Das gilt "
+                "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten und gesetzliche "
+                "Aufgaben und rechtliche Verpflichtungen zu erfüllen. Das gilt "
                 f"auch für das, was weiterläuft; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
                 f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{staff}"
             )

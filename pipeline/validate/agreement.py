@@ -176,3 +176,22 @@ def joint_jobcenter_under_federal_supervision(concept: Concept) -> Iterator[Find
                 WARNING,
                 suggestion="datenschutzaufsicht_bund: ja",
             )
+
+
+@WARNINGS.rule("gemeinsame-einrichtung-unterschreibt-selbst")
+def joint_jobcenter_signs_itself(concept: Concept) -> Iterator[Finding]:
+    """A Jobcenter that is a gemeinsame Einrichtung is an authority of its own, represented by
+    its Geschäftsführung (§ 44d Abs. 1 SGB II): neither the Kreis nor the Bundesagentur signs for
+    it (Berlin review: the Land Berlin signed 'für: … Jobcenter')."""
+    agreement = concept.agreement
+    if agreement is None:
+        return
+    for index, actor in enumerate(concept.actors):
+        if actor.federal_supervision and actor.carrier:
+            yield Finding(
+                at("akteure.yaml", "akteure", index, "traeger"),
+                f"'{actor.name}' ist eine gemeinsame Einrichtung und wird durch ihre Geschäftsführung vertreten "
+                "(§ 44d Abs. 1 SGB II); ihr Träger unterschreibt nicht für sie. Bitte 'traeger' leer lassen, dann "
+                "unterschreibt sie die Kooperationsvereinbarung selbst.",
+                WARNING,
+            )

@@ -158,9 +158,10 @@ class Procedure(_Data):
     @property
     def own_youth_office_basis(self) -> str | None:
         """'§ 1 Abs. 2 Nds. AG SGB VIII': the provision that makes a kreisangehörige Stadt the
-        örtlicher Träger der Jugendhilfe (örtliche Träger are Kreise and kreisfreie Städte), as
-        the table's note on the Land's act gives it; None for other kinds or without one."""
-        if self.kind != "kreisangehörige Stadt" or " (§ " not in self.youth_welfare_law:
+        örtlicher Träger der Jugendhilfe (örtliche Träger are Kreise and kreisfreie Städte), or
+        the Land Berlin that of its Bezirke (§ 33 AG KJHG), as the table's note on the Land's act
+        gives it; None for other kinds or without one."""
+        if self.kind not in ("kreisangehörige Stadt", "Bezirk") or " (§ " not in self.youth_welfare_law:
             return None
         paragraph = self.youth_welfare_law.split(" (", 1)[1].split(":")[0].rstrip(")")
         return f"{paragraph} {self.youth_welfare_act}"
