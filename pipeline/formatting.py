@@ -337,7 +337,8 @@ def share_word(amount: int, whole: int, one: str = "eine") -> str:
 
 
 def all_of(amount: int) -> str:
-    """'alle drei', 'alle 21' – but 'beide' for two ('alle zwei Akteure' reads as a slip)."""
+    """'alle drei', 'alle 21' – but 'beide' for two ('alle zwei Akteure' reads as a slip); the
+    caller says a single one in the singular."""
     return "beide" if amount == 2 else f"alle {number_word(amount)}"
 
 

@@ -581,8 +581,8 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
     text = paper_text()
     assert (
-        "Ist der Haushaltsplan 2027 bei Beginn des Haushaltsjahres noch nicht durch Gesetz festgestellt, gilt die "
-        "vorläufige Haushaltswirtschaft (Art. 89 VvB)"
+        "Ist der Haushaltsplan 2027 bei Beginn des Haushaltsjahres noch nicht festgestellt, richtet sich die "
+        "vorläufige Haushaltswirtschaft nach Art. 89 VvB"
     ) in text
     assert "Haushaltssatzung" not in text
 
@@ -664,3 +664,67 @@ def test_a_berlin_bezirk_names_the_land_as_traeger(inputs):
     (warning,) = bezirk("Bezirksamt Musterkreis")
     assert warning.suggestion == "traeger: Land Berlin" and "§ 33 AG KJHG" in warning.message
     assert bezirk("Land Berlin") == []
+
+
+@pytest.mark.parametrize(
+    ("state", "text", "found"),
+    [
+        ("Niedersachsen", "Quelle: Landesamt für Statistik Niedersachsen (LSN)", "Niedersachsen"),
+        ("Niedersachsen", "Daten des Landesamts für Statistik Niedersachsen", "Niedersachsen"),
+        ("Hessen", "Hessisches Statistisches Landesamt", "Hessisches"),
+        ("Nordrhein-Westfalen", "eine Zuwendung des Landes NRW", "NRW"),
+        ("Hessen", "Universitätsklinikum Gießen (Hessen)", None),  # a neighbour's clinic
+        ("Thüringen", "Thüringer Straße 5", None),  # an address
+        ("Sachsen", "AOK PLUS Sachsen und Thüringen", None),  # a Land's shared institution
+        ("Nordrhein-Westfalen", "Projekt NRW hilft", None),
+        ("Sachsen", "Landesamt für Statistik Niedersachsen", None),
+    ],
+)
+def test_another_lands_institution_is_told_from_a_mere_mention(state, text, found):
+    """Only a Land's institution counts ('… Vereinigung Hessen', 'Hessisches Landesamt'), not a
+    clinic in a neighbouring Land, a street or a project's name (code review: false warnings)."""
+    from pipeline.validate.norms import state_word_in
+
+    assert state_word_in(text, state) == found
+
+
+def test_another_municipalitys_body_is_no_finding(inputs):
+    """'Kreistag des Nachbarkreises' or 'Stadtvertretung Lindenau' name another municipality's
+    body; only a body that acts without such a name ('Der Kreistag beschließt') is warned about."""
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(bundesland="Nordrhein-Westfalen", art="kreisfreie Stadt")
+    )
+    inputs.edit(
+        "gremien.yaml",
+        lambda d: next(c for c in d["gremien"] if c["id"] == "kt").update(art="Rat", name="Rat der Stadt"),
+    )
+
+    def described(text):
+        inputs.edit("massnahmen.yaml", lambda d: d["massnahmen"][0].update(beschreibung=text))
+        return [
+            w for w in inputs.warnings() if w.where.path[:2] == ("massnahmen", 0) and "Der Text nennt" in w.message
+        ]
+
+    assert described("Abgestimmt mit dem Kreistag des Nachbarkreises und der Stadtvertretung Lindenau.") == []
+    assert described("Der Kreistag hat die Mittel bewilligt.")
+
+
+def test_the_head_herself_signs_without_in_vertretung(inputs):
+    """'Anna Berger' for the head 'Dr. Anna Berger', or anyone signing with the head's title, is
+    the head herself: no 'In Vertretung' (code review: a false warning)."""
+    paper = "sa-2026-041-sgb2.yaml"
+
+    def signer(name, title):
+        inputs.edit_paper(paper, lambda d: d.update(unterzeichnung={"name": name, "amtsbezeichnung": title}))
+        return [w for w in inputs.warnings() if "„In Vertretung“" in w.message]
+
+    assert signer("Anna Berger", "Landrätin") == []
+    assert signer("Anna Berger", "Kreisrätin") == []  # the head by name, whatever the title
+    assert signer("Dr. Markus Feldmann", "Erster Kreisrat")
+
+
+def test_counties_are_known_by_their_names():
+    from pipeline.model.agreement import is_county_name
+
+    assert all(map(is_county_name, ["Landkreis Nachbarkreis", "Kreis Lippe", "Rhein-Sieg-Kreis", "Bodenseekreis"]))
+    assert not any(map(is_county_name, ["Region Hannover", "Stadt Musterstadt", "Kreisverband Musterkreis e. V."]))

@@ -212,3 +212,26 @@ def test_the_summary_counts_the_bodies_that_expect_reports_against_all_of_them(i
 
     inputs.edit("gremien.yaml", every_body_reports)
     assert sentence().endswith(f"{number_word(len(bodies))} Gremien zuständig; alle erwarten regelmäßig Berichte")
+
+
+def test_time_is_fully_planned_only_when_every_actor_s_is(inputs):
+    """The coordination's own hours once outweighed all the gaps: 'sie sind vollständig … berück-
+    sichtigt. Für 14 Akteure ist die Zeit bisher nicht eingeplant' (code review). 'Vollständig' is
+    said only when every actor's time is planned."""
+
+    def coordination_plans(hours):
+        def change(data):
+            next(e for e in data["netzwerkaufwand"] if e["akteur"] == "netzwerkkoordination")[
+                "stunden_pro_jahr"
+            ] = hours
+
+        inputs.edit("ressourcen.yaml", change)
+        concept = inputs.check().concept
+        return concept, text(concept_chapters(concept)["konzept/12_ressourcen.html.j2"])
+
+    concept, chapter = coordination_plans(99999)
+    effort = concept.effort
+    assert effort.total_budgeted_hours >= effort.total_network_hours and effort.actors_without_budget
+    assert not effort.fully_planned
+    assert "vollständig in der Ressourcenplanung berücksichtigt" not in chapter
+    assert "ist die Zeit bisher nicht eingeplant" in chapter

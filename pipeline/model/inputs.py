@@ -335,7 +335,8 @@ class Municipality(Item, title="Kommune"):
 
     @property
     def political_bodies_term(self) -> str:
-        """'kommunalpolitischen Gremien' (dative plural), 'bezirkspolitischen' in a Bezirk."""
+        """'kommunalpolitischen Gremien' (accusative or genitive plural after 'die'/'der'),
+        'bezirkspolitischen' in a Bezirk."""
         return f"{self.politics.removesuffix('politik').lower()}politischen Gremien"
 
 

@@ -223,8 +223,8 @@ class FinanceSummary:
         )
         if self.state_budget:
             return (
-                f"Ist der Haushaltsplan {self.year} bei Beginn des Haushaltsjahres noch nicht durch Gesetz "
-                f"festgestellt, gilt die vorläufige Haushaltswirtschaft ({self.provisional_rule}): Dann dürfen nur "
+                f"Ist der Haushaltsplan {self.year} bei Beginn des Haushaltsjahres noch nicht festgestellt, richtet "
+                f"sich die vorläufige Haushaltswirtschaft nach {self.provisional_rule}: In der Regel dürfen dann nur "
                 "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten und gesetzliche "
                 "Aufgaben und rechtliche Verpflichtungen zu erfüllen. Das gilt "
                 f"auch für das, was weiterläuft; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "

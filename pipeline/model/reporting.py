@@ -153,7 +153,7 @@ class ReportingView:
                 if d.committee == committee_id
             ]
         found += [
-            (p.date, f"{p.paper.kind} {p.paper.number}: {p.paper.subject}")
+            (p.date, f"{concept.paper_kind(p.paper.kind)} {p.paper.number}: {p.paper.subject}")
             for p in self.planned_papers
             if p.committee.id == committee_id
         ]

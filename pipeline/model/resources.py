@@ -962,6 +962,14 @@ class Effort:
         """Actors who spend network time of which none is budgeted."""
         return [a for a in self.concept.actors if a.network_hours > 0 and a.id not in self.budgeted_actors]
 
+    @property
+    def fully_planned(self) -> bool:
+        """Every actor's network time is planned in full – not only the hours added up (the
+        coordination's surplus hid 14 actors without any; code review)."""
+        return all(
+            self.budgeted_hours(a.id) >= a.network_hours for a in self.concept.actors if a.network_hours > 0
+        )
+
     def compensation(self, actor_id: str) -> str:
         """How an actor's budgeted time is compensated, in words."""
         return "; ".join(e.compensation for e in self.budgeted if e.actor == actor_id)

@@ -167,7 +167,7 @@ def joint_jobcenter_under_federal_supervision(concept: Concept) -> Iterator[Find
     parents who complain about it to the Land's authority, which cannot help them."""
     for index, actor in enumerate(concept.actors):
         text = " ".join((actor.name, actor.role, *actor.responsibilities, actor.conditions or ""))
-        if not actor.federal_supervision and _JOINT_INSTITUTION.search(text):
+        if not actor.federal_supervision and "Jobcenter" in text and _JOINT_INSTITUTION.search(text):
             yield Finding(
                 at("akteure.yaml", "akteure", index, "datenschutzaufsicht_bund"),
                 f"'{actor.name}' ist nach seiner Beschreibung eine gemeinsame Einrichtung (§ 44b SGB II); für sie ist "

@@ -366,6 +366,11 @@ def _accusative_pronoun(gender: str | None) -> str:
     return {"f": "sie", "n": "es"}.get(gender or "m", "ihn")
 
 
+def _bare_name(name: str) -> str:
+    """A name without academic titles: 'Dr. Anna Berger' and 'Anna Berger' are one person."""
+    return " ".join(w for w in name.split() if w not in ("Dr.", "Prof.", "Dr.-Ing.", "Dipl.-Ing.", "med."))
+
+
 @PAPER_RULES.rule("unterzeichnung-in-vertretung")
 def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
     """Where the head of the administration submits the papers (no Magistrat), a paper signed by
@@ -375,8 +380,10 @@ def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
     procedure, signer = case.council.procedure, case.paper.signer
     if procedure is None or procedure.submitting_executive is not None or signer is None or signer.deputy:
         return
-    if case.council.head is not None and signer.name == case.council.head:
-        return
+    if signer.title in (procedure.head.male, procedure.head.female) or (
+        case.council.head is not None and _bare_name(signer.name) == _bare_name(case.council.head)
+    ):
+        return  # the head herself ('Anna Berger' for 'Dr. Anna Berger', or by her title)
     yield Finding(
         at(case.name, "vorlage", "unterzeichnung", "in_vertretung"),
         f"Die Vorlagen bringt {procedure.head.pair_with_articles} ein ({procedure.submission.legal_basis}). "
@@ -525,7 +532,7 @@ def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     names = procedure.council.names
     basis = procedure.council.legal_basis or procedure.youth_welfare_law
     for index, committee in enumerate(committees):
-        if not committee.is_council or any(n in committee.name for n in names):
+        if not committee.is_council or any(_COUNCIL_WORD[n].search(committee.name) for n in names):
             continue
         # the kind may be right while the name, which every paper prints, is another Land's
         # ('art: Rat' with 'name: Stadtverordnetenversammlung' in Nordrhein-Westfalen)
@@ -583,7 +590,10 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     procedure = procedure_for(municipality.municipality.state, municipality.municipality.kind)
     title = municipality.municipality.head.title
     allowed = {procedure.head.male, procedure.head.female} if procedure is not None else set()
-    if municipality.municipality.kind == "große kreisangehörige Stadt":
+    if municipality.municipality.kind == "große kreisangehörige Stadt" and municipality.municipality.state not in (
+        "Nordrhein-Westfalen",  # only a kreisfreie Stadt's Bürgermeister is Oberbürgermeister (§ 40 Abs. 2 GO NRW)
+        "Brandenburg",
+    ):
         # the title of a Große Kreisstadt or große selbständige Stadt in most Länder (§ 7 Abs. 2
         # NKomVG, Art. 34 GO Bayern …): the table follows the kreisangehörige Stadt (review)
         allowed |= {"Oberbürgermeister", "Oberbürgermeisterin"}

@@ -509,6 +509,9 @@ BODY_WORDS = (
     *EXECUTIVE_KINDS,
     "Kreisausschuss",
 )
+#: After a body's name, what makes it another municipality's: 'Kreistag des Nachbarkreises',
+#: 'Stadtvertretung Lindenau', 'Kreisausschuss des Landkreises X – Gesundheitsamt' (code review).
+_OTHERS_BODY = re.compile(r"\s+(?:des\s|[A-ZÄÖÜ][a-zäöüß])")
 #: The Landkreis' bodies a kreisangehörige Stadt's texts may well name (the Kreis runs its
 #: Gesundheitsamt, its Kreistag decides on the Frühförderung).
 COUNTY_BODIES = frozenset({"Kreistag", "Kreisausschuss"})
@@ -538,7 +541,9 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
     for passage in texts.passages:
         if not any(word in passage.text for word in unknown):
             continue
-        for word in dict.fromkeys(_BODY_WORD.findall(passage.text)):
+        for word in dict.fromkeys(
+            m[1] for m in _BODY_WORD.finditer(passage.text) if not _OTHERS_BODY.match(passage.text, m.end())
+        ):
             if word in known:
                 continue
             sentence = around(next((s for s in sentences(passage.text) if word in s), passage.text), word)
@@ -550,13 +555,13 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             )
 
 
-#: How texts name a Land or its institutions ('Landesamt für Statistik Niedersachsen', 'Hessisches
-#: Statistisches Landesamt'): the name and the adjective's stem. The city states stay out: 'Berliner
-#: Straße' or 'Hamburger Allee' are addresses anywhere.
+#: How texts name a Land's institutions ('Landesamt für Statistik Niedersachsen', 'Hessisches
+#: Statistisches Landesamt'): the Land's name and its adjective's stem. The city states stay out:
+#: 'Berliner Straße' or 'Hamburger Allee' are addresses anywhere.
 STATE_WORDS: dict[str, tuple[str, ...]] = {
     "Baden-Württemberg": ("Baden-Württemberg", "Baden-Württembergisch"),
     "Bayern": ("Bayern", "Bayerisch"),
-    "Brandenburg": ("Brandenburgisch",),
+    "Brandenburg": ("Brandenburg", "Brandenburgisch"),
     "Hessen": ("Hessen", "Hessisch"),
     "Mecklenburg-Vorpommern": ("Mecklenburg-Vorpommern",),
     "Niedersachsen": ("Niedersachsen", "Niedersächsisch"),
@@ -568,19 +573,43 @@ STATE_WORDS: dict[str, tuple[str, ...]] = {
     "Schleswig-Holstein": ("Schleswig-Holstein", "Schleswig-Holsteinisch"),
     "Thüringen": ("Thüringen", "Thüringer"),
 }
-#: A word of a Land: the name as a word of its own ('Sachsen', not in 'Niedersachsen' nor before
-#: '-Anhalt'), an adjective with its ending ('Hessisches').
-_STATE_WORD = {
-    state: re.compile(
-        "|".join(
-            rf"\b{re.escape(word)}(?:e|es|er|en|em)?\b"
-            if word.endswith("isch")
-            else rf"\b{re.escape(word)}\b(?!-\w)"
-            for word in words
+#: Words that make a Land's name an institution's: 'Kassenärztliche Vereinigung Hessen', 'Land
+#: Niedersachsen' – a clinic 'in Hessen' or a project 'NRW hilft' is no finding (code review).
+_INSTITUTION = (
+    r"(?:Landesamts?|Landesamt für Statistik|Statistik|Vereinigung|KV|\w*[Kk]ammer|Ministerium\w*|"
+    r"\w*[Vv]erband(?:es)?|Landesjugendamt\w*|Landesregierung|Landes|Land|Freistaats?|Freistaates)"
+)
+_STREET = r"(?!\s+(?:Straße|Str\.|Allee|Platz|Weg|Ring|Damm|Chaussee|Ufer)\b)"
+
+
+def _state_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """An adjective with its ending before a noun that is no street ('Hessisches Landesamt', not
+    'Thüringer Straße'); the name after a word of an institution ('… Vereinigung Hessen'), the
+    name alone in its group."""
+    adjectives = [w for w in words if w.endswith(("isch", "er"))]
+    names = [w for w in words if w not in adjectives]
+    patterns = []
+    if adjectives:
+        alternatives = "|".join(
+            re.escape(w) + ("(?:e|es|er|en|em)?" if w.endswith("isch") else "") for w in adjectives
         )
-    )
-    for state, words in STATE_WORDS.items()
-}
+        patterns.append(re.compile(rf"\b(?:{alternatives})\b{_STREET}(?=\s+[A-ZÄÖÜ])"))
+    if names:
+        alternatives = "|".join(re.escape(w) for w in names)
+        patterns.append(re.compile(rf"\b{_INSTITUTION}\s+({alternatives})\b(?!-\w)"))
+    return tuple(patterns)
+
+
+_STATE_PATTERNS = {state: _state_patterns(words) for state, words in STATE_WORDS.items()}
+
+
+def state_word_in(text: str, state: str) -> str | None:
+    """The word by which a text names the Land's institution, if it does."""
+    for pattern in _STATE_PATTERNS[state]:
+        found = pattern.search(text)
+        if found is not None:
+            return found[found.lastindex] if found.lastindex else found[0]
+    return None
 
 
 @WARNINGS.rule("land-anderer-laender")
@@ -592,26 +621,23 @@ def institutions_of_the_own_land(concept: Concept) -> Iterator[Finding]:
     own = concept.municipality.state
     texts = read(concept)
     others = [
-        (state, pattern)
-        for state, pattern in _STATE_WORD.items()
+        state
+        for state in STATE_WORDS
         if state != own
         and any(word in texts.joined for word in STATE_WORDS[state])
-        and pattern.search(texts.joined)  # 'Sachsen' is in every 'Niedersachsen'
+        and state_word_in(texts.joined, state)  # 'Sachsen' is in every 'Niedersachsen'
     ]
-    if not others:
-        return
     for passage in texts.passages:
-        for state, pattern in others:
+        for state in others:
             if not any(word in passage.text for word in STATE_WORDS[state]):
                 continue
-            found = pattern.search(passage.text)
-            if found is None:
+            word = state_word_in(passage.text, state)
+            if word is None:
                 continue
-            sentence = around(next((s for s in sentences(passage.text) if found[0] in s), passage.text), found[0])
+            sentence = around(next((s for s in sentences(passage.text) if word in s), passage.text), word)
             yield _warning(
                 passage,
                 sentence,
-                f"Der Text nennt '{found[0]}'{'' if found[0] == state else f' ({state})'}; die Kommune liegt in "
-                f"{own}. Stammt er aus den Unterlagen "
-                "einer anderen Kommune, bitte die Stelle des eigenen Landes nennen.",
+                f"Der Text nennt '{word}'{'' if word == state else f' ({state})'}; die Kommune liegt in {own}. "
+                "Stammt er aus den Unterlagen einer anderen Kommune, bitte die Stelle des eigenen Landes nennen.",
             )

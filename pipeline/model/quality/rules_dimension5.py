@@ -232,7 +232,7 @@ def _deliberations(k: Concept, numbers: set[str] | None = None) -> list[Delibera
 def _paper_named(k: Concept, number: str) -> str:
     """'Informationsvorlage I 27/2026': a reader outside the council office does not know what
     the letter of a number stands for; a paper only known from a report keeps its number."""
-    kinds = {p.number: p.kind for p in k.papers}
+    kinds = {p.number: k.paper_kind(p.kind) for p in k.papers}
     return f"{kinds[number]} {number}" if number in kinds else f"Vorlage {number}"
 
 
@@ -642,7 +642,7 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
             )
             evidence.append(
                 observed(
-                    f"In Vorbereitung: Beschlussvorlage {paper.number} „{paper.subject}“, zuerst am "
+                    f"In Vorbereitung: {k.paper_kind(paper.kind)} {paper.number} „{paper.subject}“, zuerst am "
                     f"{german_date(first.date)}: {k.committee(first.committee).name}, {first.role}{decision}.",
                     at("vorlagen/*.yaml", "vorlage", "beratungsfolge"),
                 )
