@@ -307,7 +307,7 @@ class Agreement:
         a Land that is Träger for a Bezirk with the Bezirksamt that represents it (a notice to
         'dem Land Berlin' would not say which of its Jugendämter; Berlin review)."""
         dative = with_article(self.organiser.name, "dat")
-        if self.organiser.name != self.concept.municipality.name and self.concept.municipality.kind == "Bezirk":
+        if self.organiser.name != self.concept.municipality.name and self.concept.municipality.is_bezirk:
             return f"{dative}, {self.concept.represented_by}" if self.concept.represented_by else dative
         return dative
 

@@ -316,7 +316,7 @@ class Concept:
         # a Bezirk's office named only 'Bezirksamt' there takes the Bezirk's short name
         listed = next((c for c in self.committees if c.kind == executive.name), None)
         name = listed.name if listed else executive.name
-        if name == executive.name and self.municipality.kind == "Bezirk":
+        if name == executive.name and self.municipality.is_bezirk:
             name = f"{name} {self.municipality.short_name}"
         return f"vertreten durch {committee_forms(name).acc}"
 

@@ -305,16 +305,27 @@ class Municipality(Item, title="Kommune"):
         return with_article(self.name, "in", "in ")
 
     @property
+    def is_bezirk(self) -> bool:
+        """A Bezirk of Berlin or Hamburg: no Kommune, no legal person, no means of its own."""
+        return self.kind == "Bezirk"
+
+    @property
+    def is_own_carrier(self) -> bool:
+        """The municipality is itself the Träger der öffentlichen Jugendhilfe (not the Land
+        Berlin for a Bezirk)."""
+        return self.youth_welfare_authority == self.name
+
+    @property
     def politics(self) -> str:
         """'Kommunalpolitik' – a Bezirk of Berlin or Hamburg is no Kommune: 'Bezirkspolitik'
         (Berlin review)."""
-        return "Bezirkspolitik" if self.kind == "Bezirk" else "Kommunalpolitik"
+        return "Bezirkspolitik" if self.is_bezirk else "Kommunalpolitik"
 
     @property
     def own_share_term(self) -> str:
         """What pays the Zuschussbedarf: 'kommunaler Eigenanteil' – a Bezirk's money is the Land's,
         allotted in its Bezirkshaushaltsplan: 'Eigenanteil des Bezirks' (Berlin review)."""
-        return "Eigenanteil des Bezirks" if self.kind == "Bezirk" else "kommunaler Eigenanteil"
+        return "Eigenanteil des Bezirks" if self.is_bezirk else "kommunaler Eigenanteil"
 
     @property
     def authority_nominative(self) -> str:
@@ -326,7 +337,7 @@ class Municipality(Item, title="Kommune"):
     def own_means(self) -> str:
         """Where the Zuschussbedarf comes from: 'aus eigenen Mitteln' – for a Bezirk 'aus seinem
         Bezirkshaushalt' (the Land allots its means; Berlin review)."""
-        return "aus seinem Bezirkshaushalt" if self.kind == "Bezirk" else "aus eigenen Mitteln"
+        return "aus seinem Bezirkshaushalt" if self.is_bezirk else "aus eigenen Mitteln"
 
     @property
     def own_share_label(self) -> str:
