@@ -728,3 +728,32 @@ def test_counties_are_known_by_their_names():
 
     assert all(map(is_county_name, ["Landkreis Nachbarkreis", "Kreis Lippe", "Rhein-Sieg-Kreis", "Bodenseekreis"]))
     assert not any(map(is_county_name, ["Region Hannover", "Stadt Musterstadt", "Kreisverband Musterkreis e. V."]))
+
+
+def test_in_a_hamburg_bezirk_the_freie_und_hansestadt_is_the_traeger(inputs):
+    """Hamburg is örtlicher Träger for its Bezirke (§ 1 AG SGB VIII Hamburg): a Bezirksamt as
+    'traeger' is warned about, and the Freie und Hansestadt declines with its article."""
+
+    def municipality(carrier):
+        def change(data):
+            data["kommune"].update(bundesland="Hamburg", art="Bezirk", name="Bezirk Musterkreis", traeger=carrier)
+            data["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = "Bezirksamtsleiterin"
+
+        return change
+
+    inputs.edit("kommune.yaml", municipality("Bezirksamt Musterkreis"))
+    (warning,) = [w for w in inputs.warnings() if w.where.path == ("kommune", "traeger")]
+    assert "ist in Hamburg die Freie und Hansestadt Hamburg (§ 1 AG SGB VIII" in warning.message
+    assert warning.suggestion == "traeger: Freie und Hansestadt Hamburg"
+
+    def carrier(data):
+        next(o for o in data["traeger"] if o["id"] == "landkreis")["name"] = "Freie und Hansestadt Hamburg"
+
+    inputs.edit("kommune.yaml", municipality("Freie und Hansestadt Hamburg")).edit("akteure.yaml", carrier)
+    basis, agreement = _legal_bases_and_agreement(inputs)
+    assert (
+        "Örtlicher Träger der öffentlichen Jugendhilfe ist die Freie und Hansestadt Hamburg nach § 1 AG SGB VIII."
+        in basis
+    )
+    assert "Diese Vereinbarung schließen die Freie und Hansestadt Hamburg als örtlicher Träger" in agreement
+    assert "gegenüber der Freien und Hansestadt Hamburg" in agreement

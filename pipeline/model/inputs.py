@@ -240,10 +240,23 @@ def name_gender(name: str) -> str | None:
     return next((g for g, words in _NAME_GENDER.items() if first in words), None)
 
 
+#: Names whose first word is an adjective and declines with the article.
+_DECLINED_NAMES = {
+    "Freie und Hansestadt Hamburg": {
+        "nom": "die Freie und Hansestadt Hamburg",
+        "acc": "die Freie und Hansestadt Hamburg",
+        "dat": "der Freien und Hansestadt Hamburg",
+        "in": "in der Freien und Hansestadt Hamburg",
+    },
+}
+
+
 def with_article(name: str, case: str, bare: str = "") -> str:
     """A public body's name with its article in a case ('nom', 'acc', 'dat', or 'in' for the
-    phrase with 'in'): 'das Land Berlin', 'dem Landkreis Musterkreis'; `bare` before a name
-    whose first word tells no gender ('in Musterstadt')."""
+    phrase with 'in'): 'das Land Berlin', 'dem Landkreis Musterkreis', 'der Freien und
+    Hansestadt Hamburg'; `bare` before a name whose first word tells no gender ('in Musterstadt')."""
+    if name in _DECLINED_NAMES:
+        return _DECLINED_NAMES[name][case]
     gender = name_gender(name)
     return (_ARTICLES[case][gender] if gender else bare) + name
 

@@ -27,6 +27,7 @@ from pipeline.model.inputs import (
     Paper,
     ResourceFile,
     consulting_bodies_pay,
+    with_article,
 )
 from pipeline.model.procedure import Procedure, is_executive, procedure_for, youth_committee_basis
 from pipeline.model.types import COUNCIL_KINDS
@@ -639,7 +640,9 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
 #: (Berlin is örtlicher and überörtlicher Träger at once, § 33 AG KJHG – the Senat's answer to a
 #: Kleine Anfrage, juramagazin.de/72162.html).
 STATE_AS_CARRIER = {
-    "Berlin": ("Land Berlin", "§ 33 AG KJHG; das Bezirksamt vertritt es, § 36 Abs. 2 Buchst. a BezVG")
+    "Berlin": ("Land Berlin", "§ 33 AG KJHG; das Bezirksamt vertritt es, § 36 Abs. 2 Buchst. a BezVG"),
+    # § 1 AG SGB VIII Hamburg; § 2: die Bezirksämter nehmen die übertragenen Aufgaben wahr
+    "Hamburg": ("Freie und Hansestadt Hamburg", "§ 1 AG SGB VIII; das Bezirksamt nimmt die Aufgaben wahr, § 2"),
 }
 
 
@@ -655,8 +658,9 @@ def a_bezirk_is_no_carrier(parsed: Parsed) -> Iterator[Finding]:
     if expected is not None and municipality.municipality.youth_welfare_authority != expected[0]:
         yield Finding(
             at("kommune.yaml", "kommune", "traeger"),
-            f"Örtlicher Träger der öffentlichen Jugendhilfe ist in {municipality.municipality.state} das "
-            f"{expected[0]} ({expected[1]}), nicht '{municipality.municipality.youth_welfare_authority}'.",
+            f"Örtlicher Träger der öffentlichen Jugendhilfe ist in {municipality.municipality.state} "
+            f"{with_article(expected[0], 'nom')} ({expected[1]}), nicht "
+            f"'{municipality.municipality.youth_welfare_authority}'.",
             WARNING,
             suggestion=f"traeger: {expected[0]}",
         )
