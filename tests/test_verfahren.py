@@ -757,3 +757,19 @@ def test_in_a_hamburg_bezirk_the_freie_und_hansestadt_is_the_traeger(inputs):
     )
     assert "Diese Vereinbarung schließen die Freie und Hansestadt Hamburg als örtlicher Träger" in agreement
     assert "gegenüber der Freien und Hansestadt Hamburg" in agreement
+
+
+def test_a_berlin_bvv_asks_the_bezirksamt_rather_than_instructing_it(inputs):
+    """'Das Bezirksamt wird beauftragt' in a BVV proposal: the BVV 'ersucht' it (§ 13 BezVG)
+    outside the matters of § 12 Abs. 2 BezVG (Berlin review); elsewhere no such warning."""
+    paper = BESCHLUSS.removeprefix("vorlagen/")
+
+    def warned(point, state):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state, art="Bezirk"))
+        inputs.edit_paper(paper, lambda d: d.update(beschlussvorschlag=[*d["beschlussvorschlag"][:1], point]))
+        return [w for w in inputs.warnings() if "§ 13 BezVG" in w.message]
+
+    (warning,) = warned("Das Bezirksamt wird beauftragt, jährlich zu berichten.", "Berlin")
+    assert warning.where.path == ("vorlage", "beschlussvorschlag", 1)
+    assert warned("Das Bezirksamt wird ersucht, jährlich zu berichten.", "Berlin") == []
+    assert warned("Das Bezirksamt wird beauftragt, jährlich zu berichten.", "Hamburg") == []

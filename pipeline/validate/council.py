@@ -372,6 +372,30 @@ def _bare_name(name: str) -> str:
     return " ".join(w for w in name.split() if w not in ("Dr.", "Prof.", "Dr.-Ing.", "Dipl.-Ing.", "med."))
 
 
+#: A Berlin BVV asks the Bezirksamt ('ersucht') rather than instructing it, outside the matters
+#: it decides itself (§ 12 Abs. 2, § 13 BezVG; bezirksverwaltungsrecht.berlin, §§ 12, 13).
+_INSTRUCTS = re.compile(r"\bbeauftragt\b")
+
+
+@PAPER_RULES.rule("bvv-ersucht")
+def a_bvv_asks_its_bezirksamt(case: PaperCase) -> Iterator[Finding]:
+    """'Das Bezirksamt wird beauftragt …' in a Berlin BVV's proposal: the BVV decides only the
+    matters of § 12 Abs. 2 BezVG and otherwise recommends or 'ersucht' (§ 13 BezVG; Berlin
+    review). A warning: the matter may be one of § 12 Abs. 2."""
+    procedure = case.council.procedure
+    if procedure is None or procedure.state != "Berlin":
+        return
+    for index, point in enumerate(case.paper.proposal):
+        if _INSTRUCTS.search(point) and "Bezirksamt" in point:
+            yield Finding(
+                at(case.name, "vorlage", "beschlussvorschlag", index),
+                "Die Bezirksverordnetenversammlung ersucht das Bezirksamt (§ 13 BezVG); beauftragen kann sie es "
+                "nur in den Angelegenheiten, die sie nach § 12 Abs. 2 BezVG selbst entscheidet. Bitte prüfen: "
+                "„Das Bezirksamt wird ersucht, …“.",
+                WARNING,
+            )
+
+
 @PAPER_RULES.rule("unterzeichnung-in-vertretung")
 def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
     """Where the head of the administration submits the papers (no Magistrat), a paper signed by
