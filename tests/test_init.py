@@ -162,3 +162,26 @@ def test_a_new_municipalitys_concept_reads_its_few_entries_as_a_whole(tmp_path):
         f"in Produkten veranschlagt, für die der {committee.name} fachlich zuständig ist; beschlossen werden sie"
         in plain["konzept/13_politische_verankerung.html.j2"]
     )
+
+
+def test_a_single_indicator_is_named_in_the_singular(tmp_path):
+    """'Stand der Indikatoren: er ist noch nicht erhoben' read 'er' as the Stand (code review):
+    a concept with one indicator says 'Der einzige Indikator ist noch nicht erhoben.'"""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    folder = tmp_path / "neustadt"
+    assert _init(folder, "--art", "kreisfreie Stadt", "--bundesland", "Hessen").exit_code == 0
+    goals = yaml.safe_load((folder / "ziele.yaml").read_text(encoding="utf-8"))
+    impact = goals["ziele"][0]["id"]
+    goals["ziele"] = goals["ziele"][:1]  # the Wirkungsziel alone, with its one indicator
+    (folder / "ziele.yaml").write_text(yaml.safe_dump(goals, allow_unicode=True), encoding="utf-8")
+    measures = yaml.safe_load((folder / "massnahmen.yaml").read_text(encoding="utf-8"))
+    for measure in measures["massnahmen"]:
+        measure["ziele"] = [impact]
+    (folder / "massnahmen.yaml").write_text(yaml.safe_dump(measures, allow_unicode=True), encoding="utf-8")
+    concept = check_folder(folder).concept
+    assert sum(len(g.indicators) for g in concept.goals) == 1
+    summary = lxml.html.fromstring(concept_chapters(concept)["konzept/00b_kurzfassung.html.j2"]).text_content()
+    assert "Der einzige Indikator ist noch nicht erhoben." in " ".join(summary.split())
