@@ -773,3 +773,25 @@ def test_a_berlin_bvv_asks_the_bezirksamt_rather_than_instructing_it(inputs):
     assert warning.where.path == ("vorlage", "beschlussvorschlag", 1)
     assert warned("Das Bezirksamt wird ersucht, jährlich zu berichten.", "Berlin") == []
     assert warned("Das Bezirksamt wird beauftragt, jährlich zu berichten.", "Hamburg") == []
+
+
+def test_the_sender_is_the_authority_the_land_names(inputs):
+    """Bavarian documents come from the 'Landratsamt Musterkreis' (Art. 37 Abs. 1 LKrO: the
+    Kreis' authority), a Berlin Bezirk's from its Bezirksamt, which acts for the Land; elsewhere
+    from the municipality itself (Bavarian and Berlin reviews)."""
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_agreement, render_paper
+
+    def senders():
+        concept = inputs.check().concept
+        view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+        return render_paper(view).author, render_agreement(concept.agreement).author
+
+    paper, agreement = senders()
+    assert paper.startswith("Landkreis Musterkreis, ") and agreement.startswith("Landkreis Musterkreis")
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    paper, agreement = senders()
+    assert paper.startswith("Landratsamt Musterkreis, ") and agreement.startswith("Landratsamt Musterkreis")
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
+    paper, _ = senders()
+    assert paper.startswith("Bezirksamt Musterkreis, ")

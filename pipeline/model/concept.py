@@ -309,16 +309,34 @@ class Concept:
     def represented_by(self) -> str | None:
         """'vertreten durch den Magistrat' where a collegial organ represents the municipality
         (§ 71 Abs. 1 HGO, § 45 HKO) and so heads its signature, not the Jugendamt; None elsewhere."""
+        name = self._executive_name
+        return f"vertreten durch {committee_forms(name).acc}" if name is not None else None
+
+    @property
+    def _executive_name(self) -> str | None:
+        """The collegial organ that submits the papers by its name in gremien.yaml: 'Bezirksamt
+        Neuhafen', not any Bezirksamt (Berlin review); a Bezirk's office named only 'Bezirksamt'
+        there takes the Bezirk's short name."""
         executive = self.submitting_executive
         if executive is None:
             return None
-        # by its name in gremien.yaml: 'das Bezirksamt Neuhafen', not any Bezirksamt (Berlin review);
-        # a Bezirk's office named only 'Bezirksamt' there takes the Bezirk's short name
         listed = next((c for c in self.committees if c.kind == executive.name), None)
         name = listed.name if listed else executive.name
         if name == executive.name and self.municipality.is_bezirk:
             name = f"{name} {self.municipality.short_name}"
-        return f"vertreten durch {committee_forms(name).acc}"
+        return name
+
+    @property
+    def issuing_authority(self) -> str:
+        """Who sends the documents: the municipality ('Landkreis Musterkreis'), its Landratsamt
+        where the Land names it the Kreis' authority ('Landratsamt Musterkreis', Bavarian review),
+        or the Bezirksamt of a Bezirk, which acts for the Land (Berlin review)."""
+        procedure = self.procedure
+        if procedure is not None and procedure.authority:
+            return f"{procedure.authority} {self.municipality.short_name}"
+        if self.municipality.is_bezirk and self._executive_name:
+            return self._executive_name
+        return self.municipality.name
 
     @property
     def reporter(self) -> str:

@@ -141,6 +141,9 @@ class Procedure(_Data):
     youth_welfare_law: str = Field(alias="jugendhilfegesetz")
     provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
+    #: The authority through which the municipality acts, where the Land names it ('Landratsamt'
+    #: in Bayern, Art. 37 Abs. 1 LKrO): the sender of its documents.
+    authority: str | None = Field(default=None, alias="behoerde")
     #: The papers' kinds as the Land's council offices call them, where they differ ('Vorlage zur
     #: Beschlussfassung' in a Berlin BVV).
     paper_kinds: dict[str, str] = Field(default_factory=dict, alias="vorlagenarten")
