@@ -172,6 +172,13 @@ def around(sentence: str, word: str, limit: int = 90) -> str:
     return "… " + flat[start:]
 
 
+def _word_warning(passage: Passage, word: str, message: str) -> Finding:
+    """A warning about a word in a text, quoting the sentence it stands in from a little before
+    the word (the rules on another Land's laws, bodies and institutions)."""
+    sentence = next((s for s in sentences(passage.text) if word in s.replace("\u00a0", " ")), passage.text)
+    return _warning(passage, around(sentence, word), message)
+
+
 def _warning(passage: Passage, sentence: str, message: str, suggestion: str | None = None) -> Finding:
     text = f"„{excerpt(sentence)}“ – {message}"
     if suggestion:
@@ -489,14 +496,10 @@ def laws_of_the_own_land(concept: Concept) -> Iterator[Finding]:
         if "§" not in passage.text and "Art." not in passage.text:
             continue  # a law is cited by its paragraph or article
         for short, land in foreign_laws_in(passage.text, state):
-            sentence = next(
-                (s for s in sentences(passage.text) if short in s.replace("\u00a0", " ")), passage.text
-            )
-            sentence = around(sentence, short)
             title = STATE_LAWS[land][short]
-            yield _warning(
+            yield _word_warning(
                 passage,
-                sentence,
+                short,
                 f"{short} ({title}) gilt in {land}; die Kommune liegt in {state} (kommune.yaml: bundesland). "
                 "Bitte die Vorschrift des eigenen Landes nennen.",
             )
@@ -546,10 +549,9 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
         ):
             if word in known:
                 continue
-            sentence = around(next((s for s in sentences(passage.text) if word in s), passage.text), word)
-            yield _warning(
+            yield _word_warning(
                 passage,
-                sentence,
+                word,
                 f"Der Text nennt '{word}'; für diese Kommune ({place}) führt gremien.yaml kein solches Gremium, "
                 "und das Landesrecht kennt es hier nicht. Bitte das eigene Gremium nennen.",
             )
@@ -634,10 +636,9 @@ def institutions_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             word = state_word_in(passage.text, state)
             if word is None:
                 continue
-            sentence = around(next((s for s in sentences(passage.text) if word in s), passage.text), word)
-            yield _warning(
+            yield _word_warning(
                 passage,
-                sentence,
+                word,
                 f"Der Text nennt '{word}'{'' if word == state else f' ({state})'}; die Kommune liegt in {own}. "
                 "Stammt er aus den Unterlagen einer anderen Kommune, bitte die Stelle des eigenen Landes nennen.",
             )
