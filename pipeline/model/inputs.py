@@ -233,6 +233,18 @@ _ARTICLES = {
 }
 
 
+def own_share_term(kind: str) -> str:
+    """What pays the Zuschussbedarf: 'kommunaler Eigenanteil' – a Bezirk's money is the Land's,
+    allotted in its Bezirkshaushaltsplan: 'Eigenanteil des Bezirks' (Berlin review)."""
+    return "Eigenanteil des Bezirks" if kind == "Bezirk" else "kommunaler Eigenanteil"
+
+
+def own_share_label(kind: str) -> str:
+    """'Kommunaler Eigenanteil (Zuschussbedarf)': the own share's row in the money tables."""
+    term = own_share_term(kind)
+    return f"{term[:1].upper()}{term[1:]} (Zuschussbedarf)"
+
+
 def name_gender(name: str) -> str | None:
     """'m' for 'der Landkreis …', 'f' for 'die Stadt …', 'n' for 'das Land Berlin', None for a
     bare place name or another name."""
@@ -336,9 +348,8 @@ class Municipality(Item, title="Kommune"):
 
     @property
     def own_share_term(self) -> str:
-        """What pays the Zuschussbedarf: 'kommunaler Eigenanteil' – a Bezirk's money is the Land's,
-        allotted in its Bezirkshaushaltsplan: 'Eigenanteil des Bezirks' (Berlin review)."""
-        return "Eigenanteil des Bezirks" if self.is_bezirk else "kommunaler Eigenanteil"
+        """What pays the Zuschussbedarf (:func:`own_share_term`)."""
+        return own_share_term(self.kind)
 
     @property
     def authority_nominative(self) -> str:
@@ -354,8 +365,8 @@ class Municipality(Item, title="Kommune"):
 
     @property
     def own_share_label(self) -> str:
-        """'Kommunaler Eigenanteil (Zuschussbedarf)': the own share's row in the money tables."""
-        return f"{self.own_share_term[:1].upper()}{self.own_share_term[1:]} (Zuschussbedarf)"
+        """The own share's row in the money tables (:func:`own_share_label`)."""
+        return own_share_label(self.kind)
 
     @property
     def political_bodies_term(self) -> str:

@@ -18,20 +18,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pipeline.formatting import enumeration, euro, german_date, number, with_note
-from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position
+from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position, own_share_label
+from pipeline.model.kinds import MunicipalityKind
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES, SOURCE_GENITIVES
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
 
 #: How the tables call the municipality's own share.
-OWN_SHARE = "Kommunaler Eigenanteil (Zuschussbedarf)"
-#: Every label the own share's row may have (:attr:`Municipality.own_share_label`): the row is
-#: a formula, not a source, in the workbook and the charts.
-OWN_SHARES = frozenset({OWN_SHARE, "Eigenanteil des Bezirks (Zuschussbedarf)"})
+OWN_SHARE = own_share_label("Landkreis")
+#: Every label the own share's row may have, one per kind of municipality: the row is a
+#: formula, not a source, in the workbook and the charts.
+OWN_SHARES = frozenset(own_share_label(kind) for kind in get_args(MunicipalityKind))
 #: How the tables call the network's coordination, which is no measure.
 COORDINATION_LABEL = "Netzwerkkoordination"
 #: How the tables call what the coordination's budget pays freelance and volunteer actors for their network time.
