@@ -796,6 +796,8 @@ def test_the_sender_is_the_authority_the_land_names(inputs):
     assert senders()[0].startswith("Landratsamt Musterkreis, ")  # § 1 Abs. 3 LKrO BW
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
     assert senders()[0].startswith("Landratsamt Musterkreis, ")  # § 1 Abs. 4 SächsLKrO
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
+    assert senders()[0].startswith("Landratsamt Musterkreis, ")  # § 111 Abs. 1 ThürKO
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
     paper, _ = senders()
     assert paper.startswith("Bezirksamt Musterkreis, ")
