@@ -801,3 +801,84 @@ def test_the_sender_is_the_authority_the_land_names(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
     paper, _ = senders()
     assert paper.startswith("Bezirksamt Musterkreis, ")
+
+
+def test_a_hessian_kreisausschuss_meets_in_private(inputs):
+    """In Hessen the Kreisausschuss, the Landkreis' administrative board, meets in private as the
+    Magistrat does (§ 42 HKO i. V. m. § 67 Abs. 1 Satz 1 HGO; Hessian review): its row of a
+    public paper's Beratungsfolge says so, the committees' rows do not."""
+    concept = inputs.check().concept
+    by_kind = {c.kind: c for c in concept.committees}
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))
+    hessian = inputs.check().concept
+    assert hessian.meets_in_private(by_kind["Kreisausschuss"])
+    assert not hessian.meets_in_private(by_kind["Jugendhilfeausschuss"])
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    assert not inputs.check().concept.meets_in_private(by_kind["Kreisausschuss"])
+
+
+def test_a_paper_the_kreisausschuss_never_dealt_with_is_not_its_paper(inputs):
+    """In Hessen the Kreisausschuss submits the papers it resolves on; a committee's paper
+    without it in the Beratungsfolge comes from the Landrätin – header, signature and OParl
+    record agree (it said 'Vorlage von Kreisausschuss', 'Der Kreisausschuss', while OParl named
+    no originator; Hessian review)."""
+    from pipeline.model.papers import paper_views
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    with_it, without = views["JHA/2026/030"], views["GA/2026/027"]
+    assert [c.kind for c in with_it.committees].count("Kreisausschuss") == 1
+    assert with_it.submitter == "Kreisausschuss" and with_it.signature[0] == "Der Kreisausschuss"
+    assert "Kreisausschuss" not in [c.kind for c in without.committees]
+    assert without.submitter == "Landrätin Dr. Anna Berger"
+    assert "Der Kreisausschuss" not in without.signature
+
+
+def test_a_hessian_council_instructs_its_kreisausschuss_not_the_administration(inputs):
+    """'Die Verwaltung wird beauftragt' in a Hessian Kreistag's proposal: the Kreisausschuss
+    runs the administration and carries out the decisions, so the proposal names it (Hessian
+    review); in Niedersachsen the administration is instructed as written."""
+    paper = BESCHLUSS.removeprefix("vorlagen/")
+
+    def warned(state):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+        return [w for w in inputs.warnings() if "Beschlussvorschlag richtet sich" in w.message]
+
+    assert warned("Niedersachsen") == []
+    found = warned("Hessen")
+    assert [w.where.path for w in found] == [("vorlage", "beschlussvorschlag", i) for i in (1, 2, 3)], found
+    assert (
+        "In einem Landkreis in Hessen führt der Kreisausschuss die Beschlüsse aus (§ 41 HKO)" in found[0].message
+    )
+    assert "„Der Kreisausschuss wird beauftragt, …“" in found[0].message
+    inputs.edit_paper(
+        paper,
+        lambda d: d.update(
+            beschlussvorschlag=[p.replace("Die Verwaltung", "Der Kreisausschuss") for p in d["beschlussvorschlag"]]
+        ),
+    )
+    assert warned("Hessen") == []
+
+
+def test_titles_and_municipal_forms_of_another_land_are_warned_about(inputs):
+    """'Erster Kreisrat' and 'Samtgemeinde' are Niedersachsen's: copied into a Hessian
+    Landkreis' texts, validate names the Land's own title where it is known (Hessian and
+    Baden-Württemberg reviews); at home they pass."""
+
+    def found(state):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+        return [w for w in inputs.warnings() if "gibt es in " in w.message]
+
+    assert found("Niedersachsen") == []
+    hessian = found("Hessen")
+    signer = [w for w in hessian if w.where.file.endswith("sa-2026-041-sgb2.yaml")]
+    assert [w.where.path for w in signer] == [("vorlage", "unterzeichnung", "amtsbezeichnung")]
+    assert signer[0].message.endswith(
+        "'Erster Kreisrat' gibt es in Niedersachsen (§ 108 Abs. 1 Nr. 4 NKomVG); die Kommune liegt in Hessen. "
+        "Hier heißt es: Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter."
+    )
+    forms = [w for w in hessian if "'Samtgemeinde" in w.message]
+    assert ("kommune", "sozialraeume", 2, "name") in [w.where.path for w in forms]
+    bavarian = [w for w in found("Bayern") if "Erster Kreisrat" in w.message]
+    assert bavarian and "Bitte die Bezeichnung des eigenen Landes verwenden." in bavarian[0].message
+    assert any("Kreisdirektorin oder Kreisdirektor" in w.message for w in found("Nordrhein-Westfalen"))

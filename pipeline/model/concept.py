@@ -389,11 +389,16 @@ class Concept:
     @property
     def submitter(self) -> str | None:
         """Who submits the papers, for their header: the Magistrat or Kreisausschuss where a collegial
-        organ does ('Magistrat'), else the head of the administration by name and title ('Landrätin
-        Dr. Anna Berger') or, unnamed, by both titles ('Landrätin oder Landrat')."""
-        procedure, head, executive = self.procedure, self.municipality.head, self.submitting_executive
-        if executive is not None:
-            return executive.name
+        organ does ('Magistrat'), else the head of the administration (:attr:`head_submitter`)."""
+        executive = self.submitting_executive
+        return executive.name if executive is not None else self.head_submitter
+
+    @property
+    def head_submitter(self) -> str | None:
+        """The head of the administration as submitter, by name and title ('Landrätin Dr. Anna
+        Berger') or, unnamed, by both titles ('Landrätin oder Landrat'): where no collegial organ
+        submits, and for a paper that such an organ does not resolve on."""
+        procedure, head = self.procedure, self.municipality.head
         if head is not None:
             return f"{head.title} {head.name}"
         return procedure.head.pair if procedure is not None else None

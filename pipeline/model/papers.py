@@ -443,16 +443,33 @@ class PaperView:
     # who signs it --------------------------------------------------------------------------
 
     @property
+    def executive(self) -> Committee | None:
+        """The collegial organ that submits papers in this Land (Magistrat, Kreisausschuss in
+        Hessen, Bezirksamt), where it resolves on this one: a paper it never dealt with is not
+        its paper, and its header, signature and OParl record say so alike (Hessian review)."""
+        if self.concept.submitting_executive is None:
+            return None
+        return next((c for c in self.committees if self.concept.is_executive(c)), None)
+
+    @property
+    def submitter(self) -> str | None:
+        """Who submits the paper, for its header: the collegial organ where it resolves on the
+        paper ('Kreisausschuss'), else the head of the administration ('Landrätin Dr. Anna Berger')."""
+        if self.concept.submitting_executive is not None and self.executive is None:
+            return self.concept.head_submitter
+        return self.concept.submitter
+
+    @property
     def signature(self) -> list[str]:
-        """The signature block at the end, line by line: in a Land where a collegial organ
-        submits the papers its name with the article ('Der Magistrat'), then the head of the
-        administration by name and title ('Dr. Anna Berger', 'Landrätin'), or whoever the paper
-        names as signing instead (a Dezernentin; the general deputy 'In Vertretung'); empty if
-        neither is known."""
+        """The signature block at the end, line by line: where a collegial organ submits the
+        paper its name with the article ('Der Magistrat'), then the head of the administration
+        by name and title ('Dr. Anna Berger', 'Landrätin'), or whoever the paper names as
+        signing instead (a Dezernentin; the general deputy 'In Vertretung'); empty if neither is
+        known."""
         executive, head = self.concept.submitting_executive, self.concept.municipality.head
         signer = self.paper.signer
         lines = []
-        if executive is not None:
+        if executive is not None and self.executive is not None:
             lines.append(sentence_start(committee_forms(executive.name).nom))
         if signer is not None:
             lines += [*(["In Vertretung"] if signer.deputy else []), signer.name, signer.title]

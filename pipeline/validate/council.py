@@ -396,6 +396,32 @@ def a_bvv_asks_its_bezirksamt(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+_ADMINISTRATION_INSTRUCTED = re.compile(r"\b[Dd]ie Verwaltung wird (beauftragt|gebeten|ersucht)\b")
+
+
+@PAPER_RULES.rule("verwaltungsorgan-beauftragen")
+def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
+    """'Die Verwaltung wird beauftragt …' where a collegial organ runs the administration and
+    carries out the council's decisions (the Magistrat, § 66 Abs. 1 HGO; the Hessian
+    Kreisausschuss, § 41 HKO): the council instructs that organ by name (Hessian review). Not in
+    Berlin, whose BVV asks its Bezirksamt (rule 'bvv-ersucht')."""
+    procedure = case.council.procedure
+    executive = procedure.submitting_executive if procedure is not None else None
+    if procedure is None or executive is None or procedure.state == "Berlin":
+        return
+    for index, point in enumerate(case.paper.proposal):
+        found = _ADMINISTRATION_INSTRUCTED.search(point)
+        if found:
+            yield Finding(
+                at(case.name, "vorlage", "beschlussvorschlag", index),
+                f"{_procedure_text(procedure)} führt {_forms(executive.name, executive.gender).nom} die Beschlüsse "
+                f"aus ({procedure.submission.legal_basis}); der Beschlussvorschlag richtet sich an "
+                f"{_accusative_pronoun(executive.gender)}: „{_capitalised(_forms(executive.name, executive.gender).nom)} "
+                f"wird {found[1]}, …“ statt „Die Verwaltung wird {found[1]}, …“.",
+                WARNING,
+            )
+
+
 @PAPER_RULES.rule("unterzeichnung-in-vertretung")
 def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
     """Where the head of the administration submits the papers (no Magistrat), a paper signed by

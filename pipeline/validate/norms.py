@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -641,4 +641,91 @@ def institutions_of_the_own_land(concept: Concept) -> Iterator[Finding]:
                 word,
                 f"Der Text nennt '{word}'{'' if word == state else f' ({state})'}; die Kommune liegt in {own}. "
                 "Stammt er aus den Unterlagen einer anderen Kommune, bitte die Stelle des eigenen Landes nennen.",
+            )
+
+
+@dataclass(frozen=True)
+class LandTerm:
+    """A title or kind of municipality only some Länder have: how texts write it, where it
+    exists, and what the same thing is called in the other Länder where known."""
+
+    pattern: re.Pattern[str]
+    states: tuple[str, ...]
+    basis: str
+    instead: Mapping[str, str] = field(default_factory=dict)
+
+
+#: The general deputy of a Landrat by the Land's title (Wikipedia, 'Erster Kreisbeigeordneter':
+#: Kreisdirektor NRW § 47 KrO, Erster Landesbeamter BW, Erster Kreisbeigeordneter HE/RP/SL, Erster
+#: Kreisrat NI § 108 Abs. 1 Nr. 4 NKomVG, Erster Beigeordneter BB/LSA), and municipal forms of one
+#: Land (Samtgemeinde §§ 97 ff. NKomVG; Verbandsgemeinde in RP and LSA). Hessian and
+#: Baden-Württemberg reviews: 'Erster Kreisrat' and 'Samtgemeinde' stayed in copied texts.
+_DEPUTY_TITLES = {
+    "Niedersachsen": "Erste Kreisrätin oder Erster Kreisrat",
+    "Nordrhein-Westfalen": "Kreisdirektorin oder Kreisdirektor",
+    "Baden-Württemberg": "Erste Landesbeamtin oder Erster Landesbeamter",
+    "Hessen": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
+    "Rheinland-Pfalz": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
+    "Saarland": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
+    "Brandenburg": "Erste Beigeordnete oder Erster Beigeordneter",
+    "Sachsen-Anhalt": "Erste Beigeordnete oder Erster Beigeordneter",
+}
+LAND_TERMS = (
+    LandTerm(
+        re.compile(r"\bErste[nrs]? Kreisr(?:ätin|at(?:e?s)?)\b"),
+        ("Niedersachsen",),
+        "§ 108 Abs. 1 Nr. 4 NKomVG",
+        _DEPUTY_TITLES,
+    ),
+    LandTerm(
+        re.compile(r"\bKreisdirektor(?:in|s|en)?\b"), ("Nordrhein-Westfalen",), "§ 47 KrO NRW", _DEPUTY_TITLES
+    ),
+    LandTerm(
+        re.compile(r"\bErste[nrs]? Landesbeamt(?:in|e[nr]?)\b"),
+        ("Baden-Württemberg",),
+        "§ 42 Abs. 5 LKrO",
+        _DEPUTY_TITLES,
+    ),
+    LandTerm(
+        re.compile(r"\bErste[nrs]? Kreisbeigeordnet(?:e[nr]?)?\b"),
+        ("Hessen", "Rheinland-Pfalz", "Saarland"),
+        "Kommunalrecht dieser Länder",
+        _DEPUTY_TITLES,
+    ),
+    LandTerm(re.compile(r"\bSamtgemeinde(?:n)?\b"), ("Niedersachsen",), "§§ 97 ff. NKomVG"),
+    LandTerm(
+        re.compile(r"\bVerbandsgemeinde(?:n)?\b"),
+        ("Rheinland-Pfalz", "Sachsen-Anhalt"),
+        "Kommunalrecht dieser Länder",
+    ),
+)
+
+
+def _states_text(states: tuple[str, ...]) -> str:
+    return states[0] if len(states) == 1 else ", ".join(states[:-1]) + " und " + states[-1]
+
+
+@WARNINGS.rule("begriffe-anderer-laender")
+def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
+    """'Erster Kreisrat' under a Hessian paper, 'Samtgemeinden' in a Bavarian Landkreis: a title
+    or kind of municipality that only other Länder have was copied from another municipality's
+    texts (Hessian and Baden-Württemberg reviews). A warning: a neighbour's may be meant."""
+    own = concept.municipality.state
+    texts = read(concept)
+    terms = [t for t in LAND_TERMS if own not in t.states and t.pattern.search(texts.joined)]
+    for passage in texts.passages:
+        for term in terms:
+            found = term.pattern.search(passage.text)
+            if found is None:
+                continue
+            instead = term.instead.get(own)
+            yield _word_warning(
+                passage,
+                found[0],
+                f"'{found[0]}' gibt es in {_states_text(term.states)} ({term.basis}); die Kommune liegt in {own}. "
+                + (
+                    f"Hier heißt es: {instead}."
+                    if instead
+                    else "Bitte die Bezeichnung des eigenen Landes verwenden."
+                ),
             )
