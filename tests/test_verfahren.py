@@ -587,6 +587,25 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
     assert "Haushaltssatzung" not in text
 
 
+def test_a_baden_wuerttemberg_budget_is_erlassen_not_bekannt_gemacht(inputs):
+    """§ 83 Abs. 1 GemO BW: the provisional budget lasts while the Haushaltssatzung is 'noch nicht
+    erlassen' (Baden-Württemberg review: the paper said 'bekannt gemacht', the words of most
+    other Länder)."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Baden-Württemberg"))
+    view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    assert (
+        "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht erlassen, gilt die vorläufige "
+        "Haushaltsführung (§ 83 GemO i. V. m. der LKrO)"
+    ) in text
+    assert "wenn die Haushaltssatzung erlassen ist" in text and "bekannt gemacht" not in text
+
+
 def test_a_bezirk_pays_its_share_from_its_bezirkshaushalt(inputs):
     """A Bezirk has no means of its own but those the Land allots in its Bezirkshaushaltsplan:
     the own share is the 'Eigenanteil des Bezirks', paid 'aus seinem Bezirkshaushalt' (Berlin

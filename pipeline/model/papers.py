@@ -178,6 +178,9 @@ class FinanceSummary:
     #: The money is the Land's: a Bezirk's or city state's budget is a Haushaltsplan adopted by
     #: law (Art. 89 VvB), not a Haushaltssatzung (Berlin review).
     state_budget: bool = False
+    #: What ends the provisional budget in the Land's words ('bekannt gemacht', 'erlassen' in
+    #: Baden-Württemberg).
+    budget_until: str = "bekannt gemacht"
     #: The own share's row label ('Kommunaler Eigenanteil (Zuschussbedarf)').
     own_share: str = OWN_SHARE
     #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
@@ -209,9 +212,9 @@ class FinanceSummary:
         """What a budget not yet published means for what begins in the year: under vorläufige
         Haushaltsführung only what the municipality is obliged to pay or cannot put off goes on –
         what continues as well – so a new grant or post waits for the budget (finance review of
-        Neuhafen's paper). In the words every Land's rule shares ('bei Beginn des Haushaltsjahres
-        noch nicht bekannt gemacht', 'finanzielle Leistungen' for Doppik and Kameralistik alike;
-        reviews for Nordrhein-Westfalen and Bayern). Empty where the budget is adopted, nothing is
+        Neuhafen's paper). In the words the Länder's rules share ('bei Beginn des Haushaltsjahres
+        noch nicht bekannt gemacht' – 'erlassen' in Baden-Württemberg –, 'finanzielle Leistungen'
+        for Doppik and Kameralistik alike; reviews for Nordrhein-Westfalen, Bayern and BW). Empty where the budget is adopted, nothing is
         new or the Land's rule is not known."""
         if not (self.reserved and self.growth and self.provisional_rule):
             return ""
@@ -231,12 +234,12 @@ class FinanceSummary:
                 f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{staff}"
             )
         return (
-            f"Ist die Haushaltssatzung {self.year} bei Beginn des Haushaltsjahres noch nicht bekannt gemacht, gilt "
+            f"Ist die Haushaltssatzung {self.year} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
             f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann dürfen nur finanzielle Leistungen "
             "erbracht werden, zu denen eine rechtliche Verpflichtung besteht oder die für die Weiterführung "
             "notwendiger Aufgaben unaufschiebbar sind. Das gilt auch für das, was weiterläuft; was "
             f"{self.year} neu hinzukommt oder ausgeweitet wird, kann in der Regel erst beginnen, wenn die "
-            f"Haushaltssatzung bekannt gemacht ist: {lines}.{staff}"
+            f"Haushaltssatzung {self.budget_until} ist: {lines}.{staff}"
         )
 
     @property
@@ -908,6 +911,7 @@ class PaperView:
             ),
             provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
             state_budget=procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat"),
+            budget_until=procedure.budget_until if procedure is not None else "bekannt gemacht",
             own_share=self.concept.municipality.own_share_label,
             staff=tuple(
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF

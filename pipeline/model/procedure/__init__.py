@@ -140,6 +140,9 @@ class Procedure(_Data):
     submission: Submission = Field(alias="einbringung")
     youth_welfare_law: str = Field(alias="jugendhilfegesetz")
     provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
+    #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
+    #: gemacht' (most Länder) or 'erlassen' (§ 83 Abs. 1 GemO BW).
+    budget_until: Literal["bekannt gemacht", "erlassen"] = Field(default="bekannt gemacht", alias="vorlaeufig_bis")
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
     #: The authority through which the municipality acts, where the Land names it ('Landratsamt'
     #: in Bayern, Art. 37 Abs. 1 LKrO): the sender of its documents.
