@@ -87,9 +87,15 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
     """The text of each starter file for a new municipality in `folder`; without a `state`,
     the first one stands as a placeholder, marked as such."""
     short = short_name(folder.resolve())
-    full = name or " ".join(p for p in (NAME_PREFIX.get(kind), short) if p)
     council = COUNCILS.get(kind)
     procedure = procedure_for(state or STATES[0], kind)
+    # a Kreis in Nordrhein-Westfalen or Schleswig-Holstein is no 'Landkreis' (NRW and SH reviews)
+    prefix = (
+        procedure.local_term
+        if procedure is not None and procedure.local_term == "Kreis"
+        else NAME_PREFIX.get(kind)
+    )
+    full = name or " ".join(p for p in (prefix, short) if p)
     preparing = None
     if procedure is not None:
         name_of_council = procedure.council.name

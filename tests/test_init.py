@@ -64,6 +64,19 @@ def test_under_inputs_the_schema_line_is_the_examples():
         assert text.splitlines()[0] == example.splitlines()[0]
 
 
+@pytest.mark.parametrize(
+    ("state", "name"), [("Schleswig-Holstein", "Kreis Neustadt"), ("Bayern", "Landkreis Neustadt")]
+)
+def test_a_new_kreis_is_named_as_its_land_calls_it(tmp_path, state, name):
+    """In Nordrhein-Westfalen and Schleswig-Holstein a Landkreis is a 'Kreis' (SH review: init
+    wrote 'Landkreis Neustadt', which validate then warns about); it starts without a warning."""
+    folder = tmp_path / "neustadt"
+    assert _init(folder, "--art", "Landkreis", "--bundesland", state).exit_code == 0
+    kommune = yaml.safe_load((folder / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]
+    assert kommune["name"] == name
+    assert check_folder(folder).warnings == []
+
+
 @pytest.mark.parametrize("kind", get_args(MunicipalityKind))
 def test_every_kind_of_municipality_starts_valid(tmp_path, kind):
     folder = tmp_path / "bad-neustadt"

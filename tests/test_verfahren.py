@@ -409,9 +409,10 @@ def _legal_bases_and_agreement(inputs) -> tuple[str, str]:
 
 
 def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
-    """§ 3 Abs. 3 KKG yields to Landesrecht; where a Land regulates the local networks itself
-    (§ 9 Landeskinderschutzgesetz NRW), the concept's legal bases and the agreement's § 3 cite it
-    (NRW review); Niedersachsen has no such rule and both cite § 3 KKG alone."""
+    """§ 3 Abs. 3 KKG yields to Landesrecht; where a Land regulates the local child-protection
+    networks itself (§ 9 Landeskinderschutzgesetz NRW), the concept's legal bases cite it, and the
+    agreement's § 3 does where Frühe Hilfen and Kinderschutz are one network (NRW reviews: two
+    networks rest on § 3 KKG alone); Niedersachsen has no such rule."""
     from pipeline.model.procedure import network_law
 
     laws = table().network_laws
@@ -424,6 +425,9 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     law = network_law("Nordrhein-Westfalen")
     basis, agreement = _legal_bases_and_agreement(inputs)
     assert f"{law.provision}: {law.content}." in basis
+    assert "als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG);" in agreement and law.provision not in agreement
+    inputs.edit("querschnitt.yaml", lambda d: d["kinderschutz"]["netzwerk_kinderschutz"].update(gemeinsam=True))
+    _, agreement = _legal_bases_and_agreement(inputs)
     assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement
 
 
@@ -894,10 +898,52 @@ def test_titles_and_municipal_forms_of_another_land_are_warned_about(inputs):
     assert [w.where.path for w in signer] == [("vorlage", "unterzeichnung", "amtsbezeichnung")]
     assert signer[0].message.endswith(
         "'Erster Kreisrat' gibt es in Niedersachsen (§ 108 Abs. 1 Nr. 4 NKomVG); die Kommune liegt in Hessen. "
-        "Hier heißt es: Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter."
+        "Die allgemeine Vertretung heißt hier in der Regel: Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter."
     )
     forms = [w for w in hessian if "'Samtgemeinde" in w.message]
     assert ("kommune", "sozialraeume", 2, "name") in [w.where.path for w in forms]
     bavarian = [w for w in found("Bayern") if "Erster Kreisrat" in w.message]
     assert bavarian and "Bitte die Bezeichnung des eigenen Landes verwenden." in bavarian[0].message
     assert any("Kreisdirektorin oder Kreisdirektor" in w.message for w in found("Nordrhein-Westfalen"))
+
+
+def test_a_kreis_in_nordrhein_westfalen_is_no_landkreis(inputs):
+    """Nordrhein-Westfalen's and Schleswig-Holstein's laws know only Kreise: the concept says
+    'Kreis Musterkreis (Nordrhein-Westfalen)', not '(Landkreis, …)', validate's sentences say
+    'In einem Kreis in …', and a name 'Landkreis …' is warned about (NRW review)."""
+    import lxml.html
+
+    from pipeline.render import render_concept
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Nordrhein-Westfalen"))
+    (warning,) = [w for w in inputs.warnings() if w.where.path == ("kommune", "name")]
+    assert warning.message.startswith("In Nordrhein-Westfalen heißen die Landkreise nach der Kreisordnung „Kreis“")
+    assert warning.suggestion == "Kreis Musterkreis"
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(name="Kreis Musterkreis"))
+    concept = inputs.check().concept
+    assert concept.kind_term == "Kreis"
+    assert not [w for w in inputs.warnings() if w.where.path == ("kommune", "name")]
+    text = " ".join(lxml.html.fromstring(render_concept(concept).body_html).text_content().split())
+    assert "Im Kreis Musterkreis (Nordrhein-Westfalen) leben" in text
+    assert "(Landkreis, " not in text
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Schleswig-Holstein"))
+    assert inputs.check().concept.kind_term == "Kreis"
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen"))
+    assert inputs.check().concept.kind_term == "Landkreis"
+
+
+def test_a_kreis_in_schleswig_holstein_has_no_kreisausschuss(inputs):
+    """The Kreisordnung für Schleswig-Holstein knows a Hauptausschuss, no Kreisausschuss (SH
+    review: the example's Kreisausschuss passed into every Beratungsfolge without a word)."""
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(bundesland="Schleswig-Holstein", name="Kreis Musterkreis")
+    )
+    (warning,) = [w for w in inputs.warnings() if w.where.file == "gremien.yaml" and w.where.path[-1] == "art"]
+    assert warning.message.startswith(
+        "In einem Kreis in Schleswig-Holstein gibt es keinen Kreisausschuss; neben dem Kreistag steht der "
+        "Hauptausschuss (§§ 40a, 40b KrO)."
+    ), warning.message
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen", name="Landkreis Musterkreis")
+    )
+    assert not [w for w in inputs.warnings() if w.where.file == "gremien.yaml" and w.where.path[-1] == "art"]

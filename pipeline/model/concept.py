@@ -272,6 +272,14 @@ class Concept:
         """Council procedure of the municipality's Land and kind (None where the table has none)."""
         return procedure_for(self.municipality.state, self.municipality.kind)
 
+    @property
+    def kind_term(self) -> str:
+        """The kind of municipality as its Land calls it: 'Kreis' in Nordrhein-Westfalen and
+        Schleswig-Holstein, 'Stadtkreis' in Baden-Württemberg (NRW review: the concept said
+        'Kreis Musterfeld (Landkreis, Nordrhein-Westfalen)')."""
+        procedure = self.procedure
+        return procedure.local_term if procedure is not None and procedure.local_term else self.municipality.kind
+
     def is_executive(self, committee: Committee) -> bool:
         """A collegial administration (Magistrat, Bezirksamt, the Kreisausschuss in Hessen), not a
         political body: it resolves on papers but is no audience for reports."""
@@ -292,6 +300,16 @@ class Concept:
     def network_law(self) -> NetworkLaw | None:
         """The Land's own rule on the local child-protection networks, beside § 3 KKG."""
         return network_law(self.municipality.state)
+
+    @property
+    def joint_network_law(self) -> NetworkLaw | None:
+        """The Land's law on the child-protection networks as a basis of the Netzwerk Frühe
+        Hilfen itself: only where Frühe Hilfen and Kinderschutz form one network
+        (querschnitt.yaml: gemeinsam). Two networks rest on § 3 KKG and the Land's law apart
+        (NRW review: § 9 LKiSchG NRW is about the Netzwerke Kinderschutz)."""
+        protection = self.topics.child_protection
+        joint = protection is not None and protection.network is not None and protection.network.joint
+        return self.network_law if joint else None
 
     @property
     def submitting_executive(self) -> Body | None:

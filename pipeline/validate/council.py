@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from pipeline.findings import WARNING, Finding, RuleSet, at
 from pipeline.formatting import enumeration, german_date, safe_file_part
-from pipeline.model.grammar import Forms, Gender, definite
+from pipeline.model.grammar import Forms, Gender, definite, head_of
 from pipeline.model.inputs import (
     Committee,
     CommitteeFile,
@@ -288,7 +288,7 @@ def _suggestion(case: PaperCase, insert: Committee, position: int, after: dt.dat
 
 def _procedure_text(procedure: Procedure) -> str:
     kind = procedure.local_term or procedure.kind
-    article = "einem" if kind in ("Landkreis", "Bezirk", "Stadtkreis", "Stadtstaat") else "einer"
+    article = "einem" if kind in ("Landkreis", "Kreis", "Bezirk", "Stadtkreis", "Stadtstaat") else "einer"
     adjective = {"kreisfreie Stadt": "kreisfreien Stadt", "kreisangehörige Stadt": "kreisangehörigen Stadt"}
     return f"In {article} {adjective.get(kind, kind)} in {procedure.state}"
 
@@ -631,6 +631,38 @@ def executive_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
         )
 
 
+def _no(kind: str) -> str:
+    """'keinen Kreisausschuss', 'keine Stadtverordnetenversammlung': a body's kind negated."""
+    found = head_of(kind.lower())
+    gender = found[1].gender if found else "m"
+    return f"{ {'m': 'keinen', 'f': 'keine', 'n': 'kein'}[gender] } {kind}"
+
+
+@RULES.rule("gremium-nach-landesrecht")
+def body_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
+    """A Kreisausschuss copied into a Kreis in Schleswig-Holstein, whose Kreisordnung has a
+    Hauptausschuss instead (SH review): every Beratungsfolge would show a body the Land's law
+    does not know."""
+    committees, procedure = _committees_and_procedure(parsed)
+    if procedure is None or not procedure.absent_bodies:
+        return
+    preparing = procedure.preparation.body
+    instead = (
+        f"; neben {_forms(procedure.council.name, procedure.council.gender).dat} steht "
+        f"{_forms(preparing, procedure.preparation.gender).nom} ({procedure.preparation.legal_basis})"
+        if preparing
+        else ""
+    )
+    for index, committee in enumerate(committees):
+        if committee.kind in procedure.absent_bodies:
+            yield Finding(
+                at("gremien.yaml", "gremien", index, "art"),
+                f"{_procedure_text(procedure)} gibt es {_no(committee.kind)}"
+                f"{instead}. Bitte den Eintrag '{committee.name}' prüfen.",
+                WARNING,
+            )
+
+
 @RULES.rule("amtsbezeichnung-nach-landesrecht")
 def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     """A Landrat heads a Landkreis, an Oberbürgermeisterin a city: the title on every paper
@@ -655,6 +687,26 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
             f"'{procedure.head.male}', nicht '{title}'. Bitte prüfen.",
             WARNING,
         )
+
+
+@RULES.rule("name-nach-landesrecht")
+def county_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
+    """'Landkreis Musterkreis' in Nordrhein-Westfalen or Schleswig-Holstein, whose laws know
+    only Kreise: the name heads every document (NRW review)."""
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    if municipality is None:
+        return
+    own = municipality.municipality
+    procedure = procedure_for(own.state, own.kind)
+    if procedure is None or procedure.local_term != "Kreis" or not own.name.startswith("Landkreis "):
+        return
+    yield Finding(
+        at("kommune.yaml", "kommune", "name"),
+        f"In {own.state} heißen die Landkreise nach der Kreisordnung „Kreis“; der Name steht auf "
+        f"jedem Dokument. Vorschlag: „Kreis {own.name.removeprefix('Landkreis ')}“.",
+        WARNING,
+        suggestion=f"Kreis {own.name.removeprefix('Landkreis ')}",
+    )
 
 
 @RULES.rule("ratsverfahren")

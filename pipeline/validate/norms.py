@@ -724,7 +724,7 @@ def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
                 found[0],
                 f"'{found[0]}' gibt es in {_states_text(term.states)} ({term.basis}); die Kommune liegt in {own}. "
                 + (
-                    f"Hier heißt es: {instead}."
+                    f"Die allgemeine Vertretung heißt hier in der Regel: {instead}."
                     if instead
                     else "Bitte die Bezeichnung des eigenen Landes verwenden."
                 ),

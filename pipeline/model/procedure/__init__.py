@@ -140,6 +140,8 @@ class Procedure(_Data):
     submission: Submission = Field(alias="einbringung")
     youth_welfare_law: str = Field(alias="jugendhilfegesetz")
     provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
+    #: Kinds of body the Land's law does not know here (no Kreisausschuss in Schleswig-Holstein).
+    absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
     #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
     #: gemacht' (most Länder) or 'erlassen' (§ 83 Abs. 1 GemO BW).
     budget_until: Literal["bekannt gemacht", "erlassen"] = Field(default="bekannt gemacht", alias="vorlaeufig_bis")
