@@ -309,6 +309,10 @@ def test_each_lands_laws_are_explained_in_its_documents():
     assert dict(used_in("Art. 26 LKrO", "Bayern"))["LKrO"] == "Landkreisordnung für den Freistaat Bayern"
     assert dict(used_in("§ 41 LKrO", "Baden-Württemberg"))["LKrO"] == "Landkreisordnung für Baden-Württemberg"
     assert "LKrO" not in dict(used_in("§ 41 LKrO", "Hessen"))
+    # a Saxon paper citing the Land's child-protection act (Saxon review: the list missed it)
+    assert dict(used_in("§ 1 SächsKiSchG", "Sachsen"))["SächsKiSchG"] == (
+        "Sächsisches Kindergesundheits- und Kinderschutzgesetz"
+    )
 
 
 def test_in_bayern_the_kreisausschuss_prepares_reports_to_the_kreistag_too(inputs):
@@ -947,3 +951,22 @@ def test_a_kreis_in_schleswig_holstein_has_no_kreisausschuss(inputs):
         "kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen", name="Landkreis Musterkreis")
     )
     assert not [w for w in inputs.warnings() if w.where.file == "gremien.yaml" and w.where.path[-1] == "art"]
+
+
+def test_leipzigs_ratsversammlung_is_a_saxon_stadtrat(inputs):
+    """A Saxon city's council is the Stadtrat; Leipzig's Hauptsatzung calls it Ratsversammlung
+    (§ 7 'Ratsversammlung (Stadtrat)'): no warning for that name (Saxon review), one for a
+    Hessian Stadtverordnetenversammlung."""
+
+    def council_warnings(name):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen", art="kreisfreie Stadt"))
+        inputs.edit(
+            "gremien.yaml",
+            lambda d: [g.update(name=name, art="Stadtrat") for g in d["gremien"] if g["id"] == "kt"],
+        )
+        return [w for w in inputs.warnings() if "heißt die Vertretung" in w.message]
+
+    assert council_warnings("Ratsversammlung") == []
+    assert council_warnings("Stadtrat der Stadt Musterstadt") == []
+    (warning,) = council_warnings("Stadtverordnetenversammlung")
+    assert "heißt die Vertretung 'Stadtrat' (§ 1 Abs. 4 i. V. m. § 51 Abs. 4 SächsGemO)" in warning.message

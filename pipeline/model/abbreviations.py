@@ -104,6 +104,8 @@ STATE_LAWS: dict[str, dict[str, str]] = {
     "Sachsen": {
         "LJHG": "Landesjugendhilfegesetz",
         "SächsGemO": "Gemeindeordnung für den Freistaat Sachsen",
+        # revosax.sachsen.de/vorschrift_gesamt/10848/28629.html: Artikel 1 des Gesetzes vom 19.06.2009
+        "SächsKiSchG": "Sächsisches Kindergesundheits- und Kinderschutzgesetz",
         "SächsLKrO": "Landkreisordnung für den Freistaat Sachsen",
     },
     "Sachsen-Anhalt": {
