@@ -970,3 +970,33 @@ def test_leipzigs_ratsversammlung_is_a_saxon_stadtrat(inputs):
     assert council_warnings("Stadtrat der Stadt Musterstadt") == []
     (warning,) = council_warnings("Stadtverordnetenversammlung")
     assert "heißt die Vertretung 'Stadtrat' (§ 1 Abs. 4 i. V. m. § 51 Abs. 4 SächsGemO)" in warning.message
+
+
+def test_a_committee_marked_as_meeting_in_private_says_so(inputs):
+    """gremien.yaml 'nichtoeffentlich: true' (a beratender Ausschuss in Sachsen; Saxon review):
+    the public paper's Beratungsfolge says '(nicht öffentlich)' in that row and OParl lists its
+    agenda item as not public; the other committees stay public."""
+    import datetime as dt
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    def view():
+        concept = inputs.check().concept
+        return next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+
+    def gremium(data, private):
+        for g in data["gremien"]:
+            if g["id"] == "ga":
+                g["nichtoeffentlich"] = private
+
+    assert "Ausschuss für Gesundheit (nicht öffentlich)" not in render_paper(view()).body_html
+    inputs.edit("gremien.yaml", lambda d: gremium(d, True))
+    paper = view()
+    assert paper.paper.public
+    assert "Ausschuss für Gesundheit (nicht öffentlich)" in render_paper(paper).body_html
+    main = PublishedFile("Vorlage", "vorlagen/jha.pdf", b"%PDF", dt.date(2026, 10, 28))
+    meetings = [o for o in paper_records(paper, main, [])["data"] if o["type"].endswith("Meeting")]
+    public = {m["name"].split(" – ")[0]: i["public"] for m in meetings for i in m["agendaItem"]}
+    assert public["Ausschuss für Gesundheit"] is False and public["Jugendhilfeausschuss"] is True

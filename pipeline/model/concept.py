@@ -375,8 +375,11 @@ class Concept:
         return next((c for c in self.committees if self._prepares(c)), None)
 
     def meets_in_private(self, committee: Committee) -> bool:
-        """Whether the Land's law has this body always meet in private (the Kreis- or
-        Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG): no paper is public there."""
+        """Whether this body meets in private: by the Land's law (the Kreis- or
+        Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG) or as gremien.yaml says (a
+        beratender Ausschuss in Sachsen; Saxon review): no paper is public there."""
+        if committee.private:
+            return True
         preparation = self._preparation
         return preparation is not None and preparation.private is not None and self._prepares(committee)
 

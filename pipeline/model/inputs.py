@@ -1496,6 +1496,13 @@ class Committee(Item, title="Gremium"):
         "Sektoren, für die das Gremium zuständig ist (leer: nach Art des Gremiums)",
         default_factory=list,
     )
+    private: YesNo = field(
+        "nichtoeffentlich",
+        "true: das Gremium tagt in der Regel nicht öffentlich (etwa ein beratender Ausschuss, wo die "
+        "Gemeindeordnung es so vorsieht); die Beratungsfolge öffentlicher Vorlagen sagt es, OParl auch. "
+        "Den Kreisausschuss in Niedersachsen und Hessen und den Magistrat kennt das Werkzeug schon.",
+        default=False,
+    )
 
     @property
     def forms(self) -> Forms:
