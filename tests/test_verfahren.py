@@ -1000,3 +1000,40 @@ def test_a_committee_marked_as_meeting_in_private_says_so(inputs):
     meetings = [o for o in paper_records(paper, main, [])["data"] if o["type"].endswith("Meeting")]
     public = {m["name"].split(" – ")[0]: i["public"] for m in meetings for i in m["agendaItem"]}
     assert public["Ausschuss für Gesundheit"] is False and public["Jugendhilfeausschuss"] is True
+
+
+def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
+    """Cities with their own Jugendamt are not the Kreisjugendamt's (§ 2 AG-KJHG NRW; NRW
+    review): 'eigene_jugendaemter' names them, and the concept says for which area the Kreis
+    steers and whose figures it gives; only a Landkreis may name them."""
+    from pipeline.render import concept_chapters
+
+    def chapters():
+        import lxml.html
+
+        texts = concept_chapters(inputs.check().concept)
+        return {
+            name: " ".join(lxml.html.fromstring(texts[name]).text_content().split())
+            for name in ("konzept/01_einleitung.html.j2", "konzept/03_ausgangslage.html.j2")
+        }
+
+    assert "eigenes Jugendamt" not in " ".join(chapters().values())
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(eigene_jugendaemter=["Stadt Lindenau"]))
+    intro, situation = chapters().values()
+    assert (
+        "liegt beim Landkreis Musterkreis als Träger der öffentlichen Jugendhilfe, für das Kreisgebiet ohne die "
+        "Stadt Lindenau, die ein eigenes Jugendamt unterhält." in intro
+    )
+    assert (
+        "Im Landkreis Musterkreis (Niedersachsen) ohne die Stadt Lindenau, die ein eigenes Jugendamt unterhält, leben"
+        in situation
+    )
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(eigene_jugendaemter=["Stadt Lindenau", "Stadt Bergstedt"])
+    )
+    assert (
+        "ohne die Stadt Lindenau und die Stadt Bergstedt, die eigene Jugendämter unterhalten"
+        in chapters()["konzept/01_einleitung.html.j2"]
+    )
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt"))
+    assert any("'eigene_jugendaemter' gibt es nur bei einem Landkreis" in p for p in inputs.problems())

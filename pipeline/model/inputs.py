@@ -297,6 +297,12 @@ class Municipality(Item, title="Kommune"):
     )
     data_year: Year | None = field("datenstand", "Jahr, aus dem die Zahlen stammen", default=None)
     social_spaces: list[SocialSpace] = field("sozialraeume", "Sozialräume der Kommune", min_length=1)
+    own_youth_offices: list[Text] = field(
+        "eigene_jugendaemter",
+        "Nur bei einem Landkreis: Städte im Kreisgebiet mit eigenem Jugendamt, die nicht zum Zuständigkeitsbereich "
+        "des Kreisjugendamts gehören, z. B. 'Stadt Lindenau' (die Zahlen oben gelten dann ohne sie)",
+        default_factory=list,
+    )
     logo: Logo | None = field(
         "logo",
         "Logo für die Titelseite, z. B. 'logo.svg' (Pfad relativ zum Ordner der Kommune)",
@@ -308,6 +314,27 @@ class Municipality(Item, title="Kommune"):
         if (self.children_under_three_sgb2 or 0) > self.children_under_three:
             raise refuse("'kinder_unter_3_sgb2' kann nicht größer sein als 'kinder_unter_3'.")
         return self
+
+    @model_validator(mode="after")
+    def _own_youth_offices_in_a_county(self) -> Municipality:
+        if self.own_youth_offices and self.kind != "Landkreis":
+            raise refuse(
+                "'eigene_jugendaemter' gibt es nur bei einem Landkreis: Städte im Kreisgebiet mit eigenem Jugendamt."
+            )
+        return self
+
+    @property
+    def without_own_youth_offices(self) -> str:
+        """'ohne die Stadt Lindenau, die ein eigenes Jugendamt unterhält': where a Kreisjugendamt
+        is responsible for only part of the Kreis (NRW review: many Kreise have cities with
+        their own Jugendamt, § 2 AG-KJHG NRW, and the network serves the Jugendamtsbezirk);
+        empty otherwise."""
+        names = [with_article(name, "acc") for name in self.own_youth_offices]
+        if not names:
+            return ""
+        keeps = "die ein eigenes Jugendamt unterhält" if len(names) == 1 else "die eigene Jugendämter unterhalten"
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
+        return f"ohne {listed}, {keeps}"
 
     @property
     def nominative(self) -> str:
