@@ -1037,3 +1037,19 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
     )
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt"))
     assert any("'eigene_jugendaemter' gibt es nur bei einem Landkreis" in p for p in inputs.problems())
+
+
+def test_a_committee_whose_money_the_council_decides_deliberates_first(inputs):
+    """The Beschlussvorlage binds the budget year's money; the Ausschuss für Gesundheit is
+    responsible for part of it (ressourcen.yaml) – taken out of the Beratungsfolge, validate
+    warns (Saxon review); committees without money of their own are not asked for."""
+    paper = BESCHLUSS.removeprefix("vorlagen/")
+    rule = "steht aber nicht in der Beratungsfolge"
+    assert not [w for w in inputs.warnings() if rule in w.message]
+    inputs.edit_paper(
+        paper,
+        lambda d: d.update(beratungsfolge=[c for c in d["beratungsfolge"] if c["gremium"] not in ("ga", "sa")]),
+    )
+    (warning,) = [w for w in inputs.warnings() if rule in w.message]
+    assert warning.where.file == BESCHLUSS
+    assert warning.message.startswith("'Ausschuss für Gesundheit' verantwortet Mittel 2027")

@@ -498,6 +498,40 @@ def ordered_bodies_consulted(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+@PAPER_RULES.rule("fachausschuss-der-mittel")
+def committees_of_the_money_consulted(case: PaperCase) -> Iterator[Finding]:
+    """A Beschlussvorlage the council decides binds the money of the budget year; a committee
+    responsible for part of it (ressourcen.yaml: gremium) that never sees the paper is left out
+    of a decision on its own means (Saxon review: 524.600 € of the Ausschuss für Soziales und
+    Gesundheit, consulted by neither JHA nor Stadtrat paper). A warning: the local
+    Geschäftsordnung decides who deliberates first."""
+    paper, council = case.paper, case.council
+    deciding = _council_decision(case)
+    if deciding is None or paper.finances is None:
+        return
+    consulted = {c.committee for c in paper.consultations}
+    year = paper.finances.budget_year
+    chosen = set(paper.finances.lines)
+    missing = dict.fromkeys(
+        council.line_committees[line]
+        for line, y in council.line_years.items()
+        if y == year and (not chosen or line in chosen)
+    )
+    for committee_id in missing:
+        committee = council.committees.get(committee_id)
+        if committee is None or committee_id in consulted or committee.is_council:
+            continue
+        if is_executive(committee.kind, council.procedure):
+            continue
+        yield Finding(
+            at(case.name, *CONSULTATIONS),
+            f"'{committee.name}' verantwortet Mittel {year}, über die die Vorlage mitentscheidet (ressourcen.yaml), "
+            "steht aber nicht in der Beratungsfolge. Bitte eine Vorberatung dort aufnehmen oder prüfen, ob die "
+            "Geschäftsordnung sie entbehrlich macht.",
+            WARNING,
+        )
+
+
 @PAPER_RULES.rule("finanzen-im-haushaltsjahr")
 def finances_in_budget_year(case: PaperCase) -> Iterator[Finding]:
     """The financial section adds up one budget year; a line of another year would distort it."""
