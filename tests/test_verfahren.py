@@ -309,6 +309,9 @@ def test_each_lands_laws_are_explained_in_its_documents():
     assert dict(used_in("Art. 26 LKrO", "Bayern"))["LKrO"] == "Landkreisordnung für den Freistaat Bayern"
     assert dict(used_in("§ 41 LKrO", "Baden-Württemberg"))["LKrO"] == "Landkreisordnung für Baden-Württemberg"
     assert "LKrO" not in dict(used_in("§ 41 LKrO", "Hessen"))
+    assert dict(used_in("§ 3 LKindSchuG", "Rheinland-Pfalz"))["LKindSchuG"] == (
+        "Landesgesetz zum Schutz von Kindeswohl und Kindergesundheit"
+    )
     # a Saxon paper citing the Land's child-protection act (Saxon review: the list missed it)
     assert dict(used_in("§ 1 SächsKiSchG", "Sachsen"))["SächsKiSchG"] == (
         "Sächsisches Kindergesundheits- und Kinderschutzgesetz"
@@ -750,6 +753,25 @@ def test_the_head_herself_signs_without_in_vertretung(inputs):
     assert signer("Dr. Markus Feldmann", "Erster Kreisrat")
 
 
+def test_a_bavarian_referent_signs_in_his_own_right(inputs):
+    """A berufsmäßiges Stadtratsmitglied in Bayern has beratende Stimme and an Antragsrecht of
+    its own in its area (Art. 40 GO; BayVGH 4 B 616/79): no 'In Vertretung' asked (Bavarian city
+    review); outside Bayern a Referent signing for the head still is."""
+    paper = "sa-2026-041-sgb2.yaml"
+
+    def warned(state, title):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+        inputs.edit_paper(
+            paper, lambda d: d.update(unterzeichnung={"name": "Tobias Reinhardt", "amtsbezeichnung": title})
+        )
+        return [w for w in inputs.warnings() if "„In Vertretung“" in w.message]
+
+    assert warned("Bayern", "Berufsmäßiger Stadtrat") == []
+    assert warned("Bayern", "Referent für Jugend und Soziales") == []
+    assert warned("Bayern", "Dezernent für Jugend und Soziales")
+    assert warned("Niedersachsen", "Referent für Jugend und Soziales")
+
+
 def test_counties_are_known_by_their_names():
     from pipeline.model.agreement import is_county_name
 
@@ -825,6 +847,8 @@ def test_the_sender_is_the_authority_the_land_names(inputs):
     assert senders()[0].startswith("Landratsamt Musterkreis, ")  # § 1 Abs. 4 SächsLKrO
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
     assert senders()[0].startswith("Landratsamt Musterkreis, ")  # § 111 Abs. 1 ThürKO
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Rheinland-Pfalz"))
+    assert senders()[0].startswith("Kreisverwaltung Musterkreis, ")  # § 41 Abs. 1 LKO, VV Nr. 1
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
     paper, _ = senders()
     assert paper.startswith("Bezirksamt Musterkreis, ")
@@ -1053,3 +1077,20 @@ def test_a_committee_whose_money_the_council_decides_deliberates_first(inputs):
     (warning,) = [w for w in inputs.warnings() if rule in w.message]
     assert warning.where.file == BESCHLUSS
     assert warning.message.startswith("'Ausschuss für Gesundheit' verantwortet Mittel 2027")
+
+
+def test_bavarian_laws_are_cited_by_article(inputs):
+    """'§ 69 GO' in a Bavarian text: Bayern's Gemeindeordnung, Landkreisordnung and AGSG count
+    Articles (Bavarian city review); 'Art. 69 GO' passes, and elsewhere '§ … GO' is no finding."""
+    paper = BESCHLUSS.removeprefix("vorlagen/")
+
+    def warned(state, text):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+        inputs.edit_paper(paper, lambda d: d.update(begruendung=text))
+        return [w for w in inputs.warnings() if "zählen nach Artikeln" in w.message]
+
+    (warning,) = warned("Bayern", "Der Haushalt gilt vorläufig nach § 69 Abs. 1 GO weiter.")
+    assert warning.where.path == ("vorlage", "begruendung")
+    assert "Vorschlag: „Art. 69 Abs. 1 GO“." in warning.message
+    assert warned("Bayern", "Der Haushalt gilt vorläufig nach Art. 69 Abs. 1 GO weiter.") == []
+    assert warned("Nordrhein-Westfalen", "Der Haushalt gilt vorläufig nach § 82 GO NRW weiter.") == []

@@ -95,6 +95,8 @@ STATE_LAWS: dict[str, dict[str, str]] = {
     "Rheinland-Pfalz": {
         "AGKJHG": "Landesgesetz zur Ausführung des Kinder- und Jugendhilfegesetzes",
         "GemO": "Gemeindeordnung (Rheinland-Pfalz)",
+        # kommunalbrevier.de: „Landesgesetz zum Schutz von Kindeswohl und Kindergesundheit (LKindSchuG)“
+        "LKindSchuG": "Landesgesetz zum Schutz von Kindeswohl und Kindergesundheit",
         "LKO": "Landkreisordnung (Rheinland-Pfalz)",
     },
     "Saarland": {

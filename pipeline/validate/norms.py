@@ -505,6 +505,33 @@ def laws_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             )
 
 
+#: Bavarian statutes count Articles, not Paragraphs: '§ 32 GO' in a Bavarian text is a slip or
+#: copied from another Land (Bavarian city review: '§ 69 GO', '§ 17 AGSG' passed).
+_PARAGRAPH_OF_A_BAVARIAN_LAW = re.compile(
+    rf"§§?\s*\d+[a-z]?(?:\s*(?:Abs\.|Absatz)\s*\d+)?(?:\s*(?:Satz|S\.)\s*\d+)?(?:\s*Nr\.\s*\d+)?"
+    rf"\s*({'|'.join(re.escape(short) for short in STATE_LAWS['Bayern'])})\b"
+)
+
+
+@WARNINGS.rule("artikel-in-bayern")
+def bavarian_laws_count_articles(concept: Concept) -> Iterator[Finding]:
+    """'§ 69 GO' in a Bavarian municipality: the Gemeindeordnung, Landkreisordnung and AGSG are
+    cited by Article ('Art. 69 GO')."""
+    if concept.municipality.state != "Bayern":
+        return
+    for passage in read(concept).passages:
+        if "§" not in passage.text:
+            continue
+        for found in _PARAGRAPH_OF_A_BAVARIAN_LAW.finditer(passage.text):
+            cited = found[0]
+            yield _word_warning(
+                passage,
+                cited,
+                f"Bayerische Gesetze ({found[1]}) zählen nach Artikeln, nicht nach Paragraphen. Vorschlag: "
+                f"„Art. {cited.lstrip('§').strip()}“.",
+            )
+
+
 #: Bodies whose name tells a Land or kind of municipality apart ('Rat', 'Stadtrat' and
 #: 'Bürgerschaft' are also common words or titles and stay out).
 BODY_WORDS = (
