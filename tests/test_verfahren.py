@@ -7,6 +7,7 @@ preparing body it must be warned about exactly where the law demands the body.""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import get_args
 
 import pytest
@@ -1094,3 +1095,56 @@ def test_bavarian_laws_are_cited_by_article(inputs):
     assert "Vorschlag: „Art. 69 Abs. 1 GO“." in warning.message
     assert warned("Bayern", "Der Haushalt gilt vorläufig nach Art. 69 Abs. 1 GO weiter.") == []
     assert warned("Nordrhein-Westfalen", "Der Haushalt gilt vorläufig nach § 82 GO NRW weiter.") == []
+
+
+def test_in_a_freistaat_the_lands_money_is_the_freistaats(inputs):
+    """The income source 'Land' is the Freistaat Bayern's money in a Bavarian municipality's
+    tables, sentences, papers and workbook – the sums unchanged (Bavarian and Saxon reviews:
+    'Bundesstiftung Frühe Hilfen und Land'); elsewhere it stays 'Land'."""
+    import io
+
+    import lxml.html
+    import openpyxl
+
+    from pipeline.export.to_xlsx import to_xlsx
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_concept, render_paper
+    from pipeline.render.workbook import workbook
+
+    from .test_formate import _evaluate
+
+    land = sum(
+        Decimal(str(i["betrag"]))
+        for i in yaml.safe_load(inputs.text("ressourcen.yaml"))["ertraege"]
+        if i["quelle"] == "Land" and i["jahr"] == 2027
+    )
+    assert land
+
+    def texts():
+        concept = inputs.check().concept
+        paper = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+        flat = [
+            " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+            for html in (render_concept(concept).body_html, render_paper(paper).body_html)
+        ]
+        return concept, *flat
+
+    concept, text, paper = texts()
+    assert "(Bundesstiftung Frühe Hilfen und Land)" in paper and "Freistaat" not in text
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    concept, text, paper = texts()
+    assert "Zuwendungen und Erstattungen der Bundesstiftung Frühe Hilfen, des Freistaates Bayern" in text
+    assert "Freistaat Bayern: " in text  # the Erträge table: source and title
+    assert "(Bundesstiftung Frühe Hilfen und Freistaat Bayern)" in paper
+    assert [row.label for row in concept.budget.by_source.rows[:2]] == [
+        "Bundesstiftung Frühe Hilfen",
+        "Freistaat Bayern",
+    ]
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))
+    income = book["Erträge"]
+    givers = {income.cell(r, 2).value for r in range(2, income.max_row)}
+    assert "Freistaat Bayern" in givers and "Land" not in givers
+    sources = book["Finanzierung nach Quellen"]
+    column = next(c for c in range(2, sources.max_column + 1) if sources.cell(1, c).value == "2027")
+    row = next(r for r in range(2, sources.max_row) if sources.cell(r, 1).value == "Freistaat Bayern")
+    assert _evaluate(sources, sources.cell(row, column).coordinate) == land

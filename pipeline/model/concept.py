@@ -65,7 +65,7 @@ from pipeline.model.procedure import (
     network_law,
     procedure_for,
 )
-from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, SOURCE_GENITIVES, Item
+from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
 if TYPE_CHECKING:
     from pipeline.model.agreement import Agreement
@@ -761,7 +761,7 @@ class Concept:
                 if others
                 else ""
             )
-            phrases.append(f"{SOURCE_GENITIVES.get(first.source, first.source)} ({first.label}): {amounts}{also}")
+            phrases.append(f"{self.municipality.source_genitive(first.source)} ({first.label}): {amounts}{also}")
         return phrases
 
     @property

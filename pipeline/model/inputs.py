@@ -31,6 +31,7 @@ from pipeline.model.types import (
     COUNCIL_KINDS,
     DEFAULT_REMIT,
     SECTORS,
+    SOURCE_GENITIVES,
     ActorRef,
     BudgetLineRef,
     BudgetStatus,
@@ -245,6 +246,26 @@ def own_share_label(kind: str) -> str:
     return f"{term[:1].upper()}{term[1:]} (Zuschussbedarf)"
 
 
+#: The Länder that are Freistaaten: the money of the income source 'Land' is the Freistaat's in
+#: every table and sentence (Bavarian and Saxon reviews: "Bundesstiftung Frühe Hilfen und Land",
+#: a row "Land" under a Bavarian city's Beschlussvorschlag).
+FREE_STATES = frozenset({"Bayern", "Sachsen", "Thüringen"})
+
+
+def source_label(source: str, state: str) -> str:
+    """An income source as the documents name it: 'Freistaat Bayern' for 'Land' in a Freistaat,
+    every other source as ressourcen.yaml names it."""
+    return f"Freistaat {state}" if source == "Land" and state in FREE_STATES else source
+
+
+def source_genitive(source: str, state: str) -> str:
+    """An income source in the genitive, after 'Zuwendungen und Erstattungen': 'des Landes',
+    'des Freistaates Sachsen', 'der Krankenkassen', 'Dritter'."""
+    if source == "Land" and state in FREE_STATES:
+        return f"des Freistaates {state}"
+    return SOURCE_GENITIVES.get(source, source)
+
+
 def name_gender(name: str) -> str | None:
     """'m' for 'der Landkreis …', 'f' for 'die Stadt …', 'n' for 'das Land Berlin', None for a
     bare place name or another name."""
@@ -377,6 +398,14 @@ class Municipality(Item, title="Kommune"):
     def own_share_term(self) -> str:
         """What pays the Zuschussbedarf (:func:`own_share_term`)."""
         return own_share_term(self.kind)
+
+    def source_label(self, source: str) -> str:
+        """An income source as this municipality's documents name it (:func:`source_label`)."""
+        return source_label(source, self.state)
+
+    def source_genitive(self, source: str) -> str:
+        """An income source in the genitive (:func:`source_genitive`)."""
+        return source_genitive(source, self.state)
 
     @property
     def authority_nominative(self) -> str:
@@ -1280,7 +1309,8 @@ class BudgetYear(Item, title="Haushaltsjahr"):
 class Income(Item, title="Ertrag"):
     id: Id = field("id", "Kennung des Ertrags")
     source: IncomeSource = field(
-        "quelle", "Mittelgeber: Bundesstiftung Frühe Hilfen, Land, Krankenkassen oder Dritte"
+        "quelle",
+        "Mittelgeber: Bundesstiftung Frühe Hilfen, Land, Krankenkassen oder Dritte (in Bayern, Sachsen und Thüringen nennen die Dokumente das Land „Freistaat …“)",
     )
     funding_area: FundingAreaCode | None = field(
         "foerderbereich", "Förderbereich der Bundesstiftung Frühe Hilfen: I, II oder III", default=None

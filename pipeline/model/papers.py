@@ -37,6 +37,7 @@ from pipeline.model.inputs import (
     Measure,
     Paper,
     consulting_bodies_pay,
+    source_label,
 )
 from pipeline.model.resources import (
     OWN_SHARE,
@@ -181,6 +182,8 @@ class FinanceSummary:
     #: What ends the provisional budget in the Land's words ('bekannt gemacht', 'erlassen' in
     #: Baden-Württemberg).
     budget_until: str = "bekannt gemacht"
+    #: The municipality's Land: a Freistaat names the source 'Land' so (:func:`source_label`).
+    state: str = ""
     #: The own share's row label ('Kommunaler Eigenanteil (Zuschussbedarf)').
     own_share: str = OWN_SHARE
     #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
@@ -279,7 +282,7 @@ class FinanceSummary:
     @property
     def pending(self) -> PendingGrants | None:
         """The paper's Erträge of its year that are only applied for (a risk to name)."""
-        return pending_grants(self.year, self.balance, self.income)
+        return pending_grants(self.year, self.balance, self.income, self.state)
 
     @property
     def follow_up_named(self) -> bool:
@@ -312,7 +315,11 @@ class FinanceSummary:
     def by_source(self) -> list[tuple[str, Decimal]]:
         """Ertrag per source and the own share: together the Aufwand."""
         present = {i.source for i in self.income}
-        rows = [(s, _sum(i for i in self.income if i.source == s)) for s in INCOME_SOURCES if s in present]
+        rows = [
+            (source_label(s, self.state), _sum(i for i in self.income if i.source == s))
+            for s in INCOME_SOURCES
+            if s in present
+        ]
         return [*rows, (self.own_share, self.balance.subsidy)]
 
     @property
@@ -912,6 +919,7 @@ class PaperView:
             provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
             state_budget=procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat"),
             budget_until=procedure.budget_until if procedure is not None else "bekannt gemacht",
+            state=self.concept.municipality.state,
             own_share=self.concept.municipality.own_share_label,
             staff=tuple(
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF
@@ -964,7 +972,9 @@ class PaperView:
             f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}"
             f"{amounts}{later}"
         )
-        pending: list[str] = list(dict.fromkeys(i.source for i in finances.income if i.applied_for))
+        pending: list[str] = list(
+            dict.fromkeys(source_label(i.source, finances.state) for i in finances.income if i.applied_for)
+        )
         if pending:
             # the measures go on without them, as the Finanzielle Auswirkungen say: a reservation of
             # the approval would make the whole decision void (Kämmerei review)
@@ -1002,7 +1012,7 @@ class PaperView:
         committees = budget.committees
         rows = [
             AmountRow(
-                source,
+                self.concept.municipality.source_label(source),
                 tuple(budget.income_total(year, source=source, committee=c.id) for c in committees),
                 budget.income_total(year, source=source),
             )

@@ -21,9 +21,18 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pipeline.formatting import enumeration, euro, german_date, number, with_note
-from pipeline.model.inputs import Actor, Committee, Expense, Income, Organisation, Position, own_share_label
+from pipeline.model.inputs import (
+    Actor,
+    Committee,
+    Expense,
+    Income,
+    Organisation,
+    Position,
+    own_share_label,
+    source_label,
+)
 from pipeline.model.kinds import MunicipalityKind
-from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES, SOURCE_GENITIVES
+from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
@@ -443,6 +452,8 @@ class PendingGrants:
     year: int
     balance: Balance
     lines: tuple[Income, ...]
+    #: The municipality's Land: a Freistaat names its money so (:func:`source_label`).
+    state: str = ""
 
     @property
     def amount(self) -> Decimal:
@@ -450,7 +461,7 @@ class PendingGrants:
 
     @property
     def sources(self) -> list[str]:
-        return list(dict.fromkeys(i.source for i in self.lines))
+        return list(dict.fromkeys(source_label(i.source, self.state) for i in self.lines))
 
     @property
     def subsidy_without(self) -> Decimal:
@@ -458,10 +469,10 @@ class PendingGrants:
         return self.balance.subsidy + self.amount
 
 
-def pending_grants(year: int, balance: Balance, income: Iterable[Income]) -> PendingGrants | None:
+def pending_grants(year: int, balance: Balance, income: Iterable[Income], state: str = "") -> PendingGrants | None:
     """The year's Erträge in `income` that are only applied for; None where all are granted."""
     lines = tuple(i for i in income if i.year == year and i.applied_for)
-    return PendingGrants(year, balance, lines) if lines else None
+    return PendingGrants(year, balance, lines, state) if lines else None
 
 
 def _matches(value: object, wanted: object) -> bool:
@@ -580,7 +591,7 @@ class Budget:
     def sources_of(self) -> str:
         """Who pays the Erträge, after 'Zuwendungen und Erstattungen': 'der Bundesstiftung Frühe
         Hilfen, des Landes, der Krankenkassen und Dritter' ('Dritte' is one source among them)."""
-        return enumeration([SOURCE_GENITIVES.get(s, s) for s in self.sources])
+        return enumeration([self.concept.municipality.source_genitive(s) for s in self.sources])
 
     # tables ----------------------------------------------------------------------------------
 
@@ -595,7 +606,8 @@ class Budget:
     def by_source(self) -> AmountTable:
         """Finanzierung nach Quelle und Jahr: each source's Ertrag and the own share; together the
         Aufwand."""
-        rows = [amount_row(s, self.years, partial(self._income_of, s)) for s in self.sources]
+        label = self.concept.municipality.source_label
+        rows = [amount_row(label(s), self.years, partial(self._income_of, s)) for s in self.sources]
         rows.append(amount_row(self.concept.municipality.own_share_label, self.years, self.subsidy))
         return self._years_table(rows)
 
@@ -717,7 +729,7 @@ class Budget:
 
     def pending(self, year: int) -> PendingGrants | None:
         """The year's Erträge that are only applied for, against the whole budget."""
-        return pending_grants(year, self.balance(year), self.income)
+        return pending_grants(year, self.balance(year), self.income, self.concept.municipality.state)
 
     @cached_property
     def follow_up(self) -> list[FollowUpYear]:
@@ -813,15 +825,15 @@ class Budget:
         asking = [i for i in self.income_lines if i.cooperation_requirements]
         return _grouped(asking, lambda i: (i.source, i.label, i.earmarking))
 
-    @staticmethod
-    def grant_heading(grant: Income, years: list[int]) -> str:
+    def grant_heading(self, grant: Income, years: list[int]) -> str:
         """A grant of :attr:`requirement_groups` as its list is headed: the source where the label
         does not name it, the label and the budget years ('Projektförderung der gesetzlichen
         Krankenkassen … (befristet bis 2027; Haushaltsjahre 2026 und 2027)') – 'Krankenkassen,
         Projektförderung der gesetzlichen Krankenkassen … (befristet bis 2027; 2026 und 2027)' said
         the source twice and left the years unexplained (coordinator review)."""
         stem = grant.source.split()[0].lower().removesuffix("e")[:4]
-        label = grant.label if stem in grant.label.lower() else f"{grant.source}, {grant.label}"
+        shown = self.concept.municipality.source_label(grant.source)
+        label = grant.label if stem in grant.label.lower() else f"{shown}, {grant.label}"
         budget_years = f"Haushaltsjahr{'e' if len(years) > 1 else ''} {enumeration([str(y) for y in years])}"
         return with_note(label, budget_years)
 

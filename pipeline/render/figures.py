@@ -71,9 +71,10 @@ def funding_figure(concept: Concept) -> Figure | None:
         )
         for i, year in enumerate(budget.years)
     ]
+    # the rows name the sources as the documents do ('Freistaat Bayern' for 'Land')
+    colours = {concept.municipality.source_label(s): colour for s, colour in SOURCE_COLOURS.items()}
     series = [
-        (r.label, SOURCE_COLOURS.get(r.label, OWN_COLOUR if r.label in OWN_SHARES else "#7f7f7f"))
-        for r in table.rows
+        (r.label, colours.get(r.label, OWN_COLOUR if r.label in OWN_SHARES else "#7f7f7f")) for r in table.rows
     ]
     title = "Finanzierung des Aufwands nach Quelle und Jahr"
     sentences = []

@@ -251,7 +251,11 @@ def _expense_sheet(concept: Concept) -> Sheet:
 def _income_sheet(concept: Concept) -> Sheet:
     columns = [
         Column("Haushaltsjahr", "integer", 14),
-        Column("Mittelgeber", width=28, choices=get_args(IncomeSource)),
+        Column(
+            "Mittelgeber",
+            width=28,
+            choices=tuple(concept.municipality.source_label(s) for s in get_args(IncomeSource)),
+        ),
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),
         Column(STATE, width=18, choices=(APPROVED, APPLIED_FOR)),
@@ -262,7 +266,7 @@ def _income_sheet(concept: Concept) -> Sheet:
     rows: list[list[Value]] = [
         [
             i.year,
-            i.source,
+            concept.municipality.source_label(i.source),
             i.label,
             i.amount,
             APPLIED_FOR if i.applied_for else APPROVED,

@@ -1346,7 +1346,7 @@ def _funding_sources(view: ReportingView) -> list[Finding]:
     year = _budget_year(k, view.on)
     planned = year + 1 if year + 1 in k.budget.years else year
     amounts = [(s, k.budget.income_total(planned, source=s)) for s in k.budget.sources]
-    shown = [f"{source} {euro(amount)}" for source, amount in amounts if amount]
+    shown = [f"{k.municipality.source_label(source)} {euro(amount)}" for source, amount in amounts if amount]
     if not shown:
         return []
     pending = k.budget.pending(planned)
