@@ -219,7 +219,7 @@ FORMS = [
     # Magistrat, by hand, with the Dienstsiegel
     ("Hessen", "kreisfreie Stadt", "Oberbürgermeisterin", 2, ("handschriftlich", "Dienstsiegel", "Magistrats")),
     # § 57 Abs. 2 BbgKVerf (via § 131): the Hauptverwaltungsbeamte and a Stellvertretung nach § 56
-    ("Brandenburg", "Landkreis", "Landrätin", 2, ("§ 56 BbgKVerf",)),
+    ("Brandenburg", "Landkreis", "Landrätin", 2, ("§ 56 i. V. m. § 131 Abs. 1 BbgKVerf",)),
     # § 86 Abs. 2 NKomVG: the Hauptverwaltungsbeamte alone, by hand or with a qualified electronic
     # signature (a simple one does not bind the Kreis)
     ("Niedersachsen", "Landkreis", "Landrätin", 1, ("handschriftlich", "qualifizierter elektronischer Signatur")),

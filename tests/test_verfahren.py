@@ -102,7 +102,7 @@ def _move_to(inputs, procedure: Procedure, *, with_preparing_body: bool = True):
         .edit("gremien.yaml", committees)
         .edit_paper(BESCHLUSS.removeprefix("vorlagen/"), paper)
     )
-    if body is not None and procedure.preparation.scope == "Verhandlungen":
+    if body is not None and procedure.preparation.scope != "Beschlüsse":
         for name in sorted(n for n in moved.texts if n.startswith("vorlagen/") and n != BESCHLUSS):
             moved.edit_paper(name.removeprefix("vorlagen/"), report)
     return moved
@@ -1148,3 +1148,61 @@ def test_in_a_freistaat_the_lands_money_is_the_freistaats(inputs):
     column = next(c for c in range(2, sources.max_column + 1) if sources.cell(1, c).value == "2027")
     row = next(r for r in range(2, sources.max_row) if sources.cell(r, 1).value == "Freistaat Bayern")
     assert _evaluate(sources, sources.cell(row, column).coordinate) == land
+
+
+def test_thuringian_budget_in_kraft_and_kreisausschuss_prepares_the_sittings(inputs):
+    """§ 61 Abs. 1 ThürKO: the provisional budget lasts while the Haushaltssatzung is 'noch nicht
+    in Kraft' (for the Landkreis through § 114 ThürKO); § 105 Abs. 1 ThürKO: the Kreisausschuss
+    prepares the Kreistag's sittings, so a report it takes note of passes it too (Thüringen
+    review)."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
+    view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    assert (
+        "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht in Kraft, gilt die vorläufige "
+        "Haushaltsführung (§ 114 i. V. m. § 61 ThürKO; im doppischen Haushalt § 10 ThürKDG)"
+    ) in text
+    assert "wenn die Haushaltssatzung in Kraft ist" in text
+    report = "vorlagen/gv-2026-004-ressourcenplanung.yaml"
+    (warning,) = [w for w in _procedure_warnings(inputs) if w.startswith(report)]
+    assert "bereitet der Kreisausschuss die Sitzungen des Kreistages vor (§ 105 Abs. 1 ThürKO)" in warning
+
+
+def test_a_brandenburg_landkreis_has_a_kreisausschuss_not_a_hauptausschuss(inputs):
+    """§ 131 Abs. 1 BbgKVerf: in the Landkreis the Kreisausschuss takes the Hauptausschuss' place
+    (Brandenburg review: a Hauptausschuss passed without a word)."""
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Brandenburg"))
+    assert not [w for w in inputs.warnings() if "gibt es keinen" in w.message]
+    inputs.edit(
+        "gremien.yaml",
+        lambda d: [g.update(art="Hauptausschuss", name="Hauptausschuss") for g in d["gremien"] if g["id"] == "ka"],
+    )
+    (warning,) = [w for w in inputs.warnings() if "gibt es keinen" in w.message]
+    assert warning.message.startswith("In einem Landkreis in Brandenburg gibt es keinen Hauptausschuss;")
+
+
+def test_an_office_called_jugendamt_is_not_named_twice(inputs):
+    """'zuständig ist das Jugendamt (Jugendamt)' where the office is just called Jugendamt
+    (Brandenburg and Thüringen reviews); 'Jugendamt des Landkreises …' reads on as one name."""
+    import lxml.html
+
+    from pipeline.render import render_agreement
+
+    def agreement(office):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(jugendamt=office))
+        concept = inputs.check().concept
+        return " ".join(lxml.html.fromstring(render_agreement(concept.agreement).body_html).text_content().split())
+
+    assert "zuständig ist das Jugendamt (Fachbereich Jugend und Familie" in agreement(
+        "Fachbereich Jugend und Familie"
+    )
+    text = agreement("Jugendamt")
+    assert "zuständig ist das Jugendamt." in text and "das Jugendamt (Jugendamt)" not in text
+    assert "zuständig ist das Jugendamt des Landkreises Musterkreis." in agreement(
+        "Jugendamt des Landkreises Musterkreis"
+    )

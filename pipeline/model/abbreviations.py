@@ -120,6 +120,8 @@ STATE_LAWS: dict[str, dict[str, str]] = {
         "KrO": "Kreisordnung für Schleswig-Holstein",
     },
     "Thüringen": {
+        # lexaris.de 1320366: „Thüringer Gesetz über die kommunale Doppik (ThürKDG)“
+        "ThürKDG": "Thüringer Gesetz über die kommunale Doppik",
         "ThürKJHAG": "Thüringer Kinder- und Jugendhilfe-Ausführungsgesetz",
         "ThürKO": "Thüringer Gemeinde- und Landkreisordnung (Thüringer Kommunalordnung)",
     },

@@ -378,6 +378,18 @@ class Municipality(Item, title="Kommune"):
         return with_article(self.name, "in", "in ")
 
     @property
+    def youth_office_suffix(self) -> str:
+        """What follows 'das Jugendamt' in a sentence: ' (Fachbereich Jugend und Familie)', ' des
+        Landkreises Musterkreis' for 'Jugendamt des Landkreises Musterkreis', nothing for an office
+        called just 'Jugendamt' (Brandenburg and Thüringen reviews: 'das Jugendamt (Jugendamt)')."""
+        office = self.youth_office.strip()
+        if office == "Jugendamt":
+            return ""
+        if office.startswith("Jugendamt "):
+            return office.removeprefix("Jugendamt")
+        return f" ({office})"
+
+    @property
     def is_bezirk(self) -> bool:
         """A Bezirk of Berlin or Hamburg: no Kommune, no legal person, no means of its own."""
         return self.kind == "Bezirk"

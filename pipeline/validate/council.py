@@ -302,7 +302,7 @@ def council_decision_prepared(case: PaperCase) -> Iterator[Finding]:
     procedure = case.council.procedure
     if procedure is None:
         return
-    deciding = _council_decision(case, procedure.preparation.scope == "Verhandlungen")
+    deciding = _council_decision(case, procedure.preparation.scope != "Beschlüsse")
     if deciding is None:
         return
     preparation, paper, committees = procedure.preparation, case.paper, case.council.committees

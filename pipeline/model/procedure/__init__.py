@@ -71,7 +71,7 @@ class Preparation(_Data):
     first: bool = Field(default=False, alias="zuerst")
     #: What it prepares: the council's decisions, or all its deliberations – papers it only takes
     #: note of too (the Kreisausschuss in Bayern, Art. 26 Satz 2 LKrO).
-    scope: Literal["Beschlüsse", "Verhandlungen"] = Field(default="Beschlüsse", alias="umfang")
+    scope: Literal["Beschlüsse", "Verhandlungen", "Sitzungen"] = Field(default="Beschlüsse", alias="umfang")
     #: The provision by which the body always meets in private (the Hauptausschuss in Niedersachsen).
     private: str | None = Field(default=None, alias="nichtoeffentlich")
     note: str | None = Field(default=None, alias="hinweis")
@@ -143,8 +143,10 @@ class Procedure(_Data):
     #: Kinds of body the Land's law does not know here (no Kreisausschuss in Schleswig-Holstein).
     absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
     #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
-    #: gemacht' (most Länder) or 'erlassen' (§ 83 Abs. 1 GemO BW).
-    budget_until: Literal["bekannt gemacht", "erlassen"] = Field(default="bekannt gemacht", alias="vorlaeufig_bis")
+    #: gemacht' (most Länder), 'erlassen' (§ 83 Abs. 1 GemO BW) or 'in Kraft' (§ 61 ThürKO).
+    budget_until: Literal["bekannt gemacht", "erlassen", "in Kraft"] = Field(
+        default="bekannt gemacht", alias="vorlaeufig_bis"
+    )
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
     #: The authority through which the municipality acts, where the Land names it ('Landratsamt'
     #: in Bayern, Art. 37 Abs. 1 LKrO): the sender of its documents.
