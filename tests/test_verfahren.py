@@ -404,6 +404,17 @@ def test_a_paper_signed_for_the_head_of_the_administration_says_in_vertretung(in
     assert rule(inputs) == []
 
 
+def _paper_text(inputs, number: str = "JHA/2026/030") -> str:
+    """A paper's rendered text as one line, for the tests that read its sentences."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == number)
+    return " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+
+
 def _legal_bases_and_agreement(inputs) -> tuple[str, str]:
     """The text of the concept's chapter with the legal bases and of the agreement."""
     import lxml.html
@@ -578,14 +589,9 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
     """A Bezirk's money is the Land's: Berlin has no Haushaltssatzung but a Haushaltsplan adopted
     by law, and Art. 89 VvB lets only what keeps existing institutions and legal duties going
     (Berlin review); a Landkreis keeps the Haushaltssatzung."""
-    import lxml.html
-
-    from pipeline.model.papers import paper_views
-    from pipeline.render import render_paper
 
     def paper_text() -> str:
-        view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
-        return " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+        return _paper_text(inputs)
 
     assert (
         "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht bekannt gemacht" in paper_text()
@@ -603,14 +609,8 @@ def test_a_baden_wuerttemberg_budget_is_erlassen_not_bekannt_gemacht(inputs):
     """§ 83 Abs. 1 GemO BW: the provisional budget lasts while the Haushaltssatzung is 'noch nicht
     erlassen' (Baden-Württemberg review: the paper said 'bekannt gemacht', the words of most
     other Länder)."""
-    import lxml.html
-
-    from pipeline.model.papers import paper_views
-    from pipeline.render import render_paper
-
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Baden-Württemberg"))
-    view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
-    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    text = _paper_text(inputs)
     assert (
         "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht erlassen, gilt die vorläufige "
         "Haushaltsführung (§ 83 GemO i. V. m. der LKrO)"
@@ -1155,14 +1155,8 @@ def test_thuringian_budget_in_kraft_and_kreisausschuss_prepares_the_sittings(inp
     in Kraft' (for the Landkreis through § 114 ThürKO); § 105 Abs. 1 ThürKO: the Kreisausschuss
     prepares the Kreistag's sittings, so a report it takes note of passes it too (Thüringen
     review)."""
-    import lxml.html
-
-    from pipeline.model.papers import paper_views
-    from pipeline.render import render_paper
-
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
-    view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
-    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    text = _paper_text(inputs)
     assert (
         "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht in Kraft, gilt die vorläufige "
         "Haushaltsführung (§ 114 i. V. m. § 61 ThürKO; im doppischen Haushalt § 10 ThürKDG)"
