@@ -684,7 +684,8 @@ class LandTerm:
 
 #: The general deputy of a Landrat by the Land's title (Wikipedia, 'Erster Kreisbeigeordneter':
 #: Kreisdirektor NRW § 47 KrO, Erster Landesbeamter BW, Erster Kreisbeigeordneter HE/RP/SL, Erster
-#: Kreisrat NI § 108 Abs. 1 Nr. 4 NKomVG, Erster Beigeordneter BB/LSA), and municipal forms of one
+#: Kreisrat NI § 108 Abs. 1 Nr. 4 NKomVG, Erster Beigeordneter BB/LSA, hauptamtliche Beigeordnete
+#: SN/TH), and municipal forms of one
 #: Land (Samtgemeinde §§ 97 ff. NKomVG; Verbandsgemeinde in RP and LSA). Hessian and
 #: Baden-Württemberg reviews: 'Erster Kreisrat' and 'Samtgemeinde' stayed in copied texts.
 _DEPUTY_TITLES = {
@@ -696,6 +697,8 @@ _DEPUTY_TITLES = {
     "Saarland": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
     "Brandenburg": "Erste Beigeordnete oder Erster Beigeordneter",
     "Sachsen-Anhalt": "Erste Beigeordnete oder Erster Beigeordneter",
+    "Sachsen": "Beigeordnete oder Beigeordneter",
+    "Thüringen": "Beigeordnete oder Beigeordneter",
 }
 LAND_TERMS = (
     LandTerm(
