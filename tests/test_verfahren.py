@@ -934,6 +934,14 @@ def test_titles_and_municipal_forms_of_another_land_are_warned_about(inputs):
     bavarian = [w for w in found("Bayern") if "Erster Kreisrat" in w.message]
     assert bavarian and "Bitte die Bezeichnung des eigenen Landes verwenden." in bavarian[0].message
     assert any("Kreisdirektorin oder Kreisdirektor" in w.message for w in found("Nordrhein-Westfalen"))
+    # a source cited by its office's abbreviation ('LSN, Geburten …'; Thüringen review)
+    assert any(
+        w.message.endswith(
+            "'LSN' gibt es in Niedersachsen (Landesamt für Statistik Niedersachsen); die Kommune "
+            "liegt in Thüringen. Bitte die Bezeichnung des eigenen Landes verwenden."
+        )
+        for w in found("Thüringen")
+    )
 
 
 def test_a_kreis_in_nordrhein_westfalen_is_no_landkreis(inputs):

@@ -723,6 +723,13 @@ LAND_TERMS = (
         _DEPUTY_TITLES,
     ),
     LandTerm(re.compile(r"\bSamtgemeinde(?:n)?\b"), ("Niedersachsen",), "§§ 97 ff. NKomVG"),
+    # the Länder's statistics offices by their abbreviations, as sources cite them ('LSN, Geburten
+    # 2025'; Thüringen, Brandenburg and Rheinland-Pfalz reviews: only the spelled-out name was found)
+    LandTerm(re.compile(r"\bLSN\b"), ("Niedersachsen",), "Landesamt für Statistik Niedersachsen"),
+    LandTerm(re.compile(r"\bIT\.NRW\b"), ("Nordrhein-Westfalen",), "Information und Technik Nordrhein-Westfalen"),
+    LandTerm(re.compile(r"\bHSL\b"), ("Hessen",), "Hessisches Statistisches Landesamt"),
+    LandTerm(re.compile(r"\bLfStat\b"), ("Bayern",), "Bayerisches Landesamt für Statistik"),
+    LandTerm(re.compile(r"\bTLS\b"), ("Thüringen",), "Thüringer Landesamt für Statistik"),
     LandTerm(
         re.compile(r"\bVerbandsgemeinde(?:n)?\b"),
         ("Rheinland-Pfalz", "Sachsen-Anhalt"),
