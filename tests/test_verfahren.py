@@ -1208,3 +1208,34 @@ def test_an_office_called_jugendamt_is_not_named_twice(inputs):
     assert "zuständig ist das Jugendamt des Landkreises Musterkreis." in agreement(
         "Jugendamt des Landkreises Musterkreis"
     )
+
+
+def test_the_kreisausschuss_in_mecklenburg_vorpommern_meets_in_private(inputs):
+    """§ 113 Abs. 4 Satz 4 KV M-V: only the Hauptsatzung can open the Kreisausschuss' sittings
+    (M-V review: the Beratungsfolge showed it as public); the provisional budget reaches the
+    Landkreis through § 120 Abs. 1 KV M-V."""
+    by_kind = {c.kind: c for c in inputs.check().concept.committees}
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Mecklenburg-Vorpommern"))
+    concept = inputs.check().concept
+    assert concept.meets_in_private(by_kind["Kreisausschuss"])
+    assert not concept.meets_in_private(by_kind["Jugendhilfeausschuss"])
+    assert "vorläufige Haushaltsführung (§ 49 i. V. m. § 120 Abs. 1 KV M-V)" in _paper_text(inputs)
+
+
+def test_the_child_protection_chapter_names_the_lands_network_law(inputs):
+    """Where the Land's own law sets up the local child-protection networks, the chapter on the
+    Netzwerk Kinderschutz names it (Sachsen-Anhalt review: § 3 Kinderschutzgesetz LSA stood in
+    the legal bases only); Niedersachsen has none."""
+    import lxml.html
+
+    from pipeline.model.procedure import network_law
+    from pipeline.render import concept_chapters
+
+    def chapter():
+        html = concept_chapters(inputs.check().concept)["konzept/09a_kinderschutz.html.j2"]
+        return " ".join(lxml.html.fromstring(html).text_content().split())
+
+    assert "ein Netzwerk Kinderschutz. " in chapter()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen-Anhalt"))
+    law = network_law("Sachsen-Anhalt")
+    assert law is not None and f"ein Netzwerk Kinderschutz ({law.provision}). " in chapter()

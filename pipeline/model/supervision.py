@@ -93,8 +93,11 @@ AUTHORITIES: dict[State, Authority] = {
     "Sachsen": Authority(
         "Die Sächsische Datenschutz- und Transparenzbeauftragte", "Devrientstraße 5, 01067 Dresden"
     ),
+    # Christina Maria Rost, elected 24.04.2024 (landtag.sachsen-anhalt.de, Lexikon); the office's
+    # address (datenschutzarchiv.org, LfD Sachsen-Anhalt; Sachsen-Anhalt review: the form named the
+    # old one in the Leiterstraße)
     "Sachsen-Anhalt": Authority(
-        "Der Landesbeauftragte für den Datenschutz Sachsen-Anhalt", "Leiterstraße 9, 39104 Magdeburg"
+        "Die Landesbeauftragte für den Datenschutz Sachsen-Anhalt", "Otto-von-Guericke-Straße 34a, 39104 Magdeburg"
     ),
     "Schleswig-Holstein": Authority(
         "Unabhängiges Landeszentrum für Datenschutz Schleswig-Holstein", "Holstenstraße 98, 24103 Kiel"
