@@ -730,6 +730,11 @@ LAND_TERMS = (
     LandTerm(re.compile(r"\bHSL\b"), ("Hessen",), "Hessisches Statistisches Landesamt"),
     LandTerm(re.compile(r"\bLfStat\b"), ("Bayern",), "Bayerisches Landesamt für Statistik"),
     LandTerm(re.compile(r"\bTLS\b"), ("Thüringen",), "Thüringer Landesamt für Statistik"),
+    # Niedersachsen's Beratungs- und Interventionsstellen bei häuslicher Gewalt (M-V, Thüringen and
+    # Brandenburg reviews: "BISS" stayed in copied texts; M-V has Interventionsstellen)
+    LandTerm(
+        re.compile(r"\bBISS\b"), ("Niedersachsen",), "Beratungs- und Interventionsstellen bei häuslicher Gewalt"
+    ),
     LandTerm(
         re.compile(r"\bVerbandsgemeinde(?:n)?\b"),
         ("Rheinland-Pfalz", "Sachsen-Anhalt"),
