@@ -1239,3 +1239,15 @@ def test_the_child_protection_chapter_names_the_lands_network_law(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen-Anhalt"))
     law = network_law("Sachsen-Anhalt")
     assert law is not None and f"ein Netzwerk Kinderschutz ({law.provision}). " in chapter()
+
+
+def test_a_saarland_kreistags_committees_meet_in_private(inputs):
+    """§ 172 Abs. 2 KSVG: the Kreistag's committees meet in private, the Kreisausschuss where it
+    prepares the Kreistag's matters (§ 176 Abs. 1 Satz 2 KSVG); the Jugendhilfeausschuss meets
+    in public under § 71 SGB VIII, the Kreistag too (Saarland review)."""
+    by_kind = {c.kind: c for c in inputs.check().concept.committees}
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Saarland"))
+    concept = inputs.check().concept
+    private = {kind for kind, c in by_kind.items() if concept.meets_in_private(c)}
+    assert private == {"Kreisausschuss", "Gesundheitsausschuss", "Sozialausschuss"}, private
+    assert not concept.meets_in_private(by_kind["Jugendhilfeausschuss"])

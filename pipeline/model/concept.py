@@ -376,9 +376,19 @@ class Concept:
 
     def meets_in_private(self, committee: Committee) -> bool:
         """Whether this body meets in private: by the Land's law (the Kreis- or
-        Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG) or as gremien.yaml says (a
+        Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG; every committee of a Saarland
+        Kreistag but the Jugendhilfeausschuss, § 172 Abs. 2 KSVG) or as gremien.yaml says (a
         beratender Ausschuss in Sachsen; Saxon review): no paper is public there."""
         if committee.private:
+            return True
+        procedure = self.procedure
+        if (
+            procedure is not None
+            and procedure.committees_private
+            and not committee.is_council
+            and committee.kind != "Jugendhilfeausschuss"  # public under § 71 SGB VIII
+            and not self.is_executive(committee)
+        ):
             return True
         preparation = self._preparation
         return preparation is not None and preparation.private is not None and self._prepares(committee)

@@ -140,6 +140,9 @@ class Procedure(_Data):
     submission: Submission = Field(alias="einbringung")
     youth_welfare_law: str = Field(alias="jugendhilfegesetz")
     provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
+    #: The rule by which the council's committees meet in private (§ 172 Abs. 2 KSVG, Saarland);
+    #: the Jugendhilfeausschuss meets in public under federal law.
+    committees_private: str | None = Field(default=None, alias="ausschuesse_nichtoeffentlich")
     #: Kinds of body the Land's law does not know here (no Kreisausschuss in Schleswig-Holstein).
     absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
     #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
