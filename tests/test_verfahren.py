@@ -415,6 +415,15 @@ def _paper_text(inputs, number: str = "JHA/2026/030") -> str:
     return " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
 
 
+def concept_chapters_text(concept, name: str) -> str:
+    """One chapter of the concept as one line of text."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    return " ".join(lxml.html.fromstring(concept_chapters(concept)[name]).text_content().split())
+
+
 def _legal_bases_and_agreement(inputs) -> tuple[str, str]:
     """The text of the concept's chapter with the legal bases and of the agreement."""
     import lxml.html
@@ -807,6 +816,26 @@ def test_in_a_hamburg_bezirk_the_freie_und_hansestadt_is_the_traeger(inputs):
     )
     assert "Diese Vereinbarung schließen die Freie und Hansestadt Hamburg als örtlicher Träger" in agreement
     assert "gegenüber der Freien und Hansestadt Hamburg" in agreement
+    # the Bezirksamt acts for the Freie und Hansestadt and sends the documents, but it is no board:
+    # its Bezirksamtsleitung submits the papers (§ 35 Abs. 2 Satz 1 BezVG; Hamburg review)
+    assert "gegenüber der Freien und Hansestadt Hamburg, vertreten durch das Bezirksamt Musterkreis" in agreement
+    concept = inputs.check().concept
+    assert concept.submitting_executive is None and concept.issuing_authority == "Bezirksamt Musterkreis"
+    assert concept.submitter == "Bezirksamtsleiterin Dr. Anna Berger"
+    chapters = concept_chapters_text(concept, "konzept/13_politische_verankerung.html.j2")
+    assert (
+        "festgestellt werden sie mit dem Haushaltsplan der Freien und Hansestadt Hamburg durch die Bürgerschaft"
+        in chapters
+    )
+    assert "beschlossen werden sie mit dem Haushalt durch" not in chapters
+    inputs.edit(
+        "gremien.yaml",
+        lambda d: [g.update(art="Bezirksamt", name="Bezirksamt") for g in d["gremien"] if g["id"] == "ka"],
+    )
+    (warning,) = [w for w in inputs.warnings() if w.where.file == "gremien.yaml" and "Kollegium" in w.message]
+    assert warning.message.startswith(
+        "In einem Bezirk in Hamburg beschließt das Bezirksamt nicht als Kollegium über Vorlagen; die Vorlagen bringt "
+    )
 
 
 def test_a_berlin_bvv_asks_the_bezirksamt_rather_than_instructing_it(inputs):

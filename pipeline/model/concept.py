@@ -334,13 +334,20 @@ class Concept:
     def _executive_name(self) -> str | None:
         """The collegial organ that submits the papers by its name in gremien.yaml: 'Bezirksamt
         Neuhafen', not any Bezirksamt (Berlin review); a Bezirk's office named only 'Bezirksamt'
-        there takes the Bezirk's short name."""
+        there takes the Bezirk's short name. A Hamburg Bezirk's Bezirksamt is no collegial organ
+        – its Bezirksamtsleitung submits the papers (§ 35 Abs. 2 BezVG) – but it still acts for
+        the Freie und Hansestadt (Hamburg review)."""
+        procedure = self.procedure
         executive = self.submitting_executive
-        if executive is None:
+        if executive is not None:
+            kind = executive.name
+        elif procedure is not None and procedure.authority and self.municipality.is_bezirk:
+            kind = procedure.authority
+        else:
             return None
-        listed = next((c for c in self.committees if c.kind == executive.name), None)
-        name = listed.name if listed else executive.name
-        if name == executive.name and self.municipality.is_bezirk:
+        listed = next((c for c in self.committees if c.kind == kind), None)
+        name = listed.name if listed else kind
+        if name == kind and self.municipality.is_bezirk:
             name = f"{name} {self.municipality.short_name}"
         return name
 

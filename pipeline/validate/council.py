@@ -665,10 +665,17 @@ def executive_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
             instead = (
                 f"die Vorlagen bringt {procedure.head.pair_with_articles} ein ({procedure.submission.legal_basis})"
             )
+        # a Hamburg Bezirksamt exists, but as an authority its head runs, not as a board (Hamburg review)
+        exists = procedure.authority == committee.kind
+        what = (
+            f"beschließt {_forms(committee.kind, 'n').nom} nicht als Kollegium über Vorlagen"
+            if exists
+            else f"gibt es {_NO_EXECUTIVE[committee.kind]}"
+        )
         yield Finding(
             at("gremien.yaml", "gremien", index, "art"),
-            f"{_procedure_text(procedure)} gibt es {_NO_EXECUTIVE[committee.kind]}; {instead}. Bitte den "
-            f"Eintrag '{committee.name}' entfernen oder 'art' prüfen.",
+            f"{_procedure_text(procedure)} {what}; {instead}. Bitte den Eintrag '{committee.name}' entfernen oder "
+            "'art' prüfen.",
             WARNING,
         )
 

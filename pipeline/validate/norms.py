@@ -559,6 +559,7 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
         return
     known = {*procedure.council.names, procedure.preparation.body or ""}
     known |= {procedure.executive.name} if procedure.executive else set()
+    known |= {procedure.authority} if procedure.authority else set()  # a Hamburg Bezirk's Bezirksamt
     for committee in concept.committees:
         known |= {committee.kind, *_BODY_WORD.findall(committee.name)}
     if concept.municipality.kind in ("kreisangehörige Stadt", "große kreisangehörige Stadt"):

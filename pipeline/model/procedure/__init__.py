@@ -140,6 +140,9 @@ class Procedure(_Data):
     submission: Submission = Field(alias="einbringung")
     youth_welfare_law: str = Field(alias="jugendhilfegesetz")
     provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
+    #: Who adopts the budget, as the concept's chapter on resource planning says it, where it is
+    #: not the council (a Hamburg Bezirk: the Bürgerschaft, Art. 66 Abs. 2 HV).
+    budget_clause: str | None = Field(default=None, alias="haushalt_beschluss")
     #: The rule by which the council's committees meet in private (§ 172 Abs. 2 KSVG, Saarland);
     #: the Jugendhilfeausschuss meets in public under federal law.
     committees_private: str | None = Field(default=None, alias="ausschuesse_nichtoeffentlich")
