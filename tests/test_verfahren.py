@@ -828,6 +828,8 @@ def test_in_a_hamburg_bezirk_the_freie_und_hansestadt_is_the_traeger(inputs):
         in chapters
     )
     assert "beschlossen werden sie mit dem Haushalt durch" not in chapters
+    money = concept_chapters_text(concept, "konzept/12_ressourcen.html.j2")
+    assert "aus den Mitteln, die ihm der Haushaltsplan der Freien und Hansestadt Hamburg zuweist" in money
     inputs.edit(
         "gremien.yaml",
         lambda d: [g.update(art="Bezirksamt", name="Bezirksamt") for g in d["gremien"] if g["id"] == "ka"],

@@ -428,7 +428,11 @@ class Municipality(Item, title="Kommune"):
     @property
     def own_means(self) -> str:
         """Where the Zuschussbedarf comes from: 'aus eigenen Mitteln' – for a Bezirk 'aus seinem
-        Bezirkshaushalt' (the Land allots its means; Berlin review)."""
+        Bezirkshaushalt' (the Land allots its means; Berlin review); a Hamburg Bezirk has no
+        budget of its own but the Zuweisungen of the Freie und Hansestadt's Haushaltsplan (§§ 36,
+        37 BezVG Hamburg; Hamburg review)."""
+        if self.is_bezirk and self.state == "Hamburg":
+            return "aus den Mitteln, die ihm der Haushaltsplan der Freien und Hansestadt Hamburg zuweist"
         return "aus seinem Bezirkshaushalt" if self.is_bezirk else "aus eigenen Mitteln"
 
     @property
