@@ -602,9 +602,7 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
     def paper_text() -> str:
         return _paper_text(inputs)
 
-    assert (
-        "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht bekannt gemacht" in paper_text()
-    )
+    assert "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht wirksam" in paper_text()
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
     text = paper_text()
     assert (

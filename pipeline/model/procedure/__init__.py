@@ -149,8 +149,9 @@ class Procedure(_Data):
     #: Kinds of body the Land's law does not know here (no Kreisausschuss in Schleswig-Holstein).
     absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
     #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
-    #: gemacht' (most Länder), 'erlassen' (§ 83 Abs. 1 GemO BW) or 'in Kraft' (§ 61 ThürKO).
-    budget_until: Literal["bekannt gemacht", "erlassen", "in Kraft"] = Field(
+    #: gemacht' (most Länder), 'erlassen' (§ 83 Abs. 1 GemO BW), 'in Kraft' (§ 61 ThürKO) or
+    #: 'wirksam' (§ 116 Abs. 1 NKomVG).
+    budget_until: Literal["bekannt gemacht", "erlassen", "in Kraft", "wirksam"] = Field(
         default="bekannt gemacht", alias="vorlaeufig_bis"
     )
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
