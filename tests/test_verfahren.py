@@ -1280,3 +1280,27 @@ def test_a_saarland_kreistags_committees_meet_in_private(inputs):
     private = {kind for kind, c in by_kind.items() if concept.meets_in_private(c)}
     assert private == {"Kreisausschuss", "Gesundheitsausschuss", "Sozialausschuss"}, private
     assert not concept.meets_in_private(by_kind["Jugendhilfeausschuss"])
+
+
+def test_the_preparing_body_is_shown_as_preparing_not_as_lacking_hearings(inputs):
+    """The Kreisausschuss (Verwaltungsausschuss of a Lower Saxon city) prepares every decision of
+    the council by law: the table of hearings says so instead of 'ohne festen Turnus', and with no
+    decision of its own listed it shows '–', not 'bisher keine' (Lower Saxon city review)."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    def row():
+        html = concept_chapters(inputs.check().concept)["konzept/13_politische_verankerung.html.j2"]
+        rows = lxml.html.fromstring(html).iter("tr")
+        return next([c.text_content() for c in r] for r in rows if r[0].text_content() == "Kreisausschuss")
+
+    name, cycle, last, _ = row()
+    assert cycle == "bereitet die Beschlüsse des Kreistages vor" and last.startswith("01.10.2024: Beschluss")
+
+    def elsewhere(data):  # its decision taken by the Kreistag instead
+        for decision in data["beschluesse"]:
+            decision["gremium"] = "kt" if decision["gremium"] == "ka" else decision["gremium"]
+
+    inputs.edit("gremien.yaml", elsewhere)
+    assert row()[2] == "–"
