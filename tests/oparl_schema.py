@@ -156,4 +156,26 @@ ORGANIZATION = _object(
     },
 )
 
-SCHEMAS = {"Paper": PAPER, "Meeting": MEETING, "Organization": ORGANIZATION}
+PERSON = _object(
+    "Person",
+    {
+        "body": URL,
+        "name": STRING,
+        "familyName": STRING,
+        "givenName": STRING,
+        "formOfAddress": STRING,
+        "affix": STRING,
+        "title": STRINGS,
+        "gender": STRING,
+        "phone": STRINGS,
+        "email": STRINGS,
+        "location": URL,
+        "locationObject": {"type": "object"},
+        "status": STRINGS,
+        "membership": {"type": "array"},
+        "life": STRING,
+        "lifeSource": STRING,
+    },
+)
+
+SCHEMAS = {"Paper": PAPER, "Meeting": MEETING, "Organization": ORGANIZATION, "Person": PERSON}

@@ -315,3 +315,28 @@ def test_the_magistrat_is_the_originator_of_the_city_s_papers_in_oparl():
     assert [organizations[i] for i in paper["originatorOrganization"]] == ["Magistrat"]
     related = {paper_records(v, main, [])["data"][0]["id"] for v in views if v is not view}
     assert set(paper["relatedPaper"]) == related and len(related) == 2
+
+
+def test_a_landraetins_paper_names_her_as_originator_in_oparl():
+    """'Vorlage von Landrätin Dr. Anna Berger' in the PDF: the OParl record names her as
+    originatorPerson, a Person with her title as status (Hessian review: the record named nobody),
+    and no originatorOrganization."""
+    import datetime as dt
+
+    import jsonschema
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+
+    from .oparl_schema import SCHEMAS
+
+    concept = check_folder(ROOT / "inputs" / "musterkreis").concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    data = paper_records(view, PublishedFile("Vorlage", "vorlagen/j.pdf", b"%PDF", dt.date(2026, 10, 28)), [])[
+        "data"
+    ]
+    paper = data[0]
+    people = {p["id"]: p for p in data if p["type"].endswith("/Person")}
+    assert "originatorOrganization" not in paper
+    [person] = [people[i] for i in paper["originatorPerson"]]
+    assert (person["name"], person["status"]) == ("Dr. Anna Berger", ["Landrätin"])
+    jsonschema.validate(person, SCHEMAS["Person"])

@@ -179,16 +179,34 @@ def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[Publishe
     }
     organizations = [_organization(ids, c, view.concept.is_executive(c)) for c in view.committees]
     organizations.append(_office(ids, paper.lead_office))
-    return {"data": [record, *organizations, *meetings]}
+    return {"data": [record, *organizations, *_originator_people(ids, view), *meetings]}
 
 
 def _originator(ids: Identifiers, view: PaperView) -> dict[str, list[str]]:
-    """'originatorOrganization' for the executive that submits the paper (Magistrat, Kreisausschuss
-    in Hessen), where it is among the paper's bodies; nothing elsewhere (the administration's
-    office stands in 'underDirectionOf')."""
-    executive = view.concept.submitting_executive
-    bodies = [c for c in view.committees if view.concept.is_executive(c)]
-    return {"originatorOrganization": [ids.of("organization", bodies[0].id)]} if executive and bodies else {}
+    """Who submits the paper, as its header says: 'originatorOrganization' for the collegial organ
+    that resolves on it (Magistrat, Kreisausschuss in Hessen), else 'originatorPerson' for the
+    head of the administration where kommune.yaml names her (Hessian review: the PDF said
+    'Vorlage von Landrätin …', the record nobody); the office stands in 'underDirectionOf'."""
+    if view.executive is not None:
+        return {"originatorOrganization": [ids.of("organization", view.executive.id)]}
+    head = view.concept.municipality.head
+    return {"originatorPerson": [ids.of("person", head.name)]} if head is not None else {}
+
+
+def _originator_people(ids: Identifiers, view: PaperView) -> list[dict[str, Any]]:
+    """The head of the administration as an OParl Person, where she submits the paper."""
+    head = view.concept.municipality.head
+    if view.executive is not None or head is None:
+        return []
+    return [
+        {
+            "id": ids.of("person", head.name),
+            "type": f"{SCHEMA}Person",
+            "body": ids.body,
+            "name": head.name,
+            "status": [head.title],
+        }
+    ]
 
 
 def to_json(records: dict[str, Any]) -> bytes:
