@@ -542,6 +542,10 @@ def test_a_kreisangehoerige_stadt_names_what_makes_it_the_traeger(inputs):
     basis, agreement = _legal_bases_and_agreement(inputs)
     assert f"nach {town.own_youth_office_basis}." in basis
     assert f"als örtlicher Träger der Jugendhilfe ({town.own_youth_office_basis}; § 3 Abs. 3 KKG)" in agreement
+    # in Nordrhein-Westfalen a Große kreisangehörige Stadt is admitted by Rechtsverordnung under
+    # § 2 AG-KJHG NRW (NRW review of such a city: the basis was missing)
+    nrw = procedure_for("Nordrhein-Westfalen", "große kreisangehörige Stadt")
+    assert nrw is not None and nrw.own_youth_office_basis == "§ 2 AG-KJHG NRW"
 
 
 def test_a_bezirk_speaks_of_bezirkspolitik(inputs):
