@@ -954,6 +954,10 @@ def test_titles_and_municipal_forms_of_another_land_are_warned_about(inputs):
         inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
         return [w for w in inputs.warnings() if "gibt es in " in w.message]
 
+    from pipeline.validate.norms import LAND_TERMS
+
+    # the plain look before each pattern finds letters that every match contains
+    assert all(len(t.hint) >= 3 and t.hint in t.pattern.pattern.replace("\\.", ".") for t in LAND_TERMS)
     assert found("Niedersachsen") == []
     hessian = found("Hessen")
     signer = [w for w in hessian if w.where.file.endswith("sa-2026-041-sgb2.yaml")]

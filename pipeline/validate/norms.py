@@ -682,6 +682,20 @@ class LandTerm:
     basis: str
     instead: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def hint(self) -> str:
+        """Letters every match contains, for a plain look before the pattern: the texts of 5,000
+        measures are searched once per term (a regular expression each took 0,12 s)."""
+        return _hint(self.pattern.pattern)
+
+
+@cache
+def _hint(pattern: str) -> str:
+    """The longest run of plain letters in a pattern (outside groups and classes)."""
+    plain = re.sub(r"\\b|\(\?:[^)]*\)[?*+]?|\[[^\]]*\][?*+]?|.[?*]", "\0", pattern).replace("\\.", ".")
+    runs: list[str] = re.findall(r"[\w. ]+", plain)
+    return max(runs, key=lambda run: len(run.strip())).strip()
+
 
 #: The general deputy of a Landrat by the Land's title (Wikipedia, 'Erster Kreisbeigeordneter':
 #: Kreisdirektor NRW § 47 KrO, Erster Landesbeamter BW, Erster Kreisbeigeordneter HE/RP/SL, Erster
@@ -755,10 +769,11 @@ def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
     texts (Hessian and Baden-Württemberg reviews). A warning: a neighbour's may be meant."""
     own = concept.municipality.state
     texts = read(concept)
-    terms = [t for t in LAND_TERMS if own not in t.states and t.pattern.search(texts.joined)]
+    joined = texts.joined
+    terms = [t for t in LAND_TERMS if own not in t.states and t.hint in joined and t.pattern.search(joined)]
     for passage in texts.passages:
         for term in terms:
-            found = term.pattern.search(passage.text)
+            found = term.pattern.search(passage.text) if term.hint in passage.text else None
             if found is None:
                 continue
             instead = term.instead.get(own)
