@@ -616,17 +616,28 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
     assert "Haushaltssatzung" not in text
 
 
-def test_a_baden_wuerttemberg_budget_is_erlassen_not_bekannt_gemacht(inputs):
-    """§ 83 Abs. 1 GemO BW: the provisional budget lasts while the Haushaltssatzung is 'noch nicht
-    erlassen' (Baden-Württemberg review: the paper said 'bekannt gemacht', the words of most
-    other Länder)."""
-    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Baden-Württemberg"))
+@pytest.mark.parametrize(
+    ("state", "word", "rule"),
+    [
+        # § 116 Abs. 1 NKomVG (Lower Saxon city review)
+        ("Niedersachsen", "wirksam", "§ 116 NKomVG"),
+        # § 83 Abs. 1 GemO BW (Baden-Württemberg review)
+        ("Baden-Württemberg", "erlassen", "§ 83 GemO i. V. m. der LKrO"),
+        # § 61 Abs. 1 ThürKO, for the Landkreis through § 114 ThürKO (Thüringen review)
+        ("Thüringen", "in Kraft", "§ 114 i. V. m. § 61 ThürKO; im doppischen Haushalt § 10 ThürKDG"),
+    ],
+)
+def test_the_provisional_budget_in_the_lands_words(inputs, state, word, rule):
+    """The provisional budget lasts while the Haushaltssatzung is 'noch nicht wirksam',
+    'erlassen' or 'in Kraft' as the Land's law says (the papers said 'bekannt gemacht', the
+    words of most other Länder)."""
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
     text = _paper_text(inputs)
     assert (
-        "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht erlassen, gilt die vorläufige "
-        "Haushaltsführung (§ 83 GemO i. V. m. der LKrO)"
+        f"Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht {word}, gilt die vorläufige "
+        f"Haushaltsführung ({rule})"
     ) in text
-    assert "wenn die Haushaltssatzung erlassen ist" in text and "bekannt gemacht" not in text
+    assert f"wenn die Haushaltssatzung {word} ist" in text and "bekannt gemacht" not in text
 
 
 def test_a_bezirk_pays_its_share_from_its_bezirkshaushalt(inputs):
@@ -1195,18 +1206,11 @@ def test_in_a_freistaat_the_lands_money_is_the_freistaats(inputs):
     assert _evaluate(sources, sources.cell(row, column).coordinate) == land
 
 
-def test_thuringian_budget_in_kraft_and_kreisausschuss_prepares_the_sittings(inputs):
-    """§ 61 Abs. 1 ThürKO: the provisional budget lasts while the Haushaltssatzung is 'noch nicht
-    in Kraft' (for the Landkreis through § 114 ThürKO); § 105 Abs. 1 ThürKO: the Kreisausschuss
-    prepares the Kreistag's sittings, so a report it takes note of passes it too (Thüringen
-    review)."""
+def test_the_thuringian_kreisausschuss_prepares_the_sittings(inputs):
+    """§ 105 Abs. 1 ThürKO: the Kreisausschuss prepares the Kreistag's sittings, so a report it
+    takes note of passes it too (Thüringen review); the budget's words are tested with the other
+    Länder's (test_the_provisional_budget_in_the_lands_words)."""
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
-    text = _paper_text(inputs)
-    assert (
-        "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht in Kraft, gilt die vorläufige "
-        "Haushaltsführung (§ 114 i. V. m. § 61 ThürKO; im doppischen Haushalt § 10 ThürKDG)"
-    ) in text
-    assert "wenn die Haushaltssatzung in Kraft ist" in text
     report = "vorlagen/gv-2026-004-ressourcenplanung.yaml"
     (warning,) = [w for w in _procedure_warnings(inputs) if w.startswith(report)]
     assert "bereitet der Kreisausschuss die Sitzungen des Kreistages vor (§ 105 Abs. 1 ThürKO)" in warning

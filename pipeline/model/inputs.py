@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, model_validator
 
-from pipeline.formatting import count, decimal_places, in_running_text, years_and_months
+from pipeline.formatting import count, decimal_places, enumeration, in_running_text, years_and_months
 from pipeline.model import colours
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.geo import GeoProblem, read_outlines
@@ -354,8 +354,7 @@ class Municipality(Item, title="Kommune"):
         if not names:
             return ""
         keeps = "die ein eigenes Jugendamt unterhält" if len(names) == 1 else "die eigene Jugendämter unterhalten"
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
-        return f"ohne {listed}, {keeps}"
+        return f"ohne {enumeration(names)}, {keeps}"
 
     @property
     def nominative(self) -> str:

@@ -465,9 +465,7 @@ class PaperView:
     def submitter(self) -> str | None:
         """Who submits the paper, for its header: the collegial organ where it resolves on the
         paper ('Kreisausschuss'), else the head of the administration ('Landrätin Dr. Anna Berger')."""
-        if self.concept.submitting_executive is not None and self.executive is None:
-            return self.concept.head_submitter
-        return self.concept.submitter
+        return self.concept.submitter if self.executive is not None else self.concept.head_submitter
 
     @property
     def signature(self) -> list[str]:
@@ -479,7 +477,7 @@ class PaperView:
         executive, head = self.concept.submitting_executive, self.concept.municipality.head
         signer = self.paper.signer
         lines = []
-        if executive is not None and self.executive is not None:
+        if executive is not None and self.executive is not None:  # its own paper (see `executive`)
             lines.append(sentence_start(committee_forms(executive.name).nom))
         if signer is not None:
             lines += [*(["In Vertretung"] if signer.deputy else []), signer.name, signer.title]
@@ -972,14 +970,12 @@ class PaperView:
             f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}"
             f"{amounts}{later}"
         )
-        pending: list[str] = list(
-            dict.fromkeys(source_label(i.source, finances.state) for i in finances.income if i.applied_for)
-        )
+        pending = finances.pending
         if pending:
             # the measures go on without them, as the Finanzielle Auswirkungen say: a reservation of
             # the approval would make the whole decision void (Kämmerei review)
             reservation += (
-                f". Werden die beantragten Fördermittel ({enumeration(pending)}) ganz oder teilweise nicht "
+                f". Werden die beantragten Fördermittel ({enumeration(pending.sources)}) ganz oder teilweise nicht "
                 "bewilligt, wird eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vorgelegt"
             )
         return reservation + "."

@@ -30,7 +30,7 @@ from pipeline.model.inputs import (
     with_article,
 )
 from pipeline.model.procedure import Procedure, is_executive, procedure_for, youth_committee_basis
-from pipeline.model.types import COUNCIL_KINDS
+from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS
 from pipeline.validate.parsed import Parsed
 
 
@@ -409,15 +409,15 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
     executive = procedure.submitting_executive if procedure is not None else None
     if procedure is None or executive is None or procedure.state == "Berlin":
         return
+    organ = _forms(executive.name, executive.gender).nom
     for index, point in enumerate(case.paper.proposal):
         found = _ADMINISTRATION_INSTRUCTED.search(point)
         if found:
             yield Finding(
                 at(case.name, "vorlage", "beschlussvorschlag", index),
-                f"{_procedure_text(procedure)} führt {_forms(executive.name, executive.gender).nom} die Beschlüsse "
-                f"aus ({procedure.submission.legal_basis}); der Beschlussvorschlag richtet sich an "
-                f"{_accusative_pronoun(executive.gender)}: „{_capitalised(_forms(executive.name, executive.gender).nom)} "
-                f"wird {found[1]}, …“ statt „Die Verwaltung wird {found[1]}, …“.",
+                f"{_procedure_text(procedure)} führt {organ} die Beschlüsse aus ({procedure.submission.legal_basis}); "
+                f"der Beschlussvorschlag richtet sich an {_accusative_pronoun(executive.gender)}: "
+                f"„{_capitalised(organ)} wird {found[1]}, …“ statt „Die Verwaltung wird {found[1]}, …“.",
                 WARNING,
             )
 
@@ -642,10 +642,6 @@ def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
             )
 
 
-#: 'keinen Magistrat', 'kein Bezirksamt': the collegial administrations in the accusative.
-_NO_EXECUTIVE = {"Magistrat": "keinen Magistrat", "Bezirksamt": "kein Bezirksamt"}
-
-
 @RULES.rule("verwaltungsorgan-nach-landesrecht")
 def executive_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     """A Magistrat in Nordrhein-Westfalen, a Bezirksamt in a Landkreis: only some Länder have a
@@ -657,7 +653,7 @@ def executive_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
         return
     executive = procedure.executive
     for index, committee in enumerate(committees):
-        if committee.kind not in _NO_EXECUTIVE or (executive is not None and executive.name == committee.kind):
+        if committee.kind not in EXECUTIVE_KINDS or (executive is not None and executive.name == committee.kind):
             continue
         if executive is not None:
             instead = f"das Verwaltungsorgan ist {_forms(executive.name, executive.gender).nom}"
@@ -670,7 +666,7 @@ def executive_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
         what = (
             f"beschließt {_forms(committee.kind, 'n').nom} nicht als Kollegium über Vorlagen"
             if exists
-            else f"gibt es {_NO_EXECUTIVE[committee.kind]}"
+            else f"gibt es {_no(committee.kind)}"
         )
         yield Finding(
             at("gremien.yaml", "gremien", index, "art"),

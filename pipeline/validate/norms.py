@@ -19,6 +19,7 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from pipeline.findings import WARNING, Finding, Path_, at
+from pipeline.formatting import enumeration
 from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in
 from pipeline.model.concept import Concept
 from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession
@@ -758,10 +759,6 @@ LAND_TERMS = (
 )
 
 
-def _states_text(states: tuple[str, ...]) -> str:
-    return states[0] if len(states) == 1 else ", ".join(states[:-1]) + " und " + states[-1]
-
-
 @WARNINGS.rule("begriffe-anderer-laender")
 def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
     """'Erster Kreisrat' under a Hessian paper, 'Samtgemeinden' in a Bavarian Landkreis: a title
@@ -780,7 +777,7 @@ def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             yield _word_warning(
                 passage,
                 found[0],
-                f"'{found[0]}' gibt es in {_states_text(term.states)} ({term.basis}); die Kommune liegt in {own}. "
+                f"'{found[0]}' gibt es in {enumeration(list(term.states))} ({term.basis}); die Kommune liegt in {own}. "
                 + (
                     f"Die allgemeine Vertretung heißt hier in der Regel: {instead}."
                     if instead
