@@ -22,6 +22,7 @@ import yaml
 
 from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
+from pipeline.model.accounting import CHOICE, accounting_of
 from pipeline.model.inputs import REQUIRED_FILES
 from pipeline.model.procedure import procedure_for
 from pipeline.model.types import State, add_months
@@ -116,6 +117,10 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "next_update": add_months(today, 60).isoformat(),
         "council": dict(zip(("id", "name", "kind"), council, strict=True)) if council else None,
         "preparing": preparing,
+        # the budget system: the Land's where it has one, Doppik as a choice to check where it
+        # lets the municipality choose (Bayern, Thüringen)
+        "accounting": accounting_of(state or STATES[0], None),
+        "accounting_choice": CHOICE.get(state or STATES[0]),
     }
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(STARTER_DIR),

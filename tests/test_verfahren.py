@@ -617,21 +617,25 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
 
 
 @pytest.mark.parametrize(
-    ("state", "word", "rule"),
+    ("state", "accounting", "word", "rule"),
     [
         # § 116 Abs. 1 NKomVG (Lower Saxon city review)
-        ("Niedersachsen", "wirksam", "§ 116 NKomVG"),
+        ("Niedersachsen", None, "wirksam", "§ 116 NKomVG"),
         # § 83 Abs. 1 GemO BW (Baden-Württemberg review)
-        ("Baden-Württemberg", "erlassen", "§ 83 GemO i. V. m. der LKrO"),
-        # § 61 Abs. 1 ThürKO, for the Landkreis through § 114 ThürKO (Thüringen review)
-        ("Thüringen", "in Kraft", "§ 114 i. V. m. § 61 ThürKO; im doppischen Haushalt § 10 ThürKDG"),
+        ("Baden-Württemberg", None, "erlassen", "§ 83 GemO i. V. m. der LKrO"),
+        # § 61 Abs. 1 ThürKO, for the Landkreis through § 114 ThürKO (Thüringen review); a
+        # doppischer Haushalt follows § 10 ThürKDG instead (§ 52a Satz 4 ThürKO, § 1 Satz 2 ThürKDG)
+        ("Thüringen", "kameral", "in Kraft", "§ 114 i. V. m. § 61 ThürKO"),
+        ("Thüringen", "doppisch", "in Kraft", "§ 10 i. V. m. § 1 Satz 2 ThürKDG"),
     ],
 )
-def test_the_provisional_budget_in_the_lands_words(inputs, state, word, rule):
+def test_the_provisional_budget_in_the_lands_words(inputs, state, accounting, word, rule):
     """The provisional budget lasts while the Haushaltssatzung is 'noch nicht wirksam',
     'erlassen' or 'in Kraft' as the Land's law says (the papers said 'bekannt gemacht', the
-    words of most other Länder)."""
+    words of most other Länder), under the rule of the municipality's budget system."""
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    if accounting:
+        inputs.edit("ressourcen.yaml", lambda d: d.update(rechnungswesen=accounting))
     text = _paper_text(inputs)
     assert (
         f"Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht {word}, gilt die vorläufige "

@@ -175,7 +175,9 @@ def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
         for year in years:
             was, now = before.get((label, year), Decimal(0)), after.get((label, year), Decimal(0))
             if was != now:
-                shown = new.municipality.own_share_label if label == OWN_SHARE else label
+                shown = {OWN_SHARE: new.municipality.own_share_label, "Aufwand": new.budget.terms.expenses}.get(
+                    label, label
+                )
                 changes.append(BudgetChange(shown, year, was, now))
     return tuple(changes)
 

@@ -20,6 +20,7 @@ from pydantic import AfterValidator, model_validator
 
 from pipeline.formatting import count, decimal_places, enumeration, in_running_text, years_and_months
 from pipeline.model import colours
+from pipeline.model.accounting import Accounting
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.geo import GeoProblem, read_outlines
 from pipeline.model.grammar import Forms, committee_forms, definite
@@ -1512,6 +1513,13 @@ class BudgetCoordination(Item, title="Haushaltsabstimmung"):
 
 
 class ResourceFile(Item, title="Ressourcen"):
+    accounting: Accounting | None = field(
+        "rechnungswesen",
+        "Wie die Kommune ihren Haushalt führt: 'doppisch' (Aufwand und Erträge, Produkte) oder 'kameral' "
+        "(Ausgaben und Einnahmen, Haushaltsstellen); die Dokumente nehmen die Begriffe des Haushalts "
+        "(leer: doppisch, in Berlin und Bremen kameral)",
+        default=None,
+    )
     budget_years: list[BudgetYear] = field("haushalt", "Haushaltsjahre und ihr Stand", min_length=1)
     expenses: list[Expense] = field("aufwand", "Aufwand je Jahr, Maßnahme und Haushaltsstelle", min_length=1)
     income: list[Income] = field("ertraege", "Erträge: Zuwendungen und Erstattungen Dritter", default_factory=list)

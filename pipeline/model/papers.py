@@ -23,6 +23,7 @@ from pipeline.formatting import (
     signed_euro,
     with_note,
 )
+from pipeline.model.accounting import DOPPIK, MoneyTerms
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -192,6 +193,8 @@ class FinanceSummary:
     #: The year's staff lines, each with its post's VZÄ ('Familienhebammen … (M6; 3,0 VZÄ)'): a
     #: council deciding on Personal of 529.500,00 € sees which posts it pays (Kämmerei review).
     staff: tuple[tuple[str, Decimal], ...] = ()
+    #: The words of the budget (Aufwand and Erträge, or Ausgaben and Einnahmen).
+    terms: MoneyTerms = DOPPIK
 
     @property
     def staff_total(self) -> Decimal:
@@ -206,7 +209,7 @@ class FinanceSummary:
             return ""
         after = self.balance
         return (
-            f"Aufwand {signed_euro(after.expenses - self.before.expenses)}, Zuschussbedarf "
+            f"{self.terms.expenses} {signed_euro(after.expenses - self.before.expenses)}, Zuschussbedarf "
             f"{signed_euro(after.subsidy - self.before.subsidy)} gegenüber {self.before.label}"
         )
 
@@ -257,7 +260,9 @@ class FinanceSummary:
         now_and_then = total(amount for _, _, amount in self.periodic)
         whole = self.balance.expenses
         yearly = whole - once - ending - now_and_then
-        parts = [f"Von dem Aufwand {self.year} ({euro(whole)}) fallen {euro(yearly)} jährlich wiederkehrend an"]
+        parts = [
+            f"Von {self.terms.expenses_dat} {self.year} ({euro(whole)}) fallen {euro(yearly)} jährlich wiederkehrend an"
+        ]
         if self.limited:
             if len(self.limited) == 1:
                 parts.append(f"{euro(ending)} entfallen auf die befristete Maßnahme {self.limited[0][0]}")
@@ -385,6 +390,8 @@ class ResourcePlan:
     drivers: list[tuple[str, Decimal]] = field(default_factory=list)
     #: The change of all other purposes together, where :attr:`drivers` names only the largest.
     other_changes: Decimal | None = None
+    #: The words of the budget (Aufwand and Erträge, or Ausgaben and Einnahmen).
+    terms: MoneyTerms = DOPPIK
 
     @property
     def change_sentence(self) -> str:
@@ -396,12 +403,13 @@ class ResourcePlan:
         if not self.changes:
             return ""
         before, after = self.changes[-1].before, self.changes[-1].after
-        moved = after.expenses - before.expenses
+        moved, t = after.expenses - before.expenses, self.terms
         if moved == 0:
-            text = f"Der Aufwand bleibt mit {euro(after.expenses)} gleich"
+            text = f"{sentence_start(t.expenses_nom)} {t.agree('bleibt', 'bleiben')} mit {euro(after.expenses)} gleich"
         else:
+            rises = t.agree("steigt", "steigen") if moved > 0 else t.agree("sinkt", "sinken")
             text = (
-                f"Der Aufwand {'steigt' if moved > 0 else 'sinkt'} um {euro(abs(moved))} (von "
+                f"{sentence_start(t.expenses_nom)} {rises} um {euro(abs(moved))} (von "
                 f"{euro(before.expenses)} auf {euro(after.expenses)})"
             )
         rest_named = bool(self.drivers) and moved != 0 and self.other_changes is not None
@@ -414,7 +422,11 @@ class ResourcePlan:
                 text += "; die übrigen Änderungen gleichen sich aus"
         income, subsidy = after.income - before.income, after.subsidy - before.subsidy
         money = [
-            *([f"die Erträge {'steigen' if income > 0 else 'sinken'} um {euro(abs(income))}"] if income else []),
+            *(
+                [f"die {t.income} {'steigen' if income > 0 else 'sinken'} um {euro(abs(income))}"]
+                if income
+                else []
+            ),
             *(
                 [f"der Zuschussbedarf {'steigt' if subsidy > 0 else 'sinkt'} um {euro(abs(subsidy))}"]
                 if subsidy
@@ -887,9 +899,16 @@ class PaperView:
         ]
         effects = tuple(
             follow_up_years(
-                expenses, income, year, budget.ending_measures, budget.expense_lines, budget.income_lines
+                expenses,
+                income,
+                year,
+                budget.ending_measures,
+                budget.expense_lines,
+                budget.income_lines,
+                terms=budget.terms,
             )
         )
+        procedure = self.concept.procedure
         return FinanceSummary(
             year,
             budget.status(year),
@@ -914,7 +933,7 @@ class PaperView:
                 if year - 1 in budget.years
                 else None
             ),
-            provisional_rule=procedure.provisional_budget if (procedure := self.concept.procedure) else None,
+            provisional_rule=self._provisional_rule,
             state_budget=procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat"),
             budget_until=procedure.budget_until if procedure is not None else "bekannt gemacht",
             state=self.concept.municipality.state,
@@ -922,7 +941,18 @@ class PaperView:
             staff=tuple(
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF
             ),
+            terms=budget.terms,
         )
+
+    @property
+    def _provisional_rule(self) -> str | None:
+        """The Land's rule on vorläufige Haushaltsführung for the municipality's budget system."""
+        procedure = self.concept.procedure
+        if procedure is None:
+            return None
+        if self.concept.budget.terms is DOPPIK and procedure.provisional_budget_doppik:
+            return procedure.provisional_budget_doppik
+        return procedure.provisional_budget
 
     def _post_label(self, expense: Expense, year: int) -> str:
         """A staff line as the Kämmerei reads it, with the VZÄ of its post where the line's own
@@ -965,7 +995,7 @@ class PaperView:
             return None
         later = " und in den folgenden Haushaltsjahren" if finances.later_years or finances.effects else ""
         balance = finances.balance  # the amounts, so the decision says what it reserves
-        amounts = f" (Aufwand {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
+        amounts = f" ({self.concept.budget.terms.expenses} {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
         reservation = (
             f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}"
             f"{amounts}{later}"
@@ -1058,7 +1088,9 @@ class PaperView:
             for c in committees
         ]
         drivers, others = self._drivers(previous, year)
-        return ResourcePlan(year, previous, committees, table, changes, lines, drivers, others)
+        return ResourcePlan(
+            year, previous, committees, table, changes, lines, drivers, others, self.concept.budget.terms
+        )
 
     def _drivers(
         self, previous: int | None, year: int, most: int = 3

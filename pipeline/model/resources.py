@@ -21,6 +21,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pipeline.formatting import enumeration, euro, german_date, number, with_note
+from pipeline.model.accounting import DOPPIK, MoneyTerms, accounting_of, money_terms
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -48,10 +49,13 @@ COORDINATION_LABEL = "Netzwerkkoordination"
 COMPENSATION_LABEL = "Ausgleich für Netzwerkarbeit"
 #: The head of a column of budget items that are not all Produkte.
 ITEM_LABEL = "Produkt / Haushaltsstelle"
-#: The table of Aufwand by purpose (concept, Maßnahmenplan, workbook): the coordination and the
-#: compensation it pays are no measures, so the title says it has both (a Kämmerei reader found
-#: them under 'Maßnahme').
-BY_PURPOSE_TITLE = "Aufwand für Netzwerkkoordination und Maßnahmen nach Jahr"
+
+
+def by_purpose_title(terms: MoneyTerms) -> str:
+    """The table of Aufwand by purpose (concept, Maßnahmenplan, workbook): the coordination and
+    the compensation it pays are no measures, so the title says it has both (a Kämmerei reader
+    found them under 'Maßnahme')."""
+    return f"{terms.expenses} für Netzwerkkoordination und Maßnahmen nach Jahr"
 
 
 def total(amounts: Iterable[Decimal]) -> Decimal:
@@ -154,16 +158,18 @@ class FollowUpYear:
     #: Grants outside the paper's scope that end with the same measures (another committee's
     #: product): whoever decides on going on needs the whole gap.
     with_measures_elsewhere: tuple[Income, ...] = ()
+    #: The words of the budget (Aufwand and Erträge, or Ausgaben and Einnahmen).
+    terms: MoneyTerms = DOPPIK
 
     @property
     def sentence(self) -> str:
         """'Ab 2028 fehlen ohne Anschlussförderung Erträge von 24.000,00 € im Jahr: …
         M2 Babylotsendienst … ist bis zum 31.12.2027 befristet; …' for the Folgekosten of a paper.
         Amounts per year, said so that nobody reads a rise every year."""
-        parts = []
+        parts, t = [], self.terms
         if self.ending:
             parts.append(
-                f"Ab {self.year} fehlen ohne Anschlussförderung Erträge von {euro(total(i.amount for i in self.ending))} "
+                f"Ab {self.year} fehlen ohne Anschlussförderung {t.income} von {euro(total(i.amount for i in self.ending))} "
                 f"im Jahr: {_lines(self.ending)}"
             )
         if self.growing:
@@ -182,8 +188,8 @@ class FollowUpYear:
             # 'mehr im Jahr als 2027', not 'steigt': a reader took that for a rise every year;
             # the Aufwand of a full year, not 'kostet … ein volles Jahr' (council member)
             parts.append(
-                f"{'Außerdem fällt' if self.ending else f'Ab {self.year} fällt'} {what} "
-                f"{f'ab {self.year} ' if self.ending else ''}der Aufwand eines vollen Jahres an, {more} mehr im Jahr "
+                f"{'Außerdem' if self.ending else f'Ab {self.year}'} {t.agree('fällt', 'fallen')} {what} "
+                f"{f'ab {self.year} ' if self.ending else ''}{t.expenses_nom} eines vollen Jahres an, {more} mehr im Jahr "
                 f"als {self.year - 1}: {lines}"
             )
         if self.ending and self.growing:
@@ -202,9 +208,9 @@ class FollowUpYear:
                 if not cost:
                     return []
                 if whole is None or whole == cost:
-                    return [f"Aufwand {self.year - 1}: {euro(cost)}"]
+                    return [f"{t.expenses} {self.year - 1}: {euro(cost)}"]
                 share = f"in {where[0]}" if len(where) == 1 else "im Bereich dieser Vorlage"
-                return [f"Aufwand {self.year - 1}: {euro(whole)}, davon {euro(cost)} {share}"]
+                return [f"{t.expenses} {self.year - 1}: {euro(whole)}, davon {euro(cost)} {share}"]
 
             def named(measure: EndingMeasure, notes: list[str]) -> str:
                 notes = [f"bis {german_date(measure.end)}", *notes] if len(ends) > 1 else notes
@@ -220,7 +226,7 @@ class FollowUpYear:
                 amount = euro(total(i.amount for i in self.with_measures))
                 more = "zusätzlich " if self.ending else ""
                 parts.append(
-                    f"Bei einer Fortführung fehlen ohne Anschlussförderung {more}Erträge von {amount} im Jahr: "
+                    f"Bei einer Fortführung fehlen ohne Anschlussförderung {more}{t.income} von {amount} im Jahr: "
                     f"{_lines(self.with_measures)}"
                 )
             if self.with_measures_elsewhere:
@@ -228,7 +234,7 @@ class FollowUpYear:
                 areas = len({i.budget_item for i in self.with_measures_elsewhere})
                 where = "einem Haushaltsbereich, den" if areas == 1 else "Haushaltsbereichen, die"
                 parts.append(
-                    f"Zudem fehlen dann Erträge von {amount} im Jahr in {where} diese Vorlage nicht umfasst: "
+                    f"Zudem fehlen dann {t.income} von {amount} im Jahr in {where} diese Vorlage nicht umfasst: "
                     f"{_lines(self.with_measures_elsewhere)}"
                 )
             if self.ending and self.growing and self.costs:
@@ -266,10 +272,12 @@ class FollowUpYear:
             one = len(self.measures) == 1
             steps = [
                 f"die Erhöhung um {euro(self.rise)}",
-                f"abzüglich ihres Aufwands von {euro(costs)}",
+                f"abzüglich {self.terms.their_expenses_gen} von {euro(costs)}",
             ]
             if self.with_measures:
-                steps.append(f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden Erträge von {euro(bound)}")
+                steps.append(
+                    f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden {self.terms.income} von {euro(bound)}"
+                )
             level += f" ({', '.join(steps)})"
         return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
 
@@ -341,6 +349,7 @@ def follow_up_years(
     measures: dict[str, EndingMeasure] | None = None,
     whole: Iterable[Expense] | None = None,
     whole_income: Iterable[Income] | None = None,
+    terms: MoneyTerms = DOPPIK,
 ) -> list[FollowUpYear]:
     """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
     in its last promised year and an expense in its first, partial year, each where no line of
@@ -423,6 +432,7 @@ def follow_up_years(
                 tuple(cost(p, year - 1, whole_plan=True) for p in ended),
                 tuple(items(p, year - 1) for p in ended),
                 tuple(i for i in elsewhere if i.year + 1 == year and set(i.purposes) & set(ended)),
+                terms,
             )
         )
     return result
@@ -486,6 +496,12 @@ class Budget:
         self.concept = concept
         self.expenses = concept.resources.expenses
         self.income = concept.resources.income
+
+    @cached_property
+    def terms(self) -> MoneyTerms:
+        """Aufwand and Erträge, or Ausgaben and Einnahmen: the words of the municipality's budget."""
+        concept = self.concept
+        return money_terms(accounting_of(concept.municipality.state, concept.resources.accounting))
 
     # years -----------------------------------------------------------------------------------
 
@@ -625,7 +641,7 @@ class Budget:
 
     @property
     def by_purpose_title(self) -> str:
-        return BY_PURPOSE_TITLE
+        return by_purpose_title(self.terms)
 
     @cached_property
     def by_purpose(self) -> AmountTable:
@@ -648,7 +664,9 @@ class Budget:
     def item_label(self) -> str:
         """What the budget items are called in a table's head: 'Produkt' where every line names a
         Produkt (a Kämmerei read 'Produkt / Haushaltsstelle' over a column of Produkte alone), else
-        'Produkt / Haushaltsstelle'."""
+        'Produkt / Haushaltsstelle'; a kameral budget has Haushaltsstellen only."""
+        if self.terms is not DOPPIK:
+            return self.terms.item
         items = [line.budget_item for line in self.expense_lines] + [
             line.budget_item for line in self.income_lines
         ]
@@ -738,7 +756,9 @@ class Budget:
         years = self.years
         if not years:
             return []
-        return follow_up_years(self.expense_lines, self.income_lines, years[0], self.ending_measures)
+        return follow_up_years(
+            self.expense_lines, self.income_lines, years[0], self.ending_measures, terms=self.terms
+        )
 
     @property
     def follow_up_text(self) -> str:
@@ -793,7 +813,7 @@ class Budget:
         elif drafts:
             parts.append("beruht auf Haushaltsentwürfen")
         if pending:
-            parts.append("enthält beantragte, noch nicht bewilligte Erträge")
+            parts.append(f"enthält beantragte, noch nicht bewilligte {self.terms.income}")
         if not parts:
             return ""
         return f"Die {self.span_label} {enumeration(parts)}; sie ist eine Planungsgröße, kein Haushaltsansatz."

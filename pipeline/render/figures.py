@@ -76,13 +76,14 @@ def funding_figure(concept: Concept) -> Figure | None:
     series = [
         (r.label, colours.get(r.label, OWN_COLOUR if r.label in OWN_SHARES else "#7f7f7f")) for r in table.rows
     ]
-    title = "Finanzierung des Aufwands nach Quelle und Jahr"
+    t = budget.terms
+    title = f"{t.funding_title} nach Quelle und Jahr"
     sentences = []
     for i, year in enumerate(budget.years):
         parts = ", ".join(f"{r.label} {euro(r.amounts[i])}" for r in table.rows)
-        sentences.append(f"{year}: {parts}; zusammen der Aufwand von {euro(table.totals[i])}.")
+        sentences.append(f"{year}: {parts}; zusammen {t.expenses_nom} von {euro(table.totals[i])}.")
     alt = f"Gestapeltes Balkendiagramm: {title}, je Haushaltsjahr ein Balken. " + " ".join(sentences)
-    svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda t: f"Aufwand {_rounded(t)}")
+    svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda v: f"{t.expenses} {_rounded(v)}")
     return Figure("finanzierung.svg", svg, alt)
 
 
@@ -92,18 +93,19 @@ def committee_figure(concept: Concept) -> Figure | None:
     budget = concept.budget
     if not budget.committees:
         return None
-    rows, sentences = [], []
+    rows, sentences, t = [], [], budget.terms
     for year in budget.years:
         for balance in budget.balances(year):
             rows.append((f"{balance.label} {year}", [balance.income, balance.subsidy]))
             sentences.append(
-                f"{balance.label} {year}: Aufwand {euro(balance.expenses)}, Erträge {euro(balance.income)}, "
+                f"{balance.label} {year}: {t.expenses} {euro(balance.expenses)}, {t.income} {euro(balance.income)}, "
                 f"Zuschussbedarf {euro(balance.subsidy)}."
             )
-    series = [("Erträge", INCOME_COLOUR), ("Zuschussbedarf", OWN_COLOUR)]
-    title = "Aufwand, Erträge und Zuschussbedarf je Ausschuss und Haushaltsjahr"
-    alt = f"Gestapeltes Balkendiagramm: {title}; die Länge jedes Balkens ist der Aufwand. " + " ".join(sentences)
-    svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda t: f"Aufwand {_rounded(t)}")
+    series = [(t.income, INCOME_COLOUR), ("Zuschussbedarf", OWN_COLOUR)]
+    title = f"{t.balance_title} je Ausschuss und Haushaltsjahr"
+    length = f"die Länge jedes Balkens {t.agree('ist', 'sind')} {t.expenses_nom}"
+    alt = f"Gestapeltes Balkendiagramm: {title}; {length}. " + " ".join(sentences)
+    svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda v: f"{t.expenses} {_rounded(v)}")
     return Figure("ausschuesse.svg", svg, alt)
 
 

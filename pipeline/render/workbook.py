@@ -17,8 +17,9 @@ from decimal import Decimal
 from typing import Literal, get_args
 
 from pipeline.formatting import german_date, safe_file_part
+from pipeline.model.accounting import MoneyTerms
 from pipeline.model.concept import Concept
-from pipeline.model.resources import BY_PURPOSE_TITLE, COMPENSATION_LABEL, OWN_SHARES, AmountTable, recurrence
+from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARES, AmountTable, recurrence
 from pipeline.model.types import COORDINATION, ExpenseKind, IncomeSource
 
 Kind = Literal["text", "euro", "integer", "date"]
@@ -39,17 +40,11 @@ class Formula:
 
 Value = str | Decimal | int | dt.date | Formula | None
 
-EXPENSES = "Aufwandspositionen"
-INCOME = "Erträge"
 YEAR = "Haushaltsjahr"
 #: Whether a grant is promised or only applied for, a column of the sheet 'Erträge'.
 STATE = "Bewilligungsstand"
 APPLIED_FOR = "beantragt"
 APPROVED = "bewilligt"
-
-
-#: The overview's last column: the Zuschussbedarf if the grants applied for were refused.
-WITHOUT_PENDING = "Zuschussbedarf ohne beantragte Erträge"
 
 
 def _sum_of(sheet: str, *criteria: tuple[str, str | int]) -> str:
@@ -60,12 +55,12 @@ def _sum_of(sheet: str, *criteria: tuple[str, str | int]) -> str:
     return f"SUMPRODUCT({conditions}{{{sheet}:Betrag}})"
 
 
-def _expenses(*criteria: tuple[str, str | int]) -> str:
-    return _sum_of(EXPENSES, *criteria)
+def _expenses(t: MoneyTerms, *criteria: tuple[str, str | int]) -> str:
+    return _sum_of(t.expense_lines, *criteria)
 
 
-def _income(*criteria: tuple[str, str | int]) -> str:
-    return _sum_of(INCOME, *criteria)
+def _income(t: MoneyTerms, *criteria: tuple[str, str | int]) -> str:
+    return _sum_of(t.income, *criteria)
 
 
 @dataclass(frozen=True)
@@ -139,16 +134,16 @@ def _years_sheet(
 
 def _balance_sheet(concept: Concept) -> Sheet:
     budget = concept.budget
+    t = budget.terms
+    pending_column = f"{t.income} erst beantragt"
     columns = [
         Column("Haushaltsjahr", "integer", 14),
         Column("Stand des Haushalts", width=20),
-        Column("Aufwand", "euro", 16, summed=True),
-        Column("Erträge", "euro", 16, summed=True),
-        Column("Zuschussbedarf", "euro", 16, summed=True, difference=("Aufwand", "Erträge")),
+        *_balance_columns(t),
         # the risk a Kämmerei asks about before it counts the Erträge (as the papers name it)
-        Column("Erträge erst beantragt", "euro", 18, summed=True),
+        Column(pending_column, "euro", 18, summed=True),
         # and what the municipality would carry if they were refused (Kämmerei review)
-        Column(WITHOUT_PENDING, "euro", 22, summed=True),
+        Column(f"Zuschussbedarf ohne beantragte {t.income}", "euro", 22, summed=True),
     ]
     rows: list[list[Value]] = []
     for year in budget.years:
@@ -158,15 +153,15 @@ def _balance_sheet(concept: Concept) -> Sheet:
             [
                 year,
                 budget.status(year) or "",
-                Formula(_expenses((YEAR, "{Haushaltsjahr}")), balance.expenses),
-                Formula(_income((YEAR, "{Haushaltsjahr}")), balance.income),
+                Formula(_expenses(t, (YEAR, "{Haushaltsjahr}")), balance.expenses),
+                Formula(_income(t, (YEAR, "{Haushaltsjahr}")), balance.income),
                 balance.subsidy,
                 Formula(
-                    _income((YEAR, "{Haushaltsjahr}"), (STATE, f'"{APPLIED_FOR}"')),
+                    _income(t, (YEAR, "{Haushaltsjahr}"), (STATE, f'"{APPLIED_FOR}"')),
                     pending.amount if pending else Decimal(0),
                 ),
                 Formula(
-                    "SUM({Zuschussbedarf}:{Erträge erst beantragt})",
+                    f"SUM({{Zuschussbedarf}}:{{{pending_column}}})",
                     balance.subsidy + (pending.amount if pending else Decimal(0)),
                 ),
             ]
@@ -175,35 +170,39 @@ def _balance_sheet(concept: Concept) -> Sheet:
     planning = " (Planungsgröße, kein Haushaltsansatz)" if budget.span_note else ""
     return Sheet(
         "Übersicht",
-        "Aufwand, Erträge und Zuschussbedarf je Haushaltsjahr",
+        f"{t.balance_title} je Haushaltsjahr",
         columns,
         rows,
         budget.span_label + planning,
     )
 
 
+def _balance_columns(t: MoneyTerms) -> list[Column]:
+    """Aufwand, Erträge and the Zuschussbedarf computed from them."""
+    return [
+        Column(t.expenses, "euro", 16, summed=True),
+        Column(t.income, "euro", 16, summed=True),
+        Column("Zuschussbedarf", "euro", 16, summed=True, difference=(t.expenses, t.income)),
+    ]
+
+
 def _committee_sheet(concept: Concept) -> Sheet:
     budget = concept.budget
-    columns = [
-        Column("Ausschuss", width=40),
-        Column("Haushaltsjahr", "integer", 14),
-        Column("Aufwand", "euro", 16, summed=True),
-        Column("Erträge", "euro", 16, summed=True),
-        Column("Zuschussbedarf", "euro", 16, summed=True, difference=("Aufwand", "Erträge")),
-    ]
+    t = budget.terms
+    columns = [Column("Ausschuss", width=40), Column("Haushaltsjahr", "integer", 14), *_balance_columns(t)]
     of_committee = ((YEAR, "{Haushaltsjahr}"), ("Ausschuss", "{Ausschuss}"))
     rows: list[list[Value]] = [
         [
             b.label,
             year,
-            Formula(_expenses(*of_committee), b.expenses),
-            Formula(_income(*of_committee), b.income),
+            Formula(_expenses(t, *of_committee), b.expenses),
+            Formula(_income(t, *of_committee), b.income),
             b.subsidy,
         ]
         for year in budget.years
         for b in budget.balances(year)
     ]
-    title = "Aufwand, Erträge und Zuschussbedarf nach zuständigem Ausschuss"
+    title = f"{t.balance_title} nach zuständigem Ausschuss"
     # no totals row: it would add the committees of an adopted year to those of a draft; each
     # year's total stands on the sheet 'Übersicht'
     return Sheet("Ausschüsse", title, columns, rows)
@@ -214,6 +213,7 @@ def _committee_names(concept: Concept) -> tuple[str, ...]:
 
 
 def _expense_sheet(concept: Concept) -> Sheet:
+    t = concept.budget.terms
     columns = [
         Column("Haushaltsjahr", "integer", 14),
         Column("Bezeichnung", width=50),
@@ -244,7 +244,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
         for e in concept.budget.expense_lines
     ]
     return Sheet(
-        "Aufwandspositionen", "Aufwand: alle Positionen", columns, rows, "Aufwand gesamt", frozen_columns=2
+        t.expense_lines, f"{t.expenses}: alle Positionen", columns, rows, t.expenses_total, frozen_columns=2
     )
 
 
@@ -276,8 +276,14 @@ def _income_sheet(concept: Concept) -> Sheet:
         ]
         for i in concept.budget.income_lines
     ]
+    t = concept.budget.terms
     return Sheet(
-        "Erträge", "Erträge: Zuwendungen und Erstattungen", columns, rows, "Erträge gesamt", frozen_columns=3
+        t.income,
+        f"{t.income}: Zuwendungen und Erstattungen",
+        columns,
+        rows,
+        f"{t.income} gesamt",
+        frozen_columns=3,
     )
 
 
@@ -288,6 +294,7 @@ PURPOSES = "Maßnahmen / Zweck"
 
 def _measure_sheet(concept: Concept) -> Sheet:
     budget = concept.budget
+    t = budget.terms
     columns = [
         Column("Nr.", width=6),
         Column("Maßnahme", width=48),
@@ -297,7 +304,7 @@ def _measure_sheet(concept: Concept) -> Sheet:
         Column("Beginn", "date", 12),
         Column("Ende", "date", 12),
         Column("Status", width=14),
-        *(Column(f"Aufwand {year}", "euro", 15, summed=True) for year in budget.years),
+        *(Column(f"{t.expenses} {year}", "euro", 15, summed=True) for year in budget.years),
     ]
     rows: list[list[Value]] = [
         [
@@ -310,7 +317,7 @@ def _measure_sheet(concept: Concept) -> Sheet:
             m.period.end,
             m.status,
             *(
-                Formula(_expenses((YEAR, year), ("Nr.", "{Nr.}")), budget.cost_of(m.id, year))
+                Formula(_expenses(t, (YEAR, year), ("Nr.", "{Nr.}")), budget.cost_of(m.id, year))
                 for year in budget.years
             ),
         ]
@@ -318,27 +325,32 @@ def _measure_sheet(concept: Concept) -> Sheet:
     ]
     return Sheet(
         "Maßnahmenplan",
-        "Maßnahmenplan mit dem Aufwand je Maßnahme",
+        f"Maßnahmenplan mit {t.expenses_dat} je Maßnahme",
         columns,
         rows,
         "Summe der Maßnahmen (ohne Netzwerkkoordination"
         + (f" und {COMPENSATION_LABEL})" if concept.budget.coordination_compensation() else ")"),
-        row_total="Aufwand gesamt",
+        row_total=t.expenses_total,
         frozen_columns=2,  # number and title stay in view, and on every printed page
     )
 
 
-def _source_cell(label: str, year: int) -> str:
+def _source_cell(t: MoneyTerms) -> Callable[[str, int], str]:
     """A source's Erträge in a year; the own share is the Aufwand less all Erträge."""
-    if label in OWN_SHARES:
-        return f"{_expenses((YEAR, year))}-{_income((YEAR, year))}"
-    return _income((YEAR, year), ("Mittelgeber", "{Quelle}"))
+
+    def cell(label: str, year: int) -> str:
+        if label in OWN_SHARES:
+            return f"{_expenses(t, (YEAR, year))}-{_income(t, (YEAR, year))}"
+        return _income(t, (YEAR, year), ("Mittelgeber", "{Quelle}"))
+
+    return cell
 
 
 def workbook(concept: Concept) -> Workbook:
     """The finance department's workbook of a concept's Fassung."""
     budget = concept.budget
     municipality = concept.municipality
+    t = budget.terms
     return Workbook(
         file_stem=f"Finanzen_{safe_file_part(municipality.short_name)}_{safe_file_part(concept.version.version)}",
         title=f"Gesamtkonzept Frühe Hilfen – Maßnahmen und Finanzen, {municipality.name}, Fassung {concept.version.version}",
@@ -352,27 +364,27 @@ def workbook(concept: Concept) -> Workbook:
             _balance_sheet(concept),
             _years_sheet(
                 "Finanzierung nach Quellen",
-                "Finanzierung des Aufwands nach Quelle und Jahr",
+                f"{t.funding_title} nach Quelle und Jahr",
                 "Quelle",
                 budget.by_source,
-                "Finanzierung gesamt (= Aufwand)",  # it adds sources, whose sum is the Aufwand
-                _source_cell,
+                f"Finanzierung gesamt (= {t.expenses})",  # it adds sources, whose sum is the Aufwand
+                _source_cell(t),
             ),
             _years_sheet(
-                "Aufwand nach Art",
-                "Aufwand nach Art und Jahr",
+                f"{t.expenses} nach Art",
+                f"{t.expenses} nach Art und Jahr",
                 "Art",
                 budget.by_kind,
-                "Aufwand gesamt",
-                lambda _, year: _expenses((YEAR, year), ("Art", "{Art}")),
+                t.expenses_total,
+                lambda _, year: _expenses(t, (YEAR, year), ("Art", "{Art}")),
             ),
             _years_sheet(
-                "Aufwand nach Maßnahmen",
-                BY_PURPOSE_TITLE,
+                f"{t.expenses} nach Maßnahmen",
+                budget.by_purpose_title,
                 "Zweck",
                 budget.by_purpose,
-                "Aufwand gesamt",
-                lambda _, year: _expenses((YEAR, year), (PURPOSE, "{Zweck}")),
+                t.expenses_total,
+                lambda _, year: _expenses(t, (YEAR, year), (PURPOSE, "{Zweck}")),
             ),
             _committee_sheet(concept),
             _expense_sheet(concept),

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
 from pipeline.formatting import agree, enumeration, euro, german_date
+from pipeline.model.accounting import CHOICE, DOPPIK_RULES, KAMERAL_STATES
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
@@ -265,6 +266,40 @@ def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
         "Für die Netzwerkkoordination ist kein Aufwand eingetragen (fuer: netzwerkkoordination). Bitte die "
         "Personal- und Sachkosten der Koordinierungsstelle ergänzen; sonst fehlen sie in allen Summen.",
     )
+
+
+@WARNINGS.rule("rechnungswesen")
+def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
+    """The documents write Aufwand and Erträge or Ausgaben and Einnahmen as the budget does: where
+    the Land lets its municipalities choose, they must say which (the tool cannot know); where it
+    prescribes one system, the other is a mistake (reviews of a Thuringian Landkreis and Bremerhaven)."""
+    state, chosen = concept.municipality.state, concept.resources.accounting
+    t = concept.budget.terms
+    where = ("rechnungswesen",)
+    if chosen is None and state in CHOICE:
+        yield warning(
+            "ressourcen.yaml",
+            where,
+            f"In {state} führen Kommunen ihren Haushalt doppisch oder kameral ({CHOICE[state]}). Bitte angeben, "
+            f"welches Rechnungswesen gilt: 'rechnungswesen: doppisch' (Aufwand und Erträge) oder "
+            f"'rechnungswesen: kameral' (Ausgaben und Einnahmen). Bis dahin schreiben die Dokumente "
+            f"„{t.expenses}“ und „{t.income}“.",
+        )
+    elif chosen == "kameral" and state not in CHOICE and state not in KAMERAL_STATES:
+        rule = f" ({DOPPIK_RULES[state]})" if state in DOPPIK_RULES else ""
+        yield warning(
+            "ressourcen.yaml",
+            where,
+            f"In {state} führen die Kommunen ihren Haushalt doppisch{rule}; 'rechnungswesen: kameral' "
+            "passt nicht dazu. Bitte prüfen.",
+        )
+    elif chosen == "doppisch" and state in KAMERAL_STATES:
+        yield warning(
+            "ressourcen.yaml",
+            where,
+            f"Der Haushalt des Landes {state} ist kameral ({KAMERAL_STATES[state]}): Einnahmen und Ausgaben. "
+            "'rechnungswesen: doppisch' passt nicht dazu. Bitte prüfen.",
+        )
 
 
 @WARNINGS.rule("prozentwerte")

@@ -140,6 +140,9 @@ class Procedure(_Data):
     submission: Submission = Field(alias="einbringung")
     youth_welfare_law: str = Field(alias="jugendhilfegesetz")
     provisional_budget: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung")
+    #: The rule for a doppischer Haushalt where the Land has its own (Thüringen: § 10 ThürKDG in place
+    #: of § 61 ThürKO, which § 52a Satz 4 ThürKO switches off for Doppik).
+    provisional_budget_doppik: str | None = Field(default=None, alias="vorlaeufige_haushaltsfuehrung_doppisch")
     #: Who adopts the budget, as the concept's chapter on resource planning says it, where it is
     #: not the council (a Hamburg Bezirk: the Bürgerschaft, Art. 66 Abs. 2 HV).
     budget_clause: str | None = Field(default=None, alias="haushalt_beschluss")

@@ -1353,7 +1353,7 @@ def _funding_sources(view: ReportingView) -> list[Finding]:
     applied = f"; davon erst beantragt: {euro(pending.amount)}" if pending else ""
     return [
         observed(
-            f"Erträge {k.budget.year_label(planned)}: {'; '.join(shown)}{applied}.",
+            f"{k.budget.terms.income} {k.budget.year_label(planned)}: {'; '.join(shown)}{applied}.",
             at("ressourcen.yaml", "ertraege", EVERY, "quelle"),
         )
     ]
@@ -1377,7 +1377,11 @@ def _planned_together(view: ReportingView) -> list[Finding]:
             subsidy = expenses - k.budget.income_total(y, committee=c.id)
             return f"{c.name} {euro(expenses)} (Zuschussbedarf {euro(subsidy)})"
 
-        return f"Aufwand {shown} nach zuständigem Ausschuss: " + "; ".join(amounts(c) for c in holding(y)) + "."
+        return (
+            f"{k.budget.terms.expenses} {shown} nach zuständigem Ausschuss: "
+            + "; ".join(amounts(c) for c in holding(y))
+            + "."
+        )
 
     holders = holding(year)
 
@@ -1583,9 +1587,10 @@ def network_effort(view: ReportingView) -> list[Finding]:
     year = _budget_year(k, on)
     coordination = k.budget.expense_total(year, purpose=COORDINATION)
     compensation = k.budget.coordination_compensation(year)
+    t = k.budget.terms
     evidence = [
         observed(
-            f"Für die Koordination des Netzwerks sind {year} {euro(coordination - compensation)} Aufwand eingeplant"
+            f"Für die Koordination des Netzwerks sind {year} {euro(coordination - compensation)} {t.expenses} eingeplant"
             + (
                 f"; aus ihrem Budget kommen {euro(compensation)} hinzu, mit denen "
                 f"{_who_is_compensated(k.budget.compensated_actors)}"
@@ -1597,10 +1602,10 @@ def network_effort(view: ReportingView) -> list[Finding]:
         )
         if coordination
         else observed(
-            f"Für die Koordination des Netzwerks ist {year} kein Aufwand ausgewiesen.",
+            f"Für die Koordination des Netzwerks {t.agree('ist', 'sind')} {year} {t.no_expenses} ausgewiesen.",
             at("ressourcen.yaml", "aufwand", EVERY, "fuer"),
             OPEN,
-            "Den Aufwand der Netzwerkkoordination in der Ressourcenplanung ausweisen.",
+            f"{sentence_start(t.expenses_acc)} der Netzwerkkoordination in der Ressourcenplanung ausweisen.",
         )
     ]
     hours = at("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden")

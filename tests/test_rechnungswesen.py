@@ -1,0 +1,208 @@
+"""A kameraler Haushalt in the documents: Ausgaben and Einnahmen at Haushaltsstellen where a
+doppischer writes Aufwand and Erträge in Produkten – the same sums, other words, other grammar
+("die Ausgaben steigen"). Reviews of a Thuringian Landkreis and of Bremerhaven found "Aufwand"
+throughout documents of a budget that has none; validate knows which Länder allow which system.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import lxml.html
+import openpyxl
+import pytest
+import yaml
+
+import pipeline.model.quality
+from pipeline import products
+from pipeline.export.to_xlsx import to_xlsx
+from pipeline.formatting import euro as german_euro
+from pipeline.render import render_products
+from pipeline.render.workbook import workbook
+
+from .test_formate import _evaluate
+
+#: The words of the Doppik as the tool writes them (the time actors spend is 'Aufwand' too: the
+#: scan leaves out what the inputs themselves say).
+DOPPIK_WORDS = re.compile(
+    r"\b(Aufwand|Aufwands|Aufwandspositionen|Personalaufwand|Ertrag|Erträge|Erträgen|Produkten)\b"
+)
+
+
+def _kameral(inputs, state: str = "Bayern"):
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    inputs.edit("ressourcen.yaml", lambda d: d.update(rechnungswesen="kameral"))
+    return inputs
+
+
+def _flat(html: str) -> str:
+    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+
+def _documents(concept) -> dict[str, str]:
+    rendered = render_products(concept, [p.key for p in products.PRODUCTS])
+    return {doc.path(".html"): _flat(doc.body_html) for doc in rendered.documents}
+
+
+def _written_by_others(inputs) -> str:
+    """Every text of the inputs and of the national framework's criteria as one line: a word
+    found there is the user's or the framework's ('der Aufwand' of network time), not the tool's."""
+    framework = (Path(pipeline.model.quality.__file__).parent / "dimension5.yaml").read_text(encoding="utf-8")
+    texts = [inputs.text(name) for name in inputs.texts if name.endswith(".yaml")] + [framework]
+    return " ".join(" ".join(text.split()) for text in texts)
+
+
+def _theirs(text: str, found: re.Match[str], others: str) -> bool:
+    """Whether the word found stands in a phrase of three words that the inputs or the framework
+    wrote (the document joins table cells without a space, so the phrase may start or end with it)."""
+    before = text[: found.start()].split(" ")[-2:]
+    after = text[found.end() :].split(" ")[:2]
+    word = found.group(0)
+    tail = "".join(after[:1])
+    phrases = [
+        " ".join([before[-1] + word + tail] + after[1:2]) if before else "",
+        f"{before[-1] if before else ''}{word}{tail}".strip(),
+        f"{word}{tail} {after[1] if len(after) > 1 else ''}".strip(),
+        f"{before[0] if len(before) > 1 else ''} {before[-1] if before else ''}{word}".strip(),
+    ]
+    return any(len(p.split(" ")) >= 2 and p in others for p in phrases)
+
+
+def test_a_kameral_budget_speaks_of_ausgaben_and_einnahmen_in_every_document(inputs):
+    """Concept, papers, Maßnahmenplan, agreement and Qualitätsdialog: no Aufwand, Ertrag or
+    Produkten of the tool's own words is left; what remains is the inputs' own text."""
+    _kameral(inputs)
+    concept = inputs.check().concept
+    others = _written_by_others(inputs)
+    left = []
+    for name, text in _documents(concept).items():
+        for found in DOPPIK_WORDS.finditer(text):
+            if not _theirs(text, found, others):
+                left.append(f"{name}: …{text[max(0, found.start() - 40) : found.end() + 40]}…")
+    assert not left, "\n".join(left)
+
+
+def test_the_sentences_agree_with_the_plural(inputs):
+    """'Die Ausgaben steigen', 'betragen', 'ihnen gegenüberstehen': the verbs and pronouns follow
+    the plural noun, and the tables carry its heads."""
+    _kameral(inputs)
+    concept = inputs.check().concept
+    texts = _documents(concept)
+    whole = texts[next(n for n in texts if n.startswith("Gesamtkonzept_"))]
+    budget = concept.budget
+    first = budget.years[0]
+    balance = budget.balance(first)
+
+    def euro(amount: Decimal) -> str:  # as the flattened text has it, its spaces made plain
+        return " ".join(german_euro(amount).split())
+
+    assert (
+        f"Für {first} stehen Ausgaben von {euro(balance.expenses)} Einnahmen von {euro(balance.income)} gegenüber"
+        in whole
+    )
+    assert "Die Ausgaben der Netzwerkkoordination (Personal- und Sachkosten) betragen" in whole
+    assert "welche Einnahmen ihnen gegenüberstehen" in whole
+    assert "Finanzierung der Ausgaben nach Quelle und Jahr" in whole
+    assert "Ausgaben nach Art und Jahr" in whole and "Ausgaben gesamt" in whole
+    assert "in Haushaltsstellen veranschlagt" in whole
+    plan = next(t for n, t in texts.items() if n.startswith("vorlagen/GV-"))
+    assert re.search(r"Die Ausgaben (steigen|sinken) um [\d.]+,\d\d € \(von", plan)
+    assert "Summe Ausgaben" in plan and "Summe Einnahmen" in plan
+    health = next(t for n, t in texts.items() if n.startswith("vorlagen/GA-"))
+    assert re.search(r"Von den Ausgaben \d{4} \([\d.]+,\d\d €\) fallen", health)
+    dialogue = next(t for n, t in texts.items() if "Dimension-5" in n)
+    assert re.search(r"Einnahmen \d{4} \(Haushaltsentwurf\): Bundesstiftung", dialogue)
+
+
+def test_a_doppischer_budget_keeps_its_words(concept):
+    """The example, a Landkreis in Niedersachsen, is doppisch: Aufwand, Erträge, Produkte."""
+    assert concept.resources.accounting == "doppisch"
+    whole = _documents(concept)
+    text = whole[next(n for n in whole if n.startswith("Gesamtkonzept_"))]
+    assert "Aufwand nach Art und Jahr" in text and "in Produkten veranschlagt" in text
+    assert "Ausgaben nach Art und Jahr" not in text
+
+
+def test_the_kameral_workbook_names_its_sheets_so_and_its_formulas_still_add_up(inputs):
+    """The Kämmerei's workbook: sheets and columns in the budget's words, and every formula over
+    the renamed sheets gives the model's totals."""
+    _kameral(inputs, "Thüringen")
+    concept = inputs.check().concept
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))
+    assert book.sheetnames == [
+        "Übersicht",
+        "Finanzierung nach Quellen",
+        "Ausgaben nach Art",
+        "Ausgaben nach Maßnahmen",
+        "Ausschüsse",
+        "Ausgabepositionen",
+        "Einnahmen",
+        "Maßnahmenplan",
+    ]
+    overview = book["Übersicht"]
+    assert [c.value for c in overview[1]][2:] == [
+        "Ausgaben",
+        "Einnahmen",
+        "Zuschussbedarf",
+        "Einnahmen erst beantragt",
+        "Zuschussbedarf ohne beantragte Einnahmen",
+    ]
+    money = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    for row in range(2, overview.max_row):
+        year = overview[f"A{row}"].value
+        spent = sum(Decimal(str(e["betrag"])) for e in money["aufwand"] if e["jahr"] == year)
+        received = sum(Decimal(str(i["betrag"])) for i in money["ertraege"] if i["jahr"] == year)
+        pending = sum(
+            Decimal(str(i["betrag"])) for i in money["ertraege"] if i["jahr"] == year and i.get("beantragt")
+        )
+        assert _evaluate(overview, f"C{row}") == spent
+        assert _evaluate(overview, f"D{row}") == received
+        assert _evaluate(overview, f"F{row}") == pending
+    lines = book["Ausgabepositionen"]
+    assert lines.cell(lines.max_row, 1).value == "Ausgaben gesamt"
+
+
+@pytest.mark.parametrize(
+    ("state", "accounting", "expected"),
+    [
+        # Niedersachsen prescribes Doppik (§ 110 Abs. 3 NKomVG)
+        (
+            "Niedersachsen",
+            "kameral",
+            "In Niedersachsen führen die Kommunen ihren Haushalt doppisch (§ 110 Abs. 3 NKomVG)",
+        ),
+        # Bayern and Thüringen let the municipality choose: it must say which
+        ("Bayern", None, "In Bayern führen Kommunen ihren Haushalt doppisch oder kameral"),
+        ("Thüringen", None, "In Thüringen führen Kommunen ihren Haushalt doppisch oder kameral (§ 52a ThürKO"),
+        # Berlin's budget is kameral (Art. 85 Abs. 1 VvB)
+        ("Berlin", "doppisch", "Der Haushalt des Landes Berlin ist kameral (Art. 85 Abs. 1 VvB)"),
+    ],
+)
+def test_validate_knows_which_budget_system_the_land_allows(inputs, state, accounting, expected):
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    if state == "Berlin":
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="Bezirk"))
+    inputs.edit("ressourcen.yaml", lambda d: d.update(rechnungswesen=accounting))
+    found = [w for w in inputs.warnings() if expected in w.message]
+    assert found and found[0].where.file == "ressourcen.yaml"
+
+
+@pytest.mark.parametrize(
+    ("state", "accounting"), [("Bayern", "kameral"), ("Bayern", "doppisch"), ("Niedersachsen", None)]
+)
+def test_no_warning_where_the_budget_system_fits_the_land(inputs, state, accounting):
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    inputs.edit("ressourcen.yaml", lambda d: d.update(rechnungswesen=accounting))
+    assert not [w for w in inputs.warnings() if "rechnungswesen" in w.message or "doppisch" in w.message]
+
+
+def test_a_berlin_bezirk_is_kameral_without_being_told(inputs):
+    """Berlin's budget, and so its Bezirke's, is kameral: the documents say Ausgaben unasked."""
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
+    inputs.edit("ressourcen.yaml", lambda d: d.pop("rechnungswesen"))
+    concept = inputs.check().concept
+    assert concept.budget.terms.expenses == "Ausgaben"
+    assert concept.budget.item_label == "Haushaltsstelle"
