@@ -20,6 +20,7 @@ import pipeline.model.quality
 from pipeline import products
 from pipeline.export.to_xlsx import to_xlsx
 from pipeline.formatting import euro as german_euro
+from pipeline.model.papers import paper_views
 from pipeline.render import render_products
 from pipeline.render.workbook import workbook
 
@@ -100,10 +101,10 @@ def test_the_sentences_agree_with_the_plural(inputs):
         return " ".join(german_euro(amount).split())
 
     assert (
-        f"Für {first} stehen Ausgaben von {euro(balance.expenses)} Einnahmen von {euro(balance.income)} gegenüber"
+        f"Für {first} stehen den Ausgaben von {euro(balance.expenses)} Einnahmen von {euro(balance.income)} gegenüber"
         in whole
     )
-    assert "Die Ausgaben der Netzwerkkoordination (Personal- und Sachkosten) betragen" in whole
+    assert "Die Ausgaben der Netzwerkkoordination (Personal- und Sachausgaben) betragen" in whole
     assert "welche Einnahmen ihnen gegenüberstehen" in whole
     assert "Finanzierung der Ausgaben nach Quelle und Jahr" in whole
     assert "Ausgaben nach Art und Jahr" in whole and "Ausgaben gesamt" in whole
@@ -206,3 +207,52 @@ def test_a_berlin_bezirk_is_kameral_without_being_told(inputs):
     concept = inputs.check().concept
     assert concept.budget.terms.expenses == "Ausgaben"
     assert concept.budget.item_label == "Haushaltsstelle"
+
+
+def _at_haushaltsstellen(data):
+    """The example's Produkte as kameral Haushaltsstellen: Jugendhilfe in Unterabschnitt 4510,
+    Gesundheit in 5400; Einnahmen and Ausgaben at Haushaltsstellen of their own."""
+    sections = {"36.30.01": "4510", "41.40.01": "5400"}
+    for key, group in (("aufwand", "7180"), ("ertraege", "1710")):
+        for line in data[key]:
+            product = line["haushaltsstelle"].split()[1]
+            line["haushaltsstelle"] = f"HHSt. {sections[product]}.{group} Frühe Hilfen"
+
+
+def test_a_kameral_paper_sums_up_by_unterabschnitt(inputs):
+    """In a kameral budget the Zuschussbedarf is an Unterabschnitt's: the paper's table by budget
+    item groups the Haushaltsstellen so, instead of a negative Zuschussbedarf for every Einnahme
+    (review of a Thuringian Landkreis); the provisional budget speaks of 'Ausgaben geleistet'."""
+    _kameral(inputs, "Thüringen")
+    inputs.edit("ressourcen.yaml", _at_haushaltsstellen)
+    concept = inputs.check().concept
+    texts = _documents(concept)
+    paper = next(t for n, t in texts.items() if n.startswith("vorlagen/JHA-"))
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    finances = view.finances
+    assert finances is not None
+    rows = {b.label: b for b in finances.by_budget_item}
+    assert list(rows) == ["Unterabschnitt 4510", "Unterabschnitt 5400"]
+    money = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    year = finances.year
+    for label, section in (("Unterabschnitt 4510", "4510"), ("Unterabschnitt 5400", "5400")):
+        spent = sum(
+            Decimal(str(e["betrag"]))
+            for e in money["aufwand"]
+            if e["jahr"] == year and section in e["haushaltsstelle"]
+        )
+        assert rows[label].expenses == spent > 0
+    assert "Ausgaben, Einnahmen und Zuschussbedarf nach Unterabschnitt" in paper
+    assert "Haushaltsstellemehrere, siehe Übersicht nach Unterabschnitt" in paper  # cells joined
+    assert "Dann dürfen nur Ausgaben geleistet werden, zu denen eine rechtliche Verpflichtung besteht" in paper
+    assert "Einnahmen (Zuweisungen und Zuschüsse)" in paper
+
+
+def test_a_doppischer_paper_sums_up_by_produkt(concept):
+    """Doppik keeps one row per Produkt, each with its own Zuschussbedarf."""
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    assert view.finances is not None
+    assert [b.label for b in view.finances.by_budget_item] == sorted(
+        {e.budget_item for e in view.finances.expenses} | {i.budget_item for i in view.finances.income}
+    )
+    assert view.finances.budget_item_heading == "Produkt"

@@ -46,6 +46,13 @@ class MoneyTerms:
     item: str
     #: 'Produkten' / 'Haushaltsstellen' (dative plural: 'in Produkten veranschlagt').
     items_dat: str
+    #: 'Zuwendungen und Erstattungen' / 'Zuweisungen und Zuschüsse': what the income is.
+    income_kinds: str
+    #: 'Personal- und Sachkosten' / 'Personal- und Sachausgaben'.
+    running_costs: str
+    #: What a provisional budget still allows, in the budget's words: 'finanzielle Leistungen
+    #: erbracht' / 'Ausgaben geleistet' (§ 61 Abs. 1 Nr. 1 ThürKO: „Ausgaben leisten“).
+    payments_made: str
     #: 'kein Aufwand' / 'keine Ausgaben'.
     no_expenses: str
     #: 'eigenen Aufwand' / 'eigene Ausgaben' (accusative, after 'ohne').
@@ -91,6 +98,9 @@ DOPPIK = MoneyTerms(
     staff="Personalaufwand",
     item="Produkt",
     items_dat="Produkten",
+    income_kinds="Zuwendungen und Erstattungen",
+    running_costs="Personal- und Sachkosten",
+    payments_made="finanzielle Leistungen erbracht",
     no_expenses="kein Aufwand",
     own_expenses_acc="eigenen Aufwand",
 )
@@ -109,6 +119,9 @@ KAMERALISTIK = MoneyTerms(
     staff="Personalausgaben",
     item="Haushaltsstelle",
     items_dat="Haushaltsstellen",
+    income_kinds="Zuweisungen und Zuschüsse",
+    running_costs="Personal- und Sachausgaben",
+    payments_made="Ausgaben geleistet",
     no_expenses="keine Ausgaben",
     own_expenses_acc="eigene Ausgaben",
 )

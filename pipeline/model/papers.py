@@ -8,6 +8,7 @@ record and the tests agree with the concept to the cent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,6 +20,7 @@ from pipeline.formatting import (
     enumeration_of_names,
     euro,
     german_date,
+    number_word,
     sentence_start,
     signed_euro,
     with_note,
@@ -41,6 +43,7 @@ from pipeline.model.inputs import (
     source_label,
 )
 from pipeline.model.resources import (
+    ITEM_LABEL,
     OWN_SHARE,
     AmountRow,
     AmountTable,
@@ -150,6 +153,11 @@ def _lines_with_amounts(lines: Sequence[tuple[str, Decimal]]) -> str:
     return f"{euro(total(amount for _, amount in lines))}: {named}"
 
 
+#: The Gliederung of a kameral Haushaltsstelle, its first four digits ('4510' in '4510.7180' or
+#: '1.4510.7180'): the Unterabschnitt.
+_SECTION = re.compile(r"(?<![\d.])(?:\d\.)?(\d{4})\.\d{3,4}\b")
+
+
 @dataclass(frozen=True)
 class FinanceSummary:
     """Finanzielle Auswirkungen of one paper: Aufwand and Ertrag of its budget year in scope,
@@ -195,6 +203,8 @@ class FinanceSummary:
     staff: tuple[tuple[str, Decimal], ...] = ()
     #: The words of the budget (Aufwand and Erträge, or Ausgaben and Einnahmen).
     terms: MoneyTerms = DOPPIK
+    #: What the whole budget's items are called ('Produkt', 'Haushaltsstelle' …).
+    item_label: str = ITEM_LABEL
 
     @property
     def staff_total(self) -> Decimal:
@@ -241,8 +251,8 @@ class FinanceSummary:
             )
         return (
             f"Ist die Haushaltssatzung {self.year} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
-            f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann dürfen nur finanzielle Leistungen "
-            "erbracht werden, zu denen eine rechtliche Verpflichtung besteht oder die für die Weiterführung "
+            f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann dürfen nur {self.terms.payments_made} "
+            "werden, zu denen eine rechtliche Verpflichtung besteht oder die für die Weiterführung "
             "notwendiger Aufgaben unaufschiebbar sind. Das gilt auch für das, was weiterläuft; was "
             f"{self.year} neu hinzukommt oder ausgeweitet wird, kann in der Regel erst beginnen, wenn die "
             f"Haushaltssatzung {self.budget_until} ist: {lines}.{staff}"
@@ -333,17 +343,61 @@ class FinanceSummary:
         return [(k, _sum(e for e in self.expenses if e.kind == k)) for k in EXPENSE_KINDS if k in present]
 
     @property
+    def budget_items(self) -> list[str]:
+        """The Produkte or Haushaltsstellen of the year's lines, in order."""
+        return sorted({e.budget_item for e in self.expenses} | {i.budget_item for i in self.income})
+
+    @property
+    def _sections(self) -> dict[str, str] | None:
+        """Each Haushaltsstelle's Unterabschnitt ('Unterabschnitt 4510' for 'HHSt. 4510.7180 …'),
+        where the budget is kameral and every item names one: there the Zuschussbedarf is the
+        Unterabschnitt's – Einnahmen and Ausgaben stand at Haushaltsstellen of their own, and a
+        table per Haushaltsstelle showed each Einnahme as a negative Zuschussbedarf (review of a
+        kameral Thuringian Landkreis)."""
+        if self.terms is DOPPIK:
+            return None
+        found = {item: _SECTION.search(item) for item in self.budget_items}
+        if not all(found.values()):
+            return None
+        return {item: f"Unterabschnitt {match[1]}" for item, match in found.items() if match}
+
+    @property
+    def budget_items_shown(self) -> str:
+        """The year's items for the paper's head table: up to two by name, more by the table that
+        sums them up, or by their one Unterabschnitt where that table would have a single row."""
+        items = self.budget_items
+        if len(items) <= 2:
+            return "; ".join(items)
+        groups = self.by_budget_item
+        if len(groups) > 1:
+            return f"mehrere, siehe Übersicht nach {self.budget_item_grouping}"
+        return f"{groups[0].label} ({number_word(len(items))} {self.item_label}n)"
+
+    @property
+    def budget_item_heading(self) -> str:
+        """The first column of :attr:`by_budget_item`: 'Unterabschnitt', 'Produkt' …"""
+        return "Unterabschnitt" if self._sections else self.item_label
+
+    @property
+    def budget_item_grouping(self) -> str:
+        """What :attr:`by_budget_item` groups by, after 'nach': 'Produkt und Haushaltsstelle' where
+        the items are of both kinds."""
+        heading = self.budget_item_heading
+        return "Produkt und Haushaltsstelle" if heading == ITEM_LABEL else heading
+
+    @property
     def by_budget_item(self) -> list[Balance]:
         """Aufwand, Erträge and Zuschussbedarf per Produkt or Haushaltsstelle (a Kämmerei reader
-        found the table of Produkte with Aufwand only, while one committee's share spans two)."""
-        items = sorted({e.budget_item for e in self.expenses} | {i.budget_item for i in self.income})
+        found the table of Produkte with Aufwand only, while one committee's share spans two), per
+        Unterabschnitt in a kameral budget (:attr:`_sections`)."""
+        group = self._sections or {item: item for item in self.budget_items}
         return [
             Balance(
-                item,
-                _sum(e for e in self.expenses if e.budget_item == item),
-                _sum(i for i in self.income if i.budget_item == item),
+                key,
+                _sum(e for e in self.expenses if group[e.budget_item] == key),
+                _sum(i for i in self.income if group[i.budget_item] == key),
             )
-            for item in items
+            for key in dict.fromkeys(group[item] for item in self.budget_items)
         ]
 
     @property
@@ -942,6 +996,7 @@ class PaperView:
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF
             ),
             terms=budget.terms,
+            item_label=budget.item_label,
         )
 
     @property

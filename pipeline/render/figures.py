@@ -103,7 +103,7 @@ def committee_figure(concept: Concept) -> Figure | None:
             )
     series = [(t.income, INCOME_COLOUR), ("Zuschussbedarf", OWN_COLOUR)]
     title = f"{t.balance_title} je Ausschuss und Haushaltsjahr"
-    length = f"die Länge jedes Balkens {t.agree('ist', 'sind')} {t.expenses_nom}"
+    length = f"die Länge jedes Balkens entspricht {t.expenses_dat}"
     alt = f"Gestapeltes Balkendiagramm: {title}; {length}. " + " ".join(sentences)
     svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda v: f"{t.expenses} {_rounded(v)}")
     return Figure("ausschuesse.svg", svg, alt)

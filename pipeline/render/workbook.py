@@ -279,7 +279,7 @@ def _income_sheet(concept: Concept) -> Sheet:
     t = concept.budget.terms
     return Sheet(
         t.income,
-        f"{t.income}: Zuwendungen und Erstattungen",
+        f"{t.income}: {t.income_kinds}",
         columns,
         rows,
         f"{t.income} gesamt",
