@@ -39,7 +39,8 @@ TITLE = "titel: Willkommensbesuche für Familien mit Neugeborenen\n"
 RUNS = 3
 
 #: Runs the command line in a process of its own and reports its peak memory on stderr. It imports
-#: nothing the command would not: the typst workers are stopped only where the build started them.
+#: nothing the command would not: the typst workers and pandocs are stopped only where the build
+#: started them.
 RUNNER = (
     "import json, resource, sys\n"
     "from pipeline.cli import main\n"
@@ -50,6 +51,9 @@ RUNNER = (
     "    worker = sys.modules.get('pipeline.export.typst_worker')\n"
     "    if worker:\n"
     "        worker.stop_workers()\n"
+    "    server = sys.modules.get('pipeline.export.pandoc')\n"
+    "    if server:\n"
+    "        server.stop_servers()\n"
     "    helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
     "    sys.stderr.write('\\nBENCH ' + json.dumps({'peak_kb': peak, 'helpers_kb': helpers}) + '\\n')\n"
 )

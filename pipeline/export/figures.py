@@ -1,6 +1,6 @@
 """Pictures for Word: figures (SVG charts) and the logo, drawn as PNG by typst.
 
-pandoc reads each figure from a temporary folder by the name the body uses. The PDF keeps the
+pandoc gets each figure's SVG by the name the body uses (:mod:`.pandoc`). The PDF keeps the
 SVG as vector graphics; Word gets a PNG beside it, since older Word and other programs cannot
 show SVG alone. typst is already there for the PDF and draws PNG, JPEG and SVG alike, so no
 image library is needed.
@@ -9,8 +9,6 @@ image library is needed.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -24,15 +22,6 @@ PNG_PPI = 200
 #: The box the logo is fitted into on both title pages (PDF layout: templates/gemeinsam.typ).
 LOGO_WIDTH_CM = 4.0
 LOGO_HEIGHT_CM = 2.5
-
-
-@contextmanager
-def figure_folder(figures: tuple[Figure, ...]) -> Iterator[Path]:
-    """A temporary folder holding every figure under the name the body refers to."""
-    with tempfile.TemporaryDirectory(prefix="gesamtkonzept-bilder-") as work:
-        for figure in figures:
-            (Path(work) / figure.name).write_text(figure.svg, encoding="utf-8")
-        yield Path(work)
 
 
 def draw_png(
