@@ -256,3 +256,28 @@ def test_a_doppischer_paper_sums_up_by_produkt(concept):
         {e.budget_item for e in view.finances.expenses} | {i.budget_item for i in view.finances.income}
     )
     assert view.finances.budget_item_heading == "Produkt"
+
+
+def test_a_reports_costs_name_each_committee_once_after_its_items(inputs):
+    """A report without finances of its own says where its measures' costs stand: the items of one
+    committee together, the committee once (a Kämmerei read '(zuständig: Jugendhilfeausschuss)'
+    after each of two Haushaltsstellen)."""
+    _kameral(inputs, "Thüringen")
+    inputs.edit("ressourcen.yaml", _at_haushaltsstellen)
+    # the Personal of the report's measures at a Haushaltsstelle of its own
+    inputs.edit(
+        "ressourcen.yaml",
+        lambda d: [
+            line.update(haushaltsstelle="HHSt. 4510.4140 Frühe Hilfen")
+            for line in d["aufwand"]
+            if line["art"] == "Personal" and line["haushaltsstelle"].startswith("HHSt. 4510")
+        ],
+    )
+    concept = inputs.check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number.startswith("SA/"))
+    said = view.reported_items
+    assert said.count("(zuständig: Jugendhilfeausschuss)") == 1
+    assert re.fullmatch(
+        r"HHSt\. 4510\.\d{4} Frühe Hilfen und HHSt\. 4510\.\d{4} Frühe Hilfen \(zuständig: Jugendhilfeausschuss\)",
+        said,
+    )

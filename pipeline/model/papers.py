@@ -859,18 +859,21 @@ class PaperView:
         return [y for y in self.concept.budget.years if y >= self.paper.date.year]
 
     @property
-    def reported_items(self) -> list[str]:
+    def reported_items(self) -> str:
         """Where the costs of :attr:`reported_costs` stand, and which committee answers for them:
         'Produkt 36.30.01 Frühe Hilfen (zuständig: Jugendhilfeausschuss)' – the committee reading the report
-        need not be the one that decides on the money (finance review)."""
+        need not be the one that decides on the money (finance review); the items of one committee
+        named together, the committee once ('HHSt. 4510.4140 und HHSt. 4510.7180 (zuständig: …)',
+        a Kämmerei read the same committee after every Haushaltsstelle)."""
         ids = {m.id for m in self.measures}
         years = set(self._reported_years)
         lines = [e for e in self.concept.resources.expenses if e.purpose in ids and e.year in years and e.amount]
-        return list(
-            dict.fromkeys(
-                f"{e.budget_item} (zuständig: {self.concept.committee(e.committee).name})" for e in lines
-            )
-        )
+        by_committee: dict[str, list[str]] = {}
+        for line in lines:
+            items = by_committee.setdefault(self.concept.committee(line.committee).name, [])
+            if line.budget_item not in items:
+                items.append(line.budget_item)
+        return "; ".join(f"{enumeration(items)} (zuständig: {name})" for name, items in by_committee.items())
 
     def measure_cost(self, measure: Measure) -> Decimal:
         return self.concept.budget.cost_of(measure.id, self.budget_year)
