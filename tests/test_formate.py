@@ -272,7 +272,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Erträge",
         "Zuschussbedarf",
         "Erträge erst beantragt",
-        "Zuschussbedarf ohne beantragte Erträge",
+        "Zuschussbedarf bei Ablehnung der beantragten Erträge",
     ]
     assert "€" in overview["C2"].number_format and "#,##0.00" in overview["C2"].number_format
     # the example adds an adopted budget to a draft: its sum says it is no Haushaltsansatz (Kämmerei)

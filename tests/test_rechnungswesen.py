@@ -149,7 +149,7 @@ def test_the_kameral_workbook_names_its_sheets_so_and_its_formulas_still_add_up(
         "Einnahmen",
         "Zuschussbedarf",
         "Einnahmen erst beantragt",
-        "Zuschussbedarf ohne beantragte Einnahmen",
+        "Zuschussbedarf bei Ablehnung der beantragten Einnahmen",
     ]
     money = yaml.safe_load(inputs.text("ressourcen.yaml"))
     for row in range(2, overview.max_row):
@@ -246,6 +246,7 @@ def test_a_kameral_paper_sums_up_by_unterabschnitt(inputs):
     assert "Haushaltsstellemehrere, siehe Übersicht nach Unterabschnitt" in paper  # cells joined
     assert "Dann dürfen nur Ausgaben geleistet werden, zu denen eine rechtliche Verpflichtung besteht" in paper
     assert "Einnahmen (Zuweisungen und Zuschüsse)" in paper
+    assert "Teil des HaushaltsVerwaltungshaushalt" in paper  # the head table's cells, joined
 
 
 def test_a_doppischer_paper_sums_up_by_produkt(concept):
@@ -256,6 +257,7 @@ def test_a_doppischer_paper_sums_up_by_produkt(concept):
         {e.budget_item for e in view.finances.expenses} | {i.budget_item for i in view.finances.income}
     )
     assert view.finances.budget_item_heading == "Produkt"
+    assert view.finances.terms.budget_part == "Ergebnishaushalt"
 
 
 def test_a_reports_costs_name_each_committee_once_after_its_items(inputs):

@@ -53,6 +53,9 @@ class MoneyTerms:
     #: What a provisional budget still allows, in the budget's words: 'finanzielle Leistungen
     #: erbracht' / 'Ausgaben geleistet' (§ 61 Abs. 1 Nr. 1 ThürKO: „Ausgaben leisten“).
     payments_made: str
+    #: Where the budget books the Frühe Hilfen's money – staff, Sachkosten, grants to Träger, all
+    #: current, none an investment: 'Ergebnishaushalt' / 'Verwaltungshaushalt'.
+    budget_part: str
     #: 'kein Aufwand' / 'keine Ausgaben'.
     no_expenses: str
     #: 'eigenen Aufwand' / 'eigene Ausgaben' (accusative, after 'ohne').
@@ -101,6 +104,7 @@ DOPPIK = MoneyTerms(
     income_kinds="Zuwendungen und Erstattungen",
     running_costs="Personal- und Sachkosten",
     payments_made="finanzielle Leistungen erbracht",
+    budget_part="Ergebnishaushalt",
     no_expenses="kein Aufwand",
     own_expenses_acc="eigenen Aufwand",
 )
@@ -122,6 +126,7 @@ KAMERALISTIK = MoneyTerms(
     income_kinds="Zuweisungen und Zuschüsse",
     running_costs="Personal- und Sachausgaben",
     payments_made="Ausgaben geleistet",
+    budget_part="Verwaltungshaushalt",
     no_expenses="keine Ausgaben",
     own_expenses_acc="eigene Ausgaben",
 )

@@ -142,8 +142,9 @@ def _balance_sheet(concept: Concept) -> Sheet:
         *_balance_columns(t),
         # the risk a Kämmerei asks about before it counts the Erträge (as the papers name it)
         Column(pending_column, "euro", 18, summed=True),
-        # and what the municipality would carry if they were refused (Kämmerei review)
-        Column(f"Zuschussbedarf ohne beantragte {t.income}", "euro", 22, summed=True),
+        # and what the municipality would carry if they were refused (Kämmerei review; 'ohne
+        # beantragte Erträge' read as 'not counting them', the opposite)
+        Column(f"Zuschussbedarf bei Ablehnung der beantragten {t.income}", "euro", 24, summed=True),
     ]
     rows: list[list[Value]] = []
     for year in budget.years:
