@@ -207,6 +207,10 @@ def test_a_berlin_bezirk_is_kameral_without_being_told(inputs):
     concept = inputs.check().concept
     assert concept.budget.terms.expenses == "Ausgaben"
     assert concept.budget.item_label == "Haushaltsstelle"
+    # Berlin's Haushaltsplan has no Verwaltungshaushalt: the papers do not name one
+    assert concept.budget.part is None
+    texts = _documents(concept)
+    assert not any("Teil des Haushalts" in t for t in texts.values())
 
 
 def _at_haushaltsstellen(data):

@@ -159,6 +159,17 @@ DOPPIK_RULES: dict[str, str] = {
 }
 
 
+#: The city states: their budgets follow the Land's budget law, which has neither Ergebnis- nor
+#: Verwaltungshaushalt in the municipal sense (Berlin's Haushaltsplan by Kapitel and Titel).
+CITY_STATES = frozenset({"Berlin", "Bremen", "Hamburg"})
+
+
+def budget_part(state: str, terms: MoneyTerms) -> str | None:
+    """'Ergebnishaushalt' or 'Verwaltungshaushalt' where a municipal budget law divides the budget
+    so; None in a city state."""
+    return None if state in CITY_STATES else terms.budget_part
+
+
 def accounting_of(state: str, chosen: Accounting | None) -> Accounting:
     """The budget system the documents speak of: the one ressourcen.yaml names, else the city
     state's (kameral in Berlin and Bremen), else Doppik – the rule in every Flächenland but

@@ -21,7 +21,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pipeline.formatting import enumeration, euro, german_date, number, with_note
-from pipeline.model.accounting import DOPPIK, MoneyTerms, accounting_of, money_terms
+from pipeline.model.accounting import DOPPIK, MoneyTerms, accounting_of, budget_part, money_terms
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -504,6 +504,12 @@ class Budget:
         return money_terms(accounting_of(concept.municipality.state, concept.resources.accounting))
 
     # years -----------------------------------------------------------------------------------
+
+    @property
+    def part(self) -> str | None:
+        """The part of the budget the Frühe Hilfen's money stands in ('Ergebnishaushalt'); None in a
+        city state."""
+        return budget_part(self.concept.municipality.state, self.terms)
 
     @cached_property
     def years(self) -> list[int]:
