@@ -569,3 +569,33 @@ def test_rows_with_wrapped_text_are_high_enough_for_it(book):
     assert raised and all(sheet.row_dimensions[r].height % 15 == 0 for r in raised)
     overview = book["Übersicht"]  # short texts only: default heights
     assert all(overview.row_dimensions[r].height is None for r in range(2, overview.max_row + 1))
+
+
+@pytest.mark.parametrize("example", ["musterkreis", "neuhafen"])
+def test_every_year_table_formula_gives_the_models_amount(example):
+    """Each amount of the tables by source, kind and purpose is a formula over the line items
+    that gives the concept's amount – in both examples (Neuhafen's grants for M2, M4, M9 and M13,
+    which also pay their Träger's network time, were filed under the coordination's compensation
+    in the line items, so their rows summed to nothing once a spreadsheet recalculated)."""
+    from pipeline.build import check_folder
+
+    concept = check_folder(EXAMPLE.parent / example).concept
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))
+    budget = concept.budget
+    tables = {
+        "Finanzierung nach Quellen": budget.by_source,
+        "Aufwand nach Art": budget.by_kind,
+        "Aufwand nach Maßnahmen": budget.by_purpose,
+    }
+    checked = 0
+    for name, table in tables.items():
+        sheet = book[name]
+        heads = [sheet.cell(1, c).value for c in range(1, sheet.max_column + 1)]
+        for r, row in enumerate(table.rows, start=2):
+            assert sheet.cell(r, 1).value == row.label
+            for year, amount in zip(table.columns, row.amounts, strict=True):
+                cell = sheet.cell(r, heads.index(year) + 1)
+                assert str(cell.value).startswith("=")
+                assert _evaluate(sheet, cell.coordinate) == amount, (name, row.label, year)
+                checked += 1
+    assert checked > 30

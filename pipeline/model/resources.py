@@ -710,9 +710,12 @@ class Budget:
         return paid
 
     def is_compensation(self, line: Expense) -> bool:
-        """Whether a line pays freelance or volunteer actors for their network time (a Kämmerei read
-        these Aufwandsentschädigungen as the coordination's cost where they were booked for it)."""
-        return _same_line(line) in self._compensation_series
+        """Whether a line of the coordination's budget pays freelance or volunteer actors for their
+        network time (a Kämmerei read these Aufwandsentschädigungen as the coordination's cost). A
+        measure's grant that also pays its Träger's network time stays the measure's: the workbook
+        filed Neuhafen's grants for M2, M4, M9 and M13 under the compensation, so their formulas
+        in 'Aufwand nach Maßnahmen' summed to nothing (review of a city in Sachsen-Anhalt)."""
+        return line.purpose == COORDINATION and _same_line(line) in self._compensation_series
 
     def coordination_compensation(self, year: int | None = None) -> Decimal:
         """The compensation for network time booked for the coordination, in a year or all years."""
