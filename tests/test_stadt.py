@@ -37,7 +37,7 @@ from pipeline.render import (
 )
 from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, Inputs
 
 NEUHAFEN = ROOT / "inputs" / "neuhafen"
 
@@ -340,3 +340,62 @@ def test_a_landraetins_paper_names_her_as_originator_in_oparl():
     [person] = [people[i] for i in paper["originatorPerson"]]
     assert (person["name"], person["status"]) == ("Dr. Anna Berger", ["Landrätin"])
     jsonschema.validate(person, SCHEMAS["Person"])
+
+
+def _in_rheinland_pfalz() -> Inputs:
+    """Neuhafen as a kreisfreie Stadt in Rheinland-Pfalz: its Magistrat becomes the Stadtvorstand
+    (§ 57 GemO), which deliberates the papers' preparation (§ 58 Abs. 3 Satz 2 GemO)."""
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Rheinland-Pfalz"))
+
+    def board(data):
+        magistrat = next(c for c in data["gremien"] if c["id"] == "magistrat")
+        magistrat.update(name="Stadtvorstand", art="Stadtvorstand")
+
+    inputs.edit("gremien.yaml", board)
+    for name in names:
+        if name.startswith("vorlagen/"):
+            inputs.texts[name] = (
+                inputs.text(name).replace("rolle: Beschluss über die Vorlage", "rolle: Vorberatung").encode()
+            )
+    return inputs
+
+
+def test_the_stadtvorstand_deliberates_and_is_no_political_body():
+    """Rheinland-Pfalz: the Stadtvorstand (Oberbürgermeisterin and Beigeordnete) deliberates the
+    papers before the committees; it is neither a committee of the Stadtrat nor holds a budget, and
+    it does not resolve on submitting a paper like a Magistrat (review of a city in RP: the
+    concept counted it among five committees, the Qualitätsdialog as a Fachausschuss). The
+    documents come from the 'Stadtverwaltung' (§ 28 Abs. 3 GemO)."""
+    inputs = _in_rheinland_pfalz()
+    checked = inputs.check()
+    assert not [w for w in checked.warnings if "Stadtvorstand" in w.message]
+    concept = checked.concept
+    board = next(c for c in concept.committees if c.kind == "Stadtvorstand")
+    assert concept.is_executive(board) and not concept.resolves_on_papers(board)
+    assert board not in concept.political_bodies
+    assert concept.issuing_authority == "Stadtverwaltung " + concept.municipality.name.removeprefix("Stadt ")
+    from .test_verfahren import concept_chapters_text
+
+    anchoring = concept_chapters_text(concept, "konzept/13_politische_verankerung.html.j2")
+    assert "Stadtvorstand" not in anchoring.split("Befassung")[0]
+    whole = concept_chapters_text(concept, "konzept/01_einleitung.html.j2")
+    assert "im Stadtvorstand" in whole and "Der Stadtvorstand beschließt die Vorlage" not in whole
+    # a paper's header names the Oberbürgermeisterin as submitting, not the board
+    view = next(v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage")
+    assert view.executive is None and view.submitter == concept.head_submitter
+    # a Stadtvorstand 'Beschluss über die Vorlage' is the Magistrat's role, not its own
+    inputs.texts["vorlagen/m-184-2026-gesamtkonzept.yaml"] = (
+        inputs.text("vorlagen/m-184-2026-gesamtkonzept.yaml")
+        .replace("rolle: Vorberatung", "rolle: Beschluss über die Vorlage", 1)
+        .encode()
+    )
+    assert any("Über das Einbringen einer Vorlage beschließt" in p for p in inputs.problems())
+
+
+def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
+    inputs = _in_rheinland_pfalz()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))
+    found = [w.message for w in inputs.warnings() if "Stadtvorstand" in w.message]
+    assert any("Bitte den Eintrag 'Stadtvorstand' entfernen" in m for m in found)

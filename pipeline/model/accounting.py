@@ -53,9 +53,11 @@ class MoneyTerms:
     #: What a provisional budget still allows, in the budget's words: 'finanzielle Leistungen
     #: erbracht' / 'Ausgaben geleistet' (§ 61 Abs. 1 Nr. 1 ThürKO: „Ausgaben leisten“).
     payments_made: str
-    #: Where the budget books the Frühe Hilfen's money – staff, Sachkosten, grants to Träger, all
-    #: current, none an investment: 'Ergebnishaushalt' / 'Verwaltungshaushalt'.
-    budget_part: str
+    #: Where a kameral budget books the Frühe Hilfen's money – staff, Sachkosten, grants to Träger,
+    #: all current, none an investment: the 'Verwaltungshaushalt' (kameral papers name it). None
+    #: for Doppik, whose Länder call that part differently: Ergebnishaushalt, but Ergebnisplan in
+    #: Nordrhein-Westfalen and Schleswig-Holstein (review of a city in SH).
+    budget_part: str | None
     #: 'kein Aufwand' / 'keine Ausgaben'.
     no_expenses: str
     #: 'eigenen Aufwand' / 'eigene Ausgaben' (accusative, after 'ohne').
@@ -104,7 +106,7 @@ DOPPIK = MoneyTerms(
     income_kinds="Zuwendungen und Erstattungen",
     running_costs="Personal- und Sachkosten",
     payments_made="finanzielle Leistungen erbracht",
-    budget_part="Ergebnishaushalt",
+    budget_part=None,
     no_expenses="kein Aufwand",
     own_expenses_acc="eigenen Aufwand",
 )
@@ -165,8 +167,8 @@ CITY_STATES = frozenset({"Berlin", "Bremen", "Hamburg"})
 
 
 def budget_part(state: str, terms: MoneyTerms) -> str | None:
-    """'Ergebnishaushalt' or 'Verwaltungshaushalt' where a municipal budget law divides the budget
-    so; None in a city state."""
+    """'Verwaltungshaushalt' where a kameral municipal budget is divided so; None in a city state
+    and for Doppik (:attr:`MoneyTerms.budget_part`)."""
     return None if state in CITY_STATES else terms.budget_part
 
 

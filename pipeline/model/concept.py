@@ -64,6 +64,7 @@ from pipeline.model.procedure import (
     is_executive,
     network_law,
     procedure_for,
+    resolves_on_papers,
 )
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
 
@@ -280,6 +281,11 @@ class Concept:
         procedure = self.procedure
         return procedure.local_term if procedure is not None and procedure.local_term else self.municipality.kind
 
+    def resolves_on_papers(self, committee: Committee) -> bool:
+        """Whether the body is a collegial administration that resolves on submitting a paper (the
+        Magistrat), not one that only deliberates it (the Stadtvorstand in Rheinland-Pfalz)."""
+        return resolves_on_papers(committee.kind, self.procedure)
+
     def is_executive(self, committee: Committee) -> bool:
         """A collegial administration (Magistrat, Bezirksamt, the Kreisausschuss in Hessen), not a
         political body: it resolves on papers but is no audience for reports."""
@@ -358,7 +364,11 @@ class Concept:
         or the Bezirksamt of a Bezirk, which acts for the Land (Berlin review)."""
         procedure = self.procedure
         if procedure is not None and procedure.authority:
-            return f"{procedure.authority} {self.municipality.short_name}"
+            # 'Stadtverwaltung Neuhafen am Rhein': the name without its kind, in full (§ 28 Abs. 3
+            # GemO RLP: „in Verbindung mit dem Namen der Stadt“); else the short name
+            name = self.municipality.name
+            kind = next((k for k in ("Landkreis ", "Kreis ", "Stadt ") if name.startswith(k)), None)
+            return f"{procedure.authority} {name.removeprefix(kind) if kind else self.municipality.short_name}"
         if self.municipality.is_bezirk and self._executive_name:
             return self._executive_name
         return self.municipality.name
@@ -561,7 +571,7 @@ class Concept:
             final.date if final else None,
             self.committee(final.committee) if final else None,
             before,
-            tuple(sitting for sitting in before if self.is_executive(sitting[1])),
+            tuple(sitting for sitting in before if self.resolves_on_papers(sitting[1])),
         )
 
     # numbering -------------------------------------------------------------------------------

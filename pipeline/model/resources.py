@@ -507,8 +507,8 @@ class Budget:
 
     @property
     def part(self) -> str | None:
-        """The part of the budget the Frühe Hilfen's money stands in ('Ergebnishaushalt'); None in a
-        city state."""
+        """The part of the budget the Frühe Hilfen's money stands in ('Verwaltungshaushalt' of a
+        kameral budget); None for Doppik and in a city state."""
         return budget_part(self.concept.municipality.state, self.terms)
 
     @cached_property

@@ -373,7 +373,9 @@ CouncilKind = Literal[
 ]
 #: Bodies that prepare the council's decisions (a main committee) or submit its papers (a
 #: collegial administration such as the Magistrat); see pipeline/model/procedure.
-PreparingKind = Literal["Kreisausschuss", "Hauptausschuss", "Verwaltungsausschuss", "Magistrat", "Bezirksamt"]
+PreparingKind = Literal[
+    "Kreisausschuss", "Hauptausschuss", "Verwaltungsausschuss", "Magistrat", "Bezirksamt", "Stadtvorstand"
+]
 CommitteeKind = Literal[
     "Jugendhilfeausschuss",
     "Gesundheitsausschuss",
@@ -426,7 +428,7 @@ DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
 COUNCIL_KINDS: tuple[str, ...] = get_args(CouncilKind)
 PREPARING_KINDS: tuple[str, ...] = get_args(PreparingKind)
 #: Collegial administrations among them: they resolve on papers, but are no political body.
-EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt")
+EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt", "Stadtvorstand")
 
 #: Display order of income sources in budget tables.
 INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)

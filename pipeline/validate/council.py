@@ -29,7 +29,13 @@ from pipeline.model.inputs import (
     consulting_bodies_pay,
     with_article,
 )
-from pipeline.model.procedure import Procedure, is_executive, procedure_for, youth_committee_basis
+from pipeline.model.procedure import (
+    Procedure,
+    is_executive,
+    procedure_for,
+    resolves_on_papers,
+    youth_committee_basis,
+)
 from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS
 from pipeline.validate.parsed import Parsed
 
@@ -461,7 +467,7 @@ def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
         committee = committees.get(consultation.committee)
         if committee is None:
             continue
-        executive = is_executive(committee.kind, procedure)
+        executive = resolves_on_papers(committee.kind, procedure)
         if executive and consultation.role == "Vorberatung":
             yield Finding(
                 at(case.name, *CONSULTATIONS, index, "rolle"),

@@ -39,6 +39,9 @@ class Body(_Data):
     legal_basis: str | None = Field(default=None, alias="rechtsgrundlage")
     source: str | None = Field(default=None, alias="quelle")
     verified: bool = Field(default=True, alias="geprueft")
+    #: A collegial administration that resolves on submitting papers (the Magistrat); one that only
+    #: deliberates their preparation (the Stadtvorstand, § 58 Abs. 3 Satz 2 GemO RLP) does not.
+    resolves: bool = Field(default=True, alias="beschliesst")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -240,6 +243,15 @@ def is_executive(kind: str, procedure: Procedure | None) -> bool:
     political body: it resolves on papers but is no audience for reports and holds no budget."""
     executive = procedure.executive if procedure is not None else None
     return kind in EXECUTIVE_KINDS or (executive is not None and kind == executive.name)
+
+
+def resolves_on_papers(kind: str, procedure: Procedure | None) -> bool:
+    """Whether a body of this kind is a collegial administration that resolves on submitting a
+    paper – not the Land's executive where that only deliberates (Stadtvorstand in Rheinland-Pfalz)."""
+    executive = procedure.executive if procedure is not None else None
+    if executive is not None and executive.name == kind and not executive.resolves:
+        return False
+    return is_executive(kind, procedure)
 
 
 def network_law(state: str) -> NetworkLaw | None:
