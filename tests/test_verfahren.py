@@ -1320,3 +1320,20 @@ def test_the_preparing_body_is_shown_as_preparing_not_as_lacking_hearings(inputs
 
     inputs.edit("gremien.yaml", elsewhere)
     assert row()[2] == "–"
+
+
+def test_a_deputy_signing_on_the_heads_line_says_so():
+    """The head's name stands on the first line of the municipality's signature; where the law
+    lets a deputy sign instead, the form says to add „In Vertretung“ (§ 73 Abs. 3 KVG LSA asks
+    for a Zusatz marking the representation; review of a city in Sachsen-Anhalt). Where the head
+    and a deputy sign together (Brandenburg), there is no such choice."""
+    from pipeline.model.procedure import procedure_for
+
+    note = "Unterzeichnet die Vertretung, dann mit dem Zusatz „In Vertretung“"
+    lsa = procedure_for("Sachsen-Anhalt", "kreisfreie Stadt")
+    brandenburg = procedure_for("Brandenburg", "kreisfreie Stadt")
+    assert lsa is not None and lsa.binding_declaration is not None
+    assert brandenburg is not None and brandenburg.binding_declaration is not None
+    assert lsa.binding_declaration.requirements.startswith("Form nach § 73 KVG LSA: handschriftlich")
+    assert note in lsa.binding_declaration.requirements
+    assert note not in brandenburg.binding_declaration.requirements

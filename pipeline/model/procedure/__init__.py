@@ -127,7 +127,15 @@ class BindingDeclaration(_Data):
         if self.seal:
             parts.append("mit Dienstsiegel")
         electronic = f"; alternativ {self.electronic}" if self.electronic else ""
-        return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}."
+        # the head's name stands on the first line: a deputy signing there says so (§ 73 Abs. 3
+        # KVG LSA asks for „ein das Vertretungsverhältnis kennzeichnender Zusatz“; review in LSA)
+        first = self.signatories[0]
+        deputy = (
+            " Unterzeichnet die Vertretung, dann mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen."
+            if " oder " in first and "vertretung" in first.lower()
+            else ""
+        )
+        return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}.{deputy}"
 
 
 class Procedure(_Data):
