@@ -623,6 +623,8 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
         ("Niedersachsen", None, "wirksam", "§ 116 NKomVG"),
         # § 83 Abs. 1 GemO BW (Baden-Württemberg review)
         ("Baden-Württemberg", None, "erlassen", "§ 83 GemO i. V. m. der LKrO"),
+        # § 99 Abs. 1 GemO RLP (review of a city in Rheinland-Pfalz)
+        ("Rheinland-Pfalz", None, "öffentlich bekannt gemacht", "§ 99 GemO i. V. m. der LKO"),
         # § 61 Abs. 1 ThürKO, for the Landkreis through § 114 ThürKO (Thüringen review); a
         # doppischer Haushalt follows § 10 ThürKDG instead (§ 52a Satz 4 ThürKO, § 1 Satz 2 ThürKDG)
         ("Thüringen", "kameral", "in Kraft", "§ 114 i. V. m. § 61 ThürKO"),
@@ -641,7 +643,13 @@ def test_the_provisional_budget_in_the_lands_words(inputs, state, accounting, wo
         f"Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht {word}, gilt die vorläufige "
         f"Haushaltsführung ({rule})"
     ) in text
-    assert f"wenn die Haushaltssatzung {word} ist" in text and "bekannt gemacht" not in text
+    assert f"wenn die Haushaltssatzung {word} ist" in text
+    # no other Land's word: 'bekannt gemacht' only inside RP's 'öffentlich bekannt gemacht'
+    assert (
+        text.count("bekannt gemacht") == text.count(word)
+        if "bekannt gemacht" in word
+        else "bekannt gemacht" not in text
+    )
 
 
 def test_a_bezirk_pays_its_share_from_its_bezirkshaushalt(inputs):

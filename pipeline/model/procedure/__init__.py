@@ -164,9 +164,9 @@ class Procedure(_Data):
     absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
     #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
     #: gemacht' (most Länder), 'erlassen' (§ 83 Abs. 1 GemO BW), 'in Kraft' (§ 61 ThürKO) or
-    #: 'wirksam' (§ 116 Abs. 1 NKomVG).
-    budget_until: Literal["bekannt gemacht", "erlassen", "in Kraft", "wirksam"] = Field(
-        default="bekannt gemacht", alias="vorlaeufig_bis"
+    #: 'wirksam' (§ 116 Abs. 1 NKomVG), 'öffentlich bekannt gemacht' (§ 99 Abs. 1 GemO RLP).
+    budget_until: Literal["bekannt gemacht", "öffentlich bekannt gemacht", "erlassen", "in Kraft", "wirksam"] = (
+        Field(default="bekannt gemacht", alias="vorlaeufig_bis")
     )
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
     #: The authority through which the municipality acts, where the Land names it ('Landratsamt'
