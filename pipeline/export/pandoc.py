@@ -135,7 +135,7 @@ class _Server:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,  # pandoc's warnings: the answers carry its errors
                 env={**os.environ, "GHCRTS": PANDOC_HEAP},
-                process_group=0,
+                process_group=0 if os.name == "posix" else None,  # elsewhere: as before
             )
         except OSError:
             self.process = None
