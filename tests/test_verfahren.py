@@ -623,6 +623,8 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
         ("Niedersachsen", None, "wirksam", "§ 116 NKomVG"),
         # § 83 Abs. 1 GemO BW (Baden-Württemberg review)
         ("Baden-Württemberg", None, "erlassen", "§ 83 GemO i. V. m. der LKrO"),
+        # § 71 BbgKVerf since 2025, for the Landkreis through § 131 (review of a city in Brandenburg)
+        ("Brandenburg", None, "bekannt gemacht", "§ 71 i. V. m. § 131 Abs. 1 BbgKVerf"),
         # § 99 Abs. 1 GemO RLP (review of a city in Rheinland-Pfalz)
         ("Rheinland-Pfalz", None, "öffentlich bekannt gemacht", "§ 99 GemO i. V. m. der LKO"),
         # § 61 Abs. 1 ThürKO, for the Landkreis through § 114 ThürKO (Thüringen review); a
@@ -1345,3 +1347,8 @@ def test_a_deputy_signing_on_the_heads_line_says_so():
     assert lsa.binding_declaration.requirements.startswith("Form nach § 73 KVG LSA: handschriftlich")
     assert note in lsa.binding_declaration.requirements
     assert note not in brandenburg.binding_declaration.requirements
+    # both signatures are needed where two sign (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer
+    # Stellvertretung“): the second line read as optional (review in Brandenburg)
+    both = "Erforderlich sind beide Unterschriften."
+    assert brandenburg.binding_declaration.requirements.endswith(both)
+    assert both not in lsa.binding_declaration.requirements

@@ -135,7 +135,10 @@ class BindingDeclaration(_Data):
             if " oder " in first and "vertretung" in first.lower()
             else ""
         )
-        return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}.{deputy}"
+        # where more than one signs, each signature is needed: Brandenburg's second line read as
+        # optional (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer Stellvertretung“; review in Brandenburg)
+        together = " Erforderlich sind beide Unterschriften." if len(self.signatories) == 2 else ""
+        return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}.{deputy}{together}"
 
 
 class Procedure(_Data):
