@@ -459,6 +459,17 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement
 
 
+def test_saxonys_network_rule_is_cited_in_a_saxon_concept(inputs):
+    """§ 1 Abs. 2 SächsKiSchG: the örtliche Träger support the building of a local network (read on
+    revosax by the review of a Saxon Landkreis, which missed it in the legal bases)."""
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
+    basis, _ = _legal_bases_and_agreement(inputs)
+    assert (
+        "§ 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe unterstützen die Bildung"
+        in basis
+    )
+
+
 def test_a_text_naming_another_land(inputs):
     """'Landesamt für Statistik Niedersachsen' as the source of a Bavarian Landkreis' births (NRW
     and Bavarian reviews: copied data kept its Land): warned where it stands; 'Niedersachsen' is

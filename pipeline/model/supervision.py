@@ -90,8 +90,10 @@ AUTHORITIES: dict[State, Authority] = {
     "Saarland": Authority(
         "Unabhängiges Datenschutzzentrum Saarland", "Fritz-Dobisch-Straße 12, 66111 Saarbrücken"
     ),
+    # the authority's own page asks for its postal address only (visitors: Maternistraße 17);
+    # Devrientstraße 5 was never its address (datenschutz.sachsen.de; review of a Saxon Landkreis)
     "Sachsen": Authority(
-        "Die Sächsische Datenschutz- und Transparenzbeauftragte", "Devrientstraße 5, 01067 Dresden"
+        "Die Sächsische Datenschutz- und Transparenzbeauftragte", "Postfach 11 01 32, 01330 Dresden"
     ),
     # Christina Maria Rost, elected 24.04.2024 (landtag.sachsen-anhalt.de, Lexikon); the office's
     # address (datenschutzarchiv.org, LfD Sachsen-Anhalt; Sachsen-Anhalt review: the form named the

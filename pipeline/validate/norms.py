@@ -565,7 +565,7 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
         known |= {committee.kind, *_BODY_WORD.findall(committee.name)}
     if concept.municipality.kind in ("kreisangehörige Stadt", "große kreisangehörige Stadt"):
         known |= COUNTY_BODIES
-    place = f"{concept.municipality.kind} in {concept.municipality.state}"
+    place = f"{concept.kind_term} in {concept.municipality.state}"  # "Stadtkreis" in BW
     texts = read(concept)
     unknown = [word for word in BODY_WORDS if word not in known and word in texts.joined]
     if not unknown:
