@@ -1108,6 +1108,34 @@ def test_a_committee_marked_as_meeting_in_private_says_so(inputs):
     assert public["Ausschuss für Gesundheit"] is False and public["Jugendhilfeausschuss"] is True
 
 
+def test_a_saxon_committees_vorberatung_is_held_in_private(inputs):
+    """§ 37 Abs. 5 Satz 2 SächsLKrO: 'Sitzungen, die der Vorberatung nach Absatz 4 dienen, sind in
+    der Regel nichtöffentlich' (review of a Saxon Landkreis: the paper showed them public). The
+    Jugendhilfeausschuss meets in public under § 71 SGB VIII, the Kreistag decides in public; in
+    Niedersachsen a Vorberatung stays public."""
+    import datetime as dt
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    def view():
+        concept = inputs.check().concept
+        return next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+
+    assert "Ausschuss für Gesundheit (nicht öffentlich)" not in render_paper(view()).body_html
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
+    paper = view()
+    text = render_paper(paper).body_html
+    assert "Ausschuss für Gesundheit (nicht öffentlich)" in text
+    assert "Jugendhilfeausschuss (nicht öffentlich)" not in text and "Kreistag (nicht öffentlich)" not in text
+    main = PublishedFile("Vorlage", "vorlagen/jha.pdf", b"%PDF", dt.date(2026, 10, 28))
+    meetings = [o for o in paper_records(paper, main, [])["data"] if o["type"].endswith("Meeting")]
+    public = {m["name"].split(" – ")[0]: i["public"] for m in meetings for i in m["agendaItem"]}
+    assert public["Ausschuss für Gesundheit"] is False and public["Jugendhilfeausschuss"] is True
+    assert public["Kreistag"] is True
+
+
 def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
     """Cities with their own Jugendamt are not the Kreisjugendamt's (§ 2 AG-KJHG NRW; NRW
     review): 'eigene_jugendaemter' names them, and the concept says for which area the Kreis

@@ -142,7 +142,7 @@ def paper_records(view: PaperView, main: PublishedFile, auxiliary: list[Publishe
             "meeting": meeting_id,
             "order": _agenda_order(consultation.agenda_number),
             "name": paper.subject,
-            "public": paper.public and not view.concept.meets_in_private(committee),
+            "public": paper.public and not view.concept.meets_in_private(committee, consultation.role),
             "consultation": consultation_id,
         }
         if consultation.agenda_number:

@@ -391,22 +391,25 @@ class Concept:
             return None
         return next((c for c in self.committees if self._prepares(c)), None)
 
-    def meets_in_private(self, committee: Committee) -> bool:
-        """Whether this body meets in private: by the Land's law (the Kreis- or
-        Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG; every committee of a Saarland
-        Kreistag but the Jugendhilfeausschuss, § 172 Abs. 2 KSVG) or as gremien.yaml says (a
+    def meets_in_private(self, committee: Committee, role: str | None = None) -> bool:
+        """Whether this body meets in private (in a sitting in `role`, where given): by the Land's
+        law (the Kreis- or Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG; every
+        committee of a Saarland Kreistag but the Jugendhilfeausschuss, § 172 Abs. 2 KSVG; a
+        Vorberatung in a Saxon Landkreis, § 37 Abs. 5 Satz 2 SächsLKrO) or as gremien.yaml says (a
         beratender Ausschuss in Sachsen; Saxon review): no paper is public there."""
         if committee.private:
             return True
         procedure = self.procedure
-        if (
-            procedure is not None
-            and procedure.committees_private
-            and not committee.is_council
+        committee_of_the_council = (
+            not committee.is_council
             and committee.kind != "Jugendhilfeausschuss"  # public under § 71 SGB VIII
             and not self.is_executive(committee)
-        ):
-            return True
+        )
+        if procedure is not None and committee_of_the_council:
+            if procedure.committees_private:
+                return True
+            if procedure.advisory_sittings_private and role == "Vorberatung":
+                return True
         preparation = self._preparation
         return preparation is not None and preparation.private is not None and self._prepares(committee)
 

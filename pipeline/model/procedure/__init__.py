@@ -163,6 +163,9 @@ class Procedure(_Data):
     #: The rule by which the council's committees meet in private (§ 172 Abs. 2 KSVG, Saarland);
     #: the Jugendhilfeausschuss meets in public under federal law.
     committees_private: str | None = Field(default=None, alias="ausschuesse_nichtoeffentlich")
+    #: The rule by which a committee's sitting that only prepares the council's decision
+    #: (Vorberatung) is as a rule held in private (§ 37 Abs. 5 Satz 2 SächsLKrO).
+    advisory_sittings_private: str | None = Field(default=None, alias="vorberatung_nichtoeffentlich")
     #: Kinds of body the Land's law does not know here (no Kreisausschuss in Schleswig-Holstein).
     absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
     #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
