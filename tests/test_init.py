@@ -74,7 +74,10 @@ def test_a_new_kreis_is_named_as_its_land_calls_it(tmp_path, state, name):
     assert _init(folder, "--art", "Landkreis", "--bundesland", state).exit_code == 0
     kommune = yaml.safe_load((folder / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]
     assert kommune["name"] == name
-    assert check_folder(folder).warnings == []
+    # the only question left open: Bayern lets the municipality choose its budget system, so
+    # validate asks until ressourcen.yaml names it (the scaffold cannot know it)
+    warnings = [(w.where.file, w.where.path) for w in check_folder(folder).warnings]
+    assert warnings == ([("ressourcen.yaml", ("rechnungswesen",))] if state == "Bayern" else [])
 
 
 @pytest.mark.parametrize("kind", get_args(MunicipalityKind))

@@ -125,3 +125,24 @@ def test_a_pandoc_is_replaced_after_its_files(monkeypatch):
     made = [pandoc.word_file(_request("Gleich")) for _ in range(5)]
     assert len(set(made)) == 1
     assert len(started) == 3 and len(set(started)) == 3  # 2 + 2 + 1 files
+
+
+def test_a_pandoc_that_cannot_serve_is_not_tried_again(monkeypatch, tmp_path):
+    """A pandoc without the program it needs (here: the Lua file missing) ends before its first
+    answer: the file is written by a pandoc of its own, and later files go that way directly."""
+    pandoc.stop_servers()
+    monkeypatch.setattr(pandoc, "SERVER_SCRIPT", tmp_path / "fehlt.lua")
+    monkeypatch.setattr(pandoc, "_unavailable", pandoc.threading.Event())
+    started: list[int] = []
+    original = pandoc._Server.__init__
+
+    def counting(self):
+        original(self)
+        started.append(1)
+
+    monkeypatch.setattr(pandoc._Server, "__init__", counting)
+    request = _request("Ohne Server")
+    assert pandoc.word_file(request) == pandoc._run_once(request)
+    assert pandoc._unavailable.is_set()
+    assert pandoc.word_file(request) == pandoc._run_once(request)
+    assert len(started) == 1

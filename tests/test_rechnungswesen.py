@@ -105,7 +105,7 @@ def test_the_sentences_agree_with_the_plural(inputs):
         in whole
     )
     assert "Die Ausgaben der Netzwerkkoordination (Personal- und Sachausgaben) betragen" in whole
-    assert "welche Einnahmen ihnen gegenüberstehen" in whole
+    assert "welche Einnahmen denen gegenüberstehen" in whole
     assert "Finanzierung der Ausgaben nach Quelle und Jahr" in whole
     assert "Ausgaben nach Art und Jahr" in whole and "Ausgaben gesamt" in whole
     assert "in Haushaltsstellen veranschlagt" in whole

@@ -20,6 +20,7 @@ import os
 import queue
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -77,7 +78,11 @@ class WordRequest:
 
 
 def word_file(request: WordRequest) -> bytes:
-    """The Word file, written by a pandoc that stays (or, if that one ends, by one of its own)."""
+    """The Word file, written by a pandoc that stays (or, if that one ends, by one of its own).
+    Only on POSIX: elsewhere the pipes may translate line ends in the file's bytes. A pandoc that
+    cannot run the program (without `pandoc lua`) is not tried again."""
+    if os.name != "posix" or _unavailable.is_set():
+        return _run_once(request)
     try:
         server = _idle.get_nowait()
     except queue.Empty:
@@ -85,8 +90,13 @@ def word_file(request: WordRequest) -> bytes:
     try:
         answer = server.convert(request)
     except _ServerGone:
+        if server.files == 0:
+            _unavailable.set()  # it never answered: this pandoc cannot serve
         server.stop()
         return _run_once(request)
+    except BaseException:  # Ctrl-C or a tree that cannot be encoded: the pipe is in an unknown state
+        server.stop()
+        raise
     if server.files < FILES_PER_SERVER and _idle.qsize() < SERVERS:
         _idle.put(server)
     else:
@@ -186,6 +196,8 @@ class _Server:
 
 #: Idle pandocs; a Word file takes one (or starts one) and gives it back.
 _idle: queue.SimpleQueue[_Server] = queue.SimpleQueue()
+#: Set once a pandoc ended before its first answer: Word files are then written one pandoc each.
+_unavailable = threading.Event()
 
 
 @atexit.register

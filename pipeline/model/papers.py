@@ -155,7 +155,7 @@ def _lines_with_amounts(lines: Sequence[tuple[str, Decimal]]) -> str:
 
 #: The Gliederung of a kameral Haushaltsstelle, its first four digits ('4510' in '4510.7180' or
 #: '1.4510.7180'): the Unterabschnitt.
-_SECTION = re.compile(r"(?<![\d.])(?:\d\.)?(\d{4})\.\d{3,4}\b")
+_SECTION = re.compile(r"(?<!\d)(?:\d\.)?(\d{4})\d?\.\d{3,5}\b")
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,8 @@ class FinanceSummary:
         what continues as well – so a new grant or post waits for the budget (finance review of
         Neuhafen's paper). In the words the Länder's rules share ('bei Beginn des Haushaltsjahres
         noch nicht bekannt gemacht' – 'erlassen' in Baden-Württemberg –, 'finanzielle Leistungen'
-        for Doppik and Kameralistik alike; reviews for Nordrhein-Westfalen, Bayern and BW). Empty where the budget is adopted, nothing is
+        in Doppik, 'Ausgaben geleistet' in a kameral budget; reviews for Nordrhein-Westfalen, Bayern, BW
+        and Thüringen). Empty where the budget is adopted, nothing is
         new or the Land's rule is not known."""
         if not (self.reserved and self.growth and self.provisional_rule):
             return ""
