@@ -399,3 +399,25 @@ def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))
     found = [w.message for w in inputs.warnings() if "Stadtvorstand" in w.message]
     assert any("Bitte den Eintrag 'Stadtvorstand' entfernen" in m for m in found)
+
+
+@pytest.mark.parametrize(
+    ("state", "warned"), [("Sachsen-Anhalt", True), ("Baden-Württemberg", True), ("Hessen", False)]
+)
+def test_stadtrat_as_a_signers_title_where_stadtraete_sit_in_the_council(state, warned):
+    """Neuhafen's Informationsvorlage is signed by 'Stadtrat' Reinhardt, a Magistrat member's title
+    in Hessen; in Baden-Württemberg and Sachsen-Anhalt Stadträte are council members (reviews of
+    a Stadtkreis and a city in Sachsen-Anhalt: 'In Vertretung / … / Stadtrat' passed unwarned)."""
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    assert "amtsbezeichnung: Stadtrat" in inputs.text("vorlagen/i-27-2026-ressourcenplanung.yaml")
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    found = [
+        w
+        for w in inputs.warnings()
+        if w.where.file == "vorlagen/i-27-2026-ressourcenplanung.yaml"
+        and "keine Amtsbezeichnung der Verwaltung" in w.message
+    ]
+    assert bool(found) == warned
+    if warned:
+        assert found[0].where.path[-1] == "amtsbezeichnung"

@@ -428,6 +428,33 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+#: Länder where 'Stadtrat' or 'Stadträtin' names a member of the council, no official of the
+#: administration who could sign a paper (three reviews copied Hessen's title of a Magistrat member):
+#: „In Städten führen die Gemeinderäte die Bezeichnung Stadtrat“ in Baden-Württemberg (§ 25 Abs. 1
+#: GemO; oehringen.de), the ehrenamtliche Stadträte of § 36 Abs. 1 KVG LSA.
+_COUNCIL_MEMBERS_ARE_STADTRAETE = ("Baden-Württemberg", "Sachsen-Anhalt")
+_STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
+
+
+@PAPER_RULES.rule("amtsbezeichnung-stadtrat")
+def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
+    """'In Vertretung / Tobias Reinhardt / Stadtrat' under a paper of a city in Baden-Württemberg
+    or Sachsen-Anhalt: there a Stadtrat sits in the council; the administration's deputies are
+    Beigeordnete (reviews of a Stadtkreis and a city in Sachsen-Anhalt)."""
+    procedure, signer = case.council.procedure, case.paper.signer
+    if procedure is None or signer is None or procedure.state not in _COUNCIL_MEMBERS_ARE_STADTRAETE:
+        return
+    if not _STADTRAT_TITLE.match(signer.title.strip()):
+        return
+    yield Finding(
+        at(case.name, "vorlage", "unterzeichnung", "amtsbezeichnung"),
+        f"In {procedure.state} heißen die Mitglieder der Vertretung Stadträtinnen und Stadträte; "
+        f"'{signer.title}' ist keine Amtsbezeichnung der Verwaltung. Bitte die Amtsbezeichnung prüfen, "
+        "etwa 'Beigeordneter' oder 'Bürgermeisterin'.",
+        WARNING,
+    )
+
+
 #: A berufsmäßiges Stadtratsmitglied (Referentin, Referent) in Bayern moves papers of its own
 #: area in its own right, not for the Oberbürgermeisterin: beratende Stimme in its area (Art. 40
 #: GO), an Antragsrecht of its own (BayVGH, 16.07.1980, 4 B 616/79; Bavarian city review).
