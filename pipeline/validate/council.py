@@ -431,7 +431,7 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
 #: Länder where 'Stadtrat' or 'Stadträtin' names a member of the council, no official of the
 #: administration who could sign a paper (three reviews copied Hessen's title of a Magistrat member):
 #: „In Städten führen die Gemeinderäte die Bezeichnung Stadtrat“ in Baden-Württemberg (§ 25 Abs. 1
-#: GemO; oehringen.de), the ehrenamtliche Stadträte of § 36 Abs. 1 KVG LSA.
+#: Satz 2 GemO, anwalt24.de/gesetze/gemo/25), the ehrenamtliche Stadträte of § 36 Abs. 1 KVG LSA.
 _COUNCIL_MEMBERS_ARE_STADTRAETE = ("Baden-Württemberg", "Sachsen-Anhalt")
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
 
