@@ -421,3 +421,28 @@ def test_stadtrat_as_a_signers_title_where_stadtraete_sit_in_the_council(state, 
     assert bool(found) == warned
     if warned:
         assert found[0].where.path[-1] == "amtsbezeichnung"
+
+
+@pytest.mark.parametrize(
+    ("state", "role"),
+    [
+        ("Brandenburg", "stimmt die Arbeit der Ausschüsse aufeinander ab (§ 50 Abs. 1 BbgKVerf)"),
+        ("Schleswig-Holstein", "koordiniert die Arbeit der Ausschüsse (§ 45b Abs. 1 GO)"),
+    ],
+)
+def test_the_hauptausschuss_role_in_the_table_of_hearings(state, role):
+    """A Hauptausschuss that may prepare the council's decisions has no report cycle; the table of
+    hearings says what the Land's law has it do instead of 'ohne festen Turnus' (reviews of cities
+    in Brandenburg and Schleswig-Holstein); in Hessen it keeps 'ohne festen Turnus'."""
+    from .test_verfahren import concept_chapters_text
+
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    chapter = "konzept/13_politische_verankerung.html.j2"
+    before = concept_chapters_text(inputs.check().concept, chapter)
+    assert role not in before
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    concept = inputs.check(strict=False).concept
+    text = concept_chapters_text(concept, chapter)
+    main = next(c for c in concept.committees if c.kind == "Hauptausschuss")
+    assert f"{main.name}{role}" in text  # the table's cells, joined

@@ -418,6 +418,13 @@ class Concept:
         """The Land's rule on the body preparing the council's decisions, if any."""
         return self.procedure.preparation if self.procedure is not None else None
 
+    def preparation_role(self, committee: Committee) -> str | None:
+        """What the Land's law has this body do, where it is the body named to prepare the council's
+        decisions and the law says more ('stimmt die Arbeit der Ausschüsse aufeinander ab (§ 50
+        Abs. 1 BbgKVerf)'; reviews in Brandenburg and Schleswig-Holstein read 'ohne festen Turnus')."""
+        preparation = self._preparation
+        return preparation.role if preparation is not None and self._prepares(committee) else None
+
     def _prepares(self, committee: Committee) -> bool:
         """Whether gremien.yaml's `committee` is the body the Land's law names (by kind or name)."""
         preparation = self._preparation

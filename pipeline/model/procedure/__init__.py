@@ -77,6 +77,9 @@ class Preparation(_Data):
     scope: Literal["Beschlüsse", "Verhandlungen", "Sitzungen"] = Field(default="Beschlüsse", alias="umfang")
     #: The provision by which the body always meets in private (the Hauptausschuss in Niedersachsen).
     private: str | None = Field(default=None, alias="nichtoeffentlich")
+    #: What the body does besides preparing, with its rule, for the table of hearings where it has
+    #: no report cycle: 'koordiniert die Arbeit der Ausschüsse (§ 45b Abs. 1 GO)'.
+    role: str | None = Field(default=None, alias="aufgabe")
     note: str | None = Field(default=None, alias="hinweis")
     legal_basis: str = Field(alias="rechtsgrundlage")
     source: str | None = Field(default=None, alias="quelle")
