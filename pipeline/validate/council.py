@@ -428,6 +428,35 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+#: § 47f Abs. 2 GO Schleswig-Holstein: the Gemeinde „muss … in geeigneter Weise darlegen, wie sie
+#: diese Interessen berücksichtigt und die Beteiligung … durchgeführt hat“ wherever planning touches
+#: children and young people (text on justiz-nrw.wolterskluwer-online.de, quoted alike by shz.de;
+#: review of a city in Schleswig-Holstein: no paper said it). A concept for families with children
+#: up to three touches them always; the GO binds the cities, not the Kreise (KrO not read).
+_CHILDREN_HEARD = re.compile(r"47f|Beteiligung von Kindern|Kinder und Jugendliche[^.]*beteilig", re.IGNORECASE)
+
+
+@PAPER_RULES.rule("kinder-und-jugendbeteiligung")
+def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
+    """A Beschlussvorlage of a city in Schleswig-Holstein says how children's and young people's
+    interests were considered and how they took part (§ 47f Abs. 2 GO)."""
+    procedure, paper = case.council.procedure, case.paper
+    if procedure is None or procedure.state != "Schleswig-Holstein" or procedure.kind == "Landkreis":
+        return
+    if paper.kind != "Beschlussvorlage":
+        return
+    texts = " ".join([paper.summary, paper.facts or "", paper.reasoning or "", *paper.proposal])
+    if _CHILDREN_HEARD.search(texts):
+        return
+    yield Finding(
+        at(case.name, "vorlage", "sachverhalt"),
+        "In Schleswig-Holstein legt die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, dar, wie sie "
+        "deren Interessen berücksichtigt und sie beteiligt hat (§ 47f Abs. 2 GO). Bitte im Sachverhalt oder in "
+        "der Begründung ergänzen, etwa wie Eltern und Familien an der Fortschreibung mitgewirkt haben.",
+        WARNING,
+    )
+
+
 #: Länder where 'Stadtrat' or 'Stadträtin' names a member of the council, no official of the
 #: administration who could sign a paper (three reviews copied Hessen's title of a Magistrat member):
 #: „In Städten führen die Gemeinderäte die Bezeichnung Stadtrat“ in Baden-Württemberg (§ 25 Abs. 1
