@@ -1397,8 +1397,8 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     ]
     assert 0 < len(signing) < without
     assert (
-        f"Ohne vereinbarten Abstimmungsweg sind {number_word(without)} weitere Akteure, darunter "
-        f"{number_word(len(signing))}, die durch die Vereinbarung gebunden sind ("
+        f"Für {number_word(without)} weitere Akteure ist kein Abstimmungsweg vereinbart; "
+        f"{number_word(len(signing))} davon bindet die Vereinbarung dennoch ("
     ) in text
     for actor in signing:
         assert actor.name in text
@@ -1770,7 +1770,7 @@ def test_a_paper_s_blocks_of_label_and_value_stay_on_one_page_in_word(papers):
 
 
 def test_when_every_actor_without_a_path_signs_the_paper_says_so_in_one_clause(inputs):
-    """'Ohne vereinbarten Abstimmungsweg sind fünf weitere Akteure, obwohl die Vereinbarung sie
+    """'Für fünf weitere Akteure ist kein Abstimmungsweg vereinbart, obwohl die Vereinbarung sie
     bindet (…)': with paths for the two groups that join one by one, every actor left
     without one is a signatory."""
 
@@ -1794,7 +1794,7 @@ def test_when_every_actor_without_a_path_signs_the_paper_says_so_in_one_clause(i
     signing = [a for a in concept.actors_without_path if a not in concept.actors_with_recommendation_only]
     assert signing and all(a in concept.agreement.bound_actors for a in signing)
     assert (
-        f"Ohne vereinbarten Abstimmungsweg sind {number_word(len(signing))} weitere Akteure, obwohl die "
+        f"Für {number_word(len(signing))} weitere Akteure ist kein Abstimmungsweg vereinbart, obwohl die "
         "Vereinbarung sie bindet ("
     ) in text
 
