@@ -448,18 +448,21 @@ def test_the_hauptausschuss_role_in_the_table_of_hearings(state, role):
     assert f"{main.name}{role}" in text  # the table's cells, joined
 
 
-def test_a_city_in_schleswig_holstein_says_how_children_were_heard():
-    """§ 47f Abs. 2 GO SH: a Beschlussvorlage on a plan touching children says how their interests
-    were considered and how they took part (review of a city in SH: no paper said it); once the
-    Sachverhalt says it, or in Hessen, there is no warning."""
+@pytest.mark.parametrize(
+    ("state", "rule"), [("Schleswig-Holstein", "§ 47f Abs. 2 GO"), ("Brandenburg", "§ 18a Abs. 4 BbgKVerf")]
+)
+def test_a_city_says_how_children_were_heard(state, rule):
+    """§ 47f Abs. 2 GO SH, § 18a Abs. 4 BbgKVerf: a Beschlussvorlage on a plan touching children says
+    how they took part (review of a city in SH: no paper said it); once the Sachverhalt says it,
+    or in Hessen, there is no warning."""
     names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
     inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
 
     def warned() -> set[str]:
-        return {w.where.file for w in inputs.warnings() if "§ 47f Abs. 2 GO" in w.message}
+        return {w.where.file for w in inputs.warnings() if rule in w.message}
 
     assert warned() == set()
-    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Schleswig-Holstein"))
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
     papers = {n for n in names if n.startswith("vorlagen/")}
     deciding = {n for n in papers if yaml.safe_load(inputs.text(n))["vorlage"]["art"] == "Beschlussvorlage"}
     assert warned() == deciding and deciding

@@ -428,20 +428,33 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
             )
 
 
-#: § 47f Abs. 2 GO Schleswig-Holstein: the Gemeinde „muss … in geeigneter Weise darlegen, wie sie
-#: diese Interessen berücksichtigt und die Beteiligung … durchgeführt hat“ wherever planning touches
-#: children and young people (text on justiz-nrw.wolterskluwer-online.de, quoted alike by shz.de;
-#: review of a city in Schleswig-Holstein: no paper said it). A concept for families with children
-#: up to three touches them always; the GO binds the cities, not the Kreise (KrO not read).
-_CHILDREN_HEARD = re.compile(r"47f|Beteiligung von Kindern|Kinder und Jugendliche[^.]*beteilig", re.IGNORECASE)
+#: Where a city must say in its papers how children and young people took part in a plan that
+#: touches them, by Land: § 47f Abs. 2 GO Schleswig-Holstein – the Gemeinde „muss … in geeigneter
+#: Weise darlegen, wie sie diese Interessen berücksichtigt und die Beteiligung … durchgeführt hat“
+#: (text on justiz-nrw.wolterskluwer-online.de, quoted alike by shz.de; review of a city in SH: no
+#: paper said it); § 18a Abs. 4 BbgKVerf – she „soll … in geeigneter Weise vermerken, wie sie die
+#: Beteiligung nach Absatz 1 durchgeführt hat“ (jugendbeteiligung-brandenburg.de, Kompetenzzentrum
+#: des Landes). A concept for families with children up to three touches them always. Cities
+#: only: the Kreise's rules (KrO SH, § 131 BbgKVerf) were not read.
+_CHILDREN_HEARD_RULES = {
+    "Schleswig-Holstein": (
+        "legt die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, dar, wie sie deren Interessen "
+        "berücksichtigt und sie beteiligt hat (§ 47f Abs. 2 GO)"
+    ),
+    "Brandenburg": (
+        "soll die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, vermerken, wie sie sie beteiligt "
+        "hat (§ 18a Abs. 4 BbgKVerf)"
+    ),
+}
+_CHILDREN_HEARD = re.compile(r"47f|18a|Beteiligung von Kindern|Kinder und Jugendliche[^.]*beteilig", re.IGNORECASE)
 
 
 @PAPER_RULES.rule("kinder-und-jugendbeteiligung")
 def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
-    """A Beschlussvorlage of a city in Schleswig-Holstein says how children's and young people's
-    interests were considered and how they took part (§ 47f Abs. 2 GO)."""
+    """A Beschlussvorlage of a city in Schleswig-Holstein or Brandenburg says how children's and
+    young people's interests were considered and how they took part."""
     procedure, paper = case.council.procedure, case.paper
-    if procedure is None or procedure.state != "Schleswig-Holstein" or procedure.kind == "Landkreis":
+    if procedure is None or procedure.state not in _CHILDREN_HEARD_RULES or procedure.kind == "Landkreis":
         return
     if paper.kind != "Beschlussvorlage":
         return
@@ -450,9 +463,8 @@ def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
         return
     yield Finding(
         at(case.name, "vorlage", "sachverhalt"),
-        "In Schleswig-Holstein legt die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, dar, wie sie "
-        "deren Interessen berücksichtigt und sie beteiligt hat (§ 47f Abs. 2 GO). Bitte im Sachverhalt oder in "
-        "der Begründung ergänzen, etwa wie Eltern und Familien an der Fortschreibung mitgewirkt haben.",
+        f"In {procedure.state} {_CHILDREN_HEARD_RULES[procedure.state]}. Bitte im Sachverhalt oder in der "
+        "Begründung ergänzen, etwa wie Eltern und Familien an der Fortschreibung mitgewirkt haben.",
         WARNING,
     )
 
