@@ -14,7 +14,6 @@ file, that file is written by a pandoc of its own, as before.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import json
 import os
 import queue
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import cast
 
 from pipeline.errors import ExportFailure
+from pipeline.export.typst_worker import stop_process
 
 #: The Lua program of a pandoc that stays.
 SERVER_SCRIPT = Path(__file__).with_name("pandoc_server.lua")
@@ -180,18 +180,8 @@ class _Server:
         return body if status == b"OK" else body.decode("utf-8", "replace").strip()
 
     def stop(self) -> None:
-        process = self.process
-        if process is None:
-            return
-        for stream in (process.stdin, process.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):  # pandoc is gone: nothing left to flush to
-                    stream.close()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if self.process is not None:
+            stop_process(self.process)
 
 
 #: Idle pandocs; a Word file takes one (or starts one) and gives it back.

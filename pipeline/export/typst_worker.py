@@ -139,15 +139,21 @@ class _Worker:
         return self.process.poll() is None
 
     def stop(self) -> None:
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):  # the worker is gone: nothing left to flush to
-                    stream.close()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Ends a helper process that reads requests until its stdin closes – a typst worker, a pandoc
+    that stays (:mod:`.pandoc`): closes its pipes and waits, and kills it after five seconds."""
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):  # the process is gone: nothing left to flush to
+                stream.close()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 #: Idle workers; a compile takes one (or starts one) and gives it back.

@@ -166,12 +166,6 @@ DOPPIK_RULES: dict[str, str] = {
 CITY_STATES = frozenset({"Berlin", "Bremen", "Hamburg"})
 
 
-def budget_part(state: str, terms: MoneyTerms) -> str | None:
-    """'Verwaltungshaushalt' where a kameral municipal budget is divided so; None in a city state
-    and for Doppik (:attr:`MoneyTerms.budget_part`)."""
-    return None if state in CITY_STATES else terms.budget_part
-
-
 def accounting_of(state: str, chosen: Accounting | None) -> Accounting:
     """The budget system the documents speak of: the one ressourcen.yaml names, else the city
     state's (kameral in Berlin and Bremen), else Doppik – the rule in every Flächenland but
@@ -179,8 +173,3 @@ def accounting_of(state: str, chosen: Accounting | None) -> Accounting:
     if chosen is not None:
         return chosen
     return "kameral" if state in KAMERAL_STATES else "doppisch"
-
-
-def money_terms(accounting: Accounting) -> MoneyTerms:
-    """The words of a budget kept `accounting`."""
-    return TERMS[accounting]

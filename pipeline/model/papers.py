@@ -1054,7 +1054,7 @@ class PaperView:
             return None
         later = " und in den folgenden Haushaltsjahren" if finances.later_years or finances.effects else ""
         balance = finances.balance  # the amounts, so the decision says what it reserves
-        amounts = f" ({self.concept.budget.terms.expenses} {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
+        amounts = f" ({finances.terms.expenses} {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
         reservation = (
             f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}"
             f"{amounts}{later}"

@@ -21,7 +21,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pipeline.formatting import enumeration, euro, german_date, number, with_note
-from pipeline.model.accounting import DOPPIK, MoneyTerms, accounting_of, budget_part, money_terms
+from pipeline.model.accounting import CITY_STATES, DOPPIK, TERMS, MoneyTerms, accounting_of
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -49,13 +49,6 @@ COORDINATION_LABEL = "Netzwerkkoordination"
 COMPENSATION_LABEL = "Ausgleich für Netzwerkarbeit"
 #: The head of a column of budget items that are not all Produkte.
 ITEM_LABEL = "Produkt / Haushaltsstelle"
-
-
-def by_purpose_title(terms: MoneyTerms) -> str:
-    """The table of Aufwand by purpose (concept, Maßnahmenplan, workbook): the coordination and
-    the compensation it pays are no measures, so the title says it has both (a Kämmerei reader
-    found them under 'Maßnahme')."""
-    return f"{terms.expenses} für Netzwerkkoordination und Maßnahmen nach Jahr"
 
 
 def total(amounts: Iterable[Decimal]) -> Decimal:
@@ -501,15 +494,15 @@ class Budget:
     def terms(self) -> MoneyTerms:
         """Aufwand and Erträge, or Ausgaben and Einnahmen: the words of the municipality's budget."""
         concept = self.concept
-        return money_terms(accounting_of(concept.municipality.state, concept.resources.accounting))
-
-    # years -----------------------------------------------------------------------------------
+        return TERMS[accounting_of(concept.municipality.state, concept.resources.accounting)]
 
     @property
     def part(self) -> str | None:
         """The part of the budget the Frühe Hilfen's money stands in ('Verwaltungshaushalt' of a
-        kameral budget); None for Doppik and in a city state."""
-        return budget_part(self.concept.municipality.state, self.terms)
+        kameral budget); None for Doppik and in a city state (:data:`CITY_STATES`)."""
+        return None if self.concept.municipality.state in CITY_STATES else self.terms.budget_part
+
+    # years -----------------------------------------------------------------------------------
 
     @cached_property
     def years(self) -> list[int]:
@@ -647,7 +640,10 @@ class Budget:
 
     @property
     def by_purpose_title(self) -> str:
-        return by_purpose_title(self.terms)
+        """The table of Aufwand by purpose (concept, Maßnahmenplan, workbook): the coordination and
+        the compensation it pays are no measures, so the title says it has both (a Kämmerei reader
+        found them under 'Maßnahme')."""
+        return f"{self.terms.expenses} für Netzwerkkoordination und Maßnahmen nach Jahr"
 
     @cached_property
     def by_purpose(self) -> AmountTable:
