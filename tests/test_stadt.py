@@ -402,12 +402,20 @@ def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
 
 
 @pytest.mark.parametrize(
-    ("state", "warned"), [("Sachsen-Anhalt", True), ("Baden-Württemberg", True), ("Hessen", False)]
+    ("state", "warned"),
+    [
+        ("Sachsen-Anhalt", True),
+        ("Baden-Württemberg", True),
+        ("Sachsen", True),
+        ("Thüringen", False),
+        ("Hessen", False),
+    ],
 )
 def test_stadtrat_as_a_signers_title_where_stadtraete_sit_in_the_council(state, warned):
     """Neuhafen's Informationsvorlage is signed by 'Stadtrat' Reinhardt, a Magistrat member's title
-    in Hessen; in Baden-Württemberg and Sachsen-Anhalt Stadträte are council members (reviews of
-    a Stadtkreis and a city in Sachsen-Anhalt: 'In Vertretung / … / Stadtrat' passed unwarned)."""
+    in Hessen; in Baden-Württemberg, Sachsen and Sachsen-Anhalt Stadträte are council members
+    (reviews of a Stadtkreis and a city in Sachsen-Anhalt: 'In Vertretung / … / Stadtrat' passed
+    unwarned; § 29 Abs. 1 Satz 2 SächsGemO), in Thüringen Stadtratsmitglieder (§ 23 Abs. 1 ThürKO)."""
     names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
     inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
     assert "amtsbezeichnung: Stadtrat" in inputs.text("vorlagen/i-27-2026-ressourcenplanung.yaml")

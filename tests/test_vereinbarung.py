@@ -227,10 +227,37 @@ FORMS = [
     ("Nordrhein-Westfalen", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Textform", "Vertretung im Amt")),
     # Art. 38 Abs. 2 GO: with the Amtsbezeichnung
     ("Bayern", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Amtsbezeichnung",)),
+    # § 60 Abs. 2 SächsGemO, § 54 Abs. 2 GemO BW, § 73 Abs. 2 KVG LSA: in the head's stead also two
+    # officials together (the form said only 'In Vertretung'; research on the three laws)
+    (
+        "Sachsen",
+        "kreisfreie Stadt",
+        "Oberbürgermeisterin",
+        1,
+        (
+            "Namen; vertreten können auch zwei vertretungsberechtigte Bedienstete gemeinsam (§ 60 Abs. 2 SächsGemO).",
+        ),
+    ),
+    (
+        "Baden-Württemberg",
+        "kreisfreie Stadt",
+        "Oberbürgermeisterin",
+        1,
+        ("zwei vertretungsberechtigte Gemeindebedienstete gemeinsam (§ 54 Abs. 2 GemO)",),
+    ),
+    (
+        "Sachsen-Anhalt",
+        "Landkreis",
+        "Landrätin",
+        1,
+        ("zwei vertretungsberechtigte Beschäftigte gemeinsam (§ 73 Abs. 2 KVG LSA)",),
+    ),
 ]
 
 
-@pytest.mark.parametrize(("state", "kind", "title", "signatures", "words"), FORMS, ids=[f[0] for f in FORMS])
+@pytest.mark.parametrize(
+    ("state", "kind", "title", "signatures", "words"), FORMS, ids=[f"{f[0]}-{f[1]}" for f in FORMS]
+)
 def test_the_municipality_signs_in_the_form_its_land_prescribes(inputs, state, kind, title, signatures, words):
     block = _organiser_block(inputs, state, kind, title)
     text = text_of(block)

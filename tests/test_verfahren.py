@@ -1108,6 +1108,52 @@ def test_a_committee_marked_as_meeting_in_private_says_so(inputs):
     assert public["Ausschuss für Gesundheit"] is False and public["Jugendhilfeausschuss"] is True
 
 
+def test_a_body_the_hauptsatzung_opens_is_public_with_a_warning(inputs):
+    """'nichtoeffentlich: false' overrides the Land's rule (a Kreisausschuss in
+    Mecklenburg-Vorpommern meets in private unless the Hauptsatzung opens its sittings, § 113
+    Abs. 4 Satz 4 KV M-V): the Beratungsfolge and OParl then show it public, and validate asks
+    whether the Hauptsatzung allows it, naming the Land's rule; without the field the rule holds."""
+    import datetime as dt
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    def view():
+        concept = inputs.check().concept
+        return next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+
+    def opened(data):
+        next(g for g in data["gremien"] if g["id"] == "ka")["nichtoeffentlich"] = False
+
+    assert "Kreisausschuss (nicht öffentlich)" in render_paper(view()).body_html
+    assert not [w for w in inputs.warnings() if "nicht öffentlich; mit" in w.message]
+    inputs.edit("gremien.yaml", opened)
+    paper = view()
+    assert "Kreisausschuss (nicht öffentlich)" not in render_paper(paper).body_html
+    main = PublishedFile("Vorlage", "vorlagen/jha.pdf", b"%PDF", dt.date(2026, 10, 28))
+    meetings = [o for o in paper_records(paper, main, [])["data"] if o["type"].endswith("Meeting")]
+    public = {m["name"].split(" – ")[0]: i["public"] for m in meetings for i in m["agendaItem"]}
+    assert public["Kreisausschuss"] is True
+    (warning,) = [w for w in inputs.warnings() if "nicht öffentlich; mit" in w.message]
+    assert warning.where.file == "gremien.yaml" and warning.where.path[-1] == "nichtoeffentlich"
+    assert "Nach § 78 Abs. 2 Satz 1 NKomVG tagt der Kreisausschuss nicht öffentlich" in warning.message
+
+
+@pytest.mark.parametrize(("state", "warned"), [("Brandenburg", True), ("Schleswig-Holstein", False)])
+def test_a_brandenburg_landkreis_says_how_children_were_heard(inputs, state, warned):
+    """§ 18a Abs. 4 BbgKVerf applies to a Landkreis through § 131 Abs. 1 (Satz 3 does not except it):
+    its Beschlussvorlagen say how children and young people took part; the Kreisordnung in
+    Schleswig-Holstein has no counterpart of § 47f GO, so a Kreis there is not warned."""
+    rule = "§ 18a Abs. 4 i. V. m. § 131 Abs. 1 BbgKVerf"
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    found = [w for w in inputs.warnings() if "Kinder und Jugendliche berühren" in w.message]
+    assert bool(found) == warned
+    if warned:
+        assert all(rule in w.message and "soll auch der Landkreis" in w.message for w in found)
+        assert {w.where.path[-1] for w in found} == {"sachverhalt"}
+
+
 def test_a_saxon_committees_vorberatung_is_held_in_private(inputs):
     """§ 37 Abs. 5 Satz 2 SächsLKrO: 'Sitzungen, die der Vorberatung nach Absatz 4 dienen, sind in
     der Regel nichtöffentlich' (review of a Saxon Landkreis: the paper showed them public). The

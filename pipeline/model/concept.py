@@ -392,26 +392,36 @@ class Concept:
         return next((c for c in self.committees if self._prepares(c)), None)
 
     def meets_in_private(self, committee: Committee, role: str | None = None) -> bool:
-        """Whether this body meets in private (in a sitting in `role`, where given): by the Land's
-        law (the Kreis- or Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG; every
-        committee of a Saarland Kreistag but the Jugendhilfeausschuss, § 172 Abs. 2 KSVG; a
-        Vorberatung in a Saxon Landkreis, § 37 Abs. 5 Satz 2 SächsLKrO) or as gremien.yaml says (a
-        beratender Ausschuss in Sachsen; Saxon review): no paper is public there."""
-        if committee.private:
-            return True
+        """Whether this body meets in private (in a sitting in `role`, where given): as gremien.yaml
+        says where it says so (a beratender Ausschuss in Sachsen; a Kreisausschuss in
+        Mecklenburg-Vorpommern whose Hauptsatzung makes its sittings public), else by the Land's
+        law (see :meth:`private_by_law`): no paper is public there."""
+        if committee.private is not None:
+            return committee.private
+        return self.private_by_law(committee, role) is not None
+
+    def private_by_law(self, committee: Committee, role: str | None = None) -> str | None:
+        """The Land's provision under which this body meets in private (in a sitting in `role`,
+        where given), or None: the Kreis- or Verwaltungsausschuss in Niedersachsen (§ 78 Abs. 2
+        NKomVG); every committee of a Saarland Kreistag but the Jugendhilfeausschuss (§ 172
+        Abs. 2 KSVG); a Vorberatung in a Saxon Landkreis (§ 37 Abs. 5 Satz 2 SächsLKrO)."""
         procedure = self.procedure
+        if procedure is None:
+            return None
         committee_of_the_council = (
             not committee.is_council
             and committee.kind != "Jugendhilfeausschuss"  # public under § 71 SGB VIII
             and not self.is_executive(committee)
         )
-        if procedure is not None and committee_of_the_council:
+        if committee_of_the_council:
             if procedure.committees_private:
-                return True
+                return procedure.committees_private
             if procedure.advisory_sittings_private and role == "Vorberatung":
-                return True
-        preparation = self._preparation
-        return preparation is not None and preparation.private is not None and self._prepares(committee)
+                return procedure.advisory_sittings_private
+        preparation = procedure.preparation
+        if preparation is not None and preparation.private is not None and self._prepares(committee):
+            return preparation.private
+        return None
 
     @property
     def _preparation(self) -> Preparation | None:

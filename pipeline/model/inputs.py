@@ -1576,12 +1576,15 @@ class Committee(Item, title="Gremium"):
         "Sektoren, für die das Gremium zuständig ist (leer: nach Art des Gremiums)",
         default_factory=list,
     )
-    private: YesNo = field(
+    private: YesNo | None = field(
         "nichtoeffentlich",
         "true: das Gremium tagt in der Regel nicht öffentlich (etwa ein beratender Ausschuss, wo die "
         "Gemeindeordnung es so vorsieht); die Beratungsfolge öffentlicher Vorlagen sagt es, OParl auch. "
-        "Den Kreisausschuss in Niedersachsen und Hessen und den Magistrat kennt das Werkzeug schon.",
-        default=False,
+        "Den Kreisausschuss in Niedersachsen und Hessen und den Magistrat kennt das Werkzeug schon. "
+        "false: es tagt öffentlich, auch wo das Landesrecht sonst nicht öffentliche Sitzungen vorsieht, "
+        "die Hauptsatzung aber anderes bestimmen kann (Kreisausschuss in Mecklenburg-Vorpommern). "
+        "Leer: nach Landesrecht.",
+        default=None,
     )
 
     @property

@@ -428,33 +428,41 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
             )
 
 
-#: Where a city must say in its papers how children and young people took part in a plan that
-#: touches them, by Land: § 47f Abs. 2 GO Schleswig-Holstein – the Gemeinde „muss … in geeigneter
-#: Weise darlegen, wie sie diese Interessen berücksichtigt und die Beteiligung … durchgeführt hat“
-#: (text on justiz-nrw.wolterskluwer-online.de, quoted alike by shz.de; review of a city in SH: no
-#: paper said it); § 18a Abs. 4 BbgKVerf – she „soll … in geeigneter Weise vermerken, wie sie die
-#: Beteiligung nach Absatz 1 durchgeführt hat“ (jugendbeteiligung-brandenburg.de, Kompetenzzentrum
-#: des Landes). A concept for families with children up to three touches them always. Cities
-#: only: the Kreise's rules (KrO SH, § 131 BbgKVerf) were not read.
+#: Where a municipality must say in its papers how children and young people took part in a plan
+#: that touches them, by Land and whether a Kreis: § 47f Abs. 2 GO Schleswig-Holstein – the Gemeinde
+#: „muss … in geeigneter Weise darlegen, wie sie diese Interessen berücksichtigt und die Beteiligung
+#: … durchgeführt hat“ (text on justiz-nrw.wolterskluwer-online.de, quoted alike by shz.de; review of
+#: a city in SH: no paper said it; the KrO has no such rule, lexaris.de's table of its paragraphs);
+#: § 18a Abs. 4 BbgKVerf – she „soll … in geeigneter Weise vermerken, wie sie die Beteiligung nach
+#: Absatz 1 durchgeführt hat“ (jugendbeteiligung-brandenburg.de, Kompetenzzentrum des Landes), for a
+#: Landkreis too: § 131 Abs. 1 Satz 1 BbgKVerf applies Teil 1 to the Landkreise, and Satz 3 does not
+#: except § 18a (anwalt24.de/gesetze/bbgkverf/131). A concept for families with children up to three
+#: touches them always.
 _CHILDREN_HEARD_RULES = {
-    "Schleswig-Holstein": (
+    ("Schleswig-Holstein", False): (
         "legt die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, dar, wie sie deren Interessen "
         "berücksichtigt und sie beteiligt hat (§ 47f Abs. 2 GO)"
     ),
-    "Brandenburg": (
+    ("Brandenburg", False): (
         "soll die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, vermerken, wie sie sie beteiligt "
         "hat (§ 18a Abs. 4 BbgKVerf)"
     ),
+    ("Brandenburg", True): (
+        "soll auch der Landkreis bei Vorhaben, die Kinder und Jugendliche berühren, vermerken, wie er sie "
+        "beteiligt hat (§ 18a Abs. 4 i. V. m. § 131 Abs. 1 BbgKVerf)"
+    ),
 }
 _CHILDREN_HEARD = re.compile(r"47f|18a|Beteiligung von Kindern|Kinder und Jugendliche[^.]*beteilig", re.IGNORECASE)
+_COUNTIES = ("Landkreis", "Kreis")
 
 
 @PAPER_RULES.rule("kinder-und-jugendbeteiligung")
 def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
-    """A Beschlussvorlage of a city in Schleswig-Holstein or Brandenburg says how children's and
-    young people's interests were considered and how they took part."""
+    """A Beschlussvorlage of a city in Schleswig-Holstein or of a Brandenburg city or Landkreis says
+    how children's and young people's interests were considered and how they took part."""
     procedure, paper = case.council.procedure, case.paper
-    if procedure is None or procedure.state not in _CHILDREN_HEARD_RULES or procedure.kind == "Landkreis":
+    rule = procedure and _CHILDREN_HEARD_RULES.get((procedure.state, procedure.kind in _COUNTIES))
+    if procedure is None or rule is None:
         return
     if paper.kind != "Beschlussvorlage":
         return
@@ -463,7 +471,7 @@ def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
         return
     yield Finding(
         at(case.name, "vorlage", "sachverhalt"),
-        f"In {procedure.state} {_CHILDREN_HEARD_RULES[procedure.state]}. Bitte im Sachverhalt oder in der "
+        f"In {procedure.state} {rule}. Bitte im Sachverhalt oder in der "
         "Begründung ergänzen, etwa wie Eltern und Familien an der Fortschreibung mitgewirkt haben.",
         WARNING,
     )
@@ -472,19 +480,24 @@ def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
 #: Länder where 'Stadtrat' or 'Stadträtin' names a member of the council, no official of the
 #: administration who could sign a paper (three reviews copied Hessen's title of a Magistrat member):
 #: „In Städten führen die Gemeinderäte die Bezeichnung Stadtrat“ in Baden-Württemberg (§ 25 Abs. 1
-#: Satz 2 GemO, anwalt24.de/gesetze/gemo/25), the ehrenamtliche Stadträte of § 36 Abs. 1 KVG LSA.
-_COUNCIL_MEMBERS_ARE_STADTRAETE = ("Baden-Württemberg", "Sachsen-Anhalt")
+#: Satz 2 GemO, anwalt24.de/gesetze/gemo/25) and in Sachsen (§ 29 Abs. 1 Satz 2 SächsGemO: „In
+#: Städten führen die Gemeinderäte die Bezeichnung Stadträte“, anwalt24.de/gesetze/saechsgemo/29),
+#: the ehrenamtliche Stadträte of § 36 Abs. 1 KVG LSA. Not in Thüringen, where they are
+#: Stadtratsmitglieder (§ 23 Abs. 1 ThürKO), nor in Brandenburg (Stadtverordnete, § 27 Abs. 1 BbgKVerf).
+_COUNCIL_MEMBERS_ARE_STADTRAETE = ("Baden-Württemberg", "Sachsen", "Sachsen-Anhalt")
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
 
 
 @PAPER_RULES.rule("amtsbezeichnung-stadtrat")
 def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
-    """'In Vertretung / Tobias Reinhardt / Stadtrat' under a paper of a city in Baden-Württemberg
-    or Sachsen-Anhalt: there a Stadtrat sits in the council; the administration's deputies are
+    """'In Vertretung / Tobias Reinhardt / Stadtrat' under a paper of a city in Baden-Württemberg,
+    Sachsen or Sachsen-Anhalt: there a Stadtrat sits in the council; the administration's deputies are
     Beigeordnete (reviews of a Stadtkreis and a city in Sachsen-Anhalt)."""
     procedure, signer = case.council.procedure, case.paper.signer
     if procedure is None or signer is None or procedure.state not in _COUNCIL_MEMBERS_ARE_STADTRAETE:
         return
+    if procedure.kind in _COUNTIES:
+        return  # a Kreis's council members are Kreisräte
     if not _STADTRAT_TITLE.match(signer.title.strip()):
         return
     yield Finding(

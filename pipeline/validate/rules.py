@@ -391,6 +391,23 @@ def committee_names_decline(concept: Concept) -> Iterator[Finding]:
             )
 
 
+@WARNINGS.rule("oeffentlich-trotz-landesrecht")
+def public_where_the_law_says_private(concept: Concept) -> Iterator[Finding]:
+    """'nichtoeffentlich: false' for a body the Land's law has meet in private: right where the
+    Hauptsatzung may open its sittings (§ 113 Abs. 4 Satz 4 KV M-V), wrong where it may not –
+    the tool cannot tell, so the paper prints it public and the user is asked to check."""
+    for index, committee in enumerate(concept.committees):
+        rule = concept.private_by_law(committee, "Vorberatung")
+        if committee.private is False and rule is not None:
+            yield warning(
+                "gremien.yaml",
+                ("gremien", index, "nichtoeffentlich"),
+                f"Nach {rule} tagt {committee.forms.nom} nicht öffentlich; mit 'nichtoeffentlich: false' nennen "
+                "die Vorlagen die Sitzungen öffentlich. Das stimmt nur, wo das Gesetz der Hauptsatzung oder "
+                "Geschäftsordnung erlaubt, anderes zu bestimmen. Bitte prüfen.",
+            )
+
+
 #: A reference to a decision or a paper: 'JHA/2026/030', 'KT-2021-041', 'kt-2021-041'.
 _NUMBER = re.compile(r"[A-Za-zÄÖÜäöü0-9]+(?:[/.-][A-Za-zÄÖÜäöü0-9]+)+")
 

@@ -110,6 +110,9 @@ class BindingDeclaration(_Data):
     source: str = Field(alias="quelle")
     verified: bool = Field(alias="geprueft")
     note: str | None = Field(default=None, alias="hinweis")
+    #: Who may sign together in the head's stead, with the provision: 'zwei vertretungsberechtigte
+    #: Gemeindebedienstete gemeinsam (§ 54 Abs. 2 GemO)' (the form said only 'In Vertretung').
+    two_officials: str | None = Field(default=None, alias="zwei_bedienstete")
 
     def roles(self, head: Head, title: str | None = None) -> tuple[str, ...]:
         """Who signs, one role per signature, the head named by both titles: 'Landrätin oder
@@ -133,8 +136,9 @@ class BindingDeclaration(_Data):
         # the head's name stands on the first line: a deputy signing there says so (§ 73 Abs. 3
         # KVG LSA asks for „ein das Vertretungsverhältnis kennzeichnender Zusatz“; review in LSA)
         first = self.signatories[0]
+        two = f"; vertreten können auch {self.two_officials}" if self.two_officials else ""
         deputy = (
-            " Unterzeichnet die Vertretung, dann mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen."
+            f" Unterzeichnet die Vertretung, dann mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen{two}."
             if " oder " in first and "vertretung" in first.lower()
             else ""
         )
