@@ -27,9 +27,11 @@ from pipeline.render.workbook import workbook
 from .test_formate import _evaluate
 
 #: The words of the Doppik as the tool writes them (the time actors spend is 'Aufwand' too: the
-#: scan leaves out what the inputs themselves say).
+#: scan leaves out what the inputs themselves say), and 'Sachkosten' where the text says
+#: 'Sachausgaben' (a Thuringian city's review). A grant stays a 'Zuwendung' in grant law's
+#: sentences ('7 von 8 Zuwendungen an Träger verlangen in der Bewilligung …').
 DOPPIK_WORDS = re.compile(
-    r"\b(Aufwand|Aufwands|Aufwandspositionen|Personalaufwand|Ertrag|Erträge|Erträgen|Produkten)\b"
+    r"\b(Aufwand|Aufwands|Aufwandspositionen|Personalaufwand|Ertrag|Erträge|Erträgen|Produkten|Sachkosten)\b"
 )
 
 
@@ -116,6 +118,15 @@ def test_the_sentences_agree_with_the_plural(inputs):
     assert re.search(r"Von den Ausgaben \d{4} \([\d.]+,\d\d €\) fallen", health)
     dialogue = next(t for n, t in texts.items() if "Dimension-5" in n)
     assert re.search(r"Einnahmen \d{4} \(Haushaltsentwurf\): Bundesstiftung", dialogue)
+
+
+def test_the_kinds_of_expenses_in_the_kameral_words(inputs):
+    """The kinds of expenses as the Gruppierungsplan names them: Sachausgaben and Zuschüsse, in the
+    concept's table by kind and in the workbook's line items alike (so its formulas still match)."""
+    concept = _kameral(inputs).check().concept
+    labels = [row.label for row in concept.budget.by_kind.rows]
+    assert labels == ["Personal", "Sachausgaben", "Zuschuss an Träger"]
+    assert concept.budget.terms.kinds_listed == "Personal, Sachausgaben und Zuschüsse an Träger"
 
 
 def test_a_doppischer_budget_keeps_its_words(concept):
@@ -211,6 +222,19 @@ def test_a_berlin_bezirk_is_kameral_without_being_told(inputs):
     assert concept.budget.part is None
     texts = _documents(concept)
     assert not any("Teil des Haushalts" in t for t in texts.values())
+
+
+@pytest.mark.parametrize(("state", "expenses"), [("Thüringen", "Ausgaben"), ("Bayern", "Aufwand")])
+def test_an_unset_budget_system_follows_the_lands_rule(inputs, state, expenses):
+    """Thüringen makes Verwaltungsbuchführung the rule and Doppik the Hauptsatzung's choice (§ 52a
+    Satz 1 und 2 ThürKO; review of a Thuringian city: an unset field gave Doppik's words); validate
+    still asks which system applies, and its message says the words the documents use meanwhile."""
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    inputs.edit("ressourcen.yaml", lambda d: d.pop("rechnungswesen"))
+    checked = inputs.check()
+    assert checked.concept.budget.terms.expenses == expenses
+    (warning,) = [w for w in checked.warnings if "doppisch oder kameral" in w.message]
+    assert f"Bis dahin schreiben die Dokumente „{expenses}“" in warning.message
 
 
 def _at_haushaltsstellen(data):

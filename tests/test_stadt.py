@@ -407,7 +407,7 @@ def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
         ("Sachsen-Anhalt", True),
         ("Baden-Württemberg", True),
         ("Sachsen", True),
-        ("Thüringen", False),
+        ("Thüringen", True),
         ("Hessen", False),
     ],
 )
@@ -415,7 +415,8 @@ def test_stadtrat_as_a_signers_title_where_stadtraete_sit_in_the_council(state, 
     """Neuhafen's Informationsvorlage is signed by 'Stadtrat' Reinhardt, a Magistrat member's title
     in Hessen; in Baden-Württemberg, Sachsen and Sachsen-Anhalt Stadträte are council members
     (reviews of a Stadtkreis and a city in Sachsen-Anhalt: 'In Vertretung / … / Stadtrat' passed
-    unwarned; § 29 Abs. 1 Satz 2 SächsGemO), in Thüringen Stadtratsmitglieder (§ 23 Abs. 1 ThürKO)."""
+    unwarned; § 29 Abs. 1 Satz 2 SächsGemO); in Thüringen the Stadtrat is the council, its members
+    Stadtratsmitglieder (§ 23 Abs. 1 ThürKO; Thüringen review)."""
     names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
     inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
     assert "amtsbezeichnung: Stadtrat" in inputs.text("vorlagen/i-27-2026-ressourcenplanung.yaml")
@@ -454,6 +455,42 @@ def test_the_hauptausschuss_role_in_the_table_of_hearings(state, role):
     text = concept_chapters_text(concept, chapter)
     main = next(c for c in concept.committees if c.kind == "Hauptausschuss")
     assert f"{main.name}{role}" in text  # the table's cells, joined
+
+
+def test_a_thuringian_citys_vorberatung_is_held_in_private():
+    """§ 43 Abs. 1 Satz 3 ThürKO: „Die Sitzungen vorberatender Ausschüsse sind nicht öffentlich,
+    sofern der Gemeinderat keine abweichende Regelung in der Geschäftsordnung trifft“ (review of a
+    kreisfreie Stadt in Thüringen: the papers showed them public); the Jugendhilfeausschuss stays
+    public (§ 71 SGB VIII), and 'nichtoeffentlich: false' records a Geschäftsordnung that opens a
+    committee. The Hauptausschuss prepares the Stadtrat's sittings (§ 26 Abs. 1 Satz 2 ThürKO)."""
+    from .test_verfahren import concept_chapters_text
+
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+
+    def consultation_rows() -> list[str]:
+        concept = inputs.check(strict=False).concept
+        view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
+        return [
+            text
+            for text in re.findall(r"<td>([^<]*)</td>", render_paper(view).body_html)
+            if "Ausschuss" in text or "ausschuss" in text
+        ]
+
+    assert not [row for row in consultation_rows() if "nicht öffentlich" in row]
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
+    rows = consultation_rows()
+    assert "Ausschuss für Soziales und Gesundheit (nicht öffentlich)" in rows
+    assert "Haupt- und Finanzausschuss (nicht öffentlich)" in rows
+    assert "Jugendhilfeausschuss" in rows and "Jugendhilfeausschuss (nicht öffentlich)" not in rows
+    inputs.edit(
+        "gremien.yaml", lambda d: [g.update(nichtoeffentlich=False) for g in d["gremien"] if g["id"] == "asg"]
+    )
+    assert "Ausschuss für Soziales und Gesundheit" in consultation_rows()
+    chapter = concept_chapters_text(
+        inputs.check(strict=False).concept, "konzept/13_politische_verankerung.html.j2"
+    )
+    assert "Haupt- und Finanzausschussbereitet die Sitzungen der Stadtverordnetenversammlung vor" in chapter
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,19 @@ class MoneyTerms:
     no_expenses: str
     #: 'eigenen Aufwand' / 'eigene Ausgaben' (accusative, after 'ohne').
     own_expenses_acc: str
+    #: The kinds of expenses (ressourcen.yaml's 'art') as tables name them where the budget's words
+    #: differ: 'Sachausgaben' for 'Sachkosten' in a kameral budget (a Thuringian Kämmerei read
+    #: 'Sachkosten' beside 'Personal- und Sachausgaben' in the text as a slip).
+    kind_names: tuple[tuple[str, str], ...] = ()
+
+    def kind(self, kind: str) -> str:
+        """The name of an expense kind in this budget's words: kind('Sachkosten') → 'Sachausgaben'."""
+        return dict(self.kind_names).get(kind, kind)
+
+    @property
+    def kinds_listed(self) -> str:
+        """'Personal, Sachkosten und Zuwendungen an Träger': all kinds in a sentence."""
+        return f"Personal, {self.kind('Sachkosten')} und {self.kind('Zuwendungen an Träger')}"
 
     def agree(self, singular: str, plural: str) -> str:
         """The form agreeing with the expenses' noun (a verb, a determiner): agree('steigt', 'steigen')."""
@@ -131,6 +144,12 @@ KAMERALISTIK = MoneyTerms(
     budget_part="Verwaltungshaushalt",
     no_expenses="keine Ausgaben",
     own_expenses_acc="eigene Ausgaben",
+    # the Gruppierungsplan's words: Sachausgaben, Zuschüsse (Hauptgruppe 7, „Zuweisungen und Zuschüsse“)
+    kind_names=(
+        ("Sachkosten", "Sachausgaben"),
+        ("Zuwendung an Träger", "Zuschuss an Träger"),
+        ("Zuwendungen an Träger", "Zuschüsse an Träger"),
+    ),
 )
 
 TERMS: dict[Accounting, MoneyTerms] = {"doppisch": DOPPIK, "kameral": KAMERALISTIK}
@@ -166,10 +185,17 @@ DOPPIK_RULES: dict[str, str] = {
 CITY_STATES = frozenset({"Berlin", "Bremen", "Hamburg"})
 
 
+#: Where the Land's law makes kameral budgeting the rule a municipality may leave for Doppik:
+#: „Die Haushaltswirtschaft ist nach den Grundsätzen der Verwaltungsbuchführung zu führen“, Doppik
+#: only where the Hauptsatzung says so (§ 52a Satz 1 und 2 ThürKO, haufe.de; review of a kreisfreie
+#: Stadt in Thüringen: an unset field gave the documents Doppik's words).
+KAMERAL_BY_DEFAULT = frozenset({"Thüringen"})
+
+
 def accounting_of(state: str, chosen: Accounting | None) -> Accounting:
     """The budget system the documents speak of: the one ressourcen.yaml names, else the city
-    state's (kameral in Berlin and Bremen), else Doppik – the rule in every Flächenland but
-    Thüringen, whose municipalities name theirs (validate asks them to)."""
+    state's (kameral in Berlin and Bremen) or the Land's rule (kameral in Thüringen), else Doppik –
+    validate asks the municipalities of a Land that lets them choose to name theirs."""
     if chosen is not None:
         return chosen
-    return "kameral" if state in KAMERAL_STATES else "doppisch"
+    return "kameral" if state in KAMERAL_STATES or state in KAMERAL_BY_DEFAULT else "doppisch"

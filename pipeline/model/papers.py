@@ -341,7 +341,11 @@ class FinanceSummary:
     @property
     def by_kind(self) -> list[tuple[str, Decimal]]:
         present = {e.kind for e in self.expenses}
-        return [(k, _sum(e for e in self.expenses if e.kind == k)) for k in EXPENSE_KINDS if k in present]
+        return [
+            (self.terms.kind(k), _sum(e for e in self.expenses if e.kind == k))
+            for k in EXPENSE_KINDS
+            if k in present
+        ]
 
     @property
     def budget_items(self) -> list[str]:

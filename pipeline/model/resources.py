@@ -566,7 +566,7 @@ class Budget:
         """'Zuwendung an Träger (Deutscher Kinderschutzbund …); Produkt 36.30.01 Frühe Hilfen':
         what a line is and where it is booked, after its amount and title."""
         recipient = f" ({self.concept.organisation(line.recipient).name})" if line.recipient else ""
-        return f"{line.kind}{recipient}; {line.budget_item}"
+        return f"{self.terms.kind(line.kind)}{recipient}; {line.budget_item}"
 
     def shared_details(self, purpose: str) -> str | None:
         """The :meth:`line_details` all of a measure's lines share, said once above them (a
@@ -633,7 +633,9 @@ class Budget:
     def by_kind(self) -> AmountTable:
         """Aufwand nach Art und Jahr: Personal, Sachkosten, Zuwendungen an Träger."""
         kinds = [k for k in EXPENSE_KINDS if any(e.kind == k for e in self.expenses)]
-        return self._years_table(amount_row(k, self.years, partial(self._expense_of_kind, k)) for k in kinds)
+        return self._years_table(
+            amount_row(self.terms.kind(k), self.years, partial(self._expense_of_kind, k)) for k in kinds
+        )
 
     def _expense_of_kind(self, kind: str, year: int | None) -> Decimal:
         return self.expense_total(year, kind=kind)

@@ -72,7 +72,10 @@ AUTHORITIES: dict[State, Authority] = {
     ),
     "Mecklenburg-Vorpommern": Authority(
         "Der Landesbeauftragte für Datenschutz und Informationsfreiheit Mecklenburg-Vorpommern",
-        "Werderstraße 74a, 19055 Schwerin",
+        # the Postanschrift of its own privacy notice (datenschutz-mv.de/datenschutzerklaerung); Werderstraße
+        # 74a is the Dienststelle (review of a city in Mecklenburg-Vorpommern)
+        "Schloss Schwerin, Lennéstraße 1, 19053 Schwerin",
+        checked_on_own_site=True,
     ),
     "Niedersachsen": Authority(
         "Der Landesbeauftragte für den Datenschutz Niedersachsen",

@@ -233,7 +233,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
         [
             e.year,
             e.title,
-            e.kind,
+            concept.budget.terms.kind(e.kind),
             "" if e.purpose == COORDINATION else concept.measure_number(e.purpose),
             COMPENSATION_LABEL if concept.budget.is_compensation(e) else concept.purpose_label(e.purpose),
             e.amount,

@@ -477,34 +477,42 @@ def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
     )
 
 
-#: Länder where 'Stadtrat' or 'Stadträtin' names a member of the council, no official of the
-#: administration who could sign a paper (three reviews copied Hessen's title of a Magistrat member):
-#: „In Städten führen die Gemeinderäte die Bezeichnung Stadtrat“ in Baden-Württemberg (§ 25 Abs. 1
-#: Satz 2 GemO, anwalt24.de/gesetze/gemo/25) and in Sachsen (§ 29 Abs. 1 Satz 2 SächsGemO: „In
-#: Städten führen die Gemeinderäte die Bezeichnung Stadträte“, anwalt24.de/gesetze/saechsgemo/29),
-#: the ehrenamtliche Stadträte of § 36 Abs. 1 KVG LSA. Not in Thüringen, where they are
-#: Stadtratsmitglieder (§ 23 Abs. 1 ThürKO), nor in Brandenburg (Stadtverordnete, § 27 Abs. 1 BbgKVerf).
-_COUNCIL_MEMBERS_ARE_STADTRAETE = ("Baden-Württemberg", "Sachsen", "Sachsen-Anhalt")
+#: Länder where 'Stadtrat' or 'Stadträtin' is no title of the administration's officials, with
+#: what it means there (three reviews copied Hessen's title of a Magistrat member, where Stadträte
+#: sit in the Magistrat): „In Städten führen die Gemeinderäte die Bezeichnung Stadtrat“ in
+#: Baden-Württemberg (§ 25 Abs. 1 Satz 2 GemO, anwalt24.de/gesetze/gemo/25) and „… Stadträte“ in
+#: Sachsen (§ 29 Abs. 1 Satz 2 SächsGemO, anwalt24.de/gesetze/saechsgemo/29), the ehrenamtliche
+#: Stadträte of § 36 Abs. 1 KVG LSA; in Thüringen the Stadtrat is the council, whose members „führen in
+#: den Städten die Bezeichnung Stadtratsmitglieder“ (§ 23 Abs. 1 Satz 1 ThürKO, anwalt24.de/gesetze/
+#: thuerko/23; Thüringen review: 'Stadtrat Reinhardt' reads as a fellow member). Not in Brandenburg
+#: (Stadtverordnete, § 27 Abs. 1 Satz 2 BbgKVerf) and Mecklenburg-Vorpommern, whose laws were not read
+#: on the administration's titles, nor where a Stadtrat is an official (Hessen, Niedersachsen,
+#: Schleswig-Holstein).
+_STADTRAT_MEANS = {
+    "Baden-Württemberg": "heißen die Mitglieder der Vertretung Stadträtinnen und Stadträte (§ 25 Abs. 1 GemO)",
+    "Sachsen": "heißen die Mitglieder der Vertretung Stadträtinnen und Stadträte (§ 29 Abs. 1 SächsGemO)",
+    "Sachsen-Anhalt": "heißen die Mitglieder der Vertretung Stadträtinnen und Stadträte (§ 36 Abs. 1 KVG LSA)",
+    "Thüringen": "ist der Stadtrat die Vertretung; seine Mitglieder heißen Stadtratsmitglieder (§ 23 Abs. 1 ThürKO)",
+}
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
 
 
 @PAPER_RULES.rule("amtsbezeichnung-stadtrat")
 def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
     """'In Vertretung / Tobias Reinhardt / Stadtrat' under a paper of a city in Baden-Württemberg,
-    Sachsen or Sachsen-Anhalt: there a Stadtrat sits in the council; the administration's deputies are
-    Beigeordnete (reviews of a Stadtkreis and a city in Sachsen-Anhalt)."""
+    Sachsen, Sachsen-Anhalt or Thüringen: there 'Stadtrat' names the council or its members; the
+    administration's deputies are Beigeordnete (reviews of a Stadtkreis and of cities in
+    Sachsen-Anhalt and Thüringen)."""
     procedure, signer = case.council.procedure, case.paper.signer
-    if procedure is None or signer is None or procedure.state not in _COUNCIL_MEMBERS_ARE_STADTRAETE:
-        return
-    if procedure.kind in _COUNTIES:
+    if procedure is None or signer is None or procedure.kind in _COUNTIES:
         return  # a Kreis's council members are Kreisräte
-    if not _STADTRAT_TITLE.match(signer.title.strip()):
+    meaning = _STADTRAT_MEANS.get(procedure.state)
+    if meaning is None or not _STADTRAT_TITLE.match(signer.title.strip()):
         return
     yield Finding(
         at(case.name, "vorlage", "unterzeichnung", "amtsbezeichnung"),
-        f"In {procedure.state} heißen die Mitglieder der Vertretung Stadträtinnen und Stadträte; "
-        f"'{signer.title}' ist keine Amtsbezeichnung der Verwaltung. Bitte die Amtsbezeichnung prüfen, "
-        "etwa 'Beigeordneter' oder 'Bürgermeisterin'.",
+        f"In {procedure.state} {meaning}; '{signer.title}' ist keine Amtsbezeichnung der Verwaltung. Bitte die "
+        "Amtsbezeichnung prüfen, etwa 'Beigeordneter' oder 'Bürgermeisterin'.",
         WARNING,
     )
 
@@ -721,10 +729,13 @@ def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
         )
         wrong, key = (committee.kind, "art") if committee.kind not in names else (other, "name")
         if wrong is not None:
+            # the names a Hauptsatzung may give it too ('Bürgerschaft' in Rostock): a user told only
+            # 'Stadtvertretung' would rename a council that was right (review in Mecklenburg-Vorpommern)
+            also = " oder ".join(f"'{n}'" for n in procedure.council.also)
             yield Finding(
                 at("gremien.yaml", "gremien", index, key),
-                f"{_procedure_text(procedure)} heißt die Vertretung '{procedure.council.name}' ({basis}), nicht "
-                f"'{wrong}'. Bitte 'art' und 'name' prüfen.",
+                f"{_procedure_text(procedure)} heißt die Vertretung '{procedure.council.name}' "
+                f"({f'auch {also}; ' if also else ''}{basis}), nicht '{wrong}'. Bitte 'art' und 'name' prüfen.",
                 WARNING,
             )
 
