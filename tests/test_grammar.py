@@ -107,7 +107,28 @@ BODIES = {
         "das Referat Frühe Hilfen",
         "im Referat Frühe Hilfen",
     ),
+    # Bremen review: the Deputation fell back to 'im Gremium „Städtische Deputation …“'
+    "Städtische Deputation für Soziales, Jugend und Integration": (
+        "die Städtische Deputation für Soziales, Jugend und Integration",
+        "der Städtischen Deputation für Soziales, Jugend und Integration",
+        "der Städtischen Deputation für Soziales, Jugend und Integration",
+        "die Städtische Deputation für Soziales, Jugend und Integration",
+        "in der Städtischen Deputation für Soziales, Jugend und Integration",
+    ),
 }
+
+
+def test_an_adjective_before_an_unknown_noun_declines_by_the_article_given():
+    """'Gemeinsamer Lenkungskreis'-like names whose noun the table does not know: without the
+    user's ``artikel`` no guess (adjective or noun?); with it, the first word after the adjectives
+    is the head."""
+    assert definite("Vereinigte Fachrunde Nord") is not None  # 'runde' is known
+    assert definite("Gemeinsames Kuratorium Nord") is None
+    forms = definite("Gemeinsames Kuratorium Nord", "n")
+    assert forms is not None and (forms.dat, forms.im) == (
+        "dem Gemeinsamen Kuratorium Nord",
+        "im Gemeinsamen Kuratorium Nord",
+    )
 
 
 @pytest.mark.parametrize(("name", "expected"), BODIES.items(), ids=list(BODIES))
@@ -187,9 +208,12 @@ def test_the_article_written_in_yaml_supplies_the_gender():
 
 
 def test_an_adjective_before_an_unknown_noun_is_not_guessed():
-    """'Beratender Foo': is 'Beratender' an adjective to decline? The phrasing without article
-    is safe."""
-    assert committee_forms("Beratender Beistand", "der").nom == "das Gremium „Beratender Beistand“"
+    """'Beratender Foo': is 'Beratender' an adjective to decline? Without an article the phrasing
+    in quotes is safe; with the user's article a word that can only be an adjective declines,
+    a noun like 'Familie' does not ('der Familien Nord' would be wrong)."""
+    assert committee_forms("Beratender Beistand").nom == "das Gremium „Beratender Beistand“"
+    assert committee_forms("Beratender Beistand", "der").dat == "dem Beratenden Beistand"
+    assert committee_forms("Familie Nord", "die").dat == "dem Gremium „Familie Nord“"
 
 
 @pytest.mark.parametrize(

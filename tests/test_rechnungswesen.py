@@ -277,6 +277,19 @@ def test_a_kameral_paper_sums_up_by_unterabschnitt(inputs):
     assert "Teil des HaushaltsVerwaltungshaushalt" in paper  # the head table's cells, joined
 
 
+def test_a_city_states_paper_sums_up_by_kapitel(inputs):
+    """The Land's Haushaltsplan of a city state is divided into Einzelpläne, Kapitel and Titel:
+    'Unterabschnitt' is a word of municipal budgets (Bremen review)."""
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bremen", art="Stadtstaat"))
+    inputs.edit("ressourcen.yaml", lambda d: d.update(rechnungswesen="kameral"))
+    inputs.edit("ressourcen.yaml", _at_haushaltsstellen)
+    concept = inputs.check(strict=False).concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    assert view.finances is not None
+    assert [b.label for b in view.finances.by_budget_item] == ["Kapitel 4510", "Kapitel 5400"]
+    assert view.finances.budget_item_heading == "Kapitel"
+
+
 def test_a_doppischer_paper_sums_up_by_produkt(concept):
     """Doppik keeps one row per Produkt, each with its own Zuschussbedarf."""
     view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")

@@ -457,6 +457,59 @@ def test_the_hauptausschuss_role_in_the_table_of_hearings(state, role):
     assert f"{main.name}{role}" in text  # the table's cells, joined
 
 
+def test_the_stadtgemeinde_bremen_and_its_senatorin():
+    """Bremen review: 'Die Frühen Hilfen in Stadtgemeinde Bremen' lacked its article, and validate
+    told the user to shorten 'Senatorin für Arbeit, Soziales, Jugend und Integration' to
+    'Senatorin', which cost the papers her Ressort; its messages began 'In einem Stadtstaat in Bremen'."""
+    from pipeline.model.inputs import with_article
+
+    assert with_article("Stadtgemeinde Bremen", "in") == "in der Stadtgemeinde Bremen"
+    assert (
+        with_article("Freie Hansestadt Bremen (Stadtgemeinde)", "dat")
+        == "der Freien Hansestadt Bremen (Stadtgemeinde)"
+    )
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+
+    def head(title):
+        def change(d):
+            d["kommune"].update(name="Stadtgemeinde Bremen", bundesland="Bremen", art="Stadtstaat")
+            d["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = title
+
+        inputs.edit("kommune.yaml", change)
+        return [w.message for w in inputs.warnings() if "heißt die Verwaltungsspitze" in w.message]
+
+    assert head("Senatorin für Arbeit, Soziales, Jugend und Integration") == []
+    (message,) = head("Bürgermeisterin")
+    assert message.startswith("Im Stadtstaat Bremen heißt die Verwaltungsspitze 'Senatorin'")
+
+
+def test_a_paper_binding_money_passes_the_finance_committee_in_mecklenburg_vorpommern():
+    """§ 36 Abs. 2 KV M-V: „In jeder Gemeinde ist ein Finanzausschuss zu bilden … Der Finanzausschuss
+    bereitet … die für die Durchführung des Haushaltsplanes erforderlichen Entscheidungen vor“ (review
+    of a city in M-V: a Beschlussvorlage over 926.500 € went without it). The Hauptausschuss may hold
+    its tasks by the Hauptsatzung, so Neuhafen's 'Haupt- und Finanzausschuss' suffices; Hessen has no
+    such rule in the table."""
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    paper = "vorlagen/m-184-2026-gesamtkonzept.yaml"
+
+    def warned() -> list[str]:
+        return [
+            w.message for w in inputs.warnings() if w.where.file == paper and "Finanzausschuss die" in w.message
+        ]
+
+    assert yaml.safe_load(inputs.text(paper))["vorlage"].get("finanzen")
+    inputs.edit_paper(
+        "m-184-2026-gesamtkonzept.yaml",
+        lambda v: v.update(beratungsfolge=[c for c in v["beratungsfolge"] if c["gremium"] != "hfa"]),
+    )
+    assert warned() == []  # Hessen
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Mecklenburg-Vorpommern"))
+    (message,) = warned()
+    assert "(§ 36 Abs. 2 KV M-V)" in message and "bindet Mittel 2027" in message
+
+
 def test_a_thuringian_citys_vorberatung_is_held_in_private():
     """§ 43 Abs. 1 Satz 3 ThürKO: „Die Sitzungen vorberatender Ausschüsse sind nicht öffentlich,
     sofern der Gemeinderat keine abweichende Regelung in der Geschäftsordnung trifft“ (review of a

@@ -60,6 +60,7 @@ HEADS: dict[str, Head] = {
     "vertretung": _F,  # Gemeindevertretung
     "bürgerschaft": _F,
     "kommission": _F,
+    "deputation": _F,  # städtische Deputation in Bremen (Gesetz über die Deputationen)
     "konferenz": _F,
     "gruppe": _F,  # Steuerungsgruppe
     "runde": _F,
@@ -161,10 +162,19 @@ def _tokens(name: str) -> list[str]:
     return tokens
 
 
-def _split(name: str) -> tuple[list[str], str, str] | None:
+#: Words that can only be adjectives ('Städtische', 'Beratender', 'Gemeinsames'): before a noun the
+#: table does not know, they are declined when the user gave the article; 'Familie Nord' is not.
+_ADJECTIVE = re.compile(r"(isch|lich|ig|end|sam|bar)(e|er|es)$")
+
+
+def _split(name: str, gender_known: bool = False) -> tuple[list[str], str, str] | None:
     """'Gemeinsamer Ausschuss für Jugend' → (['Gemeinsamer'], 'Ausschuss', ' für Jugend'):
     the adjectives before the head, the head word, and the rest as written (an apposition or an
-    attribute that keeps its case). None if the name has no capitalised leading word."""
+    attribute that keeps its case). None if the name has no capitalised leading word, or if it
+    starts like an adjective before a noun the table does not know and the caller does not know
+    the gender either (with the user's ``artikel`` the first word after those that can only be
+    adjectives is the head; Bremen review:
+    'Städtische Deputation …' fell back to 'Gremium „…“')."""
     words = _tokens(name)
     group: list[str] = []
     for word in words:
@@ -177,7 +187,10 @@ def _split(name: str) -> tuple[list[str], str, str] | None:
     if known:
         index = known[0]
     elif len(group) > 1 and re.search(r"(er|es|e)$", group[0]):
-        return None  # 'Gemeinsamer Foo': an adjective before an unknown noun, or a noun?
+        leading = next((i for i, word in enumerate(group) if not _ADJECTIVE.search(word)), len(group))
+        if not gender_known or not 0 < leading < len(group):
+            return None  # 'Gemeinsamer Foo': an adjective before an unknown noun, or a noun?
+        index = leading  # the first word after the adjectives
     else:
         index = 0  # 'Netzwerk Nord': the noun first, an apposition after it
     rest = name[len(" ".join(words[: index + 1])) :]
@@ -202,7 +215,7 @@ def definite(name: str, gender: Gender | None = None) -> Forms | None:
     The gender comes from the head noun, or from `gender` where the caller knows it (a
     committee's ``artikel``, a person's title). None when neither tells it, or when the name
     starts with words that cannot be declined safely."""
-    parts = _split(" ".join(name.split()))
+    parts = _split(" ".join(name.split()), gender_known=gender is not None)
     if parts is None:
         return None
     adjectives, word, rest = parts

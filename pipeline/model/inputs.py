@@ -220,7 +220,18 @@ class SocialSpace(Item, title="Sozialraum"):
 _NAME_GENDER = {
     "m": frozenset({"Landkreis", "Kreis", "Rhein-Kreis", "Bezirk", "Regionalverband"}),
     "f": frozenset(
-        {"Stadt", "Hansestadt", "Universitätsstadt", "Landeshauptstadt", "Region", "Städteregion", "Gemeinde"}
+        {
+            "Stadt",
+            "Hansestadt",
+            "Universitätsstadt",
+            "Landeshauptstadt",
+            "Region",
+            "Städteregion",
+            "Gemeinde",
+            # the Stadtgemeinde Bremen, örtlicher Träger under § 1 Abs. 1 BremAGKJHG (Bremen review:
+            # „Die Frühen Hilfen in Stadtgemeinde Bremen“)
+            "Stadtgemeinde",
+        }
     ),
     # the Land Berlin is the örtlicher Träger for its Bezirke (§ 33 AG KJHG), represented by
     # their Bezirksamt (§ 36 Abs. 2 Buchst. a BezVG)
@@ -281,6 +292,14 @@ _DECLINED_NAMES = {
         "acc": "die Freie und Hansestadt Hamburg",
         "dat": "der Freien und Hansestadt Hamburg",
         "in": "in der Freien und Hansestadt Hamburg",
+    },
+    # the Stadtgemeinde's name as a party in Bremen's laws and contracts ('Haushaltsgesetz der Freien
+    # Hansestadt Bremen (Stadtgemeinde)'; Bremen review)
+    "Freie Hansestadt Bremen (Stadtgemeinde)": {
+        "nom": "die Freie Hansestadt Bremen (Stadtgemeinde)",
+        "acc": "die Freie Hansestadt Bremen (Stadtgemeinde)",
+        "dat": "der Freien Hansestadt Bremen (Stadtgemeinde)",
+        "in": "in der Freien Hansestadt Bremen (Stadtgemeinde)",
     },
 }
 

@@ -364,7 +364,13 @@ class FinanceSummary:
         found = {item: _SECTION.search(item) for item in self.budget_items}
         if not all(found.values()):
             return None
-        return {item: f"Unterabschnitt {match[1]}" for item, match in found.items() if match}
+        return {item: f"{self._section_word} {match[1]}" for item, match in found.items() if match}
+
+    @property
+    def _section_word(self) -> str:
+        """'Unterabschnitt' in a municipality's kameral budget, 'Kapitel' in a Land's Haushaltsplan
+        (Einzelplan, Kapitel, Titel; Bremen review: 'Unterabschnitt 3414' is no word of it)."""
+        return "Kapitel" if self.state_budget else "Unterabschnitt"
 
     @property
     def budget_items_shown(self) -> str:
@@ -381,7 +387,7 @@ class FinanceSummary:
     @property
     def budget_item_heading(self) -> str:
         """The first column of :attr:`by_budget_item`: 'Unterabschnitt', 'Produkt' …"""
-        return "Unterabschnitt" if self._sections else self.item_label
+        return self._section_word if self._sections else self.item_label
 
     @property
     def budget_item_grouping(self) -> str:

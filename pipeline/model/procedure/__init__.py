@@ -173,6 +173,10 @@ class Procedure(_Data):
     #: The rule by which a committee's sitting that only prepares the council's decision
     #: (Vorberatung) is as a rule held in private (§ 37 Abs. 5 Satz 2 SächsLKrO).
     advisory_sittings_private: str | None = Field(default=None, alias="vorberatung_nichtoeffentlich")
+    #: The rule by which a Finanzausschuss prepares the decisions the budget's execution needs
+    #: (§ 36 Abs. 2 KV M-V), so a paper binding money passes it (or the Hauptausschuss the
+    #: Hauptsatzung may give its tasks).
+    finance_committee: str | None = Field(default=None, alias="finanzausschuss")
     #: Kinds of body the Land's law does not know here (no Kreisausschuss in Schleswig-Holstein).
     absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
     #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
