@@ -510,6 +510,30 @@ def test_a_paper_binding_money_passes_the_finance_committee_in_mecklenburg_vorpo
     assert "(§ 36 Abs. 2 KV M-V)" in message and "bindet Mittel 2027" in message
 
 
+@pytest.mark.parametrize(
+    ("state", "kind", "warned"), [("Bremen", "Stadtstaat", False), ("Berlin", "Bezirk", True)]
+)
+def test_the_senat_is_bremens_collegial_organ(state, kind, warned):
+    """Art. 148 Abs. 1 Satz 1 LV Bremen: Stadtbürgerschaft and Senat are the Stadtgemeinde's organs.
+    Bremen review: 'art: Senat' was refused, and as 'Sonstiges' the Senat counted as a committee with
+    a report cycle; now it resolves on papers like a Magistrat and is no political body. A Berlin
+    Bezirk has its Bezirksamt instead, so a Senat there is warned about."""
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state, art=kind))
+    inputs.edit(
+        "gremien.yaml",
+        lambda d: [g.update(name="Senat", art="Senat") for g in d["gremien"] if g["id"] == "magistrat"],
+    )
+    checked = inputs.check(strict=False)
+    senat = next(c for c in checked.concept.committees if c.kind == "Senat")
+    assert checked.concept.is_executive(senat) is True
+    found = [w.message for w in checked.warnings if "keinen Senat" in w.message]
+    assert bool(found) == warned
+    if not warned:
+        assert not [w for w in checked.warnings if w.where.file == "gremien.yaml" and "Senat" in w.message]
+
+
 def test_a_thuringian_citys_vorberatung_is_held_in_private():
     """§ 43 Abs. 1 Satz 3 ThürKO: „Die Sitzungen vorberatender Ausschüsse sind nicht öffentlich,
     sofern der Gemeinderat keine abweichende Regelung in der Geschäftsordnung trifft“ (review of a

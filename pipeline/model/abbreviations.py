@@ -63,6 +63,7 @@ STATE_LAWS: dict[str, dict[str, str]] = {
     },
     "Bremen": {
         "BremAGKJHG": "Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes im Lande Bremen",
+        "LV": "Landesverfassung der Freien Hansestadt Bremen",
         "VerfBrhv": "Verfassung für die Stadt Bremerhaven",
     },
     "Hamburg": {

@@ -374,7 +374,7 @@ CouncilKind = Literal[
 #: Bodies that prepare the council's decisions (a main committee) or submit its papers (a
 #: collegial administration such as the Magistrat); see pipeline/model/procedure.
 PreparingKind = Literal[
-    "Kreisausschuss", "Hauptausschuss", "Verwaltungsausschuss", "Magistrat", "Bezirksamt", "Stadtvorstand"
+    "Kreisausschuss", "Hauptausschuss", "Verwaltungsausschuss", "Magistrat", "Bezirksamt", "Stadtvorstand", "Senat"
 ]
 CommitteeKind = Literal[
     "Jugendhilfeausschuss",
@@ -427,8 +427,10 @@ DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
 }
 COUNCIL_KINDS: tuple[str, ...] = get_args(CouncilKind)
 PREPARING_KINDS: tuple[str, ...] = get_args(PreparingKind)
-#: Collegial administrations among them: they resolve on papers, but are no political body.
-EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt", "Stadtvorstand")
+#: Collegial administrations among them: they resolve on papers, but are no political body. The
+#: Senat of the Stadtgemeinde Bremen is one of its two organs with the Stadtbürgerschaft (Art. 148
+#: Abs. 1 Satz 1 LV Bremen; Bremen review: entered as 'Sonstiges', it counted as a committee).
+EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt", "Stadtvorstand", "Senat")
 
 #: Display order of income sources in budget tables.
 INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)

@@ -534,10 +534,11 @@ def bavarian_laws_count_articles(concept: Concept) -> Iterator[Finding]:
 
 
 #: Bodies whose name tells a Land or kind of municipality apart ('Rat', 'Stadtrat' and
-#: 'Bürgerschaft' are also common words or titles and stay out).
+#: 'Bürgerschaft' are also common words or titles and stay out, as does 'Senat': Berlin's texts
+#: name the Senatsverwaltung, Hamburg's the Senat of the Freie und Hansestadt).
 BODY_WORDS = (
     *(kind for kind in COUNCIL_KINDS if kind not in ("Rat", "Stadtrat", "Gemeinderat", "Bürgerschaft")),
-    *EXECUTIVE_KINDS,
+    *(kind for kind in EXECUTIVE_KINDS if kind != "Senat"),
     "Kreisausschuss",
 )
 #: After a body's name, what makes it another municipality's: 'Kreistag des Nachbarkreises',
