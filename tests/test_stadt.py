@@ -534,6 +534,41 @@ def test_the_senat_is_bremens_collegial_organ(state, kind, warned):
         assert not [w for w in checked.warnings if w.where.file == "gremien.yaml" and "Senat" in w.message]
 
 
+def test_an_ortsbeirat_is_a_districts_representation():
+    """'art: Ortsbeirat' (also Ortschaftsrat, Ortsteilrat, Bezirksvertretung …; reviews in M-V and
+    Thüringen): it hears what concerns its district – no question for its sectors, no place among the
+    specialised committees of the planning – and OParl classifies it as such, not as an Ausschuss."""
+    import datetime as dt
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+    from pipeline.model.quality.wording import planners
+
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+
+    def district(d):
+        d["gremien"].append(
+            {"id": "obr-nord", "name": "Ortsbeirat Nordstadt", "art": "Ortsbeirat", "sitzungen": ["2026-11-05"]}
+        )
+
+    def heard(v):
+        v["beratungsfolge"].insert(1, {"gremium": "obr-nord", "datum": "2026-11-05", "rolle": "Anhörung"})
+
+    inputs.edit("gremien.yaml", district)
+    inputs.edit_paper("m-184-2026-gesamtkonzept.yaml", heard)
+    checked = inputs.check()
+    assert not [w for w in checked.warnings if "Ortsbeirat" in w.message]
+    concept = checked.concept
+    board = next(c for c in concept.committees if c.kind == "Ortsbeirat")
+    assert board.oversees_all and board not in planners(concept)
+    assert board.forms.dat == "dem Ortsbeirat Nordstadt"
+    view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
+    main = PublishedFile("Vorlage", "vorlagen/m.pdf", b"%PDF", dt.date(2026, 10, 28))
+    records = paper_records(view, main, [])["data"]
+    kinds = {o["name"]: o.get("classification") for o in records if o["type"].endswith("Organization")}
+    assert kinds["Ortsbeirat Nordstadt"] == "Ortsbeirat" and kinds["Jugendhilfeausschuss"] == "Ausschuss"
+
+
 def test_a_thuringian_citys_vorberatung_is_held_in_private():
     """§ 43 Abs. 1 Satz 3 ThürKO: „Die Sitzungen vorberatender Ausschüsse sind nicht öffentlich,
     sofern der Gemeinderat keine abweichende Regelung in der Geschäftsordnung trifft“ (review of a

@@ -90,8 +90,17 @@ def _agenda_order(number: str | None) -> int:
     return int(found.group()) if found else 0
 
 
+def _classification(committee: Committee, executive: bool) -> str:
+    """OParl's free classification: a district's representation is no committee of the council."""
+    if committee.is_council:
+        return "Parlament"
+    if executive:
+        return "Verwaltungsorgan"
+    return "Ortsbeirat" if committee.kind == "Ortsbeirat" else "Ausschuss"
+
+
 def _organization(ids: Identifiers, committee: Committee, executive: bool) -> dict[str, Any]:
-    classification = "Parlament" if committee.is_council else ("Verwaltungsorgan" if executive else "Ausschuss")
+    classification = _classification(committee, executive)
     return {
         "id": ids.of("organization", committee.id),
         "type": f"{SCHEMA}Organization",

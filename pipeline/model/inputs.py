@@ -1576,7 +1576,11 @@ class Committee(Item, title="Gremium"):
         "der Bezeichnung, z. B. 'der' bei '…ausschuss', 'die' bei '…versammlung')",
         default=None,
     )
-    kind: CommitteeKind = field("art", "Art des Gremiums")
+    kind: CommitteeKind = field(
+        "art",
+        "Art des Gremiums; 'Ortsbeirat' auch für Ortschaftsrat, Ortsteilrat, Ortsrat, Bezirksvertretung und "
+        "Stadtbezirksrat (die Vertretung eines Orts- oder Stadtteils)",
+    )
     report_cycle_months: Integer | None = field(
         "berichtsturnus_monate",
         "Über Frühe Hilfen berichten alle … Monate (leer bei Gremien ohne regelmäßige Berichte, etwa dem "

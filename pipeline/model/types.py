@@ -383,6 +383,10 @@ CommitteeKind = Literal[
     "Sozial- und Gesundheitsausschuss",
     CouncilKind,
     PreparingKind,
+    # the representation of a part of the municipality: Ortsbeirat, Ortschaftsrat, Ortsteilrat, Ortsrat,
+    # Bezirksvertretung, Stadtbezirksrat (reviews in Mecklenburg-Vorpommern and Thüringen: as
+    # 'Sonstiges' it was asked for sectors and listed in OParl as an Ausschuss)
+    "Ortsbeirat",
     "Sonstiges",
 ]
 DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]
