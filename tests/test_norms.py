@@ -295,6 +295,31 @@ def test_ages_that_fit_the_profession_pass(inputs, text):
     assert _rule(inputs, "Hinweis:") == _rule(inputs, "darüber") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Familienhebammen begleiten Familien bis zum ersten Geburtstag des Kindes.", "darunter"),
+        ("FGKiKP begleiten Familien bis zum dritten Geburtstag des Kindes.", "darüber"),
+        ("Familienhebammen begleiten Familien bis zum Ende des 18. Lebensmonats des Kindes.", None),
+    ],
+)
+def test_a_lands_programme_sets_the_age(inputs, raw_inputs, text, side):
+    """Mecklenburg-Vorpommern's Landesprogramm: Familienhebammen and FGKiKP from birth to the end of
+    the 18th month (review of a city there: a Hessian 'bis zum ersten Geburtstag' passed unwarned)."""
+    index = _set(raw_inputs["massnahmen.yaml"]["massnahmen"], "familienbegleitung", text, "beschreibung")
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Mecklenburg-Vorpommern"))
+    inputs.edit(
+        "massnahmen.yaml", lambda data: _set(data["massnahmen"], "familienbegleitung", text, "beschreibung")
+    )
+    found = [
+        w
+        for w in _rule(inputs, "In Mecklenburg-Vorpommern begleiten")
+        if w.where.field == f"massnahmen[{index}].beschreibung"
+    ]
+    assert [w.message.split("liegt ")[1].split(".")[0] for w in found] == ([side] if side else [])
+    assert all("bis zum Ende des 18. Lebensmonats" in w.message for w in found)
+
+
 # --- foerderbereiche -----------------------------------------------------------------------------
 
 

@@ -369,6 +369,10 @@ class Profession:
         """What the concept says of the profession in a measure: whom, how long, qualified how."""
         return self.profile_in("")
 
+    def rule_in(self, state: str) -> StateRule | None:
+        """The Land's own rule for this profession, where the table has one."""
+        return next((r for r in self.in_states if r.state == state), None)
+
     def profile_in(self, state: str) -> str:
         """The profile as it holds in one Land: a document for one municipality never says
         "je nach Land"."""
@@ -378,11 +382,12 @@ class Profession:
 
 @dataclass(frozen=True)
 class StateRule:
-    """A Land's own rule for a profession, with where it was checked."""
+    """A Land's own rule for a profession, with where it was checked; `months` is its age limit."""
 
     state: str
     accompanies: str
     source: str
+    months: int | None = None
 
 
 #: Landesprogramm Familienhebammen und FGKiKP in Mecklenburg-Vorpommern: since 1 January 2025 from
@@ -392,6 +397,7 @@ _MV_PROGRAMME = StateRule(
     "ab der Geburt bis zum Ende des 18. Lebensmonats des Kindes (Landesprogramm Mecklenburg-Vorpommern)",
     "https://dhz-online.de/news/detail/artikel/familienhebammen-unterstuetzen-jetzt-laenger (Ministerium für "
     "Soziales, Gesundheit und Sport Mecklenburg-Vorpommern, 11.01.2025: Grundsätze des Landesprogramms)",
+    months=18,
 )
 
 

@@ -22,7 +22,7 @@ from pipeline.findings import WARNING, Finding, Path_, at
 from pipeline.formatting import enumeration
 from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in
 from pipeline.model.concept import Concept
-from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession
+from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession, StateRule
 from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, Item
 from pipeline.validate.rules import WARNINGS
 
@@ -386,6 +386,16 @@ def age_limits(sentence: str) -> tuple[float, ...]:
     return tuple(found[end] for end in sorted(found))
 
 
+def _land_age_message(profession: Profession, land: StateRule, upper: float) -> str:
+    """The Land's programme sets the age (Mecklenburg-Vorpommern: to the end of the 18th month;
+    review of a city there: a Hessian 'bis zum ersten Geburtstag' was left unwarned)."""
+    side = "darüber" if upper > (land.months or 0) else "darunter"
+    return (
+        f"In {land.state} begleiten {profession.plural} Familien {land.accompanies}; die Grenze im Text liegt "
+        f"{side}. Bitte prüfen."
+    )
+
+
 def _ordinal(word: str) -> int:
     """'3.' or 'dritten' → 3."""
     return int(word[:-1]) if word[0].isdigit() else _ORDINALS[word.lower()]
@@ -413,6 +423,11 @@ def professions_within_their_age_range(concept: Concept) -> Iterator[Finding]:
                 professions = mentioned(sentence) or mentioned(_subject(passages, passage))
                 upper = max(limits)
                 for profession in professions:
+                    land = profession.rule_in(concept.municipality.state)
+                    if land is not None and land.months is not None:
+                        if upper != land.months:
+                            yield _warning(passage, sentence, _land_age_message(profession, land, upper))
+                        continue
                     if profession.max_months is not None and upper > profession.max_months:
                         message = (
                             f"{profession.plural} begleiten Familien {profession.until_words}; die Grenze im Text "
