@@ -606,10 +606,10 @@ def test_a_thuringian_citys_vorberatung_is_held_in_private():
 
 
 @pytest.mark.parametrize(
-    ("state", "rule"), [("Schleswig-Holstein", "§ 47f Abs. 2 GO"), ("Brandenburg", "§ 18a Abs. 4 BbgKVerf")]
+    ("state", "rule"), [("Schleswig-Holstein", "§ 47f Abs. 2 GO"), ("Brandenburg", "§ 19 BbgKVerf")]
 )
 def test_a_city_says_how_children_were_heard(state, rule):
-    """§ 47f Abs. 2 GO SH, § 18a Abs. 4 BbgKVerf: a Beschlussvorlage on a plan touching children says
+    """§ 47f Abs. 2 GO SH, § 19 BbgKVerf (until 2024 § 18a Abs. 4): a Beschlussvorlage on a plan touching children says
     how they took part (review of a city in SH: no paper said it); once the Sachverhalt says it,
     or in Hessen, there is no warning."""
     names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]

@@ -1149,16 +1149,29 @@ def test_a_body_the_hauptsatzung_opens_is_public_with_a_warning(inputs):
 
 @pytest.mark.parametrize(("state", "warned"), [("Brandenburg", True), ("Schleswig-Holstein", False)])
 def test_a_brandenburg_landkreis_says_how_children_were_heard(inputs, state, warned):
-    """§ 18a Abs. 4 BbgKVerf applies to a Landkreis through § 131 Abs. 1 (Satz 3 does not except it):
+    """§ 19 BbgKVerf (until 2024 § 18a Abs. 4) applies to a Landkreis through § 131 Abs. 1 (Satz 3 does not except it):
     its Beschlussvorlagen say how children and young people took part; the Kreisordnung in
     Schleswig-Holstein has no counterpart of § 47f GO, so a Kreis there is not warned."""
-    rule = "§ 18a Abs. 4 i. V. m. § 131 Abs. 1 BbgKVerf"
+    rule = "§ 19 i. V. m. § 131 Abs. 1 BbgKVerf"
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
     found = [w for w in inputs.warnings() if "Kinder und Jugendliche berühren" in w.message]
     assert bool(found) == warned
     if warned:
         assert all(rule in w.message and "soll auch der Landkreis" in w.message for w in found)
         assert {w.where.path[-1] for w in found} == {"sachverhalt"}
+        # the repealed number does not say it (the BbgKVerf of 05.03.2024 counts it as § 19)
+        paper = found[0].where.file.removeprefix("vorlagen/")
+
+        def heard(citation):
+            facts = f"Die Kinder- und Jugendbeiräte der Ämter wurden nach {citation} angehört."
+            inputs.edit_paper(paper, lambda v: v.update(sachverhalt=facts))
+            return [
+                w
+                for w in inputs.warnings()
+                if "Kinder und Jugendliche berühren" in w.message and paper in w.where.file
+            ]
+
+        assert heard("§ 18a BbgKVerf") and not heard("§ 19 BbgKVerf")
 
 
 def test_a_saxon_committees_vorberatung_is_held_in_private(inputs):

@@ -436,10 +436,13 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
 #: „muss … in geeigneter Weise darlegen, wie sie diese Interessen berücksichtigt und die Beteiligung
 #: … durchgeführt hat“ (text on justiz-nrw.wolterskluwer-online.de, quoted alike by shz.de; review of
 #: a city in SH: no paper said it; the KrO has no such rule, lexaris.de's table of its paragraphs);
-#: § 18a Abs. 4 BbgKVerf – she „soll … in geeigneter Weise vermerken, wie sie die Beteiligung nach
-#: Absatz 1 durchgeführt hat“ (jugendbeteiligung-brandenburg.de, Kompetenzzentrum des Landes), for a
-#: Landkreis too: § 131 Abs. 1 Satz 1 BbgKVerf applies Teil 1 to the Landkreise, and Satz 3 does not
-#: except § 18a (anwalt24.de/gesetze/bbgkverf/131). A concept for families with children up to three
+#: § 19 BbgKVerf (until 08.06.2024 § 18a Abs. 4; the Kommunalverfassung was newly promulgated on
+#: 05.03.2024, „§ 19 Beteiligung und Mitwirkung von Kindern und Jugendlichen“ in its table of
+#: contents on bravors.brandenburg.de; review of a Brandenburg Landkreis) – she „soll … in geeigneter
+#: Weise vermerken, wie sie die Beteiligung nach Absatz 1 durchgeführt hat“ (the old § 18a Abs. 4 as
+#: jugendbeteiligung-brandenburg.de quotes it; the new Absatz was not read), for a Landkreis too:
+#: § 131 Abs. 1 Satz 1 BbgKVerf applies Teil 1 to the Landkreise, and Satz 3 does not except it
+#: (anwalt24.de/gesetze/bbgkverf/131, the version before 2024). A concept for families with children up to three
 #: touches them always.
 _CHILDREN_HEARD_RULES = {
     ("Schleswig-Holstein", False): (
@@ -448,14 +451,18 @@ _CHILDREN_HEARD_RULES = {
     ),
     ("Brandenburg", False): (
         "soll die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, vermerken, wie sie sie beteiligt "
-        "hat (§ 18a Abs. 4 BbgKVerf)"
+        "hat (§ 19 BbgKVerf)"
     ),
     ("Brandenburg", True): (
         "soll auch der Landkreis bei Vorhaben, die Kinder und Jugendliche berühren, vermerken, wie er sie "
-        "beteiligt hat (§ 18a Abs. 4 i. V. m. § 131 Abs. 1 BbgKVerf)"
+        "beteiligt hat (§ 19 i. V. m. § 131 Abs. 1 BbgKVerf)"
     ),
 }
-_CHILDREN_HEARD = re.compile(r"47f|18a|Beteiligung von Kindern|Kinder und Jugendliche[^.]*beteilig", re.IGNORECASE)
+#: What says it: the provision, or the words (not the repealed '§ 18a BbgKVerf', which a paper
+#: should no longer cite).
+_CHILDREN_HEARD = re.compile(
+    r"47f|§\s*19\b[^.;]*BbgKVerf|Beteiligung von Kindern|Kinder und Jugendliche[^.]*beteilig", re.IGNORECASE
+)
 _COUNTIES = ("Landkreis", "Kreis")
 
 
@@ -474,8 +481,9 @@ def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
         return
     yield Finding(
         at(case.name, "vorlage", "sachverhalt"),
-        f"In {procedure.state} {rule}. Bitte im Sachverhalt oder in der "
-        "Begründung ergänzen, etwa wie Eltern und Familien an der Fortschreibung mitgewirkt haben.",
+        f"In {procedure.state} {rule}. Bitte im Sachverhalt oder in der Begründung ergänzen, wie Kinder und "
+        "Jugendliche oder ihre Vertretung (Kinder- und Jugendbeirat, Kinder- und Jugendbeauftragte) beteiligt wurden; "
+        "bei Angeboten für Kinder unter drei Jahren auch, wie ihre Interessen über die Eltern eingeflossen sind.",
         WARNING,
     )
 
