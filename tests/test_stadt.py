@@ -408,6 +408,7 @@ def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
         ("Baden-Württemberg", True),
         ("Sachsen", True),
         ("Thüringen", True),
+        ("Rheinland-Pfalz", True),
         ("Hessen", False),
     ],
 )
@@ -567,6 +568,42 @@ def test_an_ortsbeirat_is_a_districts_representation():
     records = paper_records(view, main, [])["data"]
     kinds = {o["name"]: o.get("classification") for o in records if o["type"].endswith("Organization")}
     assert kinds["Ortsbeirat Nordstadt"] == "Ortsbeirat" and kinds["Jugendhilfeausschuss"] == "Ausschuss"
+
+
+def test_a_kreisangehoerige_stadt_does_not_run_the_kreis_tasks():
+    """Review of a Hessian Sonderstatusstadt: Neuhafen turned kreisangehörig kept its
+    'Stadtgesundheitsamt' and 'Die Stadt ist zugelassener kommunaler Träger' unwarned – both are the
+    Landkreis's (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II); as a kreisfreie Stadt nothing is said. The city's
+    own legal basis as örtlicher Träger is § 5 Abs. 1 and 2 HKJGB (the Rechtsverordnung), not Abs. 2 alone."""
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+
+    def county_tasks() -> set[str]:
+        return {
+            w.message.split("“ – ")[1].split(";")[0]
+            for w in inputs.warnings()
+            if "die Kommune ist eine" in w.message
+        }
+
+    assert county_tasks() == set()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt"))
+    assert county_tasks() == {
+        "Das Gesundheitsamt führen die Landkreise und kreisfreien Städte",
+        "Zugelassene kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 "
+        "Nr. 2 SGB II)",
+    }
+    concept = inputs.check(strict=False).concept
+    assert concept.procedure is not None and concept.procedure.own_youth_office_basis == "§ 5 Abs. 1 und 2 HKJGB"
+
+
+def test_the_councils_kind_must_fit_the_land_as_its_name_does():
+    """'art: Kreistag' under 'name: Stadtverordnetenversammlung' passed (review of a Hessian
+    Sonderstatusstadt): sentences naming the council by its kind said 'Kreistag'."""
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs.edit("gremien.yaml", lambda d: [g.update(art="Kreistag") for g in d["gremien"] if g["id"] == "stvv"])
+    (warning,) = [w for w in inputs.warnings() if "heißt die Vertretung" in w.message]
+    assert warning.where.path[-1] == "art" and "nicht 'Kreistag'" in warning.message
 
 
 def test_a_thuringian_citys_vorberatung_is_held_in_private():

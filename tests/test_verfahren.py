@@ -557,6 +557,10 @@ def test_a_kreisangehoerige_stadt_names_what_makes_it_the_traeger(inputs):
     # § 2 AG-KJHG NRW (NRW review of such a city: the basis was missing)
     nrw = procedure_for("Nordrhein-Westfalen", "große kreisangehörige Stadt")
     assert nrw is not None and nrw.own_youth_office_basis == "§ 2 AG-KJHG NRW"
+    # Rheinland-Pfalz: große kreisangehörige Städte under § 2 Abs. 1 and 2 AGKJHG (the entry named no
+    # paragraph, so nothing was said; review of such a city); Hessen: § 5 Abs. 1 with the Verordnung of Abs. 2
+    rlp = procedure_for("Rheinland-Pfalz", "große kreisangehörige Stadt")
+    assert rlp is not None and rlp.own_youth_office_basis == "§ 2 Abs. 1 und 2 AGKJHG Rheinland-Pfalz"
 
 
 def test_a_bezirk_speaks_of_bezirkspolitik(inputs):

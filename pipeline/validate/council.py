@@ -495,7 +495,8 @@ def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
 #: Sachsen (§ 29 Abs. 1 Satz 2 SächsGemO, anwalt24.de/gesetze/saechsgemo/29), the ehrenamtliche
 #: Stadträte of § 36 Abs. 1 KVG LSA; in Thüringen the Stadtrat is the council, whose members „führen in
 #: den Städten die Bezeichnung Stadtratsmitglieder“ (§ 23 Abs. 1 Satz 1 ThürKO, anwalt24.de/gesetze/
-#: thuerko/23; Thüringen review: 'Stadtrat Reinhardt' reads as a fellow member). Not in Brandenburg
+#: thuerko/23; Thüringen review: 'Stadtrat Reinhardt' reads as a fellow member), in Rheinland-Pfalz
+#: the council too („Stadtrat“, § 28 Abs. 2 Satz 1 GemO; review of a city there). Not in Brandenburg
 #: (Stadtverordnete, § 27 Abs. 1 Satz 2 BbgKVerf) and Mecklenburg-Vorpommern, whose laws were not read
 #: on the administration's titles, nor where a Stadtrat is an official (Hessen, Niedersachsen,
 #: Schleswig-Holstein).
@@ -504,6 +505,7 @@ _STADTRAT_MEANS = {
     "Sachsen": "heißen die Mitglieder der Vertretung Stadträtinnen und Stadträte (§ 29 Abs. 1 SächsGemO)",
     "Sachsen-Anhalt": "heißen die Mitglieder der Vertretung Stadträtinnen und Stadträte (§ 36 Abs. 1 KVG LSA)",
     "Thüringen": "ist der Stadtrat die Vertretung; seine Mitglieder heißen Stadtratsmitglieder (§ 23 Abs. 1 ThürKO)",
+    "Rheinland-Pfalz": "ist der Stadtrat die Vertretung (§ 28 Abs. 2 Satz 1 GemO)",
 }
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
 
@@ -759,7 +761,10 @@ def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     names = procedure.council.names
     basis = procedure.council.legal_basis or procedure.youth_welfare_law
     for index, committee in enumerate(committees):
-        if not committee.is_council or any(_COUNCIL_WORD[n].search(committee.name) for n in names):
+        named_so = any(_COUNCIL_WORD[n].search(committee.name) for n in names)
+        # the kind counts too: 'art: Kreistag' under the name 'Stadtverordnetenversammlung' made every
+        # sentence that names the council by its kind wrong (review of a Hessian Sonderstatusstadt)
+        if not committee.is_council or (named_so and committee.kind in names):
             continue
         # the kind may be right while the name, which every paper prints, is another Land's
         # ('art: Rat' with 'name: Stadtverordnetenversammlung' in Nordrhein-Westfalen)

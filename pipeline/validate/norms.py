@@ -775,6 +775,45 @@ LAND_TERMS = (
 )
 
 
+#: What a city's texts say of tasks a Landkreis holds: the Gesundheitsamt (run by the Kreise and
+#: kreisfreie Städte; in Hessen hlfgp.hessen.de, elsewhere alike) and the Jobcenter as zugelassener
+#: kommunaler Träger – the municipal Träger of the SGB II are „die kreisfreien Städte und Kreise“
+#: (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II, lexetius.com). Review of a Hessian Sonderstatusstadt: the
+#: Hessian example turned kreisangehörig kept its 'Stadtgesundheitsamt' 35 times, unwarned.
+_COUNTY_TASKS = (
+    (
+        re.compile(r"\b(Stadtgesundheitsamt\w*|städtischen? Gesundheitsamt\w*|Gesundheitsamt der Stadt)"),
+        "Das Gesundheitsamt führen die Landkreise und kreisfreien Städte",
+    ),
+    (
+        re.compile(r"\b(Stadt ist zugelassener kommunaler Träger|städtischen? Jobcenter\w*|Jobcenter der Stadt)"),
+        "Zugelassene kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 "
+        "Satz 1 Nr. 2 SGB II)",
+    ),
+)
+
+
+@WARNINGS.rule("aufgaben-des-kreises")
+def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
+    """A kreisangehörige Stadt's texts that make the city run the Gesundheitsamt or the kommunale
+    Jobcenter were written for a kreisfreie Stadt: its Landkreis holds both, as a partner of another
+    Träger."""
+    if concept.municipality.kind not in ("kreisangehörige Stadt", "große kreisangehörige Stadt"):
+        return
+    texts = read(concept)
+    tasks = [(pattern, fact) for pattern, fact in _COUNTY_TASKS if pattern.search(texts.joined)]
+    for passage in texts.passages if tasks else ():
+        for pattern, fact in tasks:
+            found = pattern.search(passage.text)
+            if found:
+                yield _word_warning(
+                    passage,
+                    found[0],
+                    f"{fact}; die Kommune ist eine {concept.municipality.kind}. Bitte prüfen, ob der Landkreis "
+                    "gemeint ist (als Akteur mit eigenem 'traeger').",
+                )
+
+
 @WARNINGS.rule("begriffe-anderer-laender")
 def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
     """'Erster Kreisrat' under a Hessian paper, 'Samtgemeinden' in a Bavarian Landkreis: a title
