@@ -394,6 +394,25 @@ def test_the_stadtvorstand_deliberates_and_is_no_political_body():
     assert any("Über das Einbringen einer Vorlage beschließt" in p for p in inputs.problems())
 
 
+def test_a_beschlussvorlage_passes_the_stadtvorstand():
+    """§ 58 Abs. 3 Satz 2 GemO: „Gleiches gilt für die Vorbereitung der Beschlüsse des Stadtrats“ –
+    they are deliberated in the Stadtvorstand (review of a große kreisangehörige Stadt in RP: a
+    Beschlussvorlage without it passed)."""
+    inputs = _in_rheinland_pfalz()
+    paper = "vorlagen/m-184-2026-gesamtkonzept.yaml"
+
+    def warned() -> list[str]:
+        return [w.message for w in inputs.warnings() if w.where.file == paper and "vorbereitet" in w.message]
+
+    assert warned() == []
+    inputs.edit_paper(
+        "m-184-2026-gesamtkonzept.yaml",
+        lambda v: v.update(beratungsfolge=[c for c in v["beratungsfolge"] if c["gremium"] != "magistrat"]),
+    )
+    (message,) = warned()
+    assert "werden im Stadtvorstand vorbereitet (§ 58 Abs. 3 Satz 2 GemO)" in message
+
+
 def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
     inputs = _in_rheinland_pfalz()
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))

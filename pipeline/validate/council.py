@@ -585,6 +585,30 @@ def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+@PAPER_RULES.rule("verwaltungsorgan-bereitet-vor")
+def executive_prepares_the_decision(case: PaperCase) -> Iterator[Finding]:
+    """Where the council's decisions are prepared in a collegial organ of the administration (the
+    Stadtvorstand, § 58 Abs. 3 Satz 2 GemO RLP), a Beschlussvorlage listed without it skips a step
+    the law prescribes (review of a große kreisangehörige Stadt in RP). Only where gremien.yaml
+    lists the organ: a city with fewer than two hauptamtliche Beigeordnete has none (§ 57 GemO)."""
+    procedure = case.council.procedure
+    if procedure is None or _council_decision(case) is None:
+        return
+    executive = procedure.executive
+    if executive is None or executive.prepares is None:
+        return
+    organ = next((c for c in case.council.committees.values() if c.kind == executive.name), None)
+    if organ is None or any(c.committee == organ.id for c in case.paper.consultations):
+        return
+    yield Finding(
+        at(case.name, *CONSULTATIONS),
+        f"Die Beschlüsse {_forms(procedure.council.name, procedure.council.gender).gen} werden im "
+        f"{executive.name} vorbereitet ({executive.prepares}); die Beratungsfolge nennt '{organ.name}' nicht. "
+        "Bitte eine Beratung dort eintragen.",
+        WARNING,
+    )
+
+
 @PAPER_RULES.rule("beteiligung-nach-beschluss")
 def ordered_bodies_consulted(case: PaperCase) -> Iterator[Finding]:
     """A decision that ordered a body's involvement binds the papers that carry it out."""

@@ -42,6 +42,9 @@ class Body(_Data):
     #: A collegial administration that resolves on submitting papers (the Magistrat); one that only
     #: deliberates their preparation (the Stadtvorstand, § 58 Abs. 3 Satz 2 GemO RLP) does not.
     resolves: bool = Field(default=True, alias="beschliesst")
+    #: The provision under which the council's decisions are prepared in this collegial organ (the
+    #: Stadtvorstand, § 58 Abs. 3 Satz 2 GemO RLP): a Beschlussvorlage passes it.
+    prepares: str | None = Field(default=None, alias="bereitet_vor")
 
     @property
     def names(self) -> tuple[str, ...]:
