@@ -631,6 +631,29 @@ def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
     assert "Haushaltssatzung" not in text
 
 
+def test_a_doppelhaushalt_is_one_haushaltssatzung_for_two_years(inputs):
+    """A Doppelhaushalt 2027/2028: the papers' provisional budget speaks of the Haushaltssatzung
+    2027/2028 (a Kämmerei reader: 'Haushaltssatzung 2027' does not exist there); validate asks for
+    both years alike and refuses a label that does not hold the year."""
+    assert "Ist die Haushaltssatzung 2027 bei Beginn" in _paper_text(inputs)
+
+    def double(data, second_status="Entwurf"):
+        data["haushalt"] = [
+            {"jahr": 2026, "stand": "beschlossen", "beschlossen_am": "2025-12-18"},
+            {"jahr": 2027, "stand": "Entwurf", "doppelhaushalt": "2027/2028"},
+            {"jahr": 2028, "stand": second_status, "doppelhaushalt": "2027/2028"},
+        ]
+
+    inputs.edit("ressourcen.yaml", double)
+    assert "Ist die Haushaltssatzung 2027/2028 bei Beginn" in _paper_text(inputs)
+    assert not [w for w in inputs.warnings() if "Doppelhaushalt" in w.message]
+    inputs.edit("ressourcen.yaml", lambda d: double(d, "Planung"))
+    (warning,) = [w for w in inputs.warnings() if "Doppelhaushalt" in w.message]
+    assert "umfasst auch 2028" in warning.message and warning.where.path[-1] == "doppelhaushalt"
+    inputs.edit("ressourcen.yaml", lambda d: d["haushalt"][1].update(doppelhaushalt="2026/2028"))
+    assert any("kein Doppelhaushalt, der 2027 umfasst" in w.message for w in inputs.warnings())
+
+
 @pytest.mark.parametrize(
     ("state", "accounting", "word", "rule"),
     [

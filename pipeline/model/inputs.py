@@ -1339,6 +1339,12 @@ class BudgetYear(Item, title="Haushaltsjahr"):
     year: Year = field("jahr", "Haushaltsjahr")
     status: BudgetStatus = field("stand", "Stand des Haushalts: beschlossen, Entwurf oder Planung")
     adopted_on: Date | None = field("beschlossen_am", "Datum des Haushaltsbeschlusses", default=None)
+    statute: Text | None = field(
+        "doppelhaushalt",
+        "Bei einem Doppelhaushalt beide Jahre, z. B. '2027/2028' (in beiden Jahren gleich eintragen): die "
+        "Vorlagen nennen dann die Haushaltssatzung 2027/2028",
+        default=None,
+    )
 
 
 class Income(Item, title="Ertrag"):

@@ -195,6 +195,8 @@ class FinanceSummary:
     state: str = ""
     #: The own share's row label ('Kommunaler Eigenanteil (Zuschussbedarf)').
     own_share: str = OWN_SHARE
+    #: The Haushaltssatzung that holds the year: '2027', or '2027/2028' for a Doppelhaushalt.
+    statute: str = ""
     #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
     #: is what a Kämmerei asks first, not the whole amount.
     before: Balance | None = None
@@ -243,7 +245,7 @@ class FinanceSummary:
         )
         if self.state_budget:
             return (
-                f"Ist der Haushaltsplan {self.year} bei Beginn des Haushaltsjahres noch nicht festgestellt, richtet "
+                f"Ist der Haushaltsplan {self.statute or self.year} bei Beginn des Haushaltsjahres noch nicht festgestellt, richtet "
                 f"sich die vorläufige Haushaltswirtschaft nach {self.provisional_rule}: In der Regel dürfen dann nur "
                 "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten und gesetzliche "
                 "Aufgaben und rechtliche Verpflichtungen zu erfüllen. Das gilt "
@@ -251,7 +253,7 @@ class FinanceSummary:
                 f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{staff}"
             )
         return (
-            f"Ist die Haushaltssatzung {self.year} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
+            f"Ist die Haushaltssatzung {self.statute or self.year} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
             f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann dürfen nur {self.terms.payments_made} "
             "werden, zu denen eine rechtliche Verpflichtung besteht oder die für die Weiterführung "
             "notwendiger Aufgaben unaufschiebbar sind. Das gilt auch für das, was weiterläuft; was "
@@ -1006,6 +1008,7 @@ class PaperView:
             budget_until=procedure.budget_until if procedure is not None else "bekannt gemacht",
             state=self.concept.municipality.state,
             own_share=self.concept.municipality.own_share_label,
+            statute=budget.statute(year),
             staff=tuple(
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF
             ),

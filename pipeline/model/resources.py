@@ -513,6 +513,12 @@ class Budget:
         """'beschlossen', 'Entwurf' or 'Planung'; None for a year haushalt does not list."""
         return next((y.status for y in self.concept.resources.budget_years if y.year == year), None)
 
+    def statute(self, year: int) -> str:
+        """The Haushaltssatzung (or Haushaltsplan) that holds the year: '2027', or '2027/2028' for a
+        Doppelhaushalt."""
+        entry = next((y for y in self.concept.resources.budget_years if y.year == year), None)
+        return entry.statute if entry is not None and entry.statute else str(year)
+
     def year_label(self, year: int) -> str:
         """'2027 (Haushaltsentwurf)': a year as tables and charts name it, with its budget's state."""
         label = budget_label(self.status(year))

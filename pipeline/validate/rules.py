@@ -268,6 +268,45 @@ def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
     )
 
 
+_DOUBLE_BUDGET = re.compile(r"(\d{4})/(\d{4})")
+
+
+@WARNINGS.rule("doppelhaushalt")
+def double_budget_holds_both_years(concept: Concept) -> Iterator[Finding]:
+    """A Doppelhaushalt '2027/2028' is one Haushaltssatzung for two consecutive years: both years
+    name it and stand alike (adopted together), or the papers would cite a Satzung that does not
+    hold the year."""
+    years = concept.resources.budget_years
+    by_year = {y.year: y for y in years}
+    for index, entry in enumerate(years):
+        if entry.statute is None:
+            continue
+        where = ("haushalt", index, "doppelhaushalt")
+        found = _DOUBLE_BUDGET.fullmatch(entry.statute.strip())
+        first, second = (int(found[1]), int(found[2])) if found else (0, 0)
+        if not found or second != first + 1 or entry.year not in (first, second):
+            yield warning(
+                "ressourcen.yaml",
+                where,
+                f"'{entry.statute}' ist kein Doppelhaushalt, der {entry.year} umfasst. Bitte beide Jahre so "
+                f"angeben: '{entry.year}/{entry.year + 1}' oder '{entry.year - 1}/{entry.year}'.",
+            )
+            continue
+        other = by_year.get(second if entry.year == first else first)
+        said_by_other = other is not None and other.statute == entry.statute and other.year < entry.year
+        if (
+            other is not None
+            and not said_by_other
+            and (other.statute != entry.statute or other.status != entry.status)
+        ):
+            yield warning(
+                "ressourcen.yaml",
+                where,
+                f"Der Doppelhaushalt {entry.statute} umfasst auch {other.year}; dort bitte ebenso "
+                f"'doppelhaushalt: {entry.statute}' und denselben Stand ('{entry.status}') eintragen.",
+            )
+
+
 @WARNINGS.rule("rechnungswesen")
 def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
     """The documents write Aufwand and Erträge or Ausgaben and Einnahmen as the budget does: where
