@@ -608,8 +608,8 @@ def test_a_kreisangehoerige_stadt_does_not_run_the_kreis_tasks():
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt"))
     assert county_tasks() == {
         "Das Gesundheitsamt führen die Landkreise und kreisfreien Städte",
-        "Zugelassene kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 "
-        "Nr. 2 SGB II)",
+        "Kommunale Träger der Grundsicherung – und so allein als zugelassene kommunale Träger möglich (§ 6a SGB II) "
+        "– sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II)",
     }
     concept = inputs.check(strict=False).concept
     assert concept.procedure is not None and concept.procedure.own_youth_office_basis == "§ 5 Abs. 1 und 2 HKJGB"
@@ -623,6 +623,25 @@ def test_the_councils_kind_must_fit_the_land_as_its_name_does():
     inputs.edit("gremien.yaml", lambda d: [g.update(art="Kreistag") for g in d["gremien"] if g["id"] == "stvv"])
     (warning,) = [w for w in inputs.warnings() if "heißt die Vertretung" in w.message]
     assert warning.where.path[-1] == "art" and "nicht 'Kreistag'" in warning.message
+
+
+def test_an_oberbuergermeisterin_of_a_kreisangehoerige_stadt_is_pointed_to_the_larger_kind():
+    """A city in Schleswig-Holstein with its own Jugendamt is a große kreisangehörige Stadt (§ 47 Abs. 1
+    Satz 2 JuFöG), whose Hauptsatzung may title its head Oberbürgermeisterin (§ 61 Abs. 2 GO): the
+    warning says which 'art' fits rather than only that the title does not (review of such a city);
+    under that kind there is no warning, and the city is örtlicher Träger under § 47 Abs. 1 Satz 2 JuFöG."""
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+
+    def titles(kind) -> list[str]:
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Schleswig-Holstein", art=kind))
+        return [w.message for w in inputs.warnings() if "heißt die Verwaltungsspitze" in w.message]
+
+    (message,) = titles("kreisangehörige Stadt")
+    assert message.endswith("bitte 'art: große kreisangehörige Stadt' eintragen.")
+    assert titles("große kreisangehörige Stadt") == []
+    procedure = inputs.check(strict=False).concept.procedure
+    assert procedure is not None and procedure.own_youth_office_basis == "§ 47 Abs. 1 Satz 2 JuFöG"
 
 
 def test_a_thuringian_citys_vorberatung_is_held_in_private():

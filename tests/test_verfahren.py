@@ -1471,14 +1471,20 @@ def test_a_deputy_signing_on_the_heads_line_says_so():
     and a deputy sign together (Brandenburg), there is no such choice."""
     from pipeline.model.procedure import procedure_for
 
-    note = "Unterzeichnet die Vertretung, dann mit dem Zusatz „In Vertretung“"
+    note = "Unterzeichnet die Vertretung, dann mit dem Zusatz „In Vertretung“"  # by law
     lsa = procedure_for("Sachsen-Anhalt", "kreisfreie Stadt")
     brandenburg = procedure_for("Brandenburg", "kreisfreie Stadt")
     assert lsa is not None and lsa.binding_declaration is not None
     assert brandenburg is not None and brandenburg.binding_declaration is not None
     assert lsa.binding_declaration.requirements.startswith("Form nach § 73 KVG LSA: handschriftlich")
     assert note in lsa.binding_declaration.requirements
-    assert note not in brandenburg.binding_declaration.requirements
+    assert "ihrem eigenen Namen (§ 73 Abs. 3 KVG LSA)" in lsa.binding_declaration.requirements
+    assert "Unterzeichnet die Vertretung" not in brandenburg.binding_declaration.requirements
+    # where no provision asks for the Zusatz it is named as the practice, not as § 64 GO NRW's
+    # demand (NRW review)
+    nrw = procedure_for("Nordrhein-Westfalen", "kreisfreie Stadt")
+    assert nrw is not None and nrw.binding_declaration is not None
+    assert "Unterzeichnet die Vertretung, dann wie üblich mit dem Zusatz" in nrw.binding_declaration.requirements
     # both signatures are needed where two sign (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer
     # Stellvertretung“): the second line read as optional (review in Brandenburg)
     both = "Erforderlich sind beide Unterschriften."

@@ -901,9 +901,16 @@ def test_papers_of_a_hessian_city_are_signed_for_the_magistrat(inputs):
 
 
 def test_the_general_deputy_signs_in_vertretung(concept, raw_inputs):
-    """A Landkreis paper signed by the Erste Kreisrat for the Landrätin says 'In Vertretung'."""
+    """A Landkreis paper signed by the Erste Kreisrat for the Landrätin says 'In Vertretung', under
+    the line naming for whom he signs (NRW review: without 'Die Oberbürgermeisterin' above it the
+    reader had to guess)."""
     view = next(v for v in paper_views(concept) if v.paper.number == "SA/2026/041")
-    assert _closing(render_paper(view).body_html) == ["In Vertretung", "Dr. Markus Feldmann", "Erster Kreisrat"]
+    assert _closing(render_paper(view).body_html) == [
+        "Die Landrätin",
+        "In Vertretung",
+        "Dr. Markus Feldmann",
+        "Erster Kreisrat",
+    ]
     head = raw_inputs["kommune.yaml"]["kommune"]["verwaltungsspitze"]
     others = [v for v in paper_views(concept) if v.paper.number != "SA/2026/041"]
     assert others and all(

@@ -27,7 +27,7 @@ from pipeline.formatting import (
 )
 from pipeline.model.accounting import DOPPIK, MoneyTerms
 from pipeline.model.concept import Concept
-from pipeline.model.grammar import committee_forms
+from pipeline.model.grammar import committee_forms, definite
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -559,6 +559,10 @@ class PaperView:
         if executive is not None and self.executive is not None:  # its own paper (see `executive`)
             lines.append(sentence_start(committee_forms(executive.name).nom))
         if signer is not None:
+            # for whom a deputy signs, above 'In Vertretung': 'Die Oberbürgermeisterin' (NRW review:
+            # 'In Vertretung / Tobias Reinhardt / Beigeordneter' left it to the reader to guess)
+            principal = definite(head.title) if signer.deputy and head is not None and not lines else None
+            lines += [*([sentence_start(principal.nom)] if principal else [])]
             lines += [*(["In Vertretung"] if signer.deputy else []), signer.name, signer.title]
         elif head is not None:
             lines += [head.name, head.title]

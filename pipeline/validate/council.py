@@ -874,6 +874,11 @@ def body_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
             )
 
 
+#: Where a große kreisangehörige Stadt's head is no Oberbürgermeister: only a kreisfreie Stadt's
+#: Bürgermeister is (§ 40 Abs. 2 GO NRW; Brandenburg likewise).
+_NO_OBERBUERGERMEISTER = ("Nordrhein-Westfalen", "Brandenburg")
+
+
 @RULES.rule("amtsbezeichnung-nach-landesrecht")
 def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     """A Landrat heads a Landkreis, an Oberbürgermeisterin a city: the title on every paper
@@ -884,20 +889,27 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     procedure = procedure_for(municipality.municipality.state, municipality.municipality.kind)
     title = municipality.municipality.head.title
     allowed = {procedure.head.male, procedure.head.female} if procedure is not None else set()
-    if municipality.municipality.kind == "große kreisangehörige Stadt" and municipality.municipality.state not in (
-        "Nordrhein-Westfalen",  # only a kreisfreie Stadt's Bürgermeister is Oberbürgermeister (§ 40 Abs. 2 GO NRW)
-        "Brandenburg",
-    ):
+    kind = municipality.municipality.kind
+    if kind == "große kreisangehörige Stadt" and municipality.municipality.state not in _NO_OBERBUERGERMEISTER:
         # the title of a Große Kreisstadt or große selbständige Stadt in most Länder (§ 7 Abs. 2
         # NKomVG, Art. 34 GO Bayern …): the table follows the kreisangehörige Stadt (review)
         allowed |= {"Oberbürgermeister", "Oberbürgermeisterin"}
     # a Senatorin is titled by her Ressort: 'Senatorin für Arbeit, Soziales, Jugend und Integration'
     # (Bremen review: told to drop it, the papers lost what she is Senatorin for)
     if procedure is not None and title not in allowed and title.split(" für ", 1)[0] not in allowed:
+        # a city with its own Jugendamt is mostly a große kreisangehörige Stadt, whose Hauptsatzung may
+        # give the head that title (§ 61 Abs. 2 GO SH; review of a city in Schleswig-Holstein)
+        larger = (
+            " Ist die Stadt eine große kreisangehörige Stadt, bitte 'art: große kreisangehörige Stadt' eintragen."
+            if kind == "kreisangehörige Stadt"
+            and title.startswith("Oberbürgermeister")
+            and municipality.municipality.state not in _NO_OBERBUERGERMEISTER
+            else ""
+        )
         yield Finding(
             at("kommune.yaml", "kommune", "verwaltungsspitze", "amtsbezeichnung"),
             f"{_procedure_text(procedure)} heißt die Verwaltungsspitze '{procedure.head.female}' oder "
-            f"'{procedure.head.male}', nicht '{title}'. Bitte prüfen.",
+            f"'{procedure.head.male}', nicht '{title}'. Bitte prüfen.{larger}",
             WARNING,
         )
 

@@ -787,8 +787,8 @@ _COUNTY_TASKS = (
     ),
     (
         re.compile(r"\b(Stadt ist zugelassener kommunaler Träger|städtischen? Jobcenter\w*|Jobcenter der Stadt)"),
-        "Zugelassene kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 "
-        "Satz 1 Nr. 2 SGB II)",
+        "Kommunale Träger der Grundsicherung – und so allein als zugelassene kommunale Träger möglich (§ 6a "
+        "SGB II) – sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II)",
     ),
 )
 
@@ -809,7 +809,7 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
                 yield _word_warning(
                     passage,
                     found[0],
-                    f"{fact}; die Kommune ist eine {concept.municipality.kind}. Bitte prüfen, ob der Landkreis "
+                    f"{fact}; die Kommune ist eine {concept.municipality.kind}. Bitte prüfen, ob der Kreis "
                     "gemeint ist (als Akteur mit eigenem 'traeger').",
                 )
 

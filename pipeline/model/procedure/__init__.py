@@ -116,6 +116,10 @@ class BindingDeclaration(_Data):
     #: Who may sign together in the head's stead, with the provision: 'zwei vertretungsberechtigte
     #: Gemeindebedienstete gemeinsam (§ 54 Abs. 2 GemO)' (the form said only 'In Vertretung').
     two_officials: str | None = Field(default=None, alias="zwei_bedienstete")
+    #: The provision that asks a deputy signing on the head's line to mark the representation
+    #: (§ 73 Abs. 3 KVG LSA); elsewhere 'In Vertretung' is the practice, not the law (NRW review:
+    #: the form read as if § 64 GO NRW demanded it).
+    deputy_mark: str | None = Field(default=None, alias="vertretungszusatz")
 
     def roles(self, head: Head, title: str | None = None) -> tuple[str, ...]:
         """Who signs, one role per signature, the head named by both titles: 'Landrätin oder
@@ -140,8 +144,13 @@ class BindingDeclaration(_Data):
         # KVG LSA asks for „ein das Vertretungsverhältnis kennzeichnender Zusatz“; review in LSA)
         first = self.signatories[0]
         two = f"; vertreten können auch {self.two_officials}" if self.two_officials else ""
+        mark = (
+            f"mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen ({self.deputy_mark})"
+            if self.deputy_mark
+            else "wie üblich mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen"
+        )
         deputy = (
-            f" Unterzeichnet die Vertretung, dann mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen{two}."
+            f" Unterzeichnet die Vertretung, dann {mark}{two}."
             if " oder " in first and "vertretung" in first.lower()
             else ""
         )
