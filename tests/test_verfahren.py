@@ -436,6 +436,35 @@ def _legal_bases_and_agreement(inputs) -> tuple[str, str]:
     return " ".join(basis.split()), " ".join(agreement.split())
 
 
+def test_bavarian_doctors_and_midwives_must_inform_the_jugendamt(inputs):
+    """Art. 15 Abs. 1 GDG: in Bayern Ärztinnen, Ärzte and Hebammen „sind verpflichtet, gewichtige
+    Anhaltspunkte … unverzüglich dem Jugendamt mitzuteilen“ – the concept called § 4 KKG „eine
+    Befugnis, keine allgemeine Meldepflicht“, and the agreement and the parents' form named only the
+    Befugnis (review of a Bavarian Landkreis). Elsewhere the Befugnis stands alone."""
+    from pipeline.render import render_agreement, render_consent_form
+
+    def texts(concept) -> list[str]:
+        chapters = " ".join(
+            concept_chapters_text(concept, f"konzept/{name}.html.j2")
+            for name in ("09a_kinderschutz", "09b_datenschutz")
+        )
+        agreement = render_agreement(concept.agreement).body_html
+        consent = render_consent_form(concept.agreement).body_html
+        return [t.replace("\u00a0", " ") for t in (chapters, agreement, consent)]
+
+    lower_saxon = texts(inputs.check().concept)
+    assert "keine allgemeine Meldepflicht" in lower_saxon[0]
+    assert not any("GDG" in t for t in lower_saxon)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    chapters, agreement, consent = texts(inputs.check(strict=False).concept)
+    duty = "Ärztinnen und Ärzte sowie Hebammen teilen gewichtige Anhaltspunkte für eine Misshandlung"
+    assert "keine allgemeine Meldepflicht" not in chapters
+    assert f"In Bayern gilt darüber hinaus eine Pflicht: {duty}" in chapters
+    assert "zur Mitteilung an das Jugendamt verpflichtet (Art. 15 Abs. 1 GDG)" in chapters
+    assert duty in agreement and "(Art. 15 Abs. 1 GDG)" in agreement
+    assert duty in consent
+
+
 def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     """§ 3 Abs. 3 KKG yields to Landesrecht; where a Land regulates the local child-protection
     networks itself (§ 9 Landeskinderschutzgesetz NRW), the concept's legal bases cite it, and the

@@ -45,6 +45,7 @@ STATE_LAWS: dict[str, dict[str, str]] = {
     },
     "Bayern": {
         "AGSG": "Gesetz zur Ausführung der Sozialgesetze",
+        "GDG": "Gesundheitsdienstgesetz",
         "GO": "Gemeindeordnung für den Freistaat Bayern",
         "LKrO": "Landkreisordnung für den Freistaat Bayern",
     },

@@ -61,9 +61,11 @@ from pipeline.model.procedure import (
     NetworkLaw,
     Preparation,
     Procedure,
+    ReportingDuty,
     is_executive,
     network_law,
     procedure_for,
+    reporting_duty,
     resolves_on_papers,
 )
 from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
@@ -306,6 +308,12 @@ class Concept:
     def network_law(self) -> NetworkLaw | None:
         """The Land's own rule on the local child-protection networks, beside § 3 KKG."""
         return network_law(self.municipality.state)
+
+    @property
+    def reporting_duty(self) -> ReportingDuty | None:
+        """The Land's duty for doctors and midwives to inform the Jugendamt (Art. 15 Abs. 1 GDG in
+        Bayern), beyond the Befugnis of § 4 Abs. 3 KKG."""
+        return reporting_duty(self.municipality.state)
 
     @property
     def joint_network_law(self) -> NetworkLaw | None:

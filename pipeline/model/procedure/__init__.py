@@ -244,6 +244,22 @@ class YouthCommitteeRule(_Data):
     source: str = Field(alias="quelle")
 
 
+class ReportingDuty(_Data):
+    """A Land's duty for some professions to inform the Jugendamt, beyond the Befugnis of § 4 Abs. 3
+    KKG: who must, what, and by which provision (Art. 15 Abs. 1 GDG in Bayern)."""
+
+    provision: str = Field(alias="vorschrift")
+    professions: str = Field(alias="berufe")
+    #: What they must do, as the rest of a sentence after the professions: 'teilen … mit'.
+    duty: str = Field(alias="pflicht")
+    source: str = Field(alias="quelle")
+
+    @property
+    def sentence(self) -> str:
+        """'Ärztinnen und Ärzte sowie Hebammen teilen … unverzüglich dem Jugendamt mit (Art. 15 Abs. 1 GDG).'"""
+        return f"{self.professions} {self.duty} ({self.provision})."
+
+
 class NetworkLaw(_Data):
     """A Land's own rule on the local child-protection networks, where it has one beside § 3 KKG
     (whose Abs. 3 yields to Landesrecht): the provision and what it asks of the Jugendamt."""
@@ -256,6 +272,7 @@ class NetworkLaw(_Data):
 class ProcedureTable(_Data):
     youth_committee: YouthCommitteeRule = Field(alias="jugendhilfeausschuss")
     network_laws: dict[State, NetworkLaw] = Field(default_factory=dict, alias="kinderschutznetzwerke")
+    reporting_duties: dict[State, ReportingDuty] = Field(default_factory=dict, alias="meldepflichten")
     procedures: tuple[Procedure, ...] = Field(alias="verfahren")
 
 
@@ -295,6 +312,12 @@ def network_law(state: str) -> NetworkLaw | None:
     """The Land's law on local child-protection networks ('§ 9 Landeskinderschutzgesetz NRW'),
     or None where the networks rest on § 3 KKG alone (as far as the research found)."""
     return next((law for land, law in table().network_laws.items() if land == state), None)
+
+
+def reporting_duty(state: str) -> ReportingDuty | None:
+    """The Land's duty to inform the Jugendamt (Bayern: Art. 15 Abs. 1 GDG), or None where § 4 KKG
+    gives a Befugnis only (as far as the research found)."""
+    return next((duty for land, duty in table().reporting_duties.items() if land == state), None)
 
 
 def youth_committee_basis() -> str:
