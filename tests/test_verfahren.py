@@ -465,6 +465,20 @@ def test_bavarian_doctors_and_midwives_must_inform_the_jugendamt(inputs):
     assert duty in consent
 
 
+def test_a_freistaats_words_and_no_brackets_in_brackets(inputs):
+    """Bavarian review: the professions' qualification followed 'den Regelungen des Landes' in a
+    Freistaat, and 'vom Jugendamt (Amt für Jugend und Familie (Kreisjugendamt))' nested brackets."""
+    from pipeline.model.norms import PROFESSIONS
+
+    assert "den Regelungen des Freistaates" in PROFESSIONS["familienhebamme"].profile_in("Bayern")
+    assert "den Regelungen des Landes" in PROFESSIONS["familienhebamme"].profile_in("Niedersachsen")
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(jugendamt="Amt für Jugend und Familie (Kreisjugendamt)")
+    )
+    suffix = inputs.check().concept.municipality.youth_office_suffix
+    assert suffix == " (Amt für Jugend und Familie – Kreisjugendamt)"
+
+
 def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     """§ 3 Abs. 3 KKG yields to Landesrecht; where a Land regulates the local child-protection
     networks itself (§ 9 Landeskinderschutzgesetz NRW), the concept's legal bases cite it, and the

@@ -31,6 +31,7 @@ from pipeline.model.paths import input_file_checks
 from pipeline.model.types import (
     COUNCIL_KINDS,
     DEFAULT_REMIT,
+    FREE_STATES,
     SECTORS,
     SOURCE_GENITIVES,
     ActorRef,
@@ -258,12 +259,6 @@ def own_share_label(kind: str) -> str:
     return f"{term[:1].upper()}{term[1:]} (Zuschussbedarf)"
 
 
-#: The Länder that are Freistaaten: the money of the income source 'Land' is the Freistaat's in
-#: every table and sentence (Bavarian and Saxon reviews: "Bundesstiftung Frühe Hilfen und Land",
-#: a row "Land" under a Bavarian city's Beschlussvorschlag).
-FREE_STATES = frozenset({"Bayern", "Sachsen", "Thüringen"})
-
-
 def source_label(source: str, state: str) -> str:
     """An income source as the documents name it: 'Freistaat Bayern' for 'Land' in a Freistaat,
     every other source as ressourcen.yaml names it."""
@@ -406,7 +401,8 @@ class Municipality(Item, title="Kommune"):
             return ""
         if office.startswith("Jugendamt "):
             return office.removeprefix("Jugendamt")
-        return f" ({office})"
+        # no brackets in brackets: 'Amt für Jugend und Familie (Kreisjugendamt)' (Bavarian review)
+        return f" ({office.replace(' (', ' – ').replace(')', '')})"
 
     @property
     def is_bezirk(self) -> bool:

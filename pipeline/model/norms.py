@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from pipeline.model.types import FREE_STATES
+
 #: How binding a norm is: "muss" a bound duty ("hat … zu"), "soll" a duty in the regular case,
 #: "kann" discretion, "anspruch" a claim of a person, "befugnis" a permission, "definition" a
 #: legal definition, "programmsatz" an objective mandate in the indicative with no one bound,
@@ -375,9 +377,12 @@ class Profession:
 
     def profile_in(self, state: str) -> str:
         """The profile as it holds in one Land: a document for one municipality never says
-        "je nach Land"."""
+        "je nach Land"; a Freistaat's rules are 'des Freistaates' (Bavarian review)."""
         accompanies = next((r.accompanies for r in self.in_states if r.state == state), self.accompanies)
-        return f"{self.plural} begleiten Familien {accompanies}. Qualifikation: {self.qualification}."
+        qualification = self.qualification
+        if state in FREE_STATES:
+            qualification = qualification.replace("des Landes", "des Freistaates")
+        return f"{self.plural} begleiten Familien {accompanies}. Qualifikation: {qualification}."
 
 
 @dataclass(frozen=True)

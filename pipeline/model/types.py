@@ -436,6 +436,10 @@ PREPARING_KINDS: tuple[str, ...] = get_args(PreparingKind)
 #: Abs. 1 Satz 1 LV Bremen; Bremen review: entered as 'Sonstiges', it counted as a committee).
 EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt", "Stadtvorstand", "Senat")
 
+#: The Länder that are Freistaaten: the money of the income source 'Land' is the Freistaat's in
+#: every table and sentence (Bavarian and Saxon reviews: "Bundesstiftung Frühe Hilfen und Land",
+#: a row "Land" under a Bavarian city's Beschlussvorschlag), and so are its rules.
+FREE_STATES = frozenset({"Bayern", "Sachsen", "Thüringen"})
 #: Display order of income sources in budget tables.
 INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)
 #: The income sources in the genitive, after 'Zuwendungen und Erstattungen' or 'eine Zuwendung'.
