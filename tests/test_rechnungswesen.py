@@ -208,6 +208,8 @@ def test_validate_knows_which_budget_system_the_land_allows(inputs, state, accou
 def test_no_warning_where_the_budget_system_fits_the_land(inputs, state, accounting):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
     inputs.edit("ressourcen.yaml", lambda d: d.update(rechnungswesen=accounting))
+    if accounting == "kameral":
+        inputs.edit("ressourcen.yaml", _at_haushaltsstellen)
     assert not [w for w in inputs.warnings() if "rechnungswesen" in w.message or "doppisch" in w.message]
 
 
@@ -235,6 +237,16 @@ def test_an_unset_budget_system_follows_the_lands_rule(inputs, state, expenses):
     assert checked.concept.budget.terms.expenses == expenses
     (warning,) = [w for w in checked.warnings if "doppisch oder kameral" in w.message]
     assert f"Bis dahin schreiben die Dokumente „{expenses}“" in warning.message
+
+
+def test_a_kameral_budget_with_produkte_is_warned_about(inputs):
+    """Bavarian review: 'rechnungswesen: kameral' with the example's 'Produkt 36.30.01' passed; the
+    papers then grouped Produkte under Haushaltsstellen' words."""
+    _kameral(inputs)
+    (warning,) = [w for w in inputs.warnings() if "nicht in Produkten" in w.message]
+    assert warning.where.path[-1] == "haushaltsstelle" and warning.where.path[0] == "aufwand"
+    inputs.edit("ressourcen.yaml", _at_haushaltsstellen)
+    assert not [w for w in inputs.warnings() if "nicht in Produkten" in w.message]
 
 
 def _at_haushaltsstellen(data):

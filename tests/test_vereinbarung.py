@@ -1683,3 +1683,35 @@ def test_a_kreis_among_the_partners_signs_in_its_lands_form(inputs):
     block = text.split("Landkreis Nachbarkreis Unterzeichnet für:")[1]
     assert block.split("Ort, Datum")[0].strip().endswith(f"{form.requirements} Landrätin oder Landrat:")
     assert f"Für den Landkreis Nachbarkreis gilt entsprechend die Form nach {rule.legal_basis}." in text
+
+
+@pytest.mark.parametrize(
+    ("state", "named", "warned"),
+    [
+        (
+            "Bayern",
+            "Der Landesbeauftragte für den Datenschutz Niedersachsen, Prinzenstraße 5, 30159 Hannover",
+            True,
+        ),
+        (
+            "Niedersachsen",
+            "Der Landesbeauftragte für den Datenschutz Niedersachsen, Prinzenstraße 5, 30159 Hannover",
+            False,
+        ),
+        ("Sachsen-Anhalt", "Die Landesbeauftragte für den Datenschutz Sachsen-Anhalt, Magdeburg", False),
+        ("Sachsen", "Die Landesbeauftragte für den Datenschutz Sachsen-Anhalt, Magdeburg", True),
+    ],
+)
+def test_the_consent_forms_authority_is_the_own_lands(inputs, state, named, warned):
+    """Bavarian review: the Lower Saxon commissioner copied into a Bavarian form passed unwarned;
+    parents' complaints would go to an authority that is not responsible."""
+
+    def authority(data):
+        data["kooperationsvereinbarung"]["einverstaendniserklaerung"]["aufsichtsbehoerde"] = named
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    inputs.edit("netzwerk.yaml", authority)
+    found = [w for w in inputs.warnings() if w.where.path[-1] == "aufsichtsbehoerde"]
+    assert bool(found) == warned
+    if warned:
+        assert f"die Kommune liegt in {state}" in found[0].message

@@ -133,6 +133,33 @@ def consent_form_names_a_data_protection_contact(concept: Concept) -> Iterator[F
     )
 
 
+@WARNINGS.rule("aufsichtsbehoerde-des-landes")
+def supervisory_authority_of_the_own_land(concept: Concept) -> Iterator[Finding]:
+    """The consent form's supervisory authority is the municipality's Land's: one copied from
+    another Land's form (Bavarian review: the Lower Saxon commissioner passed) sends parents'
+    complaints to an authority that is not responsible."""
+    from pipeline.model.supervision import authority_line
+    from pipeline.validate.norms import STATE_WORDS
+
+    agreement = concept.agreement
+    own = concept.municipality.state
+    named = agreement.settings.consent_form.authority if agreement is not None else None
+    if not named:
+        return
+    # the longest name first: 'Sachsen-Anhalt' is not 'Sachsen'
+    lands = {word: land for land, words in STATE_WORDS.items() for word in words}
+    pattern = "|".join(re.escape(w) for w in sorted(lands, key=len, reverse=True))
+    other = next((lands[w] for w in re.findall(pattern, named) if lands[w] != own), None)
+    if other is not None:
+        yield Finding(
+            at(NETWORK_FILE, SECTION, "einverstaendniserklaerung", "aufsichtsbehoerde"),
+            f"Die Aufsichtsbehörde nennt {other}; die Kommune liegt in {own}. Beschwerden der Eltern gehen an die "
+            f"Behörde des eigenen Landes: {authority_line(own)}.",
+            WARNING,
+            suggestion="'aufsichtsbehoerde' weglassen (dann nennt der Vordruck die des Landes) oder sie angleichen.",
+        )
+
+
 @WARNINGS.rule("einverstaendniserklaerung-ohne-gesundheitsangaben")
 def places_without_health_data_are_on_the_form(concept: Concept) -> Iterator[Finding]:
     """A place named under 'ohne_gesundheitsangaben' that has no box on the form, or is a volunteer

@@ -339,6 +339,19 @@ def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
             f"Der Haushalt des Landes {state} ist kameral ({KAMERAL_STATES[state]}): Einnahmen und Ausgaben. "
             "'rechnungswesen: doppisch' passt nicht dazu. Bitte prüfen.",
         )
+    # a kameral budget has Haushaltsstellen, no Produkte (Bavarian review: 'Produkt 36.30.01' passed)
+    if t.item != "Produkt":
+        lines = [("aufwand", i, e.budget_item) for i, e in enumerate(concept.resources.expenses)]
+        lines += [("ertraege", i, e.budget_item) for i, e in enumerate(concept.resources.income)]
+        product = next((line for line in lines if line[2].startswith("Produkt")), None)
+        if product is not None:
+            key, index, item = product
+            yield warning(
+                "ressourcen.yaml",
+                (key, index, "haushaltsstelle"),
+                f"'{item}': Ein kameraler Haushalt veranschlagt in Haushaltsstellen (etwa 'HHSt. 4510.7180'), "
+                "nicht in Produkten. Bitte die Haushaltsstellen eintragen oder 'rechnungswesen' prüfen.",
+            )
 
 
 @WARNINGS.rule("prozentwerte")
