@@ -410,3 +410,9 @@ def safe_file_part(text: str, limit: int | None = 60) -> str:
 def papers_text(numbers: list[str] | tuple[str, ...]) -> str:
     """'Vorlage M 184/2026', 'Vorlagen GV/2026/004 und SA/2026/041'."""
     return f"{'Vorlage' if len(numbers) == 1 else 'Vorlagen'} {enumeration(list(numbers))}"
+
+
+def in_state(state: str) -> str:
+    """'in Bayern', 'im Saarland': a Land after 'in' (the Saarland takes its article; Saarland review:
+    'In einem Landkreis in Saarland')."""
+    return f"im {state}" if state == "Saarland" else f"in {state}"

@@ -284,7 +284,9 @@ def test_a_kameral_paper_sums_up_by_unterabschnitt(inputs):
         assert rows[label].expenses == spent > 0
     assert "Ausgaben, Einnahmen und Zuschussbedarf nach Unterabschnitt" in paper
     assert "Haushaltsstellemehrere, siehe Übersicht nach Unterabschnitt" in paper  # cells joined
-    assert "Dann dürfen nur Ausgaben geleistet werden, zu denen eine rechtliche Verpflichtung besteht" in paper
+    assert (
+        "Dann darf der Landkreis Musterkreis nur Ausgaben leisten, zu denen er rechtlich verpflichtet ist" in paper
+    )
     assert "Einnahmen (Zuweisungen und Zuschüsse)" in paper
     assert "Teil des HaushaltsVerwaltungshaushalt" in paper  # the head table's cells, joined
 

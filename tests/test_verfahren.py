@@ -479,6 +479,51 @@ def test_a_freistaats_words_and_no_brackets_in_brackets(inputs):
     assert suffix == " (Amt für Jugend und Familie – Kreisjugendamt)"
 
 
+@pytest.mark.parametrize(
+    ("state", "name", "title", "term"),
+    [
+        ("Niedersachsen", "Region Hannover", "Regionspräsidentin", "Region"),
+        ("Saarland", "Regionalverband Saarbrücken", "Regionalverbandsdirektorin", "Regionalverband"),
+    ],
+)
+def test_a_gemeindeverband_is_called_what_it_is(inputs, state, name, title, term):
+    """Reviews of the Region Hannover and the Regionalverband Saarbrücken (Landkreise in law's
+    effect, Gemeindeverbände by name): the concept said '(Landkreis, Saarland)', validate refused
+    the head's title, and its messages said 'in Saarland'."""
+
+    def municipality(data, head):
+        data["kommune"].update(name=name, bundesland=state, traeger=name)
+        data["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] = head
+
+    def head_warnings(head) -> list[str]:
+        inputs.edit("kommune.yaml", lambda d: municipality(d, head))
+        return [w.message for w in inputs.warnings() if "heißt die Verwaltungsspitze" in w.message]
+
+    assert head_warnings(title) == []
+    concept = inputs.check(strict=False).concept
+    assert concept.kind_term == term
+    situation = concept_chapters_text(concept, "konzept/03_ausgangslage.html.j2")
+    assert f"{name} ({state})" in situation and "Landkreis" not in situation.split(" leben ")[0]
+    (message,) = head_warnings("Bürgermeisterin")
+    assert message.startswith("In einem Landkreis im Saarland" if state == "Saarland" else "In einem Landkreis in")
+
+
+def test_a_doppischer_provisional_budget_in_the_lands_words(inputs):
+    """'Dann darf der Landkreis … nur Aufwendungen entstehen lassen und Auszahlungen leisten, zu denen er
+    rechtlich verpflichtet ist' (§ 116 Abs. 1 Nr. 1 NKomVG, read on voris; the papers said 'finanzielle
+    Leistungen erbracht'); Brandenburg's § 71 Abs. 1 Nr. 1 BbgKVerf says 'Aufwendungen und Auszahlungen
+    leisten' (reviews of the Region Hannover, a city in NRW and a Brandenburg Landkreis)."""
+    assert (
+        "Dann darf der Landkreis Musterkreis nur Aufwendungen entstehen lassen und Auszahlungen leisten, zu denen "
+        "er rechtlich verpflichtet ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind."
+    ) in _paper_text(inputs)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Brandenburg"))
+    assert (
+        "Dann darf der Landkreis Musterkreis nur Aufwendungen und Auszahlungen leisten, zu denen"
+        in _paper_text(inputs)
+    )
+
+
 def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     """§ 3 Abs. 3 KKG yields to Landesrecht; where a Land regulates the local child-protection
     networks itself (§ 9 Landeskinderschutzgesetz NRW), the concept's legal bases cite it, and the
@@ -1291,7 +1336,7 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(eigene_jugendaemter=["Stadt Lindenau"]))
     intro, situation = chapters().values()
     assert (
-        "liegt beim Landkreis Musterkreis als Träger der öffentlichen Jugendhilfe, für das Kreisgebiet ohne die "
+        "liegt beim Landkreis Musterkreis als Träger der öffentlichen Jugendhilfe, für sein Gebiet ohne die "
         "Stadt Lindenau, die ein eigenes Jugendamt unterhält." in intro
     )
     assert (

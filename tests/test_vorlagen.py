@@ -1709,8 +1709,8 @@ def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_
     text = _paper_text(view)
     assert (
         "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht bekannt gemacht, gilt die "
-        "vorläufige Haushaltsführung (§ 99 HGO): Dann dürfen nur finanzielle Leistungen erbracht werden, "
-        "zu denen eine rechtliche Verpflichtung besteht"
+        "vorläufige Haushaltsführung (§ 99 HGO): Dann darf die Stadt Neuhafen am Main nur finanzielle Leistungen "
+        "erbringen, zu denen sie rechtlich verpflichtet ist"
     ) in text
     assert "Das gilt auch für das, was weiterläuft;" in text
     listed = (

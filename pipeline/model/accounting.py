@@ -50,9 +50,11 @@ class MoneyTerms:
     income_kinds: str
     #: 'Personal- und Sachkosten' / 'Personal- und Sachausgaben'.
     running_costs: str
-    #: What a provisional budget still allows, in the budget's words: 'finanzielle Leistungen
-    #: erbracht' / 'Ausgaben geleistet' (§ 61 Abs. 1 Nr. 1 ThürKO: „Ausgaben leisten“).
-    payments_made: str
+    #: What a provisional budget still allows, in the budget's words: „Aufwendungen entstehen lassen
+    #: und Auszahlungen leisten“ (§ 116 Abs. 1 Nr. 1 NKomVG, voris; § 82 GO NRW alike – reviews of the
+    #: Region Hannover and a city in NRW: the papers said 'finanzielle Leistungen erbracht') /
+    #: „Ausgaben leisten“ (§ 61 Abs. 1 Nr. 1 ThürKO); a Land's own words stand in verfahren.yaml.
+    payments: str
     #: Where a kameral budget books the Frühe Hilfen's money – staff, Sachkosten, grants to Träger,
     #: all current, none an investment: the 'Verwaltungshaushalt' (kameral papers name it). None
     #: for Doppik, whose Länder call that part differently: Ergebnishaushalt, but Ergebnisplan in
@@ -118,7 +120,7 @@ DOPPIK = MoneyTerms(
     items_dat="Produkten",
     income_kinds="Zuwendungen und Erstattungen",
     running_costs="Personal- und Sachkosten",
-    payments_made="finanzielle Leistungen erbracht",
+    payments="Aufwendungen entstehen lassen und Auszahlungen leisten",
     budget_part=None,
     no_expenses="kein Aufwand",
     own_expenses_acc="eigenen Aufwand",
@@ -140,7 +142,7 @@ KAMERALISTIK = MoneyTerms(
     items_dat="Haushaltsstellen",
     income_kinds="Zuweisungen und Zuschüsse",
     running_costs="Personal- und Sachausgaben",
-    payments_made="Ausgaben geleistet",
+    payments="Ausgaben leisten",
     budget_part="Verwaltungshaushalt",
     no_expenses="keine Ausgaben",
     own_expenses_acc="eigene Ausgaben",

@@ -62,6 +62,7 @@ from pipeline.model.procedure import (
     Preparation,
     Procedure,
     ReportingDuty,
+    association_of,
     is_executive,
     network_law,
     procedure_for,
@@ -280,6 +281,9 @@ class Concept:
         """The kind of municipality as its Land calls it: 'Kreis' in Nordrhein-Westfalen and
         Schleswig-Holstein, 'Stadtkreis' in Baden-Württemberg (NRW review: the concept said
         'Kreis Musterfeld (Landkreis, Nordrhein-Westfalen)')."""
+        association = association_of(self.municipality.state, self.municipality.name)
+        if association is not None and self.municipality.kind == "Landkreis":
+            return association.term  # 'Region', 'Regionalverband' (reviews: '(Landkreis, Saarland)')
         procedure = self.procedure
         return procedure.local_term if procedure is not None and procedure.local_term else self.municipality.kind
 

@@ -377,6 +377,22 @@ class Municipality(Item, title="Kommune"):
         return with_article(self.name, "nom")
 
     @property
+    def subject(self) -> str:
+        """'der Landkreis Musterkreis' as a sentence's subject, 'die Kommune' for a bare place name
+        (whose pronoun would be unclear)."""
+        return self.nominative if name_gender(self.name) else "die Kommune"
+
+    @property
+    def pronoun(self) -> str:
+        """'er', 'sie' or 'es' for :attr:`subject`."""
+        return {"m": "er", "n": "es"}.get(name_gender(self.name) or "f", "sie")
+
+    @property
+    def possessive(self) -> str:
+        """'sein' for 'der Landkreis …', 'ihr' for 'die Region Hannover': 'für sein Gebiet'."""
+        return "ihr" if name_gender(self.name) == "f" else "sein"
+
+    @property
     def accusative(self) -> str:
         """'den Landkreis Musterkreis', 'die Stadt Musterstadt', 'Musterstadt': after 'an'."""
         return with_article(self.name, "acc")

@@ -197,6 +197,12 @@ class FinanceSummary:
     own_share: str = OWN_SHARE
     #: The Haushaltssatzung that holds the year: '2027', or '2027/2028' for a Doppelhaushalt.
     statute: str = ""
+    #: The municipality as the subject of the provisional budget's sentence, and its pronoun:
+    #: 'der Landkreis Musterkreis', 'er' (the law's words: „darf die Gemeinde … leisten“).
+    subject: str = "die Kommune"
+    pronoun: str = "sie"
+    #: The Land's own words for what a doppischer provisional budget allows, if it has them.
+    provisional_payments: str | None = None
     #: Aufwand and Erträge in scope the year before, where the plan has that year: what is new
     #: is what a Kämmerei asks first, not the whole amount.
     before: Balance | None = None
@@ -254,9 +260,10 @@ class FinanceSummary:
             )
         return (
             f"Ist die Haushaltssatzung {self.statute or self.year} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
-            f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann dürfen nur {self.terms.payments_made} "
-            "werden, zu denen eine rechtliche Verpflichtung besteht oder die für die Weiterführung "
-            "notwendiger Aufgaben unaufschiebbar sind. Das gilt auch für das, was weiterläuft; was "
+            f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann darf {self.subject} nur "
+            f"{self.provisional_payments or self.terms.payments}, zu denen {self.pronoun} rechtlich verpflichtet "
+            "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Das gilt auch für das, "
+            "was weiterläuft; was "
             f"{self.year} neu hinzukommt oder ausgeweitet wird, kann in der Regel erst beginnen, wenn die "
             f"Haushaltssatzung {self.budget_until} ist: {lines}.{staff}"
         )
@@ -1013,6 +1020,11 @@ class PaperView:
             state=self.concept.municipality.state,
             own_share=self.concept.municipality.own_share_label,
             statute=budget.statute(year),
+            subject=self.concept.municipality.subject,
+            pronoun=self.concept.municipality.pronoun,
+            provisional_payments=(
+                procedure.provisional_payments if procedure is not None and budget.terms is DOPPIK else None
+            ),
             staff=tuple(
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF
             ),

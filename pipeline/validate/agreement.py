@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.findings import ERROR, WARNING, Finding, at
+from pipeline.formatting import in_state
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import NetworkFile
 from pipeline.validate.parsed import Parsed
@@ -153,7 +154,7 @@ def supervisory_authority_of_the_own_land(concept: Concept) -> Iterator[Finding]
     if other is not None:
         yield Finding(
             at(NETWORK_FILE, SECTION, "einverstaendniserklaerung", "aufsichtsbehoerde"),
-            f"Die Aufsichtsbehörde nennt {other}; die Kommune liegt in {own}. Beschwerden der Eltern gehen an die "
+            f"Die Aufsichtsbehörde nennt {other}; die Kommune liegt {in_state(own)}. Beschwerden der Eltern gehen an die "
             f"Behörde des eigenen Landes: {authority_line(own)}.",
             WARNING,
             suggestion="'aufsichtsbehoerde' weglassen (dann nennt der Vordruck die des Landes) oder sie angleichen.",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.findings import WARNING, Finding, RuleSet, at
-from pipeline.formatting import enumeration, german_date, safe_file_part
+from pipeline.formatting import enumeration, german_date, in_state, safe_file_part, sentence_start
 from pipeline.model.grammar import Forms, Gender, definite, head_of
 from pipeline.model.inputs import (
     Committee,
@@ -31,6 +31,7 @@ from pipeline.model.inputs import (
 )
 from pipeline.model.procedure import (
     Procedure,
+    association_of,
     is_executive,
     procedure_for,
     resolves_on_papers,
@@ -299,7 +300,7 @@ def _procedure_text(procedure: Procedure) -> str:
     kind = procedure.local_term or procedure.kind
     article = "einem" if kind in ("Landkreis", "Kreis", "Bezirk", "Stadtkreis", "Stadtstaat") else "einer"
     adjective = {"kreisfreie Stadt": "kreisfreien Stadt", "kreisangehörige Stadt": "kreisangehörigen Stadt"}
-    return f"In {article} {adjective.get(kind, kind)} in {procedure.state}"
+    return f"In {article} {adjective.get(kind, kind)} {in_state(procedure.state)}"
 
 
 @PAPER_RULES.rule("vorbereitung-der-vertretung")
@@ -481,7 +482,7 @@ def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
         return
     yield Finding(
         at(case.name, "vorlage", "sachverhalt"),
-        f"In {procedure.state} {rule}. Bitte im Sachverhalt oder in der Begründung ergänzen, wie Kinder und "
+        f"{sentence_start(in_state(procedure.state))} {rule}. Bitte im Sachverhalt oder in der Begründung ergänzen, wie Kinder und "
         "Jugendliche oder ihre Vertretung (Kinder- und Jugendbeirat, Kinder- und Jugendbeauftragte) beteiligt wurden; "
         "bei Angeboten für Kinder unter drei Jahren auch, wie ihre Interessen über die Eltern eingeflossen sind.",
         WARNING,
@@ -524,7 +525,7 @@ def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
         return
     yield Finding(
         at(case.name, "vorlage", "unterzeichnung", "amtsbezeichnung"),
-        f"In {procedure.state} {meaning}; '{signer.title}' ist keine Amtsbezeichnung der Verwaltung. Bitte die "
+        f"{sentence_start(in_state(procedure.state))} {meaning}; '{signer.title}' ist keine Amtsbezeichnung der Verwaltung. Bitte die "
         "Amtsbezeichnung prüfen, etwa 'Beigeordneter' oder 'Bürgermeisterin'.",
         WARNING,
     )
@@ -890,6 +891,9 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     title = municipality.municipality.head.title
     allowed = {procedure.head.male, procedure.head.female} if procedure is not None else set()
     kind = municipality.municipality.kind
+    association = association_of(municipality.municipality.state, municipality.municipality.name)
+    if association is not None and kind == "Landkreis":
+        allowed |= set(association.head)  # the Regionspräsidentin, the Regionalverbandsdirektorin
     if kind == "große kreisangehörige Stadt" and municipality.municipality.state not in _NO_OBERBUERGERMEISTER:
         # the title of a Große Kreisstadt or große selbständige Stadt in most Länder (§ 7 Abs. 2
         # NKomVG, Art. 34 GO Bayern …): the table follows the kreisangehörige Stadt (review)

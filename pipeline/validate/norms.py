@@ -19,7 +19,7 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from pipeline.findings import WARNING, Finding, Path_, at
-from pipeline.formatting import enumeration
+from pipeline.formatting import enumeration, in_state, sentence_start
 from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in
 from pipeline.model.concept import Concept
 from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession, StateRule
@@ -391,7 +391,7 @@ def _land_age_message(profession: Profession, land: StateRule, upper: float) -> 
     review of a city there: a Hessian 'bis zum ersten Geburtstag' was left unwarned)."""
     side = "darüber" if upper > (land.months or 0) else "darunter"
     return (
-        f"In {land.state} begleiten {profession.plural} Familien {land.accompanies}; die Grenze im Text liegt "
+        f"{sentence_start(in_state(land.state))} begleiten {profession.plural} Familien {land.accompanies}; die Grenze im Text liegt "
         f"{side}. Bitte prüfen."
     )
 
@@ -516,7 +516,7 @@ def laws_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             yield _word_warning(
                 passage,
                 short,
-                f"{short} ({title}) gilt in {land}; die Kommune liegt in {state} (kommune.yaml: bundesland). "
+                f"{short} ({title}) gilt {in_state(land)}; die Kommune liegt {in_state(state)} (kommune.yaml: bundesland). "
                 "Bitte die Vorschrift des eigenen Landes nennen.",
             )
 
@@ -581,7 +581,7 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
         known |= {committee.kind, *_BODY_WORD.findall(committee.name)}
     if concept.municipality.kind in ("kreisangehörige Stadt", "große kreisangehörige Stadt"):
         known |= COUNTY_BODIES
-    place = f"{concept.kind_term} in {concept.municipality.state}"  # "Stadtkreis" in BW
+    place = f"{concept.kind_term} {in_state(concept.municipality.state)}"  # "Stadtkreis" in BW
     texts = read(concept)
     unknown = [word for word in BODY_WORDS if word not in known and word in texts.joined]
     if not unknown:
@@ -684,7 +684,7 @@ def institutions_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             yield _word_warning(
                 passage,
                 word,
-                f"Der Text nennt '{word}'{'' if word == state else f' ({state})'}; die Kommune liegt in {own}. "
+                f"Der Text nennt '{word}'{'' if word == state else f' ({state})'}; die Kommune liegt {in_state(own)}. "
                 "Stammt er aus den Unterlagen einer anderen Kommune, bitte die Stelle des eigenen Landes nennen.",
             )
 
@@ -832,7 +832,7 @@ def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             yield _word_warning(
                 passage,
                 found[0],
-                f"'{found[0]}' gibt es in {enumeration(list(term.states))} ({term.basis}); die Kommune liegt in {own}. "
+                f"'{found[0]}' gibt es in {enumeration(list(term.states))} ({term.basis}); die Kommune liegt {in_state(own)}. "
                 + (
                     f"Die allgemeine Vertretung heißt hier in der Regel: {instead}."
                     if instead

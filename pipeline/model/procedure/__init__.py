@@ -10,6 +10,7 @@ may differ, so only what the law demands and a source confirms is checked as an 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -197,6 +198,10 @@ class Procedure(_Data):
     budget_until: Literal["bekannt gemacht", "öffentlich bekannt gemacht", "erlassen", "in Kraft", "wirksam"] = (
         Field(default="bekannt gemacht", alias="vorlaeufig_bis")
     )
+    #: What a doppischer provisional budget still allows, in the Land's words where they differ
+    #: from „Aufwendungen entstehen lassen und Auszahlungen leisten“ (§ 116 Abs. 1 Nr. 1 NKomVG):
+    #: „finanzielle Leistungen erbringen“ (§ 99 HGO), „Aufwendungen und Auszahlungen leisten“ (§ 71 BbgKVerf).
+    provisional_payments: str | None = Field(default=None, alias="vorlaeufig_leisten")
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
     #: The authority through which the municipality acts, where the Land names it ('Landratsamt'
     #: in Bayern, Art. 37 Abs. 1 LKrO): the sender of its documents.
@@ -312,6 +317,46 @@ def network_law(state: str) -> NetworkLaw | None:
     """The Land's law on local child-protection networks ('§ 9 Landeskinderschutzgesetz NRW'),
     or None where the networks rest on § 3 KKG alone (as far as the research found)."""
     return next((law for land, law in table().network_laws.items() if land == state), None)
+
+
+@dataclass(frozen=True)
+class Association:
+    """A Gemeindeverband that is örtlicher Träger in a Landkreis's stead and follows its rules,
+    under a name and a head of its own: the documents call it what it is, not 'Landkreis'."""
+
+    state: str
+    prefix: str
+    term: str
+    head: tuple[str, str]
+    basis: str
+
+
+#: Reviews of the Region Hannover and the Regionalverband Saarbrücken: the concept said
+#: '(Landkreis, Saarland)' and validate refused the head's title. The Region Hannover „ist
+#: Gemeindeverband und Gebietskörperschaft“ with a Regionspräsidentin (§ 3 Abs. 1 NKomVG, book copy;
+#: mi.niedersachsen.de); the Regionalverband „ist Gemeindeverband und Gebietskörperschaft“ (§ 194
+#: Abs. 3 KSVG, anwalt24.de) led by the Regionalverbandsdirektorin (§ 213 KSVG, haufe.de); the
+#: StädteRegion Aachen has a Städteregionstag (a council kind already) and a Städteregionsrat.
+ASSOCIATIONS = (
+    Association(
+        "Niedersachsen", "Region ", "Region", ("Regionspräsident", "Regionspräsidentin"), "§ 3 Abs. 1 NKomVG"
+    ),
+    Association(
+        "Saarland",
+        "Regionalverband ",
+        "Regionalverband",
+        ("Regionalverbandsdirektor", "Regionalverbandsdirektorin"),
+        "§§ 194, 213 KSVG",
+    ),
+    Association(
+        "Nordrhein-Westfalen", "Städteregion ", "Städteregion", ("Städteregionsrat", "Städteregionsrätin"), "StRAG"
+    ),
+)
+
+
+def association_of(state: str, name: str) -> Association | None:
+    """The Gemeindeverband a Landkreis entry of this name is (by its name's first word)."""
+    return next((a for a in ASSOCIATIONS if a.state == state and name.startswith(a.prefix)), None)
 
 
 def reporting_duty(state: str) -> ReportingDuty | None:
