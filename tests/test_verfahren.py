@@ -1343,6 +1343,9 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
         "Im Landkreis Musterkreis (Niedersachsen) ohne die Stadt Lindenau, die ein eigenes Jugendamt unterhält, leben"
         in situation
     )
+    # the figures are the Jugendamt's area's, not the whole Kreis's (review of the Region Hannover)
+    needs = concept_chapters_text(inputs.check().concept, "konzept/03a_bedarfsanalyse.html.j2")
+    assert "Musterkreis insgesamt" not in needs and "im Zuständigkeitsgebiet des Jugendamts insgesamt" in needs
     inputs.edit(
         "kommune.yaml", lambda d: d["kommune"].update(eigene_jugendaemter=["Stadt Lindenau", "Stadt Bergstedt"])
     )

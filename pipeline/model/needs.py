@@ -187,17 +187,33 @@ class NeedsView:
     def rows_by_id(self) -> dict[str, FigureRow]:
         return {r.feature.id: r for r in self.rows}
 
+    @property
+    def area(self) -> str:
+        """What the whole values cover, for a table's column: 'Musterkreis', or the Jugendamt's
+        'Zuständigkeitsgebiet' where cities of the Kreis have their own (review of the Region
+        Hannover: 'Region Hannover insgesamt' for 16 of its 21 municipalities)."""
+        municipality = self.concept.municipality
+        return "Zuständigkeitsgebiet" if municipality.own_youth_offices else municipality.short_name
+
+    @property
+    def area_phrase(self) -> str:
+        """:attr:`area` after 'in': 'im Landkreis Musterkreis', 'im Zuständigkeitsgebiet des Jugendamts'."""
+        municipality = self.concept.municipality
+        return (
+            "im Zuständigkeitsgebiet des Jugendamts" if municipality.own_youth_offices else municipality.in_phrase
+        )
+
     def whole_label(self, reference: Reference) -> str:
         """'Musterkreis insgesamt', or 'Durchschnitt der Sozialräume' where no whole value is known."""
         if reference.kind == "durchschnitt":
             return "Durchschnitt der Sozialräume"
-        return f"{self.concept.municipality.short_name} insgesamt"
+        return f"{self.area} insgesamt"
 
     def whole_phrase(self, reference: Reference) -> str:
         """'im Landkreis Musterkreis insgesamt' or 'im Durchschnitt der Sozialräume', for sentences."""
         if reference.kind == "durchschnitt":
             return "im Durchschnitt der Sozialräume"
-        return f"{self.concept.municipality.in_phrase} insgesamt"
+        return f"{self.area_phrase} insgesamt"
 
     def comparison(self, reference: Reference) -> str:
         """What a value is compared with, after 'über' or 'unter': 'dem Wert im Landkreis
