@@ -122,7 +122,8 @@ def test_the_sentences_agree_with_the_plural(inputs):
 
 def test_the_kinds_of_expenses_in_the_kameral_words(inputs):
     """The kinds of expenses as the Gruppierungsplan names them: Sachausgaben and Zuschüsse, in the
-    concept's table by kind and in the workbook's line items alike (so its formulas still match)."""
+    concept's table by kind and in the sentence that lists them (the workbook's formulas, which match
+    the kinds by name, are evaluated in test_the_kameral_workbook_…)."""
     concept = _kameral(inputs).check().concept
     labels = [row.label for row in concept.budget.by_kind.rows]
     assert labels == ["Personal", "Sachausgaben", "Zuschuss an Träger"]

@@ -342,6 +342,12 @@ def test_a_landraetins_paper_names_her_as_originator_in_oparl():
     jsonschema.validate(person, SCHEMAS["Person"])
 
 
+def _neuhafen() -> Inputs:
+    """Neuhafen's inputs to edit in memory (a Hessian kreisfreie Stadt, turned into others' cities)."""
+    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
+    return Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+
+
 def _in_rheinland_pfalz() -> Inputs:
     """Neuhafen as a kreisfreie Stadt in Rheinland-Pfalz: its Magistrat becomes the Stadtvorstand
     (§ 57 GemO), which deliberates the papers' preparation (§ 58 Abs. 3 Satz 2 GemO)."""
@@ -402,7 +408,11 @@ def test_a_beschlussvorlage_passes_the_stadtvorstand():
     paper = "vorlagen/m-184-2026-gesamtkonzept.yaml"
 
     def warned() -> list[str]:
-        return [w.message for w in inputs.warnings() if w.where.file == paper and "vorbereitet" in w.message]
+        return [
+            w.message
+            for w in inputs.warnings()
+            if w.where.file == paper and "Vorbereitung der Beschlüsse" in w.message
+        ]
 
     assert warned() == []
     inputs.edit_paper(
@@ -410,7 +420,7 @@ def test_a_beschlussvorlage_passes_the_stadtvorstand():
         lambda v: v.update(beratungsfolge=[c for c in v["beratungsfolge"] if c["gremium"] != "magistrat"]),
     )
     (message,) = warned()
-    assert "werden im Stadtvorstand vorbereitet (§ 58 Abs. 3 Satz 2 GemO)" in message
+    assert "wird im Stadtvorstand beraten (§ 58 Abs. 3 Satz 2 GemO)" in message
 
 
 def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
@@ -437,8 +447,7 @@ def test_stadtrat_as_a_signers_title_where_stadtraete_sit_in_the_council(state, 
     (reviews of a Stadtkreis and a city in Sachsen-Anhalt: 'In Vertretung / … / Stadtrat' passed
     unwarned; § 29 Abs. 1 Satz 2 SächsGemO); in Thüringen the Stadtrat is the council, its members
     Stadtratsmitglieder (§ 23 Abs. 1 ThürKO; Thüringen review)."""
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
     assert "amtsbezeichnung: Stadtrat" in inputs.text("vorlagen/i-27-2026-ressourcenplanung.yaml")
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
     found = [
@@ -465,8 +474,7 @@ def test_the_hauptausschuss_role_in_the_table_of_hearings(state, role):
     in Brandenburg and Schleswig-Holstein); in Hessen it keeps 'ohne festen Turnus'."""
     from .test_verfahren import concept_chapters_text
 
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
     chapter = "konzept/13_politische_verankerung.html.j2"
     before = concept_chapters_text(inputs.check().concept, chapter)
     assert role not in before
@@ -488,8 +496,7 @@ def test_the_stadtgemeinde_bremen_and_its_senatorin():
         with_article("Freie Hansestadt Bremen (Stadtgemeinde)", "dat")
         == "der Freien Hansestadt Bremen (Stadtgemeinde)"
     )
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
 
     def head(title):
         def change(d):
@@ -510,8 +517,7 @@ def test_a_paper_binding_money_passes_the_finance_committee_in_mecklenburg_vorpo
     of a city in M-V: a Beschlussvorlage over 926.500 € went without it). The Hauptausschuss may hold
     its tasks by the Hauptsatzung, so Neuhafen's 'Haupt- und Finanzausschuss' suffices; Hessen has no
     such rule in the table."""
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
     paper = "vorlagen/m-184-2026-gesamtkonzept.yaml"
 
     def warned() -> list[str]:
@@ -527,7 +533,15 @@ def test_a_paper_binding_money_passes_the_finance_committee_in_mecklenburg_vorpo
     assert warned() == []  # Hessen
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Mecklenburg-Vorpommern"))
     (message,) = warned()
-    assert "(§ 36 Abs. 2 KV M-V)" in message and "bindet Mittel 2027" in message
+    assert "(§ 36 Abs. 2 KV M-V)" in message and "bindet Mittel des Haushaltsjahres 2027" in message
+    # with the Finanzausschuss before the decision, nothing is asked (a rule always warning would pass above)
+    inputs.edit_paper(
+        "m-184-2026-gesamtkonzept.yaml",
+        lambda v: v["beratungsfolge"].insert(
+            -1, {"gremium": "hfa", "datum": "2026-11-26", "rolle": "Vorberatung"}
+        ),
+    )
+    assert warned() == []
 
 
 @pytest.mark.parametrize(
@@ -538,8 +552,7 @@ def test_the_senat_is_bremens_collegial_organ(state, kind, warned):
     Bremen review: 'art: Senat' was refused, and as 'Sonstiges' the Senat counted as a committee with
     a report cycle; now it resolves on papers like a Magistrat and is no political body. A Berlin
     Bezirk has its Bezirksamt instead, so a Senat there is warned about."""
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state, art=kind))
     inputs.edit(
         "gremien.yaml",
@@ -563,8 +576,7 @@ def test_an_ortsbeirat_is_a_districts_representation():
     from pipeline.export.oparl import PublishedFile, paper_records
     from pipeline.model.quality.wording import planners
 
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
 
     def district(d):
         d["gremien"].append(
@@ -594,8 +606,7 @@ def test_a_kreisangehoerige_stadt_does_not_run_the_kreis_tasks():
     'Stadtgesundheitsamt' and 'Die Stadt ist zugelassener kommunaler Träger' unwarned – both are the
     Landkreis's (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II); as a kreisfreie Stadt nothing is said. The city's
     own legal basis as örtlicher Träger is § 5 Abs. 1 and 2 HKJGB (the Rechtsverordnung), not Abs. 2 alone."""
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
 
     def county_tasks() -> set[str]:
         return {
@@ -608,8 +619,7 @@ def test_a_kreisangehoerige_stadt_does_not_run_the_kreis_tasks():
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt"))
     assert county_tasks() == {
         "Das Gesundheitsamt führen die Landkreise und kreisfreien Städte",
-        "Kommunale Träger der Grundsicherung – und so allein als zugelassene kommunale Träger möglich (§ 6a SGB II) "
-        "– sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II)",
+        "Kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II)",
     }
     concept = inputs.check(strict=False).concept
     assert concept.procedure is not None and concept.procedure.own_youth_office_basis == "§ 5 Abs. 1 und 2 HKJGB"
@@ -618,8 +628,7 @@ def test_a_kreisangehoerige_stadt_does_not_run_the_kreis_tasks():
 def test_the_councils_kind_must_fit_the_land_as_its_name_does():
     """'art: Kreistag' under 'name: Stadtverordnetenversammlung' passed (review of a Hessian
     Sonderstatusstadt): sentences naming the council by its kind said 'Kreistag'."""
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
     inputs.edit("gremien.yaml", lambda d: [g.update(art="Kreistag") for g in d["gremien"] if g["id"] == "stvv"])
     (warning,) = [w for w in inputs.warnings() if "heißt die Vertretung" in w.message]
     assert warning.where.path[-1] == "art" and "nicht 'Kreistag'" in warning.message
@@ -630,8 +639,7 @@ def test_an_oberbuergermeisterin_of_a_kreisangehoerige_stadt_is_pointed_to_the_l
     Satz 2 JuFöG), whose Hauptsatzung may title its head Oberbürgermeisterin (§ 61 Abs. 2 GO): the
     warning says which 'art' fits rather than only that the title does not (review of such a city);
     under that kind there is no warning, and the city is örtlicher Träger under § 47 Abs. 1 Satz 2 JuFöG."""
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
 
     def titles(kind) -> list[str]:
         inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Schleswig-Holstein", art=kind))
@@ -644,6 +652,39 @@ def test_an_oberbuergermeisterin_of_a_kreisangehoerige_stadt_is_pointed_to_the_l
     assert procedure is not None and procedure.own_youth_office_basis == "§ 47 Abs. 1 Satz 2 JuFöG"
 
 
+def test_a_finance_committee_plans_no_frühe_hilfen_of_its_own():
+    """'art: Finanzausschuss' (NI review: as 'Sonstiges' with the three sectors it counted as the joint
+    planning of Jugendhilfe, Gesundheit and Soziales): no question for sectors, not among the planning's
+    committees, and a paper does not say it has no money of its own – it never holds a Fachbudget."""
+    from pipeline.model.quality.wording import planners
+
+    inputs = _neuhafen()
+
+    def finance(d):
+        d["gremien"].append(
+            {
+                "id": "fpa",
+                "name": "Finanz- und Personalausschuss",
+                "art": "Finanzausschuss",
+                "sitzungen": ["2026-11-24"],
+            }
+        )
+
+    inputs.edit("gremien.yaml", finance)
+    inputs.edit_paper(
+        "i-27-2026-ressourcenplanung.yaml",
+        lambda v: v["beratungsfolge"].insert(
+            -1, {"gremium": "fpa", "datum": "2026-11-24", "rolle": "Kenntnisnahme"}
+        ),
+    )
+    checked = inputs.check()
+    assert not [w for w in checked.warnings if "Finanz- und Personalausschuss" in w.message]
+    concept = checked.concept
+    assert "fpa" not in {c.id for c in planners(concept)}
+    view = next(v for v in paper_views(concept) if v.paper.number == "I 27/2026")
+    assert "fpa" not in {c.id for c in view.committees_without_funding}
+
+
 def test_a_thuringian_citys_vorberatung_is_held_in_private():
     """§ 43 Abs. 1 Satz 3 ThürKO: „Die Sitzungen vorberatender Ausschüsse sind nicht öffentlich,
     sofern der Gemeinderat keine abweichende Regelung in der Geschäftsordnung trifft“ (review of a
@@ -652,8 +693,7 @@ def test_a_thuringian_citys_vorberatung_is_held_in_private():
     committee. The Hauptausschuss prepares the Stadtrat's sittings (§ 26 Abs. 1 Satz 2 ThürKO)."""
     from .test_verfahren import concept_chapters_text
 
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    inputs = Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    inputs = _neuhafen()
 
     def consultation_rows() -> list[str]:
         concept = inputs.check(strict=False).concept

@@ -1700,6 +1700,13 @@ def test_a_kreis_among_the_partners_signs_in_its_lands_form(inputs):
         ),
         ("Sachsen-Anhalt", "Die Landesbeauftragte für den Datenschutz Sachsen-Anhalt, Magdeburg", False),
         ("Sachsen", "Die Landesbeauftragte für den Datenschutz Sachsen-Anhalt, Magdeburg", True),
+        # a street is no Land; a city state's authority is (code review)
+        (
+            "Niedersachsen",
+            "Der Landesbeauftragte für den Datenschutz Niedersachsen, Sachsenring 1, Hannover",
+            False,
+        ),
+        ("Bayern", "Der Hamburgische Beauftragte für Datenschutz, Ludwig-Erhard-Straße 22, Hamburg", True),
     ],
 )
 def test_the_consent_forms_authority_is_the_own_lands(inputs, state, named, warned):
@@ -1714,4 +1721,4 @@ def test_the_consent_forms_authority_is_the_own_lands(inputs, state, named, warn
     found = [w for w in inputs.warnings() if w.where.path[-1] == "aufsichtsbehoerde"]
     assert bool(found) == warned
     if warned:
-        assert f"die Kommune liegt in {state}" in found[0].message
+        assert f"die Kommune liegt in {state}" in found[0].message and "eine Behörde in" in found[0].message

@@ -918,6 +918,17 @@ def test_the_general_deputy_signs_in_vertretung(concept, raw_inputs):
     )
 
 
+def test_a_deputy_signs_for_a_head_whose_title_the_grammar_does_not_know(inputs):
+    """'Die Regionalverbandsdirektorin / In Vertretung / …': the principal line stays where the
+    title's noun is unknown to the declension table (code review: it was dropped)."""
+    inputs.edit(
+        "kommune.yaml",
+        lambda d: d["kommune"]["verwaltungsspitze"].update(amtsbezeichnung="Regionalverbandsdirektorin"),
+    )
+    view = next(v for v in paper_views(inputs.check(strict=False).concept) if v.paper.number == "SA/2026/041")
+    assert _closing(render_paper(view).body_html)[:2] == ["Die Regionalverbandsdirektorin", "In Vertretung"]
+
+
 def test_without_a_head_a_landkreis_paper_has_no_signature_block(inputs):
     inputs.edit("kommune.yaml", lambda data: data["kommune"].pop("verwaltungsspitze"))
     view = paper_views(inputs.check().concept)[0]

@@ -90,13 +90,20 @@ def _agenda_order(number: str | None) -> int:
     return int(found.group()) if found else 0
 
 
+_DISTRICT_BODY = re.compile(r"Stadtbezirksrat|Bezirksvertretung|Ortschaftsrat|Ortsteilrat|Ortsbeirat|Ortsrat")
+
+
 def _classification(committee: Committee, executive: bool) -> str:
     """OParl's free classification: a district's representation is no committee of the council."""
     if committee.is_council:
         return "Parlament"
     if executive:
         return "Verwaltungsorgan"
-    return "Ortsbeirat" if committee.kind == "Ortsbeirat" else "Ausschuss"
+    if committee.kind != "Ortsbeirat":
+        return "Ausschuss"
+    # the Land's own word where the name has it: 'Stadtbezirksrat', 'Bezirksvertretung' (NI review)
+    found = _DISTRICT_BODY.search(committee.name)
+    return found[0] if found else "Ortsbeirat"
 
 
 def _organization(ids: Identifiers, committee: Committee, executive: bool) -> dict[str, Any]:

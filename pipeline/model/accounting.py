@@ -50,10 +50,9 @@ class MoneyTerms:
     income_kinds: str
     #: 'Personal- und Sachkosten' / 'Personal- und Sachausgaben'.
     running_costs: str
-    #: What a provisional budget still allows, in the budget's words: „Aufwendungen entstehen lassen
-    #: und Auszahlungen leisten“ (§ 116 Abs. 1 Nr. 1 NKomVG, voris; § 82 GO NRW alike – reviews of the
-    #: Region Hannover and a city in NRW: the papers said 'finanzielle Leistungen erbracht') /
-    #: „Ausgaben leisten“ (§ 61 Abs. 1 Nr. 1 ThürKO); a Land's own words stand in verfahren.yaml.
+    #: What a provisional budget still allows: 'finanzielle Leistungen erbringen' where the Land's
+    #: words were not read, „Ausgaben leisten“ in a kameral budget (§ 61 Abs. 1 Nr. 1 ThürKO); the
+    #: Länder whose doppisch words were read have them in verfahren.yaml ('vorlaeufig_leisten').
     payments: str
     #: Where a kameral budget books the Frühe Hilfen's money – staff, Sachkosten, grants to Träger,
     #: all current, none an investment: the 'Verwaltungshaushalt' (kameral papers name it). None
@@ -120,7 +119,7 @@ DOPPIK = MoneyTerms(
     items_dat="Produkten",
     income_kinds="Zuwendungen und Erstattungen",
     running_costs="Personal- und Sachkosten",
-    payments="Aufwendungen entstehen lassen und Auszahlungen leisten",
+    payments="finanzielle Leistungen erbringen",
     budget_part=None,
     no_expenses="kein Aufwand",
     own_expenses_acc="eigenen Aufwand",

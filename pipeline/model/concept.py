@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
-from pipeline.formatting import enumeration, euro, in_running_text, with_note
+from pipeline.formatting import enumeration, euro, in_running_text, in_state, sentence_start, with_note
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import (
@@ -281,8 +281,9 @@ class Concept:
         """The kind of municipality as its Land calls it: 'Kreis' in Nordrhein-Westfalen and
         Schleswig-Holstein, 'Stadtkreis' in Baden-Württemberg (NRW review: the concept said
         'Kreis Musterfeld (Landkreis, Nordrhein-Westfalen)')."""
-        association = association_of(self.municipality.state, self.municipality.name)
-        if association is not None and self.municipality.kind == "Landkreis":
+        municipality = self.municipality
+        association = association_of(municipality.state, municipality.name, municipality.kind)
+        if association is not None:
             return association.term  # 'Region', 'Regionalverband' (reviews: '(Landkreis, Saarland)')
         procedure = self.procedure
         return procedure.local_term if procedure is not None and procedure.local_term else self.municipality.kind
@@ -318,6 +319,26 @@ class Concept:
         """The Land's duty for doctors and midwives to inform the Jugendamt (Art. 15 Abs. 1 GDG in
         Bayern), beyond the Befugnis of § 4 Abs. 3 KKG."""
         return reporting_duty(self.municipality.state)
+
+    @property
+    def reporting_duty_note(self) -> str:
+        """'In Bayern gilt darüber hinaus eine Pflicht: Ärztinnen und Ärzte … (Art. 15 Abs. 1 GDG).',
+        after the Befugnis of § 4 KKG in the concept, the agreement and the parents' form; empty
+        where the Land has no such duty."""
+        duty = self.reporting_duty
+        if duty is None:
+            return ""
+        return f"{sentence_start(in_state(self.municipality.state))} gilt darüber hinaus eine Pflicht: {duty.sentence}"
+
+    @property
+    def reporting_duty_clause(self) -> str:
+        """' – Ärztinnen und Ärzte sowie Hebammen sind dann in Bayern zur Mitteilung an das Jugendamt
+        verpflichtet (Art. 15 Abs. 1 GDG)': the duty within a sentence on § 4 KKG; empty without one."""
+        duty = self.reporting_duty
+        if duty is None:
+            return ""
+        where = in_state(self.municipality.state)
+        return f" – {duty.professions} sind dann {where} zur Mitteilung an das Jugendamt verpflichtet ({duty.provision})"
 
     @property
     def joint_network_law(self) -> NetworkLaw | None:
@@ -414,9 +435,10 @@ class Concept:
 
     def private_by_law(self, committee: Committee, role: str | None = None) -> str | None:
         """The Land's provision under which this body meets in private (in a sitting in `role`,
-        where given), or None: the Kreis- or Verwaltungsausschuss in Niedersachsen (§ 78 Abs. 2
-        NKomVG); every committee of a Saarland Kreistag but the Jugendhilfeausschuss (§ 172
-        Abs. 2 KSVG); a Vorberatung in a Saxon Landkreis (§ 37 Abs. 5 Satz 2 SächsLKrO)."""
+        where given), or None: the body preparing the council's decisions where the Land says so
+        (the Kreis- or Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG); every committee
+        of a Saarland Kreistag but the Jugendhilfeausschuss (§ 172 Abs. 2 KSVG); a committee's
+        Vorberatung in Sachsen (§ 37 Abs. 5 Satz 2 SächsLKrO) and Thüringen (§ 43 Abs. 1 Satz 3 ThürKO)."""
         procedure = self.procedure
         if procedure is None:
             return None

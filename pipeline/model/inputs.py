@@ -10,6 +10,7 @@ from them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -418,7 +419,8 @@ class Municipality(Item, title="Kommune"):
         if office.startswith("Jugendamt "):
             return office.removeprefix("Jugendamt")
         # no brackets in brackets: 'Amt für Jugend und Familie (Kreisjugendamt)' (Bavarian review)
-        return f" ({office.replace(' (', ' – ').replace(')', '')})"
+        unnested = re.sub(r" [(]([^()]*)[)]$", r" – \1", office)
+        return f" ({unnested})"
 
     @property
     def is_bezirk(self) -> bool:

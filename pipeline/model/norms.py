@@ -11,6 +11,7 @@ say "je nach Land".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, get_args
@@ -381,7 +382,9 @@ class Profession:
         accompanies = next((r.accompanies for r in self.in_states if r.state == state), self.accompanies)
         qualification = self.qualification
         if state in FREE_STATES:
-            qualification = qualification.replace("des Landes", "des Freistaates")
+            qualification = re.sub(
+                r"\bdes Landes\b", "des Freistaates", qualification
+            )  # not 'des Landesprogramms'
         return f"{self.plural} begleiten Familien {accompanies}. Qualifikation: {qualification}."
 
 

@@ -158,6 +158,17 @@ def _lines_with_amounts(lines: Sequence[tuple[str, Decimal]]) -> str:
 _SECTION = re.compile(r"(?<!\d)(?:\d\.)?(\d{4})\d?\.\d{3,5}\b")
 
 
+def _principal(title: str) -> str:
+    """'Die Oberbürgermeisterin', 'Der Landrat': the head for whom a deputy signs, with the article –
+    by the title's head noun, else by its ending (a 'Regionalverbandsdirektorin' is no noun the
+    table knows; code review: the line was dropped)."""
+    forms = definite(title)
+    if forms is not None:
+        return sentence_start(forms.nom)
+    first = title.split(" ", 1)[0]
+    return f"{'Die' if first.endswith('in') else 'Der'} {title}"
+
+
 @dataclass(frozen=True)
 class FinanceSummary:
     """Finanzielle Auswirkungen of one paper: Aufwand and Ertrag of its budget year in scope,
@@ -568,8 +579,8 @@ class PaperView:
         if signer is not None:
             # for whom a deputy signs, above 'In Vertretung': 'Die Oberbürgermeisterin' (NRW review:
             # 'In Vertretung / Tobias Reinhardt / Beigeordneter' left it to the reader to guess)
-            principal = definite(head.title) if signer.deputy and head is not None and not lines else None
-            lines += [*([sentence_start(principal.nom)] if principal else [])]
+            if signer.deputy and head is not None and not lines:
+                lines.append(_principal(head.title))
             lines += [*(["In Vertretung"] if signer.deputy else []), signer.name, signer.title]
         elif head is not None:
             lines += [head.name, head.title]
@@ -1102,7 +1113,13 @@ class PaperView:
     def committees_without_funding(self) -> list[Committee]:
         """Consulting committees (not the council) that hold no Frühe Hilfen money yet."""
         funded = {c.id for c in self.concept.budget.committees}
-        return [c for c in self.audience if c.id not in funded and not c.oversees_all]
+        return [
+            c
+            for c in self.audience
+            if c.id not in funded
+            and not c.oversees_all
+            and c.kind != "Finanzausschuss"  # it never has a Fachbudget
+        ]
 
     @property
     def sources_in_plan(self) -> bool:

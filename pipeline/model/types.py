@@ -387,6 +387,10 @@ CommitteeKind = Literal[
     # Bezirksvertretung, Stadtbezirksrat (reviews in Mecklenburg-Vorpommern and Thüringen: as
     # 'Sonstiges' it was asked for sectors and listed in OParl as an Ausschuss)
     "Ortsbeirat",
+    # the council's finance committee (compulsory in M-V, § 36 Abs. 2 KV M-V): it holds no
+    # Fachbudget and plans no Frühe Hilfen of its own (NI review: as 'Sonstiges' with the three
+    # sectors it counted as the joint planning of Jugendhilfe, Gesundheit and Soziales)
+    "Finanzausschuss",
     "Sonstiges",
 ]
 DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]
@@ -427,6 +431,7 @@ DEFAULT_REMIT: dict[str, tuple[str, ...]] = {
     "Gesundheitsausschuss": ("Gesundheitswesen", "Frühförderung"),
     "Sozialausschuss": ("Soziales", "Frühförderung"),
     "Sozial- und Gesundheitsausschuss": ("Soziales", "Gesundheitswesen", "Frühförderung"),
+    "Finanzausschuss": ("Verwaltung",),
     "Sonstiges": (),
 }
 COUNCIL_KINDS: tuple[str, ...] = get_args(CouncilKind)

@@ -15,6 +15,8 @@ from pipeline.findings import ERROR, WARNING, Finding, at
 from pipeline.formatting import in_state
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import NetworkFile
+from pipeline.model.supervision import authority_line
+from pipeline.validate.norms import STATE_WORDS
 from pipeline.validate.parsed import Parsed
 from pipeline.validate.rules import CONSISTENCY, WARNINGS
 
@@ -134,28 +136,41 @@ def consent_form_names_a_data_protection_contact(concept: Concept) -> Iterator[F
     )
 
 
+#: How an authority's name shows its Land: the Land's name or adjective as a word of its own, not in
+#: a street ('Sachsenring', 'Berliner Straße'); the city states too (code review).
+_AUTHORITY_LANDS = {
+    **STATE_WORDS,
+    "Berlin": ("Berlin", "Berliner"),
+    "Bremen": ("Bremen", "Bremisch", "Bremische"),
+    "Hamburg": ("Hamburg", "Hamburgisch", "Hamburgische"),
+}
+_AUTHORITY_WORD = re.compile(
+    r"\b("
+    + "|".join(
+        re.escape(w) for w in sorted({w for ws in _AUTHORITY_LANDS.values() for w in ws}, key=len, reverse=True)
+    )
+    + r")(?:e|es|er|en|em)?\b(?!\s*[-–]?\s*(?:Straße|Str\.|Ring|Weg|Platz|Allee|Damm|Ufer))"
+)
+_LAND_OF_WORD = {word: land for land, words in _AUTHORITY_LANDS.items() for word in words}
+
+
 @WARNINGS.rule("aufsichtsbehoerde-des-landes")
 def supervisory_authority_of_the_own_land(concept: Concept) -> Iterator[Finding]:
     """The consent form's supervisory authority is the municipality's Land's: one copied from
     another Land's form (Bavarian review: the Lower Saxon commissioner passed) sends parents'
     complaints to an authority that is not responsible."""
-    from pipeline.model.supervision import authority_line
-    from pipeline.validate.norms import STATE_WORDS
-
     agreement = concept.agreement
     own = concept.municipality.state
     named = agreement.settings.consent_form.authority if agreement is not None else None
     if not named:
         return
-    # the longest name first: 'Sachsen-Anhalt' is not 'Sachsen'
-    lands = {word: land for land, words in STATE_WORDS.items() for word in words}
-    pattern = "|".join(re.escape(w) for w in sorted(lands, key=len, reverse=True))
-    other = next((lands[w] for w in re.findall(pattern, named) if lands[w] != own), None)
+    lands = [_LAND_OF_WORD[found] for found in _AUTHORITY_WORD.findall(named)]
+    other = next((land for land in lands if land != own), None)
     if other is not None:
         yield Finding(
             at(NETWORK_FILE, SECTION, "einverstaendniserklaerung", "aufsichtsbehoerde"),
-            f"Die Aufsichtsbehörde nennt {other}; die Kommune liegt {in_state(own)}. Beschwerden der Eltern gehen an die "
-            f"Behörde des eigenen Landes: {authority_line(own)}.",
+            f"'aufsichtsbehoerde' nennt eine Behörde {in_state(other)}; die Kommune liegt {in_state(own)}. Beschwerden "
+            f"der Eltern gehen an die Behörde des eigenen Landes: {authority_line(own)}.",
             WARNING,
             suggestion="'aufsichtsbehoerde' weglassen (dann nennt der Vordruck die des Landes) oder sie angleichen.",
         )

@@ -30,6 +30,7 @@ from pipeline.model.inputs import (
     with_article,
 )
 from pipeline.model.procedure import (
+    ASSOCIATION_COUNCILS,
     Procedure,
     association_of,
     is_executive,
@@ -298,7 +299,7 @@ def _procedure_text(procedure: Procedure) -> str:
     if procedure.kind == "Stadtstaat":
         return f"Im Stadtstaat {procedure.state}"
     kind = procedure.local_term or procedure.kind
-    article = "einem" if kind in ("Landkreis", "Kreis", "Bezirk", "Stadtkreis", "Stadtstaat") else "einer"
+    article = "einem" if kind in ("Landkreis", "Kreis", "Bezirk", "Stadtkreis") else "einer"
     adjective = {"kreisfreie Stadt": "kreisfreien Stadt", "kreisangehörige Stadt": "kreisangehörigen Stadt"}
     return f"In {article} {adjective.get(kind, kind)} {in_state(procedure.state)}"
 
@@ -455,16 +456,18 @@ _CHILDREN_HEARD_RULES = {
         "hat (§ 19 BbgKVerf)"
     ),
     ("Brandenburg", True): (
-        "soll auch der Landkreis bei Vorhaben, die Kinder und Jugendliche berühren, vermerken, wie er sie "
+        "soll der Landkreis bei Vorhaben, die Kinder und Jugendliche berühren, vermerken, wie er sie "
         "beteiligt hat (§ 19 i. V. m. § 131 Abs. 1 BbgKVerf)"
     ),
 }
 #: What says it: the provision, or the words (not the repealed '§ 18a BbgKVerf', which a paper
 #: should no longer cite).
 _CHILDREN_HEARD = re.compile(
-    r"47f|§\s*19\b[^.;]*BbgKVerf|Beteiligung von Kindern|Kinder und Jugendliche[^.]*beteilig", re.IGNORECASE
+    r"47f|§\s*19\b(?:[^.;]|Abs\.|Satz\.?)*BbgKVerf|Beteiligung (?:von|der) Kinder|Kinder- und Jugendbeteiligung"
+    r"|Kinder und Jugendliche[^.]*beteilig",
+    re.IGNORECASE,
 )
-_COUNTIES = ("Landkreis", "Kreis")
+_COUNTIES = ("Landkreis",)
 
 
 @PAPER_RULES.rule("kinder-und-jugendbeteiligung")
@@ -603,9 +606,9 @@ def executive_prepares_the_decision(case: PaperCase) -> Iterator[Finding]:
         return
     yield Finding(
         at(case.name, *CONSULTATIONS),
-        f"Die Beschlüsse {_forms(procedure.council.name, procedure.council.gender).gen} werden im "
-        f"{executive.name} vorbereitet ({executive.prepares}); die Beratungsfolge nennt '{organ.name}' nicht. "
-        "Bitte eine Beratung dort eintragen.",
+        f"Die Vorbereitung der Beschlüsse {_forms(procedure.council.name, procedure.council.gender).gen} wird "
+        f"{_forms(executive.name, executive.gender).im} beraten ({executive.prepares}); die Beratungsfolge nennt "
+        f"'{organ.name}' nicht. Bitte eine Beratung dort eintragen.",
         WARNING,
     )
 
@@ -685,17 +688,20 @@ def finance_committee_consulted(case: PaperCase) -> Iterator[Finding]:
     procedure = council.procedure
     if procedure is None or procedure.finance_committee is None or paper.finances is None:
         return
-    if _council_decision(case) is None:
+    decision = _council_decision(case)
+    if decision is None:
         return
-    for consultation in paper.consultations:
+    for consultation in paper.consultations[:decision]:
         committee = council.committees.get(consultation.committee)
-        if committee is not None and (committee.kind == "Hauptausschuss" or _FINANCE.search(committee.name)):
+        if committee is not None and (
+            committee.kind in ("Hauptausschuss", "Finanzausschuss") or _FINANCE.search(committee.name)
+        ):
             return
     yield Finding(
         at(case.name, *CONSULTATIONS),
         f"{_procedure_text(procedure)} bereitet der Finanzausschuss die Entscheidungen vor, die die Durchführung "
-        f"des Haushaltsplans erfordert ({procedure.finance_committee}); die Vorlage bindet Mittel "
-        f"{paper.finances.budget_year}, ihre Beratungsfolge nennt ihn nicht. Bitte eine Vorberatung im "
+        f"des Haushaltsplans erfordert ({procedure.finance_committee}); die Vorlage bindet Mittel des Haushaltsjahres "
+        f"{paper.finances.budget_year}, ihre Beratungsfolge nennt ihn vor der Entscheidung nicht. Bitte eine Vorberatung im "
         "Finanzausschuss aufnehmen (oder im Hauptausschuss, wenn die Hauptsatzung ihm dessen Aufgaben überträgt).",
         WARNING,
     )
@@ -785,6 +791,11 @@ def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
         return
     names = procedure.council.names
     basis = procedure.council.legal_basis or procedure.youth_welfare_law
+    # a Region's or Regionalverband's council is no name of the Land's other Landkreise
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    own = municipality.municipality if municipality is not None else None
+    association = association_of(own.state, own.name, own.kind) if own is not None else None
+    others = ASSOCIATION_COUNCILS - ({association.council} if association is not None else set())
     for index, committee in enumerate(committees):
         named_so = any(_COUNCIL_WORD[n].search(committee.name) for n in names)
         # the kind counts too: 'art: Kreistag' under the name 'Stadtverordnetenversammlung' made every
@@ -800,7 +811,7 @@ def council_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
         if wrong is not None:
             # the names a Hauptsatzung may give it too ('Bürgerschaft' in Rostock): a user told only
             # 'Stadtvertretung' would rename a council that was right (review in Mecklenburg-Vorpommern)
-            also = " oder ".join(f"'{n}'" for n in procedure.council.also)
+            also = " oder ".join(f"'{n}'" for n in procedure.council.also if n not in others)
             yield Finding(
                 at("gremien.yaml", "gremien", index, key),
                 f"{_procedure_text(procedure)} heißt die Vertretung '{procedure.council.name}' "
@@ -891,16 +902,18 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     title = municipality.municipality.head.title
     allowed = {procedure.head.male, procedure.head.female} if procedure is not None else set()
     kind = municipality.municipality.kind
-    association = association_of(municipality.municipality.state, municipality.municipality.name)
-    if association is not None and kind == "Landkreis":
-        allowed |= set(association.head)  # the Regionspräsidentin, the Regionalverbandsdirektorin
+    association = association_of(municipality.municipality.state, municipality.municipality.name, kind)
+    if association is not None:
+        allowed = set(association.head)  # the Regionspräsidentin, the Regionalverbandsdirektorin
     if kind == "große kreisangehörige Stadt" and municipality.municipality.state not in _NO_OBERBUERGERMEISTER:
         # the title of a Große Kreisstadt or große selbständige Stadt in most Länder (§ 7 Abs. 2
         # NKomVG, Art. 34 GO Bayern …): the table follows the kreisangehörige Stadt (review)
         allowed |= {"Oberbürgermeister", "Oberbürgermeisterin"}
     # a Senatorin is titled by her Ressort: 'Senatorin für Arbeit, Soziales, Jugend und Integration'
     # (Bremen review: told to drop it, the papers lost what she is Senatorin for)
-    if procedure is not None and title not in allowed and title.split(" für ", 1)[0] not in allowed:
+    if procedure is not None and procedure.kind == "Stadtstaat" and title.split(" für ", 1)[0] in allowed:
+        return
+    if procedure is not None and title not in allowed:
         # a city with its own Jugendamt is mostly a große kreisangehörige Stadt, whose Hauptsatzung may
         # give the head that title (§ 61 Abs. 2 GO SH; review of a city in Schleswig-Holstein)
         larger = (
@@ -910,10 +923,17 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
             and municipality.municipality.state not in _NO_OBERBUERGERMEISTER
             else ""
         )
+        male, female = (
+            association.head if association is not None else (procedure.head.male, procedure.head.female)
+        )
+        where = (
+            sentence_start(with_article(municipality.municipality.name, "in"))
+            if association is not None
+            else _procedure_text(procedure)
+        )
         yield Finding(
             at("kommune.yaml", "kommune", "verwaltungsspitze", "amtsbezeichnung"),
-            f"{_procedure_text(procedure)} heißt die Verwaltungsspitze '{procedure.head.female}' oder "
-            f"'{procedure.head.male}', nicht '{title}'. Bitte prüfen.{larger}",
+            f"{where} heißt die Verwaltungsspitze '{female}' oder '{male}', nicht '{title}'. Bitte prüfen.{larger}",
             WARNING,
         )
 

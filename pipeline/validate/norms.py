@@ -787,8 +787,8 @@ _COUNTY_TASKS = (
     ),
     (
         re.compile(r"\b(Stadt ist zugelassener kommunaler Träger|städtischen? Jobcenter\w*|Jobcenter der Stadt)"),
-        "Kommunale Träger der Grundsicherung – und so allein als zugelassene kommunale Träger möglich (§ 6a "
-        "SGB II) – sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II)",
+        "Kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 "
+        "SGB II); nur sie können als kommunale Träger zugelassen werden (§ 6a SGB II)",
     ),
 )
 
@@ -832,7 +832,8 @@ def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             yield _word_warning(
                 passage,
                 found[0],
-                f"'{found[0]}' gibt es in {enumeration(list(term.states))} ({term.basis}); die Kommune liegt {in_state(own)}. "
+                f"'{found[0]}' gibt es {enumeration([in_state(s) for s in term.states])} ({term.basis}); die Kommune liegt "
+                f"{in_state(own)}. "
                 + (
                     f"Die allgemeine Vertretung heißt hier in der Regel: {instead}."
                     if instead

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
-from pipeline.formatting import agree, enumeration, euro, german_date
+from pipeline.formatting import agree, enumeration, euro, german_date, in_state, sentence_start
 from pipeline.model.accounting import CHOICE, DOPPIK_RULES, KAMERAL_STATES
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
@@ -268,7 +268,7 @@ def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
     )
 
 
-_DOUBLE_BUDGET = re.compile(r"(\d{4})/(\d{4})")
+_DOUBLE_BUDGET = re.compile(r"(\d{4})/(\d{2}|\d{4})")
 
 
 @WARNINGS.rule("doppelhaushalt")
@@ -283,20 +283,23 @@ def double_budget_holds_both_years(concept: Concept) -> Iterator[Finding]:
             continue
         where = ("haushalt", index, "doppelhaushalt")
         found = _DOUBLE_BUDGET.fullmatch(entry.statute.strip())
-        first, second = (int(found[1]), int(found[2])) if found else (0, 0)
+        first = int(found[1]) if found else 0
+        second = (first // 100 * 100 + int(found[2]) if len(found[2]) == 2 else int(found[2])) if found else 0
         if not found or second != first + 1 or entry.year not in (first, second):
+            hint = "" if found else " (Schreibweise 'JJJJ/JJJJ' oder 'JJJJ/JJ')"
             yield warning(
                 "ressourcen.yaml",
                 where,
-                f"'{entry.statute}' ist kein Doppelhaushalt, der {entry.year} umfasst. Bitte beide Jahre so "
-                f"angeben: '{entry.year}/{entry.year + 1}' oder '{entry.year - 1}/{entry.year}'.",
+                f"'{entry.statute}' ist kein Doppelhaushalt, der {entry.year} umfasst{hint}. Bitte beide Jahre "
+                f"angeben, etwa '{entry.year}/{entry.year + 1}'.",
             )
             continue
         other = by_year.get(second if entry.year == first else first)
-        said_by_other = other is not None and other.statute == entry.statute and other.year < entry.year
+        # the pair is checked once, from its first year listed
+        checked_from_the_other = other is not None and other.statute == entry.statute and other.year < entry.year
         if (
             other is not None
-            and not said_by_other
+            and not checked_from_the_other
             and (other.statute != entry.statute or other.status != entry.status)
         ):
             yield warning(
@@ -319,7 +322,7 @@ def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
         yield warning(
             "ressourcen.yaml",
             where,
-            f"In {state} führen Kommunen ihren Haushalt doppisch oder kameral ({CHOICE[state]}). Bitte angeben, "
+            f"{sentence_start(in_state(state))} führen Kommunen ihren Haushalt doppisch oder kameral ({CHOICE[state]}). Bitte angeben, "
             f"welches Rechnungswesen gilt: 'rechnungswesen: doppisch' (Aufwand und Erträge) oder "
             f"'rechnungswesen: kameral' (Ausgaben und Einnahmen). Bis dahin schreiben die Dokumente "
             f"„{t.expenses}“ und „{t.income}“.",
@@ -329,7 +332,7 @@ def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
         yield warning(
             "ressourcen.yaml",
             where,
-            f"In {state} führen die Kommunen ihren Haushalt doppisch{rule}; 'rechnungswesen: kameral' "
+            f"{sentence_start(in_state(state))} führen die Kommunen ihren Haushalt doppisch{rule}; 'rechnungswesen: kameral' "
             "passt nicht dazu. Bitte prüfen.",
         )
     elif chosen == "doppisch" and state in KAMERAL_STATES:
@@ -449,15 +452,23 @@ def public_where_the_law_says_private(concept: Concept) -> Iterator[Finding]:
     Hauptsatzung may open its sittings (§ 113 Abs. 4 Satz 4 KV M-V), wrong where it may not –
     the tool cannot tell, so the paper prints it public and the user is asked to check."""
     for index, committee in enumerate(concept.committees):
-        rule = concept.private_by_law(committee, "Vorberatung")
-        if committee.private is False and rule is not None:
-            yield warning(
-                "gremien.yaml",
-                ("gremien", index, "nichtoeffentlich"),
-                f"Nach {rule} tagt {committee.forms.nom} nicht öffentlich; mit 'nichtoeffentlich: false' nennen "
-                "die Vorlagen die Sitzungen öffentlich. Das stimmt nur, wo das Gesetz der Hauptsatzung oder "
-                "Geschäftsordnung erlaubt, anderes zu bestimmen. Bitte prüfen.",
-            )
+        if committee.private is not False:
+            continue
+        rule = concept.private_by_law(committee)
+        advisory = concept.private_by_law(committee, "Vorberatung")
+        if rule is not None:
+            what = f"tagt {committee.forms.nom} nicht öffentlich"
+        elif advisory is not None:  # the law speaks of the sittings that prepare a decision only
+            rule, what = advisory, f"sind Vorberatungen {committee.forms.im} nicht öffentlich"
+        else:
+            continue
+        yield warning(
+            "gremien.yaml",
+            ("gremien", index, "nichtoeffentlich"),
+            f"Nach {rule} {what}; mit 'nichtoeffentlich: false' nennen die Vorlagen die Sitzungen öffentlich. Das "
+            "stimmt nur, wo das Gesetz der Hauptsatzung oder Geschäftsordnung erlaubt, anderes zu bestimmen. "
+            "Bitte prüfen.",
+        )
 
 
 #: A reference to a decision or a paper: 'JHA/2026/030', 'KT-2021-041', 'kt-2021-041'.

@@ -198,9 +198,9 @@ class Procedure(_Data):
     budget_until: Literal["bekannt gemacht", "öffentlich bekannt gemacht", "erlassen", "in Kraft", "wirksam"] = (
         Field(default="bekannt gemacht", alias="vorlaeufig_bis")
     )
-    #: What a doppischer provisional budget still allows, in the Land's words where they differ
-    #: from „Aufwendungen entstehen lassen und Auszahlungen leisten“ (§ 116 Abs. 1 Nr. 1 NKomVG):
-    #: „finanzielle Leistungen erbringen“ (§ 99 HGO), „Aufwendungen und Auszahlungen leisten“ (§ 71 BbgKVerf).
+    #: What a doppischer provisional budget still allows, in the Land's words where they were read:
+    #: „Aufwendungen entstehen lassen und Auszahlungen leisten“ (§ 116 Abs. 1 Nr. 1 NKomVG),
+    #: „Aufwendungen und Auszahlungen leisten“ (§ 71 BbgKVerf); else :attr:`MoneyTerms.payments`.
     provisional_payments: str | None = Field(default=None, alias="vorlaeufig_leisten")
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
     #: The authority through which the municipality acts, where the Land names it ('Landratsamt'
@@ -322,13 +322,14 @@ def network_law(state: str) -> NetworkLaw | None:
 @dataclass(frozen=True)
 class Association:
     """A Gemeindeverband that is örtlicher Träger in a Landkreis's stead and follows its rules,
-    under a name and a head of its own: the documents call it what it is, not 'Landkreis'."""
+    under a name, a council and a head of its own: the documents call it what it is, not
+    'Landkreis', and its council's name is no other Landkreis's."""
 
     state: str
     prefix: str
     term: str
+    council: str
     head: tuple[str, str]
-    basis: str
 
 
 #: Reviews of the Region Hannover and the Regionalverband Saarbrücken: the concept said
@@ -336,27 +337,37 @@ class Association:
 #: Gemeindeverband und Gebietskörperschaft“ with a Regionspräsidentin (§ 3 Abs. 1 NKomVG, book copy;
 #: mi.niedersachsen.de); the Regionalverband „ist Gemeindeverband und Gebietskörperschaft“ (§ 194
 #: Abs. 3 KSVG, anwalt24.de) led by the Regionalverbandsdirektorin (§ 213 KSVG, haufe.de); the
-#: StädteRegion Aachen has a Städteregionstag (a council kind already) and a Städteregionsrat.
+#: StädteRegion Aachen has a Städteregionstag and a Städteregionsrat (not read in its law).
 ASSOCIATIONS = (
     Association(
-        "Niedersachsen", "Region ", "Region", ("Regionspräsident", "Regionspräsidentin"), "§ 3 Abs. 1 NKomVG"
+        "Niedersachsen", "Region ", "Region", "Regionsversammlung", ("Regionspräsident", "Regionspräsidentin")
     ),
     Association(
         "Saarland",
         "Regionalverband ",
         "Regionalverband",
+        "Regionalversammlung",
         ("Regionalverbandsdirektor", "Regionalverbandsdirektorin"),
-        "§§ 194, 213 KSVG",
     ),
     Association(
-        "Nordrhein-Westfalen", "Städteregion ", "Städteregion", ("Städteregionsrat", "Städteregionsrätin"), "StRAG"
+        "Nordrhein-Westfalen",
+        "Städteregion ",
+        "Städteregion",
+        "Städteregionstag",
+        ("Städteregionsrat", "Städteregionsrätin"),
     ),
 )
+#: The councils only these associations have: no alternative name of any other Landkreis.
+ASSOCIATION_COUNCILS = frozenset(a.council for a in ASSOCIATIONS)
 
 
-def association_of(state: str, name: str) -> Association | None:
-    """The Gemeindeverband a Landkreis entry of this name is (by its name's first word)."""
-    return next((a for a in ASSOCIATIONS if a.state == state and name.startswith(a.prefix)), None)
+def association_of(state: str, name: str, kind: str) -> Association | None:
+    """The Gemeindeverband a Landkreis entry of this name is, by its name's first word in any
+    spelling ('StädteRegion Aachen'); None for any other kind or name."""
+    if kind != "Landkreis":
+        return None
+    lowered = name.casefold()
+    return next((a for a in ASSOCIATIONS if a.state == state and lowered.startswith(a.prefix.casefold())), None)
 
 
 def reporting_duty(state: str) -> ReportingDuty | None:
