@@ -685,6 +685,26 @@ def test_a_finance_committee_plans_no_frühe_hilfen_of_its_own():
     assert "fpa" not in {c.id for c in view.committees_without_funding}
 
 
+def test_a_beigeordneter_signs_no_paper_in_niedersachsen():
+    """§ 74 Abs. 1 Nr. 2 NKomVG: Beigeordnete are council members in the Verwaltungsausschuss (review of a
+    Lower Saxon city: 'In Vertretung / … / Beigeordneter' passed); in Hessen the title is an official's."""
+    inputs = _neuhafen()
+    paper = "vorlagen/i-27-2026-ressourcenplanung.yaml"
+    inputs.edit_paper(
+        "i-27-2026-ressourcenplanung.yaml", lambda v: v["unterzeichnung"].update(amtsbezeichnung="Beigeordneter")
+    )
+
+    def warned() -> list[str]:
+        return [
+            w.message for w in inputs.warnings() if w.where.file == paper and "keine Amtsbezeichnung" in w.message
+        ]
+
+    assert warned() == []
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen"))
+    (message,) = warned()
+    assert "In Niedersachsen sind Beigeordnete Mitglieder des Hauptausschusses" in message
+
+
 def test_a_thuringian_citys_vorberatung_is_held_in_private():
     """§ 43 Abs. 1 Satz 3 ThürKO: „Die Sitzungen vorberatender Ausschüsse sind nicht öffentlich,
     sofern der Gemeinderat keine abweichende Regelung in der Geschäftsordnung trifft“ (review of a

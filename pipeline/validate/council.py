@@ -512,24 +512,45 @@ _STADTRAT_MEANS = {
     "Rheinland-Pfalz": "ist der Stadtrat die Vertretung (§ 28 Abs. 2 Satz 1 GemO)",
 }
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
+#: Titles of council members elsewhere, for cities and Kreise alike: in Niedersachsen the
+#: Beigeordnete are the council's members in the Haupt- (Verwaltungs-, Kreis-)ausschuss (§ 74 Abs. 1
+#: Nr. 2 NKomVG, anwalt24.de; review of a Lower Saxon city: 'In Vertretung / … / Beigeordneter' passed);
+#: the administration's deputies are Erste Stadträtin, Erster Kreisrat, Stadträte (§ 108 NKomVG).
+_COUNCIL_TITLES = {
+    "Niedersachsen": (
+        re.compile(r"^Beigeordnete[r]?$"),
+        "sind Beigeordnete Mitglieder des Hauptausschusses aus der Vertretung (§ 74 Abs. 1 Nr. 2 NKomVG)",
+        "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat'",
+    ),
+}
 
 
 @PAPER_RULES.rule("amtsbezeichnung-stadtrat")
 def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
     """'In Vertretung / Tobias Reinhardt / Stadtrat' under a paper of a city in Baden-Württemberg,
-    Sachsen, Sachsen-Anhalt or Thüringen: there 'Stadtrat' names the council or its members; the
-    administration's deputies are Beigeordnete (reviews of a Stadtkreis and of cities in
-    Sachsen-Anhalt and Thüringen)."""
+    Rheinland-Pfalz, Sachsen, Sachsen-Anhalt or Thüringen, '… / Beigeordneter' in Niedersachsen:
+    there the title names the council or its members, not an official of the administration (reviews
+    of a Stadtkreis and of cities in Sachsen-Anhalt, Thüringen and Niedersachsen)."""
     procedure, signer = case.council.procedure, case.paper.signer
-    if procedure is None or signer is None or procedure.kind in _COUNTIES:
-        return  # a Kreis's council members are Kreisräte
-    meaning = _STADTRAT_MEANS.get(procedure.state)
-    if meaning is None or not _STADTRAT_TITLE.match(signer.title.strip()):
+    if procedure is None or signer is None:
+        return
+    title = signer.title.strip()
+    if procedure.state in _COUNCIL_TITLES:
+        pattern, meaning, instead = _COUNCIL_TITLES[procedure.state]
+    elif procedure.state in _STADTRAT_MEANS and procedure.kind not in _COUNTIES:  # Kreisräte in a Kreis
+        pattern, meaning, instead = (
+            _STADTRAT_TITLE,
+            _STADTRAT_MEANS[procedure.state],
+            "'Beigeordneter' oder 'Bürgermeisterin'",
+        )
+    else:
+        return
+    if not pattern.match(title):
         return
     yield Finding(
         at(case.name, "vorlage", "unterzeichnung", "amtsbezeichnung"),
-        f"{sentence_start(in_state(procedure.state))} {meaning}; '{signer.title}' ist keine Amtsbezeichnung der Verwaltung. Bitte die "
-        "Amtsbezeichnung prüfen, etwa 'Beigeordneter' oder 'Bürgermeisterin'.",
+        f"{sentence_start(in_state(procedure.state))} {meaning}; '{signer.title}' ist keine Amtsbezeichnung der "
+        f"Verwaltung. Bitte die Amtsbezeichnung prüfen, etwa {instead}.",
         WARNING,
     )
 
