@@ -1373,6 +1373,11 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
         "Im Landkreis Musterkreis (Niedersachsen) ohne die Stadt Lindenau, die ein eigenes Jugendamt unterhält, leben"
         in situation
     )
+    # the agreement says for which area the network is organised (review of the Region Hannover)
+    from pipeline.render import render_agreement
+
+    agreement = " ".join(render_agreement(inputs.check().concept.agreement).body_html.split())
+    assert "organisiert das Netzwerk für sein Gebiet ohne die Stadt Lindenau" in agreement
     # the figures are the Jugendamt's area's, not the whole Kreis's (review of the Region Hannover)
     needs = concept_chapters_text(inputs.check().concept, "konzept/03a_bedarfsanalyse.html.j2")
     assert "Musterkreis insgesamt" not in needs and "im Zuständigkeitsgebiet des Jugendamts insgesamt" in needs
