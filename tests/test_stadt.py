@@ -703,6 +703,13 @@ def test_a_beigeordneter_signs_no_paper_in_niedersachsen():
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen"))
     (message,) = warned()
     assert "In Niedersachsen sind Beigeordnete Mitglieder des Hauptausschusses" in message
+    # a Kreis's title under a city's paper (§ 108 Abs. 1 Satz 2 NKomVG: Erste Stadträtin in a city)
+    inputs.edit_paper(
+        "i-27-2026-ressourcenplanung.yaml",
+        lambda v: v["unterzeichnung"].update(amtsbezeichnung="Erste Kreisrätin"),
+    )
+    (county,) = [w.message for w in inputs.warnings() if w.where.file == paper and "im Landkreis" in w.message]
+    assert "heißt die allgemeine Vertretung einer Stadt Erste Stadträtin oder Erster Stadtrat" in county
 
 
 def test_a_thuringian_citys_vorberatung_is_held_in_private():

@@ -555,6 +555,36 @@ def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
     )
 
 
+#: A Kreis's titles under a city's paper (review of a Lower Saxon city: 'Erste Kreisrätin' passed):
+#: in Niedersachsen a city's general deputy is the Erste Stadträtin, a Kreis's the Erste Kreisrätin
+#: (§ 108 Abs. 1 Satz 2 Nr. 2 and 4 NKomVG, anwalt24.de).
+_COUNTY_TITLE = re.compile(r"Kreis(?:rat|rätin|direktor|direktorin|beigeordnete[r]?)\b")
+_CITY_DEPUTY = {"Niedersachsen": "Erste Stadträtin oder Erster Stadtrat (§ 108 Abs. 1 Satz 2 Nr. 2 NKomVG)"}
+
+
+@PAPER_RULES.rule("amtsbezeichnung-des-kreises")
+def a_county_title_under_a_city_paper(case: PaperCase) -> Iterator[Finding]:
+    """'In Vertretung / … / Erste Kreisrätin' under a city's paper: a title of the Landkreis, copied
+    from its papers."""
+    procedure, signer = case.council.procedure, case.paper.signer
+    if procedure is None or signer is None or procedure.kind in _COUNTIES or procedure.kind == "Bezirk":
+        return
+    if not _COUNTY_TITLE.search(signer.title):
+        return
+    instead = _CITY_DEPUTY.get(procedure.state)
+    yield Finding(
+        at(case.name, "vorlage", "unterzeichnung", "amtsbezeichnung"),
+        f"'{signer.title}' ist eine Amtsbezeichnung im Landkreis, nicht in einer Stadt."
+        + (
+            f" {sentence_start(in_state(procedure.state))} heißt die allgemeine Vertretung einer Stadt {instead}."
+            if instead
+            else ""
+        )
+        + " Bitte die Amtsbezeichnung prüfen.",
+        WARNING,
+    )
+
+
 #: A berufsmäßiges Stadtratsmitglied (Referentin, Referent) in Bayern moves papers of its own
 #: area in its own right, not for the Oberbürgermeisterin: beratende Stimme in its area (Art. 40
 #: GO), an Antragsrecht of its own (BayVGH, 16.07.1980, 4 B 616/79; Bavarian city review).
