@@ -712,6 +712,33 @@ def test_a_beigeordneter_signs_no_paper_in_niedersachsen():
     assert "heißt die allgemeine Vertretung einer Stadt Erste Stadträtin oder Erster Stadtrat" in county
 
 
+def test_an_administration_resolving_after_the_committees_is_said_in_order():
+    """Bremen's Senat resolves after the Deputationen, before the Stadtbürgerschaft (re-review of Bremen:
+    the concept said 'Der Senat beschließt die Vorlage am 01.12.2026; danach wird sie am 09.11.2026 …
+    beraten'); a Magistrat that resolves first keeps 'danach'."""
+    from .test_verfahren import concept_chapters_text
+
+    inputs = _neuhafen()
+
+    def intro() -> str:
+        return concept_chapters_text(inputs.check(strict=False).concept, "konzept/01_einleitung.html.j2")
+
+    assert "Der Magistrat beschließt die Vorlage am 02.11.2026; danach wird sie" in intro()
+
+    def late(v):
+        next(c for c in v["beratungsfolge"] if c["gremium"] == "magistrat").update(datum="2026-11-30")
+        v["beratungsfolge"].sort(key=lambda c: str(c["datum"]))
+
+    inputs.edit(
+        "gremien.yaml",
+        lambda d: next(g for g in d["gremien"] if g["id"] == "magistrat")["sitzungen"].append("2026-11-30"),
+    )
+    inputs.edit_paper("m-184-2026-gesamtkonzept.yaml", late)
+    text = intro()
+    assert "Zuvor wird sie am 12.11.2026 im Jugendhilfeausschuss" in text
+    assert "; am 30.11.2026 beschließt der Magistrat über sie." in text and "danach wird sie" not in text
+
+
 def test_a_thuringian_citys_vorberatung_is_held_in_private():
     """§ 43 Abs. 1 Satz 3 ThürKO: „Die Sitzungen vorberatender Ausschüsse sind nicht öffentlich,
     sofern der Gemeinderat keine abweichende Regelung in der Geschäftsordnung trifft“ (review of a

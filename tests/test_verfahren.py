@@ -757,7 +757,11 @@ def test_a_doppelhaushalt_is_one_haushaltssatzung_for_two_years(inputs):
         ]
 
     inputs.edit("ressourcen.yaml", double)
-    assert "Ist die Haushaltssatzung 2027/2028 bei Beginn" in _paper_text(inputs)
+    text = _paper_text(inputs)
+    assert "Ist die Haushaltssatzung 2027/2028 bei Beginn" in text
+    # the reservation and the budget's state name it too (Hamburg review: 'im Haushalt 2027' beside it)
+    assert "Vorbehalt der Bereitstellung der Mittel im Haushalt 2027/2028" in text
+    assert "im Entwurf des Haushalts 2027/2028 veranschlagt" in text
     assert not [w for w in inputs.warnings() if "Doppelhaushalt" in w.message]
     inputs.edit("ressourcen.yaml", lambda d: double(d, "Planung"))
     (warning,) = [w for w in inputs.warnings() if "Doppelhaushalt" in w.message]

@@ -112,6 +112,14 @@ class Adoption:
         """The sittings of `before` that advise on the paper."""
         return tuple(sitting for sitting in self.before if sitting not in self.resolving)
 
+    @property
+    def resolved_first(self) -> bool:
+        """Whether the collegial administration resolves before the committees advise (a Magistrat)
+        or after them (Bremen's Senat, after the Deputationen; re-review of Bremen: the concept said
+        'beschließt am 01.12.; danach … am 09.11.')."""
+        advising = [date for date, _ in self.advising]
+        return not advising or all(date <= min(advising) for date, _ in self.resolving)
+
 
 def _number_order(number: str) -> list[int]:
     """'Z1.2' → [1, 2]: goal numbers in their order (Z2 before Z10)."""

@@ -262,15 +262,15 @@ class FinanceSummary:
         )
         if self.state_budget:
             return (
-                f"Ist der Haushaltsplan {self.statute or self.year} bei Beginn des Haushaltsjahres noch nicht festgestellt, richtet "
+                f"Ist der Haushaltsplan {self.budget_name} bei Beginn des Haushaltsjahres noch nicht festgestellt, richtet "
                 f"sich die vorläufige Haushaltswirtschaft nach {self.provisional_rule}: In der Regel dürfen dann nur "
-                "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten und gesetzliche "
-                "Aufgaben und rechtliche Verpflichtungen zu erfüllen. Das gilt "
+                "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten, beschlossene "
+                "Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Das gilt "
                 f"auch für das, was weiterläuft; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
                 f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{staff}"
             )
         return (
-            f"Ist die Haushaltssatzung {self.statute or self.year} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
+            f"Ist die Haushaltssatzung {self.budget_name} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
             f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann darf {self.subject} nur "
             f"{self.provisional_payments or self.terms.payments}, zu denen {self.pronoun} rechtlich verpflichtet "
             "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Das gilt auch für das, "
@@ -335,17 +335,23 @@ class FinanceSummary:
     def budget_state(self) -> str:
         """Where the money stands in the budget, in words for the table."""
         if self.status == "beschlossen":
-            return f"im beschlossenen Haushalt {self.year} veranschlagt"
+            return f"im beschlossenen Haushalt {self.budget_name} veranschlagt"
         reservation = (
             "Beschluss unter Haushaltsvorbehalt"
             if self.decides
-            else f"die Beträge stehen unter dem Vorbehalt der Beschlussfassung über den Haushalt {self.year}"
+            else f"die Beträge stehen unter dem Vorbehalt der Beschlussfassung über den Haushalt {self.budget_name}"
         )
         if self.status == "Entwurf":
-            return f"im Entwurf des Haushalts {self.year} veranschlagt; {reservation}"
+            return f"im Entwurf des Haushalts {self.budget_name} veranschlagt; {reservation}"
         if self.status == "Planung":
-            return f"zur Haushaltsplanung {self.year} angemeldet; {reservation}"
-        return f"Stand des Haushalts {self.year} nicht angegeben"
+            return f"zur Haushaltsplanung {self.budget_name} angemeldet; {reservation}"
+        return f"Stand des Haushalts {self.budget_name} nicht angegeben"
+
+    @property
+    def budget_name(self) -> str:
+        """'2027', or the Doppelhaushalt '2027/2028' that holds the year (Hamburg review: the
+        reservation named 'den Haushalt 2027' beside 'die Haushaltssatzung 2027/2028')."""
+        return self.statute or str(self.year)
 
     @property
     def by_source(self) -> list[tuple[str, Decimal]]:
@@ -1096,7 +1102,7 @@ class PaperView:
         balance = finances.balance  # the amounts, so the decision says what it reserves
         amounts = f" ({finances.terms.expenses} {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
         reservation = (
-            f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.year}"
+            f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.budget_name}"
             f"{amounts}{later}"
         )
         pending = finances.pending

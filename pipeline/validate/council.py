@@ -633,10 +633,18 @@ def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
                 WARNING,
             )
         if not executive and consultation.role == "Beschluss über die Vorlage":
+            organ = procedure.executive if procedure is not None else None
+            # the Land's organ entered under another kind ('Senat' as 'Sonstiges'; Bremen re-review)
+            fix = (
+                f"Ist '{committee.name}' {_forms(organ.name, organ.gender).nom}, bitte in gremien.yaml "
+                f"'art: {organ.name}' eintragen; sonst eine andere Rolle wählen."
+                if organ is not None and organ.name in committee.name
+                else "Bitte eine andere Rolle wählen."
+            )
             yield Finding(
                 at(case.name, *CONSULTATIONS, index, "rolle"),
                 f"Über das Einbringen einer Vorlage beschließt ein Verwaltungsorgan wie der Magistrat, nicht "
-                f"'{committee.name}'. Bitte eine andere Rolle wählen.",
+                f"'{committee.name}'. {fix}",
             )
 
 
