@@ -532,6 +532,18 @@ def test_a_regions_council_is_no_other_landkreises_name(inputs):
     assert "(auch 'Regionsversammlung'" in council_warning()
 
 
+def test_the_sender_is_named_once(inputs):
+    """Hamburg review: with 'jugendamt: Bezirksamt Neuhafen – Fachamt …' the title page read
+    'Bezirksamt Neuhafen, Bezirksamt Neuhafen – Fachamt …'."""
+    concept = inputs.check().concept
+    assert (
+        concept.sender("Fachbereich Jugend und Familie")
+        == f"{concept.issuing_authority}, Fachbereich Jugend und Familie"
+    )
+    office = f"{concept.issuing_authority} – Fachbereich Jugend und Familie"
+    assert concept.sender(office) == office
+
+
 def test_a_doppischer_provisional_budget_in_the_lands_words(inputs):
     """'Dann darf der Landkreis … nur Aufwendungen entstehen lassen und Auszahlungen leisten, zu denen er
     rechtlich verpflichtet ist' (§ 116 Abs. 1 Nr. 1 NKomVG, read on voris; the papers said 'finanzielle

@@ -414,6 +414,13 @@ class Concept:
             return self._executive_name
         return self.municipality.name
 
+    def sender(self, office: str) -> str:
+        """'Landkreis Musterkreis, Fachbereich Jugend und Familie': the authority and one of its
+        offices – once, where the office's name begins with it ('Bezirksamt Neuhafen – Fachamt …';
+        Hamburg review: the title page said 'Bezirksamt Neuhafen, Bezirksamt Neuhafen – …')."""
+        authority = self.issuing_authority
+        return office if office.startswith(authority) else f"{authority}, {office}"
+
     @property
     def reporter(self) -> str:
         """Who reports to the council and its committees, as a subject: 'der Magistrat' where a

@@ -125,7 +125,7 @@ def concept_document(
         author=(
             f"{concept.issuing_authority} · {publisher}"
             if publisher
-            else f"{concept.issuing_authority}, {municipality.youth_office}"
+            else concept.sender(municipality.youth_office)
         ),
         subject=f"{subject} – {municipality.name}",
         keywords=keywords,
@@ -304,7 +304,7 @@ def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -
     municipality = view.concept.municipality
     kind = view.concept.paper_kind(paper.kind)
     title = f"{kind} {paper.number}"
-    publisher = f"{view.concept.issuing_authority}, {paper.lead_office}"  # the office in charge, on every page
+    publisher = view.concept.sender(paper.lead_office)  # the office in charge, on every page
     return RenderedDocument(
         body_html=_with_abbreviations(template_dir, "vorlage/vorlage.html.j2", k=view.concept, v=view),
         title=title,
