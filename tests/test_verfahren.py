@@ -544,6 +544,22 @@ def test_the_sender_is_named_once(inputs):
     assert concept.sender(office) == office
 
 
+def test_the_quality_catalogue_speaks_of_a_bezirk_as_a_bezirk(inputs):
+    """Hamburg review: the Qualitätsdialog said 'Frühe Hilfen entstehen in der Kommune' and
+    'Verankerung in der Kommunalpolitik' for a Bezirk, whose concept speaks of Bezirkspolitik."""
+    from pipeline.model.quality.assessment import assess
+
+    (dimension,) = assess(inputs.check().concept)
+    assert "in der Kommune" in str(dimension.catalog.model_dump()) and "Kommunalpolitik" in str(
+        dimension.catalog.model_dump()
+    )
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Berlin", art="Bezirk"))
+    (bezirk,) = assess(inputs.check(strict=False).concept)
+    text = str(bezirk.catalog.model_dump())
+    assert "Frühe Hilfen entstehen im Bezirk" in text and "Verankerung in der Bezirkspolitik" in text
+    assert "Kommune" not in text.replace("Kommunen", "")
+
+
 def test_a_doppischer_provisional_budget_in_the_lands_words(inputs):
     """'Dann darf der Landkreis … nur Aufwendungen entstehen lassen und Auszahlungen leisten, zu denen er
     rechtlich verpflichtet ist' (§ 116 Abs. 1 Nr. 1 NKomVG, read on voris; the papers said 'finanzielle

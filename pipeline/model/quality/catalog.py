@@ -28,6 +28,9 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 PLACEHOLDERS = {
     "im_rat": "der Rat der Kommune mit Präposition: 'im Kreistag', 'im Rat der Stadt Musterstadt'",
     "fachausschuesse": "die Fachausschüsse in Klammern, ' (hier: Jugendhilfeausschuss und …)', oder nichts",
+    "in_der_kommune": "'in der Kommune', in einem Bezirk Berlins oder Hamburgs 'im Bezirk'",
+    "der_kommune": "'der Kommune' (Genitiv), in einem Bezirk 'des Bezirks'",
+    "kommunalpolitik": "'Kommunalpolitik', in einem Bezirk 'Bezirkspolitik'",
 }
 
 

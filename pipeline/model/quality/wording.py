@@ -59,7 +59,11 @@ def body_wording(concept: Concept) -> dict[str, str]:
     """The text for each placeholder of the catalogs, from this municipality's bodies."""
     body = council(concept)
     committees = planners(concept)
+    bezirk = concept.municipality.is_bezirk  # no Kommune (Berlin and Hamburg reviews)
     return {
         "im_rat": in_body(body.name) if body else NO_COUNCIL,
         "fachausschuesse": f" (hier: {enumeration([c.name for c in committees])})" if committees else "",
+        "in_der_kommune": "im Bezirk" if bezirk else "in der Kommune",
+        "der_kommune": "des Bezirks" if bezirk else "der Kommune",
+        "kommunalpolitik": concept.municipality.politics,
     }
