@@ -560,6 +560,24 @@ def test_the_quality_catalogue_speaks_of_a_bezirk_as_a_bezirk(inputs):
     assert "Kommune" not in text.replace("Kommunen", "")
 
 
+@pytest.mark.parametrize(
+    ("state", "label"),
+    [
+        ("Berlin", "Eigenanteil des Bezirks (Zuschussbedarf)"),
+        ("Hamburg", "Anteil aus dem Haushalt der Freien und Hansestadt Hamburg (Zuschussbedarf)"),
+    ],
+)
+def test_a_bezirks_own_share_is_named_by_its_land(inputs, state, label):
+    """Hamburg review: 'Eigenanteil des Bezirks' (Berlin's words) read as money of its own, while the
+    concept says the Bezirk pays from what the Freie und Hansestadt's Haushaltsplan allots it."""
+    from pipeline.model.resources import OWN_SHARES
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state, art="Bezirk"))
+    concept = inputs.check(strict=False).concept
+    assert concept.municipality.own_share_label == label and label in OWN_SHARES
+    assert label in [row.label for row in concept.budget.by_source.rows]
+
+
 def test_a_doppischer_provisional_budget_in_the_lands_words(inputs):
     """'Dann darf der Landkreis … nur Aufwendungen entstehen lassen und Auszahlungen leisten, zu denen er
     rechtlich verpflichtet ist' (§ 116 Abs. 1 Nr. 1 NKomVG, read on voris; the papers said 'finanzielle

@@ -248,15 +248,23 @@ _ARTICLES = {
 }
 
 
-def own_share_term(kind: str) -> str:
+#: A Hamburg Bezirk's Zuschussbedarf: the Freie und Hansestadt's money, allotted to it (its concept
+#: says so; Hamburg review: 'Eigenanteil des Bezirks' read as money of its own).
+HAMBURG_SHARE = "Anteil aus dem Haushalt der Freien und Hansestadt Hamburg"
+
+
+def own_share_term(kind: str, state: str = "") -> str:
     """What pays the Zuschussbedarf: 'kommunaler Eigenanteil' – a Bezirk's money is the Land's,
-    allotted in its Bezirkshaushaltsplan: 'Eigenanteil des Bezirks' (Berlin review)."""
-    return "Eigenanteil des Bezirks" if kind == "Bezirk" else "kommunaler Eigenanteil"
+    allotted in its Bezirkshaushaltsplan: 'Eigenanteil des Bezirks' (Berlin review), in Hamburg the
+    share of the Freie und Hansestadt's budget (Hamburg review)."""
+    if kind == "Bezirk":
+        return HAMBURG_SHARE if state == "Hamburg" else "Eigenanteil des Bezirks"
+    return "kommunaler Eigenanteil"
 
 
-def own_share_label(kind: str) -> str:
+def own_share_label(kind: str, state: str = "") -> str:
     """'Kommunaler Eigenanteil (Zuschussbedarf)': the own share's row in the money tables."""
-    term = own_share_term(kind)
+    term = own_share_term(kind, state)
     return f"{term[:1].upper()}{term[1:]} (Zuschussbedarf)"
 
 
@@ -442,7 +450,7 @@ class Municipality(Item, title="Kommune"):
     @property
     def own_share_term(self) -> str:
         """What pays the Zuschussbedarf (:func:`own_share_term`)."""
-        return own_share_term(self.kind)
+        return own_share_term(self.kind, self.state)
 
     def source_label(self, source: str) -> str:
         """An income source as this municipality's documents name it (:func:`source_label`)."""
@@ -471,7 +479,7 @@ class Municipality(Item, title="Kommune"):
     @property
     def own_share_label(self) -> str:
         """The own share's row in the money tables (:func:`own_share_label`)."""
-        return own_share_label(self.kind)
+        return own_share_label(self.kind, self.state)
 
     @property
     def political_bodies_term(self) -> str:

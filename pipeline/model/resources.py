@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 OWN_SHARE = own_share_label("Landkreis")
 #: Every label the own share's row may have, one per kind of municipality: the row is a
 #: formula, not a source, in the workbook and the charts.
-OWN_SHARES = frozenset(own_share_label(kind) for kind in get_args(MunicipalityKind))
+OWN_SHARES = frozenset(own_share_label(kind) for kind in get_args(MunicipalityKind)) | {
+    own_share_label("Bezirk", "Hamburg")
+}
 #: How the tables call the network's coordination, which is no measure.
 COORDINATION_LABEL = "Netzwerkkoordination"
 #: How the tables call what the coordination's budget pays freelance and volunteer actors for their network time.
