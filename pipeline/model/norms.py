@@ -379,7 +379,8 @@ class Profession:
     def profile_in(self, state: str) -> str:
         """The profile as it holds in one Land: a document for one municipality never says
         "je nach Land"; a Freistaat's rules are 'des Freistaates' (Bavarian review)."""
-        accompanies = next((r.accompanies for r in self.in_states if r.state == state), self.accompanies)
+        rule = self.rule_in(state)
+        accompanies = rule.accompanies if rule is not None else self.accompanies
         qualification = self.qualification
         if state in FREE_STATES:
             qualification = re.sub(

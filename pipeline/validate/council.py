@@ -475,8 +475,10 @@ def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
     """A Beschlussvorlage of a city in Schleswig-Holstein or of a Brandenburg city or Landkreis says
     how children's and young people's interests were considered and how they took part."""
     procedure, paper = case.council.procedure, case.paper
-    rule = procedure and _CHILDREN_HEARD_RULES.get((procedure.state, procedure.kind in _COUNTIES))
-    if procedure is None or rule is None:
+    if procedure is None:
+        return
+    rule = _CHILDREN_HEARD_RULES.get((procedure.state, procedure.kind in _COUNTIES))
+    if rule is None:
         return
     if paper.kind != "Beschlussvorlage":
         return
@@ -547,12 +549,16 @@ def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
         return
     if not pattern.match(title):
         return
-    yield Finding(
-        at(case.name, "vorlage", "unterzeichnung", "amtsbezeichnung"),
+    yield _title_warning(
+        case,
         f"{sentence_start(in_state(procedure.state))} {meaning}; '{signer.title}' ist keine Amtsbezeichnung der "
         f"Verwaltung. Bitte die Amtsbezeichnung prüfen, etwa {instead}.",
-        WARNING,
     )
+
+
+def _title_warning(case: PaperCase, message: str) -> Finding:
+    """A warning on the title under a paper's signature (the title rules' one place)."""
+    return Finding(at(case.name, "vorlage", "unterzeichnung", "amtsbezeichnung"), message, WARNING)
 
 
 #: A Kreis's titles under a city's paper (review of a Lower Saxon city: 'Erste Kreisrätin' passed):
@@ -572,16 +578,15 @@ def a_county_title_under_a_city_paper(case: PaperCase) -> Iterator[Finding]:
     if not _COUNTY_TITLE.search(signer.title):
         return
     instead = _CITY_DEPUTY.get(procedure.state)
-    yield Finding(
-        at(case.name, "vorlage", "unterzeichnung", "amtsbezeichnung"),
-        f"'{signer.title}' ist eine Amtsbezeichnung im Landkreis, nicht in einer Stadt."
-        + (
-            f" {sentence_start(in_state(procedure.state))} heißt die allgemeine Vertretung einer Stadt {instead}."
-            if instead
-            else ""
-        )
-        + " Bitte die Amtsbezeichnung prüfen.",
-        WARNING,
+    deputy = (
+        f" {sentence_start(in_state(procedure.state))} heißt die allgemeine Vertretung einer Stadt {instead}."
+        if instead
+        else ""
+    )
+    yield _title_warning(
+        case,
+        f"'{signer.title}' ist eine Amtsbezeichnung im Landkreis, nicht in einer Stadt.{deputy} Bitte die "
+        "Amtsbezeichnung prüfen.",
     )
 
 

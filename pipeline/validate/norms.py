@@ -386,10 +386,10 @@ def age_limits(sentence: str) -> tuple[float, ...]:
     return tuple(found[end] for end in sorted(found))
 
 
-def _land_age_message(profession: Profession, land: StateRule, upper: float) -> str:
-    """The Land's programme sets the age (Mecklenburg-Vorpommern: to the end of the 18th month;
-    review of a city there: a Hessian 'bis zum ersten Geburtstag' was left unwarned)."""
-    side = "darüber" if upper > (land.months or 0) else "darunter"
+def _land_age_message(profession: Profession, land: StateRule, months: int, upper: float) -> str:
+    """The Land's programme sets the age (`months`; Mecklenburg-Vorpommern: to the end of the 18th
+    month; review of a city there: a Hessian 'bis zum ersten Geburtstag' was left unwarned)."""
+    side = "darüber" if upper > months else "darunter"
     return (
         f"{sentence_start(in_state(land.state))} begleiten {profession.plural} Familien {land.accompanies}; die Grenze im Text liegt "
         f"{side}. Bitte prüfen."
@@ -426,7 +426,9 @@ def professions_within_their_age_range(concept: Concept) -> Iterator[Finding]:
                     land = profession.rule_in(concept.municipality.state)
                     if land is not None and land.months is not None:
                         if upper != land.months:
-                            yield _warning(passage, sentence, _land_age_message(profession, land, upper))
+                            yield _warning(
+                                passage, sentence, _land_age_message(profession, land, land.months, upper)
+                            )
                         continue
                     if profession.max_months is not None and upper > profession.max_months:
                         message = (
@@ -562,6 +564,8 @@ _OTHERS_BODY = re.compile(r"\s+(?:des\s|[A-ZÄÖÜ][a-zäöüß])")
 #: The Landkreis' bodies a kreisangehörige Stadt's texts may well name (the Kreis runs its
 #: Gesundheitsamt, its Kreistag decides on the Frühförderung).
 COUNTY_BODIES = frozenset({"Kreistag", "Kreisausschuss"})
+#: The kinds of city that lie in a Kreis: its bodies and tasks (Gesundheitsamt, Jobcenter) are the Kreis's.
+_CITIES_IN_A_KREIS = ("kreisangehörige Stadt", "große kreisangehörige Stadt")
 _BODY_WORD = re.compile(rf"\b({'|'.join(BODY_WORDS)})")
 
 
@@ -579,7 +583,7 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
     known |= {procedure.authority} if procedure.authority else set()  # a Hamburg Bezirk's Bezirksamt
     for committee in concept.committees:
         known |= {committee.kind, *_BODY_WORD.findall(committee.name)}
-    if concept.municipality.kind in ("kreisangehörige Stadt", "große kreisangehörige Stadt"):
+    if concept.municipality.kind in _CITIES_IN_A_KREIS:
         known |= COUNTY_BODIES
     place = f"{concept.kind_term} {in_state(concept.municipality.state)}"  # "Stadtkreis" in BW
     texts = read(concept)
@@ -798,7 +802,7 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
     """A kreisangehörige Stadt's texts that make the city run the Gesundheitsamt or the kommunale
     Jobcenter were written for a kreisfreie Stadt: its Landkreis holds both, as a partner of another
     Träger."""
-    if concept.municipality.kind not in ("kreisangehörige Stadt", "große kreisangehörige Stadt"):
+    if concept.municipality.kind not in _CITIES_IN_A_KREIS:
         return
     texts = read(concept)
     tasks = [(pattern, fact) for pattern, fact in _COUNTY_TASKS if pattern.search(texts.joined)]

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
 from pipeline.formatting import agree, enumeration, euro, german_date, in_state, sentence_start
-from pipeline.model.accounting import CHOICE, DOPPIK_RULES, KAMERAL_STATES
+from pipeline.model.accounting import CHOICE, DOPPIK, DOPPIK_RULES, KAMERAL_STATES
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
@@ -271,6 +271,15 @@ def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
 _DOUBLE_BUDGET = re.compile(r"(\d{4})/(\d{2}|\d{4})")
 
 
+def _double_budget_years(statute: str) -> tuple[int, int] | None:
+    """'2027/2028' or '2027/28' → (2027, 2028); None for another way of writing it."""
+    found = _DOUBLE_BUDGET.fullmatch(statute.strip())
+    if found is None:
+        return None
+    first, second = int(found[1]), int(found[2])
+    return first, (first // 100 * 100 + second if len(found[2]) == 2 else second)
+
+
 @WARNINGS.rule("doppelhaushalt")
 def double_budget_holds_both_years(concept: Concept) -> Iterator[Finding]:
     """A Doppelhaushalt '2027/2028' is one Haushaltssatzung for two consecutive years: both years
@@ -282,9 +291,8 @@ def double_budget_holds_both_years(concept: Concept) -> Iterator[Finding]:
         if entry.statute is None:
             continue
         where = ("haushalt", index, "doppelhaushalt")
-        found = _DOUBLE_BUDGET.fullmatch(entry.statute.strip())
-        first = int(found[1]) if found else 0
-        second = (first // 100 * 100 + int(found[2]) if len(found[2]) == 2 else int(found[2])) if found else 0
+        found = _double_budget_years(entry.statute)
+        first, second = found or (0, 0)
         if not found or second != first + 1 or entry.year not in (first, second):
             hint = "" if found else " (Schreibweise 'JJJJ/JJJJ' oder 'JJJJ/JJ')"
             yield warning(
@@ -343,7 +351,7 @@ def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
             "'rechnungswesen: doppisch' passt nicht dazu. Bitte prüfen.",
         )
     # a kameral budget has Haushaltsstellen, no Produkte (Bavarian review: 'Produkt 36.30.01' passed)
-    if t.item != "Produkt":
+    if t is not DOPPIK:
         lines = [("aufwand", i, e.budget_item) for i, e in enumerate(concept.resources.expenses)]
         lines += [("ertraege", i, e.budget_item) for i, e in enumerate(concept.resources.income)]
         product = next((line for line in lines if line[2].startswith("Produkt")), None)

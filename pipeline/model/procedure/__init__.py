@@ -326,7 +326,7 @@ class Association:
     'Landkreis', and its council's name is no other Landkreis's."""
 
     state: str
-    prefix: str
+    #: What it is called, and how its name begins: 'Region' ('Region Hannover').
     term: str
     council: str
     head: tuple[str, str]
@@ -339,19 +339,15 @@ class Association:
 #: Abs. 3 KSVG, anwalt24.de) led by the Regionalverbandsdirektorin (§ 213 KSVG, haufe.de); the
 #: StädteRegion Aachen has a Städteregionstag and a Städteregionsrat (not read in its law).
 ASSOCIATIONS = (
-    Association(
-        "Niedersachsen", "Region ", "Region", "Regionsversammlung", ("Regionspräsident", "Regionspräsidentin")
-    ),
+    Association("Niedersachsen", "Region", "Regionsversammlung", ("Regionspräsident", "Regionspräsidentin")),
     Association(
         "Saarland",
-        "Regionalverband ",
         "Regionalverband",
         "Regionalversammlung",
         ("Regionalverbandsdirektor", "Regionalverbandsdirektorin"),
     ),
     Association(
         "Nordrhein-Westfalen",
-        "Städteregion ",
         "Städteregion",
         "Städteregionstag",
         ("Städteregionsrat", "Städteregionsrätin"),
@@ -367,7 +363,9 @@ def association_of(state: str, name: str, kind: str) -> Association | None:
     if kind != "Landkreis":
         return None
     lowered = name.casefold()
-    return next((a for a in ASSOCIATIONS if a.state == state and lowered.startswith(a.prefix.casefold())), None)
+    return next(
+        (a for a in ASSOCIATIONS if a.state == state and lowered.startswith(f"{a.term.casefold()} ")), None
+    )
 
 
 def reporting_duty(state: str) -> ReportingDuty | None:
