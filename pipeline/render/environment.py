@@ -240,6 +240,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         sprachen=languages_shown,
         haushaltsstand=budget_label,
         teile=figure_parts,
+        im_land=formatting.in_state,
     )
     env.globals.update(
         anzahl=formatting.count,

@@ -960,46 +960,40 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     """A Landrat heads a Landkreis, an Oberbürgermeisterin a city: the title on every paper
     must fit the kind of municipality."""
     municipality = parsed.get("kommune.yaml", MunicipalityFile)
-    if municipality is None or municipality.municipality.head is None:
+    own = municipality.municipality if municipality is not None else None
+    procedure = procedure_for(own.state, own.kind) if own is not None else None
+    if own is None or own.head is None or procedure is None:
         return
-    procedure = procedure_for(municipality.municipality.state, municipality.municipality.kind)
-    title = municipality.municipality.head.title
-    allowed = {procedure.head.male, procedure.head.female} if procedure is not None else set()
-    kind = municipality.municipality.kind
-    association = association_of(municipality.municipality.state, municipality.municipality.name, kind)
-    if association is not None:
-        allowed = set(association.head)  # the Regionspräsidentin, the Regionalverbandsdirektorin
-    if kind == "große kreisangehörige Stadt" and municipality.municipality.state not in _NO_OBERBUERGERMEISTER:
+    title = own.head.title
+    association = association_of(own.state, own.name, own.kind)
+    # the Regionspräsidentin, the Regionalverbandsdirektorin; else the Land's head of this kind
+    male, female = association.head if association is not None else (procedure.head.male, procedure.head.female)
+    allowed = {male, female}
+    if own.kind == "große kreisangehörige Stadt" and own.state not in _NO_OBERBUERGERMEISTER:
         # the title of a Große Kreisstadt or große selbständige Stadt in most Länder (§ 7 Abs. 2
         # NKomVG, Art. 34 GO Bayern …): the table follows the kreisangehörige Stadt (review)
         allowed |= {"Oberbürgermeister", "Oberbürgermeisterin"}
     # a Senatorin is titled by her Ressort: 'Senatorin für Arbeit, Soziales, Jugend und Integration'
     # (Bremen review: told to drop it, the papers lost what she is Senatorin for)
-    if procedure is not None and procedure.kind == "Stadtstaat" and title.split(" für ", 1)[0] in allowed:
+    if procedure.kind == "Stadtstaat" and title.split(" für ", 1)[0] in allowed:
         return
-    if procedure is not None and title not in allowed:
-        # a city with its own Jugendamt is mostly a große kreisangehörige Stadt, whose Hauptsatzung may
-        # give the head that title (§ 61 Abs. 2 GO SH; review of a city in Schleswig-Holstein)
-        larger = (
-            " Ist die Stadt eine große kreisangehörige Stadt, bitte 'art: große kreisangehörige Stadt' eintragen."
-            if kind == "kreisangehörige Stadt"
-            and title.startswith("Oberbürgermeister")
-            and municipality.municipality.state not in _NO_OBERBUERGERMEISTER
-            else ""
-        )
-        male, female = (
-            association.head if association is not None else (procedure.head.male, procedure.head.female)
-        )
-        where = (
-            sentence_start(with_article(municipality.municipality.name, "in"))
-            if association is not None
-            else _procedure_text(procedure)
-        )
-        yield Finding(
-            at("kommune.yaml", "kommune", "verwaltungsspitze", "amtsbezeichnung"),
-            f"{where} heißt die Verwaltungsspitze '{female}' oder '{male}', nicht '{title}'. Bitte prüfen.{larger}",
-            WARNING,
-        )
+    if title in allowed:
+        return
+    # a city with its own Jugendamt is mostly a große kreisangehörige Stadt, whose Hauptsatzung may
+    # give the head that title (§ 61 Abs. 2 GO SH; review of a city in Schleswig-Holstein)
+    larger = (
+        " Ist die Stadt eine große kreisangehörige Stadt, bitte 'art: große kreisangehörige Stadt' eintragen."
+        if own.kind == "kreisangehörige Stadt"
+        and title.startswith("Oberbürgermeister")
+        and own.state not in _NO_OBERBUERGERMEISTER
+        else ""
+    )
+    where = sentence_start(with_article(own.name, "in")) if association is not None else _procedure_text(procedure)
+    yield Finding(
+        at("kommune.yaml", "kommune", "verwaltungsspitze", "amtsbezeichnung"),
+        f"{where} heißt die Verwaltungsspitze '{female}' oder '{male}', nicht '{title}'. Bitte prüfen.{larger}",
+        WARNING,
+    )
 
 
 @RULES.rule("name-nach-landesrecht")

@@ -303,19 +303,16 @@ def double_budget_holds_both_years(concept: Concept) -> Iterator[Finding]:
             )
             continue
         other = by_year.get(second if entry.year == first else first)
-        # the pair is checked once, from its first year listed
-        checked_from_the_other = other is not None and other.statute == entry.statute and other.year < entry.year
-        if (
-            other is not None
-            and not checked_from_the_other
-            and (other.statute != entry.statute or other.status != entry.status)
-        ):
-            yield warning(
-                "ressourcen.yaml",
-                where,
-                f"Der Doppelhaushalt {entry.statute} umfasst auch {other.year}; dort bitte ebenso "
-                f"'doppelhaushalt: {entry.statute}' und denselben Stand ('{entry.status}') eintragen.",
-            )
+        if other is None or (other.statute, other.status) == (entry.statute, entry.status):
+            continue
+        if other.statute == entry.statute and other.year < entry.year:
+            continue  # a pair that differs in its Stand only is told once, from its first year listed
+        yield warning(
+            "ressourcen.yaml",
+            where,
+            f"Der Doppelhaushalt {entry.statute} umfasst auch {other.year}; dort bitte ebenso "
+            f"'doppelhaushalt: {entry.statute}' und denselben Stand ('{entry.status}') eintragen.",
+        )
 
 
 @WARNINGS.rule("rechnungswesen")
