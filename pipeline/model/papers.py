@@ -1031,7 +1031,9 @@ class PaperView:
                 if year - 1 in budget.years
                 else None
             ),
-            provisional_rule=self._provisional_rule,
+            provisional_rule=(
+                procedure.provisional_rule(budget.terms is DOPPIK) if procedure is not None else None
+            ),
             state_budget=procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat"),
             budget_until=procedure.budget_until if procedure is not None else "bekannt gemacht",
             state=self.concept.municipality.state,
@@ -1048,16 +1050,6 @@ class PaperView:
             terms=budget.terms,
             item_label=budget.item_label,
         )
-
-    @property
-    def _provisional_rule(self) -> str | None:
-        """The Land's rule on vorläufige Haushaltsführung for the municipality's budget system."""
-        procedure = self.concept.procedure
-        if procedure is None:
-            return None
-        if self.concept.budget.terms is DOPPIK and procedure.provisional_budget_doppik:
-            return procedure.provisional_budget_doppik
-        return procedure.provisional_budget
 
     def _post_label(self, expense: Expense, year: int) -> str:
         """A staff line as the Kämmerei reads it, with the VZÄ of its post where the line's own

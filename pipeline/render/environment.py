@@ -31,6 +31,7 @@ from markupsafe import Markup
 from pipeline import formatting
 from pipeline.errors import TemplateFailure
 from pipeline.model import grammar
+from pipeline.model.concept import Concept
 from pipeline.model.resources import budget_label
 from pipeline.model.topics import languages_shown
 from pipeline.render.document import TEMPLATE_DIR, UNNUMBERED, figure_parts
@@ -284,6 +285,10 @@ def render_template(template_dir: TemplateSource, name: str, **context: object) 
     a municipality's own template by its path in the inputs."""
     templates = _templates(template_dir)
     env = environment(templates)
+    concept = context.get("k")
+    if isinstance(concept, Concept):
+        # the money words of the municipality's budget system, which every money table needs
+        context.setdefault("w", concept.budget.terms)
     try:
         return formatting.bind_citations(env.get_template(name).render(**context))
     except jinja2.TemplateNotFound as error:

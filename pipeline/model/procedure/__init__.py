@@ -129,6 +129,13 @@ class BindingDeclaration(_Data):
         return tuple(sentence_start(role.replace("{spitze}", title or head.pair)) for role in self.signatories)
 
     @property
+    def deputy_may_sign_first(self) -> bool:
+        """Whether the first line names a deputy beside the head ('{spitze} oder allgemeine
+        Vertretung'), as every Land's entry in verfahren.yaml words it where the law allows one."""
+        first = self.signatories[0]
+        return " oder " in first and "vertretung" in first.lower()
+
+    @property
     def requirements(self) -> str:
         """How the municipality signs, in the words of a form: 'Form nach § 71 Abs. 2 HGO:
         handschriftlich unterzeichnet, mit Dienstsiegel.'"""
@@ -143,18 +150,13 @@ class BindingDeclaration(_Data):
         electronic = f"; alternativ {self.electronic}" if self.electronic else ""
         # the head's name stands on the first line: a deputy signing there says so (§ 73 Abs. 3
         # KVG LSA asks for „ein das Vertretungsverhältnis kennzeichnender Zusatz“; review in LSA)
-        first = self.signatories[0]
         two = f"; vertreten können auch {self.two_officials}" if self.two_officials else ""
         mark = (
             f"mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen ({self.deputy_mark})"
             if self.deputy_mark
             else "wie üblich mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen"
         )
-        deputy = (
-            f" Unterzeichnet die Vertretung, dann {mark}{two}."
-            if " oder " in first and "vertretung" in first.lower()
-            else ""
-        )
+        deputy = f" Unterzeichnet die Vertretung, dann {mark}{two}." if self.deputy_may_sign_first else ""
         # where more than one signs, each signature is needed: Brandenburg's second line read as
         # optional (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer Stellvertretung“; review in Brandenburg)
         together = " Erforderlich sind beide Unterschriften." if len(self.signatories) == 2 else ""
@@ -243,6 +245,13 @@ class Procedure(_Data):
         executive = self.submitting_executive
         return executive.name if executive is not None else self.head.pair
 
+    def provisional_rule(self, doppik: bool) -> str | None:
+        """The Land's rule on vorläufige Haushaltsführung for the municipality's budget system:
+        a doppischer budget follows its own rule where the Land has one (Thüringen)."""
+        if doppik and self.provisional_budget_doppik:
+            return self.provisional_budget_doppik
+        return self.provisional_budget
+
 
 class YouthCommitteeRule(_Data):
     legal_basis: str = Field(alias="rechtsgrundlage")
@@ -313,10 +322,10 @@ def resolves_on_papers(kind: str, procedure: Procedure | None) -> bool:
     return is_executive(kind, procedure)
 
 
-def network_law(state: str) -> NetworkLaw | None:
+def network_law(state: State) -> NetworkLaw | None:
     """The Land's law on local child-protection networks ('§ 9 Landeskinderschutzgesetz NRW'),
     or None where the networks rest on § 3 KKG alone (as far as the research found)."""
-    return next((law for land, law in table().network_laws.items() if land == state), None)
+    return table().network_laws.get(state)
 
 
 @dataclass(frozen=True)
@@ -368,10 +377,10 @@ def association_of(state: str, name: str, kind: str) -> Association | None:
     )
 
 
-def reporting_duty(state: str) -> ReportingDuty | None:
+def reporting_duty(state: State) -> ReportingDuty | None:
     """The Land's duty to inform the Jugendamt (Bayern: Art. 15 Abs. 1 GDG), or None where § 4 KKG
     gives a Befugnis only (as far as the research found)."""
-    return next((duty for land, duty in table().reporting_duties.items() if land == state), None)
+    return table().reporting_duties.get(state)
 
 
 def youth_committee_basis() -> str:
