@@ -235,7 +235,8 @@ FORMS = [
         "Oberbürgermeisterin",
         1,
         (
-            "Namen; vertreten können auch zwei vertretungsberechtigte Bedienstete gemeinsam (§ 60 Abs. 2 SächsGemO).",
+            "Namen (§ 60 Abs. 3 SächsGemO); vertreten können auch zwei vertretungsberechtigte Bedienstete gemeinsam "
+            "(§ 60 Abs. 2 SächsGemO).",
         ),
     ),
     (

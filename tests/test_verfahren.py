@@ -1661,6 +1661,14 @@ def test_a_deputy_signing_on_the_heads_line_says_so():
     nrw = procedure_for("Nordrhein-Westfalen", "kreisfreie Stadt")
     assert nrw is not None and nrw.binding_declaration is not None
     assert "Unterzeichnet die Vertretung, dann wie üblich mit dem Zusatz" in nrw.binding_declaration.requirements
+    # Sachsen asks for it as LSA does (§ 60 Abs. 3 SächsGemO, § 56 Abs. 3 SächsLKrO: „ein das
+    # Vertretungsverhältnis kennzeichnender Zusatz“), for two officials signing together too
+    for kind, provision in (("kreisfreie Stadt", "§ 60 Abs. 3 SächsGemO"), ("Landkreis", "§ 56 Abs. 3 SächsLKrO")):
+        saxon = procedure_for("Sachsen", kind)
+        assert saxon is not None and saxon.binding_declaration is not None
+        assert f"„In Vertretung“ und ihrem eigenen Namen ({provision}); vertreten können auch zwei" in (
+            saxon.binding_declaration.requirements
+        )
     # both signatures are needed where two sign (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer
     # Stellvertretung“): the second line read as optional (review in Brandenburg)
     both = "Erforderlich sind beide Unterschriften."
