@@ -703,6 +703,22 @@ def test_a_beigeordneter_signs_no_paper_in_niedersachsen():
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen"))
     (message,) = warned()
     assert "In Niedersachsen sind Beigeordnete Mitglieder des Hauptausschusses" in message
+    # the honorary 'Bürgermeisterin' of a city with an Oberbürgermeisterin (§ 81 Abs. 2 NKomVG)
+    inputs.edit_paper(
+        "i-27-2026-ressourcenplanung.yaml", lambda v: v["unterzeichnung"].update(amtsbezeichnung="Bürgermeisterin")
+    )
+    (honorary,) = warned()
+    assert "nur repräsentativ und im Hauptausschuss (§ 81 Abs. 2 NKomVG)" in honorary
+    assert "'Bürgermeisterin' ist keine Amtsbezeichnung der Verwaltung" in honorary
+    # … but in a kreisangehörige Stadt she is the head herself
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt"))
+    assert not [m for m in warned() if "§ 81 Abs. 2" in m]
+    inputs.edit_paper(
+        "i-27-2026-ressourcenplanung.yaml",
+        lambda v: v["unterzeichnung"].update(amtsbezeichnung="Stellvertretende Bürgermeisterin"),
+    )
+    assert [m for m in warned() if "§ 81 Abs. 2" in m]
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt"))
     # a Kreis's title under a city's paper (§ 108 Abs. 1 Satz 2 NKomVG: Erste Stadträtin in a city)
     inputs.edit_paper(
         "i-27-2026-ressourcenplanung.yaml",

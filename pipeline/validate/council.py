@@ -520,9 +520,25 @@ _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
 #: the administration's deputies are Erste Stadträtin, Erster Kreisrat, Stadträte (§ 108 NKomVG).
 _COUNCIL_TITLES = {
     "Niedersachsen": (
-        re.compile(r"^Beigeordnete[r]?$"),
-        "sind Beigeordnete Mitglieder des Hauptausschusses aus der Vertretung (§ 74 Abs. 1 Nr. 2 NKomVG)",
-        "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat'",
+        (
+            re.compile(r"^Beigeordnete[r]?$"),
+            "sind Beigeordnete Mitglieder des Hauptausschusses aus der Vertretung (§ 74 Abs. 1 Nr. 2 NKomVG)",
+            "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat'",
+        ),
+        # the honorary deputies the Vertretung elects from the Beigeordneten: „Bürgermeisterin oder
+        # Bürgermeister“ in kreisfreien and großen selbständigen Städten, „stellvertretende …“
+        # elsewhere; they stand in for the head „bei der repräsentativen Vertretung der Kommune“
+        # and in the Hauptausschuss, not in the administration (§ 81 Abs. 2 NKomVG, wolterskluwer-
+        # online.de, research 12/2026; the Lower Saxon city review found them passing unwarned)
+        (
+            re.compile(
+                r"^(?:[Ss]tellvertretende[r]? )?(?:Ober)?[Bb]ürgermeister(?:in)?$|^[Ss]tellvertretende[r]? Landr"
+            ),
+            "vertreten die ehrenamtlichen Stellvertretungen der Hauptverwaltungsbeamtin oder des "
+            "Hauptverwaltungsbeamten (in Städten mit Oberbürgermeisterin 'Bürgermeisterin' oder 'Bürgermeister') "
+            "nur repräsentativ und im Hauptausschuss (§ 81 Abs. 2 NKomVG), nicht in der Verwaltung",
+            "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat' (§ 81 Abs. 3 NKomVG)",
+        ),
     ),
 }
 
@@ -537,18 +553,18 @@ def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
     if procedure is None or signer is None:
         return
     title = signer.title.strip()
+    if title in (procedure.head.male, procedure.head.female):
+        return  # the head's own title ('Bürgermeisterin' of a kreisangehörige Stadt)
     if procedure.state in _COUNCIL_TITLES:
-        pattern, meaning, instead = _COUNCIL_TITLES[procedure.state]
+        rules = _COUNCIL_TITLES[procedure.state]
     elif procedure.state in _STADTRAT_MEANS and procedure.kind not in _COUNTIES:  # Kreisräte in a Kreis
-        pattern, meaning, instead = (
-            _STADTRAT_TITLE,
-            _STADTRAT_MEANS[procedure.state],
-            "'Beigeordneter' oder 'Bürgermeisterin'",
-        )
+        rules = ((_STADTRAT_TITLE, _STADTRAT_MEANS[procedure.state], "'Beigeordneter' oder 'Bürgermeisterin'"),)
     else:
         return
-    if not pattern.match(title):
+    matched = next((rule for rule in rules if rule[0].match(title)), None)
+    if matched is None:
         return
+    _, meaning, instead = matched
     yield _title_warning(
         case,
         f"{sentence_start(in_state(procedure.state))} {meaning}; '{signer.title}' ist keine Amtsbezeichnung der "
