@@ -459,6 +459,49 @@ def test_stadtrat_as_a_signers_title_where_stadtraete_sit_in_the_council(state, 
     assert bool(found) == warned
     if warned:
         assert found[0].where.path[-1] == "amtsbezeichnung"
+    if state == "Baden-Württemberg":  # § 49 Abs. 3 GemO: the Beigeordnete's title in a Stadtkreis
+        assert "etwa 'Bürgermeisterin' oder 'Bürgermeister' (§ 49 Abs. 3 GemO" in found[0].message
+
+
+def test_a_stadtkreis_in_baden_wuerttemberg_runs_no_gesundheitsamt():
+    """§ 2 Abs. 1 Nr. 3 ÖGDG: Gesundheitsämter are the Landratsämter and three Stadtkreise; Neuhafen as a
+    Stadtkreis kept its Stadtgesundheitsamt unwarned (review of a Stadtkreis) – Mannheim runs one."""
+    inputs = _neuhafen()
+
+    def health_office() -> list[str]:
+        return [w.message for w in inputs.warnings() if "§ 2 Abs. 1 Nr. 3 ÖGDG" in w.message]
+
+    assert health_office() == []
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Baden-Württemberg"))
+    found = health_office()
+    # the actor whose Träger is the city, and the texts naming the city's office
+    assert any(
+        m.startswith("'Stadtgesundheitsamt – Abteilung Kinder- und Jugendgesundheit' hat als Träger")
+        for m in found
+    )
+    assert any(m.startswith("„Acht Fachkräfte in Teilzeit") for m in found)
+    assert all("für die Stadt Neuhafen am Main ist es das Landratsamt" in m for m in found)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(name="Stadt Mannheim"))
+    assert health_office() == []
+
+
+def test_a_kreisrat_signs_no_paper_in_sachsen(inputs):
+    """Kreisräte are the Saxon Kreistag's members (§ 33 Abs. 2 SächsLKrO): 'In Vertretung / … / Kreisrat'
+    copied from a Lower Saxon paper passed (review of a Saxon Landkreis); in Niedersachsen it is an
+    official's title."""
+    paper = "vorlagen/sa-2026-041-sgb2.yaml"
+    inputs.edit_paper("sa-2026-041-sgb2.yaml", lambda v: v["unterzeichnung"].update(amtsbezeichnung="Kreisrat"))
+
+    def warned() -> list[str]:
+        return [
+            w.message for w in inputs.warnings() if w.where.file == paper and "keine Amtsbezeichnung" in w.message
+        ]
+
+    assert warned() == []
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
+    (message,) = warned()
+    assert "In Sachsen sind Kreisrätinnen und Kreisräte die Mitglieder des Kreistags" in message
+    assert "'Beigeordneter' (§ 50 Abs. 1 SächsLKrO)" in message
 
 
 @pytest.mark.parametrize(

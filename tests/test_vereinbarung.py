@@ -1723,3 +1723,23 @@ def test_the_consent_forms_authority_is_the_own_lands(inputs, state, named, warn
     assert bool(found) == warned
     if warned:
         assert f"die Kommune liegt in {state}" in found[0].message and "eine Behörde in" in found[0].message
+
+
+def test_the_preamble_names_the_lands_network_law(inputs):
+    """§ 3 Abs. 3 KKG defers to Landesrecht; where the Land has a network law the agreement names it
+    as the concept does (review of a Saxon Landkreis: only the concept cited § 1 Abs. 2 SächsKiSchG) –
+    Niedersachsen, the example's Land, has none in the table."""
+
+    def preamble() -> str:
+        concept = inputs.check().concept
+        root = root_of(render_agreement(concept.agreement).body_html)
+        heading = root.xpath("//h1[@id='praeambel']")[0]
+        return text_of(heading.getnext())
+
+    assert "Landesrecht" not in preamble().split("sofern Landesrecht nichts anderes bestimmt", 1)[1]
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
+    text = preamble()
+    assert (
+        "Landesrecht in Sachsen, § 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe" in text
+    )
+    assert text.index("§ 1 Abs. 2 SächsKiSchG") < text.index("Die Beteiligten sollen die Grundsätze")

@@ -611,20 +611,23 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     law = network_law("Nordrhein-Westfalen")
     basis, agreement = _legal_bases_and_agreement(inputs)
     assert f"{law.provision}: {law.content}." in basis
-    assert "als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG);" in agreement and law.provision not in agreement
+    # the organiser's sentence rests on § 3 KKG alone; the preamble names the Land's law beside it
+    assert "als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG);" in agreement
+    assert f"Landesrecht in Nordrhein-Westfalen, {law.provision}: {law.content}." in agreement
     inputs.edit("querschnitt.yaml", lambda d: d["kinderschutz"]["netzwerk_kinderschutz"].update(gemeinsam=True))
     _, agreement = _legal_bases_and_agreement(inputs)
     assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement
 
 
 def test_saxonys_network_rule_is_cited_in_a_saxon_concept(inputs):
-    """§ 1 Abs. 2 SächsKiSchG: the örtliche Träger support the building of a local network (read on
-    revosax by the review of a Saxon Landkreis, which missed it in the legal bases)."""
+    """§ 1 Abs. 2 SächsKiSchG: the örtliche Träger support the building of a local network „im bestehenden
+    Rahmen in ihrem jeweiligen Zuständigkeitsbereich“ (read on revosax by two reviews of a Saxon Landkreis,
+    the first missed it in the legal bases, the second its limits and the Landesjugendamt of Abs. 3)."""
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
     basis, _ = _legal_bases_and_agreement(inputs)
     assert (
-        "§ 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe unterstützen die Bildung"
-        in basis
+        "§ 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe unterstützen im bestehenden "
+        "Rahmen in ihrem jeweiligen Zuständigkeitsbereich die Bildung eines lokalen Netzwerks" in basis
     )
 
 
@@ -1647,7 +1650,7 @@ def test_a_deputy_signing_on_the_heads_line_says_so():
     and a deputy sign together (Brandenburg), there is no such choice."""
     from pipeline.model.procedure import procedure_for
 
-    note = "Unterzeichnet die Vertretung, dann mit dem Zusatz „In Vertretung“"  # by law
+    note = "Unterzeichnet die Vertretung, dann mit einem Zusatz, der die Vertretung kennzeichnet (üblich: „In Vertretung“)"  # by law
     lsa = procedure_for("Sachsen-Anhalt", "kreisfreie Stadt")
     brandenburg = procedure_for("Brandenburg", "kreisfreie Stadt")
     assert lsa is not None and lsa.binding_declaration is not None
@@ -1666,7 +1669,7 @@ def test_a_deputy_signing_on_the_heads_line_says_so():
     for kind, provision in (("kreisfreie Stadt", "§ 60 Abs. 3 SächsGemO"), ("Landkreis", "§ 56 Abs. 3 SächsLKrO")):
         saxon = procedure_for("Sachsen", kind)
         assert saxon is not None and saxon.binding_declaration is not None
-        assert f"„In Vertretung“ und ihrem eigenen Namen ({provision}); vertreten können auch zwei" in (
+        assert f"„In Vertretung“), und ihrem eigenen Namen ({provision}); vertreten können auch zwei" in (
             saxon.binding_declaration.requirements
         )
     # both signatures are needed where two sign (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pipeline.formatting import count, enumeration_of_names, german_date, sentence_end, with_note
+from pipeline.formatting import count, enumeration_of_names, german_date, in_state, sentence_end, with_note
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
     Actor,
@@ -553,9 +553,20 @@ class Agreement:
         """The sentences of the preamble on the law, in the wording the norms table checked: what
         Frühe Hilfen are (§ 1 Abs. 4 KKG), the network (§ 3 KKG, a Programmsatz with a Soll in
         Abs. 3), and that its principles soll be agreed."""
+        # § 3 Abs. 3 KKG defers to Landesrecht: where the Land has a network law, the agreement
+        # names it (review of a Saxon Landkreis: only the concept knew § 1 Abs. 2 SächsKiSchG)
+        law = self.concept.network_law
+        land = (
+            [
+                f"Landesrecht {in_state(self.concept.municipality.state)}, {law.provision}: {sentence_end(law.content)}"
+            ]
+            if law is not None
+            else []
+        )
         return [
             NORMS_BY_CITATION[("KKG", "1")].wording,
             NORMS_BY_CITATION[("KKG", "3")].wording,
+            *land,
             AGREEMENTS_IN_THE_LAW,
         ]
 

@@ -514,11 +514,31 @@ _STADTRAT_MEANS = {
     "Rheinland-Pfalz": "ist der Stadtrat die Vertretung (§ 28 Abs. 2 Satz 1 GemO)",
 }
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
+_BEIGEORDNETE = "'Beigeordneter' oder 'Bürgermeisterin'"
+#: Baden-Württemberg: „Der Erste Beigeordnete … führt in Stadtkreisen und Großen Kreisstädten die
+#: Amtsbezeichnung Bürgermeister“, the Gemeinderat may give it to the others (§ 49 Abs. 3 GemO,
+#: landesrecht-bw.de; review of a Stadtkreis: the warning offered 'Beigeordneter').
+_DEPUTY_INSTEAD = {
+    "Baden-Württemberg": "'Bürgermeisterin' oder 'Bürgermeister' (§ 49 Abs. 3 GemO; in kleineren Städten 'Beigeordneter')"
+}
 #: Titles of council members elsewhere, for cities and Kreise alike: in Niedersachsen the
 #: Beigeordnete are the council's members in the Haupt- (Verwaltungs-, Kreis-)ausschuss (§ 74 Abs. 1
 #: Nr. 2 NKomVG, anwalt24.de; review of a Lower Saxon city: 'In Vertretung / … / Beigeordneter' passed);
 #: the administration's deputies are Erste Stadträtin, Erster Kreisrat, Stadträte (§ 108 NKomVG).
-_COUNCIL_TITLES = {
+#: A title rule: the title's pattern, what it means in the Land, what to write instead.
+_TitleRule = tuple[re.Pattern[str], str, str]
+#: Sachsen: Kreisräte are the Kreistag's members – „Die Kreisräte und der Landrat sind zur
+#: Verschwiegenheit … verpflichtet“ (§ 33 Abs. 2 SächsLKrO, wolterskluwer-online.de) –, the
+#: Landrat's deputy is a hauptamtlicher Beigeordneter (§ 50 Abs. 1 SächsLKrO, anwalt24.de; review
+#: of a Saxon Landkreis: 'In Vertretung / … / Kreisrat' from a Lower Saxon paper passed).
+_KREISRAT_MEANS: dict[str, _TitleRule] = {
+    "Sachsen": (
+        re.compile(r"^Kreisr(?:at|ätin)$"),
+        "sind Kreisrätinnen und Kreisräte die Mitglieder des Kreistags (§ 33 Abs. 2 SächsLKrO)",
+        "'Beigeordneter' (§ 50 Abs. 1 SächsLKrO)",
+    ),
+}
+_COUNCIL_TITLES: dict[str, tuple[_TitleRule, ...]] = {
     "Niedersachsen": (
         (
             re.compile(r"^Beigeordnete[r]?$"),
@@ -557,8 +577,16 @@ def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
         return  # the head's own title ('Bürgermeisterin' of a kreisangehörige Stadt)
     if procedure.state in _COUNCIL_TITLES:
         rules = _COUNCIL_TITLES[procedure.state]
+    elif procedure.state in _KREISRAT_MEANS and procedure.kind in _COUNTIES:
+        rules = (_KREISRAT_MEANS[procedure.state],)
     elif procedure.state in _STADTRAT_MEANS and procedure.kind not in _COUNTIES:  # Kreisräte in a Kreis
-        rules = ((_STADTRAT_TITLE, _STADTRAT_MEANS[procedure.state], "'Beigeordneter' oder 'Bürgermeisterin'"),)
+        rules = (
+            (
+                _STADTRAT_TITLE,
+                _STADTRAT_MEANS[procedure.state],
+                _DEPUTY_INSTEAD.get(procedure.state, _BEIGEORDNETE),
+            ),
+        )
     else:
         return
     matched = next((rule for rule in rules if rule[0].match(title)), None)

@@ -22,6 +22,7 @@ from pipeline.findings import WARNING, Finding, Path_, at
 from pipeline.formatting import enumeration, in_state, sentence_start
 from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in
 from pipeline.model.concept import Concept
+from pipeline.model.inputs import with_article
 from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession, StateRule
 from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, Item
 from pipeline.validate.rules import WARNINGS
@@ -816,6 +817,45 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
                     f"{fact}; die Kommune ist eine {concept.municipality.kind}. Bitte prüfen, ob der Kreis "
                     "gemeint ist (als Akteur mit eigenem 'traeger').",
                 )
+
+
+#: Baden-Württemberg: Gesundheitsämter are „die unteren Verwaltungsbehörden in den Landkreisen und
+#: den Stadtkreisen Stuttgart, Mannheim und Heilbronn“ (§ 2 Abs. 1 Nr. 3 ÖGDG, anwalt24.de; the city
+#: of Heidelberg's service pages say the same): in the six other Stadtkreise the Landratsamt of the
+#: Landkreis around the city runs it (review of a Stadtkreis: the Hessian example's city office passed).
+_BW_CITIES_WITH_A_HEALTH_OFFICE = ("Stuttgart", "Mannheim", "Heilbronn")
+_HEALTH_OFFICE = re.compile(r"gesundheitsamt|gesundheitsämter", re.IGNORECASE)
+
+
+@WARNINGS.rule("gesundheitsamt-im-stadtkreis")
+def health_office_of_a_stadtkreis(concept: Concept) -> Iterator[Finding]:
+    """A Stadtkreis in Baden-Württemberg other than Stuttgart, Mannheim and Heilbronn whose
+    actors or texts make the city run the Gesundheitsamt: the Landratsamt of a Landkreis runs it,
+    a partner with its own Träger, budget and data."""
+    municipality = concept.municipality
+    if municipality.state != "Baden-Württemberg" or municipality.kind != "kreisfreie Stadt":
+        return
+    if any(city in municipality.name for city in _BW_CITIES_WITH_A_HEALTH_OFFICE):
+        return
+    fact = (
+        "In Baden-Württemberg sind nur die Landratsämter und die Stadtkreise Stuttgart, Mannheim und Heilbronn "
+        f"Gesundheitsämter (§ 2 Abs. 1 Nr. 3 ÖGDG); für {with_article(municipality.name, 'acc')} ist es das "
+        "Landratsamt des "
+        "umliegenden Landkreises. Bitte als Akteur mit eigenem 'traeger' (dem Landkreis) eintragen."
+    )
+    own = {o.id for o in concept.organisations if o.name == municipality.name}
+    for index, actor in enumerate(concept.actors):
+        if _HEALTH_OFFICE.search(actor.name) and actor.carrier in own:
+            yield Finding(
+                at("akteure.yaml", "akteure", index, "traeger"),
+                f"'{actor.name}' hat als Träger die Stadt. {fact}",
+                WARNING,
+            )
+    city_office = _COUNTY_TASKS[0][0]
+    for passage in read(concept).passages:
+        found = city_office.search(passage.text)
+        if found:
+            yield _word_warning(passage, found[0], fact)
 
 
 @WARNINGS.rule("begriffe-anderer-laender")

@@ -152,7 +152,10 @@ class BindingDeclaration(_Data):
         # KVG LSA asks for „ein das Vertretungsverhältnis kennzeichnender Zusatz“; review in LSA)
         two = f"; vertreten können auch {self.two_officials}" if self.two_officials else ""
         mark = (
-            f"mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen ({self.deputy_mark})"
+            # the provisions ask for „ein das Vertretungsverhältnis kennzeichnender Zusatz“, not for
+            # these words (review of a Stadtkreis: § 54 Abs. 3 GemO BW prescribes no wording)
+            f"mit einem Zusatz, der die Vertretung kennzeichnet (üblich: „In Vertretung“), und ihrem eigenen "
+            f"Namen ({self.deputy_mark})"
             if self.deputy_mark
             else "wie üblich mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen"
         )

@@ -443,7 +443,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
         done = (
             f"zuletzt am {german_date(last)} über die Umsetzung berichtet"
             if last
-            else f"noch kein Bericht über die Umsetzung im beschließenden Gremium ({committee.name})"
+            else f"noch kein Bericht über die Umsetzung in dem Gremium, das ihn gefasst hat ({committee.name})"
         )
         following = "der nächste Bericht" if last else "er"
         if due < on:
