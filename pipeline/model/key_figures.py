@@ -172,10 +172,12 @@ FEATURES: dict[str, Feature] = {
         ),
         Feature(
             "u-untersuchungen",
-            "Anteil der Kinder, deren Früherkennungsuntersuchungen U1 bis U9 bei der Schuleingangsuntersuchung "
-            "vollständig dokumentiert sind",
-            "U1 bis U9 vollständig",
-            "Anteil mit vollständigen U1 bis U9",
+            # the ones due by then, not 'U1 bis U9': Baden-Württemberg examines at four, before the U9
+            # (60–64 months) is due (review of a Stadtkreis: Einschulungsuntersuchung, Schritt 1)
+            "Anteil der Kinder, deren bis dahin fällige Früherkennungsuntersuchungen (U-Untersuchungen) bei der "
+            "Schuleingangsuntersuchung vollständig dokumentiert sind",
+            "U-Untersuchungen vollständig",
+            "Anteil mit vollständigen U-Untersuchungen",
             "%",
             "Anteil",
             "niedrig",
