@@ -860,3 +860,29 @@ def test_a_city_says_how_children_were_heard(state, rule):
         ),
     )
     assert first not in warned()
+
+
+def test_bremens_deputationen_are_not_called_ausschuesse():
+    """Bremen's städtische Deputationen hold the money (re-review of Bremen: the resource planning spoke of
+    the 'Ausschüsse'); a mixed group is 'Gremien', committees stay 'Ausschüsse'."""
+    from pipeline.model.grammar import committee_nouns
+
+    from .test_verfahren import concept_chapters_text
+
+    assert committee_nouns(["Jugendhilfeausschuss", "Ausschuss für Gesundheit"]).plural == "Ausschüsse"
+    assert committee_nouns(["Jugendhilfeausschuss", "Stadtverordnetenversammlung"]).plural == "Gremien"
+    inputs = _neuhafen()
+    holding = {c.id for c in inputs.check(strict=False).concept.budget.committees}
+    assert len(holding) > 1
+
+    def as_deputations(data):
+        for body in data["gremien"]:
+            if body["id"] in holding:
+                body["name"] = f"Städtische Deputation {body['name']}"
+
+    inputs.edit("gremien.yaml", as_deputations)
+    concept = inputs.check(strict=False).concept
+    text = concept_chapters_text(concept, "konzept/13_politische_verankerung.html.j2")
+    assert "Abgestimmte Ressourcenplanung der Deputationen" in text
+    assert "welche Deputation zuständig ist" in text and "nach zuständiger Deputation" in text
+    assert "Ausschüsse" not in text.split("Abgestimmte Ressourcenplanung", 1)[1].split("Tabelle", 1)[0]

@@ -17,8 +17,9 @@ Oberbürgermeisterin“).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Gender = Literal["m", "f", "n"]
 #: The article a user writes in YAML (``artikel: die``) → the gender it stands for.
@@ -349,3 +350,32 @@ def unit_for(amount: object, unit: str) -> str:
     first, _, rest = unit.partition(" ")
     single = singular(first)
     return f"{single} {rest}".rstrip() if single else unit
+
+
+class CommitteeNouns(NamedTuple):
+    """What a group of committees is called: 'Ausschuss', 'Ausschüsse', 'welcher'."""
+
+    singular: str
+    plural: str
+    #: the interrogative before the singular: 'welcher Ausschuss', 'welche Deputation'
+    which: str
+    #: after 'nach' in a table's title: 'zuständigem Ausschuss', 'zuständiger Deputation'
+    responsible_dat: str
+
+
+#: By the nouns their names end in: Bremen's städtische Deputationen are no Ausschüsse (review of
+#: the Stadtgemeinde Bremen: the resource planning spoke of 'Ausschüssen' for Deputationen); a mixed
+#: group, or one with a council in it, is 'Gremien'.
+_COMMITTEE_NOUNS = (
+    ("deputation", CommitteeNouns("Deputation", "Deputationen", "welche", "zuständiger Deputation")),
+    ("ausschuss", CommitteeNouns("Ausschuss", "Ausschüsse", "welcher", "zuständigem Ausschuss")),
+)
+_BODIES = CommitteeNouns("Gremium", "Gremien", "welches", "zuständigem Gremium")
+
+
+def committee_nouns(names: Iterable[str]) -> CommitteeNouns:
+    """Ausschüsse where every name is a committee's, Deputationen where every one is a
+    Deputation's, else Gremien."""
+    kinds = {next((nouns for stem, nouns in _COMMITTEE_NOUNS if stem in name.casefold()), None) for name in names}
+    only = kinds.pop() if len(kinds) == 1 else None
+    return only or _BODIES

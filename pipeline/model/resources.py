@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pipeline.formatting import enumeration, euro, german_date, number, with_note
 from pipeline.model.accounting import CITY_STATES, DOPPIK, TERMS, MoneyTerms, accounting_of
+from pipeline.model.grammar import CommitteeNouns, committee_nouns
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -922,6 +923,12 @@ class Budget:
         """The committees responsible for Frühe Hilfen money, in the order of gremien.yaml."""
         ids = {e.committee for e in self.expenses} | {i.committee for i in self.income}
         return [c for c in self.concept.committees if c.id in ids]
+
+    @cached_property
+    def committee_nouns(self) -> CommitteeNouns:
+        """What the committees holding the money are called: Ausschüsse, Bremen's Deputationen, or
+        Gremien for a mixed group."""
+        return committee_nouns(c.name for c in self.committees)
 
 
 def _recipient_order(concept: Concept, grant: tuple[Expense, list[int]]) -> tuple[str, str]:

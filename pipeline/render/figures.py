@@ -102,7 +102,7 @@ def committee_figure(concept: Concept) -> Figure | None:
                 f"Zuschussbedarf {euro(balance.subsidy)}."
             )
     series = [(t.income, INCOME_COLOUR), ("Zuschussbedarf", OWN_COLOUR)]
-    title = f"{t.balance_title} je Ausschuss und Haushaltsjahr"
+    title = f"{t.balance_title} je {budget.committee_nouns.singular} und Haushaltsjahr"
     length = f"die Länge jedes Balkens entspricht {t.expenses_dat}"
     alt = f"Gestapeltes Balkendiagramm: {title}; {length}. " + " ".join(sentences)
     svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda v: f"{t.expenses} {_rounded(v)}")

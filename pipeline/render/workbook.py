@@ -190,8 +190,9 @@ def _balance_columns(t: MoneyTerms) -> list[Column]:
 def _committee_sheet(concept: Concept) -> Sheet:
     budget = concept.budget
     t = budget.terms
-    columns = [Column("Ausschuss", width=40), Column("Haushaltsjahr", "integer", 14), *_balance_columns(t)]
-    of_committee = ((YEAR, "{Haushaltsjahr}"), ("Ausschuss", "{Ausschuss}"))
+    committee = budget.committee_nouns.singular
+    columns = [Column(committee, width=40), Column("Haushaltsjahr", "integer", 14), *_balance_columns(t)]
+    of_committee = ((YEAR, "{Haushaltsjahr}"), (committee, f"{{{committee}}}"))
     rows: list[list[Value]] = [
         [
             b.label,
@@ -203,10 +204,10 @@ def _committee_sheet(concept: Concept) -> Sheet:
         for year in budget.years
         for b in budget.balances(year)
     ]
-    title = f"{t.balance_title} nach zuständigem Ausschuss"
+    title = f"{t.balance_title} nach {budget.committee_nouns.responsible_dat}"
     # no totals row: it would add the committees of an adopted year to those of a draft; each
     # year's total stands on the sheet 'Übersicht'
-    return Sheet("Ausschüsse", title, columns, rows)
+    return Sheet(budget.committee_nouns.plural, title, columns, rows)
 
 
 def _committee_names(concept: Concept) -> tuple[str, ...]:
@@ -223,7 +224,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
         Column(PURPOSE, width=40),
         Column("Betrag", "euro", 16, summed=True),
         Column("Haushaltsstelle", width=32),
-        Column("Ausschuss", width=30, choices=_committee_names(concept)),
+        Column(concept.budget.committee_nouns.singular, width=30, choices=_committee_names(concept)),
         Column("Empfänger", width=36),
         # what the papers' Folgekosten take out of the recurring Aufwand, to filter by
         Column("Anfall", width=14),
@@ -261,7 +262,7 @@ def _income_sheet(concept: Concept) -> Sheet:
         Column("Betrag", "euro", 16, summed=True),
         Column(STATE, width=18, choices=(APPROVED, APPLIED_FOR)),
         Column("Haushaltsstelle", width=32),
-        Column("Ausschuss", width=30, choices=_committee_names(concept)),
+        Column(concept.budget.committee_nouns.singular, width=30, choices=_committee_names(concept)),
         Column(PURPOSES, width=48),
     ]
     rows: list[list[Value]] = [
