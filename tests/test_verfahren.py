@@ -1431,6 +1431,14 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
 
     agreement = " ".join(render_agreement(inputs.check().concept.agreement).body_html.split())
     assert "organisiert das Netzwerk für sein Gebiet ohne die Stadt Lindenau" in agreement
+    # … and the parents' form where families in the city turn (review of the Region Hannover)
+    from pipeline.render import render_consent_form
+
+    consent = " ".join(render_consent_form(inputs.check().concept.agreement).body_html.split())
+    assert (
+        "Sie möchten Unterstützung durch die Frühen Hilfen im Landkreis Musterkreis. Für Familien in der Stadt "
+        "Lindenau ist das Jugendamt der Stadt zuständig. Damit" in consent
+    )
     # the figures are the Jugendamt's area's, not the whole Kreis's (review of the Region Hannover)
     needs = concept_chapters_text(inputs.check().concept, "konzept/03a_bedarfsanalyse.html.j2")
     assert "Musterkreis insgesamt" not in needs and "im Zuständigkeitsgebiet des Jugendamts insgesamt" in needs
@@ -1440,6 +1448,10 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
     assert (
         "ohne die Stadt Lindenau und die Stadt Bergstedt, die eigene Jugendämter unterhalten"
         in chapters()["konzept/01_einleitung.html.j2"]
+    )
+    assert (
+        "Für Familien in der Stadt Lindenau und in der Stadt Bergstedt sind die Jugendämter dieser Städte zuständig."
+        == inputs.check().concept.municipality.families_elsewhere
     )
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt"))
     assert any("'eigene_jugendaemter' gibt es nur bei einem Landkreis" in p for p in inputs.problems())

@@ -381,6 +381,19 @@ class Municipality(Item, title="Kommune"):
         return f"ohne {enumeration(names)}, {keeps}"
 
     @property
+    def families_elsewhere(self) -> str:
+        """'Für Familien in der Stadt Lindenau ist das Jugendamt der Stadt zuständig.': the parents'
+        form of a Kreis whose network leaves out cities with their own Jugendamt says where those
+        families turn (review of the Region Hannover: only the concept and the agreement said
+        which area the network covers); empty otherwise."""
+        places = [with_article(name, "in", "in ") for name in self.own_youth_offices]
+        if not places:
+            return ""
+        if len(places) == 1:
+            return f"Für Familien {places[0]} ist das Jugendamt der Stadt zuständig."
+        return f"Für Familien {enumeration(places)} sind die Jugendämter dieser Städte zuständig."
+
+    @property
     def nominative(self) -> str:
         """'der Landkreis Musterkreis', 'die Stadt Musterstadt', 'Musterstadt': as a subject."""
         return with_article(self.name, "nom")
