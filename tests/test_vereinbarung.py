@@ -30,7 +30,7 @@ from pipeline.cli import main
 from pipeline.findings import WARNING
 from pipeline.formatting import NB_HYPHEN, count, enumeration_of_names
 from pipeline.model.norms import NORMS_BY_CITATION
-from pipeline.model.procedure import table
+from pipeline.model.procedure import procedure_for, table
 from pipeline.model.supervision import AUTHORITIES
 from pipeline.model.types import State
 from pipeline.products import AGREEMENT, PRODUCTS
@@ -264,9 +264,15 @@ def test_the_municipality_signs_in_the_form_its_land_prescribes(inputs, state, k
     text = text_of(block)
     rows = _signature_rows(block)
     assert len(rows) == signatures, text
-    assert all("Unterschrift" in row and row[-1] == "Name in Druckbuchstaben, Funktion" for row in rows)
+    # under each signature the Amtsbezeichnung where the law asks for it (VV Nr. 1 zu § 43 LKO RP: „nur
+    # die gesetzlich vorgeschriebene Amtsbezeichnung“; review of a Landkreis there), else the Funktion
+    rule = procedure_for(state, kind).binding_declaration
+    label = f"Name in Druckbuchstaben, {'Amtsbezeichnung' if rule.official_title else 'Funktion'}"
+    # Art. 38 Abs. 2 GO Bayern: „unter Angabe der Amtsbezeichnung“; § 86 Abs. 2 NKomVG asks for none
+    assert label.endswith({"Bayern": "Amtsbezeichnung", "Niedersachsen": "Funktion"}.get(state, ""))
+    assert all("Unterschrift" in row and row[-1] == label for row in rows)
     # the head of the administration is printed on the first line only, by name and title
-    assert rows[0][-2:] == [f"Dr. Anna Berger, {title}", "Name in Druckbuchstaben, Funktion"]
+    assert rows[0][-2:] == [f"Dr. Anna Berger, {title}", label]
     assert all("Dr. Anna Berger" not in " ".join(row) for row in rows[1:])
     # the rule names its law; who signs is said by the title of the head in office, who is named
     # (not 'Landrätin oder Landrat:' above 'Dr. Anna Berger, Landrätin')
@@ -1665,7 +1671,6 @@ def test_a_kreis_among_the_partners_signs_in_its_lands_form(inputs):
     """A kreisangehörige Stadt organises the network, the Landkreis signs for its Gesundheitsamt
     or Frühförderung: the Kreis is bound only in the form its Land prescribes (§ 86 Abs. 2 NKomVG;
     review of a kreisangehörige Stadt), in its signature block and for changes of the annexes."""
-    from pipeline.model.procedure import procedure_for
 
     rule = procedure_for("Niedersachsen", "Landkreis").binding_declaration
 

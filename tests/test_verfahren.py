@@ -1450,8 +1450,8 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
         in chapters()["konzept/01_einleitung.html.j2"]
     )
     assert (
-        "Für Familien in der Stadt Lindenau und in der Stadt Bergstedt sind die Jugendämter dieser Städte zuständig."
-        == inputs.check().concept.municipality.families_elsewhere
+        inputs.check().concept.municipality.families_elsewhere
+        == "Für Familien in der Stadt Lindenau und in der Stadt Bergstedt sind die Jugendämter dieser Städte zuständig."
     )
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt"))
     assert any("'eigene_jugendaemter' gibt es nur bei einem Landkreis" in p for p in inputs.problems())
@@ -1689,3 +1689,38 @@ def test_a_deputy_signing_on_the_heads_line_says_so():
     both = "Erforderlich sind beide Unterschriften."
     assert brandenburg.binding_declaration.requirements.endswith(both)
     assert both not in lsa.binding_declaration.requirements
+
+
+def test_a_kreisvorstand_in_rheinland_pfalz_prepares_in_private(inputs):
+    """§ 51 Abs. 2 LKO: the preparation of the Kreistag's decisions is deliberated in the Kreisvorstand,
+    whose sittings „sind nicht öffentlich“ (§ 52 Abs. 2 LKO); review of a Landkreis in Rheinland-Pfalz: it
+    could not be entered, as 'Sonstiges' it showed as public and counted among the political bodies."""
+    from pipeline.model.papers import paper_views
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Rheinland-Pfalz"))
+
+    def with_kreisvorstand(data):
+        data["gremien"].append(
+            {"id": "kv", "name": "Kreisvorstand", "art": "Kreisvorstand", "sitzungen": ["2026-11-17"]}
+        )
+
+    inputs.edit("gremien.yaml", with_kreisvorstand)
+    paper = "jha-2026-030-gesamtkonzept.yaml"
+    skipped = [w.message for w in inputs.warnings() if "§ 51 Abs. 2 Satz 2 LKO" in w.message]
+    assert skipped and "die Beratungsfolge nennt 'Kreisvorstand' nicht" in skipped[0]
+    inputs.edit_paper(
+        paper,
+        lambda v: v["beratungsfolge"].insert(0, {"gremium": "kv", "datum": "2026-11-17", "rolle": "Vorberatung"}),
+    )
+    assert not [w for w in inputs.warnings() if "§ 51 Abs. 2 Satz 2 LKO" in w.message]
+    concept = inputs.check().concept
+    kreisvorstand = concept.committee("kv")
+    assert concept.private_by_law(kreisvorstand) == "§ 52 Abs. 2 LKO" and concept.is_executive(kreisvorstand)
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    assert view.concept.meets_in_private(kreisvorstand, "Vorberatung")
+    # the Landkreis signs as § 43 Abs. 1 LKO says: also a ständiger Vertreter, with the Amtsbezeichnung
+    rule = concept.procedure.binding_declaration
+    assert rule.roles(concept.procedure.head, "Landrätin") == (
+        "Landrätin, allgemeine Vertretung oder ständige Vertretung",
+    )
+    assert "(VV Nr. 4 zu § 41 LKO)" in rule.requirements

@@ -204,6 +204,16 @@ class MunicipalSignature:
     signatories: tuple[Signatory, ...]
     requirements: str
     legal_basis: str
+    #: what each signer adds under the signature: the Amtsbezeichnung where the law asks for it
+    #: (review of a Landkreis in Rheinland-Pfalz: „Funktion“ invites 'Dezernent …', VV Nr. 1 zu
+    #: § 43 LKO admits „nur die gesetzlich vorgeschriebene Amtsbezeichnung“)
+    name_label: str = "Name in Druckbuchstaben, Funktion"
+
+
+def _name_label(rule: BindingDeclaration) -> str:
+    """The label under a signature of the municipality: with the Amtsbezeichnung where the Land
+    demands it."""
+    return f"Name in Druckbuchstaben, {'Amtsbezeichnung' if rule.official_title else 'Funktion'}"
 
 
 @dataclass(frozen=True)
@@ -328,7 +338,7 @@ class Agreement:
         first = f"{head.name}, {head.title}" if head is not None else ""
         roles = rule.roles(procedure.head, head.title if head is not None else None)
         signatories = tuple(Signatory(role, first if i == 0 else "") for i, role in enumerate(roles))
-        return MunicipalSignature(signatories, rule.requirements, rule.legal_basis)
+        return MunicipalSignature(signatories, rule.requirements, rule.legal_basis, _name_label(rule))
 
     def partner_signature(self, party: Party) -> MunicipalSignature | None:
         """The form of a partner's signature where it is a Landkreis of the same Land – a
@@ -341,7 +351,7 @@ class Agreement:
         procedure = procedure_for(self.concept.municipality.state, "Landkreis")
         assert procedure is not None  # a rule comes from a procedure
         signatories = tuple(Signatory(role, "") for role in rule.roles(procedure.head))
-        return MunicipalSignature(signatories, rule.requirements, rule.legal_basis)
+        return MunicipalSignature(signatories, rule.requirements, rule.legal_basis, _name_label(rule))
 
     def _county_rule(self, party: Party) -> BindingDeclaration | None:
         """The binding form of a partner that is a public Träger named as a Kreis of the Land."""

@@ -453,7 +453,8 @@ class Concept:
         where given), or None: the body preparing the council's decisions where the Land says so
         (the Kreis- or Verwaltungsausschuss in Niedersachsen, § 78 Abs. 2 NKomVG); every committee
         of a Saarland Kreistag but the Jugendhilfeausschuss (§ 172 Abs. 2 KSVG); a committee's
-        Vorberatung in Sachsen (§ 37 Abs. 5 Satz 2 SächsLKrO) and Thüringen (§ 43 Abs. 1 Satz 3 ThürKO)."""
+        Vorberatung in Sachsen (§ 37 Abs. 5 Satz 2 SächsLKrO) and Thüringen (§ 43 Abs. 1 Satz 3 ThürKO);
+        the Kreisvorstand in Rheinland-Pfalz (§ 52 Abs. 2 LKO)."""
         procedure = self.procedure
         if procedure is None:
             return None
@@ -470,6 +471,9 @@ class Concept:
         preparation = procedure.preparation
         if preparation is not None and preparation.private is not None and self._prepares(committee):
             return preparation.private
+        executive = procedure.executive
+        if executive is not None and executive.private is not None and committee.kind == executive.name:
+            return executive.private
         return None
 
     @property

@@ -374,7 +374,14 @@ CouncilKind = Literal[
 #: Bodies that prepare the council's decisions (a main committee) or submit its papers (a
 #: collegial administration such as the Magistrat); see pipeline/model/procedure.
 PreparingKind = Literal[
-    "Kreisausschuss", "Hauptausschuss", "Verwaltungsausschuss", "Magistrat", "Bezirksamt", "Stadtvorstand", "Senat"
+    "Kreisausschuss",
+    "Hauptausschuss",
+    "Verwaltungsausschuss",
+    "Magistrat",
+    "Bezirksamt",
+    "Stadtvorstand",
+    "Kreisvorstand",
+    "Senat",
 ]
 CommitteeKind = Literal[
     "Jugendhilfeausschuss",
@@ -439,7 +446,7 @@ PREPARING_KINDS: tuple[str, ...] = get_args(PreparingKind)
 #: Collegial administrations among them: they resolve on papers, but are no political body. The
 #: Senat of the Stadtgemeinde Bremen is one of its two organs with the Stadtbürgerschaft (Art. 148
 #: Abs. 1 Satz 1 LV Bremen; Bremen review: entered as 'Sonstiges', it counted as a committee).
-EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt", "Stadtvorstand", "Senat")
+EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt", "Stadtvorstand", "Kreisvorstand", "Senat")
 
 #: The Länder that are Freistaaten: the money of the income source 'Land' is the Freistaat's in
 #: every table and sentence (Bavarian and Saxon reviews: "Bundesstiftung Frühe Hilfen und Land",

@@ -46,6 +46,9 @@ class Body(_Data):
     #: The provision under which the council's decisions are prepared in this collegial organ (the
     #: Stadtvorstand, § 58 Abs. 3 Satz 2 GemO RLP): a Beschlussvorlage passes it.
     prepares: str | None = Field(default=None, alias="bereitet_vor")
+    #: The provision under which this collegial organ meets in private (the Kreisvorstand in
+    #: Rheinland-Pfalz: „Die Sitzungen sind nicht öffentlich“, § 52 Abs. 2 LKO).
+    private: str | None = Field(default=None, alias="nichtoeffentlich")
 
     @property
     def names(self) -> tuple[str, ...]:
