@@ -929,6 +929,33 @@ def test_a_deputy_signs_for_a_head_whose_title_the_grammar_does_not_know(inputs)
     assert _closing(render_paper(view).body_html)[:2] == ["Die Regionalverbandsdirektorin", "In Vertretung"]
 
 
+def test_staff_sign_im_auftrag(inputs):
+    """A Fachbereichsleiter is no deputy of the head: 'Im Auftrag' (review of a Kreis in Schleswig-Holstein,
+    where the Landrat's deputies are Kreistag members, § 48 Abs. 1 KrO, and validate pressed for 'In
+    Vertretung'); a signer cannot be both."""
+
+    def signed(**how):
+        def change(v):
+            v["unterzeichnung"] = {"name": "Jens Albers", "amtsbezeichnung": "Fachbereichsleiter", **how}
+
+        inputs.edit_paper("sa-2026-041-sgb2.yaml", change)
+
+    signed()
+    (pressed,) = [w.message for w in inputs.warnings() if w.where.path[-1] == "in_vertretung"]
+    assert "„In Vertretung“" in pressed and "„Im Auftrag“ (Beschäftigte wie eine Fachbereichsleitung" in pressed
+    signed(im_auftrag=True)
+    assert not [w for w in inputs.warnings() if w.where.path[-1] == "in_vertretung"]
+    view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "SA/2026/041")
+    assert _closing(render_paper(view).body_html) == [
+        "Die Landrätin",
+        "Im Auftrag",
+        "Jens Albers",
+        "Fachbereichsleiter",
+    ]
+    signed(im_auftrag=True, in_vertretung=True)
+    assert any("nur eines angeben: 'in_vertretung: ja' oder 'im_auftrag: ja'" in p for p in inputs.problems())
+
+
 def test_without_a_head_a_landkreis_paper_has_no_signature_block(inputs):
     inputs.edit("kommune.yaml", lambda data: data["kommune"].pop("verwaltungsspitze"))
     view = paper_views(inputs.check().concept)[0]

@@ -1800,6 +1800,25 @@ class PaperSigner(Item, title="Unterzeichnung"):
         "ja: unterzeichnet in Vertretung der Verwaltungsspitze (im Dokument „In Vertretung“ über dem Namen)",
         default=False,
     )
+    on_behalf: YesNo = field(
+        "im_auftrag",
+        "ja: unterzeichnet im Auftrag der Verwaltungsspitze, ohne sie zu vertreten, etwa eine Fachbereichsleitung "
+        "(im Dokument „Im Auftrag“ über dem Namen)",
+        default=False,
+    )
+
+    @model_validator(mode="after")
+    def _one_way_of_signing(self) -> PaperSigner:
+        if self.deputy and self.on_behalf:
+            raise refuse("Bitte nur eines angeben: 'in_vertretung: ja' oder 'im_auftrag: ja'.")
+        return self
+
+    @property
+    def for_the_head(self) -> str | None:
+        """The line above the name of one who signs for the head: 'In Vertretung' for a deputy,
+        'Im Auftrag' for staff (review of a Kreis in Schleswig-Holstein, where the Landrat's
+        deputies are Kreistag members, § 48 Abs. 1 KrO: a Fachbereichsleiter signs 'Im Auftrag')."""
+        return "In Vertretung" if self.deputy else "Im Auftrag" if self.on_behalf else None
 
 
 class Paper(Item, title="Vorlage"):

@@ -585,9 +585,10 @@ class PaperView:
         if signer is not None:
             # for whom a deputy signs, above 'In Vertretung': 'Die Oberbürgermeisterin' (NRW review:
             # 'In Vertretung / Tobias Reinhardt / Beigeordneter' left it to the reader to guess)
-            if signer.deputy and head is not None and not lines:
+            marker = signer.for_the_head
+            if marker and head is not None and not lines:
                 lines.append(_principal(head.title))
-            lines += [*(["In Vertretung"] if signer.deputy else []), signer.name, signer.title]
+            lines += [*([marker] if marker else []), signer.name, signer.title]
         elif head is not None:
             lines += [head.name, head.title]
         return lines

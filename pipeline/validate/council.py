@@ -647,7 +647,7 @@ def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
     block names the Dezernent alone under a header 'Vorlage von Oberbürgermeisterin …' (NRW
     review). A collegial organ's papers are signed by one of its members and need no such line."""
     procedure, signer = case.council.procedure, case.paper.signer
-    if procedure is None or procedure.submitting_executive is not None or signer is None or signer.deputy:
+    if procedure is None or procedure.submitting_executive is not None or signer is None or signer.for_the_head:
         return
     if signer.title in (procedure.head.male, procedure.head.female) or (
         case.council.head is not None and _bare_name(signer.name) == _bare_name(case.council.head)
@@ -658,7 +658,9 @@ def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
     yield Finding(
         at(case.name, "vorlage", "unterzeichnung", "in_vertretung"),
         f"Die Vorlagen bringt {procedure.head.pair_with_articles} ein ({procedure.submission.legal_basis}). "
-        f"Unterschreibt jemand anderes – hier {signer.name}, {signer.title} –, steht „In Vertretung“ über dem Namen.",
+        f"Unterschreibt jemand anderes – hier {signer.name}, {signer.title} –, steht über dem Namen „In Vertretung“ "
+        "(eine Vertreterin oder ein Vertreter der Verwaltungsspitze, 'in_vertretung: ja') oder „Im Auftrag“ "
+        "(Beschäftigte wie eine Fachbereichsleitung, 'im_auftrag: ja').",
         WARNING,
         suggestion="in_vertretung: ja",
     )
