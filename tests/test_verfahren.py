@@ -1199,7 +1199,8 @@ def test_titles_and_municipal_forms_of_another_land_are_warned_about(inputs):
     signer = [w for w in hessian if w.where.file.endswith("sa-2026-041-sgb2.yaml")]
     assert [w.where.path for w in signer] == [("vorlage", "unterzeichnung", "amtsbezeichnung")]
     assert signer[0].message.endswith(
-        "'Erster Kreisrat' gibt es in Niedersachsen (§ 108 Abs. 1 Nr. 4 NKomVG); die Kommune liegt in Hessen. "
+        "'Erster Kreisrat' gibt es in Niedersachsen und in Schleswig-Holstein (§ 108 Abs. 1 Nr. 4 NKomVG; in "
+        "Schleswig-Holstein die erste ehrenamtliche Stellvertretung, § 48 Abs. 1 KrO); die Kommune liegt in Hessen. "
         "Die allgemeine Vertretung heißt hier in der Regel: Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter."
     )
     forms = [w for w in hessian if "'Samtgemeinde" in w.message]
@@ -1345,16 +1346,26 @@ def test_a_body_the_hauptsatzung_opens_is_public_with_a_warning(inputs):
     assert "Nach § 78 Abs. 2 Satz 1 NKomVG tagt der Kreisausschuss nicht öffentlich" in warning.message
 
 
-@pytest.mark.parametrize(("state", "warned"), [("Brandenburg", True), ("Schleswig-Holstein", False)])
-def test_a_brandenburg_landkreis_says_how_children_were_heard(inputs, state, warned):
+@pytest.mark.parametrize(
+    ("state", "rule"),
+    [
+        ("Brandenburg", "§ 19 i. V. m. § 131 Abs. 1 BbgKVerf"),
+        ("Schleswig-Holstein", "§ 4 Abs. 1 JuFöG"),
+        ("Niedersachsen", None),
+    ],
+)
+def test_a_brandenburg_landkreis_says_how_children_were_heard(inputs, state, rule):
     """§ 19 BbgKVerf (until 2024 § 18a Abs. 4) applies to a Landkreis through § 131 Abs. 1 (Satz 3 does not except it):
-    its Beschlussvorlagen say how children and young people took part; the Kreisordnung in
-    Schleswig-Holstein has no counterpart of § 47f GO, so a Kreis there is not warned."""
-    rule = "§ 19 i. V. m. § 131 Abs. 1 BbgKVerf"
+    its Beschlussvorlagen say how children and young people took part. The Kreisordnung in
+    Schleswig-Holstein has no counterpart of § 47f GO, but the Kreis as Träger der öffentlichen Jugendhilfe
+    must ensure their participation in the decisions that touch them (§ 4 Abs. 1 JuFöG; review of a Kreis
+    there); Niedersachsen asks neither."""
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
-    found = [w for w in inputs.warnings() if "Kinder und Jugendliche berühren" in w.message]
-    assert bool(found) == warned
-    if warned:
+    found = [w for w in inputs.warnings() if "wie Kinder und Jugendliche oder ihre Vertretung" in w.message]
+    assert bool(found) == (rule is not None)
+    if rule == "§ 4 Abs. 1 JuFöG":
+        assert all(rule in w.message for w in found)
+    if state == "Brandenburg":
         assert all(rule in w.message and "soll der Landkreis" in w.message for w in found)
         assert {w.where.path[-1] for w in found} == {"sachverhalt"}
         # the repealed number does not say it (the BbgKVerf of 05.03.2024 counts it as § 19)

@@ -437,7 +437,8 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
 #: that touches them, by Land and whether a Kreis: § 47f Abs. 2 GO Schleswig-Holstein – the Gemeinde
 #: „muss … in geeigneter Weise darlegen, wie sie diese Interessen berücksichtigt und die Beteiligung
 #: … durchgeführt hat“ (text on justiz-nrw.wolterskluwer-online.de, quoted alike by shz.de; review of
-#: a city in SH: no paper said it; the KrO has no such rule, lexaris.de's table of its paragraphs);
+#: a city in SH: no paper said it; the KrO has no such rule, lexaris.de's table of its paragraphs, but
+#: a Kreis as Träger der öffentlichen Jugendhilfe is bound by § 4 Abs. 1 JuFöG, below);
 #: § 19 BbgKVerf (until 08.06.2024 § 18a Abs. 4; the Kommunalverfassung was newly promulgated on
 #: 05.03.2024, „§ 19 Beteiligung und Mitwirkung von Kindern und Jugendlichen“ in its table of
 #: contents on bravors.brandenburg.de; review of a Brandenburg Landkreis) – she „soll … in geeigneter
@@ -450,6 +451,13 @@ _CHILDREN_HEARD_RULES = {
     ("Schleswig-Holstein", False): (
         "legt die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, dar, wie sie deren Interessen "
         "berücksichtigt und sie beteiligt hat (§ 47f Abs. 2 GO)"
+    ),
+    # § 4 Abs. 1 JuFöG: „Die Beteiligung von Kindern und Jugendlichen entsprechend ihrem Entwicklungsstand an
+    # allen sie unmittelbar betreffenden Entscheidungen und Maßnahmen der Träger der öffentlichen Jugendhilfe
+    # ist zu gewährleisten“ (haufe.de; review of a Kreis in SH: only the cities were asked, under § 47f GO)
+    ("Schleswig-Holstein", True): (
+        "ist die Beteiligung von Kindern und Jugendlichen an allen sie unmittelbar betreffenden Entscheidungen des "
+        "Trägers der öffentlichen Jugendhilfe zu gewährleisten (§ 4 Abs. 1 JuFöG)"
     ),
     ("Brandenburg", False): (
         "soll die Gemeinde bei Vorhaben, die Kinder und Jugendliche berühren, vermerken, wie sie sie beteiligt "
@@ -472,8 +480,8 @@ _COUNTIES = ("Landkreis",)
 
 @PAPER_RULES.rule("kinder-und-jugendbeteiligung")
 def children_and_young_people_heard(case: PaperCase) -> Iterator[Finding]:
-    """A Beschlussvorlage of a city in Schleswig-Holstein or of a Brandenburg city or Landkreis says
-    how children's and young people's interests were considered and how they took part."""
+    """A Beschlussvorlage of a city or Kreis in Schleswig-Holstein or of a Brandenburg city or
+    Landkreis says how children's and young people's interests were considered and how they took part."""
     procedure, paper = case.council.procedure, case.paper
     if procedure is None:
         return

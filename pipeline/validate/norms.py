@@ -738,10 +738,13 @@ _DEPUTY_TITLES = {
     "Thüringen": "Beigeordnete oder Beigeordneter",
 }
 LAND_TERMS = (
+    # Schleswig-Holstein: „Die Hauptsatzung kann für die erste Stellvertreterin oder den ersten Stellvertreter …
+    # die Amtsbezeichnung Erste Kreisrätin oder Erster Kreisrat vorsehen“ – an honorary Kreistag member (§ 48
+    # Abs. 1 KrO, kreis-rendsburg-eckernfoerde.de; review of a Kreis there: the warning said it was Lower Saxon)
     LandTerm(
         re.compile(r"\bErste[nrs]? Kreisr(?:ätin|at(?:e?s)?)\b"),
-        ("Niedersachsen",),
-        "§ 108 Abs. 1 Nr. 4 NKomVG",
+        ("Niedersachsen", "Schleswig-Holstein"),
+        "§ 108 Abs. 1 Nr. 4 NKomVG; in Schleswig-Holstein die erste ehrenamtliche Stellvertretung, § 48 Abs. 1 KrO",
         _DEPUTY_TITLES,
     ),
     LandTerm(
