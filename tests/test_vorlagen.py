@@ -1045,6 +1045,13 @@ def test_a_beschlussvorlage_without_folgekosten_is_a_warning(inputs):
     warnings = [w for w in inputs.warnings() if "keine Folgekosten" in w.message]
     assert len(warnings) == 1
     assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
+    # without any sign-off, a paper with financial effects still has the Kämmerei sign off (Kämmerei review:
+    # two Neuhafen papers with financial tables named it as involved, none said it had agreed)
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", lambda v: v.pop("mitzeichnung"))
+    (unsigned,) = [w.message for w in inputs.warnings() if "aber keine Mitzeichnung" in w.message]
+    assert "nennt 'Kämmerei' als beteiligt" in unsigned
+    inputs.edit_paper("sa-2026-041-sgb2.yaml", lambda v: v.pop("mitzeichnung"))  # no Kämmerei involved
+    assert len([w for w in inputs.warnings() if "aber keine Mitzeichnung" in w.message]) == 1
     assert "vorlage.finanzen" in str(warnings[0]) and "nicht beziffert" in warnings[0].message
 
 
@@ -1222,6 +1229,34 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     )
 
 
+def test_the_level_after_measures_end_leaves_out_what_does_not_recur():
+    """Kämmerei review: the Musterkreis papers gave the pieces of 2028 (grants that end, M2 ending, the
+    one-off lines) but not the Zuschussbedarf they leave. Recomputed from the YAML: 2028 keeps the 2027
+    lines but those of measures ending in 2027 and those marked 'einmalig', and loses the grants
+    promised until 2027."""
+    expenses, income = _raw_lines(EXAMPLE)
+    measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
+    ending = {m["id"] for m in measures if str(m["zeitraum"].get("bis", "")).startswith("2027")}
+    assert "babylotsen" in ending
+
+    def amount(lines):
+        return sum((Decimal(str(line["betrag"])) for line in lines), Decimal(0))
+
+    spent_2027 = [e for e in expenses if e["jahr"] == 2027]
+    got_2027 = [i for i in income if i["jahr"] == 2027]
+    spent_2028 = [e for e in spent_2027 if e.get("fuer") not in ending and not e.get("einmalig")]
+    got_2028 = [i for i in got_2027 if i.get("befristet_bis") != 2027]
+    change = (amount(spent_2028) - amount(got_2028)) - (amount(spent_2027) - amount(got_2027))
+    assert change < 0
+    view = next(v for v in paper_views(check_folder(EXAMPLE).concept) if v.paper.number == "JHA/2026/030")
+    text = _folgekosten(view)
+    assert (
+        f"Endet M2 wie vorgesehen, liegt der Zuschussbedarf ab 2028 um {_german_euro(-change)} unter dem von 2027"
+        in text
+    )
+    assert "abzüglich der einmaligen und nicht jährlichen Posten von" in text
+
+
 def test_a_grant_continued_in_a_later_year_is_no_folgekosten():
     from pipeline.model.inputs import Income
     from pipeline.model.resources import follow_up_years
@@ -1315,6 +1350,13 @@ def test_an_involved_office_without_a_sign_off_line_is_a_warning(inputs):
     warnings = [w for w in inputs.warnings() if "ohne Zeile zur Mitzeichnung" in w.message]
     assert len(warnings) == 1 and "Fachbereich Gesundheit" in warnings[0].message
     assert str(warnings[0]).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
+    # without any sign-off, a paper with financial effects still has the Kämmerei sign off (Kämmerei review:
+    # two Neuhafen papers with financial tables named it as involved, none said it had agreed)
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", lambda v: v.pop("mitzeichnung"))
+    (unsigned,) = [w.message for w in inputs.warnings() if "aber keine Mitzeichnung" in w.message]
+    assert "nennt 'Kämmerei' als beteiligt" in unsigned
+    inputs.edit_paper("sa-2026-041-sgb2.yaml", lambda v: v.pop("mitzeichnung"))  # no Kämmerei involved
+    assert len([w for w in inputs.warnings() if "aber keine Mitzeichnung" in w.message]) == 1
 
 
 def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):

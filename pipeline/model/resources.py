@@ -156,6 +156,10 @@ class FollowUpYear:
     with_measures_elsewhere: tuple[Income, ...] = ()
     #: The words of the budget (Aufwand and Erträge, or Ausgaben and Einnahmen).
     terms: MoneyTerms = DOPPIK
+    #: The year before's lines that do not come again this year – one-off, or due only every few
+    #: years –, outside the measures that end: the Zuschussbedarf ab `year` is without them
+    #: (Kämmerei review: the level after M2's end left out the one-off 7.000 €).
+    not_recurring: Decimal = Decimal(0)
 
     @property
     def sentence(self) -> str:
@@ -233,7 +237,7 @@ class FollowUpYear:
                     f"Zudem fehlen dann {t.income} von {amount} im Jahr in {where} diese Vorlage nicht umfasst: "
                     f"{_lines(self.with_measures_elsewhere)}"
                 )
-            if self.ending and self.growing and self.costs:
+            if (self.ending or self.growing) and self.costs:
                 parts.append(self._if_they_end)
         return "".join(f"{part}. " for part in parts).strip()
 
@@ -253,7 +257,7 @@ class FollowUpYear:
         """The rise where the time-limited measures end as planned: without their Aufwand, and
         without the grants that end with them."""
         costs, bound = total(self.costs), total(i.amount for i in self.with_measures)
-        change = self.rise - costs + bound
+        change = self.rise - costs + bound - self.not_recurring
         # the measure by its number: 'sie' could be read as the Fortführung named just before
         when = f"Endet {self.measures[0].number}" if len(self.measures) == 1 else "Enden diese Maßnahmen"
         before = self.year - 1
@@ -266,13 +270,23 @@ class FollowUpYear:
         # how it follows from the rise named before, so nobody adds the two (reader review)
         if self.rise and costs:
             one = len(self.measures) == 1
+            # the grants that end alone are named as what they are, the sentence before said 'fehlen'
+            rise = (
+                f"die fehlenden {self.terms.income} von {euro(self.rise)}"
+                if self.ending and not self.growing
+                else f"die Erhöhung um {euro(self.rise)}"
+            )
             steps = [
-                f"die Erhöhung um {euro(self.rise)}",
+                rise,
                 f"abzüglich {self.terms.their_expenses_gen} von {euro(costs)}",
             ]
             if self.with_measures:
                 steps.append(
                     f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden {self.terms.income} von {euro(bound)}"
+                )
+            if self.not_recurring:
+                steps.append(
+                    f"abzüglich der einmaligen und nicht jährlichen Posten von {euro(self.not_recurring)}"
                 )
             level += f" ({', '.join(steps)})"
         return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
@@ -429,6 +443,11 @@ def follow_up_years(
                 tuple(items(p, year - 1) for p in ended),
                 tuple(i for i in elsewhere if i.year + 1 == year and set(i.purposes) & set(ended)),
                 terms,
+                total(
+                    e.amount
+                    for e in expenses
+                    if e.year == year - 1 and e.purpose not in ended and once_only(e, measures)
+                ),
             )
         )
     return result

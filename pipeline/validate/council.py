@@ -147,6 +147,17 @@ def every_involved_office_signs_off(case: PaperCase) -> Iterator[Finding]:
     agree. A warning: an office may have been only informed."""
     name, paper = case.name, case.paper
     if not paper.sign_offs:
+        # the Kämmerei named beside amounts the council is to read signs off on them (Kämmerei
+        # review: two Neuhafen papers with financial tables listed it, no sign-off said it agreed)
+        finance = next((o for o in paper.involved_offices if FINANCE_OFFICE.search(o)), None)
+        if paper.finances is not None and finance is not None:
+            yield Finding(
+                at(name, "vorlage", "mitzeichnung"),
+                f"Die Vorlage hat finanzielle Auswirkungen und nennt '{finance}' als beteiligt, aber keine "
+                "Mitzeichnung. Bitte unter 'mitzeichnung' die beteiligten Ämter eintragen (ohne 'am' und 'durch' "
+                "wird ein Feld zum Ausfüllen gedruckt).",
+                WARNING,
+            )
         return
     signing = {s.office for s in paper.sign_offs}
     missing = [office for office in paper.involved_offices if office not in signing]
