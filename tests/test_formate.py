@@ -260,7 +260,12 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         assert f"Fassung {version['fassung']} · Stand {version['stand']:%d.%m.%Y}" in footer
     # a filter over the line items, the totals row outside it (its SUBTOTAL adds what a filter shows)
     items = book["Aufwandspositionen"]
-    total = next(row for row in range(2, items.max_row + 1) if items.cell(row, 1).value == "Aufwand gesamt")
+    # the total over both years says so (Kämmerei review: 'Aufwand gesamt' read as one year's)
+    total = next(
+        row
+        for row in range(2, items.max_row + 1)
+        if items.cell(row, 1).value == "Aufwand, Summe 2026–2027 (Planungsgröße, kein Haushaltsansatz)"
+    )
     assert items.auto_filter.ref == f"A1:{items.cell(total - 1, items.max_column).coordinate}"
     # a summary of a few rows has nothing to filter: no buttons (Kämmerei)
     assert book["Übersicht"].max_row <= 6 and book["Übersicht"].auto_filter.ref is None
@@ -534,7 +539,7 @@ def test_category_columns_offer_their_values_to_pick_from(book, raw_inputs):
     for name, columns in expected.items():
         sheet = book[name]
         headers = {c.value: c.column_letter for c in sheet[1]}
-        total = next(r for r in range(2, sheet.max_row + 1) if str(sheet.cell(r, 1).value).endswith("gesamt"))
+        total = next(r for r in range(2, sheet.max_row + 1) if "Summe 2026–2027" in str(sheet.cell(r, 1).value))
         found = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
         for header, values in columns.items():
             letter = headers[header]

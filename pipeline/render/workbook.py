@@ -19,7 +19,7 @@ from typing import Literal, get_args
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.accounting import MoneyTerms
 from pipeline.model.concept import Concept
-from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARES, AmountTable, recurrence
+from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARES, AmountTable, Budget, recurrence
 from pipeline.model.types import COORDINATION, ExpenseKind, IncomeSource
 
 Kind = Literal["text", "euro", "integer", "date"]
@@ -167,15 +167,23 @@ def _balance_sheet(concept: Concept) -> Sheet:
                 ),
             ]
         )
-    # a sum over an adopted budget, a draft and grants applied for is no figure to budget with
-    planning = " (Planungsgröße, kein Haushaltsansatz)" if budget.span_note else ""
     return Sheet(
-        "Übersicht",
-        f"{t.balance_title} je Haushaltsjahr",
-        columns,
-        rows,
-        budget.span_label + planning,
+        "Übersicht", f"{t.balance_title} je Haushaltsjahr", columns, rows, _span_total(budget, budget.span_note)
     )
+
+
+#: A sum over an adopted budget, a draft and grants applied for is no figure to budget with.
+PLANNING = " (Planungsgröße, kein Haushaltsansatz)"
+
+
+def _span_total(budget: Budget, note: str, what: str = "") -> str:
+    """The label of a total over the budget years: 'Summe 2026–2027 (Planungsgröße, …)', with
+    the word of what it adds ('Aufwand, Summe 2026–2027 …'; Kämmerei review: 'Aufwand gesamt'
+    under both years read as one year's); 'Aufwand gesamt' for a single year."""
+    if len(budget.years) < 2:
+        return f"{what} gesamt" if what else budget.span_label
+    label = f"{what}, {budget.span_label}" if what else budget.span_label
+    return label + (PLANNING if note else "")
 
 
 def _balance_columns(t: MoneyTerms) -> list[Column]:
@@ -246,7 +254,12 @@ def _expense_sheet(concept: Concept) -> Sheet:
         for e in concept.budget.expense_lines
     ]
     return Sheet(
-        t.expense_lines, f"{t.expenses}: alle Positionen", columns, rows, t.expenses_total, frozen_columns=2
+        t.expense_lines,
+        f"{t.expenses}: alle Positionen",
+        columns,
+        rows,
+        _span_total(concept.budget, concept.budget.expense_span_note, t.expenses),
+        frozen_columns=2,
     )
 
 
@@ -284,7 +297,7 @@ def _income_sheet(concept: Concept) -> Sheet:
         f"{t.income}: {t.income_kinds}",
         columns,
         rows,
-        f"{t.income} gesamt",
+        _span_total(concept.budget, concept.budget.span_note, t.income),
         frozen_columns=3,
     )
 
