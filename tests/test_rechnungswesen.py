@@ -175,7 +175,7 @@ def test_the_kameral_workbook_names_its_sheets_so_and_its_formulas_still_add_up(
         assert _evaluate(overview, f"D{row}") == received
         assert _evaluate(overview, f"F{row}") == pending
     lines = book["Ausgabepositionen"]
-    assert lines.cell(lines.max_row, 1).value == "Ausgaben gesamt"
+    assert lines.cell(lines.max_row, 1).value == "Ausgaben, Summe 2026–2027 (Planungsgröße, kein Haushaltsansatz)"
 
 
 @pytest.mark.parametrize(
