@@ -2083,3 +2083,21 @@ def test_the_table_of_produkte_has_ertraege_and_zuschussbedarf_that_add_up(conce
         assert f"Aufwand, Erträge und Zuschussbedarf nach Produkt {finances.year}" in text
         return
     raise AssertionError("no paper of the example has several Produkte")
+
+
+def test_a_binding_paper_says_it_needs_no_off_plan_money(inputs):
+    """The line a Kämmerei's form asks for (Kämmerei review): a Beschlussvorlage whose money the (draft)
+    budget holds needs no über- or außerplanmäßige Mittel and no Deckungsvorschlag; a paper that only
+    reports, or money only registered for the planning, says nothing of it."""
+
+    def row(number: str) -> list[str]:
+        view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == number)
+        root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+        return [c.text_content() for c in root.xpath("//tr[td[1]='Über- oder außerplanmäßig']/td[2]")]
+
+    assert row("JHA/2026/030") == ["nein; ein Deckungsvorschlag entfällt"]
+    assert row("GV/2026/004") == []  # an Informationsvorlage
+    inputs.edit(
+        "ressourcen.yaml", lambda d: [h.update(stand="Planung") for h in d["haushalt"] if h["jahr"] == 2027]
+    )
+    assert row("JHA/2026/030") == []

@@ -348,6 +348,16 @@ class FinanceSummary:
         return f"Stand des Haushalts {self.budget_name} nicht angegeben"
 
     @property
+    def off_plan(self) -> str | None:
+        """'nein; ein Deckungsvorschlag entfällt' where a paper that decides binds
+        money the (draft) budget holds: the line a Kämmerei's form asks for on über- and
+        außerplanmäßige Aufwendungen (Kämmerei review: the binding papers said where the money
+        stands but not this); None where the money is only registered for the planning."""
+        if not self.decides or self.status not in ("beschlossen", "Entwurf"):
+            return None
+        return "nein; ein Deckungsvorschlag entfällt"
+
+    @property
     def budget_name(self) -> str:
         """'2027', or the Doppelhaushalt '2027/2028' that holds the year (Hamburg review: the
         reservation named 'den Haushalt 2027' beside 'die Haushaltssatzung 2027/2028')."""
