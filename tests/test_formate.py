@@ -246,6 +246,14 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Erträge",
         "Maßnahmenplan",
     ]
+    # the budget lines' column says what they are: every line of the example names a Produkt (review of a
+    # Thuringian Landkreis: 'Haushaltsstelle' stood above Produkte, the papers said 'Produkt')
+    items = [line["haushaltsstelle"] for key in ("aufwand", "ertraege") for line in raw("ressourcen.yaml")[key]]
+    assert all(item.startswith("Produkt ") for item in items)
+    for name in ("Aufwandspositionen", "Erträge"):
+        assert "Produkt" in [c.value for c in book[name][1]] and "Haushaltsstelle" not in [
+            c.value for c in book[name][1]
+        ]
     version = raw("kommune.yaml")["konzept"]
     for sheet in book:
         # the header row stays; the line items keep their Bezeichnung in view (Kämmerei)

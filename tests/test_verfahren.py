@@ -619,6 +619,18 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement
 
 
+def test_a_rule_that_sets_up_no_network_is_no_networks_basis(inputs):
+    """§ 14 Abs. 3 ThürKJHAG asks for „vernetzte Zusammenarbeit“, no network: the chapter on child
+    protection names § 3 KKG as the basis of the Netzwerk Kinderschutz and the Land's rule beside it
+    (review of a Thuringian Landkreis); Rheinland-Pfalz's § 3 LKindSchuG sets one up."""
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
+    text = concept_chapters_text(inputs.check(strict=False).concept, "konzept/09a_kinderschutz.html.j2")
+    assert "ein Netzwerk Kinderschutz (§ 3 KKG; ergänzend § 14 Abs. 3 ThürKJHAG)" in text
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Rheinland-Pfalz"))
+    text = concept_chapters_text(inputs.check(strict=False).concept, "konzept/09a_kinderschutz.html.j2")
+    assert "ein Netzwerk Kinderschutz (§ 3 LKindSchuG)" in text
+
+
 def test_saxonys_network_rule_is_cited_in_a_saxon_concept(inputs):
     """§ 1 Abs. 2 SächsKiSchG: the örtliche Träger support the building of a local network „im bestehenden
     Rahmen in ihrem jeweiligen Zuständigkeitsbereich“ (read on revosax by two reviews of a Saxon Landkreis,
@@ -1381,6 +1393,21 @@ def test_a_brandenburg_landkreis_says_how_children_were_heard(inputs, state, rul
             ]
 
         assert heard("§ 18a BbgKVerf") and not heard("§ 19 BbgKVerf") and not heard("§ 19 Abs. 1 BbgKVerf")
+
+
+@pytest.mark.parametrize(
+    ("state", "rule"),
+    [("Sachsen", "§ 37 Abs. 5 Satz 2 SächsLKrO"), ("Thüringen", "§ 43 Abs. 1 Satz 3 i. V. m. § 112 ThürKO")],
+)
+def test_a_landkreis_committees_vorberatung_in_private_by_its_rule(inputs, state, rule):
+    """The Kreistag's committees follow the Land's rule on Vorberatungen: Sachsen's own, Thüringen's
+    § 43 Abs. 1 Satz 3 ThürKO through § 112 (review of a Thuringian Landkreis: only its cities had it)."""
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    concept = inputs.check(strict=False).concept
+    health = next(c for c in concept.committees if c.kind == "Gesundheitsausschuss")
+    youth = next(c for c in concept.committees if c.kind == "Jugendhilfeausschuss")
+    assert concept.private_by_law(health, "Vorberatung") == rule
+    assert concept.private_by_law(youth, "Vorberatung") is None
 
 
 def test_a_saxon_committees_vorberatung_is_held_in_private(inputs):

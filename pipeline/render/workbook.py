@@ -231,7 +231,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
         Column("Nr.", width=7),
         Column(PURPOSE, width=40),
         Column("Betrag", "euro", 16, summed=True),
-        Column("Haushaltsstelle", width=32),
+        Column(concept.budget.item_label, width=32),
         Column(concept.budget.committee_nouns.singular, width=30, choices=_committee_names(concept)),
         Column("Empfänger", width=36),
         # what the papers' Folgekosten take out of the recurring Aufwand, to filter by
@@ -274,7 +274,7 @@ def _income_sheet(concept: Concept) -> Sheet:
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),
         Column(STATE, width=18, choices=(APPROVED, APPLIED_FOR)),
-        Column("Haushaltsstelle", width=32),
+        Column(concept.budget.item_label, width=32),
         Column(concept.budget.committee_nouns.singular, width=30, choices=_committee_names(concept)),
         Column(PURPOSES, width=48),
     ]

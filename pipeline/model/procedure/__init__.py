@@ -287,6 +287,16 @@ class NetworkLaw(_Data):
     provision: str = Field(alias="vorschrift")
     content: str = Field(alias="inhalt")
     source: str = Field(alias="quelle")
+    #: Whether the rule sets up a network (with members and steering) or only asks for working
+    #: together (§ 14 Abs. 3 ThürKJHAG: „vernetzte Zusammenarbeit“): then § 3 KKG is the network's basis.
+    sets_up_network: bool = Field(default=True, alias="netzwerk")
+
+    @property
+    def network_basis(self) -> str:
+        """What a network rests on, in brackets after its name: '§ 3 LKindSchuG', or '§ 3 KKG;
+        ergänzend § 14 Abs. 3 ThürKJHAG' (review of a Thuringian Landkreis: 'ein Netzwerk
+        Kinderschutz (§ 14 Abs. 3 ThürKJHAG)' cited a rule that sets up none)."""
+        return self.provision if self.sets_up_network else f"§ 3 KKG; ergänzend {self.provision}"
 
 
 class ProcedureTable(_Data):
