@@ -1004,16 +1004,26 @@ def test_the_form_tells_parents_their_rights(concept):
     assert "bleibt vertraulich" not in text
     assert (
         "Sehen Ärztinnen und Ärzte, Hebammen, Beraterinnen und Berater und die anderen in § 4 KKG genannten Berufe "
-        "oder Fachkräfte der Kinder- und Jugendhilfe (§ 8a Abs. 4 SGB VIII) gewichtige Anhaltspunkte dafür, dass Ihr "
-        "Kind gefährdet ist, lässt sich die Gefahr gemeinsam mit Ihnen nicht abwenden und halten sie ein Tätigwerden "
+        "gewichtige Anhaltspunkte dafür, dass Ihr Kind gefährdet ist, lässt sich die Gefahr gemeinsam mit Ihnen nicht abwenden und halten sie ein Tätigwerden "
         "des Jugendamts für erforderlich, dürfen sie es auch ohne Ihre Einwilligung informieren, mit den dafür "
         "erforderlichen Angaben" in text
     )
     assert "Art. 15 bis 18 und 20 DSGVO" in text
     assert (
-        "erforderlichen Angaben; Ärztinnen, Ärzte und Hebammen sollen es bei dringender "
-        "Gefahr unverzüglich tun. Vorher sagen sie es Ihnen, es sei denn" in text
+        "erforderlichen Angaben; Ärztinnen, Ärzte und Hebammen sollen es bei dringender Gefahr unverzüglich tun."
+        in text
     )  # § 4 Abs. 3 KKG
+    # the Träger's staff must (§ 8a Abs. 4 Satz 1 Nr. 3 SGB VIII), the Jugendamt's own assess together
+    # (§ 8a Abs. 1): review by a Netzwerkkoordinatorin – „dürfen“ stood for both, the own staff were missing
+    assert (
+        "Fachkräfte von Trägern der Kinder- und Jugendhilfe informieren das Jugendamt in diesem Fall; dazu haben sich "
+        "ihre Träger verpflichtet (§ 8a Abs. 4 SGB VIII)." in text
+    )
+    assert (
+        "Fachkräfte, die selbst zum Jugendamt gehören – hier Familienhebammen und Familien-Gesundheits- und "
+        "Kinderkrankenpflegende (FGKiKP) –, schätzen eine mögliche Gefährdung gemeinsam mit weiteren Fachkräften des "
+        "Jugendamts ein (§ 8a Abs. 1 SGB VIII). Vorher sagen sie es Ihnen, es sei denn" in text
+    )
     # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
     paragraphs = [
         text_of(p) for p in root.xpath("//h1[@id='schweigepflicht']/following-sibling::p[position() <= 2]")
