@@ -885,8 +885,8 @@ def test_paths_an_agreement_not_yet_in_force_lays_down_are_not_called_agreed(inp
     paths, protection = _text(chapters["abstimmungswege"]), _text(chapters["kinderschutz"])
     assert (
         "legt das Netzwerk Abstimmungswege fest; verbindlich werden sie mit der Kooperationsvereinbarung zu dieser "
-        f"Fassung, die am {start:%d.%m.%Y} in Kraft tritt; bis dahin gilt für ihre Unterzeichnenden die bisherige "
-        "Vereinbarung." in paths
+        f"Fassung, die am {start:%d.%m.%Y} in Kraft tritt; bis dahin gilt für die bisher gebundenen Partnerinnen und "
+        "Partner die bisherige Vereinbarung." in paths
     )
     assert (
         f"Die Kooperationsvereinbarung zu dieser Fassung legt ab dem {start:%d.%m.%Y} diese Wege zur Ansprechstelle "

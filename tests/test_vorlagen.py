@@ -1220,9 +1220,11 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         Decimal(0),
     )
     # ... and how it follows from the rise just named, so nobody adds the two (reader review)
-    derived = f"die Erhöhung um {_german_euro(rise)}, abzüglich ihres Aufwands von {_german_euro(cost)}"
+    # the measure by its number (a Kreistag member read 'ihres Aufwands' as the grants')
+    number = re.search(r"Endet (M\d+) wie vorgesehen", _folgekosten(whole))[1]
+    derived = f"die Erhöhung um {_german_euro(rise)}, abzüglich des Aufwands von {number} in Höhe von {_german_euro(cost)}"
     if bound:
-        derived += f", zuzüglich der mit ihr endenden Erträge von {_german_euro(bound)}"
+        derived += f", zuzüglich der mit {number} endenden Erträge in Höhe von {_german_euro(bound)}"
     assert (
         f"liegt der Zuschussbedarf ab 2028 um {_german_euro(rise - cost + bound)} über dem von 2027 ({derived})."
         in _folgekosten(whole)
@@ -1254,7 +1256,7 @@ def test_the_level_after_measures_end_leaves_out_what_does_not_recur():
         f"Endet M2 wie vorgesehen, liegt der Zuschussbedarf ab 2028 um {_german_euro(-change)} unter dem von 2027"
         in text
     )
-    assert "abzüglich der einmaligen und nicht jährlichen Posten von" in text
+    assert "abzüglich einmaliger und nicht jährlicher Posten in Höhe von" in text
 
 
 def test_a_grant_continued_in_a_later_year_is_no_folgekosten():
@@ -1472,7 +1474,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     without = len(concept.actors) - len(binding) - len(recommended)
     # all three counts, so none reads as a step back from another (review of Neuhafen's M 184/2026)
     assert (
-        f"Die neue Kooperationsvereinbarung soll ab {start} gelten und {bound} der {len(concept.actors)} Akteure binden. "
+        f"Die neue Kooperationsvereinbarung soll ab dem {start} gelten und {bound} der {len(concept.actors)} Akteure binden. "
         f"Verbindliche Abstimmungswege legt sie für {number_word(len(binding))} Akteure fest. Für drei weitere "
         f"gelten die Abstimmungswege bis zum Beitritt als Empfehlung"
     ) in text
@@ -1503,7 +1505,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     text = " ".join(lxml.html.fromstring(render_paper(network).body_html).text_content().split())
     signed = len(concept.actors_with_agreement)
     assert (
-        f"{signed} von ihnen sind an die bisherige Kooperationsvereinbarung gebunden. Die neue Vereinbarung soll ab {start} gelten."
+        f"{signed} von ihnen sind an die bisherige Kooperationsvereinbarung gebunden. Die neue Vereinbarung soll ab dem {start} gelten."
         in text
     )
 

@@ -235,3 +235,25 @@ def test_time_is_fully_planned_only_when_every_actor_s_is(inputs):
     assert not effort.fully_planned
     assert "vollständig in der Ressourcenplanung berücksichtigt" not in chapter
     assert "ist die Zeit bisher nicht eingeplant" in chapter
+
+
+def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(concept):
+    """A Kreistag member read one overdue report in the summary and 'Zwei Berichte sind überfällig' in the
+    quality chapter: the report back on SA/2022/019 – a decision still being implemented, whose body met
+    after the report fell due (a year after the decision, the body's cycle) – is named in the summary too."""
+    data = raw(EXAMPLE, "gremien.yaml")
+    decision = next(d for d in data["beschluesse"] if d["nummer"] == "SA/2022/019")
+    social = next(g for g in data["gremien"] if g["id"] == decision["gremium"])
+    assert decision["umsetzungsstatus"] != "umgesetzt" and not any(
+        r["datum"] > decision["datum"] for r in social["berichte"] if "datum" in r
+    )
+    months = social["berichtsturnus_monate"]
+    day = decision["datum"]
+    due = day.replace(year=day.year + (day.month - 1 + months) // 12, month=(day.month - 1 + months) % 12 + 1)
+    plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    assert (
+        f"zudem fehlt der Bericht an den {social['name']} über die Umsetzung von SA/2022/019 (fällig seit dem {due:%d.%m.%Y})"
+        in plain
+    )
+    quality = text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"])
+    assert "Zwei Berichte sind überfällig" in quality

@@ -193,6 +193,28 @@ class ReportingView:
         found = self.hearings(decision.committee, until, decisions=False)
         return sorted({d for d, _ in found if d > decision.date})
 
+    def decision_report_due(self, decision: Decision) -> dt.date:
+        """When the deciding body is next to hear how a decision is carried out: a cycle after
+        the last report on it, or after the decision (a year where the body keeps no cycle) – a
+        report once given does not settle a decision still being implemented."""
+        later = self.reported_since(decision)
+        committee = self.concept.committee(decision.committee)
+        return add_months(max(later) if later else decision.date, committee.report_cycle_months or 12)
+
+    @property
+    def overdue_decision_reports(self) -> list[tuple[Decision, dt.date]]:
+        """Decisions still being implemented whose report back is overdue – the body met after it
+        fell due –, each with that day: the concept's summary names them beside the regular
+        reports (a Kreistag member read one overdue report there, two in the quality chapter)."""
+        found = []
+        for decision in self.concept.decisions:
+            if decision.status == "umgesetzt" or decision.date > self.on:
+                continue
+            due = self.decision_report_due(decision)
+            if due < self.on and sittings_between(self.concept.committee(decision.committee), due, self.on):
+                found.append((decision, due))
+        return found
+
     def planned_report_on(self, decision: Decision) -> PlannedPaper | None:
         """The first paper after the reference date that reports to the deciding body on how
         the decision is implemented: documents name it as planned instead of calling the

@@ -269,7 +269,9 @@ class FollowUpYear:
             level = f"so hoch wie {before}"
         # how it follows from the rise named before, so nobody adds the two (reader review)
         if self.rise and costs:
-            one = len(self.measures) == 1
+            # the measures by their numbers, not 'ihr' or 'ihnen': a Kreistag member read them as
+            # the grants just named (language review)
+            numbers = enumeration([m.number for m in self.measures])
             # the grants that end alone are named as what they are, the sentence before said 'fehlen'
             rise = (
                 f"die fehlenden {self.terms.income} von {euro(self.rise)}"
@@ -278,15 +280,13 @@ class FollowUpYear:
             )
             steps = [
                 rise,
-                f"abzüglich {self.terms.their_expenses_gen} von {euro(costs)}",
+                f"abzüglich {self.terms.expenses_gen} von {numbers} in Höhe von {euro(costs)}",
             ]
             if self.with_measures:
-                steps.append(
-                    f"zuzüglich der mit {'ihr' if one else 'ihnen'} endenden {self.terms.income} von {euro(bound)}"
-                )
+                steps.append(f"zuzüglich der mit {numbers} endenden {self.terms.income} in Höhe von {euro(bound)}")
             if self.not_recurring:
                 steps.append(
-                    f"abzüglich der einmaligen und nicht jährlichen Posten von {euro(self.not_recurring)}"
+                    f"abzüglich einmaliger und nicht jährlicher Posten in Höhe von {euro(self.not_recurring)}"
                 )
             level += f" ({', '.join(steps)})"
         return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline.formatting import enumeration, german_date
 from pipeline.model.inputs import Committee, Decision, Goal, TargetGroup
 from pipeline.model.resources import Balance
 
@@ -157,6 +158,22 @@ class Summary:
         """Bodies whose report has fallen due but who have not met since: it is due at their next
         sitting, not overdue – the summary says so, beside the indicators that count it as missing."""
         return [r for r in self.concept.reporting.schedule if r.due_passed and not r.overdue]
+
+    @property
+    def overdue_decision_reports(self) -> str:
+        """'zudem fehlt der Bericht an den Ausschuss für Soziales und Teilhabe über die Umsetzung
+        von SA/2022/019 (fällig seit dem 15.09.2024)': the reports back on decisions that are
+        overdue, said beside the regular ones so the summary counts what the quality chapter
+        counts (a Kreistag member read one overdue report here, two there); empty if none."""
+        late = self.concept.reporting.overdue_decision_reports
+        if not late:
+            return ""
+        parts = [
+            f"der Bericht an {self.concept.committee(d.committee).forms.acc} über die Umsetzung von {d.number} "
+            f"(fällig seit dem {german_date(due)})"
+            for d, due in late
+        ]
+        return f"zudem {'fehlt' if len(parts) == 1 else 'fehlen'} {enumeration(parts)}"
 
     @property
     def decisions(self) -> list[Decision]:

@@ -392,7 +392,7 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
     last = f"{committee.name}: letzter Bericht über Frühe Hilfen am {german_date(item.last_report)}"
     if not item.due_passed:
         return observed(
-            f"{last}, der nächste Bericht ist bis zum {german_date(item.due)} fällig (vereinbart: {item.cycle}"
+            f"{last}; der nächste Bericht ist bis zum {german_date(item.due)} fällig (vereinbart: {item.cycle}"
             f"{recent}).{_planned_before(view, committee, item.due)}",
             where,
             FULFILLED,
@@ -439,7 +439,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
         # once given does not settle a decision still being implemented (Neuhafen's M 212/2020,
         # last reported three years before with a cycle of three years, read as in order)
         last = max(later) if later else None
-        due = add_months(last or decision.date, committee.report_cycle_months or 12)
+        due = view.decision_report_due(decision)
         done = (
             f"zuletzt am {german_date(last)} über die Umsetzung berichtet"
             if last
@@ -1179,7 +1179,7 @@ def working_conditions(view: ReportingView) -> list[Finding]:
     if uncompensated:
         evidence.append(
             observed(
-                "Für diese freiberuflich oder ehrenamtlich Tätigen ist kein Ausgleich für ihre Zeit im Netzwerk "
+                "Für folgende freiberuflich oder ehrenamtlich Tätige ist kein Ausgleich für ihre Zeit im Netzwerk "
                 "vereinbart: "
                 + enumeration([f"{a.name_in_text} ({_hours(a.network_hours)} im Jahr)" for a in uncompensated])
                 + ".",
