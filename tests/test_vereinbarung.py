@@ -167,7 +167,7 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
         assert row[2].lower() == (
             "die eigene Einrichtung" if actors == [name] else "; ".join(actors) if actors else "–"
         ).lower() or (
-            "(als Berufsvertretung, ohne die Einzelnen zu binden" in row[2]  # the association of the midwives
+            "(ohne die Einzelnen zu binden" in row[2]  # the association of the midwives
         )
     blocks = signature_blocks(html)
     assert len(blocks) == len(parties)
@@ -382,7 +382,7 @@ def test_a_group_of_several_traeger_and_a_profession_accede_one_by_one():
             )
         else:
             assert (
-                f"{actor} (als Berufsvertretung, ohne die Einzelnen zu binden; sie treten mit eigener Unterschrift bei)"
+                f"{actor} (ohne die Einzelnen zu binden; sie treten mit eigener Unterschrift bei)"
                 in (signed_for)
             )
     # Anlage 3: one box per group that accedes one by one, then one for anyone else

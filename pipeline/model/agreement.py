@@ -134,8 +134,10 @@ def partly_phrase(actor: Actor) -> str:
     """How far a signature reaches for a group that accedes one by one."""
     if actor.organisation_form == INSTITUTION:
         return "nur die Einrichtungen in eigener Trägerschaft; die übrigen treten einzeln bei"
-    # not 'als Vertretung': readers took it for an agency that binds the members (legal review)
-    return "als Berufsvertretung, ohne die Einzelnen zu binden; sie treten mit eigener Unterschrift bei"
+    # not 'als Vertretung': readers took it for an agency that binds the members (legal review);
+    # not 'als Berufsvertretung' either: a Hebammennetz running a Hebammenzentrale is none (review
+    # by a Netzwerkkoordinatorin) – what the signature does not do is what counts
+    return "ohne die Einzelnen zu binden; sie treten mit eigener Unterschrift bei"
 
 
 @dataclass(frozen=True)
