@@ -1487,7 +1487,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     assert 0 < len(signing) < without
     assert (
         f"Für {number_word(without)} weitere Akteure ist kein Abstimmungsweg vereinbart; "
-        f"{number_word(len(signing))} davon bindet die Vereinbarung dennoch ("
+        f"{number_word(len(signing))} davon bindet die Vereinbarung dennoch: "
     ) in text
     for actor in signing:
         assert actor.name in text
