@@ -381,9 +381,8 @@ def test_a_group_of_several_traeger_and_a_profession_accede_one_by_one():
                 in signed_for
             )
         else:
-            assert (
-                f"{actor} (ohne die Einzelnen zu binden; sie treten mit eigener Unterschrift bei)"
-                in (signed_for)
+            assert f"{actor} (ohne die Einzelnen zu binden; sie treten mit eigener Unterschrift bei)" in (
+                signed_for
             )
     # Anlage 3: one box per group that accedes one by one, then one for anyone else
     annex = root.xpath("//h1[@id='anlage-beitritt']")[0]
