@@ -1757,3 +1757,19 @@ def test_the_preamble_names_the_lands_network_law(inputs):
         "Landesrecht in Sachsen, § 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe" in text
     )
     assert text.index("§ 1 Abs. 2 SächsKiSchG") < text.index("Die Beteiligten sollen die Grundsätze")
+
+
+def test_volunteers_on_the_form_get_only_what_a_first_contact_needs(concept):
+    """Review by a Netzwerkkoordinatorin: a Patin ticked beside the Familienhebamme could have received
+    the 'Anlass der Vermittlung', which often names burdens; volunteers need the contact only, through
+    the Träger that accompanies them."""
+    agreement = concept.agreement
+    assert agreement.volunteer_places
+    text = text_of(root_of(render_consent_form(agreement).body_html))
+    rule = (
+        "Ehrenamtliche erhalten nur, was für den ersten Kontakt nötig ist – Name und Telefonnummer –, und nur über "
+        "den Träger, der sie begleitet"
+    )
+    assert rule in text
+    # it stands under the data, before the health data
+    assert text.index("Welche Angaben?") < text.index(rule) < text.index("Angaben zur Gesundheit gibt")
