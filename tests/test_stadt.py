@@ -752,6 +752,14 @@ def test_a_beigeordneter_signs_no_paper_in_niedersachsen():
     )
     (honorary,) = warned()
     assert "nur repräsentativ und im Hauptausschuss (§ 81 Abs. 2 NKomVG)" in honorary
+    for title in ("Erster stellvertretender Bürgermeister", "1. stellvertretende Bürgermeisterin"):  # code review
+        inputs.edit_paper(
+            "i-27-2026-ressourcenplanung.yaml", lambda v, t=title: v["unterzeichnung"].update(amtsbezeichnung=t)
+        )
+        assert [m for m in warned() if "§ 81 Abs. 2" in m], title
+    inputs.edit_paper(
+        "i-27-2026-ressourcenplanung.yaml", lambda v: v["unterzeichnung"].update(amtsbezeichnung="Bürgermeisterin")
+    )
     assert "'Bürgermeisterin' ist keine Amtsbezeichnung der Verwaltung" in honorary
     # … but in a kreisangehörige Stadt she is the head herself
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt"))

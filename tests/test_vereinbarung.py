@@ -1018,10 +1018,14 @@ def test_the_form_tells_parents_their_rights(concept):
         "Fachkräfte von Trägern der Kinder- und Jugendhilfe informieren das Jugendamt in diesem Fall; dazu haben sich "
         "ihre Träger verpflichtet (§ 8a Abs. 4 SGB VIII)." in text
     )
+    # who tells the parents first: a Stelle before it informs the Jugendamt (code review: 'Vorher sagen sie
+    # es Ihnen' after the Jugendamt's own staff read as their assessment)
     assert (
-        "Fachkräfte, die selbst zum Jugendamt gehören – hier Familienhebammen und Familien-Gesundheits- und "
-        "Kinderkrankenpflegende (FGKiKP) –, schätzen eine mögliche Gefährdung gemeinsam mit weiteren Fachkräften des "
-        "Jugendamts ein (§ 8a Abs. 1 SGB VIII). Vorher sagen sie es Ihnen, es sei denn" in text
+        "(§ 8a Abs. 4 SGB VIII). Bevor eine Stelle das Jugendamt informiert, sagt sie es Ihnen, es sei denn, das "
+        "würde den wirksamen Schutz Ihres Kindes in Frage stellen. Für Fachkräfte, die selbst zum Jugendamt gehören – "
+        "hier Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP) –, gilt nicht § 4 KKG: "
+        "Sie schätzen eine mögliche Gefährdung gemeinsam mit weiteren Fachkräften des Jugendamts ein (§ 8a Abs. 1 "
+        "SGB VIII)." in text
     )
     # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
     paragraphs = [
@@ -1767,7 +1771,7 @@ def test_volunteers_on_the_form_get_only_what_a_first_contact_needs(concept):
     assert agreement.volunteer_places
     text = text_of(root_of(render_consent_form(agreement).body_html))
     rule = (
-        "Ehrenamtliche erhalten nur, was für den ersten Kontakt nötig ist – Name und Telefonnummer –, und nur über "
+        "Ehrenamtliche erhalten nur, was für den ersten Kontakt nötig ist – etwa Name und Telefonnummer –, und nur über "
         "den Träger, der sie begleitet"
     )
     assert rule in text

@@ -617,6 +617,10 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     inputs.edit("querschnitt.yaml", lambda d: d["kinderschutz"]["netzwerk_kinderschutz"].update(gemeinsam=True))
     _, agreement = _legal_bases_and_agreement(inputs)
     assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement
+    # a rule that sets up no network is no joint network's basis (code review: § 14 Abs. 3 ThürKJHAG)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
+    _, agreement = _legal_bases_and_agreement(inputs)
+    assert "als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG);" in agreement
 
 
 def test_a_rule_that_sets_up_no_network_is_no_networks_basis(inputs):
@@ -1475,7 +1479,7 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
     consent = " ".join(render_consent_form(inputs.check().concept.agreement).body_html.split())
     assert (
         "Sie möchten Unterstützung durch die Frühen Hilfen im Landkreis Musterkreis. Für Familien in der Stadt "
-        "Lindenau ist das Jugendamt der Stadt zuständig. Damit" in consent
+        "Lindenau ist das dortige Jugendamt zuständig. Damit" in consent
     )
     # the figures are the Jugendamt's area's, not the whole Kreis's (review of the Region Hannover)
     needs = concept_chapters_text(inputs.check().concept, "konzept/03a_bedarfsanalyse.html.j2")
@@ -1489,7 +1493,7 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
     )
     assert (
         inputs.check().concept.municipality.families_elsewhere
-        == "Für Familien in der Stadt Lindenau und in der Stadt Bergstedt sind die Jugendämter dieser Städte zuständig."
+        == "Für Familien in der Stadt Lindenau und in der Stadt Bergstedt ist das jeweilige Jugendamt dort zuständig."
     )
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt"))
     assert any("'eigene_jugendaemter' gibt es nur bei einem Landkreis" in p for p in inputs.problems())

@@ -252,8 +252,8 @@ def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(conce
     due = day.replace(year=day.year + (day.month - 1 + months) // 12, month=(day.month - 1 + months) % 12 + 1)
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
     assert (
-        f"zudem fehlt der Bericht an den {social['name']} über die Umsetzung von SA/2022/019 (fällig seit dem {due:%d.%m.%Y})"
-        in plain
+        f"zudem fehlt der Bericht an den {social['name']} über die Umsetzung von SA/2022/019 (fällig seit dem "
+        f"{due:%d.%m.%Y}; vorgesehen für die Sitzung am 03.12.2026, Vorlage SA/2026/041)" in plain
     )
     quality = text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"])
     assert "Zwei Berichte sind überfällig" in quality

@@ -562,9 +562,10 @@ class Agreement:
 
     @property
     def legal_basis(self) -> list[str]:
-        """The sentences of the preamble on the law, in the wording the norms table checked: what
-        Frühe Hilfen are (§ 1 Abs. 4 KKG), the network (§ 3 KKG, a Programmsatz with a Soll in
-        Abs. 3), and that its principles soll be agreed."""
+        """The sentences of the preamble on the law: what Frühe Hilfen are (§ 1 Abs. 4 KKG), the
+        network (§ 3 KKG, a Programmsatz with a Soll in Abs. 3) in the wording the norms table
+        checked, the Land's own rule on the networks in the table's summary of it, and that the
+        principles soll be agreed."""
         # § 3 Abs. 3 KKG defers to Landesrecht: where the Land has a network law, the agreement
         # names it (review of a Saxon Landkreis: only the concept knew § 1 Abs. 2 SächsKiSchG)
         law = self.concept.network_law

@@ -353,10 +353,12 @@ class Concept:
         """The Land's law on the child-protection networks as a basis of the Netzwerk Frühe
         Hilfen itself: only where Frühe Hilfen and Kinderschutz form one network
         (querschnitt.yaml: gemeinsam). Two networks rest on § 3 KKG and the Land's law apart
-        (NRW review: § 9 LKiSchG NRW is about the Netzwerke Kinderschutz)."""
+        (NRW review: § 9 LKiSchG NRW is about the Netzwerke Kinderschutz); never a rule that sets
+        up no network (§ 14 Abs. 3 ThürKJHAG, code review)."""
         protection = self.topics.child_protection
         joint = protection is not None and protection.network is not None and protection.network.joint
-        return self.network_law if joint else None
+        law = self.network_law
+        return law if joint and law is not None and law.sets_up_network else None
 
     @property
     def submitting_executive(self) -> Body | None:

@@ -382,7 +382,7 @@ class Municipality(Item, title="Kommune"):
 
     @property
     def families_elsewhere(self) -> str:
-        """'Für Familien in der Stadt Lindenau ist das Jugendamt der Stadt zuständig.': the parents'
+        """'Für Familien in der Stadt Lindenau ist das dortige Jugendamt zuständig.': the parents'
         form of a Kreis whose network leaves out cities with their own Jugendamt says where those
         families turn (review of the Region Hannover: only the concept and the agreement said
         which area the network covers); empty otherwise."""
@@ -390,8 +390,8 @@ class Municipality(Item, title="Kommune"):
         if not places:
             return ""
         if len(places) == 1:
-            return f"Für Familien {places[0]} ist das Jugendamt der Stadt zuständig."
-        return f"Für Familien {enumeration(places)} sind die Jugendämter dieser Städte zuständig."
+            return f"Für Familien {places[0]} ist das dortige Jugendamt zuständig."
+        return f"Für Familien {enumeration(places)} ist das jeweilige Jugendamt dort zuständig."
 
     @property
     def nominative(self) -> str:

@@ -355,7 +355,9 @@ class FinanceSummary:
         stands but not this); None where the money is only registered for the planning."""
         if not self.decides or self.status not in ("beschlossen", "Entwurf"):
             return None
-        return "nein; ein Deckungsvorschlag entfällt"
+        # a draft's lines hold only once it is adopted as drafted (code review)
+        condition = "" if self.status == "beschlossen" else ", sofern der Haushalt wie im Entwurf beschlossen wird"
+        return f"nein{condition}; ein Deckungsvorschlag entfällt"
 
     @property
     def budget_name(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.formatting import enumeration, german_date
+from pipeline.formatting import enumeration, german_date, papers_text
 from pipeline.model.inputs import Committee, Decision, Goal, TargetGroup
 from pipeline.model.resources import Balance
 
@@ -159,21 +159,30 @@ class Summary:
         sitting, not overdue – the summary says so, beside the indicators that count it as missing."""
         return [r for r in self.concept.reporting.schedule if r.due_passed and not r.overdue]
 
-    @property
-    def overdue_decision_reports(self) -> str:
+    def overdue_decision_clause(self, also: bool) -> str:
         """'zudem fehlt der Bericht an den Ausschuss für Soziales und Teilhabe über die Umsetzung
-        von SA/2022/019 (fällig seit dem 15.09.2024)': the reports back on decisions that are
-        overdue, said beside the regular ones so the summary counts what the quality chapter
-        counts (a Kreistag member read one overdue report here, two there); empty if none."""
-        late = self.concept.reporting.overdue_decision_reports
+        von SA/2022/019 (fällig seit dem 15.09.2024; vorgesehen für die Sitzung am 03.12.2026,
+        Vorlage SA/2026/041)': the reports back on decisions that are overdue, said beside the
+        regular ones so the summary counts what the quality chapter counts (a Kreistag member read
+        one overdue report here, two there); 'zudem' only after `also` other reports; empty if none."""
+        view = self.concept.reporting
+        late = view.overdue_decision_reports
         if not late:
             return ""
-        parts = [
-            f"der Bericht an {self.concept.committee(d.committee).forms.acc} über die Umsetzung von {d.number} "
-            f"(fällig seit dem {german_date(due)})"
-            for d, due in late
-        ]
-        return f"zudem {'fehlt' if len(parts) == 1 else 'fehlen'} {enumeration(parts)}"
+        parts = []
+        for decision, due in late:
+            planned = view.planned_report_on(decision)
+            when = (
+                f"; vorgesehen für die Sitzung am {german_date(planned.date)}, {papers_text([planned.paper.number])}"
+                if planned is not None
+                else ""
+            )
+            parts.append(
+                f"der Bericht an {self.concept.committee(decision.committee).forms.acc} über die Umsetzung von "
+                f"{decision.number} (fällig seit dem {german_date(due)}{when})"
+            )
+        verb = "fehlt" if len(parts) == 1 else "fehlen"
+        return f"{'zudem' if also else 'es'} {verb} {enumeration(parts)}"
 
     @property
     def decisions(self) -> list[Decision]:

@@ -571,12 +571,13 @@ _COUNCIL_TITLES: dict[str, tuple[_TitleRule, ...]] = {
         # online.de, research 12/2026; the Lower Saxon city review found them passing unwarned)
         (
             re.compile(
-                r"^(?:[Ss]tellvertretende[r]? )?(?:Ober)?[Bb]ürgermeister(?:in)?$|^[Ss]tellvertretende[r]? Landr"
+                r"^(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|[123]\.) )?(?:[Ss]tellvertretende[r]? )?(?:Ober)?"
+                r"[Bb]ürgermeister(?:in)?$|^(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|[123]\.) )?[Ss]tellvertretende[r]? Landr"
             ),
             "vertreten die ehrenamtlichen Stellvertretungen der Hauptverwaltungsbeamtin oder des "
             "Hauptverwaltungsbeamten (in Städten mit Oberbürgermeisterin 'Bürgermeisterin' oder 'Bürgermeister') "
             "nur repräsentativ und im Hauptausschuss (§ 81 Abs. 2 NKomVG), nicht in der Verwaltung",
-            "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat' (§ 81 Abs. 3 NKomVG)",
+            "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat' (§ 108 Abs. 1 Satz 2 NKomVG)",
         ),
     ),
 }

@@ -788,11 +788,12 @@ LAND_TERMS = (
 #: kommunaler Träger – the municipal Träger of the SGB II are „die kreisfreien Städte und Kreise“
 #: (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II, lexetius.com). Review of a Hessian Sonderstatusstadt: the
 #: Hessian example turned kreisangehörig kept its 'Stadtgesundheitsamt' 35 times, unwarned.
+#: How a text makes the city run the Gesundheitsamt.
+_CITY_HEALTH_OFFICE = re.compile(
+    r"\b(Stadtgesundheitsamt\w*|städtischen? Gesundheitsamt\w*|Gesundheitsamt der Stadt)"
+)
 _COUNTY_TASKS = (
-    (
-        re.compile(r"\b(Stadtgesundheitsamt\w*|städtischen? Gesundheitsamt\w*|Gesundheitsamt der Stadt)"),
-        "Das Gesundheitsamt führen die Landkreise und kreisfreien Städte",
-    ),
+    (_CITY_HEALTH_OFFICE, "Das Gesundheitsamt führen die Landkreise und kreisfreien Städte"),
     (
         re.compile(r"\b(Stadt ist zugelassener kommunaler Träger|städtischen? Jobcenter\w*|Jobcenter der Stadt)"),
         "Kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 "
@@ -854,9 +855,8 @@ def health_office_of_a_stadtkreis(concept: Concept) -> Iterator[Finding]:
                 f"'{actor.name}' hat als Träger die Stadt. {fact}",
                 WARNING,
             )
-    city_office = _COUNTY_TASKS[0][0]
     for passage in read(concept).passages:
-        found = city_office.search(passage.text)
+        found = _CITY_HEALTH_OFFICE.search(passage.text)
         if found:
             yield _word_warning(passage, found[0], fact)
 
