@@ -253,6 +253,15 @@ FORMS = [
         1,
         ("zwei vertretungsberechtigte Beschäftigte gemeinsam (§ 73 Abs. 2 KVG LSA)",),
     ),
+    # § 43 Abs. 1 Satz 2 LKO: also a ständiger Vertreter, with the Amtsbezeichnung; „In Vertretung“ after
+    # VV Nr. 4 zu § 41 LKO (review of a Landkreis in Rheinland-Pfalz)
+    (
+        "Rheinland-Pfalz",
+        "Landkreis",
+        "Landrätin",
+        1,
+        ("Landrätin, allgemeine Vertretung oder ständige Vertretung:", "(VV Nr. 4 zu § 41 LKO)"),
+    ),
 ]
 
 
@@ -269,7 +278,11 @@ def test_the_municipality_signs_in_the_form_its_land_prescribes(inputs, state, k
     rule = procedure_for(state, kind).binding_declaration
     label = f"Name in Druckbuchstaben, {'Amtsbezeichnung' if rule.official_title else 'Funktion'}"
     # Art. 38 Abs. 2 GO Bayern: „unter Angabe der Amtsbezeichnung“; § 86 Abs. 2 NKomVG asks for none
-    assert label.endswith({"Bayern": "Amtsbezeichnung", "Niedersachsen": "Funktion"}.get(state, ""))
+    assert label.endswith(
+        {"Bayern": "Amtsbezeichnung", "Rheinland-Pfalz": "Amtsbezeichnung", "Niedersachsen": "Funktion"}.get(
+            state, ""
+        )
+    )
     assert all("Unterschrift" in row and row[-1] == label for row in rows)
     # the head of the administration is printed on the first line only, by name and title
     assert rows[0][-2:] == [f"Dr. Anna Berger, {title}", label]

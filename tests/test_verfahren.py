@@ -1370,7 +1370,7 @@ def test_a_body_the_hauptsatzung_opens_is_public_with_a_warning(inputs):
         ("Niedersachsen", None),
     ],
 )
-def test_a_brandenburg_landkreis_says_how_children_were_heard(inputs, state, rule):
+def test_a_landkreis_says_how_children_were_heard_where_its_land_asks(inputs, state, rule):
     """§ 19 BbgKVerf (until 2024 § 18a Abs. 4) applies to a Landkreis through § 131 Abs. 1 (Satz 3 does not except it):
     its Beschlussvorlagen say how children and young people took part. The Kreisordnung in
     Schleswig-Holstein has no counterpart of § 47f GO, but the Kreis as Träger der öffentlichen Jugendhilfe
