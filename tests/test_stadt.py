@@ -894,3 +894,37 @@ def test_bremens_deputationen_are_not_called_ausschuesse():
     assert "Abgestimmte Ressourcenplanung der Deputationen" in text
     assert "welche Deputation zuständig ist" in text and "nach zuständiger Deputation" in text
     assert "Ausschüsse" not in text.split("Abgestimmte Ressourcenplanung", 1)[1].split("Tabelle", 1)[0]
+
+
+def test_the_rise_after_the_plan_compares_with_the_years_recurring_lines():
+    """Neuhafen's Folgekosten add grants that end and a full year of what began ('Beides zusammen erhöht …
+    gegenüber 2027'); with a one-off line in 2027 the comparison says it leaves it out, as the level after
+    measures end does (code review: two baselines in one paragraph)."""
+    from pipeline.model.papers import paper_views
+
+    inputs = _neuhafen()
+
+    def one_off(data):
+        data["aufwand"].append(
+            {
+                "id": "fachtag-2027",
+                "art": "Sachkosten",
+                "bezeichnung": "Fachtag Frühe Hilfen",
+                "jahr": 2027,
+                "betrag": 2500,
+                "einmalig": True,
+                "fuer": "netzwerkkoordination",
+                "haushaltsstelle": "Produkt 06.3.01 Frühe Hilfen",
+                "ausschuss": "jha",
+            }
+        )
+
+    def text() -> str:
+        concept = inputs.check(strict=False).concept
+        view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
+        return view.finances.effects_text
+
+    assert "Beides zusammen erhöht den Zuschussbedarf ab 2028" in text()
+    assert "ohne dessen einmalige" not in text()
+    inputs.edit("ressourcen.yaml", one_off)
+    assert "im Jahr gegenüber 2027 ohne dessen einmalige und nicht jährliche Posten" in text()

@@ -196,6 +196,8 @@ class FollowUpYear:
             parts.append(
                 f"Beides zusammen erhöht den Zuschussbedarf ab {self.year} um {euro(self.rise)} im Jahr gegenüber "
                 f"{self.year - 1}"
+                # the same year the level below compares with: without its one-off lines (code review)
+                + (" ohne dessen einmalige und nicht jährliche Posten" if self.not_recurring else "")
             )
         if self.measures:
             ends = {m.end for m in self.measures}
