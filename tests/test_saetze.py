@@ -297,7 +297,8 @@ def test_a_paper_makes_the_decision_planned(inputs, raw_inputs):
     )
     assert (
         "Zuvor wird sie am 19.11.2026 im Ausschuss für Gesundheit, am 26.11.2026 im Jugendhilfeausschuss, "
-        "am 03.12.2026 im Ausschuss für Soziales und Teilhabe und am 08.12.2026 im Kreisausschuss beraten." in text
+        "am 03.12.2026 im Ausschuss für Soziales und Teilhabe und am 08.12.2026 im Kreisausschuss (nicht öffentlich) "
+        "beraten." in text  # § 78 Abs. 2 Satz 1 NKomVG
     )
     assert "verabschiedet" not in text
 

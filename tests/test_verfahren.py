@@ -1766,3 +1766,20 @@ def test_a_kreisvorstand_in_rheinland_pfalz_prepares_in_private(inputs):
         "Landrätin, allgemeine Vertretung oder ständige Vertretung",
     )
     assert "(VV Nr. 4 zu § 41 LKO)" in rule.requirements
+
+
+def test_the_concept_says_which_sittings_on_its_paper_are_private(inputs):
+    """The introduction names the sittings before the Kreistag decides; a reader expected to attend those
+    a Land holds in private (review of a Saarland Landkreis: § 172 Abs. 2 KSVG closes the Kreistag's
+    committees, only the Beratungsfolge said so). In Niedersachsen the Kreisausschuss meets in private
+    (§ 78 Abs. 2 NKomVG), the other committees in public."""
+
+    def intro() -> str:
+        return concept_chapters_text(inputs.check(strict=False).concept, "konzept/01_einleitung.html.j2")
+
+    text = intro()
+    assert "im Kreisausschuss (nicht öffentlich)" in text and "im Ausschuss für Gesundheit (nicht" not in text
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Saarland"))
+    text = intro()
+    assert "im Ausschuss für Gesundheit (nicht öffentlich)" in text
+    assert "im Jugendhilfeausschuss (nicht" not in text  # public under § 71 SGB VIII

@@ -106,6 +106,10 @@ class Adoption:
     #: Of `before`, the sittings of a collegial administration (the Magistrat): it resolves on
     #: the paper and submits it, it does not advise on it.
     resolving: tuple[tuple[dt.date, Committee], ...] = ()
+    #: The ids of the bodies of `before` that deal with the paper in private (a Saarland
+    #: Kreistag's committees, § 172 Abs. 2 KSVG): the concept says so where it names the
+    #: sittings, as the paper's Beratungsfolge does (review of a Saarland Landkreis).
+    private: frozenset[str] = frozenset()
 
     @property
     def advising(self) -> tuple[tuple[dt.date, Committee], ...]:
@@ -647,6 +651,11 @@ class Concept:
             self.committee(final.committee) if final else None,
             before,
             tuple(sitting for sitting in before if self.resolves_on_papers(sitting[1])),
+            frozenset(
+                c.committee
+                for c in paper.consultations
+                if c is not final and self.meets_in_private(self.committee(c.committee), c.role)
+            ),
         )
 
     # numbering -------------------------------------------------------------------------------
