@@ -540,46 +540,53 @@ _BEIGEORDNETE = "'Beigeordneter' oder 'Bürgermeisterin'"
 _DEPUTY_INSTEAD = {
     "Baden-Württemberg": "'Bürgermeisterin' oder 'Bürgermeister' (§ 49 Abs. 3 GemO; in kleineren Städten 'Beigeordneter')"
 }
-#: Titles of council members elsewhere, for cities and Kreise alike: in Niedersachsen the
-#: Beigeordnete are the council's members in the Haupt- (Verwaltungs-, Kreis-)ausschuss (§ 74 Abs. 1
-#: Nr. 2 NKomVG, anwalt24.de; review of a Lower Saxon city: 'In Vertretung / … / Beigeordneter' passed);
-#: the administration's deputies are Erste Stadträtin, Erster Kreisrat, Stadträte (§ 108 NKomVG).
 #: A title rule: the title's pattern, what it means in the Land, what to write instead.
 _TitleRule = tuple[re.Pattern[str], str, str]
 #: Sachsen: Kreisräte are the Kreistag's members – „Die Kreisräte und der Landrat sind zur
 #: Verschwiegenheit … verpflichtet“ (§ 33 Abs. 2 SächsLKrO, wolterskluwer-online.de) –, the
 #: Landrat's deputy is a hauptamtlicher Beigeordneter (§ 50 Abs. 1 SächsLKrO, anwalt24.de; review
 #: of a Saxon Landkreis: 'In Vertretung / … / Kreisrat' from a Lower Saxon paper passed).
-_KREISRAT_MEANS: dict[str, _TitleRule] = {
-    "Sachsen": (
-        re.compile(r"^Kreisr(?:at|ätin)$"),
-        "sind Kreisrätinnen und Kreisräte die Mitglieder des Kreistags (§ 33 Abs. 2 SächsLKrO)",
-        "'Beigeordneter' (§ 50 Abs. 1 SächsLKrO)",
+_SAXON_KREISRAT: _TitleRule = (
+    re.compile(r"^Kreisr(?:at|ätin)$"),
+    "sind Kreisrätinnen und Kreisräte die Mitglieder des Kreistags (§ 33 Abs. 2 SächsLKrO)",
+    "'Beigeordneter' (§ 50 Abs. 1 SächsLKrO)",
+)
+#: Niedersachsen, for cities and Kreise alike: the Beigeordnete are the council's members in the
+#: Haupt- (Verwaltungs-, Kreis-)ausschuss (§ 74 Abs. 1 Nr. 2 NKomVG, anwalt24.de; review of a Lower
+#: Saxon city: 'In Vertretung / … / Beigeordneter' passed); the administration's deputies are Erste
+#: Stadträtin, Erster Kreisrat, Stadträte (§ 108 NKomVG). The honorary deputies the Vertretung elects
+#: from the Beigeordneten – „Bürgermeisterin oder Bürgermeister“ in kreisfreien and großen
+#: selbständigen Städten, „stellvertretende …“ elsewhere – stand in for the head „bei der
+#: repräsentativen Vertretung der Kommune“ and in the Hauptausschuss, not in the administration
+#: (§ 81 Abs. 2 NKomVG, wolterskluwer-online.de, research 12/2026; the Lower Saxon city review found
+#: them passing unwarned).
+_LOWER_SAXON_TITLES: tuple[_TitleRule, ...] = (
+    (
+        re.compile(r"^Beigeordnete[r]?$"),
+        "sind Beigeordnete Mitglieder des Hauptausschusses aus der Vertretung (§ 74 Abs. 1 Nr. 2 NKomVG)",
+        "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat'",
     ),
-}
-_COUNCIL_TITLES: dict[str, tuple[_TitleRule, ...]] = {
-    "Niedersachsen": (
-        (
-            re.compile(r"^Beigeordnete[r]?$"),
-            "sind Beigeordnete Mitglieder des Hauptausschusses aus der Vertretung (§ 74 Abs. 1 Nr. 2 NKomVG)",
-            "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat'",
+    (
+        re.compile(
+            r"^(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|[123]\.) )?(?:[Ss]tellvertretende[r]? )?(?:Ober)?"
+            r"[Bb]ürgermeister(?:in)?$|^(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|[123]\.) )?[Ss]tellvertretende[r]? Landr"
         ),
-        # the honorary deputies the Vertretung elects from the Beigeordneten: „Bürgermeisterin oder
-        # Bürgermeister“ in kreisfreien and großen selbständigen Städten, „stellvertretende …“
-        # elsewhere; they stand in for the head „bei der repräsentativen Vertretung der Kommune“
-        # and in the Hauptausschuss, not in the administration (§ 81 Abs. 2 NKomVG, wolterskluwer-
-        # online.de, research 12/2026; the Lower Saxon city review found them passing unwarned)
-        (
-            re.compile(
-                r"^(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|[123]\.) )?(?:[Ss]tellvertretende[r]? )?(?:Ober)?"
-                r"[Bb]ürgermeister(?:in)?$|^(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|[123]\.) )?[Ss]tellvertretende[r]? Landr"
-            ),
-            "vertreten die ehrenamtlichen Stellvertretungen der Hauptverwaltungsbeamtin oder des "
-            "Hauptverwaltungsbeamten (in Städten mit Oberbürgermeisterin 'Bürgermeisterin' oder 'Bürgermeister') "
-            "nur repräsentativ und im Hauptausschuss (§ 81 Abs. 2 NKomVG), nicht in der Verwaltung",
-            "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat' (§ 108 Abs. 1 Satz 2 NKomVG)",
-        ),
+        "vertreten die ehrenamtlichen Stellvertretungen der Hauptverwaltungsbeamtin oder des "
+        "Hauptverwaltungsbeamten (in Städten mit Oberbürgermeisterin 'Bürgermeisterin' oder 'Bürgermeister') "
+        "nur repräsentativ und im Hauptausschuss (§ 81 Abs. 2 NKomVG), nicht in der Verwaltung",
+        "'Erste Stadträtin', 'Erster Kreisrat' oder 'Stadtrat' (§ 108 Abs. 1 Satz 2 NKomVG)",
     ),
+)
+#: Titles that name the council or its members, not an official of the administration, by Land and
+#: whether the municipality is a Kreis (Kreisräte sit in a Kreistag, Stadträte in a city's council).
+_COUNCIL_TITLES: dict[tuple[str, bool], tuple[_TitleRule, ...]] = {
+    **{
+        (state, False): ((_STADTRAT_TITLE, meaning, _DEPUTY_INSTEAD.get(state, _BEIGEORDNETE)),)
+        for state, meaning in _STADTRAT_MEANS.items()
+    },
+    ("Sachsen", True): (_SAXON_KREISRAT,),
+    ("Niedersachsen", False): _LOWER_SAXON_TITLES,
+    ("Niedersachsen", True): _LOWER_SAXON_TITLES,
 }
 
 
@@ -595,20 +602,7 @@ def a_council_members_title_under_a_paper(case: PaperCase) -> Iterator[Finding]:
     title = signer.title.strip()
     if title in (procedure.head.male, procedure.head.female):
         return  # the head's own title ('Bürgermeisterin' of a kreisangehörige Stadt)
-    if procedure.state in _COUNCIL_TITLES:
-        rules = _COUNCIL_TITLES[procedure.state]
-    elif procedure.state in _KREISRAT_MEANS and procedure.kind in _COUNTIES:
-        rules = (_KREISRAT_MEANS[procedure.state],)
-    elif procedure.state in _STADTRAT_MEANS and procedure.kind not in _COUNTIES:  # Kreisräte in a Kreis
-        rules = (
-            (
-                _STADTRAT_TITLE,
-                _STADTRAT_MEANS[procedure.state],
-                _DEPUTY_INSTEAD.get(procedure.state, _BEIGEORDNETE),
-            ),
-        )
-    else:
-        return
+    rules = _COUNCIL_TITLES.get((procedure.state, procedure.kind in _COUNTIES), ())
     matched = next((rule for rule in rules if rule[0].match(title)), None)
     if matched is None:
         return
