@@ -1783,3 +1783,18 @@ def test_the_concept_says_which_sittings_on_its_paper_are_private(inputs):
     text = intro()
     assert "im Ausschuss für Gesundheit (nicht öffentlich)" in text
     assert "im Jugendhilfeausschuss (nicht" not in text  # public under § 71 SGB VIII
+
+
+def test_the_quality_dialogue_says_which_sittings_are_private(inputs):
+    """The Qualitätsdialog names the sittings that deal with the joint overview of the money; a Saarland
+    Kreistag's committees sit in private (§ 172 Abs. 2 KSVG; review of a Saarland Landkreis: „wird am
+    19.11.2026 im Ausschuss für Gesundheit … behandelt“ read as a public sitting)."""
+    from pipeline.model.quality.assessment import assess
+
+    def messages() -> str:
+        concept = inputs.check(strict=False).concept
+        return " ".join(e.message for a in assess(concept) for r in a.results for e in r.evidence)
+
+    assert "im Ausschuss für Gesundheit (nicht öffentlich)" not in messages()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Saarland"))
+    assert "im Ausschuss für Gesundheit (nicht öffentlich)" in messages()

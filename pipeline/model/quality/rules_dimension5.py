@@ -184,6 +184,9 @@ def _share(part: int, whole: int, plural: str) -> str:
 class Sitting:
     committee: Committee
     date: dt.date
+    #: The paper's role there ('Vorberatung'), where a Beratungsfolge names it: whether the
+    #: sitting is private may depend on it (§ 43 Abs. 1 Satz 3 ThürKO).
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,7 @@ def _deliberations(k: Concept, numbers: set[str] | None = None) -> list[Delibera
         for consultation in paper.consultations:
             committee = k.committee(consultation.committee)
             sittings.setdefault(paper.number, {})[(committee.id, consultation.date)] = Sitting(
-                committee, consultation.date
+                committee, consultation.date, consultation.role
             )
     return [
         Deliberation(n, tuple(sorted(s.values(), key=lambda x: x.date)))
@@ -236,9 +239,17 @@ def _paper_named(k: Concept, number: str) -> str:
     return f"{kinds[number]} {number}" if number in kinds else f"Vorlage {number}"
 
 
-def _sittings_text(sittings: list[Sitting]) -> str:
-    """'am 19.11.2026 im Ausschuss für Gesundheit und am 17.12.2026 im Kreistag'."""
-    return enumeration([f"am {german_date(s.date)} {s.committee.forms.im}" for s in sittings])
+def _sittings_text(k: Concept, sittings: list[Sitting]) -> str:
+    """'am 19.11.2026 im Ausschuss für Gesundheit (nicht öffentlich) und am 17.12.2026 im Kreistag':
+    a sitting the Land holds in private says so, as the papers' Beratungsfolge does (review of a
+    Saarland Landkreis)."""
+    return enumeration(
+        [
+            f"am {german_date(s.date)} {s.committee.forms.im}"
+            + (" (nicht öffentlich)" if k.meets_in_private(s.committee, s.role) else "")
+            for s in sittings
+        ]
+    )
 
 
 def _next_chance(view: ReportingView, committee: Committee, decision: str | None = None) -> str:
@@ -748,7 +759,7 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
         deliberation, held = full[-1]
         return [
             observed(
-                f"Gemeinsam beraten wurde die Vorlage {deliberation.number}: {_sittings_text(held)}.",
+                f"Gemeinsam beraten wurde die Vorlage {deliberation.number}: {_sittings_text(k, held)}.",
                 DELIBERATION_SOURCE,
                 FULFILLED,
             )
@@ -763,7 +774,7 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
     )
     change = (
         f"Die gemeinsame Beratung ist vorgesehen: Die Vorlage {planned[0].number} wird "
-        f"{_sittings_text([s for s in planned[0].planned(on) if s.committee in committees])} beraten."
+        f"{_sittings_text(k, [s for s in planned[0].planned(on) if s.committee in committees])} beraten."
         if planned
         else f"Eine gemeinsame Vorlage zu den Frühen Hilfen beraten in: {_names(committees)}."
     )
@@ -1406,7 +1417,7 @@ def _planned_together(view: ReportingView) -> list[Finding]:
             evidence.append(
                 observed(
                     f"Die gemeinsame Übersicht der Mittel ({_paper_named(k, deliberation.number)}) wurde "
-                    f"{_sittings_text(held)} behandelt.",
+                    f"{_sittings_text(k, held)} behandelt.",
                     DELIBERATION_SOURCE,
                     FULFILLED,
                 )
@@ -1414,7 +1425,7 @@ def _planned_together(view: ReportingView) -> list[Finding]:
             return evidence
     planned = [d for d in deliberations if d.planned(on)]
     if planned:
-        sittings = _sittings_text(planned[0].planned(on))
+        sittings = _sittings_text(k, planned[0].planned(on))
         evidence.append(
             observed(
                 f"Die gemeinsame Übersicht der Mittel ({_paper_named(k, planned[0].number)}) ist vorbereitet; sie wird {sittings} "
