@@ -677,6 +677,16 @@ class Budget:
         found them under 'Maßnahme')."""
         return f"{self.terms.expenses} für Netzwerkkoordination und Maßnahmen nach Jahr"
 
+    @property
+    def purposes_in_words(self) -> str:
+        """'einer Maßnahme, der Netzwerkkoordination oder dem Ausgleich für Netzwerkarbeit': what
+        every euro is assigned to, as the rows of :attr:`by_purpose` are (language review: the
+        compensation had a row of its own but not in the sentence)."""
+        rows = ["einer Maßnahme", f"der {COORDINATION_LABEL}"]
+        if self.coordination_compensation():
+            rows.append(f"dem {COMPENSATION_LABEL}")
+        return ", ".join(rows[:-1]) + " oder " + rows[-1]
+
     @cached_property
     def by_purpose(self) -> AmountTable:
         """Aufwand nach Maßnahmen: the network's coordination first, then every measure with
