@@ -126,6 +126,8 @@ class Party:
         ]
 
 
+#: The field under a signature, before what the signer adds (Funktion or Amtsbezeichnung).
+NAME_IN_CAPITALS = "Name in Druckbuchstaben"
 #: What an institution without a Träger signs for: itself.
 OWN_INSTITUTION = "die eigene Einrichtung"
 
@@ -209,13 +211,13 @@ class MunicipalSignature:
     #: what each signer adds under the signature: the Amtsbezeichnung where the law asks for it
     #: (review of a Landkreis in Rheinland-Pfalz: „Funktion“ invites 'Dezernent …', VV Nr. 1 zu
     #: § 43 LKO admits „nur die gesetzlich vorgeschriebene Amtsbezeichnung“)
-    name_label: str = "Name in Druckbuchstaben, Funktion"
+    name_label: str = f"{NAME_IN_CAPITALS}, Funktion"
 
 
 def _name_label(rule: BindingDeclaration) -> str:
     """The label under a signature of the municipality: with the Amtsbezeichnung where the Land
     demands it."""
-    return f"Name in Druckbuchstaben, {'Amtsbezeichnung' if rule.official_title else 'Funktion'}"
+    return f"{NAME_IN_CAPITALS}, {'Amtsbezeichnung' if rule.official_title else 'Funktion'}"
 
 
 @dataclass(frozen=True)
