@@ -928,3 +928,29 @@ def test_the_rise_after_the_plan_compares_with_the_years_recurring_lines():
     assert "ohne dessen einmalige" not in text()
     inputs.edit("ressourcen.yaml", one_off)
     assert "im Jahr gegenüber 2027 ohne dessen einmalige und nicht jährliche Posten" in text()
+
+
+def test_a_paper_to_the_council_passes_the_organ_that_submits_papers():
+    """Where a collegial organ submits the papers (§ 66 Abs. 1 HGO), a paper to the council lists it (review
+    of a Hessian Landkreis: GV/2026/004 went to the Kreistag as 'Vorlage von Landrätin'); a paper to
+    committees alone (I 27/2026) is left to local practice."""
+    inputs = _neuhafen()
+
+    def warned(paper: str) -> list[str]:
+        return [
+            w.message
+            for w in inputs.warnings()
+            if w.where.file == f"vorlagen/{paper}" and "bringt der Magistrat" in w.message
+        ]
+
+    def without_magistrat(v):
+        v["beratungsfolge"] = [c for c in v["beratungsfolge"] if c["gremium"] != "magistrat"]
+
+    papers = ("m-184-2026-gesamtkonzept.yaml", "i-27-2026-ressourcenplanung.yaml")
+    assert not any(warned(p) for p in papers)
+    for paper in papers:
+        inputs.edit_paper(paper, without_magistrat)
+    (message,) = warned(papers[0])
+    assert "geht an 'Stadtverordnetenversammlung'" in message
+    assert "Bitte vor der ersten Beratung 'gremium: magistrat' mit 'rolle: Beschluss über die Vorlage'" in message
+    assert warned(papers[1]) == []

@@ -737,6 +737,34 @@ def executive_prepares_the_decision(case: PaperCase) -> Iterator[Finding]:
     )
 
 
+@PAPER_RULES.rule("verwaltungsorgan-bringt-ein")
+def executive_submits_council_papers(case: PaperCase) -> Iterator[Finding]:
+    """Where a collegial organ submits the papers (Magistrat, the Hessian Kreisausschuss, § 41 HKO),
+    a paper that goes to the council passes it first: listed without it, the paper read 'Vorlage
+    von Landrätin' on its way to the Kreistag (review of a Hessian Landkreis). Only where gremien.yaml
+    lists the organ; papers to committees alone are left to local practice (in Bremen a Senator
+    submits the Deputation's papers)."""
+    procedure = case.council.procedure
+    executive = procedure.submitting_executive if procedure is not None else None
+    if procedure is None or executive is None or not executive.resolves:
+        return
+    committees = case.council.committees
+    organ = next((c for c in committees.values() if c.kind == executive.name), None)
+    consulted = {c.committee for c in case.paper.consultations}
+    if organ is None or organ.id in consulted:
+        return
+    council = next((committees[c] for c in consulted if c in committees and committees[c].is_council), None)
+    if council is None:
+        return
+    yield Finding(
+        at(case.name, *CONSULTATIONS),
+        f"Die Vorlagen bringt {_forms(executive.name, executive.gender).nom} ein ({procedure.submission.legal_basis}); "
+        f"diese Vorlage geht an '{council.name}', die Beratungsfolge nennt '{organ.name}' aber nicht. Bitte vor der "
+        f"ersten Beratung 'gremium: {organ.id}' mit 'rolle: Beschluss über die Vorlage' eintragen.",
+        WARNING,
+    )
+
+
 @PAPER_RULES.rule("beteiligung-nach-beschluss")
 def ordered_bodies_consulted(case: PaperCase) -> Iterator[Finding]:
     """A decision that ordered a body's involvement binds the papers that carry it out."""
