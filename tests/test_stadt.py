@@ -485,17 +485,23 @@ def test_a_stadtkreis_in_baden_wuerttemberg_runs_no_gesundheitsamt():
     assert health_office() == []
 
 
+def _title_warnings(inputs, paper: str) -> list[str]:
+    """The warnings on the title under a paper's signature (the rules on council members' titles)."""
+    return [
+        w.message
+        for w in inputs.warnings()
+        if w.where.file == f"vorlagen/{paper}" and "keine Amtsbezeichnung" in w.message
+    ]
+
+
 def test_a_kreisrat_signs_no_paper_in_sachsen(inputs):
     """Kreisräte are the Saxon Kreistag's members (§ 33 Abs. 2 SächsLKrO): 'In Vertretung / … / Kreisrat'
     copied from a Lower Saxon paper passed (review of a Saxon Landkreis); in Niedersachsen it is an
     official's title."""
-    paper = "vorlagen/sa-2026-041-sgb2.yaml"
     inputs.edit_paper("sa-2026-041-sgb2.yaml", lambda v: v["unterzeichnung"].update(amtsbezeichnung="Kreisrat"))
 
     def warned() -> list[str]:
-        return [
-            w.message for w in inputs.warnings() if w.where.file == paper and "keine Amtsbezeichnung" in w.message
-        ]
+        return _title_warnings(inputs, "sa-2026-041-sgb2.yaml")
 
     assert warned() == []
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
@@ -732,15 +738,12 @@ def test_a_beigeordneter_signs_no_paper_in_niedersachsen():
     """§ 74 Abs. 1 Nr. 2 NKomVG: Beigeordnete are council members in the Verwaltungsausschuss (review of a
     Lower Saxon city: 'In Vertretung / … / Beigeordneter' passed); in Hessen the title is an official's."""
     inputs = _neuhafen()
-    paper = "vorlagen/i-27-2026-ressourcenplanung.yaml"
     inputs.edit_paper(
         "i-27-2026-ressourcenplanung.yaml", lambda v: v["unterzeichnung"].update(amtsbezeichnung="Beigeordneter")
     )
 
     def warned() -> list[str]:
-        return [
-            w.message for w in inputs.warnings() if w.where.file == paper and "keine Amtsbezeichnung" in w.message
-        ]
+        return _title_warnings(inputs, "i-27-2026-ressourcenplanung.yaml")
 
     assert warned() == []
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen"))
@@ -775,7 +778,11 @@ def test_a_beigeordneter_signs_no_paper_in_niedersachsen():
         "i-27-2026-ressourcenplanung.yaml",
         lambda v: v["unterzeichnung"].update(amtsbezeichnung="Erste Kreisrätin"),
     )
-    (county,) = [w.message for w in inputs.warnings() if w.where.file == paper and "im Landkreis" in w.message]
+    (county,) = [
+        w.message
+        for w in inputs.warnings()
+        if w.where.file == "vorlagen/i-27-2026-ressourcenplanung.yaml" and "im Landkreis" in w.message
+    ]
     assert "heißt die allgemeine Vertretung einer Stadt Erste Stadträtin oder Erster Stadtrat" in county
 
 

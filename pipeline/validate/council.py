@@ -31,6 +31,7 @@ from pipeline.model.inputs import (
 )
 from pipeline.model.procedure import (
     ASSOCIATION_COUNCILS,
+    Body,
     Procedure,
     association_of,
     is_executive,
@@ -713,6 +714,12 @@ def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+def _organ_listed(case: PaperCase, executive: Body) -> Committee | None:
+    """The Land's collegial organ as gremien.yaml lists it (by its kind), if it does: the rules on
+    what passes it apply only where the municipality has one."""
+    return next((c for c in case.council.committees.values() if c.kind == executive.name), None)
+
+
 @PAPER_RULES.rule("verwaltungsorgan-bereitet-vor")
 def executive_prepares_the_decision(case: PaperCase) -> Iterator[Finding]:
     """Where the council's decisions are prepared in a collegial organ of the administration (the
@@ -725,7 +732,7 @@ def executive_prepares_the_decision(case: PaperCase) -> Iterator[Finding]:
     executive = procedure.executive
     if executive is None or executive.prepares is None:
         return
-    organ = next((c for c in case.council.committees.values() if c.kind == executive.name), None)
+    organ = _organ_listed(case, executive)
     if organ is None or any(c.committee == organ.id for c in case.paper.consultations):
         return
     yield Finding(
@@ -749,7 +756,7 @@ def executive_submits_council_papers(case: PaperCase) -> Iterator[Finding]:
     if procedure is None or executive is None or not executive.resolves:
         return
     committees = case.council.committees
-    organ = next((c for c in committees.values() if c.kind == executive.name), None)
+    organ = _organ_listed(case, executive)
     consulted = {c.committee for c in case.paper.consultations}
     if organ is None or organ.id in consulted:
         return

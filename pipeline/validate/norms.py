@@ -844,8 +844,7 @@ def health_office_of_a_stadtkreis(concept: Concept) -> Iterator[Finding]:
     fact = (
         "In Baden-Württemberg sind nur die Landratsämter und die Stadtkreise Stuttgart, Mannheim und Heilbronn "
         f"Gesundheitsämter (§ 2 Abs. 1 Nr. 3 ÖGDG); für {with_article(municipality.name, 'acc')} ist es das "
-        "Landratsamt des "
-        "umliegenden Landkreises. Bitte als Akteur mit eigenem 'traeger' (dem Landkreis) eintragen."
+        "Landratsamt des umliegenden Landkreises. Bitte als Akteur mit eigenem 'traeger' (dem Landkreis) eintragen."
     )
     own = {o.id for o in concept.organisations if o.name == municipality.name}
     for index, actor in enumerate(concept.actors):
