@@ -108,6 +108,32 @@ def test_staff_costs_per_position(concept, raw_inputs):
     assert concept.effort.positions_paid_by_grant
 
 
+def test_posts_at_carriers_are_explained_only_where_there_are_any(concept, inputs):
+    """'Gezählt sind auch Stellen bei Trägern …' where a Träger employs some; not in a concept
+    whose posts are all the municipality's own (code review)."""
+    from pipeline.render import concept_chapters
+
+    def chapter(of) -> str:
+        return next(html for name, html in concept_chapters(of).items() if "12_ressourcen" in name)
+
+    assert concept.effort.posts_elsewhere
+    assert "Gezählt sind auch Stellen bei Trägern, die der Landkreis Musterkreis über Zuwendungen" in chapter(
+        concept
+    )
+
+    def own_posts_only(data):
+        data["personal"] = [p for p in data["personal"] if p["anstellungstraeger"] == "landkreis"]
+        for line in data["aufwand"]:
+            if line.get("stelle") not in {p["id"] for p in data["personal"]}:
+                line.pop("stelle", None)
+
+    own = inputs.edit("ressourcen.yaml", own_posts_only).check().concept
+    assert own.resources.positions and not own.effort.posts_elsewhere
+    text = chapter(own)
+    assert "Stellen bei Trägern" not in text
+    assert "Nicht gezählt ist Personal, das Partnerinnen und Partner des Netzwerks vollständig" in text
+
+
 def test_grants_with_the_same_conditions_are_listed_once(concept, raw_inputs):
     """A standard clause in seven Leistungsvereinbarungen is printed once with its seven grants."""
     grants = [e for e in _lines(raw_inputs, "aufwand") if e.get("kooperationsauflagen")]

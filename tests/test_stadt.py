@@ -886,6 +886,12 @@ def test_bremens_deputationen_are_not_called_ausschuesse():
 
     assert committee_nouns(["Jugendhilfeausschuss", "Ausschuss für Gesundheit"]).plural == "Ausschüsse"
     assert committee_nouns(["Jugendhilfeausschuss", "Stadtverordnetenversammlung"]).plural == "Gremien"
+    # by the head noun, not by a word inside the name (code review)
+    assert (
+        committee_nouns(["Städtische Deputation für Soziales", "Deputation für Kinder"]).plural == "Deputationen"
+    )
+    assert committee_nouns(["Ausschuss für Soziales", "Beirat der Ausschüsse"]).plural == "Gremien"
+    assert committee_nouns(["Ausschussrat", "Sozial- und Gesundheitsausschuss"]).plural == "Gremien"
     inputs = _neuhafen()
     holding = {c.id for c in inputs.check(strict=False).concept.budget.committees}
     assert len(holding) > 1

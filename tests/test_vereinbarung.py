@@ -1449,7 +1449,17 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     # actors are bound, not signatories themselves (Kreistag review); how the earlier agreement was
     # signed (per Träger or per institution) the inputs do not say, so the sentence does not claim it
     # (coordinator review: 'durch die Unterschrift ihres Trägers' contradicted the count)
-    assert f"An die bisherige Vereinbarung sind {len(signed)} von {len(actors)} Akteuren gebunden." in text
+    # groups signed for together (freelance midwives, Kitas of many Träger) are not bound by it
+    # (Netzwerkkoordinatorin review): named apart, and not in the table of the bound
+    groups = [a for a in signed if a["id"] in {"hebammen", "familienzentren"}]
+    assert len(groups) == 2 and all(a["id"] in {g.id for g in concept.signed_jointly} for a in groups)
+    assert f"An die bisherige Vereinbarung sind {len(signed) - 2} von {len(actors)} Akteuren gebunden." in text
+    assert (
+        "Für zwei Gruppen, deren Mitglieder künftig einzeln beitreten, wurde sie gemeinsam unterzeichnet; das "
+        "bindet die einzelnen Einrichtungen, Praxen und Personen nicht."
+    ) in text
+    table = text.split("Bisherige Kooperationsvereinbarung: gebundene Akteure", 1)[1]
+    assert "Freiberufliche Hebammen" not in table and "Kindertagesstätten und Familienzentren" not in table
     assert "Bisherige Kooperationsvereinbarung: gebundene Akteure" in text and "Gebunden seit" in text
     agreement = concept.agreement
     signed_ids = {a["id"] for a in signed}
@@ -1467,6 +1477,34 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     )
     assert text.count("Kindertagesstätten und Familienzentren sowie") == 1  # not named again below
     assert "nicht mehr gebunden" not in text  # every earlier signatory is bound or accedes
+
+
+def test_without_a_new_agreement_the_groups_signed_for_jointly_are_named(inputs):
+    """No new agreement to list them: the sentence names the groups its signature did not bind."""
+    from pipeline.render import concept_chapters
+
+    def no_agreement(data):
+        data.pop("kooperationsvereinbarung")
+
+    def no_agreement_attached(paper):
+        for kind in ("kooperationsvereinbarung", "einverstaendniserklaerung"):
+            paper["anlagen"].remove({"erzeugt": kind})
+
+    inputs.edit("netzwerk.yaml", no_agreement)
+    concept = (
+        inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", no_agreement_attached).check(strict=False).concept
+    )
+    assert concept.agreement is None
+    html = next(v for name, v in concept_chapters(concept).items() if "08_netzwerk" in name)
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    # the Kitas are one Institution without the agreement's 'einzelbeitritt'; the freelance
+    # midwives, without a Träger, are a group by their form
+    assert "An die Vereinbarung sind 15 von 22 Akteuren gebunden." in text
+    assert (
+        "Für freiberufliche Hebammen wurde sie gemeinsam unterzeichnet; das bindet die einzelnen Einrichtungen, "
+        "Praxen und Personen nicht."
+    ) in text
+    assert "Freiberufliche Hebammen" not in text.split("Kooperationsvereinbarung: gebundene Akteure", 1)[1]
 
 
 def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_members_in_one():

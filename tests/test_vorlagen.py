@@ -1295,6 +1295,35 @@ def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
     assert (year.ending, year.with_measures) == ((grant,), ())
 
 
+def test_where_several_measures_end_each_grant_names_the_measures_it_funds():
+    """Two grants for two measures ending together: without the numbers, the Fortführung of
+    either seemed to need both grants (code review)."""
+    import datetime as dt
+
+    from pipeline.model.inputs import Income
+    from pipeline.model.resources import EndingMeasure, follow_up_years
+
+    def grant(key: str, title: str, amount: int, purposes: list[str]) -> Income:
+        line = {"id": key, "quelle": "Dritte", "bezeichnung": title, "jahr": 2027, "betrag": amount}
+        line |= {"haushaltsstelle": "Produkt 1", "ausschuss": "ga", "befristet_bis": 2027, "fuer": purposes}
+        return Income.model_validate(line)
+
+    measures = {
+        "lotsen": EndingMeasure("M2", "Lotsendienst", dt.date(2027, 12, 31)),
+        "cafe": EndingMeasure("M5", "Elterncafé", dt.date(2027, 12, 31)),
+    }
+    stiftung = grant("stiftung", "Bürgerstiftung", 3000, ["lotsen"])
+    kassen = grant("kassen", "Krankenkassen (Projekt)", 2000, ["cafe", "lotsen"])
+    (year,) = follow_up_years([], [stiftung, kassen], 2027, measures)
+    assert year.measure_ids == ("lotsen", "cafe")
+    assert (
+        "im Jahr: Bürgerstiftung (für M2), 3.000,00\u00a0€ (Produkt 1); "
+        "Krankenkassen (Projekt; für M2 und M5), 2.000,00\u00a0€ (Produkt 1)."
+    ) in year.sentence
+    (alone,) = follow_up_years([], [stiftung], 2027, {"lotsen": measures["lotsen"]})
+    assert "für M2" not in alone.sentence  # one measure: the grant needs no pointer
+
+
 def test_a_running_measure_that_ends_is_named_with_its_aufwand_even_without_a_grant():
     """Neuhafen's M5 ends on 31.12.2027 and costs 9.000 € that year, with no grant ending with it:
     the council decides whether it goes on, so the Folgekosten name it. A project planned to
@@ -1503,7 +1532,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     )
     network = next(v for v in paper_views(concept) if v.paper.number == "GA/2026/027")
     text = " ".join(lxml.html.fromstring(render_paper(network).body_html).text_content().split())
-    signed = len(concept.actors_with_agreement)
+    signed = len(concept.bound_by_agreement)  # the groups signed for jointly are not bound
     assert (
         f"{signed} von ihnen sind an die bisherige Kooperationsvereinbarung gebunden. Die neue Vereinbarung soll ab dem {start} gelten."
         in text

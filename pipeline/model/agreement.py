@@ -15,6 +15,7 @@ there is no agreement (:attr:`Concept.agreement` is None).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -128,8 +129,23 @@ class Party:
 
 #: The field under a signature, before what the signer adds (Funktion or Amtsbezeichnung).
 NAME_IN_CAPITALS = "Name in Druckbuchstaben"
+#: The label under a signature where no Land's rule asks for the Amtsbezeichnung (every form's
+#: default, templates/_formular.html.j2 included).
+NAME_AND_ROLE = f"{NAME_IN_CAPITALS}, Funktion"
 #: What an institution without a Träger signs for: itself.
 OWN_INSTITUTION = "die eigene Einrichtung"
+
+
+def accedes_one_by_one(actor: Actor, named: Collection[str] = ()) -> bool:
+    """Whether no one signature can bind the actor as a whole: a group named under
+    'einzelbeitritt' (`named`: institutions of several Träger), freelancers and volunteers
+    without a Träger. Their members accede one by one; a joint signature for them, under this
+    agreement or an earlier one, binds none of them."""
+    if actor.id in named:
+        return True
+    if actor.organisation_form == INSTITUTION:
+        return False
+    return actor.carrier is None
 
 
 def partly_phrase(actor: Actor) -> str:
@@ -211,13 +227,13 @@ class MunicipalSignature:
     #: what each signer adds under the signature: the Amtsbezeichnung where the law asks for it
     #: (review of a Landkreis in Rheinland-Pfalz: „Funktion“ invites 'Dezernent …', VV Nr. 1 zu
     #: § 43 LKO admits „nur die gesetzlich vorgeschriebene Amtsbezeichnung“)
-    name_label: str = f"{NAME_IN_CAPITALS}, Funktion"
+    name_label: str = NAME_AND_ROLE
 
 
 def _name_label(rule: BindingDeclaration) -> str:
     """The label under a signature of the municipality: with the Amtsbezeichnung where the Land
     demands it."""
-    return f"{NAME_IN_CAPITALS}, {'Amtsbezeichnung' if rule.official_title else 'Funktion'}"
+    return f"{NAME_IN_CAPITALS}, Amtsbezeichnung" if rule.official_title else NAME_AND_ROLE
 
 
 @dataclass(frozen=True)
@@ -257,11 +273,7 @@ class Agreement:
         'einzelbeitritt' (institutions of several Träger), freelancers and volunteers without a
         Träger, and a freelance group an association signs for – an association represents a
         profession, it cannot bind its members."""
-        if actor.id in self.settings.individual_accession:
-            return True
-        if actor.organisation_form == INSTITUTION:
-            return False
-        return actor.carrier is None
+        return accedes_one_by_one(actor, self.settings.individual_accession)
 
     def _meant_to_sign(self, actor: Actor) -> bool:
         if self.settings.signatories:

@@ -881,7 +881,24 @@ class Concept:
 
     @property
     def actors_with_agreement(self) -> list[Actor]:
+        """Signed the (earlier) agreement, or someone signed it for them."""
         return [a for a in self.actors if a.agreement_signed is not None]
+
+    @cached_property
+    def signed_jointly(self) -> list[Actor]:
+        """Groups the earlier agreement was signed for together, which that signature does not
+        bind: Kitas of many Träger, freelance midwives (Netzwerkkoordinatorin review: they were
+        counted among the bound actors)."""
+        from pipeline.model.agreement import accedes_one_by_one
+
+        named = self.agreement.settings.individual_accession if self.agreement else ()
+        return [a for a in self.actors_with_agreement if accedes_one_by_one(a, named)]
+
+    @property
+    def bound_by_agreement(self) -> list[Actor]:
+        """Bound as a whole by the (earlier) agreement: signed, and not a group signed for jointly."""
+        jointly = {a.id for a in self.signed_jointly}
+        return [a for a in self.actors_with_agreement if a.id not in jointly]
 
     @property
     def contributors(self) -> list[Actor]:

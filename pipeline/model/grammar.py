@@ -373,9 +373,18 @@ _COMMITTEE_NOUNS = (
 _BODIES = CommitteeNouns("Gremium", "Gremien", "welches", "zuständigem Gremium")
 
 
+def _head_noun(name: str) -> str | None:
+    """The head noun of a body's name as :data:`HEADS` has it ('ausschuss' for 'Ausschuss für
+    Soziales' and 'Jugendhilfeausschuss'; 'tag' for 'Kreistag (nach Ausschussberatung)'), by
+    the same reading as its declension, not by any word that occurs in it (code review)."""
+    parts = _split(name, gender_known=True)
+    found = head_of(parts[1]) if parts else None
+    return found[0] if found else None
+
+
 def committee_nouns(names: Iterable[str]) -> CommitteeNouns:
     """Ausschüsse where every name is a committee's, Deputationen where every one is a
     Deputation's, else Gremien."""
-    kinds = {next((nouns for stem, nouns in _COMMITTEE_NOUNS if stem in name.casefold()), None) for name in names}
+    kinds = {dict(_COMMITTEE_NOUNS).get(_head_noun(name) or "") for name in names}
     only = kinds.pop() if len(kinds) == 1 else None
     return only or _BODIES

@@ -160,6 +160,21 @@ class FollowUpYear:
     #: years –, outside the measures that end: the Zuschussbedarf ab `year` is without them
     #: (Kämmerei review: the level after M2's end left out the one-off 7.000 €).
     not_recurring: Decimal = Decimal(0)
+    #: The ids of `measures` (in the same order): a grant names the measures it funds where several
+    #: end together (code review: two grants for two measures read as funding both).
+    measure_ids: tuple[str, ...] = ()
+
+    def _grant_lines(self, grants: tuple[Income, ...]) -> str:
+        """The grants as :func:`_lines`, each with the measures it funds where several end."""
+        if len(self.measures) < 2 or len(self.measure_ids) != len(self.measures):
+            return _lines(grants)
+        numbers = dict(zip(self.measure_ids, (m.number for m in self.measures), strict=True))
+
+        def funded(grant: Income) -> str:
+            mine = [numbers[p] for p in self.measure_ids if p in grant.purposes]
+            return with_note(grant.label, f"für {enumeration(mine)}") if mine else grant.label
+
+        return _lines(grants, funded)
 
     @property
     def sentence(self) -> str:
@@ -229,7 +244,7 @@ class FollowUpYear:
                 more = "zusätzlich " if self.ending else ""
                 parts.append(
                     f"Bei einer Fortführung fehlen ohne Anschlussförderung {more}{t.income} von {amount} im Jahr: "
-                    f"{_lines(self.with_measures)}"
+                    f"{self._grant_lines(self.with_measures)}"
                 )
             if self.with_measures_elsewhere:
                 amount = euro(total(i.amount for i in self.with_measures_elsewhere))
@@ -237,7 +252,7 @@ class FollowUpYear:
                 where = "einem Haushaltsbereich, den" if areas == 1 else "Haushaltsbereichen, die"
                 parts.append(
                     f"Zudem fehlen dann {t.income} von {amount} im Jahr in {where} diese Vorlage nicht umfasst: "
-                    f"{_lines(self.with_measures_elsewhere)}"
+                    f"{self._grant_lines(self.with_measures_elsewhere)}"
                 )
             if (self.ending or self.growing) and self.costs:
                 parts.append(self._if_they_end)
@@ -346,12 +361,12 @@ def ends_by(measures: dict[str, EndingMeasure], purpose: str, year: int) -> bool
     return purpose in measures and measures[purpose].end.year <= year
 
 
-def _lines(grants: tuple[Income, ...]) -> str:
+def _lines(grants: tuple[Income, ...], label: Callable[[Income], str] = lambda grant: grant.label) -> str:
     """The grants after their total: each with its amount, a single one without (the total
     before it is its amount – '8.000,00 € im Jahr: Bürgerstiftung, 8.000,00 €' says it twice)."""
     if len(grants) == 1:
-        return with_note(grants[0].label, grants[0].budget_item)
-    return "; ".join(f"{i.label}, {euro(i.amount)} ({i.budget_item})" for i in grants)
+        return with_note(label(grants[0]), grants[0].budget_item)
+    return "; ".join(f"{label(i)}, {euro(i.amount)} ({i.budget_item})" for i in grants)
 
 
 def follow_up_years(
@@ -450,6 +465,7 @@ def follow_up_years(
                     for e in expenses
                     if e.year == year - 1 and e.purpose not in ended and once_only(e, measures)
                 ),
+                measure_ids=ended,
             )
         )
     return result
@@ -1079,6 +1095,13 @@ class Effort:
             (p, self.employer(p), [self.staff_cost(p.id, y) if p.id in booked else None for y in years])
             for p in self.concept.resources.positions
         ]
+
+    @property
+    def posts_elsewhere(self) -> bool:
+        """Whether some position is employed by another Träger than the municipality (its posts
+        count as far as the municipality co-funds them; said only where there are any)."""
+        own = self.concept.municipality.youth_welfare_authority
+        return any(self.employer(p).name != own for p in self.concept.resources.positions)
 
     @property
     def positions_paid_by_grant(self) -> bool:

@@ -31,6 +31,7 @@ from markupsafe import Markup
 from pipeline import formatting
 from pipeline.errors import TemplateFailure
 from pipeline.model import grammar
+from pipeline.model.agreement import NAME_AND_ROLE
 from pipeline.model.concept import Concept
 from pipeline.model.resources import budget_label
 from pipeline.model.topics import languages_shown
@@ -252,6 +253,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         zeilenspalten=row_columns,
         kapitel=_chapter_reference(templates),
         vorlagen=formatting.papers_text,
+        namenszeile=NAME_AND_ROLE,
     )
     return env
 
