@@ -340,3 +340,18 @@ def test_a_reports_costs_name_each_committee_once_after_its_items(inputs):
         r"HHSt\. 4510\.\d{4} Frühe Hilfen und HHSt\. 4510\.\d{4} Frühe Hilfen \(zuständig: Jugendhilfeausschuss\)",
         said,
     )
+
+
+def test_a_bavarian_citys_kameral_budget_keeps_the_words_of_art_69_go():
+    """Art. 69 Abs. 1 Nr. 1 GO has one rule for Doppik and Kameralistik: „finanzielle Leistungen
+    erbringen“ – a Bavarian city's kameral paper said „nur Ausgaben leisten“ (Bavarian review)."""
+    from .test_stadt import _neuhafen
+
+    inputs = _kameral(_neuhafen())
+    texts = _documents(inputs.check(strict=False).concept)
+    provisional = [t for t in texts.values() if "(Art. 69 GO)" in t]
+    assert provisional
+    assert all(
+        "nur finanzielle Leistungen erbringen, zu denen sie rechtlich verpflichtet" in t for t in provisional
+    )
+    assert not any("nur Ausgaben leisten" in t for t in texts.values())

@@ -438,6 +438,7 @@ def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
         ("Sachsen", True),
         ("Thüringen", True),
         ("Rheinland-Pfalz", True),
+        ("Bayern", True),
         ("Hessen", False),
     ],
 )
@@ -461,6 +462,9 @@ def test_stadtrat_as_a_signers_title_where_stadtraete_sit_in_the_council(state, 
         assert found[0].where.path[-1] == "amtsbezeichnung"
     if state == "Baden-Württemberg":  # § 49 Abs. 3 GemO: the Beigeordnete's title in a Stadtkreis
         assert "etwa 'Bürgermeisterin' oder 'Bürgermeister' (§ 49 Abs. 3 GemO" in found[0].message
+    if state == "Bayern":  # the weiteren Bürgermeister stand in (Art. 39 Abs. 1 GO), or a Referent signs
+        assert "(Art. 30 Abs. 1, Art. 31 Abs. 2 GO)" in found[0].message
+        assert "'Berufsmäßiger Stadtrat'" in found[0].message
 
 
 def test_a_stadtkreis_in_baden_wuerttemberg_runs_no_gesundheitsamt():
@@ -483,6 +487,22 @@ def test_a_stadtkreis_in_baden_wuerttemberg_runs_no_gesundheitsamt():
     assert all("für die Stadt Neuhafen am Main ist es das Landratsamt" in m for m in found)
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(name="Stadt Mannheim"))
     assert health_office() == []
+
+
+def test_a_bavarian_kreisfreie_stadt_runs_no_gesundheitsamt_except_five():
+    """Art. 1 Abs. 2 GDG: only München, Nürnberg, Augsburg, Ingolstadt and Memmingen run kommunale
+    Gesundheitsämter; for the other kreisfreie Städte a Landratsamt does (review of a Bavarian city:
+    the Hessian example's Stadtgesundheitsamt passed unwarned)."""
+    inputs = _neuhafen()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    found = [w.message for w in inputs.warnings() if "(Art. 1 Abs. 2 GDG)" in w.message]
+    assert any(
+        m.startswith("'Stadtgesundheitsamt – Abteilung Kinder- und Jugendgesundheit' hat als Träger")
+        for m in found
+    )
+    assert all("für die Stadt Neuhafen am Main ist es das Landratsamt, dessen Gebiet" in m for m in found)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(name="Stadt Ingolstadt"))
+    assert not [w for w in inputs.warnings() if "(Art. 1 Abs. 2 GDG)" in w.message]
 
 
 def _title_warnings(inputs, paper: str) -> list[str]:

@@ -228,12 +228,13 @@ FORMS = [
     # Art. 38 Abs. 2 GO: with the Amtsbezeichnung
     ("Bayern", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Amtsbezeichnung",)),
     # § 60 Abs. 2 SächsGemO, § 54 Abs. 2 GemO BW, § 73 Abs. 2 KVG LSA: in the head's stead also two
-    # officials together (the form said only 'In Vertretung'; research on the three laws)
+    # officials together (the form said only 'In Vertretung'; research on the three laws), with a line
+    # for the second signature (review in Sachsen-Anhalt: there was nowhere to sign)
     (
         "Sachsen",
         "kreisfreie Stadt",
         "Oberbürgermeisterin",
-        1,
+        2,
         (
             "Namen (§ 60 Abs. 3 SächsGemO); vertreten können auch zwei vertretungsberechtigte Bedienstete gemeinsam "
             "(§ 60 Abs. 2 SächsGemO).",
@@ -243,15 +244,19 @@ FORMS = [
         "Baden-Württemberg",
         "kreisfreie Stadt",
         "Oberbürgermeisterin",
-        1,
+        2,
         ("zwei vertretungsberechtigte Gemeindebedienstete gemeinsam (§ 54 Abs. 2 GemO)",),
     ),
     (
         "Sachsen-Anhalt",
         "Landkreis",
         "Landrätin",
-        1,
-        ("zwei vertretungsberechtigte Beschäftigte gemeinsam (§ 73 Abs. 2 KVG LSA)",),
+        2,
+        (
+            "zwei vertretungsberechtigte Beschäftigte gemeinsam (§ 73 Abs. 2 KVG LSA)",
+            "Landrätin oder Stellvertretung (oder eine oder einer von zwei vertretungsberechtigten Beschäftigten):",
+            "Nur wenn zwei vertretungsberechtigte Beschäftigte gemeinsam unterzeichnen: die oder der zweite:",
+        ),
     ),
     # § 43 Abs. 1 Satz 2 LKO: also a ständiger Vertreter, with the Amtsbezeichnung; „In Vertretung“ after
     # VV Nr. 4 zu § 41 LKO (review of a Landkreis in Rheinland-Pfalz)
@@ -1809,7 +1814,8 @@ def test_the_preamble_names_the_lands_network_law(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
     text = preamble()
     assert (
-        "Landesrecht in Sachsen, § 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe" in text
+        "Für die Netzwerke gilt in Sachsen zudem § 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe"
+        in text
     )
     assert text.index("§ 1 Abs. 2 SächsKiSchG") < text.index("Die Beteiligten sollen die Grundsätze")
 

@@ -613,7 +613,7 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     assert f"{law.provision}: {law.content}." in basis
     # the organiser's sentence rests on § 3 KKG alone; the preamble names the Land's law beside it
     assert "als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG);" in agreement
-    assert f"Landesrecht in Nordrhein-Westfalen, {law.provision}: {law.content}." in agreement
+    assert f"Für die Netzwerke gilt in Nordrhein-Westfalen zudem {law.provision}: {law.content}." in agreement
     inputs.edit("querschnitt.yaml", lambda d: d["kinderschutz"]["netzwerk_kinderschutz"].update(gemeinsam=True))
     _, agreement = _legal_bases_and_agreement(inputs)
     assert f"als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG; {law.provision});" in agreement
@@ -1221,6 +1221,16 @@ def test_titles_and_municipal_forms_of_another_land_are_warned_about(inputs):
     )
     forms = [w for w in hessian if "'Samtgemeinde" in w.message]
     assert ("kommune", "sozialraeume", 2, "name") in [w.where.path for w in forms]
+    assert all(w.message.endswith("Bitte die Bezeichnung des eigenen Landes verwenden.") for w in forms)
+    # where the Land has a union of its own, the message names it (review in Sachsen-Anhalt)
+    unions = [w for w in found("Sachsen-Anhalt") if "'Samtgemeinde" in w.message]
+    assert unions and all(
+        w.message.endswith(
+            "Gemeinden, die ihre Verwaltung zusammenlegen, bilden hier: Verbandsgemeinden (§ 2 Abs. 3 KVG LSA) – "
+            "oder es sind Einheitsgemeinden."
+        )
+        for w in unions
+    )
     bavarian = [w for w in found("Bayern") if "Erster Kreisrat" in w.message]
     assert bavarian and "Bitte die Bezeichnung des eigenen Landes verwenden." in bavarian[0].message
     assert any("Kreisdirektorin oder Kreisdirektor" in w.message for w in found("Nordrhein-Westfalen"))

@@ -585,7 +585,9 @@ class Agreement:
         law = self.concept.network_law
         land = (
             [
-                f"Landesrecht {in_state(self.concept.municipality.state)}, {law.provision}: {sentence_end(law.content)}"
+                # a sentence, not a label with a colon (review in Sachsen-Anhalt)
+                f"Für die Netzwerke gilt {in_state(self.concept.municipality.state)} zudem {law.provision}: "
+                f"{sentence_end(law.content)}"
             ]
             if law is not None
             else []

@@ -1055,7 +1055,7 @@ class PaperView:
             subject=self.concept.municipality.subject,
             pronoun=self.concept.municipality.pronoun,
             provisional_payments=(
-                procedure.provisional_payments if procedure is not None and budget.terms is DOPPIK else None
+                procedure.provisional_words(budget.terms is DOPPIK) if procedure is not None else None
             ),
             staff=tuple(
                 (self._post_label(e, year), e.amount) for e in expenses if e.year == year and e.kind == STAFF

@@ -532,6 +532,10 @@ _STADTRAT_MEANS = {
     "Sachsen-Anhalt": "heißen die Mitglieder der Vertretung Stadträtinnen und Stadträte (§ 36 Abs. 1 KVG LSA)",
     "Thüringen": "ist der Stadtrat die Vertretung; seine Mitglieder heißen Stadtratsmitglieder (§ 23 Abs. 1 ThürKO)",
     "Rheinland-Pfalz": "ist der Stadtrat die Vertretung (§ 28 Abs. 2 Satz 1 GemO)",
+    # „Der Gemeinderat … führt in Städten die Bezeichnung Stadtrat“ (Art. 30 Abs. 1 GO), its members are
+    # ehrenamtlich (Art. 31 Abs. 2 GO, wolterskluwer-online.de); the head's deputies are the weiteren
+    # Bürgermeister (Art. 39 Abs. 1 GO) – review of a Bavarian city: „In Vertretung / … / Stadtrat“ passed
+    "Bayern": "ist der Stadtrat die Vertretung; seine Mitglieder sind ehrenamtlich (Art. 30 Abs. 1, Art. 31 Abs. 2 GO)",
 }
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
 _BEIGEORDNETE = "'Beigeordneter' oder 'Bürgermeisterin'"
@@ -539,7 +543,9 @@ _BEIGEORDNETE = "'Beigeordneter' oder 'Bürgermeisterin'"
 #: Amtsbezeichnung Bürgermeister“, the Gemeinderat may give it to the others (§ 49 Abs. 3 GemO,
 #: landesrecht-bw.de; review of a Stadtkreis: the warning offered 'Beigeordneter').
 _DEPUTY_INSTEAD = {
-    "Baden-Württemberg": "'Bürgermeisterin' oder 'Bürgermeister' (§ 49 Abs. 3 GemO; in kleineren Städten 'Beigeordneter')"
+    "Baden-Württemberg": "'Bürgermeisterin' oder 'Bürgermeister' (§ 49 Abs. 3 GemO; in kleineren Städten 'Beigeordneter')",
+    "Bayern": "'Bürgermeisterin' oder 'Bürgermeister' für eine Stellvertretung (Art. 39 Abs. 1 GO) oder "
+    "'Berufsmäßiger Stadtrat' für eine Referentin oder einen Referenten (ohne „In Vertretung“)",
 }
 #: A title rule: the title's pattern, what it means in the Land, what to write instead.
 _TitleRule = tuple[re.Pattern[str], str, str]

@@ -703,6 +703,8 @@ class LandTerm:
     states: tuple[str, ...]
     basis: str
     instead: Mapping[str, str] = field(default_factory=dict)
+    #: What `instead` names, as the message introduces it.
+    what: str = "Die allgemeine Vertretung heißt hier in der Regel"
 
     @property
     def hint(self) -> str:
@@ -733,9 +735,26 @@ _DEPUTY_TITLES = {
     "Rheinland-Pfalz": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
     "Saarland": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
     "Brandenburg": "Erste Beigeordnete oder Erster Beigeordneter",
-    "Sachsen-Anhalt": "Erste Beigeordnete oder Erster Beigeordneter",
+    # § 67 Abs. 1 KVG LSA (anwalt24.de/gesetze/kvg_lsa/67): the Beigeordnete, „Erste“ where the Hauptsatzung
+    # has several; without one, an employee the Vertretung chose (review of a Landkreis in Sachsen-Anhalt)
+    "Sachsen-Anhalt": "Erste Beigeordnete oder Erster Beigeordneter (bei einer oder einem einzigen Beigeordneten "
+    "ohne „Erste“; ohne Beigeordnete eine Beschäftigte oder ein Beschäftigter, die die Vertretung bestimmt, "
+    "§ 67 Abs. 1 KVG LSA)",
     "Sachsen": "Beigeordnete oder Beigeordneter",
     "Thüringen": "Beigeordnete oder Beigeordneter",
+}
+#: What the Länder call the union of small Gemeinden that a Samtgemeinde is in Niedersachsen (review
+#: in Sachsen-Anhalt: the warning named no word of its own; § 2 Abs. 3 KVG LSA, umwelt-online).
+_MUNICIPAL_UNIONS = {
+    "Sachsen-Anhalt": "Verbandsgemeinden (§ 2 Abs. 3 KVG LSA) – oder es sind Einheitsgemeinden",
+    "Rheinland-Pfalz": "Verbandsgemeinden",
+    "Brandenburg": "Ämter",
+    "Mecklenburg-Vorpommern": "Ämter",
+    "Schleswig-Holstein": "Ämter",
+    "Bayern": "Verwaltungsgemeinschaften",
+    "Sachsen": "Verwaltungsverbände oder Verwaltungsgemeinschaften",
+    "Thüringen": "Verwaltungsgemeinschaften",
+    "Baden-Württemberg": "Gemeindeverwaltungsverbände oder vereinbarte Verwaltungsgemeinschaften",
 }
 LAND_TERMS = (
     # Schleswig-Holstein: „Die Hauptsatzung kann für die erste Stellvertreterin oder den ersten Stellvertreter …
@@ -762,7 +781,13 @@ LAND_TERMS = (
         "Kommunalrecht dieser Länder",
         _DEPUTY_TITLES,
     ),
-    LandTerm(re.compile(r"\bSamtgemeinde(?:n)?\b"), ("Niedersachsen",), "§§ 97 ff. NKomVG"),
+    LandTerm(
+        re.compile(r"\bSamtgemeinde(?:n)?\b"),
+        ("Niedersachsen",),
+        "§§ 97 ff. NKomVG",
+        _MUNICIPAL_UNIONS,
+        "Gemeinden, die ihre Verwaltung zusammenlegen, bilden hier",
+    ),
     # the Länder's statistics offices by their abbreviations, as sources cite them ('LSN, Geburten
     # 2025'; Thüringen, Brandenburg and Rheinland-Pfalz reviews: only the spelled-out name was found)
     LandTerm(re.compile(r"\bLSN\b"), ("Niedersachsen",), "Landesamt für Statistik Niedersachsen"),
@@ -823,29 +848,57 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
                 )
 
 
+@dataclass(frozen=True)
+class _HealthOffices:
+    """Which kreisfreie Städte of a Land run a Gesundheitsamt of their own, the law that says so,
+    and who runs it for the others."""
+
+    cities: tuple[str, ...]
+    law: str
+    instead: str
+
+
 #: Baden-Württemberg: Gesundheitsämter are „die unteren Verwaltungsbehörden in den Landkreisen und
 #: den Stadtkreisen Stuttgart, Mannheim und Heilbronn“ (§ 2 Abs. 1 Nr. 3 ÖGDG, anwalt24.de; the city
 #: of Heidelberg's service pages say the same): in the six other Stadtkreise the Landratsamt of the
 #: Landkreis around the city runs it (review of a Stadtkreis: the Hessian example's city office passed).
-_BW_CITIES_WITH_A_HEALTH_OFFICE = ("Stuttgart", "Mannheim", "Heilbronn")
+#: Bayern: the Landratsämter are the (staatliche) Gesundheitsämter; of the kreisfreien Städte only
+#: München, Nürnberg, Augsburg, Ingolstadt and Memmingen run kommunale Gesundheitsämter, for the
+#: others it is the Landratsamt that surrounds the city or bears its name, for Erlangen that of
+#: Erlangen-Höchstadt, for Schwabach that of Roth (Art. 1 Abs. 2 GDG, gesetze.legal/bayern/gdg/1;
+#: bayernportal.de: „71 staatliche … und 5 kommunale Gesundheitsämter“; review of a Bavarian city).
+_CITY_HEALTH_OFFICES = {
+    "Baden-Württemberg": _HealthOffices(
+        ("Stuttgart", "Mannheim", "Heilbronn"),
+        "In Baden-Württemberg sind nur die Landratsämter und die Stadtkreise Stuttgart, Mannheim und Heilbronn "
+        "Gesundheitsämter (§ 2 Abs. 1 Nr. 3 ÖGDG)",
+        "das Landratsamt des umliegenden Landkreises. Bitte als Akteur mit eigenem 'traeger' (dem Landkreis) "
+        "eintragen.",
+    ),
+    "Bayern": _HealthOffices(
+        ("München", "Nürnberg", "Augsburg", "Ingolstadt", "Memmingen"),
+        "In Bayern sind die Landratsämter staatliche Gesundheitsämter; von den kreisfreien Städten führen nur "
+        "München, Nürnberg, Augsburg, Ingolstadt und Memmingen ein eigenes (Art. 1 Abs. 2 GDG)",
+        "das Landratsamt, dessen Gebiet die Stadt umschließt oder das ihren Namen trägt (für Erlangen das "
+        "Landratsamt Erlangen-Höchstadt, für Schwabach das Landratsamt Roth). Bitte als Akteur mit eigenem "
+        "'traeger' (dem Freistaat Bayern) eintragen.",
+    ),
+}
 _HEALTH_OFFICE = re.compile(r"gesundheitsamt|gesundheitsämter", re.IGNORECASE)
 
 
 @WARNINGS.rule("gesundheitsamt-im-stadtkreis")
 def health_office_of_a_stadtkreis(concept: Concept) -> Iterator[Finding]:
-    """A Stadtkreis in Baden-Württemberg other than Stuttgart, Mannheim and Heilbronn whose
-    actors or texts make the city run the Gesundheitsamt: the Landratsamt of a Landkreis runs it,
-    a partner with its own Träger, budget and data."""
+    """A kreisfreie Stadt in Baden-Württemberg or Bayern that runs no Gesundheitsamt of its own
+    (:data:`_CITY_HEALTH_OFFICES`), whose actors or texts make the city run it: a Landratsamt
+    runs it, a partner with its own Träger, budget and data."""
     municipality = concept.municipality
-    if municipality.state != "Baden-Württemberg" or municipality.kind != "kreisfreie Stadt":
+    offices = _CITY_HEALTH_OFFICES.get(municipality.state)
+    if offices is None or municipality.kind != "kreisfreie Stadt":
         return
-    if any(city in municipality.name for city in _BW_CITIES_WITH_A_HEALTH_OFFICE):
+    if any(city in municipality.name for city in offices.cities):
         return
-    fact = (
-        "In Baden-Württemberg sind nur die Landratsämter und die Stadtkreise Stuttgart, Mannheim und Heilbronn "
-        f"Gesundheitsämter (§ 2 Abs. 1 Nr. 3 ÖGDG); für {with_article(municipality.name, 'acc')} ist es das "
-        "Landratsamt des umliegenden Landkreises. Bitte als Akteur mit eigenem 'traeger' (dem Landkreis) eintragen."
-    )
+    fact = f"{offices.law}; für {with_article(municipality.name, 'acc')} ist es {offices.instead}"
     own = {o.id for o in concept.organisations if o.name == municipality.name}
     for index, actor in enumerate(concept.actors):
         if _HEALTH_OFFICE.search(actor.name) and actor.carrier in own:
@@ -881,7 +934,7 @@ def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
                 f"'{found[0]}' gibt es {enumeration([in_state(s) for s in term.states])} ({term.basis}); die Kommune liegt "
                 f"{in_state(own)}. "
                 + (
-                    f"Die allgemeine Vertretung heißt hier in der Regel: {instead}."
+                    f"{term.what}: {instead}."
                     if instead
                     else "Bitte die Bezeichnung des eigenen Landes verwenden."
                 ),

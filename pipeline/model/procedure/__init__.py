@@ -129,7 +129,25 @@ class BindingDeclaration(_Data):
         """Who signs, one role per signature, the head named by both titles: 'Landrätin oder
         Landrat oder allgemeine Vertretung', 'Weiteres Mitglied des Kreisausschusses' – or by the
         `title` of the person in office where the municipality names her ('Landrätin')."""
-        return tuple(sentence_start(role.replace("{spitze}", title or head.pair)) for role in self.signatories)
+        roles = tuple(sentence_start(role.replace("{spitze}", title or head.pair)) for role in self.signatories)
+        officials = self.officials
+        if officials is None or len(roles) != 1:
+            return roles
+        # where two officials may sign together, the block has a line for the second (review in
+        # Sachsen-Anhalt: § 73 Abs. 2 KVG LSA was named, but there was nowhere to sign)
+        dative = " ".join(word + "n" if word.endswith("e") else word for word in officials.split())
+        return (
+            f"{roles[0]} (oder eine oder einer von zwei {dative})",
+            f"Nur wenn zwei {officials} gemeinsam unterzeichnen: die oder der zweite",
+        )
+
+    @property
+    def officials(self) -> str | None:
+        """'vertretungsberechtigte Beschäftigte' of 'zwei vertretungsberechtigte Beschäftigte
+        gemeinsam (§ 73 Abs. 2 KVG LSA)', where two officials may sign."""
+        if not self.two_officials:
+            return None
+        return self.two_officials.split(" gemeinsam", 1)[0].removeprefix("zwei ").strip()
 
     @property
     def deputy_may_sign_first(self) -> bool:
@@ -210,6 +228,8 @@ class Procedure(_Data):
     #: „Aufwendungen entstehen lassen und Auszahlungen leisten“ (§ 116 Abs. 1 Nr. 1 NKomVG),
     #: „Aufwendungen und Auszahlungen leisten“ (§ 71 BbgKVerf); else :attr:`MoneyTerms.payments`.
     provisional_payments: str | None = Field(default=None, alias="vorlaeufig_leisten")
+    #: The words of `provisional_payments` hold for a kameral budget too (Art. 69 GO in Bayern).
+    provisional_payments_kameral: bool = Field(default=False, alias="vorlaeufig_leisten_kameral")
     binding_declaration: BindingDeclaration | None = Field(default=None, alias="verpflichtungserklaerung")
     #: The authority through which the municipality acts, where the Land names it ('Landratsamt'
     #: in Bayern, Art. 37 Abs. 1 LKrO): the sender of its documents.
@@ -250,6 +270,11 @@ class Procedure(_Data):
         """Who submits papers, named for a paper's header: 'Magistrat' or 'Landrätin oder Landrat'."""
         executive = self.submitting_executive
         return executive.name if executive is not None else self.head.pair
+
+    def provisional_words(self, doppik: bool) -> str | None:
+        """What a provisional budget still allows, in the Land's words where they were read for
+        the municipality's budget system (else the budget's own words apply)."""
+        return self.provisional_payments if doppik or self.provisional_payments_kameral else None
 
     def provisional_rule(self, doppik: bool) -> str | None:
         """The Land's rule on vorläufige Haushaltsführung for the municipality's budget system:
