@@ -987,3 +987,51 @@ def test_a_paper_to_the_council_passes_the_organ_that_submits_papers():
     assert "geht an 'Stadtverordnetenversammlung'" in message
     assert "Bitte vor der ersten Beratung 'gremium: magistrat' mit 'rolle: Beschluss über die Vorlage'" in message
     assert warned(papers[1]) == []
+
+
+def test_only_a_beschliessender_ausschuss_decides():
+    """Art. 32 GO: a committee decides only what the Stadtrat transferred to it (reviews in Bayern,
+    Sachsen-Anhalt and Sachsen: the Sozialausschuss decided on B 64, unwarned). Without
+    'beschliessend' the warning asks; 'false' says it cannot; 'true' passes and the Beratungsfolge
+    says so; the Jugendhilfeausschuss decides by § 71 SGB VIII."""
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    inputs = _neuhafen()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    paper = "b-64-2026-familienbegleitung.yaml"
+
+    def decide(data):
+        for step in data["beratungsfolge"]:
+            if step["gremium"] == "asg":
+                step["rolle"] = "Entscheidung"
+
+    inputs.edit_paper(paper, decide)
+
+    def warned() -> list[str]:
+        return [
+            w.message
+            for w in inputs.warnings()
+            if w.where.file == f"vorlagen/{paper}" and w.where.path[-1] == "rolle" and "entscheiden" in w.message
+        ]
+
+    def deciding(value):
+        def change(data):
+            for committee in data["gremien"]:
+                if committee["id"] == "asg":
+                    committee["beschliessend"] = value
+
+        inputs.edit("gremien.yaml", change)
+
+    (asking,) = warned()
+    assert "(beschließender Ausschuss, Art. 32 GO)" in asking and "'beschliessend: true'" in asking
+    deciding(False)
+    (cannot,) = warned()
+    assert "ein beratender Ausschuss ('beschliessend: false') und kann nicht entscheiden (Art. 32 GO)" in cannot
+    deciding(True)
+    assert warned() == []
+    concept = inputs.check(strict=False).concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "B 64/2026")
+    html = render_paper(view).body_html
+    assert "Ausschuss für Soziales und Gesundheit (beschließender Ausschuss)" in html
+    assert concept.committee("jha").decides and concept.committee("asg").decides

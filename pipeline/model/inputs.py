@@ -1650,6 +1650,35 @@ class Committee(Item, title="Gremium"):
         "Leer: nach Landesrecht.",
         default=None,
     )
+    deciding: YesNo | None = field(
+        "beschliessend",
+        "true: beschließender Ausschuss – er entscheidet, was die Vertretung ihm durch Hauptsatzung oder "
+        "Beschluss übertragen hat; false: beratender (vorberatender) Ausschuss. Nur ein beschließender Ausschuss "
+        "kann in einer Beratungsfolge die Rolle 'Entscheidung' haben. Der Jugendhilfeausschuss beschließt nach "
+        "§ 71 SGB VIII im Rahmen der bereitgestellten Mittel; leer: nicht angegeben.",
+        default=None,
+    )
+
+    @property
+    def deciding_note(self) -> str | None:
+        """'beschließender Ausschuss' or 'beratender Ausschuss' where gremien.yaml says which, for a
+        committee's row in the tables (review in Sachsen-Anhalt: a Kreistag member could not tell)."""
+        if self.deciding is None or self.is_council:
+            return None
+        return "beschließender Ausschuss" if self.deciding else "beratender Ausschuss"
+
+    @property
+    def decides(self) -> bool | None:
+        """Whether the body takes decisions of its own: the council does, the Jugendhilfeausschuss
+        within the means, statutes and decisions of the council (§ 71 Abs. 4 Satz 1 SGB VIII, until
+        2021 Abs. 3 Satz 1; haufe.de, Jung SGB VIII § 71 Rz. 9), another committee where
+        gremien.yaml says so ('beschliessend'); None where nobody said (reviews in Sachsen,
+        Sachsen-Anhalt and Bayern: a committee decided without anyone knowing whether it may)."""
+        if self.deciding is not None:
+            return self.deciding
+        if self.is_council or self.kind == "Jugendhilfeausschuss":
+            return True
+        return None
 
     @property
     def forms(self) -> Forms:

@@ -39,7 +39,7 @@ from pipeline.model.procedure import (
     resolves_on_papers,
     youth_committee_basis,
 )
-from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS
+from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, PREPARING_KINDS
 from pipeline.validate.parsed import Parsed
 
 
@@ -718,6 +718,44 @@ def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
                 f"Über das Einbringen einer Vorlage beschließt ein Verwaltungsorgan wie der Magistrat, nicht "
                 f"'{committee.name}'. {fix}",
             )
+
+
+#: Kinds whose powers their Land's law gives them, decisions included (Kreisausschuss, Hauptausschuss,
+#: Magistrat …): a decision there is not questioned unless gremien.yaml says the body only advises.
+_OWN_POWERS = (*PREPARING_KINDS, "Finanzausschuss")
+
+
+@PAPER_RULES.rule("entscheidung-im-ausschuss")
+def a_committee_decides(case: PaperCase) -> Iterator[Finding]:
+    """'rolle: Entscheidung' in a committee: only a beschließender Ausschuss decides, on what the
+    council transferred to it (Art. 32 GO in Bayern, § 48 KVG LSA, § 41 SächsGemO; reviews in
+    Sachsen, Sachsen-Anhalt and Bayern: a Sozialausschuss decided, unwarned). Warned where
+    gremien.yaml calls the committee beratend, or says nothing of an ordinary committee."""
+    committees, procedure = case.council.committees, case.council.procedure
+    law = procedure.preparation.legal_basis if procedure is not None else None
+    basis = f" ({law})" if law else ""
+    for index, consultation in enumerate(case.paper.consultations):
+        committee = committees.get(consultation.committee)
+        if committee is None or consultation.role != "Entscheidung" or committee.decides:
+            continue
+        if is_executive(committee.kind, procedure):
+            continue
+        if committee.decides is False:
+            message = (
+                f"'{committee.name}' ist in gremien.yaml ein beratender Ausschuss ('beschliessend: false') und kann "
+                f"nicht entscheiden{basis}. Bitte 'rolle: Vorberatung' eintragen und die Entscheidung der Vertretung "
+                "oder einem beschließenden Ausschuss überlassen."
+            )
+        elif committee.kind in _OWN_POWERS:
+            continue
+        else:
+            message = (
+                f"'{committee.name}' soll entscheiden. Das kann ein Ausschuss nur, wenn die Vertretung ihm die "
+                f"Angelegenheit übertragen hat (beschließender Ausschuss{', ' + law if law else ''}). Bitte in gremien.yaml "
+                "'beschliessend: true' eintragen, wenn die Hauptsatzung es so bestimmt, sonst die Entscheidung "
+                "der Vertretung vorlegen."
+            )
+        yield Finding(at(case.name, *CONSULTATIONS, index, "rolle"), message, WARNING)
 
 
 def _organ_listed(case: PaperCase, executive: Body) -> Committee | None:
