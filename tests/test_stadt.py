@@ -1035,3 +1035,32 @@ def test_only_a_beschliessender_ausschuss_decides():
     html = render_paper(view).body_html
     assert "Ausschuss für Soziales und Gesundheit (beschließender Ausschuss)" in html
     assert concept.committee("jha").decides and concept.committee("asg").decides
+
+
+def test_a_bavarian_referent_submits_in_own_right_and_the_header_says_so():
+    """A berufsmäßiger Stadtrat signs without 'In Vertretung' (Art. 40 GO, BayVGH 4 B 616/79): the
+    header and the OParl record name him, not the Oberbürgermeisterin (Bavarian review: 'Vorlage von
+    Oberbürgermeisterin …' stood above his signature)."""
+    import datetime as dt
+
+    from pipeline.export.oparl import PublishedFile, paper_records
+    from pipeline.model.papers import paper_views
+
+    inputs = _neuhafen()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    inputs.edit_paper(
+        "i-27-2026-ressourcenplanung.yaml",
+        lambda p: p["unterzeichnung"].update(amtsbezeichnung="Berufsmäßiger Stadtrat"),
+    )
+    concept = inputs.check(strict=False).concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "I 27/2026")
+    assert view.submitter == "Tobias Reinhardt, Berufsmäßiger Stadtrat"
+    data = paper_records(view, PublishedFile("Vorlage", "vorlagen/i.pdf", b"%PDF", dt.date(2026, 10, 28)), [])[
+        "data"
+    ]
+    people = [r for r in data if r["type"].endswith("/Person")]
+    assert [p["name"] for p in people] == ["Tobias Reinhardt"]
+    assert data[0]["originatorPerson"] == [people[0]["id"]]
+    # the Oberbürgermeisterin's own papers keep her as submitter
+    other = next(v for v in paper_views(concept) if v.paper.number == "B 64/2026")
+    assert other.submitter == "Oberbürgermeisterin Sabine Kaltenbach"

@@ -205,22 +205,32 @@ def _originator(ids: Identifiers, view: PaperView) -> dict[str, list[str]]:
     'Vorlage von Landrätin …', the record nobody); the office stands in 'underDirectionOf'."""
     if view.executive is not None:
         return {"originatorOrganization": [ids.of("organization", view.executive.id)]}
-    head = view.concept.municipality.head
-    return {"originatorPerson": [ids.of("person", head.name)]} if head is not None else {}
+    person = _submitting_person(view)
+    return {"originatorPerson": [ids.of("person", person[0])]} if person is not None else {}
+
+
+def _submitting_person(view: PaperView) -> tuple[str, str] | None:
+    """Name and title of who submits the paper as a person: one who signs it in their own right
+    (a Bavarian Referent, as the header says), else the head of the administration."""
+    own, head = view.own_right_signer, view.concept.municipality.head
+    if own is not None:
+        return own.name, own.title
+    return (head.name, head.title) if head is not None else None
 
 
 def _originator_people(ids: Identifiers, view: PaperView) -> list[dict[str, Any]]:
-    """The head of the administration as an OParl Person, where she submits the paper."""
-    head = view.concept.municipality.head
-    if view.executive is not None or head is None:
+    """Who submits the paper as an OParl Person, where a person does."""
+    person = _submitting_person(view) if view.executive is None else None
+    if person is None:
         return []
+    name, title = person
     return [
         {
-            "id": ids.of("person", head.name),
+            "id": ids.of("person", name),
             "type": f"{SCHEMA}Person",
             "body": ids.body,
-            "name": head.name,
-            "status": [head.title],
+            "name": name,
+            "status": [title],
         }
     ]
 

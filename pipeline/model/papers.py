@@ -39,9 +39,11 @@ from pipeline.model.inputs import (
     Indicator,
     Measure,
     Paper,
+    PaperSigner,
     consulting_bodies_pay,
     source_label,
 )
+from pipeline.model.procedure import signs_in_own_right
 from pipeline.model.resources import (
     ITEM_LABEL,
     OWN_SHARE,
@@ -579,8 +581,24 @@ class PaperView:
     @property
     def submitter(self) -> str | None:
         """Who submits the paper, for its header: the collegial organ where it resolves on the
-        paper ('Kreisausschuss'), else the head of the administration ('Landrätin Dr. Anna Berger')."""
-        return self.concept.submitter if self.executive is not None else self.concept.head_submitter
+        paper ('Kreisausschuss'), one who signs it in their own right (a Bavarian Referent), else
+        the head of the administration ('Landrätin Dr. Anna Berger')."""
+        if self.executive is not None:
+            return self.concept.submitter
+        own = self.own_right_signer
+        if own is not None:
+            # Bavarian review: the header said 'Vorlage von Oberbürgermeisterin …' above a Referent's
+            # signature without 'In Vertretung'
+            return f"{own.name}, {own.title}"
+        return self.concept.head_submitter
+
+    @property
+    def own_right_signer(self) -> PaperSigner | None:
+        """The signer where they submit the paper in their own right, not for the head."""
+        signer = self.paper.signer
+        if signer is None or signer.for_the_head:
+            return None
+        return signer if signs_in_own_right(self.concept.municipality.state, signer.title) else None
 
     @property
     def signature(self) -> list[str]:

@@ -37,6 +37,7 @@ from pipeline.model.procedure import (
     is_executive,
     procedure_for,
     resolves_on_papers,
+    signs_in_own_right,
     youth_committee_basis,
 )
 from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, PREPARING_KINDS
@@ -655,12 +656,6 @@ def a_county_title_under_a_city_paper(case: PaperCase) -> Iterator[Finding]:
     )
 
 
-#: A berufsmäßiges Stadtratsmitglied (Referentin, Referent) in Bayern moves papers of its own
-#: area in its own right, not for the Oberbürgermeisterin: beratende Stimme in its area (Art. 40
-#: GO), an Antragsrecht of its own (BayVGH, 16.07.1980, 4 B 616/79; Bavarian city review).
-_OWN_RIGHT_IN_BAYERN = re.compile(r"[Bb]erufsmäßige[rs]? (?:Stadtr|Gemeinder)|\bReferent(?:in)?\b")
-
-
 @PAPER_RULES.rule("unterzeichnung-in-vertretung")
 def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
     """Where the head of the administration submits the papers (no Magistrat), a paper signed by
@@ -674,7 +669,7 @@ def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
         case.council.head is not None and _bare_name(signer.name) == _bare_name(case.council.head)
     ):
         return  # the head herself ('Anna Berger' for 'Dr. Anna Berger', or by her title)
-    if procedure.state == "Bayern" and _OWN_RIGHT_IN_BAYERN.search(signer.title):
+    if signs_in_own_right(procedure.state, signer.title):
         return
     yield Finding(
         at(case.name, "vorlage", "unterzeichnung", "in_vertretung"),

@@ -10,6 +10,7 @@ may differ, so only what the law demands and a source confirms is checked as an 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -352,6 +353,18 @@ def is_executive(kind: str, procedure: Procedure | None) -> bool:
     political body: it resolves on papers but is no audience for reports and holds no budget."""
     executive = procedure.executive if procedure is not None else None
     return kind in EXECUTIVE_KINDS or (executive is not None and kind == executive.name)
+
+
+#: A berufsmäßiges Stadtratsmitglied (Referentin, Referent) in Bayern moves papers of its own
+#: area in its own right, not for the Oberbürgermeisterin: beratende Stimme in its area (Art. 40
+#: GO), an Antragsrecht of its own (BayVGH, 16.07.1980, 4 B 616/79; Bavarian city review).
+_OWN_RIGHT_IN_BAYERN = re.compile(r"[Bb]erufsmäßige[rs]? (?:Stadtr|Gemeinder)|\bReferent(?:in)?\b")
+
+
+def signs_in_own_right(state: str, title: str) -> bool:
+    """Whether one with this title submits papers in their own right, not for the head (a
+    Bavarian Referentin, :data:`_OWN_RIGHT_IN_BAYERN`)."""
+    return state == "Bayern" and _OWN_RIGHT_IN_BAYERN.search(title) is not None
 
 
 def resolves_on_papers(kind: str, procedure: Procedure | None) -> bool:
