@@ -1064,3 +1064,20 @@ def test_a_bavarian_referent_submits_in_own_right_and_the_header_says_so():
     # the Oberbürgermeisterin's own papers keep her as submitter
     other = next(v for v in paper_views(concept) if v.paper.number == "B 64/2026")
     assert other.submitter == "Oberbürgermeisterin Sabine Kaltenbach"
+
+
+def test_in_bayern_the_paper_authorises_concluding_the_agreement():
+    """Art. 38 Abs. 1 Satz 2 GO: the Oberbürgermeisterin binds the city only within her powers; a
+    paper attaching the Kooperationsvereinbarung without a point on concluding it is warned about
+    (Bavarian review), in Hessen not."""
+    inputs = _neuhafen()
+    paper = "m-184-2026-gesamtkonzept.yaml"
+
+    def warned() -> list[str]:
+        return [w.message for w in inputs.warnings() if "ermächtigt aber nicht" in w.message]
+
+    inputs.edit_paper(paper, lambda p: p.update(beschlussvorschlag=[p["beschlussvorschlag"][0]]))
+    assert warned() == []
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    (message,) = warned()
+    assert "(Art. 38 Abs. 1 Satz 2 GO)" in message and "„Die Oberbürgermeisterin wird ermächtigt" in message

@@ -94,6 +94,36 @@ def proposal_matches_kind(case: PaperCase) -> Iterator[Finding]:
         )
 
 
+#: „Der Umfang der Vertretungsmacht ist auf seine Befugnisse beschränkt“ (Art. 38 Abs. 1 Satz 2 GO,
+#: since 01.04.2018, dnoti.de): a Bavarian Bürgermeisterin binds the Gemeinde only within her powers,
+#: so a council paper that brings the Kooperationsvereinbarung authorises concluding it (review of a
+#: Bavarian city: deleting that point drew no warning). The Landkreisordnung was not read.
+_AUTHORITY_LIMITED = {("Bayern", False): "Art. 38 Abs. 1 Satz 2 GO"}
+
+
+@PAPER_RULES.rule("ermaechtigung-vereinbarung")
+def the_agreement_is_authorised(case: PaperCase) -> Iterator[Finding]:
+    """A Beschlussvorlage that attaches the generated Kooperationsvereinbarung, in a Land where the
+    head binds the municipality only within her powers, has a point on concluding it."""
+    paper, procedure = case.paper, case.council.procedure
+    if procedure is None or paper.kind != "Beschlussvorlage":
+        return
+    law = _AUTHORITY_LIMITED.get((procedure.state, procedure.kind in _COUNTIES))
+    if law is None or not any(a.generated == "kooperationsvereinbarung" for a in paper.attachments):
+        return
+    if any("vereinbarung" in point.casefold() for point in paper.proposal):
+        return
+    head = procedure.head.female
+    yield Finding(
+        at(case.name, "vorlage", "beschlussvorschlag"),
+        f"{sentence_start(in_state(procedure.state))} vertritt die Verwaltungsspitze die Kommune nur im Umfang ihrer "
+        f"Befugnisse ({law}). Die Vorlage legt die Kooperationsvereinbarung bei, ihr Beschlussvorschlag ermächtigt aber "
+        f"nicht, sie abzuschließen. Bitte einen Punkt ergänzen, etwa: „Die {head} wird ermächtigt, die "
+        "Kooperationsvereinbarung abzuschließen.“",
+        WARNING,
+    )
+
+
 @PAPER_RULES.rule("mitzeichnung")
 def sign_offs_by_involved_offices(case: PaperCase) -> Iterator[Finding]:
     """A sign-off belongs to an office the paper names as involved, once; a warning, since the
