@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from pipeline.render.document import TEMPLATE_DIR
 from pipeline.render.environment import chapter_number, chapter_templates
 
@@ -126,3 +128,29 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
     assert still
     labels = concept.goal_labels(list(dict.fromkeys(g.id for g in still)))
     assert f"unverändert ({'Ziel' if len(labels) == 1 else 'Ziele'} {labels[0]}" in text
+
+
+@pytest.mark.parametrize(
+    ("state", "laws"),
+    [
+        (
+            "Bayern",
+            ("Art. 15 Abs. 1 GDG: Ärztinnen und Ärzte sowie Hebammen teilen", "Art. 11 GDG: Die Gesundheitsämter"),
+        ),
+        ("Rheinland-Pfalz", ("§§ 5 bis 10 LKindSchuG: Einladungs- und Erinnerungsverfahren",)),
+        ("Niedersachsen", ()),
+    ],
+)
+def test_the_legal_bases_name_the_lands_child_health_law(inputs, state, laws):
+    """Bavarian city review: Art. 15 GDG (the duty to inform the Jugendamt) stood only in the chapter
+    on child protection, Art. 11 GDG (the U-Untersuchungen, the Gesundheitsamt and the Jugendamt) not at
+    all; a Landkreis in RP missed its LKindSchuG's invitations to the U-Untersuchungen."""
+    from pipeline.render import concept_chapters
+
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
+    concept = inputs.check(strict=False).concept
+    html = next(v for name, v in concept_chapters(concept).items() if "01_einleitung" in name)
+    bases = html.split('id="rechtsgrundlagen"', 1)[1].split("</ul>", 1)[0].replace("\u00a0", " ")
+    for law in laws:
+        assert law in bases
+    assert ("GDG" in bases) == (state == "Bayern") and ("LKindSchuG:" in bases) == (state == "Rheinland-Pfalz")

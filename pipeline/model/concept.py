@@ -58,11 +58,13 @@ from pipeline.model.inputs import (
 )
 from pipeline.model.procedure import (
     Body,
+    HealthLaw,
     NetworkLaw,
     Preparation,
     Procedure,
     ReportingDuty,
     association_of,
+    health_law,
     is_executive,
     network_law,
     procedure_for,
@@ -325,6 +327,11 @@ class Concept:
     def network_law(self) -> NetworkLaw | None:
         """The Land's own rule on the local child-protection networks, beside § 3 KKG."""
         return network_law(self.municipality.state)
+
+    @property
+    def health_law(self) -> HealthLaw | None:
+        """The Land's law on children's health for the legal bases (Art. 11 GDG in Bayern)."""
+        return health_law(self.municipality.state)
 
     @property
     def reporting_duty(self) -> ReportingDuty | None:

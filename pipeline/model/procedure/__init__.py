@@ -325,10 +325,21 @@ class NetworkLaw(_Data):
         return self.provision if self.sets_up_network else f"§ 3 KKG; ergänzend {self.provision}"
 
 
+class HealthLaw(_Data):
+    """A Land's law on children's health that the Frühe Hilfen work with: the Früherkennungs-
+    untersuchungen (a duty of the parents, an invitation procedure) and the Gesundheitsamt's
+    part in child protection – for the concept's legal bases."""
+
+    provision: str = Field(alias="vorschrift")
+    content: str = Field(alias="inhalt")
+    source: str = Field(alias="quelle")
+
+
 class ProcedureTable(_Data):
     youth_committee: YouthCommitteeRule = Field(alias="jugendhilfeausschuss")
     network_laws: dict[State, NetworkLaw] = Field(default_factory=dict, alias="kinderschutznetzwerke")
     reporting_duties: dict[State, ReportingDuty] = Field(default_factory=dict, alias="meldepflichten")
+    health_laws: dict[State, HealthLaw] = Field(default_factory=dict, alias="kindergesundheit")
     procedures: tuple[Procedure, ...] = Field(alias="verfahren")
 
 
@@ -435,6 +446,12 @@ def reporting_duty(state: State) -> ReportingDuty | None:
     """The Land's duty to inform the Jugendamt (Bayern: Art. 15 Abs. 1 GDG), or None where § 4 KKG
     gives a Befugnis only (as far as the research found)."""
     return table().reporting_duties.get(state)
+
+
+def health_law(state: State) -> HealthLaw | None:
+    """The Land's law on children's health beside the Frühe Hilfen (Art. 11 GDG in Bayern), or
+    None where the table has none."""
+    return table().health_laws.get(state)
 
 
 def youth_committee_basis() -> str:
