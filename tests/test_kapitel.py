@@ -135,7 +135,11 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
     [
         (
             "Bayern",
-            ("Art. 15 Abs. 1 GDG: Ärztinnen und Ärzte sowie Hebammen teilen", "Art. 11 GDG: Die Gesundheitsämter"),
+            (
+                "Art. 15 Abs. 1 GDG: Ärztinnen und Ärzte sowie Hebammen teilen",
+                "Art. 11 GDG: Die Gesundheitsämter",
+                "(KoKi – Netzwerk frühe Kindheit): Der Freistaat fördert seit 2009",
+            ),
         ),
         ("Rheinland-Pfalz", ("§§ 5 bis 10 LKindSchuG: Einladungs- und Erinnerungsverfahren",)),
         ("Niedersachsen", ()),

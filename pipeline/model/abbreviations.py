@@ -47,6 +47,8 @@ STATE_LAWS: dict[str, dict[str, str]] = {
         "AGSG": "Gesetz zur Ausführung der Sozialgesetze",
         "GDG": "Gesundheitsdienstgesetz",
         "GO": "Gemeindeordnung für den Freistaat Bayern",
+        # blja.bayern.de: „Landesförderprogramm Koordinierende Kinderschutzstellen (KoKi – Netzwerk frühe Kindheit)“
+        "KoKi": "Koordinierende Kinderschutzstelle – Netzwerk frühe Kindheit (Landesförderprogramm)",
         "LKrO": "Landkreisordnung für den Freistaat Bayern",
     },
     "Berlin": {

@@ -67,6 +67,7 @@ from pipeline.model.procedure import (
     health_law,
     is_executive,
     network_law,
+    network_programme,
     procedure_for,
     reporting_duty,
     resolves_on_papers,
@@ -332,6 +333,11 @@ class Concept:
     def health_law(self) -> HealthLaw | None:
         """The Land's law on children's health for the legal bases (Art. 11 GDG in Bayern)."""
         return health_law(self.municipality.state)
+
+    @property
+    def network_programme(self) -> HealthLaw | None:
+        """The Land's programme for the networks (KoKi in Bayern), for the legal bases."""
+        return network_programme(self.municipality.state)
 
     @property
     def reporting_duty(self) -> ReportingDuty | None:

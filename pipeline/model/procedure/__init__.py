@@ -326,9 +326,9 @@ class NetworkLaw(_Data):
 
 
 class HealthLaw(_Data):
-    """A Land's law on children's health that the Frühe Hilfen work with: the Früherkennungs-
-    untersuchungen (a duty of the parents, an invitation procedure) and the Gesundheitsamt's
-    part in child protection – for the concept's legal bases."""
+    """A Land's rule the concept's legal bases name by provision and content: its law on
+    children's health (the Früherkennungsuntersuchungen, the Gesundheitsamt's part in child
+    protection), or its programme for the networks (KoKi in Bayern)."""
 
     provision: str = Field(alias="vorschrift")
     content: str = Field(alias="inhalt")
@@ -340,6 +340,7 @@ class ProcedureTable(_Data):
     network_laws: dict[State, NetworkLaw] = Field(default_factory=dict, alias="kinderschutznetzwerke")
     reporting_duties: dict[State, ReportingDuty] = Field(default_factory=dict, alias="meldepflichten")
     health_laws: dict[State, HealthLaw] = Field(default_factory=dict, alias="kindergesundheit")
+    network_programmes: dict[State, HealthLaw] = Field(default_factory=dict, alias="netzwerkprogramme")
     procedures: tuple[Procedure, ...] = Field(alias="verfahren")
 
 
@@ -452,6 +453,12 @@ def health_law(state: State) -> HealthLaw | None:
     """The Land's law on children's health beside the Frühe Hilfen (Art. 11 GDG in Bayern), or
     None where the table has none."""
     return table().health_laws.get(state)
+
+
+def network_programme(state: State) -> HealthLaw | None:
+    """The Land's own programme for the networks of Frühe Hilfen (KoKi in Bayern), for the legal
+    bases: a Förderrichtlinie, no law, but what the Jugendamt's network rests on there."""
+    return table().network_programmes.get(state)
 
 
 def youth_committee_basis() -> str:
