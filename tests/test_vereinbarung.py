@@ -225,8 +225,18 @@ FORMS = [
     ("Niedersachsen", "Landkreis", "Landrätin", 1, ("handschriftlich", "qualifizierter elektronischer Signatur")),
     # § 64 GO NRW since 2025: Textform, the Bürgermeister or the Vertretung im Amt
     ("Nordrhein-Westfalen", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Textform", "Vertretung im Amt")),
-    # Art. 38 Abs. 2 GO: with the Amtsbezeichnung
-    ("Bayern", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Amtsbezeichnung",)),
+    # Art. 38 Abs. 2 GO: with the Amtsbezeichnung; Satz 3: staff on a power of attorney (Bavarian city review)
+    (
+        "Bayern",
+        "kreisfreie Stadt",
+        "Oberbürgermeisterin",
+        1,
+        (
+            "Amtsbezeichnung",
+            "Unterzeichnen können auf Grund einer Vollmacht in dieser Form auch Gemeindebedienstete (Art. 38 Abs. 2 "
+            "Satz 3 GO).",
+        ),
+    ),
     # § 60 Abs. 2 SächsGemO, § 54 Abs. 2 GemO BW, § 73 Abs. 2 KVG LSA: in the head's stead also two
     # officials together (the form said only 'In Vertretung'; research on the three laws), with a line
     # for the second signature (review in Sachsen-Anhalt: there was nowhere to sign)

@@ -125,6 +125,9 @@ class BindingDeclaration(_Data):
     #: (§ 73 Abs. 3 KVG LSA); elsewhere 'In Vertretung' is the practice, not the law (NRW review:
     #: the form read as if § 64 GO NRW demanded it).
     deputy_mark: str | None = Field(default=None, alias="vertretungszusatz")
+    #: Who may sign on a power of attorney in the same form, with the provision: 'auf Grund einer
+    #: Vollmacht in dieser Form auch Gemeindebedienstete (Art. 38 Abs. 2 Satz 3 GO)'.
+    power_of_attorney: str | None = Field(default=None, alias="vollmacht")
 
     def roles(self, head: Head, title: str | None = None) -> tuple[str, ...]:
         """Who signs, one role per signature, the head named by both titles: 'Landrätin oder
@@ -173,6 +176,7 @@ class BindingDeclaration(_Data):
         # the head's name stands on the first line: a deputy signing there says so (§ 73 Abs. 3
         # KVG LSA asks for „ein das Vertretungsverhältnis kennzeichnender Zusatz“; review in LSA)
         two = f"; vertreten können auch {self.two_officials}" if self.two_officials else ""
+        proxy = f" Unterzeichnen können {self.power_of_attorney}." if self.power_of_attorney else ""
         mark = (
             # the provisions ask for „ein das Vertretungsverhältnis kennzeichnender Zusatz“, not for
             # these words (review of a Stadtkreis: § 54 Abs. 3 GemO BW prescribes no wording)
@@ -185,7 +189,7 @@ class BindingDeclaration(_Data):
         # where more than one signs, each signature is needed: Brandenburg's second line read as
         # optional (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer Stellvertretung“; review in Brandenburg)
         together = " Erforderlich sind beide Unterschriften." if len(self.signatories) == 2 else ""
-        return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}.{deputy}{together}"
+        return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}.{deputy}{proxy}{together}"
 
 
 class Procedure(_Data):
