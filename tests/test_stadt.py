@@ -1081,3 +1081,15 @@ def test_in_bayern_the_paper_authorises_concluding_the_agreement():
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
     (message,) = warned()
     assert "(Art. 38 Abs. 1 Satz 2 GO)" in message and "„Die Oberbürgermeisterin wird ermächtigt" in message
+
+
+def test_a_magistrat_the_land_lacks_is_warned_about_in_the_texts_at_once():
+    """Neuhafen in Bayern: gremien.yaml still lists the Magistrat (warned about there), and the texts
+    that name it are warned about in the same run, not only once the entry is gone (Bavarian review:
+    two rounds of warnings)."""
+    inputs = _neuhafen()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
+    warnings = inputs.warnings()
+    assert any(w.where.file == "gremien.yaml" and "Eintrag 'Magistrat'" in w.message for w in warnings)
+    texts = [w for w in warnings if "Der Text nennt 'Magistrat'" in w.message]
+    assert any(w.where.file.startswith("vorlagen/") for w in texts)
