@@ -397,3 +397,27 @@ def test_paper_total_names_coordination_and_compensation_apart(concept):
         f"der Netzwerkkoordination mit {euro(budget.coordination_cost(year))}",
         f"des Ausgleichs für Netzwerkarbeit mit {euro(budget.coordination_compensation(year))}",
     ]
+
+
+def test_a_grant_in_another_committees_area_than_its_measures_is_warned_about(inputs):
+    """The Bürgerstiftung's grant for the Babylotsendienst moved to the Sozialausschuss, which holds
+    none of M2's Aufwand: both committees' Zuschussbedarf would be wrong (Bavarian city review)."""
+
+    def found():
+        return [
+            w
+            for w in inputs.warnings()
+            if w.where.path[-1] == "ausschuss" and "So stimmt der Zuschussbedarf" in w.message
+        ]
+
+    assert found() == []
+
+    def move(data):
+        line = next(i for i in data["ertraege"] if i["id"] == "stiftung-babylotsen-2026")
+        line["ausschuss"] = "sa"
+
+    inputs.edit("ressourcen.yaml", move)
+    (warning,) = found()
+    assert warning.where.file == "ressourcen.yaml"
+    assert "Der Ertrag 'stiftung-babylotsen-2026' fördert M2" in warning.message
+    assert "steht bei 'Ausschuss für Soziales" in warning.message

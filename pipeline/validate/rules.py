@@ -253,6 +253,30 @@ def income_within_expenses(concept: Concept) -> Iterator[Finding]:
             )
 
 
+@WARNINGS.rule("ertrag-im-bereich-des-aufwands")
+def income_where_its_expenses_are(concept: Concept) -> Iterator[Finding]:
+    """A grant bound to measures sits with the committee that holds their Aufwand that year: in
+    another committee's area, each committee's Zuschussbedarf is wrong by its amount – one too
+    high, the other too low (review of a Bavarian city: a Förderbereich-II grant for M7 sat in
+    another product and committee than M7's Aufwand, unwarned)."""
+    expenses = concept.resources.expenses
+    for index, line in enumerate(concept.resources.income):
+        if not line.purposes:
+            continue
+        holding = {e.committee for e in expenses if e.purpose in line.purposes and e.year == line.year}
+        if not holding or line.committee in holding:
+            continue
+        names = enumeration([f"'{concept.committee(c).name}'" for c in sorted(holding)])
+        yield warning(
+            "ressourcen.yaml",
+            ("ertraege", index, "ausschuss"),
+            f"Der Ertrag '{line.id}' fördert {enumeration([concept.purpose_label(p) for p in line.purposes])}, "
+            f"deren Aufwand {line.year} {agree(len(holding), 'beim Gremium', 'bei den Gremien')} {names} steht; "
+            f"der Ertrag steht bei '{concept.committee(line.committee).name}'. So stimmt der Zuschussbedarf beider "
+            "nicht. Bitte 'ausschuss' und 'haushaltsstelle' prüfen.",
+        )
+
+
 @WARNINGS.rule("netzwerkkoordination-im-aufwand")
 def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
     """The Netzwerkkoordination is the core of every network and a condition of the
