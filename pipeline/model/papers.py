@@ -959,11 +959,15 @@ class PaperView:
 
     def measure_cost_in_scope(self, measure: Measure) -> Decimal:
         """The part of a measure's Aufwand the paper's finances sum up."""
-        return _sum(
-            e
-            for e in self.concept.resources.expenses
-            if e.purpose == measure.id and e.year == self.budget_year and self._in_scope(e)
-        )
+        year = self.budget_year
+        lines = self._expenses_by_purpose.get((measure.id, year), []) if year is not None else []
+        return _sum(e for e in lines if self._in_scope(e))
+
+    @cached_property
+    def _expenses_by_purpose(self) -> dict[tuple[str, int], list[Expense]]:
+        """The Aufwand by measure and year, grouped once: a scan of every line per measure made a
+        paper on 500 measures quadratic."""
+        return by_purpose_and_year(self.concept.resources.expenses)
 
     @property
     def responsible_beside(self) -> list[str]:
