@@ -855,7 +855,7 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
     assert data[:-1] == [
         "Name, Anschrift und Telefonnummer",
         "Name und Geburtsdatum des Kindes oder der errechnete Geburtstermin",
-        "Anlass der Vermittlung und die gewünschte Unterstützung",
+        "Anlass der Vermittlung (ohne Angaben zur Gesundheit) und die gewünschte Unterstützung",
         "Rückmeldung, ob der Kontakt zustande gekommen ist",
     ]
 
@@ -920,7 +920,7 @@ def test_deletion_yields_to_the_duty_to_keep_health_records(concept, inputs):
     text = text_of(root_of(render_consent_form(concept.agreement).body_html))
     assert (
         "Die Stellen löschen die Angaben, sobald sie sie für die Unterstützung nicht mehr brauchen, "
-        f"spätestens {count(years, 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung." in text
+        f"spätestens {count(years, 'Jahr', 'Jahre', 'ein')} nach dem Ende ihrer eigenen Begleitung." in text
     )
     keeping = (
         "bewahren ihre Behandlungsdokumentation zehn Jahre nach Abschluss der Behandlung auf (§ 630f Abs. 3 BGB)."
@@ -973,8 +973,9 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert f"Fragen zum Datenschutz: {officer}." in text
     # the place that takes the consent names itself (Art. 13 DSGVO): a field for its address
-    assert "die Stelle, die diese Erklärung mit Ihnen aufnimmt, trägt unten ihre Anschrift ein." in text
-    assert "Aufgenommen von (Name der Fachkraft; Stelle mit Anschrift)" in text
+    assert "die Stelle, die diese Erklärung mit Ihnen aufnimmt, steht oben." in text
+    assert "Aufgenommen von (Name der Fachkraft)" in text
+    assert "Stelle, die diese Erklärung mit Ihnen aufnimmt (Name, Anschrift)" in text
     assert not _warned(inputs, "Ansprechperson für den Datenschutz")
     inputs.edit("querschnitt.yaml", lambda q: q["datenschutz"].pop("datenschutzbeauftragte"))
     warned = _warned(inputs, "Ansprechperson für den Datenschutz")
@@ -1005,7 +1006,7 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
     assert data[:-1] == section["angaben"]
     text = text_of(root)
     assert (
-        f"spätestens {count(section['loeschfrist_jahre'], 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung"
+        f"spätestens {count(section['loeschfrist_jahre'], 'Jahr', 'Jahre', 'ein')} nach dem Ende ihrer eigenen Begleitung"
         in text
     )
     assert "längstens aber zwei Jahre ab meiner Unterschrift; danach kann ich sie erneuern." in text
@@ -1844,3 +1845,36 @@ def test_volunteers_on_the_form_get_only_what_a_first_contact_needs(concept):
     assert rule in text
     # it stands under the data, before the health data
     assert text.index("Welche Angaben?") < text.index(rule) < text.index("Angaben zur Gesundheit gibt")
+
+
+def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
+    """Data protection officer's review: 'untereinander' let every ticked place tell every other
+    everything (Art. 4 Nr. 11, Art. 9 Abs. 2 Buchst. a DSGVO: for the specific case). The form now
+    allows exchanges between the place that takes it and each ticked place, gives every ticked place a
+    copy as proof (Art. 7 Abs. 1 DSGVO), lets each parent declare on a sheet of their own, and says
+    what the Jugendamt may do with what it learns (§ 65 Abs. 1 Satz 1 Nr. 2 SGB VIII)."""
+    concept = inputs.check().concept
+    agreement = concept.agreement
+    form = text_of(root_of(render_consent_form(agreement).body_html))
+    assert (
+        "untereinander austauschen" not in form and "Stellen untereinander von ihrer Schweigepflicht" not in form
+    )
+    assert (
+        "dass diese Stelle mit jeder Stelle, die ich hier ankreuze, Angaben über mich und mein Kind austauscht"
+        in form
+    )
+    assert "Die angekreuzten Stellen tauschen untereinander nichts aus" in form
+    assert (
+        "entbinde ich die Stelle, die diese Erklärung aufnimmt, und jede angekreuzte Stelle im Verhältnis zueinander"
+        in form
+    )
+    assert "Jeder Elternteil kann die Erklärung auch auf einem eigenen Vordruck abgeben" in form
+    assert "(§ 65 Abs. 1 Satz 1 Nr. 2 SGB VIII)" in form
+    assert "als Nachweis Ihrer Einwilligung auf" in form
+    assert "Anlass der Vermittlung (ohne Angaben zur Gesundheit)" in form
+    body = text_of(root_of(render_agreement(agreement).body_html))
+    assert "gibt den Stellen, die sie nennt, vor dem ersten Austausch eine Kopie" in body
+    # the Caritas follows the KDG: its consents in writing (§ 8 Abs. 2 KDG)
+    assert any(o.church == "katholisch" for o in concept.organisations)
+    assert "Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich (§ 8 Abs. 2 KDG)" in body
+    assert "gemeinsame Unterlagen des Netzwerks" not in body

@@ -15,7 +15,7 @@ there is no agreement (:attr:`Concept.agreement` is None).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -51,11 +51,19 @@ AGREEMENTS_IN_THE_LAW = (
     "Die Beteiligten sollen die Grundsätze für eine verbindliche Zusammenarbeit in Vereinbarungen "
     "festlegen (§ 3 Abs. 3 Satz 2 KKG)."
 )
+#: How long the signed form is kept: as proof of the consent (Art. 7 Abs. 1 DSGVO), by the place
+#: that took it and the places that received a copy (data protection officer's review: unsaid).
+CONSENT_KEPT = (
+    "Diese Erklärung bewahren die Stelle, die sie aufnimmt, und die Stellen, die eine Kopie erhalten, als "
+    "Nachweis Ihrer Einwilligung auf, solange sie Angaben auf ihrer Grundlage gespeichert haben."
+)
 #: What parents may allow to pass when the inputs name nothing else.
 DEFAULT_CONSENT_DATA: tuple[str, ...] = (
     "Name, Anschrift und Telefonnummer",
     "Name und Geburtsdatum des Kindes oder der errechnete Geburtstermin",
-    "Anlass der Vermittlung und die gewünschte Unterstützung",
+    # 'ohne Angaben zur Gesundheit': from the Suchtberatung or the Kinderklinik, the reason is health data
+    # (Art. 9 DSGVO), which the form asks for apart (data protection officer's review)
+    "Anlass der Vermittlung (ohne Angaben zur Gesundheit) und die gewünschte Unterstützung",
     "Rückmeldung, ob der Kontakt zustande gekommen ist",
 )
 #: Health data parents may allow to pass when the inputs name nothing else: data of a special
@@ -71,6 +79,24 @@ CHURCH_LAWS = {
     "katholisch": "Das Gesetz über den Kirchlichen Datenschutz (KDG)",
     "evangelisch": "Das Kirchengesetz über den Datenschutz der EKD (DSG-EKD)",
 }
+
+
+def consent_form_rule(organisations: Iterable[Organisation]) -> str:
+    """How the partners take a consent: written or electronic; a catholic Träger in writing (§ 8
+    Abs. 2 KDG, kdg.info; data protection officer's review: the KDG knows no electronic form);
+    orally only where special circumstances demand it (§ 67b Abs. 2 SGB X), then recorded."""
+    catholic = any(o.church == "katholisch" for o in organisations)
+    kdg = (
+        " – Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich (§ 8 Abs. 2 KDG) –"
+        if catholic
+        else ""
+    )
+    return (
+        f"schriftlich oder elektronisch{kdg}; nur wo besondere Umstände es verlangen, mündlich, und dann halten sie "
+        "Datum und Umfang fest"
+    )
+
+
 #: The legal grounds of the exchange the form allows (Art. 6 Abs. 1 Buchst. a and Art. 9 Abs. 2
 #: Buchst. a DSGVO; § 203 StGB as in research/normen.yaml, stgb_203).
 CONSENT_GROUNDS = (
@@ -802,9 +828,13 @@ class Agreement:
         if own is None:
             own = "Die Stellen löschen die Angaben, sobald sie sie für die Unterstützung nicht mehr brauchen"
             if form.deletion_years:
-                own += f", spätestens {count(form.deletion_years, 'Jahr', 'Jahre', 'ein')} nach dem Ende der Begleitung"
+                # whose Begleitung: each place's own (data protection officer's review)
+                own += (
+                    f", spätestens {count(form.deletion_years, 'Jahr', 'Jahre', 'ein')} nach dem Ende ihrer "
+                    "eigenen Begleitung"
+                )
             own += "."
-        return [own, STATUTORY_RETENTION]
+        return [own, STATUTORY_RETENTION, CONSENT_KEPT]
 
     @property
     def consent_grounds(self) -> str:

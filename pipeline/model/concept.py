@@ -330,6 +330,13 @@ class Concept:
         return network_law(self.municipality.state)
 
     @property
+    def consent_form_rule(self) -> str:
+        """How the network's partners take a consent (:func:`pipeline.model.agreement.consent_form_rule`)."""
+        from pipeline.model.agreement import consent_form_rule
+
+        return consent_form_rule(self.organisations)
+
+    @property
     def health_law(self) -> HealthLaw | None:
         """The Land's law on children's health for the legal bases (Art. 11 GDG in Bayern)."""
         return health_law(self.municipality.state)
