@@ -687,11 +687,18 @@ def test_a_kreisangehoerige_stadt_does_not_run_the_kreis_tasks():
     assert county_tasks() == set()
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt"))
     assert county_tasks() == {
-        "Das Gesundheitsamt führen die Landkreise und kreisfreien Städte",
+        "Das Gesundheitsamt führen die Kreise und kreisfreien Städte",
         "Kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 SGB II)",
     }
     concept = inputs.check(strict=False).concept
     assert concept.procedure is not None and concept.procedure.own_youth_office_basis == "§ 5 Abs. 1 und 2 HKJGB"
+    # the actor's name 'Kommunales Jobcenter Neuhafen' (NRW review: passed unwarned)
+    assert any(
+        w.where.file == "akteure.yaml"
+        and w.where.path[-1] == "name"
+        and w.message.startswith("„Kommunales Jobcenter Neuhafen“ – Kommunale Träger der Grundsicherung")
+        for w in inputs.warnings()
+    )
 
 
 def test_the_councils_kind_must_fit_the_land_as_its_name_does():

@@ -224,7 +224,18 @@ FORMS = [
     # signature (a simple one does not bind the Kreis)
     ("Niedersachsen", "Landkreis", "Landrätin", 1, ("handschriftlich", "qualifizierter elektronischer Signatur")),
     # § 64 GO NRW since 2025: Textform, the Bürgermeister or the Vertretung im Amt
-    ("Nordrhein-Westfalen", "kreisfreie Stadt", "Oberbürgermeisterin", 1, ("Textform", "Vertretung im Amt")),
+    # § 64 Abs. 2: staff signing on a power of attorney in that form (NRW review of a kreisangehörige Stadt)
+    (
+        "Nordrhein-Westfalen",
+        "kreisfreie Stadt",
+        "Oberbürgermeisterin",
+        1,
+        (
+            "Textform",
+            "Vertretung im Amt",
+            "Vollmacht auch Beschäftigte; für ihre Unterschrift gilt die Form nicht",
+        ),
+    ),
     # Art. 38 Abs. 2 GO: with the Amtsbezeichnung; Satz 3: staff on a power of attorney (Bavarian city review)
     (
         "Bayern",

@@ -728,7 +728,7 @@ def test_a_kreisangehoerige_stadt_names_what_makes_it_the_traeger(inputs):
     assert town is not None and town.own_youth_office_basis == "§ 1 Abs. 2 Nds. AG SGB VIII"
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt"))
     basis, agreement = _legal_bases_and_agreement(inputs)
-    assert f"nach {town.own_youth_office_basis}." in basis
+    assert f"auf Grund von {town.own_youth_office_basis}." in basis
     assert f"als örtlicher Träger der Jugendhilfe ({town.own_youth_office_basis}; § 3 Abs. 3 KKG)" in agreement
     # in Nordrhein-Westfalen a Große kreisangehörige Stadt is admitted by Rechtsverordnung under
     # § 2 AG-KJHG NRW (NRW review of such a city: the basis was missing)
@@ -787,7 +787,7 @@ def test_in_a_bezirk_the_land_berlin_is_the_party_represented_by_its_bezirksamt(
         "gegenüber dem Land Berlin, vertreten durch das Bezirksamt Musterkreis (Jugendamt) kündigen" in agreement
     )
     basis, _ = _legal_bases_and_agreement(inputs)
-    assert "Örtlicher Träger der öffentlichen Jugendhilfe ist das Land Berlin nach § 33 AG KJHG." in basis
+    assert "Örtlicher Träger der öffentlichen Jugendhilfe ist das Land Berlin auf Grund von § 33 AG KJHG." in basis
 
 
 def test_a_bezirk_waits_for_the_lands_haushaltsplan(inputs):
@@ -1065,7 +1065,7 @@ def test_in_a_hamburg_bezirk_the_freie_und_hansestadt_is_the_traeger(inputs):
     inputs.edit("kommune.yaml", municipality("Freie und Hansestadt Hamburg")).edit("akteure.yaml", carrier)
     basis, agreement = _legal_bases_and_agreement(inputs)
     assert (
-        "Örtlicher Träger der öffentlichen Jugendhilfe ist die Freie und Hansestadt Hamburg nach § 1 AG SGB VIII."
+        "Örtlicher Träger der öffentlichen Jugendhilfe ist die Freie und Hansestadt Hamburg auf Grund von § 1 AG SGB VIII."
         in basis
     )
     assert "Diese Vereinbarung schließen die Freie und Hansestadt Hamburg als örtlicher Träger" in agreement

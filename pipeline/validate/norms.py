@@ -823,9 +823,13 @@ _CITY_HEALTH_OFFICE = re.compile(
     r"\b(Stadtgesundheitsamt\w*|städtischen? Gesundheitsamt\w*|Gesundheitsamt der Stadt)"
 )
 _COUNTY_TASKS = (
-    (_CITY_HEALTH_OFFICE, "Das Gesundheitsamt führen die Landkreise und kreisfreien Städte"),
+    (_CITY_HEALTH_OFFICE, "Das Gesundheitsamt führen die Kreise und kreisfreien Städte"),
     (
-        re.compile(r"\b(Stadt ist zugelassener kommunaler Träger|städtischen? Jobcenter\w*|Jobcenter der Stadt)"),
+        # 'Kommunales Jobcenter Neuhafen' (NRW review of a kreisangehörige Stadt: passed unwarned)
+        re.compile(
+            r"\b(Stadt ist zugelassener kommunaler Träger|städtischen? Jobcenter\w*|Jobcenter der Stadt"
+            r"|[Kk]ommunale[sn]? Jobcenter\w*)"
+        ),
         "Kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 "
         "SGB II); nur sie können als kommunale Träger zugelassen werden (§ 6a SGB II)",
     ),
