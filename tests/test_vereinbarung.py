@@ -1683,9 +1683,11 @@ def test_the_consent_form_names_church_data_protection_for_church_places(inputs)
         assert expected and all(a.name_in_text in named for a in expected)
         assert not any(a.name_in_text in named for a in places if a not in expected)
     # the Land's commissioner is not competent for church bodies (data protection review)
+    # the evangelical authority by its address (one for the whole EKD since 2025), the Catholic ones by asking
     assert (
-        "Über diese Stellen beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen, "
-        "nicht bei der staatlichen Aufsichtsbehörde." in text
+        "Aufsicht für Stellen der evangelischen Kirche und der Diakonie ist der Beauftragte für den Datenschutz der "
+        "EKD, Lange Laube 20, 30159 Hannover. Über die übrigen Stellen beschweren Sie sich bei ihrer kirchlichen "
+        "Datenschutzaufsicht, die sie Ihnen nennen, nicht bei der staatlichen Aufsichtsbehörde." in text
     )
 
     def secular(raw):

@@ -97,6 +97,16 @@ def consent_form_rule(organisations: Iterable[Organisation]) -> str:
     )
 
 
+#: The church supervisory authority where there is one for the whole church, with its address (Art.
+#: 13 Abs. 2 Buchst. d DSGVO asks to name it): since 1 January 2025 the Beauftragte für den Datenschutz
+#: der EKD is the only one under the DSG-EKD (artikel91.eu, 02.01.2025; address on datenschutz.ekd.de;
+#: data protection officer's review). The Catholic Church has several, by diocese (not looked up).
+CHURCH_AUTHORITIES = {
+    "evangelisch": (
+        "Aufsicht für Stellen der evangelischen Kirche und der Diakonie ist der Beauftragte für den Datenschutz der "
+        "EKD, Lange Laube 20, 30159 Hannover"
+    ),
+}
 #: The legal grounds of the exchange the form allows (Art. 6 Abs. 1 Buchst. a and Art. 9 Abs. 2
 #: Buchst. a DSGVO; § 203 StGB as in research/normen.yaml, stgb_203).
 CONSENT_GROUNDS = (
@@ -885,11 +895,21 @@ class Agreement:
             sentence_end(f"{CHURCH_LAWS[church]} gilt für: {enumeration_of_names(names)}")
             for church, names in sorted(by_law.items())
         )
-        return (
-            f"Für Stellen in kirchlicher Trägerschaft gilt kirchliches Datenschutzrecht mit eigener Aufsicht. {laws} "
-            "Über diese Stellen beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen, "
-            "nicht bei der staatlichen Aufsichtsbehörde."
+        authorities = [CHURCH_AUTHORITIES[church] for church in sorted(by_law) if church in CHURCH_AUTHORITIES]
+        named = " ".join(sentence_end(a) for a in authorities)
+        others = set(by_law) - set(CHURCH_AUTHORITIES)
+        rest = (
+            ("Über die übrigen" if authorities else "Über diese")
+            + " Stellen beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen, nicht bei "
+            "der staatlichen Aufsichtsbehörde."
+            if others
+            else "Über diese Stellen beschweren Sie sich dort, nicht bei der staatlichen Aufsichtsbehörde."
         )
+        parts = [
+            "Für Stellen in kirchlicher Trägerschaft gilt kirchliches Datenschutzrecht mit eigener Aufsicht.",
+            laws,
+        ]
+        return " ".join(part for part in [*parts, named, rest] if part)
 
     @property
     def network_forms(self) -> str:
