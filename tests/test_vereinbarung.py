@@ -982,11 +982,15 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
     from querschnitt.yaml; with neither, a warning."""
     officer = raw(EXAMPLE)["querschnitt.yaml"]["datenschutz"]["datenschutzbeauftragte"]
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
-    assert f"Fragen zum Datenschutz: {officer}." in text
+    assert f"Fragen zum Datenschutz bei Stellen, die der Landkreis Musterkreis selbst betreibt: {officer}." in text
     # the place that takes the consent names itself (Art. 13 DSGVO): a field for its address
-    assert "die Stelle, die diese Erklärung mit Ihnen aufnimmt, steht oben." in text
+    assert (
+        "Die Ansprechperson der Stelle, die diese Erklärung mit Ihnen aufnimmt, steht oben (Art. 13 Abs. 1 DSGVO)"
+        in text
+    )
+    assert "Ansprechperson dieser Stelle für den Datenschutz (Kontakt)" in text
     assert "Aufgenommen von (Name der Fachkraft)" in text
-    assert "Stelle, die diese Erklärung mit Ihnen aufnimmt (Name, Anschrift)" in text
+    assert "Stelle, die diese Erklärung mit Ihnen aufnimmt (Name, Anschrift, Telefon)" in text
     assert not _warned(inputs, "Ansprechperson für den Datenschutz")
     inputs.edit("querschnitt.yaml", lambda q: q["datenschutz"].pop("datenschutzbeauftragte"))
     warned = _warned(inputs, "Ansprechperson für den Datenschutz")
@@ -1023,9 +1027,11 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
     assert "längstens aber zwei Jahre ab meiner Unterschrift; danach kann ich sie erneuern." in text
     # the officer the concept names (querschnitt.yaml), withdrawal at the coordination by its name
     officer = raw(NEUHAFEN)["querschnitt.yaml"]["datenschutz"]["datenschutzbeauftragte"]
-    assert f"Fragen zum Datenschutz: {officer}." in text
+    assert (
+        f"Fragen zum Datenschutz bei Stellen, die die Stadt Neuhafen am Main selbst betreibt: {officer}." in text
+    )
     position = raw(NEUHAFEN)["kommune.yaml"]["kommune"]["netzwerkkoordination"]["stelle"]
-    assert f"bei einer der angekreuzten Stellen oder bei der {position}." in text
+    assert f"bei einer der angekreuzten Stellen oder bei der {position}. Der Widerruf gilt ab dann" in text
     assert names["netzwerkkoordination"] == position
 
 
@@ -1389,10 +1395,12 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
     # the fields of a row stand side by side, as in the PDF: a table without borders, the lines in
     # its first row, the labels under them in the second
     lines, labels = next(
-        t.rows for t in document.tables if "Gewünschte Unterstützung (freiwillig)" in t.rows[-1].cells[0].text
+        t.rows
+        for t in document.tables
+        if "Stelle, die diese Erklärung mit Ihnen aufnimmt" in t.rows[-1].cells[0].text
     )
     assert [c.paragraphs[0].style.name for c in lines.cells] == ["Ausfüllzeile"] * 2
-    assert labels.cells[1].paragraphs[-1].text == "Die Einwilligung gilt bis (Datum, freiwillig)"
+    assert labels.cells[1].paragraphs[-1].text == "Ansprechperson dieser Stelle für den Datenschutz (Kontakt)"
 
 
 def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
@@ -1873,12 +1881,17 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
         "untereinander austauschen" not in form and "Stellen untereinander von ihrer Schweigepflicht" not in form
     )
     assert (
-        "dass diese Stelle mit jeder Stelle, die ich hier ankreuze, Angaben über mich und mein Kind austauscht"
+        "dass diese Stelle mit jeder Stelle, die ich unten ankreuze, Angaben über mich und mein Kind austauscht"
         in form
     )
     assert "Die angekreuzten Stellen tauschen untereinander nichts aus" in form
     assert (
-        "entbinde ich die Stelle, die diese Erklärung aufnimmt, und jede angekreuzte Stelle im Verhältnis zueinander"
+        "entbinde ich die Stelle, die diese Erklärung aufnimmt, gegenüber jeder angekreuzten Stelle und jede "
+        "angekreuzte Stelle gegenüber der aufnehmenden Stelle"
+    ) in form
+    assert "gibt sie an eine andere nur weiter, wenn Sie dem im Einzelfall zustimmen" in form
+    assert (
+        "auf der die anderen angekreuzten Stellen und die Angaben, die sie nicht erhalten darf, geschwärzt sind"
         in form
     )
     assert "Jeder Elternteil kann die Erklärung auch auf einem eigenen Vordruck abgeben" in form
@@ -1886,7 +1899,9 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
     assert "als Nachweis Ihrer Einwilligung auf" in form
     assert "Anlass der Vermittlung (ohne Angaben zur Gesundheit)" in form
     body = text_of(root_of(render_agreement(agreement).body_html))
-    assert "gibt den Stellen, die sie nennt, vor dem ersten Austausch eine Kopie" in body
+    assert "gibt jeder Stelle, die sie nennt, vor dem ersten Austausch eine Kopie" in body
+    assert "was er den Eltern zusagt, halten alle Partnerinnen und Partner ein" in body
+    assert "es sei denn, ein Gesetz erlaubt oder verlangt es (vor allem § 4 KKG und § 8a SGB VIII)" in body
     # the Caritas follows the KDG: its consents in writing (§ 8 Abs. 2 KDG)
     assert any(o.church == "katholisch" for o in concept.organisations)
     assert "Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich (§ 8 Abs. 2 KDG)" in body
