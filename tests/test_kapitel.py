@@ -142,6 +142,7 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
             ),
         ),
         ("Rheinland-Pfalz", ("§§ 5 bis 10 LKindSchuG: Einladungs- und Erinnerungsverfahren",)),
+        ("Brandenburg", ("§§ 6 und 7 BbgGDG: Die Landkreise und kreisfreien Städte schützen",)),
         ("Niedersachsen", ()),
     ],
 )
@@ -157,4 +158,5 @@ def test_the_legal_bases_name_the_lands_child_health_law(inputs, state, laws):
     bases = html.split('id="rechtsgrundlagen"', 1)[1].split("</ul>", 1)[0].replace("\u00a0", " ")
     for law in laws:
         assert law in bases
-    assert ("GDG" in bases) == (state == "Bayern") and ("LKindSchuG:" in bases) == (state == "Rheinland-Pfalz")
+    assert ("GDG:" in bases) == (state in ("Bayern", "Brandenburg"))
+    assert ("LKindSchuG:" in bases) == (state == "Rheinland-Pfalz")

@@ -439,6 +439,7 @@ def test_a_stadtvorstand_outside_rheinland_pfalz_is_warned_about():
         ("Thüringen", True),
         ("Rheinland-Pfalz", True),
         ("Bayern", True),
+        ("Brandenburg", True),
         ("Hessen", False),
     ],
 )
@@ -1100,3 +1101,8 @@ def test_a_magistrat_the_land_lacks_is_warned_about_in_the_texts_at_once():
     assert any(w.where.file == "gremien.yaml" and "Eintrag 'Magistrat'" in w.message for w in warnings)
     texts = [w for w in warnings if "Der Text nennt 'Magistrat'" in w.message]
     assert any(w.where.file.startswith("vorlagen/") for w in texts)
+    # no Magistrat to name instead: the head prepares and carries out (review in Brandenburg)
+    assert all(
+        "Hier bereitet die Oberbürgermeisterin oder der Oberbürgermeister die Beschlüsse vor" in w.message
+        for w in texts
+    )

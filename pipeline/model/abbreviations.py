@@ -61,6 +61,8 @@ STATE_LAWS: dict[str, dict[str, str]] = {
     },
     "Brandenburg": {
         # löst seit dem 01.08.2024 das AGKJHG ab (mbjs-fachportal.brandenburg.de)
+        # bravors.brandenburg.de/de/gesetze-212921: „Brandenburgisches Gesundheitsdienstgesetz - BbgGDG“
+        "BbgGDG": "Brandenburgisches Gesundheitsdienstgesetz",
         "BbgKJG": "Brandenburgisches Kinder- und Jugendgesetz",
         "BbgKVerf": "Kommunalverfassung des Landes Brandenburg",
     },

@@ -567,6 +567,10 @@ _STADTRAT_MEANS = {
     # ehrenamtlich (Art. 31 Abs. 2 GO, wolterskluwer-online.de); the head's deputies are the weiteren
     # Bürgermeister (Art. 39 Abs. 1 GO) – review of a Bavarian city: „In Vertretung / … / Stadtrat“ passed
     "Bayern": "ist der Stadtrat die Vertretung; seine Mitglieder sind ehrenamtlich (Art. 30 Abs. 1, Art. 31 Abs. 2 GO)",
+    # the Stadtverordnete are the members (§ 27 Abs. 1 Satz 2 BbgKVerf); a kreisfreie Stadt's Erste
+    # Beigeordnete „führt … die Amtsbezeichnung Bürgermeisterin oder Bürgermeister“ (§ 56 Abs. 2 Satz 2
+    # BbgKVerf, justiz-nrw.wolterskluwer-online.de; review of a Brandenburg city: 'Stadtrat' passed)
+    "Brandenburg": "heißen die Mitglieder der Vertretung Stadtverordnete (§ 27 Abs. 1 Satz 2 BbgKVerf); 'Stadtrat' ist dort kein Amt",
 }
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
 _BEIGEORDNETE = "'Beigeordneter' oder 'Bürgermeisterin'"
@@ -577,6 +581,8 @@ _DEPUTY_INSTEAD = {
     "Baden-Württemberg": "'Bürgermeisterin' oder 'Bürgermeister' (§ 49 Abs. 3 GemO; in kleineren Städten 'Beigeordneter')",
     "Bayern": "'Bürgermeisterin' oder 'Bürgermeister' für eine Stellvertretung (Art. 39 Abs. 1 GO) oder "
     "'Berufsmäßiger Stadtrat' für eine Referentin oder einen Referenten (ohne „In Vertretung“)",
+    "Brandenburg": "'Beigeordnete' oder 'Beigeordneter', in einer kreisfreien Stadt für die oder den Ersten "
+    "'Bürgermeisterin' oder 'Bürgermeister' (§ 56 Abs. 2 Satz 2 BbgKVerf)",
 }
 #: A title rule: the title's pattern, what it means in the Land, what to write instead.
 _TitleRule = tuple[re.Pattern[str], str, str]

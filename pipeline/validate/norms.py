@@ -604,11 +604,19 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
         ):
             if word in known:
                 continue
+            # a collegial organ the Land lacks: the head prepares and carries out (review in Brandenburg:
+            # 'das eigene Gremium' suggested there was one)
+            instead = (
+                f"Hier bereitet {procedure.head.pair_with_articles} die Beschlüsse vor und führt sie aus; bitte sie "
+                "oder die Verwaltung nennen."
+                if word in EXECUTIVE_KINDS and procedure.executive is None
+                else "Bitte das eigene Gremium nennen."
+            )
             yield _word_warning(
                 passage,
                 word,
                 f"Der Text nennt '{word}'; für diese Kommune ({place}) führt gremien.yaml kein solches Gremium, "
-                "und das Landesrecht kennt es hier nicht. Bitte das eigene Gremium nennen.",
+                f"und das Landesrecht kennt es hier nicht. {instead}",
             )
 
 
