@@ -142,7 +142,13 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
             ),
         ),
         ("Rheinland-Pfalz", ("§§ 5 bis 10 LKindSchuG: Einladungs- und Erinnerungsverfahren",)),
-        ("Brandenburg", ("§§ 6 und 7 BbgGDG: Die Landkreise und kreisfreien Städte schützen",)),
+        (
+            "Brandenburg",
+            (
+                "§§ 6 und 7 BbgGDG: Die Landkreise und kreisfreien Städte schützen",
+                "Netzwerk Gesunde Kinder (Landesprogramm): Das Land fördert seit 2006",
+            ),
+        ),
         ("Niedersachsen", ()),
     ],
 )
