@@ -21,7 +21,15 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pipeline.formatting import count, enumeration_of_names, german_date, in_state, sentence_end, with_note
+from pipeline.formatting import (
+    count,
+    enumeration,
+    enumeration_of_names,
+    german_date,
+    in_state,
+    sentence_end,
+    with_note,
+)
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
     Actor,
@@ -898,9 +906,11 @@ class Agreement:
         authorities = [CHURCH_AUTHORITIES[church] for church in sorted(by_law) if church in CHURCH_AUTHORITIES]
         named = " ".join(sentence_end(a) for a in authorities)
         others = set(by_law) - set(CHURCH_AUTHORITIES)
+        # 'die übrigen' read as every other place, the city's own too (review in Brandenburg): by their law
+        under = enumeration([CHURCH_LAWS[church].rsplit("(", 1)[1].rstrip(")") for church in sorted(others)])
         rest = (
-            ("Über die übrigen" if authorities else "Über diese")
-            + " Stellen beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen, nicht bei "
+            ("Über die Stellen nach dem " + under if authorities else "Über diese Stellen")
+            + " beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen, nicht bei "
             "der staatlichen Aufsichtsbehörde."
             if others
             else "Über diese Stellen beschweren Sie sich dort, nicht bei der staatlichen Aufsichtsbehörde."
