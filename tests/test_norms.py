@@ -313,11 +313,31 @@ def test_a_lands_programme_sets_the_age(inputs, raw_inputs, text, side):
     )
     found = [
         w
-        for w in _rule(inputs, "In Mecklenburg-Vorpommern begleiten")
+        for w in _rule(inputs, "Im Landesprogramm in Mecklenburg-Vorpommern begleiten")
         if w.where.field == f"massnahmen[{index}].beschreibung"
     ]
     assert [w.message.split("liegt ")[1].split(".")[0] for w in found] == ([side] if side else [])
     assert all("bis zum Ende des 18. Lebensmonats" in w.message for w in found)
+    # the programme's rule, not the Land's law: another funding is said in the sentence (review of a city
+    # in M-V); one warning per sentence, not one per profession
+    assert all("wird sie anders finanziert (etwa aus Mitteln der Bundesstiftung)" in w.message for w in found)
+
+
+def test_a_lands_programme_warns_once_per_sentence_naming_the_professions_off_it(inputs, raw_inputs):
+    """'Familienhebammen … bis zum ersten Geburtstag, FGKiKP bis zum dritten' in M-V: one warning,
+    naming both (the M-V city review got two, each with the other's limit)."""
+    text = "Familienhebammen begleiten bis zum ersten Geburtstag, FGKiKP bis zum dritten Geburtstag des Kindes."
+    index = _set(raw_inputs["massnahmen.yaml"]["massnahmen"], "familienbegleitung", text, "beschreibung")
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Mecklenburg-Vorpommern"))
+    inputs.edit(
+        "massnahmen.yaml", lambda data: _set(data["massnahmen"], "familienbegleitung", text, "beschreibung")
+    )
+    found = [w for w in _rule(inputs, "Im Landesprogramm") if w.where.field == f"massnahmen[{index}].beschreibung"]
+    assert len(found) == 1
+    assert (
+        "begleiten Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP) Familien"
+        in found[0].message
+    )
 
 
 # --- foerderbereiche -----------------------------------------------------------------------------

@@ -613,6 +613,18 @@ def test_a_paper_binding_money_passes_the_finance_committee_in_mecklenburg_vorpo
     )
     assert warned() == []
 
+    # a Finanzausschuss of its own beside the Hauptausschuss: the Hauptausschuss alone does not do (review of
+    # a city in M-V); the 'Haupt- und Finanzausschuss' turned into a plain Hauptausschuss
+    def own_finance_committee(data):
+        for committee in data["gremien"]:
+            if committee["id"] == "hfa":
+                committee.update(name="Hauptausschuss", art="Hauptausschuss")
+        data["gremien"].append({"id": "fa", "name": "Finanzausschuss", "art": "Finanzausschuss"})
+
+    inputs.edit("gremien.yaml", own_finance_committee)
+    (message,) = warned()
+    assert "Bitte eine Vorberatung im Finanzausschuss aufnehmen" in message
+
 
 @pytest.mark.parametrize(
     ("state", "kind", "warned"), [("Bremen", "Stadtstaat", False), ("Berlin", "Bezirk", True)]
@@ -1101,6 +1113,12 @@ def test_a_magistrat_the_land_lacks_is_warned_about_in_the_texts_at_once():
     assert any(w.where.file == "gremien.yaml" and "Eintrag 'Magistrat'" in w.message for w in warnings)
     texts = [w for w in warnings if "Der Text nennt 'Magistrat'" in w.message]
     assert any(w.where.file.startswith("vorlagen/") for w in texts)
+    # the Hessian council's name in the proposals, too (review of a city in M-V: only its gremien.yaml entry
+    # was warned about)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Mecklenburg-Vorpommern"))
+    council = [w for w in inputs.warnings() if "Der Text nennt 'Stadtverordnetenversammlung'" in w.message]
+    assert any(w.where.path[:2] == ("vorlage", "beschlussvorschlag") for w in council)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
     # no Magistrat to name instead: the head prepares and carries out (review in Brandenburg)
     assert all(
         "Hier bereitet die Oberbürgermeisterin oder der Oberbürgermeister die Beschlüsse vor" in w.message

@@ -925,10 +925,15 @@ def finance_committee_consulted(case: PaperCase) -> Iterator[Finding]:
     decision = _council_decision(case)
     if decision is None:
         return
+    # a Finanzausschuss of its own means the Hauptausschuss does not hold its tasks (review of a city in
+    # M-V: a paper passing the Hauptausschuss alone went unwarned beside a listed Finanzausschuss)
+    own = any(c.kind == "Finanzausschuss" or _FINANCE.search(c.name) for c in council.committees.values())
     for consultation in paper.consultations[:decision]:
         committee = council.committees.get(consultation.committee)
         if committee is not None and (
-            committee.kind in ("Hauptausschuss", "Finanzausschuss") or _FINANCE.search(committee.name)
+            committee.kind == "Finanzausschuss"
+            or _FINANCE.search(committee.name)
+            or (committee.kind == "Hauptausschuss" and not own)
         ):
             return
     yield Finding(
