@@ -1902,7 +1902,22 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
     assert "gibt jeder Stelle, die sie nennt, vor dem ersten Austausch eine Kopie" in body
     assert "was er den Eltern zusagt, halten alle Partnerinnen und Partner ein" in body
     assert "es sei denn, ein Gesetz erlaubt oder verlangt es (vor allem § 4 KKG und § 8a SGB VIII)" in body
-    # the Caritas follows the KDG: its consents in writing (§ 8 Abs. 2 KDG)
+    # the Caritas follows the KDG: its consents in writing (§ 8 Abs. 2 KDG); the whole sentence, which once
+    # ended 'fest ein' (code review)
     assert any(o.church == "katholisch" for o in concept.organisations)
-    assert "Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich (§ 8 Abs. 2 KDG)" in body
+    rule = (
+        "Sie holen die Einwilligung schriftlich oder elektronisch ein{kdg}; nur wo besondere Umstände es verlangen, "
+        "mündlich – dann halten sie Datum und Umfang fest. Sie geben nur die Angaben, nur an die Stellen und nur für "
+        "die Zwecke weiter, die in der Einwilligung genannt sind."
+    )
+    kdg = " (Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich, § 8 Abs. 2 KDG)"
+    assert rule.format(kdg=kdg) in body
+
+    def secular(raw):
+        for organisation in raw["traeger"]:
+            if organisation.get("kirchlich") == "katholisch":
+                organisation.pop("kirchlich")
+
+    plain = inputs.edit("akteure.yaml", secular).check().concept
+    assert rule.format(kdg="") in text_of(root_of(render_agreement(plain.agreement).body_html))
     assert "gemeinsame Unterlagen des Netzwerks" not in body

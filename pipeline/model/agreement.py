@@ -28,6 +28,7 @@ from pipeline.formatting import (
     german_date,
     in_state,
     sentence_end,
+    sentence_start,
     with_note,
 )
 from pipeline.model.grammar import definite
@@ -89,19 +90,21 @@ CHURCH_LAWS = {
 }
 
 
-def consent_form_rule(organisations: Iterable[Organisation]) -> str:
-    """How the partners take a consent: written or electronic; a catholic Träger in writing (§ 8
-    Abs. 2 KDG, kdg.info; data protection officer's review: the KDG knows no electronic form);
-    orally only where special circumstances demand it (§ 67b Abs. 2 SGB X), then recorded."""
+def consent_form_rule(organisations: Iterable[Organisation], subject: str) -> str:
+    """How a consent is taken, as a whole sentence with its `subject` ('die Partnerinnen und
+    Partner', 'die Fachkräfte'): written or electronic; a catholic Träger in writing (§ 8 Abs. 2 KDG,
+    kdg.info; data protection officer's review: the KDG knows no electronic form); orally only
+    where special circumstances demand it (§ 67b Abs. 2 SGB X), then recorded. A whole sentence:
+    wrapped into two others' frames, the fragment left 'fest ein' behind (code review)."""
     catholic = any(o.church == "katholisch" for o in organisations)
     kdg = (
-        " – Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich (§ 8 Abs. 2 KDG) –"
+        " (Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich, § 8 Abs. 2 KDG)"
         if catholic
         else ""
     )
     return (
-        f"schriftlich oder elektronisch{kdg}; nur wo besondere Umstände es verlangen, mündlich, und dann halten sie "
-        "Datum und Umfang fest"
+        f"{sentence_start(subject)} holen die Einwilligung schriftlich oder elektronisch ein{kdg}; nur wo besondere "
+        "Umstände es verlangen, mündlich – dann halten sie Datum und Umfang fest."
     )
 
 

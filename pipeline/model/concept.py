@@ -329,12 +329,11 @@ class Concept:
         """The Land's own rule on the local child-protection networks, beside § 3 KKG."""
         return network_law(self.municipality.state)
 
-    @property
-    def consent_form_rule(self) -> str:
-        """How the network's partners take a consent (:func:`pipeline.model.agreement.consent_form_rule`)."""
+    def consent_form_rule(self, subject: str) -> str:
+        """How `subject` take a consent (:func:`pipeline.model.agreement.consent_form_rule`)."""
         from pipeline.model.agreement import consent_form_rule
 
-        return consent_form_rule(self.organisations)
+        return consent_form_rule(self.organisations, subject)
 
     @property
     def health_law(self) -> HealthLaw | None:

@@ -570,7 +570,7 @@ _STADTRAT_MEANS = {
     # the Stadtverordnete are the members (§ 27 Abs. 1 Satz 2 BbgKVerf); a kreisfreie Stadt's Erste
     # Beigeordnete „führt … die Amtsbezeichnung Bürgermeisterin oder Bürgermeister“ (§ 56 Abs. 2 Satz 2
     # BbgKVerf, justiz-nrw.wolterskluwer-online.de; review of a Brandenburg city: 'Stadtrat' passed)
-    "Brandenburg": "heißen die Mitglieder der Vertretung Stadtverordnete (§ 27 Abs. 1 Satz 2 BbgKVerf); 'Stadtrat' ist dort kein Amt",
+    "Brandenburg": "heißen die Mitglieder der Vertretung Stadtverordnete (§ 27 Abs. 1 Satz 2 BbgKVerf)",
 }
 _STADTRAT_TITLE = re.compile(r"^Stadtr(?:at|ätin)$")
 _BEIGEORDNETE = "'Beigeordneter' oder 'Bürgermeisterin'"

@@ -845,7 +845,7 @@ _COUNTY_TASKS = (
         # 'Kommunales Jobcenter Neuhafen' (NRW review of a kreisangehörige Stadt: passed unwarned)
         re.compile(
             r"\b(Stadt ist zugelassener kommunaler Träger|städtischen? Jobcenter\w*|Jobcenter der Stadt"
-            r"|[Kk]ommunale[sn]? Jobcenter\w*)"
+            r"|[Kk]ommunale[sn]? Jobcenter\w*(?! (?:des|im) (?:Land)?[Kk]reis))"
         ),
         "Kommunale Träger der Grundsicherung sind die kreisfreien Städte und Kreise (§ 6 Abs. 1 Satz 1 Nr. 2 "
         "SGB II); nur sie können als kommunale Träger zugelassen werden (§ 6a SGB II)",

@@ -272,8 +272,9 @@ def income_where_its_expenses_are(concept: Concept) -> Iterator[Finding]:
             ("ertraege", index, "ausschuss"),
             f"Der Ertrag '{line.id}' fördert {enumeration([concept.purpose_label(p) for p in line.purposes])}, "
             f"deren Aufwand {line.year} {agree(len(holding), 'beim Gremium', 'bei den Gremien')} {names} steht; "
-            f"der Ertrag steht bei '{concept.committee(line.committee).name}'. So stimmt der Zuschussbedarf beider "
-            "nicht. Bitte 'ausschuss' und 'haushaltsstelle' prüfen.",
+            f"der Ertrag steht bei '{concept.committee(line.committee).name}'. So stimmt der Zuschussbedarf "
+            f"{'beider' if len(holding) == 1 else 'der beteiligten Gremien'} nicht. Bitte 'ausschuss' und "
+            "'haushaltsstelle' prüfen.",
         )
 
 
