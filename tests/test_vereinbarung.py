@@ -56,7 +56,7 @@ def expected_parties(data: dict[str, dict]) -> list[tuple[str, list[str]]]:
     """(name, names of the actors it signs for) of every party, the organiser first: a Träger
     signs for its actors, a representation for the actor it names, a single institution without
     either for itself; freelancers, volunteers and groups of institutions of several Träger
-    ('einzelbeitritt') without either do not sign."""
+    ('einzelbeitritt', or several institutions without a Träger) without either do not sign."""
     section = data["netzwerk.yaml"]["kooperationsvereinbarung"] or {}
     organisations = {o["id"]: o["name"] for o in data["akteure.yaml"].get("traeger", [])}
     represented = {r["akteur"]: r["durch"] for r in section.get("vertretungen", [])}
@@ -70,7 +70,11 @@ def expected_parties(data: dict[str, dict]) -> list[tuple[str, list[str]]]:
         by = represented.get(actor["id"]) or actor.get("traeger")
         if by:
             groups.setdefault(organisations[by], []).append(actor["name"])
-        elif actor["organisationsform"] == "Institution" and actor["id"] not in one_by_one:
+        elif (
+            actor["organisationsform"] == "Institution"
+            and actor["id"] not in one_by_one
+            and actor.get("anzahl_einrichtungen", 1) == 1  # several without a Träger accede one by one
+        ):
             groups.setdefault(actor["name"], []).append(actor["name"])
     return list(groups.items())
 
@@ -373,7 +377,15 @@ def test_without_a_list_every_institution_and_every_group_with_a_traeger_signs(i
     agreement = inputs.check().concept.agreement
     assert [(p.name, [a.name for a in p.actors]) for p in agreement.parties] == expected_parties(data)
     freelance = [a["name"] for a in data["akteure.yaml"]["akteure"] if a["organisationsform"] == "freiberuflich"]
-    assert freelance and {a.name for a in agreement.not_signing} == set(freelance)  # no Träger, no association
+    # no Träger, no association; and the 74 Kitas without a common Träger (code review)
+    many = [
+        a["name"]
+        for a in data["akteure.yaml"]["akteure"]
+        if a["organisationsform"] == "Institution"
+        and not a.get("traeger")
+        and a.get("anzahl_einrichtungen", 1) > 1
+    ]
+    assert freelance and many and {a.name for a in agreement.not_signing} == {*freelance, *many}
     volunteers = [p for p in agreement.parties for a in p.actors if a.organisation_form != "Institution"]
     assert volunteers and all(not p.own for p in volunteers)  # they sign through their Träger
 
@@ -1532,14 +1544,15 @@ def test_without_a_new_agreement_the_groups_signed_for_jointly_are_named(inputs)
     assert concept.agreement is None
     html = next(v for name, v in concept_chapters(concept).items() if "08_netzwerk" in name)
     text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
-    # the Kitas are one Institution without the agreement's 'einzelbeitritt'; the freelance
-    # midwives, without a Träger, are a group by their form
-    assert "An die Vereinbarung sind 15 von 22 Akteuren gebunden." in text
+    # 74 Kitas without a common Träger and the freelance midwives without one are groups by their data,
+    # with or without the agreement's 'einzelbeitritt' (code review: the Kitas counted as bound without it)
+    assert "An die Vereinbarung sind 14 von 22 Akteuren gebunden." in text
     assert (
-        "Für freiberufliche Hebammen wurde sie gemeinsam unterzeichnet; das bindet die einzelnen Einrichtungen, "
-        "Praxen und Personen nicht."
+        "Für Kindertagesstätten und Familienzentren sowie freiberufliche Hebammen wurde sie gemeinsam unterzeichnet; "
+        "das bindet die einzelnen Einrichtungen, Praxen und Personen nicht."
     ) in text
-    assert "Freiberufliche Hebammen" not in text.split("Kooperationsvereinbarung: gebundene Akteure", 1)[1]
+    table = text.split("Kooperationsvereinbarung: gebundene Akteure", 1)[1]
+    assert "Freiberufliche Hebammen" not in table and "Kindertagesstätten" not in table
 
 
 def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_members_in_one():

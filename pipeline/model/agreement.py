@@ -185,13 +185,15 @@ OWN_INSTITUTION = "die eigene Einrichtung"
 
 def accedes_one_by_one(actor: Actor, named: Collection[str] = ()) -> bool:
     """Whether no one signature can bind the actor as a whole: a group named under
-    'einzelbeitritt' (`named`: institutions of several Träger), freelancers and volunteers
-    without a Träger. Their members accede one by one; a joint signature for them, under this
+    'einzelbeitritt' (`named`: institutions of several Träger), several institutions without a
+    common Träger, freelancers and volunteers without a Träger. Their members accede one by one; a joint signature for them, under this
     agreement or an earlier one, binds none of them."""
     if actor.id in named:
         return True
     if actor.organisation_form == INSTITUTION:
-        return False
+        # several institutions without a common Träger (74 Kitas): no one signs for them all (code review:
+        # without a new agreement and its 'einzelbeitritt' they counted as bound)
+        return actor.carrier is None and (actor.facilities or 1) > 1
     return actor.carrier is None
 
 
@@ -325,7 +327,8 @@ class Agreement:
     def _meant_to_sign(self, actor: Actor) -> bool:
         if self.settings.signatories:
             return actor.id in self.settings.signatories
-        return actor.organisation_form == INSTITUTION or self.signer(actor) is not None
+        institution = actor.organisation_form == INSTITUTION and not self.joins_individually(actor)
+        return institution or self.signer(actor) is not None
 
     @cached_property
     def signing_actors(self) -> list[Actor]:

@@ -32,6 +32,7 @@ from pipeline.model.paths import input_file_checks
 from pipeline.model.types import (
     COUNCIL_KINDS,
     DEFAULT_REMIT,
+    EXECUTIVE_KINDS,
     FREE_STATES,
     SECTORS,
     SOURCE_GENITIVES,
@@ -1663,7 +1664,7 @@ class Committee(Item, title="Gremium"):
     def deciding_note(self) -> str | None:
         """'beschließender Ausschuss' or 'beratender Ausschuss' where gremien.yaml says which, for a
         committee's row in the tables (review in Sachsen-Anhalt: a Kreistag member could not tell)."""
-        if self.deciding is None or self.is_council:
+        if self.deciding is None or self.is_council or self.kind in (*EXECUTIVE_KINDS, "Ortsbeirat"):
             return None
         return "beschließender Ausschuss" if self.deciding else "beratender Ausschuss"
 

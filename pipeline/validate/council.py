@@ -751,6 +751,14 @@ def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+#: The Land's law on beschließende Ausschüsse, where read: Art. 32 GO in Bayern (haufe.de, TVöD-Office;
+#: Bavarian city review), §§ 48, 49 KVG LSA (anwalt24.de; review in Sachsen-Anhalt). Elsewhere the warning
+#: cites nothing (code review: it cited the law of the body that prepares the council's decisions).
+_COMMITTEE_LAW = {
+    ("Bayern", False): "Art. 32 GO",
+    ("Sachsen-Anhalt", False): "§§ 48, 49 KVG LSA",
+    ("Sachsen-Anhalt", True): "§§ 48, 49 KVG LSA",
+}
 #: Kinds whose powers their Land's law gives them, decisions included (Kreisausschuss, Hauptausschuss,
 #: Magistrat …): a decision there is not questioned unless gremien.yaml says the body only advises.
 _OWN_POWERS = (*PREPARING_KINDS, "Finanzausschuss")
@@ -763,12 +771,14 @@ def a_committee_decides(case: PaperCase) -> Iterator[Finding]:
     Sachsen, Sachsen-Anhalt and Bayern: a Sozialausschuss decided, unwarned). Warned where
     gremien.yaml calls the committee beratend, or says nothing of an ordinary committee."""
     committees, procedure = case.council.committees, case.council.procedure
-    law = procedure.preparation.legal_basis if procedure is not None else None
+    law = _COMMITTEE_LAW.get((procedure.state, procedure.kind in _COUNTIES)) if procedure is not None else None
     basis = f" ({law})" if law else ""
     for index, consultation in enumerate(case.paper.consultations):
         committee = committees.get(consultation.committee)
         if committee is None or consultation.role != "Entscheidung" or committee.decides:
             continue
+        if committee.kind == "Ortsbeirat":
+            continue  # a part of the municipality decides what its Land's law gives it
         if is_executive(committee.kind, procedure):
             continue
         if committee.decides is False:
