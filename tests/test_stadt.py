@@ -1103,6 +1103,19 @@ def test_in_bayern_the_paper_authorises_concluding_the_agreement():
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
     (message,) = warned()
     assert "(Art. 38 Abs. 1 Satz 2 GO)" in message and "„Die Oberbürgermeisterin wird ermächtigt" in message
+    # a point that only names the agreement does not authorise (code review)
+    inputs.edit_paper(
+        paper,
+        lambda p: p["beschlussvorschlag"].append("Der Stadtrat nimmt die Kooperationsvereinbarung zur Kenntnis."),
+    )
+    assert len(warned()) == 1
+    inputs.edit_paper(
+        paper,
+        lambda p: p["beschlussvorschlag"].append(
+            "Die Oberbürgermeisterin wird ermächtigt, die Kooperationsvereinbarung abzuschließen."
+        ),
+    )
+    assert warned() == []
 
 
 def test_a_magistrat_the_land_lacks_is_warned_about_in_the_texts_at_once():

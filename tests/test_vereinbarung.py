@@ -1707,8 +1707,9 @@ def test_the_consent_form_names_church_data_protection_for_church_places(inputs)
     # the evangelical authority by its address (one for the whole EKD since 2025), the Catholic ones by asking
     assert (
         "Aufsicht für Stellen der evangelischen Kirche und der Diakonie ist der Beauftragte für den Datenschutz der "
-        "EKD, Lange Laube 20, 30159 Hannover. Über die Stellen nach dem KDG beschweren Sie sich bei ihrer kirchlichen "
-        "Datenschutzaufsicht, die sie Ihnen nennen, nicht bei der staatlichen Aufsichtsbehörde." in text
+        "EKD, Lange Laube 20, 30159 Hannover. Über diese Stellen beschweren Sie sich dort, über die Stellen nach dem "
+        "KDG bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen – nicht bei der staatlichen "
+        "Aufsichtsbehörde." in text
     )
 
     def secular(raw):

@@ -205,22 +205,13 @@ def _originator(ids: Identifiers, view: PaperView) -> dict[str, list[str]]:
     'Vorlage von Landrätin …', the record nobody); the office stands in 'underDirectionOf'."""
     if view.executive is not None:
         return {"originatorOrganization": [ids.of("organization", view.executive.id)]}
-    person = _submitting_person(view)
+    person = view.submitting_person
     return {"originatorPerson": [ids.of("person", person[0])]} if person is not None else {}
-
-
-def _submitting_person(view: PaperView) -> tuple[str, str] | None:
-    """Name and title of who submits the paper as a person: one who signs it in their own right
-    (a Bavarian Referent, as the header says), else the head of the administration."""
-    own, head = view.own_right_signer, view.concept.municipality.head
-    if own is not None:
-        return own.name, own.title
-    return (head.name, head.title) if head is not None else None
 
 
 def _originator_people(ids: Identifiers, view: PaperView) -> list[dict[str, Any]]:
     """Who submits the paper as an OParl Person, where a person does."""
-    person = _submitting_person(view) if view.executive is None else None
+    person = view.submitting_person
     if person is None:
         return []
     name, title = person

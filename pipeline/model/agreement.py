@@ -914,13 +914,20 @@ class Agreement:
         others = set(by_law) - set(CHURCH_AUTHORITIES)
         # 'die übrigen' read as every other place, the city's own too (review in Brandenburg): by their law
         under = enumeration([CHURCH_LAWS[church].rsplit("(", 1)[1].rstrip(")") for church in sorted(others)])
-        rest = (
-            ("Über die Stellen nach dem " + under if authorities else "Über diese Stellen")
-            + " beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen nennen, nicht bei "
-            "der staatlichen Aufsichtsbehörde."
-            if others
-            else "Über diese Stellen beschweren Sie sich dort, nicht bei der staatlichen Aufsichtsbehörde."
-        )
+        # every church place is told 'nicht bei der staatlichen Aufsichtsbehörde', the named authority's too
+        # (code review: with both churches, the evangelical places lacked it)
+        if others and authorities:
+            rest = (
+                f"Über diese Stellen beschweren Sie sich dort, über die Stellen nach dem {under} bei ihrer kirchlichen "
+                "Datenschutzaufsicht, die sie Ihnen nennen – nicht bei der staatlichen Aufsichtsbehörde."
+            )
+        elif others:
+            rest = (
+                "Über diese Stellen beschweren Sie sich bei ihrer kirchlichen Datenschutzaufsicht, die sie Ihnen "
+                "nennen, nicht bei der staatlichen Aufsichtsbehörde."
+            )
+        else:
+            rest = "Über diese Stellen beschweren Sie sich dort, nicht bei der staatlichen Aufsichtsbehörde."
         parts = [
             "Für Stellen in kirchlicher Trägerschaft gilt kirchliches Datenschutzrecht mit eigener Aufsicht.",
             laws,

@@ -58,7 +58,7 @@ from pipeline.model.inputs import (
 )
 from pipeline.model.procedure import (
     Body,
-    HealthLaw,
+    LandRule,
     NetworkLaw,
     Preparation,
     Procedure,
@@ -336,12 +336,12 @@ class Concept:
         return consent_form_rule(self.organisations, subject)
 
     @property
-    def health_law(self) -> HealthLaw | None:
+    def health_law(self) -> LandRule | None:
         """The Land's law on children's health for the legal bases (Art. 11 GDG in Bayern)."""
         return health_law(self.municipality.state)
 
     @property
-    def network_programme(self) -> HealthLaw | None:
+    def network_programme(self) -> LandRule | None:
         """The Land's programme for the networks (KoKi in Bayern), for the legal bases."""
         return network_programme(self.municipality.state)
 

@@ -593,6 +593,18 @@ class PaperView:
         return self.concept.head_submitter
 
     @property
+    def submitting_person(self) -> tuple[str, str] | None:
+        """Name and title of who submits the paper as a person – one who signs it in their own
+        right, else the head of the administration; None where a collegial organ submits it or
+        kommune.yaml names nobody. One choice for the header and the OParl record."""
+        if self.executive is not None:
+            return None
+        own, head = self.own_right_signer, self.concept.municipality.head
+        if own is not None:
+            return own.name, own.title
+        return (head.name, head.title) if head is not None else None
+
+    @property
     def own_right_signer(self) -> PaperSigner | None:
         """The signer where they submit the paper in their own right, not for the head."""
         signer = self.paper.signer

@@ -55,6 +55,8 @@ class Council(NamedTuple):
     procedure: Procedure | None
     #: The head of the administration by name, if kommune.yaml names one.
     head: str | None = None
+    #: Her title ('Oberbürgermeister'), if kommune.yaml names her.
+    head_title: str | None = None
 
 
 class PaperCase(NamedTuple):
@@ -101,6 +103,20 @@ def proposal_matches_kind(case: PaperCase) -> Iterator[Finding]:
 _AUTHORITY_LIMITED = {("Bayern", False): "Art. 38 Abs. 1 Satz 2 GO"}
 
 
+_AUTHORISES = re.compile(
+    r"ermächtig|abzuschließen|abschließen|Abschluss|unterzeichnen|zuzustimmen|stimmt", re.IGNORECASE
+)
+
+
+def _head_title(case: PaperCase) -> str:
+    """The head's title as kommune.yaml gives it where it names her, else the female form (the
+    municipality's own, not always 'Oberbürgermeisterin'; code review)."""
+    procedure = case.council.procedure
+    assert procedure is not None
+    title = case.council.head_title
+    return title if title else procedure.head.female
+
+
 @PAPER_RULES.rule("ermaechtigung-vereinbarung")
 def the_agreement_is_authorised(case: PaperCase) -> Iterator[Finding]:
     """A Beschlussvorlage that attaches the generated Kooperationsvereinbarung, in a Land where the
@@ -111,9 +127,10 @@ def the_agreement_is_authorised(case: PaperCase) -> Iterator[Finding]:
     law = _AUTHORITY_LIMITED.get((procedure.state, procedure.kind in _COUNTIES))
     if law is None or not any(a.generated == "kooperationsvereinbarung" for a in paper.attachments):
         return
-    if any("vereinbarung" in point.casefold() for point in paper.proposal):
+    # a point that authorises, not any that names the agreement ('nimmt … zur Kenntnis'; code review)
+    if any(_AUTHORISES.search(point) and "vereinbarung" in point.casefold() for point in paper.proposal):
         return
-    head = procedure.head.female
+    head = _head_title(case)
     yield Finding(
         at(case.name, "vorlage", "beschlussvorschlag"),
         f"{sentence_start(in_state(procedure.state))} vertritt die Verwaltungsspitze die Kommune nur im Umfang ihrer "
@@ -1209,6 +1226,7 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
     if committee_file is None or resources is None:
         return []
     municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    head = municipality.municipality.head if municipality is not None else None
     lines: list[Expense | Income] = [*resources.expenses, *resources.income]
     council = Council(
         committees={c.id: c for c in committee_file.committees},
@@ -1218,9 +1236,8 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
         procedure=procedure_for(municipality.municipality.state, municipality.municipality.kind)
         if municipality is not None
         else None,
-        head=municipality.municipality.head.name
-        if municipality is not None and municipality.municipality.head is not None
-        else None,
+        head=head.name if head is not None else None,
+        head_title=head.title if head is not None else None,
     )
     return [
         finding

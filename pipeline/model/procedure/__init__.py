@@ -329,7 +329,7 @@ class NetworkLaw(_Data):
         return self.provision if self.sets_up_network else f"§ 3 KKG; ergänzend {self.provision}"
 
 
-class HealthLaw(_Data):
+class LandRule(_Data):
     """A Land's rule the concept's legal bases name by provision and content: its law on
     children's health (the Früherkennungsuntersuchungen, the Gesundheitsamt's part in child
     protection), or its programme for the networks (KoKi in Bayern)."""
@@ -343,8 +343,8 @@ class ProcedureTable(_Data):
     youth_committee: YouthCommitteeRule = Field(alias="jugendhilfeausschuss")
     network_laws: dict[State, NetworkLaw] = Field(default_factory=dict, alias="kinderschutznetzwerke")
     reporting_duties: dict[State, ReportingDuty] = Field(default_factory=dict, alias="meldepflichten")
-    health_laws: dict[State, HealthLaw] = Field(default_factory=dict, alias="kindergesundheit")
-    network_programmes: dict[State, HealthLaw] = Field(default_factory=dict, alias="netzwerkprogramme")
+    health_laws: dict[State, LandRule] = Field(default_factory=dict, alias="kindergesundheit")
+    network_programmes: dict[State, LandRule] = Field(default_factory=dict, alias="netzwerkprogramme")
     procedures: tuple[Procedure, ...] = Field(alias="verfahren")
 
 
@@ -374,7 +374,7 @@ def is_executive(kind: str, procedure: Procedure | None) -> bool:
 #: A berufsmäßiges Stadtratsmitglied (Referentin, Referent) in Bayern moves papers of its own
 #: area in its own right, not for the Oberbürgermeisterin: beratende Stimme in its area (Art. 40
 #: GO), an Antragsrecht of its own (BayVGH, 16.07.1980, 4 B 616/79; Bavarian city review).
-_OWN_RIGHT_IN_BAYERN = re.compile(r"[Bb]erufsmäßige[rs]? (?:Stadtr|Gemeinder)|\bReferent(?:in)?\b")
+_OWN_RIGHT_IN_BAYERN = re.compile(r"[Bb]erufsmäßige[rs]? (?:Stadtr|Gemeinder)|[Rr]eferent(?:in)?\b")
 
 
 def signs_in_own_right(state: str, title: str) -> bool:
@@ -453,13 +453,13 @@ def reporting_duty(state: State) -> ReportingDuty | None:
     return table().reporting_duties.get(state)
 
 
-def health_law(state: State) -> HealthLaw | None:
+def health_law(state: State) -> LandRule | None:
     """The Land's law on children's health beside the Frühe Hilfen (Art. 11 GDG in Bayern), or
     None where the table has none."""
     return table().health_laws.get(state)
 
 
-def network_programme(state: State) -> HealthLaw | None:
+def network_programme(state: State) -> LandRule | None:
     """The Land's own programme for the networks of Frühe Hilfen (KoKi in Bayern), for the legal
     bases: a Förderrichtlinie, no law, but what the Jugendamt's network rests on there."""
     return table().network_programmes.get(state)
