@@ -787,11 +787,12 @@ _DEPUTY_TITLES = {
     "Thüringen": "Beigeordnete oder Beigeordneter",
 }
 #: What the Länder call the union of small Gemeinden that a Samtgemeinde is in Niedersachsen (review
-#: in Sachsen-Anhalt: the warning named no word of its own; § 2 Abs. 3 KVG LSA, umwelt-online).
+#: in Sachsen-Anhalt: the warning named no word of its own; § 2 Abs. 3 KVG LSA, umwelt-online). The
+#: others from the Länder's municipal codes as commonly known, not read paragraph by paragraph.
 _MUNICIPAL_UNIONS = {
     "Sachsen-Anhalt": "Verbandsgemeinden (§ 2 Abs. 3 KVG LSA) – oder es sind Einheitsgemeinden",
     "Rheinland-Pfalz": "Verbandsgemeinden",
-    "Brandenburg": "Ämter",
+    "Brandenburg": "Ämter oder (seit 2019) Verbandsgemeinden",
     "Mecklenburg-Vorpommern": "Ämter",
     "Schleswig-Holstein": "Ämter",
     "Bayern": "Verwaltungsgemeinschaften",
