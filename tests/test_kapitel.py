@@ -149,6 +149,7 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
                 "Netzwerk Gesunde Kinder (Landesprogramm): Das Land fördert seit 2006",
             ),
         ),
+        ("Mecklenburg-Vorpommern", ("§§ 15 und 15b ÖGDG M-V: Die Gesundheitsämter beraten Säuglinge",)),
         ("Niedersachsen", ()),
     ],
 )

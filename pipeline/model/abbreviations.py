@@ -84,6 +84,8 @@ STATE_LAWS: dict[str, dict[str, str]] = {
     "Mecklenburg-Vorpommern": {
         "KJHG-Org M-V": "Landesjugendhilfeorganisationsgesetz Mecklenburg-Vorpommern",
         "KV M-V": "Kommunalverfassung für das Land Mecklenburg-Vorpommern",
+        # justiz-nrw.wolterskluwer-online.de (§ 15 ÖGDG M-V, Titel)
+        "ÖGDG M-V": "Gesetz über den Öffentlichen Gesundheitsdienst im Land Mecklenburg-Vorpommern",
     },
     "Niedersachsen": {
         "NKomVG": "Niedersächsisches Kommunalverfassungsgesetz",
