@@ -150,6 +150,10 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
             ),
         ),
         ("Mecklenburg-Vorpommern", ("§§ 15 und 15b ÖGDG M-V: Die Gesundheitsämter beraten Säuglinge",)),
+        (
+            "Hessen",
+            ("Kindergesundheitsschutz-Gesetz (Hessen): Die Teilnahme an den Früherkennungsuntersuchungen",),
+        ),
         ("Niedersachsen", ()),
     ],
 )
