@@ -1309,13 +1309,13 @@ def test_where_several_measures_end_each_grant_names_the_measures_it_funds():
         return Income.model_validate(line)
 
     measures = {
-        "lotsen": EndingMeasure("M2", "Lotsendienst", dt.date(2027, 12, 31)),
-        "cafe": EndingMeasure("M5", "Elterncafé", dt.date(2027, 12, 31)),
+        "lotsen": EndingMeasure("M2", "Lotsendienst", dt.date(2027, 12, 31), id="lotsen"),
+        "cafe": EndingMeasure("M5", "Elterncafé", dt.date(2027, 12, 31), id="cafe"),
     }
     stiftung = grant("stiftung", "Bürgerstiftung", 3000, ["lotsen"])
     kassen = grant("kassen", "Krankenkassen (Projekt)", 2000, ["cafe", "lotsen"])
     (year,) = follow_up_years([], [stiftung, kassen], 2027, measures)
-    assert year.measure_ids == ("lotsen", "cafe")
+    assert [m.id for m in year.measures] == ["lotsen", "cafe"]
     assert (
         "im Jahr: Bürgerstiftung (für M2), 3.000,00\u00a0€ (Produkt 1); "
         "Krankenkassen (Projekt; für M2 und M5), 2.000,00\u00a0€ (Produkt 1)."

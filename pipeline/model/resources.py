@@ -125,6 +125,8 @@ class EndingMeasure:
     ongoing: bool = True
     #: How often the project recurs ('alle vier Jahre'), where it does.
     repeats: str | None = None
+    #: Its id in massnahmen.yaml: what a grant's 'fuer' names (code review: a parallel tuple of ids).
+    id: str = ""
 
     @property
     def label(self) -> str:
@@ -160,18 +162,15 @@ class FollowUpYear:
     #: years –, outside the measures that end: the Zuschussbedarf ab `year` is without them
     #: (Kämmerei review: the level after M2's end left out the one-off 7.000 €).
     not_recurring: Decimal = Decimal(0)
-    #: The ids of `measures` (in the same order): a grant names the measures it funds where several
-    #: end together (code review: two grants for two measures read as funding both).
-    measure_ids: tuple[str, ...] = ()
 
     def _grant_lines(self, grants: tuple[Income, ...]) -> str:
-        """The grants as :func:`_lines`, each with the measures it funds where several end."""
-        if len(self.measures) < 2 or len(self.measure_ids) != len(self.measures):
+        """The grants as :func:`_lines`, each with the measures it funds where several end
+        together (code review: two grants for two measures read as funding both)."""
+        if len(self.measures) < 2:
             return _lines(grants)
-        numbers = dict(zip(self.measure_ids, (m.number for m in self.measures), strict=True))
 
         def funded(grant: Income) -> str:
-            mine = [numbers[p] for p in self.measure_ids if p in grant.purposes]
+            mine = [m.number for m in self.measures if m.id in grant.purposes]
             return with_note(grant.label, f"für {enumeration(mine)}") if mine else grant.label
 
         return _lines(grants, funded)
@@ -465,7 +464,6 @@ def follow_up_years(
                     for e in expenses
                     if e.year == year - 1 and e.purpose not in ended and once_only(e, measures)
                 ),
-                measure_ids=ended,
             )
         )
     return result
@@ -833,7 +831,7 @@ class Budget:
         concept = self.concept
         return {
             m.id: EndingMeasure(
-                concept.measure_number(m.id), m.title, m.period.end, m.status == "laufend", m.repeats
+                concept.measure_number(m.id), m.title, m.period.end, m.status == "laufend", m.repeats, m.id
             )
             for m in concept.measures
             if m.period.end is not None
