@@ -1669,6 +1669,12 @@ class Committee(Item, title="Gremium"):
         return "beschließender Ausschuss" if self.deciding else "beratender Ausschuss"
 
     @property
+    def name_with_kind(self) -> str:
+        """'Ausschuss für Soziales (beschließender Ausschuss)' where gremien.yaml says which, for
+        the tables that list committees (one label, not composed in each template)."""
+        return f"{self.name} ({self.deciding_note})" if self.deciding_note else self.name
+
+    @property
     def decides(self) -> bool | None:
         """Whether the body takes decisions of its own: the council does, the Jugendhilfeausschuss
         within the means, statutes and decisions of the council (§ 71 Abs. 4 Satz 1 SGB VIII, until

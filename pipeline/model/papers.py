@@ -747,6 +747,21 @@ class PaperView:
     def consultation_rows(self) -> list[tuple[object, Committee, str]]:
         return [(c.date, self.concept.committee(c.committee), c.role) for c in self.paper.consultations]
 
+    def consultation_label(self, committee: Committee, role: str) -> str:
+        """A body in the Beratungsfolge: its name, whether it decides or advises where gremien.yaml
+        says so, and 'nicht öffentlich' where a public paper is discussed in private there."""
+        notes = [
+            note
+            for note in (
+                committee.deciding_note,
+                "nicht öffentlich"
+                if self.paper.public and self.concept.meets_in_private(committee, role)
+                else None,
+            )
+            if note
+        ]
+        return f"{committee.name} ({', '.join(notes)})" if notes else committee.name
+
     @property
     def alongside(self) -> list[list[str]]:
         """For each consultation (in the order of :meth:`consultation_rows`), the other papers on
