@@ -261,7 +261,7 @@ FORMS = [
         "Oberbürgermeisterin",
         2,
         (
-            "Namen (§ 60 Abs. 3 SächsGemO); vertreten können auch zwei vertretungsberechtigte Bedienstete gemeinsam "
+            "Namen darunter (§ 60 Abs. 3 SächsGemO); vertreten können auch zwei vertretungsberechtigte Bedienstete gemeinsam "
             "(§ 60 Abs. 2 SächsGemO).",
         ),
     ),
@@ -697,7 +697,7 @@ def test_changes_need_consent_and_both_sides_may_end_it(concept):
         "Der Landkreis Musterkreis stimmt durch die jeweils zuständige Stelle zu; begründet die Änderung" in text
     )
     assert "Der Landkreis Musterkreis kann sie mit derselben Frist gegenüber allen kündigen" in text
-    assert "gelten die Pflichten aus § 6 für die Angaben weiter" in text
+    assert "gelten die Pflichten aus § 6 für die bis dahin ausgetauschten Angaben weiter" in text
 
 
 def test_the_contact_names_each_part_once(concept, raw_inputs):
@@ -903,7 +903,7 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
         if a["organisationsform"] == "ehrenamtlich-zivilgesellschaftlich"
     ]
     assert volunteers and all(a["name"] in text_of(root) for a in volunteers)
-    assert "Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text_of(root)
+    assert "deshalb erhalten auch sie keine Angaben zur Gesundheit" in text_of(root)
     section = raw(NEUHAFEN)["netzwerk.yaml"]["kooperationsvereinbarung"]["einverstaendniserklaerung"]
     neuhafen = root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html)
     lists = neuhafen.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen']")
@@ -1043,7 +1043,9 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
         f"Fragen zum Datenschutz bei Stellen, die die Stadt Neuhafen am Main selbst betreibt: {officer}." in text
     )
     position = raw(NEUHAFEN)["kommune.yaml"]["kommune"]["netzwerkkoordination"]["stelle"]
-    assert f"bei einer der angekreuzten Stellen oder bei der {position}. Der Widerruf gilt ab dann" in text
+    assert (
+        f"bei einer der angekreuzten Stellen oder bei der {position}. Der Widerruf wirkt für die Zukunft" in text
+    )
     assert names["netzwerkkoordination"] == position
 
 
@@ -1082,7 +1084,7 @@ def test_the_form_tells_parents_their_rights(concept):
         "(§ 8a Abs. 4 SGB VIII). Bevor eine Stelle das Jugendamt informiert, sagt sie es Ihnen, es sei denn, das "
         "würde den wirksamen Schutz Ihres Kindes in Frage stellen. Für Fachkräfte, die selbst zum Jugendamt gehören – "
         "hier Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP) –, gilt nicht § 4 KKG: "
-        "Sie schätzen eine mögliche Gefährdung gemeinsam mit weiteren Fachkräften des Jugendamts ein (§ 8a Abs. 1 "
+        "Diese Fachkräfte schätzen eine mögliche Gefährdung gemeinsam mit weiteren Fachkräften des Jugendamts ein (§ 8a Abs. 1 "
         "SGB VIII)." in text
     )
     # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
@@ -1223,7 +1225,7 @@ def test_named_places_never_receive_health_data(inputs):
         "Angaben zur Gesundheit erhalten nur Stellen, die sie für die Unterstützung brauchen; die Stelle „Jobcenter "
         "Landkreis Musterkreis“ erhält sie auch dann nicht, wenn Sie sie ankreuzen." in text
     )
-    assert "Auch Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text
+    assert "deshalb erhalten auch sie keine Angaben zur Gesundheit" in text
     neuhafen = text_of(root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html))
     assert (
         "brauchen; die Stellen „Kommunales Jobcenter Neuhafen“ sowie „Sozialamt – Fachstelle Wohnungssicherung und "
@@ -1246,9 +1248,7 @@ def test_named_places_never_receive_health_data(inputs):
         "netzwerk.yaml", "    ohne_gesundheitsangaben: [jobcenter, planung, familienpatenschaften]\n", ""
     )
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
-    assert (
-        "erhält sie auch dann nicht" not in text and "Ehrenamtliche erhalten keine Angaben zur Gesundheit" in text
-    )
+    assert "erhält sie auch dann nicht" not in text and "deshalb erhalten sie keine Angaben zur Gesundheit" in text
 
 
 def test_the_examples_raise_no_warning_about_the_agreement(inputs):
@@ -1903,7 +1903,7 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
         "entbinde ich die Stelle, die diese Erklärung aufnimmt, gegenüber jeder angekreuzten Stelle und jede "
         "angekreuzte Stelle gegenüber der aufnehmenden Stelle"
     ) in form
-    assert "gibt sie an eine andere nur weiter, wenn Sie dem im Einzelfall zustimmen" in form
+    assert "gibt sie an eine andere nur weiter, wenn Sie im Einzelfall gesondert schriftlich zustimmen" in form
     assert (
         "auf der die anderen angekreuzten Stellen und die Angaben, die sie nicht erhalten darf, geschwärzt sind"
         in form
@@ -1920,11 +1920,11 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
     # ended 'fest ein' (code review)
     assert any(o.church == "katholisch" for o in concept.organisations)
     rule = (
-        "Sie holen die Einwilligung schriftlich oder elektronisch ein{kdg}; nur wo besondere Umstände es verlangen, "
+        "Sie holen die Einwilligung schriftlich oder elektronisch ein{kdg}; nur wo besondere Umstände eine andere Form angemessen machen, "
         "mündlich – dann halten sie Datum und Umfang fest. Sie geben nur die Angaben, nur an die Stellen und nur für "
         "die Zwecke weiter, die in der Einwilligung genannt sind."
     )
-    kdg = " (Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich, § 8 Abs. 2 KDG)"
+    kdg = " (Träger, die dem Gesetz über den Kirchlichen Datenschutz unterliegen, schriftlich, § 8 Abs. 2 KDG)"
     assert rule.format(kdg=kdg) in body
 
     def secular(raw):

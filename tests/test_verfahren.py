@@ -1714,26 +1714,26 @@ def test_a_deputy_signing_on_the_heads_line_says_so():
     and a deputy sign together (Brandenburg), there is no such choice."""
     from pipeline.model.procedure import procedure_for
 
-    note = "Unterzeichnet die Vertretung, dann mit einem Zusatz, der die Vertretung kennzeichnet (üblich: „In Vertretung“)"  # by law
+    note = "Unterzeichnet die Vertretung, setzt sie einen Zusatz, der die Vertretung kennzeichnet (üblich: „In Vertretung“)"  # by law
     lsa = procedure_for("Sachsen-Anhalt", "kreisfreie Stadt")
     brandenburg = procedure_for("Brandenburg", "kreisfreie Stadt")
     assert lsa is not None and lsa.binding_declaration is not None
     assert brandenburg is not None and brandenburg.binding_declaration is not None
     assert lsa.binding_declaration.requirements.startswith("Form nach § 73 KVG LSA: handschriftlich")
     assert note in lsa.binding_declaration.requirements
-    assert "ihrem eigenen Namen (§ 73 Abs. 3 KVG LSA)" in lsa.binding_declaration.requirements
+    assert "ihren eigenen Namen darunter (§ 73 Abs. 3 KVG LSA)" in lsa.binding_declaration.requirements
     assert "Unterzeichnet die Vertretung" not in brandenburg.binding_declaration.requirements
     # where no provision asks for the Zusatz it is named as the practice, not as § 64 GO NRW's
     # demand (NRW review)
     nrw = procedure_for("Nordrhein-Westfalen", "kreisfreie Stadt")
     assert nrw is not None and nrw.binding_declaration is not None
-    assert "Unterzeichnet die Vertretung, dann wie üblich mit dem Zusatz" in nrw.binding_declaration.requirements
+    assert "Unterzeichnet die Vertretung, setzt sie den üblichen Zusatz" in nrw.binding_declaration.requirements
     # Sachsen asks for it as LSA does (§ 60 Abs. 3 SächsGemO, § 56 Abs. 3 SächsLKrO: „ein das
     # Vertretungsverhältnis kennzeichnender Zusatz“), for two officials signing together too
     for kind, provision in (("kreisfreie Stadt", "§ 60 Abs. 3 SächsGemO"), ("Landkreis", "§ 56 Abs. 3 SächsLKrO")):
         saxon = procedure_for("Sachsen", kind)
         assert saxon is not None and saxon.binding_declaration is not None
-        assert f"„In Vertretung“), und ihrem eigenen Namen ({provision}); vertreten können auch zwei" in (
+        assert f"„In Vertretung“), und ihren eigenen Namen darunter ({provision}); vertreten können auch zwei" in (
             saxon.binding_declaration.requirements
         )
     # both signatures are needed where two sign (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer

@@ -1152,7 +1152,7 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     (product,) = {e["haushaltsstelle"] for e in m2_health}
     whole, share = (_german_euro(sum(Decimal(str(e["betrag"])) for e in lines)) for lines in (m2, m2_health))
     assert whole != share  # the committee's share is not what the measure costs: the paper says both
-    assert f"; {share} entfallen auf die befristete Maßnahme M2. " in health
+    assert f"; {share} betreffen die befristete Maßnahme M2. " in health
     assert (
         f"M2 Babylotsendienst im Klinikum Musterstadt (Aufwand 2027: {whole}, davon {share} in {product}) "
         "ist bis zum 31.12.2027 befristet"
@@ -1733,7 +1733,7 @@ def test_folgekosten_start_from_what_recurs_without_the_one_off_lines(inputs):
     text = _folgekosten(views["JHA/2026/030"])
     assert text.startswith(
         f"Von dem Aufwand 2027 ({_german_euro(whole)}) fallen {_german_euro(whole - one_off - every - until)} "
-        f"jährlich wiederkehrend an; {_german_euro(until)} entfallen auf die befristete Maßnahme M2; "
+        f"jährlich wiederkehrend an; {_german_euro(until)} betreffen die befristete Maßnahme M2; "
         f"{recurring[periodic[0]['fuer']]} wiederkehrend sind {_german_euro(every)} für {periodic[0]['bezeichnung']} (M"
     )
     assert f"; einmalig sind {_german_euro(one_off)} für {once[0]['bezeichnung']} (M" in text

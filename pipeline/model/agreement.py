@@ -98,13 +98,13 @@ def consent_form_rule(organisations: Iterable[Organisation], subject: str) -> st
     wrapped into two others' frames, the fragment left 'fest ein' behind (code review)."""
     catholic = any(o.church == "katholisch" for o in organisations)
     kdg = (
-        " (Träger, die dem Gesetz über den Kirchlichen Datenschutz folgen, schriftlich, § 8 Abs. 2 KDG)"
+        " (Träger, die dem Gesetz über den Kirchlichen Datenschutz unterliegen, schriftlich, § 8 Abs. 2 KDG)"
         if catholic
         else ""
     )
     return (
         f"{sentence_start(subject)} holen die Einwilligung schriftlich oder elektronisch ein{kdg}; nur wo besondere "
-        "Umstände es verlangen, mündlich – dann halten sie Datum und Umfang fest."
+        "Umstände eine andere Form angemessen machen, mündlich – dann halten sie Datum und Umfang fest."
     )
 
 

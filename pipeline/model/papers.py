@@ -284,7 +284,7 @@ class FinanceSummary:
     @property
     def recurring(self) -> str:
         """'Von dem Aufwand 2027 (545.000,00 €) fallen 494.000,00 € jährlich wiederkehrend an;
-        44.000,00 € entfallen auf die befristete Maßnahme M2 …; einmalig sind …': the Folgekosten
+        44.000,00 € betreffen die befristete Maßnahme M2 …; einmalig sind …': the Folgekosten
         start from what recurs. Empty where everything recurs."""
         if not (self.one_off or self.limited or self.periodic):
             return ""
@@ -298,10 +298,10 @@ class FinanceSummary:
         ]
         if self.limited:
             if len(self.limited) == 1:
-                parts.append(f"{euro(ending)} entfallen auf die befristete Maßnahme {self.limited[0][0]}")
+                parts.append(f"{euro(ending)} betreffen die befristete Maßnahme {self.limited[0][0]}")
             else:
                 named = enumeration([f"{label} ({euro(amount)})" for label, amount in self.limited])
-                parts.append(f"{euro(ending)} entfallen auf die befristeten Maßnahmen {named}")
+                parts.append(f"{euro(ending)} betreffen die befristeten Maßnahmen {named}")
         for interval in dict.fromkeys(every for _, every, _ in self.periodic):
             these = [(label, amount) for label, every, amount in self.periodic if every == interval]
             parts.append(f"{interval} wiederkehrend sind {_lines_with_amounts(these)}")

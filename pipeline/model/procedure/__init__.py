@@ -180,12 +180,13 @@ class BindingDeclaration(_Data):
         mark = (
             # the provisions ask for „ein das Vertretungsverhältnis kennzeichnender Zusatz“, not for
             # these words (review of a Stadtkreis: § 54 Abs. 3 GemO BW prescribes no wording)
-            f"mit einem Zusatz, der die Vertretung kennzeichnet (üblich: „In Vertretung“), und ihrem eigenen "
-            f"Namen ({self.deputy_mark})"
+            f"setzt sie einen Zusatz, der die Vertretung kennzeichnet (üblich: „In Vertretung“), und ihren eigenen "
+            f"Namen darunter ({self.deputy_mark})"
             if self.deputy_mark
-            else "wie üblich mit dem Zusatz „In Vertretung“ und ihrem eigenen Namen"
+            else "setzt sie den üblichen Zusatz „In Vertretung“ und ihren eigenen Namen darunter"
         )
-        deputy = f" Unterzeichnet die Vertretung, dann {mark}{two}." if self.deputy_may_sign_first else ""
+        # a sentence with its verb, not 'dann wie üblich mit …' (language review)
+        deputy = f" Unterzeichnet die Vertretung, {mark}{two}." if self.deputy_may_sign_first else ""
         # where more than one signs, each signature is needed: Brandenburg's second line read as
         # optional (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer Stellvertretung“; review in Brandenburg)
         together = " Erforderlich sind beide Unterschriften." if len(self.signatories) == 2 else ""
