@@ -621,6 +621,9 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
     _, agreement = _legal_bases_and_agreement(inputs)
     assert "als örtlicher Träger der Jugendhilfe (§ 3 Abs. 3 KKG);" in agreement
+    # nor is it said to hold 'für die Netzwerke' in the preamble (language review)
+    assert "Ergänzend gilt in Thüringen § 14 Abs. 3 ThürKJHAG:" in agreement
+    assert "Für die Netzwerke gilt in Thüringen" not in agreement
 
 
 def test_a_rule_that_sets_up_no_network_is_no_networks_basis(inputs):

@@ -633,15 +633,15 @@ class Agreement:
         # § 3 Abs. 3 KKG defers to Landesrecht: where the Land has a network law, the agreement
         # names it (review of a Saxon Landkreis: only the concept knew § 1 Abs. 2 SächsKiSchG)
         law = self.concept.network_law
-        land = (
-            [
-                # a sentence, not a label with a colon (review in Sachsen-Anhalt)
-                f"Für die Netzwerke gilt {in_state(self.concept.municipality.state)} zudem {law.provision}: "
-                f"{sentence_end(law.content)}"
-            ]
-            if law is not None
-            else []
+        # a sentence, not a label with a colon (review in Sachsen-Anhalt); a rule that sets up no network
+        # (§ 14 Abs. 3 ThürKJHAG) is not said to hold 'für die Netzwerke' (language review)
+        where = in_state(self.concept.municipality.state)
+        lead = (
+            f"Für die Netzwerke gilt {where} zudem"
+            if law is None or law.sets_up_network
+            else f"Ergänzend gilt {where}"
         )
+        land = [f"{lead} {law.provision}: {sentence_end(law.content)}"] if law is not None else []
         return [
             NORMS_BY_CITATION[("KKG", "1")].wording,
             NORMS_BY_CITATION[("KKG", "3")].wording,
