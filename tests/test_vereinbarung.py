@@ -1484,13 +1484,17 @@ def test_no_empty_page_after_a_landscape_annex(agreement_files):
     assert "Anlage 3: Beitrittserklärung" in headings
 
 
+def _network_chapter_text(concept) -> str:
+    """The concept's chapter on the network and its agreement, as plain text."""
+    html = next(v for name, v in concept_chapters(concept).items() if "08_netzwerk" in name)
+    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+
 def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw_inputs):
     """'17 von 21' who signed the earlier agreement and '17 der 21' bound by the new one are not
     the same actors: the chapter says which are new and which now accede one by one."""
-    from pipeline.render import concept_chapters
 
-    html = next(v for name, v in concept_chapters(concept).items() if "08_netzwerk" in name)
-    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    text = _network_chapter_text(concept)
     signed = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a.get("kooperationsvereinbarung")]
     actors = raw_inputs["akteure.yaml"]["akteure"]
     # actors are bound, not signatories themselves (Kreistag review); how the earlier agreement was
@@ -1528,7 +1532,6 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
 
 def test_without_a_new_agreement_the_groups_signed_for_jointly_are_named(inputs):
     """No new agreement to list them: the sentence names the groups its signature did not bind."""
-    from pipeline.render import concept_chapters
 
     def no_agreement(data):
         data.pop("kooperationsvereinbarung")
@@ -1542,8 +1545,7 @@ def test_without_a_new_agreement_the_groups_signed_for_jointly_are_named(inputs)
         inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", no_agreement_attached).check(strict=False).concept
     )
     assert concept.agreement is None
-    html = next(v for name, v in concept_chapters(concept).items() if "08_netzwerk" in name)
-    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    text = _network_chapter_text(concept)
     # 74 Kitas without a common Träger and the freelance midwives without one are groups by their data,
     # with or without the agreement's 'einzelbeitritt' (code review: the Kitas counted as bound without it)
     assert "An die Vereinbarung sind 14 von 22 Akteuren gebunden." in text

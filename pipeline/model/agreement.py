@@ -186,8 +186,8 @@ OWN_INSTITUTION = "die eigene Einrichtung"
 def accedes_one_by_one(actor: Actor, named: Collection[str] = ()) -> bool:
     """Whether no one signature can bind the actor as a whole: a group named under
     'einzelbeitritt' (`named`: institutions of several Träger), several institutions without a
-    common Träger, freelancers and volunteers without a Träger. Their members accede one by one; a joint signature for them, under this
-    agreement or an earlier one, binds none of them."""
+    common Träger, freelancers and volunteers without a Träger. Their members accede one by one;
+    a joint signature for them, under this agreement or an earlier one, binds none of them."""
     if actor.id in named:
         return True
     if actor.organisation_form == INSTITUTION:
