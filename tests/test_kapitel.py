@@ -73,7 +73,8 @@ def test_a_total_over_years_gets_room_for_its_title():
 def test_the_legal_bases_name_paragraph_4_kkg_and_the_land_s_own_law():
     """§ 4 KKG carries the ways to the Jugendamt; the Land's law implementing the SGB VIII
     (Jugendamt, Jugendhilfeausschuss) is the one a Kreistag or Stadtverordnete looks up, named by
-    its short name and explained in the list of abbreviations."""
+    its title at the first mention, as federal law is (language review: 'HKJGB' stood there alone), and
+    explained in the list of abbreviations."""
     import lxml.html
 
     from pipeline.build import check_folder
@@ -82,13 +83,19 @@ def test_the_legal_bases_name_paragraph_4_kkg_and_the_land_s_own_law():
 
     from .conftest import ROOT
 
-    for folder, law in (("musterkreis", "Nds. AG SGB VIII"), ("neuhafen", "HKJGB")):
+    for folder, law, title in (
+        ("musterkreis", "Nds. AG SGB VIII", "Niedersächsisches Gesetz zur Ausführung des Achten Buchs"),
+        ("neuhafen", "HKJGB", "Hessisches Kinder- und Jugendhilfegesetzbuch"),
+    ):
         concept = check_folder(ROOT / "inputs" / folder).concept
         html = concept_chapters(concept)["konzept/01_einleitung.html.j2"]
         items = [" ".join(li.text_content().split()) for li in lxml.html.fromstring(html).iter("li")]
         assert any(i.startswith("§ 4 KKG: Beratung und Übermittlung von Informationen") for i in items)
         state = concept.municipality.state
-        assert f"{law}: Landesrecht in {state} zur Ausführung des SGB VIII; es regelt" in " ".join(items)
+        # the title names the Land: no „in Hessen“ after it
+        assert f"{title}" in " ".join(
+            items
+        ) and f"({law}): Landesrecht zur Ausführung des SGB VIII; es regelt" in (" ".join(items))
         assert law in glossary(state)
 
 
@@ -138,7 +145,7 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
             (
                 "Art. 15 Abs. 1 GDG: Ärztinnen und Ärzte sowie Hebammen teilen",
                 "Art. 11 GDG: Die Gesundheitsämter",
-                "(KoKi – Netzwerk frühe Kindheit): Der Freistaat fördert seit 2009",
+                "(KoKi – Netzwerk frühe Kindheit). Der Freistaat fördert seit 2009",
             ),
         ),
         ("Rheinland-Pfalz", ("§§ 5 bis 10 LKindSchuG: Einladungs- und Erinnerungsverfahren",)),
@@ -146,7 +153,7 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
             "Brandenburg",
             (
                 "§§ 6 und 7 BbgGDG: Die Landkreise und kreisfreien Städte schützen",
-                "Netzwerk Gesunde Kinder (Landesprogramm): Das Land fördert seit 2006",
+                "Netzwerk Gesunde Kinder (Landesprogramm). Das Land fördert seit 2006",
             ),
         ),
         ("Mecklenburg-Vorpommern", ("§§ 15 und 15b ÖGDG M-V: Die Gesundheitsämter beraten Säuglinge",)),
@@ -166,8 +173,43 @@ def test_the_legal_bases_name_the_lands_child_health_law(inputs, state, laws):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state))
     concept = inputs.check(strict=False).concept
     html = next(v for name, v in concept_chapters(concept).items() if "01_einleitung" in name)
-    bases = html.split('id="rechtsgrundlagen"', 1)[1].split("</ul>", 1)[0].replace("\u00a0", " ")
+    bases, after = html.split('id="rechtsgrundlagen"', 1)[1].replace("\u00a0", " ").split("</ul>", 1)
+    # a Land's programme of grants follows the list of laws, it is no legal basis (language review)
+    programme = after.split("</p>", 1)[0] if "Förderprogramm des Landes" in after.split("<h2", 1)[0] else ""
     for law in laws:
-        assert law in bases
+        assert law in (programme if "fördert seit" in law else bases)
+    assert bool(programme) == (state in ("Bayern", "Brandenburg"))
     assert ("GDG:" in bases) == (state in ("Bayern", "Brandenburg"))
     assert ("LKindSchuG:" in bases) == (state == "Rheinland-Pfalz")
+
+
+def test_every_lands_youth_welfare_act_is_spelled_out_once_with_its_short_name():
+    """The legal bases name each Land's act by its title and short name, with one pair of brackets
+    ('Jugendförderungsgesetz (JuFöG)', not '… (Erstes Gesetz …) (JuFöG)'), and say the Land only
+    where neither names it (language review)."""
+    import typing
+
+    from pipeline.model.abbreviations import law_title
+    from pipeline.model.procedure import procedure_for
+    from pipeline.model.types import State
+
+    seen = 0
+    for state in typing.get_args(State):
+        for kind in ("Landkreis", "kreisfreie Stadt", "Bezirk"):
+            procedure = procedure_for(state, kind)
+            if procedure is None:
+                continue
+            seen += 1
+            named = procedure.youth_welfare_act_named
+            title = law_title(procedure.youth_welfare_act, state)
+            assert title, (state, procedure.youth_welfare_act)
+            assert named == f"{title.split(' (')[0]} ({procedure.youth_welfare_act})"
+            assert named.count("(") == 1, named
+    assert seen > 25
+    sh = procedure_for("Schleswig-Holstein", "Landkreis")
+    assert sh is not None and sh.youth_welfare_act_named == "Jugendförderungsgesetz (JuFöG)"
+    assert not sh.youth_welfare_act_names_state
+    bavaria = procedure_for("Bayern", "Landkreis")
+    assert bavaria is not None and not bavaria.youth_welfare_act_names_state
+    hesse = procedure_for("Hessen", "Landkreis")
+    assert hesse is not None and hesse.youth_welfare_act_names_state

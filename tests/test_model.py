@@ -109,7 +109,7 @@ def test_staff_costs_per_position(concept, raw_inputs):
 
 
 def test_posts_at_carriers_are_explained_only_where_there_are_any(concept, inputs):
-    """'Gezählt sind auch Stellen bei Trägern …' where a Träger employs some; not in a concept
+    """'Darin enthalten sind auch Stellen bei Trägern …' where a Träger employs some; not in a concept
     whose posts are all the municipality's own (code review)."""
     from pipeline.render import concept_chapters
 
@@ -117,8 +117,9 @@ def test_posts_at_carriers_are_explained_only_where_there_are_any(concept, input
         return next(html for name, html in concept_chapters(of).items() if "12_ressourcen" in name)
 
     assert concept.effort.posts_elsewhere
-    assert "Gezählt sind auch Stellen bei Trägern, die der Landkreis Musterkreis über Zuwendungen" in chapter(
-        concept
+    assert (
+        "Darin enthalten sind auch Stellen bei Trägern, die der Landkreis Musterkreis über Zuwendungen"
+        in chapter(concept)
     )
 
     def own_posts_only(data):
@@ -131,7 +132,7 @@ def test_posts_at_carriers_are_explained_only_where_there_are_any(concept, input
     assert own.resources.positions and not own.effort.posts_elsewhere
     text = chapter(own)
     assert "Stellen bei Trägern" not in text
-    assert "Nicht gezählt ist Personal, das Partnerinnen und Partner des Netzwerks vollständig" in text
+    assert "Nicht enthalten ist Personal, das Partnerinnen und Partner des Netzwerks vollständig" in text
 
 
 def test_grants_with_the_same_conditions_are_listed_once(concept, raw_inputs):

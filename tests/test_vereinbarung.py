@@ -1504,7 +1504,10 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     # (Netzwerkkoordinatorin review): named apart, and not in the table of the bound
     groups = [a for a in signed if a["id"] in {"hebammen", "familienzentren"}]
     assert len(groups) == 2 and all(a["id"] in {g.id for g in concept.signed_jointly} for a in groups)
-    assert f"An die bisherige Vereinbarung sind {len(signed) - 2} von {len(actors)} Akteuren gebunden." in text
+    assert (
+        f"An die bisherige Kooperationsvereinbarung sind {len(signed) - 2} von {len(actors)} Akteuren gebunden."
+        in text
+    )
     assert (
         "Für zwei Gruppen, deren Mitglieder künftig einzeln beitreten, wurde sie gemeinsam unterzeichnet; das "
         "bindet die einzelnen Einrichtungen, Praxen und Personen nicht."
@@ -1530,6 +1533,32 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     assert "nicht mehr gebunden" not in text  # every earlier signatory is bound or accedes
 
 
+def test_the_papers_say_since_when_an_actor_is_bound_and_that_a_group_is_not(concept):
+    """The papers' table of actors answers „An die bisherige Kooperationsvereinbarung gebunden“ with
+    „seit …“, „nein“ or, for a group signed for jointly, „nein (für die Gruppe …)“ (language review: the
+    column „gebunden seit“ was answered „nein (gemeinsam unterzeichnet am …)“)."""
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    rows: dict[str, list[str]] = {}
+    for view in paper_views(concept):
+        root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+        for grid in root.iter("table"):
+            head = [" ".join(th.text_content().split()) for th in grid.iter("th")]
+            if "An die bisherige Kooperationsvereinbarung gebunden" in head:
+                for tr in grid.iter("tr"):
+                    cells = [" ".join(td.text_content().split()) for td in tr.iter("td")]
+                    if cells:
+                        rows[cells[0]] = cells
+    midwives = concept.actor("hebammen")
+    assert rows[midwives.name][2] == (
+        f"nein (für die Gruppe gemeinsam unterzeichnet am {midwives.agreement_signed:%d.%m.%Y})"
+    )
+    bound = [a for a in concept.bound_by_agreement if a.name in rows]
+    assert bound and all(rows[a.name][2] == f"seit {a.agreement_signed:%d.%m.%Y}" for a in bound)
+    assert all(rows[a.name][2] == "nein" for a in concept.actors if a.name in rows and not a.agreement_signed)
+
+
 def test_without_a_new_agreement_the_groups_signed_for_jointly_are_named(inputs):
     """No new agreement to list them: the sentence names the groups its signature did not bind."""
 
@@ -1548,7 +1577,7 @@ def test_without_a_new_agreement_the_groups_signed_for_jointly_are_named(inputs)
     text = _network_chapter_text(concept)
     # 74 Kitas without a common Träger and the freelance midwives without one are groups by their data,
     # with or without the agreement's 'einzelbeitritt' (code review: the Kitas counted as bound without it)
-    assert "An die Vereinbarung sind 14 von 22 Akteuren gebunden." in text
+    assert "An die Kooperationsvereinbarung sind 14 von 22 Akteuren gebunden." in text
     assert (
         "Für Kindertagesstätten und Familienzentren sowie freiberufliche Hebammen wurde sie gemeinsam unterzeichnet; "
         "das bindet die einzelnen Einrichtungen, Praxen und Personen nicht."
@@ -1862,10 +1891,10 @@ def test_the_preamble_names_the_lands_network_law(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
     text = preamble()
     assert (
-        "Für die Netzwerke gilt in Sachsen zudem § 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe"
+        "Für die Netzwerke gilt in Sachsen zudem § 1 Abs. 2 und 3 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe"
         in text
     )
-    assert text.index("§ 1 Abs. 2 SächsKiSchG") < text.index("Die Beteiligten sollen die Grundsätze")
+    assert text.index("§ 1 Abs. 2 und 3 SächsKiSchG") < text.index("Die Beteiligten sollen die Grundsätze")
 
 
 def test_volunteers_on_the_form_get_only_what_a_first_contact_needs(concept):

@@ -645,7 +645,7 @@ def test_saxonys_network_rule_is_cited_in_a_saxon_concept(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen"))
     basis, _ = _legal_bases_and_agreement(inputs)
     assert (
-        "§ 1 Abs. 2 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe unterstützen im bestehenden "
+        "§ 1 Abs. 2 und 3 SächsKiSchG: Die örtlichen Träger der öffentlichen Jugendhilfe unterstützen im bestehenden "
         "Rahmen in ihrem jeweiligen Zuständigkeitsbereich die Bildung eines lokalen Netzwerks" in basis
     )
 

@@ -187,6 +187,16 @@ def foreign_laws_in(text: str, state: str) -> list[tuple[str, str]]:
     return [(short, foreign[short]) for short in found]
 
 
+def law_title(short: str, state: str) -> str | None:
+    """The title of a Land's law by the short name a table gives it, also where the name carries
+    the Land ('AG-KJHG NRW', 'LJHG Sachsen'); None where the table does not know it."""
+    laws = STATE_LAWS.get(state, {})
+    for known in sorted(laws, key=len, reverse=True):
+        if short == known or short.startswith(known + " "):
+            return laws[known]
+    return None
+
+
 def _lookup_key(short: str) -> str:
     """Dictionary order: 'Kita' before 'KKG', whatever the capitals; umlauts as their vowel."""
     return short.casefold().translate(str.maketrans("äöü", "aou"))

@@ -920,6 +920,12 @@ class Concept:
         return [a for a in self.actors_with_agreement if a.id not in jointly]
 
     @property
+    def bound_by_label(self) -> str:
+        """What the actors' signatures bind them to: the 'bisherige' agreement where a new one is
+        being concluded (one wording for the concept's chapters and the papers)."""
+        return "bisherige Kooperationsvereinbarung" if self.agreement else "Kooperationsvereinbarung"
+
+    @property
     def contributors(self) -> list[Actor]:
         return [self.actor(a) for a in self.version.contributors]
 

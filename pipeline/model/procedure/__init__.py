@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.formatting import sentence_start
+from pipeline.model.abbreviations import law_title
 from pipeline.model.grammar import Gender
 from pipeline.model.types import EXECUTIVE_KINDS, MunicipalityKind, State, package_yaml
 
@@ -249,6 +250,23 @@ class Procedure(_Data):
         """The Land's law implementing the SGB VIII by its short name ('HKJGB', 'Nds. AG SGB
         VIII'), without the note on the provision the table draws on."""
         return self.youth_welfare_law.split(" (")[0]
+
+    @property
+    def youth_welfare_act_named(self) -> str:
+        """The act spelled out at its first mention, as the legal bases name federal law:
+        'Hessisches Kinder- und Jugendhilfegesetzbuch (HKJGB)' (language review: 'HKJGB' and
+        'AGSG' stood there unexplained); the short name alone where the title is unknown."""
+        title = law_title(self.youth_welfare_act, self.state)
+        # a title's own note ('Jugendförderungsgesetz (Erstes Gesetz …)') stays in the list of
+        # abbreviations: two brackets in a row read badly
+        return f"{title.split(' (')[0]} ({self.youth_welfare_act})" if title else self.youth_welfare_act
+
+    @property
+    def youth_welfare_act_names_state(self) -> bool:
+        """Whether the act's name or title already says whose it is ('Hessisches …',
+        'AG-KJHG NRW'), so the sentence need not add 'in Hessen'."""
+        named = self.youth_welfare_act_named
+        return self.state in named or self.state[:4] in named or "NRW" in named
 
     def paper_kind(self, kind: str) -> str:
         """'Beschlussvorlage', or what the Land calls it ('Vorlage zur Beschlussfassung')."""
