@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -738,6 +738,15 @@ def institutions_of_the_own_land(concept: Concept) -> Iterator[Finding]:
 
 
 @dataclass(frozen=True)
+class Counterparts:
+    """What the other Länder call a thing, with the words that introduce it in a message: the
+    two belong together, so a term cannot borrow another's introduction (code review)."""
+
+    what: str
+    names: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class LandTerm:
     """A title or kind of municipality only some Länder have: how texts write it, where it
     exists, and what the same thing is called in the other Länder where known."""
@@ -745,9 +754,7 @@ class LandTerm:
     pattern: re.Pattern[str]
     states: tuple[str, ...]
     basis: str
-    instead: Mapping[str, str] = field(default_factory=dict)
-    #: What `instead` names, as the message introduces it.
-    what: str = "Die allgemeine Vertretung heißt hier in der Regel"
+    instead: Counterparts | None = None
 
     @property
     def hint(self) -> str:
@@ -770,36 +777,42 @@ def _hint(pattern: str) -> str:
 #: SN/TH), and municipal forms of one
 #: Land (Samtgemeinde §§ 97 ff. NKomVG; Verbandsgemeinde in RP and LSA). Hessian and
 #: Baden-Württemberg reviews: 'Erster Kreisrat' and 'Samtgemeinde' stayed in copied texts.
-_DEPUTY_TITLES = {
-    "Niedersachsen": "Erste Kreisrätin oder Erster Kreisrat",
-    "Nordrhein-Westfalen": "Kreisdirektorin oder Kreisdirektor",
-    "Baden-Württemberg": "Erste Landesbeamtin oder Erster Landesbeamter",
-    "Hessen": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
-    "Rheinland-Pfalz": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
-    "Saarland": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
-    "Brandenburg": "Erste Beigeordnete oder Erster Beigeordneter",
-    # § 67 Abs. 1 KVG LSA (anwalt24.de/gesetze/kvg_lsa/67): the Beigeordnete, „Erste“ where the Hauptsatzung
-    # has several; without one, an employee the Vertretung chose (review of a Landkreis in Sachsen-Anhalt)
-    "Sachsen-Anhalt": "Erste Beigeordnete oder Erster Beigeordneter (bei einer oder einem einzigen Beigeordneten "
-    "ohne „Erste“; ohne Beigeordnete eine Beschäftigte oder ein Beschäftigter, die die Vertretung bestimmt, "
-    "§ 67 Abs. 1 KVG LSA)",
-    "Sachsen": "Beigeordnete oder Beigeordneter",
-    "Thüringen": "Beigeordnete oder Beigeordneter",
-}
+_DEPUTY_TITLES = Counterparts(
+    "Die allgemeine Vertretung heißt hier in der Regel",
+    {
+        "Niedersachsen": "Erste Kreisrätin oder Erster Kreisrat",
+        "Nordrhein-Westfalen": "Kreisdirektorin oder Kreisdirektor",
+        "Baden-Württemberg": "Erste Landesbeamtin oder Erster Landesbeamter",
+        "Hessen": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
+        "Rheinland-Pfalz": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
+        "Saarland": "Erste Kreisbeigeordnete oder Erster Kreisbeigeordneter",
+        "Brandenburg": "Erste Beigeordnete oder Erster Beigeordneter",
+        # § 67 Abs. 1 KVG LSA (anwalt24.de/gesetze/kvg_lsa/67): the Beigeordnete, „Erste“ where the Hauptsatzung
+        # has several; without one, an employee the Vertretung chose (review of a Landkreis in Sachsen-Anhalt)
+        "Sachsen-Anhalt": "Erste Beigeordnete oder Erster Beigeordneter (bei einer oder einem einzigen Beigeordneten "
+        "ohne „Erste“; ohne Beigeordnete eine Beschäftigte oder ein Beschäftigter, die die Vertretung bestimmt, "
+        "§ 67 Abs. 1 KVG LSA)",
+        "Sachsen": "Beigeordnete oder Beigeordneter",
+        "Thüringen": "Beigeordnete oder Beigeordneter",
+    },
+)
 #: What the Länder call the union of small Gemeinden that a Samtgemeinde is in Niedersachsen (review
 #: in Sachsen-Anhalt: the warning named no word of its own; § 2 Abs. 3 KVG LSA, umwelt-online). The
 #: others from the Länder's municipal codes as commonly known, not read paragraph by paragraph.
-_MUNICIPAL_UNIONS = {
-    "Sachsen-Anhalt": "Verbandsgemeinden (§ 2 Abs. 3 KVG LSA) – oder es sind Einheitsgemeinden",
-    "Rheinland-Pfalz": "Verbandsgemeinden",
-    "Brandenburg": "Ämter oder (seit 2019) Verbandsgemeinden",
-    "Mecklenburg-Vorpommern": "Ämter",
-    "Schleswig-Holstein": "Ämter",
-    "Bayern": "Verwaltungsgemeinschaften",
-    "Sachsen": "Verwaltungsverbände oder Verwaltungsgemeinschaften",
-    "Thüringen": "Verwaltungsgemeinschaften",
-    "Baden-Württemberg": "Gemeindeverwaltungsverbände oder vereinbarte Verwaltungsgemeinschaften",
-}
+_MUNICIPAL_UNIONS = Counterparts(
+    "Gemeinden, die ihre Verwaltung zusammenlegen, bilden hier",
+    {
+        "Sachsen-Anhalt": "Verbandsgemeinden (§ 2 Abs. 3 KVG LSA) – oder es sind Einheitsgemeinden",
+        "Rheinland-Pfalz": "Verbandsgemeinden",
+        "Brandenburg": "Ämter oder (seit 2019) Verbandsgemeinden",
+        "Mecklenburg-Vorpommern": "Ämter",
+        "Schleswig-Holstein": "Ämter",
+        "Bayern": "Verwaltungsgemeinschaften",
+        "Sachsen": "Verwaltungsverbände oder Verwaltungsgemeinschaften",
+        "Thüringen": "Verwaltungsgemeinschaften",
+        "Baden-Württemberg": "Gemeindeverwaltungsverbände oder vereinbarte Verwaltungsgemeinschaften",
+    },
+)
 LAND_TERMS = (
     # Schleswig-Holstein: „Die Hauptsatzung kann für die erste Stellvertreterin oder den ersten Stellvertreter …
     # die Amtsbezeichnung Erste Kreisrätin oder Erster Kreisrat vorsehen“ – an honorary Kreistag member (§ 48
@@ -830,7 +843,6 @@ LAND_TERMS = (
         ("Niedersachsen",),
         "§§ 97 ff. NKomVG",
         _MUNICIPAL_UNIONS,
-        "Gemeinden, die ihre Verwaltung zusammenlegen, bilden hier",
     ),
     # the Länder's statistics offices by their abbreviations, as sources cite them ('LSN, Geburten
     # 2025'; Thüringen, Brandenburg and Rheinland-Pfalz reviews: only the spelled-out name was found)
@@ -975,15 +987,15 @@ def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             found = term.pattern.search(passage.text) if term.hint in passage.text else None
             if found is None:
                 continue
-            instead = term.instead.get(own)
+            instead = term.instead.names.get(own) if term.instead else None
             yield _word_warning(
                 passage,
                 found[0],
                 f"'{found[0]}' gibt es {enumeration([in_state(s) for s in term.states])} ({term.basis}); die Kommune liegt "
                 f"{in_state(own)}. "
                 + (
-                    f"{term.what}: {instead}."
-                    if instead
+                    f"{term.instead.what}: {instead}."
+                    if term.instead and instead
                     else "Bitte die Bezeichnung des eigenen Landes verwenden."
                 ),
             )

@@ -104,6 +104,21 @@ class Submission(_Data):
     verified: bool = Field(alias="geprueft")
 
 
+class TwoOfficials(_Data):
+    """Who may sign together, two of them, in the head's stead, with the provision (§ 54 Abs. 2
+    GemO: „zwei vertretungsberechtigte Gemeindebedienstete“); the dative as the table spells it,
+    so the form need not inflect a plural it was given as prose (code review)."""
+
+    who: str = Field(alias="wer")
+    dative: str = Field(alias="dativ")
+    legal_basis: str = Field(alias="rechtsgrundlage")
+
+    @property
+    def clause(self) -> str:
+        """'zwei vertretungsberechtigte Gemeindebedienstete gemeinsam (§ 54 Abs. 2 GemO)'."""
+        return f"zwei {self.who} gemeinsam ({self.legal_basis})"
+
+
 class BindingDeclaration(_Data):
     """The form of a declaration that obliges the municipality (Verpflichtungserklärung), such as
     its signature under the Kooperationsvereinbarung: who signs, how, and with what. Without this
@@ -121,7 +136,7 @@ class BindingDeclaration(_Data):
     note: str | None = Field(default=None, alias="hinweis")
     #: Who may sign together in the head's stead, with the provision: 'zwei vertretungsberechtigte
     #: Gemeindebedienstete gemeinsam (§ 54 Abs. 2 GemO)' (the form said only 'In Vertretung').
-    two_officials: str | None = Field(default=None, alias="zwei_bedienstete")
+    two_officials: TwoOfficials | None = Field(default=None, alias="zwei_bedienstete")
     #: The provision that asks a deputy signing on the head's line to mark the representation
     #: (§ 73 Abs. 3 KVG LSA); elsewhere 'In Vertretung' is the practice, not the law (NRW review:
     #: the form read as if § 64 GO NRW demanded it).
@@ -135,24 +150,15 @@ class BindingDeclaration(_Data):
         Landrat oder allgemeine Vertretung', 'Weiteres Mitglied des Kreisausschusses' – or by the
         `title` of the person in office where the municipality names her ('Landrätin')."""
         roles = tuple(sentence_start(role.replace("{spitze}", title or head.pair)) for role in self.signatories)
-        officials = self.officials
-        if officials is None or len(roles) != 1:
+        two = self.two_officials
+        if two is None or len(roles) != 1:
             return roles
         # where two officials may sign together, the block has a line for the second (review in
         # Sachsen-Anhalt: § 73 Abs. 2 KVG LSA was named, but there was nowhere to sign)
-        dative = " ".join(word + "n" if word.endswith("e") else word for word in officials.split())
         return (
-            f"{roles[0]} (oder eine oder einer von zwei {dative})",
-            f"Nur wenn zwei {officials} gemeinsam unterzeichnen: die oder der zweite",
+            f"{roles[0]} (oder eine oder einer von zwei {two.dative})",
+            f"Nur wenn zwei {two.who} gemeinsam unterzeichnen: die oder der zweite",
         )
-
-    @property
-    def officials(self) -> str | None:
-        """'vertretungsberechtigte Beschäftigte' of 'zwei vertretungsberechtigte Beschäftigte
-        gemeinsam (§ 73 Abs. 2 KVG LSA)', where two officials may sign."""
-        if not self.two_officials:
-            return None
-        return self.two_officials.split(" gemeinsam", 1)[0].removeprefix("zwei ").strip()
 
     @property
     def deputy_may_sign_first(self) -> bool:
@@ -176,7 +182,7 @@ class BindingDeclaration(_Data):
         electronic = f"; alternativ {self.electronic}" if self.electronic else ""
         # the head's name stands on the first line: a deputy signing there says so (§ 73 Abs. 3
         # KVG LSA asks for „ein das Vertretungsverhältnis kennzeichnender Zusatz“; review in LSA)
-        two = f"; vertreten können auch {self.two_officials}" if self.two_officials else ""
+        two = f"; vertreten können auch {self.two_officials.clause}" if self.two_officials else ""
         proxy = f" Unterzeichnen können {self.power_of_attorney}." if self.power_of_attorney else ""
         mark = (
             # the provisions ask for „ein das Vertretungsverhältnis kennzeichnender Zusatz“, not for
