@@ -299,3 +299,32 @@ def test_a_paper_attaching_the_agreement_attaches_its_consent_form(inputs):
     [warning] = [w for w in inputs.warnings() if "Vordruck" in w.message]
     assert str(warning).startswith("vorlagen/jha-2026-030-gesamtkonzept.yaml:")
     assert "'- erzeugt: einverstaendniserklaerung'" in warning.message
+
+
+def _agreement_indicator(data) -> dict:
+    return next(
+        i for goal in data["ziele"] for i in goal.get("indikatoren", []) if "Kooperationsvereinbarung" in i["name"]
+    )
+
+
+def test_an_indicator_counting_the_agreements_partners_agrees_with_the_actors(inputs):
+    """Reviews of both examples: the goals' table said „16 Akteure“ with a signed agreement, chapters 3
+    and 11 „14 gebunden“ – the indicator counted the two groups signed for jointly. A current value
+    that differs from the count of akteure.yaml is warned about, naming that count and the groups."""
+
+    def rule(finding) -> bool:
+        return "weicht von der Zahl ab, die das Konzept aus akteure.yaml nennt" in finding.message
+
+    assert not [w for w in inputs.warnings() if rule(w)]
+    concept = inputs.check().concept
+    bound = len(concept.bound_by_agreement)
+    inputs.edit("ziele.yaml", lambda d: _agreement_indicator(d).update(istwert=bound + 2))
+    found = [w for w in inputs.warnings() if rule(w)]
+    assert len(found) == 1 and found[0].where.file == "ziele.yaml"
+    assert f"Der Istwert {bound + 2} weicht von der Zahl ab" in found[0].message
+    assert f"gebunden sind am 01.10.2026 {bound} Akteure; zwei Gruppen, für die gemeinsam unterzeichnet" in (
+        found[0].message
+    )
+    # a value of an earlier year is not compared with today's actors
+    inputs.edit("ziele.yaml", lambda d: _agreement_indicator(d).update(istjahr=2025))
+    assert not [w for w in inputs.warnings() if rule(w)]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
-from pipeline.formatting import agree, enumeration, euro, german_date, in_state, sentence_start
+from pipeline.formatting import agree, count, enumeration, euro, german_date, in_state, sentence_start
 from pipeline.model.accounting import CHOICE, DOPPIK, DOPPIK_RULES, KAMERAL_STATES
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
@@ -403,6 +403,41 @@ def percentages_in_range(concept: Concept) -> Iterator[Finding]:
                         ("ziele", g_index, "indikatoren", i_index, key),
                         f"Ein Anteil in % liegt zwischen 0 und 100; angegeben ist {value}.",
                     )
+
+
+@WARNINGS.rule("kennzahl-kooperationsvereinbarung")
+def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding]:
+    """An indicator that counts partners of the Kooperationsvereinbarung says the same as the
+    concept's own count from akteure.yaml, which chapters 3 and 11 print: reviews of both
+    examples found „17 Akteure“ in the goals' table beside „15 gebunden“ – the indicator counted
+    the groups signed for jointly, whose signature binds nobody. Only a current value (of the
+    Stand's year) is compared, and with the actors who had signed by the day it was taken."""
+    year = concept.version.date.year
+    for g_index, goal in enumerate(concept.goals):
+        for i_index, indicator in enumerate(goal.indicators):
+            if "Kooperationsvereinbarung" not in indicator.name or indicator.current is None:
+                continue
+            if indicator.current_year != year:
+                continue
+            day = indicator.measured_on or concept.version.date
+            bound = [a for a in concept.bound_by_agreement if a.agreement_signed and a.agreement_signed <= day]
+            if indicator.current == len(bound):
+                continue
+            jointly = [a for a in concept.signed_jointly if a.agreement_signed and a.agreement_signed <= day]
+            groups = (
+                f"; {count(len(jointly), 'Gruppe', 'Gruppen')}, für die gemeinsam unterzeichnet wurde, "
+                f"{agree(len(jointly), 'zählt', 'zählen')} dort nicht, weil die Unterschrift die Einzelnen nicht bindet"
+                if jointly and indicator.current == len(bound) + len(jointly)
+                else ""
+            )
+            yield warning(
+                "ziele.yaml",
+                ("ziele", g_index, "indikatoren", i_index, "istwert"),
+                f"Der Istwert {indicator.current} weicht von der Zahl ab, die das Konzept aus akteure.yaml nennt: an "
+                f"die {concept.bound_by_label} gebunden {agree(len(bound), 'ist', 'sind')} am {german_date(day)} "
+                f"{len(bound)} Akteure{groups}. Bitte den Istwert angleichen oder im Namen des Indikators sagen, "
+                "was er anders zählt.",
+            )
 
 
 @WARNINGS.rule("fortschreibung-im-turnus")
