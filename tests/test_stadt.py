@@ -741,6 +741,37 @@ def test_an_oberbuergermeisterin_of_a_kreisangehoerige_stadt_is_pointed_to_the_l
     assert procedure is not None and procedure.own_youth_office_basis == "§ 47 Abs. 1 Satz 2 JuFöG"
 
 
+@pytest.mark.parametrize(
+    ("state", "term", "where"),
+    [
+        ("Niedersachsen", "große selbständige Stadt", "In einer großen selbständigen Stadt in Niedersachsen"),
+        ("Baden-Württemberg", "Große Kreisstadt", "In einer Großen Kreisstadt in Baden-Württemberg"),
+        ("Hessen", "Sonderstatus-Stadt", "die Kommune ist eine Sonderstatus-Stadt"),
+    ],
+)
+def test_a_large_city_in_a_kreis_is_named_as_its_land_names_it(state, term, where):
+    """Reviews of a große selbständige Stadt in Niedersachsen and a Große Kreisstadt in Baden-Württemberg:
+    the concept said „(große kreisangehörige Stadt, Niedersachsen)“, and messages told the city „die
+    Bürgermeisterin oder der Bürgermeister“ brings in the papers though its head is an
+    Oberbürgermeisterin (§ 14 Abs. 5, § 7 Abs. 2 NKomVG; § 3 Abs. 2 GemO; § 4a Abs. 2 HGO)."""
+    import lxml.html
+
+    inputs = _neuhafen()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state, art="große kreisangehörige Stadt"))
+    concept = inputs.check(strict=False).concept
+    html = next(v for name, v in concept_chapters(concept).items() if "03_ausgangslage" in name)
+    first = " ".join(lxml.html.fromstring(html).text_content().split())
+    assert f"In der Stadt Neuhafen am Main ({term}, {state})" in first
+    assert "große kreisangehörige Stadt" not in first
+    messages = [w.message for w in inputs.warnings()]
+    assert any(m.startswith(where) or where in m for m in messages), messages[:5]
+    assert not [m for m in messages if "heißt die Verwaltungsspitze" in m]
+    if state == "Niedersachsen":
+        # the Magistrat copied from Hessen: the head that brings in the papers is the Oberbürgermeisterin
+        assert [m for m in messages if "die Oberbürgermeisterin oder der Oberbürgermeister" in m]
+        assert not [m for m in messages if "die Bürgermeisterin oder der Bürgermeister" in m]
+
+
 def test_a_finance_committee_plans_no_frühe_hilfen_of_its_own():
     """'art: Finanzausschuss' (NI review: as 'Sonstiges' with the three sectors it counted as the joint
     planning of Jugendhilfe, Gesundheit and Soziales): no question for sectors, not among the planning's

@@ -48,9 +48,22 @@ def test_the_table_covers_every_land_and_cites_its_law():
             assert p.preparation.body in PREPARING_KINDS and p.preparation.gender, p
         if p.preparation.duty == "muss":
             assert p.preparation.body is not None, p
-    assert procedure_for("Niedersachsen", "große kreisangehörige Stadt") == procedure_for(
-        "Niedersachsen", "kreisangehörige Stadt"
+    # a große kreisangehörige Stadt follows the kreisangehörige Stadt's procedure; where its Land names
+    # it otherwise, by that name and, in Niedersachsen, with an Oberbürgermeisterin (reviews of a große
+    # selbständige Stadt and a Große Kreisstadt)
+    town, large = (
+        procedure_for("Niedersachsen", "kreisangehörige Stadt"),
+        procedure_for("Niedersachsen", "große kreisangehörige Stadt"),
     )
+    assert town is not None and large is not None
+    assert large.council == town.council and large.preparation == town.preparation
+    assert (town.local_term, town.head.female) == (None, "Bürgermeisterin")
+    assert (large.local_term, large.head.female) == ("große selbständige Stadt", "Oberbürgermeisterin")
+    for state, term in (("Baden-Württemberg", "Große Kreisstadt"), ("Hessen", "Sonderstatus-Stadt")):
+        found = procedure_for(state, "große kreisangehörige Stadt")
+        assert found is not None and found.local_term == term
+    nrw = procedure_for("Nordrhein-Westfalen", "große kreisangehörige Stadt")
+    assert nrw is not None and nrw.local_term is None  # § 4 GO NRW says große kreisangehörige Stadt itself
 
 
 def _one_per_land() -> list[Procedure]:

@@ -361,7 +361,7 @@ def _procedure_text(procedure: Procedure) -> str:
     kind = procedure.local_term or procedure.kind
     article = "einem" if kind in ("Landkreis", "Kreis", "Bezirk", "Stadtkreis") else "einer"
     adjective = {"kreisfreie Stadt": "kreisfreien Stadt", "kreisangehörige Stadt": "kreisangehörigen Stadt"}
-    return f"In {article} {adjective.get(kind, kind)} {in_state(procedure.state)}"
+    return f"In {article} {procedure.local_term_dative or adjective.get(kind, kind)} {in_state(procedure.state)}"
 
 
 @PAPER_RULES.rule("vorbereitung-der-vertretung")

@@ -903,7 +903,7 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
                 yield _word_warning(
                     passage,
                     found[0],
-                    f"{fact}; die Kommune ist eine {concept.municipality.kind}. Bitte prüfen, ob der Kreis "
+                    f"{fact}; die Kommune ist eine {concept.kind_term}. Bitte prüfen, ob der Kreis "
                     "gemeint ist (als Akteur mit eigenem 'traeger').",
                 )
 

@@ -200,12 +200,30 @@ class BindingDeclaration(_Data):
         return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}.{deputy}{proxy}{together}"
 
 
+class LargeCity(_Data):
+    """What a Land calls a große kreisangehörige Stadt, where its law names it otherwise (Große
+    Kreisstadt, große selbständige Stadt, Sonderstatus-Stadt), and its head's title where it
+    differs from a kreisangehörige Stadt's (reviews of a Lower Saxon and a Baden-Württemberg city:
+    the concept said 'große kreisangehörige Stadt', messages 'die Bürgermeisterin')."""
+
+    term: str = Field(alias="bezeichnung")
+    #: After 'in einer': 'Großen Kreisstadt', 'großen selbständigen Stadt'.
+    dative: str = Field(alias="dativ")
+    legal_basis: str = Field(alias="rechtsgrundlage")
+    source: str = Field(alias="quelle")
+    head: Head | None = Field(default=None, alias="spitze")
+
+
 class Procedure(_Data):
     """Council procedure of one kind of municipality in one Land."""
 
     state: State = Field(alias="land")
     kind: MunicipalityKind = Field(alias="art")
     local_term: str | None = Field(default=None, alias="bezeichnung")
+    #: The kind's dative after 'in einer' where it is a local term ('Großen Kreisstadt').
+    local_term_dative: str | None = None
+    #: For a kreisangehörige Stadt: the große kreisangehörige Stadt's name and head in this Land.
+    large_city: LargeCity | None = Field(default=None, alias="grosse_stadt")
     council: Body = Field(alias="vertretung")
     head: Head = Field(alias="spitze")
     executive: Body | None = Field(default=None, alias="verwaltungsorgan")
@@ -382,11 +400,20 @@ def table() -> ProcedureTable:
     return ProcedureTable.model_validate(package_yaml(DATA.read_text(encoding="utf-8")))
 
 
+@cache
 def procedure_for(state: str, kind: str) -> Procedure | None:
     """The procedure of a kind of municipality in a Land, or None where the table has none
-    (then nothing is checked and the documents use the names from gremien.yaml only)."""
+    (then nothing is checked and the documents use the names from gremien.yaml only). A große
+    kreisangehörige Stadt follows the kreisangehörige Stadt's, under the name and with the head's
+    title its Land gives it."""
     wanted = SAME_AS.get(kind, kind)
-    return next((p for p in table().procedures if p.state == state and p.kind == wanted), None)
+    found = next((p for p in table().procedures if p.state == state and p.kind == wanted), None)
+    large = found.large_city if found is not None and kind != wanted else None
+    if found is None or large is None:
+        return found
+    return found.model_copy(
+        update={"local_term": large.term, "local_term_dative": large.dative, "head": large.head or found.head}
+    )
 
 
 def is_executive(kind: str, procedure: Procedure | None) -> bool:
