@@ -7,6 +7,7 @@ preparing body it must be warned about exactly where the law demands the body.""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import get_args
 
@@ -1824,3 +1825,57 @@ def test_the_quality_dialogue_says_which_sittings_are_private(inputs):
     assert "im Ausschuss für Gesundheit (nicht öffentlich)" not in messages()
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Saarland"))
     assert "im Ausschuss für Gesundheit (nicht öffentlich)" in messages()
+
+
+def test_a_second_main_committee_and_a_youth_committee_that_only_advises_are_warned_about(inputs):
+    """Reader reviews: a „Haupt- und Finanzausschuss“ entered as 'Hauptausschuss' beside the Lower
+    Saxon main committee passed unwarned (§§ 74, 76 NKomVG: one per municipality), and a
+    Jugendhilfeausschuss with 'beschliessend: false' showed as „beratender Ausschuss“ in the
+    Beratungsfolge though § 71 Abs. 4 Satz 1 SGB VIII gives it the right to decide."""
+
+    def messages() -> list[str]:
+        return [w.message for w in inputs.warnings()]
+
+    assert not [m for m in messages() if "gibt es nur einen" in m or "als beratender Ausschuss eingetragen" in m]
+
+    def second_main(data):
+        data["gremien"].append(
+            {
+                "id": "hfa",
+                "name": "Haupt- und Finanzausschuss",
+                "art": "Hauptausschuss",
+                "sitzungen": ["2026-12-01"],
+            }
+        )
+        next(g for g in data["gremien"] if g["id"] == "jha")["beschliessend"] = False
+
+    inputs.edit("gremien.yaml", second_main)
+    found = messages()
+    (main,) = [m for m in found if "gibt es nur einen" in m]
+    assert main.startswith(
+        "'Haupt- und Finanzausschuss' ist als 'Hauptausschuss' eingetragen, daneben auch 'Kreisausschuss'."
+    )
+    assert "In einem Landkreis in Niedersachsen gibt es nur einen Kreisausschuss" in main
+    (youth,) = [m for m in found if "als beratender Ausschuss eingetragen" in m]
+    assert "§ 71 Abs. 4 Satz 1 SGB VIII" in youth
+
+    # in Hessen the Kreisausschuss is the administration: a Kreistag's Haupt- und Finanzausschuss beside it
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))
+    assert not [m for m in messages() if "gibt es nur einen" in m]
+
+
+def test_the_suggested_order_puts_the_missing_step_before_the_council_past_an_unknown_body(inputs):
+    """NI review: with a Hessian 'magistrat' left in the Beratungsfolge, the suggestion read „… → Rat
+    10.12.2026 → Verwaltungsausschuss 01.12.2026“ – the step went in by the index of all entries
+    into the list of the known ones."""
+
+    def magistrat_for_kreisausschuss(paper):
+        step = next(s for s in paper["beratungsfolge"] if s["gremium"] == "ka")
+        step.update(gremium="magistrat", datum=dt.date(2026, 12, 4))
+
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", magistrat_for_kreisausschuss)
+    found = [p for p in inputs.problems() if "Vorschlag:" in p]
+    assert found, inputs.problems()[:5]
+    suggestion = found[0].split("Vorschlag:", 1)[1]
+    assert suggestion.index("Kreisausschuss") < suggestion.index("Kreistag 17.12.2026"), suggestion
+    assert suggestion.rstrip(".").endswith("Kreistag 17.12.2026"), suggestion

@@ -349,8 +349,12 @@ def _suggestion(case: PaperCase, insert: Committee, position: int, after: dt.dat
         )
     date = sittings[0] if position == 0 else sittings[-1]
     committees = case.council.committees
-    steps = [_step(committees[c.committee], c.date) for c in case.paper.consultations if c.committee in committees]
-    steps.insert(position, _step(insert, date))
+    consultations = case.paper.consultations
+    steps = [_step(committees[c.committee], c.date) for c in consultations if c.committee in committees]
+    # `position` counts every entry; a body gremien.yaml does not know is left out of the steps, so
+    # the new one goes after as many known ones (NI review: the Verwaltungsausschuss stood after the
+    # Rat where a Hessian 'magistrat' was left in the Beratungsfolge)
+    steps.insert(sum(c.committee in committees for c in consultations[:position]), _step(insert, date))
     return "Vorschlag: " + " → ".join(steps) + "."
 
 
@@ -1151,6 +1155,53 @@ def body_exists_in_the_land(parsed: Parsed) -> Iterator[Finding]:
                 at("gremien.yaml", "gremien", index, "art"),
                 f"{_procedure_text(procedure)} gibt es {_no(committee.kind)}"
                 f"{instead}. Bitte den Eintrag '{committee.name}' prüfen.",
+                WARNING,
+            )
+
+
+#: The kinds of a council's main committee, one per municipality where the Land's law has one.
+_MAIN_COMMITTEES = ("Kreisausschuss", "Hauptausschuss", "Verwaltungsausschuss")
+
+
+@RULES.rule("ein-hauptausschuss")
+def one_main_committee(parsed: Parsed) -> Iterator[Finding]:
+    """A 'Haupt- und Finanzausschuss' entered as a Hauptausschuss beside the Verwaltungsausschuss
+    of a Lower Saxon city (review: unwarned): the law gives a municipality one main committee,
+    which prepares the council's decisions (§§ 74, 76 NKomVG); the Beratungsfolge would ask for
+    either. Only where the Land's procedure has such a committee prepare the council."""
+    committees, procedure = _committees_and_procedure(parsed)
+    preparing = procedure.preparation.body if procedure is not None else None
+    # the Hessian Kreisausschuss is the administration; beside it a Kreistag has its Haupt- und
+    # Finanzausschuss
+    if procedure is None or preparing not in _MAIN_COMMITTEES or is_executive(preparing, procedure):
+        return
+    main = [(index, c) for index, c in enumerate(committees) if c.kind in _MAIN_COMMITTEES]
+    for index, committee in main[1:]:
+        yield Finding(
+            at("gremien.yaml", "gremien", index, "art"),
+            f"'{committee.name}' ist als '{committee.kind}' eingetragen, daneben auch '{main[0][1].name}'. "
+            f"{_procedure_text(procedure)} gibt es nur einen {preparing} "  # all three kinds are masculine
+            f"({procedure.preparation.legal_basis}). Bitte einen weiteren Ausschuss als Fachausschuss eintragen "
+            "(etwa 'art: Finanzausschuss' oder 'art: Sonstiges').",
+            WARNING,
+        )
+
+
+@RULES.rule("jugendhilfeausschuss-beschliesst")
+def youth_committee_decides(parsed: Parsed) -> Iterator[Finding]:
+    """A Jugendhilfeausschuss marked 'beschliessend: false' (review of a Große Kreisstadt: the
+    Beratungsfolge called it „beratender Ausschuss“, unwarned): it has the right to decide on
+    matters of youth welfare within the council's means, statutes and decisions (§ 71 Abs. 4
+    Satz 1 SGB VIII), whatever the Hauptsatzung says of other committees."""
+    committee_file = parsed.get("gremien.yaml", CommitteeFile)
+    for index, committee in enumerate(committee_file.committees if committee_file is not None else ()):
+        if committee.kind == "Jugendhilfeausschuss" and committee.deciding is False:
+            yield Finding(
+                at("gremien.yaml", "gremien", index, "beschliessend"),
+                f"'{committee.name}' ist als beratender Ausschuss eingetragen. Der Jugendhilfeausschuss hat "
+                "Beschlussrecht in Angelegenheiten der Jugendhilfe im Rahmen der von der Vertretung bereitgestellten "
+                "Mittel, ihrer Satzungen und Beschlüsse (§ 71 Abs. 4 Satz 1 SGB VIII). Bitte 'beschliessend' "
+                "streichen.",
                 WARNING,
             )
 
