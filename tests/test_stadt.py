@@ -21,7 +21,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from pipeline.build import build, check_folder
-from pipeline.formatting import safe_file_part
+from pipeline.formatting import euro, safe_file_part
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import assess
 from pipeline.products import PRODUCTS
@@ -763,6 +763,11 @@ def test_a_large_city_in_a_kreis_is_named_as_its_land_names_it(state, term, wher
     first = " ".join(lxml.html.fromstring(html).text_content().split())
     assert f"In der Stadt Neuhafen am Main ({term}, {state})" in first
     assert "große kreisangehörige Stadt" not in first
+    # the city runs no Gesundheitsamt: its planning is agreed with the Kreis's (NI review)
+    money = next(v for name, v in concept_chapters(concept).items() if "12_ressourcen" in name)
+    assert "wie weit die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt des Kreises" in (
+        " ".join(lxml.html.fromstring(money).text_content().split())
+    )
     messages = [w.message for w in inputs.warnings()]
     assert any(m.startswith(where) or where in m for m in messages), messages[:5]
     assert not [m for m in messages if "heißt die Verwaltungsspitze" in m]
@@ -770,6 +775,41 @@ def test_a_large_city_in_a_kreis_is_named_as_its_land_names_it(state, term, wher
         # the Magistrat copied from Hessen: the head that brings in the papers is the Oberbürgermeisterin
         assert [m for m in messages if "die Oberbürgermeisterin oder der Oberbürgermeister" in m]
         assert not [m for m in messages if "die Bürgermeisterin oder der Bürgermeister" in m]
+
+
+def test_what_the_landkreis_pays_a_city_with_its_own_jugendamt_is_income_of_its_own():
+    """Review of a Große Kreisstadt: the Landkreis reimburses part of the staff costs of a city that is
+    örtlicher Träger (§ 5 Abs. 2 LKJHG a. F.); as 'Dritte' the papers read „Zuwendungen und Erstattungen …
+    Dritter“. 'quelle: Kreis' shows as „Landkreis“ (in NRW „Kreis“) in the money tables and sums like any
+    source; in a kreisfreie Stadt it is warned about."""
+    import lxml.html
+
+    inputs = _neuhafen()
+
+    def reimbursed(data):
+        line = next(e for e in data["ertraege"] if e["quelle"] == "Dritte")
+        line.update(quelle="Kreis", bezeichnung="Kostenersatz des Landkreises für die Jugendhilfe")
+        return line
+
+    inputs.edit("ressourcen.yaml", reimbursed)
+    warned = [w.message for w in inputs.warnings() if "'quelle: Kreis'" in w.message]
+    assert warned and "die Stadt Neuhafen am Main ist eine kreisfreie Stadt" in warned[0]
+    inputs.edit(
+        "kommune.yaml",
+        lambda d: d["kommune"].update(bundesland="Baden-Württemberg", art="große kreisangehörige Stadt"),
+    )
+    assert not [w for w in inputs.warnings() if "'quelle: Kreis'" in w.message]
+    concept = inputs.check(strict=False).concept
+    (line,) = [i for i in concept.resources.income if i.source == "Kreis"]
+    money = next(v for name, v in concept_chapters(concept).items() if "12_ressourcen" in name)
+    rows = [
+        [" ".join(c.text_content().split()) for c in tr.iter("td", "th")]
+        for tr in lxml.html.fromstring(money).iter("tr")
+    ]
+    year_rows = [r for r in rows if r and r[0] == "Landkreis"]
+    assert year_rows, [r[0] for r in rows if r]
+    assert any(euro(line.amount).replace("\u00a0", " ") in " ".join(r) for r in year_rows)
+    assert not [r for r in rows if r and r[0] == "Kreis"]
 
 
 def test_a_finance_committee_plans_no_frühe_hilfen_of_its_own():

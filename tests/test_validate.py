@@ -370,7 +370,7 @@ def _set(path: tuple, value):
             ("ertraege", 2, "quelle"),
             "Kommune",
             "ertraege[2].quelle",
-            "Erlaubt sind: 'Bundesstiftung Frühe Hilfen', 'Land', 'Krankenkassen' oder 'Dritte'.",
+            "Erlaubt sind: 'Bundesstiftung Frühe Hilfen', 'Land', 'Kreis', 'Krankenkassen' oder 'Dritte'.",
         ),
         (
             "ressourcen.yaml",

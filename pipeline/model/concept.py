@@ -303,6 +303,13 @@ class Concept:
         procedure = self.procedure
         return procedure.local_term if procedure is not None and procedure.local_term else self.municipality.kind
 
+    @property
+    def kind_with_article(self) -> str:
+        """'ein Landkreis', 'eine Große Kreisstadt': the kind after 'ist' in a message."""
+        term = self.kind_term
+        masculine = term.split()[-1].endswith(("kreis", "Kreis", "Bezirk", "Stadtstaat", "verband"))
+        return f"{'ein' if masculine else 'eine'} {term}"
+
     def resolves_on_papers(self, committee: Committee) -> bool:
         """Whether the body is a collegial administration that resolves on submitting a paper (the
         Magistrat), not one that only deliberates it (the Stadtvorstand in Rheinland-Pfalz)."""

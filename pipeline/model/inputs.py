@@ -34,6 +34,8 @@ from pipeline.model.types import (
     DEFAULT_REMIT,
     EXECUTIVE_KINDS,
     FREE_STATES,
+    INCOME_SOURCES,
+    KREIS_STATES,
     SECTORS,
     SOURCE_GENITIVES,
     ActorRef,
@@ -272,6 +274,8 @@ def own_share_label(kind: str, state: str = "") -> str:
 def source_label(source: str, state: str) -> str:
     """An income source as the documents name it: 'Freistaat Bayern' for 'Land' in a Freistaat,
     every other source as ressourcen.yaml names it."""
+    if source == "Kreis":
+        return "Kreis" if state in KREIS_STATES else "Landkreis"
     return f"Freistaat {state}" if source == "Land" and state in FREE_STATES else source
 
 
@@ -280,6 +284,8 @@ def source_genitive(source: str, state: str) -> str:
     'des Freistaates Sachsen', 'der Krankenkassen', 'Dritter'."""
     if source == "Land" and state in FREE_STATES:
         return f"des Freistaates {state}"
+    if source == "Kreis" and state in KREIS_STATES:
+        return "des Kreises"
     return SOURCE_GENITIVES.get(source, source)
 
 
@@ -466,6 +472,11 @@ class Municipality(Item, title="Kommune"):
         """What pays the Zuschussbedarf (:func:`own_share_term`)."""
         return own_share_term(self.kind, self.state)
 
+    @property
+    def income_sources(self) -> tuple[str, ...]:
+        """The sources its income may come from: 'Kreis' only for a city within a Kreis."""
+        return tuple(s for s in INCOME_SOURCES if s != "Kreis" or self.in_a_kreis)
+
     def source_label(self, source: str) -> str:
         """An income source as this municipality's documents name it (:func:`source_label`)."""
         return source_label(source, self.state)
@@ -479,6 +490,13 @@ class Municipality(Item, title="Kommune"):
         """The Träger der öffentlichen Jugendhilfe as a subject: 'der Landkreis Musterkreis',
         'das Land Berlin' for a Bezirk."""
         return with_article(self.youth_welfare_authority, "nom")
+
+    @property
+    def in_a_kreis(self) -> bool:
+        """A city within a Kreis: the Kreis runs the Gesundheitsamt and the kommunale Jobcenter, so
+        texts speak of the city's own offices and the Kreis's (review of a große selbständige
+        Stadt: the concept had „Jugendhilfe-, Gesundheits- und Sozialverwaltung“ plan together)."""
+        return self.kind in ("kreisangehörige Stadt", "große kreisangehörige Stadt")
 
     @property
     def own_means(self) -> str:
@@ -1387,7 +1405,9 @@ class Income(Item, title="Ertrag"):
     id: Id = field("id", "Kennung des Ertrags")
     source: IncomeSource = field(
         "quelle",
-        "Mittelgeber: Bundesstiftung Frühe Hilfen, Land, Krankenkassen oder Dritte (in Bayern, Sachsen und Thüringen nennen die Dokumente das Land „Freistaat …“)",
+        "Mittelgeber: Bundesstiftung Frühe Hilfen, Land, Kreis (was der Landkreis einer kreisangehörigen Stadt "
+        "mit eigenem Jugendamt erstattet), Krankenkassen oder Dritte (in Bayern, Sachsen und Thüringen nennen die "
+        "Dokumente das Land „Freistaat …“)",
     )
     funding_area: FundingAreaCode | None = field(
         "foerderbereich", "Förderbereich der Bundesstiftung Frühe Hilfen: I, II oder III", default=None

@@ -344,7 +344,10 @@ MeasureStatus = Literal["geplant", "laufend", "abgeschlossen"]
 NetworkBodyKind = Literal["Steuerungsgruppe", "Netzwerkkonferenz", "Arbeitskreis", "Qualitätszirkel", "Sonstiges"]
 #: Who pays the income (Erträge) of the Frühe Hilfen; the municipality's own share is no source
 #: of its own but what remains: the Zuschussbedarf (Aufwand − Ertrag).
-IncomeSource = Literal["Bundesstiftung Frühe Hilfen", "Land", "Krankenkassen", "Dritte"]
+#: 'Kreis': what the Kreis pays a city within it that is örtlicher Träger der Jugendhilfe (the
+#: Landkreis reimburses part of its staff costs, § 5 Abs. 2 LKJHG BW a. F.; review of a Große
+#: Kreisstadt: as 'Dritte' it read „Zuwendungen und Erstattungen … Dritter“).
+IncomeSource = Literal["Bundesstiftung Frühe Hilfen", "Land", "Kreis", "Krankenkassen", "Dritte"]
 #: What an expense (Aufwand) is, as a Kämmerei groups it.
 ExpenseKind = Literal["Personal", "Sachkosten", "Zuwendung an Träger"]
 #: How far a year's budget is: adopted, a draft before the council, or only planned.
@@ -452,12 +455,15 @@ EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt", "Stadtvorstand", 
 #: every table and sentence (Bavarian and Saxon reviews: "Bundesstiftung Frühe Hilfen und Land",
 #: a row "Land" under a Bavarian city's Beschlussvorschlag), and so are its rules.
 FREE_STATES = frozenset({"Bayern", "Sachsen", "Thüringen"})
+#: The Länder whose Kreise are not called Landkreise (§ 1 KrO NRW, § 1 KrO SH).
+KREIS_STATES = frozenset({"Nordrhein-Westfalen", "Schleswig-Holstein"})
 #: Display order of income sources in budget tables.
 INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)
 #: The income sources in the genitive, after 'Zuwendungen und Erstattungen' or 'eine Zuwendung'.
 SOURCE_GENITIVES = {
     "Bundesstiftung Frühe Hilfen": "der Bundesstiftung Frühe Hilfen",
     "Land": "des Landes",
+    "Kreis": "des Landkreises",
     "Krankenkassen": "der Krankenkassen",
     "Dritte": "Dritter",
 }

@@ -31,6 +31,7 @@ from pipeline.render.environment import with_unit
 SOURCE_COLOURS = {
     "Bundesstiftung Frühe Hilfen": "#1f4e79",
     "Land": "#3d6fa6",
+    "Kreis": "#5a8bc0",
     "Krankenkassen": "#7fa7d1",
     "Dritte": "#b9cfe6",
 }

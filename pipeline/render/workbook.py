@@ -20,7 +20,7 @@ from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.accounting import MoneyTerms
 from pipeline.model.concept import Concept
 from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARES, AmountTable, Budget, recurrence
-from pipeline.model.types import COORDINATION, ExpenseKind, IncomeSource
+from pipeline.model.types import COORDINATION, ExpenseKind
 
 Kind = Literal["text", "euro", "integer", "date"]
 
@@ -269,7 +269,7 @@ def _income_sheet(concept: Concept) -> Sheet:
         Column(
             "Mittelgeber",
             width=28,
-            choices=tuple(concept.municipality.source_label(s) for s in get_args(IncomeSource)),
+            choices=tuple(concept.municipality.source_label(s) for s in concept.municipality.income_sources),
         ),
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),

@@ -574,7 +574,6 @@ _OTHERS_BODY = re.compile(r"\s+(?:des\s|[A-ZÄÖÜ][a-zäöüß])")
 #: Gesundheitsamt, its Kreistag decides on the Frühförderung).
 COUNTY_BODIES = frozenset({"Kreistag", "Kreisausschuss"})
 #: The kinds of city that lie in a Kreis: its bodies and tasks (Gesundheitsamt, Jobcenter) are the Kreis's.
-_CITIES_IN_A_KREIS = ("kreisangehörige Stadt", "große kreisangehörige Stadt")
 _BODY_WORD = re.compile(rf"\b({'|'.join(BODY_WORDS)})")
 
 
@@ -604,7 +603,7 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             foreign.add(("gremien", index))
             continue
         known |= {committee.kind, *_BODY_WORD.findall(committee.name)}
-    if concept.municipality.kind in _CITIES_IN_A_KREIS:
+    if concept.municipality.in_a_kreis:
         known |= COUNTY_BODIES
     place = f"{concept.kind_term} {in_state(concept.municipality.state)}"  # "Stadtkreis" in BW
     texts = read(concept)
@@ -892,7 +891,7 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
     """A kreisangehörige Stadt's texts that make the city run the Gesundheitsamt or the kommunale
     Jobcenter were written for a kreisfreie Stadt: its Landkreis holds both, as a partner of another
     Träger."""
-    if concept.municipality.kind not in _CITIES_IN_A_KREIS:
+    if not concept.municipality.in_a_kreis:
         return
     texts = read(concept)
     tasks = [(pattern, fact) for pattern, fact in _COUNTY_TASKS if pattern.search(texts.joined)]
@@ -903,7 +902,7 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
                 yield _word_warning(
                     passage,
                     found[0],
-                    f"{fact}; die Kommune ist eine {concept.kind_term}. Bitte prüfen, ob der Kreis "
+                    f"{fact}; die Kommune ist {concept.kind_with_article}. Bitte prüfen, ob der Kreis "
                     "gemeint ist (als Akteur mit eigenem 'traeger').",
                 )
 

@@ -278,6 +278,24 @@ def income_where_its_expenses_are(concept: Concept) -> Iterator[Finding]:
         )
 
 
+@WARNINGS.rule("ertrag-vom-kreis")
+def income_from_the_kreis_only_in_a_kreis(concept: Concept) -> Iterator[Finding]:
+    """'quelle: Kreis' is what a Kreis pays a city within it that is örtlicher Träger der
+    Jugendhilfe; a Landkreis or a kreisfreie Stadt has no Kreis above it (a slip for 'Land' or
+    'Dritte')."""
+    if concept.municipality.in_a_kreis:
+        return
+    for index, line in enumerate(concept.resources.income):
+        if line.source == "Kreis":
+            yield warning(
+                "ressourcen.yaml",
+                ("ertraege", index, "quelle"),
+                f"'quelle: Kreis' ist der Ersatz, den ein Landkreis einer kreisangehörigen Stadt mit eigenem "
+                f"Jugendamt leistet; {concept.municipality.nominative} ist {concept.kind_with_article}. Bitte 'Land' "
+                "oder 'Dritte' eintragen.",
+            )
+
+
 @WARNINGS.rule("netzwerkkoordination-im-aufwand")
 def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
     """The Netzwerkkoordination is the core of every network and a condition of the
