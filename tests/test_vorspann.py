@@ -3,6 +3,7 @@ the model; both stand before chapter 1 without a number."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from decimal import Decimal
@@ -247,13 +248,46 @@ def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(conce
     assert decision["umsetzungsstatus"] != "umgesetzt" and not any(
         r["datum"] > decision["datum"] for r in social["berichte"] if "datum" in r
     )
-    months = social["berichtsturnus_monate"]
-    day = decision["datum"]
-    due = day.replace(year=day.year + (day.month - 1 + months) // 12, month=(day.month - 1 + months) % 12 + 1)
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    # the regular report to the same body is overdue too and prepared for the same sitting and paper:
+    # one report that answers both (review of a Große Kreisstadt: „zudem fehlt“ read as a second one)
+    (regular,) = [r for r in concept.reporting.schedule if r.overdue and r.committee.id == social["id"]]
+    assert "SA/2026/041" in regular.prepared and regular.next_sitting == dt.date(2026, 12, 3)
     assert (
-        f"zudem fehlt der Bericht an den {social['name']} über die Umsetzung von SA/2022/019 (fällig seit dem "
-        f"{due:%d.%m.%Y}; vorgesehen für die Sitzung am 03.12.2026, Vorlage SA/2026/041)" in plain
+        f"Dem {social['name']} steht seit dem {regular.due:%d.%m.%Y} ein Bericht aus, der zugleich über die "
+        "Umsetzung von SA/2022/019 berichten soll; vorgesehen ist er für die Sitzung am 03.12.2026" in plain
     )
+    assert "zudem fehlt" not in plain
     quality = text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"])
     assert "Zwei Berichte sind überfällig" in quality
+    assert "ohne dass sie vorgelegt wurden" in quality  # the administration owes them (BW review)
+
+
+def test_a_decision_s_report_not_yet_prepared_is_named_apart(inputs):
+    """Without a paper planned to report on SA/2022/019, the report back on it is not the regular one:
+    the summary names it apart, with the day it fell due."""
+
+    def unplanned(paper):
+        # a paper that names no decisions reports on all of its bodies': name another one
+        paper["beschluesse"] = [d for d in paper.get("beschluesse", []) if d != "sa-2022-019"] or ["kt-2021-041"]
+
+    before = inputs.check().concept
+    assert (
+        before.reporting.planned_report_on(next(d for d in before.decisions if d.number == "SA/2022/019"))
+        is not None
+    )
+    for name in ("sa-2026-041-sgb2.yaml", "jha-2026-030-gesamtkonzept.yaml", "gv-2026-004-ressourcenplanung.yaml"):
+        inputs.edit_paper(name, unplanned)
+    concept = inputs.check(strict=False).concept
+    decision = next(d for d in concept.decisions if d.number == "SA/2022/019")
+    assert concept.reporting.planned_report_on(decision) is None
+    plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    # due a reporting cycle after the decision
+    social = concept.committee(decision.committee)
+    months, day = social.report_cycle_months, decision.date
+    assert months
+    due = day.replace(year=day.year + (day.month - 1 + months) // 12, month=(day.month - 1 + months) % 12 + 1)
+    assert (
+        f"zudem fehlt der Bericht an den {social.name} über die Umsetzung von SA/2022/019 (fällig seit dem {due:%d.%m.%Y})"
+        in plain
+    )

@@ -159,6 +159,28 @@ class Summary:
         sitting, not overdue – the summary says so, beside the indicators that count it as missing."""
         return [r for r in self.concept.reporting.schedule if r.due_passed and not r.overdue]
 
+    def decisions_reported_with(self, report: CommitteeReporting) -> list[str]:
+        """The decisions whose overdue report back goes to the same body in a paper already
+        planned for its regular report ('M 212/2020'): one report that answers both, said once
+        (review of a Große Kreisstadt: „steht ein Bericht aus … zudem fehlt der Bericht an den
+        Gemeinderat über die Umsetzung von …“ with the same day and paper read as two)."""
+        view = self.concept.reporting
+        joined = []
+        for decision, _ in view.overdue_decision_reports:
+            planned = view.planned_report_on(decision)
+            if (
+                decision.committee == report.committee.id
+                and planned is not None
+                and planned.date == report.next_sitting
+                and planned.paper.number in report.prepared
+            ):
+                joined.append(decision.number)
+        return joined
+
+    def _joined_decisions(self) -> set[str]:
+        reports = [*self.overdue_reports, *self.due_reports]
+        return {number for r in reports for number in self.decisions_reported_with(r)}
+
     def overdue_decision_clause(self, also: bool) -> str:
         """'zudem fehlt der Bericht an den Ausschuss für Soziales und Teilhabe über die Umsetzung
         von SA/2022/019 (fällig seit dem 15.09.2024; vorgesehen für die Sitzung am 03.12.2026,
@@ -166,7 +188,8 @@ class Summary:
         regular ones so the summary counts what the quality chapter counts (a Kreistag member read
         one overdue report here, two there); 'zudem' only after `also` other reports; empty if none."""
         view = self.concept.reporting
-        late = view.overdue_decision_reports
+        joined = self._joined_decisions()
+        late = [(d, due) for d, due in view.overdue_decision_reports if d.number not in joined]
         if not late:
             return ""
         parts = []

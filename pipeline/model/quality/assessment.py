@@ -362,14 +362,16 @@ def assess(concept: Concept, on: dt.date | None = None) -> list[QualityAssessmen
 
 def _overdue_sentence(late_ones: list[Finding]) -> str:
     """'Zwei Berichte sind überfällig: Die Stadtverordnetenversammlung hat nach Ablauf der Frist
-    getagt, ohne sie zu hören. Vorgesehen sind sie für die Sitzung am 10.12.2026 (Vorlage
+    getagt, ohne dass sie vorgelegt wurden. Vorgesehen sind sie für die Sitzung am 10.12.2026 (Vorlage
     M 184/2026).' – with the sittings those already prepared are for."""
     bodies = list(dict.fromkeys(e.overdue for e in late_ones if e.overdue))
     one = len(late_ones) == 1
     reports = "Ein Bericht ist" if one else f"{sentence_start(number_word(len(late_ones)))} Berichte sind"
     sentence = (
         f"{reports} überfällig: {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
-        f"nach Ablauf der Frist getagt, ohne {'ihn' if one else 'sie'} entgegenzunehmen."
+        # the administration owes the report, the body does not fail to take it (review of a Große
+        # Kreisstadt: „ohne sie entgegenzunehmen“ blamed the Gemeinderat)
+        f"nach Ablauf der Frist getagt, ohne dass {'er' if one else 'sie'} vorgelegt {'wurde' if one else 'wurden'}."
     )
     planned = [e.planned for e in late_ones if e.planned]
     if not planned:
