@@ -763,6 +763,12 @@ def test_a_large_city_in_a_kreis_is_named_as_its_land_names_it(state, term, wher
     first = " ".join(lxml.html.fromstring(html).text_content().split())
     assert f"In der Stadt Neuhafen am Main ({term}, {state})" in first
     assert "große kreisangehörige Stadt" not in first
+    # Baden-Württemberg's Einschulungsuntersuchung (§ 1 Abs. 3 Kinderschutzgesetz BW) names the Merkmal
+    needs = next(v for name, v in concept_chapters(concept).items() if "03a_bedarfsanalyse" in name)
+    exam = "Einschulungsuntersuchung" if state == "Baden-Württemberg" else "Schuleingangsuntersuchung"
+    assert f"Früherkennungsuntersuchungen (U-Untersuchungen) bei der {exam} vollständig" in " ".join(
+        lxml.html.fromstring(needs).text_content().split()
+    )
     # the city runs no Gesundheitsamt: its planning is agreed with the Kreis's (NI review)
     money = next(v for name, v in concept_chapters(concept).items() if "12_ressourcen" in name)
     assert "wie weit die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt des Kreises" in (

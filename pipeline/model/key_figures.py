@@ -10,8 +10,9 @@ its definition as the statistics offices publish it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 from pipeline.formatting import number, percent
@@ -188,3 +189,26 @@ FEATURES: dict[str, Feature] = {
 #: The Merkmal that measures need when a municipality names none: the share of children under
 #: three in SGB-II households, which also the Bundesstiftung's funding key uses.
 DEFAULT_NEED_FEATURE = "anteil-sgb2-unter-3"
+
+#: The health office's examination before school as the Land calls it, where not
+#: 'Schuleingangsuntersuchung': Baden-Württemberg's „Einschulungsuntersuchungen nach § 8 ÖGDG“
+#: (§ 1 Abs. 3 Kinderschutzgesetz BW, sgbdigital.de; service-bw as quoted on heidelberg.de: in two
+#: steps, the first in the second-to-last Kita year). Review of a Große Kreisstadt in BW.
+SCHOOL_EXAMINATION = {"Baden-Württemberg": "Einschulungsuntersuchung"}
+_SCHOOL_EXAMINATION = "Schuleingangsuntersuchung"
+
+
+@cache
+def features_of(state: str) -> dict[str, Feature]:
+    """The Merkmale in the words of a Land: the same definitions, the examination named as there."""
+    word = SCHOOL_EXAMINATION.get(state)
+    if word is None:
+        return FEATURES
+    return {
+        key: replace(
+            feature,
+            label=feature.label.replace(_SCHOOL_EXAMINATION, word),
+            phrase=feature.phrase.replace(_SCHOOL_EXAMINATION, word),
+        )
+        for key, feature in FEATURES.items()
+    }

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from pipeline.formatting import agree, count, number_word, sentence_start
 from pipeline.model.inputs import KeyFigure, Measure, SocialSpace, TargetGroup, latest
-from pipeline.model.key_figures import DEFAULT_NEED_FEATURE, FEATURES, Feature
+from pipeline.model.key_figures import DEFAULT_NEED_FEATURE, FEATURES, Feature, features_of
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
@@ -105,6 +105,8 @@ class NeedsView:
         self.concept = concept
         self.spaces = concept.municipality.social_spaces
         self.analysis = concept.needs_analysis
+        #: the Merkmale in the Land's words ('Einschulungsuntersuchung' in Baden-Württemberg)
+        self.definitions = features_of(concept.municipality.state)
 
     # figures ---------------------------------------------------------------------------------
 
@@ -115,7 +117,7 @@ class NeedsView:
     def features(self) -> list[Feature]:
         """The Merkmale some Sozialraum has a value for, in the order of the vocabulary."""
         present = {f.feature for s in self.spaces for f in s.key_figures}
-        return [f for f in FEATURES.values() if f.id in present]
+        return [f for f in self.definitions.values() if f.id in present]
 
     @property
     def has_figures(self) -> bool:
@@ -168,7 +170,7 @@ class NeedsView:
         """The Merkmal that measures need: the one the network chose, else the SGB-II share –
         as long as some Sozialraum has a value for it."""
         chosen = self.analysis.need_feature or DEFAULT_NEED_FEATURE
-        return FEATURES[chosen] if self.row(chosen) else None
+        return self.definitions[chosen] if self.row(chosen) else None
 
     @cached_property
     def need_reference(self) -> Reference | None:
@@ -275,7 +277,7 @@ class NeedsView:
     @cached_property
     def chart_features(self) -> list[Feature]:
         """The Merkmale the chart compares: those chosen that have values, else the Bedarfsmerkmal."""
-        chosen = [FEATURES[f] for f in self.analysis.chart if self.row(f)]
+        chosen = [self.definitions[f] for f in self.analysis.chart if self.row(f)]
         if chosen:
             return chosen
         return [self.need_feature] if self.need_feature else []
