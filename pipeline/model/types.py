@@ -345,8 +345,9 @@ NetworkBodyKind = Literal["Steuerungsgruppe", "Netzwerkkonferenz", "Arbeitskreis
 #: Who pays the income (Erträge) of the Frühe Hilfen; the municipality's own share is no source
 #: of its own but what remains: the Zuschussbedarf (Aufwand − Ertrag).
 #: 'Kreis': what the Kreis pays a city within it that is örtlicher Träger der Jugendhilfe (the
-#: Landkreis reimburses part of its staff costs, § 5 Abs. 2 LKJHG BW a. F.; review of a Große
-#: Kreisstadt: as 'Dritte' it read „Zuwendungen und Erstattungen … Dritter“).
+#: Landkreis replaces „den erforderlichen Aufwand“ and two thirds of its staff costs, § 5 Abs. 2
+#: LKJHG BW a. F. as a review of a Große Kreisstadt read it, and the LKJHG of 2025 as seemoz.de
+#: quotes it on 04.12.2025 – paragraph not read; as 'Dritte' it read „Erstattungen … Dritter“).
 IncomeSource = Literal["Bundesstiftung Frühe Hilfen", "Land", "Kreis", "Krankenkassen", "Dritte"]
 #: What an expense (Aufwand) is, as a Kämmerei groups it.
 ExpenseKind = Literal["Personal", "Sachkosten", "Zuwendung an Träger"]
