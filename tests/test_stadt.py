@@ -777,6 +777,12 @@ def test_a_large_city_in_a_kreis_is_named_as_its_land_names_it(state, term, wher
     messages = [w.message for w in inputs.warnings()]
     assert any(m.startswith(where) or where in m for m in messages), messages[:5]
     assert not [m for m in messages if "heißt die Verwaltungsspitze" in m]
+    # the Stadtgesundheitsamt copied from a kreisfreie Stadt: the Land's own rule on who runs it
+    law = {"Niedersachsen": "§ 2 Abs. 1 Satz 3 NGöGD", "Baden-Württemberg": "§ 2 Abs. 1 Nr. 3 ÖGDG"}.get(state)
+    health = [m for m in messages if m.startswith("„Stadtgesundheitsamt")]
+    assert health and all(
+        (law or "Das Gesundheitsamt führen die Kreise und kreisfreien Städte") in m for m in health
+    )
     if state == "Niedersachsen":
         # the Magistrat copied from Hessen: the head that brings in the papers is the Oberbürgermeisterin
         assert [m for m in messages if "die Oberbürgermeisterin oder der Oberbürgermeister" in m]

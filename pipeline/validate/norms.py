@@ -886,6 +886,17 @@ _COUNTY_TASKS = (
 )
 
 
+#: The Land's own word on who runs the Gesundheitsamt, where a city in a Kreis would look for it:
+#: Niedersachsen excludes its große selbständige Städte and selbständige Gemeinden (§ 2 Abs. 1 Satz 3
+#: NGöGD, as a review of a große selbständige Stadt read it on umwelt-online.de and voris; not read
+#: here). Baden-Württemberg's is in _CITY_HEALTH_OFFICES below.
+_HEALTH_OFFICE_LAW = {
+    "Niedersachsen": "In Niedersachsen führen die Landkreise und kreisfreien Städte das Gesundheitsamt; die "
+    "Zuständigkeit der großen selbständigen Städte und der selbständigen Gemeinden ist ausgeschlossen "
+    "(§ 2 Abs. 1 Satz 3 NGöGD)",
+}
+
+
 @WARNINGS.rule("aufgaben-des-kreises")
 def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
     """A kreisangehörige Stadt's texts that make the city run the Gesundheitsamt or the kommunale
@@ -894,7 +905,12 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
     if not concept.municipality.in_a_kreis:
         return
     texts = read(concept)
-    tasks = [(pattern, fact) for pattern, fact in _COUNTY_TASKS if pattern.search(texts.joined)]
+    state = concept.municipality.state
+    own = _HEALTH_OFFICE_LAW.get(state) or (
+        _CITY_HEALTH_OFFICES[state].law if state in _CITY_HEALTH_OFFICES else None
+    )
+    facts = [(p, own if own and p is _CITY_HEALTH_OFFICE else fact) for p, fact in _COUNTY_TASKS]
+    tasks = [(pattern, fact) for pattern, fact in facts if pattern.search(texts.joined)]
     for passage in texts.passages if tasks else ():
         for pattern, fact in tasks:
             found = pattern.search(passage.text)
