@@ -281,7 +281,9 @@ def test_the_magistrat_signs_and_reports_for_the_stadt_in_the_agreement(stadt, l
     )
     assert "Örtlicher Träger der öffentlichen Jugendhilfe und Träger der weiteren genannten Dienste" in county
     assert "bereitet die Berichte des Magistrats an diese" in city
-    assert "vertreten durch" not in county and "bereitet die Berichte der Verwaltung an diese" in county
+    # only the Jobcenter, a gemeinsame Einrichtung, names who represents it (§ 44d Abs. 1 SGB II)
+    assert county.count("vertreten durch") == county.count("vertreten durch die Geschäftsführerin") == 1
+    assert "bereitet die Berichte der Verwaltung an diese" in county
 
 
 def test_groups_that_now_accede_one_by_one_leave_out_what_their_traeger_signs_for(stadt, landkreis):

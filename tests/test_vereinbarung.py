@@ -1966,3 +1966,18 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
     plain = inputs.edit("akteure.yaml", secular).check().concept
     assert rule.format(kdg="") in text_of(root_of(render_agreement(plain.agreement).body_html))
     assert "gemeinsame Unterlagen des Netzwerks" not in body
+
+
+def test_a_joint_jobcenter_signs_by_its_geschaeftsfuehrung(concept):
+    """Review of a Große Kreisstadt: the gemeinsame Einrichtung's block asked for a „Funktion“ like any
+    partner's, though the law says who represents it (§ 44d Abs. 1 SGB II). Its block names the
+    Geschäftsführung; no other partner's does."""
+    agreement = concept.agreement
+    jobcenter = [p for p in agreement.partners if any(a.federal_supervision for a in p.actors)]
+    assert len(jobcenter) == 1 and jobcenter[0].own
+    others = [p for p in agreement.partners if p not in jobcenter]
+    assert others and not any(agreement.partner_role(p) for p in others)
+    text = " ".join(lxml.html.fromstring(render_agreement(agreement).body_html).text_content().split())
+    signatures = text.split("Unterschriften", 1)[1]
+    block = signatures.split(jobcenter[0].name, 1)[1].split("Unterzeichnet für", 1)[0]
+    assert block.strip() == "vertreten durch die Geschäftsführerin oder den Geschäftsführer (§ 44d Abs. 1 SGB II)"

@@ -419,6 +419,14 @@ class Agreement:
         signatories = tuple(Signatory(role, "") for role in rule.roles(procedure.head))
         return MunicipalSignature(signatories, rule.requirements, rule.legal_basis, _name_label(rule))
 
+    def partner_role(self, party: Party) -> str:
+        """Who signs for a partner where the law says it: a Jobcenter that is a gemeinsame
+        Einrichtung by its Geschäftsführung (§ 44d Abs. 1 SGB II; review of a Große Kreisstadt: its
+        block asked for a „Funktion“ like any other); empty for the others."""
+        if party.own and any(a.federal_supervision for a in party.actors):
+            return "vertreten durch die Geschäftsführerin oder den Geschäftsführer (§ 44d Abs. 1 SGB II)"
+        return ""
+
     def _county_rule(self, party: Party) -> BindingDeclaration | None:
         """The binding form of a partner that is a public Träger named as a Kreis of the Land."""
         if party.organiser or party.own or not party.key:
