@@ -1217,6 +1217,24 @@ class WorkingForm(Item, title="Arbeitsform"):
     description: Text = field("beschreibung", "Beschreibung")
 
 
+class NeighbourNetwork(Item, title="Benachbartes Netzwerk"):
+    """The network of another örtlicher Träger whose families the municipality's services meet:
+    the Landkreis around a city with its own Jugendamt, the Kreis whose mothers give birth in the
+    city's clinic (review of a große selbständige Stadt: nothing said where the Babylotsinnen hand
+    over families from outside the city)."""
+
+    name: Text = field("name", "Name des Netzwerks, z. B. 'Netzwerk Frühe Hilfen im Landkreis Leinetal'")
+    coordination: Text = field(
+        "koordination",
+        "Wer es koordiniert, z. B. 'Koordinierungsstelle Frühe Hilfen im Jugendamt des Landkreises'",
+    )
+    interface: Text = field(
+        "schnittstelle",
+        "Wie die Zusammenarbeit geregelt ist: wer Familien von außerhalb wohin vermittelt, gemeinsame Angebote, "
+        "Austausch der Koordinierungsstellen",
+    )
+
+
 class Representation(Item, title="Vertretung bei der Unterzeichnung"):
     actor: ActorRef = field("akteur", "Akteur, für den unterzeichnet wird")
     by: OrganisationRef = field(
@@ -1372,6 +1390,12 @@ class NetworkFile(Item, title="Netzwerk"):
     paths: list[CoordinationPath] = field("abstimmungswege", "Abstimmungswege", min_length=1)
     working_forms: list[WorkingForm] = field("arbeitsformen", "Arbeitsformen", min_length=1)
     requirements: list[Text] = field("anforderungen", "Anforderungen an die Zusammenarbeit", min_length=1)
+    neighbours: list[NeighbourNetwork] = field(
+        "nachbarnetzwerke",
+        "Netzwerke Frühe Hilfen anderer örtlicher Träger, mit denen das Netzwerk zusammenarbeitet (etwa des "
+        "Landkreises, dem eine Stadt mit eigenem Jugendamt angehört)",
+        default_factory=list,
+    )
     agreement: AgreementSettings | None = field(
         "kooperationsvereinbarung",
         "Kooperationsvereinbarung als eigenes Dokument: wer unterzeichnet, Beginn, Laufzeit, Ort und weitere "

@@ -296,6 +296,24 @@ def income_from_the_kreis_only_in_a_kreis(concept: Concept) -> Iterator[Finding]
             )
 
 
+@WARNINGS.rule("netzwerk-des-kreises")
+def city_names_the_kreis_network(concept: Concept) -> Iterator[Finding]:
+    """A city in a Kreis runs its own network; the Kreis, örtlicher Träger for the rest of its
+    area, runs another (§ 3 Abs. 2 KKG). Where families cross – the city's clinic, its counselling
+    – the two must agree who hands over whom (review of a große selbständige Stadt: half the
+    births in the city's clinic came from the Kreis, and nothing said where they go)."""
+    if not concept.municipality.in_a_kreis or concept.network.neighbours:
+        return
+    yield warning(
+        "netzwerk.yaml",
+        (),
+        f"{sentence_start(concept.municipality.nominative)} gehört einem Kreis an, der für sein übriges Gebiet "
+        "selbst örtlicher Träger der Jugendhilfe ist und ein eigenes Netzwerk Frühe Hilfen koordiniert. Bitte "
+        "unter 'nachbarnetzwerke' beschreiben, wie beide Netzwerke zusammenarbeiten – etwa wer Familien aus dem "
+        "Kreisgebiet vermittelt, die in der Stadt entbinden oder Hilfe suchen.",
+    )
+
+
 @WARNINGS.rule("netzwerkkoordination-im-aufwand")
 def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
     """The Netzwerkkoordination is the core of every network and a condition of the
