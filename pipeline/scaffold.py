@@ -24,8 +24,8 @@ from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
 from pipeline.model.accounting import CHOICE, accounting_of
 from pipeline.model.inputs import REQUIRED_FILES
-from pipeline.model.procedure import procedure_for
-from pipeline.model.types import State, add_months
+from pipeline.model.procedure import kreis_word, procedure_for
+from pipeline.model.types import CITIES_IN_A_KREIS, State, add_months
 
 STATES: tuple[str, ...] = get_args(State)
 #: The files `init` writes: every required one, and querschnitt.yaml with its chapters as
@@ -116,6 +116,9 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "stand": today.isoformat(),
         "next_update": add_months(today, 60).isoformat(),
         "council": dict(zip(("id", "name", "kind"), council, strict=True)) if council else None,
+        # a city in a Kreis starts with the Kreis's network as a neighbour, by the Land's word for it
+        "in_a_kreis": kind in CITIES_IN_A_KREIS,
+        "kreis": kreis_word(state or STATES[0]),
         "preparing": preparing,
         # the budget system: the Land's where it has one, Doppik as a choice to check where it
         # lets the municipality choose (Bayern, Thüringen)

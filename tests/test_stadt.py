@@ -785,8 +785,9 @@ def test_a_large_city_in_a_kreis_is_named_as_its_land_names_it(state, term, wher
     )
     # the city runs no Gesundheitsamt: its planning is agreed with the Kreis's (NI review)
     money = next(v for name, v in concept_chapters(concept).items() if "12_ressourcen" in name)
-    assert "wie weit die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt des Kreises" in (
-        " ".join(lxml.html.fromstring(money).text_content().split())
+    assert (
+        "wie weit die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt des Landkreises"
+        in (" ".join(lxml.html.fromstring(money).text_content().split()))
     )
     messages = [w.message for w in inputs.warnings()]
     assert any(m.startswith(where) or where in m for m in messages), messages[:5]
@@ -1259,7 +1260,10 @@ def test_the_network_of_the_kreis_around_is_described_where_families_cross():
     section = chapter.split("Zusammenarbeit mit benachbarten Netzwerken", 1)[1].split(
         "Kooperationsvereinbarung", 1
     )[0]
-    assert "Mit dem Netzwerk eines anderen örtlichen Trägers ist die Zusammenarbeit abgestimmt" in section
+    assert (
+        "Mit dem Netzwerk eines anderen örtlichen Trägers der Jugendhilfe ist die Zusammenarbeit so abgestimmt"
+        in (section)
+    )
     assert f"{neighbour.name}. Koordination: {neighbour.coordination}." in section
     assert " ".join(neighbour.interface.split())[:80] in section
 

@@ -1504,10 +1504,7 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     # (Netzwerkkoordinatorin review): named apart, and not in the table of the bound
     groups = [a for a in signed if a["id"] in {"hebammen", "familienzentren"}]
     assert len(groups) == 2 and all(a["id"] in {g.id for g in concept.signed_jointly} for a in groups)
-    assert (
-        f"An die bisherige Kooperationsvereinbarung sind {len(signed) - 2} von {len(actors)} Akteuren gebunden."
-        in text
-    )
+    assert f"An die bisherige Vereinbarung sind {len(signed) - 2} von {len(actors)} Akteuren gebunden." in text
     assert (
         "Für zwei Gruppen, deren Mitglieder künftig einzeln beitreten, wurde sie gemeinsam unterzeichnet; das "
         "bindet die einzelnen Einrichtungen, Praxen und Personen nicht."
@@ -1577,7 +1574,7 @@ def test_without_a_new_agreement_the_groups_signed_for_jointly_are_named(inputs)
     text = _network_chapter_text(concept)
     # 74 Kitas without a common Träger and the freelance midwives without one are groups by their data,
     # with or without the agreement's 'einzelbeitritt' (code review: the Kitas counted as bound without it)
-    assert "An die Kooperationsvereinbarung sind 14 von 22 Akteuren gebunden." in text
+    assert "An die Vereinbarung sind 14 von 22 Akteuren gebunden." in text
     assert (
         "Für Kindertagesstätten und Familienzentren sowie freiberufliche Hebammen wurde sie gemeinsam unterzeichnet; "
         "das bindet die einzelnen Einrichtungen, Praxen und Personen nicht."

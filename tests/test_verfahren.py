@@ -1853,11 +1853,19 @@ def test_a_second_main_committee_and_a_youth_committee_that_only_advises_are_war
     found = messages()
     (main,) = [m for m in found if "gibt es nur einen" in m]
     assert main.startswith(
-        "'Haupt- und Finanzausschuss' ist als 'Hauptausschuss' eingetragen, daneben auch 'Kreisausschuss'."
+        "Neben 'Kreisausschuss' ist auch 'Haupt- und Finanzausschuss' als 'Hauptausschuss' eingetragen."
     )
     assert "In einem Landkreis in Niedersachsen gibt es nur einen Kreisausschuss" in main
     (youth,) = [m for m in found if "als beratender Ausschuss eingetragen" in m]
     assert "§ 71 Abs. 4 Satz 1 SGB VIII" in youth
+
+    # listed first, the Haupt- und Finanzausschuss is still the one warned about (code review)
+    def main_first(data):
+        data["gremien"].insert(0, data["gremien"].pop())
+
+    inputs.edit("gremien.yaml", main_first)
+    (first,) = [m for m in messages() if "gibt es nur einen" in m]
+    assert first.startswith("Neben 'Kreisausschuss' ist auch 'Haupt- und Finanzausschuss'")
 
     # in Hessen the Kreisausschuss is the administration: a Kreistag's Haupt- und Finanzausschuss beside it
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))

@@ -14,6 +14,7 @@ import yaml
 from pypdf import PdfReader
 
 from pipeline.formatting import euro, number_word
+from pipeline.model.summary import Summary
 from pipeline.render import concept_chapters
 
 from .conftest import EXAMPLE, ROOT
@@ -172,15 +173,17 @@ def test_the_summary_says_which_report_is_due_at_the_next_sitting(concept):
 def test_the_summary_says_since_when_a_report_is_overdue(concept):
     """'steht ein Bericht aus' alone understated a report missing for years: the summary names
     the day it fell due (the last report plus the body's cycle, recomputed from gremien.yaml)."""
-    import datetime as dt
-
     data = raw(EXAMPLE, "gremien.yaml")
     social = next(g for g in data["gremien"] if g["id"] == "sa")
     last = max(r["datum"] for r in social["berichte"])
     months = social["berichtsturnus_monate"]
     due = dt.date(last.year + (last.month - 1 + months) // 12, (last.month - 1 + months) % 12 + 1, last.day)
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
-    assert f". Dem {social['name']} steht seit dem {due:%d.%m.%Y} ein Bericht aus" in plain
+    # with the report back on SA/2022/019 planned in the same paper, both are named with their days
+    assert (
+        f". Dem {social['name']} stehen zwei Berichte aus: der regelmäßige (fällig seit dem {due:%d.%m.%Y})"
+        in plain
+    )
 
 
 def test_the_audiences_of_the_public_relations_are_told_apart_by_their_preposition(concept):
@@ -249,18 +252,41 @@ def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(conce
         r["datum"] > decision["datum"] for r in social["berichte"] if "datum" in r
     )
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
-    # the regular report to the same body is overdue too and prepared for the same sitting and paper:
-    # one report that answers both (review of a Große Kreisstadt: „zudem fehlt“ read as a second one)
+    # the regular report to the same body is overdue too and prepared for the same sitting and paper: the
+    # two reports said in one sentence (review of a Große Kreisstadt: „zudem fehlt“ read as a further gap),
+    # counted as the quality chapter counts them
     (regular,) = [r for r in concept.reporting.schedule if r.overdue and r.committee.id == social["id"]]
     assert "SA/2026/041" in regular.prepared and regular.next_sitting == dt.date(2026, 12, 3)
+    (late,) = [due for d, due in concept.reporting.overdue_decision_reports if d.number == "SA/2022/019"]
     assert (
-        f"Dem {social['name']} steht seit dem {regular.due:%d.%m.%Y} ein Bericht aus, der zugleich über die "
-        "Umsetzung von SA/2022/019 berichten soll; vorgesehen ist er für die Sitzung am 03.12.2026" in plain
+        f"Dem {social['name']} stehen zwei Berichte aus: der regelmäßige (fällig seit dem {regular.due:%d.%m.%Y}) "
+        f"und der über die Umsetzung des Beschlusses SA/2022/019 (fällig seit dem {late:%d.%m.%Y}); vorgesehen "
+        "sind sie für die Sitzung am 03.12.2026" in plain
     )
     assert "zudem fehlt" not in plain
     quality = text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"])
     assert "Zwei Berichte sind überfällig" in quality
-    assert "ohne dass sie vorgelegt wurden" in quality  # the administration owes them (BW review)
+    assert "ohne dass die Berichte vorgelegt wurden" in quality  # the administration owes them (BW review)
+
+
+def test_with_two_overdue_regular_reports_the_decision_s_report_is_named_apart(inputs):
+    """Code review: with the regular reports of two bodies overdue, the sentence „… steht je ein Bericht
+    aus“ has no room for the report back on SA/2022/019 – it must not be dropped as said already."""
+
+    def health_report_missing(data):
+        health = next(g for g in data["gremien"] if g["id"] == "ga")
+        health["berichte"] = [r for r in health["berichte"] if str(r.get("datum")) < "2025-01-01"]
+
+    inputs.edit("gremien.yaml", health_report_missing)
+    concept = inputs.check(strict=False).concept
+    summary = Summary(concept)
+    assert len(summary.overdue_reports) == 2 and summary.reports_due_together == []
+    plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    assert "steht je ein Bericht aus" in plain
+    assert (
+        "zudem fehlt der Bericht an den Ausschuss für Soziales und Teilhabe über die Umsetzung von SA/2022/019"
+        in plain
+    )
 
 
 def test_a_decision_s_report_not_yet_prepared_is_named_apart(inputs):

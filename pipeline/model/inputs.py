@@ -29,13 +29,14 @@ from pipeline.model.key_figures import FEATURES, Feature, FeatureId
 from pipeline.model.kinds import MUNICIPALITY_FILE
 from pipeline.model.norms import FUNDING_AREAS, PROFESSIONS, FundingAreaCode, Profession, ProfessionId
 from pipeline.model.paths import input_file_checks
+from pipeline.model.procedure import kreis_word
 from pipeline.model.types import (
+    CITIES_IN_A_KREIS,
     COUNCIL_KINDS,
     DEFAULT_REMIT,
     EXECUTIVE_KINDS,
     FREE_STATES,
     INCOME_SOURCES,
-    KREIS_STATES,
     SECTORS,
     SOURCE_GENITIVES,
     ActorRef,
@@ -275,7 +276,7 @@ def source_label(source: str, state: str) -> str:
     """An income source as the documents name it: 'Freistaat Bayern' for 'Land' in a Freistaat,
     every other source as ressourcen.yaml names it."""
     if source == "Kreis":
-        return "Kreis" if state in KREIS_STATES else "Landkreis"
+        return kreis_word(state)
     return f"Freistaat {state}" if source == "Land" and state in FREE_STATES else source
 
 
@@ -284,8 +285,8 @@ def source_genitive(source: str, state: str) -> str:
     'des Freistaates Sachsen', 'der Krankenkassen', 'Dritter'."""
     if source == "Land" and state in FREE_STATES:
         return f"des Freistaates {state}"
-    if source == "Kreis" and state in KREIS_STATES:
-        return "des Kreises"
+    if source == "Kreis":
+        return f"des {kreis_word(state)}es"
     return SOURCE_GENITIVES.get(source, source)
 
 
@@ -496,7 +497,19 @@ class Municipality(Item, title="Kommune"):
         """A city within a Kreis: the Kreis runs the Gesundheitsamt and the kommunale Jobcenter, so
         texts speak of the city's own offices and the Kreis's (review of a große selbständige
         Stadt: the concept had „Jugendhilfe-, Gesundheits- und Sozialverwaltung“ plan together)."""
-        return self.kind in ("kreisangehörige Stadt", "große kreisangehörige Stadt")
+        return self.kind in CITIES_IN_A_KREIS
+
+    @property
+    def planning_offices(self) -> str:
+        """Who plans the Frühen Hilfen's money together: the three administrations, or in a city
+        in a Kreis its own two with the Kreis's Gesundheitsamt (review of a große selbständige
+        Stadt: it has no Gesundheitsverwaltung of its own)."""
+        if self.in_a_kreis:
+            return (
+                f"die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt des "
+                f"{kreis_word(self.state)}es"
+            )
+        return "Jugendhilfe-, Gesundheits- und Sozialverwaltung"
 
     @property
     def own_means(self) -> str:

@@ -159,27 +159,26 @@ class Summary:
         sitting, not overdue – the summary says so, beside the indicators that count it as missing."""
         return [r for r in self.concept.reporting.schedule if r.due_passed and not r.overdue]
 
-    def decisions_reported_with(self, report: CommitteeReporting) -> list[str]:
-        """The decisions whose overdue report back goes to the same body in a paper already
-        planned for its regular report ('M 212/2020'): one report that answers both, said once
-        (review of a Große Kreisstadt: „steht ein Bericht aus … zudem fehlt der Bericht an den
-        Gemeinderat über die Umsetzung von …“ with the same day and paper read as two)."""
-        view = self.concept.reporting
-        joined = []
-        for decision, _ in view.overdue_decision_reports:
-            planned = view.planned_report_on(decision)
-            if (
-                decision.committee == report.committee.id
-                and planned is not None
-                and planned.date == report.next_sitting
-                and planned.paper.number in report.prepared
-            ):
-                joined.append(decision.number)
-        return joined
-
-    def _joined_decisions(self) -> set[str]:
-        reports = [*self.overdue_reports, *self.due_reports]
-        return {number for r in reports for number in self.decisions_reported_with(r)}
+    @property
+    def reports_due_together(self) -> list[str]:
+        """Where one regular report is overdue and the reports back on decisions of the same body,
+        overdue too, are planned in a paper for the same sitting: the reports one paper brings,
+        'der regelmäßige (fällig seit dem 11.03.2023)', 'der über die Umsetzung des Beschlusses
+        SA/2022/019 (fällig seit dem 15.09.2023)' – counted as the quality chapter counts them, but
+        said in one sentence (review of a Große Kreisstadt: „zudem fehlt der Bericht …“ with the
+        same day and paper read as a second gap). Empty where that is not so."""
+        if len(self.overdue_reports) != 1:
+            return []
+        report, view = self.overdue_reports[0], self.concept.reporting
+        joined = [
+            f"der über die Umsetzung des Beschlusses {decision.number} (fällig seit dem {german_date(due)})"
+            for decision, due in view.overdue_decision_reports
+            if decision.committee == report.committee.id
+            and (planned := view.planned_report_on(decision)) is not None
+            and planned.date == report.next_sitting
+            and planned.paper.number in report.prepared
+        ]
+        return [f"der regelmäßige (fällig seit dem {german_date(report.due)})", *joined] if joined else []
 
     def overdue_decision_clause(self, also: bool) -> str:
         """'zudem fehlt der Bericht an den Ausschuss für Soziales und Teilhabe über die Umsetzung
@@ -188,8 +187,9 @@ class Summary:
         regular ones so the summary counts what the quality chapter counts (a Kreistag member read
         one overdue report here, two there); 'zudem' only after `also` other reports; empty if none."""
         view = self.concept.reporting
-        joined = self._joined_decisions()
-        late = [(d, due) for d, due in view.overdue_decision_reports if d.number not in joined]
+        # those said with the regular report already (reports_due_together)
+        joined = " ".join(self.reports_due_together)
+        late = [(d, due) for d, due in view.overdue_decision_reports if f"Beschlusses {d.number} " not in joined]
         if not late:
             return ""
         parts = []

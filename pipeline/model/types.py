@@ -456,15 +456,15 @@ EXECUTIVE_KINDS: tuple[str, ...] = ("Magistrat", "Bezirksamt", "Stadtvorstand", 
 #: every table and sentence (Bavarian and Saxon reviews: "Bundesstiftung Frühe Hilfen und Land",
 #: a row "Land" under a Bavarian city's Beschlussvorschlag), and so are its rules.
 FREE_STATES = frozenset({"Bayern", "Sachsen", "Thüringen"})
-#: The Länder whose Kreise are not called Landkreise (§ 1 KrO NRW, § 1 KrO SH).
-KREIS_STATES = frozenset({"Nordrhein-Westfalen", "Schleswig-Holstein"})
+#: The kinds of municipality that lie within a Kreis: it runs their Gesundheitsamt and Jobcenter
+#: and, for the rest of its area, its own network.
+CITIES_IN_A_KREIS = ("kreisangehörige Stadt", "große kreisangehörige Stadt")
 #: Display order of income sources in budget tables.
 INCOME_SOURCES: tuple[str, ...] = get_args(IncomeSource)
 #: The income sources in the genitive, after 'Zuwendungen und Erstattungen' or 'eine Zuwendung'.
 SOURCE_GENITIVES = {
     "Bundesstiftung Frühe Hilfen": "der Bundesstiftung Frühe Hilfen",
     "Land": "des Landes",
-    "Kreis": "des Landkreises",
     "Krankenkassen": "der Krankenkassen",
     "Dritte": "Dritter",
 }

@@ -31,7 +31,8 @@ from pipeline.render.environment import with_unit
 SOURCE_COLOURS = {
     "Bundesstiftung Frühe Hilfen": "#1f4e79",
     "Land": "#3d6fa6",
-    "Kreis": "#5a8bc0",
+    # green, not a fourth blue between Land and Krankenkassen (code review: hard to tell apart in print)
+    "Kreis": "#4f8f6a",
     "Krankenkassen": "#7fa7d1",
     "Dritte": "#b9cfe6",
 }

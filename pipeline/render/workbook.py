@@ -20,7 +20,7 @@ from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.accounting import MoneyTerms
 from pipeline.model.concept import Concept
 from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARES, AmountTable, Budget, recurrence
-from pipeline.model.types import COORDINATION, ExpenseKind
+from pipeline.model.types import COORDINATION, INCOME_SOURCES, ExpenseKind
 
 Kind = Literal["text", "euro", "integer", "date"]
 
@@ -269,7 +269,12 @@ def _income_sheet(concept: Concept) -> Sheet:
         Column(
             "Mittelgeber",
             width=28,
-            choices=tuple(concept.municipality.source_label(s) for s in concept.municipality.income_sources),
+            # the sources the municipality may use, and any its data uses (a warned 'Kreis' line stays valid)
+            choices=tuple(
+                concept.municipality.source_label(s)
+                for s in INCOME_SOURCES
+                if s in concept.municipality.income_sources or any(i.source == s for i in concept.resources.income)
+            ),
         ),
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),

@@ -1176,12 +1176,18 @@ def one_main_committee(parsed: Parsed) -> Iterator[Finding]:
     if procedure is None or preparing not in _MAIN_COMMITTEES or is_executive(preparing, procedure):
         return
     main = [(index, c) for index, c in enumerate(committees) if c.kind in _MAIN_COMMITTEES]
-    for index, committee in main[1:]:
+    if len(main) < 2:
+        return
+    # the one the law names stays, whichever comes first in the file (code review)
+    keep = next((c for _, c in main if c.kind == preparing), main[0][1])
+    for index, committee in main:
+        if committee is keep:
+            continue
         yield Finding(
             at("gremien.yaml", "gremien", index, "art"),
-            f"'{committee.name}' ist als '{committee.kind}' eingetragen, daneben auch '{main[0][1].name}'. "
+            f"Neben '{keep.name}' ist auch '{committee.name}' als '{committee.kind}' eingetragen. "
             f"{_procedure_text(procedure)} gibt es nur einen {preparing} "  # all three kinds are masculine
-            f"({procedure.preparation.legal_basis}). Bitte einen weiteren Ausschuss als Fachausschuss eintragen "
+            f"({procedure.preparation.legal_basis}). Bitte '{committee.name}' als Fachausschuss eintragen "
             "(etwa 'art: Finanzausschuss' oder 'art: Sonstiges').",
             WARNING,
         )
@@ -1200,7 +1206,7 @@ def youth_committee_decides(parsed: Parsed) -> Iterator[Finding]:
                 at("gremien.yaml", "gremien", index, "beschliessend"),
                 f"'{committee.name}' ist als beratender Ausschuss eingetragen. Der Jugendhilfeausschuss hat "
                 "Beschlussrecht in Angelegenheiten der Jugendhilfe im Rahmen der von der Vertretung bereitgestellten "
-                "Mittel, ihrer Satzungen und Beschlüsse (§ 71 Abs. 4 Satz 1 SGB VIII). Bitte 'beschliessend' "
+                "Mittel, ihrer Satzungen und Beschlüsse (§ 71 Abs. 4 Satz 1 SGB VIII). Bitte 'beschliessend: false' "
                 "streichen.",
                 WARNING,
             )

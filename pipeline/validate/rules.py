@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
-from pipeline.formatting import agree, count, enumeration, euro, german_date, in_state, sentence_start
+from pipeline.formatting import agree, count, enumeration, euro, german_date, in_state, number_word, sentence_start
 from pipeline.model.accounting import CHOICE, DOPPIK, DOPPIK_RULES, KAMERAL_STATES
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
@@ -290,9 +290,10 @@ def income_from_the_kreis_only_in_a_kreis(concept: Concept) -> Iterator[Finding]
             yield warning(
                 "ressourcen.yaml",
                 ("ertraege", index, "quelle"),
-                f"'quelle: Kreis' ist der Ersatz, den ein Landkreis einer kreisangehörigen Stadt mit eigenem "
-                f"Jugendamt leistet; {concept.municipality.nominative} ist {concept.kind_with_article}. Bitte 'Land' "
-                "oder 'Dritte' eintragen.",
+                f"'quelle: Kreis' steht für den Kostenersatz, den ein Landkreis (in Nordrhein-Westfalen und "
+                f"Schleswig-Holstein: Kreis) einer kreisangehörigen Stadt mit eigenem Jugendamt leistet; "
+                f"{concept.municipality.nominative} ist {concept.kind_with_article}. Bitte 'Land' oder 'Dritte' "
+                "eintragen.",
             )
 
 
@@ -310,7 +311,7 @@ def city_names_the_kreis_network(concept: Concept) -> Iterator[Finding]:
         f"{sentence_start(concept.municipality.nominative)} gehört einem Kreis an, der für sein übriges Gebiet "
         "selbst örtlicher Träger der Jugendhilfe ist und ein eigenes Netzwerk Frühe Hilfen koordiniert. Bitte "
         "unter 'nachbarnetzwerke' beschreiben, wie beide Netzwerke zusammenarbeiten – etwa wer Familien aus dem "
-        "Kreisgebiet vermittelt, die in der Stadt entbinden oder Hilfe suchen.",
+        "Kreisgebiet, die in der Stadt entbinden oder Hilfe suchen, an wen vermittelt.",
     )
 
 
@@ -441,19 +442,24 @@ def percentages_in_range(concept: Concept) -> Iterator[Finding]:
                     )
 
 
+#: Units of an indicator that counts the partners of the network one by one.
+_PARTNER_UNITS = ("Akteur", "Akteure", "Partner", "Partnerinnen und Partner", "Netzwerkpartnerinnen und -partner")
+
+
 @WARNINGS.rule("kennzahl-kooperationsvereinbarung")
 def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding]:
-    """An indicator that counts partners of the Kooperationsvereinbarung says the same as the
+    """An indicator that counts the partners of the Kooperationsvereinbarung says the same as the
     concept's own count from akteure.yaml, which chapters 3 and 11 print: reviews of both
     examples found „17 Akteure“ in the goals' table beside „15 gebunden“ – the indicator counted
-    the groups signed for jointly, whose signature binds nobody. Only a current value (of the
-    Stand's year) is compared, and with the actors who had signed by the day it was taken."""
+    the groups signed for jointly, whose signature binds nobody. Only a count of actors (unit
+    'Akteure'; a share of Kitas is something else) and a current value (of the Stand's year) are
+    compared, with the actors who had signed by the day it was taken."""
     year = concept.version.date.year
     for g_index, goal in enumerate(concept.goals):
         for i_index, indicator in enumerate(goal.indicators):
-            if "Kooperationsvereinbarung" not in indicator.name or indicator.current is None:
+            if "Kooperationsvereinbarung" not in indicator.name or indicator.unit.strip() not in _PARTNER_UNITS:
                 continue
-            if indicator.current_year != year:
+            if indicator.current is None or indicator.current_year != year:
                 continue
             day = indicator.measured_on or concept.version.date
             bound = [a for a in concept.bound_by_agreement if a.agreement_signed and a.agreement_signed <= day]
@@ -461,18 +467,20 @@ def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding
                 continue
             jointly = [a for a in concept.signed_jointly if a.agreement_signed and a.agreement_signed <= day]
             groups = (
-                f"; {count(len(jointly), 'Gruppe', 'Gruppen')}, für die gemeinsam unterzeichnet wurde, "
-                f"{agree(len(jointly), 'zählt', 'zählen')} dort nicht, weil die Unterschrift die Einzelnen nicht bindet"
+                f"; {'die Gruppe' if len(jointly) == 1 else f'die {number_word(len(jointly))} Gruppen'}, für die "
+                f"gemeinsam unterzeichnet wurde, zählt das Konzept nicht mit, weil diese Unterschrift die einzelnen "
+                "Mitglieder nicht bindet"
                 if jointly and indicator.current == len(bound) + len(jointly)
                 else ""
             )
             yield warning(
                 "ziele.yaml",
                 ("ziele", g_index, "indikatoren", i_index, "istwert"),
-                f"Der Istwert {indicator.current} weicht von der Zahl ab, die das Konzept aus akteure.yaml nennt: an "
-                f"die {concept.bound_by_label} gebunden {agree(len(bound), 'ist', 'sind')} am {german_date(day)} "
-                f"{len(bound)} Akteure{groups}. Bitte den Istwert angleichen oder im Namen des Indikators sagen, "
-                "was er anders zählt.",
+                f"Der Istwert {indicator.current} weicht von der Zahl ab, die das Konzept aus akteure.yaml nennt: Am "
+                f"{german_date(day)} {agree(len(bound), 'ist', 'sind')} "
+                f"{count(len(bound), 'Akteur', 'Akteure', 'ein')} an die {concept.bound_by_label} gebunden{groups}. "
+                "Bitte den Istwert angleichen; zählt der Indikator etwas anderes, bitte eine andere Einheit als "
+                "'Akteure' angeben.",
             )
 
 

@@ -416,6 +416,13 @@ def procedure_for(state: str, kind: str) -> Procedure | None:
     )
 
 
+def kreis_word(state: str) -> str:
+    """What the Land calls its Kreise: 'Kreis' in Nordrhein-Westfalen and Schleswig-Holstein,
+    as the table names them, else 'Landkreis'."""
+    county = procedure_for(state, "Landkreis")
+    return "Kreis" if county is not None and county.local_term == "Kreis" else "Landkreis"
+
+
 def is_executive(kind: str, procedure: Procedure | None) -> bool:
     """A collegial administration (Magistrat, Bezirksamt, the Kreisausschuss in Hessen), not a
     political body: it resolves on papers but is no audience for reports and holds no budget."""

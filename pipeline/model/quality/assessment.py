@@ -362,7 +362,7 @@ def assess(concept: Concept, on: dt.date | None = None) -> list[QualityAssessmen
 
 def _overdue_sentence(late_ones: list[Finding]) -> str:
     """'Zwei Berichte sind überfällig: Die Stadtverordnetenversammlung hat nach Ablauf der Frist
-    getagt, ohne dass sie vorgelegt wurden. Vorgesehen sind sie für die Sitzung am 10.12.2026 (Vorlage
+    getagt, ohne dass die Berichte vorgelegt wurden. Vorgesehen sind sie für die Sitzung am 10.12.2026 (Vorlage
     M 184/2026).' – with the sittings those already prepared are for."""
     bodies = list(dict.fromkeys(e.overdue for e in late_ones if e.overdue))
     one = len(late_ones) == 1
@@ -371,7 +371,8 @@ def _overdue_sentence(late_ones: list[Finding]) -> str:
         f"{reports} überfällig: {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
         # the administration owes the report, the body does not fail to take it (review of a Große
         # Kreisstadt: „ohne sie entgegenzunehmen“ blamed the Gemeinderat)
-        f"nach Ablauf der Frist getagt, ohne dass {'er' if one else 'sie'} vorgelegt {'wurde' if one else 'wurden'}."
+        f"nach Ablauf der Frist getagt, ohne dass {'der Bericht' if one else 'die Berichte'} vorgelegt "
+        f"{'wurde' if one else 'wurden'}."
     )
     planned = [e.planned for e in late_ones if e.planned]
     if not planned:
