@@ -480,6 +480,11 @@ def test_bavarian_doctors_and_midwives_must_inform_the_jugendamt(inputs):
     )
     assert duty in agreement and "(Art. 15 Abs. 1 GDG)" in agreement
     assert duty in consent
+    # § 4 KKG's hint to the parents beforehand is not Art. 15's: the form says so (language review;
+    # Art. 15 Abs. 3 GDG lifts the DSGVO's duties to inform)
+    told = consent.index("Bevor eine Stelle das Jugendamt informiert, sagt sie es Ihnen")
+    bavarian = consent.index("Für diese Mitteilung sieht das Gesetz keinen vorherigen Hinweis an Sie vor")
+    assert told < consent.index(duty) < bavarian and "(Art. 15 Abs. 3 GDG)" in consent
 
 
 def test_a_freistaats_words_and_no_brackets_in_brackets(inputs):

@@ -346,6 +346,10 @@ class ReportingDuty(_Data):
     #: What they must do, as the rest of a sentence after the professions: 'teilen … mit'.
     duty: str = Field(alias="pflicht")
     source: str = Field(alias="quelle")
+    #: What the parents' form says of being told before, where the law says something of it: § 4
+    #: Abs. 3 KKG's „vorab hinweisen“ belongs to the Befugnis, not to the Land's duty (language
+    #: review: after „sagt sie es Ihnen“ the Bavarian duty left it open).
+    parents: str | None = Field(default=None, alias="eltern")
 
     @property
     def sentence(self) -> str:
