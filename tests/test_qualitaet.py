@@ -781,7 +781,7 @@ def test_network_effort_of_institutions(concept, raw_inputs):
         for e in compensation_lines(raw_inputs["ressourcen.yaml"])
         if e["fuer"] == "netzwerkkoordination" and e["jahr"] == 2026
     )
-    assert f"kommen {euro(compensation)} hinzu" in texts(found)
+    assert f"in diesem Betrag nicht enthalten, zahlt die Netzwerkkoordination {euro(compensation)}" in texts(found)
     assert (
         finding(with_resources(concept, budgeted_effort=full_effort(concept)), "netzwerkaufwand").status
         == "erfüllt"

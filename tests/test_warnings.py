@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -333,3 +334,25 @@ def test_an_indicator_counting_the_agreements_partners_agrees_with_the_actors(in
     # a value of an earlier year is not compared with today's actors
     inputs.edit("ziele.yaml", lambda d: _agreement_indicator(d).update(istjahr=2025))
     assert not [w for w in inputs.warnings() if rule(w)]
+
+
+def test_foundation_money_for_a_measure_older_than_2012_is_warned_about(inputs):
+    """Review by a Landeskoordinierungsstelle: Bundesstiftung money paid a service running „seit
+    01.01.2010“, though the Länder's rules fund only measures that did not exist on 01.01.2012 (Nr. 4.2
+    RL Frühe Hilfen Niedersachsen) – or their expansion."""
+
+    def rule(finding) -> bool:
+        return "schon am 01.01.2012 bestanden" in finding.message
+
+    assert not [w for w in inputs.warnings() if rule(w)]
+    concept = inputs.check().concept
+    funded = next(i for i in concept.resources.income if i.source == "Bundesstiftung Frühe Hilfen" and i.purposes)
+    measure = next(m for m in concept.measures if m.id in funded.purposes)
+
+    def older(data):
+        next(m for m in data["massnahmen"] if m["id"] == measure.id)["zeitraum"]["von"] = dt.date(2011, 12, 31)
+
+    inputs.edit("massnahmen.yaml", older)
+    found = [w for w in inputs.warnings() if rule(w)]
+    assert found and all(w.where.file == "ressourcen.yaml" for w in found)
+    assert any(f"'{funded.id}' fördert" in w.message and "seit dem 31.12.2011 läuft" in w.message for w in found)

@@ -11,6 +11,7 @@ passes and data that fails.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -313,6 +314,35 @@ def city_names_the_kreis_network(concept: Concept) -> Iterator[Finding]:
         "unter 'nachbarnetzwerke' beschreiben, wie beide Netzwerke zusammenarbeiten – etwa wer Familien aus dem "
         "Kreisgebiet, die in der Stadt entbinden oder Hilfe suchen, an wen vermittelt.",
     )
+
+
+#: The day before which a measure must not have existed to be funded by the Bundesstiftung (its
+#: Land's rules: „Maßnahmen …, die nicht schon am 1. 1. 2012 bestanden haben“, Nr. 4.2 RL Frühe
+#: Hilfen Niedersachsen 2022, voris.wolterskluwer-online.de, as a Landeskoordinierungsstelle
+#: review read it; the same cut-off in a Richtlinie of Mecklenburg-Vorpommern from the
+#: Bundesinitiative; other Länder not read).
+FUNDED_FROM = dt.date(2012, 1, 1)
+
+
+@WARNINGS.rule("bundesstiftung-vor-2012")
+def foundation_funds_no_measure_older_than_2012(concept: Concept) -> Iterator[Finding]:
+    """Bundesstiftung money for a measure running since before 2012 (review by a
+    Landeskoordinierungsstelle: Neuhafen's Familienhebammen „seit 01.01.2010“ were paid from
+    Förderbereich II): the Länder's rules fund only what did not yet exist then, or its expansion."""
+    for index, line in enumerate(concept.resources.income):
+        if line.source != "Bundesstiftung Frühe Hilfen":
+            continue
+        older = [m for m in concept.measures if m.id in line.purposes and m.period.start < FUNDED_FROM]
+        for measure in older:
+            yield warning(
+                "ressourcen.yaml",
+                ("ertraege", index, "fuer"),
+                f"'{line.id}' fördert {concept.measure_labels([measure.id])[0]}, die seit dem "
+                f"{german_date(measure.period.start)} läuft. Die Förderrichtlinien der Länder schließen Maßnahmen "
+                "aus, die schon am 01.01.2012 bestanden (etwa Nr. 4.2 der Richtlinie Frühe Hilfen in Niedersachsen); "
+                "gefördert werden kann ihr späterer Ausbau. Bitte in der Beschreibung der Maßnahme sagen, welcher Teil "
+                "neu ist, oder die Förderung mit der Landesstelle klären.",
+            )
 
 
 @WARNINGS.rule("netzwerkkoordination-im-aufwand")

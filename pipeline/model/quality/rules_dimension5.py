@@ -1603,7 +1603,9 @@ def network_effort(view: ReportingView) -> list[Finding]:
         observed(
             f"Für die Koordination des Netzwerks sind {year} {euro(coordination - compensation)} {t.expenses} eingeplant"
             + (
-                f"; aus ihrem Budget kommen {euro(compensation)} hinzu, mit denen "
+                # not part of the sum before: „aus ihrem Budget kommen … hinzu“ read as a share of it
+                # (review by a Landeskoordinierungsstelle)
+                f"; zusätzlich, in diesem Betrag nicht enthalten, zahlt die Netzwerkkoordination {euro(compensation)}, mit denen "
                 f"{_who_is_compensated(k.budget.compensated_actors)}"
                 if compensation
                 else "."
