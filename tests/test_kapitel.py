@@ -213,3 +213,28 @@ def test_every_lands_youth_welfare_act_is_spelled_out_once_with_its_short_name()
     assert bavaria is not None and not bavaria.youth_welfare_act_names_state
     hesse = procedure_for("Hessen", "Landkreis")
     assert hesse is not None and hesse.youth_welfare_act_names_state
+
+
+def test_the_funding_procedure_of_each_grant_is_a_table_of_its_own(inputs):
+    """Review by a Landeskoordinierungsstelle: neither concept named the Land's Richtlinie, the approving
+    authority, the application deadline or the Verwendungsnachweis. 'foerderverfahren' in
+    ressourcen.yaml is one row each; one for a source without income is warned about."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    concept = inputs.check().concept
+    (procedure,) = concept.resources.procedures
+    html = next(v for name, v in concept_chapters(concept).items() if "12_ressourcen" in name)
+    root = lxml.html.fromstring(html)
+    rows = [[" ".join(td.text_content().split()) for td in tr.iter("td")] for tr in root.iter("tr")]
+    (row,) = [r for r in rows if r and r[0] == "Bundesstiftung Frühe Hilfen" and len(r) == 5]
+    assert row[1] == f"{procedure.basis}. Bewilligung: {procedure.authority}"
+    assert row[2:] == [procedure.application, procedure.proof, concept.actor(procedure.responsible).name]
+
+    def without_income(data):
+        data["foerderverfahren"].append({**data["foerderverfahren"][0], "mittelgeber": "Kreis"})
+
+    inputs.edit("ressourcen.yaml", without_income)
+    (warning,) = [w for w in inputs.warnings() if "Förderverfahren beschrieben" in w.message]
+    assert warning.message.startswith("Für 'Kreis' ist ein Förderverfahren beschrieben, aber kein Ertrag")

@@ -1630,6 +1630,25 @@ class BudgetCoordination(Item, title="Haushaltsabstimmung"):
     form: Text = field("form", "Form, z. B. 'gemeinsame Sitzung der Ausschussvorsitzenden'")
 
 
+class FundingProcedure(Item, title="Förderverfahren"):
+    """How a grant is applied for and accounted for: the rule it rests on, who approves it, the
+    deadlines and who in the municipality answers for it (review by a Landeskoordinierungsstelle:
+    neither concept named the Land's Richtlinie, the approving authority, the application deadline
+    or the Verwendungsnachweis)."""
+
+    source: IncomeSource = field(
+        "mittelgeber", "Mittelgeber, wie bei den Erträgen (z. B. 'Bundesstiftung Frühe Hilfen')"
+    )
+    basis: Text = field(
+        "grundlage",
+        "Rechtsgrundlage der Förderung, z. B. die Förderrichtlinie des Landes mit Datum",
+    )
+    authority: Text = field("bewilligung", "Bewilligungsstelle, z. B. das zuständige Landesamt")
+    application: Text = field("antrag", "Wann beantragt wird, z. B. 'jährlich bis zum 01.10. des Vorjahres'")
+    proof: Text = field("verwendungsnachweis", "Wann und wie die Verwendung nachgewiesen wird")
+    responsible: ActorRef = field("zustaendig", "Akteur, der Antrag und Nachweis verantwortet")
+
+
 class ResourceFile(Item, title="Ressourcen"):
     accounting: Accounting | None = field(
         "rechnungswesen",
@@ -1642,6 +1661,12 @@ class ResourceFile(Item, title="Ressourcen"):
     expenses: list[Expense] = field("aufwand", "Aufwand je Jahr, Maßnahme und Haushaltsstelle", min_length=1)
     income: list[Income] = field("ertraege", "Erträge: Zuwendungen und Erstattungen Dritter", default_factory=list)
     positions: list[Position] = field("personal", "Personalstellen", default_factory=list)
+    procedures: list[FundingProcedure] = field(
+        "foerderverfahren",
+        "Wie die Zuwendungen beantragt und nachgewiesen werden, je Mittelgeber (Grundlage, Bewilligungsstelle, "
+        "Fristen, Zuständigkeit)",
+        default_factory=list,
+    )
     budgeted_effort: list[BudgetedEffort] = field(
         "netzwerkaufwand", "Eingeplanter Netzwerkaufwand", default_factory=list
     )

@@ -345,6 +345,21 @@ def foundation_funds_no_measure_older_than_2012(concept: Concept) -> Iterator[Fi
             )
 
 
+@WARNINGS.rule("foerderverfahren-mit-ertrag")
+def funding_procedure_has_income(concept: Concept) -> Iterator[Finding]:
+    """A funding procedure described for a source that brings no income in any year is a leftover
+    (or the income is missing): the chapter would describe an application nobody makes."""
+    sources = {line.source for line in concept.resources.income}
+    for index, procedure in enumerate(concept.resources.procedures):
+        if procedure.source not in sources:
+            yield warning(
+                "ressourcen.yaml",
+                ("foerderverfahren", index, "mittelgeber"),
+                f"Für '{procedure.source}' ist ein Förderverfahren beschrieben, aber kein Ertrag eingetragen. Bitte "
+                "den Ertrag ergänzen oder den Eintrag streichen.",
+            )
+
+
 @WARNINGS.rule("netzwerkkoordination-im-aufwand")
 def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
     """The Netzwerkkoordination is the core of every network and a condition of the
