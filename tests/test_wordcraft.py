@@ -1130,3 +1130,29 @@ def _styled(style_id: str):
     from pipeline.export.ooxml import element
 
     return element("pStyle", val=style_id)
+
+
+def test_a_line_with_a_blank_to_fill_in_introduces_nothing():
+    """'☐ ein Vormund …, Name/Stelle: ____' ends with a colon, but asks for the blank after it: kept with
+    the next heading, LibreOffice moved the form's last option to page 2 and left a fifth of page 1
+    empty. A colon before text that follows still keeps its paragraph with the next."""
+    from docx.enum.text import WD_TAB_LEADER as LEADER
+    from docx.shared import Cm
+
+    from pipeline.export.docx_pages import lead_ins
+
+    document = Document()
+    blank = document.add_paragraph("☐ ein Vormund oder eine Vormundin, Name/Stelle: ")
+    blank.paragraph_format.tab_stops.add_tab_stop(Cm(15), leader=LEADER.LINES)
+    blank.add_run().add_tab()
+    document.add_heading("Wer darf Angaben austauschen?", level=1)
+    lead_in = document.add_paragraph("Offen ist:")
+    document.add_paragraph("Ein Punkt, der folgt.")
+
+    lead_ins(document)
+
+    def kept(paragraph) -> bool:
+        return paragraph._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+
+    assert not kept(blank)
+    assert kept(lead_in)

@@ -443,8 +443,18 @@ def lead_ins(document: DocumentObject) -> None:
         text = text_of(p)
         if introduced is None and not after_heading and not introduces(text):
             continue
+        if _fills_in(p):
+            continue
         if leads_in(text, after_heading=after_heading, bold=_all_bold(p), before_table=introduced == "table"):
             _keep_with_next(p)
+
+
+def _fills_in(paragraph: etree._Element) -> bool:
+    """A line that ends in a blank to fill in ('☐ ein Vormund …, Name/Stelle: ____', a tab with a
+    leader): its colon asks for the blank, it introduces nothing. Kept with the heading after it,
+    LibreOffice moved the form's last option to the next page and left a fifth of page 1 empty."""
+    runs = paragraph.findall(f".//{qn('w:r')}")
+    return bool(runs) and runs[-1].find(qn("w:tab")) is not None and len(runs[-1]) <= 2
 
 
 #: The style of a line of label and value (a paper's head block, its abbreviations).
