@@ -238,3 +238,34 @@ def test_the_funding_procedure_of_each_grant_is_a_table_of_its_own(inputs):
     inputs.edit("ressourcen.yaml", without_income)
     (warning,) = [w for w in inputs.warnings() if "Förderverfahren beschrieben" in w.message]
     assert warning.message.startswith("Für 'Kreis' ist ein Förderverfahren beschrieben, aber kein Ertrag")
+
+
+def test_the_quality_chapter_plans_a_dialogue_on_each_dimension(inputs):
+    """Review by a Landeskoordinierungsstelle: the concept named the Qualitätsrahmen but worked through
+    its fifth dimension only. The chapter lists all nine with when the network talks about each
+    ('dialoge' in qualitaet.yaml); the fifth comes with every version as its own paper."""
+    import lxml.html
+
+    from pipeline.model.norms import QUALITY_DIMENSIONS
+    from pipeline.render import concept_chapters
+
+    concept = inputs.check().concept
+    html = next(v for name, v in concept_chapters(concept).items() if "15_qualitaet" in name)
+    rows = [
+        [" ".join(td.text_content().split()) for td in tr.iter("td")]
+        for tr in lxml.html.fromstring(html).iter("tr")
+    ]
+    dimensions = {r[0]: r[1] for r in rows if r and r[0][:1].isdigit() and " " in r[0]}
+    assert list(dimensions) == [f"{n} {title}" for n, title in QUALITY_DIMENSIONS.items()]
+    planned = {d.dimension: d for d in concept.quality_ratings.dialogues}
+    assert planned and 5 not in planned
+    for number, title in QUALITY_DIMENSIONS.items():
+        shown = dimensions[f"{number} {title}"]
+        if number in planned:
+            assert shown == f"{planned[number].year} ({planned[number].form})"
+        elif number == 5:
+            assert shown.startswith("mit jeder Fassung des Konzepts")
+        else:
+            assert shown == "noch nicht geplant"
+    inputs.edit("qualitaet.yaml", lambda d: d["dialoge"].append({"dimension": 10, "jahr": 2027}))
+    assert [p for p in inputs.problems() if "dialoge[3].dimension" in p]

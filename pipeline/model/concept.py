@@ -56,6 +56,7 @@ from pipeline.model.inputs import (
     TargetGroupFile,
     names_in_line,
 )
+from pipeline.model.norms import QUALITY_DIMENSIONS
 from pipeline.model.procedure import (
     Body,
     LandRule,
@@ -302,6 +303,21 @@ class Concept:
             return association.term  # 'Region', 'Regionalverband' (reviews: '(Landkreis, Saarland)')
         procedure = self.procedure
         return procedure.local_term if procedure is not None and procedure.local_term else self.municipality.kind
+
+    @property
+    def quality_dialogues(self) -> list[tuple[str, str]]:
+        """Each dimension of the Qualitätsrahmen with when the network talks about it: '3 Netzwerk',
+        '2027 (Klausur der Steuerungsgruppe)'; the fifth with each version, since this tool writes
+        its Gesprächsunterlage; 'noch nicht geplant' for the others (review by a
+        Landeskoordinierungsstelle: only the fifth was named)."""
+        planned = self.quality_ratings.dialogues if self.quality_ratings is not None else []
+        rows = []
+        for number, title in QUALITY_DIMENSIONS.items():
+            times = [f"{d.year} ({d.form})" if d.form else str(d.year) for d in planned if d.dimension == number]
+            if number == 5:
+                times.insert(0, "mit jeder Fassung des Konzepts (eigene Gesprächsunterlage)")
+            rows.append((f"{number} {title}", "; ".join(times) or "noch nicht geplant"))
+        return rows
 
     @property
     def kind_with_article(self) -> str:

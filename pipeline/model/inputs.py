@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, Field, Strict, model_validator
 
 from pipeline.formatting import count, decimal_places, enumeration, in_running_text, years_and_months
 from pipeline.model import colours
@@ -27,7 +27,14 @@ from pipeline.model.geo import GeoProblem, read_outlines
 from pipeline.model.grammar import Forms, committee_forms, definite
 from pipeline.model.key_figures import FEATURES, Feature, FeatureId
 from pipeline.model.kinds import MUNICIPALITY_FILE
-from pipeline.model.norms import FUNDING_AREAS, PROFESSIONS, FundingAreaCode, Profession, ProfessionId
+from pipeline.model.norms import (
+    FUNDING_AREAS,
+    PROFESSIONS,
+    QUALITY_DIMENSIONS,
+    FundingAreaCode,
+    Profession,
+    ProfessionId,
+)
 from pipeline.model.paths import input_file_checks
 from pipeline.model.procedure import kreis_word
 from pipeline.model.types import (
@@ -2008,6 +2015,23 @@ class QualityRating(Item, title="Eigene Einschätzung"):
     note: Text | None = field("notiz", "Begründung oder Anmerkung des Netzwerks", default=None)
 
 
+class QualityDialogue(Item, title="Qualitätsdialog"):
+    """A dialogue the network holds on one dimension of the Qualitätsrahmen: when and how."""
+
+    dimension: Annotated[int, Strict(), Field(ge=1, le=9)] = field(
+        "dimension",
+        "Nummer der Qualitätsdimension (1 Grundidee, 2 Zielbestimmung, 3 Netzwerk, 4 Planung, 5 Politisch-"
+        "strukturelle Verankerung, 6 Qualifizierung und interprofessionelles Lernen, 7 Zusammenarbeit mit der "
+        "Familie, 8 Qualität von Angeboten, 9 Dokumentation und Evaluation)",
+    )
+    year: Year = field("jahr", "Jahr, in dem der Dialog geführt wurde oder werden soll")
+    form: Text | None = field("form", "Wie, z. B. 'Klausur der Steuerungsgruppe'", default=None)
+
+    @property
+    def title(self) -> str:
+        return QUALITY_DIMENSIONS[self.dimension]
+
+
 class QualityFile(Item, title="Eigene Einschätzung der Qualitätsziele"):
     rated_on: Date | None = field("eingeschaetzt_am", "Datum der eigenen Einschätzung", default=None)
     rated_by: Text | None = field(
@@ -2016,6 +2040,11 @@ class QualityFile(Item, title="Eigene Einschätzung der Qualitätsziele"):
         default=None,
     )
     ratings: list[QualityRating] = field("einschaetzungen", "Eigene Einschätzung je Ziel", min_length=1)
+    dialogues: list[QualityDialogue] = field(
+        "dialoge",
+        "Qualitätsdialoge zu den Dimensionen des Qualitätsrahmens: welche Dimension wann (leer: nicht geplant)",
+        default_factory=list,
+    )
 
     def rating(self, goal_id: str) -> QualityRating | None:
         return next((r for r in self.ratings if r.goal == goal_id), None)

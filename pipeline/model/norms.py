@@ -627,6 +627,21 @@ class FundingArea:
         return f"Förderbereich\u00a0{self.code} „{self.title}“"
 
 
+#: The nine quality dimensions of the NZFH's Qualitätsrahmen Frühe Hilfen (2016, revised as 2.0),
+#: by number (DOMAIN.md; the fifth is the seed's). The concept plans a Qualitätsdialog on each
+#: (review by a Landeskoordinierungsstelle: only the fifth was worked through, the others not named).
+QUALITY_DIMENSIONS: dict[int, str] = {
+    1: "Grundidee",
+    2: "Zielbestimmung",
+    3: "Netzwerk",
+    4: "Planung",
+    5: "Politisch-strukturelle Verankerung",
+    6: "Qualifizierung und interprofessionelles Lernen",
+    7: "Zusammenarbeit mit der Familie",
+    8: "Qualität von Angeboten",
+    9: "Dokumentation und Evaluation",
+}
+
 FUNDING_AREAS: dict[str, FundingArea] = {
     a.code: a
     for a in (
