@@ -162,6 +162,10 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
             ("Kindergesundheitsschutz-Gesetz (Hessen): Die Teilnahme an den Früherkennungsuntersuchungen",),
         ),
         ("Niedersachsen", ()),
+        (
+            "Baden-Württemberg",
+            ("§ 1 Kinderschutzgesetz Baden-Württemberg: Die Eltern sind verpflichtet, die Teilnahme",),
+        ),
     ],
 )
 def test_the_legal_bases_name_the_lands_child_health_law(inputs, state, laws):
