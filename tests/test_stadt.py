@@ -1289,3 +1289,28 @@ def test_the_network_of_the_kreis_around_is_described_where_families_cross():
         .text_content()
         .split()
     )
+
+
+def test_a_city_in_a_kreis_lists_its_own_offices_on_its_papers():
+    """Review of a große selbständige Stadt: 'beteiligt: Gesundheitsamt, Jobcenter' with their sign-offs
+    passed unwarned, though both belong to the Kreis (or a gemeinsame Einrichtung); a kreisfreie Stadt
+    may list its Gesundheitsamt."""
+    inputs = _neuhafen()
+
+    def county_offices(paper):
+        paper["beteiligt"] = [*paper.get("beteiligt", []), "Gesundheitsamt", "Jobcenter Neuhafen"]
+
+    inputs.edit_paper("i-27-2026-ressourcenplanung.yaml", county_offices)
+
+    def warned() -> list[str]:
+        return [w.message for w in inputs.warnings() if "ist kein Amt der Stadt" in w.message]
+
+    assert warned() == []  # kreisfreie Stadt
+    inputs.edit(
+        "kommune.yaml",
+        lambda d: d["kommune"].update(bundesland="Niedersachsen", art="große kreisangehörige Stadt"),
+    )
+    found = warned()
+    assert [m.split("'")[1] for m in found] == ["Gesundheitsamt", "Jobcenter Neuhafen"]
+    assert "In einer großen selbständigen Stadt in Niedersachsen führt der Kreis das Gesundheitsamt" in found[0]
+    assert found[1].endswith("die Abstimmung mit dem Jobcenter bitte im Text der Vorlage nennen.")

@@ -189,6 +189,41 @@ def finance_office_involved(case: PaperCase) -> Iterator[Finding]:
     )
 
 
+#: Offices a Kreis runs for the cities within it (the Gesundheitsamt; the Jobcenter as kommunaler
+#: Träger or with the Bundesagentur), as a city's paper might list them among its own offices.
+#: 'Stadtgesundheitsamt', 'Kommunales Jobcenter', 'Jobcenter der Stadt' are rule 'aufgaben-des-kreises''s.
+_COUNTY_OFFICE = re.compile(
+    r"(?<![\w-])(?<!städtisches )(?<!städtische )(?<!ommunales )(?<!ommunale )(Gesundheitsamt|Jobcenter)\b(?! der Stadt)"
+)
+
+
+@PAPER_RULES.rule("aemter-der-stadt")
+def city_papers_name_city_offices(case: PaperCase) -> Iterator[Finding]:
+    """A city in a Kreis whose paper lists the Gesundheitsamt or the Jobcenter as its own office –
+    leading, involved or signing off (review of a große selbständige Stadt: 'beteiligt:
+    Gesundheitsamt, Jobcenter' with sign-offs passed unwarned): they are the Kreis's or a
+    gemeinsame Einrichtung's, and a Mitzeichnung is the city administration's own. The agreement
+    with them belongs in the paper's text."""
+    procedure, paper = case.council.procedure, case.paper
+    if procedure is None or procedure.kind != "kreisangehörige Stadt":
+        return
+    places: list[tuple[tuple[str | int, ...], str]] = [(("vorlage", "federfuehrung"), paper.lead_office)]
+    places += [(("vorlage", "beteiligt", i), office) for i, office in enumerate(paper.involved_offices)]
+    places += [(("vorlage", "mitzeichnung", i, "amt"), s.office) for i, s in enumerate(paper.sign_offs)]
+    for path, office in places:
+        found = _COUNTY_OFFICE.search(office)
+        if found is None:
+            continue
+        yield Finding(
+            at(case.name, *path),
+            f"'{office}' ist kein Amt der Stadt: {_procedure_text(procedure)} führt der Kreis das Gesundheitsamt und, "
+            "als kommunaler Träger oder mit der Agentur für Arbeit, das Jobcenter. Federführend, beteiligt "
+            "und mitzeichnend sind an einer Vorlage der Stadt ihre eigenen Ämter; die Abstimmung mit "
+            f"dem {found[0]} bitte im Text der Vorlage nennen.",
+            WARNING,
+        )
+
+
 @PAPER_RULES.rule("mitzeichnung-vollstaendig")
 def every_involved_office_signs_off(case: PaperCase) -> Iterator[Finding]:
     """Where a paper lists its Mitzeichnungen, every office under 'beteiligt' has a line: an
