@@ -820,7 +820,7 @@ def test_what_the_landkreis_pays_a_city_with_its_own_jugendamt_is_income_of_its_
 
     inputs.edit("ressourcen.yaml", reimbursed)
     warned = [w.message for w in inputs.warnings() if "'quelle: Kreis'" in w.message]
-    assert warned and "die Stadt Neuhafen am Main ist eine kreisfreie Stadt" in warned[0]
+    assert warned and "für die Stadt Neuhafen am Main selbst gibt es diesen Ersatz nicht" in warned[0]
     inputs.edit(
         "kommune.yaml",
         lambda d: d["kommune"].update(bundesland="Baden-Württemberg", art="große kreisangehörige Stadt"),
@@ -1261,7 +1261,7 @@ def test_the_network_of_the_kreis_around_is_described_where_families_cross():
         "Kooperationsvereinbarung", 1
     )[0]
     assert (
-        "Mit dem Netzwerk eines anderen örtlichen Trägers der Jugendhilfe ist die Zusammenarbeit so abgestimmt"
+        "Mit dem Netzwerk eines anderen örtlichen Trägers der Jugendhilfe ist die Zusammenarbeit wie folgt abgestimmt"
         in (section)
     )
     assert f"{neighbour.name}. Koordination: {neighbour.coordination}." in section
@@ -1277,7 +1277,7 @@ def test_the_network_of_the_kreis_around_is_described_where_families_cross():
         lambda d: d["kommune"].update(bundesland="Niedersachsen", art="große kreisangehörige Stadt"),
     )
     (message,) = warned()
-    assert message.startswith("Die Stadt Neuhafen am Main gehört einem Kreis an")
+    assert message.startswith("Die Stadt Neuhafen am Main gehört einem Landkreis an")
     assert "Zusammenarbeit mit benachbarten Netzwerken" not in " ".join(
         lxml.html.fromstring(
             next(
@@ -1312,5 +1312,5 @@ def test_a_city_in_a_kreis_lists_its_own_offices_on_its_papers():
     )
     found = warned()
     assert [m.split("'")[1] for m in found] == ["Gesundheitsamt", "Jobcenter Neuhafen"]
-    assert "In einer großen selbständigen Stadt in Niedersachsen führt der Kreis das Gesundheitsamt" in found[0]
+    assert "Für eine kreisangehörige Stadt führt der Landkreis das Gesundheitsamt" in found[0]
     assert found[1].endswith("die Abstimmung mit dem Jobcenter bitte im Text der Vorlage nennen.")

@@ -1081,7 +1081,7 @@ def test_the_form_tells_parents_their_rights(concept):
     # who tells the parents first: a Stelle before it informs the Jugendamt (code review: 'Vorher sagen sie
     # es Ihnen' after the Jugendamt's own staff read as their assessment)
     assert (
-        "(§ 8a Abs. 4 SGB VIII). Bevor eine Stelle das Jugendamt informiert, sagt sie es Ihnen, es sei denn, das "
+        "(§ 8a Abs. 4 SGB VIII). Bevor eine dieser Fachkräfte das Jugendamt informiert, sagt sie es Ihnen, es sei denn, das "
         "würde den wirksamen Schutz Ihres Kindes in Frage stellen. Für Fachkräfte, die selbst zum Jugendamt gehören – "
         "hier Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP) –, gilt nicht § 4 KKG: "
         "Diese Fachkräfte schätzen eine mögliche Gefährdung gemeinsam mit weiteren Fachkräften des Jugendamts ein (§ 8a Abs. 1 "

@@ -482,8 +482,10 @@ def test_bavarian_doctors_and_midwives_must_inform_the_jugendamt(inputs):
     assert duty in consent
     # § 4 KKG's hint to the parents beforehand is not Art. 15's: the form says so (language review;
     # Art. 15 Abs. 3 GDG lifts the DSGVO's duties to inform)
-    told = consent.index("Bevor eine Stelle das Jugendamt informiert, sagt sie es Ihnen")
-    bavarian = consent.index("Für diese Mitteilung sieht das Gesetz keinen vorherigen Hinweis an Sie vor")
+    told = consent.index("Bevor eine dieser Fachkräfte das Jugendamt informiert, sagt sie es Ihnen")
+    bavarian = consent.index(
+        "Anders als nach § 4 KKG müssen Ärztinnen, Ärzte und Hebammen Sie vor dieser Mitteilung"
+    )
     assert told < consent.index(duty) < bavarian and "(Art. 15 Abs. 3 GDG)" in consent
 
 
@@ -1860,7 +1862,7 @@ def test_a_second_main_committee_and_a_youth_committee_that_only_advises_are_war
     assert main.startswith(
         "Neben 'Kreisausschuss' ist auch 'Haupt- und Finanzausschuss' als 'Hauptausschuss' eingetragen."
     )
-    assert "In einem Landkreis in Niedersachsen gibt es nur einen Kreisausschuss" in main
+    assert "In einem Landkreis in Niedersachsen gibt es nur einen Hauptausschuss, den Kreisausschuss" in main
     (youth,) = [m for m in found if "als beratender Ausschuss eingetragen" in m]
     assert "§ 71 Abs. 4 Satz 1 SGB VIII" in youth
 

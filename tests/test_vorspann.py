@@ -181,8 +181,8 @@ def test_the_summary_says_since_when_a_report_is_overdue(concept):
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
     # with the report back on SA/2022/019 planned in the same paper, both are named with their days
     assert (
-        f". Dem {social['name']} stehen zwei Berichte aus: der regelmäßige (fällig seit dem {due:%d.%m.%Y})"
-        in plain
+        f". Dem {social['name']} sind zwei Berichte noch nicht vorgelegt worden: der regelmäßige Bericht "
+        f"(fällig seit dem {due:%d.%m.%Y})" in plain
     )
 
 
@@ -259,9 +259,9 @@ def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(conce
     assert "SA/2026/041" in regular.prepared and regular.next_sitting == dt.date(2026, 12, 3)
     (late,) = [due for d, due in concept.reporting.overdue_decision_reports if d.number == "SA/2022/019"]
     assert (
-        f"Dem {social['name']} stehen zwei Berichte aus: der regelmäßige (fällig seit dem {regular.due:%d.%m.%Y}) "
-        f"und der über die Umsetzung des Beschlusses SA/2022/019 (fällig seit dem {late:%d.%m.%Y}); vorgesehen "
-        "sind sie für die Sitzung am 03.12.2026" in plain
+        f"Dem {social['name']} sind zwei Berichte noch nicht vorgelegt worden: der regelmäßige Bericht (fällig seit "
+        f"dem {regular.due:%d.%m.%Y}) und der Bericht über die Umsetzung des Beschlusses SA/2022/019 (fällig seit dem "
+        f"{late:%d.%m.%Y}); vorgesehen sind sie für die Sitzung am 03.12.2026" in plain
     )
     assert "zudem fehlt" not in plain
     quality = text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"])
@@ -280,7 +280,7 @@ def test_with_two_overdue_regular_reports_the_decision_s_report_is_named_apart(i
     inputs.edit("gremien.yaml", health_report_missing)
     concept = inputs.check(strict=False).concept
     summary = Summary(concept)
-    assert len(summary.overdue_reports) == 2 and summary.reports_due_together == []
+    assert len(summary.overdue_reports) == 2 and summary.reports_due_together == (0, "")
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
     assert "steht je ein Bericht aus" in plain
     assert (

@@ -324,7 +324,7 @@ def test_an_indicator_counting_the_agreements_partners_agrees_with_the_actors(in
     assert len(found) == 1 and found[0].where.file == "ziele.yaml"
     assert f"Der Istwert {bound + 2} weicht von der Zahl ab" in found[0].message
     assert (
-        f"Am 01.10.2026 sind {bound} Akteure an die bisherige Kooperationsvereinbarung gebunden; die zwei Gruppen, "
+        f"Am 01.10.2026 waren {bound} Akteure an die bisherige Kooperationsvereinbarung gebunden; die zwei Gruppen, "
         "für die gemeinsam unterzeichnet wurde, zählt das Konzept nicht mit"
     ) in found[0].message
     # a share of Kitas that joined is no count of actors (code review: it was compared with 14 actors)

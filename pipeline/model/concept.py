@@ -305,17 +305,36 @@ class Concept:
         return procedure.local_term if procedure is not None and procedure.local_term else self.municipality.kind
 
     @property
+    def procedure_givers(self) -> str:
+        """'der Bundesstiftung Frühe Hilfen und des Landes': whose grants the table of funding
+        procedures describes (language review: „Die Zuwendungen“ claimed every source's)."""
+        sources = dict.fromkeys(p.source for p in self.resources.procedures)
+        return enumeration([self.municipality.source_genitive(s) for s in sources])
+
+    @property
     def quality_dialogues(self) -> list[tuple[str, str]]:
         """Each dimension of the Qualitätsrahmen with when the network talks about it: '3 Netzwerk',
         '2027 (Klausur der Steuerungsgruppe)'; the fifth with each version, since this tool writes
         its Gesprächsunterlage; 'noch nicht geplant' for the others (review by a
         Landeskoordinierungsstelle: only the fifth was named)."""
         planned = self.quality_ratings.dialogues if self.quality_ratings is not None else []
+        stand = self.version.date.year
+
+        def when(year: int) -> str:
+            # held or still to come, seen from the Stand (language review: „2024 (Klausur …)“ left it open)
+            return f"{year} geführt" if year < stand else (f"{year} geplant" if year > stand else str(year))
+
         rows = []
         for number, title in QUALITY_DIMENSIONS.items():
-            times = [f"{d.year} ({d.form})" if d.form else str(d.year) for d in planned if d.dimension == number]
+            times = [
+                f"{when(d.year)} ({d.form})" if d.form else when(d.year) for d in planned if d.dimension == number
+            ]
             if number == 5:
-                times.insert(0, "mit jeder Fassung des Konzepts (eigene Gesprächsunterlage)")
+                times.insert(
+                    0,
+                    "mit jeder Fassung des Konzepts (Gesprächsunterlage „Qualitätsdialog: Politisch-strukturelle "
+                    "Verankerung“)",
+                )
             rows.append((f"{number} {title}", "; ".join(times) or "noch nicht geplant"))
         return rows
 

@@ -7,6 +7,7 @@ concept is anchored in politics – counted here so the page and the chapters ne
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -160,25 +161,40 @@ class Summary:
         return [r for r in self.concept.reporting.schedule if r.due_passed and not r.overdue]
 
     @property
-    def reports_due_together(self) -> list[str]:
+    def reports_due_together(self) -> tuple[int, str]:
         """Where one regular report is overdue and the reports back on decisions of the same body,
-        overdue too, are planned in a paper for the same sitting: the reports one paper brings,
-        'der regelmäßige (fällig seit dem 11.03.2023)', 'der über die Umsetzung des Beschlusses
-        SA/2022/019 (fällig seit dem 15.09.2023)' – counted as the quality chapter counts them, but
-        said in one sentence (review of a Große Kreisstadt: „zudem fehlt der Bericht …“ with the
-        same day and paper read as a second gap). Empty where that is not so."""
+        overdue too, are planned in a paper for the same sitting: how many reports that paper
+        brings and which – 'der regelmäßige Bericht und der Bericht über die Umsetzung des
+        Beschlusses M 212/2020 (beide fällig seit dem 22.06.2026)' –, counted as the quality chapter
+        counts them but said in one sentence (review of a Große Kreisstadt: „zudem fehlt der Bericht
+        …“ with the same day and paper read as a further gap). (0, '') where that is not so."""
+        joined = [(f"der Bericht über die Umsetzung des Beschlusses {d.number}", due) for d, due in self._joined()]
+        if not joined:
+            return 0, ""
+        report = self.overdue_reports[0]
+        reports = [("der regelmäßige Bericht", report.due), *joined]
+        days = {due for _, due in reports}
+        if len(days) == 1:
+            both = "beide" if len(reports) == 2 else "alle"
+            return len(
+                reports
+            ), f"{enumeration([r for r, _ in reports])} ({both} fällig seit dem {german_date(report.due)})"
+        return len(reports), enumeration([f"{r} (fällig seit dem {german_date(due)})" for r, due in reports])
+
+    def _joined(self) -> list[tuple[Decision, dt.date]]:
+        """The overdue reports back on decisions that one planned paper brings with the only overdue
+        regular report of the same body (see :attr:`reports_due_together`)."""
         if len(self.overdue_reports) != 1:
             return []
         report, view = self.overdue_reports[0], self.concept.reporting
-        joined = [
-            f"der über die Umsetzung des Beschlusses {decision.number} (fällig seit dem {german_date(due)})"
+        return [
+            (decision, due)
             for decision, due in view.overdue_decision_reports
             if decision.committee == report.committee.id
             and (planned := view.planned_report_on(decision)) is not None
             and planned.date == report.next_sitting
             and planned.paper.number in report.prepared
         ]
-        return [f"der regelmäßige (fällig seit dem {german_date(report.due)})", *joined] if joined else []
 
     def overdue_decision_clause(self, also: bool) -> str:
         """'zudem fehlt der Bericht an den Ausschuss für Soziales und Teilhabe über die Umsetzung
@@ -188,8 +204,8 @@ class Summary:
         one overdue report here, two there); 'zudem' only after `also` other reports; empty if none."""
         view = self.concept.reporting
         # those said with the regular report already (reports_due_together)
-        joined = " ".join(self.reports_due_together)
-        late = [(d, due) for d, due in view.overdue_decision_reports if f"Beschlusses {d.number} " not in joined]
+        joined = {d.id for d, _ in self._joined()}
+        late = [(d, due) for d, due in view.overdue_decision_reports if d.id not in joined]
         if not late:
             return ""
         parts = []

@@ -35,6 +35,7 @@ from pipeline.model.procedure import (
     Procedure,
     association_of,
     is_executive,
+    kreis_word,
     procedure_for,
     resolves_on_papers,
     signs_in_own_right,
@@ -207,6 +208,7 @@ def city_papers_name_city_offices(case: PaperCase) -> Iterator[Finding]:
     procedure, paper = case.council.procedure, case.paper
     if procedure is None or procedure.kind != "kreisangehörige Stadt":
         return
+    county = kreis_word(procedure.state)
     places: list[tuple[tuple[str | int, ...], str]] = [(("vorlage", "federfuehrung"), paper.lead_office)]
     places += [(("vorlage", "beteiligt", i), office) for i, office in enumerate(paper.involved_offices)]
     places += [(("vorlage", "mitzeichnung", i, "amt"), s.office) for i, s in enumerate(paper.sign_offs)]
@@ -216,10 +218,10 @@ def city_papers_name_city_offices(case: PaperCase) -> Iterator[Finding]:
             continue
         yield Finding(
             at(case.name, *path),
-            f"'{office}' ist kein Amt der Stadt: {_procedure_text(procedure)} führt der Kreis das Gesundheitsamt und, "
-            "als kommunaler Träger oder mit der Agentur für Arbeit, das Jobcenter. Federführend, beteiligt "
-            "und mitzeichnend sind an einer Vorlage der Stadt ihre eigenen Ämter; die Abstimmung mit "
-            f"dem {found[0]} bitte im Text der Vorlage nennen.",
+            f"'{office}' ist kein Amt der Stadt: Für eine kreisangehörige Stadt führt der {county} das Gesundheitsamt "
+            f"und, als kommunaler Träger oder mit der Agentur für Arbeit, das Jobcenter. Federführend, beteiligt und "
+            "mitzeichnend sind an einer Vorlage der Stadt nur deren eigene Ämter; die Abstimmung mit dem "
+            f"{found[0]} bitte im Text der Vorlage nennen.",
             WARNING,
         )
 
@@ -1221,9 +1223,10 @@ def one_main_committee(parsed: Parsed) -> Iterator[Finding]:
         yield Finding(
             at("gremien.yaml", "gremien", index, "art"),
             f"Neben '{keep.name}' ist auch '{committee.name}' als '{committee.kind}' eingetragen. "
-            f"{_procedure_text(procedure)} gibt es nur einen {preparing} "  # all three kinds are masculine
-            f"({procedure.preparation.legal_basis}). Bitte '{committee.name}' als Fachausschuss eintragen "
-            "(etwa 'art: Finanzausschuss' oder 'art: Sonstiges').",
+            f"{_procedure_text(procedure)} gibt es nur einen Hauptausschuss"  # all three kinds are masculine
+            f"{'' if preparing == 'Hauptausschuss' else ', den ' + preparing} ({procedure.preparation.legal_basis}). "
+            f"Bitte '{committee.name}' als Fachausschuss mit der Art seiner Aufgaben eintragen (etwa 'art: "
+            "Finanzausschuss' oder 'art: Sonstiges').",
             WARNING,
         )
 

@@ -32,6 +32,7 @@ from pipeline.model.inputs import (
     ResourceFile,
 )
 from pipeline.model.papers import paper_views
+from pipeline.model.procedure import kreis_word
 from pipeline.model.resources import ends_by, total
 from pipeline.model.types import COORDINATION
 from pipeline.validate.parsed import Parsed
@@ -293,7 +294,7 @@ def income_from_the_kreis_only_in_a_kreis(concept: Concept) -> Iterator[Finding]
                 ("ertraege", index, "quelle"),
                 f"'quelle: Kreis' steht für den Kostenersatz, den ein Landkreis (in Nordrhein-Westfalen und "
                 f"Schleswig-Holstein: Kreis) einer kreisangehörigen Stadt mit eigenem Jugendamt leistet; "
-                f"{concept.municipality.nominative} ist {concept.kind_with_article}. Bitte 'Land' oder 'Dritte' "
+                f"für {concept.municipality.accusative} selbst gibt es diesen Ersatz nicht. Bitte 'Land' oder 'Dritte' "
                 "eintragen.",
             )
 
@@ -309,10 +310,11 @@ def city_names_the_kreis_network(concept: Concept) -> Iterator[Finding]:
     yield warning(
         "netzwerk.yaml",
         (),
-        f"{sentence_start(concept.municipality.nominative)} gehört einem Kreis an, der für sein übriges Gebiet "
-        "selbst örtlicher Träger der Jugendhilfe ist und ein eigenes Netzwerk Frühe Hilfen koordiniert. Bitte "
-        "unter 'nachbarnetzwerke' beschreiben, wie beide Netzwerke zusammenarbeiten – etwa wer Familien aus dem "
-        "Kreisgebiet, die in der Stadt entbinden oder Hilfe suchen, an wen vermittelt.",
+        f"{sentence_start(concept.municipality.nominative)} gehört einem {kreis_word(concept.municipality.state)} an, "
+        "der für sein übriges Gebiet selbst örtlicher Träger der Jugendhilfe ist und ein eigenes Netzwerk Frühe Hilfen "
+        "koordiniert. Bitte unter 'nachbarnetzwerke' beschreiben, wie beide Netzwerke zusammenarbeiten – etwa an wen "
+        "Familien aus dem übrigen Kreisgebiet, die in der Stadt entbinden oder Hilfe suchen, vermittelt werden und wer "
+        "das übernimmt.",
     )
 
 
@@ -337,11 +339,11 @@ def foundation_funds_no_measure_older_than_2012(concept: Concept) -> Iterator[Fi
             yield warning(
                 "ressourcen.yaml",
                 ("ertraege", index, "fuer"),
-                f"'{line.id}' fördert {concept.measure_labels([measure.id])[0]}, die seit dem "
-                f"{german_date(measure.period.start)} läuft. Die Förderrichtlinien der Länder schließen Maßnahmen "
-                "aus, die schon am 01.01.2012 bestanden (etwa Nr. 4.2 der Richtlinie Frühe Hilfen in Niedersachsen); "
-                "gefördert werden kann ihr späterer Ausbau. Bitte in der Beschreibung der Maßnahme sagen, welcher Teil "
-                "neu ist, oder die Förderung mit der Landesstelle klären.",
+                f"'{line.id}' fördert die Maßnahme „{concept.measure_labels([measure.id])[0]}“, die seit dem "
+                f"{german_date(measure.period.start)} läuft. Förderrichtlinien der Länder schließen in der Regel "
+                "Maßnahmen aus, die schon am 01.01.2012 bestanden (so Nr. 4.2 der Richtlinie Frühe Hilfen in "
+                "Niedersachsen); gefördert werden kann ihr späterer Ausbau. Bitte in der Beschreibung der Maßnahme "
+                "sagen, welcher Teil neu ist, oder die Förderung mit der Bewilligungsstelle klären.",
             )
 
 
@@ -356,7 +358,7 @@ def funding_procedure_has_income(concept: Concept) -> Iterator[Finding]:
                 "ressourcen.yaml",
                 ("foerderverfahren", index, "mittelgeber"),
                 f"Für '{procedure.source}' ist ein Förderverfahren beschrieben, aber kein Ertrag eingetragen. Bitte "
-                "den Ertrag ergänzen oder den Eintrag streichen.",
+                "den Ertrag ergänzen oder das Förderverfahren streichen.",
             )
 
 
@@ -513,7 +515,7 @@ def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding
             jointly = [a for a in concept.signed_jointly if a.agreement_signed and a.agreement_signed <= day]
             groups = (
                 f"; {'die Gruppe' if len(jointly) == 1 else f'die {number_word(len(jointly))} Gruppen'}, für die "
-                f"gemeinsam unterzeichnet wurde, zählt das Konzept nicht mit, weil diese Unterschrift die einzelnen "
+                f"gemeinsam unterzeichnet wurde, zählt das Konzept nicht mit, weil die gemeinsame Unterschrift die einzelnen "
                 "Mitglieder nicht bindet"
                 if jointly and indicator.current == len(bound) + len(jointly)
                 else ""
@@ -522,10 +524,10 @@ def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding
                 "ziele.yaml",
                 ("ziele", g_index, "indikatoren", i_index, "istwert"),
                 f"Der Istwert {indicator.current} weicht von der Zahl ab, die das Konzept aus akteure.yaml nennt: Am "
-                f"{german_date(day)} {agree(len(bound), 'ist', 'sind')} "
+                f"{german_date(day)} {agree(len(bound), 'war', 'waren')} "
                 f"{count(len(bound), 'Akteur', 'Akteure', 'ein')} an die {concept.bound_by_label} gebunden{groups}. "
-                "Bitte den Istwert angleichen; zählt der Indikator etwas anderes, bitte eine andere Einheit als "
-                "'Akteure' angeben.",
+                "Bitte den Istwert angleichen; zählt der Indikator etwas anderes, bitte eine Einheit angeben, die "
+                "sagt, was er zählt (etwa 'Einrichtungen').",
             )
 
 

@@ -368,7 +368,7 @@ def _overdue_sentence(late_ones: list[Finding]) -> str:
     one = len(late_ones) == 1
     reports = "Ein Bericht ist" if one else f"{sentence_start(number_word(len(late_ones)))} Berichte sind"
     sentence = (
-        f"{reports} überfällig: {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
+        f"{reports} überfällig. {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
         # the administration owes the report, the body does not fail to take it (review of a Große
         # Kreisstadt: „ohne sie entgegenzunehmen“ blamed the Gemeinderat)
         f"nach Ablauf der Frist getagt, ohne dass {'der Bericht' if one else 'die Berichte'} vorgelegt "

@@ -1601,14 +1601,15 @@ def network_effort(view: ReportingView) -> list[Finding]:
     t = k.budget.terms
     evidence = [
         observed(
-            f"Für die Koordination des Netzwerks sind {year} {euro(coordination - compensation)} {t.expenses} eingeplant"
-            + (
-                # not part of the sum before: „aus ihrem Budget kommen … hinzu“ read as a share of it
-                # (review by a Landeskoordinierungsstelle)
-                f"; zusätzlich, in diesem Betrag nicht enthalten, zahlt die Netzwerkkoordination {euro(compensation)}, mit denen "
-                f"{_who_is_compensated(k.budget.compensated_actors)}"
+            # the compensation is part of the coordination's budget: its total, then both parts
+            # („aus ihrem Budget kommen … hinzu“ read as a share, a review by a Landeskoordinierungsstelle;
+            # „zahlt die Netzwerkkoordination“ made a post pay, the language review)
+            (
+                f"Für die Koordination des Netzwerks sind {year} insgesamt {euro(coordination)} {t.expenses} "
+                f"eingeplant: {euro(coordination - compensation)} für die Koordination selbst und "
+                f"{euro(compensation)}, mit denen {_who_is_compensated(k.budget.compensated_actors)}"
                 if compensation
-                else "."
+                else f"Für die Koordination des Netzwerks sind {year} {euro(coordination)} {t.expenses} eingeplant."
             ),
             at("ressourcen.yaml", "aufwand", EVERY, "fuer"),
             FULFILLED,
