@@ -217,6 +217,14 @@ def test_every_lands_youth_welfare_act_is_spelled_out_once_with_its_short_name()
     assert bavaria is not None and not bavaria.youth_welfare_act_names_state
     hesse = procedure_for("Hessen", "Landkreis")
     assert hesse is not None and hesse.youth_welfare_act_names_state
+    # 'in Bayern' etc. is added only where neither the short name nor the title says the Land
+    unnamed = {
+        state
+        for state in typing.get_args(State)
+        for kind in ("Landkreis", "kreisfreie Stadt", "Bezirk")
+        if (p := procedure_for(state, kind)) is not None and not p.youth_welfare_act_names_state
+    }
+    assert unnamed == {"Bayern", "Berlin", "Schleswig-Holstein"}
 
 
 def test_the_funding_procedure_of_each_grant_is_a_table_of_its_own(inputs):

@@ -104,6 +104,29 @@ class Submission(_Data):
     verified: bool = Field(alias="geprueft")
 
 
+#: How the titles of a Land's laws name it besides its name ('Hessisches Kinder- und
+#: Jugendhilfegesetzbuch', 'AG-KJHG NRW'): the stems of its adjective and its short form (code
+#: review: the first four letters of the name missed 'Sächsisches').
+STATE_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "Baden-Württemberg": ("Baden-Württembergisch",),
+    "Bayern": ("Bayerisch",),
+    "Berlin": ("Berliner",),
+    "Brandenburg": ("Brandenburgisch",),
+    "Bremen": ("Bremisch", "Brem"),
+    "Hamburg": ("Hamburgisch",),
+    "Hessen": ("Hessisch",),
+    "Mecklenburg-Vorpommern": ("M-V",),
+    "Niedersachsen": ("Niedersächsisch", "Nds."),
+    "Nordrhein-Westfalen": ("NRW", "Nordrhein-Westfälisch"),
+    "Rheinland-Pfalz": ("Rheinland-Pfälzisch",),
+    "Saarland": ("Saarländisch",),
+    "Sachsen": ("Sächsisch",),
+    "Sachsen-Anhalt": ("LSA",),
+    "Schleswig-Holstein": ("Schleswig-Holsteinisch",),
+    "Thüringen": ("Thüringer", "Thür"),
+}
+
+
 class TwoOfficials(_Data):
     """Who may sign together, two of them, in the head's stead, with the provision (§ 54 Abs. 2
     GemO: „zwei vertretungsberechtigte Gemeindebedienstete“); the dative as the table spells it,
@@ -290,7 +313,7 @@ class Procedure(_Data):
         """Whether the act's name or title already says whose it is ('Hessisches …',
         'AG-KJHG NRW'), so the sentence need not add 'in Hessen'."""
         named = self.youth_welfare_act_named
-        return self.state in named or self.state[:4] in named or "NRW" in named
+        return any(word in named for word in (self.state, *STATE_ADJECTIVES.get(self.state, ())))
 
     def paper_kind(self, kind: str) -> str:
         """'Beschlussvorlage', or what the Land calls it ('Vorlage zur Beschlussfassung')."""
