@@ -1314,3 +1314,35 @@ def test_a_city_in_a_kreis_lists_its_own_offices_on_its_papers():
     assert [m.split("'")[1] for m in found] == ["Gesundheitsamt", "Jobcenter Neuhafen"]
     assert "Für eine kreisangehörige Stadt führt der Landkreis das Gesundheitsamt" in found[0]
     assert found[1].endswith("die Abstimmung mit dem Jobcenter bitte im Text der Vorlage nennen.")
+
+
+def test_a_city_names_the_kreis_it_belongs_to():
+    """Review of a große selbständige Stadt: chapter 3 read „(große kreisangehörige Stadt, Niedersachsen)“
+    and the Gesundheitsamt stood there as „des Kreises“. With 'kreis' in kommune.yaml the concept says
+    which; a kreisfreie Stadt has none."""
+    import lxml.html
+
+    inputs = _neuhafen()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(kreis="Landkreis Mainau"))
+    assert [p for p in inputs.problems() if "'kreis' gibt es nur bei einer kreisangehörigen Stadt" in p]
+
+    def city(data):
+        data["kommune"].update(bundesland="Niedersachsen", art="große kreisangehörige Stadt")
+
+    inputs.edit("kommune.yaml", city)
+    concept = inputs.check(strict=False).concept
+    chapters = concept_chapters(concept)
+
+    def text(part: str) -> str:
+        html = next(v for name, v in chapters.items() if part in name)
+        return " ".join(lxml.html.fromstring(html).text_content().split())
+
+    assert "In der Stadt Neuhafen am Main (große selbständige Stadt im Landkreis Mainau, Niedersachsen)" in text(
+        "03_ausgangslage"
+    )
+    assert "und das Gesundheitsamt im Landkreis Mainau ihre Planung" in text("12_ressourcen")
+    inputs.edit("netzwerk.yaml", lambda d: d.pop("nachbarnetzwerke"))
+    (message,) = [w.message for w in inputs.warnings() if "'nachbarnetzwerke'" in w.message]
+    assert message.startswith(
+        "Die Stadt Neuhafen am Main gehört dem Landkreis Mainau an, der für sein übriges Gebiet"
+    )

@@ -55,6 +55,7 @@ from pipeline.model.inputs import (
     TargetGroup,
     TargetGroupFile,
     names_in_line,
+    with_article,
 )
 from pipeline.model.norms import QUALITY_DIMENSIONS
 from pipeline.model.procedure import (
@@ -303,6 +304,16 @@ class Concept:
             return association.term  # 'Region', 'Regionalverband' (reviews: '(Landkreis, Saarland)')
         procedure = self.procedure
         return procedure.local_term if procedure is not None and procedure.local_term else self.municipality.kind
+
+    @property
+    def kind_and_state(self) -> str:
+        """What chapter 3 puts in brackets after the name: 'große selbständige Stadt im Landkreis
+        Leinetal, Niedersachsen' – the kind where the name does not say it, the Kreis a city belongs
+        to where kommune.yaml names it (review of a große selbständige Stadt), the Land."""
+        m = self.municipality
+        kind = "" if m.name.startswith(self.kind_term) else self.kind_term
+        county = with_article(m.county, "in") if m.county else ""
+        return ", ".join(part for part in (" ".join(p for p in (kind, county) if p), m.state) if part)
 
     @property
     def procedure_givers(self) -> str:

@@ -363,11 +363,23 @@ class Municipality(Item, title="Kommune"):
         "des Kreisjugendamts gehören, z. B. 'Stadt Lindenau' (die Zahlen oben gelten dann ohne sie)",
         default_factory=list,
     )
+    county: Text | None = field(
+        "kreis",
+        "Nur bei einer kreisangehörigen Stadt: der Kreis, dem sie angehört, z. B. 'Landkreis Leinetal' (er führt das "
+        "Gesundheitsamt und ist für sein übriges Gebiet selbst örtlicher Träger)",
+        default=None,
+    )
     logo: Logo | None = field(
         "logo",
         "Logo für die Titelseite, z. B. 'logo.svg' (Pfad relativ zum Ordner der Kommune)",
         default=None,
     )
+
+    @model_validator(mode="after")
+    def _county_of_a_city(self) -> Municipality:
+        if self.county and self.kind not in CITIES_IN_A_KREIS:
+            raise refuse("'kreis' gibt es nur bei einer kreisangehörigen Stadt: der Kreis, dem sie angehört.")
+        return self
 
     @model_validator(mode="after")
     def _sgb2_within_children(self) -> Municipality:
@@ -512,10 +524,8 @@ class Municipality(Item, title="Kommune"):
         in a Kreis its own two with the Kreis's Gesundheitsamt (review of a große selbständige
         Stadt: it has no Gesundheitsverwaltung of its own)."""
         if self.in_a_kreis:
-            return (
-                f"die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt des "
-                f"{kreis_word(self.state)}es"
-            )
+            county = with_article(self.county, "in") if self.county else f"des {kreis_word(self.state)}es"
+            return f"die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt {county}"
         return "Jugendhilfe-, Gesundheits- und Sozialverwaltung"
 
     @property

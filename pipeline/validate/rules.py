@@ -30,6 +30,7 @@ from pipeline.model.inputs import (
     MunicipalityFile,
     PaperFile,
     ResourceFile,
+    with_article,
 )
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import kreis_word
@@ -310,7 +311,8 @@ def city_names_the_kreis_network(concept: Concept) -> Iterator[Finding]:
     yield warning(
         "netzwerk.yaml",
         (),
-        f"{sentence_start(concept.municipality.nominative)} gehört einem {kreis_word(concept.municipality.state)} an, "
+        f"{sentence_start(concept.municipality.nominative)} gehört "
+        f"{with_article(concept.municipality.county, 'dat') if concept.municipality.county else 'einem ' + kreis_word(concept.municipality.state)} an, "
         "der für sein übriges Gebiet selbst örtlicher Träger der Jugendhilfe ist und ein eigenes Netzwerk Frühe Hilfen "
         "koordiniert. Bitte unter 'nachbarnetzwerke' beschreiben, wie beide Netzwerke zusammenarbeiten – etwa an wen "
         "Familien aus dem übrigen Kreisgebiet, die in der Stadt entbinden oder Hilfe suchen, vermittelt werden und wer "
