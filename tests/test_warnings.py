@@ -356,3 +356,31 @@ def test_foundation_money_for_a_measure_older_than_2012_is_warned_about(inputs):
     found = [w for w in inputs.warnings() if rule(w)]
     assert found and all(w.where.file == "ressourcen.yaml" for w in found)
     assert any(f"'{funded.id}' fördert" in w.message and "seit dem 31.12.2011 läuft" in w.message for w in found)
+
+
+def test_a_measure_led_by_another_traeger_than_employs_its_staff_is_warned_about(inputs):
+    """Reviews of a Große Kreisstadt and a große selbständige Stadt: the city's Familienhebammen, paid as the
+    city's Personal, stood „federführend: Landratsamt – Gesundheitsamt“, unwarned. A measure whose posts
+    another Träger employs than its lead belongs to is warned about, once."""
+    concept = inputs.check().concept
+    assert not [w for w in inputs.warnings() if "ihr Personal" in w.message]
+    posts = {p.id: p for p in concept.resources.positions}
+    measures = {m.id: m for m in concept.measures}
+    line = next(
+        e
+        for e in concept.resources.expenses
+        if e.kind == "Personal" and e.position in posts and e.purpose in measures
+    )
+    measure = measures[line.purpose]
+    employer = posts[line.position].employer
+    other = next(
+        a for a in concept.actors if a.carrier not in (None, employer) and a.organisation_form == "Institution"
+    )
+
+    def led_by_other(data):
+        next(m for m in data["massnahmen"] if m["id"] == measure.id)["federfuehrung"] = other.id
+
+    inputs.edit("massnahmen.yaml", led_by_other)
+    (message,) = [w.message for w in inputs.warnings() if "ihr Personal" in w.message]
+    assert f"leitet '{other.name}' (Träger: {concept.organisation(other.carrier).name})" in message
+    assert f"stellt aber {concept.organisation(employer).name}." in message

@@ -364,6 +364,37 @@ def funding_procedure_has_income(concept: Concept) -> Iterator[Finding]:
             )
 
 
+@WARNINGS.rule("federfuehrung-und-personal")
+def lead_employs_the_staff(concept: Concept) -> Iterator[Finding]:
+    """A measure whose own staff (Aufwand 'Personal' with its post) another Träger employs than the
+    one its lead belongs to: reviews of a Große Kreisstadt and a große selbständige Stadt found
+    the city's Familienhebammen (366.500 €) „federführend: Landratsamt – Gesundheitsamt“, unwarned.
+    Once per measure; freelancers' leads without a Träger are left alone."""
+    posts = {p.id: p for p in concept.resources.positions}
+    measures = {m.id: (i, m) for i, m in enumerate(concept.measures)}
+    staffed: dict[str, set[str]] = {}
+    for line in concept.resources.expenses:
+        if line.kind == "Personal" and line.position in posts and line.purpose in measures:
+            staffed.setdefault(line.purpose, set()).add(line.position)
+    for measure_id, post_ids in staffed.items():
+        index, measure = measures[measure_id]
+        lead = concept.actor(measure.lead)
+        if lead.carrier is None:
+            continue
+        elsewhere = sorted(p for p in post_ids if posts[p].employer != lead.carrier)
+        if not elsewhere:
+            continue
+        employers = enumeration(sorted({concept.organisation(posts[p].employer).name for p in elsewhere}))
+        yield warning(
+            "massnahmen.yaml",
+            ("massnahmen", index, "federfuehrung"),
+            f"Die Maßnahme „{concept.measure_labels([measure.id])[0]}“ leitet '{lead.name}' (Träger: "
+            f"{concept.organisation(lead.carrier).name}); ihr Personal ({enumeration([posts[p].title for p in elsewhere])}) "
+            f"stellt aber {employers}. Bitte prüfen, ob die Federführung bei einer Stelle dieses Anstellungsträgers "
+            "liegt oder die Stellen dem Träger der Federführung zugeordnet sind.",
+        )
+
+
 @WARNINGS.rule("netzwerkkoordination-im-aufwand")
 def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
     """The Netzwerkkoordination is the core of every network and a condition of the
