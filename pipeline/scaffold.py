@@ -24,7 +24,7 @@ from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
 from pipeline.model.accounting import CHOICE, accounting_of
 from pipeline.model.inputs import REQUIRED_FILES
-from pipeline.model.procedure import kreis_word, procedure_for
+from pipeline.model.procedure import kreis_genitive, kreis_word, procedure_for
 from pipeline.model.types import CITIES_IN_A_KREIS, State, add_months
 
 STATES: tuple[str, ...] = get_args(State)
@@ -119,6 +119,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         # a city in a Kreis starts with the Kreis's network as a neighbour, by the Land's word for it
         "in_a_kreis": kind in CITIES_IN_A_KREIS,
         "kreis": kreis_word(state or STATES[0]),
+        "kreis_genitive": kreis_genitive(state or STATES[0]),
         "preparing": preparing,
         # the budget system: the Land's where it has one, Doppik as a choice to check where it
         # lets the municipality choose (Bayern, Thüringen)

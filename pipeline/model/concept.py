@@ -312,8 +312,8 @@ class Concept:
         to where kommune.yaml names it (review of a große selbständige Stadt), the Land."""
         m = self.municipality
         kind = "" if m.name.startswith(self.kind_term) else self.kind_term
-        county = with_article(m.county, "in") if m.county else ""
-        return ", ".join(part for part in (" ".join(p for p in (kind, county) if p), m.state) if part)
+        where = " ".join(part for part in (kind, with_article(m.county, "in") if m.county else "") if part)
+        return f"{where}, {m.state}" if where else m.state
 
     @property
     def procedure_givers(self) -> str:

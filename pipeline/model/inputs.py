@@ -36,7 +36,7 @@ from pipeline.model.norms import (
     ProfessionId,
 )
 from pipeline.model.paths import input_file_checks
-from pipeline.model.procedure import kreis_word
+from pipeline.model.procedure import kreis_genitive, kreis_word
 from pipeline.model.types import (
     CITIES_IN_A_KREIS,
     COUNCIL_KINDS,
@@ -293,7 +293,7 @@ def source_genitive(source: str, state: str) -> str:
     if source == "Land" and state in FREE_STATES:
         return f"des Freistaates {state}"
     if source == "Kreis":
-        return f"des {kreis_word(state)}es"
+        return kreis_genitive(state)
     return SOURCE_GENITIVES.get(source, source)
 
 
@@ -524,7 +524,7 @@ class Municipality(Item, title="Kommune"):
         in a Kreis its own two with the Kreis's Gesundheitsamt (review of a große selbständige
         Stadt: it has no Gesundheitsverwaltung of its own)."""
         if self.in_a_kreis:
-            county = with_article(self.county, "in") if self.county else f"des {kreis_word(self.state)}es"
+            county = with_article(self.county, "in") if self.county else kreis_genitive(self.state)
             return f"die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt {county}"
         return "Jugendhilfe-, Gesundheits- und Sozialverwaltung"
 

@@ -173,13 +173,12 @@ class Summary:
             return 0, ""
         report = self.overdue_reports[0]
         reports = [("der regelmäßige Bericht", report.due), *joined]
-        days = {due for _, due in reports}
-        if len(days) == 1:
-            both = "beide" if len(reports) == 2 else "alle"
-            return len(
-                reports
-            ), f"{enumeration([r for r, _ in reports])} ({both} fällig seit dem {german_date(report.due)})"
-        return len(reports), enumeration([f"{r} (fällig seit dem {german_date(due)})" for r, due in reports])
+        if len({due for _, due in reports}) == 1:
+            every = "beide" if len(reports) == 2 else "alle"
+            said = f"{enumeration([r for r, _ in reports])} ({every} fällig seit dem {german_date(report.due)})"
+        else:
+            said = enumeration([f"{r} (fällig seit dem {german_date(due)})" for r, due in reports])
+        return len(reports), said
 
     def _joined(self) -> list[tuple[Decision, dt.date]]:
         """The overdue reports back on decisions that one planned paper brings with the only overdue

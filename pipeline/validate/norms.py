@@ -573,7 +573,7 @@ _OTHERS_BODY = re.compile(r"\s+(?:des\s|[A-ZÄÖÜ][a-zäöüß])")
 #: The Landkreis' bodies a kreisangehörige Stadt's texts may well name (the Kreis runs its
 #: Gesundheitsamt, its Kreistag decides on the Frühförderung).
 COUNTY_BODIES = frozenset({"Kreistag", "Kreisausschuss"})
-#: The kinds of city that lie in a Kreis: its bodies and tasks (Gesundheitsamt, Jobcenter) are the Kreis's.
+#: A body's kind as a word in its name ('Ausschuss für Jugendhilfe' → 'Ausschuss').
 _BODY_WORD = re.compile(rf"\b({'|'.join(BODY_WORDS)})")
 
 

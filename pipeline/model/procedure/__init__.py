@@ -450,6 +450,11 @@ def kreis_word(state: str) -> str:
     return "Kreis" if county is not None and county.local_term == "Kreis" else "Landkreis"
 
 
+def kreis_genitive(state: str) -> str:
+    """'des Landkreises', 'des Kreises' (:func:`kreis_word`)."""
+    return f"des {kreis_word(state)}es"
+
+
 def is_executive(kind: str, procedure: Procedure | None) -> bool:
     """A collegial administration (Magistrat, Bezirksamt, the Kreisausschuss in Hessen), not a
     political body: it resolves on papers but is no audience for reports and holds no budget."""

@@ -361,9 +361,9 @@ def assess(concept: Concept, on: dt.date | None = None) -> list[QualityAssessmen
 
 
 def _overdue_sentence(late_ones: list[Finding]) -> str:
-    """'Zwei Berichte sind überfällig: Die Stadtverordnetenversammlung hat nach Ablauf der Frist
-    getagt, ohne dass die Berichte vorgelegt wurden. Vorgesehen sind sie für die Sitzung am 10.12.2026 (Vorlage
-    M 184/2026).' – with the sittings those already prepared are for."""
+    """'Zwei Berichte sind überfällig. Die Stadtverordnetenversammlung hat nach Ablauf der Frist
+    getagt, ohne dass die Berichte vorgelegt wurden. Vorgesehen sind sie für die Sitzung am
+    10.12.2026 (Vorlage M 184/2026).' – with the sittings those already prepared are for."""
     bodies = list(dict.fromkeys(e.overdue for e in late_ones if e.overdue))
     one = len(late_ones) == 1
     reports = "Ein Bericht ist" if one else f"{sentence_start(number_word(len(late_ones)))} Berichte sind"
