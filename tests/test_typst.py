@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from pipeline.errors import ExportFailure
 from pipeline.export.to_pdf import to_pdf
-from pipeline.export.to_typst import IMPORT, UNHYPHENATED, literal, typst_markup
+from pipeline.export.to_typst import IMPORT, UNHYPHENATED, literal, typst_body, typst_markup
 
 from .test_wordcraft import rendered_document
 
@@ -272,6 +272,22 @@ def test_forms_fields_side_by_side_boxes_and_gaps():
     boxes = body('<div class="ankreuzen"><ul><li>☐\u00a0Sonstiges: <span class="luecke"></span></li></ul></div>')
     assert code(boxes) == "#ankreuzliste[\n#list(tight: true, [«»#luecke()])\n]"
     assert texts(boxes) == ["☐\u00a0Sonstiges: "]
+
+
+def test_the_body_counts_what_the_lists_of_tables_and_figures_will_hold():
+    """The concept's layout learns from the body how many captioned tables and pictures there
+    are (it no longer queries the document for them): tables without a caption and figures
+    without a picture or a caption are not listed, so they do not count."""
+    captioned = "<table><caption>Mittel</caption><tr><td>1</td></tr></table>"
+    bare = "<table><tr><td>2</td></tr></table>"
+    picture = '<figure><img src="karte.svg" alt="Karte"><figcaption>Karte</figcaption></figure>'
+    unnamed = '<figure><img src="logo.svg" alt="Logo"></figure>'
+    textual = "<figure><p>Zitat</p><figcaption>Quelle</figcaption></figure>"
+    counted = typst_body(captioned * 2 + bare + picture + unnamed + textual)
+    assert (counted.tables, counted.pictures) == (2, 1)
+    assert counted.directory_inputs() == {"tabellen": "2", "abbildungen": "1"}
+    assert counted.markup == typst_markup(captioned * 2 + bare + picture + unnamed + textual)
+    assert typst_body("").directory_inputs() == {"tabellen": "0", "abbildungen": "0"}
 
 
 def test_an_empty_body_is_only_the_import():

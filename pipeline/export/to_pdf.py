@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pipeline.errors import ExportFailure
 from pipeline.export import typst_worker
-from pipeline.export.to_typst import typst_markup
+from pipeline.export.to_typst import TypstBody, typst_body
 from pipeline.model import fonts
 from pipeline.model.images import ImageProblem, check_image
 from pipeline.model.types import shown
@@ -131,10 +131,15 @@ PDF_STANDARDS: tuple[Literal["a-2a"], Literal["ua-1"]] = ("a-2a", "ua-1")
 def to_pdf(doc: RenderedDocument) -> bytes:
     """The document as a tagged PDF/A-2a and PDF/UA-1: HTML → Typst markup (:mod:`.to_typst`)
     → PDF (typst)."""
-    return compile_pdf(typst_markup(doc.body_html), doc, doc.layout)
+    body = typst_body(doc.body_html)
+    return compile_pdf(body.markup, doc, doc.layout, body)
 
 
-def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.typ") -> bytes:
+def compile_pdf(
+    body_typst: str, doc: RenderedDocument, layout: str = "konzept.typ", listed: TypstBody | None = None
+) -> bytes:
+    """The PDF of a Typst body in `layout`; `listed` tells the layout how many tables and
+    pictures its lists hold (none without it)."""
     with tempfile.TemporaryDirectory(prefix="gesamtkonzept-") as work:
         root = Path(work)
         shutil.copy(TEMPLATE_DIR / layout, root / "main.typ")
@@ -144,7 +149,7 @@ def compile_pdf(body_typst: str, doc: RenderedDocument, layout: str = "konzept.t
             (root / figure.name).write_text(figure.svg, encoding="utf-8")
         if doc.logo and (name := logo_name(doc)):
             (root / name).write_bytes(checked_logo(doc.logo))
-        inputs = typst_inputs(doc)
+        inputs = typst_inputs(doc) | (listed.directory_inputs() if listed else {})
         try:
             pdf, warnings = _compiled(root, inputs, epoch_of(doc))
             if any(UNSETTLED in warning for warning in warnings):
