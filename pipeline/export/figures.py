@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import cast
 
 from pipeline.errors import ExportFailure
-from pipeline.export.to_pdf import checked_logo, font_book, typst_problem
+from pipeline.export import typst_worker
+from pipeline.export.to_pdf import checked_logo, font_dirs, typst_problem
 from pipeline.render.document import Figure
 
 #: Resolution of the PNG of a figure for Word: sharp in print, small in the file.
@@ -40,9 +41,8 @@ def _draw(
     background: str = "white",
     failure: str,
 ) -> list[bytes]:
-    """Several images drawn in one typst run, a page each: typst loads its fonts once for all."""
-    import typst
-
+    """Several images drawn in one typst run, a page each, in a worker process
+    (:mod:`.typst_worker`): typst loads its fonts once for all."""
     with tempfile.TemporaryDirectory(prefix="gesamtkonzept-bild-") as work:
         root = Path(work)
         pages = []
@@ -55,18 +55,11 @@ def _draw(
             encoding="utf-8",
         )
         try:
-            drawn: object = typst.compile(
-                str(root / "main.typ"),
-                root=str(root),
-                format="png",
-                ppi=ppi,
-                font_paths=font_book(),
-                ignore_system_fonts=True,
-            )
-        except Exception as error:  # typst raises plain RuntimeError-like errors
+            return typst_worker.draw_pngs(str(root / "main.typ"), str(root), ppi, font_dirs())
+        except typst_worker.CompileFailed as error:
             raise ExportFailure(f"{failure}. {typst_problem(error, picture='Die Datei')}") from None
-    # typst gives one PNG for a page and a list for several
-    return cast(list[bytes], drawn) if isinstance(drawn, list) else [cast(bytes, drawn)]
+        except typst_worker.WorkerDied:
+            raise ExportFailure(f"{failure}: Typst ist beim Zeichnen abgebrochen.") from None
 
 
 #: Figures already drawn, by their content: the same chart can stand in several documents.

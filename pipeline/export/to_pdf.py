@@ -19,7 +19,7 @@ import tempfile
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pipeline.errors import ExportFailure
 from pipeline.export import typst_worker
@@ -29,22 +29,10 @@ from pipeline.model.images import ImageProblem, check_image
 from pipeline.model.types import shown
 from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 
-if TYPE_CHECKING:
-    import typst
-
 
 @cache
 def font_dirs() -> tuple[str, ...]:
     return tuple(str(folder) for folder in fonts.font_directories())
-
-
-@cache
-def font_book() -> typst.Fonts:
-    """The fonts, read once per process and shared by every typst run in it (threads too): each
-    run scanned the font folders again. In the build's process the pictures for Word use them
-    (:mod:`.figures`); the PDF workers read their own (:mod:`.typst_worker`)."""
-    fonts_read: typst.Fonts = typst_worker.fonts(font_dirs())
-    return fonts_read
 
 
 def checked_logo(path: Path) -> bytes:

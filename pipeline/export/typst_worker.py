@@ -1,5 +1,5 @@
-"""typst compiles the PDFs in worker processes of their own, each replaced after a number of
-compiles.
+"""typst compiles the PDFs (and draws the pictures for Word) in worker processes of their own,
+each replaced after a number of compiles.
 
 typst keeps what it has laid out in a cache inside the process that calls it. In a long-running
 process – `gesamtkonzept watch`, a batch of municipalities – that cache grew by about 100 MB per
@@ -28,7 +28,8 @@ import sys
 from functools import cache
 from typing import IO, Any
 
-#: Compiles a worker does before it is replaced (a full build of one municipality has 13 PDFs).
+#: Compiles (and drawings) a worker does before it is replaced (a full build of one municipality
+#: has 9 PDFs and draws the pictures of about as many Word files).
 COMPILES_PER_WORKER = 16
 #: Workers at once: the build runs two chains side by side (Word and PDF), a batch two builds.
 WORKERS = 2
@@ -49,18 +50,30 @@ class WorkerDied(Exception):
 @cache
 def fonts(font_paths: tuple[str, ...]) -> Any:
     """The fonts of `font_paths` only (no system fonts, so every machine sets alike), read once
-    per process: in a worker for its compiles, in the build's process for the pictures for Word."""
+    per worker, for its compiles and drawings."""
     import typst
 
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_paths))
 
 
-def _compile_here(request: dict[str, Any]) -> tuple[bytes, list[str]] | str:
-    """The PDF and typst's warnings, or typst's error as text (its exception type need not
-    survive pickling)."""
+def _compile_here(request: dict[str, Any]) -> tuple[bytes, list[str]] | list[bytes] | str:
+    """The PDF and typst's warnings – or, asked for PNG, a picture of every page – or typst's
+    error as text (its exception type need not survive pickling)."""
     import typst
 
     try:
+        if "ppi" in request:
+            drawn: Any = typst.compile(
+                request["main"],
+                root=request["root"],
+                format="png",
+                ppi=request["ppi"],
+                font_paths=fonts(tuple(request["font_paths"])),
+                ignore_system_fonts=True,
+            )
+            # typst gives one PNG for a page and a list for several
+            pages = drawn if isinstance(drawn, list) else [drawn]
+            return [bytes(page) for page in pages]
         pdf, warnings = typst.compile_with_warnings(
             request["main"],
             root=request["root"],
@@ -123,11 +136,11 @@ class _Worker:
         )
         self.compiles = 0
 
-    def run(self, request: dict[str, Any]) -> tuple[bytes, list[str]] | str:
+    def run(self, request: dict[str, Any]) -> Any:
         assert self.process.stdin is not None and self.process.stdout is not None
         try:
             _send(self.process.stdin, request)
-            answer: tuple[bytes, list[str]] | str = _receive(self.process.stdout)
+            answer = _receive(self.process.stdout)
         except (EOFError, OSError):
             self.stop()
             raise WorkerDied("Der Prozess der PDF-Engine ist unerwartet beendet worden.") from None
@@ -170,22 +183,12 @@ def stop_workers() -> None:
             return
 
 
-def compile_pdf(
-    main: str, root: str, inputs: dict[str, str], epoch: int, standards: list[str], font_paths: tuple[str, ...]
-) -> tuple[bytes, list[str]]:
-    """The PDF of `main` (inside `root`) and typst's warnings, compiled in a worker."""
+def _run(request: dict[str, Any]) -> Any:
+    """typst's answer to `request`, from an idle worker (or a new one); typst's error raised."""
     try:
         worker = _idle.get_nowait()
     except queue.Empty:
         worker = _Worker()
-    request = {
-        "main": main,
-        "root": root,
-        "inputs": inputs,
-        "epoch": epoch,
-        "standards": standards,
-        "font_paths": list(font_paths),
-    }
     answer = worker.run(request)
     if worker.compiles < COMPILES_PER_WORKER and worker.alive and _idle.qsize() < WORKERS:
         _idle.put(worker)
@@ -194,6 +197,30 @@ def compile_pdf(
     if isinstance(answer, str):
         raise CompileFailed(answer)
     return answer
+
+
+def compile_pdf(
+    main: str, root: str, inputs: dict[str, str], epoch: int, standards: list[str], font_paths: tuple[str, ...]
+) -> tuple[bytes, list[str]]:
+    """The PDF of `main` (inside `root`) and typst's warnings, compiled in a worker."""
+    request = {
+        "main": main,
+        "root": root,
+        "inputs": inputs,
+        "epoch": epoch,
+        "standards": standards,
+        "font_paths": list(font_paths),
+    }
+    pdf: tuple[bytes, list[str]] = _run(request)
+    return pdf
+
+
+def draw_pngs(main: str, root: str, ppi: int, font_paths: tuple[str, ...]) -> list[bytes]:
+    """Every page of `main` (inside `root`) as PNG, drawn in a worker: the pictures for Word. In
+    the build's own process typst kept about 250 MB for the 27 charts of a concept of 500
+    measures, for as long as the process ran."""
+    pages: list[bytes] = _run({"main": main, "root": root, "ppi": ppi, "font_paths": list(font_paths)})
+    return pages
 
 
 if __name__ == "__main__":
