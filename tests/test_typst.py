@@ -576,6 +576,31 @@ def test_a_worker_that_dies_fails_its_pdf_in_german_and_the_next_compile_works()
 
 
 @pytest.mark.slow
+def test_the_pictures_for_word_are_drawn_by_a_worker_and_one_that_dies_fails_in_german():
+    """The PNGs for Word come from a worker as well (typst kept what it drew in the build's own
+    process): the drawing is a PNG of the picture's size, and should its worker die, the message
+    names the picture and the next drawing works."""
+    import os
+    import signal
+
+    from pipeline.export import typst_worker
+    from pipeline.export.figures import draw_png
+
+    square = b'<svg xmlns="http://www.w3.org/2000/svg" width="96" height="48"><rect width="96" height="48"/></svg>'
+    typst_worker.stop_workers()
+    png = draw_png("probe.svg", square, ppi=100, failure="Das Bild probe.svg ließ sich nicht zeichnen")
+    assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == 100  # 96 px: an inch
+    worker = typst_worker._idle.get_nowait()  # the drawing's worker waits for the next job
+    os.kill(worker.process.pid, signal.SIGKILL)
+    worker.process.wait()
+    typst_worker._idle.put(worker)
+    with pytest.raises(ExportFailure) as failure:
+        draw_png("probe.svg", square, ppi=100, failure="Das Bild probe.svg ließ sich nicht zeichnen")
+    assert str(failure.value).startswith("Das Bild probe.svg ließ sich nicht zeichnen: Typst ist")
+    assert draw_png("probe.svg", square, ppi=100, failure="x") == png
+
+
+@pytest.mark.slow
 def test_ctrl_c_reaches_the_build_not_the_worker(capfd):
     """Ctrl-C in the terminal is sent to the worker as well: it ignores it (the build handles it
     and closes the pipe) instead of printing a traceback under the build's message."""
