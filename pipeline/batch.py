@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from pipeline.build import Request, check_folder, prepare_export
 from pipeline.errors import GesamtkonzeptError, InvalidInput
-from pipeline.findings import summary
+from pipeline.findings import listing, summary
 from pipeline.formatting import count, number
 from pipeline.model.kinds import MUNICIPALITY_FILE
 
@@ -206,8 +206,8 @@ def build_many(
 
     def fail(result: Result, error: GesamtkonzeptError) -> None:
         if isinstance(error, InvalidInput):
-            for problem in error.problems:
-                say(f"{result.folder}/{problem}")
+            for line in listing(error.problems):
+                say(f"{result.folder}/{line}")
             result.error = f"{summary(error.problems)} in den Eingaben"
         else:
             result.error = str(error)
@@ -235,8 +235,8 @@ def build_many(
                 checked = check_folder(folder, strict=strict)
                 result.name = checked.concept.municipality.name
                 result.warnings = len(checked.warnings)
-                for warning in checked.warnings:
-                    say(f"{folder}/{warning}")
+                for line in listing(checked.warnings):
+                    say(f"{folder}/{line}")
                 export = prepare_export(checked, result.output, request or Request())
                 progress.started(export.documents)
                 export.start(pool, progress.document_done)

@@ -21,7 +21,7 @@ import click
 
 from pipeline import click_german
 from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
-from pipeline.findings import Finding, summary
+from pipeline.findings import Finding, listing, summary
 from pipeline.formatting import count, number
 from pipeline.model.kinds import MunicipalityKind, State
 from pipeline.products import AGREEMENT_FOLDER, PRODUCTS, QUALITY_DIALOGUE
@@ -32,8 +32,8 @@ click_german.install()
 
 def _report(error: GesamtkonzeptError) -> None:
     if isinstance(error, InvalidInput):
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
+        for line in listing(error.problems):
+            click.echo(line, err=True)
         strict = " (mit --streng zählen Warnungen als Fehler)" if error.strict else ""
         click.echo(f"{summary(error.problems)} gefunden{strict}. Es wurde nichts geschrieben.", err=True)
     else:
@@ -42,8 +42,8 @@ def _report(error: GesamtkonzeptError) -> None:
 
 def _show_warnings(warnings: list[Finding]) -> None:
     """Warnings go to stderr like errors, but the run goes on."""
-    for warning in warnings:
-        click.echo(str(warning), err=True)
+    for line in listing(warnings):
+        click.echo(line, err=True)
 
 
 def _json_report(folder: Path, problems: list[Finding], valid: bool) -> str:

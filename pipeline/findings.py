@@ -11,6 +11,7 @@ order they were registered.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -95,7 +96,9 @@ class Finding:
     `overdue` names, for a report whose body has met since it fell due without hearing it, that
     body as a sentence's subject ('die Stadtverordnetenversammlung'): a meeting takes it up first;
     `planned`, where such a report is prepared already, the day of the sitting it is for and the
-    papers prepared: a reader of the overview asked whether anything was done."""
+    papers prepared: a reader of the overview asked whether anything was done. `shared` is an
+    explanation several warnings give alike (the same word in several texts): the list gives it
+    in full once and, at the other places, the `brief` pointing there (:func:`explained_once`)."""
 
     where: Place
     message: str
@@ -105,6 +108,7 @@ class Finding:
     brief: str | None = None
     overdue: str | None = None
     planned: tuple[dt.date, tuple[str, ...]] | None = None
+    shared: str | None = None
 
     def __post_init__(self) -> None:
         """Messages are composed from names, and a name may end in an abbreviation ('… e. V.')
@@ -154,6 +158,31 @@ class Finding:
             "schweregrad": self.level or "",
             "meldung": self.message,
         }
+
+
+def explained_once(findings: list[Finding]) -> list[Finding]:
+    """The findings in their order, an explanation they share given in full at the first place
+    only: the later ones quote their own text (their brief) and name that place (a reader of the
+    warnings met the same paragraph about 'Kreistag' seven times, once per text naming it)."""
+    first: dict[str, Place] = {}
+    listed = []
+    for finding in findings:
+        shared = finding.shared
+        if shared is None or first.setdefault(shared, finding.where) is finding.where:
+            listed.append(finding)
+            continue
+        proposal = f" Vorschlag: „{finding.suggestion}“" if finding.suggestion else ""
+        place = first[shared]
+        where = f"{place.file}, Zeile {place.line}" if place.located else str(place)
+        told = f"{finding.short}: siehe die Warnung zu {where}.{proposal}"
+        listed.append(dataclasses.replace(finding, message=told))
+    return listed
+
+
+def listing(findings: list[Finding]) -> list[str]:
+    """The findings as lines for a reader of the terminal, each shared explanation once
+    (:func:`explained_once`); the model and the JSON report keep every message whole."""
+    return [str(finding) for finding in explained_once(findings)]
 
 
 def at(file: str, *path: str | int) -> Place:

@@ -32,7 +32,7 @@ from urllib.parse import quote
 from pipeline.build import Request, check_folder, prepare_export
 from pipeline.errors import GesamtkonzeptError, InvalidInput
 from pipeline.export.manifest import MANIFEST, read_manifest
-from pipeline.findings import summary
+from pipeline.findings import listing, summary
 from pipeline.formatting import number
 from pipeline.render.document import TEMPLATE_DIR
 
@@ -117,11 +117,11 @@ class Watcher:
         lines: list[str] = []
         try:
             checked = check_folder(self.folder, strict=self.strict)
-            lines = [str(w) for w in checked.warnings]
+            lines = listing(checked.warnings)
             written = prepare_export(checked, self.output, self.request).run(pool)
             lines += [str(gap) for gap in written.gaps]
         except InvalidInput as error:
-            lines = [str(p) for p in error.problems]
+            lines = listing(error.problems)
             headline = f"{summary(error.problems)} – die Vorschau zeigt weiter den letzten gültigen Stand."
             return self._finished(False, now, what, headline, lines)
         except GesamtkonzeptError as error:

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.findings import ERROR, EVERY, WARNING, Finding, Place, RuleSet, at, format_path, summary
+from pipeline.findings import (
+    ERROR,
+    EVERY,
+    WARNING,
+    Finding,
+    Place,
+    RuleSet,
+    at,
+    explained_once,
+    format_path,
+    listing,
+    summary,
+)
 from pipeline.model.quality.assessment import rules_for
 from pipeline.model.quality.catalog import catalogs
 from pipeline.model.reporting import NOTICES
@@ -39,6 +51,32 @@ def test_a_finding_names_every_place_it_rests_on():
     found = Finding(at("gremien.yaml", "gremien"), "…", None, "tun", (at("vorlagen/*.yaml", "vorlage"),))
     assert found.source == "gremien.yaml: gremien; vorlagen/*.yaml: vorlage"
     assert found.places == (at("gremien.yaml", "gremien"), at("vorlagen/*.yaml", "vorlage"))
+
+
+def test_an_explanation_several_warnings_share_is_listed_once_in_full():
+    """Three texts name the same body: the list explains it at the first place and the others
+    quote their text and point there, a suggestion kept; findings without a shared explanation,
+    and the findings themselves, stay as they are."""
+    why = "Der Text nennt 'Kreistag'; die Stadt hat keinen."
+
+    def named(file: str, line: int, quote: str, suggestion: str | None = None) -> Finding:
+        return Finding(
+            Place(file, ("vorlage", "begruendung"), line, 3),
+            f"„{quote}“ – {why}",
+            WARNING,
+            suggestion=suggestion,
+            brief=f"„{quote}“ – 'Kreistag'",
+            shared=why,
+        )
+
+    other = Finding(Place("ziele.yaml", ("ziele", 0), 5, 3), "Anderes.", WARNING)
+    findings = [named("a.yaml", 4, "Der Kreistag beschließt."), other, named("b.yaml", 9, "Im Kreistag.", "Rat")]
+    first, unrelated, later = explained_once(findings)
+    assert first is findings[0] and unrelated is other
+    assert later.message == "„Im Kreistag.“ – 'Kreistag': siehe die Warnung zu a.yaml, Zeile 4. Vorschlag: „Rat“"
+    assert later.where == findings[2].where and findings[2].message.endswith(why)
+    assert listing(findings) == [str(first), str(other), str(later)]
+    assert sum(why in line for line in listing(findings + [named("c.yaml", 1, "Kreistag")])) == 1
 
 
 def test_summary_counts_errors_and_warnings_in_german():

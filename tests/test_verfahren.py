@@ -14,6 +14,7 @@ from typing import get_args
 import pytest
 import yaml
 
+from pipeline.findings import listing
 from pipeline.model.procedure import Procedure, procedure_for, table
 from pipeline.model.types import COUNCIL_KINDS, PREPARING_KINDS, State
 
@@ -392,6 +393,13 @@ def test_a_text_that_names_a_body_the_municipality_does_not_have(inputs):
     flagged = {w.where.path for w in warnings}
     assert {("beschluesse", i, "inhalt") for i, _ in mentions} <= flagged
     assert all("(kreisfreie Stadt in Nordrhein-Westfalen)" in w.message for w in warnings)
+    # the terminal explains it once, at the first place, and the other places point there
+    lines = listing(inputs.warnings())
+    explained = [line for line in lines if "Der Text nennt 'Kreistag'" in line]
+    pointing = [line for line in lines if "'Kreistag': siehe die Warnung zu " in line]
+    assert len(warnings) >= 2 and len(explained) == 1 and len(pointing) == len(warnings) - 1
+    first = warnings[0].where
+    assert all(line.endswith(f"siehe die Warnung zu {first.file}, Zeile {first.line}.") for line in pointing)
 
 
 def test_a_paper_signed_for_the_head_of_the_administration_says_in_vertretung(inputs):

@@ -180,14 +180,20 @@ def _word_warning(passage: Passage, word: str, message: str) -> Finding:
     """A warning about a word in a text, quoting the sentence it stands in from a little before
     the word (the rules on another Land's laws, bodies and institutions)."""
     sentence = next((s for s in sentences(passage.text) if word in s.replace("\u00a0", " ")), passage.text)
-    return _warning(passage, around(sentence, word), message)
+    return _warning(passage, around(sentence, word), message, label=f"'{word}'")
 
 
-def _warning(passage: Passage, sentence: str, message: str, suggestion: str | None = None) -> Finding:
-    text = f"„{excerpt(sentence)}“ – {message}"
+def _warning(
+    passage: Passage, sentence: str, message: str, suggestion: str | None = None, label: str = "ebenso"
+) -> Finding:
+    """The text quoted, then why it is warned about; where several texts are warned about alike,
+    the explanation stands once in the list and the others say `label` and point to it."""
+    quoted = f"„{excerpt(sentence)}“"
+    text = f"{quoted} – {message}"
     if suggestion:
         text += f" Vorschlag: „{suggestion}“"
-    return Finding(at(passage.file, *passage.path), text, WARNING, suggestion=suggestion)
+    where = at(passage.file, *passage.path)
+    return Finding(where, text, WARNING, suggestion=suggestion, brief=f"{quoted} – {label}", shared=message)
 
 
 # --- norms -------------------------------------------------------------------------------------
