@@ -576,6 +576,12 @@ def test_the_stadtgemeinde_bremen_and_its_senatorin():
     from pipeline.model.inputs import with_article
 
     assert with_article("Stadtgemeinde Bremen", "in") == "in der Stadtgemeinde Bremen"
+    # a Kreis named in one word is a Kreis all the same: 'im Rhein-Sieg-Kreis', not 'Rhein-Sieg-Kreis'
+    assert [with_article(n, "in") for n in ("Rhein-Sieg-Kreis", "Enzkreis", "Kreis Lippe")] == [
+        "im Rhein-Sieg-Kreis",
+        "im Enzkreis",
+        "im Kreis Lippe",
+    ]
     assert (
         with_article("Freie Hansestadt Bremen (Stadtgemeinde)", "dat")
         == "der Freien Hansestadt Bremen (Stadtgemeinde)"
@@ -1314,6 +1320,10 @@ def test_a_city_in_a_kreis_lists_its_own_offices_on_its_papers():
     assert [m.split("'")[1] for m in found] == ["Gesundheitsamt", "Jobcenter Neuhafen"]
     assert "Für eine kreisangehörige Stadt führt der Landkreis das Gesundheitsamt" in found[0]
     assert found[1].endswith("die Abstimmung mit dem Jobcenter bitte im Text der Vorlage nennen.")
+    # the Kreis by its name where kommune.yaml gives it, with its article also where the name is one word
+    for county, named in (("Landkreis Leinetal", "der Landkreis Leinetal"), ("Enzkreis", "der Enzkreis")):
+        inputs.edit("kommune.yaml", lambda d, county=county: d["kommune"].update(kreis=county))
+        assert f"Für eine kreisangehörige Stadt führt {named} das Gesundheitsamt" in warned()[0]
 
 
 def test_a_city_names_the_kreis_it_belongs_to():

@@ -301,6 +301,8 @@ def name_gender(name: str) -> str | None:
     """'m' for 'der Landkreis …', 'f' for 'die Stadt …', 'n' for 'das Land Berlin', None for a
     bare place name or another name."""
     first = name.split()[0] if name.split() else ""
+    if first.lower().endswith("kreis"):  # Enzkreis, Rhein-Sieg-Kreis, Hochsauerlandkreis: der Kreis
+        return "m"
     return next((g for g, words in _NAME_GENDER.items() if first in words), None)
 
 

@@ -58,6 +58,8 @@ class Council(NamedTuple):
     head: str | None = None
     #: Her title ('Oberbürgermeister'), if kommune.yaml names her.
     head_title: str | None = None
+    #: The Kreis a city belongs to ('Landkreis Leinetal'), if kommune.yaml names it.
+    county: str | None = None
 
 
 class PaperCase(NamedTuple):
@@ -208,7 +210,10 @@ def city_papers_name_city_offices(case: PaperCase) -> Iterator[Finding]:
     procedure, paper = case.council.procedure, case.paper
     if procedure is None or procedure.kind != "kreisangehörige Stadt":
         return
-    county = kreis_word(procedure.state)
+    # the Kreis by its name where kommune.yaml gives it ('der Landkreis Leinetal'), else by the Land's word
+    county = (
+        with_article(case.council.county, "nom") if case.council.county else f"der {kreis_word(procedure.state)}"
+    )
     places: list[tuple[tuple[str | int, ...], str]] = [(("vorlage", "federfuehrung"), paper.lead_office)]
     places += [(("vorlage", "beteiligt", i), office) for i, office in enumerate(paper.involved_offices)]
     places += [(("vorlage", "mitzeichnung", i, "amt"), s.office) for i, s in enumerate(paper.sign_offs)]
@@ -218,7 +223,7 @@ def city_papers_name_city_offices(case: PaperCase) -> Iterator[Finding]:
             continue
         yield Finding(
             at(case.name, *path),
-            f"'{office}' ist kein Amt der Stadt: Für eine kreisangehörige Stadt führt der {county} das Gesundheitsamt "
+            f"'{office}' ist kein Amt der Stadt: Für eine kreisangehörige Stadt führt {county} das Gesundheitsamt "
             f"und, als kommunaler Träger oder mit der Agentur für Arbeit, das Jobcenter. Federführend, beteiligt und "
             "mitzeichnend sind an einer Vorlage der Stadt nur deren eigene Ämter; die Abstimmung mit dem "
             f"{found[0]} bitte im Text der Vorlage nennen.",
@@ -1336,6 +1341,7 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
         else None,
         head=head.name if head is not None else None,
         head_title=head.title if head is not None else None,
+        county=municipality.municipality.county if municipality is not None else None,
     )
     return [
         finding
