@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.model.grammar import committee_forms, definite, singular, unit_for
+from pipeline.model.grammar import committee_forms, definite, kind_gender, singular, unit_for
 
 #: name → (Nominativ, Genitiv, Dativ, Akkusativ, „im/in der“)
 BODIES = {
@@ -257,3 +257,25 @@ def test_the_coordinations_post_is_named_with_its_article_where_its_gender_is_kn
     assert named("Koordinierungsstelle Frühe Hilfen") == "die Koordinierungsstelle Frühe Hilfen"
     assert named("Frühe-Hilfen-Büro") == "das Frühe-Hilfen-Büro"
     assert named("Sachgebiet 51.3 Frühe Hilfen") == "die Stelle „Sachgebiet 51.3 Frühe Hilfen“"
+
+
+@pytest.mark.parametrize(
+    ("term", "gender"),
+    [
+        ("Landkreis", "m"),
+        ("Kreis", "m"),
+        ("Stadtkreis", "m"),
+        ("Bezirk", "m"),
+        ("Stadtstaat", "m"),
+        ("Regionalverband", "m"),
+        ("kreisfreie Stadt", "f"),
+        ("Große Kreisstadt", "f"),
+        ("große selbständige Stadt", "f"),
+        ("Sonderstatus-Stadt", "f"),
+        ("Region", "f"),
+    ],
+)
+def test_a_kind_of_municipality_has_the_gender_of_its_last_word(term, gender):
+    """One place says which article a kind takes ('ein Landkreis', 'in einer Großen Kreisstadt'):
+    the concept and the council messages each guessed it from a list of their own."""
+    assert kind_gender(term) == gender

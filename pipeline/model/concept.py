@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
 from pipeline.formatting import enumeration, euro, in_running_text, in_state, sentence_start, with_note
 from pipeline.model.cross_cutting import CrossCuttingFile
-from pipeline.model.grammar import committee_forms
+from pipeline.model.grammar import committee_forms, kind_gender
 from pipeline.model.inputs import (
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
@@ -353,8 +353,7 @@ class Concept:
     def kind_with_article(self) -> str:
         """'ein Landkreis', 'eine Große Kreisstadt': the kind after 'ist' in a message."""
         term = self.kind_term
-        masculine = term.split()[-1].endswith(("kreis", "Kreis", "Bezirk", "Stadtstaat", "verband"))
-        return f"{'ein' if masculine else 'eine'} {term}"
+        return f"{'ein' if kind_gender(term) == 'm' else 'eine'} {term}"
 
     def resolves_on_papers(self, committee: Committee) -> bool:
         """Whether the body is a collegial administration that resolves on submitting a paper (the

@@ -132,6 +132,18 @@ class Forms:
         return self.name
 
 
+#: Last words of the kinds of municipality that are masculine: der (Land-, Stadt-)Kreis, Bezirk,
+#: Stadtstaat, Regionalverband; the others are feminine (Stadt, Kreisstadt, Region, Gemeinde).
+_MASCULINE_KINDS = ("kreis", "bezirk", "stadtstaat", "verband")
+
+
+def kind_gender(term: str) -> Gender:
+    """The gender of a kind of municipality ('Landkreis', 'Große Kreisstadt') by its last word:
+    one place for the articles messages and documents put before it."""
+    last = term.split()[-1].lower() if term.split() else ""
+    return "m" if last.endswith(_MASCULINE_KINDS) else "f"
+
+
 def head_of(word: str) -> tuple[str, Head] | None:
     """The head noun a word ends with, by the longest ending in :data:`HEADS`."""
     lowered = word.lower()

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from pipeline.findings import WARNING, Finding, RuleSet, at
 from pipeline.formatting import enumeration, german_date, in_state, safe_file_part, sentence_start
-from pipeline.model.grammar import Forms, Gender, definite, head_of
+from pipeline.model.grammar import Forms, Gender, definite, head_of, kind_gender
 from pipeline.model.inputs import (
     Committee,
     CommitteeFile,
@@ -405,7 +405,7 @@ def _procedure_text(procedure: Procedure) -> str:
     if procedure.kind == "Stadtstaat":
         return f"Im Stadtstaat {procedure.state}"
     kind = procedure.local_term or procedure.kind
-    article = "einem" if kind in ("Landkreis", "Kreis", "Bezirk", "Stadtkreis") else "einer"
+    article = "einem" if kind_gender(kind) == "m" else "einer"
     adjective = {"kreisfreie Stadt": "kreisfreien Stadt", "kreisangehörige Stadt": "kreisangehörigen Stadt"}
     return f"In {article} {procedure.local_term_dative or adjective.get(kind, kind)} {in_state(procedure.state)}"
 
