@@ -200,9 +200,19 @@ def test_template_errors_name_template_and_line(concept, tmp_path):
     assert "gibt_es_nicht" in str(error.value)
 
 
-def test_templates_cannot_modify_the_model(concept, tmp_path):
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ k.measures.append(1) }}\n",
+        # the sandbox remembers what is safe by type and name: a safe name of the same type first
+        # does not let the unsafe one through
+        "{{ k.measures.index(k.measures[0]) }}{{ k.measures.append(1) }}\n",
+        "{{ k.municipality.name }}{{ k.municipality.__class__ }}\n",
+    ],
+)
+def test_templates_cannot_modify_the_model(concept, tmp_path, template):
     shutil.copytree(TEMPLATE_DIR, tmp_path / "vorlagen")
-    (tmp_path / "vorlagen" / "konzept" / "99_kaputt.html.j2").write_text("{{ k.measures.append(1) }}\n")
+    (tmp_path / "vorlagen" / "konzept" / "99_kaputt.html.j2").write_text(template)
     with pytest.raises(TemplateFailure):
         render_concept(concept, tmp_path / "vorlagen")
     assert len(check_folder(EXAMPLE).concept.measures) == len(concept.measures)

@@ -200,6 +200,24 @@ def environment(template_dir: TemplateSource = TEMPLATE_DIR) -> jinja2.Environme
     return _environment(_templates(template_dir))
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The read-only sandbox, remembering which attributes are safe: Jinja's answer depends only
+    on the object's type and the attribute's name (a name with an underscore, a function's
+    internals, a method that changes a list, set or dict), and asking it anew on every access
+    took a fifth of the time to render a concept of 500 measures."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
+        key = (type(obj), attr)
+        known = self._safe.get(key)
+        if known is None:
+            known = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return known
+
+
 @cache
 def _environment(templates: Templates) -> jinja2.Environment:
     _replaced_only(templates)
@@ -209,7 +227,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         if templates.overrides is not None
         else project
     )
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         loader=loader,
         bytecode_cache=compiled_templates(),
         autoescape=True,
