@@ -67,6 +67,10 @@ def scale(example: Path, target: Path, measures: int) -> None:
                 twin = copy.deepcopy(actor)
                 twin["id"] = who[actor["id"]]
                 twin["name"] = f"{actor['name']}, Standort {k}"
+                # a further site of an institution that signed the agreement once: the concept's count
+                # of partners (and the example's indicator of it, 'kennzahl-kooperationsvereinbarung')
+                # stays as it is
+                twin.pop("kooperationsvereinbarung", None)
                 actors["akteure"].append(twin)
         what = {m["id"]: f"{m['id']}-{k}" for m in take}
         for measure in take:

@@ -222,3 +222,20 @@ def test_validate_loads_none_of_the_converters():
     )
     process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert process.stdout.strip() == ""
+
+
+def test_the_benchmark_municipality_validates_like_the_example(tmp_path):
+    """scripts/grosse_kommune.py copies measures, actors and expense lines: the copy has the
+    measures asked for and no warning the example lacks (the further sites of the actors are
+    no further partners of the agreement, whose indicator the example counts)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from grosse_kommune import scale
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    from pipeline.build import check_folder
+
+    scale(EXAMPLE, tmp_path / "gross", 60)
+    checked = check_folder(tmp_path / "gross")
+    assert len(checked.concept.measures) == 60
+    assert [str(w) for w in checked.warnings] == [str(w) for w in check_folder(EXAMPLE).warnings]
