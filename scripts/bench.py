@@ -7,7 +7,8 @@ times, and takes the fastest run (the least disturbed by other programs on the m
 - `validate` of the example; a build of the concept alone and of all documents into an empty
   folder; the same build again with nothing changed; again after one measure's title changed;
 - a municipality of 500 measures (scripts/grosse_kommune.py): full build with its peak memory;
-  one of 5,000 measures: `validate`;
+  one of 5,000 measures: `validate`, and the full build (about five minutes, a concept of some
+  4,900 pages);
 - 20 municipalities (copies of the example under other names) in one run with two workers;
 - then `make test-fast` and `make test` (tests spread over the cores), unless `--ohne-tests`.
 
@@ -166,6 +167,10 @@ def measure(base: Path, large: bool) -> list[tuple[str, str]]:
     )
     scale(EXAMPLE, base / "m5000", 5000)
     row("5.000 Maßnahmen: validate", *fastest(1, lambda: ["validate", base / "m5000"]))
+    row(
+        "5.000 Maßnahmen: build, leerer Zielordner (Spitzenspeicher)",
+        *fastest(1, lambda: ["build", base / "m5000", "-o", fresh(base, "m5000-aus")]),
+    )
     land = fresh(base, "land")
     for number in range(1, 21):
         shutil.copytree(EXAMPLE, land / f"kreis-{number:02d}")
