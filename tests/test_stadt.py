@@ -1321,7 +1321,13 @@ def test_a_city_in_a_kreis_lists_its_own_offices_on_its_papers():
     assert "Für eine kreisangehörige Stadt führt der Landkreis das Gesundheitsamt" in found[0]
     assert found[1].endswith("die Abstimmung mit dem Jobcenter bitte im Text der Vorlage nennen.")
     # the Kreis by its name where kommune.yaml gives it, with its article also where the name is one word
-    for county, named in (("Landkreis Leinetal", "der Landkreis Leinetal"), ("Enzkreis", "der Enzkreis")):
+    # (a name beginning with an adjective declines; a bare place name tells no gender: 'der Landkreis')
+    for county, named in (
+        ("Landkreis Leinetal", "der Landkreis Leinetal"),
+        ("Enzkreis", "der Enzkreis"),
+        ("Märkischer Kreis", "der Märkische Kreis"),
+        ("Leinetal", "der Landkreis"),
+    ):
         inputs.edit("kommune.yaml", lambda d, county=county: d["kommune"].update(kreis=county))
         assert f"Für eine kreisangehörige Stadt führt {named} das Gesundheitsamt" in warned()[0]
 
@@ -1356,3 +1362,16 @@ def test_a_city_names_the_kreis_it_belongs_to():
     assert message.startswith(
         "Die Stadt Neuhafen am Main gehört dem Landkreis Mainau an, der für sein übriges Gebiet"
     )
+    # a Kreis whose name begins with an adjective declines (review: 'führt Märkischer Kreis das
+    # Gesundheitsamt'), the Region Hannover is feminine, a bare place name is the Land's Kreis
+    for county, where, member in (
+        ("Märkischer Kreis", "im Märkischen Kreis", "dem Märkischen Kreis an, der für sein"),
+        ("Region Hannover", "in der Region Hannover", "der Region Hannover an, die für ihr"),
+        ("Mainau", "im Landkreis Mainau", "einem Landkreis an, der für sein"),
+    ):
+        inputs.edit("kommune.yaml", lambda d, county=county: d["kommune"].update(kreis=county))
+        concept = inputs.check(strict=False).concept
+        chapters = concept_chapters(concept)
+        assert f"(große selbständige Stadt {where}, Niedersachsen)" in text("03_ausgangslage")
+        (message,) = [w.message for w in inputs.warnings() if "'nachbarnetzwerke'" in w.message]
+        assert f"gehört {member} übriges Gebiet" in message

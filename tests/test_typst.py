@@ -246,7 +246,7 @@ def test_figure_names_its_picture_and_alternative_text():
         '<figure><img src="zeitplan.svg" alt="Zeitleiste: M1 läuft" style="width: 100%">'
         "<figcaption>Zeitplan der Maßnahmen</figcaption></figure>"
     )
-    assert code(markup) == "#platziert(figure(image(‹›, alt: ‹›),\n  caption: [«»],\n))"
+    assert code(markup) == "#platziert(figure(\n  image(‹›, alt: ‹›),\n  caption: [«»],\n))"
     assert literals(markup) == ["zeitplan.svg", "Zeitleiste: M1 läuft", "Zeitplan der Maßnahmen"]
 
 
@@ -275,18 +275,22 @@ def test_forms_fields_side_by_side_boxes_and_gaps():
 
 
 def test_the_body_counts_what_the_lists_of_tables_and_figures_will_hold():
-    """The concept's layout learns from the body how many captioned tables and pictures there
-    are (it no longer queries the document for them): tables without a caption and figures
-    without a picture or a caption are not listed, so they do not count."""
+    """The concept's layout learns from the body how many figures of tables and of pictures it
+    sets (it no longer queries the document for them): typst lists those without a caption
+    too; a figure without a picture sets none, a picture in a term list stands inline and is
+    none either. Text holding the markup that starts such a figure counts for nothing."""
     captioned = "<table><caption>Mittel</caption><tr><td>1</td></tr></table>"
     bare = "<table><tr><td>2</td></tr></table>"
     picture = '<figure><img src="karte.svg" alt="Karte"><figcaption>Karte</figcaption></figure>'
     unnamed = '<figure><img src="logo.svg" alt="Logo"></figure>'
     textual = "<figure><p>Zitat</p><figcaption>Quelle</figcaption></figure>"
-    counted = typst_body(captioned * 2 + bare + picture + unnamed + textual)
-    assert (counted.tables, counted.pictures) == (2, 1)
-    assert counted.directory_inputs() == {"tabellen": "2", "abbildungen": "1"}
-    assert counted.markup == typst_markup(captioned * 2 + bare + picture + unnamed + textual)
+    inline = f"<dl><dt>{picture}</dt><dd>x</dd></dl>"
+    hostile = f"<p>{escape('#figure(  align(center)[# #platziert(figure( image(')}<br>#platziert(figure(</p>"
+    html = captioned * 2 + bare + picture + unnamed + textual + inline + hostile
+    counted = typst_body(html)
+    assert (counted.tables, counted.pictures) == (3, 2)
+    assert counted.directory_inputs() == {"tabellen": "3", "abbildungen": "2"}
+    assert counted.markup == typst_markup(html)
     assert typst_body("").directory_inputs() == {"tabellen": "0", "abbildungen": "0"}
 
 

@@ -749,26 +749,29 @@ def test_the_concepts_layout_settles_in_typst(name, monkeypatch, tmp_path):
     """Every placement decision of the real concepts (tables moved or broken, figures floated)
     converges within typst's layout iterations: otherwise typst warns, and the PDF is set a second
     time without placement (slower, and a table may begin with one row at a page's foot).
-    Compiled for real; only the warnings are collected."""
-    import typst
-
+    Compiled for real, in typst's worker; only the warnings it returns are collected (patching
+    typst in the test's own process collected nothing: the PDFs are set in the workers)."""
     from pipeline.build import Request, check_folder, prepare_export
+    from pipeline.export import to_pdf as pdf_export
     from pipeline.export.to_pdf import to_pdf
 
     from .conftest import ROOT
 
     warnings: list[object] = []
-    real = typst.compile_with_warnings
+    compiles: list[int] = []
+    real = pdf_export._compiled
 
     def compile_collecting(*args, **kwargs):
         pdf, found = real(*args, **kwargs)
         warnings.extend(found)
+        compiles.append(len(pdf))
         return pdf, found
 
-    monkeypatch.setattr(typst, "compile_with_warnings", compile_collecting)
+    monkeypatch.setattr(pdf_export, "_compiled", compile_collecting)
     checked = check_folder(ROOT / "inputs" / name)
     doc = prepare_export(checked, tmp_path, Request(only="konzept")).rendered.documents[0]
     assert to_pdf(doc).startswith(b"%PDF")
+    assert len(compiles) == 1  # set once: a second run would be the one without placement
     assert warnings == [], [str(w)[:200] for w in warnings]
 
 

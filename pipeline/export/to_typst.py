@@ -604,7 +604,14 @@ def table(element: _Element, layout: Layout | None = None) -> str:
     markup = "table(\n    " + ",\n    ".join(lines) + ",\n  )"
     caption = element.find("caption")
     captioned = f",\n  caption: [{inline_of(caption)}]" if caption is not None else ""
-    return f"#figure(\n  align(center)[#{markup}]{captioned},\n  kind: table,\n)"
+    return f"{TABLE_FIGURE}{markup}]{captioned},\n  kind: table,\n)"
+
+
+#: How a table's and a picture's figure begin in the markup; the body counts them by these
+#: (:class:`TypstBody`). Text from the HTML stands in string literals, whose line breaks are
+#: escaped: with the line break in each, no text holds either.
+TABLE_FIGURE = "#figure(\n  align(center)[#"
+PICTURE_FIGURE = "#platziert(figure(\n  "
 
 
 def figure(element: _Element) -> str:
@@ -616,7 +623,7 @@ def figure(element: _Element) -> str:
     alt = " ".join(image.get("alt", "").split())  # one line, plain spaces: read aloud, not set
     picture = f"image({literal(image.get('src', ''))}, alt: {literal(alt)})"
     captioned = f",\n  caption: [{inline_of(caption)}]" if caption is not None else ""
-    return f"#platziert(figure({picture}{captioned},\n))"
+    return f"{PICTURE_FIGURE}{picture}{captioned},\n))"
 
 
 # --- divisions: landscape pages, page breaks, forms ------------------------------------------
@@ -655,9 +662,10 @@ def division(element: _Element) -> list[Chunk]:
 @dataclass(frozen=True)
 class TypstBody:
     """A document's body (inhalt.typ) and what its lists of tables and figures will hold: the
-    captioned tables and pictures, counted here so the layout need not query the document for
-    them (a query returns each table whole, and comparing those between typst's layout passes
-    took a third of a long concept's time)."""
+    figures of tables and of pictures it sets (typst lists those without a caption too),
+    counted here so the layout need not query the document for them (a query returns each
+    table whole, and comparing those between typst's layout passes took a third of a long
+    concept's time)."""
 
     markup: str
     tables: int = 0
@@ -672,14 +680,8 @@ def typst_body(html: str) -> TypstBody:
     """The body of a document from its intermediate HTML, with its directories' counts."""
     if not html.strip():
         return TypstBody(IMPORT + "\n")
-    root = parse(html)
-    tables = sum(1 for table in root.iter("table") if table.find("caption") is not None)
-    pictures = sum(
-        1
-        for picture in root.iter("figure")
-        if picture.find(".//img") is not None and picture.find("figcaption") is not None
-    )
-    return TypstBody(IMPORT + "\n\n" + join(flow(root)) + "\n", tables, pictures)
+    markup = join(flow(parse(html)))
+    return TypstBody(IMPORT + "\n\n" + markup + "\n", markup.count(TABLE_FIGURE), markup.count(PICTURE_FIGURE))
 
 
 def typst_markup(html: str) -> str:

@@ -54,8 +54,8 @@ from pipeline.model.inputs import (
     SocialSpace,
     TargetGroup,
     TargetGroupFile,
+    county_with_article,
     names_in_line,
-    with_article,
 )
 from pipeline.model.norms import QUALITY_DIMENSIONS
 from pipeline.model.procedure import (
@@ -68,6 +68,7 @@ from pipeline.model.procedure import (
     association_of,
     health_law,
     is_executive,
+    kreis_word,
     network_law,
     network_programme,
     procedure_for,
@@ -312,7 +313,9 @@ class Concept:
         to where kommune.yaml names it (review of a große selbständige Stadt), the Land."""
         m = self.municipality
         kind = "" if m.name.startswith(self.kind_term) else self.kind_term
-        where = " ".join(part for part in (kind, with_article(m.county, "in") if m.county else "") if part)
+        # a bare place name as the Kreis's: 'im Landkreis Leinetal' (the Land's word)
+        county = county_with_article(m.county, "in", f"im {kreis_word(m.state)} {m.county}") if m.county else ""
+        where = " ".join(part for part in (kind, county) if part)
         return f"{where}, {m.state}" if where else m.state
 
     @property

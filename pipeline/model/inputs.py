@@ -335,6 +335,18 @@ def with_article(name: str, case: str, bare: str = "") -> str:
     return (_ARTICLES[case][gender] if gender else bare) + name
 
 
+def county_with_article(name: str, case: str, fallback: str) -> str:
+    """The Kreis a city belongs to with its article (:func:`with_article`), also where its name
+    begins with an adjective ('im Märkischen Kreis', 'der Oberbergische Kreis'); `fallback` where
+    neither tells the gender (a bare place name would read 'führt Leinetal das Gesundheitsamt')."""
+    if name_gender(name) is not None or name in _DECLINED_NAMES:
+        return with_article(name, case)
+    forms = definite(name)
+    if forms is None:
+        return fallback
+    return {"nom": forms.nom, "acc": forms.acc, "dat": forms.dat, "in": forms.im}[case]
+
+
 class Municipality(Item, title="Kommune"):
     name: Text = field("name", "Name der Kommune, z. B. 'Landkreis Musterkreis'")
     short_name: Text = field("kurzname", "Kurzform für Dateinamen und Kopfzeilen, z. B. 'Musterkreis'")
@@ -526,7 +538,8 @@ class Municipality(Item, title="Kommune"):
         in a Kreis its own two with the Kreis's Gesundheitsamt (review of a große selbständige
         Stadt: it has no Gesundheitsverwaltung of its own)."""
         if self.in_a_kreis:
-            county = with_article(self.county, "in") if self.county else kreis_genitive(self.state)
+            county = kreis_genitive(self.state)
+            county = county_with_article(self.county, "in", county) if self.county else county
             return f"die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt {county}"
         return "Jugendhilfe-, Gesundheits- und Sozialverwaltung"
 

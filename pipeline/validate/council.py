@@ -27,6 +27,7 @@ from pipeline.model.inputs import (
     Paper,
     ResourceFile,
     consulting_bodies_pay,
+    county_with_article,
     with_article,
 )
 from pipeline.model.procedure import (
@@ -212,7 +213,9 @@ def city_papers_name_city_offices(case: PaperCase) -> Iterator[Finding]:
         return
     # the Kreis by its name where kommune.yaml gives it ('der Landkreis Leinetal'), else by the Land's word
     county = (
-        with_article(case.council.county, "nom") if case.council.county else f"der {kreis_word(procedure.state)}"
+        county_with_article(case.council.county, "nom", f"der {kreis_word(procedure.state)}")
+        if case.council.county
+        else f"der {kreis_word(procedure.state)}"
     )
     places: list[tuple[tuple[str | int, ...], str]] = [(("vorlage", "federfuehrung"), paper.lead_office)]
     places += [(("vorlage", "beteiligt", i), office) for i, office in enumerate(paper.involved_offices)]

@@ -30,7 +30,8 @@ from pipeline.model.inputs import (
     MunicipalityFile,
     PaperFile,
     ResourceFile,
-    with_article,
+    county_with_article,
+    name_gender,
 )
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import kreis_word
@@ -300,6 +301,18 @@ def income_from_the_kreis_only_in_a_kreis(concept: Concept) -> Iterator[Finding]
             )
 
 
+def _county_dative(county: str | None, state: str) -> str:
+    """'dem Landkreis Leinetal', 'dem Märkischen Kreis', 'der Region Hannover'; without a name (or
+    one that tells no gender) 'einem Landkreis' (the Land's word)."""
+    fallback = f"einem {kreis_word(state)}"
+    return county_with_article(county, "dat", fallback) if county else fallback
+
+
+def _county_relative(county: str | None) -> str:
+    """The relative clause's start after the Kreis: 'der für sein', after a Region 'die für ihr'."""
+    return "die für ihr" if county and name_gender(county) == "f" else "der für sein"
+
+
 @WARNINGS.rule("netzwerk-des-kreises")
 def city_names_the_kreis_network(concept: Concept) -> Iterator[Finding]:
     """A city in a Kreis runs its own network; the Kreis, örtlicher Träger for the rest of its
@@ -312,8 +325,9 @@ def city_names_the_kreis_network(concept: Concept) -> Iterator[Finding]:
         "netzwerk.yaml",
         (),
         f"{sentence_start(concept.municipality.nominative)} gehört "
-        f"{with_article(concept.municipality.county, 'dat') if concept.municipality.county else 'einem ' + kreis_word(concept.municipality.state)} an, "
-        "der für sein übriges Gebiet selbst örtlicher Träger der Jugendhilfe ist und ein eigenes Netzwerk Frühe Hilfen "
+        f"{_county_dative(concept.municipality.county, concept.municipality.state)} an, "
+        f"{_county_relative(concept.municipality.county)} übriges Gebiet selbst örtlicher Träger der Jugendhilfe ist und "
+        "ein eigenes Netzwerk Frühe Hilfen "
         "koordiniert. Bitte unter 'nachbarnetzwerke' beschreiben, wie beide Netzwerke zusammenarbeiten – etwa an wen "
         "Familien aus dem übrigen Kreisgebiet, die in der Stadt entbinden oder Hilfe suchen, vermittelt werden und wer "
         "das übernimmt.",
