@@ -6,8 +6,9 @@ Measure i is a copy of the example's measure i mod 21 (the first round keeps the
 every further round k gets copies of the example's actors as well ('asd-k', 'Allgemeiner
 Sozialer Dienst (ASD), Standort k'), and its measures are led by and involve those copies. Each
 copied measure brings copies of its expense lines ('aufwand'). Everything else – goals, target
-groups, committees, papers, income – stays as in the example, so the result validates like the
-example does. The same arguments give the same bytes.
+groups, committees, papers, income – stays as in the example (but the indicator counting the
+agreement's partners, which the copied sites sign too), so the result validates like the example
+does. The same arguments give the same bytes.
 """
 
 from __future__ import annotations
@@ -67,10 +68,6 @@ def scale(example: Path, target: Path, measures: int) -> None:
                 twin = copy.deepcopy(actor)
                 twin["id"] = who[actor["id"]]
                 twin["name"] = f"{actor['name']}, Standort {k}"
-                # a further site of an institution that signed the agreement once: the concept's count
-                # of partners (and the example's indicator of it, 'kennzahl-kooperationsvereinbarung')
-                # stays as it is
-                twin.pop("kooperationsvereinbarung", None)
                 actors["akteure"].append(twin)
         what = {m["id"]: f"{m['id']}-{k}" for m in take}
         for measure in take:
@@ -99,6 +96,24 @@ def scale(example: Path, target: Path, measures: int) -> None:
     _dump(target, "massnahmen.yaml", plan)
     _dump(target, "akteure.yaml", actors)
     _dump(target, "ressourcen.yaml", money)
+    _count_partners_anew(target)
+
+
+def _count_partners_anew(target: Path) -> None:
+    """The copied sites sign the agreement as their originals did: the indicator that counts its
+    partners ('kennzahl-kooperationsvereinbarung') gets the concept's own count, so the copy
+    validates like the example."""
+    from pipeline.build import check_folder
+
+    concept = check_folder(target).concept
+    goals = _load(target, "ziele.yaml")
+    for goal in goals["ziele"]:
+        for indicator in goal.get("indikatoren", []):
+            if "Kooperationsvereinbarung" in indicator["name"] and indicator.get("einheit") == "Akteure":
+                day = indicator.get("erhoben_am") or concept.version.date
+                bound = [a for a in concept.bound_by_agreement if a.agreement_signed and a.agreement_signed <= day]
+                indicator["istwert"] = len(bound)
+    _dump(target, "ziele.yaml", goals)
 
 
 def main() -> None:

@@ -226,8 +226,8 @@ def test_validate_loads_none_of_the_converters():
 
 def test_the_benchmark_municipality_validates_like_the_example(tmp_path):
     """scripts/grosse_kommune.py copies measures, actors and expense lines: the copy has the
-    measures asked for and no warning the example lacks (the further sites of the actors are
-    no further partners of the agreement, whose indicator the example counts)."""
+    measures asked for and no warning the example lacks – the copied sites sign the agreement as
+    their originals did, and the indicator counting its partners says so."""
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from grosse_kommune import scale
@@ -239,3 +239,4 @@ def test_the_benchmark_municipality_validates_like_the_example(tmp_path):
     checked = check_folder(tmp_path / "gross")
     assert len(checked.concept.measures) == 60
     assert [str(w) for w in checked.warnings] == [str(w) for w in check_folder(EXAMPLE).warnings]
+    assert len(checked.concept.bound_by_agreement) > len(check_folder(EXAMPLE).concept.bound_by_agreement)
