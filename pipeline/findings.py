@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-from pipeline.formatting import single_stops
+from pipeline.formatting import count, single_stops
 
 Path_ = tuple[str | int, ...]
 
@@ -165,10 +166,17 @@ def explained_once(findings: list[Finding]) -> list[Finding]:
     only: the later ones quote their own text (their brief) and name that place (a reader of the
     warnings met the same paragraph about 'Kreistag' seven times, once per text naming it)."""
     first: dict[str, Place] = {}
+    repeats = Counter(f.shared for f in findings if f.shared is not None)
     listed = []
     for finding in findings:
         shared = finding.shared
         if shared is None or first.setdefault(shared, finding.where) is finding.where:
+            others = repeats[shared] - 1 if shared is not None else 0
+            if others:  # how far it reaches, before the reader meets the other places
+                more = count(others, "weiteren Stelle", "weiteren Stellen", one="einer")
+                finding = dataclasses.replace(
+                    finding, message=f"{finding.message} Ebenso an {more} (siehe unten)."
+                )
             listed.append(finding)
             continue
         proposal = f" Vorschlag: „{finding.suggestion}“" if finding.suggestion else ""

@@ -54,9 +54,9 @@ def test_a_finding_names_every_place_it_rests_on():
 
 
 def test_an_explanation_several_warnings_share_is_listed_once_in_full():
-    """Three texts name the same body: the list explains it at the first place and the others
-    quote their text and point there, a suggestion kept; findings without a shared explanation,
-    and the findings themselves, stay as they are."""
+    """Three texts name the same body: the list explains it at the first place, saying how many
+    more there are, and the others quote their text and point there, a suggestion kept; findings
+    without a shared explanation, and the findings themselves, stay as they are."""
     why = "Der Text nennt 'Kreistag'; die Stadt hat keinen."
 
     def named(file: str, line: int, quote: str, suggestion: str | None = None) -> Finding:
@@ -72,11 +72,14 @@ def test_an_explanation_several_warnings_share_is_listed_once_in_full():
     other = Finding(Place("ziele.yaml", ("ziele", 0), 5, 3), "Anderes.", WARNING)
     findings = [named("a.yaml", 4, "Der Kreistag beschließt."), other, named("b.yaml", 9, "Im Kreistag.", "Rat")]
     first, unrelated, later = explained_once(findings)
-    assert first is findings[0] and unrelated is other
+    assert first.message == f"{findings[0].message} Ebenso an einer weiteren Stelle (siehe unten)."
+    assert unrelated is other
     assert later.message == "„Im Kreistag.“ – 'Kreistag': siehe die Warnung zu a.yaml, Zeile 4. Vorschlag: „Rat“"
     assert later.where == findings[2].where and findings[2].message.endswith(why)
     assert listing(findings) == [str(first), str(other), str(later)]
-    assert sum(why in line for line in listing(findings + [named("c.yaml", 1, "Kreistag")])) == 1
+    three = listing(findings + [named("c.yaml", 1, "Kreistag")])
+    assert sum(why in line for line in three) == 1 and "Ebenso an zwei weiteren Stellen (siehe unten)." in three[0]
+    assert explained_once([findings[0]]) == [findings[0]]  # alone, nothing more to say
 
 
 def test_summary_counts_errors_and_warnings_in_german():
