@@ -110,9 +110,7 @@ def _count_partners_anew(target: Path) -> None:
     for goal in goals["ziele"]:
         for indicator in goal.get("indikatoren", []):
             if "Kooperationsvereinbarung" in indicator["name"] and indicator.get("einheit") == "Akteure":
-                day = indicator.get("erhoben_am") or concept.version.date
-                bound = [a for a in concept.bound_by_agreement if a.agreement_signed and a.agreement_signed <= day]
-                indicator["istwert"] = len(bound)
+                indicator["istwert"] = len(concept.bound_on(indicator.get("erhoben_am") or concept.version.date))
     _dump(target, "ziele.yaml", goals)
 
 

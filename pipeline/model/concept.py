@@ -175,6 +175,11 @@ def in_even_parts(items: list[Part], most: int) -> list[list[Part]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
+def _signed_by(actors: list[Actor], day: dt.date) -> list[Actor]:
+    """Those of `actors` whose signature under the agreement dates from `day` or before."""
+    return [a for a in actors if a.agreement_signed is not None and a.agreement_signed <= day]
+
+
 @dataclass(frozen=True)
 class Concept:
     """One municipality's Frühe Hilfen as the inputs describe them; read-only."""
@@ -973,6 +978,15 @@ class Concept:
         """Bound as a whole by the (earlier) agreement: signed, and not a group signed for jointly."""
         jointly = {a.id for a in self.signed_jointly}
         return [a for a in self.actors_with_agreement if a.id not in jointly]
+
+    def bound_on(self, day: dt.date) -> list[Actor]:
+        """Bound by the (earlier) agreement on `day`: those of :attr:`bound_by_agreement` who had
+        signed by then (what an indicator counting its partners should say)."""
+        return _signed_by(self.bound_by_agreement, day)
+
+    def signed_jointly_on(self, day: dt.date) -> list[Actor]:
+        """The groups of :attr:`signed_jointly` signed for by `day`."""
+        return _signed_by(self.signed_jointly, day)
 
     @property
     def bound_by_label(self) -> str:

@@ -335,10 +335,13 @@ def with_article(name: str, case: str, bare: str = "") -> str:
     return (_ARTICLES[case][gender] if gender else bare) + name
 
 
-def county_with_article(name: str, case: str, fallback: str) -> str:
+def county_with_article(name: str | None, case: str, fallback: str) -> str:
     """The Kreis a city belongs to with its article (:func:`with_article`), also where its name
     begins with an adjective ('im Märkischen Kreis', 'der Oberbergische Kreis'); `fallback` where
-    neither tells the gender (a bare place name would read 'führt Leinetal das Gesundheitsamt')."""
+    kommune.yaml names none or its name tells no gender (a bare place name would read 'führt
+    Leinetal das Gesundheitsamt')."""
+    if name is None:
+        return fallback
     if name_gender(name) is not None or name in _DECLINED_NAMES:
         return with_article(name, case)
     forms = definite(name)
@@ -538,8 +541,7 @@ class Municipality(Item, title="Kommune"):
         in a Kreis its own two with the Kreis's Gesundheitsamt (review of a große selbständige
         Stadt: it has no Gesundheitsverwaltung of its own)."""
         if self.in_a_kreis:
-            county = kreis_genitive(self.state)
-            county = county_with_article(self.county, "in", county) if self.county else county
+            county = county_with_article(self.county, "in", kreis_genitive(self.state))
             return f"die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt {county}"
         return "Jugendhilfe-, Gesundheits- und Sozialverwaltung"
 

@@ -212,11 +212,7 @@ def city_papers_name_city_offices(case: PaperCase) -> Iterator[Finding]:
     if procedure is None or procedure.kind != "kreisangehörige Stadt":
         return
     # the Kreis by its name where kommune.yaml gives it ('der Landkreis Leinetal'), else by the Land's word
-    county = (
-        county_with_article(case.council.county, "nom", f"der {kreis_word(procedure.state)}")
-        if case.council.county
-        else f"der {kreis_word(procedure.state)}"
-    )
+    county = county_with_article(case.council.county, "nom", f"der {kreis_word(procedure.state)}")
     places: list[tuple[tuple[str | int, ...], str]] = [(("vorlage", "federfuehrung"), paper.lead_office)]
     places += [(("vorlage", "beteiligt", i), office) for i, office in enumerate(paper.involved_offices)]
     places += [(("vorlage", "mitzeichnung", i, "amt"), s.office) for i, s in enumerate(paper.sign_offs)]

@@ -304,8 +304,7 @@ def income_from_the_kreis_only_in_a_kreis(concept: Concept) -> Iterator[Finding]
 def _county_dative(county: str | None, state: str) -> str:
     """'dem Landkreis Leinetal', 'dem Märkischen Kreis', 'der Region Hannover'; without a name (or
     one that tells no gender) 'einem Landkreis' (the Land's word)."""
-    fallback = f"einem {kreis_word(state)}"
-    return county_with_article(county, "dat", fallback) if county else fallback
+    return county_with_article(county, "dat", f"einem {kreis_word(state)}")
 
 
 def _county_relative(county: str | None) -> str:
@@ -556,10 +555,10 @@ def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding
             if indicator.current is None or indicator.current_year != year:
                 continue
             day = indicator.measured_on or concept.version.date
-            bound = [a for a in concept.bound_by_agreement if a.agreement_signed and a.agreement_signed <= day]
+            bound = concept.bound_on(day)
             if indicator.current == len(bound):
                 continue
-            jointly = [a for a in concept.signed_jointly if a.agreement_signed and a.agreement_signed <= day]
+            jointly = concept.signed_jointly_on(day)
             groups = (
                 f"; {'die Gruppe' if len(jointly) == 1 else f'die {number_word(len(jointly))} Gruppen'}, für die "
                 f"gemeinsam unterzeichnet wurde, zählt das Konzept nicht mit, weil die gemeinsame Unterschrift die einzelnen "
