@@ -574,10 +574,14 @@ _CHILDREN_HEARD_RULES = {
     ),
 }
 #: What says it: the provision, or the words (not the repealed '§ 18a BbgKVerf', which a paper
-#: should no longer cite).
+#: should no longer cite) – also those the warning asks for, the children's representation or how the
+#: youngest's interests came in through their parents (Brandenburg review: „Die Interessen der Kinder
+#: unter drei Jahren sind über die Befragung der Eltern … eingeflossen; der Kinder- und Jugendbeirat
+#: hat den Entwurf … erhalten“ kept the warning).
 _CHILDREN_HEARD = re.compile(
     r"47f|§\s*19\b(?:[^.;]|Abs\.|Satz\.?)*BbgKVerf|Beteiligung (?:von|der) Kinder|Kinder- und Jugendbeteiligung"
-    r"|Kinder und Jugendliche[^.]*beteilig",
+    r"|Kinder und Jugendliche[^.]*beteilig|(?:Kinder- und )?Jugend(?:beirat|beauftragt|parlament|forum)"
+    r"|Interessen (?:der|von) (?:Klein)?[Kk]inder[^.;]*(?:eingeflossen|einbezogen|berücksichtigt|eingebracht)",
     re.IGNORECASE,
 )
 _COUNTIES = ("Landkreis",)

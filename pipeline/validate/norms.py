@@ -23,9 +23,9 @@ from pipeline.formatting import enumeration, in_state
 from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
-from pipeline.model.inputs import with_article
+from pipeline.model.inputs import county_with_article, with_article
 from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession, StateRule
-from pipeline.model.procedure import Procedure
+from pipeline.model.procedure import Procedure, kreis_word
 from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, Item
 from pipeline.validate.rules import WARNINGS
 
@@ -910,12 +910,13 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
     Träger."""
     if not concept.municipality.in_a_kreis:
         return
-    texts = read(concept)
     state = concept.municipality.state
     own = _HEALTH_OFFICE_LAW.get(state) or (
         _CITY_HEALTH_OFFICES[state].law if state in _CITY_HEALTH_OFFICES else None
     )
     facts = [(p, own if own and p is _CITY_HEALTH_OFFICE else fact) for p, fact in _COUNTY_TASKS]
+    yield from _county_offices_run_by_the_city(concept, [fact for _, fact in facts])
+    texts = read(concept)
     tasks = [(pattern, fact) for pattern, fact in facts if pattern.search(texts.joined)]
     for passage in texts.passages if tasks else ():
         for pattern, fact in tasks:
@@ -927,6 +928,29 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
                     f"{fact}; die Kommune ist {concept.kind_with_article}. Bitte prüfen, ob der Kreis "
                     "gemeint ist (als Akteur mit eigenem 'traeger').",
                 )
+
+
+#: An actor that is the Gesundheitsamt or the Jobcenter, in the order of :data:`_COUNTY_TASKS`.
+_COUNTY_OFFICES = (re.compile(r"gesundheitsamt", re.IGNORECASE), re.compile(r"jobcenter", re.IGNORECASE))
+
+
+def _county_offices_run_by_the_city(concept: Concept, facts: list[str]) -> Iterator[Finding]:
+    """The Gesundheitsamt or the Jobcenter among a kreisangehörige Stadt's actors with the city as
+    Träger: the agreement would have the Oberbürgermeisterin sign for the Kreis's services, the
+    concept name the city their Träger (review of a große selbständige Stadt: the texts' warnings
+    were followed, the actors' Träger stayed the city, unwarned)."""
+    municipality = concept.municipality
+    city = {o.id for o in concept.organisations if o.name == municipality.name}
+    county = county_with_article(municipality.county, "dat", f"dem {kreis_word(municipality.state)}")
+    for index, actor in enumerate(concept.actors):
+        fact = next((f for p, f in zip(_COUNTY_OFFICES, facts, strict=True) if p.search(actor.name)), None)
+        if fact and actor.carrier in city:
+            yield Finding(
+                at("akteure.yaml", "akteure", index, "traeger"),
+                f"'{actor.name}' hat als Träger die Stadt. {fact}; die Kommune ist {concept.kind_with_article}. "
+                f"Bitte als Akteur mit eigenem 'traeger' ({county}) eintragen.",
+                WARNING,
+            )
 
 
 @dataclass(frozen=True)
