@@ -540,7 +540,7 @@ def test_category_columns_offer_their_values_to_pick_from(book, raw_inputs):
         "Aufwandspositionen": {"Art": ["Personal", "Sachkosten", "Zuwendung an Träger"], "Ausschuss": committees},
         "Erträge": {
             "Mittelgeber": ["Bundesstiftung Frühe Hilfen", "Land", "Krankenkassen", "Dritte"],
-            "Bewilligungsstand": ["bewilligt", "beantragt"],
+            "Bewilligungsstand": ["bewilligt", "zugesagt", "beantragt"],
             "Ausschuss": committees,
         },
     }
@@ -552,6 +552,29 @@ def test_category_columns_offer_their_values_to_pick_from(book, raw_inputs):
         for header, values in columns.items():
             letter = headers[header]
             assert found[f"{letter}2:{letter}{total - 1}"] == '"' + ",".join(values) + '"', (name, header)
+
+
+def test_a_promised_grant_is_no_granted_one(book, raw_inputs):
+    """Kämmerei review: the workbook called the Krankenkassen's and the Bürgerstiftung's 2027 funding
+    'bewilligt', the papers 'zugesagt' – a promise is no Bescheid. Each line says what its input says."""
+    sheet = book["Erträge"]
+    headers = {c.value: c.column - 1 for c in sheet[1]}
+    found = sorted(
+        (row[headers["Haushaltsjahr"]], Decimal(str(row[headers["Betrag"]])), row[headers["Bewilligungsstand"]])
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+        if isinstance(row[headers["Haushaltsjahr"]], int)
+    )
+    lines = raw_inputs["ressourcen.yaml"]["ertraege"]
+    expected = sorted(
+        (
+            i["jahr"],
+            Decimal(str(i["betrag"])),
+            "beantragt" if i.get("beantragt") else "zugesagt" if i.get("zugesagt") else "bewilligt",
+        )
+        for i in lines
+    )
+    assert found == expected
+    assert sorted({state for *_, state in expected}) == ["beantragt", "bewilligt", "zugesagt"]
 
 
 def test_wide_sheets_print_two_pages_wide_with_their_names_on_both(book):

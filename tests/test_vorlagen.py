@@ -1356,6 +1356,14 @@ def test_befristet_bis_before_its_year_and_a_smaller_full_year_are_errors(inputs
     assert len(problems) == 1 and problems[0].startswith("ressourcen.yaml:")
     assert "'befristet_bis' (2025) liegt vor dem Haushaltsjahr dieses Ertrags (2027)" in problems[0]
 
+    inputs.replace("ressourcen.yaml", "    befristet_bis: 2025\n", "    befristet_bis: 2027\n")
+    assert inputs.problems() == []
+    # promised and applied for at once (Kämmerei review: 'zugesagt' is no Bescheid, and no application)
+    inputs.replace("ressourcen.yaml", "    zugesagt: ja", "    beantragt: ja\n    zugesagt: ja")
+    (problem,) = inputs.problems()
+    assert "Ein Ertrag ist entweder beantragt oder zugesagt" in problem
+    inputs.replace("ressourcen.yaml", "    beantragt: ja\n    zugesagt: ja", "    zugesagt: ja")
+
     def smaller(data):
         data["aufwand"][0]["volles_jahr"] = data["aufwand"][0]["betrag"] - 1
 

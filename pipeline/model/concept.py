@@ -942,9 +942,7 @@ class Concept:
         phrases = []
         for lines in self.coordination_grants:
             first = lines[0]
-            amounts = enumeration(
-                [f"{euro(i.amount)} im Jahr {i.year}{' (beantragt)' if i.applied_for else ''}" for i in lines]
-            )
+            amounts = enumeration([f"{euro(i.amount)} im Jahr {i.year}{i.standing_note}" for i in lines])
             others = list(dict.fromkeys(p for i in lines for p in i.purposes if p != COORDINATION))
             also = (
                 f"; die Zuwendung finanziert auch {enumeration([self.measure_number(p) for p in others])}"

@@ -1513,6 +1513,30 @@ class Income(Item, title="Ertrag"):
         "den Vorbehalt der Bewilligung",
         default=False,
     )
+    promised: YesNo = field(
+        "zugesagt",
+        "Zugesagt, aber noch ohne Bescheid oder schriftliche Bewilligung (ja/nein): die Dokumente führen den "
+        "Ertrag dann als zugesagt, nicht als bewilligt",
+        default=False,
+    )
+
+    @property
+    def standing(self) -> str:
+        """How far the grant is secured, as the finance workbook and the tables say it: a promise is
+        no Bescheid (Kämmerei review: the workbook called the Krankenkassen's and a foundation's
+        promised funding 'bewilligt', the papers 'zugesagt')."""
+        return "beantragt" if self.applied_for else "zugesagt" if self.promised else "bewilligt"
+
+    @property
+    def standing_note(self) -> str:
+        """' (beantragt)', ' (zugesagt)' after the grant's name; nothing where it is granted."""
+        return "" if self.standing == "bewilligt" else f" ({self.standing})"
+
+    @model_validator(mode="after")
+    def _applied_for_or_promised(self) -> Income:
+        if self.applied_for and self.promised:
+            raise refuse("Ein Ertrag ist entweder beantragt oder zugesagt: bitte nur eines mit 'ja' angeben.")
+        return self
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> Income:

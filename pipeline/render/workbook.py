@@ -45,6 +45,7 @@ YEAR = "Haushaltsjahr"
 STATE = "Bewilligungsstand"
 APPLIED_FOR = "beantragt"
 APPROVED = "bewilligt"
+PROMISED = "zugesagt"
 
 
 def _sum_of(sheet: str, *criteria: tuple[str, str | int]) -> str:
@@ -278,7 +279,7 @@ def _income_sheet(concept: Concept) -> Sheet:
         ),
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),
-        Column(STATE, width=18, choices=(APPROVED, APPLIED_FOR)),
+        Column(STATE, width=18, choices=(APPROVED, PROMISED, APPLIED_FOR)),
         Column(concept.budget.item_label, width=32),
         Column(concept.budget.committee_nouns.singular, width=30, choices=_committee_names(concept)),
         Column(PURPOSES, width=48),
@@ -289,7 +290,7 @@ def _income_sheet(concept: Concept) -> Sheet:
             concept.municipality.source_label(i.source),
             i.label,
             i.amount,
-            APPLIED_FOR if i.applied_for else APPROVED,
+            i.standing,
             i.budget_item,
             concept.committee(i.committee).name,
             "; ".join(concept.purpose_labels(i.purposes)),
