@@ -343,6 +343,45 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
     assert checked >= 2
 
 
+def test_the_year_after_the_paper_is_shown_in_figures(papers, raw_inputs, committees):
+    """Kämmerei review: the Folgekosten said 'ab 2028 um 5.000,00 € unter dem von 2027' and left the
+    2028 figures to be worked out. A table gives them: the paper's year as the plan has it, then the
+    year after with the time-limited measure ending as planned and going on without new grants. The
+    grants promised only until the paper's year are gone in both; the measure's Aufwand in the first."""
+    resources, measures = raw_inputs["ressourcen.yaml"], raw_inputs["massnahmen.yaml"]["massnahmen"]
+    raw, document, _ = papers["JHA/2026/030"]
+    year = raw["finanzen"]["haushaltsjahr"]
+
+    def amount(lines) -> Decimal:
+        return sum((Decimal(str(x["betrag"])) for x in lines), Decimal(0))
+
+    def in_scope(key: str) -> list[dict]:
+        return [x for x in resources[key] if x["jahr"] == year and _in_scope(x, raw, committees)]
+
+    rows = _rows(_table(document, f"Aufwand, Erträge und Zuschussbedarf {year} und ab {year + 1}"))
+    assert rows[0] == ["Haushaltsjahr", "Aufwand", "Erträge", "Zuschussbedarf"]
+    figures = {row[0]: [_euro(cell) for cell in row[1:]] for row in rows[1:]}
+    assert len(figures) == 3  # cases, not parts: no total under them
+    assert all(spent - received == subsidy for spent, received, subsidy in figures.values())
+    assert figures[str(year)][:2] == [amount(in_scope("aufwand")), amount(in_scope("ertraege"))]
+    (ending, going_on) = [label for label in figures if label.startswith(f"ab {year + 1}, wenn ")]
+    number = ending.split("wenn ")[1].split(" ")[0]
+    assert ending == f"ab {year + 1}, wenn {number} wie vorgesehen endet"
+    assert going_on == f"ab {year + 1}, wenn {number} fortgeführt wird (ohne Anschlussförderung)"
+    measure = measures[int(number.removeprefix("M")) - 1]["id"]
+    left = amount(in_scope("ertraege")) - amount(i for i in in_scope("ertraege") if i.get("befristet_bis") == year)
+    assert figures[ending][1] == figures[going_on][1] == left
+    assert figures[going_on][0] - figures[ending][0] == amount(
+        e for e in in_scope("aufwand") if e["fuer"] == measure
+    )
+    # the Folgekosten's words say the same level
+    words = dict(map(tuple, _rows(_table(document, f"Finanzielle Auswirkungen im Haushaltsjahr {year}"))))[
+        "Folgekosten"
+    ]
+    below = _euro(words.split(f"liegt der Zuschussbedarf ab {year + 1} um ")[1].split(" unter")[0])
+    assert figures[ending][2] == figures[str(year)][2] - below
+
+
 def test_health_committee_sees_the_health_sector_measures(papers, raw_inputs):
     """The paper names its measures itself; without such a list it would take those of the
     health remit (tested on the model)."""

@@ -314,6 +314,36 @@ class FinanceSummary:
         return follow_up_text(self.effects)
 
     @property
+    def outlook(self) -> tuple[Balance, ...]:
+        """The paper's year and the year after it in figures, where the lines show what changes
+        then (:attr:`effects`): with the measures that end, once ending as planned and once going
+        on without new grants. The Folgekosten say it in words; the Kämmerei wants the amounts of
+        the Finanzplanungsjahre (review: 'ab 2028 um 5.000,00 € unter dem von 2027' left it to
+        the reader to work out 361.500,00 €). Empty where the plan has the next year's lines
+        itself or nothing changes."""
+        following = next((e for e in self.effects if e.year == self.year + 1), None)
+        later = {line.year for line in self.later_expenses} | {line.year for line in self.later_income}
+        if following is None or self.year + 1 in later:
+            return ()
+        now = self.balance
+        going_on = now.expenses + following.full_year_more - following.not_recurring
+        income = now.income - total(i.amount for i in [*following.ending, *following.with_measures])
+        since = f"ab {following.year}"
+        if not following.measures:
+            return now, Balance(since, going_on, income)
+        numbers = enumeration([m.number for m in following.measures])
+        one = len(following.measures) == 1
+        rows = [now]
+        if following.costs:
+            ending = f"{since}, wenn {numbers} wie vorgesehen {'endet' if one else 'enden'}"
+            rows.append(Balance(ending, going_on - total(following.costs), income))
+        on = f"{since}, wenn {numbers} {'fortgeführt wird' if one else 'fortgeführt werden'}"
+        rows.append(
+            Balance(on + (" (ohne Anschlussförderung)" if following.with_measures else ""), going_on, income)
+        )
+        return tuple(rows)
+
+    @property
     def balance(self) -> Balance:
         return Balance(str(self.year), _sum(self.expenses), _sum(self.income))
 
