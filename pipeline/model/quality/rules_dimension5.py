@@ -65,6 +65,7 @@ PASS_ON_MONTHS = 3
 #: The organisation form whose staff's network time is a question of resources (5.3.4); every
 #: other form – freelance, volunteer – asks for a compensation instead (5.2.4).
 INSTITUTION = "Institution"
+VOLUNTEERS = "ehrenamtlich-zivilgesellschaftlich"
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -1119,9 +1120,13 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
 
 @RULES.rule("rahmenbedingungen")
 def working_conditions(view: ReportingView) -> list[Finding]:
-    """Conditions are described for every actor, and every freelance or volunteer actor that
-    spends time on network work has a compensation agreed (the yardstick of 'angemessen' here;
-    how many of its hours it covers is shown, not graded). Institutions' time is 5.3.4's."""
+    """Conditions are described for every actor, and every freelance actor that spends time on
+    network work has a compensation agreed (the yardstick of 'angemessen' here; how many of its
+    hours it covers is shown, not graded). Volunteers stay unpaid: for them the question is what
+    eases their part – Auslagenersatz, fitting times, full-time staff at their side –, not pay for
+    their hours (network coordinator's review: the dialogue asked for an 'Ausgleich' for the
+    Stadtteilmütter's meeting time, which would turn Ehrenamt into paid work). Institutions' time
+    is 5.3.4's."""
     k = view.concept
     actors = len(k.actors)
     undescribed = [a for a in k.actors if not a.conditions]
@@ -1155,7 +1160,11 @@ def working_conditions(view: ReportingView) -> list[Finding]:
             )
         )
     uncompensated = [a for a in spending if not _has_effort(k, a)]
+    unsupported = [a for a in uncompensated if a.organisation_form == VOLUNTEERS]
+    uncompensated = [a for a in uncompensated if a not in unsupported]
     for actor in spending:
+        if actor in unsupported:
+            continue
         if actor in uncompensated:
             continue
         entry = next(i for i, e in enumerate(k.resources.budgeted_effort) if e.actor == actor.id)
@@ -1179,6 +1188,11 @@ def working_conditions(view: ReportingView) -> list[Finding]:
                 )
             )
             continue
+        if actor.organisation_form == VOLUNTEERS:
+            evidence.append(
+                observed(f"{actor.name}: vereinbart ist {k.effort.compensation(actor.id)}.", where, FULFILLED)
+            )
+            continue
         evidence.append(
             observed(
                 f"{actor.name}: Ausgleich vereinbart – {k.effort.compensation(actor.id)}; er deckt "
@@ -1190,8 +1204,7 @@ def working_conditions(view: ReportingView) -> list[Finding]:
     if uncompensated:
         evidence.append(
             observed(
-                "Für folgende freiberuflich oder ehrenamtlich Tätige ist kein Ausgleich für ihre Zeit im Netzwerk "
-                "vereinbart: "
+                "Für folgende freiberuflich Tätige ist kein Ausgleich für ihre Zeit im Netzwerk vereinbart: "
                 + enumeration([f"{a.name_in_text} ({_hours(a.network_hours)} im Jahr)" for a in uncompensated])
                 + ".",
                 (
@@ -1200,6 +1213,25 @@ def working_conditions(view: ReportingView) -> list[Finding]:
                 ),
                 OPEN,
                 _with(uncompensated, "einen Ausgleich für die Zeit im Netzwerk vereinbaren"),
+            )
+        )
+    if unsupported:
+        evidence.append(
+            observed(
+                "Ehrenamtlich Tätige stecken Zeit in die Netzwerkarbeit: "
+                + enumeration([f"{a.name_in_text} ({_hours(a.network_hours)} im Jahr)" for a in unsupported])
+                + ". Ihr Engagement bleibt unentgeltlich; im Netzwerkaufwand ist aber auch nichts eingeplant, "
+                "was ihnen die Mitarbeit erleichtert, etwa Auslagen- und Fahrtkostenersatz.",
+                (
+                    at("ressourcen.yaml", "netzwerkaufwand"),
+                    at("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
+                ),
+                PARTIAL,
+                _with(
+                    unsupported,
+                    "klären, was die Teilnahme erleichtert – Termine, die zum Alltag der Ehrenamtlichen passen, "
+                    "Fahrtkosten, Begleitung durch die hauptamtliche Koordination",
+                ),
             )
         )
     return evidence
