@@ -185,7 +185,7 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
             == (
                 "; ".join(actors[a] for a in flow["von"])
                 if flow.get("von")
-                else "alle Netzwerkpartnerinnen und -partner"
+                else "Fachkräfte aller Netzwerkpartnerinnen und -partner"
             ).lower()
         )
         assert row[2].lower() == "; ".join(actors[a] for a in flow["an"]).lower()
@@ -195,6 +195,10 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
     consent = sum(f["grundlage"] in ("Einwilligung", "Schweigepflichtentbindung") for f in raw["weitergaben"])
     words = {2: "Zwei", 3: "Drei", 4: "Vier", 5: "Fünf", 6: "Sechs", 7: "Sieben", 8: "Acht"}
     assert f"{words[consent]} Weitergaben beruhen auf der Einwilligung" in _text(html)
+    # the nameless ones as what they are: pseudonymised data still identify someone (network coordinator)
+    bases = [f["grundlage"] for f in raw["weitergaben"] if f["grundlage"] in ("anonymisiert", "pseudonymisiert")]
+    assert sorted(set(bases)) == ["anonymisiert", "pseudonymisiert"]
+    assert f", {words[len(bases)].lower()} sind anonymisiert oder pseudonymisiert" in _text(html)
     assert [r[0] for r in _rows(html, "Formulare für Einwilligung und Schweigepflichtentbindung")] == list(
         forms.values()
     )

@@ -498,7 +498,8 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
     association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
     assert association in concept.agreement.binding_none
     assert (
-        f"Für freiberufliche Hebammen unterzeichnet zusätzlich die Berufsvertretung „{association.name}“; diese "
+        # 'zusätzlich' read as a second signature beside another for them (network coordinator's review)
+        f"Für freiberufliche Hebammen, die keinem Träger angehören, unterzeichnet die Berufsvertretung „{association.name}“; diese "
         "Unterschrift bindet "
         "die Einzelnen nicht, sie treten selbst bei." in text
     )
@@ -1082,11 +1083,14 @@ def test_the_form_tells_parents_their_rights(concept):
     # es Ihnen' after the Jugendamt's own staff read as their assessment)
     assert (
         "(§ 8a Abs. 4 SGB VIII). Bevor eine dieser Fachkräfte das Jugendamt informiert, sagt sie es Ihnen, es sei denn, das "
-        "würde den wirksamen Schutz Ihres Kindes in Frage stellen. Für Fachkräfte, die selbst zum Jugendamt gehören – "
-        "hier Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP) –, gilt nicht § 4 KKG: "
-        "Diese Fachkräfte schätzen eine mögliche Gefährdung gemeinsam mit weiteren Fachkräften des Jugendamts ein (§ 8a Abs. 1 "
-        "SGB VIII)." in text
+        "würde den wirksamen Schutz Ihres Kindes in Frage stellen. Familienhebammen und Familien-Gesundheits- und "
+        "Kinderkrankenpflegende (FGKiKP) arbeiten selbst beim Jugendamt. Machen sie sich ernste Sorgen um Ihr Kind, "
+        "schätzen sie die Lage gemeinsam mit weiteren Fachkräften des Jugendamts ein und beziehen Sie dabei ein, soweit "
+        "das den wirksamen Schutz Ihres Kindes nicht in Frage stellt (§ 8a Abs. 1 SGB VIII)." in text
     )
+    # in words parents understand: where they work and what they do, not which law does not apply to them
+    # (network coordinator's review: „gilt nicht § 4 KKG“ tells parents nothing)
+    assert "gilt nicht § 4 KKG" not in text
     # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
     paragraphs = [
         text_of(p) for p in root.xpath("//h1[@id='schweigepflicht']/following-sibling::p[position() <= 2]")

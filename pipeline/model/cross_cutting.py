@@ -175,7 +175,9 @@ class DataFlow(Item, title="Weitergabe"):
     )
     purpose: Text = field("zweck", "Wozu, z. B. 'Vermittlung in die Familienbegleitung'")
     senders: list[ActorRef] = field(
-        "von", "Wer weitergibt (leer: alle Netzwerkpartnerinnen und -partner)", default_factory=list
+        "von",
+        "Wer weitergibt (leer: die Fachkräfte aller Netzwerkpartnerinnen und -partner, nicht die Ehrenamtlichen)",
+        default_factory=list,
     )
     recipients: list[ActorRef] = field("an", "An wen", min_length=1)
     basis: TransferBasis = field(

@@ -51,8 +51,10 @@ if TYPE_CHECKING:
 VOLUNTEERS = "ehrenamtlich-zivilgesellschaftlich"
 #: Grounds of a transfer that are exceptions from the rule of consent.
 CHILD_PROTECTION_GROUNDS = ("§ 4 KKG", "§ 8a SGB VIII")
-#: Who passes data on where a transfer names no sender.
-ALL_PARTNERS = "alle Netzwerkpartnerinnen und -partner"
+#: Who passes data on where a transfer names no sender: the partners' Fachkräfte, not their volunteers
+#: (network coordinator's review: 'alle Netzwerkpartnerinnen und -partner' had the Familienpatinnen
+#: pass on case histories, where volunteers take part in no case discussion).
+ALL_PARTNERS = "Fachkräfte aller Netzwerkpartnerinnen und -partner"
 #: Grounds under which no one can be identified.
 WITHOUT_NAMES = ("anonymisiert", "pseudonymisiert")
 #: The kinds of planning as a sentence names them after 'in'.
@@ -321,8 +323,11 @@ class Topics:
                 "Einwilligung oder Schweigepflichtentbindung der Eltern"
             )
         if nameless:
+            # what they are, not 'ohne Namen': pseudonymised data still name someone to whoever holds
+            # the key (network coordinator's review)
             noun = ("", "") if parts else ("Weitergabe", "Weitergaben")
-            parts.append(f"{count(len(nameless), *noun, verb=('kommt', 'kommen'))} ohne Namen aus")
+            kinds = " oder ".join(b for b in WITHOUT_NAMES if any(f.basis == b for f in nameless))
+            parts.append(f"{count(len(nameless), *noun, verb=('ist', 'sind'))} {kinds}")
         sentence = ", ".join(parts)
         if protection:
             grounds = ", ".join(dict.fromkeys(f.basis for f in protection))
