@@ -796,6 +796,14 @@ def test_network_effort_of_institutions(concept, raw_inputs):
         f"2026 insgesamt {euro(coordination + compensation)} Aufwand eingeplant: {euro(coordination)} für die "
         f"Koordination selbst und {euro(compensation)}, mit denen"
     ) in texts(found)
+    # and the year the dialogue prepares the budget for (Kämmerei review: only 2026 was named)
+    following = coordination_cost(raw_inputs["ressourcen.yaml"], 2027)
+    paid = sum(
+        Decimal(str(e["betrag"]))
+        for e in compensation_lines(raw_inputs["ressourcen.yaml"])
+        if e["fuer"] == "netzwerkkoordination" and e["jahr"] == 2027
+    )
+    assert f"Für 2027 sind es {euro(following + paid)}, davon {euro(paid)} für die Entschädigung." in texts(found)
     assert (
         finding(with_resources(concept, budgeted_effort=full_effort(concept)), "netzwerkaufwand").status
         == "erfüllt"

@@ -1620,6 +1620,19 @@ def _who_is_compensated(actors: list[Actor]) -> str:
     return f"{' und '.join(words)} Tätige für ihre Netzwerkarbeit entschädigt werden (siehe 5.2.4)."
 
 
+def _coordination_next_year(k: Concept, year: int) -> str:
+    """' Für 2027 sind es 113.100,00 €, davon 7.600,00 € für die Entschädigung.': the year the
+    dialogue prepares the budget for, where the plan has it (Kämmerei review: only 2026 was named,
+    while 5.3.1 of the same document gives both years)."""
+    following = year + 1
+    if following not in k.budget.years:
+        return ""
+    amount = k.budget.expense_total(following, purpose=COORDINATION)
+    compensation = k.budget.coordination_compensation(following)
+    share = f", davon {euro(compensation)} für die Entschädigung" if compensation else ""
+    return f" Für {following} sind es {euro(amount)}{share}."
+
+
 @RULES.rule("netzwerkaufwand")
 def network_effort(view: ReportingView) -> list[Finding]:
     """The resources for network work: money for the network's coordination, and for every
@@ -1642,7 +1655,8 @@ def network_effort(view: ReportingView) -> list[Finding]:
                 f"{euro(compensation)}, mit denen {_who_is_compensated(k.budget.compensated_actors)}"
                 if compensation
                 else f"Für die Koordination des Netzwerks sind {year} {euro(coordination)} {t.expenses} eingeplant."
-            ),
+            )
+            + _coordination_next_year(k, year),
             at("ressourcen.yaml", "aufwand", EVERY, "fuer"),
             FULFILLED,
         )
