@@ -1577,7 +1577,8 @@ def test_bavarian_laws_are_cited_by_article(inputs):
 def test_in_a_freistaat_the_lands_money_is_the_freistaats(inputs):
     """The income source 'Land' is the Freistaat Bayern's money in a Bavarian municipality's
     tables, sentences, papers and workbook – the sums unchanged (Bavarian and Saxon reviews:
-    'Bundesstiftung Frühe Hilfen und Land'); elsewhere it stays 'Land'."""
+    'Bundesstiftung Frühe Hilfen und Land'); elsewhere the tables say 'Land', the sentences
+    naming whom a grant is asked of 'Land Niedersachsen' (review in Niedersachsen and Brandenburg)."""
     import io
 
     import lxml.html
@@ -1607,7 +1608,7 @@ def test_in_a_freistaat_the_lands_money_is_the_freistaats(inputs):
         return concept, *flat
 
     concept, text, paper = texts()
-    assert "(Bundesstiftung Frühe Hilfen und Land)" in paper and "Freistaat" not in text
+    assert "(Bundesstiftung Frühe Hilfen und Land Niedersachsen)" in paper and "Freistaat" not in text
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Bayern"))
     concept, text, paper = texts()
     assert "Zuwendungen und Erstattungen der Bundesstiftung Frühe Hilfen, des Freistaates Bayern" in text

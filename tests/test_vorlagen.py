@@ -1450,7 +1450,7 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
     )
     assert reservation.endswith(
         ") und in den folgenden Haushaltsjahren. Werden die beantragten Fördermittel (Bundesstiftung Frühe Hilfen "
-        "und Land) ganz oder teilweise nicht bewilligt, wird eine Anpassung der betroffenen Maßnahmen zur "
+        "und Land Niedersachsen) ganz oder teilweise nicht bewilligt, wird eine Anpassung der betroffenen Maßnahmen zur "
         "Beschlussfassung vorgelegt."
     )
 
@@ -1598,7 +1598,7 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
     subsidy = of_year(expenses) - of_year(income)
     sentence = (
         f"Von den Erträgen 2027 sind {_german_euro(amount)} erst beantragt und noch nicht bewilligt "
-        "(Bundesstiftung Frühe Hilfen und Land). Würden sie nicht bewilligt, stiege der Zuschussbedarf 2027 von "
+        "(Bundesstiftung Frühe Hilfen und Land Niedersachsen). Würden sie nicht bewilligt, stiege der Zuschussbedarf 2027 von "
         f"{_german_euro(subsidy)} auf {_german_euro(subsidy + amount)}, sofern die Maßnahmen unverändert "
         "weiterlaufen; über Einschränkungen wäre dann gesondert zu entscheiden."
     )

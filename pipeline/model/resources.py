@@ -502,7 +502,13 @@ class PendingGrants:
 
     @property
     def sources(self) -> list[str]:
-        return list(dict.fromkeys(source_label(i.source, self.state) for i in self.lines))
+        """Who is asked for the money, as a sentence names them: 'Land Niedersachsen', not the
+        tables' bare 'Land' (review in Niedersachsen and Brandenburg: a resolution said
+        „Fördermittel (Bundesstiftung Frühe Hilfen und Land)“ where Bayern's said „Freistaat Bayern“)."""
+        labels = (source_label(i.source, self.state) for i in self.lines)
+        return list(
+            dict.fromkeys(f"Land {self.state}" if label == "Land" and self.state else label for label in labels)
+        )
 
     @property
     def subsidy_without(self) -> Decimal:
