@@ -863,9 +863,14 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
         .split()
     )
     assert after.startswith(
+        "Ihr Kreuz bei „Jugendamt – Allgemeiner Sozialer Dienst (ASD)“ ist keine Meldung an das Jugendamt."
+    )
+    # in the information to keep, in full
+    kept = text_of(root.xpath("//h2[@id='austausch']/following-sibling::p[2]")[0])
+    assert kept.startswith(
         "Die Stelle „Jugendamt – Allgemeiner Sozialer Dienst (ASD)“ erhält Angaben nur, wenn Sie sie"
     )
-    assert "Ihr Kreuz ist keine Meldung an das Jugendamt" in after
+    assert "Ihr Kreuz ist keine Meldung an das Jugendamt" in kept
     # a box for several practices, institutions or people asks which one is meant
     collective = {g["id"] for g in accession_groups(raw_inputs)} | {
         a["id"] for a in actors if a["organisationsform"] != "Institution"
@@ -998,7 +1003,7 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
     assert f"Fragen zum Datenschutz bei Stellen, die der Landkreis Musterkreis selbst betreibt: {officer}." in text
     # the place that takes the consent names itself (Art. 13 DSGVO): a field for its address
     assert (
-        "Die Ansprechperson der Stelle, die diese Erklärung mit Ihnen aufnimmt, steht oben (Art. 13 Abs. 1 DSGVO)"
+        "Die Ansprechperson der Stelle, die diese Erklärung mit Ihnen aufnimmt, steht in der Erklärung (Art. 13 Abs. 1 DSGVO)"
         in text
     )
     assert "Ansprechperson dieser Stelle für den Datenschutz (Kontakt)" in text
@@ -1058,8 +1063,8 @@ def test_the_form_tells_parents_their_rights(concept):
     # the promise at the start names its exception; the exception names the conditions of § 4 KKG
     # (a legal review: there is more than one exception, and § 4 KKG names whom it allows)
     assert (
-        "Was Sie nicht ankreuzen, geben die Stellen nicht weiter, es sei denn, ein Gesetz erlaubt oder verlangt es – "
-        "vor allem zum Schutz Ihres Kindes" in text
+        "Was Sie nicht ankreuzen, geben die Stellen nicht weiter. Eine Ausnahme gilt nur, wenn ein Gesetz es erlaubt "
+        "oder verlangt – vor allem zum Schutz Ihres Kindes." in text
     )
     assert "bleibt vertraulich" not in text
     assert (
@@ -1091,21 +1096,52 @@ def test_the_form_tells_parents_their_rights(concept):
     # in words parents understand: where they work and what they do, not which law does not apply to them
     # (network coordinator's review: „gilt nicht § 4 KKG“ tells parents nothing)
     assert "gilt nicht § 4 KKG" not in text
-    # the declaration speaks as 'ich', the explanation after it as 'Sie', in paragraphs of their own
-    paragraphs = [
-        text_of(p) for p in root.xpath("//h1[@id='schweigepflicht']/following-sibling::p[position() <= 2]")
+    # the declaration speaks as 'ich' in the form; the explanation, as 'Sie', stands in the information to keep
+    declaration = root.xpath("//h1[@id='schweigepflicht']/following-sibling::*[1]")[0]
+    assert declaration.tag == "p" and text_of(declaration).startswith("Für diesen Zweck entbinde ich")
+    assert " Sie " not in text_of(declaration)
+    explained = text_of(root.xpath("//h2[@id='schweigepflicht-erklaert']/following-sibling::p[1]")[0])
+    assert explained.startswith("Ärztinnen und Ärzte, Hebammen") and " ich " not in explained
+    # two parts (network coordinator's review: five pages of legal language no mother in the Wochenbett could
+    # read; Art. 7 Abs. 2, Art. 12 Abs. 1 DSGVO): the form to sign in short sentences, then on pages of their own
+    # the information to keep, with every rule and provision
+    headings = [(h.tag, h.get("id")) for h in root.xpath("//h1 | //h2")]
+    split = headings.index(("h1", "informationen"))
+    assert [i for _, i in headings[:split]] == [
+        "familie",
+        "stellen",
+        "angaben",
+        "zweck",
+        "schweigepflicht",
+        "wichtig",
+        "unterschrift",
     ]
-    assert paragraphs[0].startswith("Für diesen Zweck entbinde ich") and " Sie " not in paragraphs[0]
-    assert paragraphs[1].startswith("Zur Erläuterung:") and " ich " not in paragraphs[1]
-    # the signature stays with the last of the parents' rights (the child's protection): one block
-    # never split; the whole section with it left an almost empty page before it (Neuhafen)
-    block = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h1[@id='unterschrift']]")
-    assert block and text_of(block[0].xpath("p")[0]).startswith("Zum Schutz Ihres Kindes gilt das Gesetz")
-    assert not block[0].xpath(".//h1[@id='rechte']")
-    # the child's protection limits the consent, it is no right of the parents: a heading of its own,
-    # to which the form's first paragraph points (data protection review)
-    assert text_of(block[0].xpath(".//h1")[0]) == "Schutz Ihres Kindes"
-    assert "(siehe „Schutz Ihres Kindes“)" in text
+    assert all(tag == "h2" for tag, _ in headings[split + 1 :])
+    assert [i for _, i in headings[split + 1 :]] == [
+        "wer-unterschreibt",
+        "austausch",
+        "schweigepflicht-erklaert",
+        "datenschutz",
+        "rechte",
+        "kinderschutz",
+    ]
+    page_break = root.xpath("//h1[@id='informationen']/preceding-sibling::*[1]")[0]
+    assert "neue-seite" in page_break.get("class", "")
+    form = " ".join(text_of(e) for e in root.xpath("//h1[@id='informationen']/preceding-sibling::*"))
+    assert "§" not in form and "DSGVO" not in form  # the provisions stand in the information to keep
+    # before the signature, on its page: what parents must know – no disadvantage, revocable, who signs for the
+    # child, the child's protection; the signature confirms the information was handed over
+    block = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h1[@id='unterschrift']]")[0]
+    important = [text_of(li) for li in block.xpath(".//h1[@id='wichtig']/following-sibling::ul[1]/li")]
+    assert len(important) == 3 and "keine Nachteile" in important[0] and "Sorgerecht" in important[1]
+    assert "Jugendamt auch ohne Ihre Einwilligung informieren" in important[2]
+    assert text_of(block.xpath(".//h1[@id='unterschrift']/following-sibling::p[1]")[0]).startswith(
+        "Die „Informationen zu Ihrer Einwilligung“ habe ich erhalten."
+    )
+    # the child's protection limits the consent, it is no right of the parents: a heading of its own, kept
+    # with its paragraph (data protection review)
+    kept = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h2[@id='kinderschutz']]")[0]
+    assert text_of(kept.xpath("p")[0]).startswith("Zum Schutz Ihres Kindes gilt das Gesetz")
 
 
 def test_without_the_form_the_agreement_names_no_annex_3(inputs):

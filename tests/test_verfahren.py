@@ -1521,7 +1521,7 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
     consent = " ".join(render_consent_form(inputs.check().concept.agreement).body_html.split())
     assert (
         "Sie möchten Unterstützung durch die Frühen Hilfen im Landkreis Musterkreis. Für Familien in der Stadt "
-        "Lindenau ist das dortige Jugendamt zuständig. Damit" in consent
+        "Lindenau ist das dortige Jugendamt zuständig. Dafür sollen Fachkräfte" in consent
     )
     # the figures are the Jugendamt's area's, not the whole Kreis's (review of the Region Hannover)
     needs = concept_chapters_text(inputs.check().concept, "konzept/03a_bedarfsanalyse.html.j2")
