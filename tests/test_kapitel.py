@@ -236,7 +236,8 @@ def test_the_funding_procedure_of_each_grant_is_a_table_of_its_own(inputs):
     from pipeline.render import concept_chapters
 
     concept = inputs.check().concept
-    (procedure,) = concept.resources.procedures
+    procedure = concept.resources.procedures[0]
+    assert [p.source for p in concept.resources.procedures] == ["Bundesstiftung Frühe Hilfen", "Land"]
     html = next(v for name, v in concept_chapters(concept).items() if "12_ressourcen" in name)
     root = lxml.html.fromstring(html)
     rows = [[" ".join(td.text_content().split()) for td in tr.iter("td")] for tr in root.iter("tr")]
@@ -250,6 +251,18 @@ def test_the_funding_procedure_of_each_grant_is_a_table_of_its_own(inputs):
     inputs.edit("ressourcen.yaml", without_income)
     (warning,) = [w for w in inputs.warnings() if "Förderverfahren beschrieben" in w.message]
     assert warning.message.startswith("Für 'Kreis' ist ein Förderverfahren beschrieben, aber kein Ertrag")
+    # money only applied for whose procedure is not described (Kämmerei review: the Land's 45.000,00 €)
+    assert not [w for w in inputs.warnings() if "erst beantragt, aber unter 'foerderverfahren'" in w.message]
+    inputs.edit("ressourcen.yaml", lambda d: d["foerderverfahren"].__delitem__(1))
+    (warning,) = [w for w in inputs.warnings() if "erst beantragt, aber unter 'foerderverfahren'" in w.message]
+    line = next(
+        i for i in inputs.check(strict=False).concept.resources.income if i.applied_for and i.source == "Land"
+    )
+    assert (
+        warning.message.startswith(f"'{line.title}' ist für {line.year} erst beantragt")
+        and "für 'Land'" in warning.message
+    )
+    assert warning.where.path[-1] == "quelle"
 
 
 def test_the_quality_chapter_plans_a_dialogue_on_each_dimension(inputs):

@@ -377,6 +377,29 @@ def funding_procedure_has_income(concept: Concept) -> Iterator[Finding]:
             )
 
 
+@WARNINGS.rule("beantragt-ohne-foerderverfahren")
+def applied_for_without_procedure(concept: Concept) -> Iterator[Finding]:
+    """Where the inputs describe how grants are applied for, a source whose money is only applied
+    for needs its procedure too: whether the Zuschussbedarf holds depends on who decides and by
+    when (Kämmerei review: the chapter named the Bundesstiftung's procedure, not the Land's, whose
+    45.000,00 € were just as much only applied for). Once per source, at its first such line."""
+    described = {procedure.source for procedure in concept.resources.procedures}
+    if not described:
+        return
+    warned: set[str] = set()
+    for index, line in enumerate(concept.resources.income):
+        if not line.applied_for or line.source in described or line.source in warned:
+            continue
+        warned.add(line.source)
+        yield warning(
+            "ressourcen.yaml",
+            ("ertraege", index, "quelle"),
+            f"'{line.title}' ist für {line.year} erst beantragt, aber unter 'foerderverfahren' ist für "
+            f"'{line.source}' nicht beschrieben, wer bewilligt, bis wann beantragt und wann die Verwendung "
+            "nachgewiesen wird. Bitte ergänzen: Danach schätzt die Kämmerei ein, wie sicher der Ertrag ist.",
+        )
+
+
 @WARNINGS.rule("federfuehrung-und-personal")
 def lead_employs_the_staff(concept: Concept) -> Iterator[Finding]:
     """A measure whose own staff (Aufwand 'Personal' with its post) another Träger employs than the
