@@ -242,6 +242,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Aufwand nach Art",
         "Aufwand nach Maßnahmen",
         "Ausschüsse",
+        "Produkte",
         "Aufwandspositionen",
         "Erträge",
         "Maßnahmenplan",
@@ -552,6 +553,23 @@ def test_category_columns_offer_their_values_to_pick_from(book, raw_inputs):
         for header, values in columns.items():
             letter = headers[header]
             assert found[f"{letter}2:{letter}{total - 1}"] == '"' + ",".join(values) + '"', (name, header)
+
+
+def test_the_workbook_sums_up_each_produkt_and_year(concept, raw_inputs):
+    """Kämmerei review: every paper has a table by Produkt, the workbook had none. A sheet per
+    Produkt and year, its amounts as the line items give them; no totals row (the years' totals
+    stand on 'Übersicht')."""
+    stored = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))), data_only=True)
+    rows = [r for r in stored["Produkte"].iter_rows(min_row=2, values_only=True)]
+    resources = raw_inputs["ressourcen.yaml"]
+    expected = {}
+    for key, column in (("aufwand", 0), ("ertraege", 1)):
+        for line in resources[key]:
+            amounts = expected.setdefault((line["haushaltsstelle"], line["jahr"]), [Decimal(0), Decimal(0)])
+            amounts[column] += Decimal(str(line["betrag"]))
+    assert {(r[0], r[1]): [Decimal(str(r[2])), Decimal(str(r[3]))] for r in rows} == expected
+    assert len(rows) == len(expected)
+    assert all(Decimal(str(r[2])) - Decimal(str(r[3])) == Decimal(str(r[4])) for r in rows)
 
 
 def test_a_promised_grant_is_no_granted_one(book, raw_inputs):

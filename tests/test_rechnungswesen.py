@@ -151,6 +151,7 @@ def test_the_kameral_workbook_names_its_sheets_so_and_its_formulas_still_add_up(
         "Ausgaben nach Art",
         "Ausgaben nach Maßnahmen",
         "Ausschüsse",
+        "Haushaltsstellen",
         "Ausgabepositionen",
         "Einnahmen",
         "Maßnahmenplan",

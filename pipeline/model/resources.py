@@ -799,6 +799,28 @@ class Budget:
         """What the measures together cost (without the coordination)."""
         return self.expense_total(year) - self.expense_total(year, purpose=COORDINATION)
 
+    def item_balances(self, year: int) -> list[Balance]:
+        """Aufwand, Ertrag and Zuschussbedarf of every budget item (Produkt or Haushaltsstelle) in a
+        year, in the order the lines name them: what the Kämmerei's own budget is built from."""
+        items = [e.budget_item for e in self.expense_lines if e.year == year]
+        items += [i.budget_item for i in self.income_lines if i.year == year]
+        return [
+            Balance(
+                item,
+                total(e.amount for e in self.expense_lines if e.year == year and e.budget_item == item),
+                total(i.amount for i in self.income_lines if i.year == year and i.budget_item == item),
+            )
+            for item in dict.fromkeys(items)
+        ]
+
+    @property
+    def items_plural(self) -> str:
+        """'Produkte', 'Haushaltsstellen' or 'Produkte und Haushaltsstellen': the items of
+        :attr:`item_label` as a name for a list of them."""
+        return {"Produkt": "Produkte", "Haushaltsstelle": "Haushaltsstellen"}.get(
+            self.item_label, "Produkte und Haushaltsstellen"
+        )
+
     def balances(self, year: int) -> list[Balance]:
         """Aufwand, Ertrag and Zuschussbedarf of every responsible committee in a year."""
         return [

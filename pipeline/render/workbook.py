@@ -219,6 +219,30 @@ def _committee_sheet(concept: Concept) -> Sheet:
     return Sheet(budget.committee_nouns.plural, title, columns, rows)
 
 
+def _item_sheet(concept: Concept) -> Sheet:
+    """Aufwand, Erträge and Zuschussbedarf per Produkt (or Haushaltsstelle) and year, as formulas
+    over the line items (Kämmerei review: every paper has a table by Produkt, the workbook had none,
+    and filtering two sheets is no answer to 'what goes into Produkt 36.30.01'). No totals row, as
+    on the committees' sheet: the years' totals stand on 'Übersicht'."""
+    budget = concept.budget
+    t = budget.terms
+    item = budget.item_label
+    columns = [Column(item, width=40), Column("Haushaltsjahr", "integer", 14), *_balance_columns(t)]
+    of_item = ((YEAR, "{Haushaltsjahr}"), (item, f"{{{item}}}"))
+    rows: list[list[Value]] = [
+        [
+            b.label,
+            year,
+            Formula(_expenses(t, *of_item), b.expenses),
+            Formula(_income(t, *of_item), b.income),
+            b.subsidy,
+        ]
+        for year in budget.years
+        for b in budget.item_balances(year)
+    ]
+    return Sheet(budget.items_plural, f"{t.balance_title} nach {item} und Jahr", columns, rows)
+
+
 def _committee_names(concept: Concept) -> tuple[str, ...]:
     return tuple(c.name for c in concept.committees)
 
@@ -408,6 +432,7 @@ def workbook(concept: Concept) -> Workbook:
                 lambda _, year: _expenses(t, (YEAR, year), (PURPOSE, "{Zweck}")),
             ),
             _committee_sheet(concept),
+            _item_sheet(concept),
             _expense_sheet(concept),
             _income_sheet(concept),
             _measure_sheet(concept),
