@@ -19,7 +19,7 @@ from typing import Literal, get_args
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.accounting import MoneyTerms
 from pipeline.model.concept import Concept
-from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARES, AmountTable, Budget, recurrence
+from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARES, AmountTable, Balance, Budget, recurrence
 from pipeline.model.types import COORDINATION, INCOME_SOURCES, ExpenseKind
 
 Kind = Literal["text", "euro", "integer", "date"]
@@ -196,51 +196,44 @@ def _balance_columns(t: MoneyTerms) -> list[Column]:
     ]
 
 
-def _committee_sheet(concept: Concept) -> Sheet:
-    budget = concept.budget
+def _balances_per_year(
+    budget: Budget, key: str, balances: Callable[[int], list[Balance]], name: str, title: str
+) -> Sheet:
+    """Aufwand, Erträge and Zuschussbedarf per `key` (a committee, a Produkt) and year, as formulas
+    over the line items' column of that name. No totals row: it would add an adopted year to a
+    draft; each year's total stands on the sheet 'Übersicht'."""
     t = budget.terms
-    committee = budget.committee_nouns.singular
-    columns = [Column(committee, width=40), Column("Haushaltsjahr", "integer", 14), *_balance_columns(t)]
-    of_committee = ((YEAR, "{Haushaltsjahr}"), (committee, f"{{{committee}}}"))
+    columns = [Column(key, width=40), Column("Haushaltsjahr", "integer", 14), *_balance_columns(t)]
+    criteria = ((YEAR, "{Haushaltsjahr}"), (key, f"{{{key}}}"))
     rows: list[list[Value]] = [
         [
             b.label,
             year,
-            Formula(_expenses(t, *of_committee), b.expenses),
-            Formula(_income(t, *of_committee), b.income),
+            Formula(_expenses(t, *criteria), b.expenses),
+            Formula(_income(t, *criteria), b.income),
             b.subsidy,
         ]
         for year in budget.years
-        for b in budget.balances(year)
+        for b in balances(year)
     ]
-    title = f"{t.balance_title} nach {budget.committee_nouns.responsible_dat}"
-    # no totals row: it would add the committees of an adopted year to those of a draft; each
-    # year's total stands on the sheet 'Übersicht'
-    return Sheet(budget.committee_nouns.plural, title, columns, rows)
+    return Sheet(name, title, columns, rows)
+
+
+def _committee_sheet(concept: Concept) -> Sheet:
+    budget = concept.budget
+    nouns = budget.committee_nouns
+    title = f"{budget.terms.balance_title} nach {nouns.responsible_dat}"
+    return _balances_per_year(budget, nouns.singular, budget.balances, nouns.plural, title)
 
 
 def _item_sheet(concept: Concept) -> Sheet:
-    """Aufwand, Erträge and Zuschussbedarf per Produkt (or Haushaltsstelle) and year, as formulas
-    over the line items (Kämmerei review: every paper has a table by Produkt, the workbook had none,
-    and filtering two sheets is no answer to 'what goes into Produkt 36.30.01'). No totals row, as
-    on the committees' sheet: the years' totals stand on 'Übersicht'."""
+    """Per Produkt (or Haushaltsstelle) and year (Kämmerei review: every paper has a table by
+    Produkt, the workbook had none, and filtering two sheets is no answer to 'what goes into
+    Produkt 36.30.01')."""
     budget = concept.budget
-    t = budget.terms
     item = budget.item_label
-    columns = [Column(item, width=40), Column("Haushaltsjahr", "integer", 14), *_balance_columns(t)]
-    of_item = ((YEAR, "{Haushaltsjahr}"), (item, f"{{{item}}}"))
-    rows: list[list[Value]] = [
-        [
-            b.label,
-            year,
-            Formula(_expenses(t, *of_item), b.expenses),
-            Formula(_income(t, *of_item), b.income),
-            b.subsidy,
-        ]
-        for year in budget.years
-        for b in budget.item_balances(year)
-    ]
-    return Sheet(budget.items_plural, f"{t.balance_title} nach {item} und Jahr", columns, rows)
+    title = f"{budget.terms.balance_title} nach {item} und Jahr"
+    return _balances_per_year(budget, item, budget.item_balances, budget.items_plural, title)
 
 
 def _committee_names(concept: Concept) -> tuple[str, ...]:
