@@ -110,6 +110,9 @@ class Finding:
     overdue: str | None = None
     planned: tuple[dt.date, tuple[str, ...]] | None = None
     shared: str | None = None
+    #: Which report is overdue, as a sentence lists it ('der Bericht über die Umsetzung des
+    #: Beschlusses SA/2022/019'): 'Zwei Berichte sind überfällig' said not which (council member).
+    report: str | None = None
 
     def __post_init__(self) -> None:
         """Messages are composed from names, and a name may end in an abbreviation ('… e. V.')

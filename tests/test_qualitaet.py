@@ -299,9 +299,14 @@ def test_an_overdue_report_puts_its_goal_among_the_focus_topics(concept):
     assert overdue and all(e.level == "offen" and "der Bericht stand dort noch aus" in e.message for e in overdue)
     assert reports.status == "teilweise" and not review.disagrees(reports)
     assert reports in review.focus
+    # which ones: the table beside the sentence shows one under 5.1.1 (council member: the table named one,
+    # the sentence two)
+    decisions = [d.number for d in concept.decisions if any(d.number in e.message for e in overdue)]
+    assert decisions and all(e.report for e in overdue)
     assert review.why_focus(reports).startswith(
-        f"{number_word(len(overdue)).capitalize()} Berichte sind überfällig"
+        f"{number_word(len(overdue)).capitalize()} Berichte sind überfällig: der regelmäßige Bericht an den "
     )
+    assert f"der Bericht über die Umsetzung des Beschlusses {decisions[0]}." in review.why_focus(reports)
     # where the reports are prepared already, the sentence says for which sitting, once, with
     # every paper prepared for it (the regular report and a decision's share one sitting)
     sittings = {e.planned[0] for e in overdue if e.planned}

@@ -201,6 +201,27 @@ class ReportingView:
         committee = self.concept.committee(decision.committee)
         return add_months(max(later) if later else decision.date, committee.report_cycle_months or 12)
 
+    def decision_due_basis(self, decision: Decision) -> str:
+        """Where the day a report back falls due comes from, said before 'fällig': 'nach dem
+        Berichtsturnus' (the body's cycle) or 'ein Jahr nach dem Beschluss' – the day is reckoned
+        here, no decision sets it (council member: „fällig seit dem 15.09.2024“ stood in no
+        resolution and could not be checked)."""
+        if self.concept.committee(decision.committee).report_cycle_months:
+            return "nach dem Berichtsturnus"
+        return (
+            "ein Jahr nach dem letzten Bericht" if self.reported_since(decision) else "ein Jahr nach dem Beschluss"
+        )
+
+    def decision_due_text(self, decision: Decision) -> str:
+        """'seit dem 15.09.2024 (nach dem Berichtsturnus des Ausschusses für Soziales und Teilhabe:
+        alle zwei Jahre)' or 'bis zum …': the line of a decision still being carried out."""
+        due = self.decision_report_due(decision)
+        committee = self.concept.committee(decision.committee)
+        when = f"seit dem {german_date(due)}" if due < self.on else f"bis zum {german_date(due)}"
+        if committee.report_cycle_months:
+            return f"{when} (nach dem Berichtsturnus {committee.forms.gen}: {every_months(committee.report_cycle_months)})"
+        return f"{when} ({self.decision_due_basis(decision)})"
+
     @property
     def overdue_decision_reports(self) -> list[tuple[Decision, dt.date]]:
         """Decisions still being implemented whose report back is overdue – the body met after it

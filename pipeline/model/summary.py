@@ -173,11 +173,17 @@ class Summary:
             return 0, ""
         report = self.overdue_reports[0]
         reports = [("der regelmäßige Bericht", report.due), *joined]
+        # the days are reckoned from the body's cycle, no decision sets them: said so (council member)
         if len({due for _, due in reports}) == 1:
             every = "beide" if len(reports) == 2 else "alle"
-            said = f"{enumeration([r for r, _ in reports])} ({every} fällig seit dem {german_date(report.due)})"
+            said = (
+                f"{enumeration([r for r, _ in reports])} ({every} nach dem Berichtsturnus fällig seit dem "
+                f"{german_date(report.due)})"
+            )
         else:
-            said = enumeration([f"{r} (fällig seit dem {german_date(due)})" for r, due in reports])
+            said = enumeration(
+                [f"{r} (nach dem Berichtsturnus fällig seit dem {german_date(due)})" for r, due in reports]
+            )
         return len(reports), said
 
     def _joined(self) -> list[tuple[Decision, dt.date]]:
@@ -217,7 +223,7 @@ class Summary:
             )
             parts.append(
                 f"der Bericht an {self.concept.committee(decision.committee).forms.acc} über die Umsetzung von "
-                f"{decision.number} (fällig seit dem {german_date(due)}{when})"
+                f"{decision.number} ({view.decision_due_basis(decision)} fällig seit dem {german_date(due)}{when})"
             )
         verb = "fehlt" if len(parts) == 1 else "fehlen"
         return f"{'zudem' if also else 'es'} {verb} {enumeration(parts)}"

@@ -367,8 +367,12 @@ def _overdue_sentence(late_ones: list[Finding]) -> str:
     bodies = list(dict.fromkeys(e.overdue for e in late_ones if e.overdue))
     one = len(late_ones) == 1
     reports = "Ein Bericht ist" if one else f"{sentence_start(number_word(len(late_ones)))} Berichte sind"
+    # which ones, where several: the table beside the sentence shows each under its own goal
+    # (council member: the table named one, the sentence two)
+    named = [e.report for e in late_ones if e.report]
+    which = f": {enumeration(named)}" if not one and len(named) == len(late_ones) else ""
     sentence = (
-        f"{reports} überfällig. {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
+        f"{reports} überfällig{which}. {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
         # the administration owes the report, the body does not fail to take it (review of a Große
         # Kreisstadt: „ohne sie entgegenzunehmen“ blamed the Gemeinderat)
         f"nach Ablauf der Frist getagt, ohne dass {'der Bericht' if one else 'die Berichte'} vorgelegt "

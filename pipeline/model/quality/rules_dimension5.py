@@ -80,12 +80,13 @@ def observed(
     brief: str | None = None,
     overdue: str | None = None,
     planned: tuple[dt.date, tuple[str, ...]] | None = None,
+    report: str | None = None,
 ) -> Finding:
     """One observation of a rule: what it saw, where, how it counts (None: context only), what
     would change it, where it lists many names the same without them for the overview, which
     body met after a report fell due without hearing it, and the sitting it is prepared for."""
     places = where if isinstance(where, tuple) else (where,)
-    return Finding(places[0], text, status, change, places[1:], brief, overdue, planned)
+    return Finding(places[0], text, status, change, places[1:], brief, overdue, planned, report=report)
 
 
 def _names(items: Iterable[Actor | Committee]) -> str:
@@ -419,6 +420,7 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
         standing.change,
         overdue=committee.forms.nom if standing.status == OPEN else None,
         planned=standing.planned,
+        report=f"der regelmäßige Bericht an {committee.forms.acc}",
     )
 
 
@@ -468,6 +470,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
                     standing.change,
                     overdue=committee.forms.nom if standing.status == OPEN else None,
                     planned=standing.planned,
+                    report=f"der Bericht über die Umsetzung des Beschlusses {decision.number}",
                 )
             )
         else:
