@@ -254,8 +254,10 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
             amounts = f"{rows['Aufwand']}, Zuschussbedarf {rows['Zuschussbedarf (kommunaler Eigenanteil)']})"
             reservation = f"{start}{amounts}{following}"
             # grants only applied for: their approval too (the sources of the paper's scope)
+            # in a sentence the Land by its name ('Land Niedersachsen'; review in Niedersachsen and Brandenburg)
+            state = raw_inputs["kommune.yaml"]["kommune"]["bundesland"]
             pending = {
-                x["quelle"]
+                f"Land {state}" if x["quelle"] == "Land" else x["quelle"]
                 for x in raw_inputs["ressourcen.yaml"]["ertraege"]
                 if x["jahr"] == year and x.get("beantragt")
             }
@@ -1261,11 +1263,18 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     # ... and how it follows from the rise just named, so nobody adds the two (reader review)
     # the measure by its number (a Kreistag member read 'ihres Aufwands' as the grants')
     number = re.search(r"Endet (M\d+) wie vorgesehen", _folgekosten(whole))[1]
-    derived = f"die Erhöhung um {_german_euro(rise)}, abzüglich des Aufwands von {number} in Höhe von {_german_euro(cost)}"
+    # each amount once with its sign (council member: 'zuzüglich … Erträge' among 'abzüglich' left the signs open)
+    grants_ending = sum(Decimal(str(i["betrag"])) for i in grants)
+    more = sum(Decimal(e["volles_jahr"] - e["betrag"]) for e in starting)
+    rises = [
+        f"{_german_euro(grants_ending)} (fehlende Erträge)",
+        f"{_german_euro(more)} (mehr Aufwand im vollen Jahr)",
+    ]
     if bound:
-        derived += f", zuzüglich der mit {number} endenden Erträge in Höhe von {_german_euro(bound)}"
+        rises.append(f"{_german_euro(bound)} (mit {number} endende Erträge)")
+    derived = f"Er steigt um {', '.join(rises[:-1])} und {rises[-1]}; er sinkt um {_german_euro(cost)} (Aufwand von {number})"
     assert (
-        f"liegt der Zuschussbedarf ab 2028 um {_german_euro(rise - cost + bound)} über dem von 2027 ({derived})."
+        f"liegt der Zuschussbedarf ab 2028 um {_german_euro(rise - cost + bound)} über dem von 2027: {derived}."
         in _folgekosten(whole)
     )
 
@@ -1295,7 +1304,8 @@ def test_the_level_after_measures_end_leaves_out_what_does_not_recur():
         f"Endet M2 wie vorgesehen, liegt der Zuschussbedarf ab 2028 um {_german_euro(-change)} unter dem von 2027"
         in text
     )
-    assert "abzüglich einmaliger und nicht jährlicher Posten in Höhe von" in text
+    once = amount(e for e in spent_2027 if e.get("einmalig") or e.get("fuer") == "netzwerkbefragung")
+    assert f"{_german_euro(once)} (Posten von 2027, die einmalig sind oder nicht jedes Jahr anfallen)" in text
 
 
 def test_a_grant_continued_in_a_later_year_is_no_folgekosten():

@@ -283,28 +283,23 @@ class FollowUpYear:
             level = f"um {euro(-change)} unter dem von {before}"
         else:
             level = f"so hoch wie {before}"
-        # how it follows from the rise named before, so nobody adds the two (reader review)
+        # how it follows, each amount once with its sign (council member: „zuzüglich der … endenden
+        # Erträge“ within a list of 'abzüglich' left the signs to be worked out); the measures by their
+        # numbers, not 'ihr' (language review)
         if self.rise and costs:
-            # the measures by their numbers, not 'ihr' or 'ihnen': a Kreistag member read them as
-            # the grants just named (language review)
             numbers = enumeration([m.number for m in self.measures])
-            # the grants that end alone are named as what they are, the sentence before said 'fehlen'
-            rise = (
-                f"die fehlenden {self.terms.income} von {euro(self.rise)}"
-                if self.ending and not self.growing
-                else f"die Erhöhung um {euro(self.rise)}"
-            )
-            steps = [
-                rise,
-                f"abzüglich {self.terms.expenses_gen} von {numbers} in Höhe von {euro(costs)}",
-            ]
+            t = self.terms
+            rises = [f"{euro(total(i.amount for i in self.ending))} (fehlende {t.income})"] if self.ending else []
+            if self.growing:
+                rises.append(f"{euro(self.full_year_more)} (mehr {t.expenses} im vollen Jahr)")
             if self.with_measures:
-                steps.append(f"zuzüglich der mit {numbers} endenden {self.terms.income} in Höhe von {euro(bound)}")
+                rises.append(f"{euro(bound)} (mit {numbers} endende {t.income})")
+            falls = [f"{euro(costs)} ({t.expenses} von {numbers})"]
             if self.not_recurring:
-                steps.append(
-                    f"abzüglich einmaliger und nicht jährlicher Posten in Höhe von {euro(self.not_recurring)}"
+                falls.append(
+                    f"{euro(self.not_recurring)} (Posten von {before}, die einmalig sind oder nicht jedes Jahr anfallen)"
                 )
-            level += f" ({', '.join(steps)})"
+            level += f": Er steigt um {enumeration(rises)}; er sinkt um {enumeration(falls)}"
         return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
 
 
