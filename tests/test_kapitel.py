@@ -134,7 +134,7 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
     still = [g for g, i in concept.indicator_pairs if i.assessment == "unverändert"]
     assert still
     labels = concept.goal_labels(list(dict.fromkeys(g.id for g in still)))
-    assert f"unverändert ({'Ziel' if len(labels) == 1 else 'Ziele'} {labels[0]}" in text
+    assert f"unverändert ({'zu Ziel' if len(labels) == 1 else 'zu den Zielen'} {labels[0]}" in text
 
 
 @pytest.mark.parametrize(

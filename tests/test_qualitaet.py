@@ -1432,7 +1432,7 @@ def test_the_focus_says_which_way_data_and_network_differ_and_keeps_the_network_
     assert "die Daten zeigen etwas mehr" in why["netzwerkaufwand"]
     rated_unknown = next(f for f in review.focus if f.status == "nicht prüfbar" and review.rating(f.goal.id))
     assert why[rated_unknown.goal.id] == (
-        f"Die Daten können das nicht prüfen; das Netzwerk hat die Zielaussage als „{review.rating(rated_unknown.goal.id).status}“ eingeschätzt."
+        f"Aus den Daten lässt sich das nicht prüfen; das Netzwerk hat die Zielaussage als „{review.rating(rated_unknown.goal.id).status}“ eingeschätzt."
     )
     assert not any("anderen Ergebnis" in text for text in why.values())
 
@@ -1508,7 +1508,7 @@ def test_long_lists_of_names_stand_once_in_the_dialogue(concept, raw_inputs):
     missing = [a for a in _institutions(raw_inputs) if a["id"] not in planned]
     assert len(missing) > 3
     assert text.count("Nicht vorgesehen ist sie bei:") == 1
-    assert f"Bei den übrigen {number_word(len(missing))} ist sie nicht vorgesehen." in text
+    assert f"Bei den übrigen {len(missing)} ist sie nicht vorgesehen." in text  # digits, as in "6 von 18"
     assert text.count(missing[-1]["name"]) == 1
     assert text.count("ohne eigenen Abstimmungsweg:") == 1
     assert "haben keinen eigenen Abstimmungsweg" in text

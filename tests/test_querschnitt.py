@@ -800,8 +800,10 @@ def test_own_grants_without_conditions_are_named_not_glossed_over(inputs):
         if e["art"] == "Zuwendung an Träger" and not e.get("kooperationsauflagen")
     ]
     assert bare
-    sentence = text[text.index("Auch die meisten eigenen Bewilligungen") :].split("Zuwendungen:")[0]
-    assert "ohne solche Auflagen sind bisher:" in sentence
+    assert "Auch die meisten eigenen Bewilligungen und Leistungsvereinbarungen mit Trägern verlangen" in text
+    # after those with conditions, not before them: the list 'Zuwendungen:' read as theirs (Kreistag member)
+    assert text.index("Auflagen für diese Zuwendungen:") < text.index("Ohne solche Auflagen sind bisher:")
+    sentence = text[text.index("Ohne solche Auflagen sind bisher:") :]
     for grant in bare:
         assert f"{grant['bezeichnung']} (Träger: {carriers[grant['empfaenger']]}; " in sentence
 

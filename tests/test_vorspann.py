@@ -91,10 +91,17 @@ def test_summary_states_the_models_totals(folder):
     def shown(amount: Decimal) -> str:
         return euro(amount).replace("\xa0", " ")
 
-    for year in sorted(expenses):
+    for index, year in enumerate(sorted(expenses)):
         spent, received = expenses[year], income[year]
         assert by_year[str(year)] == [shown(spent), shown(received), shown(spent - received)]
-        assert f"{shown(spent)}" in plain and f"davon {shown(spent - received)} Zuschussbedarf" in plain
+        # the Zuschussbedarf as what remains after the Erträge, not 'davon' (Kreistag member read it as a share)
+        said = (
+            f"Für {year} sind {shown(spent)} Aufwand eingeplant; nach Abzug der Erträge bleibt ein Zuschussbedarf von "
+            f"{shown(spent - received)}"
+            if index == 0
+            else f"für {year} sind es {shown(spent)} Aufwand und {shown(spent - received)} Zuschussbedarf"
+        )
+        assert said in plain
     total, received = sum(expenses.values(), Decimal(0)), sum(income.values(), Decimal(0))
     span = f"Summe {min(expenses)}–{max(expenses)}"  # which years the total adds
     assert by_year[span] == [shown(total), shown(received), shown(total - received)]
@@ -138,7 +145,8 @@ def test_the_summary_names_the_goals_whose_indicators_lag(concept):
         assert goals, reading  # the example has both
         ordered = sorted(goals, key=lambda n: [int(p) for p in n[1:].split(".")])
         listed = ", ".join(ordered[:-1]) + " und " + ordered[-1] if len(ordered) > 1 else ordered[0]
-        assert f"{reading} ({'Ziele' if len(ordered) > 1 else 'Ziel'} {listed})" in plain
+        # the indicators' goals, not the goals as lagging (Kreistag member: Z2 has another indicator on its way)
+        assert f"{reading} ({'zu den Zielen' if len(ordered) > 1 else 'zu Ziel'} {listed})" in plain
 
 
 def test_the_summary_says_which_report_is_due_at_the_next_sitting(concept):
@@ -323,4 +331,28 @@ def test_a_decision_s_report_not_yet_prepared_is_named_apart(inputs):
     assert (
         f"zudem fehlt der Bericht an den {social.name} über die Umsetzung von SA/2022/019 (nach dem Berichtsturnus "
         f"fällig seit dem {due:%d.%m.%Y})" in plain
+    )
+
+
+def test_the_legend_says_a_tenth_of_what():
+    """'um ein Zehntel des Wegs' read as of the time or of the way gone (Kreistag member): the legend says
+    of the distance between baseline and target – as Indicator.behind_path reckons it – and defines the
+    Zielpfad in a sentence of its own, once."""
+    from pipeline.model.summary import reading_legend
+
+    legend = dict(reading_legend(["auf dem Weg", "hinter dem Zielpfad"]))
+    assert (
+        "höchstens um ein Zehntel des Abstands zwischen Ausgangs- und Zielwert hinter dem Zielpfad zurück."
+        in (legend["auf dem Weg"])
+    )
+    assert legend["auf dem Weg"].endswith(
+        "Der Zielpfad ist eine gleichmäßige Entwicklung vom Ausgangswert über etwaige Zwischenziele zum Zielwert."
+    )
+    assert (
+        "Zielpfad zurück." in legend["hinter dem Zielpfad"] and "gleichmäßig" not in legend["hinter dem Zielpfad"]
+    )
+    alone = dict(reading_legend(["hinter dem Zielpfad"]))["hinter dem Zielpfad"]
+    assert (
+        "hinter dem Zielpfad (gleichmäßig vom Ausgangswert über etwaige Zwischenziele zum Zielwert) zurück."
+        in alone
     )

@@ -536,16 +536,6 @@ class Municipality(Item, title="Kommune"):
         return self.kind in CITIES_IN_A_KREIS
 
     @property
-    def planning_offices(self) -> str:
-        """Who plans the Frühen Hilfen's money together: the three administrations, or in a city
-        in a Kreis its own two with the Kreis's Gesundheitsamt (review of a große selbständige
-        Stadt: it has no Gesundheitsverwaltung of its own)."""
-        if self.in_a_kreis:
-            county = county_with_article(self.county, "in", kreis_genitive(self.state))
-            return f"die Jugendhilfe- und die Sozialverwaltung der Stadt und das Gesundheitsamt {county}"
-        return "Jugendhilfe-, Gesundheits- und Sozialverwaltung"
-
-    @property
     def own_means(self) -> str:
         """Where the Zuschussbedarf comes from: 'aus eigenen Mitteln' – for a Bezirk 'aus seinem
         Bezirkshaushalt' (the Land allots its means; Berlin review); a Hamburg Bezirk has no

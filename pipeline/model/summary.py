@@ -34,13 +34,16 @@ READINGS = (
 #: What a reading means, for the legend under a table of indicators in a committee paper (the
 #: others say what they mean). The Zielpfad: Indicator.behind_path.
 READING_MEANINGS = {
+    # 'ein Zehntel des Wegs' read as of the time or of the way gone (council member): of the distance
+    # from baseline to target, as Indicator.behind_path reckons it; the Zielpfad in a sentence of its own
     "auf dem Weg": (
-        "Der Wert hat sich verbessert und liegt höchstens um ein Zehntel des Wegs hinter dem Zielpfad, einer "
-        "gleichmäßigen Entwicklung vom Ausgangswert über etwaige Zwischenziele zum Zielwert."
+        "Der Wert hat sich verbessert und bleibt höchstens um ein Zehntel des Abstands zwischen Ausgangs- und "
+        "Zielwert hinter dem Zielpfad zurück. Der Zielpfad ist eine gleichmäßige Entwicklung vom Ausgangswert über "
+        "etwaige Zwischenziele zum Zielwert."
     ),
     "hinter dem Zielpfad": (
-        "Der Wert hat sich verbessert, aber langsamer als geplant; er liegt um mehr als ein Zehntel des Wegs "
-        "hinter dem Zielpfad{path}."
+        "Der Wert hat sich verbessert, aber langsamer als geplant; er bleibt um mehr als ein Zehntel des Abstands "
+        "zwischen Ausgangs- und Zielwert hinter dem Zielpfad{path} zurück."
     ),
     "unverändert": "Der Wert ist derselbe wie der Ausgangswert.",
     "rückläufig": "Der Wert hat sich gegenüber dem Ausgangswert verschlechtert.",
@@ -65,7 +68,7 @@ def reading_legend(readings: list[str]) -> list[tuple[str, str]]:
 
 
 #: Readings whose goals the summary names: the reader wants to know which.
-NAMED_READINGS = ("hinter dem Zielpfad", "unverändert", "rückläufig", "verfehlt")
+NAMED_READINGS = ("hinter dem Zielpfad", "unverändert", "rückläufig", "verfehlt", "bisher nur Ausgangswert")
 
 MEASURE_STATUSES = ("laufend", "geplant", "abgeschlossen")
 DECISION_STATUSES = ("umgesetzt", "in Umsetzung", "offen")

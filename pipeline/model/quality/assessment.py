@@ -279,7 +279,7 @@ class QualityAssessment:
         rating = self.rating(result.goal.id)
         if result.status == UNKNOWN:
             if rating is not None:  # the network's word is all there is: said, not called missing
-                return f"Die Daten können das nicht prüfen; das Netzwerk hat die Zielaussage als „{rating.status}“ eingeschätzt."
+                return f"Aus den Daten lässt sich das nicht prüfen; das Netzwerk hat die Zielaussage als „{rating.status}“ eingeschätzt."
             return "Zu dieser Zielaussage fehlen Angaben."
         return self._why_apart(result)
 

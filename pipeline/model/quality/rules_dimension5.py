@@ -1221,7 +1221,7 @@ def working_conditions(view: ReportingView) -> list[Finding]:
     if unsupported:
         evidence.append(
             observed(
-                "Ehrenamtlich Tätige stecken Zeit in die Netzwerkarbeit: "
+                "Ehrenamtlich Tätige wenden Zeit für die Netzwerkarbeit auf: "
                 + enumeration([f"{a.name_in_text} ({_hours(a.network_hours)} im Jahr)" for a in unsupported])
                 + ". Ihr Engagement bleibt unentgeltlich; im Netzwerkaufwand ist aber auch nichts eingeplant, "
                 "was ihnen die Mitarbeit erleichtert, etwa Auslagen- und Fahrtkostenersatz.",
@@ -1255,9 +1255,10 @@ def regular_update(view: ReportingView) -> list[Finding]:
     planned = on <= next_date <= cycle_end
     evidence = [
         observed(
-            f"Fassung {version.version} (Stand {german_date(version.date)}) liegt im Turnus: Fortschreibung "
-            f"{cycle}, also spätestens bis zum {german_date(cycle_end)}"
-            + (f"; geplant ist sie bis zum {german_date(next_date)}." if planned else "."),
+            # the deadline the cycle sets, not 'liegt im Turnus' – true of every new Fassung (council member)
+            f"Fassung {version.version} (Stand {german_date(version.date)}) ist nach dem vereinbarten Turnus "
+            f"({cycle}) bis zum {german_date(cycle_end)} fortzuschreiben"
+            + (f"; geplant ist die Fortschreibung bis zum {german_date(next_date)}." if planned else "."),
             (stand, where) if planned else stand,
             FULFILLED,
         )
@@ -1710,7 +1711,7 @@ def network_effort(view: ReportingView) -> list[Finding]:
     # sentences, not brackets inside brackets (Lektorat)
     text = (
         f"Bei {_share(len(planned) - len(partly), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit "
-        f"in die Netzwerkarbeit stecken, ist diese Zeit in der Ressourcenplanung {how} "
+        f"für die Netzwerkarbeit aufwenden, ist diese Zeit in der Ressourcenplanung {how} "
         f"{_part_of(provided, spent)} im Jahr{alone}."
     ) + (" Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else "")
     evidence.append(
@@ -1724,7 +1725,7 @@ def network_effort(view: ReportingView) -> list[Finding]:
             )
             if missing
             else None,
-            brief=f"{text} Bei den übrigen {number_word(len(missing))} ist sie nicht vorgesehen."
+            brief=f"{text} Bei den übrigen {len(missing)} ist sie nicht vorgesehen."
             if len(missing) > BRIEF_NAMES
             else None,
         )
