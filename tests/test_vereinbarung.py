@@ -853,7 +853,11 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
         unboxed(li) for li in root.xpath("//h1[@id='stellen']/following-sibling::div[@class='ankreuzen'][1]//li")
     ]
     actors = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"]
-    assert [b.removesuffix(", Name/Ort:") for b in boxes[:-1]] == [consent_label(a, raw_inputs) for a in actors]
+    unhealthy = " (ohne Angaben zur Gesundheit)"  # said in the box (plain-language review)
+    assert [b.removesuffix(", Name/Ort:").removesuffix(unhealthy) for b in boxes[:-1]] == [
+        consent_label(a, raw_inputs) for a in actors
+    ]
+    assert "Jobcenter Landkreis Musterkreis (ohne Angaben zur Gesundheit)" in boxes
     assert "Jugendamt – Allgemeiner Sozialer Dienst (ASD)" in boxes
     assert boxes[-1] == "Weitere Stelle:"
     # the Jugendamt's box says what a cross there means and what it does not (coordinator review)
@@ -1002,11 +1006,15 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert f"Fragen zum Datenschutz bei Stellen, die der Landkreis Musterkreis selbst betreibt: {officer}." in text
     # the place that takes the consent names itself (Art. 13 DSGVO): a field for its address
+    # Art. 13 Abs. 1 Buchst. b DSGVO asks for the Datenschutzbeauftragte's contact, not any 'Ansprechperson';
+    # the others name theirs when they first contact the family (Art. 14 Abs. 3), not 'before they receive'
+    # data, which they cannot (data protection review)
     assert (
-        "Die Ansprechperson der Stelle, die diese Erklärung mit Ihnen aufnimmt, steht in der Erklärung (Art. 13 Abs. 1 DSGVO)"
-        in text
+        "Die oder den Datenschutzbeauftragten der Stelle, die diese Erklärung mit Ihnen aufnimmt, nennt die "
+        "Erklärung (Art. 13 Abs. 1 DSGVO); jede andere Stelle nennt Ihnen ihre oder ihren, wenn sie sich zum ersten "
+        "Mal bei Ihnen meldet (Art. 14 Abs. 3 DSGVO)." in text
     )
-    assert "Ansprechperson dieser Stelle für den Datenschutz (Kontakt)" in text
+    assert "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle (Kontakt)" in text
     assert "Aufgenommen von (Name der Fachkraft)" in text
     assert "Stelle, die diese Erklärung mit Ihnen aufnimmt (Name, Anschrift, Telefon)" in text
     assert not _warned(inputs, "Ansprechperson für den Datenschutz")
@@ -1029,7 +1037,12 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
         for li in root.xpath("//h1[@id='stellen']/following-sibling::div[@class='ankreuzen'][1]//li")
     ]
     actors = {a["id"]: a for a in raw(NEUHAFEN)["akteure.yaml"]["akteure"]}
-    assert sorted(boxes[:-1]) == sorted(consent_label(actors[i], raw(NEUHAFEN)) for i in section["stellen"])
+    # a place that never receives health data says so in its box (plain-language review)
+    unhealthy = " (ohne Angaben zur Gesundheit)"
+    assert any(b.endswith(unhealthy) for b in boxes)
+    assert sorted(b.removesuffix(unhealthy) for b in boxes[:-1]) == sorted(
+        consent_label(actors[i], raw(NEUHAFEN)) for i in section["stellen"]
+    )
     assert "Familienzentren in Kindertagesstätten, Name/Ort:" in [
         unboxed(li) for li in root.xpath("//h1[@id='stellen']/following-sibling::div[@class='ankreuzen'][1]//li")
     ]
@@ -1133,8 +1146,23 @@ def test_the_form_tells_parents_their_rights(concept):
     # child, the child's protection; the signature confirms the information was handed over
     block = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h1[@id='unterschrift']]")[0]
     important = [text_of(li) for li in block.xpath(".//h1[@id='wichtig']/following-sibling::ul[1]/li")]
-    assert len(important) == 3 and "keine Nachteile" in important[0] and "Sorgerecht" in important[1]
-    assert "Jugendamt auch ohne Ihre Einwilligung informieren" in important[2]
+    # what saying no means (§ 67b Abs. 2 SGB X), where to withdraw (Art. 7 Abs. 3 DSGVO), the own sheet (a
+    # mother ticking the BISS on a shared one), who signs for the child, before the birth, a minor mother,
+    # the child's protection (plain-language and data protection review)
+    assert (
+        important[0].startswith("Sie können Nein sagen.") and "Nachteile haben Sie dadurch nicht" in important[0]
+    )
+    assert "bei der Stelle, die diese Erklärung aufnimmt, oder bei der" in important[1]
+    assert (
+        important[2]
+        == "Jeder Elternteil kann ein eigenes Blatt ausfüllen. Dann sieht der andere Elternteil nicht, was Sie ankreuzen."
+    )
+    assert "Für Angaben über das Kind unterschreiben alle, die das Sorgerecht haben." in important[3]
+    assert important[4].startswith("Ist Ihr Kind noch nicht geboren") and "noch nicht 18" in important[5]
+    assert "Jugendamt auch ohne Ihre Einwilligung informieren" in important[-1]
+    # short sentences in the part to sign (the coordination's name is the inputs')
+    sentences = [x for li in important for x in li.replace("?", ".").split(". ") if x and "oder bei der" not in x]
+    assert max(len(x.split()) for x in sentences) <= 20
     assert text_of(block.xpath(".//h1[@id='unterschrift']/following-sibling::p[1]")[0]).startswith(
         "Die „Informationen zu Ihrer Einwilligung“ habe ich erhalten."
     )
@@ -1452,7 +1480,10 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
         if "Stelle, die diese Erklärung mit Ihnen aufnimmt" in t.rows[-1].cells[0].text
     )
     assert [c.paragraphs[0].style.name for c in lines.cells] == ["Ausfüllzeile"] * 2
-    assert labels.cells[1].paragraphs[-1].text == "Ansprechperson dieser Stelle für den Datenschutz (Kontakt)"
+    assert (
+        labels.cells[1].paragraphs[-1].text
+        == "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle (Kontakt)"
+    )
 
 
 def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):

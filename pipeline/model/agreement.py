@@ -802,6 +802,12 @@ class Agreement:
             return with_note(actor.name, "im Jugendamt")
         return actor.name
 
+    def never_gets_health_data(self, actor: Actor) -> bool:
+        """A place the network named never to receive health data (volunteers are said apart): its
+        box says so, where parents tick it (plain-language review: the rule stood only in the
+        information to keep, after the signature)."""
+        return actor.id in self.settings.consent_form.no_health_data and not self.volunteer(actor)
+
     def of_youth_office(self, actor: Actor) -> bool:
         """The Jugendamt's own service, the coordination or a service employed there."""
         concept = self.concept
@@ -833,10 +839,7 @@ class Agreement:
         the form names them ('„Kommunales Jobcenter Neuhafen“': a name without its article
         reads wrong in a sentence): those the network named (an authority like the Jobcenter needs none to place a family), in the
         order of the form; volunteers are said apart, with their reason."""
-        named = self.settings.consent_form.no_health_data
-        return [
-            f"„{self.consent_label(a)}“" for a in self.consent_places if a.id in named and not self.volunteer(a)
-        ]
+        return [f"„{self.consent_label(a)}“" for a in self.consent_places if self.never_gets_health_data(a)]
 
     @property
     def health_data(self) -> list[str]:
