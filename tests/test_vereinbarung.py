@@ -1622,7 +1622,8 @@ def test_the_papers_say_since_when_an_actor_is_bound_and_that_a_group_is_not(con
                         rows[cells[0]] = cells
     midwives = concept.actor("hebammen")
     assert rows[midwives.name][2] == (
-        f"nein (für die Gruppe gemeinsam unterzeichnet am {midwives.agreement_signed:%d.%m.%Y})"
+        # not 'nein (… gemeinsam unterzeichnet)', read as a contradiction (Stadtverordnete)
+        f"als Gruppe gemeinsam unterzeichnet am {midwives.agreement_signed:%d.%m.%Y}; einzeln nicht gebunden"
     )
     bound = [a for a in concept.bound_by_agreement if a.name in rows]
     assert bound and all(rows[a.name][2] == f"seit {a.agreement_signed:%d.%m.%Y}" for a in bound)

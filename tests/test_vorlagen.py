@@ -361,7 +361,7 @@ def test_the_year_after_the_paper_is_shown_in_figures(papers, raw_inputs, commit
         return [x for x in resources[key] if x["jahr"] == year and _in_scope(x, raw, committees)]
 
     rows = _rows(_table(document, f"Aufwand, Erträge und Zuschussbedarf {year} und ab {year + 1}"))
-    assert rows[0] == ["Haushaltsjahr", "Aufwand", "Erträge", "Zuschussbedarf"]
+    assert rows[0] == ["Haushaltsjahr und Annahme", "Aufwand", "Erträge", "Zuschussbedarf"]
     figures = {row[0]: [_euro(cell) for cell in row[1:]] for row in rows[1:]}
     assert len(figures) == 3  # cases, not parts: no total under them
     assert all(spent - received == subsidy for spent, received, subsidy in figures.values())
@@ -382,6 +382,30 @@ def test_the_year_after_the_paper_is_shown_in_figures(papers, raw_inputs, commit
     ]
     below = _euro(words.split(f"liegt der Zuschussbedarf ab {year + 1} um ")[1].split(" unter")[0])
     assert figures[ending][2] == figures[str(year)][2] - below
+    # what the rows after the paper's year assume (Stadtverordnete: the own share read as expected)
+    assert any(
+        p.text.startswith(
+            f"Die Zeilen ab {year + 1} unterstellen, dass die übrigen Erträge in gleicher Höhe weiter "
+        )
+        and "auch die für 2027 erst beantragten" in p.text
+        for p in document.paragraphs
+    )
+
+
+def test_a_decision_carried_out_stands_in_the_table_but_is_not_reported_on():
+    """Stadtverordnete: the table's introduction said the paper reports on every decision in it, the
+    Kenntnisnahme left out M 301/2022 (carried out). The introduction says which are carried out."""
+    folder = ROOT / "inputs" / "neuhafen"
+    view = next(v for v in paper_views(check_folder(folder).concept) if v.paper.number == "M 184/2026")
+    text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+    done = [d.number for d in view.decisions if d.status == "umgesetzt"]
+    assert done == ["M 301/2022"]
+    assert (
+        "Die Übersicht zeigt den Stand der Beschlüsse zu den Frühen Hilfen; M 301/2022 ist umgesetzt, über ihn wird nicht mehr berichtet:"
+        in text
+    )
+    noted = text.split("Die Stadtverordnetenversammlung nimmt den Bericht zur Umsetzung")[1].split(".")[0]
+    assert "M 301/2022" not in noted
 
 
 def test_health_committee_sees_the_health_sector_measures(papers, raw_inputs):
@@ -1277,6 +1301,14 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         f"liegt der Zuschussbedarf ab 2028 um {_german_euro(rise - cost + bound)} über dem von 2027: {derived}."
         in _folgekosten(whole)
     )
+    # the rise of both holds only if that measure goes on (Stadtverordnete: 24.000,00 € and, two sentences on,
+    # 15.000,00 €, both read as unconditional)
+    assert (
+        f"Beides zusammen erhöht den Zuschussbedarf ab 2028 um {_german_euro(rise)} im Jahr gegenüber 2027, wenn auch "
+        f"{number} weiterläuft." in _folgekosten(whole)
+    )
+    # the note on prices closes the cell, after the paper's own words (Stadtverordnete)
+    assert _folgekosten(whole).endswith("Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet.")
 
 
 def test_the_level_after_measures_end_leaves_out_what_does_not_recur():
@@ -1460,8 +1492,9 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
     )
     assert reservation.endswith(
         ") und in den folgenden Haushaltsjahren. Werden die beantragten Fördermittel (Bundesstiftung Frühe Hilfen "
-        "und Land Niedersachsen) ganz oder teilweise nicht bewilligt, wird eine Anpassung der betroffenen Maßnahmen zur "
-        "Beschlussfassung vorgelegt."
+        # who presents it to whom, not a passive naming nobody (Stadtverordnete)
+        "und Land Niedersachsen) ganz oder teilweise nicht bewilligt, legt die Verwaltung dem Kreistag eine Anpassung "
+        "der betroffenen Maßnahmen zur Beschlussfassung vor."
     )
 
     def granted(data):
@@ -1674,7 +1707,11 @@ def test_measures_without_own_aufwand_are_named_under_the_table_of_aufwand(folde
         assert "Die Tabelle enthält nur" not in text
         for measure in without:
             number = view.concept.measure_number(measure.id)
-            assert f"{number} {measure.title}" in text.split("deshalb nicht in der Tabelle:")[1]
+            # no money of the Frühen Hilfen's own, not no cost (Stadtverordnete: the Jobcenter's Lotsendienst read as free)
+            named = text.split("im Budget der Frühen Hilfen")[1].split(
+                "deshalb nicht in der Tabelle (die federführenden Stellen leisten sie im Rahmen ihrer Stellen):"
+            )[1]
+            assert f"{number} {measure.title}" in named
             checked += 1
     assert checked
 
@@ -1880,7 +1917,7 @@ def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_
         "vorläufige Haushaltsführung (§ 99 HGO): Dann darf die Stadt Neuhafen am Main nur finanzielle Leistungen "
         "erbringen, zu denen sie rechtlich verpflichtet ist"
     ) in text
-    assert "Das gilt auch für das, was weiterläuft;" in text
+    assert "Diese Beschränkung gilt auch für laufende Maßnahmen;" in text
     listed = (
         text.split("erst beginnen, wenn die Haushaltssatzung bekannt gemacht ist: ")[1].split(" €). ")[0] + " €)"
     )

@@ -47,6 +47,7 @@ from pipeline.model.procedure import signs_in_own_right
 from pipeline.model.resources import (
     ITEM_LABEL,
     OWN_SHARE,
+    PRICES_LEFT_OUT,
     AmountRow,
     AmountTable,
     Balance,
@@ -267,16 +268,16 @@ class FinanceSummary:
                 f"Ist der Haushaltsplan {self.budget_name} bei Beginn des Haushaltsjahres noch nicht festgestellt, richtet "
                 f"sich die vorläufige Haushaltswirtschaft nach {self.provisional_rule}: In der Regel dürfen dann nur "
                 "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten, beschlossene "
-                "Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Das gilt "
-                f"auch für das, was weiterläuft; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
+                "Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Diese "
+                f"Beschränkung gilt auch für laufende Maßnahmen; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
                 f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{staff}"
             )
         return (
             f"Ist die Haushaltssatzung {self.budget_name} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
             f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann darf {self.subject} nur "
             f"{self.provisional_payments or self.terms.payments}, zu denen {self.pronoun} rechtlich verpflichtet "
-            "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Das gilt auch für das, "
-            "was weiterläuft; was "
+            "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Diese Beschränkung gilt auch "
+            "für laufende Maßnahmen; was "
             f"{self.year} neu hinzukommt oder ausgeweitet wird, kann in der Regel erst beginnen, wenn die "
             f"Haushaltssatzung {self.budget_until} ist: {lines}.{staff}"
         )
@@ -311,7 +312,16 @@ class FinanceSummary:
 
     @property
     def effects_text(self) -> str:
-        return follow_up_text(self.effects)
+        """The years after the plan in sentences, without the note on prices: that closes the whole
+        cell, after the paper's own words (Stadtverordnete: the city's sentence on M12 came after it
+        and read as an afterthought outside it)."""
+        return follow_up_text(self.effects).removesuffix(PRICES_LEFT_OUT).rstrip()
+
+    @property
+    def prices_note(self) -> str:
+        """'Tarif- und Preissteigerungen sind … nicht eingerechnet.' where the cell names amounts of
+        later years."""
+        return PRICES_LEFT_OUT if self.effects else ""
 
     @property
     def outlook(self) -> tuple[Balance, ...]:
@@ -1192,10 +1202,15 @@ class PaperView:
         pending = finances.pending
         if pending:
             # the measures go on without them, as the Finanzielle Auswirkungen say: a reservation of
-            # the approval would make the whole decision void (Kämmerei review)
+            # the approval would make the whole decision void (Kämmerei review); who presents the
+            # adjustment to whom, not a passive naming nobody (Stadtverordnete)
+            deciding = next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
+            executive = self.executive
+            who = executive.forms.nom if executive is not None else "die Verwaltung"
+            to = f" {self.concept.committee(deciding).forms.dat}" if deciding is not None else ""
             reservation += (
                 f". Werden die beantragten Fördermittel ({enumeration(pending.sources)}) ganz oder teilweise nicht "
-                "bewilligt, wird eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vorgelegt"
+                f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vor"
             )
         return reservation + "."
 

@@ -212,6 +212,14 @@ class FollowUpYear:
                 f"{self.year - 1}"
                 # the same year the level below compares with: without its one-off lines (code review)
                 + (" ohne dessen einmalige und nicht jährliche Posten" if self.not_recurring else "")
+                # only if the measures that end go on: the level below says what holds if they end
+                # (Stadtverordnete: 24.000,00 € and two sentences on 15.000,00 €, both unconditional)
+                + (
+                    f", wenn auch {enumeration([m.number for m in self.measures])} "
+                    f"{'weiterläuft' if len(self.measures) == 1 else 'weiterlaufen'}"
+                    if self.measures and self.costs
+                    else ""
+                )
             )
         if self.measures:
             ends = {m.end for m in self.measures}
