@@ -903,8 +903,8 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
     assert len(health) == 2 and health[0].startswith("Beobachtungen zur Gesundheit und Entwicklung")
     assert health[1] == "Bisheriger Verlauf der Begleitung"
     assert (
-        "Angaben zur Gesundheit gibt eine Stelle nur weiter, wenn ich sie hier ausdrücklich ankreuze"
-        in text_of(root)
+        "Angaben zur Gesundheit: Ich bin ausdrücklich damit einverstanden, dass diese Angaben zur Gesundheit "
+        "weitergegeben werden (bitte ankreuzen):" in text_of(root)
     )
     # volunteers are on the form (the example's Familienpatinnen), but never receive health data
     volunteers = [
@@ -938,8 +938,8 @@ def test_a_consent_holds_for_a_limited_time(inputs, months, words):
         )
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert (
-        f"Die Einwilligung gilt bis zu dem Tag, den ich hier eintrage, längstens aber {words} ab meiner Unterschrift; "
-        "danach kann ich sie erneuern." in text
+        f"Die Einwilligung gilt bis zu dem Tag, den ich hier eintrage. Sie gilt höchstens {words} ab meiner "
+        "Unterschrift; danach kann ich sie erneuern." in text
     )
     assert "Ende der Unterstützung" not in text
 
@@ -1055,7 +1055,7 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
         f"spätestens {count(section['loeschfrist_jahre'], 'Jahr', 'Jahre', 'ein')} nach dem Ende ihrer eigenen Begleitung"
         in text
     )
-    assert "längstens aber zwei Jahre ab meiner Unterschrift; danach kann ich sie erneuern." in text
+    assert "Sie gilt höchstens zwei Jahre ab meiner Unterschrift; danach kann ich sie erneuern." in text
     # the officer the concept names (querschnitt.yaml), withdrawal at the coordination by its name
     officer = raw(NEUHAFEN)["querschnitt.yaml"]["datenschutz"]["datenschutzbeauftragte"]
     assert (
@@ -1525,7 +1525,7 @@ def test_the_form_knows_minor_parents_and_the_vormundschaft(concept):
     assert "die Ihr Kind gesetzlich vertritt (§ 1673 Abs. 2 BGB), und diese unterschreibt mit" in text
     assert "sonst der Vormund oder die Vormundin" in text
     assert "in der Regel das Jugendamt als Amtsvormund (§ 1786 BGB)" in text
-    assert "Wer hat die elterliche Sorge für das Kind (nach der Geburt)?" in text
+    assert "Wer hat das Sorgerecht für das Kind (nach der Geburt)?" in text
     for box in ("beide Eltern gemeinsam", "der erste Elternteil allein", "der zweite Elternteil allein"):
         assert f"☐ {box}" in text.replace("\u00a0", " ")
     assert "☐ ein Vormund oder eine Vormundin, Name/Stelle:" in text.replace("\u00a0", " ")
@@ -1981,7 +1981,7 @@ def test_volunteers_on_the_form_get_only_what_a_first_contact_needs(concept):
     )
     assert rule in text
     # it stands under the data, before the health data
-    assert text.index("Welche Angaben?") < text.index(rule) < text.index("Angaben zur Gesundheit gibt")
+    assert text.index("Welche Angaben?") < text.index(rule) < text.index("Angaben zur Gesundheit: Ich bin")
 
 
 def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
@@ -2002,8 +2002,9 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
     )
     assert "Die angekreuzten Stellen tauschen untereinander nichts aus" in form
     assert (
-        "entbinde ich die Stelle, die diese Erklärung aufnimmt, gegenüber jeder angekreuzten Stelle und jede "
-        "angekreuzte Stelle gegenüber der aufnehmenden Stelle"
+        "entbinde ich die Fachkräfte von ihrer Schweigepflicht, soweit es um die angekreuzten Angaben geht. Das gilt "
+        "zwischen der Stelle, die diese Erklärung aufnimmt, und jeder angekreuzten Stelle, in beide Richtungen. Die "
+        "angekreuzten Stellen untereinander entbinde ich nicht."
     ) in form
     assert "gibt sie an eine andere nur weiter, wenn Sie im Einzelfall gesondert schriftlich zustimmen" in form
     assert (
