@@ -2110,6 +2110,19 @@ def test_the_measure_plan_says_where_its_goal_numbers_are_explained(concept, raw
     assert captions[-1] == "Ziele des Gesamtkonzepts"
     goals = raw_inputs["ziele.yaml"]["ziele"]
     assert all(g["titel"] in text for g in goals)
+    # it travels alone as an Anlage: the abbreviations it uses are explained at its end (Stadtverordnete:
+    # 'FGKiKP' and 'AWO' stood unexplained)
+    terms = dict(
+        zip(
+            lxml.html.fromstring(html).xpath("//dl/dt/text()"),
+            lxml.html.fromstring(html).xpath("//dl/dd/text()"),
+            strict=True,
+        )
+    )
+    assert (
+        "FGKiKP" in text.split("Abkürzungen")[0]
+        and terms["FGKiKP"] == "Familien-Gesundheits- und Kinderkrankenpflegende"
+    )
 
 
 def test_a_paper_names_the_other_papers_in_the_same_sittings(concept):

@@ -221,7 +221,9 @@ def render_measure_plan(concept: Concept, template_dir: TemplateSource = TEMPLAT
     """The Maßnahmenplan on its own, as an attachment to council papers."""
     return concept_document(
         concept,
-        render_template(template_dir, "anlagen/massnahmenplan.html.j2", k=concept),
+        # with the abbreviations it uses: it travels on its own as an Anlage (Stadtverordnete: 'AWO',
+        # 'FGKiKP' stood unexplained)
+        _with_abbreviations(template_dir, "anlagen/massnahmenplan.html.j2", k=concept),
         title=MEASURE_PLAN_TITLE,
         stem="Massnahmenplan",
         subject="Maßnahmenplan zum Gesamtkonzept Frühe Hilfen",
