@@ -903,9 +903,14 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
     assert len(health) == 2 and health[0].startswith("Beobachtungen zur Gesundheit und Entwicklung")
     assert health[1] == "Bisheriger Verlauf der Begleitung"
     assert (
-        "Angaben zur Gesundheit: Ich bin ausdrücklich damit einverstanden, dass diese Angaben zur Gesundheit "
-        "weitergegeben werden (bitte ankreuzen):" in text_of(root)
+        "Angaben zur Gesundheit: Ich bin ausdrücklich damit einverstanden, dass diese Angaben zur Gesundheit an die "
+        "Stellen gehen, die ich unten eintrage (bitte ankreuzen):" in text_of(root)
     )
+    # to which places: the boxes of data apply to every place ticked otherwise (plain-language review: the U-Befunde
+    # could not go to the Kinderärztin alone); without an entry, to none
+    field = lists[1].xpath("following-sibling::div[@class='feld'][1]")[0]
+    assert text_of(field) == "Stellen, die Angaben zur Gesundheit erhalten dürfen (ohne Eintrag: keine)"
+    assert "Angaben zur Gesundheit erhalten nur die Stellen, die Sie dafür eintragen" in text_of(root)
     # volunteers are on the form (the example's Familienpatinnen), but never receive health data
     volunteers = [
         a
@@ -923,7 +928,7 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
     )
     without = root_of(render_consent_form(inputs.check().concept.agreement).body_html)
     assert len(without.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen']")) == 1
-    assert "Angaben zur Gesundheit gibt" not in text_of(without)
+    assert "Angaben zur Gesundheit:" not in text_of(without) and "(ohne Eintrag: keine)" not in text_of(without)
 
 
 @pytest.mark.parametrize(
@@ -1290,7 +1295,8 @@ def test_named_places_never_receive_health_data(inputs):
     assert section["ohne_gesundheitsangaben"] == ["jobcenter"]
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert (
-        "Angaben zur Gesundheit erhalten nur Stellen, die sie für die Unterstützung brauchen; die Stelle „Jobcenter "
+        "Angaben zur Gesundheit erhalten nur die Stellen, die Sie dafür eintragen, und nur soweit sie sie für die "
+        "Unterstützung brauchen; die Stelle „Jobcenter "
         "Landkreis Musterkreis“ erhält sie auch dann nicht, wenn Sie sie ankreuzen." in text
     )
     assert "deshalb erhalten auch sie keine Angaben zur Gesundheit" in text
