@@ -854,9 +854,15 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
     ]
     actors = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"]
     unhealthy = " (ohne Angaben zur Gesundheit)"  # said in the box (plain-language review)
-    assert [b.removesuffix(", Name/Ort:").removesuffix(unhealthy) for b in boxes[:-1]] == [
+    via = re.compile(r" \(vermittelt über: [^)]*\)$")  # volunteers: their Träger chooses one
+    assert [via.sub("", b.removesuffix(", Name/Ort:").removesuffix(unhealthy)) for b in boxes[:-1]] == [
         consent_label(a, raw_inputs) for a in actors
     ]
+    # volunteers are chosen by their Träger after the referral: no 'Name/Ort' that cannot be filled in
+    assert "Ehrenamtliche Familienpatinnen und -paten (vermittelt über: Deutscher Kinderschutzbund" in " ".join(
+        boxes
+    )
+    assert not [b for b in boxes if "vermittelt über" in b and b.endswith("Name/Ort:")]
     assert "Jobcenter Landkreis Musterkreis (ohne Angaben zur Gesundheit)" in boxes
     assert "Jugendamt – Allgemeiner Sozialer Dienst (ASD)" in boxes
     assert boxes[-1] == "Weitere Stelle:"
@@ -877,7 +883,9 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
     assert "Ihr Kreuz ist keine Meldung an das Jugendamt" in kept
     # a box for several practices, institutions or people asks which one is meant
     collective = {g["id"] for g in accession_groups(raw_inputs)} | {
-        a["id"] for a in actors if a["organisationsform"] != "Institution"
+        a["id"]
+        for a in actors
+        if a["organisationsform"] not in ("Institution", "ehrenamtlich-zivilgesellschaftlich")
     }
     assert "familienzentren" in collective and "kinderaerzte" in collective
     for actor, box in zip(actors, boxes, strict=False):
@@ -1045,7 +1053,8 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
     # a place that never receives health data says so in its box (plain-language review)
     unhealthy = " (ohne Angaben zur Gesundheit)"
     assert any(b.endswith(unhealthy) for b in boxes)
-    assert sorted(b.removesuffix(unhealthy) for b in boxes[:-1]) == sorted(
+    via = re.compile(r" \(vermittelt über: [^)]*\)$")
+    assert sorted(via.sub("", b.removesuffix(unhealthy)) for b in boxes[:-1]) == sorted(
         consent_label(actors[i], raw(NEUHAFEN)) for i in section["stellen"]
     )
     assert "Familienzentren in Kindertagesstätten, Name/Ort:" in [

@@ -815,8 +815,20 @@ class Agreement:
         return actor.in_youth_office or any(a is not None and a.id == actor.id for a in own)
 
     def collective(self, actor: Actor) -> bool:
-        """A box that stands for several people or institutions: parents name the one they mean."""
+        """A box that stands for several people or institutions: parents name the one they mean –
+        not for volunteers, whom their Träger chooses after the referral (plain-language review: a
+        Patin's name cannot be written in before she is found, so the box could never count)."""
+        if self.volunteer(actor):
+            return False
         return actor.organisation_form != INSTITUTION or self.joins_individually(actor)
+
+    def consent_box(self, actor: Actor) -> str:
+        """The text of a place's box: its name, for volunteers the Träger that chooses one for the
+        family, for a place that never gets health data that it does not."""
+        label = self.consent_label(actor)
+        if self.volunteer(actor) and actor.carrier:
+            return f"{label} (vermittelt über: {self.concept.organisation(actor.carrier).name})"
+        return f"{label} (ohne Angaben zur Gesundheit)" if self.never_gets_health_data(actor) else label
 
     @property
     def volunteer_places(self) -> list[Actor]:
