@@ -2068,3 +2068,38 @@ def test_a_joint_jobcenter_signs_by_its_geschaeftsfuehrung(concept):
     signatures = text.split("Unterschriften", 1)[1]
     block = signatures.split(jobcenter[0].name, 1)[1].split("Unterzeichnet für", 1)[0]
     assert block.strip() == "vertreten durch die Geschäftsführerin oder den Geschäftsführer (§ 44d Abs. 1 SGB II)"
+
+
+def test_what_a_signing_traeger_s_legal_department_asked_for():
+    """Review by the Justiziariat of a freier Träger: church Träger follow their church's data protection
+    law, which § 6 names beside the DSGVO's articles; a withdrawal goes to the place that took the consent
+    (the others see only a blacked-out copy and cannot tell whom to inform); no claims of the partners
+    against each other, no joint controllership; the reservation of funds covers the free Träger's own
+    money; a Träger signing for other services does not bind its Familienzentren; the lists of members
+    keep the institutions' names as they are ('Koordinierungsstelle', not 'koordinierungsstelle')."""
+    concept = check_folder(NEUHAFEN).concept
+    root = root_of(render_agreement(concept.agreement).body_html)
+    text = text_of(root)
+    churches = {o.church for o in concept.organisations if o.church}
+    assert churches == {"katholisch", "evangelisch"}
+    assert (
+        "Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 DSGVO), treten an die "
+        "Stelle dieser Vorschriften die entsprechenden Vorschriften des Kirchengesetzes über den Datenschutz der EKD "
+        "(DSG-EKD) oder des Gesetzes über den Kirchlichen Datenschutz (KDG)." in text
+    )
+    assert "teilt ihn unverzüglich der Stelle mit, die die Einwilligung aufgenommen hat; diese informiert" in text
+    assert "keine einklagbaren Ansprüche der Partnerinnen und Partner gegeneinander" in text
+    assert "eine gemeinsame Verantwortlichkeit (Art. 26 DSGVO) begründet die Vereinbarung nicht" in text
+    assert "auch der eigenen Mittel freier Träger" in text
+    assert "Familienzentren in Kindertagesstätten, für die ihr Träger nicht unterzeichnet hat" in text
+    members = " ".join(text_of(p) for p in root.xpath("//p[strong[starts-with(., 'Mitglieder')]]"))
+    assert "Koordinierungsstelle Frühe Hilfen" in members and "koordinierungsstelle" not in members
+    # the consent form routes a withdrawal alike
+    form = text_of(root_of(render_consent_form(concept.agreement).body_html))
+    assert (
+        "gibt das an die Stelle weiter, die diese Erklärung aufgenommen hat; diese informiert die anderen" in form
+    )
+    # without a church Träger, the DSGVO alone
+    from pipeline.model.norms import CONSENT_LAW
+
+    assert check_folder(EXAMPLE).concept.agreement.consent_law.startswith(CONSENT_LAW)

@@ -88,6 +88,11 @@ CHURCH_LAWS = {
     "katholisch": "Das Gesetz über den Kirchlichen Datenschutz (KDG)",
     "evangelisch": "Das Kirchengesetz über den Datenschutz der EKD (DSG-EKD)",
 }
+#: The same laws in the genitive, after 'die entsprechenden Vorschriften'.
+CHURCH_LAW_NAMES = {
+    "katholisch": "des Gesetzes über den Kirchlichen Datenschutz (KDG)",
+    "evangelisch": "des Kirchengesetzes über den Datenschutz der EKD (DSG-EKD)",
+}
 
 
 def consent_form_rule(organisations: Iterable[Organisation], subject: str) -> str:
@@ -490,7 +495,10 @@ class Agreement:
 
     def _acceding_name(self, actor: Actor) -> str:
         if self._partly_signed(actor):
-            return f"{actor.name}, soweit ihr Träger nicht unterzeichnet hat"
+            # for which their Träger has not signed – a Träger signing for other services does not
+            # bind its Familienzentren (legal review: „soweit ihr Träger nicht unterzeichnet hat“
+            # read as binding those of every Träger that signs at all)
+            return f"{actor.name}, für die ihr Träger nicht unterzeichnet hat"
         return actor.name
 
     def _partly_signed(self, actor: Actor) -> bool:
@@ -659,7 +667,18 @@ class Agreement:
 
     @property
     def consent_law(self) -> str:
-        return CONSENT_LAW
+        """The legal basis of a transfer with consent – for church Träger among the partners their
+        church's law in place of the DSGVO's articles (legal review of a Caritasverband: the agreement
+        named the DSGVO for everyone while its own consent form told parents otherwise)."""
+        carriers = {a.carrier for a in self.signing_actors if a.carrier}
+        churches = sorted({o.church for o in self.concept.organisations if o.church and o.id in carriers})
+        if not churches:
+            return CONSENT_LAW
+        laws = " oder ".join(CHURCH_LAW_NAMES[c] for c in churches)
+        return (
+            f"{CONSENT_LAW} Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 "
+            f"DSGVO), treten an die Stelle dieser Vorschriften die entsprechenden Vorschriften {laws}."
+        )
 
     @property
     def secret_keeper_steps(self) -> tuple[Step, ...]:

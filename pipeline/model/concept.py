@@ -911,6 +911,13 @@ class Concept:
     def actor_names(self, actor_ids: list[str]) -> list[str]:
         return [self.actor(a).name for a in actor_ids]
 
+    def actor_names_in_text(self, actor_ids: list[str]) -> list[str]:
+        """Actors' names inside a sentence: a group's lowered where it begins with an adjective
+        ('freiberufliche Hebammen'), an institution's as it is (a legal review found
+        „familienbildungsstätte Musterstadt“ and „koordinierungsstelle Frühe Hilfen“ in the
+        agreement's lists of members)."""
+        return [self.actor(a).name_in_text for a in actor_ids]
+
     @property
     def coordination_actor(self) -> Actor | None:
         """The Netzwerkkoordination as an actor of the network (id 'netzwerkkoordination', the
