@@ -1782,11 +1782,18 @@ def test_the_agreement_names_the_network_s_own_contacts_in_child_protection(conc
     actors = {a["id"]: a["name"] for a in raw(EXAMPLE)["akteure.yaml"]["akteure"]}
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     clause = text[text.index("§ 6 Datenschutz und Schweigepflicht") : text.index("§ 7 ")]
+    CLAIMS = {
+        "§ 4 KKG": "§ 4 Abs. 2 KKG",
+        "§ 8a SGB VIII": "§ 8a Abs. 4 SGB VIII",
+        "§ 8b SGB VIII": "§ 8b Abs. 1 SGB VIII",
+    }
     advice = section["fachberatung"][0]
     for expected in (
         f"Ansprechstelle im Jugendamt: {actors[section['jugendamt']]}",
         f"Erreichbarkeit: {' '.join(section['erreichbarkeit'].split())}",
-        f"Insoweit erfahrene Fachkraft: {actors[advice['akteur']]} ({advice['kontakt']})",
+        # with the claims it advises on (the Justiziariat: a doctor read the Frauenhaus as § 4 Abs. 2 KKG advice)
+        f"Insoweit erfahrene Fachkraft ({', '.join(CLAIMS[b] for b in advice['fuer'])}): {actors[advice['akteur']]} "
+        f"({advice['kontakt']})",
         f"Rückmeldung des Jugendamts: {' '.join(section['rueckmeldung'].split())}",
         f"Leitfaden vor Ort: {section['leitfaden']}",
     ):
@@ -1801,8 +1808,8 @@ def test_an_insoweit_erfahrene_fachkraft_for_one_occasion_says_so_in_the_agreeme
     concept = inputs.edit("querschnitt.yaml", with_violence_advice).check().concept
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert (
-        "Insoweit erfahrene Fachkraft: Beratungs- und Interventionsstelle bei häuslicher Gewalt (BISS; Telefon "
-        "0123 4567-800), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt"
+        "Insoweit erfahrene Fachkraft (§ 8a Abs. 4 SGB VIII): Beratungs- und Interventionsstelle bei häuslicher "
+        "Gewalt (BISS; Telefon 0123 4567-800), nur bei Gefährdung im Zusammenhang mit häuslicher Gewalt"
     ) in text
 
 
@@ -2092,6 +2099,12 @@ def test_what_a_signing_traeger_s_legal_department_asked_for():
     assert "eine gemeinsame Verantwortlichkeit (Art. 26 DSGVO) begründet die Vereinbarung nicht" in text
     assert "auch der eigenen Mittel freier Träger" in text
     assert "Familienzentren in Kindertagesstätten, für die ihr Träger nicht unterzeichnet hat" in text
+    # which prevails where concept and agreement differ; who signs may represent the Träger
+    assert (
+        "Weichen Gesamtkonzept und Vereinbarung voneinander ab, gelten für die Pflichten der Partnerinnen und "
+        in text
+    )
+    assert "nach Satzung, Gesetz oder kirchlichem Recht zur Vertretung ihres Trägers berechtigt zu sein" in text
     members = " ".join(text_of(p) for p in root.xpath("//p[strong[starts-with(., 'Mitglieder')]]"))
     assert "Koordinierungsstelle Frühe Hilfen" in members and "koordinierungsstelle" not in members
     # the consent form routes a withdrawal alike
