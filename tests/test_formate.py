@@ -129,6 +129,10 @@ def test_page_has_contents_and_a_print_stylesheet(page):
     ids = set(root.xpath("//@id"))
     assert all(link[1:] in ids for link in links)
     assert "@media print" in page
+    # a list to a screen reader also without bullets (Safari drops it otherwise), named apart from the
+    # skip link 'Zum Inhalt springen' (accessibility review)
+    assert root.xpath("//nav/h2")[0].text_content() == "Inhaltsverzeichnis"
+    assert all(ol.get("role") == "list" for ol in root.xpath("//nav//ol"))
 
 
 def test_page_lets_keyboard_users_skip_to_the_text(page):

@@ -232,8 +232,14 @@ def _contents(root: lxml.html.HtmlElement) -> str:
     items = []
     for anchor, text, sections in chapters:
         inner = "".join(f"<li>{link(a, t)}</li>" for a, t in sections)
-        items.append(f"<li>{link(anchor, text)}{f'<ol>{inner}</ol>' if inner else ''}</li>")
-    return f'<nav aria-labelledby="inhalt-titel"><h2 id="inhalt-titel">Inhalt</h2><ol>{"".join(items)}</ol></nav>'
+        nested = f'<ol role="list">{inner}</ol>' if inner else ""
+        items.append(f"<li>{link(anchor, text)}{nested}</li>")
+    # role="list": Safari drops a list's semantics with 'list-style: none' (accessibility review);
+    # 'Inhaltsverzeichnis', not 'Inhalt' as the skip link to the content says
+    return (
+        '<nav aria-labelledby="inhalt-titel"><h2 id="inhalt-titel">Inhaltsverzeichnis</h2>'
+        f'<ol role="list">{"".join(items)}</ol></nav>'
+    )
 
 
 def _design_colours(doc: RenderedDocument) -> str:
