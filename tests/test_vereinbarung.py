@@ -498,10 +498,10 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
     association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
     assert association in concept.agreement.binding_none
     assert (
-        # 'zusätzlich' read as a second signature beside another for them (network coordinator's review)
-        f"Für freiberufliche Hebammen, die keinem Träger angehören, unterzeichnet die Berufsvertretung „{association.name}“; diese "
-        "Unterschrift bindet "
-        "die Einzelnen nicht, sie treten selbst bei." in text
+        # 'zusätzlich' read as a second signature beside another for them (network coordinator's review); 'für'
+        # as on their behalf, which the binding denied (Lektorat)
+        f"Die Berufsvertretung „{association.name}“ unterzeichnet die Vereinbarung ebenfalls; ihre Unterschrift bindet "
+        "ihre Mitglieder nicht: freiberufliche Hebammen treten selbst bei." in text
     )
 
 
@@ -854,15 +854,15 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
     ]
     actors = [a for a in raw_inputs["akteure.yaml"]["akteure"] if a["sektor"] != "Verwaltung"]
     unhealthy = " (ohne Angaben zur Gesundheit)"  # said in the box (plain-language review)
-    via = re.compile(r" \(vermittelt über: [^)]*\)$")  # volunteers: their Träger chooses one
+    via = re.compile(
+        r" \(Vermittlung: [^)]*; ohne Angaben zur Gesundheit\)$"
+    )  # volunteers: their Träger chooses one
     assert [via.sub("", b.removesuffix(", Name/Ort:").removesuffix(unhealthy)) for b in boxes[:-1]] == [
         consent_label(a, raw_inputs) for a in actors
     ]
     # volunteers are chosen by their Träger after the referral: no 'Name/Ort' that cannot be filled in
-    assert "Ehrenamtliche Familienpatinnen und -paten (vermittelt über: Deutscher Kinderschutzbund" in " ".join(
-        boxes
-    )
-    assert not [b for b in boxes if "vermittelt über" in b and b.endswith("Name/Ort:")]
+    assert "Ehrenamtliche Familienpatinnen und -paten (Vermittlung: Deutscher Kinderschutzbund" in " ".join(boxes)
+    assert not [b for b in boxes if "Vermittlung:" in b and b.endswith("Name/Ort:")]
     assert "Jobcenter Landkreis Musterkreis (ohne Angaben zur Gesundheit)" in boxes
     assert "Jugendamt – Allgemeiner Sozialer Dienst (ASD)" in boxes
     assert boxes[-1] == "Weitere Stelle:"
@@ -911,8 +911,9 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
     assert len(health) == 2 and health[0].startswith("Beobachtungen zur Gesundheit und Entwicklung")
     assert health[1] == "Bisheriger Verlauf der Begleitung"
     assert (
-        "Angaben zur Gesundheit: Ich bin ausdrücklich damit einverstanden, dass diese Angaben zur Gesundheit an die "
-        "Stellen gehen, die ich unten eintrage (bitte ankreuzen):" in text_of(root)
+        "Angaben zur Gesundheit: Ich bin ausdrücklich damit einverstanden, dass die Stelle, die diese Erklärung "
+        "aufnimmt, und die Stellen, die ich unten eintrage, die folgenden Angaben austauschen (bitte die Angaben "
+        "ankreuzen und die Stellen eintragen):" in text_of(root)
     )
     # to which places: the boxes of data apply to every place ticked otherwise (plain-language review: the U-Befunde
     # could not go to the Kinderärztin alone); without an entry, to none
@@ -1023,11 +1024,11 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
     # the others name theirs when they first contact the family (Art. 14 Abs. 3), not 'before they receive'
     # data, which they cannot (data protection review)
     assert (
-        "Die oder den Datenschutzbeauftragten der Stelle, die diese Erklärung mit Ihnen aufnimmt, nennt die "
-        "Erklärung (Art. 13 Abs. 1 DSGVO); jede andere Stelle nennt Ihnen ihre oder ihren, wenn sie sich zum ersten "
-        "Mal bei Ihnen meldet (Art. 14 Abs. 3 DSGVO)." in text
+        "Jede andere Stelle nennt Ihnen ihre Datenschutzbeauftragte oder ihren Datenschutzbeauftragten innerhalb "
+        "eines Monats, nachdem sie Angaben über Sie erhalten hat, und schon früher, wenn sie sich vorher bei Ihnen "
+        "meldet (Art. 14 Abs. 3 DSGVO)." in text
     )
-    assert "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle (Kontakt)" in text
+    assert "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle, falls benannt (Kontakt)" in text
     assert "Aufgenommen von (Name der Fachkraft)" in text
     assert "Stelle, die diese Erklärung mit Ihnen aufnimmt (Name, Anschrift, Telefon)" in text
     assert not _warned(inputs, "Ansprechperson für den Datenschutz")
@@ -1053,7 +1054,7 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
     # a place that never receives health data says so in its box (plain-language review)
     unhealthy = " (ohne Angaben zur Gesundheit)"
     assert any(b.endswith(unhealthy) for b in boxes)
-    via = re.compile(r" \(vermittelt über: [^)]*\)$")
+    via = re.compile(r" \(Vermittlung: [^)]*; ohne Angaben zur Gesundheit\)$")
     assert sorted(via.sub("", b.removesuffix(unhealthy)) for b in boxes[:-1]) == sorted(
         consent_label(actors[i], raw(NEUHAFEN)) for i in section["stellen"]
     )
@@ -1166,7 +1167,10 @@ def test_the_form_tells_parents_their_rights(concept):
     assert (
         important[0].startswith("Sie können Nein sagen.") and "Nachteile haben Sie dadurch nicht" in important[0]
     )
-    assert "bei der Stelle, die diese Erklärung aufnimmt, oder bei der" in important[1]
+    assert (
+        "bei der Stelle, die diese Erklärung aufgenommen hat, bei jeder angekreuzten Stelle oder bei der"
+        in important[1]
+    )
     assert (
         important[2]
         == "Jeder Elternteil kann ein eigenes Blatt ausfüllen. Dann sieht der andere Elternteil nicht, was Sie ankreuzen."
@@ -1304,15 +1308,15 @@ def test_named_places_never_receive_health_data(inputs):
     assert section["ohne_gesundheitsangaben"] == ["jobcenter"]
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert (
-        "Angaben zur Gesundheit erhalten nur die Stellen, die Sie dafür eintragen, und nur soweit sie sie für die "
-        "Unterstützung brauchen; die Stelle „Jobcenter "
-        "Landkreis Musterkreis“ erhält sie auch dann nicht, wenn Sie sie ankreuzen." in text
+        "Angaben zur Gesundheit erhalten nur die Stellen, die Sie dafür eintragen, und nur, soweit diese Stellen die "
+        "Angaben für die Unterstützung brauchen. Die Stelle „Jobcenter Landkreis Musterkreis“ erhält sie auch dann "
+        "nicht, wenn Sie sie dort eintragen." in text
     )
     assert "deshalb erhalten auch sie keine Angaben zur Gesundheit" in text
     neuhafen = text_of(root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html))
     assert (
-        "brauchen; die Stellen „Kommunales Jobcenter Neuhafen“ sowie „Sozialamt – Fachstelle Wohnungssicherung und "
-        "Notunterbringung“ erhalten sie auch dann nicht, wenn Sie diese Stellen ankreuzen." in neuhafen
+        "brauchen. Die Stellen „Kommunales Jobcenter Neuhafen“ sowie „Sozialamt – Fachstelle Wohnungssicherung und "
+        "Notunterbringung“ erhalten sie auch dann nicht, wenn Sie diese Stellen dort eintragen." in neuhafen
     )
     assert not _warned(inputs, "bleibt ohne Wirkung")
     inputs.replace(
@@ -1497,7 +1501,7 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
     assert [c.paragraphs[0].style.name for c in lines.cells] == ["Ausfüllzeile"] * 2
     assert (
         labels.cells[1].paragraphs[-1].text
-        == "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle (Kontakt)"
+        == "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle, falls benannt (Kontakt)"
     )
 
 
@@ -1594,7 +1598,7 @@ def test_the_concept_tells_the_earlier_signatures_from_the_new_ones(concept, raw
     # named right there, not two paragraphs on (Kreistag member: „Für zwei Gruppen …“ – which?)
     assert (
         "Für Kindertagesstätten und Familienzentren sowie freiberufliche Hebammen wurde sie gemeinsam unterzeichnet; "
-        "das bindet die Einzelnen nicht."
+        "das bindet die einzelnen Einrichtungen und Personen nicht."
     ) in text
     table = text.split("Bisherige Kooperationsvereinbarung: gebundene Akteure", 1)[1]
     assert "Freiberufliche Hebammen" not in table and "Kindertagesstätten und Familienzentren" not in table
@@ -1666,7 +1670,7 @@ def test_without_a_new_agreement_the_groups_signed_for_jointly_are_named(inputs)
     assert "An die Vereinbarung sind 14 von 22 Akteuren gebunden." in text
     assert (
         "Für Kindertagesstätten und Familienzentren sowie freiberufliche Hebammen wurde sie gemeinsam unterzeichnet; "
-        "das bindet die Einzelnen nicht."
+        "das bindet die einzelnen Einrichtungen und Personen nicht."
     ) in text
     table = text.split("Kooperationsvereinbarung: gebundene Akteure", 1)[1]
     assert "Freiberufliche Hebammen" not in table and "Kindertagesstätten" not in table
@@ -2090,9 +2094,9 @@ def test_what_a_signing_traeger_s_legal_department_asked_for():
     churches = {o.church for o in concept.organisations if o.church}
     assert churches == {"katholisch", "evangelisch"}
     assert (
-        "Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 DSGVO), treten an die "
-        "Stelle dieser Vorschriften die entsprechenden Vorschriften des Kirchengesetzes über den Datenschutz der EKD "
-        "(DSG-EKD) oder des Gesetzes über den Kirchlichen Datenschutz (KDG)." in text
+        "Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 DSGVO), gelten statt der "
+        "genannten Artikel der DSGVO die entsprechenden Bestimmungen des Kirchengesetzes über den Datenschutz der EKD "
+        "(DSG-EKD) oder des Gesetzes über den Kirchlichen Datenschutz (KDG). Für Sozialdaten" in text
     )
     assert "teilt ihn unverzüglich der Stelle mit, die die Einwilligung aufgenommen hat; diese informiert" in text
     assert "keine einklagbaren Ansprüche der Partnerinnen und Partner gegeneinander" in text
@@ -2104,7 +2108,10 @@ def test_what_a_signing_traeger_s_legal_department_asked_for():
         "Weichen Gesamtkonzept und Vereinbarung voneinander ab, gelten für die Pflichten der Partnerinnen und "
         in text
     )
-    assert "nach Satzung, Gesetz oder kirchlichem Recht zur Vertretung ihres Trägers berechtigt zu sein" in text
+    assert (
+        "Die Unterzeichnenden erklären, dass sie berechtigt sind, die Organisation zu vertreten, für die sie unterzeichnen."
+        in text
+    )
     members = " ".join(text_of(p) for p in root.xpath("//p[strong[starts-with(., 'Mitglieder')]]"))
     assert "Koordinierungsstelle Frühe Hilfen" in members and "koordinierungsstelle" not in members
     # the consent form routes a withdrawal alike
@@ -2112,7 +2119,9 @@ def test_what_a_signing_traeger_s_legal_department_asked_for():
     assert (
         "gibt das an die Stelle weiter, die diese Erklärung aufgenommen hat; diese informiert die anderen" in form
     )
-    # without a church Träger, the DSGVO alone
+    # without a church Träger among those who sign, the DSGVO alone
     from pipeline.model.norms import CONSENT_LAW
 
-    assert check_folder(EXAMPLE).concept.agreement.consent_law.startswith(CONSENT_LAW)
+    for organisation in concept.organisations:
+        object.__setattr__(organisation, "church", None)
+    assert concept.agreement.consent_law == CONSENT_LAW

@@ -401,7 +401,8 @@ def test_a_decision_carried_out_stands_in_the_table_but_is_not_reported_on():
     done = [d.number for d in view.decisions if d.status == "umgesetzt"]
     assert done == ["M 301/2022"]
     assert (
-        "Die Übersicht zeigt den Stand der Beschlüsse zu den Frühen Hilfen; M 301/2022 ist umgesetzt, über ihn wird nicht mehr berichtet:"
+        "Die Übersicht zeigt den Stand der Beschlüsse, um die es in dieser Vorlage geht. M 301/2022 ist umgesetzt; sein "
+        "Stand steht hier nur noch zur Information, einen Bericht über seine Umsetzung enthält die Vorlage nicht mehr."
         in text
     )
     noted = text.split("Die Stadtverordnetenversammlung nimmt den Bericht zur Umsetzung")[1].split(".")[0]
@@ -1304,8 +1305,8 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     # the rise of both holds only if that measure goes on (Stadtverordnete: 24.000,00 € and, two sentences on,
     # 15.000,00 €, both read as unconditional)
     assert (
-        f"Beides zusammen erhöht den Zuschussbedarf ab 2028 um {_german_euro(rise)} im Jahr gegenüber 2027, wenn auch "
-        f"{number} weiterläuft." in _folgekosten(whole)
+        f"Beides zusammen erhöht den Zuschussbedarf ab 2028 um {_german_euro(rise)} im Jahr gegenüber 2027, sofern "
+        f"{number} ebenfalls weiterläuft." in _folgekosten(whole)
     )
     # the note on prices closes the cell, after the paper's own words (Stadtverordnete)
     assert _folgekosten(whole).endswith("Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet.")
@@ -1708,8 +1709,8 @@ def test_measures_without_own_aufwand_are_named_under_the_table_of_aufwand(folde
         for measure in without:
             number = view.concept.measure_number(measure.id)
             # no money of the Frühen Hilfen's own, not no cost (Stadtverordnete: the Jobcenter's Lotsendienst read as free)
-            named = text.split("im Budget der Frühen Hilfen")[1].split(
-                "deshalb nicht in der Tabelle (die federführenden Stellen leisten sie im Rahmen ihrer Stellen):"
+            named = text.split("Nicht in der Tabelle stehen Maßnahmen ohne")[1].split(
+                "die federführenden Stellen leisten sie mit ihrem vorhandenen Personal:"
             )[1]
             assert f"{number} {measure.title}" in named
             checked += 1

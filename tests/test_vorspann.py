@@ -190,7 +190,7 @@ def test_the_summary_says_since_when_a_report_is_overdue(concept):
     # with the report back on SA/2022/019 planned in the same paper, both are named with their days
     assert (
         f". Dem {social['name']} sind zwei Berichte noch nicht vorgelegt worden: der regelmäßige Bericht "
-        f"(nach dem Berichtsturnus fällig seit dem {due:%d.%m.%Y})" in plain
+        f"(laut Berichtsturnus seit dem {due:%d.%m.%Y} fällig)" in plain
     )
 
 
@@ -267,9 +267,9 @@ def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(conce
     assert "SA/2026/041" in regular.prepared and regular.next_sitting == dt.date(2026, 12, 3)
     (late,) = [due for d, due in concept.reporting.overdue_decision_reports if d.number == "SA/2022/019"]
     assert (
-        f"Dem {social['name']} sind zwei Berichte noch nicht vorgelegt worden: der regelmäßige Bericht (nach dem "
-        f"Berichtsturnus fällig seit dem {regular.due:%d.%m.%Y}) und der Bericht über die Umsetzung des Beschlusses "
-        f"SA/2022/019 (nach dem Berichtsturnus fällig seit dem {late:%d.%m.%Y}); vorgesehen sind sie für die Sitzung "
+        f"Dem {social['name']} sind zwei Berichte noch nicht vorgelegt worden: der regelmäßige Bericht (laut "
+        f"Berichtsturnus seit dem {regular.due:%d.%m.%Y} fällig) und der Bericht über die Umsetzung des Beschlusses "
+        f"SA/2022/019 (laut Berichtsturnus seit dem {late:%d.%m.%Y} fällig); vorgesehen sind sie für die Sitzung "
         "am 03.12.2026" in plain
     )
     assert "zudem fehlt" not in plain
@@ -278,7 +278,7 @@ def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(conce
     # the day a report back falls due is reckoned from the body's cycle: chapter 22 says it beside the decision
     politics = text(concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"]).replace("\xa0", " ")
     assert (
-        f"Bericht über die Umsetzung fällig: seit dem {late:%d.%m.%Y} (nach dem Berichtsturnus des {social['name'].replace('Ausschuss', 'Ausschusses', 1)}: "
+        f"Bericht über die Umsetzung fällig: seit dem {late:%d.%m.%Y} (laut Berichtsturnus des {social['name'].replace('Ausschuss', 'Ausschusses', 1)}: "
         in politics
     )
     assert "ohne dass die Berichte vorgelegt wurden" in quality  # the administration owes them (BW review)
@@ -329,8 +329,8 @@ def test_a_decision_s_report_not_yet_prepared_is_named_apart(inputs):
     assert months
     due = day.replace(year=day.year + (day.month - 1 + months) // 12, month=(day.month - 1 + months) % 12 + 1)
     assert (
-        f"zudem fehlt der Bericht an den {social.name} über die Umsetzung von SA/2022/019 (nach dem Berichtsturnus "
-        f"fällig seit dem {due:%d.%m.%Y})" in plain
+        f"zudem fehlt der Bericht an den {social.name} über die Umsetzung von SA/2022/019 (seit dem "
+        f"{due:%d.%m.%Y} fällig, laut Berichtsturnus" in plain
     )
 
 

@@ -88,8 +88,8 @@ CHURCH_LAWS = {
     "katholisch": "Das Gesetz über den Kirchlichen Datenschutz (KDG)",
     "evangelisch": "Das Kirchengesetz über den Datenschutz der EKD (DSG-EKD)",
 }
-#: The same laws in the genitive, after 'die entsprechenden Vorschriften'.
-CHURCH_LAW_NAMES = {
+#: The same laws in the genitive, after 'die entsprechenden Bestimmungen'.
+CHURCH_LAW_SHORT = {
     "katholisch": "des Gesetzes über den Kirchlichen Datenschutz (KDG)",
     "evangelisch": "des Kirchengesetzes über den Datenschutz der EKD (DSG-EKD)",
 }
@@ -674,11 +674,15 @@ class Agreement:
         churches = sorted({o.church for o in self.concept.organisations if o.church and o.id in carriers})
         if not churches:
             return CONSENT_LAW
-        laws = " oder ".join(CHURCH_LAW_NAMES[c] for c in churches)
-        return (
-            f"{CONSENT_LAW} Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 "
-            f"DSGVO), treten an die Stelle dieser Vorschriften die entsprechenden Vorschriften {laws}."
+        laws = " oder ".join(CHURCH_LAW_SHORT[c] for c in churches)
+        # right after the DSGVO's articles, which alone it replaces: after the sentence on Sozialdaten it
+        # read as exempting church Träger from § 35 SGB I and § 65 SGB VIII (Lektorat)
+        dsgvo, social = CONSENT_LAW.split(" Für Sozialdaten", 1)
+        church = (
+            f" Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 DSGVO), gelten "
+            f"statt der genannten Artikel der DSGVO die entsprechenden Bestimmungen {laws}."
         )
+        return f"{dsgvo}{church} Für Sozialdaten{social}"
 
     @property
     def secret_keeper_steps(self) -> tuple[Step, ...]:
@@ -846,7 +850,8 @@ class Agreement:
         family, for a place that never gets health data that it does not."""
         label = self.consent_label(actor)
         if self.volunteer(actor) and actor.carrier:
-            return f"{label} (vermittelt über: {self.concept.organisation(actor.carrier).name})"
+            carrier = self.concept.organisation(actor.carrier).name
+            return f"{label} (Vermittlung: {carrier}; ohne Angaben zur Gesundheit)"
         return f"{label} (ohne Angaben zur Gesundheit)" if self.never_gets_health_data(actor) else label
 
     @property

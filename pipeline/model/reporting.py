@@ -207,7 +207,7 @@ class ReportingView:
         here, no decision sets it (council member: „fällig seit dem 15.09.2024“ stood in no
         resolution and could not be checked)."""
         if self.concept.committee(decision.committee).report_cycle_months:
-            return "nach dem Berichtsturnus"
+            return "laut Berichtsturnus"
         return (
             "ein Jahr nach dem letzten Bericht" if self.reported_since(decision) else "ein Jahr nach dem Beschluss"
         )
@@ -219,7 +219,7 @@ class ReportingView:
         committee = self.concept.committee(decision.committee)
         when = f"seit dem {german_date(due)}" if due < self.on else f"bis zum {german_date(due)}"
         if committee.report_cycle_months:
-            return f"{when} (nach dem Berichtsturnus {committee.forms.gen}: {every_months(committee.report_cycle_months)})"
+            return f"{when} (laut Berichtsturnus {committee.forms.gen}: {every_months(committee.report_cycle_months)})"
         return f"{when} ({self.decision_due_basis(decision)})"
 
     @property

@@ -215,7 +215,7 @@ class FollowUpYear:
                 # only if the measures that end go on: the level below says what holds if they end
                 # (Stadtverordnete: 24.000,00 € and two sentences on 15.000,00 €, both unconditional)
                 + (
-                    f", wenn auch {enumeration([m.number for m in self.measures])} "
+                    f", sofern {enumeration([m.number for m in self.measures])} ebenfalls "
                     f"{'weiterläuft' if len(self.measures) == 1 else 'weiterlaufen'}"
                     if self.measures and self.costs
                     else ""

@@ -180,12 +180,12 @@ class Summary:
         if len({due for _, due in reports}) == 1:
             every = "beide" if len(reports) == 2 else "alle"
             said = (
-                f"{enumeration([r for r, _ in reports])} ({every} nach dem Berichtsturnus fällig seit dem "
-                f"{german_date(report.due)})"
+                f"{enumeration([r for r, _ in reports])} ({every} laut Berichtsturnus seit dem "
+                f"{german_date(report.due)} fällig)"
             )
         else:
             said = enumeration(
-                [f"{r} (nach dem Berichtsturnus fällig seit dem {german_date(due)})" for r, due in reports]
+                [f"{r} (laut Berichtsturnus seit dem {german_date(due)} fällig)" for r, due in reports]
             )
         return len(reports), said
 
@@ -226,7 +226,7 @@ class Summary:
             )
             parts.append(
                 f"der Bericht an {self.concept.committee(decision.committee).forms.acc} über die Umsetzung von "
-                f"{decision.number} ({view.decision_due_basis(decision)} fällig seit dem {german_date(due)}{when})"
+                f"{decision.number} (seit dem {german_date(due)} fällig, {view.decision_due_basis(decision)}{when})"
             )
         verb = "fehlt" if len(parts) == 1 else "fehlen"
         return f"{'zudem' if also else 'es'} {verb} {enumeration(parts)}"

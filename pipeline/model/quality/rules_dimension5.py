@@ -1232,8 +1232,8 @@ def working_conditions(view: ReportingView) -> list[Finding]:
                 PARTIAL,
                 _with(
                     unsupported,
-                    "klären, was die Teilnahme erleichtert – Termine, die zum Alltag der Ehrenamtlichen passen, "
-                    "Fahrtkosten, Begleitung durch die hauptamtliche Koordination",
+                    "klären, was ehrenamtlich Tätigen die Mitarbeit erleichtert, etwa Termine, die zu ihrem Alltag "
+                    "passen, Fahrtkostenersatz und Begleitung durch die hauptamtliche Koordination",
                 ),
             )
         )
