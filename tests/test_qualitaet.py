@@ -304,7 +304,7 @@ def test_an_overdue_report_puts_its_goal_among_the_focus_topics(concept):
     decisions = [d.number for d in concept.decisions if any(d.number in e.message for e in overdue)]
     assert decisions and all(e.report for e in overdue)
     assert review.why_focus(reports).startswith(
-        f"{number_word(len(overdue)).capitalize()} Berichte sind überfällig: der regelmäßige Bericht an den "
+        f"{number_word(len(overdue)).capitalize()} Berichte sind überfällig, nämlich der regelmäßige Bericht an den "
     )
     assert f"der Bericht über die Umsetzung des Beschlusses {decisions[0]}." in review.why_focus(reports)
     # where the reports are prepared already, the sentence says for which sitting, once, with

@@ -198,7 +198,10 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
     # the nameless ones as what they are: pseudonymised data still identify someone (network coordinator)
     bases = [f["grundlage"] for f in raw["weitergaben"] if f["grundlage"] in ("anonymisiert", "pseudonymisiert")]
     assert sorted(set(bases)) == ["anonymisiert", "pseudonymisiert"]
-    assert f", {words[len(bases)].lower()} sind anonymisiert oder pseudonymisiert" in _text(html)
+    assert (
+        f", bei {words[len(bases)].lower()} werden die Angaben anonymisiert oder pseudonymisiert weitergegeben"
+        in _text(html)
+    )
     assert [r[0] for r in _rows(html, "Formulare für Einwilligung und Schweigepflichtentbindung")] == list(
         forms.values()
     )

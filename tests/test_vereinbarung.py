@@ -1173,7 +1173,7 @@ def test_the_form_tells_parents_their_rights(concept):
     )
     assert (
         important[2]
-        == "Jeder Elternteil kann ein eigenes Blatt ausfüllen. Dann sieht der andere Elternteil nicht, was Sie ankreuzen."
+        == "Jeder Elternteil kann eine eigene Erklärung ausfüllen. Dann sieht der andere Elternteil nicht, was Sie ankreuzen."
     )
     assert "Für Angaben über das Kind unterschreiben alle, die das Sorgerecht haben." in important[3]
     assert important[4].startswith("Ist Ihr Kind noch nicht geboren") and "noch nicht 18" in important[5]
@@ -2098,14 +2098,16 @@ def test_what_a_signing_traeger_s_legal_department_asked_for():
         "genannten Artikel der DSGVO die entsprechenden Bestimmungen des Kirchengesetzes über den Datenschutz der EKD "
         "(DSG-EKD) oder des Gesetzes über den Kirchlichen Datenschutz (KDG). Für Sozialdaten" in text
     )
-    assert "teilt ihn unverzüglich der Stelle mit, die die Einwilligung aufgenommen hat; diese informiert" in text
+    assert (
+        "teilt ihn unverzüglich der Stelle mit, bei der die Einwilligung abgegeben wurde; diese informiert" in text
+    )
     assert "keine einklagbaren Ansprüche der Partnerinnen und Partner gegeneinander" in text
     assert "eine gemeinsame Verantwortlichkeit (Art. 26 DSGVO) begründet die Vereinbarung nicht" in text
-    assert "auch der eigenen Mittel freier Träger" in text
-    assert "Familienzentren in Kindertagesstätten, für die ihr Träger nicht unterzeichnet hat" in text
+    assert "der dafür verfügbaren Haushalts- und Fördermittel, Entgelte und Eigenmittel der freien Träger" in text
+    assert "Familienzentren in Kindertagesstätten, deren Träger nicht für sie unterzeichnet hat" in text
     # which prevails where concept and agreement differ; who signs may represent the Träger
     assert (
-        "Weichen Gesamtkonzept und Vereinbarung voneinander ab, gelten für die Pflichten der Partnerinnen und "
+        "Weichen Gesamtkonzept und Vereinbarung voneinander ab, gehen für die Pflichten der Partnerinnen und "
         in text
     )
     assert (

@@ -1297,7 +1297,9 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     ]
     if bound:
         rises.append(f"{_german_euro(bound)} (mit {number} endende Erträge)")
-    derived = f"Er steigt um {', '.join(rises[:-1])} und {rises[-1]}; er sinkt um {_german_euro(cost)} (Aufwand von {number})"
+    derived = (
+        f"Höher wird er um {' und um '.join(rises)}, niedriger um {_german_euro(cost)} (Aufwand von {number})"
+    )
     assert (
         f"liegt der Zuschussbedarf ab 2028 um {_german_euro(rise - cost + bound)} über dem von 2027: {derived}."
         in _folgekosten(whole)

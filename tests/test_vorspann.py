@@ -274,7 +274,7 @@ def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(conce
     )
     assert "zudem fehlt" not in plain
     quality = text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"])
-    assert "Zwei Berichte sind überfällig: der regelmäßige Bericht an den" in quality
+    assert "Zwei Berichte sind überfällig, nämlich der regelmäßige Bericht an den" in quality
     # the day a report back falls due is reckoned from the body's cycle: chapter 22 says it beside the decision
     politics = text(concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"]).replace("\xa0", " ")
     assert (

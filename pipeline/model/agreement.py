@@ -498,7 +498,7 @@ class Agreement:
             # for which their Träger has not signed – a Träger signing for other services does not
             # bind its Familienzentren (legal review: „soweit ihr Träger nicht unterzeichnet hat“
             # read as binding those of every Träger that signs at all)
-            return f"{actor.name}, für die ihr Träger nicht unterzeichnet hat"
+            return f"{actor.name}, deren Träger nicht für sie unterzeichnet hat"
         return actor.name
 
     def _partly_signed(self, actor: Actor) -> bool:

@@ -307,7 +307,9 @@ class FollowUpYear:
                 falls.append(
                     f"{euro(self.not_recurring)} (Posten von {before}, die einmalig sind oder nicht jedes Jahr anfallen)"
                 )
-            level += f": Er steigt um {enumeration(rises)}; er sinkt um {enumeration(falls)}"
+            # 'Er steigt …; er sinkt …' read as two steps in time (Lektorat)
+            higher = f"Höher wird er um {' und um '.join(rises)}, niedriger" if rises else "Niedriger wird er"
+            level += f": {higher} um {' und um '.join(falls)}"
         return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
 
 

@@ -327,7 +327,8 @@ class Topics:
             # the key (network coordinator's review)
             noun = ("", "") if parts else ("Weitergabe", "Weitergaben")
             kinds = " oder ".join(b for b in WITHOUT_NAMES if any(f.basis == b for f in nameless))
-            parts.append(f"{count(len(nameless), *noun, verb=('ist', 'sind'))} {kinds}")
+            # the data are anonymised, not the transfer (Lektorat)
+            parts.append(f"bei {count(len(nameless), *noun, 'einer')} werden die Angaben {kinds} weitergegeben")
         sentence = ", ".join(parts)
         if protection:
             grounds = ", ".join(dict.fromkeys(f.basis for f in protection))

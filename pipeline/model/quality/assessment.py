@@ -370,7 +370,7 @@ def _overdue_sentence(late_ones: list[Finding]) -> str:
     # which ones, where several: the table beside the sentence shows each under its own goal
     # (council member: the table named one, the sentence two)
     named = [e.report for e in late_ones if e.report]
-    which = f": {enumeration(named)}" if not one and len(named) == len(late_ones) else ""
+    which = f", nämlich {enumeration(named)}" if not one and len(named) == len(late_ones) else ""
     sentence = (
         f"{reports} überfällig{which}. {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
         # the administration owes the report, the body does not fail to take it (review of a Große

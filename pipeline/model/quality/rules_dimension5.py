@@ -1223,7 +1223,7 @@ def working_conditions(view: ReportingView) -> list[Finding]:
             observed(
                 "Ehrenamtlich Tätige wenden Zeit für die Netzwerkarbeit auf: "
                 + enumeration([f"{a.name_in_text} ({_hours(a.network_hours)} im Jahr)" for a in unsupported])
-                + ". Ihr Engagement bleibt unentgeltlich; im Netzwerkaufwand ist aber auch nichts eingeplant, "
+                + ". Ihr Engagement bleibt unentgeltlich; im Netzwerkaufwand ist jedoch nichts eingeplant, "
                 "was ihnen die Mitarbeit erleichtert, etwa Auslagen- und Fahrtkostenersatz.",
                 (
                     at("ressourcen.yaml", "netzwerkaufwand"),
