@@ -1157,10 +1157,14 @@ def test_the_form_tells_parents_their_rights(concept):
     assert "neue-seite" in page_break.get("class", "")
     form = " ".join(text_of(e) for e in root.xpath("//h1[@id='informationen']/preceding-sibling::*"))
     assert "§" not in form and "DSGVO" not in form  # the provisions stand in the information to keep
-    # before the signature, on its page: what parents must know – no disadvantage, revocable, who signs for the
+    # right before the signature: what parents must know – no disadvantage, revocable, who signs for the
     # child, the child's protection; the signature confirms the information was handed over
     block = root.xpath("//div[contains(@class, 'zusammenhalten')][.//h1[@id='unterschrift']]")[0]
-    important = [text_of(li) for li in block.xpath(".//h1[@id='wichtig']/following-sibling::ul[1]/li")]
+    important = [text_of(li) for li in root.xpath("//h1[@id='wichtig']/following-sibling::ul[1]/li")]
+    # kept together each, the list right before the signature
+    assert root.xpath(
+        "//div[contains(@class, 'zusammenhalten')][.//h1[@id='wichtig']]/following-sibling::div[1]//h1[@id='unterschrift']"
+    )
     # what saying no means (§ 67b Abs. 2 SGB X), where to withdraw (Art. 7 Abs. 3 DSGVO), the own sheet (a
     # mother ticking the BISS on a shared one), who signs for the child, before the birth, a minor mother,
     # the child's protection (plain-language and data protection review)
