@@ -126,11 +126,11 @@ def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
             caption.text = f"Abbildung {number}: {caption.text or ''}"
 
 
-def _table_semantics(table: lxml.html.HtmlElement) -> int:
+def _table_semantics(table: lxml.html.HtmlElement) -> None:
     """Header cells say they head a column (scope), the first cell of a row that it heads the row,
     and every cell of a column takes the header's
     alignment: amounts stood left under a right-aligned header (Word and PDF align the column by
-    the header, the browser only the header cell). Gives the number of columns."""
+    the header, the browser only the header cell)."""
     head = rows(table, "thead")
     aligns: list[str | None] = []
     for cell in cells(head[0]) if head else []:
@@ -151,7 +151,6 @@ def _table_semantics(table: lxml.html.HtmlElement) -> int:
                 style = cell.get("style", "")
                 cell.set("style", f"{style}; text-align: {align}" if style else f"text-align: {align}")
             column += span(cell, "colspan")
-    return len(aligns)
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

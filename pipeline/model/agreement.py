@@ -45,10 +45,18 @@ from pipeline.model.inputs import (
     names_in_line,
     with_article,
 )
-from pipeline.model.norms import CONSENT_LAW, NORMS_BY_CITATION, SECRET_KEEPER_STEPS, YOUTH_WELFARE_STEPS, Step
+from pipeline.model.norms import (
+    CONSENT_LAW,
+    CONSENT_LAW_DSGVO,
+    NORMS_BY_CITATION,
+    SECRET_KEEPER_STEPS,
+    SOCIAL_DATA_LAW,
+    YOUTH_WELFARE_STEPS,
+    Step,
+)
 from pipeline.model.procedure import BindingDeclaration, procedure_for
 from pipeline.model.supervision import FEDERAL, FEDERAL_BASIS, authority_line
-from pipeline.model.types import add_months
+from pipeline.model.types import INSTITUTION, VOLUNTEERS, add_months
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
@@ -89,7 +97,7 @@ CHURCH_LAWS = {
     "evangelisch": "Das Kirchengesetz über den Datenschutz der EKD (DSG-EKD)",
 }
 #: The same laws in the genitive, after 'die entsprechenden Bestimmungen'.
-CHURCH_LAW_SHORT = {
+CHURCH_LAW_GENITIVES = {
     "katholisch": "des Gesetzes über den Kirchlichen Datenschutz (KDG)",
     "evangelisch": "des Kirchengesetzes über den Datenschutz der EKD (DSG-EKD)",
 }
@@ -138,8 +146,6 @@ STATUTORY_RETENTION = (
 )
 #: The sector whose actors work with figures, not with families: not offered on the consent form.
 ADMINISTRATION = "Verwaltung"
-INSTITUTION = "Institution"
-VOLUNTEERS = "ehrenamtlich-zivilgesellschaftlich"
 
 
 @dataclass(frozen=True)
@@ -674,15 +680,14 @@ class Agreement:
         churches = sorted({o.church for o in self.concept.organisations if o.church and o.id in carriers})
         if not churches:
             return CONSENT_LAW
-        laws = " oder ".join(CHURCH_LAW_SHORT[c] for c in churches)
+        laws = " oder ".join(CHURCH_LAW_GENITIVES[c] for c in churches)
         # right after the DSGVO's articles, which alone it replaces: after the sentence on Sozialdaten it
         # read as exempting church Träger from § 35 SGB I and § 65 SGB VIII (Lektorat)
-        dsgvo, social = CONSENT_LAW.split(" Für Sozialdaten", 1)
         church = (
-            f" Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 DSGVO), gelten "
+            "Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 DSGVO), gelten "
             f"statt der genannten Artikel der DSGVO die entsprechenden Bestimmungen {laws}."
         )
-        return f"{dsgvo}{church} Für Sozialdaten{social}"
+        return f"{CONSENT_LAW_DSGVO} {church} {SOCIAL_DATA_LAW}"
 
     @property
     def secret_keeper_steps(self) -> tuple[Step, ...]:

@@ -713,14 +713,19 @@ class Step:
 #: Sozialgeheimnis of the Sozialleistungsträger (§ 35 SGB I, §§ 67 ff. SGB X) and, in the Kinder-
 #: und Jugendhilfe, §§ 61 ff. SGB VIII (§ 65: entrusted data) – the finance review read 'only the
 #: DSGVO' where the Jugendamt and the Jobcenter pass on Sozialdaten.
-CONSENT_LAW = (
+#: In two parts: a church Träger's own law replaces the first only (Art. 91 DSGVO), the agreement
+#: says so between them (Agreement.consent_law).
+CONSENT_LAW_DSGVO = (
     "Rechtsgrundlage einer Weitergabe mit Einwilligung ist Art. 6 Abs. 1 Buchst. a DSGVO, für Angaben zur "
     "Gesundheit die ausdrückliche Einwilligung nach Art. 9 Abs. 2 Buchst. a DSGVO; Eltern können ihre "
-    "Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO). Für Sozialdaten, die "
-    "Sozialleistungsträger wie das Jugendamt oder das Jobcenter weitergeben, gelten zudem das Sozialgeheimnis "
-    "(§ 35 SGB I) und die §§ 67 ff. SGB X, in der Kinder- und Jugendhilfe die §§ 61 ff. SGB VIII, für anvertraute "
-    "Angaben besonders § 65 SGB VIII."
+    "Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO)."
 )
+SOCIAL_DATA_LAW = (
+    "Für Sozialdaten, die Sozialleistungsträger wie das Jugendamt oder das Jobcenter weitergeben, gelten zudem das "
+    "Sozialgeheimnis (§ 35 SGB I) und die §§ 67 ff. SGB X, in der Kinder- und Jugendhilfe die §§ 61 ff. SGB VIII, "
+    "für anvertraute Angaben besonders § 65 SGB VIII."
+)
+CONSENT_LAW = f"{CONSENT_LAW_DSGVO} {SOCIAL_DATA_LAW}"
 
 #: Berufsgeheimnisträgerinnen und -träger (§ 4 Abs. 1 KKG, among them the health professions):
 #: talk, get advice, inform, hear back. A Befugnis, no Meldepflicht (normen-notizen.md 2.7).

@@ -54,7 +54,7 @@ from pipeline.model.resources import (
     FollowUpYear,
     PendingGrants,
     by_purpose_and_year,
-    follow_up_text,
+    follow_up_sentences,
     follow_up_years,
     fte,
     once_only,
@@ -315,7 +315,7 @@ class FinanceSummary:
         """The years after the plan in sentences, without the note on prices: that closes the whole
         cell, after the paper's own words (Stadtverordnete: the city's sentence on M12 came after it
         and read as an afterthought outside it)."""
-        return follow_up_text(self.effects).removesuffix(PRICES_LEFT_OUT).rstrip()
+        return follow_up_sentences(self.effects)
 
     @property
     def prices_note(self) -> str:
@@ -606,6 +606,11 @@ class PaperView:
 
     concept: Concept
     paper: Paper
+
+    @property
+    def deciding_committee(self) -> str | None:
+        """The body that decides the paper (its 'Entscheidung' in the Beratungsfolge), if any."""
+        return next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
 
     # who signs it --------------------------------------------------------------------------
 
@@ -913,7 +918,7 @@ class PaperView:
         if self.paper.kind != "Beschlussvorlage":
             return []
         sittings = {c.committee: c for c in self.paper.consultations if c.role != "Entscheidung"}
-        deciding = next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
+        deciding = self.deciding_committee
         notes: list[str] = []
         last: Consultation | None = None
         for committee, decisions in self.reports_back:
@@ -1204,7 +1209,7 @@ class PaperView:
             # the measures go on without them, as the Finanzielle Auswirkungen say: a reservation of
             # the approval would make the whole decision void (Kämmerei review); who presents the
             # adjustment to whom, not a passive naming nobody (Stadtverordnete)
-            deciding = next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
+            deciding = self.deciding_committee
             executive = self.executive
             who = executive.forms.nom if executive is not None else "die Verwaltung"
             to = f" {self.concept.committee(deciding).forms.dat}" if deciding is not None else ""

@@ -202,7 +202,7 @@ class ReportingView:
         return add_months(max(later) if later else decision.date, committee.report_cycle_months or 12)
 
     def decision_due_basis(self, decision: Decision) -> str:
-        """Where the day a report back falls due comes from, said before 'fällig': 'nach dem
+        """Where the day a report back falls due comes from, said beside 'fällig': 'laut
         Berichtsturnus' (the body's cycle) or 'ein Jahr nach dem Beschluss' – the day is reckoned
         here, no decision sets it (council member: „fällig seit dem 15.09.2024“ stood in no
         resolution and could not be checked)."""
@@ -213,7 +213,7 @@ class ReportingView:
         )
 
     def decision_due_text(self, decision: Decision) -> str:
-        """'seit dem 15.09.2024 (nach dem Berichtsturnus des Ausschusses für Soziales und Teilhabe:
+        """'seit dem 15.09.2024 (laut Berichtsturnus des Ausschusses für Soziales und Teilhabe:
         alle zwei Jahre)' or 'bis zum …': the line of a decision still being carried out."""
         due = self.decision_report_due(decision)
         committee = self.concept.committee(decision.committee)

@@ -317,10 +317,16 @@ class FollowUpYear:
 PRICES_LEFT_OUT = "Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet."
 
 
+def follow_up_sentences(years: Iterable[FollowUpYear]) -> str:
+    """The sentences of the years after the plan (what they leave out said apart, where the
+    text closes)."""
+    return " ".join(year.sentence for year in years)
+
+
 def follow_up_text(years: Iterable[FollowUpYear]) -> str:
     """The sentences of the years after the plan, and once after them what they leave out."""
-    sentences = [year.sentence for year in years]
-    return " ".join([*sentences, PRICES_LEFT_OUT]) if sentences else ""
+    years = list(years)
+    return f"{follow_up_sentences(years)} {PRICES_LEFT_OUT}" if years else ""
 
 
 def once_only(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:

@@ -43,12 +43,11 @@ from pipeline.model.norms import (
     Norm,
     Step,
 )
+from pipeline.model.types import VOLUNTEERS
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
 
-#: The organisation form of volunteers: no Berufsgeheimnisträger under § 4 KKG.
-VOLUNTEERS = "ehrenamtlich-zivilgesellschaftlich"
 #: Grounds of a transfer that are exceptions from the rule of consent.
 CHILD_PROTECTION_GROUNDS = ("§ 4 KKG", "§ 8a SGB VIII")
 #: Who passes data on where a transfer names no sender: the partners' Fachkräfte, not their volunteers

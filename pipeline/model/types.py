@@ -339,6 +339,9 @@ Sector = Literal[
 #: A church Träger's own data-protection law (Art. 91 DSGVO): the Catholic KDG or the Protestant DSG-EKD.
 Church = Literal["katholisch", "evangelisch"]
 OrganisationForm = Literal["Institution", "freiberuflich", "ehrenamtlich-zivilgesellschaftlich"]
+#: Staff of an institution; volunteers (no Berufsgeheimnisträger under § 4 KKG, unpaid).
+INSTITUTION: OrganisationForm = "Institution"
+VOLUNTEERS: OrganisationForm = "ehrenamtlich-zivilgesellschaftlich"
 GoalKind = Literal["Wirkungsziel", "Handlungsziel"]
 MeasureStatus = Literal["geplant", "laufend", "abgeschlossen"]
 NetworkBodyKind = Literal["Steuerungsgruppe", "Netzwerkkonferenz", "Arbeitskreis", "Qualitätszirkel", "Sonstiges"]

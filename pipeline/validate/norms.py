@@ -930,8 +930,22 @@ def county_tasks_in_a_city_of_the_kreis(concept: Concept) -> Iterator[Finding]:
                 )
 
 
+_HEALTH_OFFICE = re.compile(r"gesundheitsamt|gesundheitsämter", re.IGNORECASE)
 #: An actor that is the Gesundheitsamt or the Jobcenter, in the order of :data:`_COUNTY_TASKS`.
-_COUNTY_OFFICES = (re.compile(r"gesundheitsamt", re.IGNORECASE), re.compile(r"jobcenter", re.IGNORECASE))
+_COUNTY_OFFICES = (_HEALTH_OFFICE, re.compile(r"jobcenter", re.IGNORECASE))
+
+
+def _run_by_the_city(concept: Concept, office: re.Pattern[str], fact: str) -> Iterator[Finding]:
+    """A warning at the 'traeger' of each actor named like `office` whose Träger is the
+    municipality itself: `fact` says who runs such an office instead."""
+    city = {o.id for o in concept.organisations if o.name == concept.municipality.name}
+    for index, actor in enumerate(concept.actors):
+        if office.search(actor.name) and actor.carrier in city:
+            yield Finding(
+                at("akteure.yaml", "akteure", index, "traeger"),
+                f"'{actor.name}' hat als Träger die Stadt. {fact}",
+                WARNING,
+            )
 
 
 def _county_offices_run_by_the_city(concept: Concept, facts: list[str]) -> Iterator[Finding]:
@@ -940,17 +954,14 @@ def _county_offices_run_by_the_city(concept: Concept, facts: list[str]) -> Itera
     concept name the city their Träger (review of a große selbständige Stadt: the texts' warnings
     were followed, the actors' Träger stayed the city, unwarned)."""
     municipality = concept.municipality
-    city = {o.id for o in concept.organisations if o.name == municipality.name}
     county = county_with_article(municipality.county, "dat", f"dem {kreis_word(municipality.state)}")
-    for index, actor in enumerate(concept.actors):
-        fact = next((f for p, f in zip(_COUNTY_OFFICES, facts, strict=True) if p.search(actor.name)), None)
-        if fact and actor.carrier in city:
-            yield Finding(
-                at("akteure.yaml", "akteure", index, "traeger"),
-                f"'{actor.name}' hat als Träger die Stadt. {fact}; die Kommune ist {concept.kind_with_article}. "
-                f"Bitte als Akteur mit eigenem 'traeger' ({county}) eintragen.",
-                WARNING,
-            )
+    for office, fact in zip(_COUNTY_OFFICES, facts, strict=True):
+        yield from _run_by_the_city(
+            concept,
+            office,
+            f"{fact}; die Kommune ist {concept.kind_with_article}. Bitte als Akteur mit eigenem 'traeger' "
+            f"({county}) eintragen.",
+        )
 
 
 @dataclass(frozen=True)
@@ -989,7 +1000,6 @@ _CITY_HEALTH_OFFICES = {
         "'traeger' (dem Freistaat Bayern) eintragen.",
     ),
 }
-_HEALTH_OFFICE = re.compile(r"gesundheitsamt|gesundheitsämter", re.IGNORECASE)
 
 
 @WARNINGS.rule("gesundheitsamt-im-stadtkreis")
@@ -1004,14 +1014,7 @@ def health_office_of_a_stadtkreis(concept: Concept) -> Iterator[Finding]:
     if any(city in municipality.name for city in offices.cities):
         return
     fact = f"{offices.law}; für {with_article(municipality.name, 'acc')} ist es {offices.instead}"
-    own = {o.id for o in concept.organisations if o.name == municipality.name}
-    for index, actor in enumerate(concept.actors):
-        if _HEALTH_OFFICE.search(actor.name) and actor.carrier in own:
-            yield Finding(
-                at("akteure.yaml", "akteure", index, "traeger"),
-                f"'{actor.name}' hat als Träger die Stadt. {fact}",
-                WARNING,
-            )
+    yield from _run_by_the_city(concept, _HEALTH_OFFICE, fact)
     for passage in read(concept).passages:
         found = _CITY_HEALTH_OFFICE.search(passage.text)
         if found:

@@ -54,7 +54,7 @@ from pipeline.model.needs import SpaceOffers, margin_words
 from pipeline.model.quality.assessment import coverage, sittings_text
 from pipeline.model.quality.wording import planners, planning_committees
 from pipeline.model.reporting import CommitteeReporting, PlannedPaper, ReportingView, sittings_between
-from pipeline.model.types import COORDINATION, add_months
+from pipeline.model.types import COORDINATION, INSTITUTION, VOLUNTEERS, add_months
 
 RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
 
@@ -62,10 +62,6 @@ RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
 RECENT_MONTHS = 24
 #: How long a decision may take to reach the network (the next quarterly newsletter or meeting).
 PASS_ON_MONTHS = 3
-#: The organisation form whose staff's network time is a question of resources (5.3.4); every
-#: other form – freelance, volunteer – asks for a compensation instead (5.2.4).
-INSTITUTION = "Institution"
-VOLUNTEERS = "ehrenamtlich-zivilgesellschaftlich"
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -1162,13 +1158,11 @@ def working_conditions(view: ReportingView) -> list[Finding]:
                 at("akteure.yaml", "akteure", EVERY, "netzwerkaufwand_stunden"),
             )
         )
-    uncompensated = [a for a in spending if not _has_effort(k, a)]
-    unsupported = [a for a in uncompensated if a.organisation_form == VOLUNTEERS]
-    uncompensated = [a for a in uncompensated if a not in unsupported]
+    without = [a for a in spending if not _has_effort(k, a)]
+    unsupported = [a for a in without if a.organisation_form == VOLUNTEERS]
+    uncompensated = [a for a in without if a not in unsupported]
     for actor in spending:
-        if actor in unsupported:
-            continue
-        if actor in uncompensated:
+        if actor in without:
             continue
         entry = next(i for i, e in enumerate(k.resources.budgeted_effort) if e.actor == actor.id)
         where = (
