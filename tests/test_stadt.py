@@ -1029,26 +1029,22 @@ def test_a_city_says_how_children_were_heard(state, rule):
     deciding = {n for n in papers if yaml.safe_load(inputs.text(n))["vorlage"]["art"] == "Beschlussvorlage"}
     assert warned() == deciding and deciding
     first = sorted(deciding)[0]
-    inputs.edit(
-        first,
-        lambda d: d["vorlage"].update(
-            begruendung="Eltern haben in den Stadtteilrunden mitgewirkt; die Beteiligung von Kindern und "
-            "Jugendlichen nach § 47f GO erfolgte über ihre Familien."
-        ),
+
+    def reason_first(begruendung: str) -> None:
+        inputs.edit(first, lambda d: d["vorlage"].update(begruendung=begruendung))
+
+    reason_first(
+        "Eltern haben in den Stadtteilrunden mitgewirkt; die Beteiligung von Kindern und "
+        "Jugendlichen nach § 47f GO erfolgte über ihre Familien."
     )
     assert first not in warned()
     # in the words the warning asks for: the representation, the youngest's interests through the parents
     # (Brandenburg review: this sentence kept the warning)
-    inputs.edit(
-        first, lambda d: d["vorlage"].update(begruendung="Eltern haben in den Stadtteilrunden mitgewirkt.")
-    )
+    reason_first("Eltern haben in den Stadtteilrunden mitgewirkt.")
     assert first in warned()
-    inputs.edit(
-        first,
-        lambda d: d["vorlage"].update(
-            begruendung="Die Interessen der Kinder unter drei Jahren sind über die Befragung der Eltern in den "
-            "Elterncafés eingeflossen."
-        ),
+    reason_first(
+        "Die Interessen der Kinder unter drei Jahren sind über die Befragung der Eltern in den "
+        "Elterncafés eingeflossen."
     )
     assert first not in warned()
 
