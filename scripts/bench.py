@@ -6,6 +6,7 @@ times, and takes the fastest run (the least disturbed by other programs on the m
 - a yardstick: ten million additions in pure Python, to compare machines;
 - `validate` of the example; a build of the concept alone and of all documents into an empty
   folder; the same build again with nothing changed; again after one measure's title changed;
+  the same change saved while `gesamtkonzept watch` runs (its process and workers warm);
 - a municipality of 500 measures (scripts/grosse_kommune.py): full build with its peak memory;
   one of 5,000 measures: `validate`, and the full build (about five minutes, a concept of some
   4,900 pages);
@@ -86,6 +87,48 @@ def command(*args: str | Path) -> tuple[float, int, int]:
     return seconds, measured["peak_kb"], measured["helpers_kb"]
 
 
+#: A save in `gesamtkonzept watch`: the watcher's process builds the example, then the first
+#: measure's title changes and it builds again – once to warm up, then RUNS times; it prints the
+#: fastest of those rebuilds in seconds. The title alternates, so every save changes the text.
+WATCH_RUNNER = (
+    "import sys, time\n"
+    "from concurrent.futures import ThreadPoolExecutor\n"
+    "from pathlib import Path\n"
+    "from pipeline.watch import Watcher\n"
+    "folder, output, title, runs = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])\n"
+    "plan = folder / 'massnahmen.yaml'\n"
+    "text = plan.read_text(encoding='utf-8')\n"
+    "watcher = Watcher(folder, output, echo=lambda line: None)\n"
+    "times = []\n"
+    "with ThreadPoolExecutor(max_workers=2) as pool:\n"
+    "    watcher.build(pool)\n"
+    "    for number in range(runs + 1):\n"
+    "        changed = title.replace('Familien', 'alle Familien' if number % 2 == 0 else 'die Familien')\n"
+    "        plan.write_text(text.replace(title, changed), encoding='utf-8')\n"
+    "        started = time.perf_counter()\n"
+    "        state = watcher.build(pool, [plan])\n"
+    "        assert state.ok, state.headline\n"
+    "        times.append(time.perf_counter() - started)\n"
+    "print(min(times[1:]))\n"
+)
+
+
+def watch_rebuild(base: Path) -> float:
+    """The fastest rebuild after a save in watch mode (:data:`WATCH_RUNNER`)."""
+    folder = retitled(base)
+    process = subprocess.run(
+        [sys.executable, "-c", WATCH_RUNNER, str(folder), str(base / "titel" / "vorschau"), TITLE, str(RUNS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=USER_ENVIRONMENT,
+    )
+    if process.returncode != 0:
+        raise RuntimeError(f"watch scheiterte:\n{process.stderr[-2000:]}")
+    return float(process.stdout.split()[-1])
+
+
 def fastest(runs: int, prepare: Callable[[], list[str | Path]]) -> tuple[float, int, int]:
     """The fastest of `runs` calls; `prepare` sets up each one and returns its arguments."""
     results = [command(*prepare()) for _ in range(runs)]
@@ -154,6 +197,7 @@ def measure(base: Path, large: bool) -> list[tuple[str, str]]:
         return ["build", folder, "-o", out]
 
     row("build, Titel einer Maßnahme geändert", *fastest(RUNS, title_changed))
+    row("watch: Titel einer Maßnahme geändert und gespeichert, bis alles neu steht", watch_rebuild(base))
     if not large:
         return rows
 

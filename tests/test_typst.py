@@ -559,6 +559,52 @@ def test_a_worker_is_replaced_after_its_compiles_and_gives_the_same_bytes(monkey
 
 
 @pytest.mark.slow
+def test_a_worker_whose_memory_passes_the_limit_is_replaced(monkeypatch):
+    """The worker tells its memory with each answer: past MEMORY_PER_WORKER_MB it is replaced
+    after its compile (a long watch, a batch), long before COMPILES_PER_WORKER."""
+    from pipeline.export import typst_worker
+
+    monkeypatch.setattr(typst_worker, "MEMORY_PER_WORKER_MB", 1)
+    typst_worker.stop_workers()
+    to_pdf(rendered_document("<p>Probe</p>"))
+    assert typst_worker._idle.qsize() == 0  # replaced: none waits for the next compile
+    monkeypatch.setattr(typst_worker, "MEMORY_PER_WORKER_MB", 100_000)
+    to_pdf(rendered_document("<p>Probe</p>"))
+    worker = typst_worker._idle.get_nowait()
+    assert 20 < worker.memory_mb < 100_000  # typst and its fonts: tens of MB, told by the worker
+    typst_worker._idle.put(worker)
+
+
+@pytest.mark.slow
+def test_a_document_compiled_again_goes_to_the_worker_keeping_its_compiler_with_the_same_bytes():
+    """A document compiled again (a save in watch mode) is sent to the worker that compiled it
+    before, which keeps typst's compiler for its folder and lays out only what changed; the PDF
+    shows the change and has the bytes a fresh worker makes."""
+    from concurrent.futures import ThreadPoolExecutor
+    from dataclasses import replace
+
+    from pipeline.export import typst_worker
+
+    typst_worker.stop_workers()
+    first = rendered_document("<p>Erste Fassung des Konzepts.</p>")
+    other = replace(rendered_document("<p>Eine Vorlage.</p>"), file_stem="Vorlage")
+    with ThreadPoolExecutor(2) as pool:  # both at once: two workers, one for each document
+        list(pool.map(to_pdf, [first, other]))
+    assert typst_worker._idle.qsize() == 2
+    second = replace(first, body_html="<p>Zweite Fassung des Konzepts.</p>")
+    again = to_pdf(second)
+    workers = [typst_worker._idle.get_nowait() for _ in range(2)]
+    (keeping,) = [w for w in workers if w.compiles == 2]
+    (keeping_other,) = [w for w in workers if w.compiles == 1]
+    assert len(keeping.folders) == 1 and not set(keeping.folders) & set(keeping_other.folders)
+    for worker in workers:
+        typst_worker._idle.put(worker)
+    assert "Zweite Fassung" in PdfReader(io.BytesIO(again)).pages[0].extract_text()
+    typst_worker.stop_workers()
+    assert to_pdf(second) == again
+
+
+@pytest.mark.slow
 def test_a_worker_that_dies_fails_its_pdf_in_german_and_the_next_compile_works():
     """Should typst abort its process (a damaged image can), the build reports that PDF as failed
     and goes on: the next compile gets a new worker."""

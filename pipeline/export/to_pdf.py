@@ -13,9 +13,14 @@ runs in a worker process (:mod:`.typst_worker`), so typst's cache does not stay 
 
 from __future__ import annotations
 
+import atexit
 import re
 import shutil
 import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
@@ -128,15 +133,16 @@ def compile_pdf(
 ) -> bytes:
     """The PDF of a Typst body in `layout`; `listed` tells the layout how many tables and
     pictures its lists hold (none without it)."""
-    with tempfile.TemporaryDirectory(prefix="gesamtkonzept-") as work:
-        root = Path(work)
-        shutil.copy(TEMPLATE_DIR / layout, root / "main.typ")
-        shutil.copy(TEMPLATE_DIR / "gemeinsam.typ", root / "gemeinsam.typ")
-        (root / "inhalt.typ").write_text(body_typst, encoding="utf-8")
-        for figure in doc.figures:
-            (root / figure.name).write_text(figure.svg, encoding="utf-8")
+    with document_folder(f"{doc.path('.pdf')}\n{layout}") as root:
+        files = {
+            "main.typ": (TEMPLATE_DIR / layout).read_bytes(),
+            "gemeinsam.typ": (TEMPLATE_DIR / "gemeinsam.typ").read_bytes(),
+            "inhalt.typ": body_typst.encode("utf-8"),
+            **{figure.name: figure.svg.encode("utf-8") for figure in doc.figures},
+        }
         if doc.logo and (name := logo_name(doc)):
-            (root / name).write_bytes(checked_logo(doc.logo))
+            files[name] = checked_logo(doc.logo)
+        _fill(root, files)
         inputs = typst_inputs(doc) | (listed.directory_inputs() if listed else {})
         try:
             pdf, warnings = _compiled(root, inputs, epoch_of(doc))
@@ -152,6 +158,61 @@ def compile_pdf(
                 f"Das PDF „{doc.path('.pdf')}“ ließ sich nicht erzeugen: Die PDF-Engine Typst ist dabei abgebrochen, "
                 "etwa an einem beschädigten Bild. Die übrigen Dokumente sind davon nicht betroffen."
             ) from None
+
+
+#: Document folders kept for compiling again, the one used longest ago removed first.
+FOLDERS_KEPT = 32
+_folders: OrderedDict[str, Path] = OrderedDict()
+_busy: set[str] = set()
+_folders_lock = threading.Lock()
+
+
+@contextmanager
+def document_folder(document: str) -> Iterator[Path]:
+    """The folder typst compiles `document` in: the same one each time while the build's process
+    runs (a typst worker keeps its compiler for it and lays out again only what changed, see
+    :mod:`.typst_worker`), removed when the process ends. If that folder is in use (two builds of
+    one document at once), a folder of its own for this compile."""
+    with _folders_lock:
+        if document in _busy:
+            kept = None
+        else:
+            kept = _folders.pop(document, None) or Path(
+                tempfile.mkdtemp(prefix="gesamtkonzept-", dir=_work_folder())
+            )
+            _folders[document] = kept
+            _busy.add(document)
+            while len(_folders) > FOLDERS_KEPT:
+                _, old = _folders.popitem(last=False)
+                shutil.rmtree(old, ignore_errors=True)
+    if kept is None:
+        with tempfile.TemporaryDirectory(prefix="gesamtkonzept-") as work:
+            yield Path(work)
+        return
+    try:
+        yield kept
+    finally:
+        with _folders_lock:
+            _busy.discard(document)
+
+
+@cache
+def _work_folder() -> str:
+    """The process's folder for the document folders, removed at its end."""
+    folder = tempfile.mkdtemp(prefix="gesamtkonzept-typst-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def _fill(root: Path, files: dict[str, bytes]) -> None:
+    """The folder holds exactly `files` (by name): changed ones written, others removed."""
+    for path in root.iterdir():
+        if path.name not in files:
+            path.unlink()
+    for name, data in files.items():
+        target = root / name
+        if not (target.is_file() and target.read_bytes() == data):
+            target.write_bytes(data)
 
 
 #: What typst warns when its layout did not settle within its iterations: page numbers in the
