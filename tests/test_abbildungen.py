@@ -320,6 +320,35 @@ def test_figures_drawn_together_are_the_pictures_drawn_alone():
     assert [png[:8] for png in together] == [b"\x89PNG\r\n\x1a\n"] * 2
 
 
+def test_drawn_figures_are_kept_in_the_users_cache_and_taken_from_there(tmp_path, monkeypatch):
+    """A build that converts the concept again – its text changed, not its charts – takes the
+    charts' PNGs from the user's cache instead of drawing them; a damaged entry is drawn anew."""
+    from pipeline.export import figures as drawing
+    from pipeline.render.document import Figure
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(drawing, "_DRAWN", {})
+    chart = (Figure("balken.svg", _svg(70, "#1d5c8a"), "Balken"),)
+    first = drawing.figure_pngs(chart)
+    (kept,) = (tmp_path / "gesamtkonzept" / "bilder").glob("*.png")
+    assert kept.read_bytes() == first[0]
+    draw = drawing._draw
+    monkeypatch.setattr(drawing, "_DRAWN", {})  # as in a new process
+
+    def refused(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(drawing, "_draw", refused)
+    assert drawing.figure_pngs(chart) == first
+    kept.write_bytes(b"kaputt")
+    monkeypatch.setattr(drawing, "_DRAWN", {})
+    monkeypatch.setattr(drawing, "_draw", draw)
+    assert drawing.figure_pngs(chart) == first and kept.read_bytes() == first[0]
+    other = (Figure("balken.svg", _svg(70, "#c8553d"), "Balken"),)
+    assert drawing.figure_pngs(other) != first
+    assert len(list(kept.parent.glob("*.png"))) == 2
+
+
 def test_a_figure_typst_cannot_read_is_named():
     from pipeline.errors import ExportFailure
     from pipeline.export.figures import figure_pngs

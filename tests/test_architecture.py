@@ -15,7 +15,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 
 #: What each part may import from the pipeline, besides itself and the shared base modules
 #: (unchanged: the output folder's names and the whole build's key, which a build with nothing
-#: changed takes before any stage loads).
+#: changed takes before any stage loads; user_cache: the user's cache folder, which render and
+#: export both keep derived files in).
 BASE = {
     "pipeline",
     "pipeline.errors",
@@ -23,6 +24,7 @@ BASE = {
     "pipeline.formatting",
     "pipeline.products",
     "pipeline.unchanged",
+    "pipeline.user_cache",
 }
 ALLOWED = {
     "model": set(),

@@ -10,11 +10,9 @@ format, they do not compute.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import hashlib
 import math
-import os
 import re
 import traceback
 from collections.abc import Callable
@@ -37,6 +35,7 @@ from pipeline.model.resources import budget_label
 from pipeline.model.topics import languages_shown
 from pipeline.render.document import TEMPLATE_DIR, UNNUMBERED, figure_parts
 from pipeline.render.provenance import SourceLines
+from pipeline.user_cache import cache_folder
 
 #: A table column: (title, width in per cent, alignment l/r/c).
 Column = tuple[object, float, str]
@@ -115,32 +114,10 @@ KEPT_COMPILED = 2000
 
 
 def compiled_templates() -> jinja2.BytecodeCache | None:
-    """The cache of compiled templates in the user's cache folder, private to the user; None
-    where there is none to be had (no home folder, no rights): templates are then compiled."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(base) / "gesamtkonzept" / "vorlagen"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not os.access(folder, os.W_OK):
-            return None
-    except (OSError, RuntimeError):
-        return None
-    _prune_once(folder)
-    return _CompiledTemplates(folder)
-
-
-@cache
-def _prune_once(folder: Path) -> None:
-    """Remove the oldest compiled templates beyond :data:`KEPT_COMPILED` (once per process and
-    folder; a file another build removes at the same time is simply gone)."""
-    try:
-        with os.scandir(folder) as entries:
-            files = [(entry.stat().st_mtime, entry.path) for entry in entries if entry.name.endswith(".cache")]
-    except OSError:
-        return
-    for _, path in sorted(files, reverse=True)[KEPT_COMPILED:]:
-        with contextlib.suppress(OSError):
-            os.remove(path)
+    """The cache of compiled templates in the user's cache folder (:mod:`pipeline.user_cache`);
+    None where there is none to be had: templates are then compiled."""
+    folder = cache_folder("vorlagen", KEPT_COMPILED, ".cache")
+    return _CompiledTemplates(folder) if folder else None
 
 
 #: The folder in a municipality's inputs whose templates replace the project's of the same name.
