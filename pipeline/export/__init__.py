@@ -76,12 +76,11 @@ class Exported:
 
 def gaps_in(files: dict[str, bytes]) -> list[Finding]:
     """What a screen-reader user would miss in each Word file among `files`, as warnings."""
-    return [
-        Finding(at(path), gap, WARNING)
-        for path, data in files.items()
-        if path.endswith(".docx")
-        for gap in accessibility_gaps(data)
-    ]
+    return [gap for path, data in files.items() if path.endswith(".docx") for gap in _gaps_of(path, data)]
+
+
+def _gaps_of(path: str, data: bytes) -> list[Finding]:
+    return [Finding(at(path), gap, WARNING) for gap in accessibility_gaps(data)]
 
 
 def convert(
@@ -165,7 +164,7 @@ class _File:
     origins: list[Origin] = field(default_factory=list)
     identity: DocumentIdentity | None = None
     kept: bytes | None = None
-    job: Future[bytes] | None = None
+    job: Future[tuple[bytes, list[Finding]]] | None = None
 
     @property
     def path(self) -> str:
@@ -248,18 +247,24 @@ class Export:
     def finish(self) -> Written:
         """Wait for the workers and write the set; the folder's lock is released either way."""
         try:
-            files = {made.path: made.job.result() if made.job else made.kept or b"" for made in self.files}
+            # made while the workers convert: the main thread would only wait for them
+            pages_and_workbooks = _pages_and_workbooks(self.rendered)
+            files: dict[str, bytes] = {}
+            gaps: list[Finding] = []
+            for made in self.files:
+                data, found = made.job.result() if made.job else _kept(made)
+                files[made.path] = data
+                gaps += found
             origins = {made.path: made.origins for made in self.files if made.suffix == ".docx"}
             keys = {made.path: made.key for made in self.files}
             builds = {made.path: made.identity.build for made in self.files if made.identity}
-            gaps = gaps_in(files)
             if self.strict and gaps:
                 raise InvalidInput(gaps, strict=True)
             papers = self.rendered.papers
             copied = attachment_paths(papers)
             files.update({path: source.read_bytes() for source, path in copied.items()})
             files.update(oparl_files(papers, self.rendered.attachments, copied, files))
-            files.update(_pages_and_workbooks(self.rendered))
+            files.update(pages_and_workbooks)
             folders = self.rendered.owned_folders
             build_key = None if gaps else self.build_key
             written = _write(
@@ -310,15 +315,23 @@ def _pages_and_workbooks(rendered: RenderedSet) -> dict[str, bytes]:
     return files
 
 
-def _convert(made: _File, bookmarked_html: str) -> bytes:
-    """One file made by a worker (the converters load only when a file needs converting)."""
+def _kept(made: _File) -> tuple[bytes, list[Finding]]:
+    """A file kept from the last build, and what a screen-reader user would miss in it."""
+    data = made.kept or b""
+    return data, _gaps_of(made.path, data) if made.suffix == ".docx" else []
+
+
+def _convert(made: _File, bookmarked_html: str) -> tuple[bytes, list[Finding]]:
+    """One file made by a worker, and what a screen-reader user would miss in it (the converters
+    load only when a file needs converting)."""
     if made.suffix == ".docx":
         from pipeline.export.to_docx import docx_of
 
-        return docx_of(made.doc, bookmarked_html, made.identity)
+        data = docx_of(made.doc, bookmarked_html, made.identity)
+        return data, _gaps_of(made.path, data)
     from pipeline.export.to_pdf import to_pdf
 
-    return to_pdf(made.doc)
+    return to_pdf(made.doc), []
 
 
 def write_outputs(
