@@ -409,3 +409,48 @@ def test_the_money_charts_say_they_round_only_where_an_amount_has_cents(inputs):
 
     rounded = captions(inputs.edit("ressourcen.yaml", with_cents).check().concept)
     assert len(rounded) == 2 and all(c.endswith("(Beträge auf volle Euro gerundet)") for c in rounded)
+
+
+def test_every_colour_that_carries_data_keeps_3_to_1_against_white_and_its_labels_4_5_to_1():
+    """WCAG 1.4.11 (non-text contrast), which BITV 2.0 asks of a municipality's publications:
+    the segments, lines and markers of the charts and the map stand on white (or on white gaps
+    between segments) and keep 3 : 1 against it; the label a segment carries keeps 4.5 : 1.
+    The accessibility review measured the pale blue of 'Dritte' at 1.6 : 1, the orange at 2.9."""
+    from pipeline import render
+    from pipeline.model.colours import contrast
+    from pipeline.render import diagrams, figures, needs
+    from pipeline.render.charts import text_colour
+
+    carrying = {
+        **figures.SOURCE_COLOURS,
+        "eigener Anteil": figures.OWN_COLOUR,
+        "Erträge": figures.INCOME_COLOUR,
+        **{f"Status {k}": v for k, v in figures.STATUS_COLOURS.items()},
+        **{f"Sektor {k}": v for k, v in figures.SECTOR_COLOURS.items()},
+        **{f"Hinweis {n}": v for n, v in enumerate(figures.HINT_COLOURS)},
+        **{f"Befund {k}": v for k, v in render.STATUS_COLOURS.items()},
+        "Stand": figures.STAND_COLOUR,
+        "Bedarf hoch": needs.HIGH_NEED,
+        "Meilenstein": diagrams.ORANGE,
+    }
+    too_pale = {
+        name: round(contrast(c, "#ffffff"), 2) for name, c in carrying.items() if contrast(c, "#ffffff") < 3
+    }
+    assert not too_pale
+    labelled = {name: c for name, c in carrying.items() if not name.startswith("Sektor")}  # sectors: no labels
+    unreadable = {name: c for name, c in labelled.items() if contrast(text_colour(c), c) < 4.5}
+    assert not unreadable
+
+
+def test_the_network_maps_member_lines_are_drawn_in_full_colour():
+    """The lines of members were drawn at 55 % opacity, which paled every sector colour below
+    3 : 1; they are thin instead of faint."""
+    from pipeline.render.diagrams import Group, Seat, network_map
+
+    svg = network_map(
+        [Group("Gesundheit", "#009e73", ["Klinikum"])],
+        [("Steuerungsgruppe", "3 Mitglieder")],
+        [Seat(0, 0, False)],
+        "Netz",
+    )
+    assert "opacity" not in svg and 'stroke="#009e73" stroke-width="0.8"' in svg

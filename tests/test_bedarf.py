@@ -315,7 +315,7 @@ def test_the_map_shades_need_labels_offers_and_outlines_the_gap(concept, chapter
     figure = concept_figures(concept)["karte"]
     outlines = json.loads((EXAMPLE / "sozialraeume.geojson").read_text(encoding="utf-8"))["features"]
     high = [s for s, v in latest_values(EXAMPLE).items() if v["anteil-sgb2-unter-3"]["wert"] > 13.75]
-    assert len(re.findall('<path d="[^"]*" fill="#d9822b"', figure.svg)) == len(high)
+    assert len(re.findall('<path d="[^"]*" fill="#d27e2a"', figure.svg)) == len(high)
     assert len(re.findall('<path d="[^"]*" fill="#f6e3c3"', figure.svg)) == len(outlines) - len(high)
     assert figure.svg.count('stroke="#b2182b" stroke-width="2.5"') == 1
     assert "Lücke, also hoher Bedarf und weniger laufende Angebote als im Durchschnitt" in figure.alt

@@ -20,7 +20,7 @@ GREY = "#595959"
 LIGHT = "#e4e9f0"
 #: The house colour; a municipality's own primary colour ("layout.hauptfarbe") replaces it.
 DARK_BLUE = PRIMARY
-ORANGE = "#d9822b"
+ORANGE = "#d27e2a"
 
 
 #: Short forms that belong to the next word on a line ('St. Marien', 'Dr. Berger').
@@ -300,7 +300,7 @@ def network_map(
         lines.append(
             f'<path d="M {ACTOR_RIGHT + 4} {start:.1f} C {bend:.1f} {start:.1f}, {bend:.1f} {end:.1f}, '
             f'{BODY_LEFT} {end:.1f}" fill="none" stroke="{colours[seat.actor]}" '
-            + ('stroke-width="2.2"/>' if seat.chair else 'stroke-width="0.8" stroke-opacity="0.55"/>')
+            + ('stroke-width="2.2"/>' if seat.chair else 'stroke-width="0.8"/>')
         )
     dots = [
         f'<circle cx="{ACTOR_RIGHT + 4}" cy="{p:.1f}" r="2.4" fill="{c}"/>'

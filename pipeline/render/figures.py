@@ -32,25 +32,27 @@ SOURCE_COLOURS = {
     "Bundesstiftung Frühe Hilfen": "#1f4e79",
     "Land": "#3d6fa6",
     # green, not a fourth blue between Land and Krankenkassen (code review: hard to tell apart in print)
-    "Kreis": "#4f8f6a",
-    "Krankenkassen": "#7fa7d1",
-    "Dritte": "#b9cfe6",
+    "Kreis": "#47815f",
+    "Krankenkassen": "#7296bc",
+    # purple, not a pale blue: every segment keeps 3 : 1 against white (WCAG 1.4.11)
+    "Dritte": "#7b68a6",
 }
-OWN_COLOUR = "#d9822b"
-INCOME_COLOUR = "#7fa7d1"
+OWN_COLOUR = "#d27e2a"
+INCOME_COLOUR = "#7296bc"
 #: Measures by status: running solid, planned as an outline, completed grey.
-STATUS_COLOURS = {"laufend": "#3d6fa6", "geplant": "#3d6fa6", "abgeschlossen": "#9e9e9e"}
+STATUS_COLOURS = {"laufend": "#3d6fa6", "geplant": "#3d6fa6", "abgeschlossen": "#939393"}
 STAND_COLOUR = "#b2182b"
-#: One colour per sector (Okabe–Ito, readable with colour-vision deficiencies).
+#: One colour per sector (Okabe–Ito, readable with colour-vision deficiencies; its orange and sky
+#: blue a little darker, so that every colour keeps 3 : 1 against white).
 SECTOR_COLOURS = dict(
     zip(
         SECTORS,
-        ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#666666", "#8c6d31"),
+        ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#c48700", "#4999c6", "#666666", "#8c6d31"),
         strict=True,
     )
 )
 #: The neutral colours of the three kinds of hint: no traffic light.
-HINT_COLOURS = ("#3d6fa6", "#d9822b", "#b0b0b0")
+HINT_COLOURS = ("#3d6fa6", "#d27e2a", "#8d8d8d")
 
 
 def _rounded(value: Decimal) -> str:

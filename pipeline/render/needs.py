@@ -15,7 +15,7 @@ from pipeline.render.maps import Area, Key, outline_map
 CHART = "bedarfsanalyse-diagramm.svg"
 MAP = "angebotslandkarte.svg"
 #: Fills of the map: need on the side of more need of the whole's value, the rest, no value.
-HIGH_NEED = "#d9822b"
+HIGH_NEED = "#d27e2a"
 OTHER = "#f6e3c3"
 NO_VALUE = "#d9d9d9"
 #: A map without a Bedarfsmerkmal: one neutral fill.
