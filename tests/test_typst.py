@@ -358,6 +358,21 @@ def test_a_short_paragraph_under_a_heading_stays_with_the_table_it_introduces():
         assert "sticky" not in body(loose)
 
 
+def test_a_short_paragraph_closing_its_section_does_not_stick_to_the_next_section():
+    """Heading and sentence stand complete when a new section follows: stuck to the kept block
+    'Wichtig vor der Unterschrift', the one sentence under 'Entbindung von der Schweigepflicht'
+    took its heading to the next page and left half a page of Neuhafen's consent form empty."""
+    kept_block = '<div class="zusammenhalten"><h1 id="w">Wichtig</h1><ul><li>eins</li></ul></div>'
+    assert "sticky" not in body(f'<h1 id="e">Entbindung</h1><p>Ich entbinde die Fachkräfte.</p>{kept_block}')
+    assert "sticky" not in body(
+        '<h2 id="e">Entbindung</h2><p>Ich entbinde.</p><h1 id="w">Wichtig</h1><p>Text.</p>'
+    )
+    assert "sticky" in body(f'<h1 id="e">Entbindung</h1><p>Dafür gilt:</p>{kept_block}')  # a colon introduces
+    assert "sticky" in body('<h1 id="e">Entbindung</h1><p>Ich entbinde.</p><ul><li>eins</li></ul>')
+    # a chapter's introduction still moves on with its first subsection
+    assert "sticky" in body('<h1 id="k">Kapitel</h1><p>Zur Einführung.</p><h2 id="u">Abschnitt</h2><p>Text.</p>')
+
+
 def test_a_short_numbered_list_stays_on_one_page_bullets_and_long_ones_may_break():
     """A Beschlussvorschlag of five points (14 lines) is not read across a page break; a list of
     bullets of the same length, and a numbered list longer than KEPT_NUMBERED_LINES, may break."""

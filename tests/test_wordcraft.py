@@ -700,6 +700,19 @@ def test_a_short_paragraph_under_a_heading_keeps_with_the_paragraph_after_it_in_
 
 
 @pytest.mark.slow
+def test_a_short_paragraph_closing_its_section_does_not_keep_with_the_next_heading_in_word():
+    """As in the PDF: heading and sentence stand complete when the next section begins."""
+    html = (
+        '<h1 id="e">Entbindung</h1><p>Ich entbinde die Fachkräfte.</p>'
+        '<h1 id="w">Wichtig</h1><p>Zuerst dies:</p><ul><li>eins</li></ul>'
+        '<h1 id="k">Kapitel</h1><p>Zur Einführung.</p><h2 id="u">Abschnitt</h2><p>Text.</p>'
+    )
+    kept = _kept_with_next(html)
+    assert not kept["Ich entbinde die Fachkräfte."] and kept["Zuerst dies:"]
+    assert kept["Zur Einführung."]  # a chapter's introduction moves on with its first subsection
+
+
+@pytest.mark.slow
 def test_a_short_paragraph_under_a_heading_stays_with_its_captioned_table():
     table = "<table><caption>Beschlüsse</caption><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
     html = (

@@ -435,18 +435,43 @@ def lead_ins(document: DocumentObject) -> None:
         following = p.getnext()
         introduced = _introduced(following)
         preceding = p.getprevious()
-        after_heading = (
-            preceding is not None and local(preceding) == "p" and style_of(preceding).startswith("Heading")
-        )
+        after_heading = preceding is not None and _a_heading(preceding)
         if following is None or local(following) == "sectPr" or _pictured(following):
             continue
         text = text_of(p)
         if introduced is None and not after_heading and not introduces(text):
             continue
+        if (
+            preceding is not None
+            and after_heading
+            and _ends_section(preceding, following)
+            and not introduces(text)
+        ):
+            continue  # its section ends with it: heading and paragraph stand complete (as in the PDF)
         if _fills_in(p):
             continue
         if leads_in(text, after_heading=after_heading, bold=_all_bold(p), before_table=introduced == "table"):
             _keep_with_next(p)
+
+
+def _a_heading(block: etree._Element) -> bool:
+    return local(block) == "p" and style_of(block).startswith("Heading")
+
+
+def _ends_section(heading: etree._Element, following: etree._Element) -> bool:
+    """Whether a heading of `heading`'s level or above comes next (past the bookmarks that end
+    and begin sections): the paragraph between closes its section."""
+    block: etree._Element | None = following
+    while block is not None and local(block) in ("bookmarkStart", "bookmarkEnd"):
+        block = block.getnext()
+    if block is None or not _a_heading(block):
+        return False
+    return _heading_level(block) <= _heading_level(heading)
+
+
+def _heading_level(paragraph: etree._Element) -> int:
+    digits = style_of(paragraph).removeprefix("Heading")
+    return int(digits) if digits.isdigit() else 9
 
 
 def _fills_in(paragraph: etree._Element) -> bool:

@@ -261,6 +261,8 @@ def _leads_in(paragraph: _Element) -> bool:
     if following is None or following.tag == "figure":
         return False
     text = "".join(str(t) for t in paragraph.itertext())
+    if preceding is not None and after_heading and _ends_section(preceding, following) and not introduces(text):
+        return False  # its section ends with it: heading and paragraph stand complete
     if following.tag not in _INTRODUCED and not after_heading and not introduces(text):
         return False
     return leads_in(
@@ -269,6 +271,20 @@ def _leads_in(paragraph: _Element) -> bool:
         bold=_only_strong(paragraph),
         before_table=following.tag == "table",
     )
+
+
+def _ends_section(heading: _Element, following: _Element) -> bool:
+    """Whether what follows begins a section of the heading's level or above – a heading, or a
+    block kept together that begins with one ('Wichtig vor der Unterschrift' of the consent form) –
+    so the paragraph between closes its section. Stuck to such a block, the one sentence under
+    'Entbindung von der Schweigepflicht' took its heading to the next page and left half a page of
+    Neuhafen's form empty. A chapter's introduction before its first subsection still moves on
+    with it."""
+    first = next((child for child in following if isinstance(child.tag, str)), None)
+    starting = following if following.tag in HEADINGS else first if following.tag == "div" else None
+    if starting is None or starting.tag not in HEADINGS:
+        return False
+    return HEADINGS[starting.tag] <= HEADINGS[heading.tag]
 
 
 def heading(element: _Element) -> str:
