@@ -60,7 +60,7 @@ def test_duplicate_ids_are_numbered_as_written(inputs, raw_inputs):
     inputs.replace("zielgruppen.yaml", f"id: {groups[2]['id']}\n", f"id: {groups[1]['id']}\n")
     problems = "\n".join(_all(inputs))
     assert (
-        f"zielgruppen[2].id: Die Kennung '{groups[1]['id']}' ist bereits vergeben (Eintrag 1 derselben Liste)."
+        f"zielgruppen[2].id: Die Kennung '{groups[1]['id']}' ist bereits vergeben (bei zielgruppen[1])."
     ) in problems
 
 

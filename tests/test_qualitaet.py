@@ -915,7 +915,7 @@ def test_one_rating_per_goal(example_copy):
     result = _validate(example_copy)
     assert result.exit_code == 1
     assert (
-        "einschaetzungen[8].ziel: Zum Ziel 'leitbild' gibt es schon eine Einschätzung (Eintrag 5)."
+        "einschaetzungen[8].ziel: Zum Ziel 'leitbild' gibt es schon eine Einschätzung (bei einschaetzungen[5])."
     ) in result.output
 
 

@@ -299,7 +299,7 @@ def _set(path: tuple, value):
             ("kommune", "einwohner"),
             True,
             "kommune.einwohner",
-            "Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: True.",
+            "Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: ja.",
         ),
         (
             "kommune.yaml",
@@ -717,3 +717,69 @@ def test_an_expense_is_for_a_measure_or_the_coordination(inputs):
         "gibt es nicht in massnahmen.yaml (oder 'netzwerkkoordination'). Meinten Sie 'netzwerkkoordination'?" in p
         for p in inputs.problems()
     )
+
+
+def test_an_unreadable_file_brings_no_false_errors_about_what_refers_to_it(inputs):
+    """With massnahmen.yaml unreadable, every measure named in ressourcen.yaml was reported as
+    missing ('Bekannt: netzwerkkoordination'); with akteure.yaml empty, an actor was offered the
+    nearest network body ('Meinten Sie …'), which would have broken the data. Only the real
+    error is reported (review of a new municipality's setup)."""
+    measures = inputs.text("massnahmen.yaml")
+    inputs.write("massnahmen.yaml", "massnahmen:\n\t- id: x\n")
+    problems = inputs.problems()
+    assert len(problems) == 1 and problems[0].startswith("massnahmen.yaml:2:1: "), problems
+    inputs.write("massnahmen.yaml", measures).write("akteure.yaml", "")
+    problems = inputs.problems()
+    assert problems == ["akteure.yaml:1:1: Die Datei ist leer; sie muss Angaben enthalten."], problems
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field", "message"),
+    [
+        (
+            "ressourcen.yaml",
+            "stand: Entwurf",
+            "stand: [Entwurf, Planung]",
+            "haushalt[1].stand",
+            "Hier wird ein einzelner Wert erwartet, gefunden: eine Liste. Erlaubt sind: 'beschlossen', 'Entwurf' "
+            "oder 'Planung'.",
+        ),
+        (
+            "ressourcen.yaml",
+            "  - jahr: 2027",
+            '  - jahr: "2027"',
+            "haushalt[1].jahr",
+            "Hier wird eine ganze Zahl erwartet, z. B. 1200; gefunden: '2027'. Bitte ohne Anführungszeichen "
+            "schreiben: 2027.",
+        ),
+        (
+            "ziele.yaml",
+            "zielwert: 85",
+            'zielwert: "85 %"',
+            "ziele[0].indikatoren[0].zielwert",
+            "Hier wird eine Zahl erwartet, z. B. 1234.50; gefunden: '85 %'. Bitte ohne Prozentzeichen schreiben: 85.",
+        ),
+        (
+            "massnahmen.yaml",
+            "federfuehrung: familienbildung\n",
+            "federfuehrung: [familienbildung, jugendamt]\n",
+            "massnahmen[0].federfuehrung",
+            "Hier wird ein einzelner Text erwartet, gefunden: eine Liste. Bitte nur einen Wert eintragen.",
+        ),
+        (
+            "massnahmen.yaml",
+            "von: 2013-03-01",
+            "von: 2013-13-01",
+            "massnahmen[0].zeitraum.von",
+            "Das Datum '2013-13-01' gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT).",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_one_error_said_in_german(inputs, file, old, new, field, message):
+    """One error where the mistake is, in words a user knows ('eine Liste', not 'list'), with
+    what to write instead; a budget year whose entry is wrong is not missing for every line of
+    money in that year as well (seven follow-up errors before)."""
+    inputs.replace(file, old, new)
+    line, column = inputs.position_of(file, new.strip().split(": ", 1)[1])
+    problems = inputs.problems()
+    assert problems == [f"{file}:{line}:{column}: {field}: {message}"], problems

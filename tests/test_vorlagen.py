@@ -784,7 +784,7 @@ SA_PAPER = "sa-2026-041-sgb2.yaml"
                 2, {"gremium": "jha", "datum": "2026-11-26", "rolle": "Anhörung"}
             ),
             "vorlage.beratungsfolge[2]",
-            "berät die Vorlage am 26.11.2026 schon (Eintrag 1)",
+            "berät die Vorlage am 26.11.2026 schon (bei vorlage.beratungsfolge[1])",
         ),
         (
             INFO,

@@ -140,7 +140,8 @@ def _compile_here(request: dict[str, Any]) -> tuple[bytes, list[str]] | list[byt
             pdf_standards=request["standards"], timestamp=request["epoch"]
         )
     except Exception as error:  # typst raises plain RuntimeError-like errors
-        _compilers.pop(_compiler_key(request), None)  # a compiler that failed is not trusted again
+        if "inputs" in request:  # a compiler that failed is not trusted again
+            _compilers.pop(_compiler_key(request), None)
         return str(error) or type(error).__name__
     return bytes(pdf), [str(w) for w in warnings]
 

@@ -315,20 +315,22 @@ def _index_positions(
             _index_positions(item, path + (index,), source, problems)
 
 
-def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node) -> yaml.Node | None:
-    """The first scalar that YAML reads as a date but that is no real date."""
+def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node, path: Path_ = ()) -> tuple[yaml.Node, Path_] | None:
+    """The first scalar that YAML reads as a date but that is no real date, and its field path
+    ('massnahmen', 1, 'zeitraum', 'von'), so the message names the field as every other does."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag.endswith(":timestamp"):
             try:
                 loader.construct_yaml_timestamp(node)
             except ValueError:
-                return node
+                return node, path
         return None
-    children = (
-        node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
-    )
-    for child in children:
-        found = _impossible_date(loader, child)
+    if isinstance(node, yaml.SequenceNode):
+        children: list[tuple[yaml.Node, str | int]] = [(child, index) for index, child in enumerate(node.value)]
+    else:
+        children = [(value, str(key.value)) for key, value in node.value]
+    for child, step in children:
+        found = _impossible_date(loader, child, (*path, step))
         if found is not None:
             return found
     return None
@@ -413,14 +415,11 @@ def _parse(loader_class: Callable[[str], Any], name: str, text: str) -> tuple[So
             try:
                 source.data = loader.construct_document(node)
             except ValueError:  # e.g. 2026-02-30: looks like a date but does not exist
-                bad = _impossible_date(loader, node)
+                bad, path = _impossible_date(loader, node) or (None, ())
                 line, column = _position(bad) if bad else (1, 1)
                 shown = bad.value if bad else ""
-                return None, [
-                    _problem(
-                        name, line, column, f"Das Datum '{shown}' gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
-                    )
-                ]
+                message = f"Das Datum '{shown}' gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
+                return None, [Finding(Place(name, path, line, column), message)]
         finally:
             loader.dispose()
     except yaml.reader.ReaderError as error:

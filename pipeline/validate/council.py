@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from pipeline.findings import WARNING, Finding, RuleSet, at
+from pipeline.findings import WARNING, Finding, RuleSet, at, format_path
 from pipeline.formatting import enumeration, german_date, in_state, safe_file_part, sentence_start
 from pipeline.model.grammar import Forms, Gender, definite, head_of, kind_gender
 from pipeline.model.inputs import (
@@ -293,7 +293,7 @@ def one_consultation_per_sitting(case: PaperCase) -> Iterator[Finding]:
             yield Finding(
                 at(name, *CONSULTATIONS, index),
                 f"'{consultation.committee}' berät die Vorlage am "
-                f"{german_date(consultation.date)} schon (Eintrag {seen[key]}). "
+                f"{german_date(consultation.date)} schon (bei {format_path((*CONSULTATIONS, seen[key]))}). "
                 "Bitte nur einmal je Sitzung eintragen und die Rolle dort wählen.",
             )
         seen.setdefault(key, index)

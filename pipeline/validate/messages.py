@@ -7,7 +7,9 @@ key ("meinten Sie 'zielgruppen'?"). Checks of the model that fail with
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import typing
 from typing import Any
 
@@ -75,8 +77,34 @@ def _unknown_key(key: str, owner: type[BaseModel] | None, file_name: str, top: b
 def _number_hint(found: Any, description: str) -> str:
     """' Zahlen ohne Tausenderpunkt schreiben: 131000.' for a number written the German way
     ('131.000', '1,5'); empty for anything else."""
-    advice = number_advice(found, amounts="Euro" in description) if isinstance(found, str) else None
-    return f" {advice}" if advice else ""
+    if not isinstance(found, str):
+        return ""
+    advice = number_advice(found, amounts="Euro" in description)
+    if advice:
+        return f" {advice}"
+    written = found.strip()
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", written):  # '2026' in quotes: YAML reads text
+        return f" Bitte ohne Anführungszeichen schreiben: {written}."
+    percent = re.fullmatch(r"(-?\d+(?:[.,]\d+)?)\s*(?:%|Prozent)", written)
+    if percent:
+        return f" Bitte ohne Prozentzeichen schreiben: {percent[1].replace(',', '.')}."
+    return ""
+
+
+def _shown(found: Any) -> str:
+    """A value as the message quotes it: text and numbers as written, anything else by what it
+    is in German ('list' and 'dict' meant nothing to a user who wrote a list by mistake)."""
+    if isinstance(found, bool):
+        return "ja" if found else "nein"
+    if isinstance(found, (str, int, float)):
+        return repr(found)
+    if isinstance(found, dt.date):
+        return f"das Datum {found.isoformat()}"
+    if isinstance(found, list):
+        return "eine Liste"
+    if isinstance(found, dict):
+        return "ein Abschnitt mit Feldern"
+    return "ein Wert anderer Art"
 
 
 def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str) -> str:
@@ -87,7 +115,7 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
     key = str(loc[-1]) if loc else ""
     owner = _model_at(file_model, loc)
     found = error.get("input")
-    shown = repr(found) if isinstance(found, (str, int, float)) else type(found).__name__
+    shown = _shown(found)
     if kind == GERMAN_MESSAGE:
         return str(error["msg"])
     if kind == "missing":
@@ -102,6 +130,8 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         return _unknown_key(key, owner, file_name, top=len(loc) == 1)
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " oder ")
+        if isinstance(found, (list, dict)):
+            return f"Hier wird ein einzelner Wert erwartet, gefunden: {shown}. Erlaubt sind: {expected}."
         return f"Der Wert {shown} ist nicht vorgesehen. Erlaubt sind: {expected}."
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == URL_PATTERN:
         return (
@@ -119,6 +149,8 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         return "Das Feld darf nicht leer sein."
     if kind == "string_too_long":
         return f"Der Text ist zu lang (höchstens {ctx.get('max_length')} Zeichen)."
+    if kind == "string_type" and isinstance(found, (list, dict)):
+        return f"Hier wird ein einzelner Text erwartet, gefunden: {shown}. Bitte nur einen Wert eintragen."
     if kind == "string_type":
         return (
             f"Hier wird Text erwartet, gefunden: {shown}. Zahlen, Daten oder ja/nein, die als "
@@ -150,8 +182,11 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         return f"Die Liste braucht mindestens {need} {_plural(need, 'Eintrag', 'Einträge')}."
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         if not loc:
-            names = ", ".join(f"'{a}:'" for a in _aliases(file_model))
-            return f"Die Datei muss die Abschnitte {names} enthalten."
+            aliases = _aliases(file_model)
+            names = ", ".join(f"'{a}:'" for a in aliases)
+            return (
+                f"Die Datei muss {'den Abschnitt' if len(aliases) == 1 else 'die Abschnitte'} {names} enthalten."
+            )
         return "Hier wird ein Abschnitt mit Feldern erwartet (Schlüssel: Wert)."
     return f"Ungültiger Wert {shown}."
 

@@ -36,11 +36,17 @@ COMBINED_IDS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def _combined(known: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The ids of the combined kinds, from the lists they combine."""
+    """The ids of the combined kinds, from the lists they combine – only where every one of
+    those lists is known: with massnahmen.yaml unreadable, each measure named in ressourcen.yaml
+    was reported as missing ('Bekannt: netzwerkkoordination'), and with akteure.yaml unreadable
+    an actor was offered the nearest network body's id instead."""
     combined = {
-        kind: [i for part in parts for i in known.get(part, [])] for kind, (_, parts) in COMBINED_IDS.items()
+        kind: [i for part in parts for i in known[part]]
+        for kind, (_, parts) in COMBINED_IDS.items()
+        if all(part in known for part in parts)
     }
-    combined["zweck"].append(COORDINATION)
+    if "zweck" in combined:
+        combined["zweck"].append(COORDINATION)
     return combined
 
 

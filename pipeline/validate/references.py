@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from pipeline.findings import Finding, Path_, RuleSet, at
+from pipeline.findings import Finding, Path_, RuleSet, at, format_path
 from pipeline.model.inputs import ID_SOURCES, QualityFile
 from pipeline.model.types import KIND_LABELS
 from pipeline.validate.parsed import COMBINED_IDS, PROJECT_IDS, Parsed
@@ -33,11 +33,11 @@ def unique_ids(parsed: Parsed) -> Iterator[Finding]:
     known = parsed.known_ids
     for kind, (file_name, path) in ID_SOURCES.items():
         for index, first in repeated(known.get(kind, [])):
-            entry = parsed.original(file_name, (*path, first))[-1]
+            entry = format_path(parsed.original(file_name, (*path, first)))
             yield Finding(
                 at(file_name, *path, index, "id"),
-                f"Die Kennung '{known[kind][index]}' ist bereits vergeben (Eintrag "
-                f"{entry} derselben Liste). Kennungen müssen eindeutig sein.",
+                f"Die Kennung '{known[kind][index]}' ist bereits vergeben (bei {entry}). Kennungen müssen "
+                "eindeutig sein.",
             )
 
 
@@ -67,7 +67,8 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         tip = f" Meinten Sie '{close[0]}'?" if close else ""
         listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
         where = PROJECT_IDS.get(kind) or (COMBINED_IDS[kind][0] if kind in COMBINED_IDS else ID_SOURCES[kind][0])
-        yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip} Bekannt: {listed}.")
+        known_ones = f" Bekannt: {listed}." if listed else " Dort ist noch kein Eintrag."
+        yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
 
 
 @RULES.rule("eine-einschaetzung-je-ziel")
@@ -80,6 +81,7 @@ def one_rating_per_goal(parsed: Parsed) -> Iterator[Finding]:
     for index, first in repeated(goals):
         yield Finding(
             at("qualitaet.yaml", "einschaetzungen", index, "ziel"),
-            f"Zum Ziel '{goals[index]}' gibt es schon eine Einschätzung (Eintrag "
-            f"{first}). Bitte je Ziel nur eine Einschätzung angeben.",
+            f"Zum Ziel '{goals[index]}' gibt es schon eine Einschätzung (bei "
+            f"{format_path(parsed.original('qualitaet.yaml', ('einschaetzungen', first)))}). Bitte je Ziel nur "
+            "eine Einschätzung angeben.",
         )

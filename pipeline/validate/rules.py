@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
 from pipeline.formatting import agree, count, enumeration, euro, german_date, in_state, number_word, sentence_start
@@ -76,22 +77,36 @@ def budget_years_listed(parsed: Parsed) -> Iterator[Finding]:
             yield error(
                 "ressourcen.yaml",
                 ("haushalt", index, "jahr"),
-                f"Das Haushaltsjahr {entry.year} steht schon in Eintrag {listed[entry.year]}.",
+                f"Das Haushaltsjahr {entry.year} steht schon bei haushalt[{listed[entry.year]}].",
             )
         listed.setdefault(entry.year, index)
     lists: tuple[tuple[str, Sequence[Expense | Income]], ...] = (
         ("aufwand", resources.expenses),
         ("ertraege", resources.income),
     )
+    # a year whose entry was left out for its own error ('stand' as a list, the year in quotes)
+    # is listed all the same: the error is reported there, once
+    named = _written_years(parsed.raw.get("ressourcen.yaml"))
     for key, lines in lists:
         for index, line in enumerate(lines):
-            if line.year not in listed:
+            if line.year not in listed and line.year not in named:
                 yield error(
                     "ressourcen.yaml",
                     (key, index, "jahr"),
                     f"Für {line.year} fehlt unter 'haushalt' der Stand des Haushalts (beschlossen, Entwurf "
                     "oder Planung).",
                 )
+
+
+def _written_years(data: Any) -> set[int]:
+    """The years of ressourcen.yaml's 'haushalt' as written, valid entries or not."""
+    entries = data.get("haushalt") if isinstance(data, dict) else None
+    years = (
+        {entry.get("jahr") for entry in entries if isinstance(entry, dict)} if isinstance(entries, list) else set()
+    )
+    return {
+        int(year) for year in years if isinstance(year, int) or (isinstance(year, str) and year.strip().isdigit())
+    }
 
 
 @CONSISTENCY.rule("positionen-eindeutig")
