@@ -61,9 +61,22 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
 
 
-def short_name(folder: Path) -> str:
-    """'neustadt' → 'Neustadt', 'bad-homburg' → 'Bad-Homburg': the folder's name as a name."""
-    return re.sub(r"(?:^|(?<=[- ]))\w", lambda letter: letter[0].upper(), folder.name.replace("_", " "))
+#: Words before a municipality's own name ('Landkreis Beispielfeld', 'landkreis-saale-holzland'):
+#: not part of its short name, or the name would say them twice ('Landkreis Landkreis-…').
+KIND_WORDS = ("Landkreis", "Kreis", "Stadt", "Bezirk", "Gemeinde", "Hansestadt", "Universitätsstadt")
+
+
+def short_name(folder: Path, name: str | None = None) -> str:
+    """The short name for files and running text: the given name without the word for its kind
+    ('Landkreis Beispielfeld' → 'Beispielfeld'), else the folder's name as a name ('neustadt' →
+    'Neustadt', 'bad-homburg' → 'Bad-Homburg', 'landkreis-saale-holzland' → 'Saale-Holzland')."""
+    kinds = "|".join(KIND_WORDS)
+    if name:
+        own = re.sub(rf"^(?:{kinds})\s+", "", name.strip())
+        return own or name.strip()
+    written = re.sub(r"(?:^|(?<=[- ]))\w", lambda letter: letter[0].upper(), folder.name.replace("_", " "))
+    own = re.sub(rf"^(?:{kinds})[- ]+(?=\w)", "", written)
+    return own or written
 
 
 def _schema_path(folder: Path) -> str:
@@ -87,7 +100,7 @@ def _scalar(value: str) -> str:
 def starter_files(folder: Path, kind: str, state: str | None, name: str | None, today: dt.date) -> dict[str, str]:
     """The text of each starter file for a new municipality in `folder`; without a `state`,
     the first one stands as a placeholder, marked as such."""
-    short = short_name(folder.resolve())
+    short = short_name(folder.resolve(), name)
     council = COUNCILS.get(kind)
     procedure = procedure_for(state or STATES[0], kind)
     # a Kreis in Nordrhein-Westfalen or Schleswig-Holstein is no 'Landkreis' (NRW and SH reviews)

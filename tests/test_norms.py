@@ -402,7 +402,7 @@ def test_documents_print_the_official_name_whatever_the_title_says(inputs, raw_i
     income_table, requirements = chapter.split('id="kooperationsauflagen"')
     for text in (income_table, requirements):
         assert f"Förderbereich\u00a0II „{OFFICIAL['II']}“" in text
-        assert f"Förderbereich\u00a0I „{OFFICIAL['I']}“ (Zuweisung über das Landesjugendamt" in text
+        assert f"Förderbereich\u00a0I „{OFFICIAL['I']}“ – Zuweisung über das Landesjugendamt" in text
     plan = next(v for v in paper_views(concept) if "ressourcenplanung" in v.paper.blocks)
     paper = render_paper(plan).body_html
     assert f"Bundesstiftung Frühe Hilfen: Förderbereich\u00a0II „{OFFICIAL['II']}“" in paper and loose not in paper
@@ -456,3 +456,17 @@ def test_a_measure_names_each_line_of_its_aufwand_and_the_sum_of_a_year(concept,
         assert f">{year}: {total}\u00a0€, davon" in section
         for e in of_year:
             assert e["bezeichnung"] in section
+
+
+def test_a_title_naming_the_source_is_not_repeated_after_the_official_name(inputs):
+    """'… (Förderbereich I „…“ (Bundesstiftung Frühe Hilfen, Netzwerkkoordination))': the title
+    follows after a dash, without the source the sentence has just named."""
+
+    def retitle(data):
+        for line in data["ertraege"]:
+            if line.get("foerderbereich") == "I":
+                line["bezeichnung"] = "Bundesstiftung Frühe Hilfen, Netzwerkkoordination"
+
+    chapter = _chapter(inputs.edit("ressourcen.yaml", retitle).check().concept, "12_ressourcen")
+    assert f"Förderbereich\u00a0I „{OFFICIAL['I']}“ – Netzwerkkoordination" in chapter
+    assert "(Bundesstiftung Frühe Hilfen, Netzwerkkoordination)" not in chapter and "))" not in chapter

@@ -1559,3 +1559,42 @@ def test_sittings_of_prepared_reports_are_named_once_each_with_all_their_papers(
         "die Sitzungen am 03.12.2026 (Vorlagen A 1/2026, A 2/2026 und A 3/2026) und am 04.03.2027 (Vorlage B 1/2027)"
     )
     assert sittings_text([(first, ("A 1/2026",))]) == "die Sitzung am 03.12.2026 (Vorlage A 1/2026)"
+
+
+def test_network_effort_planned_at_no_institution_in_full_is_said_in_words(inputs, raw_inputs):
+    """'Bei 0 von 5 Einrichtungen … vollständig vorgesehen' (review of a new Landkreis): none in
+    full, or none at all, is said as such."""
+    institutions = _institutions(raw_inputs)
+    coordination = next(a for a in institutions if a["id"] == "netzwerkkoordination")
+
+    def only_part_of_the_coordination(data):
+        data["netzwerkaufwand"] = [
+            {"akteur": "netzwerkkoordination", "stunden_pro_jahr": 100, "ausgleich": "Teil der Stelle"}
+        ]
+
+    inputs.edit("ressourcen.yaml", only_part_of_the_coordination)
+    text = texts(finding(inputs.check().concept, "netzwerkaufwand"))
+    assert (
+        f"Bei keiner der {number_word(len(institutions))} Einrichtungen, deren Fachkräfte Zeit für die "
+        "Netzwerkarbeit aufwenden, ist diese Zeit in der Ressourcenplanung vollständig vorgesehen, teilweise bei "
+        f"„{coordination['name']}“ (100 der {number(coordination['netzwerkaufwand_stunden'], 0)} Stunden)."
+    ) in text, text
+    assert " 0 von " not in text
+
+    inputs.edit("ressourcen.yaml", lambda data: data.update(netzwerkaufwand=[]))
+    text = texts(finding(inputs.check().concept, "netzwerkaufwand"))
+    assert f"Bei keiner der {number_word(len(institutions))} Einrichtungen" in text
+    assert "ist diese Zeit in der Ressourcenplanung vorgesehen. Es sind: " in text
+
+
+def test_one_report_is_said_as_such(inputs):
+    """'Ob die ein Bericht … gemeldet haben' (review of a new Landkreis)."""
+
+    def one_recent_report(data):
+        for body in data["gremien"]:
+            kept = [r for r in body.get("berichte", []) if r["datum"] == dt.date(2025, 5, 8)]
+            body["berichte"] = [{k: v for k, v in r.items() if k != "handlungsbedarf"} for r in kept]
+
+    inputs.edit("gremien.yaml", one_recent_report)
+    text = texts(finding(inputs.check().concept, "handlungsbedarf"))
+    assert "Ob der Bericht der letzten 24 Monate Handlungsbedarf aus der Fachpraxis gemeldet hat" in text, text

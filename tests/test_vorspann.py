@@ -356,3 +356,18 @@ def test_the_legend_says_a_tenth_of_what():
         "hinter dem Zielpfad (gleichmäßig vom Ausgangswert über etwaige Zwischenziele zum Zielwert) zurück."
         in alone
     )
+
+
+def test_indicators_none_of_which_is_measured_are_said_so(inputs):
+    """'Stand der Indikatoren: alle sind noch nicht erhoben' reads as 'not all' (review of a new
+    Landkreis): 'noch keiner ist erhoben'."""
+
+    def nothing_measured(data):
+        for goal in data["ziele"]:
+            for indicator in goal.get("indikatoren", []):
+                for key in ("istwert", "istjahr", "erhoben_am"):  # only the baseline, no current value
+                    indicator.pop(key, None)
+
+    inputs.edit("ziele.yaml", nothing_measured)
+    plain = text(concept_chapters(inputs.check().concept)[SUMMARY])
+    assert "Stand der Indikatoren: noch keiner ist erhoben." in plain

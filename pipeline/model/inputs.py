@@ -1550,11 +1550,15 @@ class Income(Item, title="Ertrag"):
     def label(self) -> str:
         """What the documents call the line: for the Bundesstiftung the official name of the
         Förderbereich from its code, so a title written by hand cannot get it wrong (a title
-        that names no Förderbereich follows in brackets); otherwise the title."""
+        that names no Förderbereich follows after a dash); otherwise the title."""
         if self.funding_area is None:
             return self.title
         official = FUNDING_AREAS[self.funding_area].name
-        return official if "Förderbereich" in self.title else f"{official} ({self.title})"
+        # after a dash, not in brackets: the concept names the line in brackets itself ('aus einer
+        # Zuwendung der Bundesstiftung … (Förderbereich I … (…))', review of a new Landkreis);
+        # the source the title repeats is said once
+        own = re.sub(rf"^{re.escape(self.source)}\s*[,:–-]?\s*", "", self.title).strip()
+        return official if "Förderbereich" in self.title or not own else f"{official} – {own}"
 
 
 class Expense(Item, title="Aufwand"):

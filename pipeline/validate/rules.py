@@ -185,6 +185,44 @@ def update_after_stand(parsed: Parsed) -> Iterator[Finding]:
             )
 
 
+#: What `gesamtkonzept init` writes into every text the user has to replace.
+PLACEHOLDER = "bitte ersetzen"
+
+
+def _placeholders(data: Any, path: Path_ = ()) -> Iterator[Path_]:
+    """The paths of the texts in a file's data that still say 'bitte ersetzen'."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _placeholders(value, (*path, index))
+    elif isinstance(data, str) and PLACEHOLDER in data.casefold():
+        yield path
+
+
+@CONSISTENCY.rule("platzhalter")
+def placeholders_left(parsed: Parsed) -> Iterator[Finding]:
+    """A text from `init` still to be replaced would be printed as it is ('Zusammenarbeit im
+    Netzwerk (bitte ersetzen)' in a table of the concept) while validate said 'gültig': one
+    warning per file, at the first of them (review of a new Landkreis)."""
+    for name, data in sorted(parsed.raw.items()):
+        found = list(_placeholders(data))
+        if found:
+            others = len(found) - 1
+            more = (
+                f", in dieser Datei außerdem {'ein weiterer' if others == 1 else f'{number_word(others)} weitere'}"
+                if others
+                else ""
+            )
+            yield warning(
+                name,
+                found[0],
+                f"Hier steht noch ein Platzhalter („{PLACEHOLDER}“){more}; so erschiene er in den Dokumenten. "
+                "Bitte durch eigene Angaben ersetzen oder den Eintrag löschen.",
+            )
+
+
 # --- plausibility (warnings) -------------------------------------------------------------------
 
 

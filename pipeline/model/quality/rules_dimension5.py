@@ -173,6 +173,11 @@ def _part_of(part: Decimal | int, whole: Decimal | int) -> str:
     return f"{number(part, 0)} der {_hours(whole)}"
 
 
+def _share_word(institutions: list[Actor]) -> str:
+    """'fünf Einrichtungen' – how many, in words as prose has them."""
+    return count(len(institutions), "Einrichtung", "Einrichtungen")
+
+
 def _share(part: int, whole: int, plural: str) -> str:
     """'6 von 7 Beschlüssen' – a share in digits, as a table would give it."""
     return f"{part} von {whole} {plural}"
@@ -600,10 +605,15 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
             )
         )
     elif any(r.needs for c in k.committees for r in c.reports):
+        none_of = (
+            "Der Bericht der letzten"
+            if len(recent) == 1
+            else f"Keiner der {count(len(recent), 'Bericht', 'Berichte', 'ein')} der letzten"
+        )
         evidence.append(
             observed(
-                f"Keiner der {count(len(recent), 'Bericht', 'Berichte', 'ein')} der letzten {RECENT_MONTHS} "
-                "Monate meldet Handlungsbedarf aus der Fachpraxis.",
+                f"{none_of} {RECENT_MONTHS} Monate meldet {'keinen ' if len(recent) == 1 else ''}Handlungsbedarf "
+                "aus der Fachpraxis.",
                 where,
                 OPEN,
                 "Im nächsten Bericht benennen, wo die Fachpraxis Handlungsbedarf sieht.",
@@ -612,8 +622,13 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
     else:
         evidence.append(
             observed(
-                f"Ob die {count(len(recent), 'Bericht', 'Berichte', 'ein')} der letzten {RECENT_MONTHS} "
-                "Monate Handlungsbedarf aus der Fachpraxis gemeldet haben, ist nicht festgehalten.",
+                (
+                    f"Ob der Bericht der letzten {RECENT_MONTHS} Monate Handlungsbedarf aus der Fachpraxis "
+                    "gemeldet hat, ist nicht festgehalten."
+                    if len(recent) == 1
+                    else f"Ob die {count(len(recent), 'Bericht', 'Berichte')} der letzten {RECENT_MONTHS} "
+                    "Monate Handlungsbedarf aus der Fachpraxis gemeldet haben, ist nicht festgehalten."
+                ),
                 where,
                 UNKNOWN,
                 "Zu den Berichten festhalten, welchen Handlungsbedarf sie gemeldet haben.",
@@ -836,10 +851,14 @@ def _participation(k: Concept) -> Finding:
     taking_part, missing = k.participants, k.not_participating
     reached = sorted({a.sector for a in taking_part})
     if not missing:
-        reach = (
-            f"Mitgewirkt haben oder dort vertreten sind alle {number_word(actors)} Akteure aus allen "
-            f"{number_word(sectors)} Sektoren."
+        of_sectors = (
+            "aus dem einen Sektor"
+            if sectors == 1
+            else "aus beiden Sektoren"
+            if sectors == 2
+            else f"aus allen {number_word(sectors)} Sektoren"
         )
+        reach = f"Mitgewirkt haben oder dort vertreten sind alle {number_word(actors)} Akteure {of_sectors}."
     else:
         absent = [s for s in k.sectors if s not in reached]
         reach = (
@@ -1703,14 +1722,36 @@ def network_effort(view: ReportingView) -> list[Finding]:
     in_part = "; ".join(f"„{a.name}“ ({_part_of(k.effort.budgeted_hours(a.id), a.network_hours)})" for a in partly)
     how = f"vollständig vorgesehen, teilweise bei {in_part}. Zusammen sind es" if partly else "vorgesehen:"
     # sentences, not brackets inside brackets (Lektorat)
-    text = (
-        f"Bei {_share(len(planned) - len(partly), len(institutions), 'Einrichtungen')}, deren Fachkräfte Zeit "
-        f"für die Netzwerkarbeit aufwenden, ist diese Zeit in der Ressourcenplanung {how} "
-        f"{_part_of(provided, spent)} im Jahr{alone}."
-    ) + (" Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else "")
+    counted = " Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche." if others else ""
+    full = len(planned) - len(partly)
+    if planned:
+        if full:
+            who = _share(full, len(institutions), "Einrichtungen")
+        elif len(institutions) == 1:
+            who, how = "der einen Einrichtung", f"teilweise vorgesehen: {in_part}. Das sind"
+        else:  # 'Bei 0 von 5 Einrichtungen … vollständig vorgesehen' (review of a new Landkreis)
+            who = f"keiner der {_share_word(institutions)}"
+        text = (
+            f"Bei {who}, deren Fachkräfte Zeit "
+            f"für die Netzwerkarbeit aufwenden, ist diese Zeit in der Ressourcenplanung {how} "
+            f"{_part_of(provided, spent)} im Jahr{alone}.{counted}"
+        )
+        listed = f"{text} Nicht vorgesehen ist sie bei: {_names(missing)}." if missing else text
+        brief = f"{text} Bei den übrigen {len(missing)} ist sie nicht vorgesehen."
+    elif len(institutions) == 1:
+        text = listed = brief = (
+            f"Bei der einen Einrichtung, deren Fachkräfte Zeit für die Netzwerkarbeit aufwenden ({_names(missing)}, "
+            f"{_hours(spent)} im Jahr), ist diese Zeit in der Ressourcenplanung nicht vorgesehen.{counted}"
+        )
+    else:  # none planned: 'Bei 0 von 5 Einrichtungen … vorgesehen: 0 der 300 Stunden' before
+        none = (
+            f"Bei keiner der {_share_word(institutions)}, deren Fachkräfte Zeit für die Netzwerkarbeit aufwenden "
+            f"(zusammen {_hours(spent)} im Jahr), ist diese Zeit in der Ressourcenplanung vorgesehen."
+        )
+        brief, listed = f"{none}{counted}", f"{none} Es sind: {_names(missing)}.{counted}"
     evidence.append(
         observed(
-            f"{text} Nicht vorgesehen ist sie bei: {_names(missing)}." if missing else text,
+            listed,
             (at("ressourcen.yaml", "netzwerkaufwand"), hours),
             coverage(len(planned), len(institutions)),
             _with(
@@ -1719,9 +1760,7 @@ def network_effort(view: ReportingView) -> list[Finding]:
             )
             if missing
             else None,
-            brief=f"{text} Bei den übrigen {len(missing)} ist sie nicht vorgesehen."
-            if len(missing) > BRIEF_NAMES
-            else None,
+            brief=brief if len(missing) > BRIEF_NAMES else None,
         )
     )
     return evidence
