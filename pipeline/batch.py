@@ -62,7 +62,23 @@ def output_folders(folders: list[Path], target: Path | None) -> dict[Path, Path]
                 f"Die Ordner {names[name]} und {folder} heißen gleich; ihre Dokumente landeten im selben Zielordner."
             )
         names[name] = folder
-    return {folder: (target or Path("outputs")) / folder.resolve().name for folder in folders}
+    outputs = {folder: (target or Path("outputs")) / folder.resolve().name for folder in folders}
+    for folder, output in outputs.items():
+        outside_inputs(folder, output)
+    return outputs
+
+
+def outside_inputs(folder: Path, output: Path) -> None:
+    """A ValueError if the output folder is the municipality's folder or lies inside it: Word and
+    PDF files would stand among its YAML files, the papers beside its papers in vorlagen/ (a
+    reviewer's 'build kreis-x -o kreis-x' was accepted without a word)."""
+    inputs, target = folder.resolve(), output.resolve()
+    if target == inputs or inputs in target.parents:
+        raise ValueError(
+            f"Der Zielordner {output} {'ist' if target == inputs else 'liegt im'} Ordner der Eingaben {folder}: "
+            "Dort stünden Word- und PDF-Dateien "
+            f"zwischen den YAML-Dateien. Bitte einen Zielordner außerhalb wählen, z. B. outputs/{inputs.name}."
+        )
 
 
 @dataclass

@@ -262,6 +262,7 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
 
     started = time.perf_counter()
     target = ausgabe or Path("outputs") / ordner.resolve().name
+    _outside_inputs(ordner, target)
     key = _whole_build_key(ordner, target, request)
     unchanged = unchanged_files(target, key) if key else None
     if unchanged is not None:
@@ -305,6 +306,15 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
         click.echo(f"geschrieben: {written}")
     click.echo(_rebuilt_line(result))
     click.echo(f"fertig in {number(time.perf_counter() - started, 1)} s")
+
+
+def _outside_inputs(ordner: Path, target: Path) -> None:
+    from pipeline.batch import outside_inputs
+
+    try:
+        outside_inputs(ordner, target)
+    except ValueError as error:
+        raise click.UsageError(str(error), click.get_current_context()) from None
 
 
 def _whole_build_key(ordner: Path, target: Path, request: Request) -> str | None:
@@ -402,6 +412,7 @@ def watch(
 
     _working_copy_fits(arbeitsfassung, nur)
     target = ausgabe or Path("outputs") / ordner.resolve().name
+    _outside_inputs(ordner, target)
     request = Request(nur, draft=entwurf, working_copy=arbeitsfassung, strict=streng)
     watcher = Watcher(ordner, target, request, streng, echo=lambda line: click.echo(line, err=True))
     server = None if ohne_vorschau else preview_server(target, lambda: watcher.state, port)

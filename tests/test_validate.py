@@ -156,6 +156,25 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
     assert blocker.read_text() == "kein Ordner"
 
 
+@pytest.mark.parametrize("inside", ["", "ausgabe"])
+def test_the_output_folder_may_not_be_the_inputs_folder_or_lie_in_it(example_copy, inside):
+    """'build kreis-x -o kreis-x' was accepted: Word and PDF files among the YAML files, the
+    papers beside the papers in vorlagen/. Refused before anything is read or written, also for
+    watch and for several municipalities."""
+    before = sorted(p.relative_to(example_copy) for p in example_copy.rglob("*"))
+    target = example_copy / inside if inside else example_copy
+    for command in (
+        ["build", str(example_copy), "-o", str(target)],
+        ["build", str(example_copy), str(example_copy), "-o", str(target)],
+    ):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, result.output
+        assert f"Ordner der Eingaben {example_copy}" in result.output and "Traceback" not in result.output
+    watched = CliRunner().invoke(main, ["watch", str(example_copy), "-o", str(target), "--ohne-vorschau"])
+    assert watched.exit_code == 2 and "Bitte einen Zielordner außerhalb wählen" in watched.output
+    assert sorted(p.relative_to(example_copy) for p in example_copy.rglob("*")) == before
+
+
 def test_leitbild_needs_text_or_national_reference(inputs):
     def strip(data):
         data["leitbild"] = {"bezug_nzfh": False}

@@ -62,6 +62,15 @@ def _share_above_100(data):
     data["ziele"][0]["indikatoren"][0]["istwert"] = 171
 
 
+def _share_above_100_in_words(data):
+    indicator = data["ziele"][0]["indikatoren"][0]
+    indicator["einheit"], indicator["zielwert"] = "Prozent", 120
+
+
+def _stand_after_the_decision(data):
+    data["konzept"]["stand"] = "2026-12-20"
+
+
 def _late_update(data):
     data["konzept"]["fortschreibung"]["naechste"] = "2031-01-01"
 
@@ -98,6 +107,31 @@ def _finished_but_running(data):
                     "ziele.yaml",
                     "ziele[0].indikatoren[0].istwert",
                     "Ein Anteil in % liegt zwischen 0 und 100; angegeben ist 171.",
+                )
+            ],
+        ),
+        (
+            "ziele.yaml",
+            _share_above_100_in_words,
+            [
+                (
+                    "ziele.yaml",
+                    "ziele[0].indikatoren[0].zielwert",
+                    "Ein Anteil in % liegt zwischen 0 und 100; angegeben ist 120.",
+                )
+            ],
+        ),
+        (
+            "kommune.yaml",
+            _stand_after_the_decision,
+            [
+                (
+                    "kommune.yaml",
+                    "konzept.beschluss",
+                    "Nach der Beschlussvorlage JHA/2026/030 soll über diese Fassung am 17.12.2026 entschieden "
+                    "werden – vor ihrem Stand (20.12.2026). Ist die Entscheidung schon gefallen, bitte den "
+                    "Beschluss in gremien.yaml (beschluesse) eintragen und hier seine Nummer; sonst die "
+                    "Sitzungstermine in der Beratungsfolge der Vorlage prüfen.",
                 )
             ],
         ),

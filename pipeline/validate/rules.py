@@ -593,13 +593,17 @@ def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
             )
 
 
+#: Units that say 'per cent' (a target of 120 with 'einheit: Prozent' passed unnoticed).
+PERCENT_UNITS = ("%", "Prozent", "v. H.", "vH")
+
+
 @WARNINGS.rule("prozentwerte")
 def percentages_in_range(concept: Concept) -> Iterator[Finding]:
     """A share in per cent lies between 0 and 100; anything else is usually a slipped digit."""
     keys = (("baseline", "ausgangswert"), ("target", "zielwert"), ("current", "istwert"))
     for g_index, goal in enumerate(concept.goals):
         for i_index, indicator in enumerate(goal.indicators):
-            if indicator.unit.strip() != "%":
+            if indicator.unit.strip() not in PERCENT_UNITS:
                 continue
             for name, key in keys:
                 value = getattr(indicator, name)
@@ -776,6 +780,24 @@ def adoption_is_a_reference(concept: Concept) -> Iterator[Finding]:
         f"'beschluss' nennt keinen Beschluss und keine Vorlage, sondern „{written}“. {hint} Den Satz "
         "über den Beschluss bildet das Werkzeug dann aus Datum, Gremium und Stand (beschlossen oder "
         "vorgesehen); bis dahin erscheint der Text unverändert als Angabe.",
+    )
+
+
+@WARNINGS.rule("konzeptbeschluss-vor-stand")
+def adoption_after_stand(concept: Concept) -> Iterator[Finding]:
+    """A decision still to come cannot lie before the Stand of the Fassung it decides: the
+    concept said 'Diese Fassung soll am 25.03.2026 im Kreistag beschlossen werden' under a Stand
+    of 05.12.2026 (review of a new Landkreis whose committee dates were last year's)."""
+    adoption, stand = concept.adoption, concept.version.date
+    if adoption is None or adoption.status != "geplant" or adoption.date is None or adoption.date >= stand:
+        return
+    yield warning(
+        "kommune.yaml",
+        ("konzept", "beschluss"),
+        f"Nach der {adoption.kind} {adoption.number} soll über diese Fassung am {german_date(adoption.date)} "
+        f"entschieden werden – vor ihrem Stand ({german_date(stand)}). Ist die Entscheidung schon gefallen, "
+        "bitte den Beschluss in gremien.yaml (beschluesse) eintragen und hier seine Nummer; sonst die "
+        "Sitzungstermine in der Beratungsfolge der Vorlage prüfen.",
     )
 
 
