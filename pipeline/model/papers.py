@@ -1026,8 +1026,36 @@ class PaperView:
     def measures_without_cost(self) -> list[str]:
         """'M6 Frühe Hilfen im Jobcenter' …: the paper's measures without own Aufwand in its
         budget year, named where its table of Aufwand leaves them out (a reader counted 14 rows
-        for 18 measures the paper reports on)."""
-        return self.concept.measure_labels([m.id for m in self.measures if not self.measure_cost(m)])
+        for 18 measures the paper reports on) – those that run in that year: a measure ended in
+        2025 was said to be carried out 'mit ihrem vorhandenen Personal' in 2027."""
+        year = self.budget_year
+        return self.concept.measure_labels(
+            [m.id for m in self.measures if not self.measure_cost(m) and (year is None or _runs_in(m, year))]
+        )
+
+    @property
+    def measures_ended_before(self) -> list[str]:
+        """The paper's measures ended before its budget year: no Aufwand there, nor work."""
+        year = self.budget_year
+        return self.concept.measure_labels(
+            [
+                m.id
+                for m in self.measures
+                if year is not None and not self.measure_cost(m) and _ended_before(m, year)
+            ]
+        )
+
+    @property
+    def measures_starting_after(self) -> list[str]:
+        """The paper's measures that begin only after its budget year."""
+        year = self.budget_year
+        return self.concept.measure_labels(
+            [
+                m.id
+                for m in self.measures
+                if year is not None and not self.measure_cost(m) and m.period.start.year > year
+            ]
+        )
 
     def measure_cost_in_scope(self, measure: Measure) -> Decimal:
         """The part of a measure's Aufwand the paper's finances sum up."""
@@ -1345,3 +1373,12 @@ class PaperView:
 
 def paper_views(concept: Concept) -> list[PaperView]:
     return [PaperView(concept, paper) for paper in concept.papers]
+
+
+def _ended_before(measure: Measure, year: int) -> bool:
+    return measure.period.end is not None and measure.period.end.year < year
+
+
+def _runs_in(measure: Measure, year: int) -> bool:
+    """Whether a measure's period touches the year (ended before it, or starting after: no)."""
+    return measure.period.start.year <= year and not _ended_before(measure, year)
