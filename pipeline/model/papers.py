@@ -1028,32 +1028,27 @@ class PaperView:
         budget year, named where its table of Aufwand leaves them out (a reader counted 14 rows
         for 18 measures the paper reports on) – those that run in that year: a measure ended in
         2025 was said to be carried out 'mit ihrem vorhandenen Personal' in 2027."""
-        year = self.budget_year
-        return self.concept.measure_labels(
-            [m.id for m in self.measures if not self.measure_cost(m) and (year is None or _runs_in(m, year))]
-        )
+        return self._without_cost("läuft")
 
     @property
     def measures_ended_before(self) -> list[str]:
         """The paper's measures ended before its budget year: no Aufwand there, nor work."""
-        year = self.budget_year
-        return self.concept.measure_labels(
-            [
-                m.id
-                for m in self.measures
-                if year is not None and not self.measure_cost(m) and _ended_before(m, year)
-            ]
-        )
+        return self._without_cost("vorher")
 
     @property
     def measures_starting_after(self) -> list[str]:
         """The paper's measures that begin only after its budget year."""
+        return self._without_cost("nachher")
+
+    def _without_cost(self, when: str) -> list[str]:
+        """The labels of the measures without Aufwand in the budget year, by when they run
+        against it ('vorher', 'läuft', 'nachher'; without a budget year all 'läuft')."""
         year = self.budget_year
         return self.concept.measure_labels(
             [
                 m.id
                 for m in self.measures
-                if year is not None and not self.measure_cost(m) and m.period.start.year > year
+                if not self.measure_cost(m) and (_against(m, year) if year is not None else "läuft") == when
             ]
         )
 
@@ -1375,10 +1370,10 @@ def paper_views(concept: Concept) -> list[PaperView]:
     return [PaperView(concept, paper) for paper in concept.papers]
 
 
-def _ended_before(measure: Measure, year: int) -> bool:
-    return measure.period.end is not None and measure.period.end.year < year
-
-
-def _runs_in(measure: Measure, year: int) -> bool:
-    """Whether a measure's period touches the year (ended before it, or starting after: no)."""
-    return measure.period.start.year <= year and not _ended_before(measure, year)
+def _against(measure: Measure, year: int) -> str:
+    """When a measure runs against a year: ended before it ('vorher'), begins after it
+    ('nachher'), or touches it ('läuft')."""
+    period = measure.period
+    if period.end is not None and period.end.year < year:
+        return "vorher"
+    return "nachher" if period.start.year > year else "läuft"
