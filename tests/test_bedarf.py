@@ -720,7 +720,15 @@ def test_quality_goal_5_2_2_names_the_gap(concept):
         "\xa0", " "
     )
     assert "im Landkreis Musterkreis insgesamt: 12,5" in found.message
-    assert found.suggestion == "Angebote für diesen Sozialraum planen oder dorthin bringen."
+    # offers already planned there are named, and no more planning asked for (review by a
+    # Landeskoordinierungsstelle: four offers were planned for Ost, and the dialogue asked to plan)
+    (gap,) = concept.needs.gaps
+    assert len(gap.planned) == 4  # the example plans four offers for Ost (the map shows them)
+    assert "acht laufende Angebote, vier weitere Angebote geplant" in found.message
+    assert (
+        found.suggestion
+        == "Prüfen, ob die geplanten Angebote den Bedarf dort decken, und sie mit Vorrang umsetzen."
+    )
 
 
 def test_without_a_gap_the_map_still_names_the_places_with_few_offers(city):

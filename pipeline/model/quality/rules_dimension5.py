@@ -993,8 +993,14 @@ def _high_need_spread(k: Concept) -> Finding | None:
 
     def values(gap: SpaceOffers) -> str:
         shown = feature.shown(gap.need.value) if gap.need else "ohne Wert"
+        planned = (
+            f", {count(len(gap.planned), 'weiteres Angebot', 'weitere Angebote', 'ein')} geplant"
+            if gap.planned
+            else ""
+        )
         return (
-            f"{feature.phrase} {shown}, {count(len(gap.running), 'laufendes Angebot', 'laufende Angebote', 'ein')}"
+            f"{feature.phrase} {shown}, "
+            f"{count(len(gap.running), 'laufendes Angebot', 'laufende Angebote', 'ein')}{planned}"
         )
 
     threshold = needs.need_threshold
@@ -1013,12 +1019,25 @@ def _high_need_spread(k: Concept) -> Finding | None:
         details = f"{values(gaps[0])} ({whole})"
     else:
         details = "; ".join(f"{g.space.name}: {values(g)}" for g in gaps) + f" ({whole})"
+    # offers already planned there are no reason to ask for planning (Landeskoordinierungsstelle
+    # review: four offers were planned for Ost, and the dialogue asked to plan some)
+    without = [g for g in gaps if not g.planned]
+    these = "diesen Sozialraum" if len(without) == 1 else "diese Sozialräume"
+    if not without:
+        advice = "Prüfen, ob die geplanten Angebote den Bedarf dort decken, und sie mit Vorrang umsetzen."
+    elif len(without) < len(gaps):
+        advice = (
+            f"Für {enumeration([g.space.name for g in without])} Angebote planen oder dorthin bringen; in den übrigen "
+            "prüfen, ob die geplanten den Bedarf decken."
+        )
+    else:
+        advice = f"Angebote für {these} planen oder dorthin bringen."
     return observed(
         f"{'Im Sozialraum' if len(gaps) == 1 else 'In den Sozialräumen'} {enumeration([g.space.name for g in gaps])} "
         f"trifft hoher Bedarf auf weniger laufende Angebote als im Durchschnitt der Sozialräume: {details}.",
         (figures, offers),
         PARTIAL,
-        f"Angebote für {'diesen Sozialraum' if len(gaps) == 1 else 'diese Sozialräume'} planen oder dorthin bringen.",
+        advice,
     )
 
 
