@@ -513,6 +513,20 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
         "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte; Frauenärztinnen und -ärzte; "
         "freiberufliche Hebammen" in texts(found)
     )
+    # until then the earlier agreement binds whom it binds (Landeskoordinierungsstelle review: the
+    # network's 'erfüllt' rested on an agreement not yet in force), counted from the signatures
+    signed = [
+        a
+        for a in actors
+        if a.get("kooperationsvereinbarung")
+        and a["kooperationsvereinbarung"] <= STAND
+        and a["id"] not in {x.id for x in concept.signed_jointly}
+    ]
+    assert signed
+    assert (
+        f"Bis dahin gilt die bisherige Kooperationsvereinbarung; am {STAND:%d.%m.%Y} bindet sie {len(signed)} von "
+        f"{len(actors)} Akteuren." in texts(found)
+    )
     # those with recommended paths need to accede, the others a path (second reader review)
     steps = [e.suggestion for e in found.evidence if e.suggestion and "Abstimmungswege" in e.suggestion]
     others = len(concept.actors_without_path) - len(concept.actors_with_recommendation_only)

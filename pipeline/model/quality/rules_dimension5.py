@@ -105,6 +105,21 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
     return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
 
 
+def _until_then(k: Concept, on: dt.date) -> str:
+    """What binds on the date of reference while the new agreement is not yet in force: a
+    network's 'erfüllt' rested on an agreement that begins next summer (Landeskoordinierungsstelle
+    review), and the concept's 'binden 18 der 22' counts whom it binds, not whose paths."""
+    if not k.recommended_paths or k.paths_binding_from is None or k.paths_binding_from <= on:
+        return ""
+    bound = len(k.bound_on(on))
+    if not bound:
+        return " Bis dahin bindet noch keine Kooperationsvereinbarung einen Akteur."
+    return (
+        f" Bis dahin gilt die {k.bound_by_label}; am {german_date(on)} bindet sie "
+        f"{_share(bound, len(k.actors), 'Akteuren')}."
+    )
+
+
 def _recommended_and_none(k: Concept) -> str:
     """Who has Abstimmungswege only as a recommendation (until they accede to the
     Kooperationsvereinbarung), and who has none at all."""
@@ -1136,12 +1151,13 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
         observed(
             "Für alle Akteure ist mindestens ein Abstimmungsweg verbindlich vereinbart."
             if not pathless
-            else f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}{_recommended_and_none(k)}.",
+            else f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}"
+            f"{_recommended_and_none(k)}.{_until_then(k, view.on)}",
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
             _path_steps(k, pathless) if pathless else None,
             brief=f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}"
-            f"{_recommended_and_none_counted(k)}."
+            f"{_recommended_and_none_counted(k)}.{_until_then(k, view.on)}"
             if len(pathless) > BRIEF_NAMES
             else None,
         ),
