@@ -730,6 +730,14 @@ def test_budget_consultations(concept):
     assert found.status == "nicht prüfbar"
     assert "haushaltsabstimmung" in found.evidence[0].source
     assert "Jugendhilfeausschuss; Ausschuss für Gesundheit; Ausschuss für Soziales und Teilhabe" in texts(found)
+    # the administration's joint paper on the resources is named as what the data do show
+    # (Landeskoordinierungsstelle review: GV/2026/004 goes to all three committees)
+    joint = next(p for p in concept.papers if "ressourcenplanung" in p.blocks)
+    assert (
+        f"Die Verwaltung hat die Ressourcenplanung 2027 aber für sie gemeinsam dargestellt: Die Informationsvorlage "
+        f"{joint.number} geht an den Ausschuss für Gesundheit, den Jugendhilfeausschuss und den Ausschuss für "
+        "Soziales und Teilhabe." in texts(found)
+    )
 
     def agreed(*committees: str, day: str = "2026-09-30"):
         entry = BudgetCoordination.model_validate(

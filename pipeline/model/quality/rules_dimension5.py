@@ -1538,6 +1538,25 @@ def _planners_phrase(committees: list[Committee]) -> str:
     return f"die für Jugendhilfe, Gesundheit und Soziales zuständigen Ausschüsse{names}"
 
 
+def _joint_budget_paper(k: Concept, committees: list[Committee], on: dt.date) -> str:
+    """A paper on the Ressourcenplanung that several of the planning committees deliberate – the
+    administration's part of a coordinated preparation, which the dialogue cited as 'nicht
+    erfasst' (Landeskoordinierungsstelle review: GV/2026/004 goes to all three committees)."""
+    planning = {c.id for c in committees}
+    for paper in k.papers:
+        reached = [c.committee for c in paper.consultations if c.committee in planning]
+        if "ressourcenplanung" not in paper.blocks or len(set(reached)) < 2:
+            continue
+        bodies = enumeration([k.committee(c).forms.acc for c in dict.fromkeys(reached)])
+        year = f" {paper.finances.budget_year}" if paper.finances and paper.finances.budget_year else ""
+        when = "geht" if min(c.date for c in paper.consultations) > on else "ging"
+        return (
+            f" Die Verwaltung hat die Ressourcenplanung{year} aber für sie gemeinsam dargestellt: Die "
+            f"{k.paper_kind(paper.kind)} {paper.number} {when} an {bodies}."
+        )
+    return ""
+
+
 @RULES.rule("haushaltsberatungen")
 def budget_coordination(view: ReportingView) -> list[Finding]:
     """The committees for Jugendhilfe, Gesundheit and Soziales agreed before the last budget
@@ -1559,7 +1578,7 @@ def budget_coordination(view: ReportingView) -> list[Finding]:
         return [
             observed(
                 f"Ob {_planners_phrase(committees)} ihre Haushaltsberatungen abgestimmt vorbereiten, ist "
-                "nicht erfasst.",
+                f"nicht erfasst.{_joint_budget_paper(k, committees, on)}",
                 where,
                 UNKNOWN,
                 "Festhalten, wann sich welche Ausschüsse vor den Haushaltsberatungen abgestimmt haben.",
