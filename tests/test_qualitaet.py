@@ -769,6 +769,24 @@ def test_cooperation_requirements_in_grants(concept, raw_inputs):
     without = [e for e in grants if not e.get("kooperationsauflagen")]
     assert f"2026 verlangen {len(grants) - len(without)} von {len(grants)} Zuwendungen an Träger" in texts(found)
     assert all(e["bezeichnung"] in found.gaps[0].message for e in without)
+    # grants new in the draft year after are named too (Landeskoordinierungsstelle review)
+    titles = {(e["bezeichnung"], e.get("empfaenger")) for e in grants}
+    new = [
+        e
+        for e in raw_inputs["ressourcen.yaml"]["aufwand"]
+        if e["art"] == "Zuwendung an Träger"
+        and e["jahr"] == 2027
+        and (e["bezeichnung"], e.get("empfaenger")) not in titles
+    ]
+    new_without = [e for e in new if not e.get("kooperationsauflagen")]
+    assert new and new_without
+    assert f"2027 kommen {number_word(len(new), 'eine')} Zuwendungen hinzu; ohne solche Anforderungen: " in texts(
+        found
+    )
+    assert all(
+        e["bezeichnung"] in found.gaps[0].message and e["bezeichnung"] in found.gaps[0].suggestion
+        for e in new_without
+    )
     grants_only = [e for e in concept.resources.expenses if e.kind == "Zuwendung an Träger"]
     required = [
         changed(e, cooperation_requirements=e.cooperation_requirements or ["Netzwerk"]) for e in grants_only

@@ -1650,16 +1650,40 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
         f"{year} verlangen {_share(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
         "Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
     )
+    # a grant new in the year after (the draft budget under discussion) is part of the picture
+    # (Landeskoordinierungsstelle review: a 2027 grant without requirements went unmentioned)
+    known = {(e.title, e.recipient) for e in grants}
+    added = [
+        e
+        for e in k.budget.expense_lines
+        if e.year == year + 1 and e.kind == "Zuwendung an Träger" and (e.title, e.recipient) not in known
+    ]
+    added_without = [e for e in added if not e.cooperation_requirements]
+    later = ""
+    if added:
+        these = {1: "sie verlangt", 2: "beide verlangen"}.get(len(added), "alle verlangen")
+        later = f" {year + 1} {'kommt' if len(added) == 1 else 'kommen'} " + (
+            f"{count(len(added), 'Zuwendung', 'Zuwendungen', 'eine')} hinzu; "
+            + (
+                f"ohne solche Anforderungen: {enumeration([label(e) for e in added_without])}."
+                if added_without
+                else f"{these} Zusammenarbeit im Netzwerk."
+            )
+        )
+    missing = [*without, *added_without]
     evidence = [
         observed(
-            f"{text}; ohne solche Anforderungen: {enumeration([label(e) for e in without])}."
-            if without
-            else f"{text}.",
+            (
+                f"{text}; ohne solche Anforderungen: {enumeration([label(e) for e in without])}."
+                if without
+                else f"{text}."
+            )
+            + later,
             where,
             coverage(len(asking), len(grants)),
             "Bei der nächsten Bewilligung oder Leistungsvereinbarung Anforderungen an die Zusammenarbeit im "
-            "Netzwerk aufnehmen: " + enumeration([label(e) for e in without]) + "."
-            if without
+            "Netzwerk aufnehmen: " + enumeration([label(e) for e in missing]) + "."
+            if missing
             else None,
         )
     ]
