@@ -802,3 +802,14 @@ def test_a_value_of_the_wrong_kind_is_one_error_said_in_german(inputs, file, old
     line, column = inputs.position_of(file, new.strip().split(": ", 1)[1])
     problems = inputs.problems()
     assert problems == [f"{file}:{line}:{column}: {field}: {message}"], problems
+
+
+def test_a_decision_named_by_its_number_where_its_id_belongs_gets_the_id(inputs):
+    """A paper's 'beschluesse' takes ids, konzept.beschluss a number: 'GA/2024/031' written in the
+    paper was refused without a word that 'ga-2024-031' was meant (review of a new Landkreis)."""
+    inputs.replace("vorlagen/ga-2026-027-gesundheitswesen.yaml", "    - ga-2024-031", "    - GA/2024/031")
+    (problem,) = inputs.problems()
+    assert (
+        "Beschluss 'GA/2024/031' gibt es nicht in gremien.yaml. Hier steht die Kennung (id) des Beschlusses, "
+        "nicht seine Nummer: gemeint ist wohl 'ga-2024-031'. Bekannt: "
+    ) in problem, problem

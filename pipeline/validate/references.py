@@ -65,10 +65,28 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         label = KIND_LABELS[kind]
         close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
         tip = f" Meinten Sie '{close[0]}'?" if close else ""
+        numbered = _decision_numbers(parsed).get(ref) if kind == "beschluss" else None
+        if numbered:  # 'JHA/2026/007' where the id 'jha-2026-007' belongs (review of a new Landkreis)
+            tip = (
+                f" Hier steht die Kennung (id) des Beschlusses, nicht seine Nummer: gemeint ist wohl '{numbered}'."
+            )
         listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
         where = PROJECT_IDS.get(kind) or (COMBINED_IDS[kind][0] if kind in COMBINED_IDS else ID_SOURCES[kind][0])
         known_ones = f" Bekannt: {listed}." if listed else " Dort ist noch kein Eintrag."
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
+
+
+def _decision_numbers(parsed: Parsed) -> dict[str, str]:
+    """The decisions of gremien.yaml as written: number → id."""
+    data = parsed.raw.get("gremien.yaml")
+    entries = data.get("beschluesse") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return {}
+    return {
+        str(e["nummer"]): e["id"]
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("id"), str) and e.get("nummer") is not None
+    }
 
 
 @RULES.rule("eine-einschaetzung-je-ziel")
