@@ -348,8 +348,21 @@ def test_reports_within_every_cycle_fulfil_the_goal(concept):
     ga = next(c for c in concept.committees if c.id == "ga")
     sa = next(c for c in concept.committees if c.id == "sa")
     current = with_committee(concept, "ga", reports=[*ga.reports, report("2026-09-30")])
-    current = with_committee(current, "sa", reports=[*sa.reports, report("2026-06-11")])
+    in_cycle = [report("2023-03-09"), report("2025-03-13"), report("2026-06-11")]  # every two years at most
+    current = with_committee(current, "sa", reports=[*sa.reports, *in_cycle])
     assert finding(current, "berichte-gremien").status == "erfüllt"
+    # a report given after years without one restores the cycle, not the regularity: the interval
+    # before it is named (Landeskoordinierungsstelle review: a committee heard every two years
+    # against a yearly cycle was shown as up to date)
+    late = with_committee(concept, "ga", reports=[*ga.reports, report("2026-09-30")])
+    late = with_committee(late, "sa", reports=[*sa.reports, report("2026-06-11")])
+    found = _evidence(finding(late, "berichte-gremien"), "gremien.yaml: gremien[2].berichte")
+    assert found.level == "teilweise"
+    assert "Zwischen den letzten beiden Berichten (11.03.2021 und 11.06.2026) lagen 63 Monate." in found.message
+    assert (
+        found.suggestion
+        == "Ausschuss für Soziales und Teilhabe: den vereinbarten Turnus (alle zwei Jahre) künftig einhalten."
+    )
     silent = changed(concept, committees=[changed(c, reports=[]) for c in concept.committees])
     silent = changed(silent, decisions=[], papers={})  # decisions and papers are hearings too
     assert finding(silent, "berichte-gremien").status == "offen"

@@ -399,6 +399,28 @@ def _budget_year(k: Concept, on: dt.date) -> int:
 # --- 5.1 Verankerung in der Kommunalpolitik ---------------------------------------------------
 
 
+#: Months a report may come later than its cycle before the interval counts as missed.
+CYCLE_GRACE_MONTHS = 3
+
+
+def _gap_before_last(item: CommitteeReporting) -> str:
+    """The interval before the last report where it ran well past the cycle: a committee heard
+    the Frühen Hilfen only every two years against a yearly cycle and was shown as up to date,
+    because only the time since its last report was looked at (Landeskoordinierungsstelle review
+    of Neuhafen)."""
+    cycle = item.committee.report_cycle_months
+    if cycle is None or len(item.reports) < 2:
+        return ""
+    before, last = item.reports[-2], item.reports[-1]
+    if last <= add_months(before, cycle + CYCLE_GRACE_MONTHS):
+        return ""
+    months = (last.year - before.year) * 12 + last.month - before.month
+    return (
+        f" Zwischen den letzten beiden Berichten ({german_date(before)} und {german_date(last)}) lagen "
+        f"{number_word(months)} Monate."
+    )
+
+
 def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> Finding:
     """One committee against its reporting cycle and its sitting calendar: the last report,
     when the next falls due, and – once due – whether a sitting has passed without it."""
@@ -419,20 +441,22 @@ def _report_cycle(view: ReportingView, index: int, item: CommitteeReporting) -> 
         else ""
     )
     last = f"{committee.name}: letzter Bericht über Frühe Hilfen am {german_date(item.last_report)}"
+    gap = _gap_before_last(item)
     if not item.due_passed:
         return observed(
             f"{last}; der nächste Bericht ist bis zum {german_date(item.due)} fällig (vereinbart: {item.cycle}"
-            f"{recent}).{_planned_before(view, committee, item.due)}",
+            f"{recent}).{_planned_before(view, committee, item.due)}{gap}",
             where,
-            FULFILLED,
+            PARTIAL if gap else FULFILLED,
+            f"{committee.name}: den vereinbarten Turnus ({item.cycle}) künftig einhalten." if gap else None,
         )
     standing = _since_due(view, committee, item.due)
     calendar = () if committee.meetings else (at("gremien.yaml", "gremien", index, "sitzungen"),)
     return observed(
         f"{last}; fällig war der nächste Bericht bis zum {german_date(item.due)} (vereinbart: {item.cycle}). "
-        f"{standing.text}",
+        f"{standing.text}{gap}",
         (where, *calendar),
-        standing.status,
+        PARTIAL if gap and standing.status == FULFILLED else standing.status,
         standing.change,
         overdue=committee.forms.nom if standing.status == OPEN else None,
         planned=standing.planned,
