@@ -145,6 +145,42 @@ def test_review_lists_comment_tracked_and_untracked_changes_with_sources(returne
     assert f"  Quelle: massnahmen.yaml:{line}: massnahmen[1].beschreibung" in result.output
 
 
+def test_text_typed_in_without_tracking_is_listed_as_new_after_the_block_before_it(draft_build, tmp_path):
+    """A new chapter and a paragraph added to the Vorwort, typed without tracking, were read as
+    nothing changed (a Netzwerkkoordinatorin's review of the drafts): each new paragraph is
+    listed with the text and source of the generated block it follows. The Vorwort's own
+    paragraphs are credited to its field in kommune.yaml, not to a name they contain."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    foreword = _paragraph(document, "Jedes Kind im Landkreis Musterkreis")
+    added = foreword.insert_paragraph_before("Platzhalter")
+    foreword._p.addnext(added._p)  # after the foreword's first paragraph
+    added.text = "Ein Satz, den die Amtsleitung ohne Nachverfolgung ergänzt hat."
+    before = _paragraph(document, "Das Netzwerk versteht das Gesamtkonzept als Arbeitsgrundlage")
+    heading = before.insert_paragraph_before("Neues Kapitel: Zusammenarbeit mit Kitas", style="Heading 1")
+    text = before.insert_paragraph_before("Die Kitas werden ab 2027 eingebunden.")
+    before._p.addnext(text._p)
+    before._p.addnext(heading._p)
+    path = tmp_path / "ergaenzt.docx"
+    document.save(str(path))
+    result = CliRunner().invoke(
+        main,
+        ["review", str(path), "--manifest", str(draft_build / "manifest.json"), "-o", str(tmp_path / "liste")],
+    )
+    assert result.exit_code == 0, result.output
+    listing = yaml.safe_load(next((tmp_path / "liste").glob("*.yaml")).read_text())
+    new = [i for i in listing if i["art"] == "Neu (ohne Nachverfolgung)"]
+    assert [i["neu"] for i in new] == [
+        "Ein Satz, den die Amtsleitung ohne Nachverfolgung ergänzt hat.",
+        "Neues Kapitel: Zusammenarbeit mit Kitas",
+        "Die Kitas werden ab 2027 eingebunden.",
+    ]
+    assert new[0]["kapitel"] == "Vorwort" and "kommune.yaml:" in new[0]["quelle"]
+    assert "konzept.vorwort.text" in new[0]["quelle"]
+    assert new[1]["quelle"].startswith("neu nach „Das Netzwerk versteht das Gesamtkonzept")
+    assert new[1]["quelle"].endswith("templates/konzept/15_qualitaet.html.j2:4")
+    assert len(listing) == 3  # nothing else
+
+
 def test_review_finds_the_manifest_of_a_renamed_copy_and_merges_copies(returned, draft_build, tmp_path):
     first = draft_build / "Kopie_Amtsleitung.docx"
     second = draft_build / "Kopie_Gesundheitsamt.docx"
@@ -216,7 +252,10 @@ def test_a_word_file_no_build_recorded_is_kept(tmp_path):
 def test_drafts_are_marked_and_numbered_final_builds_are_not(draft_build, concept_files):
     document = Document(str(draft_build / f"{CONCEPT}.docx"))
     section = document.sections[-1]
-    assert section._sectPr.find(qn("w:lnNumType")) is not None
+    numbering = section._sectPr.find(qn("w:lnNumType"))
+    assert numbering is not None and numbering.get(qn("w:restart")) == "newPage"  # 'Seite 12, Zeile 30'
+    counted = [s._sectPr.find(qn("w:lnNumType")) for s in document.sections]
+    assert all(n is not None and n.get(qn("w:restart")) == "newPage" for n in counted)  # landscape ones too
     for header in (section.header, section.first_page_header):
         assert 'string="ENTWURF"' in header._element.xml
     pages = PdfReader(str(draft_build / f"{CONCEPT}.pdf")).pages

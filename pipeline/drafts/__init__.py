@@ -155,6 +155,71 @@ def _untracked(draft: Draft, origins: list[Origin]) -> list[RevisionItem]:
     return items
 
 
+#: Styles of the generated lists Word fills in when its fields are updated (English and German
+#: style ids): their lines are no one's new text.
+_LIST_STYLES = ("TOC", "Verzeichnis", "TableofFigures", "Abbildungsverzeichnis", "Inhaltsverzeichnis")
+
+
+def _added(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
+    """Paragraphs typed in without tracking: text without any of the build's bookmarks, after
+    the first of them, outside tables and the fields Word fills in (a new chapter, a paragraph
+    added to the Vorwort – review read them as nothing changed). Each is placed after the
+    generated block before it, whose source is where the text can go."""
+    items: list[RevisionItem] = []
+    before: Origin | None = None
+    started = False
+    beyond = 1  # the last listed one, once it counts the rest
+    for paragraph in draft.paragraphs:
+        mark = draft.mark_of.get(paragraph.number)
+        if mark:
+            started, before = True, by_mark.get(mark, before)
+            continue
+        text = paragraph.original
+        if (
+            not started
+            or not text
+            or paragraph.changes
+            or paragraph.row is not None
+            or paragraph.in_field
+            or paragraph.style.startswith(_LIST_STYLES)
+        ):
+            continue
+        if len(items) == MAX_NEW:
+            beyond += 1
+            items[-1] = replace(
+                items[-1],
+                kind=MORE_NEW,
+                old="",
+                new=f"{number(beyond)} weitere neue Absätze, nicht einzeln aufgeführt",
+            )
+            continue
+        where = f"neu nach „{_shortened(before.text)}“ – {before.where}" if before else "neu"
+        items.append(
+            RevisionItem(
+                "Neu (ohne Nachverfolgung)",
+                before.chapter if before else "",
+                "",
+                text,
+                where,
+                before.mark if before else None,
+                None,
+                [draft.editor],
+                None,
+                [draft.name],
+            )
+        )
+    return items
+
+
+#: New paragraphs listed one by one; the last entry counts the rest instead (a pasted document).
+MAX_NEW = 200
+MORE_NEW = "Neu (ohne Nachverfolgung, zusammengefasst)"
+
+
+def _shortened(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 @dataclass
 class DraftReview:
     """What one returned copy holds, and what the reader should know about how it was read."""
@@ -172,7 +237,9 @@ def read_draft(path: Path, manifest: Path | None = None) -> DraftReview:
     origins = match.origins
     by_mark = {o.mark: o for o in origins}
     order = {o.mark: n for n, o in enumerate(origins)}
-    items = _comments(draft, by_mark) + _tracked(draft, by_mark) + _untracked(draft, origins)
+    items = (
+        _comments(draft, by_mark) + _tracked(draft, by_mark) + _untracked(draft, origins) + _added(draft, by_mark)
+    )
     for item in items:
         item.position = order.get(item.mark or "", len(order))
     return DraftReview(sorted(items, key=lambda i: (i.position, i.kind)), match.notes)

@@ -51,6 +51,8 @@ W_BOOKMARK, W_NAME = _w("bookmarkStart"), _w("name")
 W_AUTHOR, W_DATE, W_ID = _w("author"), _w("date"), _w("id")
 W_COMMENT, W_COMMENT_START, W_COMMENT_END = _w("comment"), _w("commentRangeStart"), _w("commentRangeEnd")
 W_COMMENT_REFERENCE = _w("commentReference")
+W_FIELD_CHAR, W_FIELD_CHAR_TYPE, W_SIMPLE_FIELD = _w("fldChar"), _w("fldCharType"), _w("fldSimple")
+W_PARAGRAPH_STYLE, W_VAL = _w("pStyle"), _w("val")
 HEADING_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
 #: The label and number Word's SEQ field puts before a caption ('Tabelle 3: ').
 CAPTION_NUMBER = re.compile(r"^(Tabelle|Abbildung) \d+: ")
@@ -100,6 +102,9 @@ class Paragraph:
     end: int = 0
     original: str = ""
     accepted: str = ""
+    #: Its style id, and whether a field's result (a table of contents, a list of tables) holds it.
+    style: str = ""
+    in_field: bool = False
 
 
 @dataclass
@@ -159,7 +164,7 @@ class _Reader:
         open_paragraphs: list[tuple[Paragraph, list[str], list[str]]] = []
         rows: list[Row] = []
         cells: list[list[int]] = []
-        insertions = deletions = 0
+        insertions = deletions = fields = 0
         last: Paragraph | None = None
         ranges = self.comments
         # a row of form fields is the layout of paragraphs, each its own block (not a table row)
@@ -182,6 +187,8 @@ class _Reader:
                     insertions -= 1
                 elif tag == W_DEL:
                     deletions -= 1
+                elif tag == W_SIMPLE_FIELD:
+                    fields = max(0, fields - 1)
                 continue
             here = open_paragraphs[-1][0] if open_paragraphs else None
             if tag == W_T or (tag == W_NO_BREAK_HYPHEN and not deletions):
@@ -195,8 +202,20 @@ class _Reader:
                     self._length += len(text)
             elif tag == W_P:
                 last = Paragraph(len(self.paragraphs), rows[-1] if rows else None, insertions)
+                last.in_field = fields > 0
                 self.paragraphs.append(last)
                 open_paragraphs.append((last, [], []))
+            elif tag == W_PARAGRAPH_STYLE:
+                if here is not None:
+                    here.style = node.get(W_VAL) or ""
+            elif tag in (W_FIELD_CHAR, W_SIMPLE_FIELD):
+                kind = node.get(W_FIELD_CHAR_TYPE) if tag == W_FIELD_CHAR else "begin"
+                if kind == "begin":
+                    fields += 1
+                    if here is not None:
+                        here.in_field = True
+                elif kind == "end":
+                    fields = max(0, fields - 1)
             elif tag in (W_DEL_TEXT, W_NO_BREAK_HYPHEN):
                 if here is not None:
                     open_paragraphs[-1][1].append(node.text or "" if tag == W_DEL_TEXT else "-")
@@ -366,7 +385,7 @@ def comparable(draft: Draft, origin: Origin, paragraph: Paragraph) -> tuple[str,
     current = draft.block_text(paragraph)
     if origin.kind == "Überschrift" and HEADING_NUMBER.sub("", current) == origin.text:
         current = origin.text  # the chapter number Word puts in front
-    if origin.kind == "Tabellentitel" and CAPTION_NUMBER.sub("", current) == origin.text:
+    if origin.kind in ("Tabellentitel", "Abbildungstitel") and CAPTION_NUMBER.sub("", current) == origin.text:
         current = origin.text  # 'Tabelle n: ' from the caption's number field
     return origin.text, current
 

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from pipeline.load.yaml_source import SourceFile
 
 #: Block elements that get a source and, in Word, a bookmark.
-BLOCKS = ("p", "li", "tr", "h1", "h2", "h3", "caption")
-BLOCK_TAG = re.compile(r"<(p|li|tr|h[1-3]|caption)(?=[\s>])")
+BLOCKS = ("p", "li", "tr", "h1", "h2", "h3", "caption", "figcaption", "dt")
+BLOCK_TAG = re.compile(r"<(p|li|tr|h[1-3]|caption|figcaption|dt)(?=[\s>])")
 ATTRIBUTE = "data-quelle"
 KINDS = {
     "p": "Absatz",
@@ -39,6 +39,8 @@ KINDS = {
     "h2": "Überschrift",
     "h3": "Überschrift",
     "caption": "Tabellentitel",
+    "figcaption": "Abbildungstitel",
+    "dt": "Begriff",
 }
 #: Elements inside a block that start a block of their own (and a bookmark of their own).
 NESTED_BLOCKS = {"ul", "ol", "p", "div", "table", "figure", "blockquote", "h1", "h2", "h3", "h4"}
@@ -216,6 +218,16 @@ def text_index(loaded: LoadedInputs) -> TextIndex:
         elif isinstance(node, str) and len(normalized(node)) >= MIN_MATCH:
             line = source.locate(path)[0]
             index.setdefault(normalized(node), []).append(InputLocation(file, format_path(path), line))
+            # a text of several paragraphs (a foreword) stands in Word as several: each is found
+            # by itself, or its paragraphs were credited to a name they happen to contain
+            paragraphs = [part for part in re.split(r"\n\s*\n", node) if len(normalized(part)) >= MIN_MATCH]
+            if len(paragraphs) > 1:
+                offset = 0
+                for part in paragraphs:
+                    start = node.index(part, offset)
+                    offset = start + len(part)
+                    where = InputLocation(file, format_path(path), line + node.count("\n", 0, start))
+                    index.setdefault(normalized(part), []).append(where)
 
     for name, source in loaded.files.items():
         walk(name, source.data, (), source)
@@ -270,6 +282,10 @@ def bookmark(html: str, index: dict[str, list[InputLocation]], prefix: str = "gk
         if span is None:
             continue
         text = block_text(element if element.tag == "tr" else span)
+        if element.tag == "dt":  # a term and its description stand in one paragraph in Word
+            described = element.getnext()
+            if described is not None and described.tag == "dd":
+                text = normalized(f"{text} {block_text(described)}")
         if element.tag == "h1":
             chapter = text
         origins.append(
