@@ -549,23 +549,37 @@ def test_every_formula_gives_the_value_stored_with_it(concept):
 def test_category_columns_offer_their_values_to_pick_from(book, raw_inputs):
     """A category typed differently ('Sachkosten ' or an old committee name) drops out of every
     summary's formula: the line items offer their categories as a list (Kämmerei review)."""
-    committees = [g["name"] for g in raw_inputs["gremien.yaml"]["gremien"]]
+    resources = raw_inputs["ressourcen.yaml"]
+    lines = [*resources["aufwand"], *resources["ertraege"]]
+    # only the committees and Produkte the summary sheets list: a line moved to another committee
+    # the list offered dropped out of 'Ausschüsse' without a word (second Kämmerei review)
+    used = {line["ausschuss"] for line in lines}
+    committees = [g["name"] for g in raw_inputs["gremien.yaml"]["gremien"] if g["id"] in used]
+    items = list(dict.fromkeys(line["haushaltsstelle"] for line in lines))
     expected = {
-        "Aufwandspositionen": {"Art": ["Personal", "Sachkosten", "Zuwendung an Träger"], "Ausschuss": committees},
+        "Aufwandspositionen": {
+            "Art": ["Personal", "Sachkosten", "Zuwendung an Träger"],
+            "Ausschuss": committees,
+            "Produkt": items,
+        },
         "Erträge": {
             "Mittelgeber": ["Bundesstiftung Frühe Hilfen", "Land", "Krankenkassen", "Dritte"],
             "Bewilligungsstand": ["bewilligt", "zugesagt", "beantragt"],
             "Ausschuss": committees,
+            "Produkt": items,
         },
     }
     for name, columns in expected.items():
         sheet = book[name]
         headers = {c.value: c.column_letter for c in sheet[1]}
         total = next(r for r in range(2, sheet.max_row + 1) if "Summe 2026–2027" in str(sheet.cell(r, 1).value))
-        found = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+        found = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
         for header, values in columns.items():
             letter = headers[header]
-            assert found[f"{letter}2:{letter}{total - 1}"] == '"' + ",".join(values) + '"', (name, header)
+            rule = found[f"{letter}2:{letter}{total - 1}"]
+            assert rule.formula1 == '"' + ",".join(values) + '"', (name, header)
+            if header in ("Ausschuss", "Produkt"):  # another value is allowed, with a warning why it matters
+                assert rule.errorStyle == "warning" and "dort fehlte der Betrag" in rule.error, (name, header)
 
 
 def test_the_workbook_sums_up_each_produkt_and_year(concept, raw_inputs):

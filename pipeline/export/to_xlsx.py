@@ -203,9 +203,14 @@ def _write_sheet(
     if spec.rows:
         for col, column in enumerate(columns):
             if _listable(column.choices):
-                sheet.data_validation(
-                    first, col, len(spec.rows), col, {"validate": "list", "source": list(column.choices)}
-                )
+                rule: dict[str, Any] = {"validate": "list", "source": list(column.choices)}
+                if column.off_list:  # allowed, but with a warning why it matters
+                    rule |= {
+                        "error_type": "warning",
+                        "error_title": "Nicht in der Liste",
+                        "error_message": column.off_list,
+                    }
+                sheet.data_validation(first, col, len(spec.rows), col, rule)
     sheet.freeze_panes(1, spec.frozen_columns)
     sheet.repeat_rows(0)
     sheet.set_landscape()

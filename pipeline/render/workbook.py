@@ -77,6 +77,9 @@ class Column:
     #: The values a line may take, offered as a list to pick from: a typed category that
     #: matches none drops out of every summary's formula (Kämmerei review).
     choices: tuple[str, ...] = ()
+    #: Where a value outside `choices` is allowed but drops out of a summary sheet: the warning
+    #: Excel shows instead of refusing it (a new Produkt typed in silently left 'Produkte').
+    off_list: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,8 +239,28 @@ def _item_sheet(concept: Concept) -> Sheet:
     return _balances_per_year(budget, item, budget.item_balances, budget.items_plural, title)
 
 
-def _committee_names(concept: Concept) -> tuple[str, ...]:
-    return tuple(c.name for c in concept.committees)
+def _committee_column(concept: Concept) -> Column:
+    """The committee of a line: one of those the summary sheet lists (a line moved to another,
+    which the list offered, dropped out of the sheet's sums without a word – Kämmerei review)."""
+    budget = concept.budget
+    return Column(
+        budget.committee_nouns.singular,
+        width=30,
+        choices=tuple(c.name for c in budget.committees),
+        off_list=f"Dieser Eintrag steht nicht auf dem Blatt „{budget.committee_nouns.plural}“; dort fehlte der Betrag.",
+    )
+
+
+def _item_column(concept: Concept) -> Column:
+    """The budget item of a line: one the sheet of items lists, or a new one with a warning."""
+    budget = concept.budget
+    items = [e.budget_item for e in budget.expense_lines] + [i.budget_item for i in budget.income_lines]
+    return Column(
+        budget.item_label,
+        width=32,
+        choices=tuple(dict.fromkeys(items)),
+        off_list=f"Dieser Eintrag steht nicht auf dem Blatt „{budget.items_plural}“; dort fehlte der Betrag.",
+    )
 
 
 def _expense_sheet(concept: Concept) -> Sheet:
@@ -249,8 +272,8 @@ def _expense_sheet(concept: Concept) -> Sheet:
         Column("Nr.", width=7),
         Column(PURPOSE, width=40),
         Column("Betrag", "euro", 16, summed=True),
-        Column(concept.budget.item_label, width=32),
-        Column(concept.budget.committee_nouns.singular, width=30, choices=_committee_names(concept)),
+        _item_column(concept),
+        _committee_column(concept),
         Column("Empfänger", width=36),
         # what the papers' Folgekosten take out of the recurring Aufwand, to filter by
         Column("Anfall", width=14),
@@ -297,8 +320,8 @@ def _income_sheet(concept: Concept) -> Sheet:
         Column("Bezeichnung", width=50),
         Column("Betrag", "euro", 16, summed=True),
         Column(STATE, width=18, choices=(APPROVED, PROMISED, APPLIED_FOR)),
-        Column(concept.budget.item_label, width=32),
-        Column(concept.budget.committee_nouns.singular, width=30, choices=_committee_names(concept)),
+        _item_column(concept),
+        _committee_column(concept),
         Column(PURPOSES, width=48),
     ]
     rows: list[list[Value]] = [
