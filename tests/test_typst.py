@@ -686,3 +686,22 @@ def test_ctrl_c_reaches_the_build_not_the_worker(capfd):
     typst_worker.stop_workers()
     assert worker.process.returncode == 0
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_document_folder_in_use_is_never_removed_to_make_room(monkeypatch):
+    """Folders are kept for compiling again, the oldest removed beyond FOLDERS_KEPT – but never
+    one a compile is still using (a long concept in a batch while many papers pass by)."""
+    from pipeline.export import to_pdf as pdf
+
+    monkeypatch.setattr(pdf, "FOLDERS_KEPT", 2)
+    monkeypatch.setattr(pdf, "_folders", type(pdf._folders)())
+    monkeypatch.setattr(pdf, "_busy", set())
+    with pdf.document_folder("konzept.pdf") as long_running:
+        (long_running / "inhalt.typ").write_text("lang", encoding="utf-8")
+        for number in range(5):
+            with pdf.document_folder(f"vorlage-{number}.pdf") as folder:
+                assert folder != long_running
+        assert (long_running / "inhalt.typ").read_text(encoding="utf-8") == "lang"
+    assert len(pdf._folders) <= 3 and "konzept.pdf" in pdf._folders
+    with pdf.document_folder("konzept.pdf") as again:  # the same folder when it comes back
+        assert again == long_running

@@ -182,9 +182,10 @@ def document_folder(document: str) -> Iterator[Path]:
             )
             _folders[document] = kept
             _busy.add(document)
-            while len(_folders) > FOLDERS_KEPT:
-                _, old = _folders.popitem(last=False)
-                shutil.rmtree(old, ignore_errors=True)
+            # the oldest ones go, never one a compile is using (a long concept in a batch)
+            idle = [name for name in _folders if name not in _busy]
+            for name in idle[: max(0, len(_folders) - FOLDERS_KEPT)]:
+                shutil.rmtree(_folders.pop(name), ignore_errors=True)
     if kept is None:
         with tempfile.TemporaryDirectory(prefix="gesamtkonzept-") as work:
             yield Path(work)
