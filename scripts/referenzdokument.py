@@ -226,6 +226,9 @@ def build() -> bytes:
     _paragraph(doc, "Heading 2", size=13, bold=True, color=BLUE, before=14, after=6, keep=True)
     _paragraph(doc, "Heading 3", size=11, bold=True, color=BLUE, before=10, after=4, keep=True)
     _paragraph(doc, "TOC Heading", size=16, bold=True, color=BLUE, before=0, after=12)
+    # Word's own caption style ('Beschriftung', what *Beschriftung einfügen* uses) looks like the
+    # generated captions, so a caption a colleague adds matches them (review of the drafts)
+    _paragraph(doc, "Caption", size=9.5, bold=True, italic=False, color=GREY, before=4, after=10)
     _paragraph(doc, "Table Caption", size=9.5, bold=True, italic=False, color=GREY, before=10, after=4, keep=True)
     _paragraph(doc, "Captioned Figure", keep=True)  # a figure never parts from its caption below
     _paragraph(doc, "Image Caption", size=9.5, bold=True, italic=False, color=GREY, before=4, after=10)

@@ -145,3 +145,19 @@ def test_language_and_core_properties(concept_files, document):
     assert props.subject.startswith("Systemübergreifendes Gesamtkonzept")
     assert props.created == datetime(2026, 10, 15, tzinfo=UTC)
     assert props.language == "de-DE"
+
+
+def test_words_own_caption_style_looks_like_the_generated_captions():
+    """A caption a colleague adds with *Beschriftung einfügen* gets Word's own style 'Caption'
+    (Beschriftung): it looked different from the generated ones (italic, plain) – review of the
+    drafts. Both now read bold, upright, grey, in the same size."""
+    from docx import Document as open_docx
+
+    from pipeline.render.document import TEMPLATE_DIR
+
+    styles = {s.style_id: s for s in open_docx(str(TEMPLATE_DIR / "referenz.docx")).styles}
+    own, generated = styles["Caption"], styles["TableCaption"]
+    for style in (own, generated):
+        font = style.font
+        assert (font.bold, font.italic, font.size.pt, str(font.color.rgb)) == (True, False, 9.5, "595959")
+    assert generated.base_style.style_id == "Caption" and styles["ImageCaption"].base_style.style_id == "Caption"
