@@ -218,6 +218,10 @@ def test_no_row_splits_and_word_hyphenates_german(concept_files, body):
         "Captioned Figure",
     }
     assert {"Kompakt", "Erster Absatz", "Tabellenbeschriftung"} <= names
+    # one body style in use, not two that look alike (review of the drafts)
+    with zipfile.ZipFile(concept_files[".docx"]) as package:
+        body = package.read("word/document.xml").decode()
+    assert 'w:pStyle w:val="FirstParagraph"' not in body and 'w:pStyle w:val="BodyText"' in body
 
 
 @pytest.fixture(scope="module")

@@ -316,6 +316,17 @@ def _table_text(document: DocumentObject) -> None:
                         set_child(paragraph_properties(paragraph), "pStyle", val=style_id)
 
 
+def _one_body_style(document: DocumentObject) -> None:
+    """The paragraph after a heading in the body style too: pandoc gives it 'First Paragraph'
+    (Erster Absatz), which looks the same as 'Body Text' (Textkörper) – two look-alike styles in
+    use, and a colleague could not tell which to pick (review of the drafts)."""
+    style_path = f"{qn('w:pPr')}/{qn('w:pStyle')}"
+    for paragraph in document.element.body.iter(P):
+        style = paragraph.find(style_path)
+        if style is not None and style.get(VAL) == "FirstParagraph":
+            style.set(VAL, "BodyText")
+
+
 def _form_tables(document: DocumentObject) -> None:
     """Rows of form fields (:func:`is_form_table`): no borders, no cell margin but the gap after
     each field but the last (:data:`FORM_FIELD_GAP`; the columns, docx_pages.fit_columns), the
@@ -749,6 +760,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _properties(document, doc)
     _structure(document, doc)
     _table_text(document)
+    _one_body_style(document)
     _form_tables(document)
     _compact_wide_tables(document)
     _checkboxes(document)
