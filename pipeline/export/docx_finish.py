@@ -266,6 +266,10 @@ VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 USER_DEFINED = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
+#: Custom properties pandoc writes from the title block's metadata.
+PANDOC_LEFTOVERS = frozenset({"date", "subtitle", "toc-title"})
+
+
 def _custom_properties(document: DocumentObject, identity: DocumentIdentity | None) -> None:
     """Add the file's identity to the custom properties pandoc wrote (or to new ones): Word and
     LibreOffice keep them when a reviewer saves the file, so review finds the build again."""
@@ -280,7 +284,9 @@ def _custom_properties(document: DocumentObject, identity: DocumentIdentity | No
     if root is None:
         root = etree.fromstring(f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}"/>')
     ours = set(identity.properties())
-    for prop in [p for p in root if p.get("name") in ours]:
+    # pandoc's leftovers of the title block ('date' held 'Fassung 2.0 · Stand …'): the core
+    # properties and the title page say it (review of the drafts)
+    for prop in [p for p in root if p.get("name") in ours | PANDOC_LEFTOVERS]:
         root.remove(prop)
     pid = max((int(p.get("pid", "1")) for p in root), default=1)
     for name, value in identity.properties().items():
