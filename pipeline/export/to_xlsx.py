@@ -92,6 +92,7 @@ class _Formats:
         self.total_text = book.add_format({"bold": True, "top": 1, "text_wrap": True})
         self.total_euro = book.add_format({"bold": True, "top": 1, "num_format": EURO})
         self.total_blank = book.add_format({"top": 1})
+        self.total_integer = book.add_format({"bold": True, "top": 1, "num_format": INTEGER})
 
     def of(self, column: Column) -> Any:
         return {"euro": self.euro, "integer": self.integer, "date": self.date}.get(column.kind, self.text)
@@ -159,19 +160,30 @@ def _write_sheet(
         sheet.set_column(col, col, column.width)
         sheet.write_string(0, col, column.header, formats.header)
     first = 1  # the first data row, 0-based; in Excel's numbering row 2
-    for index, values in enumerate(spec.rows):
-        row = first + index
+
+    def write_row(row: int, values: list[Value], checked: bool = False) -> None:
         excel_row = row + 1
+        euro = formats.total_euro if checked else formats.euro
         for col, (column, value) in enumerate(zip(spec.columns, values, strict=True)):
             if column.difference:
                 a, b = (f"{_letter(position[h])}{excel_row}" for h in column.difference)
-                sheet.write_formula(row, col, f"={a}-{b}", formats.euro, _number(value))
-            elif isinstance(value, Formula):
-                sheet.write_formula(
-                    row, col, _formula(value, position, excel_row, ranges), formats.euro, _number(value)
+                amount = _number(values[position[column.difference[0]]]) - _number(
+                    values[position[column.difference[1]]]
                 )
+                sheet.write_formula(row, col, f"={a}-{b}", euro, amount if checked else _number(value))
+            elif isinstance(value, Formula):
+                sheet.write_formula(row, col, _formula(value, position, excel_row, ranges), euro, _number(value))
+            elif checked and isinstance(value, str):
+                sheet.write_string(row, col, value, formats.total_text)
+            elif checked and isinstance(value, int):
+                sheet.write_number(row, col, value, formats.total_integer)
             else:
                 _write_cell(sheet, row, col, column, value, formats)
+
+    for index, values in enumerate(spec.rows):
+        row = first + index
+        excel_row = row + 1
+        write_row(row, values)
         lines = _lines(spec.columns, values)
         if lines > 1:
             sheet.set_row(row, LINE_HEIGHT * lines)
@@ -196,6 +208,9 @@ def _write_sheet(
                     sheet.write_number(total_row, col, 0, formats.total_euro)
             else:
                 sheet.write_blank(total_row, col, None, formats.total_blank)
+    checks_from = first + len(spec.rows) + (spec.total_label is not None) + 1  # after an empty row
+    for index, values in enumerate(spec.checks):
+        write_row(checks_from + index, values, checked=True)
     # the Kämmerei filters by year, Produkt or committee; the totals row stays outside. A summary
     # of a few rows gets no filter buttons: nothing to filter, only clutter (Kämmerei review)
     if len(spec.rows) > FILTER_FROM:

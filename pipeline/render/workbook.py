@@ -97,6 +97,9 @@ class Sheet:
     #: Columns that stay in view when scrolling right: the line items keep their name in view
     #: (a Kämmerei reader lost the Bezeichnung behind the year).
     frozen_columns: int = 1
+    #: Rows under the data, set like a totals row, that no formula of the sheet counts: a year's
+    #: sum and what of it no row of the sheet holds.
+    checks: list[list[Value]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,45 @@ def _balances_per_year(
         for year in budget.years
         for b in balances(year)
     ]
-    return Sheet(name, title, columns, rows)
+    return Sheet(name, title, columns, rows, checks=_year_checks(budget, name, key, balances))
+
+
+def _none_of(noun: str) -> str:
+    """'keinem Ausschuss', 'keinem Produkt', 'keiner Haushaltsstelle', 'keiner Deputation'."""
+    feminine = noun.endswith(("stelle", "ion", "ung", "position"))
+    return f"{'keiner' if feminine else 'keinem'} {noun}"
+
+
+def _year_checks(
+    budget: Budget, name: str, key: str, balances: Callable[[int], list[Balance]]
+) -> list[list[Value]]:
+    """Under a sheet by committee or Produkt, each year's sum of its rows and what of the year's
+    line items no row holds – 0 as long as every line names a committee or Produkt of the sheet
+    (Kämmerei review: a line moved to another committee dropped out without a word)."""
+    t = budget.terms
+
+    def own(column: str) -> str:
+        return f"SUMPRODUCT(({{{name}:{YEAR}}}={{{YEAR}}})*{{{name}:{column}}})"
+
+    checks: list[list[Value]] = []
+    for year in budget.years:
+        whole = budget.balance(year)
+        listed = [b for b in balances(year)]
+        expenses = sum((b.expenses for b in listed), Decimal(0))
+        income = sum((b.income for b in listed), Decimal(0))
+        checks.append(
+            [f"Summe {year}", year, Formula(own(t.expenses), expenses), Formula(own(t.income), income), None]
+        )
+        checks.append(
+            [
+                f"{year}: {_none_of(key)} dieses Blatts zugeordnet",
+                year,
+                Formula(f"{_expenses(t, (YEAR, '{' + YEAR + '}'))}-{own(t.expenses)}", whole.expenses - expenses),
+                Formula(f"{_income(t, (YEAR, '{' + YEAR + '}'))}-{own(t.income)}", whole.income - income),
+                None,
+            ]
+        )
+    return checks
 
 
 def _committee_sheet(concept: Concept) -> Sheet:
