@@ -711,3 +711,19 @@ def test_the_sheets_by_committee_and_produkt_show_each_years_sum_and_what_no_row
             "'Aufwandspositionen'!" in r[2].value and f"'{name}'!" in r[2].value and "'Erträge'!" in r[3].value
             for r in checks
         )
+
+
+def test_a_line_starting_during_the_year_shows_its_full_years_amount():
+    """'ab April' carried forward as 'jährlich' with 36.000 € under-planned the next years by a
+    quarter (Kämmerei review of Neuhafen): the line items show the full year beside it."""
+    from pipeline.build import check_folder
+
+    city = check_folder(EXAMPLE.parent / "neuhafen").concept
+    stored = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(city))), data_only=True)
+    sheet = stored[city.budget.terms.expense_lines]
+    headers = [c.value for c in sheet[1]]
+    full = headers.index("Volles Jahr")
+    shown = {r[1]: r[full] for r in sheet.iter_rows(min_row=2, values_only=True) if r[1]}
+    partial = [e for e in city.budget.expense_lines if e.full_year is not None]
+    assert partial and all(Decimal(str(shown[e.title])) == e.full_year for e in partial)
+    assert all(shown[e.title] is None for e in city.budget.expense_lines if e.full_year is None)

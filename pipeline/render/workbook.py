@@ -318,6 +318,9 @@ def _expense_sheet(concept: Concept) -> Sheet:
         Column("Empfänger", width=36),
         # what the papers' Folgekosten take out of the recurring Aufwand, to filter by
         Column("Anfall", width=14),
+        # a line that starts during the year recurs with a full year's amount: carried forward as
+        # it stands, 'ab April' under-planned the next years (Kämmerei review)
+        Column("Volles Jahr", "euro", 16),
     ]
     ending = concept.budget.ending_measures
     rows: list[list[Value]] = [
@@ -332,6 +335,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
             concept.committee(e.committee).name,
             concept.organisation(e.recipient).name if e.recipient else "",
             recurrence(e, ending),
+            e.full_year,
         ]
         for e in concept.budget.expense_lines
     ]
