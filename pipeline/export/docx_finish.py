@@ -485,7 +485,7 @@ WATERMARK = f"""<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml
 <v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800"
  o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>
 <o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>
-<v:shape id="EntwurfWasserzeichen" type="#_x0000_t136" o:allowincell="f" fillcolor="#c81e1e"
+<v:shape id="PowerPlusWaterMarkObject1" type="#_x0000_t136" o:allowincell="f" fillcolor="#c81e1e"
  stroked="f" style="{WATERMARK_STYLE}"><v:fill opacity=".25"/>
 <v:textpath style="font-family:&quot;Source Sans Pro&quot;;font-size:1pt;font-weight:bold"
  string="ENTWURF"/></v:shape></w:pict></w:r></w:p>"""
@@ -501,7 +501,11 @@ def _draft_marks(document: DocumentObject, doc: RenderedDocument) -> None:
     for header in headers:
         header.is_linked_to_previous = False
         header.paragraphs[0].style = document.styles["Header"]  # python-docx's new part names a style id 'Header'
-        header._element.append(parse_xml(WATERMARK))
+        # the shape in the header's first paragraph, under the id Word gives its own watermarks:
+        # Word's watermark dialog then finds and removes it, and no empty line is added to the
+        # header (review of the drafts)
+        (run,) = parse_xml(WATERMARK).findall(qn("w:r"))
+        header.paragraphs[0]._p.append(run)
     numbers = OxmlElement("w:lnNumType")
     numbers.set(qn("w:countBy"), "1")
     # counted per page, as feedback cites them ('Seite 12, Zeile 30'): numbers running through the
