@@ -181,6 +181,34 @@ def test_text_typed_in_without_tracking_is_listed_as_new_after_the_block_before_
     assert len(listing) == 3  # nothing else
 
 
+def test_a_paragraph_inserted_with_tracking_is_placed_after_the_block_before_it(draft_build, tmp_path):
+    """A tracked new paragraph has no bookmark of the build: it was listed '[ohne Kapitel]' with
+    an unknown source (review of the drafts); it now has the chapter and source of the block
+    before it."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    before = _paragraph(document, "Das Netzwerk versteht das Gesamtkonzept als Arbeitsgrundlage")
+    added = before.insert_paragraph_before("")
+    before._p.addnext(added._p)
+    added._p.append(
+        parse_xml(
+            f'<w:ins xmlns:w="{W}" w:id="903" w:author="Amtsleitung" w:date="2026-11-21T09:00:00Z">'
+            "<w:r><w:t>Ein neuer Satz mit Nachverfolgung.</w:t></w:r></w:ins>"
+        )
+    )
+    path = tmp_path / "nachverfolgt.docx"
+    document.save(str(path))
+    result = CliRunner().invoke(
+        main,
+        ["review", str(path), "--manifest", str(draft_build / "manifest.json"), "-o", str(tmp_path / "liste")],
+    )
+    assert result.exit_code == 0, result.output
+    (item,) = yaml.safe_load(next((tmp_path / "liste").glob("*.yaml")).read_text())
+    assert item["art"] == "Änderung (nachverfolgt)" and item["neu"] == "Ein neuer Satz mit Nachverfolgung."
+    assert item["kapitel"] == "Qualitätsentwicklung und Fortschreibung"
+    assert item["quelle"].startswith("neu nach „Das Netzwerk versteht das Gesamtkonzept")
+    assert item["quelle"].endswith("templates/konzept/15_qualitaet.html.j2:4")
+
+
 def test_review_finds_the_manifest_of_a_renamed_copy_and_merges_copies(returned, draft_build, tmp_path):
     first = draft_build / "Kopie_Amtsleitung.docx"
     second = draft_build / "Kopie_Gesundheitsamt.docx"

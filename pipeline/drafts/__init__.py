@@ -104,27 +104,38 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
 def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
     """Paragraphs with tracked insertions or deletions: before and after, by whom."""
     items = []
+    before: Origin | None = None
     for paragraph in draft.paragraphs:
-        if not paragraph.changes:
-            continue
         mark = draft.mark_of.get(paragraph.number)
         origin = by_mark.get(mark) if mark else None
+        if not paragraph.changes:
+            before = origin or before
+            continue
         authors = list(dict.fromkeys(author for author, _ in paragraph.changes))
         dates = sorted(stamp for _, stamp in paragraph.changes if german_date(stamp))
+        # a paragraph inserted with tracking has no bookmark: placed after the block before it,
+        # not '[ohne Kapitel]' (review of the drafts)
+        placed = origin or before
+        source = (
+            _source(origin)
+            if origin or before is None
+            else f"neu nach „{_shortened(before.text)}“ – {before.where}"
+        )
         items.append(
             RevisionItem(
                 "Änderung (nachverfolgt)",
-                origin.chapter if origin else "",
+                placed.chapter if placed else "",
                 paragraph.original,
                 paragraph.accepted,
-                _source(origin),
-                mark,
+                source,
+                mark or (before.mark if before else None),
                 None,
                 authors,
                 german_date(dates[-1]) if dates else None,
                 [draft.name],
             )
         )
+        before = origin or before
     return items
 
 
