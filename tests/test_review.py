@@ -145,6 +145,18 @@ def test_review_lists_comment_tracked_and_untracked_changes_with_sources(returne
     assert f"  Quelle: massnahmen.yaml:{line}: massnahmen[1].beschreibung" in result.output
 
 
+def _reviewed(document, draft_build: Path, folder: Path) -> list[dict]:
+    """The review list of an edited copy of the draft, as `review` writes it."""
+    path = folder / "zurueck.docx"
+    document.save(str(path))
+    listing = folder / "liste"
+    result = CliRunner().invoke(
+        main, ["review", str(path), "--manifest", str(draft_build / "manifest.json"), "-o", str(listing)]
+    )
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load(next(listing.glob("*.yaml")).read_text())
+
+
 def test_text_typed_in_without_tracking_is_listed_as_new_after_the_block_before_it(draft_build, tmp_path):
     """A new chapter and a paragraph added to the Vorwort, typed without tracking, were read as
     nothing changed (a Netzwerkkoordinatorin's review of the drafts): each new paragraph is
@@ -160,14 +172,7 @@ def test_text_typed_in_without_tracking_is_listed_as_new_after_the_block_before_
     text = before.insert_paragraph_before("Die Kitas werden ab 2027 eingebunden.")
     before._p.addnext(text._p)
     before._p.addnext(heading._p)
-    path = tmp_path / "ergaenzt.docx"
-    document.save(str(path))
-    result = CliRunner().invoke(
-        main,
-        ["review", str(path), "--manifest", str(draft_build / "manifest.json"), "-o", str(tmp_path / "liste")],
-    )
-    assert result.exit_code == 0, result.output
-    listing = yaml.safe_load(next((tmp_path / "liste").glob("*.yaml")).read_text())
+    listing = _reviewed(document, draft_build, tmp_path)
     new = [i for i in listing if i["art"] == "Neu (ohne Nachverfolgung)"]
     assert [i["neu"] for i in new] == [
         "Ein Satz, den die Amtsleitung ohne Nachverfolgung ergänzt hat.",
@@ -195,14 +200,7 @@ def test_a_paragraph_inserted_with_tracking_is_placed_after_the_block_before_it(
             "<w:r><w:t>Ein neuer Satz mit Nachverfolgung.</w:t></w:r></w:ins>"
         )
     )
-    path = tmp_path / "nachverfolgt.docx"
-    document.save(str(path))
-    result = CliRunner().invoke(
-        main,
-        ["review", str(path), "--manifest", str(draft_build / "manifest.json"), "-o", str(tmp_path / "liste")],
-    )
-    assert result.exit_code == 0, result.output
-    (item,) = yaml.safe_load(next((tmp_path / "liste").glob("*.yaml")).read_text())
+    (item,) = _reviewed(document, draft_build, tmp_path)
     assert item["art"] == "Änderung (nachverfolgt)" and item["neu"] == "Ein neuer Satz mit Nachverfolgung."
     assert item["kapitel"] == "Qualitätsentwicklung und Fortschreibung"
     assert item["quelle"].startswith("neu nach „Das Netzwerk versteht das Gesamtkonzept")
