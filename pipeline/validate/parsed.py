@@ -68,14 +68,23 @@ def items_at(parsed: Item, path: tuple[str, ...]) -> list[Any]:
     return result
 
 
-def raw_ids(data: Any, path: tuple[str, ...]) -> list[str] | None:
-    """The ids of the entries at a path of the file as written, whether or not the entries are
-    valid; None where the path leads to no list."""
+def raw_entries(data: Any, path: tuple[str, ...]) -> list[dict[str, Any]] | None:
+    """The entries (mappings) of the list at a path of the file as written, whether or not they
+    are valid; None where the path leads to no list."""
     for key in path:
         data = data.get(key) if isinstance(data, dict) else None
     if not isinstance(data, list):
         return None
-    return [entry["id"] for entry in data if isinstance(entry, dict) and isinstance(entry.get("id"), str)]
+    return [entry for entry in data if isinstance(entry, dict)]
+
+
+def raw_ids(data: Any, path: tuple[str, ...]) -> list[str] | None:
+    """The ids of the entries at a path of the file as written, whether or not the entries are
+    valid; None where the path leads to no list."""
+    entries = raw_entries(data, path)
+    if entries is None:
+        return None
+    return [entry["id"] for entry in entries if isinstance(entry.get("id"), str)]
 
 
 def _ref_kind(annotation: Any, metadata: list[Any] | None = None) -> str | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pipeline.findings import Finding, Path_, RuleSet, at, format_path
 from pipeline.model.inputs import ID_SOURCES, QualityFile
 from pipeline.model.types import KIND_LABELS
-from pipeline.validate.parsed import COMBINED_IDS, PROJECT_IDS, Parsed
+from pipeline.validate.parsed import COMBINED_IDS, PROJECT_IDS, Parsed, raw_entries
 
 RULES: RuleSet[Parsed] = RuleSet("Kennungen und Verweise")
 
@@ -61,11 +61,12 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
     """Every reference names an item that exists, or the documents would show a gap. Entries
     left out for other errors still exist: only a wrong id is reported."""
     known = parsed.declared_ids
+    numbers = _decision_numbers(parsed)
     for file_name, kind, ref, path in unresolved(parsed, known):
         label = KIND_LABELS[kind]
         close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
         tip = f" Meinten Sie '{close[0]}'?" if close else ""
-        numbered = _decision_numbers(parsed).get(ref) if kind == "beschluss" else None
+        numbered = numbers.get(ref) if kind == "beschluss" else None
         if numbered:  # 'JHA/2026/007' where the id 'jha-2026-007' belongs (review of a new Landkreis)
             tip = (
                 f" Hier steht die Kennung (id) des Beschlusses, nicht seine Nummer: gemeint ist wohl '{numbered}'."
@@ -78,14 +79,9 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
 
 def _decision_numbers(parsed: Parsed) -> dict[str, str]:
     """The decisions of gremien.yaml as written: number → id."""
-    data = parsed.raw.get("gremien.yaml")
-    entries = data.get("beschluesse") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        return {}
+    entries = raw_entries(parsed.raw.get("gremien.yaml"), ("beschluesse",)) or []
     return {
-        str(e["nummer"]): e["id"]
-        for e in entries
-        if isinstance(e, dict) and isinstance(e.get("id"), str) and e.get("nummer") is not None
+        str(e["nummer"]): e["id"] for e in entries if isinstance(e.get("id"), str) and e.get("nummer") is not None
     }
 
 

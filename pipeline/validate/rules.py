@@ -38,7 +38,7 @@ from pipeline.model.papers import paper_views
 from pipeline.model.procedure import kreis_word
 from pipeline.model.resources import ends_by, total
 from pipeline.model.types import COORDINATION
-from pipeline.validate.parsed import Parsed
+from pipeline.validate.parsed import Parsed, raw_entries
 
 CONSISTENCY: RuleSet[Parsed] = RuleSet("Regeln über mehrere Dateien")
 WARNINGS: RuleSet[Concept] = RuleSet("Plausibilität")
@@ -100,10 +100,7 @@ def budget_years_listed(parsed: Parsed) -> Iterator[Finding]:
 
 def _written_years(data: Any) -> set[int]:
     """The years of ressourcen.yaml's 'haushalt' as written, valid entries or not."""
-    entries = data.get("haushalt") if isinstance(data, dict) else None
-    years = (
-        {entry.get("jahr") for entry in entries if isinstance(entry, dict)} if isinstance(entries, list) else set()
-    )
+    years = {entry.get("jahr") for entry in raw_entries(data, ("haushalt",)) or []}
     return {
         int(year) for year in years if isinstance(year, int) or (isinstance(year, str) and year.strip().isdigit())
     }
