@@ -354,7 +354,7 @@ def recurrence(expense: Expense, measures: dict[str, EndingMeasure]) -> str:
     return "befristet" if measure is not None and measure.end.year >= expense.year else "jährlich"
 
 
-def _same_line(line: Expense) -> tuple[object, ...]:
+def same_line(line: Expense) -> tuple[object, ...]:
     """A line and its continuation in the other years: its series and its title."""
     return (*series(line), line.title)
 
@@ -775,7 +775,7 @@ class Budget:
         for effort in self.concept.resources.budgeted_effort:
             line = by_id.get(effort.expense or "")
             if line is not None and effort.actor != COORDINATION:
-                paid.setdefault(_same_line(line), []).append(effort.actor)
+                paid.setdefault(same_line(line), []).append(effort.actor)
         return paid
 
     def is_compensation(self, line: Expense) -> bool:
@@ -784,7 +784,7 @@ class Budget:
         measure's grant that also pays its Träger's network time stays the measure's: the workbook
         filed Neuhafen's grants for M2, M4, M9 and M13 under the compensation, so their formulas
         in 'Aufwand nach Maßnahmen' summed to nothing (review of a city in Sachsen-Anhalt)."""
-        return line.purpose == COORDINATION and _same_line(line) in self._compensation_series
+        return line.purpose == COORDINATION and same_line(line) in self._compensation_series
 
     def coordination_compensation(self, year: int | None = None) -> Decimal:
         """The compensation for network time booked for the coordination, in a year or all years."""
@@ -803,7 +803,7 @@ class Budget:
     def compensated_actors(self) -> list[Actor]:
         """The actors whose network time the coordination's budget compensates, in file order."""
         lines = self._by_purpose.get(COORDINATION, [])
-        ids = {a for line in lines for a in self._compensation_series.get(_same_line(line), [])}
+        ids = {a for line in lines for a in self._compensation_series.get(same_line(line), [])}
         return [a for a in self.concept.actors if a.id in ids]
 
     def measure_costs(self, year: int | None = None) -> Decimal:

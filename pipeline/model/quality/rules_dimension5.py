@@ -54,6 +54,7 @@ from pipeline.model.needs import SpaceOffers, margin_words
 from pipeline.model.quality.assessment import coverage, sittings_text
 from pipeline.model.quality.wording import planners, planning_committees
 from pipeline.model.reporting import CommitteeReporting, PlannedPaper, ReportingView, sittings_between
+from pipeline.model.resources import same_line
 from pipeline.model.types import COORDINATION, INSTITUTION, VOLUNTEERS, add_months
 
 RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
@@ -1676,24 +1677,23 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
     )
     # a grant new in the year after (the draft budget under discussion) is part of the picture
     # (Landeskoordinierungsstelle review: a 2027 grant without requirements went unmentioned)
-    known = {(e.title, e.recipient) for e in grants}
+    continued = {same_line(e) for e in grants}
     added = [
         e
         for e in k.budget.expense_lines
-        if e.year == year + 1 and e.kind == "Zuwendung an Träger" and (e.title, e.recipient) not in known
+        if e.year == year + 1 and e.kind == "Zuwendung an Träger" and same_line(e) not in continued
     ]
     added_without = [e for e in added if not e.cooperation_requirements]
     later = ""
     if added:
+        verb = "kommt" if len(added) == 1 else "kommen"
         these = {1: "sie verlangt", 2: "beide verlangen"}.get(len(added), "alle verlangen")
-        later = f" {year + 1} {'kommt' if len(added) == 1 else 'kommen'} " + (
-            f"{count(len(added), 'Zuwendung', 'Zuwendungen', 'eine')} hinzu; "
-            + (
-                f"ohne solche Anforderungen: {enumeration([label(e) for e in added_without])}."
-                if added_without
-                else f"{these} Zusammenarbeit im Netzwerk."
-            )
+        what = (
+            f"ohne solche Anforderungen: {enumeration([label(e) for e in added_without])}."
+            if added_without
+            else f"{these} Zusammenarbeit im Netzwerk."
         )
+        later = f" {year + 1} {verb} {count(len(added), 'Zuwendung', 'Zuwendungen', 'eine')} hinzu; {what}"
     missing = [*without, *added_without]
     evidence = [
         observed(
