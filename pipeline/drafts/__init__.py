@@ -116,11 +116,7 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
         # a paragraph inserted with tracking has no bookmark: placed after the block before it,
         # not '[ohne Kapitel]' (review of the drafts)
         placed = origin or before
-        source = (
-            _source(origin)
-            if origin or before is None
-            else f"neu nach „{_shortened(before.text)}“ – {before.where}"
-        )
+        source = _source(origin) if origin or before is None else _after(before)
         items.append(
             RevisionItem(
                 "Änderung (nachverfolgt)",
@@ -204,7 +200,7 @@ def _added(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
                 new=f"{number(beyond)} weitere neue Absätze, nicht einzeln aufgeführt",
             )
             continue
-        where = f"neu nach „{_shortened(before.text)}“ – {before.where}" if before else "neu"
+        where = _after(before) if before else "neu"
         items.append(
             RevisionItem(
                 "Neu (ohne Nachverfolgung)",
@@ -227,8 +223,10 @@ MAX_NEW = 200
 MORE_NEW = "Neu (ohne Nachverfolgung, zusammengefasst)"
 
 
-def _shortened(text: str, length: int = 60) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
+def _after(before: Origin) -> str:
+    """Where new text goes: after the generated block before it, whose source is named."""
+    text = before.text if len(before.text) <= 60 else before.text[:59] + "…"
+    return f"neu nach „{text}“ – {before.where}"
 
 
 @dataclass

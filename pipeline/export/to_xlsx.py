@@ -167,10 +167,10 @@ def _write_sheet(
         for col, (column, value) in enumerate(zip(spec.columns, values, strict=True)):
             if column.difference:
                 a, b = (f"{_letter(position[h])}{excel_row}" for h in column.difference)
-                amount = _number(values[position[column.difference[0]]]) - _number(
-                    values[position[column.difference[1]]]
-                )
-                sheet.write_formula(row, col, f"={a}-{b}", euro, amount if checked else _number(value))
+                # the stored result: the row's own, or worked out where it gives none (a check row)
+                minuend, subtrahend = (_number(values[position[h]]) for h in column.difference)
+                amount = _number(value) if value is not None else minuend - subtrahend
+                sheet.write_formula(row, col, f"={a}-{b}", euro, amount)
             elif isinstance(value, Formula):
                 sheet.write_formula(row, col, _formula(value, position, excel_row, ranges), euro, _number(value))
             elif checked and isinstance(value, str):

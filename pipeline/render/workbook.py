@@ -238,14 +238,15 @@ def _year_checks(
     line items no row holds – 0 as long as every line names a committee or Produkt of the sheet
     (Kämmerei review: a line moved to another committee dropped out without a word)."""
     t = budget.terms
+    this_year = f"{{{YEAR}}}"
 
     def own(column: str) -> str:
-        return f"SUMPRODUCT(({{{name}:{YEAR}}}={{{YEAR}}})*{{{name}:{column}}})"
+        return f"SUMPRODUCT(({{{name}:{YEAR}}}={this_year})*{{{name}:{column}}})"
 
     checks: list[list[Value]] = []
     for year in budget.years:
         whole = budget.balance(year)
-        listed = [b for b in balances(year)]
+        listed = balances(year)
         expenses = sum((b.expenses for b in listed), Decimal(0))
         income = sum((b.income for b in listed), Decimal(0))
         checks.append(
@@ -255,8 +256,8 @@ def _year_checks(
             [
                 f"{year}: {_none_of(key)} dieses Blatts zugeordnet",
                 year,
-                Formula(f"{_expenses(t, (YEAR, '{' + YEAR + '}'))}-{own(t.expenses)}", whole.expenses - expenses),
-                Formula(f"{_income(t, (YEAR, '{' + YEAR + '}'))}-{own(t.income)}", whole.income - income),
+                Formula(f"{_expenses(t, (YEAR, this_year))}-{own(t.expenses)}", whole.expenses - expenses),
+                Formula(f"{_income(t, (YEAR, this_year))}-{own(t.income)}", whole.income - income),
                 None,
             ]
         )
