@@ -216,7 +216,9 @@ def test_no_row_splits_and_word_hyphenates_german(concept_files, body):
         "Image Caption",
         "Author",
         "Captioned Figure",
+        "Source Code",
     }
+    assert not [name for name in names if name.endswith("Tok")]  # pandoc's styles for program code
     assert {"Kompakt", "Erster Absatz", "Tabellenbeschriftung"} <= names
     # one body style in use, not two that look alike (review of the drafts)
     with zipfile.ZipFile(concept_files[".docx"]) as package:

@@ -333,6 +333,18 @@ def _one_body_style(document: DocumentObject) -> None:
             style.set(VAL, "BodyText")
 
 
+def _no_code_styles(document: DocumentObject) -> None:
+    """Without pandoc's styles for program code ('Source Code' and some 30 '…Tok' styles): the
+    documents hold no code, and these English names filled Word's style list (review of the
+    drafts). Kept where a run uses one, so nothing loses its look."""
+    styles = document.styles.element
+    used = {style.get(VAL) for style in document.element.body.iter(qn("w:rStyle"), qn("w:pStyle"))}
+    for style in list(styles.iterchildren(qn("w:style"))):
+        style_id = style.get(qn("w:styleId")) or ""
+        if (style_id == "SourceCode" or style_id.endswith("Tok")) and style_id not in used:
+            styles.remove(style)
+
+
 def _form_tables(document: DocumentObject) -> None:
     """Rows of form fields (:func:`is_form_table`): no borders, no cell margin but the gap after
     each field but the last (:data:`FORM_FIELD_GAP`; the columns, docx_pages.fit_columns), the
@@ -771,6 +783,7 @@ def finish_docx(raw: bytes, doc: RenderedDocument, identity: DocumentIdentity | 
     _structure(document, doc)
     _table_text(document)
     _one_body_style(document)
+    _no_code_styles(document)
     _form_tables(document)
     _compact_wide_tables(document)
     _checkboxes(document)
