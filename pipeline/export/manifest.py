@@ -201,7 +201,27 @@ def manifest_bytes(
     }
     if build_key is not None:
         manifest[ENTRY] = {"schluessel": build_key, "dateien": sorted(files)}
-    return (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+    return (_readable(manifest) + "\n").encode()
+
+
+#: How deep the manifest is laid out over lines: the files and each file's blocks one per line.
+_LINES_DEPTH = 3
+
+
+def _readable(value: Any, depth: int = 0) -> str:
+    """JSON with one line per file and per block (what a reader looks for), each written by
+    Python's fast encoder: indenting every value took 1 s of a build of 500 measures."""
+    items = value.items() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    if depth >= _LINES_DEPTH or not any(
+        isinstance(v, (dict, list)) for v in (value.values() if isinstance(value, dict) else items)
+    ):
+        return json.dumps(value, ensure_ascii=False)
+    inner = " " * (depth + 1)
+    if isinstance(value, dict):
+        lines = [f"{inner}{json.dumps(key, ensure_ascii=False)}: {_readable(v, depth + 1)}" for key, v in items]
+        return "{\n" + ",\n".join(lines) + "\n" + " " * depth + "}"
+    lines = [f"{inner}{_readable(v, depth + 1)}" for v in items]
+    return "[\n" + ",\n".join(lines) + "\n" + " " * depth + "]"
 
 
 def _without(entries: dict[str, Any], forget: tuple[str, ...]) -> dict[str, Any]:
