@@ -19,6 +19,7 @@ from pipeline.cli import main
 from pipeline.model.inputs import REQUIRED_FILES
 from pipeline.model.types import MunicipalityKind
 from pipeline.scaffold import STARTER_FILES, starter_files
+from pipeline.validate import LAND_PATH, LAND_PLACEHOLDER
 
 from .conftest import ROOT
 
@@ -33,8 +34,37 @@ def _data(path: Path):
 
 
 def _real(warnings):
-    """The warnings besides those naming the placeholders still to be replaced (one per file)."""
-    return [w for w in warnings if "Platzhalter („bitte ersetzen“)" not in w.message]
+    """The warnings besides those naming the placeholders still to be replaced (one per file,
+    and the Land where none was chosen)."""
+    return [w for w in warnings if "Platzhalter („bitte ersetzen“)" not in w.message and w.where.path != LAND_PATH]
+
+
+def _land_warnings(folder: Path) -> list[str]:
+    return [w.message for w in check_folder(folder).warnings if w.where.path == LAND_PATH]
+
+
+def test_a_land_left_as_inits_placeholder_is_warned_about_until_replaced_or_confirmed(tmp_path):
+    """The procedure, the Land's laws and the names of bodies follow the Land: a Landkreis in
+    Thüringen set up without --bundesland got Baden-Württemberg's while validate said 'gültig'."""
+    folder = tmp_path / "landkreis-testhausen"
+    assert _init(folder, "--art", "Landkreis").exit_code == 0
+    validated = CliRunner().invoke(main, ["validate", str(folder)])
+    assert validated.exit_code == 0, validated.output
+    kommune = folder / "kommune.yaml"
+    text = kommune.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.strip().startswith("bundesland:"))
+    assert (
+        f"kommune.yaml:{line}:15: Warnung: kommune.bundesland: Das Bundesland „Baden-Württemberg“ ist noch der Platzhalter"
+        in validated.output
+    )
+    # another Land entered, the comment forgotten: nothing to warn about
+    kommune.write_text(text.replace("bundesland: Baden-Württemberg", "bundesland: Thüringen"), encoding="utf-8")
+    assert _land_warnings(folder) == []
+    # Baden-Württemberg kept on purpose: the comment deleted
+    kommune.write_text(text.replace(f"  {LAND_PLACEHOLDER}", ""), encoding="utf-8")
+    assert _land_warnings(folder) == []
+    kommune.write_text(text, encoding="utf-8")
+    assert len(_land_warnings(folder)) == 1
 
 
 def test_init_writes_every_required_file_that_validates_warning_only_of_its_placeholders(tmp_path):

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
@@ -32,7 +32,7 @@ from pipeline.load import LoadedInputs, SourceFile
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import FORMAT, REQUIRED_FILES, model_for
 from pipeline.model.paths import FOLDER
-from pipeline.model.types import Item
+from pipeline.model.types import Item, State
 from pipeline.validate import agreement, council, cross_cutting, needs, norms, references, rules  # noqa: F401 (they add to rules)
 from pipeline.validate.messages import problems_from
 from pipeline.validate.parsed import Kept, Parsed
@@ -195,6 +195,38 @@ def format_problem(loaded: LoadedInputs) -> Finding | None:
     return Finding(Place("kommune.yaml", ("format",), line, column), message)
 
 
+#: What `gesamtkonzept init` writes behind the Land it puts in when none was chosen
+#: (templates/neue-kommune/kommune.yaml.j2).
+LAND_PLACEHOLDER = "# Platzhalter: bitte das eigene Bundesland eintragen"
+LAND_PATH: Path_ = ("kommune", "bundesland")
+
+
+def land_placeholder(loaded: LoadedInputs) -> Finding | None:
+    """The Land `init` put in as a placeholder, still there: the procedure in the committees,
+    the laws cited and the names of bodies follow it, so a Landkreis in Thüringen would get
+    Baden-Württemberg's in every paper while validate said 'gültig' (review of a new Landkreis).
+    Told by init's comment beside the value, which PyYAML does not keep: whoever enters
+    their Land or keeps this one on purpose deletes the comment."""
+    source = loaded.files.get("kommune.yaml")
+    if source is None or LAND_PATH not in source.value_positions:
+        return None
+    line, column = source.locate(LAND_PATH)
+    lines = source.text.splitlines()
+    if line > len(lines) or LAND_PLACEHOLDER not in lines[line - 1]:
+        return None
+    land = source.data["kommune"]["bundesland"]
+    if land != get_args(State)[0]:
+        return None  # changed, only the comment left behind
+    return Finding(
+        Place("kommune.yaml", LAND_PATH, line, column),
+        f"Das Bundesland „{land}“ ist noch der Platzhalter, den `gesamtkonzept init` eingetragen hat. Nach dem "
+        "Bundesland richten sich das Verfahren in den Gremien, die zitierten Landesgesetze und die Namen der "
+        "Gremien in allen Dokumenten. Bitte das eigene Bundesland eintragen und den Kommentar „# Platzhalter …“ "
+        f"dahinter löschen – auch wenn es {land} ist.",
+        WARNING,
+    )
+
+
 def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: bool = False) -> Validated:
     """The concept and the warnings about it, or :class:`InvalidInput` with every error and
     every warning that could be looked for (if `strict`, warnings alone are enough)."""
@@ -208,6 +240,8 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
     found += [f for f in early if f.level != WARNING]
     assembled = _concept(parsed, loaded)
     warnings = [f for f in early if f.level == WARNING]
+    if (placeholder := land_placeholder(loaded)) is not None:
+        warnings.append(placeholder)
     if assembled:
         concept, whole = assembled
         warnings += located(_plausibility(concept, whole), loaded.files, whole)
