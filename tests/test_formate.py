@@ -656,8 +656,29 @@ def test_rows_with_wrapped_text_are_high_enough_for_it(book):
         if isinstance(name, str) and len(name) > width * 1.2:
             assert sheet.row_dimensions[row].height >= 30, (row, name)
     assert raised and all(sheet.row_dimensions[r].height % 15 == 0 for r in raised)
-    overview = book["Übersicht"]  # short texts only: default heights
-    assert all(overview.row_dimensions[r].height is None for r in range(2, overview.max_row + 1))
+    overview = book["Übersicht"]  # short texts in its lines: default heights
+    years = [r for r in range(2, overview.max_row + 1) if isinstance(overview[f"A{r}"].value, int)]
+    assert years and all(overview.row_dimensions[r].height is None for r in years)
+
+
+def test_headers_and_total_labels_are_never_cut_or_broken_mid_word(book):
+    """LibreOffice cut the wrapped headers ('Zuschussbedarf bei Ablehnung der beantragten
+    Erträge' over the first line) and broke the total's label mid-word in the narrow year column
+    ('Haushaltsansat|z'): the header row is as high as its longest header needs, and a total's
+    label runs over the blank cells beside it, its row as high as it needs there."""
+    overview = book["Übersicht"]
+    header = [cell.value for cell in overview[1]]
+    widest = max(header, key=len)
+    column = overview.column_dimensions[chr(ord("A") + header.index(widest))].width
+    assert len(widest) > column and overview.row_dimensions[1].height >= 30
+    total = next(r for r in range(2, overview.max_row + 1) if str(overview[f"A{r}"].value).startswith("Summe"))
+    label = overview[f"A{total}"].value
+    assert f"A{total}:B{total}" in {str(m) for m in overview.merged_cells.ranges}  # 'Stand' is blank there
+    assert overview[f"C{total}"].value.startswith("=SUBTOTAL")
+    assert len(label) > overview.column_dimensions["A"].width + overview.column_dimensions["B"].width
+    assert overview.row_dimensions[total].height >= 30
+    short = book["Finanzierung nach Quellen"]  # one-line headers keep the default height
+    assert short.row_dimensions[1].height is None
 
 
 @pytest.mark.parametrize("example", ["musterkreis", "neuhafen"])

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import re
 from decimal import Decimal
 from typing import Any
@@ -122,23 +121,47 @@ PRINT_WIDTH = 180
 
 
 #: Points per line of wrapped text (Calibri 11), and characters of text per unit of column
-#: width, a little under one so that a line is never estimated too long.
+#: width (the width of a digit): text wrapped at spaces fills its lines by about one character
+#: per unit in LibreOffice's wider fallback font, more in Calibri, so no line is estimated too long.
 LINE_HEIGHT = 15
-CHARACTERS_PER_WIDTH = 0.9
+CHARACTERS_PER_WIDTH = 1.0
 
 
-def _lines(columns: list[Column], values: list[Value]) -> int:
+def _lines(columns: list[Column], values: list[Value], *, every_kind: bool = False, bold: bool = False) -> int:
     """The lines the row's longest wrapped text takes: the row is set that high, since
     LibreOffice and a printout do not fit rows to wrapped text by themselves (Kämmerei review:
-    the line items printed text over text)."""
+    the line items printed text over text). A header row wraps in every column (`every_kind`);
+    bold text runs wider."""
+    per_width = CHARACTERS_PER_WIDTH * (BOLD_NARROWER if bold else 1)
     return max(
         (
-            math.ceil(len(value) / max(1, int(column.width * CHARACTERS_PER_WIDTH)))
+            _wrapped_lines(value, max(1, int(column.width * per_width)))
             for column, value in zip(columns, values, strict=True)
-            if column.kind == "text" and isinstance(value, str) and value
+            if (every_kind or column.kind == "text") and isinstance(value, str) and value
         ),
         default=1,
     )
+
+
+#: Bold text takes about a tenth more room than regular text.
+BOLD_NARROWER = 0.9
+
+
+def _wrapped_lines(text: str, characters: int) -> int:
+    """Lines of `text` wrapped at spaces into lines of `characters` (a longer word on its own)."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > characters:
+            lines, used = lines + 1, 0
+        used = len(word) if not used else used + 1 + len(word)
+        while used > characters:  # a word too long for the cell runs on
+            lines, used = lines + 1, used - characters
+    return lines
+
+
+def _fit_row(sheet: Any, row: int, lines: int) -> None:
+    if lines > 1:
+        sheet.set_row(row, LINE_HEIGHT * lines)
 
 
 def _listable(choices: tuple[str, ...]) -> bool:
@@ -159,6 +182,7 @@ def _write_sheet(
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
         sheet.write_string(0, col, column.header, formats.header)
+    _fit_row(sheet, 0, _lines(columns, [c.header for c in columns], every_kind=True, bold=True))
     first = 1  # the first data row, 0-based; in Excel's numbering row 2
 
     def write_row(row: int, values: list[Value], checked: bool = False) -> None:
@@ -184,18 +208,25 @@ def _write_sheet(
         row = first + index
         excel_row = row + 1
         write_row(row, values)
-        lines = _lines(spec.columns, values)
-        if lines > 1:
-            sheet.set_row(row, LINE_HEIGHT * lines)
+        _fit_row(sheet, row, _lines(spec.columns, values))
         if spec.row_total:
             cells = f"{_letter(summed_inputs[0])}{excel_row}:{_letter(summed_inputs[-1])}{excel_row}"
             amount = sum((_number(values[i]) for i in summed_inputs), 0.0)
             sheet.write_formula(row, len(columns) - 1, f"=SUM({cells})", formats.euro, amount)
     if spec.total_label is not None:
         total_row = first + len(spec.rows)
+        # the label runs on over the blank cells beside it ('Summe 2026–2027 (Planungsgröße, …)'
+        # broke mid-word in the narrow year column)
+        span = 1 + next((i for i, c in enumerate(columns[1:]) if c.summed), len(columns) - 1)
+        if span > 1:
+            sheet.merge_range(total_row, 0, total_row, span - 1, spec.total_label, formats.total_text)
+        label_column = Column(spec.total_label, "text", sum(c.width for c in columns[:span]))
         for col, column in enumerate(columns):
             if col == 0:
-                sheet.write_string(total_row, 0, spec.total_label, formats.total_text)
+                if span == 1:
+                    sheet.write_string(total_row, 0, spec.total_label, formats.total_text)
+            elif col < span:
+                continue
             elif column.summed:
                 letter = _letter(col)
                 amount = sum((_column_value(spec, columns, col, r) for r in range(len(spec.rows))), 0.0)
@@ -208,9 +239,11 @@ def _write_sheet(
                     sheet.write_number(total_row, col, 0, formats.total_euro)
             else:
                 sheet.write_blank(total_row, col, None, formats.total_blank)
+        _fit_row(sheet, total_row, _lines([label_column], [spec.total_label], bold=True))
     checks_from = first + len(spec.rows) + (spec.total_label is not None) + 1  # after an empty row
     for index, values in enumerate(spec.checks):
         write_row(checks_from + index, values, checked=True)
+        _fit_row(sheet, checks_from + index, _lines(spec.columns, values, bold=True))
     # the Kämmerei filters by year, Produkt or committee; the totals row stays outside. A summary
     # of a few rows gets no filter buttons: nothing to filter, only clutter (Kämmerei review)
     if len(spec.rows) > FILTER_FROM:
