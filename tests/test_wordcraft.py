@@ -683,6 +683,46 @@ def test_word_keeps_a_short_table_whole_but_lets_a_tall_one_of_few_rows_break():
     assert kept(long) == [True, True, *[False] * 9, True, False]  # no short row alone at either end
 
 
+def _long_row_table() -> str:
+    """A table whose second row holds about two pages of text between 'Anfang' and 'Ende'."""
+    long = (
+        "Anfang " + " ".join(f"Satz {n} eines sehr langen Hinweises aus den Daten." for n in range(400)) + " Ende"
+    )
+    return (
+        '<table><caption>Probe</caption><colgroup><col style="width: 30%"><col style="width: 70%"></colgroup>'
+        "<thead><tr><th>Nr.</th><th>Hinweis</th></tr></thead><tbody>"
+        f"<tr><td>1</td><td>kurz</td></tr><tr><td>2</td><td>{long}</td></tr><tr><td>3</td><td>kurz</td></tr>"
+        "</tbody></table>"
+    )
+
+
+def test_a_row_too_tall_to_keep_whole_may_break_in_the_pdf_markup_alone():
+    from pipeline.export.to_typst import typst_body
+
+    markup = typst_body(_long_row_table()).markup
+    rows = [line for line in markup.splitlines() if line.strip().startswith(('[#"', "table.cell("))]
+    assert len(rows) == 3
+    assert [("breakable: true" in row) for row in rows] == [False, True, False]
+    assert rows[1].count("breakable: true") == 2  # every cell of the row: one unbreakable cell holds it
+
+
+@pytest.mark.slow
+def test_a_row_taller_than_a_page_breaks_across_pages_in_word_and_pdf():
+    """Kept whole, a row of some two pages ran past the page's foot: typst set it over the footer
+    and Word cuts off what does not fit – text lost (a Qualitätsdialog hint of 500 measures)."""
+    from pipeline.export import export_document
+
+    files = export_document(rendered_document(_long_row_table()))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(files[".pdf"])).pages]
+    start = next(n for n, text in enumerate(pages) if "Anfang" in text)
+    end = next(n for n, text in enumerate(pages) if "Ende" in text)
+    assert end > start and "Satz 399" in pages[end]
+    assert all("Hinweis" in pages[n] for n in range(start, end + 1))  # the header repeats
+    rows = list(Document(io.BytesIO(files[".docx"])).element.body.iter(qn("w:tr")))
+    split = [row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is None for row in rows]
+    assert split == [False, False, True, False]
+
+
 @pytest.mark.slow
 def test_a_lead_in_stays_with_its_list_and_plain_text_does_not():
     html = (

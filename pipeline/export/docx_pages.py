@@ -46,6 +46,8 @@ from pipeline.export.text_width import (
     KEEP_WHOLE_CM,
     KEEP_WHOLE_ROWS,
     KEPT_NUMBERED_LINES,
+    LONG_ROW_CHARACTERS,
+    LONG_ROW_CM,
     POINTS_PER_CM,
     fit_widths,
     kept_row_pairs,
@@ -212,12 +214,15 @@ def _keep_with_next(block: etree._Element) -> None:
 
 
 def table_rows(document: DocumentObject) -> None:
-    """No row splits across pages; a short table stays whole; in a long one the header keeps with
-    the first row, and rows keep in pairs by :func:`kept_row_pairs` (the PDF keeps the same rows
-    together, pipeline/export/to_typst.py)."""
+    """No row splits across pages, unless it is too tall to keep whole (:data:`LONG_ROW_CM`); a
+    short table stays whole; in a long one the header keeps with the first row, and rows keep in
+    pairs by :func:`kept_row_pairs` (the PDF keeps the same rows together, and lets the same rows
+    break, pipeline/export/to_typst.py)."""
     for table in document.element.body.iter(qn("w:tbl")):
         rows = list(table.iterchildren(qn("w:tr")))
         for row in rows:
+            if _too_tall(table, row):
+                continue
             properties = row.find(_TR_PR)
             if properties is None:
                 properties = insert_ordered(row, element("trPr"))
@@ -238,6 +243,13 @@ def _kept_with_next(table: etree._Element, rows: list[etree._Element]) -> list[e
         return rows[:-1]
     pairs = kept_row_pairs(lambda index: _row_lines(table, body[index]), [_bold_row(row) for row in body])
     return rows[:header] + [body[index] for index in pairs]
+
+
+def _too_tall(table: etree._Element, row: etree._Element) -> bool:
+    """A row too tall to keep whole: Word cuts off what does not fit on the page."""
+    if sum(len(text) for text in row.itertext()) <= LONG_ROW_CHARACTERS:
+        return False
+    return _estimated_height_cm(table, [row]) > LONG_ROW_CM
 
 
 def _bold_row(row: etree._Element) -> bool:

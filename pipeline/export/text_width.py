@@ -39,6 +39,12 @@ ARIAL_WIDTHS: dict[str, int] = {
 KEEP_WHOLE_ROWS = 6
 KEEP_WHOLE_CM = 8.0
 POINTS_PER_CM = 28.35
+#: A table row taller than this may break across pages (in Word and PDF): kept whole, it would
+#: leave most of a page empty before it, and one taller than a page ran past the page's foot,
+#: where typst set it over the footer and Word cuts it off – text lost. Only rows with more text
+#: than LONG_ROW_CHARACTERS are measured (fewer never fill so much, and a table of hundreds of
+#: rows is not measured row by row).
+LONG_ROW_CM, LONG_ROW_CHARACTERS = 10.0, 300
 #: How many lines of text may move on to the next page so that no row stands alone: at a table's
 #: start its header (a line) and first row, which would otherwise stand alone at the page's foot;
 #: at its end the second-to-last row, which keeps the last company. More would leave over 2,5 cm

@@ -50,6 +50,8 @@ from pipeline.export.text_width import (
     KEEP_WHOLE_CM,
     KEEP_WHOLE_ROWS,
     KEPT_NUMBERED_LINES,
+    LONG_ROW_CHARACTERS,
+    LONG_ROW_CM,
     POINTS_PER_CM,
     WIDE_TABLE_COLUMNS,
     em_width,
@@ -373,19 +375,35 @@ def terms(element: _Element) -> str:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def _cell(cell: _Element, widened: bool = False) -> str:
-    """A cell; `widened`: it spans the keeper column too (the last cell of its row)."""
+def _cell(cell: _Element, widened: bool = False, breakable: bool = False) -> str:
+    """A cell; `widened`: it spans the keeper column too (the last cell of its row); `breakable`:
+    its row may break across pages (every other row is kept whole, templates/gemeinsam.typ)."""
     body = "[" + join(flow(cell)) + "]"
     spans = {name: span(cell, name) for name in ("colspan", "rowspan")}
     spans["colspan"] += widened
-    options = ", ".join(f"{name}: {count}" for name, count in spans.items() if count != 1)
-    return f"table.cell({options}){body}" if options else body
+    options = [f"{name}: {count}" for name, count in spans.items() if count != 1]
+    options += ["breakable: true"] if breakable else []
+    return f"table.cell({', '.join(options)}){body}" if options else body
 
 
-def _row(row: _Element, widened: bool = False) -> str:
-    """A row's cells; `widened`: its last cell spans the keeper column too."""
+def _row(row: _Element, widened: bool = False, breakable: bool = False) -> str:
+    """A row's cells; `widened`: its last cell spans the keeper column too; `breakable`: the row
+    may break across pages."""
     found = cells(row)
-    return ", ".join(_cell(cell, widened and index == len(found) - 1) for index, cell in enumerate(found))
+    return ", ".join(
+        _cell(cell, widened and index == len(found) - 1, breakable) for index, cell in enumerate(found)
+    )
+
+
+def _long_rows(rows_: list[_Element], measured: list[float], points: float) -> set[int]:
+    """The rows (by index) too tall to keep whole (:data:`LONG_ROW_CM`)."""
+    limit = LONG_ROW_CM * POINTS_PER_CM
+    return {
+        index
+        for index, row in enumerate(rows_)
+        if sum(len(text) for text in row.itertext()) > LONG_ROW_CHARACTERS
+        and _row_lines(row, measured, points) * points * LINE_PITCH + ROW_PADDING > limit
+    }
 
 
 def _plain_rows(table_rows: list[_Element], count: int) -> bool:
@@ -599,13 +617,16 @@ def table(element: _Element, layout: Layout | None = None) -> str:
     aligns = [alignment(c) or "auto" for c in cells(head[0])] if head else []
     aligns += ["auto"] * (count - len(aligns))
     kept = _keepers(element, widths, (head, filled, foot)) if _plain_rows(head + filled + foot, count) else {}
+    long = _long_rows([*filled, *foot], _column_points(element, widths), _table_points(count))
+    # a keeper spanning a long row would hold it whole again
+    kept = {start: size for start, size in kept.items() if not long & set(range(start, start + size))}
     keeping = bool(kept)  # a keeper column of no width stands right of the others
     held = {start + step for start, size in kept.items() for step in range(1, size)}
 
     def body_row(index: int, row: _Element) -> str:
         if index in kept:
             return f"{_row(row)}, {KEEPER}({kept[index]})"
-        return _row(row, widened=keeping and index not in held)
+        return _row(row, widened=keeping and index not in held, breakable=index in long)
 
     lines = [
         f"columns: ({', '.join(widths + ['0pt'] * keeping)},)",
