@@ -861,6 +861,11 @@ def test_what_the_landkreis_pays_a_city_with_its_own_jugendamt_is_income_of_its_
     assert year_rows, [r[0] for r in rows if r]
     assert any(euro(line.amount).replace("\u00a0", " ") in " ".join(r) for r in year_rows)
     assert not [r for r in rows if r and r[0] == "Kreis"]
+    # what the Landkreis reimburses is an Erstattung: only now do the Erträge take the word
+    assert ">Erträge: Zuwendungen und Erstattungen</caption>" in money
+    assert ">Erträge: Zuwendungen</caption>" in next(
+        v for name, v in concept_chapters(_neuhafen().check().concept).items() if "12_ressourcen" in name
+    )
 
 
 def test_a_finance_committee_plans_no_frühe_hilfen_of_its_own():

@@ -28,7 +28,7 @@ from pipeline.drafts.word import CAPTION_NUMBER
 from pipeline.errors import InvalidInput
 from pipeline.export import export_document
 from pipeline.export.oparl import PublishedFile, paper_records
-from pipeline.formatting import enumeration_of_names
+from pipeline.formatting import enumeration, enumeration_of_names
 from pipeline.model.papers import paper_views
 from pipeline.render import concept_chapters, render_paper
 
@@ -306,10 +306,16 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
         shown = {"beschlossen": "Haushalt beschlossen", "Entwurf": "Haushaltsentwurf", "Planung": "Finanzplanung"}
         assert rows["Haushaltsjahr"] == f"{year} ({shown[state[year]]})"
         assert _euro(rows["Aufwand"]) == spent
-        received_cell, *pending = rows["Erträge (Zuwendungen und Erstattungen)"].split(", davon ")
+        # grants only: no Erstattung among them, so no 'Zuwendungen und Erstattungen' (Kämmerei review)
+        assert not any(x["quelle"] == "Kreis" for x in resources["ertraege"])
+        received_cell, *pending = rows["Erträge (Zuwendungen)"].split(", davon ")
         assert _euro(received_cell) == received
         applied_for = sum(Decimal(str(x["betrag"])) for x in income if x.get("beantragt"))
-        assert (_euro(pending[0].split(" beantragt")[0]) if pending else 0) == applied_for
+        assert (_euro(pending[0].split(" beantragt")[0]) if applied_for else 0) == applied_for
+        # promised without a Bescheid: named beside them, not taken for granted (Kämmerei review)
+        promised = sum(Decimal(str(x["betrag"])) for x in income if x.get("zugesagt"))
+        cell = (pending or [""])[0].replace("\xa0", " ")
+        assert (f"{_german_euro(promised)} zugesagt, noch ohne Bescheid" in cell) == bool(promised)
         assert _euro(rows["Zuschussbedarf (kommunaler Eigenanteil)"]) == spent - received
         reserved = state[year] != "beschlossen"
         decides = raw["art"] == "Beschlussvorlage"
@@ -1656,9 +1662,21 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
         f"{_german_euro(of_year(income))}, davon {_german_euro(amount)} beantragt, noch nicht bewilligt" in joint
     )
     health = " ".join(lxml.html.fromstring(render_paper(views["GA/2026/027"]).body_html).text_content().split())
-    assert "beantragt" not in health  # its own grant is promised
+    assert "beantragt" not in health  # its own grants are promised, and said so with who gives them
+    promised = [i for i in income if i.get("zugesagt") and i["jahr"] == 2027 and i["ausschuss"] == "ga"]
+    assert promised
+    givers = [i["bezeichnung"] if i["quelle"] == "Dritte" else i["quelle"] for i in promised]
+    assert (
+        f"Von den Erträgen 2027 sind {_german_euro(sum(Decimal(str(i['betrag'])) for i in promised))} zugesagt, "
+        f"der Bescheid steht aber noch aus: {enumeration(list(dict.fromkeys(givers)))}." in health
+    )
     chapter = lxml.html.fromstring(concept_chapters(concept)["konzept/12_ressourcen.html.j2"])
     assert sentence in " ".join(chapter.text_content().split())
+    # a grant asking for cooperation and only applied for has no Auflagen yet (Kämmerei review)
+    text = " ".join(chapter.text_content().split())
+    asking = {i["bezeichnung"] for i in income if i.get("beantragt") and i.get("kooperationsauflagen")}
+    assert asking and "Für die erst beantragten gelten die Auflagen, sobald sie bewilligt sind." in text
+    assert text.count("; 2027 erst beantragt):") == len(asking)
     marked = [r for r in chapter.xpath("//tr[td]") if "(beantragt)" in r.text_content()]
     assert len(marked) == len([i for i in income if i.get("beantragt")])
     # the workbook has the state of every grant in a column of its own

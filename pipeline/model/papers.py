@@ -59,6 +59,7 @@ from pipeline.model.resources import (
     fte,
     once_only,
     pending_grants,
+    promised_grants,
     repeats,
     series,
     time_limited,
@@ -361,6 +362,11 @@ class FinanceSummary:
     def pending(self) -> PendingGrants | None:
         """The paper's Erträge of its year that are only applied for (a risk to name)."""
         return pending_grants(self.year, self.balance, self.income, self.state)
+
+    @property
+    def promised(self) -> PendingGrants | None:
+        """The paper's Erträge of its year that are promised without a Bescheid."""
+        return promised_grants(self.year, self.balance, self.income, self.state)
 
     @property
     def follow_up_named(self) -> bool:

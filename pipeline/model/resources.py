@@ -497,7 +497,8 @@ class Balance:
 
 @dataclass(frozen=True)
 class PendingGrants:
-    """Erträge of a budget year that are only applied for ('beantragt'), in a scope (all Frühe
+    """Erträge of a budget year that are only applied for ('beantragt') – or, made by
+    :func:`promised_grants`, promised without a Bescheid ('zugesagt') –, in a scope (all Frühe
     Hilfen, a paper): what the Zuschussbedarf would be without them is the risk a Kämmerei asks
     about before it counts them."""
 
@@ -516,10 +517,21 @@ class PendingGrants:
         """Who is asked for the money, as a sentence names them: 'Land Niedersachsen', not the
         tables' bare 'Land' (review in Niedersachsen and Brandenburg: a resolution said
         „Fördermittel (Bundesstiftung Frühe Hilfen und Land)“ where Bayern's said „Freistaat Bayern“)."""
-        labels = (source_label(i.source, self.state) for i in self.lines)
-        return list(
-            dict.fromkeys(f"Land {self.state}" if label == "Land" and self.state else label for label in labels)
-        )
+        return list(dict.fromkeys(self._labels))
+
+    @property
+    def named(self) -> list[str]:
+        """Who gives the money, a line of 'Dritte' (which names nobody) by its own title – a
+        foundation's grant."""
+        labels = zip(self.lines, self._labels, strict=True)
+        return list(dict.fromkeys(i.title if i.source == "Dritte" else label for i, label in labels))
+
+    @property
+    def _labels(self) -> list[str]:
+        return [
+            f"Land {self.state}" if label == "Land" and self.state else label
+            for label in (source_label(i.source, self.state) for i in self.lines)
+        ]
 
     @property
     def subsidy_without(self) -> Decimal:
@@ -530,6 +542,16 @@ class PendingGrants:
 def pending_grants(year: int, balance: Balance, income: Iterable[Income], state: str = "") -> PendingGrants | None:
     """The year's Erträge in `income` that are only applied for; None where all are granted."""
     lines = tuple(i for i in income if i.year == year and i.applied_for)
+    return PendingGrants(year, balance, lines, state) if lines else None
+
+
+def promised_grants(
+    year: int, balance: Balance, income: Iterable[Income], state: str = ""
+) -> PendingGrants | None:
+    """The year's Erträge in `income` that are promised but have no Bescheid yet; None where
+    there are none. Told apart from those applied for: a reader took them for granted where
+    only the applied-for ones were named (Kämmerei review)."""
+    lines = tuple(i for i in income if i.year == year and i.promised)
     return PendingGrants(year, balance, lines, state) if lines else None
 
 
@@ -550,6 +572,15 @@ class Budget:
         """Aufwand and Erträge, or Ausgaben and Einnahmen: the words of the municipality's budget."""
         concept = self.concept
         return TERMS[accounting_of(concept.municipality.state, concept.resources.accounting)]
+
+    @property
+    def income_kinds(self) -> str:
+        """What the Erträge are: 'Zuwendungen und Erstattungen' only where a Kreis refunds a
+        city's costs; grants alone are 'Zuwendungen' (Kämmerei review: Neuhafen's nine lines,
+        all grants, were called 'Zuwendungen und Erstattungen'). A kameral budget's words stay."""
+        if self.terms is DOPPIK and not any(i.source == "Kreis" for i in self.income):
+            return "Zuwendungen"
+        return self.terms.income_kinds
 
     @property
     def part(self) -> str | None:
@@ -849,6 +880,10 @@ class Budget:
         """The year's Erträge that are only applied for, against the whole budget."""
         return pending_grants(year, self.balance(year), self.income, self.concept.municipality.state)
 
+    def promised(self, year: int) -> PendingGrants | None:
+        """The year's Erträge that are promised without a Bescheid, against the whole budget."""
+        return promised_grants(year, self.balance(year), self.income, self.concept.municipality.state)
+
     @cached_property
     def follow_up(self) -> list[FollowUpYear]:
         """What the budget lines themselves show for the years after the plan: grants that end,
@@ -943,7 +978,7 @@ class Budget:
         """Erträge whose grant asks for cooperation, identical ones across years merged:
         (first line, years it applies to)."""
         asking = [i for i in self.income_lines if i.cooperation_requirements]
-        return _grouped(asking, lambda i: (i.source, i.label, i.earmarking))
+        return _grouped(asking, lambda i: _requirement_key(i)[:3])
 
     def grant_heading(self, grant: Income, years: list[int]) -> str:
         """A grant of :attr:`requirement_groups` as its list is headed: the source where the label
@@ -955,7 +990,26 @@ class Budget:
         shown = self.concept.municipality.source_label(grant.source)
         label = grant.label if stem in grant.label.lower() else f"{shown}, {grant.label}"
         budget_years = f"Haushaltsjahr{'e' if len(years) > 1 else ''} {enumeration([str(y) for y in years])}"
+        applied = self._applied_for_years(grant, years)
+        if applied:  # no Bescheid yet, so no Auflagen yet either (Kämmerei review)
+            budget_years += (
+                "; erst beantragt"
+                if applied == years
+                else f"; {enumeration([str(y) for y in applied])} erst beantragt"
+            )
         return with_note(label, budget_years)
+
+    def _applied_for_years(self, grant: Income, years: list[int]) -> list[int]:
+        """The years of a grant of :attr:`requirement_groups` in which it is only applied for."""
+        key = _requirement_key(grant)
+        return [
+            i.year for i in self.income_lines if i.applied_for and i.year in years and _requirement_key(i) == key
+        ]
+
+    @property
+    def requirements_applied_for(self) -> bool:
+        """Whether a grant asking for cooperation is, in some year, only applied for."""
+        return any(self._applied_for_years(grant, years) for grant, years in self.requirement_groups)
 
     @cached_property
     def _own_grants(self) -> list[tuple[Expense, list[int]]]:
@@ -1018,6 +1072,11 @@ class Budget:
 def _recipient_order(concept: Concept, grant: tuple[Expense, list[int]]) -> tuple[str, str]:
     expense = grant[0]
     return (concept.organisation(expense.recipient).name if expense.recipient else "", expense.title)
+
+
+def _requirement_key(grant: Income) -> tuple[object, ...]:
+    """What makes lines of several years one grant of :attr:`Budget.requirement_groups`."""
+    return (grant.source, grant.label, grant.earmarking, tuple(grant.cooperation_requirements))
 
 
 def _grouped(

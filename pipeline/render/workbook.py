@@ -386,7 +386,7 @@ def _income_sheet(concept: Concept) -> Sheet:
     t = concept.budget.terms
     return Sheet(
         t.income,
-        f"{t.income}: {t.income_kinds}",
+        f"{t.income}: {concept.budget.income_kinds}",
         columns,
         rows,
         _span_total(concept.budget, concept.budget.span_note, t.income),

@@ -1686,14 +1686,19 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
     added_without = [e for e in added if not e.cooperation_requirements]
     later = ""
     if added:
-        verb = "kommt" if len(added) == 1 else "kommen"
         these = {1: "sie verlangt", 2: "beide verlangen"}.get(len(added), "alle verlangen")
         what = (
             f"ohne solche Anforderungen: {enumeration([label(e) for e in added_without])}."
             if added_without
             else f"{these} Zusammenarbeit im Netzwerk."
         )
-        later = f" {year + 1} {verb} {count(len(added), 'Zuwendung', 'Zuwendungen', 'eine')} hinzu; {what}"
+        grants_added = count(len(added), "Zuwendung", "Zuwendungen", "eine")
+        if k.budget.adopted(year + 1):
+            later = f" {year + 1} {'kommt' if len(added) == 1 else 'kommen'} {grants_added} hinzu; {what}"
+        else:  # only planned: nothing is granted yet (Kämmerei review)
+            planned = "dem Haushaltsentwurf" if k.budget.status(year + 1) == "Entwurf" else "der Planung"
+            verb = "soll" if len(added) == 1 else "sollen"
+            later = f" {year + 1} {verb} nach {planned} {grants_added} hinzukommen; {what}"
     missing = [*without, *added_without]
     evidence = [
         observed(
