@@ -746,7 +746,7 @@ def test_without_a_gap_the_map_still_names_the_places_with_few_offers(city):
     )
     assert (
         f"Weniger laufende Angebote als dieser Durchschnitt ({str(round(average, 1)).replace('.', ',')}) haben "
-        f"{few[0]} und {few[1]}; ihr Bedarf liegt unter der Schwelle für hohen Bedarf."
+        f"die Sozialräume {few[0]} und {few[1]}; ihr Bedarf liegt unter der Schwelle für hohen Bedarf."
         in chapter.replace("\xa0", " ")
     )
 

@@ -16,6 +16,7 @@ import html
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 from docx import Document
@@ -1407,3 +1408,32 @@ def test_a_city_names_the_kreis_it_belongs_to():
         assert f"(große selbständige Stadt {where}, Niedersachsen)" in text("03_ausgangslage")
         (message,) = [w.message for w in inputs.warnings() if "'nachbarnetzwerke'" in w.message]
         assert f"gehört {member} übriges Gebiet" in message
+
+
+def test_a_network_coordinators_wording_in_neuhafens_concept():
+    """Review by a Netzwerkkoordinatorin: one agreed path is 'diesen Weg', not 'diese Wege'; the
+    joint network's second name is tied to the one used everywhere else, as in the agreement's
+    preamble; QD 5.2.1 says 'mitgewirkt' as chapter 1 does and names the bodies with their articles."""
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    chapters = concept_chapters(concept)
+    protection = " ".join(
+        lxml.html.fromstring(chapters["konzept/09a_kinderschutz.html.j2"]).text_content().split()
+    )
+    paths = concept.topics.paths_to_youth_office
+    assert len(paths) == 1 and concept.paths_binding_from is not None
+    assert "diesen Weg zur Ansprechstelle im Jugendamt fest" in protection
+    assert "Die Tabelle nennt nur den eigens vereinbarten Weg." in protection
+    network = concept.topics.child_protection.network
+    assert network is not None and network.joint and network.name != "Netzwerk Frühe Hilfen"
+    assert (
+        "Wo dieses Konzept vom Netzwerk Frühe Hilfen spricht, ist dieses gemeinsame Netzwerk gemeint."
+        in protection
+    )
+    (dimension5,) = assess(concept)
+    found = dimension5.result("gemeinsam-entwickelt")  # 5.2.1
+    message = " ".join(e.message for e in found.evidence)
+    bodies = [b.name for b in concept.presented_in]
+    assert (
+        f"Mitgewirkt haben {len(concept.contributors)} Akteure; vorgestellt und beraten wurde die Fassung in der {bodies[0]} und in der {bodies[1]}"
+        in message
+    )

@@ -500,8 +500,9 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
     assert (
         # 'zusätzlich' read as a second signature beside another for them (network coordinator's review); 'für'
         # as on their behalf, which the binding denied (Lektorat)
-        f"Die Berufsvertretung „{association.name}“ unterzeichnet die Vereinbarung ebenfalls; ihre Unterschrift bindet "
-        "ihre Mitglieder nicht: freiberufliche Hebammen treten selbst bei." in text
+        # nor 'Die Berufsvertretung': Neuhafen's Hebammennetz running a Hebammenzentrale is none (review)
+        f"Auch „{association.name}“ unterzeichnet die Vereinbarung; diese Unterschrift bindet die Einzelnen nicht: "
+        "freiberufliche Hebammen treten selbst bei." in text
     )
 
 
@@ -2131,3 +2132,20 @@ def test_what_a_signing_traeger_s_legal_department_asked_for():
     for organisation in concept.organisations:
         object.__setattr__(organisation, "church", None)
     assert concept.agreement.consent_law == CONSENT_LAW
+
+
+@pytest.mark.parametrize("example", ["musterkreis", "neuhafen"])
+def test_a_signature_that_binds_no_member_names_who_signs_not_a_profession(example):
+    """'Die Berufsvertretung unterzeichnet …' stood in Anlage 1 for Neuhafen's Hebammennetz, which
+    runs the Hebammenzentrale and is no professional body (review by a Netzwerkkoordinatorin): the
+    signatory by its own name, and what its signature does not do."""
+    concept = check_folder(ROOT / "inputs" / example).concept
+    agreement = concept.agreement
+    assert agreement is not None
+    text = " ".join(lxml.html.fromstring(render_agreement(agreement).body_html).text_content().split())
+    assert "Berufsvertretung" not in text
+    named = re.findall(
+        r"Die Unterschrift von „([^“]+)“ verpflichtet die Einzelnen nicht: Jede und jeder tritt", text
+    )
+    midwives = [p.name for p in agreement.partners if "hebamm" in p.name.lower()]
+    assert named and set(named) <= {p.name for p in agreement.partners} and set(midwives) & set(named)

@@ -878,12 +878,14 @@ def _participation(k: Concept) -> Finding:
             "vorgestellt und beraten wurde.",
         )
     writers = (
-        f"Mitgeschrieben haben {count(len(k.contributors), 'Akteur', 'Akteure', 'ein')}"
+        # 'mitgewirkt', as chapter 1 and the table of contributors say: 'mitgeschrieben' made
+        # volunteers co-authors (Netzwerkkoordinatorin)
+        f"Mitgewirkt {'hat' if len(k.contributors) == 1 else 'haben'} {count(len(k.contributors), 'Akteur', 'Akteure', 'ein')}"
         if k.contributors
         else "Wer mitgewirkt hat, ist nicht erfasst"
     )
     bodies = (
-        f"vorgestellt und beraten wurde die Fassung in: {enumeration([b.name for b in k.presented_in])}"
+        f"vorgestellt und beraten wurde die Fassung {enumeration([b.forms.im for b in k.presented_in])}"
         if k.presented_in
         else "in welchen Netzwerkgremien sie beraten wurde, ist nicht erfasst"
     )
