@@ -537,7 +537,8 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
     ]
     assert signed
     assert (
-        f"Bis dahin gilt die bisherige Kooperationsvereinbarung; am {STAND:%d.%m.%Y} bindet sie {len(signed)} von "
+        "Bis dahin – für die bisher Gebundenen bis zu ihrer Unterschrift unter die neue – gilt die bisherige "
+        f"Kooperationsvereinbarung; am {STAND:%d.%m.%Y} bindet sie {len(signed)} von "
         f"{len(actors)} Akteuren." in texts(found)
     )
     # those with recommended paths need to accede, the others a path (second reader review)

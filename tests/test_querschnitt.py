@@ -890,13 +890,17 @@ def test_paths_an_agreement_not_yet_in_force_lays_down_are_not_called_agreed(inp
     become binding then (coordinator review: 'hat vereinbart' read as already in force). Without a
     start date they are agreed."""
     start = _raw(EXAMPLE, "netzwerk.yaml")["kooperationsvereinbarung"]["beginn"]
+    assert start.day == 1
+    months = start.month + 6  # the earlier agreement ends six months after the new one begins, at the earliest
+    previous_ends = dt.date(start.year + (months - 1) // 12, (months - 1) % 12 + 1, 1) - dt.timedelta(days=1)
     chapters = _chapters(inputs)
     paths, protection = _text(chapters["abstimmungswege"]), _text(chapters["kinderschutz"])
     assert (
         "legt das Netzwerk Abstimmungswege fest; verbindlich werden sie mit der Kooperationsvereinbarung zu dieser "
-        f"Fassung, die am {start:%d.%m.%Y} in Kraft tritt; bis dahin gilt für die bisher gebundenen Partnerinnen und "
-        "Partner die bisherige Vereinbarung." in paths
-    )
+        f"Fassung, die am {start:%d.%m.%Y} in Kraft tritt, für Partnerinnen und Partner, die später unterzeichnen, "
+        "mit ihrer Unterschrift; bis zu ihrer Unterschrift gilt für die bisher gebundenen Partnerinnen und Partner die "
+        f"bisherige Vereinbarung, bis sie gekündigt ist (frühestens zum {previous_ends:%d.%m.%Y})." in paths
+    )  # as the agreement's own § on its term says (review by a Netzwerkkoordinatorin)
     assert (
         f"Die Kooperationsvereinbarung zu dieser Fassung legt ab dem {start:%d.%m.%Y} diese Wege zur Ansprechstelle "
         "im Jugendamt fest" in protection

@@ -116,7 +116,9 @@ def _until_then(k: Concept, on: dt.date) -> str:
     if not bound:
         return " Bis dahin bindet noch keine Kooperationsvereinbarung einen Akteur."
     return (
-        f" Bis dahin gilt die {k.bound_by_label}; am {german_date(on)} bindet sie "
+        # and after it for those who sign later, until they do (the agreement's own rule)
+        f" Bis dahin – für die bisher Gebundenen bis zu ihrer Unterschrift unter die neue – gilt die {k.bound_by_label}; "
+        f"am {german_date(on)} bindet sie "
         f"{_share(bound, len(k.actors), 'Akteuren')}."
     )
 
