@@ -1501,10 +1501,16 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
     )
     assert reservation.endswith(
         ") und in den folgenden Haushaltsjahren. Werden die beantragten Fördermittel (Bundesstiftung Frühe Hilfen "
-        # who presents it to whom, not a passive naming nobody (Stadtverordnete)
-        "und Land Niedersachsen) ganz oder teilweise nicht bewilligt, legt die Verwaltung dem Kreistag eine Anpassung "
-        "der betroffenen Maßnahmen zur Beschlussfassung vor."
+        # who presents it to whom, not a passive naming nobody (Stadtverordnete): youth welfare's money
+        # to the Jugendhilfeausschuss, the concept to the Kreistag – 'dem Kreistag' alone bypassed the
+        # committee (a Kreistag member's review)
+        "und Land Niedersachsen) ganz oder teilweise nicht bewilligt, legt die Verwaltung dem Jugendhilfeausschuss "
+        "eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vor; berührt die Anpassung das Gesamtkonzept, "
+        "beschließt darüber der Kreistag."
     )
+    committees = {c["id"]: c["art"] for c in yaml.safe_load(inputs.text("gremien.yaml"))["gremien"]}
+    pending = [i for i in yaml.safe_load(inputs.text("ressourcen.yaml"))["ertraege"] if i.get("beantragt")]
+    assert {committees[i["ausschuss"]] for i in pending} == {"Jugendhilfeausschuss"}
 
     def granted(data):
         for line in data["ertraege"]:

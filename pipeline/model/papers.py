@@ -1238,15 +1238,34 @@ class PaperView:
             # the measures go on without them, as the Finanzielle Auswirkungen say: a reservation of
             # the approval would make the whole decision void (Kämmerei review); who presents the
             # adjustment to whom, not a passive naming nobody (Stadtverordnete)
-            deciding = self.deciding_committee
             executive = self.executive
             who = executive.forms.nom if executive is not None else "die Verwaltung"
-            to = f" {self.concept.committee(deciding).forms.dat}" if deciding is not None else ""
+            to, council = self._adjustment(pending)
             reservation += (
                 f". Werden die beantragten Fördermittel ({enumeration(pending.sources)}) ganz oder teilweise nicht "
-                f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vor"
+                f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vor{council}"
             )
         return reservation + "."
+
+    def _adjustment(self, pending: PendingGrants) -> tuple[str, str]:
+        """To whom the adjustment goes when grants fail (' dem Kreistag'), and what follows the
+        sentence: where only youth welfare's money is at stake, the Jugendhilfeausschuss, which
+        decides within the funds the council provides, and the council on what changes the
+        concept – 'dem Kreistag' alone read as bypassing the committee (a Kreistag member's review)."""
+        deciding = self.deciding_committee
+        council = self.concept.committee(deciding) if deciding is not None else None
+        if council is None:
+            return "", ""
+        bodies = [self.concept.committee(i.committee) for i in pending.lines]
+        youth = next((c for c in bodies if c.kind == "Jugendhilfeausschuss"), None)
+        if youth is None or youth.id == council.id:
+            return f" {council.forms.dat}", ""
+        if any(c.kind != "Jugendhilfeausschuss" for c in bodies):  # other committees' money too
+            return f" {youth.forms.dat} und {council.forms.dat}", ""
+        return (
+            f" {youth.forms.dat}",
+            f"; berührt die Anpassung das Gesamtkonzept, beschließt darüber {council.forms.nom}",
+        )
 
     @property
     def committees_without_funding(self) -> list[Committee]:
