@@ -1198,7 +1198,11 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = _folgekosten(views["GV/2026/004"])  # the joint paper on all of the money: both grants
     assert f"Ab 2028 fehlen ohne Anschlussförderung Erträge von {_german_euro(lost)} im Jahr:" in text
-    assert "ist bis zum 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden." in text
+    # who decides and by when (a Kreistag member's review)
+    assert (
+        "ist bis zum 31.12.2027 befristet; über die Fortführung ab 2028 entscheidet der Kreistag spätestens mit "
+        "dem Haushalt für 2028." in text
+    )
     assert (
         f"Bei einer Fortführung fehlen ohne Anschlussförderung zusätzlich Erträge von {_german_euro(with_m2)}"
         in text
@@ -1377,7 +1381,8 @@ def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
     (year,) = follow_up_years([], [grant], 2027, {"lotsen": lotsen})
     assert (year.ending, year.with_measures, year.measures) == ((), (grant,), (lotsen,))  # no rise counted
     assert year.sentence == (
-        "M2 Lotsendienst ist bis zum 31.12.2027 befristet; über die Fortführung ist gesondert zu entscheiden. "
+        "M2 Lotsendienst ist bis zum 31.12.2027 befristet; über die Fortführung ab 2028 ist spätestens mit dem "
+        "Haushalt für 2028 zu entscheiden. "
         "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung (Produkt 1)."
     )
     later = EndingMeasure("M2", "Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
@@ -1435,7 +1440,7 @@ def test_a_running_measure_that_ends_is_named_with_its_aufwand_even_without_a_gr
     assert year.year == 2028 and year.measures == (info,)
     assert year.sentence == (
         "M5 Elterninformation (Aufwand 2027: 9.000,00\u00a0€) ist bis zum 31.12.2027 befristet; über die "
-        "Fortführung ist gesondert zu entscheiden."
+        "Fortführung ab 2028 ist spätestens mit dem Haushalt für 2028 zu entscheiden."
     )
     assert follow_up_years([line("info", 9000)], [], 2028, {"info": info}) == []  # over before the paper's year
 

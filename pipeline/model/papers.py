@@ -1140,6 +1140,7 @@ class PaperView:
                 budget.expense_lines,
                 budget.income_lines,
                 terms=budget.terms,
+                council=budget.council_subject,
             )
         )
         procedure = self.concept.procedure

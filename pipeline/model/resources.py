@@ -162,6 +162,8 @@ class FollowUpYear:
     #: years –, outside the measures that end: the Zuschussbedarf ab `year` is without them
     #: (Kämmerei review: the level after M2's end left out the one-off 7.000 €).
     not_recurring: Decimal = Decimal(0)
+    #: The council that adopts the budget, as a sentence's subject ('der Kreistag'); '' if unknown.
+    council: str = ""
 
     def _grant_lines(self, grants: tuple[Income, ...]) -> str:
         """The grants as :func:`_lines`, each with the measures it funds where several end
@@ -245,7 +247,13 @@ class FollowUpYear:
             )
             until = f" bis zum {german_date(ends.pop())}" if len(ends) == 1 else ""
             verb = "ist" if len(self.measures) == 1 else "sind"
-            parts.append(f"{names} {verb}{until} befristet; über die Fortführung ist gesondert zu entscheiden")
+            # who decides, and by when: 'ist gesondert zu entscheiden' named neither (Kreistag review)
+            decision = (
+                f"entscheidet {self.council} spätestens mit dem Haushalt für {self.year}"
+                if self.council
+                else f"ist spätestens mit dem Haushalt für {self.year} zu entscheiden"
+            )
+            parts.append(f"{names} {verb}{until} befristet; über die Fortführung ab {self.year} {decision}")
             if self.with_measures:
                 amount = euro(total(i.amount for i in self.with_measures))
                 more = "zusätzlich " if self.ending else ""
@@ -387,6 +395,7 @@ def follow_up_years(
     whole: Iterable[Expense] | None = None,
     whole_income: Iterable[Income] | None = None,
     terms: MoneyTerms = DOPPIK,
+    council: str = "",
 ) -> list[FollowUpYear]:
     """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
     in its last promised year and an expense in its first, partial year, each where no line of
@@ -475,6 +484,7 @@ def follow_up_years(
                     for e in expenses
                     if e.year == year - 1 and e.purpose not in ended and once_only(e, measures)
                 ),
+                council,
             )
         )
     return result
@@ -892,8 +902,19 @@ class Budget:
         if not years:
             return []
         return follow_up_years(
-            self.expense_lines, self.income_lines, years[0], self.ending_measures, terms=self.terms
+            self.expense_lines,
+            self.income_lines,
+            years[0],
+            self.ending_measures,
+            terms=self.terms,
+            council=self.council_subject,
         )
+
+    @property
+    def council_subject(self) -> str:
+        """The council that adopts the budget as a sentence's subject ('der Kreistag'), or ''."""
+        council = self.concept.council
+        return council.forms.nom if council is not None else ""
 
     @property
     def follow_up_text(self) -> str:
