@@ -413,6 +413,17 @@ def test_a_decision_carried_out_stands_in_the_table_but_is_not_reported_on():
     )
     noted = text.split("Die Stadtverordnetenversammlung nimmt den Bericht zur Umsetzung")[1].split(".")[0]
     assert "M 301/2022" not in noted
+    # nor a paragraph on its progress right after saying so (a Kreistag member's review of JHA/2026/030)
+    open_reported = 0
+    for number, folder in (("M 184/2026", ROOT / "inputs" / "neuhafen"), ("JHA/2026/030", EXAMPLE)):
+        view = next(v for v in paper_views(check_folder(folder).concept) if v.paper.number == number)
+        html = lxml.html.fromstring(render_paper(view).body_html)
+        reported = [p.text_content() for p in html.iter("p") if p.find("strong") is not None]
+        carried_out = [d for d in view.decisions if d.status == "umgesetzt"]
+        assert carried_out and [d for d in view.decisions if d.status != "umgesetzt"]
+        assert not [p for p in reported for d in carried_out if p.startswith(f"{d.number} – ")]
+        open_reported += len([p for p in reported for d in view.decisions if p.startswith(f"{d.number} – ")])
+    assert open_reported  # the others' progress still stands there
 
 
 def test_health_committee_sees_the_health_sector_measures(papers, raw_inputs):
