@@ -2299,3 +2299,18 @@ def test_a_binding_paper_says_it_needs_no_off_plan_money(inputs):
         "ressourcen.yaml", lambda d: [h.update(stand="Planung") for h in d["haushalt"] if h["jahr"] == 2027]
     )
     assert row("JHA/2026/030") == []
+
+
+def test_a_recurring_project_due_again_is_not_called_new():
+    """JHA/2026/030 listed 'M20 Netzwerkbefragung … (neu, 3.000,00 €)' while its Folgekosten said
+    'alle vier Jahre wiederkehrend' (a Kreistag member's review): a measure with 'wiederholung' is
+    due again, not new."""
+    measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
+    recurring = [(n, m) for n, m in enumerate(measures, start=1) if m.get("wiederholung")]
+    assert recurring
+    view = next(v for v in paper_views(check_folder(EXAMPLE).concept) if v.paper.number == "JHA/2026/030")
+    text = _paper_text(view)
+    for number, measure in recurring:
+        found = re.search(rf"M{number} [^;()]*\(([^)]*)\)", text.split("erst beginnen, wenn")[1])
+        assert found and found[1].startswith(f"wiederkehrend {measure['wiederholung']}, "), found
+    assert "(neu, " in text  # the truly new ones still are

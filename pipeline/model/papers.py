@@ -99,13 +99,19 @@ class Growth:
     #: The VZÄ of its posts the year before and in the year, where a post grows and nothing else
     #: expands: what waits is the added post, not the whole Aufwand, which also rises with pay.
     posts: tuple[Decimal, Decimal] | None = None
+    #: 'alle vier Jahre' for a project that recurs (the network survey): not new, only due again.
+    repeats: str | None = None
 
     @property
     def shown(self) -> str:
         """'M11 Übergangsverfahren (neu, 4.000,00 €)', 'M6 … (von 120.000,00 € auf 160.000,00 €)',
-        'M7 … (von 4,0 auf 4,5 VZÄ)' (a Kämmerei read the whole rise of M7 as waiting)."""
+        'M7 … (von 4,0 auf 4,5 VZÄ)' (a Kämmerei read the whole rise of M7 as waiting), 'M20 …
+        (wiederkehrend alle vier Jahre, 3.000,00 €)' ('neu' beside 'alle vier Jahre wiederkehrend'
+        in the Folgekosten, a Kreistag member's review)."""
         if not self.before:
-            return f"{self.label} (neu, {euro(self.after)})"
+            return (
+                f"{self.label} ({f'wiederkehrend {self.repeats}' if self.repeats else 'neu'}, {euro(self.after)})"
+            )
         if self.posts:
             return f"{self.label} (von {fte(self.posts[0])} auf {fte(self.posts[1])} VZÄ)"
         return f"{self.label} (von {euro(self.before)} auf {euro(self.after)})"
@@ -137,8 +143,12 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
         if grown_posts and not expanded and not new_posts:
             named = [concept.position(p) for p in posts if p is not None]
             sizes = (total(q.fte_in(year - 1) for q in named), total(q.fte_in(year) for q in named))
+        measure = concept.budget.ending_measures.get(purpose)
+        label = concept.purpose_label(purpose)
         found.append(
-            Growth(concept.purpose_label(purpose), _sum(then), _sum(now), new_posts or grown_posts, sizes)
+            Growth(
+                label, _sum(then), _sum(now), new_posts or grown_posts, sizes, measure.repeats if measure else None
+            )
         )
     return found
 
