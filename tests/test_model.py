@@ -394,10 +394,22 @@ def test_paper_total_names_coordination_and_compensation_apart(concept):
     year = view.finances.year
     assert view.coordination_cost_in_scope == budget.coordination_cost(year)
     assert view.compensation_in_scope == budget.coordination_compensation(year) > 0
+    # by kind, so the sum of the posts' table and the Sachkosten is traceable (a Kreistag member's review)
+    lines = [
+        e
+        for e in budget.expense_lines
+        if e.year == year and e.purpose == "netzwerkkoordination" and not budget.is_compensation(e)
+    ]
+    by_kind = {
+        k: sum((e.amount for e in lines if e.kind == k), Decimal(0)) for k in dict.fromkeys(e.kind for e in lines)
+    }
+    assert set(by_kind) == {"Personal", "Sachkosten"}
+    kinds = ", ".join(f"{k} {euro(amount)}" for k, amount in by_kind.items())
     assert view.included_in_total[:2] == [
-        f"der Netzwerkkoordination mit {euro(budget.coordination_cost(year))}",
+        f"der Netzwerkkoordination mit {euro(budget.coordination_cost(year))} ({kinds})",
         f"des Ausgleichs für Netzwerkarbeit mit {euro(budget.coordination_compensation(year))}",
     ]
+    assert sum(by_kind.values()) == budget.coordination_cost(year)
 
 
 def test_a_grant_in_another_committees_area_than_its_measures_is_warned_about(inputs):

@@ -1724,7 +1724,12 @@ def test_the_gap_between_the_measures_sum_and_the_total_is_named(folder):
         if "Summe der Maßnahmen" not in text:  # the paper does not report on measures
             continue
         sentence = text[text.index(f"Der gesamte Aufwand {view.budget_year}") :].split("; er ist im Abschnitt")[0]
-        named = [_euro(a) for a in re.findall(r"\d[\d.]*,\d\d\s€", sentence)]
+        amount = r"\d[\d.]*,\d\d\s€"
+        # an amount broken down by kind in brackets: the kinds add up to it, and count once
+        for whole, kinds in re.findall(rf"({amount}) \(([^)]*{amount}[^)]*)\)", sentence):
+            assert sum((_euro(a) for a in re.findall(amount, kinds)), Decimal(0)) == _euro(whole)
+        broken_down = rf"({amount}) \((?:[^()]*?{amount}, )+[^()]*?{amount}\)"
+        named = [_euro(a) for a in re.findall(amount, re.sub(broken_down, r"\1", sentence))]
         total, parts = named[-1], named[:-1]
         assert view.measure_costs_in_scope + sum(parts, Decimal(0)) == total == view.finances.balance.expenses
         checked += 1

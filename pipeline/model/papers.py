@@ -780,12 +780,31 @@ class PaperView:
             self.compensation_in_scope,
             self.unreported_costs_in_scope,
         )
-        parts = [f"der Netzwerkkoordination mit {euro(coordination)}"] if coordination else []
+        parts = (
+            [f"der Netzwerkkoordination mit {euro(coordination)}{self._coordination_kinds}"]
+            if coordination
+            else []
+        )
         parts += [f"des Ausgleichs für Netzwerkarbeit mit {euro(compensation)}"] if compensation else []
         if others:
             noun = "Maßnahme" if len(others) == 1 else "Maßnahmen"
             parts.append(f"der hier nicht berichteten {noun} {enumeration_of_names(others)}")
         return parts
+
+    @property
+    def _coordination_kinds(self) -> str:
+        """' (Personal 97.300,00 €, Sachkosten 8.200,00 €)' where the coordination's Aufwand is of
+        several kinds: a table of posts shows the post's 82.600,00 € alone, and a reader could not
+        tell how 105.500,00 € came about (a Kreistag member's review)."""
+        finances = self.finances
+        if finances is None:
+            return ""
+        budget = self.concept.budget
+        lines = [e for e in finances.expenses if e.purpose == COORDINATION and not budget.is_compensation(e)]
+        kinds = {e.kind: _sum(x for x in lines if x.kind == e.kind) for e in lines}
+        if len(kinds) < 2:
+            return ""
+        return " (" + ", ".join(f"{budget.terms.kind(k)} {euro(amount)}" for k, amount in kinds.items()) + ")"
 
     def _coordination_in_scope(self, *, compensation: bool) -> Decimal:
         finances = self.finances
