@@ -2319,3 +2319,43 @@ def test_a_recurring_project_due_again_is_not_called_new():
         found = re.search(rf"M{number} [^;()]*\(([^)]*)\)", text.split("erst beginnen, wenn")[1])
         assert found and found[1].startswith(f"wiederkehrend {measure['wiederholung']}, "), found
     assert "(neu, " in text  # the truly new ones still are
+
+
+def test_a_paper_with_a_share_of_the_money_says_its_table_shows_the_whole_beside_the_share():
+    """GA/2026/027 said its financial figures covered only its committee's share, right above a
+    table whose first column holds each measure's whole Aufwand (a Kreistag member's review)."""
+    view = next(v for v in paper_views(check_folder(EXAMPLE).concept) if v.paper.number == "GA/2026/027")
+    assert view.costs_split
+    html = lxml.html.fromstring(render_paper(view).body_html)
+    text = " ".join(html.text_content().split())
+    assert "die finanziellen Angaben dieser Vorlage umfassen nur" not in text
+    assert (
+        "Die Tabelle zeigt deshalb neben dem Aufwand jeder Maßnahme den Anteil in der fachlichen Zuständigkeit"
+        in text
+    )
+    table = next(t for t in html.iter("table") if "Aufwand der Maßnahmen" in t.findtext("caption", ""))
+    headers = [" ".join(th.text_content().split()) for th in table.iter("th")]
+    assert headers[1] == "Aufwand 2027" and headers[2].startswith("davon in der fachlichen Zuständigkeit")
+
+
+def test_a_report_names_the_measure_that_makes_up_most_of_its_cost():
+    """SA/2026/041: the committee on SGB II families read 232.500,00 € as spent on them, while
+    most of it is M6 for all families under strain (a Kreistag member's review). Recomputed from
+    the YAML: the reported measures' Aufwand in 2027 and the largest share."""
+    raw = yaml.safe_load((EXAMPLE / "vorlagen" / "sa-2026-041-sgb2.yaml").read_text(encoding="utf-8"))["vorlage"]
+    measures = yaml.safe_load((EXAMPLE / "massnahmen.yaml").read_text(encoding="utf-8"))["massnahmen"]
+    lines = yaml.safe_load((EXAMPLE / "ressourcen.yaml").read_text(encoding="utf-8"))["aufwand"]
+    cost = {
+        m: sum((Decimal(str(e["betrag"])) for e in lines if e["jahr"] == 2027 and e["fuer"] == m), Decimal(0))
+        for m in raw["massnahmen"]
+    }
+    largest = max(cost, key=cost.__getitem__)
+    assert cost[largest] * 2 > sum(cost.values())
+    number = next(n for n, m in enumerate(measures, start=1) if m["id"] == largest)
+    title = next(m["titel"] for m in measures if m["id"] == largest)
+    view = next(v for v in paper_views(check_folder(EXAMPLE).concept) if v.paper.number == "SA/2026/041")
+    text = _paper_text(view)
+    assert (
+        f"{_german_euro(sum(cost.values()))}; davon entfallen 2027 {_german_euro(cost[largest])} auf M{number} {title}."
+        in text
+    )

@@ -1034,6 +1034,23 @@ class PaperView:
         return [(budget.year_label(y), cost) for y, cost in costs if cost]
 
     @property
+    def reported_mostly(self) -> str | None:
+        """'2027 215.000,00 € auf M6 Gesundheitsorientierte Familienbegleitung' where one of the
+        reported measures makes up most of the last year's cost: the committee on SGB II read the
+        232.500,00 € as spent on its families, 90 % of it M6 for all families under strain (a
+        Kreistag member's review)."""
+        budget = self.concept.budget
+        years = [y for y in self._reported_years if any(budget.cost_of(m.id, y) for m in self.measures)]
+        if not years or len(self.measures) < 2:
+            return None
+        year = years[-1]
+        costs = [(budget.cost_of(m.id, year), m) for m in self.measures]
+        largest, measure = max(costs, key=lambda pair: pair[0])
+        if largest * 2 <= total(cost for cost, _ in costs):
+            return None
+        return f"{year} {euro(largest)} auf {self.concept.measure_number(measure.id)} {measure.title}"
+
+    @property
     def _reported_years(self) -> list[int]:
         return [y for y in self.concept.budget.years if y >= self.paper.date.year]
 
