@@ -1722,7 +1722,7 @@ def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_member
     local = next(m for m in rounds.members if m not in everywhere and m != rounds.chair)
     assert city.agreement.contribution(city.actor(local)).meetings_per_year == sittings(local, False)
     # the count says which sittings it takes (a reader found some counted with all, some with one)
-    note = f"{rounds.name}: nur im eigenen Sozialraum gezählt"
+    note = f"{rounds.name}: die Sitzungen eines Sozialraums gezählt"
     assert city.agreement.contribution(city.actor(local)).meetings_phrase.endswith(f"; {note}")
     assert note not in asd.meetings_phrase and note not in chair.meetings_phrase
 

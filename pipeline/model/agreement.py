@@ -253,7 +253,9 @@ class Contribution:
         bodies = len(self.chaired) + len(self.member_of)
         sittings = count(self.meetings_per_year, "Sitzung", "Sitzungen", "eine")
         local = [b.name for b in self.member_of if len(b.social_spaces) > 1 and not self.everywhere]
-        note = f"; {enumeration_of_names(local)}: nur im eigenen Sozialraum gezählt" if local else ""
+        # not 'im eigenen Sozialraum': a partner working citywide has none (Netzwerkkoordinatorin);
+        # one in every Sozialraum is counted so with 'ansprechpersonen_je_sozialraum'
+        note = f"; {enumeration_of_names(local)}: die Sitzungen eines Sozialraums gezählt" if local else ""
         return f"{'zusammen ' if bodies > 1 else ''}{sittings} im Jahr{note}"
 
 
