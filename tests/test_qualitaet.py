@@ -468,12 +468,17 @@ def test_participation_counts_writers_and_the_bodies_the_version_was_discussed_i
     found = finding(concept, "gemeinsam-entwickelt")
     assert found.status == "erfüllt"
     # membership of the bodies the version was discussed in: the discussion reached them
-    assert f"Mitgewirkt haben oder dort vertreten sind alle {len(actors)} Akteure" in texts(found)
+    assert f"In diesen Gremien vertreten oder an der Fassung beteiligt sind alle {len(actors)} Akteure" in texts(
+        found
+    )
     steering_only = with_version(concept, presented_in=["sg-fruehe-hilfen"])
     found = finding(steering_only, "gemeinsam-entwickelt")
     assert found.status == "teilweise"
     reached = _taking_part(raw_inputs, ["sg-fruehe-hilfen"])
-    assert f"Mitgewirkt haben oder dort vertreten sind {len(reached)} von {len(actors)} Akteuren" in texts(found)
+    assert (
+        f"In diesen Gremien vertreten oder an der Fassung beteiligt sind {len(reached)} von {len(actors)} Akteuren"
+        in texts(found)
+    )
     assert any("Netzwerkkonferenz Frühe Hilfen" in c for c in found.changes)
     assert [b.name for b in steering_only.presented_in] == ["Steuerungsgruppe Frühe Hilfen"]
     assert {a.id for a in steering_only.participants} == reached
@@ -537,9 +542,10 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
     ]
     assert signed
     assert (
-        "Bis dahin – für die bisher Gebundenen bis zu ihrer Unterschrift unter die neue – gilt die bisherige "
-        f"Kooperationsvereinbarung; am {STAND:%d.%m.%Y} bindet sie {len(signed)} von "
-        f"{len(actors)} Akteuren." in texts(found)
+        f"Bis dahin gilt die bisherige Kooperationsvereinbarung; am {STAND:%d.%m.%Y} bindet sie {len(signed)} von "
+        f"{len(actors)} Akteuren. Für diese Akteure gilt sie auch danach, bis sie die neue Vereinbarung unterzeichnen "
+        "oder ihr beitreten, längstens bis die Kündigung der bisherigen wirksam wird (frühestens zum "
+        in texts(found)
     )
     # those with recommended paths need to accede, the others a path (second reader review)
     steps = [e.suggestion for e in found.evidence if e.suggestion and "Abstimmungswege" in e.suggestion]

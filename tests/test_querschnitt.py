@@ -896,10 +896,12 @@ def test_paths_an_agreement_not_yet_in_force_lays_down_are_not_called_agreed(inp
     chapters = _chapters(inputs)
     paths, protection = _text(chapters["abstimmungswege"]), _text(chapters["kinderschutz"])
     assert (
-        "legt das Netzwerk Abstimmungswege fest; verbindlich werden sie mit der Kooperationsvereinbarung zu dieser "
-        f"Fassung, die am {start:%d.%m.%Y} in Kraft tritt, für Partnerinnen und Partner, die später unterzeichnen, "
-        "mit ihrer Unterschrift; bis zu ihrer Unterschrift gilt für die bisher gebundenen Partnerinnen und Partner die "
-        f"bisherige Vereinbarung, bis sie gekündigt ist (frühestens zum {previous_ends:%d.%m.%Y})." in paths
+        "legt das Netzwerk Abstimmungswege fest. Verbindlich werden sie mit der Kooperationsvereinbarung zu dieser "
+        f"Fassung: für die Erstunterzeichnenden mit ihrem Inkrafttreten am {start:%d.%m.%Y}, für später "
+        "Unterzeichnende mit ihrer Unterschrift, für Beitretende mit der Bestätigung ihres Beitritts. Für die "
+        "Partnerinnen und Partner der bisherigen Vereinbarung gilt diese weiter, bis sie die neue unterzeichnen oder "
+        "ihr beitreten, längstens bis die Kündigung der bisherigen Vereinbarung wirksam wird (frühestens zum "
+        f"{previous_ends:%d.%m.%Y})." in paths
     )  # as the agreement's own § on its term says (review by a Netzwerkkoordinatorin)
     assert (
         f"Die Kooperationsvereinbarung zu dieser Fassung legt ab dem {start:%d.%m.%Y} diese Wege zur Ansprechstelle "

@@ -501,8 +501,8 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
         # 'zusätzlich' read as a second signature beside another for them (network coordinator's review); 'für'
         # as on their behalf, which the binding denied (Lektorat)
         # nor 'Die Berufsvertretung': Neuhafen's Hebammennetz running a Hebammenzentrale is none (review)
-        f"Auch „{association.name}“ unterzeichnet die Vereinbarung; diese Unterschrift bindet die Einzelnen nicht: "
-        "freiberufliche Hebammen treten selbst bei." in text
+        f"Mitunterzeichnet wird die Vereinbarung von „{association.name}“; diese Unterschrift verpflichtet niemanden "
+        "einzeln: Freiberufliche Hebammen treten selbst bei." in text
     )
 
 
@@ -2145,7 +2145,7 @@ def test_a_signature_that_binds_no_member_names_who_signs_not_a_profession(examp
     text = " ".join(lxml.html.fromstring(render_agreement(agreement).body_html).text_content().split())
     assert "Berufsvertretung" not in text
     named = re.findall(
-        r"Die Unterschrift von „([^“]+)“ verpflichtet die Einzelnen nicht: Jede und jeder tritt", text
+        r"Die Unterschrift von „([^“]+)“ verpflichtet niemanden einzeln: Jede und jeder tritt", text
     )
     midwives = [p.name for p in agreement.partners if "hebamm" in p.name.lower()]
     assert named and set(named) <= {p.name for p in agreement.partners} and set(midwives) & set(named)

@@ -28,7 +28,7 @@ from pipeline.drafts.word import CAPTION_NUMBER
 from pipeline.errors import InvalidInput
 from pipeline.export import export_document
 from pipeline.export.oparl import PublishedFile, paper_records
-from pipeline.formatting import enumeration, enumeration_of_names
+from pipeline.formatting import enumeration_of_names
 from pipeline.model.papers import paper_views
 from pipeline.render import concept_chapters, render_paper
 
@@ -308,14 +308,21 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
         assert _euro(rows["Aufwand"]) == spent
         # grants only: no Erstattung among them, so no 'Zuwendungen und Erstattungen' (Kämmerei review)
         assert not any(x["quelle"] == "Kreis" for x in resources["ertraege"])
-        received_cell, *pending = rows["Erträge (Zuwendungen)"].split(", davon ")
+        cell = rows["Erträge (Zuwendungen)"]
+        # all of them promised: said of the whole, not 'davon' the whole again (Lektorat)
+        everything = cell.endswith(", zugesagt, noch nicht schriftlich bewilligt")
+        received_cell, *pending = cell.removesuffix(", zugesagt, noch nicht schriftlich bewilligt").split(
+            ", davon "
+        )
         assert _euro(received_cell) == received
         applied_for = sum(Decimal(str(x["betrag"])) for x in income if x.get("beantragt"))
         assert (_euro(pending[0].split(" beantragt")[0]) if applied_for else 0) == applied_for
         # promised without a Bescheid: named beside them, not taken for granted (Kämmerei review)
         promised = sum(Decimal(str(x["betrag"])) for x in income if x.get("zugesagt"))
-        cell = (pending or [""])[0].replace("\xa0", " ")
-        assert (f"{_german_euro(promised)} zugesagt, noch ohne Bescheid" in cell) == bool(promised)
+        note = (pending or [""])[0].replace("\xa0", " ")
+        assert everything == (bool(promised) and promised == received and not applied_for)
+        said = everything or f"{_german_euro(promised)} zugesagt, noch nicht schriftlich bewilligt" in note
+        assert said == bool(promised)
         assert _euro(rows["Zuschussbedarf (kommunaler Eigenanteil)"]) == spent - received
         reserved = state[year] != "beschlossen"
         decides = raw["art"] == "Beschlussvorlage"
@@ -1211,8 +1218,8 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     assert f"Ab 2028 fehlen ohne Anschlussförderung Erträge von {_german_euro(lost)} im Jahr:" in text
     # who decides and by when (a Kreistag member's review)
     assert (
-        "ist bis zum 31.12.2027 befristet; über die Fortführung ab 2028 entscheidet der Kreistag spätestens mit "
-        "dem Haushalt für 2028." in text
+        "ist bis zum 31.12.2027 befristet; über eine Fortführung entscheidet der Kreistag rechtzeitig vor Ablauf "
+        "der Befristung, spätestens mit dem Haushalt 2028." in text
     )
     assert (
         f"Bei einer Fortführung fehlen ohne Anschlussförderung zusätzlich Erträge von {_german_euro(with_m2)}"
@@ -1392,8 +1399,8 @@ def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
     (year,) = follow_up_years([], [grant], 2027, {"lotsen": lotsen})
     assert (year.ending, year.with_measures, year.measures) == ((), (grant,), (lotsen,))  # no rise counted
     assert year.sentence == (
-        "M2 Lotsendienst ist bis zum 31.12.2027 befristet; über die Fortführung ab 2028 ist spätestens mit dem "
-        "Haushalt für 2028 zu entscheiden. "
+        "M2 Lotsendienst ist bis zum 31.12.2027 befristet; über eine Fortführung ist rechtzeitig vor Ablauf der "
+        "Befristung zu entscheiden, spätestens mit dem Haushalt 2028. "
         "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung (Produkt 1)."
     )
     later = EndingMeasure("M2", "Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
@@ -1450,8 +1457,8 @@ def test_a_running_measure_that_ends_is_named_with_its_aufwand_even_without_a_gr
     )
     assert year.year == 2028 and year.measures == (info,)
     assert year.sentence == (
-        "M5 Elterninformation (Aufwand 2027: 9.000,00\u00a0€) ist bis zum 31.12.2027 befristet; über die "
-        "Fortführung ab 2028 ist spätestens mit dem Haushalt für 2028 zu entscheiden."
+        "M5 Elterninformation (Aufwand 2027: 9.000,00\u00a0€) ist bis zum 31.12.2027 befristet; über "
+        "eine Fortführung ist rechtzeitig vor Ablauf der Befristung zu entscheiden, spätestens mit dem Haushalt 2028."
     )
     assert follow_up_years([line("info", 9000)], [], 2028, {"info": info}) == []  # over before the paper's year
 
@@ -1521,8 +1528,9 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
         # to the Jugendhilfeausschuss, the concept to the Kreistag – 'dem Kreistag' alone bypassed the
         # committee (a Kreistag member's review)
         "und Land Niedersachsen) ganz oder teilweise nicht bewilligt, legt die Verwaltung dem Jugendhilfeausschuss "
-        "eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vor; berührt die Anpassung das Gesamtkonzept, "
-        "beschließt darüber der Kreistag."
+        "eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vor; ändert die Anpassung Ziele des "
+        "Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz hinaus, beschließt der Kreistag nach Anhörung "
+        "des Jugendhilfeausschusses."
     )
     committees = {c["id"]: c["art"] for c in yaml.safe_load(inputs.text("gremien.yaml"))["gremien"]}
     pending = [i for i in yaml.safe_load(inputs.text("ressourcen.yaml"))["ertraege"] if i.get("beantragt")]
@@ -1687,17 +1695,21 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
     assert "beantragt" not in health  # its own grants are promised, and said so with who gives them
     promised = [i for i in income if i.get("zugesagt") and i["jahr"] == 2027 and i["ausschuss"] == "ga"]
     assert promised
-    givers = [i["bezeichnung"] if i["quelle"] == "Dritte" else i["quelle"] for i in promised]
+    (grant,) = promised  # all of the paper's Erträge: said so, with the grant's own name (Lektorat)
     assert (
-        f"Von den Erträgen 2027 sind {_german_euro(sum(Decimal(str(i['betrag'])) for i in promised))} zugesagt, "
-        f"der Bescheid steht aber noch aus: {enumeration(list(dict.fromkeys(givers)))}." in health
+        f"Die Erträge 2027 ({_german_euro(Decimal(str(grant['betrag'])))}) sind zugesagt, aber noch nicht "
+        f"schriftlich bewilligt: {grant['bezeichnung']}." in health
     )
     chapter = lxml.html.fromstring(concept_chapters(concept)["konzept/12_ressourcen.html.j2"])
     assert sentence in " ".join(chapter.text_content().split())
     # a grant asking for cooperation and only applied for has no Auflagen yet (Kämmerei review)
     text = " ".join(chapter.text_content().split())
     asking = {i["bezeichnung"] for i in income if i.get("beantragt") and i.get("kooperationsauflagen")}
-    assert asking and "Für die erst beantragten gelten die Auflagen, sobald sie bewilligt sind." in text
+    assert (
+        asking
+        and "Soweit diese Zuwendungen erst beantragt sind, gelten die Auflagen mit dem Bewilligungsbescheid."
+        in text
+    )
     assert text.count("; 2027 erst beantragt):") == len(asking)
     marked = [r for r in chapter.xpath("//tr[td]") if "(beantragt)" in r.text_content()]
     assert len(marked) == len([i for i in income if i.get("beantragt")])
@@ -2330,7 +2342,7 @@ def test_a_paper_with_a_share_of_the_money_says_its_table_shows_the_whole_beside
     text = " ".join(html.text_content().split())
     assert "die finanziellen Angaben dieser Vorlage umfassen nur" not in text
     assert (
-        "Die Tabelle zeigt deshalb neben dem Aufwand jeder Maßnahme den Anteil in der fachlichen Zuständigkeit"
+        "Die folgende Tabelle zeigt deshalb neben dem Aufwand jeder Maßnahme den Anteil in der fachlichen Zuständigkeit"
         in text
     )
     table = next(t for t in html.iter("table") if "Aufwand der Maßnahmen" in t.findtext("caption", ""))
@@ -2356,6 +2368,6 @@ def test_a_report_names_the_measure_that_makes_up_most_of_its_cost():
     view = next(v for v in paper_views(check_folder(EXAMPLE).concept) if v.paper.number == "SA/2026/041")
     text = _paper_text(view)
     assert (
-        f"{_german_euro(sum(cost.values()))}; davon entfallen 2027 {_german_euro(cost[largest])} auf M{number} {title}."
-        in text
+        f"{_german_euro(sum(cost.values()))}; von den {_german_euro(sum(cost.values()))} des Jahres 2027 entfallen "
+        f"{_german_euro(cost[largest])} auf M{number} {title}." in text
     )

@@ -1046,9 +1046,13 @@ class PaperView:
         year = years[-1]
         costs = [(budget.cost_of(m.id, year), m) for m in self.measures]
         largest, measure = max(costs, key=lambda pair: pair[0])
-        if largest * 2 <= total(cost for cost, _ in costs):
+        whole = total(cost for cost, _ in costs)
+        if largest * 2 <= whole:
             return None
-        return f"{year} {euro(largest)} auf {self.concept.measure_number(measure.id)} {measure.title}"
+        return (
+            f"von den {euro(whole)} des Jahres {year} entfallen {euro(largest)} auf "
+            f"{self.concept.measure_number(measure.id)} {measure.title}"
+        )
 
     @property
     def _reported_years(self) -> list[int]:
@@ -1311,7 +1315,8 @@ class PaperView:
             return f" {youth.forms.dat} und {council.forms.dat}", ""
         return (
             f" {youth.forms.dat}",
-            f"; berührt die Anpassung das Gesamtkonzept, beschließt darüber {council.forms.nom}",
+            "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz hinaus, "
+            f"beschließt {council.forms.nom} nach Anhörung {youth.forms.gen}",
         )
 
     @property

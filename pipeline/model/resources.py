@@ -249,11 +249,11 @@ class FollowUpYear:
             verb = "ist" if len(self.measures) == 1 else "sind"
             # who decides, and by when: 'ist gesondert zu entscheiden' named neither (Kreistag review)
             decision = (
-                f"entscheidet {self.council} spätestens mit dem Haushalt für {self.year}"
+                f"entscheidet {self.council} rechtzeitig vor Ablauf der Befristung, spätestens mit dem Haushalt {self.year}"
                 if self.council
-                else f"ist spätestens mit dem Haushalt für {self.year} zu entscheiden"
+                else f"ist rechtzeitig vor Ablauf der Befristung zu entscheiden, spätestens mit dem Haushalt {self.year}"
             )
-            parts.append(f"{names} {verb}{until} befristet; über die Fortführung ab {self.year} {decision}")
+            parts.append(f"{names} {verb}{until} befristet; über eine Fortführung {decision}")
             if self.with_measures:
                 amount = euro(total(i.amount for i in self.with_measures))
                 more = "zusätzlich " if self.ending else ""
@@ -535,6 +535,18 @@ class PendingGrants:
         foundation's grant."""
         labels = zip(self.lines, self._labels, strict=True)
         return list(dict.fromkeys(i.title if i.source == "Dritte" else label for i, label in labels))
+
+    @property
+    def named_amounts(self) -> list[str]:
+        """The grants by their own names, with each one's amount where there are several
+        ('22.000,00 € Projektförderung der gesetzlichen Krankenkassen …'): the split told, not only
+        the sum, and no bare 'Krankenkassen.' closing a sentence (Lektorat)."""
+        amounts: dict[str, Decimal] = {}
+        for line in self.lines:
+            amounts[line.label] = amounts.get(line.label, Decimal(0)) + line.amount
+        if len(amounts) == 1:
+            return list(amounts)
+        return [f"{euro(amount)} {name}" for name, amount in amounts.items()]
 
     @property
     def _labels(self) -> list[str]:

@@ -115,11 +115,18 @@ def _until_then(k: Concept, on: dt.date) -> str:
     bound = len(k.bound_on(on))
     if not bound:
         return " Bis dahin bindet noch keine Kooperationsvereinbarung einen Akteur."
+    # and after it for its partners until they sign the new one, as the agreement itself says
+    agreement = k.agreement
+    ends = agreement.previous_ends if agreement is not None and agreement.replaces else None
+    latest = (
+        f", längstens bis die Kündigung der bisherigen wirksam wird (frühestens zum {german_date(ends)})"
+        if ends
+        else ""
+    )
     return (
-        # and after it for those who sign later, until they do (the agreement's own rule)
-        f" Bis dahin – für die bisher Gebundenen bis zu ihrer Unterschrift unter die neue – gilt die {k.bound_by_label}; "
-        f"am {german_date(on)} bindet sie "
-        f"{_share(bound, len(k.actors), 'Akteuren')}."
+        f" Bis dahin gilt die {k.bound_by_label}; am {german_date(on)} bindet sie "
+        f"{_share(bound, len(k.actors), 'Akteuren')}. Für diese Akteure gilt sie auch danach, bis sie die neue "
+        f"Vereinbarung unterzeichnen oder ihr beitreten{latest}."
     )
 
 
@@ -902,11 +909,11 @@ def _participation(k: Concept) -> Finding:
             if sectors == 2
             else f"aus allen {number_word(sectors)} Sektoren"
         )
-        reach = f"Mitgewirkt haben oder dort vertreten sind alle {number_word(actors)} Akteure {of_sectors}."
+        reach = f"In diesen Gremien vertreten oder an der Fassung beteiligt sind alle {number_word(actors)} Akteure {of_sectors}."
     else:
         absent = [s for s in k.sectors if s not in reached]
         reach = (
-            f"Mitgewirkt haben oder dort vertreten sind {_share(len(taking_part), actors, 'Akteuren')} aus "
+            f"In diesen Gremien vertreten oder an der Fassung beteiligt sind {_share(len(taking_part), actors, 'Akteuren')} aus "
             f"{number_word(len(reached))} von {number_word(sectors)} Sektoren; nicht darunter: {_names(missing)}"
             + (f" (ohne Beteiligung blieben: {enumeration(absent)})." if absent else ".")
         )
