@@ -326,10 +326,8 @@ def _one_body_style(document: DocumentObject) -> None:
     """The paragraph after a heading in the body style too: pandoc gives it 'First Paragraph'
     (Erster Absatz), which looks the same as 'Body Text' (Textkörper) – two look-alike styles in
     use, and a colleague could not tell which to pick (review of the drafts)."""
-    style_path = f"{qn('w:pPr')}/{qn('w:pStyle')}"
-    for paragraph in document.element.body.iter(P):
-        style = paragraph.find(style_path)
-        if style is not None and style.get(VAL) == "FirstParagraph":
+    for style in document.element.body.iter(qn("w:pStyle")):  # each paragraph's, found directly
+        if style.get(VAL) == "FirstParagraph":
             style.set(VAL, "BodyText")
 
 
@@ -630,8 +628,11 @@ def _checkboxes(document: DocumentObject) -> None:
     """The box at the start of every "Ankreuzfeld" paragraph becomes Word's check box: one click
     ticks it, where a typed '☐' had to be overwritten by hand (users filling the consent form on
     screen); printed it is the same box as in the PDF, and the paragraph's text stays the same."""
-    for p in document.element.body.iter(P):
-        if style_of(p) != "Ankreuzfeld":
+    boxes = [s for s in document.element.body.iter(qn("w:pStyle")) if s.get(VAL) == "Ankreuzfeld"]
+    for style in boxes:
+        properties = style.getparent()
+        p = properties.getparent() if properties is not None else None
+        if p is None or p.tag != P:
             continue
         first = next((t for t in p.iter(qn("w:t")) if t.text), None)
         if first is None or not first.text.startswith(BOX) or local(first.getparent()) != "r":
@@ -678,12 +679,15 @@ def _sub_bullets(document: DocumentObject) -> None:
 
 #: An e-mail or web address in a paragraph's text.
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.")
+#: Paragraphs one of whose runs holds a piece every address has ('@', 'http', 'www').
+_MAY_HOLD_ADDRESS = './/w:p[.//w:t[contains(., "@") or contains(., "http") or contains(., "www")]]'
 
 
 def _addresses_unhyphenated(document: DocumentObject) -> None:
     """Word hyphenates an e-mail address like a word ('daten-|schutz@…'), and whoever copies it
     copies the hyphen: a paragraph holding an address is not hyphenated (the PDF never breaks one)."""
-    for p in document.element.body.iter(qn("w:p")):
+    # only paragraphs with a run that could hold part of an address are read whole (XPath in C)
+    for p in document.element.body.xpath(_MAY_HOLD_ADDRESS):
         if _ADDRESS.search(text_of(p)):
             properties = paragraph_properties(p)
             if properties.find(qn("w:suppressAutoHyphens")) is None:
