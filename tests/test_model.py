@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+import yaml
 
 from pipeline.findings import FULFILLED, OPEN
 from pipeline.formatting import euro
@@ -372,9 +373,12 @@ def test_a_sum_over_years_says_what_it_adds_up(inputs):
     """The two-year sum adds an adopted budget to a draft and promised to applied-for grants:
     said once under the table, not hidden in a column head (finance review)."""
     note = inputs.check().concept.budget.span_note
+    income = yaml.safe_load(inputs.text("ressourcen.yaml"))["ertraege"]
+    assert any(i.get("beantragt") for i in income) and any(i.get("zugesagt") for i in income)
+    # promised ones are not granted either (a finance committee member's review)
     assert note == (
         "Die Summe 2026–2027 verbindet den beschlossenen Haushalt 2026 mit dem Entwurf 2027 und enthält "
-        "beantragte, noch nicht bewilligte Erträge; sie ist eine Planungsgröße, kein Haushaltsansatz."
+        "beantragte und zugesagte, noch nicht bewilligte Erträge; sie ist eine Planungsgröße, kein Haushaltsansatz."
     )
 
     def all_adopted_and_granted(data):
@@ -382,6 +386,7 @@ def test_a_sum_over_years_says_what_it_adds_up(inputs):
             year.update(stand="beschlossen", beschlossen_am=dt.date(2025, 12, 18))
         for line in data["ertraege"]:
             line.pop("beantragt", None)
+            line.pop("zugesagt", None)
 
     inputs.edit("ressourcen.yaml", all_adopted_and_granted)
     assert inputs.check().concept.budget.span_note == ""

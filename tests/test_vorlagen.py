@@ -1707,10 +1707,14 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
     asking = {i["bezeichnung"] for i in income if i.get("beantragt") and i.get("kooperationsauflagen")}
     assert (
         asking
-        and "Soweit diese Zuwendungen erst beantragt sind, gelten die Auflagen mit dem Bewilligungsbescheid."
+        and "Soweit diese Zuwendungen erst beantragt oder zugesagt sind, gelten die Auflagen mit dem "
+        "Bewilligungsbescheid."
         in text
     )
     assert text.count("; 2027 erst beantragt):") == len(asking)
+    # promised ones too (a finance committee member's review)
+    promised = {i["bezeichnung"] for i in income if i.get("zugesagt") and i.get("kooperationsauflagen")}
+    assert promised and text.count("; 2027 zugesagt):") == len(promised)
     marked = [r for r in chapter.xpath("//tr[td]") if "(beantragt)" in r.text_content()]
     assert len(marked) == len([i for i in income if i.get("beantragt")])
     # the workbook has the state of every grant in a column of its own

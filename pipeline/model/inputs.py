@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, Strict, model_validator
 
-from pipeline.formatting import count, decimal_places, enumeration, in_running_text, years_and_months
+from pipeline.formatting import count, decimal_places, enumeration, in_running_text, with_note, years_and_months
 from pipeline.model import colours
 from pipeline.model.accounting import Accounting
 from pipeline.model.cross_cutting import CrossCuttingFile
@@ -1521,6 +1521,12 @@ class Income(Item, title="Ertrag"):
     def standing_note(self) -> str:
         """' (beantragt)', ' (zugesagt)' after the grant's name; nothing where it is granted."""
         return "" if self.standing == "bewilligt" else f" ({self.standing})"
+
+    @property
+    def label_with_standing(self) -> str:
+        """The grant's name with its standing where not granted: 'Projektförderung … (befristet bis
+        2027; zugesagt)' – never two pairs of brackets in a row."""
+        return self.label if self.standing == "bewilligt" else with_note(self.label, self.standing)
 
     @model_validator(mode="after")
     def _applied_for_or_promised(self) -> Income:

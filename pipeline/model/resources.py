@@ -972,6 +972,7 @@ class Budget:
         drafts = [y for y in years if not self.adopted(y)]
         adopted = [y for y in years if self.adopted(y)]
         pending = with_income and any(i.applied_for for i in self.income)
+        promised = with_income and any(i.promised for i in self.income)
         parts = []
         if drafts and adopted:
             parts.append(
@@ -980,8 +981,13 @@ class Budget:
             )
         elif drafts:
             parts.append("beruht auf Haushaltsentwürfen")
-        if pending:
+        # promised ones are not granted either (a finance committee member: the summary left out 46.000 €)
+        if pending and promised:
+            parts.append(f"enthält beantragte und zugesagte, noch nicht bewilligte {self.terms.income}")
+        elif pending:
             parts.append(f"enthält beantragte, noch nicht bewilligte {self.terms.income}")
+        elif promised:
+            parts.append(f"enthält zugesagte, noch nicht schriftlich bewilligte {self.terms.income}")
         if not parts:
             return ""
         return f"Die {self.span_label} {enumeration(parts)}; sie ist eine Planungsgröße, kein Haushaltsansatz."
@@ -1023,26 +1029,32 @@ class Budget:
         shown = self.concept.municipality.source_label(grant.source)
         label = grant.label if stem in grant.label.lower() else f"{shown}, {grant.label}"
         budget_years = f"Haushaltsjahr{'e' if len(years) > 1 else ''} {enumeration([str(y) for y in years])}"
-        applied = self._applied_for_years(grant, years)
-        if applied:  # no Bescheid yet, so no Auflagen yet either (Kämmerei review)
-            budget_years += (
-                "; erst beantragt"
-                if applied == years
-                else f"; {enumeration([str(y) for y in applied])} erst beantragt"
-            )
+        # no Bescheid yet, so no Auflagen yet either (Kämmerei review); promised ones alike
+        for standing, state in (("beantragt", "erst beantragt"), ("zugesagt", "zugesagt")):
+            open_years = self._unsettled_years(grant, years, standing)
+            if open_years:
+                shown = "" if open_years == years else f"{enumeration([str(y) for y in open_years])} "
+                budget_years += f"; {shown}{state}"
         return with_note(label, budget_years)
 
-    def _applied_for_years(self, grant: Income, years: list[int]) -> list[int]:
-        """The years of a grant of :attr:`requirement_groups` in which it is only applied for."""
+    def _unsettled_years(self, grant: Income, years: list[int], standing: str) -> list[int]:
+        """The years of a grant of :attr:`requirement_groups` in which it stands so (beantragt,
+        zugesagt): not yet granted in writing."""
         key = _requirement_key(grant)
         return [
-            i.year for i in self.income_lines if i.applied_for and i.year in years and _requirement_key(i) == key
+            i.year
+            for i in self.income_lines
+            if i.standing == standing and i.year in years and _requirement_key(i) == key
         ]
 
     @property
     def requirements_applied_for(self) -> bool:
-        """Whether a grant asking for cooperation is, in some year, only applied for."""
-        return any(self._applied_for_years(grant, years) for grant, years in self.requirement_groups)
+        """Whether a grant asking for cooperation is, in some year, not yet granted in writing."""
+        return any(
+            self._unsettled_years(grant, years, standing)
+            for grant, years in self.requirement_groups
+            for standing in ("beantragt", "zugesagt")
+        )
 
     @cached_property
     def _own_grants(self) -> list[tuple[Expense, list[int]]]:
