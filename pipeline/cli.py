@@ -23,7 +23,7 @@ from pipeline import click_german
 from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
 from pipeline.findings import Finding, listing, summary
 from pipeline.formatting import count, number
-from pipeline.model.kinds import MunicipalityKind, State
+from pipeline.model.kinds import PLACEHOLDER_STATE, MunicipalityKind, State
 from pipeline.products import AGREEMENT_FOLDER, PRODUCTS, QUALITY_DIALOGUE
 
 # Before any option is declared: click words some of its help texts when an option is made.
@@ -485,7 +485,7 @@ def init(ordner: Path, art: str, bundesland: str | None, name: str | None) -> No
 
     for path in create(ordner, kind=art, state=bundesland, name=name):
         click.echo(f"angelegt: {path}")
-    unchosen = "" if bundesland else f" Das Bundesland ist ein Platzhalter ({STATES[0]}): bitte prüfen."
+    unchosen = "" if bundesland else f" Das Bundesland ist ein Platzhalter ({PLACEHOLDER_STATE}): bitte prüfen."
     click.echo(
         f"Die Dateien enthalten Platzhalter: Texte mit „bitte ersetzen“ und alle Zahlen.{unchosen}\n"
         f"Nächste Schritte: die Dateien ausfüllen, dann 'gesamtkonzept validate {ordner}' und "

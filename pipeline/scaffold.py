@@ -15,7 +15,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import jinja2
 import yaml
@@ -24,10 +24,10 @@ from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
 from pipeline.model.accounting import CHOICE, accounting_of
 from pipeline.model.inputs import REQUIRED_FILES
+from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
 from pipeline.model.procedure import kreis_genitive, kreis_word, procedure_for
-from pipeline.model.types import CITIES_IN_A_KREIS, State, add_months
+from pipeline.model.types import CITIES_IN_A_KREIS, add_months
 
-STATES: tuple[str, ...] = get_args(State)
 #: The files `init` writes: every required one, and querschnitt.yaml with its chapters as
 #: commented examples (only the evaluation, whose chapter is always there, is filled in).
 STARTER_FILES: tuple[str, ...] = (*REQUIRED_FILES, "querschnitt.yaml")
@@ -102,7 +102,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
     the first one stands as a placeholder, marked as such."""
     short = short_name(folder.resolve(), name)
     council = COUNCILS.get(kind)
-    procedure = procedure_for(state or STATES[0], kind)
+    procedure = procedure_for(state or PLACEHOLDER_STATE, kind)
     # a Kreis in Nordrhein-Westfalen or Schleswig-Holstein is no 'Landkreis' (NRW and SH reviews)
     prefix = (
         procedure.local_term
@@ -122,8 +122,9 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "name": full,
         "short_name": short,
         "kind": kind,
-        "state": state or STATES[0],
+        "state": state or PLACEHOLDER_STATE,
         "state_chosen": state is not None,
+        "state_note": PLACEHOLDER_STATE_NOTE,
         "year": today.year,
         "year_start": dt.date(today.year, 1, 1).isoformat(),
         "stand": today.isoformat(),
@@ -131,13 +132,13 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "council": dict(zip(("id", "name", "kind"), council, strict=True)) if council else None,
         # a city in a Kreis starts with the Kreis's network as a neighbour, by the Land's word for it
         "in_a_kreis": kind in CITIES_IN_A_KREIS,
-        "kreis": kreis_word(state or STATES[0]),
-        "kreis_genitive": kreis_genitive(state or STATES[0]),
+        "kreis": kreis_word(state or PLACEHOLDER_STATE),
+        "kreis_genitive": kreis_genitive(state or PLACEHOLDER_STATE),
         "preparing": preparing,
         # the budget system: the Land's where it has one, Doppik as a choice to check where it
         # lets the municipality choose (Bayern, Thüringen)
-        "accounting": accounting_of(state or STATES[0], None),
-        "accounting_choice": CHOICE.get(state or STATES[0]),
+        "accounting": accounting_of(state or PLACEHOLDER_STATE, None),
+        "accounting_choice": CHOICE.get(state or PLACEHOLDER_STATE),
     }
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(STARTER_DIR),

@@ -17,9 +17,10 @@ from click.testing import CliRunner
 from pipeline.build import build, check_folder
 from pipeline.cli import main
 from pipeline.model.inputs import REQUIRED_FILES
+from pipeline.model.kinds import PLACEHOLDER_STATE_NOTE
 from pipeline.model.types import MunicipalityKind
 from pipeline.scaffold import STARTER_FILES, starter_files
-from pipeline.validate import LAND_PATH, LAND_PLACEHOLDER
+from pipeline.validate import LAND_PATH
 
 from .conftest import ROOT
 
@@ -61,7 +62,7 @@ def test_a_land_left_as_inits_placeholder_is_warned_about_until_replaced_or_conf
     kommune.write_text(text.replace("bundesland: Baden-Württemberg", "bundesland: Thüringen"), encoding="utf-8")
     assert _land_warnings(folder) == []
     # Baden-Württemberg kept on purpose: the comment deleted
-    kommune.write_text(text.replace(f"  {LAND_PLACEHOLDER}", ""), encoding="utf-8")
+    kommune.write_text(text.replace(f"  {PLACEHOLDER_STATE_NOTE}", ""), encoding="utf-8")
     assert _land_warnings(folder) == []
     kommune.write_text(text, encoding="utf-8")
     assert len(_land_warnings(folder)) == 1

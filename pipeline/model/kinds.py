@@ -4,7 +4,7 @@ model's imports so that the command line starts quickly."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 MunicipalityKind = Literal[
     "Landkreis",
@@ -33,8 +33,13 @@ State = Literal[
     "Thüringen",
 ]
 
+#: The Land `gesamtkonzept init` writes where none is chosen, and the comment beside it that marks
+#: it as a placeholder: validate warns while both stand there.
+PLACEHOLDER_STATE: str = get_args(State)[0]
+PLACEHOLDER_STATE_NOTE = "# Platzhalter: bitte das eigene Bundesland eintragen"
+
 #: The file that makes a folder a municipality's: read first, it may raise the size limit of
 #: the others.
 MUNICIPALITY_FILE = "kommune.yaml"
 
-__all__ = ["MUNICIPALITY_FILE", "MunicipalityKind", "State"]
+__all__ = ["MUNICIPALITY_FILE", "PLACEHOLDER_STATE", "PLACEHOLDER_STATE_NOTE", "MunicipalityKind", "State"]

@@ -796,24 +796,27 @@ class PaperView:
         """' (Personal 97.300,00 €, Sachkosten 8.200,00 €)' where the coordination's Aufwand is of
         several kinds: a table of posts shows the post's 82.600,00 € alone, and a reader could not
         tell how 105.500,00 € came about (a Kreistag member's review)."""
-        finances = self.finances
-        if finances is None:
-            return ""
-        budget = self.concept.budget
-        lines = [e for e in finances.expenses if e.purpose == COORDINATION and not budget.is_compensation(e)]
-        kinds = {e.kind: _sum(x for x in lines if x.kind == e.kind) for e in lines}
+        kinds: dict[str, Decimal] = {}
+        for line in self._coordination_lines(compensation=False):
+            kinds[line.kind] = kinds.get(line.kind, Decimal(0)) + line.amount
         if len(kinds) < 2:
             return ""
-        return " (" + ", ".join(f"{budget.terms.kind(k)} {euro(amount)}" for k, amount in kinds.items()) + ")"
+        terms = self.concept.budget.terms
+        return " (" + ", ".join(f"{terms.kind(k)} {euro(amount)}" for k, amount in kinds.items()) + ")"
 
     def _coordination_in_scope(self, *, compensation: bool) -> Decimal:
+        return _sum(self._coordination_lines(compensation=compensation))
+
+    def _coordination_lines(self, *, compensation: bool) -> list[Expense]:
+        """The Netzwerkkoordination's lines in the paper's year and scope: its own Aufwand, or
+        (`compensation`) what it pays other actors for their network time."""
         finances = self.finances
         if finances is None:
-            return Decimal(0)
+            return []
         budget = self.concept.budget
-        return _sum(
+        return [
             e for e in finances.expenses if e.purpose == COORDINATION and budget.is_compensation(e) == compensation
-        )
+        ]
 
     @property
     def lead_committee(self) -> Committee:

@@ -530,13 +530,6 @@ class PendingGrants:
         return list(dict.fromkeys(self._labels))
 
     @property
-    def named(self) -> list[str]:
-        """Who gives the money, a line of 'Dritte' (which names nobody) by its own title – a
-        foundation's grant."""
-        labels = zip(self.lines, self._labels, strict=True)
-        return list(dict.fromkeys(i.title if i.source == "Dritte" else label for i, label in labels))
-
-    @property
     def named_amounts(self) -> list[str]:
         """The grants by their own names, with each one's amount where there are several
         ('22.000,00 € Projektförderung der gesetzlichen Krankenkassen …'): the split told, not only

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -31,8 +31,9 @@ from pipeline.findings import WARNING, Finding, Path_, Place
 from pipeline.load import LoadedInputs, SourceFile
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import FORMAT, REQUIRED_FILES, model_for
+from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
 from pipeline.model.paths import FOLDER
-from pipeline.model.types import Item, State
+from pipeline.model.types import Item
 from pipeline.validate import agreement, council, cross_cutting, needs, norms, references, rules  # noqa: F401 (they add to rules)
 from pipeline.validate.messages import problems_from
 from pipeline.validate.parsed import Kept, Parsed
@@ -195,9 +196,6 @@ def format_problem(loaded: LoadedInputs) -> Finding | None:
     return Finding(Place("kommune.yaml", ("format",), line, column), message)
 
 
-#: What `gesamtkonzept init` writes behind the Land it puts in when none was chosen
-#: (templates/neue-kommune/kommune.yaml.j2).
-LAND_PLACEHOLDER = "# Platzhalter: bitte das eigene Bundesland eintragen"
 LAND_PATH: Path_ = ("kommune", "bundesland")
 
 
@@ -212,10 +210,10 @@ def land_placeholder(loaded: LoadedInputs) -> Finding | None:
         return None
     line, column = source.locate(LAND_PATH)
     lines = source.text.splitlines()
-    if line > len(lines) or LAND_PLACEHOLDER not in lines[line - 1]:
+    if line > len(lines) or PLACEHOLDER_STATE_NOTE not in lines[line - 1]:
         return None
     land = source.data["kommune"]["bundesland"]
-    if land != get_args(State)[0]:
+    if land != PLACEHOLDER_STATE:
         return None  # changed, only the comment left behind
     return Finding(
         Place("kommune.yaml", LAND_PATH, line, column),
