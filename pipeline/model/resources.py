@@ -1041,7 +1041,7 @@ class Budget:
         ]
 
     @property
-    def requirements_applied_for(self) -> bool:
+    def requirements_not_granted(self) -> bool:
         """Whether a grant asking for cooperation is, in some year, not yet granted in writing."""
         return any(
             self._unsettled_years(grant, years, standing)
