@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -474,10 +475,14 @@ def bookmark(paragraph: etree._Element, name: str, number: int) -> None:
     paragraph.append(element("bookmarkEnd", id=str(number)))
 
 
+#: The bookmarks' ids as strings: iterating the elements would wrap each in python-docx's class.
+_BOOKMARK_IDS = etree.XPath("//w:bookmarkStart/@w:id", namespaces={"w": W_NS})
+
+
 def next_bookmark_id(root: etree._Element) -> Iterator[int]:
     """Bookmark ids not yet used in the document, counting up."""
-    used = [int(b.get(qn("w:id"), "0")) for b in root.iter(qn("w:bookmarkStart"))]
-    number = max(used, default=0)
+    ids = cast(list[str], _BOOKMARK_IDS(root))
+    number = max((int(i) for i in ids), default=0)
     while True:
         number += 1
         yield number

@@ -186,16 +186,20 @@ def update_after_stand(parsed: Parsed) -> Iterator[Finding]:
 PLACEHOLDER = "bitte ersetzen"
 
 
-def _placeholders(data: Any, path: Path_ = ()) -> Iterator[Path_]:
-    """The paths of the texts in a file's data that still say 'bitte ersetzen'."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _placeholders(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _placeholders(value, (*path, index))
-    elif isinstance(data, str) and PLACEHOLDER in data.casefold():
-        yield path
+def _placeholders(data: Any) -> Iterator[Path_]:
+    """The paths of the texts in a file's data that still say 'bitte ersetzen', in file order.
+    A stack, not nested generators: each of the 250,000 values of 5,000 measures passes through
+    one frame, not one per level."""
+    stack: list[tuple[Any, Path_]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if PLACEHOLDER in value.casefold():
+                yield path
+        elif isinstance(value, dict):
+            stack += reversed([(child, (*path, key)) for key, child in value.items()])
+        elif isinstance(value, list):
+            stack += reversed([(child, (*path, index)) for index, child in enumerate(value)])
 
 
 @CONSISTENCY.rule("platzhalter")
