@@ -1661,3 +1661,34 @@ def test_one_report_is_said_as_such(inputs):
     inputs.edit("gremien.yaml", one_recent_report)
     text = texts(finding(inputs.check().concept, "handlungsbedarf"))
     assert "Ob der Bericht der letzten 24 Monate Handlungsbedarf aus der Fachpraxis gemeldet hat" in text, text
+
+
+def _latest_council_decision(raw_inputs) -> dict:
+    return max(
+        (d for d in raw_inputs["gremien.yaml"]["beschluesse"] if d["gremium"] == "kt"), key=lambda d: d["datum"]
+    )
+
+
+def test_the_kreisausschuss_dealt_with_every_kreistag_decision_it_prepared(concept, raw_inputs):
+    """In Niedersachsen the Kreisausschuss prepares every decision of the Kreistag (§ 76 Abs. 1
+    NKomVG): its last hearing is the latest Kreistag decision, not its own older one (a finance
+    committee member's review) – on a day before it, as gremien.yaml lists no sitting then."""
+    latest = _latest_council_decision(raw_inputs)
+    hearing = ReportingView(concept, STAND).last_hearing("ka")
+    assert hearing.before and hearing.date == latest["datum"]
+    chapter = _text(concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"])
+    day = latest["datum"].strftime("%d.%m.%Y")
+    assert f"vor dem {day}: Beschluss {latest['nummer']} des Kreistages vorbereitet: {latest['titel']}" in chapter
+
+
+def test_a_listed_sitting_shortly_before_the_decision_is_the_day_it_was_prepared(example_copy, raw_inputs):
+    latest = _latest_council_decision(raw_inputs)
+    sitting = latest["datum"] - dt.timedelta(days=9)
+    edit_yaml(
+        example_copy,
+        "gremien.yaml",
+        lambda data: next(g for g in data["gremien"] if g["id"] == "ka")["sitzungen"].insert(0, sitting),
+    )
+    hearing = ReportingView(check_folder(example_copy).concept, STAND).last_hearing("ka")
+    assert (hearing.date, hearing.before) == (sitting, False)
+    assert hearing.shown.startswith(f"{sitting.strftime('%d.%m.%Y')}: Beschluss {latest['nummer']} des Kreistages")

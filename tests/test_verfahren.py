@@ -1719,7 +1719,8 @@ def test_a_saarland_kreistags_committees_meet_in_private(inputs):
 def test_the_preparing_body_is_shown_as_preparing_not_as_lacking_hearings(inputs):
     """The Kreisausschuss (Verwaltungsausschuss of a Lower Saxon city) prepares every decision of
     the council by law: the table of hearings says so instead of 'ohne festen Turnus', and with no
-    decision of its own listed it shows '–', not 'bisher keine' (Lower Saxon city review)."""
+    decision of its own or of the council listed it shows '–', not 'bisher keine' (Lower Saxon city
+    review); its last hearing is the council's latest decision, which it prepared."""
     import lxml.html
 
     from pipeline.render import concept_chapters
@@ -1730,11 +1731,12 @@ def test_the_preparing_body_is_shown_as_preparing_not_as_lacking_hearings(inputs
         return next([c.text_content() for c in r] for r in rows if r[0].text_content() == "Kreisausschuss")
 
     name, cycle, last, _ = row()
-    assert cycle == "bereitet die Beschlüsse des Kreistages vor" and last.startswith("01.10.2024: Beschluss")
+    assert cycle == "bereitet die Beschlüsse des Kreistages vor"
+    assert last.startswith("vor dem 18.12.2025: Beschluss KT/2025/088 des Kreistages vorbereitet")
 
-    def elsewhere(data):  # its decision taken by the Kreistag instead
+    def elsewhere(data):  # its decisions and the Kreistag's taken by the Jugendhilfeausschuss instead
         for decision in data["beschluesse"]:
-            decision["gremium"] = "kt" if decision["gremium"] == "ka" else decision["gremium"]
+            decision["gremium"] = "jha" if decision["gremium"] in ("ka", "kt") else decision["gremium"]
 
     inputs.edit("gremien.yaml", elsewhere)
     assert row()[2] == "–"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.findings import WARNING, Finding, Place, RuleSet
 from pipeline.formatting import every_months, german_date
@@ -24,6 +24,25 @@ if TYPE_CHECKING:
 
 #: A report due within this many days and not yet planned is worth a warning.
 DUE_SOON_DAYS = 120
+#: A sitting of the body preparing the council's decisions this close before a council decision
+#: is taken as the one that prepared it.
+PREPARED_WITHIN_DAYS = 90
+
+
+class Hearing(NamedTuple):
+    """A body dealing with Frühe Hilfen: when and on what. `before`: the day is not known, only
+    that it was before `date` (the body preparing a council decision, where gremien.yaml lists
+    no sitting of it shortly before)."""
+
+    date: dt.date
+    subject: str
+    before: bool = False
+
+    @property
+    def shown(self) -> str:
+        """'10.09.2026: Beschluss …', or 'vor dem 18.12.2025: …' where only that is known."""
+        before = "vor dem " if self.before else ""
+        return f"{before}{german_date(self.date)}: {self.subject}"
 
 
 @dataclass(frozen=True)
@@ -138,34 +157,55 @@ class ReportingView:
 
     def hearings(
         self, committee_id: str, until: dt.date | None = None, *, decisions: bool = True
-    ) -> list[tuple[dt.date, str]]:
+    ) -> list[Hearing]:
         """When a body dealt with Frühe Hilfen up to a date (the reference date unless given), and
         on what: the reports recorded in gremien.yaml, the decisions it took (a decision is a
         hearing too – a council member would object to 'no report since' the day after one) and
         the council papers discussed there."""
         until = until or self.on
         concept = self.concept
-        found = [(r.date, r.topic) for r in concept.committee(committee_id).reports]
+        found = [Hearing(r.date, r.topic) for r in concept.committee(committee_id).reports]
         if decisions:
             found += [
-                (d.date, f"Beschluss {d.number}: {d.title}")
+                Hearing(d.date, f"Beschluss {d.number}: {d.title}")
                 for d in concept.decisions
                 if d.committee == committee_id
             ]
+            found += self._prepared_decisions(committee_id)
         found += [
-            (p.date, f"{concept.paper_kind(p.paper.kind)} {p.paper.number}: {p.paper.subject}")
+            Hearing(p.date, f"{concept.paper_kind(p.paper.kind)} {p.paper.number}: {p.paper.subject}")
             for p in self.planned_papers
             if p.committee.id == committee_id
         ]
-        return sorted((d, what) for d, what in found if d <= until)
+        return sorted(h for h in found if h.date <= until)
+
+    def _prepared_decisions(self, committee_id: str) -> list[Hearing]:
+        """The council's decisions, where this body is the one the Land's law has prepare them
+        all (the Kreisausschuss in Niedersachsen, § 76 Abs. 1 NKomVG): it dealt with each, at its
+        last listed sitting shortly before, or some day before where gremien.yaml lists none (a
+        finance committee member read the Kreisausschuss's last hearing as a year before the
+        Kreistag decision it had prepared)."""
+        concept = self.concept
+        preparing, council = concept.preparing_committee, concept.council
+        if preparing is None or council is None or preparing.id != committee_id:
+            return []
+        found = []
+        for d in concept.decisions:
+            if d.committee != council.id:
+                continue
+            subject = f"Beschluss {d.number} {council.forms.gen} vorbereitet: {d.title}"
+            start = d.date - dt.timedelta(days=PREPARED_WITHIN_DAYS)
+            sittings = [s for s in preparing.meetings if start <= s < d.date]
+            found.append(Hearing(max(sittings), subject) if sittings else Hearing(d.date, subject, before=True))
+        return found
 
     def report_dates(self, committee_id: str, until: dt.date | None = None) -> list[dt.date]:
         """The days a body heard a report on Frühe Hilfen, each once: the reports of gremien.yaml
         and the papers discussed there. A decision on one matter starts no new reporting cycle
         (it is a hearing – 'Letzte Befassung' shows it – but no report on the implementation)."""
-        return sorted({d for d, _ in self.hearings(committee_id, until, decisions=False)})
+        return sorted({h.date for h in self.hearings(committee_id, until, decisions=False)})
 
-    def last_hearing(self, committee_id: str) -> tuple[dt.date, str] | None:
+    def last_hearing(self, committee_id: str) -> Hearing | None:
         """The latest hearing up to the reference date, with its subject."""
         found = self.hearings(committee_id)
         return found[-1] if found else None
@@ -191,7 +231,7 @@ class ReportingView:
         recorded reports and papers, not its later decisions – another decision says nothing about
         how this one is carried out."""
         found = self.hearings(decision.committee, until, decisions=False)
-        return sorted({d for d, _ in found if d > decision.date})
+        return sorted({h.date for h in found if h.date > decision.date})
 
     def decision_report_due(self, decision: Decision) -> dt.date:
         """When the deciding body is next to hear how a decision is carried out: a cycle after
