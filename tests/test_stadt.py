@@ -1441,14 +1441,15 @@ def test_a_network_coordinators_wording_in_neuhafens_concept():
 
 def test_when_grants_for_youth_welfare_and_other_committees_fail_both_bodies_hear_of_it():
     """M 184/2026: the pending grants belong to the Jugendhilfeausschuss and the Ausschuss für
-    Soziales und Gesundheit; the adjustment goes to the Jugendhilfeausschuss, which decides within
-    the funds provided, and to the Stadtverordnetenversammlung for the rest."""
+    Soziales und Gesundheit: both advise on the adjustment, the Stadtverordnetenversammlung decides
+    (a Hessian council member: the committee whose Familienhebammen the grants pay was left out)."""
     concept = check_folder(ROOT / "inputs" / "neuhafen").concept
     view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
     pending = view.finances.pending if view.finances else None
     kinds = {concept.committee(i.committee).kind for i in pending.lines} if pending else set()
     assert "Jugendhilfeausschuss" in kinds and len(kinds) > 1
     assert (
-        "legt der Magistrat dem Jugendhilfeausschuss und der Stadtverordnetenversammlung eine Anpassung der "
-        "betroffenen Maßnahmen zur Beschlussfassung vor." in view.budget_reservation
+        "legt der Magistrat eine Anpassung der betroffenen Maßnahmen dem Jugendhilfeausschuss und dem Ausschuss "
+        "für Soziales und Gesundheit zur Vorberatung und der Stadtverordnetenversammlung zur Beschlussfassung vor."
+        in view.budget_reservation
     )

@@ -379,6 +379,30 @@ class FinanceSummary:
         return promised_grants(self.year, self.balance, self.income, self.state)
 
     @property
+    def income_standing(self) -> str:
+        """How far the year's Erträge are secured, after their sum: ', davon 151.800,00 € beantragt,
+        noch nicht bewilligt; 12.000,00 € zugesagt, noch nicht schriftlich bewilligt; 6.000,00 €
+        bewilligt' – every part named, so that they add up to the sum (a Hessian city's review: the
+        6.000,00 € granted were named nowhere); ', zugesagt, noch nicht schriftlich bewilligt'
+        where all are of one standing; nothing where all are granted."""
+        parts = [
+            (grants.amount, words)
+            for grants, words in (
+                (self.pending, "beantragt, noch nicht bewilligt"),
+                (self.promised, "zugesagt, noch nicht schriftlich bewilligt"),
+            )
+            if grants
+        ]
+        if not parts:
+            return ""
+        granted = self.balance.income - total(amount for amount, _ in parts)
+        if granted:
+            parts.append((granted, "bewilligt"))
+        if len(parts) == 1:
+            return f", {parts[0][1]}"
+        return ", davon " + "; ".join(f"{euro(amount)} {words}" for amount, words in parts)
+
+    @property
     def follow_up_named(self) -> bool:
         """The paper can say something about its Folgekosten: later years' amounts, what the
         lines themselves show (grants that end, full-year costs) or words; else 'nicht beziffert'."""
@@ -1294,30 +1318,37 @@ class PaperView:
             # adjustment to whom, not a passive naming nobody (Stadtverordnete)
             executive = self.executive
             who = executive.forms.nom if executive is not None else "die Verwaltung"
-            to, council = self._adjustment(pending)
+            to, purpose, council = self._adjustment(pending)
             reservation += (
                 f". Werden die beantragten Fördermittel ({enumeration(pending.sources)}) ganz oder teilweise nicht "
-                f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vor{council}"
+                f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen{purpose} vor{council}"
             )
         return reservation + "."
 
-    def _adjustment(self, pending: PendingGrants) -> tuple[str, str]:
-        """To whom the adjustment goes when grants fail (' dem Kreistag'), and what follows the
-        sentence: where only youth welfare's money is at stake, the Jugendhilfeausschuss, which
-        decides within the funds the council provides, and the council on what changes the
-        concept – 'dem Kreistag' alone read as bypassing the committee (a Kreistag member's review)."""
+    def _adjustment(self, pending: PendingGrants) -> tuple[str, str, str]:
+        """To whom the adjustment goes when grants fail, before and after 'eine Anpassung der
+        betroffenen Maßnahmen' (' dem Kreistag', ' zur Beschlussfassung'), and what follows the
+        sentence: where only youth welfare's money is at stake, the
+        Jugendhilfeausschuss, which decides within the funds the council provides, and the council
+        on what changes the concept – 'dem Kreistag' alone read as bypassing the committee (a
+        Kreistag member's review); where other committees' money is at stake too, each committee
+        whose measures lose grants advises and the council decides (a Hessian council member: the
+        Ausschuss für Soziales und Gesundheit, whose Familienhebammen the grants pay, was left out)."""
         deciding = self.deciding_committee
         council = self.concept.committee(deciding) if deciding is not None else None
         if council is None:
-            return "", ""
-        bodies = [self.concept.committee(i.committee) for i in pending.lines]
+            return "", " zur Beschlussfassung", ""
+        bodies = list({i.committee: self.concept.committee(i.committee) for i in pending.lines}.values())
         youth = next((c for c in bodies if c.kind == "Jugendhilfeausschuss"), None)
         if youth is None or youth.id == council.id:
-            return f" {council.forms.dat}", ""
-        if any(c.kind != "Jugendhilfeausschuss" for c in bodies):  # other committees' money too
-            return f" {youth.forms.dat} und {council.forms.dat}", ""
+            return f" {council.forms.dat}", " zur Beschlussfassung", ""
+        advising = [c for c in bodies if c.id != council.id]
+        if len(advising) > 1:  # other committees' money too
+            named = enumeration([c.forms.dat for c in advising])
+            return "", f" {named} zur Vorberatung und {council.forms.dat} zur Beschlussfassung", ""
         return (
             f" {youth.forms.dat}",
+            " zur Beschlussfassung",
             "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz hinaus, "
             f"beschließt {council.forms.nom} nach Anhörung {youth.forms.gen}",
         )
