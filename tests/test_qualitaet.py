@@ -395,6 +395,27 @@ def test_decisions_passed_to_the_network(concept):
     assert finding(passed, "informationsfluss").status == "erfüllt"
 
 
+def test_feedback_on_decisions_is_counted_only_for_those_the_network_received(concept):
+    """JHA/2026/021 is not passed to the network yet: the dialogue said 'weitergegeben … kann noch
+    folgen' and then 'Zu allen … hat das Netzwerk zurückgemeldet' (a Netzwerkkoordinatorin's
+    review). A decision the network has not received is named apart, and its missing state is no
+    gap; one it received without a state is."""
+    fresh = next(d for d in concept.decisions if d.number == "JHA/2026/021")
+    assert fresh.passed_to_network is None and fresh.status != "umgesetzt"
+    found = " ".join(texts(finding(concept, "informationsfluss")).split())
+    assert "hat das Netzwerk zurückgemeldet" not in found
+    assert "JHA/2026/021 ist dem Netzwerk noch nicht mitgeteilt; eine Rückmeldung dazu steht noch aus." in found
+    received = [d for d in concept.decisions if d.status != "umgesetzt" and d.passed_to_network and d.progress]
+    assert "Zu allen noch nicht umgesetzten Beschlüssen, die das Netzwerk erhalten hat, ist festgehalten" in found
+    silent = changed(
+        concept,
+        decisions=[changed(d, progress=None) if d in (fresh, received[0]) else d for d in concept.decisions],
+    )
+    found = " ".join(texts(finding(silent, "informationsfluss")).split())
+    assert f"es fehlt: {received[0].number}." in found and f"es fehlt: {received[0].number} und" not in found
+    assert f"für {len(received) - 1} von {len(received)} noch nicht umgesetzten Beschlüssen" in found
+
+
 def test_information_flow_without_data_is_not_checkable(concept):
     found = finding(changed(concept, decisions=[]), "informationsfluss")
     assert found.status == "nicht prüfbar"

@@ -758,10 +758,11 @@ def test_the_coordination_invites_only_to_the_bodies_it_leads(concept, raw_input
     own = [b["name"] for b in bodies if b["leitung"] == "netzwerkkoordination"]
     assert own and len(own) < len(bodies)
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
-    assert (
-        "Sie lädt zu diesen Netzwerkgremien ein, bereitet sie vor und hält ihre Ergebnisse fest: "
-        f"{enumeration_of_names(own)}." in text
-    )
+    # the bodies in the dative after 'lädt … ein', not named after a colon in the nominative (Lektorat)
+    invited = text.split("Sie lädt ")[1].split(" ein, bereitet die Sitzungen vor und hält ihre Ergebnisse fest.")[
+        0
+    ]
+    assert all(f"zur {name}" in invited or f"zum {name}" in invited for name in own)
     assert "Die Leitungen der übrigen Gremien unterstützt sie bei Einladung und Vorbereitung" in text
     assert "Sie lädt zu den Netzwerkgremien ein" not in text
 
@@ -914,13 +915,22 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
     assert (
         "Angaben zur Gesundheit: Ich bin ausdrücklich damit einverstanden, dass die Stelle, die diese Erklärung "
         "aufnimmt, und die Stellen, die ich unten eintrage, die folgenden Angaben austauschen (bitte die Angaben "
-        "ankreuzen und die Stellen eintragen):" in text_of(root)
+        "ankreuzen und die Stellen eintragen; eintragen können Sie nur Stellen, die Sie oben angekreuzt haben):"
+        in text_of(root)
     )
     # to which places: the boxes of data apply to every place ticked otherwise (plain-language review: the U-Befunde
-    # could not go to the Kinderärztin alone); without an entry, to none
+    # could not go to the Kinderärztin alone); without an entry, to none; only places ticked above, for
+    # only they are released from confidentiality (a Netzwerkkoordinatorin's review)
     field = lists[1].xpath("following-sibling::div[@class='feld'][1]")[0]
-    assert text_of(field) == "Stellen, die Angaben zur Gesundheit erhalten dürfen (ohne Eintrag: keine)"
-    assert "Angaben zur Gesundheit erhalten nur die Stellen, die Sie dafür eintragen" in text_of(root)
+    assert (
+        text_of(field)
+        == "Stellen, die Angaben zur Gesundheit erhalten dürfen, nur oben angekreuzte (ohne Eintrag: keine)"
+    )
+    assert "Angaben zur Gesundheit erhalten nur die angekreuzten Stellen, die Sie dafür eintragen" in text_of(root)
+    assert (
+        "und jeder angekreuzten Stelle, in beide Richtungen; für Angaben zur Gesundheit nur mit den angekreuzten "
+        "Stellen, die ich dafür eingetragen habe. Die angekreuzten Stellen untereinander entbinde ich nicht."
+    ) in text_of(root)
     # volunteers are on the form (the example's Familienpatinnen), but never receive health data
     volunteers = [
         a
@@ -953,8 +963,9 @@ def test_a_consent_holds_for_a_limited_time(inputs, months, words):
         )
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert (
-        f"Die Einwilligung gilt bis zu dem Tag, den ich hier eintrage. Sie gilt höchstens {words} ab meiner "
-        "Unterschrift; danach kann ich sie erneuern." in text
+        # an end even where the date is left out: 'bis zu dem Tag, den ich eintrage' had none (a Netzwerkkoordinatorin)
+        f"Die Einwilligung gilt {words} ab meiner Unterschrift. Trage ich hier einen früheren Tag ein, gilt sie nur "
+        "bis zu diesem Tag. Danach kann ich sie erneuern." in text
     )
     assert "Ende der Unterstützung" not in text
 
@@ -1024,10 +1035,14 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
     # Art. 13 Abs. 1 Buchst. b DSGVO asks for the Datenschutzbeauftragte's contact, not any 'Ansprechperson';
     # the others name theirs when they first contact the family (Art. 14 Abs. 3), not 'before they receive'
     # data, which they cannot (data protection review)
+    # the controller first, its officer only where it has one (a small practice need not; Art. 37 DSGVO, § 38 BDSG)
     assert (
-        "Jede andere Stelle nennt Ihnen ihre Datenschutzbeauftragte oder ihren Datenschutzbeauftragten innerhalb "
-        "eines Monats, nachdem sie Angaben über Sie erhalten hat, und schon früher, wenn sie sich vorher bei Ihnen "
-        "meldet (Art. 14 Abs. 3 DSGVO)." in text
+        "Name und Kontakt der Stelle, die diese Erklärung mit Ihnen aufnimmt, und ihrer oder ihres "
+        "Datenschutzbeauftragten, falls sie eine oder einen benannt hat, stehen in dieser Erklärung (Art. 13 Abs. 1 "
+        "DSGVO). Jede andere Stelle teilt Ihnen innerhalb eines Monats, nachdem sie Angaben über Sie erhalten hat, "
+        "mit, wer sie ist und wie Sie sie und gegebenenfalls ihre Datenschutzbeauftragte oder ihren "
+        "Datenschutzbeauftragten erreichen, und schon früher, wenn sie sich vorher bei Ihnen meldet (Art. 14 Abs. 3 "
+        "DSGVO)." in text
     )
     assert "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle, falls benannt (Kontakt)" in text
     assert "Aufgenommen von (Name der Fachkraft)" in text
@@ -1071,7 +1086,7 @@ def test_the_form_of_the_stadt_names_its_places_and_data():
         f"spätestens {count(section['loeschfrist_jahre'], 'Jahr', 'Jahre', 'ein')} nach dem Ende ihrer eigenen Begleitung"
         in text
     )
-    assert "Sie gilt höchstens zwei Jahre ab meiner Unterschrift; danach kann ich sie erneuern." in text
+    assert "Die Einwilligung gilt zwei Jahre ab meiner Unterschrift." in text
     # the officer the concept names (querschnitt.yaml), withdrawal at the coordination by its name
     officer = raw(NEUHAFEN)["querschnitt.yaml"]["datenschutz"]["datenschutzbeauftragte"]
     assert (
@@ -1313,15 +1328,16 @@ def test_named_places_never_receive_health_data(inputs):
     assert section["ohne_gesundheitsangaben"] == ["jobcenter"]
     text = text_of(root_of(render_consent_form(inputs.check().concept.agreement).body_html))
     assert (
-        "Angaben zur Gesundheit erhalten nur die Stellen, die Sie dafür eintragen, und nur, soweit diese Stellen die "
-        "Angaben für die Unterstützung brauchen. Die Stelle „Jobcenter Landkreis Musterkreis“ erhält sie auch dann "
-        "nicht, wenn Sie sie dort eintragen." in text
+        "Angaben zur Gesundheit erhalten nur die angekreuzten Stellen, die Sie dafür eintragen, und nur, soweit "
+        "diese Stellen die Angaben für die Unterstützung brauchen. Die Stelle „Jobcenter Landkreis Musterkreis“ "
+        "erhält keine Angaben zur Gesundheit, auch wenn sie in diesem Feld eingetragen ist." in text
     )
     assert "deshalb erhalten auch sie keine Angaben zur Gesundheit" in text
     neuhafen = text_of(root_of(render_consent_form(check_folder(NEUHAFEN).concept.agreement).body_html))
     assert (
         "brauchen. Die Stellen „Kommunales Jobcenter Neuhafen“ sowie „Sozialamt – Fachstelle Wohnungssicherung und "
-        "Notunterbringung“ erhalten sie auch dann nicht, wenn Sie diese Stellen dort eintragen." in neuhafen
+        "Notunterbringung“ erhalten keine Angaben zur Gesundheit, auch wenn sie in diesem Feld eingetragen sind."
+        in neuhafen
     )
     assert not _warned(inputs, "bleibt ohne Wirkung")
     inputs.replace(
@@ -2034,8 +2050,9 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
     assert "Die angekreuzten Stellen tauschen untereinander nichts aus" in form
     assert (
         "entbinde ich die Fachkräfte von ihrer Schweigepflicht, soweit es um die angekreuzten Angaben geht. Das gilt "
-        "zwischen der Stelle, die diese Erklärung aufnimmt, und jeder angekreuzten Stelle, in beide Richtungen. Die "
-        "angekreuzten Stellen untereinander entbinde ich nicht."
+        "zwischen der Stelle, die diese Erklärung aufnimmt, und jeder angekreuzten Stelle, in beide Richtungen; für "
+        "Angaben zur Gesundheit nur mit den angekreuzten Stellen, die ich dafür eingetragen habe. Die angekreuzten "
+        "Stellen untereinander entbinde ich nicht."
     ) in form
     assert "gibt sie an eine andere nur weiter, wenn Sie im Einzelfall gesondert schriftlich zustimmen" in form
     assert (
@@ -2149,3 +2166,11 @@ def test_a_signature_that_binds_no_member_names_who_signs_not_a_profession(examp
     )
     midwives = [p.name for p in agreement.partners if "hebamm" in p.name.lower()]
     assert named and set(named) <= {p.name for p in agreement.partners} and set(midwives) & set(named)
+
+
+def test_the_partners_use_the_coordination_paths_not_the_families(concept):
+    """§ 5 said 'Damit Familien … finden, nutzen sie die Abstimmungswege': 'sie' pointed to the
+    families (Lektorat)."""
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert "finden, nutzen die Partnerinnen und Partner die Abstimmungswege in Anlage 2" in text
+    assert "nutzen sie die Abstimmungswege" not in text

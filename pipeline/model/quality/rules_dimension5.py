@@ -600,20 +600,33 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
         else:
             evidence.append(observed(f"{text}.{later}", where, FULFILLED))
     pending = [d for d in decisions if d.status != "umgesetzt"]
-    if pending:
-        silent = [d for d in pending if not d.progress]
+    # a decision the network has not received yet cannot have its feedback (a Netzwerkkoordinatorin:
+    # 'noch nicht weitergegeben' and then 'zu allen hat das Netzwerk zurückgemeldet'); where no
+    # passing on is recorded at all, that cannot be told, and every decision counts
+    recorded = any(d.passed_to_network for d in k.decisions)
+    received = [d for d in pending if not recorded or (d.passed_to_network and d.passed_to_network <= on)]
+    not_yet = [d for d in pending if d not in received]
+    if received:
+        silent = [d for d in received if not d.progress]
+        which = "noch nicht umgesetzten Beschlüssen" + (", die das Netzwerk erhalten hat," if recorded else "")
         text = (
-            f"Eine Rückmeldung aus dem Netzwerk zum Stand der Umsetzung liegt für "
-            f"{_share(len(pending) - len(silent), len(pending), 'noch nicht umgesetzten Beschlüssen')} vor"
+            f"Ein Stand der Umsetzung ist für {_share(len(received) - len(silent), len(received), which)} "
+            "festgehalten"
             if silent
-            else "Zu allen noch nicht umgesetzten Beschlüssen hat das Netzwerk zurückgemeldet, wie weit sie umgesetzt "
-            "sind"
+            else f"Zu allen {which} ist festgehalten, wie weit sie umgesetzt sind"
         )
+        text = f"{text}; es fehlt: {enumeration([d.number for d in silent])}." if silent else f"{text}."
+        if not_yet:
+            numbers = enumeration([d.number for d in not_yet])
+            text += (
+                f" {numbers} {'ist' if len(not_yet) == 1 else 'sind'} dem Netzwerk noch nicht mitgeteilt; "
+                "eine Rückmeldung dazu steht noch aus."
+            )
         evidence.append(
             observed(
-                f"{text}; es fehlt: {enumeration([d.number for d in silent])}." if silent else f"{text}.",
+                text,
                 at("gremien.yaml", "beschluesse", EVERY, "umsetzungsstand"),
-                coverage(len(pending) - len(silent), len(pending)),
+                coverage(len(received) - len(silent), len(received)),
                 f"Den Stand der Umsetzung von {enumeration([d.number for d in silent])} bei den beteiligten "
                 "Akteuren erfragen und festhalten."
                 if silent
