@@ -310,7 +310,7 @@ def test_a_doppischer_paper_sums_up_by_produkt(concept):
     """Doppik keeps one row per Produkt, each with its own Zuschussbedarf."""
     view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
     assert view.finances is not None
-    assert [b.label for b in view.finances.by_budget_item] == sorted(
+    assert [f"Produkt {b.label}" for b in view.finances.by_budget_item] == sorted(
         {e.budget_item for e in view.finances.expenses} | {i.budget_item for i in view.finances.income}
     )
     assert view.finances.budget_item_heading == "Produkt"

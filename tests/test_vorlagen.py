@@ -216,8 +216,16 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
                 expected_before[-1] = expected_before[-1].removesuffix(" zur Kenntnis.") + (
                     f" zur Kenntnis und empfiehlt dem {deciding_name}, wie folgt zu beschließen:"
                 )
-            else:
-                expected_before.append(f"Dem {deciding_name} wird vorgeschlagen, wie folgt zu beschließen:")
+            else:  # every body that prepares it recommends them, named (Hessian review)
+                advising = [
+                    next(g["name"] for g in raw_inputs["gremien.yaml"]["gremien"] if g["id"] == c["gremium"])
+                    for c in raw["beratungsfolge"]
+                    if c["rolle"] == "Vorberatung"
+                ]
+                expected_before.append(
+                    f"{' und '.join(', '.join(f'Der {n}' if i == 0 else f'der {n}' for i, n in enumerate(advising)).rsplit(', ', 1))} "
+                    f"empfehlen dem {deciding_name}, wie folgt zu beschließen:"
+                )
         assert before == expected_before
         noting_before += bool(before)
         written = [" ".join(x.split()) for x in raw["beschlussvorschlag"]]
@@ -2267,7 +2275,10 @@ def test_only_the_last_body_that_prepares_the_decision_recommends_the_points(inp
         return PaperView(concept, paper).reports_noted_before
 
     with_later = noted(inputs.check().concept)
-    assert with_later[-1] == "Dem Kreistag wird vorgeschlagen, wie folgt zu beschließen:"
+    assert with_later[-1] == (
+        "Der Ausschuss für Gesundheit, der Jugendhilfeausschuss, der Ausschuss für Soziales und Teilhabe und der "
+        "Kreisausschuss empfehlen dem Kreistag, wie folgt zu beschließen:"
+    )
     assert with_later[0].startswith("Der Jugendhilfeausschuss nimmt in seiner Sitzung am 26.11.2026 den Bericht")
     assert with_later[0].endswith(" zur Kenntnis.")
 
@@ -2290,16 +2301,19 @@ def test_the_table_of_produkte_has_ertraege_and_zuschussbedarf_that_add_up(conce
             continue
         expenses = {e.id for e in finances.expenses}
         income = {i.id for i in finances.income}
+        # under the heading 'Produkt', a row names its Produkt without the word again (Hessian review)
+        assert finances.budget_item_heading == "Produkt"
         for row in finances.by_budget_item:
+            item = f"Produkt {row.label}"
             spent = sum(
                 Decimal(str(e["betrag"]))
                 for e in raw["aufwand"]
-                if e["id"] in expenses and e["haushaltsstelle"] == row.label
+                if e["id"] in expenses and e["haushaltsstelle"] == item
             )
             earned = sum(
                 Decimal(str(i["betrag"]))
                 for i in raw["ertraege"]
-                if i["id"] in income and i["haushaltsstelle"] == row.label
+                if i["id"] in income and i["haushaltsstelle"] == item
             )
             assert (row.expenses, row.income, row.subsidy) == (spent, earned, spent - earned)
         total = finances.budget_items_total
@@ -2421,3 +2435,16 @@ def test_the_measure_plan_names_measures_without_own_money_as_the_papers_do(fold
     named = WITHOUT_OWN_EXPENSES.search(text).group(1).split(". ")[0]
     for label in without:  # 'M6 …'
         assert label in named
+
+
+def test_the_head_table_names_produkte_without_the_word_again():
+    """'Produkt | Produkt 05.2.03 Hilfen bei Wohnungslosigkeit; Produkt 07.1.02 …' (a Hessian
+    council member's review): beside the label, the Produkte by number and name."""
+    city = ROOT / "inputs" / "neuhafen"
+    views = {v.paper.number: v for v in paper_views(check_folder(city).concept)}
+    finances = views["B 64/2026"].finances
+    items = sorted({line.budget_item for line in [*finances.expenses, *finances.income]})
+    assert len(items) == 2 and all(item.startswith("Produkt ") for item in items)
+    root = lxml.html.fromstring(render_paper(views["B 64/2026"]).body_html)
+    rows = [[" ".join(c.text_content().split()) for c in tr] for tr in root.iter("tr")]
+    assert ["Produkt", "; ".join(item.removeprefix("Produkt ") for item in items)] in rows

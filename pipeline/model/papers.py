@@ -64,6 +64,7 @@ from pipeline.model.resources import (
     series,
     time_limited,
     total,
+    without_label,
 )
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
@@ -498,7 +499,7 @@ class FinanceSummary:
         sums them up, or by their one Unterabschnitt where that table would have a single row."""
         items = self.budget_items
         if len(items) <= 2:
-            return "; ".join(items)
+            return "; ".join(without_label(item, self.item_label) for item in items)
         groups = self.by_budget_item
         if len(groups) > 1:
             return f"mehrere, siehe Übersicht nach {self.budget_item_grouping}"
@@ -524,7 +525,7 @@ class FinanceSummary:
         group = self._sections or {item: item for item in self.budget_items}
         return [
             Balance(
-                key,
+                key if self._sections else without_label(key, self.item_label),
                 _sum(e for e in self.expenses if group[e.budget_item] == key),
                 _sum(i for i in self.income if group[i.budget_item] == key),
             )
@@ -997,12 +998,24 @@ class PaperView:
         # the points below are the council's: the last body that prepares the decision recommends
         # them (two readers found the note standing before them without saying what the committee
         # does with them); where other bodies still prepare it after this one, the points are
-        # proposed to the council in a sentence of their own (a Stadtverordnete read the JHA's
-        # recommendation as the whole proposal, with nothing left for the committees after it)
+        # recommended by every body that prepares it, named in a sentence of their own (a Stadtverordnete
+        # read the JHA's recommendation as the whole proposal, with nothing left for the committees
+        # after it; a Hessian one then missed what the committees vote on in 'wird vorgeschlagen')
         council = self.concept.committee(deciding).forms.dat
         later = [c for c in self.paper.consultations if c.role == "Vorberatung" and c.date > last.date]
         if last.role == "Vorberatung" and not later:
             notes[-1] = f"{notes[-1].removesuffix('.')} und empfiehlt {council}, wie folgt zu beschließen:"
+            return notes
+        advising = list(
+            {
+                c.committee: self.concept.committee(c.committee).forms.nom
+                for c in self.paper.consultations
+                if c.role == "Vorberatung"
+            }.values()
+        )
+        if advising:
+            verb = "empfiehlt" if len(advising) == 1 else "empfehlen"
+            notes.append(f"{sentence_start(enumeration(advising))} {verb} {council}, wie folgt zu beschließen:")
         else:
             notes.append(f"{sentence_start(council)} wird vorgeschlagen, wie folgt zu beschließen:")
         return notes

@@ -54,6 +54,13 @@ COMPENSATION_LABEL = "Ausgleich für Netzwerkarbeit"
 ITEM_LABEL = "Produkt / Haushaltsstelle"
 
 
+def without_label(item: str, label: str) -> str:
+    """'06.3.01 Frühe Hilfen' for 'Produkt 06.3.01 Frühe Hilfen' under a heading (or beside a
+    label) 'Produkt' – a Stadtverordnete read 'Produkt | Produkt 05.2.03 …'; as written where the
+    heading names no single kind."""
+    return item if label == ITEM_LABEL else item.removeprefix(f"{label} ")
+
+
 def total(amounts: Iterable[Decimal]) -> Decimal:
     """The sum of amounts, 0 for none (never the int 0, which would print without cents)."""
     return sum(amounts, Decimal(0))
@@ -792,6 +799,10 @@ class Budget:
             line.budget_item for line in self.income_lines
         ]
         return "Produkt" if items and all(item.startswith("Produkt ") for item in items) else ITEM_LABEL
+
+    def item_text(self, item: str) -> str:
+        """A line's budget item in a column headed :attr:`item_label`, without repeating it."""
+        return without_label(item, self.item_label)
 
     @property
     def measures_without_expenses(self) -> list[str]:
