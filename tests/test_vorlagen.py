@@ -394,7 +394,7 @@ def test_the_year_after_the_paper_is_shown_in_figures(papers, raw_inputs, commit
     assert figures[str(year)][:2] == [amount(in_scope("aufwand")), amount(in_scope("ertraege"))]
     (ending, going_on) = [label for label in figures if label.startswith(f"ab {year + 1}, wenn ")]
     number = ending.split("wenn ")[1].split(" ")[0]
-    assert ending == f"ab {year + 1}, wenn {number} wie vorgesehen endet"
+    assert ending == f"ab {year + 1}, wenn {number} mit Ablauf der Laufzeit endet"
     assert going_on == f"ab {year + 1}, wenn {number} fortgeführt wird (ohne Anschlussförderung)"
     measure = measures[int(number.removeprefix("M")) - 1]["id"]
     left = amount(in_scope("ertraege")) - amount(i for i in in_scope("ertraege") if i.get("befristet_bis") == year)
@@ -1327,7 +1327,7 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     )
     # ... and how it follows from the rise just named, so nobody adds the two (reader review)
     # the measure by its number (a Kreistag member read 'ihres Aufwands' as the grants')
-    number = re.search(r"Endet (M\d+) wie vorgesehen", _folgekosten(whole))[1]
+    number = re.search(r"Endet (M\d+) mit Ablauf der Laufzeit", _folgekosten(whole))[1]
     # each amount once with its sign (council member: 'zuzüglich … Erträge' among 'abzüglich' left the signs open)
     grants_ending = sum(Decimal(str(i["betrag"])) for i in grants)
     more = sum(Decimal(e["volles_jahr"] - e["betrag"]) for e in starting)
@@ -1376,7 +1376,7 @@ def test_the_level_after_measures_end_leaves_out_what_does_not_recur():
     view = next(v for v in paper_views(check_folder(EXAMPLE).concept) if v.paper.number == "JHA/2026/030")
     text = _folgekosten(view)
     assert (
-        f"Endet M2 wie vorgesehen, liegt der Zuschussbedarf ab 2028 um {_german_euro(-change)} unter dem von 2027"
+        f"Endet M2 mit Ablauf der Laufzeit, liegt der Zuschussbedarf ab 2028 um {_german_euro(-change)} unter dem von 2027"
         in text
     )
     once = amount(e for e in spent_2027 if e.get("einmalig") or e.get("fuer") == "netzwerkbefragung")

@@ -357,7 +357,7 @@ class FinanceSummary:
         one = len(following.measures) == 1
         rows = [now]
         if following.costs:
-            ending = f"{since}, wenn {numbers} wie vorgesehen {'endet' if one else 'enden'}"
+            ending = f"{since}, wenn {numbers} mit Ablauf der Laufzeit {'endet' if one else 'enden'}"
             rows.append(Balance(ending, going_on - total(following.costs), income))
         on = f"{since}, wenn {numbers} {'fortgeführt wird' if one else 'fortgeführt werden'}"
         rows.append(

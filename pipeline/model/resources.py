@@ -325,7 +325,7 @@ class FollowUpYear:
             # 'Er steigt …; er sinkt …' read as two steps in time (Lektorat)
             higher = f"Höher wird er um {' und um '.join(rises)}, niedriger" if rises else "Niedriger wird er"
             level += f": {higher} um {' und um '.join(falls)}"
-        return f"{when} wie vorgesehen, liegt der Zuschussbedarf ab {self.year} {level}"
+        return f"{when} mit Ablauf der Laufzeit, liegt der Zuschussbedarf ab {self.year} {level}"
 
 
 #: What the Folgekosten leave out, said once after them (Kämmerei: staff costs rose 3,5 % a year).
