@@ -2064,8 +2064,14 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
     assert "als Nachweis Ihrer Einwilligung auf" in form
     assert "Anlass der Vermittlung (ohne Angaben zur Gesundheit)" in form
     body = text_of(root_of(render_agreement(agreement).body_html))
-    assert "gibt jeder Stelle, die sie nennt, vor dem ersten Austausch eine Kopie" in body
-    assert "was er den Eltern zusagt, halten alle Partnerinnen und Partner ein" in body
+    # short sentences, each with a subject of its own (Lektorat: 'die sie nennt … jede … Dafür nutzen sie')
+    assert (
+        "Vor dem ersten Austausch gibt die Stelle, die eine Einwilligung aufnimmt, jeder darin genannten Stelle eine "
+        "Kopie; darauf sind die anderen Stellen und die Angaben geschwärzt, die diese Stelle nicht erhalten darf. Jede "
+        "Stelle bewahrt ihre Kopie als Nachweis auf (Art. 7 Abs. 1 DSGVO). Was der Vordruck den Eltern zusagt, halten "
+        "alle Partnerinnen und Partner ein." in body
+    )
+    assert "Für die Einwilligung nutzen sie " in body and "Dafür nutzen sie" not in body
     assert "es sei denn, ein Gesetz erlaubt oder verlangt es (vor allem § 4 KKG und § 8a SGB VIII)" in body
     # the Caritas follows the KDG: its consents in writing (§ 8 Abs. 2 KDG); the whole sentence, which once
     # ended 'fest ein' (code review)
