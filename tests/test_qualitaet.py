@@ -430,7 +430,7 @@ def test_information_flow_without_data_is_not_checkable(concept):
 def test_needs_from_practice_reach_the_committees(concept):
     found = finding(concept, "handlungsbedarf")
     assert found.status == "erfüllt"
-    assert "Sprechstunde Frühe Hilfen erreicht nur Familien in zwei Praxen" in texts(found)
+    assert "Sprechstunde Frühe Hilfen gibt es bisher nur in zwei Praxen" in texts(found)
     unrecorded = changed(
         concept,
         committees=[changed(c, reports=[changed(r, needs=None) for r in c.reports]) for c in concept.committees],
