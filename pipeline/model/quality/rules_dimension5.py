@@ -1699,13 +1699,19 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
         f"{year} verlangen {_share(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
         "Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
     )
+
     # a grant new in the year after (the draft budget under discussion) is part of the picture
     # (Landeskoordinierungsstelle review: a 2027 grant without requirements went unmentioned)
-    continued = {same_line(e) for e in grants}
+    # the same recipient's grant for the same purpose goes on under a new title too (a Kinderschutzbund's
+    # 'Zuwendung Familienpatenschaften (mit der Ausweitung …)' read as a second new grant)
+    def continues(grant: Expense) -> tuple[object, ...]:
+        return (grant.purpose, grant.recipient, grant.committee) if grant.recipient else same_line(grant)
+
+    continued = {continues(e) for e in grants}
     added = [
         e
         for e in k.budget.expense_lines
-        if e.year == year + 1 and e.kind == "Zuwendung an Träger" and same_line(e) not in continued
+        if e.year == year + 1 and e.kind == "Zuwendung an Träger" and continues(e) not in continued
     ]
     added_without = [e for e in added if not e.cooperation_requirements]
     later = ""
