@@ -489,15 +489,16 @@ def test_participation_counts_writers_and_the_bodies_the_version_was_discussed_i
     found = finding(concept, "gemeinsam-entwickelt")
     assert found.status == "erfüllt"
     # membership of the bodies the version was discussed in: the discussion reached them
-    assert f"In diesen Gremien vertreten oder an der Fassung beteiligt sind alle {len(actors)} Akteure" in texts(
-        found
+    assert (
+        f"In diesen Gremien vertreten (nach den Mitgliederlisten) oder an der Fassung beteiligt sind alle {len(actors)} Akteure"
+        in texts(found)
     )
     steering_only = with_version(concept, presented_in=["sg-fruehe-hilfen"])
     found = finding(steering_only, "gemeinsam-entwickelt")
     assert found.status == "teilweise"
     reached = _taking_part(raw_inputs, ["sg-fruehe-hilfen"])
     assert (
-        f"In diesen Gremien vertreten oder an der Fassung beteiligt sind {len(reached)} von {len(actors)} Akteuren"
+        f"In diesen Gremien vertreten (nach den Mitgliederlisten) oder an der Fassung beteiligt sind {len(reached)} von {len(actors)} Akteuren"
         in texts(found)
     )
     assert any("Netzwerkkonferenz Frühe Hilfen" in c for c in found.changes)

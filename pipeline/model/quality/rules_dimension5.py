@@ -922,11 +922,17 @@ def _participation(k: Concept) -> Finding:
             if sectors == 2
             else f"aus allen {number_word(sectors)} Sektoren"
         )
-        reach = f"In diesen Gremien vertreten oder an der Fassung beteiligt sind alle {number_word(actors)} Akteure {of_sectors}."
+        # by the lists of members: how often a member takes part they do not tell (a Netzwerkkoordinatorin read
+        # 'alle 22 vertreten' beside the concept's 'Frauenärzte nur punktuell')
+        reach = (
+            f"In diesen Gremien vertreten (nach den Mitgliederlisten) oder an der Fassung beteiligt sind alle "
+            f"{number_word(actors)} Akteure {of_sectors}."
+        )
     else:
         absent = [s for s in k.sectors if s not in reached]
         reach = (
-            f"In diesen Gremien vertreten oder an der Fassung beteiligt sind {_share(len(taking_part), actors, 'Akteuren')} aus "
+            f"In diesen Gremien vertreten (nach den Mitgliederlisten) oder an der Fassung beteiligt sind "
+            f"{_share(len(taking_part), actors, 'Akteuren')} aus "
             f"{number_word(len(reached))} von {number_word(sectors)} Sektoren; nicht darunter: {_names(missing)}"
             + (f" (ohne Beteiligung blieben: {enumeration(absent)})." if absent else ".")
         )
@@ -1184,7 +1190,7 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
             FULFILLED,
         ),
         observed(
-            "Alle Akteure arbeiten in mindestens einem Netzwerkgremium mit."
+            "Nach den Mitgliederlisten gehört jeder Akteur mindestens einem Netzwerkgremium an."
             if not outside
             else f"In keinem Netzwerkgremium vertreten: {_names(outside)}.",
             at("netzwerk.yaml", "netzwerkgremien", EVERY, "mitglieder"),
