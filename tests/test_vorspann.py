@@ -178,6 +178,21 @@ def test_the_summary_says_which_report_is_due_at_the_next_sitting(concept):
     )
 
 
+@pytest.mark.parametrize("folder", [EXAMPLE, ROOT / "inputs" / "neuhafen"], ids=["kreis", "stadt"])
+def test_the_reports_due_beside_the_overdue_ones_stand_in_a_sentence_of_their_own(folder):
+    """Reports overdue and reports due in one sentence of about 95 words (a Kreistag member): a
+    report due after those overdue begins a sentence of its own, and no sentence of the item on
+    political anchoring runs over 60 words."""
+    from pipeline.build import check_folder
+
+    plain = text(concept_chapters(check_folder(folder).concept)[SUMMARY]).replace("\xa0", " ")
+    item = plain.split("Politisch verankert")[1]
+    item = item.split(" Beschlüsse betreffen die Frühen Hilfen")[0]
+    assert "noch nicht vorgelegt worden" in item and ". Fällig ist außerdem der Bericht an " in item
+    sentences = re.split(r"(?<=[.)]) (?=[A-ZÄÖÜ])", item)
+    assert max(len(s.split()) for s in sentences) <= 60, sentences
+
+
 def test_the_summary_says_since_when_a_report_is_overdue(concept):
     """'steht ein Bericht aus' alone understated a report missing for years: the summary names
     the day it fell due (the last report plus the body's cycle, recomputed from gremien.yaml)."""
