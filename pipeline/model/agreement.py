@@ -572,9 +572,14 @@ class Agreement:
         boxes of the Beitrittserklärung."""
         return [a for a in self.concept.actors if self.joins_individually(a)]
 
+    @cached_property
+    def _signing_ids(self) -> frozenset[str]:
+        return frozenset(a.id for a in self.signing_actors)
+
     def bound(self, actor: Actor) -> bool:
-        """The signature of its party binds the actor as a whole."""
-        return actor.id in {a.id for a in self.signing_actors} and not self.joins_individually(actor)
+        """The signature of its party binds the actor as a whole (asked of every path: the ids of
+        those signing once, not per question – quadratic in a network of 5,000 actors)."""
+        return actor.id in self._signing_ids and not self.joins_individually(actor)
 
     def is_recommendation(self, path: CoordinationPath) -> bool:
         """A path that starts at someone not bound by a signature is a recommendation until they

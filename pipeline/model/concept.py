@@ -978,10 +978,16 @@ class Concept:
         named = self.agreement.settings.individual_accession if self.agreement else ()
         return [a for a in self.actors_with_agreement if accedes_one_by_one(a, named)]
 
+    @cached_property
+    def signed_jointly_ids(self) -> frozenset[str]:
+        """The ids of :attr:`signed_jointly`, for asking of each actor of a long table (comparing
+        the models themselves made a paper on 5,000 actors quadratic)."""
+        return frozenset(a.id for a in self.signed_jointly)
+
     @property
     def bound_by_agreement(self) -> list[Actor]:
         """Bound as a whole by the (earlier) agreement: signed, and not a group signed for jointly."""
-        jointly = {a.id for a in self.signed_jointly}
+        jointly = self.signed_jointly_ids
         return [a for a in self.actors_with_agreement if a.id not in jointly]
 
     def bound_on(self, day: dt.date) -> list[Actor]:
@@ -1042,6 +1048,10 @@ class Concept:
         an agreement."""
         agreement = self.agreement
         return tuple(agreement.recommendations) if agreement else ()
+
+    def is_recommended(self, path: CoordinationPath) -> bool:
+        """Whether the path is one of :attr:`recommended_paths`, asked of each row of a table."""
+        return self.agreement is not None and self.agreement.is_recommendation(path)
 
     @property
     def actors_without_path(self) -> list[Actor]:

@@ -788,11 +788,12 @@ class Budget:
         ]
         return self._years_table(rows)
 
-    @property
+    @cached_property
     def item_label(self) -> str:
         """What the budget items are called in a table's head: 'Produkt' where every line names a
         Produkt (a Kämmerei read 'Produkt / Haushaltsstelle' over a column of Produkte alone), else
-        'Produkt / Haushaltsstelle'; a kameral budget has Haushaltsstellen only."""
+        'Produkt / Haushaltsstelle'; a kameral budget has Haushaltsstellen only. Once: every row
+        of a table asks for it (:meth:`item_text`)."""
         if self.terms is not DOPPIK:
             return self.terms.item
         items = [line.budget_item for line in self.expense_lines] + [
