@@ -528,14 +528,18 @@ def _png_fallbacks(document: DocumentObject, doc: RenderedDocument) -> None:
     """pandoc embeds SVG figures in a form only Word 2016 and later can show; a PNG of the same
     figure in the same picture lets every other program show it too."""
     figures = {f.name: f for f in doc.figures}
+    added = 0
     for picture in document.element.body.iter(qn("pic:pic")):
         properties = picture.find(f"{qn('pic:nvPicPr')}/{qn('pic:cNvPr')}")
         blip = picture.find(f".//{qn('a:blip')}")
         figure = figures.get(properties.get("descr", "")) if properties is not None else None
         if figure is None or blip is None or blip.get(qn("r:embed")):
             continue
-        relation, _ = document.part.get_or_add_image(io.BytesIO(figure_png(figure)))
-        blip.set(qn("r:embed"), relation)
+        added += 1
+        # a part of its own: python-docx's get_or_add_image hashes every image already in the file
+        # for each one it adds (7 s for the large figures of 5,000 measures); each PNG here is new
+        png = Part(PackURI(f"/word/media/abbildung{added}.png"), CT.PNG, figure_png(figure), document.part.package)
+        blip.set(qn("r:embed"), document.part.relate_to(png, RT.IMAGE))
         properties.set("descr", figure.alt)
 
 

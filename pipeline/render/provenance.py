@@ -138,12 +138,19 @@ class _Prefixes:
     each of them at every such word took seconds in a concept of 500 measures."""
 
     known: int
-    short: tuple[str, ...]
+    short: frozenset[str]
+    #: The lengths of the strings in `short`: each is looked up by the text's slice of its length,
+    #: not compared one by one (5,000 measures' titles alike in their first characters made that
+    #: quadratic).
+    lengths: tuple[int, ...]
     longer: dict[str, _Prefixes]
 
     def collect(self, text: str, at: int, found: set[str]) -> None:
         """Add those that stand in `text` at `at`."""
-        found.update(string for string in self.short if text.startswith(string, at))
+        for length in self.lengths:
+            candidate = text[at : at + length]
+            if candidate in self.short:
+                found.add(candidate)
         if self.longer:
             deeper = self.longer.get(text[at : at + 2 * self.known])
             if deeper is not None:
@@ -157,14 +164,19 @@ _FEW = 8
 def _prefixes(strings: list[str], known: int) -> _Prefixes:
     """`strings` (all alike in their first `known` characters) grouped by twice as many."""
     if len(strings) <= _FEW:
-        return _Prefixes(known, tuple(strings), {})
+        return _Prefixes(known, frozenset(strings), _lengths(strings), {})
     step = 2 * known
     groups: dict[str, list[str]] = {}
     for string in strings:
         if len(string) >= step:
             groups.setdefault(string[:step], []).append(string)
-    short = tuple(string for string in strings if len(string) < step)
-    return _Prefixes(known, short, {start: _prefixes(group, step) for start, group in groups.items()})
+    short = [string for string in strings if len(string) < step]
+    longer = {start: _prefixes(group, step) for start, group in groups.items()}
+    return _Prefixes(known, frozenset(short), _lengths(short), longer)
+
+
+def _lengths(strings: list[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(string) for string in strings}))
 
 
 class TextIndex(dict[str, list[InputLocation]]):

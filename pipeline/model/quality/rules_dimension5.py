@@ -165,8 +165,10 @@ def _recommended_and_none_counted(k: Concept) -> str:
 def _path_steps(k: Concept, pathless: list[Actor]) -> str:
     """What to do about actors without a binding path: those whose paths are recommendations
     need to accede, not a new path; with the others paths are to be agreed."""
-    recommended = [a for a in pathless if a in k.actors_with_recommendation_only]
-    others = [a for a in pathless if a not in recommended]
+    # by id, the list made once: asking the property per actor and comparing models was quadratic
+    with_recommendation = {a.id for a in k.actors_with_recommendation_only}
+    recommended = [a for a in pathless if a.id in with_recommendation]
+    others = [a for a in pathless if a.id not in with_recommendation]
     steps = (
         [f"Für den Beitritt zur Kooperationsvereinbarung gewinnen: {_names(recommended)}."] if recommended else []
     )
