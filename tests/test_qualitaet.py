@@ -1723,3 +1723,13 @@ def test_a_listed_sitting_shortly_before_the_decision_is_the_day_it_was_prepared
     hearing = ReportingView(check_folder(example_copy).concept, STAND).last_hearing("ka")
     assert (hearing.date, hearing.before) == (sitting, False)
     assert hearing.shown.startswith(f"{sitting.strftime('%d.%m.%Y')}: Beschluss {latest['nummer']} des Kreistages")
+
+
+def test_one_freelancer_without_compensation_is_named_in_the_sentence(concept, raw_inputs):
+    """'Für folgende freiberuflich Tätige …: Frauenärztinnen und ‑ärzte' announced a list of one
+    (Lektorat): one is named in the sentence itself, several after 'folgende'."""
+    found = " ".join(texts(finding(concept, "rahmenbedingungen")).split())
+    assert "Für folgende freiberuflich Tätige" not in found
+    assert re.search(
+        r"Für Frauenärztinnen und .ärzte \(\d+ Stunden im Jahr\) ist kein Ausgleich für die Zeit", found
+    )

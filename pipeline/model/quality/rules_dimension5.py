@@ -1312,7 +1312,11 @@ def working_conditions(view: ReportingView) -> list[Finding]:
     if uncompensated:
         evidence.append(
             observed(
-                "Für folgende freiberuflich Tätige ist kein Ausgleich für ihre Zeit im Netzwerk vereinbart: "
+                # one named in the sentence, not 'folgende' announcing a list of one (Lektorat)
+                f"Für {uncompensated[0].name_in_text} ({_hours(uncompensated[0].network_hours)} im Jahr) ist kein "
+                "Ausgleich für die Zeit im Netzwerk vereinbart."
+                if len(uncompensated) == 1
+                else "Für folgende freiberuflich Tätige ist kein Ausgleich für ihre Zeit im Netzwerk vereinbart: "
                 + enumeration([f"{a.name_in_text} ({_hours(a.network_hours)} im Jahr)" for a in uncompensated])
                 + ".",
                 (
