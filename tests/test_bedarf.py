@@ -858,7 +858,7 @@ def test_planned_offers_and_expansions_are_not_counted_as_open_to_families(folde
     assert f"{words[planned].capitalize()} weiteres Angebot ist geplant." in plain
     expanding = sum(1 for o in some if o.get("geplant_in"))
     if expanding:
-        assert f"; {words[expanding]} davon sollen in weitere Sozialräume kommen." in plain
+        assert f"; {words[expanding]} davon sollen auf weitere Sozialräume ausgeweitet werden." in plain
 
 
 def test_an_expansion_is_planned_where_it_is_not_running_yet(inputs):

@@ -119,7 +119,8 @@ def test_posts_at_carriers_are_explained_only_where_there_are_any(concept, input
 
     assert concept.effort.posts_elsewhere
     assert (
-        "Darin enthalten sind auch Stellen bei Trägern, die der Landkreis Musterkreis über Zuwendungen"
+        # the Stellen are co-financed, not the Träger (Lektorat: the relative clause hung on 'Trägern')
+        "Darin enthalten sind auch Stellen, die der Landkreis Musterkreis bei anderen Trägern über Zuwendungen"
         in chapter(concept)
     )
 

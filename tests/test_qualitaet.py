@@ -1228,7 +1228,11 @@ def test_a_city_reads_of_its_own_council_and_its_combined_committee(inputs):
     assert "Rückhalt im Rat der Stadt Musterstadt und in den Ausschüssen" in rendered
     pair = "Jugendhilfeausschuss und Ausschuss für Soziales und Gesundheit"
     assert f"zuständigen Ausschüsse (hier: {pair})" in rendered
-    assert f"für die zwei Ausschüsse fachlich zuständig sind: {pair}" in rendered
+    # with their articles after the colon (Lektorat)
+    assert (
+        "für die zwei Ausschüsse fachlich zuständig sind: der Jugendhilfeausschuss und der Ausschuss für Soziales und Gesundheit"
+        in rendered
+    )
     assert "Sozialausschuss" not in texts(review.result("haushaltsberatungen"))
     assert f"({pair.replace(' und ', ' sowie ', 1)})" in texts(review.result("haushaltsberatungen"))
     # the combined committee covers health and social affairs: one joint paper reaches both fields
@@ -1709,7 +1713,10 @@ def test_the_kreisausschuss_dealt_with_every_kreistag_decision_it_prepared(conce
     assert hearing.before and hearing.date == latest["datum"]
     chapter = _text(concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"])
     day = latest["datum"].strftime("%d.%m.%Y")
-    assert f"vor dem {day}: Beschluss {latest['nummer']} des Kreistages vorbereitet: {latest['titel']}" in chapter
+    assert (
+        f"vor dem {day}: Vorbereitung des Beschlusses {latest['nummer']} des Kreistages ({latest['titel']})"
+        in chapter
+    )
 
 
 def test_a_listed_sitting_shortly_before_the_decision_is_the_day_it_was_prepared(example_copy, raw_inputs):
@@ -1722,7 +1729,9 @@ def test_a_listed_sitting_shortly_before_the_decision_is_the_day_it_was_prepared
     )
     hearing = ReportingView(check_folder(example_copy).concept, STAND).last_hearing("ka")
     assert (hearing.date, hearing.before) == (sitting, False)
-    assert hearing.shown.startswith(f"{sitting.strftime('%d.%m.%Y')}: Beschluss {latest['nummer']} des Kreistages")
+    assert hearing.shown.startswith(
+        f"{sitting.strftime('%d.%m.%Y')}: Vorbereitung des Beschlusses {latest['nummer']}"
+    )
 
 
 def test_one_freelancer_without_compensation_is_named_in_the_sentence(concept, raw_inputs):

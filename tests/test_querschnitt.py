@@ -155,7 +155,10 @@ def test_volunteers_turn_to_the_institution_of_their_traeger(inputs):
     coordination = next(
         a for a in actors if a.get("traeger") == volunteer["traeger"] and a["organisationsform"] == "Institution"
     )
-    assert f"{volunteer['name']}: {coordination['name']}" in _text(_chapters(inputs)["kinderschutz"])
+    # one group of volunteers: said in a sentence, no list of one (Lektorat)
+    assert f"Für „{volunteer['name']}“ ist das „{coordination['name']}“." in _text(
+        _chapters(inputs)["kinderschutz"]
+    )
 
 
 def test_a_joint_network_is_described_as_one(neuhafen):
@@ -758,16 +761,16 @@ def test_an_actor_of_several_facilities_counts_them_as_facilities(inputs):
 
 
 def test_volunteers_are_attached_to_a_traeger_and_freelancers_represented_not_carried(inputs):
-    """Volunteers have no Träger and no employer: 'angebunden an' the organisation of their
-    project; freelancers have a 'Vertretung'; only an institution has a Träger (network
-    coordinator's review). From the YAML."""
+    """Volunteers have no Träger and no employer: an 'Anbindung' at the organisation of their
+    project (a noun like the others, not 'angebunden an:'; Lektorat); freelancers have a
+    'Vertretung'; only an institution has a Träger (network coordinator's review). From the YAML."""
     actors = _raw(EXAMPLE, "akteure.yaml")["akteure"]
     carriers = {c["id"]: c["name"] for c in _raw(EXAMPLE, "akteure.yaml")["traeger"]}
     text = _text(_chapters(inputs)["akteure"])
     labels = {
         "Institution": "Träger",
         "freiberuflich": "Vertretung",
-        "ehrenamtlich-zivilgesellschaftlich": "angebunden an",
+        "ehrenamtlich-zivilgesellschaftlich": "Anbindung",
     }
     forms = set()
     for actor in actors:

@@ -501,8 +501,9 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
         # 'zusätzlich' read as a second signature beside another for them (network coordinator's review); 'für'
         # as on their behalf, which the binding denied (Lektorat)
         # nor 'Die Berufsvertretung': Neuhafen's Hebammennetz running a Hebammenzentrale is none (review)
-        f"Mitunterzeichnet wird die Vereinbarung von „{association.name}“; diese Unterschrift verpflichtet niemanden "
-        "einzeln: Freiberufliche Hebammen treten selbst bei." in text
+        # the name with its article where it can be declined, not in quotes (Lektorat)
+        f"Mitunterzeichnet wird die Vereinbarung von der {association.name.removesuffix('.')}. Diese Unterschrift verpflichtet niemanden "
+        "einzeln; freiberufliche Hebammen treten selbst bei." in text
     )
 
 
@@ -2167,11 +2168,16 @@ def test_a_signature_that_binds_no_member_names_who_signs_not_a_profession(examp
     assert agreement is not None
     text = " ".join(lxml.html.fromstring(render_agreement(agreement).body_html).text_content().split())
     assert "Berufsvertretung" not in text
+    # by its name, with its article where it can be declined; who accedes named by the group, not
+    # 'Jede und jeder' without a noun (Lektorat)
     named = re.findall(
-        r"Die Unterschrift von „([^“]+)“ verpflichtet niemanden einzeln: Jede und jeder tritt", text
+        r"Die Unterschrift (?:von „([^“]+)“|der ([^:]+?)) verpflichtet niemanden einzeln: Wer zu dieser Gruppe "
+        r"gehört, tritt mit eigener Unterschrift bei",
+        text,
     )
+    names = {quoted or declined for quoted, declined in named}
     midwives = [p.name for p in agreement.partners if "hebamm" in p.name.lower()]
-    assert named and set(named) <= {p.name for p in agreement.partners} and set(midwives) & set(named)
+    assert names and names <= {p.name for p in agreement.partners} and set(midwives) & names
 
 
 def test_the_partners_use_the_coordination_paths_not_the_families(concept):

@@ -1110,10 +1110,10 @@ def test_in_a_hamburg_bezirk_the_freie_und_hansestadt_is_the_traeger(inputs):
     assert concept.submitter == "Bezirksamtsleiterin Dr. Anna Berger"
     chapters = concept_chapters_text(concept, "konzept/13_politische_verankerung.html.j2")
     assert (
-        "festgestellt werden sie mit dem Haushaltsplan der Freien und Hansestadt Hamburg durch die Bürgerschaft"
+        "Festgestellt werden die Mittel mit dem Haushaltsplan der Freien und Hansestadt Hamburg durch die Bürgerschaft"
         in chapters
     )
-    assert "beschlossen werden sie mit dem Haushalt durch" not in chapters
+    assert "eschlossen werden die Mittel mit dem Haushalt durch" not in chapters
     money = concept_chapters_text(concept, "konzept/12_ressourcen.html.j2")
     assert "aus den Mitteln, die ihm der Haushaltsplan der Freien und Hansestadt Hamburg zuweist" in money
     inputs.edit(
@@ -1732,7 +1732,7 @@ def test_the_preparing_body_is_shown_as_preparing_not_as_lacking_hearings(inputs
 
     name, cycle, last, _ = row()
     assert cycle == "bereitet die Beschlüsse des Kreistages vor"
-    assert last.startswith("vor dem 18.12.2025: Beschluss KT/2025/088 des Kreistages vorbereitet")
+    assert last.startswith("vor dem 18.12.2025: Vorbereitung des Beschlusses KT/2025/088 des Kreistages (")
 
     def elsewhere(data):  # its decisions and the Kreistag's taken by the Jugendhilfeausschuss instead
         for decision in data["beschluesse"]:

@@ -162,6 +162,20 @@ class Party:
     partly: frozenset[str] = frozenset()
 
     @property
+    def of_phrase(self) -> str:
+        """'der Kreisgruppe Musterkreis im Hebammenverband …' after 'Die Unterschrift', or 'von
+        „…“' where the name cannot be declined safely (Lektorat: the name stood in quotes
+        without its article)."""
+        forms = definite(self.name)
+        return forms.gen if forms else f"von „{self.name}“"
+
+    @property
+    def by_phrase(self) -> str:
+        """'von der Kreisgruppe …' after 'mitunterzeichnet', or 'von „…“'."""
+        forms = definite(self.name)
+        return f"von {forms.dat}" if forms else f"von „{self.name}“"
+
+    @property
     def names_its_actors(self) -> bool:
         """The signature block names the institutions it is for, unless the party is one."""
         return not self.own and bool(self.actors)

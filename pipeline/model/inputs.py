@@ -1147,9 +1147,10 @@ class Actor(Item, title="Akteur"):
     @property
     def carrier_label(self) -> str:
         """How the actor belongs to its Träger: an institution's 'Träger'; freelancers are
-        represented by theirs ('Vertretung'), volunteers are 'angebunden an' a project – they
-        have no Träger and no employer (network coordinator's review)."""
-        return {"freiberuflich": "Vertretung", "ehrenamtlich-zivilgesellschaftlich": "angebunden an"}.get(
+        represented by theirs ('Vertretung'), volunteers have an 'Anbindung' at a project – they
+        have no Träger and no employer (network coordinator's review); a noun, as the others, not
+        'angebunden an:' with the name after it in the nominative (Lektorat)."""
+        return {"freiberuflich": "Vertretung", "ehrenamtlich-zivilgesellschaftlich": "Anbindung"}.get(
             self.organisation_form, "Träger"
         )
 

@@ -333,7 +333,7 @@ class NeedsView:
     def offer_summary(self) -> str:
         """The sentences that open the Angebotslandkarte: 'Sechs Angebote stehen den Familien in
         allen Sozialräumen offen, sechs gibt es nur in einzelnen Sozialräumen; drei davon sollen
-        in weitere Sozialräume kommen. Ein weiteres Angebot ist geplant.' Only running offers
+        auf weitere Sozialräume ausgeweitet werden. Ein weiteres Angebot ist geplant.' Only running offers
         count as open to families; what is planned is said apart."""
         everywhere, some = len(self.everywhere), len(self.in_some)
         expanding, planned = len(self.expanding), len(self.planned)
@@ -349,8 +349,8 @@ class NeedsView:
         sentences = []
         if running:
             further = (
-                f"; {number_word(expanding, 'eines')} davon {agree(expanding, 'soll', 'sollen')} in weitere "
-                "Sozialräume kommen"
+                f"; {number_word(expanding, 'eines')} davon {agree(expanding, 'soll', 'sollen')} auf weitere "
+                "Sozialräume ausgeweitet werden"
                 if expanding
                 else ""
             )

@@ -193,7 +193,8 @@ class ReportingView:
         for d in concept.decisions:
             if d.committee != council.id:
                 continue
-            subject = f"Beschluss {d.number} {council.forms.gen} vorbereitet: {d.title}"
+            # one colon in the cell, after the day (Lektorat)
+            subject = f"Vorbereitung des Beschlusses {d.number} {council.forms.gen} ({d.title})"
             start = d.date - dt.timedelta(days=PREPARED_WITHIN_DAYS)
             sittings = [s for s in preparing.meetings if start <= s < d.date]
             found.append(Hearing(max(sittings), subject) if sittings else Hearing(d.date, subject, before=True))

@@ -1365,7 +1365,7 @@ def regular_update(view: ReportingView) -> list[Finding]:
     evidence = [
         observed(
             # the deadline the cycle sets, not 'liegt im Turnus' – true of every new Fassung (council member)
-            f"Fassung {version.version} (Stand {german_date(version.date)}) ist nach dem vereinbarten Turnus "
+            f"Die Fassung {version.version} (Stand {german_date(version.date)}) ist nach dem vereinbarten Turnus "
             f"({cycle}) bis zum {german_date(cycle_end)} fortzuschreiben"
             + (f"; geplant ist die Fortschreibung bis zum {german_date(next_date)}." if planned else "."),
             (stand, where) if planned else stand,
