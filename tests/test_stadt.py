@@ -1453,3 +1453,20 @@ def test_when_grants_for_youth_welfare_and_other_committees_fail_both_bodies_hea
         "für Soziales und Gesundheit zur Vorberatung und der Stadtverordnetenversammlung zur Beschlussfassung vor."
         in view.budget_reservation
     )
+
+
+def test_the_concept_names_who_decides_when_grants_of_two_committees_fail():
+    """Chapter 20.3 said 'über Einschränkungen wäre dann gesondert zu entscheiden' and named
+    nobody (a Stadtverordnete): with grants of the Jugendhilfeausschuss and the Ausschuss für
+    Soziales und Gesundheit at stake, the Stadtverordnetenversammlung after both."""
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    pending = concept.budget.pending(2027)
+    assert {concept.committee(i.committee).kind for i in pending.lines} >= {"Jugendhilfeausschuss"}
+    text = " ".join(
+        lxml.html.fromstring(concept_chapters(concept)["konzept/12_ressourcen.html.j2"]).text_content().split()
+    )
+    assert (
+        "über Einschränkungen entschiede dann die Stadtverordnetenversammlung nach Vorberatung im "
+        "Jugendhilfeausschuss und im Ausschuss für Soziales und Gesundheit." in text
+    )
+    assert "gesondert zu entscheiden" not in text

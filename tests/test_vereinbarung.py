@@ -2133,7 +2133,7 @@ def test_what_a_signing_traeger_s_legal_department_asked_for():
     assert "keine einklagbaren Ansprüche der Partnerinnen und Partner gegeneinander" in text
     assert "eine gemeinsame Verantwortlichkeit (Art. 26 DSGVO) begründet die Vereinbarung nicht" in text
     assert "der dafür verfügbaren Haushalts- und Fördermittel, Entgelte und Eigenmittel der freien Träger" in text
-    assert "Familienzentren in Kindertagesstätten, deren Träger nicht für sie unterzeichnet hat" in text
+    assert "Familienzentren in Kindertagesstätten, deren Träger nicht für sie unterzeichnet haben" in text
     # which prevails where concept and agreement differ; who signs may represent the Träger
     assert (
         "Weichen Gesamtkonzept und Vereinbarung voneinander ab, gehen für die Pflichten der Partnerinnen und "

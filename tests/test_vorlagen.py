@@ -1702,7 +1702,9 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
         f"Von den Erträgen 2027 sind {_german_euro(amount)} erst beantragt und noch nicht bewilligt "
         "(Bundesstiftung Frühe Hilfen und Land Niedersachsen). Würden sie nicht bewilligt, stiege der Zuschussbedarf 2027 von "
         f"{_german_euro(subsidy)} auf {_german_euro(subsidy + amount)}, sofern die Maßnahmen unverändert "
-        "weiterlaufen; über Einschränkungen wäre dann gesondert zu entscheiden."
+        # who decides, not 'wäre dann gesondert zu entscheiden' (a Stadtverordnete): youth welfare's money only
+        "weiterlaufen; über Einschränkungen entschiede dann der Jugendhilfeausschuss im Rahmen der bereitgestellten "
+        "Mittel, über Änderungen der Ziele oder zusätzliche Mittel der Kreistag."
     )
     concept = inputs.check().concept
     views = {v.paper.number: v for v in paper_views(concept)}

@@ -520,7 +520,8 @@ class Agreement:
             # for which their Träger has not signed – a Träger signing for other services does not
             # bind its Familienzentren (legal review: „soweit ihr Träger nicht unterzeichnet hat“
             # read as binding those of every Träger that signs at all)
-            return f"{actor.name}, deren Träger nicht für sie unterzeichnet hat"
+            # several Träger: 'haben' (a Stadtverordnete read one Träger of them all in 'hat')
+            return f"{actor.name}, deren Träger nicht für sie unterzeichnet haben"
         return actor.name
 
     def _partly_signed(self, actor: Actor) -> bool:

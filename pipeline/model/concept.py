@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
 from pipeline.formatting import enumeration, euro, in_running_text, in_state, sentence_start, with_note
 from pipeline.model.cross_cutting import CrossCuttingFile
-from pipeline.model.grammar import committee_forms, kind_gender
+from pipeline.model.grammar import Forms, committee_forms, kind_gender
 from pipeline.model.inputs import (
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
@@ -505,6 +506,33 @@ class Concept:
         Hamburg review: the title page said 'Bezirksamt Neuhafen, Bezirksamt Neuhafen – …')."""
         authority = self.issuing_authority
         return office if office.startswith(authority) else f"{authority}, {office}"
+
+    def adjustment_deciders(self, lines: Iterable[Income]) -> str:
+        """Who decides on cutting back measures when these grants fail, after 'über Einschränkungen
+        entschiede dann': the Jugendhilfeausschuss where only youth welfare's money is at stake,
+        within the funds provided, and the council beyond them; where other committees' money is
+        at stake too, the council after those committees (as the papers' Beschlussvorschlag has it;
+        a Stadtverordnete: 'wäre dann gesondert zu entscheiden' named nobody). Empty without a council."""
+        council = self.council
+        if council is None:
+            return ""
+        bodies = list({i.committee: self.committee(i.committee) for i in lines}.values())
+        advising = [c for c in bodies if c.id != council.id]
+        if not advising:
+            return council.forms.nom
+        if len(advising) == 1 and advising[0].kind == "Jugendhilfeausschuss":
+            return (
+                f"{advising[0].forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
+                f"zusätzliche Mittel {council.forms.nom}"
+            )
+        return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in advising])}"
+
+    @property
+    def executive_forms(self) -> Forms | None:
+        """The collegial organ that leads the administration and submits the papers, in every
+        case ('im Magistrat'); None where a person leads it."""
+        executive = self.submitting_executive
+        return committee_forms(executive.name) if executive is not None else None
 
     @property
     def reporter(self) -> str:
