@@ -242,7 +242,9 @@ def test_a_new_municipalitys_concept_reads_its_few_entries_as_a_whole(tmp_path):
     assert "gebundene Akteure" not in network  # no table without a row
     (committee,) = concept.budget.committees
     assert (
-        f"in Produkten veranschlagt, für die der {committee.name} fachlich zuständig ist. Beschlossen werden die Mittel"
+        # a Hessian city: the Magistrat drafts the budget (§ 66 HGO)
+        f"in Produkten veranschlagt, für die der {committee.name} fachlich zuständig ist. Den Entwurf des Haushalts "
+        "stellt der Magistrat auf; beschlossen werden die Mittel"
         in plain["konzept/13_politische_verankerung.html.j2"]
     )
 

@@ -1470,3 +1470,28 @@ def test_the_concept_names_who_decides_when_grants_of_two_committees_fail():
         "Jugendhilfeausschuss und im Ausschuss für Soziales und Gesundheit." in text
     )
     assert "gesondert zu entscheiden" not in text
+
+
+def test_the_budget_chapter_names_the_magistrat_and_the_finance_committee():
+    """Chapter 22.3 on the committees' budget planning named neither who drafts the budget (the
+    Magistrat, § 66 Abs. 1 Satz 3 Nr. 6 HGO) nor the finance committee that advises on it (a
+    Hessian Stadtverordnete); a Landkreis without a collegial organ is told as before."""
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    finance = concept.finance_committee
+    assert finance is not None and "Finanz" in finance.name
+    text = " ".join(
+        lxml.html.fromstring(concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"])
+        .text_content()
+        .split()
+    )
+    assert (
+        f"Den Entwurf des Haushalts stellt der Magistrat auf, der {finance.name} berät ihn vor; beschlossen werden "
+        "die Mittel mit dem Haushalt durch die Stadtverordnetenversammlung." in text
+    )
+    county = check_folder(EXAMPLE).concept
+    assert county.executive_forms is None
+    assert "Den Entwurf des Haushalts stellt" not in " ".join(
+        lxml.html.fromstring(concept_chapters(county)["konzept/13_politische_verankerung.html.j2"])
+        .text_content()
+        .split()
+    )

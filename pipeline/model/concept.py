@@ -10,6 +10,7 @@ templates only read.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -179,6 +180,15 @@ def in_even_parts(items: list[Part], most: int) -> list[list[Part]]:
 def _signed_by(actors: list[Actor], day: dt.date) -> list[Actor]:
     """Those of `actors` whose signature under the agreement dates from `day` or before."""
     return [a for a in actors if a.agreement_signed is not None and a.agreement_signed <= day]
+
+
+#: 'Finanzausschuss', 'Haupt- und Finanzausschuss': a committee on the budget by its name.
+_FINANCE = re.compile(r"Finanz", re.IGNORECASE)
+
+
+def is_finance_committee(committee: Committee) -> bool:
+    """A Finanzausschuss by its kind or its name ('Haupt- und Finanzausschuss')."""
+    return committee.kind == "Finanzausschuss" or _FINANCE.search(committee.name) is not None
 
 
 @dataclass(frozen=True)
@@ -526,6 +536,12 @@ class Concept:
                 f"zusätzliche Mittel {council.forms.nom}"
             )
         return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in advising])}"
+
+    @property
+    def finance_committee(self) -> Committee | None:
+        """The council's finance committee, by its kind or its name ('Haupt- und Finanzausschuss'),
+        if gremien.yaml lists one."""
+        return next((c for c in self.committees if is_finance_committee(c)), None)
 
     @property
     def executive_forms(self) -> Forms | None:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from pipeline.findings import WARNING, Finding, RuleSet, at, format_path
 from pipeline.formatting import enumeration, german_date, in_state, safe_file_part, sentence_start
+from pipeline.model.concept import is_finance_committee
 from pipeline.model.grammar import Forms, Gender, definite, head_of, kind_gender
 from pipeline.model.inputs import (
     Committee,
@@ -986,14 +987,6 @@ def committees_of_the_money_consulted(case: PaperCase) -> Iterator[Finding]:
         )
 
 
-_FINANCE = re.compile(r"Finanz", re.IGNORECASE)
-
-
-def _is_finance_committee(committee: Committee) -> bool:
-    """A Finanzausschuss by its kind or its name ('Haupt- und Finanzausschuss')."""
-    return committee.kind == "Finanzausschuss" or _FINANCE.search(committee.name) is not None
-
-
 @PAPER_RULES.rule("finanzausschuss")
 def finance_committee_consulted(case: PaperCase) -> Iterator[Finding]:
     """Where the Land's law has a Finanzausschuss prepare the decisions the budget's execution
@@ -1008,11 +1001,11 @@ def finance_committee_consulted(case: PaperCase) -> Iterator[Finding]:
         return
     # a Finanzausschuss of its own means the Hauptausschuss does not hold its tasks (review of a city in
     # M-V: a paper passing the Hauptausschuss alone went unwarned beside a listed Finanzausschuss)
-    own = any(_is_finance_committee(c) for c in council.committees.values())
+    own = any(is_finance_committee(c) for c in council.committees.values())
     for consultation in paper.consultations[:decision]:
         committee = council.committees.get(consultation.committee)
         if committee is not None and (
-            _is_finance_committee(committee) or (committee.kind == "Hauptausschuss" and not own)
+            is_finance_committee(committee) or (committee.kind == "Hauptausschuss" and not own)
         ):
             return
     yield Finding(
