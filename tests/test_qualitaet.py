@@ -1742,3 +1742,15 @@ def test_one_freelancer_without_compensation_is_named_in_the_sentence(concept, r
     assert re.search(
         r"Für Frauenärztinnen und .ärzte \(\d+ Stunden im Jahr\) ist kein Ausgleich für die Zeit", found
     )
+
+
+def test_the_headline_of_a_goal_is_an_overdue_report_before_one_only_due():
+    """Neuhafen's table of goals showed the report due to the Ausschuss für Soziales und Gesundheit
+    (which has not met since) as the 'wichtigster Hinweis', while the highlights named the
+    reports overdue to the Stadtverordnetenversammlung (a Hessian Stadtverordnete)."""
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    result = assess(concept)[0].result("berichte-gremien")
+    overdue = [e for e in result.evidence if e.overdue]
+    due = [e for e in result.evidence if e.level not in (None, "erfüllt") and not e.overdue]
+    assert overdue and due and result.evidence.index(due[0]) < result.evidence.index(overdue[0])
+    assert result.headline is overdue[0]

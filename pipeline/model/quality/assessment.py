@@ -113,8 +113,13 @@ class GoalResult:
 
     @property
     def headline(self) -> Finding:
-        """The one observation a short table shows: the first gap, or the first observation."""
-        gaps = [e for e in self.evidence if e.level not in (None, FULFILLED)]
+        """The one observation a short table shows: the gravest gap – an overdue report before
+        one only due (a Stadtverordnete found the table naming a report due to a committee while
+        the highlights named the reports overdue to the council) –, else the first gap, or the
+        first observation."""
+        gaps = sorted(
+            (e for e in self.evidence if e.level not in (None, FULFILLED)), key=lambda e: e.overdue is None
+        )
         first = gaps or [e for e in self.evidence if e.level] or list(self.evidence)
         if not first:  # a rule that saw nothing at all: say so rather than fail
             return Finding(Place(""), "Die Daten enthalten dazu noch keine Angaben.", UNKNOWN)
