@@ -184,6 +184,12 @@ def euro_or_dash(value: Decimal | int | float | None) -> str:
     return "–" if value is None else euro(value)
 
 
+def amount_or_dash(value: Decimal | int | float | None) -> str:
+    """A cell of a table of amounts by year: '–' where there is none that year (a measure not yet
+    begun read '0,00 €' beside '4.000,00 €'; Lektorat), as in the table of posts."""
+    return "–" if value is None or value == 0 else euro(value)
+
+
 def signed_euro(value: Decimal | int | float) -> str:
     """A change in money: '+1.234,56 €', '−500,00 €', '±0,00 €'."""
     sign = "+" if value > 0 else ("±" if value == 0 else "")

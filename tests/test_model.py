@@ -440,3 +440,26 @@ def test_a_grant_in_another_committees_area_than_its_measures_is_warned_about(in
     assert warning.where.file == "ressourcen.yaml"
     assert "Der Ertrag 'stiftung-babylotsen-2026' fördert M2" in warning.message
     assert "steht bei 'Ausschuss für Soziales" in warning.message
+
+
+def test_a_measure_without_money_in_a_year_shows_a_dash_not_zero(concept, raw_inputs):
+    """A measure that begins in 2027 read '0,00 €' beside its 2027 amount in the table of
+    Aufwand by year (Lektorat): '–' there, as in the table of posts; the sums stay amounts."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    spent = {(e["fuer"], e["jahr"]) for e in raw_inputs["ressourcen.yaml"]["aufwand"]}
+    years = sorted({year for _, year in spent})
+    later = [m for m in concept.measures if (m.id, years[0]) not in spent and (m.id, years[-1]) in spent]
+    assert later
+    root = lxml.html.fromstring(concept_chapters(concept)["konzept/12_ressourcen.html.j2"])
+    rows = {
+        " ".join(tr[0].text_content().split()): [" ".join(td.text_content().split()) for td in tr[1:]]
+        for tr in root.iter("tr")
+        if len(tr) == len(years) + 2
+    }
+    for measure in later:
+        cells = rows[f"{concept.measure_number(measure.id)} {measure.title}"]
+        assert cells[0] == "–" and cells[-1] != "–"
+    assert not any(cell == "0,00 €" for cells in rows.values() for cell in cells[:-1])

@@ -218,6 +218,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         datum=formatting.german_date,
         euro=formatting.euro,
         euro_oder_strich=formatting.euro_or_dash,
+        betrag_oder_strich=formatting.amount_or_dash,
         mit_zusatz=formatting.with_note,
         zahlwort=formatting.number_word,
         anteil=formatting.share_word,
