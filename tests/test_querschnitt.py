@@ -900,7 +900,7 @@ def test_paths_an_agreement_not_yet_in_force_lays_down_are_not_called_agreed(inp
     paths, protection = _text(chapters["abstimmungswege"]), _text(chapters["kinderschutz"])
     assert (
         "legt das Netzwerk Abstimmungswege fest. Verbindlich werden sie mit der Kooperationsvereinbarung zu dieser "
-        f"Fassung: für die Erstunterzeichnenden mit ihrem Inkrafttreten am {start:%d.%m.%Y}, für später "
+        f"Fassung: für die Erstunterzeichnenden mit dem Inkrafttreten der Vereinbarung am {start:%d.%m.%Y}, für später "
         "Unterzeichnende mit ihrer Unterschrift, für Beitretende mit der Bestätigung ihres Beitritts. Für die "
         "Partnerinnen und Partner der bisherigen Vereinbarung gilt diese weiter, bis sie die neue unterzeichnen oder "
         "ihr beitreten, längstens bis die Kündigung der bisherigen Vereinbarung wirksam wird (frühestens zum "

@@ -264,7 +264,7 @@ def test_sparse_municipality_renders(inputs, raw_inputs):
         if e["jahr"] == 2026 and e["fuer"] == "netzwerkkoordination"
     ]
     spent = euro(sum(Decimal(str(e["betrag"])) for e in kept)).replace("\u00a0", " ")
-    assert f"Für 2026 beträgt der Aufwand {spent}, ohne Erträge (Haushalt beschlossen)." in text
+    assert f"Im Jahr 2026 (Haushalt beschlossen) beträgt der Aufwand {spent}, ohne Erträge." in text
     assert "Erträge: Zuwendungen und Erstattungen" not in text  # no empty table of income
 
 
