@@ -329,12 +329,16 @@ NUMBER_WORDS = (
 )
 
 
+#: Counts up to this are words in prose, larger ones digits.
+NUMBER_WORDS_UP_TO = 12
+
+
 def number_word(amount: int, one: str = "eine") -> str:
     """A count in prose: words up to twelve ('vier'), digits above; `one` is the form a single
     item needs ('ein', 'einer' …)."""
     if amount == 1:
         return one
-    return NUMBER_WORDS[amount] if 0 <= amount <= 12 else number(amount)
+    return NUMBER_WORDS[amount] if 0 <= amount <= NUMBER_WORDS_UP_TO else number(amount)
 
 
 #: The pronoun that stands for the one item of a whole, by the form of 'one' its noun takes.
@@ -346,7 +350,9 @@ def share_word(amount: int, whole: int, one: str = "eine") -> str:
     the pronoun for a single one ('Eine Maßnahme: sie läuft', not 'eine läuft'); `one` as in
     :func:`number_word`, its pronoun by that form ('eine' → 'sie', 'einer' → 'er')."""
     if amount != whole or amount < 1:
-        return number_word(amount, one)
+        # the parts of a whole written in digits are digits too: '21 Maßnahmen: 16 laufen, 3 sind
+        # geplant', not 'drei' beside '16' (Lektorat)
+        return number(amount) if whole > NUMBER_WORDS_UP_TO and amount > 0 else number_word(amount, one)
     return {1: _WHOLE_OF_ONE.get(one, one), 2: "beide"}.get(amount, "alle")
 
 
