@@ -945,7 +945,7 @@ def test_parents_and_child_are_involved_only_where_that_does_not_endanger_the_ch
     Schutz … nicht in Frage gestellt wird': both steps say so (reviews of both agreements)."""
     from pipeline.render import render_agreement
 
-    caveat = "beziehen Eltern und Kind ein, soweit das den wirksamen Schutz des Kindes nicht in Frage stellt"
+    caveat = "Eltern und Kind beziehen sie ein, soweit das den wirksamen Schutz des Kindes nicht in Frage stellt"
     concept = inputs.check().concept
     for text in (_text(_chapters(inputs)["kinderschutz"]), _text(render_agreement(concept.agreement).body_html)):
         assert caveat in text

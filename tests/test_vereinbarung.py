@@ -605,7 +605,7 @@ def test_the_befugnis_of_4_kkg_comes_with_its_conditions(concept):
         "Anspruch auf Beratung durch eine insoweit erfahrene Fachkraft",
         # § 4 Abs. 3 KKG with both conditions: the Jugendamt's action held necessary, only the data needed
         "Lässt sich die Gefährdung so nicht abwenden und halten sie ein Tätigwerden des Jugendamts für erforderlich, "
-        "sind sie befugt, das Jugendamt zu informieren und ihm die dafür erforderlichen Daten mitzuteilen; die "
+        "sind sie befugt, das Jugendamt zu informieren und ihm die dafür erforderlichen Daten mitzuteilen. Die "
         "Betroffenen werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in Frage",
         "andere Angehörige der Heilberufe sollen das Jugendamt unverzüglich informieren, wenn nach ihrer "
         "Einschätzung eine dringende Gefahr für das Kind das Tätigwerden des Jugendamts erfordert (§ 4 Abs. 3 Satz 3 KKG)",

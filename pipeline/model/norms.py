@@ -754,7 +754,7 @@ SECRET_KEEPER_STEPS: tuple[Step, ...] = (
         "4",
         3,
         "Lässt sich die Gefährdung so nicht abwenden und halten sie ein Tätigwerden des Jugendamts für erforderlich, "
-        "sind sie befugt, das Jugendamt zu informieren und ihm die dafür erforderlichen Daten mitzuteilen; die "
+        "sind sie befugt, das Jugendamt zu informieren und ihm die dafür erforderlichen Daten mitzuteilen. Die "
         "Betroffenen werden vorher darauf hingewiesen, es sei denn, das stellt den wirksamen Schutz des Kindes in "
         "Frage (§ 4 Abs. 3 KKG). Ärztinnen und Ärzte, Hebammen und andere Angehörige der Heilberufe sollen das "
         "Jugendamt unverzüglich informieren, wenn nach ihrer Einschätzung eine dringende Gefahr für das Kind das "
@@ -781,11 +781,12 @@ YOUTH_WELFARE_STEPS: tuple[Step, ...] = (
         "SGB VIII",
         "8a",
         4,
+        # in three sentences, not one of 63 words (Lektorat)
         "Fachkräfte der Einrichtungen und Dienste, mit deren Trägern das Jugendamt eine Vereinbarung zum "
-        "Schutzauftrag geschlossen hat, schätzen bei gewichtigen Anhaltspunkten das Gefährdungsrisiko ein, ziehen "
-        "eine insoweit erfahrene Fachkraft beratend hinzu, beziehen Eltern und Kind ein, soweit das den wirksamen "
-        "Schutz des Kindes nicht in Frage stellt, und informieren das Jugendamt, wenn die Gefährdung anders nicht "
-        "abzuwenden ist (§ 8a Abs. 4 SGB VIII).",
+        "Schutzauftrag geschlossen hat, schätzen bei gewichtigen Anhaltspunkten das Gefährdungsrisiko ein und "
+        "ziehen dazu eine insoweit erfahrene Fachkraft beratend hinzu. Eltern und Kind beziehen sie ein, soweit das "
+        "den wirksamen Schutz des Kindes nicht in Frage stellt. Ist die Gefährdung anders nicht abzuwenden, "
+        "informieren sie das Jugendamt (§ 8a Abs. 4 SGB VIII).",
         (_BLJA_8A,),
     ),
     Step(
