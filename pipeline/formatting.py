@@ -374,14 +374,18 @@ def count(
     plural: str,
     one: str = "eine",
     verb: tuple[str, str] | None = None,
+    of_whole: int = 0,
 ) -> str:
-    """'vier Zielgruppen', 'eine Maßnahme', '15 Akteure' (words up to twelve, as in prose);
+    """'vier Zielgruppen', 'eine Maßnahme', '15 Akteure' (words up to twelve, as in prose; in
+    digits as a part `of_whole` where that whole is written in digits: '3 Akteure' beside
+    '13 von 22');
     with `verb` (singular, plural) also the verb that agrees: 'eine Maßnahme ist geplant',
     'drei Maßnahmen sind geplant'. Empty nouns leave only number and verb: 'drei laufen'.
 
     `one` is the article the sentence needs for a single item: 'ein', 'einem', 'einer' …
     """
-    words = [number_word(amount, one), agree(amount, singular, plural)]
+    digits = of_whole > NUMBER_WORDS_UP_TO and amount > 0
+    words = [number(amount) if digits else number_word(amount, one), agree(amount, singular, plural)]
     if verb:
         words.append(agree(amount, *verb))
     return " ".join(w for w in words if w)

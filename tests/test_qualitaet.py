@@ -1754,3 +1754,15 @@ def test_the_headline_of_a_goal_is_an_overdue_report_before_one_only_due():
     due = [e for e in result.evidence if e.level not in (None, "erfüllt") and not e.overdue]
     assert overdue and due and result.evidence.index(due[0]) < result.evidence.index(overdue[0])
     assert result.headline is overdue[0]
+
+
+def test_the_short_form_of_the_paths_counts_the_parts_of_all_actors_in_digits(concept):
+    """'für 13 von 22 Akteuren …; für drei Akteure sind … Empfehlungen, sechs Akteure haben keinen
+    eigenen Abstimmungsweg' wrote parts of one whole in digits and in words (Lektorat)."""
+    briefs = [
+        e.brief for r in assess(concept)[0].results for e in r.evidence if e.brief and "Empfehlungen" in e.brief
+    ]
+    assert briefs
+    recommended = len(concept.actors_with_recommendation_only)
+    assert len(concept.actors) > 12 and 1 < recommended <= 12
+    assert f"für {recommended} Akteure sind die Abstimmungswege bis zum Beitritt nur Empfehlungen" in briefs[0]

@@ -146,18 +146,22 @@ BRIEF_NAMES = 3
 def _recommended_and_none_counted(k: Concept) -> str:
     """:func:`_recommended_and_none` with counts instead of names, for the overview."""
     recommended = k.actors_with_recommendation_only
-    none = [a for a in k.actors_without_path if a not in recommended]
+    ids = {a.id for a in recommended}
+    none = [a for a in k.actors_without_path if a.id not in ids]
+    # parts of all actors, in digits where their number is ('13 von 22 …; für 3 Akteure …'; Lektorat)
+    whole = len(k.actors)
     parts = (
         [
-            f"für {count(len(recommended), 'Akteur', 'Akteure', 'einen')} sind die Abstimmungswege bis zum "
-            "Beitritt nur Empfehlungen"
+            f"für {count(len(recommended), 'Akteur', 'Akteure', 'einen', of_whole=whole)} sind die Abstimmungswege "
+            "bis zum Beitritt nur Empfehlungen"
         ]
         if recommended
         else []
     )
     if none:
         parts.append(
-            f"{count(len(none), 'Akteur', 'Akteure', 'ein', ('hat', 'haben'))} keinen eigenen Abstimmungsweg"
+            f"{count(len(none), 'Akteur', 'Akteure', 'ein', ('hat', 'haben'), of_whole=whole)} keinen eigenen "
+            "Abstimmungsweg"
         )
     return f"; {', '.join(parts)}" if parts else ""
 
