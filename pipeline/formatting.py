@@ -187,7 +187,7 @@ def euro_or_dash(value: Decimal | int | float | None) -> str:
 def amount_or_dash(value: Decimal | int | float | None) -> str:
     """A cell of a table of amounts by year: '–' where there is none that year (a measure not yet
     begun read '0,00 €' beside '4.000,00 €'; Lektorat), as in the table of posts."""
-    return "–" if value is None or value == 0 else euro(value)
+    return euro_or_dash(value or None)
 
 
 def signed_euro(value: Decimal | int | float) -> str:
@@ -341,6 +341,12 @@ def number_word(amount: int, one: str = "eine") -> str:
     return NUMBER_WORDS[amount] if 0 <= amount <= NUMBER_WORDS_UP_TO else number(amount)
 
 
+def part_number(amount: int, whole: int, one: str = "eine") -> str:
+    """A part of a whole in prose: in digits where the whole is written in digits – '21 Maßnahmen:
+    16 laufen, 3 sind geplant', not 'drei' beside '16' (Lektorat) –, else as :func:`number_word`."""
+    return number(amount) if whole > NUMBER_WORDS_UP_TO and amount > 0 else number_word(amount, one)
+
+
 #: The pronoun that stands for the one item of a whole, by the form of 'one' its noun takes.
 _WHOLE_OF_ONE = {"eine": "sie", "einer": "er", "eines": "es", "ein": "er"}
 
@@ -350,9 +356,7 @@ def share_word(amount: int, whole: int, one: str = "eine") -> str:
     the pronoun for a single one ('Eine Maßnahme: sie läuft', not 'eine läuft'); `one` as in
     :func:`number_word`, its pronoun by that form ('eine' → 'sie', 'einer' → 'er')."""
     if amount != whole or amount < 1:
-        # the parts of a whole written in digits are digits too: '21 Maßnahmen: 16 laufen, 3 sind
-        # geplant', not 'drei' beside '16' (Lektorat)
-        return number(amount) if whole > NUMBER_WORDS_UP_TO and amount > 0 else number_word(amount, one)
+        return part_number(amount, whole, one)
     return {1: _WHOLE_OF_ONE.get(one, one), 2: "beide"}.get(amount, "alle")
 
 
@@ -384,8 +388,7 @@ def count(
 
     `one` is the article the sentence needs for a single item: 'ein', 'einem', 'einer' …
     """
-    digits = of_whole > NUMBER_WORDS_UP_TO and amount > 0
-    words = [number(amount) if digits else number_word(amount, one), agree(amount, singular, plural)]
+    words = [part_number(amount, of_whole, one), agree(amount, singular, plural)]
     if verb:
         words.append(agree(amount, *verb))
     return " ".join(w for w in words if w)

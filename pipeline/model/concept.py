@@ -538,6 +538,24 @@ class Concept:
         return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in advising])}"
 
     @property
+    def budget_adoption(self) -> str:
+        """Who adopts the budget the Frühe Hilfen's money stands in, as a clause: the Land's own
+        where it has one (a Hamburg Bezirk: the Bürgerschaft), else 'beschlossen werden die Mittel
+        mit dem Haushalt durch den Kreistag' – where a collegial organ drafts the budget (the
+        Magistrat, § 66 Abs. 1 Satz 3 Nr. 6 HGO), with it and the finance committee that advises
+        on it before (a Stadtverordnete: the chapter on budget planning named neither)."""
+        procedure = self.procedure
+        if procedure is not None and procedure.budget_clause:
+            return procedure.budget_clause
+        draft = ""
+        executive, finance = self.executive_forms, self.finance_committee
+        if executive is not None:
+            advised = f", {finance.forms.nom} berät ihn vor" if finance is not None else ""
+            draft = f"den Entwurf des Haushalts stellt {executive.nom} auf{advised}; "
+        council = self.council.forms.acc if self.council is not None else "die Vertretung"
+        return f"{draft}beschlossen werden die Mittel mit dem Haushalt durch {council}"
+
+    @property
     def finance_committee(self) -> Committee | None:
         """The council's finance committee, by its kind or its name ('Haupt- und Finanzausschuss'),
         if gremien.yaml lists one."""
@@ -555,8 +573,8 @@ class Concept:
         """Who reports to the council and its committees, as a subject: 'der Magistrat' where a
         collegial organ submits the papers (§ 50 Abs. 3 HGO), else 'die Verwaltung' – the
         Netzwerkkoordination prepares the reports, it does not present them itself."""
-        executive = self.submitting_executive
-        return committee_forms(executive.name).nom if executive is not None else "die Verwaltung"
+        forms = self.executive_forms
+        return forms.nom if forms is not None else "die Verwaltung"
 
     @property
     def preparing_committee(self) -> Committee | None:
@@ -1120,6 +1138,13 @@ class Concept:
         """Actors whose only Abstimmungswege are recommendations (:attr:`recommended_paths`)."""
         on_path = {p.sender for p in self.recommended_paths} | {p.recipient for p in self.recommended_paths}
         return [a for a in self.actors_without_path if a.id in on_path]
+
+    @property
+    def actors_with_no_path(self) -> list[Actor]:
+        """Actors without any Abstimmungsweg, not even a recommendation: :attr:`actors_without_path`
+        less :attr:`actors_with_recommendation_only` (by id: comparing the models was quadratic)."""
+        recommended = {a.id for a in self.actors_with_recommendation_only}
+        return [a for a in self.actors_without_path if a.id not in recommended]
 
     @property
     def network_meetings_per_year(self) -> int:

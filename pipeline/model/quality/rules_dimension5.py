@@ -133,8 +133,7 @@ def _until_then(k: Concept, on: dt.date) -> str:
 def _recommended_and_none(k: Concept) -> str:
     """Who has Abstimmungswege only as a recommendation (until they accede to the
     Kooperationsvereinbarung), and who has none at all."""
-    recommended = k.actors_with_recommendation_only
-    none = [a for a in k.actors_without_path if a not in recommended]
+    recommended, none = k.actors_with_recommendation_only, k.actors_with_no_path
     text = f"; als Empfehlung bis zum Beitritt: {_names(recommended)}" if recommended else ""
     return text + (f"; ohne eigenen Abstimmungsweg: {_names(none)}" if none else "")
 
@@ -145,9 +144,7 @@ BRIEF_NAMES = 3
 
 def _recommended_and_none_counted(k: Concept) -> str:
     """:func:`_recommended_and_none` with counts instead of names, for the overview."""
-    recommended = k.actors_with_recommendation_only
-    ids = {a.id for a in recommended}
-    none = [a for a in k.actors_without_path if a.id not in ids]
+    recommended, none = k.actors_with_recommendation_only, k.actors_with_no_path
     # parts of all actors, in digits where their number is ('13 von 22 …; für 3 Akteure …'; Lektorat)
     whole = len(k.actors)
     parts = (
@@ -166,13 +163,10 @@ def _recommended_and_none_counted(k: Concept) -> str:
     return f"; {', '.join(parts)}" if parts else ""
 
 
-def _path_steps(k: Concept, pathless: list[Actor]) -> str:
+def _path_steps(k: Concept) -> str:
     """What to do about actors without a binding path: those whose paths are recommendations
     need to accede, not a new path; with the others paths are to be agreed."""
-    # by id, the list made once: asking the property per actor and comparing models was quadratic
-    with_recommendation = {a.id for a in k.actors_with_recommendation_only}
-    recommended = [a for a in pathless if a.id in with_recommendation]
-    others = [a for a in pathless if a.id not in with_recommendation]
+    recommended, others = k.actors_with_recommendation_only, k.actors_with_no_path
     steps = (
         [f"Für den Beitritt zur Kooperationsvereinbarung gewinnen: {_names(recommended)}."] if recommended else []
     )
@@ -1216,7 +1210,7 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
             f"{_recommended_and_none(k)}.{_until_then(k, view.on)}",
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
-            _path_steps(k, pathless) if pathless else None,
+            _path_steps(k) if pathless else None,
             brief=f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}"
             f"{_recommended_and_none_counted(k)}.{_until_then(k, view.on)}"
             if len(pathless) > BRIEF_NAMES
