@@ -719,7 +719,9 @@ def test_quality_goal_5_2_2_names_the_gap(concept):
     assert f"SGB-II-Quote der unter Dreijährigen {str(east).replace('.', ',')} %" in found.message.replace(
         "\xa0", " "
     )
-    assert "im Landkreis Musterkreis insgesamt: 12,5" in found.message
+    assert "Zum Vergleich: im Landkreis Musterkreis insgesamt 12,5" in found.message
+    # in sentences, not one of 45 words with brackets in brackets (Lektorat)
+    assert found.message.count(". ") >= 2 and "(im " not in found.message
     # offers already planned there are named, and no more planning asked for (review by a
     # Landeskoordinierungsstelle: four offers were planned for Ost, and the dialogue asked to plan)
     (gap,) = concept.needs.gaps

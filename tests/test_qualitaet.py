@@ -1766,3 +1766,20 @@ def test_the_short_form_of_the_paths_counts_the_parts_of_all_actors_in_digits(co
     recommended = len(concept.actors_with_recommendation_only)
     assert len(concept.actors) > 12 and 1 < recommended <= 12
     assert f"für {recommended} Akteure sind die Abstimmungswege bis zum Beitritt nur Empfehlungen" in briefs[0]
+
+
+def test_measures_on_schedule_are_counted_as_parts_of_all(concept):
+    """QD 5.2.1: 'Keine Maßnahme ist im Verzug … (16 laufen, 3 sind geplant und 2 sind
+    abgeschlossen)' – the parts in digits beside a whole over twelve, recomputed from the statuses
+    (Lektorat: it said 'drei' beside '16')."""
+    found = texts(finding(concept, "gemeinsam-entwickelt"))
+    statuses = [m.status for m in concept.measures]
+    assert len(statuses) > 12
+    sentence = found[found.index("Keine Maßnahme ist im Verzug") :]
+    running, planned, done = (statuses.count(s) for s in ("laufend", "geplant", "abgeschlossen"))
+    assert f"({running} laufen, {planned} sind geplant und {done} sind abgeschlossen)" in sentence
+
+    # a measure still planned after its start is named as late
+    late = next(m for m in concept.measures if m.status == "geplant")
+    found = texts(finding(concept, "gemeinsam-entwickelt", on=late.period.start + dt.timedelta(days=1)))
+    assert "Nicht im Zeitplan – noch nicht begonnen: " in found and late.title in found

@@ -795,6 +795,23 @@ def test_own_grants_name_each_traeger_once(inputs):
         assert text.count(f"{name}:") == 1, name
 
 
+def test_earmarked_grant_reads_as_sentences_not_a_chain_of_colons(inputs):
+    """'Projektförderung … (…; 2027 zugesagt): Zweckbindung: Babylotsendienst …' had two colons in
+    one line (Lektorat): the heading ends with a full stop, the earmarking is a sentence, and
+    'Auflagen:' leads to the list."""
+    text = _text(_chapters(inputs)["ressourcen"])
+    earmarked = [
+        e
+        for e in _raw(EXAMPLE, "ressourcen.yaml")["ertraege"]
+        if e.get("zweckbindung") and e.get("kooperationsauflagen")
+    ]
+    assert earmarked
+    for grant in earmarked:
+        purpose = grant["zweckbindung"].rstrip(".")
+        assert f"). Zweckbindung: {purpose}. Auflagen:" in text
+    assert "): Zweckbindung:" not in text
+
+
 def test_own_grants_without_conditions_are_named_not_glossed_over(inputs):
     """'Auch die eigenen Bewilligungen … verlangen Zusammenarbeit' claimed it of every grant while
     two asked for none (finance review): the chapter says 'die meisten' and names the others."""
@@ -808,8 +825,9 @@ def test_own_grants_without_conditions_are_named_not_glossed_over(inputs):
     assert bare
     assert "Auch die meisten eigenen Bewilligungen und Leistungsvereinbarungen mit Trägern verlangen" in text
     # after those with conditions, not before them: the list 'Zuwendungen:' read as theirs (Kreistag member)
-    assert text.index("Auflagen für diese Zuwendungen:") < text.index("Ohne solche Auflagen sind bisher:")
-    sentence = text[text.index("Ohne solche Auflagen sind bisher:") :]
+    lead = f"Keine solchen Auflagen {'enthalten' if len(bare) > 1 else 'enthält'} bisher: "
+    assert text.index("Auflagen für diese Zuwendungen:") < text.index(lead)
+    sentence = text[text.index(lead) :]
     for grant in bare:
         assert f"{grant['bezeichnung']} (Träger: {carriers[grant['empfaenger']]}; " in sentence
 
@@ -819,6 +837,7 @@ def test_own_grants_without_conditions_are_named_not_glossed_over(inputs):
                 line.setdefault("kooperationsauflagen", ["Teilnahme an der Netzwerkkonferenz"])
 
     text = _text(_chapters(inputs.edit("ressourcen.yaml", all_conditioned))["ressourcen"])
+    assert "Keine solchen Auflagen" not in text
     assert (
         "Auch die eigenen Bewilligungen und Leistungsvereinbarungen mit Trägern verlangen Zusammenarbeit" in text
     )
@@ -872,6 +891,8 @@ def test_the_coordination_has_a_chapter_of_its_own(folder):
         if b["leitung"] == "netzwerkkoordination"
     ]
     assert led and all(name in text for name in led)
+    # one 'sie' for one thing: not '…; Kapitel 11 beschreibt sie' beside 'Sie leitet' (Lektorat)
+    assert "Die Netzwerkkoordination leitet " in text and "beschreibt sie" not in text
     money = _raw(folder, "ressourcen.yaml")
     posts = [p for p in money["personal"] if p.get("akteur") == "netzwerkkoordination"]
     rows = _rows(html, "Stellen der Netzwerkkoordination")

@@ -958,7 +958,12 @@ def _on_schedule(k: Concept, on: dt.date) -> Finding:
         by_status = k.measures_by_status
         verbs = {"laufend": ("läuft", "laufen"), "geplant": ("ist geplant", "sind geplant")}
         verbs["abgeschlossen"] = ("ist abgeschlossen", "sind abgeschlossen")
-        parts = [count(len(by_status[s]), "", "", verb=verbs[s]) for s in verbs if by_status.get(s)]
+        # parts of all measures alike: '16 laufen, 3 sind geplant', not 'drei' beside '16'
+        parts = [
+            count(len(by_status[s]), "", "", verb=verbs[s], of_whole=len(k.measures))
+            for s in verbs
+            if by_status.get(s)
+        ]
         # Only start and end are known, not milestones: the finding says no more than that.
         return observed(
             "Keine Maßnahme ist im Verzug: Bei keiner geplanten ist der vorgesehene Beginn, bei keiner "
@@ -1076,19 +1081,21 @@ def _high_need_spread(k: Concept) -> Finding | None:
     threshold = needs.need_threshold
     margin = needs.analysis.need_margin
     beyond = (  # the threshold with the rule that gives it, not a bare number
-        f"; hoher Bedarf: {margin_words(margin)} {feature.worse} diesem Wert, also {feature.worse} "
-        f"{feature.shown(threshold)}"
+        f" (hoher Bedarf: {margin_words(margin)} {feature.worse} diesem Wert, also {feature.worse} "
+        f"{feature.shown(threshold)})"
         if threshold is not None and threshold != reference.value and margin
         else ""
     )
+    # the finding, the place's values and the comparison in sentences of their own: in one
+    # sentence with two levels of brackets it ran to 45 words (Lektorat)
     whole = (
-        f"{needs.whole_phrase(reference)}: {feature.shown(reference.value)}{beyond}; "
-        f"Durchschnitt der Sozialräume: {average} laufende Angebote"
+        f"Zum Vergleich: {needs.whole_phrase(reference)} {feature.shown(reference.value)}{beyond}; "
+        f"Durchschnitt der Sozialräume: {average} laufende Angebote."
     )
     if len(gaps) == 1:
-        details = f"{values(gaps[0])} ({whole})"
+        details = f"Dort: {values(gaps[0])}. {whole}"
     else:
-        details = "; ".join(f"{g.space.name}: {values(g)}" for g in gaps) + f" ({whole})"
+        details = "; ".join(f"{g.space.name}: {values(g)}" for g in gaps) + f". {whole}"
     # offers already planned there are no reason to ask for planning (Landeskoordinierungsstelle
     # review: four offers were planned for Ost, and the dialogue asked to plan some)
     without = [g for g in gaps if not g.planned]
@@ -1104,7 +1111,7 @@ def _high_need_spread(k: Concept) -> Finding | None:
         advice = f"Angebote für {these} planen oder dorthin bringen."
     return observed(
         f"{'Im Sozialraum' if len(gaps) == 1 else 'In den Sozialräumen'} {enumeration([g.space.name for g in gaps])} "
-        f"trifft hoher Bedarf auf weniger laufende Angebote als im Durchschnitt der Sozialräume: {details}.",
+        f"trifft hoher Bedarf auf weniger laufende Angebote als im Durchschnitt der Sozialräume. {details}",
         (figures, offers),
         PARTIAL,
         advice,
