@@ -97,6 +97,16 @@ def test_the_legal_bases_name_paragraph_4_kkg_and_the_land_s_own_law():
             items
         ) and f"({law}): Landesrecht zur Ausführung des SGB VIII; es regelt" in (" ".join(items))
         assert law in glossary(state)
+        # the Kommunalverfassung by which council and preparing body deliberate (Stadtverordnete:
+        # the HGO was missing), from the Land's checked data: bases, bodies, and whose decisions
+        procedure = concept.procedure
+        council, preparing = concept.council.forms.nom, concept.preparing_committee.forms.nom
+        pronoun = "ihre" if procedure.council.gender == "f" else "seine"
+        assert (
+            f"{procedure.council.legal_basis}; {procedure.preparation.legal_basis}: {council} als gewählte "
+            f"Vertretung und {preparing}, der {pronoun} Beschlüsse vorbereitet; wie sie dieses Konzept beraten"
+            in " ".join(items)
+        )
 
 
 def test_a_short_name_that_is_not_the_start_of_the_name_is_said_where_the_places_are_introduced():
@@ -185,6 +195,10 @@ def test_the_legal_bases_name_the_lands_child_health_law(inputs, state, laws):
     assert bool(programme) == (state in ("Bayern", "Brandenburg"))
     assert ("GDG:" in bases) == (state in ("Bayern", "Brandenburg"))
     assert ("LKindSchuG:" in bases) == (state == "Rheinland-Pfalz")
+    # the Kommunalverfassung only where its provision was read (not yet in Brandenburg and M-V)
+    council = concept.procedure.council
+    assert any(f">{council.legal_basis}{end}" in bases for end in ";:") == council.verified
+    assert council.verified == (state not in ("Brandenburg", "Mecklenburg-Vorpommern"))
 
 
 def test_every_lands_youth_welfare_act_is_spelled_out_once_with_its_short_name():
