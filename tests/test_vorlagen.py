@@ -427,9 +427,11 @@ def test_a_decision_carried_out_stands_in_the_table_but_is_not_reported_on():
     done = [d.number for d in view.decisions if d.status == "umgesetzt"]
     assert done == ["M 301/2022"]
     assert (
-        "Die Übersicht zeigt den Stand der Beschlüsse, um die es in dieser Vorlage geht. M 301/2022 ist umgesetzt und "
-        "wird nur nachrichtlich aufgeführt; ein Bericht über seine Umsetzung folgt nicht." in text
+        "M 301/2022 ist umgesetzt und wird in der Übersicht nur nachrichtlich aufgeführt; ein Bericht über seine "
+        "Umsetzung folgt nicht." in text
     )
+    # without a stock sentence saying what heading and caption say (a Kreistag member)
+    assert "Die Übersicht zeigt den Stand" not in text
     noted = text.split("Die Stadtverordnetenversammlung nimmt den Bericht zur Umsetzung")[1].split(".")[0]
     assert "M 301/2022" not in noted
     # nor a paragraph on its progress right after saying so (a Kreistag member's review of JHA/2026/030)
@@ -1550,7 +1552,8 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
         "und Land Niedersachsen) ganz oder teilweise nicht bewilligt, legt die Verwaltung dem Jugendhilfeausschuss "
         "eine Anpassung der betroffenen Maßnahmen zur Beschlussfassung vor; ändert die Anpassung Ziele des "
         "Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz hinaus, beschließt der Kreistag nach Anhörung "
-        "des Jugendhilfeausschusses."
+        # and the Kreisausschuss, which prepares every Kreistag decision (§ 76 Abs. 1 NKomVG; a Kreistag member)
+        "des Jugendhilfeausschusses und Vorbereitung durch den Kreisausschuss."
     )
     committees = {c["id"]: c["art"] for c in yaml.safe_load(inputs.text("gremien.yaml"))["gremien"]}
     pending = [i for i in yaml.safe_load(inputs.text("ressourcen.yaml"))["ertraege"] if i.get("beantragt")]
@@ -1562,6 +1565,30 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
 
     views = {v.paper.number: v for v in paper_views(inputs.edit("ressourcen.yaml", granted).check().concept)}
     assert "bewilligt" not in views["JHA/2026/030"].budget_reservation
+
+
+def test_an_adjustment_for_two_committees_goes_through_the_kreisausschuss(inputs):
+    """When grants of the Jugendhilfeausschuss and the Ausschuss für Gesundheit fail, both advise on
+    the adjustment, the Kreisausschuss prepares it (§ 76 Abs. 1 NKomVG) and the Kreistag decides;
+    the concept's chapter 20 says the same (a Kreistag member: the Kreisausschuss was left out)."""
+
+    def health_grant_applied_for(data):
+        line = next(i for i in data["ertraege"] if i["ausschuss"] == "ga" and i["jahr"] == 2027)
+        line.pop("zugesagt", None)
+        line["beantragt"] = True
+
+    concept = inputs.edit("ressourcen.yaml", health_grant_applied_for).check().concept
+    views = {v.paper.number: v for v in paper_views(concept)}
+    assert (
+        "legt die Verwaltung eine Anpassung der betroffenen Maßnahmen dem Jugendhilfeausschuss und dem "
+        "Ausschuss für Gesundheit zur Vorberatung, dem Kreisausschuss zur Vorbereitung und dem Kreistag zur "
+        "Beschlussfassung vor." in views["JHA/2026/030"].budget_reservation.replace("\xa0", " ")
+    )
+    pending = views["GV/2026/004"].finances.pending
+    assert concept.adjustment_deciders(pending.lines).endswith(
+        "nach Vorberatung im Jugendhilfeausschuss und im Ausschuss für Gesundheit sowie Vorbereitung durch den "
+        "Kreisausschuss"
+    )
 
 
 def test_the_change_against_the_year_before_is_explained_by_its_largest_drivers(inputs):
@@ -1704,7 +1731,8 @@ def test_grants_only_applied_for_are_marked_and_their_risk_is_named(inputs):
         f"{_german_euro(subsidy)} auf {_german_euro(subsidy + amount)}, sofern die Maßnahmen unverändert "
         # who decides, not 'wäre dann gesondert zu entscheiden' (a Stadtverordnete): youth welfare's money only
         "weiterlaufen; über Einschränkungen entschiede dann der Jugendhilfeausschuss im Rahmen der bereitgestellten "
-        "Mittel, über Änderungen der Ziele oder zusätzliche Mittel der Kreistag."
+        "Mittel, über Änderungen der Ziele oder zusätzliche Mittel der Kreistag nach Vorbereitung durch den "
+        "Kreisausschuss."
     )
     concept = inputs.check().concept
     views = {v.paper.number: v for v in paper_views(concept)}

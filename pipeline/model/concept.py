@@ -528,14 +528,29 @@ class Concept:
             return ""
         bodies = list({i.committee: self.committee(i.committee) for i in lines}.values())
         advising = [c for c in bodies if c.id != council.id]
+        prepared = self.council_prepared_by
+        by = f"nach Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
         if not advising:
-            return council.forms.nom
+            return f"{council.forms.nom} {by}".rstrip()
         if len(advising) == 1 and advising[0].kind == "Jugendhilfeausschuss":
             return (
                 f"{advising[0].forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
-                f"zusätzliche Mittel {council.forms.nom}"
+                f"zusätzliche Mittel {council.forms.nom} {by}".rstrip()
             )
-        return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in advising])}"
+        after = f" sowie Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
+        return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in advising])}{after}"
+
+    @property
+    def council_prepared_by(self) -> Committee | None:
+        """The body that prepares every decision of the council after the committees have advised
+        – the Kreisausschuss in Niedersachsen (§ 76 Abs. 1 NKomVG) –, for the procedures the
+        documents spell out ('beschließt der Kreistag nach Anhörung des Jugendhilfeausschusses' left
+        it out; a Kreistag member: a Fraktion can insist on it). None where the law names no such
+        body or it decides before the committees (the Magistrat brings the paper in)."""
+        preparation = self._preparation
+        if preparation is None or preparation.first:
+            return None
+        return self.preparing_committee
 
     @property
     def budget_adoption(self) -> str:

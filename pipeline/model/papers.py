@@ -1353,17 +1353,23 @@ class PaperView:
             return "", " zur Beschlussfassung", ""
         bodies = list({i.committee: self.concept.committee(i.committee) for i in pending.lines}.values())
         youth = next((c for c in bodies if c.kind == "Jugendhilfeausschuss"), None)
+        prepared = self.concept.council_prepared_by
+        preparing = f"{prepared.forms.dat} zur Vorbereitung und " if prepared is not None else ""
         if youth is None or youth.id == council.id:
+            if prepared is not None:
+                return "", f" {preparing}{council.forms.dat} zur Beschlussfassung", ""
             return f" {council.forms.dat}", " zur Beschlussfassung", ""
         advising = [c for c in bodies if c.id != council.id]
         if len(advising) > 1:  # other committees' money too
             named = enumeration([c.forms.dat for c in advising])
-            return "", f" {named} zur Vorberatung und {council.forms.dat} zur Beschlussfassung", ""
+            joined = "," if prepared is not None else " und"
+            return "", f" {named} zur Vorberatung{joined} {preparing}{council.forms.dat} zur Beschlussfassung", ""
+        by = f" und Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
         return (
             f" {youth.forms.dat}",
             " zur Beschlussfassung",
             "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz hinaus, "
-            f"beschließt {council.forms.nom} nach Anhörung {youth.forms.gen}",
+            f"beschließt {council.forms.nom} nach Anhörung {youth.forms.gen}{by}",
         )
 
     @property
