@@ -155,10 +155,17 @@ def test_volunteers_turn_to_the_institution_of_their_traeger(inputs):
     coordination = next(
         a for a in actors if a.get("traeger") == volunteer["traeger"] and a["organisationsform"] == "Institution"
     )
-    # one group of volunteers: said in a sentence, no list of one (Lektorat)
-    assert f"Für „{volunteer['name']}“ ist das „{coordination['name']}“." in _text(
+    # one group of volunteers: said in a sentence, no list of one (Lektorat); the institution as
+    # the place of their full-time support, not equated with a person ('ist das „Caritas-…“';
+    # Netzwerkkoordinatorin), with its article where the name tells it
+    from pipeline.model.grammar import at_name
+
+    at = at_name(coordination["name"])
+    assert f"Für „{volunteer['name']}“ ist das die hauptamtliche Begleitung {at}." in _text(
         _chapters(inputs)["kinderschutz"]
     )
+    assert at_name("Koordinierungsstelle Frühe Hilfen") == "bei der Koordinierungsstelle Frühe Hilfen"
+    assert at_name("Jugendhilfeausschuss") == "beim Jugendhilfeausschuss"
 
 
 def test_a_joint_network_is_described_as_one(neuhafen):
@@ -875,11 +882,14 @@ def test_the_coordination_has_a_chapter_of_its_own(folder):
     text = _text(html)
     municipality = _raw(folder, "kommune.yaml")["kommune"]
     position = municipality["netzwerkkoordination"]["stelle"]
-    assert "hat als Träger der öffentlichen Jugendhilfe im Jugendamt" in text
+    # 'örtlicher' Träger, as in the agreement (Netzwerkkoordinatorin)
+    assert "hat als örtlicher Träger der öffentlichen Jugendhilfe im Jugendamt" in text
     # the post's own name only where it says more than 'Netzwerkkoordination Frühe Hilfen' (review:
-    # 'die Netzwerkkoordination … arbeitet als „Netzwerkkoordination …“' was a tautology)
-    named = f"; sie heißt dort „{position}“" in text
+    # 'die Netzwerkkoordination … arbeitet als „Netzwerkkoordination …“' was a tautology), as the
+    # object it is, not '…; sie heißt dort „Koordinierungsstelle Frühe Hilfen“' (Netzwerkkoordinatorin)
+    named = f"{position} als Netzwerkkoordination Frühe Hilfen eingerichtet." in text
     assert named == (not position.startswith("Netzwerkkoordination Frühe Hilfen"))
+    assert "heißt dort" not in text
     assert f"Ansprechperson ist {municipality['netzwerkkoordination']['person']}" in text
     actor = next(a for a in _raw(folder, "akteure.yaml")["akteure"] if a["id"] == "netzwerkkoordination")
     assert all(r in text for r in actor["zustaendigkeiten"])

@@ -805,7 +805,10 @@ def test_in_a_bezirk_the_land_berlin_is_the_party_represented_by_its_bezirksamt(
 
     coordination = concept_chapters(inputs.check().concept)["konzept/07a_netzwerkkoordination.html.j2"]
     assert "Im Bezirk Musterkreis hat das Jugendamt (" in coordination
-    assert "für den Träger der öffentlichen Jugendhilfe (Land Berlin) die Netzwerkkoordination" in coordination
+    assert (
+        "für den örtlichen Träger der öffentlichen Jugendhilfe (Land Berlin) die Netzwerkkoordination"
+        in coordination
+    )
     _, agreement = _legal_bases_and_agreement(inputs)
     assert (
         "Diese Vereinbarung schließen das Land Berlin als örtlicher Träger der öffentlichen Jugendhilfe"
@@ -1503,7 +1506,7 @@ def test_a_kreisjugendamt_for_part_of_the_kreis_says_so(inputs):
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(eigene_jugendaemter=["Stadt Lindenau"]))
     intro, situation = chapters().values()
     assert (
-        "liegt beim Landkreis Musterkreis als Träger der öffentlichen Jugendhilfe, für sein Gebiet ohne die "
+        "liegt beim Landkreis Musterkreis als örtlichem Träger der öffentlichen Jugendhilfe, für sein Gebiet ohne die "
         "Stadt Lindenau, die ein eigenes Jugendamt unterhält." in intro
     )
     assert (

@@ -261,6 +261,14 @@ def definite(name: str, gender: Gender | None = None) -> Forms | None:
     return Forms(name, *cases, *contracted)
 
 
+def at_name(name: str) -> str:
+    """'beim Caritasverband …', 'bei der Koordinierungsstelle …' – or 'bei „…“' where the name
+    cannot be declined safely (an institution as a person's place: 'ist das „Caritas-
+    Migrationsdienst …“' equated a person with an institution; Netzwerkkoordinatorin)."""
+    forms = definite(name)
+    return forms.beim if forms else f"bei „{name}“"
+
+
 def committee_forms(name: str, article: str | None = None) -> Forms:
     """A committee's name in every case. Where neither the name nor its ``artikel`` tells the
     gender, the name stands in quotes after 'Gremium', which is always right:

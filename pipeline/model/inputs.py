@@ -140,6 +140,12 @@ class Coordination(Item, title="Netzwerkkoordination"):
         forms = definite(self.position)
         return forms.nom if forms else f"die Stelle „{self.position}“"
 
+    @property
+    def named_object(self) -> str:
+        """The post as an object: 'den Fachdienst Frühe Hilfen', 'die Koordinierungsstelle …'."""
+        forms = definite(self.position)
+        return forms.acc if forms else f"die Stelle „{self.position}“"
+
 
 class AdministrationHead(Item, title="Verwaltungsspitze"):
     name: Text = field("name", "Name, z. B. 'Dr. Anna Berger'")

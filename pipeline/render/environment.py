@@ -239,6 +239,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         haushaltsstand=budget_label,
         teile=figure_parts,
         im_land=formatting.in_state,
+        bei_name=grammar.at_name,
     )
     env.globals.update(
         anzahl=formatting.count,
