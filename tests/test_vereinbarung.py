@@ -586,7 +586,14 @@ def test_paths_and_bodies_are_in_annex_2(concept, raw_inputs):
 
 def test_the_preamble_cites_the_law_as_binding_as_it_is(concept):
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
-    assert NORMS_BY_CITATION[("KKG", "3")].wording in text  # Programmsatz, Soll in Abs. 3
+    # Programmsatz, Soll in Abs. 3 – the Träger named where the municipality is it (Netzwerkkoordinatorin:
+    # 'bei der Gebietskörperschaft, die das Jugendamt unterhält' where the agreement's own party is meant)
+    from pipeline.model.norms import GENERIC_ORGANISER
+
+    assert concept.municipality.is_own_carrier
+    wording = NORMS_BY_CITATION[("KKG", "3")].wording
+    assert wording.replace(GENERIC_ORGANISER, "also beim Landkreis Musterkreis") in text
+    assert GENERIC_ORGANISER in wording and GENERIC_ORGANISER not in text
     assert NORMS_BY_CITATION[("KKG", "1")].wording in text
     assert "Die Beteiligten sollen die Grundsätze für eine verbindliche Zusammenarbeit in Vereinbarungen" in text
     assert not re.search(r"§ 3[^.]*(verpflichtet|muss)", text)
@@ -1738,10 +1745,18 @@ def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_member
     assert asd.meetings_per_year == sittings("asd", True) > sittings("asd", False)
     local = next(m for m in rounds.members if m not in everywhere and m != rounds.chair)
     assert city.agreement.contribution(city.actor(local)).meetings_per_year == sittings(local, False)
-    # the count says which sittings it takes (a reader found some counted with all, some with one)
-    note = f"{rounds.name}: die Sitzungen eines Sozialraums gezählt"
-    assert city.agreement.contribution(city.actor(local)).meetings_phrase.endswith(f"; {note}")
-    assert note not in asd.meetings_phrase and note not in chair.meetings_phrase
+    # the count says which sittings it takes (a reader found some counted with all, some with one),
+    # once at the head of Anlage 1, not in every entry (Netzwerkkoordinatorin: it stood there eight times)
+    member = city.agreement.contribution(city.actor(local))
+    assert member.counted_in_one_space == [rounds] and not asd.counted_in_one_space
+    assert not chair.counted_in_one_space
+    assert member.meetings_phrase.endswith(" Sitzungen im Jahr")
+    assert city.agreement.counted_per_space == (
+        f"Von Gremien, die je Sozialraum tagen ({rounds.name}), sind bei Partnerinnen und Partnern, die dort "
+        "nur in einem Sozialraum mitarbeiten, die Sitzungen dieses Sozialraums gezählt."
+    )
+    text = " ".join(lxml.html.fromstring(render_agreement(city.agreement).body_html).text_content().split())
+    assert text.count("die Sitzungen dieses Sozialraums gezählt") == 1
 
 
 def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):

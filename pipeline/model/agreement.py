@@ -48,6 +48,7 @@ from pipeline.model.inputs import (
 from pipeline.model.norms import (
     CONSENT_LAW,
     CONSENT_LAW_DSGVO,
+    GENERIC_ORGANISER,
     NORMS_BY_CITATION,
     SECRET_KEEPER_STEPS,
     SOCIAL_DATA_LAW,
@@ -266,11 +267,15 @@ class Contribution:
         others with one, and no reason given)."""
         bodies = len(self.chaired) + len(self.member_of)
         sittings = count(self.meetings_per_year, "Sitzung", "Sitzungen", "eine")
-        local = [b.name for b in self.member_of if len(b.social_spaces) > 1 and not self.everywhere]
-        # not 'im eigenen Sozialraum': a partner working citywide has none (Netzwerkkoordinatorin);
-        # one in every Sozialraum is counted so with 'ansprechpersonen_je_sozialraum'
-        note = f"; {enumeration_of_names(local)}: die Sitzungen eines Sozialraums gezählt" if local else ""
-        return f"{'zusammen ' if bodies > 1 else ''}{sittings} im Jahr{note}"
+        # which sittings a body meeting per Sozialraum counts with is said once, at the head of
+        # Anlage 1 (Agreement.counted_per_space): here it stood in eight entries (Netzwerkkoordinatorin)
+        return f"{'zusammen ' if bodies > 1 else ''}{sittings} im Jahr"
+
+    @property
+    def counted_in_one_space(self) -> list[NetworkBody]:
+        """The bodies meeting per Sozialraum that count for this member with one Sozialraum's
+        sittings (not for the chair, nor for a member with a contact person in each)."""
+        return [b for b in self.member_of if len(b.social_spaces) > 1 and not self.everywhere]
 
 
 @dataclass(frozen=True)
@@ -649,6 +654,20 @@ class Agreement:
         """The measures of a contribution, each as :meth:`measure_label` gives it."""
         return "; ".join(self.measure_label(m) for m in measures)
 
+    @property
+    def counted_per_space(self) -> str:
+        """The sentence at the head of Anlage 1 on which sittings of a body that meets per
+        Sozialraum a contribution counts ('' where no contribution counts so): a reader found some
+        partners counted with all Stadtteilrunden, others with one, and no reason given."""
+        bodies = {b.id: b.name for a in self.concept.actors for b in self.contribution(a).counted_in_one_space}
+        if not bodies:
+            return ""
+        return (
+            f"Von Gremien, die je Sozialraum tagen ({enumeration_of_names(list(bodies.values()))}), sind bei "
+            "Partnerinnen und Partnern, die dort nur in einem Sozialraum mitarbeiten, die Sitzungen dieses "
+            "Sozialraums gezählt."
+        )
+
     def contribution(self, actor: Actor) -> Contribution:
         leads, joins, chairs, members = self._shares.get(actor.id, ([], [], [], []))
         return Contribution(
@@ -708,10 +727,21 @@ class Agreement:
         land = [f"{lead} {law.provision}: {sentence_end(law.content)}"] if law is not None else []
         return [
             NORMS_BY_CITATION[("KKG", "1")].wording,
-            NORMS_BY_CITATION[("KKG", "3")].wording,
+            self._network_organiser,
             *land,
             AGREEMENTS_IN_THE_LAW,
         ]
+
+    @property
+    def _network_organiser(self) -> str:
+        """§ 3 KKG as the norms table words it, the Träger named where the municipality is it
+        ('also bei der Stadt Neuhafen am Main', not 'bei der Gebietskörperschaft, die das Jugendamt
+        unterhält'; Netzwerkkoordinatorin)."""
+        wording = NORMS_BY_CITATION[("KKG", "3")].wording
+        municipality = self.concept.municipality
+        if not municipality.is_own_carrier:
+            return wording
+        return wording.replace(GENERIC_ORGANISER, f"also {municipality.at_phrase}")
 
     @property
     def consent_law(self) -> str:

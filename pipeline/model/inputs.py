@@ -475,6 +475,12 @@ class Municipality(Item, title="Kommune"):
         return with_article(self.name, "dat")
 
     @property
+    def at_phrase(self) -> str:
+        """'beim Landkreis Musterkreis', 'bei der Stadt Musterstadt', 'bei Musterstadt'."""
+        dative = self.dative
+        return f"beim {dative.removeprefix('dem ')}" if dative.startswith("dem ") else f"bei {dative}"
+
+    @property
     def in_phrase(self) -> str:
         """'im Landkreis Musterkreis', 'in der Stadt Musterstadt', 'in Musterstadt'."""
         return with_article(self.name, "in", "in ")

@@ -31,6 +31,11 @@ _BUNDESTAG_KKG = "bundestag/gesetze: k/kkg/index.md (Commit d2c90e48, Fassung 20
 _BLJA_8A = "http://www.blja.bayern.de/service/bibliothek/fachliche-empfehlungen/umsetzungschutzauftrag.php"
 
 
+#: Who the local Träger der Jugendhilfe is, said generally; the agreement names the municipality
+#: where it is the Träger itself (:attr:`pipeline.model.agreement.Agreement.legal_basis`).
+GENERIC_ORGANISER = "also bei der Gebietskörperschaft, die das Jugendamt unterhält"
+
+
 @dataclass(frozen=True)
 class Norm:
     """One paragraph of a law: its binding force as a whole and per Absatz where they differ,
@@ -109,8 +114,7 @@ NORMS: tuple[Norm, ...] = (
         "eine Soll-Vorschrift unter dem Vorbehalt des Landesrechts",
         "Nach § 3 KKG werden in den Ländern verbindliche Netzwerkstrukturen im Kinderschutz, insbesondere in den "
         "Frühen Hilfen, aufgebaut; die Organisation des Netzwerks soll – sofern Landesrecht nichts anderes "
-        "bestimmt – beim örtlichen Träger der Jugendhilfe liegen, also bei der Gebietskörperschaft, die das Jugendamt "
-        "unterhält (§ 3 Abs. 3 KKG).",
+        f"bestimmt – beim örtlichen Träger der Jugendhilfe liegen, {GENERIC_ORGANISER} (§ 3 Abs. 3 KKG).",
         (
             _BUNDESTAG_KKG + " – Wortlaut Abs. 1, 3, 4",
             _HAUFE + "jung-kkg-3-rahmenbedingungen-fuer-verbindliche-netzwerkstrukturen-im-kinderschutz_idesk_"
