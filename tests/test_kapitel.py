@@ -91,6 +91,10 @@ def test_the_legal_bases_name_paragraph_4_kkg_and_the_land_s_own_law():
         html = concept_chapters(concept)["konzept/01_einleitung.html.j2"]
         items = [" ".join(li.text_content().split()) for li in lxml.html.fromstring(html).iter("li")]
         assert any(i.startswith("§ 4 KKG: Beratung und Übermittlung von Informationen") for i in items)
+        # the health side and the claim to advice (Netzwerkkoordinatorin: half the actors are from the
+        # health system, SGB V was missing; § 8b SGB VIII stood only in the chapters)
+        assert any(i.startswith("§ 8b SGB VIII: Anspruch von Personen, die beruflich mit Kindern") for i in items)
+        assert any(i.startswith("§§ 24d und 26 SGB V: Hebammenhilfe") for i in items)
         state = concept.municipality.state
         # the title names the Land: no „in Hessen“ after it
         assert f"{title}" in " ".join(
