@@ -1324,16 +1324,23 @@ class PaperView:
             f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.budget_name}"
             f"{amounts}{later}"
         )
-        pending = finances.pending
-        if pending:
+        pending, promised = finances.pending, finances.promised
+        if pending or promised:
             # the measures go on without them, as the Finanzielle Auswirkungen say: a reservation of
             # the approval would make the whole decision void (Kämmerei review); who presents the
-            # adjustment to whom, not a passive naming nobody (Stadtverordnete)
+            # adjustment to whom, not a passive naming nobody (Stadtverordnete); promised grants
+            # without a Bescheid too (Kämmerei: 46.000 € of them had no procedure)
             executive = self.executive
             who = executive.forms.nom if executive is not None else "die Verwaltung"
-            to, purpose, council = self._adjustment(pending)
+            unsettled = PendingGrants(
+                finances.year,
+                finances.balance,
+                (pending.lines if pending else ()) + (promised.lines if promised else ()),
+                finances.state,
+            )
+            to, purpose, council = self._adjustment(unsettled)
             reservation += (
-                f". Werden die beantragten Fördermittel ({enumeration(pending.sources)}) ganz oder teilweise nicht "
+                f". Werden {_unsettled_grants(pending, promised)} ganz oder teilweise nicht "
                 f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen{purpose} vor{council}"
             )
         return reservation + "."
@@ -1507,3 +1514,18 @@ def _against(measure: Measure, year: int) -> str:
     if period.end is not None and period.end.year < year:
         return "vorher"
     return "nachher" if period.start.year > year else "läuft"
+
+
+def _unsettled_grants(pending: PendingGrants | None, promised: PendingGrants | None) -> str:
+    """The grants without a Bescheid as the Haushaltsvorbehalt names them: 'die beantragten
+    Fördermittel (Bundesstiftung Frühe Hilfen und Land Niedersachsen)', with promised ones
+    'beantragte oder zugesagte Fördermittel (beantragt: …; zugesagt: …)'."""
+    if pending and promised:
+        return (
+            f"beantragte oder zugesagte Fördermittel (beantragt: {enumeration(pending.sources)}; "
+            f"zugesagt: {enumeration(promised.sources)})"
+        )
+    if pending:
+        return f"die beantragten Fördermittel ({enumeration(pending.sources)})"
+    assert promised is not None
+    return f"die zugesagten Fördermittel ({enumeration(promised.sources)})"

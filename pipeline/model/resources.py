@@ -14,6 +14,7 @@ these, so they agree to the cent.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -550,10 +551,16 @@ class PendingGrants:
 
     @property
     def _labels(self) -> list[str]:
-        return [
-            f"Land {self.state}" if label == "Land" and self.state else label
-            for label in (source_label(i.source, self.state) for i in self.lines)
-        ]
+        return [self._named(i) for i in self.lines]
+
+    def _named(self, line: Income) -> str:
+        """'Land Niedersachsen' for the tables' 'Land'; a third party by the grant's own name
+        without its note ('Bürgerstiftung Musterkreis', not 'Dritte': a resolution's 'zugesagt:
+        Krankenkassen und Dritte' left open who promised; Kämmerei)."""
+        if line.source == "Dritte":
+            return re.sub(r"\s*\([^()]*\)$", "", line.label)
+        label = source_label(line.source, self.state)
+        return f"Land {self.state}" if label == "Land" and self.state else label
 
     @property
     def subsidy_without(self) -> Decimal:
