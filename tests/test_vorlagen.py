@@ -2480,6 +2480,13 @@ def test_the_measure_plan_names_measures_without_own_money_as_the_papers_do(fold
     named = WITHOUT_OWN_EXPENSES.search(text).group(1).split(". ")[0]
     for label in without:  # 'M6 …'
         assert label in named
+    # completed ones apart, not among those 'die federführenden Stellen leisten' (Kämmerei)
+    completed = [m for m in concept.measures if m.status == "abgeschlossen"]
+    for measure in completed:
+        label = concept.measure_labels([measure.id])[0]
+        assert label not in named
+        if label in concept.budget.completed_without_expenses:
+            assert label in text.split("Abgeschlossen und darum ohne Ansatz sind:")[1]
 
 
 def test_the_head_table_names_produkte_without_the_word_again():

@@ -815,8 +815,19 @@ class Budget:
     @property
     def measures_without_expenses(self) -> list[str]:
         """'M4 Familienwegweiser' …: the measures the plan books no Aufwand for (a partner carries
-        them, or they are done within a post), named where a table of Aufwand leaves them out."""
-        return self.concept.measure_labels([m.id for m in self.concept.measures if m.id not in self._by_purpose])
+        them, or they are done within a post), named where a table of Aufwand leaves them out –
+        those still to do; completed ones are :attr:`completed_without_expenses` (Kämmerei: 'die
+        federführenden Stellen leisten sie' read as ongoing work for two measures done in 2025)."""
+        return self.concept.measure_labels(
+            [m.id for m in self.concept.measures if m.id not in self._by_purpose and m.status != "abgeschlossen"]
+        )
+
+    @property
+    def completed_without_expenses(self) -> list[str]:
+        """The completed measures the plan books no Aufwand for."""
+        return self.concept.measure_labels(
+            [m.id for m in self.concept.measures if m.id not in self._by_purpose and m.status == "abgeschlossen"]
+        )
 
     def cost_of(self, purpose: str, year: int | None = None) -> Decimal:
         """What one measure (or the coordination) costs in a year, or in all years."""
