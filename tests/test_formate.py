@@ -307,6 +307,9 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
     assert len(set(state.values())) > 1
     label = overview.cell(overview.max_row, 1).value
     assert label == f"Summe {min(state)}–{max(state)} (Planungsgröße, kein Haushaltsansatz)"
+    # no total of one year's Zuschussbedarf and another's worst case (Kämmerei)
+    assert overview.cell(overview.max_row, 7).value in (None, "")
+    assert overview.cell(overview.max_row, 5).value  # the Zuschussbedarf itself is added up
     assert isinstance(book["Aufwandspositionen"]["F2"].value, int | float)  # amounts are numbers
 
 
@@ -435,6 +438,9 @@ def test_measure_plan_has_dates_and_costs_per_measure(book):
     for col, year in enumerate(sorted(costs), start=9):
         assert sheet.cell(1, col).value == f"Aufwand {year}"
         assert _evaluate(sheet, sheet.cell(sheet.max_row, col).coordinate) == costs[year]
+    # the last column adds the years and says so ('Aufwand gesamt' read as one year's; Kämmerei)
+    years = sorted(costs)
+    assert sheet.cell(1, 9 + len(years)).value == f"Aufwand, Summe {years[0]}–{years[-1]}"
     # each measure's Aufwand is a formula over the line items, matching the model's
     by_measure = defaultdict(Decimal)
     for line in raw("ressourcen.yaml")["aufwand"]:

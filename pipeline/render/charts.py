@@ -118,8 +118,8 @@ def stacked_amounts(
 ) -> str:
     """One bar per row (its label above it), one segment per series (label, colour), all on one
     scale; each segment carries its value where it fits, each bar its `total` at its end,
-    followed by the values of the segments too narrow to carry theirs ('Aufwand 28.000 € –
-    Erträge 22.000 €, Zuschussbedarf 6.000 €'). Segments of zero or less are left out (the
+    followed by the values of the segments too narrow to carry theirs ('Aufwand 28.000 € (Erträge
+    22.000 €, Zuschussbedarf 6.000 €)'). Segments of zero or less are left out (the
     alternative text still names them)."""
     sums = [sum((v for v in values if v > 0), Decimal(0)) for _, values in rows]
     reserve = max((text_width(total(t), 9) for t in sums), default=0) + 10
@@ -180,7 +180,8 @@ def _ending(
         for value, (name, _) in zip(values, series, strict=True)
         if value > 0 and not _fits(shown(value), float(value) * scale)
     ]
-    longer = f"{total} – {', '.join(outside)}"
+    # in brackets: a dash read as a minus sign, or as a range, where '–' means 'no amount' in the tables (Kämmerei)
+    longer = f"{total} ({', '.join(outside)})"
     return longer if outside and bar + 6 + text_width(longer, 9) <= WIDTH else total
 
 

@@ -151,7 +151,8 @@ def _balance_sheet(concept: Concept) -> Sheet:
         Column(pending_column, "euro", 18, summed=True),
         # and what the municipality would carry if they were refused (Kämmerei review; 'ohne
         # beantragte Erträge' read as 'not counting them', the opposite)
-        Column(f"Zuschussbedarf bei Ablehnung der beantragten {t.income}", "euro", 24, summed=True),
+        # not summed: it would add one year's Zuschussbedarf to another year's worst case (Kämmerei)
+        Column(f"Zuschussbedarf bei Ablehnung der beantragten {t.income}", "euro", 24),
     ]
     rows: list[list[Value]] = []
     for year in budget.years:
@@ -437,7 +438,8 @@ def _measure_sheet(concept: Concept) -> Sheet:
         rows,
         "Summe der Maßnahmen (ohne Netzwerkkoordination"
         + (f" und {COMPENSATION_LABEL})" if concept.budget.coordination_compensation() else ")"),
-        row_total=t.expenses_total,
+        # the sum over the years, named so: 'Aufwand gesamt' read as a year's total (Kämmerei)
+        row_total=t.expenses_total if len(budget.years) < 2 else f"{t.expenses}, {budget.span_label}",
         frozen_columns=2,  # number and title stay in view, and on every printed page
     )
 
