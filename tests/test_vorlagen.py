@@ -2500,3 +2500,30 @@ def test_the_head_table_names_produkte_without_the_word_again():
     root = lxml.html.fromstring(render_paper(views["B 64/2026"]).body_html)
     rows = [[" ".join(c.text_content().split()) for c in tr] for tr in root.iter("tr")]
     assert ["Produkt", "; ".join(item.removeprefix("Produkt ") for item in items)] in rows
+
+
+def test_a_paper_that_brings_overdue_reports_says_so():
+    """SA/2026/041 brings the Ausschuss für Soziales und Teilhabe its regular report and the report
+    on SA/2022/019, both overdue by the concept's reckoning (a Kreistag member: the concept named
+    them overdue, the paper said nothing). Only the paper that brings a report says it – not the
+    joint paper heard in the same sitting – and the days are the concept's."""
+    from pipeline.model.reporting import ReportingView
+
+    concept = check_folder(EXAMPLE).concept
+    views = {v.paper.number: v for v in paper_views(concept)}
+    paper = views["SA/2026/041"]
+    reporting = ReportingView(concept, paper.paper.date)
+    committee = concept.committee("sa")
+    assert reporting.of(committee).overdue
+    (decision, due), *_ = [(d, day) for d, day in reporting.overdue_decision_reports if d.number == "SA/2022/019"]
+    assert paper.catches_up == (
+        f"Der regelmäßige Bericht an den Ausschuss für Soziales und Teilhabe war laut Berichtsturnus seit dem "
+        f"{reporting.of(committee).due:%d.%m.%Y} fällig, der Bericht über die Umsetzung des Beschlusses "
+        f"SA/2022/019 laut Berichtsturnus seit dem {due:%d.%m.%Y}; diese Vorlage holt beide nach."
+    )
+    text = " ".join(lxml.html.fromstring(render_paper(paper).body_html).text_content().split())
+    assert paper.catches_up in text
+    # GV/2026/004 goes to the same sitting for Kenntnisnahme: it does not claim to bring them
+    assert any(c.committee == "sa" for c in views["GV/2026/004"].paper.consultations)
+    assert views["GV/2026/004"].catches_up == ""
+    assert all(v.catches_up == "" for n, v in views.items() if n != "SA/2026/041")

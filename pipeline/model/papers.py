@@ -8,6 +8,7 @@ record and the tests agree with the concept to the cent.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ from pipeline.model.inputs import (
     source_label,
 )
 from pipeline.model.procedure import signs_in_own_right
+from pipeline.model.reporting import ReportingView
 from pipeline.model.resources import (
     ITEM_LABEL,
     OWN_SHARE,
@@ -1019,6 +1021,54 @@ class PaperView:
         else:
             notes.append(f"{sentence_start(council)} wird vorgeschlagen, wie folgt zu beschließen:")
         return notes
+
+    @property
+    def catches_up(self) -> str:
+        """'Der regelmäßige Bericht an den Ausschuss für Soziales und Teilhabe war laut
+        Berichtsturnus seit dem 11.03.2023 fällig, der Bericht über die Umsetzung des Beschlusses
+        SA/2022/019 laut Berichtsturnus seit dem 15.09.2024; diese Vorlage holt beide nach.': the
+        overdue reports this paper brings, said where the paper is read (a Kreistag member: the
+        concept named them overdue, the papers that bring them did not). A regular report is
+        brought by one paper of the sitting – a Sachstandsbericht before an Informationsvorlage
+        before the others –, a report on a decision by the paper that reports on it."""
+        view = ReportingView(self.concept, self.paper.date)
+        late: list[tuple[str, str]] = []
+        for consultation in self.paper.consultations:
+            committee = self.concept.committee(consultation.committee)
+            reporting = view.of(committee)
+            if reporting.overdue and self._brings_report(committee.id, consultation.date):
+                late.append(
+                    (
+                        f"der regelmäßige Bericht an {committee.forms.acc}",
+                        f"laut Berichtsturnus seit dem {german_date(reporting.due)}",
+                    )
+                )
+        for decision, due in view.overdue_decision_reports:
+            planned = view.planned_report_on(decision)
+            if planned is not None and planned.paper.number == self.paper.number:
+                late.append(
+                    (
+                        f"der Bericht über die Umsetzung des Beschlusses {decision.number}",
+                        f"{view.decision_due_basis(decision)} seit dem {german_date(due)}",
+                    )
+                )
+        if not late:
+            return ""
+        (first, when), *others = late
+        rest = "".join(f", {what} {since}" for what, since in others)
+        them = {1: "ihn", 2: "beide"}.get(len(late), "sie")
+        return f"{sentence_start(first)} war {when} fällig{rest}; diese Vorlage holt {them} nach."
+
+    def _brings_report(self, committee: str, sitting: dt.date) -> bool:
+        """Whether this paper is the one of a sitting that brings the body its regular report."""
+        rank = {"Sachstandsbericht": 0, "Informationsvorlage": 1}
+        papers = [
+            p
+            for p in self.concept.papers
+            if any(c.committee == committee and c.date == sitting for c in p.consultations)
+        ]
+        papers.sort(key=lambda p: (rank.get(p.kind, 2), p.number))
+        return bool(papers) and papers[0].number == self.paper.number
 
     @property
     def reports_back_unnamed(self) -> list[tuple[Committee, list[Decision]]]:
