@@ -548,6 +548,18 @@ class Agreement:
         return [a for a in self.concept.actors if self.bound(a)]
 
     @property
+    def unbound_groups(self) -> list[Actor]:
+        """The actors the signatures do not bind as a whole because their members accede one by
+        one: a paper names them beside the count of those bound (a Kreistag member had to work out
+        '18 der 22' and still did not learn which four were left)."""
+        return [a for a in self.concept.actors if not self.bound(a) and self.joins_individually(a)]
+
+    @property
+    def unbound_others(self) -> list[Actor]:
+        """The actors neither bound nor acceding one by one: they do not take part in the agreement."""
+        return [a for a in self.concept.actors if not self.bound(a) and not self.joins_individually(a)]
+
+    @property
     def binding_none(self) -> list[Party]:
         """Parties whose signature binds no actor as a whole: an association signing for a
         profession whose members accede one by one (counted among the signers, not among what
