@@ -313,3 +313,18 @@ def test_the_quality_chapter_plans_a_dialogue_on_each_dimension(inputs):
             assert shown == "noch nicht geplant"
     inputs.edit("qualitaet.yaml", lambda d: d["dialoge"].append({"dimension": 10, "jahr": 2027}))
     assert [p for p in inputs.problems() if "dialoge[3].dimension" in p]
+
+
+def test_the_sectors_begin_with_youth_welfare_then_health():
+    """Chapter 9 and the tables by sector: the steering Kinder- und Jugendhilfe first, then the
+    health system (alphabetically the Jugendamt came fourth, after Bildung and Frühförderung; a
+    Netzwerkkoordinatorin), every sector of the actors once."""
+    from pipeline.build import check_folder
+
+    from .conftest import ROOT
+
+    for folder in ("musterkreis", "neuhafen"):
+        concept = check_folder(ROOT / "inputs" / folder).concept
+        sectors = concept.sectors
+        assert sectors[:2] == ["Kinder- und Jugendhilfe", "Gesundheitswesen"]
+        assert sorted(sectors) == sorted({a.sector for a in concept.actors})

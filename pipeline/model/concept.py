@@ -77,7 +77,7 @@ from pipeline.model.procedure import (
     reporting_duty,
     resolves_on_papers,
 )
-from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, Item
+from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, SECTORS, Item
 
 if TYPE_CHECKING:
     from pipeline.model.agreement import Agreement
@@ -972,7 +972,11 @@ class Concept:
 
     @property
     def sectors(self) -> list[str]:
-        return sorted({a.sector for a in self.actors})
+        """The sectors the actors come from, the steering Kinder- und Jugendhilfe first, then the
+        health system and the others (:data:`SECTORS`; alphabetically the Jugendamt came fourth,
+        after Bildung and Frühförderung – a Netzwerkkoordinatorin)."""
+        present = {a.sector for a in self.actors}
+        return [s for s in SECTORS if s in present]
 
     def actors_in_sector(self, sector: str) -> list[Actor]:
         return [a for a in self.actors if a.sector == sector]
