@@ -104,6 +104,25 @@ CHURCH_LAW_GENITIVES = {
 }
 
 
+def consent_law_for(organisations: Iterable[Organisation], actors: Iterable[Actor]) -> str:
+    """The legal basis of a transfer with consent, with the church laws of the `actors`' Träger
+    in place of the DSGVO's articles where any is a church's (Art. 91 DSGVO) – the same sentence in
+    the agreement (its signing actors) and the concept (all actors; a Netzwerkkoordinatorin found
+    the church law in the one and not in the other)."""
+    carriers = {a.carrier for a in actors if a.carrier}
+    churches = sorted({o.church for o in organisations if o.church and o.id in carriers})
+    if not churches:
+        return CONSENT_LAW
+    laws = " oder ".join(CHURCH_LAW_GENITIVES[c] for c in churches)
+    # right after the DSGVO's articles, which alone it replaces: after the sentence on Sozialdaten it
+    # read as exempting church Träger from § 35 SGB I and § 65 SGB VIII (Lektorat)
+    church = (
+        "Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 DSGVO), gelten "
+        f"statt der genannten Artikel der DSGVO die entsprechenden Bestimmungen {laws}."
+    )
+    return f"{CONSENT_LAW_DSGVO} {church} {SOCIAL_DATA_LAW}"
+
+
 def consent_form_rule(organisations: Iterable[Organisation], subject: str) -> str:
     """How a consent is taken, as a whole sentence with its `subject` ('die Partnerinnen und
     Partner', 'die Fachkräfte'): written or electronic; a catholic Träger in writing (§ 8 Abs. 2 KDG,
@@ -760,18 +779,7 @@ class Agreement:
         """The legal basis of a transfer with consent – for church Träger among the partners their
         church's law in place of the DSGVO's articles (legal review of a Caritasverband: the agreement
         named the DSGVO for everyone while its own consent form told parents otherwise)."""
-        carriers = {a.carrier for a in self.signing_actors if a.carrier}
-        churches = sorted({o.church for o in self.concept.organisations if o.church and o.id in carriers})
-        if not churches:
-            return CONSENT_LAW
-        laws = " oder ".join(CHURCH_LAW_GENITIVES[c] for c in churches)
-        # right after the DSGVO's articles, which alone it replaces: after the sentence on Sozialdaten it
-        # read as exempting church Träger from § 35 SGB I and § 65 SGB VIII (Lektorat)
-        church = (
-            "Für Partnerinnen und Partner, die kirchlichem Datenschutzrecht unterliegen (Art. 91 DSGVO), gelten "
-            f"statt der genannten Artikel der DSGVO die entsprechenden Bestimmungen {laws}."
-        )
-        return f"{CONSENT_LAW_DSGVO} {church} {SOCIAL_DATA_LAW}"
+        return consent_law_for(self.concept.organisations, self.signing_actors)
 
     @property
     def secret_keeper_steps(self) -> tuple[Step, ...]:

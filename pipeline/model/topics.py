@@ -35,7 +35,6 @@ from pipeline.model.cross_cutting import (
 from pipeline.model.inputs import Actor, CoordinationPath, Goal, Indicator, NetworkBody
 from pipeline.model.norms import (
     ADVICE_CLAIMS,
-    CONSENT_LAW,
     NORMS_BY_CITATION,
     SECRET_KEEPER_STEPS,
     YOUTH_WELFARE_STEPS,
@@ -212,7 +211,9 @@ class Topics:
 
     @property
     def consent_law(self) -> str:
-        return CONSENT_LAW
+        from pipeline.model.agreement import consent_law_for
+
+        return consent_law_for(self.k.organisations, self.k.actors)
 
     @property
     def inside_youth_office(self) -> list[Actor]:
