@@ -171,7 +171,8 @@ def test_quality_figure_counts_the_hints_of_the_paper_and_grades_nothing(concept
     figure = all_figures(concept, [assessment])["hinweise-dimension5"]
     dialogue = render_quality_dialogue(assessment).body_html
     themes = re.findall(
-        r"(5\.\d [^:]+): Das zeigen die Daten: (\d+), Offen ist: (\d+), Dazu fehlen Angaben: (\d+)\.", figure.alt
+        r"Thema (5\.\d [^:]+): Das zeigen die Daten: (\d+), Offen ist: (\d+), Dazu fehlen Angaben: (\d+)\.",
+        figure.alt,
     )
     assert len(themes) == len(assessment.catalog.themes)
     totals = [sum(int(t[i]) for t in themes) for i in (1, 2, 3)]

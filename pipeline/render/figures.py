@@ -272,7 +272,8 @@ def hints_figure(assessment: QualityAssessment) -> Figure:
     any status per goal."""
     catalog = assessment.catalog
     kinds = assessment.HINT_KINDS
-    rows = [(f"{catalog.theme_number(t)} {t.title}", assessment.hint_counts(t)) for t in catalog.themes]
+    # "Thema 5.1 …", not a bare "5.1 …" that in the concept read as its own chapter 5.1 (Lektorat)
+    rows = [(f"Thema {catalog.theme_number(t)} {t.title}", assessment.hint_counts(t)) for t in catalog.themes]
     series = [
         (f"{kind} ({n})", colour)
         for kind, n, colour in zip(kinds, assessment.hint_counts(), HINT_COLOURS, strict=True)
