@@ -286,7 +286,13 @@ def test_need_just_below_the_threshold_with_fewer_offers_is_named_in_5_2_2(folde
     concept = check_folder(folder).concept
     assert [s.space.id for s in concept.needs.near_gaps] == near
     evidence = assess(concept)[0].result("zielgruppen-ziele-massnahmen").evidence
-    context = [e for e in evidence if "ohne nach dem Maßstab des Netzwerks hohen Bedarf zu haben" in e.message]
+    # the tool's default threshold is not called the network's (Landeskoordinierungsstelle): neither
+    # example sets 'bedarfsschwelle'
+    assert "bedarfsschwelle" not in raw(folder, "kommune.yaml").get("bedarfsanalyse", {})
+    context = [
+        e for e in evidence if "ohne nach der Schwelle dieser Auswertung hohen Bedarf zu haben" in e.message
+    ]
+    assert not any("Maßstab des Netzwerks" in e.message for e in evidence)
     names = {s["id"]: s["name"] for s in raw(folder, "kommune.yaml")["kommune"]["sozialraeume"]}
     assert len(context) == (1 if near else 0)
     for space in near:
@@ -294,6 +300,17 @@ def test_need_just_below_the_threshold_with_fewer_offers_is_named_in_5_2_2(folde
             context[0].level is None
             and f"{names[space]} (SGB-II-Quote der unter Dreijährigen" in context[0].message
         )
+
+
+def test_a_threshold_the_network_sets_is_called_its_own():
+    """Neuhafen's Mainbogen lies just below high need: with 'bedarfsschwelle' set in kommune.yaml
+    the threshold is the network's yardstick, and 5.2.2 says so."""
+    folder = CITY
+    names = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*.yaml"))]
+    inputs = Inputs({name: (folder / name).read_bytes() for name in names}, folder)
+    inputs.edit("kommune.yaml", lambda data: data["bedarfsanalyse"].update(bedarfsschwelle=10))
+    evidence = assess(inputs.check().concept)[0].result("zielgruppen-ziele-massnahmen").evidence
+    assert any("ohne nach dem Maßstab des Netzwerks hohen Bedarf zu haben" in e.message for e in evidence)
 
 
 def test_the_yardstick_is_stated_in_the_text(chapters):

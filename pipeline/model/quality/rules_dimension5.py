@@ -350,7 +350,7 @@ def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision
         sitting = view.next_meeting(committee.id)
         planned = (sitting, tuple(prepared)) if prepared and sitting else None
         return _Standing(
-            f"Seitdem hat das Gremium getagt, zuletzt am {german_date(missed[-1])}; der Bericht stand dort noch "
+            f"Seit Ablauf der Frist hat das Gremium getagt, zuletzt am {german_date(missed[-1])}; der Bericht stand dort noch "
             f"aus.{f' Vorgesehen ist er für {sittings_text([planned])}.' if planned else ''}",
             OPEN,
             f"{committee.name}: {what} {_next_chance(view, committee, decision)}.",
@@ -367,19 +367,19 @@ def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision
     if prepared:
         when = f"die nächste Sitzung am {german_date(sitting)}" if sitting else "eine der nächsten Sitzungen"
         return _Standing(
-            f"Seitdem hat das Gremium nicht getagt; für {when} ist er vorgesehen ({papers_text(prepared)}).",
+            f"Seit Ablauf der Frist hat das Gremium nicht getagt; für {when} ist er vorgesehen ({papers_text(prepared)}).",
             FULFILLED,
             None,
         )
     if sitting:
         return _Standing(
-            f"Seitdem hat das Gremium nicht getagt; für die nächste Sitzung am {german_date(sitting)} ist er "
+            f"Seit Ablauf der Frist hat das Gremium nicht getagt; für die nächste Sitzung am {german_date(sitting)} ist er "
             "noch nicht vorbereitet.",
             PARTIAL,
             f"{committee.name}: {what} für die Sitzung am {german_date(sitting)} vorbereiten.",
         )
     return _Standing(
-        "Seitdem hat das Gremium nicht getagt, und eine weitere Sitzung ist nicht erfasst.",
+        "Seit Ablauf der Frist hat das Gremium nicht getagt, und eine weitere Sitzung ist nicht erfasst.",
         PARTIAL,
         f"{committee.name}: {what} einplanen, sobald ein Sitzungstermin feststeht.",
     )
@@ -605,7 +605,6 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
     # passing on is recorded at all, that cannot be told, and every decision counts
     recorded = any(d.passed_to_network for d in k.decisions)
     received = [d for d in pending if not recorded or (d.passed_to_network and d.passed_to_network <= on)]
-    not_yet = [d for d in pending if d not in received]
     if received:
         silent = [d for d in received if not d.progress]
         which = "noch nicht umgesetzten Beschlüssen" + (", die das Netzwerk erhalten hat," if recorded else "")
@@ -615,13 +614,9 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
             if silent
             else f"Zu allen {which} ist festgehalten, wie weit sie umgesetzt sind"
         )
+        # those not passed on yet are named once, where the passing on is (a Landeskoordinierungsstelle:
+        # 'ist dem Netzwerk noch nicht mitgeteilt' repeated the line above)
         text = f"{text}; es fehlt: {enumeration([d.number for d in silent])}." if silent else f"{text}."
-        if not_yet:
-            numbers = enumeration([d.number for d in not_yet])
-            text += (
-                f" {numbers} {'ist' if len(not_yet) == 1 else 'sind'} dem Netzwerk noch nicht mitgeteilt; "
-                "eine Rückmeldung dazu steht noch aus."
-            )
         evidence.append(
             observed(
                 text,
@@ -1026,11 +1021,18 @@ def _near_gaps(k: Concept) -> list[Finding]:
         f"{count(len(s.running), 'laufendes Angebot', 'laufende Angebote', 'ein')})"
         for s in near
     )
+    # the network's own threshold only where kommune.yaml sets one; else the tool's rule, said as such
+    # (a Landeskoordinierungsstelle: 'nach dem Maßstab des Netzwerks' for a default nobody chose)
+    measure = (
+        "nach dem Maßstab des Netzwerks"
+        if "need_margin" in needs.analysis.model_fields_set
+        else "nach der Schwelle dieser Auswertung"
+    )
     return [
         observed(
             f"{sentence_start(count(len(near), 'Sozialraum liegt', 'Sozialräume liegen', 'ein'))} {feature.worse} "
-            f"{needs.comparison(reference)} ({feature.shown(reference.value)}), ohne nach dem Maßstab des "
-            f"Netzwerks hohen Bedarf zu haben, und {'hat' if len(near) == 1 else 'haben'} weniger laufende "
+            f"{needs.comparison(reference)} ({feature.shown(reference.value)}), ohne {measure} "
+            f"hohen Bedarf zu haben, und {'hat' if len(near) == 1 else 'haben'} weniger laufende "
             f"Angebote als der Durchschnitt der Sozialräume ({number(needs.average_running, 1)}): {spaces}.",
             (
                 at("kommune.yaml", "kommune", "sozialraeume", EVERY, "kennzahlen"),
