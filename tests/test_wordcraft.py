@@ -971,6 +971,39 @@ def test_columns_are_sized_for_the_word_font_of_the_design():
     assert date_column("Georgia") > date_column("Arial") > 1000
 
 
+def test_a_text_column_keeps_its_width_where_number_columns_have_room():
+    """The indicators table in Word: its 'Indikator' column (27 %) gave to the columns of values
+    until it was as narrow as they ('Stadtverordne|tenversammlu|ng', a layout review); a column
+    whose cells fit on one line gives what it does not need, one with longer text keeps its width –
+    as in the PDF. A column whose longest word would not fit still gets it."""
+
+    from pipeline.export.docx_pages import fit_columns
+
+    document = Document()
+    table = document.add_table(rows=3, cols=4)
+    rows = [
+        ("Ziel", "Indikator", "Istwert", "Einschätzung"),
+        (
+            "Z4.1",
+            "Berichte über Frühe Hilfen in Ausschüssen und in der Stadtverordnetenversammlung",
+            "2 (2025)",
+            "auf dem Weg",
+        ),
+        ("Z4.2", "Akteure mit eingeplantem und abgegoltenem Netzwerkaufwand", "6 (2026)", "hinter dem Zielpfad"),
+    ]
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    given = (1500, 4500, 700, 2000)
+    for col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), given, strict=True):
+        col.set(qn("w:w"), str(width))
+    total = sum(given)
+    fit_columns(document, total, total)
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.iterchildren(qn("w:gridCol"))]
+    assert sum(widths) <= total and widths[2] > 700  # the amount gets its width …
+    assert widths[1] == 4500 and widths[0] + widths[3] < 3500  # … from short columns, the long text keeps its own
+
+
 def test_a_number_bound_to_its_word_still_lets_word_hyphenate_the_word():
     """'24 Patenschaften' (a no-break space) needs room for '24 Paten-', not for the whole: Word
     hyphenates the word; a date bound to 'seit' cannot be hyphenated and needs its whole width."""

@@ -49,6 +49,7 @@ from pipeline.export.text_width import (
     LONG_ROW_CHARACTERS,
     LONG_ROW_CM,
     POINTS_PER_CM,
+    em_width,
     fit_widths,
     kept_row_pairs,
     lines_needed,
@@ -305,10 +306,13 @@ _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 _SIZE = f".//{qn('w:rPr')}/{qn('w:sz')}"
 
 
-def _longest_words(table: etree._Element, columns: int, margin: float = FONT_MARGIN) -> list[float]:
-    """The width (twips) of the longest word in each column at the cells' type size; the
-    header row and strong text set bold, a tenth wider."""
-    widths = [0.0] * columns
+def _text_widths(
+    table: etree._Element, columns: int, margin: float = FONT_MARGIN
+) -> tuple[list[float], list[float]]:
+    """Per column, the width (twips) of its longest word and of its longest body cell on one line
+    (the header may wrap), at the cells' type size; the header row and strong text set bold, a
+    tenth wider – as the PDF measures its columns (:func:`pipeline.export.to_typst.table`)."""
+    longest_words, natural = [0.0] * columns, [0.0] * columns
     for number, row in enumerate(table.iterchildren(TR)):
         column = 0
         for cell in row.iterchildren(TC):
@@ -316,10 +320,14 @@ def _longest_words(table: etree._Element, columns: int, margin: float = FONT_MAR
             if span == 1 and column < columns:
                 bold = number == 0 or next(cell.iter(_B), None) is not None
                 em = _cell_points(cell) * TWIPS_PER_POINT * margin * (1.1 if bold else 1.0)
-                longest = max((needed_em(w) for p in cell.iter(P) for w in _BREAKS.split(text_of(p))), default=0.0)
-                widths[column] = max(widths[column], longest * em)
+                texts = [text_of(p) for p in cell.iter(P)]
+                longest = max((needed_em(w) for text in texts for w in _BREAKS.split(text)), default=0.0)
+                longest_words[column] = max(longest_words[column], longest * em)
+                if number > 0:
+                    line = max((em_width(text) for text in texts), default=0.0)
+                    natural[column] = max(natural[column], line * em)
             column += span
-    return widths
+    return longest_words, natural
 
 
 def _span(cell: etree._Element) -> int:
@@ -373,8 +381,16 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
                 total - (line + FORM_FIELD_GAP) * (len(cols) - 1)
             ]
         else:
-            needed = [math.ceil(w + CELL_MARGINS) for w in _longest_words(table, len(cols), margin)]
-            fitted = fit_widths(widths, needed)
+            words, lines = _text_widths(table, len(cols), margin)
+            needed = [math.ceil(w + CELL_MARGINS) for w in words]
+            # a column whose cells fit on one line gives what it does not need, one with longer text
+            # keeps its width (the indicators' text column gave to the numbers' columns until it was
+            # as narrow as they: 'Stadtverordne|tenversammlu|ng' in Word; the PDF kept it)
+            kept = [
+                math.ceil(line + CELL_MARGINS) if line + CELL_MARGINS < width else width
+                for line, width in zip(lines, widths, strict=True)
+            ]
+            fitted = fit_widths(widths, needed, kept)
         for col, width in zip(cols, fitted, strict=True):
             col.set(qn("w:w"), str(width))
 
