@@ -271,6 +271,21 @@ def test_every_figure_is_tagged_with_its_alternative_text_in_the_pdf(concept_fil
     # last three entries of the contents stood nearly empty before it (layout review)
     tables = next(n for n, page in enumerate(pages) if "Tabellenverzeichnis" in page)
     assert "Abkürzungen" in pages[tables] and "Abkürzungen" not in pages[tables - 1]
+
+    # headings and their entries in the contents are never hyphenated ('chro-|nischer'; layout review)
+    def titles(outline):
+        for item in outline:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
+    broken = [
+        line
+        for title in titles(reader.outline)
+        if len(title.split()) > 3
+        for line in lines
+        if " ".join(title.split()[:3]) in line and re.search(r"[a-zäöüß]-$", line)
+    ]
+    assert not broken
     assert "Abbildung 2 Indikatoren: Ausgangswert, Istwert und Zielwert" in text
     assert "Tabelle 1 Finanzen im Überblick" in text  # the first table is in 'Das Wichtigste in Kürze'
 
