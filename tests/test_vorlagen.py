@@ -1392,6 +1392,13 @@ def test_the_level_after_measures_end_leaves_out_what_does_not_recur():
     )
     once = amount(e for e in spent_2027 if e.get("einmalig") or e.get("fuer") == "netzwerkbefragung")
     assert f"{_german_euro(once)} (Posten von 2027, die einmalig sind oder nicht jedes Jahr anfallen)" in text
+    # and where M2 goes on without follow-up funding, before it (Landeskoordinierungsstelle: with only
+    # the level where it ends, ending it read as a saving): its Aufwand stays, its grants end too
+    spent_on = [e for e in spent_2027 if not e.get("einmalig") and e.get("fuer") != "netzwerkbefragung"]
+    going_on = (amount(spent_on) - amount(got_2028)) - (amount(spent_2027) - amount(got_2027))
+    assert going_on > 0
+    sentence = f"Läuft M2 ohne Anschlussförderung weiter, liegt der Zuschussbedarf ab 2028 um {_german_euro(going_on)} über dem von 2027."
+    assert sentence in text and text.index(sentence) < text.index("Endet M2 mit Ablauf der Laufzeit")
 
 
 def test_a_grant_continued_in_a_later_year_is_no_folgekosten():

@@ -277,9 +277,29 @@ class FollowUpYear:
                     f"Zudem fehlen dann {t.income} von {amount} im Jahr in {where} diese Vorlage nicht umfasst: "
                     f"{self._grant_lines(self.with_measures_elsewhere)}"
                 )
+            # added up only where it says more than the grants just named (other changes come in)
+            if self.with_measures and self.costs and (self.ending or self.growing or self.not_recurring):
+                parts.append(self._if_they_go_on)
             if (self.ending or self.growing) and self.costs:
                 parts.append(self._if_they_end)
         return "".join(f"{part}. " for part in parts).strip()
+
+    @property
+    def _if_they_go_on(self) -> str:
+        """The level where the time-limited measures go on without follow-up funding, beside the
+        one where they end: with only the latter, ending the Babylotsendienst read as a saving and
+        going on was never added up (Landeskoordinierungsstelle: +39.000 € a year, not stated)."""
+        change = self.rise + total(i.amount for i in self.with_measures) - self.not_recurring
+        numbers = enumeration([m.number for m in self.measures])
+        go_on = "Läuft" if len(self.measures) == 1 else "Laufen"
+        before = self.year - 1
+        if change > 0:
+            level = f"um {euro(change)} über dem von {before}"
+        elif change < 0:
+            level = f"um {euro(-change)} unter dem von {before}"
+        else:
+            level = f"so hoch wie {before}"
+        return f"{go_on} {numbers} ohne Anschlussförderung weiter, liegt der Zuschussbedarf ab {self.year} {level}"
 
     @property
     def full_year_more(self) -> Decimal:
