@@ -142,6 +142,15 @@ class EndingMeasure:
         return f"{self.number} {self.title}"
 
 
+def _level_against(change: Decimal, year: int) -> str:
+    """'um 39.000,00 € über dem von 2027', 'um 5.000,00 € unter dem von 2027', 'so hoch wie 2027'."""
+    if change > 0:
+        return f"um {euro(change)} über dem von {year}"
+    if change < 0:
+        return f"um {euro(-change)} unter dem von {year}"
+    return f"so hoch wie {year}"
+
+
 @dataclass(frozen=True)
 class FollowUpYear:
     """What changes the Zuschussbedarf from `year` on, after the planned years end: grants
@@ -292,13 +301,7 @@ class FollowUpYear:
         change = self.rise + total(i.amount for i in self.with_measures) - self.not_recurring
         numbers = enumeration([m.number for m in self.measures])
         go_on = "Läuft" if len(self.measures) == 1 else "Laufen"
-        before = self.year - 1
-        if change > 0:
-            level = f"um {euro(change)} über dem von {before}"
-        elif change < 0:
-            level = f"um {euro(-change)} unter dem von {before}"
-        else:
-            level = f"so hoch wie {before}"
+        level = _level_against(change, self.year - 1)
         return f"{go_on} {numbers} ohne Anschlussförderung weiter, liegt der Zuschussbedarf ab {self.year} {level}"
 
     @property
@@ -321,12 +324,7 @@ class FollowUpYear:
         # the measure by its number: 'sie' could be read as the Fortführung named just before
         when = f"Endet {self.measures[0].number}" if len(self.measures) == 1 else "Enden diese Maßnahmen"
         before = self.year - 1
-        if change > 0:
-            level = f"um {euro(change)} über dem von {before}"
-        elif change < 0:
-            level = f"um {euro(-change)} unter dem von {before}"
-        else:
-            level = f"so hoch wie {before}"
+        level = _level_against(change, before)
         # how it follows, each amount once with its sign (council member: „zuzüglich der … endenden
         # Erträge“ within a list of 'abzüglich' left the signs to be worked out); the measures by their
         # numbers, not 'ihr' (language review)
