@@ -1784,3 +1784,16 @@ def test_measures_on_schedule_are_counted_as_parts_of_all(concept):
     late = next(m for m in concept.measures if m.status == "geplant")
     found = texts(finding(concept, "gemeinsam-entwickelt", on=late.period.start + dt.timedelta(days=1)))
     assert "Nicht im Zeitplan – noch nicht begonnen: " in found and late.title in found
+
+
+def test_the_numbers_of_the_goals_are_explained_in_the_paper_as_in_the_concept(concept):
+    """The framework does not number its Zielaussagen; the concept's chapter said so, the dialogue
+    paper did not (a Landeskoordinierungsstelle)."""
+    import lxml.html
+
+    assessment = assess(concept)[0]
+    note = assessment.catalog.dimension.numbering_note
+    assert note.startswith("Die Nummern der Zielaussagen (5.1.1 usw.)")
+    paper = " ".join(lxml.html.fromstring(render_quality_dialogue(assessment).body_html).text_content().split())
+    chapter = concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"]
+    assert note in paper and note in " ".join(lxml.html.fromstring(chapter).text_content().split())

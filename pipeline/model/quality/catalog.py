@@ -83,6 +83,16 @@ class Dimension(Item):
     source: Text = field("quelle", "Worauf der Katalog beruht")
     chapter: Chapter = field("kapitel", "Das Kapitel des Gesamtkonzepts zum Stand dieser Dimension")
 
+    @property
+    def numbering_note(self) -> str:
+        """Where the numbers of the goals come from – said in the concept's chapter and in the
+        dialogue paper alike (a Landeskoordinierungsstelle: the paper did not say the framework
+        itself has none)."""
+        return (
+            f"Die Nummern der Zielaussagen ({self.number}.1.1 usw.) sind eine fortlaufende Zählung in der "
+            "Reihenfolge des Qualitätsrahmens, der sie selbst nicht nummeriert"
+        )
+
 
 class Catalog(Item):
     dimension: Dimension = field("dimension", "Die Qualitätsdimension")
