@@ -1199,7 +1199,7 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
             FULFILLED,
         ),
         observed(
-            "Nach den Mitgliederlisten gehört jeder Akteur mindestens einem Netzwerkgremium an."
+            "Nach den Mitgliederlisten gehören alle Akteure mindestens einem Netzwerkgremium an."
             if not outside
             else f"In keinem Netzwerkgremium vertreten: {_names(outside)}.",
             at("netzwerk.yaml", "netzwerkgremien", EVERY, "mitglieder"),
