@@ -546,9 +546,14 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
     assert recommended and with_path < sum(1 for a in actors if any(a["id"] in (p["von"], p["an"]) for p in paths))
     # the agreement begins after the Stand: what it will lay down, not what it does (reader review)
     start = raw_inputs["netzwerk.yaml"]["kooperationsvereinbarung"]["beginn"]
+    # whom it binds beside whose paths (Landeskoordinierungsstelle: '13 von 22' and then the old
+    # agreement's '14 von 22' read as a step back)
+    bound = len(concept.agreement.bound_actors)
+    assert bound > with_path
     assert (
-        f"Die neue Kooperationsvereinbarung soll ab dem {start:%d.%m.%Y} für {with_path} von {len(actors)} Akteuren "
-        "einen verbindlichen Abstimmungsweg festlegen" in texts(found)
+        f"Ab dem {start:%d.%m.%Y} soll die neue Kooperationsvereinbarung {bound} der {len(actors)} Akteure binden "
+        f"und für {with_path} von {len(actors)} Akteuren einen verbindlichen Abstimmungsweg festlegen"
+        in texts(found)
     )
     assert (
         "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte; Frauenärztinnen und -ärzte; "
