@@ -46,6 +46,9 @@ def _table(document, *header: str):
 
 
 def _euro(text: str) -> Decimal:
+    """An amount as a table shows it; '–' where a cell has none (Kämmerei: not '0,00 €')."""
+    if text.strip() == "–":
+        return Decimal(0)
     return Decimal(text.replace("€", "").replace("\u00a0", "").strip().replace(".", "").replace(",", "."))
 
 

@@ -415,8 +415,17 @@ def test_the_year_after_the_paper_is_shown_in_figures(papers, raw_inputs, commit
     words = dict(map(tuple, _rows(_table(document, f"Finanzielle Auswirkungen im Haushaltsjahr {year}"))))[
         "Folgekosten"
     ]
-    below = _euro(words.split(f"liegt der Zuschussbedarf ab {year + 1} um ")[1].split(" unter")[0])
+    below = _euro(
+        words.split(f"mit Ablauf der Laufzeit, liegt der Zuschussbedarf ab {year + 1} um ")[1].split(" unter")[0]
+    )
     assert figures[ending][2] == figures[str(year)][2] - below
+    # and the level if it goes on, as the table's row has it (Landeskoordinierungsstelle)
+    above = _euro(
+        words.split(f"ohne Anschlussförderung weiter, liegt der Zuschussbedarf ab {year + 1} um ")[1].split(
+            " über"
+        )[0]
+    )
+    assert figures[going_on][2] == figures[str(year)][2] + above
     # what the rows after the paper's year assume (Stadtverordnete: the own share read as expected)
     assert any(
         p.text.startswith(
