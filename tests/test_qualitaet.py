@@ -1802,3 +1802,26 @@ def test_the_numbers_of_the_goals_are_explained_in_the_paper_as_in_the_concept(c
     paper = " ".join(lxml.html.fromstring(render_quality_dialogue(assessment).body_html).text_content().split())
     chapter = concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"]
     assert note in paper and note in " ".join(lxml.html.fromstring(chapter).text_content().split())
+
+
+def test_the_paper_opens_with_the_goals_where_nothing_is_open(concept):
+    """'Auf einen Blick' opened with the disagreements and named no strength (a
+    Landeskoordinierungsstelle): first the goals whose hints are all 'Das zeigen die Daten' – still
+    no grade – then the rest."""
+    import lxml.html
+
+    assessment = assess(concept)[0]
+    clean = [
+        f"{r.number}"
+        for r in assessment.results
+        if r.evidence and all(e.level in (None, "erfüllt") for e in r.evidence)
+    ]
+    assert 0 < len(clean) < len(assessment.results)
+    root = lxml.html.fromstring(render_quality_dialogue(assessment).body_html)
+    first = next(" ".join(p.text_content().split()) for p in root.iter("p") if "nichts offen" in p.text_content())
+    assert first.startswith(
+        f"Nach den Daten ist bei {len(clean)} von {len(assessment.results)} Zielaussagen nichts offen:"
+    )
+    assert all(number in first for number in clean)
+    paragraphs = [" ".join(p.text_content().split()) for p in root.iter("p")]
+    assert paragraphs.index(first) < next(i for i, p in enumerate(paragraphs) if "weichen die Hinweise" in p)

@@ -216,6 +216,13 @@ class QualityAssessment:
         )
 
     @property
+    def without_gaps(self) -> list[GoalResult]:
+        """The goals where the data show what is in place and nothing open or missing: the paper
+        opens with them (a Landeskoordinierungsstelle: it opened with disagreement and named no
+        strength) – still without a grade."""
+        return [r for r in self.results if r.shown and not r.gaps and not r.unrecorded]
+
+    @property
     def disagreements(self) -> list[GoalResult]:
         return [r for r in self.results if self.disagrees(r)]
 
