@@ -632,7 +632,14 @@ def test_framework_conditions_ask_for_a_compensation_not_for_every_hour(concept,
             assert evidence.level == "teilweise" and _mentioned(
                 f"{actor['name']} ({hours} im Jahr)", evidence.message
             )
-            assert "Begleitung durch die hauptamtliche Koordination" in evidence.suggestion
+            # full-time support is not proposed where the group has it from its Träger's institution
+            # (a Landeskoordinierungsstelle); the example's volunteers have one
+            coordinated = any(
+                a.get("traeger") == actor.get("traeger") and a["organisationsform"] == "Institution"
+                for a in raw_inputs["akteure.yaml"]["akteure"]
+            )
+            assert coordinated and "Fahrtkostenersatz" in evidence.suggestion
+            assert ("Begleitung durch die hauptamtliche Koordination" in evidence.suggestion) is not coordinated
         elif actor["id"] in planned:
             assert evidence.level == "erfüllt"
             assert f"{planned[actor['id']]['stunden_pro_jahr']} der {hours}" in evidence.message

@@ -1340,6 +1340,14 @@ def working_conditions(view: ReportingView) -> list[Finding]:
             )
         )
     if unsupported:
+        # full-time support only proposed where a group has none (a Landeskoordinierungsstelle: both
+        # examples' volunteers have it, from the institution of their Träger)
+        coordinated = {v.actor.id for v in k.topics.volunteers if v.coordination is not None}
+        support = (
+            "passen, und Fahrtkostenersatz"
+            if all(a.id in coordinated for a in unsupported)
+            else "passen, Fahrtkostenersatz und Begleitung durch die hauptamtliche Koordination"
+        )
         evidence.append(
             observed(
                 "Ehrenamtlich Tätige wenden Zeit für die Netzwerkarbeit auf: "
@@ -1354,7 +1362,7 @@ def working_conditions(view: ReportingView) -> list[Finding]:
                 _with(
                     unsupported,
                     "klären, was ehrenamtlich Tätigen die Mitarbeit erleichtert, etwa Termine, die zu ihrem Alltag "
-                    "passen, Fahrtkostenersatz und Begleitung durch die hauptamtliche Koordination",
+                    + support,
                 ),
             )
         )
