@@ -541,6 +541,31 @@ class Concept:
         return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in advising])}{after}"
 
     @property
+    def council_law(self) -> str:
+        """The Land's Kommunalverfassung by which council and preparing body deliberate, for the
+        legal bases: '§§ 7, 45 NKomVG; § 76 Abs. 1 NKomVG: der Kreistag als gewählte Vertretung und
+        der Kreisausschuss, der seine Beschlüsse vorbereitet' – only provisions the procedure table
+        marks as read; '' where the council's is not (a Stadtverordnete: the HGO was missing)."""
+        procedure, council = self.procedure, self.council
+        if (
+            procedure is None
+            or council is None
+            or not procedure.council.legal_basis
+            or not procedure.council.verified
+        ):
+            return ""
+        body = f"{council.forms.nom} als gewählte Vertretung"
+        preparing = self.preparing_committee
+        if preparing is None or not procedure.preparation.verified:
+            return f"{procedure.council.legal_basis}: {body}"
+        relative = {"m": "der", "f": "die", "n": "das"}[procedure.preparation.gender or "m"]
+        its = "ihre" if procedure.council.gender == "f" else "seine"
+        return (
+            f"{procedure.council.legal_basis}; {procedure.preparation.legal_basis}: {body} und "
+            f"{preparing.forms.nom}, {relative} {its} Beschlüsse vorbereitet"
+        )
+
+    @property
     def council_prepared_by(self) -> Committee | None:
         """The body that prepares every decision of the council after the committees have advised
         – the Kreisausschuss in Niedersachsen (§ 76 Abs. 1 NKomVG) –, for the procedures the

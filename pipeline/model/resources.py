@@ -836,16 +836,16 @@ class Budget:
         them, or they are done within a post), named where a table of Aufwand leaves them out –
         those still to do; completed ones are :attr:`completed_without_expenses` (Kämmerei: 'die
         federführenden Stellen leisten sie' read as ongoing work for two measures done in 2025)."""
-        return self.concept.measure_labels(
-            [m.id for m in self.concept.measures if m.id not in self._by_purpose and m.status != "abgeschlossen"]
-        )
+        return self._without_expenses(completed=False)
 
     @property
     def completed_without_expenses(self) -> list[str]:
         """The completed measures the plan books no Aufwand for."""
-        return self.concept.measure_labels(
-            [m.id for m in self.concept.measures if m.id not in self._by_purpose and m.status == "abgeschlossen"]
-        )
+        return self._without_expenses(completed=True)
+
+    def _without_expenses(self, completed: bool) -> list[str]:
+        unbooked = (m for m in self.concept.measures if m.id not in self._by_purpose)
+        return self.concept.measure_labels([m.id for m in unbooked if (m.status == "abgeschlossen") == completed])
 
     def cost_of(self, purpose: str, year: int | None = None) -> Decimal:
         """What one measure (or the coordination) costs in a year, or in all years."""

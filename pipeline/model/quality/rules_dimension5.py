@@ -99,14 +99,14 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
         # whom it binds beside whose paths: after '13 von 22' the old agreement's '14 von 22' read as
         # a step back (Landeskoordinierungsstelle), while the new one binds 18
         agreement = k.agreement
-        bound = f"{len(agreement.bound_actors)} der {len(k.actors)} Akteure binden und " if agreement else ""
+        bound = f"{len(agreement.bound_actors)} der {len(k.actors)} Akteure" if agreement else ""
         if k.paths_binding_from is not None:
             # not yet in force at the Stand: what it will do, not what it does (reader review)
             return (
-                f"Ab dem {german_date(k.paths_binding_from)} soll die neue Kooperationsvereinbarung {bound}"
-                f"für {share} einen verbindlichen Abstimmungsweg festlegen"
+                f"Ab dem {german_date(k.paths_binding_from)} soll die neue Kooperationsvereinbarung "
+                f"{f'{bound} binden und ' if bound else ''}für {share} einen verbindlichen Abstimmungsweg festlegen"
             )
-        binds = f"bindet {bound.removesuffix(' binden und ')} und " if agreement else ""
+        binds = f"bindet {bound} und " if bound else ""
         return f"Die neue Kooperationsvereinbarung {binds}legt für {share} einen verbindlichen Abstimmungsweg fest"
     return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
 
