@@ -1630,6 +1630,31 @@ def test_an_adjustment_for_two_committees_goes_through_the_kreisausschuss(inputs
     )
 
 
+def test_an_adjustment_for_the_health_committee_alone_is_advised_there_first(inputs):
+    """When only the Ausschuss für Gesundheit's grants fail, it advises on the adjustment before
+    the Kreisausschuss prepares and the Kreistag decides – in the paper as in the concept (the
+    paper had sent it straight to the Kreistag, the concept named the committee)."""
+
+    def only_health_grant_applied_for(data):
+        for line in data["ertraege"]:
+            line.pop("zugesagt", None)
+            line.pop("beantragt", None)
+        line = next(i for i in data["ertraege"] if i["ausschuss"] == "ga" and i["jahr"] == 2027)
+        line["beantragt"] = True
+
+    concept = inputs.edit("ressourcen.yaml", only_health_grant_applied_for).check().concept
+    views = {v.paper.number: v for v in paper_views(concept)}
+    assert (
+        "legt die Verwaltung eine Anpassung der betroffenen Maßnahmen dem Ausschuss für Gesundheit zur "
+        "Vorberatung, dem Kreisausschuss zur Vorbereitung und dem Kreistag zur Beschlussfassung vor."
+        in views["JHA/2026/030"].budget_reservation.replace("\xa0", " ")
+    )
+    pending = views["GV/2026/004"].finances.pending
+    assert concept.adjustment_deciders(pending.lines) == (
+        "der Kreistag nach Vorberatung im Ausschuss für Gesundheit sowie Vorbereitung durch den Kreisausschuss"
+    )
+
+
 def test_the_change_against_the_year_before_is_explained_by_its_largest_drivers(inputs):
     """The Kämmerei asks why the Zuschussbedarf rises: the paper names the change of the Aufwand,
     the measures that change most (recomputed from the YAML), the Erträge and the Zuschussbedarf."""

@@ -192,6 +192,26 @@ def is_finance_committee(committee: Committee) -> bool:
 
 
 @dataclass(frozen=True)
+class AdjustmentRoute:
+    """Who deals with an adjustment of the measures when grants fail: the body that decides, the
+    committees whose measures lose grants and advise first, and the body that prepares the
+    council's decisions (the Kreisausschuss, § 76 Abs. 1 NKomVG), if any."""
+
+    deciding: Committee
+    advising: tuple[Committee, ...]
+    prepared: Committee | None
+
+    @property
+    def youth_within_funds(self) -> Committee | None:
+        """The Jugendhilfeausschuss where only its money is at stake: it decides within the funds
+        provided, the council on what changes the concept ('dem Kreistag' alone read as bypassing
+        the committee, a Kreistag member's review)."""
+        if len(self.advising) == 1 and self.advising[0].kind == "Jugendhilfeausschuss":
+            return self.advising[0]
+        return None
+
+
+@dataclass(frozen=True)
 class Concept:
     """One municipality's Frühe Hilfen as the inputs describe them; read-only."""
 
@@ -517,28 +537,40 @@ class Concept:
         authority = self.issuing_authority
         return office if office.startswith(authority) else f"{authority}, {office}"
 
+    def adjustment_route(
+        self, lines: Iterable[Income], deciding: Committee | None = None
+    ) -> AdjustmentRoute | None:
+        """Who deals with cutting back measures when these grants fail – one route for the concept
+        and the papers, which had each composed their own and differed where only another
+        committee's grants failed. `deciding` is the body that decides (a paper's; the council by
+        default); None without one."""
+        deciding = deciding or self.council
+        if deciding is None:
+            return None
+        bodies = list({i.committee: self.committee(i.committee) for i in lines}.values())
+        council = self.council
+        prepared = self.council_prepared_by if council is not None and deciding.id == council.id else None
+        return AdjustmentRoute(deciding, tuple(c for c in bodies if c.id != deciding.id), prepared)
+
     def adjustment_deciders(self, lines: Iterable[Income]) -> str:
         """Who decides on cutting back measures when these grants fail, after 'über Einschränkungen
-        entschiede dann': the Jugendhilfeausschuss where only youth welfare's money is at stake,
-        within the funds provided, and the council beyond them; where other committees' money is
-        at stake too, the council after those committees (as the papers' Beschlussvorschlag has it;
-        a Stadtverordnete: 'wäre dann gesondert zu entscheiden' named nobody). Empty without a council."""
-        council = self.council
-        if council is None:
+        entschiede dann' (a Stadtverordnete: 'wäre dann gesondert zu entscheiden' named nobody).
+        Empty without a council."""
+        route = self.adjustment_route(lines)
+        if route is None:
             return ""
-        bodies = list({i.committee: self.committee(i.committee) for i in lines}.values())
-        advising = [c for c in bodies if c.id != council.id]
-        prepared = self.council_prepared_by
+        council, prepared = route.deciding, route.prepared
         by = f"nach Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
-        if not advising:
-            return f"{council.forms.nom} {by}".rstrip()
-        if len(advising) == 1 and advising[0].kind == "Jugendhilfeausschuss":
+        youth = route.youth_within_funds
+        if youth is not None:
             return (
-                f"{advising[0].forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
+                f"{youth.forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
                 f"zusätzliche Mittel {council.forms.nom} {by}".rstrip()
             )
+        if not route.advising:
+            return f"{council.forms.nom} {by}".rstrip()
         after = f" sowie Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
-        return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in advising])}{after}"
+        return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in route.advising])}{after}"
 
     @property
     def council_law(self) -> str:

@@ -1398,36 +1398,33 @@ class PaperView:
     def _adjustment(self, pending: PendingGrants) -> tuple[str, str, str]:
         """To whom the adjustment goes when grants fail, before and after 'eine Anpassung der
         betroffenen Maßnahmen' (' dem Kreistag', ' zur Beschlussfassung'), and what follows the
-        sentence: where only youth welfare's money is at stake, the
-        Jugendhilfeausschuss, which decides within the funds the council provides, and the council
-        on what changes the concept – 'dem Kreistag' alone read as bypassing the committee (a
-        Kreistag member's review); where other committees' money is at stake too, each committee
-        whose measures lose grants advises and the council decides (a Hessian council member: the
-        Ausschuss für Soziales und Gesundheit, whose Familienhebammen the grants pay, was left out)."""
+        sentence – along the concept's route (:meth:`Concept.adjustment_route`): each committee
+        whose measures lose grants advises (a Hessian council member: the Ausschuss für Soziales
+        und Gesundheit, whose Familienhebammen the grants pay, was left out)."""
         deciding = self.deciding_committee
         council = self.concept.committee(deciding) if deciding is not None else None
-        if council is None:
+        route = self.concept.adjustment_route(pending.lines, council) if council is not None else None
+        if route is None:
             return "", " zur Beschlussfassung", ""
-        bodies = list({i.committee: self.concept.committee(i.committee) for i in pending.lines}.values())
-        youth = next((c for c in bodies if c.kind == "Jugendhilfeausschuss"), None)
-        prepared = self.concept.council_prepared_by
+        prepared = route.prepared
         preparing = f"{prepared.forms.dat} zur Vorbereitung und " if prepared is not None else ""
-        if youth is None or youth.id == council.id:
+        decides = f"{preparing}{route.deciding.forms.dat} zur Beschlussfassung"
+        youth = route.youth_within_funds
+        if youth is not None:
+            by = f" und Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
+            return (
+                f" {youth.forms.dat}",
+                " zur Beschlussfassung",
+                "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz "
+                f"hinaus, beschließt {route.deciding.forms.nom} nach Anhörung {youth.forms.gen}{by}",
+            )
+        if not route.advising:
             if prepared is not None:
-                return "", f" {preparing}{council.forms.dat} zur Beschlussfassung", ""
-            return f" {council.forms.dat}", " zur Beschlussfassung", ""
-        advising = [c for c in bodies if c.id != council.id]
-        if len(advising) > 1:  # other committees' money too
-            named = enumeration([c.forms.dat for c in advising])
-            joined = "," if prepared is not None else " und"
-            return "", f" {named} zur Vorberatung{joined} {preparing}{council.forms.dat} zur Beschlussfassung", ""
-        by = f" und Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
-        return (
-            f" {youth.forms.dat}",
-            " zur Beschlussfassung",
-            "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz hinaus, "
-            f"beschließt {council.forms.nom} nach Anhörung {youth.forms.gen}{by}",
-        )
+                return "", f" {decides}", ""
+            return f" {route.deciding.forms.dat}", " zur Beschlussfassung", ""
+        named = enumeration([c.forms.dat for c in route.advising])
+        joined = "," if prepared is not None else " und"
+        return "", f" {named} zur Vorberatung{joined} {decides}", ""
 
     @property
     def committees_without_funding(self) -> list[Committee]:
