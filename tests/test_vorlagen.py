@@ -1605,53 +1605,44 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
     assert "bewilligt" not in views["JHA/2026/030"].budget_reservation
 
 
-def test_an_adjustment_for_two_committees_goes_through_the_kreisausschuss(inputs):
-    """When grants of the Jugendhilfeausschuss and the Ausschuss für Gesundheit fail, both advise on
-    the adjustment, the Kreisausschuss prepares it (§ 76 Abs. 1 NKomVG) and the Kreistag decides;
-    the concept's chapter 20 says the same (a Kreistag member: the Kreisausschuss was left out)."""
+@pytest.mark.parametrize(
+    ("jha_applies_too", "advising", "advised_in"),
+    [
+        (
+            True,
+            "dem Jugendhilfeausschuss und dem Ausschuss für Gesundheit",
+            "im Jugendhilfeausschuss und im Ausschuss für Gesundheit",
+        ),
+        (False, "dem Ausschuss für Gesundheit", "im Ausschuss für Gesundheit"),
+    ],
+)
+def test_an_adjustment_is_advised_by_the_committees_whose_grants_fail(
+    inputs, jha_applies_too, advising, advised_in
+):
+    """When grants of the Ausschuss für Gesundheit fail (with or without the Jugendhilfeausschuss'),
+    each committee concerned advises on the adjustment, the Kreisausschuss prepares it (§ 76 Abs. 1
+    NKomVG) and the Kreistag decides – in the paper as in the concept's chapter 20 (a Kreistag
+    member: the Kreisausschuss was left out; the paper had sent the health committee's alone straight
+    to the Kreistag)."""
 
     def health_grant_applied_for(data):
         for line in data["ertraege"]:
             line.pop("zugesagt", None)
+            if not jha_applies_too:
+                line.pop("beantragt", None)
         line = next(i for i in data["ertraege"] if i["ausschuss"] == "ga" and i["jahr"] == 2027)
         line["beantragt"] = True
 
     concept = inputs.edit("ressourcen.yaml", health_grant_applied_for).check().concept
     views = {v.paper.number: v for v in paper_views(concept)}
     assert (
-        "legt die Verwaltung eine Anpassung der betroffenen Maßnahmen dem Jugendhilfeausschuss und dem "
-        "Ausschuss für Gesundheit zur Vorberatung, dem Kreisausschuss zur Vorbereitung und dem Kreistag zur "
-        "Beschlussfassung vor." in views["JHA/2026/030"].budget_reservation.replace("\xa0", " ")
-    )
-    pending = views["GV/2026/004"].finances.pending
-    assert concept.adjustment_deciders(pending.lines).endswith(
-        "nach Vorberatung im Jugendhilfeausschuss und im Ausschuss für Gesundheit sowie Vorbereitung durch den "
-        "Kreisausschuss"
-    )
-
-
-def test_an_adjustment_for_the_health_committee_alone_is_advised_there_first(inputs):
-    """When only the Ausschuss für Gesundheit's grants fail, it advises on the adjustment before
-    the Kreisausschuss prepares and the Kreistag decides – in the paper as in the concept (the
-    paper had sent it straight to the Kreistag, the concept named the committee)."""
-
-    def only_health_grant_applied_for(data):
-        for line in data["ertraege"]:
-            line.pop("zugesagt", None)
-            line.pop("beantragt", None)
-        line = next(i for i in data["ertraege"] if i["ausschuss"] == "ga" and i["jahr"] == 2027)
-        line["beantragt"] = True
-
-    concept = inputs.edit("ressourcen.yaml", only_health_grant_applied_for).check().concept
-    views = {v.paper.number: v for v in paper_views(concept)}
-    assert (
-        "legt die Verwaltung eine Anpassung der betroffenen Maßnahmen dem Ausschuss für Gesundheit zur "
-        "Vorberatung, dem Kreisausschuss zur Vorbereitung und dem Kreistag zur Beschlussfassung vor."
+        f"legt die Verwaltung eine Anpassung der betroffenen Maßnahmen {advising} zur Vorberatung, dem "
+        "Kreisausschuss zur Vorbereitung und dem Kreistag zur Beschlussfassung vor."
         in views["JHA/2026/030"].budget_reservation.replace("\xa0", " ")
     )
     pending = views["GV/2026/004"].finances.pending
     assert concept.adjustment_deciders(pending.lines) == (
-        "der Kreistag nach Vorberatung im Ausschuss für Gesundheit sowie Vorbereitung durch den Kreisausschuss"
+        f"der Kreistag nach Vorberatung {advised_in} sowie Vorbereitung durch den Kreisausschuss"
     )
 
 
