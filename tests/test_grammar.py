@@ -190,6 +190,24 @@ def test_contracted_prepositions_follow_the_gender():
     )
 
 
+def test_bodies_named_in_the_plural_take_plural_articles():
+    """A body meeting in every Sozialraum is named in the plural: 'zu den Stadtteilrunden Frühe
+    Hilfen', not 'zum Gremium „Stadtteilrunden Frühe Hilfen“'; the dative of a noun in -e adds -n;
+    an adjective before a plural is not guessed."""
+    runden = committee_forms("Stadtteilrunden Frühe Hilfen")
+    assert (runden.nom, runden.gen, runden.dat, runden.zum, runden.im) == (
+        "die Stadtteilrunden Frühe Hilfen",
+        "der Stadtteilrunden Frühe Hilfen",
+        "den Stadtteilrunden Frühe Hilfen",
+        "zu den Stadtteilrunden Frühe Hilfen",
+        "in den Stadtteilrunden Frühe Hilfen",
+    )
+    kreise = committee_forms("Arbeitskreise Frühe Hilfen", "die")
+    assert (kreise.dat, kreise.beim) == ("den Arbeitskreisen Frühe Hilfen", "bei den Arbeitskreisen Frühe Hilfen")
+    assert committee_forms("Regionale Arbeitskreise").nom == "das Gremium „Regionale Arbeitskreise“"
+    assert committee_forms("Steuerungsgruppe").zum == "zur Steuerungsgruppe"
+
+
 def test_an_unknown_head_gets_no_guessed_article():
     assert definite("Netzwerk Nord") is None
     forms = committee_forms("Netzwerk Nord")

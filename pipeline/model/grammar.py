@@ -35,12 +35,15 @@ class Head:
     gender: Gender
     genitive: str = ""
     weak: bool = False
+    #: A plural name ('Stadtteilrunden', a body meeting in every Sozialraum): die/der/den/die.
+    plural: bool = False
 
 
 _M_ES = Head("m", "es")
 _M_S = Head("m", "s")
 _N_S = Head("n", "s")
 _F = Head("f")
+_PLURAL = Head("f", plural=True)
 
 #: Head nouns of the names of councils, committees, administrations and their heads, by the
 #: lowercase ending a name (or its first noun) has. The longest matching ending counts, so
@@ -65,6 +68,12 @@ HEADS: dict[str, Head] = {
     "konferenz": _F,
     "gruppe": _F,  # Steuerungsgruppe
     "runde": _F,
+    # plurals: bodies that meet in every Sozialraum ('Stadtteilrunden Frühe Hilfen' read as
+    # 'zum Gremium „Stadtteilrunden …“'; a Netzwerkkoordinatorin)
+    "runden": _PLURAL,
+    "gruppen": _PLURAL,
+    "konferenzen": _PLURAL,
+    "arbeitskreise": _PLURAL,
     "verwaltung": _F,
     "stelle": _F,  # Koordinierungsstelle, Beratungsstelle
     "koordination": _F,  # Netzwerkkoordination
@@ -111,6 +120,8 @@ _CONTRACTED = {
     "f": ("in der", "von der", "zur", "bei der"),
     "n": ("im", "vom", "zum", "beim"),
 }
+_PLURAL_ARTICLES = ("die", "der", "den", "die")
+_PLURAL_PREPOSITIONS = ("in den", "von den", "zu den", "bei den")
 
 
 @dataclass(frozen=True)
@@ -234,6 +245,8 @@ def definite(name: str, gender: Gender | None = None) -> Forms | None:
     adjectives, word, rest = parts
     found = head_of(word)
     head = found[1] if found else None
+    if head is not None and head.plural and gender in (None, "f"):
+        return None if adjectives else _plural(name, word, rest)
     chosen = gender or (head.gender if head else None)
     if chosen is None:
         return None
@@ -258,6 +271,15 @@ def definite(name: str, gender: Gender | None = None) -> Forms | None:
     articles = _DEFINITE[chosen]
     cases = [f"{articles[c]} {phrase(c)}" for c in range(4)]
     contracted = [f"{p} {phrase(2)}" for p in _CONTRACTED[chosen]]
+    return Forms(name, *cases, *contracted)
+
+
+def _plural(name: str, word: str, rest: str) -> Forms:
+    """A plural name: the dative adds -n where the noun does not end in it (den Arbeitskreisen)."""
+    dative = word if word.endswith("n") else f"{word}n"
+    nouns = (word, word, dative, word)
+    cases = [f"{article} {noun}{rest}" for article, noun in zip(_PLURAL_ARTICLES, nouns, strict=True)]
+    contracted = [f"{p} {dative}{rest}" for p in _PLURAL_PREPOSITIONS]
     return Forms(name, *cases, *contracted)
 
 
