@@ -212,10 +212,18 @@ class Party:
         signs; names after the first as inside a line ('… und ehrenamtliche Stadtteilmütter')."""
         if self.own:
             return [OWN_INSTITUTION]
-        names = names_in_line(self.actors)
+        # a profession's members accede one by one: the party does not sign for them, it promotes
+        # their accession ('Unterzeichnet für: Freiberufliche Hebammen (ohne die Einzelnen zu
+        # binden …)' contradicted itself; Netzwerkkoordinatorin)
+        promoted = [a for a in self.actors if self.signs_partly(a) and a.organisation_form != INSTITUTION]
+        signed = [a for a in self.actors if a not in promoted]
+        names = [
+            f"{name} ({INSTITUTIONS_PARTLY})" if self.signs_partly(a) else name
+            for name, a in zip(names_in_line(signed), signed, strict=True)
+        ]
         return [
-            f"{name} ({partly_phrase(a)})" if self.signs_partly(a) else name
-            for name, a in zip(names, self.actors, strict=True)
+            *(names or [OWN_ORGANISATION]),
+            *(f"wirbt in der Gruppe „{a.name}“ für den Beitritt mit eigener Unterschrift" for a in promoted),
         ]
 
 
@@ -242,14 +250,12 @@ def accedes_one_by_one(actor: Actor, named: Collection[str] = ()) -> bool:
     return actor.carrier is None
 
 
-def partly_phrase(actor: Actor) -> str:
-    """How far a signature reaches for a group that accedes one by one."""
-    if actor.organisation_form == INSTITUTION:
-        return "nur die Einrichtungen in eigener Trägerschaft; die übrigen treten einzeln bei"
-    # not 'als Vertretung': readers took it for an agency that binds the members (legal review);
-    # not 'als Berufsvertretung' either: a Hebammennetz running a Hebammenzentrale is none (review
-    # by a Netzwerkkoordinatorin) – what the signature does not do is what counts
-    return "ohne die Einzelnen zu binden; sie treten mit eigener Unterschrift bei"
+#: How far a Träger's signature reaches for a group of institutions that accede one by one.
+INSTITUTIONS_PARTLY = "nur die Einrichtungen in eigener Trägerschaft; die übrigen treten einzeln bei"
+#: What an organisation signs for that signs for no actor as a whole (an association of
+#: freelancers): itself. Not 'als Vertretung' of the members: readers took it for an agency that
+#: binds them (legal review); not 'als Berufsvertretung' either (a Hebammennetz is none).
+OWN_ORGANISATION = "die eigene Organisation"
 
 
 @dataclass(frozen=True)
