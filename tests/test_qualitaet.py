@@ -373,7 +373,7 @@ def test_decisions_passed_to_the_network(concept):
     passed on, it is no gap (JHA/2026/021 was five weeks old at the Stand); older, it is."""
     found = finding(concept, "informationsfluss")
     assert found.status == "erfüllt"
-    assert "6 von 7 Beschlüssen" in texts(found)
+    assert "Von sieben Beschlüssen wurden sechs an das Netzwerk weitergegeben" in texts(found)
     assert (
         "JHA/2026/021 vom 10.09.2026 liegt weniger als drei Monate zurück; die Weitergabe kann noch folgen."
         in texts(found)
@@ -414,7 +414,11 @@ def test_feedback_on_decisions_is_counted_only_for_those_the_network_received(co
     )
     found = " ".join(texts(finding(silent, "informationsfluss")).split())
     assert f"es fehlt: {received[0].number}." in found and f"es fehlt: {received[0].number} und" not in found
-    assert f"für {len(received) - 1} von {len(received)} noch nicht umgesetzten Beschlüssen" in found
+    # counts up to twelve in words, as prose has them (Lektorat)
+    assert (
+        f"für {number_word(len(received) - 1)} von {number_word(len(received))} noch nicht umgesetzten Beschlüssen"
+        in found
+    )
 
 
 def test_information_flow_without_data_is_not_checkable(concept):
@@ -822,7 +826,10 @@ def test_cooperation_requirements_in_grants(concept, raw_inputs):
         if e["art"] == "Zuwendung an Träger" and e["jahr"] == 2026
     ]
     without = [e for e in grants if not e.get("kooperationsauflagen")]
-    assert f"2026 verlangen {len(grants) - len(without)} von {len(grants)} Zuwendungen an Träger" in texts(found)
+    assert (
+        f"Im Jahr 2026 verlangen {number_word(len(grants) - len(without))} von {number_word(len(grants))} Zuwendungen an Träger"
+        in texts(found)
+    )
     assert all(e["bezeichnung"] in found.gaps[0].message for e in without)
     # grants new in the draft year after are named too (Landeskoordinierungsstelle review); the same
     # recipient's grant for the same measure under a new title goes on, it is not new (a Netzwerkkoordinatorin:

@@ -161,9 +161,10 @@ def test_volunteers_turn_to_the_institution_of_their_traeger(inputs):
     from pipeline.model.grammar import at_name
 
     at = at_name(coordination["name"])
-    assert f"Für „{volunteer['name']}“ ist das die hauptamtliche Begleitung {at}." in _text(
-        _chapters(inputs)["kinderschutz"]
-    )
+    # the group as inside a line, not in quotes; its institution with its article (Lektorat)
+    group = volunteer["name"][0].lower() + volunteer["name"][1:]
+    assert at == "beim Kinderschutzbund Musterkreis – Koordination Familienpatenschaften"
+    assert f"Für {group} ist das die hauptamtliche Begleitung {at}." in _text(_chapters(inputs)["kinderschutz"])
     assert at_name("Koordinierungsstelle Frühe Hilfen") == "bei der Koordinierungsstelle Frühe Hilfen"
     assert at_name("Jugendhilfeausschuss") == "beim Jugendhilfeausschuss"
 

@@ -88,6 +88,19 @@ HEADS: dict[str, Head] = {
     "referat": _N_S,  # not a 'rat'
     "sekretariat": _N_S,
     "büro": _N_S,
+    # institutions, for 'beim Kinderschutzbund …' where a person's place is named (Lektorat: 'bei
+    # „Kinderschutzbund Musterkreis – …“')
+    "bund": _M_ES,  # Kinderschutzbund
+    "verband": _M_ES,  # Caritasverband, Kreisverband
+    "verein": _M_S,
+    "dienst": _M_ES,  # Sozialdienst, Migrationsdienst
+    "zentrum": _N_S,  # Familienzentrum
+    "klinikum": _N_S,
+    "haus": Head("n", "es"),  # Mehrgenerationenhaus
+    "center": _N_S,  # Jobcenter
+    "zentrale": _F,  # Hebammenzentrale
+    "stätte": _F,  # Familienbildungsstätte
+    "beratung": _F,  # Schwangerschaftsberatung
     # heads of the administration
     "landrat": _M_S,
     "landrätin": _F,

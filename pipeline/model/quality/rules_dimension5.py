@@ -34,6 +34,7 @@ from pipeline.findings import (
     at,
 )
 from pipeline.formatting import (
+    NUMBER_WORDS_UP_TO,
     count,
     enumeration,
     enumeration_of_names,
@@ -44,6 +45,7 @@ from pipeline.formatting import (
     number,
     number_word,
     papers_text,
+    part_number,
     sentence_end,
     sentence_start,
 )
@@ -209,7 +211,11 @@ def _share_word(institutions: list[Actor]) -> str:
 
 
 def _share(part: int, whole: int, plural: str) -> str:
-    """'6 von 7 Beschlüssen' – a share in digits, as a table would give it."""
+    """'sieben von acht Zuwendungen', '16 von 22 Akteuren': in words where the whole is twelve or
+    less, as prose has counts (Lektorat: '7 von 8' broke the rule); in digits where a part of one or
+    none would need a gender ('1 von 8')."""
+    if whole <= NUMBER_WORDS_UP_TO and part > 1:
+        return f"{number_word(part)} von {number_word(whole)} {plural}"
     return f"{part} von {whole} {plural}"
 
 
@@ -572,7 +578,12 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
         # not passed on yet is no gap (a five-week-old decision read as a false alarm).
         fresh = [d for d in decisions if d not in passed and add_months(d.date, PASS_ON_MONTHS) > on]
         missing = [d for d in decisions if d not in passed and d not in fresh]
-        text = f"{_share(len(passed), len(decisions), 'Beschlüssen')} wurden an das Netzwerk weitergegeben"
+        # not a sentence that begins with a digit ('6 von 7 Beschlüssen wurden …'; Lektorat)
+        part = "keiner" if not passed else part_number(len(passed), len(decisions), "einer")
+        were = "wurde" if len(passed) <= 1 else "wurden"
+        text = (
+            f"Von {count(len(decisions), 'Beschluss', 'Beschlüssen')} {were} {part} an das Netzwerk weitergegeben"
+        )
         later = ""
         if fresh:
             one = len(fresh) == 1
@@ -1728,7 +1739,7 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
         return f"{grant.title}{recipient}"
 
     text = (
-        f"{year} verlangen {_share(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
+        f"Im Jahr {year} verlangen {_share(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
         "Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
     )
 
