@@ -1442,16 +1442,17 @@ def test_a_network_coordinators_wording_in_neuhafens_concept():
 def test_when_grants_for_youth_welfare_and_other_committees_fail_both_bodies_hear_of_it():
     """M 184/2026: the pending grants belong to the Jugendhilfeausschuss and the Ausschuss für
     Soziales und Gesundheit: both advise on the adjustment, the Stadtverordnetenversammlung decides
-    (a Hessian council member: the committee whose Familienhebammen the grants pay was left out)."""
+    (a Hessian council member: the committee whose Familienhebammen the grants pay was left out),
+    and the Haupt- und Finanzausschuss on the money (§ 62 Abs. 1 HGO; a second one)."""
     concept = check_folder(ROOT / "inputs" / "neuhafen").concept
     view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
     pending = view.finances.pending if view.finances else None
     kinds = {concept.committee(i.committee).kind for i in pending.lines} if pending else set()
     assert "Jugendhilfeausschuss" in kinds and len(kinds) > 1
     assert (
-        "legt der Magistrat eine Anpassung der betroffenen Maßnahmen dem Jugendhilfeausschuss und dem Ausschuss "
-        "für Soziales und Gesundheit zur Vorberatung und der Stadtverordnetenversammlung zur Beschlussfassung vor."
-        in view.budget_reservation
+        "legt der Magistrat eine Anpassung der betroffenen Maßnahmen dem Jugendhilfeausschuss, dem Ausschuss "
+        "für Soziales und Gesundheit und dem Haupt- und Finanzausschuss zur Vorberatung und der "
+        "Stadtverordnetenversammlung zur Beschlussfassung vor." in view.budget_reservation
     )
 
 
@@ -1467,7 +1468,7 @@ def test_the_concept_names_who_decides_when_grants_of_two_committees_fail():
     )
     assert (
         "über Einschränkungen entschiede dann die Stadtverordnetenversammlung nach Vorberatung im "
-        "Jugendhilfeausschuss und im Ausschuss für Soziales und Gesundheit." in text
+        "Jugendhilfeausschuss, im Ausschuss für Soziales und Gesundheit und im Haupt- und Finanzausschuss." in text
     )
     assert "gesondert zu entscheiden" not in text
 

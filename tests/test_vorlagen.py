@@ -1613,7 +1613,12 @@ def test_grants_only_applied_for_join_the_haushaltsvorbehalt(inputs):
             "dem Jugendhilfeausschuss und dem Ausschuss für Gesundheit",
             "im Jugendhilfeausschuss und im Ausschuss für Gesundheit",
         ),
-        (False, "dem Ausschuss für Gesundheit", "im Ausschuss für Gesundheit"),
+        # the Jugendhilfeausschuss is heard on every matter of youth welfare (§ 71 SGB VIII)
+        (
+            False,
+            "dem Jugendhilfeausschuss und dem Ausschuss für Gesundheit",
+            "im Jugendhilfeausschuss und im Ausschuss für Gesundheit",
+        ),
     ],
 )
 def test_an_adjustment_is_advised_by_the_committees_whose_grants_fail(

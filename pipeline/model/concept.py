@@ -191,24 +191,54 @@ def is_finance_committee(committee: Committee) -> bool:
     return committee.kind == "Finanzausschuss" or _FINANCE.search(committee.name) is not None
 
 
+def _advised(advising: Iterable[Committee], prepared: Committee | None) -> str:
+    """' nach Vorberatung im Jugendhilfeausschuss und im … sowie Vorbereitung durch den
+    Kreisausschuss', or what of it applies; '' for neither."""
+    advisers = [c.forms.im for c in advising]
+    by = f"Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
+    if not advisers:
+        return f" nach {by}" if by else ""
+    return f" nach Vorberatung {enumeration(advisers)}" + (f" sowie {by}" if by else "")
+
+
 @dataclass(frozen=True)
 class AdjustmentRoute:
     """Who deals with an adjustment of the measures when grants fail: the body that decides, the
-    committees whose measures lose grants and advise first, and the body that prepares the
-    council's decisions (the Kreisausschuss, § 76 Abs. 1 NKomVG), if any."""
+    committees that advise first – the Jugendhilfeausschuss, which the council hears on every
+    matter of youth welfare (§ 71 SGB VIII), the committees whose measures lose grants, the
+    finance committee on the money (§ 62 Abs. 1 HGO: a Hessian council member found both left
+    out) –, and the body that prepares the council's decisions (the Kreisausschuss, § 76 Abs. 1
+    NKomVG), if any."""
 
     deciding: Committee
-    advising: tuple[Committee, ...]
+    #: The committees whose measures lose grants (not the deciding body).
+    losing: tuple[Committee, ...]
     prepared: Committee | None
+    youth: Committee | None = None
+    finance: Committee | None = None
 
     @property
     def youth_within_funds(self) -> Committee | None:
         """The Jugendhilfeausschuss where only its money is at stake: it decides within the funds
         provided, the council on what changes the concept ('dem Kreistag' alone read as bypassing
         the committee, a Kreistag member's review)."""
-        if len(self.advising) == 1 and self.advising[0].kind == "Jugendhilfeausschuss":
-            return self.advising[0]
+        if len(self.losing) == 1 and self.losing[0].kind == "Jugendhilfeausschuss":
+            return self.losing[0]
         return None
+
+    @property
+    def advising(self) -> tuple[Committee, ...]:
+        """Who advises before the deciding body, in the order of a Beratungsfolge: the
+        Jugendhilfeausschuss, the committees losing grants, the finance committee."""
+        bodies = [self.youth, *self.losing, self.finance]
+        unique = {c.id: c for c in bodies if c is not None and c.id != self.deciding.id}
+        return tuple(unique.values())
+
+    @property
+    def council_advised_by(self) -> tuple[Committee, ...]:
+        """Who advises the council where the Jugendhilfeausschuss decides within the funds: the
+        finance committee on additional money, if there is one."""
+        return tuple(c for c in self.advising if c.kind != "Jugendhilfeausschuss")
 
 
 @dataclass(frozen=True)
@@ -549,8 +579,11 @@ class Concept:
             return None
         bodies = list({i.committee: self.committee(i.committee) for i in lines}.values())
         council = self.council
-        prepared = self.council_prepared_by if council is not None and deciding.id == council.id else None
-        return AdjustmentRoute(deciding, tuple(c for c in bodies if c.id != deciding.id), prepared)
+        if council is None or deciding.id != council.id:
+            return AdjustmentRoute(deciding, tuple(c for c in bodies if c.id != deciding.id), None)
+        youth = next((c for c in self.committees if c.kind == "Jugendhilfeausschuss"), None)
+        losing = tuple(c for c in bodies if c.id != deciding.id)
+        return AdjustmentRoute(deciding, losing, self.council_prepared_by, youth, self.finance_committee)
 
     def adjustment_deciders(self, lines: Iterable[Income]) -> str:
         """Who decides on cutting back measures when these grants fail, after 'über Einschränkungen
@@ -559,18 +592,13 @@ class Concept:
         route = self.adjustment_route(lines)
         if route is None:
             return ""
-        council, prepared = route.deciding, route.prepared
-        by = f"nach Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
-        youth = route.youth_within_funds
+        council, youth = route.deciding, route.youth_within_funds
         if youth is not None:
             return (
                 f"{youth.forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
-                f"zusätzliche Mittel {council.forms.nom} {by}".rstrip()
+                f"zusätzliche Mittel {council.forms.nom}{_advised(route.council_advised_by, route.prepared)}"
             )
-        if not route.advising:
-            return f"{council.forms.nom} {by}".rstrip()
-        after = f" sowie Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
-        return f"{council.forms.nom} nach Vorberatung {enumeration([c.forms.im for c in route.advising])}{after}"
+        return f"{council.forms.nom}{_advised(route.advising, route.prepared)}"
 
     @property
     def council_law(self) -> str:

@@ -1411,12 +1411,16 @@ class PaperView:
         decides = f"{preparing}{route.deciding.forms.dat} zur Beschlussfassung"
         youth = route.youth_within_funds
         if youth is not None:
-            by = f" und Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
+            steps = [f"Anhörung {youth.forms.gen}"]
+            if route.council_advised_by:
+                steps.append(f"Vorberatung {enumeration([c.forms.im for c in route.council_advised_by])}")
+            if prepared is not None:
+                steps.append(f"Vorbereitung durch {prepared.forms.acc}")
             return (
                 f" {youth.forms.dat}",
                 " zur Beschlussfassung",
                 "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz "
-                f"hinaus, beschließt {route.deciding.forms.nom} nach Anhörung {youth.forms.gen}{by}",
+                f"hinaus, beschließt {route.deciding.forms.nom} nach {enumeration(steps)}",
             )
         if not route.advising:
             if prepared is not None:
