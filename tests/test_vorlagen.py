@@ -445,8 +445,9 @@ def test_a_decision_carried_out_stands_in_the_table_but_is_not_reported_on():
     done = [d.number for d in view.decisions if d.status == "umgesetzt"]
     assert done == ["M 301/2022"]
     assert (
-        "M 301/2022 ist umgesetzt und wird in der Übersicht nur nachrichtlich aufgeführt; ein Bericht über seine "
-        "Umsetzung folgt nicht." in text
+        # not 'ein Bericht … folgt nicht', read as 'none below' (a Stadtverordnete)
+        "M 301/2022 ist umgesetzt und wird in der Übersicht nur nachrichtlich aufgeführt; weitere Berichte über "
+        "seine Umsetzung entfallen." in text
     )
     # without a stock sentence saying what heading and caption say (a Kreistag member)
     assert "Die Übersicht zeigt den Stand" not in text

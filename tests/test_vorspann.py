@@ -306,7 +306,8 @@ def test_the_summary_counts_the_overdue_reports_the_quality_chapter_counts(conce
         f"Bericht über die Umsetzung fällig: seit dem {late:%d.%m.%Y} (laut Berichtsturnus des {social['name'].replace('Ausschuss', 'Ausschusses', 1)}: "
         in politics
     )
-    assert "ohne dass die Berichte vorgelegt wurden" in quality  # the administration owes them (BW review)
+    # the administration owes them (BW review), named (a Stadtverordnete)
+    assert "getagt; die Verwaltung hat sie dort noch nicht vorgelegt." in quality
 
 
 def test_with_two_overdue_regular_reports_the_decision_s_report_is_named_apart(inputs):

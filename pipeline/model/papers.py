@@ -1054,9 +1054,14 @@ class PaperView:
                 )
         if not late:
             return ""
+        them = {1: "ihn", 2: "beide"}.get(len(late), "sie")
+        if len(late) > 1 and len({when for _, when in late}) == 1:
+            # one date once (a Stadtverordnete: '… seit dem 22.06.2026 fällig, der Bericht … laut
+            # Berichtsturnus seit dem 22.06.2026')
+            subjects = enumeration([what for what, _ in late])
+            return f"{sentence_start(subjects)} waren {late[0][1]} fällig; diese Vorlage holt {them} nach."
         (first, when), *others = late
         rest = "".join(f", {what} {since}" for what, since in others)
-        them = {1: "ihn", 2: "beide"}.get(len(late), "sie")
         return f"{sentence_start(first)} war {when} fällig{rest}; diese Vorlage holt {them} nach."
 
     def _brings_report(self, committee: str, sitting: dt.date) -> bool:

@@ -286,7 +286,7 @@ class QualityAssessment:
             return "Die Daten zeigen hier vor allem, was noch offen ist."
         late_ones = [e for e in result.evidence if e.overdue]
         if late_ones and result.status != UNKNOWN:
-            late = _overdue_sentence(late_ones)
+            late = _overdue_sentence(late_ones, self.concept.reporter)
             return f"{late} {self._why_apart(result)}" if self.disagrees(result) else late
         rating = self.rating(result.goal.id)
         if result.status == UNKNOWN:
@@ -372,9 +372,9 @@ def assess(concept: Concept, on: dt.date | None = None) -> list[QualityAssessmen
     return [QualityAssessment(concept, catalog, on or concept.version.date) for catalog in catalogs()]
 
 
-def _overdue_sentence(late_ones: list[Finding]) -> str:
-    """'Zwei Berichte sind überfällig. Die Stadtverordnetenversammlung hat nach Ablauf der Frist
-    getagt, ohne dass die Berichte vorgelegt wurden. Vorgesehen sind sie für die Sitzung am
+def _overdue_sentence(late_ones: list[Finding], reporter: str) -> str:
+    """'Zwei Berichte sind überfällig. Seit Ablauf der Frist hat die Stadtverordnetenversammlung
+    getagt; der Magistrat hat sie dort noch nicht vorgelegt. Vorgesehen sind sie für die Sitzung am
     10.12.2026 (Vorlage M 184/2026).' – with the sittings those already prepared are for."""
     bodies = list(dict.fromkeys(e.overdue for e in late_ones if e.overdue))
     one = len(late_ones) == 1
@@ -383,12 +383,12 @@ def _overdue_sentence(late_ones: list[Finding]) -> str:
     # (council member: the table named one, the sentence two)
     named = [e.report for e in late_ones if e.report]
     which = f", nämlich {enumeration(named)}" if not one and len(named) == len(late_ones) else ""
+    # the administration owes the report, the body does not fail to take it (review of a Große
+    # Kreisstadt: „ohne sie entgegenzunehmen“ blamed the Gemeinderat; a Stadtverordnete: „ohne dass
+    # die Berichte vorgelegt wurden“ still read as the Stadtverordnetenversammlung's omission)
     sentence = (
-        f"{reports} überfällig{which}. {sentence_start(enumeration(bodies))} {'hat' if len(bodies) == 1 else 'haben'} "
-        # the administration owes the report, the body does not fail to take it (review of a Große
-        # Kreisstadt: „ohne sie entgegenzunehmen“ blamed the Gemeinderat)
-        f"nach Ablauf der Frist getagt, ohne dass {'der Bericht' if one else 'die Berichte'} vorgelegt "
-        f"{'wurde' if one else 'wurden'}."
+        f"{reports} überfällig{which}. Seit Ablauf der Frist {'hat' if len(bodies) == 1 else 'haben'} "
+        f"{enumeration(bodies)} getagt; {reporter} hat {'ihn' if one else 'sie'} dort noch nicht vorgelegt."
     )
     planned = [e.planned for e in late_ones if e.planned]
     if not planned:
