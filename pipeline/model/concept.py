@@ -191,6 +191,18 @@ def is_finance_committee(committee: Committee) -> bool:
     return committee.kind == "Finanzausschuss" or _FINANCE.search(committee.name) is not None
 
 
+_CITATION = re.compile(r"^§§? (?P<sections>.+) (?P<law>[^\s§]+)$")
+
+
+def same_law_once(first: str, second: str) -> str:
+    """'§§ 7, 45 NKomVG' and '§ 76 Abs. 1 NKomVG' → '§§ 7, 45 und 76 Abs. 1 NKomVG': the law named
+    once (Lektorat); two laws, or a citation of another shape, stay apart with a semicolon."""
+    a, b = _CITATION.match(first), _CITATION.match(second)
+    if a is None or b is None or a["law"] != b["law"]:
+        return f"{first}; {second}"
+    return f"§§ {a['sections']} und {b['sections']} {a['law']}"
+
+
 def _advised(advising: Iterable[Committee], prepared: Committee | None) -> str:
     """' nach Vorberatung im Jugendhilfeausschuss und im … sowie Vorbereitung durch den
     Kreisausschuss', or what of it applies; '' for neither."""
@@ -620,10 +632,9 @@ class Concept:
             return f"{procedure.council.legal_basis}: {body}"
         relative = {"m": "der", "f": "die", "n": "das"}[procedure.preparation.gender or "m"]
         its = "ihre" if procedure.council.gender == "f" else "seine"
-        return (
-            f"{procedure.council.legal_basis}; {procedure.preparation.legal_basis}: {body} und "
-            f"{preparing.forms.nom}, {relative} {its} Beschlüsse vorbereitet"
-        )
+        does = "vorbereitet und ausführt" if procedure.preparation.executes else "vorbereitet"
+        basis = same_law_once(procedure.council.legal_basis, procedure.preparation.legal_basis)
+        return f"{basis}: {body} und {preparing.forms.nom}, {relative} {its} Beschlüsse {does}"
 
     @property
     def council_prepared_by(self) -> Committee | None:

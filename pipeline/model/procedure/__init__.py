@@ -84,6 +84,9 @@ class Preparation(_Data):
     #: What it prepares: the council's decisions, or all its deliberations – papers it only takes
     #: note of too (the Kreisausschuss in Bayern, Art. 26 Satz 2 LKrO).
     scope: Literal["Beschlüsse", "Verhandlungen", "Sitzungen"] = Field(default="Beschlüsse", alias="umfang")
+    #: It also carries the decisions out (the Magistrat, § 66 Abs. 1 Satz 3 Nr. 2 HGO: „vorzubereiten
+    #: und auszuführen“; a Stadtverordnete missed the half of the provision), not only prepares them.
+    executes: bool = Field(default=False, alias="fuehrt_aus")
     #: The provision by which the body always meets in private (the Hauptausschuss in Niedersachsen).
     private: str | None = Field(default=None, alias="nichtoeffentlich")
     #: What the body does besides preparing, with its rule, for the table of hearings where it has
