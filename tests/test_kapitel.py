@@ -95,7 +95,14 @@ def test_the_legal_bases_name_paragraph_4_kkg_and_the_land_s_own_law():
         # the health side and the claim to advice (Netzwerkkoordinatorin: half the actors are from the
         # health system, SGB V was missing; § 8b SGB VIII stood only in the chapters)
         assert any(i.startswith("§ 8b SGB VIII: Anspruch von Personen, die beruflich mit Kindern") for i in items)
-        assert any(i.startswith("§§ 24d und 26 SGB V: Hebammenhilfe") for i in items)
+        # the health side: who the network should include, the doctors' duty to point to local support,
+        # the pregnancy counselling's duty to take part (health-sector review)
+        assert any(i.startswith("§§ 24d und 26 SGB V: ärztliche Betreuung und Hebammenhilfe") for i in items)
+        assert any("Hinweise auf regionale Unterstützungsangebote für Eltern und Kind" in i for i in items)
+        assert any("Angehörige der Heilberufe (Abs. 2)" in i for i in items if i.startswith("§ 3 KKG"))
+        assert any(
+            i.startswith("§ 4 Abs. 2 Schwangerschaftskonfliktgesetz (SchKG): Die Beratungsstellen") for i in items
+        )
         state = concept.municipality.state
         # the title names the Land: no „in Hessen“ after it
         assert f"{title}" in " ".join(
