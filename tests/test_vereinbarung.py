@@ -2208,3 +2208,21 @@ def test_the_partners_use_the_coordination_paths_not_the_families(concept):
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert "finden, nutzen die Partnerinnen und Partner die Abstimmungswege in Anlage 2" in text
     assert "nutzen sie die Abstimmungswege" not in text
+
+
+@pytest.mark.parametrize("folder", ["musterkreis", "neuhafen"])
+def test_services_under_other_law_are_listed_but_not_owed_under_the_agreement(folder):
+    """Anlage 1 lists a midwife's Wochenbettbetreuung and a practice's check-ups so the network
+    knows them; the agreement does not make them owed (they are claims against the health
+    insurance, § 24d SGB V), and who accedes alone sits in the group's bodies as far as the
+    practice allows (health-sector review: midwives and practices would object)."""
+    agreement = check_folder(ROOT / "inputs" / folder).concept.agreement
+    root = root_of(render_agreement(agreement).body_html)
+    annex = root.xpath("//h1[@id='anlage-beitraege']")[0]
+    intro = text_of(annex.getnext())
+    assert "Hebammenhilfe und ärztliche Versorgung nach dem SGB V" in intro
+    assert "eine Pflicht, sie zu erbringen, begründet diese Vereinbarung nicht" in intro
+    alone = root.xpath("//h2[@id='einzelbeitritt']")
+    assert bool(alone) == bool(agreement.acceding)
+    if alone:
+        assert "soweit es die eigene Praxis zulässt" in text_of(alone[0].getnext())
