@@ -2580,3 +2580,26 @@ def test_a_paper_that_brings_overdue_reports_says_so():
     assert any(c.committee == "sa" for c in views["GV/2026/004"].paper.consultations)
     assert views["GV/2026/004"].catches_up == ""
     assert all(v.catches_up == "" for n, v in views.items() if n != "SA/2026/041")
+
+
+def test_a_paper_before_the_adoption_cites_the_draft(inputs):
+    """Until the Fassung is adopted, a paper's measures and goals are the draft's (a Stadtverordnete:
+    B 64/2026 cited the draft's numbering as if it were in force); once a recorded decision adopted
+    it before the paper, they are the concept's."""
+
+    def text_of(concept):
+        view = next(v for v in paper_views(concept) if v.paper.number == "GA/2026/027")
+        return " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+
+    concept = inputs.check().concept
+    version = concept.version.version
+    assert f"Maßnahmen des Entwurfs der Fassung {version} des Gesamtkonzepts." in text_of(concept)
+    assert f"Zielen des Entwurfs der Fassung {version} des Gesamtkonzepts bei." in text_of(concept)
+
+    def adopted_before(data):
+        data["konzept"]["beschluss"] = "KT/2021/041"
+
+    adopted = inputs.edit("kommune.yaml", adopted_before).check().concept
+    assert adopted.adoption.status == "beschlossen"
+    text = text_of(adopted)
+    assert "des Entwurfs der Fassung" not in text and "Maßnahmen des Gesamtkonzepts." in text

@@ -655,6 +655,21 @@ class PaperView:
         """The body that decides the paper (its 'Entscheidung' in the Beratungsfolge), if any."""
         return next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
 
+    @property
+    def of_concept(self) -> str:
+        """'des Gesamtkonzepts', or 'des Entwurfs der Fassung 3.0 des Gesamtkonzepts' in a paper
+        written before that Fassung is adopted: its goals and measures are proposed, not in force
+        (a Stadtverordnete: B 64/2026 cited the draft's numbering as if it applied)."""
+        adoption = self.concept.adoption
+        adopted = adoption is None or (
+            adoption.status == "beschlossen" and adoption.date is not None and adoption.date <= self.paper.date
+        )
+        return (
+            "des Gesamtkonzepts"
+            if adopted
+            else f"des Entwurfs der Fassung {self.concept.version.version} des Gesamtkonzepts"
+        )
+
     # who signs it --------------------------------------------------------------------------
 
     @property
