@@ -355,3 +355,43 @@ def test_a_bavarian_citys_kameral_budget_keeps_the_words_of_art_69_go():
         "nur finanzielle Leistungen erbringen, zu denen sie rechtlich verpflichtet" in t for t in provisional
     )
     assert not any("nur Ausgaben leisten" in t for t in texts.values())
+
+
+def _amount(cell: str) -> Decimal:
+    """'+8.000,00 €' or '−44.000,00 €' as a number; '–' (does not apply) as 0."""
+    text = cell.replace("\xa0", " ").removesuffix(" €").strip()
+    if text in ("–", ""):
+        return Decimal(0)
+    sign = -1 if text[0] in "−-" else 1
+    return sign * Decimal(text.lstrip("+−-±").replace(".", "").replace(",", "."))
+
+
+def test_the_concept_adds_up_the_follow_up_costs_in_a_table(concept):
+    """Chapter 20's Folgekosten: the causes of the change after the plan stand in a table with a
+    column for the time-limited measure going on and one for its end (Lektorat: eleven amounts in
+    stacked brackets); the rows add up to the footer, the footer is what the text says, and the
+    text no longer carries the sums."""
+    from pipeline.render import concept_chapters
+
+    root = lxml.html.fromstring(concept_chapters(concept)["konzept/12_ressourcen.html.j2"])
+    year = concept.budget.follow_up[0].year
+    table = next(
+        t for t in root.iter("table") if t.findtext("caption") == f"Zuschussbedarf ab {year} gegenüber {year - 1}"
+    )
+    heads = [th.text_content() for th in table.iter("th")]
+    assert heads[1:] == ["M2 läuft weiter", "M2 endet"]
+    rows = [[td.text_content() for td in tr.iter("td")] for tr in table.find("tbody").iter("tr")]
+    footer = [td.text_content() for td in table.find("tfoot").iter("td")]
+    for column in (1, 2):
+        assert sum(_amount(r[column]) for r in rows) == _amount(footer[column])
+    paragraph = " ".join(table.getprevious().text_content().replace("\xa0", " ").split())
+    going_on, ending = _amount(footer[1]), _amount(footer[2])
+    assert (
+        f"um {german_euro(abs(going_on)).replace(chr(160), ' ')} {'über' if going_on > 0 else 'unter'} dem von {year - 1}"
+        in paragraph
+    )
+    assert (
+        f"um {german_euro(abs(ending)).replace(chr(160), ' ')} {'über' if ending > 0 else 'unter'} dem von {year - 1}"
+        in paragraph
+    )
+    assert "Höher wird er um" not in paragraph

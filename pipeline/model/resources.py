@@ -142,6 +142,17 @@ class EndingMeasure:
         return f"{self.number} {self.title}"
 
 
+@dataclass(frozen=True)
+class ScenarioRow:
+    """One row of the Folgekosten table: a cause of the change of the Zuschussbedarf, if the
+    time-limited measures go on (None: it does not apply) and if they end."""
+
+    label: str
+    going_on: Decimal | None
+    ending: Decimal
+    total: bool = False
+
+
 def _level_against(change: Decimal, year: int) -> str:
     """'um 39.000,00 € über dem von 2027', 'um 5.000,00 € unter dem von 2027', 'so hoch wie 2027'."""
     if change > 0:
@@ -199,6 +210,54 @@ class FollowUpYear:
         """'Ab 2028 fehlen ohne Anschlussförderung Erträge von 24.000,00 € im Jahr: …
         M2 Babylotsendienst … ist bis zum 31.12.2027 befristet; …' for the Folgekosten of a paper.
         Amounts per year, said so that nobody reads a rise every year."""
+        return self._sentences(detail=True)
+
+    @property
+    def sentence_beside_table(self) -> str:
+        """The same, where :attr:`scenarios` stand in a table beside it: the levels without the
+        sums they come from (Lektorat: eleven amounts in stacked brackets; a Stadtverordnete)."""
+        return self._sentences(detail=not self.scenarios)
+
+    @property
+    def scenarios(self) -> list[ScenarioRow]:
+        """How the Zuschussbedarf from `year` on differs from the year before if the time-limited
+        measures go on without follow-up funding and if they end: each cause a row, the change
+        last. Empty where no measure ends with a known Aufwand."""
+        if not (self.measures and self.costs):
+            return []
+        t, before = self.terms, self.year - 1
+        numbers = enumeration([m.number for m in self.measures])
+        costs, bound = total(self.costs), total(i.amount for i in self.with_measures)
+        rows = []
+        if self.ending:
+            lost = total(i.amount for i in self.ending)
+            rows.append(ScenarioRow(f"Fehlende {t.income} ohne Anschlussförderung", lost, lost))
+        if self.growing:
+            rows.append(ScenarioRow(f"Mehr {t.expenses} im vollen Jahr", self.full_year_more, self.full_year_more))
+        if self.with_measures:
+            rows.append(ScenarioRow(f"Mit {numbers} endende {t.income}", bound, bound))
+        rows.append(ScenarioRow(f"{t.expenses} von {numbers}", None, -costs))
+        if self.not_recurring:
+            rows.append(
+                ScenarioRow(
+                    f"Einmalige und nicht jährliche Posten von {before}", -self.not_recurring, -self.not_recurring
+                )
+            )
+        going_on = total(r.going_on or Decimal(0) for r in rows)
+        ending = total(r.ending for r in rows)
+        return [
+            *rows,
+            ScenarioRow(f"Zuschussbedarf ab {self.year} gegenüber {before}", going_on, ending, total=True),
+        ]
+
+    @property
+    def scenario_heads(self) -> tuple[str, str]:
+        """The columns of :attr:`scenarios`: 'M2 läuft weiter', 'M2 endet'."""
+        numbers = enumeration([m.number for m in self.measures])
+        one = len(self.measures) == 1
+        return f"{numbers} {'läuft' if one else 'laufen'} weiter", f"{numbers} {'endet' if one else 'enden'}"
+
+    def _sentences(self, *, detail: bool) -> str:
         parts, t = [], self.terms
         if self.ending:
             parts.append(
@@ -290,7 +349,7 @@ class FollowUpYear:
             if self.with_measures and self.costs and (self.ending or self.growing or self.not_recurring):
                 parts.append(self._if_they_go_on)
             if (self.ending or self.growing) and self.costs:
-                parts.append(self._if_they_end)
+                parts.append(self._if_they_end(detail=detail))
         return "".join(f"{part}. " for part in parts).strip()
 
     @property
@@ -315,10 +374,9 @@ class FollowUpYear:
         end and the full year of what began."""
         return total(i.amount for i in self.ending) + self.full_year_more
 
-    @property
-    def _if_they_end(self) -> str:
+    def _if_they_end(self, *, detail: bool = True) -> str:
         """The rise where the time-limited measures end as planned: without their Aufwand, and
-        without the grants that end with them."""
+        without the grants that end with them; with `detail`, the sums it comes from."""
         costs, bound = total(self.costs), total(i.amount for i in self.with_measures)
         change = self.rise - costs + bound - self.not_recurring
         # the measure by its number: 'sie' could be read as the Fortführung named just before
@@ -328,7 +386,7 @@ class FollowUpYear:
         # how it follows, each amount once with its sign (council member: „zuzüglich der … endenden
         # Erträge“ within a list of 'abzüglich' left the signs to be worked out); the measures by their
         # numbers, not 'ihr' (language review)
-        if self.rise and costs:
+        if self.rise and costs and detail:
             numbers = enumeration([m.number for m in self.measures])
             t = self.terms
             rises = [f"{euro(total(i.amount for i in self.ending))} (fehlende {t.income})"] if self.ending else []
@@ -357,10 +415,14 @@ def follow_up_sentences(years: Iterable[FollowUpYear]) -> str:
     return " ".join(year.sentence for year in years)
 
 
-def follow_up_text(years: Iterable[FollowUpYear]) -> str:
-    """The sentences of the years after the plan, and once after them what they leave out."""
+def follow_up_text(years: Iterable[FollowUpYear], *, beside_table: bool = False) -> str:
+    """The sentences of the years after the plan, and once after them what they leave out; with
+    `beside_table`, without the sums the concept's table of :attr:`FollowUpYear.scenarios` shows."""
     years = list(years)
-    return f"{follow_up_sentences(years)} {PRICES_LEFT_OUT}" if years else ""
+    if not years:
+        return ""
+    sentences = " ".join(y.sentence_beside_table if beside_table else y.sentence for y in years)
+    return f"{sentences} {PRICES_LEFT_OUT}"
 
 
 def once_only(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
@@ -971,7 +1033,8 @@ class Budget:
 
     @property
     def follow_up_text(self) -> str:
-        return follow_up_text(self.follow_up)
+        """The Folgekosten as the concept has them, beside the table of their scenarios."""
+        return follow_up_text(self.follow_up, beside_table=True)
 
     @cached_property
     def ending_measures(self) -> dict[str, EndingMeasure]:
