@@ -189,12 +189,15 @@ NAMED_IN_A_STEP = 4
 
 
 def _with(actors: list[Actor], step: str) -> str:
-    """A step to take with actors the evidence has just listed: 'Klären, …: Jobcenter und
-    Sozialamt' (a name keeps its case after a colon) – or, for many, 'Mit diesen elf Akteuren
-    klären, …'. A few are named: the steps of several findings stand side by side, and 'diesen
-    zwei' after another finding's step pointed at the wrong actors (a council member's review)."""
+    """A step to take with actors the evidence has just listed: 'Jobcenter und Sozialamt:
+    klären, …' – the names first, so a name after the step's colon is not read as its last
+    example (Lektorat: '… und Fahrtkostenersatz: ehrenamtliche Familienpatinnen') – or, for many,
+    'Mit diesen elf Akteuren klären, …'. A few are named: the steps of several findings stand side
+    by side, and 'diesen zwei' after another finding's step pointed at the wrong actors (a council
+    member's review)."""
     if len(actors) <= NAMED_IN_A_STEP:
-        return f"{sentence_start(step)}: {enumeration_of_names([a.name_in_text for a in actors])}."
+        names = enumeration_of_names([a.name if i == 0 else a.name_in_text for i, a in enumerate(actors)])
+        return f"{names}: {step}."
     return f"Mit diesen {count(len(actors), 'Akteur', 'Akteuren')} {step}."
 
 
@@ -1314,8 +1317,10 @@ def working_conditions(view: ReportingView) -> list[Finding]:
                     "nicht eingeplant.",
                     where,
                     PARTIAL,
-                    f"Klären, ob für die Netzwerkarbeit eine Aufwandsentschädigung eingeplant werden kann: "
-                    f"{actor.name_in_text}.",
+                    _with(
+                        [actor],
+                        "klären, ob für die Netzwerkarbeit eine Aufwandsentschädigung eingeplant werden kann",
+                    ),
                 )
             )
             continue
