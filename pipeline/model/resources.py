@@ -916,9 +916,18 @@ class Budget:
     def by_year(self, amount: Callable[[int], Decimal], *, labelled: bool = True) -> str:
         """'102.000,00 € im Jahr 2026 (Haushalt beschlossen) und 105.500,00 € im Jahr 2027
         (Haushaltsentwurf)': an amount in every budget year, as running text says it; the budgets'
-        state left out where the sentence before has said it."""
+        state left out where the sentence before has said it; one amount in every year once ('je
+        7.600,00 € in den Jahren 2026 und 2027', Lektorat: the same amount twice)."""
+        years = self.years
+        amounts = [amount(year) for year in years]
+        if len(years) > 1 and len(set(amounts)) == 1:
+            named = enumeration([self.year_label(year) if labelled else str(year) for year in years])
+            return f"je {euro(amounts[0])} in den Jahren {named}"
         return enumeration(
-            [f"{euro(amount(year))} im Jahr {self.year_label(year) if labelled else year}" for year in self.years]
+            [
+                f"{euro(sum_)} im Jahr {self.year_label(year) if labelled else year}"
+                for year, sum_ in zip(years, amounts, strict=True)
+            ]
         )
 
     @cached_property
