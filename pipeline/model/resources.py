@@ -247,7 +247,7 @@ class FollowUpYear:
         ending = total(r.ending for r in rows)
         return [
             *rows,
-            ScenarioRow(f"Zuschussbedarf ab {self.year} gegenüber {before}", going_on, ending, total=True),
+            ScenarioRow(f"Zuschussbedarf: Veränderung gegenüber {before}", going_on, ending, total=True),
         ]
 
     @property
