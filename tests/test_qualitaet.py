@@ -1633,13 +1633,17 @@ def test_long_lists_of_names_stand_once_in_the_dialogue(concept, raw_inputs):
     missing = [a for a in _institutions(raw_inputs) if a["id"] not in planned]
     assert len(missing) > 3
     assert text.count("Nicht vorgesehen ist sie bei:") == 1
-    assert f"Bei den übrigen {len(missing)} ist sie nicht vorgesehen." in text  # digits, as in "6 von 18"
+    assert (
+        f"Bei den übrigen {len(missing)} Einrichtungen ist sie nicht vorgesehen." in text
+    )  # digits, as in "6 von 18"
     assert text.count(missing[-1]["name"]) == 1
     assert text.count("ohne eigenen Abstimmungsweg:") == 1
     assert "haben keinen eigenen Abstimmungsweg" in text
     # the terminal's table of `check` shortens the same way
     brief = {r.goal.id: r.headline.short for r in review.results}
-    assert brief["netzwerkaufwand"].endswith("ist sie nicht vorgesehen.")
+    assert brief["netzwerkaufwand"].endswith(
+        "ist sie nicht vorgesehen. Gezählt sind nur Einrichtungen, nicht freiberuflich Tätige und Ehrenamtliche."
+    )
 
 
 def test_a_fortschreibung_later_than_its_cycle_is_said_in_concept_and_dialogue(inputs):

@@ -1919,10 +1919,19 @@ def network_effort(view: ReportingView) -> list[Finding]:
         text = (
             f"Bei {who}, deren Fachkräfte Zeit "
             f"für die Netzwerkarbeit aufwenden, ist diese Zeit in der Ressourcenplanung {how} "
-            f"{_part_of(provided, spent)} im Jahr{alone}.{counted}"
+            f"{_part_of(provided, spent)} im Jahr{alone}."
         )
-        listed = f"{text} Nicht vorgesehen ist sie bei: {_names(missing)}." if missing else text
-        brief = f"{text} Bei den übrigen {len(missing)} ist sie nicht vorgesehen."
+        # what is counted after the sentence on the rest: between them it parted 'sie' from 'diese
+        # Zeit' (Lektorat)
+        listed = (
+            f"{text} Nicht vorgesehen ist sie bei: {_names(missing)}.{counted}" if missing else f"{text}{counted}"
+        )
+        rest = (
+            "der übrigen Einrichtung"
+            if len(missing) == 1
+            else f"den übrigen {part_number(len(missing), len(institutions))} Einrichtungen"  # digits as in '6 von 18'
+        )
+        brief = f"{text} Bei {rest} ist sie nicht vorgesehen.{counted}"
     elif len(institutions) == 1:
         text = listed = brief = (
             f"Bei der einen Einrichtung, deren Fachkräfte Zeit für die Netzwerkarbeit aufwenden ({_names(missing)}, "
