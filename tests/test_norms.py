@@ -446,16 +446,20 @@ def test_an_unknown_profession_is_an_error_naming_the_choices(inputs):
 
 def test_a_measure_names_each_line_of_its_aufwand_and_the_sum_of_a_year(concept, raw_inputs):
     """Two lines of one year (M2: the health and the youth-welfare share) are not two rival
-    amounts: the year's sum first, then each line with its title. Sums from the raw YAML."""
+    amounts: the year's sum first, then each line with its title; years with the same lines stand
+    together ('2026 und 2027: je …'; Lektorat: the lines twice word for word), the recipient both
+    share once above them. Sums from the raw YAML."""
     lines = [e for e in raw_inputs["ressourcen.yaml"]["aufwand"] if e["fuer"] == "babylotsen"]
     section = _chapter(concept, "06_massnahmen").split('id="massnahme-babylotsen"')[1].split("<h3")[0]
-    for year in (2026, 2027):
-        of_year = [e for e in lines if e["jahr"] == year]
-        assert len(of_year) == 2
-        total = f"{sum(e['betrag'] for e in of_year):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-        assert f">{year}: {total}\u00a0€, davon" in section
-        for e in of_year:
-            assert e["bezeichnung"] in section
+    by_year = {year: [e for e in lines if e["jahr"] == year] for year in (2026, 2027)}
+    assert all(len(of_year) == 2 for of_year in by_year.values())
+    key = lambda e: (e["bezeichnung"], e["betrag"], e.get("produkt"))  # noqa: E731
+    assert sorted(map(key, by_year[2026])) == sorted(map(key, by_year[2027]))
+    total = f"{sum(e['betrag'] for e in by_year[2026]):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    assert f">2026 und 2027: je {total}\u00a0€, davon" in section
+    for e in by_year[2026]:
+        assert section.count(e["bezeichnung"]) == 1
+    assert section.count("Zuwendung an Träger (") == 1
 
 
 def test_a_title_naming_the_source_is_not_repeated_after_the_official_name(inputs):

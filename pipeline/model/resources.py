@@ -763,18 +763,52 @@ class Budget:
         """The Aufwand of one measure (or the coordination), in the order of :attr:`expense_lines`."""
         return self._lines_by_purpose.get(purpose, [])
 
-    def line_details(self, line: Expense) -> str:
-        """'Zuwendung an Träger (Deutscher Kinderschutzbund …); Produkt 36.30.01 Frühe Hilfen':
-        what a line is and where it is booked, after its amount and title."""
-        recipient = f" ({self.concept.organisation(line.recipient).name})" if line.recipient else ""
-        return f"{self.terms.kind(line.kind)}{recipient}; {line.budget_item}"
-
     def shared_details(self, purpose: str) -> str | None:
-        """The :meth:`line_details` all of a measure's lines share, said once above them (a
-        reader found the same recipient and Produkt under every year); None where they differ
-        or there is only one line."""
-        details = {self.line_details(line) for line in self.lines_for(purpose)}
-        return details.pop() if len(details) == 1 and len(self.lines_for(purpose)) > 1 else None
+        """The parts of a line's details (what it is, where it is booked) all of a measure's lines share, said once above them
+        (a reader found the same recipient and Produkt under every year; a Lektorat the same
+        recipient under lines of two Produkte); None where they share none or there is one line."""
+        shared = self._shared_parts(purpose)
+        return "; ".join(shared) if shared else None
+
+    def own_details(self, line: Expense) -> str:
+        """The parts of a line's details its measure's other lines do not share ('' for none)."""
+        shared = self._shared_parts(line.purpose)
+        return "; ".join(part for part in self._detail_parts(line) if part not in shared)
+
+    def _detail_parts(self, line: Expense) -> tuple[str, str]:
+        recipient = f" ({self.concept.organisation(line.recipient).name})" if line.recipient else ""
+        return f"{self.terms.kind(line.kind)}{recipient}", line.budget_item
+
+    def _shared_parts(self, purpose: str) -> tuple[str, ...]:
+        lines = self.lines_for(purpose)
+        if len(lines) < 2:
+            return ()
+        parts = [self._detail_parts(line) for line in lines]
+        return tuple(part for i, part in enumerate(parts[0]) if all(p[i] == part for p in parts))
+
+    def lines_by_years(self, purpose: str) -> list[tuple[list[int], list[Expense]]]:
+        """A measure's lines by year, years with the same lines together ('2026 und 2027: je
+        44.000,00 €'; Lektorat: the same two lines word for word under both years)."""
+        groups: list[tuple[list[int], list[Expense]]] = []
+        for line in self.lines_for(purpose):
+            if groups and groups[-1][0][-1] == line.year:
+                groups[-1][1].append(line)
+            else:
+                groups.append(([line.year], [line]))
+
+        def key(line: Expense) -> tuple[object, ...]:
+            return (line.title, line.amount, line.kind, line.recipient, line.budget_item)
+
+        def same(a: list[Expense], b: list[Expense]) -> bool:
+            return [key(e) for e in a] == [key(e) for e in b]
+
+        merged: list[tuple[list[int], list[Expense]]] = []
+        for years, lines in groups:
+            if merged and same(merged[-1][1], lines):
+                merged[-1][0].append(years[0])
+            else:
+                merged.append((years, lines))
+        return merged
 
     @cached_property
     def _lines_by_purpose(self) -> dict[str, list[Expense]]:
