@@ -190,7 +190,8 @@ def test_the_summary_names_the_goals_whose_indicators_stand_still_fall_or_lag_be
             "Hessen",
             ("Kindergesundheitsschutz-Gesetz (Hessen): Die Teilnahme an den Früherkennungsuntersuchungen",),
         ),
-        ("Niedersachsen", ()),
+        # the Gesundheitsamt's own law (health-sector review: the NGöGD was missing)
+        ("Niedersachsen", ("§ 5 NGöGD: Die Landkreise und kreisfreien Städte schützen und fördern besonders",)),
         (
             "Baden-Württemberg",
             ("§ 1 Kinderschutzgesetz Baden-Württemberg: Die Eltern sind verpflichtet, die Teilnahme",),

@@ -91,6 +91,7 @@ STATE_LAWS: dict[str, dict[str, str]] = {
         "ÖGDG M-V": "Gesetz über den Öffentlichen Gesundheitsdienst im Land Mecklenburg-Vorpommern",
     },
     "Niedersachsen": {
+        "NGöGD": "Niedersächsisches Gesetz über den öffentlichen Gesundheitsdienst",
         "NKomVG": "Niedersächsisches Kommunalverfassungsgesetz",
         # Source: lexaris.io, Landesrecht Niedersachsen (Nds. AG SGB VIII, zuletzt geändert 23.03.2022).
         "Nds. AG SGB VIII": (
