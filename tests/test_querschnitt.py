@@ -209,7 +209,7 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
         if flow.get("formular"):
             assert forms[flow["formular"]] in row[3]
     consent = sum(f["grundlage"] in ("Einwilligung", "Schweigepflichtentbindung") for f in raw["weitergaben"])
-    words = {2: "Zwei", 3: "Drei", 4: "Vier", 5: "Fünf", 6: "Sechs", 7: "Sieben", 8: "Acht"}
+    words = {2: "Zwei", 3: "Drei", 4: "Vier", 5: "Fünf", 6: "Sechs", 7: "Sieben", 8: "Acht", 9: "Neun", 10: "Zehn"}
     assert f"{words[consent]} Weitergaben beruhen auf der Einwilligung" in _text(html)
     # the nameless ones as what they are: pseudonymised data still identify someone (network coordinator)
     bases = [f["grundlage"] for f in raw["weitergaben"] if f["grundlage"] in ("anonymisiert", "pseudonymisiert")]
@@ -1047,3 +1047,22 @@ def test_a_path_inside_one_free_traeger_needs_no_flow_but_one_inside_the_landkre
     assert [w.message.split("“ an „")[0] for w in warned] == [
         f"Auf dem Abstimmungsweg von „{actors['gesundheitsamt']['name']}"
     ]
+
+
+def test_a_clinic_passes_on_data_only_with_a_release_from_secrecy(inputs):
+    """A Babylotsin of the Geburtsklinik may hand on what a family entrusted only with a release
+    from professional secrecy (§ 203 StGB): a Weitergabe from the health sector on 'Einwilligung'
+    is warned about; a volunteer's Träger or the Jobcenter on 'Einwilligung' is not (health-sector
+    review). The examples carry the release."""
+    flows = _raw(EXAMPLE, "querschnitt.yaml")["datenschutz"]["weitergaben"]
+    index = next(i for i, f in enumerate(flows) if f["von"] == ["geburtsklinik"])
+    assert flows[index]["grundlage"] == "Schweigepflichtentbindung"
+    assert not [w for w in inputs.warnings() if "(§ 203 StGB)" in w.message]
+
+    def consent_only(data):
+        data["datenschutz"]["weitergaben"][index]["grundlage"] = "Einwilligung"
+
+    warned = [w for w in inputs.edit("querschnitt.yaml", consent_only).warnings() if "(§ 203 StGB)" in w.message]
+    assert len(warned) == 1
+    assert warned[0].where.field == f"datenschutz.weitergaben[{index}].grundlage"
+    assert "'grundlage: Schweigepflichtentbindung'" in warned[0].message

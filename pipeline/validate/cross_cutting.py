@@ -176,3 +176,33 @@ def paths_have_their_data_flows(concept: Concept) -> Iterator[Finding]:
 
 def _public(concept: Concept, organisation: str) -> bool:
     return concept.organisation(organisation).public
+
+
+@WARNINGS.rule("einwilligung-heilberufe")
+def health_professions_need_a_release(concept: Concept) -> Iterator[Finding]:
+    """A clinic, a practice or a midwife may pass on what a family entrusted to them only when the
+    family releases them from their professional secrecy (§ 203 StGB); a consent to pass on contact
+    data is not that release. A Weitergabe from the health sector on 'Einwilligung' – a Babylotsin
+    handing on 'Name, Anschrift und Anliegen' – needs 'Schweigepflichtentbindung' (health-sector
+    review: both examples' Lotsendienste had only the consent)."""
+    section = concept.topics.data_protection
+    if section is None:
+        return
+    for index, flow in enumerate(section.flows):
+        if flow.basis != "Einwilligung":
+            continue
+        health = [
+            a
+            for a in flow.senders
+            if concept.actor(a).sector == "Gesundheitswesen" and not concept.actor(a).in_youth_office
+        ]
+        if health:
+            yield warning(
+                FILE,
+                ("datenschutz", "weitergaben", index, "grundlage"),
+                f"{enumeration(concept.actor_names(health))} {agree(len(health), 'unterliegt', 'unterliegen')} der "
+                "Schweigepflicht (§ 203 StGB): Was eine Familie dort anvertraut, darf nur weitergegeben werden, wenn "
+                "sie von der Schweigepflicht entbindet; eine Einwilligung in die Weitergabe von Kontaktdaten genügt "
+                "dafür nicht. Bitte für sie eine eigene Weitergabe mit 'grundlage: Schweigepflichtentbindung' "
+                "eintragen.",
+            )
