@@ -8,7 +8,7 @@ the norm does not allow, a child-protection contact outside the Kinder- und Juge
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pipeline.findings import WARNING, Finding, at
 from pipeline.formatting import agree, enumeration
@@ -89,6 +89,15 @@ def child_protection_in_youth_office(concept: Concept) -> Iterator[Finding]:
         )
 
 
+def _health_senders(concept: Concept, senders: Iterable[str]) -> list[str]:
+    """The senders from the health sector outside the Jugendamt: Berufsgeheimnisträger."""
+    return [
+        a
+        for a in senders
+        if concept.actor(a).sector == "Gesundheitswesen" and not concept.actor(a).in_youth_office
+    ]
+
+
 @WARNINGS.rule("kinderschutz-heilberufe")
 def health_professions_under_section_4(concept: Concept) -> Iterator[Finding]:
     """§ 8a Abs. 4 SGB VIII binds the professionals of Träger that provide Kinder- und Jugendhilfe;
@@ -113,11 +122,7 @@ def health_professions_under_section_4(concept: Concept) -> Iterator[Finding]:
                 )
         if flow.basis != "§ 8a SGB VIII":
             continue
-        health = [
-            a
-            for a in flow.senders
-            if concept.actor(a).sector == "Gesundheitswesen" and not concept.actor(a).in_youth_office
-        ]
+        health = _health_senders(concept, flow.senders)
         if health:
             yield warning(
                 FILE,
@@ -191,11 +196,7 @@ def health_professions_need_a_release(concept: Concept) -> Iterator[Finding]:
     for index, flow in enumerate(section.flows):
         if flow.basis != "Einwilligung":
             continue
-        health = [
-            a
-            for a in flow.senders
-            if concept.actor(a).sector == "Gesundheitswesen" and not concept.actor(a).in_youth_office
-        ]
+        health = _health_senders(concept, flow.senders)
         if health:
             yield warning(
                 FILE,
