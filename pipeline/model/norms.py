@@ -508,7 +508,7 @@ PROFESSIONS: dict[str, Profession] = {
             "Babylotsin oder Babylotse",
             "Babylotsinnen und Babylotsen",
             r"(?i)(?<!pi)lots(?:e|in)",
-            "rund um die Geburt (in der Klinik) oder ab der Schwangerschaft (in Praxen) bis zur Vermittlung in "
+            "rund um die Geburt bis zur Vermittlung in "
             "passende Angebote; eine längere Begleitung gehört nicht dazu",
             "Fachkräfte der Sozialen Arbeit oder aus Gesundheitsberufen mit Qualifizierung für den Lotsendienst "
             "(z. B. nach dem Modell Babylotse der Stiftung SeeYou)",
