@@ -1579,11 +1579,12 @@ def test_a_paper_in_preparation_names_where_it_goes_first(inputs):
     assert last["rolle"] == "Entscheidung"
     deciding = next(g["name"] for g in bodies if g["id"] == last["gremium"])
     expected = (
-        f"zuerst am {first['datum']:%d.%m.%Y}: {name}, {first['rolle']}; entscheiden soll der {deciding} am "
-        f"{last['datum']:%d.%m.%Y}."
+        f"zuerst befasst sich der {name} am {first['datum']:%d.%m.%Y} damit ({first['rolle']}); entscheiden soll "
+        f"der {deciding} am {last['datum']:%d.%m.%Y}."
     )
     assert any(
-        h.startswith(f"In Vorbereitung: Beschlussvorlage {raw['vorlage']['nummer']}") and h.endswith(expected)
+        h.startswith(f"In Vorbereitung ist die Beschlussvorlage {raw['vorlage']['nummer']}")
+        and h.endswith(expected)
         for h in hints
     )
 

@@ -663,9 +663,10 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
         committee, report = max(with_needs, key=lambda pair: pair[1].date)
         evidence.append(
             observed(
-                f"Handlungsbedarf aus der Fachpraxis gemeldet: "
-                f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} in den letzten {RECENT_MONTHS} "
-                f"Monaten, zuletzt am {german_date(report.date)} ({committee.name}): {report.needs}",
+                # one colon, not three in a row (Lektorat)
+                f"In den letzten {RECENT_MONTHS} Monaten {'hat' if len(with_needs) == 1 else 'haben'} "
+                f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} Handlungsbedarf aus der Fachpraxis "
+                f"gemeldet, zuletzt am {german_date(report.date)} {committee.forms.im}: {report.needs}",
                 where,
                 FULFILLED,
             )
@@ -744,8 +745,10 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
             )
             evidence.append(
                 observed(
-                    f"In Vorbereitung: {k.paper_kind(paper.kind)} {paper.number} „{paper.subject}“, zuerst am "
-                    f"{german_date(first.date)}: {k.committee(first.committee).name}, {first.role}{decision}.",
+                    # a sentence, not 'In Vorbereitung: …, zuerst am …: Ausschuss, Vorberatung' (Lektorat)
+                    f"In Vorbereitung ist die {k.paper_kind(paper.kind)} {paper.number} „{paper.subject}“; zuerst "
+                    f"befasst sich {k.committee(first.committee).forms.nom} am {german_date(first.date)} damit "
+                    f"({first.role}){decision}.",
                     at("vorlagen/*.yaml", "vorlage", "beratungsfolge"),
                 )
             )
