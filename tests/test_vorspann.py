@@ -196,7 +196,7 @@ def test_the_reports_due_beside_the_overdue_ones_stand_in_a_sentence_of_their_ow
     from pipeline.build import check_folder
 
     plain = text(concept_chapters(check_folder(folder).concept)[SUMMARY]).replace("\xa0", " ")
-    item = plain.split("Politisch verankert")[1]
+    item = plain.split("Wie es politisch verankert ist")[1]
     item = item.split(" Beschlüsse betreffen die Frühen Hilfen")[0]
     assert "noch nicht vorgelegt worden" in item and ". Fällig ist außerdem der Bericht an " in item
     sentences = re.split(r"(?<=[.)]) (?=[A-ZÄÖÜ])", item)
@@ -239,7 +239,7 @@ def test_the_summary_counts_the_bodies_that_expect_reports_against_all_of_them(i
 
     def sentence() -> str:
         plain = text(concept_chapters(inputs.check().concept)[SUMMARY]).replace("\xa0", " ")
-        return plain.split("Politisch verankert")[1].split(". ")[0]
+        return plain.split("Wie es politisch verankert ist")[1].split(". ")[0]
 
     assert f"; {number_word(len(regular), 'eines')} davon erwarten regelmäßig Berichte" in sentence()
 
