@@ -379,7 +379,7 @@ def test_the_concept_adds_up_the_follow_up_costs_in_a_table(concept):
         t for t in root.iter("table") if t.findtext("caption") == f"Zuschussbedarf ab {year} gegenüber {year - 1}"
     )
     heads = [th.text_content() for th in table.iter("th")]
-    assert heads[1:] == ["M2 läuft weiter", "M2 endet"]
+    assert heads[1:] == ["M2 läuft ohne Anschlussförderung weiter", "M2 endet"]
     rows = [[td.text_content() for td in tr.iter("td")] for tr in table.find("tbody").iter("tr")]
     footer = [td.text_content() for td in table.find("tfoot").iter("td")]
     for column in (1, 2):

@@ -2225,4 +2225,4 @@ def test_services_under_other_law_are_listed_but_not_owed_under_the_agreement(fo
     alone = root.xpath("//h2[@id='einzelbeitritt']")
     assert bool(alone) == bool(agreement.acceding)
     if alone:
-        assert "soweit es die eigene Praxis zulässt" in text_of(alone[0].getnext())
+        assert "soweit es ihr Arbeitsalltag zulässt" in text_of(alone[0].getnext())

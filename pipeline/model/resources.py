@@ -142,6 +142,11 @@ class EndingMeasure:
         return f"{self.number} {self.title}"
 
 
+def _line_titles(lines: Iterable[Income] | Iterable[Expense]) -> str:
+    """The lines of a row of the Folgekosten table by their titles."""
+    return "; ".join(line.title for line in lines)
+
+
 @dataclass(frozen=True)
 class ScenarioRow:
     """One row of the Folgekosten table: a cause of the change of the Zuschussbedarf, if the
@@ -228,21 +233,22 @@ class FollowUpYear:
         t, before = self.terms, self.year - 1
         numbers = enumeration([m.number for m in self.measures])
         costs, bound = total(self.costs), total(i.amount for i in self.with_measures)
+        # each row says what it is and names its lines (Kämmerei re-check: 'Fehlende Erträge' and
+        # 'Mit M2 endende Erträge' under 'M2 läuft weiter' told the two apart by nothing)
         rows = []
         if self.ending:
             lost = total(i.amount for i in self.ending)
-            rows.append(ScenarioRow(f"Fehlende {t.income} ohne Anschlussförderung", lost, lost))
+            rows.append(ScenarioRow(f"Befristete Förderung endet: {_line_titles(self.ending)}", lost, lost))
         if self.growing:
-            rows.append(ScenarioRow(f"Mehr {t.expenses} im vollen Jahr", self.full_year_more, self.full_year_more))
+            more = self.full_year_more
+            rows.append(ScenarioRow(f"{t.expenses} für ein volles Jahr: {_line_titles(self.growing)}", more, more))
         if self.with_measures:
-            rows.append(ScenarioRow(f"Mit {numbers} endende {t.income}", bound, bound))
-        rows.append(ScenarioRow(f"{t.expenses} von {numbers}", None, -costs))
+            ended = f"Befristete Förderung von {numbers} endet: {_line_titles(self.with_measures)}"
+            rows.append(ScenarioRow(ended, bound, bound))
+        rows.append(ScenarioRow(f"{t.expenses} von {numbers} entfällt", None, -costs))
         if self.not_recurring:
-            rows.append(
-                ScenarioRow(
-                    f"Einmalige und nicht jährliche Posten von {before}", -self.not_recurring, -self.not_recurring
-                )
-            )
+            once = f"{t.expenses} {before}, der nicht jährlich anfällt"
+            rows.append(ScenarioRow(once, -self.not_recurring, -self.not_recurring))
         going_on = total(r.going_on or Decimal(0) for r in rows)
         ending = total(r.ending for r in rows)
         return [
@@ -255,7 +261,8 @@ class FollowUpYear:
         """The columns of :attr:`scenarios`: 'M2 läuft weiter', 'M2 endet'."""
         numbers = enumeration([m.number for m in self.measures])
         one = len(self.measures) == 1
-        return f"{numbers} {'läuft' if one else 'laufen'} weiter", f"{numbers} {'endet' if one else 'enden'}"
+        going_on = f"{numbers} {'läuft' if one else 'laufen'} ohne Anschlussförderung weiter"
+        return going_on, f"{numbers} {'endet' if one else 'enden'}"
 
     def _sentences(self, *, detail: bool) -> str:
         parts, t = [], self.terms
@@ -293,7 +300,8 @@ class FollowUpYear:
                 # only if the measures that end go on: the level below says what holds if they end
                 # (Stadtverordnete: 24.000,00 € and two sentences on 15.000,00 €, both unconditional)
                 + (
-                    f", sofern {enumeration([m.number for m in self.measures])} ebenfalls "
+                    # by name, not 'M5 ebenfalls': M5 comes only in the next sentence (Kämmerei re-check)
+                    f", sofern {enumeration([m.label for m in self.measures])} "
                     f"{'weiterläuft' if len(self.measures) == 1 else 'weiterlaufen'}"
                     if self.measures and self.costs
                     else ""
@@ -766,7 +774,8 @@ class Budget:
     def shared_details(self, purpose: str) -> str | None:
         """The parts of a line's details (what it is, where it is booked) all of a measure's lines share, said once above them
         (a reader found the same recipient and Produkt under every year; a Lektorat the same
-        recipient under lines of two Produkte); None where they share none or there is one line."""
+        recipient under lines of two Produkte, and a bare 'Aufwand:' above a single line); None
+        where they share none."""
         shared = self._shared_parts(purpose)
         return "; ".join(shared) if shared else None
 
@@ -781,7 +790,7 @@ class Budget:
 
     def _shared_parts(self, purpose: str) -> tuple[str, ...]:
         lines = self.lines_for(purpose)
-        if len(lines) < 2:
+        if not lines:
             return ()
         parts = [self._detail_parts(line) for line in lines]
         return tuple(part for i, part in enumerate(parts[0]) if all(p[i] == part for p in parts))
