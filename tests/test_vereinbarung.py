@@ -172,8 +172,8 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
             "die eigene Einrichtung" if actors == [name] else "; ".join(actors) if actors else "–"
         ).lower() or (
             # the association of the midwives signs for itself and promotes their accession
-            row[2] == "die eigene Organisation; wirbt in der Gruppe „Freiberufliche Hebammen“ für den Beitritt "
-            "mit eigener Unterschrift"
+            row[2] == "die eigene Organisation. Wirbt in der Gruppe „Freiberufliche Hebammen“ für den Beitritt "
+            "mit eigener Unterschrift."
         )
     blocks = signature_blocks(html)
     assert len(blocks) == len(parties)
@@ -436,8 +436,11 @@ def test_a_group_of_several_traeger_and_a_profession_accede_one_by_one():
         else:
             # a profession: not 'Unterzeichnet für: Freiberufliche Hebammen (ohne die Einzelnen zu
             # binden …)', which contradicted itself; the association promotes their accession
-            assert name not in signed_for.split("; ")
-            assert f"wirbt in der Gruppe „{name}“ für den Beitritt mit eigener Unterschrift" in signed_for
+            assert name not in signed_for.split(". ")[0].split("; ")
+            # a sentence of its own, not after 'Unterzeichnet für:' (a re-check: it broke the syntax)
+            assert signed_for.endswith(
+                f". Wirbt in der Gruppe „{name}“ für den Beitritt mit eigener Unterschrift."
+            )
     # Anlage 3: one box per group that accedes one by one, then one for anyone else
     annex = root.xpath("//h1[@id='anlage-beitritt']")[0]
     boxes = [unboxed(li) for li in annex.xpath("following::div[@class='ankreuzen'][1]//li")]

@@ -215,16 +215,31 @@ class Party:
         # a profession's members accede one by one: the party does not sign for them, it promotes
         # their accession ('Unterzeichnet für: Freiberufliche Hebammen (ohne die Einzelnen zu
         # binden …)' contradicted itself; Netzwerkkoordinatorin)
-        promoted = [a for a in self.actors if self.signs_partly(a) and a.organisation_form != INSTITUTION]
-        signed = [a for a in self.actors if a not in promoted]
+        signed = [a for a in self.actors if a not in self._promoted]
         names = [
             f"{name} ({INSTITUTIONS_PARTLY})" if self.signs_partly(a) else name
             for name, a in zip(names_in_line(signed), signed, strict=True)
         ]
-        return [
-            *(names or [OWN_ORGANISATION]),
-            *(f"wirbt in der Gruppe „{a.name}“ für den Beitritt mit eigener Unterschrift" for a in promoted),
-        ]
+        return names or [OWN_ORGANISATION]
+
+    @property
+    def promotion(self) -> str:
+        """'Wirbt in der Gruppe „Freiberufliche Hebammen“ für den Beitritt mit eigener Unterschrift.':
+        a sentence of its own beside what the party signs for (a re-check: after 'Unterzeichnet
+        für:' it broke the syntax); '' where it promotes nothing."""
+        promoted = self._promoted
+        if not promoted:
+            return ""
+        groups = enumeration([f"„{a.name}“" for a in promoted])
+        return (
+            f"Wirbt in der {'Gruppe' if len(promoted) == 1 else 'Gruppen'} {groups} für den Beitritt mit "
+            "eigener Unterschrift."
+        )
+
+    @property
+    def _promoted(self) -> list[Actor]:
+        """The groups of a profession it signs 'partly' for: their members accede one by one."""
+        return [a for a in self.actors if self.signs_partly(a) and a.organisation_form != INSTITUTION]
 
 
 #: The field under a signature, before what the signer adds (Funktion or Amtsbezeichnung).
