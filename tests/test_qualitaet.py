@@ -583,9 +583,10 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
     steps = [e.suggestion for e in found.evidence if e.suggestion and "Abstimmungswege" in e.suggestion]
     others = len(concept.actors_without_path) - len(concept.actors_with_recommendation_only)
     assert steps == [
-        "Für den Beitritt zur Kooperationsvereinbarung gewinnen: Kinder- und Jugendärztinnen und -ärzte; "
-        f"Frauenärztinnen und -ärzte; freiberufliche Hebammen. Mit den übrigen {number_word(others)} Akteuren "
-        "Abstimmungswege vereinbaren."
+        # the names first, as in the other steps; which others, not 'mit den übrigen sechs' (re-check)
+        "Kinder- und Jugendärztinnen und -ärzte; Frauenärztinnen und -ärzte; freiberufliche Hebammen: für den "
+        f"Beitritt zur Kooperationsvereinbarung gewinnen. Mit den {number_word(others)} Akteuren, die noch keinen "
+        "eigenen Abstimmungsweg haben, Abstimmungswege vereinbaren."
     ]
     # a path from the (bound) coordination to each actor without a binding one completes it
     added = [

@@ -174,11 +174,13 @@ def _path_steps(k: Concept) -> str:
     """What to do about actors without a binding path: those whose paths are recommendations
     need to accede, not a new path; with the others paths are to be agreed."""
     recommended, others = k.actors_with_recommendation_only, k.actors_with_no_path
-    steps = (
-        [f"Für den Beitritt zur Kooperationsvereinbarung gewinnen: {_names(recommended)}."] if recommended else []
-    )
-    if others and recommended and len(others) > 1:
-        steps.append(f"Mit den übrigen {count(len(others), 'Akteur', 'Akteuren')} Abstimmungswege vereinbaren.")
+    # the names first, as in the other steps; 'mit den übrigen sechs' left open which six (re-check)
+    steps = [_with(recommended, "für den Beitritt zur Kooperationsvereinbarung gewinnen")] if recommended else []
+    if len(others) > NAMED_IN_A_STEP:
+        steps.append(
+            f"Mit den {count(len(others), 'Akteur', 'Akteuren')}, die noch keinen eigenen Abstimmungsweg haben, "
+            "Abstimmungswege vereinbaren."
+        )
     elif others:
         steps.append(_with(others, "Abstimmungswege vereinbaren"))
     return " ".join(steps)
