@@ -1852,3 +1852,19 @@ def test_the_paper_opens_with_the_goals_where_nothing_is_open(concept):
     assert all(number in first for number in clean)
     paragraphs = [" ".join(p.text_content().split()) for p in root.iter("p")]
     assert paragraphs.index(first) < next(i for i, p in enumerate(paragraphs) if "weichen die Hinweise" in p)
+
+
+def test_a_joint_deliberation_ahead_is_a_step_to_use(concept):
+    """5.1.4: the joint deliberation planned in the papers is named as a step – use it and record
+    what the committees agree –, not a second colon after 'Was weiterhelfen würde:' (re-check).
+    The sittings from the Beratungsfolge of the paper (vorlagen/*.yaml)."""
+    found = finding(concept, "abgestimmte-planung")
+    steps = " ".join(e.suggestion for e in found.evidence if e.suggestion)
+    raw = yaml.safe_load((EXAMPLE / "vorlagen" / "jha-2026-030-gesamtkonzept.yaml").read_text(encoding="utf-8"))
+    first = raw["vorlage"]["beratungsfolge"][0]
+    assert (
+        f"Die vorgesehene gemeinsame Beratung der Vorlage {raw['vorlage']['nummer']} am {first['datum']:%d.%m.%Y}"
+        in steps
+    )
+    assert steps.endswith("nutzen und festhalten, was die Ausschüsse gemeinsam verabreden.")
+    assert "vorgesehen:" not in steps

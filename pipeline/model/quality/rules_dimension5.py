@@ -869,8 +869,10 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
         key=lambda d: (-len(reached(d.planned(on))), kinds.get(d.number) != "Beschlussvorlage"),
     )
     change = (
-        f"Die gemeinsame Beratung ist vorgesehen: Die Vorlage {planned[0].number} wird "
-        f"{_sittings_text(k, [s for s in planned[0].planned(on) if s.committee in committees])} beraten."
+        # a step, not a second colon after the label's (re-check)
+        f"Die vorgesehene gemeinsame Beratung der Vorlage {planned[0].number} "
+        f"{_sittings_text(k, [s for s in planned[0].planned(on) if s.committee in committees])} nutzen und "
+        "festhalten, was die Ausschüsse gemeinsam verabreden."
         if planned
         else f"Eine gemeinsame Vorlage zu den Frühen Hilfen beraten in: {_names(committees)}."
     )
