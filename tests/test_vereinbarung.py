@@ -1758,8 +1758,8 @@ def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_member
     assert not chair.counted_in_one_space
     assert member.meetings_phrase.endswith(" Sitzungen im Jahr")
     assert city.agreement.counted_per_space == (
-        f"Von Gremien, die je Sozialraum tagen ({rounds.name}), sind bei Partnerinnen und Partnern, die dort "
-        "nur in einem Sozialraum mitarbeiten, die Sitzungen dieses Sozialraums gezählt."
+        f"Bei Gremien, die je Sozialraum tagen ({rounds.name}), sind für Partnerinnen und Partner, die nur in "
+        "einem Sozialraum mitarbeiten, nur die Sitzungen dieses Sozialraums gezählt."
     )
     text = " ".join(lxml.html.fromstring(render_agreement(city.agreement).body_html).text_content().split())
     assert text.count("die Sitzungen dieses Sozialraums gezählt") == 1

@@ -715,8 +715,9 @@ class Agreement:
         if not bodies:
             return ""
         return (
-            f"Von Gremien, die je Sozialraum tagen ({enumeration_of_names(list(bodies.values()))}), sind bei "
-            "Partnerinnen und Partnern, die dort nur in einem Sozialraum mitarbeiten, die Sitzungen dieses "
+            # 'Bei …, für …, nur …': 'Von Gremien … sind bei Partnerinnen …' read clumsily (re-check)
+            f"Bei Gremien, die je Sozialraum tagen ({enumeration_of_names(list(bodies.values()))}), sind für "
+            "Partnerinnen und Partner, die nur in einem Sozialraum mitarbeiten, nur die Sitzungen dieses "
             "Sozialraums gezählt."
         )
 
