@@ -83,7 +83,7 @@ if TYPE_CHECKING:
     from pipeline.model.agreement import Agreement
     from pipeline.model.needs import NeedsView
     from pipeline.model.reporting import ReportingView
-    from pipeline.model.resources import Budget, Effort
+    from pipeline.model.resources import Budget, Effort, PendingGrants
     from pipeline.model.summary import Summary
     from pipeline.model.topics import Topics
 
@@ -589,12 +589,12 @@ class Concept:
         deciding = deciding or self.council
         if deciding is None:
             return None
-        bodies = list({i.committee: self.committee(i.committee) for i in lines}.values())
+        bodies = {i.committee: self.committee(i.committee) for i in lines}.values()
+        losing = tuple(c for c in bodies if c.id != deciding.id)
         council = self.council
         if council is None or deciding.id != council.id:
-            return AdjustmentRoute(deciding, tuple(c for c in bodies if c.id != deciding.id), None)
+            return AdjustmentRoute(deciding, losing, None)
         youth = next((c for c in self.committees if c.kind == "Jugendhilfeausschuss"), None)
-        losing = tuple(c for c in bodies if c.id != deciding.id)
         return AdjustmentRoute(deciding, losing, self.council_prepared_by, youth, self.finance_committee)
 
     def adjustment_deciders(self, lines: Iterable[Income]) -> str:
@@ -611,6 +611,14 @@ class Concept:
                 f"zusätzliche Mittel {council.forms.nom}{_advised(route.council_advised_by, route.prepared)}"
             )
         return f"{council.forms.nom}{_advised(route.advising, route.prepared)}"
+
+    def adjustment_deciders_for(self, pending: PendingGrants | None, promised: PendingGrants | None) -> str:
+        """:meth:`adjustment_deciders` after a year's applied-for grants, for those and the promised
+        ones together – the route the papers' Haushaltsvorbehalt takes (Kämmerei: the JHA in the
+        one, the Kreistag in the other); '' where nothing is applied for."""
+        from pipeline.model.resources import unsettled_lines
+
+        return self.adjustment_deciders(unsettled_lines(pending, promised)) if pending else ""
 
     @property
     def council_law(self) -> str:

@@ -66,6 +66,7 @@ from pipeline.model.resources import (
     series,
     time_limited,
     total,
+    unsettled_lines,
     without_label,
 )
 from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
@@ -1402,20 +1403,14 @@ class PaperView:
             # without a Bescheid too (Kämmerei: 46.000 € of them had no procedure)
             executive = self.executive
             who = executive.forms.nom if executive is not None else "die Verwaltung"
-            unsettled = PendingGrants(
-                finances.year,
-                finances.balance,
-                (pending.lines if pending else ()) + (promised.lines if promised else ()),
-                finances.state,
-            )
-            to, purpose, council = self._adjustment(unsettled)
+            to, purpose, council = self._adjustment(unsettled_lines(pending, promised))
             reservation += (
                 f". Werden {_unsettled_grants(pending, promised)} ganz oder teilweise nicht "
                 f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen{purpose} vor{council}"
             )
         return reservation + "."
 
-    def _adjustment(self, pending: PendingGrants) -> tuple[str, str, str]:
+    def _adjustment(self, unsettled: tuple[Income, ...]) -> tuple[str, str, str]:
         """To whom the adjustment goes when grants fail, before and after 'eine Anpassung der
         betroffenen Maßnahmen' (' dem Kreistag', ' zur Beschlussfassung'), and what follows the
         sentence – along the concept's route (:meth:`Concept.adjustment_route`): each committee
@@ -1423,7 +1418,7 @@ class PaperView:
         und Gesundheit, whose Familienhebammen the grants pay, was left out)."""
         deciding = self.deciding_committee
         council = self.concept.committee(deciding) if deciding is not None else None
-        route = self.concept.adjustment_route(pending.lines, council) if council is not None else None
+        route = self.concept.adjustment_route(unsettled, council) if council is not None else None
         if route is None:
             return "", " zur Beschlussfassung", ""
         prepared = route.prepared

@@ -230,9 +230,8 @@ class FollowUpYear:
         last. Empty where no measure ends with a known Aufwand."""
         if not (self.measures and self.costs):
             return []
-        t, before = self.terms, self.year - 1
-        numbers = enumeration([m.number for m in self.measures])
-        costs, bound = total(self.costs), total(i.amount for i in self.with_measures)
+        t, before, numbers = self.terms, self.year - 1, self._numbers
+        costs, bound = total(self.costs), self._bound
         # each row says what it is and names its lines (Kämmerei re-check: 'Fehlende Erträge' and
         # 'Mit M2 endende Erträge' under 'M2 läuft weiter' told the two apart by nothing)
         rows = []
@@ -249,18 +248,34 @@ class FollowUpYear:
         if self.not_recurring:
             once = f"{t.expenses} {before}, der nicht jährlich anfällt"
             rows.append(ScenarioRow(once, -self.not_recurring, -self.not_recurring))
-        going_on = total(r.going_on or Decimal(0) for r in rows)
-        ending = total(r.ending for r in rows)
-        return [
-            *rows,
-            ScenarioRow(f"Zuschussbedarf: Veränderung gegenüber {before}", going_on, ending, total=True),
-        ]
+        # the footer is the change the sentences state; the rows add up to it (a test recomputes them)
+        footer = f"Zuschussbedarf: Veränderung gegenüber {before}"
+        return [*rows, ScenarioRow(footer, self._change_going_on, self._change_ending, total=True)]
+
+    @property
+    def _numbers(self) -> str:
+        """'M2', 'M2 und M5': the time-limited measures by their numbers."""
+        return enumeration([m.number for m in self.measures])
+
+    @property
+    def _bound(self) -> Decimal:
+        """The grants that end with the time-limited measures."""
+        return total(i.amount for i in self.with_measures)
+
+    @property
+    def _change_going_on(self) -> Decimal:
+        """The Zuschussbedarf's change if the time-limited measures go on without follow-up funding."""
+        return self.rise + self._bound - self.not_recurring
+
+    @property
+    def _change_ending(self) -> Decimal:
+        """The Zuschussbedarf's change if they end: without their Aufwand and the grants bound to them."""
+        return self._change_going_on - total(self.costs)
 
     @property
     def scenario_heads(self) -> tuple[str, str]:
         """The columns of :attr:`scenarios`: 'M2 läuft weiter', 'M2 endet'."""
-        numbers = enumeration([m.number for m in self.measures])
-        one = len(self.measures) == 1
+        numbers, one = self._numbers, len(self.measures) == 1
         going_on = f"{numbers} {'läuft' if one else 'laufen'} ohne Anschlussförderung weiter"
         return going_on, f"{numbers} {'endet' if one else 'enden'}"
 
@@ -365,11 +380,9 @@ class FollowUpYear:
         """The level where the time-limited measures go on without follow-up funding, beside the
         one where they end: with only the latter, ending the Babylotsendienst read as a saving and
         going on was never added up (Landeskoordinierungsstelle: +39.000 € a year, not stated)."""
-        change = self.rise + total(i.amount for i in self.with_measures) - self.not_recurring
-        numbers = enumeration([m.number for m in self.measures])
         go_on = "Läuft" if len(self.measures) == 1 else "Laufen"
-        level = _level_against(change, self.year - 1)
-        return f"{go_on} {numbers} ohne Anschlussförderung weiter, liegt der Zuschussbedarf ab {self.year} {level}"
+        level = _level_against(self._change_going_on, self.year - 1)
+        return f"{go_on} {self._numbers} ohne Anschlussförderung weiter, liegt der Zuschussbedarf ab {self.year} {level}"
 
     @property
     def full_year_more(self) -> Decimal:
@@ -385,18 +398,16 @@ class FollowUpYear:
     def _if_they_end(self, *, detail: bool = True) -> str:
         """The rise where the time-limited measures end as planned: without their Aufwand, and
         without the grants that end with them; with `detail`, the sums it comes from."""
-        costs, bound = total(self.costs), total(i.amount for i in self.with_measures)
-        change = self.rise - costs + bound - self.not_recurring
+        costs, bound = total(self.costs), self._bound
         # the measure by its number: 'sie' could be read as the Fortführung named just before
         when = f"Endet {self.measures[0].number}" if len(self.measures) == 1 else "Enden diese Maßnahmen"
         before = self.year - 1
-        level = _level_against(change, before)
+        level = _level_against(self._change_ending, before)
         # how it follows, each amount once with its sign (council member: „zuzüglich der … endenden
         # Erträge“ within a list of 'abzüglich' left the signs to be worked out); the measures by their
         # numbers, not 'ihr' (language review)
         if self.rise and costs and detail:
-            numbers = enumeration([m.number for m in self.measures])
-            t = self.terms
+            numbers, t = self._numbers, self.terms
             rises = [f"{euro(total(i.amount for i in self.ending))} (fehlende {t.income})"] if self.ending else []
             if self.growing:
                 rises.append(f"{euro(self.full_year_more)} (mehr {t.expenses} im vollen Jahr)")
@@ -417,20 +428,17 @@ class FollowUpYear:
 PRICES_LEFT_OUT = "Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet."
 
 
-def follow_up_sentences(years: Iterable[FollowUpYear]) -> str:
+def follow_up_sentences(years: Iterable[FollowUpYear], *, beside_table: bool = False) -> str:
     """The sentences of the years after the plan (what they leave out said apart, where the
-    text closes)."""
-    return " ".join(year.sentence for year in years)
+    text closes); with `beside_table`, without the sums the concept's table shows."""
+    return " ".join(year.sentence_beside_table if beside_table else year.sentence for year in years)
 
 
 def follow_up_text(years: Iterable[FollowUpYear], *, beside_table: bool = False) -> str:
     """The sentences of the years after the plan, and once after them what they leave out; with
     `beside_table`, without the sums the concept's table of :attr:`FollowUpYear.scenarios` shows."""
     years = list(years)
-    if not years:
-        return ""
-    sentences = " ".join(y.sentence_beside_table if beside_table else y.sentence for y in years)
-    return f"{sentences} {PRICES_LEFT_OUT}"
+    return f"{follow_up_sentences(years, beside_table=beside_table)} {PRICES_LEFT_OUT}" if years else ""
 
 
 def once_only(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
@@ -599,6 +607,12 @@ class Balance:
     def subsidy(self) -> Decimal:
         """Zuschussbedarf: Aufwand − Ertrag."""
         return self.expenses - self.income
+
+
+def unsettled_lines(*grants: PendingGrants | None) -> tuple[Income, ...]:
+    """The lines of applied-for and promised grants together: whoever decides on cuts when they
+    fail is the same for both (the concept's sentence, the papers' Haushaltsvorbehalt)."""
+    return tuple(line for pending in grants if pending is not None for line in pending.lines)
 
 
 @dataclass(frozen=True)
@@ -772,10 +786,10 @@ class Budget:
         return self._lines_by_purpose.get(purpose, [])
 
     def shared_details(self, purpose: str) -> str | None:
-        """The parts of a line's details (what it is, where it is booked) all of a measure's lines share, said once above them
-        (a reader found the same recipient and Produkt under every year; a Lektorat the same
-        recipient under lines of two Produkte, and a bare 'Aufwand:' above a single line); None
-        where they share none."""
+        """The parts of a line's details (what it is, where it is booked) that all of a measure's
+        lines share, said once above them (a reader found the same recipient and Produkt under
+        every year; a Lektorat the same recipient under lines of two Produkte, and a bare 'Aufwand:'
+        above a single line); None where they share none."""
         shared = self._shared_parts(purpose)
         return "; ".join(shared) if shared else None
 
