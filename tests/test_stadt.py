@@ -1508,3 +1508,36 @@ def test_two_reports_due_on_the_same_day_name_the_day_once():
         "Der regelmäßige Bericht an die Stadtverordnetenversammlung und der Bericht über die Umsetzung des "
         "Beschlusses M 212/2020 waren laut Berichtsturnus seit dem 22.06.2026 fällig; diese Vorlage holt beide nach."
     )
+
+
+def test_the_magistrat_proposes_and_leaves_the_committees_their_recommendation():
+    """A Hessian Stadtverordnete: 'Der Jugendhilfeausschuss, der Ausschuss für Soziales und
+    Gesundheit und der Haupt- und Finanzausschuss empfehlen …' anticipated three committees' votes,
+    and the JHA's taking note of its reports is its own resolution. Where the Magistrat resolves on
+    the paper, the proposal is his, with the council's points alone; the JHA receives its reports
+    in a sentence apart. The Landkreis in Niedersachsen keeps the committees' recommendation."""
+    concept = check_folder(NEUHAFEN).concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
+    root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+    heading = root.xpath("//h1[@id='beschlussvorschlag']")[0]
+    assert heading.text_content() == "Beschlussvorschlag des Magistrats"
+    between = []
+    for element in heading.itersiblings():
+        if element.tag == "h1":
+            break
+        between.append(element)
+    assert [e.tag for e in between] == ["ol", "p"]
+    proposal = " ".join(e.text_content() for e in between)
+    assert "empfehlen" not in proposal and "empfiehlt" not in proposal
+    # the JHA's own decisions, from gremien.yaml, and its sitting from the paper's Beratungsfolge
+    data = yaml.safe_load((NEUHAFEN / "vorlagen" / "m-184-2026-gesamtkonzept.yaml").read_text(encoding="utf-8"))
+    sitting = next(c["datum"] for c in data["vorlage"]["beratungsfolge"] if c["gremium"] == "jha")
+    jha = [d.number for d in view.decisions_reported_back if d.committee == "jha"]
+    assert jha
+    assert between[-1].text_content().replace("\xa0", " ") == (
+        f"Der Bericht zur Umsetzung der Beschlüsse {' und '.join(jha)} wird dem Jugendhilfeausschuss "
+        f"in seiner Sitzung am {sitting:%d.%m.%Y} zur Kenntnis gegeben."
+    )
+    musterkreis = next(v for v in paper_views(check_folder(EXAMPLE).concept) if v.paper.number == "JHA/2026/030")
+    assert musterkreis.proposal_heading == "Beschlussvorschlag" and not musterkreis.reports_given
+    assert musterkreis.reports_noted_before[-1].endswith("empfehlen dem Kreistag, wie folgt zu beschließen:")

@@ -991,13 +991,44 @@ class PaperView:
         return noted[0] if noted else ""
 
     @property
+    def proposal_heading(self) -> str:
+        """'Beschlussvorschlag des Magistrats' where a collegial organ resolves on the paper first
+        (Hessen, Berlin): the proposal is its own, and what the committees recommend is theirs to
+        resolve (a Hessian Stadtverordnete: the paper anticipated three committees' votes)."""
+        return (
+            f"Beschlussvorschlag {self.concept.reports_of}" if self.executive is not None else "Beschlussvorschlag"
+        )
+
+    @property
+    def reports_given(self) -> list[str]:
+        """'Der Bericht zur Umsetzung der Beschlüsse M 188/2024 und M 61/2025 wird dem
+        Jugendhilfeausschuss in seiner Sitzung am 12.11.2026 zur Kenntnis gegeben.': under a
+        collegial organ's proposal, a body that only prepares the decision receives its reports
+        apart from the points (its taking note is its own resolution, not the council's)."""
+        if self.paper.kind != "Beschlussvorlage" or self.executive is None:
+            return []
+        sittings = {c.committee: c for c in self.paper.consultations if c.role == "Vorberatung"}
+        given: list[str] = []
+        for committee, decisions in self.reports_back:
+            numbers = [d.number for d in decisions]
+            if committee.id not in sittings or all(any(n in p for p in self.paper.proposal) for n in numbers):
+                continue
+            own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
+            which = "des Beschlusses" if len(numbers) == 1 else "der Beschlüsse"
+            given.append(
+                f"Der Bericht zur Umsetzung {which} {enumeration(numbers)} wird {committee.forms.dat} in {own} "
+                f"Sitzung am {german_date(sittings[committee.id].date)} zur Kenntnis gegeben."
+            )
+        return given
+
+    @property
     def reports_noted_before(self) -> list[str]:
         """'Der Jugendhilfeausschuss nimmt in seiner Sitzung am 26.11.2026 den Bericht zur Umsetzung
         der Beschlüsse … zur Kenntnis.': where a Beschlussvorlage is also the report to a body that
         only prepares the decision, that body takes note of it in its own sitting, apart from the
         points it recommends (Kreistag review: nothing let the JHA take note of its reports)."""
-        if self.paper.kind != "Beschlussvorlage":
-            return []
+        if self.paper.kind != "Beschlussvorlage" or self.executive is not None:
+            return []  # a collegial organ's proposal: see reports_given
         sittings = {c.committee: c for c in self.paper.consultations if c.role != "Entscheidung"}
         deciding = self.deciding_committee
         notes: list[str] = []
