@@ -1541,3 +1541,42 @@ def test_the_magistrat_proposes_and_leaves_the_committees_their_recommendation()
     musterkreis = next(v for v in paper_views(check_folder(EXAMPLE).concept) if v.paper.number == "JHA/2026/030")
     assert musterkreis.proposal_heading == "Beschlussvorschlag" and not musterkreis.reports_given
     assert musterkreis.reports_noted_before[-1].endswith("empfehlen dem Kreistag, wie folgt zu beschließen:")
+
+
+def test_the_auslaenderbeirat_is_heard_not_counted_among_the_responsible_bodies(stadt):
+    """A Hessian Stadtverordnete: in a city with more than 1.000 foreign inhabitants the
+    Ausländerbeirat must be heard in all important matters concerning them (§ 88 Abs. 2 HGO), and a
+    concept with a group of newly arrived families is one. Neuhafen lists it ('art: Beirat'): the
+    concept names it with its right apart from the bodies responsible for the Frühe Hilfen, the
+    paper that adopts the concept hears it, and leaving it out is warned; outside Hessen, with no
+    such provision in verfahren.yaml, a Beirat is 'gehört' without a paragraph and not required."""
+    raw = yaml.safe_load((NEUHAFEN / "gremien.yaml").read_text(encoding="utf-8"))["gremien"]
+    beirat = next(g for g in raw if g["art"] == "Beirat")
+    concept = check_folder(NEUHAFEN).concept
+    responsible = [c.name for c in concept.responsible_bodies]
+    assert beirat["name"] not in responsible and len(responsible) == len(raw) - 2  # without Magistrat, Beirat
+    chapter = stadt["konzept/13_politische_verankerung"].replace("\xa0", " ")
+    assert "sind für sie vier Gremien zuständig: der Jugendhilfeausschuss," in chapter and len(responsible) == 4
+    assert "Ausländerbeirat wird gehört bisher keine" in chapter  # its row in the table of bodies
+    assert (
+        "Der Ausländerbeirat ist in allen wichtigen Angelegenheiten zu hören, die ausländische Einwohnerinnen "
+        "und Einwohner betreffen (§ 88 Abs. 2 HGO)." in chapter
+    )
+    view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
+    assert view.hearing_rights == [concept.hearing_of(concept.committee(beirat["id"]))]
+    assert concept.adoption is not None and [g.id for _, g in concept.adoption.heard] == [beirat["id"]]
+
+    def warned(inputs: Inputs) -> list[str]:
+        return [w.message for w in inputs.warnings() if "ohne ihn zu hören" in w.message]
+
+    assert warned(_neuhafen()) == []
+    unheard = _neuhafen().edit_paper(
+        "m-184-2026-gesamtkonzept.yaml",
+        lambda p: p.update(beratungsfolge=[c for c in p["beratungsfolge"] if c["gremium"] != beirat["id"]]),
+    )
+    [message] = warned(unheard)
+    assert message.startswith("Der Ausländerbeirat ist in allen wichtigen Angelegenheiten zu hören")
+    assert "Ausländerbeirat 17.11.2026" in message  # its last sitting before the council decides
+    elsewhere = unheard.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen"))
+    assert warned(elsewhere) == []
+    assert elsewhere.check().concept.hearings == ["Der Ausländerbeirat wird zu den Frühen Hilfen gehört."]

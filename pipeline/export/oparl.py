@@ -99,6 +99,8 @@ def _classification(committee: Committee, executive: bool) -> str:
         return "Parlament"
     if executive:
         return "Verwaltungsorgan"
+    if committee.kind == "Beirat":
+        return "Beirat"
     if committee.kind != "Ortsbeirat":
         return "Ausschuss"
     # the Land's own word where the name has it: 'Stadtbezirksrat', 'Bezirksvertretung' (NI review)

@@ -122,7 +122,13 @@ class Adoption:
     @property
     def advising(self) -> tuple[tuple[dt.date, Committee], ...]:
         """The sittings of `before` that advise on the paper."""
-        return tuple(sitting for sitting in self.before if sitting not in self.resolving)
+        return tuple(s for s in self.before if s not in self.resolving and not s[1].is_heard_only)
+
+    @property
+    def heard(self) -> tuple[tuple[dt.date, Committee], ...]:
+        """The sittings of `before` of a council of residents that is heard on the paper (the
+        Ausländerbeirat): it does not advise the council like a committee."""
+        return tuple(s for s in self.before if s[1].is_heard_only)
 
     @property
     def resolved_first(self) -> bool:
@@ -772,6 +778,27 @@ class Concept:
         """The council and its committees, in the order of gremien.yaml: where Frühe Hilfen are
         reported and discussed."""
         return [c for c in self.committees if not self.is_executive(c)]
+
+    @property
+    def responsible_bodies(self) -> list[Committee]:
+        """The political bodies responsible for the Frühe Hilfen: not a council of residents that
+        is only heard (Ausländerbeirat)."""
+        return [c for c in self.political_bodies if not c.is_heard_only]
+
+    def hearing_of(self, body: Committee) -> str:
+        """'Der Ausländerbeirat ist in allen wichtigen Angelegenheiten zu hören, die ausländische
+        Einwohnerinnen und Einwohner betreffen (§ 88 Abs. 2 HGO).' for a council of residents the
+        Land's law names; one it does not name is 'gehört' without a provision."""
+        hearing = self.procedure.hearing if self.procedure is not None else None
+        name = sentence_start(body.forms.nom)
+        if hearing is not None and hearing.council in body.name:
+            return f"{name} {hearing.duty} ({hearing.legal_basis})."
+        return f"{name} wird zu den Frühen Hilfen gehört."
+
+    @property
+    def hearings(self) -> list[str]:
+        """:meth:`hearing_of` for every council of residents gremien.yaml lists."""
+        return [self.hearing_of(c) for c in self.political_bodies if c.is_heard_only]
 
     @property
     def submitter(self) -> str | None:

@@ -1774,7 +1774,8 @@ class Committee(Item, title="Gremium"):
     kind: CommitteeKind = field(
         "art",
         "Art des Gremiums; 'Ortsbeirat' auch für Ortschaftsrat, Ortsteilrat, Ortsrat, Bezirksvertretung und "
-        "Stadtbezirksrat (die Vertretung eines Orts- oder Stadtteils)",
+        "Stadtbezirksrat (die Vertretung eines Orts- oder Stadtteils); 'Beirat' für einen Beirat, der gehört "
+        "wird (Ausländerbeirat, Integrationsrat, Seniorenbeirat)",
     )
     report_cycle_months: Integer | None = field(
         "berichtsturnus_monate",
@@ -1817,7 +1818,7 @@ class Committee(Item, title="Gremium"):
     def deciding_note(self) -> str | None:
         """'beschließender Ausschuss' or 'beratender Ausschuss' where gremien.yaml says which, for a
         committee's row in the tables (review in Sachsen-Anhalt: a Kreistag member could not tell)."""
-        if self.deciding is None or self.is_council or self.kind in (*EXECUTIVE_KINDS, "Ortsbeirat"):
+        if self.deciding is None or self.is_council or self.kind in (*EXECUTIVE_KINDS, "Ortsbeirat", "Beirat"):
             return None
         return "beschließender Ausschuss" if self.deciding else "beratender Ausschuss"
 
@@ -1856,6 +1857,11 @@ class Committee(Item, title="Gremium"):
     @property
     def is_council(self) -> bool:
         return self.kind in COUNCIL_KINDS
+
+    @property
+    def is_heard_only(self) -> bool:
+        """A council of residents (Ausländerbeirat …): heard on the Frühe Hilfen, responsible for none."""
+        return self.kind == "Beirat"
 
     @property
     def reports_regularly(self) -> bool:

@@ -935,6 +935,13 @@ class PaperView:
             f"Recht, Anträge {to_it} zu stellen (§ 71 Abs. 4 Satz 2 SGB VIII)."
         )
 
+    @property
+    def hearing_rights(self) -> list[str]:
+        """What weighs the word of a council of residents this paper is put to ('Der
+        Ausländerbeirat ist in allen wichtigen Angelegenheiten zu hören, …'), beside the
+        Jugendhilfeausschuss' rights under the Beratungsfolge."""
+        return [self.concept.hearing_of(c) for c in self.committees if c.is_heard_only]
+
     @cached_property
     def remit(self) -> set[str]:
         return {sector for c in self.audience for sector in c.remit}

@@ -149,7 +149,7 @@ class Summary:
     @property
     def regular_bodies(self) -> list[Committee]:
         """Political bodies with a fixed reporting cycle for the Frühen Hilfen."""
-        return [c for c in self.concept.political_bodies if c.reports_regularly]
+        return [c for c in self.concept.responsible_bodies if c.reports_regularly]
 
     @property
     def overdue_reports(self) -> list[CommitteeReporting]:

@@ -405,6 +405,10 @@ CommitteeKind = Literal[
     # Fachbudget and plans no Frühe Hilfen of its own (NI review: as 'Sonstiges' with the three
     # sectors it counted as the joint planning of Jugendhilfe, Gesundheit and Soziales)
     "Finanzausschuss",
+    # a council of residents that is heard, not a committee of the council: Ausländerbeirat (§§ 84-88
+    # HGO), Integrationsrat (§ 27 GO NRW), Senioren- or Behindertenbeirat (Hessian review: the
+    # Ausländerbeirat was missing from a paper on a concept with a group of newly arrived families)
+    "Beirat",
     "Sonstiges",
 ]
 DecisionStatus = Literal["offen", "in Umsetzung", "umgesetzt"]

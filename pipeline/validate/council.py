@@ -953,6 +953,31 @@ def ordered_bodies_consulted(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+@PAPER_RULES.rule("beirat-anhoeren")
+def council_of_residents_heard(case: PaperCase) -> Iterator[Finding]:
+    """The council of residents the Land's law says must be heard (the Ausländerbeirat, § 88 Abs. 2
+    HGO) is heard before the council adopts the concept, where gremien.yaml lists it (Hessian
+    review: M 184/2026 left it out, with a group of newly arrived families in the concept)."""
+    paper, council = case.paper, case.council
+    hearing = council.procedure.hearing if council.procedure is not None else None
+    decision = _council_decision(case)
+    if hearing is None or decision is None or "konzept" not in paper.blocks:
+        return
+    consulted = {c.committee for c in paper.consultations}
+    for body in council.committees.values():
+        if not body.is_heard_only or hearing.council not in body.name or body.id in consulted:
+            continue
+        last = paper.consultations[decision]
+        suggestion = _suggestion(case, body, decision, paper.date, last.date)
+        yield Finding(
+            at(case.name, *CONSULTATIONS),
+            f"{sentence_start(body.forms.nom)} {hearing.duty} ({hearing.legal_basis}); die Vorlage legt das "
+            f"Gesamtkonzept zur Beschlussfassung vor, ohne ihn zu hören. Bitte eine Sitzung mit 'rolle: Anhörung' "
+            f"vor der Entscheidung aufnehmen. {suggestion}",
+            WARNING,
+        )
+
+
 @PAPER_RULES.rule("fachausschuss-der-mittel")
 def committees_of_the_money_consulted(case: PaperCase) -> Iterator[Finding]:
     """A Beschlussvorlage the council decides binds the money of the budget year; a committee

@@ -240,6 +240,18 @@ class LargeCity(_Data):
     head: Head | None = Field(default=None, alias="spitze")
 
 
+class Hearing(_Data):
+    """A council of residents the municipality must hear (the Ausländerbeirat in Hessen, § 88
+    Abs. 2 HGO): on which matters, under which provision."""
+
+    council: str = Field(alias="beirat")
+    #: The predicate, in the law's words: 'ist in allen wichtigen Angelegenheiten zu hören, die …'.
+    duty: str = Field(alias="pflicht")
+    legal_basis: str = Field(alias="rechtsgrundlage")
+    source: str | None = Field(default=None, alias="quelle")
+    verified: bool = Field(default=True, alias="geprueft")
+
+
 class Procedure(_Data):
     """Council procedure of one kind of municipality in one Land."""
 
@@ -294,6 +306,8 @@ class Procedure(_Data):
     #: The papers' kinds as the Land's council offices call them, where they differ ('Vorlage zur
     #: Beschlussfassung' in a Berlin BVV).
     paper_kinds: dict[str, str] = Field(default_factory=dict, alias="vorlagenarten")
+    #: The council of residents the municipality must hear, where the Land's law says so.
+    hearing: Hearing | None = Field(default=None, alias="beirat_anhoerung")
 
     @property
     def youth_welfare_act(self) -> str:
