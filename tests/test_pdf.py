@@ -7,7 +7,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from .conftest import ROOT
 from .test_docx import CHAPTERS, FRONT_MATTER
+
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +56,26 @@ def test_content_matches_the_inputs(text, raw_inputs):
         assert first_words in flat
     assert "Seite 2 von" in flat
     assert "Fassung 2.0 · Stand 15.10.2026" in flat
+
+
+@pytest.mark.slow
+def test_every_page_of_a_concept_whose_contents_end_near_a_page_foot_has_its_frame(tmp_path):
+    """Stadt Lindenbrück (tests/fixtures/lindenbrueck, written by a new user in NRW): its table of
+    contents ends where the Tabellenverzeichnis' 'less than 8 cm left' decision flipped with the page
+    numbers it shifted; typst did not settle, page 8 read 'Seite 23 von 42' and pages 9–23 had no
+    header or footer – also in the fallback, which kept that decision. Every page after the title
+    now carries header and 'Seite n von N', N the number of pages, and the contents' numbers hold."""
+    from pipeline.build import build
+
+    build(FIXTURES / "lindenbrueck", tmp_path, only="konzept")
+    [pdf] = tmp_path.glob("*.pdf")
+    pages = PdfReader(pdf).pages
+    for number, page in enumerate(pages[1:], start=2):
+        lines = page.extract_text().splitlines()
+        assert lines[0] == "Stadt Lindenbrück · Gesamtkonzept Frühe Hilfen", number
+        assert f"Seite {number} von {len(pages)}" in lines[-1], number
+    reader = PdfReader(pdf)
+    for entry in [e for e in reader.outline if not isinstance(e, list)]:
+        page = reader.get_destination_page_number(entry) + 1
+        shown = " ".join(reader.pages[page - 1].extract_text().replace("\xad", "-").split())
+        assert entry.title.split(" ", 1)[-1] in shown, entry.title
