@@ -1279,6 +1279,15 @@ def test_a_magistrat_the_land_lacks_is_warned_about_in_the_texts_at_once():
     assert lower_saxon and all(
         "Hier bereitet der Verwaltungsausschuss die Beschlüsse vor" in m for m in lower_saxon
     )
+    # in NRW the Hauptausschuss only may prepare ('kann'): the Oberbürgermeisterin prepares and carries out
+    # the Rat's decisions (§ 62 Abs. 2 GO NRW; NRW review: the message named the Hauptausschuss)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Nordrhein-Westfalen"))
+    westphalian = [w.message for w in inputs.warnings() if "Der Text nennt 'Magistrat'" in w.message]
+    assert westphalian and all(
+        "Hier bereitet die Oberbürgermeisterin oder der Oberbürgermeister die Beschlüsse vor und führt sie aus"
+        in m
+        for m in westphalian
+    )
     # the Hessian council's name in the proposals, too (review of a city in M-V: only its gremien.yaml entry
     # was warned about)
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Mecklenburg-Vorpommern"))
@@ -1580,3 +1589,20 @@ def test_the_auslaenderbeirat_is_heard_not_counted_among_the_responsible_bodies(
     elsewhere = unheard.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Niedersachsen"))
     assert warned(elsewhere) == []
     assert elsewhere.check().concept.hearings == ["Der Ausländerbeirat wird zu den Frühen Hilfen gehört."]
+
+
+def test_the_legal_basis_of_a_council_alone_speaks_of_it_in_the_singular():
+    """Stadt Lindenbrück (NRW, tests/fixtures/lindenbrueck): the Hauptausschuss only may prepare, so
+    the legal bases name the Rat alone – and went on 'wie sie dieses Konzept beraten und
+    beschließen' (NRW review). Where the council and its preparing body stand, the plural stays."""
+    fixture = check_folder(ROOT / "tests" / "fixtures" / "lindenbrueck").concept
+    assert fixture.council is not None and fixture.council.kind == "Rat"
+    introduction = visible(concept_chapters(fixture)["konzept/01_einleitung.html.j2"])
+    assert (
+        "GO NRW: der Rat der Stadt Lindenbrück als gewählte Vertretung; wie er dieses Konzept berät und beschließt"
+        in introduction
+    )
+    hessian = visible(concept_chapters(check_folder(NEUHAFEN).concept)["konzept/01_einleitung.html.j2"])
+    assert (
+        "der ihre Beschlüsse vorbereitet und ausführt; wie sie dieses Konzept beraten und beschließen" in hessian
+    )

@@ -2229,3 +2229,15 @@ def test_services_under_other_law_are_listed_but_not_owed_under_the_agreement(fo
     assert bool(alone) == bool(agreement.acceding)
     if alone:
         assert "soweit es ihr Arbeitsalltag zulässt" in text_of(alone[0].getnext())
+
+
+def test_an_association_promoting_two_groups_speaks_of_them_in_the_plural():
+    """Stadt Lindenbrück (tests/fixtures/lindenbrueck, NRW review): 'Wirbt in der Gruppen …'."""
+    from pipeline.build import check_folder
+
+    from .conftest import ROOT
+
+    concept = check_folder(ROOT / "tests" / "fixtures" / "lindenbrueck").concept
+    promotions = [p.promotion for p in concept.agreement.parties if p.promotion]
+    plural = [p for p in promotions if "“ und „" in p]
+    assert plural and all(p.startswith("Wirbt in den Gruppen „") for p in plural)

@@ -232,7 +232,7 @@ class Party:
             return ""
         groups = enumeration([f"„{a.name}“" for a in promoted])
         return (
-            f"Wirbt in der {'Gruppe' if len(promoted) == 1 else 'Gruppen'} {groups} für den Beitritt mit "
+            f"Wirbt in {'der Gruppe' if len(promoted) == 1 else 'den Gruppen'} {groups} für den Beitritt mit "
             "eigener Unterschrift."
         )
 

@@ -641,14 +641,34 @@ class Concept:
         ):
             return ""
         body = f"{council.forms.nom} als gewählte Vertretung"
-        preparing = self.preparing_committee
-        if preparing is None or not procedure.preparation.verified:
+        preparing = self._law_names_preparing
+        if preparing is None:
             return f"{procedure.council.legal_basis}: {body}"
         relative = {"m": "der", "f": "die", "n": "das"}[procedure.preparation.gender or "m"]
         its = "ihre" if procedure.council.gender == "f" else "seine"
         does = "vorbereitet und ausführt" if procedure.preparation.executes else "vorbereitet"
         basis = same_law_once(procedure.council.legal_basis, procedure.preparation.legal_basis)
         return f"{basis}: {body} und {preparing.forms.nom}, {relative} {its} Beschlüsse {does}"
+
+    @property
+    def _law_names_preparing(self) -> Committee | None:
+        """The preparing body :attr:`council_law` names beside the council: where the procedure
+        table marks its provision as read."""
+        procedure = self.procedure
+        if procedure is None or not procedure.preparation.verified:
+            return None
+        return self.preparing_committee
+
+    @property
+    def council_law_deliberates(self) -> str:
+        """'wie sie dieses Konzept beraten und beschließen' after :attr:`council_law` where it names
+        the council and its preparing body, 'wie er dieses Konzept berät und beschließt' where it
+        names the council alone (NRW review: 'der Rat …; wie sie … beraten und beschließen')."""
+        council = self.council
+        if self._law_names_preparing is not None or council is None:
+            return "wie sie dieses Konzept beraten und beschließen"
+        pronoun = {"der": "er", "die": "sie", "das": "es"}.get(council.forms.nom.split()[0], "sie")
+        return f"wie {pronoun} dieses Konzept berät und beschließt"
 
     @property
     def council_prepared_by(self) -> Committee | None:

@@ -646,7 +646,9 @@ def _without_executive(procedure: Procedure) -> str:
     decisions where there is one (the Verwaltungsausschuss in Niedersachsen, § 76 Abs. 1 NKomVG),
     else the head; and who carries them out (code review: the head alone was named everywhere)."""
     head = procedure.head.pair_with_articles
-    body = procedure.preparation.body
+    # a body that only may prepare (the Hauptausschuss in NRW, 'kann') is not the one that does: there
+    # the head prepares and carries out the council's decisions (§ 62 Abs. 2 GO NRW; NRW review)
+    body = procedure.preparation.body if procedure.preparation.duty == "muss" else None
     forms = definite(body, procedure.preparation.gender or "m") if body else None
     if body:
         prepares = f"bereitet {forms.nom if forms else body} die Beschlüsse vor und {head} führt sie aus"
