@@ -395,3 +395,33 @@ def test_the_concept_adds_up_the_follow_up_costs_in_a_table(concept):
         in paragraph
     )
     assert "Höher wird er um" not in paragraph
+
+
+def test_a_grant_that_ends_within_the_plan_is_not_said_to_end_after_it():
+    """Stadt Lindenbrück (tests/fixtures/lindenbrueck, NRW review): a grant promised for 2026 only, in a
+    plan for 2026–2027, read 'Nach dem Planungszeitraum: Ab 2027 fehlen ohne Anschlussförderung
+    Erträge von 3.000,00 € im Jahr' – 2027 lies within the plan, and its Zuschussbedarf already lacks
+    the grant. The concept now says so, under a label that fits."""
+    from pipeline.build import check_folder
+
+    from .conftest import ROOT
+
+    folder = ROOT / "tests" / "fixtures" / "lindenbrueck"
+    data = yaml.safe_load((folder / "ressourcen.yaml").read_text(encoding="utf-8"))
+    years = sorted({e["jahr"] for e in data["aufwand"]})
+    [grant] = [
+        i for i in data["ertraege"] if i.get("befristet_bis") is not None and i["befristet_bis"] < years[-1]
+    ]
+    concept = check_folder(folder).concept
+    within = [y for y in concept.budget.follow_up if y.year <= years[-1]]
+    assert [y.year for y in within] == [grant["befristet_bis"] + 1] and within[0].planned
+    sentence = within[0].sentence
+    amount = german_euro(Decimal(str(grant["betrag"])))
+    assert sentence.startswith(
+        f"Im Jahr {years[-1]} fehlen Erträge von {amount}, deren Förderung {grant['befristet_bis']} endet; der "
+        f"Zuschussbedarf {years[-1]} enthält diesen Ausfall bereits: {grant['bezeichnung']}"
+    )
+    chapter = _flat(render_products(concept, ["konzept"]).documents[0].body_html)
+    assert "Befristete Förderung und Folgekosten: Im Jahr" in chapter
+    assert f"Ab {years[-1]} fehlen" not in chapter
+    assert not any(y.planned for y in concept.budget.follow_up if y.year > years[-1])

@@ -197,6 +197,9 @@ class FollowUpYear:
     not_recurring: Decimal = Decimal(0)
     #: The council that adopts the budget, as a sentence's subject ('der Kreistag'); '' if unknown.
     council: str = ""
+    #: `year` is a year of the plan: its budget already lacks the grants that ended before it
+    #: (NRW review: 'Nach dem Planungszeitraum: Ab 2027 fehlen …' in a plan for 2026–2027).
+    planned: bool = False
 
     def _grant_lines(self, grants: tuple[Income, ...]) -> str:
         """The grants as :func:`_lines`, each with the measures it funds where several end
@@ -281,7 +284,13 @@ class FollowUpYear:
 
     def _sentences(self, *, detail: bool) -> str:
         parts, t = [], self.terms
-        if self.ending:
+        if self.ending and self.planned:
+            parts.append(
+                f"Im Jahr {self.year} fehlen {t.income} von {euro(total(i.amount for i in self.ending))}, deren "
+                f"Förderung {self.year - 1} endet; der Zuschussbedarf {self.year} enthält diesen Ausfall bereits: "
+                f"{_lines(self.ending)}"
+            )
+        elif self.ending:
             parts.append(
                 f"Ab {self.year} fehlen ohne Anschlussförderung {t.income} von {euro(total(i.amount for i in self.ending))} "
                 f"im Jahr: {_lines(self.ending)}"
@@ -589,6 +598,7 @@ def follow_up_years(
                     if e.year == year - 1 and e.purpose not in ended and once_only(e, measures)
                 ),
                 council,
+                planned=any(e.year >= year for e in every) or any(i.year >= year for i in all_income),
             )
         )
     return result
