@@ -49,6 +49,11 @@ hex: 0x1F
 minus: -12
 komma: 1.5
 tausend: 80.400
+oktal: 0750
+telefon: 01234567
+sechzig: 1:30
+gleitend: 1_000.5
+nullwert: 0
 datum: 2026-10-15
 zeit: 2026-10-15 10:30:00
 liste: [1, "2", drei, {a: b}]
@@ -70,6 +75,17 @@ def test_the_fast_reader_reads_every_kind_of_plain_value_as_the_strict_one():
     assert fast is not None and strict is not None and problems == []
     assert fast.data == strict.data
     assert fast.data["tausend"] == "80.400"  # German thousands stay text
+    # what YAML 1.1 reads as octal, hexadecimal, base 60 or with underscores stays as written: a Betrag
+    # 0750 became 488 € (review with hostile input); plain integers stay numbers
+    assert [fast.data[k] for k in ("oktal", "telefon", "sechzig", "gleitend", "zahl", "hex")] == [
+        "0750",
+        "01234567",
+        "1:30",
+        "1_000.5",
+        "1_000",
+        "0x1F",
+    ]
+    assert (fast.data["minus"], fast.data["nullwert"]) == (-12, 0)
     assert fast.value_positions == strict.value_positions
     assert fast.key_positions == strict.key_positions
 

@@ -514,6 +514,21 @@ def test_an_empty_required_key_is_named_as_empty(inputs):
             "akteure[0].netzwerkaufwand_stunden",
             "Zahlen ohne Tausenderpunkt schreiben: 1500.",
         ),
+        # YAML 1.1 read 0131000 as octal (45568) without a word (review with hostile input)
+        (
+            "kommune.yaml",
+            "einwohner: 131000",
+            "einwohner: 0131000",
+            "kommune.einwohner",
+            "ohne führende Null schreiben: 131000.",
+        ),
+        (
+            "kommune.yaml",
+            "einwohner: 131000",
+            "einwohner: 131_000",
+            "kommune.einwohner",
+            "ohne Unterstriche schreiben: 131000.",
+        ),
     ],
 )
 def test_german_number_formats_get_advice(inputs, file, old, new, field, advice):

@@ -30,6 +30,20 @@ STR_TAG = "tag:yaml.org,2002:str"
 FLOAT_TAG = "tag:yaml.org,2002:float"
 #: '80.400', '1.500': thousands with a German dot, which YAML would read as 80.4 and 1.5.
 GERMAN_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
+INT_TAG = "tag:yaml.org,2002:int"
+#: An integer as people write it. YAML 1.1 reads more as numbers: '0750' as octal 488, '0x10' as
+#: 16, '1_000', '1:30' (base 60) as 90 – a Betrag 0750 became 488 € and a phone number 01234567
+#: another number (review with hostile input); those stay text, as written.
+PLAIN_INTEGER = re.compile(r"[+-]?(?:0|[1-9]\d*)")
+
+
+def kept_as_text(tag: str, value: str) -> bool:
+    """Whether a plain scalar YAML would read as a number stays the text the user wrote: German
+    thousands ('80.400'), and numbers in notations nobody means in these files (octal, hex,
+    base 60, with underscores)."""
+    if tag == FLOAT_TAG:
+        return bool(GERMAN_THOUSANDS.fullmatch(value)) or "_" in value or ":" in value
+    return tag == INT_TAG and not PLAIN_INTEGER.fullmatch(value)
 
 
 @dataclass
@@ -232,7 +246,7 @@ class _FastReader:
         return self.source
 
     def _scalar(self, event: yaml.ScalarEvent, tag: str) -> Any:
-        if tag == STR_TAG or (tag == FLOAT_TAG and GERMAN_THOUSANDS.fullmatch(event.value)):
+        if tag == STR_TAG or kept_as_text(tag, event.value):
             return event.value
         if tag not in _BUILT:
             raise _Unsure
@@ -282,10 +296,10 @@ def _index_positions(
     source: SourceFile,
     problems: list[Finding],
 ) -> None:
-    """Walk the node tree once, recording positions and flagging duplicate keys; numbers with
-    German thousands ('80.400') are kept as text."""
+    """Walk the node tree once, recording positions and flagging duplicate keys; numbers
+    YAML would misread are kept as text (:func:`kept_as_text`)."""
     source.value_positions[path] = _position(node)
-    if isinstance(node, yaml.ScalarNode) and node.tag == FLOAT_TAG and GERMAN_THOUSANDS.fullmatch(node.value):
+    if isinstance(node, yaml.ScalarNode) and kept_as_text(node.tag, node.value):
         node.tag = STR_TAG
     elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}

@@ -83,6 +83,10 @@ def _number_hint(found: Any, description: str) -> str:
     if advice:
         return f" {advice}"
     written = found.strip()
+    if re.fullmatch(r"[+-]?0\d+", written):  # kept as text: YAML would read it as octal
+        return f" Bitte ohne führende Null schreiben: {int(written)}."
+    if re.fullmatch(r"[+-]?\d+(?:_\d+)+", written):
+        return f" Bitte ohne Unterstriche schreiben: {written.replace('_', '')}."
     if re.fullmatch(r"-?\d+(?:\.\d+)?", written):  # '2026' in quotes: YAML reads text
         return f" Bitte ohne Anführungszeichen schreiben: {written}."
     percent = re.fullmatch(r"(-?\d+(?:[.,]\d+)?)\s*(?:%|Prozent)", written)
