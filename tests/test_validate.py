@@ -271,7 +271,14 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "in Anführungszeichen setzen.",
         ),
         ("a:\n  b: 1\n c: 2\n", "3:2: Die Datei ist kein gültiges YAML: Die Einrückung passt nicht"),
-        ('a: "offen\n', "2:1: Die Datei ist kein gültiges YAML: Die Datei endet mitten in einem Wert"),
+        # where the quotation mark opens, not where YAML gives up (two reviewers: the file's end, or
+        # 'Einrückung' at an apostrophe in a comment far below)
+        ('a: "offen\n', "1:4: Die Datei ist kein gültiges YAML: Das Anführungszeichen hier wird in dieser Zeile"),
+        (
+            "a: 1\nb:\n  - titel: 'Willkommen\n    ziel: x\n# der Kreis' Beitrag\nc:  2\n",
+            "3:12: Die Datei ist kein gültiges YAML: Das Anführungszeichen hier wird in dieser Zeile nicht geschlossen",
+        ),
+        ("a: [1, 2\n", "2:1: Die Datei ist kein gültiges YAML: Eine Klammer '[' oder '{' wird nicht geschlossen."),
         ("a: 1\n---\nb: 2\n", "2:1: Die Datei ist kein gültiges YAML: Die Datei enthält mehrere Dokumente"),
         ("", "1:1: Die Datei ist leer; sie muss Angaben enthalten."),
         ("# nur ein Kommentar\n\n", "1:1: Die Datei ist leer; sie muss Angaben enthalten."),

@@ -377,14 +377,46 @@ YAML_REASONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _yaml_problem(name: str, error: yaml.YAMLError) -> Finding:
+#: A value that opens a quotation mark: after 'feld: ' or '- ' (group 1: the mark).
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])""")
+
+
+def _unclosed_quote(text: str, up_to: int) -> tuple[int, int] | None:
+    """Line and column of the first value up to line `up_to` whose quotation mark its line does
+    not close: YAML then reads on to the next mark, and its complaint stands far below (two
+    reviewers: the end of the file, or 'Einrückung' at a comment's apostrophe)."""
+    for number, line in enumerate(text.splitlines()[:up_to], start=1):
+        found = _OPENS_QUOTE.match(line)
+        if found is None:
+            continue
+        mark, rest = found[1], line[found.end() :]
+        closed = re.search(r'(?<!\\)"', rest) if mark == '"' else re.search(r"'(?!')", rest.replace("''", ""))
+        if closed is None:
+            return number, found.start(1) + 1
+    return None
+
+
+def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    quote = _unclosed_quote(text, line)
+    if quote is not None:
+        return _problem(
+            name,
+            *quote,
+            "Die Datei ist kein gültiges YAML: Das Anführungszeichen hier wird in dieser Zeile nicht geschlossen; "
+            "bitte am Ende des Werts ergänzen.",
+        )
     raw = str(error)
     reason = next(
         (german for english, german in YAML_REASONS if english in raw), getattr(error, "problem", None) or raw
     )
-    return _problem(name, line, column, f"Die Datei ist kein gültiges YAML: {reason}.")
+    return _problem(
+        name,
+        line,
+        column,
+        f"Die Datei ist kein gültiges YAML: {reason.rstrip('.')}{'' if reason.endswith('?') else '.'}",
+    )
 
 
 def _reader_problem(name: str, text: str, error: yaml.reader.ReaderError) -> Finding:
@@ -439,7 +471,7 @@ def _parse(loader_class: Callable[[str], Any], name: str, text: str) -> tuple[So
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(name, text, error)]
     except yaml.YAMLError as error:
-        return None, [_yaml_problem(name, error)]
+        return None, [_yaml_problem(name, error, text)]
     except Refused as refused:
         line, column = refused.position
         return None, [_problem(name, line, column, f"Die Datei ist kein gültiges YAML: {refused.reason}.")]
