@@ -176,10 +176,11 @@ def with_size(width: int, height: int) -> bytes:
 
 
 def jpeg(width: int, height: int, frame: int = 0xC0, precision: int = 8) -> bytes:
-    """The start of a JPEG up to its frame header (SOF), after an APP0 segment as cameras write."""
+    """A JPEG's frame header (SOF) after an APP0 segment as cameras write, then the start of the
+    picture data (SOS) and the end marker: the markers the checks read, without a picture."""
     app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
     sof = bytes([0xFF, frame]) + struct.pack(">HBHHB", 17, precision, height, width, 3) + b"\x01\x22\x00" * 3
-    return b"\xff\xd8" + app0 + sof + b"\xff\xda"
+    return b"\xff\xd8" + app0 + sof + b"\xff\xda" + b"\x00" * 8 + b"\xff\xd9"
 
 
 def svg(body: str, head: str = "") -> bytes:
@@ -340,3 +341,27 @@ def test_input_files_linked_inside_the_folder_are_fine(example_copy, tmp_path):
     assert CliRunner().invoke(main, ["validate", str(example_copy)]).exit_code == 0
     checked = check_folder(example_copy)
     assert len(inputs_hash(example_copy, checked.read_files)) == 64
+
+
+@pytest.mark.parametrize(("name", "whole"), [("logo.png", png(40, 20)), ("logo.jpg", jpeg(40, 20))])
+def test_a_picture_cut_off_is_found_by_validation(name, whole):
+    """A PNG cut off in copying passed validation, and only the build failed, on a message naming
+    no file or line (review with hostile input): the chunks' checksums, the picture data and the
+    end marker are checked before anything is written."""
+    check_image(whole, Path(name).suffix, name)
+    for cut in (whole[: len(whole) - 3], whole[: len(whole) * 2 // 3]):
+        with pytest.raises(ImageProblem, match=f"Das Bild '{name}' ist unvollständig oder beschädigt"):
+            check_image(cut, Path(name).suffix, name)
+    if name.endswith(".png"):  # one byte of the picture data changed: its checksum no longer fits
+        at = whole.index(b"IDAT") + 6
+        flipped = whole[:at] + bytes([whole[at] ^ 0xFF]) + whole[at + 1 :]
+        with pytest.raises(ImageProblem, match="unvollständig oder beschädigt"):
+            check_image(flipped, ".png", name)
+
+
+def test_a_logo_cut_off_is_named_with_its_field(example_copy):
+    (example_copy / "logo.png").write_bytes(png(40, 20)[:-20])
+    assert _logo_problem(example_copy, "logo.png") == (  # with file, line and field (see _logo_problem)
+        "Das Bild 'logo.png' ist unvollständig oder beschädigt (die Datei bricht vor ihrem Ende ab). "
+        "Bitte das Bild neu speichern."
+    )
