@@ -1109,6 +1109,9 @@ def test_check_exit_codes():
     wrong = runner.invoke(main, ["check", str(EXAMPLE), "--stichtag", "31.13.2026"])
     assert wrong.exit_code == 2
     assert "'31.13.2026' ist kein Datum, z. B. 2026-11-23 oder 23.11.2026." in wrong.output
+    # a year the calendar cannot count back from ended in a traceback (hostile-input sweep)
+    ancient = runner.invoke(main, ["check", str(EXAMPLE), "--stichtag", "0001-01-01"])
+    assert ancient.exit_code == 2 and "'0001-01-01' liegt außerhalb der Jahre 1990 bis 2100." in ancient.output
     assert runner.invoke(main, ["check", str(EXAMPLE), "--fail-on", "gut"]).exit_code == 2
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+#: The years inputs and the command line's dates may name.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
 MunicipalityKind = Literal[
     "Landkreis",
     "kreisfreie Stadt",

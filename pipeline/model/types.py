@@ -35,6 +35,7 @@ from pydantic_core import PydanticCustomError
 from pipeline.findings import Status
 from pipeline.formatting import number_advice
 from pipeline.model import fonts
+from pipeline.model.kinds import FIRST_YEAR, LAST_YEAR
 from pipeline.model.kinds import MunicipalityKind as MunicipalityKind
 from pipeline.model.kinds import State as State
 
@@ -281,7 +282,7 @@ Number = Annotated[Decimal, Field(max_digits=14, decimal_places=2), _written_pla
 Hours = Annotated[Decimal, Field(ge=0), _written_plainly(amounts=False, places=None)]
 #: Whole numbers; strict, because YAML's 'yes'/'true' would otherwise count as 1.
 Integer = Annotated[int, Strict()]
-Year = Annotated[int, Strict(), Field(ge=1990, le=2100)]
+Year = Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 Date = Annotated[dt.date, BeforeValidator(_no_number)]
 
 ActorRef = Annotated[str, Ref("akteur")]
