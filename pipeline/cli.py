@@ -12,6 +12,7 @@ import datetime as dt
 import faulthandler
 import json
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -71,6 +72,11 @@ class _Group(click.Group):
         except GesamtkonzeptError as error:
             _report(error)
             sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            # Ctrl-C, or SIGTERM (see _terminate): what is written is whole (files are replaced
+            # atomically), the work folders go with the process's exit; 130 as shells expect
+            click.echo("\nAbgebrochen.", err=True)
+            sys.exit(130)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
             click.echo(f"Fehler beim Lesen oder Schreiben: {where}{os_reason(error)}", err=True)
@@ -130,6 +136,14 @@ FAILING = {"offen": {"offen"}, "teilweise": {"teilweise", "offen", "nicht prüfb
 def main() -> None:
     """Gesamtkonzept Frühe Hilfen aus den YAML-Dateien einer Kommune erzeugen."""
     _stacks_on_crash()
+    with contextlib.suppress(ValueError):  # only the main thread may set it (not so in every test runner)
+        signal.signal(signal.SIGTERM, _terminate)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (a service manager, `kill`) ends a build as Ctrl-C does: it ended at once, with a
+    worker's traceback and the typst work folder left in /tmp (hostile-input sweep)."""
+    raise KeyboardInterrupt
 
 
 def _stacks_on_crash() -> None:

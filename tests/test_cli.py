@@ -90,3 +90,51 @@ def test_the_cli_reports_an_os_error_in_german(tmp_path):
     assert "kommune.schema.json konnte nicht geschrieben werden: " in result.output  # the real file
     assert "Der Datei- oder Pfadname ist zu lang." in result.output
     assert "File name too long" not in result.output
+
+
+def test_an_interrupted_command_says_so_and_exits_with_130(monkeypatch, tmp_path):
+    """Ctrl-C (and SIGTERM, turned into it) ends a command with 'Abgebrochen.' and the exit code
+    shells expect for an interrupt, not click's 1 (hostile-input sweep)."""
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pipeline.build.check_folder", interrupted)
+    result = CliRunner().invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 130
+    assert result.output.strip().endswith("Abgebrochen.")
+
+
+@pytest.mark.slow
+def test_sigterm_ends_the_tool_as_ctrl_c_does(tmp_path):
+    """SIGTERM (a service manager, `kill`) ended a build at once, with a typst worker's traceback and
+    its work folder left in /tmp (hostile-input sweep): now it ends like Ctrl-C. Shown on `watch`,
+    which runs until it is stopped and then says so."""
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    from .conftest import EXAMPLE
+
+    folder = tmp_path / "kommune"
+    shutil.copytree(EXAMPLE, folder)
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "watch",
+        str(folder),
+        "-o",
+        str(tmp_path / "aus"),
+        "--ohne-vorschau",
+    ]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("Beobachte "):
+            break
+    process.send_signal(signal.SIGTERM)
+    rest = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert "Beobachtung beendet." in rest and "Traceback" not in rest

@@ -178,7 +178,10 @@ def serve() -> None:
             request = _receive(source)
         except EOFError:
             return
-        _send(sink, (_compile_here(request), memory_mb()))
+        try:
+            _send(sink, (_compile_here(request), memory_mb()))
+        except OSError:  # the build is gone (killed): nobody reads the answer
+            return
 
 
 # --- the build's side ------------------------------------------------------------------------
