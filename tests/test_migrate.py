@@ -165,3 +165,28 @@ def test_the_decision_text_stays_with_a_note_and_a_suggestion(old_copy):
     assert _raw(old_copy, "kommune.yaml")["konzept"]["beschluss"] == written
     warned = [w for w in check_folder(old_copy).warnings if w.where.field == "konzept.beschluss"]
     assert len(warned) == 1 and "(beschluss: JHA/2026/030)" in warned[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        (
+            "kommune.yaml",
+            lambda text: "- a\n- b\n",
+            "kommune.yaml: Die Datei besteht nicht aus Abschnitten mit Feldern",
+        ),
+        ("kommune.yaml", lambda text: '"nur Text"\n', "kommune.yaml: Die Datei besteht nicht aus Abschnitten"),
+        ("ressourcen.yaml", lambda text: text.replace("- id: ", "- idd: ", 1), "ein Eintrag ohne das Feld 'id'"),
+        ("kommune.yaml", lambda text: "format: 1\nkommune: 5\n", "ein Wert anderer Art als erwartet"),
+    ],
+)
+def test_a_folder_not_built_as_its_format_gets_a_message_not_a_traceback(old_copy, name, change, message):
+    """migrate ended in KeyError, TypeError or AttributeError tracebacks on such folders (hostile-input
+    sweep); it says what it met, exits with 1 and changes nothing."""
+    path = old_copy / name
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    before = {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(main, ["migrate", str(old_copy)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no other exception
+    assert message in result.output and "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()} == before

@@ -68,6 +68,15 @@ def _free_name(path: Path) -> Path:
     return candidate
 
 
+def _what_broke(error: Exception) -> str:
+    """What a migration step met, in words: a missing field by its name, else the kind of slip."""
+    if isinstance(error, KeyError) and error.args:
+        return f"ein Eintrag ohne das Feld '{error.args[0]}'"
+    if isinstance(error, (TypeError, AttributeError)):
+        return "ein Wert anderer Art als erwartet (etwa eine Zahl, wo eine Liste oder ein Abschnitt mit Feldern steht)"
+    return "ein Eintrag fehlt oder verweist auf einen, den es nicht gibt"
+
+
 def format_of(files: dict[str, Any]) -> int:
     municipality = files.get("kommune.yaml")
     written = municipality.get("format", 1) if isinstance(municipality, dict) else 1
@@ -97,6 +106,12 @@ def migrate(folder: Path) -> Migration:
             f"Die Dateien lassen sich nicht lesen ({type(error).__name__}). Bitte zuerst "
             "`gesamtkonzept validate` aufrufen und die gemeldeten YAML-Fehler beheben."
         ) from None
+    not_mappings = [name for name, data in files.items() if not isinstance(data, dict)]
+    if not_mappings:
+        raise MigrationFailure(
+            f"{', '.join(not_mappings)}: Die Datei besteht nicht aus Abschnitten mit Feldern ('kommune:', "
+            "'massnahmen:' …), wie jede Eingabedatei. Bitte prüfen; es wurde nichts geändert."
+        )
     old = format_of(files)
     if old > FORMAT:
         raise MigrationFailure(f"Der Ordner hat das Format {old}; dieses Werkzeug kennt nur bis Format {FORMAT}.")
@@ -104,7 +119,15 @@ def migrate(folder: Path) -> Migration:
     if old == FORMAT:
         return result
     for version in range(old, FORMAT):
-        result.notes += STEPS[version](files)
+        try:
+            result.notes += STEPS[version](files)
+        except (KeyError, TypeError, AttributeError, IndexError, StopIteration, ValueError) as error:
+            # a file not built as the format says: the step met it without a check of its own
+            # (hostile-input sweep: an entry without 'id', 'kosten: 5', 'kommune: 5' ended in tracebacks)
+            raise MigrationFailure(
+                f"Die Dateien passen nicht zum Aufbau des Formats {version}: {_what_broke(error)}. Bitte "
+                "korrigieren und migrate erneut aufrufen; es wurde nichts geändert."
+            ) from None
     out: dict[Path, bytes] = {}
     for name, data in files.items():
         buffer = io.StringIO()
