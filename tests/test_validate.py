@@ -263,6 +263,11 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "2:6: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!python/name:os.system'",
         ),
         ("a: 1\n2026: 5\n", "2:1: Die Datei ist kein gültiges YAML: Feldnamen müssen Wörter sein"),
+        # a German amount in braces: the comma split it, '00' became a field (NRW review)
+        (
+            "a: {betrag: 195.500,00}\n",
+            "1:21: Die Datei ist kein gültiges YAML: Feldnamen müssen Wörter sein (z. B. 'name:'), keine Zahlen, Daten, ja/nein oder Listen; in { … } trennt jedes Komma zwei Felder",
+        ),
         ("a: 1\nb: x\x07y\n", "2:5: Die Datei enthält ein unsichtbares Steuerzeichen (U+0007)"),
         (
             "titel: Ziel: alle erreichen\n",
@@ -835,3 +840,22 @@ def test_a_decision_named_by_its_number_where_its_id_belongs_gets_the_id(inputs)
         "Beschluss 'GA/2024/031' gibt es nicht in gremien.yaml. Hier steht die Kennung (id) des Beschlusses, "
         "nicht seine Nummer: gemeint ist wohl 'ga-2024-031'. Bekannt: "
     ) in problem, problem
+
+
+def test_a_text_with_a_comma_in_braces_gets_the_way_out(inputs):
+    """'{…, bezeichnung: Netzwerkkoordination (1,0 VZÄ), …}' split at the comma: the field '0 VZÄ)'
+    was unknown, and the message listed the allowed fields without saying why (NRW review)."""
+    lines = inputs.text("ressourcen.yaml").split("\n")
+    start = lines.index("  - id: koordination-personal-2026")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+    fields = [line.strip() for line in lines[start:end]]
+    fields[0] = fields[0].removeprefix("- ")
+    assert "bezeichnung: Netzwerkkoordination Frühe Hilfen (1,0 VZÄ)" in fields
+    lines[start:end] = ["  - {" + ", ".join(fields) + "}"]
+    inputs.write("ressourcen.yaml", "\n".join(lines))
+    [problem] = inputs.problems()
+    assert "'0 VZÄ)' ist kein Feld" in problem
+    assert (
+        'Steht der Eintrag in { … }? Dort trennt jedes Komma zwei Felder – ein Text mit Komma gehört dort in Anführungszeichen (bezeichnung: "Stelle (1,0 VZÄ)")'
+        in problem
+    )

@@ -31,6 +31,12 @@ FLOAT_TAG = "tag:yaml.org,2002:float"
 #: '80.400', '1.500': thousands with a German dot, which YAML would read as 80.4 and 1.5.
 GERMAN_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
 INT_TAG = "tag:yaml.org,2002:int"
+#: Where a comma inside a value split an entry written in braces (a new user in NRW: '{bezeichnung:
+#: Stelle (1,0 VZÄ), …}' and 'betrag: 195.500,00' gave fields '0 VZÄ)' and '00').
+FLOW_COMMA = (
+    "in { … } trennt jedes Komma zwei Felder – ein Text mit Komma gehört dort in Anführungszeichen "
+    '(bezeichnung: "Stelle (1,0 VZÄ)"), ein Betrag ohne Komma (195500.00)'
+)
 #: An integer as people write it. YAML 1.1 reads more as numbers: '0750' as octal 488, '0x10' as
 #: 16, '1_000', '1:30' (base 60) as 90 – a Betrag 0750 became 488 € and a phone number 01234567
 #: another number (review with hostile input); those stay text, as written.
@@ -307,7 +313,8 @@ def _index_positions(
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
                 raise Refused(
                     key_node,
-                    "Feldnamen müssen Wörter sein (z. B. 'name:'), keine Zahlen, Daten, ja/nein oder Listen",
+                    "Feldnamen müssen Wörter sein (z. B. 'name:'), keine Zahlen, Daten, ja/nein oder Listen"
+                    + (f"; {FLOW_COMMA}" if node.flow_style else ""),
                 )
             key = key_node.value
             line, column = _position(key_node)

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pipeline.findings import Finding, Path_, Place
 from pipeline.formatting import number_advice
 from pipeline.load import SourceFile
+from pipeline.load.yaml_source import FLOW_COMMA
 from pipeline.model.types import GERMAN_MESSAGE, URL_PATTERN, Item
 
 
@@ -66,6 +67,8 @@ def _unknown_key(key: str, owner: type[BaseModel] | None, file_name: str, top: b
     allowed = _aliases(owner)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     tip = f" – meinten Sie '{close[0]}'?" if close else "."
+    if not close and not re.fullmatch(r"[a-zäöüß_]+", key):  # no field name: a value split at a comma
+        tip = f". Steht der Eintrag in {{ … }}? Dort {FLOW_COMMA.removeprefix('in { … } ')}."
     if top:
         where = f"kein Abschnitt von {file_name}"
     else:
