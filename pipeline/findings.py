@@ -191,9 +191,11 @@ def explained_once(findings: list[Finding]) -> list[Finding]:
 
 
 def listing(findings: list[Finding]) -> list[str]:
-    """The findings as lines for a reader of the terminal, each shared explanation once
-    (:func:`explained_once`); the model and the JSON report keep every message whole."""
-    return [str(finding) for finding in explained_once(findings)]
+    """The findings as lines for a reader of the terminal, errors before warnings (a new user had to
+    find two errors among fourteen warnings), each shared explanation once (:func:`explained_once`);
+    the model and the JSON report keep every message whole."""
+    ordered = [f for f in findings if f.level != WARNING] + [f for f in findings if f.level == WARNING]
+    return [str(finding) for finding in explained_once(ordered)]
 
 
 def at(file: str, *path: str | int) -> Place:

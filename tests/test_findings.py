@@ -124,3 +124,13 @@ def test_every_rule_of_the_tool_says_what_it_checks(ruleset):
     assert len(ruleset) > 0
     for rule in ruleset:
         assert rule.description, f"{ruleset.title}: Regel '{rule.name}' ohne Beschreibung"
+
+
+def test_the_terminal_lists_errors_before_warnings():
+    """A new user found two errors among fourteen warnings, sorted by file (NRW review)."""
+    from pipeline.findings import ERROR, WARNING, Finding, at, listing
+
+    warning = Finding(at("a.yaml", "x"), "Bitte prüfen.", WARNING)
+    error = Finding(at("b.yaml", "y"), "Das fehlt.", ERROR)
+    later = Finding(at("c.yaml", "z"), "Auch das fehlt.", ERROR)
+    assert listing([warning, error, later]) == [str(error), str(later), str(warning)]
