@@ -463,3 +463,20 @@ def test_a_measure_without_money_in_a_year_shows_a_dash_not_zero(concept, raw_in
         cells = rows[f"{concept.measure_number(measure.id)} {measure.title}"]
         assert cells[0] == "–" and cells[-1] != "–"
     assert not any(cell == "0,00 €" for cells in rows.values() for cell in cells[:-1])
+
+
+def test_indicators_follow_the_goals_numbers_not_the_file():
+    """Stadt Lindenbrück (tests/fixtures/lindenbrueck) writes a Handlungsziel of Z1 after Z2's: the
+    tables and the indicator chart read Z1, Z1.1, Z2, Z2.1, Z1.2, Z3 (NRW review)."""
+    from pipeline.build import check_folder
+
+    from .conftest import ROOT
+
+    concept = check_folder(ROOT / "tests" / "fixtures" / "lindenbrueck").concept
+    in_file = [concept.goal_number(g.id) for g in concept.goals]
+    assert in_file != sorted(in_file, key=lambda n: [int(p) for p in n[1:].split(".")])  # the case at hand
+    shown = list(dict.fromkeys(concept.goal_number(g.id) for g, _ in concept.indicator_pairs))
+    assert shown == sorted(shown, key=lambda n: [int(p) for p in n[1:].split(".")])
+    for view in paper_views(concept):
+        numbers = [concept.goal_number(g.id) for g, _ in view.indicators]
+        assert numbers == sorted(numbers, key=lambda n: [int(p) for p in n[1:].split(".")])

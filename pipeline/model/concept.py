@@ -1043,8 +1043,10 @@ class Concept:
 
     @property
     def indicator_pairs(self) -> list[tuple[Goal, Indicator]]:
-        """Every indicator with its goal, in the order of the goals."""
-        return [(g, i) for g in self.goals for i in g.indicators]
+        """Every indicator with its goal, in the order of the goals' numbers."""
+        # by number, whatever the order of ziele.yaml: a Handlungsziel written after the next
+        # Wirkungsziel put Z2.1 before Z1.2 in the tables (NRW review)
+        return [(g, i) for g in self.numbered_goals for i in g.indicators]
 
     @staticmethod
     def reading_legend(pairs: list[tuple[Goal, Indicator]]) -> list[tuple[str, str]]:

@@ -1158,7 +1158,7 @@ class PaperView:
     def goals(self) -> list[Goal]:
         """Goals the reported measures contribute to, in the order of the concept."""
         ids = {g for m in self.measures for g in m.goals}
-        return [g for g in self.concept.goals if g.id in ids]
+        return [g for g in self.concept.numbered_goals if g.id in ids]
 
     @property
     def indicators(self) -> list[tuple[Goal, Indicator]]:
