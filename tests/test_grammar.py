@@ -262,6 +262,11 @@ def test_units_agree_with_exactly_one():
     assert unit_for(1, "Teilnehmerinnen und Teilnehmer") == "Teilnehmerin oder Teilnehmer"
     assert unit_for(1, "%") == "%"
     assert unit_for(1, "Tage bis zum Erstkontakt") == "Tag bis zum Erstkontakt"
+    # '1 Ortsteile (2025)' in an indicator table (NRW review)
+    assert (
+        unit_for(1, "Ortsteile") == "Ortsteil" and unit_for(1, "Stadtteile mit Angebot") == "Stadtteil mit Angebot"
+    )
+    assert unit_for(1, "Netzwerkpartner") == "Netzwerkpartner" and unit_for(1, "Standorte") == "Standort"
 
 
 def test_the_coordinations_post_is_named_with_its_article_where_its_gender_is_known():

@@ -509,6 +509,11 @@ def test_a_freistaats_words_and_no_brackets_in_brackets(inputs):
     )
     suffix = inputs.check().concept.municipality.youth_office_suffix
     assert suffix == " (Amt für Jugend und Familie – Kreisjugendamt)"
+    # 'vom Jugendamt (Fachbereich 5 – Jugend und Familie – Jugendamt)' said it twice (NRW review)
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(jugendamt="Fachbereich 5 – Jugend und Familie (Jugendamt)")
+    )
+    assert inputs.check().concept.municipality.youth_office_suffix == " (Fachbereich 5 – Jugend und Familie)"
 
 
 @pytest.mark.parametrize(

@@ -495,6 +495,9 @@ class Municipality(Item, title="Kommune"):
             return ""
         if office.startswith("Jugendamt "):
             return office.removeprefix("Jugendamt")
+        # 'Fachbereich 5 – Jugend und Familie (Jugendamt)' after 'Jugendamt': the bracket says it twice
+        # ('vom Jugendamt (Fachbereich 5 – Jugend und Familie – Jugendamt)'; NRW review)
+        office = re.sub(r"\s*[(]Jugendamt[)]$", "", office)
         # no brackets in brackets: 'Amt für Jugend und Familie (Kreisjugendamt)' (Bavarian review)
         unnested = re.sub(r" [(]([^()]*)[)]$", r" – \1", office)
         return f" ({unnested})"
