@@ -100,7 +100,7 @@ STATE_LAWS: dict[str, dict[str, str]] = {
         ),
     },
     "Nordrhein-Westfalen": {
-        "AG-KJHG": "Erstes Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes",
+        "AG-KJHG NRW": "Erstes Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes (Nordrhein-Westfalen)",
         "GO NRW": "Gemeindeordnung für das Land Nordrhein-Westfalen",
         "KrO NRW": "Kreisordnung für das Land Nordrhein-Westfalen",
     },
