@@ -1913,3 +1913,32 @@ def test_the_suggested_order_puts_the_missing_step_before_the_council_past_an_un
     suggestion = found[0].split("Vorschlag:", 1)[1]
     assert suggestion.index("Kreisausschuss") < suggestion.index("Kreistag 17.12.2026"), suggestion
     assert suggestion.rstrip(".").endswith("Kreistag 17.12.2026"), suggestion
+
+
+def test_a_city_above_the_lands_threshold_is_asked_whether_it_is_a_large_one():
+    """Stadt Lindenbrück (tests/fixtures/lindenbrueck, NRW review): 70.850 inhabitants entered as
+    'kreisangehörige Stadt'; above 60.000 a city in NRW is made a große kreisangehörige Stadt by
+    law (§ 4 Abs. 3 Satz 2 GO NRW), whose names and tasks differ."""
+    from .conftest import ROOT, Inputs
+
+    folder = ROOT / "tests" / "fixtures" / "lindenbrueck"
+    names = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*.yaml"))]
+    inputs = Inputs({n: (folder / n).read_bytes() for n in names}, folder)
+    population = yaml.safe_load(inputs.text("kommune.yaml"))["kommune"]["einwohner"]
+    assert population > 60000
+
+    def asked(data: Inputs) -> list[str]:
+        return [w.message for w in data.warnings() if "große kreisangehörige Stadt" in w.message]
+
+    [message] = asked(inputs)
+    assert "(§ 4 Abs. 3 Satz 2 GO NRW)" in message and f"{population:,}".replace(",", ".") in message
+    assert asked(inputs.edit("kommune.yaml", lambda d: d["kommune"].update(einwohner=59000))) == []
+    assert (
+        asked(
+            inputs.edit(
+                "kommune.yaml",
+                lambda d: d["kommune"].update(einwohner=population, art="große kreisangehörige Stadt"),
+            )
+        )
+        == []
+    )

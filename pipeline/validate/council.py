@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.findings import WARNING, Finding, RuleSet, at, format_path
-from pipeline.formatting import enumeration, german_date, in_state, safe_file_part, sentence_start
+from pipeline.formatting import enumeration, german_date, in_state, number, safe_file_part, sentence_start
 from pipeline.model.concept import is_finance_committee
 from pipeline.model.grammar import Forms, Gender, definite, head_of, kind_gender
 from pipeline.model.inputs import (
@@ -1318,6 +1318,28 @@ def head_titled_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     yield Finding(
         at("kommune.yaml", "kommune", "verwaltungsspitze", "amtsbezeichnung"),
         f"{where} heißt die Verwaltungsspitze '{female}' oder '{male}', nicht '{title}'. Bitte prüfen.{larger}",
+        WARNING,
+    )
+
+
+@RULES.rule("grosse-kreisangehoerige-stadt")
+def large_city_named_so(parsed: Parsed) -> Iterator[Finding]:
+    """A kreisangehörige Stadt above the Land's threshold is by law a große kreisangehörige Stadt,
+    with other tasks and names (NRW review: 70.850 inhabitants, entered as kreisangehörige Stadt)."""
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    own = municipality.municipality if municipality is not None else None
+    if own is None or own.kind != "kreisangehörige Stadt":
+        return
+    procedure = procedure_for(own.state, own.kind)
+    threshold = procedure.large_city_from if procedure is not None else None
+    if threshold is None or own.population <= threshold.population:
+        return
+    yield Finding(
+        at("kommune.yaml", "kommune", "art"),
+        f"Die Stadt hat {number(own.population)} Einwohnerinnen und Einwohner. Liegt die Zahl an fünf "
+        f"aufeinanderfolgenden Stichtagen über {number(threshold.population)}, ist eine kreisangehörige Stadt "
+        f"{in_state(own.state)} von Amts wegen zur großen kreisangehörigen Stadt zu bestimmen "
+        f"({threshold.legal_basis}). Ist die Stadt eine, bitte 'art: große kreisangehörige Stadt' eintragen.",
         WARNING,
     )
 

@@ -240,6 +240,15 @@ class LargeCity(_Data):
     head: Head | None = Field(default=None, alias="spitze")
 
 
+class LargeCityThreshold(_Data):
+    """From how many inhabitants a kreisangehörige Stadt is to be made a große kreisangehörige Stadt
+    by law (§ 4 Abs. 3 Satz 2 GO NRW: more than 60.000), so the inputs' 'art' can be questioned."""
+
+    population: int = Field(alias="einwohner")
+    legal_basis: str = Field(alias="rechtsgrundlage")
+    source: str = Field(alias="quelle")
+
+
 class Hearing(_Data):
     """A council of residents the municipality must hear (the Ausländerbeirat in Hessen, § 88
     Abs. 2 HGO): on which matters, under which provision."""
@@ -262,6 +271,7 @@ class Procedure(_Data):
     local_term_dative: str | None = None
     #: For a kreisangehörige Stadt: the große kreisangehörige Stadt's name and head in this Land.
     large_city: LargeCity | None = Field(default=None, alias="grosse_stadt")
+    large_city_from: LargeCityThreshold | None = Field(default=None, alias="grosse_stadt_ab")
     council: Body = Field(alias="vertretung")
     head: Head = Field(alias="spitze")
     executive: Body | None = Field(default=None, alias="verwaltungsorgan")
