@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from pipeline.build import check_folder
@@ -368,6 +369,35 @@ def test_an_indicator_counting_the_agreements_partners_agrees_with_the_actors(in
     # a value of an earlier year is not compared with today's actors
     inputs.edit("ziele.yaml", lambda d: _agreement_indicator(d).update(istjahr=2025))
     assert not [w for w in inputs.warnings() if rule(w)]
+
+
+def test_an_ausgangswert_no_day_of_its_year_could_have_counted_is_warned_about(inputs):
+    """NRW review: „6 Partner (2025)“ as Ausgangswert beside „an die bisherige Kooperationsvereinbarung
+    gebunden: 0“ – no actor had a date of signing. The Ausgangswert of an earlier year is compared with
+    every count that year saw (its day is not known): Musterkreis' 6 of 2021 lies between the year's
+    first and last count and passes; a value outside them is warned about, and where no actor has a date,
+    the message says where to enter one."""
+
+    def rule(finding) -> bool:
+        return "Der Ausgangswert" in finding.message and "weicht von der Zahl ab" in finding.message
+
+    assert not [w for w in inputs.warnings() if rule(w)]
+    concept = inputs.check().concept
+    baseline_year = _agreement_indicator(yaml.safe_load(inputs.text("ziele.yaml")))["ausgangsjahr"]
+    at_end = len(concept.bound_on(dt.date(baseline_year, 12, 31)))
+    inputs.edit("ziele.yaml", lambda d: _agreement_indicator(d).update(ausgangswert=at_end + 3))
+    [found] = [w for w in inputs.warnings() if rule(w)]
+    assert found.where.path[-1] == "ausgangswert"
+    assert f"Der Ausgangswert {at_end + 3} ({baseline_year}) weicht von der Zahl ab" in found.message
+    assert "Fehlt bei den Akteuren das Datum" not in found.message
+
+    def undated(data):
+        for actor in data["akteure"]:
+            actor.pop("kooperationsvereinbarung", None)
+
+    inputs.edit("akteure.yaml", undated)
+    messages = [w.message for w in inputs.warnings() if rule(w)]
+    assert messages and all("Fehlt bei den Akteuren das Datum ihrer Unterschrift" in m for m in messages)
 
 
 def test_foundation_money_for_a_measure_older_than_2012_is_warned_about(inputs):

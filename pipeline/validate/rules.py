@@ -18,7 +18,17 @@ from decimal import Decimal
 from typing import Any
 
 from pipeline.findings import ERROR, WARNING, Finding, Path_, RuleSet, at
-from pipeline.formatting import agree, count, enumeration, euro, german_date, in_state, number_word, sentence_start
+from pipeline.formatting import (
+    agree,
+    count,
+    enumeration,
+    euro,
+    german_date,
+    in_state,
+    number,
+    number_word,
+    sentence_start,
+)
 from pipeline.model.accounting import CHOICE, DOPPIK, DOPPIK_RULES, KAMERAL_STATES
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
@@ -626,36 +636,59 @@ def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding
     concept's own count from akteure.yaml, which chapters 3 and 11 print: reviews of both
     examples found „17 Akteure“ in the goals' table beside „15 gebunden“ – the indicator counted
     the groups signed for jointly, whose signature binds nobody. Only a count of actors (unit
-    'Akteure'; a share of Kitas is something else) and a current value (of the Stand's year) are
-    compared, with the actors who had signed by the day it was taken."""
+    'Akteure'; a share of Kitas is something else) is compared: its current value of the Stand's
+    year with the actors who had signed by the day it was taken, and its Ausgangswert of an
+    earlier year with those who had signed by that year's end (NRW review: „6 Partner (2025)“
+    beside „gebunden 0“, no actor having a date of signing)."""
     year = concept.version.date.year
     for g_index, goal in enumerate(concept.goals):
         for i_index, indicator in enumerate(goal.indicators):
             if "Kooperationsvereinbarung" not in indicator.name or indicator.unit.strip() not in _PARTNER_UNITS:
                 continue
-            if indicator.current is None or indicator.current_year != year:
-                continue
-            day = indicator.measured_on or concept.version.date
-            bound = concept.bound_on(day)
-            if indicator.current == len(bound):
-                continue
-            jointly = concept.signed_jointly_on(day)
-            groups = (
-                f"; {'die Gruppe' if len(jointly) == 1 else f'die {number_word(len(jointly))} Gruppen'}, für die "
-                f"gemeinsam unterzeichnet wurde, zählt das Konzept nicht mit, weil die gemeinsame Unterschrift die einzelnen "
-                "Mitglieder nicht bindet"
-                if jointly and indicator.current == len(bound) + len(jointly)
-                else ""
-            )
-            yield warning(
-                "ziele.yaml",
-                ("ziele", g_index, "indikatoren", i_index, "istwert"),
-                f"Der Istwert {indicator.current} weicht von der Zahl ab, die das Konzept aus akteure.yaml nennt: Am "
-                f"{german_date(day)} {agree(len(bound), 'war', 'waren')} "
-                f"{count(len(bound), 'Akteur', 'Akteure', 'ein')} an die {concept.bound_by_label} gebunden{groups}. "
-                "Bitte den Istwert angleichen; zählt der Indikator etwas anderes, bitte eine Einheit angeben, die "
-                "sagt, was er zählt (etwa 'Einrichtungen').",
-            )
+            where = ("ziele", g_index, "indikatoren", i_index)
+            if indicator.current is not None and indicator.current_year == year:
+                day = indicator.measured_on or concept.version.date
+                message = _count_differs(
+                    concept, f"Der Istwert {number(indicator.current)}", indicator.current, day
+                )
+                if message:
+                    yield warning("ziele.yaml", (*where, "istwert"), message)
+            first = indicator.baseline_year
+            if first is not None and first < year:
+                # taken on a day of that year nobody says: any count the year saw will do
+                seen = {len(concept.bound_on(dt.date(first, 1, 1))), len(concept.bound_on(dt.date(first, 12, 31)))}
+                if not min(seen) <= indicator.baseline <= max(seen):
+                    what = f"Der Ausgangswert {number(indicator.baseline)} ({first})"
+                    message = _count_differs(concept, what, indicator.baseline, dt.date(first, 12, 31))
+                    yield warning("ziele.yaml", (*where, "ausgangswert"), message)
+
+
+def _count_differs(concept: Concept, what: str, value: Decimal | int, day: dt.date) -> str:
+    """Why `value` (`what`: 'Der Istwert 14') is not the number of actors bound on `day`, or ''."""
+    bound = concept.bound_on(day)
+    if value == len(bound):
+        return ""
+    jointly = concept.signed_jointly_on(day)
+    groups = (
+        f"; {'die Gruppe' if len(jointly) == 1 else f'die {number_word(len(jointly))} Gruppen'}, für die "
+        f"gemeinsam unterzeichnet wurde, zählt das Konzept nicht mit, weil die gemeinsame Unterschrift die einzelnen "
+        "Mitglieder nicht bindet"
+        if jointly and value == len(bound) + len(jointly)
+        else ""
+    )
+    dates = (
+        " Fehlt bei den Akteuren das Datum ihrer Unterschrift ('kooperationsvereinbarung' in akteure.yaml), "
+        "bitte dort eintragen."
+        if not bound and not jointly
+        else ""
+    )
+    return (
+        f"{what} weicht von der Zahl ab, die das Konzept aus akteure.yaml nennt: Am "
+        f"{german_date(day)} {agree(len(bound), 'war', 'waren')} "
+        f"{count(len(bound), 'Akteur', 'Akteure', 'ein')} an die {concept.bound_by_label} gebunden{groups}. "
+        f"Bitte den Wert angleichen; zählt der Indikator etwas anderes, bitte eine Einheit angeben, die "
+        f"sagt, was er zählt (etwa 'Einrichtungen').{dates}"
+    )
 
 
 @WARNINGS.rule("fortschreibung-im-turnus")
