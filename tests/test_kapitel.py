@@ -348,3 +348,39 @@ def test_the_sectors_begin_with_youth_welfare_then_health():
         sectors = concept.sectors
         assert sectors[:2] == ["Kinder- und Jugendhilfe", "Gesundheitswesen"]
         assert sorted(sectors) == sorted({a.sector for a in concept.actors})
+
+
+def test_a_coordination_post_paid_by_a_measure_says_where_its_cost_stands():
+    """Stadt Lindenbrück (tests/fixtures/lindenbrueck): the table of the Netzwerkkoordination's posts
+    listed 1,0 and 0,75 VZÄ, the sentence below it the Aufwand of the 1,0 alone – the 0,75 VZÄ are
+    booked to M1 (NRW review). The row says so."""
+    import lxml.html
+    import yaml
+
+    from pipeline.build import check_folder
+    from pipeline.render import concept_chapters
+
+    from .conftest import ROOT
+
+    folder = ROOT / "tests" / "fixtures" / "lindenbrueck"
+    data = yaml.safe_load((folder / "ressourcen.yaml").read_text(encoding="utf-8"))
+    concept = check_folder(folder).concept
+    measures = {m.id: concept.measure_number(m.id) for m in concept.measures}
+    expected = {}
+    for post in data["personal"]:
+        if post["akteur"] != "netzwerkkoordination":
+            continue
+        booked = sorted(
+            {
+                measures[e["fuer"]]
+                for e in data["aufwand"]
+                if e.get("stelle") == post["id"] and e["fuer"] in measures
+            }
+        )
+        expected[post["stelle"]] = (
+            f"{post['stelle']} (Aufwand bei {' und '.join(booked)})" if booked else post["stelle"]
+        )
+    assert any("Aufwand bei" in v for v in expected.values())
+    html = concept_chapters(concept)["konzept/07a_netzwerkkoordination.html.j2"]
+    rows = lxml.html.fromstring(f"<div>{html}</div>").xpath("//table[.//th[.='Anstellungsträger']]//tr[td]/td[1]")
+    assert [r.text_content().replace("\xa0", " ") for r in rows] == list(expected.values())

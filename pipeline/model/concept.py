@@ -1163,6 +1163,16 @@ class Concept:
         """The staff positions that work for the Netzwerkkoordination."""
         return [p for p in self.resources.positions if p.actor == COORDINATION]
 
+    def position_booked_with(self, position: Position) -> list[str]:
+        """The measures whose Aufwand holds a position's cost ('M1'), where it is not booked to the
+        Netzwerkkoordination itself: its table listed 1,75 VZÄ, the sentence below it the cost of
+        1,0 (NRW review: the other 0,75 VZÄ were M1's)."""
+        purposes = {e.purpose for e in self.resources.expenses if e.position == position.id}
+        return sorted(
+            (self.measure_number(p) for p in purposes if p != COORDINATION and p in self._measure_numbers),
+            key=lambda number: int(number[1:]),
+        )
+
     @property
     def coordination_grants(self) -> list[list[Income]]:
         """Grants that pay for the Netzwerkkoordination (among other purposes), the lines of one
