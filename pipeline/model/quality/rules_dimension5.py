@@ -868,11 +868,18 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
         (d for d in deliberations if len(reached(d.planned(on))) > 1),
         key=lambda d: (-len(reached(d.planned(on))), kinds.get(d.number) != "Beschlussvorlage"),
     )
+    # the planned sittings in the observation, which the summary table shows (NRW review: it said no
+    # paper had reached both committees, while one was about to); the step then names the paper only
+    coming = (
+        f" Vorgesehen ist die gemeinsame Beratung der Vorlage {planned[0].number} "
+        f"{_sittings_text(k, [s for s in planned[0].planned(on) if s.committee in committees])}."
+        if planned
+        else ""
+    )
     change = (
         # a step, not a second colon after the label's (re-check)
-        f"Die vorgesehene gemeinsame Beratung der Vorlage {planned[0].number} "
-        f"{_sittings_text(k, [s for s in planned[0].planned(on) if s.committee in committees])} nutzen und "
-        "festhalten, was die Ausschüsse gemeinsam verabreden."
+        f"Die gemeinsame Beratung der Vorlage {planned[0].number} nutzen und festhalten, was die Ausschüsse "
+        "gemeinsam verabreden."
         if planned
         else f"Eine gemeinsame Vorlage zu den Frühen Hilfen beraten in: {_names(committees)}."
     )
@@ -882,7 +889,7 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
         return [
             observed(
                 f"Vorlage {deliberation.number} wurde nur beraten in: {_names(reached(held))}; "
-                f"nicht in: {_names(absent)}.",
+                f"nicht in: {_names(absent)}.{coming}",
                 DELIBERATION_SOURCE,
                 PARTIAL,
                 change,
@@ -895,7 +902,8 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
                 f"beide Fachausschüsse erreicht ({_names(committees)})."
                 if len(committees) == 2
                 else f"mehr als einen der Fachausschüsse erreicht ({_names(committees)})."
-            ),
+            )
+            + coming,
             DELIBERATION_SOURCE,
             OPEN,
             change,
