@@ -58,6 +58,7 @@ from pipeline.model.types import (
     Date,
     DecisionRef,
     DecisionStatus,
+    Email,
     ExpenseKind,
     ExpenseRef,
     Frequency,
@@ -123,7 +124,7 @@ MapFile = Annotated[
 
 class Contact(Item, title="Erreichbarkeit"):
     phone: Text | None = field("telefon", "Telefonnummer", default=None)
-    email: Text | None = field("email", "E-Mail-Adresse", default=None)
+    email: Email | None = field("email", "E-Mail-Adresse", default=None)
     address: Text | None = field("anschrift", "Postanschrift in einer Zeile", default=None)
 
 

@@ -19,7 +19,7 @@ from pipeline.findings import Finding, Path_, Place
 from pipeline.formatting import number_advice
 from pipeline.load import SourceFile
 from pipeline.load.yaml_source import FLOW_COMMA
-from pipeline.model.types import GERMAN_MESSAGE, URL_PATTERN, Item
+from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Item
 
 
 def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
@@ -144,6 +144,10 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         return (
             f"Die Adresse {shown} ist keine gültige URL: Sie beginnt mit http:// oder https:// "
             "und enthält keine Leerzeichen, z. B. 'https://ris.example.org/oparl/'."
+        )
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == EMAIL_PATTERN:
+        return (
+            f"{shown} ist keine E-Mail-Adresse. Bitte eine Adresse wie 'fruehe-hilfen@kreis.example.de' eintragen."
         )
     if kind == "string_pattern_mismatch":
         return (
