@@ -272,8 +272,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
 
 
 #: Two full stops where one sentence ended: a name ending in an abbreviation ('… e. V.') before
-#: the stop of the sentence around it. An ellipsis ('...') is no such pair.
-_DOUBLE_STOP = re.compile(r"(?<![.…])\.\.(?!\.)")
+#: the stop of the sentence around it. An ellipsis ('...') is no such pair, nor a path's '..'
+#: ('../base/logo.svg' was quoted as './base/logo.svg'; hostile-input sweep).
+_DOUBLE_STOP = re.compile(r"(?<![.…/\s'‚„\"])\.\.(?![./\\\w])")
 
 
 def sentence_end(text: str) -> str:

@@ -66,6 +66,8 @@ def test_a_sentence_ends_once():
     assert sentence_end("Ist das offen?") == "Ist das offen?"
     assert single_stops("Ohne: Caritas e. V.. Bitte ergänzen.") == "Ohne: Caritas e. V. Bitte ergänzen."
     assert single_stops("Und so weiter...") == "Und so weiter..."
+    # a path's '..' is no double stop (hostile-input sweep: '../base/logo.svg' quoted as './base/logo.svg')
+    assert single_stops("Der Pfad '../base/logo.svg' führt hinaus.") == "Der Pfad '../base/logo.svg' führt hinaus."
 
 
 def test_citations_never_break_between_sign_and_number():

@@ -65,7 +65,12 @@ def _logo_problem(folder: Path, logo: str) -> str:
 def test_paths_leaving_the_folder_are_refused(example_copy, tmp_path):
     outside = tmp_path / "geheim.png"
     outside.write_bytes(png())
-    assert "führt aus dem Ordner der Kommune heraus" in _logo_problem(example_copy, "../geheim.png")
+    # quoted as written ('..' was shortened to '.' with sentences' double stops), and refused for
+    # leaving the folder before its type is looked at (hostile-input sweep)
+    assert "Der Pfad '../geheim.png' führt aus dem Ordner der Kommune heraus" in _logo_problem(
+        example_copy, "../geheim.png"
+    )
+    assert "Der Pfad '../../etc/passwd' führt aus dem Ordner" in _logo_problem(example_copy, "../../etc/passwd")
     (example_copy / "verweis.png").symlink_to(outside)
     assert "führt aus dem Ordner der Kommune heraus" in _logo_problem(example_copy, "verweis.png")
     absolute = str(example_copy / "logo.svg")

@@ -760,7 +760,7 @@ INFO = "ga-2026-027-gesundheitswesen.yaml"
         ),
         (
             INFO,
-            lambda v: v["anlagen"].append({"titel": "Haushalt", "datei": "../kommune.yaml"}),
+            lambda v: v["anlagen"].append({"titel": "Haushalt", "datei": "kommune.yaml"}),
             "vorlage.anlagen[1].datei",
             "Dateien vom Typ '.yaml' sind hier nicht vorgesehen",
         ),

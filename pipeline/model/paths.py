@@ -94,20 +94,21 @@ def resolve_inside(folder: Path, value: Path, rule: PathRule) -> Path:
     shown = value.as_posix()
     if value.is_absolute() or value.drive:
         raise refuse(f"Bitte den Pfad relativ zum Ordner der Kommune angeben, z. B. 'logo.png', nicht '{shown}'.")
-    suffix = value.suffix.lower()
-    if suffix not in rule.suffixes:
-        raise refuse(
-            f"Dateien vom Typ '{value.suffix or shown}' sind hier nicht vorgesehen. Erlaubt sind: {rule.listed}."
-        )
     try:
         root = folder.resolve(strict=True)
         target = (root / value).resolve()
     except (OSError, ValueError, RuntimeError):
         raise refuse(f"Der Pfad '{shown}' ist ungültig.") from None
+    # leaving the folder first: '../../etc/passwd' was refused for its type (hostile-input sweep)
     if not target.is_relative_to(root):
         raise refuse(
             f"Der Pfad '{shown}' führt aus dem Ordner der Kommune heraus. Bitte die Datei "
             "in den Ordner legen und ihren Namen angeben."
+        )
+    suffix = value.suffix.lower()
+    if suffix not in rule.suffixes:
+        raise refuse(
+            f"Dateien vom Typ '{value.suffix or shown}' sind hier nicht vorgesehen. Erlaubt sind: {rule.listed}."
         )
     if not target.is_file():
         reason = "ist ein Ordner, keine Datei" if target.is_dir() else "gibt es nicht"
