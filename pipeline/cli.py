@@ -438,9 +438,9 @@ def watch(
     if server is not None:
         host, chosen = server.server_address[:2]
         click.echo(f"Vorschau: http://{host!s}:{chosen}/ (nur auf diesem Rechner)", err=True)
-    click.echo(f"Beobachte {ordner} und die Dokumentvorlagen; beenden mit Strg+C.", err=True)
     stop = threading.Event()
-    try:
+    try:  # from the first line on: a stop right after it ended the command as interrupted (exit 130)
+        click.echo(f"Beobachte {ordner} und die Dokumentvorlagen; beenden mit Strg+C.", err=True)
         watcher.run(stop, intervall)
     except KeyboardInterrupt:
         stop.set()

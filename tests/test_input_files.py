@@ -160,7 +160,13 @@ def test_png_logos_are_drawn_and_broken_ones_fail_clearly(tmp_path):
     good.write_bytes(png())
     assert logo_png(good).startswith(b"\x89PNG")
     broken = tmp_path / "kaputt.png"
-    broken.write_bytes(png()[:33] + b"\0\0\0\x05IDATkaputt\0\0\0\0IEND")  # a sound header, no picture
+
+    # whole and checksummed (validation's check passes), but its picture data too short for its size
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    broken.write_bytes(png()[:33] + chunk(b"IDAT", zlib.compress(b"\0")) + chunk(b"IEND", b""))
+    check_image(broken.read_bytes(), ".png", "kaputt.png")
     with pytest.raises(ExportFailure) as failure:
         logo_png(broken)
     assert str(failure.value) == (
