@@ -878,3 +878,29 @@ def test_an_email_address_is_one(inputs, written):
     )
     assert inputs.problems() == []
     assert any("Platzhalter" in w.message for w in inputs.warnings())
+
+
+def test_a_missing_file_says_what_lies_there_instead(example_copy):
+    """'Ziele.yaml', 'ziele.yml', a folder or a dangling link in place of a file were all 'Die Datei
+    fehlt' (hostile-input sweep): the message names what it found."""
+    (example_copy / "ziele.yaml").rename(example_copy / "Ziele.yaml")
+    (example_copy / "netzwerk.yaml").rename(example_copy / "netzwerk.yml")
+    (example_copy / "gremien.yaml").unlink()
+    (example_copy / "gremien.yaml").mkdir()
+    (example_copy / "akteure.yaml").unlink()
+    (example_copy / "akteure.yaml").symlink_to(example_copy / "nirgends.yaml")
+    result = _validate(example_copy)
+    assert result.exit_code == 1
+    assert (
+        f"ziele.yaml:1:1: Die Datei fehlt im Ordner {example_copy}; dort liegt Ziele.yaml. Bitte in ziele.yaml umbenennen."
+        in result.output
+    )
+    assert "dort liegt netzwerk.yml. Bitte in netzwerk.yaml umbenennen." in result.output
+    assert (
+        f"gremien.yaml:1:1: Unter dem Namen gremien.yaml liegt im Ordner {example_copy} ein Ordner, keine Datei."
+        in result.output
+    )
+    assert (
+        "akteure.yaml:1:1: akteure.yaml im Ordner" in result.output
+        and "ein Verweis, der zu keiner Datei führt" in result.output
+    )

@@ -116,6 +116,29 @@ def _parsed(
     return LoadedInputs(folder, files), problems
 
 
+def _missing(folder: Path, name: str) -> str:
+    """Why a required file is not read, with what lies there instead: a folder, a link that leads
+    nowhere, or the file under another spelling ('Ziele.yaml', 'ziele.yml'; hostile-input sweep: all
+    of them were only 'Die Datei fehlt')."""
+    path = folder / name
+    if path.is_dir():
+        return f"Unter dem Namen {name} liegt im Ordner {folder} ein Ordner, keine Datei."
+    if path.is_symlink():
+        return f"{name} im Ordner {folder} ist ein Verweis, der zu keiner Datei führt."
+    stem = name.removesuffix(".yaml").casefold()
+    similar = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.name != name
+        and p.stem.casefold() == stem
+        and p.suffix.casefold() in (".yaml", ".yml")
+    )
+    if similar:
+        return f"Die Datei fehlt im Ordner {folder}; dort liegt {similar[0]}. Bitte in {name} umbenennen."
+    return f"Die Datei fehlt im Ordner {folder}."
+
+
 def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
     """Read every expected input file of a municipality; missing files become problems."""
     if not folder.is_dir():
@@ -129,11 +152,7 @@ def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
                 "Kommune, z. B. inputs/musterkreis?",
             )
         ]
-    problems = [
-        _problem(name, f"Die Datei fehlt im Ordner {folder}.")
-        for name in REQUIRED_FILES
-        if not (folder / name).is_file()
-    ]
+    problems = [_problem(name, _missing(folder, name)) for name in REQUIRED_FILES if not (folder / name).is_file()]
     texts: dict[str, bytes] = {}
     root = folder.resolve()
     limit = MAX_FILE_BYTES
