@@ -760,9 +760,24 @@ def test_expenses_and_income_share_one_set_of_ids(inputs):
 def test_an_expense_is_for_a_measure_or_the_coordination(inputs):
     inputs.replace("ressourcen.yaml", "fuer: netzwerkkoordination\n", "fuer: netzwerkkoordinaton\n")
     assert any(
-        "gibt es nicht in massnahmen.yaml (oder 'netzwerkkoordination'). Meinten Sie 'netzwerkkoordination'?" in p
+        "Maßnahme (oder 'netzwerkkoordination') 'netzwerkkoordinaton' gibt es nicht in massnahmen.yaml. "
+        "Meinten Sie 'netzwerkkoordination'?" in p
         for p in inputs.problems()
     )
+
+
+def test_a_duplicated_id_is_listed_once_among_the_known(inputs):
+    """A measure's id written twice listed 'Bekannt: willkommensbesuche, willkommensbesuche, …' in every
+    follow-up message, and '(oder 'netzwerkkoordination')' stood twice in one (hostile-input sweep)."""
+    import re
+
+    ids = re.findall(r"^  - id: (\S+)", inputs.text("massnahmen.yaml"), re.M)
+    inputs.replace("massnahmen.yaml", f"  - id: {ids[1]}\n", f"  - id: {ids[0]}\n")
+    follow_ups = [p for p in inputs.problems() if f"'{ids[1]}' gibt es nicht" in p]
+    assert follow_ups
+    for problem in follow_ups:
+        known = problem.split("Bekannt: ", 1)[1].removesuffix(".").removesuffix(", …").split(", ")
+        assert len(known) == len(set(known)) and problem.count("(oder 'netzwerkkoordination')") <= 1
 
 
 def test_an_unreadable_file_brings_no_false_errors_about_what_refers_to_it(inputs):

@@ -29,7 +29,7 @@ F = TypeVar("F", bound=Item)
 PROJECT_IDS: dict[str, str] = {"qualitaetsziel": "den Katalogen der Qualitätsdimensionen"}
 #: Kinds of reference whose ids come from several lists: where to say they stand, and which.
 COMBINED_IDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "zweck": ("massnahmen.yaml (oder 'netzwerkkoordination')", ("massnahme",)),
+    "zweck": ("massnahmen.yaml", ("massnahme",)),
     "haushaltsposition": ("ressourcen.yaml (aufwand oder ertraege)", ("aufwand", "ertrag")),
     "zustaendig": ("akteure.yaml oder netzwerk.yaml (netzwerkgremien)", ("akteur", "netzwerkgremium")),
 }

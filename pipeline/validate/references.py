@@ -71,7 +71,9 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
             tip = (
                 f" Hier steht die Kennung (id) des Beschlusses, nicht seine Nummer: gemeint ist wohl '{numbered}'."
             )
-        listed = ", ".join(known[kind][:8]) + (", …" if len(known[kind]) > 8 else "")
+        # each once: a duplicated id, reported by its own rule, listed twice (hostile-input sweep)
+        ids = list(dict.fromkeys(known[kind]))
+        listed = ", ".join(ids[:8]) + (", …" if len(ids) > 8 else "")
         where = PROJECT_IDS.get(kind) or (COMBINED_IDS[kind][0] if kind in COMBINED_IDS else ID_SOURCES[kind][0])
         known_ones = f" Bekannt: {listed}." if listed else " Dort ist noch kein Eintrag."
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
