@@ -7,6 +7,7 @@ preparing body it must be warned about exactly where the law demands the body.""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import Decimal
 from typing import get_args
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from pipeline.findings import listing
+from pipeline.formatting import euro
 from pipeline.model.procedure import Procedure, procedure_for, table
 from pipeline.model.types import COUNCIL_KINDS, PREPARING_KINDS, State
 
@@ -861,11 +863,39 @@ def test_a_doppelhaushalt_is_one_haushaltssatzung_for_two_years(inputs):
             {"jahr": 2028, "stand": second_status, "doppelhaushalt": "2027/2028"},
         ]
 
-    inputs.edit("ressourcen.yaml", double)
+    def with_2028(data):
+        double(data)
+        data["aufwand"] += [
+            {**copy.deepcopy(e), "id": f"{e['id']}-2028", "jahr": 2028}
+            for e in data["aufwand"]
+            if e["jahr"] == 2027
+        ]
+
+    inputs.edit("ressourcen.yaml", with_2028)
     text = _paper_text(inputs)
     assert "Ist die Haushaltssatzung 2027/2028 bei Beginn" in text
     # the reservation and the budget's state name it too (Hamburg review: 'im Haushalt 2027' beside it)
-    assert "Vorbehalt der Bereitstellung der Mittel im Haushalt 2027/2028" in text
+    assert "Vorbehalt der Bereitstellung der Mittel im Haushalt 2027/2028 (2027: Aufwand " in text
+    # each year of it by name: 2027's amounts stood as the two years' (Saxon review)
+    from pipeline.model.papers import paper_views, statute_years
+
+    assert statute_years("2027/2028") == statute_years("2027/28") == [2027, 2028] and statute_years("2027") == []
+    for view in paper_views(inputs.check().concept):
+        finances = view.finances
+        if finances is None or not view.budget_reservation:
+            continue
+        shown = view.budget_reservation.replace("\xa0", " ")
+        assert (
+            f"(2027: Aufwand {euro(finances.balance.expenses)}, Zuschussbedarf {euro(finances.balance.subsidy)}".replace(
+                "\xa0", " "
+            )
+            in shown
+        )
+        [later] = [b for b in finances.later_years if b.label == "2028"]
+        assert (
+            f"; 2028: Aufwand {euro(later.expenses)}, Zuschussbedarf {euro(later.subsidy)})".replace("\xa0", " ")
+            in shown
+        )
     assert "im Entwurf des Haushalts 2027/2028 veranschlagt" in text
     assert not [w for w in inputs.warnings() if "Doppelhaushalt" in w.message]
     inputs.edit("ressourcen.yaml", lambda d: double(d, "Planung"))

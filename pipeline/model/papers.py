@@ -554,6 +554,15 @@ class FinanceSummary:
         ]
 
 
+def statute_years(statute: str) -> list[int]:
+    """The years of a Doppelhaushalt's name: '2027/2028' and '2027/28' → [2027, 2028]."""
+    found = re.fullmatch(r"\s*(\d{4})\s*/\s*(\d{2}|\d{4})\s*", statute)
+    if found is None:
+        return []
+    first, second = int(found[1]), found[2]
+    return [first, int(second) if len(second) == 4 else first // 100 * 100 + int(second)]
+
+
 @dataclass(frozen=True)
 class Change:
     """Aufwand and Zuschussbedarf of one committee in the year before and in the budget year."""
@@ -1428,7 +1437,23 @@ class PaperView:
             return None
         later = " und in den folgenden Haushaltsjahren" if finances.later_years or finances.effects else ""
         balance = finances.balance  # the amounts, so the decision says what it reserves
-        amounts = f" ({finances.terms.expenses} {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
+        t = finances.terms.expenses
+        # a Doppelhaushalt: each of its years (Saxon review: '… im Haushalt 2027/2028 (Aufwand 588.100,00 €, …)'
+        # gave 2027's amounts as the two years')
+        if len(statute_years(finances.statute)) > 1:
+            known = {str(finances.year): balance} | {b.label: b for b in finances.later_years}
+            years = [str(y) for y in statute_years(finances.statute)]
+            amounts = (
+                " ("
+                + "; ".join(
+                    f"{y}: {t} {euro(known[y].expenses)}, Zuschussbedarf {euro(known[y].subsidy)}"
+                    for y in years
+                    if y in known
+                )
+                + ")"
+            )
+        else:
+            amounts = f" ({t} {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
         reservation = (
             f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.budget_name}"
             f"{amounts}{later}"
