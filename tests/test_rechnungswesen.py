@@ -425,3 +425,40 @@ def test_a_grant_that_ends_within_the_plan_is_not_said_to_end_after_it():
     assert "Befristete Förderung und Folgekosten: Im Jahr" in chapter
     assert f"Ab {years[-1]} fehlen" not in chapter
     assert not any(y.planned for y in concept.budget.follow_up if y.year > years[-1])
+
+
+def test_an_item_with_lines_of_two_committees_is_named_once_in_a_sentence_with_its_verb(inputs):
+    """'Der Aufwand steht in Produkt 41.40.01 (zuständig: ASG); Produkt 41.40.01 und Produkt 36.30.01
+    (zuständig: JHA).' – one Produkt twice, and a second half without a verb (Saxon review). Each item
+    once, the committees of each said with it, groups joined by 'sowie in'."""
+    concept = inputs.check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number.startswith("SA/"))
+    ids = {m.id for m in view.measures}
+    first = next(e for e in concept.resources.expenses if e.purpose in ids and e.amount)
+    other = next(
+        c for c in concept.committees if c.id != first.committee and not c.is_council and c.deciding is not False
+    )
+
+    def shared(data):
+        for line in data["aufwand"]:
+            if line["id"] == first.id:
+                line["ausschuss"] = other.id
+
+    inputs.edit("ressourcen.yaml", shared)
+    said = inputs.check().concept
+    view = next(v for v in paper_views(said) if v.paper.number.startswith("SA/"))
+    text = view.reported_items
+    assert "; " not in text
+    items = [e.budget_item for e in said.resources.expenses if e.purpose in ids and e.amount]
+    for item in dict.fromkeys(items):
+        assert text.count(item) == 1, item
+    names = [
+        said.committee(c).name
+        for c in dict.fromkeys(
+            e.committee
+            for e in said.resources.expenses
+            if e.purpose in ids and e.amount and e.budget_item == first.budget_item
+        )
+    ]
+    assert len(names) == 2
+    assert f"{first.budget_item} (zuständig je nach Maßnahme: {names[0]} und {names[1]})" in text

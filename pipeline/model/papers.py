@@ -1226,12 +1226,22 @@ class PaperView:
         ids = {m.id for m in self.measures}
         years = set(self._reported_years)
         lines = [e for e in self.concept.resources.expenses if e.purpose in ids and e.year in years and e.amount]
-        by_committee: dict[str, list[str]] = {}
+        # per item the committees answering for its lines; items with the same ones together. One
+        # item with lines of two committees stood twice, and '; ' left the second half without a verb
+        # (Saxon review: 'in Produkt 41.40.01 (zuständig: …); Produkt 41.40.01 und … (zuständig: …).')
+        committees_of: dict[str, list[str]] = {}
         for line in lines:
-            items = by_committee.setdefault(self.concept.committee(line.committee).name, [])
-            if line.budget_item not in items:
-                items.append(line.budget_item)
-        return "; ".join(f"{enumeration(items)} (zuständig: {name})" for name, items in by_committee.items())
+            names = committees_of.setdefault(line.budget_item, [])
+            name = self.concept.committee(line.committee).name
+            if name not in names:
+                names.append(name)
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for item, names in committees_of.items():
+            groups.setdefault(tuple(names), []).append(item)
+        return " sowie in ".join(
+            f"{enumeration(items)} (zuständig{' je nach Maßnahme' if len(names) > 1 else ''}: {enumeration(list(names))})"
+            for names, items in groups.items()
+        )
 
     def measure_cost(self, measure: Measure) -> Decimal:
         return self.concept.budget.cost_of(measure.id, self.budget_year)
