@@ -931,8 +931,7 @@ def test_paths_an_agreement_not_yet_in_force_lays_down_are_not_called_agreed(inp
     start date they are agreed."""
     start = _raw(EXAMPLE, "netzwerk.yaml")["kooperationsvereinbarung"]["beginn"]
     assert start.day == 1
-    months = start.month + 6  # the earlier agreement ends six months after the new one begins, at the earliest
-    previous_ends = dt.date(start.year + (months - 1) // 12, (months - 1) % 12 + 1, 1) - dt.timedelta(days=1)
+    previous_ends = _raw(EXAMPLE, "netzwerk.yaml")["kooperationsvereinbarung"]["bisherige_endet"]
     chapters = _chapters(inputs)
     paths, protection = _text(chapters["abstimmungswege"]), _text(chapters["kinderschutz"])
     assert (

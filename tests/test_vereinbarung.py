@@ -679,11 +679,9 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
         "unterzeichnen oder ihr beitreten;" in text
     )
     # the new agreement cannot end the old one for those who do not sign it: the organiser gives notice,
-    # to a day a reader can name (six months after the start, the day before)
-    start = settings["beginn"]
-    ends = dt.date(start.year + (start.month + 5) // 12, (start.month + 5) % 12 + 1, start.day) - dt.timedelta(
-        days=1
-    )
+    # to the day the inputs name under the old one's rules (a Saxon reader took an assumed six months
+    # for a promise nobody had made)
+    ends = settings["bisherige_endet"]
     assert f"kündigt die bisherige nach deren eigenen Regeln, frühestens zum {ends:%d.%m.%Y}." in text
     assert "Anlage 2 ist Bestandteil dieser Vereinbarung." in text
 
@@ -2241,3 +2239,17 @@ def test_an_association_promoting_two_groups_speaks_of_them_in_the_plural():
     promotions = [p.promotion for p in concept.agreement.parties if p.promotion]
     plural = [p for p in promotions if "“ und „" in p]
     assert plural and all(p.startswith("Wirbt in den Gruppen „") for p in plural)
+
+
+def test_without_the_old_agreements_end_no_date_is_promised(inputs):
+    """'… kündigt die bisherige nach deren eigenen Regeln, frühestens zum 30.06.2027' was six months
+    after the start, assumed by the tool (Saxon review): without 'bisherige_endet' no date is named,
+    in the agreement and in the concept alike."""
+    from pipeline.render import concept_chapters, render_agreement
+
+    inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].pop("bisherige_endet"))
+    concept = inputs.check().concept
+    agreement = render_agreement(concept.agreement).body_html
+    assert "kündigt die bisherige nach deren eigenen Regeln." in agreement and "frühestens zum" not in agreement
+    chapters = " ".join(concept_chapters(concept).values())
+    assert "frühestens zum" not in chapters

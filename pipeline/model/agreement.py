@@ -866,12 +866,10 @@ class Agreement:
 
     @property
     def previous_ends(self) -> dt.date | None:
-        """The earliest end of the agreement this one replaces: six months after this one takes
-        effect, the last day before (a reader could not tell when 'zum frühesten Zeitpunkt sechs
-        Monate nach Inkrafttreten' was)."""
-        if self.start is None:
-            return None
-        return add_months(self.start, 6) - dt.timedelta(days=1)
+        """The earliest day the notice of the agreement this one replaces takes effect, as the
+        inputs give it under its own rules ('bisherige_endet'); None where they do not. Six months
+        after the start, assumed, read as a promise nobody had made (Saxon review)."""
+        return self.settings.previous_end
 
     @property
     def end(self) -> dt.date | None:

@@ -1414,6 +1414,12 @@ class AgreementSettings(Item, title="Kooperationsvereinbarung"):
     notice_months: Integer = field(
         "kuendigungsfrist_monate", "Kündigungsfrist in Monaten (Standard: 3)", default=3, ge=1, le=24
     )
+    previous_end: Date | None = field(
+        "bisherige_endet",
+        "Frühester Tag, an dem die Kündigung der bisherigen Kooperationsvereinbarung nach ihren eigenen Regeln "
+        "wirksam wird (leer: die Dokumente nennen kein Datum)",
+        default=None,
+    )
     clauses: list[AgreementClause] = field(
         "regelungen", "Weitere Regelungen, je mit Überschrift und Wortlaut", default_factory=list
     )
