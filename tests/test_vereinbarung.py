@@ -2253,3 +2253,11 @@ def test_without_the_old_agreements_end_no_date_is_promised(inputs):
     assert "kündigt die bisherige nach deren eigenen Regeln." in agreement and "frühestens zum" not in agreement
     chapters = " ".join(concept_chapters(concept).values())
     assert "frühestens zum" not in chapters
+
+
+def test_a_masculine_co_signer_is_named_with_vom():
+    """'Mitunterzeichnet wird die Vereinbarung von dem Sächsischen Hebammenverband e. V.' (Saxon review)."""
+    from pipeline.model.grammar import definite
+
+    assert definite("Sächsischer Hebammenverband e. V.").vom == "vom Sächsischen Hebammenverband e. V."
+    assert definite("Kreisgruppe Musterkreis").vom == "von der Kreisgruppe Musterkreis"

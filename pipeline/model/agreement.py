@@ -191,9 +191,10 @@ class Party:
 
     @property
     def by_phrase(self) -> str:
-        """'von der Kreisgruppe …' after 'mitunterzeichnet', or 'von „…“'."""
+        """'von der Kreisgruppe …', 'vom Hebammenverband …' after 'mitunterzeichnet', or 'von „…“'
+        ('von dem Sächsischen Hebammenverband'; Saxon review)."""
         forms = definite(self.name)
-        return f"von {forms.dat}" if forms else f"von „{self.name}“"
+        return forms.vom if forms else f"von „{self.name}“"
 
     @property
     def names_its_actors(self) -> bool:
