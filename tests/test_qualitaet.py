@@ -1879,3 +1879,21 @@ def test_a_joint_deliberation_ahead_is_a_step_to_use(concept):
         "gemeinsam verabreden."
     )
     assert "vorgesehen:" not in steps
+
+
+def test_a_grants_recipient_joins_the_bracket_its_title_has(inputs):
+    """'Zuwendung Frühe-Hilfen-Mobil (ab April) (AWO Kreisverband …)': two brackets in a row (Saxon review)."""
+
+    def without_requirements(data):
+        line = next(
+            e for e in data["aufwand"] if e["bezeichnung"] == "Zuwendung Willkommensbesuche" and e["jahr"] == 2026
+        )
+        line["bezeichnung"] += " (ab April)"
+        line.pop("kooperationsauflagen")  # named by its label among the grants asking nothing
+
+    inputs.edit("ressourcen.yaml", without_requirements)
+    concept = inputs.check().concept
+    recipient = next(o.name for o in concept.organisations if o.id == "ev-familienbildung")
+    found = finding(concept, "kooperationsauflagen")
+    text = " ".join(e.message for e in found.evidence)
+    assert f"Zuwendung Willkommensbesuche (ab April; {recipient})" in text and ") (" not in text

@@ -48,6 +48,7 @@ from pipeline.formatting import (
     part_number,
     sentence_end,
     sentence_start,
+    with_note,
 )
 from pipeline.model.concept import Concept
 from pipeline.model.cross_cutting import Plan
@@ -1755,8 +1756,8 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
     asking = [e for e in grants if e.cooperation_requirements]
 
     def label(grant: Expense) -> str:
-        recipient = f" ({k.organisation(grant.recipient).name})" if grant.recipient else ""
-        return f"{grant.title}{recipient}"
+        # one bracket: 'Zuwendung Frühe-Hilfen-Mobil (ab April) (AWO …)' had two in a row (Saxon review)
+        return with_note(grant.title, k.organisation(grant.recipient).name) if grant.recipient else grant.title
 
     text = (
         f"Im Jahr {year} verlangen {_share(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
