@@ -384,3 +384,26 @@ def test_a_coordination_post_paid_by_a_measure_says_where_its_cost_stands():
     html = concept_chapters(concept)["konzept/07a_netzwerkkoordination.html.j2"]
     rows = lxml.html.fromstring(f"<div>{html}</div>").xpath("//table[.//th[.='Anstellungsträger']]//tr[td]/td[1]")
     assert [r.text_content().replace("\xa0", " ") for r in rows] == list(expected.values())
+
+
+def test_actors_without_conditions_are_named_once_per_group():
+    """'… Besondere Rahmenbedingungen sind nicht beschrieben.' stood 17 times under as many actors and
+    read like placeholder text (Saxon review): the actors without are named in one sentence per group."""
+    import lxml.html
+
+    from pipeline.build import check_folder
+    from pipeline.render import concept_chapters
+
+    from .conftest import ROOT
+
+    concept = check_folder(ROOT / "tests" / "fixtures" / "lindenbrueck").concept
+    html = concept_chapters(concept)["konzept/11_rahmenbedingungen.html.j2"]
+    text = lxml.html.fromstring(f"<div>{html}</div>").text_content()
+    without = [a for a in concept.actors if not a.conditions]
+    assert without and "Besondere Rahmenbedingungen sind nicht beschrieben." not in text
+    groups = {a.organisation_form for a in without}
+    assert text.count("Besondere Rahmenbedingungen sind nicht beschrieben für: ") + text.count(
+        "Ohne Angaben zu besonderen Rahmenbedingungen: "
+    ) == len(groups)
+    for actor in without:
+        assert text.count(actor.name) == 1, actor.name
