@@ -448,3 +448,30 @@ def test_a_measure_led_by_another_traeger_than_employs_its_staff_is_warned_about
     (message,) = [w.message for w in inputs.warnings() if "ihr Personal" in w.message]
     assert f"leitet '{other.name}' (Träger: {concept.organisation(other.carrier).name})" in message
     assert f"stellt aber {concept.organisation(employer).name}." in message
+
+
+def test_the_youth_committees_hearing_under_its_old_paragraph_is_warned_about(inputs):
+    """A Begründung said 'Der Jugendhilfeausschuss ist nach § 71 Abs. 3 SGB VIII … zu hören' beside the
+    tool's '§ 71 Abs. 4 Satz 2 SGB VIII' (Saxon review); the numbering changed with the KJSG (2021).
+    Abs. 3 on the committee's remit is today's and passes."""
+
+    def rule(finding) -> bool:
+        return "Abs. 3 ist die frühere Zählung" in finding.message
+
+    assert not [w for w in inputs.warnings() if rule(w)]
+    old = (
+        "Der Jugendhilfeausschuss ist nach § 71 Abs. 3 SGB VIII vor der Beschlussfassung des Kreistags zu hören. "
+    )
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", lambda p: p.update(begruendung=old + p["begruendung"]))
+    [found] = [w for w in inputs.warnings() if rule(w)]
+    assert (
+        found.where.file == "vorlagen/jha-2026-030-gesamtkonzept.yaml"
+        and "§ 71 Abs. 4 Satz 2 SGB VIII" in found.message
+    )
+    remit = (
+        "Der Jugendhilfeausschuss befasst sich mit allen Angelegenheiten der Jugendhilfe (§ 71 Abs. 3 SGB VIII). "
+    )
+    inputs.edit_paper(
+        "jha-2026-030-gesamtkonzept.yaml", lambda p: p.update(begruendung=remit + p["begruendung"][len(old) :])
+    )
+    assert not [w for w in inputs.warnings() if rule(w)]

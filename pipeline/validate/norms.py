@@ -538,6 +538,32 @@ def laws_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             )
 
 
+#: § 71 Abs. 3 SGB VIII, where the text speaks of hearing the Jugendhilfeausschuss: since the KJSG
+#: (2021) the right stands in Abs. 4 Satz 2, Abs. 3 being the committee's remit (old Abs. 2).
+_OLD_HEARING = re.compile(r"§\s*71\s*(?:Abs\.|Absatz)\s*3(?:\s*(?:Satz|S\.)\s*\d)?\s*SGB\s*VIII")
+_HEARD = re.compile(r"gehört|anzuhören|anhör|Anhörung|zu hören", re.IGNORECASE)
+
+
+@WARNINGS.rule("jugendhilfeausschuss-zaehlung")
+def youth_committee_hearing_counted_as_now(concept: Concept) -> Iterator[Finding]:
+    """A paper's Begründung said 'nach § 71 Abs. 3 SGB VIII … zu hören', the tool's text on the same
+    page '§ 71 Abs. 4 Satz 2 SGB VIII' (Saxon review): texts copied from papers before the KJSG keep
+    the old numbering."""
+    for passage in read(concept).passages:
+        if "71" not in passage.text or not _HEARD.search(passage.text):
+            continue
+        # in the sentence that speaks of hearing: Abs. 3 on the committee's remit elsewhere is right
+        heard = " ".join(s for s in sentences(passage.text) if _HEARD.search(s))
+        for found in _OLD_HEARING.finditer(heard):
+            yield _word_warning(
+                passage,
+                found[0],
+                f"„{found[0]}“: Das Recht des Jugendhilfeausschusses, vor Beschlüssen der Vertretung gehört zu "
+                "werden, steht seit dem Kinder- und Jugendstärkungsgesetz (2021) in § 71 Abs. 4 Satz 2 SGB VIII; "
+                "Abs. 3 ist die frühere Zählung. Bitte anpassen.",
+            )
+
+
 #: Bavarian statutes count Articles, not Paragraphs: '§ 32 GO' in a Bavarian text is a slip or
 #: copied from another Land (Bavarian city review: '§ 69 GO', '§ 17 AGSG' passed).
 _PARAGRAPH_OF_A_BAVARIAN_LAW = re.compile(
