@@ -407,3 +407,29 @@ def test_actors_without_conditions_are_named_once_per_group():
     ) == len(groups)
     for actor in without:
         assert text.count(actor.name) == 1, actor.name
+
+
+def test_actors_missing_from_the_matrix_are_named_below_it():
+    """The Zuständigkeitsmatrix showed 15 of 18 actors without a word on the others (Saxon review):
+    those in no measure are named under it."""
+    import lxml.html
+    import yaml
+
+    from pipeline.build import check_folder
+    from pipeline.render import concept_chapters
+
+    from .conftest import ROOT
+
+    concept = check_folder(ROOT / "tests" / "fixtures" / "lindenbrueck").concept
+    raw = yaml.safe_load(
+        (ROOT / "tests" / "fixtures" / "lindenbrueck" / "massnahmen.yaml").read_text(encoding="utf-8")
+    )
+    involved = {a for m in raw["massnahmen"] for a in [m["federfuehrung"], *m.get("beteiligte", [])]}
+    missing = [a.name for a in concept.actors if a.id not in involved]
+    assert missing
+    html = concept_chapters(concept)["konzept/07_akteure.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert (
+        f"An keiner Maßnahme dieser Fassung wirken mit und fehlen deshalb in der Matrix: {'; '.join(missing)}."
+        in text
+    )

@@ -1124,6 +1124,13 @@ class Concept:
         return tables
 
     @property
+    def actors_without_measure(self) -> list[Actor]:
+        """Actors who lead or join no measure: the Zuständigkeitsmatrix has no row for them, and a
+        reader missing three of 18 took it for an error (Saxon review)."""
+        involved = {a.id for t in self.responsibility_tables for a, _ in t.rows}
+        return [a for a in self.actors if a.id not in involved]
+
+    @property
     def sectors(self) -> list[str]:
         """The sectors the actors come from, the steering Kinder- und Jugendhilfe first, then the
         health system and the others (:data:`SECTORS`; alphabetically the Jugendamt came fourth,
