@@ -270,3 +270,23 @@ def test_a_single_indicator_is_named_in_the_singular(tmp_path):
     assert sum(len(g.indicators) for g in concept.goals) == 1
     summary = lxml.html.fromstring(concept_chapters(concept)["konzept/00b_kurzfassung.html.j2"]).text_content()
     assert "Der einzige Indikator ist noch nicht erhoben." in " ".join(summary.split())
+
+
+@pytest.mark.parametrize(("kind", "in_a_kreis"), [("kreisangehörige Stadt", True), ("Landkreis", False)])
+def test_a_city_in_a_kreis_starts_with_the_kreis_as_its_health_offices_traeger(tmp_path, kind, in_a_kreis):
+    """A new user in an NRW city: the starter Gesundheitsamt had no Träger, though kommune.yaml says
+    the Kreis runs it, so it signed the agreement as a party of its own; and the sources of income
+    left out 'Kreis', which is meant for such cities (NRW review)."""
+    folder = tmp_path / "neu"
+    result = CliRunner().invoke(
+        main, ["init", str(folder), "--art", kind, "--bundesland", "Nordrhein-Westfalen", "--name", "Neustadt"]
+    )
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((folder / "akteure.yaml").read_text(encoding="utf-8"))
+    health = next(a for a in data["akteure"] if a["id"] == "gesundheitsamt")
+    owners = {t["id"] for t in data["traeger"]}
+    assert (health.get("traeger") == "kreis" and "kreis" in owners) is in_a_kreis
+    assert (
+        "Kreis (etwa eine Zuweisung des Kreises)" in (folder / "ressourcen.yaml").read_text(encoding="utf-8")
+    ) is in_a_kreis
+    check_folder(folder)  # still valid, warning of its placeholders only
