@@ -323,7 +323,9 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
         )
     for written in result.paths:
         click.echo(f"geschrieben: {written}")
-    click.echo(_rebuilt_line(result))
+    rebuilt = _rebuilt_line(result)
+    if rebuilt:
+        click.echo(rebuilt)
     click.echo(f"fertig in {number(time.perf_counter() - started, 1)} s")
 
 
@@ -351,7 +353,11 @@ def _rebuilt_line(result: Any) -> str:
     """What a build converted and what it kept: Word and PDF files whose text, templates and
     tools are as at the last build stay as they are."""
     converted, reused = result.converted, len(result.reused)
+    if not converted and not reused:  # '--nur tabellen': no Word or PDF file at all
+        return ""
     if not reused:
+        if len(converted) == 1:
+            return "Word und PDF: die eine Datei neu erzeugt."
         return f"Word und PDF: alle {len(converted)} Dateien neu erzeugt."
     if not converted:
         return (
@@ -430,6 +436,8 @@ def watch(
     from pipeline.watch import Watcher, preview_server
 
     _working_copy_fits(arbeitsfassung, nur)
+    if not ordner.is_dir():  # it said so and went on watching nothing (hostile-input sweep)
+        raise click.BadParameter(f"Der Ordner '{ordner}' existiert nicht.", param_hint="ORDNER")
     target = ausgabe or Path("outputs") / ordner.resolve().name
     _outside_inputs(ordner, target)
     request = Request(nur, draft=entwurf, working_copy=arbeitsfassung, strict=streng)

@@ -138,3 +138,22 @@ def test_sigterm_ends_the_tool_as_ctrl_c_does(tmp_path):
     rest = process.stderr.read()
     assert process.wait(timeout=60) == 0
     assert "Beobachtung beendet." in rest and "Traceback" not in rest
+
+
+def test_watch_on_a_missing_folder_stops_at_once(tmp_path):
+    """'watch nichtda' said the folder did not exist and went on watching nothing (hostile-input sweep)."""
+    result = CliRunner().invoke(main, ["watch", str(tmp_path / "nichtda"), "--ohne-vorschau"])
+    assert result.exit_code == 2 and "existiert nicht" in result.output
+
+
+def test_a_build_without_word_or_pdf_files_does_not_count_none():
+    """'build --nur tabellen' ended 'Word und PDF: alle 0 Dateien neu erzeugt.' (hostile-input sweep)."""
+    from types import SimpleNamespace
+
+    from pipeline.cli import _rebuilt_line
+
+    assert _rebuilt_line(SimpleNamespace(converted=[], reused=[])) == ""
+    assert (
+        _rebuilt_line(SimpleNamespace(converted=["a.docx"], reused=[]))
+        == "Word und PDF: die eine Datei neu erzeugt."
+    )
