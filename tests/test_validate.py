@@ -919,3 +919,13 @@ def test_a_missing_file_says_what_lies_there_instead(example_copy):
         "akteure.yaml:1:1: akteure.yaml im Ordner" in result.output
         and "ein Verweis, der zu keiner Datei führt" in result.output
     )
+
+
+def test_a_concepts_stand_lies_in_the_years_a_plan_can_mean(inputs):
+    """'konzept.stand: 1899-10-15' passed with 54 warnings, a budget adopted on 9999-12-31 without one
+    (hostile-input sweep)."""
+    import datetime as dt
+
+    inputs.edit("kommune.yaml", lambda d: d["konzept"].update(stand=dt.date(1899, 10, 15)))
+    [problem] = inputs.problems()
+    assert "konzept.stand: Das Datum 15.10.1899 liegt außerhalb der Jahre 1990 bis 2100." in problem

@@ -294,6 +294,19 @@ Integer = Annotated[int, Strict()]
 Year = Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 Date = Annotated[dt.date, BeforeValidator(_no_number)]
 
+
+def _in_the_years(value: dt.date) -> dt.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise refuse(
+            f"Das Datum {value.strftime('%d.%m.%Y')} liegt außerhalb der Jahre {FIRST_YEAR} bis {LAST_YEAR}. Bitte prüfen."
+        )
+    return value
+
+
+#: A date the plans of a concept can mean: its Stand, a budget's adoption (a Stand of 1899 passed and
+#: gave 54 warnings, a Beschluss of 9999-12-31 none; hostile-input sweep).
+PlanDate = Annotated[dt.date, BeforeValidator(_no_number), AfterValidator(_in_the_years)]
+
 ActorRef = Annotated[str, Ref("akteur")]
 GoalRef = Annotated[str, Ref("ziel")]
 TargetGroupRef = Annotated[str, Ref("zielgruppe")]
