@@ -475,3 +475,34 @@ def test_the_youth_committees_hearing_under_its_old_paragraph_is_warned_about(in
         "jha-2026-030-gesamtkonzept.yaml", lambda p: p.update(begruendung=remit + p["begruendung"][len(old) :])
     )
     assert not [w for w in inputs.warnings() if rule(w)]
+
+
+def test_a_health_path_citing_section_8a_is_warned_about(inputs):
+    """'Gemeinsame Gefährdungseinschätzung mit dem ASD (§ 8a Abs. 1 SGB VIII)' on a path of the
+    Gesundheitsamt's Familienhebammen, § 4 KKG for the same in querschnitt.yaml: the concept said both
+    (Saxon review)."""
+    concept = inputs.check().concept
+    index, path = next(
+        (i, p)
+        for i, p in enumerate(concept.network.paths)
+        if concept.actor(p.sender).sector == "Gesundheitswesen" and not concept.actor(p.sender).in_youth_office
+    )
+
+    def rule(finding) -> bool:
+        return (
+            "Angehörige der Heilberufe informieren das Jugendamt nach § 4 KKG; § 8a SGB VIII gilt"
+            in finding.message
+        )
+
+    assert not [w for w in inputs.warnings() if rule(w)]
+    inputs.edit(
+        "netzwerk.yaml",
+        lambda d: d["abstimmungswege"][index].update(
+            form="Gemeinsame Gefährdungseinschätzung (§ 8a Abs. 1 SGB VIII)"
+        ),
+    )
+    [found] = [w for w in inputs.warnings() if rule(w)]
+    assert found.where.path == ("abstimmungswege", index, "form")
+    assert found.message.startswith(
+        f"„§ 8a Abs. 1 SGB VIII“ steht auf einem Weg von „{concept.actor(path.sender).name}“"
+    )

@@ -8,6 +8,7 @@ the norm does not allow, a child-protection contact outside the Kinder- und Juge
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from pipeline.findings import WARNING, Finding, at
@@ -132,6 +133,30 @@ def health_professions_under_section_4(concept: Concept) -> Iterator[Finding]:
                 "SGB VIII gilt für Fachkräfte von Trägern der Kinder- und Jugendhilfe. Bitte für sie eine eigene "
                 "Weitergabe mit 'grundlage: \"§ 4 KKG\"' eintragen.",
             )
+
+
+#: § 8a SGB VIII cited in an Abstimmungsweg's text ('§ 8a Abs. 1 SGB VIII', '§ 8a SGB VIII').
+_SECTION_8A = re.compile(r"§\s*8a(?:\s*(?:Abs\.|Absatz)\s*\d)?\s*SGB\s*VIII")
+
+
+@WARNINGS.rule("kinderschutz-heilberufe-wege")
+def health_paths_under_section_4(concept: Concept) -> Iterator[Finding]:
+    """The rule on Weitergaben for the Abstimmungswege' own text: the Gesundheitsamt's Familienhebammen
+    stood under 'Gefährdungseinschätzung mit dem ASD (§ 8a Abs. 1 SGB VIII)' in netzwerk.yaml and under
+    § 4 KKG in querschnitt.yaml, and the concept printed both (Saxon review)."""
+    for index, path in enumerate(concept.network.paths):
+        if not _health_senders(concept, [path.sender]):
+            continue
+        for key, text in (("anlass", path.occasion), ("form", path.form)):
+            found = _SECTION_8A.search(text)
+            if found:
+                yield warning(
+                    "netzwerk.yaml",
+                    ("abstimmungswege", index, key),
+                    f"„{found[0]}“ steht auf einem Weg von „{concept.actor(path.sender).name}“, einem Akteur des "
+                    "Gesundheitswesens außerhalb des Jugendamts. Angehörige der Heilberufe informieren das Jugendamt nach § 4 KKG; § 8a SGB VIII gilt "
+                    "für das Jugendamt und die Träger der Kinder- und Jugendhilfe. Bitte „§ 4 KKG“ nennen.",
+                )
 
 
 #: Weitergaben that carry no data about a family that could identify it: they do not cover a path.
