@@ -971,3 +971,18 @@ def test_one_count_with_two_years_is_warned_about(inputs):
     inputs.replace("kommune.yaml", "  datenstand: 2024", "  datenstand: 2025")
     [warned] = _warnings(inputs, "'datenstand' nennt aber")
     assert warned.where.field == "kommune.datenstand" and "'datenstand: 2024'" in warned.message
+
+
+def test_the_school_examination_is_named_as_the_land_names_it():
+    """Sachsen says „Schulaufnahmeuntersuchung“ (§ 26a SchulG): a Saxon table explained the Merkmal with
+    the Schuleingangsuntersuchung while its source column named the Saxon one (Saxon review)."""
+    from pipeline.model.key_figures import features_of
+
+    def phrases(state: str) -> str:
+        return " ".join(f.phrase + f.label for f in features_of(state).values())
+
+    assert "Schulaufnahmeuntersuchung" in phrases("Sachsen") and "Schuleingangsuntersuchung" not in phrases(
+        "Sachsen"
+    )
+    assert "Einschulungsuntersuchung" in phrases("Baden-Württemberg")
+    assert "Schuleingangsuntersuchung" in phrases("Hessen")

@@ -804,7 +804,10 @@ def test_a_large_city_in_a_kreis_is_named_as_its_land_names_it(state, term, wher
     assert "große kreisangehörige Stadt" not in first
     # Baden-Württemberg's Einschulungsuntersuchung (§ 1 Abs. 3 Kinderschutzgesetz BW) names the Merkmal
     needs = next(v for name, v in concept_chapters(concept).items() if "03a_bedarfsanalyse" in name)
-    exam = "Einschulungsuntersuchung" if state == "Baden-Württemberg" else "Schuleingangsuntersuchung"
+    # and Saxony's Schulaufnahmeuntersuchung (§ 26a SchulG; Saxon review)
+    exam = {"Baden-Württemberg": "Einschulungsuntersuchung", "Sachsen": "Schulaufnahmeuntersuchung"}.get(
+        state, "Schuleingangsuntersuchung"
+    )
     assert f"Früherkennungsuntersuchungen (U-Untersuchungen) bei der {exam} vollständig" in " ".join(
         lxml.html.fromstring(needs).text_content().split()
     )

@@ -194,7 +194,9 @@ DEFAULT_NEED_FEATURE = "anteil-sgb2-unter-3"
 #: 'Schuleingangsuntersuchung': Baden-Württemberg's „Einschulungsuntersuchungen nach § 8 ÖGDG“
 #: (§ 1 Abs. 3 Kinderschutzgesetz BW, sgbdigital.de; service-bw as quoted on heidelberg.de: in two
 #: steps, the first in the second-to-last Kita year). Review of a Große Kreisstadt in BW.
-SCHOOL_EXAMINATION = {"Baden-Württemberg": "Einschulungsuntersuchung"}
+#: Sachsen: „Schulaufnahmeuntersuchung“ (§ 26a SchulG, § 4 Schulgesundheitspflegeverordnung; familie.sachsen.de
+#: „Einschulung“, Landratsamt Bautzen; Saxon review: the table's source column said it, its text not).
+SCHOOL_EXAMINATION = {"Baden-Württemberg": "Einschulungsuntersuchung", "Sachsen": "Schulaufnahmeuntersuchung"}
 _SCHOOL_EXAMINATION = "Schuleingangsuntersuchung"
 
 
