@@ -84,7 +84,7 @@ def test_unknown_key_gets_a_suggestion_and_missing_field_is_named(inputs):
         f"akteure.yaml:{line}:{column}: akteure[0].sektr: 'sektr' ist kein Feld von Akteur "
         "– meinten Sie 'sektor'? Erlaubt sind: id, name, sektor,"
     ) in output
-    assert "akteure[0].sektor: Pflichtfeld 'sektor' fehlt (Sektor)." in output
+    assert "akteure[0].sektor: Pflichtfeld 'sektor' fehlt: Sektor." in output
 
 
 def test_duplicate_ids_and_keys_are_reported(inputs, raw_inputs):
@@ -380,14 +380,14 @@ def _set(path: tuple, value):
             ("massnahmen", 0, "federfuehrung"),
             None,
             "massnahmen[0].federfuehrung",
-            "Pflichtfeld 'federfuehrung' fehlt (Federführende Einrichtung (ein Akteur mit Organisationsform 'Institution')).",
+            "Pflichtfeld 'federfuehrung' fehlt: Federführende Einrichtung (ein Akteur mit Organisationsform 'Institution').",
         ),
         (
             "akteure.yaml",
             ("akteure", 0, "rolle"),
             None,
             "akteure[0].rolle",
-            "Pflichtfeld 'rolle' fehlt (Rolle im Gesamtkonzept).",
+            "Pflichtfeld 'rolle' fehlt: Rolle im Gesamtkonzept.",
         ),
         (
             "akteure.yaml",
@@ -473,7 +473,7 @@ def test_an_empty_required_key_is_named_as_empty(inputs):
     problems = inputs.problems()
     assert any(
         p.startswith(f"massnahmen.yaml:{line}:")
-        and "massnahmen[0].titel: Pflichtfeld 'titel' ist leer (Bezeichnung des Angebots oder der Maßnahme)." in p
+        and "massnahmen[0].titel: Pflichtfeld 'titel' ist leer: Bezeichnung des Angebots oder der Maßnahme." in p
         for p in problems
     ), problems
 

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pipeline.findings import Finding, Path_, Place
-from pipeline.formatting import number_advice
+from pipeline.formatting import number_advice, sentence_end
 from pipeline.load import SourceFile
 from pipeline.load.yaml_source import FLOW_COMMA
 from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Item
@@ -127,12 +127,18 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         return str(error["msg"])
     if kind == "missing":
         hint = _description(owner, key)
-        return f"Pflichtfeld '{key}' fehlt" + (f" ({hint})." if hint else ".")
+        # the field's description after a colon: in brackets, its own brackets nested (NRW review:
+        # '(Mittelgeber, wie bei den Erträgen (z. B. …))')
+        return f"Pflichtfeld '{key}' fehlt" + (f": {sentence_end(hint)}" if hint else ".")
     if found is None and loc and kind != "extra_forbidden":  # 'titel:' with nothing after it
         if isinstance(loc[-1], int):
             return "Der Listeneintrag ist leer. Bitte einen Wert nach '- ' eintragen oder die Zeile löschen."
         hint = _description(owner, key)
-        return f"Pflichtfeld '{key}' ist leer" + (f" ({hint})." if hint else ".") + " Bitte einen Wert eintragen."
+        return (
+            f"Pflichtfeld '{key}' ist leer"
+            + (f": {sentence_end(hint)}" if hint else ".")
+            + " Bitte einen Wert eintragen."
+        )
     if kind == "extra_forbidden":
         return _unknown_key(key, owner, file_name, top=len(loc) == 1)
     if kind == "literal_error":
