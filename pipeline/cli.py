@@ -187,7 +187,9 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
         count(len(concept.papers), "Vorlage", "Vorlagen"),
     ]
     noted = f"; {summary(warnings)}" if warnings else ""
-    click.echo(f"{ordner}: gültig – {', '.join(counts)}{noted}.")
+    # '.' said nothing of which folder was valid (hostile-input sweep): then its name
+    shown = ordner if ordner.name else Path(ordner.resolve().name)
+    click.echo(f"{shown}: gültig – {', '.join(counts)}{noted}.")
 
 
 ONLY = click.option(

@@ -157,3 +157,12 @@ def test_a_build_without_word_or_pdf_files_does_not_count_none():
         _rebuilt_line(SimpleNamespace(converted=["a.docx"], reused=[]))
         == "Word und PDF: die eine Datei neu erzeugt."
     )
+
+
+def test_validating_the_current_folder_names_it(monkeypatch):
+    """'validate .' answered '.: gültig – …' (hostile-input sweep): the folder's name instead."""
+    from .conftest import EXAMPLE
+
+    monkeypatch.chdir(EXAMPLE)
+    result = CliRunner().invoke(main, ["validate", "."])
+    assert result.exit_code == 0 and result.output.splitlines()[-1].startswith(f"{EXAMPLE.name}: gültig – ")
