@@ -146,7 +146,7 @@ class Finding:
     def __str__(self) -> str:
         """'massnahmen.yaml:48:7: Warnung: massnahmen[2].status: …' – for the terminal."""
         place = self.where
-        where = f"{place.file}:{place.line}:{place.column}"
+        where = f"{place.file}:{place.line}:{place.column}" if place.located else place.file
         if self.level == WARNING:
             where += ": Warnung"
         return f"{where}: {place.field}: {self.message}" if place.path else f"{where}: {self.message}"

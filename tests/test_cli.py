@@ -166,3 +166,12 @@ def test_validating_the_current_folder_names_it(monkeypatch):
     monkeypatch.chdir(EXAMPLE)
     result = CliRunner().invoke(main, ["validate", "."])
     assert result.exit_code == 0 and result.output.splitlines()[-1].startswith(f"{EXAMPLE.name}: gültig – ")
+
+
+def test_a_missing_folder_is_named_without_a_line(tmp_path):
+    """'/pfad/gibtsnicht:1:1: Der Ordner der Kommune existiert nicht.' – a folder has no line 1
+    (NRW new user)."""
+    missing = tmp_path / "gibtsnicht"
+    result = CliRunner().invoke(main, ["validate", str(missing)])
+    assert result.exit_code == 1 and f"{missing}: Der Ordner der Kommune existiert nicht." in result.output
+    assert f"{missing}:1:1" not in result.output

@@ -58,6 +58,12 @@ def _problem(name: str, message: str) -> Finding:
     return Finding(Place(name, (), 1, 1), message)
 
 
+def _folder_problem(folder: Path, message: str) -> Finding:
+    """A problem of the folder itself: no line and column to name ('/pfad:1:1:' at a folder puzzled a
+    tester)."""
+    return Finding(Place(str(folder), (), 0, 0), message)
+
+
 def _read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """At most one byte more than the limit, so a huge file is never read whole."""
     with path.open("rb") as stream:
@@ -142,11 +148,11 @@ def _missing(folder: Path, name: str) -> str:
 def load_folder(folder: Path) -> tuple[LoadedInputs, list[Finding]]:
     """Read every expected input file of a municipality; missing files become problems."""
     if not folder.is_dir():
-        return LoadedInputs(folder, {}), [_problem(str(folder), "Der Ordner der Kommune existiert nicht.")]
+        return LoadedInputs(folder, {}), [_folder_problem(folder, "Der Ordner der Kommune existiert nicht.")]
     if not any((folder / name).is_file() for name in REQUIRED_FILES):  # e.g. inputs/schema
         return LoadedInputs(folder, {}), [
-            _problem(
-                str(folder),
+            _folder_problem(
+                folder,
                 "Hier liegt keine der Eingabedateien "
                 f"({', '.join(REQUIRED_FILES)}). Ist das der Ordner einer "
                 "Kommune, z. B. inputs/musterkreis?",
