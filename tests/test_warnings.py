@@ -506,3 +506,26 @@ def test_a_health_path_citing_section_8a_is_warned_about(inputs):
     assert found.message.startswith(
         f"„§ 8a Abs. 1 SGB VIII“ steht auf einem Weg von „{concept.actor(path.sender).name}“"
     )
+
+
+def test_a_grant_booked_away_from_its_costs_is_warned_about(inputs):
+    """Saxon review: M3's Aufwand stood in Produkt 41.40.01, its grants in 36.30.01, and the paper's
+    table by Produkt showed distorted Zuschussbedarfe, unwarned."""
+
+    def rule(finding) -> bool:
+        return (
+            "Die Übersicht nach Produkten zeigt dann bei dem einen den Aufwand ohne den Ertrag" in finding.message
+        )
+
+    assert not [w for w in inputs.warnings() if rule(w)]
+    data = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    index, grant = next((i, g) for i, g in enumerate(data["ertraege"]) if g.get("fuer"))
+    inputs.edit(
+        "ressourcen.yaml", lambda d: d["ertraege"][index].update(haushaltsstelle="Produkt 99.99.99 Anderes")
+    )
+    [found] = [w for w in inputs.warnings() if rule(w)]
+    assert found.where.path == ("ertraege", index, "haushaltsstelle")
+    assert (
+        f"Der Ertrag „{grant['bezeichnung']}“ ({grant['jahr']}) steht in „Produkt 99.99.99 Anderes“"
+        in found.message
+    )

@@ -933,3 +933,25 @@ def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
             "beziffert“. Bitte die Folgekosten in Worten angeben (z. B. 'jährlich wiederkehrend rund "
             "48.000 €' oder 'keine') oder die Beträge der Folgejahre in ressourcen.yaml eintragen.",
         )
+
+
+@WARNINGS.rule("ertrag-im-produkt-des-aufwands")
+def grants_stand_where_their_costs_stand(concept: Concept) -> Iterator[Finding]:
+    """A grant for measures booked under another Produkt or Haushaltsstelle than every line of their
+    Aufwand that year: the table by Produkt shows one with the costs and no grant, the other with the
+    grant and less cost (Saxon review: M3's Aufwand in 41.40.01, its grants in 36.30.01)."""
+    items: dict[tuple[str, int], set[str]] = {}
+    for expense in concept.resources.expenses:
+        items.setdefault((expense.purpose, expense.year), set()).add(expense.budget_item)
+    for index, line in enumerate(concept.resources.income):
+        costs = set().union(*(items.get((p, line.year), set()) for p in line.purposes)) if line.purposes else set()
+        if not costs or line.budget_item in costs:
+            continue
+        yield warning(
+            "ressourcen.yaml",
+            ("ertraege", index, "haushaltsstelle"),
+            f"Der Ertrag „{line.title}“ ({line.year}) steht in „{line.budget_item}“, der Aufwand, für den er "
+            f"bestimmt ist, in {enumeration([f'„{i}“' for i in sorted(costs)])}. Die Übersicht nach Produkten zeigt "
+            "dann bei dem einen den Aufwand ohne den Ertrag, bei dem anderen den Ertrag ohne den Aufwand. Bitte "
+            "prüfen, ob beide im selben Produkt oder bei derselben Haushaltsstelle veranschlagt sind.",
+        )
