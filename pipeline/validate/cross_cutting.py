@@ -9,7 +9,7 @@ the norm does not allow, a child-protection contact outside the Kinder- und Juge
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from pipeline.findings import WARNING, Finding, at
 from pipeline.formatting import agree, enumeration
@@ -90,13 +90,23 @@ def child_protection_in_youth_office(concept: Concept) -> Iterator[Finding]:
         )
 
 
-def _health_senders(concept: Concept, senders: Iterable[str]) -> list[str]:
-    """The senders from the health sector outside the Jugendamt: Berufsgeheimnisträger."""
-    return [
-        a
-        for a in senders
-        if concept.actor(a).sector == "Gesundheitswesen" and not concept.actor(a).in_youth_office
-    ]
+def _health_sender(concept: Concept, actor: str) -> bool:
+    """An actor of the health sector outside the Jugendamt: a Berufsgeheimnisträger."""
+    return concept.actor(actor).sector == "Gesundheitswesen" and not concept.actor(actor).in_youth_office
+
+
+def _health_flows(concept: Concept, basis: str) -> Iterator[tuple[int, list[str]]]:
+    """(index, senders) of the Weitergaben on `basis` with senders from the health sector outside
+    the Jugendamt, those senders only: the rules on § 8a and on consent look at the same ones."""
+    section = concept.topics.data_protection
+    for index, flow in enumerate(section.flows if section is not None else ()):
+        health = [a for a in flow.senders if _health_sender(concept, a)] if flow.basis == basis else []
+        if health:
+            yield index, health
+
+
+#: What the rules on § 8a SGB VIII for the health sector say, on Weitergaben and on Abstimmungswege.
+_SECTION_4 = "Angehörige der Heilberufe informieren das Jugendamt nach § 4 KKG"
 
 
 @WARNINGS.rule("kinderschutz-heilberufe")
@@ -121,18 +131,14 @@ def health_professions_under_section_4(concept: Concept) -> Iterator[Finding]:
                     "Berufsgeheimnisträgerinnen und -träger außerhalb des Jugendamts. Bitte für sie eine eigene "
                     "Weitergabe mit 'grundlage: \"§ 8a SGB VIII\"' eintragen.",
                 )
-        if flow.basis != "§ 8a SGB VIII":
-            continue
-        health = _health_senders(concept, flow.senders)
-        if health:
-            yield warning(
-                FILE,
-                ("datenschutz", "weitergaben", index, "von"),
-                f"{enumeration(concept.actor_names(health))} {agree(len(health), 'gehört', 'gehören')} zum "
-                "Gesundheitswesen. Angehörige der Heilberufe informieren das Jugendamt nach § 4 KKG; § 8a Abs. 4 "
-                "SGB VIII gilt für Fachkräfte von Trägern der Kinder- und Jugendhilfe. Bitte für sie eine eigene "
-                "Weitergabe mit 'grundlage: \"§ 4 KKG\"' eintragen.",
-            )
+    for index, health in _health_flows(concept, "§ 8a SGB VIII"):
+        yield warning(
+            FILE,
+            ("datenschutz", "weitergaben", index, "von"),
+            f"{enumeration(concept.actor_names(health))} {agree(len(health), 'gehört', 'gehören')} zum "
+            f"Gesundheitswesen. {_SECTION_4}; § 8a Abs. 4 SGB VIII gilt für Fachkräfte von Trägern der Kinder- und "
+            "Jugendhilfe. Bitte für sie eine eigene Weitergabe mit 'grundlage: \"§ 4 KKG\"' eintragen.",
+        )
 
 
 #: § 8a SGB VIII cited in an Abstimmungsweg's text ('§ 8a Abs. 1 SGB VIII', '§ 8a SGB VIII').
@@ -145,7 +151,7 @@ def health_paths_under_section_4(concept: Concept) -> Iterator[Finding]:
     stood under 'Gefährdungseinschätzung mit dem ASD (§ 8a Abs. 1 SGB VIII)' in netzwerk.yaml and under
     § 4 KKG in querschnitt.yaml, and the concept printed both (Saxon review)."""
     for index, path in enumerate(concept.network.paths):
-        if not _health_senders(concept, [path.sender]):
+        if not _health_sender(concept, path.sender):
             continue
         for key, text in (("anlass", path.occasion), ("form", path.form)):
             found = _SECTION_8A.search(text)
@@ -154,8 +160,8 @@ def health_paths_under_section_4(concept: Concept) -> Iterator[Finding]:
                     "netzwerk.yaml",
                     ("abstimmungswege", index, key),
                     f"„{found[0]}“ steht auf einem Weg von „{concept.actor(path.sender).name}“, einem Akteur des "
-                    "Gesundheitswesens außerhalb des Jugendamts. Angehörige der Heilberufe informieren das Jugendamt nach § 4 KKG; § 8a SGB VIII gilt "
-                    "für das Jugendamt und die Träger der Kinder- und Jugendhilfe. Bitte „§ 4 KKG“ nennen.",
+                    f"Gesundheitswesens außerhalb des Jugendamts. {_SECTION_4}; § 8a SGB VIII gilt für das Jugendamt und "
+                    "die Träger der Kinder- und Jugendhilfe. Bitte „§ 4 KKG“ nennen.",
                 )
 
 
@@ -215,20 +221,13 @@ def health_professions_need_a_release(concept: Concept) -> Iterator[Finding]:
     data is not that release. A Weitergabe from the health sector on 'Einwilligung' – a Babylotsin
     handing on 'Name, Anschrift und Anliegen' – needs 'Schweigepflichtentbindung' (health-sector
     review: both examples' Lotsendienste had only the consent)."""
-    section = concept.topics.data_protection
-    if section is None:
-        return
-    for index, flow in enumerate(section.flows):
-        if flow.basis != "Einwilligung":
-            continue
-        health = _health_senders(concept, flow.senders)
-        if health:
-            yield warning(
-                FILE,
-                ("datenschutz", "weitergaben", index, "grundlage"),
-                f"{enumeration(concept.actor_names(health))} {agree(len(health), 'unterliegt', 'unterliegen')} der "
-                "Schweigepflicht (§ 203 StGB): Was eine Familie dort anvertraut, darf nur weitergegeben werden, wenn "
-                "sie von der Schweigepflicht entbindet; eine Einwilligung in die Weitergabe von Kontaktdaten genügt "
-                "dafür nicht. Bitte für sie eine eigene Weitergabe mit 'grundlage: Schweigepflichtentbindung' "
-                "eintragen.",
-            )
+    for index, health in _health_flows(concept, "Einwilligung"):
+        yield warning(
+            FILE,
+            ("datenschutz", "weitergaben", index, "grundlage"),
+            f"{enumeration(concept.actor_names(health))} {agree(len(health), 'unterliegt', 'unterliegen')} der "
+            "Schweigepflicht (§ 203 StGB): Was eine Familie dort anvertraut, darf nur weitergegeben werden, wenn "
+            "sie von der Schweigepflicht entbindet; eine Einwilligung in die Weitergabe von Kontaktdaten genügt "
+            "dafür nicht. Bitte für sie eine eigene Weitergabe mit 'grundlage: Schweigepflichtentbindung' "
+            "eintragen.",
+        )
