@@ -982,17 +982,26 @@ class PaperView:
             if any(d.committee == c.id for d in open_)
         ]
 
-    def _noting(self, committee: Committee, decisions: list[Decision], when: str = "") -> str:
-        """'… nimmt {when}den Bericht zur Umsetzung der Beschlüsse A und B zur Kenntnis.', or empty
-        where the author's points already name every such decision."""
+    def _report_on(self, decisions: list[Decision]) -> str:
+        """'Bericht zur Umsetzung der Beschlüsse A und B', or empty where the author's points already
+        name every such decision (then they take note of it themselves)."""
         numbers = [d.number for d in decisions]
         if all(any(n in point for point in self.paper.proposal) for n in numbers):
             return ""
         which = "des Beschlusses" if len(numbers) == 1 else "der Beschlüsse"
-        return (
-            f"{sentence_start(committee.forms.nom)} nimmt {when}den Bericht zur Umsetzung {which} "
-            f"{enumeration(numbers)} zur Kenntnis."
-        )
+        return f"Bericht zur Umsetzung {which} {enumeration(numbers)}"
+
+    @staticmethod
+    def _in_sitting(committee: Committee, sitting: Consultation) -> str:
+        """'in seiner Sitzung am 12.11.2026', 'in ihrer …' for a body named with 'die'."""
+        own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
+        return f"in {own} Sitzung am {german_date(sitting.date)}"
+
+    def _noting(self, committee: Committee, decisions: list[Decision], when: str = "") -> str:
+        """'… nimmt {when}den Bericht zur Umsetzung der Beschlüsse A und B zur Kenntnis.', or empty
+        where the author's points already name every such decision."""
+        report = self._report_on(decisions)
+        return f"{sentence_start(committee.forms.nom)} nimmt {when}den {report} zur Kenntnis." if report else ""
 
     @property
     def report_noted(self) -> str:
@@ -1026,15 +1035,10 @@ class PaperView:
         sittings = {c.committee: c for c in self.paper.consultations if c.role == "Vorberatung"}
         given: list[str] = []
         for committee, decisions in self.reports_back:
-            numbers = [d.number for d in decisions]
-            if committee.id not in sittings or all(any(n in p for p in self.paper.proposal) for n in numbers):
-                continue
-            own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
-            which = "des Beschlusses" if len(numbers) == 1 else "der Beschlüsse"
-            given.append(
-                f"Der Bericht zur Umsetzung {which} {enumeration(numbers)} wird {committee.forms.dat} in {own} "
-                f"Sitzung am {german_date(sittings[committee.id].date)} zur Kenntnis gegeben."
-            )
+            report = self._report_on(decisions) if committee.id in sittings else ""
+            if report:
+                when = self._in_sitting(committee, sittings[committee.id])
+                given.append(f"Der {report} wird {committee.forms.dat} {when} zur Kenntnis gegeben.")
         return given
 
     @property
@@ -1052,9 +1056,8 @@ class PaperView:
         for committee, decisions in self.reports_back:
             if committee.id not in sittings:
                 continue
-            own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
             sitting = sittings[committee.id]
-            noted = self._noting(committee, decisions, f"in {own} Sitzung am {german_date(sitting.date)} ")
+            noted = self._noting(committee, decisions, f"{self._in_sitting(committee, sitting)} ")
             if noted:
                 notes.append(noted)
                 last = sitting
@@ -1450,9 +1453,10 @@ class PaperView:
         t = finances.terms.expenses
         # a Doppelhaushalt: each of its years (Saxon review: '… im Haushalt 2027/2028 (Aufwand 588.100,00 €, …)'
         # gave 2027's amounts as the two years')
-        if len(statute_years(finances.statute)) > 1:
+        statute = statute_years(finances.statute)
+        if len(statute) > 1:
             known = {str(finances.year): balance} | {b.label: b for b in finances.later_years}
-            years = [str(y) for y in statute_years(finances.statute)]
+            years = [str(y) for y in statute]
             amounts = (
                 " ("
                 + "; ".join(
