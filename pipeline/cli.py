@@ -24,7 +24,7 @@ from pipeline import click_german
 from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
 from pipeline.findings import Finding, listing, summary
 from pipeline.formatting import count, number
-from pipeline.model.kinds import FIRST_YEAR, LAST_YEAR, PLACEHOLDER_STATE, MunicipalityKind, State
+from pipeline.model.kinds import PLACEHOLDER_STATE, MunicipalityKind, State, outside_the_years
 from pipeline.products import AGREEMENT_FOLDER, PRODUCTS, QUALITY_DIALOGUE
 
 # Before any option is declared: click words some of its help texts when an option is made.
@@ -112,8 +112,9 @@ class GermanDate(_DateParamType):
                 continue
             # the years the inputs allow (types.Year): 0001-01-01 ended in a traceback where the
             # reporting calendar counted back from it (hostile-input sweep)
-            if not FIRST_YEAR <= date.year <= LAST_YEAR:
-                self.fail(f"'{value}' liegt außerhalb der Jahre {FIRST_YEAR} bis {LAST_YEAR}.", param, ctx)
+            outside = outside_the_years(date.year)
+            if outside:
+                self.fail(f"'{value}' {outside}.", param, ctx)
             return date
         self.fail(f"'{value}' ist kein Datum, z. B. 2026-11-23 oder 23.11.2026.", param, ctx)
 

@@ -34,7 +34,7 @@ INT_TAG = "tag:yaml.org,2002:int"
 #: Where a comma inside a value split an entry written in braces (a new user in NRW: '{bezeichnung:
 #: Stelle (1,0 VZÄ), …}' and 'betrag: 195.500,00' gave fields '0 VZÄ)' and '00').
 FLOW_COMMA = (
-    "in { … } trennt jedes Komma zwei Felder – ein Text mit Komma gehört dort in Anführungszeichen "
+    "trennt jedes Komma zwei Felder – ein Text mit Komma gehört dort in Anführungszeichen "
     '(bezeichnung: "Stelle (1,0 VZÄ)"), ein Betrag ohne Komma (195500.00)'
 )
 #: An integer as people write it. YAML 1.1 reads more as numbers: '0750' as octal 488, '0x10' as
@@ -314,7 +314,7 @@ def _index_positions(
                 raise Refused(
                     key_node,
                     "Feldnamen müssen Wörter sein (z. B. 'name:'), keine Zahlen, Daten, ja/nein oder Listen"
-                    + (f"; {FLOW_COMMA}" if node.flow_style else ""),
+                    + (f"; in {{ … }} {FLOW_COMMA}" if node.flow_style else ""),
                 )
             key = key_node.value
             line, column = _position(key_node)

@@ -77,15 +77,19 @@ def png_size(data: bytes, subject: str) -> tuple[int, int]:
     return width, height
 
 
+def _cut_off(subject: str) -> ImageProblem:
+    """A picture that ends before its end (PNG or JPEG cut off in copying)."""
+    return ImageProblem(
+        f"{subject} ist unvollständig oder beschädigt (die Datei bricht vor ihrem Ende ab). Bitte das Bild neu speichern."
+    )
+
+
 def png_complete(data: bytes, subject: str) -> None:
     """Every chunk whole with its checksum, the picture data a complete zlib stream and the end
     chunk present: a PNG cut off in copying passed its header check, and only the build failed, on
     a message naming no file or line (review with hostile input). The data is inflated piece by
     piece and thrown away, so a large picture costs no memory."""
-    broken = ImageProblem(
-        f"{subject} ist unvollständig oder beschädigt (die Datei bricht vor ihrem Ende ab). "
-        "Bitte das Bild neu speichern."
-    )
+    broken = _cut_off(subject)
     at, inflate = len(PNG_SIGNATURE), zlib.decompressobj()
     while at + 12 <= len(data):
         (length,) = struct.unpack_from(">I", data, at)
@@ -111,10 +115,7 @@ def jpeg_complete(data: bytes, subject: str) -> None:
     """The JPEG's end marker after its picture data: a file cut off in copying lacks it."""
     start = data.find(b"\xff\xda")
     if start < 0 or data.rfind(b"\xff\xd9") < start:
-        raise ImageProblem(
-            f"{subject} ist unvollständig oder beschädigt (die Datei bricht vor ihrem Ende ab). "
-            "Bitte das Bild neu speichern."
-        )
+        raise _cut_off(subject)
 
 
 def jpeg_size(data: bytes, subject: str) -> tuple[int, int]:

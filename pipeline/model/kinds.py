@@ -9,6 +9,12 @@ from typing import Literal, get_args
 #: The years inputs and the command line's dates may name.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
+
+def outside_the_years(year: int) -> str:
+    """'liegt außerhalb der Jahre 1990 bis 2100' for a year the inputs cannot mean, else ''."""
+    return "" if FIRST_YEAR <= year <= LAST_YEAR else f"liegt außerhalb der Jahre {FIRST_YEAR} bis {LAST_YEAR}"
+
+
 MunicipalityKind = Literal[
     "Landkreis",
     "kreisfreie Stadt",

@@ -576,6 +576,8 @@ def follow_up_years(
     def items(purpose: str, year: int) -> tuple[str, ...]:
         return tuple(dict.fromkeys(e.budget_item for e in by_purpose.get((purpose, year), [])))
 
+    # the last year the plan holds lines for: a year up to it is planned, its budget without the ended grants
+    last_planned = max([e.year for e in every] + [i.year for i in all_income], default=0)
     result = []
     for year in years:
         grants = tuple(i for i in with_measures if i.year + 1 == year)
@@ -598,7 +600,7 @@ def follow_up_years(
                     if e.year == year - 1 and e.purpose not in ended and once_only(e, measures)
                 ),
                 council,
-                planned=any(e.year >= year for e in every) or any(i.year >= year for i in all_income),
+                planned=year <= last_planned,
             )
         )
     return result

@@ -35,7 +35,7 @@ from pydantic_core import PydanticCustomError
 from pipeline.findings import Status
 from pipeline.formatting import number_advice
 from pipeline.model import fonts
-from pipeline.model.kinds import FIRST_YEAR, LAST_YEAR
+from pipeline.model.kinds import FIRST_YEAR, LAST_YEAR, outside_the_years
 from pipeline.model.kinds import MunicipalityKind as MunicipalityKind
 from pipeline.model.kinds import State as State
 
@@ -296,10 +296,9 @@ Date = Annotated[dt.date, BeforeValidator(_no_number)]
 
 
 def _in_the_years(value: dt.date) -> dt.date:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise refuse(
-            f"Das Datum {value.strftime('%d.%m.%Y')} liegt außerhalb der Jahre {FIRST_YEAR} bis {LAST_YEAR}. Bitte prüfen."
-        )
+    outside = outside_the_years(value.year)
+    if outside:
+        raise refuse(f"Das Datum {value.strftime('%d.%m.%Y')} {outside}. Bitte prüfen.")
     return value
 
 

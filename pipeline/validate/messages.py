@@ -68,7 +68,7 @@ def _unknown_key(key: str, owner: type[BaseModel] | None, file_name: str, top: b
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     tip = f" – meinten Sie '{close[0]}'?" if close else "."
     if not close and not re.fullmatch(r"[a-zäöüß_]+", key):  # no field name: a value split at a comma
-        tip = f". Steht der Eintrag in {{ … }}? Dort {FLOW_COMMA.removeprefix('in { … } ')}."
+        tip = f". Steht der Eintrag in {{ … }}? Dort {FLOW_COMMA}."
     if top:
         where = f"kein Abschnitt von {file_name}"
     else:
