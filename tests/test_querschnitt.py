@@ -1065,3 +1065,40 @@ def test_a_clinic_passes_on_data_only_with_a_release_from_secrecy(inputs):
     assert len(warned) == 1
     assert warned[0].where.field == f"datenschutz.weitergaben[{index}].grundlage"
     assert "'grundlage: Schweigepflichtentbindung'" in warned[0].message
+
+
+def _advising_actor(data: dict) -> dict:
+    return next(a for a in data["akteure"] if a["id"] == "erziehungsberatung")
+
+
+def test_an_actors_own_line_on_the_advice_gives_way_to_the_fuller_one(inputs):
+    """A Saxon user wrote 'Beratung als insoweit erfahrene Fachkraft' under the actor's
+    Zuständigkeiten; the concept and the agreement listed it, and under it the tool's fuller line
+    with the paragraphs – the same duty twice."""
+    inputs.edit(
+        "akteure.yaml",
+        lambda d: _advising_actor(d)["zustaendigkeiten"].insert(0, "Beratung als insoweit erfahrene Fachkraft."),
+    )
+    validated = inputs.check()
+    assert validated.warnings == []
+    concept = validated.concept
+    actor = concept.actor("erziehungsberatung")
+    lines = concept.topics.responsibilities(actor)
+    assert [line for line in lines if "insoweit erfahren" in line] == [lines[0]]
+    assert lines[0].startswith("Beratung als insoweit erfahrene Fachkraft (§ 4 Abs. 2 KKG")
+    assert lines[1:] == actor.responsibilities[1:]
+
+
+def test_an_actors_line_naming_the_advice_otherwise_is_warned_about(inputs):
+    written = "Insoweit erfahrene Fachkraft nach § 8a SGB VIII für Kitas"
+    inputs.edit("akteure.yaml", lambda d: _advising_actor(d)["zustaendigkeiten"].append(written))
+    index = next(
+        i
+        for i, a in enumerate(yaml.safe_load(inputs.text("akteure.yaml"))["akteure"])
+        if a["id"] == "erziehungsberatung"
+    )
+    (found,) = inputs.warnings()
+    assert found.where.file == "akteure.yaml"
+    assert found.where.field == f"akteure[{index}].zustaendigkeiten[2]"
+    assert found.message.startswith(f"„{written}“ nennt die Beratung als insoweit erfahrene Fachkraft")
+    assert "Bitte die Zeile hier streichen" in found.message

@@ -1658,6 +1658,27 @@ def test_an_adjustment_is_advised_by_the_committees_whose_grants_fail(
     )
 
 
+def test_an_adjustment_goes_through_the_bodies_that_advise_the_paper():
+    """Landkreis Muldenaue (Sachsen, tests/fixtures/muldenaue, written by a reviewer): BV 2026/187
+    goes through the Kreisausschuss before the Kreistag (§ 37 Abs. 4 SächsLKrO), which the law
+    table does not name as the body preparing every decision; the point on failing grants sent the
+    adjustment past it."""
+    folder = Path(__file__).parent / "fixtures" / "muldenaue"
+    paper = yaml.safe_load((folder / "vorlagen" / "bv-2026-187-gesamtkonzept.yaml").read_text(encoding="utf-8"))
+    bodies = {c["id"]: c for c in yaml.safe_load((folder / "gremien.yaml").read_text(encoding="utf-8"))["gremien"]}
+    advising = [
+        bodies[c["gremium"]]["name"] for c in paper["vorlage"]["beratungsfolge"] if c["rolle"] == "Vorberatung"
+    ]
+    assert "Kreisausschuss" in advising
+    (view,) = [v for v in paper_views(check_folder(folder).concept) if v.paper.number == "BV 2026/187"]
+    reservation = view.budget_reservation.replace("\xa0", " ")
+    named = ", ".join(f"dem {name}" for name in advising[:-1]) + f" und dem {advising[-1]}"
+    assert (
+        f"eine Anpassung der betroffenen Maßnahmen {named} zur Vorberatung und dem Kreistag zur Beschlussfassung vor."
+        in reservation
+    )
+
+
 def test_the_change_against_the_year_before_is_explained_by_its_largest_drivers(inputs):
     """The Kämmerei asks why the Zuschussbedarf rises: the paper names the change of the Aufwand,
     the measures that change most (recomputed from the YAML), the Erträge and the Zuschussbedarf."""

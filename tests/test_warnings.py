@@ -17,7 +17,7 @@ from pipeline.cli import main
 from pipeline.findings import WARNING
 from pipeline.formatting import euro
 
-from .conftest import EXAMPLE, edit_yaml
+from .conftest import EXAMPLE, Inputs, edit_yaml
 
 
 def _run(*args: str | Path):
@@ -74,6 +74,11 @@ def _stand_after_the_decision(data):
 
 def _late_update(data):
     data["konzept"]["fortschreibung"]["naechste"] = "2031-01-01"
+
+
+def _running_but_not_begun(data):
+    measure = next(m for m in data["massnahmen"] if m["id"] == "elternbriefe")
+    measure["zeitraum"]["von"] = "2027-01-01"
 
 
 def _finished_but_running(data):
@@ -157,6 +162,18 @@ def _finished_but_running(data):
                     "massnahmen[3].status",
                     "Die Maßnahme ist 'laufend', ihr Zeitraum "
                     "endete aber am 30.06.2025, vor dem Stand des Konzepts (15.10.2026).",
+                )
+            ],
+        ),
+        (
+            "massnahmen.yaml",
+            _running_but_not_begun,
+            [
+                (
+                    "massnahmen.yaml",
+                    "massnahmen[2].status",
+                    "Die Maßnahme ist 'laufend', ihr Beginn (01.01.2027) liegt aber nach dem Stand "
+                    "des Konzepts (15.10.2026). Ist sie noch 'geplant'?",
                 )
             ],
         ),
@@ -529,3 +546,27 @@ def test_a_grant_booked_away_from_its_costs_is_warned_about(inputs):
         f"Der Ertrag „{grant['bezeichnung']}“ ({grant['jahr']}) steht in „Produkt 99.99.99 Anderes“"
         in found.message
     )
+
+
+def test_a_year_of_a_doppelhaushalt_without_expenses_is_warned_about():
+    """Landkreis Muldenaue (Sachsen) planned 2027 of its Doppelhaushalt 2027/2028 and not 2028: the
+    paper reserved funds 'im Haushalt 2027/2028' with 2027's amounts alone."""
+    folder = Path(__file__).parent / "fixtures" / "muldenaue"
+    texts = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.yaml")}
+    budget = yaml.safe_load(texts["ressourcen.yaml"])
+    index = next(i for i, y in enumerate(budget["haushalt"]) if y["jahr"] == 2028)
+    assert budget["haushalt"][index]["doppelhaushalt"] == "2027/2028"
+    assert {e["jahr"] for e in budget["aufwand"]} == {2026, 2027}
+    found = [w for w in Inputs(texts, folder).warnings() if w.where.field == f"haushalt[{index}].jahr"]
+    assert [w.message for w in found] == [
+        "Der Doppelhaushalt 2027/2028 umfasst 2028, ressourcen.yaml enthält für 2028 aber keine "
+        "Aufwandspositionen. Die Vorlagen behalten dann Mittel im Haushalt 2027/2028 nur mit den Beträgen "
+        "des anderen Jahres vor; bitte den Aufwand für 2028 eintragen."
+    ]
+
+    def plan_2028(data):
+        line = dict(next(e for e in data["aufwand"] if e["jahr"] == 2027), id="nk-2028", jahr=2028)
+        data["aufwand"].append(line)
+
+    planned = Inputs(texts, folder).edit("ressourcen.yaml", plan_2028).warnings()
+    assert not [w for w in planned if w.where.field == f"haushalt[{index}].jahr"]

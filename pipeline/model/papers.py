@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import get_args
 
 from pipeline.formatting import (
     enumeration,
@@ -27,7 +28,7 @@ from pipeline.formatting import (
     with_note,
 )
 from pipeline.model.accounting import DOPPIK, MoneyTerms
-from pipeline.model.concept import Concept
+from pipeline.model.concept import AdjustmentRoute, Concept, is_finance_committee
 from pipeline.model.grammar import committee_forms, definite
 from pipeline.model.inputs import (
     Actor,
@@ -69,7 +70,7 @@ from pipeline.model.resources import (
     unsettled_lines,
     without_label,
 )
-from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
+from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES, PreparingKind
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -1501,11 +1502,13 @@ class PaperView:
         prepared = route.prepared
         preparing = f"{prepared.forms.dat} zur Vorbereitung und " if prepared is not None else ""
         decides = f"{preparing}{route.deciding.forms.dat} zur Beschlussfassung"
+        own = self._own_preparers(route)
+        advising = (*route.advising, *own)
         youth = route.youth_within_funds
         if youth is not None:
             steps = [f"Anhörung {youth.forms.gen}"]
-            if route.council_advised_by:
-                steps.append(f"Vorberatung {enumeration([c.forms.im for c in route.council_advised_by])}")
+            if route.council_advised_by or own:
+                steps.append(f"Vorberatung {enumeration([c.forms.im for c in (*route.council_advised_by, *own)])}")
             if prepared is not None:
                 steps.append(f"Vorbereitung durch {prepared.forms.acc}")
             return (
@@ -1514,13 +1517,32 @@ class PaperView:
                 "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz "
                 f"hinaus, beschließt {route.deciding.forms.nom} nach {enumeration(steps)}",
             )
-        if not route.advising:
+        if not advising:
             if prepared is not None:
                 return "", f" {decides}", ""
             return f" {route.deciding.forms.dat}", " zur Beschlussfassung", ""
-        named = enumeration([c.forms.dat for c in route.advising])
+        named = enumeration([c.forms.dat for c in advising])
         joined = "," if prepared is not None else " und"
         return "", f" {named} zur Vorberatung{joined} {decides}", ""
+
+    def _own_preparers(self, route: AdjustmentRoute) -> tuple[Committee, ...]:
+        """The bodies of general remit that advise this paper before the decision (a Saxon
+        Kreisausschuss, a Hauptausschuss, the finance committee) and the concept's route leaves out:
+        an adjustment of what the paper decides goes the way the paper went (Saxon review: the
+        paper had the Kreisausschuss advise, its point on failing grants did not)."""
+        taken = {c.id for c in (*route.advising, route.deciding, route.prepared) if c is not None}
+        found = {}
+        for consultation in self.paper.consultations:
+            body = self.concept.committee(consultation.committee)
+            general = body.kind in get_args(PreparingKind) or is_finance_committee(body)
+            if (
+                consultation.role == "Vorberatung"
+                and general
+                and body.id not in taken
+                and not self.concept.is_executive(body)
+            ):
+                found[body.id] = body
+        return tuple(found.values())
 
     @property
     def committees_without_funding(self) -> list[Committee]:

@@ -125,6 +125,17 @@ class IndicatorRow:
         return bool(self.indicator.source and self.indicator.method and self.responsible)
 
 
+def restates(fuller: str, written: str) -> bool:
+    """Whether a Zuständigkeit as written ('Beratung als insoweit erfahrene Fachkraft') is the
+    beginning of a fuller one the tool words itself: the fuller one takes its place, so an actor's
+    list does not name the same duty twice."""
+
+    def plain(text: str) -> str:
+        return " ".join(text.casefold().rstrip(" .;,").split())
+
+    return bool(plain(written)) and plain(fuller).startswith(plain(written))
+
+
 def languages_shown(languages: list[str]) -> str:
     """'Deutsch, Arabisch, Türkisch': the languages as listed, German first where it is among
     them; an empty list means German only. German is never added to a list that lacks it: a
@@ -255,7 +266,14 @@ class Topics:
         """An actor's Zuständigkeiten as written, and the advice in child protection its
         specialists give (querschnitt.yaml): a partner's duty in child protection stands wherever
         its Zuständigkeiten do, not only in the chapter on child protection."""
-        return [*actor.responsibilities, *(a.responsibility for a in self.advice if a.actor.id == actor.id)]
+        advice = [a.responsibility for a in self.advice if a.actor.id == actor.id]
+        result = []
+        for written in actor.responsibilities:
+            fuller = next((line for line in advice if restates(line, written)), None)
+            if fuller is not None:
+                advice.remove(fuller)
+            result.append(fuller or written)
+        return [*result, *advice]
 
     @property
     def volunteers(self) -> list[Volunteer]:

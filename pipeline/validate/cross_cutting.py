@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pipeline.findings import WARNING, Finding, at
 from pipeline.formatting import agree, enumeration
 from pipeline.model.concept import Concept
-from pipeline.model.topics import CHILD_PROTECTION_GROUNDS
+from pipeline.model.topics import CHILD_PROTECTION_GROUNDS, restates
 from pipeline.validate.rules import WARNINGS, warning
 
 #: Where the chapters' data stand.
@@ -88,6 +88,27 @@ def child_protection_in_youth_office(concept: Concept) -> Iterator[Finding]:
             f"„{office.name}“ gehört zum Sektor {office.sector}. Mitteilungen nach § 4 KKG und § 8a SGB VIII nimmt "
             "das Jugendamt entgegen, meist der Allgemeine Soziale Dienst; bitte die Kennung prüfen.",
         )
+
+
+@WARNINGS.rule("fachberatung-doppelt")
+def advice_named_twice(concept: Concept) -> Iterator[Finding]:
+    """The tool adds the advice as an insoweit erfahrene Fachkraft (kinderschutz.fachberatung) to
+    the actor's Zuständigkeiten; a line of the actor's own that names it in other words would stand
+    beside it as a second duty (a line the added one merely continues is replaced silently)."""
+    lines = {a.actor.id: a.responsibility for a in concept.topics.advice}
+    for a_index, actor in enumerate(concept.actors):
+        added = lines.get(actor.id)
+        if added is None:
+            continue
+        for r_index, written in enumerate(actor.responsibilities):
+            if "insoweit erfahren" in written.casefold() and not restates(added, written):
+                yield warning(
+                    "akteure.yaml",
+                    ("akteure", a_index, "zustaendigkeiten", r_index),
+                    f"„{written}“ nennt die Beratung als insoweit erfahrene Fachkraft, die {FILE} "
+                    f"(kinderschutz.fachberatung) schon unter den Zuständigkeiten ergänzt: „{added}“. "
+                    "Bitte die Zeile hier streichen, sonst steht die Aufgabe zweimal da.",
+                )
 
 
 def _health_sender(concept: Concept, actor: str) -> bool:

@@ -557,6 +557,27 @@ def double_budget_holds_both_years(concept: Concept) -> Iterator[Finding]:
         )
 
 
+@WARNINGS.rule("doppelhaushalt-ohne-aufwand")
+def double_budget_planned_in_both_years(concept: Concept) -> Iterator[Finding]:
+    """Where one year of a Doppelhaushalt has Aufwand and the other none, a paper reserves the
+    funds 'im Haushalt 2027/2028' with one year's amounts (Saxon review): the Kämmerei misses the
+    second year's."""
+    planned = {e.year for e in concept.resources.expenses}
+    t = concept.budget.terms
+    for index, entry in enumerate(concept.resources.budget_years):
+        years = _double_budget_years(entry.statute) if entry.statute else None
+        if years is None or entry.year in planned or not planned & set(years):
+            continue
+        yield warning(
+            "ressourcen.yaml",
+            ("haushalt", index, "jahr"),
+            f"Der Doppelhaushalt {entry.statute} umfasst {entry.year}, ressourcen.yaml enthält für {entry.year} "
+            f"aber keine {t.expense_lines}. Die Vorlagen behalten dann Mittel im Haushalt "
+            f"{entry.statute} nur mit den Beträgen des anderen Jahres vor; bitte {t.expenses_acc} für "
+            f"{entry.year} eintragen.",
+        )
+
+
 @WARNINGS.rule("rechnungswesen")
 def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
     """The documents write Aufwand and Erträge or Ausgaben and Einnahmen as the budget does: where
@@ -723,6 +744,11 @@ def status_matches_period(concept: Concept) -> Iterator[Finding]:
             message = (
                 f"Die Maßnahme ist 'laufend', ihr Zeitraum endete aber am {german_date(end)}, "
                 f"vor dem Stand des Konzepts ({shown})."
+            )
+        elif measure.status == "laufend" and start > stand:
+            message = (
+                f"Die Maßnahme ist 'laufend', ihr Beginn ({german_date(start)}) liegt aber nach "
+                f"dem Stand des Konzepts ({shown}). Ist sie noch 'geplant'?"
             )
         elif measure.status == "geplant" and start < stand:
             message = (
