@@ -14,19 +14,21 @@ import datetime as dt
 import json
 import os
 import re
+import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jinja2
 import yaml
 
 from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
+from pipeline.formatting import in_state
 from pipeline.model.accounting import CHOICE, accounting_of
 from pipeline.model.inputs import REQUIRED_FILES
 from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
-from pipeline.model.procedure import kreis_genitive, kreis_word, procedure_for
-from pipeline.model.types import CITIES_IN_A_KREIS, add_months
+from pipeline.model.procedure import Procedure, kreis_genitive, kreis_word, procedure_for
+from pipeline.model.types import CITIES_IN_A_KREIS, PreparingKind, add_months
 
 #: The files `init` writes: every required one, and querschnitt.yaml with its chapters as
 #: commented examples (only the evaluation, whose chapter is always there, is filled in).
@@ -97,6 +99,26 @@ def _scalar(value: str) -> str:
     return value if plain else json.dumps(value, ensure_ascii=False)
 
 
+def _usual_bodies(procedure: Procedure | None, state: str | None) -> dict[str, str] | None:
+    """What the Land's procedure table says of the bodies that usually prepare the council's
+    decisions where the law does not require one (Saxon review: the starter folder said nothing of
+    the Kreisausschuss as beschließender Ausschuss), with a kind of body to show as an example."""
+    if procedure is None or state is None or not procedure.preparation.note:
+        return None
+    note = procedure.preparation.note
+    example = procedure.preparation.body or next((k for k in get_args(PreparingKind) if k in note), None)
+    basis = f" ({procedure.preparation.legal_basis})" if procedure.preparation.legal_basis else ""
+    text = (
+        f"Die Beschlüsse der Vertretung bereiten {in_state(state)} vor: {note}{basis}. Bitte wie in der "
+        "Hauptsatzung eintragen; einen beschließenden Ausschuss mit 'beschliessend: true', einen beratenden "
+        "mit 'beschliessend: false' und, wo er nicht öffentlich vorberät, 'nichtoeffentlich: true'."
+    )
+    return {
+        "comment": textwrap.fill(text, 96, initial_indent="  # ", subsequent_indent="  # "),
+        "example": example or "",
+    }
+
+
 def starter_files(folder: Path, kind: str, state: str | None, name: str | None, today: dt.date) -> dict[str, str]:
     """The text of each starter file for a new municipality in `folder`; without a `state`,
     the first one stands as a placeholder, marked as such."""
@@ -117,6 +139,12 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         body = procedure.preparation.body
         if body is not None and procedure.preparation.duty == "muss":
             preparing = {"id": slug(body), "name": body, "kind": body, "basis": procedure.preparation.legal_basis}
+    usual_bodies = _usual_bodies(procedure, state) if preparing is None else None
+    head_titles = (
+        f"{procedure.head.female}  # oder: {procedure.head.male}"
+        if procedure is not None
+        else "Landrätin  # oder: Landrat, Oberbürgermeisterin, Bürgermeister …"
+    )
     values: dict[str, Any] = {
         "schema": _schema_path(folder),
         "name": full,
@@ -135,6 +163,8 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "kreis": kreis_word(state or PLACEHOLDER_STATE),
         "kreis_genitive": kreis_genitive(state or PLACEHOLDER_STATE),
         "preparing": preparing,
+        "usual_bodies": usual_bodies,
+        "head_titles": head_titles,
         # the budget system: the Land's where it has one, Doppik as a choice to check where it
         # lets the municipality choose (Bayern, Thüringen)
         "accounting": accounting_of(state or PLACEHOLDER_STATE, None),

@@ -290,3 +290,38 @@ def test_a_city_in_a_kreis_starts_with_the_kreis_as_its_health_offices_traeger(t
         "Kreis (etwa eine Zuweisung des Kreises)" in (folder / "ressourcen.yaml").read_text(encoding="utf-8")
     ) is in_a_kreis
     check_folder(folder)  # still valid, warning of its placeholders only
+
+
+def _uncomment(text: str, first: str, lines: int) -> str:
+    """The commented block starting at the line `first` (without its '# '), made live."""
+    rows = text.splitlines(keepends=True)
+    start = next(i for i, row in enumerate(rows) if row.strip() == f"# {first}")
+    for i in range(start, start + lines):
+        rows[i] = rows[i].replace("# ", "", 1)
+    return "".join(rows)
+
+
+def test_a_saxon_landkreis_starts_with_its_usual_bodies_and_head_as_commented_patterns(tmp_path):
+    """A new user in Sachsen found nothing in the starter folder on the Kreisausschuss as
+    beschließender Ausschuss, on 'beschliessend'/'nichtoeffentlich', or on the head of the
+    administration the papers' header and signature need (Saxon review)."""
+    folder = tmp_path / "neu"
+    result = _init(folder, "--art", "Landkreis", "--bundesland", "Sachsen", "--name", "Landkreis Neu")
+    assert result.exit_code == 0, result.output
+    bodies = (folder / "gremien.yaml").read_text(encoding="utf-8")
+    comment = " ".join(
+        line.strip().removeprefix("# ") for line in bodies.splitlines() if line.strip().startswith("#")
+    )
+    assert "Kreisausschuss als beschließender Ausschuss (§§ 37, 39 SächsLKrO)" in comment
+    assert "'beschliessend: true'" in comment and "'nichtoeffentlich: true'" in comment
+    assert "kreisausschuss" not in {g["id"] for g in _data(folder / "gremien.yaml")["gremien"]}
+    municipality = (folder / "kommune.yaml").read_text(encoding="utf-8")
+    assert "verwaltungsspitze" not in _data(folder / "kommune.yaml")["kommune"]
+    # made live, both patterns are valid as they stand
+    (folder / "gremien.yaml").write_text(_uncomment(bodies, "- id: kreisausschuss", 5), encoding="utf-8")
+    (folder / "kommune.yaml").write_text(_uncomment(municipality, "verwaltungsspitze:", 3), encoding="utf-8")
+    assert "kreisausschuss" in {g["id"] for g in _data(folder / "gremien.yaml")["gremien"]}
+    assert _data(folder / "kommune.yaml")["kommune"]["verwaltungsspitze"]["amtsbezeichnung"] == "Landrätin"
+    concept = check_folder(folder).concept
+    assert concept.committee("kreisausschuss").deciding is True
+    assert concept.municipality.head.title == "Landrätin"

@@ -65,6 +65,14 @@ def test_example_is_valid():
             "massnahmen[0].status",
             "Erlaubt sind: 'geplant', 'laufend' oder 'abgeschlossen'",
         ),
+        # a choice a hyphen away is offered, as ids are (Saxon review)
+        (
+            "gremien.yaml",
+            "art: Gesundheitsausschuss",
+            "art: gesundheits-ausschuss",
+            "gremien[1].art",
+            "Der Wert 'gesundheits-ausschuss' ist nicht vorgesehen. Meinten Sie 'Gesundheitsausschuss'? Erlaubt sind: ",
+        ),
     ],
 )
 def test_value_problems_point_at_the_value(inputs, file, old, new, field, fragment):

@@ -62,6 +62,17 @@ def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
+def _closest(found: object, expected: str) -> str:
+    """' Meinten Sie 'Sozial- und Gesundheitsausschuss'?' where a choice differs from the value
+    by a hyphen or a letter (Saxon review: ids had the hint, the 30 kinds of body not)."""
+    if not isinstance(found, str):
+        return ""
+    choices = re.findall(r"'([^']*)'", expected)
+    by_key = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(found.casefold(), list(by_key), n=1, cutoff=0.8)
+    return f" Meinten Sie '{by_key[close[0]]}'?" if close else ""
+
+
 def _unknown_key(key: str, owner: type[BaseModel] | None, file_name: str, top: bool) -> str:
     """'zielgrupen' ist kein Feld von Maßnahme – meinten Sie 'zielgruppen'? Erlaubt sind: …"""
     allowed = _aliases(owner)
@@ -145,7 +156,7 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         expected = str(ctx.get("expected", "")).replace(" or ", " oder ")
         if isinstance(found, (list, dict)):
             return f"Hier wird ein einzelner Wert erwartet, gefunden: {shown}. Erlaubt sind: {expected}."
-        return f"Der Wert {shown} ist nicht vorgesehen. Erlaubt sind: {expected}."
+        return f"Der Wert {shown} ist nicht vorgesehen.{_closest(found, expected)} Erlaubt sind: {expected}."
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == URL_PATTERN:
         return (
             f"Die Adresse {shown} ist keine gültige URL: Sie beginnt mit http:// oder https:// "
