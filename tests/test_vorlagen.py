@@ -1014,9 +1014,16 @@ def test_papers_of_a_hessian_city_are_signed_for_the_magistrat(inputs):
         paper = yaml.safe_load(path.read_text(encoding="utf-8"))["vorlage"]
         signers[paper["nummer"]] = paper.get("unterzeichnung", head)
     assert signers["I 27/2026"] == {"name": "Tobias Reinhardt", "amtsbezeichnung": "Stadtrat"}  # the Dezernent
+    from pipeline.model.papers import PaperView
+
     for view in paper_views(concept):
         signer = signers[view.paper.number]
-        assert _closing(render_paper(view).body_html) == [
+        # the examples' papers are dated before the Magistrat's sitting: drafts to it, not yet its own
+        assert view.is_draft
+        assert _closing(render_paper(view).body_html) == [signer["name"], signer["amtsbezeichnung"]]
+        sitting = view.executive_sitting[1]
+        decided = PaperView(concept, view.paper.model_copy(update={"date": sitting}))
+        assert _closing(render_paper(decided).body_html) == [
             "Der Magistrat",
             signer["name"],
             signer["amtsbezeichnung"],
@@ -1720,9 +1727,12 @@ def test_the_change_against_the_year_before_is_explained_by_its_largest_drivers(
     ).replace(" ", "")
 
 
-def test_a_paper_signed_for_the_magistrat_before_it_decides_says_so():
-    """In Hessen the Magistrat submits the papers in its own name and resolves on them first; a
-    paper dated before that sitting is signed for it before it has decided, and says so."""
+def test_a_paper_before_the_magistrats_sitting_is_its_draft_and_after_it_its_paper():
+    """In Hessen the Magistrat submits the papers in its own name and resolves on them first. A
+    paper dated before that sitting is the department's draft to the Magistrat: its header says
+    so and it is not signed 'Der Magistrat'; dated after, it is the Magistrat's paper, signed in
+    its name (Hessian review: 'Der Magistrat' above 'Vorbehaltlich des Beschlusses des
+    Magistrats' mixed the two states)."""
     import datetime as dt
 
     from pipeline.model.papers import PaperView
@@ -1731,14 +1741,20 @@ def test_a_paper_signed_for_the_magistrat_before_it_decides_says_so():
     view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
     sitting = next(c.date for c in view.paper.consultations if c.committee == "magistrat")
     assert view.paper.date < sitting
-    assert view.signature[0] == "Der Magistrat"
-    assert view.pending_resolution == f"Vorbehaltlich des Beschlusses des Magistrats am {sitting:%d.%m.%Y}."
-    html = render_paper(view).body_html
-    assert f"Vorbehaltlich des Beschlusses des Magistrats am {sitting:%d.%m.%Y}." in html
+    head = concept.municipality.head
+    assert view.signature == [head.name, head.title]
+    assert view.stage == f"Entwurf für die Sitzung des Magistrats am {sitting:%d.%m.%Y}"
+    html = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    assert f"StandEntwurf für die Sitzung des Magistrats am {sitting:%d.%m.%Y}" in html
+    signed = f"{head.name}{head.title}".replace(" ", "")
+    assert "Vorbehaltlich" not in html and f"DerMagistrat{signed}" not in html.replace(" ", "")
+    assert signed in html.replace(" ", "")
+
     decided = PaperView(concept, view.paper.model_copy(update={"date": sitting + dt.timedelta(days=1)}))
-    assert decided.pending_resolution == ""
+    assert decided.signature == ["Der Magistrat", head.name, head.title]
+    assert decided.stage == f"Vom Magistrat am {sitting:%d.%m.%Y} beschlossen"
     # where the administration's head submits (Niedersachsen), there is no collegial organ to wait for
-    assert all(v.pending_resolution == "" for v in paper_views(check_folder(EXAMPLE).concept))
+    assert all(v.stage == "" and not v.is_draft for v in paper_views(check_folder(EXAMPLE).concept))
 
 
 def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendations(concept):

@@ -736,7 +736,7 @@ class PaperView:
         executive, head = self.concept.submitting_executive, self.concept.municipality.head
         signer = self.paper.signer
         lines = []
-        if executive is not None and self.executive is not None:  # its own paper (see `executive`)
+        if executive is not None and self.executive is not None and not self.is_draft:  # its own paper
             lines.append(sentence_start(committee_forms(executive.name).nom))
         if signer is not None:
             # for whom a deputy signs, above 'In Vertretung': 'Die Oberbürgermeisterin' (NRW review:
@@ -750,17 +750,37 @@ class PaperView:
         return lines
 
     @property
-    def pending_resolution(self) -> str:
-        """'Vorbehaltlich des Beschlusses des Magistrats am 02.11.2026.' where a collegial organ
-        that submits the paper in its own name resolves on it after the paper's date: signed for
-        it before it has decided, the paper says so. Empty otherwise."""
+    def executive_sitting(self) -> tuple[Committee, dt.date] | None:
+        """The collegial organ that submits papers in its own name (Magistrat) and the day it
+        resolves on this one, where the Beratungsfolge has it; None otherwise."""
         if self.concept.submitting_executive is None:
-            return ""
+            return None
         for consultation in self.paper.consultations:
             body = self.concept.committee(consultation.committee)
-            if self.concept.is_executive(body) and consultation.date > self.paper.date:
-                return f"Vorbehaltlich des Beschlusses {body.forms.gen} am {german_date(consultation.date)}."
-        return ""
+            if self.concept.is_executive(body):
+                return body, consultation.date
+        return None
+
+    @property
+    def is_draft(self) -> bool:
+        """Dated before the collegial organ's sitting on it: the department's draft to the
+        Magistrat, not yet the Magistrat's paper (Hessian review: signed 'Der Magistrat' above
+        'Vorbehaltlich des Beschlusses des Magistrats', a state the Büro would send back)."""
+        sitting = self.executive_sitting
+        return sitting is not None and sitting[1] > self.paper.date
+
+    @property
+    def stage(self) -> str:
+        """The paper's state for its header: 'Entwurf für die Sitzung des Magistrats am
+        02.11.2026' before the organ resolves on it, 'vom Magistrat am 02.11.2026 beschlossen'
+        after; empty where no collegial organ resolves on it."""
+        sitting = self.executive_sitting
+        if sitting is None:
+            return ""
+        body, day = sitting
+        if self.is_draft:
+            return f"Entwurf für die Sitzung {body.forms.gen} am {german_date(day)}"
+        return f"{sentence_start(body.forms.vom)} am {german_date(day)} beschlossen"
 
     # who discusses it ----------------------------------------------------------------------
 
