@@ -342,6 +342,15 @@ def number_word(amount: int, one: str = "eine") -> str:
     return NUMBER_WORDS[amount] if 0 <= amount <= NUMBER_WORDS_UP_TO else number(amount)
 
 
+def share_in_words(part: int, whole: int, plural: str) -> str:
+    """'sieben von acht Zuwendungen', '16 von 22 Akteuren': in words where the whole is twelve or
+    less, as prose has counts (Lektorat: '7 von 8' broke the rule); in digits where a part of one or
+    none would need a gender ('1 von 8')."""
+    if whole <= NUMBER_WORDS_UP_TO and part > 1:
+        return f"{number_word(part)} von {number_word(whole)} {plural}"
+    return f"{part} von {whole} {plural}"
+
+
 def part_number(amount: int, whole: int, one: str = "eine") -> str:
     """A part of a whole in prose: in digits where the whole is written in digits – '21 Maßnahmen:
     16 laufen, 3 sind geplant', not 'drei' beside '16' (Lektorat) –, else as :func:`number_word`."""

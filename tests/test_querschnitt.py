@@ -856,6 +856,34 @@ def test_own_grants_without_conditions_are_named_not_glossed_over(inputs):
     )
 
 
+@pytest.mark.parametrize(("asking", "subject"), [(1, "eine der {whole}"), (2, "zwei von {whole}")])
+def test_a_minority_of_own_grants_with_conditions_is_counted_not_called_most(inputs, asking, subject):
+    """'Auch die meisten eigenen Bewilligungen … verlangen Zusammenarbeit' stood for two of five
+    (Bavarian review): below half, the chapter gives the count."""
+    from pipeline.formatting import number_word
+
+    grants = [e for e in _raw(EXAMPLE, "ressourcen.yaml")["aufwand"] if e["art"] == "Zuwendung an Träger"]
+    distinct = list(dict.fromkeys((e["empfaenger"], e["bezeichnung"]) for e in grants))
+    assert len(distinct) >= 2 * asking + 1 and len(distinct) <= 12
+    keep = set(distinct[:asking])
+
+    def few_conditioned(data):
+        for line in data["aufwand"]:
+            if line["art"] == "Zuwendung an Träger" and (line["empfaenger"], line["bezeichnung"]) not in keep:
+                line.pop("kooperationsauflagen", None)
+            elif line["art"] == "Zuwendung an Träger":
+                line.setdefault("kooperationsauflagen", ["Teilnahme an der Netzwerkkonferenz"])
+
+    text = _text(_chapters(inputs.edit("ressourcen.yaml", few_conditioned))["ressourcen"])
+    verb = "verlangt" if asking == 1 else "verlangen"
+    lead = subject.format(whole=number_word(len(distinct)))
+    assert (
+        f"Auch {lead} eigenen Bewilligungen und Leistungsvereinbarungen mit Trägern {verb} Zusammenarbeit im Netzwerk."
+        in text
+    )
+    assert "die meisten" not in text
+
+
 def test_jugendamt_staff_assess_under_section_8a_not_4_kkg(inputs):
     """Musterkreis's Familienhebammen work in the Jugendamt ('im_jugendamt'): their transfer to the
     ASD stands under § 8a SGB VIII without a warning; listed under § 4 KKG, they are warned about."""

@@ -110,6 +110,9 @@ def test_the_sentences_agree_with_the_plural(inputs):
     assert "Finanzierung der Ausgaben nach Quelle und Jahr" in whole
     assert "Ausgaben nach Art und Jahr" in whole and "Ausgaben gesamt" in whole
     assert "in Haushaltsstellen veranschlagt" in whole
+    # the scenario table's rows (Bavarian review: 'Ausgaben von M3 entfällt', 'Ausgaben …, der …')
+    assert re.search(r"Ausgaben von M\d+ entfallen", whole) and "entfällt" not in whole
+    assert re.search(r"Ausgaben \d{4}, die nicht jährlich anfallen", whole)
     plan = next(t for n, t in texts.items() if n.startswith("vorlagen/GV-"))
     assert re.search(r"Die Ausgaben (steigen|sinken) um [\d.]+,\d\d € \(von", plan)
     assert "Summe Ausgaben" in plan and "Summe Einnahmen" in plan
@@ -258,6 +261,25 @@ def _at_haushaltsstellen(data):
         for line in data[key]:
             product = line["haushaltsstelle"].split()[1]
             line["haushaltsstelle"] = f"HHSt. {sections[product]}.{group} Frühe Hilfen"
+
+
+def test_kameral_einnahmen_are_compared_with_their_ausgaben_by_unterabschnitt(inputs):
+    """Einnahmen and Ausgaben never share a Haushaltsstelle in a kameral budget (their Gruppierung
+    differs): a grant belongs to its costs' Unterabschnitt. Bavarian review: every grant was warned
+    about, so '--streng' could never pass."""
+    _kameral(inputs)
+    inputs.edit("ressourcen.yaml", _at_haushaltsstellen)
+    assert not [w for w in inputs.warnings() if "Unterabschnitt" in w.message or "Produkten" in w.message]
+    data = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    index = next(i for i, g in enumerate(data["ertraege"]) if g.get("fuer") and "4510" in g["haushaltsstelle"])
+    inputs.edit(
+        "ressourcen.yaml",
+        lambda d: d["ertraege"][index].update(haushaltsstelle="HHSt. 4600.1710 Andere Jugendhilfe"),
+    )
+    (found,) = [w for w in inputs.warnings() if "Unterabschnitt" in w.message]
+    assert found.where.path == ("ertraege", index, "haushaltsstelle")
+    assert found.message.startswith(f"Die Einnahme „{data['ertraege'][index]['bezeichnung']}“")
+    assert "Bitte prüfen, ob beide im selben Unterabschnitt veranschlagt sind." in found.message
 
 
 def test_a_kameral_paper_sums_up_by_unterabschnitt(inputs):

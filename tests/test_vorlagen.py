@@ -1542,7 +1542,7 @@ def test_befristet_bis_before_its_year_and_a_smaller_full_year_are_errors(inputs
 #: the Maßnahmenplan alike; its group: the measures named.
 WITHOUT_OWN_EXPENSES = re.compile(
     r"Nicht in der Tabelle (?:steht eine Maßnahme|stehen Maßnahmen) ohne eigenen Aufwand im Budget der Frühen "
-    r"Hilfen[^;]*; die federführenden? Stellen? leiste[tn] sie mit ihrem vorhandenen Personal: (.*)"
+    r"Hilfen[^;]*; die federführenden? Stellen? trag(?:t|en) sie außerhalb dieses Budgets: (.*)"
 )
 
 

@@ -56,6 +56,7 @@ from pipeline.model.resources import (
     Balance,
     FollowUpYear,
     PendingGrants,
+    budget_section,
     by_purpose_and_year,
     follow_up_sentences,
     follow_up_years,
@@ -170,11 +171,6 @@ def _lines_with_amounts(lines: Sequence[tuple[str, Decimal]]) -> str:
         return f"{euro(amount)} für {label}"
     named = "; ".join(f"{label}, {euro(amount)}" for label, amount in lines)
     return f"{euro(total(amount for _, amount in lines))}: {named}"
-
-
-#: The Gliederung of a kameral Haushaltsstelle, its first four digits ('4510' in '4510.7180' or
-#: '1.4510.7180'): the Unterabschnitt.
-_SECTION = re.compile(r"(?<!\d)(?:\d\.)?(\d{4})\d?\.\d{3,5}\b")
 
 
 def _principal(title: str) -> str:
@@ -486,10 +482,10 @@ class FinanceSummary:
         kameral Thuringian Landkreis)."""
         if self.terms is DOPPIK:
             return None
-        found = {item: _SECTION.search(item) for item in self.budget_items}
+        found = {item: budget_section(item) for item in self.budget_items}
         if not all(found.values()):
             return None
-        return {item: f"{self._section_word} {match[1]}" for item, match in found.items() if match}
+        return {item: f"{self._section_word} {section}" for item, section in found.items() if section}
 
     @property
     def _section_word(self) -> str:

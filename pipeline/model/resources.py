@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, cast, get_args
 
-from pipeline.formatting import enumeration, euro, german_date, number, with_note
+from pipeline.formatting import enumeration, euro, german_date, number, number_word, share_in_words, with_note
 from pipeline.model.accounting import CITY_STATES, DOPPIK, TERMS, MoneyTerms, accounting_of
 from pipeline.model.grammar import CommitteeNouns, committee_nouns
 from pipeline.model.inputs import (
@@ -103,6 +103,19 @@ def amount_row(label: str, years: Iterable[int], amount: Callable[[int | None], 
 
 def _titles(years: list[int]) -> tuple[str, ...]:
     return tuple(str(y) for y in years)
+
+
+#: The Gliederung of a kameral Haushaltsstelle, its first four digits ('4510' in '4510.7180' or
+#: '1.4510.7180'): the Unterabschnitt.
+_SECTION = re.compile(r"(?<!\d)(?:\d\.)?(\d{4})\d?\.\d{3,5}\b")
+
+
+def budget_section(item: str) -> str | None:
+    """The Unterabschnitt of a kameral Haushaltsstelle ('4510' for 'HHSt. 4510.7180'), None where
+    the item names none: Einnahmen and Ausgaben stand at Haushaltsstellen of their own (their
+    Gruppierung differs), so what belongs together is the Unterabschnitt."""
+    found = _SECTION.search(item)
+    return found[1] if found else None
 
 
 def by_purpose_and_year(expenses: Iterable[Expense]) -> dict[tuple[str, int], list[Expense]]:
@@ -247,9 +260,10 @@ class FollowUpYear:
         if self.with_measures:
             ended = f"Befristete Förderung von {numbers} endet: {_line_titles(self.with_measures)}"
             rows.append(ScenarioRow(ended, bound, bound))
-        rows.append(ScenarioRow(f"{t.expenses} von {numbers} entfällt", None, -costs))
+        rows.append(ScenarioRow(f"{t.expenses} von {numbers} {t.agree('entfällt', 'entfallen')}", None, -costs))
         if self.not_recurring:
-            once = f"{t.expenses} {before}, der nicht jährlich anfällt"
+            # kameral 'Ausgaben …, die nicht jährlich anfallen' (Bavarian review: 'Ausgaben …, der …')
+            once = f"{t.expenses} {before}, {t.agree('der nicht jährlich anfällt', 'die nicht jährlich anfallen')}"
             rows.append(ScenarioRow(once, -self.not_recurring, -self.not_recurring))
         # the footer is the change the sentences state; the rows add up to it (a test recomputes them)
         footer = f"Zuschussbedarf: Veränderung gegenüber {before}"
@@ -1255,6 +1269,23 @@ class Budget:
                 by_conditions.setdefault(tuple(grant.cooperation_requirements), []).append((grant, years))
         by_recipient = partial(_recipient_order, self.concept)
         return [(conditions, sorted(group, key=by_recipient)) for conditions, group in by_conditions.items()]
+
+    @property
+    def own_requirements_subject(self) -> tuple[str, bool]:
+        """Which of the municipality's own grants ask for cooperation, as the subject of 'verlangen
+        Zusammenarbeit im Netzwerk', and whether it is plural: 'die eigenen Bewilligungen …' where
+        all do, 'die meisten …' where more than half do, else the count ('zwei von fünf eigenen
+        Bewilligungen …'; a Bavarian review: 'die meisten' stood for two of five)."""
+        things = "eigenen Bewilligungen und Leistungsvereinbarungen mit Trägern"
+        asking = sum(len(group) for _, group in self.own_requirements)
+        whole = len(self._own_grants)
+        if asking == whole:
+            return f"die {things}", True
+        if asking * 2 > whole:
+            return f"die meisten {things}", True
+        if asking == 1:
+            return f"eine der {number_word(whole)} {things}", False
+        return share_in_words(asking, whole, things), True
 
     @cached_property
     def grants_without_requirements(self) -> list[str]:

@@ -46,7 +46,7 @@ from pipeline.model.inputs import (
 )
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import kreis_word
-from pipeline.model.resources import ends_by, total
+from pipeline.model.resources import budget_section, ends_by, total
 from pipeline.model.types import COORDINATION
 from pipeline.validate.parsed import Parsed, raw_entries
 
@@ -966,18 +966,33 @@ def grants_stand_where_their_costs_stand(concept: Concept) -> Iterator[Finding]:
     """A grant for measures booked under another Produkt or Haushaltsstelle than every line of their
     Aufwand that year: the table by Produkt shows one with the costs and no grant, the other with the
     grant and less cost (Saxon review: M3's Aufwand in 41.40.01, its grants in 36.30.01)."""
+    kameral = concept.budget.terms is not DOPPIK
+
+    def place(item: str) -> str:
+        """Where a line stands: its Haushaltsstelle's Unterabschnitt in a kameral budget (Einnahmen
+        and Ausgaben never share a Haushaltsstelle there; Bavarian review), else the item."""
+        return (budget_section(item) or item) if kameral else item
+
     items: dict[tuple[str, int], set[str]] = {}
     for expense in concept.resources.expenses:
         items.setdefault((expense.purpose, expense.year), set()).add(expense.budget_item)
     for index, line in enumerate(concept.resources.income):
         costs = set().union(*(items.get((p, line.year), set()) for p in line.purposes)) if line.purposes else set()
-        if not costs or line.budget_item in costs:
+        if not costs or place(line.budget_item) in {place(c) for c in costs}:
             continue
-        yield warning(
-            "ressourcen.yaml",
-            ("ertraege", index, "haushaltsstelle"),
-            f"Der Ertrag „{line.title}“ ({line.year}) steht in „{line.budget_item}“, der Aufwand, für den er "
-            f"bestimmt ist, in {enumeration([f'„{i}“' for i in sorted(costs)])}. Die Übersicht nach Produkten zeigt "
-            "dann bei dem einen den Aufwand ohne den Ertrag, bei dem anderen den Ertrag ohne den Aufwand. Bitte "
-            "prüfen, ob beide im selben Produkt oder bei derselben Haushaltsstelle veranschlagt sind.",
-        )
+        if kameral:
+            message = (
+                f"Die Einnahme „{line.title}“ ({line.year}) steht in „{line.budget_item}“, die Ausgaben, für die "
+                f"sie bestimmt ist, in {enumeration([f'„{i}“' for i in sorted(costs)])} – in einem anderen "
+                "Unterabschnitt. Die Übersicht nach Unterabschnitten zeigt dann bei dem einen die Ausgaben ohne die "
+                "Einnahme, bei dem anderen die Einnahme ohne die Ausgaben. Bitte prüfen, ob beide im selben "
+                "Unterabschnitt veranschlagt sind."
+            )
+        else:
+            message = (
+                f"Der Ertrag „{line.title}“ ({line.year}) steht in „{line.budget_item}“, der Aufwand, für den er "
+                f"bestimmt ist, in {enumeration([f'„{i}“' for i in sorted(costs)])}. Die Übersicht nach Produkten "
+                "zeigt dann bei dem einen den Aufwand ohne den Ertrag, bei dem anderen den Ertrag ohne den Aufwand. "
+                "Bitte prüfen, ob beide im selben Produkt oder bei derselben Haushaltsstelle veranschlagt sind."
+            )
+        yield warning("ressourcen.yaml", ("ertraege", index, "haushaltsstelle"), message)

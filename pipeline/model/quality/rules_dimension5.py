@@ -34,7 +34,6 @@ from pipeline.findings import (
     at,
 )
 from pipeline.formatting import (
-    NUMBER_WORDS_UP_TO,
     count,
     enumeration,
     enumeration_of_names,
@@ -48,6 +47,7 @@ from pipeline.formatting import (
     part_number,
     sentence_end,
     sentence_start,
+    share_in_words,
     with_note,
 )
 from pipeline.model.concept import Concept
@@ -133,7 +133,7 @@ def _until_then(k: Concept, on: dt.date) -> str:
     )
     return (
         f" Bis dahin gilt die {k.bound_by_label}; am {german_date(on)} bindet sie "
-        f"{_share(bound, len(k.actors), 'Akteuren')}. Für diese Akteure gilt sie auch danach, bis sie die neue "
+        f"{share_in_words(bound, len(k.actors), 'Akteuren')}. Für diese Akteure gilt sie auch danach, bis sie die neue "
         f"Vereinbarung unterzeichnen oder ihr beitreten{latest}."
     )
 
@@ -214,15 +214,6 @@ def _part_of(part: Decimal | int, whole: Decimal | int) -> str:
 def _share_word(institutions: list[Actor]) -> str:
     """'fünf Einrichtungen' – how many, in words as prose has them."""
     return count(len(institutions), "Einrichtung", "Einrichtungen")
-
-
-def _share(part: int, whole: int, plural: str) -> str:
-    """'sieben von acht Zuwendungen', '16 von 22 Akteuren': in words where the whole is twelve or
-    less, as prose has counts (Lektorat: '7 von 8' broke the rule); in digits where a part of one or
-    none would need a gender ('1 von 8')."""
-    if whole <= NUMBER_WORDS_UP_TO and part > 1:
-        return f"{number_word(part)} von {number_word(whole)} {plural}"
-    return f"{part} von {whole} {plural}"
 
 
 @dataclass(frozen=True)
@@ -631,7 +622,7 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
         silent = [d for d in received if not d.progress]
         which = "noch nicht umgesetzten Beschlüssen" + (", die das Netzwerk erhalten hat," if recorded else "")
         text = (
-            f"Ein Stand der Umsetzung ist für {_share(len(received) - len(silent), len(received), which)} "
+            f"Ein Stand der Umsetzung ist für {share_in_words(len(received) - len(silent), len(received), which)} "
             "festgehalten"
             if silent
             else f"Zu allen {which} ist festgehalten, wie weit sie umgesetzt sind"
@@ -962,7 +953,7 @@ def _participation(k: Concept) -> Finding:
         absent = [s for s in k.sectors if s not in reached]
         reach = (
             f"In diesen Gremien vertreten (nach den Mitgliederlisten) oder an der Fassung beteiligt sind "
-            f"{_share(len(taking_part), actors, 'Akteuren')} aus "
+            f"{share_in_words(len(taking_part), actors, 'Akteuren')} aus "
             f"{number_word(len(reached))} von {number_word(sectors)} Sektoren; nicht darunter: {_names(missing)}"
             + (f" (ohne Beteiligung blieben: {enumeration(absent)})." if absent else ".")
         )
@@ -1250,12 +1241,12 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
         observed(
             "Für alle Akteure ist mindestens ein Abstimmungsweg verbindlich vereinbart."
             if not pathless
-            else f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}"
+            else f"{_paths_agreed_for(k, share_in_words(actors - len(pathless), actors, 'Akteuren'))}"
             f"{_recommended_and_none(k)}.{_until_then(k, view.on)}",
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
             _path_steps(k) if pathless else None,
-            brief=f"{_paths_agreed_for(k, _share(actors - len(pathless), actors, 'Akteuren'))}"
+            brief=f"{_paths_agreed_for(k, share_in_words(actors - len(pathless), actors, 'Akteuren'))}"
             f"{_recommended_and_none_counted(k)}.{_until_then(k, view.on)}"
             if len(pathless) > BRIEF_NAMES
             else None,
@@ -1760,7 +1751,7 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
         return with_note(grant.title, k.organisation(grant.recipient).name) if grant.recipient else grant.title
 
     text = (
-        f"Im Jahr {year} verlangen {_share(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
+        f"Im Jahr {year} verlangen {share_in_words(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
         "Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
     )
 
@@ -1927,7 +1918,7 @@ def network_effort(view: ReportingView) -> list[Finding]:
     full = len(planned) - len(partly)
     if planned:
         if full:
-            who = _share(full, len(institutions), "Einrichtungen")
+            who = share_in_words(full, len(institutions), "Einrichtungen")
         elif len(institutions) == 1:
             who, how = "der einen Einrichtung", f"teilweise vorgesehen: {in_part}. Das sind"
         else:  # 'Bei 0 von 5 Einrichtungen … vollständig vorgesehen' (review of a new Landkreis)
