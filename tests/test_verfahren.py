@@ -16,9 +16,11 @@ import pytest
 import yaml
 
 from pipeline.findings import listing
-from pipeline.formatting import euro
+from pipeline.formatting import euro, number_word
 from pipeline.model.procedure import Procedure, procedure_for, table
 from pipeline.model.types import COUNCIL_KINDS, PREPARING_KINDS, State
+
+from .conftest import fixture_inputs
 
 BESCHLUSS = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
 PROCEDURE_RULES = (
@@ -1976,4 +1978,74 @@ def test_a_city_above_the_lands_threshold_is_asked_whether_it_is_a_large_one():
             )
         )
         == []
+    )
+
+
+def test_a_stadtvorstand_deliberates_but_does_not_recommend_to_the_stadtrat():
+    """Stadt Rheinfurt (RLP, tests/fixtures/rheinfurt): 'Der Stadtvorstand, der
+    Jugendhilfeausschuss … empfehlen dem Stadtrat' put the collegium of the Oberbürgermeisterin and
+    the Beigeordneten (§ 58 Abs. 3 Satz 2 GemO) among the committees; the Ortsbeirat, heard, does not
+    recommend either (RLP review)."""
+    from pipeline.model.papers import paper_views
+
+    inputs = fixture_inputs("rheinfurt")
+    paper = yaml.safe_load(inputs.text("vorlagen/ds-2026-0815-gesamtkonzept.yaml"))["vorlage"]
+    bodies = {g["id"]: g for g in yaml.safe_load(inputs.text("gremien.yaml"))["gremien"]}
+    roles = [(bodies[c["gremium"]]["art"], c["rolle"]) for c in paper["beratungsfolge"]]
+    assert ("Stadtvorstand", "Vorberatung") in roles and ("Ortsbeirat", "Anhörung") in roles
+    committees = [
+        bodies[c["gremium"]]["name"]
+        for c in paper["beratungsfolge"]
+        if c["rolle"] == "Vorberatung" and bodies[c["gremium"]]["art"] != "Stadtvorstand"
+    ]
+    (view,) = [v for v in paper_views(inputs.check().concept) if v.paper.number == paper["nummer"]]
+    last = view.reports_noted_before[-1]
+    assert last.endswith("empfehlen dem Stadtrat, wie folgt zu beschließen:")
+    assert last.startswith(f"Der {committees[0]}, ")
+    assert all(name in last for name in committees)
+    assert "Stadtvorstand" not in last and "Ortsbeirat" not in last
+
+
+def test_a_hearing_after_the_decision_is_refused():
+    """§ 75 Abs. 2 GemO RLP: the Ortsbeirat is heard 'vor der Beschlußfassung des Gemeinderats';
+    a hearing placed after the Stadtrat's decision passed unnoticed (RLP review)."""
+    inputs = fixture_inputs("rheinfurt")
+    name = "vorlagen/ds-2026-0815-gesamtkonzept.yaml"
+
+    def heard_late(paper):
+        steps = paper["beratungsfolge"]
+        hearing = next(c for c in steps if c["rolle"] == "Anhörung")
+        steps.remove(hearing)
+        hearing["datum"] = dt.date(2027, 3, 2)
+        steps.append(hearing)
+
+    problems = inputs.edit_paper("ds-2026-0815-gesamtkonzept.yaml", heard_late).problems()
+    (late,) = [p for p in problems if "nach der Entscheidung" in p]
+    assert late.startswith(f"{name}:")
+    assert (
+        "vorlage.beratungsfolge[5].datum: Der Ortsbeirat Nord soll am 02.03.2027 zur Vorlage gehört werden – "
+        "nach der Entscheidung des Stadtrates am 25.02.2027." in late
+    )
+
+
+def test_an_ortsbeirat_is_heard_not_responsible():
+    """§ 75 Abs. 2 GemO RLP has the Ortsbeirat heard on what touches its Ortsbezirk: chapter 22 and
+    the summary counted it among 'fünf Gremien zuständig' (RLP review)."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    inputs = fixture_inputs("rheinfurt")
+    bodies = yaml.safe_load(inputs.text("gremien.yaml"))["gremien"]
+    local = [g["name"] for g in bodies if g["art"] == "Ortsbeirat"]
+    responsible = [g for g in bodies if g["art"] not in ("Ortsbeirat", "Stadtvorstand")]
+    assert local == ["Ortsbeirat Nord"]
+    concept = inputs.check().concept
+    assert [c.name for c in concept.responsible_bodies] == [g["name"] for g in responsible]
+    chapter = concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{chapter}</div>").text_content().split())
+    assert f"sind für sie {number_word(len(responsible))} Gremien zuständig" in text
+    assert (
+        "Der Ortsbeirat Nord wird zu den Frühen Hilfen gehört, soweit sie Angebote in seinem Gebiet betreffen."
+        in text
     )

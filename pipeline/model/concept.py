@@ -813,6 +813,9 @@ class Concept:
         name = sentence_start(body.forms.nom)
         if hearing is not None and hearing.council in body.name:
             return f"{name} {hearing.duty} ({hearing.legal_basis})."
+        if body.kind == "Ortsbeirat":
+            its = "ihrem" if body.forms.nom.startswith("die ") else "seinem"
+            return f"{name} wird zu den Frühen Hilfen gehört, soweit sie Angebote in {its} Gebiet betreffen."
         return f"{name} wird zu den Frühen Hilfen gehört."
 
     @property

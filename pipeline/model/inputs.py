@@ -1871,8 +1871,11 @@ class Committee(Item, title="Gremium"):
 
     @property
     def is_heard_only(self) -> bool:
-        """A council of residents (Ausländerbeirat …): heard on the Frühe Hilfen, responsible for none."""
-        return self.kind == "Beirat"
+        """A council of residents (Ausländerbeirat …) or the representation of a part of the
+        municipality (Ortsbeirat, Ortschaftsrat …): heard on the Frühe Hilfen, responsible for none
+        (RLP review: 'fünf Gremien zuständig', among them the Ortsbeirat, which § 75 Abs. 2 GemO
+        has heard on what touches its Ortsbezirk)."""
+        return self.kind in ("Beirat", "Ortsbeirat")
 
     @property
     def reports_regularly(self) -> bool:

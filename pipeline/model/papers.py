@@ -71,7 +71,7 @@ from pipeline.model.resources import (
     unsettled_lines,
     without_label,
 )
-from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES, PreparingKind
+from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, EXPENSE_KINDS, INCOME_SOURCES, PreparingKind
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -1087,16 +1087,13 @@ class PaperView:
         # read the JHA's recommendation as the whole proposal, with nothing left for the committees
         # after it; a Hessian one then missed what the committees vote on in 'wird vorgeschlagen')
         council = self.concept.committee(deciding).forms.dat
-        later = [c for c in self.paper.consultations if c.role == "Vorberatung" and c.date > last.date]
-        if last.role == "Vorberatung" and not later:
+        recommending = [c for c in self.paper.consultations if self._recommends(c)]
+        later = [c for c in recommending if c.date > last.date]
+        if self._recommends(last) and not later:
             notes[-1] = f"{notes[-1].removesuffix('.')} und empfiehlt {council}, wie folgt zu beschließen:"
             return notes
         advising = list(
-            {
-                c.committee: self.concept.committee(c.committee).forms.nom
-                for c in self.paper.consultations
-                if c.role == "Vorberatung"
-            }.values()
+            {c.committee: self.concept.committee(c.committee).forms.nom for c in recommending}.values()
         )
         if advising:
             verb = "empfiehlt" if len(advising) == 1 else "empfehlen"
@@ -1104,6 +1101,14 @@ class PaperView:
         else:
             notes.append(f"{sentence_start(council)} wird vorgeschlagen, wie folgt zu beschließen:")
         return notes
+
+    def _recommends(self, consultation: Consultation) -> bool:
+        """Whether a body of the Beratungsfolge recommends the points to the council: a committee
+        that advises on it, not a collegial administration that deliberates its preparation (RLP
+        review: 'Der Stadtvorstand, der Jugendhilfeausschuss … empfehlen dem Stadtrat' put the
+        Oberbürgermeisterin's Stadtvorstand among the council's committees) nor a body only heard."""
+        body = self.concept.committee(consultation.committee)
+        return consultation.role == "Vorberatung" and body.kind not in EXECUTIVE_KINDS and not body.is_heard_only
 
     @property
     def catches_up(self) -> str:

@@ -283,6 +283,33 @@ def dates_run_forward(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+@PAPER_RULES.rule("beratung-vor-entscheidung")
+def advice_before_the_decision(case: PaperCase) -> Iterator[Finding]:
+    """Bodies that advise on a paper or are heard do so before the decision: a hearing after it is
+    worth nothing (§ 75 Abs. 2 GemO RLP: 'vor der Beschlußfassung des Gemeinderats zu hören'; RLP
+    review: an Ortsbeirat heard after the Stadtrat's decision passed unnoticed)."""
+    name, paper = case.name, case.paper
+    decision = next((c for c in paper.consultations if c.role == "Entscheidung"), None)
+    if decision is None:
+        return
+    for index, consultation in enumerate(paper.consultations):
+        if consultation.role in ("Vorberatung", "Anhörung") and consultation.date > decision.date:
+            body = case.council.committees[consultation.committee]
+            decider = case.council.committees[decision.committee]
+            when = german_date(consultation.date)
+            what = (
+                f"am {when} zur Vorlage gehört werden"
+                if consultation.role == "Anhörung"
+                else (f"die Vorlage am {when} vorberaten")
+            )
+            yield Finding(
+                at(name, *CONSULTATIONS, index, "datum"),
+                f"{sentence_start(body.forms.nom)} soll {what} – nach der Entscheidung {decider.forms.gen} "
+                f"am {german_date(decision.date)}. "
+                "Eine Anhörung oder Vorberatung gehört vor die Entscheidung; danach bleibt nur 'Kenntnisnahme'.",
+            )
+
+
 @PAPER_RULES.rule("eine-beratung-je-sitzung")
 def one_consultation_per_sitting(case: PaperCase) -> Iterator[Finding]:
     """A body discusses a paper once per sitting; a second entry would be a second agenda item."""
