@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.model.types import add_months
 
-from .conftest import EXAMPLE, edit_yaml
+from .conftest import EXAMPLE, ROOT, edit_yaml
 
 
 def _plan(folder, day="2026-11-23"):
@@ -118,3 +118,15 @@ def test_a_body_that_has_not_met_since_its_report_fell_due_is_not_overdue(exampl
         "am 19.11.2026 ist noch keine Vorlage geplant."
     ) in result.output
     assert "Ausschuss für Gesundheit: Bericht überfällig" not in result.output
+
+
+def test_a_calendar_of_coming_sittings_leaves_open_whether_the_body_met():
+    """Stadt Rheinfurt entered only the Stadtrat's coming sittings: 'seitdem keine Sitzung' was
+    said of a Stadtrat whose report had been due for two years (RLP review)."""
+    folder = ROOT / "tests" / "fixtures" / "rheinfurt"
+    result = _plan(folder, "2026-12-06")
+    assert (
+        "Stadtrat: Bericht fällig seit 15.12.2024; ob seitdem Sitzungen waren, ist offen – eingetragen sind erst "
+        "Sitzungen ab dem 17.12.2026 ('sitzungen')."
+    ) in " ".join(result.output.split())
+    assert "seitdem keine Sitzung" not in result.output

@@ -1897,3 +1897,27 @@ def test_a_grants_recipient_joins_the_bracket_its_title_has(inputs):
     found = finding(concept, "kooperationsauflagen")
     text = " ".join(e.message for e in found.evidence)
     assert f"Zuwendung Willkommensbesuche (ab April; {recipient})" in text and ") (" not in text
+
+
+def test_a_calendar_of_coming_sittings_does_not_say_the_body_never_met():
+    """Stadt Rheinfurt (RLP, tests/fixtures/rheinfurt) entered only the Stadtrat's coming sittings,
+    as a new user copies them from the calendar: 'Seit Ablauf der Frist hat das Gremium nicht
+    getagt' hid a report two years overdue, rated 'teilweise' (RLP review)."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("rheinfurt")
+    council = next(g for g in yaml.safe_load(inputs.text("gremien.yaml"))["gremien"] if g["art"] == "Stadtrat")
+    last = max(r["datum"] for r in council["berichte"])
+    due = add_months(last, council["berichtsturnus_monate"])
+    first = min(council["sitzungen"])
+    assert first > due
+    concept = inputs.check().concept
+    found = finding(concept, "berichte-gremien")
+    index = [g["id"] for g in yaml.safe_load(inputs.text("gremien.yaml"))["gremien"]].index(council["id"])
+    evidence = _evidence(found, f"gremien.yaml: gremien[{index}].berichte")
+    assert evidence.level == "nicht prüfbar"
+    assert (
+        "Ob das Gremium seitdem getagt hat, lässt sich nicht sagen: Erfasst sind erst Sitzungen ab dem "
+        f"{first:%d.%m.%Y}." in evidence.message
+    )
+    assert "nicht getagt" not in evidence.message

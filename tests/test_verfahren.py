@@ -2049,3 +2049,23 @@ def test_an_ortsbeirat_is_heard_not_responsible():
         "Der Ortsbeirat Nord wird zu den Frühen Hilfen gehört, soweit sie Angebote in seinem Gebiet betreffen."
         in text
     )
+
+
+def test_a_bavarian_kreisausschuss_prepared_the_kreistags_reports_too():
+    """Art. 26 Satz 2 LKrO: the Kreisausschuss prepares the Kreistag's deliberations, a report taken
+    note of too. Landkreis Altmühlau (tests/fixtures/altmuehlau): the table of bodies gave its last
+    dealing as the Kreistag's decision of 2021, though the Kreistag heard a report in 2025."""
+    inputs = fixture_inputs("altmuehlau")
+    bodies = yaml.safe_load(inputs.text("gremien.yaml"))["gremien"]
+    council = next(g for g in bodies if g["art"] == "Kreistag")
+    preparing = next(g for g in bodies if g["art"] == "Kreisausschuss")
+    latest = max(r["datum"] for r in council["berichte"])
+    decided = [
+        d["datum"]
+        for d in yaml.safe_load(inputs.text("gremien.yaml"))["beschluesse"]
+        if d["gremium"] == council["id"]
+    ]
+    assert decided and max(decided) < latest
+    last = inputs.check().concept.reporting.last_hearing(preparing["id"])
+    assert last.date == latest and last.before
+    assert last.subject.startswith("Vorbereitung der Beratung des Kreistages: ")

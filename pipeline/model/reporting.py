@@ -189,15 +189,24 @@ class ReportingView:
         preparing, council = concept.preparing_committee, concept.council
         if preparing is None or council is None or preparing.id != committee_id:
             return []
+        # one colon in the cell, after the day (Lektorat)
+        prepared = [
+            (d.date, f"Vorbereitung des Beschlusses {d.number} {council.forms.gen} ({d.title})")
+            for d in concept.decisions
+            if d.committee == council.id
+        ]
+        procedure = concept.procedure
+        if procedure is not None and procedure.preparation.scope != "Beschlüsse":
+            # it prepares every deliberation, a report taken note of too (Art. 26 Satz 2 LKrO; Bavarian
+            # review: the Kreistag's report of 2025 left the Kreisausschuss's last dealing in 2021)
+            prepared += [
+                (r.date, f"Vorbereitung der Beratung {council.forms.gen}: {r.topic}") for r in council.reports
+            ]
         found = []
-        for d in concept.decisions:
-            if d.committee != council.id:
-                continue
-            # one colon in the cell, after the day (Lektorat)
-            subject = f"Vorbereitung des Beschlusses {d.number} {council.forms.gen} ({d.title})"
-            start = d.date - dt.timedelta(days=PREPARED_WITHIN_DAYS)
-            sittings = [s for s in preparing.meetings if start <= s < d.date]
-            found.append(Hearing(max(sittings), subject) if sittings else Hearing(d.date, subject, before=True))
+        for day, subject in prepared:
+            start = day - dt.timedelta(days=PREPARED_WITHIN_DAYS)
+            sittings = [s for s in preparing.meetings if start <= s < day]
+            found.append(Hearing(max(sittings), subject) if sittings else Hearing(day, subject, before=True))
         return found
 
     def report_dates(self, committee_id: str, until: dt.date | None = None) -> list[dt.date]:
@@ -373,6 +382,15 @@ def _due_at_next_sitting(item: CommitteeReporting) -> list[Finding]:
     due = f"{name}: Bericht fällig seit {german_date(item.due)}"
     if not item.calendar_known:
         return [_notice("gremien.yaml", f"{due}; Sitzungstermine sind nicht eingetragen ('sitzungen').")]
+    first = min(item.committee.meetings)
+    if first > item.due:  # coming sittings only: whether it met since is unknown (RLP review)
+        return [
+            _notice(
+                "gremien.yaml",
+                f"{due}; ob seitdem Sitzungen waren, ist offen – eingetragen sind erst Sitzungen ab dem "
+                f"{german_date(first)} ('sitzungen').",
+            )
+        ]
     sitting, planned = item.next_sitting, item.next_planned
     if planned is not None and (sitting is None or planned.date <= sitting):
         return []

@@ -370,6 +370,16 @@ def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision
             UNKNOWN,
             f"Die Sitzungstermine festhalten: {committee.name}.",
         )
+    first = min(committee.meetings)
+    if first > due:
+        # a calendar of coming sittings only says nothing of the time since the due day (RLP review:
+        # 'hat nicht getagt' for a Stadtrat two years overdue, whose past sittings were not entered)
+        return _Standing(
+            f"Ob das Gremium seitdem getagt hat, lässt sich nicht sagen: Erfasst sind erst Sitzungen ab dem "
+            f"{german_date(first)}.",
+            UNKNOWN,
+            f"Die Sitzungstermine seit dem {german_date(due)} festhalten: {committee.name}.",
+        )
     sitting = view.next_meeting(committee.id)
     prepared = _prepared(view, committee, decision)
     if prepared:
@@ -489,7 +499,10 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
     overdue only once the body has met after it fell due; until then it is due at the next
     sitting."""
     k, on = view.concept, view.on
-    evidence = [_report_cycle(view, i, item) for i, item in enumerate(view.schedule)]
+    # each body at its place in gremien.yaml, not in the list of those with a cycle (a Stadtvorstand
+    # and an Ortsbeirat before them pointed the Stadtrat's evidence at the Jugendhilfeausschuss)
+    place = {c.id: i for i, c in enumerate(k.committees)}
+    evidence = [_report_cycle(view, place[item.committee.id], item) for item in view.schedule]
     if not view.schedule:
         evidence.append(
             observed(
