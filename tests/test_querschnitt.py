@@ -1130,3 +1130,28 @@ def test_an_actors_line_naming_the_advice_otherwise_is_warned_about(inputs):
     assert found.where.field == f"akteure[{index}].zustaendigkeiten[2]"
     assert found.message.startswith(f"„{written}“ nennt die Beratung als insoweit erfahrene Fachkraft")
     assert "Bitte die Zeile hier streichen" in found.message
+
+
+def test_the_youth_offices_feedback_and_a_free_traegers_midwives_under_8a_pass():
+    """Stadt Rheinfurt (RLP): the ASD's feedback to whom informed it ('Mitteilung, ob der ASD tätig
+    geworden ist', § 4 KKG) was told to need the parents' consent – § 4 Abs. 4 KKG itself allows it;
+    and the SkF's Familienhebammen, a freier Träger's service financed under § 16 SGB VIII, were told
+    § 8a Abs. 4 SGB VIII did not apply to them (RLP review). A clinic's midwives still are."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("rheinfurt")
+    flows = yaml.safe_load(inputs.text(FILE))["datenschutz"]["weitergaben"]
+    office = yaml.safe_load(inputs.text(FILE))["kinderschutz"]["jugendamt"]
+    assert any(f["von"] == [office] and f["grundlage"] == "§ 4 KKG" for f in flows)
+    assert any(f["von"] == ["familienhebammen"] and f["grundlage"] == "§ 8a SGB VIII" for f in flows)
+    assert inputs.warnings() == []
+
+    def run_by_the_clinic(data):
+        next(a for a in data["akteure"] if a["id"] == "familienhebammen")["traeger"] = next(
+            t["id"] for t in data["traeger"] if t["art"] != "freier Träger" and t["art"] != "öffentlicher Träger"
+        )
+
+    warned = [w for w in inputs.edit("akteure.yaml", run_by_the_clinic).warnings() if "§ 8a Abs. 4" in w.message]
+    assert [w.where.field for w in warned] == [
+        f"datenschutz.weitergaben[{[f['von'] for f in flows].index(['familienhebammen'])}].von"
+    ]

@@ -62,8 +62,13 @@ def child_protection_transfers(concept: Concept) -> Iterator[Finding]:
     else:
         allowed = {a.id for a in concept.actors_in_sector("Kinder- und Jugendhilfe")}
         allowed_text = "Stellen der Kinder- und Jugendhilfe"
+    office = protection.youth_office if protection is not None else None
     for index, flow in enumerate(section.flows):
         if flow.basis not in CHILD_PROTECTION_GROUNDS:
+            continue
+        if flow.basis == "§ 4 KKG" and office is not None and set(flow.senders) == {office}:
+            # the Jugendamt's feedback to whom informed it (§ 4 Abs. 4 KKG: whether it sees the
+            # indications confirmed and has acted) – the provision itself allows it (RLP review)
             continue
         others = [r for r in flow.recipients if r not in allowed]
         if others:
@@ -116,6 +121,14 @@ def _health_sender(concept: Concept, actor: str) -> bool:
     return concept.actor(actor).sector == "Gesundheitswesen" and not concept.actor(actor).in_youth_office
 
 
+def _youth_welfare_service(concept: Concept, actor: str) -> bool:
+    """A health-sector service run by a freier Träger (Familienhebammen of the SkF, financed by the
+    Jugendamt under § 16 SGB VIII): its staff fall under the Träger's agreement by § 8a Abs. 4 SGB VIII
+    besides § 4 KKG, so a Weitergabe on § 8a is no mix-up (RLP review)."""
+    carrier = concept.actor(actor).carrier
+    return carrier is not None and concept.organisation(carrier).kind == "freier Träger"
+
+
 def _health_flows(concept: Concept, basis: str) -> Iterator[tuple[int, list[str]]]:
     """(index, senders) of the Weitergaben on `basis` with senders from the health sector outside
     the Jugendamt, those senders only: the rules on § 8a and on consent look at the same ones."""
@@ -152,7 +165,10 @@ def health_professions_under_section_4(concept: Concept) -> Iterator[Finding]:
                     "Berufsgeheimnisträgerinnen und -träger außerhalb des Jugendamts. Bitte für sie eine eigene "
                     "Weitergabe mit 'grundlage: \"§ 8a SGB VIII\"' eintragen.",
                 )
-    for index, health in _health_flows(concept, "§ 8a SGB VIII"):
+    for index, found in _health_flows(concept, "§ 8a SGB VIII"):
+        health = [a for a in found if not _youth_welfare_service(concept, a)]
+        if not health:
+            continue
         yield warning(
             FILE,
             ("datenschutz", "weitergaben", index, "von"),
@@ -172,7 +188,7 @@ def health_paths_under_section_4(concept: Concept) -> Iterator[Finding]:
     stood under 'Gefährdungseinschätzung mit dem ASD (§ 8a Abs. 1 SGB VIII)' in netzwerk.yaml and under
     § 4 KKG in querschnitt.yaml, and the concept printed both (Saxon review)."""
     for index, path in enumerate(concept.network.paths):
-        if not _health_sender(concept, path.sender):
+        if not _health_sender(concept, path.sender) or _youth_welfare_service(concept, path.sender):
             continue
         for key, text in (("anlass", path.occasion), ("form", path.form)):
             found = _SECTION_8A.search(text)
