@@ -521,6 +521,26 @@ def test_a_bavarian_kreisfreie_stadt_runs_no_gesundheitsamt_except_five():
     assert not [w for w in inputs.warnings() if "(Art. 1 Abs. 2 GDG)" in w.message]
 
 
+def test_a_kreisfreie_stadt_in_rheinland_pfalz_runs_no_gesundheitsamt():
+    """§ 4 Abs. 1 ÖGdG: the Landkreise run the Gesundheitsämter; a city only where its administration
+    is made the lower health authority, which none is (RLP review: a city's own office passed). Stadt
+    Rheinfurt entered the Landkreis's office with the Landkreis as Träger and is not warned."""
+    from .conftest import fixture_inputs
+
+    def health_office(inputs) -> list[str]:
+        return [w.message for w in inputs.warnings() if "(§ 4 Abs. 1 ÖGdG)" in w.message]
+
+    assert health_office(fixture_inputs("rheinfurt")) == []
+    inputs = _neuhafen()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Rheinland-Pfalz"))
+    found = health_office(inputs)
+    assert any(
+        m.startswith("'Stadtgesundheitsamt – Abteilung Kinder- und Jugendgesundheit' hat als Träger")
+        for m in found
+    )
+    assert all("für die Stadt Neuhafen am Main ist es die Kreisverwaltung des Landkreises" in m for m in found)
+
+
 def _title_warnings(inputs, paper: str) -> list[str]:
     """The warnings on the title under a paper's signature (the rules on council members' titles)."""
     return [

@@ -1031,12 +1031,23 @@ _CITY_HEALTH_OFFICES = {
         "Landratsamt Erlangen-Höchstadt, für Schwabach das Landratsamt Roth). Bitte als Akteur mit eigenem "
         "'traeger' (dem Freistaat Bayern) eintragen.",
     ),
+    # „Die Landkreise unterhalten Gesundheitsämter …; Satz 1 gilt entsprechend für die kreisfreien Städte,
+    # deren Stadtverwaltungen gemäß § 2 Abs. 2 oder 3 zu unteren Gesundheitsbehörden bestimmt worden sind“
+    # (§ 4 Abs. 1 ÖGdG, anwalt24.de/gesetze/oegdg-2/4 und lexsoft, gelesen 12/2026); keine kreisfreie Stadt
+    # ist so bestimmt – 24 Gesundheitsämter bei 24 Landkreisen (RLP-Review einer kreisfreien Stadt).
+    "Rheinland-Pfalz": _HealthOffices(
+        (),
+        "In Rheinland-Pfalz unterhalten die Landkreise die Gesundheitsämter (§ 4 Abs. 1 ÖGdG); eine kreisfreie "
+        "Stadt nur, wenn ihre Stadtverwaltung zur unteren Gesundheitsbehörde bestimmt ist (§ 2 Abs. 2 oder 3 ÖGdG)",
+        "die Kreisverwaltung des Landkreises, der das Gesundheitsamt für die Stadt unterhält. Bitte als Akteur "
+        "mit eigenem 'traeger' (dem Landkreis) eintragen.",
+    ),
 }
 
 
 @WARNINGS.rule("gesundheitsamt-im-stadtkreis")
 def health_office_of_a_stadtkreis(concept: Concept) -> Iterator[Finding]:
-    """A kreisfreie Stadt in Baden-Württemberg or Bayern that runs no Gesundheitsamt of its own
+    """A kreisfreie Stadt in Baden-Württemberg, Bayern or Rheinland-Pfalz that runs no Gesundheitsamt of its own
     (:data:`_CITY_HEALTH_OFFICES`), whose actors or texts make the city run it: a Landratsamt
     runs it, a partner with its own Träger, budget and data."""
     municipality = concept.municipality
