@@ -269,8 +269,9 @@ def test_a_decision_reported_on_once_falls_due_again_a_cycle_later():
     due = add_months(dt.date(2023, 6, 22), council["berichtsturnus_monate"])
     assert old.level == "offen"
     assert (
-        f"zuletzt am 22.06.2023 über die Umsetzung berichtet; fällig war der nächste Bericht bis zum {due:%d.%m.%Y}"
-        in (old.message)
+        f"letzter Bericht über Frühe Hilfen in der Stadtverordnetenversammlung am 22.06.2023; fällig war der nächste "
+        "Bericht bis zum "
+        f"{due:%d.%m.%Y}" in (old.message)
     )
     new = next(e for e in found.evidence if "M 288/2025" in e.message)
     assert (
@@ -1685,6 +1686,14 @@ def test_a_fortschreibung_later_than_its_cycle_is_said_in_concept_and_dialogue(i
     kept = inputs.check().concept
     assert finding(kept, "fortschreibung").status == "erfüllt"
     assert "Künftig soll" not in _text(concept_chapters(kept)["konzept/01_einleitung.html.j2"])
+    # over by days: four years and 16 days under a cycle of four read as kept (RLP review)
+    over = stand["stand"].replace(year=stand["stand"].year - cycle) - dt.timedelta(days=16)
+    inputs.edit("kommune.yaml", lambda data: data["konzept"]["fortschreibung"].update(vorige=over))
+    sentence = inputs.check().concept.version.previous_sentence
+    assert sentence == (
+        f"Die vorige Fassung hatte den Stand {over:%d.%m.%Y}; zwischen ihr und dieser lagen {number_word(cycle)} "
+        f"Jahre und 16 Tage, länger als der jetzt vereinbarte Turnus von {number_word(cycle)} Jahren."
+    )
     # a previous Stand after this one is refused with the field named
     inputs.edit("kommune.yaml", lambda data: data["konzept"]["fortschreibung"].update(vorige=stand["stand"]))
     assert any("'fortschreibung.vorige' ist der Stand der vorigen Fassung" in p for p in inputs.problems())

@@ -769,8 +769,10 @@ class ConceptVersion(Item, title="Konzept"):
     def previous_overdue(self) -> bool:
         """This Fassung came later than the cycle asked for (Neuhafen's 3.0, six years after 2.0
         under a four-year cycle: 'alle vier Jahre' alone read as not quite true)."""
-        months = self.months_since_previous
-        return months is not None and months > 12 * self.update.cycle_years
+        before = self.update.previous
+        # by the day, not whole months: four years and 16 days under a four-year cycle read as kept
+        # (RLP review)
+        return before is not None and self.date > add_months(before, 12 * self.update.cycle_years)
 
     @property
     def previous_sentence(self) -> str | None:
@@ -784,9 +786,12 @@ class ConceptVersion(Item, title="Konzept"):
         if not self.previous_overdue:
             return f"{said}; der Turnus wurde eingehalten."
         cycle = count(self.update.cycle_years, "Jahr", "Jahren", "einem")
+        span = years_and_months(months)
+        days = (self.date - add_months(before, months)).days
+        if months == 12 * self.update.cycle_years and days:  # over by days only
+            span = f"{span} und {count(days, 'Tag', 'Tage', 'ein')}"
         return (
-            f"{said}; zwischen ihr und dieser lagen {years_and_months(months)}, länger als der jetzt vereinbarte "
-            f"Turnus von {cycle}."
+            f"{said}; zwischen ihr und dieser lagen {span}, länger als der jetzt vereinbarte Turnus von {cycle}."
         )
 
     @model_validator(mode="after")

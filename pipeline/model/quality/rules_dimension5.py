@@ -525,8 +525,10 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
         # last reported three years before with a cycle of three years, read as in order)
         last = max(later) if later else None
         due = view.decision_report_due(decision)
+        # a report on Frühe Hilfen to the body, which need not have been on this decision (RLP review:
+        # 'zuletzt … über die Umsetzung berichtet' stood for a report on another measure)
         done = (
-            f"zuletzt am {german_date(last)} über die Umsetzung berichtet"
+            f"letzter Bericht über Frühe Hilfen {committee.forms.im} am {german_date(last)}"
             if last
             else f"noch kein Bericht über die Umsetzung in dem Gremium, das ihn gefasst hat ({committee.name})"
         )
