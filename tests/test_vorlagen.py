@@ -2647,3 +2647,19 @@ def test_a_paper_before_the_adoption_cites_the_draft(inputs):
     assert adopted.adoption.status == "beschlossen"
     text = text_of(adopted)
     assert "des Entwurfs der Fassung" not in text and "Maßnahmen des Gesamtkonzepts." in text
+
+
+def test_a_paper_names_only_sectors_the_network_has_actors_in():
+    """Landkreis Altmühlau (Bayern) has no actor in the sector Bildung: its Sachstandsbericht to the
+    JHA said 'aus den Bereichen Bildung, Kinder- und Jugendhilfe und Zivilgesellschaft sind sieben
+    Akteure beteiligt' (Bavarian and RLP reviews)."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("altmuehlau")
+    sectors = {a["sektor"] for a in yaml.safe_load(inputs.text("akteure.yaml"))["akteure"]}
+    assert "Bildung" not in sectors
+    (view,) = [v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2027/004"]
+    assert "Bildung" in view.remit and "Bildung" not in view.remit_named
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    assert "Bereichen Kinder- und Jugendhilfe und Zivilgesellschaft" in text
+    assert "Bildung," not in text

@@ -973,6 +973,14 @@ class PaperView:
         return {sector for c in self.audience for sector in c.remit}
 
     @property
+    def remit_named(self) -> list[str]:
+        """The sectors of :attr:`remit` that actors of the network belong to, in order, for the
+        sentences naming them: 'aus den Bereichen Bildung, …' named a sector with no actor (Bavarian
+        and RLP reviews); all of the remit where none has one."""
+        present = {a.sector for a in self.concept.actors}
+        return sorted(s for s in self.remit if s in present) or sorted(self.remit)
+
+    @property
     def oversees_all(self) -> bool:
         return any(c.oversees_all for c in self.audience)
 
