@@ -2663,3 +2663,24 @@ def test_a_paper_names_only_sectors_the_network_has_actors_in():
     text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
     assert "Bereichen Kinder- und Jugendhilfe und Zivilgesellschaft" in text
     assert "Bildung," not in text
+
+
+def test_the_provisional_budget_is_the_state_of_things_for_a_decision_within_the_year(inputs):
+    """Stadt Rheinfurt's Stadtrat decides on 25.02.2027 on a draft budget 2027: 'Ist die
+    Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht … bekannt gemacht' spoke of a
+    case that had either come or not by then (Bavarian and RLP reviews). A decision in 2026 keeps
+    the conditional."""
+    from .conftest import fixture_inputs
+
+    city = fixture_inputs("rheinfurt")
+    (view,) = [v for v in paper_views(city.check().concept) if v.paper.number == "DS 2026/0815"]
+    decided = next(c.date for c in view.paper.consultations if c.role == "Entscheidung")
+    assert decided.year == view.finances.year and view.finances.status == "Entwurf"
+    assert view.finances.provisional.startswith(
+        "Solange die Haushaltssatzung 2027 nicht öffentlich bekannt gemacht ist, gilt die vorläufige "
+        "Haushaltsführung (§ 99 GemO): Dann darf die Stadt Rheinfurt nur "
+    )
+    (before,) = [v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030"]
+    assert before.finances.provisional.startswith(
+        "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht wirksam, gilt"
+    )

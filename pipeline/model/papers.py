@@ -239,6 +239,10 @@ class FinanceSummary:
     terms: MoneyTerms = DOPPIK
     #: What the whole budget's items are called ('Produkt', 'Haushaltsstelle' …).
     item_label: str = ITEM_LABEL
+    #: The paper is decided (or dated) within its budget year: the provisional budget is no
+    #: longer a case 'bei Beginn des Haushaltsjahres' but the state of things (Bavarian and RLP
+    #: reviews: a paper of 12.01.2027 on a draft budget 2027 spoke of it as a possibility).
+    in_year: bool = False
 
     @property
     def staff_total(self) -> Decimal:
@@ -276,16 +280,25 @@ class FinanceSummary:
             else ""
         )
         if self.state_budget:
+            case = (
+                f"Solange der Haushaltsplan {self.budget_name} nicht festgestellt ist"
+                if self.in_year
+                else f"Ist der Haushaltsplan {self.budget_name} bei Beginn des Haushaltsjahres noch nicht festgestellt"
+            )
             return (
-                f"Ist der Haushaltsplan {self.budget_name} bei Beginn des Haushaltsjahres noch nicht festgestellt, richtet "
-                f"sich die vorläufige Haushaltswirtschaft nach {self.provisional_rule}: In der Regel dürfen dann nur "
+                f"{case}, richtet sich die vorläufige Haushaltswirtschaft nach {self.provisional_rule}: In der Regel dürfen dann nur "
                 "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten, beschlossene "
                 "Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Diese "
                 f"Beschränkung gilt auch für laufende Maßnahmen; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
                 f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{staff}"
             )
+        case = (
+            f"Solange die Haushaltssatzung {self.budget_name} nicht {self.budget_until} ist"
+            if self.in_year
+            else f"Ist die Haushaltssatzung {self.budget_name} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}"
+        )
         return (
-            f"Ist die Haushaltssatzung {self.budget_name} bei Beginn des Haushaltsjahres noch nicht {self.budget_until}, gilt "
+            f"{case}, gilt "
             f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann darf {self.subject} nur "
             f"{self.provisional_payments or self.terms.payments}, zu denen {self.pronoun} rechtlich verpflichtet "
             "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Diese Beschränkung gilt auch "
@@ -1437,7 +1450,15 @@ class PaperView:
             ),
             terms=budget.terms,
             item_label=budget.item_label,
+            in_year=self._read_on.year >= year,
         )
+
+    @property
+    def _read_on(self) -> dt.date:
+        """When the paper's decision falls, or its date without one: what its sentences on the
+        budget year say is read then."""
+        decision = next((c.date for c in self.paper.consultations if c.role == "Entscheidung"), None)
+        return decision or self.paper.date
 
     def _post_label(self, expense: Expense, year: int) -> str:
         """A staff line as the Kämmerei reads it, with the VZÄ of its post where the line's own
