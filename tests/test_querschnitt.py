@@ -1144,7 +1144,7 @@ def test_the_youth_offices_feedback_and_a_free_traegers_midwives_under_8a_pass()
     office = yaml.safe_load(inputs.text(FILE))["kinderschutz"]["jugendamt"]
     assert any(f["von"] == [office] and f["grundlage"] == "§ 4 KKG" for f in flows)
     assert any(f["von"] == ["familienhebammen"] and f["grundlage"] == "§ 8a SGB VIII" for f in flows)
-    assert inputs.warnings() == []
+    assert not [w for w in inputs.warnings() if w.where.file == FILE]
 
     def run_by_the_clinic(data):
         next(a for a in data["akteure"] if a["id"] == "familienhebammen")["traeger"] = next(

@@ -570,3 +570,39 @@ def test_a_year_of_a_doppelhaushalt_without_expenses_is_warned_about():
 
     planned = Inputs(texts, folder).edit("ressourcen.yaml", plan_2028).warnings()
     assert not [w for w in planned if w.where.field == f"haushalt[{index}].jahr"]
+
+
+def test_a_paper_reporting_on_a_decision_by_default_involves_whom_it_ordered():
+    """Stadt Rheinfurt's Sachstandsbericht names no 'beschluesse' and so reports on every decision of
+    the JHA, among them one that ordered the social committee's involvement – unwarned, while a
+    paper naming it was warned (RLP and Bavarian reviews)."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("rheinfurt")
+    name = "vorlagen/ds-2026-0790-sachstand.yaml"
+    paper = yaml.safe_load(inputs.text(name))["vorlage"]
+    assert "beschluesse" not in paper
+    decisions = yaml.safe_load(inputs.text("gremien.yaml"))["beschluesse"]
+    ordering = next(d for d in decisions if d.get("beteiligen"))
+    (found,) = [w for w in inputs.warnings() if w.where.file == name]
+    assert found.where.field == "vorlage.beratungsfolge"
+    assert found.message.startswith(
+        f"Die Vorlage berichtet über den Beschluss {ordering['nummer']}, der vorsieht, den "
+    )
+    chosen = [d["id"] for d in decisions if d["gremium"] == "jha" and d["id"] != ordering["id"]]
+    inputs.edit_paper("ds-2026-0790-sachstand.yaml", lambda v: v.update(beschluesse=chosen))
+    assert not [w for w in inputs.warnings() if w.where.file == name]
+
+
+def test_two_papers_of_one_sitting_are_not_both_the_report_on_a_decision():
+    """Landkreis Altmühlau: the Kreistag's Beschlussvorlage and the JHA's Sachstandsbericht, both in
+    the JHA's sitting of 28.01.2027, each called itself the report on JHA/2024/031 (Bavarian review)."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("altmuehlau")
+    found = [w for w in inputs.warnings() if "in derselben Sitzung" in w.message]
+    assert [w.where.file for w in found] == ["vorlagen/kt-2027-012-gesamtkonzept.yaml"]
+    assert (
+        "zugleich der Bericht über die Umsetzung des Beschlusses JHA/2024/031 – wie die Vorlage JHA/2027/004"
+        in (found[0].message)
+    )

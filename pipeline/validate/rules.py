@@ -961,6 +961,59 @@ def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
         )
 
 
+@WARNINGS.rule("beteiligung-bei-standardauswahl")
+def ordered_bodies_consulted_by_default(concept: Concept) -> Iterator[Finding]:
+    """A paper that names no 'beschluesse' reports on every decision of its bodies; where one of
+    those ordered another body's involvement, that body belongs in its Beratungsfolge as it would
+    for a paper naming the decision (Bavarian and RLP reviews: the rule looked at named ones only)."""
+    files = _paper_files(concept)
+    for view in paper_views(concept):
+        if view.paper.decisions or "beschluesse" not in view.paper.blocks:
+            continue  # named decisions: the rule beteiligung-nach-beschluss looks at them
+        consulted = {c.committee for c in view.paper.consultations}
+        for decision in view.decisions_reported_back:
+            missing = [concept.committee(c) for c in decision.involve if c not in consulted]
+            if missing:
+                yield warning(
+                    files[view.paper.number],
+                    ("vorlage", "beratungsfolge"),
+                    f"Die Vorlage berichtet über den Beschluss {decision.number}, der vorsieht, "
+                    f"{enumeration([m.forms.acc for m in missing])} zu beteiligen; "
+                    f"{'es fehlt' if len(missing) == 1 else 'sie fehlen'} in der Beratungsfolge. Bitte ergänzen "
+                    "oder unter 'beschluesse' die Beschlüsse nennen, über die die Vorlage berichtet.",
+                )
+
+
+@WARNINGS.rule("bericht-doppelt-in-einer-sitzung")
+def one_report_per_sitting(concept: Concept) -> Iterator[Finding]:
+    """Two papers in the same sitting of a body that each call themselves the report on the same
+    decisions of that body: one of them is (Bavarian review: a Kreistag's Beschlussvorlage and the
+    JHA's Sachstandsbericht on the same day both were, and the council's proposal took note of it)."""
+    files = _paper_files(concept)
+    seen: dict[tuple[str, dt.date, str], str] = {}
+    for view in paper_views(concept):
+        if "beschluesse" not in view.paper.blocks:
+            continue  # it shows no report on decisions (a paper on the resource planning alone)
+        sittings = {c.committee: c.date for c in view.paper.consultations}
+        for committee, decisions in view.reports_back:
+            day = sittings.get(committee.id)
+            if day is None:
+                continue
+            for decision in decisions:
+                key = (committee.id, day, decision.id)
+                other = seen.setdefault(key, view.paper.number)
+                if other != view.paper.number:
+                    yield warning(
+                        files[view.paper.number],
+                        ("vorlage", "beschluesse"),
+                        f"Die Vorlage ist {committee.forms.dat} am {german_date(day)} zugleich der Bericht über die "
+                        f"Umsetzung des Beschlusses {decision.number} – wie die Vorlage {other} in derselben Sitzung. "
+                        "Bitte unter 'beschluesse' bei einer der beiden nur die Beschlüsse nennen, über die sie "
+                        "berichtet.",
+                    )
+                    break
+
+
 @WARNINGS.rule("ertrag-im-produkt-des-aufwands")
 def grants_stand_where_their_costs_stand(concept: Concept) -> Iterator[Finding]:
     """A grant for measures booked under another Produkt or Haushaltsstelle than every line of their
