@@ -66,7 +66,7 @@ def test_duplicate_ids_are_numbered_as_written(inputs, raw_inputs):
 
 def test_warnings_are_reported_alongside_errors(inputs):
     # an error in an entry nobody refers to, a warning in another file
-    inputs.replace("netzwerk.yaml", "  - name: Fallunabhängige Netzwerktreffen", "  - name: 5")
+    inputs.replace("netzwerk.yaml", "  - name: Fallunabhängige Netzwerktreffen", "  - name: [5]")
     inputs.replace("ziele.yaml", "istwert: 71", "istwert: 710")
     with pytest.raises(InvalidInput) as caught:
         inputs.check()
@@ -93,7 +93,7 @@ def test_warnings_also_next_to_an_entry_others_refer_to(inputs):
 
 def test_warnings_that_look_for_what_is_missing_wait_for_the_whole_file(inputs):
     """With a measure left out, its goals would look unserved: that warning waits."""
-    inputs.replace("netzwerk.yaml", "  - name: Fallunabhängige Netzwerktreffen", "  - name: 5")
+    inputs.replace("netzwerk.yaml", "  - name: Fallunabhängige Netzwerktreffen", "  - name: [5]")
     inputs.edit("massnahmen.yaml", lambda data: data["massnahmen"][0].update(status=5))
     text = inputs.text("massnahmen.yaml")
     assert "willkommensbesuche" in text

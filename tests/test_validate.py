@@ -350,9 +350,9 @@ def _set(path: tuple, value):
         (
             "kommune.yaml",
             ("konzept", "fassung"),
-            2.0,
+            True,
             "konzept.fassung",
-            "Hier wird Text erwartet, gefunden: 2.0. Zahlen, Daten oder ja/nein, die als Text gemeint "
+            "Hier wird Text erwartet, gefunden: ja. Zahlen, Daten oder ja/nein, die als Text gemeint "
             "sind, bitte in Anführungszeichen setzen",
         ),
         (
@@ -937,3 +937,23 @@ def test_a_concepts_stand_lies_in_the_years_a_plan_can_mean(inputs):
     inputs.edit("kommune.yaml", lambda d: d["konzept"].update(stand=dt.date(1899, 10, 15)))
     [problem] = inputs.problems()
     assert "konzept.stand: Das Datum 15.10.1899 liegt außerhalb der Jahre 1990 bis 2100." in problem
+
+
+def test_a_number_where_text_is_expected_is_taken_as_written(inputs):
+    """A kameral Haushaltsstelle '4530.4140' unquoted is the number 4530.414 to YAML: a Bavarian user
+    got an error per line showing '4530.414'. Where text is expected, the value is the text as written."""
+    text = inputs.text("ressourcen.yaml")
+    first = next(line for line in text.splitlines() if "haushaltsstelle:" in line)
+    inputs.replace("ressourcen.yaml", first, first.split("haushaltsstelle:")[0] + "haushaltsstelle: 4530.4140")
+    assert inputs.problems() == []
+    concept = inputs.check().concept
+    assert "4530.4140" in {e.budget_item for e in concept.resources.expenses} | {
+        i.budget_item for i in concept.resources.income
+    }
+    # a number where a number is expected stays one; text where a number is expected is still an error
+    inputs.replace(
+        "ressourcen.yaml",
+        "betrag: ",
+        "betrag: viel",
+    )
+    assert any("betrag" in p for p in inputs.problems())

@@ -43,6 +43,10 @@ FLOW_COMMA = (
 PLAIN_INTEGER = re.compile(r"[+-]?(?:0|[1-9]\d*)")
 
 
+#: A plain scalar as a number is written: up to a space, comma, bracket or comment.
+_PLAIN_TOKEN = re.compile(r"[^\s,\]}#]+")
+
+
 def kept_as_text(tag: str, value: str) -> bool:
     """Whether a plain scalar YAML would read as a number stays the text the user wrote: German
     thousands ('80.400'), and numbers in notations nobody means in these files (octal, hex,
@@ -72,6 +76,18 @@ class SourceFile:
                 return self.value_positions[probe]
             probe = probe[:-1]
         return self.value_positions.get((), (1, 1))
+
+    def written(self, path: Path_) -> str | None:
+        """The plain scalar at `path` as the file writes it ('4530.4140', which YAML reads as the
+        number 4530.414); None where the value is not a plain token at its place."""
+        if path not in self.value_positions:
+            return None
+        line, column = self.value_positions[path]
+        lines = self.text.splitlines()
+        if line > len(lines):
+            return None
+        found = _PLAIN_TOKEN.match(lines[line - 1], column - 1)
+        return found[0] if found else None
 
     def locate_within(self, path: Path_, needle: str) -> tuple[int, int]:
         """Line and column of `needle` inside the value at `path` – e.g. one character of a long
