@@ -340,7 +340,10 @@ class FollowUpYear:
                 + (
                     # by name, not 'M5 ebenfalls': M5 comes only in the next sentence (Kämmerei re-check)
                     f", sofern {enumeration([m.label for m in self.measures])} "
-                    f"{'weiterläuft' if len(self.measures) == 1 else 'weiterlaufen'}"
+                    # with grants of their own ending, the sum holds only if others replace them (RLP
+                    # review: 'sofern M2 weiterläuft' read as true of M2 going on without its grant)
+                    + ("mit einer Anschlussförderung in gleicher Höhe " if self.with_measures else "")
+                    + f"{'weiterläuft' if len(self.measures) == 1 else 'weiterlaufen'}"
                     if self.measures and self.costs
                     else ""
                 )
