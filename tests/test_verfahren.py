@@ -580,6 +580,12 @@ def test_the_sender_is_named_once(inputs):
     )
     office = f"{concept.issuing_authority} – Fachbereich Jugend und Familie"
     assert concept.sender(office) == office
+    # also where it names the authority at its end (Bavarian review: 'Landratsamt Altmühlau, Amt für
+    # Jugend und Familie (Kreisjugendamt) am Landratsamt Altmühlau' on the title page)
+    bavarian = fixture_inputs("altmuehlau").check().concept
+    office = bavarian.municipality.youth_office
+    assert office.endswith(f"am {bavarian.issuing_authority}")
+    assert bavarian.sender(office) == office
 
 
 def test_the_quality_catalogue_speaks_of_a_bezirk_as_a_bezirk(inputs):

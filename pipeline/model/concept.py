@@ -580,10 +580,11 @@ class Concept:
 
     def sender(self, office: str) -> str:
         """'Landkreis Musterkreis, Fachbereich Jugend und Familie': the authority and one of its
-        offices – once, where the office's name begins with it ('Bezirksamt Neuhafen – Fachamt …';
-        Hamburg review: the title page said 'Bezirksamt Neuhafen, Bezirksamt Neuhafen – …')."""
+        offices – once, where the office's name holds it ('Bezirksamt Neuhafen – Fachamt …'; Hamburg
+        review: 'Bezirksamt Neuhafen, Bezirksamt Neuhafen – …'; Bavarian review: 'Landratsamt
+        Altmühlau, Amt für Jugend und Familie (Kreisjugendamt) am Landratsamt Altmühlau')."""
         authority = self.issuing_authority
-        return office if office.startswith(authority) else f"{authority}, {office}"
+        return office if authority in office else f"{authority}, {office}"
 
     def adjustment_route(
         self, lines: Iterable[Income], deciding: Committee | None = None
