@@ -433,3 +433,43 @@ def test_actors_missing_from_the_matrix_are_named_below_it():
         f"An keiner Maßnahme dieser Fassung wirken mit und fehlen deshalb in der Matrix: {'; '.join(missing)}."
         in text
     )
+
+
+def test_a_network_with_a_name_of_its_own_is_called_so_everywhere():
+    """Bavaria's networks are the KoKi's 'Netzwerk frühe Kindheit': the concept said 'Netzwerk Frühe
+    Hilfen', and the paper's list of attachments named the agreement otherwise than its proposal
+    (Bavarian review). netzwerk.yaml's 'name' is used in chapters, agreement and papers."""
+    import lxml.html
+    import yaml
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import concept_chapters, render_agreement, render_paper
+
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("altmuehlau")
+    name = yaml.safe_load(inputs.text("netzwerk.yaml"))["name"]
+    assert name == "Netzwerk frühe Kindheit"
+    concept = inputs.check().concept
+
+    def text(html: str) -> str:
+        return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+    chapters = concept_chapters(concept)
+    assert f"Das {name} arbeitet in" in text(chapters["konzept/08_netzwerk.html.j2"])
+    assert f"Koordiniert wird das {name} vom Jugendamt" in text(chapters["konzept/01_einleitung.html.j2"])
+    # (the heading on the joint network names the two fields of work, not the network)
+    joint = "Gemeinsames Netzwerk Frühe Hilfen und Kinderschutz"
+    assert all("Netzwerk Frühe Hilfen" not in text(html).replace(joint, "") for html in chapters.values())
+    agreement = render_agreement(concept.agreement)
+    assert agreement.title == f"Kooperationsvereinbarung {name}"
+    (paper,) = [v for v in paper_views(concept) if "kooperationsvereinbarung" in v.generated_attachments]
+    assert f"Kooperationsvereinbarung {name}" in [a.title for a in paper.attachments]
+    assert "Netzwerk Frühe Hilfen" not in text(render_paper(paper).body_html)
+    # a name that sentences cannot decline is refused at its place
+    problems = inputs.replace("netzwerk.yaml", f"name: {name}", "name: KoKi-Netz").problems()
+    assert [
+        p
+        for p in problems
+        if p.startswith("netzwerk.yaml:") and ": name: 'KoKi-Netz': Der Name des Netzwerks beginnt" in p
+    ]

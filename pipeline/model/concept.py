@@ -23,6 +23,7 @@ from pipeline.formatting import enumeration, euro, in_running_text, in_state, se
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import Forms, committee_forms, kind_gender
 from pipeline.model.inputs import (
+    NETWORK_NAME,
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
     ActorFile,
@@ -577,6 +578,17 @@ class Concept:
         if self.municipality.is_bezirk and self._executive_name:
             return self._executive_name
         return self.municipality.name
+
+    @property
+    def network_name(self) -> str:
+        """'Netzwerk Frühe Hilfen', or the name it has locally ('Netzwerk frühe Kindheit', Bavarian
+        review: the agreement's title and the paper's point named the network differently)."""
+        return self.network.name or NETWORK_NAME
+
+    @property
+    def network_name_gen(self) -> str:
+        """'Netzwerks Frühe Hilfen': the name after 'des'."""
+        return self.network_name.replace("Netzwerk", "Netzwerks", 1)
 
     def sender(self, office: str) -> str:
         """'Landkreis Musterkreis, Fachbereich Jugend und Familie': the authority and one of its

@@ -1451,7 +1451,28 @@ class AgreementSettings(Item, title="Kooperationsvereinbarung"):
         return self
 
 
+#: What the documents call the network where netzwerk.yaml gives it no name of its own.
+NETWORK_NAME = "Netzwerk Frühe Hilfen"
+
+
+def _network_name(value: str) -> str:
+    """A network's own name begins with 'Netzwerk', so sentences can decline it ('des Netzwerks
+    frühe Kindheit')."""
+    if not value.startswith("Netzwerk "):
+        raise refuse(
+            f"'{value}': Der Name des Netzwerks beginnt mit 'Netzwerk', z. B. 'Netzwerk frühe Kindheit'; "
+            "die Dokumente sagen 'im Netzwerk …', 'des Netzwerks …'."
+        )
+    return value
+
+
 class NetworkFile(Item, title="Netzwerk"):
+    name: Annotated[Text, AfterValidator(_network_name)] | None = field(
+        "name",
+        f"Name des Netzwerks, wie es vor Ort heißt, z. B. 'Netzwerk frühe Kindheit' (KoKi in Bayern); leer: "
+        f"'{NETWORK_NAME}'",
+        default=None,
+    )
     bodies: list[NetworkBody] = field("netzwerkgremien", "Gremien des Netzwerks", min_length=1)
     paths: list[CoordinationPath] = field("abstimmungswege", "Abstimmungswege", min_length=1)
     working_forms: list[WorkingForm] = field("arbeitsformen", "Arbeitsformen", min_length=1)

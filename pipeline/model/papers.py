@@ -77,9 +77,18 @@ from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, EXPENSE_KINDS, I
 GENERATED_TITLES = {
     "gesamtkonzept": "Gesamtkonzept Frühe Hilfen",
     "massnahmenplan": "Maßnahmenplan Frühe Hilfen",
-    "kooperationsvereinbarung": "Kooperationsvereinbarung Netzwerk Frühe Hilfen",
+    "kooperationsvereinbarung": "Kooperationsvereinbarung",
     "einverstaendniserklaerung": "Vordruck Einverständniserklärung und Schweigepflichtentbindung",
 }
+
+
+def generated_title(kind: str, concept: Concept) -> str:
+    """The title of a document the tool generates, as its title page and a paper's list of
+    attachments give it: the agreement with the network's name ('Kooperationsvereinbarung
+    Netzwerk frühe Kindheit'; Bavarian review: the list and the proposal named it differently)."""
+    title = GENERATED_TITLES[kind]
+    return f"{title} {concept.network_name}" if kind == "kooperationsvereinbarung" else title
+
 
 Line = Income | Expense
 
@@ -1709,7 +1718,7 @@ class PaperView:
     @property
     def attachments(self) -> list[ListedAttachment]:
         return [
-            ListedAttachment(a.title or GENERATED_TITLES[a.generated or ""], a.generated, a.file)
+            ListedAttachment(a.title or generated_title(a.generated or "", self.concept), a.generated, a.file)
             for a in self.paper.attachments
         ]
 

@@ -27,7 +27,7 @@ from pipeline.model.abbreviations import used_in
 from pipeline.model.agreement import Agreement
 from pipeline.model.changes import ChangeSet
 from pipeline.model.concept import Concept
-from pipeline.model.papers import GENERATED_TITLES, PaperView, paper_views
+from pipeline.model.papers import GENERATED_TITLES, PaperView, generated_title, paper_views
 from pipeline.model.quality.assessment import QualityAssessment, assess
 from pipeline.render.charts import stacked_bars
 from pipeline.render.document import TEMPLATE_DIR, Design, Figure, RenderedDocument
@@ -49,7 +49,6 @@ CONCEPT_CHAPTERS = "konzept"
 ABBREVIATION_CHAPTER = "_abkuerzungen.html.j2"
 CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
 MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
-AGREEMENT_TITLE = GENERATED_TITLES["kooperationsvereinbarung"]
 CONSENT_TITLE = "Einverständniserklärung und Schweigepflichtentbindung"
 QUALITY_TITLE = "Qualitätsdialog"
 #: The network's working copy of the Qualitätsdialog: its title and file names say so.
@@ -251,9 +250,9 @@ def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLA
         agreement,
         "kooperationsvereinbarung",
         template_dir,
-        title=AGREEMENT_TITLE,
+        title=generated_title("kooperationsvereinbarung", agreement.concept),
         stem="Kooperationsvereinbarung",
-        subject="Kooperationsvereinbarung des Netzwerks Frühe Hilfen",
+        subject=f"Kooperationsvereinbarung des {agreement.concept.network_name_gen}",
         keywords="Frühe Hilfen; Kooperationsvereinbarung; Netzwerk; § 3 KKG",
         footer_prefix="Grundlage: Gesamtkonzept Frühe Hilfen, ",
         category="Kooperationsvereinbarung",
@@ -268,14 +267,14 @@ def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEM
         "einverstaendniserklaerung",
         template_dir,
         title=CONSENT_TITLE,
-        subtitle=f"Netzwerk Frühe Hilfen – {concept.municipality.name}",
+        subtitle=f"{concept.network_name} – {concept.municipality.name}",
         # the network's form, filled in at a clinic, a practice or a Träger: not headed by the
         # Jugendamt, which would put parents off and suggest it collects the data (city review)
-        publisher="Netzwerk Frühe Hilfen",
+        publisher=concept.network_name,
         stem="Einverstaendniserklaerung",
         subject="Vordruck: Einverständniserklärung und Schweigepflichtentbindung für Eltern",
         keywords="Frühe Hilfen; Einwilligung; Schweigepflichtentbindung; Datenschutz",
-        footer=f"Vordruck des Netzwerks Frühe Hilfen · Stand {formatting.german_date(concept.version.date)}",
+        footer=f"Vordruck des {concept.network_name_gen} · Stand {formatting.german_date(concept.version.date)}",
         category="Vordruck",
     )
 
