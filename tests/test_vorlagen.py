@@ -2700,3 +2700,21 @@ def test_the_provisional_budget_is_the_state_of_things_for_a_decision_within_the
     assert before.finances.provisional.startswith(
         "Ist die Haushaltssatzung 2027 bei Beginn des Haushaltsjahres noch nicht wirksam, gilt"
     )
+
+
+def test_the_youth_offices_own_services_are_not_shown_as_unbound():
+    """Landkreis Altmühlau's Sachstandsbericht listed the KoKi and the Bezirkssozialarbeit as 'nein'
+    under 'An die … Kooperationsvereinbarung gebunden': a Kreisrat read the Jugendamt as not bound,
+    while the Landkreis, which organises the network, is party to it (Bavarian review)."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("altmuehlau")
+    own = [a["name"] for a in yaml.safe_load(inputs.text("akteure.yaml"))["akteure"] if a.get("im_jugendamt")]
+    (view,) = [v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2027/004"]
+    root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+    rows = {
+        tr[0].text_content(): tr[-1].text_content()
+        for tr in root.xpath("//table[caption[starts-with(., 'Beteiligte Akteure')]]//tr[td]")
+    }
+    assert own and all(rows[name] == "als Dienst des Jugendamts über den Träger des Netzwerks" for name in own)
+    assert "nein" in rows.values()  # partners that have not signed still say so
