@@ -474,3 +474,14 @@ def test_a_title_naming_the_source_is_not_repeated_after_the_official_name(input
     chapter = _chapter(inputs.edit("ressourcen.yaml", retitle).check().concept, "12_ressourcen")
     assert f"Förderbereich\u00a0I „{OFFICIAL['I']}“ – Netzwerkkoordination" in chapter
     assert "(Bundesstiftung Frühe Hilfen, Netzwerkkoordination)" not in chapter and "))" not in chapter
+
+
+def test_a_measure_that_says_its_span_gets_no_second_one_from_the_profession():
+    """Landkreis Altmühlau's Familienpaten 'entlasten sie im ersten Lebensjahr des Kindes', and the
+    profession's line added 'meist bis zum dritten Lebensjahr'; the Erziehungsberatung's 'bis zur
+    Vollendung des 27. Lebensjahres' stood under a service for crying babies (Bavarian review)."""
+    patin = PROFESSIONS["familienpatin"]
+    said = "Geschulte Ehrenamtliche entlasten Familien im ersten Lebensjahr des Kindes."
+    assert patin.profile_in("Bayern", said).startswith("Familienpatinnen und Familienpaten. Qualifikation: ")
+    assert "dritten Lebensjahr" in patin.profile_in("Bayern", "Ehrenamtliche besuchen Familien.")
+    assert "27. Lebensjahr" not in PROFESSIONS["erziehungsberatung"].profile_in("Bayern")

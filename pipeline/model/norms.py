@@ -380,9 +380,12 @@ class Profession:
         """The Land's own rule for this profession, where the table has one."""
         return next((r for r in self.in_states if r.state == state), None)
 
-    def profile_in(self, state: str) -> str:
+    def profile_in(self, state: str, described: str = "") -> str:
         """The profile as it holds in one Land: a document for one municipality never says
-        "je nach Land"; a Freistaat's rules are 'des Freistaates' (Bavarian review)."""
+        "je nach Land"; a Freistaat's rules are 'des Freistaates' (Bavarian review). Where the
+        measure's own description (`described`) says how long it accompanies, the usual span is
+        left out: 'meist bis zum dritten Lebensjahr' under 'im ersten Lebensjahr' read as a
+        contradiction (Bavarian review)."""
         rule = self.rule_in(state)
         accompanies = rule.accompanies if rule is not None else self.accompanies
         qualification = self.qualification
@@ -390,7 +393,14 @@ class Profession:
             qualification = re.sub(
                 r"\bdes Landes\b", "des Freistaates", qualification
             )  # not 'des Landesprogramms'
+        if _SPAN_SAID.search(described):
+            return f"{self.plural}. Qualifikation: {qualification}."
         return f"{self.plural} begleiten Familien {accompanies}. Qualifikation: {qualification}."
+
+
+#: A description that says itself how long a measure accompanies ('im ersten Lebensjahr', 'bis zum
+#: dritten Geburtstag', 'in den ersten sechs Lebensmonaten').
+_SPAN_SAID = re.compile(r"Lebensjahr|Geburtstag|Lebensmonat|Lebenswoche", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -574,7 +584,9 @@ PROFESSIONS: dict[str, Profession] = {
             "Fachkraft der Erziehungsberatung",
             "Fachkräfte der Erziehungs- und Familienberatung",
             r"Erziehungsberat|Erziehungs- und Familienberat",
-            "ab der Schwangerschaft (Beratung der Eltern) bis zur Vollendung des 27. Lebensjahres der jungen Menschen",
+            # the Frühe Hilfen's part of its work, not its whole span up to 27 years (Bavarian review:
+            # 'bis zur Vollendung des 27. Lebensjahres' under a service for crying babies)
+            "ab der Schwangerschaft, in den Frühen Hilfen vor allem Eltern mit Säuglingen und Kleinkindern",
             "Fachkräfte verschiedener Fachrichtungen mit unterschiedlichen methodischen Ansätzen (§ 28 SGB VIII)",
             ("Kinder- und Jugendhilfe (kommunal, teils Land)",),
             ("bundestag/gesetze: s/sgb_8/index.md (Fassung 2016, § 28)",),
