@@ -2075,3 +2075,24 @@ def test_a_bavarian_kreisausschuss_prepared_the_kreistags_reports_too():
     last = inputs.check().concept.reporting.last_hearing(preparing["id"])
     assert last.date == latest and last.before
     assert last.subject.startswith("Vorbereitung der Beratung des Kreistages: ")
+
+
+def test_the_legal_bases_point_to_where_the_concept_is_adopted_and_name_the_councils_role():
+    """RLP review: '§ 28 Abs. 2 Satz 1 GemO' only names the Gemeinderat 'Stadtrat' (§ 32 Abs. 1 GemO
+    makes it the citizens' representation), and '…, beschreibt Kapitel 22' promised a procedure that
+    chapter does not describe – it stands under 'Entstehung dieser Fassung' (also a Hessian review)."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    concept = fixture_inputs("rheinfurt").check().concept
+    assert concept.council_law.startswith(
+        "§ 28 Abs. 2 Satz 1 und § 32 Abs. 1 GemO: der Stadtrat als gewählte Vertretung"
+    )
+    html = concept_chapters(concept)["konzept/01_einleitung.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert "Entstehung dieser Fassung" in text
+    assert (
+        f"{concept.council_law}; {concept.council_law_deliberates}, steht unter „Entstehung dieser Fassung“; "
+        "welche Gremien für die Frühen Hilfen zuständig sind, beschreibt Kapitel"
+    ) in text
