@@ -2096,3 +2096,22 @@ def test_the_legal_bases_point_to_where_the_concept_is_adopted_and_name_the_coun
         f"{concept.council_law}; {concept.council_law_deliberates}, steht unter „Entstehung dieser Fassung“; "
         "welche Gremien für die Frühen Hilfen zuständig sind, beschreibt Kapitel"
     ) in text
+
+
+def test_a_stadtvorstand_resolving_on_a_paper_is_told_its_role():
+    """RLP review: 'rolle: Beschluss über die Vorlage' for the Stadtvorstand was answered with 'bitte in
+    gremien.yaml art: Stadtvorstand eintragen' – which it had."""
+    inputs = fixture_inputs("rheinfurt")
+
+    def resolves(paper):
+        next(c for c in paper["beratungsfolge"] if c["gremium"] == "stadtvorstand")["rolle"] = (
+            "Beschluss über die Vorlage"
+        )
+
+    problems = inputs.edit_paper("ds-2026-0815-gesamtkonzept.yaml", resolves).problems()
+    (found,) = [p for p in problems if "Stadtvorstand" in p and "rolle" in p]
+    assert found.endswith(
+        "Der Stadtvorstand berät die Vorbereitung der Beschlüsse der Vertretung (§ 58 Abs. 3 Satz 2 GemO); er "
+        "beschließt nicht über das Einbringen einer Vorlage. Bitte 'rolle: Vorberatung' wählen."
+    )
+    assert "'art: Stadtvorstand' eintragen" not in found

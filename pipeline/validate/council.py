@@ -831,6 +831,17 @@ def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
             )
         if not executive and consultation.role == "Beschluss über die Vorlage":
             organ = procedure.executive if procedure is not None else None
+            if organ is not None and not organ.resolves and committee.kind == organ.name:
+                # the organ itself, which only deliberates the preparation (RLP review: the message
+                # asked for 'art: Stadtvorstand', which gremien.yaml already had)
+                yield Finding(
+                    at(case.name, *CONSULTATIONS, index, "rolle"),
+                    f"{sentence_start(_forms(organ.name, organ.gender).nom)} berät die Vorbereitung der Beschlüsse "
+                    f"der Vertretung ({organ.prepares or organ.legal_basis}); "
+                    f"{ {'m': 'er', 'f': 'sie', 'n': 'es'}[organ.gender] } beschließt nicht über das Einbringen "
+                    "einer Vorlage. Bitte 'rolle: Vorberatung' wählen.",
+                )
+                continue
             # the Land's organ entered under another kind ('Senat' as 'Sonstiges'; Bremen re-review)
             fix = (
                 f"Ist '{committee.name}' {_forms(organ.name, organ.gender).nom}, bitte in gremien.yaml "
