@@ -2115,3 +2115,30 @@ def test_a_stadtvorstand_resolving_on_a_paper_is_told_its_role():
         "beschließt nicht über das Einbringen einer Vorlage. Bitte 'rolle: Vorberatung' wählen."
     )
     assert "'art: Stadtvorstand' eintragen" not in found
+
+
+def test_a_deciding_jha_is_warned_where_its_paper_binds_another_committees_money():
+    """§ 71 SGB VIII: the JHA decides within the means provided to it. Stadt Rheinfurt's paper made a
+    JHA decision over lines of the Ausschuss für Soziales, Integration und Gesundheit too, unwarned,
+    while a Stadtrat's decision was warned about (RLP review)."""
+    inputs = fixture_inputs("rheinfurt")
+    money = yaml.safe_load(inputs.text("ressourcen.yaml"))["aufwand"]
+    own = [e["id"] for e in money if e["jahr"] == 2027 and e["ausschuss"] == "jha"][:1]
+    other = [e["id"] for e in money if e["jahr"] == 2027 and e["ausschuss"] == "asig"][:1]
+
+    def jha_decides(lines):
+        def change(paper):
+            paper["beratungsfolge"] = [{"gremium": "jha", "datum": dt.date(2027, 1, 28), "rolle": "Entscheidung"}]
+            paper["beschlussvorschlag"] = ["Der Jugendhilfeausschuss beschließt die Maßnahmen."]
+            paper["finanzen"]["positionen"] = lines
+
+        return change
+
+    def warned(lines) -> list[str]:
+        copy = fixture_inputs("rheinfurt").edit_paper("ds-2026-0815-gesamtkonzept.yaml", jha_decides(lines))
+        return [w.message for w in copy.warnings() if "verantwortet Mittel" in w.message]
+
+    assert warned(own) == []
+    (found,) = warned(own + other)
+    assert found.startswith("'Ausschuss für Soziales, Integration und Gesundheit' verantwortet Mittel 2027")
+    assert "Der Jugendhilfeausschuss entscheidet nur im Rahmen der Mittel, die ihm bereitgestellt sind." in found

@@ -1025,11 +1025,23 @@ def committees_of_the_money_consulted(case: PaperCase) -> Iterator[Finding]:
     Geschäftsordnung decides who deliberates first."""
     paper, council = case.paper, case.council
     deciding = _council_decision(case)
-    if deciding is None or paper.finances is None:
+    # a committee that decides (the JHA, § 71 SGB VIII) does so within the means provided to it: the
+    # money of another committee in its paper is that committee's matter too (RLP review)
+    committee_decides = next(
+        (
+            council.committees.get(c.committee)
+            for c in paper.consultations
+            if c.role == "Entscheidung" and paper.kind == "Beschlussvorlage"
+        ),
+        None,
+    )
+    if (deciding is None and committee_decides is None) or paper.finances is None:
         return
     consulted = {c.committee for c in paper.consultations}
     year = paper.finances.budget_year
     chosen = set(paper.finances.lines)
+    if deciding is None and not chosen:
+        return  # a committee's paper without lines of its own choosing covers its own money only
     missing = dict.fromkeys(
         council.line_committees[line]
         for line, y in council.line_years.items()
@@ -1041,11 +1053,17 @@ def committees_of_the_money_consulted(case: PaperCase) -> Iterator[Finding]:
             continue
         if is_executive(committee.kind, council.procedure):
             continue
+        within = (
+            f" {sentence_start(committee_decides.forms.nom)} entscheidet nur im Rahmen der Mittel, die "
+            f"{'ihr' if committee_decides.forms.nom.startswith('die ') else 'ihm'} bereitgestellt sind."
+            if deciding is None and committee_decides is not None
+            else ""
+        )
         yield Finding(
             at(case.name, *CONSULTATIONS),
             f"'{committee.name}' verantwortet Mittel {year}, über die die Vorlage mitentscheidet (ressourcen.yaml), "
-            "steht aber nicht in der Beratungsfolge. Bitte eine Vorberatung dort aufnehmen oder prüfen, ob die "
-            "Geschäftsordnung sie entbehrlich macht.",
+            f"steht aber nicht in der Beratungsfolge.{within} Bitte eine Vorberatung dort aufnehmen oder prüfen, ob "
+            "die Geschäftsordnung sie entbehrlich macht.",
             WARNING,
         )
 
