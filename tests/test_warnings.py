@@ -606,3 +606,17 @@ def test_two_papers_of_one_sitting_are_not_both_the_report_on_a_decision():
         "zugleich der Bericht über die Umsetzung des Beschlusses JHA/2024/031 – wie die Vorlage JHA/2027/004"
         in (found[0].message)
     )
+
+
+def test_a_collegial_administration_without_a_rule_on_its_sittings_is_asked_about():
+    """Stadt Rheinfurt's Stadtvorstand appeared as public in the Beratungsfolge and OParl, while the
+    Kreisvorstand is private by § 52 Abs. 2 LKO; no rule for the Stadtvorstand was found, so the user
+    says it (RLP review)."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("rheinfurt")
+    (found,) = [w for w in inputs.warnings() if "öffentlich tagt" in w.message]
+    assert found.where.field == "gremien[0].art"
+    assert found.message.startswith("Ob der Stadtvorstand öffentlich tagt, ist im Werkzeug nicht hinterlegt")
+    inputs.edit("gremien.yaml", lambda d: d["gremien"][0].update(nichtoeffentlich=True))
+    assert not [w for w in inputs.warnings() if "öffentlich tagt" in w.message]

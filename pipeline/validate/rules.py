@@ -47,7 +47,7 @@ from pipeline.model.inputs import (
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import kreis_word
 from pipeline.model.resources import budget_section, ends_by, total
-from pipeline.model.types import COORDINATION
+from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS
 from pipeline.validate.parsed import Parsed, raw_entries
 
 CONSISTENCY: RuleSet[Parsed] = RuleSet("Regeln über mehrere Dateien")
@@ -757,6 +757,29 @@ def status_matches_period(concept: Concept) -> Iterator[Finding]:
             )
         if message:
             yield warning("massnahmen.yaml", ("massnahmen", index, "status"), message)
+
+
+@WARNINGS.rule("oeffentlichkeit-verwaltungsorgan")
+def executive_sittings_said(concept: Concept) -> Iterator[Finding]:
+    """A collegial administration (Stadtvorstand, Bezirksamt …) whose sittings the Land's table gives
+    no rule for: the Beratungsfolge and OParl would show it as public, as a council committee (RLP
+    review: the Stadtvorstand appeared public, the Kreisvorstand under § 52 Abs. 2 LKO not). The user
+    says which, in gremien.yaml."""
+    for index, committee in enumerate(concept.committees):
+        # (a city state's Senat is its government, no body of council sittings)
+        if committee.kind not in EXECUTIVE_KINDS or committee.kind == "Senat" or committee.private is not None:
+            continue
+        if concept.private_by_law(committee) is not None:
+            continue
+        pronoun = {"der": "er", "die": "sie", "das": "es"}.get(committee.forms.nom.split()[0], "es")
+        its = "ihre" if pronoun == "sie" else "seine"
+        yield warning(
+            "gremien.yaml",
+            ("gremien", index, "art"),
+            f"Ob {committee.forms.nom} öffentlich tagt, ist im Werkzeug nicht hinterlegt; ohne Angabe zeigen "
+            f"Beratungsfolge und OParl {its} Sitzungen als öffentlich. Bitte 'nichtoeffentlich: true' eintragen, "
+            f"wenn {pronoun} nicht öffentlich tagt, sonst 'nichtoeffentlich: false'.",
+        )
 
 
 @WARNINGS.rule("zustaendigkeit-der-gremien")
