@@ -130,3 +130,14 @@ def test_a_calendar_of_coming_sittings_leaves_open_whether_the_body_met():
         "Sitzungen ab dem 17.12.2026 ('sitzungen')."
     ) in " ".join(result.output.split())
     assert "seitdem keine Sitzung" not in result.output
+
+
+def test_a_report_due_already_is_not_called_within_the_cycle():
+    """Landkreis Altmühlau on 06.12.2026: the JHA's report was due on 20.11.2026 and is planned for
+    its next sitting; 'alle Gremien sind im Berichtsturnus' stood under that row (Bavarian review)."""
+    result = _plan(ROOT / "tests" / "fixtures" / "altmuehlau", "2026-12-06")
+    assert "alle Gremien sind im Berichtsturnus" not in result.output
+    assert (
+        "keine – der fällige Bericht ist für die nächste Sitzung vorgesehen (Jugendhilfeausschuss)."
+        in result.output
+    )
