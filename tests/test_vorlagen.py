@@ -2718,3 +2718,20 @@ def test_the_youth_offices_own_services_are_not_shown_as_unbound():
     }
     assert own and all(rows[name] == "als Dienst des Jugendamts über den Träger des Netzwerks" for name in own)
     assert "nein" in rows.values()  # partners that have not signed still say so
+
+
+def test_a_report_on_a_past_budget_year_shows_its_appropriations_not_a_plan():
+    """Landkreis Altmühlau's Sachstandsbericht of 12.01.2027 on 2026 said 'was die Planung für 2026
+    vorsieht' of a year already over (Bavarian review)."""
+    from .conftest import fixture_inputs
+
+    (view,) = [
+        v for v in paper_views(fixture_inputs("altmuehlau").check().concept) if v.paper.number == "JHA/2027/004"
+    ]
+    assert view.paper.date.year > view.finances.year
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    assert (
+        f"Nachrichtlich zeigt sie, was der Haushalt {view.finances.year} für die Frühen Hilfen vorsah (Ansätze)."
+        in text
+    )
+    assert "was die Planung für" not in text
