@@ -473,3 +473,34 @@ def test_a_network_with_a_name_of_its_own_is_called_so_everywhere():
         for p in problems
         if p.startswith("netzwerk.yaml:") and ": name: 'KoKi-Netz': Der Name des Netzwerks beginnt" in p
     ]
+
+
+def test_a_municipalitys_own_abbreviations_are_explained_where_used():
+    """Stadt Rheinfurt's papers wrote 'SkF' and 'TVöD SuE' that no list explained (RLP review):
+    kommune.yaml 'abkuerzungen' adds them to the lists of the documents whose text uses them."""
+    import lxml.html
+    import yaml
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("rheinfurt")
+    own = yaml.safe_load(inputs.text("kommune.yaml"))["kommune"]["abkuerzungen"]
+    concept = inputs.check().concept
+    for view in paper_views(concept):
+        html = render_paper(view).body_html
+        root = lxml.html.fromstring(f"<div>{html}</div>")
+        listed = [
+            " ".join(dt.text_content().split())
+            for dt in root.xpath("//h1[@id='abkuerzungen']/following-sibling::dl[1]/dt")
+        ]
+        body = " ".join(root.text_content().split())
+        for entry in own:
+            used = entry["kurz"] in body.split("Abkürzungen")[0]
+            assert (entry["kurz"] in listed) == used, (view.paper.number, entry["kurz"])
+    assert any(
+        "SkF" in " ".join(lxml.html.fromstring(f"<div>{render_paper(v).body_html}</div>").text_content().split())
+        for v in paper_views(concept)
+    )

@@ -4,6 +4,7 @@ occur in its text, so it never explains one the reader does not meet nor misses 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 #: Abbreviation → meaning, in the order of the list: alphabetical, as a reader looks one up.
@@ -223,15 +224,17 @@ def _pattern(short: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{SERIES.get(short) or re.escape(short)})(?!\w)")
 
 
-def used_in(text: str, state: str | None = None) -> list[tuple[str, str]]:
+def used_in(text: str, state: str | None = None, own: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """The abbreviations that occur in a text as words of their own ('SGB VIII', 'U-Untersuchung';
     not 'SGBs' inside another word), with their meaning. A plain look for the letters comes
     first: the pattern reads a long text to its end only where they occur. Non-breaking spaces
     ('SGB\u00a0VIII', set by the typography) count as spaces. The laws of the `state` count with
-    the general abbreviations (:data:`STATE_LAWS`)."""
+    the general abbreviations (:data:`STATE_LAWS`), and the municipality's `own` ones (kommune.yaml
+    'abkuerzungen'; RLP review: 'SkF' and 'TVöD SuE' stood unexplained) with, and before, them."""
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    terms = {**glossary(state), **dict(own)}
     return [
-        (short, meaning)
-        for short, meaning in glossary(state).items()
+        (short, terms[short])
+        for short in sorted(terms, key=_lookup_key)
         if (short in SERIES or short in text) and _pattern(short).search(text)
     ]

@@ -207,6 +207,11 @@ def _one_per_year(figures: list[KeyFigure]) -> list[KeyFigure]:
 KeyFigures = Annotated[list[KeyFigure], AfterValidator(_one_per_year)]
 
 
+class Abbreviation(Item, title="Abkürzung"):
+    short: Text = field("kurz", "Die Abkürzung, wie sie in den Texten steht, z. B. 'SkF'")
+    meaning: Text = field("bedeutung", "Was sie bedeutet, z. B. 'Sozialdienst katholischer Frauen'")
+
+
 class SocialSpace(Item, title="Sozialraum"):
     id: Id = field("id", "Kennung, auf die andere Dateien verweisen")
     name: Text = field("name", "Name des Sozialraums")
@@ -398,6 +403,12 @@ class Municipality(Item, title="Kommune"):
         "logo",
         "Logo für die Titelseite, z. B. 'logo.svg' (Pfad relativ zum Ordner der Kommune)",
         default=None,
+    )
+    abbreviations: list[Abbreviation] = field(
+        "abkuerzungen",
+        "Eigene Abkürzungen der Texte (Träger, Tarife, Programme), die das Abkürzungsverzeichnis erklären soll, "
+        "z. B. {kurz: SkF, bedeutung: Sozialdienst katholischer Frauen}; es nennt nur, was im Text vorkommt",
+        default_factory=list,
     )
 
     @model_validator(mode="after")

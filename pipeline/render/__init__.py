@@ -288,7 +288,8 @@ def _abbreviations_in(bodies: Iterable[str], concept: Concept) -> list[tuple[str
     """The abbreviations the text of these HTML bodies uses (tags left out), with their meaning;
     the laws of the municipality's Land among them."""
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in bodies)
-    return used_in(text, concept.municipality.state)
+    own = ((a.short, a.meaning) for a in concept.municipality.abbreviations)
+    return used_in(text, concept.municipality.state, own)
 
 
 def _with_abbreviations(template_dir: TemplateSource, name: str, k: Concept, **context: Any) -> str:
