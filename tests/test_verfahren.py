@@ -354,6 +354,11 @@ def test_in_bayern_the_kreisausschuss_prepares_reports_to_the_kreistag_too(input
         "In einem Landkreis in Bayern bereitet der Kreisausschuss die Verhandlungen des Kreistages vor" in warning
     )
     assert "(Art. 26 Satz 2 LKrO); die Beratungsfolge nennt ihn nicht." in warning
+    # and the exception the Land's law allows (Bavarian review)
+    assert warning.endswith(
+        "Die Geschäftsordnung kann zulassen, dass Empfehlungen der Fachausschüsse unmittelbar an den Kreistag "
+        "gehen (Art. 26 Satz 3 LKrO)."
+    )
 
 
 def test_a_council_named_as_in_another_land_with_the_right_kind(inputs):

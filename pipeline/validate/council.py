@@ -474,7 +474,9 @@ def council_decision_prepared(case: PaperCase) -> Iterator[Finding]:
             where,
             f"{_procedure_text(procedure)} bereitet {_forms(body, preparation.gender).nom} die {preparation.scope} "
             f"{_forms(procedure.council.name, procedure.council.gender).gen} vor ({basis}); die Beratungsfolge nennt "
-            f"{_accusative_pronoun(preparation.gender)} nicht. {hint}",
+            f"{_accusative_pronoun(preparation.gender)} nicht. {hint}"
+            # the Land's exception, where it has one (Bavarian review: Art. 26 Satz 3 LKrO was not named)
+            + (f" {preparation.exception}" if preparation.exception else ""),
             WARNING,
         )
         return

@@ -93,6 +93,9 @@ class Preparation(_Data):
     #: no report cycle: 'koordiniert die Arbeit der Ausschüsse (§ 45b Abs. 1 GO)'.
     role: str | None = Field(default=None, alias="aufgabe")
     note: str | None = Field(default=None, alias="hinweis")
+    #: Where local rules may let papers pass the body, in the law's words: the warning on a paper
+    #: without it names the exception (Art. 26 Satz 3 LKrO in Bayern; Bavarian review).
+    exception: str | None = Field(default=None, alias="ausnahme")
     legal_basis: str = Field(alias="rechtsgrundlage")
     source: str | None = Field(default=None, alias="quelle")
     verified: bool = Field(alias="geprueft")
