@@ -504,3 +504,21 @@ def test_a_municipalitys_own_abbreviations_are_explained_where_used():
         "SkF" in " ".join(lxml.html.fromstring(f"<div>{render_paper(v).body_html}</div>").text_content().split())
         for v in paper_views(concept)
     )
+
+
+def test_a_post_not_yet_begun_shows_no_costs_rather_than_zero():
+    """Landkreis Altmühlau's new KoKi post begins in 2027: the table of posts gave '0,00 €' for 2026
+    beside '–' for a post paid by a grant (Bavarian review); a year without own Personalaufwand is '–'."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("altmuehlau").check().concept
+    html = concept_chapters(concept)["konzept/12_ressourcen.html.j2"]
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    rows = [[td.text_content() for td in tr] for tr in root.xpath("//table[caption='Personalstellen']//tr[td]")]
+    later = [r for r in rows if r[2].startswith("ab 2027")]
+    assert later and all(r[3] == "–" for r in later)
+    assert not any("0,00" in cell for r in rows for cell in r[3:] if cell.startswith("0,00"))

@@ -1445,11 +1445,13 @@ class Effort:
     def staff_rows(self) -> list[tuple[Position, Organisation, list[Decimal | None]]]:
         """Every position with its employer and its Personalaufwand in each budget year; None
         where the municipality books no Personalaufwand for it (a Träger's position, paid
-        through a Zuwendung), so the table does not claim it costs nothing."""
+        through a Zuwendung; a year before its own post begins – Bavarian review: '0,00 €' for
+        the new post's 2026 beside '–' for the Lotsin read as two different things), so the
+        table does not claim it costs nothing."""
         years = self.concept.budget.years
         booked = {e.position for e in self.concept.resources.expenses if e.position}
         return [
-            (p, self.employer(p), [self.staff_cost(p.id, y) if p.id in booked else None for y in years])
+            (p, self.employer(p), [(self.staff_cost(p.id, y) or None) if p.id in booked else None for y in years])
             for p in self.concept.resources.positions
         ]
 
