@@ -1155,3 +1155,28 @@ def test_the_youth_offices_feedback_and_a_free_traegers_midwives_under_8a_pass()
     assert [w.where.field for w in warned] == [
         f"datenschutz.weitergaben[{[f['von'] for f in flows].index(['familienhebammen'])}].von"
     ]
+
+
+def test_the_youth_offices_feedback_goes_only_to_whom_informed_it():
+    """Re-check: with the feedback under § 4 KKG allowed, a 'Hilfeplan' from the ASD to the Jobcenter
+    under § 4 KKG passed as well; § 4 Abs. 4 KKG covers the feedback to whom informed the Jugendamt."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("rheinfurt")
+    office = yaml.safe_load(inputs.text(FILE))["kinderschutz"]["jugendamt"]
+
+    def plan_to_jobcenter(data):
+        data["datenschutz"]["weitergaben"].append(
+            {
+                "was": "Hilfeplan",
+                "zweck": "Abstimmung",
+                "von": [office],
+                "an": ["jobcenter"],
+                "grundlage": "§ 4 KKG",
+            }
+        )
+
+    actors = {a["id"] for a in yaml.safe_load(inputs.text("akteure.yaml"))["akteure"]}
+    assert "jobcenter" in actors
+    warned = [w for w in inputs.edit(FILE, plan_to_jobcenter).warnings() if w.where.file == FILE]
+    assert any("Nach § 4 KKG gehen Angaben nur an" in w.message and "Jobcenter" in w.message for w in warned)

@@ -63,12 +63,25 @@ def child_protection_transfers(concept: Concept) -> Iterator[Finding]:
         allowed = {a.id for a in concept.actors_in_sector("Kinder- und Jugendhilfe")}
         allowed_text = "Stellen der Kinder- und Jugendhilfe"
     office = protection.youth_office if protection is not None else None
+    # who informs the Jugendamt under these grounds: they may hear back from it
+    informing = {
+        sender
+        for flow in section.flows
+        if flow.basis in CHILD_PROTECTION_GROUNDS and office in flow.recipients
+        for sender in flow.senders
+    }
     for index, flow in enumerate(section.flows):
         if flow.basis not in CHILD_PROTECTION_GROUNDS:
             continue
-        if flow.basis == "§ 4 KKG" and office is not None and set(flow.senders) == {office}:
+        if (
+            flow.basis == "§ 4 KKG"
+            and office is not None
+            and set(flow.senders) == {office}
+            and set(flow.recipients) <= informing
+        ):
             # the Jugendamt's feedback to whom informed it (§ 4 Abs. 4 KKG: whether it sees the
-            # indications confirmed and has acted) – the provision itself allows it (RLP review)
+            # indications confirmed and has acted) – the provision itself allows it (RLP review);
+            # to anyone else, § 4 KKG allows nothing (re-check: a Hilfeplan to the Jobcenter passed)
             continue
         others = [r for r in flow.recipients if r not in allowed]
         if others:
