@@ -102,16 +102,17 @@ def plan_lines(view: ReportingView) -> list[str]:
     notices = view.notices
     lines += ["", "Hinweise"]
     lines += [f"Warnung: {notice.where.file}: {notice.message}" for notice in notices]
-    if not notices:
-        # a report due already but planned for the next sitting is in order, not 'im Turnus' (Bavarian
-        # review: the JHA's row said 'Fällig bis 20.11.2026' on 06.12.2026 above that sentence)
-        late = [i.committee.name for i in view.schedule if i.last_report and i.due_passed]
-        due = "der fällige Bericht ist" if len(late) == 1 else "die fälligen Berichte sind"
-        lines.append(
-            f"keine – {due} für die nächste Sitzung vorgesehen ({', '.join(late)})."
-            if late
-            else "keine – alle Gremien sind im Berichtsturnus."
-        )
+    # a report due already but planned for the next sitting is in order, not 'im Turnus' (Bavarian
+    # review: the JHA's row said 'Fällig bis 20.11.2026' on 06.12.2026 above that sentence)
+    late = [i for i in view.schedule if i.last_report and i.due_passed and i.next_papers]
+    lines += [
+        f"{i.committee.name}: Frist {german_date(i.due)} abgelaufen; der Bericht ist für die Sitzung am "
+        f"{german_date(i.next_papers[0].date)} vorgesehen ({', '.join(p.paper.number for p in i.next_papers)})."
+        for i in late
+        if not any(i.committee.name in n.message for n in notices)
+    ]
+    if not notices and not late:
+        lines.append("keine – alle Gremien sind im Berichtsturnus.")
     return lines
 
 

@@ -2056,10 +2056,7 @@ def test_an_ortsbeirat_is_heard_not_responsible():
     chapter = concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"]
     text = " ".join(lxml.html.fromstring(f"<div>{chapter}</div>").text_content().split())
     assert f"sind für sie {number_word(len(responsible))} Gremien zuständig" in text
-    assert (
-        "Der Ortsbeirat Nord wird zu den Frühen Hilfen gehört, soweit sie Angebote in seinem Gebiet betreffen."
-        in text
-    )
+    assert "Der Ortsbeirat Nord ist zu hören, soweit die Frühen Hilfen sein Gebiet berühren." in text
 
 
 def test_a_bavarian_kreisausschuss_prepared_the_kreistags_reports_too():

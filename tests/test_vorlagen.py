@@ -2695,7 +2695,7 @@ def test_the_provisional_budget_is_the_state_of_things_for_a_decision_within_the
     assert decided.year == view.finances.year and view.finances.status == "Entwurf"
     assert view.finances.provisional.startswith(
         "Solange die Haushaltssatzung 2027 nicht öffentlich bekannt gemacht ist, gilt die vorläufige "
-        "Haushaltsführung (§ 99 GemO): Dann darf die Stadt Rheinfurt nur "
+        "Haushaltsführung (§ 99 GemO): Bis dahin darf die Stadt Rheinfurt nur "
     )
     (before,) = [v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030"]
     assert before.finances.provisional.startswith(

@@ -661,7 +661,8 @@ class Concept:
         its = "ihre" if procedure.council.gender == "f" else "seine"
         does = "vorbereitet und ausführt" if procedure.preparation.executes else "vorbereitet"
         basis = same_law_once(procedure.council.legal_basis, procedure.preparation.legal_basis)
-        return f"{basis}: {body} und {preparing.forms.nom}, {relative} {its} Beschlüsse {does}"
+        # 'seine Verhandlungen' where the body prepares every deliberation (Art. 26 Satz 2 LKrO; re-check)
+        return f"{basis}: {body} und {preparing.forms.nom}, {relative} {its} {procedure.preparation.scope} {does}"
 
     @property
     def _law_names_preparing(self) -> Committee | None:
@@ -827,8 +828,8 @@ class Concept:
         if hearing is not None and hearing.council in body.name:
             return f"{name} {hearing.duty} ({hearing.legal_basis})."
         if body.kind == "Ortsbeirat":
-            its = "ihrem" if body.forms.nom.startswith("die ") else "seinem"
-            return f"{name} wird zu den Frühen Hilfen gehört, soweit sie Angebote in {its} Gebiet betreffen."
+            its = "ihr" if body.forms.nom.startswith("die ") else "sein"
+            return f"{name} ist zu hören, soweit die Frühen Hilfen {its} Gebiet berühren."
         return f"{name} wird zu den Frühen Hilfen gehört."
 
     @property

@@ -295,7 +295,8 @@ class FinanceSummary:
                 else f"Ist der Haushaltsplan {self.budget_name} bei Beginn des Haushaltsjahres noch nicht festgestellt"
             )
             return (
-                f"{case}, richtet sich die vorläufige Haushaltswirtschaft nach {self.provisional_rule}: In der Regel dürfen dann nur "
+                f"{case}, richtet sich die vorläufige Haushaltswirtschaft nach {self.provisional_rule}: In der Regel dürfen "
+                f"{'bis dahin' if self.in_year else 'dann'} nur "
                 "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten, beschlossene "
                 "Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Diese "
                 f"Beschränkung gilt auch für laufende Maßnahmen; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
@@ -308,7 +309,8 @@ class FinanceSummary:
         )
         return (
             f"{case}, gilt "
-            f"die vorläufige Haushaltsführung ({self.provisional_rule}): Dann darf {self.subject} nur "
+            f"die vorläufige Haushaltsführung ({self.provisional_rule}): {'Bis dahin' if self.in_year else 'Dann'} "
+            f"darf {self.subject} nur "
             f"{self.provisional_payments or self.terms.payments}, zu denen {self.pronoun} rechtlich verpflichtet "
             "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Diese Beschränkung gilt auch "
             "für laufende Maßnahmen; was "

@@ -1022,19 +1022,24 @@ def one_report_per_sitting(concept: Concept) -> Iterator[Finding]:
             day = sittings.get(committee.id)
             if day is None:
                 continue
+            twice: dict[str, list[str]] = {}  # the other paper → the decisions both report on
             for decision in decisions:
-                key = (committee.id, day, decision.id)
-                other = seen.setdefault(key, view.paper.number)
+                other = seen.setdefault((committee.id, day, decision.id), view.paper.number)
                 if other != view.paper.number:
-                    yield warning(
-                        files[view.paper.number],
-                        ("vorlage", "beschluesse"),
-                        f"Die Vorlage ist {committee.forms.dat} am {german_date(day)} zugleich der Bericht über die "
-                        f"Umsetzung des Beschlusses {decision.number} – wie die Vorlage {other} in derselben Sitzung. "
-                        "Bitte unter 'beschluesse' bei einer der beiden nur die Beschlüsse nennen, über die sie "
-                        "berichtet.",
-                    )
-                    break
+                    twice.setdefault(other, []).append(decision.number)
+            for other, numbers in twice.items():
+                which = (
+                    f"des Beschlusses {numbers[0]}"
+                    if len(numbers) == 1
+                    else f"der Beschlüsse {enumeration(numbers)}"
+                )
+                yield warning(
+                    files[view.paper.number],
+                    ("vorlage", "beschluesse"),
+                    f"Die Vorlage ist {committee.forms.dat} am {german_date(day)} zugleich der Bericht über die "
+                    f"Umsetzung {which} – wie die Vorlage {other} in derselben Sitzung. Bitte unter 'beschluesse' "
+                    "bei einer der beiden nur die Beschlüsse nennen, über die sie berichtet.",
+                )
 
 
 @WARNINGS.rule("ertrag-im-produkt-des-aufwands")
