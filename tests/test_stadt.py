@@ -540,6 +540,14 @@ def test_a_kreisfreie_stadt_in_rheinland_pfalz_runs_no_gesundheitsamt():
         for m in found
     )
     assert all("für die Stadt Neuhafen am Main ist es die Kreisverwaltung des Landkreises" in m for m in found)
+    # the actor once, at its Träger, not again at its name (re-check)
+    at_actor = [
+        w.where.field
+        for w in inputs.warnings()
+        if "(§ 4 Abs. 1 ÖGdG)" in w.message and w.where.file == "akteure.yaml"
+    ]
+    assert len([f for f in at_actor if f.endswith(".traeger")]) == 1
+    assert not [f for f in at_actor if f.endswith(".name")]
 
 
 def _title_warnings(inputs, paper: str) -> list[str]:

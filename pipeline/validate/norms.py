@@ -1057,8 +1057,14 @@ def health_office_of_a_stadtkreis(concept: Concept) -> Iterator[Finding]:
     if any(city in municipality.name for city in offices.cities):
         return
     fact = f"{offices.law}; für {with_article(municipality.name, 'acc')} ist es {offices.instead}"
-    yield from _run_by_the_city(concept, _HEALTH_OFFICE, fact)
+    run = list(_run_by_the_city(concept, _HEALTH_OFFICE, fact))
+    yield from run
+    # the actor warned about at its Träger is not warned about again at its name (re-check: two long
+    # messages for one entry)
+    warned = {finding.where.path[:2] for finding in run}
     for passage in read(concept).passages:
+        if passage.file == "akteure.yaml" and tuple(passage.path[:2]) in warned:
+            continue
         found = _CITY_HEALTH_OFFICE.search(passage.text)
         if found:
             yield _word_warning(passage, found[0], fact)
