@@ -2732,8 +2732,9 @@ def test_a_report_on_a_past_budget_year_shows_its_appropriations_not_a_plan():
     ]
     assert view.paper.date.year > view.finances.year
     text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    # and for which part: the paper's table shows the JHA's share (re-check)
     assert (
-        f"Nachrichtlich zeigt sie, was der Haushalt {view.finances.year} für die Frühen Hilfen vorsah (Ansätze)."
-        in text
+        f"Nachrichtlich zeigt sie, was der Haushalt {view.finances.year} für die Frühen Hilfen in der fachlichen "
+        "Zuständigkeit des Jugendhilfeausschusses vorsah (Ansätze)." in text
     )
     assert "was die Planung für" not in text
