@@ -25,6 +25,7 @@ from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
 from pipeline.formatting import in_state
 from pipeline.model.accounting import CHOICE, accounting_of
+from pipeline.model.grammar import committee_forms
 from pipeline.model.inputs import REQUIRED_FILES
 from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
 from pipeline.model.procedure import Procedure, kreis_genitive, kreis_word, procedure_for
@@ -119,6 +120,27 @@ def _usual_bodies(procedure: Procedure | None, state: str | None) -> dict[str, s
     }
 
 
+def _deliberating_executive(procedure: Procedure | None, state: str | None) -> dict[str, str] | None:
+    """A collegial administration through which the council's papers pass without resolving on
+    them (the Stadtvorstand, § 58 Abs. 3 Satz 2 GemO RLP), as a commented pattern: a new user
+    learnt of it only from a warning (RLP review)."""
+    executive = procedure.executive if procedure is not None else None
+    if executive is None or state is None or executive.resolves or not executive.prepares:
+        return None
+    forms = committee_forms(executive.name)
+    its, it = {"m": ("ihn", "er"), "f": ("sie", "sie"), "n": ("es", "es")}[executive.gender]
+    text = (
+        f"{in_state(state)[:1].upper()}{in_state(state)[1:]} wird die Vorbereitung der Beschlüsse der Vertretung "
+        f"{forms.im} beraten ({executive.prepares}); Beschlussvorlagen an die Vertretung gehen durch {its} "
+        f"('rolle: Vorberatung'). Ob {it} öffentlich tagt, bitte mit 'nichtoeffentlich' angeben."
+    )
+    return {
+        "comment": textwrap.fill(text, 96, initial_indent="  # ", subsequent_indent="  # "),
+        "id": slug(executive.name),
+        "name": executive.name,
+    }
+
+
 def starter_files(folder: Path, kind: str, state: str | None, name: str | None, today: dt.date) -> dict[str, str]:
     """The text of each starter file for a new municipality in `folder`; without a `state`,
     the first one stands as a placeholder, marked as such."""
@@ -140,6 +162,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         if body is not None and procedure.preparation.duty == "muss":
             preparing = {"id": slug(body), "name": body, "kind": body, "basis": procedure.preparation.legal_basis}
     usual_bodies = _usual_bodies(procedure, state) if preparing is None else None
+    deliberating = _deliberating_executive(procedure, state)
     head_titles = (
         f"{procedure.head.female}  # oder: {procedure.head.male}"
         if procedure is not None
@@ -164,6 +187,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "kreis_genitive": kreis_genitive(state or PLACEHOLDER_STATE),
         "preparing": preparing,
         "usual_bodies": usual_bodies,
+        "deliberating": deliberating,
         "head_titles": head_titles,
         # the budget system: the Land's where it has one, Doppik as a choice to check where it
         # lets the municipality choose (Bayern, Thüringen)

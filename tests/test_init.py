@@ -325,3 +325,20 @@ def test_a_saxon_landkreis_starts_with_its_usual_bodies_and_head_as_commented_pa
     concept = check_folder(folder).concept
     assert concept.committee("kreisausschuss").deciding is True
     assert concept.municipality.head.title == "Landrätin"
+
+
+def test_a_city_in_rheinland_pfalz_starts_with_its_stadtvorstand_as_a_commented_pattern(tmp_path):
+    """A new user in a city of Rheinland-Pfalz learnt only from a warning that a Beschlussvorlage to
+    the Stadtrat passes the Stadtvorstand (§ 58 Abs. 3 Satz 2 GemO; RLP review)."""
+    folder = tmp_path / "neu"
+    result = _init(folder, "--art", "kreisfreie Stadt", "--bundesland", "Rheinland-Pfalz", "--name", "Stadt Neu")
+    assert result.exit_code == 0, result.output
+    bodies = (folder / "gremien.yaml").read_text(encoding="utf-8")
+    comment = " ".join(
+        line.strip().removeprefix("# ") for line in bodies.splitlines() if line.strip().startswith("#")
+    )
+    assert "im Stadtvorstand beraten (§ 58 Abs. 3 Satz 2 GemO)" in comment
+    assert "stadtvorstand" not in {g["id"] for g in _data(folder / "gremien.yaml")["gremien"]}
+    (folder / "gremien.yaml").write_text(_uncomment(bodies, "- id: stadtvorstand", 5), encoding="utf-8")
+    board = next(c for c in check_folder(folder).concept.committees if c.id == "stadtvorstand")
+    assert board.kind == "Stadtvorstand" and board.private is True
