@@ -301,17 +301,23 @@ def _uncomment(text: str, first: str, lines: int) -> str:
     return "".join(rows)
 
 
-def test_a_saxon_landkreis_starts_with_its_usual_bodies_and_head_as_commented_patterns(tmp_path):
-    """A new user in Sachsen found nothing in the starter folder on the Kreisausschuss as
-    beschließender Ausschuss, on 'beschliessend'/'nichtoeffentlich', or on the head of the
-    administration the papers' header and signature need (Saxon review)."""
+def _started(tmp_path: Path, kind: str, state: str, name: str) -> tuple[Path, str, str]:
+    """A new folder from init: the folder, gremien.yaml's text and its comments as one line."""
     folder = tmp_path / "neu"
-    result = _init(folder, "--art", "Landkreis", "--bundesland", "Sachsen", "--name", "Landkreis Neu")
+    result = _init(folder, "--art", kind, "--bundesland", state, "--name", name)
     assert result.exit_code == 0, result.output
     bodies = (folder / "gremien.yaml").read_text(encoding="utf-8")
     comment = " ".join(
         line.strip().removeprefix("# ") for line in bodies.splitlines() if line.strip().startswith("#")
     )
+    return folder, bodies, comment
+
+
+def test_a_saxon_landkreis_starts_with_its_usual_bodies_and_head_as_commented_patterns(tmp_path):
+    """A new user in Sachsen found nothing in the starter folder on the Kreisausschuss as
+    beschließender Ausschuss, on 'beschliessend'/'nichtoeffentlich', or on the head of the
+    administration the papers' header and signature need (Saxon review)."""
+    folder, bodies, comment = _started(tmp_path, "Landkreis", "Sachsen", "Landkreis Neu")
     assert "Kreisausschuss als beschließender Ausschuss (§§ 37, 39 SächsLKrO)" in comment
     assert "'beschliessend: true'" in comment and "'nichtoeffentlich: true'" in comment
     assert "kreisausschuss" not in {g["id"] for g in _data(folder / "gremien.yaml")["gremien"]}
@@ -330,13 +336,7 @@ def test_a_saxon_landkreis_starts_with_its_usual_bodies_and_head_as_commented_pa
 def test_a_city_in_rheinland_pfalz_starts_with_its_stadtvorstand_as_a_commented_pattern(tmp_path):
     """A new user in a city of Rheinland-Pfalz learnt only from a warning that a Beschlussvorlage to
     the Stadtrat passes the Stadtvorstand (§ 58 Abs. 3 Satz 2 GemO; RLP review)."""
-    folder = tmp_path / "neu"
-    result = _init(folder, "--art", "kreisfreie Stadt", "--bundesland", "Rheinland-Pfalz", "--name", "Stadt Neu")
-    assert result.exit_code == 0, result.output
-    bodies = (folder / "gremien.yaml").read_text(encoding="utf-8")
-    comment = " ".join(
-        line.strip().removeprefix("# ") for line in bodies.splitlines() if line.strip().startswith("#")
-    )
+    folder, bodies, comment = _started(tmp_path, "kreisfreie Stadt", "Rheinland-Pfalz", "Stadt Neu")
     assert "im Stadtvorstand beraten (§ 58 Abs. 3 Satz 2 GemO)" in comment
     assert "stadtvorstand" not in {g["id"] for g in _data(folder / "gremien.yaml")["gremien"]}
     (folder / "gremien.yaml").write_text(_uncomment(bodies, "- id: stadtvorstand", 5), encoding="utf-8")
