@@ -2117,6 +2117,11 @@ class Paper(Item, title="Vorlage"):
     attachments: list[Attachment] = field("anlagen", "Anlagen", default_factory=list)
 
     @property
+    def decision(self) -> Consultation | None:
+        """The consultation in which a body decides the paper ('Entscheidung'), if any."""
+        return next((c for c in self.consultations if c.role == "Entscheidung"), None)
+
+    @property
     def blocks(self) -> tuple[str, ...]:
         if self.chosen_blocks is not None:
             return tuple(self.chosen_blocks)

@@ -684,7 +684,8 @@ class PaperView:
     @property
     def deciding_committee(self) -> str | None:
         """The body that decides the paper (its 'Entscheidung' in the Beratungsfolge), if any."""
-        return next((c.committee for c in self.paper.consultations if c.role == "Entscheidung"), None)
+        decision = self.paper.decision
+        return decision.committee if decision is not None else None
 
     @property
     def of_concept(self) -> str:
@@ -1468,8 +1469,8 @@ class PaperView:
     def _read_on(self) -> dt.date:
         """When the paper's decision falls, or its date without one: what its sentences on the
         budget year say is read then."""
-        decision = next((c.date for c in self.paper.consultations if c.role == "Entscheidung"), None)
-        return decision or self.paper.date
+        decision = self.paper.decision
+        return decision.date if decision is not None else self.paper.date
 
     def _post_label(self, expense: Expense, year: int) -> str:
         """A staff line as the Kämmerei reads it, with the VZÄ of its post where the line's own

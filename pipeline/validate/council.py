@@ -289,7 +289,7 @@ def advice_before_the_decision(case: PaperCase) -> Iterator[Finding]:
     worth nothing (§ 75 Abs. 2 GemO RLP: 'vor der Beschlußfassung des Gemeinderats zu hören'; RLP
     review: an Ortsbeirat heard after the Stadtrat's decision passed unnoticed)."""
     name, paper = case.name, case.paper
-    decision = next((c for c in paper.consultations if c.role == "Entscheidung"), None)
+    decision = paper.decision
     if decision is None:
         return
     for index, consultation in enumerate(paper.consultations):
@@ -1029,14 +1029,8 @@ def committees_of_the_money_consulted(case: PaperCase) -> Iterator[Finding]:
     deciding = _council_decision(case)
     # a committee that decides (the JHA, § 71 SGB VIII) does so within the means provided to it: the
     # money of another committee in its paper is that committee's matter too (RLP review)
-    committee_decides = next(
-        (
-            council.committees.get(c.committee)
-            for c in paper.consultations
-            if c.role == "Entscheidung" and paper.kind == "Beschlussvorlage"
-        ),
-        None,
-    )
+    decision = paper.decision if paper.kind == "Beschlussvorlage" else None
+    committee_decides = council.committees.get(decision.committee) if decision is not None else None
     if (deciding is None and committee_decides is None) or paper.finances is None:
         return
     consulted = {c.committee for c in paper.consultations}

@@ -744,7 +744,7 @@ def needs_reach_decisions(view: ReportingView) -> list[Finding]:
     for paper in k.papers:
         first = paper.consultations[0]
         if paper.kind == "Beschlussvorlage" and first.date > on:
-            deciding = next((c for c in paper.consultations if c.role == "Entscheidung"), None)
+            deciding = paper.decision
             # the whole way, not its first step: 'Magistrat, Beschluss über die Vorlage' read as if the
             # Magistrat adopted the concept (reader review)
             decision = (
