@@ -16,20 +16,20 @@ import os
 import re
 import textwrap
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import jinja2
 import yaml
 
 from pipeline.errors import FolderNotEmpty
 from pipeline.export.files import write_new_folder
-from pipeline.formatting import in_state
+from pipeline.formatting import in_state, sentence_start
 from pipeline.model.accounting import CHOICE, accounting_of
-from pipeline.model.grammar import committee_forms
+from pipeline.model.grammar import definite
 from pipeline.model.inputs import REQUIRED_FILES
 from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
 from pipeline.model.procedure import Procedure, kreis_genitive, kreis_word, procedure_for
-from pipeline.model.types import CITIES_IN_A_KREIS, PreparingKind, add_months
+from pipeline.model.types import CITIES_IN_A_KREIS, PREPARING_KINDS, add_months
 
 #: The files `init` writes: every required one, and querschnitt.yaml with its chapters as
 #: commented examples (only the evaluation, whose chapter is always there, is filled in).
@@ -107,17 +107,19 @@ def _usual_bodies(procedure: Procedure | None, state: str | None) -> dict[str, s
     if procedure is None or state is None or not procedure.preparation.note:
         return None
     note = procedure.preparation.note
-    example = procedure.preparation.body or next((k for k in get_args(PreparingKind) if k in note), None)
+    example = procedure.preparation.body or next((k for k in PREPARING_KINDS if k in note), None)
     basis = f" ({procedure.preparation.legal_basis})" if procedure.preparation.legal_basis else ""
     text = (
         f"Die Beschlüsse der Vertretung bereiten {in_state(state)} vor: {note}{basis}. Bitte wie in der "
         "Hauptsatzung eintragen; einen beschließenden Ausschuss mit 'beschliessend: true', einen beratenden "
         "mit 'beschliessend: false' und, wo er nicht öffentlich vorberät, 'nichtoeffentlich: true'."
     )
-    return {
-        "comment": textwrap.fill(text, 96, initial_indent="  # ", subsequent_indent="  # "),
-        "example": example or "",
-    }
+    return {"comment": _comment(text), "example": example or ""}
+
+
+def _comment(text: str) -> str:
+    """A text as comment lines under an entry of the starter files, wrapped as they are."""
+    return textwrap.fill(text, 96, initial_indent="  # ", subsequent_indent="  # ")
 
 
 def _deliberating_executive(procedure: Procedure | None, state: str | None) -> dict[str, str] | None:
@@ -127,15 +129,15 @@ def _deliberating_executive(procedure: Procedure | None, state: str | None) -> d
     executive = procedure.executive if procedure is not None else None
     if executive is None or state is None or executive.resolves or not executive.prepares:
         return None
-    forms = committee_forms(executive.name)
-    its, it = {"m": ("ihn", "er"), "f": ("sie", "sie"), "n": ("es", "es")}[executive.gender]
+    forms = definite(executive.name, executive.gender)
+    assert forms is not None  # a gender is given, so the name declines
     text = (
-        f"{in_state(state)[:1].upper()}{in_state(state)[1:]} wird die Vorbereitung der Beschlüsse der Vertretung "
-        f"{forms.im} beraten ({executive.prepares}); Beschlussvorlagen an die Vertretung gehen durch {its} "
-        f"('rolle: Vorberatung'). Ob {it} öffentlich tagt, bitte mit 'nichtoeffentlich' angeben."
+        f"{sentence_start(in_state(state))} wird die Vorbereitung der Beschlüsse der Vertretung {forms.im} beraten "
+        f"({executive.prepares}); Beschlussvorlagen an die Vertretung gehen durch {forms.pronoun_acc} ('rolle: "
+        f"Vorberatung'). Ob {forms.pronoun} öffentlich tagt, bitte mit 'nichtoeffentlich' angeben."
     )
     return {
-        "comment": textwrap.fill(text, 96, initial_indent="  # ", subsequent_indent="  # "),
+        "comment": _comment(text),
         "id": slug(executive.name),
         "name": executive.name,
     }

@@ -302,3 +302,17 @@ def test_a_kind_of_municipality_has_the_gender_of_its_last_word(term, gender):
     """One place says which article a kind takes ('ein Landkreis', 'in einer Großen Kreisstadt'):
     the concept and the council messages each guessed it from a list of their own."""
     assert kind_gender(term) == gender
+
+
+@pytest.mark.parametrize(
+    ("name", "pronouns"),
+    [
+        ("Kreistag", ("er", "ihn", "ihm", "sein")),
+        ("Stadtverordnetenversammlung", ("sie", "sie", "ihr", "ihr")),
+        ("Bezirksamt", ("es", "es", "ihm", "sein")),
+        ("Netzwerk XY", ("es", "es", "ihm", "sein")),  # 'das Gremium „Netzwerk XY“'
+    ],
+)
+def test_the_pronouns_for_a_body_follow_its_article(name, pronouns):
+    forms = committee_forms(name)
+    assert (forms.pronoun, forms.pronoun_acc, forms.pronoun_dat, forms.possessive) == pronouns

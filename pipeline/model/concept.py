@@ -681,8 +681,7 @@ class Concept:
         council = self.council
         if self._law_names_preparing is not None or council is None:
             return "wie sie dieses Konzept beraten und beschließen"
-        pronoun = {"der": "er", "die": "sie", "das": "es"}.get(council.forms.nom.split()[0], "sie")
-        return f"wie {pronoun} dieses Konzept berät und beschließt"
+        return f"wie {council.forms.pronoun} dieses Konzept berät und beschließt"
 
     @property
     def council_prepared_by(self) -> Committee | None:
@@ -828,8 +827,7 @@ class Concept:
         if hearing is not None and hearing.council in body.name:
             return f"{name} {hearing.duty} ({hearing.legal_basis})."
         if body.kind == "Ortsbeirat":
-            its = "ihr" if body.forms.nom.startswith("die ") else "sein"
-            return f"{name} ist zu hören, soweit die Frühen Hilfen {its} Gebiet berühren."
+            return f"{name} ist zu hören, soweit die Frühen Hilfen {body.forms.possessive} Gebiet berühren."
         return f"{name} wird zu den Frühen Hilfen gehört."
 
     @property

@@ -155,6 +155,35 @@ class Forms:
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def gender(self) -> Gender:
+        """The gender its article shows: the pronouns that stand for the name follow it."""
+        return _ARTICLE_GENDERS.get(self.nom.split(" ", 1)[0], "m")
+
+    @property
+    def pronoun(self) -> str:
+        """'er', 'sie', 'es': the name as the subject of the next clause."""
+        return {"m": "er", "f": "sie", "n": "es"}[self.gender]
+
+    @property
+    def pronoun_acc(self) -> str:
+        """'ihn', 'sie', 'es'."""
+        return {"m": "ihn", "f": "sie", "n": "es"}[self.gender]
+
+    @property
+    def pronoun_dat(self) -> str:
+        """'ihm', 'ihr', 'ihm'."""
+        return {"m": "ihm", "f": "ihr", "n": "ihm"}[self.gender]
+
+    @property
+    def possessive(self) -> str:
+        """'sein' or 'ihr', the stem the caller inflects ('seine Sitzungen', 'in ihrer Sitzung')."""
+        return "ihr" if self.gender == "f" else "sein"
+
+
+#: The definite articles in the nominative and the gender each shows.
+_ARTICLE_GENDERS: dict[str, Gender] = {"der": "m", "die": "f", "das": "n"}
+
 
 #: Last words of the kinds of municipality that are masculine: der (Land-, Stadt-)Kreis, Bezirk,
 #: Stadtstaat, Regionalverband; the others are feminine (Stadt, Kreisstadt, Region, Gemeinde).

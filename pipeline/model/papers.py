@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import get_args
 
 from pipeline.formatting import (
     enumeration,
@@ -71,7 +70,7 @@ from pipeline.model.resources import (
     unsettled_lines,
     without_label,
 )
-from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, EXPENSE_KINDS, INCOME_SOURCES, PreparingKind
+from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, EXPENSE_KINDS, INCOME_SOURCES, PREPARING_KINDS
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -1044,8 +1043,7 @@ class PaperView:
     @staticmethod
     def _in_sitting(committee: Committee, sitting: Consultation) -> str:
         """'in seiner Sitzung am 12.11.2026', 'in ihrer …' for a body named with 'die'."""
-        own = "ihrer" if committee.forms.nom.startswith("die ") else "seiner"
-        return f"in {own} Sitzung am {german_date(sitting.date)}"
+        return f"in {committee.forms.possessive}er Sitzung am {german_date(sitting.date)}"
 
     def _noting(self, committee: Committee, decisions: list[Decision], when: str = "") -> str:
         """'… nimmt {when}den Bericht zur Umsetzung der Beschlüsse A und B zur Kenntnis.', or empty
@@ -1596,7 +1594,7 @@ class PaperView:
         found = {}
         for consultation in self.paper.consultations:
             body = self.concept.committee(consultation.committee)
-            general = body.kind in get_args(PreparingKind) or is_finance_committee(body)
+            general = body.kind in PREPARING_KINDS or is_finance_committee(body)
             if (
                 consultation.role == "Vorberatung"
                 and general

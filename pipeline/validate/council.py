@@ -836,11 +836,11 @@ def executive_resolves_on_the_paper(case: PaperCase) -> Iterator[Finding]:
             if organ is not None and not organ.resolves and committee.kind == organ.name:
                 # the organ itself, which only deliberates the preparation (RLP review: the message
                 # asked for 'art: Stadtvorstand', which gremien.yaml already had)
+                forms = _forms(organ.name, organ.gender)
                 yield Finding(
                     at(case.name, *CONSULTATIONS, index, "rolle"),
-                    f"{sentence_start(_forms(organ.name, organ.gender).nom)} berät die Vorbereitung der Beschlüsse "
-                    f"der Vertretung ({organ.prepares or organ.legal_basis}); "
-                    f"{ {'m': 'er', 'f': 'sie', 'n': 'es'}[organ.gender] } beschließt nicht über das Einbringen "
+                    f"{sentence_start(forms.nom)} berät die Vorbereitung der Beschlüsse der Vertretung "
+                    f"({organ.prepares or organ.legal_basis}); {forms.pronoun} beschließt nicht über das Einbringen "
                     "einer Vorlage. Bitte 'rolle: Vorberatung' wählen.",
                 )
                 continue
@@ -1051,7 +1051,7 @@ def committees_of_the_money_consulted(case: PaperCase) -> Iterator[Finding]:
             continue
         within = (
             f" {sentence_start(committee_decides.forms.nom)} entscheidet nur im Rahmen der Mittel, die "
-            f"{'ihr' if committee_decides.forms.nom.startswith('die ') else 'ihm'} bereitgestellt sind."
+            f"{committee_decides.forms.pronoun_dat} bereitgestellt sind."
             if deciding is None and committee_decides is not None
             else ""
         )

@@ -771,14 +771,13 @@ def executive_sittings_said(concept: Concept) -> Iterator[Finding]:
             continue
         if concept.private_by_law(committee) is not None:
             continue
-        pronoun = {"der": "er", "die": "sie", "das": "es"}.get(committee.forms.nom.split()[0], "es")
-        its = "ihre" if pronoun == "sie" else "seine"
+        forms = committee.forms
         yield warning(
             "gremien.yaml",
             ("gremien", index, "art"),
             f"Ob {committee.forms.nom} öffentlich tagt, ist im Werkzeug nicht hinterlegt; ohne Angabe zeigen "
-            f"Beratungsfolge und OParl {its} Sitzungen als öffentlich. Bitte 'nichtoeffentlich: true' eintragen, "
-            f"wenn {pronoun} nicht öffentlich tagt, sonst 'nichtoeffentlich: false'.",
+            f"Beratungsfolge und OParl {forms.possessive}e Sitzungen als öffentlich. Bitte 'nichtoeffentlich: true' "
+            f"eintragen, wenn {forms.pronoun} nicht öffentlich tagt, sonst 'nichtoeffentlich: false'.",
         )
 
 
