@@ -137,6 +137,14 @@ def sittings_between(committee: Committee, start: dt.date, end: dt.date) -> list
     return sorted(d for d in committee.meetings if start <= d <= end)
 
 
+def recorded_only_from(committee: Committee, day: dt.date) -> dt.date | None:
+    """The body's first recorded sitting where its calendar begins after `day`: whether it met
+    since that day is then unknown (RLP review: a calendar of coming sittings only read as 'hat
+    nicht getagt' for a Stadtrat two years overdue). None where the calendar reaches back to it."""
+    first = min(committee.meetings, default=None)
+    return first if first is not None and first > day else None
+
+
 class ReportingView:
     """The concept's bodies, reports and planned papers as they stand on a reference date."""
 
@@ -382,8 +390,8 @@ def _due_at_next_sitting(item: CommitteeReporting) -> list[Finding]:
     due = f"{name}: Bericht fällig seit {german_date(item.due)}"
     if not item.calendar_known:
         return [_notice("gremien.yaml", f"{due}; Sitzungstermine sind nicht eingetragen ('sitzungen').")]
-    first = min(item.committee.meetings)
-    if first > item.due:  # coming sittings only: whether it met since is unknown (RLP review)
+    first = recorded_only_from(item.committee, item.due)
+    if first is not None:
         return [
             _notice(
                 "gremien.yaml",

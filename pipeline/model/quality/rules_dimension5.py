@@ -56,7 +56,13 @@ from pipeline.model.inputs import Actor, Committee, Expense, Measure
 from pipeline.model.needs import SpaceOffers, margin_words
 from pipeline.model.quality.assessment import coverage, sittings_text
 from pipeline.model.quality.wording import planners, planning_committees
-from pipeline.model.reporting import CommitteeReporting, PlannedPaper, ReportingView, sittings_between
+from pipeline.model.reporting import (
+    CommitteeReporting,
+    PlannedPaper,
+    ReportingView,
+    recorded_only_from,
+    sittings_between,
+)
 from pipeline.model.resources import same_line
 from pipeline.model.types import COORDINATION, INSTITUTION, VOLUNTEERS, add_months
 
@@ -370,10 +376,8 @@ def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision
             UNKNOWN,
             f"Die Sitzungstermine festhalten: {committee.name}.",
         )
-    first = min(committee.meetings)
-    if first > due:
-        # a calendar of coming sittings only says nothing of the time since the due day (RLP review:
-        # 'hat nicht getagt' for a Stadtrat two years overdue, whose past sittings were not entered)
+    first = recorded_only_from(committee, due)
+    if first is not None:
         return _Standing(
             f"Ob das Gremium seitdem getagt hat, lässt sich nicht sagen: Erfasst sind erst Sitzungen ab dem "
             f"{german_date(first)}.",
