@@ -772,14 +772,11 @@ class PaperView:
     @property
     def executive_sitting(self) -> tuple[Committee, dt.date] | None:
         """The collegial organ that submits papers in its own name (Magistrat) and the day it
-        resolves on this one, where the Beratungsfolge has it; None otherwise."""
-        if self.concept.submitting_executive is None:
+        resolves on this one (:attr:`executive`); None where it does not."""
+        body = self.executive
+        if body is None:
             return None
-        for consultation in self.paper.consultations:
-            body = self.concept.committee(consultation.committee)
-            if self.concept.is_executive(body):
-                return body, consultation.date
-        return None
+        return body, next(c.date for c in self.paper.consultations if c.committee == body.id)
 
     @property
     def is_draft(self) -> bool:
