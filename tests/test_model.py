@@ -480,3 +480,38 @@ def test_indicators_follow_the_goals_numbers_not_the_file():
     for view in paper_views(concept):
         numbers = [concept.goal_number(g.id) for g, _ in view.indicators]
         assert numbers == sorted(numbers, key=lambda n: [int(p) for p in n[1:].split(".")])
+
+
+def test_a_general_coordination_line_named_as_compensation_is_warned_and_not_called_sachkosten(inputs, concept):
+    """Neckarbrunn (BW review) named its coordination's line 'Netzwerkkonferenz,
+    Öffentlichkeitsarbeit und Geschäftsbedarf' as paying the midwives' allowance: the whole line,
+    in every year, became the compensation – the concept said the coordination paid midwives
+    6.500 € a year, and called the rest, staff only, „(Personal- und Sachkosten)“. The link is
+    warned about where the line's title names no allowance, and the sentence names the kinds the
+    coordination's own cost holds."""
+    from pipeline.render import concept_chapters
+
+    example = concept
+
+    def general_line_for_the_midwives(data):
+        for effort in data["netzwerkaufwand"]:
+            if effort.get("aufwand"):
+                effort["aufwand"] = "koordination-sachkosten-2026"
+                if effort["akteur"] != "hebammen":
+                    del effort["aufwand"]
+        data["aufwand"] = [e for e in data["aufwand"] if not e["id"].startswith("netzwerkarbeit-entschaedigung")]
+
+    changed = inputs.edit("ressourcen.yaml", general_line_for_the_midwives)
+    [warning] = changed.warnings()
+    entry = next(
+        i for i, e in enumerate(changed.check().concept.resources.budgeted_effort) if e.actor == "hebammen"
+    )
+    assert warning.where.field == f"netzwerkaufwand[{entry}].aufwand"
+    assert "„Geschäftsbedarf, Fahrtkosten und Öffentlichkeitsarbeit der Koordinierungsstelle“" in warning.message
+    assert f"{euro(Decimal(8000))} im Jahr 2026" in warning.message and "ganz als Ausgleich" in warning.message
+    concept = changed.check().concept
+    assert concept.budget.coordination_cost_kinds == "Personalkosten"
+    text = " ".join(concept_chapters(concept)["konzept/07a_netzwerkkoordination.html.j2"].split())
+    assert "Der Aufwand der Netzwerkkoordination (Personalkosten) beträgt" in text
+    # the example's own allowance line says what it is (no warning: test_example_has_no_warnings)
+    assert example.budget.coordination_cost_kinds == "Personal- und Sachkosten"

@@ -10,8 +10,11 @@ So every sentence takes its nouns, articles and verb forms from one :class:`Mone
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
+
+from pipeline.formatting import enumeration
 
 Accounting = Literal["doppisch", "kameral"]
 
@@ -67,10 +70,25 @@ class MoneyTerms:
     #: differ: 'Sachausgaben' for 'Sachkosten' in a kameral budget (a Thuringian Kämmerei read
     #: 'Sachkosten' beside 'Personal- und Sachausgaben' in the text as a slip).
     kind_names: tuple[tuple[str, str], ...] = ()
+    #: 'Personalkosten' / 'Personalausgaben': staff as one of the kinds a sum is made of.
+    staff_costs: str = "Personalkosten"
 
     def kind(self, kind: str) -> str:
         """The name of an expense kind in this budget's words: kind('Sachkosten') → 'Sachausgaben'."""
         return dict(self.kind_names).get(kind, kind)
+
+    def cost_kinds(self, kinds: Collection[str]) -> str:
+        """'Personal- und Sachkosten', or only the kinds a sum holds ('Personalkosten',
+        'Personalkosten und Zuwendungen an Träger'): a coordination whose Sachkosten line pays
+        the compensation alone was said to cost „(Personal- und Sachkosten)“ of its staff only."""
+        if set(kinds) == {"Personal", "Sachkosten"}:
+            return self.running_costs
+        names = {
+            "Personal": self.staff_costs,
+            "Sachkosten": self.kind("Sachkosten"),
+            "Zuwendung an Träger": self.kind("Zuwendungen an Träger"),
+        }
+        return enumeration([name for kind, name in names.items() if kind in kinds])
 
     @property
     def kinds_listed(self) -> str:
@@ -141,6 +159,7 @@ KAMERALISTIK = MoneyTerms(
     items_dat="Haushaltsstellen",
     income_kinds="Zuweisungen und Zuschüsse",
     running_costs="Personal- und Sachausgaben",
+    staff_costs="Personalausgaben",
     payments="Ausgaben leisten",
     budget_part="Verwaltungshaushalt",
     no_expenses="keine Ausgaben",

@@ -1736,7 +1736,10 @@ class BudgetedEffort(Item, title="Netzwerkaufwand"):
     hours: Hours = field("stunden_pro_jahr", "Eingeplante Stunden pro Jahr")
     compensation: Text = field("ausgleich", "Wie der Aufwand abgegolten wird")
     expense: ExpenseRef | None = field(
-        "aufwand", "Aufwandsposition, aus der der Ausgleich bezahlt wird", default=None
+        "aufwand",
+        "Aufwandsposition, die diesen Ausgleich bezahlt (sie zählt in allen Jahren ganz als Ausgleich "
+        "für Netzwerkarbeit; eine Sammelposition nicht nennen)",
+        default=None,
     )
 
 

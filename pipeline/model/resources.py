@@ -1045,6 +1045,13 @@ class Budget:
             if self.is_compensation(e) and _matches(e.year, year)
         )
 
+    @property
+    def coordination_cost_kinds(self) -> str:
+        """What the coordination's own cost consists of, in the budget's words: 'Personal- und
+        Sachkosten', 'Personalkosten' where its only Sachkosten line is the compensation."""
+        own = [e for e in self._by_purpose.get(COORDINATION, []) if not self.is_compensation(e)]
+        return self.terms.cost_kinds({e.kind for e in own})
+
     def coordination_cost(self, year: int | None = None) -> Decimal:
         """What the coordination itself costs (staff and Sachkosten), without the compensation
         for other actors' network time that its budget also pays."""

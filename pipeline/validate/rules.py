@@ -510,6 +510,42 @@ def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
     )
 
 
+#: Words by which a line's title says it pays people for their time ('Aufwandsentschädigung
+#: Hebammen', 'Honorare Qualitätszirkel'): such a line may count as the compensation whole.
+_COMPENSATION_WORDS = ("entschädigung", "ausgleich", "honorar", "vergütung", "pauschale", "sitzungsgeld")
+
+
+@WARNINGS.rule("ausgleich-aus-sammelposition")
+def compensation_from_a_general_line(concept: Concept) -> Iterator[Finding]:
+    """A netzwerkaufwand entry that names a line of the coordination's budget makes that whole
+    line, in every year, the compensation for other actors' network time. Where the line also
+    pays the conference and the office (Neckarbrunn: 'Netzwerkkonferenz, Öffentlichkeitsarbeit
+    und Geschäftsbedarf', 6.500 € a year, for about 500 € of midwives' allowances), the concept
+    told the council that the coordination paid the midwives 20.100 €."""
+    budget = concept.budget
+    lines = {e.id: e for e in concept.resources.expenses}
+    for index, effort in enumerate(concept.resources.budgeted_effort):
+        line = lines.get(effort.expense or "")
+        if line is None or effort.actor == COORDINATION or not budget.is_compensation(line):
+            continue
+        if any(word in line.title.casefold() for word in _COMPENSATION_WORDS):
+            continue
+        continued = [e for e in concept.resources.expenses if budget.is_compensation(e) and e.title == line.title]
+        amounts = enumeration(
+            [f"{euro(e.amount)} im Jahr {e.year}" for e in sorted(continued, key=lambda e: e.year)]
+        )
+        yield warning(
+            "ressourcen.yaml",
+            ("netzwerkaufwand", index, "aufwand"),
+            f"Die Position „{line.title}“ der Netzwerkkoordination zählt damit in jedem Jahr ganz als "
+            f"Ausgleich für Netzwerkarbeit ({amounts}), nicht als Aufwand der Netzwerkkoordination, und das "
+            "Konzept sagt, die Netzwerkkoordination zahle diesen Betrag als Ausgleich. Wird aus der Position "
+            "nur ein Teil dafür bezahlt, den Ausgleich als eigene Position in 'aufwand' eintragen (z. B. "
+            "'bezeichnung: Aufwandsentschädigung Hebammen') und hier deren id nennen – oder 'aufwand' hier "
+            "weglassen und den Ausgleich unter 'ausgleich' beschreiben.",
+        )
+
+
 _DOUBLE_BUDGET = re.compile(r"(\d{4})/(\d{2}|\d{4})")
 
 
