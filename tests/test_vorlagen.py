@@ -32,7 +32,7 @@ from pipeline.formatting import enumeration_of_names
 from pipeline.model.papers import paper_views
 from pipeline.render import concept_chapters, render_paper
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, Inputs
 from .oparl_schema import SCHEMAS
 from .test_docx import _euro
 
@@ -2302,11 +2302,20 @@ def test_a_beschlussvorlage_that_reports_on_the_deciding_bodys_decisions_has_it_
     proposal = text.split("Beschlussvorschlag")[1].split("Sachverhalt")[0]
     assert point in proposal
     assert proposal.index(point) < proposal.index("Die Umsetzung steht unter dem Vorbehalt")
-    info = next(v for v in paper_views(check_folder(neuhafen).concept) if v.paper.kind == "Informationsvorlage")
-    assert info.reports_back and not info.report_noted
-
     named = tmp_path / "neuhafen"
     shutil.copytree(neuhafen, named)
+    info_file = named / "vorlagen" / "i-27-2026-ressourcenplanung.yaml"
+    info_file.write_text(
+        info_file.read_text(encoding="utf-8").replace(
+            "  bausteine:\n    - ressourcenplanung\n",
+            "  bausteine:\n    - beschluesse\n    - ressourcenplanung\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    info = next(v for v in paper_views(check_folder(named).concept) if v.paper.kind == "Informationsvorlage")
+    assert info.reports_back and not info.report_noted
+    info_file.write_bytes((neuhafen / "vorlagen" / info_file.name).read_bytes())
     paper = named / "vorlagen" / "m-184-2026-gesamtkonzept.yaml"
     paper.write_text(
         paper.read_text(encoding="utf-8").replace(
@@ -2738,3 +2747,48 @@ def test_a_report_on_a_past_budget_year_shows_its_appropriations_not_a_plan():
         "Zuständigkeit des Jugendhilfeausschusses vorsah (Ansätze)." in text
     )
     assert "was die Planung für" not in text
+
+
+def test_a_paper_without_the_decisions_block_takes_note_of_no_report(inputs):
+    """Neckarbrunn's Beschlussvorlage (BW review) named two decisions but left the block
+    'beschluesse' out of its 'bausteine': the Gemeinderat's proposal still took note of „the
+    report on the implementation of GRDrs 377/2025“, which the paper did not hold, while the
+    concept said that report was still due. Without the block the paper is no report: no point
+    takes note of it, nothing says it is one, and validate names the gap."""
+    name = "jha-2026-030-gesamtkonzept.yaml"
+    changed = Inputs(inputs.texts).edit_paper(name, lambda v: v.update(bausteine=["konzept", "massnahmen"]))
+    view = next(v for v in paper_views(changed.check().concept) if v.paper.number == "JHA/2026/030")
+    assert view.reports_back == [] and view.report_noted == ""
+    assert not [n for n in view.reports_noted_before if "zur Kenntnis" in n]
+    html = render_paper(view).body_html
+    assert "Bericht zur Umsetzung" not in html and "zugleich der Bericht" not in html
+    [warning] = changed.warnings()
+    assert warning.where.file == f"vorlagen/{name}" and warning.where.field == "vorlage.beschluesse"
+    assert "KT/2025/088" in warning.message and "'bausteine'" in warning.message
+    # with the block (as in the example) the Kreistag takes note of its report
+    example = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
+    assert example.report_noted.startswith("Der Kreistag nimmt den Bericht zur Umsetzung")
+
+
+def test_the_reservation_commissions_whom_the_points_commission(inputs):
+    """Havelland-Süd (Brandenburg review): three points commissioned „die Landrätin“, the
+    generated reservation „die Verwaltung“. It now takes the author's word; without one, the
+    head of the administration by title."""
+    name = "jha-2026-030-gesamtkonzept.yaml"
+
+    def the_landraetin(paper):
+        paper["beschlussvorschlag"] = [
+            p.replace("Die Verwaltung wird", "Die Landrätin wird") for p in paper["beschlussvorschlag"]
+        ]
+
+    for change, who in [
+        (lambda paper: None, "legt die Verwaltung"),
+        (the_landraetin, "legt die Landrätin"),
+        (
+            lambda paper: paper.update(beschlussvorschlag=["Der Kreistag beschließt das Gesamtkonzept."]),
+            "legt die Landrätin",
+        ),
+    ]:
+        concept = Inputs(inputs.texts).edit_paper(name, change).check().concept
+        view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+        assert who in view.budget_reservation.replace("\xa0", " "), view.budget_reservation

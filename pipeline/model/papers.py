@@ -99,6 +99,10 @@ STAFF = "Personal"
 EXPANSION = Decimal("0.1")
 
 
+#: „Die Landrätin wird beauftragt …“: whom a point of a proposal commissions.
+_COMMISSIONED = re.compile(r"(Die|Der|Das) ([A-ZÄÖÜ][\w-]*(?: [\w-]+)?) wird beauftragt")
+
+
 @dataclass(frozen=True)
 class Growth:
     """A purpose (a measure, the coordination) whose Aufwand is new in the year or grows beyond
@@ -1199,7 +1203,11 @@ class PaperView:
 
     @property
     def decisions_reported_back(self) -> list[Decision]:
-        """The decisions of :attr:`reports_back`, oldest first."""
+        """The decisions of :attr:`reports_back`, oldest first; none where the paper shows no
+        report on decisions (its blocks leave out 'beschluesse': a Gemeinderat's proposal took note
+        of a report on GRDrs 377/2025 that the paper did not hold; BW review)."""
+        if "beschluesse" not in self.paper.blocks:
+            return []
         consulted = {c.id for c in self.committees}
         return [d for d in self.decisions if d.status != "umgesetzt" and d.committee in consulted]
 
@@ -1537,13 +1545,28 @@ class PaperView:
             # adjustment to whom, not a passive naming nobody (Stadtverordnete); promised grants
             # without a Bescheid too (Kämmerei: 46.000 € of them had no procedure)
             executive = self.executive
-            who = executive.forms.nom if executive is not None else "die Verwaltung"
+            who = executive.forms.nom if executive is not None else self._commissioned
             to, purpose, council = self._adjustment(unsettled_lines(pending, promised))
             reservation += (
                 f". Werden {_unsettled_grants(pending, promised)} ganz oder teilweise nicht "
                 f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen{purpose} vor{council}"
             )
         return reservation + "."
+
+    @property
+    def _commissioned(self) -> str:
+        """Who the proposal's points commission ('die Landrätin' from „Die Landrätin wird
+        beauftragt …“), else the head of the administration by title, else 'die Verwaltung': the
+        generated point used the author's words (Brandenburg review: three points commissioned
+        „die Landrätin“, the reservation „die Verwaltung“)."""
+        for point in self.paper.proposal:
+            named = _COMMISSIONED.match(point.strip())
+            if named:
+                return f"{named[1].lower()} {named[2]}"
+        head = self.concept.municipality.head
+        if head is None:
+            return "die Verwaltung"
+        return f"{'die' if head.title.endswith('in') else 'der'} {head.title}"
 
     def _adjustment(self, unsettled: tuple[Income, ...]) -> tuple[str, str, str]:
         """To whom the adjustment goes when grants fail, before and after 'eine Anpassung der

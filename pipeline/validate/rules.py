@@ -1042,6 +1042,26 @@ def ordered_bodies_consulted_by_default(concept: Concept) -> Iterator[Finding]:
                 )
 
 
+@WARNINGS.rule("beschluesse-ohne-baustein")
+def named_decisions_shown(concept: Concept) -> Iterator[Finding]:
+    """A paper that names decisions to report on but whose blocks leave out 'beschluesse' shows
+    no report on them: it neither counts as that report nor takes note of it (BW review: the
+    proposal took note of a report on GRDrs 377/2025 the paper did not hold)."""
+    files = _paper_files(concept)
+    for view in paper_views(concept):
+        paper = view.paper
+        if paper.decisions and "beschluesse" not in paper.blocks:
+            named = [d.number for d in concept.decisions if d.id in paper.decisions]
+            which = f"den Beschluss {named[0]}" if len(named) == 1 else f"die Beschlüsse {enumeration(named)}"
+            yield warning(
+                files[paper.number],
+                ("vorlage", "beschluesse"),
+                f"Die Vorlage nennt {which}, zeigt aber keinen Bericht über ihre Umsetzung: 'bausteine' "
+                "enthält 'beschluesse' nicht. So gilt sie nicht als dieser Bericht. Bitte 'beschluesse' "
+                "unter 'bausteine' ergänzen oder die Liste 'beschluesse' weglassen.",
+            )
+
+
 @WARNINGS.rule("bericht-doppelt-in-einer-sitzung")
 def one_report_per_sitting(concept: Concept) -> Iterator[Finding]:
     """Two papers in the same sitting of a body that each call themselves the report on the same
