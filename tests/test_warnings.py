@@ -565,8 +565,8 @@ def test_a_year_of_a_doppelhaushalt_without_expenses_is_warned_about():
     ]
 
     def plan_2028(data):
-        line = dict(next(e for e in data["aufwand"] if e["jahr"] == 2027), id="nk-2028", jahr=2028)
-        data["aufwand"].append(line)
+        lines = [e for e in data["aufwand"] if e["jahr"] == 2027]
+        data["aufwand"] += [dict(e, id=f"{e['id']}-2028", jahr=2028) for e in lines]
 
     planned = Inputs(texts, folder).edit("ressourcen.yaml", plan_2028).warnings()
     assert not [w for w in planned if w.where.field == f"haushalt[{index}].jahr"]
@@ -621,3 +621,43 @@ def test_a_collegial_administration_without_a_rule_on_its_sittings_is_asked_abou
     assert found.message.startswith("Ob der Stadtvorstand öffentlich tagt, ist im Werkzeug nicht hinterlegt")
     inputs.edit("gremien.yaml", lambda d: d["gremien"][0].update(nichtoeffentlich=True))
     assert not [w for w in inputs.warnings() if "öffentlich tagt" in w.message]
+
+
+def test_a_running_measure_without_a_line_in_the_next_budget_year_is_warned_about(inputs):
+    """Havelland-Süd (Brandenburg review) planned six running measures for 2026 and 2027 but
+    not for its Planjahr 2028: every sum of 2028 was too low, the Kreistag's reservation by about
+    160.000 €. A measure that ends before the year, a one-off line and a finished measure are
+    not missing; a Doppelhaushalt's year without any line is left to doppelhaushalt-ohne-aufwand."""
+    data = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    measures = yaml.safe_load(inputs.text("massnahmen.yaml"))["massnahmen"]
+    costed = [m for m in measures if {2026, 2027} <= {e["jahr"] for e in data["aufwand"] if e["fuer"] == m["id"]}]
+    running = [m for m in costed if m["status"] == "laufend" and not m["zeitraum"].get("bis")][:2]
+    index = next(i for i, y in enumerate(data["haushalt"]) if y["jahr"] == 2027)
+
+    def drop_2027(ids):
+        def change(data):
+            data["aufwand"] = [e for e in data["aufwand"] if not (e["fuer"] in ids and e["jahr"] == 2027)]
+
+        return change
+
+    ids = {m["id"] for m in running}
+    found = [
+        w
+        for w in Inputs(inputs.texts).edit("ressourcen.yaml", drop_2027(ids)).warnings()
+        if w.where.field == f"haushalt[{index}].jahr"
+    ]
+    numbers = [f"M{measures.index(m) + 1} {m['titel']}" for m in running]
+    assert [w.message for w in found] == [
+        f"Für 2027 enthält 'aufwand' keine Zeile für {numbers[0]} und {numbers[1]}, obwohl sie über 2026 hinaus "
+        "laufen und 2026 wiederkehrenden Aufwand haben. Alle Summen für 2027, auch im Haushaltsvorbehalt der "
+        "Vorlagen, sind dann zu niedrig. Bitte die Zeilen für 2027 ergänzen; endet eine Maßnahme vorher, bei ihr "
+        "'bis' eintragen."
+    ]
+
+    def ends_2026(data):
+        for m in data["massnahmen"]:
+            if m["id"] in ids:
+                m["zeitraum"]["bis"] = dt.date(2026, 12, 31)
+
+    ended = Inputs(inputs.texts).edit("ressourcen.yaml", drop_2027(ids)).edit("massnahmen.yaml", ends_2026)
+    assert not [w for w in ended.warnings() if w.where.field == f"haushalt[{index}].jahr"]

@@ -614,6 +614,53 @@ def double_budget_planned_in_both_years(concept: Concept) -> Iterator[Finding]:
         )
 
 
+@WARNINGS.rule("aufwand-im-folgejahr")
+def running_measures_costed_in_every_year(concept: Concept) -> Iterator[Finding]:
+    """A measure that runs on into a budget year, or the coordination, with recurring Aufwand in
+    the year before but none in that year: its line for the year is missing, and every sum of the
+    year is too low (Brandenburg review: six running measures had no line for 2028; the Kreistag's
+    reservation named 514.100,00 € of Aufwand for 2028, about 160.000 € too little, beside
+    '644.000,00 € jährlich wiederkehrend' on the same paper)."""
+    expenses = concept.resources.expenses
+    recurring = {(e.purpose, e.year) for e in expenses if not e.once}
+    costed = {(e.purpose, e.year) for e in expenses}
+    listed = {entry.year for entry in concept.resources.budget_years}
+    t = concept.budget.terms
+    for index, entry in enumerate(concept.resources.budget_years):
+        year = entry.year
+        if year - 1 not in listed:
+            continue
+        if entry.statute and _double_budget_years(entry.statute) and all(e.year != year for e in expenses):
+            continue  # a Doppelhaushalt's year without any line: doppelhaushalt-ohne-aufwand says so
+        first_day = dt.date(year, 1, 1)
+        missing = ["die Netzwerkkoordination"] if _uncosted(COORDINATION, year, recurring, costed) else []
+        missing += [
+            f"{concept.measure_number(m.id)} {m.title}"
+            for m in concept.measures
+            if m.status != "abgeschlossen"
+            and m.repeats is None
+            and (m.period.end is None or m.period.end >= first_day)
+            and _uncosted(m.id, year, recurring, costed)
+        ]
+        if not missing:
+            continue
+        several = len(missing) > 1
+        yield warning(
+            "ressourcen.yaml",
+            ("haushalt", index, "jahr"),
+            f"Für {year} enthält 'aufwand' keine Zeile für {enumeration(missing)}, obwohl sie über "
+            f"{year - 1} hinaus {'laufen' if several else 'läuft'} und {year - 1} wiederkehrende"
+            f"{'' if t.plural else 'n'} {t.expenses} {'haben' if several else 'hat'}. Alle Summen für {year}, "
+            f"auch im Haushaltsvorbehalt der Vorlagen, sind dann zu niedrig. Bitte die Zeilen für {year} "
+            "ergänzen; endet eine Maßnahme vorher, bei ihr 'bis' eintragen.",
+        )
+
+
+def _uncosted(purpose: str, year: int, recurring: set[tuple[str, int]], costed: set[tuple[str, int]]) -> bool:
+    """Recurring Aufwand in the year before, none at all in `year`."""
+    return (purpose, year - 1) in recurring and (purpose, year) not in costed
+
+
 @WARNINGS.rule("rechnungswesen")
 def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
     """The documents write Aufwand and Erträge or Ausgaben and Einnahmen as the budget does: where
