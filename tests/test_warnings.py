@@ -661,3 +661,45 @@ def test_a_running_measure_without_a_line_in_the_next_budget_year_is_warned_abou
 
     ended = Inputs(inputs.texts).edit("ressourcen.yaml", drop_2027(ids)).edit("massnahmen.yaml", ends_2026)
     assert not [w for w in ended.warnings() if w.where.field == f"haushalt[{index}].jahr"]
+
+
+def test_a_report_after_the_stand_or_off_the_calendar_is_warned_about(inputs):
+    """Havelland-Süd (Brandenburg review) typed '2027-01-20' for a report of 2024: it counted as
+    the committee's last report, and its overdue report vanished from every document, unwarned.
+    A report after the Stand, or on a day the body's calendar shows no sitting, is warned about."""
+    data = yaml.safe_load(inputs.text("gremien.yaml"))
+    index, committee = next(
+        (i, c) for i, c in enumerate(data["gremien"]) if c.get("berichte") and c.get("sitzungen")
+    )
+    calendar = sorted(committee["sitzungen"])
+
+    def report_on(day):
+        def change(data):
+            data["gremien"][index]["berichte"][0]["datum"] = day
+
+        return change
+
+    stand = yaml.safe_load(inputs.text("kommune.yaml"))["konzept"]["stand"]
+    later = stand + dt.timedelta(days=40)
+    [found] = [
+        w
+        for w in Inputs(inputs.texts).edit("gremien.yaml", report_on(later)).warnings()
+        if "berichte" in w.where.field
+    ]
+    assert found.where.field == f"gremien[{index}].berichte[0].datum"
+    assert f"auf den {later:%d.%m.%Y} datiert, nach dem Stand des Konzepts ({stand:%d.%m.%Y})" in found.message
+    off = next(
+        d for d in (calendar[0] + dt.timedelta(days=n) for n in range(1, 60)) if d not in calendar and d < stand
+    )
+    [found] = [
+        w
+        for w in Inputs(inputs.texts).edit("gremien.yaml", report_on(off)).warnings()
+        if "berichte" in w.where.field
+    ]
+    assert f"Am {off:%d.%m.%Y} hat" in found.message and "laut 'sitzungen' nicht getagt" in found.message
+    before = calendar[0] - dt.timedelta(days=30)  # before the calendar begins: nothing to compare with
+    assert not [
+        w
+        for w in Inputs(inputs.texts).edit("gremien.yaml", report_on(before)).warnings()
+        if "berichte" in w.where.field
+    ]

@@ -1089,6 +1089,35 @@ def ordered_bodies_consulted_by_default(concept: Concept) -> Iterator[Finding]:
                 )
 
 
+@WARNINGS.rule("bericht-an-einem-sitzungstag")
+def reports_on_sitting_days(concept: Concept) -> Iterator[Finding]:
+    """A report of gremien.yaml dated after the Stand, or on a day the body's calendar shows no
+    sitting, is probably a typing error: it counts as the body's last report, and an overdue one
+    vanished from every document (Brandenburg review: '2027-01-20' for 2024). A calendar of
+    coming sittings only tells nothing about past days."""
+    stand = concept.version.date
+    for index, committee in enumerate(concept.committees):
+        first = min(committee.meetings, default=None)
+        for entry, report in enumerate(committee.reports):
+            where = ("gremien", index, "berichte", entry, "datum")
+            if report.date > stand:
+                yield warning(
+                    "gremien.yaml",
+                    where,
+                    f"Der Bericht „{report.topic}“ ist auf den {german_date(report.date)} datiert, nach dem Stand "
+                    f"des Konzepts ({german_date(stand)}); er zählt so als letzter Bericht an "
+                    f"{committee.forms.acc}. Ist das Datum vertippt? Ein geplanter Bericht gehört als Vorlage "
+                    "nach vorlagen/.",
+                )
+            elif first is not None and first <= report.date and report.date not in committee.meetings:
+                yield warning(
+                    "gremien.yaml",
+                    where,
+                    f"Am {german_date(report.date)} hat {committee.forms.nom} laut 'sitzungen' nicht getagt. "
+                    "Bitte das Datum des Berichts oder die Sitzungstermine prüfen.",
+                )
+
+
 @WARNINGS.rule("beschluesse-ohne-baustein")
 def named_decisions_shown(concept: Concept) -> Iterator[Finding]:
     """A paper that names decisions to report on but whose blocks leave out 'beschluesse' shows
