@@ -2144,3 +2144,21 @@ def test_a_deciding_jha_is_warned_where_its_paper_binds_another_committees_money
     (found,) = warned(own + other)
     assert found.startswith("'Ausschuss für Soziales, Integration und Gesundheit' verantwortet Mittel 2027")
     assert "Der Jugendhilfeausschuss entscheidet nur im Rahmen der Mittel, die ihm bereitgestellt sind." in found
+
+
+def test_the_jugendhilfeausschuss_is_never_labelled_a_beschliessender_ausschuss(inputs):
+    """Neckarbrunn (BW review) set 'beschliessend: true' at its Jugendhilfeausschuss, as the README
+    seemed to invite; the Beratungsfolge then called it „(beschließender Ausschuss)“, the term of
+    § 39 GemO for a committee the council transferred matters to – the JHA decides by § 71 SGB VIII.
+    Other committees keep the label."""
+
+    def both_deciding(data):
+        for committee in data["gremien"]:
+            if committee["art"] in ("Jugendhilfeausschuss", "Gesundheitsausschuss"):
+                committee["beschliessend"] = True
+
+    concept = inputs.edit("gremien.yaml", both_deciding).check().concept
+    youth = next(c for c in concept.committees if c.kind == "Jugendhilfeausschuss")
+    health = next(c for c in concept.committees if c.kind == "Gesundheitsausschuss")
+    assert youth.deciding_note is None and youth.name_with_kind == youth.name
+    assert health.name_with_kind == f"{health.name} (beschließender Ausschuss)"

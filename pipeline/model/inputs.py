@@ -1861,15 +1861,18 @@ class Committee(Item, title="Gremium"):
         "true: beschließender Ausschuss – er entscheidet, was die Vertretung ihm durch Hauptsatzung oder "
         "Beschluss übertragen hat; false: beratender (vorberatender) Ausschuss. Nur ein beschließender Ausschuss "
         "kann in einer Beratungsfolge die Rolle 'Entscheidung' haben. Der Jugendhilfeausschuss beschließt nach "
-        "§ 71 SGB VIII im Rahmen der bereitgestellten Mittel; leer: nicht angegeben.",
+        "§ 71 SGB VIII im Rahmen der bereitgestellten Mittel; bei ihm leer lassen. Sonst leer: nicht angegeben.",
         default=None,
     )
 
     @property
     def deciding_note(self) -> str | None:
         """'beschließender Ausschuss' or 'beratender Ausschuss' where gremien.yaml says which, for a
-        committee's row in the tables (review in Sachsen-Anhalt: a Kreistag member could not tell)."""
-        if self.deciding is None or self.is_council or self.kind in (*EXECUTIVE_KINDS, "Ortsbeirat", "Beirat"):
+        committee's row in the tables (review in Sachsen-Anhalt: a Kreistag member could not tell).
+        Not for the Jugendhilfeausschuss: its right to decide comes from § 71 SGB VIII, not from the
+        council's transfer the words name (§ 39 GemO in Baden-Württemberg; BW review)."""
+        exempt = (*EXECUTIVE_KINDS, "Ortsbeirat", "Beirat", "Jugendhilfeausschuss")
+        if self.deciding is None or self.is_council or self.kind in exempt:
             return None
         return "beschließender Ausschuss" if self.deciding else "beratender Ausschuss"
 
