@@ -775,7 +775,14 @@ def test_the_coordination_invites_only_to_the_bodies_it_leads(concept, raw_input
         0
     ]
     assert all(f"zur {name}" in invited or f"zum {name}" in invited for name in own)
-    assert "Die Leitungen der übrigen Gremien unterstützt sie bei Einladung und Vorbereitung" in text
+    # the bodies others chair by name, with their chairs, the coordination the one that supports
+    # (Brandenburg review: „Die Leitung des übrigen Gremiums unterstützt sie“ read the other way round)
+    actors = {a["id"]: a["name"] for a in raw_inputs["akteure.yaml"]["akteure"]}
+    others = [b for b in bodies if b["leitung"] != "netzwerkkoordination"]
+    supported = text.split("Sie unterstützt die Leitung")[1].split(" bei Einladung und Vorbereitung.")[0]
+    genitives = {b.name: b.forms.gen for b in concept.network.bodies}
+    for body in others:
+        assert f"{genitives[body['name']]} ({actors[body['leitung']]})" in supported
     assert "Sie lädt zu den Netzwerkgremien ein" not in text
 
 

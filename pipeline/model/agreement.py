@@ -851,6 +851,16 @@ class Agreement:
         return [b for b in self.concept.network.bodies if b.chair != coordination.id]
 
     @property
+    def chaired_by_others(self) -> str:
+        """'des Qualitätszirkels Familienbegleitung (DRK-Kreisverband Havelland-Süd)': the bodies
+        someone else chairs, in the genitive, each with its chair – for „Sie unterstützt die Leitung
+        … bei Einladung und Vorbereitung“ (Brandenburg review: „Die Leitung des übrigen Gremiums
+        unterstützt sie“ read as the chair supporting the coordination, and named no body)."""
+        return enumeration(
+            [f"{b.forms.gen} ({self.concept.actor(b.chair).name_in_text})" for b in self.bodies_led_by_others]
+        )
+
+    @property
     def steering_group(self) -> NetworkBody | None:
         """The body that prepares reviews: the Steuerungsgruppe, if the network has one."""
         return next((b for b in self.concept.network.bodies if b.kind == "Steuerungsgruppe"), None)
