@@ -2162,3 +2162,37 @@ def test_the_jugendhilfeausschuss_is_never_labelled_a_beschliessender_ausschuss(
     health = next(c for c in concept.committees if c.kind == "Gesundheitsausschuss")
     assert youth.deciding_note is None and youth.name_with_kind == youth.name
     assert health.name_with_kind == f"{health.name} (beschließender Ausschuss)"
+
+
+def test_a_landratsamt_outside_its_laender_and_a_first_beigeordnete_in_a_stadtkreis_are_warned_about(inputs):
+    """Brandenburg review: „Landratsamt Havelland-Süd, Amt für Jugend und Familie“ as the
+    Jugendamt's name passed unwarned (the authority is called so in Baden-Württemberg, Bayern,
+    Sachsen and Thüringen; in Rheinland-Pfalz it is the Kreisverwaltung). BW review: „Der Erste
+    Beigeordnete zeichnet mit.“ in a Stadtkreis, where § 49 Abs. 3 GemO gives the title
+    Bürgermeister."""
+    office = "Landratsamt Musterkreis, Jugendamt"
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(jugendamt=office))
+
+    def in_state(state, kind="Landkreis"):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland=state, art=kind))
+        return [w for w in inputs.warnings() if w.where.path == ("kommune", "jugendamt")]
+
+    assert in_state("Bayern") == [] and in_state("Sachsen") == []
+    [warned] = in_state("Brandenburg")
+    assert "'Landratsamt' gibt es in Baden-Württemberg, in Bayern, in Sachsen und in Thüringen" in warned.message
+    [warned] = in_state("Rheinland-Pfalz")
+    assert warned.message.endswith(
+        "Die Behörde des Landkreises heißt hier: Kreisverwaltung (§ 41 Abs. 1 Satz 2 LKO)."
+    )
+
+    paper = "jha-2026-030-gesamtkonzept.yaml"
+    inputs.edit_paper(paper, lambda v: v.update(begruendung="Die Erste Beigeordnete zeichnet mit."))
+
+    def first_deputy(kind):
+        inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Baden-Württemberg", art=kind))
+        return [w for w in inputs.warnings() if "§ 49 Abs. 3 Satz 2 GemO" in w.message]
+
+    [warned] = first_deputy("kreisfreie Stadt")
+    assert warned.where.path == ("vorlage", "begruendung")
+    assert "Amtsbezeichnung Bürgermeisterin oder Bürgermeister" in warned.message
+    assert first_deputy("Landkreis") == []

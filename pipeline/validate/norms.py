@@ -893,12 +893,53 @@ LAND_TERMS = (
     LandTerm(
         re.compile(r"\bBISS\b"), ("Niedersachsen",), "Beratungs- und Interventionsstellen bei häuslicher Gewalt"
     ),
+    # the Landkreis's authority by its name in these Länder (Art. 37 Abs. 1 LKrO in Bayern, § 1 Abs. 4
+    # SächsLKrO, § 111 Abs. 1 ThürKO, the LKrO in Baden-Württemberg; verfahren.yaml 'behoerde');
+    # Brandenburg review: „Landratsamt Havelland-Süd, Amt für Jugend und Familie“ passed unwarned
+    LandTerm(
+        re.compile(r"\bLandratsamt(?:e?s)?\b"),
+        ("Baden-Württemberg", "Bayern", "Sachsen", "Thüringen"),
+        "als Behörde des Landkreises",
+        Counterparts(
+            "Die Behörde des Landkreises heißt hier",
+            {"Rheinland-Pfalz": "Kreisverwaltung (§ 41 Abs. 1 Satz 2 LKO)"},
+        ),
+    ),
     LandTerm(
         re.compile(r"\bVerbandsgemeinde(?:n)?\b"),
         ("Rheinland-Pfalz", "Sachsen-Anhalt"),
         "Kommunalrecht dieser Länder",
     ),
 )
+
+
+#: 'Erste Beigeordnete' in a Stadtkreis or Große Kreisstadt of Baden-Württemberg: there the title
+#: is 'Bürgermeister' (§ 49 Abs. 3 Satz 2 GemO, landesrecht-bw.de, read 2026-12-06; BW review: an
+#: „Erste Beigeordnete“ signing a Stadtkreis's paper passed unwarned).
+_FIRST_DEPUTY = re.compile(r"\bErste[nrs]? Beigeordnete[nr]?\b")
+_FIRST_DEPUTY_TITLE = {
+    "Baden-Württemberg": (
+        ("kreisfreie Stadt", "große kreisangehörige Stadt"),
+        "In Stadtkreisen und Großen Kreisstädten führt die oder der Erste Beigeordnete die Amtsbezeichnung "
+        "Bürgermeisterin oder Bürgermeister (§ 49 Abs. 3 Satz 2 GemO); den weiteren Beigeordneten kann der "
+        "Gemeinderat sie verleihen (Satz 4). Bitte so bezeichnen.",
+    )
+}
+
+
+@WARNINGS.rule("amtsbezeichnung-erste-beigeordnete")
+def first_deputy_titled_by_the_land(concept: Concept) -> Iterator[Finding]:
+    """'Erste Beigeordnete' where the Land gives her another title in the municipality's kind."""
+    rule = _FIRST_DEPUTY_TITLE.get(concept.municipality.state)
+    if rule is None or concept.municipality.kind not in rule[0]:
+        return
+    texts = read(concept)
+    if "Beigeordnete" not in texts.joined:
+        return
+    for passage in texts.passages:
+        found = _FIRST_DEPUTY.search(passage.text)
+        if found:
+            yield _word_warning(passage, found[0], rule[1])
 
 
 #: What a city's texts say of tasks a Landkreis holds: the Gesundheitsamt (run by the Kreise and
