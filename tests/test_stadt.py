@@ -1218,8 +1218,13 @@ def test_only_a_beschliessender_ausschuss_decides():
     (asking,) = warned()
     assert "(beschließender Ausschuss, Art. 32 GO)" in asking and "'beschliessend: true'" in asking
     deciding(False)
-    (cannot,) = warned()
-    assert "ein beratender Ausschuss ('beschliessend: false') und kann nicht entscheiden (Art. 32 GO)" in cannot
+    # the inputs contradict themselves: an error, and the consultations after it are not blamed
+    # (BW review: they came as errors telling to change the wrong lines, their cause last as a warning)
+    problems = [p for p in inputs.problems() if f"vorlagen/{paper}" in p and "Warnung" not in p]
+    assert len(problems) == 1
+    assert (
+        "ein beratender Ausschuss ('beschliessend: false') und kann nicht entscheiden (Art. 32 GO)" in problems[0]
+    )
     deciding(True)
     assert warned() == []
     concept = inputs.check(strict=False).concept

@@ -290,8 +290,8 @@ def advice_before_the_decision(case: PaperCase) -> Iterator[Finding]:
     review: an Ortsbeirat heard after the Stadtrat's decision passed unnoticed)."""
     name, paper = case.name, case.paper
     decision = paper.decision
-    if decision is None:
-        return
+    if decision is None or case.council.committees[decision.committee].decides is False:
+        return  # a committee that cannot decide: entscheidung-im-ausschuss names that, the cause
     for index, consultation in enumerate(paper.consultations):
         if consultation.role in ("Vorberatung", "Anhörung") and consultation.date > decision.date:
             body = case.council.committees[consultation.committee]
@@ -889,12 +889,16 @@ def a_committee_decides(case: PaperCase) -> Iterator[Finding]:
         if is_executive(committee.kind, procedure):
             continue
         if committee.decides is False:
-            message = (
+            # an error: the inputs contradict themselves, and the consultations after it were
+            # reported as errors while this, their cause, came last as a warning (BW review)
+            yield Finding(
+                at(case.name, *CONSULTATIONS, index, "rolle"),
                 f"'{committee.name}' ist in gremien.yaml ein beratender Ausschuss ('beschliessend: false') und kann "
                 f"nicht entscheiden{basis}. Bitte 'rolle: Vorberatung' eintragen und die Entscheidung der Vertretung "
-                "oder einem beschließenden Ausschuss überlassen."
+                "oder einem beschließenden Ausschuss überlassen.",
             )
-        elif committee.kind in _OWN_POWERS:
+            continue
+        if committee.kind in _OWN_POWERS:
             continue
         else:
             message = (
