@@ -2792,3 +2792,14 @@ def test_the_reservation_commissions_whom_the_points_commission(inputs):
         concept = Inputs(inputs.texts).edit_paper(name, change).check().concept
         view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
         assert who in view.budget_reservation.replace("\xa0", " "), view.budget_reservation
+
+
+def test_the_sign_off_warning_says_what_a_paper_does_with_its_figures(inputs):
+    """An Informationsvorlage shows its figures for information and says it has no financial
+    effects; the warning about the Kämmerei's missing sign-off said it had them (BW review)."""
+    name = "gv-2026-004-ressourcenplanung.yaml"
+    inputs.edit_paper(name, lambda v: v.pop("mitzeichnung"))
+    [warned] = [w for w in inputs.warnings() if w.where.path == ("vorlage", "mitzeichnung")]
+    assert warned.message.startswith(
+        "Die Vorlage zeigt Zahlen zu den Finanzen ('finanzen') und nennt 'Kämmerei' als beteiligt, aber keine Mitzeichnung."
+    )

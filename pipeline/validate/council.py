@@ -242,9 +242,13 @@ def every_involved_office_signs_off(case: PaperCase) -> Iterator[Finding]:
         # review: two Neuhafen papers with financial tables listed it, no sign-off said it agreed)
         finance = next((o for o in paper.involved_offices if FINANCE_OFFICE.search(o)), None)
         if paper.finances is not None and finance is not None:
+            # only a Beschlussvorlage has financial effects; another paper shows the figures for
+            # information, and says so (BW review: the warning and the paper contradicted each other)
+            decides = paper.kind == "Beschlussvorlage"
+            what = "hat finanzielle Auswirkungen" if decides else "zeigt Zahlen zu den Finanzen ('finanzen')"
             yield Finding(
                 at(name, "vorlage", "mitzeichnung"),
-                f"Die Vorlage hat finanzielle Auswirkungen und nennt '{finance}' als beteiligt, aber keine "
+                f"Die Vorlage {what} und nennt '{finance}' als beteiligt, aber keine "
                 "Mitzeichnung. Bitte unter 'mitzeichnung' die beteiligten Ämter eintragen (ohne 'am' und 'durch' "
                 "wird ein Feld zum Ausfüllen gedruckt).",
                 WARNING,
