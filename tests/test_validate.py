@@ -21,7 +21,7 @@ from pipeline.load.yaml_source import MAX_FILE_BYTES, parse_yaml
 from pipeline.model.inputs import INPUTS
 from pipeline.model.types import Ref, _displayable
 
-from .conftest import ROOT, Inputs
+from .conftest import ROOT, Inputs, example_texts
 
 
 def _validate(folder: Path):
@@ -957,3 +957,15 @@ def test_a_number_where_text_is_expected_is_taken_as_written(inputs):
         "betrag: viel",
     )
     assert any("betrag" in p for p in inputs.problems())
+
+
+def test_a_paper_left_out_for_its_errors_is_no_unknown_number(inputs):
+    """Havelland-Süd (Brandenburg review): with a wrong date in the Beschlussvorlage, validate also
+    warned that konzept.beschluss named no paper – the number was right, the paper only left out
+    for its error. A misspelled committee resembling a name, not an id, gets a hint too."""
+    paper = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
+    problems = inputs.replace(paper, "datum: 2026-11-26", "datum: 2026-11-31").problems()
+    assert any(p.startswith(f"{paper}:") and "'2026-11-31' gibt es nicht" in p for p in problems)
+    assert not [p for p in problems if "konzept.beschluss" in p]
+    typo = Inputs(example_texts()).replace(paper, "- gremium: jha", "- gremium: jugendhilfeauschuss").problems()
+    assert any("Meinten Sie 'jha' (Jugendhilfeausschuss)?" in p for p in typo)

@@ -196,15 +196,25 @@ def _concept(parsed: Parsed, loaded: LoadedInputs) -> tuple[Concept, Parsed] | N
     return None
 
 
-def _plausibility(concept: Concept, parsed: Parsed) -> list[Finding]:
+def _plausibility(concept: Concept, parsed: Parsed, unreadable: frozenset[str] = frozenset()) -> list[Finding]:
     """The warnings about the concept, without the rules that would miss what a partial file
-    left out."""
+    left out, or a file that could not be read (`unreadable`)."""
     return [
         finding
         for rule in rules.WARNINGS
-        if not any(name in parsed.partial for name in rules.WHOLE_FILES.get(rule.name, ()))
+        if not any(_incomplete(parsed, name, unreadable) for name in rules.WHOLE_FILES.get(rule.name, ()))
         for finding in rule(concept)
     ]
+
+
+def _incomplete(parsed: Parsed, name: str, unreadable: frozenset[str]) -> bool:
+    """Whether a file (or, for a name ending in '/', any file of that folder) lost entries, was
+    left out whole for its errors, or could not be read."""
+    known = {*parsed.raw, *unreadable}
+    names = [n for n in known if n.startswith(name)] if name.endswith("/") else [name]
+    return any(
+        n in parsed.partial or n in unreadable or (n in parsed.raw and n not in parsed.files) for n in names
+    )
 
 
 def format_problem(loaded: LoadedInputs) -> Finding | None:
@@ -268,6 +278,7 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
     outdated = format_problem(loaded)
     if outdated is not None:
         raise InvalidInput([*problems, outdated])
+    problems = list(problems)
     found = list(problems)
     parsed, type_errors = parse_files(loaded)
     found += type_errors
@@ -279,7 +290,8 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
         warnings.append(placeholder)
     if assembled:
         concept, whole = assembled
-        warnings += located(_plausibility(concept, whole), loaded.files, whole)
+        unreadable = frozenset(p.where.file for p in problems if p.level != WARNING)
+        warnings += located(_plausibility(concept, whole, unreadable), loaded.files, whole)
     warnings.sort(key=lambda f: f.sort_key)
     if found or assembled is None or not parsed.complete:
         raise InvalidInput(found + warnings)

@@ -65,7 +65,7 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
     for file_name, kind, ref, path in unresolved(parsed, known):
         label = KIND_LABELS[kind]
         close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
-        tip = f" Meinten Sie '{close[0]}'?" if close else ""
+        tip = f" Meinten Sie '{close[0]}'?" if close else _by_name(parsed, kind, ref)
         numbered = numbers.get(ref) if kind == "beschluss" else None
         if numbered:  # 'JHA/2026/007' where the id 'jha-2026-007' belongs (review of a new Landkreis)
             tip = (
@@ -77,6 +77,22 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         where = PROJECT_IDS.get(kind) or (COMBINED_IDS[kind][0] if kind in COMBINED_IDS else ID_SOURCES[kind][0])
         known_ones = f" Bekannt: {listed}." if listed else " Dort ist noch kein Eintrag."
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
+
+
+def _by_name(parsed: Parsed, kind: str, ref: str) -> str:
+    """' Meinten Sie 'fa' (Finanzausschuss)?' where a reference resembles an entry's name rather
+    than its id (Brandenburg review: 'finanzauschuss' got no hint, the id being 'fa')."""
+    if kind not in ID_SOURCES:
+        return ""
+    file_name, path = ID_SOURCES[kind]
+    entries = raw_entries(parsed.raw.get(file_name), path) or []
+    names = {
+        str(e["name"]).casefold(): (str(e["id"]), str(e["name"]))
+        for e in entries
+        if isinstance(e.get("id"), str) and isinstance(e.get("name"), str)
+    }
+    close = difflib.get_close_matches(ref.casefold().replace("-", " "), list(names), n=1, cutoff=0.8)
+    return f" Meinten Sie '{names[close[0]][0]}' ({names[close[0]][1]})?" if close else ""
 
 
 def _decision_numbers(parsed: Parsed) -> dict[str, str]:

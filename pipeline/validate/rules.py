@@ -60,6 +60,9 @@ WHOLE_FILES: dict[str, tuple[str, ...]] = {
     "zielgruppen-mit-zielen": ("ziele.yaml",),
     "ertraege-im-rahmen": ("ressourcen.yaml",),
     "netzwerkkoordination-im-aufwand": ("ressourcen.yaml",),
+    # a paper left out for its errors is no unknown number (Brandenburg review: the warning had the
+    # user correct a number that was right)
+    "konzeptbeschluss": ("gremien.yaml", "vorlagen/"),
 }
 
 
