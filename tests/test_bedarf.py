@@ -986,3 +986,18 @@ def test_the_school_examination_is_named_as_the_land_names_it():
     )
     assert "Einschulungsuntersuchung" in phrases("Baden-Württemberg")
     assert "Schuleingangsuntersuchung" in phrases("Hessen")
+
+
+def test_the_average_of_offers_reads_alike_everywhere():
+    """Havelland-Süd (Brandenburg review): the yardstick read '(5,25)' and, three sentences later,
+    '(5,3)'. Every text shows the average with two places at most; one place made 5,04 read '5,0',
+    under which a Sozialraum with five offers would have counted as having fewer."""
+    concept = check_folder(EXAMPLE).concept
+    needs = concept.needs
+    for value, shown in [("5.25", "5,25"), ("5.04", "5,04"), ("8.8", "8,8"), ("7", "7"), ("16/3", "5,33")]:
+        needs.__dict__["average_running"] = Decimal(16) / 3 if value == "16/3" else Decimal(value)
+        assert needs.average_shown == shown
+    needs.__dict__["average_running"] = Decimal("5.25")
+    chapter = concept_chapters(concept)[MAP_CHAPTER]
+    plain = " ".join(lxml.html.fromstring(f"<div>{chapter}</div>").text_content().split())
+    assert "als im Durchschnitt aller Sozialräume (5,25)" in plain and "(5,3)" not in plain

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, cast
 
-from pipeline.formatting import agree, count, number_word, sentence_start
+from pipeline.formatting import agree, count, number, number_word, sentence_start
 from pipeline.model.inputs import KeyFigure, Measure, SocialSpace, TargetGroup, latest
 from pipeline.model.key_figures import DEFAULT_NEED_FEATURE, FEATURES, Feature, features_of
 
@@ -390,6 +390,13 @@ class NeedsView:
         """Running offers that reach the average Sozialraum: the yardstick of 'few'."""
         counts = [sum(1 for m in self.offers if self.availability(m, s) == RUNNING) for s in self.spaces]
         return Decimal(sum(counts)) / len(counts)
+
+    @property
+    def average_shown(self) -> str:
+        """The average as every text shows it: two places at most, '5,25' (the concept's two
+        sentences said '5,25' and '5,3'; Brandenburg review) – one place made 5,04 read '5,0',
+        under which a Sozialraum with 5 offers would have been 'fewer'."""
+        return number(self.average_running.quantize(Decimal("0.01"), ROUND_HALF_UP))
 
     @property
     def gaps(self) -> list[SpaceOffers]:

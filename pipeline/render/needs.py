@@ -4,7 +4,7 @@ which says in words everything the picture shows."""
 
 from __future__ import annotations
 
-from pipeline.formatting import agree, enumeration, number
+from pipeline.formatting import agree, enumeration
 from pipeline.model.concept import Concept
 from pipeline.model.geo import read_outlines
 from pipeline.model.needs import NeedsView
@@ -66,7 +66,7 @@ def _legend(concept: Concept, needs: NeedsView) -> list[Key]:
 
 
 def _average(needs: NeedsView) -> str:
-    return number(needs.average_running, 1)
+    return needs.average_shown
 
 
 def map_figure(concept: Concept) -> Figure | None:

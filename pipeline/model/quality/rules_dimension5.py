@@ -1078,7 +1078,7 @@ def _near_gaps(k: Concept) -> list[Finding]:
             f"{sentence_start(count(len(near), 'Sozialraum liegt', 'Sozialräume liegen', 'ein'))} {feature.worse} "
             f"{needs.comparison(reference)} ({feature.shown(reference.value)}), ohne {measure} "
             f"hohen Bedarf zu haben, und {'hat' if len(near) == 1 else 'haben'} weniger laufende "
-            f"Angebote als der Durchschnitt der Sozialräume ({number(needs.average_running, 1)}): {spaces}.",
+            f"Angebote als der Durchschnitt der Sozialräume ({needs.average_shown}): {spaces}.",
             (
                 at("kommune.yaml", "kommune", "sozialraeume", EVERY, "kennzahlen"),
                 at("massnahmen.yaml", "massnahmen", EVERY, "sozialraeume"),
@@ -1111,7 +1111,7 @@ def _high_need_spread(k: Concept) -> Finding | None:
             (figures, offers),
             FULFILLED,
         )
-    average = number(needs.average_running, 1)
+    average = needs.average_shown
 
     def values(gap: SpaceOffers) -> str:
         shown = feature.shown(gap.need.value) if gap.need else "ohne Wert"
