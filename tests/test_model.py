@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from pipeline.findings import FULFILLED, OPEN
-from pipeline.formatting import euro
+from pipeline.formatting import euro, number_word
 from pipeline.model.papers import paper_views
 from pipeline.model.quality.assessment import QualityAssessment
 from pipeline.model.quality.catalog import catalogs
@@ -515,3 +515,22 @@ def test_a_general_coordination_line_named_as_compensation_is_warned_and_not_cal
     assert "Der Aufwand der Netzwerkkoordination (Personalkosten) beträgt" in text
     # the example's own allowance line says what it is (no warning: test_example_has_no_warnings)
     assert example.budget.coordination_cost_kinds == "Personal- und Sachkosten"
+
+
+def test_a_grant_whose_title_changes_over_the_years_counts_once():
+    """Havelland-Süd (Brandenburg review): 'Mobile Familienberatung Süd (ab 01.05.)' in 2026 and
+    '… Süd' in 2027 counted as two Bewilligungen – 'eine der zehn' in the chapter on money, '1 von
+    5' in the Qualitätsdialog. A grant is one per Träger, purpose and committee (Rheinfurt's SkF
+    grant says 2,0 VZÄ in one year and 2,5 VZÄ in the next)."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("rheinfurt").check().concept
+    grants = [e for e in concept.resources.expenses if e.kind == "Zuwendung an Träger"]
+    titles = {(e.recipient, e.purpose, e.committee): set() for e in grants}
+    for e in grants:
+        titles[(e.recipient, e.purpose, e.committee)].add(e.title)
+    assert any(len(t) > 1 for t in titles.values())
+    asking = {(e.recipient, e.purpose, e.committee) for e in grants if e.cooperation_requirements}
+    subject, _ = concept.budget.own_requirements_subject
+    assert f"von {number_word(len(titles))} eigenen Bewilligungen" in subject
+    assert subject.startswith(f"{number_word(len(asking))} von")

@@ -1287,8 +1287,11 @@ class Budget:
         all do, 'die meisten …' where more than half do, else the count ('zwei von fünf eigenen
         Bewilligungen …'; a Bavarian review: 'die meisten' stood for two of five)."""
         things = "eigenen Bewilligungen und Leistungsvereinbarungen mit Trägern"
-        asking = sum(len(group) for _, group in self.own_requirements)
-        whole = len(self._own_grants)
+        # one grant to a Träger for a purpose is one, whatever its title says from year to year
+        # ('Mobile Familienberatung Süd (ab 01.05.)' and '… Süd' made two; Brandenburg review:
+        # 'eine der zehn' here, '1 von 5' in the Qualitätsdialog)
+        asking = len({_one_grant(g) for _, group in self.own_requirements for g, _ in group})
+        whole = len({_one_grant(g) for g, _ in self._own_grants})
         if asking == whole:
             return f"die {things}", True
         if asking * 2 > whole:
@@ -1345,6 +1348,11 @@ def _recipient_order(concept: Concept, grant: tuple[Expense, list[int]]) -> tupl
 def _requirement_key(grant: Income) -> tuple[object, ...]:
     """What makes lines of several years one grant of :attr:`Budget.requirement_groups`."""
     return (grant.source, grant.label, grant.earmarking, tuple(grant.cooperation_requirements))
+
+
+def _one_grant(grant: Expense) -> tuple[object, ...]:
+    """What makes grant lines one grant to a Träger: recipient, purpose and committee."""
+    return grant.recipient, grant.purpose, grant.committee
 
 
 def _grouped(
