@@ -2268,3 +2268,21 @@ def test_a_masculine_co_signer_is_named_with_vom():
 
     assert definite("Sächsischer Hebammenverband e. V.").vom == "vom Sächsischen Hebammenverband e. V."
     assert definite("Kreisgruppe Musterkreis").vom == "von der Kreisgruppe Musterkreis"
+
+
+def test_a_network_form_titled_like_the_generated_one_is_named_once(inputs):
+    """Neckarbrunn (BW review) titled its own form in querschnitt.yaml like the tool's
+    „Einverständniserklärung und Schweigepflichtentbindung“: § 6 offered the network's form
+    „Einverständniserklärung und Schweigepflichtentbindung“ or the form „Einverständniserklärung und
+    Schweigepflichtentbindung“ (Anlage 4). Named once; the network's other forms stay."""
+
+    def titled_alike(data):
+        data["datenschutz"]["formulare"][1]["titel"] = "Einverständniserklärung und Schweigepflichtentbindung"
+
+    concept = inputs.edit("querschnitt.yaml", titled_alike).check().concept
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert (
+        "nutzen sie den Vordruck des Netzwerks aus dem Gesamtkonzept („Einwilligung in die Weitergabe von "
+        "Kontaktdaten (Vermittlungsbogen)“) oder den Vordruck „Einverständniserklärung und "
+        "Schweigepflichtentbindung“ (Anlage 4)"
+    ) in text

@@ -168,6 +168,10 @@ STATUTORY_RETENTION = (
 ADMINISTRATION = "Verwaltung"
 
 
+#: The title of the parents' consent form the tool makes (its own document, Anlage of the agreement).
+CONSENT_TITLE = "Einverständniserklärung und Schweigepflichtentbindung"
+
+
 @dataclass(frozen=True)
 class Party:
     """One signature under the agreement: an organisation (or an institution signing for itself)
@@ -1110,11 +1114,15 @@ class Agreement:
         return " ".join(part for part in [*parts, named, rest] if part)
 
     @property
-    def network_forms(self) -> str:
+    def network_forms(self) -> list[str]:
         """The network's own consent forms in the concept (querschnitt.yaml) by their quoted
-        titles, '' if it names none."""
+        titles. One titled like the generated form is that one, named once (BW review: § 6 offered
+        „Einverständniserklärung und Schweigepflichtentbindung“ twice)."""
         section = self.concept.topics.data_protection
-        return ", ".join(f"„{f.title}“" for f in section.forms) if section else ""
+        if section is None:
+            return []
+        same = CONSENT_TITLE.casefold() if self.has_consent_form else None
+        return [f"„{f.title}“" for f in section.forms if f.title.strip().casefold() != same]
 
     @property
     def consent_places(self) -> list[Actor]:

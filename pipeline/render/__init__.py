@@ -24,7 +24,7 @@ from pipeline.findings import UNKNOWN, Finding, Place
 from pipeline.formatting import safe_file_part
 from pipeline.model import colours, fonts
 from pipeline.model.abbreviations import used_in
-from pipeline.model.agreement import Agreement
+from pipeline.model.agreement import CONSENT_TITLE, Agreement
 from pipeline.model.changes import ChangeSet
 from pipeline.model.concept import Concept
 from pipeline.model.papers import GENERATED_TITLES, PaperView, generated_title, paper_views
@@ -49,7 +49,6 @@ CONCEPT_CHAPTERS = "konzept"
 ABBREVIATION_CHAPTER = "_abkuerzungen.html.j2"
 CONCEPT_TITLE = GENERATED_TITLES["gesamtkonzept"]
 MEASURE_PLAN_TITLE = GENERATED_TITLES["massnahmenplan"]
-CONSENT_TITLE = "Einverständniserklärung und Schweigepflichtentbindung"
 QUALITY_TITLE = "Qualitätsdialog"
 #: The network's working copy of the Qualitätsdialog: its title and file names say so.
 WORKING_COPY = "Arbeitsfassung"
