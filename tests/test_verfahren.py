@@ -2196,3 +2196,32 @@ def test_a_landratsamt_outside_its_laender_and_a_first_beigeordnete_in_a_stadtkr
     assert warned.where.path == ("vorlage", "begruendung")
     assert "Amtsbezeichnung Bürgermeisterin oder Bürgermeister" in warned.message
     assert first_deputy("Landkreis") == []
+
+
+def test_a_committee_is_not_commissioned_to_conclude_the_agreement(inputs):
+    """Havelland-Süd (Brandenburg review): „Der Kreisausschuss wird beauftragt, die
+    Kooperationsvereinbarung … abzuschließen“ passed unwarned; the head of the administration
+    carries out the council's decisions and represents the Kreis. A committee asked to prepare
+    something is not warned about; in Hessen the Kreisausschuss is the administration."""
+    paper = "jha-2026-030-gesamtkonzept.yaml"
+
+    def points(first, second):
+        def change(data):
+            data["beschlussvorschlag"] = [
+                p.replace(
+                    "Die Verwaltung wird beauftragt, die beigefügte", f"{first} wird beauftragt, die beigefügte"
+                )
+                for p in data["beschlussvorschlag"]
+            ] + [f"{second} wird beauftragt, einen Vorschlag zur Fortschreibung zu erarbeiten."]
+
+        return change
+
+    inputs.edit_paper(paper, points("Der Kreisausschuss", "Der Jugendhilfeausschuss"))
+    found = [w for w in inputs.warnings() if "Die Beschlüsse führt" in w.message]
+    assert [w.where.path[:2] for w in found] == [("vorlage", "beschlussvorschlag")]
+    assert found[0].message == (
+        "Die Beschlüsse führt die Landrätin oder der Landrat aus und vertritt die Kommune nach außen, nicht der "
+        "Kreisausschuss. Bitte „Die Landrätin wird beauftragt, …“ schreiben."
+    )
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))
+    assert not [w for w in inputs.warnings() if "Die Beschlüsse führt" in w.message]

@@ -572,6 +572,41 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
             )
 
 
+@PAPER_RULES.rule("ausschuss-beauftragen")
+def the_council_instructs_no_committee(case: PaperCase) -> Iterator[Finding]:
+    """'Der Kreisausschuss wird beauftragt, die Kooperationsvereinbarung abzuschließen' where no
+    collegial organ runs the administration: the council's decisions are carried out, and the
+    municipality represented, by the head of the administration, not by a committee (Brandenburg
+    review: the point passed unwarned). Where a collegial organ does (Hessen), the rule
+    'verwaltungsorgan-beauftragen' asks for it by name."""
+    procedure = case.council.procedure
+    if procedure is None or procedure.submitting_executive is not None or procedure.state == "Berlin":
+        return
+    bodies = {c.name for c in case.council.committees.values() if not c.is_council}
+    bodies -= {c.name for c in case.council.committees.values() if is_executive(c.kind, procedure)}
+    for index, point in enumerate(case.paper.proposal):
+        found = _COMMISSIONED.search(point)
+        if found is None or not (found[2] in bodies or _COMMITTEE_WORD.search(found[2])):
+            continue
+        if not _EXECUTES.search(point):
+            continue  # a committee asked to prepare or report on something: the council may ask that
+        head = _head_title(case)
+        article = "Die" if head.endswith("in") else "Der"
+        yield Finding(
+            at(case.name, "vorlage", "beschlussvorschlag", index),
+            f"Die Beschlüsse führt {procedure.head.pair_with_articles} aus und vertritt die Kommune nach außen, "
+            f"nicht {found[1].lower()} {found[2]}. Bitte „{article} {head} wird beauftragt, …“ schreiben.",
+            WARNING,
+        )
+
+
+#: „Der Kreisausschuss wird beauftragt …“: whom a point of a proposal commissions.
+_COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (?:beauftragt|gebeten|ersucht)\b")
+_COMMITTEE_WORD = re.compile(r"[Aa]usschuss\b")
+#: What only the administration does: conclude, sign, carry out.
+_EXECUTES = re.compile(r"abzuschließen|zu unterzeichnen|umzusetzen|auszuführen|zu vollziehen|durchzuführen")
+
+
 #: Where a municipality must say in its papers how children and young people took part in a plan
 #: that touches them, by Land and whether a Kreis: § 47f Abs. 2 GO Schleswig-Holstein – the Gemeinde
 #: „muss … in geeigneter Weise darlegen, wie sie diese Interessen berücksichtigt und die Beteiligung
