@@ -2286,3 +2286,24 @@ def test_a_network_form_titled_like_the_generated_one_is_named_once(inputs):
         "Kontaktdaten (Vermittlungsbogen)“) oder den Vordruck „Einverständniserklärung und "
         "Schweigepflichtentbindung“ (Anlage 4)"
     ) in text
+
+
+def test_the_organisers_own_services_are_never_newly_bound(inputs):
+    """Havelland-Süd (Brandenburg review) recorded the earlier signatures of its partners only: the
+    Jugendamt's coordination and ASD and the Kreis's Gesundheitsamt, with no date, stood under
+    „Neu gebunden“ – services of the Träger that organises the network belonged to it all along.
+    Where some own services have a date (the example), one without it joined since and is new."""
+
+    own_services = {a.id for a in inputs.check().concept.agreement.organiser.actors}
+
+    def signed_by_partners_only(data):
+        for actor in data["akteure"]:
+            if actor["id"] in own_services:
+                actor.pop("kooperationsvereinbarung", None)
+
+    agreement = inputs.edit("akteure.yaml", signed_by_partners_only).check().concept.agreement
+    own = {a.id for a in agreement.organiser.actors}
+    assert "asd" in own and "asd" in {a.id for a in agreement.bound_actors}
+    assert "asd" not in {a.id for a in agreement.newly_bound}
+    assert not own & {a.id for a in agreement.newly_bound}
+    assert agreement.newly_bound  # the example's Klinikum and Fachstelle für Sucht, bound by their Träger

@@ -619,8 +619,15 @@ class Agreement:
 
     @property
     def newly_bound(self) -> list[Actor]:
-        """Bound by the new signatures, though they had not signed the earlier agreement."""
-        return [a for a in self.bound_actors if a.agreement_signed is None]
+        """Bound by the new signatures, though they had not signed the earlier agreement. Where
+        no service of the organiser has a date of the earlier signature, the inputs record only
+        the partners' signatures: the Jugendamt's coordination and ASD and the Kreis's
+        Gesundheitsamt then belonged to the network it organises all along, and are not new
+        (Brandenburg review: they stood under „Neu gebunden“). Where some have one (Musterkreis),
+        a service without it joined the network since."""
+        own = {a.id for a in self.organiser.actors}
+        recorded = any(a.agreement_signed is not None for a in self.organiser.actors)
+        return [a for a in self.bound_actors if a.agreement_signed is None and (recorded or a.id not in own)]
 
     @property
     def now_acceding(self) -> list[Actor]:
