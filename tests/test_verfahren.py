@@ -591,6 +591,13 @@ def test_the_sender_is_named_once(inputs):
     office = bavarian.municipality.youth_office
     assert office.endswith(f"am {bavarian.issuing_authority}")
     assert bavarian.sender(office) == office
+    # and where it names the municipality declined (Brandenburg review: 'Landkreis Havelland-Süd,
+    # Jugendamt des Landkreises Havelland-Süd'); a name that merely contains the short name does not
+    declined = f"Jugendamt des Landkreises {concept.municipality.short_name}"
+    assert concept.sender(declined) == declined
+    assert concept.sender(f"Amt für {concept.municipality.short_name}er Familien").startswith(
+        f"{concept.issuing_authority}, "
+    )
 
 
 def test_the_quality_catalogue_speaks_of_a_bezirk_as_a_bezirk(inputs):

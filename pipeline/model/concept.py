@@ -596,7 +596,11 @@ class Concept:
         review: 'Bezirksamt Neuhafen, Bezirksamt Neuhafen – …'; Bavarian review: 'Landratsamt
         Altmühlau, Amt für Jugend und Familie (Kreisjugendamt) am Landratsamt Altmühlau')."""
         authority = self.issuing_authority
-        return office if authority in office else f"{authority}, {office}"
+        # the name declined counts too: 'Jugendamt des Landkreises Havelland-Süd' (Brandenburg review:
+        # 'Landkreis Havelland-Süd, Jugendamt des Landkreises Havelland-Süd')
+        short = re.escape(self.municipality.short_name)
+        named = authority in office or re.search(rf"(?<![\w-]){short}(?![\w-])", office)
+        return office if named else f"{authority}, {office}"
 
     def adjustment_route(
         self, lines: Iterable[Income], deciding: Committee | None = None
