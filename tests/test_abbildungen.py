@@ -476,3 +476,30 @@ def test_the_network_maps_member_lines_are_drawn_in_full_colour():
         "Netz",
     )
     assert "opacity" not in svg and 'stroke="#009e73" stroke-width="0.8"' in svg
+
+
+def test_a_series_is_labelled_alike_in_every_short_bar():
+    """Neckarbrunn (BW review): of three like bars of the social committee, the one a few points
+    longer showed '55.400 €' inside, the two beside it 'Aufwand 51.900 € (Zuschussbedarf 51.900 €)'
+    outside. A series is labelled inside every bar or in none, unless a bar is too long to name
+    its values at its end (then it labels what fits, as the long committee's bar does)."""
+    from pipeline.render.charts import stacked_amounts
+
+    rows = [
+        ("Jugendhilfeausschuss 2026", [Decimal(100000), Decimal(300000)]),
+        ("Soziales 2026", [Decimal(0), Decimal(51900)]),
+        ("Soziales 2028", [Decimal(0), Decimal(55400)]),
+    ]
+    series = [("Erträge", "#7da7d9"), ("Zuschussbedarf", "#e08a2c")]
+    svg = stacked_amounts(
+        rows,
+        series,
+        "Test",
+        shown=lambda v: f"{v:,.0f} €".replace(",", "."),
+        total=lambda t: f"Aufwand {t:,.0f} €".replace(",", "."),
+    )
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "Aufwand 51.900 € (Zuschussbedarf 51.900 €)" in texts
+    assert "Aufwand 55.400 € (Zuschussbedarf 55.400 €)" in texts
+    assert "55.400 €" not in texts and "51.900 €" not in texts
+    assert "300.000 €" in texts  # the long bar still carries its own

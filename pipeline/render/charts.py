@@ -124,17 +124,31 @@ def stacked_amounts(
     sums = [sum((v for v in values if v > 0), Decimal(0)) for _, values in rows]
     reserve = max((text_width(total(t), 9) for t in sums), default=0) + 10
     scale = (WIDTH - reserve) / float(max(sums, default=0) or 1)
+    # a series carries its values inside its segments in every bar or in none: a segment a few
+    # points wider showed '55.400 €' inside while the two beside it had theirs outside (BW review)
+    inside = [
+        all(_fits(shown(values[i]), float(values[i]) * scale) for _, values in rows if values[i] > 0)
+        for i in range(len(series))
+    ]
     endings = [
-        _ending(total(t), float(t) * scale, values, series, scale, shown)
+        _ending(total(t), float(t) * scale, values, series, inside, shown)
         for t, (_, values) in zip(sums, rows, strict=True)
+    ]
+    # a bar too long to name its values at its end labels what fits inside, as before
+    labels = [
+        [
+            labelled or (ending == total(t) and _fits(shown(value), float(value) * scale))
+            for value, labelled in zip(values, inside, strict=True)
+        ]
+        for t, (_, values), ending in zip(sums, rows, endings, strict=True)
     ]
     keys, legend_height = legend(series, len(rows) * ROW_HEIGHT + 6)
     parts = _svg(len(rows) * ROW_HEIGHT + 6 + legend_height + 6, title)
-    for index, ((label, values), ending) in enumerate(zip(rows, endings, strict=True)):
+    for index, ((label, values), ending, labelled_row) in enumerate(zip(rows, endings, labels, strict=True)):
         top = index * ROW_HEIGHT
         parts.append(_text(0, top + 12, label, weight="bold"))
         x = 0.0
-        for value, (_, colour) in zip(values, series, strict=True):
+        for value, (_, colour), labelled in zip(values, series, labelled_row, strict=True):
             if value <= 0:
                 continue
             width = float(value) * scale
@@ -142,7 +156,7 @@ def stacked_amounts(
                 f'<rect x="{x:.1f}" y="{top + 18}" width="{width:.1f}" '
                 f'height="{BAR_HEIGHT}" fill="{colour}" stroke="#ffffff" stroke-width="1"/>'
             )
-            if _fits(shown(value), width):
+            if labelled:
                 parts.append(
                     _text(
                         x + width / 2,
@@ -170,15 +184,15 @@ def _ending(
     bar: float,
     values: list[Decimal],
     series: list[tuple[str, str]],
-    scale: float,
+    inside: list[bool],
     shown: Callable[[Decimal], str],
 ) -> str:
-    """A bar's total, then the values its segments had no room for, each with its series – where
-    the bar (`bar` long) is short enough to leave room for them on its line."""
+    """A bar's total, then the values of the series not labelled inside their segments, each with
+    its series – where the bar (`bar` long) is short enough to leave room for them on its line."""
     outside = [
         f"{name} {shown(value)}"
-        for value, (name, _) in zip(values, series, strict=True)
-        if value > 0 and not _fits(shown(value), float(value) * scale)
+        for value, (name, _), labelled in zip(values, series, inside, strict=True)
+        if value > 0 and not labelled
     ]
     # in brackets: a dash read as a minus sign, or as a range, where '–' means 'no amount' in the tables (Kämmerei)
     longer = f"{total} ({', '.join(outside)})"
