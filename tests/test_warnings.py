@@ -703,3 +703,34 @@ def test_a_report_after_the_stand_or_off_the_calendar_is_warned_about(inputs):
         for w in Inputs(inputs.texts).edit("gremien.yaml", report_on(before)).warnings()
         if "berichte" in w.where.field
     ]
+
+
+def test_an_abbreviation_no_list_explains_is_warned_about_once(inputs):
+    """Neckarbrunn (BW review): 'KVJS' stood in the concept, the list of abbreviations did not
+    explain it, and nothing said so. Warned once, where it first stands; not where the text
+    defines it ('… (ZBFS)'), in a paper's number ('JHA-IV/2025/031', 'GRDrs 412/2026'), in a name in
+    quotation marks, or once kommune.yaml's 'abkuerzungen' explains it."""
+
+    def texts(data):
+        procedures = data["foerderverfahren"]
+        procedures[0]["bewilligung"] = "KVJS-Landesjugendamt, Landeskoordinierungsstelle Frühe Hilfen"
+        procedures[0]["antrag"] = (
+            "beim KVJS nach Aufruf des Zentrums Bayern Familie und Soziales (ZBFS); Vorlage GRDrs 412/2026; "
+            "Programm „STARK“; Bericht JHA-IV/2025/031; danach beim ZBFS"
+        )
+
+    found = [w for w in inputs.edit("ressourcen.yaml", texts).warnings() if "Abkürzungsverzeichnis" in w.message]
+    assert [w.message.split(" – ")[-1] for w in found] == [
+        "'KVJS' erklärt das Abkürzungsverzeichnis nicht. Bitte in kommune.yaml unter 'abkuerzungen' eintragen "
+        "({kurz: KVJS, bedeutung: …}) oder hier ausschreiben."
+    ]
+    assert found[0].where.path[-1] in ("bewilligung", "antrag")
+
+    def explained(data):
+        data["kommune"]["abkuerzungen"] = [
+            {"kurz": "KVJS", "bedeutung": "Kommunalverband für Jugend und Soziales"}
+        ]
+
+    assert not [
+        w for w in inputs.edit("kommune.yaml", explained).warnings() if "Abkürzungsverzeichnis" in w.message
+    ]

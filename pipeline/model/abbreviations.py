@@ -25,6 +25,7 @@ ABBREVIATIONS: dict[str, str] = {
     "KDG": "Gesetz über den Kirchlichen Datenschutz",
     "KKG": "Gesetz zur Kooperation und Information im Kinderschutz",
     "LSN": "Landesamt für Statistik Niedersachsen",
+    "NRW": "Nordrhein-Westfalen",
     "NZFH": "Nationales Zentrum Frühe Hilfen",
     "ÖGD": "Öffentlicher Gesundheitsdienst",
     "SchKG": "Schwangerschaftskonfliktgesetz",

@@ -407,7 +407,8 @@ class Municipality(Item, title="Kommune"):
     abbreviations: list[Abbreviation] = field(
         "abkuerzungen",
         "Eigene Abkürzungen der Texte (Träger, Tarife, Programme), die das Abkürzungsverzeichnis erklären soll, "
-        "z. B. {kurz: SkF, bedeutung: Sozialdienst katholischer Frauen}; es nennt nur, was im Text vorkommt",
+        "z. B. {kurz: SkF, bedeutung: Sozialdienst katholischer Frauen}; es nennt nur, was im Text vorkommt. "
+        "Eine Abkürzung, die niemand erklärt, meldet validate",
         default_factory=list,
     )
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from pipeline.findings import WARNING, Finding, Path_, at
 from pipeline.formatting import enumeration, in_state
-from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in
+from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in, glossary
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import county_with_article, with_article
@@ -911,6 +911,54 @@ LAND_TERMS = (
         "Kommunalrecht dieser Länder",
     ),
 )
+
+
+#: A word of two capitals or more ('KVJS', 'SkF', 'TVöD'): an abbreviation, unless it is defined
+#: where it stands ('… Zentrum Bayern Familie und Soziales (ZBFS)', after an opening bracket), part
+#: of a number ('JHA/2024/038', 'GRDrs 412/2026', 'IT.NRW') or of a name in quotation marks.
+_ABBREVIATION = re.compile(
+    r"(?<![\w@./(-])([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)(?![\w@]|\.\w|[/ ]?\d)"
+)
+#: An abbreviation defined where it stands: '(ZBFS)' after the name.
+_DEFINED = re.compile(r"\(([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)\)")
+_QUOTED = re.compile(r"„[^“]*“")
+#: Numbers of papers and decisions with the word before them: 'JHA-IV/2025/031', 'GRDrs 412/2026'.
+_NUMBERED = re.compile(r"(?:\S+ )?\S*/\d\S*")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+#: Capitals that need no explanation in an administration's text.
+_PLAIN_CAPITALS = frozenset({"GmbH", "PDF", "EU", "DIN", "ISO", "IT", "TV", "PC", "URL"})
+
+
+@WARNINGS.rule("abkuerzungen-unerklaert")
+def abbreviations_explained(concept: Concept) -> Iterator[Finding]:
+    """An abbreviation in the inputs' texts that neither the tool's list nor kommune.yaml's
+    'abkuerzungen' explains stands unexplained in every document (BW review: 'KVJS', 'GRDrs' and
+    Bavarian 'TVöD SuE' were not in the list, and nothing said so). Warned once, where it first
+    stands."""
+    own = [a.short for a in concept.municipality.abbreviations]
+    known = set(glossary(concept.municipality.state)) | set(own)
+    known |= {short for laws in STATE_LAWS.values() for short in laws}  # another Land's: their own rule
+    passages = read(concept).passages
+    known |= {m for p in passages for m in _DEFINED.findall(p.text)}
+    several = [short for short in known if " " in short]  # 'TVöD SuE' as one
+    seen: set[str] = set()
+    for passage in passages:
+        if passage.path[:2] == ("kommune", "abkuerzungen"):
+            continue
+        text = _NUMBERED.sub(" ", _QUOTED.sub(" ", passage.text))
+        for short in several:
+            text = text.replace(short, " ")
+        for found in _ABBREVIATION.finditer(text):
+            word = found[1]
+            if word in seen or word in known or word in _PLAIN_CAPITALS or _ROMAN_NUMERAL.fullmatch(word):
+                continue
+            seen.add(word)
+            yield _word_warning(
+                passage,
+                word,
+                f"'{word}' erklärt das Abkürzungsverzeichnis nicht. Bitte in kommune.yaml unter 'abkuerzungen' "
+                f"eintragen ({{kurz: {word}, bedeutung: …}}) oder hier ausschreiben.",
+            )
 
 
 #: 'Erste Beigeordnete' in a Stadtkreis or Große Kreisstadt of Baden-Württemberg: there the title
