@@ -53,10 +53,17 @@ BODIES = {
     ),
     "Gemeinderat": (
         "der Gemeinderat",
-        "des Gemeinderates",
+        "des Gemeinderats",  # as the Gemeindeordnungen write it (BW review)
         "dem Gemeinderat",
         "den Gemeinderat",
         "im Gemeinderat",
+    ),
+    "Ortsbeirat Nord": (
+        "der Ortsbeirat Nord",
+        "des Ortsbeirats Nord",
+        "dem Ortsbeirat Nord",
+        "den Ortsbeirat Nord",
+        "im Ortsbeirat Nord",
     ),
     "Bürgerschaft": (
         "die Bürgerschaft",

@@ -2042,7 +2042,7 @@ def test_a_hearing_after_the_decision_is_refused():
     assert late.startswith(f"{name}:")
     assert (
         "vorlage.beratungsfolge[5].datum: Der Ortsbeirat Nord soll am 02.03.2027 zur Vorlage gehört werden – "
-        "nach der Entscheidung des Stadtrates am 25.02.2027." in late
+        "nach der Entscheidung des Stadtrats am 25.02.2027." in late
     )
 
 

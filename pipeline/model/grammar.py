@@ -48,12 +48,14 @@ _PLURAL = Head("f", plural=True)
 #: Head nouns of the names of councils, committees, administrations and their heads, by the
 #: lowercase ending a name (or its first noun) has. The longest matching ending counts, so
 #: 'kreisausschuss' is an 'ausschuss' and 'magistrat' is not a 'rat'. Genitives follow the
-#: usage of German council documents (des Kreistages, des Rates, des Magistrats).
+#: usage of German council documents (des Kreistages, des Rates, des Magistrats); a compound of
+#: 'Rat' as the Gemeindeordnungen write it: des Gemeinderats, des Stadtrats (BW review: the tool's
+#: „des Gemeinderates“ stood beside the user's and the GemO's „des Gemeinderats“).
 HEADS: dict[str, Head] = {
     # councils and committees
     "ausschuss": _M_ES,
     "tag": _M_ES,  # Kreistag, Städteregionstag
-    "rat": _M_ES,  # Rat, Stadtrat, Gemeinderat, Beirat
+    "rat": _M_S,  # Stadtrat, Gemeinderat, Beirat; the bare 'Rat' in head_of
     "magistrat": _M_S,
     "senat": _M_S,
     "konvent": _M_S,
@@ -200,6 +202,8 @@ def kind_gender(term: str) -> Gender:
 def head_of(word: str) -> tuple[str, Head] | None:
     """The head noun a word ends with, by the longest ending in :data:`HEADS`."""
     lowered = word.lower()
+    if lowered == "rat":
+        return "rat", _M_ES  # des Rates
     endings = [e for e in HEADS if lowered.endswith(e)]
     if not endings:
         return None
