@@ -342,7 +342,7 @@ def test_a_lock_left_by_a_crashed_build_does_not_block(tmp_path):
 
 
 def test_hostile_paper_text_appears_literally(hostile_paper):
-    assert hostile_paper.name == "JHA-2026-030_Jugendhilfeausschuss.docx"
+    assert hostile_paper.name == "JHA-2026-030_Kreistag.docx"
     document = Document(str(hostile_paper))
     paragraphs = [p.text for p in document.paragraphs]
     assert HOSTILE in paragraphs  # subtitle, summary and first proposal point

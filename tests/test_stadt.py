@@ -181,7 +181,10 @@ def test_the_magistrat_resolves_first_but_is_no_audience():
     for view in paper_views(concept):
         assert view.committees[0] == magistrat
         assert view.lead_committee == next(c for c in view.committees if c != magistrat and not c.is_heard_only)
-        assert paper_file_stem(view).endswith(safe_file_part(view.lead_committee.name))
+        # a Beschlussvorlage after the body that decides it, others after the leading body
+        deciding = view.deciding_committee
+        named = concept.committee(deciding) if deciding else view.lead_committee
+        assert named != magistrat and paper_file_stem(view).endswith(safe_file_part(named.name))
     musterkreis = check_folder(EXAMPLE).concept
     assert musterkreis.political_bodies == musterkreis.committees  # a Kreisausschuss in Niedersachsen is one
 

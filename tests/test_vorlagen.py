@@ -949,10 +949,10 @@ def test_non_public_papers_and_their_attachments_stay_apart(example_copy, tmp_pa
     out = tmp_path / "out"
     build(example_copy, out, "vorlagen")
     private = out / "vorlagen-nichtoeffentlich"
-    assert (private / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()
+    assert (private / "JHA-2026-030_Kreistag.pdf").is_file()
     assert (private / "anlagen" / "stellungnahme-steuerungsgruppe.pdf").is_file()
     assert not list((out / "vorlagen").glob("JHA-2026-030*"))
-    record = json.loads((private / "JHA-2026-030_Jugendhilfeausschuss.oparl.json").read_text())
+    record = json.loads((private / "JHA-2026-030_Kreistag.oparl.json").read_text())
     items = [i for o in record["data"] if o["type"].endswith("/Meeting") for i in o["agendaItem"]]
     assert items and all(i["public"] is False for i in items)
 
@@ -972,7 +972,7 @@ def test_files_of_a_removed_paper_are_removed(example_copy, tmp_path):
     assert "entfernt (keine Vorlage mehr dazu):" in result.output
     manifest = json.loads((out / "manifest.json").read_text())
     assert not any(p.startswith("vorlagen/SA-2026-041") for p in manifest["dateien"])
-    assert (out / "vorlagen" / "JHA-2026-030_Jugendhilfeausschuss.pdf").is_file()
+    assert (out / "vorlagen" / "JHA-2026-030_Kreistag.pdf").is_file()
 
 
 @pytest.mark.slow

@@ -279,8 +279,13 @@ def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEM
 
 
 def paper_file_stem(view: PaperView) -> str:
-    """'JHA-2026-030_Jugendhilfeausschuss': the paper's number and the body it goes to first."""
-    return f"{safe_file_part(view.paper.number)}_{safe_file_part(view.lead_committee.name)}"
+    """'JHA-2026-030_Kreistag': the paper's number and the body that decides it – for a paper that
+    asks for no decision, the body it goes to first (the Jugendhilfeausschuss where it consults).
+    A Kreistag's Beschlussvorlage named after the JHA misled the council's office (BW and
+    Brandenburg reviews)."""
+    deciding = view.deciding_committee
+    body = view.concept.committee(deciding) if deciding is not None else view.lead_committee
+    return f"{safe_file_part(view.paper.number)}_{safe_file_part(body.name)}"
 
 
 def _abbreviations_in(bodies: Iterable[str], concept: Concept) -> list[tuple[str, str]]:
