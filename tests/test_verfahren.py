@@ -20,7 +20,7 @@ from pipeline.formatting import euro, number_word
 from pipeline.model.procedure import Procedure, procedure_for, table
 from pipeline.model.types import COUNCIL_KINDS, PREPARING_KINDS, State
 
-from .conftest import fixture_inputs
+from .conftest import Inputs, fixture_inputs
 
 BESCHLUSS = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
 PROCEDURE_RULES = (
@@ -2232,3 +2232,18 @@ def test_a_committee_is_not_commissioned_to_conclude_the_agreement(inputs):
     )
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))
     assert not [w for w in inputs.warnings() if "Die Beschlüsse führt" in w.message]
+
+
+def test_a_misspelt_body_in_any_consultation_is_reported_not_a_crash(inputs):
+    """Review re-check: 'gremium: gemeindrat' in the consultation that decides ended validate with a
+    KeyError (the rule beratung-vor-entscheidung looked the body up); each misspelt body is
+    reported, with a hint where the name resembles one."""
+    paper = "jha-2026-030-gesamtkonzept.yaml"
+    steps = len(yaml.safe_load(inputs.text(f"vorlagen/{paper}"))["vorlage"]["beratungsfolge"])
+    for index in range(steps):
+
+        def misspelt(vorlage, index=index):
+            vorlage["beratungsfolge"][index]["gremium"] = "kreistach"
+
+        problems = Inputs(inputs.texts).edit_paper(paper, misspelt).problems()
+        assert any(f"beratungsfolge[{index}].gremium: Gremium 'kreistach' gibt es nicht" in p for p in problems)

@@ -117,11 +117,14 @@ def test_every_example_paper_kind_is_there(papers):
 
 
 def test_file_names_carry_number_and_lead_body(papers, committees):
-    """The Jugendhilfeausschuss leads where it consults, else the first body of the Beratungsfolge."""
+    """A Beschlussvorlage is named after the body that decides it (BW and Brandenburg reviews);
+    another paper after the Jugendhilfeausschuss where it consults, else the first body of the
+    Beratungsfolge."""
     for number, (raw, _, path) in papers.items():
         consulted = [c["gremium"] for c in raw["beratungsfolge"]]
-        lead = next((c for c in consulted if committees[c]["art"] == "Jugendhilfeausschuss"), consulted[0])
-        body = committees[lead]["name"]
+        deciding = [c["gremium"] for c in raw["beratungsfolge"] if c["rolle"] == "Entscheidung"]
+        youth = next((c for c in consulted if committees[c]["art"] == "Jugendhilfeausschuss"), consulted[0])
+        body = committees[(deciding or [youth])[0]]["name"]
         plain = body.replace("ü", "ue").replace("ä", "ae").replace("ö", "oe").replace(" ", "-")
         assert path.name == f"{number.replace('/', '-')}_{plain}.docx"
         assert path.with_suffix(".pdf").is_file()

@@ -294,12 +294,17 @@ def advice_before_the_decision(case: PaperCase) -> Iterator[Finding]:
     review: an Ortsbeirat heard after the Stadtrat's decision passed unnoticed)."""
     name, paper = case.name, case.paper
     decision = paper.decision
-    if decision is None or case.council.committees[decision.committee].decides is False:
-        return  # a committee that cannot decide: entscheidung-im-ausschuss names that, the cause
+    committees = case.council.committees
+    decider = committees.get(decision.committee) if decision is not None else None
+    # a misspelt body is the rule 'verweise''s (review re-check: a KeyError here ended validate);
+    # a committee that cannot decide is entscheidung-im-ausschuss's, the cause
+    if decision is None or decider is None or decider.decides is False:
+        return
     for index, consultation in enumerate(paper.consultations):
+        body = committees.get(consultation.committee)
+        if body is None:
+            continue
         if consultation.role in ("Vorberatung", "Anhörung") and consultation.date > decision.date:
-            body = case.council.committees[consultation.committee]
-            decider = case.council.committees[decision.committee]
             when = german_date(consultation.date)
             what = (
                 f"am {when} zur Vorlage gehört werden"
