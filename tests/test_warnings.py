@@ -709,20 +709,23 @@ def test_an_abbreviation_no_list_explains_is_warned_about_once(inputs):
     """Neckarbrunn (BW review): 'KVJS' stood in the concept, the list of abbreviations did not
     explain it, and nothing said so. Warned once, where it first stands; not where the text
     defines it ('… (ZBFS)'), in a paper's number ('JHA-IV/2025/031', 'GRDrs 412/2026'), in a name in
-    quotation marks, or once kommune.yaml's 'abkuerzungen' explains it."""
+    quotation marks, or once kommune.yaml's 'abkuerzungen' explains it; not a name like 'WhatsApp'
+    or 'STÄRKE', nor what everyone knows ('QR', 'UN') or the tool explains ('TVöD SuE'; review
+    re-check)."""
 
     def texts(data):
         procedures = data["foerderverfahren"]
         procedures[0]["bewilligung"] = "KVJS-Landesjugendamt, Landeskoordinierungsstelle Frühe Hilfen"
         procedures[0]["antrag"] = (
             "beim KVJS nach Aufruf des Zentrums Bayern Familie und Soziales (ZBFS); Vorlage GRDrs 412/2026; "
-            "Programm „STARK“; Bericht JHA-IV/2025/031; danach beim ZBFS"
+            "Programm „STARK“; Bericht JHA-IV/2025/031; danach beim ZBFS; Landesprogramm STÄRKE, ELTERN-AG, "
+            "Gruppe per WhatsApp, Stelle nach S 12 TVöD SuE, UN-Kinderrechtskonvention (UN-KRK), QR-Code"
         )
 
     found = [w for w in inputs.edit("ressourcen.yaml", texts).warnings() if "Abkürzungsverzeichnis" in w.message]
     assert [w.message.split(" – ")[-1] for w in found] == [
-        "'KVJS' erklärt das Abkürzungsverzeichnis nicht. Bitte in kommune.yaml unter 'abkuerzungen' eintragen "
-        "({kurz: KVJS, bedeutung: …}) oder hier ausschreiben."
+        "Das Abkürzungsverzeichnis erklärt 'KVJS' nicht. Bitte in kommune.yaml unter 'abkuerzungen' eintragen "
+        "({kurz: KVJS, bedeutung: …}) oder hier ausschreiben; ist es ein Name, ihn in Anführungszeichen setzen („…“)."
     ]
     assert found[0].where.path[-1] in ("bewilligung", "antrag")
 

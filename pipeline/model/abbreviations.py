@@ -31,6 +31,9 @@ ABBREVIATIONS: dict[str, str] = {
     "SchKG": "Schwangerschaftskonfliktgesetz",
     "SGB": "Sozialgesetzbuch",
     "StGB": "Strafgesetzbuch",
+    "SuE": "Sozial- und Erziehungsdienst (Tarifbereich des TVöD)",
+    "TV-L": "Tarifvertrag für den öffentlichen Dienst der Länder",
+    "TVöD": "Tarifvertrag für den öffentlichen Dienst",
     "U-Untersuchung": "Früherkennungsuntersuchung für Kinder (U1 bis U9)",
     "U1 bis U9": "Früherkennungsuntersuchungen für Kinder von der Geburt bis zum Alter von etwa fünf Jahren",
     "VZÄ": "Vollzeitäquivalente",
@@ -233,9 +236,16 @@ def used_in(text: str, state: str | None = None, own: Iterable[tuple[str, str]] 
     the general abbreviations (:data:`STATE_LAWS`), and the municipality's `own` ones (kommune.yaml
     'abkuerzungen'; RLP review: 'SkF' and 'TVöD SuE' stood unexplained) with, and before, them."""
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    terms = {**glossary(state), **dict(own)}
-    return [
-        (short, terms[short])
-        for short in sorted(terms, key=_lookup_key)
-        if (short in SERIES or short in text) and _pattern(short).search(text)
-    ]
+    explained = dict(own)
+    terms = {**glossary(state), **explained}
+    # the parts of an own abbreviation of several words ('TVöD SuE') are explained with it, not again
+    several = [short for short in explained if " " in short]
+    parts = text
+    for short in several:
+        parts = parts.replace(short, " ")
+
+    def occurs(short: str) -> bool:
+        where = text if short in several else parts
+        return (short in SERIES or short in where) and bool(_pattern(short).search(where))
+
+    return [(short, terms[short]) for short in sorted(terms, key=_lookup_key) if occurs(short)]

@@ -919,14 +919,19 @@ LAND_TERMS = (
 _ABBREVIATION = re.compile(
     r"(?<![\w@./(-])([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)(?![\w@]|\.\w|[/ ]?\d)"
 )
-#: An abbreviation defined where it stands: '(ZBFS)' after the name.
-_DEFINED = re.compile(r"\(([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)\)")
+#: An abbreviation defined where it stands: '(ZBFS)' after the name, '(UN-KRK)' with its parts.
+_DEFINED = re.compile(r"\(([A-ZÄÖÜ][A-Za-zÄÖÜäöüß-]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)\)")
+#: Not abbreviations: a name with a capital inside after a syllable ('WhatsApp', 'YouTube',
+#: 'ChatGPT'), a word in capitals of five letters or with an umlaut ('STÄRKE', 'ELTERN-AG').
+_NAME_LIKE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}[A-ZÄÖÜ].*|[A-ZÄÖÜ]{5,}|[A-Z]*[ÄÖÜ][A-ZÄÖÜ]*")
 _QUOTED = re.compile(r"„[^“]*“")
 #: Numbers of papers and decisions with the word before them: 'JHA-IV/2025/031', 'GRDrs 412/2026'.
 _NUMBERED = re.compile(r"(?:\S+ )?\S*/\d\S*")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 #: Capitals that need no explanation in an administration's text.
-_PLAIN_CAPITALS = frozenset({"GmbH", "PDF", "EU", "DIN", "ISO", "IT", "TV", "PC", "URL"})
+_PLAIN_CAPITALS = frozenset(
+    {"GmbH", "PDF", "EU", "UN", "DIN", "ISO", "IT", "PC", "URL", "QR", "WLAN", "KI", "EDV", "DDR", "SARS", "KiTa"}
+)
 
 
 @WARNINGS.rule("abkuerzungen-unerklaert")
@@ -939,7 +944,7 @@ def abbreviations_explained(concept: Concept) -> Iterator[Finding]:
     known = set(glossary(concept.municipality.state)) | set(own)
     known |= {short for laws in STATE_LAWS.values() for short in laws}  # another Land's: their own rule
     passages = read(concept).passages
-    known |= {m for p in passages for m in _DEFINED.findall(p.text)}
+    known |= {part for p in passages for m in _DEFINED.findall(p.text) for part in (m, *m.split("-"))}
     several = [short for short in known if " " in short]  # 'TVöD SuE' as one
     seen: set[str] = set()
     for passage in passages:
@@ -952,12 +957,15 @@ def abbreviations_explained(concept: Concept) -> Iterator[Finding]:
             word = found[1]
             if word in seen or word in known or word in _PLAIN_CAPITALS or _ROMAN_NUMERAL.fullmatch(word):
                 continue
+            if _NAME_LIKE.fullmatch(word):
+                continue
             seen.add(word)
             yield _word_warning(
                 passage,
                 word,
-                f"'{word}' erklärt das Abkürzungsverzeichnis nicht. Bitte in kommune.yaml unter 'abkuerzungen' "
-                f"eintragen ({{kurz: {word}, bedeutung: …}}) oder hier ausschreiben.",
+                f"Das Abkürzungsverzeichnis erklärt '{word}' nicht. Bitte in kommune.yaml unter 'abkuerzungen' "
+                f"eintragen ({{kurz: {word}, bedeutung: …}}) oder hier ausschreiben; ist es ein Name, ihn in "
+                "Anführungszeichen setzen („…“).",
             )
 
 
