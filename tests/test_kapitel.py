@@ -522,3 +522,15 @@ def test_a_post_not_yet_begun_shows_no_costs_rather_than_zero():
     later = [r for r in rows if r[2].startswith("ab 2027")]
     assert later and all(r[3] == "–" for r in later)
     assert not any("0,00" in cell for r in rows for cell in r[3:] if cell.startswith("0,00"))
+
+
+def test_an_own_abbreviation_of_several_words_explains_its_parts():
+    """Rheinfurt explains 'TVöD SuE' itself; with TVöD and SuE in the tool's list too, its
+    concept would have listed all three. The parts count only where they stand alone."""
+    from pipeline.model.abbreviations import used_in
+
+    own = [("TVöD SuE", "Tarifvertrag für den öffentlichen Dienst – Sozial- und Erziehungsdienst")]
+    assert [s for s, _ in used_in("Stelle nach S 14 TVöD SuE", "Rheinland-Pfalz", own)] == ["TVöD SuE"]
+    listed = [s for s, _ in used_in("S 14 TVöD SuE; Verwaltung nach TVöD", "Rheinland-Pfalz", own)]
+    assert listed == ["TVöD", "TVöD SuE"]
+    assert [s for s, _ in used_in("S 14 TVöD SuE", "Bayern")] == ["SuE", "TVöD"]
