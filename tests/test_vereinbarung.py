@@ -2307,3 +2307,19 @@ def test_the_organisers_own_services_are_never_newly_bound(inputs):
     assert "asd" not in {a.id for a in agreement.newly_bound}
     assert not own & {a.id for a in agreement.newly_bound}
     assert agreement.newly_bound  # the example's Klinikum and Fachstelle für Sucht, bound by their Träger
+
+
+def test_a_chair_named_with_brackets_stands_between_dashes(inputs):
+    """Havelland-Süd (review re-check): „des Qualitätszirkels Familienbegleitung (Gesundheitsorientierte
+    Familienbegleitung des DRK (Familienhebammen und FGKiKP))“ – brackets in brackets in a contract."""
+
+    def bracketed(data):
+        for actor in data["akteure"]:
+            if actor["id"] == "gesundheitsamt":
+                actor["name"] = "Gesundheitsamt (Kinder- und Jugendgesundheitsdienst)"
+
+    concept = inputs.edit("akteure.yaml", bracketed).check().concept
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    supported = text.split("Sie unterstützt die Leitung")[1].split(" bei Einladung und Vorbereitung.")[0]
+    assert "– Gesundheitsamt (Kinder- und Jugendgesundheitsdienst) –" in supported
+    assert "((" not in supported and "))" not in supported

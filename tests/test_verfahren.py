@@ -2186,7 +2186,11 @@ def test_a_landratsamt_outside_its_laender_and_a_first_beigeordnete_in_a_stadtkr
 
     assert in_state("Bayern") == [] and in_state("Sachsen") == []
     [warned] = in_state("Brandenburg")
-    assert "'Landratsamt' gibt es in Baden-Württemberg, in Bayern, in Sachsen und in Thüringen" in warned.message
+    assert "'Landratsamt' gibt es in Baden-Württemberg, in Bayern, in Sachsen, in Thüringen und im Saarland" in (
+        warned.message
+    )
+    assert warned.message.endswith("Die Behörde des Landkreises heißt hier: in der Regel Kreisverwaltung.")
+    assert in_state("Saarland") == []
     [warned] = in_state("Rheinland-Pfalz")
     assert warned.message.endswith(
         "Die Behörde des Landkreises heißt hier: Kreisverwaltung (§ 41 Abs. 1 Satz 2 LKO)."

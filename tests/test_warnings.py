@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -737,3 +738,29 @@ def test_an_abbreviation_no_list_explains_is_warned_about_once(inputs):
     assert not [
         w for w in inputs.edit("kommune.yaml", explained).warnings() if "Abkürzungsverzeichnis" in w.message
     ]
+
+
+def test_the_compensation_missing_in_the_next_year_is_warned_about_too(inputs):
+    """Review re-check: after the six measures' lines for 2028 were added, the midwives'
+    compensation (a coordination line of its own) was still missing, unwarned, and the concept
+    said „0,00 € im Jahr 2028“. The rule names it; the concept names only the years with an amount."""
+    from pipeline.render import concept_chapters
+
+    data = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    title = next(e["bezeichnung"] for e in data["aufwand"] if e["id"].startswith("netzwerkarbeit-entschaedigung"))
+    index = next(i for i, y in enumerate(data["haushalt"]) if y["jahr"] == 2027)
+
+    def without_2027(data):
+        data["aufwand"] = [
+            e
+            for e in data["aufwand"]
+            if not (e["id"].startswith("netzwerkarbeit-entschaedigung") and e["jahr"] == 2027)
+        ]
+
+    changed = inputs.edit("ressourcen.yaml", without_2027)
+    [found] = [w for w in changed.warnings() if w.where.field == f"haushalt[{index}].jahr"]
+    assert f"keine Zeile für den Ausgleich für Netzwerkarbeit („{title}“)" in found.message
+    chapter = concept_chapters(changed.check().concept)["konzept/07a_netzwerkkoordination.html.j2"]
+    text = " ".join(chapter.replace("\xa0", " ").split())
+    assert "für ihre Zeit im Netzwerk: 7.600,00 € im Jahr 2026;" in text
+    assert not re.search(r"(?<![\d.])0,00 € im Jahr 2027", text)

@@ -867,9 +867,13 @@ class Agreement:
         someone else chairs, in the genitive, each with its chair – for „Sie unterstützt die Leitung
         … bei Einladung und Vorbereitung“ (Brandenburg review: „Die Leitung des übrigen Gremiums
         unterstützt sie“ read as the chair supporting the coordination, and named no body)."""
-        return enumeration(
-            [f"{b.forms.gen} ({self.concept.actor(b.chair).name_in_text})" for b in self.bodies_led_by_others]
-        )
+
+        def led(body: NetworkBody) -> str:
+            chair = self.concept.actor(body.chair).name_in_text
+            # a chair named with brackets between dashes: never brackets in brackets (review re-check)
+            return f"{body.forms.gen} – {chair} –" if "(" in chair else f"{body.forms.gen} ({chair})"
+
+        return enumeration([led(b) for b in self.bodies_led_by_others])
 
     @property
     def steering_group(self) -> NetworkBody | None:

@@ -999,12 +999,14 @@ class Budget:
         """What one measure (or the coordination) costs in a year, or in all years."""
         return self.expense_total(year, purpose=purpose)
 
-    def by_year(self, amount: Callable[[int], Decimal], *, labelled: bool = True) -> str:
+    def by_year(self, amount: Callable[[int], Decimal], *, labelled: bool = True, only_paid: bool = False) -> str:
         """'102.000,00 € im Jahr 2026 (Haushalt beschlossen) und 105.500,00 € im Jahr 2027
         (Haushaltsentwurf)': an amount in every budget year, as running text says it; the budgets'
         state left out where the sentence before has said it; one amount in every year once ('je
-        7.600,00 € in den Jahren 2026 und 2027', Lektorat: the same amount twice)."""
-        years = self.years
+        7.600,00 € in den Jahren 2026 und 2027', Lektorat: the same amount twice). With
+        `only_paid`, the years with an amount only: „0,00 € im Jahr 2028“ read as a decided zero
+        payment (review re-check)."""
+        years = [year for year in self.years if not only_paid or amount(year)]
         amounts = [amount(year) for year in years]
         if len(years) > 1 and len(set(amounts)) == 1:
             named = enumeration([self.year_label(year) if labelled else str(year) for year in years])

@@ -894,15 +894,19 @@ LAND_TERMS = (
         re.compile(r"\bBISS\b"), ("Niedersachsen",), "Beratungs- und Interventionsstellen bei häuslicher Gewalt"
     ),
     # the Landkreis's authority by its name in these Länder (Art. 37 Abs. 1 LKrO in Bayern, § 1 Abs. 4
-    # SächsLKrO, § 111 Abs. 1 ThürKO, the LKrO in Baden-Württemberg; verfahren.yaml 'behoerde');
-    # Brandenburg review: „Landratsamt Havelland-Süd, Amt für Jugend und Familie“ passed unwarned
+    # SächsLKrO, § 111 Abs. 1 ThürKO, the LKrO in Baden-Württemberg; verfahren.yaml 'behoerde'), and
+    # as the Saarland's Landkreise call theirs (Landratsamt Saarlouis; review re-check, the KSVG not
+    # read); Brandenburg review: „Landratsamt Havelland-Süd, Amt für Jugend und Familie“ passed unwarned
     LandTerm(
         re.compile(r"\bLandratsamt(?:e?s)?\b"),
-        ("Baden-Württemberg", "Bayern", "Sachsen", "Thüringen"),
+        ("Baden-Württemberg", "Bayern", "Sachsen", "Thüringen", "Saarland"),
         "als Behörde des Landkreises",
         Counterparts(
             "Die Behörde des Landkreises heißt hier",
-            {"Rheinland-Pfalz": "Kreisverwaltung (§ 41 Abs. 1 Satz 2 LKO)"},
+            {
+                "Rheinland-Pfalz": "Kreisverwaltung (§ 41 Abs. 1 Satz 2 LKO)",
+                "Brandenburg": "in der Regel Kreisverwaltung",
+            },
         ),
     ),
     LandTerm(
