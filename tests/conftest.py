@@ -160,7 +160,8 @@ class Inputs:
 
 def fixture_inputs(name: str) -> Inputs:
     """A municipality of tests/fixtures (written by reviewers as new users: 'lindenbrueck' in NRW,
-    'muldenaue' in Sachsen, 'altmuehlau' in Bayern, 'rheinfurt' in Rheinland-Pfalz) in memory."""
+    'muldenaue' in Sachsen, 'altmuehlau' in Bayern, 'rheinfurt' in Rheinland-Pfalz, 'neckarbrunn'
+    in Baden-Württemberg, 'havelland-sued' in Brandenburg) in memory."""
     folder = ROOT / "tests" / "fixtures" / name
     texts = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
     return Inputs(texts, folder)

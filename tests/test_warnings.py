@@ -764,3 +764,24 @@ def test_the_compensation_missing_in_the_next_year_is_warned_about_too(inputs):
     text = " ".join(chapter.replace("\xa0", " ").split())
     assert "für ihre Zeit im Netzwerk: 7.600,00 € im Jahr 2026;" in text
     assert not re.search(r"(?<![\d.])0,00 € im Jahr 2027", text)
+
+
+def test_the_two_new_users_of_this_round_are_told_what_their_reviews_found():
+    """The folders of Stadt Neckarbrunn (Stadtkreis, Baden-Württemberg) and Landkreis Havelland-Süd
+    (Brandenburg) as their reviewers wrote them: validate now says what the reviews had to find by
+    reading the documents – a general coordination line named as the midwives' compensation, a
+    paper naming decisions without the block that reports on them, six running measures and the
+    compensation without lines for the Planjahr 2028 – and nothing about the JHA's label."""
+    from .conftest import fixture_inputs
+
+    bw = fixture_inputs("neckarbrunn")
+    fields = {w.where.field for w in bw.warnings()}
+    assert "netzwerkaufwand[1].aufwand" in fields and "vorlage.beschluesse" in fields
+    youth = next(c for c in bw.check().concept.committees if c.kind == "Jugendhilfeausschuss")
+    assert youth.deciding and youth.name_with_kind == youth.name
+    bb = fixture_inputs("havelland-sued")
+    [planjahr] = [w for w in bb.warnings() if w.where.field == "haushalt[2].jahr"]
+    assert planjahr.message.startswith("Für 2028 enthält 'aufwand' keine Zeile für M1 ")
+    assert "den Ausgleich für Netzwerkarbeit" in planjahr.message
+    concept = bb.check().concept
+    assert concept.sender(concept.municipality.youth_office) == "Jugendamt des Landkreises Havelland-Süd"
