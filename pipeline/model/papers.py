@@ -99,8 +99,9 @@ STAFF = "Personal"
 EXPANSION = Decimal("0.1")
 
 
-#: „Die Landrätin wird beauftragt …“: whom a point of a proposal commissions.
-_COMMISSIONED = re.compile(r"(Die|Der|Das) ([A-ZÄÖÜ][\w-]*(?: [\w-]+)?) wird beauftragt")
+#: „Die Landrätin wird beauftragt …“, „Der Kreisausschuss wird gebeten …“: whom a point of a
+#: proposal commissions (its article and name), for the reservation's words and for validate.
+COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (?:beauftragt|gebeten|ersucht)\b")
 
 
 @dataclass(frozen=True)
@@ -1560,7 +1561,7 @@ class PaperView:
         generated point used the author's words (Brandenburg review: three points commissioned
         „die Landrätin“, the reservation „die Verwaltung“)."""
         for point in self.paper.proposal:
-            named = _COMMISSIONED.match(point.strip())
+            named = COMMISSIONED.match(point.strip())
             if named:
                 return f"{named[1].lower()} {named[2]}"
         head = self.concept.municipality.head

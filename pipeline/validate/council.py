@@ -31,6 +31,7 @@ from pipeline.model.inputs import (
     county_with_article,
     with_article,
 )
+from pipeline.model.papers import COMMISSIONED
 from pipeline.model.procedure import (
     ASSOCIATION_COUNCILS,
     Body,
@@ -590,7 +591,7 @@ def the_council_instructs_no_committee(case: PaperCase) -> Iterator[Finding]:
     bodies = {c.name for c in case.council.committees.values() if not c.is_council}
     bodies -= {c.name for c in case.council.committees.values() if is_executive(c.kind, procedure)}
     for index, point in enumerate(case.paper.proposal):
-        found = _COMMISSIONED.search(point)
+        found = COMMISSIONED.search(point)
         if found is None or not (found[2] in bodies or _COMMITTEE_WORD.search(found[2])):
             continue
         if not _EXECUTES.search(point):
@@ -605,8 +606,6 @@ def the_council_instructs_no_committee(case: PaperCase) -> Iterator[Finding]:
         )
 
 
-#: „Der Kreisausschuss wird beauftragt …“: whom a point of a proposal commissions.
-_COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (?:beauftragt|gebeten|ersucht)\b")
 _COMMITTEE_WORD = re.compile(r"[Aa]usschuss\b")
 #: What only the administration does: conclude, sign, carry out.
 _EXECUTES = re.compile(r"abzuschließen|zu unterzeichnen|umzusetzen|auszuführen|zu vollziehen|durchzuführen")
