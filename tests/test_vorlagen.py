@@ -2806,3 +2806,14 @@ def test_the_sign_off_warning_says_what_a_paper_does_with_its_figures(inputs):
     assert warned.message.startswith(
         "Die Vorlage zeigt Zahlen zu den Finanzen ('finanzen') und nennt 'Kämmerei' als beteiligt, aber keine Mitzeichnung."
     )
+
+
+def test_a_non_public_paper_on_the_concept_is_asked_about(inputs):
+    """Havelland-Süd (Brandenburg review): 'oeffentlich: false' at the Kreistag's paper on the
+    Gesamtkonzept passed unasked – councils exclude the public only for the public good or an
+    individual's legitimate interests. A non-public paper on other matters is not asked about."""
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", lambda v: v.update(oeffentlich=False))
+    inputs.edit_paper("sa-2026-041-sgb2.yaml", lambda v: v.update(oeffentlich=False))
+    found = [w for w in inputs.warnings() if w.where.path == ("vorlage", "oeffentlich")]
+    assert [w.where.file for w in found] == ["vorlagen/jha-2026-030-gesamtkonzept.yaml"]
+    assert "bringt das Gesamtkonzept in die Gremien und ist als nicht öffentlich eingetragen" in found[0].message

@@ -1100,6 +1100,26 @@ def ordered_bodies_consulted_by_default(concept: Concept) -> Iterator[Finding]:
                 )
 
 
+@WARNINGS.rule("konzept-nichtoeffentlich")
+def concept_papers_public(concept: Concept) -> Iterator[Finding]:
+    """A paper that brings the Gesamtkonzept to the bodies, marked not public: the council and its
+    committees sit in public, and the Gemeinde- and Kreisordnungen exclude the public only where the
+    public good or an individual's legitimate interests require it – rarely for a framework with
+    budget funds (Brandenburg review: 'oeffentlich: false' at the Kreistag's paper passed unasked)."""
+    files = _paper_files(concept)
+    for paper in concept.papers:
+        if paper.public or "konzept" not in paper.blocks:
+            continue
+        yield warning(
+            files[paper.number],
+            ("vorlage", "oeffentlich"),
+            "Die Vorlage bringt das Gesamtkonzept in die Gremien und ist als nicht öffentlich eingetragen. "
+            "Vertretung und Ausschüsse beraten öffentlich; ausgeschlossen wird die Öffentlichkeit nur, wo das "
+            "öffentliche Wohl oder berechtigte Interessen Einzelner es verlangen. Ist die Vorlage öffentlich, "
+            "'oeffentlich: ja' eintragen; sonst den Grund in der Begründung nennen.",
+        )
+
+
 @WARNINGS.rule("bericht-an-einem-sitzungstag")
 def reports_on_sitting_days(concept: Concept) -> Iterator[Finding]:
     """A report of gremien.yaml dated after the Stand, or on a day the body's calendar shows no
