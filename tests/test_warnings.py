@@ -785,3 +785,28 @@ def test_the_two_new_users_of_this_round_are_told_what_their_reviews_found():
     assert "den Ausgleich für Netzwerkarbeit" in planjahr.message
     concept = bb.check().concept
     assert concept.sender(concept.municipality.youth_office) == "Jugendamt des Landkreises Havelland-Süd"
+
+
+def test_an_indicator_counting_one_sectors_partners_is_not_compared_with_all():
+    """Havelland-Süd (Brandenburg review) counts the „Partnerinnen und Partner des
+    Gesundheitswesens mit unterzeichneter Kooperationsvereinbarung“: it was warned about for
+    differing from all actors bound. A sector's partners are a part; the count of all is still
+    compared."""
+    from .conftest import fixture_inputs
+
+    def counted_in_partners(data):  # the reviewer had turned to the unit as the message advised
+        for goal in data["ziele"]:
+            for indicator in goal.get("indikatoren", []):
+                if "Kooperationsvereinbarung" in indicator["name"]:
+                    indicator["einheit"] = "Partner"
+
+    def all_partners(data):
+        counted_in_partners(data)
+        for goal in data["ziele"]:
+            for indicator in goal.get("indikatoren", []):
+                indicator["name"] = indicator["name"].replace(" des Gesundheitswesens", "")
+
+    sector = fixture_inputs("havelland-sued").edit("ziele.yaml", counted_in_partners)
+    assert not [w for w in sector.warnings() if w.where.file == "ziele.yaml"]
+    compared = fixture_inputs("havelland-sued").edit("ziele.yaml", all_partners)
+    assert [w for w in compared.warnings() if w.where.file == "ziele.yaml"]

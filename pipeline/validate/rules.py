@@ -760,6 +760,8 @@ def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding
         for i_index, indicator in enumerate(goal.indicators):
             if "Kooperationsvereinbarung" not in indicator.name or indicator.unit.strip() not in _PARTNER_UNITS:
                 continue
+            if _SECTOR_WORD.search(indicator.name):
+                continue  # the partners of one sector ('… des Gesundheitswesens …'): a part, not the count
             where = ("ziele", g_index, "indikatoren", i_index)
             if indicator.current is not None and indicator.current_year == year:
                 day = indicator.measured_on or concept.version.date
@@ -776,6 +778,13 @@ def agreement_indicator_matches_the_actors(concept: Concept) -> Iterator[Finding
                     what = f"Der Ausgangswert {number(indicator.baseline)} ({first})"
                     message = _count_differs(concept, what, indicator.baseline, dt.date(first, 12, 31))
                     yield warning("ziele.yaml", (*where, "ausgangswert"), message)
+
+
+#: A sector named in an indicator (Brandenburg review: „Partnerinnen und Partner des
+#: Gesundheitswesens mit unterzeichneter Kooperationsvereinbarung“ was compared with all actors).
+_SECTOR_WORD = re.compile(
+    r"Gesundheit|Jugendhilfe|Sozial|Frühförder|Bildung|Zivilgesellschaft|Verwaltung|Ehrenamt"
+)
 
 
 def _count_differs(concept: Concept, what: str, value: Decimal | int, day: dt.date) -> str:
