@@ -1049,6 +1049,15 @@ def test_a_thuringian_citys_vorberatung_is_held_in_private():
         inputs.check(strict=False).concept, "konzept/13_politische_verankerung.html.j2"
     )
     assert "Haupt- und Finanzausschussbereitet die Sitzungen der Stadtverordnetenversammlung vor" in chapter
+    # the rule means vorberatende Ausschüsse: a beschließender Ausschuss that prepares this paper sits
+    # in public (§ 26 Abs. 1 ThürKO; Thüringen review: „(beschließender Ausschuss, nicht öffentlich)“)
+    inputs.edit(
+        "gremien.yaml",
+        lambda d: [g.update(beschliessend=True) for g in d["gremien"] if g["art"] == "Hauptausschuss"],
+    )
+    rows = consultation_rows()
+    assert "Haupt- und Finanzausschuss (beschließender Ausschuss)" in rows
+    assert not [row for row in rows if "beschließender Ausschuss, nicht öffentlich" in row]
 
 
 @pytest.mark.parametrize(

@@ -775,7 +775,8 @@ class Concept:
         if committee_of_the_council:
             if procedure.committees_private:
                 return procedure.committees_private
-            if procedure.advisory_sittings_private and role == "Vorberatung":
+            deciding = procedure.advisory_private_by == "Ausschuss" and committee.deciding is True
+            if procedure.advisory_sittings_private and role == "Vorberatung" and not deciding:
                 return procedure.advisory_sittings_private
         preparation = procedure.preparation
         if preparation is not None and preparation.private is not None and self._prepares(committee):

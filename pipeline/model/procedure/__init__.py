@@ -294,6 +294,10 @@ class Procedure(_Data):
     #: The rule by which a committee's sitting that only prepares the council's decision
     #: (Vorberatung) is as a rule held in private (§ 37 Abs. 5 Satz 2 SächsLKrO).
     advisory_sittings_private: str | None = Field(default=None, alias="vorberatung_nichtoeffentlich")
+    #: Whether that rule means every sitting that prepares a decision ('Sitzung', Sachsen) or the
+    #: committees that only prepare ('Ausschuss', § 43 Abs. 1 Satz 3 ThürKO: a beschließender
+    #: Ausschuss sits in public even where it prepares a paper; Thüringen review).
+    advisory_private_by: Literal["Sitzung", "Ausschuss"] = Field(default="Sitzung", alias="vorberatung_nach")
     #: The rule by which a Finanzausschuss prepares the decisions the budget's execution needs
     #: (§ 36 Abs. 2 KV M-V), so a paper binding money passes it (or the Hauptausschuss the
     #: Hauptsatzung may give its tasks).
