@@ -2251,3 +2251,30 @@ def test_a_misspelt_body_in_any_consultation_is_reported_not_a_crash(inputs):
 
         problems = Inputs(inputs.texts).edit_paper(paper, misspelt).problems()
         assert any(f"beratungsfolge[{index}].gremium: Gremium 'kreistach' gibt es nicht" in p for p in problems)
+
+
+def test_a_point_commissioning_another_kinds_head_is_warned_about(inputs):
+    """Thüringen review: „Die Landrätin wird beauftragt …“, copied from a Kreis's paper into a
+    kreisfreie Stadt's, passed unwarned. A Landkreis's paper commissioning an Oberbürgermeisterin
+    is warned about; its own Landrätin is not."""
+    paper = "jha-2026-030-gesamtkonzept.yaml"
+
+    def commissioning(title):
+        def change(vorlage):
+            vorlage["beschlussvorschlag"] = [
+                p.replace("Die Verwaltung wird beauftragt", f"Die {title} wird beauftragt")
+                for p in vorlage["beschlussvorschlag"]
+            ]
+
+        return change
+
+    def found(title):
+        changed = Inputs(inputs.texts).edit_paper(paper, commissioning(title))
+        return [w.message for w in changed.warnings() if "gibt es hier nicht" in w.message]
+
+    assert found("Landrätin") == []
+    [message, *_] = found("Oberbürgermeisterin")
+    assert message == (
+        "In einem Landkreis in Niedersachsen führt die Landrätin oder der Landrat die Verwaltung; „Die "
+        "Oberbürgermeisterin“ gibt es hier nicht. Bitte „Die Landrätin wird beauftragt, …“ schreiben."
+    )

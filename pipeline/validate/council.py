@@ -611,6 +611,35 @@ _COMMITTEE_WORD = re.compile(r"[Aa]usschuss\b")
 _EXECUTES = re.compile(r"abzuschließen|zu unterzeichnen|umzusetzen|auszuführen|zu vollziehen|durchzuführen")
 
 
+#: Titles of the head of an administration, of every kind of municipality.
+_HEAD_TITLES = frozenset(
+    {"Landrätin", "Landrat", "Oberbürgermeisterin", "Oberbürgermeister", "Bürgermeisterin", "Bürgermeister"}
+)
+
+
+@PAPER_RULES.rule("verwaltungsspitze-beauftragen")
+def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
+    """'Die Landrätin wird beauftragt …' in a kreisfreie Stadt: a point copied from a Kreis's paper
+    commissions a head the municipality does not have (Thüringen review: it passed, while 'Kreistag'
+    in the same text was warned about)."""
+    procedure = case.council.procedure
+    if procedure is None:
+        return
+    own = {procedure.head.male, procedure.head.female}
+    for index, point in enumerate(case.paper.proposal):
+        found = COMMISSIONED.search(point)
+        if found is None or found[2] not in _HEAD_TITLES or found[2] in own:
+            continue
+        head = _head_title(case)
+        article = "Die" if head.endswith("in") else "Der"
+        yield Finding(
+            at(case.name, "vorlage", "beschlussvorschlag", index),
+            f"{_procedure_text(procedure)} führt {procedure.head.pair_with_articles} die Verwaltung; "
+            f"„{found[1]} {found[2]}“ gibt es hier nicht. Bitte „{article} {head} wird beauftragt, …“ schreiben.",
+            WARNING,
+        )
+
+
 #: Where a municipality must say in its papers how children and young people took part in a plan
 #: that touches them, by Land and whether a Kreis: § 47f Abs. 2 GO Schleswig-Holstein – the Gemeinde
 #: „muss … in geeigneter Weise darlegen, wie sie diese Interessen berücksichtigt und die Beteiligung
