@@ -596,12 +596,10 @@ def the_council_instructs_no_committee(case: PaperCase) -> Iterator[Finding]:
             continue
         if not _EXECUTES.search(point):
             continue  # a committee asked to prepare or report on something: the council may ask that
-        head = _head_title(case)
-        article = "Die" if head.endswith("in") else "Der"
         yield Finding(
             at(case.name, "vorlage", "beschlussvorschlag", index),
             f"Die Beschlüsse führt {procedure.head.pair_with_articles} aus und vertritt die Kommune nach außen, "
-            f"nicht {found[1].lower()} {found[2]}. Bitte „{article} {head} wird beauftragt, …“ schreiben.",
+            f"nicht {found[1].lower()} {found[2]}. {_commission_the_head(case)}",
             WARNING,
         )
 
@@ -630,14 +628,18 @@ def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
         found = COMMISSIONED.search(point)
         if found is None or found[2] not in _HEAD_TITLES or found[2] in own:
             continue
-        head = _head_title(case)
-        article = "Die" if head.endswith("in") else "Der"
         yield Finding(
             at(case.name, "vorlage", "beschlussvorschlag", index),
             f"{_procedure_text(procedure)} führt {procedure.head.pair_with_articles} die Verwaltung; "
-            f"„{found[1]} {found[2]}“ gibt es hier nicht. Bitte „{article} {head} wird beauftragt, …“ schreiben.",
+            f"„{found[1]} {found[2]}“ gibt es hier nicht. {_commission_the_head(case)}",
             WARNING,
         )
+
+
+def _commission_the_head(case: PaperCase) -> str:
+    """'Bitte „Die Landrätin wird beauftragt, …“ schreiben.': the point as it should begin."""
+    head = _head_title(case)
+    return f"Bitte „{'Die' if head.endswith('in') else 'Der'} {head} wird beauftragt, …“ schreiben."
 
 
 #: Where a municipality must say in its papers how children and young people took part in a plan
