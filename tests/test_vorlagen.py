@@ -2817,3 +2817,30 @@ def test_a_non_public_paper_on_the_concept_is_asked_about(inputs):
     found = [w for w in inputs.warnings() if w.where.path == ("vorlage", "oeffentlich")]
     assert [w.where.file for w in found] == ["vorlagen/jha-2026-030-gesamtkonzept.yaml"]
     assert "bringt das Gesamtkonzept in die Gremien und ist als nicht öffentlich eingetragen" in found[0].message
+
+
+def test_a_paper_names_the_same_advisers_in_its_point_and_its_finances():
+    """Schleswig-Holstein review: point 5 had the Hauptausschuss advise on an adjustment when grants
+    fail, the Finanzielle Auswirkungen of the same paper left it out. Both name the bodies of general
+    remit the paper passes (Havelland-Süd's Kreisausschuss and Finanzausschuss). And a body that
+    prepares the decision is not also named as advising (Thüringen review: „dem Haupt- und
+    Finanzausschuss zur Vorberatung, dem Haupt- und Finanzausschuss zur Vorbereitung“)."""
+    from pipeline.model.concept import AdjustmentRoute
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("havelland-sued").check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "KT-BV/2027/012")
+    f = view.finances
+    advisers = view.adjustment_deciders_for(f.pending, f.promised).split("nach Vorberatung ")[1]
+    for body in (
+        "Jugendhilfeausschuss",
+        "Ausschuss für Soziales und Gesundheit",
+        "Finanzausschuss",
+        "Kreisausschuss",
+    ):
+        assert body in advisers and body in view.budget_reservation
+    council = concept.council
+    finance = next(c for c in concept.committees if c.kind == "Finanzausschuss")
+    route = AdjustmentRoute(council, (), finance, finance=finance)
+    assert finance not in route.advising

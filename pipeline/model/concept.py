@@ -250,7 +250,10 @@ class AdjustmentRoute:
         """Who advises before the deciding body, in the order of a Beratungsfolge: the
         Jugendhilfeausschuss, the committees losing grants, the finance committee."""
         bodies = [self.youth, *self.losing, self.finance]
-        unique = {c.id: c for c in bodies if c is not None and c.id != self.deciding.id}
+        # the body that prepares the decision is named for that (Thüringen review: the Haupt- und
+        # Finanzausschuss stood „zur Vorberatung, … zur Vorbereitung“ in one sentence)
+        others = {self.deciding.id, self.prepared.id if self.prepared else ""}
+        unique = {c.id: c for c in bodies if c is not None and c.id not in others}
         return tuple(unique.values())
 
     @property
@@ -620,20 +623,22 @@ class Concept:
         youth = next((c for c in self.committees if c.kind == "Jugendhilfeausschuss"), None)
         return AdjustmentRoute(deciding, losing, self.council_prepared_by, youth, self.finance_committee)
 
-    def adjustment_deciders(self, lines: Iterable[Income]) -> str:
+    def adjustment_deciders(self, lines: Iterable[Income], also: tuple[Committee, ...] = ()) -> str:
         """Who decides on cutting back measures when these grants fail, after 'über Einschränkungen
-        entschiede dann' (a Stadtverordnete: 'wäre dann gesondert zu entscheiden' named nobody).
+        entschiede dann' (a Stadtverordnete: 'wäre dann gesondert zu entscheiden' named nobody);
+        `also` advise too (a paper's own general bodies, :meth:`PaperView.adjustment_deciders_for`).
         Empty without a council."""
         route = self.adjustment_route(lines)
         if route is None:
             return ""
         council, youth = route.deciding, route.youth_within_funds
         if youth is not None:
+            advising = (*route.council_advised_by, *also)
             return (
                 f"{youth.forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
-                f"zusätzliche Mittel {council.forms.nom}{_advised(route.council_advised_by, route.prepared)}"
+                f"zusätzliche Mittel {council.forms.nom}{_advised(advising, route.prepared)}"
             )
-        return f"{council.forms.nom}{_advised(route.advising, route.prepared)}"
+        return f"{council.forms.nom}{_advised((*route.advising, *also), route.prepared)}"
 
     def adjustment_deciders_for(self, pending: PendingGrants | None, promised: PendingGrants | None) -> str:
         """:meth:`adjustment_deciders` after a year's applied-for grants, for those and the promised

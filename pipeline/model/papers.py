@@ -1606,6 +1606,19 @@ class PaperView:
         joined = "," if prepared is not None else " und"
         return "", f" {named} zur Vorberatung{joined} {decides}", ""
 
+    def adjustment_deciders_for(self, pending: PendingGrants | None, promised: PendingGrants | None) -> str:
+        """:meth:`Concept.adjustment_deciders_for` with the bodies of general remit this paper
+        passes (:meth:`_own_preparers`) among those that advise, as the reservation's point names
+        them (Schleswig-Holstein review: the point named the Hauptausschuss, the Finanzielle
+        Auswirkungen of the same paper did not)."""
+        if not pending:
+            return ""
+        lines = unsettled_lines(pending, promised)
+        route = self.concept.adjustment_route(lines)
+        if route is None:
+            return ""
+        return self.concept.adjustment_deciders(lines, also=self._own_preparers(route))
+
     def _own_preparers(self, route: AdjustmentRoute) -> tuple[Committee, ...]:
         """The bodies of general remit that advise this paper before the decision (a Saxon
         Kreisausschuss, a Hauptausschuss, the finance committee) and the concept's route leaves out:
