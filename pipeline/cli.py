@@ -31,12 +31,18 @@ from pipeline.products import AGREEMENT_FOLDER, PRODUCTS, QUALITY_DIALOGUE
 click_german.install()
 
 
-def _report(error: GesamtkonzeptError) -> None:
+#: The commands that write files: only after them does a failure say that nothing was written
+#: (Schleswig-Holstein review: 'validate' said so, though it never writes anything).
+WRITING_COMMANDS = frozenset({"build", "init", "migrate", "schema", "review"})
+
+
+def _report(error: GesamtkonzeptError, command: str | None = None) -> None:
     if isinstance(error, InvalidInput):
         for line in listing(error.problems):
             click.echo(line, err=True)
         strict = " (mit --streng zählen Warnungen als Fehler)" if error.strict else ""
-        click.echo(f"{summary(error.problems)} gefunden{strict}. Es wurde nichts geschrieben.", err=True)
+        nothing = " Es wurde nichts geschrieben." if command is None or command in WRITING_COMMANDS else ""
+        click.echo(f"{summary(error.problems)} gefunden{strict}.{nothing}", err=True)
     else:
         click.echo(f"Fehler: {error}", err=True)
 
@@ -70,7 +76,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except GesamtkonzeptError as error:
-            _report(error)
+            _report(error, ctx.invoked_subcommand)
             sys.exit(error.exit_code)
         except KeyboardInterrupt:
             # Ctrl-C, or SIGTERM (see _terminate): what is written is whole (files are replaced

@@ -440,7 +440,8 @@ def safe_file_part(text: str, limit: int | None = 60) -> str:
         ("ß", "ss"),
     ):
         text = text.replace(umlaut, plain)
-    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-_")
+    # one hyphen for a run ('Sozial- und Gesundheitsausschuss' gave 'Sozial--und-…'; SH review)
+    text = re.sub(r"-{2,}", "-", re.sub(r"[^A-Za-z0-9._-]+", "-", text)).strip(".-_")
     return text[:limit] or "unbenannt"
 
 

@@ -221,3 +221,13 @@ def test_a_share_of_the_whole_is_named_as_such(amount, whole, one, expected):
 
 def test_all_of_two_are_both():
     assert [all_of(n) for n in (2, 3, 21)] == ["beide", "alle drei", "alle 21"]
+
+
+def test_a_file_name_part_has_one_hyphen_where_the_name_had_several_marks():
+    """'Sozial- und Gesundheitsausschuss' made 'SGA-2027-004_Sozial--und-Gesundheitsausschuss.pdf'
+    (Schleswig-Holstein review)."""
+    from pipeline.formatting import safe_file_part
+
+    assert safe_file_part("Sozial- und Gesundheitsausschuss") == "Sozial-und-Gesundheitsausschuss"
+    assert safe_file_part("Haupt- und Finanzausschuss") == "Haupt-und-Finanzausschuss"
+    assert safe_file_part("KT-BV/2027/012") == "KT-BV-2027-012"
