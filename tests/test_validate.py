@@ -970,3 +970,10 @@ def test_a_paper_left_out_for_its_errors_is_no_unknown_number(inputs):
     assert not [p for p in problems if "konzept.beschluss" in p]
     typo = Inputs(example_texts()).replace(paper, "- gremium: jha", "- gremium: jugendhilfeauschuss").problems()
     assert any("Meinten Sie 'jha' (Jugendhilfeausschuss)?" in p for p in typo)
+
+
+def test_art_kreis_is_a_landkreis(inputs):
+    """Schleswig-Holstein review: 'art: Kreis', as the Kreisordnung says it, was refused as an
+    error while the name 'Landkreis …' was warned about; it is the kind 'Landkreis'."""
+    concept = inputs.replace("kommune.yaml", "  art: Landkreis", "  art: Kreis").check().concept
+    assert concept.municipality.kind == "Landkreis"

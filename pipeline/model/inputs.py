@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, Strict, model_validator
 
@@ -411,6 +411,16 @@ class Municipality(Item, title="Kommune"):
         "Eine Abkürzung, die niemand erklärt, meldet validate",
         default_factory=list,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kreis_is_a_landkreis(cls, data: Any) -> Any:
+        """'art: Kreis' as Nordrhein-Westfalen and Schleswig-Holstein say it: the kind 'Landkreis'
+        (Schleswig-Holstein review: refused as an error, while the name 'Landkreis …' was warned
+        about). The documents name it as the Land does."""
+        if isinstance(data, dict) and data.get("art") == "Kreis":
+            return {**data, "art": "Landkreis"}
+        return data
 
     @model_validator(mode="after")
     def _county_of_a_city(self) -> Municipality:
