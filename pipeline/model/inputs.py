@@ -366,7 +366,7 @@ def county_with_article(name: str | None, case: str, fallback: str) -> str:
 class Municipality(Item, title="Kommune"):
     name: Text = field("name", "Name der Kommune, z. B. 'Landkreis Musterkreis'")
     short_name: Text = field("kurzname", "Kurzform für Dateinamen und Kopfzeilen, z. B. 'Musterkreis'")
-    kind: MunicipalityKind = field("art", "Art der Gebietskörperschaft")
+    kind: MunicipalityKind = field("art", "Art der Gebietskörperschaft ('Kreis' gilt als 'Landkreis')")
     state: State = field("bundesland", "Bundesland")
     youth_welfare_authority: Text = field("traeger", "Träger der öffentlichen Jugendhilfe")
     youth_office: Text = field("jugendamt", "Bezeichnung des Jugendamts")
