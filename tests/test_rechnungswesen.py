@@ -24,6 +24,7 @@ from pipeline.model.papers import paper_views
 from pipeline.render import render_products
 from pipeline.render.workbook import workbook
 
+from .conftest import Inputs
 from .test_formate import _evaluate
 
 #: The words of the Doppik as the tool writes them (the time actors spend is 'Aufwand' too: the
@@ -484,3 +485,27 @@ def test_an_item_with_lines_of_two_committees_is_named_once_in_a_sentence_with_i
     ]
     assert len(names) == 2
     assert f"{first.budget_item} (zuständig je nach Maßnahme: {names[0]} und {names[1]})" in text
+
+
+def test_a_produkt_named_with_its_account_groups_as_the_produkt(inputs):
+    """Schleswig-Holstein review: 'Produkt 36300 Frühe Hilfen, Konto 5012000' beside '…, Konto
+    4141000' made one row per account in the table by Produkt (the income rows with a negative
+    Zuschussbedarf) and six warnings that grant and costs stood in different Produkte. Named with
+    its accounts, each Produkt is one row, as without them, and nothing is warned."""
+    from pipeline.model.papers import paper_views
+
+    def rows(concept):
+        view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+        return [(b.label, b.expenses, b.income) for b in view.finances.by_budget_item]
+
+    plain = rows(Inputs(inputs.texts).check().concept)
+
+    def with_accounts(data):
+        for line in data["aufwand"]:
+            line["haushaltsstelle"] += ", Konto 5318000"
+        for line in data["ertraege"]:
+            line["haushaltsstelle"] += ", Konto 4141000"
+
+    changed = inputs.edit("ressourcen.yaml", with_accounts)
+    assert rows(changed.check().concept) == plain and len(plain) > 1
+    assert not [w for w in changed.warnings() if "im selben Produkt" in w.message]

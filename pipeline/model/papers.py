@@ -62,6 +62,7 @@ from pipeline.model.resources import (
     fte,
     once_only,
     pending_grants,
+    product_of,
     promised_grants,
     repeats,
     series,
@@ -550,7 +551,7 @@ class FinanceSummary:
         """Aufwand, Erträge and Zuschussbedarf per Produkt or Haushaltsstelle (a Kämmerei reader
         found the table of Produkte with Aufwand only, while one committee's share spans two), per
         Unterabschnitt in a kameral budget (:attr:`_sections`)."""
-        group = self._sections or {item: item for item in self.budget_items}
+        group = self._sections or {item: product_of(item) for item in self.budget_items}
         return [
             Balance(
                 key if self._sections else without_label(key, self.item_label),

@@ -110,6 +110,19 @@ def _titles(years: list[int]) -> tuple[str, ...]:
 _SECTION = re.compile(r"(?<!\d)(?:\d\.)?(\d{4})\d?\.\d{3,5}\b")
 
 
+#: An account named after the Produkt ('Produkt 36300 Frühe Hilfen, Konto 5012000'): Aufwand and
+#: Ertrag of one Produkt stand on different accounts (Kontengruppe 5 and 4).
+_ACCOUNT = re.compile(r"\s*[,;/–-]?\s*\b(?:Sachkonto|Konto|Kto\.?)\s*[\d. ]+$")
+
+
+def product_of(item: str) -> str:
+    """The Produkt of a doppisch budget item, without the account a user named with it
+    (Schleswig-Holstein review: 'Produkt 36300 Frühe Hilfen, Konto 5012000' and '…, Konto
+    4141000' made two rows of the table by Produkt, the income one with a negative Zuschussbedarf,
+    and a warning that grant and costs stood in different Produkte)."""
+    return _ACCOUNT.sub("", item).strip() or item
+
+
 def budget_section(item: str) -> str | None:
     """The Unterabschnitt of a kameral Haushaltsstelle ('4510' for 'HHSt. 4510.7180'), None where
     the item names none: Einnahmen and Ausgaben stand at Haushaltsstellen of their own (their
@@ -1073,13 +1086,15 @@ class Budget:
     def item_balances(self, year: int) -> list[Balance]:
         """Aufwand, Ertrag and Zuschussbedarf of every budget item (Produkt or Haushaltsstelle) in a
         year, in the order the lines name them: what the Kämmerei's own budget is built from."""
-        items = [e.budget_item for e in self.expense_lines if e.year == year]
-        items += [i.budget_item for i in self.income_lines if i.year == year]
+        items = [product_of(e.budget_item) for e in self.expense_lines if e.year == year]
+        items += [product_of(i.budget_item) for i in self.income_lines if i.year == year]
         return [
             Balance(
                 item,
-                total(e.amount for e in self.expense_lines if e.year == year and e.budget_item == item),
-                total(i.amount for i in self.income_lines if i.year == year and i.budget_item == item),
+                total(
+                    e.amount for e in self.expense_lines if e.year == year and product_of(e.budget_item) == item
+                ),
+                total(i.amount for i in self.income_lines if i.year == year and product_of(i.budget_item) == item),
             )
             for item in dict.fromkeys(items)
         ]

@@ -46,7 +46,7 @@ from pipeline.model.inputs import (
 )
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import kreis_word
-from pipeline.model.resources import budget_section, ends_by, total
+from pipeline.model.resources import budget_section, ends_by, product_of, total
 from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS
 from pipeline.validate.parsed import Parsed, raw_entries
 
@@ -1223,7 +1223,7 @@ def grants_stand_where_their_costs_stand(concept: Concept) -> Iterator[Finding]:
     def place(item: str) -> str:
         """Where a line stands: its Haushaltsstelle's Unterabschnitt in a kameral budget (Einnahmen
         and Ausgaben never share a Haushaltsstelle there; Bavarian review), else the item."""
-        return (budget_section(item) or item) if kameral else item
+        return (budget_section(item) or item) if kameral else product_of(item)
 
     items: dict[tuple[str, int], set[str]] = {}
     for expense in concept.resources.expenses:
