@@ -334,6 +334,10 @@ def test_a_report_due_at_a_sitting_without_a_paper(concept):
     assert report.level == "teilweise"
     assert "für die nächste Sitzung am 29.10.2026 ist er noch nicht vorbereitet" in report.message
     assert report.suggestion == "Ausschuss für Gesundheit: Bericht für die Sitzung am 29.10.2026 vorbereiten."
+    # the papers for the sitting after it are named (Thüringen review: „noch nicht vorbereitet“ read as
+    # if nothing were planned, while a paper for a later sitting caught the report up)
+    later = sorted({c.date for p in concept.papers for c in p.consultations if c.committee == "ga"})
+    assert f"noch nicht vorbereitet. Vorgesehen ist er für die Sitzung am {later[0]:%d.%m.%Y} (" in report.message
 
 
 def test_without_a_sitting_calendar_nobody_can_say_whether_a_report_is_overdue(concept):

@@ -394,9 +394,12 @@ def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision
             None,
         )
     if sitting:
+        # a paper for a later sitting brings it (Thüringen review: the concept said „noch nicht
+        # vorbereitet“ while the Beschlussvorlage for the Stadtrat's February sitting caught it up)
+        then = _planned_before(view, committee, dt.date.max, decision)
         return _Standing(
             f"Seit Ablauf der Frist hat das Gremium nicht getagt; für die nächste Sitzung am {german_date(sitting)} ist er "
-            "noch nicht vorbereitet.",
+            f"noch nicht vorbereitet.{then}",
             PARTIAL,
             f"{committee.name}: {what} für die Sitzung am {german_date(sitting)} vorbereiten.",
         )
