@@ -459,7 +459,10 @@ def test_joint_planning_counts_deliberations_held_by_the_date_of_reference(conce
     assert "JHA/2026/030" in found.changes[0]
     # the planned sittings stand in the observation the summary table shows (NRW review)
     seen = " ".join(e.message for e in found.evidence)
-    assert "Vorgesehen ist die gemeinsame Beratung der Vorlage JHA/2026/030" in seen and "03.12.2026" in seen
+    assert (
+        "Vorgesehen ist die Beratung derselben Vorlage JHA/2026/030 in den Ausschüssen" in seen
+        and "03.12.2026" in seen
+    )
     planned = seen.split("Vorgesehen ist", 1)[1].split(". ", 1)[0]
     assert "03.12.2026" in planned and "Kreistag" not in planned and "Kreisausschuss" not in planned
     assert finding(concept, "abgestimmte-planung", dt.date(2026, 11, 30)).status == "teilweise"
@@ -1884,11 +1887,11 @@ def test_a_joint_deliberation_ahead_is_a_step_to_use(concept):
     first = raw["vorlage"]["beratungsfolge"][0]
     seen = " ".join(e.message for e in found.evidence)
     assert (
-        f"Vorgesehen ist die gemeinsame Beratung der Vorlage {raw['vorlage']['nummer']} am {first['datum']:%d.%m.%Y}"
-        in seen
+        f"Vorgesehen ist die Beratung derselben Vorlage {raw['vorlage']['nummer']} in den Ausschüssen am "
+        f"{first['datum']:%d.%m.%Y}" in seen
     )
     assert steps.endswith(
-        f"Die gemeinsame Beratung der Vorlage {raw['vorlage']['nummer']} nutzen und festhalten, was die Ausschüsse "
+        f"Die Beratung der Vorlage {raw['vorlage']['nummer']} in den Ausschüssen nutzen und festhalten, was sie "
         "gemeinsam verabreden."
     )
     assert "vorgesehen:" not in steps

@@ -869,7 +869,7 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
         deliberation, held = full[-1]
         return [
             observed(
-                f"Gemeinsam beraten wurde die Vorlage {deliberation.number}: {_sittings_text(k, held)}.",
+                f"Dieselbe Vorlage {deliberation.number} beraten haben die Ausschüsse {_sittings_text(k, held)}.",
                 DELIBERATION_SOURCE,
                 FULFILLED,
             )
@@ -885,14 +885,16 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
     # the planned sittings in the observation, which the summary table shows (NRW review: it said no
     # paper had reached both committees, while one was about to); the step then names the paper only
     coming = (
-        f" Vorgesehen ist die gemeinsame Beratung der Vorlage {planned[0].number} "
+        # one paper in each committee's own sitting, not a joint sitting (Thüringen review: „die
+        # gemeinsame Beratung“ of two sittings on different days read as one joint sitting)
+        f" Vorgesehen ist die Beratung derselben Vorlage {planned[0].number} in den Ausschüssen "
         f"{_sittings_text(k, [s for s in planned[0].planned(on) if s.committee in committees])}."
         if planned
         else ""
     )
     change = (
         # a step, not a second colon after the label's (re-check)
-        f"Die gemeinsame Beratung der Vorlage {planned[0].number} nutzen und festhalten, was die Ausschüsse "
+        f"Die Beratung der Vorlage {planned[0].number} in den Ausschüssen nutzen und festhalten, was sie "
         "gemeinsam verabreden."
         if planned
         else f"Eine gemeinsame Vorlage zu den Frühen Hilfen beraten in: {_names(committees)}."
