@@ -1951,7 +1951,12 @@ class Decision(Item, title="Beschluss"):
     content: Text = field("inhalt", "Inhalt des Beschlusses")
     measures: list[MeasureRef] = field("massnahmen", "Betroffene Maßnahmen", default_factory=list)
     status: DecisionStatus = field("umsetzungsstatus", "Umsetzungsstatus: offen, in Umsetzung oder umgesetzt")
-    progress: Text | None = field("umsetzungsstand", "Stand der Umsetzung in Worten", default=None)
+    progress: Text | None = field(
+        "umsetzungsstand",
+        "Stand der Umsetzung in Worten; er steht im Konzept und in jeder Vorlage, die über den Beschluss "
+        "berichtet – also nicht 'mit dieser Vorlage' schreiben",
+        default=None,
+    )
     passed_to_network: Date | None = field(
         "an_netzwerk_weitergegeben",
         "Datum, an dem der Beschluss an das Netzwerk weitergegeben wurde (z. B. im Rundbrief)",
