@@ -607,7 +607,7 @@ PROFESSIONS: dict[str, Profession] = {
             "Familienpatin oder Familienpate",
             "Familienpatinnen und Familienpaten",
             r"Familienpat",
-            "ab der Geburt, je nach Träger meist bis zum dritten Lebensjahr",
+            "ab der Schwangerschaft oder der Geburt, je nach Träger meist bis zum dritten Lebensjahr",
             "keine Fachausbildung: Ehrenamtliche mit Schulung und fachlicher Begleitung durch hauptamtliche "
             "Fachkräfte",
             ("Bundesstiftung Frühe Hilfen, Förderbereich II", "kommunale Mittel", "Stiftungen und Spenden"),
