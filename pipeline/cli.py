@@ -502,10 +502,10 @@ def diff(alt: str, neu: str) -> None:
 @click.argument("ordner", type=FOLDER)
 @click.option(
     "--art",
-    type=click.Choice(MUNICIPALITY_KINDS),
+    type=click.Choice([*MUNICIPALITY_KINDS, "Kreis"]),
     default="Landkreis",
     show_default=True,
-    help="Art der Gebietskörperschaft.",
+    help="Art der Gebietskörperschaft ('Kreis' wie in Nordrhein-Westfalen und Schleswig-Holstein gilt als 'Landkreis').",
 )
 @click.option(
     "--bundesland",
@@ -519,7 +519,8 @@ def init(ordner: Path, art: str, bundesland: str | None, name: str | None) -> No
     Platzhaltern, die gleich gültig sind und sich erzeugen lassen."""
     from pipeline.scaffold import create
 
-    for path in create(ordner, kind=art, state=bundesland, name=name):
+    # 'Kreis' as Nordrhein-Westfalen and Schleswig-Holstein say it (Schleswig-Holstein review)
+    for path in create(ordner, kind="Landkreis" if art == "Kreis" else art, state=bundesland, name=name):
         click.echo(f"angelegt: {path}")
     unchosen = "" if bundesland else f" Das Bundesland ist ein Platzhalter ({PLACEHOLDER_STATE}): bitte prüfen."
     click.echo(

@@ -342,3 +342,16 @@ def test_a_city_in_rheinland_pfalz_starts_with_its_stadtvorstand_as_a_commented_
     (folder / "gremien.yaml").write_text(_uncomment(bodies, "- id: stadtvorstand", 5), encoding="utf-8")
     board = next(c for c in check_folder(folder).concept.committees if c.id == "stadtvorstand")
     assert board.kind == "Stadtvorstand" and board.private is True
+
+
+def test_init_takes_kreis_as_schleswig_holstein_says_it(tmp_path):
+    """Schleswig-Holstein review: `init --art` offered only 'Landkreis', while the tool warns a Kreis
+    there not to call itself one. '--art Kreis' makes the Landkreis kind, named 'Kreis …'."""
+    folder = tmp_path / "nordfriesmarsch"
+    result = CliRunner().invoke(
+        main, ["init", str(folder), "--art", "Kreis", "--bundesland", "Schleswig-Holstein"]
+    )
+    assert result.exit_code == 0, result.output
+    municipality = yaml.safe_load((folder / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]
+    assert municipality["art"] == "Landkreis" and municipality["name"].startswith("Kreis ")
+    assert check_folder(folder).concept.municipality.kind == "Landkreis"
