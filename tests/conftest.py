@@ -162,7 +162,11 @@ def fixture_inputs(name: str) -> Inputs:
     """A municipality of tests/fixtures (written by reviewers as new users: 'lindenbrueck' in NRW,
     'muldenaue' in Sachsen, 'altmuehlau' in Bayern, 'rheinfurt' in Rheinland-Pfalz, 'neckarbrunn'
     in Baden-Württemberg, 'havelland-sued' in Brandenburg) in memory."""
-    folder = ROOT / "tests" / "fixtures" / name
+    return folder_inputs(ROOT / "tests" / "fixtures" / name)
+
+
+def folder_inputs(folder: Path) -> Inputs:
+    """A municipality's folder (its YAML files) in memory, to edit without copying the folder."""
     texts = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
     return Inputs(texts, folder)
 

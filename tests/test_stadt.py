@@ -39,7 +39,7 @@ from pipeline.render import (
 )
 from pipeline.render.document import TEMPLATE_DIR, RenderedDocument
 
-from .conftest import EXAMPLE, ROOT, Inputs
+from .conftest import EXAMPLE, ROOT, Inputs, folder_inputs
 
 NEUHAFEN = ROOT / "inputs" / "neuhafen"
 
@@ -362,8 +362,7 @@ def test_a_landraetins_paper_names_her_as_originator_in_oparl():
 
 def _neuhafen() -> Inputs:
     """Neuhafen's inputs to edit in memory (a Hessian kreisfreie Stadt, turned into others' cities)."""
-    names = [p.relative_to(NEUHAFEN).as_posix() for p in sorted(NEUHAFEN.rglob("*.yaml"))]
-    return Inputs({n: (NEUHAFEN / n).read_bytes() for n in names}, NEUHAFEN)
+    return folder_inputs(NEUHAFEN)
 
 
 def _in_rheinland_pfalz() -> Inputs:

@@ -32,7 +32,7 @@ from pipeline.formatting import enumeration_of_names
 from pipeline.model.papers import paper_views
 from pipeline.render import concept_chapters, render_paper
 
-from .conftest import EXAMPLE, ROOT, Inputs
+from .conftest import EXAMPLE, ROOT, Inputs, folder_inputs
 from .oparl_schema import SCHEMAS
 from .test_docx import _euro
 
@@ -2305,20 +2305,16 @@ def test_a_beschlussvorlage_that_reports_on_the_deciding_bodys_decisions_has_it_
     proposal = text.split("Beschlussvorschlag")[1].split("Sachverhalt")[0]
     assert point in proposal
     assert proposal.index(point) < proposal.index("Die Umsetzung steht unter dem Vorbehalt")
+    with_report = folder_inputs(neuhafen).replace(
+        "vorlagen/i-27-2026-ressourcenplanung.yaml",
+        "  bausteine:\n    - ressourcenplanung\n",
+        "  bausteine:\n    - beschluesse\n    - ressourcenplanung\n",
+    )
+    info = next(v for v in paper_views(with_report.check().concept) if v.paper.kind == "Informationsvorlage")
+    assert info.reports_back and not info.report_noted
+
     named = tmp_path / "neuhafen"
     shutil.copytree(neuhafen, named)
-    info_file = named / "vorlagen" / "i-27-2026-ressourcenplanung.yaml"
-    info_file.write_text(
-        info_file.read_text(encoding="utf-8").replace(
-            "  bausteine:\n    - ressourcenplanung\n",
-            "  bausteine:\n    - beschluesse\n    - ressourcenplanung\n",
-            1,
-        ),
-        encoding="utf-8",
-    )
-    info = next(v for v in paper_views(check_folder(named).concept) if v.paper.kind == "Informationsvorlage")
-    assert info.reports_back and not info.report_noted
-    info_file.write_bytes((neuhafen / "vorlagen" / info_file.name).read_bytes())
     paper = named / "vorlagen" / "m-184-2026-gesamtkonzept.yaml"
     paper.write_text(
         paper.read_text(encoding="utf-8").replace(

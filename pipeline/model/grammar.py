@@ -320,6 +320,13 @@ def definite(name: str, gender: Gender | None = None) -> Forms | None:
     return Forms(name, *cases, *contracted)
 
 
+def title_with_article(title: str) -> str:
+    """'die Landrätin', 'der Oberbürgermeister': a head's title with its article – by the feminine
+    ending where the table of heads does not know the title."""
+    forms = definite(title)
+    return forms.nom if forms else f"{'die' if title.endswith('in') else 'der'} {title}"
+
+
 def _plural(name: str, word: str, rest: str) -> Forms:
     """A plural name: the dative adds -n where the noun does not end in it (den Arbeitskreisen)."""
     dative = word if word.endswith("n") else f"{word}n"

@@ -28,7 +28,7 @@ from pipeline.formatting import (
 )
 from pipeline.model.accounting import DOPPIK, MoneyTerms
 from pipeline.model.concept import AdjustmentRoute, Concept, is_finance_committee
-from pipeline.model.grammar import committee_forms, definite
+from pipeline.model.grammar import committee_forms, definite, title_with_article
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -1566,9 +1566,7 @@ class PaperView:
             if named:
                 return f"{named[1].lower()} {named[2]}"
         head = self.concept.municipality.head
-        if head is None:
-            return "die Verwaltung"
-        return f"{'die' if head.title.endswith('in') else 'der'} {head.title}"
+        return title_with_article(head.title) if head is not None else "die Verwaltung"
 
     def _adjustment(self, unsettled: tuple[Income, ...]) -> tuple[str, str, str]:
         """To whom the adjustment goes when grants fail, before and after 'eine Anpassung der

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pipeline.formatting import enumeration, euro, german_date, number, number_word, share_in_words, with_note
@@ -115,6 +115,7 @@ _SECTION = re.compile(r"(?<!\d)(?:\d\.)?(\d{4})\d?\.\d{3,5}\b")
 _ACCOUNT = re.compile(r"\s*[,;/–-]?\s*\b(?:Sachkonto|Konto|Kto\.?)\s*[\d. ]+$")
 
 
+@cache
 def product_of(item: str) -> str:
     """The Produkt of a doppisch budget item, without the account a user named with it
     (Schleswig-Holstein review: 'Produkt 36300 Frühe Hilfen, Konto 5012000' and '…, Konto

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from pipeline.findings import WARNING, Finding, RuleSet, at, format_path
 from pipeline.formatting import enumeration, german_date, in_state, number, safe_file_part, sentence_start
 from pipeline.model.concept import is_finance_committee
-from pipeline.model.grammar import Forms, Gender, definite, head_of, kind_gender
+from pipeline.model.grammar import Forms, Gender, definite, head_of, kind_gender, title_with_article
 from pipeline.model.inputs import (
     Committee,
     CommitteeFile,
@@ -638,8 +638,7 @@ def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
 
 def _commission_the_head(case: PaperCase) -> str:
     """'Bitte „Die Landrätin wird beauftragt, …“ schreiben.': the point as it should begin."""
-    head = _head_title(case)
-    return f"Bitte „{'Die' if head.endswith('in') else 'Der'} {head} wird beauftragt, …“ schreiben."
+    return f"Bitte „{sentence_start(title_with_article(_head_title(case)))} wird beauftragt, …“ schreiben."
 
 
 #: Where a municipality must say in its papers how children and young people took part in a plan
@@ -974,14 +973,14 @@ def a_committee_decides(case: PaperCase) -> Iterator[Finding]:
             continue
         if committee.kind in _OWN_POWERS:
             continue
-        else:
-            message = (
-                f"'{committee.name}' soll entscheiden. Das kann ein Ausschuss nur, wenn die Vertretung ihm die "
-                f"Angelegenheit übertragen hat (beschließender Ausschuss{', ' + law if law else ''}). Bitte in gremien.yaml "
-                "'beschliessend: true' eintragen, wenn die Hauptsatzung es so bestimmt, sonst die Entscheidung "
-                "der Vertretung vorlegen."
-            )
-        yield Finding(at(case.name, *CONSULTATIONS, index, "rolle"), message, WARNING)
+        yield Finding(
+            at(case.name, *CONSULTATIONS, index, "rolle"),
+            f"'{committee.name}' soll entscheiden. Das kann ein Ausschuss nur, wenn die Vertretung ihm die "
+            f"Angelegenheit übertragen hat (beschließender Ausschuss{', ' + law if law else ''}). Bitte in gremien.yaml "
+            "'beschliessend: true' eintragen, wenn die Hauptsatzung es so bestimmt, sonst die Entscheidung "
+            "der Vertretung vorlegen.",
+            WARNING,
+        )
 
 
 def _organ_listed(case: PaperCase, executive: Body) -> Committee | None:

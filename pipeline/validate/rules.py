@@ -46,7 +46,7 @@ from pipeline.model.inputs import (
 )
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import kreis_word
-from pipeline.model.resources import budget_section, ends_by, product_of, total
+from pipeline.model.resources import budget_section, ends_by, product_of, same_line, total
 from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS
 from pipeline.validate.parsed import Parsed, raw_entries
 
@@ -533,7 +533,7 @@ def compensation_from_a_general_line(concept: Concept) -> Iterator[Finding]:
             continue
         if any(word in line.title.casefold() for word in _COMPENSATION_WORDS):
             continue
-        continued = [e for e in concept.resources.expenses if budget.is_compensation(e) and e.title == line.title]
+        continued = [e for e in concept.resources.expenses if same_line(e) == same_line(line)]
         amounts = enumeration(
             [f"{euro(e.amount)} im Jahr {e.year}" for e in sorted(continued, key=lambda e: e.year)]
         )
@@ -1093,7 +1093,7 @@ def ordered_bodies_consulted_by_default(concept: Concept) -> Iterator[Finding]:
     for a paper naming the decision (Bavarian and RLP reviews: the rule looked at named ones only)."""
     files = _paper_files(concept)
     for view in paper_views(concept):
-        if view.paper.decisions or "beschluesse" not in view.paper.blocks:
+        if view.paper.decisions:
             continue  # named decisions: the rule beteiligung-nach-beschluss looks at them
         consulted = {c.committee for c in view.paper.consultations}
         for decision in view.decisions_reported_back:
@@ -1164,8 +1164,7 @@ def named_decisions_shown(concept: Concept) -> Iterator[Finding]:
     no report on them: it neither counts as that report nor takes note of it (BW review: the
     proposal took note of a report on GRDrs 377/2025 the paper did not hold)."""
     files = _paper_files(concept)
-    for view in paper_views(concept):
-        paper = view.paper
+    for paper in concept.papers:
         if paper.decisions and "beschluesse" not in paper.blocks:
             named = [d.number for d in concept.decisions if d.id in paper.decisions]
             which = f"den Beschluss {named[0]}" if len(named) == 1 else f"die Beschlüsse {enumeration(named)}"
@@ -1186,8 +1185,7 @@ def one_report_per_sitting(concept: Concept) -> Iterator[Finding]:
     files = _paper_files(concept)
     seen: dict[tuple[str, dt.date, str], str] = {}
     for view in paper_views(concept):
-        if "beschluesse" not in view.paper.blocks:
-            continue  # it shows no report on decisions (a paper on the resource planning alone)
+        # (a paper without the block 'beschluesse' reports back to nobody: PaperView.reports_back)
         sittings = {c.committee: c.date for c in view.paper.consultations}
         for committee, decisions in view.reports_back:
             day = sittings.get(committee.id)
