@@ -110,3 +110,20 @@ def test_a_concept_whose_contents_fill_their_last_page_settles_at_the_first_sett
     assert not [w for w in settings[0][1] if to_pdf.UNSETTLED in w]
     contents_end = next(n for n, page in enumerate(pdf.pages) if "Tabellenverzeichnis" in page.extract_text())
     assert pdf.pages[contents_end].extract_text().split("Tabellenverzeichnis")[0].count(". . .") == 0
+
+
+@pytest.mark.slow
+def test_an_actors_details_never_begin_a_page_apart_from_its_name(tmp_path):
+    """Stadt Rheinfurt: the last actor before the landscape Zuständigkeitsmatrix left
+    'Zuständigkeiten: • Alltagsbegleitung einzelner Familien' alone on a page of its own, its name
+    and role on the page before. An actor's details (up to a third of a page) now stay together and
+    move on with its name, so no page begins with a line of an actor's details."""
+    from pipeline.build import build
+
+    build(FIXTURES / "rheinfurt", tmp_path, only="konzept")
+    [pdf] = tmp_path.glob("*.pdf")
+    details = ("Zuständigkeiten:", "Rolle im Gesamtkonzept:", "Organisationsform:")
+    pages = [page.extract_text() for page in PdfReader(pdf).pages[1:]]
+    [last_actor] = [page for page in pages if "9.5.1 Ehrenamtliche Familienpatinnen und" in page]
+    assert "Alltagsbegleitung einzelner Familien" in last_actor
+    assert not [page for page in pages if page.splitlines()[1].startswith(details)]

@@ -10,6 +10,8 @@ matter ``class="unnumbered"``), paragraphs, emphasis, links to chapters, lists, 
 - ``div.neue-seite``: a new page begins after it;
 - ``div.zusammenhalten`` (with ``abstand``: more room before): a block kept on one page; with
   ``mit-vorigem`` (a signature) the paragraph before it moves on with it;
+- ``div.eintrag``: the details of a directory's entry under its heading (an actor's role and
+  tasks), kept on one page where they are short, so their last lines never stand alone on the next;
 - ``div.feld`` / ``div.felder``: a line to fill in with its label, several side by side;
 - ``div.ankreuzen``: a list whose items begin with a box to tick; ``span.luecke``: a gap to fill.
 
@@ -75,7 +77,7 @@ _INTRODUCED = frozenset({"ul", "ol", "dl", "table"})
 
 #: What the forms and the placing of tables and figures in gemeinsam.typ provide; imported by
 #: every body (harmless where unused).
-IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke, platziert, zusammen'
+IMPORT = '#import "gemeinsam.typ": eintrag, feld, ankreuzliste, luecke, platziert, zusammen'
 
 
 def literal(text: str) -> str:
@@ -693,6 +695,8 @@ def division(element: _Element) -> list[Chunk]:
         return [Chunk(f"#block(breakable: false, width: 100%)[{space}\n" + join(flow(element)) + "\n]")]
     if "ankreuzen" in kinds:
         return [Chunk("#ankreuzliste[\n" + join(flow(element)) + "\n]")]
+    if "eintrag" in kinds:
+        return [Chunk("#eintrag[\n" + join(flow(element)) + "\n]")]
     return flow(element)
 
 
