@@ -855,6 +855,23 @@ def test_a_value_of_the_wrong_kind_is_one_error_said_in_german(inputs, file, old
     assert problems == [f"{file}:{line}:{column}: {field}: {message}"], problems
 
 
+def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
+    """Sachsen-Anhalt review: '2027-02-30' in massnahmen.yaml made the whole file unreadable, so
+    '01.03.2027' a few lines below was reported only after the first was fixed ('1 Fehler'). Both
+    are field errors now, and the German date is answered with the form meant."""
+    inputs.replace("massnahmen.yaml", "von: 2013-03-01", "von: 2013-02-30")
+    inputs.replace("massnahmen.yaml", "von: 2025-01-01", "von: 01.03.2025")
+    problems = inputs.problems()
+    assert [p.split(": ", 2)[1:] for p in problems] == [
+        ["massnahmen[0].zeitraum.von", "Das Datum '2013-02-30' gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."],
+        [
+            "massnahmen[1].zeitraum.von",
+            "Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; gefunden: '01.03.2025'. "
+            "Gemeint ist wohl 2025-03-01.",
+        ],
+    ]
+
+
 def test_a_decision_named_by_its_number_where_its_id_belongs_gets_the_id(inputs):
     """A paper's 'beschluesse' takes ids, konzept.beschluss a number: 'GA/2024/031' written in the
     paper was refused without a word that 'ga-2024-031' was meant (review of a new Landkreis)."""

@@ -321,7 +321,7 @@ def _index_positions(
     """Walk the node tree once, recording positions and flagging duplicate keys; numbers
     YAML would misread are kept as text (:func:`kept_as_text`)."""
     source.value_positions[path] = _position(node)
-    if isinstance(node, yaml.ScalarNode) and kept_as_text(node.tag, node.value):
+    if isinstance(node, yaml.ScalarNode) and (kept_as_text(node.tag, node.value) or _impossible_date(node)):
         node.tag = STR_TAG
     elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -352,25 +352,21 @@ def _index_positions(
             _index_positions(item, path + (index,), source, problems)
 
 
-def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node, path: Path_ = ()) -> tuple[yaml.Node, Path_] | None:
-    """The first scalar that YAML reads as a date but that is no real date, and its field path
-    ('massnahmen', 1, 'zeitraum', 'von'), so the message names the field as every other does."""
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag.endswith(":timestamp"):
-            try:
-                loader.construct_yaml_timestamp(node)
-            except ValueError:
-                return node, path
-        return None
-    if isinstance(node, yaml.SequenceNode):
-        children: list[tuple[yaml.Node, str | int]] = [(child, index) for index, child in enumerate(node.value)]
-    else:
-        children = [(value, str(key.value)) for key, value in node.value]
-    for child, step in children:
-        found = _impossible_date(loader, child, (*path, step))
-        if found is not None:
-            return found
-    return None
+#: Builds dates for :func:`_impossible_date` (it keeps no state between values).
+_DATES = yaml.constructor.SafeConstructor()
+
+
+def _impossible_date(node: yaml.ScalarNode) -> bool:
+    """A scalar YAML reads as a date that does not exist (2026-02-30). It stays text, so the
+    field reports it like any other wrong value and the rest of the file is still checked (it
+    used to make the whole file unreadable, hiding every other mistake in it)."""
+    if not node.tag.endswith(":timestamp"):
+        return False
+    try:
+        _DATES.construct_yaml_timestamp(node)
+    except ValueError:
+        return True
+    return False
 
 
 #: PyYAML's most common complaints, said so that a person without YAML knowledge can act.
@@ -481,14 +477,7 @@ def _parse(loader_class: Callable[[str], Any], name: str, text: str) -> tuple[So
                 return None, [_problem(name, 1, 1, "Die Datei ist leer; sie muss Angaben enthalten.")]
             source = SourceFile(name, None, text=text)
             _index_positions(node, (), source, problems)
-            try:
-                source.data = loader.construct_document(node)
-            except ValueError:  # e.g. 2026-02-30: looks like a date but does not exist
-                bad, path = _impossible_date(loader, node) or (None, ())
-                line, column = _position(bad) if bad else (1, 1)
-                shown = bad.value if bad else ""
-                message = f"Das Datum '{shown}' gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
-                return None, [Finding(Place(name, path, line, column), message)]
+            source.data = loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.reader.ReaderError as error:

@@ -21,6 +21,11 @@ from pipeline.load import SourceFile
 from pipeline.load.yaml_source import FLOW_COMMA
 from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Item
 
+#: A value in the form of a date that YAML kept as text because no such day exists (2026-02-30).
+IMPOSSIBLE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+#: A date as Germans write it (23.11.2026): the message proposes the form the file needs.
+GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
 
 def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     """The model class that owns the last key of a path, for naming fields in messages."""
@@ -199,8 +204,12 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
     if kind in {"less_than_equal", "less_than"}:
         bound = ctx.get("le", ctx.get("lt"))
         return f"Der Wert {shown} ist zu groß; er darf höchstens {bound} betragen."
+    if kind.startswith("date") and isinstance(found, str) and IMPOSSIBLE_DATE.fullmatch(found):
+        return f"Das Datum {shown} gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; gefunden: {shown}."
+        german = GERMAN_DATE.fullmatch(found) if isinstance(found, str) else None
+        meant = f" Gemeint ist wohl {german[3]}-{int(german[2]):02d}-{int(german[1]):02d}." if german else ""
+        return f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; gefunden: {shown}.{meant}"
     if kind in {"bool_type", "bool_parsing"}:
         return f"Hier wird ja oder nein erwartet (auch true/false); gefunden: {shown}."
     if kind == "list_type":
