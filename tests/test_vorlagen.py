@@ -2840,3 +2840,15 @@ def test_a_paper_names_the_same_advisers_in_its_point_and_its_finances():
     finance = next(c for c in concept.committees if c.kind == "Finanzausschuss")
     route = AdjustmentRoute(council, (), finance, finance=finance)
     assert finance not in route.advising
+
+
+def test_a_papers_own_words_on_folgekosten_are_a_sentence_of_their_own_among_the_tools(inputs):
+    """Sachsen-Anhalt and Berlin reviews: 'folgekosten: jährlich wiederkehrend, ab 2028 …' (the
+    README's own example is a fragment) ran into the note on prices – '… des Babylotsendienstes
+    Tarif- und Preissteigerungen sind …'. Beside the tool's sentences the words begin with a capital
+    and end with a full stop; alone in the cell they stay as written."""
+    words = "jährlich wiederkehrend, ab 2028 mit dem vollen Jahresbetrag des Babylotsendienstes"
+    inputs.edit_paper("gv-2026-004-ressourcenplanung.yaml", lambda p: p["finanzen"].update(folgekosten=words))
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    text = _folgekosten(views["GV/2026/004"])
+    assert "Jährlich wiederkehrend, ab 2028 mit dem vollen Jahresbetrag des Babylotsendienstes. Tarif- und" in text

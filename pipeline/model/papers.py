@@ -22,6 +22,7 @@ from pipeline.formatting import (
     euro,
     german_date,
     number_word,
+    sentence_end,
     sentence_start,
     signed_euro,
     with_note,
@@ -431,6 +432,18 @@ class FinanceSummary:
         if len(parts) == 1:
             return f", {parts[0][1]}"
         return ", davon " + "; ".join(f"{euro(amount)} {words}" for amount, words in parts)
+
+    @property
+    def follow_up_words(self) -> str:
+        """The paper's own words on its Folgekosten ('jährlich wiederkehrend'): among the tool's
+        sentences a sentence of their own, capitalised and ended – they ran into the note on prices
+        ('… des Babylotsendienstes Tarif- und Preissteigerungen …', Sachsen-Anhalt and Berlin
+        reviews). Alone in their cell they stay as written."""
+        if not self.follow_up:
+            return ""
+        if not (self.recurring or self.later_years or self.effects):
+            return self.follow_up
+        return sentence_end(sentence_start(self.follow_up))
 
     @property
     def follow_up_named(self) -> bool:
