@@ -1555,15 +1555,17 @@ def test_the_budget_chapter_names_the_magistrat_and_the_finance_committee():
     )
 
 
-def test_two_reports_due_on_the_same_day_name_the_day_once():
-    """M 184/2026 brings the regular report and the report on M 212/2020, both due since the same
-    day: the day stands once (a Stadtverordnete: '… seit dem 22.06.2026 fällig, der Bericht …
-    laut Berichtsturnus seit dem 22.06.2026')."""
+def test_a_report_on_a_decision_due_with_the_regular_report_is_part_of_it():
+    """M 184/2026 brings the regular report and the report on M 212/2020, a decision of the same
+    body due on the same day by its cycle: one report overdue, not two, and the day stands once
+    (a Stadtverordnete: '… seit dem 22.06.2026 fällig, der Bericht … laut Berichtsturnus seit dem
+    22.06.2026'; Mecklenburg-Vorpommern review: 'waren … fällig; diese Vorlage holt beide nach'
+    counted the same delay twice)."""
     concept = check_folder(ROOT / "inputs" / "neuhafen").concept
     view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
     assert view.catches_up == (
-        "Der regelmäßige Bericht an die Stadtverordnetenversammlung und der Bericht über die Umsetzung des "
-        "Beschlusses M 212/2020 waren laut Berichtsturnus seit dem 22.06.2026 fällig; diese Vorlage holt beide nach."
+        "Die Vorlage ist zugleich der regelmäßige Bericht an die Stadtverordnetenversammlung (laut Berichtsturnus "
+        "fällig seit dem 22.06.2026), der auch über die Umsetzung des Beschlusses M 212/2020 berichtet."
     )
 
 

@@ -1159,45 +1159,56 @@ class PaperView:
 
     @property
     def catches_up(self) -> str:
-        """'Der regelmäßige Bericht an den Ausschuss für Soziales und Teilhabe war laut
-        Berichtsturnus seit dem 11.03.2023 fällig, der Bericht über die Umsetzung des Beschlusses
-        SA/2022/019 laut Berichtsturnus seit dem 15.09.2024; diese Vorlage holt beide nach.': the
-        overdue reports this paper brings, said where the paper is read (a Kreistag member: the
-        concept named them overdue, the papers that bring them did not). A regular report is
-        brought by one paper of the sitting – a Sachstandsbericht before an Informationsvorlage
-        before the others –, a report on a decision by the paper that reports on it."""
+        """'Die Vorlage ist zugleich der regelmäßige Bericht an den Ausschuss für Soziales und
+        Teilhabe (laut Berichtsturnus fällig seit dem 11.03.2023) und berichtet über die Umsetzung
+        des Beschlusses SA/2022/019 (laut Berichtsturnus fällig seit dem 15.09.2024).': the overdue
+        reports this paper brings, said where the paper is read (a Kreistag member: the concept
+        named them overdue, the papers that bring them did not), as what the paper is – not as the
+        administration's confession that it 'holt … nach' (reviews in Sachsen-Anhalt, Berlin and
+        Mecklenburg-Vorpommern: a public paper of the head of administration would not sign that).
+        A report on a decision of the same body due on the same day is part of the regular report,
+        not a second one overdue (Mecklenburg-Vorpommern). A regular report is brought by one paper
+        of the sitting – a Sachstandsbericht before an Informationsvorlage before the others –, a
+        report on a decision by the paper that reports on it."""
         view = ReportingView(self.concept, self.paper.date)
-        late: list[tuple[str, str]] = []
+        regular: dict[str, dt.date] = {}
         for consultation in self.paper.consultations:
             committee = self.concept.committee(consultation.committee)
             reporting = view.of(committee)
             if reporting.overdue and self._brings_report(committee.id, consultation.date):
-                late.append(
-                    (
-                        f"der regelmäßige Bericht an {committee.forms.acc}",
-                        f"laut Berichtsturnus seit dem {german_date(reporting.due)}",
-                    )
-                )
+                regular[committee.id] = reporting.due
+        within: list[str] = []
+        apart: list[str] = []
         for decision, due in view.overdue_decision_reports:
             planned = view.planned_report_on(decision)
-            if planned is not None and planned.paper.number == self.paper.number:
-                late.append(
-                    (
-                        f"der Bericht über die Umsetzung des Beschlusses {decision.number}",
-                        f"{view.decision_due_basis(decision)} seit dem {german_date(due)}",
-                    )
+            if planned is None or planned.paper.number != self.paper.number:
+                continue
+            basis = view.decision_due_basis(decision)
+            if regular.get(decision.committee) == due and basis == "laut Berichtsturnus":
+                within.append(decision.number)
+            elif basis == "laut Berichtsturnus":
+                apart.append(
+                    f"des Beschlusses {decision.number} (laut Berichtsturnus fällig seit dem {german_date(due)})"
                 )
-        if not late:
+            else:
+                apart.append(f"des Beschlusses {decision.number} (fällig seit dem {german_date(due)}, {basis})")
+        if not (regular or apart):
             return ""
-        them = {1: "ihn", 2: "beide"}.get(len(late), "sie")
-        if len(late) > 1 and len({when for _, when in late}) == 1:
-            # one date once (a Stadtverordnete: '… seit dem 22.06.2026 fällig, der Bericht … laut
-            # Berichtsturnus seit dem 22.06.2026')
-            subjects = enumeration([what for what, _ in late])
-            return f"{sentence_start(subjects)} waren {late[0][1]} fällig; diese Vorlage holt {them} nach."
-        (first, when), *others = late
-        rest = "".join(f", {what} {since}" for what, since in others)
-        return f"{sentence_start(first)} war {when} fällig{rest}; diese Vorlage holt {them} nach."
+        parts = [
+            f"der regelmäßige Bericht an {self.concept.committee(c).forms.acc} (laut Berichtsturnus fällig seit dem "
+            f"{german_date(due)})"
+            for c, due in regular.items()
+        ]
+        decisions = f"des Beschlusses {within[0]}" if len(within) == 1 else f"der Beschlüsse {enumeration(within)}"
+        also = f", der auch über die Umsetzung {decisions} berichtet" if within else ""
+        text = "Die Vorlage ist " + ("zugleich " if self.paper.kind == "Beschlussvorlage" else "")
+        if parts:
+            text += enumeration(parts) + also
+            if apart:
+                text += " und berichtet über die Umsetzung " + enumeration(apart)
+        else:
+            text += "der Bericht über die Umsetzung " + enumeration(apart)
+        return text + "."
 
     def _brings_report(self, committee: str, sitting: dt.date) -> bool:
         """Whether this paper is the one of a sitting that brings the body its regular report."""
