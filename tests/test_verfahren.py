@@ -20,7 +20,7 @@ from pipeline.formatting import euro, number_word
 from pipeline.model.procedure import Procedure, procedure_for, table
 from pipeline.model.types import COUNCIL_KINDS, PREPARING_KINDS, State
 
-from .conftest import Inputs, fixture_inputs
+from .conftest import ROOT, Inputs, fixture_inputs, folder_inputs
 
 BESCHLUSS = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
 PROCEDURE_RULES = (
@@ -2278,3 +2278,16 @@ def test_a_point_commissioning_another_kinds_head_is_warned_about(inputs):
         "In einem Landkreis in Niedersachsen führt die Landrätin oder der Landrat die Verwaltung; „Die "
         "Oberbürgermeisterin“ gibt es hier nicht. Bitte „Die Landrätin wird beauftragt, …“ schreiben."
     )
+
+
+def test_the_hauptausschuss_of_a_city_in_mecklenburg_vorpommern_meets_in_private():
+    """Like the Kreisausschuss, a city's Hauptausschuss meets in private unless the Hauptsatzung
+    opens it (§ 35 Abs. 4 Satz 4 KV M-V; review of a Hansestadt: the Beratungsfolge and OParl
+    showed it as public). Neuhafen's Haupt- und Finanzausschuss, the city moved to M-V."""
+    city = folder_inputs(ROOT / "inputs" / "neuhafen")
+    by_kind = {c.kind: c for c in city.check().concept.committees}
+    assert not city.check().concept.meets_in_private(by_kind["Hauptausschuss"])  # Hessen: public
+    city.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Mecklenburg-Vorpommern"))
+    concept = city.check().concept
+    assert concept.meets_in_private(by_kind["Hauptausschuss"])
+    assert not concept.meets_in_private(by_kind["Jugendhilfeausschuss"])

@@ -32,7 +32,7 @@ from pipeline.formatting import enumeration_of_names
 from pipeline.model.papers import paper_views
 from pipeline.render import concept_chapters, render_paper
 
-from .conftest import EXAMPLE, ROOT, Inputs, folder_inputs
+from .conftest import EXAMPLE, ROOT, Inputs, fixture_inputs, folder_inputs
 from .oparl_schema import SCHEMAS
 from .test_docx import _euro
 
@@ -2854,3 +2854,32 @@ def test_a_papers_own_words_on_folgekosten_are_a_sentence_of_their_own_among_the
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = _folgekosten(views["GV/2026/004"])
     assert "Jährlich wiederkehrend, ab 2028 mit dem vollen Jahresbetrag des Babylotsendienstes. Tarif- und" in text
+
+
+@pytest.mark.parametrize(("name", "paper_states_it"), [("warnemark", False), ("saale-boerdeland", True)])
+def test_the_concept_and_its_adopting_paper_name_the_same_bodies_for_an_adjustment(name, paper_states_it):
+    """Hansestadt Warnemark (M-V) and Landkreis Saale-Bördeland (Sachsen-Anhalt), written by
+    reviewers: the Beschlussvorlage on the concept goes through the Hauptausschuss or the
+    Kreisausschuss, and its Finanzielle Auswirkungen named it among those advising before cuts;
+    the concept – the paper's first attachment – left it out. Both now take the paper's way
+    (Warnemark's paper applies for no grant in its year and states no route)."""
+    concept = fixture_inputs(name).check().concept
+    paper = concept.adoption_paper
+    assert paper is not None
+    (view,) = [v for v in paper_views(concept) if v.paper.number == paper.number]
+    general = [
+        concept.committee(c.committee).name
+        for c in paper.consultations
+        if concept.committee(c.committee).kind in ("Hauptausschuss", "Kreisausschuss")
+    ]
+    assert general
+
+    def routes(html: str) -> set[str]:
+        text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+        return set(re.findall(r"über Einschränkungen entschiede dann [^.;]*", text))
+
+    in_concept = routes("".join(concept_chapters(concept).values()))
+    in_paper = routes(render_paper(view).body_html)
+    assert in_concept
+    assert in_concept <= in_paper if paper_states_it else not in_paper
+    assert all(body in route for route in in_concept for body in general)

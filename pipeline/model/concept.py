@@ -78,7 +78,7 @@ from pipeline.model.procedure import (
     reporting_duty,
     resolves_on_papers,
 )
-from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, SECTORS, Item
+from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, PREPARING_KINDS, SECTORS, Item
 
 if TYPE_CHECKING:
     from pipeline.model.agreement import Agreement
@@ -646,7 +646,43 @@ class Concept:
         one, the Kreistag in the other); '' where nothing is applied for."""
         from pipeline.model.resources import unsettled_lines
 
-        return self.adjustment_deciders(unsettled_lines(pending, promised)) if pending else ""
+        if not pending:
+            return ""
+        lines = unsettled_lines(pending, promised)
+        route, paper = self.adjustment_route(lines), self.adoption_paper
+        also = self.general_advisers(paper, route) if route is not None and paper is not None else ()
+        return self.adjustment_deciders(lines, also=also)
+
+    def general_advisers(self, paper: Paper, route: AdjustmentRoute) -> tuple[Committee, ...]:
+        """The bodies of general remit that advise `paper` before the decision (a Saxon
+        Kreisausschuss, a Hauptausschuss, the finance committee) and the route leaves out: an
+        adjustment of what the paper decides goes the way the paper went (Saxon review: the paper
+        had the Kreisausschuss advise, its point on failing grants did not). The concept takes the
+        way of the paper it is to be adopted by (reviews in Mecklenburg-Vorpommern and
+        Sachsen-Anhalt: the concept left out the Hauptausschuss the paper, its covering document,
+        named)."""
+        taken = {c.id for c in (*route.advising, route.deciding, route.prepared) if c is not None}
+        found = {}
+        for consultation in paper.consultations:
+            body = self.committee(consultation.committee)
+            general = body.kind in PREPARING_KINDS or is_finance_committee(body)
+            if (
+                consultation.role == "Vorberatung"
+                and general
+                and body.id not in taken
+                and not self.is_executive(body)
+            ):
+                found[body.id] = body
+        return tuple(found.values())
+
+    @property
+    def adoption_paper(self) -> Paper | None:
+        """The paper 'konzept.beschluss' names while the adoption is still planned; None once a
+        decision adopted the Fassung or where it names no paper."""
+        adoption = self.adoption
+        if adoption is None or adoption.status != "geplant":
+            return None
+        return next((p for p in self.papers if p.number == adoption.number), None)
 
     @property
     def council_law(self) -> str:

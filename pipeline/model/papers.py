@@ -28,7 +28,7 @@ from pipeline.formatting import (
     with_note,
 )
 from pipeline.model.accounting import DOPPIK, MoneyTerms
-from pipeline.model.concept import AdjustmentRoute, Concept, is_finance_committee
+from pipeline.model.concept import Concept
 from pipeline.model.grammar import committee_forms, definite, title_with_article
 from pipeline.model.inputs import (
     Actor,
@@ -72,7 +72,7 @@ from pipeline.model.resources import (
     unsettled_lines,
     without_label,
 )
-from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, EXPENSE_KINDS, INCOME_SOURCES, PREPARING_KINDS
+from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, EXPENSE_KINDS, INCOME_SOURCES
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -1606,7 +1606,7 @@ class PaperView:
         prepared = route.prepared
         preparing = f"{prepared.forms.dat} zur Vorbereitung und " if prepared is not None else ""
         decides = f"{preparing}{route.deciding.forms.dat} zur Beschlussfassung"
-        own = self._own_preparers(route)
+        own = self.concept.general_advisers(self.paper, route)
         advising = (*route.advising, *own)
         youth = route.youth_within_funds
         if youth is not None:
@@ -1640,26 +1640,7 @@ class PaperView:
         route = self.concept.adjustment_route(lines)
         if route is None:
             return ""
-        return self.concept.adjustment_deciders(lines, also=self._own_preparers(route))
-
-    def _own_preparers(self, route: AdjustmentRoute) -> tuple[Committee, ...]:
-        """The bodies of general remit that advise this paper before the decision (a Saxon
-        Kreisausschuss, a Hauptausschuss, the finance committee) and the concept's route leaves out:
-        an adjustment of what the paper decides goes the way the paper went (Saxon review: the
-        paper had the Kreisausschuss advise, its point on failing grants did not)."""
-        taken = {c.id for c in (*route.advising, route.deciding, route.prepared) if c is not None}
-        found = {}
-        for consultation in self.paper.consultations:
-            body = self.concept.committee(consultation.committee)
-            general = body.kind in PREPARING_KINDS or is_finance_committee(body)
-            if (
-                consultation.role == "Vorberatung"
-                and general
-                and body.id not in taken
-                and not self.concept.is_executive(body)
-            ):
-                found[body.id] = body
-        return tuple(found.values())
+        return self.concept.adjustment_deciders(lines, also=self.concept.general_advisers(self.paper, route))
 
     @property
     def committees_without_funding(self) -> list[Committee]:
