@@ -509,3 +509,30 @@ def test_a_produkt_named_with_its_account_groups_as_the_produkt(inputs):
     changed = inputs.edit("ressourcen.yaml", with_accounts)
     assert rows(changed.check().concept) == plain and len(plain) > 1
     assert not [w for w in changed.warnings() if "im selben Produkt" in w.message]
+
+
+@pytest.mark.parametrize(
+    ("name", "grouping", "word"),
+    [("warnemark", "Produkt und Haushaltsstelle", "Produkt"), ("spreetal", "Kapitel", "Kapitel")],
+)
+def test_produkt_and_account_or_kapitel_and_titel_group_by_what_belongs_together(name, grouping, word):
+    """Hansestadt Warnemark (M-V) writes 'Produkt.Konto' ('36301.41410000' beside
+    '36301.50110000'), Bezirk Spreetal (Berlin) 'Kapitel 4010, Titel 23101' beside '…, Titel
+    42201': grant and costs always stand on different accounts or Titel. Each made a row per
+    account in the table of the paper (an Ertrag row with a negative Zuschussbedarf) and five
+    warnings that they stood in different Produkte or 'Unterabschnitte' – a word Berlin's
+    Haushaltsplan does not know. Grouped by Produkt or Kapitel, no row is negative and nothing is
+    warned."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs(name)
+    lines = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    items = {str(line["haushaltsstelle"]) for part in ("aufwand", "ertraege") for line in lines[part]}
+    assert len(items) > len({re.split(r"\.|, Titel", item)[0] for item in items})  # several accounts per group
+    concept = inputs.check().concept
+    for view in paper_views(concept):
+        if view.finances is None or len(view.finances.by_budget_item) < 2:
+            continue
+        assert view.finances.budget_item_grouping == grouping
+        assert all(group.expenses - group.income >= 0 for group in view.finances.by_budget_item)
+    assert not [w for w in inputs.warnings() if f"selben {word}" in w.message]

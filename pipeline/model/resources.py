@@ -113,6 +113,12 @@ _SECTION = re.compile(r"(?<!\d)(?:\d\.)?(\d{4})\d?\.\d{3,5}\b")
 #: An account named after the Produkt ('Produkt 36300 Frühe Hilfen, Konto 5012000'): Aufwand and
 #: Ertrag of one Produkt stand on different accounts (Kontengruppe 5 and 4).
 _ACCOUNT = re.compile(r"\s*[,;/–-]?\s*\b(?:Sachkonto|Konto|Kto\.?)\s*[\d. ]+$")
+#: A Produkt and its account joined by a point ('36301.41410000', Mecklenburg-Vorpommern): an
+#: account has five digits or more, the parts of a Produkt number ('36.30.01') fewer.
+_DOTTED_ACCOUNT = re.compile(r"(?<=\d)\.\d{5,}$")
+#: The Kapitel of a city state's Haushaltsstelle ('Kapitel 4010, Titel 42201', Berlin): Einnahmen
+#: and Ausgaben stand at Titel of their own, what belongs together is the Kapitel.
+_CHAPTER = re.compile(r"\bKap(?:itel|\.)\s*(\d{3,5})\b")
 
 
 @cache
@@ -120,16 +126,24 @@ def product_of(item: str) -> str:
     """The Produkt of a doppisch budget item, without the account a user named with it
     (Schleswig-Holstein review: 'Produkt 36300 Frühe Hilfen, Konto 5012000' and '…, Konto
     4141000' made two rows of the table by Produkt, the income one with a negative Zuschussbedarf,
-    and a warning that grant and costs stood in different Produkte)."""
-    return _ACCOUNT.sub("", item).strip() or item
+    and a warning that grant and costs stood in different Produkte; Mecklenburg-Vorpommern review:
+    '36301.41410000' and '36301.50110000' the same)."""
+    return _DOTTED_ACCOUNT.sub("", _ACCOUNT.sub("", item).strip()) or item
 
 
 def budget_section(item: str) -> str | None:
-    """The Unterabschnitt of a kameral Haushaltsstelle ('4510' for 'HHSt. 4510.7180'), None where
-    the item names none: Einnahmen and Ausgaben stand at Haushaltsstellen of their own (their
-    Gruppierung differs), so what belongs together is the Unterabschnitt."""
-    found = _SECTION.search(item)
+    """The Unterabschnitt of a kameral Haushaltsstelle ('4510' for 'HHSt. 4510.7180'), or the
+    Kapitel of a city state's ('4010' for 'Kapitel 4010, Titel 42201'; Berlin review), None
+    where the item names neither: Einnahmen and Ausgaben stand at Haushaltsstellen of their own
+    (their Gruppierung or Titel differs), so what belongs together is the Unterabschnitt or Kapitel."""
+    found = _CHAPTER.search(item) or _SECTION.search(item)
     return found[1] if found else None
+
+
+def names_chapter(item: str) -> bool:
+    """Whether a Haushaltsstelle is a city state's, by Kapitel and Titel ('Kapitel 4010, Titel
+    42201'): what belongs together there is called Kapitel, not Unterabschnitt."""
+    return _CHAPTER.search(item) is not None
 
 
 def by_purpose_and_year(expenses: Iterable[Expense]) -> dict[tuple[str, int], list[Expense]]:

@@ -921,7 +921,8 @@ LAND_TERMS = (
 #: where it stands ('… Zentrum Bayern Familie und Soziales (ZBFS)', after an opening bracket), part
 #: of a number ('JHA/2024/038', 'GRDrs 412/2026', 'IT.NRW') or of a name in quotation marks.
 _ABBREVIATION = re.compile(
-    r"(?<![\w@./(-])([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)(?![\w@]|\.\w|[/ ]?\d)"
+    r"(?<![\w@./(-])([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)(?:-[A-ZÄÖÜ\d][\wÄÖÜäöüß]*)*"
+    r"(?![\w@]|\.\w|[/ ]?\d)"
 )
 #: An abbreviation defined where it stands: '(ZBFS)' after the name, '(UN-KRK)' with its parts.
 _DEFINED = re.compile(r"\(([A-ZÄÖÜ][A-Za-zÄÖÜäöüß-]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)\)")
@@ -954,8 +955,8 @@ def abbreviations_explained(concept: Concept) -> Iterator[Finding]:
 
     def unexplained(text: str) -> Iterator[str]:
         for found in _ABBREVIATION.finditer(text):
-            word = found[1]
-            if word in known or word in _PLAIN_CAPITALS or _ROMAN_NUMERAL.fullmatch(word):
+            word = found[1]  # 'TV' of 'TV-L': explained where the whole is (Berlin review)
+            if word in known or found[0] in known or word in _PLAIN_CAPITALS or _ROMAN_NUMERAL.fullmatch(word):
                 continue
             if not _NAME_LIKE.fullmatch(word):
                 yield word

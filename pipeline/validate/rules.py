@@ -46,7 +46,7 @@ from pipeline.model.inputs import (
 )
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import kreis_word
-from pipeline.model.resources import budget_section, ends_by, product_of, same_line, total
+from pipeline.model.resources import budget_section, ends_by, names_chapter, product_of, same_line, total
 from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS
 from pipeline.validate.parsed import Parsed, raw_entries
 
@@ -1231,12 +1231,17 @@ def grants_stand_where_their_costs_stand(concept: Concept) -> Iterator[Finding]:
         if not costs or place(line.budget_item) in {place(c) for c in costs}:
             continue
         if kameral:
+            unit, units = (
+                ("Kapitel", "Kapiteln")
+                if names_chapter(line.budget_item)
+                else ("Unterabschnitt", "Unterabschnitten")
+            )
             message = (
                 f"Die Einnahme „{line.title}“ ({line.year}) steht in „{line.budget_item}“, die Ausgaben, für die "
                 f"sie bestimmt ist, in {enumeration([f'„{i}“' for i in sorted(costs)])} – in einem anderen "
-                "Unterabschnitt. Die Übersicht nach Unterabschnitten zeigt dann bei dem einen die Ausgaben ohne die "
-                "Einnahme, bei dem anderen die Einnahme ohne die Ausgaben. Bitte prüfen, ob beide im selben "
-                "Unterabschnitt veranschlagt sind."
+                f"{unit}. Die Übersicht nach {units} zeigt dann bei dem einen die Ausgaben ohne die "
+                "Einnahme, bei dem anderen die Einnahme ohne die Ausgaben. Bitte prüfen, ob beide im "
+                f"selben {unit} veranschlagt sind."
             )
         else:
             message = (
