@@ -27,7 +27,7 @@ from pipeline.formatting import in_state, sentence_start
 from pipeline.model.accounting import CHOICE, accounting_of
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import REQUIRED_FILES
-from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
+from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE, youth_welfare_carrier
 from pipeline.model.procedure import Procedure, kreis_genitive, kreis_word, procedure_for
 from pipeline.model.types import CITIES_IN_A_KREIS, PREPARING_KINDS, add_months
 
@@ -104,17 +104,35 @@ def _usual_bodies(procedure: Procedure | None, state: str | None) -> dict[str, s
     """What the Land's procedure table says of the bodies that usually prepare the council's
     decisions where the law does not require one (Saxon review: the starter folder said nothing of
     the Kreisausschuss as beschließender Ausschuss), with a kind of body to show as an example."""
-    if procedure is None or state is None or not procedure.preparation.note:
+    preparation = procedure.preparation if procedure is not None else None
+    note = preparation.note if preparation is not None else None
+    if procedure is None or preparation is None or state is None or not note:
         return None
-    note = procedure.preparation.note
-    example = procedure.preparation.body or next((k for k in PREPARING_KINDS if k in note), None)
-    basis = f" ({procedure.preparation.legal_basis})" if procedure.preparation.legal_basis else ""
-    text = (
-        f"Die Beschlüsse der Vertretung bereiten {in_state(state)} vor: {note}{basis}. Bitte wie in der "
-        "Hauptsatzung eintragen; einen beschließenden Ausschuss mit 'beschliessend: true', einen beratenden "
-        "mit 'beschliessend: false' und, wo er nicht öffentlich vorberät, 'nichtoeffentlich: true'."
-    )
-    return {"comment": _comment(text), "example": example or ""}
+    example = preparation.body or next((k for k in PREPARING_KINDS if k in note), None)
+    basis = f" ({preparation.legal_basis})" if preparation.legal_basis else ""
+    forms = definite(preparation.body, preparation.gender) if preparation.body else None
+    if not note.endswith("."):  # a list of bodies ('beschließende und beratende Ausschüsse …')
+        lead = f"Die Beschlüsse der Vertretung bereiten {in_state(state)} vor: {note}{basis}."
+    else:  # a sentence of its own (Berlin review: 'bereiten in Berlin vor: Der Jugendhilfeausschuss
+        # ist …' broke off mid-sentence); a remark on the sources ('… nicht gelesen') is left out
+        lead = "" if "gelesen" in note else note
+    executive = procedure.executive is not None and procedure.executive.name == example and forms is not None
+    if executive and forms is not None:
+        submits = procedure.submission
+        brings = (
+            f"{sentence_start(forms.nom)} bringt die Vorlagen bei der Vertretung ein ({submits.legal_basis}) und "
+            f"steht in der Beratungsfolge vorn; {forms.pronoun} ist kein Ausschuss der Vertretung, also ohne 'beschliessend'."
+            if submits.by == "Verwaltungsorgan"
+            else f"{sentence_start(forms.nom)} ist kein Ausschuss der Vertretung, also ohne 'beschliessend'."
+        )
+        text = f"{lead} {brings}".strip()
+    else:
+        text = (
+            f"{lead} Bitte wie in der Hauptsatzung eintragen; einen beschließenden Ausschuss mit 'beschliessend: "
+            "true', einen beratenden mit 'beschliessend: false' und, wo er nicht öffentlich vorberät, "
+            "'nichtoeffentlich: true'."
+        ).strip()
+    return {"comment": _comment(text), "example": example or "", "decides": "" if executive else "true"}
 
 
 def _comment(text: str) -> str:
@@ -173,6 +191,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
     values: dict[str, Any] = {
         "schema": _schema_path(folder),
         "name": full,
+        "carrier": youth_welfare_carrier(kind, state, full),
         "short_name": short,
         "kind": kind,
         "state": state or PLACEHOLDER_STATE,

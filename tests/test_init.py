@@ -355,3 +355,18 @@ def test_init_takes_kreis_as_schleswig_holstein_says_it(tmp_path):
     municipality = yaml.safe_load((folder / "kommune.yaml").read_text(encoding="utf-8"))["kommune"]
     assert municipality["art"] == "Landkreis" and municipality["name"].startswith("Kreis ")
     assert check_folder(folder).concept.municipality.kind == "Landkreis"
+
+
+def test_a_berlin_bezirk_starts_with_the_land_as_carrier_and_its_bezirksamt_as_a_pattern(tmp_path):
+    """Berlin review: init wrote 'traeger: Bezirk Spreetal', which validate flagged at once (the
+    Land Berlin is the Träger, § 33 AG KJHG); gremien.yaml's comment broke off ('bereiten in Berlin
+    vor: Der Jugendhilfeausschuss ist …') and proposed the Bezirksamt 'beschliessend: true', though
+    it is no committee of the BVV. The Bezirksamt's pattern, made live, is valid as it stands."""
+    folder, bodies, comment = _started(tmp_path, "Bezirk", "Berlin", "Bezirk Neu")
+    assert _data(folder / "kommune.yaml")["kommune"]["traeger"] == "Land Berlin"
+    assert not [w for w in check_folder(folder).warnings if w.where.field == "kommune.traeger"]
+    assert "vor: Der" not in comment
+    assert "Das Bezirksamt bringt die Vorlagen bei der Vertretung ein (§ 36 Abs. 2 Buchst. b BezVG)" in comment
+    (folder / "gremien.yaml").write_text(_uncomment(bodies, "- id: bezirksamt", 4), encoding="utf-8")
+    office = check_folder(folder).concept.committee("bezirksamt")
+    assert office.kind == "Bezirksamt" and not office.deciding

@@ -52,3 +52,21 @@ PLACEHOLDER_STATE_NOTE = "# Platzhalter: bitte das eigene Bundesland eintragen"
 MUNICIPALITY_FILE = "kommune.yaml"
 
 __all__ = ["MUNICIPALITY_FILE", "PLACEHOLDER_STATE", "PLACEHOLDER_STATE_NOTE", "MunicipalityKind", "State"]
+
+
+#: Where a Land itself is the örtlicher Träger der Jugendhilfe for its Bezirke: its name and why
+#: (Berlin is örtlicher and überörtlicher Träger at once, § 33 AG KJHG – the Senat's answer to a
+#: Kleine Anfrage, juramagazin.de/72162.html).
+STATE_AS_CARRIER = {
+    "Berlin": ("Land Berlin", "§ 33 AG KJHG; das Bezirksamt vertritt es, § 36 Abs. 2 Buchst. a BezVG"),
+    # § 1 AG SGB VIII Hamburg; § 2: die Bezirksämter nehmen die übertragenen Aufgaben wahr
+    "Hamburg": ("Freie und Hansestadt Hamburg", "§ 1 AG SGB VIII; das Bezirksamt nimmt die Aufgaben wahr, § 2"),
+}
+
+
+def youth_welfare_carrier(kind: str, state: str | None, name: str) -> str:
+    """The örtlicher Träger der Jugendhilfe a new municipality starts with: the Land for a Bezirk
+    of Berlin or Hamburg (Berlin review: init wrote 'traeger: Bezirk Spreetal', which validate
+    then flagged), else the municipality itself."""
+    carrier = STATE_AS_CARRIER.get(state or "") if kind == "Bezirk" else None
+    return carrier[0] if carrier else name

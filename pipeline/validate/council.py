@@ -31,6 +31,7 @@ from pipeline.model.inputs import (
     county_with_article,
     with_article,
 )
+from pipeline.model.kinds import STATE_AS_CARRIER
 from pipeline.model.papers import COMMISSIONED
 from pipeline.model.procedure import (
     ASSOCIATION_COUNCILS,
@@ -1521,16 +1522,6 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
         if name not in parsed.partial
         for finding in PAPER_RULES.run(PaperCase(name, paper, council))
     ]
-
-
-#: Where a Land itself is the örtlicher Träger der Jugendhilfe for its Bezirke: its name and why
-#: (Berlin is örtlicher and überörtlicher Träger at once, § 33 AG KJHG – the Senat's answer to a
-#: Kleine Anfrage, juramagazin.de/72162.html).
-STATE_AS_CARRIER = {
-    "Berlin": ("Land Berlin", "§ 33 AG KJHG; das Bezirksamt vertritt es, § 36 Abs. 2 Buchst. a BezVG"),
-    # § 1 AG SGB VIII Hamburg; § 2: die Bezirksämter nehmen die übertragenen Aufgaben wahr
-    "Hamburg": ("Freie und Hansestadt Hamburg", "§ 1 AG SGB VIII; das Bezirksamt nimmt die Aufgaben wahr, § 2"),
-}
 
 
 @RULES.rule("traeger-im-bezirk")
