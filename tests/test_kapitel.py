@@ -534,3 +534,39 @@ def test_an_own_abbreviation_of_several_words_explains_its_parts():
     listed = [s for s, _ in used_in("S 14 TVöD SuE; Verwaltung nach TVöD", "Rheinland-Pfalz", own)]
     assert listed == ["TVöD", "TVöD SuE"]
     assert [s for s, _ in used_in("S 14 TVöD SuE", "Bayern")] == ["SuE", "TVöD"]
+
+
+def test_a_bezirk_without_an_agreement_yet_reads_as_its_inputs_say():
+    """Bezirk Spreetal (Berlin review) and Hansestadt Warnemark (M-V review), written by reviewers:
+    a year entered as 'Planung' is the Finanzplanung, not 'der Entwurf 2028'; two decisions in one
+    state are 'beide' ('Zwei Beschlüsse …: zwei in Umsetzung'); where no actor signed an earlier
+    agreement, the key figures name no 'bisherige Kooperationsvereinbarung' with 0 bound to it;
+    an indicator of one clinic reads '1 Klinik', not '1 Kliniken'."""
+    import lxml.html
+    import yaml
+
+    from pipeline.model.grammar import unit_for
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("spreetal")
+    budget = {y["jahr"]: y["stand"] for y in yaml.safe_load(inputs.text("ressourcen.yaml"))["haushalt"]}
+    assert budget == {2027: "beschlossen", 2028: "Planung"}
+    concept = inputs.check().concept
+    chapters = concept_chapters(concept)
+
+    def text(name: str) -> str:
+        return " ".join(lxml.html.fromstring(f"<div>{chapters[name]}</div>").text_content().split())
+
+    summary = text("konzept/00b_kurzfassung.html.j2")
+    assert "verbindet den beschlossenen Haushalt 2027 mit der Finanzplanung 2028" in summary
+    assert "Entwurf 2028" not in summary
+    decisions = yaml.safe_load(inputs.text("gremien.yaml"))["beschluesse"]
+    assert len(decisions) == 2 and len({d["umsetzungsstatus"] for d in decisions}) == 1
+    assert "Zwei Beschlüsse betreffen die Frühen Hilfen; beide sind in Umsetzung." in summary
+    assert not concept.bound_by_agreement and concept.agreement is not None
+    situation = text("konzept/03_ausgangslage.html.j2")
+    assert "bisherige Kooperationsvereinbarung" not in situation
+    assert "erstmals mit dieser Fassung, in Kraft ab" in situation
+    assert unit_for(1, "Kliniken") == "Klinik" and unit_for(2, "Kliniken") == "Kliniken"

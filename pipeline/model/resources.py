@@ -1212,13 +1212,25 @@ class Budget:
         pending = with_income and any(i.applied_for for i in self.income)
         promised = with_income and any(i.promised for i in self.income)
         parts = []
+        # a year of the Finanzplanung is no draft (Berlin review: 'mit dem Entwurf 2028' for a year
+        # entered as 'Planung', which the tables call Finanzplanung)
+        entwurf = [str(y) for y in drafts if self.status(y) == "Entwurf"]
+        planning = [str(y) for y in drafts if self.status(y) != "Entwurf"]
+        unadopted = [
+            *(
+                [f"{'dem Entwurf' if len(entwurf) == 1 else 'den Entwürfen'} {enumeration(entwurf)}"]
+                if entwurf
+                else []
+            ),
+            *([f"der Finanzplanung {enumeration(planning)}"] if planning else []),
+        ]
         if drafts and adopted:
             parts.append(
                 f"verbindet den beschlossenen Haushalt {enumeration([str(y) for y in adopted])} mit "
-                f"{'dem Entwurf' if len(drafts) == 1 else 'den Entwürfen'} {enumeration([str(y) for y in drafts])}"
+                f"{enumeration(unadopted)}"
             )
         elif drafts:
-            parts.append("beruht auf Haushaltsentwürfen")
+            parts.append(f"beruht auf {enumeration(unadopted)}")
         # promised ones are not granted either (a finance committee member: the summary left out 46.000 €)
         if pending and promised:
             parts.append(f"enthält beantragte und zugesagte, noch nicht bewilligte {self.terms.income}")
