@@ -541,7 +541,8 @@ def test_a_bezirk_without_an_agreement_yet_reads_as_its_inputs_say():
     a year entered as 'Planung' is the Finanzplanung, not 'der Entwurf 2028'; two decisions in one
     state are 'beide' ('Zwei Beschlüsse …: zwei in Umsetzung'); where no actor signed an earlier
     agreement, the key figures name no 'bisherige Kooperationsvereinbarung' with 0 bound to it;
-    an indicator of one clinic reads '1 Klinik', not '1 Kliniken'."""
+    an indicator of one clinic reads '1 Klinik', not '1 Kliniken'; the next report names the paper
+    'Vorlage zur Beschlussfassung', not 'Beschlussvorlage'."""
     import lxml.html
     import yaml
 
@@ -570,3 +571,6 @@ def test_a_bezirk_without_an_agreement_yet_reads_as_its_inputs_say():
     assert "bisherige Kooperationsvereinbarung" not in situation
     assert "erstmals mit dieser Fassung, in Kraft ab" in situation
     assert unit_for(1, "Kliniken") == "Klinik" and unit_for(2, "Kliniken") == "Kliniken"
+    # the paper by the name Berlin's council offices give it, as the paper calls itself
+    anchoring = text("konzept/13_politische_verankerung.html.j2")
+    assert "(Vorlage zur Beschlussfassung DS/0042/XX)" in anchoring and "Beschlussvorlage" not in anchoring
