@@ -2883,3 +2883,17 @@ def test_the_concept_and_its_adopting_paper_name_the_same_bodies_for_an_adjustme
     assert in_concept
     assert in_concept <= in_paper if paper_states_it else not in_paper
     assert all(body in route for route in in_concept for body in general)
+
+
+def test_the_funding_table_of_a_year_has_no_row_for_a_source_of_other_years_only():
+    """Landkreis Saale-Bördeland (Sachsen-Anhalt review): Dritte fund 2028 only, and the table of
+    2027 by source and committee showed 'Dritte | – | – | 0,00 €' – a dash and a zero side by side,
+    while the paper's other tables left the row out. Every row of the year's table has money."""
+    concept = fixture_inputs("saale-boerdeland").check().concept
+    (view,) = [v for v in paper_views(concept) if v.paper.number == "KT/2027/012"]
+    plan = view.resource_plan
+    sources = {i.source for i in concept.budget.income_lines}
+    in_year = {i.source for i in concept.budget.income_lines if i.year == plan.year}
+    assert sources - in_year  # a source of another year only
+    assert all(row.total for row in plan.by_source.rows)
+    assert len(plan.by_source.rows) == len(in_year) + 1  # and the own share

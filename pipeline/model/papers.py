@@ -1681,6 +1681,9 @@ class PaperView:
                 budget.income_total(year, source=source),
             )
             for source in budget.sources
+            # a source only of other years is no row of this year's table (Sachsen-Anhalt review:
+            # 'Dritte | – | – | 0,00 €', the Dritte funding 2028 only)
+            if budget.income_total(year, source=source)
         ]
         rows.append(
             AmountRow(
