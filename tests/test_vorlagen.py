@@ -2897,3 +2897,23 @@ def test_the_funding_table_of_a_year_has_no_row_for_a_source_of_other_years_only
     assert sources - in_year  # a source of another year only
     assert all(row.total for row in plan.by_source.rows)
     assert len(plan.by_source.rows) == len(in_year) + 1  # and the own share
+
+
+def test_what_recurs_names_its_full_year_where_a_service_starts_during_the_year():
+    """Landkreis Saale-Bördeland (Sachsen-Anhalt review): the Babylotsendienst starts in April
+    (36.000 €, 'volles_jahr: 48000'); the Folgekosten said '371.400,00 € jährlich wiederkehrend',
+    and with 2028 in the plan nothing said a full year costs 12.000 € more. The recurring sum
+    names its full year, recomputed from the YAML."""
+    inputs = fixture_inputs("saale-boerdeland")
+    lines = yaml.safe_load(inputs.text("ressourcen.yaml"))["aufwand"]
+    starting = [e for e in lines if e["jahr"] == 2027 and "volles_jahr" in e]
+    assert starting
+    more = sum(Decimal(str(e["volles_jahr"])) - Decimal(str(e["betrag"])) for e in starting)
+    (view,) = [v for v in paper_views(inputs.check().concept) if v.paper.number == "KT/2027/012"]
+    found = re.search(
+        r"fallen ([\d.,]+)\xa0€ jährlich wiederkehrend an \(in einem vollen Jahr ([\d.,]+)\xa0€\)",
+        view.finances.recurring,
+    )
+    assert found is not None, view.finances.recurring
+    yearly, full = (Decimal(x.replace(".", "").replace(",", ".")) for x in found.groups())
+    assert full - yearly == more > 0

@@ -224,6 +224,9 @@ class FinanceSummary:
     limited: tuple[tuple[str, Decimal], ...] = ()
     #: What is new or expanded against the year before, per purpose (:func:`growth`).
     growth: tuple[Growth, ...] = ()
+    #: What the year's recurring lines that start during the year ('volles_jahr') cost more in a
+    #: full year.
+    full_year_more: Decimal = Decimal(0)
     #: The Land's rule on vorläufige Haushaltsführung ('§ 99 HGO'), where the table has one.
     provisional_rule: str | None = None
     #: The money is the Land's: a Bezirk's or city state's budget is a Haushaltsplan adopted by
@@ -336,8 +339,13 @@ class FinanceSummary:
         now_and_then = total(amount for _, _, amount in self.periodic)
         whole = self.balance.expenses
         yearly = whole - once - ending - now_and_then
+        # a service that starts during the year recurs with a full year's amount (Sachsen-Anhalt
+        # review: '371.400,00 € jährlich wiederkehrend', 383.400,00 € in a full year)
+        more = self.full_year_more
+        full = f" (in einem vollen Jahr {euro(yearly + more)})" if more > 0 else ""
         parts = [
-            f"Von {self.terms.expenses_dat} {self.year} ({euro(whole)}) fallen {euro(yearly)} jährlich wiederkehrend an"
+            f"Von {self.terms.expenses_dat} {self.year} ({euro(whole)}) fallen {euro(yearly)} jährlich wiederkehrend "
+            f"an{full}"
         ]
         if self.limited:
             if len(self.limited) == 1:
@@ -1463,6 +1471,13 @@ class PaperView:
             one_off=tuple((label, amount) for label, every, amount in not_yearly if not every),
             periodic=tuple(line for line in not_yearly if line[1]),
             limited=self._limited(expenses, year, {m.label for e in effects for m in e.measures}),
+            full_year_more=total(
+                e.full_year - e.amount
+                for e in expenses
+                if e.year == year
+                and e.full_year is not None
+                and not time_limited(e, self.concept.budget.ending_measures)
+            ),
             growth=tuple(growth(expenses, year, self.concept)),
             before=(
                 Balance(
