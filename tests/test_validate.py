@@ -994,3 +994,15 @@ def test_art_kreis_is_a_landkreis(inputs):
     error while the name 'Landkreis …' was warned about; it is the kind 'Landkreis'."""
     concept = inputs.replace("kommune.yaml", "  art: Landkreis", "  art: Kreis").check().concept
     assert concept.municipality.kind == "Landkreis"
+
+
+def test_an_id_of_another_kind_where_an_actor_is_asked_for_says_what_it_is(inputs):
+    """Sachsen-Anhalt review: 'abstimmungswege[].an: steuerungsgruppe' – the network's
+    Steuerungsgruppe where an actor is asked for – got only 'Akteur … gibt es nicht' and the list
+    of actors. The message says that it names a Netzwerkgremium."""
+    inputs.replace("netzwerk.yaml", "an: netzwerkkoordination", "an: nk-fruehe-hilfen")
+    (problem,) = inputs.problems()
+    assert (
+        "Akteur 'nk-fruehe-hilfen' gibt es nicht in akteure.yaml. 'nk-fruehe-hilfen' ist die Kennung eines "
+        "Eintrags in netzwerk.yaml (Netzwerkgremium); hier ist einer aus akteure.yaml gefragt (Akteur)." in problem
+    )

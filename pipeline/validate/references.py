@@ -65,7 +65,11 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
     for file_name, kind, ref, path in unresolved(parsed, known):
         label = KIND_LABELS[kind]
         close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
-        tip = f" Meinten Sie '{close[0]}'?" if close else _by_name(parsed, kind, ref)
+        tip = (
+            f" Meinten Sie '{close[0]}'?"
+            if close
+            else (_by_name(parsed, kind, ref) or _other_kind(known, kind, ref))
+        )
         numbered = numbers.get(ref) if kind == "beschluss" else None
         if numbered:  # 'JHA/2026/007' where the id 'jha-2026-007' belongs (review of a new Landkreis)
             tip = (
@@ -77,6 +81,19 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         where = PROJECT_IDS.get(kind) or (COMBINED_IDS[kind][0] if kind in COMBINED_IDS else ID_SOURCES[kind][0])
         known_ones = f" Bekannt: {listed}." if listed else " Dort ist noch kein Eintrag."
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
+
+
+def _other_kind(known: dict[str, list[str]], kind: str, ref: str) -> str:
+    """' 'steuerungsgruppe' ist die Kennung eines Eintrags in netzwerk.yaml (Netzwerkgremium); …'
+    where the reference names an entry of another kind (Sachsen-Anhalt review: a report path 'an'
+    the Steuerungsgruppe, where an actor is asked for, got only the list of actors)."""
+    other = next((k for k in ID_SOURCES if k != kind and ref in known.get(k, ())), None)
+    if other is None or kind not in ID_SOURCES:
+        return ""
+    return (
+        f" '{ref}' ist die Kennung eines Eintrags in {ID_SOURCES[other][0]} ({KIND_LABELS[other]}); hier ist einer "
+        f"aus {ID_SOURCES[kind][0]} gefragt ({KIND_LABELS[kind]})."
+    )
 
 
 def _by_name(parsed: Parsed, kind: str, ref: str) -> str:
