@@ -185,9 +185,12 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
         paragraphs = [p for p in _section(document, "Beschlussvorschlag") if p.text.strip()]
         points = [p for p in paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
         # a body that only prepares the decision takes note of the report on its own open decisions
-        # in its sitting, before the points (Kreistag review): recomputed from the YAML
-        before = [p.text for p in paragraphs[: paragraphs.index(points[0])]]
-        expected_before, noting_sittings = [], []
+        # in its sitting (Kreistag review) – with the procedure, before the heading, not in the
+        # text the council votes on (reviews in SH, BB, Sachsen-Anhalt): recomputed from the YAML
+        assert paragraphs.index(points[0]) == 0
+        texts = [p.text for p in document.paragraphs]
+        given = [t for t in texts[: texts.index("Beschlussvorschlag")] if t.endswith("zur Kenntnis gegeben.")]
+        expected_given = []
         chosen = raw.get("beschluesse")  # the decisions the paper reports on (none: all of its bodies)
         for c in raw["beratungsfolge"]:
             own = [
@@ -199,38 +202,13 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
             ]
             if c["rolle"] != "Entscheidung" and own:
                 body = next(g for g in raw_inputs["gremien.yaml"]["gremien"] if g["id"] == c["gremium"])
-                expected_before.append(
-                    f"Der {body['name']} nimmt in seiner Sitzung am {_german(c['datum'])} den Bericht zur Umsetzung "
-                    f"der Beschlüsse {enumeration_of_names(own)} zur Kenntnis."
+                which = "des Beschlusses" if len(own) == 1 else "der Beschlüsse"
+                expected_given.append(
+                    f"Der Bericht zur Umsetzung {which} {enumeration_of_names(own)} wird dem {body['name']} in "
+                    f"seiner Sitzung am {_german(c['datum'])} zur Kenntnis gegeben."
                 )
-                noting_sittings.append(c)
-        # the last body that prepares the decision (Vorberatung) recommends the points that follow;
-        # where another body prepares it later, the points are proposed to the council on their own
-        deciding_id = next(c["gremium"] for c in raw["beratungsfolge"] if c["rolle"] == "Entscheidung")
-        deciding_name = next(g["name"] for g in raw_inputs["gremien.yaml"]["gremien"] if g["id"] == deciding_id)
-        if noting_sittings:
-            last_sitting = noting_sittings[-1]
-            later = [
-                c
-                for c in raw["beratungsfolge"]
-                if c["rolle"] == "Vorberatung" and c["datum"] > last_sitting["datum"]
-            ]
-            if last_sitting["rolle"] == "Vorberatung" and not later:
-                expected_before[-1] = expected_before[-1].removesuffix(" zur Kenntnis.") + (
-                    f" zur Kenntnis und empfiehlt dem {deciding_name}, wie folgt zu beschließen:"
-                )
-            else:  # every body that prepares it recommends them, named (Hessian review)
-                advising = [
-                    next(g["name"] for g in raw_inputs["gremien.yaml"]["gremien"] if g["id"] == c["gremium"])
-                    for c in raw["beratungsfolge"]
-                    if c["rolle"] == "Vorberatung"
-                ]
-                expected_before.append(
-                    f"{' und '.join(', '.join(f'Der {n}' if i == 0 else f'der {n}' for i, n in enumerate(advising)).rsplit(', ', 1))} "
-                    f"empfehlen dem {deciding_name}, wie folgt zu beschließen:"
-                )
-        assert before == expected_before
-        noting_before += bool(before)
+        assert given == expected_given
+        noting_before += bool(given)
         written = [" ".join(x.split()) for x in raw["beschlussvorschlag"]]
         # where the paper is also the report to the deciding body on its decisions still being
         # implemented, that body takes note of it in a point of its own
@@ -2430,31 +2408,24 @@ def test_a_paper_names_the_other_papers_in_the_same_sittings(concept):
     assert named >= 3
 
 
-def test_only_the_last_body_that_prepares_the_decision_recommends_the_points(inputs):
-    """The JHA takes note of its reports in its own sitting; where the SA and the Kreisausschuss
-    prepare the decision after it, the points are proposed to the Kreistag in a sentence of their
-    own (a reader took the JHA's recommendation for the whole proposal); where the JHA is the
-    last to prepare it, it recommends them."""
-    from pipeline.model.papers import PaperView
-
-    def noted(concept):
-        paper = next(p for p in concept.papers if p.number == "JHA/2026/030")
-        return PaperView(concept, paper).reports_noted_before
-
-    with_later = noted(inputs.check().concept)
-    assert with_later[-1] == (
-        "Der Ausschuss für Gesundheit, der Jugendhilfeausschuss, der Ausschuss für Soziales und Teilhabe und der "
-        "Kreisausschuss empfehlen dem Kreistag, wie folgt zu beschließen:"
-    )
-    assert with_later[0].startswith("Der Jugendhilfeausschuss nimmt in seiner Sitzung am 26.11.2026 den Bericht")
-    assert with_later[0].endswith(" zur Kenntnis.")
-
-    def jha_last(data):
-        data["beratungsfolge"] = [c for c in data["beratungsfolge"] if c["gremium"] not in ("sa", "ka")]
-
-    alone = noted(inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", jha_last).check().concept)
-    assert len(alone) == 1
-    assert alone[0].endswith(" zur Kenntnis und empfiehlt dem Kreistag, wie folgt zu beschließen:")
+def test_the_reports_to_preparing_bodies_stand_with_the_procedure_not_among_the_points(inputs):
+    """The JHA takes note of its reports in its own sitting: 'Der Bericht … wird dem
+    Jugendhilfeausschuss in seiner Sitzung am 26.11.2026 zur Kenntnis gegeben.' stands with the
+    Beratungsfolge, before the heading Beschlussvorschlag – above the points, with 'empfehlen dem
+    Kreistag' before them, it stood in the text the Kreistag votes on (reviews in
+    Schleswig-Holstein, Brandenburg and Sachsen-Anhalt). The points stand alone under the heading."""
+    view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
+    jha = [d.number for d in view.decisions_reported_back if d.committee == "jha"]
+    assert jha
+    (given,) = view.reports_given
+    assert given.startswith(f"Der Bericht zur Umsetzung der Beschlüsse {jha[0]}")
+    assert given.endswith(" wird dem Jugendhilfeausschuss in seiner Sitzung am 26.11.2026 zur Kenntnis gegeben.")
+    root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+    heading = root.xpath("//h1[@id='beschlussvorschlag']")[0]
+    assert " ".join(heading.getprevious().text_content().split()) == " ".join(given.split())
+    following = heading.getnext()
+    assert following.tag == "ol"
+    assert not [t for t in root.itertext() if "wie folgt zu beschließen" in t]
 
 
 def test_the_table_of_produkte_has_ertraege_and_zuschussbedarf_that_add_up(concept):
@@ -2760,7 +2731,7 @@ def test_a_paper_without_the_decisions_block_takes_note_of_no_report(inputs):
     changed = Inputs(inputs.texts).edit_paper(name, lambda v: v.update(bausteine=["konzept", "massnahmen"]))
     view = next(v for v in paper_views(changed.check().concept) if v.paper.number == "JHA/2026/030")
     assert view.reports_back == [] and view.report_noted == ""
-    assert not [n for n in view.reports_noted_before if "zur Kenntnis" in n]
+    assert not view.reports_given
     html = render_paper(view).body_html
     assert "Bericht zur Umsetzung" not in html and "zugleich der Bericht" not in html
     [warning] = changed.warnings()

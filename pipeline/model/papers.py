@@ -72,7 +72,7 @@ from pipeline.model.resources import (
     unsettled_lines,
     without_label,
 )
-from pipeline.model.types import COORDINATION, EXECUTIVE_KINDS, EXPENSE_KINDS, INCOME_SOURCES
+from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -1099,12 +1099,16 @@ class PaperView:
     @property
     def reports_given(self) -> list[str]:
         """'Der Bericht zur Umsetzung der Beschlüsse M 188/2024 und M 61/2025 wird dem
-        Jugendhilfeausschuss in seiner Sitzung am 12.11.2026 zur Kenntnis gegeben.': under a
-        collegial organ's proposal, a body that only prepares the decision receives its reports
-        apart from the points (its taking note is its own resolution, not the council's)."""
-        if self.paper.kind != "Beschlussvorlage" or self.executive is None:
+        Jugendhilfeausschuss in seiner Sitzung am 12.11.2026 zur Kenntnis gegeben.': where a
+        Beschlussvorlage is also the report to a body that only prepares the decision, that body
+        receives it with the procedure, apart from the points – its taking note is its own, not
+        the council's (Kreistag review: nothing let the JHA take note of its reports; a Hessian
+        re-check under a Magistrat's proposal, and reviews in Schleswig-Holstein, Brandenburg and
+        Sachsen-Anhalt: 'Der Jugendhilfeausschuss nimmt … zur Kenntnis' above the points stood in
+        the text the Kreistag votes on, with 'empfehlen dem Kreistag' anticipating the committees)."""
+        if self.paper.kind != "Beschlussvorlage":
             return []
-        sittings = {c.committee: c for c in self.paper.consultations if c.role == "Vorberatung"}
+        sittings = {c.committee: c for c in self.paper.consultations if c.role != "Entscheidung"}
         given: list[str] = []
         for committee, decisions in self.reports_back:
             report = self._report_on(decisions) if committee.id in sittings else ""
@@ -1112,58 +1116,6 @@ class PaperView:
                 when = self._in_sitting(committee, sittings[committee.id])
                 given.append(f"Der {report} wird {committee.forms.dat} {when} zur Kenntnis gegeben.")
         return given
-
-    @property
-    def reports_noted_before(self) -> list[str]:
-        """'Der Jugendhilfeausschuss nimmt in seiner Sitzung am 26.11.2026 den Bericht zur Umsetzung
-        der Beschlüsse … zur Kenntnis.': where a Beschlussvorlage is also the report to a body that
-        only prepares the decision, that body takes note of it in its own sitting, apart from the
-        points it recommends (Kreistag review: nothing let the JHA take note of its reports)."""
-        if self.paper.kind != "Beschlussvorlage" or self.executive is not None:
-            return []  # a collegial organ's proposal: see reports_given
-        sittings = {c.committee: c for c in self.paper.consultations if c.role != "Entscheidung"}
-        deciding = self.deciding_committee
-        notes: list[str] = []
-        last: Consultation | None = None
-        for committee, decisions in self.reports_back:
-            if committee.id not in sittings:
-                continue
-            sitting = sittings[committee.id]
-            noted = self._noting(committee, decisions, f"{self._in_sitting(committee, sitting)} ")
-            if noted:
-                notes.append(noted)
-                last = sitting
-        if last is None or deciding is None:  # no note: nothing stands before the points
-            return notes
-        # the points below are the council's: the last body that prepares the decision recommends
-        # them (two readers found the note standing before them without saying what the committee
-        # does with them); where other bodies still prepare it after this one, the points are
-        # recommended by every body that prepares it, named in a sentence of their own (a Stadtverordnete
-        # read the JHA's recommendation as the whole proposal, with nothing left for the committees
-        # after it; a Hessian one then missed what the committees vote on in 'wird vorgeschlagen')
-        council = self.concept.committee(deciding).forms.dat
-        recommending = [c for c in self.paper.consultations if self._recommends(c)]
-        later = [c for c in recommending if c.date > last.date]
-        if self._recommends(last) and not later:
-            notes[-1] = f"{notes[-1].removesuffix('.')} und empfiehlt {council}, wie folgt zu beschließen:"
-            return notes
-        advising = list(
-            {c.committee: self.concept.committee(c.committee).forms.nom for c in recommending}.values()
-        )
-        if advising:
-            verb = "empfiehlt" if len(advising) == 1 else "empfehlen"
-            notes.append(f"{sentence_start(enumeration(advising))} {verb} {council}, wie folgt zu beschließen:")
-        else:
-            notes.append(f"{sentence_start(council)} wird vorgeschlagen, wie folgt zu beschließen:")
-        return notes
-
-    def _recommends(self, consultation: Consultation) -> bool:
-        """Whether a body of the Beratungsfolge recommends the points to the council: a committee
-        that advises on it, not a collegial administration that deliberates its preparation (RLP
-        review: 'Der Stadtvorstand, der Jugendhilfeausschuss … empfehlen dem Stadtrat' put the
-        Oberbürgermeisterin's Stadtvorstand among the council's committees) nor a body only heard."""
-        body = self.concept.committee(consultation.committee)
-        return consultation.role == "Vorberatung" and body.kind not in EXECUTIVE_KINDS and not body.is_heard_only
 
     @property
     def catches_up(self) -> str:
