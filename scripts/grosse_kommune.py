@@ -50,6 +50,9 @@ def scale(example: Path, target: Path, measures: int) -> None:
     plan = _load(example, "massnahmen.yaml")
     actors = _load(example, "akteure.yaml")
     money = _load(example, "ressourcen.yaml")
+    network = _load(example, "netzwerk.yaml")
+    agreement = network.get("kooperationsvereinbarung") or {}
+    signing = agreement.get("unterzeichnende")
     originals = plan["massnahmen"]
     base_actors = list(actors["akteure"])
     base_lines = list(money["aufwand"])
@@ -69,6 +72,14 @@ def scale(example: Path, target: Path, measures: int) -> None:
                 twin["id"] = who[actor["id"]]
                 twin["name"] = f"{actor['name']}, Standort {k}"
                 actors["akteure"].append(twin)
+                # a site signs, is represented and accedes as its original does
+                if signing is not None and actor["id"] in signing:
+                    signing.append(twin["id"])
+                for representation in list(agreement.get("vertretungen", [])):
+                    if representation["akteur"] == actor["id"]:
+                        agreement["vertretungen"].append({**representation, "akteur": twin["id"]})
+                if actor["id"] in agreement.get("einzelbeitritt", []):
+                    agreement["einzelbeitritt"].append(twin["id"])
         what = {m["id"]: f"{m['id']}-{k}" for m in take}
         for measure in take:
             twin = copy.deepcopy(measure)
@@ -96,6 +107,7 @@ def scale(example: Path, target: Path, measures: int) -> None:
     _dump(target, "massnahmen.yaml", plan)
     _dump(target, "akteure.yaml", actors)
     _dump(target, "ressourcen.yaml", money)
+    _dump(target, "netzwerk.yaml", network)
     _count_partners_anew(target)
 
 

@@ -2323,3 +2323,25 @@ def test_a_chair_named_with_brackets_stands_between_dashes(inputs):
     supported = text.split("Sie unterstützt die Leitung")[1].split(" bei Einladung und Vorbereitung.")[0]
     assert "– Gesundheitsamt (Kinder- und Jugendgesundheitsdienst) –" in supported
     assert "((" not in supported and "))" not in supported
+
+
+def test_the_organisers_own_services_are_not_invited_to_accede_to_its_agreement():
+    """Hansestadt Warnemark (M-V review): the city signs its agreement as a party, yet its ASD and
+    its Kita department – not listed under 'unterzeichnende' – 'sind eingeladen beizutreten'. The
+    agreement no longer invites them, and validate asks to name them among those signed for."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("warnemark")
+    actors = yaml.safe_load(inputs.text("akteure.yaml"))["akteure"]
+    listed = yaml.safe_load(inputs.text("netzwerk.yaml"))["kooperationsvereinbarung"]["unterzeichnende"]
+    own = [a["id"] for a in actors if a.get("traeger") == "kommune" and a["id"] not in listed]
+    assert own == ["asd", "kita-verwaltung"]
+    concept = inputs.check().concept
+    assert concept.agreement is not None
+    assert not {a.id for a in concept.agreement.invited} & set(own)
+    html = render_agreement(concept.agreement).body_html
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    invited = text.split("ohne diese Vereinbarung zu unterzeichnen:")[1].split("eingeladen beizutreten")[0]
+    assert "Allgemeiner Sozialer Dienst" not in invited and "Kindertagesförderung" not in invited
+    [warning] = [w for w in inputs.warnings() if "ohnehin unterzeichnet" in w.message]
+    assert all(f"'{i}'" in warning.message for i in own)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.findings import ERROR, WARNING, Finding, at
-from pipeline.formatting import in_state
+from pipeline.formatting import enumeration, in_state
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import NetworkFile
 from pipeline.model.supervision import authority_line
@@ -74,9 +74,36 @@ def someone_signs_for_each_signatory(concept: Concept) -> Iterator[Finding]:
             "einzeln beitreten (Beitrittserklärung).",
             WARNING,
             suggestion=(
-                f"Unter 'vertretungen' eine Organisation aus 'traeger' nennen, die für sie unterzeichnet (akteur: "
-                f"{actor.id}, durch: …), etwa einen Berufsverband oder einen Träger für seine eigenen Einrichtungen."
+                # M-V review: named under 'einzelbeitritt' on purpose, the warning read as a mistake
+                f"Sollen sie einzeln beitreten, '{actor.id}' aus 'unterzeichnende' streichen; sonst unter "
+                "'vertretungen' eine Organisation nennen, die für sie unterzeichnet."
+                if actor.id in agreement.settings.individual_accession
+                else f"Unter 'vertretungen' eine Organisation aus 'traeger' nennen, die für sie unterzeichnet "
+                f"(akteur: {actor.id}, durch: …), etwa einen Berufsverband oder einen Träger für seine eigenen "
+                "Einrichtungen."
             ),
+        )
+
+
+@WARNINGS.rule("kooperationsvereinbarung-eigene-dienste")
+def own_services_are_signed_for(concept: Concept) -> Iterator[Finding]:
+    """A service of the organiser's own Träger left out of 'unterzeichnende': the Träger signs as
+    a party anyway, and the service cannot 'accede' to its own Träger's agreement (M-V review: the
+    city's ASD was invited to join the city's agreement)."""
+    agreement = concept.agreement
+    if agreement is None or not agreement.settings.signatories:
+        return
+    own = agreement.own_unsigned
+    if own:
+        names = [f"'{a.id}' ({a.name})" for a in own]
+        yield Finding(
+            at(NETWORK_FILE, SECTION, "unterzeichnende"),
+            f"{enumeration(names)} {'gehört' if len(own) == 1 else 'gehören'} zum Träger "
+            f"'{agreement.organiser_organisation.name if agreement.organiser_organisation else ''}', der die "
+            f"Vereinbarung ohnehin unterzeichnet, und {'steht' if len(own) == 1 else 'stehen'} nicht unter "
+            "'unterzeichnende'. Die Vereinbarung nennt sie weder als gebunden noch lädt sie sie zum Beitritt ein.",
+            WARNING,
+            suggestion=f"Unter 'unterzeichnende' aufnehmen: {', '.join(a.id for a in own)}.",
         )
 
 
