@@ -2285,3 +2285,23 @@ def test_the_hauptausschuss_of_a_city_in_mecklenburg_vorpommern_meets_in_private
     concept = city.check().concept
     assert concept.meets_in_private(by_kind["Hauptausschuss"])
     assert not concept.meets_in_private(by_kind["Jugendhilfeausschuss"])
+
+
+def test_a_berlin_bezirks_budget_is_fixed_by_the_abgeordnetenhaus():
+    """Bezirk Spreetal (Berlin review): the concept said the BVV adopts the money with the budget,
+    but not that the Haushaltsplan is fixed by the Abgeordnetenhaus in the Haushaltsgesetz, which
+    gives the Bezirk its Globalsumme (Art. 85 Abs. 1 and 2 VvB)."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    concept = fixture_inputs("spreetal").check().concept
+    html = concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert (
+        "beschlossen werden die Mittel mit dem Haushalt durch die Bezirksverordnetenversammlung; festgestellt "
+        in text
+    )
+    assert "durch das Abgeordnetenhaus (Art. 85 Abs. 1 VvB), das dem Bezirk eine Globalsumme" in text
+    county = fixture_inputs("muldenaue").check().concept
+    assert "Abgeordnetenhaus" not in county.budget_adoption

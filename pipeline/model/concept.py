@@ -756,7 +756,8 @@ class Concept:
             advised = f", {finance.forms.nom} berät ihn vor" if finance is not None else ""
             draft = f"den Entwurf des Haushalts stellt {executive.nom} auf{advised}; "
         council = self.council.forms.acc if self.council is not None else "die Vertretung"
-        return f"{draft}beschlossen werden die Mittel mit dem Haushalt durch {council}"
+        fixed = f"; {procedure.budget_law}" if procedure is not None and procedure.budget_law else ""
+        return f"{draft}beschlossen werden die Mittel mit dem Haushalt durch {council}{fixed}"
 
     @property
     def finance_committee(self) -> Committee | None:

@@ -288,6 +288,9 @@ class Procedure(_Data):
     #: Who adopts the budget, as the concept's chapter on resource planning says it, where it is
     #: not the council (a Hamburg Bezirk: the Bürgerschaft, Art. 66 Abs. 2 HV).
     budget_clause: str | None = Field(default=None, alias="haushalt_beschluss")
+    #: Who fixes the budget after the council has resolved on it, as a clause that follows: in
+    #: Berlin the Abgeordnetenhaus by the Haushaltsgesetz (Berlin review).
+    budget_law: str | None = Field(default=None, alias="haushalt_feststellung")
     #: The rule by which the council's committees meet in private (§ 172 Abs. 2 KSVG, Saarland);
     #: the Jugendhilfeausschuss meets in public under federal law.
     committees_private: str | None = Field(default=None, alias="ausschuesse_nichtoeffentlich")
