@@ -705,3 +705,25 @@ def test_a_document_folder_in_use_is_never_removed_to_make_room(monkeypatch):
     assert len(pdf._folders) <= 3 and "konzept.pdf" in pdf._folders
     with pdf.document_folder("konzept.pdf") as again:  # the same folder when it comes back
         assert again == long_running
+
+
+def test_the_municipalitys_name_is_never_hyphenated():
+    """Hansestadt Warnemark (M-V review): the PDF split the city's name as 'Warn-emark' – a
+    hyphenation pattern knows no proper names. Every document of the municipality carries the
+    words of its name; the PDF sets each, also with an ending, as text never hyphenated, while a
+    compound beginning with it may still break (it must fit narrow columns)."""
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("warnemark").check().concept
+    view = paper_views(concept)[0]
+    document = render_paper(view)
+    assert document.unbroken == ("Warnemark",)
+    markup = typst_body(
+        "<p>Hansestadt Warnemark, die Warnemarker Kitas, die Warnemarkverwaltung</p>", document.unbroken
+    ).markup
+    assert f'{UNHYPHENATED}#"Warnemark";]' in markup and f'{UNHYPHENATED}#"Warnemarker";]' in markup
+    assert f'{UNHYPHENATED}#"Warnemarkverwaltung' not in markup
+    assert UNHYPHENATED not in typst_body("<p>Hansestadt Warnemark</p>").markup  # only where named

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from lxml.etree import _Element
@@ -107,12 +108,27 @@ def _opening(element: _Element) -> str | None:
     return None
 
 
+#: What the body being written never hyphenates: addresses, and the proper names its document
+#: names (:attr:`RenderedDocument.unbroken`), set by :func:`typst_body` for its one call.
+_UNBROKEN: ContextVar[re.Pattern[str]] = ContextVar("unbroken", default=_ADDRESS)
+
+
+def _unbroken_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Addresses, and each name as a whole word, also with an ending ('Warnemarker',
+    'Musterkreises'); a compound that begins with it ('Musterkreisverwaltung') may still break,
+    or it would not fit a narrow column."""
+    if not names:
+        return _ADDRESS
+    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(f"{_ADDRESS.pattern}|(?<!\\w)(?:{words})(?:s|es|er|ers|ern)?(?!\\w)")
+
+
 def _text(text: str) -> str:
-    """Text as string literals; an address in it as one that is never hyphenated, an
-    Ergänzungsstrich ('Ärztinnen und -ärzte') as a hyphen no line ends on."""
+    """Text as string literals; an address or a proper name in it as one that is never
+    hyphenated, an Ergänzungsstrich ('Ärztinnen und -ärzte') as a hyphen no line ends on."""
     text = suffix_hyphens_unbroken(text)
     parts, last = [], 0
-    for address in _ADDRESS.finditer(text):
+    for address in _UNBROKEN.get().finditer(text):
         if address.start() > last:
             parts.append(f"#{literal(text[last : address.start()])};")
         parts.append(f"{UNHYPHENATED}#{literal(address[0])};]")
@@ -717,11 +733,16 @@ class TypstBody:
         return {"tabellen": str(self.tables), "abbildungen": str(self.pictures)}
 
 
-def typst_body(html: str) -> TypstBody:
-    """The body of a document from its intermediate HTML, with its directories' counts."""
+def typst_body(html: str, unbroken: tuple[str, ...] = ()) -> TypstBody:
+    """The body of a document from its intermediate HTML, with its directories' counts;
+    `unbroken`: proper names never hyphenated."""
     if not html.strip():
         return TypstBody(IMPORT + "\n")
-    markup = join(flow(parse(html)))
+    token = _UNBROKEN.set(_unbroken_pattern(unbroken))
+    try:
+        markup = join(flow(parse(html)))
+    finally:
+        _UNBROKEN.reset(token)
     return TypstBody(IMPORT + "\n\n" + markup + "\n", markup.count(TABLE_FIGURE), markup.count(PICTURE_FIGURE))
 
 

@@ -136,8 +136,17 @@ def concept_document(
         logo=municipality.logo,
         logo_alt=f"Logo – {municipality.name}",
         design=design_of(concept),
+        unbroken=unbroken_names(concept),
         **frame,
     )
+
+
+def unbroken_names(concept: Concept) -> tuple[str, ...]:
+    """The words of the municipality's name that the PDF never hyphenates: a hyphenation pattern
+    knows no proper names and split 'Warnemark' as 'Warn-emark' (Mecklenburg-Vorpommern review).
+    Words of five letters or more; the parts of a double name ('Saale-Bördeland') each."""
+    words = re.split(r"[\s\-–/]+", concept.municipality.short_name)
+    return tuple(dict.fromkeys(w for w in words if len(w) >= 5 and w.isalpha()))
 
 
 def concept_chapters(
@@ -330,6 +339,7 @@ def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -
         logo=municipality.logo,
         logo_alt=f"Logo – {municipality.name}",
         design=design_of(view.concept),
+        unbroken=unbroken_names(view.concept),
     )
 
 

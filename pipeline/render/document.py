@@ -140,6 +140,8 @@ class RenderedDocument:
     draft: bool = False
     figures: tuple[Figure, ...] = ()
     design: Design = Design()
+    #: Proper names the PDF never hyphenates: the municipality's (M-V review: 'Warn-emark').
+    unbroken: tuple[str, ...] = ()
 
     @property
     def unnumbered_headings(self) -> frozenset[str]:
