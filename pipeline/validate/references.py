@@ -8,6 +8,7 @@ them. A dangling reference gets the closest known id as a suggestion.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 
 from pipeline.findings import Finding, Path_, RuleSet, at, format_path
@@ -81,6 +82,16 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         where = PROJECT_IDS.get(kind) or (COMBINED_IDS[kind][0] if kind in COMBINED_IDS else ID_SOURCES[kind][0])
         known_ones = f" Bekannt: {listed}." if listed else " Dort ist noch kein Eintrag."
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
+
+
+#: The reference rule's word for a committee's id it does not know, with the id it proposes.
+_MEANT_BODY = re.compile(r"^Gremium '[^']*' gibt es nicht in gremien\.yaml\. Meinten Sie '([^']+)'\?")
+
+
+def meant_body(message: str) -> str | None:
+    """The committee id a message of :func:`references_exist` proposes for a misspelt one."""
+    found = _MEANT_BODY.match(message)
+    return found[1] if found else None
 
 
 def _other_kind(known: dict[str, list[str]], kind: str, ref: str) -> str:
