@@ -828,3 +828,20 @@ def test_a_hyphenated_abbreviation_the_list_explains_is_explained_as_a_whole(inp
     warned = [w.message for w in changed.warnings() if "Abkürzungsverzeichnis" in w.message]
     assert len(warned) == 1 and "Das Abkürzungsverzeichnis erklärt 'AVR' nicht." in warned[0]
     assert not [w for w in changed.edit("kommune.yaml", listed).warnings() if "Abkürzungsverzeichnis" in w.message]
+
+
+def test_a_paper_after_the_planned_adoption_asks_whether_it_was_taken():
+    """Landkreis Saale-Bördeland (Sachsen-Anhalt review): the Sachstandsbericht of 15.04.2027 spoke
+    of 'des Entwurfs der Fassung 2.0', the Kreistag deciding on 25.03.2027 by the concept's own
+    paper, and nothing asked whether that decision had been taken."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("saale-boerdeland")
+    concept = inputs.check().concept
+    adoption = concept.adoption
+    assert adoption is not None and adoption.status == "geplant" and adoption.date is not None
+    later = [p.number for p in concept.papers if p.date > adoption.date and p.number != adoption.number]
+    assert later == ["JHA/2027/020"]
+    [found] = [w for w in inputs.warnings() if "bis dahin gilt die Fassung" in w.message]
+    assert found.where.file == "vorlagen/jha-2027-020-sachstand.yaml" and found.where.field == "vorlage.datum"
+    assert f"({adoption.date:%d.%m.%Y}, Beschlussvorlage {adoption.number})" in found.message

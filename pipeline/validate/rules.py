@@ -986,6 +986,28 @@ def adoption_after_stand(concept: Concept) -> Iterator[Finding]:
     )
 
 
+@WARNINGS.rule("vorlage-nach-konzeptbeschluss")
+def papers_after_the_planned_adoption(concept: Concept) -> Iterator[Finding]:
+    """A paper dated after the sitting that is to adopt this Fassung still cites the draft ('des
+    Entwurfs der Fassung 2.0'): has the decision been taken? (Sachsen-Anhalt review: a
+    Sachstandsbericht of 15.04.2027 spoke of the draft, the Kreistag deciding on 25.03.2027.)"""
+    adoption = concept.adoption
+    if adoption is None or adoption.status != "geplant" or adoption.date is None:
+        return
+    files = _paper_files(concept)
+    later = [p for p in concept.papers if p.number != adoption.number and p.date > adoption.date]
+    for paper in later:
+        yield warning(
+            files[paper.number],
+            ("vorlage", "datum"),
+            f"Die Vorlage ist vom {german_date(paper.date)}, nach der Sitzung, in der die Fassung "
+            f"{concept.version.version} beschlossen werden soll ({german_date(adoption.date)}, {adoption.kind} "
+            f"{adoption.number}); bis dahin gilt die Fassung in den Dokumenten als Entwurf. Ist der Beschluss "
+            "gefasst, bitte ihn in "
+            "gremien.yaml (beschluesse) eintragen und in kommune.yaml unter konzept.beschluss seine Nummer.",
+        )
+
+
 #: A sentence that announces a report or a consultation still to come.
 _ANNOUNCES = re.compile(r"(Bericht|bericht|Beratung|berat|Beteiligung|vorgelegt|vorlegen)")
 _PENDING = re.compile(r"(noch aus|vorgesehen|geplant|\bwird am\b|\bwerden am\b|\bsoll am\b)")
