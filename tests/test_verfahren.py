@@ -2305,3 +2305,13 @@ def test_a_berlin_bezirks_budget_is_fixed_by_the_abgeordnetenhaus():
     assert "durch das Abgeordnetenhaus (Art. 85 Abs. 1 VvB), das dem Bezirk eine Globalsumme" in text
     county = fixture_inputs("muldenaue").check().concept
     assert "Abgeordnetenhaus" not in county.budget_adoption
+
+
+def test_the_legal_basis_names_the_council_as_the_law_and_as_the_hansestadt_call_it():
+    """Hansestadt Warnemark (M-V review): '§ 22 KV M-V: die Bürgerschaft als gewählte Vertretung',
+    where § 22 says 'Stadtvertretung' and only the Hansestadt calls it Bürgerschaft."""
+    concept = fixture_inputs("warnemark").check().concept
+    assert concept.council is not None and concept.council.name == "Bürgerschaft"
+    assert concept.council_law == (
+        "§ 22 KV M-V: die Stadtvertretung (in der Hansestadt Warnemark „Bürgerschaft“) als gewählte Vertretung"
+    )

@@ -699,6 +699,13 @@ class Concept:
         ):
             return ""
         body = f"{council.forms.nom} als gewählte Vertretung"
+        statutory = procedure.council.name
+        if council.name != statutory and council.name in procedure.council.also:
+            # the law's name, and the one the municipality uses (M-V review: '§ 22 KV M-V: die
+            # Bürgerschaft', where § 22 says 'Stadtvertretung' and the Hansestadt's Hauptsatzung
+            # 'Bürgerschaft')
+            named = f"{committee_forms(statutory).nom} ({self.municipality.in_phrase} „{council.name}“)"
+            body = f"{named} als gewählte Vertretung"
         preparing = self._law_names_preparing
         if preparing is None:
             return f"{procedure.council.legal_basis}: {body}"
