@@ -2888,3 +2888,24 @@ def test_what_recurs_names_its_full_year_where_a_service_starts_during_the_year(
     assert found is not None, view.finances.recurring
     yearly, full = (Decimal(x.replace(".", "").replace(",", ".")) for x in found.groups())
     assert full - yearly == more > 0
+
+
+def test_the_sentence_on_the_measures_names_the_sectors_that_lead_them():
+    """Hansestadt Warnemark (M-V review): 'acht Maßnahmen, die von Akteuren aus den Bereichen
+    Bildung, Kinder- und Jugendhilfe und Zivilgesellschaft verantwortet oder aus Mitteln der
+    Gremien der Beratungsfolge finanziert werden' – no measure had a lead from Bildung, and the
+    clinic's measure was in only for its money. The sectors are the leads', recomputed from the
+    YAML; a measure in for its money is named."""
+    inputs = fixture_inputs("warnemark")
+    actors = {a["id"]: a["sektor"] for a in yaml.safe_load(inputs.text("akteure.yaml"))["akteure"]}
+    (view,) = [v for v in paper_views(inputs.check().concept) if v.paper.number == "IV 2026/0412"]
+    remit = view.remit
+    led = [m for m in view.measures if actors[m.lead] in remit]
+    funded = [m for m in view.measures if actors[m.lead] not in remit]
+    assert led and funded and "Bildung" in remit
+    sectors = sorted({actors[m.lead] for m in led})
+    assert "Bildung" not in sectors
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    sentence = re.search(r"Die Vorlage berichtet über [^.]*\.", text)[0]
+    assert f"den Bereichen {' und '.join(sectors)} verantwortet" in sentence
+    assert all(view.concept.measure_number(m.id) in sentence for m in funded)

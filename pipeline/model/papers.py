@@ -1029,6 +1029,19 @@ class PaperView:
         return sorted(s for s in self.remit if s in present) or sorted(self.remit)
 
     @property
+    def lead_sectors(self) -> list[str]:
+        """The sectors of :attr:`remit` whose actors lead the reported measures, in order: the
+        sentence on the measures named the bodies' whole remit (M-V review: 'aus den Bereichen
+        Bildung, …' where no measure had a lead from Bildung)."""
+        leads = {self.concept.actor(m.lead).sector for m in self.measures}
+        return sorted(s for s in self.remit if s in leads)
+
+    @property
+    def funded_only(self) -> list[Measure]:
+        """Reported measures led from outside the bodies' remit: in the paper for their money."""
+        return [m for m in self.measures if self.concept.actor(m.lead).sector not in self.remit]
+
+    @property
     def oversees_all(self) -> bool:
         return any(c.oversees_all for c in self.audience)
 
