@@ -2315,3 +2315,41 @@ def test_the_legal_basis_names_the_council_as_the_law_and_as_the_hansestadt_call
     assert concept.council_law == (
         "§ 22 KV M-V: die Stadtvertretung (in der Hansestadt Warnemark „Bürgerschaft“) als gewählte Vertretung"
     )
+
+
+def test_the_bvv_refers_the_paper_to_its_committees_before_they_advise():
+    """Bezirk Spreetal (Berlin review): the BVV refers the Bezirksamt's paper to its committees
+    before it decides; the step could be entered only as the BVV's 'Vorberatung'. 'rolle:
+    Überweisung' stands in the Beratungsfolge as it is, the concept does not count the BVV among
+    those advising, and the referral is the deciding body's, before the committees."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import concept_chapters, render_paper
+
+    name = "vorlagen/ds-0042-gesamtkonzept.yaml"
+    step = "    - gremium: bvv\n      datum: 2027-01-21\n      rolle: Überweisung\n"
+    referred = fixture_inputs("spreetal").replace(name, "    - gremium: jha\n", step + "    - gremium: jha\n")
+    concept = referred.check().concept
+    (view,) = [v for v in paper_views(concept) if v.paper.number == "DS/0042/XX"]
+    rows = [
+        [" ".join(td.text_content().split()) for td in tr]
+        for tr in lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").iter("tr")
+    ]
+    assert ["21.01.2027", "Bezirksverordnetenversammlung", "Überweisung"] in rows
+    chapters = " ".join(
+        lxml.html.fromstring(f"<div>{''.join(concept_chapters(concept).values())}</div>").itertext()
+    )
+    adoption = " ".join(chapters.split()).split("Diese Fassung soll am")[1].split("Kontakt")[0]
+    assert "in der Bezirksverordnetenversammlung beraten" not in adoption and "21.01.2027" not in adoption
+    # the referral is the deciding body's, before the committees advise
+    by_committee = referred.replace(
+        name, "gremium: bvv\n      datum: 2027-01-21", "gremium: jha\n      datum: 2027-01-21"
+    )
+    assert any(
+        "'Überweisung' steht bei dem Gremium, das über die Vorlage entscheidet" in p
+        for p in by_committee.problems()
+    )
+    late_step = "    - gremium: bvv\n      datum: 2027-02-25\n      rolle: Überweisung\n"
+    late = fixture_inputs("spreetal").replace(name, "    - gremium: bvv\n", late_step + "    - gremium: bvv\n")
+    assert any("liegt nach deren erster Beratung (04.02.2027)" in p for p in late.problems())

@@ -78,7 +78,7 @@ from pipeline.model.procedure import (
     reporting_duty,
     resolves_on_papers,
 )
-from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, PREPARING_KINDS, SECTORS, Item
+from pipeline.model.types import COORDINATION, ORGANISATION_FORMS, PREPARING_KINDS, REFERRAL, SECTORS, Item
 
 if TYPE_CHECKING:
     from pipeline.model.agreement import Agreement
@@ -1017,10 +1017,11 @@ class Concept:
             return None
         deciding = [c for c in paper.consultations if c.role == "Entscheidung"]
         final = deciding[-1] if deciding else None
+        # the council's referral to its committees is no sitting that advises on it (Berlin review)
         before = tuple(
             (c.date, self.committee(c.committee))
             for c in paper.consultations
-            if c is not final and (final is None or c.date <= final.date)
+            if c is not final and c.role != REFERRAL and (final is None or c.date <= final.date)
         )
         return Adoption(
             "geplant",

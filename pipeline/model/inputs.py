@@ -2004,8 +2004,9 @@ class Consultation(Item, title="Beratung"):
     date: Date = field("datum", "Sitzungstermin (muss in gremien.yaml stehen)")
     role: ConsultationRole = field(
         "rolle",
-        "Rolle: Vorberatung, Anhörung, Entscheidung, Kenntnisnahme oder – beim Magistrat oder dem "
-        "hessischen Kreisausschuss – Beschluss über die Vorlage",
+        "Rolle: Vorberatung, Anhörung, Entscheidung, Kenntnisnahme; beim Magistrat oder dem hessischen "
+        "Kreisausschuss: Beschluss über die Vorlage; bei der Vertretung, die die Vorlage vor der Beratung in "
+        "ihre Ausschüsse überweist (etwa die BVV in Berlin): Überweisung",
     )
     agenda_number: Text | None = field("top", "Nummer des Tagesordnungspunkts, sobald bekannt", default=None)
 

@@ -72,7 +72,7 @@ from pipeline.model.resources import (
     unsettled_lines,
     without_label,
 )
-from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
+from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES, REFERRAL
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -1121,7 +1121,7 @@ class PaperView:
         the text the Kreistag votes on, with 'empfehlen dem Kreistag' anticipating the committees)."""
         if self.paper.kind != "Beschlussvorlage":
             return []
-        sittings = {c.committee: c for c in self.paper.consultations if c.role != "Entscheidung"}
+        sittings = {c.committee: c for c in self.paper.consultations if c.role not in ("Entscheidung", REFERRAL)}
         given: list[str] = []
         for committee, decisions in self.reports_back:
             report = self._report_on(decisions) if committee.id in sittings else ""

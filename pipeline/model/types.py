@@ -452,10 +452,13 @@ Frequency = Literal[
 RepeatFrequency = Literal["jährlich", "alle zwei Jahre", "alle drei Jahre", "alle vier Jahre", "alle fünf Jahre"]
 PaperKind = Literal["Beschlussvorlage", "Informationsvorlage", "Sachstandsbericht"]
 #: What a body does with a paper; a collegial administration (Magistrat, Kreisausschuss in Hessen)
-#: resolves on submitting it: "Beschluss über die Vorlage".
+#: resolves on submitting it: "Beschluss über die Vorlage"; the council that decides may first refer
+#: it to its committees: "Überweisung" (a Berlin BVV; Berlin review).
 ConsultationRole = Literal[
-    "Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme", "Beschluss über die Vorlage"
+    "Vorberatung", "Anhörung", "Entscheidung", "Kenntnisnahme", "Beschluss über die Vorlage", "Überweisung"
 ]
+#: The role of the deciding body's sitting that refers the paper to its committees.
+REFERRAL = "Überweisung"
 ContentBlock = Literal["konzept", "beschluesse", "massnahmen", "indikatoren", "netzwerk", "ressourcenplanung"]
 GeneratedAttachment = Literal[
     "gesamtkonzept", "massnahmenplan", "kooperationsvereinbarung", "einverstaendniserklaerung"

@@ -45,7 +45,7 @@ from pipeline.model.procedure import (
     signs_in_own_right,
     youth_committee_basis,
 )
-from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, PREPARING_KINDS
+from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, PREPARING_KINDS, REFERRAL
 from pipeline.validate.parsed import Parsed
 
 
@@ -886,6 +886,33 @@ def signed_for_the_head(case: PaperCase) -> Iterator[Finding]:
         WARNING,
         suggestion="in_vertretung: ja",
     )
+
+
+@PAPER_RULES.rule("ueberweisung")
+def referral_by_the_deciding_body_first(case: PaperCase) -> Iterator[Finding]:
+    """'rolle: Überweisung' is the deciding body's referral of the paper to its committees (a
+    Berlin BVV; Berlin review: the step could be entered only as its 'Vorberatung'): the body
+    that decides, before the committees advise."""
+    consultations = case.paper.consultations
+    deciding = {c.committee for c in consultations if c.role == "Entscheidung"}
+    advising = [c.date for c in consultations if c.role in ("Vorberatung", "Anhörung")]
+    committees = case.council.committees
+    for index, consultation in enumerate(consultations):
+        if consultation.role != REFERRAL:
+            continue
+        name = committees[consultation.committee].name if consultation.committee in committees else ""
+        if consultation.committee not in deciding:
+            yield Finding(
+                at(case.name, *CONSULTATIONS, index, "rolle"),
+                f"'Überweisung' steht bei dem Gremium, das über die Vorlage entscheidet und sie zuvor in seine "
+                f"Ausschüsse überweist; '{name}' entscheidet hier nicht. Bitte eine andere Rolle wählen.",
+            )
+        elif advising and consultation.date > min(advising):
+            yield Finding(
+                at(case.name, *CONSULTATIONS, index, "datum"),
+                f"Die Überweisung in die Ausschüsse ({german_date(consultation.date)}) liegt nach deren erster "
+                f"Beratung ({german_date(min(advising))}). Bitte die Termine prüfen.",
+            )
 
 
 @PAPER_RULES.rule("rolle-des-verwaltungsorgans")
