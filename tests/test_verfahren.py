@@ -2342,6 +2342,10 @@ def test_the_bvv_refers_the_paper_to_its_committees_before_they_advise():
     )
     adoption = " ".join(chapters.split()).split("Diese Fassung soll am")[1].split("Kontakt")[0]
     assert "in der Bezirksverordnetenversammlung beraten" not in adoption and "21.01.2027" not in adoption
+    # the BVV hears the report on its decision when it decides, not when it refers the paper
+    assert "Nächster Bericht über die Umsetzung: am 25.02.2027 in der Bezirksverordnetenversammlung" in " ".join(
+        chapters.split()
+    )
     # the referral is the deciding body's, before the committees advise
     by_committee = referred.replace(
         name, "gremium: bvv\n      datum: 2027-01-21", "gremium: jha\n      datum: 2027-01-21"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from pipeline.findings import WARNING, Finding, Place, RuleSet
 from pipeline.formatting import every_months, german_date
 from pipeline.model.inputs import Committee, Decision, Paper
-from pipeline.model.types import add_months
+from pipeline.model.types import REFERRAL, add_months
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
@@ -154,12 +154,14 @@ class ReportingView:
 
     @cached_property
     def planned_papers(self) -> list[PlannedPaper]:
-        """Every consultation of every paper, in date order."""
+        """Every consultation of every paper, in date order – but the council's referral to its
+        committees: it hears the paper, and its reports, when it decides (Berlin review)."""
         concept = self.concept
         planned = [
             PlannedPaper(c.date, concept.committee(c.committee), paper, c.role)
             for paper in concept.papers
             for c in paper.consultations
+            if c.role != REFERRAL
         ]
         return sorted(planned, key=lambda p: (p.date, p.committee.name, p.paper.number))
 
