@@ -2287,7 +2287,7 @@ def test_the_hauptausschuss_of_a_city_in_mecklenburg_vorpommern_meets_in_private
     assert not concept.meets_in_private(by_kind["Jugendhilfeausschuss"])
 
 
-def test_a_berlin_bezirks_budget_is_fixed_by_the_abgeordnetenhaus():
+def test_a_berlin_bezirks_budget_is_fixed_by_the_abgeordnetenhaus_and_its_jha_is_the_bvvs_committee():
     """Bezirk Spreetal (Berlin review): the concept said the BVV adopts the money with the budget,
     but not that the Haushaltsplan is fixed by the Abgeordnetenhaus in the Haushaltsgesetz, which
     gives the Bezirk its Globalsumme (Art. 85 Abs. 1 and 2 VvB)."""
@@ -2305,6 +2305,16 @@ def test_a_berlin_bezirks_budget_is_fixed_by_the_abgeordnetenhaus():
     assert "durch das Abgeordnetenhaus (Art. 85 Abs. 1 VvB), das dem Bezirk eine Globalsumme" in text
     county = fixture_inputs("muldenaue").check().concept
     assert "Abgeordnetenhaus" not in county.budget_adoption
+
+    # and the legal bases say what Berlin's JHA is besides (§ 33 BezVG; the review found it missing)
+    def bases(of) -> str:
+        html = concept_chapters(of)["konzept/01_einleitung.html.j2"]
+        return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+    assert "§ 33 BezVG, § 35 Abs. 1 AG KJHG: Der Jugendhilfeausschuss ist zugleich der Ausschuss der " in bases(
+        concept
+    )
+    assert "§ 33 BezVG" not in bases(county)
 
 
 def test_the_legal_basis_names_the_council_as_the_law_and_as_the_hansestadt_call_it():

@@ -291,6 +291,9 @@ class Procedure(_Data):
     #: Who fixes the budget after the council has resolved on it, as a clause that follows: in
     #: Berlin the Abgeordnetenhaus by the Haushaltsgesetz (Berlin review).
     budget_law: str | None = Field(default=None, alias="haushalt_feststellung")
+    #: What the Land's law adds on the Jugendhilfeausschuss, as an entry of the legal bases
+    #: (Berlin: it is also the BVV's committee for Jugend; Berlin review).
+    youth_committee_law: str | None = Field(default=None, alias="jugendhilfeausschuss_land")
     #: The rule by which the council's committees meet in private (§ 172 Abs. 2 KSVG, Saarland);
     #: the Jugendhilfeausschuss meets in public under federal law.
     committees_private: str | None = Field(default=None, alias="ausschuesse_nichtoeffentlich")
