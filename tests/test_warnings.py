@@ -845,3 +845,23 @@ def test_a_paper_after_the_planned_adoption_asks_whether_it_was_taken():
     [found] = [w for w in inputs.warnings() if "bis dahin gilt die Fassung" in w.message]
     assert found.where.file == "vorlagen/jha-2027-020-sachstand.yaml" and found.where.field == "vorlage.datum"
     assert f"({adoption.date:%d.%m.%Y}, Beschlussvorlage {adoption.number})" in found.message
+
+
+def test_a_subject_naming_measures_the_paper_leaves_out_is_warned_about():
+    """Landkreis Saale-Bördeland (Sachsen-Anhalt review): the Sachstandsbericht 'Sachstand Frühe
+    Hilfen 2026 – Babylotsendienst und Familienbegleitung' to the JHA left out exactly these two
+    measures – it chooses its measures by the committees' remit, and both lay with the
+    Sozialausschuss. Named in the subject, left out of the paper: a warning naming them; with
+    'massnahmen' chosen, none."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("saale-boerdeland")
+    name = "vorlagen/jha-2027-020-sachstand.yaml"
+    subject = yaml.safe_load(inputs.text(name))["vorlage"]["betreff"]
+    assert "Babylotsendienst" in subject and "Familienbegleitung" in subject
+    [found] = [w for w in inputs.warnings() if "Der Betreff nennt" in w.message]
+    assert found.where.file == name and found.where.field == "vorlage.betreff"
+    assert "M2 Babylotsendienst" in found.message and "Familienbegleitung" in found.message
+    measures = [m["id"] for m in yaml.safe_load(inputs.text("massnahmen.yaml"))["massnahmen"]]
+    chosen = inputs.edit_paper("jha-2027-020-sachstand.yaml", lambda p: p.update(massnahmen=measures[:4]))
+    assert not [w for w in chosen.warnings() if "Der Betreff nennt" in w.message]

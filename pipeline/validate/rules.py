@@ -1008,6 +1008,38 @@ def papers_after_the_planned_adoption(concept: Concept) -> Iterator[Finding]:
         )
 
 
+#: A word of a measure's title long enough to name it in a paper's subject ('Babylotsendienst').
+_NAMING_WORD = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{9,}\b")
+
+
+@WARNINGS.rule("betreff-nennt-fehlende-massnahme")
+def subject_names_a_measure_the_paper_leaves_out(concept: Concept) -> Iterator[Finding]:
+    """A paper that chooses its measures by the committees' remit and names in its subject a
+    measure it does not report on (Sachsen-Anhalt review: 'Sachstand … – Babylotsendienst und
+    Familienbegleitung' to the JHA, while both measures lay with the Sozialausschuss and the
+    table of measures left them out)."""
+    files = _paper_files(concept)
+    for view in paper_views(concept):
+        if view.paper.measures or "massnahmen" not in view.paper.blocks:
+            continue
+        reported = {m.id for m in view.measures}
+        subject = view.paper.subject
+        missing = [
+            m
+            for m in concept.measures
+            if m.id not in reported and any(w in subject for w in _NAMING_WORD.findall(m.title))
+        ]
+        if missing:
+            labels = concept.measure_labels([m.id for m in missing])
+            yield warning(
+                files[view.paper.number],
+                ("vorlage", "betreff"),
+                f"Der Betreff nennt {enumeration(labels)}, die Vorlage berichtet aber nicht darüber: sie wählt ihre "
+                "Maßnahmen nach der Zuständigkeit der Gremien der Beratungsfolge. Bitte unter 'massnahmen' die "
+                "Maßnahmen nennen, über die sie berichten soll, oder den Betreff anpassen.",
+            )
+
+
 #: A sentence that announces a report or a consultation still to come.
 _ANNOUNCES = re.compile(r"(Bericht|bericht|Beratung|berat|Beteiligung|vorgelegt|vorlegen)")
 _PENDING = re.compile(r"(noch aus|vorgesehen|geplant|\bwird am\b|\bwerden am\b|\bsoll am\b)")
