@@ -563,10 +563,7 @@ class Concept:
         listed = next((c for c in self.committees if c.kind == kind), None)
         name = listed.name if listed else kind
         if name == kind and self.municipality.is_bezirk:
-            # a Berlin Bezirksamt's official name ends 'von Berlin' ('Bezirksamt Pankow von Berlin',
-            # on its papers; Berlin review)
-            of_berlin = " von Berlin" if self.municipality.state == "Berlin" else ""
-            name = f"{name} {self.municipality.short_name}{of_berlin}"
+            name = f"{name} {self.municipality.short_name}"
         return name
 
     @property
