@@ -2343,5 +2343,9 @@ def test_the_organisers_own_services_are_not_invited_to_accede_to_its_agreement(
     text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
     invited = text.split("ohne diese Vereinbarung zu unterzeichnen:")[1].split("eingeladen beizutreten")[0]
     assert "Allgemeiner Sozialer Dienst" not in invited and "Kindertagesförderung" not in invited
-    [warning] = [w for w in inputs.warnings() if "ohnehin unterzeichnet" in w.message]
-    assert all(f"'{i}'" in warning.message for i in own)
+    warnings = [w.message for w in inputs.warnings() if "ohnehin unterzeichnet" in w.message]
+    assert all(f"'{i}'" in warnings[0] for i in own)
+    # a service of another signing Träger (the DRK's, re-check) alike
+    drk = [a["id"] for a in actors if a.get("traeger") == "drk" and a["id"] not in listed]
+    assert drk == ["patenkoordination"] and "Koordination Familienpatenschaften" not in invited
+    assert len(warnings) == 2 and "'patenkoordination'" in warnings[1]

@@ -2824,7 +2824,11 @@ def test_a_papers_own_words_on_folgekosten_are_a_sentence_of_their_own_among_the
     inputs.edit_paper("gv-2026-004-ressourcenplanung.yaml", lambda p: p["finanzen"].update(folgekosten=words))
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = _folgekosten(views["GV/2026/004"])
-    assert "Jährlich wiederkehrend, ab 2028 mit dem vollen Jahresbetrag des Babylotsendienstes. Tarif- und" in text
+    # after what recurs, before the later years: behind the sentences on them it read as theirs (re-check)
+    own = "Jährlich wiederkehrend, ab 2028 mit dem vollen Jahresbetrag des Babylotsendienstes."
+    assert own in text and text.index("jährlich wiederkehrend an") < text.index(own)
+    assert text.index(own) < text.index("Tarif- und Preissteigerungen")
+    assert text.index(own) < text.index("Ab 2028 fehlen")
 
 
 @pytest.mark.parametrize(("name", "paper_states_it"), [("warnemark", False), ("saale-boerdeland", True)])

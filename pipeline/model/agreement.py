@@ -552,19 +552,27 @@ class Agreement:
     @property
     def invited(self) -> list[Actor]:
         """Everyone else who takes part without signing: invited to accede as well – but not a
-        service of the organiser's own Träger, which signs as a party anyway (M-V review: the
-        city's ASD and its Kita department 'sind eingeladen beizutreten' to the city's agreement;
-        validate asks to name them under 'unterzeichnende', :attr:`own_unsigned`)."""
+        service of a Träger that signs as a party anyway (M-V review: the city's ASD and its Kita
+        department 'sind eingeladen beizutreten' to the city's agreement; the re-check: a service of
+        the signing DRK too); validate asks to name them under 'unterzeichnende',
+        :attr:`own_unsigned`."""
         own = {a.id for a in self.own_unsigned}
         return [a for a in self.not_signing if not self.joins_individually(a) and a.id not in own]
 
     @property
     def own_unsigned(self) -> list[Actor]:
-        """Services of the organiser's own Träger that 'unterzeichnende' leaves out."""
-        organiser = self.organiser_organisation
-        if organiser is None:
-            return []
-        return [a for a in self.not_signing if not self.joins_individually(a) and self.signer(a) == organiser]
+        """Services of a signing Träger (the organiser's or another party's) that 'unterzeichnende'
+        leaves out."""
+        signing = {s.id for a in self.signing_actors if isinstance(s := self.signer(a), Organisation)}
+        if self.organiser_organisation is not None:
+            signing.add(self.organiser_organisation.id)
+        return [
+            a
+            for a in self.not_signing
+            if not self.joins_individually(a)
+            and isinstance(signer := self.signer(a), Organisation)
+            and signer.id in signing
+        ]
 
     @property
     def acceding_named(self) -> list[str]:

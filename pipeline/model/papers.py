@@ -1150,7 +1150,6 @@ class PaperView:
             reporting = view.of(committee)
             if reporting.overdue and self._brings_report(committee.id, consultation.date):
                 regular[committee.id] = reporting.due
-        within: list[str] = []
         apart: list[str] = []
         for decision, due in view.overdue_decision_reports:
             planned = view.planned_report_on(decision)
@@ -1158,8 +1157,10 @@ class PaperView:
                 continue
             basis = view.decision_due_basis(decision)
             if regular.get(decision.committee) == due and basis == "laut Berichtsturnus":
-                within.append(decision.number)
-            elif basis == "laut Berichtsturnus":
+                # part of the regular report; the block 'beschluesse' says the paper reports on it
+                # (here 'Bericht …, der … berichtet' said it twice; re-check)
+                continue
+            if basis == "laut Berichtsturnus":
                 apart.append(
                     f"des Beschlusses {decision.number} (laut Berichtsturnus fällig seit dem {german_date(due)})"
                 )
@@ -1172,11 +1173,9 @@ class PaperView:
             f"{german_date(due)})"
             for c, due in regular.items()
         ]
-        decisions = f"des Beschlusses {within[0]}" if len(within) == 1 else f"der Beschlüsse {enumeration(within)}"
-        also = f", der auch über die Umsetzung {decisions} berichtet" if within else ""
         text = "Die Vorlage ist " + ("zugleich " if self.paper.kind == "Beschlussvorlage" else "")
         if parts:
-            text += enumeration(parts) + also
+            text += enumeration(parts)
             if apart:
                 text += " und berichtet über die Umsetzung " + enumeration(apart)
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from pipeline.findings import ERROR, WARNING, Finding, at
 from pipeline.formatting import enumeration, in_state
@@ -87,19 +88,21 @@ def someone_signs_for_each_signatory(concept: Concept) -> Iterator[Finding]:
 
 @WARNINGS.rule("kooperationsvereinbarung-eigene-dienste")
 def own_services_are_signed_for(concept: Concept) -> Iterator[Finding]:
-    """A service of the organiser's own Träger left out of 'unterzeichnende': the Träger signs as
-    a party anyway, and the service cannot 'accede' to its own Träger's agreement (M-V review: the
-    city's ASD was invited to join the city's agreement)."""
+    """A service of a signing Träger left out of 'unterzeichnende': the Träger signs as a party
+    anyway, and the service cannot 'accede' to its own Träger's agreement (M-V review: the city's
+    ASD was invited to join the city's agreement; re-check: a service of the signing DRK too)."""
     agreement = concept.agreement
     if agreement is None or not agreement.settings.signatories:
         return
-    own = agreement.own_unsigned
-    if own:
+    by_carrier: dict[str, list[Any]] = {}
+    for actor in agreement.own_unsigned:
+        signer = agreement.signer(actor)
+        by_carrier.setdefault(signer.name if signer is not None else "", []).append(actor)
+    for carrier, own in by_carrier.items():
         names = [f"'{a.id}' ({a.name})" for a in own]
         yield Finding(
             at(NETWORK_FILE, SECTION, "unterzeichnende"),
-            f"{enumeration(names)} {'gehört' if len(own) == 1 else 'gehören'} zum Träger "
-            f"'{agreement.organiser_organisation.name if agreement.organiser_organisation else ''}', der die "
+            f"{enumeration(names)} {'gehört' if len(own) == 1 else 'gehören'} zum Träger '{carrier}', der die "
             f"Vereinbarung ohnehin unterzeichnet, und {'steht' if len(own) == 1 else 'stehen'} nicht unter "
             "'unterzeichnende'. Die Vereinbarung nennt sie weder als gebunden noch lädt sie sie zum Beitritt ein.",
             WARNING,
