@@ -198,7 +198,8 @@ def test_the_reports_due_beside_the_overdue_ones_stand_in_a_sentence_of_their_ow
     plain = text(concept_chapters(check_folder(folder).concept)[SUMMARY]).replace("\xa0", " ")
     item = plain.split("Wie es politisch verankert ist")[1]
     item = item.split(" Beschlüsse betreffen die Frühen Hilfen")[0]
-    assert "noch nicht vorgelegt worden" in item and ". Fällig ist außerdem der Bericht an " in item
+    overdue = "noch nicht vorgelegt worden" if folder == EXAMPLE else "steht seit dem 22.06.2026 ein Bericht aus"
+    assert overdue in item and ". Fällig ist außerdem der Bericht an " in item
     sentences = re.split(r"(?<=[.)]) (?=[A-ZÄÖÜ])", item)
     assert max(len(s.split()) for s in sentences) <= 60, sentences
 
@@ -397,3 +398,23 @@ def test_indicators_none_of_which_is_measured_are_said_so(inputs):
     inputs.edit("ziele.yaml", nothing_measured)
     plain = text(concept_chapters(inputs.check().concept)[SUMMARY])
     assert "Stand der Indikatoren: noch keiner ist erhoben." in plain
+
+
+def test_a_report_on_a_decision_due_with_the_regular_one_is_one_overdue_report():
+    """Neuhafen's report on M 212/2020 falls due by the Stadtverordnetenversammlung's cycle on the
+    day its regular report does: one report is overdue, in the summary as in the paper that brings
+    it (M-V review and re-check: the paper counted one, the concept and the Qualitätsdialog 'Zwei
+    Berichte sind überfällig')."""
+    from pipeline.build import check_folder
+    from pipeline.model.reporting import ReportingView
+
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    view = ReportingView(concept, concept.version.date)
+    council = concept.committee("stvv")
+    assert view.of(council).overdue and view.of(council).due == view.decision_report_due(
+        next(d for d in concept.decisions if d.id == "stvv-2020-212")
+    )
+    assert all(d.id != "stvv-2020-212" for d, _ in view.overdue_decision_reports)
+    plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
+    assert "Der Stadtverordnetenversammlung steht seit dem 22.06.2026 ein Bericht aus" in plain
+    assert "zwei Berichte" not in plain.split("Wie es politisch verankert ist")[1].split("Beschlüsse betreffen")[0]

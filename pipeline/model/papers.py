@@ -1155,11 +1155,8 @@ class PaperView:
             planned = view.planned_report_on(decision)
             if planned is None or planned.paper.number != self.paper.number:
                 continue
+            # one due with the body's regular report is part of it (ReportingView._within_regular)
             basis = view.decision_due_basis(decision)
-            if regular.get(decision.committee) == due and basis == "laut Berichtsturnus":
-                # part of the regular report; the block 'beschluesse' says the paper reports on it
-                # (here 'Bericht …, der … berichtet' said it twice; re-check)
-                continue
             if basis == "laut Berichtsturnus":
                 apart.append(
                     f"des Beschlusses {decision.number} (laut Berichtsturnus fällig seit dem {german_date(due)})"

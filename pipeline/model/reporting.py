@@ -292,9 +292,21 @@ class ReportingView:
             if decision.status == "umgesetzt" or decision.date > self.on:
                 continue
             due = self.decision_report_due(decision)
-            if due < self.on and sittings_between(self.concept.committee(decision.committee), due, self.on):
+            committee = self.concept.committee(decision.committee)
+            if (
+                due < self.on
+                and sittings_between(committee, due, self.on)
+                and not self._within_regular(committee, due)
+            ):
                 found.append((decision, due))
         return found
+
+    def _within_regular(self, committee: Committee, due: dt.date) -> bool:
+        """A report on a decision due by the body's cycle on the day its regular report is overdue:
+        one report, not two (M-V review and re-check: the paper counted one, the concept and the
+        Qualitätsdialog 'Zwei Berichte sind überfällig')."""
+        regular = self.of(committee)
+        return bool(committee.report_cycle_months) and regular.overdue and regular.due == due
 
     def planned_report_on(self, decision: Decision) -> PlannedPaper | None:
         """The first paper after the reference date that reports to the deciding body on how
