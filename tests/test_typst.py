@@ -727,3 +727,11 @@ def test_the_municipalitys_name_is_never_hyphenated():
     assert f'{UNHYPHENATED}#"Warnemark";]' in markup and f'{UNHYPHENATED}#"Warnemarker";]' in markup
     assert f'{UNHYPHENATED}#"Warnemarkverwaltung' not in markup
     assert UNHYPHENATED not in typst_body("<p>Hansestadt Warnemark</p>").markup  # only where named
+
+
+def test_a_number_ending_in_letters_never_breaks_after_its_slash():
+    """Bezirk Spreetal (Berlin review): 'DS/1534/ XIX' – a line may break after a slash before
+    letters. Such a number stands in a box; numbers of digits only ('KT/2027/012') cannot break
+    there anyway and stay text."""
+    markup = typst_body("<p>Beschluss DS/1534/XIX und Vorlage KT/2027/012</p>").markup
+    assert '#box[#"DS/1534/XIX";]' in markup and '#box[#"KT' not in markup

@@ -108,19 +108,26 @@ def _opening(element: _Element) -> str | None:
     return None
 
 
-#: What the body being written never hyphenates: addresses, and the proper names its document
-#: names (:attr:`RenderedDocument.unbroken`), set by :func:`typst_body` for its one call.
-_UNBROKEN: ContextVar[re.Pattern[str]] = ContextVar("unbroken", default=_ADDRESS)
+#: A paper's or decision's number whose last part is letters ('DS/1534/XIX'): a line may break
+#: after a slash before letters, and 'DS/1534/' stood at a line's end (Berlin review).
+_NUMBER = re.compile(r"(?<![\w/])[A-ZÄÖÜ][\w-]*/\d+/[A-Za-zÄÖÜäöü]\w*(?![\w/])")
 
 
 def _unbroken_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Addresses, and each name as a whole word, also with an ending ('Warnemarker',
+    """Numbers, addresses, and each name as a whole word, also with an ending ('Warnemarker',
     'Musterkreises'); a compound that begins with it ('Musterkreisverwaltung') may still break,
     or it would not fit a narrow column."""
-    if not names:
-        return _ADDRESS
     words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(f"{_ADDRESS.pattern}|(?<!\\w)(?:{words})(?:s|es|er|ers|ern)?(?!\\w)")
+    named = f"|(?<!\\w)(?:{words})(?:s|es|er|ers|ern)?(?!\\w)" if names else ""
+    return re.compile(f"(?P<number>{_NUMBER.pattern})|{_ADDRESS.pattern}{named}")
+
+
+#: Numbers and addresses, for a body without names.
+_PLAIN = _unbroken_pattern(())
+#: What the body being written never hyphenates: addresses, and the proper names its document
+#: names (:attr:`RenderedDocument.unbroken`), set by :func:`typst_body` for its one call; and the
+#: numbers it never breaks at all (group 'number').
+_UNBROKEN: ContextVar[re.Pattern[str]] = ContextVar("unbroken", default=_PLAIN)
 
 
 def _text(text: str) -> str:
@@ -131,7 +138,8 @@ def _text(text: str) -> str:
     for address in _UNBROKEN.get().finditer(text):
         if address.start() > last:
             parts.append(f"#{literal(text[last : address.start()])};")
-        parts.append(f"{UNHYPHENATED}#{literal(address[0])};]")
+        opening = "#box[" if address["number"] else UNHYPHENATED
+        parts.append(f"{opening}#{literal(address[0])};]")
         last = address.end()
     if last < len(text) or not parts:
         parts.append(f"#{literal(text[last:])};")
