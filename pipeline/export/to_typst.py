@@ -11,7 +11,8 @@ matter ``class="unnumbered"``), paragraphs, emphasis, links to chapters, lists, 
 - ``div.zusammenhalten`` (with ``abstand``: more room before): a block kept on one page; with
   ``mit-vorigem`` (a signature) the paragraph before it moves on with it;
 - ``div.eintrag``: the details of a directory's entry under its heading (an actor's role and
-  tasks), kept on one page where they are short, so their last lines never stand alone on the next;
+  tasks), kept on one page where they are short (by an estimate of their lines), so their last
+  lines never stand alone on the next;
 - ``div.feld`` / ``div.felder``: a line to fill in with its label, several side by side;
 - ``div.ankreuzen``: a list whose items begin with a box to tick; ``span.luecke``: a gap to fill.
 
@@ -78,7 +79,7 @@ _INTRODUCED = frozenset({"ul", "ol", "dl", "table"})
 
 #: What the forms and the placing of tables and figures in gemeinsam.typ provide; imported by
 #: every body (harmless where unused).
-IMPORT = '#import "gemeinsam.typ": eintrag, feld, ankreuzliste, luecke, platziert, zusammen'
+IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke, platziert, zusammen'
 
 
 def literal(text: str) -> str:
@@ -720,8 +721,22 @@ def division(element: _Element) -> list[Chunk]:
     if "ankreuzen" in kinds:
         return [Chunk("#ankreuzliste[\n" + join(flow(element)) + "\n]")]
     if "eintrag" in kinds:
-        return [Chunk("#eintrag[\n" + join(flow(element)) + "\n]")]
+        chunks = flow(element)
+        if _entry_lines(element) > ENTRY_KEPT_LINES:
+            return chunks  # a long entry breaks like running text
+        return [Chunk("#block(breakable: false, width: 100%)[\n" + join(chunks) + "\n]")]
     return flow(element)
+
+
+#: An entry's details (div.eintrag) of at most so many lines – about a third of a page – stay on one page.
+ENTRY_KEPT_LINES = 15
+
+
+def _entry_lines(element: _Element) -> int:
+    """The lines an entry's paragraphs and list items take, estimated by their text's width (a
+    measuring in typst for each of 5,000 actors made the largest concept a third slower)."""
+    texts = ["".join(str(t) for t in b.itertext()) for b in element.iter("p", "li") if b.find(".//li") is None]
+    return sum((lines_needed(text, BODY_POINTS, BODY_WIDTH) for text in texts), 0)
 
 
 @dataclass(frozen=True)
