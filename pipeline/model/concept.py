@@ -623,14 +623,15 @@ class Concept:
         youth = next((c for c in self.committees if c.kind == "Jugendhilfeausschuss"), None)
         return AdjustmentRoute(deciding, losing, self.council_prepared_by, youth, self.finance_committee)
 
-    def adjustment_deciders(self, lines: Iterable[Income], also: tuple[Committee, ...] = ()) -> str:
+    def adjustment_deciders(self, lines: Iterable[Income], paper: Paper | None = None) -> str:
         """Who decides on cutting back measures when these grants fail, after 'über Einschränkungen
         entschiede dann' (a Stadtverordnete: 'wäre dann gesondert zu entscheiden' named nobody);
-        `also` advise too (a paper's own general bodies, :meth:`PaperView.adjustment_deciders_for`).
+        the bodies of general remit that advise `paper` advise too (:meth:`general_advisers`).
         Empty without a council."""
         route = self.adjustment_route(lines)
         if route is None:
             return ""
+        also = self.general_advisers(paper, route) if paper is not None else ()
         council, youth = route.deciding, route.youth_within_funds
         if youth is not None:
             advising = (*route.council_advised_by, *also)
@@ -640,18 +641,18 @@ class Concept:
             )
         return f"{council.forms.nom}{_advised((*route.advising, *also), route.prepared)}"
 
-    def adjustment_deciders_for(self, pending: PendingGrants | None, promised: PendingGrants | None) -> str:
+    def adjustment_deciders_for(
+        self, pending: PendingGrants | None, promised: PendingGrants | None, paper: Paper | None = None
+    ) -> str:
         """:meth:`adjustment_deciders` after a year's applied-for grants, for those and the promised
         ones together – the route the papers' Haushaltsvorbehalt takes (Kämmerei: the JHA in the
-        one, the Kreistag in the other); '' where nothing is applied for."""
+        one, the Kreistag in the other) – along the way of `paper`, by default the paper the
+        concept is to be adopted by; '' where nothing is applied for."""
         from pipeline.model.resources import unsettled_lines
 
         if not pending:
             return ""
-        lines = unsettled_lines(pending, promised)
-        route, paper = self.adjustment_route(lines), self.adoption_paper
-        also = self.general_advisers(paper, route) if route is not None and paper is not None else ()
-        return self.adjustment_deciders(lines, also=also)
+        return self.adjustment_deciders(unsettled_lines(pending, promised), paper or self.adoption_paper)
 
     def general_advisers(self, paper: Paper, route: AdjustmentRoute) -> tuple[Committee, ...]:
         """The bodies of general remit that advise `paper` before the decision (a Saxon

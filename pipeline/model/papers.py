@@ -1606,17 +1606,11 @@ class PaperView:
         return "", f" {named} zur Vorberatung{joined} {decides}", ""
 
     def adjustment_deciders_for(self, pending: PendingGrants | None, promised: PendingGrants | None) -> str:
-        """:meth:`Concept.adjustment_deciders_for` with the bodies of general remit this paper
-        passes (:meth:`_own_preparers`) among those that advise, as the reservation's point names
-        them (Schleswig-Holstein review: the point named the Hauptausschuss, the Finanzielle
-        Auswirkungen of the same paper did not)."""
-        if not pending:
-            return ""
-        lines = unsettled_lines(pending, promised)
-        route = self.concept.adjustment_route(lines)
-        if route is None:
-            return ""
-        return self.concept.adjustment_deciders(lines, also=self.concept.general_advisers(self.paper, route))
+        """:meth:`Concept.adjustment_deciders_for` along this paper's way: the bodies of general
+        remit it passes advise too, as the reservation's point names them (Schleswig-Holstein
+        review: the point named the Hauptausschuss, the Finanzielle Auswirkungen of the same paper
+        did not)."""
+        return self.concept.adjustment_deciders_for(pending, promised, self.paper)
 
     @property
     def committees_without_funding(self) -> list[Committee]:
