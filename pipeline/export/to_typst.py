@@ -133,15 +133,16 @@ _UNBROKEN: ContextVar[re.Pattern[str]] = ContextVar("unbroken", default=_PLAIN)
 
 def _text(text: str) -> str:
     """Text as string literals; an address or a proper name in it as one that is never
-    hyphenated, an Ergänzungsstrich ('Ärztinnen und -ärzte') as a hyphen no line ends on."""
+    hyphenated, a number ending in letters as one never broken, an Ergänzungsstrich ('Ärztinnen
+    und -ärzte') as a hyphen no line ends on."""
     text = suffix_hyphens_unbroken(text)
     parts, last = [], 0
-    for address in _UNBROKEN.get().finditer(text):
-        if address.start() > last:
-            parts.append(f"#{literal(text[last : address.start()])};")
-        opening = "#box[" if address["number"] else UNHYPHENATED
-        parts.append(f"{opening}#{literal(address[0])};]")
-        last = address.end()
+    for kept in _UNBROKEN.get().finditer(text):
+        if kept.start() > last:
+            parts.append(f"#{literal(text[last : kept.start()])};")
+        opening = "#box[" if kept["number"] else UNHYPHENATED
+        parts.append(f"{opening}#{literal(kept[0])};]")
+        last = kept.end()
     if last < len(text) or not parts:
         parts.append(f"#{literal(text[last:])};")
     return "".join(parts)

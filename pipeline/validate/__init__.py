@@ -37,7 +37,7 @@ from pipeline.model.types import Item
 from pipeline.validate import agreement, council, cross_cutting, needs, norms, references, rules  # noqa: F401 (they add to rules)
 from pipeline.validate.messages import problems_from
 from pipeline.validate.parsed import Kept, Parsed, raw_entries
-from pipeline.validate.references import meant_body
+from pipeline.validate.references import meant_bodies
 
 #: The rules that run on the parsed files before the concept exists; their findings are errors.
 BEFORE_CONCEPT = (references.RULES, rules.CONSISTENCY, council.RULES)
@@ -208,7 +208,7 @@ def _plausibility(concept: Concept, parsed: Parsed, unreadable: frozenset[str] =
     ]
 
 
-def _not_on_misspelt_bodies(warnings: list[Finding], errors: list[Finding], parsed: Parsed) -> list[Finding]:
+def _not_on_misspelt_bodies(warnings: list[Finding], parsed: Parsed) -> list[Finding]:
     """The warnings without those on a paper that miss the body its misspelt reference means:
     they read the paper without the faulty entry (Berlin review: 'sozges' for 'soz-ges' in the
     Beratungsfolge brought, beside the error and its 'Meinten Sie', two warnings that the
@@ -216,9 +216,9 @@ def _not_on_misspelt_bodies(warnings: list[Finding], errors: list[Finding], pars
     entries = raw_entries(parsed.raw.get("gremien.yaml"), ("gremien",)) or []
     names = {str(e.get("id")): str(e.get("name")) for e in entries}
     meant = {
-        (e.where.file, names[body])
-        for e in errors
-        if e.where.file.startswith("vorlagen/") and (body := meant_body(e.message)) in names
+        (file, names[body])
+        for file, body in meant_bodies(parsed)
+        if file.startswith("vorlagen/") and body in names
     }
     return [w for w in warnings if not any(f == w.where.file and f"'{n}'" in w.message for f, n in meant)]
 
@@ -308,7 +308,7 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
         concept, whole = assembled
         unreadable = frozenset(p.where.file for p in problems if p.level != WARNING)
         warnings += located(_plausibility(concept, whole, unreadable), loaded.files, whole)
-    warnings = sorted(_not_on_misspelt_bodies(warnings, found, parsed), key=lambda f: f.sort_key)
+    warnings = sorted(_not_on_misspelt_bodies(warnings, parsed), key=lambda f: f.sort_key)
     if found or assembled is None or not parsed.complete:
         raise InvalidInput(found + warnings)
     if strict and warnings:

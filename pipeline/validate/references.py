@@ -8,7 +8,6 @@ them. A dangling reference gets the closest known id as a suggestion.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
 from pipeline.findings import Finding, Path_, RuleSet, at, format_path
@@ -65,11 +64,9 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
     numbers = _decision_numbers(parsed)
     for file_name, kind, ref, path in unresolved(parsed, known):
         label = KIND_LABELS[kind]
-        close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.6)
+        close = _closest(ref, known[kind])
         tip = (
-            f" Meinten Sie '{close[0]}'?"
-            if close
-            else (_by_name(parsed, kind, ref) or _other_kind(known, kind, ref))
+            f" Meinten Sie '{close}'?" if close else (_by_name(parsed, kind, ref) or _other_kind(known, kind, ref))
         )
         numbered = numbers.get(ref) if kind == "beschluss" else None
         if numbered:  # 'JHA/2026/007' where the id 'jha-2026-007' belongs (review of a new Landkreis)
@@ -84,14 +81,21 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
 
 
-#: The reference rule's word for a committee's id it does not know, with the id it proposes.
-_MEANT_BODY = re.compile(r"^Gremium '[^']*' gibt es nicht in gremien\.yaml\. Meinten Sie '([^']+)'\?")
+def _closest(ref: str, ids: list[str]) -> str | None:
+    """The known id a misspelt reference most likely means ('soz-ges' for 'sozges'), if any."""
+    close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
-def meant_body(message: str) -> str | None:
-    """The committee id a message of :func:`references_exist` proposes for a misspelt one."""
-    found = _MEANT_BODY.match(message)
-    return found[1] if found else None
+def meant_bodies(parsed: Parsed) -> set[tuple[str, str]]:
+    """(file, committee id) for each misspelt committee reference and the committee
+    :func:`references_exist` proposes for it ('Meinten Sie …?')."""
+    known = parsed.declared_ids
+    return {
+        (file_name, meant)
+        for file_name, kind, ref, _ in unresolved(parsed, known)
+        if kind == "gremium" and (meant := _closest(ref, known[kind])) is not None
+    }
 
 
 def _other_kind(known: dict[str, list[str]], kind: str, ref: str) -> str:
