@@ -1216,14 +1216,11 @@ class Budget:
         # entered as 'Planung', which the tables call Finanzplanung)
         entwurf = [str(y) for y in drafts if self.status(y) == "Entwurf"]
         planning = [str(y) for y in drafts if self.status(y) != "Entwurf"]
-        unadopted = [
-            *(
-                [f"{'dem Entwurf' if len(entwurf) == 1 else 'den Entwürfen'} {enumeration(entwurf)}"]
-                if entwurf
-                else []
-            ),
-            *([f"der Finanzplanung {enumeration(planning)}"] if planning else []),
-        ]
+        unadopted = []
+        if entwurf:
+            unadopted.append(f"{'dem Entwurf' if len(entwurf) == 1 else 'den Entwürfen'} {enumeration(entwurf)}")
+        if planning:
+            unadopted.append(f"der Finanzplanung {enumeration(planning)}")
         if drafts and adopted:
             parts.append(
                 f"verbindet den beschlossenen Haushalt {enumeration([str(y) for y in adopted])} mit "
