@@ -83,14 +83,20 @@ def test_every_page_of_a_concept_whose_contents_end_near_a_page_foot_has_its_fra
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["rheinfurt", "altmuehlau"])
-def test_a_concept_whose_contents_fill_their_last_page_settles_at_the_first_setting(name, monkeypatch, tmp_path):
+@pytest.mark.parametrize(
+    ("name", "page_of_its_own"), [("rheinfurt", True), ("altmuehlau", True), ("saale-boerdeland", False)]
+)
+def test_a_concept_whose_contents_fill_their_last_page_settles_at_the_first_setting(
+    name, page_of_its_own, monkeypatch, tmp_path
+):
     """Rheinfurt's and Altmühlau's tables of contents end with less than 8 cm left, so the
-    Tabellenverzeichnis begins a new page. The decision measured its own place, which after the
-    break stood at the top of the new page: the next pass found the page free and undid it, typst
-    never settled, and the concept was set a second time without measuring its pictures (twice the
-    time, pictures where they fall). Measured at a mark before it, the layout settles at once, and
-    the Tabellenverzeichnis still begins a page of its own."""
+    Tabellenverzeichnis begins a new page; Saale-Bördeland's leave a little more. The decision was
+    taken on a measured place from the pass before: it flipped between passes, typst never settled,
+    and the concept was set a second time without measuring its pictures (twice the time, pictures
+    where they fall) – last for Saale-Bördeland, whose contents' length moved with the page numbers
+    of the pictures placed. An empty unbreakable block of 8 cm decides now within one pass: the
+    layout settles at once, and the Tabellenverzeichnis begins a page of its own only where the room
+    is short."""
     import pipeline.export.to_pdf as to_pdf
     from pipeline.build import Request, check_folder, prepare_export
 
@@ -109,7 +115,8 @@ def test_a_concept_whose_contents_fill_their_last_page_settles_at_the_first_sett
     assert len(settings) == 1 and "platzierung" not in settings[0][0]
     assert not [w for w in settings[0][1] if to_pdf.UNSETTLED in w]
     contents_end = next(n for n, page in enumerate(pdf.pages) if "Tabellenverzeichnis" in page.extract_text())
-    assert pdf.pages[contents_end].extract_text().split("Tabellenverzeichnis")[0].count(". . .") == 0
+    entries_before = pdf.pages[contents_end].extract_text().split("Tabellenverzeichnis")[0].count(". . .")
+    assert (entries_before == 0) == page_of_its_own
 
 
 @pytest.mark.slow
