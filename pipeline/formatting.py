@@ -297,6 +297,22 @@ def enumeration(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " und " + items[-1]
 
 
+#: 'JHA-Beschluss 21/2025', 'Beschluss 12/2026': a number that names itself a Beschluss.
+_SELF_NAMED = re.compile(r"\b(\w+-)?Beschluss\b")
+
+
+def of_decisions(numbers: list[str]) -> str:
+    """'des Beschlusses KT/2026/014', 'der Beschlüsse A und B' – and 'des JHA-Beschlusses 21/2025'
+    for a number that is called a Beschluss itself (Berlin review: 'des Beschlusses JHA-Beschluss
+    21/2025' three times in one paper)."""
+    if len(numbers) != 1:
+        return f"der Beschlüsse {enumeration(numbers)}"
+    number = str(numbers[0])
+    if _SELF_NAMED.search(number):
+        return "des " + _SELF_NAMED.sub(lambda m: m.group(0) + "es", number, count=1)
+    return f"des Beschlusses {number}"
+
+
 def enumeration_of_names(items: list[str]) -> str:
     """Names in a list: 'a, b und c', but with semicolons when a name has its own 'und' or comma
     ('Steuerungsgruppe; Qualitätszirkel Frühe Hilfen und Gesundheit; Arbeitskreis Vielfalt und

@@ -12,6 +12,7 @@ from pipeline.formatting import (
     german_date,
     in_running_text,
     number,
+    of_decisions,
     percent,
     sentence_end,
     share_word,
@@ -231,3 +232,36 @@ def test_a_file_name_part_has_one_hyphen_where_the_name_had_several_marks():
     assert safe_file_part("Sozial- und Gesundheitsausschuss") == "Sozial-und-Gesundheitsausschuss"
     assert safe_file_part("Haupt- und Finanzausschuss") == "Haupt-und-Finanzausschuss"
     assert safe_file_part("KT-BV/2027/012") == "KT-BV-2027-012"
+
+
+def test_a_decision_named_by_its_number_takes_the_genitive_once():
+    """Bezirk Spreetal (Berlin review): its JHA numbers decisions 'JHA-Beschluss 21/2025', and a
+    paper read 'des Beschlusses JHA-Beschluss 21/2025' three times."""
+    assert of_decisions(["KT/2026/014"]) == "des Beschlusses KT/2026/014"
+    assert of_decisions(["JHA-Beschluss 21/2025"]) == "des JHA-Beschlusses 21/2025"
+    assert of_decisions(["Beschluss 12/2026"]) == "des Beschlusses 12/2026"
+    assert of_decisions(["A", "B 2/2025"]) == "der Beschlüsse A und B 2/2025"
+    # a word merely beginning with it is no name of its own
+    assert of_decisions(["Beschlussvorlage 3"]) == "des Beschlusses Beschlussvorlage 3"
+
+
+def test_a_berlin_paper_names_the_jha_s_decision_by_its_own_number():
+    """The Spreetal paper that also reports on 'JHA-Beschluss 21/2025' says 'des JHA-Beschlusses
+    21/2025' wherever it names that report (procedure, summary, decisions chapter)."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("spreetal").check().concept
+    texts = [
+        " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+        for view in paper_views(concept)
+    ]
+    named = [t for t in texts if "21/2025" in t]
+    assert named
+    for text in named:
+        assert "Beschlusses JHA-Beschluss" not in text
+    assert any("über die Umsetzung des JHA-Beschlusses 21/2025" in t for t in named)

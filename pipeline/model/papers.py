@@ -22,6 +22,7 @@ from pipeline.formatting import (
     euro,
     german_date,
     number_word,
+    of_decisions,
     sentence_end,
     sentence_start,
     signed_euro,
@@ -1074,8 +1075,7 @@ class PaperView:
         numbers = [d.number for d in decisions]
         if all(any(n in point for point in self.paper.proposal) for n in numbers):
             return ""
-        which = "des Beschlusses" if len(numbers) == 1 else "der Beschlüsse"
-        return f"Bericht zur Umsetzung {which} {enumeration(numbers)}"
+        return f"Bericht zur Umsetzung {of_decisions(numbers)}"
 
     @staticmethod
     def _in_sitting(committee: Committee, sitting: Consultation) -> str:
@@ -1159,10 +1159,10 @@ class PaperView:
             basis = view.decision_due_basis(decision)
             if basis == "laut Berichtsturnus":
                 apart.append(
-                    f"des Beschlusses {decision.number} (laut Berichtsturnus fällig seit dem {german_date(due)})"
+                    f"{of_decisions([decision.number])} (laut Berichtsturnus fällig seit dem {german_date(due)})"
                 )
             else:
-                apart.append(f"des Beschlusses {decision.number} (fällig seit dem {german_date(due)}, {basis})")
+                apart.append(f"{of_decisions([decision.number])} (fällig seit dem {german_date(due)}, {basis})")
         if not (regular or apart):
             return ""
         parts = [

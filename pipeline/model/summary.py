@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.formatting import enumeration, german_date, papers_text
+from pipeline.formatting import enumeration, german_date, of_decisions, papers_text
 from pipeline.model.inputs import Committee, Decision, Goal, TargetGroup
 from pipeline.model.resources import Balance
 
@@ -171,7 +171,7 @@ class Summary:
         Beschlusses M 212/2020 (beide fällig seit dem 22.06.2026)' –, counted as the quality chapter
         counts them but said in one sentence (review of a Große Kreisstadt: „zudem fehlt der Bericht
         …“ with the same day and paper read as a further gap). (0, '') where that is not so."""
-        joined = [(f"der Bericht über die Umsetzung des Beschlusses {d.number}", due) for d, due in self._joined()]
+        joined = [(f"der Bericht über die Umsetzung {of_decisions([d.number])}", due) for d, due in self._joined()]
         if not joined:
             return 0, ""
         report = self.overdue_reports[0]

@@ -240,6 +240,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
         teile=figure_parts,
         im_land=formatting.in_state,
         bei_name=grammar.at_name,
+        der_beschluesse=formatting.of_decisions,
     )
     env.globals.update(
         anzahl=formatting.count,

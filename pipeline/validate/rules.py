@@ -27,6 +27,7 @@ from pipeline.formatting import (
     in_state,
     number,
     number_word,
+    of_decisions,
     sentence_start,
 )
 from pipeline.model.accounting import CHOICE, DOPPIK, DOPPIK_RULES, KAMERAL_STATES
@@ -1251,11 +1252,7 @@ def one_report_per_sitting(concept: Concept) -> Iterator[Finding]:
                 if other != view.paper.number:
                     twice.setdefault(other, []).append(decision.number)
             for other, numbers in twice.items():
-                which = (
-                    f"des Beschlusses {numbers[0]}"
-                    if len(numbers) == 1
-                    else f"der Beschlüsse {enumeration(numbers)}"
-                )
+                which = of_decisions(numbers)
                 yield warning(
                     files[view.paper.number],
                     ("vorlage", "beschluesse"),

@@ -43,6 +43,7 @@ from pipeline.formatting import (
     in_running_text,
     number,
     number_word,
+    of_decisions,
     papers_text,
     part_number,
     sentence_end,
@@ -550,7 +551,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
                     standing.change,
                     overdue=committee.forms.nom if standing.status == OPEN else None,
                     planned=standing.planned,
-                    report=f"der Bericht über die Umsetzung des Beschlusses {decision.number}",
+                    report=f"der Bericht über die Umsetzung {of_decisions([decision.number])}",
                 )
             )
         else:
