@@ -237,7 +237,11 @@ def test_a_new_municipalitys_concept_reads_its_few_entries_as_a_whole(tmp_path):
     )
     assert "nicht eingeplant" not in resources
     network = plain["konzept/08_netzwerk.html.j2"]
-    assert "Unterzeichnet hat sie bisher noch kein Akteur." in network
+    assert (
+        "Mit dieser Fassung schließen die Partnerinnen und Partner des Netzwerks erstmals eine Kooperationsvereinbarung ab."
+        in network
+    )
+    assert "bisherige" not in network
     assert "ihre Unterschriften binden beide Akteure des Netzwerks" in network
     assert "gebundene Akteure" not in network  # no table without a row
     (committee,) = concept.budget.committees

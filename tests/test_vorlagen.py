@@ -2913,3 +2913,41 @@ def test_the_sentence_on_the_measures_names_the_sectors_that_lead_them():
     sentence = re.search(r"Die Vorlage berichtet über [^.]*\.", text)[0]
     assert f"den Bereichen {' und '.join(sectors)} verantwortet" in sentence
     assert all(view.concept.measure_number(m.id) in sentence for m in funded)
+
+
+def test_where_nobody_signed_an_agreement_yet_the_papers_speak_of_the_first_one(inputs):
+    """Hamburg and Saarland reviews: with no agreement signed before, the Sachstandsbericht read
+    '0 von ihnen sind an die bisherige Kooperationsvereinbarung gebunden' (a column of 'nein'
+    beside it), the Beschlussvorlage 'die neue Kooperationsvereinbarung' and the concept 'Die
+    Zusammenarbeit ist in einer Kooperationsvereinbarung festgehalten. Unterzeichnet hat sie
+    bisher noch kein Akteur.'"""
+    from pipeline.model.papers import paper_views
+    from pipeline.render import concept_chapters, render_paper
+
+    unsigned = re.sub(r"\n *kooperationsvereinbarung: \d{4}-\d\d-\d\d", "", inputs.text("akteure.yaml"))
+    concept = inputs.write("akteure.yaml", unsigned).check().concept
+    assert concept.first_agreement
+
+    def plain(html: str) -> str:
+        return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+    papers = {view.paper.number: render_paper(view).body_html for view in paper_views(concept)}
+    activity = [html for html in papers.values() if 'id="netzwerkaktivitaet"' in html]
+    assert activity
+    for html in activity:
+        text = plain(html)
+        assert "bisherige" not in text and "0 von ihnen" not in text
+        assert (
+            "Eine Kooperationsvereinbarung des Netzwerks gibt es bisher nicht; die erste soll ab dem 01.07.2027 gelten."
+            in text
+        )
+        assert "gebunden" not in " ".join(
+            th.text_content() for th in lxml.html.fromstring(f"<div>{html}</div>").iter("th")
+        )
+    assert "Die erste Kooperationsvereinbarung soll ab dem 01.07.2027 gelten" in plain(papers["JHA/2026/030"])
+    network = plain(concept_chapters(concept)["konzept/08_netzwerk.html.j2"])
+    assert (
+        "Mit dieser Fassung schließen die Partnerinnen und Partner des Netzwerks erstmals eine Kooperationsvereinbarung ab."
+        in network
+    )
+    assert "Unterzeichnet hat sie bisher" not in network and "festgehalten" not in network

@@ -1322,6 +1322,19 @@ class Concept:
         return _signed_by(self.signed_jointly, day)
 
     @property
+    def first_agreement(self) -> bool:
+        """The agreement of this Fassung is the network's first: nobody signed an earlier one
+        (Hamburg and Saarland reviews: '0 von ihnen sind an die bisherige Kooperationsvereinbarung
+        gebunden' and 'die neue Kooperationsvereinbarung' where none existed)."""
+        return self.agreement is not None and not self.actors_with_agreement
+
+    @property
+    def agreement_of_this_version(self) -> str:
+        """'die erste Kooperationsvereinbarung' or 'die neue …' – what the papers and the quality
+        chapter call the agreement concluded with this Fassung."""
+        return f"die {'erste' if self.first_agreement else 'neue'} Kooperationsvereinbarung"
+
+    @property
     def bound_by_label(self) -> str:
         """What the actors' signatures bind them to: the 'bisherige' agreement where a new one is
         being concluded (one wording for the concept's chapters and the papers)."""

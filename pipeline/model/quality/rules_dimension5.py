@@ -113,11 +113,11 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
         if k.paths_binding_from is not None:
             # not yet in force at the Stand: what it will do, not what it does (reader review)
             return (
-                f"Ab dem {german_date(k.paths_binding_from)} soll die neue Kooperationsvereinbarung "
+                f"Ab dem {german_date(k.paths_binding_from)} soll {k.agreement_of_this_version} "
                 f"{f'{bound} binden und ' if bound else ''}für {share} einen verbindlichen Abstimmungsweg festlegen"
             )
         binds = f"bindet {bound} und " if bound else ""
-        return f"Die neue Kooperationsvereinbarung {binds}legt für {share} einen verbindlichen Abstimmungsweg fest"
+        return f"{k.agreement_of_this_version.capitalize()} {binds}legt für {share} einen verbindlichen Abstimmungsweg fest"
     return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
 
 
