@@ -1133,50 +1133,41 @@ class PaperView:
     @property
     def catches_up(self) -> str:
         """'Die Vorlage ist zugleich der regelmäßige Bericht an den Ausschuss für Soziales und
-        Teilhabe (laut Berichtsturnus fällig seit dem 11.03.2023) und berichtet über die Umsetzung
-        des Beschlusses SA/2022/019 (laut Berichtsturnus fällig seit dem 15.09.2024).': the overdue
-        reports this paper brings, said where the paper is read (a Kreistag member: the concept
-        named them overdue, the papers that bring them did not), as what the paper is – not as the
-        administration's confession that it 'holt … nach' (reviews in Sachsen-Anhalt, Berlin and
-        Mecklenburg-Vorpommern: a public paper of the head of administration would not sign that).
-        A report on a decision of the same body due on the same day is part of the regular report,
-        not a second one overdue (Mecklenburg-Vorpommern). A regular report is brought by one paper
-        of the sitting – a Sachstandsbericht before an Informationsvorlage before the others –, a
-        report on a decision by the paper that reports on it."""
+        Teilhabe (vorheriger Bericht am 11.03.2021) und berichtet über die Umsetzung des Beschlusses
+        SA/2022/019.': the overdue reports this paper brings, said where the paper is read (a
+        Kreistag member: the concept named them overdue, the papers that bring them did not), as
+        what the paper is. Not when they fell due: the cycle is the network's own planning in
+        gremien.yaml, no council resolved it, and a public paper of the head of administration does
+        not confess a delay (reviews in Niedersachsen, Hamburg and the Saarland; the concept, the
+        Qualitätsdialog and `plan` say it). A report on a decision of the same body due on the same
+        day is part of the regular report, not a second one (Mecklenburg-Vorpommern). A regular
+        report is brought by one paper of the sitting – a Sachstandsbericht before an
+        Informationsvorlage before the others –, a report on a decision by the paper that reports
+        on it."""
         view = ReportingView(self.concept, self.paper.date)
-        regular: dict[str, dt.date] = {}
+        regular: list[str] = []
         for consultation in self.paper.consultations:
             committee = self.concept.committee(consultation.committee)
             reporting = view.of(committee)
             if reporting.overdue and self._brings_report(committee.id, consultation.date):
-                regular[committee.id] = reporting.due
-        apart: list[str] = []
-        for decision, due in view.overdue_decision_reports:
-            planned = view.planned_report_on(decision)
-            if planned is None or planned.paper.number != self.paper.number:
-                continue
-            # one due with the body's regular report is part of it (ReportingView._within_regular)
-            basis = view.decision_due_basis(decision)
-            if basis == "laut Berichtsturnus":
-                apart.append(
-                    f"{of_decisions([decision.number])} (laut Berichtsturnus fällig seit dem {german_date(due)})"
-                )
-            else:
-                apart.append(f"{of_decisions([decision.number])} (fällig seit dem {german_date(due)}, {basis})")
+                last = reporting.last_report
+                before = f" (vorheriger Bericht am {german_date(last)})" if last else ""
+                regular.append(f"der regelmäßige Bericht an {committee.forms.acc}{before}")
+        apart = [
+            decision.number
+            for decision, _ in view.overdue_decision_reports
+            if (planned := view.planned_report_on(decision)) is not None
+            and planned.paper.number == self.paper.number
+        ]
         if not (regular or apart):
             return ""
-        parts = [
-            f"der regelmäßige Bericht an {self.concept.committee(c).forms.acc} (laut Berichtsturnus fällig seit dem "
-            f"{german_date(due)})"
-            for c, due in regular.items()
-        ]
         text = "Die Vorlage ist " + ("zugleich " if self.paper.kind == "Beschlussvorlage" else "")
-        if parts:
-            text += enumeration(parts)
+        if regular:
+            text += enumeration(regular)
             if apart:
-                text += " und berichtet über die Umsetzung " + enumeration(apart)
+                text += " und berichtet über die Umsetzung " + of_decisions(apart)
         else:
-            text += "der Bericht über die Umsetzung " + enumeration(apart)
+            text += "der Bericht über die Umsetzung " + of_decisions(apart)
         return text + "."
 
     def _brings_report(self, committee: str, sitting: dt.date) -> bool:
