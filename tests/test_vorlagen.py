@@ -28,7 +28,7 @@ from pipeline.drafts.word import CAPTION_NUMBER
 from pipeline.errors import InvalidInput
 from pipeline.export import export_document
 from pipeline.export.oparl import PublishedFile, paper_records
-from pipeline.formatting import enumeration_of_names
+from pipeline.formatting import enumeration_of_names, euro
 from pipeline.model.papers import paper_views
 from pipeline.render import concept_chapters, render_paper
 
@@ -2956,3 +2956,52 @@ def test_where_nobody_signed_an_agreement_yet_the_papers_speak_of_the_first_one(
         in network
     )
     assert "Unterzeichnet hat sie bisher" not in network and "festgehalten" not in network
+
+
+def test_the_haushaltsvorbehalt_covers_grants_applied_for_in_every_year_of_a_doppelhaushalt():
+    """Hamburg review: the point reserved the Haushalt 2027/2028 and named 2028's Zuschussbedarf,
+    but said nothing of the 137.000 € of 2028 only applied for – it looked at the paper's first
+    year alone. Stadtkreis Neckarbrunn with its 2027 grants granted and those of 2028 applied for."""
+    from .conftest import fixture_inputs
+
+    def granted_2027(data):
+        for line in data["ertraege"]:
+            if line["jahr"] == 2027:
+                line.pop("beantragt", None)
+
+    concept = fixture_inputs("neckarbrunn").edit("ressourcen.yaml", granted_2027).check().concept
+    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    reservation = view.budget_reservation
+    assert reservation is not None
+    assert reservation.startswith(
+        "Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt 2027/2028 (2027: "
+    )
+    assert (
+        "Werden die beantragten Fördermittel (Bundesstiftung Frühe Hilfen und Land Baden-Württemberg) ganz oder teilweise nicht bewilligt"
+        in reservation
+    )
+
+
+def test_a_later_year_whose_budget_is_not_adopted_stands_under_reservation():
+    """Niedersachsen review: the budget year 2027 adopted, 2028 only planned, and the Rat adopted
+    the concept with its increase of 2028 without any reservation. Bezirk Spreetal: 2027 adopted,
+    2028 'Planung' – the point reserves 2028 with its amounts and names the grants applied for."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("spreetal").check().concept
+    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    assert view.finances is not None and not view.finances.reserved
+    later = next(b for b in view.finances.later_years if b.label == "2028")
+    assert view.budget_reservation == (
+        "Die Umsetzung im Haushaltsjahr 2028 steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt 2028 "
+        f"(Ausgaben {euro(later.expenses)}, Zuschussbedarf {euro(later.subsidy)}). Werden die beantragten Fördermittel "
+        + view.budget_reservation.split("Werden die beantragten Fördermittel ", 1)[1]
+    )
+    text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+    assert "Die Umsetzung im Haushaltsjahr 2028 steht unter dem Vorbehalt" in text
+    # an adopted later year needs none
+    adopted = fixture_inputs("spreetal").replace(
+        "ressourcen.yaml", "    stand: Planung\n", "    stand: beschlossen\n    beschlossen_am: 2025-12-11\n"
+    )
+    (view,) = [v for v in paper_views(adopted.check().concept) if v.paper.kind == "Beschlussvorlage"]
+    assert view.budget_reservation is None

@@ -1500,51 +1500,71 @@ class PaperView:
         """The Haushaltsvorbehalt as a last point of the Beschlussvorschlag, when the budget year is
         not adopted and the author has not written such a point already; where the costs go on
         after the budget year (later years, Folgekosten), it holds for the following budgets too,
-        and where grants of the year are only applied for ('beantragt'), it says what happens if they
-        are refused."""
+        and where grants of its years are only applied for ('beantragt'), it says what happens if
+        they are refused – those of every year of a Doppelhaushalt (Hamburg review: 137.000 € of
+        2028 applied for, the point named 2028's Zuschussbedarf without a word of it). Where the
+        budget year is adopted but a later year the paper names is not, the reservation holds for
+        that year (Niedersachsen review: the Rat bound itself to the 2028 increase before the
+        Haushaltssatzung 2028)."""
         finances = self.finances
-        if finances is None or not finances.reserved:
+        if finances is None or any("vorbehalt" in point.lower() for point in self.paper.proposal):
             return None
-        if any("vorbehalt" in point.lower() for point in self.paper.proposal):
-            return None
+        if not finances.reserved:
+            return self._later_reservation(finances)
         later = " und in den folgenden Haushaltsjahren" if finances.later_years or finances.effects else ""
         balance = finances.balance  # the amounts, so the decision says what it reserves
         t = finances.terms.expenses
         # a Doppelhaushalt: each of its years (Saxon review: '… im Haushalt 2027/2028 (Aufwand 588.100,00 €, …)'
         # gave 2027's amounts as the two years')
-        statute = statute_years(finances.statute)
-        if len(statute) > 1:
-            known = {str(finances.year): balance} | {b.label: b for b in finances.later_years}
-            years = [str(y) for y in statute]
-            amounts = (
-                " ("
-                + "; ".join(
-                    f"{y}: {t} {euro(known[y].expenses)}, Zuschussbedarf {euro(known[y].subsidy)}"
-                    for y in years
-                    if y in known
-                )
-                + ")"
-            )
-        else:
-            amounts = f" ({t} {euro(balance.expenses)}, Zuschussbedarf {euro(balance.subsidy)})"
+        statute = statute_years(finances.statute) or [finances.year]
+        known = {str(finances.year): balance} | {b.label: b for b in finances.later_years}
+        amounts = _amounts_by_year([known[str(y)] for y in statute if str(y) in known], t, len(statute) > 1)
         reservation = (
             f"Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt {finances.budget_name}"
-            f"{amounts}{later}"
+            f" ({amounts}){later}"
         )
-        pending, promised = finances.pending, finances.promised
-        if pending or promised:
-            # the measures go on without them, as the Finanzielle Auswirkungen say: a reservation of
-            # the approval would make the whole decision void (Kämmerei review); who presents the
-            # adjustment to whom, not a passive naming nobody (Stadtverordnete); promised grants
-            # without a Bescheid too (Kämmerei: 46.000 € of them had no procedure)
-            executive = self.executive
-            who = executive.forms.nom if executive is not None else self._commissioned
-            to, purpose, council = self._adjustment(unsettled_lines(pending, promised))
-            reservation += (
-                f". Werden {_unsettled_grants(pending, promised)} ganz oder teilweise nicht "
-                f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen{purpose} vor{council}"
-            )
-        return reservation + "."
+        return reservation + self._grants_reservation(finances, statute) + "."
+
+    def _later_reservation(self, finances: FinanceSummary) -> str | None:
+        """'Die Umsetzung im Haushaltsjahr 2028 steht unter dem Vorbehalt der Bereitstellung der
+        Mittel im Haushalt 2028 (Aufwand …, Zuschussbedarf …).' for the later years the paper names
+        whose budget is not adopted; None where there are none."""
+        budget = self.concept.budget
+        open_years = [b for b in finances.later_years if budget.status(int(b.label)) != "beschlossen"]
+        if not open_years:
+            return None
+        amounts = _amounts_by_year(open_years, finances.terms.expenses, len(open_years) > 1)
+        labels = [b.label for b in open_years]
+        which = "im Haushaltsjahr" if len(labels) == 1 else "in den Haushaltsjahren"
+        where = "im Haushalt" if len(labels) == 1 else "in den Haushalten"
+        reservation = (
+            f"Die Umsetzung {which} {enumeration(labels)} steht unter dem Vorbehalt der Bereitstellung der Mittel "
+            f"{where} {enumeration([budget.statute(int(y)) for y in labels])} ({amounts})"
+        )
+        return reservation + self._grants_reservation(finances, [int(y) for y in labels]) + "."
+
+    def _grants_reservation(self, finances: FinanceSummary, years: list[int]) -> str:
+        """'. Werden die beantragten Fördermittel (…) ganz oder teilweise nicht bewilligt, legt …
+        vor' for the grants of `years` without a Bescheid; empty where all are granted. The
+        measures go on without them, as the Finanzielle Auswirkungen say: a reservation of the
+        approval would make the whole decision void (Kämmerei review); who presents the adjustment
+        to whom, not a passive naming nobody (Stadtverordnete); promised grants without a Bescheid
+        too (Kämmerei: 46.000 € of them had no procedure)."""
+        lines = [i for i in (*finances.income, *finances.later_income) if i.year in years]
+        balance = finances.balance
+        applied = tuple(i for i in lines if i.applied_for)
+        promised_only = tuple(i for i in lines if i.promised)
+        pending = PendingGrants(finances.year, balance, applied, finances.state) if applied else None
+        promised = PendingGrants(finances.year, balance, promised_only, finances.state) if promised_only else None
+        if not (pending or promised):
+            return ""
+        executive = self.executive
+        who = executive.forms.nom if executive is not None else self._commissioned
+        to, purpose, council = self._adjustment(unsettled_lines(pending, promised))
+        return (
+            f". Werden {_unsettled_grants(pending, promised)} ganz oder teilweise nicht "
+            f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen{purpose} vor{council}"
+        )
 
     @property
     def _commissioned(self) -> str:
@@ -1741,6 +1761,16 @@ def _against(measure: Measure, year: int) -> str:
     if period.end is not None and period.end.year < year:
         return "vorher"
     return "nachher" if period.start.year > year else "läuft"
+
+
+def _amounts_by_year(balances: list[Balance], expenses_term: str, labelled: bool) -> str:
+    """'Aufwand 545.000,00 €, Zuschussbedarf 366.500,00 €' for one year, '2027: Aufwand …; 2028:
+    Aufwand …' for several or for a year of a Doppelhaushalt (Saxon review: '… im Haushalt
+    2027/2028 (Aufwand 588.100,00 €, …)' gave 2027's amounts as the two years')."""
+    parts = [f"{expenses_term} {euro(b.expenses)}, Zuschussbedarf {euro(b.subsidy)}" for b in balances]
+    if not labelled:
+        return "; ".join(parts)
+    return "; ".join(f"{b.label}: {part}" for b, part in zip(balances, parts, strict=True))
 
 
 def _unsettled_grants(pending: PendingGrants | None, promised: PendingGrants | None) -> str:
