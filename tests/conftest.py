@@ -162,7 +162,8 @@ def fixture_inputs(name: str) -> Inputs:
     """A municipality of tests/fixtures (written by reviewers as new users: 'lindenbrueck' in NRW,
     'muldenaue' in Sachsen, 'altmuehlau' in Bayern, 'rheinfurt' in Rheinland-Pfalz, 'neckarbrunn'
     in Baden-Württemberg, 'havelland-sued' in Brandenburg, 'saale-boerdeland' in Sachsen-Anhalt,
-    'warnemark' in Mecklenburg-Vorpommern, 'spreetal' a Berlin Bezirk) in memory."""
+    'warnemark' in Mecklenburg-Vorpommern, 'spreetal' a Berlin Bezirk, 'elbhoehe' a Hamburg Bezirk,
+    'bliestal' in the Saarland, 'wesertal' a kreisfreie Stadt in Niedersachsen) in memory."""
     return folder_inputs(ROOT / "tests" / "fixtures" / name)
 
 

@@ -2367,3 +2367,55 @@ def test_the_bvv_refers_the_paper_to_its_committees_before_they_advise():
     late_step = "    - gremium: bvv\n      datum: 2027-02-25\n      rolle: Überweisung\n"
     late = fixture_inputs("spreetal").replace(name, "    - gremium: bvv\n", late_step + "    - gremium: bvv\n")
     assert any("liegt nach deren erster Beratung (04.02.2027)" in p for p in late.problems())
+
+
+def test_a_hamburg_bezirksversammlung_provides_no_money():
+    """Bezirk Elbhöhe (Hamburg review): the concept had the Bezirksversammlung decide 'über eine
+    Fortführung … spätestens mit dem Haushalt 2029' and on 'zusätzliche Mittel' – but it is the
+    Vertretungskörperschaft except for providing the means (§ 2 Abs. 2 AG SGB VIII), the
+    Jugendhilfeausschuss decides within the means assigned to the Bezirksamt (§ 8), and the
+    Bürgerschaft fixes the Haushaltsplan. A Fachbehörde's Zweckzuweisung entered as 'quelle: Land'
+    counted Hamburg's money twice."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import concept_chapters
+
+    inputs = fixture_inputs("elbhoehe")
+    concept = inputs.check().concept
+    chapters = concept_chapters(concept)
+
+    def plain(name: str) -> str:
+        return " ".join(lxml.html.fromstring(f"<div>{chapters[name]}</div>").text_content().split())
+
+    resources = plain("konzept/12_ressourcen.html.j2")
+    assert (
+        "über eine Fortführung entscheidet der Jugendhilfeausschuss rechtzeitig vor Ablauf der Befristung im Rahmen "
+        "der dem Bezirksamt für die Aufgaben der Jugendhilfe zugewiesenen Mittel (§ 8 AG SGB VIII); die Mittel dafür "
+        "muss der Haushaltsplan der Freien und Hansestadt Hamburg für 2029 vorsehen" in resources
+    )
+    assert "entscheidet die Bezirksversammlung" not in resources
+    assert "oder zusätzliche Mittel die Bezirksversammlung" not in resources
+    assert (
+        "zusätzliche Mittel kann nur die Bürgerschaft mit dem Haushaltsplan der Freien und Hansestadt Hamburg"
+        in resources
+    )
+    (paper,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    assert paper.budget_reservation is not None
+    assert "Mittel über den Haushaltsansatz hinaus kann nur die Bürgerschaft" in paper.budget_reservation
+    assert "oder braucht sie Mittel" not in paper.budget_reservation
+    assert "§ 2 Abs. 2, § 8 AG SGB VIII: Die Bezirksversammlung gilt als Vertretungskörperschaft" in plain(
+        "konzept/01_einleitung.html.j2"
+    )
+    warned = [w for w in inputs.warnings() if "kein Ertrag von außen" in w.message]
+    assert len(warned) == 2 and all(w.where.file == "ressourcen.yaml" for w in warned)
+    # elsewhere the council provides the money, and 'Land' is a source like any
+    county = fixture_inputs("altmuehlau")
+    assert not [w for w in county.warnings() if "kein Ertrag von außen" in w.message]
+    assert "über Änderungen der Ziele oder zusätzliche Mittel der Kreistag" in " ".join(
+        lxml.html.fromstring(
+            f"<div>{concept_chapters(county.check().concept)['konzept/12_ressourcen.html.j2']}</div>"
+        )
+        .text_content()
+        .split()
+    )

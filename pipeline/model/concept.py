@@ -635,6 +635,12 @@ class Concept:
         council, youth = route.deciding, route.youth_within_funds
         if youth is not None:
             advising = (*route.council_advised_by, *also)
+            funds = self.procedure.funds if self.procedure is not None else None
+            if funds is not None:  # Hamburg: the Bezirksversammlung provides no money
+                return (
+                    f"{youth.forms.nom} {funds.youth_within}, über Änderungen der Ziele {council.forms.nom}"
+                    f"{_advised(advising, route.prepared)}; {funds.more_only_by}"
+                )
             return (
                 f"{youth.forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
                 f"zusätzliche Mittel {council.forms.nom}{_advised(advising, route.prepared)}"

@@ -1406,6 +1406,7 @@ class PaperView:
                 budget.income_lines,
                 terms=budget.terms,
                 council=budget.council_subject,
+                funds=budget.funds_rule,
             )
         )
         procedure = self.concept.procedure
@@ -1602,6 +1603,15 @@ class PaperView:
                 steps.append(f"Vorberatung {enumeration([c.forms.im for c in (*route.council_advised_by, *own)])}")
             if prepared is not None:
                 steps.append(f"Vorbereitung durch {prepared.forms.acc}")
+            funds = self.concept.procedure.funds if self.concept.procedure is not None else None
+            if funds is not None:  # Hamburg: the Bezirksversammlung provides no money
+                return (
+                    f" {youth.forms.dat}",
+                    " zur Beschlussfassung",
+                    f"; ändert die Anpassung Ziele des Gesamtkonzepts, beschließt {route.deciding.forms.nom} nach "
+                    f"{enumeration(steps)}; Mittel über den Haushaltsansatz hinaus kann nur {funds.provider} mit dem "
+                    f"{funds.budget} bereitstellen",
+                )
             return (
                 f" {youth.forms.dat}",
                 " zur Beschlussfassung",

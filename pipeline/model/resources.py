@@ -39,6 +39,7 @@ from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES
 
 if TYPE_CHECKING:
     from pipeline.model.concept import Concept
+    from pipeline.model.procedure import FundsRule
 
 #: How the tables call the municipality's own share.
 OWN_SHARE = own_share_label("Landkreis")
@@ -237,7 +238,9 @@ class FollowUpYear:
     #: (Kämmerei review: the level after M2's end left out the one-off 7.000 €).
     not_recurring: Decimal = Decimal(0)
     #: The council that adopts the budget, as a sentence's subject ('der Kreistag'); '' if unknown.
+    #: Where the council provides no money (`funds`, Hamburg), the Jugendhilfeausschuss.
     council: str = ""
+    funds: FundsRule | None = None
     #: `year` is a year of the plan: its budget already lacks the grants that ended before it
     #: (NRW review: 'Nach dem Planungszeitraum: Ab 2027 fehlen …' in a plan for 2026–2027).
     planned: bool = False
@@ -401,11 +404,15 @@ class FollowUpYear:
             until = f" bis zum {german_date(ends.pop())}" if len(ends) == 1 else ""
             verb = "ist" if len(self.measures) == 1 else "sind"
             # who decides, and by when: 'ist gesondert zu entscheiden' named neither (Kreistag review)
-            decision = (
-                f"entscheidet {self.council} rechtzeitig vor Ablauf der Befristung, spätestens mit dem Haushalt {self.year}"
-                if self.council
-                else f"ist rechtzeitig vor Ablauf der Befristung zu entscheiden, spätestens mit dem Haushalt {self.year}"
-            )
+            if self.funds is not None and self.council:  # Hamburg: within the means assigned
+                decision = (
+                    f"entscheidet {self.council} rechtzeitig vor Ablauf der Befristung {self.funds.youth_within}; "
+                    f"die Mittel dafür muss der {self.funds.budget} für {self.year} vorsehen"
+                )
+            elif self.council:
+                decision = f"entscheidet {self.council} rechtzeitig vor Ablauf der Befristung, spätestens mit dem Haushalt {self.year}"
+            else:
+                decision = f"ist rechtzeitig vor Ablauf der Befristung zu entscheiden, spätestens mit dem Haushalt {self.year}"
             parts.append(f"{names} {verb}{until} befristet; über eine Fortführung {decision}")
             if self.with_measures:
                 amount = euro(total(i.amount for i in self.with_measures))
@@ -554,6 +561,7 @@ def follow_up_years(
     whole_income: Iterable[Income] | None = None,
     terms: MoneyTerms = DOPPIK,
     council: str = "",
+    funds: FundsRule | None = None,
 ) -> list[FollowUpYear]:
     """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
     in its last promised year and an expense in its first, partial year, each where no line of
@@ -645,6 +653,7 @@ def follow_up_years(
                     if e.year == year - 1 and e.purpose not in ended and once_only(e, measures)
                 ),
                 council,
+                funds=funds,
                 planned=year <= last_planned,
             )
         )
@@ -1157,13 +1166,25 @@ class Budget:
             self.ending_measures,
             terms=self.terms,
             council=self.council_subject,
+            funds=self.funds_rule,
         )
 
     @property
     def council_subject(self) -> str:
-        """The council that adopts the budget as a sentence's subject ('der Kreistag'), or ''."""
+        """Who decides on going on with a measure as a sentence's subject: the council that adopts
+        the budget ('der Kreistag'), or '' – where the council provides no money (Hamburg), the
+        Jugendhilfeausschuss within the means assigned (:attr:`funds_rule`)."""
         council = self.concept.council
+        if self.funds_rule is not None:
+            youth = next((c for c in self.concept.committees if c.kind == "Jugendhilfeausschuss"), None)
+            if youth is not None:
+                return youth.forms.nom
         return council.forms.nom if council is not None else ""
+
+    @property
+    def funds_rule(self) -> FundsRule | None:
+        procedure = self.concept.procedure
+        return procedure.funds if procedure is not None else None
 
     @property
     def follow_up_text(self) -> str:

@@ -369,6 +369,29 @@ def income_from_the_kreis_only_in_a_kreis(concept: Concept) -> Iterator[Finding]
             )
 
 
+@WARNINGS.rule("ertrag-vom-land-in-hamburg")
+def no_income_from_the_land_in_a_hamburg_bezirk(concept: Concept) -> Iterator[Finding]:
+    """In Hamburg Land and Gemeinde are one (Art. 4 HV): what a Fachbehörde assigns the Bezirksamt
+    is a Zweck- or Rahmenzuweisung of the Haushaltsplan (§ 37 BezVG), the money the Zuschussbedarf
+    stands for – entered as 'quelle: Land', the documents counted it twice, as an Ertrag beside the
+    share of the Freie und Hansestadt (Hamburg review: 173.100 € where 293.100 € came from the
+    Hamburg budget)."""
+    procedure = concept.procedure
+    if procedure is None or procedure.funds is None:
+        return
+    for index, line in enumerate(concept.resources.income):
+        if line.source == "Land":
+            yield warning(
+                "ressourcen.yaml",
+                ("ertraege", index, "quelle"),
+                f"In Hamburg sind Zuweisungen einer Fachbehörde an das Bezirksamt (Zweck- oder Rahmenzuweisungen, "
+                f"§ 37 BezVG) Mittel aus dem {procedure.funds.budget}, kein Ertrag von außen; sie gehören zum "
+                "Anteil aus dem Hamburger Haushalt, den der Zuschussbedarf zeigt. Bitte den Ertrag "
+                f"'{line.id}' streichen (der Aufwand bleibt stehen) oder, wenn das Geld nicht aus dem "
+                "Hamburger Haushalt kommt, die richtige Quelle eintragen ('Bundesstiftung Frühe Hilfen', 'Dritte').",
+            )
+
+
 def _county_dative(county: str | None, state: str) -> str:
     """'dem Landkreis Leinetal', 'dem Märkischen Kreis', 'der Region Hannover'; without a name (or
     one that tells no gender) 'einem Landkreis' (the Land's word)."""

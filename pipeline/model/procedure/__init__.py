@@ -229,6 +229,28 @@ class BindingDeclaration(_Data):
         return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}.{deputy}{proxy}{together}"
 
 
+class FundsRule(_Data):
+    """Where the council provides no money: a Hamburg Bezirksversammlung counts as the
+    Vertretungskörperschaft of §§ 70, 71 SGB VIII except for providing the means (§ 2 Abs. 2 AG SGB
+    VIII), the Jugendhilfeausschuss decides within the means assigned to the Bezirksamt (§ 8 AG SGB
+    VIII), and the Bürgerschaft fixes the Haushaltsplan (Art. 66 Abs. 2 HV). Hamburg review: the
+    concept had the Bezirksversammlung decide on further and additional money."""
+
+    #: After the Jugendhilfeausschuss decides: 'im Rahmen der dem Bezirksamt … zugewiesenen Mittel (§ 8 …)'.
+    youth_within: str = Field(alias="jugendhilfeausschuss")
+    #: Who alone provides more: 'die Bürgerschaft'.
+    provider: str = Field(alias="bereitgestellt_durch")
+    #: The budget it does so with, a masculine noun without article: 'Haushaltsplan der Freien und Hansestadt Hamburg'.
+    budget: str = Field(alias="haushalt")
+    legal_basis: str = Field(alias="rechtsgrundlage")
+    source: str = Field(alias="quelle")
+
+    @property
+    def more_only_by(self) -> str:
+        """'zusätzliche Mittel kann nur die Bürgerschaft mit dem Haushaltsplan … bereitstellen'."""
+        return f"zusätzliche Mittel kann nur {self.provider} mit dem {self.budget} bereitstellen"
+
+
 class LargeCity(_Data):
     """What a Land calls a große kreisangehörige Stadt, where its law names it otherwise (Große
     Kreisstadt, große selbständige Stadt, Sonderstatus-Stadt), and its head's title where it
@@ -291,6 +313,9 @@ class Procedure(_Data):
     #: Who fixes the budget after the council has resolved on it, as a clause that follows: in
     #: Berlin the Abgeordnetenhaus by the Haushaltsgesetz (Berlin review).
     budget_law: str | None = Field(default=None, alias="haushalt_feststellung")
+    #: Where the council provides no money and the Jugendhilfeausschuss decides within the means
+    #: assigned (Hamburg).
+    funds: FundsRule | None = Field(default=None, alias="mittel")
     #: What the Land's law adds on the Jugendhilfeausschuss, as an entry of the legal bases
     #: (Berlin: it is also the BVV's committee for Jugend; Berlin review).
     youth_committee_law: str | None = Field(default=None, alias="jugendhilfeausschuss_land")
