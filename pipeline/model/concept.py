@@ -639,7 +639,7 @@ class Concept:
             if funds is not None:  # Hamburg: the Bezirksversammlung provides no money
                 return (
                     f"{youth.forms.nom} {funds.youth_within}, über Änderungen der Ziele {council.forms.nom}"
-                    f"{_advised(advising, route.prepared)}; {funds.more_only_by}"
+                    f"{_advised(advising, route.prepared)}; {funds.only_by('zusätzliche Mittel')}"
                 )
             return (
                 f"{youth.forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "

@@ -1609,8 +1609,7 @@ class PaperView:
                     f" {youth.forms.dat}",
                     " zur Beschlussfassung",
                     f"; ändert die Anpassung Ziele des Gesamtkonzepts, beschließt {route.deciding.forms.nom} nach "
-                    f"{enumeration(steps)}; Mittel über den Haushaltsansatz hinaus kann nur {funds.provider} mit dem "
-                    f"{funds.budget} bereitstellen",
+                    f"{enumeration(steps)}; {funds.only_by('Mittel über den Haushaltsansatz hinaus')}",
                 )
             return (
                 f" {youth.forms.dat}",

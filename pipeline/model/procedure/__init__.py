@@ -245,10 +245,9 @@ class FundsRule(_Data):
     legal_basis: str = Field(alias="rechtsgrundlage")
     source: str = Field(alias="quelle")
 
-    @property
-    def more_only_by(self) -> str:
+    def only_by(self, money: str) -> str:
         """'zusätzliche Mittel kann nur die Bürgerschaft mit dem Haushaltsplan … bereitstellen'."""
-        return f"zusätzliche Mittel kann nur {self.provider} mit dem {self.budget} bereitstellen"
+        return f"{money} kann nur {self.provider} mit dem {self.budget} bereitstellen"
 
 
 class LargeCity(_Data):
