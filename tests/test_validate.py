@@ -21,7 +21,7 @@ from pipeline.load.yaml_source import MAX_FILE_BYTES, parse_yaml
 from pipeline.model.inputs import INPUTS
 from pipeline.model.types import Ref, _displayable
 
-from .conftest import ROOT, Inputs, example_texts
+from .conftest import ROOT, Inputs, example_texts, fixture_inputs
 
 
 def _validate(folder: Path):
@@ -1020,3 +1020,23 @@ def test_a_misspelt_committee_brings_no_warning_that_the_committee_is_missing():
     problems = inputs.problems()
     assert [p for p in problems if "Meinten Sie 'soz-ges'?" in p]
     assert not [p for p in problems if "Ausschuss für Soziales und Gesundheit" in p]
+
+
+@pytest.mark.parametrize("name", ["wesertal", "bliestal"])
+def test_a_misspelt_lead_brings_no_warnings_about_what_it_left_out(name):
+    """Reviews in Niedersachsen and the Saarland: one misspelt 'federfuehrung' left out the measure
+    and, with it, the Erträge and papers' lines that name it; beside the error came 'Für 'Land' ist
+    ein Förderverfahren beschrieben, aber kein Ertrag eingetragen. Bitte … das Förderverfahren
+    streichen' – an Ertrag that was there – and a paper said to report twice in one sitting. The
+    error stands alone; the correct folder has neither warning."""
+    inputs = fixture_inputs(name)
+    before = {w.message for w in inputs.warnings()}
+    problems = inputs.replace(
+        "massnahmen.yaml", "federfuehrung: familienbildung", "federfuehrung: familienbldung"
+    ).problems()
+    errors = [p for p in problems if "Warnung" not in p]
+    assert len(errors) == 1 and "Meinten Sie 'familienbildung'?" in errors[0]
+    for problem in problems:
+        assert "aber kein Ertrag eingetragen" not in problem
+        assert "in derselben Sitzung" not in problem
+    assert not [m for m in before if "aber kein Ertrag eingetragen" in m or "in derselben Sitzung" in m]

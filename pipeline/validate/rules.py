@@ -61,6 +61,10 @@ WHOLE_FILES: dict[str, tuple[str, ...]] = {
     "zielgruppen-mit-zielen": ("ziele.yaml",),
     "ertraege-im-rahmen": ("ressourcen.yaml",),
     "netzwerkkoordination-im-aufwand": ("ressourcen.yaml",),
+    # an Ertrag left out for a faulty measure it funds is no missing one (review in Niedersachsen:
+    # the warning had the user add an Ertrag that was there, or strike the Förderverfahren)
+    "foerderverfahren-mit-ertrag": ("ressourcen.yaml",),
+    "bericht-doppelt-in-einer-sitzung": ("vorlagen/", "gremien.yaml"),
     # a paper left out for its errors is no unknown number (Brandenburg review: the warning had the
     # user correct a number that was right)
     "konzeptbeschluss": ("gremien.yaml", "vorlagen/"),
