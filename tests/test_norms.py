@@ -133,6 +133,9 @@ def test_citations_name_norm_and_paragraph():
         ("bis zum ersten Geburtstag, in besonderen Fällen bis zum dritten.", [12, 36]),
         ("bis zum dritten.", []),  # no age without its noun
         ("befristet bis 2027", []),
+        # a waiting time is no age (review in Niedersachsen); a Begleitung's length is
+        ("Angestellt beim Gesundheitsamt; Wartezeit im Hafenviertel bis zu sechs Wochen.", []),
+        ("Die Begleitung dauert bis zu sechs Monate.", [6]),
     ],
 )
 def test_age_limits_in_months(sentence, months):
@@ -260,6 +263,20 @@ def test_fgkikp_until_the_first_birthday_gets_a_hint(inputs, raw_inputs):
     assert warning.where.field == f"massnahmen[{index}].beschreibung"
     assert "(FGKiKP) können Familien bis zum dritten Geburtstag des Kindes begleiten" in warning.message
     assert "Praxis der Länder unterscheidet sich" in warning.message
+
+
+def test_a_sentence_below_two_professions_gets_one_hint(inputs):
+    """Review in Niedersachsen: one sentence brought two notes, one per profession it named."""
+    text = "Familienhebammen und FGKiKP begleiten Familien bis zu sechs Monate nach der Geburt."
+    inputs.edit(
+        "massnahmen.yaml", lambda data: _set(data["massnahmen"], "familienbegleitung", text, "beschreibung")
+    )
+    [warning] = _rule(inputs, "Hinweis:")
+    assert (
+        "– Hinweis: Familienhebammen können Familien in der Regel bis zum ersten Geburtstag des Kindes, bei "
+        "besonderem Bedarf bis zum dritten begleiten, Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP) "
+        "bis zum dritten Geburtstag des Kindes" in warning.message
+    )
 
 
 def test_an_entry_names_the_profession_a_sentence_leaves_out(inputs, raw_inputs):
