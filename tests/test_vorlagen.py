@@ -1313,7 +1313,7 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         "Außerdem fällt für eine Leistung, die 2027 erst im Lauf des Jahres beginnt, ab 2028 der Aufwand eines "
         f"vollen Jahres an, {_german_euro(more)} mehr im Jahr als 2027: "
     ) in text
-    assert "Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet." in text
+    assert "In den Beträgen ab 2028 sind Tarif- und Preissteigerungen nicht eingerechnet." in text
     assert "Endet sie" not in text
     for e in starting:
         # one pair of brackets, also where the title has its own ('… (ab April; 2027: …)')
@@ -1382,7 +1382,9 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         _folgekosten(whole),
     )
     # the note on prices closes the cell, after the paper's own words (Stadtverordnete)
-    assert _folgekosten(whole).endswith("Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet.")
+    assert _folgekosten(whole).endswith(
+        "In den Beträgen ab 2028 sind Tarif- und Preissteigerungen nicht eingerechnet."
+    )
 
 
 def test_the_level_after_measures_end_leaves_out_what_does_not_recur():
@@ -3005,3 +3007,18 @@ def test_a_later_year_whose_budget_is_not_adopted_stands_under_reservation():
     )
     (view,) = [v for v in paper_views(adopted.check().concept) if v.paper.kind == "Beschlussvorlage"]
     assert view.budget_reservation is None
+
+
+def test_the_note_on_prices_names_the_years_after_the_plan():
+    """Saarland review: 'Geplant sind für 2028 … Tarif- und Preissteigerungen sind in diesen
+    Beträgen nicht eingerechnet.' – but the planned 2028 held the rises (+3 %); only the years
+    after the plan carry its last year on without them."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("bliestal").check().concept
+    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    assert view.finances is not None
+    last_planned = max(int(b.label) for b in view.finances.later_years)
+    assert view.finances.prices_note == (
+        f"In den Beträgen ab {last_planned + 1} sind Tarif- und Preissteigerungen nicht eingerechnet."
+    )

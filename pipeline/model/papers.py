@@ -51,7 +51,6 @@ from pipeline.model.reporting import ReportingView
 from pipeline.model.resources import (
     ITEM_LABEL,
     OWN_SHARE,
-    PRICES_LEFT_OUT,
     AmountRow,
     AmountTable,
     Balance,
@@ -64,6 +63,7 @@ from pipeline.model.resources import (
     fte,
     once_only,
     pending_grants,
+    prices_left_out,
     product_of,
     promised_grants,
     repeats,
@@ -372,7 +372,7 @@ class FinanceSummary:
     def prices_note(self) -> str:
         """'Tarif- und Preissteigerungen sind … nicht eingerechnet.' where the cell names amounts of
         later years."""
-        return PRICES_LEFT_OUT if self.effects else ""
+        return prices_left_out(self.effects)
 
     @property
     def outlook(self) -> tuple[Balance, ...]:

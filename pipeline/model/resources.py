@@ -486,7 +486,14 @@ class FollowUpYear:
 
 
 #: What the Folgekosten leave out, said once after them (Kämmerei: staff costs rose 3,5 % a year).
-PRICES_LEFT_OUT = "Tarif- und Preissteigerungen sind in diesen Beträgen nicht eingerechnet."
+def prices_left_out(years: Iterable[FollowUpYear]) -> str:
+    """'In den Beträgen ab 2029 sind Tarif- und Preissteigerungen nicht eingerechnet.': the years
+    after the plan carry its last year on; the planned years are the user's and may hold the rises
+    already (Saarland review: 'in diesen Beträgen' stood after 2028's planned amounts, which did)."""
+    first = min((y.year for y in years if not y.planned), default=None)
+    if first is None:
+        return ""
+    return f"In den Beträgen ab {first} sind Tarif- und Preissteigerungen nicht eingerechnet."
 
 
 def follow_up_sentences(years: Iterable[FollowUpYear], *, beside_table: bool = False) -> str:
@@ -499,7 +506,10 @@ def follow_up_text(years: Iterable[FollowUpYear], *, beside_table: bool = False)
     """The sentences of the years after the plan, and once after them what they leave out; with
     `beside_table`, without the sums the concept's table of :attr:`FollowUpYear.scenarios` shows."""
     years = list(years)
-    return f"{follow_up_sentences(years, beside_table=beside_table)} {PRICES_LEFT_OUT}" if years else ""
+    if not years:
+        return ""
+    note = prices_left_out(years)
+    return f"{follow_up_sentences(years, beside_table=beside_table)} {note}".strip()
 
 
 def once_only(expense: Expense, measures: dict[str, EndingMeasure]) -> bool:
