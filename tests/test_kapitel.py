@@ -574,3 +574,39 @@ def test_a_bezirk_without_an_agreement_yet_reads_as_its_inputs_say():
     # the paper by the name Berlin's council offices give it, as the paper calls itself
     anchoring = text("konzept/13_politische_verankerung.html.j2")
     assert "(Vorlage zur Beschlussfassung DS/0042/XX)" in anchoring and "Beschlussvorlage" not in anchoring
+
+
+@pytest.mark.parametrize(
+    ("name", "coordinated", "sits"),
+    [
+        (
+            "wesertal",
+            "Koordiniert wird das Netzwerk Frühe Hilfen vom Jugendamt; zuständig ist die Koordinierungsstelle Frühe "
+            "Hilfen im Fachbereich Jugend und Familie.",
+            "die Netzwerkkoordination (Kapitel 10) liegt beim Fachbereich Jugend und Familie – Jugendamt.",
+        ),
+        (
+            "bliestal",
+            "hat als örtlicher Träger der öffentlichen Jugendhilfe die Koordinierungsstelle Frühe Hilfen im "
+            "Kreisjugendamt als Netzwerkkoordination Frühe Hilfen eingerichtet.",
+            "die Netzwerkkoordination (Kapitel 10) liegt beim Kreisjugendamt Bliestal-Hochwald.",
+        ),
+    ],
+)
+def test_an_office_called_jugendamt_is_named_once(name, coordinated, sits):
+    """Reviews in Niedersachsen and the Saarland: 'vom Jugendamt (Fachbereich Jugend und Familie –
+    Jugendamt)', '… im Jugendamt (Kreisjugendamt Bliestal-Hochwald) die Koordinierungsstelle Frühe
+    Hilfen im Kreisjugendamt …', and the contact block gave the Fachbereich three times."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    chapters = concept_chapters(fixture_inputs(name).check().concept)
+    text = " ".join(lxml.html.fromstring(f"<div>{''.join(chapters.values())}</div>").text_content().split())
+    assert coordinated in text and sits in text
+    assert "Jugendamt (Fachbereich" not in text and "Jugendamt (Kreisjugendamt" not in text
+    contact = lxml.html.fromstring(f"<div>{chapters['konzept/01_einleitung.html.j2']}</div>")
+    block = [p for p in contact.iter("p") if "Telefon" in p.text_content() or "E-Mail" in p.text_content()]
+    assert block and all(p.text_content().count("Jugendamt") <= 1 for p in block)

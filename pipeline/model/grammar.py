@@ -87,6 +87,8 @@ HEADS: dict[str, Head] = {
     "plenum": _N_S,
     "amt": _N_S,  # Jugendamt, Bezirksamt
     "dezernat": _N_S,
+    "bereich": _M_ES,  # Fachbereich
+    "abteilung": _F,
     "referat": _N_S,  # not a 'rat'
     "sekretariat": _N_S,
     "büro": _N_S,

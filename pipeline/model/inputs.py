@@ -526,6 +526,39 @@ class Municipality(Item, title="Kommune"):
         unnested = re.sub(r" [(]([^()]*)[)]$", r" – \1", office)
         return f" ({unnested})"
 
+    def youth_office_as(self, form: Literal["nom", "dat", "im", "vom", "beim"]) -> str:
+        """The Jugendamt in a sentence: 'vom Jugendamt (Fachbereich Jugend und Familie)' – or the
+        office by its own name with its article where that name says Jugendamt itself ('vom
+        Kreisjugendamt Bliestal-Hochwald', 'vom Fachbereich Jugend und Familie – Jugendamt'; reviews in
+        Niedersachsen and the Saarland: 'vom Jugendamt (Fachbereich Jugend und Familie – Jugendamt)')."""
+        office = self.youth_office.strip()
+        own = (
+            "jugendamt" in office.lower()
+            and not office.startswith("Jugendamt")
+            and not re.search(r"[(]Jugendamt[)]$", office)
+        )
+        forms = definite(office) if own else None
+        if forms is not None:
+            return str(getattr(forms, form))
+        plain = {
+            "nom": "das Jugendamt",
+            "dat": "dem Jugendamt",
+            "im": "im Jugendamt",
+            "vom": "vom Jugendamt",
+            "beim": "beim Jugendamt",
+        }[form]
+        return plain + self.youth_office_suffix
+
+    @property
+    def coordination_names_office(self) -> bool:
+        """The coordination's post names the office it is in already ('Koordinierungsstelle Frühe
+        Hilfen im Kreisjugendamt', '… im Fachbereich Jugend und Familie'): a sentence need not say
+        'im Jugendamt (…)' before it (Saarland review: '… im Jugendamt (Kreisjugendamt
+        Bliestal-Hochwald) die Koordinierungsstelle Frühe Hilfen im Kreisjugendamt …')."""
+        position = self.coordination.position
+        stem = re.split(r" – | [(]", self.youth_office.strip())[0]
+        return "jugendamt" in position.lower() or stem in position
+
     @property
     def is_bezirk(self) -> bool:
         """A Bezirk of Berlin or Hamburg: no Kommune, no legal person, no means of its own."""
