@@ -2349,3 +2349,18 @@ def test_the_organisers_own_services_are_not_invited_to_accede_to_its_agreement(
     drk = [a["id"] for a in actors if a.get("traeger") == "drk" and a["id"] not in listed]
     assert drk == ["patenkoordination"] and "Koordination Familienpatenschaften" not in invited
     assert len(warnings) == 2 and "'patenkoordination'" in warnings[1]
+
+
+def test_an_actor_the_agreement_binds_needs_no_accession_for_its_paths():
+    """Review in Niedersachsen: 'Für drei weitere gelten die Abstimmungswege bis zum Beitritt als
+    Empfehlung (Psychologische Beratungsstelle …; freiberufliche Hebammen; Kinder- und
+    Jugendärztinnen und -ärzte)' – the Beratungsstelle is bound by the Caritas' signature and only
+    the recipient of the Kinderärzte's recommended path; only those still to accede are named."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("wesertal").check().concept
+    waiting = [a.id for a in concept.actors_with_recommendation_only]
+    assert "erziehungsberatung" not in waiting
+    assert "kinderaerzte" in waiting
+    assert "erziehungsberatung" in [a.id for a in concept.agreement.bound_actors]
+    assert "erziehungsberatung" in [a.id for a in concept.actors_with_no_path]

@@ -1414,9 +1414,14 @@ class Concept:
 
     @property
     def actors_with_recommendation_only(self) -> list[Actor]:
-        """Actors whose only Abstimmungswege are recommendations (:attr:`recommended_paths`)."""
+        """Actors whose only Abstimmungswege are recommendations (:attr:`recommended_paths`) until
+        they accede: not those the agreement binds already, for whom a path is a recommendation only
+        because the other side has not acceded (review in Niedersachsen: the Caritas' Beratungsstelle,
+        bound by its Träger's signature and only the recipient of the Kinderärzte's path, was said to
+        be bound 'bis zum Beitritt' only by recommendations)."""
         on_path = {p.sender for p in self.recommended_paths} | {p.recipient for p in self.recommended_paths}
-        return [a for a in self.actors_without_path if a.id in on_path]
+        bound = {a.id for a in self.agreement.bound_actors} if self.agreement is not None else set()
+        return [a for a in self.actors_without_path if a.id in on_path and a.id not in bound]
 
     @property
     def actors_with_no_path(self) -> list[Actor]:
