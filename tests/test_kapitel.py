@@ -610,3 +610,23 @@ def test_an_office_called_jugendamt_is_named_once(name, coordinated, sits):
     contact = lxml.html.fromstring(f"<div>{chapters['konzept/01_einleitung.html.j2']}</div>")
     block = [p for p in contact.iter("p") if "Telefon" in p.text_content() or "E-Mail" in p.text_content()]
     assert block and all(p.text_content().count("Jugendamt") <= 1 for p in block)
+
+
+def test_the_summary_names_the_sittings_prepared_for_every_overdue_report():
+    """Review in Niedersachsen: 'Dem Ausschuss für Soziales und Gesundheit (fällig seit dem
+    13.06.2026) und dem Rat (fällig seit dem 24.06.2025) steht je ein Bericht aus' – chapter 20 and
+    `plan` named the sittings and papers prepared, the summary (read first, often alone) did not."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("wesertal").check().concept
+    html = concept_chapters(concept)["konzept/00b_kurzfassung.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert (
+        "Dem Ausschuss für Soziales und Gesundheit (fällig seit dem 13.06.2026; vorgesehen für die Sitzung am "
+        "28.01.2027, Vorlagen BV/2026/0412 und IV/2027/0035) und dem Rat (fällig seit dem 24.06.2025; vorgesehen "
+        "für die Sitzung am 25.02.2027, Vorlage BV/2026/0412) steht je ein Bericht aus." in text
+    )
