@@ -3022,3 +3022,19 @@ def test_the_note_on_prices_names_the_years_after_the_plan():
     assert view.finances.prices_note == (
         f"In den Beträgen ab {last_planned + 1} sind Tarif- und Preissteigerungen nicht eingerechnet."
     )
+
+
+def test_the_vorlaeufige_haushaltsfuehrung_names_the_measures_that_begin_without_a_year_before():
+    """Saarland review: ressourcen.yaml held 2027 and 2028 only, and the Beschlussvorlage left out
+    the paragraph on the vorläufige Haushaltsführung (§ 88 KSVG) though M5 and M7 began in 2027;
+    the measures running since 2012–2019 are not new."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("bliestal").check().concept
+    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    assert view.finances is not None
+    shown = [g.shown for g in view.finances.growth]
+    assert [s.split(" (")[0].split(" ", 1)[0] for s in shown] == ["M5", "M7"]
+    assert all("(neu, " in s for s in shown)
+    text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+    assert "gilt die vorläufige Haushaltsführung (§ 88 KSVG)" in text

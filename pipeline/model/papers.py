@@ -142,14 +142,21 @@ class Growth:
 def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]:
     """What is new or expanded in the year against the year before, per purpose: a purpose without
     Aufwand the year before, or one whose grants and Sachkosten rise by more than a tenth or whose
-    posts grow (a rise of pay or prices alone continues what was there). None where the plan has
-    no year before."""
+    posts grow (a rise of pay or prices alone continues what was there). A measure that began before
+    the year is not new for want of a line the year before, and where the plan has no year before,
+    the measures that begin in the year are new (Saarland review: with no year before, the
+    paragraph on the vorläufige Haushaltsführung was left out though three measures began; with an
+    incomplete year before, services running since 2014 were 'neu')."""
     grouped = by_purpose_and_year(expenses)
-    if not any(y == year - 1 for _, y in grouped):
-        return []
+    year_before = any(y == year - 1 for _, y in grouped)
     found = []
     for purpose in dict.fromkeys(p for p, y in grouped if y == year):
         then, now = grouped.get((purpose, year - 1), []), grouped[(purpose, year)]
+        began = _began(concept, purpose)
+        if not then and began is not None and began.year < year:
+            continue  # running before the year: whatever the plan lacks, it is not new
+        if not year_before and (began is None or began.year != year):
+            continue  # nothing to compare with, and not begun in the year
         other_then = _sum(e for e in then if e.kind != STAFF)
         other_now = _sum(e for e in now if e.kind != STAFF)
         posts = {e.position for e in now if e.kind == STAFF}
@@ -173,6 +180,15 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
             )
         )
     return found
+
+
+def _began(concept: Concept, purpose: str) -> dt.date | None:
+    """The day the measure a purpose stands for began (its 'zeitraum.von'); None for a purpose that
+    is no measure (the coordination)."""
+    try:
+        return concept.measure(purpose).period.start
+    except KeyError:
+        return None
 
 
 def _sum(lines: Iterable[Line]) -> Decimal:
