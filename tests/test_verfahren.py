@@ -659,7 +659,11 @@ def test_a_lands_own_network_law_stands_beside_paragraph_3_kkg(inputs):
 
     laws = table().network_laws
     assert "Nordrhein-Westfalen" in laws and "Niedersachsen" not in laws
-    assert all(law.provision.startswith("§ ") and law.content and law.source for law in laws.values())
+    # by paragraph where it was read; the Saarland's SKG by the law alone, its content sourced
+    assert all(
+        (law.provision.startswith("§ ") or law.provision == "SKG") and law.content and law.source
+        for law in laws.values()
+    )
 
     basis, agreement = _legal_bases_and_agreement(inputs)
     assert "Kinderschutzgesetz" not in basis and "(§ 3 Abs. 3 KKG);" in agreement
@@ -2419,3 +2423,25 @@ def test_a_hamburg_bezirksversammlung_provides_no_money():
         .text_content()
         .split()
     )
+
+
+def test_the_saarland_concept_names_its_child_protection_law_and_programme():
+    """Saarland review: the legal bases named only the AG KJHG – not the Saarländisches
+    Kinderschutzgesetz of 2023, which obliges the örtliche Träger to form local networks, nor the
+    Landesprogramm „Frühe Hilfen im Saarland“; and the agreement cited § 62 KSVG, the Gemeinden's
+    rule, as the Landkreis' own form."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters, render_agreement
+
+    concept = fixture_inputs("bliestal").check().concept
+    html = concept_chapters(concept)["konzept/01_einleitung.html.j2"]
+    bases = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert "SKG: Das Saarländische Kinderschutzgesetz vom 15.11.2023 verpflichtet die örtlichen Träger" in bases
+    assert "Landesprogramm „Frühe Hilfen im Saarland“" in bases
+    assert concept.agreement is not None
+    agreement = " ".join(
+        lxml.html.fromstring(f"<div>{render_agreement(concept.agreement).body_html}</div>").text_content().split()
+    )
+    assert "Form entsprechend § 62 KSVG (Vorschrift für die Gemeinden):" in agreement
+    assert "Form nach § 62 KSVG" not in agreement

@@ -119,6 +119,7 @@ STATE_LAWS: dict[str, dict[str, str]] = {
     "Saarland": {
         "AG KJHG": "Erstes Gesetz zur Ausführung des Kinder- und Jugendhilfegesetzes (Gesetz Nr. 1317)",
         "KSVG": "Kommunalselbstverwaltungsgesetz",
+        "SKG": "Saarländisches Kinderschutzgesetz (Gesetz zur Stärkung des Schutzes von Kindern und Jugendlichen im Saarland)",
     },
     "Sachsen": {
         "LJHG": "Landesjugendhilfegesetz",

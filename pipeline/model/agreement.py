@@ -345,7 +345,7 @@ class MunicipalSignature:
     """How the municipality signs the agreement when the law of its Land prescribes a form for
     declarations that oblige it (pipeline/model/procedure, 'verpflichtungserklaerung'): every
     signature the law asks for, the rule in a sentence (with the seal, where it asks for one) and
-    the rule's citation ('§ 71 Abs. 2 HGO')."""
+    the rule's citation after 'Form' ('nach § 71 Abs. 2 HGO')."""
 
     signatories: tuple[Signatory, ...]
     requirements: str
@@ -481,7 +481,7 @@ class Agreement:
         first = f"{head.name}, {head.title}" if head is not None else ""
         roles = rule.roles(procedure.head, head.title if head is not None else None)
         signatories = tuple(Signatory(role, first if i == 0 else "") for i, role in enumerate(roles))
-        return MunicipalSignature(signatories, rule.requirements, rule.legal_basis, _name_label(rule))
+        return MunicipalSignature(signatories, rule.requirements, rule.after_form, _name_label(rule))
 
     def partner_signature(self, party: Party) -> MunicipalSignature | None:
         """The form of a partner's signature where it is a Landkreis of the same Land – a
@@ -494,7 +494,7 @@ class Agreement:
         procedure = procedure_for(self.concept.municipality.state, "Landkreis")
         assert procedure is not None  # a rule comes from a procedure
         signatories = tuple(Signatory(role, "") for role in rule.roles(procedure.head))
-        return MunicipalSignature(signatories, rule.requirements, rule.legal_basis, _name_label(rule))
+        return MunicipalSignature(signatories, rule.requirements, rule.after_form, _name_label(rule))
 
     def partner_role(self, party: Party) -> str:
         """Who signs for a partner where the law says it: a Jobcenter that is a gemeinsame
@@ -522,12 +522,12 @@ class Agreement:
         for party in self.partners:
             rule = self._county_rule(party)
             if rule is not None:
-                found.append((party.name, rule.legal_basis))
+                found.append((party.name, rule.after_form))
         return found
 
     @property
     def binding_rule(self) -> str | None:
-        """'§ 71 Abs. 2 HGO': the rule on declarations that oblige the municipality, where it
+        """'nach § 71 Abs. 2 HGO': the rule on declarations that oblige the municipality, where it
         organises the network and its Land has one – a change of the annexes that adds to its
         duties needs that form, not just the consent of an Amt (legal review)."""
         signature = self.municipal_signature

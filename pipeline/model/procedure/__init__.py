@@ -163,6 +163,10 @@ class BindingDeclaration(_Data):
     source: str = Field(alias="quelle")
     verified: bool = Field(alias="geprueft")
     note: str | None = Field(default=None, alias="hinweis")
+    #: The provision is the Gemeinden's, applied to a Landkreis whose own was not found (§ 62 KSVG in
+    #: the Saarland): the documents say so ('entsprechend § 62 KSVG (Vorschrift für die Gemeinden)')
+    #: instead of citing it as the Landkreis' law (Saarland review).
+    analogous: bool = Field(default=False, alias="entsprechend")
     #: Who may sign together in the head's stead, with the provision: 'zwei vertretungsberechtigte
     #: Gemeindebedienstete gemeinsam (§ 54 Abs. 2 GemO)' (the form said only 'In Vertretung').
     two_officials: TwoOfficials | None = Field(default=None, alias="zwei_bedienstete")
@@ -226,7 +230,14 @@ class BindingDeclaration(_Data):
         # where more than one signs, each signature is needed: Brandenburg's second line read as
         # optional (§ 57 Abs. 2 Satz 2 BbgKVerf: „und einer Stellvertretung“; review in Brandenburg)
         together = " Erforderlich sind beide Unterschriften." if len(self.signatories) == 2 else ""
-        return f"Form nach {self.legal_basis}: {', '.join(parts)}{electronic}.{deputy}{proxy}{together}"
+        return f"Form {self.after_form}: {', '.join(parts)}{electronic}.{deputy}{proxy}{together}"
+
+    @property
+    def after_form(self) -> str:
+        """'nach § 71 Abs. 2 HGO', or 'entsprechend § 62 KSVG (Vorschrift für die Gemeinden)'."""
+        if self.analogous:
+            return f"entsprechend {self.legal_basis} (Vorschrift für die Gemeinden)"
+        return f"nach {self.legal_basis}"
 
 
 class FundsRule(_Data):
