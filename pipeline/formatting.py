@@ -358,12 +358,15 @@ def number_word(amount: int, one: str = "eine") -> str:
     return NUMBER_WORDS[amount] if 0 <= amount <= NUMBER_WORDS_UP_TO else number(amount)
 
 
-def share_in_words(part: int, whole: int, plural: str) -> str:
+def share_in_words(part: int, whole: int, plural: str, one: str | None = None) -> str:
     """'sieben von acht Zuwendungen', '16 von 22 Akteuren': in words where the whole is twelve or
-    less, as prose has counts (Lektorat: '7 von 8' broke the rule); in digits where a part of one or
-    none would need a gender ('1 von 8')."""
+    less, as prose has counts (Lektorat: '7 von 8' broke the rule); a part of one in the caller's
+    form of 'one' ('eine von vier Zuwendungen', 'einem von sechs Akteuren'; Hamburg and Saarland
+    reviews: 'verlangen 1 von 4 Zuwendungen'), else in digits where it would need a gender."""
     if whole <= NUMBER_WORDS_UP_TO and part > 1:
         return f"{number_word(part)} von {number_word(whole)} {plural}"
+    if whole <= NUMBER_WORDS_UP_TO and part == 1 and one is not None:
+        return f"{one} von {number_word(whole)} {plural}"
     return f"{part} von {whole} {plural}"
 
 

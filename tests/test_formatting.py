@@ -15,6 +15,7 @@ from pipeline.formatting import (
     of_decisions,
     percent,
     sentence_end,
+    share_in_words,
     share_word,
     single_stops,
     with_unit,
@@ -265,3 +266,26 @@ def test_a_berlin_paper_names_the_jha_s_decision_by_its_own_number():
     for text in named:
         assert "Beschlusses JHA-Beschluss" not in text
     assert any("über die Umsetzung des JHA-Beschlusses 21/2025" in t for t in named)
+
+
+def test_one_of_a_few_is_written_as_a_word_in_the_callers_form():
+    """Hamburg and Saarland reviews: 'Im Jahr 2027 verlangen 1 von 4 Zuwendungen …'."""
+    assert share_in_words(1, 4, "Zuwendungen", "eine") == "eine von vier Zuwendungen"
+    assert share_in_words(1, 6, "Akteuren", "einen") == "einen von sechs Akteuren"  # für, bindet: accusative
+    assert share_in_words(1, 4, "Zuwendungen") == "1 von 4 Zuwendungen"  # no form given: no guessed gender
+    assert share_in_words(3, 4, "Zuwendungen", "eine") == "drei von vier Zuwendungen"
+    assert share_in_words(1, 22, "Akteuren", "einem") == "1 von 22 Akteuren"  # digits beside digits (Lektorat)
+
+
+def test_the_quality_chapter_agrees_with_one_grant_and_all_sectors():
+    """Hamburg review: 'Im Jahr 2027 verlangen 1 von 4 Zuwendungen' and 'aus sechs von sechs Sektoren'."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    chapters = concept_chapters(fixture_inputs("elbhoehe").check().concept)
+    text = " ".join(lxml.html.fromstring(f"<div>{''.join(chapters.values())}</div>").text_content().split())
+    assert "Im Jahr 2027 verlangt eine von vier Zuwendungen an Träger" in text
+    assert "aus allen sechs Sektoren" in text and "sechs von sechs" not in text

@@ -34,6 +34,7 @@ from pipeline.findings import (
     at,
 )
 from pipeline.formatting import (
+    agree,
     count,
     enumeration,
     enumeration_of_names,
@@ -102,6 +103,14 @@ def _names(items: Iterable[Actor | Committee]) -> str:
     return enumeration_of_names([i.name_in_text if isinstance(i, Actor) else i.name for i in items])
 
 
+def _sectors_reached(reached: int, sectors: int) -> str:
+    """'fünf von sechs Sektoren', 'allen sechs Sektoren' (Hamburg review: 'aus sechs von sechs
+    Sektoren')."""
+    if reached == sectors:
+        return f"allen {number_word(sectors)} Sektoren" if sectors > 1 else "dem einen Sektor"
+    return f"{number_word(reached, 'einem')} von {number_word(sectors)} Sektoren"
+
+
 def _paths_agreed_for(k: Concept, share: str) -> str:
     """Which paths bind follows from who signs the Kooperationsvereinbarung of this Fassung:
     where it marks recommendations, the count holds with it."""
@@ -140,7 +149,7 @@ def _until_then(k: Concept, on: dt.date) -> str:
     )
     return (
         f" Bis dahin gilt die {k.bound_by_label}; am {german_date(on)} bindet sie "
-        f"{share_in_words(bound, len(k.actors), 'Akteuren')}. Für diese Akteure gilt sie auch danach, bis sie die neue "
+        f"{share_in_words(bound, len(k.actors), 'Akteuren', 'einen')}. Für diese Akteure gilt sie auch danach, bis sie die neue "
         f"Vereinbarung unterzeichnen oder ihr beitreten{latest}."
     )
 
@@ -979,7 +988,7 @@ def _participation(k: Concept) -> Finding:
         reach = (
             f"In diesen Gremien vertreten (nach den Mitgliederlisten) oder an der Fassung beteiligt sind "
             f"{share_in_words(len(taking_part), actors, 'Akteuren')} aus "
-            f"{number_word(len(reached))} von {number_word(sectors)} Sektoren; nicht darunter: {_names(missing)}"
+            f"{_sectors_reached(len(reached), sectors)}; nicht darunter: {_names(missing)}"
             + (f" (ohne Beteiligung blieben: {enumeration(absent)})." if absent else ".")
         )
     change = None
@@ -1266,12 +1275,12 @@ def roles_and_paths(view: ReportingView) -> list[Finding]:
         observed(
             "Für alle Akteure ist mindestens ein Abstimmungsweg verbindlich vereinbart."
             if not pathless
-            else f"{_paths_agreed_for(k, share_in_words(actors - len(pathless), actors, 'Akteuren'))}"
+            else f"{_paths_agreed_for(k, share_in_words(actors - len(pathless), actors, 'Akteuren', 'einen'))}"
             f"{_recommended_and_none(k)}.{_until_then(k, view.on)}",
             at("netzwerk.yaml", "abstimmungswege"),
             coverage(actors - len(pathless), actors),
             _path_steps(k) if pathless else None,
-            brief=f"{_paths_agreed_for(k, share_in_words(actors - len(pathless), actors, 'Akteuren'))}"
+            brief=f"{_paths_agreed_for(k, share_in_words(actors - len(pathless), actors, 'Akteuren', 'einen'))}"
             f"{_recommended_and_none_counted(k)}.{_until_then(k, view.on)}"
             if len(pathless) > BRIEF_NAMES
             else None,
@@ -1776,7 +1785,8 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
         return with_note(grant.title, k.organisation(grant.recipient).name) if grant.recipient else grant.title
 
     text = (
-        f"Im Jahr {year} verlangen {share_in_words(len(asking), len(grants), 'Zuwendungen')} an Träger in der Bewilligung oder "
+        f"Im Jahr {year} {agree(len(asking), 'verlangt', 'verlangen')} "
+        f"{share_in_words(len(asking), len(grants), 'Zuwendungen', 'eine')} an Träger in der Bewilligung oder "
         "Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
     )
 
@@ -1943,7 +1953,7 @@ def network_effort(view: ReportingView) -> list[Finding]:
     full = len(planned) - len(partly)
     if planned:
         if full:
-            who = share_in_words(full, len(institutions), "Einrichtungen")
+            who = share_in_words(full, len(institutions), "Einrichtungen", "einer")
         elif len(institutions) == 1:
             who, how = "der einen Einrichtung", f"teilweise vorgesehen: {in_part}. Das sind"
         else:  # 'Bei 0 von 5 Einrichtungen … vollständig vorgesehen' (review of a new Landkreis)
