@@ -274,6 +274,9 @@ def test_units_agree_with_exactly_one():
         unit_for(1, "Ortsteile") == "Ortsteil" and unit_for(1, "Stadtteile mit Angebot") == "Stadtteil mit Angebot"
     )
     assert unit_for(1, "Netzwerkpartner") == "Netzwerkpartner" and unit_for(1, "Standorte") == "Standort"
+    # '1 Unterkünfte (2026)' in the indicator tables (Hamburg review)
+    assert unit_for(1, "Unterkünfte") == "Unterkunft" and unit_for(1, "Familienzentren") == "Familienzentrum"
+    assert unit_for(1, "Kinderarztpraxen") == "Kinderarztpraxis" and unit_for(3, "Unterkünfte") == "Unterkünfte"
 
 
 def test_the_coordinations_post_is_named_with_its_article_where_its_gender_is_known():
