@@ -2445,3 +2445,19 @@ def test_the_saarland_concept_names_its_child_protection_law_and_programme():
     )
     assert "Form entsprechend § 62 KSVG (Vorschrift für die Gemeinden):" in agreement
     assert "Form nach § 62 KSVG" not in agreement
+
+
+def test_in_a_bezirk_its_bezirksamt_acts():
+    """Hamburg review: 'Stellen, die der Bezirk Elbhöhe selbst betreibt', 'bucht der Bezirk Elbhöhe
+    keinen eigenen Personalaufwand' – a Bezirk is no legal person; its Bezirksamt acts."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    concept = fixture_inputs("elbhoehe").check().concept
+    assert concept.acting_nominative == "das Bezirksamt Elbhöhe"
+    html = concept_chapters(concept)["konzept/12_ressourcen.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert "Stellen, die das Bezirksamt Elbhöhe bei anderen Trägern über Zuwendungen mitfinanziert" in text
+    assert "bucht das Bezirksamt Elbhöhe keinen eigenen" in text
+    assert fixture_inputs("bliestal").check().concept.acting_nominative == "der Landkreis Bliestal-Hochwald"

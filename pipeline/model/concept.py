@@ -583,6 +583,15 @@ class Concept:
         return self.municipality.name
 
     @property
+    def acting_nominative(self) -> str:
+        """Who acts for the municipality as a sentence's subject: 'der Landkreis Musterkreis' – or,
+        for a Bezirk, which is no legal person, its Bezirksamt ('das Bezirksamt Elbhöhe'; Hamburg
+        review: 'Stellen, die der Bezirk Elbhöhe selbst betreibt', 'bucht der Bezirk Elbhöhe')."""
+        if self.municipality.is_bezirk:
+            return committee_forms(self.issuing_authority).nom
+        return self.municipality.nominative
+
+    @property
     def network_name(self) -> str:
         """'Netzwerk Frühe Hilfen', or the name it has locally ('Netzwerk frühe Kindheit', Bavarian
         review: the agreement's title and the paper's point named the network differently)."""
