@@ -128,7 +128,7 @@ def _usual_bodies(procedure: Procedure | None, state: str | None) -> dict[str, s
         text = f"{lead} {brings}".strip()
     else:
         text = (
-            f"{lead} Bitte wie in der Hauptsatzung eintragen; einen beschließenden Ausschuss mit 'beschliessend: "
+            f"{lead} Bitte wie in {procedure.statute} eintragen; einen beschließenden Ausschuss mit 'beschliessend: "
             "true', einen beratenden mit 'beschliessend: false' und, wo er nicht öffentlich vorberät, "
             "'nichtoeffentlich: true'."
         ).strip()
@@ -210,6 +210,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "usual_bodies": usual_bodies,
         "deliberating": deliberating,
         "head_titles": head_titles,
+        "statute": procedure.statute if procedure is not None else "der Hauptsatzung",
         # the budget system: the Land's where it has one, Doppik as a choice to check where it
         # lets the municipality choose (Bayern, Thüringen)
         "accounting": accounting_of(state or PLACEHOLDER_STATE, None),

@@ -374,3 +374,29 @@ def test_a_berlin_bezirk_starts_with_the_land_as_carrier_and_its_bezirksamt_as_a
     (folder / "gremien.yaml").write_text(_uncomment(bodies, "- id: bezirksamt", 4), encoding="utf-8")
     office = check_folder(folder).concept.committee("bezirksamt")
     assert office.kind == "Bezirksamt" and not office.deciding
+
+
+def test_a_hamburg_bezirk_names_its_committees_as_its_geschaeftsordnung_does(tmp_path):
+    """Hamburg review: the starter gremien.yaml said 'wie in der eigenen Hauptsatzung' – a Hamburg
+    Bezirk has none; the Bezirksversammlung gives itself and its committees a Geschäftsordnung."""
+    from pipeline.cli import main as cli
+
+    result = CliRunner().invoke(
+        cli,
+        [
+            "init",
+            str(tmp_path / "elbhoehe"),
+            "--art",
+            "Bezirk",
+            "--bundesland",
+            "Hamburg",
+            "--name",
+            "Bezirk Elbhöhe",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "elbhoehe" / "gremien.yaml").read_text(encoding="utf-8")
+    assert "Hauptsatzung" not in text
+    assert "Geschäftsordnung der Bezirksversammlung (§ 12 Abs. 2 BezVG)" in " ".join(
+        line.lstrip("# ").strip() for line in text.splitlines()
+    ).replace("  ", " ")

@@ -326,6 +326,9 @@ class Procedure(_Data):
     #: Where the council provides no money and the Jugendhilfeausschuss decides within the means
     #: assigned (Hamburg).
     funds: FundsRule | None = Field(default=None, alias="mittel")
+    #: What names the council's committees, after 'wie in': 'der Hauptsatzung' by default; a Hamburg
+    #: Bezirksversammlung has a Geschäftsordnung (§ 12 Abs. 2 BezVG; Hamburg review).
+    statute: str = Field(default="der Hauptsatzung", alias="satzung")
     #: What the Land's law adds on the Jugendhilfeausschuss, as an entry of the legal bases
     #: (Berlin: it is also the BVV's committee for Jugend; Berlin review).
     youth_committee_law: str | None = Field(default=None, alias="jugendhilfeausschuss_land")
