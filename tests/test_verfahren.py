@@ -2461,3 +2461,16 @@ def test_in_a_bezirk_its_bezirksamt_acts():
     assert "Stellen, die das Bezirksamt Elbhöhe bei anderen Trägern über Zuwendungen mitfinanziert" in text
     assert "bucht das Bezirksamt Elbhöhe keinen eigenen" in text
     assert fixture_inputs("bliestal").check().concept.acting_nominative == "der Landkreis Bliestal-Hochwald"
+
+
+def test_a_missing_kreisausschuss_is_proposed_at_its_sitting_on_the_day_of_the_step_it_replaces():
+    """Saarland review: with 'ka' replaced by an unknown body on 22.02.2027, the warning said the
+    Kreisausschuss had 'keine Sitzung zwischen 22.02.2027 und 08.03.2027' – it met on 22.02. – and
+    called § 175 Abs. 4 KSVG unchecked, which § 176 Abs. 1 Satz 2 KSVG confirms in its words."""
+    name = "vorlagen/bv-2026-118-gesamtkonzept.yaml"
+    inputs = fixture_inputs("bliestal").replace(
+        name, "{gremium: ka, datum: 2027-02-22", "{gremium: finanzausschuss, datum: 2027-02-22"
+    )
+    (warning,) = [p for p in inputs.problems() if "bereitet der Kreisausschuss" in p]
+    assert "Kreisausschuss 22.02.2027 → Kreistag 08.03.2027." in warning
+    assert "keine Sitzung" not in warning and "ungeprüft" not in warning

@@ -421,7 +421,9 @@ def _step(committee: Committee, date: dt.date) -> str:
 
 def _suggestion(case: PaperCase, insert: Committee, position: int, after: dt.date, before: dt.date) -> str:
     """The Beratungsfolge with `insert` at `position` in its sitting between two dates, as text."""
-    sittings = [d for d in insert.meetings if after < d < before]
+    # a sitting on the day of the step before counts: two bodies may meet the same day (Saarland review:
+    # the Kreisausschuss met on the day the misspelt step stood, and the warning said it had no sitting)
+    sittings = [d for d in insert.meetings if after <= d < before]
     if not sittings:
         return (
             f"'{insert.name}' hat laut gremien.yaml keine Sitzung zwischen {german_date(after)} und "
