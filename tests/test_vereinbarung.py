@@ -1783,9 +1783,7 @@ def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):
         return text[text.index("§ 6 Datenschutz und Schweigepflicht") : text.index("§ 7 ")]
 
     text = clause(inputs.check().concept)
-    exception = (
-        f"Anders bei den Fachkräften des Jugendamts selbst, hier {actor['name']}: Für sie gilt nicht § 4 KKG"
-    )
+    exception = f"Anders bei den Fachkräften des Jugendamts selbst; im Netzwerk betrifft das: {actor['name']}. Für sie gilt nicht § 4 KKG"
     assert exception in text
     assert text.index("(§ 4 Abs. 3 Satz 3 KKG)") < text.index(exception) < text.index("§ 8a SGB VIII:")
     inputs.replace("akteure.yaml", "  im_jugendamt: true", "  im_jugendamt: false")
