@@ -2394,9 +2394,10 @@ def test_a_hamburg_bezirksversammlung_provides_no_money():
 
     resources = plain("konzept/12_ressourcen.html.j2")
     assert (
-        "über eine Fortführung entscheidet der Jugendhilfeausschuss rechtzeitig vor Ablauf der Befristung im Rahmen "
-        "der dem Bezirksamt für die Aufgaben der Jugendhilfe zugewiesenen Mittel (§ 8 AG SGB VIII); die Mittel dafür "
-        "muss der Haushaltsplan der Freien und Hansestadt Hamburg für 2029 vorsehen" in resources
+        "über eine Fortführung ist rechtzeitig vor Ablauf der Befristung zu entscheiden, in Angelegenheiten der "
+        "Jugendhilfe durch den Jugendhilfeausschuss im Rahmen der dem Bezirksamt für die Aufgaben der Jugendhilfe "
+        "zugewiesenen Mittel (§ 8 AG SGB VIII); die Mittel dafür muss der Haushaltsplan der Freien und Hansestadt "
+        "Hamburg für 2029 vorsehen" in resources
     )
     assert "entscheidet die Bezirksversammlung" not in resources
     assert "oder zusätzliche Mittel die Bezirksversammlung" not in resources
@@ -2437,13 +2438,17 @@ def test_the_saarland_concept_names_its_child_protection_law_and_programme():
     concept = fixture_inputs("bliestal").check().concept
     html = concept_chapters(concept)["konzept/01_einleitung.html.j2"]
     bases = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
-    assert "SKG: Das Saarländische Kinderschutzgesetz vom 15.11.2023 verpflichtet die örtlichen Träger" in bases
+    assert "SKG: Die örtlichen Träger der öffentlichen Jugendhilfe sind verpflichtet" in bases
     assert "Landesprogramm „Frühe Hilfen im Saarland“" in bases
     assert concept.agreement is not None
     agreement = " ".join(
         lxml.html.fromstring(f"<div>{render_agreement(concept.agreement).body_html}</div>").text_content().split()
     )
     assert "Form entsprechend § 62 KSVG (Vorschrift für die Gemeinden):" in agreement
+    assert (
+        "Für die Netzwerke gilt im Saarland zudem das Saarländische Kinderschutzgesetz (SKG) vom 15.11.2023: Die "
+        "örtlichen Träger" in agreement
+    )
     assert "Form nach § 62 KSVG" not in agreement
 
 

@@ -809,7 +809,7 @@ class Agreement:
             if law is None or law.sets_up_network
             else f"Ergänzend gilt {where}"
         )
-        land = [f"{lead} {law.provision}: {sentence_end(law.content)}"] if law is not None else []
+        land = [f"{lead} {law.in_sentence}: {sentence_end(law.content)}"] if law is not None else []
         return [
             NORMS_BY_CITATION[("KKG", "1")].wording,
             self._network_organiser,

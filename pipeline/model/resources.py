@@ -405,9 +405,12 @@ class FollowUpYear:
             verb = "ist" if len(self.measures) == 1 else "sind"
             # who decides, and by when: 'ist gesondert zu entscheiden' named neither (Kreistag review)
             if self.funds is not None and self.council:  # Hamburg: within the means assigned
+                # in matters of Jugendhilfe: a measure funded from another committee's product is no
+                # case for § 8 AG SGB VIII (re-check of the Hamburg review)
                 decision = (
-                    f"entscheidet {self.council} rechtzeitig vor Ablauf der Befristung {self.funds.youth_within}; "
-                    f"die Mittel dafür muss der {self.funds.budget} für {self.year} vorsehen"
+                    f"ist rechtzeitig vor Ablauf der Befristung zu entscheiden, in Angelegenheiten der Jugendhilfe "
+                    f"durch {_accusative(self.council)} {self.funds.youth_within}; die Mittel dafür muss der "
+                    f"{self.funds.budget} für {self.year} vorsehen"
                 )
             elif self.council:
                 decision = f"entscheidet {self.council} rechtzeitig vor Ablauf der Befristung, spätestens mit dem Haushalt {self.year}"
@@ -486,6 +489,11 @@ class FollowUpYear:
 
 
 #: What the Folgekosten leave out, said once after them (Kämmerei: staff costs rose 3,5 % a year).
+def _accusative(subject: str) -> str:
+    """'den Jugendhilfeausschuss' for 'der Jugendhilfeausschuss' (a masculine body's subject)."""
+    return "den " + subject.removeprefix("der ") if subject.startswith("der ") else subject
+
+
 def prices_left_out(years: Iterable[FollowUpYear]) -> str:
     """'In den Beträgen ab 2029 sind Tarif- und Preissteigerungen nicht eingerechnet.': the years
     after the plan carry its last year on; the planned years are the user's and may hold the rises

@@ -465,9 +465,18 @@ class NetworkLaw(_Data):
     provision: str = Field(alias="vorschrift")
     content: str = Field(alias="inhalt")
     source: str = Field(alias="quelle")
+    #: How a sentence names a law cited without a paragraph, with its article ('das Saarländische
+    #: Kinderschutzgesetz (SKG)'; re-check of the Saarland review: 'gilt im Saarland zudem SKG:').
+    named: str | None = Field(default=None, alias="genannt")
     #: Whether the rule sets up a network (with members and steering) or only asks for working
     #: together (§ 14 Abs. 3 ThürKJHAG: „vernetzte Zusammenarbeit“): then § 3 KKG is the network's basis.
     sets_up_network: bool = Field(default=True, alias="netzwerk")
+
+    @property
+    def in_sentence(self) -> str:
+        """The provision as a sentence names it: '§ 9 Landeskinderschutzgesetz NRW', 'das
+        Saarländische Kinderschutzgesetz (SKG)'."""
+        return self.named or self.provision
 
     @property
     def network_basis(self) -> str:
