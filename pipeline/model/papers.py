@@ -1625,7 +1625,7 @@ class PaperView:
                     f" {youth.forms.dat}",
                     " zur Beschlussfassung",
                     f"; ändert die Anpassung Ziele des Gesamtkonzepts, beschließt {route.deciding.forms.nom} nach "
-                    f"{enumeration(steps)}; {funds.only_by('Mittel über den Haushaltsansatz hinaus')}",
+                    f"{enumeration(steps)}. {funds.only_by('Mittel über den Haushaltsansatz hinaus')}",
                 )
             return (
                 f" {youth.forms.dat}",

@@ -498,7 +498,9 @@ def prices_left_out(years: Iterable[FollowUpYear]) -> str:
     """'In den Beträgen ab 2029 sind Tarif- und Preissteigerungen nicht eingerechnet.': the years
     after the plan carry its last year on; the planned years are the user's and may hold the rises
     already (Saarland review: 'in diesen Beträgen' stood after 2028's planned amounts, which did)."""
-    first = min((y.year for y in years if not y.planned), default=None)
+    # a year whose sentence names no amount needs no note (re-check: 'In den Beträgen ab 2029' stood
+    # after a sentence on 2029 without one)
+    first = min((y.year for y in years if not y.planned and "€" in y.sentence), default=None)
     if first is None:
         return ""
     return f"In den Beträgen ab {first} sind Tarif- und Preissteigerungen nicht eingerechnet."
