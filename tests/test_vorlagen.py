@@ -2616,7 +2616,7 @@ def test_a_paper_that_brings_overdue_reports_says_so():
     last = reporting.of(committee).last_report
     assert last is not None and due < paper.paper.date
     assert paper.catches_up == (
-        f"Die Vorlage ist der regelmäßige Bericht an den Ausschuss für Soziales und Teilhabe (vorheriger Bericht "
+        f"Die Vorlage ist der regelmäßige Bericht an den Ausschuss für Soziales und Teilhabe (zuletzt befasst "
         f"am {last:%d.%m.%Y}) und berichtet über die Umsetzung des Beschlusses SA/2022/019."
     )
     # not when they fell due: the cycle is the network's own planning, and a public paper does not

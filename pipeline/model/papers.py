@@ -1149,7 +1149,7 @@ class PaperView:
     @property
     def catches_up(self) -> str:
         """'Die Vorlage ist zugleich der regelmäßige Bericht an den Ausschuss für Soziales und
-        Teilhabe (vorheriger Bericht am 11.03.2021) und berichtet über die Umsetzung des Beschlusses
+        Teilhabe (zuletzt befasst am 11.03.2021) und berichtet über die Umsetzung des Beschlusses
         SA/2022/019.': the overdue reports this paper brings, said where the paper is read (a
         Kreistag member: the concept named them overdue, the papers that bring them did not), as
         what the paper is. Not when they fell due: the cycle is the network's own planning in
@@ -1167,7 +1167,9 @@ class PaperView:
             reporting = view.of(committee)
             if reporting.overdue and self._brings_report(committee.id, consultation.date):
                 last = reporting.last_report
-                before = f" (vorheriger Bericht am {german_date(last)})" if last else ""
+                # its last dealing with the Frühe Hilfen – a report or the adoption of the concept
+                # (re-check: '(vorheriger Bericht am …)' named the adoption of Fassung 1.0 a report)
+                before = f" (zuletzt befasst am {german_date(last)})" if last else ""
                 regular.append(f"der regelmäßige Bericht an {committee.forms.acc}{before}")
         apart = [
             decision.number
