@@ -630,3 +630,21 @@ def test_the_summary_names_the_sittings_prepared_for_every_overdue_report():
         "28.01.2027, Vorlagen BV/2026/0412 und IV/2027/0035) und dem Rat (fällig seit dem 24.06.2025; vorgesehen "
         "für die Sitzung am 25.02.2027, Vorlage BV/2026/0412) steht je ein Bericht aus." in text
     )
+
+
+def test_the_own_requirements_say_auch_only_after_the_grants_with_requirements():
+    """Saarland review: 'Auch eine der drei eigenen Bewilligungen … verlangt Zusammenarbeit' opened
+    the section where no grant to the Landkreis carried requirements – 'auch' had nothing before it."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    def sentence(name: str) -> str:
+        html = concept_chapters(fixture_inputs(name).check().concept)["konzept/12_ressourcen.html.j2"]
+        text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+        return text.split("Zweckbindung und Kooperationsauflagen", 1)[1]
+
+    assert sentence("bliestal").lstrip().startswith("Eine der drei eigenen Bewilligungen")
+    assert "Auch eine der vier eigenen Bewilligungen" in sentence("elbhoehe")
