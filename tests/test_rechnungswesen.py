@@ -536,3 +536,16 @@ def test_produkt_and_account_or_kapitel_and_titel_group_by_what_belongs_together
         assert view.finances.budget_item_grouping == grouping
         assert all(group.expenses - group.income >= 0 for group in view.finances.by_budget_item)
     assert not [w for w in inputs.warnings() if f"selben {word}" in w.message]
+
+
+def test_a_measure_without_grants_of_its_own_just_goes_on():
+    """Hamburg review: the table 'Zuschussbedarf ab 2029' had a column 'M4 läuft ohne
+    Anschlussförderung weiter' though no grant ends with M4; Wesertal's M2 loses one."""
+    from .conftest import fixture_inputs
+
+    def heads(name: str) -> list[tuple[str, str]]:
+        concept = fixture_inputs(name).check().concept
+        return [y.scenario_heads for y in concept.budget.follow_up if y.measures]
+
+    assert heads("elbhoehe") == [("M4 läuft weiter", "M4 endet")]
+    assert heads("wesertal") == [("M2 läuft ohne Anschlussförderung weiter", "M2 endet")]

@@ -324,7 +324,9 @@ class FollowUpYear:
     def scenario_heads(self) -> tuple[str, str]:
         """The columns of :attr:`scenarios`: 'M2 läuft weiter', 'M2 endet'."""
         numbers, one = self._numbers, len(self.measures) == 1
-        going_on = f"{numbers} {'läuft' if one else 'laufen'} ohne Anschlussförderung weiter"
+        # 'ohne Anschlussförderung' only where grants end with them (Hamburg review: M4 had none)
+        without = " ohne Anschlussförderung" if self.with_measures else ""
+        going_on = f"{numbers} {'läuft' if one else 'laufen'}{without} weiter"
         return going_on, f"{numbers} {'endet' if one else 'enden'}"
 
     def _sentences(self, *, detail: bool) -> str:
