@@ -865,3 +865,18 @@ def test_a_subject_naming_measures_the_paper_leaves_out_is_warned_about():
     measures = [m["id"] for m in yaml.safe_load(inputs.text("massnahmen.yaml"))["massnahmen"]]
     chosen = inputs.edit_paper("jha-2027-020-sachstand.yaml", lambda p: p.update(massnahmen=measures[:4]))
     assert not [w for w in chosen.warnings() if "Der Betreff nennt" in w.message]
+
+
+def test_a_bezirksamt_to_be_removed_is_not_asked_whether_it_sits_in_public():
+    """Hamburg review: after 'beschließt das Bezirksamt nicht als Kollegium über Vorlagen … Bitte den
+    Eintrag … entfernen' came 'Ob das Bezirksamt Elbhöhe öffentlich tagt, … Bitte
+    'nichtoeffentlich: true' eintragen' – for an entry that should not be there."""
+    from .conftest import fixture_inputs
+
+    board = "  - id: ba\n    name: Bezirksamt Elbhöhe\n    art: Bezirksamt\n"
+    inputs = fixture_inputs("elbhoehe")
+    text = inputs.text("gremien.yaml")
+    inputs.write("gremien.yaml", text.replace("gremien:\n", "gremien:\n" + board, 1))
+    messages = [w.message for w in inputs.warnings()]
+    assert any("nicht als Kollegium über Vorlagen" in m for m in messages)
+    assert not any("öffentlich tagt" in m for m in messages)

@@ -902,6 +902,11 @@ def executive_sittings_said(concept: Concept) -> Iterator[Finding]:
             continue
         if concept.private_by_law(committee) is not None:
             continue
+        # a body the Land does not know as its administration's board is warned about to be removed
+        # (council.py); asking whether it sits in public came beside it (Hamburg review)
+        procedure = concept.procedure
+        if procedure is not None and (procedure.executive is None or procedure.executive.name != committee.kind):
+            continue
         forms = committee.forms
         yield warning(
             "gremien.yaml",
