@@ -400,3 +400,12 @@ def test_a_hamburg_bezirk_names_its_committees_as_its_geschaeftsordnung_does(tmp
     assert "Geschäftsordnung der Bezirksversammlung (§ 12 Abs. 2 BezVG)" in " ".join(
         line.lstrip("# ").strip() for line in text.splitlines()
     ).replace("  ", " ")
+
+
+def test_init_says_the_name_it_took_from_the_folder(tmp_path):
+    """Hamburg review: 'init elbhoehe' named the Bezirk 'Elbhoehe' without a word; with --name nothing is said."""
+    derived = _init(tmp_path / "elbhoehe", "--art", "Bezirk", "--bundesland", "Hamburg")
+    assert derived.exit_code == 0
+    assert "Der Name „Elbhoehe“ ist aus dem Ordnernamen abgeleitet" in derived.output
+    given = _init(tmp_path / "zwei", "--art", "Bezirk", "--bundesland", "Hamburg", "--name", "Bezirk Elbhöhe")
+    assert "abgeleitet" not in given.output
