@@ -1040,3 +1040,14 @@ def test_a_misspelt_lead_brings_no_warnings_about_what_it_left_out(name):
         assert "aber kein Ertrag eingetragen" not in problem
         assert "in derselben Sitzung" not in problem
     assert not [m for m in before if "aber kein Ertrag eingetragen" in m or "in derselben Sitzung" in m]
+
+
+def test_a_committee_named_by_a_word_of_its_name_is_suggested():
+    """Hamburg review: 'gremium: sozialausschuss' got 'Bekannt: jha, soz, ha, bv.' without a
+    suggestion – the id is 'soz', the name 'Ausschuss für Soziales, Integration und Gesundheit'."""
+    name = "vorlagen/22-1187-gesamtkonzept.yaml"
+    inputs = fixture_inputs("elbhoehe")
+    text = inputs.text(name)
+    assert "gremium: soz" in text
+    problems = inputs.replace(name, "gremium: soz", "gremium: sozialausschuss").problems()
+    assert any("Meinten Sie 'soz' (Ausschuss für Soziales, Integration und Gesundheit)?" in p for p in problems)

@@ -8,6 +8,7 @@ them. A dangling reference gets the closest known id as a suggestion.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 
 from pipeline.findings import Finding, Path_, RuleSet, at, format_path
@@ -124,7 +125,21 @@ def _by_name(parsed: Parsed, kind: str, ref: str) -> str:
         if isinstance(e.get("id"), str) and isinstance(e.get("name"), str)
     }
     close = difflib.get_close_matches(ref.casefold().replace("-", " "), list(names), n=1, cutoff=0.8)
-    return f" Meinten Sie '{names[close[0]][0]}' ({names[close[0]][1]})?" if close else ""
+    if close:
+        return f" Meinten Sie '{names[close[0]][0]}' ({names[close[0]][1]})?"
+    # 'sozialausschuss' for the 'Ausschuss für Soziales, Integration und Gesundheit' (id 'soz'): a
+    # reference built of a word of the name and its head noun, where just one name fits (Hamburg review)
+    stem, heads = ref.casefold().replace("-", ""), ("ausschuss", "versammlung", "gruppe", "konferenz", "kreis")
+    head = next((h for h in heads if stem.endswith(h) and len(stem) - len(h) >= 4), None)
+    if head is None:
+        return ""
+    word = stem.removesuffix(head)
+    fitting = [
+        pair
+        for name, pair in names.items()
+        if head in name and any(w.startswith(word) for w in re.findall(r"\w+", name))
+    ]
+    return f" Meinten Sie '{fitting[0][0]}' ({fitting[0][1]})?" if len(fitting) == 1 else ""
 
 
 def _decision_numbers(parsed: Parsed) -> dict[str, str]:
