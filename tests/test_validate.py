@@ -275,7 +275,8 @@ def test_alias_bomb_fails_before_anything_is_expanded():
         # a German amount in braces: the comma split it, '00' became a field (NRW review)
         (
             "a: {betrag: 195.500,00}\n",
-            "1:21: Die Datei ist kein gültiges YAML: Feldnamen müssen Wörter sein (z. B. 'name:'), keine Zahlen, Daten, ja/nein oder Listen; in { … } trennt jedes Komma zwei Felder",
+            "1:21: Die Datei ist kein gültiges YAML: 'betrag: 195.500,00' ist kein Betrag: in { … } trennt jedes Komma "
+            "zwei Felder. Bitte betrag: 195500.00 schreiben",
         ),
         ("a: 1\nb: x\x07y\n", "2:5: Die Datei enthält ein unsichtbares Steuerzeichen (U+0007)"),
         (
@@ -1051,3 +1052,15 @@ def test_a_committee_named_by_a_word_of_its_name_is_suggested():
     assert "gremium: soz" in text
     problems = inputs.replace(name, "gremium: soz", "gremium: sozialausschuss").problems()
     assert any("Meinten Sie 'soz' (Ausschuss für Soziales, Integration und Gesundheit)?" in p for p in problems)
+
+
+def test_a_german_amount_in_a_flow_mapping_is_named_as_such():
+    """Saarland review: 'betrag: 78.400,00' inside { … } gave 'Feldnamen müssen Wörter sein … ein
+    Betrag ohne Komma (195500.00)' – neither the field nor the right way to write this amount."""
+    inputs = fixture_inputs("elbhoehe")
+    assert "betrag: 28000, fuer: sprechstunde-unterkunft" in inputs.text("ressourcen.yaml")
+    problems = inputs.replace("ressourcen.yaml", "betrag: 28000,", "betrag: 28.000,00,").problems()
+    assert len(problems) == 1
+    assert "'betrag: 28.000,00' ist kein Betrag" in problems[0]
+    assert "Bitte betrag: 28000.00 schreiben" in problems[0]
+    assert problems[0].startswith("ressourcen.yaml:19:")
