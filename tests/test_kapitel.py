@@ -648,3 +648,21 @@ def test_the_own_requirements_say_auch_only_after_the_grants_with_requirements()
 
     assert sentence("bliestal").lstrip().startswith("Eine der drei eigenen Bewilligungen")
     assert "Auch eine der vier eigenen Bewilligungen" in sentence("elbhoehe")
+
+
+def test_the_summary_names_the_sitting_planned_for_the_overdue_report_when_it_is_not_the_next():
+    """Re-check of the Saarland review: 'Dem Kreistag steht seit dem 28.06.2024 ein Bericht aus' –
+    the Kreistag's next sitting has no paper, the one of 08.03.2027 decides on the concept; chapter
+    20 and `plan` named it."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    html = concept_chapters(fixture_inputs("bliestal").check().concept)["konzept/00b_kurzfassung.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert (
+        "Dem Kreistag steht seit dem 28.06.2024 ein Bericht aus; vorgesehen ist er für die Sitzung am 08.03.2027 "
+        "(Vorlage BV/2026/118)" in text
+    )
