@@ -63,6 +63,7 @@ from pipeline.model.inputs import (
 from pipeline.model.norms import QUALITY_DIMENSIONS
 from pipeline.model.procedure import (
     Body,
+    FundsRule,
     LandRule,
     NetworkLaw,
     Preparation,
@@ -583,6 +584,13 @@ class Concept:
         return self.municipality.name
 
     @property
+    def funds_rule(self) -> FundsRule | None:
+        """Where the council provides no money (a Hamburg Bezirk): who does, and within what the
+        Jugendhilfeausschuss decides."""
+        procedure = self.procedure
+        return procedure.funds if procedure is not None else None
+
+    @property
     def acting_nominative(self) -> str:
         """Who acts for the municipality as a sentence's subject: 'der Landkreis Musterkreis' – or,
         for a Bezirk, which is no legal person, its Bezirksamt ('das Bezirksamt Elbhöhe'; Hamburg
@@ -644,7 +652,7 @@ class Concept:
         council, youth = route.deciding, route.youth_within_funds
         if youth is not None:
             advising = (*route.council_advised_by, *also)
-            funds = self.procedure.funds if self.procedure is not None else None
+            funds = self.funds_rule
             if funds is not None:  # Hamburg: the Bezirksversammlung provides no money
                 return (
                     f"{youth.forms.nom} {funds.youth_within}, über Änderungen der Ziele {council.forms.nom}"

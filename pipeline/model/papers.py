@@ -1423,7 +1423,7 @@ class PaperView:
                 budget.expense_lines,
                 budget.income_lines,
                 terms=budget.terms,
-                council=budget.council_subject,
+                council=budget.continuation_decider,
                 funds=budget.funds_rule,
             )
         )
@@ -1569,12 +1569,9 @@ class PaperView:
         approval would make the whole decision void (Kämmerei review); who presents the adjustment
         to whom, not a passive naming nobody (Stadtverordnete); promised grants without a Bescheid
         too (Kämmerei: 46.000 € of them had no procedure)."""
-        lines = [i for i in (*finances.income, *finances.later_income) if i.year in years]
-        balance = finances.balance
-        applied = tuple(i for i in lines if i.applied_for)
-        promised_only = tuple(i for i in lines if i.promised)
-        pending = PendingGrants(finances.year, balance, applied, finances.state) if applied else None
-        promised = PendingGrants(finances.year, balance, promised_only, finances.state) if promised_only else None
+        lines = (*finances.income, *finances.later_income)
+        pending = pending_grants(finances.year, finances.balance, lines, finances.state, years)
+        promised = promised_grants(finances.year, finances.balance, lines, finances.state, years)
         if not (pending or promised):
             return ""
         executive = self.executive
@@ -1621,20 +1618,17 @@ class PaperView:
                 steps.append(f"Vorberatung {enumeration([c.forms.im for c in (*route.council_advised_by, *own)])}")
             if prepared is not None:
                 steps.append(f"Vorbereitung durch {prepared.forms.acc}")
-            funds = self.concept.procedure.funds if self.concept.procedure is not None else None
-            if funds is not None:  # Hamburg: the Bezirksversammlung provides no money
-                return (
-                    f" {youth.forms.dat}",
-                    " zur Beschlussfassung",
-                    f"; ändert die Anpassung Ziele des Gesamtkonzepts, beschließt {route.deciding.forms.nom} nach "
-                    f"{enumeration(steps)}. {funds.only_by('Mittel über den Haushaltsansatz hinaus')}",
-                )
-            return (
-                f" {youth.forms.dat}",
-                " zur Beschlussfassung",
-                "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den Haushaltsansatz "
-                f"hinaus, beschließt {route.deciding.forms.nom} nach {enumeration(steps)}",
+            decides = f"beschließt {route.deciding.forms.nom} nach {enumeration(steps)}"
+            funds = self.concept.funds_rule
+            tail = (
+                # Hamburg: the Bezirksversammlung provides no money
+                f"; ändert die Anpassung Ziele des Gesamtkonzepts, {decides}. "
+                f"{funds.only_by('Mittel über den Haushaltsansatz hinaus')}"
+                if funds is not None
+                else "; ändert die Anpassung Ziele des Gesamtkonzepts oder braucht sie Mittel über den "
+                f"Haushaltsansatz hinaus, {decides}"
             )
+            return f" {youth.forms.dat}", " zur Beschlussfassung", tail
         if not advising:
             if prepared is not None:
                 return "", f" {decides}", ""

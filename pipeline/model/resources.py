@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property, partial
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 
 from pipeline.formatting import enumeration, euro, german_date, number, number_word, share_in_words, with_note
 from pipeline.model.accounting import CITY_STATES, DOPPIK, TERMS, MoneyTerms, accounting_of
-from pipeline.model.grammar import CommitteeNouns, committee_nouns
+from pipeline.model.grammar import CommitteeNouns, Forms, committee_nouns
 from pipeline.model.inputs import (
     Actor,
     Committee,
@@ -237,9 +237,9 @@ class FollowUpYear:
     #: years –, outside the measures that end: the Zuschussbedarf ab `year` is without them
     #: (Kämmerei review: the level after M2's end left out the one-off 7.000 €).
     not_recurring: Decimal = Decimal(0)
-    #: The council that adopts the budget, as a sentence's subject ('der Kreistag'); '' if unknown.
-    #: Where the council provides no money (`funds`, Hamburg), the Jugendhilfeausschuss.
-    council: str = ""
+    #: Who decides on going on with a measure: the council that adopts the budget ('der Kreistag'),
+    #: None if unknown; where the council provides no money (`funds`, Hamburg), the Jugendhilfeausschuss.
+    council: Forms | None = None
     funds: FundsRule | None = None
     #: `year` is a year of the plan: its budget already lacks the grants that ended before it
     #: (NRW review: 'Nach dem Planungszeitraum: Ab 2027 fehlen …' in a plan for 2026–2027).
@@ -406,16 +406,16 @@ class FollowUpYear:
             until = f" bis zum {german_date(ends.pop())}" if len(ends) == 1 else ""
             verb = "ist" if len(self.measures) == 1 else "sind"
             # who decides, and by when: 'ist gesondert zu entscheiden' named neither (Kreistag review)
-            if self.funds is not None and self.council:  # Hamburg: within the means assigned
+            if self.funds is not None and self.council is not None:  # Hamburg: within the means assigned
                 # in matters of Jugendhilfe: a measure funded from another committee's product is no
                 # case for § 8 AG SGB VIII (re-check of the Hamburg review)
                 decision = (
                     f"ist rechtzeitig vor Ablauf der Befristung zu entscheiden, in Angelegenheiten der Jugendhilfe "
-                    f"durch {_accusative(self.council)} {self.funds.youth_within}; die Mittel dafür muss der "
+                    f"durch {self.council.acc} {self.funds.youth_within}; die Mittel dafür muss der "
                     f"{self.funds.budget} für {self.year} vorsehen"
                 )
-            elif self.council:
-                decision = f"entscheidet {self.council} rechtzeitig vor Ablauf der Befristung, spätestens mit dem Haushalt {self.year}"
+            elif self.council is not None:
+                decision = f"entscheidet {self.council.nom} rechtzeitig vor Ablauf der Befristung, spätestens mit dem Haushalt {self.year}"
             else:
                 decision = f"ist rechtzeitig vor Ablauf der Befristung zu entscheiden, spätestens mit dem Haushalt {self.year}"
             parts.append(f"{names} {verb}{until} befristet; über eine Fortführung {decision}")
@@ -491,11 +491,6 @@ class FollowUpYear:
 
 
 #: What the Folgekosten leave out, said once after them (Kämmerei: staff costs rose 3,5 % a year).
-def _accusative(subject: str) -> str:
-    """'den Jugendhilfeausschuss' for 'der Jugendhilfeausschuss' (a masculine body's subject)."""
-    return "den " + subject.removeprefix("der ") if subject.startswith("der ") else subject
-
-
 def prices_left_out(years: Iterable[FollowUpYear]) -> str:
     """'In den Beträgen ab 2029 sind Tarif- und Preissteigerungen nicht eingerechnet.': the years
     after the plan carry its last year on; the planned years are the user's and may hold the rises
@@ -582,7 +577,7 @@ def follow_up_years(
     whole: Iterable[Expense] | None = None,
     whole_income: Iterable[Income] | None = None,
     terms: MoneyTerms = DOPPIK,
-    council: str = "",
+    council: Forms | None = None,
     funds: FundsRule | None = None,
 ) -> list[FollowUpYear]:
     """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
@@ -758,19 +753,24 @@ class PendingGrants:
         return self.balance.subsidy + self.amount
 
 
-def pending_grants(year: int, balance: Balance, income: Iterable[Income], state: str = "") -> PendingGrants | None:
-    """The year's Erträge in `income` that are only applied for; None where all are granted."""
-    lines = tuple(i for i in income if i.year == year and i.applied_for)
+def pending_grants(
+    year: int, balance: Balance, income: Iterable[Income], state: str = "", years: Collection[int] = ()
+) -> PendingGrants | None:
+    """The year's Erträge in `income` that are only applied for – with `years`, those of all these
+    years (a Doppelhaushalt's) –; None where all are granted."""
+    wanted = set(years) or {year}
+    lines = tuple(i for i in income if i.year in wanted and i.applied_for)
     return PendingGrants(year, balance, lines, state) if lines else None
 
 
 def promised_grants(
-    year: int, balance: Balance, income: Iterable[Income], state: str = ""
+    year: int, balance: Balance, income: Iterable[Income], state: str = "", years: Collection[int] = ()
 ) -> PendingGrants | None:
-    """The year's Erträge in `income` that are promised but have no Bescheid yet; None where
-    there are none. Told apart from those applied for: a reader took them for granted where
-    only the applied-for ones were named (Kämmerei review)."""
-    lines = tuple(i for i in income if i.year == year and i.promised)
+    """The year's Erträge in `income` that are promised but have no Bescheid yet (with `years`, as
+    :func:`pending_grants`); None where there are none. Told apart from those applied for: a reader
+    took them for granted where only the applied-for ones were named (Kämmerei review)."""
+    wanted = set(years) or {year}
+    lines = tuple(i for i in income if i.year in wanted and i.promised)
     return PendingGrants(year, balance, lines, state) if lines else None
 
 
@@ -1187,26 +1187,25 @@ class Budget:
             years[0],
             self.ending_measures,
             terms=self.terms,
-            council=self.council_subject,
+            council=self.continuation_decider,
             funds=self.funds_rule,
         )
 
     @property
-    def council_subject(self) -> str:
-        """Who decides on going on with a measure as a sentence's subject: the council that adopts
-        the budget ('der Kreistag'), or '' – where the council provides no money (Hamburg), the
+    def continuation_decider(self) -> Forms | None:
+        """Who decides on going on with a measure: the council that adopts the budget ('der
+        Kreistag'), None if unknown – where the council provides no money (Hamburg), the
         Jugendhilfeausschuss within the means assigned (:attr:`funds_rule`)."""
         council = self.concept.council
         if self.funds_rule is not None:
             youth = next((c for c in self.concept.committees if c.kind == "Jugendhilfeausschuss"), None)
             if youth is not None:
-                return youth.forms.nom
-        return council.forms.nom if council is not None else ""
+                return youth.forms
+        return council.forms if council is not None else None
 
     @property
     def funds_rule(self) -> FundsRule | None:
-        procedure = self.concept.procedure
-        return procedure.funds if procedure is not None else None
+        return self.concept.funds_rule
 
     @property
     def follow_up_text(self) -> str:

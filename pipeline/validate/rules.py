@@ -380,8 +380,8 @@ def no_income_from_the_land_in_a_hamburg_bezirk(concept: Concept) -> Iterator[Fi
     stands for – entered as 'quelle: Land', the documents counted it twice, as an Ertrag beside the
     share of the Freie und Hansestadt (Hamburg review: 173.100 € where 293.100 € came from the
     Hamburg budget)."""
-    procedure = concept.procedure
-    if procedure is None or procedure.funds is None:
+    funds = concept.funds_rule
+    if funds is None:
         return
     for index, line in enumerate(concept.resources.income):
         if line.source == "Land":
@@ -389,7 +389,7 @@ def no_income_from_the_land_in_a_hamburg_bezirk(concept: Concept) -> Iterator[Fi
                 "ressourcen.yaml",
                 ("ertraege", index, "quelle"),
                 f"In Hamburg sind Zuweisungen einer Fachbehörde an das Bezirksamt (Zweck- oder Rahmenzuweisungen, "
-                f"§ 37 BezVG) Mittel aus dem {procedure.funds.budget}, kein Ertrag von außen; sie gehören zum "
+                f"§ 37 BezVG) Mittel aus dem {funds.budget}, kein Ertrag von außen; sie gehören zum "
                 "Anteil aus dem Hamburger Haushalt, den der Zuschussbedarf zeigt. Bitte den Ertrag "
                 f"'{line.id}' streichen (der Aufwand bleibt stehen) oder, wenn das Geld nicht aus dem "
                 "Hamburger Haushalt kommt, die richtige Quelle eintragen ('Bundesstiftung Frühe Hilfen', 'Dritte').",
