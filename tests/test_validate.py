@@ -286,6 +286,13 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "in Anführungszeichen setzen.",
         ),
         ("a:\n  b: 1\n c: 2\n", "3:2: Die Datei ist kein gültiges YAML: Die Einrückung passt nicht"),
+        # a field indented deeper than the one above continues its text (Niedersachsen review)
+        (
+            "- id: x\n  titel: Besuche\n\n    beschreibung: Mehr\n",
+            "4:1: Die Datei ist kein gültiges YAML: 'beschreibung' ist weiter eingerückt als 'titel' in Zeile 2 und "
+            "gilt darum als Fortsetzung von dessen Text. Ist 'beschreibung' ein eigenes Feld, bitte genauso weit "
+            "einrücken wie 'titel'.",
+        ),
         # where the quotation mark opens, not where YAML gives up (two reviewers: the file's end, or
         # 'Einrückung' at an apostrophe in a comment far below)
         ('a: "offen\n', "1:4: Die Datei ist kein gültiges YAML: Das Anführungszeichen hier wird in dieser Zeile"),

@@ -2409,6 +2409,11 @@ def test_a_hamburg_bezirksversammlung_provides_no_money():
     assert paper.budget_reservation is not None
     assert "Mittel über den Haushaltsansatz hinaus kann nur die Bürgerschaft" in paper.budget_reservation
     assert "oder braucht sie Mittel" not in paper.budget_reservation
+    # the grants applied for 2028 with year and sum: the Finanzielle Auswirkungen tell only 2027 (Hamburg review)
+    assert (
+        "Werden die beantragten Fördermittel (Bundesstiftung Frühe Hilfen, 137.000,00\xa0€ für 2028) ganz oder "
+        "teilweise nicht bewilligt" in paper.budget_reservation
+    )
     assert "§ 2 Abs. 2, § 8 AG SGB VIII: Die Bezirksversammlung gilt als Vertretungskörperschaft" in plain(
         "konzept/01_einleitung.html.j2"
     )

@@ -2979,8 +2979,9 @@ def test_the_haushaltsvorbehalt_covers_grants_applied_for_in_every_year_of_a_dop
         "Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt 2027/2028 (2027: "
     )
     assert (
-        "Werden die beantragten Fördermittel (Bundesstiftung Frühe Hilfen und Land Baden-Württemberg) ganz oder teilweise nicht bewilligt"
-        in reservation
+        # with the year and sum: the Finanzielle Auswirkungen tell the paper's first year only (Hamburg review)
+        "Werden die beantragten Fördermittel (Bundesstiftung Frühe Hilfen und Land Baden-Württemberg, zusammen "
+        "108.600,00\xa0€ für 2028) ganz oder teilweise nicht bewilligt" in reservation
     )
 
 

@@ -443,6 +443,29 @@ def _unclosed_quote(text: str, up_to: int) -> tuple[int, int] | None:
     return None
 
 
+#: A line that gives a field a value in the line itself ('titel: Text', '- titel: Text').
+_FIELD_WITH_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s#'\"-][^:#]*):\s+[^\s#|>&*!]")
+#: A line that starts with a field name.
+_FIELD_NAME = re.compile(r"^(\s*)([^\s#'\"-][^:#]*):(?:\s|$)")
+
+
+def _indented_into_text(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The field above a line that starts a field but is indented deeper than it (a
+    reviewer: 'beschreibung:' two spaces too far was reported as a misplaced ':'): YAML reads
+    it as the rest of that field's text. Gives the field line's number and indentation text."""
+    here = _FIELD_NAME.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if here is None:
+        return None
+    above = next(
+        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")),
+        None,
+    )
+    field = _FIELD_WITH_VALUE.match(lines[above - 1]) if above else None
+    if above is None or field is None or len(here[1]) <= len(field[1]):
+        return None
+    return above, field[2].strip()
+
+
 def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -455,6 +478,20 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
             "bitte am Ende des Werts ergänzen.",
         )
     raw = str(error)
+    lines = text.splitlines()
+    deeper = _indented_into_text(lines, line) if "mapping values are not allowed" in raw else None
+    if deeper is not None:
+        above, field = deeper
+        key = _FIELD_NAME.match(lines[line - 1])
+        assert key is not None
+        return _problem(
+            name,
+            line,
+            1,
+            f"Die Datei ist kein gültiges YAML: '{key[2].strip()}' ist weiter eingerückt als '{field}' in Zeile "
+            f"{above} und gilt darum als Fortsetzung von dessen Text. Ist '{key[2].strip()}' ein eigenes Feld, "
+            f"bitte genauso weit einrücken wie '{field}'.",
+        )
     reason = next(
         (german for english, german in YAML_REASONS if english in raw), getattr(error, "problem", None) or raw
     )

@@ -1578,7 +1578,7 @@ class PaperView:
         who = executive.forms.nom if executive is not None else self._commissioned
         to, purpose, council = self._adjustment(unsettled_lines(pending, promised))
         return (
-            f". Werden {_unsettled_grants(pending, promised)} ganz oder teilweise nicht "
+            f". Werden {_unsettled_grants(pending, promised, finances.year)} ganz oder teilweise nicht "
             f"bewilligt, legt {who}{to} eine Anpassung der betroffenen Maßnahmen{purpose} vor{council}"
         )
 
@@ -1794,16 +1794,31 @@ def _amounts_by_year(balances: list[Balance], expenses_term: str, labelled: bool
     return "; ".join(f"{b.label}: {part}" for b, part in zip(balances, parts, strict=True))
 
 
-def _unsettled_grants(pending: PendingGrants | None, promised: PendingGrants | None) -> str:
+def _unsettled_grants(pending: PendingGrants | None, promised: PendingGrants | None, year: int) -> str:
     """The grants without a Bescheid as the Haushaltsvorbehalt names them: 'die beantragten
     Fördermittel (Bundesstiftung Frühe Hilfen und Land Niedersachsen)', with promised ones
-    'beantragte oder zugesagte Fördermittel (beantragt: …; zugesagt: …)'."""
+    'beantragte oder zugesagte Fördermittel (beantragt: …; zugesagt: …)'. Grants of another year
+    than the paper's (`year`) come with their amounts – the Finanzielle Auswirkungen tell only
+    the paper's year (Hamburg review: 137.000 € for 2028 were named without year or sum)."""
     if pending and promised:
         return (
-            f"beantragte oder zugesagte Fördermittel (beantragt: {enumeration(pending.sources)}; "
-            f"zugesagt: {enumeration(promised.sources)})"
+            f"beantragte oder zugesagte Fördermittel (beantragt: {_named_grants(pending, year)}; "
+            f"zugesagt: {_named_grants(promised, year)})"
         )
     if pending:
-        return f"die beantragten Fördermittel ({enumeration(pending.sources)})"
+        return f"die beantragten Fördermittel ({_named_grants(pending, year)})"
     assert promised is not None
-    return f"die zugesagten Fördermittel ({enumeration(promised.sources)})"
+    return f"die zugesagten Fördermittel ({_named_grants(promised, year)})"
+
+
+def _named_grants(grants: PendingGrants, year: int) -> str:
+    """'Bundesstiftung Frühe Hilfen', or where a year other than `year` is among them 'Bundesstiftung
+    Frühe Hilfen, 137.000,00 € für 2028' ('…, zusammen 50.000,00 € für 2027 und …' for several)."""
+    by_year: dict[int, Decimal] = {}
+    for line in grants.lines:
+        by_year[line.year] = by_year.get(line.year, Decimal(0)) + line.amount
+    if set(by_year) == {year}:
+        return enumeration(grants.sources)
+    amounts = [f"{euro(amount)} für {y}" for y, amount in sorted(by_year.items())]
+    together = "zusammen " if len(grants.sources) > 1 else ""
+    return f"{enumeration(grants.sources)}, {together}{enumeration(amounts)}"
