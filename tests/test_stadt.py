@@ -1563,8 +1563,10 @@ def test_a_report_on_a_decision_due_with_the_regular_report_is_part_of_it():
     counted the same delay twice)."""
     concept = check_folder(ROOT / "inputs" / "neuhafen").concept
     view = next(v for v in paper_views(concept) if v.paper.number == "M 184/2026")
-    assert view.catches_up.startswith(
-        "Die Vorlage ist zugleich der regelmäßige Bericht an die Stadtverordnetenversammlung (zuletzt befasst am "
+    # the assembly decided M 288/2025 since its last report: that was its last dealing (a Stadtverordnete)
+    assert view.catches_up == (
+        "Die Vorlage ist zugleich der regelmäßige Bericht an die Stadtverordnetenversammlung (letzter Bericht am "
+        "22.06.2023)."
     )
     assert "Umsetzung" not in view.catches_up
     # the report on M 212/2020 is said once, by the block on decisions (re-check: 'Bericht …, der … berichtet')

@@ -274,11 +274,37 @@ def test_beschlussvorschlag_is_a_numbered_list_of_the_points(papers, raw_inputs)
     assert noting_before  # ... and to the Jugendhilfeausschuss on its three decisions
 
 
-def _per_source(lines) -> dict[str, Decimal]:
+def _per_source(lines, labels: dict[str, str] | None = None) -> dict[str, Decimal]:
+    """Each source's sum, by its row label (:func:`_source_labels` of `lines` unless given)."""
+    labels = labels or _source_labels(lines)
     sums: dict[str, Decimal] = {}
     for x in lines:
-        sums[x["quelle"]] = sums.get(x["quelle"], Decimal(0)) + Decimal(str(x["betrag"]))
+        label = labels[x["quelle"]]
+        sums[label] = sums.get(label, Decimal(0)) + Decimal(str(x["betrag"]))
     return sums
+
+
+def _source_labels(lines) -> dict[str, str]:
+    """A source's row label: its name, and where its Erträge are not all granted their standing –
+    '(beantragt)' for all of them, '(davon 38.900,00 € beantragt)' for a part (Kämmerei review: the
+    committees' tables netted applied-for grants as if certain)."""
+    from pipeline.formatting import euro
+
+    labels = {}
+    for source in dict.fromkeys(x["quelle"] for x in lines):
+        parts: dict[str, Decimal] = {}
+        for x in lines:
+            if x["quelle"] == source:
+                standing = "beantragt" if x.get("beantragt") else "zugesagt" if x.get("zugesagt") else "bewilligt"
+                parts[standing] = parts.get(standing, Decimal(0)) + Decimal(str(x["betrag"]))
+        unsettled = [f"{euro(amount)} {standing}" for standing, amount in parts.items() if standing != "bewilligt"]
+        if not unsettled:
+            labels[source] = source
+        elif len(parts) == 1:
+            labels[source] = f"{source} ({next(iter(parts))})"
+        else:
+            labels[source] = f"{source} (davon {' und '.join(unsettled)})"
+    return labels
 
 
 def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, committees):
@@ -490,7 +516,7 @@ def test_joint_paper_shows_which_committee_funds_what(papers, raw_inputs, commit
         spent = sum(Decimal(str(x["betrag"])) for x in expenses if x["ausschuss"] == committee)
         mine = [x for x in income if x["ausschuss"] == committee]
         assert _euro(total[column]) == spent
-        for source, amount in _per_source(mine).items():
+        for source, amount in _per_source(mine, _source_labels(income)).items():
             assert _euro(body[source][column]) == amount
         own = spent - sum(Decimal(str(x["betrag"])) for x in mine)
         assert _euro(body["Kommunaler Eigenanteil (Zuschussbedarf)"][column]) == own
@@ -2615,8 +2641,11 @@ def test_a_paper_that_brings_overdue_reports_says_so():
     (decision, due), *_ = [(d, day) for d, day in reporting.overdue_decision_reports if d.number == "SA/2022/019"]
     last = reporting.of(committee).last_report
     assert last is not None and due < paper.paper.date
+    # the committee decided SA/2022/019 since: its last report was not its last dealing (a Stadtverordnete)
+    hearing = reporting.last_hearing(committee.id)
+    assert hearing is not None and hearing.date > last
     assert paper.catches_up == (
-        f"Die Vorlage ist der regelmäßige Bericht an den Ausschuss für Soziales und Teilhabe (zuletzt befasst "
+        f"Die Vorlage ist der regelmäßige Bericht an den Ausschuss für Soziales und Teilhabe (letzter Bericht "
         f"am {last:%d.%m.%Y}) und berichtet über die Umsetzung des Beschlusses SA/2022/019."
     )
     # not when they fell due: the cycle is the network's own planning, and a public paper does not
@@ -3039,3 +3068,20 @@ def test_the_vorlaeufige_haushaltsfuehrung_names_the_measures_that_begin_without
     assert all("(neu, " in s for s in shown)
     text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
     assert "gilt die vorläufige Haushaltsführung (§ 88 KSVG)" in text
+
+
+def test_the_joint_resource_plan_of_a_finanzplanung_year_is_not_veranschlagt():
+    """A Stadträtin: 'Der Aufwand … im Haushaltsjahr 2028 ist in Produkten veranschlagt' – 2028 is a
+    year of the Finanzplanung, as the paper's own table said; 'veranschlagt' is the budget's word.
+    Stadt Wesertal's Informationsvorlage plans 2028."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("wesertal").check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "IV/2027/0035")
+    assert concept.budget.status(view.resource_plan.year) == "Planung"
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    assert (
+        f"Der Aufwand für die Frühen Hilfen im Jahr {view.resource_plan.year} ist in der Finanzplanung in Produkten "
+        "eingeplant, für die zwei Gremien fachlich zuständig sind" in text
+    )
+    assert "veranschlagt, für die" not in text

@@ -47,7 +47,7 @@ from pipeline.model.inputs import (
     source_label,
 )
 from pipeline.model.procedure import signs_in_own_right
-from pipeline.model.reporting import ReportingView
+from pipeline.model.reporting import Hearing, ReportingView
 from pipeline.model.resources import (
     ITEM_LABEL,
     OWN_SHARE,
@@ -68,6 +68,7 @@ from pipeline.model.resources import (
     promised_grants,
     repeats,
     series,
+    standing_of,
     time_limited,
     total,
     unsettled_lines,
@@ -520,7 +521,10 @@ class FinanceSummary:
         """Ertrag per source and the own share: together the Aufwand."""
         present = {i.source for i in self.income}
         rows = [
-            (source_label(s, self.state), _sum(i for i in self.income if i.source == s))
+            (
+                source_label(s, self.state) + standing_of(i for i in self.income if i.source == s),
+                _sum(i for i in self.income if i.source == s),
+            )
             for s in INCOME_SOURCES
             if s in present
         ]
@@ -1166,10 +1170,7 @@ class PaperView:
             committee = self.concept.committee(consultation.committee)
             reporting = view.of(committee)
             if reporting.overdue and self._brings_report(committee.id, consultation.date):
-                last = reporting.last_report
-                # its last dealing with the Frühe Hilfen – a report or the adoption of the concept
-                # (re-check: '(vorheriger Bericht am …)' named the adoption of Fassung 1.0 a report)
-                before = f" (zuletzt befasst am {german_date(last)})" if last else ""
+                before = _last_dealt(reporting.last_report, view.last_hearing(committee.id))
                 regular.append(f"der regelmäßige Bericht an {committee.forms.acc}{before}")
         apart = [
             decision.number
@@ -1678,7 +1679,8 @@ class PaperView:
         committees = budget.committees
         rows = [
             AmountRow(
-                self.concept.municipality.source_label(source),
+                self.concept.municipality.source_label(source)
+                + standing_of(i for i in budget.income if i.year == year and i.source == source),
                 tuple(budget.income_total(year, source=source, committee=c.id) for c in committees),
                 budget.income_total(year, source=source),
             )
@@ -1792,6 +1794,19 @@ def _amounts_by_year(balances: list[Balance], expenses_term: str, labelled: bool
     if not labelled:
         return "; ".join(parts)
     return "; ".join(f"{b.label}: {part}" for b, part in zip(balances, parts, strict=True))
+
+
+def _last_dealt(last_report: dt.date | None, last_hearing: Hearing | None) -> str:
+    """' (zuletzt befasst am 24.06.2021)' where the last report was the body's last dealing with
+    the Frühe Hilfen – a report or the adoption of the concept (re-check: '(vorheriger Bericht am
+    …)' named the adoption of Fassung 1.0 a report) –, ' (letzter Bericht am 22.06.2023)' where
+    it decided on them since (a Stadtverordnete: the assembly had voted on M 288/2025 in December
+    2025, the paper said 'zuletzt befasst am 22.06.2023')."""
+    if last_report is None:
+        return ""
+    if last_hearing is not None and last_hearing.date > last_report:
+        return f" (letzter Bericht am {german_date(last_report)})"
+    return f" (zuletzt befasst am {german_date(last_report)})"
 
 
 def _unsettled_grants(pending: PendingGrants | None, promised: PendingGrants | None, year: int) -> str:

@@ -692,6 +692,21 @@ class Balance:
         return self.expenses - self.income
 
 
+def standing_of(lines: Iterable[Income]) -> str:
+    """' (beantragt)' after a source whose Erträge in a table are all only applied for, ' (davon
+    38.900,00 € beantragt, 22.000,00 € zugesagt)' where some are; nothing where all are granted:
+    a committee's table netted grants against the Aufwand as if all were certain (Kämmerei)."""
+    amounts: dict[str, Decimal] = {}
+    for line in lines:
+        amounts[line.standing] = amounts.get(line.standing, Decimal(0)) + line.amount
+    open_ = {standing: amount for standing, amount in amounts.items() if standing != "bewilligt" and amount}
+    if not open_:
+        return ""
+    if len(amounts) == 1:
+        return f" ({next(iter(open_))})"
+    return f" (davon {enumeration([f'{euro(amount)} {standing}' for standing, amount in open_.items()])})"
+
+
 def unsettled_lines(*grants: PendingGrants | None) -> tuple[Income, ...]:
     """The lines of applied-for and promised grants together: whoever decides on cuts when they
     fail is the same for both (the concept's sentence, the papers' Haushaltsvorbehalt)."""

@@ -1582,8 +1582,13 @@ def _funding_sources(view: ReportingView) -> list[Finding]:
     shown = [f"{k.municipality.source_label(source)} {euro(amount)}" for source, amount in amounts if amount]
     if not shown:
         return []
-    pending = k.budget.pending(planned)
-    applied = f"; davon erst beantragt: {euro(pending.amount)}" if pending else ""
+    pending, promised = k.budget.pending(planned), k.budget.promised(planned)
+    # the promised ones too: the rest read as secured (Kämmerei review)
+    unsettled = [
+        *([f"erst beantragt: {euro(pending.amount)}"] if pending else []),
+        *([f"zugesagt, aber noch nicht schriftlich bewilligt: {euro(promised.amount)}"] if promised else []),
+    ]
+    applied = f"; davon {', '.join(unsettled)}" if unsettled else ""
     return [
         observed(
             f"{k.budget.terms.income} {k.budget.year_label(planned)}: {'; '.join(shown)}{applied}.",
