@@ -1404,7 +1404,10 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
         rf"2027, sofern {number} ({'|'.join(map(re.escape, titles.values()))}) "
         # with grants of its own that end, the sum holds only if others replace them (RLP review)
         + ("mit einer Anschlussförderung in gleicher Höhe " if bound else "")
-        + r"weiterläuft\.",
+        # 'über 2027 hinaus': 'sofern M5 …, bis 2027 in zehn Sprachen weiterläuft' read as a contradiction
+        + r"über 2027 hinaus weiterläuft\. "
+        # named in full once: the next sentence refers to it by its number (Stadtverordnete)
+        + rf"{number} \({re.escape('Aufwand')} 2027: [\d.,]+\s€\) ist bis zum",
         _folgekosten(whole),
     )
     # the note on prices closes the cell, after the paper's own words (Stadtverordnete)
@@ -1815,7 +1818,7 @@ def test_a_paper_counts_only_binding_abstimmungswege_and_names_the_recommendatio
     )
     assert (
         f"Die neue Kooperationsvereinbarung soll ab dem {start} gelten und {bound} der {len(concept.actors)} Akteure binden. "
-        f"Nicht als Ganzes gebunden sind {'; '.join(a.name_in_text for a in groups)}: Wer dazu gehört, tritt einzeln "
+        f"Nicht als Ganzes gebunden sind {'; '.join(a.name_in_text for a in groups)}. Wer dazugehört, tritt einzeln "
         f"bei. Verbindliche Abstimmungswege legt die Vereinbarung für {number_word(len(binding))} Akteure fest. Für "
         f"drei weitere gelten die Abstimmungswege bis zum Beitritt als Empfehlung"
     ) in text
@@ -2657,7 +2660,25 @@ def test_a_paper_that_brings_overdue_reports_says_so():
     # GV/2026/004 goes to the same sitting for Kenntnisnahme: it does not claim to bring them
     assert any(c.committee == "sa" for c in views["GV/2026/004"].paper.consultations)
     assert views["GV/2026/004"].catches_up == ""
-    assert all(v.catches_up == "" for n, v in views.items() if n != "SA/2026/041")
+    # a report due by the sitting though not yet overdue (the body has not met since): the paper
+    # that brings it says so too (a JHA member read the Jahresbericht as the other committee's alone)
+    health = reporting.of(concept.committee("ga"))
+    (sitting,) = [c.date for c in views["GA/2026/027"].paper.consultations if c.committee == "ga"]
+    assert not health.overdue and health.due <= sitting and health.last_report is not None
+    assert views["GA/2026/027"].catches_up == (
+        f"Die Vorlage ist der regelmäßige Bericht an den Ausschuss für Gesundheit (zuletzt befasst am "
+        f"{health.last_report:%d.%m.%Y})."
+    )
+    assert all(v.catches_up == "" for n, v in views.items() if n not in ("SA/2026/041", "GA/2026/027"))
+    # two bodies: one 'der regelmäßige Bericht an' (Stadt Wesertal's Jahresbericht)
+    from .conftest import fixture_inputs
+
+    wesertal = fixture_inputs("wesertal").check().concept
+    annual = next(v for v in paper_views(wesertal) if v.paper.number == "IV/2027/0035")
+    assert annual.catches_up == (
+        "Die Vorlage ist der regelmäßige Bericht an den Jugendhilfeausschuss (zuletzt befasst am 13.11.2025) und "
+        "an den Ausschuss für Soziales und Gesundheit (zuletzt befasst am 13.06.2024)."
+    )
 
 
 def test_a_paper_before_the_adoption_cites_the_draft(inputs):

@@ -47,7 +47,7 @@ from pipeline.model.inputs import (
     source_label,
 )
 from pipeline.model.procedure import signs_in_own_right
-from pipeline.model.reporting import Hearing, ReportingView
+from pipeline.model.reporting import CommitteeReporting, Hearing, ReportingView
 from pipeline.model.resources import (
     ITEM_LABEL,
     OWN_SHARE,
@@ -1169,9 +1169,9 @@ class PaperView:
         for consultation in self.paper.consultations:
             committee = self.concept.committee(consultation.committee)
             reporting = view.of(committee)
-            if reporting.overdue and self._brings_report(committee.id, consultation.date):
+            if self._due_by(reporting, consultation.date) and self._brings_report(committee.id, consultation.date):
                 before = _last_dealt(reporting.last_report, view.last_hearing(committee.id))
-                regular.append(f"der regelmäßige Bericht an {committee.forms.acc}{before}")
+                regular.append(f"an {committee.forms.acc}{before}")
         apart = [
             decision.number
             for decision, _ in view.overdue_decision_reports
@@ -1182,12 +1182,22 @@ class PaperView:
             return ""
         text = "Die Vorlage ist " + ("zugleich " if self.paper.kind == "Beschlussvorlage" else "")
         if regular:
-            text += enumeration(regular)
+            text += f"der regelmäßige Bericht {enumeration(regular)}"
             if apart:
                 text += " und berichtet über die Umsetzung " + of_decisions(apart)
         else:
             text += "der Bericht über die Umsetzung " + of_decisions(apart)
         return text + "."
+
+    @staticmethod
+    def _due_by(reporting: CommitteeReporting, sitting: dt.date) -> bool:
+        """The body's regular report is overdue, or falls due by the sitting (a Jugendhilfeausschuss
+        member: the Jahresbericht called itself only the Sozialausschuss' report, whose was overdue,
+        while the JHA's, due since November, was what the JHA was to receive with it)."""
+        cycle = reporting.committee.report_cycle_months
+        return reporting.overdue or (
+            reporting.last_report is not None and bool(cycle) and reporting.due <= sitting
+        )
 
     def _brings_report(self, committee: str, sitting: dt.date) -> bool:
         """Whether this paper is the one of a sitting that brings the body its regular report."""

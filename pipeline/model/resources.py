@@ -362,6 +362,7 @@ class FollowUpYear:
                 f"{f'ab {self.year} ' if self.ending else ''}{t.expenses_nom} eines vollen Jahres an, {more} mehr im Jahr "
                 f"als {self.year - 1}: {lines}"
             )
+        conditional = bool(self.ending and self.growing and self.measures and self.costs)
         if self.ending and self.growing:
             parts.append(
                 f"Beides zusammen erhöht den Zuschussbedarf ab {self.year} um {euro(self.rise)} im Jahr gegenüber "
@@ -376,8 +377,10 @@ class FollowUpYear:
                     # with grants of their own ending, the sum holds only if others replace them (RLP
                     # review: 'sofern M2 weiterläuft' read as true of M2 going on without its grant)
                     + ("mit einer Anschlussförderung in gleicher Höhe " if self.with_measures else "")
-                    + f"{'weiterläuft' if len(self.measures) == 1 else 'weiterlaufen'}"
-                    if self.measures and self.costs
+                    # 'über 2027 hinaus': 'sofern M5 …, bis 2027 in zehn Sprachen weiterläuft' read as a
+                    # contradiction (a Stadtverordnete)
+                    + f"über {self.year - 1} hinaus {'weiterläuft' if len(self.measures) == 1 else 'weiterlaufen'}"
+                    if conditional
                     else ""
                 )
             )
@@ -398,7 +401,10 @@ class FollowUpYear:
 
             def named(measure: EndingMeasure, notes: list[str]) -> str:
                 notes = [f"bis {german_date(measure.end)}", *notes] if len(ends) > 1 else notes
-                return f"{measure.label} ({'; '.join(notes)})" if notes else measure.label
+                # by its number where the sentence before named it in full (a Stadtverordnete: the
+                # title twice in a row)
+                label = measure.number if conditional else measure.label
+                return f"{label} ({'; '.join(notes)})" if notes else label
 
             names = enumeration(
                 [named(m, spent(c, w, i)) for m, c, w, i in zip(self.measures, costs, wholes, items, strict=True)]

@@ -1556,7 +1556,9 @@ def _coordinating_measures(k: Concept, on: dt.date) -> Finding:
         return f"{k.measure_labels([m.id])[0]} ({state}): {m.description}"
 
     return observed(
-        f"Zusammengeführt wird die Ressourcenplanung in {' – '.join(described(m) for m in shown)}",
+        # what the concept tags, not a claim of its own (a reviewer: 'Zusammengeführt wird die
+        # Ressourcenplanung in M9 Fortschreibung der Kooperationsvereinbarung' – which does not)
+        f"Als Beitrag zur gemeinsamen Ressourcenplanung nennt das Konzept {' – '.join(described(m) for m in shown)}",
         where,
         FULFILLED if active else PARTIAL,
         None if active else "Die vorgesehene Maßnahme zur gemeinsamen Ressourcenplanung beginnen.",
