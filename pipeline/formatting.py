@@ -179,6 +179,12 @@ def with_note(text: str, note: str) -> str:
     return f"{text} ({note})"
 
 
+def bracketed(text: str) -> str:
+    """'(Gesamtkonzept Frühe Hilfen, Fassung 1.0)' for 'Gesamtkonzept Frühe Hilfen (Fassung 1.0)':
+    no brackets inside brackets (a Stadtverordnete read '(… (Fassung 1.0))' in a table)."""
+    return "(" + re.sub(r"\s*\(([^()]*)\)", r", \1", text.strip()) + ")"
+
+
 def euro_or_dash(value: Decimal | int | float | None) -> str:
     """A table cell that may have no amount at all: '–' rather than a misleading '0,00 €'."""
     return "–" if value is None else euro(value)

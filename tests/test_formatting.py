@@ -6,6 +6,7 @@ import pytest
 from pipeline.formatting import (
     agree,
     all_of,
+    bracketed,
     count,
     decimal_places,
     euro,
@@ -289,3 +290,11 @@ def test_the_quality_chapter_agrees_with_one_grant_and_all_sectors():
     text = " ".join(lxml.html.fromstring(f"<div>{''.join(chapters.values())}</div>").text_content().split())
     assert "Im Jahr 2027 verlangt eine von vier Zuwendungen an Träger" in text
     assert "aus allen sechs Sektoren" in text and "sechs von sechs" not in text
+
+
+def test_brackets_never_nest():
+    """A Stadtverordnete: 'Vorbereitung des Beschlusses BV/2021/0345 des Rates (Gesamtkonzept Frühe
+    Hilfen (Fassung 1.0))' in the table of hearings."""
+    assert bracketed("Gesamtkonzept Frühe Hilfen (Fassung 1.0)") == "(Gesamtkonzept Frühe Hilfen, Fassung 1.0)"
+    assert bracketed("Babylotsen (M2) im Klinikum (ab 2027)") == "(Babylotsen, M2 im Klinikum, ab 2027)"
+    assert bracketed("Frühe Hilfen") == "(Frühe Hilfen)"

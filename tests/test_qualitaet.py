@@ -460,7 +460,8 @@ def test_joint_planning_counts_deliberations_held_by_the_date_of_reference(conce
     # the planned sittings stand in the observation the summary table shows (NRW review)
     seen = " ".join(e.message for e in found.evidence)
     assert (
-        "Vorgesehen ist die Beratung derselben Vorlage JHA/2026/030 in den Ausschüssen" in seen
+        # every paper of the same sittings (a Stadtverordnete: I 27/2026 went to both as well)
+        "Vorgesehen ist, dass die Ausschüsse dieselben Vorlagen JHA/2026/030 und GV/2026/004 beraten: am" in seen
         and "03.12.2026" in seen
     )
     planned = seen.split("Vorgesehen ist", 1)[1].split(". ", 1)[0]
@@ -1890,8 +1891,8 @@ def test_a_joint_deliberation_ahead_is_a_step_to_use(concept):
     first = raw["vorlage"]["beratungsfolge"][0]
     seen = " ".join(e.message for e in found.evidence)
     assert (
-        f"Vorgesehen ist die Beratung derselben Vorlage {raw['vorlage']['nummer']} in den Ausschüssen am "
-        f"{first['datum']:%d.%m.%Y}" in seen
+        f"Vorgesehen ist, dass die Ausschüsse dieselben Vorlagen {raw['vorlage']['nummer']} und GV/2026/004 "
+        f"beraten: am {first['datum']:%d.%m.%Y}" in seen
     )
     assert steps.endswith(
         f"Die Beratung der Vorlage {raw['vorlage']['nummer']} in den Ausschüssen nutzen und festhalten, was sie "

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.findings import WARNING, Finding, Place, RuleSet
-from pipeline.formatting import every_months, german_date, of_decisions
+from pipeline.formatting import bracketed, every_months, german_date, of_decisions
 from pipeline.model.inputs import Committee, Decision, Paper
 from pipeline.model.types import REFERRAL, add_months
 
@@ -201,7 +201,7 @@ class ReportingView:
             return []
         # one colon in the cell, after the day (Lektorat)
         prepared = [
-            (d.date, f"Vorbereitung {of_decisions([d.number])} {council.forms.gen} ({d.title})")
+            (d.date, f"Vorbereitung {of_decisions([d.number])} {council.forms.gen} {bracketed(d.title)}")
             for d in concept.decisions
             if d.committee == council.id
         ]

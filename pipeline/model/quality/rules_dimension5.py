@@ -892,13 +892,23 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
         (d for d in deliberations if len(reached(d.planned(on))) > 1),
         key=lambda d: (-len(reached(d.planned(on))), kinds.get(d.number) != "Beschlussvorlage"),
     )
+
     # the planned sittings in the observation, which the summary table shows (NRW review: it said no
     # paper had reached both committees, while one was about to); the step then names the paper only
+    def sittings_of(d: Deliberation) -> list[Sitting]:
+        return [s for s in d.planned(on) if s.committee in committees]
+
+    # every paper the same sittings will discuss (a Stadtverordnete: I 27/2026 went to both as well)
+    def days(d: Deliberation) -> list[tuple[str, dt.date]]:
+        return [(s.committee.id, s.date) for s in sittings_of(d)]
+
+    alike = [d.number for d in planned if days(d) == days(planned[0])]
     coming = (
         # one paper in each committee's own sitting, not a joint sitting (Thüringen review: „die
         # gemeinsame Beratung“ of two sittings on different days read as one joint sitting)
-        f" Vorgesehen ist die Beratung derselben Vorlage {planned[0].number} in den Ausschüssen "
-        f"{_sittings_text(k, [s for s in planned[0].planned(on) if s.committee in committees])}."
+        f" Vorgesehen ist, dass die Ausschüsse "
+        f"{'dieselbe Vorlage' if len(alike) == 1 else 'dieselben Vorlagen'} {enumeration(alike)} beraten: "
+        f"{_sittings_text(k, sittings_of(planned[0]))}."
         if planned
         else ""
     )
