@@ -300,7 +300,15 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Zuschussbedarf",
         "Erträge erst beantragt",
         "Zuschussbedarf bei Ablehnung der beantragten Erträge",
+        # promised without a Bescheid, as every paper names them (Kämmerei review)
+        "Erträge zugesagt, noch ohne Bescheid",
     ]
+    promised = sum(
+        Decimal(str(i["betrag"]))
+        for i in raw("ressourcen.yaml")["ertraege"]
+        if i.get("zugesagt") and i["jahr"] == 2027
+    )
+    assert promised and '"zugesagt"' in overview.cell(3, 8).value and "'Erträge'!" in overview.cell(3, 8).value
     assert "€" in overview["C2"].number_format and "#,##0.00" in overview["C2"].number_format
     # the example adds an adopted budget to a draft: its sum says it is no Haushaltsansatz (Kämmerei)
     state = {h["jahr"]: h["stand"] for h in raw("ressourcen.yaml")["haushalt"]}
@@ -754,3 +762,6 @@ def test_a_line_starting_during_the_year_shows_its_full_years_amount():
     partial = [e for e in city.budget.expense_lines if e.full_year is not None]
     assert partial and all(Decimal(str(shown[e.title])) == e.full_year for e in partial)
     assert all(shown[e.title] is None for e in city.budget.expense_lines if e.full_year is None)
+    # where no line starts during a year the column is left out: empty, it read as forgotten (Kämmerei)
+    example = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(check_folder(EXAMPLE).concept))))
+    assert "Volles Jahr" not in [c.value for c in example["Aufwandspositionen"][1]]

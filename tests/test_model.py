@@ -88,7 +88,8 @@ def test_coordination_cost_in_words_leaves_out_the_compensation(concept):
         "102.000,00 € im Jahr 2026 (Haushalt beschlossen) und 105.500,00 € im Jahr 2027 (Haushaltsentwurf)"
     )
     assert budget.by_year(budget.coordination_compensation, labelled=False).replace("\N{NO-BREAK SPACE}", " ") == (
-        "je 7.600,00 € in den Jahren 2026 und 2027"
+        # 'jährlich', not 'je': after two groups 'je' read as what each receives (Kämmerei review)
+        "jährlich 7.600,00 € in den Jahren 2026 und 2027"
     )
     assert [a.id for a in budget.compensated_actors] == ["kinderaerzte", "hebammen"]
 

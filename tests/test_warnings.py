@@ -760,7 +760,7 @@ def test_the_compensation_missing_in_the_next_year_is_warned_about_too(inputs):
     assert f"keine Zeile für den Ausgleich für Netzwerkarbeit („{title}“)" in found.message
     chapter = concept_chapters(changed.check().concept)["konzept/07a_netzwerkkoordination.html.j2"]
     text = " ".join(chapter.replace("\xa0", " ").split())
-    assert "für ihre Zeit im Netzwerk: 7.600,00 € im Jahr 2026;" in text
+    assert "für ihre Zeit im Netzwerk: zusammen 7.600,00 € im Jahr 2026;" in text
     assert not re.search(r"(?<![\d.])0,00 € im Jahr 2027", text)
 
 

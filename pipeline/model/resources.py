@@ -1082,7 +1082,7 @@ class Budget:
     def by_year(self, amount: Callable[[int], Decimal], *, labelled: bool = True, only_paid: bool = False) -> str:
         """'102.000,00 € im Jahr 2026 (Haushalt beschlossen) und 105.500,00 € im Jahr 2027
         (Haushaltsentwurf)': an amount in every budget year, as running text says it; the budgets'
-        state left out where the sentence before has said it; one amount in every year once ('je
+        state left out where the sentence before has said it; one amount in every year once ('jährlich
         7.600,00 € in den Jahren 2026 und 2027', Lektorat: the same amount twice). With
         `only_paid`, the years with an amount only: „0,00 € im Jahr 2028“ read as a decided zero
         payment (review re-check)."""
@@ -1090,7 +1090,8 @@ class Budget:
         amounts = [amount(year) for year in years]
         if len(years) > 1 and len(set(amounts)) == 1:
             named = enumeration([self.year_label(year) if labelled else str(year) for year in years])
-            return f"je {euro(amounts[0])} in den Jahren {named}"
+            # 'jährlich', not 'je': after two groups of actors 'je' read as the sum of each (Kämmerei)
+            return f"jährlich {euro(amounts[0])} in den Jahren {named}"
         return enumeration(
             [
                 f"{euro(sum_)} im Jahr {self.year_label(year) if labelled else year}"

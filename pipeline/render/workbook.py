@@ -153,11 +153,13 @@ def _balance_sheet(concept: Concept) -> Sheet:
         # beantragte Erträge' read as 'not counting them', the opposite)
         # not summed: it would add one year's Zuschussbedarf to another year's worst case (Kämmerei)
         Column(f"Zuschussbedarf bei Ablehnung der beantragten {t.income}", "euro", 24),
+        # promised without a Bescheid: every paper names them beside those applied for (Kämmerei)
+        Column(f"{t.income} zugesagt, noch ohne Bescheid", "euro", 18, summed=True),
     ]
     rows: list[list[Value]] = []
     for year in budget.years:
         balance = budget.balance(year)
-        pending = budget.pending(year)
+        pending, promised = budget.pending(year), budget.promised(year)
         rows.append(
             [
                 year,
@@ -172,6 +174,10 @@ def _balance_sheet(concept: Concept) -> Sheet:
                 Formula(
                     f"SUM({{Zuschussbedarf}}:{{{pending_column}}})",
                     balance.subsidy + (pending.amount if pending else Decimal(0)),
+                ),
+                Formula(
+                    _income(t, (YEAR, "{Haushaltsjahr}"), (STATE, f'"{PROMISED}"')),
+                    promised.amount if promised else Decimal(0),
                 ),
             ]
         )
@@ -341,6 +347,10 @@ def _expense_sheet(concept: Concept) -> Sheet:
         ]
         for e in concept.budget.expense_lines
     ]
+    if not any(
+        row[-1] for row in rows
+    ):  # no line starts during a year: an empty column read as forgotten (Kämmerei)
+        columns, rows = columns[:-1], [row[:-1] for row in rows]
     return Sheet(
         t.expense_lines,
         f"{t.expenses}: alle Positionen",
