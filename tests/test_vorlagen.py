@@ -3106,3 +3106,30 @@ def test_the_joint_resource_plan_of_a_finanzplanung_year_is_not_veranschlagt():
         "eingeplant, für die zwei Gremien fachlich zuständig sind" in text
     )
     assert "veranschlagt, für die" not in text
+
+
+def test_a_decision_reported_by_an_earlier_paper_is_not_announced_again():
+    """Hamburg review: the Sachstandsbericht 22-1102 (JHA, 11.11.2026) is the report on 22-0456; the
+    Beschlussvorlage 22-1187 in the JHA four weeks later said again 'Der Bericht zur Umsetzung des
+    Beschlusses 22-0456 wird dem Jugendhilfeausschuss … zur Kenntnis gegeben' and 'Die Vorlage ist
+    zugleich der Bericht …'. It shows the state of the decision, but is no second report."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("elbhoehe").check().concept
+    views = {v.paper.number: v for v in paper_views(concept)}
+    earlier, later = views["22-1102"], views["22-1187"]
+    (reported,) = [d.number for _, ds in earlier.reports_back for d in ds]
+    assert reported == "22-0456"
+    assert later.reports_back == [] and later.reports_given == []
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(later).body_html}</div>").text_content().split())
+    assert "22-0456" in text  # the state stands in the table
+    assert "Bericht zur Umsetzung des Beschlusses 22-0456" not in text
+    assert "zugleich der Bericht an den Jugendhilfeausschuss" not in text
+    # a year later the same paper would be the report again: the body's cycle has run
+    moved = (
+        fixture_inputs("elbhoehe")
+        .replace("vorlagen/22-1102-sachstand.yaml", "datum: 2026-11-11", "datum: 2025-11-12")
+        .replace("vorlagen/22-1102-sachstand.yaml", "datum: 2026-10-28", "datum: 2025-10-28")
+    )
+    again = {v.paper.number: v for v in paper_views(moved.check().concept)}["22-1187"]
+    assert [d.number for _, ds in again.reports_back for d in ds] == ["22-0456"]

@@ -74,7 +74,7 @@ from pipeline.model.resources import (
     unsettled_lines,
     without_label,
 )
-from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES, REFERRAL
+from pipeline.model.types import COORDINATION, EXPENSE_KINDS, INCOME_SOURCES, REFERRAL, add_months
 
 #: Titles of the attachments the tool generates itself.
 GENERATED_TITLES = {
@@ -1082,12 +1082,32 @@ class PaperView:
     def reports_back(self) -> list[tuple[Committee, list[Decision]]]:
         """The bodies this paper reports to on their own decisions not yet implemented: for them
         the paper is itself the report on the implementation (and must never call it missing)."""
-        open_ = self.decisions_reported_back
+        open_ = [d for d in self.decisions_reported_back if not self._reported_shortly_before(d)]
         return [
             (c, [d for d in open_ if d.committee == c.id])
             for c in self.committees
             if any(d.committee == c.id for d in open_)
         ]
+
+    def _reported_shortly_before(self, decision: Decision) -> bool:
+        """Another paper reported on the decision to its body at a sitting before this paper's,
+        within the body's cycle (a year without one): this paper shows the state, but is not the
+        report again (Hamburg review: the Sachstandsbericht of 11.11. was the report on 22-0456,
+        the Beschlussvorlage in the JHA four weeks later announced it once more)."""
+        here = [c.date for c in self.paper.consultations if c.committee == decision.committee]
+        if not here:
+            return False
+        sitting = min(here)
+        cycle = self.concept.committee(decision.committee).report_cycle_months or 12
+        since = add_months(sitting, -cycle)
+        return any(
+            other.number != self.paper.number
+            and "beschluesse" in other.blocks
+            # a paper without chosen decisions reports on all of its bodies' (vorlagen[].beschluesse)
+            and (decision.id in other.decisions if other.decisions else True)
+            and any(c.committee == decision.committee and since < c.date < sitting for c in other.consultations)
+            for other in self.concept.papers
+        )
 
     def _report_on(self, decisions: list[Decision]) -> str:
         """'Bericht zur Umsetzung der Beschlüsse A und B', or empty where the author's points already
