@@ -3133,3 +3133,30 @@ def test_a_decision_reported_by_an_earlier_paper_is_not_announced_again():
     )
     again = {v.paper.number: v for v in paper_views(moved.check().concept)}["22-1187"]
     assert [d.number for _, ds in again.reports_back for d in ds] == ["22-0456"]
+
+
+def test_a_later_doppelhaushalt_is_named_once_in_the_reservation():
+    """Bezirk Spreetal with 2028 and 2029 planned as one Doppelhaushalt 2028/2029: the point reserves
+    'im Haushalt 2028/2029', not 'in den Haushalten 2028/2029 und 2028/2029' (read-through)."""
+    import copy
+
+    from .conftest import fixture_inputs
+
+    def doppelhaushalt(data):
+        later = [entry for entry in data["haushalt"] if entry["jahr"] == 2028][0]
+        later["doppelhaushalt"] = "2028/2029"
+        data["haushalt"].append({"jahr": 2029, "stand": "Planung", "doppelhaushalt": "2028/2029"})
+        for section in ("aufwand", "ertraege"):
+            for line in [line for line in data[section] if line["jahr"] == 2028]:
+                twin = copy.deepcopy(line)
+                twin["jahr"], twin["id"] = 2029, f"{line['id']}-2029"
+                data[section].append(twin)
+
+    concept = fixture_inputs("spreetal").edit("ressourcen.yaml", doppelhaushalt).check().concept
+    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    reservation = view.budget_reservation
+    assert reservation is not None
+    assert reservation.startswith(
+        "Die Umsetzung in den Haushaltsjahren 2028 und 2029 steht unter dem Vorbehalt der Bereitstellung der "
+        "Mittel im Haushalt 2028/2029 ("
+    )

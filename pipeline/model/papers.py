@@ -1586,10 +1586,12 @@ class PaperView:
         amounts = _amounts_by_year(open_years, finances.terms.expenses, len(open_years) > 1)
         labels = [b.label for b in open_years]
         which = "im Haushaltsjahr" if len(labels) == 1 else "in den Haushaltsjahren"
-        where = "im Haushalt" if len(labels) == 1 else "in den Haushalten"
+        # the two years of one Doppelhaushalt are one budget (not 'in den Haushalten 2028/2029 und 2028/2029')
+        statutes = list(dict.fromkeys(budget.statute(int(y)) for y in labels))
+        where = "im Haushalt" if len(statutes) == 1 else "in den Haushalten"
         reservation = (
             f"Die Umsetzung {which} {enumeration(labels)} steht unter dem Vorbehalt der Bereitstellung der Mittel "
-            f"{where} {enumeration([budget.statute(int(y)) for y in labels])} ({amounts})"
+            f"{where} {enumeration(statutes)} ({amounts})"
         )
         return reservation + self._grants_reservation(finances, [int(y) for y in labels]) + "."
 
