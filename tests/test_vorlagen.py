@@ -3014,17 +3014,13 @@ def test_the_haushaltsvorbehalt_covers_grants_applied_for_in_every_year_of_a_dop
     """Hamburg review: the point reserved the Haushalt 2027/2028 and named 2028's Zuschussbedarf,
     but said nothing of the 137.000 € of 2028 only applied for – it looked at the paper's first
     year alone. Stadtkreis Neckarbrunn with its 2027 grants granted and those of 2028 applied for."""
-    from .conftest import fixture_inputs
 
     def granted_2027(data):
         for line in data["ertraege"]:
             if line["jahr"] == 2027:
                 line.pop("beantragt", None)
 
-    concept = fixture_inputs("neckarbrunn").edit("ressourcen.yaml", granted_2027).check().concept
-    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
-    reservation = view.budget_reservation
-    assert reservation is not None
+    reservation = _reservation_of("neckarbrunn", granted_2027)
     assert reservation.startswith(
         "Die Umsetzung steht unter dem Vorbehalt der Bereitstellung der Mittel im Haushalt 2027/2028 (2027: "
     )
@@ -3140,7 +3136,6 @@ def test_a_later_doppelhaushalt_is_named_once_in_the_reservation():
     'im Haushalt 2028/2029', not 'in den Haushalten 2028/2029 und 2028/2029' (read-through)."""
     import copy
 
-    from .conftest import fixture_inputs
 
     def doppelhaushalt(data):
         later = [entry for entry in data["haushalt"] if entry["jahr"] == 2028][0]
@@ -3152,11 +3147,18 @@ def test_a_later_doppelhaushalt_is_named_once_in_the_reservation():
                 twin["jahr"], twin["id"] = 2029, f"{line['id']}-2029"
                 data[section].append(twin)
 
-    concept = fixture_inputs("spreetal").edit("ressourcen.yaml", doppelhaushalt).check().concept
-    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
-    reservation = view.budget_reservation
-    assert reservation is not None
+    reservation = _reservation_of("spreetal", doppelhaushalt)
     assert reservation.startswith(
         "Die Umsetzung in den Haushaltsjahren 2028 und 2029 steht unter dem Vorbehalt der Bereitstellung der "
         "Mittel im Haushalt 2028/2029 ("
     )
+
+
+def _reservation_of(fixture: str, edit) -> str:
+    """The Haushaltsvorbehalt of a fixture's Beschlussvorlage after `edit` of its ressourcen.yaml."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs(fixture).edit("ressourcen.yaml", edit).check().concept
+    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    assert view.budget_reservation is not None
+    return view.budget_reservation
