@@ -3136,7 +3136,6 @@ def test_a_later_doppelhaushalt_is_named_once_in_the_reservation():
     'im Haushalt 2028/2029', not 'in den Haushalten 2028/2029 und 2028/2029' (read-through)."""
     import copy
 
-
     def doppelhaushalt(data):
         later = [entry for entry in data["haushalt"] if entry["jahr"] == 2028][0]
         later["doppelhaushalt"] = "2028/2029"
