@@ -34,6 +34,18 @@ def test_accessibility_markers(concept_files, reader):
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
 
 
+def test_every_glyph_comes_from_the_documents_own_fonts(reader, text):
+    """Layout review: the Ergänzungsstrich ('und ‑ärzte', U+2011) came from a serif fallback font,
+    thin and serif beside the bold hyphen of a heading; Source Sans Pro has no such glyph."""
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+    }
+    assert fonts and all(f.startswith(("SourceSansPro", "SourceSerifPro")) for f in fonts), fonts
+    assert "und -\u2060ärzte" in text or "und -ärzte" in text
+
+
 def test_title_and_metadata(reader):
     assert reader.metadata.title == "Gesamtkonzept Frühe Hilfen – Landkreis Musterkreis"
     assert "Landkreis Musterkreis" in reader.metadata.author

@@ -65,7 +65,7 @@ from pipeline.export.text_width import (
     needed_em,
     wide_table_points,
 )
-from pipeline.formatting import suffix_hyphens_unbroken
+from pipeline.formatting import NB_HYPHEN, suffix_hyphens_unbroken
 from pipeline.render.document import UNNUMBERED, introduces, leads_in
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -131,11 +131,17 @@ _PLAIN = _unbroken_pattern(())
 _UNBROKEN: ContextVar[re.Pattern[str]] = ContextVar("unbroken", default=_PLAIN)
 
 
+#: No line break after the hyphen before it (U+2060).
+WORD_JOINER = "\u2060"
+
+
 def _text(text: str) -> str:
     """Text as string literals; an address or a proper name in it as one that is never
     hyphenated, a number ending in letters as one never broken, an Ergänzungsstrich ('Ärztinnen
     und -ärzte') as a hyphen no line ends on."""
-    text = suffix_hyphens_unbroken(text)
+    # the font has no U+2011: typst took it from a serif fallback, thin beside a bold hyphen (layout
+    # review); a plain hyphen with a word joiner after it stays with its word just the same
+    text = suffix_hyphens_unbroken(text).replace(NB_HYPHEN, "-" + WORD_JOINER)
     parts, last = [], 0
     for kept in _UNBROKEN.get().finditer(text):
         if kept.start() > last:
