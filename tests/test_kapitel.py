@@ -406,7 +406,9 @@ def test_actors_without_conditions_are_named_once_per_group():
         "Ohne Angaben zu besonderen Rahmenbedingungen: "
     ) == len(groups)
     for actor in without:
-        assert text.count(actor.name) == 1, actor.name
+        # in running text: 'freiberufliche Hebammen' (Netzwerkkoordinatorin)
+        assert text.count(actor.name_in_text) == 1, actor.name_in_text
+    assert "freiberufliche Hebammen" in text and "Freiberufliche Hebammen" not in text
 
 
 def test_actors_missing_from_the_matrix_are_named_below_it():
@@ -430,7 +432,7 @@ def test_actors_missing_from_the_matrix_are_named_below_it():
     html = concept_chapters(concept)["konzept/07_akteure.html.j2"]
     text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
     assert (
-        f"An keiner Maßnahme dieser Fassung wirken mit und fehlen deshalb in der Matrix: {'; '.join(missing)}."
+        f"An keiner Maßnahme dieser Fassung beteiligt und deshalb nicht in der Matrix sind: {'; '.join(missing)}."
         in text
     )
 
@@ -666,3 +668,21 @@ def test_the_summary_names_the_sitting_planned_for_the_overdue_report_when_it_is
         "Dem Kreistag steht seit dem 28.06.2024 ein Bericht aus; vorgesehen ist er für die Sitzung am 08.03.2027 "
         "(Vorlage BV/2026/118)" in text
     )
+
+
+def test_the_paths_table_says_whether_it_holds_recommendations():
+    """Netzwerkkoordinatorin: 'Vereinbarte Abstimmungswege' over a row marked 'Empfehlung'
+    contradicted itself. Bezirk Spreetal has binding paths only, Stadt Lindenbrück one recommendation."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    def captions(name: str) -> list[str]:
+        concept = fixture_inputs(name).check().concept
+        html = "".join(concept_chapters(concept).values())
+        return [c.text_content() for c in lxml.html.fromstring(f"<div>{html}</div>").iter("caption")]
+
+    assert "Vereinbarte Abstimmungswege" in captions("spreetal")
+    assert "Vereinbarte und empfohlene Abstimmungswege" in captions("lindenbrueck")

@@ -141,9 +141,9 @@ def test_kinderschutz_states_the_procedure_absatz_by_absatz(inputs):
     assert text.count("§ 4 Abs. 3 Satz 3 KKG") == 1  # once, in its step
     # Familienhebammen employed by the Jugendamt assess under § 8a Abs. 1 SGB VIII, not § 4 KKG
     assert (
-        "Anders bei den Fachkräften des Jugendamts selbst; im Netzwerk betrifft das: Familienhebammen und "
-        "Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP). Für sie gilt nicht § 4 KKG, sondern der Schutzauftrag des Jugendamts; "
-        "sie schätzen eine Gefährdung nach § 8a Abs. 1 SGB VIII gemeinsam mit weiteren Fachkräften des Jugendamts ein."
+        "Für die Fachkräfte des Jugendamts selbst gilt nicht § 4 KKG, sondern der Schutzauftrag des Jugendamts; im "
+        "Netzwerk sind das: Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP). "
+        "Sie schätzen eine Gefährdung nach § 8a Abs. 1 SGB VIII gemeinsam mit weiteren Fachkräften des Jugendamts ein."
         in text
     )
     assert "zeitnah zurückmelden, ob es die gewichtigen Anhaltspunkte bestätigt sieht" in text

@@ -172,7 +172,8 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
             "die eigene Einrichtung" if actors == [name] else "; ".join(actors) if actors else "–"
         ).lower() or (
             # the association of the midwives signs for itself and promotes their accession
-            row[2] == "die eigene Organisation. Wirbt in der Gruppe „Freiberufliche Hebammen“ für den Beitritt "
+            row[2]
+            == "die eigene Organisation. Wirbt bei den Angehörigen der Gruppe „Freiberufliche Hebammen“ für den Beitritt "
             "mit eigener Unterschrift."
         )
     blocks = signature_blocks(html)
@@ -441,7 +442,7 @@ def test_a_group_of_several_traeger_and_a_profession_accede_one_by_one():
             assert name not in signed_for.split(". ")[0].split("; ")
             # a sentence of its own, not after 'Unterzeichnet für:' (a re-check: it broke the syntax)
             assert signed_for.endswith(
-                f". Wirbt in der Gruppe „{name}“ für den Beitritt mit eigener Unterschrift."
+                f". Wirbt bei den Angehörigen der Gruppe „{name}“ für den Beitritt mit eigener Unterschrift."
             )
     # Anlage 3: one box per group that accedes one by one, then one for anyone else
     annex = root.xpath("//h1[@id='anlage-beitritt']")[0]
@@ -471,7 +472,7 @@ def test_paths_of_those_not_bound_are_recommendations(folder):
     agreement = check_folder(folder).concept.agreement
     root = root_of(render_agreement(agreement).body_html)
     senders = [
-        text_of(r.xpath("td")[0]) for r in root.xpath("//table[caption='Vereinbarte Abstimmungswege']//tbody/tr")
+        text_of(r.xpath("td")[0]) for r in root.xpath("//table[starts-with(caption,'Vereinbarte')]//tbody/tr")
     ]
     expected = [
         names[w["von"]] + ("" if w["von"] in bound else " (Empfehlung)")
@@ -581,7 +582,7 @@ def test_each_partner_contributes_what_the_yaml_says(concept, raw_inputs):
 
 def test_paths_and_bodies_are_in_annex_2(concept, raw_inputs):
     root = root_of(render_agreement(concept.agreement).body_html)
-    paths = root.xpath("//table[caption='Vereinbarte Abstimmungswege']//tbody/tr")
+    paths = root.xpath("//table[starts-with(caption,'Vereinbarte')]//tbody/tr")
     assert len(paths) == len(raw_inputs["netzwerk.yaml"]["abstimmungswege"])
     bodies = root.xpath("//table[caption='Gremien des Netzwerks']//tbody/tr")
     assert [text_of(r.xpath("td")[0]) for r in bodies] == [
@@ -1783,7 +1784,11 @@ def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):
         return text[text.index("§ 6 Datenschutz und Schweigepflicht") : text.index("§ 7 ")]
 
     text = clause(inputs.check().concept)
-    exception = f"Anders bei den Fachkräften des Jugendamts selbst; im Netzwerk betrifft das: {actor['name']}. Für sie gilt nicht § 4 KKG"
+    # a sentence of its own: the agreement has no sentence on § 4 Abs. 3 KKG before it (Netzwerkkoordinatorin)
+    exception = (
+        "Für die Fachkräfte des Jugendamts selbst gilt nicht § 4 KKG, sondern der Schutzauftrag des Jugendamts; im "
+        f"Netzwerk sind das: {actor['name']}. Sie schätzen"
+    )
     assert exception in text
     assert text.index("(§ 4 Abs. 3 Satz 3 KKG)") < text.index(exception) < text.index("§ 8a SGB VIII:")
     inputs.replace("akteure.yaml", "  im_jugendamt: true", "  im_jugendamt: false")
@@ -2245,7 +2250,13 @@ def test_an_association_promoting_two_groups_speaks_of_them_in_the_plural():
     concept = check_folder(ROOT / "tests" / "fixtures" / "lindenbrueck").concept
     promotions = [p.promotion for p in concept.agreement.parties if p.promotion]
     plural = [p for p in promotions if "“ und „" in p]
-    assert plural and all(p.startswith("Wirbt in den Gruppen „") for p in plural)
+    assert plural and all(p.startswith("Wirbt bei den Angehörigen der Gruppen „") for p in plural)
+    # the groups it only promotes are none of its services: no 'Träger der weiteren genannten Dienste'
+    # under the Stadt's signature (Netzwerkkoordinatorin)
+    assert concept.agreement.organiser.promoted_groups
+    assert concept.agreement.organiser_role == (
+        f"Örtlicher Träger der öffentlichen Jugendhilfe, {concept.municipality.youth_office}"
+    )
 
 
 def test_without_the_old_agreements_end_no_date_is_promised(inputs):

@@ -189,7 +189,11 @@ def test_wide_tables_stand_in_landscape_sections_with_header_and_footer(document
         if child.tag == qn("w:tbl") and in_landscape:
             caption = child.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
             found.add(caption.get(qn("w:val")))
-    assert {"Maßnahmenplan", "Zuständigkeitsmatrix: Akteure und Maßnahmen", "Vereinbarte Abstimmungswege"} <= found
+    assert {
+        "Maßnahmenplan",
+        "Zuständigkeitsmatrix: Akteure und Maßnahmen",
+        "Vereinbarte und empfohlene Abstimmungswege",
+    } <= found
 
 
 def test_no_row_splits_and_word_hyphenates_german(concept_files, body):
@@ -267,7 +271,7 @@ def test_pdf_turns_the_wide_tables_to_landscape_with_header_and_footer(pdf):
     pages = [(p, p.extract_text()) for p in pdf.pages]
     wide = [(p, t) for p, t in pages if p.mediabox.width > p.mediabox.height]
     assert any("Zuständigkeitsmatrix: Akteure und Maßnahmen" in t for _, t in wide)
-    assert any("Vereinbarte Abstimmungswege" in t for _, t in wide)
+    assert any("Vereinbarte und empfohlene Abstimmungswege" in t for _, t in wide)
     for _, text in wide:
         assert "Landkreis Musterkreis · Gesamtkonzept Frühe Hilfen" in text
         assert re.search(r"Seite \d+ von \d+", text)

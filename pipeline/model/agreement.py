@@ -220,7 +220,7 @@ class Party:
         # a profession's members accede one by one: the party does not sign for them, it promotes
         # their accession ('Unterzeichnet für: Freiberufliche Hebammen (ohne die Einzelnen zu
         # binden …)' contradicted itself; Netzwerkkoordinatorin)
-        signed = [a for a in self.actors if a not in self._promoted]
+        signed = [a for a in self.actors if a not in self.promoted_groups]
         names = [
             f"{name} ({INSTITUTIONS_PARTLY})" if self.signs_partly(a) else name
             for name, a in zip(names_in_line(signed), signed, strict=True)
@@ -229,20 +229,22 @@ class Party:
 
     @property
     def promotion(self) -> str:
-        """'Wirbt in der Gruppe „Freiberufliche Hebammen“ für den Beitritt mit eigener Unterschrift.':
+        """'Wirbt bei den Angehörigen der Gruppe „Freiberufliche Hebammen“ für den Beitritt mit eigener
+        Unterschrift.':
         a sentence of its own beside what the party signs for (a re-check: after 'Unterzeichnet
         für:' it broke the syntax); '' where it promotes nothing."""
-        promoted = self._promoted
+        promoted = self.promoted_groups
         if not promoted:
             return ""
         groups = enumeration([f"„{a.name}“" for a in promoted])
         return (
-            f"Wirbt in {'der Gruppe' if len(promoted) == 1 else 'den Gruppen'} {groups} für den Beitritt mit "
-            "eigener Unterschrift."
+            # 'in den Gruppen werben' is no German idiom (Netzwerkkoordinatorin)
+            f"Wirbt bei den Angehörigen {'der Gruppe' if len(promoted) == 1 else 'der Gruppen'} {groups} für den "
+            "Beitritt mit eigener Unterschrift."
         )
 
     @property
-    def _promoted(self) -> list[Actor]:
+    def promoted_groups(self) -> list[Actor]:
         """The groups of a profession it signs 'partly' for: their members accede one by one."""
         return [a for a in self.actors if self.signs_partly(a) and a.organisation_form != INSTITUTION]
 
@@ -864,7 +866,12 @@ class Agreement:
         found the Gesundheitsamt signed for 'als Träger der Jugendhilfe, Fachbereich Jugend'."""
         concept = self.concept
         role = "Örtlicher Träger der öffentlichen Jugendhilfe"
-        beyond = [a for a in self.organiser.actors if not self.of_youth_office(a)]
+        # not the groups it only promotes: freelance doctors are none of its services (Netzwerkkoordinatorin)
+        beyond = [
+            a
+            for a in self.organiser.actors
+            if not self.of_youth_office(a) and a not in self.organiser.promoted_groups
+        ]
         if beyond:
             role += " und Träger der weiteren genannten Dienste"
         if concept.represented_by:
