@@ -765,3 +765,21 @@ def test_a_line_starting_during_the_year_shows_its_full_years_amount():
     # where no line starts during a year the column is left out: empty, it read as forgotten (Kämmerei)
     example = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(check_folder(EXAMPLE).concept))))
     assert "Volles Jahr" not in [c.value for c in example["Aufwandspositionen"][1]]
+
+
+def test_a_concept_not_yet_adopted_says_entwurf_on_every_page(inputs):
+    """Layout review: published with the papers before the Kreistag's decision, the concept's cover
+    and pages said only 'Fassung 2.0 · Stand 15.10.2026' and looked final. Until the decision is
+    recorded (konzept.beschluss names a decision, not the paper), the frame says 'Entwurf'."""
+    from pipeline.render import render_concept
+
+    concept = inputs.check().concept
+    assert concept.adoption is not None and concept.adoption.status == "geplant"
+    version = concept.version
+    stand = f"{version.date:%d.%m.%Y}"
+    assert render_concept(concept).footer_text == f"Entwurf · Fassung {version.version} · Stand {stand}"
+    decided = (
+        inputs.replace("kommune.yaml", "  beschluss: JHA/2026/030", "  beschluss: KT/2025/088").check().concept
+    )
+    assert decided.adoption is not None and decided.adoption.status == "beschlossen"
+    assert render_concept(decided).footer_text == f"Fassung {version.version} · Stand {stand}"

@@ -213,6 +213,7 @@ def render_concept(
         concept,
         "\n".join(chapters.values()),
         title=CONCEPT_TITLE,
+        footer_prefix=draft_prefix(concept),
         stem="Gesamtkonzept",
         subject="Systemübergreifendes Gesamtkonzept Frühe Hilfen",
         keywords="Frühe Hilfen; Gesamtkonzept; Netzwerk; KKG; Qualitätsentwicklung",
@@ -223,6 +224,14 @@ def render_concept(
         numbered=True,
         figures=tuple(figures.values()),
     )
+
+
+def draft_prefix(concept: Concept) -> str:
+    """'Entwurf · ' before the Fassung on the cover and every page while the council is still to
+    adopt it (layout review: published with the papers before the Kreistag's decision, the concept
+    looked final); nothing once the decision is recorded, or where the inputs name none."""
+    adoption = concept.adoption
+    return "Entwurf · " if adoption is not None and adoption.status == "geplant" else ""
 
 
 def render_measure_plan(concept: Concept, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
