@@ -686,3 +686,25 @@ def test_the_paths_table_says_whether_it_holds_recommendations():
 
     assert "Vereinbarte Abstimmungswege" in captions("spreetal")
     assert "Vereinbarte und empfohlene Abstimmungswege" in captions("lindenbrueck")
+
+
+def test_the_requirements_bind_volunteers_time_only_as_far_as_they_can():
+    """Netzwerkkoordinatorin of Stadt Lindenbrück: chapter 15 imposed 'Verbindliche Teilnahme an
+    Steuerungsgruppe oder Netzwerkkonferenz' on everyone 'unabhängig davon, ob … ehrenamtlich', while
+    the agreement says the volunteers' Träger does not commit their time. The time follows the
+    freelancers' work and the volunteers' means; the requirements themselves (consent) hold for all."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("lindenbrueck").check().concept
+    assert {"freiberuflich", "ehrenamtlich-zivilgesellschaftlich"} <= set(concept.organisation_forms)
+    html = concept_chapters(concept)["konzept/10_anforderungen.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert "unabhängig davon" not in text
+    assert (
+        "Sie gelten für alle Beteiligten; wie viel Zeit sie für die Netzwerkarbeit einsetzen, richtet sich bei "
+        "freiberuflich Tätigen nach ihrem Arbeitsalltag und bei Ehrenamtlichen nach ihren eigenen Möglichkeiten."
+    ) in text
