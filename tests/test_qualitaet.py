@@ -1658,7 +1658,7 @@ def test_long_lists_of_names_stand_once_in_the_dialogue(concept, raw_inputs):
         f"Bei den übrigen {len(missing)} Einrichtungen ist sie nicht vorgesehen." in text
     )  # digits, as in "6 von 18"
     assert text.count(missing[-1]["name"]) == 1
-    assert text.count("ohne eigenen Abstimmungsweg:") == 1
+    assert text.count("an keinem verbindlichen Abstimmungsweg beteiligt:") == 1
     assert "haben keinen eigenen Abstimmungsweg" in text
     # the terminal's table of `check` shortens the same way
     brief = {r.goal.id: r.headline.short for r in review.results}

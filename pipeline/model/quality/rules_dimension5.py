@@ -159,7 +159,9 @@ def _recommended_and_none(k: Concept) -> str:
     Kooperationsvereinbarung), and who has none at all."""
     recommended, none = k.actors_with_recommendation_only, k.actors_with_no_path
     text = f"; als Empfehlung bis zum Beitritt: {_names(recommended)}" if recommended else ""
-    return text + (f"; ohne eigenen Abstimmungsweg: {_names(none)}" if none else "")
+    # not "ohne eigenen": a path binds its sender and its recipient (Netzwerkkoordinatorin: the coordination
+    # receives a recommended one)
+    return text + (f"; an keinem verbindlichen Abstimmungsweg beteiligt: {_names(none)}" if none else "")
 
 
 #: More names than this in one finding are left to its full text where a table shows one line per goal.
