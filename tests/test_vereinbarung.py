@@ -2293,8 +2293,10 @@ def test_a_network_form_titled_like_the_generated_one_is_named_once(inputs):
     concept = inputs.edit("querschnitt.yaml", titled_alike).check().concept
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert (
-        "nutzen sie den Vordruck des Netzwerks aus dem Gesamtkonzept („Einwilligung in die Weitergabe von "
-        "Kontaktdaten (Vermittlungsbogen)“) oder den Vordruck „Einverständniserklärung und "
+        # not 'aus dem Gesamtkonzept': the concept names the form, it does not hold it (Netzwerkkoordinatorin)
+        "nutzen sie den Vordruck des Netzwerks („Einwilligung in die Weitergabe von Kontaktdaten "
+        "(Vermittlungsbogen)“), den das Gesamtkonzept nennt und die Netzwerkkoordination bereitstellt, oder den "
+        "Vordruck „Einverständniserklärung und "
         "Schweigepflichtentbindung“ (Anlage 4)"
     ) in text
 
