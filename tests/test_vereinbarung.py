@@ -2377,3 +2377,27 @@ def test_an_actor_the_agreement_binds_needs_no_accession_for_its_paths():
     assert "kinderaerzte" in waiting
     assert "erziehungsberatung" in [a.id for a in concept.agreement.bound_actors]
     assert "erziehungsberatung" in [a.id for a in concept.actors_with_no_path]
+
+
+def test_the_agreement_says_which_network_it_is_for_beside_a_child_protection_network():
+    """Netzwerkkoordinatorin of Stadt Lindenbrück: the preamble cites § 9 Landeskinderschutzgesetz
+    NRW on the Netzwerke Kinderschutz, and a partner could think to join that one; the concept named
+    it in a loose line 'Bezeichnung: …' after the paragraph."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("lindenbrueck").check().concept
+    network = concept.topics.child_protection.network
+    assert network is not None and not network.joint
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert (
+        f"Diese Vereinbarung gilt für das {concept.network_name}; mit dem {network.name} ist es über die "
+        "Steuerungsgruppe Frühe Hilfen verbunden."
+    ) in text
+    chapter = concept_chapters(concept)["konzept/09a_kinderschutz.html.j2"]
+    said = " ".join(lxml.html.fromstring(f"<div>{chapter}</div>").text_content().split())
+    assert f"besteht in der Stadt Lindenbrück das {network.name} (§ 9 Landeskinderschutzgesetz NRW)." in said
+    assert "Bezeichnung" not in said

@@ -692,10 +692,10 @@ def test_a_rule_that_sets_up_no_network_is_no_networks_basis(inputs):
     (review of a Thuringian Landkreis); Rheinland-Pfalz's § 3 LKindSchuG sets one up."""
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
     text = concept_chapters_text(inputs.check(strict=False).concept, "konzept/09a_kinderschutz.html.j2")
-    assert "ein Netzwerk Kinderschutz (§ 3 KKG; ergänzend § 14 Abs. 3 ThürKJHAG)" in text
+    assert "Netzwerk Kinderschutz im Landkreis Musterkreis (§ 3 KKG; ergänzend § 14 Abs. 3 ThürKJHAG)" in text
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Rheinland-Pfalz"))
     text = concept_chapters_text(inputs.check(strict=False).concept, "konzept/09a_kinderschutz.html.j2")
-    assert "ein Netzwerk Kinderschutz (§ 3 LKindSchuG)" in text
+    assert "Netzwerk Kinderschutz im Landkreis Musterkreis (§ 3 LKindSchuG)" in text
 
 
 def test_saxonys_network_rule_is_cited_in_a_saxon_concept(inputs):
@@ -1765,10 +1765,11 @@ def test_the_child_protection_chapter_names_the_lands_network_law(inputs):
         html = concept_chapters(inputs.check().concept)["konzept/09a_kinderschutz.html.j2"]
         return " ".join(lxml.html.fromstring(html).text_content().split())
 
-    assert "ein Netzwerk Kinderschutz. " in chapter()
+    name = inputs.check().concept.topics.child_protection.network.name
+    assert f"das {name}. " in chapter()  # by its name (Netzwerkkoordinatorin)
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen-Anhalt"))
     law = network_law("Sachsen-Anhalt")
-    assert law is not None and f"ein Netzwerk Kinderschutz ({law.provision}). " in chapter()
+    assert law is not None and f"das {name} ({law.provision}). " in chapter()
 
 
 def test_a_saarland_kreistags_committees_meet_in_private(inputs):

@@ -816,8 +816,25 @@ class Agreement:
             NORMS_BY_CITATION[("KKG", "1")].wording,
             self._network_organiser,
             *land,
+            *self._beside_child_protection,
             AGREEMENTS_IN_THE_LAW,
         ]
+
+    @property
+    def _beside_child_protection(self) -> list[str]:
+        """Which network the agreement is for, where a Netzwerk Kinderschutz of its own exists beside
+        it: a partner reading the Land's law on child-protection networks thought to join that one
+        (Netzwerkkoordinatorin of Stadt Lindenbrück)."""
+        topics = self.concept.topics
+        section = topics.child_protection
+        network = section.network if section is not None else None
+        if network is None or network.joint or not network.name:
+            return []
+        bodies = topics.shared_bodies
+        via = f" über {enumeration([b.forms.acc for b in bodies])}" if bodies else ""
+        name = network.name.strip()
+        other = f"dem {name}" if name.startswith("Netzwerk ") else f"dem Netzwerk Kinderschutz „{name}“"
+        return [f"Diese Vereinbarung gilt für das {self.concept.network_name}; mit {other} ist es{via} verbunden."]
 
     @property
     def _network_organiser(self) -> str:
