@@ -167,6 +167,14 @@ def test_directories_are_fields_with_linked_entries(body):
         assert _text(target).endswith(title.split(": ", 1)[-1])
     dirty = [c for c in body.iter(qn("w:fldChar")) if c.get(qn("w:dirty")) == "true"]
     assert len(dirty) == 3  # Word updates the directories (and their page numbers) on opening
+    # the lists' headings stand apart from the directory above them (layout review: the style has no space)
+    lists = [
+        p
+        for p in body.iter(W_P)
+        if _style(p) == "TOCHeading" and _text(p) in ("Tabellenverzeichnis", "Abbildungsverzeichnis")
+    ]
+    assert len(lists) == 2
+    assert all(int(p.find(f"{qn('w:pPr')}/{qn('w:spacing')}").get(qn("w:before"))) >= 240 for p in lists)
 
 
 def test_wide_tables_stand_in_landscape_sections_with_header_and_footer(document):

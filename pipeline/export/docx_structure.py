@@ -282,7 +282,7 @@ def _directory(instruction: str, entries: list[etree._Element], title: str | Non
     the field); Word updates it when it opens the file (dirty)."""
     opening = field(instruction, "", dirty=True)[:3]
     closing = run(None, element("fldChar", fldCharType="end"))
-    heading = [paragraph("TOCHeading", [run(title)])] if title else []
+    heading = [_directory_heading(title)] if title else []
     if not entries:
         return [*heading, paragraph(None, [*opening, closing])]
     first = entries[0]
@@ -291,6 +291,18 @@ def _directory(instruction: str, entries: list[etree._Element], title: str | Non
         first.insert(start + offset, piece)
     entries[-1].append(closing)
     return [*heading, *entries]
+
+
+#: Space above the heading of a list of tables or figures (twips): the style's none set it against
+#: the last line of the directory before it (layout review).
+DIRECTORY_HEADING_SPACE = 480
+
+
+def _directory_heading(title: str) -> etree._Element:
+    """'Tabellenverzeichnis' in the style of the contents' heading, with room above it."""
+    made = paragraph("TOCHeading", [run(title)])
+    set_child(paragraph_properties(made), "spacing", before=str(DIRECTORY_HEADING_SPACE))
+    return made
 
 
 #: Where the text of an entry in the lists of tables and figures begins, after 'Abbildung 12:'
