@@ -47,7 +47,7 @@ from pipeline.model.inputs import (
     source_label,
 )
 from pipeline.model.procedure import signs_in_own_right
-from pipeline.model.reporting import CommitteeReporting, Hearing, ReportingView
+from pipeline.model.reporting import REPORT_RANK, CommitteeReporting, Hearing, ReportingView, report_order
 from pipeline.model.resources import (
     ITEM_LABEL,
     OWN_SHARE,
@@ -1100,12 +1100,17 @@ class PaperView:
         sitting = min(here)
         cycle = self.concept.committee(decision.committee).report_cycle_months or 12
         since = add_months(sitting, -cycle)
+        mine = report_order(self.paper, decision)
         return any(
             other.number != self.paper.number
             and "beschluesse" in other.blocks
             # a paper without chosen decisions reports on all of its bodies' (vorlagen[].beschluesse)
             and (decision.id in other.decisions if other.decisions else True)
-            and any(c.committee == decision.committee and since < c.date < sitting for c in other.consultations)
+            and any(
+                c.committee == decision.committee
+                and (since < c.date < sitting or (c.date == sitting and report_order(other, decision) < mine))
+                for c in other.consultations
+            )
             for other in self.concept.papers
         )
 
@@ -1221,13 +1226,12 @@ class PaperView:
 
     def _brings_report(self, committee: str, sitting: dt.date) -> bool:
         """Whether this paper is the one of a sitting that brings the body its regular report."""
-        rank = {"Sachstandsbericht": 0, "Informationsvorlage": 1}
         papers = [
             p
             for p in self.concept.papers
             if any(c.committee == committee and c.date == sitting for c in p.consultations)
         ]
-        papers.sort(key=lambda p: (rank.get(p.kind, 2), p.number))
+        papers.sort(key=lambda p: (REPORT_RANK.get(p.kind, 2), p.number))
         return bool(papers) and papers[0].number == self.paper.number
 
     @property

@@ -132,6 +132,18 @@ class CommitteeReporting:
         return every_months(cycle) if cycle else "ohne festen Turnus"
 
 
+#: Which paper of a sitting is a report: a Sachstandsbericht before an Informationsvorlage before
+#: the others (a Bavarian Kreisrat: the Beschlussvorlage and the Sachstandsbericht of the same JHA
+#: sitting both said they were the report on two decisions).
+REPORT_RANK = {"Sachstandsbericht": 0, "Informationsvorlage": 1}
+
+
+def report_order(paper: Paper, decision: Decision) -> tuple[int, bool, str]:
+    """The order in which papers of one sitting are the report on a decision: by their kind, then
+    the one that chose the decision itself, then by number."""
+    return REPORT_RANK.get(paper.kind, 2), decision.id not in paper.decisions, paper.number
+
+
 def sittings_between(committee: Committee, start: dt.date, end: dt.date) -> list[dt.date]:
     """The body's recorded sittings from `start` to `end`, both included, in order."""
     return sorted(d for d in committee.meetings if start <= d <= end)
@@ -324,8 +336,7 @@ class ReportingView:
             and "beschluesse" in p.paper.blocks
             and decision in PaperView(self.concept, p.paper).decisions
         ]
-        # on the same day, a paper that chose the decision itself reports on it first
-        reporting.sort(key=lambda p: (p.date, decision.id not in p.paper.decisions))
+        reporting.sort(key=lambda p: (p.date, *report_order(p.paper, decision)))
         return reporting[0] if reporting else None
 
     @property

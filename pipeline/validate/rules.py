@@ -27,7 +27,6 @@ from pipeline.formatting import (
     in_state,
     number,
     number_word,
-    of_decisions,
     sentence_start,
 )
 from pipeline.model.accounting import CHOICE, DOPPIK, DOPPIK_RULES, KAMERAL_STATES
@@ -64,7 +63,6 @@ WHOLE_FILES: dict[str, tuple[str, ...]] = {
     # an Ertrag left out for a faulty measure it funds is no missing one (review in Niedersachsen:
     # the warning had the user add an Ertrag that was there, or strike the Förderverfahren)
     "foerderverfahren-mit-ertrag": ("ressourcen.yaml",),
-    "bericht-doppelt-in-einer-sitzung": ("vorlagen/", "gremien.yaml"),
     # a paper left out for its errors is no unknown number (Brandenburg review: the warning had the
     # user correct a number that was right)
     "konzeptbeschluss": ("gremien.yaml", "vorlagen/"),
@@ -1262,36 +1260,6 @@ def named_decisions_shown(concept: Concept) -> Iterator[Finding]:
                 "enthält 'beschluesse' nicht. So gilt sie nicht als dieser Bericht. Bitte 'beschluesse' "
                 "unter 'bausteine' ergänzen oder die Liste 'beschluesse' weglassen.",
             )
-
-
-@WARNINGS.rule("bericht-doppelt-in-einer-sitzung")
-def one_report_per_sitting(concept: Concept) -> Iterator[Finding]:
-    """Two papers in the same sitting of a body that each call themselves the report on the same
-    decisions of that body: one of them is (Bavarian review: a Kreistag's Beschlussvorlage and the
-    JHA's Sachstandsbericht on the same day both were, and the council's proposal took note of it)."""
-    files = _paper_files(concept)
-    seen: dict[tuple[str, dt.date, str], str] = {}
-    for view in paper_views(concept):
-        # (a paper without the block 'beschluesse' reports back to nobody: PaperView.reports_back)
-        sittings = {c.committee: c.date for c in view.paper.consultations}
-        for committee, decisions in view.reports_back:
-            day = sittings.get(committee.id)
-            if day is None:
-                continue
-            twice: dict[str, list[str]] = {}  # the other paper → the decisions both report on
-            for decision in decisions:
-                other = seen.setdefault((committee.id, day, decision.id), view.paper.number)
-                if other != view.paper.number:
-                    twice.setdefault(other, []).append(decision.number)
-            for other, numbers in twice.items():
-                which = of_decisions(numbers)
-                yield warning(
-                    files[view.paper.number],
-                    ("vorlage", "beschluesse"),
-                    f"Die Vorlage ist {committee.forms.dat} am {german_date(day)} zugleich der Bericht über die "
-                    f"Umsetzung {which} – wie die Vorlage {other} in derselben Sitzung. Bitte unter 'beschluesse' "
-                    "bei einer der beiden nur die Beschlüsse nennen, über die sie berichtet.",
-                )
 
 
 @WARNINGS.rule("ertrag-im-produkt-des-aufwands")
