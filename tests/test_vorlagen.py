@@ -3161,3 +3161,19 @@ def _reservation_of(fixture: str, edit) -> str:
     (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
     assert view.budget_reservation is not None
     return view.budget_reservation
+
+
+def test_a_papers_later_years_say_whose_share_they_are():
+    """Bavarian Kreisrat: the JHA's Sachstandsbericht said 'Geplant sind für 2027 Ausgaben von 383.450,00 €',
+    the Kreistag's paper in the same sitting 386.450,00 € – the first is the JHA's share, unsaid."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("altmuehlau").check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2027/004")
+    later = view.finances.later_years[0]
+    assert later.expenses < concept.budget.expense_total(int(later.label))  # a share, not the whole
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    assert (
+        f"Geplant sind in der fachlichen Zuständigkeit des Jugendhilfeausschusses für {later.label} Ausgaben von "
+        f"{euro(later.expenses)}".replace("\xa0", " ")
+    ) in text
