@@ -3184,3 +3184,17 @@ def test_a_papers_later_years_say_whose_share_they_are():
         f"Geplant sind in der fachlichen Zuständigkeit des Jugendhilfeausschusses für {later.label} Ausgaben von "
         f"{euro(later.expenses)}".replace("\xa0", " ")
     ) in text
+
+
+def test_a_paper_on_every_measure_says_all_of_them():
+    """Bavarian Kreisrat: 'Die Vorlage berichtet über zwölf Maßnahmen, die von Akteuren aus dem Bereich
+    Kinder- und Jugendhilfe verantwortet werden, und über M3 … und M14 …, finanziert aus Mitteln in der
+    Zuständigkeit des Jugendhilfeausschusses' – that is all 14; the JHA does not oversee every sector."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("altmuehlau").check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2027/004")
+    assert not view.oversees_all and len(view.measures) == len(concept.measures)
+    text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
+    assert f"Die Vorlage berichtet über alle {len(concept.measures)} Maßnahmen des Entwurfs der Fassung" in text
+    assert "finanziert aus Mitteln" not in text
