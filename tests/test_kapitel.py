@@ -708,3 +708,19 @@ def test_the_requirements_bind_volunteers_time_only_as_far_as_they_can():
         "Sie gelten für alle Beteiligten; wie viel Zeit sie für die Netzwerkarbeit einsetzen, richtet sich bei "
         "freiberuflich Tätigen nach ihrem Arbeitsalltag und bei Ehrenamtlichen nach ihren eigenen Möglichkeiten."
     ) in text
+
+
+def test_one_grant_for_the_coordination_over_the_years_is_named_once():
+    """Bavarian Kreisrat: 'Hinzu kommt eine Zuwendung des Freistaates Bayern (Förderung Koordinierende
+    Kinderschutzstelle (KoKi – …), 2,0 VZÄ): 33.000,00 € im Jahr 2026 … Hinzu kommt eine Zuwendung des
+    Freistaates Bayern (…)' – one grant of two years whose title names the posts it pays, twice, with
+    brackets inside brackets."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("altmuehlau").check().concept
+    bavarian = [p for p in concept.coordination_grant_phrases if p.startswith("des Freistaates Bayern")]
+    assert len(bavarian) == 1
+    (phrase,) = bavarian
+    assert "im Jahr 2026 (" in phrase and "im Jahr 2027 (" in phrase
+    inside = phrase.split(": ", 1)[1]
+    assert all(part.count("(") <= 1 for part in inside.split(" und 3"))  # one pair of brackets per year

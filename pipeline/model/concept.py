@@ -19,7 +19,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
-from pipeline.formatting import enumeration, euro, in_running_text, in_state, sentence_start, with_note
+from pipeline.formatting import (
+    bracketed,
+    enumeration,
+    euro,
+    in_running_text,
+    in_state,
+    sentence_start,
+    with_note,
+)
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import Forms, committee_forms, kind_gender
 from pipeline.model.inputs import (
@@ -1277,11 +1285,17 @@ class Concept:
     @property
     def coordination_grants(self) -> list[list[Income]]:
         """Grants that pay for the Netzwerkkoordination (among other purposes), the lines of one
-        grant (source and title) across the years together."""
+        grant across the years together: of one source, where it has one line a year – its title may
+        change with the posts it pays (Bavarian review: 'Hinzu kommt eine Zuwendung des Freistaates
+        Bayern' twice for the KoKi's grant of two years) –, else of one source and title."""
+        lines = [line for line in self.budget.income_lines if COORDINATION in line.purposes]
+        years: dict[str, list[int]] = {}
+        for line in lines:
+            years.setdefault(line.source, []).append(line.year)
         grouped: dict[tuple[str, str], list[Income]] = {}
-        for line in self.budget.income_lines:
-            if COORDINATION in line.purposes:
-                grouped.setdefault((line.source, line.title), []).append(line)
+        for line in lines:
+            yearly = len(set(years[line.source])) == len(years[line.source])
+            grouped.setdefault((line.source, "" if yearly else line.title), []).append(line)
         return list(grouped.values())
 
     @property
@@ -1294,14 +1308,23 @@ class Concept:
         phrases = []
         for lines in self.coordination_grants:
             first = lines[0]
-            amounts = enumeration([f"{euro(i.amount)} im Jahr {i.year}{i.standing_note}" for i in lines])
+            same = len({i.label for i in lines}) == 1
+            amounts = enumeration(
+                [
+                    f"{euro(i.amount)} im Jahr {i.year}{i.standing_note}"
+                    if same
+                    else f"{euro(i.amount)} im Jahr {i.year} {bracketed(i.label_with_standing)}"
+                    for i in lines
+                ]
+            )
             others = list(dict.fromkeys(p for i in lines for p in i.purposes if p != COORDINATION))
             also = (
                 f"; die Zuwendung finanziert auch {enumeration([self.measure_number(p) for p in others])}"
                 if others
                 else ""
             )
-            phrases.append(f"{self.municipality.source_genitive(first.source)} ({first.label}): {amounts}{also}")
+            label = f" {bracketed(first.label)}" if same else ""
+            phrases.append(f"{self.municipality.source_genitive(first.source)}{label}: {amounts}{also}")
         return phrases
 
     @property
