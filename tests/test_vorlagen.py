@@ -1286,7 +1286,7 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     # who decides and by when (a Kreistag member's review)
     assert (
         "ist bis zum 31.12.2027 befristet; über eine Fortführung entscheidet der Kreistag rechtzeitig vor Ablauf "
-        "der Befristung, spätestens mit dem Haushalt 2028." in text
+        "der Befristung; die Mittel dafür muss der Haushalt 2028 vorsehen." in text
     )
     assert (
         f"Bei einer Fortführung fehlen ohne Anschlussförderung zusätzlich Erträge von {_german_euro(with_m2)}"
@@ -1488,7 +1488,7 @@ def test_a_grant_for_a_measure_that_ends_with_it_is_a_decision_not_a_rise():
     assert (year.ending, year.with_measures, year.measures) == ((), (grant,), (lotsen,))  # no rise counted
     assert year.sentence == (
         "M2 Lotsendienst ist bis zum 31.12.2027 befristet; über eine Fortführung ist rechtzeitig vor Ablauf der "
-        "Befristung zu entscheiden, spätestens mit dem Haushalt 2028. "
+        "Befristung zu entscheiden; die Mittel dafür muss der Haushalt 2028 vorsehen. "
         "Bei einer Fortführung fehlen ohne Anschlussförderung Erträge von 1.000,00\u00a0€ im Jahr: Projektförderung (Produkt 1)."
     )
     later = EndingMeasure("M2", "Lotsendienst", dt.date(2029, 6, 30))  # the work goes on: the grant is missed
@@ -1546,7 +1546,8 @@ def test_a_running_measure_that_ends_is_named_with_its_aufwand_even_without_a_gr
     assert year.year == 2028 and year.measures == (info,)
     assert year.sentence == (
         "M5 Elterninformation (Aufwand 2027: 9.000,00\u00a0€) ist bis zum 31.12.2027 befristet; über "
-        "eine Fortführung ist rechtzeitig vor Ablauf der Befristung zu entscheiden, spätestens mit dem Haushalt 2028."
+        "eine Fortführung ist rechtzeitig vor Ablauf der Befristung zu entscheiden; die Mittel dafür muss der Haushalt "
+        "2028 vorsehen."
     )
     assert follow_up_years([line("info", 9000)], [], 2028, {"info": info}) == []  # over before the paper's year
 

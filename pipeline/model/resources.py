@@ -421,9 +421,17 @@ class FollowUpYear:
                     f"{self.funds.budget} für {self.year} vorsehen"
                 )
             elif self.council is not None:
-                decision = f"entscheidet {self.council.nom} rechtzeitig vor Ablauf der Befristung, spätestens mit dem Haushalt {self.year}"
+                # not 'spätestens mit dem Haushalt 2028': a budget adopted in its own year comes after the
+                # end (Bavarian Kreisrat: the Haushalt 2026 was adopted on 23.03.2026)
+                decision = (
+                    f"entscheidet {self.council.nom} rechtzeitig vor Ablauf der Befristung; die Mittel dafür muss der "
+                    f"Haushalt {self.year} vorsehen"
+                )
             else:
-                decision = f"ist rechtzeitig vor Ablauf der Befristung zu entscheiden, spätestens mit dem Haushalt {self.year}"
+                decision = (
+                    "ist rechtzeitig vor Ablauf der Befristung zu entscheiden; die Mittel dafür muss der Haushalt "
+                    f"{self.year} vorsehen"
+                )
             parts.append(f"{names} {verb}{until} befristet; über eine Fortführung {decision}")
             if self.with_measures:
                 amount = euro(total(i.amount for i in self.with_measures))
