@@ -2485,3 +2485,37 @@ def test_a_missing_kreisausschuss_is_proposed_at_its_sitting_on_the_day_of_the_s
     (warning,) = [p for p in inputs.problems() if "bereitet der Kreisausschuss" in p]
     assert "Kreisausschuss 22.02.2027 → Kreistag 08.03.2027." in warning
     assert "keine Sitzung" not in warning and "ungeprüft" not in warning
+
+
+def test_an_inferred_hearing_of_the_preparing_body_says_so():
+    """Bavarian and Lower Saxon reviews: 'Kreisausschuss – Letzte Befassung: vor dem 21.07.2025: …' is
+    inferred from its duty to prepare the Kreistag's deliberations, no sitting is recorded; a Kreisrat
+    could not find it in the council information system. The chapter says so under the table."""
+    import lxml.html
+
+    from pipeline.model.reporting import ReportingView
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("altmuehlau").check().concept
+    hearing = ReportingView(concept, concept.version.date).last_hearing(concept.preparing_committee.id)
+    assert hearing is not None and hearing.before
+    html = concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"]
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert (
+        "„Vor dem …“: Eine Sitzung des Kreisausschusses dazu ist nicht erfasst; der Kreisausschuss bereitet die "
+        "Verhandlungen des Kreistages vor und hat sich daher vor diesem Tag damit befasst."
+    ) in text
+
+    # none where a sitting is recorded: Stadt Wesertal with the Verwaltungsausschuss' sitting before the Rat's decision
+    def sitting_recorded(data):
+        preparing = next(c for c in data["gremien"] if c["art"] == "Verwaltungsausschuss")
+        preparing.setdefault("sitzungen", []).append(dt.date(2021, 6, 15))
+
+    city = fixture_inputs("wesertal")
+    before = city.check().concept
+    assert ReportingView(before, before.version.date).last_hearing(before.preparing_committee.id).before
+    after = city.edit("gremien.yaml", sitting_recorded).check().concept
+    assert not ReportingView(after, after.version.date).last_hearing(after.preparing_committee.id).before
+    assert "„Vor dem …“" not in concept_chapters(after)["konzept/13_politische_verankerung.html.j2"]
