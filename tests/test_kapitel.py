@@ -724,3 +724,31 @@ def test_one_grant_for_the_coordination_over_the_years_is_named_once():
     assert "im Jahr 2026 (" in phrase and "im Jahr 2027 (" in phrase
     inside = phrase.split(": ", 1)[1]
     assert all(part.count("(") <= 1 for part in inside.split(" und 3"))  # one pair of brackets per year
+
+
+def test_the_income_table_adds_up_each_year_under_its_lines(raw_inputs):
+    """Kämmerei review: the table of Erträge listed twelve grants without a sum; the year's total stood
+    only in other tables. Each year's sum from ressourcen.yaml, under the year's last line."""
+    from decimal import Decimal
+
+    import lxml.html
+
+    from pipeline.build import check_folder
+    from pipeline.formatting import euro
+    from pipeline.render import concept_chapters
+
+    from .conftest import EXAMPLE
+
+    concept = check_folder(EXAMPLE).concept
+    root = lxml.html.fromstring(f"<div>{concept_chapters(concept)['konzept/12_ressourcen.html.j2']}</div>")
+    table = next(t for t in root.iter("table") if t.find("caption").text_content().startswith("Erträge"))
+    rows = [[c.text_content() for c in tr] for tr in table.iter("tr")][1:]
+    sums = {}
+    for line in raw_inputs["ressourcen.yaml"]["ertraege"]:
+        sums[line["jahr"]] = sums.get(line["jahr"], Decimal(0)) + Decimal(str(line["betrag"]))
+    shown = {int(r[0].removeprefix("Summe ")): r[1] for r in rows if r[0].startswith("Summe ")}
+    assert shown == {year: euro(amount) for year, amount in sums.items()}
+    # each under its year's last line
+    years = [r[0] for r in rows]
+    for year in sums:
+        assert years.index(f"Summe {year}") == max(i for i, y in enumerate(years) if y == str(year)) + 1
