@@ -746,9 +746,12 @@ def test_the_income_table_adds_up_each_year_under_its_lines(raw_inputs):
     sums = {}
     for line in raw_inputs["ressourcen.yaml"]["ertraege"]:
         sums[line["jahr"]] = sums.get(line["jahr"], Decimal(0)) + Decimal(str(line["betrag"]))
-    shown = {int(r[0].removeprefix("Summe ")): r[1] for r in rows if r[0].startswith("Summe ")}
+    # 'Erträge 2026 insgesamt', not 'Summe': one total line per table, the others are the years' (PDF as Word)
+    shown = {int(r[0].split()[1]): r[1] for r in rows if r[0].endswith(" insgesamt")}
     assert shown == {year: euro(amount) for year, amount in sums.items()}
     # each under its year's last line
     years = [r[0] for r in rows]
     for year in sums:
-        assert years.index(f"Summe {year}") == max(i for i, y in enumerate(years) if y == str(year)) + 1
+        assert (
+            years.index(f"Erträge {year} insgesamt") == max(i for i, y in enumerate(years) if y == str(year)) + 1
+        )
