@@ -449,10 +449,11 @@ _FIELD_WITH_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s#'\"-][^:#]*):\s+[^\s#|>&*!
 _FIELD_NAME = re.compile(r"^(\s*)([^\s#'\"-][^:#]*):(?:\s|$)")
 
 
-def _indented_into_text(lines: list[str], line: int) -> tuple[int, str] | None:
+def _indented_into_text(lines: list[str], line: int) -> tuple[str, int, str] | None:
     """The field above a line that starts a field but is indented deeper than it (a
     reviewer: 'beschreibung:' two spaces too far was reported as a misplaced ':'): YAML reads
-    it as the rest of that field's text. Gives the field line's number and indentation text."""
+    it as the rest of that field's text. Gives the line's field name, and the line number and
+    field name of the field above."""
     here = _FIELD_NAME.match(lines[line - 1]) if 0 < line <= len(lines) else None
     if here is None:
         return None
@@ -463,7 +464,7 @@ def _indented_into_text(lines: list[str], line: int) -> tuple[int, str] | None:
     field = _FIELD_WITH_VALUE.match(lines[above - 1]) if above else None
     if above is None or field is None or len(here[1]) <= len(field[1]):
         return None
-    return above, field[2].strip()
+    return here[2].strip(), above, field[2].strip()
 
 
 def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
@@ -481,16 +482,14 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
     lines = text.splitlines()
     deeper = _indented_into_text(lines, line) if "mapping values are not allowed" in raw else None
     if deeper is not None:
-        above, field = deeper
-        key = _FIELD_NAME.match(lines[line - 1])
-        assert key is not None
+        key, above, field = deeper
         return _problem(
             name,
             line,
             1,
-            f"Die Datei ist kein gültiges YAML: '{key[2].strip()}' ist weiter eingerückt als '{field}' in Zeile "
-            f"{above} und gilt darum als Fortsetzung von dessen Text. Ist '{key[2].strip()}' ein eigenes Feld, "
-            f"bitte genauso weit einrücken wie '{field}'.",
+            f"Die Datei ist kein gültiges YAML: '{key}' ist weiter eingerückt als '{field}' in Zeile {above} und "
+            f"gilt darum als Fortsetzung von dessen Text. Ist '{key}' ein eigenes Feld, bitte genauso weit "
+            f"einrücken wie '{field}'.",
         )
     reason = next(
         (german for english, german in YAML_REASONS if english in raw), getattr(error, "problem", None) or raw

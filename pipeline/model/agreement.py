@@ -833,7 +833,7 @@ class Agreement:
         bodies = topics.shared_bodies
         via = f" über {enumeration([b.forms.acc for b in bodies])}" if bodies else ""
         name = network.name.strip()
-        other = f"dem {name}" if name.startswith("Netzwerk ") else f"dem Netzwerk Kinderschutz „{name}“"
+        other = f"dem {name}" if network.called_network else f"dem Netzwerk Kinderschutz „{name}“"
         return [f"Diese Vereinbarung gilt für das {self.concept.network_name}; mit {other} ist es{via} verbunden."]
 
     @property

@@ -112,6 +112,13 @@ class ChildProtectionNetwork(Item, title="Netzwerk Kinderschutz"):
         default=None,
     )
 
+    @property
+    def called_network(self) -> bool:
+        """Its name says what it is ('Netzwerk Kinderschutz Lindenbrück'): a sentence names it with
+        the article alone, another one as 'Netzwerk Kinderschutz („Arbeitsgemeinschaft …“)' – the
+        concept's chapter and the agreement's preamble alike."""
+        return self.name.strip().startswith("Netzwerk ")
+
 
 class ChildProtection(Section, title="Schnittstelle Kinderschutz"):
     youth_office: ActorRef = field(

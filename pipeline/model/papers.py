@@ -519,14 +519,13 @@ class FinanceSummary:
     @property
     def by_source(self) -> list[tuple[str, Decimal]]:
         """Ertrag per source and the own share: together the Aufwand."""
-        present = {i.source for i in self.income}
+        by_source: dict[str, list[Income]] = {}
+        for line in self.income:
+            by_source.setdefault(line.source, []).append(line)
         rows = [
-            (
-                source_label(s, self.state) + standing_of(i for i in self.income if i.source == s),
-                _sum(i for i in self.income if i.source == s),
-            )
+            (source_label(s, self.state) + standing_of(by_source[s]), _sum(by_source[s]))
             for s in INCOME_SOURCES
-            if s in present
+            if s in by_source
         ]
         return [*rows, (self.own_share, self.balance.subsidy)]
 
@@ -1103,14 +1102,13 @@ class PaperView:
         mine = report_order(self.paper, decision)
         return any(
             other.number != self.paper.number
-            and "beschluesse" in other.blocks
-            # a paper without chosen decisions reports on all of its bodies' (vorlagen[].beschluesse)
-            and (decision.id in other.decisions if other.decisions else True)
             and any(
                 c.committee == decision.committee
                 and (since < c.date < sitting or (c.date == sitting and report_order(other, decision) < mine))
                 for c in other.consultations
             )
+            # the decisions it reports on by the same rule as this paper's (not written out again)
+            and decision in PaperView(self.concept, other).decisions_reported_back
             for other in self.concept.papers
         )
 
@@ -1716,7 +1714,7 @@ class PaperView:
         rows = [
             AmountRow(
                 self.concept.municipality.source_label(source)
-                + standing_of(i for i in budget.income if i.year == year and i.source == source),
+                + standing_of(budget.income_of(year, source=source)),
                 tuple(budget.income_total(year, source=source, committee=c.id) for c in committees),
                 budget.income_total(year, source=source),
             )

@@ -412,26 +412,24 @@ class FollowUpYear:
             until = f" bis zum {german_date(ends.pop())}" if len(ends) == 1 else ""
             verb = "ist" if len(self.measures) == 1 else "sind"
             # who decides, and by when: 'ist gesondert zu entscheiden' named neither (Kreistag review)
+            # and whose budget must hold the money – not 'spätestens mit dem Haushalt 2028': a budget
+            # adopted in its own year comes after the end (Bavarian Kreisrat: adopted on 23.03.2026)
             if self.funds is not None and self.council is not None:  # Hamburg: within the means assigned
                 # in matters of Jugendhilfe: a measure funded from another committee's product is no
                 # case for § 8 AG SGB VIII (re-check of the Hamburg review)
                 decision = (
                     f"ist rechtzeitig vor Ablauf der Befristung zu entscheiden, in Angelegenheiten der Jugendhilfe "
-                    f"durch {self.council.acc} {self.funds.youth_within}; die Mittel dafür muss der "
-                    f"{self.funds.budget} für {self.year} vorsehen"
+                    f"durch {self.council.acc} {self.funds.youth_within}"
                 )
-            elif self.council is not None:
-                # not 'spätestens mit dem Haushalt 2028': a budget adopted in its own year comes after the
-                # end (Bavarian Kreisrat: the Haushalt 2026 was adopted on 23.03.2026)
-                decision = (
-                    f"entscheidet {self.council.nom} rechtzeitig vor Ablauf der Befristung; die Mittel dafür muss der "
-                    f"Haushalt {self.year} vorsehen"
-                )
+                budget = f"{self.funds.budget} für {self.year}"
             else:
                 decision = (
-                    "ist rechtzeitig vor Ablauf der Befristung zu entscheiden; die Mittel dafür muss der Haushalt "
-                    f"{self.year} vorsehen"
+                    f"entscheidet {self.council.nom} rechtzeitig vor Ablauf der Befristung"
+                    if self.council is not None
+                    else "ist rechtzeitig vor Ablauf der Befristung zu entscheiden"
                 )
+                budget = f"Haushalt {self.year}"
+            decision += f"; die Mittel dafür muss der {budget} vorsehen"
             parts.append(f"{names} {verb}{until} befristet; über eine Fortführung {decision}")
             if self.with_measures:
                 amount = euro(total(i.amount for i in self.with_measures))
@@ -961,11 +959,17 @@ class Budget:
         self, year: int | None = None, *, source: str | None = None, committee: str | None = None
     ) -> Decimal:
         """Ertrag, narrowed to a year, source or committee, as given."""
-        return total(
-            i.amount
+        return total(i.amount for i in self.income_of(year, source=source, committee=committee))
+
+    def income_of(
+        self, year: int | None = None, *, source: str | None = None, committee: str | None = None
+    ) -> list[Income]:
+        """The lines of Ertrag :meth:`income_total` adds up."""
+        return [
+            i
             for i in self.income
             if _matches(i.year, year) and _matches(i.source, source) and _matches(i.committee, committee)
-        )
+        ]
 
     def subsidy(self, year: int | None = None, *, committee: str | None = None) -> Decimal:
         """Zuschussbedarf: Aufwand − Ertrag."""
