@@ -636,6 +636,82 @@ def test_columns_too_narrow_for_all_words_keep_the_short_ones_whole():
     assert _fit([4000, 5068], [1000, 2000]) == [4000, 5068]  # everything fits: nothing moves
 
 
+def test_a_column_gets_room_for_its_longest_word_whole_from_a_column_that_does_not_wrap():
+    """'Netzwerkkoordinati-|on' nine times in a column beside a column of dates with room to
+    spare (layout review): the word needs no hyphen where a neighbour can give the room."""
+    from pipeline.export.text_width import fit_widths as _fit
+
+    widths, hyphenated, kept = [3000, 3000, 3068], [1000, 1000, 1000], [3000, 1500, 3068]
+    assert _fit(widths, hyphenated, kept) == widths  # hyphenated, every word fits already
+    fitted = _fit(widths, hyphenated, kept, whole=[4000, 1000, 1000])
+    assert fitted == [4000, 2000, 3068]  # the column of short cells gave; the wrapping one kept
+    # more than can be given: the whole word as far as the room goes, the giver down to its cells
+    assert _fit(widths, hyphenated, kept, whole=[5000, 1000, 1000]) == [4500, 1500, 3068]
+    assert _fit(widths, hyphenated, [3000, 3000, 3068], whole=[4000, 1000, 1000]) == widths
+
+
+def test_words_bound_by_a_no_break_space_are_measured_together_in_the_pdf():
+    """'150 Familien' cannot break at its space: its column is widened for both words at once,
+    taking from a column of one-line cells ('ja'), not only for 'Familien'."""
+    from pipeline.export.intermediate import parse
+    from pipeline.export.to_typst import table
+
+    html = (
+        '<table><colgroup><col style="width: 12%"><col style="width: 58%"><col style="width: 30%"></colgroup>'
+        "<thead><tr><th>Wert</th><th>Text</th><th>Ok</th></tr></thead>"
+        "<tbody><tr><td>150\u00a0Familien</td><td>Text</td><td>ja</td></tr></tbody></table>"
+    )
+    markup = table(parse(html).find(".//table"))
+    columns = re.search(r"columns: \((.*?)\)", markup)[1]
+    first = float(columns.split(",")[0].removesuffix("%"))
+    assert first > 12  # the bound words need about 16 % of the text width
+
+
+def test_table_cells_hyphenate_only_where_a_word_does_not_fit_on_the_next_line():
+    """Typst's first-fit breaking hyphenated wherever a piece fitted the line's end ('Erziehungs-
+    und Fa-|milienberatungsstel-|le'); in the tables a hyphen costs more than a line's ragged end."""
+
+    def cell_lines(width: int, cell: str, beside: str = "x") -> list[str]:
+        html = (
+            f'<table><colgroup><col style="width: {width}%"><col style="width: {100 - width}%"></colgroup>'
+            f"<thead><tr><th>Träger</th><th>Text</th></tr></thead><tbody><tr><td>{cell}</td><td>{beside}</td></tr>"
+            "</tbody></table>"
+        )
+        page = _compiled_pages(html)[0]
+        return page[page.index("Träger Text") :].splitlines()[1:]
+
+    # 'Erziehungs- und Familien-|beratungsstelle Musterkreis' saved a line at a hyphen
+    lines = cell_lines(30, "Erziehungs- und Familienberatungsstelle Musterkreis")
+    assert "Familienberatungsstelle" in " ".join(lines), lines
+    # a word wider than its column is still hyphenated, not set past the cell's edge
+    lines = cell_lines(12, "Schwangerschaftskonfliktberatung", "Ein Satz, der breiter ist als die Spalte. " * 4)
+    assert len(lines) >= 3 and lines[0].endswith(("-", "\xad")), lines
+
+
+@pytest.mark.slow
+def test_word_hyphenates_a_cell_only_where_a_word_is_wider_than_its_column():
+    from pipeline.export import export_document
+
+    sentence = "Ein Satz, der breiter ist als die Spalte. " * 4
+    html = (
+        '<table><colgroup><col style="width: 30%"><col style="width: 12%"><col style="width: 58%"></colgroup>'
+        "<thead><tr><th>Träger</th><th>Art</th><th>Text</th></tr></thead><tbody>"
+        f"<tr><td>Erziehungs- und Familienberatungsstelle</td><td>Schwangerschaftskonfliktberatung</td>"
+        f"<td>{sentence}</td></tr></tbody></table>"
+    )
+    docx = export_document(rendered_document(html))[".docx"]
+    table = Document(io.BytesIO(docx)).tables[0]
+    suppressed = {
+        cell.text: cell.paragraphs[0]._p.find(f"{qn('w:pPr')}/{qn('w:suppressAutoHyphens')}") is not None
+        for cell in table.rows[1].cells
+    }
+    assert suppressed == {
+        "Erziehungs- und Familienberatungsstelle": True,  # every word fits its column whole
+        "Schwangerschaftskonfliktberatung": False,  # wider than its column: Word hyphenates it
+        sentence.strip(): True,
+    }
+
+
 @pytest.mark.slow
 def test_text_after_a_table_keeps_a_gap_and_stays_schema_valid():
     from pipeline.export import export_document

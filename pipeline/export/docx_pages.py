@@ -54,6 +54,7 @@ from pipeline.export.text_width import (
     kept_row_pairs,
     lines_needed,
     needed_em,
+    whole_em,
 )
 from pipeline.render.document import introduces, leads_in
 
@@ -308,26 +309,54 @@ _SIZE = f".//{qn('w:rPr')}/{qn('w:sz')}"
 
 def _text_widths(
     table: etree._Element, columns: int, margin: float = FONT_MARGIN
-) -> tuple[list[float], list[float]]:
-    """Per column, the width (twips) of its longest word and of its longest body cell on one line
+) -> tuple[list[float], list[float], list[float]]:
+    """Per column, the width (twips) of its longest word (hyphenated after its first syllables,
+    and whole) and of its longest body cell on one line
     (the header may wrap), at the cells' type size; the header row and strong text set bold, a
     tenth wider – as the PDF measures its columns (:func:`pipeline.export.to_typst.table`)."""
-    longest_words, natural = [0.0] * columns, [0.0] * columns
+    longest_words, whole_words, natural = [0.0] * columns, [0.0] * columns, [0.0] * columns
     for number, row in enumerate(table.iterchildren(TR)):
         column = 0
         for cell in row.iterchildren(TC):
             span = _span(cell)
             if span == 1 and column < columns:
-                bold = number == 0 or next(cell.iter(_B), None) is not None
-                em = _cell_points(cell) * TWIPS_PER_POINT * margin * (1.1 if bold else 1.0)
+                em = _cell_em(cell, number == 0, margin)
                 texts = [text_of(p) for p in cell.iter(P)]
-                longest = max((needed_em(w) for text in texts for w in _BREAKS.split(text)), default=0.0)
+                words = [word for text in texts for word in _BREAKS.split(text)]
+                longest = max((needed_em(word) for word in words), default=0.0)
                 longest_words[column] = max(longest_words[column], longest * em)
+                longest = max((whole_em(word) for word in words), default=0.0)
+                whole_words[column] = max(whole_words[column], longest * em)
                 if number > 0:
                     line = max((em_width(text) for text in texts), default=0.0)
                     natural[column] = max(natural[column], line * em)
             column += span
-    return longest_words, natural
+    return longest_words, whole_words, natural
+
+
+def _cell_em(cell: etree._Element, header: bool, margin: float) -> float:
+    """A cell's em in twips: its type size, bold (the header row, strong text) a tenth wider."""
+    bold = header or next(cell.iter(_B), None) is not None
+    return _cell_points(cell) * TWIPS_PER_POINT * margin * (1.1 if bold else 1.0)
+
+
+def _hyphenated_only_where_needed(table: etree._Element, widths: list[int], margin: float) -> None:
+    """A cell's paragraph whose every word fits its column whole is not hyphenated: Word broke
+    'Netzwerkkoordina-|tion' at a line's end where the word fitted on the next line, and the PDF
+    hyphenates in tables only words wider than their column (templates/gemeinsam.typ)."""
+    for number, row in enumerate(table.iterchildren(TR)):
+        column = 0
+        for cell in row.iterchildren(TC):
+            span = _span(cell)
+            room = sum(widths[column : column + span]) - CELL_MARGINS
+            em = _cell_em(cell, number == 0, margin)
+            column += span
+            for p in cell.iter(P):
+                words = _BREAKS.split(text_of(p))
+                if max((whole_em(word) for word in words), default=0.0) * em <= room:
+                    properties = paragraph_properties(p)
+                    if properties.find(qn("w:suppressAutoHyphens")) is None:
+                        insert_ordered(properties, element("suppressAutoHyphens"))
 
 
 def _span(cell: etree._Element) -> int:
@@ -381,7 +410,7 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
                 total - (line + FORM_FIELD_GAP) * (len(cols) - 1)
             ]
         else:
-            words, lines = _text_widths(table, len(cols), margin)
+            words, whole, lines = _text_widths(table, len(cols), margin)
             needed = [math.ceil(w + CELL_MARGINS) for w in words]
             # a column whose cells fit on one line gives what it does not need, one with longer text
             # keeps its width (the indicators' text column gave to the numbers' columns until it was
@@ -390,7 +419,8 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
                 math.ceil(line + CELL_MARGINS) if line + CELL_MARGINS < width else width
                 for line, width in zip(lines, widths, strict=True)
             ]
-            fitted = fit_widths(widths, needed, kept)
+            fitted = fit_widths(widths, needed, kept, [math.ceil(w + CELL_MARGINS) for w in whole])
+            _hyphenated_only_where_needed(table, fitted, margin)
         for col, width in zip(cols, fitted, strict=True):
             col.set(qn("w:w"), str(width))
 

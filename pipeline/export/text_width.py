@@ -111,6 +111,13 @@ def needed_em(word: str) -> float:
     return max(_joined_em(piece) for piece in _AFTER_HYPHEN.split(word))
 
 
+@lru_cache(maxsize=65536)
+def whole_em(word: str) -> float:
+    """The width (em) a word needs in its column unhyphenated: it breaks only after a hyphen of
+    its own ("Jugendhilfe-|planung")."""
+    return max(em_width(piece) for piece in _AFTER_HYPHEN.split(word))
+
+
 def _joined_em(piece: str) -> float:
     """A number bound to its word by a no-break space ('24 Patenschaften') stays on one line
     with the word's first syllables only: Word still hyphenates the word."""
@@ -130,12 +137,17 @@ def _piece_em(piece: str) -> float:
     return em_width(piece)
 
 
-def fit_widths(widths: list[int], needed: list[int], kept: list[int] | None = None) -> list[int]:
+def fit_widths(
+    widths: list[int], needed: list[int], kept: list[int] | None = None, whole: list[int] | None = None
+) -> list[int]:
     """Widths (same total) where each column that needs more takes it from the columns with
     the most room. Where not all words fit, the narrow columns still get all they need (a 'Z2.2'
     or '2026' cannot be hyphenated) and only the longest words are capped, at one common width:
     Word and typst hyphenate those. `kept`: what each column keeps when it gives (at least what
-    it needs; more where its text would wrap into more lines)."""
+    it needs; more where its text would wrap into more lines). `whole`: what each column needs
+    for its longest word unhyphenated, asked for as far as the room allows (:func:`_preferred`)."""
+    if whole is not None:
+        needed = _preferred(needed, whole, sum(widths))
     if sum(needed) > sum(widths):
         needed = _capped(needed, sum(widths))
     floors = [max(n, k) for n, k in zip(needed, kept or needed, strict=True)]
@@ -150,6 +162,25 @@ def fit_widths(widths: list[int], needed: list[int], kept: list[int] | None = No
             widths[donor] -= moved
             widths[index] += moved
     return widths
+
+
+def _preferred(hyphenated: list[int], whole: list[int], total: int) -> list[int]:
+    """Needs that keep the longest words whole where the room allows, up to one common width:
+    a column broke 'Netzwerkkoordinati-|on' nine times over while the columns of dates and
+    status beside it had room to spare (layout review). Never below what a column needs with
+    its long words hyphenated."""
+    whole = [max(h, w) for h, w in zip(hyphenated, whole, strict=True)]
+    if sum(whole) <= total or sum(hyphenated) >= total:
+        return whole if sum(whole) <= total else hyphenated
+
+    def needs(level: int) -> list[int]:
+        return [max(h, min(w, level)) for h, w in zip(hyphenated, whole, strict=True)]
+
+    low, high = 0, max(whole)
+    while low < high:  # the highest common width at which the needs still fit
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(needs(middle)) <= total else (low, middle - 1)
+    return needs(low)
 
 
 def _capped(needed: list[int], total: int) -> list[int]:

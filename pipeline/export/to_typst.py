@@ -63,6 +63,7 @@ from pipeline.export.text_width import (
     kept_row_pairs,
     lines_needed,
     needed_em,
+    whole_em,
     wide_table_points,
 )
 from pipeline.formatting import NB_HYPHEN, suffix_hyphens_unbroken
@@ -135,22 +136,49 @@ _UNBROKEN: ContextVar[re.Pattern[str]] = ContextVar("unbroken", default=_PLAIN)
 WORD_JOINER = "\u2060"
 
 
+#: In a table cell: the widest word (em) that fits its column on a line of its own, set by
+#: :func:`_cell`; None outside tables.
+_ROOM: ContextVar[float | None] = ContextVar("room", default=None)
+#: Tables hyphenate nothing (templates/gemeinsam.typ) but a word wider than its column.
+HYPHENATED = "#text(hyphenate: true)["
+_WORD = re.compile(r"[^ \t\n]+")
+
+
+def _words(text: str) -> str:
+    """Plain text as string literals; in a table cell a word too wide for its column as one
+    that may be hyphenated: typst's lines broke 'Erziehungs- und Fa-|milienberatungsstel-|le'
+    where the words fitted the column whole on lines of their own (layout review)."""
+    room = _ROOM.get()
+    parts, last = [], 0
+    if room is not None:
+        for word in _WORD.finditer(text):
+            if whole_em(word[0]) > room:
+                if word.start() > last:
+                    parts.append(f"#{literal(text[last : word.start()])};")
+                parts.append(f"{HYPHENATED}#{literal(word[0])};]")
+                last = word.end()
+    if last < len(text) or not parts:
+        parts.append(f"#{literal(text[last:])};")
+    return "".join(parts)
+
+
 def _text(text: str) -> str:
     """Text as string literals; an address or a proper name in it as one that is never
     hyphenated, a number ending in letters as one never broken, an Ergänzungsstrich ('Ärztinnen
-    und -ärzte') as a hyphen no line ends on."""
+    und -ärzte') as a hyphen no line ends on; in a table only words too wide for their column
+    hyphenated (:func:`_words`)."""
     # the font has no U+2011: typst took it from a serif fallback, thin beside a bold hyphen (layout
     # review); a plain hyphen with a word joiner after it stays with its word just the same
     text = suffix_hyphens_unbroken(text).replace(NB_HYPHEN, "-" + WORD_JOINER)
     parts, last = [], 0
     for kept in _UNBROKEN.get().finditer(text):
         if kept.start() > last:
-            parts.append(f"#{literal(text[last : kept.start()])};")
+            parts.append(_words(text[last : kept.start()]))
         opening = "#box[" if kept["number"] else UNHYPHENATED
         parts.append(f"{opening}#{literal(kept[0])};]")
         last = kept.end()
     if last < len(text) or not parts:
-        parts.append(f"#{literal(text[last:])};")
+        parts.append(_words(text[last:]))
     return "".join(parts)
 
 
@@ -409,10 +437,15 @@ def terms(element: _Element) -> str:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def _cell(cell: _Element, widened: bool = False, breakable: bool = False) -> str:
+def _cell(cell: _Element, widened: bool = False, breakable: bool = False, room: float | None = None) -> str:
     """A cell; `widened`: it spans the keeper column too (the last cell of its row); `breakable`:
-    its row may break across pages (every other row is kept whole, templates/gemeinsam.typ)."""
-    body = "[" + join(flow(cell)) + "]"
+    its row may break across pages (every other row is kept whole, templates/gemeinsam.typ);
+    `room`: the widest word (em) that fits its column whole (:data:`_ROOM`)."""
+    token = _ROOM.set(room)
+    try:
+        body = "[" + join(flow(cell)) + "]"
+    finally:
+        _ROOM.reset(token)
     spans = {name: span(cell, name) for name in ("colspan", "rowspan")}
     spans["colspan"] += widened
     options = [f"{name}: {count}" for name, count in spans.items() if count != 1]
@@ -420,13 +453,35 @@ def _cell(cell: _Element, widened: bool = False, breakable: bool = False) -> str
     return f"table.cell({', '.join(options)}){body}" if options else body
 
 
-def _row(row: _Element, widened: bool = False, breakable: bool = False) -> str:
-    """A row's cells; `widened`: its last cell spans the keeper column too; `breakable`: the row
-    may break across pages."""
-    found = cells(row)
-    return ", ".join(
-        _cell(cell, widened and index == len(found) - 1, breakable) for index, cell in enumerate(found)
-    )
+#: A table's columns in points and the width of its widest em (:func:`_room`).
+Columns = tuple[list[float], float]
+
+
+def _row(row: _Element, columns: Columns, widened: bool = False, breakable: bool = False) -> str:
+    """A row's cells; `columns`: the table's (:func:`_room`); `widened`: its last cell spans the
+    keeper column too; `breakable`: the row may break across pages."""
+    found, column, parts = cells(row), 0, []
+    parent = row.getparent()
+    header = parent is not None and parent.tag == "thead"
+    for index, cell in enumerate(found):
+        spanned = span(cell, "colspan")
+        room = _room(columns, column, spanned, bold=header or _only_strong(cell))
+        parts.append(_cell(cell, widened and index == len(found) - 1, breakable, room))
+        column += spanned
+    return ", ".join(parts)
+
+
+def _columns(measured: list[float], points: float) -> Columns:
+    """The columns' widths and the em of the table's type size, measured by Arial, a little wider
+    than the PDF's font: where the estimate errs, a word is hyphenated that need not be, rather
+    than left too wide for its column."""
+    return measured, points * PDF_FONT_WIDTH
+
+
+def _room(columns: Columns, first: int, spanned: int, bold: bool) -> float:
+    """The widest word (em) a cell holds on a line of its own: its columns less its padding."""
+    widths, em = columns
+    return (sum(widths[first : first + spanned]) - CELL_PADDING) / (em * (1.1 if bold else 1.0))
 
 
 def _long_rows(rows_: list[_Element], measured: list[float], points: float) -> set[int]:
@@ -598,8 +653,9 @@ PDF_FONT_WIDTH = 1.05
 _WORD_GAPS = re.compile(r"[ \t\n]+")
 
 
-def _cell_text(cell: _Element) -> str:
-    return " ".join(" ".join(str(text) for text in cell.itertext()).split())
+def _cell_words(cell: _Element) -> list[str]:
+    """A cell's words, a no-break space binding two into one ('150\u00a0Familien')."""
+    return _WORD_GAPS.split(" ".join(str(text) for text in cell.itertext()).strip(" \t\n"))
 
 
 def _fitted(element: _Element, widths: list[str], head: list[_Element], rows_: list[_Element]) -> list[str]:
@@ -611,27 +667,31 @@ def _fitted(element: _Element, widths: list[str], head: list[_Element], rows_: l
     if not all(width.endswith("%") for width in widths):
         return widths
     points = _table_points(len(widths)) * PDF_FONT_WIDTH
-    needed, natural = [0.0] * len(widths), [0.0] * len(widths)
+    needed, whole, natural = [0.0] * len(widths), [0.0] * len(widths), [0.0] * len(widths)
     for row in [*head, *rows_]:
         column = 0
         for cell in cells(row):
             spanned = span(cell, "colspan")
             if spanned == 1 and column < len(widths):
                 bold = 1.1 if row in head or _only_strong(cell) else 1.0
-                text = _cell_text(cell)
-                longest = max((needed_em(word) for word in _WORD_GAPS.split(text)), default=0.0)
+                words = _cell_words(cell)
+                longest = max((needed_em(word) for word in words), default=0.0)
                 needed[column] = max(needed[column], longest * points * bold + CELL_PADDING)
+                longest = max((whole_em(word) for word in words), default=0.0)
+                whole[column] = max(whole[column], longest * points * bold + CELL_PADDING)
+                text = " ".join(words)
                 if row not in head:  # a header may wrap; the body's longest cell on one line
                     natural[column] = max(natural[column], em_width(text) * points * bold + CELL_PADDING)
             column += spanned
     measured = _column_points(element, widths)
-    if all(need <= width for need, width in zip(needed, measured, strict=True)):
+    if all(need <= width for need, width in zip(whole, measured, strict=True)):
         return widths
     page = sum(measured)
     fitted = fit_widths(
         [round(w * 100) for w in measured],
         [math.ceil(n * 100) for n in needed],
         [math.ceil(n * 100) if n < w else round(w * 100) for n, w in zip(natural, measured, strict=True)],
+        [math.ceil(n * 100) for n in whole],
     )
     if fitted == [round(w * 100) for w in measured]:
         return widths
@@ -651,7 +711,9 @@ def table(element: _Element, layout: Layout | None = None) -> str:
     aligns = [alignment(c) or "auto" for c in cells(head[0])] if head else []
     aligns += ["auto"] * (count - len(aligns))
     kept = _keepers(element, widths, (head, filled, foot)) if _plain_rows(head + filled + foot, count) else {}
-    long = _long_rows([*filled, *foot], _column_points(element, widths), _table_points(count))
+    measured = _column_points(element, widths)
+    long = _long_rows([*filled, *foot], measured, _table_points(count))
+    columns = _columns(measured, _table_points(count))
     # a keeper spanning a long row would hold it whole again
     kept = {start: size for start, size in kept.items() if not long & set(range(start, start + size))}
     keeping = bool(kept)  # a keeper column of no width stands right of the others
@@ -659,15 +721,15 @@ def table(element: _Element, layout: Layout | None = None) -> str:
 
     def body_row(index: int, row: _Element) -> str:
         if index in kept:
-            return f"{_row(row)}, {KEEPER}({kept[index]})"
-        return _row(row, widened=keeping and index not in held, breakable=index in long)
+            return f"{_row(row, columns)}, {KEEPER}({kept[index]})"
+        return _row(row, columns, widened=keeping and index not in held, breakable=index in long)
 
     lines = [
         f"columns: ({', '.join(widths + ['0pt'] * keeping)},)",
         f"align: ({', '.join(aligns[:count] + ['auto'] * keeping)},)",
     ]
     if head:
-        lines += [f"table.header({', '.join(_row(row, keeping) for row in head)},)", "table.hline()"]
+        lines += [f"table.header({', '.join(_row(row, columns, keeping) for row in head)},)", "table.hline()"]
     lines += [body_row(index, row) for index, row in enumerate(filled)]
     if foot:
         lines.append("table.hline()")
