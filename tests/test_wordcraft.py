@@ -688,6 +688,45 @@ def test_table_cells_hyphenate_only_where_a_word_does_not_fit_on_the_next_line()
     assert len(lines) >= 3 and lines[0].endswith(("-", "\xad")), lines
 
 
+def test_no_word_sets_wider_than_its_typeface_is_said_to_set_against_arial():
+    """Tables leave a word unhyphenated where it fits its column by Arial's widths times the
+    typeface's factor: set wider, it would run past the cell's edge. Measured by typst in both
+    typefaces, upright and bold, on long words, capitals and figures."""
+    import typst
+
+    from pipeline.export.text_width import em_width
+    from pipeline.export.to_pdf import font_dirs
+    from pipeline.export.to_typst import literal
+    from pipeline.model.fonts import TYPEFACES
+
+    words = [
+        "Netzwerkkoordination",
+        "Schwangerschaftskonfliktberatung",
+        "Familienbildungsstätte",
+        "150\u00a0Familien",
+        "MMMMWWWW",
+        "01.01.2026\u00a0–",
+        "Jugendhilfeausschuss",
+        "ÄÖÜ-Quote",
+    ]
+    probes = [
+        (face, weight, word) for face in TYPEFACES.values() for weight in ("regular", "bold") for word in words
+    ]
+    lines = "\n".join(
+        f'#context measure(text(font: "{face.family}", weight: "{weight}", size: 10pt, {literal(word)})).width.pt() \\\\'
+        for face, weight, word in probes
+    )
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "m.typ"
+        source.write_text(lines, encoding="utf-8")
+        pdf = typst.compile(str(source), font_paths=list(font_dirs()), ignore_system_fonts=True)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    measured = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)]
+    for (face, weight, word), width in zip(probes, measured, strict=True):
+        allowed = em_width(word) * 10 * face.arial_width * (1.1 if weight == "bold" else 1.0)
+        assert width <= allowed, (face.family, weight, word, width, allowed)
+
+
 @pytest.mark.slow
 def test_word_hyphenates_a_cell_only_where_a_word_is_wider_than_its_column():
     from pipeline.export import export_document

@@ -124,7 +124,7 @@ PDF_STANDARDS: tuple[Literal["a-2a"], Literal["ua-1"]] = ("a-2a", "ua-1")
 def to_pdf(doc: RenderedDocument) -> bytes:
     """The document as a tagged PDF/A-2a and PDF/UA-1: HTML → Typst markup (:mod:`.to_typst`)
     → PDF (typst)."""
-    body = typst_body(doc.body_html, doc.unbroken)
+    body = typst_body(doc.body_html, doc.unbroken, doc.design.typeface.arial_width)
     return compile_pdf(body.markup, doc, doc.layout, body)
 
 

@@ -80,7 +80,7 @@ _INTRODUCED = frozenset({"ul", "ol", "dl", "table"})
 
 #: What the forms and the placing of tables and figures in gemeinsam.typ provide; imported by
 #: every body (harmless where unused).
-IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke, platziert, zusammen'
+IMPORT = '#import "gemeinsam.typ": feld, ankreuzliste, luecke, platziert, zusammen, lange-woerter'
 
 
 def literal(text: str) -> str:
@@ -139,9 +139,13 @@ WORD_JOINER = "\u2060"
 #: In a table cell: the widest word (em) that fits its column on a line of its own, set by
 #: :func:`_cell`; None outside tables.
 _ROOM: ContextVar[float | None] = ContextVar("room", default=None)
+#: The typeface's words against Arial's widths at most, set by :func:`typst_body`.
+_ARIAL_WIDTH: ContextVar[float] = ContextVar("arial_width", default=1.05)
 #: Tables hyphenate nothing (templates/gemeinsam.typ) but a word wider than its column.
 HYPHENATED = "#text(hyphenate: true)["
 _WORD = re.compile(r"[^ \t\n]+")
+#: A cell with such a word breaks its lines as a whole (templates/gemeinsam.typ).
+LONG_WORDS = "lange-woerter"
 
 
 def _words(text: str) -> str:
@@ -443,9 +447,12 @@ def _cell(cell: _Element, widened: bool = False, breakable: bool = False, room: 
     `room`: the widest word (em) that fits its column whole (:data:`_ROOM`)."""
     token = _ROOM.set(room)
     try:
-        body = "[" + join(flow(cell)) + "]"
+        body = join(flow(cell))
     finally:
         _ROOM.reset(token)
+    # a word it must hyphenate: the line breaker weighs the whole cell for where, as first-fit
+    # broke it at the last place that fit ('Netzwerkkoordinati-|on', 'Fa-|milienberatungsstel-|le')
+    body = f"[#{LONG_WORDS}[{body}]]" if HYPHENATED in body else f"[{body}]"
     spans = {name: span(cell, name) for name in ("colspan", "rowspan")}
     spans["colspan"] += widened
     options = [f"{name}: {count}" for name, count in spans.items() if count != 1]
@@ -472,10 +479,10 @@ def _row(row: _Element, columns: Columns, widened: bool = False, breakable: bool
 
 
 def _columns(measured: list[float], points: float) -> Columns:
-    """The columns' widths and the em of the table's type size, measured by Arial, a little wider
-    than the PDF's font: where the estimate errs, a word is hyphenated that need not be, rather
-    than left too wide for its column."""
-    return measured, points * PDF_FONT_WIDTH
+    """The columns' widths and the em of the table's type size, by Arial's widths and the
+    typeface's widest against them: where the estimate errs, a word is hyphenated that need
+    not be, rather than left too wide for its column."""
+    return measured, points * _ARIAL_WIDTH.get()
 
 
 def _room(columns: Columns, first: int, spanned: int, bold: bool) -> float:
@@ -825,16 +832,18 @@ class TypstBody:
         return {"tabellen": str(self.tables), "abbildungen": str(self.pictures)}
 
 
-def typst_body(html: str, unbroken: tuple[str, ...] = ()) -> TypstBody:
+def typst_body(html: str, unbroken: tuple[str, ...] = (), arial_width: float = PDF_FONT_WIDTH) -> TypstBody:
     """The body of a document from its intermediate HTML, with its directories' counts;
-    `unbroken`: proper names never hyphenated."""
+    `unbroken`: proper names never hyphenated; `arial_width`: how wide the typeface sets words
+    against Arial at most (:attr:`pipeline.model.fonts.Typeface.arial_width`)."""
     if not html.strip():
         return TypstBody(IMPORT + "\n")
-    token = _UNBROKEN.set(_unbroken_pattern(unbroken))
+    tokens = _UNBROKEN.set(_unbroken_pattern(unbroken)), _ARIAL_WIDTH.set(arial_width)
     try:
         markup = join(flow(parse(html)))
     finally:
-        _UNBROKEN.reset(token)
+        _UNBROKEN.reset(tokens[0])
+        _ARIAL_WIDTH.reset(tokens[1])
     return TypstBody(IMPORT + "\n\n" + markup + "\n", markup.count(TABLE_FIGURE), markup.count(PICTURE_FIGURE))
 
 

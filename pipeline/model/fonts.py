@@ -34,6 +34,9 @@ class Typeface:
     faces: tuple[str, str]
     word: str
     web: str
+    #: How wide its words set against Arial's widths (pipeline/export/text_width.py) at most,
+    #: upright and bold alike: a table cell's word judged to fit its column is not hyphenated.
+    arial_width: float
 
 
 #: The typefaces by the name kommune.yaml chooses them with.
@@ -44,6 +47,7 @@ TYPEFACES: dict[str, Typeface] = {
         ("SourceSansPro-Regular.otf", "SourceSansPro-Bold.otf"),
         "Arial",
         '"Source Sans Pro", "Source Sans 3", Arial, Helvetica, sans-serif',
+        1.0,
     ),
     "mit Serifen": Typeface(
         "Source Serif Pro",
@@ -51,6 +55,7 @@ TYPEFACES: dict[str, Typeface] = {
         ("SourceSerifPro-Regular.otf", "SourceSerifPro-Bold.otf"),
         "Georgia",
         '"Source Serif Pro", "Source Serif 4", Georgia, "Times New Roman", serif',
+        1.05,
     ),
 }
 DEFAULT = "serifenlos"
