@@ -180,7 +180,13 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         council = (slug(name_of_council), name_of_council, name_of_council)
         body = procedure.preparation.body
         if body is not None and procedure.preparation.duty == "muss":
-            preparing = {"id": slug(body), "name": body, "kind": body, "basis": procedure.preparation.legal_basis}
+            preparing = {
+                "id": slug(body),
+                "name": body,
+                "kind": body,
+                "basis": procedure.preparation.legal_basis,
+                "papers": _prepared_papers(procedure.preparation.scope),
+            }
     usual_bodies = _usual_bodies(procedure, state) if preparing is None else None
     deliberating = _deliberating_executive(procedure, state)
     head_titles = (
@@ -224,6 +230,18 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
     )
     env.filters["yaml"] = _scalar
     return {file: env.get_template(f"{file}.j2").render(values) for file in STARTER_FILES}
+
+
+def _prepared_papers(scope: str) -> str:
+    """What the preparing body prepares, for its comment in gremien.yaml: a Kreisausschuss that
+    prepares the Kreistag's sittings prepares every paper to it (Thuringian review: the comment
+    said Beschlussvorlagen, validate asked for it on an Informationsvorlage too)."""
+    if scope == "Beschlüsse":
+        return "die Beschlüsse der Vertretung vor ({basis}); Beschlussvorlagen an die\n  # Vertretung brauchen"
+    return (
+        f"die {scope} der Vertretung vor ({{basis}}); jede Vorlage an die Vertretung, auch\n"
+        "  # eine, die sie nur zur Kenntnis nimmt, braucht"
+    )
 
 
 def create(

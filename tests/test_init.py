@@ -409,3 +409,20 @@ def test_init_says_the_name_it_took_from_the_folder(tmp_path):
     assert "Der Name „Elbhoehe“ ist aus dem Ordnernamen abgeleitet" in derived.output
     given = _init(tmp_path / "zwei", "--art", "Bezirk", "--bundesland", "Hamburg", "--name", "Bezirk Elbhöhe")
     assert "abgeleitet" not in given.output
+
+
+def test_a_thuringian_landkreis_starts_with_what_its_kreisausschuss_prepares_and_no_warning_of_its_own(tmp_path):
+    """Thuringian review: the comment on the Kreisausschuss said Beschlussvorlagen need it, while it
+    prepares the Kreistag's sittings (§ 105 Abs. 1 ThürKO) and validate asked for it on an
+    Informationsvorlage too; and the placeholder of the kameral budget ('Produkt oder Haushaltsstelle
+    (bitte ersetzen)') drew a second warning, on Produkte in a kameral budget."""
+    folder = tmp_path / "saaleorla"
+    result = _init(folder, "--bundesland", "Thüringen", "--name", "Landkreis Saale-Orla")
+    assert result.exit_code == 0, result.output
+    comment = (folder / "gremien.yaml").read_text(encoding="utf-8")
+    assert "# Bereitet die Sitzungen der Vertretung vor (§ 105 Abs. 1 ThürKO); jede Vorlage an die" in comment
+    assert "nur zur Kenntnis nimmt, braucht ihn in der Beratungsfolge." in comment
+    validated = CliRunner().invoke(main, ["validate", str(folder)])
+    warned = [line for line in validated.output.splitlines() if "Warnung:" in line]
+    assert warned and all("Platzhalter" in line or "Thüringen" in line for line in warned), warned
+    assert not [line for line in warned if "kameraler Haushalt veranschlagt" in line]

@@ -1359,6 +1359,13 @@ def test_a_kreis_in_nordrhein_westfalen_is_no_landkreis(inputs):
     concept = inputs.check().concept
     assert concept.kind_term == "Kreis"
     assert not [w for w in inputs.warnings() if w.where.path == ("kommune", "name")]
+    # the Kreis as Träger names the party to the Kooperationsvereinbarung (review of a Kreis in SH:
+    # 'Diese Vereinbarung schließen der Landkreis …' with the name put right and no warning left)
+    named = {(w.where.file, w.where.path): w.suggestion for w in inputs.warnings() if "Kreisordnung" in w.message}
+    assert named == {
+        ("kommune.yaml", ("kommune", "traeger")): "Kreis Musterkreis",
+        ("akteure.yaml", ("traeger", 0, "name")): "Kreis Musterkreis",
+    }
     text = " ".join(lxml.html.fromstring(render_concept(concept).body_html).text_content().split())
     assert "Im Kreis Musterkreis (Nordrhein-Westfalen) leben" in text
     assert "(Landkreis, " not in text

@@ -856,8 +856,7 @@ class Concept:
         if committee_of_the_council:
             if procedure.committees_private:
                 return procedure.committees_private
-            deciding = procedure.advisory_private_by == "Ausschuss" and committee.deciding is True
-            if procedure.advisory_sittings_private and role == "Vorberatung" and not deciding:
+            if procedure.advisory_sittings_private and self._advisory(committee, role):
                 return procedure.advisory_sittings_private
         preparation = procedure.preparation
         if preparation is not None and preparation.private is not None and self._prepares(committee):
@@ -866,6 +865,26 @@ class Concept:
         if executive is not None and executive.private is not None and committee.kind == executive.name:
             return executive.private
         return None
+
+    def _advisory(self, committee: Committee, role: str | None) -> bool:
+        """Whether the Land's rule on advisory sittings covers this body's sitting (in `role`):
+        where it speaks of the sittings that advise ('Sitzung'), one in the role 'Vorberatung';
+        where it speaks of the advisory committees ('Ausschuss', § 43 Abs. 1 Satz 3 ThürKO), every
+        sitting of a committee that is not a deciding one and advises on a paper – the Ausschuss
+        für Gesundheit of 19.11.2026 met in private for JHA/2026/030 and in public for GV/2026/004
+        (Thuringian review)."""
+        if self.procedure is None or self.procedure.advisory_private_by == "Sitzung":
+            return role == "Vorberatung"
+        if committee.deciding is True:
+            return False
+        return role == "Vorberatung" or committee.deciding is False or committee.id in self._advising
+
+    @cached_property
+    def _advising(self) -> frozenset[str]:
+        """The bodies that advise on a paper (role 'Vorberatung' in a Beratungsfolge)."""
+        return frozenset(
+            c.committee for paper in self.papers for c in paper.consultations if c.role == "Vorberatung"
+        )
 
     @property
     def _preparation(self) -> Preparation | None:

@@ -1820,7 +1820,8 @@ class ResourceFile(Item, title="Ressourcen"):
         "rechnungswesen",
         "Wie die Kommune ihren Haushalt führt: 'doppisch' (Aufwand und Erträge, Produkte) oder 'kameral' "
         "(Ausgaben und Einnahmen, Haushaltsstellen); die Dokumente nehmen die Begriffe des Haushalts "
-        "(leer: doppisch, in Berlin und Bremen kameral)",
+        "(leer: doppisch; kameral in Berlin und Bremen sowie in Thüringen, wo die Hauptsatzung die "
+        "Doppik bestimmen muss)",
         default=None,
     )
     budget_years: list[BudgetYear] = field("haushalt", "Haushaltsjahre und ihr Stand", min_length=1)

@@ -18,6 +18,7 @@ from pipeline.formatting import enumeration, german_date, in_state, number, safe
 from pipeline.model.concept import is_finance_committee
 from pipeline.model.grammar import Forms, Gender, definite, head_of, kind_gender, title_with_article
 from pipeline.model.inputs import (
+    ActorFile,
     Committee,
     CommitteeFile,
     Consultation,
@@ -1506,21 +1507,46 @@ def large_city_named_so(parsed: Parsed) -> Iterator[Finding]:
 @RULES.rule("name-nach-landesrecht")
 def county_named_as_in_the_land(parsed: Parsed) -> Iterator[Finding]:
     """'Landkreis Musterkreis' in Nordrhein-Westfalen or Schleswig-Holstein, whose laws know
-    only Kreise: the name heads every document (NRW review)."""
+    only Kreise: the name heads every document (NRW review) – and as the Träger der öffentlichen
+    Jugendhilfe and a Träger in akteure.yaml it names the party to the Kooperationsvereinbarung
+    (review of a Kreis in SH: 'Diese Vereinbarung schließen der Landkreis …', with the name put
+    right and no warning left)."""
     municipality = parsed.get("kommune.yaml", MunicipalityFile)
     if municipality is None:
         return
     own = municipality.municipality
     procedure = procedure_for(own.state, own.kind)
-    if procedure is None or procedure.local_term != "Kreis" or not own.name.startswith("Landkreis "):
+    if procedure is None or procedure.local_term != "Kreis":
         return
-    yield Finding(
-        at("kommune.yaml", "kommune", "name"),
-        f"In {own.state} heißen die Landkreise nach der Kreisordnung „Kreis“; der Name steht auf "
-        f"jedem Dokument. Vorschlag: „Kreis {own.name.removeprefix('Landkreis ')}“.",
-        WARNING,
-        suggestion=f"Kreis {own.name.removeprefix('Landkreis ')}",
-    )
+    own_name = f"Landkreis {own.name.removeprefix('Landkreis ').removeprefix('Kreis ')}"
+    places = [
+        (at("kommune.yaml", "kommune", "name"), own.name, "der Name steht auf jedem Dokument"),
+        (
+            at("kommune.yaml", "kommune", "traeger"),
+            own.youth_welfare_authority,
+            "als Träger der öffentlichen Jugendhilfe schließt er die Kooperationsvereinbarung",
+        ),
+    ]
+    actors = parsed.get("akteure.yaml", ActorFile)
+    places += [
+        (
+            at("akteure.yaml", "traeger", index, "name"),
+            organisation.name,
+            "so heißt er als Träger in den Dokumenten",
+        )
+        for index, organisation in enumerate(actors.organisations if actors is not None else [])
+        if organisation.name == own_name
+    ]
+    for where, name, role in places:
+        if name.startswith("Landkreis "):
+            proposed = f"Kreis {name.removeprefix('Landkreis ')}"
+            yield Finding(
+                where,
+                f"In {own.state} heißen die Landkreise nach der Kreisordnung „Kreis“; {role}. "
+                f"Vorschlag: „{proposed}“.",
+                WARNING,
+                suggestion=proposed,
+            )
 
 
 @RULES.rule("ratsverfahren")

@@ -734,7 +734,10 @@ def accounting_of_the_land(concept: Concept) -> Iterator[Finding]:
     if t is not DOPPIK:
         lines = [("aufwand", i, e.budget_item) for i, e in enumerate(concept.resources.expenses)]
         lines += [("ertraege", i, e.budget_item) for i, e in enumerate(concept.resources.income)]
-        product = next((line for line in lines if line[2].startswith("Produkt")), None)
+        # the placeholder of a new folder ('Produkt oder Haushaltsstelle (bitte ersetzen)') is warned about as such
+        product = next(
+            (line for line in lines if line[2].startswith("Produkt") and PLACEHOLDER not in line[2]), None
+        )
         if product is not None:
             key, index, item = product
             yield warning(
