@@ -1964,6 +1964,16 @@ def test_a_second_main_committee_and_a_youth_committee_that_only_advises_are_war
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Hessen"))
     assert not [m for m in messages() if "gibt es nur einen" in m]
 
+    # a Kreis in SH has no Kreisausschuss: warned about once, as a body its law does not know (SH review:
+    # a second warning on the same line read "… ist auch 'Kreisausschuss' als 'Kreisausschuss' eingetragen")
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(bundesland="Schleswig-Holstein", name="Kreis Musterkreis")
+    )
+    kreisausschuss = [
+        m for m in messages() if "Kreisausschuss" in m and ("gibt es keinen" in m or "ist auch" in m)
+    ]
+    assert len(kreisausschuss) == 1 and "gibt es keinen Kreisausschuss" in kreisausschuss[0], kreisausschuss
+
 
 def test_the_suggested_order_puts_the_missing_step_before_the_council_past_an_unknown_body(inputs):
     """NI review: with a Hessian 'magistrat' left in the Beratungsfolge, the suggestion read „… → Rat

@@ -1404,11 +1404,18 @@ def one_main_committee(parsed: Parsed) -> Iterator[Finding]:
     # the one the law names stays, whichever comes first in the file (code review)
     keep = next((c for _, c in main if c.kind == preparing), main[0][1])
     for index, committee in main:
-        if committee is keep:
+        # a body the Land does not have is warned about as such (SH review: a Kreisausschuss drew
+        # both warnings on one line)
+        if committee is keep or committee.kind in procedure.absent_bodies:
             continue
+        entered = (
+            f"ein Gremium der Art '{committee.kind}'"
+            if committee.name == committee.kind
+            else f"'{committee.name}' als '{committee.kind}'"
+        )
         yield Finding(
             at("gremien.yaml", "gremien", index, "art"),
-            f"Neben '{keep.name}' ist auch '{committee.name}' als '{committee.kind}' eingetragen. "
+            f"Neben '{keep.name}' ist auch {entered} eingetragen. "
             f"{_procedure_text(procedure)} gibt es nur einen Hauptausschuss"  # all three kinds are masculine
             f"{'' if preparing == 'Hauptausschuss' else ', den ' + preparing} ({procedure.preparation.legal_basis}). "
             f"Bitte '{committee.name}' als Fachausschuss mit der Art seiner Aufgaben eintragen (etwa 'art: "
