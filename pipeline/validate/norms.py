@@ -562,6 +562,37 @@ def laws_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             )
 
 
+#: Words of the Doppik with no other meaning, and what a kameral budget says instead ('Aufwand'
+#: also means effort – 'der Aufwand der Netzwerkarbeit' – and is left alone).
+DOPPIK_WORDS = {
+    "Aufwendungen": "Ausgaben",
+    "Erträge": "Einnahmen",
+    "Ergebnishaushalt": "Verwaltungshaushalt",
+    "Ergebnisplan": "Verwaltungshaushalt",
+    "Teilergebnisplan": "Verwaltungshaushalt",
+}
+_DOPPIK_WORD = re.compile(rf"\b(?:{'|'.join(DOPPIK_WORDS)})\b")
+
+
+@WARNINGS.rule("doppik-begriffe-im-kameralen-haushalt")
+def budget_words_of_the_own_accounting(concept: Concept) -> Iterator[Finding]:
+    """'Aufwand und Erträge sind im Entwurf des Haushalts 2027 veranschlagt' in a paper of a kameral
+    Landkreis, whose own tables said Ausgaben and Einnahmen (Thuringian review: the text came from a
+    doppisch example). Each text once, at its first such word."""
+    if concept.budget.terms.expenses != "Ausgaben" or _DOPPIK_WORD.search(read(concept).joined) is None:
+        return
+    for passage in read(concept).passages:
+        found = _DOPPIK_WORD.search(passage.text)
+        if found is not None:
+            word = found[0]
+            yield _word_warning(
+                passage,
+                word,
+                f"„{word}“ ist ein Begriff der Doppik; der Haushalt ist kameral (ressourcen.yaml: rechnungswesen), "
+                f"die Dokumente schreiben „{DOPPIK_WORDS[word]}“. Bitte den Text anpassen.",
+            )
+
+
 #: § 71 Abs. 3 SGB VIII, where the text speaks of hearing the Jugendhilfeausschuss: since the KJSG
 #: (2021) the right stands in Abs. 4 Satz 2, Abs. 3 being the committee's remit (old Abs. 2).
 _OLD_HEARING = re.compile(r"§\s*71\s*(?:Abs\.|Absatz)\s*3(?:\s*(?:Satz|S\.)\s*\d)?\s*SGB\s*VIII")
