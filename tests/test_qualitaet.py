@@ -1941,3 +1941,25 @@ def test_a_calendar_of_coming_sittings_does_not_say_the_body_never_met():
         f"{first:%d.%m.%Y}." in evidence.message
     )
     assert "nicht getagt" not in evidence.message
+
+
+def test_a_report_on_a_decision_is_announced_only_in_a_paper_that_shows_it():
+    """Stadt Neckarbrunn (BW, tests/fixtures/neckarbrunn): GRDrs 412/2026 names GRDrs 377/2025 among
+    its decisions but leaves the block 'beschluesse' out, so it holds no report on it (validate says
+    so); the Qualitätsdialog still announced the report for its sitting (BW review). With the block,
+    the paper is the report and the dialogue says so."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("neckarbrunn")
+    paper = "grdrs-412-2026-gesamtkonzept.yaml"
+
+    def announced() -> bool:
+        concept = inputs.check(strict=False).concept
+        found = finding(concept, "berichte-gremien", dt.date(2026, 11, 2))
+        said = [e.message for e in found.evidence if "GRDrs 377/2025" in e.message]
+        assert said, texts(found)
+        return any("Vorgesehen ist er für die Sitzung am 17.12.2026 (Vorlage GRDrs 412/2026)" in m for m in said)
+
+    assert not announced()
+    inputs.edit_paper(paper, lambda d: d.update(bausteine=["konzept", "massnahmen", "indikatoren", "beschluesse"]))
+    assert announced()

@@ -2305,6 +2305,13 @@ def test_the_budget_items_are_headed_produkt_where_every_line_names_one(inputs):
         "Produkt / Haushaltsstelle" in text
         and "Aufwand, Erträge und Zuschussbedarf nach Produkt und Haushaltsstelle 2027" in text
     )
+    # a Produkt's number and name without the word ('36.30.01 Förderung der Erziehung in der Familie',
+    # Stadtkreis Neckarbrunn) is a Produkt too: the kameral word stood over a budget of the NKHR (BW
+    # review); an account ('36301.53180000', Hansestadt Warnemark) keeps the longer head
+    from .conftest import fixture_inputs
+
+    assert fixture_inputs("neckarbrunn").check().concept.budget.item_label == "Produkt"
+    assert fixture_inputs("warnemark").check().concept.budget.item_label == "Produkt / Haushaltsstelle"
 
 
 def test_a_beschlussvorlage_that_reports_on_the_deciding_bodys_decisions_has_it_take_note(tmp_path):

@@ -54,6 +54,8 @@ COORDINATION_LABEL = "Netzwerkkoordination"
 COMPENSATION_LABEL = "Ausgleich für Netzwerkarbeit"
 #: The head of a column of budget items that are not all Produkte.
 ITEM_LABEL = "Produkt / Haushaltsstelle"
+#: A budget item that names a Produkt: 'Produkt 36.30.01 …', or a Produkt's number and its name.
+_PRODUKT = re.compile(r"Produkt |\d+(?:\.\d+)*\s+[^\W\d]")
 
 
 def without_label(item: str, label: str) -> str:
@@ -1056,15 +1058,17 @@ class Budget:
     @cached_property
     def item_label(self) -> str:
         """What the budget items are called in a table's head: 'Produkt' where every line names a
-        Produkt (a Kämmerei read 'Produkt / Haushaltsstelle' over a column of Produkte alone), else
-        'Produkt / Haushaltsstelle'; a kameral budget has Haushaltsstellen only. Once: every row
-        of a table asks for it (:meth:`item_text`)."""
+        Produkt, by the word or as a Produkt's number and name (a Kämmerei read 'Produkt /
+        Haushaltsstelle' over a column of Produkte alone; a BW reader the kameral word over '36.30.01
+        Förderung der Erziehung in der Familie' in a budget of the NKHR), else 'Produkt /
+        Haushaltsstelle' (an account, '36301.53180000', a Sachkonto); a kameral budget has
+        Haushaltsstellen only. Once: every row of a table asks for it (:meth:`item_text`)."""
         if self.terms is not DOPPIK:
             return self.terms.item
         items = [line.budget_item for line in self.expense_lines] + [
             line.budget_item for line in self.income_lines
         ]
-        return "Produkt" if items and all(item.startswith("Produkt ") for item in items) else ITEM_LABEL
+        return "Produkt" if items and all(_PRODUKT.match(item) for item in items) else ITEM_LABEL
 
     def item_text(self, item: str) -> str:
         """A line's budget item in a column headed :attr:`item_label`, without repeating it."""

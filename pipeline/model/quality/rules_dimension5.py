@@ -331,7 +331,7 @@ def _planned(
         if p.committee.id == committee.id
         and p.date > view.on
         and (until is None or p.date <= until)
-        and (decision is None or decision in p.paper.decisions)
+        and (decision is None or p.paper.shows_decision(decision))
     ]
 
 
