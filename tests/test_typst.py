@@ -721,7 +721,10 @@ def test_the_municipalitys_name_is_never_hyphenated():
     concept = fixture_inputs("warnemark").check().concept
     view = paper_views(concept)[0]
     document = render_paper(view)
-    assert document.unbroken == ("Warnemark",)
+    assert document.unbroken == ("Warnemark", "Frühe", "Frühen")
+    # the programme's name too: 'Frü-|he Hilfen' stood in a Kooperationsvereinbarung (layout review)
+    programme = typst_body("<p>im Netzwerk Frühe Hilfen und den Frühen Hilfen</p>", document.unbroken).markup
+    assert f'{UNHYPHENATED}#"Frühe";]' in programme and f'{UNHYPHENATED}#"Frühen";]' in programme
     markup = typst_body(
         "<p>Hansestadt Warnemark, die Warnemarker Kitas, die Warnemarkverwaltung</p>", document.unbroken
     ).markup

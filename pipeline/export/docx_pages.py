@@ -340,6 +340,13 @@ def _cell_em(cell: etree._Element, header: bool, margin: float) -> float:
     return _cell_points(cell) * TWIPS_PER_POINT * margin * (1.1 if bold else 1.0)
 
 
+#: How much room a cell's longest word must leave to spare before its paragraph is kept from
+#: hyphenation: where the design's Word font is missing, a wider one stands in (LibreOffice set
+#: Georgia in DejaVu Serif), and a word that does not fit then breaks anywhere ('Hafenvie|rtel';
+#: layout review); hyphenated, it breaks at a syllable.
+UNHYPHENATED_SPARE = 1.15
+
+
 def _hyphenated_only_where_needed(table: etree._Element, widths: list[int], margin: float) -> None:
     """A cell's paragraph whose every word fits its column whole is not hyphenated: Word broke
     'Netzwerkkoordina-|tion' at a line's end where the word fitted on the next line, and the PDF
@@ -353,7 +360,7 @@ def _hyphenated_only_where_needed(table: etree._Element, widths: list[int], marg
             column += span
             for p in cell.iter(P):
                 words = _BREAKS.split(text_of(p))
-                if max((whole_em(word) for word in words), default=0.0) * em <= room:
+                if max((whole_em(word) for word in words), default=0.0) * em * UNHYPHENATED_SPARE <= room:
                     properties = paragraph_properties(p)
                     if properties.find(qn("w:suppressAutoHyphens")) is None:
                         insert_ordered(properties, element("suppressAutoHyphens"))

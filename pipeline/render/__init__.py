@@ -141,12 +141,18 @@ def concept_document(
     )
 
 
+#: The programme's name, never 'Frü-|he Hilfen' (layout review of a Kooperationsvereinbarung).
+PROGRAMME_WORDS = ("Frühe", "Frühen")
+
+
 def unbroken_names(concept: Concept) -> tuple[str, ...]:
     """The words of the municipality's name that the PDF never hyphenates: a hyphenation pattern
     knows no proper names and split 'Warnemark' as 'Warn-emark' (Mecklenburg-Vorpommern review).
-    Words of five letters or more; the parts of a double name ('Saale-Bördeland') each."""
+    Words of five letters or more; the parts of a double name ('Saale-Bördeland') each; and the
+    programme's name (:data:`PROGRAMME_WORDS`)."""
     words = re.split(r"[\s\-–/]+", concept.municipality.short_name)
-    return tuple(dict.fromkeys(w for w in words if len(w) >= 5 and w.isalpha()))
+    own = (w for w in words if len(w) >= 5 and w.isalpha())
+    return tuple(dict.fromkeys([*own, *PROGRAMME_WORDS]))
 
 
 def concept_chapters(
