@@ -503,3 +503,20 @@ def test_a_series_is_labelled_alike_in_every_short_bar():
     assert "Aufwand 55.400 € (Zuschussbedarf 55.400 €)" in texts
     assert "55.400 €" not in texts and "51.900 €" not in texts
     assert "300.000 €" in texts  # the long bar still carries its own
+
+
+def test_a_kind_of_hint_the_papers_do_not_have_stays_out_of_the_quality_figure():
+    """Neuhafen's legend listed 'Dazu fehlen Angaben (0)' beside the kinds it counted (layout
+    review): a kind without a single hint is no series of the chart, and the text alternative
+    names only the kinds shown."""
+    from .conftest import ROOT, fixture_inputs, folder_inputs
+
+    neuhafen = folder_inputs(ROOT / "inputs" / "neuhafen").check(strict=False).concept
+    for concept in (neuhafen, fixture_inputs("lindenbrueck").check().concept):
+        [assessment] = assess(concept)
+        counts = dict(zip(assessment.HINT_KINDS, assessment.hint_counts(), strict=True))
+        assert concept is not neuhafen or counts["Dazu fehlen Angaben"] == 0  # the case of the review
+        figure = all_figures(concept, [assessment])["hinweise-dimension5"]
+        for kind, n in counts.items():
+            assert (f"{kind} ({n})" in figure.svg) == (n > 0), (kind, n)
+            assert (f"{kind}:" in figure.alt) == (n > 0), (kind, n)

@@ -271,13 +271,14 @@ def hints_figure(assessment: QualityAssessment) -> Figure:
     """Per theme of a quality dimension, how many hints of each kind the papers list – without
     any status per goal."""
     catalog = assessment.catalog
-    kinds = assessment.HINT_KINDS
+    totals = assessment.hint_counts()
+    # a kind without any hint stays out of the legend ('Dazu fehlen Angaben (0)'; layout review)
+    shown = [index for index, n in enumerate(totals) if n] or list(range(len(totals)))
+    kinds = [assessment.HINT_KINDS[index] for index in shown]
     # "Thema 5.1 …", not a bare "5.1 …" that in the concept read as its own chapter 5.1 (Lektorat)
-    rows = [(f"Thema {catalog.theme_number(t)} {t.title}", assessment.hint_counts(t)) for t in catalog.themes]
-    series = [
-        (f"{kind} ({n})", colour)
-        for kind, n, colour in zip(kinds, assessment.hint_counts(), HINT_COLOURS, strict=True)
-    ]
+    every = [(f"Thema {catalog.theme_number(t)} {t.title}", assessment.hint_counts(t)) for t in catalog.themes]
+    rows = [(label, [counts[index] for index in shown]) for label, counts in every]
+    series = [(f"{assessment.HINT_KINDS[index]} ({totals[index]})", HINT_COLOURS[index]) for index in shown]
     title = f"Hinweise aus den Daten je Thema der Qualitätsdimension {catalog.dimension.number}"
     alt = f"Gestapeltes Balkendiagramm: {title}, nach Art des Hinweises. " + " ".join(
         f"{label}: " + ", ".join(f"{kind}: {n}" for kind, n in zip(kinds, counts, strict=True)) + "."
