@@ -1247,11 +1247,13 @@ def _folgekosten(view) -> str:
     """The paper's text on Folgekosten: in the table's cell, or – where long – in the paragraphs
     under the table that the cell points to (without their lead 'Folgekosten:')."""
     root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
-    cell = " ".join(root.xpath("//tr[td[1]='Folgekosten']/td[2]")[0].text_content().split())
-    if cell != "siehe „Folgekosten“ unter dieser Tabelle":
+    # a paper without finances of its own calls them 'Folgejahre' (BW review)
+    label = "Folgekosten" if view.paper.kind == "Beschlussvorlage" else "Folgejahre"
+    cell = " ".join(root.xpath(f"//tr[td[1]='{label}']/td[2]")[0].text_content().split())
+    if cell != f"siehe „{label}“ unter dieser Tabelle":
         return cell
-    (first,) = root.xpath("//p[strong='Folgekosten:']")
-    parts = [first.text_content().removeprefix("Folgekosten:")]
+    (first,) = root.xpath(f"//p[strong='{label}:']")
+    parts = [first.text_content().removeprefix(f"{label}:")]
     for sibling in first.itersiblings():
         if sibling.tag != "p":
             break
@@ -3206,3 +3208,27 @@ def test_a_paper_on_every_measure_says_all_of_them():
     text = " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
     assert f"Die Vorlage berichtet über alle {len(concept.measures)} Maßnahmen des Entwurfs der Fassung" in text
     assert "finanziert aus Mitteln" not in text
+
+
+def test_the_finance_tables_of_a_committees_share_say_whose_share_they_show(inputs):
+    """A Gemeinderat member quoted the Eigenanteil of a table titled 'Mittel der Frühen Hilfen' in a
+    paper to the Jugendhilfeausschuss – its share, 51.900,00 € below the whole (BW review). Every
+    finance table of a paper showing a committee's share names it; a paper to the council, which
+    answers for all, names none. A paper without finances of its own has 'Folgejahre', no
+    Folgekosten."""
+    views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
+    share, whole = views["GA/2026/027"], views["JHA/2026/030"]
+    assert share.scope_note == "Zuständigkeit des Ausschusses für Gesundheit" and whole.scope_note == ""
+    root = lxml.html.fromstring(f"<div>{render_paper(share).body_html}</div>")
+    section = root.xpath("//h1[@id='finanzielle-auswirkungen']/following::caption")
+    captions = [" ".join(c.text_content().split()) for c in section]
+    money = [c for c in captions if "2027" in c]
+    assert money and all(c.endswith("Zuständigkeit des Ausschusses für Gesundheit)") for c in money), money
+    assert (
+        "Mittel der Frühen Hilfen im Haushaltsjahr 2027 (nachrichtlich; Zuständigkeit des Ausschusses für Gesundheit)"
+        in captions
+    )
+    assert root.xpath("//tr[td[1]='Folgejahre']") and not root.xpath("//tr[td[1]='Folgekosten']")
+    council = lxml.html.fromstring(f"<div>{render_paper(whole).body_html}</div>")
+    assert not [c for c in council.iter("caption") if "Zuständigkeit" in c.text_content()]
+    assert council.xpath("//tr[td[1]='Folgekosten']")

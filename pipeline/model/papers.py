@@ -878,6 +878,15 @@ class PaperView:
         return f"in der fachlichen Zuständigkeit {self.audience_genitive}"
 
     @property
+    def scope_note(self) -> str:
+        """'Zuständigkeit des Jugendhilfeausschusses' for the titles of the finance tables of a paper
+        that shows a committee's share, '' for one that shows all of it: a Gemeinderat member
+        quoted the Eigenanteil of a table titled 'Mittel der Frühen Hilfen' – the share of the
+        Jugendhilfeausschuss, 51.900,00 € below the whole (BW review)."""
+        whole = self.scope_phrase == "der Frühen Hilfen"
+        return "" if whole else f"Zuständigkeit {self.audience_genitive}"
+
+    @property
     def expenses_beyond_measures(self) -> bool:
         """The paper's Aufwand holds more than its measures' (the coordination, other measures):
         the measures' sum must say that it is not the whole."""
