@@ -334,11 +334,14 @@ class FollowUpYear:
     def _sentences(self, *, detail: bool) -> str:
         parts, t = [], self.terms
         if self.ending and self.planned:
+            # Erträge have no Förderung of their own; the lines before the note on the Zuschussbedarf,
+            # not after it (BW review: '… fehlen Erträge …, deren Förderung 2027 endet; der
+            # Zuschussbedarf 2028 enthält diesen Ausfall bereits: Bürgerstiftung …')
             parts.append(
-                f"Im Jahr {self.year} fehlen {t.income} von {euro(total(i.amount for i in self.ending))}, deren "
-                f"Förderung {self.year - 1} endet; der Zuschussbedarf {self.year} enthält diesen Ausfall bereits: "
-                f"{_lines(self.ending)}"
+                f"Im Jahr {self.year} entfallen {t.income} von {euro(total(i.amount for i in self.ending))} aus "
+                f"Förderungen, die {self.year - 1} enden: {_lines(self.ending)}"
             )
+            parts.append(f"Der Zuschussbedarf {self.year} enthält diesen Ausfall bereits")
         elif self.ending:
             parts.append(
                 f"Ab {self.year} fehlen ohne Anschlussförderung {t.income} von {euro(total(i.amount for i in self.ending))} "
