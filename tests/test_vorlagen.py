@@ -3232,3 +3232,20 @@ def test_the_finance_tables_of_a_committees_share_say_whose_share_they_show(inpu
     council = lxml.html.fromstring(f"<div>{render_paper(whole).body_html}</div>")
     assert not [c for c in council.iter("caption") if "Zuständigkeit" in c.text_content()]
     assert council.xpath("//tr[td[1]='Folgekosten']")
+
+
+def test_the_recurring_aufwand_names_what_of_it_ends_in_a_later_year():
+    """Stadtkreis Neckarbrunn (BW review): '436.100,00 € jährlich wiederkehrend' held the Sprechstunde
+    M7, funded until 31.12.2028 – a Kämmerei counts it as lasting. The part of measures that end after
+    the budget year is named with its end; one that ends in the year stands apart as before."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("neckarbrunn").check(strict=False).concept
+    [finances] = [v.finances for v in paper_views(concept) if v.paper.number == "GRDrs 412/2026"]
+    m7 = next(m for m in concept.measures if concept.measure_number(m.id) == "M7")
+    assert m7.period.end is not None and m7.period.end.year > finances.year
+    cost = sum(e.amount for e in finances.expenses if e.purpose == m7.id)
+    assert (
+        f", davon {_german_euro(cost)} für M7, befristet bis {m7.period.end:%d.%m.%Y}"
+        in finances.recurring.replace("\u00a0", " ")
+    )

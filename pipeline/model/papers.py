@@ -240,6 +240,9 @@ class FinanceSummary:
     #: The year's Aufwand of measures under way that end that year, per measure label: it does not
     #: recur either (the Babylotsendienst funded until 31.12.2027), though it is not one-off.
     limited: tuple[tuple[str, Decimal], ...] = ()
+    #: The year's Aufwand of measures under way that end in a later year, per measure: 'davon
+    #: 27.000,00 € für M7, befristet bis 31.12.2028' (BW review: counted 'jährlich wiederkehrend').
+    limited_later: tuple[tuple[str, Decimal, dt.date], ...] = ()
     #: What is new or expanded against the year before, per purpose (:func:`growth`).
     growth: tuple[Growth, ...] = ()
     #: What the year's recurring lines that start during the year ('volles_jahr') cost more in a
@@ -350,7 +353,7 @@ class FinanceSummary:
         """'Von dem Aufwand 2027 (545.000,00 €) fallen 494.000,00 € jährlich wiederkehrend an;
         44.000,00 € betreffen die befristete Maßnahme M2 …; einmalig sind …': the Folgekosten
         start from what recurs. Empty where everything recurs."""
-        if not (self.one_off or self.limited or self.periodic):
+        if not (self.one_off or self.limited or self.periodic or self.limited_later):
             return ""
         once = total(amount for _, amount in self.one_off)
         ending = total(amount for _, amount in self.limited)
@@ -361,9 +364,15 @@ class FinanceSummary:
         # review: '371.400,00 € jährlich wiederkehrend', 383.400,00 € in a full year)
         more = self.full_year_more
         full = f" (in einem vollen Jahr {euro(yearly + more)})" if more > 0 else ""
+        later = enumeration(
+            [
+                f"{euro(amount)} für {label}, befristet bis {german_date(end)}"
+                for label, amount, end in self.limited_later
+            ]
+        )
         parts = [
             f"Von {self.terms.expenses_dat} {self.year} ({euro(whole)}) fallen {euro(yearly)} jährlich wiederkehrend "
-            f"an{full}"
+            f"an{full}{f', davon {later}' if later else ''}"
         ]
         if self.limited:
             if len(self.limited) == 1:
@@ -1484,6 +1493,7 @@ class PaperView:
             one_off=tuple((label, amount) for label, every, amount in not_yearly if not every),
             periodic=tuple(line for line in not_yearly if line[1]),
             limited=self._limited(expenses, year, {m.label for e in effects for m in e.measures}),
+            limited_later=self._limited_later(expenses, year),
             full_year_more=total(
                 e.full_year - e.amount
                 for e in expenses
@@ -1554,6 +1564,23 @@ class PaperView:
             for (purpose, _), lines in by_purpose_and_year(
                 e for e in expenses if e.year == year and time_limited(e, ending)
             ).items()
+        )
+
+    def _limited_later(self, expenses: list[Expense], year: int) -> tuple[tuple[str, Decimal, dt.date], ...]:
+        """The year's Aufwand of measures under way that end after it, per measure by its number
+        (the Folgekosten name them in full where they end)."""
+        ending = self.concept.budget.ending_measures
+        later = [
+            e
+            for e in expenses
+            if e.year == year
+            and (m := ending.get(e.purpose)) is not None
+            and m.end.year > year
+            and not once_only(e, ending)
+        ]
+        return tuple(
+            (self.concept.measure_number(purpose), _sum(lines), ending[purpose].end)
+            for (purpose, _), lines in by_purpose_and_year(later).items()
         )
 
     @property
