@@ -755,3 +755,24 @@ def test_the_income_table_adds_up_each_year_under_its_lines(raw_inputs):
         assert (
             years.index(f"Erträge {year} insgesamt") == max(i for i, y in enumerate(years) if y == str(year)) + 1
         )
+
+
+def test_the_table_of_bodies_gives_their_next_dealing_with_the_fruehe_hilfen():
+    """Stadtkreis Neckarbrunn (BW review): the table gave the Verwaltungsausschuss' next sitting in
+    the calendar (12.11.2026), the paper's Beratungsfolge its dealing with the Frühen Hilfen
+    (03.12.2026): the column gives that, with the papers."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("neckarbrunn").check(strict=False).concept
+    html = concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"]
+    rows = {
+        " ".join(r[0].text_content().split()): " ".join(r[-1].text_content().split())
+        for r in lxml.html.fromstring(f"<div>{html}</div>").iter("tr")
+        if r[0].tag == "td"
+    }
+    va = next(value for name, value in rows.items() if name.startswith("Verwaltungsausschuss"))
+    assert va == "03.12.2026 (Vorlage GRDrs 412/2026)", rows
