@@ -91,13 +91,23 @@ def _table(document, caption_start: str, exact: bool = False):
     raise AssertionError(f"no table captioned {caption_start!r}")
 
 
+def _funding_table(document, year: int):
+    """The table of the year's funding by source: 'Finanzierung des Aufwands 2027', with
+    '(Zuständigkeit des …)' where the paper shows a committee's share (BW review)."""
+    try:
+        return _table(document, f"Finanzierung des Aufwands {year}", exact=True)
+    except AssertionError:
+        return _table(document, f"Finanzierung des Aufwands {year} (Zuständigkeit ")
+
+
 def _finances_caption(raw, year: int) -> str:
     """A Beschlussvorlage's 'Finanzielle Auswirkungen'; a paper without any of its own shows the
     money of the Frühen Hilfen for information (Bavarian review: the caption said 'Finanzielle
     Auswirkungen' right after 'Die Vorlage selbst hat keine finanziellen Auswirkungen')."""
     if raw["art"] == "Beschlussvorlage":
         return f"Finanzielle Auswirkungen im Haushaltsjahr {year}"
-    return f"Mittel der Frühen Hilfen im Haushaltsjahr {year} (nachrichtlich)"
+    # '(nachrichtlich)', or '(nachrichtlich; Zuständigkeit des …)' for a committee's share (BW review)
+    return f"Mittel der Frühen Hilfen im Haushaltsjahr {year} (nachrichtlich"
 
 
 def _section(document, heading: str) -> list:
@@ -372,11 +382,11 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
         if "ressourcenplanung" in raw.get("bausteine", []):
             # the joint plan's 'Gesamt' column says it; the paper does not repeat it in a table of its own
             with pytest.raises(AssertionError, match="no table captioned"):
-                _table(document, f"Finanzierung des Aufwands {year}", exact=True)
+                _funding_table(document, year)
             plan = _rows(_table(document, f"Finanzierung des Aufwands {year} nach Quelle und zuständigem Gremium"))
             by_source = [[row[0], row[-1]] for row in plan]
         else:
-            by_source = _rows(_table(document, f"Finanzierung des Aufwands {year}", exact=True))
+            by_source = _rows(_funding_table(document, year))
             before = [x for x in resources["aufwand"] if x["jahr"] == year - 1 and _in_scope(x, raw, committees)]
             before_income = [
                 x for x in resources["ertraege"] if x["jahr"] == year - 1 and _in_scope(x, raw, committees)
@@ -428,10 +438,11 @@ def test_the_year_after_the_paper_is_shown_in_figures(papers, raw_inputs, commit
         e for e in in_scope("aufwand") if e["fuer"] == measure
     )
     # the Folgekosten's words say the same level
-    words = dict(map(tuple, _rows(_table(document, _finances_caption(raw, year)))))["Folgekosten"]
-    if words == "siehe „Folgekosten“ unter dieser Tabelle":  # long: in paragraphs under the table
+    label = "Folgekosten" if raw["art"] == "Beschlussvorlage" else "Folgejahre"
+    words = dict(map(tuple, _rows(_table(document, _finances_caption(raw, year)))))[label]
+    if words == f"siehe „{label}“ unter dieser Tabelle":  # long: in paragraphs under the table
         text = " ".join(p.text for p in document.paragraphs)
-        words = text[text.index("Folgekosten: ") :]
+        words = text[text.index(f"{label}: ") :]
     below = _euro(
         words.split(f"mit Ablauf der Laufzeit, liegt der Zuschussbedarf ab {year + 1} um ")[1].split(" unter")[0]
     )
