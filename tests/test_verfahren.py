@@ -2536,3 +2536,17 @@ def test_an_inferred_hearing_of_the_preparing_body_says_so():
     after = city.edit("gremien.yaml", sitting_recorded).check().concept
     assert not ReportingView(after, after.version.date).last_hearing(after.preparing_committee.id).before
     assert "„Vor dem …“" not in concept_chapters(after)["konzept/13_politische_verankerung.html.j2"]
+
+
+def test_a_thuringian_landrat_reports_on_the_execution_of_decisions_by_law(inputs):
+    """§ 101 Abs. 3 Satz 3 ThürKO: „Über den Vollzug der Beschlüsse hat der Landrat dem Kreistag und den
+    Ausschüssen regelmäßig zu berichten.“ The chapter on political anchoring gave only the cycle agreed
+    locally (Thuringian review); in Niedersachsen, whose table has no such rule, it says nothing of it."""
+    chapter = "konzept/13_politische_verankerung.html.j2"
+    assert "Über den Vollzug der Beschlüsse" not in concept_chapters_text(inputs.check().concept, chapter)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Thüringen"))
+    text = concept_chapters_text(inputs.check(strict=False).concept, chapter)
+    assert (
+        "Über den Vollzug der Beschlüsse berichtet die Landrätin dem Kreistag und den Ausschüssen regelmäßig "
+        "(§ 101 Abs. 3 Satz 3 ThürKO)." in text
+    )

@@ -812,6 +812,25 @@ class Concept:
         return committee_forms(executive.name) if executive is not None else None
 
     @property
+    def execution_reports(self) -> str:
+        """'Über den Vollzug der Beschlüsse berichtet der Landrat dem Kreistag und den Ausschüssen
+        regelmäßig (§ 101 Abs. 3 Satz 3 ThürKO).' where the Land's law makes it a duty of the head
+        of the administration; '' elsewhere (Thuringian review: the reporting chapter gave the
+        locally agreed cycle only)."""
+        procedure, council = self.procedure, self.council
+        if procedure is None or procedure.execution_reports is None or council is None:
+            return ""
+        head, titles = self.municipality.head, procedure.head
+        if head is not None and head.title in (titles.female, titles.male):
+            who = f"{'die' if head.title == titles.female else 'der'} {head.title}"
+        else:
+            who = titles.pair_with_articles
+        return (
+            f"Über den Vollzug der Beschlüsse berichtet {who} {council.forms.dat} und den Ausschüssen "
+            f"regelmäßig ({procedure.execution_reports})."
+        )
+
+    @property
     def reporter(self) -> str:
         """Who reports to the council and its committees, as a subject: 'der Magistrat' where a
         collegial organ submits the papers (§ 50 Abs. 3 HGO), else 'die Verwaltung' – the

@@ -348,6 +348,9 @@ class Procedure(_Data):
     finance_committee: str | None = Field(default=None, alias="finanzausschuss")
     #: Kinds of body the Land's law does not know here (no Kreisausschuss in Schleswig-Holstein).
     absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
+    #: The rule by which the head of the administration reports to the council and its committees
+    #: on how their decisions are carried out ('§ 101 Abs. 3 Satz 3 ThürKO'), where it was read.
+    execution_reports: str | None = Field(default=None, alias="vollzugsbericht")
     #: What ends the provisional budget in the Land's words: the Haushaltssatzung 'bekannt
     #: gemacht' (most Länder), 'erlassen' (§ 83 Abs. 1 GemO BW), 'in Kraft' (§ 61 ThürKO) or
     #: 'wirksam' (§ 116 Abs. 1 NKomVG), 'öffentlich bekannt gemacht' (§ 99 Abs. 1 GemO RLP).
