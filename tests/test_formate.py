@@ -124,6 +124,12 @@ def test_page_shows_every_figure_inline_with_its_alternative_text(concept, page)
         f.alt for f in sorted(document.figures, key=lambda f: document.body_html.index(f'"{f.name}"'))
     ]
     assert all(svg.get("role") == "img" for svg in root.xpath("//figure/svg"))
+    # drawn at their own size, also where a CMS strips the style sheet (web review: a chart without a
+    # size filled the screen); the style sheet scales them down on a narrow page
+    for svg in root.xpath("//figure/svg"):
+        _, _, width, height = svg.get("viewbox").split()  # lxml.html reads attribute names in lower case
+        assert (svg.get("width"), svg.get("height")) == (width, height)
+    assert "figure svg { max-width: 100%; height: auto; }" in page
     captions = [c.text_content() for c in root.iter("figcaption")]
     assert captions[1] == "Abbildung 2: Indikatoren: Ausgangswert, Istwert und Zielwert"
 
@@ -138,7 +144,15 @@ def test_page_has_contents_and_a_print_stylesheet(page):
     # a list to a screen reader also without bullets (Safari drops it otherwise), named apart from the
     # skip link 'Zum Inhalt springen' (accessibility review)
     assert root.xpath("//nav/h2")[0].text_content() == "Inhaltsverzeichnis"
-    assert all(ol.get("role") == "list" for ol in root.xpath("//nav//ol"))
+    lists = root.xpath("//nav//ul")
+    assert lists and all(ul.get("role") == "list" for ul in lists)
+    # the entries carry their numbers: an ordered list added its own without the style sheet ('3. 1
+    # Einleitung und Auftrag'; web review)
+    assert not root.xpath("//nav//ol")
+    assert "1 Einleitung und Auftrag" in [a.text_content() for a in root.xpath("//nav//a")]
+    # the layout's blocks keep together in print, and a wide table's block prints in landscape
+    assert ".zusammenhalten, .eintrag { page-break-inside: avoid;" in page
+    assert "@page quer { size: A4 landscape; }" in page and ".quer { page: quer; }" in page
 
 
 def test_page_lets_keyboard_users_skip_to_the_text(page):
@@ -286,6 +300,9 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         # a printout says which Fassung and Stand its numbers are from
         footer = sheet.oddFooter.left.text
         assert f"Fassung {version['fassung']} · Stand {version['stand']:%d.%m.%Y}" in footer
+        # the example's Fassung awaits the Kreistag's decision: a printed sheet says so, as the concept's
+        # pages do (web review: it looked adopted)
+        assert f"Entwurf · Fassung {version['fassung']}" in footer
     # a filter over the line items, the totals row outside it (its SUBTOTAL adds what a filter shows)
     items = book["Aufwandspositionen"]
     # the total over both years says so (Kämmerei review: 'Aufwand gesamt' read as one year's)

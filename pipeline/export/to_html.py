@@ -40,7 +40,7 @@ h4, h5 { font-size: 1.05rem; margin-top: 1.4rem; }
 .angaben, .fusszeile { color: var(--grau); }
 .logo { float: right; max-width: 10rem; max-height: 6rem; margin: 0 0 1rem 1rem; }
 .entwurf { border: 2px solid #c62828; color: #c62828; font-weight: bold; padding: 0.5rem; }
-nav ol { list-style: none; padding-left: 1.2rem; } nav > ol { padding-left: 0; } nav li { margin: 0.1rem 0; }
+nav ul { list-style: none; padding-left: 1.2rem; } nav > ul { padding-left: 0; } nav li { margin: 0.1rem 0; }
 a { color: var(--blau); }
 body { overflow-wrap: break-word; hyphens: auto; }
 a[href^="mailto:"] { overflow-wrap: anywhere; }
@@ -67,7 +67,11 @@ dl.kopfangaben dt { font-weight: bold; } dl.kopfangaben dd { margin: 0; }
   .neue-seite { page-break-after: always; }
   a { color: inherit; text-decoration: none; }
   .breit { overflow: visible; }
+  .zusammenhalten, .eintrag { page-break-inside: avoid; break-inside: avoid; }
+  .mit-vorigem { break-before: avoid; }
+  .quer { page: quer; }
 }
+@page quer { size: A4 landscape; }
 """
 
 
@@ -80,9 +84,12 @@ def _svg_element(figure: Figure) -> lxml.etree._Element:
             element.tag = lxml.etree.QName(element).localname
     svg.set("role", "img")
     svg.set("aria-label", figure.alt)
-    for size in ("width", "height"):
-        if size in svg.attrib:
-            del svg.attrib[size]
+    # drawn at its own size, scaled down by the style sheet where the page is narrower: without the
+    # styles (a CMS that strips them) a chart without a size filled the whole screen (web review)
+    view = (svg.get("viewBox") or "").split()
+    if len(view) == 4:
+        svg.set("width", view[2])
+        svg.set("height", view[3])
     return svg
 
 
@@ -235,13 +242,14 @@ def _contents(root: lxml.html.HtmlElement) -> str:
     items = []
     for anchor, text, sections in chapters:
         inner = "".join(f"<li>{link(a, t)}</li>" for a, t in sections)
-        nested = f'<ol role="list">{inner}</ol>' if inner else ""
+        nested = f'<ul role="list">{inner}</ul>' if inner else ""
         items.append(f"<li>{link(anchor, text)}{nested}</li>")
     # role="list": Safari drops a list's semantics with 'list-style: none' (accessibility review);
-    # 'Inhaltsverzeichnis', not 'Inhalt' as the skip link to the content says
+    # 'Inhaltsverzeichnis', not 'Inhalt' as the skip link to the content says; a list without
+    # numbers of its own: the entries carry theirs ('3. 1 Einleitung' without the style sheet)
     return (
         '<nav aria-labelledby="inhalt-titel"><h2 id="inhalt-titel">Inhaltsverzeichnis</h2>'
-        f'<ol role="list">{"".join(items)}</ol></nav>'
+        f'<ul role="list">{"".join(items)}</ul></nav>'
     )
 
 

@@ -1066,6 +1066,13 @@ class Concept:
         paths = [p for p in (self.municipality.logo, self.needs_analysis.map) if p]
         return paths + [a.file for p in self.papers for a in p.attachments if a.file]
 
+    @property
+    def awaiting_adoption(self) -> bool:
+        """The council is still to adopt this Fassung: 'konzept.beschluss' names a planned decision.
+        Its documents say 'Entwurf' (the concept, the workbook)."""
+        adoption = self.adoption
+        return adoption is not None and adoption.status == "geplant"
+
     @cached_property
     def adoption(self) -> Adoption | None:
         """The decision on this Fassung that 'konzept.beschluss' refers to (by the number or id of

@@ -236,8 +236,7 @@ def draft_prefix(concept: Concept) -> str:
     """'Entwurf · ' before the Fassung on the cover and every page while the council is still to
     adopt it (layout review: published with the papers before the Kreistag's decision, the concept
     looked final); nothing once the decision is recorded, or where the inputs name none."""
-    adoption = concept.adoption
-    return "Entwurf · " if adoption is not None and adoption.status == "geplant" else ""
+    return "Entwurf · " if concept.awaiting_adoption else ""
 
 
 def render_measure_plan(concept: Concept, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:

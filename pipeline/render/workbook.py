@@ -475,9 +475,10 @@ def workbook(concept: Concept) -> Workbook:
         title=f"Gesamtkonzept Frühe Hilfen – Maßnahmen und Finanzen, {municipality.name}, Fassung {concept.version.version}",
         author=f"{municipality.youth_welfare_authority}, {municipality.youth_office}",
         date=concept.version.date,
+        # a printed sheet says 'Entwurf' as the concept's pages do (web review: it looked adopted)
         footer=(
-            f"{municipality.name} · Gesamtkonzept Frühe Hilfen, Fassung {concept.version.version} · "
-            f"Stand {german_date(concept.version.date)}"
+            f"{municipality.name} · Gesamtkonzept Frühe Hilfen · {'Entwurf · ' if concept.awaiting_adoption else ''}"
+            f"Fassung {concept.version.version} · Stand {german_date(concept.version.date)}"
         ),
         sheets=[
             _balance_sheet(concept),
