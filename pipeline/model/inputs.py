@@ -1003,15 +1003,23 @@ class Indicator(Item, title="Indikator"):
         return (self.current - self.baseline) / (self.target - self.baseline)
 
     @property
+    def only_baseline(self) -> bool:
+        """The current value is the baseline itself (same value, same year): no Istwert was measured
+        since – the tables said '61 % (2023)' under 'Istwert' beside 'bisher nur Ausgangswert' (web
+        review)."""
+        return (
+            self.current is not None
+            and self.current_year is not None
+            and self.current_year == self.baseline_year
+            and self.current == self.baseline
+        )
+
+    @property
     def assessment(self) -> str:
         """A one-word reading of the current value against the target, for committee papers."""
         if self.current is None:
             return "noch nicht erhoben"
-        if (
-            self.current_year is not None
-            and self.current_year == self.baseline_year
-            and self.current == self.baseline
-        ):
+        if self.only_baseline:
             return "bisher nur Ausgangswert"  # the last value is the baseline: nothing to compare yet
         if self.progress is None:
             return "erreicht" if self.current == self.target else "verfehlt"

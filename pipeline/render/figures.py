@@ -139,7 +139,8 @@ def indicator_figure(concept: Concept) -> Figure | None:
     rows, sentences = [], []
     for goal, indicator in pairs:
         label = f"{concept.goal_number(goal.id)} {indicator.name}"
-        current = indicator.current
+        # the baseline itself is no Istwert: no marker of its own, and the text says so (web review)
+        current = None if indicator.only_baseline else indicator.current
         places = indicator.places
         shown = f"{number(current, places)}" if current is not None else "–"
         values = f"{number(indicator.baseline, places)} → {shown} (Ziel {number(indicator.target, places)})"
@@ -157,7 +158,7 @@ def indicator_figure(concept: Concept) -> Figure | None:
         measured = (
             f"Istwert {_value(current, indicator.unit, indicator.current_year, places)}"
             if current is not None
-            else "Istwert noch nicht erhoben"
+            else f"Istwert noch nicht {'erneut ' if indicator.only_baseline else ''}erhoben"
         )
         sentences.append(
             f"{label}: Ausgangswert {_value(indicator.baseline, indicator.unit, indicator.baseline_year, places)}, "
