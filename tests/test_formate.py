@@ -401,7 +401,8 @@ def test_tables_by_year_add_up_to_the_aufwand(book, name):
         assert sheet.cell(1, col).value == str(year)
         assert _evaluate(sheet, sheet.cell(last, col).coordinate) == expenses[year]
     summe = sheet.max_column
-    assert sheet.cell(1, summe).value == "Summe"
+    # a sum over budget years says which (as the concept's tables; web review)
+    assert sheet.cell(1, summe).value == f"Summe {min(expenses)}–{max(expenses)}"
     assert sheet.cell(2, summe).value.startswith("=SUM(")
     assert _evaluate(sheet, sheet.cell(last, summe).coordinate) == sum(expenses.values())
 

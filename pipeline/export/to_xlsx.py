@@ -176,7 +176,8 @@ def _write_sheet(
     sheet = book.add_worksheet(spec.name)
     columns = list(spec.columns)
     if spec.row_total:
-        columns.append(Column(spec.row_total, "euro", 16, summed=True))
+        # as wide as its header ('Summe 2026–2027') needs in bold, so the header row stays one line
+        columns.append(Column(spec.row_total, "euro", max(16, round(len(spec.row_total) * 1.2) + 2), summed=True))
     position = {c.header: i for i, c in enumerate(columns)}
     summed_inputs = [i for i, c in enumerate(spec.columns) if c.kind == "euro"]
     for col, column in enumerate(columns):

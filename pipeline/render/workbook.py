@@ -121,10 +121,18 @@ class Workbook:
 
 
 def _years_sheet(
-    name: str, title: str, first: str, table: AmountTable, total_label: str, cell: Callable[[str, int], str]
+    name: str,
+    title: str,
+    first: str,
+    table: AmountTable,
+    total_label: str,
+    cell: Callable[[str, int], str],
+    span: str = "Summe",
 ) -> Sheet:
     """A table of amounts per year (Finanzierung nach Quelle, Aufwand nach Art …): each amount
-    the formula `cell(label, year)` gives from the line items, row and column sums as formulas."""
+    the formula `cell(label, year)` gives from the line items, row and column sums as formulas;
+    the row sums headed `span` ('Summe 2026–2027', as the concept's tables: a sum over budget
+    years says which it adds – web review)."""
     columns = [Column(first, width=48), *(Column(year, "euro", 15, summed=True) for year in table.columns)]
     rows: list[list[Value]] = [
         [
@@ -136,7 +144,7 @@ def _years_sheet(
         ]
         for row in table.rows
     ]
-    return Sheet(name, title, columns, rows, total_label, row_total="Summe")
+    return Sheet(name, title, columns, rows, total_label, row_total=span)
 
 
 def _balance_sheet(concept: Concept) -> Sheet:
@@ -470,6 +478,7 @@ def workbook(concept: Concept) -> Workbook:
     budget = concept.budget
     municipality = concept.municipality
     t = budget.terms
+    span = budget.span_label if len(budget.years) > 1 else "Summe"
     return Workbook(
         file_stem=f"Finanzen_{safe_file_part(municipality.short_name)}_{safe_file_part(concept.version.version)}",
         title=f"Gesamtkonzept Frühe Hilfen – Maßnahmen und Finanzen, {municipality.name}, Fassung {concept.version.version}",
@@ -489,6 +498,7 @@ def workbook(concept: Concept) -> Workbook:
                 budget.by_source,
                 f"Finanzierung gesamt (= {t.expenses})",  # it adds sources, whose sum is the Aufwand
                 _source_cell(t),
+                span,
             ),
             _years_sheet(
                 f"{t.expenses} nach Art",
@@ -497,6 +507,7 @@ def workbook(concept: Concept) -> Workbook:
                 budget.by_kind,
                 t.expenses_total,
                 lambda _, year: _expenses(t, (YEAR, year), ("Art", "{Art}")),
+                span,
             ),
             _years_sheet(
                 f"{t.expenses} nach Maßnahmen",
@@ -505,6 +516,7 @@ def workbook(concept: Concept) -> Workbook:
                 budget.by_purpose,
                 t.expenses_total,
                 lambda _, year: _expenses(t, (YEAR, year), (PURPOSE, "{Zweck}")),
+                span,
             ),
             _committee_sheet(concept),
             _item_sheet(concept),
