@@ -220,6 +220,12 @@ def test_no_row_splits_and_word_hyphenates_german(concept_files, body):
     for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
         properties = document.styles[name].element.find(qn("w:pPr"))
         assert properties is not None and properties.find(qn("w:suppressAutoHyphens")) is not None, name
+    # nor are captions, as in the PDF ('Zuständigkeit des Ausschusses für Ge-|sundheit')
+    captions = [style for style in document.styles if style.style_id in ("TableCaption", "ImageCaption")]
+    assert len(captions) == 2
+    for style in captions:
+        properties = style.element.find(qn("w:pPr"))
+        assert properties is not None and properties.find(qn("w:suppressAutoHyphens")) is not None, style.name
     names = set(re.findall(r'<w:name w:val="([^"]+)"/>', styles))
     assert not names & {
         "Compact",
@@ -1378,3 +1384,16 @@ def test_a_line_with_a_blank_to_fill_in_introduces_nothing():
 
     assert not kept(blank)
     assert kept(lead_in)
+
+
+def test_captions_break_between_words():
+    """'… (Zuständigkeit des Ausschusses für Ge-|sundheit)' under a paper's table: a caption of
+    a line and a bit wraps whole words, without hyphens."""
+    words = "Schwangerschaftskonfliktberatungsstellen Familiengesundheitskinderkrankenpflegende " * 3
+    html = (
+        f"<table><caption>{words}</caption><thead><tr><th>a</th></tr></thead>"
+        "<tbody><tr><td>1</td></tr></tbody></table>"
+    )
+    text = _compiled_pages(html)[0]
+    caption = text[text.index("Tabelle 1") : text.index("\na\n") if "\na\n" in text else None]
+    assert "\xad" not in caption and not any(line.endswith("-") for line in caption.splitlines()), caption

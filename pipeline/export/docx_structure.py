@@ -383,7 +383,8 @@ def hyphenation(document: DocumentObject) -> None:
     set_child(settings, "decimalSymbol", val=",")
     set_child(settings, "listSeparator", val=";")
     for style in document.styles:
-        if style.name in UNHYPHENATED:  # a title or heading is never split (as in the PDF)
+        # a title, heading or caption is never split (as in the PDF)
+        if style.name in UNHYPHENATED or style.style_id in UNHYPHENATED_IDS:
             properties = style.element.find(qn("w:pPr"))
             if properties is None:
                 properties = insert_ordered(style.element, element("pPr"))
@@ -409,5 +410,7 @@ def current_layout(document: DocumentObject) -> None:
     )
 
 
-#: Styles whose text Word never hyphenates: titles and headings.
+#: Styles whose text Word never hyphenates: titles, headings and captions (as in the PDF).
 UNHYPHENATED = frozenset({"Title", "Subtitle", *(f"Heading {level}" for level in range(1, 10))})
+#: The captions, by style id (their names are German): 'Ausschusses für Ge-|sundheit' under a table.
+UNHYPHENATED_IDS = frozenset({"TableCaption", "ImageCaption"})
