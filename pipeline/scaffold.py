@@ -184,8 +184,7 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
                 "id": slug(body),
                 "name": body,
                 "kind": body,
-                "basis": procedure.preparation.legal_basis,
-                "papers": _prepared_papers(procedure.preparation.scope),
+                "prepares": _prepares(procedure.preparation.scope, procedure.preparation.legal_basis),
             }
     usual_bodies = _usual_bodies(procedure, state) if preparing is None else None
     deliberating = _deliberating_executive(procedure, state)
@@ -232,14 +231,14 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
     return {file: env.get_template(f"{file}.j2").render(values) for file in STARTER_FILES}
 
 
-def _prepared_papers(scope: str) -> str:
+def _prepares(scope: str, basis: str) -> str:
     """What the preparing body prepares, for its comment in gremien.yaml: a Kreisausschuss that
     prepares the Kreistag's sittings prepares every paper to it (Thuringian review: the comment
     said Beschlussvorlagen, validate asked for it on an Informationsvorlage too)."""
     if scope == "Beschlüsse":
-        return "die Beschlüsse der Vertretung vor ({basis}); Beschlussvorlagen an die\n  # Vertretung brauchen"
+        return f"die Beschlüsse der Vertretung vor ({basis}); Beschlussvorlagen an die\n  # Vertretung brauchen"
     return (
-        f"die {scope} der Vertretung vor ({{basis}}); jede Vorlage an die Vertretung, auch\n"
+        f"die {scope} der Vertretung vor ({basis}); jede Vorlage an die Vertretung, auch\n"
         "  # eine, die sie nur zur Kenntnis nimmt, braucht"
     )
 

@@ -139,8 +139,6 @@ WORD_JOINER = "\u2060"
 #: In a table cell: the widest word (em) that fits its column on a line of its own, set by
 #: :func:`_cell`; None outside tables.
 _ROOM: ContextVar[float | None] = ContextVar("room", default=None)
-#: The typeface's words against Arial's widths at most, set by :func:`typst_body`.
-_ARIAL_WIDTH: ContextVar[float] = ContextVar("arial_width", default=1.05)
 #: Tables hyphenate nothing (templates/gemeinsam.typ) but a word wider than its column.
 HYPHENATED = "#text(hyphenate: true)["
 _WORD = re.compile(r"[^ \t\n]+")
@@ -657,6 +655,9 @@ def _layout(element: _Element) -> Layout:
 #: Source Sans Pro (and Source Serif Pro) against Arial, whose widths :func:`needed_em` knows, with
 #: a margin: a bold header a hair too narrow still broke ('Mainbo-|gen').
 PDF_FONT_WIDTH = 1.05
+#: The typeface's words against Arial's widths at most, set by :func:`typst_body` (read by
+#: :func:`_columns` for the words a cell may hyphenate).
+_ARIAL_WIDTH: ContextVar[float] = ContextVar("arial_width", default=PDF_FONT_WIDTH)
 _WORD_GAPS = re.compile(r"[ \t\n]+")
 
 
@@ -718,9 +719,9 @@ def table(element: _Element, layout: Layout | None = None) -> str:
     aligns = [alignment(c) or "auto" for c in cells(head[0])] if head else []
     aligns += ["auto"] * (count - len(aligns))
     kept = _keepers(element, widths, (head, filled, foot)) if _plain_rows(head + filled + foot, count) else {}
-    measured = _column_points(element, widths)
-    long = _long_rows([*filled, *foot], measured, _table_points(count))
-    columns = _columns(measured, _table_points(count))
+    measured, points = _column_points(element, widths), _table_points(count)
+    long = _long_rows([*filled, *foot], measured, points)
+    columns = _columns(measured, points)
     # a keeper spanning a long row would hold it whole again
     kept = {start: size for start, size in kept.items() if not long & set(range(start, start + size))}
     keeping = bool(kept)  # a keeper column of no width stands right of the others

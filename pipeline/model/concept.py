@@ -712,7 +712,7 @@ class Concept:
         """The paper 'konzept.beschluss' names while the adoption is still planned; None once a
         decision adopted the Fassung or where it names no paper."""
         adoption = self.adoption
-        if adoption is None or adoption.status != "geplant":
+        if adoption is None or not self.awaiting_adoption:
             return None
         return next((p for p in self.papers if p.number == adoption.number), None)
 

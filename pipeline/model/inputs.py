@@ -2192,14 +2192,6 @@ class Paper(Item, title="Vorlage"):
             return tuple(self.chosen_blocks)
         return DEFAULT_BLOCKS[self.kind]
 
-    def shows_decision(self, decision_id: str) -> bool:
-        """Whether the paper holds the report on this decision: it shows decisions ('beschluesse'
-        among its blocks) and names this one, or names none – then every decision of its bodies.
-        A paper naming a decision without the block does not report on it (BW review: the
-        Qualitätsdialog announced the report on GRDrs 377/2025 in GRDrs 412/2026, which validate
-        said held none)."""
-        return "beschluesse" in self.blocks and (not self.decisions or decision_id in self.decisions)
-
 
 class PaperFile(Item, title="Vorlage für die Gremien"):
     paper: Paper = field("vorlage", "Eine Vorlage für die politischen Gremien")

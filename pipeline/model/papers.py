@@ -1256,6 +1256,17 @@ class PaperView:
         zur Umsetzung des Beschlusses SA/2022/019'): the paper need not say it twice."""
         return [(c, ds) for c, ds in self.reports_back if not all(d.number in self.paper.subject for d in ds)]
 
+    def shows_decision(self, decision_id: str) -> bool:
+        """Whether the paper holds the report on this decision: it shows decisions ('beschluesse'
+        among its blocks) and this one among them. One rule for the reporting plan and the
+        Qualitätsdialog (BW review: the dialogue announced the report on GRDrs 377/2025 in GRDrs
+        412/2026, which named it without the block and so held none)."""
+        return "beschluesse" in self.paper.blocks and decision_id in self._decision_ids
+
+    @cached_property
+    def _decision_ids(self) -> frozenset[str]:
+        return frozenset(d.id for d in self.decisions)
+
     @property
     def decisions_reported_back(self) -> list[Decision]:
         """The decisions of :attr:`reports_back`, oldest first; none where the paper shows no

@@ -333,8 +333,7 @@ class ReportingView:
             for p in self.planned_papers
             if p.date > self.on
             and p.committee.id == decision.committee
-            and "beschluesse" in p.paper.blocks
-            and decision in PaperView(self.concept, p.paper).decisions
+            and PaperView(self.concept, p.paper).shows_decision(decision.id)
         ]
         reporting.sort(key=lambda p: (p.date, *report_order(p.paper, decision)))
         return reporting[0] if reporting else None

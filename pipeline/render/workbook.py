@@ -355,9 +355,8 @@ def _expense_sheet(concept: Concept) -> Sheet:
         ]
         for e in concept.budget.expense_lines
     ]
-    if not any(
-        row[-1] for row in rows
-    ):  # no line starts during a year: an empty column read as forgotten (Kämmerei)
+    # no line starts during a year: an empty column read as forgotten (Kämmerei)
+    if not any(row[-1] for row in rows):
         columns, rows = columns[:-1], [row[:-1] for row in rows]
     return Sheet(
         t.expense_lines,

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pipeline.findings import WARNING, Finding, Path_, at
 from pipeline.formatting import enumeration, in_state
 from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in, glossary
+from pipeline.model.accounting import DOPPIK
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import county_with_article, with_article
@@ -579,7 +580,7 @@ def budget_words_of_the_own_accounting(concept: Concept) -> Iterator[Finding]:
     """'Aufwand und Erträge sind im Entwurf des Haushalts 2027 veranschlagt' in a paper of a kameral
     Landkreis, whose own tables said Ausgaben and Einnahmen (Thuringian review: the text came from a
     doppisch example). Each text once, at its first such word."""
-    if concept.budget.terms.expenses != "Ausgaben" or _DOPPIK_WORD.search(read(concept).joined) is None:
+    if concept.budget.terms is DOPPIK or _DOPPIK_WORD.search(read(concept).joined) is None:
         return
     for passage in read(concept).passages:
         found = _DOPPIK_WORD.search(passage.text)

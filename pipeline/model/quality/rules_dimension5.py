@@ -56,6 +56,7 @@ from pipeline.model.concept import Concept
 from pipeline.model.cross_cutting import Plan
 from pipeline.model.inputs import Actor, Committee, Expense, Measure
 from pipeline.model.needs import SpaceOffers, margin_words
+from pipeline.model.papers import PaperView
 from pipeline.model.quality.assessment import coverage, sittings_text
 from pipeline.model.quality.wording import planners, planning_committees
 from pipeline.model.reporting import (
@@ -331,7 +332,7 @@ def _planned(
         if p.committee.id == committee.id
         and p.date > view.on
         and (until is None or p.date <= until)
-        and (decision is None or p.paper.shows_decision(decision))
+        and (decision is None or PaperView(view.concept, p.paper).shows_decision(decision))
     ]
 
 
