@@ -521,7 +521,7 @@ def _picture(name: str, height_cm: float) -> tuple[str, object]:
         '<rect width="100%" height="100%" fill="#cccccc"/></svg>'
     )
     html = f'<figure><img src="{name}" alt="Graue Fläche"><figcaption>Bild {name}</figcaption></figure>'
-    return html, Figure(name=name, svg=svg, alt="Graue Fläche")
+    return html, Figure(name=name, svg=svg, summary="Graue Fläche")
 
 
 def _compiled_pages(body_html: str, figures: tuple = (), appendix: str = "") -> list[str]:

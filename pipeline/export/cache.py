@@ -105,7 +105,7 @@ def document_fields(doc: RenderedDocument) -> dict[str, Any]:
         if item.name == "logo":
             value = [value.suffix.lower(), file_digest(value)] if value else None
         elif item.name == "figures":
-            value = [[f.name, _digest(f.svg.encode("utf-8")), f.alt] for f in value]
+            value = [[f.name, _digest(f.svg.encode("utf-8")), f.summary, list(f.values), f.part] for f in value]
         elif item.name == "date":
             value = value.isoformat()
         elif item.name == "design":

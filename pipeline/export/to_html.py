@@ -52,7 +52,10 @@ thead th { background: var(--kopf); }
 tbody th { font-weight: normal; text-align: left; }
 tfoot td, tfoot th { font-weight: bold; text-align: left; }
 .breit { overflow-x: auto; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 figure { margin: 1.5rem 0; }
+figure details { font-size: 0.92rem; margin-top: 0.4rem; } figure details ul { margin: 0.3rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-weight: bold; color: var(--grau); font-size: 0.92rem; margin-top: 0.4rem; }
 dl.kopfangaben { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
@@ -67,6 +70,7 @@ dl.kopfangaben dt { font-weight: bold; } dl.kopfangaben dd { margin: 0; }
   .neue-seite { page-break-after: always; }
   a { color: inherit; text-decoration: none; }
   .breit { overflow: visible; }
+  figure details { display: none; }
   .zusammenhalten, .eintrag { page-break-inside: avoid; break-inside: avoid; }
   .mit-vorigem { break-before: avoid; }
   .quer { page: quer; }
@@ -75,15 +79,20 @@ dl.kopfangaben dt { font-weight: bold; } dl.kopfangaben dd { margin: 0; }
 """
 
 
+#: Where a screen reader finds a figure's numbers: in the list under it (see :func:`_values`).
+VALUES_BELOW = "Die Werte stehen in der Liste unter der Abbildung."
+
+
 def _svg_element(figure: Figure) -> lxml.etree._Element:
-    """The figure's SVG as an element of the page, announced as one image with its alternative
-    text (its inner texts stay for search, but a screen reader reads the description)."""
+    """The figure's SVG as an element of the page, announced as one image named by what it shows
+    (its inner texts stay for search, but a screen reader reads the name); its numbers follow in
+    a list under it."""
     svg = lxml.etree.fromstring(figure.svg.encode("utf-8"))
     for element in svg.iter():
         if isinstance(element.tag, str):
             element.tag = lxml.etree.QName(element).localname
     svg.set("role", "img")
-    svg.set("aria-label", figure.alt)
+    svg.set("aria-label", f"{figure.summary} {VALUES_BELOW}" if figure.values else figure.summary)
     # drawn at its own size, scaled down by the style sheet where the page is narrower: without the
     # styles (a CMS that strips them) a chart without a size filled the whole screen (web review)
     view = (svg.get("viewBox") or "").split()
@@ -113,26 +122,73 @@ def _heading_numbers(root: lxml.html.HtmlElement) -> None:
 
 
 def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
-    """Tables and figures numbered as in the PDF ('Tabelle 3: …'); images become inline SVG."""
-    for number, caption in enumerate(root.iter("caption"), start=1):
-        caption.text = f"Tabelle {number}: {caption.text or ''}"
-    for number, table in enumerate(list(root.iter("table")), start=1):
+    """Tables and figures numbered as in the PDF ('Tabelle 3: …', with ids to link to); images
+    become inline SVG."""
+    number = 0
+    for table in list(root.iter("table")):
         _table_semantics(table)
-        # every table may scroll sideways on a phone (an accessibility review measured 39 of 41 wider
-        # than 320 px, most of them of four columns or fewer): reachable by keyboard, named by its caption
         caption = table.find("caption")
-        name = " ".join(caption.text_content().split()) if caption is not None else f"Tabelle {number}"
-        wrapper = new_element("div", {"class": "breit", "tabindex": "0", "role": "region", "aria-label": name})
+        if caption is not None:  # numbered as the PDF counts them: the tables with a caption
+            number += 1
+            table.set("id", f"tabelle-{number}")
+            caption.text = f"Tabelle {number}: {caption.text or ''}"
+            caption.set("id", f"tabelle-{number}-titel")
+        # every table may scroll sideways on a phone (an accessibility review measured 39 of 41 wider
+        # than 320 px, most of four columns or fewer): a region a keyboard reaches, named by its
+        # caption; the page's script keeps that only where the table does not fit (42 tab stops and
+        # landmarks on a wide screen – web review)
+        wrapper = new_element("div", {"class": "breit"})
+        if caption is not None:
+            wrapper.attrib.update({"tabindex": "0", "role": "region", "aria-labelledby": caption.get("id", "")})
         table.addprevious(wrapper)
         wrapper.append(table)
     for number, figure in enumerate(root.iter("figure"), start=1):
+        figure.set("id", f"abbildung-{number}")
         image = figure.find("img")
-        if image is not None and image.get("src") in figures:
-            image.addprevious(_svg_element(figures[image.get("src", "")]))
+        drawn = figures.get(image.get("src", "")) if image is not None else None
+        if image is not None and drawn is not None:
+            image.addprevious(_svg_element(drawn))
             figure.remove(image)
         caption = figure.find("figcaption")
         if caption is not None:
             caption.text = f"Abbildung {number}: {caption.text or ''}"
+        if drawn is not None and drawn.values:
+            figure.append(_values(drawn, number))
+
+
+def _values(figure: Figure, number: int) -> lxml.html.HtmlElement:
+    """A figure's numbers as a list under it, folded: a screen reader can stop at each item and
+    read it again, which a description of thousands of characters read as one block did not
+    allow (web review); a reader who sees the chart opens it for the exact figures."""
+    details = new_element("details")
+    summary = new_element("summary")
+    summary.text = f"Werte der Abbildung {number}"
+    listed = new_element("ul")
+    for value in figure.values:
+        item = new_element("li")
+        item.text = value
+        listed.append(item)
+    details.extend([summary, listed])
+    return details
+
+
+def _spoken(root: lxml.html.HtmlElement) -> None:
+    """A mark whose meaning a screen reader should say ('F' in the Zuständigkeitsmatrix, '7' for
+    the measure of a column; ``data-gesprochen`` in the templates): the mark is hidden from it, the
+    meaning hidden from the eye (a grid of 'F', 'B' and empty cells under columns headed 1 to 21
+    could not be read without memorising the key – web review)."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or "data-gesprochen" not in element.attrib:
+            continue
+        meaning = element.attrib.pop("data-gesprochen")
+        if element.text or len(element):
+            shown = new_element("span", {"aria-hidden": "true"})
+            shown.text, element.text = element.text, None
+            shown.extend(list(element))
+            element.append(shown)
+        said = new_element("span", {"class": "sr-only"})
+        said.text = f" {meaning}"
+        element.append(said)
 
 
 def _table_semantics(table: lxml.html.HtmlElement) -> None:
@@ -273,6 +329,31 @@ def _logo(doc: RenderedDocument) -> str:
     return f'<img class="logo" src="data:{kind};base64,{data}" alt="{html.escape(doc.logo_alt)}">'
 
 
+#: The page's only script, inline: a table's box is a region to scroll by keyboard only while the
+#: table is wider than the page (checked again when the window changes). Without scripts every box
+#: stays one – too many stops, but none missing.
+SCROLL_SCRIPT = """
+(function () {
+  function check() {
+    document.querySelectorAll("div.breit").forEach(function (box) {
+      var caption = box.querySelector("caption");
+      if (!caption) return;
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-labelledby", caption.id);
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-labelledby");
+      }
+    });
+  }
+  check();
+  window.addEventListener("resize", check);
+})();
+"""
+
 #: The id of the page's main part: the first link of the page jumps there, past the logo, the
 #: title and the table of contents (keyboard and screen-reader users, WCAG 2.4.1).
 MAIN_ID = "inhalt"
@@ -286,6 +367,7 @@ def to_html(doc: RenderedDocument) -> bytes:
         if isinstance(element.tag, str) and "data-quelle" in element.attrib:
             del element.attrib["data-quelle"]
     _heading_numbers(root)
+    _spoken(root)
     _captions(root, {f.name: f for f in doc.figures})
     _mail_links(root)
     _chapter_links(root)
@@ -308,6 +390,6 @@ def to_html(doc: RenderedDocument) -> bytes:
         f'<p class="angaben">{escape(doc.author)}<br>{escape(doc.footer_text)}</p></header>\n'
         f"{_contents(root)}\n{main}\n"
         f'<footer><p class="fusszeile">{escape(doc.header_text)} · {escape(doc.footer_text)}</p></footer>\n'
-        "</body>\n</html>\n"
+        f"<script>{SCROLL_SCRIPT}</script>\n</body>\n</html>\n"
     )
     return page.encode("utf-8")

@@ -165,6 +165,9 @@ class ResponsibilityTable:
 
     numbers: tuple[int, ...]
     rows: tuple[tuple[Actor, tuple[str, ...]], ...]
+    #: Each column's measure by number and title ('M7 Familienpatenschaften'), for a screen
+    #: reader that would otherwise say '7'.
+    titles: tuple[str, ...] = ()
 
 
 def _responsibility(measure: Measure, actor_id: str) -> str:
@@ -1266,7 +1269,9 @@ class Concept:
         tables, start = [], 0
         for measures in in_even_parts(self.measures, MATRIX_MEASURES):
             rows = tuple((a, tuple(_responsibility(m, a.id) for m in measures)) for a in self._involved(measures))
-            tables.append(ResponsibilityTable(tuple(range(start + 1, start + len(measures) + 1)), rows))
+            numbers = tuple(range(start + 1, start + len(measures) + 1))
+            titles = tuple(f"M{n} {m.title}" for n, m in zip(numbers, measures, strict=True))
+            tables.append(ResponsibilityTable(numbers, rows, titles))
             start += len(measures)
         return tables
 

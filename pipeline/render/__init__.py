@@ -368,11 +368,12 @@ def status_figure(assessment: QualityAssessment) -> Figure:
         for status, n in zip(statuses, assessment.counts(), strict=True)
     ]
     title = f"Stand der Daten je Thema der Qualitätsdimension {catalog.dimension.number}"
-    alt = f"{title} als gestapeltes Balkendiagramm. " + " ".join(
+    values = tuple(
         f"{label}: " + ", ".join(f"{n} {status}" for status, n in zip(statuses, counts, strict=True) if n) + "."
         for label, counts in rows
     )
-    return Figure("statusuebersicht.svg", stacked_bars(rows, series, ("Ziel", "Ziele"), title), alt)
+    chart = stacked_bars(rows, series, ("Ziel", "Ziele"), title)
+    return Figure("statusuebersicht.svg", chart, f"{title} als gestapeltes Balkendiagramm.", values=values)
 
 
 def source_lines(assessment: QualityAssessment, locate: Callable[[Place], Place]) -> dict[Finding, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from pipeline.model import colours, fonts
@@ -56,16 +57,22 @@ _ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
 @dataclass(frozen=True)
 class Figure:
     """A picture the body refers to by `name` (<img src="name">): SVG for the PDF, turned into
-    PNG for Word; `alt` is its text alternative for screen readers. A figure too long for one
-    page is drawn in parts; `part` then says which ('Teil 1 von 3: M1 bis M25')."""
+    PNG for Word. `summary` says in one sentence what it shows, `values` its numbers sentence by
+    sentence; together they are its text alternative for screen readers (:attr:`alt`). A figure
+    too long for one page is drawn in parts; `part` then says which ('Teil 1 von 3: M1 bis M25')."""
 
     name: str
     svg: str
-    alt: str
+    summary: str
     part: str = ""
+    values: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "alt", short_alt(self.alt))
+    @cached_property
+    def alt(self) -> str:
+        """The whole description, as Word and the PDF give it; the web page names the figure by its
+        summary and lists the values under it (a description of 3,000 characters read as one
+        block could not be paused or re-read item by item – web review)."""
+        return short_alt(" ".join((self.summary, *self.values)))
 
 
 def figure_parts(figures: dict[str, Figure], key: str) -> list[Figure]:

@@ -86,9 +86,9 @@ def funding_figure(concept: Concept) -> Figure | None:
     for i, year in enumerate(budget.years):
         parts = ", ".join(f"{r.label} {euro(r.amounts[i])}" for r in table.rows)
         sentences.append(f"{year}: {parts}; zusammen {t.expenses_nom} von {euro(table.totals[i])}.")
-    alt = f"Gestapeltes Balkendiagramm: {title}, je Haushaltsjahr ein Balken. " + " ".join(sentences)
+    summary = f"Gestapeltes Balkendiagramm: {title}, je Haushaltsjahr ein Balken."
     svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda v: f"{t.expenses} {_rounded(v)}")
-    return Figure("finanzierung.svg", svg, alt)
+    return Figure("finanzierung.svg", svg, summary, values=tuple(sentences))
 
 
 def committee_figure(concept: Concept) -> Figure | None:
@@ -108,9 +108,9 @@ def committee_figure(concept: Concept) -> Figure | None:
     series = [(t.income, INCOME_COLOUR), ("Zuschussbedarf", OWN_COLOUR)]
     title = f"{t.balance_title} je {budget.committee_nouns.singular} und Haushaltsjahr"
     length = f"die Länge jedes Balkens entspricht {t.expenses_dat}"
-    alt = f"Gestapeltes Balkendiagramm: {title}; {length}. " + " ".join(sentences)
+    summary = f"Gestapeltes Balkendiagramm: {title}; {length}."
     svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda v: f"{t.expenses} {_rounded(v)}")
-    return Figure("ausschuesse.svg", svg, alt)
+    return Figure("ausschuesse.svg", svg, summary, values=tuple(sentences))
 
 
 def _scale(indicator: Indicator) -> float:
@@ -165,8 +165,9 @@ def indicator_figure(concept: Concept) -> Figure | None:
             f"{measured}, Zielwert {_value(indicator.target, indicator.unit, indicator.target_year, places)}."
         )
     title = "Indikatoren: Ausgangswert, Istwert und Zielwert"
-    alt = f"Diagramm: {title}, je Indikator auf eigener Skala. " + " ".join(sentences)
-    return Figure("indikatoren.svg", target_chart(rows, title, concept.layout.primary), alt)
+    summary = f"Diagramm: {title}, je Indikator auf eigener Skala."
+    chart = target_chart(rows, title, concept.layout.primary)
+    return Figure("indikatoren.svg", chart, summary, values=tuple(sentences))
 
 
 def timeline_window(concept: Concept) -> tuple[dt.date, dt.date]:
@@ -226,12 +227,12 @@ def _timeline_part(concept: Concept, measures: list[Measure], index: int, count:
     first, last = (concept.measure_number(m.id) for m in (measures[0], measures[-1]))
     part = f"Teil {index} von {count}: {first} bis {last}" if count > 1 else ""
     title = f"Zeitplan der Maßnahmen {start.year} bis {finish.year}" + (f" ({part})" if part else "")
-    alt = (
+    summary = (
         f"Zeitleiste: {title}, je Maßnahme ein Balken von Beginn bis Ende; ein Pfeil zeigt, dass sie früher "
-        f"begann oder über {finish.year} hinaus läuft. " + " ".join(sentences)
+        f"begann oder über {finish.year} hinaus läuft."
     )
     name = "zeitplan.svg" if index == 1 else f"zeitplan-{index}.svg"
-    return Figure(name, timeline(spans, start, finish, stand, keys, title), alt, part)
+    return Figure(name, timeline(spans, start, finish, stand, keys, title), summary, part, tuple(sentences))
 
 
 def network_figure(concept: Concept) -> Figure | None:
@@ -262,10 +263,9 @@ def network_figure(concept: Concept) -> Figure | None:
             f"{concept.actor(body.chair).name}) – {by_sector}."
         )
     title = "Netzwerkkarte: Akteure nach Sektoren in den Netzwerkgremien"
-    alt = "Netzwerkkarte: welcher Akteur in welchem Netzwerkgremium mitarbeitet, nach Sektoren. " + " ".join(
-        sentences
-    )
-    return Figure("netzwerkkarte.svg", network_map(groups, notes, seats, title, concept.layout.primary), alt)
+    summary = "Netzwerkkarte: welcher Akteur in welchem Netzwerkgremium mitarbeitet, nach Sektoren."
+    drawn = network_map(groups, notes, seats, title, concept.layout.primary)
+    return Figure("netzwerkkarte.svg", drawn, summary, values=tuple(sentences))
 
 
 def hints_figure(assessment: QualityAssessment) -> Figure:
@@ -281,12 +281,13 @@ def hints_figure(assessment: QualityAssessment) -> Figure:
     rows = [(label, [counts[index] for index in shown]) for label, counts in every]
     series = [(f"{assessment.HINT_KINDS[index]} ({totals[index]})", HINT_COLOURS[index]) for index in shown]
     title = f"Hinweise aus den Daten je Thema der Qualitätsdimension {catalog.dimension.number}"
-    alt = f"Gestapeltes Balkendiagramm: {title}, nach Art des Hinweises. " + " ".join(
+    summary = f"Gestapeltes Balkendiagramm: {title}, nach Art des Hinweises."
+    values = tuple(
         f"{label}: " + ", ".join(f"{kind}: {n}" for kind, n in zip(kinds, counts, strict=True)) + "."
         for label, counts in rows
     )
     svg = stacked_bars(rows, series, ("Hinweis", "Hinweise"), title)
-    return Figure(f"hinweise-{catalog.dimension.id}.svg", svg, alt)
+    return Figure(f"hinweise-{catalog.dimension.id}.svg", svg, summary, values=values)
 
 
 def model_figures(concept: Concept, assessments: list[QualityAssessment]) -> dict[str, Figure]:

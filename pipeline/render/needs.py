@@ -40,8 +40,7 @@ def chart_figure(concept: Concept) -> Figure | None:
         also = f"; {whole[0]} {feature.shown(whole[1])}" if whole else ""
         sentences.append(f"{feature.label} ({', '.join(map(str, years))}): {values}{also}.")
     title = "Kennzahlen der Sozialräume im Vergleich"
-    alt = f"Balkendiagramm: {title}. " + " ".join(sentences)
-    return Figure(CHART, compared_bars(panels, title), alt)
+    return Figure(CHART, compared_bars(panels, title), f"Balkendiagramm: {title}.", values=tuple(sentences))
 
 
 def _legend(concept: Concept, needs: NeedsView) -> list[Key]:
@@ -96,22 +95,22 @@ def map_figure(concept: Concept) -> Figure | None:
             f"{space.label}: {value}{running} {agree(running, 'laufendes Angebot', 'laufende Angebote')}."
         )
     title = "Angebotslandkarte: laufende Angebote und Bedarf je Sozialraum"
-    alt = f"Karte: {title}. " + " ".join(sentences)
     if feature is not None and needs.need_reference is not None:
         high = [s.space.label for s in needs.by_space if s.high_need]
         # the legend's own words: the threshold with its margin (the reference alone read as the
         # threshold, and a Sozialraum just above it seemed missing)
-        alt += (
-            f" Hoher Bedarf, also {needs.high_need_phrase(needs.need_reference)}: {enumeration(high) or 'keiner'}."
+        sentences.append(
+            f"Hoher Bedarf, also {needs.high_need_phrase(needs.need_reference)}: {enumeration(high) or 'keiner'}."
         )
         gaps = [s.space.label for s in needs.gaps]
         fewer = f"weniger laufende Angebote als im Durchschnitt ({_average(needs)})"
-        alt += (
-            f" Lücke, also hoher Bedarf und {fewer}: {enumeration(gaps)}."
+        sentences.append(
+            f"Lücke, also hoher Bedarf und {fewer}: {enumeration(gaps)}."
             if gaps
-            else f" Keine Lücke: Kein Sozialraum hat hohen Bedarf und {fewer}."
+            else f"Keine Lücke: Kein Sozialraum hat hohen Bedarf und {fewer}."
         )
-    return Figure(MAP, outline_map(areas, _legend(concept, needs), title), alt)
+    drawn = outline_map(areas, _legend(concept, needs), title)
+    return Figure(MAP, drawn, f"Karte: {title}.", values=tuple(sentences))
 
 
 def concept_figures(concept: Concept) -> dict[str, Figure]:
