@@ -158,6 +158,7 @@ def test_the_kameral_workbook_names_its_sheets_so_and_its_formulas_still_add_up(
         "Ausgabepositionen",
         "Einnahmen",
         "Maßnahmenplan",
+        "Folgekosten ab 2028",
     ]
     overview = book["Übersicht"]
     assert [c.value for c in overview[1]][2:] == [

@@ -1697,7 +1697,7 @@ def test_in_a_freistaat_the_lands_money_is_the_freistaats(inputs):
     givers = {income.cell(r, 2).value for r in range(2, income.max_row)}
     assert "Freistaat Bayern" in givers and "Land" not in givers
     sources = book["Finanzierung nach Quellen"]
-    column = next(c for c in range(2, sources.max_column + 1) if sources.cell(1, c).value == "2027")
+    column = next(c for c in range(2, sources.max_column + 1) if sources.cell(1, c).value == 2027)
     row = next(r for r in range(2, sources.max_row) if sources.cell(r, 1).value == "Freistaat Bayern")
     assert _evaluate(sources, sources.cell(row, column).coordinate) == land
 

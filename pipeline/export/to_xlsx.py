@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from pipeline.render.workbook import Column, Formula, Sheet, Value, Workbook
+from pipeline.render.workbook import COLUMN_YEAR, Column, Formula, Sheet, Value, Workbook
 
 EURO = '#,##0.00\\ "€";-#,##0.00\\ "€";"–"'
 DATE = "dd.mm.yyyy"
@@ -64,12 +64,14 @@ def column_ranges(workbook: Workbook) -> dict[tuple[str, str], str]:
 
 
 def _formula(
-    formula: Formula, position: dict[str, int], excel_row: int, ranges: dict[tuple[str, str], str]
+    formula: Formula, position: dict[str, int], excel_row: int, ranges: dict[tuple[str, str], str], col: int
 ) -> str:
     """The formula with its placeholders filled in for a row of its sheet, whose columns stand at
-    `position` (by header)."""
+    `position` (by header), in column `col` (whose header holds the year :data:`COLUMN_YEAR` asks for)."""
 
     def filled(found: re.Match[str]) -> str:
+        if found[0] == COLUMN_YEAR:
+            return f"{_letter(col)}$1"
         if found[2] is not None:
             return ranges[(found[1], found[2])]
         return f"${_letter(position[found[1]])}{excel_row}"
@@ -81,9 +83,11 @@ class _Formats:
     """The workbook's cell formats, made once."""
 
     def __init__(self, book: Any) -> None:
-        self.header = book.add_format(
-            {"bold": True, "bg_color": "#DCE6F0", "text_wrap": True, "valign": "top", "border": 1}
-        )
+        header = {"bold": True, "bg_color": "#DCE6F0", "text_wrap": True, "valign": "top", "border": 1}
+        self.header = book.add_format(header)
+        self.header_year = book.add_format(
+            header | {"num_format": INTEGER, "align": "left"}
+        )  # as the other headers
         self.text = book.add_format({"text_wrap": True, "valign": "top"})
         self.euro = book.add_format({"num_format": EURO, "valign": "top"})
         self.integer = book.add_format({"num_format": INTEGER, "valign": "top"})
@@ -182,7 +186,10 @@ def _write_sheet(
     summed_inputs = [i for i, c in enumerate(spec.columns) if c.kind == "euro"]
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
-        sheet.write_string(0, col, column.header, formats.header)
+        if column.year is not None:
+            sheet.write_number(0, col, column.year, formats.header_year)
+        else:
+            sheet.write_string(0, col, column.header, formats.header)
     _fit_row(sheet, 0, _lines(columns, [c.header for c in columns], every_kind=True, bold=True))
     first = 1  # the first data row, 0-based; in Excel's numbering row 2
 
@@ -197,7 +204,9 @@ def _write_sheet(
                 amount = _number(value) if value is not None else minuend - subtrahend
                 sheet.write_formula(row, col, f"={a}-{b}", euro, amount)
             elif isinstance(value, Formula):
-                sheet.write_formula(row, col, _formula(value, position, excel_row, ranges), euro, _number(value))
+                sheet.write_formula(
+                    row, col, _formula(value, position, excel_row, ranges, col), euro, _number(value)
+                )
             elif checked and isinstance(value, str):
                 sheet.write_string(row, col, value, formats.total_text)
             elif checked and isinstance(value, int):

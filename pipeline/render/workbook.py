@@ -19,7 +19,15 @@ from typing import Literal, get_args
 from pipeline.formatting import german_date, safe_file_part
 from pipeline.model.accounting import MoneyTerms
 from pipeline.model.concept import Concept
-from pipeline.model.resources import COMPENSATION_LABEL, OWN_SHARES, AmountTable, Balance, Budget, recurrence
+from pipeline.model.resources import (
+    COMPENSATION_LABEL,
+    OWN_SHARES,
+    AmountTable,
+    Balance,
+    Budget,
+    FollowUpYear,
+    recurrence,
+)
 from pipeline.model.types import COORDINATION, INCOME_SOURCES, ExpenseKind
 
 Kind = Literal["text", "euro", "integer", "date"]
@@ -41,6 +49,8 @@ class Formula:
 Value = str | Decimal | int | dt.date | Formula | None
 
 YEAR = "Haushaltsjahr"
+#: In a formula, the year heading the formula's own column (:attr:`Column.year`).
+COLUMN_YEAR = "{Jahr der Spalte}"
 #: Whether a grant is promised or only applied for, a column of the sheet 'Erträge'.
 STATE = "Bewilligungsstand"
 APPLIED_FOR = "beantragt"
@@ -80,6 +90,10 @@ class Column:
     #: Where a value outside `choices` is allowed but drops out of a summary sheet: the warning
     #: Excel shows instead of refusing it (a new Produkt typed in silently left 'Produkte').
     off_list: str | None = None
+    #: A column headed by a budget year: the header is that number, and the column's formulas
+    #: ask for it (:data:`COLUMN_YEAR`), so a copied column for the next year needs only a new
+    #: header (web review: '2026' as text, and the year written into every formula).
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -126,24 +140,19 @@ def _years_sheet(
     first: str,
     table: AmountTable,
     total_label: str,
-    cell: Callable[[str, int], str],
+    cell: Callable[[str, str], str],
     span: str = "Summe",
 ) -> Sheet:
     """A table of amounts per year (Finanzierung nach Quelle, Aufwand nach Art …): each amount
     the formula `cell(label, year)` gives from the line items, row and column sums as formulas;
     the row sums headed `span` ('Summe 2026–2027', as the concept's tables: a sum over budget
     years says which it adds – web review)."""
-    columns = [Column(first, width=48), *(Column(year, "euro", 15, summed=True) for year in table.columns)]
+    years = [Column(year, "euro", 15, summed=True, year=int(year)) for year in table.columns]
     rows: list[list[Value]] = [
-        [
-            row.label,
-            *(
-                Formula(cell(row.label, int(year)), amount)
-                for year, amount in zip(table.columns, row.amounts, strict=True)
-            ),
-        ]
+        [row.label, *(Formula(cell(row.label, COLUMN_YEAR), amount) for amount in row.amounts)]
         for row in table.rows
     ]
+    columns = [Column(first, width=48), *years]
     return Sheet(name, title, columns, rows, total_label, row_total=span)
 
 
@@ -461,10 +470,10 @@ def _measure_sheet(concept: Concept) -> Sheet:
     )
 
 
-def _source_cell(t: MoneyTerms) -> Callable[[str, int], str]:
+def _source_cell(t: MoneyTerms) -> Callable[[str, str], str]:
     """A source's Erträge in a year; the own share is the Aufwand less all Erträge."""
 
-    def cell(label: str, year: int) -> str:
+    def cell(label: str, year: str) -> str:
         if label in OWN_SHARES:
             return f"{_expenses(t, (YEAR, year))}-{_income(t, (YEAR, year))}"
         return _income(t, (YEAR, year), ("Mittelgeber", "{Quelle}"))
@@ -495,7 +504,7 @@ def workbook(concept: Concept) -> Workbook:
                 f"{t.funding_title} nach Quelle und Jahr",
                 "Quelle",
                 budget.by_source,
-                f"Finanzierung gesamt (= {t.expenses})",  # it adds sources, whose sum is the Aufwand
+                t.expenses_total,  # it adds sources, whose sum is the Aufwand; as the concept's table
                 _source_cell(t),
                 span,
             ),
@@ -522,5 +531,26 @@ def workbook(concept: Concept) -> Workbook:
             _expense_sheet(concept),
             _income_sheet(concept),
             _measure_sheet(concept),
+            *(_follow_up_sheet(concept, year) for year in budget.follow_up if year.scenarios),
         ],
+    )
+
+
+def _follow_up_sheet(concept: Concept, year: FollowUpYear) -> Sheet:
+    """The Folgekosten after the plan as the concept's table 'Zuschussbedarf ab 2028 gegenüber
+    2027': each cause a row, if the time-limited measures go on and if they end, the change as
+    the sum (web review: the follow-up view a Kämmerei looks for was not in the workbook)."""
+    going_on, ending = year.scenario_heads
+    rows = year.scenarios
+    columns = [
+        Column("Ursache", width=70),
+        Column(going_on, "euro", 24, summed=True),
+        Column(ending, "euro", 24, summed=True),
+    ]
+    return Sheet(
+        f"Folgekosten ab {year.year}",
+        f"Zuschussbedarf ab {year.year} gegenüber {year.year - 1}",
+        columns,
+        [[r.label, r.going_on, r.ending] for r in rows if not r.total],
+        rows[-1].label,
     )
