@@ -502,3 +502,24 @@ def test_a_measure_that_says_its_span_gets_no_second_one_from_the_profession():
     assert patin.profile_in("Bayern", said).startswith("Familienpatinnen und Familienpaten. Qualifikation: ")
     assert "dritten Lebensjahr" in patin.profile_in("Bayern", "Ehrenamtliche besuchen Familien.")
     assert "27. Lebensjahr" not in PROFESSIONS["erziehungsberatung"].profile_in("Bayern")
+
+
+def test_texts_containing_words_are_found_by_one_search_as_by_one_search_each():
+    """The texts a rule reads closely are found in all texts joined (one search, not 170,000): the
+    same texts as searching each, also at the edges of the joined string and for repeated texts."""
+    from pipeline.validate.norms import Passage, _Read
+
+    words = re.compile(r"Geburtstag|Jahr", re.IGNORECASE)
+    written = ["Jahr eins", "ohne", "bis zum ersten Geburtstag", "", "ohne", "jahr", "Jahres", "zuletzt ohne"]
+    read = _Read(passages=tuple(Passage("a.yaml", ("x", i), text) for i, text in enumerate(written)))
+    assert (
+        read.containing(words)
+        == {t for t in written if words.search(t)}
+        == {
+            "Jahr eins",
+            "bis zum ersten Geburtstag",
+            "jahr",
+            "Jahres",
+        }
+    )
+    assert _Read().containing(words) == set()

@@ -11,9 +11,11 @@ All of them are warnings: the text may be right for its Land, and `--streng` dec
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from pydantic import BaseModel
@@ -113,11 +115,24 @@ class _Read:
     #: first asked for.
     joined_text: str | None = None
 
+    #: The texts in :attr:`joined`, in order, and where each begins there.
+    unique: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
     @property
     def joined(self) -> str:
         if self.joined_text is None:
-            self.joined_text = "\n".join(dict.fromkeys(p.text for p in self.passages))  # each text once
+            self.unique = list(dict.fromkeys(p.text for p in self.passages))  # each text once
+            self.joined_text = "\n".join(self.unique)
+            self.starts = list(accumulate((len(t) + 1 for t in self.unique[:-1]), initial=0))
         return self.joined_text
+
+    def containing(self, words: re.Pattern[str]) -> set[str]:
+        """The texts in which `words` occur, found by one search over :attr:`joined` rather than
+        one per text (5,000 measures: 170,000 searches, a twentieth of validating them). Only for
+        patterns that cannot match a line break, so no match joins two texts."""
+        joined = self.joined
+        return {self.unique[bisect_right(self.starts, m.start()) - 1] for m in words.finditer(joined)}
 
 
 _LAST = _Read()
@@ -129,6 +144,7 @@ def read(concept: Concept) -> _Read:
         _LAST.passages = tuple(texts(concept.files))
         _LAST.entries = tuple(entries(_LAST.passages).values())
         _LAST.joined_text = None
+        _LAST.unique, _LAST.starts = [], []
         _LAST.files = concept.files
     return _LAST
 
@@ -437,9 +453,11 @@ def professions_within_their_age_range(concept: Concept) -> Iterator[Finding]:
     none, the entry it stands in): Familien-Gesundheits- und Kinderkrankenpflegende may
     accompany families until the third birthday, Familienhebammen usually until the first.
     Practice differs by Land, so a sentence that names the Land's rule is left alone."""
-    for passages in read(concept).entries:
+    passages_read = read(concept)
+    aged = passages_read.containing(_AGE_WORDS)
+    for passages in passages_read.entries:
         for passage in passages:
-            if not _AGE_WORDS.search(passage.text):
+            if passage.text not in aged:
                 continue
             for sentence in sentences(passage.text):
                 limits = age_limits(sentence)
