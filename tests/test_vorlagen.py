@@ -3260,3 +3260,17 @@ def test_the_recurring_aufwand_names_what_of_it_ends_in_a_later_year():
         f", davon {_german_euro(cost)} für M7, befristet bis {m7.period.end:%d.%m.%Y}"
         in finances.recurring.replace("\u00a0", " ")
     )
+
+
+def test_a_proposal_adopting_the_concept_does_not_only_take_note_of_its_plan(inputs):
+    """BW review: 'Der Gemeinderat nimmt den Maßnahmenplan (Anlage 2) zur Kenntnis' after a point
+    adopting the concept left open whether the measures bind; a warning at that point says so."""
+    assert not [w for w in inputs.warnings() if "Bestandteil des Beschlusses" in w.message]
+    noted = "Der Kreistag nimmt den Maßnahmenplan (Anlage 2) zur Kenntnis."
+    inputs.edit_paper(BESCHLUSS, lambda v: v["beschlussvorschlag"].append(noted))
+    found = [w for w in inputs.warnings() if "Bestandteil des Beschlusses" in w.message]
+    points = len(yaml.safe_load(inputs.text(f"vorlagen/{BESCHLUSS}"))["vorlage"]["beschlussvorschlag"])
+    assert [(w.where.file, w.where.field) for w in found] == [
+        (f"vorlagen/{BESCHLUSS}", f"vorlage.beschlussvorschlag[{points - 1}]")
+    ]
+    assert found[0].where.line > 0 and "das Punkt 1 beschließt" in found[0].message

@@ -149,6 +149,32 @@ def the_agreement_is_authorised(case: PaperCase) -> Iterator[Finding]:
     )
 
 
+#: A point that adopts the concept ('beschließt das Gesamtkonzept …', 'Das Gesamtkonzept … wird
+#: beschlossen') and one that only takes note of the Maßnahmenplan.
+_ADOPTS_CONCEPT = re.compile(r"beschlie(?:ßt|ssen|ßen)\b.*Gesamtkonzept|Gesamtkonzept.*beschlossen", re.IGNORECASE)
+_NOTES_PLAN = re.compile(r"Maßnahmenplan.*zur\s+Kenntnis|zur\s+Kenntnis.*Maßnahmenplan", re.IGNORECASE)
+
+
+@PAPER_RULES.rule("massnahmenplan-zur-kenntnis")
+def plan_adopted_with_the_concept(case: PaperCase) -> Iterator[Finding]:
+    """The Maßnahmenplan is part of the concept: a Beschlussvorschlag that adopts the concept in one
+    point and takes note of the plan in another leaves open whether the measures bind (BW review:
+    'Der Gemeinderat nimmt den Maßnahmenplan (Anlage 2) zur Kenntnis' after Ziffer 1 adopted it)."""
+    proposal = case.paper.proposal
+    adopting = next((n for n, point in enumerate(proposal, start=1) if _ADOPTS_CONCEPT.search(point)), None)
+    if adopting is None:
+        return
+    for index, point in enumerate(proposal):
+        if index + 1 != adopting and _NOTES_PLAN.search(point):
+            yield Finding(
+                at(case.name, "vorlage", "beschlussvorschlag", index),
+                f"Der Maßnahmenplan ist Teil des Gesamtkonzepts, das Punkt {adopting} beschließt; ihn zur Kenntnis zu "
+                "nehmen, lässt offen, ob die Maßnahmen verbindlich sind. Bitte etwa: „Der Maßnahmenplan (Anlage 2) "
+                f"ist Bestandteil des Beschlusses nach Punkt {adopting}.“",
+                WARNING,
+            )
+
+
 @PAPER_RULES.rule("mitzeichnung")
 def sign_offs_by_involved_offices(case: PaperCase) -> Iterator[Finding]:
     """A sign-off belongs to an office the paper names as involved, once; a warning, since the
