@@ -2550,3 +2550,31 @@ def test_a_thuringian_landrat_reports_on_the_execution_of_decisions_by_law(input
         "Über den Vollzug der Beschlüsse berichtet die Landrätin dem Kreistag und den Ausschüssen regelmäßig "
         "(§ 101 Abs. 3 Satz 3 ThürKO)." in text
     )
+
+
+def test_a_kreisausschuss_decides_by_law_only_where_the_lands_law_has_one(inputs):
+    """The Kreisausschuss in Niedersachsen has powers of its own (§ 76 NKomVG); Sachsen-Anhalt's law
+    has no Kreisausschuss, so one decides only what the Hauptsatzung transfers to it, as any
+    committee (§ 48 KVG LSA; review in Sachsen-Anhalt: one copied from the example decided, unwarned)."""
+
+    def decided_by_the_kreisausschuss(paper):
+        paper["beratungsfolge"] = [c for c in paper["beratungsfolge"] if c["gremium"] != "kt"]
+        paper["beratungsfolge"][-1]["rolle"] = "Entscheidung"
+
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", decided_by_the_kreisausschuss)
+
+    def asked():
+        return [
+            w.message
+            for w in inputs.warnings()
+            if w.where.path[-1:] == ("rolle",) and w.message.startswith("'Kreisausschuss' soll entscheiden.")
+        ]
+
+    assert asked() == []
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen-Anhalt"))
+    (message,) = asked()
+    assert "(beschließender Ausschuss, §§ 48, 49 KVG LSA)" in message and "'beschliessend: true'" in message
+    inputs.edit(
+        "gremien.yaml", lambda d: next(c for c in d["gremien"] if c["id"] == "ka").update(beschliessend=True)
+    )
+    assert asked() == []

@@ -1001,6 +1001,15 @@ _COMMITTEE_LAW = {
 _OWN_POWERS = (*PREPARING_KINDS, "Finanzausschuss")
 
 
+def _powers_in_law(kind: str, procedure: Procedure | None) -> bool:
+    """Whether a body of this kind has powers of its own in the Land's law: the preparing body its
+    procedure names (the Kreisausschuss in Niedersachsen, not in Sachsen-Anhalt, whose law has none)
+    and a Finanzausschuss; any such kind where the Land is not known."""
+    if procedure is None or kind not in PREPARING_KINDS:
+        return True
+    return procedure.preparation.body == kind
+
+
 @PAPER_RULES.rule("entscheidung-im-ausschuss")
 def a_committee_decides(case: PaperCase) -> Iterator[Finding]:
     """'rolle: Entscheidung' in a committee: only a beschließender Ausschuss decides, on what the
@@ -1028,8 +1037,10 @@ def a_committee_decides(case: PaperCase) -> Iterator[Finding]:
                 "oder einem beschließenden Ausschuss überlassen.",
             )
             continue
-        if committee.kind in _OWN_POWERS:
+        if committee.kind in _OWN_POWERS and _powers_in_law(committee.kind, procedure):
             continue
+        # a Kreisausschuss the Land's law does not know decides as any committee (§ 48 KVG LSA; review
+        # in Sachsen-Anhalt: one copied from the Niedersachsen example decided, unwarned)
         yield Finding(
             at(case.name, *CONSULTATIONS, index, "rolle"),
             f"'{committee.name}' soll entscheiden. Das kann ein Ausschuss nur, wenn die Vertretung ihm die "
