@@ -51,11 +51,9 @@ th, td { border: 1px solid var(--linie); padding: 0.3rem 0.45rem; vertical-align
 thead th { background: var(--kopf); }
 tbody th { font-weight: normal; text-align: left; }
 tfoot td, tfoot th { font-weight: bold; text-align: left; }
-.breit { overflow-x: auto; }
-.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
-figure { margin: 1.5rem 0; }
-figure details { font-size: 0.92rem; margin-top: 0.4rem; } figure details ul { margin: 0.3rem 0; }
+.breit { overflow-x: auto; position: relative; }
+figure { margin: 1.5rem 0 0.4rem; }
+details.werte { font-size: 0.92rem; margin-bottom: 1.5rem; } details.werte ul { margin: 0.3rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-weight: bold; color: var(--grau); font-size: 0.92rem; margin-top: 0.4rem; }
 dl.kopfangaben { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
@@ -70,7 +68,7 @@ dl.kopfangaben dt { font-weight: bold; } dl.kopfangaben dd { margin: 0; }
   .neue-seite { page-break-after: always; }
   a { color: inherit; text-decoration: none; }
   .breit { overflow: visible; }
-  figure details { display: none; }
+  details.werte { display: none; }
   .zusammenhalten, .eintrag { page-break-inside: avoid; break-inside: avoid; }
   .mit-vorigem { break-before: avoid; }
   .quer { page: quer; }
@@ -79,11 +77,12 @@ dl.kopfangaben dt { font-weight: bold; } dl.kopfangaben dd { margin: 0; }
 """
 
 
-#: Where a screen reader finds a figure's numbers: in the list under it (see :func:`_values`).
-VALUES_BELOW = "Die Werte stehen in der Liste unter der Abbildung."
+def values_below(number: int) -> str:
+    """Where a screen reader finds a figure's numbers: under it, folded (see :func:`_values`)."""
+    return f"Die Werte folgen unter der Abbildung („Werte der Abbildung {number}“)."
 
 
-def _svg_element(figure: Figure) -> lxml.etree._Element:
+def _svg_element(figure: Figure, number: int) -> lxml.etree._Element:
     """The figure's SVG as an element of the page, announced as one image named by what it shows
     (its inner texts stay for search, but a screen reader reads the name); its numbers follow in
     a list under it."""
@@ -92,7 +91,7 @@ def _svg_element(figure: Figure) -> lxml.etree._Element:
         if isinstance(element.tag, str):
             element.tag = lxml.etree.QName(element).localname
     svg.set("role", "img")
-    svg.set("aria-label", f"{figure.summary} {VALUES_BELOW}" if figure.values else figure.summary)
+    svg.set("aria-label", f"{figure.summary} {values_below(number)}" if figure.values else figure.summary)
     # drawn at its own size, scaled down by the style sheet where the page is narrower: without the
     # styles (a CMS that strips them) a chart without a size filled the whole screen (web review)
     view = (svg.get("viewBox") or "").split()
@@ -147,20 +146,20 @@ def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
         image = figure.find("img")
         drawn = figures.get(image.get("src", "")) if image is not None else None
         if image is not None and drawn is not None:
-            image.addprevious(_svg_element(drawn))
+            image.addprevious(_svg_element(drawn, number))
             figure.remove(image)
         caption = figure.find("figcaption")
         if caption is not None:
             caption.text = f"Abbildung {number}: {caption.text or ''}"
-        if drawn is not None and drawn.values:
-            figure.append(_values(drawn, number))
+        if drawn is not None and drawn.values:  # after the figure, whose caption ends it (valid HTML)
+            figure.addnext(_values(drawn, number))
 
 
 def _values(figure: Figure, number: int) -> lxml.html.HtmlElement:
     """A figure's numbers as a list under it, folded: a screen reader can stop at each item and
     read it again, which a description of thousands of characters read as one block did not
     allow (web review); a reader who sees the chart opens it for the exact figures."""
-    details = new_element("details")
+    details = new_element("details", {"class": "werte"})
     summary = new_element("summary")
     summary.text = f"Werte der Abbildung {number}"
     listed = new_element("ul")
@@ -172,21 +171,31 @@ def _values(figure: Figure, number: int) -> lxml.html.HtmlElement:
     return details
 
 
+#: Text for screen readers only, hidden from the eye by its own style: a CMS that strips the style
+#: sheet would show it (a matrix 3,500 px wide – web review).
+SCREEN_READER_ONLY = (
+    "position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; "
+    "clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0"
+)
+
+
 def _spoken(root: lxml.html.HtmlElement) -> None:
     """A mark whose meaning a screen reader should say ('F' in the Zuständigkeitsmatrix, '7' for
     the measure of a column; ``data-gesprochen`` in the templates): the mark is hidden from it, the
     meaning hidden from the eye (a grid of 'F', 'B' and empty cells under columns headed 1 to 21
-    could not be read without memorising the key – web review)."""
+    could not be read without memorising the key – web review). An empty cell stays empty: a
+    screen reader says so, and 'nicht beteiligt' 400 times buried the few marks."""
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or "data-gesprochen" not in element.attrib:
             continue
         meaning = element.attrib.pop("data-gesprochen")
-        if element.text or len(element):
-            shown = new_element("span", {"aria-hidden": "true"})
-            shown.text, element.text = element.text, None
-            shown.extend(list(element))
-            element.append(shown)
-        said = new_element("span", {"class": "sr-only"})
+        if not (element.text or "").strip() and not len(element):
+            continue
+        shown = new_element("span", {"aria-hidden": "true"})
+        shown.text, element.text = element.text, None
+        shown.extend(list(element))
+        element.append(shown)
+        said = new_element("span", {"class": "sr-only", "style": SCREEN_READER_ONLY})
         said.text = f" {meaning}"
         element.append(said)
 
@@ -330,8 +339,9 @@ def _logo(doc: RenderedDocument) -> str:
 
 
 #: The page's only script, inline: a table's box is a region to scroll by keyboard only while the
-#: table is wider than the page (checked again when the window changes). Without scripts every box
-#: stays one – too many stops, but none missing.
+#: table is wider than the page – checked again when the window or a table changes size (text zoom
+#: fires no resize), and a box that has the focus keeps it. Without scripts every box stays one –
+#: too many stops, but none missing.
 SCROLL_SCRIPT = """
 (function () {
   function check() {
@@ -342,7 +352,7 @@ SCROLL_SCRIPT = """
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
         box.setAttribute("aria-labelledby", caption.id);
-      } else {
+      } else if (document.activeElement !== box) {
         box.removeAttribute("tabindex");
         box.removeAttribute("role");
         box.removeAttribute("aria-labelledby");
@@ -351,6 +361,10 @@ SCROLL_SCRIPT = """
   }
   check();
   window.addEventListener("resize", check);
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(check);
+    document.querySelectorAll("div.breit > table").forEach(function (table) { observer.observe(table); });
+  }
 })();
 """
 

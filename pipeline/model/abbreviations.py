@@ -131,6 +131,9 @@ STATE_LAWS: dict[str, dict[str, str]] = {
     "Sachsen-Anhalt": {
         "KJHG-LSA": "Kinder- und Jugendhilfegesetz des Landes Sachsen-Anhalt",
         "KVG LSA": "Kommunalverfassungsgesetz des Landes Sachsen-Anhalt",
+        # the Land's own short form, alone too ('Kinderschutzgesetz LSA', 'GVBl. LSA'): it was
+        # warned about as unexplained (review of a Landkreis in Sachsen-Anhalt)
+        "LSA": "Land Sachsen-Anhalt",
     },
     "Schleswig-Holstein": {
         "GO": "Gemeindeordnung für Schleswig-Holstein",
