@@ -19,7 +19,7 @@ from pipeline.export.to_xlsx import to_xlsx
 from pipeline.render import render_concept
 from pipeline.render.workbook import workbook
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, fixture_inputs
 
 
 def raw(name: str) -> dict:
@@ -256,6 +256,8 @@ def _factor(sheet, text: str) -> list:
         left, right = text[1:-1].split("=")
         if right.startswith('"') and right.endswith('"'):
             wanted: Decimal | str = right[1:-1]  # a text ('"beantragt"')
+        elif right.startswith("VALUE(RIGHT(") and right.endswith(",4))"):  # the year ending a header
+            wanted = Decimal(str(_cells(sheet, right[12:-4])[0].value)[-4:])
         else:
             wanted = Decimal(right) if right.isdigit() else _joined(sheet, right)
         return [Decimal(1) if _value(sheet, c) == wanted else Decimal(0) for c in _cells(sheet, left)]
@@ -473,6 +475,8 @@ def test_the_follow_up_costs_stand_in_the_workbook_as_in_the_concept(concept, bo
     assert sheet.cell(total, 2).value.startswith("=SUBTOTAL(109,")
     assert _evaluate(sheet, f"B{total}") == change.going_on and _evaluate(sheet, f"C{total}") == change.ending
     assert change.ending < 0 < change.going_on  # the example: going on costs more, ending saves
+    # changes with their sign, as the concept writes them ('+39.000,00 €')
+    assert all(sheet.cell(r, c).number_format.startswith("+#,##0.00") for r in range(2, total + 1) for c in (2, 3))
 
 
 def test_a_changed_line_item_carries_through_to_every_summary(concept):
@@ -512,6 +516,60 @@ def test_a_changed_line_item_carries_through_to_every_summary(concept):
     before = summaries()
     lines[f"F{row}"].value = lines[f"F{row}"].value + 1000
     assert [after - earlier for after, earlier in zip(summaries(), before, strict=True)] == [Decimal(1000)] * 7
+
+
+def test_a_line_of_a_source_or_purpose_without_a_row_still_counts_in_the_tables_by_year(concept):
+    """A Kämmerei types a grant from a source the sheet has no row for, or a line for a new purpose:
+    the last row of the table by source or purpose takes it up, and 'Aufwand gesamt' stays the
+    Aufwand (web review: it fell short by the grant, silently)."""
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))
+
+    def table(name, label):
+        sheet = book[name]
+        rest = sheet.max_row - 1
+        assert sheet.cell(rest, 1).value == label
+        return sheet, rest
+
+    sources, other_sources = table(
+        "Finanzierung nach Quellen", "Erträge anderer Mittelgeber (keiner Zeile zugeordnet)"
+    )
+    purposes, other_purposes = table(
+        "Aufwand nach Maßnahmen", "Aufwand für andere Zwecke (keiner Zeile zugeordnet)"
+    )
+    year = sources.cell(1, 2).value
+    assert purposes.cell(1, 2).value == year
+    before = [_evaluate(sheet, f"B{row}") for sheet, row in ((sources, other_sources), (purposes, other_purposes))]
+    totals = [_evaluate(sheet, f"B{sheet.max_row}") for sheet in (sources, purposes)]
+    assert before == [0, 0]
+    income = book["Erträge"]
+    grant = next(r for r in range(2, income.max_row) if income[f"A{r}"].value == year)
+    income[f"B{grant}"].value = "Neue Stiftung"
+    lines = book["Aufwandspositionen"]
+    line = next(r for r in range(2, lines.max_row) if lines[f"A{r}"].value == year)
+    lines[f"E{line}"].value = "M99 Neue Maßnahme"
+    after = [_evaluate(sheet, f"B{row}") for sheet, row in ((sources, other_sources), (purposes, other_purposes))]
+    assert after == [Decimal(str(income[f"D{grant}"].value)), Decimal(str(lines[f"F{line}"].value))]
+    assert [_evaluate(sheet, f"B{sheet.max_row}") for sheet in (sources, purposes)] == totals
+
+
+def test_the_measure_plans_year_columns_read_their_year_from_the_header(concept):
+    """'Aufwand 2026' over a column whose formulas read the year at the header's end: a column copied
+    for 2028 needs a new header only (web review: the year stood in every formula)."""
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))["Maßnahmenplan"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("Aufwand 2026") + 1
+    letter = chr(64 + column)
+    first = concept.measures[0]
+    assert (
+        f"VALUE(RIGHT({letter}$1,4))" in sheet.cell(2, column).value and "2026" not in sheet.cell(2, column).value
+    )
+    assert _evaluate(sheet, f"{letter}2") == concept.budget.cost_of(first.id, 2026)
+    sheet.cell(1, column).value = "Aufwand 2027"
+    assert (
+        _evaluate(sheet, f"{letter}2")
+        == concept.budget.cost_of(first.id, 2027)
+        != concept.budget.cost_of(first.id, 2026)
+    )
 
 
 def test_line_items_add_up_and_keep_text_as_text(book):
@@ -875,3 +933,29 @@ def test_a_concept_not_yet_adopted_says_entwurf_on_every_page(inputs):
     )
     assert decided.adoption is not None and decided.adoption.status == "beschlossen"
     assert render_concept(decided).footer_text == f"Fassung {version.version} · Stand {stand}"
+
+
+@pytest.mark.parametrize("name", ["warnemark", "neckarbrunn", "saale-boerdeland"])
+def test_the_sheets_by_committee_and_produkt_recalculate_to_the_models_amounts(name):
+    """Every formula of the sheets by committee and by Produkt gives the model's amount once a
+    spreadsheet recalculates – also where the lines name a Produkt with its account
+    ('36301.50110000' under Produkt '36301', Mecklenburg-Vorpommern): compared as written, every
+    Produkt summed to 0 (web review; the cached values were right, so reading them did not tell)."""
+    concept = fixture_inputs(name).check().concept
+    budget = concept.budget
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))
+    checked = 0
+    for sheet_name, balances in (
+        (budget.committee_nouns.plural, budget.balances),
+        (budget.items_plural, budget.item_balances),
+    ):
+        sheet = book[sheet_name]
+        for row in range(2, sheet.max_row + 1):
+            label, year = sheet.cell(row, 1).value, sheet.cell(row, 2).value
+            if not isinstance(year, int) or label.startswith(("Summe", f"{year}:")):
+                continue
+            balance = next(b for b in balances(year) if label in (b.label, b.label.split(" ", 1)[-1]))
+            assert _evaluate(sheet, f"C{row}") == balance.expenses, (sheet_name, label, year)
+            assert _evaluate(sheet, f"D{row}") == balance.income, (sheet_name, label, year)
+            checked += 1
+    assert checked >= 4

@@ -18,9 +18,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from pipeline.render.workbook import COLUMN_YEAR, Column, Formula, Sheet, Value, Workbook
+from pipeline.render.workbook import COLUMN_ABOVE, COLUMN_YEAR, Column, Formula, Sheet, Value, Workbook
 
 EURO = '#,##0.00\\ "€";-#,##0.00\\ "€";"–"'
+#: A change, with its sign as the concept writes it ('+39.000,00 €').
+SIGNED_EURO = '+#,##0.00\\ "€";-#,##0.00\\ "€";"–"'
 DATE = "dd.mm.yyyy"
 INTEGER = "0"
 
@@ -64,19 +66,32 @@ def column_ranges(workbook: Workbook) -> dict[tuple[str, str], str]:
 
 
 def _formula(
-    formula: Formula, position: dict[str, int], excel_row: int, ranges: dict[tuple[str, str], str], col: int
+    formula: Formula,
+    position: dict[str, int],
+    excel_row: int,
+    ranges: dict[tuple[str, str], str],
+    col: int,
+    year_header: bool = True,
 ) -> str:
     """The formula with its placeholders filled in for a row of its sheet, whose columns stand at
-    `position` (by header), in column `col` (whose header holds the year :data:`COLUMN_YEAR` asks for)."""
+    `position` (by header), in column `col`, whose header holds the year :data:`COLUMN_YEAR` asks
+    for – as a number (`year_header`), or ending a text ('Aufwand 2026')."""
 
     def filled(found: re.Match[str]) -> str:
         if found[0] == COLUMN_YEAR:
-            return f"{_letter(col)}$1"
+            return f"{_letter(col)}$1" if year_header else f"VALUE(RIGHT({_letter(col)}$1,4))"
+        if found[0] == COLUMN_ABOVE:
+            return f"{_letter(col)}$2:{_letter(col)}{excel_row - 1}"
         if found[2] is not None:
             return ranges[(found[1], found[2])]
         return f"${_letter(position[found[1]])}{excel_row}"
 
     return "=" + _PLACEHOLDER.sub(filled, formula.template)
+
+
+def _year_header(column: Column) -> bool:
+    """Whether a column is headed by its year alone, written as a number."""
+    return column.year is not None and column.header == str(column.year)
 
 
 class _Formats:
@@ -94,11 +109,17 @@ class _Formats:
         self.date = book.add_format({"num_format": DATE, "valign": "top"})
         self.total_text = book.add_format({"bold": True, "top": 1, "text_wrap": True})
         self.total_euro = book.add_format({"bold": True, "top": 1, "num_format": EURO})
+        self.signed = book.add_format({"num_format": SIGNED_EURO, "valign": "top"})
+        self.total_signed = book.add_format({"bold": True, "top": 1, "num_format": SIGNED_EURO})
         self.total_blank = book.add_format({"top": 1})
         self.total_integer = book.add_format({"bold": True, "top": 1, "num_format": INTEGER})
 
     def of(self, column: Column) -> Any:
-        return {"euro": self.euro, "integer": self.integer, "date": self.date}.get(column.kind, self.text)
+        kinds = {"euro": self.euro, "signed": self.signed, "integer": self.integer, "date": self.date}
+        return kinds.get(column.kind, self.text)
+
+    def total(self, column: Column) -> Any:
+        return self.total_signed if column.kind == "signed" else self.total_euro
 
 
 def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, formats: _Formats) -> None:
@@ -106,7 +127,7 @@ def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, fo
         sheet.write_blank(row, col, None, formats.of(column))
     elif column.kind == "date" and isinstance(value, dt.date):
         sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), formats.date)
-    elif column.kind in ("euro", "integer") and isinstance(value, Decimal | int):
+    elif column.kind in ("euro", "signed", "integer") and isinstance(value, Decimal | int):
         sheet.write_number(row, col, _number(value), formats.of(column))
     else:
         sheet.write_string(row, col, str(value), formats.text)
@@ -186,7 +207,7 @@ def _write_sheet(
     summed_inputs = [i for i, c in enumerate(spec.columns) if c.kind == "euro"]
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
-        if column.year is not None:
+        if _year_header(column):
             sheet.write_number(0, col, column.year, formats.header_year)
         else:
             sheet.write_string(0, col, column.header, formats.header)
@@ -204,9 +225,8 @@ def _write_sheet(
                 amount = _number(value) if value is not None else minuend - subtrahend
                 sheet.write_formula(row, col, f"={a}-{b}", euro, amount)
             elif isinstance(value, Formula):
-                sheet.write_formula(
-                    row, col, _formula(value, position, excel_row, ranges, col), euro, _number(value)
-                )
+                filled = _formula(value, position, excel_row, ranges, col, _year_header(column))
+                sheet.write_formula(row, col, filled, euro, _number(value))
             elif checked and isinstance(value, str):
                 sheet.write_string(row, col, value, formats.total_text)
             elif checked and isinstance(value, int):
@@ -244,9 +264,9 @@ def _write_sheet(
                     # down to the row above the total, wherever it is after rows are inserted;
                     # SUBTOTAL(109, …) adds the rows a filter shows, SUM would add hidden ones too
                     cells = f"{letter}{first + 1}:INDEX({letter}:{letter},ROW()-1)"
-                    sheet.write_formula(total_row, col, f"=SUBTOTAL(109,{cells})", formats.total_euro, amount)
+                    sheet.write_formula(total_row, col, f"=SUBTOTAL(109,{cells})", formats.total(column), amount)
                 else:
-                    sheet.write_number(total_row, col, 0, formats.total_euro)
+                    sheet.write_number(total_row, col, 0, formats.total(column))
             else:
                 sheet.write_blank(total_row, col, None, formats.total_blank)
         _fit_row(sheet, total_row, _lines([label_column], [spec.total_label], bold=True))

@@ -26,11 +26,13 @@ from pipeline.model.resources import (
     Balance,
     Budget,
     FollowUpYear,
+    product_of,
     recurrence,
 )
 from pipeline.model.types import COORDINATION, INCOME_SOURCES, ExpenseKind
 
-Kind = Literal["text", "euro", "integer", "date"]
+#: 'signed': an amount that is a change, with its sign ('+39.000,00 €').
+Kind = Literal["text", "euro", "signed", "integer", "date"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ Value = str | Decimal | int | dt.date | Formula | None
 YEAR = "Haushaltsjahr"
 #: In a formula, the year heading the formula's own column (:attr:`Column.year`).
 COLUMN_YEAR = "{Jahr der Spalte}"
+#: In a formula, the cells of its own column from the first line down to the row above it.
+COLUMN_ABOVE = "{Spalte darüber}"
 #: Whether a grant is promised or only applied for, a column of the sheet 'Erträge'.
 STATE = "Bewilligungsstand"
 APPLIED_FOR = "beantragt"
@@ -142,6 +146,7 @@ def _years_sheet(
     total_label: str,
     cell: Callable[[str, str], str],
     span: str = "Summe",
+    rest: tuple[str, str] | None = None,
 ) -> Sheet:
     """A table of amounts per year (Finanzierung nach Quelle, Aufwand nach Art …): each amount
     the formula `cell(label, year)` gives from the line items, row and column sums as formulas;
@@ -152,8 +157,18 @@ def _years_sheet(
         [row.label, *(Formula(cell(row.label, COLUMN_YEAR), amount) for amount in row.amounts)]
         for row in table.rows
     ]
+    if rest is not None:  # a last row, label and formula, that takes up what no row names
+        rows.append([rest[0], *(Formula(rest[1], Decimal(0)) for _ in table.columns)])
     columns = [Column(first, width=48), *years]
     return Sheet(name, title, columns, rows, total_label, row_total=span)
+
+
+def _rest(t: MoneyTerms, label: str) -> tuple[str, str]:
+    """A last row of a table by year: the year's Aufwand less the rows above, what a line added
+    with a source or purpose no row names contributes (web review: a Krankenkassen grant typed
+    into 'Erträge', which had no row, left 'Aufwand gesamt' 10.000 € short of the Aufwand,
+    silently). 0 while every line has its row."""
+    return label, f"{_expenses(t, (YEAR, COLUMN_YEAR))}-SUM({COLUMN_ABOVE})"
 
 
 def _balance_sheet(concept: Concept) -> Sheet:
@@ -227,14 +242,19 @@ def _balance_columns(t: MoneyTerms) -> list[Column]:
 
 
 def _balances_per_year(
-    budget: Budget, key: str, balances: Callable[[int], list[Balance]], name: str, title: str
+    budget: Budget,
+    key: str,
+    balances: Callable[[int], list[Balance]],
+    name: str,
+    title: str,
+    lines_key: str | None = None,
 ) -> Sheet:
     """Aufwand, Erträge and Zuschussbedarf per `key` (a committee, a Produkt) and year, as formulas
-    over the line items' column of that name. No totals row: it would add an adopted year to a
-    draft; each year's total stands on the sheet 'Übersicht'."""
+    over the line items' column of that name (or `lines_key`). No totals row: it would add an
+    adopted year to a draft; each year's total stands on the sheet 'Übersicht'."""
     t = budget.terms
     columns = [Column(key, width=40), Column("Haushaltsjahr", "integer", 14), *_balance_columns(t)]
-    criteria = ((YEAR, "{Haushaltsjahr}"), (key, f"{{{key}}}"))
+    criteria = ((YEAR, "{Haushaltsjahr}"), (lines_key or key, f"{{{key}}}"))
     rows: list[list[Value]] = [
         [
             b.label,
@@ -302,7 +322,26 @@ def _item_sheet(concept: Concept) -> Sheet:
     budget = concept.budget
     item = budget.item_label
     title = f"{budget.terms.balance_title} nach {item} und Jahr"
-    return _balances_per_year(budget, item, budget.item_balances, budget.items_plural, title)
+    return _balances_per_year(budget, item, budget.item_balances, budget.items_plural, title, _item_key(budget))
+
+
+def _item_key(budget: Budget) -> str | None:
+    """The column of the line items that names each line's Produkt without its account, where a
+    line names one ('36301.50110000' under '36301'): the sheet of Produkte compares it, not the
+    item as written, with its rows (review: every Produkt summed to 0 once a spreadsheet
+    recalculated)."""
+    items = [e.budget_item for e in budget.expense_lines] + [i.budget_item for i in budget.income_lines]
+    return f"{budget.item_label} ohne Konto" if any(product_of(item) != item for item in items) else None
+
+
+def _with_item_key(budget: Budget, columns: list[Column], rows: list[list[Value]], items: list[str]) -> None:
+    """:func:`_item_key`'s column added to a sheet of line items, where it is needed."""
+    key = _item_key(budget)
+    if key is None:
+        return
+    columns.append(Column(key, width=24))
+    for row, item in zip(rows, items, strict=True):
+        row.append(product_of(item))
 
 
 def _committee_column(concept: Concept) -> Column:
@@ -367,6 +406,7 @@ def _expense_sheet(concept: Concept) -> Sheet:
     # no line starts during a year: an empty column read as forgotten (Kämmerei)
     if not any(row[-1] for row in rows):
         columns, rows = columns[:-1], [row[:-1] for row in rows]
+    _with_item_key(concept.budget, columns, rows, [e.budget_item for e in concept.budget.expense_lines])
     return Sheet(
         t.expense_lines,
         f"{t.expenses}: alle Positionen",
@@ -410,6 +450,7 @@ def _income_sheet(concept: Concept) -> Sheet:
         ]
         for i in concept.budget.income_lines
     ]
+    _with_item_key(concept.budget, columns, rows, [i.budget_item for i in concept.budget.income_lines])
     t = concept.budget.terms
     return Sheet(
         t.income,
@@ -438,7 +479,8 @@ def _measure_sheet(concept: Concept) -> Sheet:
         Column("Beginn", "date", 12),
         Column("Ende", "date", 12),
         Column("Status", width=14),
-        *(Column(f"{t.expenses} {year}", "euro", 15, summed=True) for year in budget.years),
+        # the year at the header's end, which the formulas read: a copied column needs a new header only
+        *(Column(f"{t.expenses} {year}", "euro", 15, summed=True, year=year) for year in budget.years),
     ]
     rows: list[list[Value]] = [
         [
@@ -451,7 +493,7 @@ def _measure_sheet(concept: Concept) -> Sheet:
             m.period.end,
             m.status,
             *(
-                Formula(_expenses(t, (YEAR, year), ("Nr.", "{Nr.}")), budget.cost_of(m.id, year))
+                Formula(_expenses(t, (YEAR, COLUMN_YEAR), ("Nr.", "{Nr.}")), budget.cost_of(m.id, year))
                 for year in budget.years
             ),
         ]
@@ -507,6 +549,7 @@ def workbook(concept: Concept) -> Workbook:
                 t.expenses_total,  # it adds sources, whose sum is the Aufwand; as the concept's table
                 _source_cell(t),
                 span,
+                _rest(t, f"{t.income} anderer Mittelgeber (keiner Zeile zugeordnet)"),
             ),
             _years_sheet(
                 f"{t.expenses} nach Art",
@@ -525,6 +568,7 @@ def workbook(concept: Concept) -> Workbook:
                 t.expenses_total,
                 lambda _, year: _expenses(t, (YEAR, year), (PURPOSE, "{Zweck}")),
                 span,
+                _rest(t, f"{t.expenses} für andere Zwecke (keiner Zeile zugeordnet)"),
             ),
             _committee_sheet(concept),
             _item_sheet(concept),
@@ -544,8 +588,8 @@ def _follow_up_sheet(concept: Concept, year: FollowUpYear) -> Sheet:
     rows = year.scenarios
     columns = [
         Column("Ursache", width=70),
-        Column(going_on, "euro", 24, summed=True),
-        Column(ending, "euro", 24, summed=True),
+        Column(going_on, "signed", 24, summed=True),
+        Column(ending, "signed", 24, summed=True),
     ]
     return Sheet(
         f"Folgekosten ab {year.year}",
