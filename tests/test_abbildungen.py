@@ -63,7 +63,8 @@ def test_funding_figure_states_every_source_and_the_own_share_per_year(folder):
         income[line["jahr"]] += Decimal(str(line["betrag"]))
         by_source[line["jahr"], line["quelle"]] += Decimal(str(line["betrag"]))
     for year in sorted(expenses):
-        sentence = alt.split(f"{year}: ", 1)[1].split(" €. ", 1)[0]
+        # each year as its bar names it, with its budget's state (web review)
+        sentence = alt.split(f"{year} (Haushalt", 1)[1].split(" €. ", 1)[0]
         for (source_year, source), amount in by_source.items():
             if source_year == year:
                 assert f"{source} {plain(euro(amount))}" in sentence

@@ -85,7 +85,10 @@ def funding_figure(concept: Concept) -> Figure | None:
     sentences = []
     for i, year in enumerate(budget.years):
         parts = ", ".join(f"{r.label} {euro(r.amounts[i])}" for r in table.rows)
-        sentences.append(f"{year}: {parts}; zusammen {t.expenses_nom} von {euro(table.totals[i])}.")
+        # the year as the bars name it, with the budget's state ('2027 (Haushaltsentwurf)'; web review)
+        sentences.append(
+            f"{budget.year_label(year)}: {parts}; zusammen {t.expenses_nom} von {euro(table.totals[i])}."
+        )
     summary = f"Gestapeltes Balkendiagramm: {title}, je Haushaltsjahr ein Balken."
     svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda v: f"{t.expenses} {_rounded(v)}")
     return Figure("finanzierung.svg", svg, summary, values=tuple(sentences))
