@@ -109,7 +109,9 @@ def _usual_bodies(procedure: Procedure | None, state: str | None) -> dict[str, s
     if procedure is None or preparation is None or state is None or not note:
         return None
     example = preparation.body or next((k for k in PREPARING_KINDS if k in note), None)
-    basis = f" ({preparation.legal_basis})" if preparation.legal_basis else ""
+    # a note that cites its provisions itself takes no second citation after them ('… (§ 48 Abs. 1
+    # KVG LSA) (§§ 48 Abs. 3, 49 KVG LSA)', review in Sachsen-Anhalt)
+    basis = f" ({preparation.legal_basis})" if preparation.legal_basis and "§" not in note else ""
     forms = definite(preparation.body, preparation.gender) if preparation.body else None
     if not note.endswith("."):  # a list of bodies ('beschließende und beratende Ausschüsse …')
         lead = f"Die Beschlüsse der Vertretung bereiten {in_state(state)} vor: {note}{basis}."

@@ -523,3 +523,13 @@ def test_texts_containing_words_are_found_by_one_search_as_by_one_search_each():
         }
     )
     assert _Read().containing(words) == set()
+
+
+def test_the_short_form_of_sachsen_anhalt_is_explained():
+    """'LSA' alone ('Kinderschutzgesetz LSA') was warned about as unexplained (review of a Landkreis in
+    Sachsen-Anhalt): the Land's list explains it, and the glossary of a document that uses it."""
+    from pipeline.model.abbreviations import glossary, used_in
+
+    assert glossary("Sachsen-Anhalt")["LSA"] == "Land Sachsen-Anhalt"
+    assert ("LSA", "Land Sachsen-Anhalt") in used_in("nach § 3 Kinderschutzgesetz LSA", "Sachsen-Anhalt")
+    assert "LSA" not in glossary("Sachsen")

@@ -282,7 +282,9 @@ FORMS = [
         2,
         (
             "zwei vertretungsberechtigte Beschäftigte gemeinsam (§ 73 Abs. 2 KVG LSA)",
-            "Landrätin oder Stellvertretung (oder eine oder einer von zwei vertretungsberechtigten Beschäftigten):",
+            # and the vertretungsberechtigte Beigeordnete § 73 Abs. 2 names (review of a Landkreis in Sachsen-Anhalt)
+            "Landrätin, Stellvertretung oder vertretungsberechtigte Beigeordnete (oder eine oder einer von zwei "
+            "vertretungsberechtigten Beschäftigten):",
             "Nur wenn zwei vertretungsberechtigte Beschäftigte gemeinsam unterzeichnen: die oder der zweite:",
         ),
     ),
