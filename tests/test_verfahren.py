@@ -2578,3 +2578,27 @@ def test_a_kreisausschuss_decides_by_law_only_where_the_lands_law_has_one(inputs
         "gremien.yaml", lambda d: next(c for c in d["gremien"] if c["id"] == "ka").update(beschliessend=True)
     )
     assert asked() == []
+
+
+def test_in_sachsen_anhalt_the_budget_waits_for_the_accounts_of_the_year_before_last(inputs):
+    """§ 102 Abs. 3 KVG LSA: since the budget 2025 the Haushaltssatzung is published only once the
+    prüffähige Jahresabschluss of the year before last went to the Rechnungsprüfungsamt – what keeps
+    most budgets there provisional into the year; the papers say so beside the vorläufige
+    Haushaltsführung (review of a Landkreis in Sachsen-Anhalt). Not in another Land."""
+    from pipeline.model.papers import paper_views
+
+    def provisional():
+        return [
+            v.finances.provisional
+            for v in paper_views(inputs.check().concept)
+            if v.finances and v.finances.provisional
+        ]
+
+    sentence = (
+        "Die Haushaltssatzung 2027 darf erst bekannt gemacht werden, wenn der prüffähige Jahresabschluss 2025 "
+        "dem Rechnungsprüfungsamt übergeben ist (§ 102 Abs. 3 KVG LSA)."
+    )
+    assert provisional() and not any("Jahresabschluss" in text for text in provisional())
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen-Anhalt"))
+    texts = provisional()
+    assert texts and all(text.endswith(sentence) and "(§ 104 KVG LSA)" in text for text in texts)

@@ -256,6 +256,9 @@ class FinanceSummary:
     #: What ends the provisional budget in the Land's words ('bekannt gemacht', 'erlassen' in
     #: Baden-Württemberg).
     budget_until: str = "bekannt gemacht"
+    #: The Land's rule that the Haushaltssatzung is published only after the Jahresabschluss of the
+    #: year before last went to the Rechnungsprüfungsamt (Sachsen-Anhalt), where it has one.
+    publication_after_accounts: str | None = None
     #: The municipality's Land: a Freistaat names the source 'Land' so (:func:`source_label`).
     state: str = ""
     #: The own share's row label ('Kommunaler Eigenanteil (Zuschussbedarf)').
@@ -345,7 +348,20 @@ class FinanceSummary:
             "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Diese Beschränkung gilt auch "
             "für laufende Maßnahmen; was "
             f"{self.year} neu hinzukommt oder ausgeweitet wird, kann in der Regel erst beginnen, wenn die "
-            f"Haushaltssatzung {self.budget_until} ist: {lines}.{staff}"
+            f"Haushaltssatzung {self.budget_until} ist: {lines}.{staff}{self._publication_after_accounts}"
+        )
+
+    @property
+    def _publication_after_accounts(self) -> str:
+        """' Die Haushaltssatzung 2027 darf erst bekannt gemacht werden, wenn der prüffähige
+        Jahresabschluss 2025 dem Rechnungsprüfungsamt übergeben ist (§ 102 Abs. 3 KVG LSA).' – why a
+        budget may stay provisional though adopted in time (review in Sachsen-Anhalt)."""
+        rule = self.publication_after_accounts
+        if rule is None:
+            return ""
+        return (
+            f" Die Haushaltssatzung {self.budget_name} darf erst bekannt gemacht werden, wenn der prüffähige "
+            f"Jahresabschluss {self.year - 2} dem Rechnungsprüfungsamt übergeben ist ({rule})."
         )
 
     @property
@@ -1527,6 +1543,7 @@ class PaperView:
             ),
             state_budget=procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat"),
             budget_until=procedure.budget_until if procedure is not None else "bekannt gemacht",
+            publication_after_accounts=procedure.publication_after_accounts if procedure is not None else None,
             state=self.concept.municipality.state,
             own_share=self.concept.municipality.own_share_label,
             statute=budget.statute(year),

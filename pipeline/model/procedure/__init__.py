@@ -357,6 +357,10 @@ class Procedure(_Data):
     budget_until: Literal["bekannt gemacht", "öffentlich bekannt gemacht", "erlassen", "in Kraft", "wirksam"] = (
         Field(default="bekannt gemacht", alias="vorlaeufig_bis")
     )
+    #: Where the Haushaltssatzung may be published only once the prüffähige Jahresabschluss of the
+    #: year before last has gone to the Rechnungsprüfungsamt, the rule ('§ 102 Abs. 3 KVG LSA',
+    #: since the budget 2025): it keeps many budgets provisional into the year (review in Sachsen-Anhalt).
+    publication_after_accounts: str | None = Field(default=None, alias="bekanntmachung_nach_jahresabschluss")
     #: What a doppischer provisional budget still allows, in the Land's words where they were read:
     #: „Aufwendungen entstehen lassen und Auszahlungen leisten“ (§ 116 Abs. 1 Nr. 1 NKomVG),
     #: „Aufwendungen und Auszahlungen leisten“ (§ 71 BbgKVerf); else :attr:`MoneyTerms.payments`.
