@@ -959,3 +959,22 @@ def test_the_sheets_by_committee_and_produkt_recalculate_to_the_models_amounts(n
             assert _evaluate(sheet, f"D{row}") == balance.income, (sheet_name, label, year)
             checked += 1
     assert checked >= 4
+
+
+def test_where_only_a_grant_ends_the_workbook_has_its_folgekosten_too():
+    """Where no measure ends with the plan – only a grant, the commonest case – the Folgekosten sheet
+    has one column of changes and their sum (web review: the workbook had nothing there)."""
+    concept = fixture_inputs("havelland-sued").check().concept
+    follow_up = next(y for y in concept.budget.follow_up if not y.planned)
+    assert not follow_up.scenarios and follow_up.ending
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))[f"Folgekosten ab {follow_up.year}"]
+    before = follow_up.year - 1
+    assert [c.value for c in sheet[1]] == ["Ursache", f"Veränderung gegenüber {before}"]
+    *causes, change = follow_up.causes
+    assert causes[0].label.startswith("Befristete Förderung endet: ")
+    assert [(sheet.cell(r, 1).value, Decimal(str(sheet.cell(r, 2).value))) for r in range(2, len(causes) + 2)] == [
+        (c.label, c.ending) for c in causes
+    ]
+    total = len(causes) + 2
+    assert sheet.cell(total, 1).value == f"Zuschussbedarf: Veränderung gegenüber {before}"
+    assert _evaluate(sheet, f"B{total}") == change.ending == follow_up.rise - follow_up.not_recurring

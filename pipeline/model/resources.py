@@ -303,6 +303,25 @@ class FollowUpYear:
         return [*rows, ScenarioRow(footer, self._change_going_on, self._change_ending, total=True)]
 
     @property
+    def causes(self) -> list[ScenarioRow]:
+        """Where no measure ends (no :attr:`scenarios`): what changes the Zuschussbedarf from `year`
+        on – grants that end, the full year of what began, what does not recur –, the change last,
+        each a row with one amount (the workbook's Folgekosten)."""
+        t, before = self.terms, self.year - 1
+        rows = []
+        if self.ending:
+            lost = total(i.amount for i in self.ending)
+            rows.append(ScenarioRow(f"Befristete Förderung endet: {_line_titles(self.ending)}", lost, lost))
+        if self.growing:
+            more = self.full_year_more
+            rows.append(ScenarioRow(f"{t.expenses} für ein volles Jahr: {_line_titles(self.growing)}", more, more))
+        if self.not_recurring:
+            once = f"{t.expenses} {before}, {t.agree('der nicht jährlich anfällt', 'die nicht jährlich anfallen')}"
+            rows.append(ScenarioRow(once, -self.not_recurring, -self.not_recurring))
+        change = self.rise - self.not_recurring
+        return [*rows, ScenarioRow(f"Zuschussbedarf: Veränderung gegenüber {before}", change, change, total=True)]
+
+    @property
     def _numbers(self) -> str:
         """'M2', 'M2 und M5': the time-limited measures by their numbers."""
         return enumeration([m.number for m in self.measures])

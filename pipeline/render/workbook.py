@@ -575,7 +575,7 @@ def workbook(concept: Concept) -> Workbook:
             _expense_sheet(concept),
             _income_sheet(concept),
             _measure_sheet(concept),
-            *(_follow_up_sheet(concept, year) for year in budget.follow_up if year.scenarios),
+            *(_follow_up_sheet(concept, year) for year in budget.follow_up if year.scenarios or not year.planned),
         ],
     )
 
@@ -584,6 +584,8 @@ def _follow_up_sheet(concept: Concept, year: FollowUpYear) -> Sheet:
     """The Folgekosten after the plan as the concept's table 'Zuschussbedarf ab 2028 gegenüber
     2027': each cause a row, if the time-limited measures go on and if they end, the change as
     the sum (web review: the follow-up view a Kämmerei looks for was not in the workbook)."""
+    if not year.scenarios:
+        return _follow_up_without_scenarios(year)
     going_on, ending = year.scenario_heads
     rows = year.scenarios
     columns = [
@@ -597,4 +599,20 @@ def _follow_up_sheet(concept: Concept, year: FollowUpYear) -> Sheet:
         columns,
         [[r.label, r.going_on, r.ending] for r in rows if not r.total],
         rows[-1].label,
+    )
+
+
+def _follow_up_without_scenarios(year: FollowUpYear) -> Sheet:
+    """The Folgekosten where no measure ends with the plan (:attr:`FollowUpYear.causes`): one column
+    of changes and their sum (web review: where only a grant ended, the commonest case, the
+    workbook had nothing)."""
+    *causes, change = year.causes
+    before = year.year - 1
+    columns = [Column("Ursache", width=70), Column(f"Veränderung gegenüber {before}", "signed", 24, summed=True)]
+    return Sheet(
+        f"Folgekosten ab {year.year}",
+        f"Zuschussbedarf ab {year.year} gegenüber {before}",
+        columns,
+        [[c.label, c.ending] for c in causes],
+        change.label,
     )
