@@ -283,21 +283,12 @@ class FollowUpYear:
         costs, bound = total(self.costs), self._bound
         # each row says what it is and names its lines (Kämmerei re-check: 'Fehlende Erträge' and
         # 'Mit M2 endende Erträge' under 'M2 läuft weiter' told the two apart by nothing)
-        rows = []
-        if self.ending:
-            lost = total(i.amount for i in self.ending)
-            rows.append(ScenarioRow(f"Befristete Förderung endet: {_line_titles(self.ending)}", lost, lost))
-        if self.growing:
-            more = self.full_year_more
-            rows.append(ScenarioRow(f"{t.expenses} für ein volles Jahr: {_line_titles(self.growing)}", more, more))
+        rows = self._rising()
         if self.with_measures:
             ended = f"Befristete Förderung von {numbers} endet: {_line_titles(self.with_measures)}"
             rows.append(ScenarioRow(ended, bound, bound))
         rows.append(ScenarioRow(f"{t.expenses} von {numbers} {t.agree('entfällt', 'entfallen')}", None, -costs))
-        if self.not_recurring:
-            # kameral 'Ausgaben …, die nicht jährlich anfallen' (Bavarian review: 'Ausgaben …, der …')
-            once = f"{t.expenses} {before}, {t.agree('der nicht jährlich anfällt', 'die nicht jährlich anfallen')}"
-            rows.append(ScenarioRow(once, -self.not_recurring, -self.not_recurring))
+        rows += self._once()
         # the footer is the change the sentences state; the rows add up to it (a test recomputes them)
         footer = f"Zuschussbedarf: Veränderung gegenüber {before}"
         return [*rows, ScenarioRow(footer, self._change_going_on, self._change_ending, total=True)]
@@ -307,19 +298,31 @@ class FollowUpYear:
         """Where no measure ends (no :attr:`scenarios`): what changes the Zuschussbedarf from `year`
         on – grants that end, the full year of what began, what does not recur –, the change last,
         each a row with one amount (the workbook's Folgekosten)."""
-        t, before = self.terms, self.year - 1
-        rows = []
+        change = self.rise - self.not_recurring
+        footer = ScenarioRow(f"Zuschussbedarf: Veränderung gegenüber {self.year - 1}", change, change, total=True)
+        return [*self._rising(), *self._once(), footer]
+
+    def _rising(self) -> list[ScenarioRow]:
+        """The rows of grants that end and of the full year of what began, alike in either case."""
+        rows, t = [], self.terms
         if self.ending:
             lost = total(i.amount for i in self.ending)
             rows.append(ScenarioRow(f"Befristete Förderung endet: {_line_titles(self.ending)}", lost, lost))
         if self.growing:
             more = self.full_year_more
             rows.append(ScenarioRow(f"{t.expenses} für ein volles Jahr: {_line_titles(self.growing)}", more, more))
-        if self.not_recurring:
-            once = f"{t.expenses} {before}, {t.agree('der nicht jährlich anfällt', 'die nicht jährlich anfallen')}"
-            rows.append(ScenarioRow(once, -self.not_recurring, -self.not_recurring))
-        change = self.rise - self.not_recurring
-        return [*rows, ScenarioRow(f"Zuschussbedarf: Veränderung gegenüber {before}", change, change, total=True)]
+        return rows
+
+    def _once(self) -> list[ScenarioRow]:
+        """The row of what the year before had once, if anything."""
+        if not self.not_recurring:
+            return []
+        t = self.terms
+        # kameral 'Ausgaben …, die nicht jährlich anfallen' (Bavarian review: 'Ausgaben …, der …')
+        once = (
+            f"{t.expenses} {self.year - 1}, {t.agree('der nicht jährlich anfällt', 'die nicht jährlich anfallen')}"
+        )
+        return [ScenarioRow(once, -self.not_recurring, -self.not_recurring)]
 
     @property
     def _numbers(self) -> str:
