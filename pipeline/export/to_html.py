@@ -39,6 +39,7 @@ h4, h5 { font-size: 1.05rem; margin-top: 1.4rem; }
 .titelzeile { font-weight: bold; color: var(--akzent, var(--blau)); margin: 0 0 0.5rem; }
 .angaben, .fusszeile { color: var(--grau); }
 .logo { float: right; max-width: 10rem; max-height: 6rem; margin: 0 0 1rem 1rem; }
+@media (max-width: 32rem) { .logo { float: none; display: block; max-width: 7rem; margin: 0 0 0.75rem; } }
 .entwurf { border: 2px solid #c62828; color: #c62828; font-weight: bold; padding: 0.5rem; }
 nav ul { list-style: none; padding-left: 1.2rem; } nav > ul { padding-left: 0; } nav li { margin: 0.1rem 0; }
 a { color: var(--blau); }
