@@ -340,6 +340,31 @@ def test_a_report_due_at_a_sitting_without_a_paper(concept):
     assert f"noch nicht vorbereitet. Vorgesehen ist er für die Sitzung am {later[0]:%d.%m.%Y} (" in report.message
 
 
+def test_a_decisions_report_not_prepared_names_the_papers_of_that_sitting_that_leave_it_out(inputs):
+    """A decision's report due at the next sitting, for which papers are prepared that do not name it:
+    they are named ('… noch nicht vorbereitet; Vorlagen … und SA/2026/041 für diese Sitzung nennen
+    den Beschluss nicht'), and the suggestion says where to add it – 'noch nicht vorbereitet' beside the
+    committee's regular report on the same agenda read as a contradiction (Sachsen-Anhalt review)."""
+
+    def quiet_since_due(data):
+        sa = next(c for c in data["gremien"] if c["id"] == "sa")
+        sa["sitzungen"] = ["2024-06-06", *[d for d in sa["sitzungen"] if str(d) >= "2026-12-01"]]
+
+    inputs.edit("gremien.yaml", quiet_since_due)
+    inputs.edit_paper("sa-2026-041-sgb2.yaml", lambda v: v.update(beschluesse=["kt-2025-088"]))
+    concept = inputs.check().concept
+    report = next(e for e in finding(concept, "berichte-gremien").evidence if "SA/2022/019" in e.message)
+    assert report.level == "teilweise"
+    assert report.message.endswith(
+        "für die nächste Sitzung am 03.12.2026 ist er noch nicht vorbereitet; Vorlagen GV/2026/004, JHA/2026/030 "
+        "und SA/2026/041 für diese Sitzung nennen den Beschluss nicht."
+    )
+    assert report.suggestion == (
+        "Ausschuss für Soziales und Teilhabe: Bericht zur Umsetzung von SA/2022/019 für die Sitzung am 03.12.2026 "
+        "vorbereiten, etwa in einer der Vorlagen GV/2026/004, JHA/2026/030 und SA/2026/041 unter 'beschluesse'."
+    )
+
+
 def test_without_a_sitting_calendar_nobody_can_say_whether_a_report_is_overdue(concept):
     unknown = with_committee(concept, "ga", meetings=[])
     report = next(
