@@ -935,7 +935,7 @@ def test_a_concept_not_yet_adopted_says_entwurf_on_every_page(inputs):
     assert render_concept(decided).footer_text == f"Fassung {version.version} · Stand {stand}"
 
 
-@pytest.mark.parametrize("name", ["warnemark", "neckarbrunn", "saale-boerdeland"])
+@pytest.mark.parametrize("name", ["warnemark", "neckarbrunn", "saale-boerdeland", "altmuehlau", "spreetal"])
 def test_the_sheets_by_committee_and_produkt_recalculate_to_the_models_amounts(name):
     """Every formula of the sheets by committee and by Produkt gives the model's amount once a
     spreadsheet recalculates – also where the lines name a Produkt with its account
