@@ -449,6 +449,8 @@ def test_tables_by_year_add_up_to_the_aufwand(book, name):
         # the year a number, which the column's formulas ask for: a copied column needs a new header
         # only (web review: the year stood as text, and written into every formula)
         assert sheet.cell(1, col).value == year
+        rule = next(v for v in sheet.data_validations.dataValidation if f"{chr(64 + col)}1" in str(v.sqref))
+        assert rule.type == "whole" and (rule.formula1, rule.formula2) == ("2000", "2100")
         assert f"={chr(64 + col)}$1)" in sheet.cell(2, col).value and str(year) not in sheet.cell(2, col).value
         assert _evaluate(sheet, sheet.cell(last, col).coordinate) == expenses[year]
     summe = sheet.max_column

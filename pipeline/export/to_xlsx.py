@@ -89,6 +89,17 @@ def _formula(
     return "=" + _PLACEHOLDER.sub(filled, formula.template)
 
 
+#: A year heading a column whose formulas read it: a whole number, nothing else (web review).
+YEAR_HEADER_RULE: dict[str, Any] = {
+    "validate": "integer",
+    "criteria": "between",
+    "minimum": 2000,
+    "maximum": 2100,
+    "error_title": "Haushaltsjahr als Zahl",
+    "error_message": "Bitte nur das Jahr als Zahl eintragen (z. B. 2028): Die Formeln der Spalte lesen es.",
+}
+
+
 def _year_header(column: Column) -> bool:
     """Whether a column is headed by its year alone, written as a number."""
     return column.year is not None and column.header == str(column.year)
@@ -209,6 +220,8 @@ def _write_sheet(
         sheet.set_column(col, col, column.width)
         if _year_header(column):
             sheet.write_number(0, col, column.year, formats.header_year)
+            # the column's formulas read the year: typed as text ('2028 (Entwurf)') they found nothing
+            sheet.data_validation(0, col, 0, col, YEAR_HEADER_RULE)
         else:
             sheet.write_string(0, col, column.header, formats.header)
     _fit_row(sheet, 0, _lines(columns, [c.header for c in columns], every_kind=True, bold=True))
