@@ -11,6 +11,7 @@ All of them are warnings: the text may be right for its Land, and `--streng` dec
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -135,18 +136,18 @@ class _Read:
         return {self.unique[bisect_right(self.starts, m.start()) - 1] for m in words.finditer(joined)}
 
 
-_LAST = _Read()
+#: The last concept's passages, per thread: builds run side by side in one process (a batch, two
+#: builds at once), and one build's texts must not change under another's rules.
+_LAST = threading.local()
 
 
 def read(concept: Concept) -> _Read:
     """The concept's passages and entries, read once for all rules of a run."""
-    if _LAST.files is not concept.files:
-        _LAST.passages = tuple(texts(concept.files))
-        _LAST.entries = tuple(entries(_LAST.passages).values())
-        _LAST.joined_text = None
-        _LAST.unique, _LAST.starts = [], []
-        _LAST.files = concept.files
-    return _LAST
+    last: _Read | None = getattr(_LAST, "read", None)
+    if last is None or last.files is not concept.files:
+        passages = tuple(texts(concept.files))
+        last = _LAST.read = _Read(concept.files, passages, tuple(entries(passages).values()))
+    return last
 
 
 # --- sentences ---------------------------------------------------------------------------------
