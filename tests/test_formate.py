@@ -50,7 +50,10 @@ def test_page_requests_nothing_from_elsewhere(page):
     for element in root.xpath("//*[@src]"):
         assert element.get("src").startswith("data:"), element.get("src")[:40]
     for element in root.xpath("//*[@href]"):
-        assert element.get("href").startswith(("#", "mailto:")), element.get("href")
+        assert element.get("href").startswith(("#", "mailto:", "tel:")), element.get("href")
+    # a phone number to tap on a phone (web review), as the number written: the contact's
+    phones = {a.text_content(): a.get("href") for a in root.xpath("//a[starts-with(@href, 'tel:')]")}
+    assert phones["0123\u00a04567-210"] == "tel:+491234567210"
     assert not root.xpath("//script[@src]|//link|//iframe|//object")
     assert len(root.xpath("//script")) == 1  # the page's own, inline (SCROLL_SCRIPT)
     assert "@import" not in page and "url(" not in page

@@ -108,10 +108,16 @@ def hostile_paper(hostile) -> Path:
 def test_hostile_text_appears_literally_on_the_html_page(hostile):
     page = hostile[".html"].read_text(encoding="utf-8")
     root = lxml.html.fromstring(page)
-    assert not root.xpath("//b|//*[@href and not(starts-with(@href, '#')) and not(starts-with(@href, 'mailto:'))]")
+    assert not root.xpath(
+        "//b|//*[@href and not(starts-with(@href, '#')) and not(starts-with(@href, 'mailto:'))"
+        " and not(starts-with(@href, 'tel:'))]"
+    )
     # the one script is the page's own, word for word (to_html.SCROLL_SCRIPT); none of the text's
     scripts = root.xpath("//script")
     assert len(scripts) == 1 and scripts[0].text == SCROLL_SCRIPT and not scripts[0].attrib
+    # a phone number: digits only in the link
+    for link in root.xpath("//*[starts-with(@href, 'tel:')]"):
+        assert link.tag == "a" and len(link) == 0 and re.fullmatch(r"tel:\+\d{6,15}", link.get("href"))
     # the only other links: an e-mail address of the text to write to, exactly as it stands there
     for link in root.xpath("//*[starts-with(@href, 'mailto:')]"):
         assert link.tag == "a" and len(link) == 0 and link.get("href") == f"mailto:{link.text}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+from collections.abc import Callable
 
 import lxml.etree
 import lxml.html
@@ -231,31 +232,49 @@ def _table_semantics(table: lxml.html.HtmlElement) -> None:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+#: A German phone number as the documents write it: an area code from 0, a space (a no-break one
+#: where the typography bound it), the number, an extension after a hyphen ('0123 4567-300').
+_PHONE = re.compile(r"(?<![\w.,/-])(?:\+49[ \u00a0]?\d{2,5}|0\d{2,5})[ \u00a0/]\d{3,8}(?:-\d{1,5})?(?![\w,.]\d)")
+
+
 def _mail_links(root: lxml.html.HtmlElement) -> None:
-    """E-mail addresses in the text as mailto: links, which a reader can click on a web page (not
-    inside a link already)."""
+    """E-mail addresses and phone numbers in the text as mailto: and tel: links, which a reader can
+    click (or tap, on a phone: web review) on a web page – not inside a link already."""
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
         outer = [str(a.tag) for a in element.iterancestors()]
         if "a" in outer or any(tag.endswith("svg") for tag in [*outer, element.tag]):  # pictures stay as drawn
             continue
-        if element.text and "@" in element.text:
-            _link_addresses(element, inside=True)
-        if element.tail and "@" in element.tail and element.getparent() is not None:
-            _link_addresses(element, inside=False)
+        for pattern, href in ((_EMAIL, _mailto), (_PHONE, _tel)):
+            if element.text and pattern.search(element.text):
+                _link_addresses(element, pattern, href, inside=True)
+            if element.tail and pattern.search(element.tail) and element.getparent() is not None:
+                _link_addresses(element, pattern, href, inside=False)
 
 
-def _link_addresses(element: lxml.html.HtmlElement, *, inside: bool) -> None:
+def _mailto(address: str) -> str:
+    return f"mailto:{address}"
+
+
+def _tel(number: str) -> str:
+    """'tel:+491234567300' for '0123 4567-300': digits only, the country code for the leading 0."""
+    digits = re.sub(r"\D", "", number)
+    return f"tel:+{digits}" if number.startswith("+") else f"tel:+49{digits[1:]}"
+
+
+def _link_addresses(
+    element: lxml.html.HtmlElement, pattern: re.Pattern[str], href: Callable[[str], str], *, inside: bool
+) -> None:
     """Split the text at the start of `element` (inside) or after it (its tail) around each address."""
     text = (element.text if inside else element.tail) or ""
-    pieces = _EMAIL.split(text)
-    addresses = _EMAIL.findall(text)
+    pieces = pattern.split(text)
+    addresses = pattern.findall(text)
     if not addresses:
         return
     links = []
     for address, after in zip(addresses, pieces[1:], strict=True):
-        link = new_element("a", {"href": f"mailto:{address}"})
+        link = new_element("a", {"href": href(address)})
         link.text, link.tail = address, after
         links.append(link)
     if inside:
