@@ -2602,3 +2602,15 @@ def test_in_sachsen_anhalt_the_budget_waits_for_the_accounts_of_the_year_before_
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(bundesland="Sachsen-Anhalt"))
     texts = provisional()
     assert texts and all(text.endswith(sentence) and "(§ 104 KVG LSA)" in text for text in texts)
+
+
+def test_the_finanzausschuss_of_a_city_in_mecklenburg_vorpommern_has_its_task_in_the_table():
+    """§ 36 Abs. 2 KV M-V: the Finanzausschuss prepares the Haushaltssatzung and the decisions the
+    budget's execution needs; the table of the bodies gave it 'ohne festen Turnus' (review of a city in
+    Mecklenburg-Vorpommern: the Kämmerei missed the committee that prepares the budget by law)."""
+    inputs = fixture_inputs("warnemark")
+    text = concept_chapters_text(inputs.check().concept, "konzept/13_politische_verankerung.html.j2")
+    assert (
+        "Finanzausschussbereitet die Haushaltssatzung und die für die Durchführung des Haushaltsplans "
+        "erforderlichen Entscheidungen vor (§ 36 Abs. 2 KV M-V)bisher keine"  # the table's cells, run together
+    ) in text

@@ -916,9 +916,19 @@ class Concept:
     def preparation_role(self, committee: Committee) -> str | None:
         """What the Land's law has this body do, where it is the body named to prepare the council's
         decisions and the law says more ('stimmt die Arbeit der Ausschüsse aufeinander ab (§ 50
-        Abs. 1 BbgKVerf)'; reviews in Brandenburg and Schleswig-Holstein read 'ohne festen Turnus')."""
+        Abs. 1 BbgKVerf)'; reviews in Brandenburg and Schleswig-Holstein read 'ohne festen Turnus'),
+        or where it is the Finanzausschuss the law gives a task ('bereitet die Haushaltssatzung …
+        vor (§ 36 Abs. 2 KV M-V)'; review of a city in Mecklenburg-Vorpommern: the Kämmerei missed it)."""
         preparation = self._preparation
-        return preparation.role if preparation is not None and self._prepares(committee) else None
+        if preparation is not None and self._prepares(committee):
+            return preparation.role
+        rule = self.procedure.finance_committee if self.procedure is not None else None
+        if rule is not None and is_finance_committee(committee):
+            return (
+                "bereitet die Haushaltssatzung und die für die Durchführung des Haushaltsplans erforderlichen "
+                f"Entscheidungen vor ({rule})"
+            )
+        return None
 
     def _prepares(self, committee: Committee) -> bool:
         """Whether gremien.yaml's `committee` is the body the Land's law names (by kind or name)."""
