@@ -214,6 +214,9 @@ def starter_files(folder: Path, kind: str, state: str | None, name: str | None, 
         "kreis": kreis_word(state or PLACEHOLDER_STATE),
         "kreis_genitive": kreis_genitive(state or PLACEHOLDER_STATE),
         "preparing": preparing,
+        # a Finanzausschuss the Land's law requires (§ 36 Abs. 2 KV M-V; review of a city in
+        # Mecklenburg-Vorpommern: the starter had none, and validate warned about every paper binding money)
+        "finance_rule": procedure.finance_committee if procedure is not None else None,
         "usual_bodies": usual_bodies,
         "deliberating": deliberating,
         "head_titles": head_titles,

@@ -426,3 +426,18 @@ def test_a_thuringian_landkreis_starts_with_what_its_kreisausschuss_prepares_and
     warned = [line for line in validated.output.splitlines() if "Warnung:" in line]
     assert warned and all("Platzhalter" in line or "Thüringen" in line for line in warned), warned
     assert not [line for line in warned if "kameraler Haushalt veranschlagt" in line]
+
+
+def test_a_city_in_mecklenburg_vorpommern_starts_with_the_finanzausschuss_its_law_requires(tmp_path):
+    """§ 36 Abs. 2 KV M-V: every Gemeinde forms a Finanzausschuss, and a paper binding money passes
+    it; the starter had none, and validate warned about every such paper (review of a city in
+    Mecklenburg-Vorpommern). The council's other name in the comment on the kinds: Bürgerschaft."""
+    folder, bodies, comment = _started(tmp_path, "kreisfreie Stadt", "Mecklenburg-Vorpommern", "Hansestadt Neu")
+    finance = next(g for g in _data(folder / "gremien.yaml")["gremien"] if g["id"] == "finanzausschuss")
+    assert finance["art"] == "Finanzausschuss"
+    assert "Vorgeschrieben (§ 36 Abs. 2 KV M-V): Der Finanzausschuss bereitet die Haushaltssatzung" in comment
+    assert "Stadtvertretung, Bürgerschaft" in comment
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 0 and "Finanzausschuss" not in result.output
+    _, hessian, _ = _started(tmp_path / "he", "kreisfreie Stadt", "Hessen", "Neustadt")
+    assert "finanzausschuss" not in hessian
