@@ -132,6 +132,11 @@ def test_citations_name_norm_and_paragraph():
         ("bis zu einem Jahr nach der Geburt", [12]),
         ("bis zum ersten Geburtstag, in besonderen Fällen bis zum dritten.", [12, 36]),
         ("bis zum dritten.", []),  # no age without its noun
+        # before a bracket too (review of a city in Mecklenburg-Vorpommern)
+        (
+            "bis zum ersten Geburtstag des Kindes, FGKiKP bis zum dritten (finanziert aus Mitteln der Stadt).",
+            [12, 36],
+        ),
         ("befristet bis 2027", []),
         # a waiting time is no age (review in Niedersachsen); a Begleitung's length is
         ("Angestellt beim Gesundheitsamt; Wartezeit im Hafenviertel bis zu sechs Wochen.", []),
@@ -318,6 +323,12 @@ def test_ages_that_fit_the_profession_pass(inputs, text):
         ("Familienhebammen begleiten Familien bis zum ersten Geburtstag des Kindes.", "darunter"),
         ("FGKiKP begleiten Familien bis zum dritten Geburtstag des Kindes.", "darüber"),
         ("Familienhebammen begleiten Familien bis zum Ende des 18. Lebensmonats des Kindes.", None),
+        # another funding named, as the warning asks (review of a city in M-V: it stayed)
+        (
+            "Familienhebammen begleiten Familien bis zum ersten Geburtstag des Kindes, finanziert aus Mitteln "
+            "der Bundesstiftung Frühe Hilfen.",
+            None,
+        ),
     ],
 )
 def test_a_lands_programme_sets_the_age(inputs, raw_inputs, text, side):

@@ -387,9 +387,11 @@ _AGE_LIMITS = tuple(
 #: What every age limit has in it: a text without it states none.
 _AGE_WORDS = re.compile(r"Geburtstag|Lebens|Jahr|Monat|Woche", re.IGNORECASE)
 #: 'bis zum dritten' after an age with its noun: the same noun is meant.
-_ELLIPTIC_LIMIT = re.compile(rf"\bbis\s+zum\s+{_ORD}(?=\s*(?:[.,;:)]|$))", re.IGNORECASE)
+_ELLIPTIC_LIMIT = re.compile(rf"\bbis\s+zum\s+{_ORD}(?=\s*(?:[.,;:()]|$))", re.IGNORECASE)
 #: A sentence that names a rule of the Land: its age limit is the Land's, not a slip.
-_LAND_RULE = re.compile(r"Land\b|Landes\w+|Richtlinie|Fördergrundsätze|Förderrichtlinie")
+#: Or one that names the Bundesstiftung as what pays for it, as the warning asks (review of a city in
+#: Mecklenburg-Vorpommern: naming it did not silence the warning).
+_LAND_RULE = re.compile(r"Land\b|Landes\w+|Richtlinie|Fördergrundsätze|Förderrichtlinie|Bundesstiftung")
 
 
 #: What makes 'bis zu sechs Wochen' the child's age or the length of a Begleitung, not a waiting
