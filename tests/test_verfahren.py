@@ -2614,3 +2614,21 @@ def test_the_finanzausschuss_of_a_city_in_mecklenburg_vorpommern_has_its_task_in
         "Finanzausschussbereitet die Haushaltssatzung und die für die Durchführung des Haushaltsplans "
         "erforderlichen Entscheidungen vor (§ 36 Abs. 2 KV M-V)bisher keine"  # the table's cells, run together
     ) in text
+
+
+def test_the_legal_bases_in_mecklenburg_vorpommern_name_the_lands_kinderschutz_law():
+    """The Kinderschutzstrukturgesetz of 2025 moved the Landesjugendamt to the Landesamt für Gesundheit
+    und Soziales and provides a Zentrale Stelle für Kinderschutz for the Jugendämter; it sets up no
+    local network, so it stands beside the network's basis, § 3 KKG (review of a city in M-V: the
+    Land's first child-protection law was missing). Not in another Land."""
+    text = concept_chapters_text(fixture_inputs("warnemark").check().concept, "konzept/01_einleitung.html.j2")
+    assert (
+        "Gesetz zur strukturellen Weiterentwicklung des Schutzes von Kindern und Jugendlichen "
+        "(Kinderschutzstrukturgesetz), vom Landtag am 11.12.2025 beschlossen: Seit dem 01.01.2026 gehört das "
+        "Landesjugendamt zum Landesamt für Gesundheit und Soziales; das Gesetz sieht dort eine Zentrale Stelle für "
+        "Kinderschutz vor"
+    ) in text
+    other = concept_chapters_text(
+        fixture_inputs("saale-boerdeland").check().concept, "konzept/01_einleitung.html.j2"
+    )
+    assert "Kinderschutzstrukturgesetz" not in other

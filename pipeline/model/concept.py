@@ -78,6 +78,7 @@ from pipeline.model.procedure import (
     Procedure,
     ReportingDuty,
     association_of,
+    child_protection_law,
     health_law,
     is_executive,
     kreis_word,
@@ -489,6 +490,12 @@ class Concept:
         from pipeline.model.agreement import consent_form_rule
 
         return consent_form_rule(self.organisations, subject)
+
+    @property
+    def child_protection_law(self) -> LandRule | None:
+        """The Land's law on child protection that sets up no network (review of a city in
+        Mecklenburg-Vorpommern: the Land's first Kinderschutzgesetz was missing from the legal bases)."""
+        return child_protection_law(self.municipality.state)
 
     @property
     def health_law(self) -> LandRule | None:

@@ -509,6 +509,9 @@ class ProcedureTable(_Data):
     reporting_duties: dict[State, ReportingDuty] = Field(default_factory=dict, alias="meldepflichten")
     health_laws: dict[State, LandRule] = Field(default_factory=dict, alias="kindergesundheit")
     network_programmes: dict[State, LandRule] = Field(default_factory=dict, alias="netzwerkprogramme")
+    #: A Land's law on child protection that sets up no local network but bears on the network's work
+    #: (the Kinderschutzstrukturgesetz of Mecklenburg-Vorpommern: the Zentrale Stelle für Kinderschutz).
+    child_protection_laws: dict[State, LandRule] = Field(default_factory=dict, alias="kinderschutzgesetze")
     procedures: tuple[Procedure, ...] = Field(alias="verfahren")
 
 
@@ -575,6 +578,11 @@ def resolves_on_papers(kind: str, procedure: Procedure | None) -> bool:
     if executive is not None and executive.name == kind and not executive.resolves:
         return False
     return is_executive(kind, procedure)
+
+
+def child_protection_law(state: State) -> LandRule | None:
+    """The Land's law on child protection beside its network rule, where the table has one."""
+    return table().child_protection_laws.get(state)
 
 
 def network_law(state: State) -> NetworkLaw | None:
