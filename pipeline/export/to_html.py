@@ -237,7 +237,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.,/-])(?:\+49[ \u00a0]?\d{2,5}|0\d{2,5})[ \u00a0/]\d{3,8}(?:-\d{1,5})?(?![\w,.]\d)")
 
 
-def _mail_links(root: lxml.html.HtmlElement) -> None:
+def _contact_links(root: lxml.html.HtmlElement) -> None:
     """E-mail addresses and phone numbers in the text as mailto: and tel: links, which a reader can
     click (or tap, on a phone: web review) on a web page – not inside a link already."""
     for element in list(root.iter()):
@@ -403,7 +403,7 @@ def to_html(doc: RenderedDocument) -> bytes:
     _heading_numbers(root)
     _spoken(root)
     _captions(root, {f.name: f for f in doc.figures})
-    _mail_links(root)
+    _contact_links(root)
     _chapter_links(root)
     main = lxml.html.tostring(root, encoding="unicode")
     escape = html.escape
