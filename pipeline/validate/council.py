@@ -169,8 +169,8 @@ def plan_adopted_with_the_concept(case: PaperCase) -> Iterator[Finding]:
             yield Finding(
                 at(case.name, "vorlage", "beschlussvorschlag", index),
                 f"Der Maßnahmenplan ist Teil des Gesamtkonzepts, das Punkt {adopting} beschließt; ihn zur Kenntnis zu "
-                "nehmen, lässt offen, ob die Maßnahmen verbindlich sind. Bitte etwa: „Der Maßnahmenplan (Anlage 2) "
-                f"ist Bestandteil des Beschlusses nach Punkt {adopting}.“",
+                "nehmen, lässt offen, ob die Maßnahmen verbindlich sind. Bitte etwa: „Der Maßnahmenplan ist "
+                f"Bestandteil des Beschlusses nach Punkt {adopting}.“",
                 WARNING,
             )
 
