@@ -517,19 +517,26 @@ def diff(alt: str, neu: str) -> None:
 def init(ordner: Path, art: str, bundesland: str | None, name: str | None) -> None:
     """Legt ORDNER für eine neue Kommune an: alle Eingabedateien mit Erläuterungen und
     Platzhaltern, die gleich gültig sind und sich erzeugen lassen."""
-    from pipeline.scaffold import create, short_name
+    from pipeline.scaffold import UNNAMED, create, short_name
 
     # 'Kreis' as Nordrhein-Westfalen and Schleswig-Holstein say it (Schleswig-Holstein review)
     for path in create(ordner, kind="Landkreis" if art == "Kreis" else art, state=bundesland, name=name):
         click.echo(f"angelegt: {path}")
     unchosen = "" if bundesland else f" Das Bundesland ist ein Platzhalter ({PLACEHOLDER_STATE}): bitte prüfen."
     # a folder's name has no umlauts ('elbhoehe'): the name derived from it is said (Hamburg review)
-    derived = (
-        ""
-        if name
-        else f" Der Name „{short_name(ordner.resolve())}“ ist aus dem Ordnernamen abgeleitet: bitte in kommune.yaml "
-        "prüfen (Umlaute, ß) oder beim Anlegen '--name' angeben."
-    )
+    short = short_name(ordner.resolve())
+    if name:
+        derived = ""
+    elif short == UNNAMED:
+        derived = (
+            f" Der Ordnername „{ordner.name}“ nennt nur die Art der Kommune, keinen Namen: bitte in kommune.yaml "
+            "'name' und 'kurzname' eintragen oder beim Anlegen '--name' angeben."
+        )
+    else:
+        derived = (
+            f" Der Name „{short}“ ist aus dem Ordnernamen abgeleitet: bitte in kommune.yaml prüfen (Umlaute, ß) "
+            "oder beim Anlegen '--name' angeben."
+        )
     click.echo(
         f"Die Dateien enthalten Platzhalter: Texte mit „bitte ersetzen“ und alle Zahlen.{unchosen}{derived}\n"
         f"Nächste Schritte: die Dateien ausfüllen, dann 'gesamtkonzept validate {ordner}' und "

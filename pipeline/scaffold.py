@@ -78,8 +78,15 @@ def short_name(folder: Path, name: str | None = None) -> str:
         own = re.sub(rf"^(?:{kinds})\s+", "", name.strip())
         return own or name.strip()
     written = re.sub(r"(?:^|(?<=[- ]))\w", lambda letter: letter[0].upper(), folder.name.replace("_", " "))
+    if written.casefold() in {kind.casefold() for kind in KIND_WORDS}:
+        return UNNAMED  # a folder named 'kreis' names no municipality ('Kreis Kreis'; SH review)
     own = re.sub(rf"^(?:{kinds})[- ]+(?=\w)", "", written)
     return own or written
+
+
+#: The short name where the folder's name is only the word for a kind of municipality: a
+#: placeholder that validate points at, not a name made up.
+UNNAMED = "Name (bitte ersetzen)"
 
 
 def _schema_path(folder: Path) -> str:

@@ -441,3 +441,22 @@ def test_a_city_in_mecklenburg_vorpommern_starts_with_the_finanzausschuss_its_la
     assert result.exit_code == 0 and "Finanzausschuss" not in result.output
     _, hessian, _ = _started(tmp_path / "he", "kreisfreie Stadt", "Hessen", "Neustadt")
     assert "finanzausschuss" not in hessian
+
+
+def test_a_folder_named_only_by_the_kind_gives_no_name_but_a_placeholder(tmp_path):
+    """A folder 'kreis' made 'Kreis Kreis' (Schleswig-Holstein review): the name is a placeholder that
+    validate points at, and init says why."""
+    folder = tmp_path / "kreis"
+    result = _init(folder, "--art", "Kreis", "--bundesland", "Schleswig-Holstein")
+    assert result.exit_code == 0, result.output
+    assert "Der Ordnername „kreis“ nennt nur die Art der Kommune, keinen Namen" in result.output
+    municipality = _data(folder / "kommune.yaml")["kommune"]
+    assert (
+        municipality["name"] == "Kreis Name (bitte ersetzen)"
+        and municipality["kurzname"] == "Name (bitte ersetzen)"
+    )
+    checked = CliRunner().invoke(main, ["validate", str(folder)])
+    assert (
+        checked.exit_code == 0
+        and "kommune.yaml:14:9: Warnung: kommune.name: Hier steht noch ein Platzhalter" in checked.output
+    )
