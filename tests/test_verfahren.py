@@ -2632,3 +2632,27 @@ def test_the_legal_bases_in_mecklenburg_vorpommern_name_the_lands_kinderschutz_l
         fixture_inputs("saale-boerdeland").check().concept, "konzept/01_einleitung.html.j2"
     )
     assert "Kinderschutzstrukturgesetz" not in other
+
+
+def test_a_council_called_buergerschaft_is_not_called_stadtvertretung_in_the_texts():
+    """§ 22 KV M-V lets a city's council be called Stadtvertretung or, by its Hauptsatzung,
+    Bürgerschaft; where gremien.yaml says Bürgerschaft, 'Die Stadtvertretung beschließt …' names a
+    body the city does not have (review of a city in Mecklenburg-Vorpommern: only 'Kreistag' was caught)."""
+    inputs = fixture_inputs("warnemark")
+
+    def said(warnings):
+        return [w for w in warnings if "die Vertretung heißt hier nach gremien.yaml 'Bürgerschaft'" in w.message]
+
+    assert said(inputs.warnings()) == []
+    inputs.edit_paper(
+        "bv-2027-0041-gesamtkonzept.yaml",
+        lambda v: v["beschlussvorschlag"].__setitem__(
+            0, v["beschlussvorschlag"][0].replace("Die Bürgerschaft", "Die Stadtvertretung")
+        ),
+    )
+    (found,) = said(inputs.warnings())
+    assert found.where.field == "vorlage.beschlussvorschlag[0]"
+    assert (
+        "Der Text nennt 'Stadtvertretung'; die Vertretung heißt hier nach gremien.yaml 'Bürgerschaft'."
+        in found.message
+    )

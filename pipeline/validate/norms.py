@@ -714,6 +714,15 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
         known |= {committee.kind, *_BODY_WORD.findall(committee.name)}
     if concept.municipality.in_a_kreis:
         known |= COUNTY_BODIES
+    # the council's other names in the Land's law, where gremien.yaml gives it one: 'Die Stadtvertretung
+    # beschließt' in a city whose Hauptsatzung calls it Bürgerschaft (review of a city in M-V)
+    council = concept.council
+    renamed = (
+        set(procedure.council.names) - {council.kind} - set(_BODY_WORD.findall(council.name))
+        if council is not None and council.kind in procedure.council.names
+        else set()
+    )
+    known -= renamed
     place = f"{concept.kind_term} {in_state(concept.municipality.state)}"  # "Stadtkreis" in BW
     texts = read(concept)
     unknown = [word for word in BODY_WORDS if word not in known and word in texts.joined]
@@ -728,6 +737,14 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             m[1] for m in _BODY_WORD.finditer(passage.text) if not _OTHERS_BODY.match(passage.text, m.end())
         ):
             if word in known:
+                continue
+            if word in renamed and council is not None:
+                yield _word_warning(
+                    passage,
+                    word,
+                    f"Der Text nennt '{word}'; die Vertretung heißt hier nach gremien.yaml '{council.name}'. "
+                    "Bitte so nennen.",
+                )
                 continue
             # a collegial organ the Land lacks: the head prepares and carries out (review in Brandenburg:
             # 'das eigene Gremium' suggested there was one)
