@@ -29,7 +29,7 @@ from pipeline.formatting import (
     with_note,
 )
 from pipeline.model.cross_cutting import CrossCuttingFile
-from pipeline.model.grammar import Forms, committee_forms, kind_gender
+from pipeline.model.grammar import Forms, committee_forms, kind_gender, title_with_article
 from pipeline.model.inputs import (
     NETWORK_NAME,
     PLACEHOLDER_COUNCIL_SYSTEM,
@@ -831,10 +831,11 @@ class Concept:
         if procedure is None or procedure.execution_reports is None or council is None:
             return ""
         head, titles = self.municipality.head, procedure.head
-        if head is not None and head.title in (titles.female, titles.male):
-            who = f"{'die' if head.title == titles.female else 'der'} {head.title}"
-        else:
-            who = titles.pair_with_articles
+        who = (
+            title_with_article(head.title)
+            if head is not None and head.title in (titles.female, titles.male)
+            else titles.pair_with_articles
+        )
         return (
             f"Über den Vollzug der Beschlüsse berichtet {who} {council.forms.dat} und den Ausschüssen "
             f"regelmäßig ({procedure.execution_reports})."
