@@ -111,9 +111,8 @@ class _Formats:
     def __init__(self, book: Any) -> None:
         header = {"bold": True, "bg_color": "#DCE6F0", "text_wrap": True, "valign": "top", "border": 1}
         self.header = book.add_format(header)
-        self.header_year = book.add_format(
-            header | {"num_format": INTEGER, "align": "left"}
-        )  # as the other headers
+        # a year heading a column: a number, set left as the other headers
+        self.header_year = book.add_format(header | {"num_format": INTEGER, "align": "left"})
         self.text = book.add_format({"text_wrap": True, "valign": "top"})
         self.euro = book.add_format({"num_format": EURO, "valign": "top"})
         self.integer = book.add_format({"num_format": INTEGER, "valign": "top"})

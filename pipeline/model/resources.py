@@ -279,7 +279,7 @@ class FollowUpYear:
         last. Empty where no measure ends with a known Aufwand."""
         if not (self.measures and self.costs):
             return []
-        t, before, numbers = self.terms, self.year - 1, self._numbers
+        t, numbers = self.terms, self._numbers
         costs, bound = total(self.costs), self._bound
         # each row says what it is and names its lines (Kämmerei re-check: 'Fehlende Erträge' and
         # 'Mit M2 endende Erträge' under 'M2 läuft weiter' told the two apart by nothing)
@@ -290,8 +290,7 @@ class FollowUpYear:
         rows.append(ScenarioRow(f"{t.expenses} von {numbers} {t.agree('entfällt', 'entfallen')}", None, -costs))
         rows += self._once()
         # the footer is the change the sentences state; the rows add up to it (a test recomputes them)
-        footer = f"Zuschussbedarf: Veränderung gegenüber {before}"
-        return [*rows, ScenarioRow(footer, self._change_going_on, self._change_ending, total=True)]
+        return [*rows, self._change(self._change_going_on, self._change_ending)]
 
     @property
     def causes(self) -> list[ScenarioRow]:
@@ -299,8 +298,11 @@ class FollowUpYear:
         on – grants that end, the full year of what began, what does not recur –, the change last,
         each a row with one amount (the workbook's Folgekosten)."""
         change = self.rise - self.not_recurring
-        footer = ScenarioRow(f"Zuschussbedarf: Veränderung gegenüber {self.year - 1}", change, change, total=True)
-        return [*self._rising(), *self._once(), footer]
+        return [*self._rising(), *self._once(), self._change(change, change)]
+
+    def _change(self, going_on: Decimal, ending: Decimal) -> ScenarioRow:
+        """The last row: how the Zuschussbedarf changes against the year before."""
+        return ScenarioRow(f"Zuschussbedarf: Veränderung gegenüber {self.year - 1}", going_on, ending, total=True)
 
     def _rising(self) -> list[ScenarioRow]:
         """The rows of grants that end and of the full year of what began, alike in either case."""

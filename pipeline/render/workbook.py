@@ -575,44 +575,31 @@ def workbook(concept: Concept) -> Workbook:
             _expense_sheet(concept),
             _income_sheet(concept),
             _measure_sheet(concept),
-            *(_follow_up_sheet(concept, year) for year in budget.follow_up if year.scenarios or not year.planned),
+            *(_follow_up_sheet(year) for year in budget.follow_up if year.scenarios or not year.planned),
         ],
     )
 
 
-def _follow_up_sheet(concept: Concept, year: FollowUpYear) -> Sheet:
+def _follow_up_sheet(year: FollowUpYear) -> Sheet:
     """The Folgekosten after the plan as the concept's table 'Zuschussbedarf ab 2028 gegenüber
     2027': each cause a row, if the time-limited measures go on and if they end, the change as
-    the sum (web review: the follow-up view a Kämmerei looks for was not in the workbook)."""
-    if not year.scenarios:
-        return _follow_up_without_scenarios(year)
-    going_on, ending = year.scenario_heads
-    rows = year.scenarios
-    columns = [
-        Column("Ursache", width=70),
-        Column(going_on, "signed", 24, summed=True),
-        Column(ending, "signed", 24, summed=True),
-    ]
-    return Sheet(
-        f"Folgekosten ab {year.year}",
-        f"Zuschussbedarf ab {year.year} gegenüber {year.year - 1}",
-        columns,
-        [[r.label, r.going_on, r.ending] for r in rows if not r.total],
-        rows[-1].label,
-    )
-
-
-def _follow_up_without_scenarios(year: FollowUpYear) -> Sheet:
-    """The Folgekosten where no measure ends with the plan (:attr:`FollowUpYear.causes`): one column
-    of changes and their sum (web review: where only a grant ended, the commonest case, the
-    workbook had nothing)."""
-    *causes, change = year.causes
+    the sum (web review: the follow-up view a Kämmerei looks for was not in the workbook); where
+    no measure ends with the plan, one column of changes (:attr:`FollowUpYear.causes`: where only
+    a grant ended, the commonest case, the workbook had nothing)."""
     before = year.year - 1
-    columns = [Column("Ursache", width=70), Column(f"Veränderung gegenüber {before}", "signed", 24, summed=True)]
+    if year.scenarios:
+        *rows, change = year.scenarios
+        heads: tuple[str, ...] = year.scenario_heads
+        values: list[list[Value]] = [[r.label, r.going_on, r.ending] for r in rows]
+    else:
+        *rows, change = year.causes
+        heads = (f"Veränderung gegenüber {before}",)
+        values = [[r.label, r.ending] for r in rows]
+    columns = [Column("Ursache", width=70), *(Column(head, "signed", 24, summed=True) for head in heads)]
     return Sheet(
         f"Folgekosten ab {year.year}",
         f"Zuschussbedarf ab {year.year} gegenüber {before}",
         columns,
-        [[c.label, c.ending] for c in causes],
+        values,
         change.label,
     )

@@ -1002,9 +1002,11 @@ _OWN_POWERS = (*PREPARING_KINDS, "Finanzausschuss")
 
 
 def _powers_in_law(kind: str, procedure: Procedure | None) -> bool:
-    """Whether a body of this kind has powers of its own in the Land's law: the preparing body its
-    procedure names (the Kreisausschuss in Niedersachsen, not in Sachsen-Anhalt, whose law has none)
-    and a Finanzausschuss; any such kind where the Land is not known."""
+    """Whether a body of this kind has powers of its own in the Land's law (:data:`_OWN_POWERS`):
+    a Finanzausschuss, and of the preparing kinds the one its procedure names (the Kreisausschuss in
+    Niedersachsen, not in Sachsen-Anhalt, whose law has none) – any of them where the Land is not known."""
+    if kind not in _OWN_POWERS:
+        return False
     if procedure is None or kind not in PREPARING_KINDS:
         return True
     return procedure.preparation.body == kind
@@ -1037,7 +1039,7 @@ def a_committee_decides(case: PaperCase) -> Iterator[Finding]:
                 "oder einem beschließenden Ausschuss überlassen.",
             )
             continue
-        if committee.kind in _OWN_POWERS and _powers_in_law(committee.kind, procedure):
+        if _powers_in_law(committee.kind, procedure):
             continue
         # a Kreisausschuss the Land's law does not know decides as any committee (§ 48 KVG LSA; review
         # in Sachsen-Anhalt: one copied from the Niedersachsen example decided, unwarned)

@@ -413,16 +413,10 @@ def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision
         # a paper for that sitting that does not report on the decision is named: 'not prepared' beside
         # the committee's regular report on the same agenda read as a contradiction (Sachsen-Anhalt review)
         others = _prepared(view, committee, None) if decision else []
-        silent = (
-            f"; {papers_text(others)} für diese Sitzung {'nennt' if len(others) == 1 else 'nennen'} den Beschluss nicht"
-            if others
-            else ""
-        )
-        where = (
-            f", etwa in {'einer der ' if len(others) > 1 else ''}{papers_text(others)} unter 'beschluesse'"
-            if others
-            else ""
-        )
+        silent = where = ""
+        if others:
+            silent = f"; {papers_text(others)} für diese Sitzung {'nennt' if len(others) == 1 else 'nennen'} den Beschluss nicht"
+            where = f", etwa in {'einer der ' if len(others) > 1 else ''}{papers_text(others)} unter 'beschluesse'"
         return _Standing(
             f"Seit Ablauf der Frist hat das Gremium nicht getagt; für die nächste Sitzung am {german_date(sitting)} ist er "
             f"noch nicht vorbereitet{silent}.{then}",
