@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 import yaml
 
-from pipeline.export.to_html import to_html
+from pipeline.export.to_html import _abbreviations, _anchors, to_html
 from pipeline.export.to_xlsx import to_xlsx
 from pipeline.render import render_concept
 from pipeline.render.workbook import workbook
@@ -123,6 +123,74 @@ def test_page_aligns_amounts_as_their_header_and_lets_wide_tables_be_scrolled_by
     assert "overflow-wrap: break-word" in page and 'a[href^="mailto:"] { overflow-wrap: anywhere; }' in page
 
 
+def test_tables_and_figures_are_named_by_their_section_so_links_survive_a_new_fassung(page):
+    """A Ratsinformationssystem links to a table of one Fassung: the link must still lead there
+    when the next Fassung has a table more in an earlier chapter (by number it led to another)."""
+    root = lxml.html.fromstring(page)
+    ids = [element.get("id") for element in root.iter("table", "figure") if element.get("id")]
+    assert len(ids) == len(set(ids)) > 40
+    section = ""
+    for element in root.iter("h2", "h3", "h4", "h5", "table", "figure"):
+        if element.tag.startswith("h"):
+            section = element.get("id") or section
+        elif element.get("id"):
+            word = "tabelle" if element.tag == "table" else "abbildung"
+            assert re.fullmatch(rf"{re.escape(section)}-{word}(-\d+)?", element.get("id")), element.get("id")
+    table = root.get_element_by_id("finanzierung-tabelle")
+    assert table.find("caption").text.startswith("Tabelle ")
+    assert (
+        table.getparent().get("aria-labelledby") == table.find("caption").get("id") == "finanzierung-tabelle-titel"
+    )
+
+    def anchors(body: str) -> list[str]:
+        fragment = lxml.html.fragment_fromstring(body, create_parent="main")
+        return list(_anchors(fragment, "table", "tabelle").values())
+
+    table = "<table><caption>T</caption><tr><td>1</td></tr></table>"
+    # the page's chapters are h2 (its title the h1)
+    before = f'<h2 id="a">A</h2>{table}<h2 id="b">B</h2>{table}<h3 id="c">C</h3>{table}{table}'
+    after = f'<h2 id="a">A</h2>{table}{table}<h2 id="b">B</h2>{table}<h3 id="c">C</h3>{table}{table}'
+    assert anchors(before) == ["a-tabelle", "b-tabelle", "c-tabelle", "c-tabelle-2"]
+    assert anchors(after) == ["a-tabelle", "a-tabelle-2", "b-tabelle", "c-tabelle", "c-tabelle-2"]
+    # a table without a caption is not linked to; an id the page has already is not given twice
+    assert anchors(f'<h2 id="a">A</h2><table></table>{table}<p id="a-tabelle"></p>') == ["a-tabelle-2"]
+
+
+def test_an_abbreviations_first_use_in_each_chapter_says_what_it_means(page):
+    root = lxml.html.fromstring(page)
+    listing = root.get_element_by_id("abkuerzungen-tabelle")
+    meanings = {
+        " ".join(row[0].text_content().split()): " ".join(row[1].text_content().split())
+        for row in listing.xpath("tbody/tr")
+    }
+    marks = list(root.iter("abbr"))
+    assert len(marks) > 20 and not listing.xpath(".//abbr")
+    for mark in marks:
+        assert mark.get("title") == meanings[" ".join(mark.text.split())]
+        assert not [a for a in mark.iterancestors() if a.tag in ("h2", "h3", "h4", "caption", "thead", "a")]
+    assert len({mark.text for mark in marks}) < len(marks)  # marked again in a later chapter
+
+    def marked(body: str) -> str:
+        fragment = lxml.html.fragment_fromstring(
+            f'{body}<h2 id="abkuerzungen">Abkürzungen</h2><table><tbody>'
+            "<tr><td>ASD</td><td>Allgemeiner Sozialer Dienst</td></tr>"
+            "<tr><td>SGB\u00a0VIII</td><td>Achtes Buch Sozialgesetzbuch</td></tr>"
+            "<tr><td>SGB</td><td>Sozialgesetzbuch</td></tr></tbody></table>",
+            create_parent="main",
+        )
+        _abbreviations(fragment)
+        return lxml.html.tostring(fragment, encoding="unicode").split("<h2 id")[0]
+
+    assert marked("<h2>Eins</h2><p>Der ASD und der ASD.</p><h2>Zwei</h2><p><b>ASD</b> nach SGB VIII</p>") == (
+        '<main><h2>Eins</h2><p>Der <abbr title="Allgemeiner Sozialer Dienst">ASD</abbr> und der ASD.</p>'
+        '<h2>Zwei</h2><p><b><abbr title="Allgemeiner Sozialer Dienst">ASD</abbr></b> nach '
+        '<abbr title="Achtes Buch Sozialgesetzbuch">SGB VIII</abbr></p>'
+    )
+    # explained where it stands, inside another word, in a heading or a link: left as it is
+    plain = "<h2>Eins</h2><p>Allgemeiner Sozialer Dienst (ASD), ASDs, <a href='#x'>SGB</a></p><h3>SGB</h3>"
+    assert "<abbr" not in marked(plain)
+
+
 def test_page_shows_every_figure_inline_with_its_alternative_text(concept, page):
     root = lxml.html.fromstring(page)
     document = render_concept(concept)
@@ -135,7 +203,7 @@ def test_page_shows_every_figure_inline_with_its_alternative_text(concept, page)
         for n, f in enumerate(in_order, start=1)
     ]
     for number, (element, figure) in enumerate(zip(root.xpath("//figure"), in_order, strict=True), start=1):
-        assert element.get("id") == f"abbildung-{number}"
+        assert re.fullmatch(r"[a-z0-9-]+-abbildung(-\d+)?", element.get("id"))
         values = element.getnext()  # after the figure, whose caption ends it (valid HTML)
         assert values.tag == "details" and values.find("summary").text == f"Werte der Abbildung {number}"
         assert [li.text_content() for li in values.xpath("ul/li")] == list(figure.values)

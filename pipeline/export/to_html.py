@@ -122,18 +122,43 @@ def _heading_numbers(root: lxml.html.HtmlElement) -> None:
         heading.insert(0, number)
 
 
+def _anchors(root: lxml.html.HtmlElement, tag: str, word: str) -> dict[lxml.html.HtmlElement, str]:
+    """Ids for the tables or figures that stay when the document changes elsewhere: named by the
+    section they stand in ('ressourcen-tabelle', 'ressourcen-tabelle-2'; the sections' ids come
+    from the templates and the inputs' ids). A Ratsinformationssystem links to a table of one
+    Fassung; by number ('tabelle-14') the link led to another table once a table was added
+    before it."""
+    taken = {element.get("id") for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
+    section, anchors = "", {}
+    for element in root.iter("h2", "h3", "h4", "h5", tag):
+        if element.tag != tag:
+            section = element.get("id") or section
+            continue
+        if tag == "table" and element.find("caption") is None:  # a table without one is not linked to
+            continue
+        stem = f"{section}-{word}" if section else word
+        anchor, count = stem, 1
+        while anchor in taken:
+            count += 1
+            anchor = f"{stem}-{count}"
+        taken.add(anchor)
+        anchors[element] = anchor
+    return anchors
+
+
 def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
-    """Tables and figures numbered as in the PDF ('Tabelle 3: …', with ids to link to); images
-    become inline SVG."""
+    """Tables and figures numbered as in the PDF ('Tabelle 3: …', with ids to link to that stay
+    from Fassung to Fassung: :func:`_anchors`); images become inline SVG."""
     number = 0
+    table_ids = _anchors(root, "table", "tabelle")
     for table in list(root.iter("table")):
         _table_semantics(table)
         caption = table.find("caption")
         if caption is not None:  # numbered as the PDF counts them: the tables with a caption
             number += 1
-            table.set("id", f"tabelle-{number}")
+            table.set("id", table_ids[table])
             caption.text = f"Tabelle {number}: {caption.text or ''}"
-            caption.set("id", f"tabelle-{number}-titel")
+            caption.set("id", f"{table_ids[table]}-titel")
         # every table may scroll sideways on a phone (an accessibility review measured 39 of 41 wider
         # than 320 px, most of four columns or fewer): a region a keyboard reaches, named by its
         # caption; the page's script keeps that only where the table does not fit (42 tab stops and
@@ -143,8 +168,9 @@ def _captions(root: lxml.html.HtmlElement, figures: dict[str, Figure]) -> None:
             wrapper.attrib.update({"tabindex": "0", "role": "region", "aria-labelledby": caption.get("id", "")})
         table.addprevious(wrapper)
         wrapper.append(table)
+    figure_ids = _anchors(root, "figure", "abbildung")
     for number, figure in enumerate(root.iter("figure"), start=1):
-        figure.set("id", f"abbildung-{number}")
+        figure.set("id", figure_ids[figure])
         image = figure.find("img")
         drawn = figures.get(image.get("src", "")) if image is not None else None
         if image is not None and drawn is not None:
@@ -200,6 +226,94 @@ def _spoken(root: lxml.html.HtmlElement) -> None:
         said = new_element("span", {"class": "sr-only", "style": SCREEN_READER_ONLY})
         said.text = f" {meaning}"
         element.append(said)
+
+
+#: The id of the chapter that lists the abbreviations (templates/_bausteine.html.j2).
+ABBREVIATIONS_ID = "abkuerzungen"
+#: Where an abbreviation is not marked: headings, captions and links read as they are, a table's
+#: column headers, and an abbreviation already marked.
+_NOT_MARKED = frozenset({"h2", "h3", "h4", "h5", "caption", "figcaption", "summary", "thead", "a", "abbr"})
+
+
+def _spaced(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def _listed_abbreviations(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """The abbreviations the document's own list explains (its chapter's first table: the
+    abbreviation, its meaning), by the abbreviation with plain spaces."""
+    heading = next((h for h in root.iter("h2") if h.get("id") == ABBREVIATIONS_ID), None)
+    table = next(heading.itersiblings("table"), None) if heading is not None else None
+    if table is None:
+        return {}
+    listed = {}
+    for row in rows(table, "tbody"):
+        found = cells(row)
+        short, meaning = (str(cell.xpath("string()")) for cell in found[:2]) if len(found) >= 2 else ("", "")
+        if short.strip():
+            listed[_spaced(short.strip())] = " ".join(meaning.split())
+    return listed
+
+
+def _abbreviations(root: lxml.html.HtmlElement) -> None:
+    """An abbreviation's first use in each chapter as ``<abbr title="…">`` with the meaning the
+    document's list gives it (WCAG 3.1.4): a reader who jumped to a chapter from the contents,
+    or from a council's link, need not scroll to the list at the end. Only the abbreviations the
+    list explains; not in the list itself, headings, captions, column headers or links."""
+    meanings = _listed_abbreviations(root)
+    if not meanings:
+        return
+    words = sorted(meanings, key=len, reverse=True)  # 'SGB VIII' before 'SGB'
+    alternatives = "|".join(re.escape(word).replace("\\ ", "[ \u00a0\u202f]") for word in words)
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w)")
+    seen: set[str] = set()
+    chapter_listed = False
+
+    def marked(text: str | None) -> tuple[str | None, list[lxml.html.HtmlElement]]:
+        if not text or chapter_listed:
+            return text, []
+        head: str | None = None
+        marks: list[lxml.html.HtmlElement] = []
+        last = 0
+        for match in pattern.finditer(text):
+            short = _spaced(match[0])
+            if short in seen:
+                continue
+            seen.add(short)
+            if text.rfind(meanings[short], 0, match.start()) >= 0:  # 'Allgemeiner Sozialer Dienst (ASD)'
+                continue
+            mark = new_element("abbr", {"title": meanings[short]})
+            mark.text = match[0]
+            between = text[last : match.start()]
+            if marks:
+                marks[-1].tail = between
+            else:
+                head = between
+            marks.append(mark)
+            last = match.end()
+        if not marks:
+            return text, []
+        marks[-1].tail = text[last:] or None
+        return head or None, marks
+
+    def open_to_marks(element: lxml.html.HtmlElement) -> bool:
+        return not any(e.tag in _NOT_MARKED for e in (element, *element.iterancestors()))
+
+    # in reading order: an element's text at its start, the text after it (its tail) at its end
+    for event, element in list(lxml.etree.iterwalk(root, events=("start", "end"))):
+        if not isinstance(element.tag, str):
+            continue
+        if event == "start" and element.tag == "h2":  # a new chapter: each is marked once again
+            seen.clear()
+            chapter_listed = element.get("id") == ABBREVIATIONS_ID
+        elif event == "start" and open_to_marks(element):
+            element.text, marks = marked(element.text)
+            for index, mark in enumerate(marks):
+                element.insert(index, mark)
+        elif event == "end" and element is not root and open_to_marks(element.getparent()):
+            element.tail, marks = marked(element.tail)
+            for mark in reversed(marks):
+                element.addnext(mark)
 
 
 def _table_semantics(table: lxml.html.HtmlElement) -> None:
@@ -402,6 +516,7 @@ def to_html(doc: RenderedDocument) -> bytes:
             del element.attrib["data-quelle"]
     _heading_numbers(root)
     _spoken(root)
+    _abbreviations(root)
     _captions(root, {f.name: f for f in doc.figures})
     _contact_links(root)
     _chapter_links(root)
