@@ -783,6 +783,17 @@ def test_an_expense_is_for_a_measure_or_the_coordination(inputs):
     )
 
 
+def test_a_deleted_measure_still_named_gets_the_way_to_keep_it(inputs):
+    """Deleting a finished measure is what a yearly update does; its expense lines still name it
+    (year-later review)."""
+    inputs.edit("massnahmen.yaml", lambda d: d["massnahmen"].pop(19))
+    problems = [p for p in inputs.problems() if "netzwerkbefragung' gibt es nicht" in p]
+    assert problems and all(
+        "Wurde sie gelöscht? Eine beendete Maßnahme bleibt mit 'status: abgeschlossen' stehen" in p
+        for p in problems
+    ), problems
+
+
 def test_a_duplicated_id_is_listed_once_among_the_known(inputs):
     """A measure's id written twice listed 'Bekannt: willkommensbesuche, willkommensbesuche, …' in every
     follow-up message, and '(oder 'netzwerkkoordination')' stood twice in one (hostile-input sweep)."""
@@ -878,6 +889,12 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
             "Gemeint ist wohl 2025-03-01.",
         ],
     ]
+    # a German date that does not exist is not turned into one the next run refuses (year-later review:
+    # '31.02.2027' was answered with 'Gemeint ist wohl 2027-02-31')
+    inputs.replace("massnahmen.yaml", "von: 01.03.2025", "von: 31.02.2027")
+    assert inputs.problems()[1].endswith(
+        "gefunden: '31.02.2027'. Den 31.2. gibt es 2027 nicht: bitte den Tag prüfen."
+    ), inputs.problems()
 
 
 def test_a_decision_named_by_its_number_where_its_id_belongs_gets_the_id(inputs):

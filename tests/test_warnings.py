@@ -162,7 +162,8 @@ def _finished_but_running(data):
                     "massnahmen.yaml",
                     "massnahmen[3].status",
                     "Die Maßnahme ist 'laufend', ihr Zeitraum "
-                    "endete aber am 30.06.2025, vor dem Stand des Konzepts (15.10.2026).",
+                    "endete aber am 30.06.2025, vor dem Stand des Konzepts (15.10.2026). Ist sie 'abgeschlossen', oder "
+                    "läuft sie länger (dann 'bis' anpassen)?",
                 )
             ],
         ),

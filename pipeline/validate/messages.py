@@ -27,6 +27,15 @@ IMPOSSIBLE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
+def _exists(year: int, month: int, day: int) -> bool:
+    """Whether the date is in the calendar."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     """The model class that owns the last key of a path, for naming fields in messages."""
     current: Any = model
@@ -209,6 +218,9 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
     if kind.startswith("date") or kind.startswith("datetime"):
         german = GERMAN_DATE.fullmatch(found) if isinstance(found, str) else None
         meant = f" Gemeint ist wohl {german[3]}-{int(german[2]):02d}-{int(german[1]):02d}." if german else ""
+        if german and not _exists(int(german[3]), int(german[2]), int(german[1])):
+            # no suggestion that the next run refuses (a '31.02.2027' became '2027-02-31'; review)
+            meant = f" Den {int(german[1])}.{int(german[2])}. gibt es {german[3]} nicht: bitte den Tag prüfen."
         return f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; gefunden: {shown}.{meant}"
     if kind in {"bool_type", "bool_parsing"}:
         return f"Hier wird ja oder nein erwartet (auch true/false); gefunden: {shown}."

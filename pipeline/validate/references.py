@@ -79,6 +79,12 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         listed = ", ".join(ids[:8]) + (", …" if len(ids) > 8 else "")
         where = PROJECT_IDS.get(kind) or (COMBINED_IDS[kind][0] if kind in COMBINED_IDS else ID_SOURCES[kind][0])
         known_ones = f" Bekannt: {listed}." if listed else " Dort ist noch kein Eintrag."
+        if kind in ("massnahme", "zweck") and not close:
+            # deleting a finished measure is what a yearly update does (year-later review)
+            known_ones += (
+                " Wurde sie gelöscht? Eine beendete Maßnahme bleibt mit 'status: abgeschlossen' stehen: "
+                "Aufwand und Berichte früherer Jahre verweisen weiter auf sie."
+            )
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
 
 

@@ -875,7 +875,8 @@ def status_matches_period(concept: Concept) -> Iterator[Finding]:
         elif measure.status == "laufend" and end is not None and end < stand:
             message = (
                 f"Die Maßnahme ist 'laufend', ihr Zeitraum endete aber am {german_date(end)}, "
-                f"vor dem Stand des Konzepts ({shown})."
+                f"vor dem Stand des Konzepts ({shown}). Ist sie 'abgeschlossen', oder läuft sie länger "
+                "(dann 'bis' anpassen)?"
             )
         elif measure.status == "laufend" and start > stand:
             message = (

@@ -127,7 +127,7 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
                 f"{f'{bound} binden und ' if bound else ''}für {share} einen verbindlichen Abstimmungsweg festlegen"
             )
         binds = f"bindet {bound} und " if bound else ""
-        return f"{k.agreement_of_this_version.capitalize()} {binds}legt für {share} einen verbindlichen Abstimmungsweg fest"
+        return f"{sentence_start(k.agreement_of_this_version)} {binds}legt für {share} einen verbindlichen Abstimmungsweg fest"
     return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
 
 
