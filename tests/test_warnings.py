@@ -139,7 +139,24 @@ def _finished_but_running(data):
                     "werden – vor ihrem Stand (20.12.2026). Ist die Entscheidung schon gefallen, bitte den "
                     "Beschluss in gremien.yaml (beschluesse) eintragen und hier seine Nummer; sonst die "
                     "Sitzungstermine in der Beratungsfolge der Vorlage prüfen.",
-                )
+                ),
+                # the other papers, deliberated before the Stand, would be rewritten with its data
+                # (year-later review); the paper to adopt the Fassung has the warning above
+                *(
+                    (
+                        f"vorlagen/{name}.yaml",
+                        "vorlage.beratungsfolge",
+                        f"Die Vorlage {number} wurde zuletzt am {last} beraten, vor dem Stand dieser Fassung "
+                        "(20.12.2026). Der Build schreibt sie mit den Angaben der Fassung 2.0 neu, über die Dateien, "
+                        "die den Gremien vorlagen. Ist sie beraten, bitte die Datei in den Ordner vorlagen/beraten/ "
+                        "verschieben: Dort zählt sie weiter als Bericht an die Gremien",
+                    )
+                    for name, number, last in [
+                        ("ga-2026-027-gesundheitswesen", "GA/2026/027", "19.11.2026"),
+                        ("gv-2026-004-ressourcenplanung", "GV/2026/004", "17.12.2026"),
+                        ("sa-2026-041-sgb2", "SA/2026/041", "03.12.2026"),
+                    ]
+                ),
             ],
         ),
         (

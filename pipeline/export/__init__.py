@@ -39,6 +39,7 @@ from pipeline.export.manifest import (
     MANIFEST,
     BuildRecord,
     DocumentIdentity,
+    deliberated_files,
     manifest_bytes,
     read_manifest,
     recorded_hash,
@@ -268,7 +269,16 @@ class Export:
             folders = self.rendered.owned_folders
             build_key = None if gaps else self.build_key
             written = _write(
-                self.output, files, self.record, origins, folders, keys, builds, self.previous, build_key
+                self.output,
+                files,
+                self.record,
+                origins,
+                folders,
+                keys,
+                builds,
+                self.previous,
+                build_key,
+                self.rendered.deliberated,
             )
         finally:
             self.close()
@@ -383,10 +393,11 @@ def _write(
     builds: dict[str, str],
     previous: dict[str, Any],
     build_key: str | None = None,
+    deliberated: tuple[str, ...] = (),
 ) -> Committed:
     """The set written, after what an interrupted build left is dealt with (:func:`write_set`)."""
     remove_leftover_temps(output, [*previous.get("dateien", {}), *files, MANIFEST])
-    stale = stale_files(output, files, previous, owned_folders)
+    stale = stale_files(output, files, previous, owned_folders, deliberated_files(output, previous, deliberated))
     manifest = manifest_bytes(previous, record, files, origins, tuple(stale), keys, builds, build_key)
     changes = [
         *(

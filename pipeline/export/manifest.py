@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,19 +149,63 @@ def recorded_key(manifest: dict[str, Any], path: str) -> str | None:
 
 
 def stale_files(
-    output: Path, files: dict[str, bytes], previous: dict[str, Any], folders: tuple[str, ...]
+    output: Path,
+    files: dict[str, bytes],
+    previous: dict[str, Any],
+    folders: tuple[str, ...],
+    kept: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Files an earlier build wrote into folders this build writes whole (e.g. vorlagen/) that
     this build no longer produces – a paper removed from the inputs – and that nobody changed
-    since: they would otherwise stay publishable beside the current papers."""
+    since: they would otherwise stay publishable beside the current papers. Not those `kept`
+    (the files of papers already deliberated: :func:`deliberated_files`)."""
     return [
         path
         for path, entry in previous.get("dateien", {}).items()
         if path.split("/", 1)[0] in folders
         and path not in files
+        and path not in kept
         and (output / path).is_file()
         and sha256((output / path).read_bytes()) == entry.get("sha256")
     ]
+
+
+def _stem(path: str) -> str:
+    """'vorlagen/JHA-2026-030_Kreistag' for '…_Kreistag.pdf', '….oparl.json' and '….docx'."""
+    folder, _, name = path.rpartition("/")
+    return f"{folder}/{name.split('.', 1)[0]}" if folder else name.split(".", 1)[0]
+
+
+def _file_names(data: Any) -> Iterator[str]:
+    """Every 'fileName' in an OParl record (the paper's file and its attachments)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "fileName" and isinstance(value, str):
+                yield value
+            else:
+                yield from _file_names(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _file_names(value)
+
+
+def deliberated_files(output: Path, previous: dict[str, Any], stems: tuple[str, ...]) -> frozenset[str]:
+    """The files an earlier build wrote for papers already deliberated (`stems`: 'vorlagen/JHA-…'):
+    the paper's own (Word, PDF, OParl record) and the attachments its OParl record names, each
+    with its Word file – the Maßnahmenplan of the Fassung the committee had. They stay as they are
+    when a later Fassung builds its own (year-later review: the 2026 paper's Maßnahmenplan 2.0 was
+    removed as 'keine Vorlage mehr dazu')."""
+    recorded = list(previous.get("dateien", {}))
+    wanted = set(stems)
+    for stem in stems:
+        record = output / f"{stem}.oparl.json"
+        try:
+            data = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        names = set(_file_names(data))
+        wanted |= {_stem(path) for path in recorded if path.rpartition("/")[2] in names}
+    return frozenset(path for path in recorded if _stem(path) in wanted)
 
 
 def manifest_bytes(

@@ -20,6 +20,7 @@ from pipeline.errors import os_reason
 from pipeline.findings import EVERY, Finding, Place
 from pipeline.load.yaml_source import MAX_FILE_BYTES, SourceFile, parse_yaml
 from pipeline.model.inputs import (
+    DELIBERATED_FOLDER,
     FILE_SIZE_FIELD,
     FOLDERS,
     MAX_FILE_SIZE_MIB,
@@ -97,7 +98,8 @@ def _yaml_files(folder: Path) -> list[Path]:
 def _names(folder: Path) -> list[str]:
     """The input files present, in the order of the registry, then each folder's files."""
     singles = [n for n in (*REQUIRED_FILES, *OPTIONAL_FILES) if (folder / n).is_file()]
-    return singles + [f"{sub}/{path.name}" for sub in FOLDERS for path in _yaml_files(folder / sub)]
+    subfolders = (*FOLDERS, DELIBERATED_FOLDER)
+    return singles + [f"{sub}/{path.name}" for sub in subfolders for path in _yaml_files(folder / sub)]
 
 
 def load_texts(folder: Path, texts: dict[str, bytes]) -> tuple[LoadedInputs, list[Finding]]:

@@ -31,6 +31,7 @@ from pipeline.formatting import (
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import Forms, committee_forms, kind_gender, title_with_article
 from pipeline.model.inputs import (
+    DELIBERATED_FOLDER,
     NETWORK_NAME,
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
@@ -294,6 +295,9 @@ class Concept:
     decisions: list[Decision]
     checks: Checks
     papers: list[Paper] = field(default_factory=list)
+    #: The numbers of the papers under vorlagen/beraten/: they count as reports and carry their
+    #: decisions like the others, but are not built again (:attr:`papers_to_build`).
+    deliberated: frozenset[str] = frozenset()
     council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
     quality_ratings: QualityFile | None = None
     cross_cutting: CrossCuttingFile | None = None
@@ -308,6 +312,11 @@ class Concept:
         kommune = _parsed(files, "kommune.yaml", MunicipalityFile)
         gremien = _parsed(files, "gremien.yaml", CommitteeFile)
         papers = [_parsed(files, name, PaperFile).paper for name in sorted(files) if name.startswith("vorlagen/")]
+        deliberated = frozenset(
+            _parsed(files, name, PaperFile).paper.number
+            for name in files
+            if name.startswith(f"{DELIBERATED_FOLDER}/")
+        )
         ratings = _parsed(files, "qualitaet.yaml", QualityFile) if "qualitaet.yaml" in files else None
         topics = _parsed(files, "querschnitt.yaml", CrossCuttingFile) if "querschnitt.yaml" in files else None
         return cls(
@@ -325,6 +334,7 @@ class Concept:
             decisions=gremien.decisions,
             checks=kommune.checks,
             papers=papers,
+            deliberated=deliberated,
             council_system=gremien.council_system or PLACEHOLDER_COUNCIL_SYSTEM,
             quality_ratings=ratings,
             cross_cutting=topics,
@@ -716,6 +726,11 @@ class Concept:
             ):
                 found[body.id] = body
         return tuple(found.values())
+
+    @property
+    def papers_to_build(self) -> list[Paper]:
+        """The papers this build writes: not those already deliberated (vorlagen/beraten/)."""
+        return [paper for paper in self.papers if paper.number not in self.deliberated]
 
     @property
     def adoption_paper(self) -> Paper | None:

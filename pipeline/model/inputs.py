@@ -2288,6 +2288,10 @@ OPTIONAL_FILES: tuple[str, ...] = tuple(k.name for k in INPUTS if not k.required
 FOLDERS: tuple[str, ...] = tuple(k.folder for k in INPUTS if k.folder)
 #: The folder of the council papers.
 PAPER_FOLDER = "vorlagen"
+#: Papers already deliberated (moved here after their last sitting): read for the reports and
+#: decisions they carry, never built again – a Fassung later they would be rewritten with its
+#: data over the files the committees had (year-later review).
+DELIBERATED_FOLDER = f"{PAPER_FOLDER}/beraten"
 
 #: Which list of which file defines the ids of each kind of reference (see types.Ref).
 ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -2310,5 +2314,6 @@ ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
 def model_for(name: str) -> type[Item]:
     """The model class of an input file, by its name relative to the municipality's folder."""
     folder, _, _ = name.rpartition("/")
+    folder = PAPER_FOLDER if folder == DELIBERATED_FOLDER else folder
     pattern = f"{folder}/*.yaml" if folder else name
     return next(k.model for k in INPUTS if k.name == pattern)

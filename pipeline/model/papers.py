@@ -1871,8 +1871,9 @@ class PaperView:
         return [a.generated for a in self.paper.attachments if a.generated]
 
 
-def paper_views(concept: Concept) -> list[PaperView]:
-    return [PaperView(concept, paper) for paper in concept.papers]
+def paper_views(concept: Concept, *, deliberated: bool = False) -> list[PaperView]:
+    """The papers to build (or, with `deliberated`, those under vorlagen/beraten/, which are not)."""
+    return [PaperView(concept, p) for p in concept.papers if (p.number in concept.deliberated) == deliberated]
 
 
 def _against(measure: Measure, year: int) -> str:

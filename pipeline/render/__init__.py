@@ -485,6 +485,9 @@ class RenderedSet:
     #: Documents also (or only) written as one self-contained HTML page, and workbooks (XLSX).
     pages: list[RenderedDocument] = field(default_factory=list)
     workbooks: list[Workbook] = field(default_factory=list)
+    #: The file stems ('vorlagen/JHA-2026-030_Kreistag') of the papers already deliberated
+    #: (vorlagen/beraten/): not built again, their files in the output folder left as they are.
+    deliberated: tuple[str, ...] = ()
 
     @property
     def documents(self) -> list[RenderedDocument]:
@@ -534,7 +537,9 @@ def render_products(
             attachments.get("gesamtkonzept") or render_concept(concept, template_dir, changes, assessments)
         )
     workbooks = [workbook(concept)] if products.WORKBOOK.key in wanted else []
-    rendered = RenderedSet(attachments, papers, dialogues, owned, pages, workbooks)
+    done = paper_views(concept, deliberated=True) if products.PAPERS.key in wanted else []
+    stems = tuple(f"{products.paper_folder(view.paper.public)}/{paper_file_stem(view)}" for view in done)
+    rendered = RenderedSet(attachments, papers, dialogues, owned, pages, workbooks, stems)
     return _marked_as_draft(rendered) if draft else rendered
 
 

@@ -33,6 +33,7 @@ from pipeline.model.accounting import CHOICE, DOPPIK, DOPPIK_RULES, KAMERAL_STAT
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
 from pipeline.model.inputs import (
+    DELIBERATED_FOLDER,
     ActorFile,
     Expense,
     GoalFile,
@@ -1107,6 +1108,30 @@ def progress_leaves_dates_to_papers(concept: Concept) -> Iterator[Finding]:
 def _paper_files(concept: Concept) -> dict[str, str]:
     """Each paper's number and the file it is written in, for a warning to point at."""
     return {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
+
+
+@WARNINGS.rule("vorlage-schon-beraten")
+def papers_of_an_earlier_fassung(concept: Concept) -> Iterator[Finding]:
+    """A paper whose every sitting lies before the concept's Stand was deliberated on what an
+    earlier Fassung said: built again, it would say this Fassung's numbers under its old date and
+    number, over the files the committees had (year-later review: the Kreistag's paper of 2026
+    put the Haushaltsvorbehalt on 2028). Under vorlagen/beraten/ it still counts as a report."""
+    stand = concept.version.date
+    files = _paper_files(concept)
+    adoption = concept.adoption.number if concept.adoption is not None else None
+    for view in paper_views(concept):
+        dates = [c.date for c in view.paper.consultations]
+        if not dates or max(dates) >= stand or view.paper.number == adoption:
+            continue  # the paper to adopt this Fassung: its own warning says the Stand is past its sitting
+        yield warning(
+            files[view.paper.number],
+            ("vorlage", "beratungsfolge"),
+            f"Die Vorlage {view.paper.number} wurde zuletzt am {german_date(max(dates))} beraten, vor dem Stand "
+            f"dieser Fassung ({german_date(stand)}). Der Build schreibt sie mit den Angaben der Fassung "
+            f"{concept.version.version} neu, über die Dateien, die den Gremien vorlagen. Ist sie beraten, bitte die "
+            f"Datei in den Ordner {DELIBERATED_FOLDER}/ verschieben: Dort zählt sie weiter als Bericht an die Gremien, "
+            "wird aber nicht neu erzeugt, und ihre Dateien im Ausgabeordner bleiben, wie sie sind.",
+        )
 
 
 @WARNINGS.rule("ertrag-fuer-ungleich-lange-massnahmen")

@@ -1,0 +1,120 @@
+"""Papers already deliberated (vorlagen/beraten/): a Fassung later they still count as reports
+to the committees, are not built again, and their files stay as the committees had them
+(year-later review: the Kreistag's paper of 2026 was rewritten with the data of 2027)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import products
+from pipeline.build import build
+from pipeline.export.manifest import deliberated_files, stale_files
+from pipeline.model.inputs import DELIBERATED_FOLDER
+from pipeline.model.papers import paper_views
+from pipeline.model.reporting import ReportingView
+from pipeline.render import render_products
+
+PAPER = "sa-2026-041-sgb2.yaml"
+WARNING = "wurde zuletzt am 03.12.2026 beraten, vor dem Stand dieser Fassung (15.12.2026)"
+
+
+def _later_stand(inputs):
+    """The Stand after the sitting of the SA's paper (03.12.2026), before the Kreistag's (17.12.)."""
+    return inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2026-12-15")
+
+
+def _moved(inputs, name: str = PAPER):
+    inputs.texts[f"{DELIBERATED_FOLDER}/{name}"] = inputs.texts.pop(f"vorlagen/{name}")
+    return inputs
+
+
+def test_a_paper_deliberated_before_the_stand_is_pointed_to_the_folder_for_it(inputs):
+    warned = [w for w in _later_stand(inputs).warnings() if WARNING in w.message]
+    assert [(w.where.file, w.where.field) for w in warned] == [(f"vorlagen/{PAPER}", "vorlage.beratungsfolge")]
+    assert "bitte die Datei in den Ordner vorlagen/beraten/ verschieben" in warned[0].message
+    # moved there, it is read, counts as a report, and is not built again
+    concept = _moved(inputs).check().concept
+    assert not [w for w in inputs.warnings() if WARNING in w.message]
+    assert "SA/2026/041" in {p.number for p in concept.papers} and concept.deliberated == {"SA/2026/041"}
+    assert "SA/2026/041" not in {v.paper.number for v in paper_views(concept)}
+    assert [v.paper.number for v in paper_views(concept, deliberated=True)] == ["SA/2026/041"]
+    heard = ReportingView(concept, dt.date(2027, 10, 14)).report_dates("sa")
+    assert dt.date(2026, 12, 3) in heard
+
+
+def test_a_deliberated_paper_is_not_rendered_and_its_files_are_named_to_keep(inputs):
+    concept = _moved(_later_stand(inputs)).check().concept
+    rendered = render_products(concept, [products.PAPERS.key])
+    assert "SA/2026/041" not in {p.view.paper.number for p in rendered.papers}
+    assert rendered.papers  # the others are built as before
+    assert rendered.deliberated == ("vorlagen/SA-2026-041_Ausschuss-fuer-Soziales-und-Teilhabe",)
+
+
+def test_the_files_of_a_deliberated_paper_and_its_attachments_stay(tmp_path: Path):
+    stem = "vorlagen/SA-2026-041_Ausschuss-fuer-Soziales-und-Teilhabe"
+    names = [
+        f"{stem}.pdf",
+        f"{stem}.docx",
+        f"{stem}.oparl.json",
+        "vorlagen/Massnahmenplan_Musterkreis_2.0.pdf",
+        "vorlagen/Massnahmenplan_Musterkreis_2.0.docx",
+        "vorlagen/GA-2026-027_Ausschuss-fuer-Gesundheit.pdf",  # a paper removed from the inputs
+        "Gesamtkonzept_Musterkreis_2.0.pdf",
+    ]
+    record = {
+        "mainFile": {"fileName": "SA-2026-041_Ausschuss-fuer-Soziales-und-Teilhabe.pdf"},
+        "auxiliaryFile": [
+            {"fileName": "Massnahmenplan_Musterkreis_2.0.pdf"},
+            {"fileName": "Gesamtkonzept_Musterkreis_2.0.pdf"},
+        ],
+    }
+    previous = {"dateien": {}}
+    for name in names:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"data": [record]}).encode() if name.endswith(".oparl.json") else name.encode()
+        path.write_bytes(data)
+        previous["dateien"][name] = {"sha256": hashlib.sha256(data).hexdigest()}
+    kept = deliberated_files(tmp_path, previous, (stem,))
+    assert kept == {
+        f"{stem}.pdf",
+        f"{stem}.docx",
+        f"{stem}.oparl.json",
+        "vorlagen/Massnahmenplan_Musterkreis_2.0.pdf",
+        "vorlagen/Massnahmenplan_Musterkreis_2.0.docx",
+        "Gesamtkonzept_Musterkreis_2.0.pdf",
+    }
+    new = {"vorlagen/Massnahmenplan_Musterkreis_2.1.pdf": b"x"}
+    # the paper removed from the inputs goes, the deliberated one's files stay
+    assert stale_files(tmp_path, new, previous, ("vorlagen",), kept) == [
+        "vorlagen/GA-2026-027_Ausschuss-fuer-Gesundheit.pdf"
+    ]
+    assert len(stale_files(tmp_path, new, previous, ("vorlagen",))) == 6
+
+
+@pytest.mark.slow
+def test_a_later_fassung_leaves_the_deliberated_papers_files_as_they_were(inputs, tmp_path):
+    """Built once with the SA's paper among the papers, then a Fassung later with it under
+    vorlagen/beraten/: its Word, PDF and OParl files and the Maßnahmenplan it had stay byte for
+    byte; the other papers are built anew."""
+    output = tmp_path / "ausgabe"
+    build(inputs.save(tmp_path / "vorher"), output, only=products.PAPERS.key)
+    stem = output / "vorlagen" / "SA-2026-041_Ausschuss-fuer-Soziales-und-Teilhabe"
+    record = json.loads(stem.with_suffix(".oparl.json").read_text(encoding="utf-8"))
+    attachments = [f["fileName"] for f in record["data"][0]["auxiliaryFile"]]
+    assert "Massnahmenplan_Musterkreis_2.0.pdf" in attachments
+    had = {
+        p: p.read_bytes()
+        for p in output.rglob("*")
+        if p.is_file() and p.name.startswith(("SA-", "Massnahmenplan"))
+    }
+    assert len(had) == 5  # the paper's Word, PDF and OParl files, the Maßnahmenplan's Word and PDF
+    later = _moved(_later_stand(inputs)).replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
+    build(later.save(tmp_path / "nachher"), output, only=products.PAPERS.key)
+    assert {p: p.read_bytes() for p in had} == had
+    assert (output / "vorlagen" / "Massnahmenplan_Musterkreis_2.1.pdf").is_file()
