@@ -118,3 +118,28 @@ def test_a_later_fassung_leaves_the_deliberated_papers_files_as_they_were(inputs
     build(later.save(tmp_path / "nachher"), output, only=products.PAPERS.key)
     assert {p: p.read_bytes() for p in had} == had
     assert (output / "vorlagen" / "Massnahmenplan_Musterkreis_2.1.pdf").is_file()
+
+
+def test_a_paper_taken_over_from_the_earlier_fassung_is_pointed_out(inputs):
+    """The new Beschlussvorlage copied from last year's: „Über die Fassung 2.0 entscheidet der
+    Kreistag“ in the paper for 2.1 (year-later review); history ('hat … beschlossen') is no slip."""
+    assert not [w for w in inputs.warnings() if "Fassung" in w.message]
+    inputs.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
+    found = [(w.where.file, w.where.field, w.message) for w in inputs.warnings() if "Fassung 2.1" in w.message]
+    paper = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
+    assert (
+        paper,
+        "vorlage.begruendung",
+        "Hier soll über die Fassung 2.0 entschieden werden; das Konzept ist die Fassung 2.1. Aus der Vorlage der "
+        "früheren Fassung übernommen? Bitte Fassung und Jahreszahlen im Text prüfen.",
+    ) in found
+    # nowhere 2.1: the whole paper is the earlier one's
+    assert any(f == paper and "nennt die Fassung 2.0, nirgends aber die Fassung 2.1" in m for f, _, m in found)
+    # once the paper names this Fassung, only the sentence on the decision remains
+    inputs.edit_paper(
+        "jha-2026-030-gesamtkonzept.yaml",
+        lambda p: p.update(betreff=p["betreff"].replace("Fassung 2.0", "Fassung 2.1")),
+    )
+    found = [(w.where.field, w.message[:49]) for w in inputs.warnings() if "Fassung 2.1" in w.message]
+    decided = "Hier soll über die Fassung 2.0 entschieden werden"
+    assert found == [("vorlage.beschlussvorschlag[0]", decided), ("vorlage.begruendung", decided)]

@@ -1301,3 +1301,57 @@ def terms_of_the_own_land(concept: Concept) -> Iterator[Finding]:
                     else "Bitte die Bezeichnung des eigenen Landes verwenden."
                 ),
             )
+
+
+# --- papers taken over from an earlier Fassung ---------------------------------------------------
+
+_FASSUNG = re.compile(r"\bFassung\s+(\d+(?:\.\d+)*)")
+#: A decision still to come on a Fassung: 'Über die Fassung 2.0 entscheidet der Kreistag', 'Der
+#: Kreistag beschließt das Gesamtkonzept in der Fassung 2.0'.
+_DECIDES_ON = re.compile(
+    r"\b[Üü]ber\s+die\s+Fassung\s+(\d+(?:\.\d+)*)\s+(?:entscheid|berät|berat|beschließ)"
+    r"|\bbeschließ\w*\s+[^.;:]{0,80}?\bFassung\s+(\d+(?:\.\d+)*)"
+)
+
+
+@WARNINGS.rule("vorlage-nennt-andere-fassung")
+def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
+    """A paper to build that asks for a decision on another Fassung than this one, or whose texts
+    name only earlier ones, was taken over from the paper of an earlier Fassung (year-later review:
+    the new Beschlussvorlage for 2.1 said „Über die Fassung 2.0 entscheidet der Kreistag“).
+    Naming an earlier Fassung as history ('hat die Fassung 1.0 beschlossen') stays unremarked."""
+    from pipeline.model.inputs import PaperFile
+    from pipeline.model.papers import paper_views
+
+    current = concept.version.version
+    building = {v.paper.number for v in paper_views(concept)}
+    files = {
+        name
+        for name, parsed in concept.files.items()
+        if isinstance(parsed, PaperFile) and parsed.paper.number in building
+    }
+    named: dict[str, list[tuple[Passage, str]]] = {}
+    for passage in read(concept).passages:
+        if passage.file not in files or "Fassung" not in passage.text:
+            continue
+        named.setdefault(passage.file, []).extend((passage, m[1]) for m in _FASSUNG.finditer(passage.text))
+        for match in _DECIDES_ON.finditer(passage.text):
+            version = match[1] or match[2]
+            if version != current:
+                yield Finding(
+                    at(passage.file, *passage.path),
+                    f"Hier soll über die Fassung {version} entschieden werden; das Konzept ist die Fassung {current}. "
+                    "Aus der Vorlage der früheren Fassung übernommen? Bitte Fassung und Jahreszahlen im Text prüfen.",
+                    WARNING,
+                )
+    for file, found in named.items():
+        if not found or any(version == current for _, version in found):
+            continue
+        passage, version = found[0]
+        yield Finding(
+            at(file, *passage.path),
+            f"Die Vorlage nennt die Fassung {version}, nirgends aber die Fassung {current}, über die sie berichtet. "
+            "Ist der Text aus der Vorlage der früheren Fassung übernommen? Bitte die Fassung und die Jahreszahlen "
+            "im Text prüfen.",
+            WARNING,
+        )
