@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from pipeline.findings import FULFILLED, OPEN, PARTIAL, STATUSES, UNKNOWN, Status
-from pipeline.formatting import count, euro, german_date, signed_euro
+from pipeline.formatting import count, german_date
 from pipeline.model.changes import ChangeSet
 from pipeline.model.quality.assessment import QualityAssessment
 from pipeline.model.reporting import ReportingView
@@ -126,7 +126,10 @@ def diff_lines(changes: ChangeSet) -> list[str]:
         f"zu Fassung {changes.new_version} (Stand {german_date(changes.new_date)})"
     ]
     if changes.empty:
-        lines += ["", "Keine Änderungen an Zielgruppen, Zielen, Maßnahmen, Akteuren und Finanzierung."]
+        lines += [
+            "",
+            "Keine Änderungen an Zielgruppen, Zielen, Maßnahmen, Akteuren, Beschlüssen und Finanzierung.",
+        ]
     for kind in (k for k in changes.kinds if k.any):
         lines += [
             "",
@@ -140,11 +143,11 @@ def diff_lines(changes: ChangeSet) -> list[str]:
     if changes.budget:
         lines += ["", "Finanzierung nach Quelle und Jahr"]
         lines += columns(
-            [
-                (c.source, str(c.year), euro(c.old), "→", euro(c.new), f"({signed_euro(c.delta)})")
-                for c in changes.budget
-            ]
+            [(c.source, str(c.year), c.old_shown, "→", c.new_shown, f"({c.delta_shown})") for c in changes.budget]
         )
+    if changes.budget_status:
+        lines += ["", "Stand der Haushalte"]
+        lines += [f"  {c.year}: {c.old} → {c.new}" for c in changes.budget_status]
     return lines
 
 

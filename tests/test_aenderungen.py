@@ -16,7 +16,7 @@ from docx import Document
 
 from pipeline.build import build
 from pipeline.cli import main
-from pipeline.formatting import euro, signed_euro
+from pipeline.formatting import euro, number, signed_euro
 
 from .conftest import EXAMPLE, edit_yaml
 
@@ -94,7 +94,12 @@ def test_diff_names_added_removed_changed_and_budget(older):
     assert "  + Beratungs- und Interventionsstelle bei häuslicher Gewalt (BISS) (biss)" in out
     assert "Ziele: 0 neu, 0 entfallen, 1 geändert" in out
     goal = next(x for x in out.splitlines() if x.startswith("  ~ ") and "(fruehzeitiger-zugang)" in x)
-    assert goal.endswith(": Indikatoren")  # long values only by the field's German title
+    # an indicator named, with its old and new values (year-later review: only 'Indikatoren' stood there)
+    indicator = yaml.safe_load((EXAMPLE / "ziele.yaml").read_text(encoding="utf-8"))["ziele"][0]["indikatoren"][0]
+    assert goal.endswith(
+        f": Indikator „{indicator['name']}“ (Zielwert: 80 → {number(indicator['zielwert'])}; Jahr, bis zu dem der "
+        f"Zielwert erreicht sein soll: 2028 → {indicator['zieljahr']})"
+    ), goal
     assert "Zielgruppen" not in out
     (old_spent, old_own), (new_spent, new_own) = _budget_2027(older), _budget_2027(EXAMPLE)
     assert new_spent - old_spent == new_own - old_own == CUT
@@ -289,3 +294,36 @@ def test_links_in_a_revision_are_refused(repo):
     result = CliRunner().invoke(main, ["diff", "HEAD:kommune", "HEAD~1:kommune"])
     assert result.exit_code == 2
     assert "'ziele.yaml' ist in 'HEAD:kommune' ein symbolischer Verweis" in result.output
+
+
+def test_a_year_one_fassung_did_not_plan_is_no_rise_from_nothing(inputs):
+    """The next Fassung plans a year the earlier did not: 'nicht geplant', not '0,00 € →
+    545.900,00 € (+545.900,00 €)', which a councillor read as a rise; the budget adopted since, and
+    the decision recorded since, are named too (year-later review)."""
+    from pipeline.model.changes import compare
+
+    new = inputs.check().concept
+
+    def earlier(data):
+        data["aufwand"] = [e for e in data["aufwand"] if e["jahr"] != 2027]
+        data["ertraege"] = [i for i in data["ertraege"] if i["jahr"] != 2027]
+        for year in data["haushalt"]:
+            year["stand"] = "Entwurf" if year["jahr"] == 2026 else year["stand"]
+
+    def fewer_decisions(data):
+        data["beschluesse"] = data["beschluesse"][:-1]
+
+    old_inputs = inputs.edit("ressourcen.yaml", earlier).edit("gremien.yaml", fewer_decisions)
+    for name in [n for n in old_inputs.texts if n.startswith("vorlagen/")]:  # the papers of the later one
+        old_inputs.remove(name)
+    old = old_inputs.check().concept
+    changes = compare(old, new)
+    spent = next(c for c in changes.budget if c.year == 2027 and c.source == new.budget.terms.expenses)
+    assert (spent.old, spent.delta) == (None, None) and spent.new == new.budget.expense_total(2027)
+    assert (spent.old_shown, spent.delta_shown) == ("nicht geplant", "–")
+    assert [(c.year, c.old, c.new) for c in changes.budget_status] == [(2026, "Entwurf", "beschlossen")]
+    decisions = next(k for k in changes.kinds if k.plural == "Beschlüsse")
+    assert [d.label for d in decisions.added] == [f"{new.decisions[-1].number} {new.decisions[-1].title}"]
+    # the other way round: a year the later Fassung no longer plans
+    back = next(c for c in compare(new, old).budget if c.year == 2027 and c.source == new.budget.terms.expenses)
+    assert (back.new_shown, back.delta_shown) == ("nicht mehr geplant", "–")

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from pipeline import formatting
 from pipeline.model.concept import Concept
-from pipeline.model.inputs import Actor, Goal, Measure, TargetGroup
+from pipeline.model.inputs import Actor, Decision, Goal, Measure, TargetGroup
 from pipeline.model.resources import OWN_SHARE
 from pipeline.model.types import INCOME_SOURCES
 
@@ -26,10 +26,11 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     ("goals", "Ziel", "Ziele"),
     ("measures", "Maßnahme", "Maßnahmen"),
     ("actors", "Akteur", "Akteure"),
+    ("decisions", "Beschluss", "Beschlüsse"),
 )
 
 #: The items compared: everything in KINDS has an id.
-Compared = TargetGroup | Goal | Measure | Actor
+Compared = TargetGroup | Goal | Measure | Actor | Decision
 
 #: Old and new value together up to this length are shown; longer texts only by field name.
 SHORT = 60
@@ -43,7 +44,10 @@ class FieldChange:
 
     @property
     def summary(self) -> str:
-        """'zielwert: 3 → 3,5' where both values are short, else just the field."""
+        """'zielwert: 3 → 3,5' where both values are short, else just the field (and the field
+        alone where it says all: 'neuer Indikator „…“')."""
+        if not self.old and not self.new:
+            return self.field
         if len(self.old) + len(self.new) <= SHORT:
             return f"{self.field}: {self.old} → {self.new}"
         return self.field
@@ -73,14 +77,39 @@ class KindChanges:
 
 @dataclass(frozen=True)
 class BudgetChange:
+    """How one amount of one year moved; None where that Fassung did not plan the year (a
+    councillor read '0,00 € → 545.900,00 €' for a year 2.0 did not plan as a rise)."""
+
     source: str
     year: int
-    old: Decimal
-    new: Decimal
+    old: Decimal | None
+    new: Decimal | None
 
     @property
-    def delta(self) -> Decimal:
-        return self.new - self.old
+    def delta(self) -> Decimal | None:
+        return self.new - self.old if self.old is not None and self.new is not None else None
+
+    @property
+    def old_shown(self) -> str:
+        return formatting.euro(self.old) if self.old is not None else "nicht geplant"
+
+    @property
+    def new_shown(self) -> str:
+        return formatting.euro(self.new) if self.new is not None else "nicht mehr geplant"
+
+    @property
+    def delta_shown(self) -> str:
+        """'+545.900,00 €', or '–' where one Fassung did not plan the year."""
+        return formatting.signed_euro(self.delta) if self.delta is not None else "–"
+
+
+@dataclass(frozen=True)
+class BudgetStatusChange:
+    """A year's budget that moved on: '2027: Entwurf → beschlossen'."""
+
+    year: int
+    old: str
+    new: str
 
 
 @dataclass(frozen=True)
@@ -91,10 +120,11 @@ class ChangeSet:
     new_date: Any
     kinds: tuple[KindChanges, ...]
     budget: tuple[BudgetChange, ...]
+    budget_status: tuple[BudgetStatusChange, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not any(k.any for k in self.kinds) and not self.budget
+        return not any(k.any for k in self.kinds) and not self.budget and not self.budget_status
 
 
 #: YAML keys of amounts in euros, and of years (written without a thousands point).
@@ -124,21 +154,58 @@ def shown(value: Any, key: str = "") -> str:
     return " ".join(str(value).split())
 
 
-def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
-    """Changed fields by their German title; nested sections and lists compare as a whole."""
+def _fields(old: BaseModel, new: BaseModel, within: str = "") -> tuple[FieldChange, ...]:
+    """Changed fields by their German title; a list of named entries (a goal's indicators)
+    entry by entry – 'Indikator „Kinderarztpraxen mit Sprechstunde“ (Zuletzt gemessener Wert: 2 → 3)'
+    (year-later review: only 'Indikatoren' stood there) –, other sections and lists as a whole.
+    `within` names the entry the fields belong to."""
     before, after = old.model_dump(by_alias=True), new.model_dump(by_alias=True)
-    fields = type(new).model_fields.values()
-    titles = {info.alias: info.title or info.alias for info in fields if info.alias is not None}
-    return tuple(
-        FieldChange(titles.get(key, key), shown(before.get(key), key), shown(after.get(key), key))
-        for key in after
-        if before.get(key) != after.get(key)
-    )
+    changes: list[FieldChange] = []
+    for name, info in type(new).model_fields.items():
+        key = info.alias or name
+        if before.get(key) == after.get(key):
+            continue
+        was, now = getattr(old, name), getattr(new, name)
+        if _named_entries(was) and _named_entries(now):
+            changes += _entries(was, now, within)
+        else:
+            title = info.title or key
+            changes.append(
+                FieldChange(f"{within}{title}", shown(before.get(key), key), shown(after.get(key), key))
+            )
+    return tuple(changes)
+
+
+def _entry_name(entry: BaseModel) -> str:
+    return str(getattr(entry, "id", None) or getattr(entry, "name", None) or "")
+
+
+def _named_entries(value: Any) -> bool:
+    """A list of entries each with an id or a name of its own."""
+    if not isinstance(value, list) or not all(isinstance(v, BaseModel) for v in value):
+        return False
+    names = [_entry_name(v) for v in value]
+    return all(names) and len(set(names)) == len(names)
+
+
+def _entries(old: list[BaseModel], new: list[BaseModel], within: str) -> list[FieldChange]:
+    """The entries of a list added, dropped or changed, named by their kind and name."""
+    before = {_entry_name(e): e for e in old}
+    after = {_entry_name(e): e for e in new}
+    kind = str(type((new or old)[0]).model_config.get("title") or "Eintrag")
+    changes = [FieldChange(f"{within}neu: {kind} „{n}“", "", "") for n in after if n not in before]
+    changes += [FieldChange(f"{within}entfallen: {kind} „{n}“", "", "") for n in before if n not in after]
+    for n, entry in after.items():
+        if n in before and before[n] != entry:
+            inner = "; ".join(f.summary for f in _fields(before[n], entry))
+            changes.append(FieldChange(f"{within}{kind} „{n}“ ({inner})", "", ""))
+    return changes
 
 
 def _label(item: Compared) -> str:
     label: str = getattr(item, "title", None) or getattr(item, "name", None) or item.id
-    return label
+    number = getattr(item, "number", None)  # a decision by its number and title: 'KT/2026/072 Gesamtkonzept …'
+    return f"{number} {label}" if number else label
 
 
 def _compare(singular: str, plural: str, old: Sequence[Compared], new: Sequence[Compared]) -> KindChanges:
@@ -169,17 +236,26 @@ def _amounts(concept: Concept) -> dict[tuple[str, int], Decimal]:
 def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
     """How Aufwand, Erträge and Zuschussbedarf moved, per year; what did not move is left out."""
     before, after = _amounts(old), _amounts(new)
-    years = sorted({y for _, y in (*before, *after)})
+    planned_before, planned_after = set(old.budget.years), set(new.budget.years)
+    years = sorted(planned_before | planned_after)
     changes = []
     for label in ("Aufwand", *INCOME_SOURCES, OWN_SHARE):
         for year in years:
-            was, now = before.get((label, year), Decimal(0)), after.get((label, year), Decimal(0))
-            if was != now:
+            was = before.get((label, year), Decimal(0)) if year in planned_before else None
+            now = after.get((label, year), Decimal(0)) if year in planned_after else None
+            if was != now and (was or now):
                 shown = {OWN_SHARE: new.municipality.own_share_label, "Aufwand": new.budget.terms.expenses}.get(
                     label, label
                 )
                 changes.append(BudgetChange(shown, year, was, now))
     return tuple(changes)
+
+
+def _budget_status(old: Concept, new: Concept) -> tuple[BudgetStatusChange, ...]:
+    """The years whose budget moved on between the Fassungen (the Haushalt 2027 adopted)."""
+    was = {y.year: y.status for y in old.resources.budget_years}
+    now = {y.year: y.status for y in new.resources.budget_years}
+    return tuple(BudgetStatusChange(y, was[y], now[y]) for y in sorted(now) if y in was and was[y] != now[y])
 
 
 def compare(old: Concept, new: Concept) -> ChangeSet:
@@ -188,5 +264,11 @@ def compare(old: Concept, new: Concept) -> ChangeSet:
         _compare(singular, plural, getattr(old, attr), getattr(new, attr)) for attr, singular, plural in KINDS
     )
     return ChangeSet(
-        old.version.version, old.version.date, new.version.version, new.version.date, kinds, _budget(old, new)
+        old.version.version,
+        old.version.date,
+        new.version.version,
+        new.version.date,
+        kinds,
+        _budget(old, new),
+        _budget_status(old, new),
     )
