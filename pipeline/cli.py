@@ -320,11 +320,10 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
             "seine Dateien sind jetzt vollständig übernommen.",
             err=True,
         )
+    from pipeline.terminal import removal_line
+
     for removed in result.removed:
-        papers = AGREEMENT_FOLDER not in removed.parts
-        click.echo(
-            f"entfernt ({'keine Vorlage mehr dazu' if papers else 'wird nicht mehr erzeugt'}): {removed}", err=True
-        )
+        click.echo(removal_line(removed, result.paths, AGREEMENT_FOLDER not in removed.parts), err=True)
     for kept in result.kept:
         click.echo(
             f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie wich vom letzten Build ab)",

@@ -8,8 +8,10 @@ evidence is in `--format json` and in the Qualitätsdialog). `plan` shows the re
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -114,6 +116,30 @@ def plan_lines(view: ReportingView) -> list[str]:
     if not notices and not late:
         lines.append("keine – alle Gremien sind im Berichtsturnus.")
     return lines
+
+
+# --- build ------------------------------------------------------------------------------------
+
+#: The Fassung in a file's name ('Massnahmenplan_Musterkreis_2.0.pdf').
+_FASSUNG_IN_NAME = re.compile(r"_\d+(?:\.\d+)+(?=\.)")
+
+
+def removal_line(removed: Path, written: Sequence[Path], papers: bool) -> str:
+    """Why a build removed an earlier file: replaced by the same document of the new Fassung
+    ('Massnahmenplan_…_2.0.pdf' by '…_2.1.pdf'; year-later review: 'keine Vorlage mehr dazu' read
+    as if the paper were gone), else no paper needs it any more, or the document is no longer made."""
+    masked = _FASSUNG_IN_NAME.sub("_#", removed.name)
+    successor = next(
+        (
+            p
+            for p in written
+            if p.parent == removed.parent and p != removed and _FASSUNG_IN_NAME.sub("_#", p.name) == masked
+        ),
+        None,
+    )
+    if successor is not None:
+        return f"entfernt (ersetzt durch {successor.name}): {removed}"
+    return f"entfernt ({'keine Vorlage mehr dazu' if papers else 'wird nicht mehr erzeugt'}): {removed}"
 
 
 # --- diff -------------------------------------------------------------------------------------

@@ -143,3 +143,19 @@ def test_a_paper_taken_over_from_the_earlier_fassung_is_pointed_out(inputs):
     found = [(w.where.field, w.message[:49]) for w in inputs.warnings() if "Fassung 2.1" in w.message]
     decided = "Hier soll über die Fassung 2.0 entschieden werden"
     assert found == [("vorlage.beschlussvorschlag[0]", decided), ("vorlage.begruendung", decided)]
+
+
+def test_a_file_of_the_earlier_fassung_is_said_to_be_replaced():
+    """'entfernt (keine Vorlage mehr dazu)' for the Maßnahmenplan 2.0 read as if the paper were
+    gone; the 2.1 file replaces it (year-later review)."""
+    from pipeline.terminal import removal_line
+
+    folder = Path("out") / "vorlagen"
+    written = [folder / "Massnahmenplan_Musterkreis_2.1.pdf", folder / "JHA-2027-031_Kreistag.pdf"]
+    assert removal_line(folder / "Massnahmenplan_Musterkreis_2.0.pdf", written, True) == (
+        f"entfernt (ersetzt durch Massnahmenplan_Musterkreis_2.1.pdf): {folder / 'Massnahmenplan_Musterkreis_2.0.pdf'}"
+    )
+    gone = folder / "GA-2026-027_Ausschuss-fuer-Gesundheit.pdf"
+    assert removal_line(gone, written, True) == f"entfernt (keine Vorlage mehr dazu): {gone}"
+    agreement = Path("out") / "kooperationsvereinbarung" / "Kooperationsvereinbarung_Musterkreis_2.0.pdf"
+    assert removal_line(agreement, written, False) == f"entfernt (wird nicht mehr erzeugt): {agreement}"
