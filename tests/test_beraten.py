@@ -1,6 +1,7 @@
-"""Papers already deliberated (vorlagen/beraten/): a Fassung later they still count as reports
-to the committees, are not built again, and their files stay as the committees had them
-(year-later review: the Kreistag's paper of 2026 was rewritten with the data of 2027)."""
+"""A Fassung a year later (year-later review). Papers already deliberated (vorlagen/beraten/)
+still count as reports to the committees, are not built again, and their files stay as the
+committees had them (the Kreistag's paper of 2026 was rewritten with the data of 2027); a paper
+copied from the earlier one, files replaced by the new Fassung's, an agreement in force."""
 
 from __future__ import annotations
 
@@ -159,3 +160,17 @@ def test_a_file_of_the_earlier_fassung_is_said_to_be_replaced():
     assert removal_line(gone, written, True) == f"entfernt (keine Vorlage mehr dazu): {gone}"
     agreement = Path("out") / "kooperationsvereinbarung" / "Kooperationsvereinbarung_Musterkreis_2.0.pdf"
     assert removal_line(agreement, written, False) == f"entfernt (wird nicht mehr erzeugt): {agreement}"
+
+
+def test_an_agreement_in_force_at_the_stand_is_no_longer_to_be_signed(inputs):
+    from .test_verfahren import concept_chapters_text
+
+    before = concept_chapters_text(inputs.check().concept, "konzept/08_netzwerk.html.j2")
+    assert "Unterzeichnen sollen die neue Vereinbarung zehn Organisationen" in before
+    later = inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14").check().concept
+    text = concept_chapters_text(later, "konzept/08_netzwerk.html.j2")
+    assert "Unterzeichnen sollen" not in text
+    assert (
+        "Sie gilt seit dem 01.07.2027; Vertragsparteien sind zehn Organisationen; ihre Unterschriften binden"
+        in text
+    )

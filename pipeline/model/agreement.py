@@ -730,6 +730,14 @@ class Agreement:
         return self.start or self.concept.version.date
 
     @property
+    def in_force_since(self) -> dt.date | None:
+        """The day it took effect, where that lies on or before the concept's Stand: a Fassung
+        written a year later no longer asks for signatures ('Unterzeichnen sollen …' stood in the
+        concept after it had been signed and in force for months; year-later review)."""
+        start = self.start
+        return start if start is not None and start <= self.concept.version.date else None
+
+    @property
     def measures_in_force(self) -> list[Measure]:
         """The measures partners can commit to: not finished, not ended before the agreement
         takes effect (a reader found M4, finished in 2025, among an agreement's duties from 2027)."""
