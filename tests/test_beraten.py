@@ -174,3 +174,39 @@ def test_an_agreement_in_force_at_the_stand_is_no_longer_to_be_signed(inputs):
         "Sie gilt seit dem 01.07.2027; Vertragsparteien sind zehn Organisationen; ihre Unterschriften binden"
         in text
     )
+
+
+def _adopted_2027(data):
+    for year in data["haushalt"]:
+        if year["jahr"] == 2027:
+            year["stand"] = "beschlossen"
+            year["beschlossen_am"] = "2026-12-17"
+
+
+def test_a_text_on_a_draft_budget_adopted_since_is_pointed_out(inputs):
+    """„im Entwurf des Haushalts 2027 veranschlagt“ in October 2027, the Haushalt 2027 adopted
+    (year-later review); a paper already deliberated says what it said then, unremarked."""
+    assert not [w for w in inputs.warnings() if "Entwurf des Haushalts" in w.message]
+    inputs.edit("ressourcen.yaml", _adopted_2027)
+    found = {(w.where.file, w.where.field) for w in inputs.warnings() if "der Haushalt 2027 ist nach" in w.message}
+    assert ("massnahmen.yaml", "massnahmen[5].beschreibung") in found
+    assert ("gremien.yaml", "beschluesse[4].umsetzungsstand") in found  # 'Haushaltsentwurf 2027'
+    assert ("vorlagen/gv-2026-004-ressourcenplanung.yaml", "vorlage.finanzen.erlaeuterung") in found
+    _moved(inputs, "gv-2026-004-ressourcenplanung.yaml")
+    found = {w.where.file for w in inputs.warnings() if "der Haushalt 2027 ist nach" in w.message}
+    assert not [f for f in found if f.startswith(DELIBERATED_FOLDER)] and "massnahmen.yaml" in found
+
+
+def test_a_grant_still_applied_for_late_in_its_adopted_year_is_asked_about(inputs):
+    applied = [
+        i for i, e in enumerate(inputs.check().concept.resources.income) if e.applied_for and e.year == 2027
+    ]
+    assert applied
+    inputs.edit("ressourcen.yaml", _adopted_2027)
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    asked = [w for w in inputs.warnings() if "noch als beantragt eingetragen" in w.message]
+    assert [w.where.field for w in asked] == [f"ertraege[{i}].beantragt" for i in applied]
+    assert "Ist er inzwischen bewilligt oder zugesagt?" in asked[0].message
+    # in the first half of the year it may still be on its way
+    inputs.replace("kommune.yaml", "stand: 2027-10-14", "stand: 2027-04-14")
+    assert not [w for w in inputs.warnings() if "noch als beantragt eingetragen" in w.message]

@@ -22,12 +22,12 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from pipeline.findings import WARNING, Finding, Path_, at
-from pipeline.formatting import enumeration, in_state
+from pipeline.formatting import enumeration, german_date, in_state
 from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in, glossary
 from pipeline.model.accounting import DOPPIK
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
-from pipeline.model.inputs import county_with_article, with_article
+from pipeline.model.inputs import DELIBERATED_FOLDER, county_with_article, with_article
 from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession, StateRule
 from pipeline.model.procedure import Procedure, kreis_word
 from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, Item
@@ -89,8 +89,12 @@ def _walk(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
 
 
 def texts(files: Mapping[str, Item]) -> Iterator[Passage]:
-    """Every string of every parsed file, with its path of YAML keys, in file order."""
+    """Every string of every parsed file, with its path of YAML keys, in file order – but the
+    papers already deliberated (vorlagen/beraten/): their texts are the record of what the
+    committees had, no longer to be corrected."""
     for name in sorted(files):
+        if name.startswith(f"{DELIBERATED_FOLDER}/"):
+            continue
         for path, text in _walk(files[name], ()):
             yield Passage(name, path, text)
 
@@ -1355,3 +1359,49 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
             "im Text prüfen.",
             WARNING,
         )
+
+
+# --- texts a year behind ------------------------------------------------------------------------
+
+#: 'im Entwurf des Haushalts 2027', 'Haushaltsentwurf 2027', 'Haushaltsplanentwurf 2027'.
+_BUDGET_DRAFT = re.compile(
+    r"\b(?:Entwurfs?\s+des\s+Haushalt(?:s|splans|es)|Haushalt(?:s|splan)?entwurfs?)\s+(\d{4})\b"
+)
+
+
+@WARNINGS.rule("text-nennt-haushaltsentwurf")
+def texts_name_a_draft_since_adopted(concept: Concept) -> Iterator[Finding]:
+    """A text that speaks of a year's draft budget once ressourcen.yaml has it adopted was written
+    a Fassung earlier (year-later review: „die Mittel sind im Entwurf des Haushalts 2027
+    veranschlagt“ in October 2027, the Haushalt 2027 adopted)."""
+    adopted = {y.year for y in concept.resources.budget_years if y.status == "beschlossen"}
+    if not adopted:
+        return
+    for passage in read(concept).passages:
+        if "ntwurf" not in passage.text:
+            continue
+        for match in _BUDGET_DRAFT.finditer(passage.text):
+            if int(match[1]) in adopted:
+                yield Finding(
+                    at(passage.file, *passage.path),
+                    f"Der Text nennt „{match[0]}“; der Haushalt {match[1]} ist nach ressourcen.yaml beschlossen. "
+                    "Aus einer früheren Fassung übernommen? Bitte den Text anpassen.",
+                    WARNING,
+                )
+
+
+@WARNINGS.rule("ertrag-noch-beantragt")
+def grants_still_applied_for_in_their_year(concept: Concept) -> Iterator[Finding]:
+    """A grant still 'beantragt' for a year half over at the Stand, its budget adopted: the
+    concept tells the council it may fall away ('ohne sie stiege der Zuschussbedarf …'), which a
+    Kämmerei reads as news in October (year-later review)."""
+    stand = concept.version.date
+    adopted = {y.year for y in concept.resources.budget_years if y.status == "beschlossen"}
+    for index, line in enumerate(concept.resources.income):
+        if line.applied_for and line.year == stand.year and stand.month > 6 and line.year in adopted:
+            yield Finding(
+                at("ressourcen.yaml", "ertraege", index, "beantragt"),
+                f"Der Ertrag ist für {line.year} noch als beantragt eingetragen; der Stand ({german_date(stand)}) liegt "
+                "in der zweiten Hälfte dieses Haushaltsjahres. Ist er inzwischen bewilligt oder zugesagt?",
+                WARNING,
+            )
