@@ -327,3 +327,25 @@ def test_a_year_one_fassung_did_not_plan_is_no_rise_from_nothing(inputs):
     # the other way round: a year the later Fassung no longer plans
     back = next(c for c in compare(new, old).budget if c.year == 2027 and c.source == new.budget.terms.expenses)
     assert (back.new_shown, back.delta_shown) == ("nicht mehr geplant", "–")
+
+
+def test_a_measure_whose_number_changed_says_so(inputs):
+    """A measure inserted mid-list renumbers the ones after it: 'M21' became 'M22' while councils
+    and decisions cite the numbers (year-later review)."""
+    from pipeline.model.changes import compare
+
+    old = inputs.check().concept
+
+    def inserted(data):
+        extra = copy.deepcopy(data["massnahmen"][0])
+        extra.update(id="familienbuero", titel="Familienbüro")
+        data["massnahmen"].insert(len(data["massnahmen"]) - 1, extra)
+
+    new = inputs.edit("massnahmen.yaml", inserted).check().concept
+    measures = next(k for k in compare(old, new).kinds if k.plural == "Maßnahmen")
+    last = old.measures[-1]
+    assert [a.id for a in measures.added] == ["familienbuero"]
+    count = len(old.measures)
+    assert [(c.id, [f.summary for f in c.fields]) for c in measures.changed] == [
+        (last.id, [f"Nummer: M{count} → M{count + 1}"])
+    ]

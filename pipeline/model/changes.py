@@ -7,6 +7,7 @@ by their `id`; a change is named by the German field (the YAML key) with the old
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -258,11 +259,33 @@ def _budget_status(old: Concept, new: Concept) -> tuple[BudgetStatusChange, ...]
     return tuple(BudgetStatusChange(y, was[y], now[y]) for y in sorted(now) if y in was and was[y] != now[y])
 
 
+def _renumbered(old: Concept, new: Concept, measures: KindChanges) -> KindChanges:
+    """The measures whose number changed ('M21' became 'M22' where a measure was inserted before
+    it; year-later review: councils and decisions cite the numbers) – as a change of their own,
+    also where nothing else changed."""
+    before = {m.id for m in old.measures}
+    moved = {
+        m.id: FieldChange("Nummer", old.measure_number(m.id), new.measure_number(m.id))
+        for m in new.measures
+        if m.id in before and old.measure_number(m.id) != new.measure_number(m.id)
+    }
+    if not moved:
+        return measures
+    changed = {c.id: c for c in measures.changed}
+    items = []
+    for m in new.measures:
+        if m.id in moved or m.id in changed:
+            fields = changed[m.id].fields if m.id in changed else ()
+            items.append(ItemChange(m.id, m.title, ((moved[m.id],) if m.id in moved else ()) + fields))
+    return dataclasses.replace(measures, changed=tuple(items))
+
+
 def compare(old: Concept, new: Concept) -> ChangeSet:
     """Everything that differs between two Fassungen of one municipality's concept."""
     kinds = tuple(
         _compare(singular, plural, getattr(old, attr), getattr(new, attr)) for attr, singular, plural in KINDS
     )
+    kinds = tuple(_renumbered(old, new, k) if k.plural == "Maßnahmen" else k for k in kinds)
     return ChangeSet(
         old.version.version,
         old.version.date,
