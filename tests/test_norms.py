@@ -126,7 +126,9 @@ def test_citations_name_norm_and_paragraph():
         ("bis zum ersten Geburtstag des Kindes", [12]),
         ("Im ersten Lebensjahr", [12]),
         ("bis zum 3. Lebensjahr", [36]),
-        ("Kinder unter drei Jahren", [36]),
+        ("Sie begleiten Kinder unter drei Jahren", [36]),
+        # whom a sentence speaks of, not how long anyone accompanies (M-V review)
+        ("Die Fachstelle vermittelt jede Familie mit Kind unter drei Jahren an eine Familienhebamme.", []),
         ("in den ersten drei Lebensjahren", [36]),
         ("für Kinder von 0 bis 3 Jahren", [36]),
         ("bis zu einem Jahr nach der Geburt", [12]),

@@ -402,6 +402,9 @@ _LAND_RULE = re.compile(r"Land\b|Landes\w+|Richtlinie|Fördergrundsätze|Förder
 #: Familienhebamme accompanies to; review in Niedersachsen).
 _AGE_CUE = re.compile(r"Kind|Säugling|Baby|\balt\b|Alter|Geburt|Lebens|begleit", re.IGNORECASE)
 _PLAIN_UNITS = ("jahr", "monat", "woche")
+#: 'Familie mit Kind unter drei Jahren': whom a sentence speaks of, not how long anyone accompanies
+#: (M-V review: a referral sentence was warned about as a Begleitung's limit) – unless it says so.
+_WHO_IS_MEANT = re.compile(r"\bKind(?:er|ern)?\s+(?:im\s+Alter\s+)?$")
 
 
 @lru_cache(maxsize=8192)
@@ -411,9 +414,12 @@ def age_limits(sentence: str) -> tuple[float, ...]:
     sechs Wochen') counts only in a sentence about a child's age or a Begleitung."""
     found: dict[int, float] = {}
     cue = _AGE_CUE.search(sentence) is not None
+    accompanies = "begleit" in sentence.lower()
     for pattern in _AGE_LIMITS:
         for match in pattern.finditer(sentence):
             if not cue and match["unit"].lower().startswith(_PLAIN_UNITS):
+                continue
+            if not accompanies and _WHO_IS_MEANT.search(sentence, 0, match.start()):
                 continue
             groups = match.groupdict()
             if groups.get("ord"):
