@@ -2656,3 +2656,20 @@ def test_a_council_called_buergerschaft_is_not_called_stadtvertretung_in_the_tex
         "Der Text nennt 'Stadtvertretung'; die Vertretung heißt hier nach gremien.yaml 'Bürgerschaft'."
         in found.message
     )
+
+
+def test_a_paper_names_the_provision_that_makes_the_council_competent_where_given(inputs):
+    """Rostock's papers name the 'Beschlussvorschrift' (M-V review); none where the field is empty."""
+    import lxml.html
+
+    from pipeline.model.papers import paper_views
+    from pipeline.render import render_paper
+
+    def header(inputs) -> dict[str, str]:
+        view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
+        block = lxml.html.fromstring(render_paper(view).body_html).find(".//dl")
+        return {dt.text_content(): dt.getnext().text_content() for dt in block.iter("dt")}
+
+    assert "Rechtsgrundlage" not in header(inputs)
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", lambda p: p.update(rechtsgrundlage="§ 58 Abs. 1 NKomVG"))
+    assert header(inputs)["Rechtsgrundlage"] == "§\u00a058 Abs.\u00a01\u00a0NKomVG"  # bound by the typography

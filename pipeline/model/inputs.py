@@ -2152,6 +2152,14 @@ class Paper(Item, title="Vorlage"):
         default=None,
     )
     public: YesNo = field("oeffentlich", "Öffentlich (ja) oder nicht öffentlich (nein)")
+    #: Where a council's papers name the provision that makes it competent (Rostock's
+    #: 'Beschlussvorschrift'; M-V review).
+    legal_basis: Text | None = field(
+        "rechtsgrundlage",
+        "Rechtsgrundlage der Beratung oder Entscheidung, z. B. '§ 22 Abs. 3 Nr. 1 KV M-V' (steht in den Kopfangaben; "
+        "leer: keine Zeile)",
+        default=None,
+    )
     consultations: list[Consultation] = field(
         "beratungsfolge", "Beratungsfolge in zeitlicher Reihenfolge", min_length=1
     )
