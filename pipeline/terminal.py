@@ -121,7 +121,7 @@ def plan_lines(view: ReportingView) -> list[str]:
 # --- build ------------------------------------------------------------------------------------
 
 #: The Fassung in a file's name ('Massnahmenplan_Musterkreis_2.0.pdf').
-_FASSUNG_IN_NAME = re.compile(r"_\d+(?:\.\d+)+(?=\.)")
+_FASSUNG_IN_NAME = re.compile(r"_\d+(?:\.\d+)*(?=\.[^.]+$)")
 
 
 def removal_line(removed: Path, written: Sequence[Path], papers: bool) -> str:

@@ -48,40 +48,62 @@ def test_a_paper_deliberated_before_the_stand_is_pointed_to_the_folder_for_it(in
     assert dt.date(2026, 12, 3) in heard
 
 
-def test_a_deliberated_paper_is_not_rendered_and_its_files_are_named_to_keep(inputs):
+def test_a_deliberated_paper_is_not_rendered_and_its_number_is_handed_on(inputs):
     concept = _moved(_later_stand(inputs)).check().concept
     rendered = render_products(concept, [products.PAPERS.key])
     assert "SA/2026/041" not in {p.view.paper.number for p in rendered.papers}
     assert rendered.papers  # the others are built as before
-    assert rendered.deliberated == ("vorlagen/SA-2026-041_Ausschuss-fuer-Soziales-und-Teilhabe",)
+    assert rendered.deliberated == ("SA/2026/041",)
+
+
+def _output(tmp_path: Path, files: dict[str, bytes]) -> dict:
+    previous: dict = {"dateien": {}}
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        previous["dateien"][name] = {"sha256": hashlib.sha256(data).hexdigest()}
+    return previous
 
 
 def test_the_files_of_a_deliberated_paper_and_its_attachments_stay(tmp_path: Path):
+    """Found by the number its OParl record names – not by a file name made from today's inputs
+    (the committee renamed since: 'SA-2026-041_Sozialausschuss' now) –, with the attachments the
+    record names, each with its Word file; a number with a dot and the Fassung in a name are parts
+    of the name (re-check review: 'Drs.' and '…_2.0' were cut at their first dot)."""
     stem = "vorlagen/SA-2026-041_Ausschuss-fuer-Soziales-und-Teilhabe"
-    names = [
-        f"{stem}.pdf",
-        f"{stem}.docx",
-        f"{stem}.oparl.json",
-        "vorlagen/Massnahmenplan_Musterkreis_2.0.pdf",
-        "vorlagen/Massnahmenplan_Musterkreis_2.0.docx",
-        "vorlagen/GA-2026-027_Ausschuss-fuer-Gesundheit.pdf",  # a paper removed from the inputs
-        "Gesamtkonzept_Musterkreis_2.0.pdf",
-    ]
     record = {
-        "mainFile": {"fileName": "SA-2026-041_Ausschuss-fuer-Soziales-und-Teilhabe.pdf"},
-        "auxiliaryFile": [
-            {"fileName": "Massnahmenplan_Musterkreis_2.0.pdf"},
-            {"fileName": "Gesamtkonzept_Musterkreis_2.0.pdf"},
-        ],
+        "data": [
+            {
+                "reference": "SA/2026/041",
+                "mainFile": {"fileName": "SA-2026-041_Ausschuss-fuer-Soziales-und-Teilhabe.pdf"},
+                "auxiliaryFile": [
+                    {"fileName": "Massnahmenplan_Musterkreis_2.0.pdf"},
+                    {"fileName": "Gesamtkonzept_Musterkreis_2.0.pdf"},
+                ],
+            }
+        ]
     }
-    previous = {"dateien": {}}
-    for name in names:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({"data": [record]}).encode() if name.endswith(".oparl.json") else name.encode()
-        path.write_bytes(data)
-        previous["dateien"][name] = {"sha256": hashlib.sha256(data).hexdigest()}
-    kept = deliberated_files(tmp_path, previous, (stem,))
+    other = {
+        "data": [
+            {"reference": "Drs. JHA 7/2026", "mainFile": {"fileName": "Drs.-JHA-7-2026_Jugendhilfeausschuss.pdf"}}
+        ]
+    }
+    previous = _output(
+        tmp_path,
+        {
+            f"{stem}.pdf": b"pdf",
+            f"{stem}.docx": b"docx",
+            f"{stem}.oparl.json": json.dumps(record).encode(),
+            "vorlagen/Massnahmenplan_Musterkreis_2.0.pdf": b"1",
+            "vorlagen/Massnahmenplan_Musterkreis_2.0.docx": b"2",
+            "vorlagen/Massnahmenplan_Musterkreis_2.1.pdf": b"3",  # withdrawn with its paper
+            "vorlagen/Drs.-JHA-7-2026_Jugendhilfeausschuss.pdf": b"4",
+            "vorlagen/Drs.-JHA-7-2026_Jugendhilfeausschuss.oparl.json": json.dumps(other).encode(),
+            "Gesamtkonzept_Musterkreis_2.0.pdf": b"5",
+        },
+    )
+    kept = deliberated_files(tmp_path, previous, ("SA/2026/041",))
     assert kept == {
         f"{stem}.pdf",
         f"{stem}.docx",
@@ -90,12 +112,19 @@ def test_the_files_of_a_deliberated_paper_and_its_attachments_stay(tmp_path: Pat
         "vorlagen/Massnahmenplan_Musterkreis_2.0.docx",
         "Gesamtkonzept_Musterkreis_2.0.pdf",
     }
-    new = {"vorlagen/Massnahmenplan_Musterkreis_2.1.pdf": b"x"}
-    # the paper removed from the inputs goes, the deliberated one's files stay
+    new = {"vorlagen/Massnahmenplan_Musterkreis_2.2.pdf": b"x"}
     assert stale_files(tmp_path, new, previous, ("vorlagen",), kept) == [
-        "vorlagen/GA-2026-027_Ausschuss-fuer-Gesundheit.pdf"
+        "vorlagen/Massnahmenplan_Musterkreis_2.1.pdf",
+        "vorlagen/Drs.-JHA-7-2026_Jugendhilfeausschuss.pdf",
+        "vorlagen/Drs.-JHA-7-2026_Jugendhilfeausschuss.oparl.json",
     ]
-    assert len(stale_files(tmp_path, new, previous, ("vorlagen",))) == 6
+    # a number with a dot is found by its record too
+    assert "vorlagen/Drs.-JHA-7-2026_Jugendhilfeausschuss.pdf" in deliberated_files(
+        tmp_path, previous, ("Drs. JHA 7/2026",)
+    )
+    # a record that cannot be read: every earlier file stays rather than the one a committee decided on going
+    (tmp_path / f"{stem}.oparl.json").write_text("{kaputt", encoding="utf-8")
+    assert deliberated_files(tmp_path, previous, ("SA/2026/041",)) == set(previous["dateien"])
 
 
 @pytest.mark.slow
@@ -210,3 +239,34 @@ def test_a_grant_still_applied_for_late_in_its_adopted_year_is_asked_about(input
     # in the first half of the year it may still be on its way
     inputs.replace("kommune.yaml", "stand: 2027-10-14", "stand: 2027-04-14")
     assert not [w for w in inputs.warnings() if "noch als beantragt eingetragen" in w.message]
+
+
+def test_a_deliberated_papers_sittings_are_its_record_not_a_plan_to_check(inputs):
+    """Its sittings may have left gremien.yaml's calendar; the build was refused, a sitting of 2026
+    to be moved to 2027 (re-check review)."""
+    text = inputs.text(f"vorlagen/{PAPER}").replace("datum: 2026-12-03", "datum: 2026-12-04")
+    inputs.write(f"vorlagen/{PAPER}", text)
+    assert any("Am 04.12.2026 tagt" in p for p in inputs.problems())
+    _moved(inputs)
+    assert inputs.problems() == []
+
+
+def test_a_paper_copied_instead_of_moved_is_told_so(inputs):
+    inputs.write(f"{DELIBERATED_FOLDER}/{PAPER}", inputs.text(f"vorlagen/{PAPER}"))
+    (problem,) = [p for p in inputs.problems() if "SA/2026/041" in p]
+    assert (
+        "Die Vorlage 'SA/2026/041' liegt zweimal vor: hier und in vorlagen/beraten/sa-2026-041-sgb2.yaml. Ist sie "
+        "beraten, bitte die Datei nur in vorlagen/beraten/ behalten und die andere löschen (verschieben, nicht "
+        "kopieren)."
+    ) in problem, problem
+
+
+def test_a_fassung_without_a_dot_is_replaced_as_well():
+    from pipeline.terminal import removal_line
+
+    folder = Path("out") / "kooperationsvereinbarung"
+    old = folder / "Kooperationsvereinbarung_Musterkreis_2026.pdf"
+    written = [folder / "Kooperationsvereinbarung_Musterkreis_2027.pdf"]
+    assert removal_line(old, written, False) == (
+        f"entfernt (ersetzt durch Kooperationsvereinbarung_Musterkreis_2027.pdf): {old}"
+    )

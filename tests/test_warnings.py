@@ -147,9 +147,9 @@ def _finished_but_running(data):
                         f"vorlagen/{name}.yaml",
                         "vorlage.beratungsfolge",
                         f"Die Vorlage {number} wurde zuletzt am {last} beraten, vor dem Stand dieser Fassung "
-                        "(20.12.2026). Der Build schreibt sie mit den Angaben der Fassung 2.0 neu, über die Dateien, "
-                        "die den Gremien vorlagen. Ist sie beraten, bitte die Datei in den Ordner vorlagen/beraten/ "
-                        "verschieben: Dort zählt sie weiter als Bericht an die Gremien",
+                        "(20.12.2026). Der Build schreibt sie mit den Angaben der Fassung 2.0; Dateien eines früheren "
+                        "Builds, die den Gremien vorlagen, ersetzt er damit. Ist sie beraten, bitte die Datei in den "
+                        "Ordner vorlagen/beraten/ verschieben: Dort zählt sie weiter als Bericht an die Gremien",
                     )
                     for name, number, last in [
                         ("ga-2026-027-gesundheitswesen", "GA/2026/027", "19.11.2026"),

@@ -170,10 +170,16 @@ def stale_files(
     ]
 
 
+#: The suffix of a paper's OParl record, of two parts.
+OPARL_SUFFIX = ".oparl.json"
+
+
 def _stem(path: str) -> str:
-    """'vorlagen/JHA-2026-030_Kreistag' for '…_Kreistag.pdf', '….oparl.json' and '….docx'."""
-    folder, _, name = path.rpartition("/")
-    return f"{folder}/{name.split('.', 1)[0]}" if folder else name.split(".", 1)[0]
+    """'vorlagen/JHA-2026-030_Kreistag' for '…_Kreistag.pdf', '….oparl.json' and '….docx'; the
+    Fassung in a name stays ('…_Musterkreis_2.0' of '…_Musterkreis_2.0.pdf')."""
+    if path.endswith(OPARL_SUFFIX):
+        return path.removesuffix(OPARL_SUFFIX)
+    return path.rsplit(".", 1)[0] if "." in path.rpartition("/")[2] else path
 
 
 def _file_names(data: Any) -> Iterator[str]:
@@ -189,22 +195,43 @@ def _file_names(data: Any) -> Iterator[str]:
             yield from _file_names(value)
 
 
-def deliberated_files(output: Path, previous: dict[str, Any], stems: tuple[str, ...]) -> frozenset[str]:
-    """The files an earlier build wrote for papers already deliberated (`stems`: 'vorlagen/JHA-…'):
-    the paper's own (Word, PDF, OParl record) and the attachments its OParl record names, each
-    with its Word file – the Maßnahmenplan of the Fassung the committee had. They stay as they are
-    when a later Fassung builds its own (year-later review: the 2026 paper's Maßnahmenplan 2.0 was
-    removed as 'keine Vorlage mehr dazu')."""
+def _references(data: Any) -> set[str]:
+    """The paper numbers ('reference') an OParl record describes."""
+    items = data.get("data", [data]) if isinstance(data, dict) else []
+    return {
+        item["reference"] for item in items if isinstance(item, dict) and isinstance(item.get("reference"), str)
+    }
+
+
+def deliberated_files(output: Path, previous: dict[str, Any], numbers: tuple[str, ...]) -> frozenset[str]:
+    """The files an earlier build wrote for the papers already deliberated (by their numbers):
+    each one's own (Word, PDF, OParl record) and the attachments its OParl record names, each with
+    its Word file – the Maßnahmenplan of the Fassung the committee had. They stay as they are when
+    a later Fassung builds its own (year-later review: the 2026 paper's Maßnahmenplan 2.0 was
+    removed as 'keine Vorlage mehr dazu'). Found by the number each record names, not by a file
+    name made from today's inputs (a committee renamed since changes it). Where a paper's record
+    cannot be read (deleted, edited by hand), every file an earlier build recorded stays: better
+    an outdated file left than the one a committee decided on removed."""
     recorded = list(previous.get("dateien", {}))
-    wanted = set(stems)
-    for stem in stems:
-        record = output / f"{stem}.oparl.json"
+    if not numbers:
+        return frozenset()
+    wanted: set[str] = set()
+    found: set[str] = set()
+    for path in recorded:
+        if not path.endswith(OPARL_SUFFIX):
+            continue
         try:
-            data = json.loads(record.read_text(encoding="utf-8"))
+            data = json.loads((output / path).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        names = set(_file_names(data))
-        wanted |= {_stem(path) for path in recorded if path.rpartition("/")[2] in names}
+        described = _references(data) & set(numbers)
+        if not described:
+            continue
+        found |= described
+        names = set(_file_names(data))  # file names without their folder: attachments lie elsewhere too
+        wanted |= {_stem(path)} | {_stem(p) for p in recorded if p.rpartition("/")[2] in names}
+    if found != set(numbers):
+        return frozenset(recorded)
     return frozenset(path for path in recorded if _stem(path) in wanted)
 
 

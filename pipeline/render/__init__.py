@@ -485,8 +485,8 @@ class RenderedSet:
     #: Documents also (or only) written as one self-contained HTML page, and workbooks (XLSX).
     pages: list[RenderedDocument] = field(default_factory=list)
     workbooks: list[Workbook] = field(default_factory=list)
-    #: The file stems ('vorlagen/JHA-2026-030_Kreistag') of the papers already deliberated
-    #: (vorlagen/beraten/): not built again, their files in the output folder left as they are.
+    #: The numbers of the papers already deliberated (vorlagen/beraten/): not built again, their
+    #: files in the output folder left as they are (:func:`pipeline.export.manifest.deliberated_files`).
     deliberated: tuple[str, ...] = ()
 
     @property
@@ -537,9 +537,8 @@ def render_products(
             attachments.get("gesamtkonzept") or render_concept(concept, template_dir, changes, assessments)
         )
     workbooks = [workbook(concept)] if products.WORKBOOK.key in wanted else []
-    done = paper_views(concept, deliberated=True) if products.PAPERS.key in wanted else []
-    stems = tuple(f"{products.paper_folder(view.paper.public)}/{paper_file_stem(view)}" for view in done)
-    rendered = RenderedSet(attachments, papers, dialogues, owned, pages, workbooks, stems)
+    done = tuple(sorted(concept.deliberated)) if products.PAPERS.key in wanted else ()
+    rendered = RenderedSet(attachments, papers, dialogues, owned, pages, workbooks, done)
     return _marked_as_draft(rendered) if draft else rendered
 
 

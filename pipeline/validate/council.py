@@ -18,6 +18,7 @@ from pipeline.formatting import enumeration, german_date, in_state, number, safe
 from pipeline.model.concept import is_finance_committee
 from pipeline.model.grammar import Forms, Gender, definite, head_of, kind_gender, title_with_article
 from pipeline.model.inputs import (
+    DELIBERATED_FOLDER,
     ActorFile,
     Committee,
     CommitteeFile,
@@ -1294,6 +1295,15 @@ def unique_numbers(parsed: Parsed) -> Iterator[Finding]:
         if key in seen:
             number, where = seen[key]
             same = "" if number == paper.number else f" (als '{number}')"
+            deliberated = f"{DELIBERATED_FOLDER}/"
+            if number == paper.number and deliberated in (where[: len(deliberated)], name[: len(deliberated)]):
+                # copied instead of moved (re-check review: 'vergeben' read as 'choose another number')
+                yield Finding(
+                    at(name, "vorlage", "nummer"),
+                    f"Die Vorlage '{paper.number}' liegt zweimal vor: hier und in {where}. Ist sie beraten, bitte "
+                    f"die Datei nur in {deliberated} behalten und die andere löschen (verschieben, nicht kopieren).",
+                )
+                continue
             yield Finding(
                 at(name, "vorlage", "nummer"),
                 f"Die Vorlagen-Nr. '{paper.number}' ist schon in {where} vergeben{same}.",
@@ -1617,10 +1627,13 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
         head_title=head.title if head is not None else None,
         county=municipality.municipality.county if municipality is not None else None,
     )
+    # not the papers already deliberated (vorlagen/beraten/): their Beratungsfolge is the record of
+    # what happened, not a plan to correct – their sittings may have left gremien.yaml's calendar
+    # (re-check review: the build was refused, a sitting of 2026 was to move to 2027)
     return [
         finding
         for name, paper in parsed.papers.items()
-        if name not in parsed.partial
+        if name not in parsed.partial and not name.startswith(f"{DELIBERATED_FOLDER}/")
         for finding in PAPER_RULES.run(PaperCase(name, paper, council))
     ]
 

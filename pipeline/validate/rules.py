@@ -1128,9 +1128,10 @@ def papers_of_an_earlier_fassung(concept: Concept) -> Iterator[Finding]:
             ("vorlage", "beratungsfolge"),
             f"Die Vorlage {view.paper.number} wurde zuletzt am {german_date(max(dates))} beraten, vor dem Stand "
             f"dieser Fassung ({german_date(stand)}). Der Build schreibt sie mit den Angaben der Fassung "
-            f"{concept.version.version} neu, über die Dateien, die den Gremien vorlagen. Ist sie beraten, bitte die "
-            f"Datei in den Ordner {DELIBERATED_FOLDER}/ verschieben: Dort zählt sie weiter als Bericht an die Gremien, "
-            "wird aber nicht neu erzeugt, und ihre Dateien im Ausgabeordner bleiben, wie sie sind.",
+            f"{concept.version.version}; Dateien eines früheren Builds, die den Gremien vorlagen, ersetzt er damit. Ist "
+            f"sie beraten, bitte die Datei in den Ordner {DELIBERATED_FOLDER}/ verschieben: Dort zählt sie weiter als "
+            "Bericht an die Gremien, wird aber nicht mehr erzeugt, und ihre Dateien im Ausgabeordner bleiben, wie sie "
+            "sind.",
         )
 
 
