@@ -270,3 +270,40 @@ def test_a_fassung_without_a_dot_is_replaced_as_well():
     assert removal_line(old, written, False) == (
         f"entfernt (ersetzt durch Kooperationsvereinbarung_Musterkreis_2027.pdf): {old}"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "warned"),
+    [
+        (
+            "Der Jugendhilfeausschuss empfiehlt dem Kreistag, das Gesamtkonzept in der Fassung 2.0 zu beschließen.",
+            True,
+        ),
+        ("Der Kreistag beschließt, das Gesamtkonzept in der Fassung 2.0 fortzuschreiben.", True),
+        ("Das Gesamtkonzept (Fassung 2.0) wird beschlossen.", True),
+        # history, and the earlier Fassung named beside this one (re-check review)
+        ("Der Kreistag hat die Fassung 2.0 am 17.12.2026 beschlossen.", False),
+        ("Der Kreistag beschließt die Fortschreibung der Fassung 2.0 (Fassung 2.1).", False),
+    ],
+)
+def test_a_decision_on_another_fassung_in_any_usual_words(inputs, sentence, warned):
+    inputs.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1 (Entwurf)"')  # free text: its number counts
+    inputs.edit_paper("sa-2026-041-sgb2.yaml", lambda p: p.update(sachverhalt=sentence))
+    found = [
+        w
+        for w in inputs.warnings()
+        if w.where.file == f"vorlagen/{PAPER}" and "Fassung 2.0 entschieden" in w.message
+    ]
+    assert bool(found) == warned, found
+
+
+def test_a_sachstand_on_the_adopted_fassung_names_it_unremarked(inputs):
+    """Until 2.1 is adopted, a Sachstand on the implementation of 2.0 rightly names only 2.0."""
+    inputs.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
+    inputs.edit_paper(
+        "sa-2026-041-sgb2.yaml",
+        lambda p: p.update(
+            sachverhalt="Grundlage ist das Gesamtkonzept in der Fassung 2.0, die der Kreistag beschlossen hat."
+        ),
+    )
+    assert not [w for w in inputs.warnings() if w.where.file == f"vorlagen/{PAPER}" and "Fassung" in w.message]

@@ -1320,23 +1320,29 @@ _FASSUNG = re.compile(r"\bFassung\s+(\d+(?:\.\d+)*)")
 #: Kreistag beschließt das Gesamtkonzept in der Fassung 2.0'.
 _DECIDES_ON = re.compile(
     r"\b[Üü]ber\s+die\s+Fassung\s+(\d+(?:\.\d+)*)\s+(?:entscheid|berät|berat|beschließ)"
-    r"|\bbeschließ\w*\s+[^.;:]{0,80}?\bFassung\s+(\d+(?:\.\d+)*)"
+    r"|\bbeschließ\w*[\s,]+[^.;:]{0,80}?\bFassung\s+(\d+(?:\.\d+)*)"
+    # 'empfiehlt dem Kreistag, das Gesamtkonzept in der Fassung 2.0 zu beschließen'
+    r"|\bFassung\s+(\d+(?:\.\d+)*)\)?\s+(?:\w+\s+){0,3}?(?:zu\s+beschließen|zuzustimmen|wird\s+beschlossen)"
 )
+#: The number at the head of a Fassung ('2.1' of '2.1 (Entwurf)').
+_VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
 @WARNINGS.rule("vorlage-nennt-andere-fassung")
 def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
-    """A paper to build that asks for a decision on another Fassung than this one, or whose texts
-    name only earlier ones, was taken over from the paper of an earlier Fassung (year-later review:
-    the new Beschlussvorlage for 2.1 said „Über die Fassung 2.0 entscheidet der Kreistag“).
-    Naming an earlier Fassung as history ('hat die Fassung 1.0 beschlossen') stays unremarked."""
+    """A paper to build that asks for a decision on another Fassung than this one, or a
+    Beschlussvorlage whose texts name only earlier ones, was taken over from the paper of an
+    earlier Fassung (year-later review: the new Beschlussvorlage for 2.1 said „Über die Fassung
+    2.0 entscheidet der Kreistag“). A text naming this Fassung beside it ('die Fortschreibung der
+    Fassung 2.0 (Fassung 2.1)') and a Sachstand on the adopted Fassung stay unremarked."""
     from pipeline.model.inputs import PaperFile
     from pipeline.model.papers import paper_views
 
-    current = concept.version.version
-    building = {v.paper.number for v in paper_views(concept)}
+    head = _VERSION_NUMBER.match(concept.version.version.strip())
+    current = head[0] if head else concept.version.version
+    building = {v.paper.number: v.paper for v in paper_views(concept)}
     files = {
-        name
+        name: building[parsed.paper.number]
         for name, parsed in concept.files.items()
         if isinstance(parsed, PaperFile) and parsed.paper.number in building
     }
@@ -1345,8 +1351,10 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
         if passage.file not in files or "Fassung" not in passage.text:
             continue
         named.setdefault(passage.file, []).extend((passage, m[1]) for m in _FASSUNG.finditer(passage.text))
+        if f"Fassung {current}" in passage.text.replace("\u00a0", " "):
+            continue
         for match in _DECIDES_ON.finditer(passage.text):
-            version = match[1] or match[2]
+            version = match[1] or match[2] or match[3]
             if version != current:
                 yield Finding(
                     at(passage.file, *passage.path),
@@ -1355,14 +1363,14 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
                     WARNING,
                 )
     for file, found in named.items():
-        if not found or any(version == current for _, version in found):
+        if files[file].kind != "Beschlussvorlage" or any(version == current for _, version in found):
             continue
         passage, version = found[0]
         yield Finding(
             at(file, *passage.path),
-            f"Die Vorlage nennt die Fassung {version}, nirgends aber die Fassung {current}, über die sie berichtet. "
-            "Ist der Text aus der Vorlage der früheren Fassung übernommen? Bitte die Fassung und die Jahreszahlen "
-            "im Text prüfen.",
+            f"Die Vorlage nennt die Fassung {version}, nirgends aber die Fassung {current}, über die sie entscheiden "
+            "lässt. Ist der Text aus der Vorlage der früheren Fassung übernommen? Bitte die Fassung und die "
+            "Jahreszahlen im Text prüfen.",
             WARNING,
         )
 
