@@ -307,3 +307,34 @@ def test_a_sachstand_on_the_adopted_fassung_names_it_unremarked(inputs):
         ),
     )
     assert not [w for w in inputs.warnings() if w.where.file == f"vorlagen/{PAPER}" and "Fassung" in w.message]
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Entwurf des Haushaltsplanes 2027",
+        "Haushaltsplan-Entwurf 2027",
+        "Entwurf des Kreishaushalts 2027",
+        "Entwurf des Doppelhaushalts 2027/2028",
+        "Haushaltsentwurf für 2027",
+        "Entwurf zum Haushalt 2027",
+    ],
+)
+def test_a_draft_budget_in_other_usual_words(inputs, wording):
+    inputs.edit("ressourcen.yaml", _adopted_2027)
+    inputs.edit(
+        "massnahmen.yaml", lambda d: d["massnahmen"][0].update(beschreibung=f"Die Mittel stehen im {wording}.")
+    )
+    assert [w.where.field for w in inputs.warnings() if "der Haushalt 2027 ist nach" in w.message].count(
+        "massnahmen[0].beschreibung"
+    ) == 1
+
+
+def test_a_grant_of_a_year_gone_by_still_applied_for_is_asked_about(inputs):
+    applied = [
+        i for i, e in enumerate(inputs.check().concept.resources.income) if e.applied_for and e.year == 2027
+    ]
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2028-02-14")
+    asked = [w for w in inputs.warnings() if "noch als beantragt eingetragen" in w.message]
+    assert [w.where.field for w in asked] == [f"ertraege[{i}].beantragt" for i in applied]
+    assert "liegt nach diesem Haushaltsjahr" in asked[0].message

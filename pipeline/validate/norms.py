@@ -1377,9 +1377,12 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
 
 # --- texts a year behind ------------------------------------------------------------------------
 
-#: 'im Entwurf des Haushalts 2027', 'Haushaltsentwurf 2027', 'Haushaltsplanentwurf 2027'.
+#: 'im Entwurf des Haushalts 2027', 'Entwurf des Haushaltsplanes 2027', 'Entwurf zum Kreishaushalt
+#: 2027', 'Entwurf des Doppelhaushalts 2027/2028', 'Haushaltsentwurf (für) 2027', 'Haushaltsplan-Entwurf
+#: 2027' (re-check review: several of these went unnoticed).
 _BUDGET_DRAFT = re.compile(
-    r"\b(?:Entwurfs?\s+des\s+Haushalt(?:s|splans|es)|Haushalt(?:s|splan)?entwurfs?)\s+(\d{4})\b"
+    r"\b(?:Entwurfs?\s+(?:des|zum)\s+\w*[Hh]aushalt(?:s|es|splans|splanes)?"
+    r"|\w*[Hh]aushalt(?:s|splan)?-?[Ee]ntwurfs?)\s+(?:für\s+(?:das\s+Jahr\s+)?)?(\d{4})\b"
 )
 
 
@@ -1406,16 +1409,18 @@ def texts_name_a_draft_since_adopted(concept: Concept) -> Iterator[Finding]:
 
 @WARNINGS.rule("ertrag-noch-beantragt")
 def grants_still_applied_for_in_their_year(concept: Concept) -> Iterator[Finding]:
-    """A grant still 'beantragt' for a year half over at the Stand, its budget adopted: the
-    concept tells the council it may fall away ('ohne sie stiege der Zuschussbedarf …'), which a
-    Kämmerei reads as news in October (year-later review)."""
+    """A grant still 'beantragt' for a year half over at the Stand, its budget adopted, or for a
+    year gone by: the concept tells the council it may fall away ('ohne sie stiege der
+    Zuschussbedarf …'), which a Kämmerei reads as news in October (year-later review)."""
     stand = concept.version.date
     adopted = {y.year for y in concept.resources.budget_years if y.status == "beschlossen"}
     for index, line in enumerate(concept.resources.income):
-        if line.applied_for and line.year == stand.year and stand.month > 6 and line.year in adopted:
+        late = line.year < stand.year or (line.year == stand.year and stand.month > 6 and line.year in adopted)
+        if line.applied_for and late:
             yield Finding(
                 at("ressourcen.yaml", "ertraege", index, "beantragt"),
                 f"Der Ertrag ist für {line.year} noch als beantragt eingetragen; der Stand ({german_date(stand)}) liegt "
-                "in der zweiten Hälfte dieses Haushaltsjahres. Ist er inzwischen bewilligt oder zugesagt?",
+                f"{'nach diesem Haushaltsjahr' if line.year < stand.year else 'in der zweiten Hälfte dieses Haushaltsjahres'}"
+                ". Ist er inzwischen bewilligt oder zugesagt?",
                 WARNING,
             )
