@@ -174,6 +174,9 @@ def diff_lines(changes: ChangeSet) -> list[str]:
     if changes.budget_status:
         lines += ["", "Stand der Haushalte"]
         lines += [f"  {c.year}: {c.old} → {c.new}" for c in changes.budget_status]
+    if changes.grants:
+        lines += ["", "Stand der Erträge"]
+        lines += [f"  {c.label} {c.year}: {c.old} → {c.new}" for c in changes.grants]
     return lines
 
 

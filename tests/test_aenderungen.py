@@ -344,8 +344,34 @@ def test_a_measure_whose_number_changed_says_so(inputs):
     new = inputs.edit("massnahmen.yaml", inserted).check().concept
     measures = next(k for k in compare(old, new).kinds if k.plural == "Maßnahmen")
     last = old.measures[-1]
-    assert [a.id for a in measures.added] == ["familienbuero"]
+    assert [(a.id, a.label) for a in measures.added] == [("familienbuero", f"M{len(old.measures)} Familienbüro")]
     count = len(old.measures)
     assert [(c.id, [f.summary for f in c.fields]) for c in measures.changed] == [
         (last.id, [f"Nummer: M{count} → M{count + 1}"])
+    ]
+
+
+def test_a_year_gone_by_no_longer_listed_is_no_cut_and_a_grant_granted_since_is_named(inputs):
+    """Fassung 2.1 leaves the finished year 2026 out: no '471.700,00 € → nicht mehr geplant' (read as a
+    cut); a grant applied for in 2.0 and granted since is named (re-check review)."""
+    from pipeline.model.changes import compare
+
+    old = inputs.check().concept
+    applied = next(line for line in old.resources.income if line.applied_for)
+
+    def later(data):
+        data["aufwand"] = [e for e in data["aufwand"] if e["jahr"] != 2026]
+        data["ertraege"] = [i for i in data["ertraege"] if i["jahr"] != 2026]
+        for line in data["ertraege"]:
+            if line["id"] == applied.id:
+                line["beantragt"] = False
+        data["netzwerkaufwand"] = [
+            n for n in data["netzwerkaufwand"] if not n.get("aufwand", "").endswith("-2026")
+        ]
+
+    new = inputs.edit("ressourcen.yaml", later).replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    changes = compare(old, new.check().concept)
+    assert not [c for c in changes.budget if c.year == 2026]
+    assert [(c.label, c.year, c.old, c.new) for c in changes.grants] == [
+        (applied.label, applied.year, "beantragt", "bewilligt")
     ]

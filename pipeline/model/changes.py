@@ -105,6 +105,16 @@ class BudgetChange:
 
 
 @dataclass(frozen=True)
+class GrantChange:
+    """A grant whose standing moved on: 'Bundesstiftung … 2027: beantragt → bewilligt'."""
+
+    label: str
+    year: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class BudgetStatusChange:
     """A year's budget that moved on: '2027: Entwurf → beschlossen'."""
 
@@ -122,10 +132,11 @@ class ChangeSet:
     kinds: tuple[KindChanges, ...]
     budget: tuple[BudgetChange, ...]
     budget_status: tuple[BudgetStatusChange, ...] = ()
+    grants: tuple[GrantChange, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not any(k.any for k in self.kinds) and not self.budget and not self.budget_status
+        return not any(k.any for k in self.kinds) and not (self.budget or self.budget_status or self.grants)
 
 
 #: YAML keys of amounts in euros, and of years (written without a thousands point).
@@ -244,6 +255,8 @@ def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
         for year in years:
             was = before.get((label, year), Decimal(0)) if year in planned_before else None
             now = after.get((label, year), Decimal(0)) if year in planned_after else None
+            if now is None and year < new.version.date.year:
+                continue  # a year gone by, no longer listed: no cut (re-check review)
             if was != now and (was or now):
                 shown = {OWN_SHARE: new.municipality.own_share_label, "Aufwand": new.budget.terms.expenses}.get(
                     label, label
@@ -269,6 +282,9 @@ def _renumbered(old: Concept, new: Concept, measures: KindChanges) -> KindChange
         for m in new.measures
         if m.id in before and old.measure_number(m.id) != new.measure_number(m.id)
     }
+    # a new measure with the number it takes ('M2 Digitale Sprechstunde'): the ones after it moved
+    added = tuple(dataclasses.replace(a, label=f"{new.measure_number(a.id)} {a.label}") for a in measures.added)
+    measures = dataclasses.replace(measures, added=added)
     if not moved:
         return measures
     changed = {c.id: c for c in measures.changed}
@@ -278,6 +294,17 @@ def _renumbered(old: Concept, new: Concept, measures: KindChanges) -> KindChange
             fields = changed[m.id].fields if m.id in changed else ()
             items.append(ItemChange(m.id, m.title, ((moved[m.id],) if m.id in moved else ()) + fields))
     return dataclasses.replace(measures, changed=tuple(items))
+
+
+def _grants(old: Concept, new: Concept) -> tuple[GrantChange, ...]:
+    """The grants granted or promised since (the counterpart of 'Stand der Haushalte' for the
+    Kämmerei; re-check review: a grant gone from 'beantragt' to granted appeared nowhere)."""
+    was = {line.id: line for line in old.resources.income}
+    return tuple(
+        GrantChange(line.label, line.year, was[line.id].standing, line.standing)
+        for line in new.resources.income
+        if line.id in was and was[line.id].standing != line.standing
+    )
 
 
 def compare(old: Concept, new: Concept) -> ChangeSet:
@@ -294,4 +321,5 @@ def compare(old: Concept, new: Concept) -> ChangeSet:
         kinds,
         _budget(old, new),
         _budget_status(old, new),
+        _grants(old, new),
     )
