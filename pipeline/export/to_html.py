@@ -138,10 +138,10 @@ def _anchors(root: lxml.html.HtmlElement, tag: str, word: str) -> dict[lxml.html
             continue
         stem = f"{section}-{word}" if section else word
         anchor, count = stem, 1
-        while anchor in taken:
+        while anchor in taken or f"{anchor}-titel" in taken:  # its caption's id is taken from it
             count += 1
             anchor = f"{stem}-{count}"
-        taken.add(anchor)
+        taken |= {anchor, f"{anchor}-titel"}
         anchors[element] = anchor
     return anchors
 
