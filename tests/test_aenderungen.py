@@ -375,3 +375,20 @@ def test_a_year_gone_by_no_longer_listed_is_no_cut_and_a_grant_granted_since_is_
     assert [(c.label, c.year, c.old, c.new) for c in changes.grants] == [
         (applied.label, applied.year, "beantragt", "bewilligt")
     ]
+
+
+def test_a_changed_field_is_named_without_the_advice_its_description_gives(inputs):
+    """'Stand der Umsetzung in Worten', not the fill-in hint after it (Hessian year-later review:
+    '…; er steht im Konzept und in jeder Vorlage … – also nicht 'mit dieser Vorlage' schreiben'
+    stood in the published concept)."""
+    from pipeline.model.changes import compare
+
+    old = inputs.check().concept
+    new = (
+        inputs.edit("gremien.yaml", lambda d: d["beschluesse"][0].update(umsetzungsstand="Umgesetzt."))
+        .check()
+        .concept
+    )
+    decisions = next(k for k in compare(old, new).kinds if k.plural == "Beschlüsse")
+    (field,) = decisions.changed[0].fields
+    assert field.field == "Stand der Umsetzung in Worten"

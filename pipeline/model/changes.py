@@ -8,6 +8,7 @@ by their `id`; a change is named by the German field (the YAML key) with the old
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -181,11 +182,18 @@ def _fields(old: BaseModel, new: BaseModel, within: str = "") -> tuple[FieldChan
         if _named_entries(was) and _named_entries(now):
             changes += _entries(was, now, within)
         else:
-            title = info.title or key
+            title = _short_title(info.title or key)
             changes.append(
                 FieldChange(f"{within}{title}", shown(before.get(key), key), shown(after.get(key), key))
             )
     return tuple(changes)
+
+
+def _short_title(title: str) -> str:
+    """A field's title without the advice its description goes on with: 'Stand der Umsetzung in
+    Worten', not '…; er steht im Konzept und in jeder Vorlage … – also nicht 'mit dieser Vorlage'
+    schreiben' (Hessian year-later review: the fill-in hint stood in the published concept)."""
+    return re.split(r";|\s[–-]\s", title, maxsplit=1)[0].strip()
 
 
 def _entry_name(entry: BaseModel) -> str:

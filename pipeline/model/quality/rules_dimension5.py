@@ -889,7 +889,8 @@ def _deliberated_together(view: ReportingView) -> list[Finding]:
         deliberation, held = full[-1]
         return [
             observed(
-                f"Dieselbe Vorlage {deliberation.number} beraten haben die Ausschüsse {_sittings_text(k, held)}.",
+                # "die Gremien": a Magistrat or an Ausländerbeirat is no Ausschuss (Hessian year-later review)
+                f"Dieselbe Vorlage {deliberation.number} beraten haben die Gremien {_sittings_text(k, held)}.",
                 DELIBERATION_SOURCE,
                 FULFILLED,
             )
