@@ -603,11 +603,12 @@ def test_coordination_paths_for_every_actor(concept, raw_inputs):
         f"und für {with_path} von {len(actors)} Akteuren einen verbindlichen Abstimmungsweg festlegen"
         in texts(found)
     )
-    # once in force at the Stand: what it does, the sentence begun with a capital and nothing lowered
-    # (year-later review: 'Die neue kooperationsvereinbarung bindet …')
+    # once in force at the Stand: what it does, since when, the sentence begun with a capital and nothing
+    # lowered (year-later review: 'Die neue kooperationsvereinbarung bindet …', 'neue' a year on)
     later = changed(concept, version=changed(concept.version, date=start + dt.timedelta(days=1)))
-    assert f"Die neue Kooperationsvereinbarung bindet {bound} der {len(actors)} Akteure und legt für" in texts(
-        finding(later, "rollen-abstimmungswege")
+    assert (
+        f"Die seit dem {start:%d.%m.%Y} geltende Kooperationsvereinbarung bindet {bound} der {len(actors)} Akteure "
+        "und legt für" in texts(finding(later, "rollen-abstimmungswege"))
     )
     assert (
         "als Empfehlung bis zum Beitritt: Kinder- und Jugendärztinnen und -ärzte; Frauenärztinnen und -ärzte; "

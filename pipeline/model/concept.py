@@ -23,6 +23,7 @@ from pipeline.formatting import (
     bracketed,
     enumeration,
     euro,
+    german_date,
     in_running_text,
     in_state,
     sentence_start,
@@ -1460,7 +1461,12 @@ class Concept:
     @property
     def agreement_of_this_version(self) -> str:
         """'die erste Kooperationsvereinbarung' or 'die neue …' – what the papers and the quality
-        chapter call the agreement concluded with this Fassung."""
+        chapter call the agreement concluded with this Fassung; once in force at the Stand, 'die seit
+        dem 01.07.2027 geltende …' (year-later reviews: a year on it was still 'die neue')."""
+        agreement = self.agreement
+        since = agreement.in_force_since if agreement is not None else None
+        if since is not None:
+            return f"die seit dem {german_date(since)} geltende Kooperationsvereinbarung"
         return f"die {'erste' if self.first_agreement else 'neue'} Kooperationsvereinbarung"
 
     @property
