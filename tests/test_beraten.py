@@ -338,3 +338,26 @@ def test_a_grant_of_a_year_gone_by_still_applied_for_is_asked_about(inputs):
     asked = [w for w in inputs.warnings() if "noch als beantragt eingetragen" in w.message]
     assert [w.where.field for w in asked] == [f"ertraege[{i}].beantragt" for i in applied]
     assert "liegt nach diesem Haushaltsjahr" in asked[0].message
+
+
+def test_a_measure_cited_by_a_number_that_moved_is_pointed_out():
+    """„Familienzentrum Mainbogen (M12)“ after a measure was inserted before it (Hessian year-later
+    review: the new Beschlussvorlage then cited the Babytreffs)."""
+    import copy
+
+    from .conftest import ROOT, folder_inputs
+
+    city = folder_inputs(ROOT / "inputs" / "neuhafen")
+    assert not [w for w in city.warnings() if "nach den Worten von" in w.message]
+
+    def inserted(data):
+        extra = copy.deepcopy(data["massnahmen"][0])
+        extra.update(id="neu-vorn", titel="Digitale Sprechstunde")
+        data["massnahmen"].insert(0, extra)
+
+    (found,) = [w for w in city.edit("massnahmen.yaml", inserted).warnings() if "nach den Worten von" in w.message]
+    assert found.where.file == "vorlagen/m-184-2026-gesamtkonzept.yaml"
+    assert found.message.startswith(
+        "Der Text nennt „(M12)“ nach den Worten von „Übergangstreff und Familienzentrum im Neubauquartier Mainbogen“; "
+        "diese Maßnahme ist M13."
+    )

@@ -1424,3 +1424,46 @@ def grants_still_applied_for_in_their_year(concept: Concept) -> Iterator[Finding
                 ". Ist er inzwischen bewilligt oder zugesagt?",
                 WARNING,
             )
+
+
+# --- measures cited by number -------------------------------------------------------------------
+
+_CITED_MEASURE = re.compile(r"\(M(\d{1,3})\)")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{5,}")
+
+
+def _title_words(title: str) -> set[str]:
+    """The words of five letters or more that name a measure ('Familienzentrum', 'Mainbogen')."""
+    return {w.casefold() for w in _WORD.findall(title)} - {"frühe", "hilfen", "familien"}
+
+
+@WARNINGS.rule("massnahmennummer-im-text")
+def measures_cited_by_another_number(concept: Concept) -> Iterator[Finding]:
+    """'Familienzentrum Mainbogen (M12)' where that measure is M13: the numbers follow the order of
+    massnahmen.yaml, and a measure inserted before it renumbered the text's measure (Hessian
+    year-later review: the new Beschlussvorlage cited the Babytreffs' number). Only where the words
+    before the number name one measure clearly and another than the number's."""
+    titles = [(concept.measure_number(m.id), m.title, _title_words(m.title)) for m in concept.measures]
+    numbers = {number for number, _, _ in titles}
+    for passage in read(concept).passages:
+        if "(M" not in passage.text:
+            continue
+        for match in _CITED_MEASURE.finditer(passage.text):
+            cited = f"M{match[1]}"
+            before = {
+                w.casefold() for w in _WORD.findall(passage.text[max(0, match.start() - 80) : match.start()])
+            }
+            scored = sorted(
+                ((len(words & before), number, title) for number, title, words in titles), reverse=True
+            )
+            (best, number, title), runner_up = scored[0], scored[1][0] if len(scored) > 1 else 0
+            if best < 2 or best == runner_up or number == cited:
+                continue
+            yield Finding(
+                at(passage.file, *passage.path),
+                f"Der Text nennt „({cited})“ nach den Worten von „{title}“; diese Maßnahme ist {number}"
+                + ("" if cited in numbers else f", ein {cited} gibt es nicht")
+                + ". Die Nummern folgen der Reihenfolge in massnahmen.yaml: ist davor eine Maßnahme hinzugekommen "
+                "oder entfallen? Bitte die Nummer im Text prüfen.",
+                WARNING,
+            )
