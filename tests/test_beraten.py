@@ -361,3 +361,31 @@ def test_a_measure_cited_by_a_number_that_moved_is_pointed_out():
         "Der Text nennt „(M12)“ nach den Worten von „Übergangstreff und Familienzentrum im Neubauquartier Mainbogen“; "
         "diese Maßnahme ist M13."
     )
+
+
+def test_an_agreement_in_force_before_the_stand_asks_whether_a_new_one_is_meant(inputs):
+    """Built again, its text would follow this Fassung under the old date – a text nobody signed
+    (Hessian year-later review); without the section, a deliberated paper that attached it is no
+    error (it is not built again)."""
+    assert not [w for w in inputs.warnings() if w.where.field == "kooperationsvereinbarung.beginn"]
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    (found,) = [w for w in inputs.warnings() if w.where.field == "kooperationsvereinbarung.beginn"]
+    assert found.message.startswith(
+        "Die Kooperationsvereinbarung gilt seit dem 01.07.2027, vor dem Stand dieser Fassung (14.10.2027)."
+    )
+    assert (
+        "Gilt die bisherige unverändert weiter, den Abschnitt 'kooperationsvereinbarung' entfernen"
+        in found.message
+    )
+
+    def without_agreement(data):
+        del data["kooperationsvereinbarung"]
+
+    inputs.edit("netzwerk.yaml", without_agreement)
+    attaching = [
+        n for n in inputs.texts if n.startswith("vorlagen/") and "kooperationsvereinbarung" in inputs.text(n)
+    ]
+    assert attaching and any("wird nur erzeugt, wenn netzwerk.yaml" in p for p in inputs.problems())
+    for name in attaching:
+        _moved(inputs, name.removeprefix("vorlagen/"))
+    assert not [p for p in inputs.problems() if "wird nur erzeugt, wenn netzwerk.yaml" in p]

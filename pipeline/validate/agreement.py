@@ -33,7 +33,7 @@ def attached_agreement_exists(parsed: Parsed) -> Iterator[Finding]:
     if network is None:
         return
     settings = network.agreement
-    for name, paper in parsed.papers.items():
+    for name, paper in parsed.papers_to_build.items():
         for index, attachment in enumerate(paper.attachments):
             if attachment.generated == "kooperationsvereinbarung" and settings is None:
                 message = (

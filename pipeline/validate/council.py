@@ -1632,8 +1632,8 @@ def council_procedure(parsed: Parsed) -> list[Finding]:
     # (re-check review: the build was refused, a sitting of 2026 was to move to 2027)
     return [
         finding
-        for name, paper in parsed.papers.items()
-        if name not in parsed.partial and not name.startswith(f"{DELIBERATED_FOLDER}/")
+        for name, paper in parsed.papers_to_build.items()
+        if name not in parsed.partial
         for finding in PAPER_RULES.run(PaperCase(name, paper, council))
     ]
 

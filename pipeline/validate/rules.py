@@ -1110,6 +1110,27 @@ def _paper_files(concept: Concept) -> dict[str, str]:
     return {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
 
 
+@WARNINGS.rule("vereinbarung-schon-in-kraft")
+def agreement_in_force_before_the_stand(concept: Concept) -> Iterator[Finding]:
+    """An agreement in force before the Stand was signed as an earlier Fassung wrote it: built
+    again, its text follows this Fassung (its measures, their numbers, the duties) under the old
+    date – a text nobody signed (Hessian year-later review)."""
+    agreement = concept.agreement
+    since = agreement.in_force_since if agreement is not None else None
+    if since is None:
+        return
+    yield warning(
+        "netzwerk.yaml",
+        ("kooperationsvereinbarung", "beginn"),
+        f"Die Kooperationsvereinbarung gilt seit dem {german_date(since)}, vor dem Stand dieser Fassung "
+        f"({german_date(concept.version.date)}). Der Build schreibt ihren Text mit den Angaben dieser Fassung "
+        "(Maßnahmen, ihre Nummern, Pflichten); unterschrieben wurde der Text, der damals galt. Soll eine neue "
+        "Vereinbarung abgeschlossen werden, bitte 'beginn' auf ihren Beginn setzen. Gilt die bisherige unverändert "
+        "weiter, den Abschnitt 'kooperationsvereinbarung' entfernen (die Unterschriften stehen mit ihrem Datum in "
+        "akteure.yaml) und die Dateien der früheren Fassung aufheben.",
+    )
+
+
 @WARNINGS.rule("vorlage-schon-beraten")
 def papers_of_an_earlier_fassung(concept: Concept) -> Iterator[Finding]:
     """A paper whose every sitting lies before the concept's Stand was deliberated on what an
