@@ -164,7 +164,8 @@ def diff_lines(changes: ChangeSet) -> list[str]:
         lines += [f"  + {item.label} ({item.id})" for item in kind.added]
         lines += [f"  - {item.label} ({item.id})" for item in kind.removed]
         lines += [
-            f"  ~ {item.label} ({item.id}): " + "; ".join(f.summary for f in item.fields) for item in kind.changed
+            f"  ~ {item.label}{f' ({item.id})' if item.id else ''}: " + "; ".join(f.summary for f in item.fields)
+            for item in kind.changed
         ]
     if changes.budget:
         lines += ["", "Finanzierung nach Quelle und Jahr"]

@@ -392,3 +392,23 @@ def test_a_changed_field_is_named_without_the_advice_its_description_gives(input
     decisions = next(k for k in compare(old, new).kinds if k.plural == "Beschlüsse")
     (field,) = decisions.changed[0].fields
     assert field.field == "Stand der Umsetzung in Worten"
+
+
+def test_measures_that_only_moved_up_together_are_one_row(inputs):
+    """Ten of thirteen rows said only 'Nummer: M9 → M10' (Hessian year-later review)."""
+    from pipeline.model.changes import compare
+
+    old = inputs.check().concept
+
+    def inserted(data):
+        extra = copy.deepcopy(data["massnahmen"][0])
+        extra.update(id="familienbuero", titel="Familienbüro")
+        data["massnahmen"].insert(1, extra)
+
+    new = inputs.edit("massnahmen.yaml", inserted).check().concept
+    measures = next(k for k in compare(old, new).kinds if k.plural == "Maßnahmen")
+    count = len(old.measures)
+    (row,) = measures.changed
+    assert row.label == f"{count - 1} Maßnahmen, von „{old.measures[1].title}“ bis „{old.measures[-1].title}“"
+    assert [f.summary for f in row.fields] == [f"Nummern: M2 bis M{count} → M3 bis M{count + 1}"]
+    assert [a.label for a in measures.added] == ["M2 Familienbüro"]

@@ -301,7 +301,55 @@ def _renumbered(old: Concept, new: Concept, measures: KindChanges) -> KindChange
         if m.id in moved or m.id in changed:
             fields = changed[m.id].fields if m.id in changed else ()
             items.append(ItemChange(m.id, m.title, ((moved[m.id],) if m.id in moved else ()) + fields))
-    return dataclasses.replace(measures, changed=tuple(items))
+    return dataclasses.replace(measures, changed=_runs_of_numbers(tuple(items)))
+
+
+#: From this many measures on, a run of measures that only moved up or down together is one row.
+RUN = 3
+
+
+def _number(label: str) -> int:
+    return int(label.removeprefix("M"))
+
+
+def _runs_of_numbers(items: tuple[ItemChange, ...]) -> tuple[ItemChange, ...]:
+    """Measures that changed only their number, all by the same step and one after the other, as
+    one row: 'M9 bis M18 (Babytreffs … bis Berichtswesen): Nummern: M9 bis M18 → M10 bis M19'
+    (Hessian year-later review: ten of thirteen rows said only 'Nummer: M9 → M10')."""
+    result: list[ItemChange] = []
+    run: list[ItemChange] = []
+
+    def only_number(item: ItemChange) -> int | None:
+        if len(item.fields) != 1 or item.fields[0].field != "Nummer":
+            return None
+        return _number(item.fields[0].new) - _number(item.fields[0].old)
+
+    def close() -> None:
+        if len(run) < RUN:
+            result.extend(run)
+        else:
+            first, last = run[0].fields[0], run[-1].fields[0]
+            label = f"{len(run)} Maßnahmen, von „{run[0].label}“ bis „{run[-1].label}“"
+            numbers = FieldChange("Nummern", f"{first.old} bis {last.old}", f"{first.new} bis {last.new}")
+            result.append(ItemChange("", label, (numbers,)))
+        run.clear()
+
+    for item in items:
+        step = only_number(item)
+        follows = (
+            run
+            and step is not None
+            and step == only_number(run[-1])
+            and _number(item.fields[0].old) == _number(run[-1].fields[0].old) + 1
+        )
+        if not follows:
+            close()
+        if step is None:
+            result.append(item)
+        else:
+            run.append(item)
+    close()
+    return tuple(result)
 
 
 def _grants(old: Concept, new: Concept) -> tuple[GrantChange, ...]:
