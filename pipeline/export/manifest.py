@@ -212,9 +212,9 @@ def deliberated_files(output: Path, previous: dict[str, Any], numbers: tuple[str
     name made from today's inputs (a committee renamed since changes it). Where a paper's record
     cannot be read (deleted, edited by hand), every file an earlier build recorded stays: better
     an outdated file left than the one a committee decided on removed."""
-    recorded = list(previous.get("dateien", {}))
     if not numbers:
         return frozenset()
+    recorded = list(previous.get("dateien", {}))
     wanted: set[str] = set()
     found: set[str] = set()
     for path in recorded:

@@ -297,7 +297,7 @@ class Concept:
     checks: Checks
     papers: list[Paper] = field(default_factory=list)
     #: The numbers of the papers under vorlagen/beraten/: they count as reports and carry their
-    #: decisions like the others, but are not built again (:attr:`papers_to_build`).
+    #: decisions like the others, but are not built again (:func:`pipeline.model.papers.paper_views`).
     deliberated: frozenset[str] = frozenset()
     council_system: CouncilSystem = PLACEHOLDER_COUNCIL_SYSTEM
     quality_ratings: QualityFile | None = None
@@ -727,11 +727,6 @@ class Concept:
             ):
                 found[body.id] = body
         return tuple(found.values())
-
-    @property
-    def papers_to_build(self) -> list[Paper]:
-        """The papers this build writes: not those already deliberated (vorlagen/beraten/)."""
-        return [paper for paper in self.papers if paper.number not in self.deliberated]
 
     @property
     def adoption_paper(self) -> Paper | None:

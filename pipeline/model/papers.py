@@ -1871,9 +1871,9 @@ class PaperView:
         return [a.generated for a in self.paper.attachments if a.generated]
 
 
-def paper_views(concept: Concept, *, deliberated: bool = False) -> list[PaperView]:
-    """The papers to build (or, with `deliberated`, those under vorlagen/beraten/, which are not)."""
-    return [PaperView(concept, p) for p in concept.papers if (p.number in concept.deliberated) == deliberated]
+def paper_views(concept: Concept) -> list[PaperView]:
+    """The papers to build: not those already deliberated (vorlagen/beraten/)."""
+    return [PaperView(concept, p) for p in concept.papers if p.number not in concept.deliberated]
 
 
 def _against(measure: Measure, year: int) -> str:
