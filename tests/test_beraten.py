@@ -388,3 +388,18 @@ def test_an_agreement_in_force_before_the_stand_asks_whether_a_new_one_is_meant(
     for name in attaching:
         _moved(inputs, name.removeprefix("vorlagen/"))
     assert not [p for p in inputs.problems() if "wird nur erzeugt, wenn netzwerk.yaml" in p]
+
+
+def test_papers_moved_to_another_subfolder_are_said_to_be_unread(inputs, tmp_path):
+    """Moved to 'vorlagen/archiv-2026/', papers vanished silently and plan called their reports
+    overdue (year-later review)."""
+    from pipeline.build import check_folder
+
+    inputs.texts[f"vorlagen/archiv-2026/{PAPER}"] = inputs.texts.pop(f"vorlagen/{PAPER}")
+    folder = inputs.save(tmp_path / "kommune")
+    (found,) = [w for w in check_folder(folder).warnings if w.where.file == "vorlagen/archiv-2026/"]
+    assert found.message.startswith("Dieser Ordner wird nicht gelesen: Seine Vorlagen werden weder erzeugt noch")
+    assert "Beratene Vorlagen gehören nach vorlagen/beraten/" in found.message
+    # beraten/ itself is read, and says nothing
+    (folder / "vorlagen" / "archiv-2026").rename(folder / "vorlagen" / "beraten")
+    assert not [w for w in check_folder(folder).warnings if "wird nicht gelesen" in w.message]

@@ -30,7 +30,7 @@ from pipeline.errors import InvalidInput
 from pipeline.findings import WARNING, Finding, Path_, Place
 from pipeline.load import LoadedInputs, SourceFile
 from pipeline.model.concept import Concept
-from pipeline.model.inputs import FORMAT, REQUIRED_FILES, model_for
+from pipeline.model.inputs import DELIBERATED_FOLDER, FORMAT, PAPER_FOLDER, REQUIRED_FILES, model_for
 from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
 from pipeline.model.paths import FOLDER
 from pipeline.model.types import Item
@@ -262,6 +262,29 @@ def format_problem(loaded: LoadedInputs) -> Finding | None:
 LAND_PATH: Path_ = ("kommune", "bundesland")
 
 
+def unread_paper_folders(loaded: LoadedInputs) -> list[Finding]:
+    """A folder of YAML files inside vorlagen/ other than beraten/: never read, so its papers
+    neither build nor count as reports (year-later review: papers moved to 'vorlagen/archiv-2026/'
+    vanished silently, and plan called their reports overdue)."""
+    papers = loaded.folder / PAPER_FOLDER
+    if not papers.is_dir():
+        return []
+    deliberated = DELIBERATED_FOLDER.rpartition("/")[2]
+    return [
+        Finding(
+            Place(f"{PAPER_FOLDER}/{sub.name}/", (), 0, 0),
+            f"Dieser Ordner wird nicht gelesen: Seine Vorlagen werden weder erzeugt noch als Berichte gezählt. "
+            f"Beratene Vorlagen gehören nach {DELIBERATED_FOLDER}/, zu erzeugende direkt nach {PAPER_FOLDER}/.",
+            WARNING,
+        )
+        for sub in sorted(papers.iterdir())
+        if sub.is_dir()
+        and sub.name != deliberated
+        and not sub.name.startswith(".")
+        and any(p.suffix.lower() in (".yaml", ".yml") for p in sub.rglob("*"))
+    ]
+
+
 def land_placeholder(loaded: LoadedInputs) -> Finding | None:
     """The Land `init` put in as a placeholder, still there: the procedure in the committees,
     the laws cited and the names of bodies follow it, so a Landkreis in Thüringen would get
@@ -304,6 +327,7 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
     warnings = [f for f in early if f.level == WARNING]
     if (placeholder := land_placeholder(loaded)) is not None:
         warnings.append(placeholder)
+    warnings += unread_paper_folders(loaded)
     if assembled:
         concept, whole = assembled
         unreadable = frozenset(p.where.file for p in problems if p.level != WARNING)
