@@ -10,6 +10,14 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
+
+
+def plain_spaces(text: str) -> str:
+    """The no-break spaces the typography set ('SGB\u00a0VIII', '§\u202f8a') as plain ones: for
+    finding a word the way it was written."""
+    return text.replace(NBSP, " ").replace("\u202f", " ")
+
+
 #: A hyphen no line ends on (Word writes it as its own, pipeline/export/docx_finish.py).
 NB_HYPHEN = "\u2011"
 #: An Ergänzungsstrich ('Ärztinnen und -ärzte', 'Netzwerkpartnerinnen und -partner'): a hyphen

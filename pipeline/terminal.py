@@ -172,12 +172,12 @@ def diff_lines(changes: ChangeSet) -> list[str]:
         lines += columns(
             [(c.source, str(c.year), c.old_shown, "→", c.new_shown, f"({c.delta_shown})") for c in changes.budget]
         )
-    if changes.budget_status:
-        lines += ["", "Stand der Haushalte"]
-        lines += [f"  {c.year}: {c.old} → {c.new}" for c in changes.budget_status]
-    if changes.grants:
-        lines += ["", "Stand der Erträge"]
-        lines += [f"  {c.label} {c.year}: {c.old} → {c.new}" for c in changes.grants]
+    for title, standings in (
+        ("Stand der Haushalte", changes.budget_status),
+        ("Stand der Erträge", changes.grants),
+    ):
+        if standings:
+            lines += ["", title, *(f"  {c.named}: {c.old} → {c.new}" for c in standings)]
     return lines
 
 

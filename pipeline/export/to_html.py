@@ -19,6 +19,7 @@ import lxml.etree
 import lxml.html
 
 from pipeline.export.intermediate import alignment, cells, rows, span
+from pipeline.formatting import plain_spaces
 from pipeline.render.document import UNNUMBERED, Figure, RenderedDocument
 from pipeline.render.fragments import fragment, new_element
 
@@ -235,10 +236,6 @@ ABBREVIATIONS_ID = "abkuerzungen"
 _NOT_MARKED = frozenset({"h2", "h3", "h4", "h5", "caption", "figcaption", "summary", "thead", "a", "abbr"})
 
 
-def _spaced(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
-
-
 def _listed_abbreviations(root: lxml.html.HtmlElement) -> dict[str, str]:
     """The abbreviations the document's own list explains (its chapter's first table: the
     abbreviation, its meaning), by the abbreviation with plain spaces."""
@@ -251,7 +248,7 @@ def _listed_abbreviations(root: lxml.html.HtmlElement) -> dict[str, str]:
         found = cells(row)
         short, meaning = (str(cell.xpath("string()")) for cell in found[:2]) if len(found) >= 2 else ("", "")
         if short.strip():
-            listed[_spaced(short.strip())] = " ".join(meaning.split())
+            listed[plain_spaces(short.strip())] = " ".join(meaning.split())
     return listed
 
 
@@ -276,7 +273,7 @@ def _abbreviations(root: lxml.html.HtmlElement) -> None:
         marks: list[lxml.html.HtmlElement] = []
         last = 0
         for match in pattern.finditer(text):
-            short = _spaced(match[0])
+            short = plain_spaces(match[0])
             if short in seen:
                 continue
             seen.add(short)

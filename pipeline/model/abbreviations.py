@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from pipeline.formatting import plain_spaces
+
 #: Abbreviation → meaning, in the order of the list: alphabetical, as a reader looks one up.
 ABBREVIATIONS: dict[str, str] = {
     "ASD": "Allgemeiner Sozialer Dienst",
@@ -239,7 +241,7 @@ def used_in(text: str, state: str | None = None, own: Iterable[tuple[str, str]] 
     ('SGB\u00a0VIII', set by the typography) count as spaces. The laws of the `state` count with
     the general abbreviations (:data:`STATE_LAWS`), and the municipality's `own` ones (kommune.yaml
     'abkuerzungen'; RLP review: 'SkF' and 'TVöD SuE' stood unexplained) with, and before, them."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = plain_spaces(text)
     explained = dict(own)
     terms = {**glossary(state), **explained}
     # the parts of an own abbreviation of several words ('TVöD SuE') are explained with it, not again

@@ -106,22 +106,19 @@ class BudgetChange:
 
 
 @dataclass(frozen=True)
-class GrantChange:
-    """A grant whose standing moved on: 'Bundesstiftung … 2027: beantragt → bewilligt'."""
-
-    label: str
-    year: int
-    old: str
-    new: str
-
-
-@dataclass(frozen=True)
-class BudgetStatusChange:
-    """A year's budget that moved on: '2027: Entwurf → beschlossen'."""
+class StandingChange:
+    """A year's budget or a grant that moved on: '2027: Entwurf → beschlossen', 'Bundesstiftung …
+    2027: beantragt → bewilligt' (`label` names the grant; empty for a budget)."""
 
     year: int
     old: str
     new: str
+    label: str = ""
+
+    @property
+    def named(self) -> str:
+        """'2027' or 'Bundesstiftung … 2027'."""
+        return f"{self.label} {self.year}" if self.label else str(self.year)
 
 
 @dataclass(frozen=True)
@@ -132,8 +129,8 @@ class ChangeSet:
     new_date: Any
     kinds: tuple[KindChanges, ...]
     budget: tuple[BudgetChange, ...]
-    budget_status: tuple[BudgetStatusChange, ...] = ()
-    grants: tuple[GrantChange, ...] = ()
+    budget_status: tuple[StandingChange, ...] = ()
+    grants: tuple[StandingChange, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -167,11 +164,10 @@ def shown(value: Any, key: str = "") -> str:
     return " ".join(str(value).split())
 
 
-def _fields(old: BaseModel, new: BaseModel, within: str = "") -> tuple[FieldChange, ...]:
+def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
     """Changed fields by their German title; a list of named entries (a goal's indicators)
     entry by entry – 'Indikator „Kinderarztpraxen mit Sprechstunde“ (Zuletzt gemessener Wert: 2 → 3)'
-    (year-later review: only 'Indikatoren' stood there) –, other sections and lists as a whole.
-    `within` names the entry the fields belong to."""
+    (year-later review: only 'Indikatoren' stood there) –, other sections and lists as a whole."""
     before, after = old.model_dump(by_alias=True), new.model_dump(by_alias=True)
     changes: list[FieldChange] = []
     for name, info in type(new).model_fields.items():
@@ -180,12 +176,10 @@ def _fields(old: BaseModel, new: BaseModel, within: str = "") -> tuple[FieldChan
             continue
         was, now = getattr(old, name), getattr(new, name)
         if _named_entries(was) and _named_entries(now):
-            changes += _entries(was, now, within)
+            changes += _entries(was, now)
         else:
             title = _short_title(info.title or key)
-            changes.append(
-                FieldChange(f"{within}{title}", shown(before.get(key), key), shown(after.get(key), key))
-            )
+            changes.append(FieldChange(title, shown(before.get(key), key), shown(after.get(key), key)))
     return tuple(changes)
 
 
@@ -208,17 +202,17 @@ def _named_entries(value: Any) -> bool:
     return all(names) and len(set(names)) == len(names)
 
 
-def _entries(old: list[BaseModel], new: list[BaseModel], within: str) -> list[FieldChange]:
+def _entries(old: list[BaseModel], new: list[BaseModel]) -> list[FieldChange]:
     """The entries of a list added, dropped or changed, named by their kind and name."""
     before = {_entry_name(e): e for e in old}
     after = {_entry_name(e): e for e in new}
     kind = str(type((new or old)[0]).model_config.get("title") or "Eintrag")
-    changes = [FieldChange(f"{within}neu: {kind} „{n}“", "", "") for n in after if n not in before]
-    changes += [FieldChange(f"{within}entfallen: {kind} „{n}“", "", "") for n in before if n not in after]
+    changes = [FieldChange(f"neu: {kind} „{n}“", "", "") for n in after if n not in before]
+    changes += [FieldChange(f"entfallen: {kind} „{n}“", "", "") for n in before if n not in after]
     for n, entry in after.items():
         if n in before and before[n] != entry:
             inner = "; ".join(f.summary for f in _fields(before[n], entry))
-            changes.append(FieldChange(f"{within}{kind} „{n}“ ({inner})", "", ""))
+            changes.append(FieldChange(f"{kind} „{n}“ ({inner})", "", ""))
     return changes
 
 
@@ -273,11 +267,11 @@ def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
     return tuple(changes)
 
 
-def _budget_status(old: Concept, new: Concept) -> tuple[BudgetStatusChange, ...]:
+def _budget_status(old: Concept, new: Concept) -> tuple[StandingChange, ...]:
     """The years whose budget moved on between the Fassungen (the Haushalt 2027 adopted)."""
     was = {y.year: y.status for y in old.resources.budget_years}
     now = {y.year: y.status for y in new.resources.budget_years}
-    return tuple(BudgetStatusChange(y, was[y], now[y]) for y in sorted(now) if y in was and was[y] != now[y])
+    return tuple(StandingChange(y, was[y], now[y]) for y in sorted(now) if y in was and was[y] != now[y])
 
 
 def _renumbered(old: Concept, new: Concept, measures: KindChanges) -> KindChanges:
@@ -314,8 +308,8 @@ def _number(label: str) -> int:
 
 def _runs_of_numbers(items: tuple[ItemChange, ...]) -> tuple[ItemChange, ...]:
     """Measures that changed only their number, all by the same step and one after the other, as
-    one row: 'M9 bis M18 (Babytreffs … bis Berichtswesen): Nummern: M9 bis M18 → M10 bis M19'
-    (Hessian year-later review: ten of thirteen rows said only 'Nummer: M9 → M10')."""
+    one row: '10 Maßnahmen, von „Offene Babytreffs …“ bis „Berichtswesen …“: Nummern: M9 bis M18 →
+    M10 bis M19' (Hessian year-later review: ten of thirteen rows said only 'Nummer: M9 → M10')."""
     result: list[ItemChange] = []
     run: list[ItemChange] = []
 
@@ -352,12 +346,12 @@ def _runs_of_numbers(items: tuple[ItemChange, ...]) -> tuple[ItemChange, ...]:
     return tuple(result)
 
 
-def _grants(old: Concept, new: Concept) -> tuple[GrantChange, ...]:
+def _grants(old: Concept, new: Concept) -> tuple[StandingChange, ...]:
     """The grants granted or promised since (the counterpart of 'Stand der Haushalte' for the
     Kämmerei; re-check review: a grant gone from 'beantragt' to granted appeared nowhere)."""
     was = {line.id: line for line in old.resources.income}
     return tuple(
-        GrantChange(line.label, line.year, was[line.id].standing, line.standing)
+        StandingChange(line.year, was[line.id].standing, line.standing, line.label)
         for line in new.resources.income
         if line.id in was and was[line.id].standing != line.standing
     )

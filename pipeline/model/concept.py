@@ -32,7 +32,6 @@ from pipeline.formatting import (
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import Forms, committee_forms, kind_gender, title_with_article
 from pipeline.model.inputs import (
-    DELIBERATED_FOLDER,
     NETWORK_NAME,
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
@@ -68,6 +67,7 @@ from pipeline.model.inputs import (
     TargetGroup,
     TargetGroupFile,
     county_with_article,
+    is_deliberated,
     names_in_line,
 )
 from pipeline.model.norms import QUALITY_DIMENSIONS
@@ -314,9 +314,7 @@ class Concept:
         gremien = _parsed(files, "gremien.yaml", CommitteeFile)
         papers = [_parsed(files, name, PaperFile).paper for name in sorted(files) if name.startswith("vorlagen/")]
         deliberated = frozenset(
-            _parsed(files, name, PaperFile).paper.number
-            for name in files
-            if name.startswith(f"{DELIBERATED_FOLDER}/")
+            _parsed(files, name, PaperFile).paper.number for name in files if is_deliberated(name)
         )
         ratings = _parsed(files, "qualitaet.yaml", QualityFile) if "qualitaet.yaml" in files else None
         topics = _parsed(files, "querschnitt.yaml", CrossCuttingFile) if "querschnitt.yaml" in files else None

@@ -2301,6 +2301,12 @@ PAPER_FOLDER = "vorlagen"
 #: data over the files the committees had (year-later review).
 DELIBERATED_FOLDER = f"{PAPER_FOLDER}/beraten"
 
+
+def is_deliberated(name: str) -> bool:
+    """Whether an input file ('vorlagen/beraten/x.yaml') is a paper already deliberated."""
+    return name.startswith(f"{DELIBERATED_FOLDER}/")
+
+
 #: Which list of which file defines the ids of each kind of reference (see types.Ref).
 ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "akteur": ("akteure.yaml", ("akteure",)),

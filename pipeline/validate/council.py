@@ -31,6 +31,7 @@ from pipeline.model.inputs import (
     ResourceFile,
     consulting_bodies_pay,
     county_with_article,
+    is_deliberated,
     with_article,
 )
 from pipeline.model.kinds import STATE_AS_CARRIER
@@ -1295,13 +1296,12 @@ def unique_numbers(parsed: Parsed) -> Iterator[Finding]:
         if key in seen:
             number, where = seen[key]
             same = "" if number == paper.number else f" (als '{number}')"
-            deliberated = f"{DELIBERATED_FOLDER}/"
-            if number == paper.number and deliberated in (where[: len(deliberated)], name[: len(deliberated)]):
+            if number == paper.number and (is_deliberated(where) or is_deliberated(name)):
                 # copied instead of moved (re-check review: 'vergeben' read as 'choose another number')
                 yield Finding(
                     at(name, "vorlage", "nummer"),
                     f"Die Vorlage '{paper.number}' liegt zweimal vor: hier und in {where}. Ist sie beraten, bitte "
-                    f"die Datei nur in {deliberated} behalten und die andere löschen (verschieben, nicht kopieren).",
+                    f"die Datei nur in {DELIBERATED_FOLDER}/ behalten und die andere löschen (verschieben, nicht kopieren).",
                 )
                 continue
             yield Finding(

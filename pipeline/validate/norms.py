@@ -27,11 +27,12 @@ from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in, glossary
 from pipeline.model.accounting import DOPPIK
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
-from pipeline.model.inputs import DELIBERATED_FOLDER, county_with_article, with_article
+from pipeline.model.inputs import county_with_article, is_deliberated, with_article
 from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession, StateRule
+from pipeline.model.papers import paper_views
 from pipeline.model.procedure import Procedure, kreis_word
 from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, Item
-from pipeline.validate.rules import WARNINGS
+from pipeline.validate.rules import WARNINGS, paper_files
 
 #: Keys whose text names what an entry is about: a sentence without a subject of its own
 #: ("Begleiten Familien bis …") speaks of it.
@@ -93,7 +94,7 @@ def texts(files: Mapping[str, Item]) -> Iterator[Passage]:
     papers already deliberated (vorlagen/beraten/): their texts are the record of what the
     committees had, no longer to be corrected."""
     for name in sorted(files):
-        if name.startswith(f"{DELIBERATED_FOLDER}/"):
+        if is_deliberated(name):
             continue
         for path, text in _walk(files[name], ()):
             yield Passage(name, path, text)
@@ -1335,17 +1336,10 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
     earlier Fassung (year-later review: the new Beschlussvorlage for 2.1 said „Über die Fassung
     2.0 entscheidet der Kreistag“). A text naming this Fassung beside it ('die Fortschreibung der
     Fassung 2.0 (Fassung 2.1)') and a Sachstand on the adopted Fassung stay unremarked."""
-    from pipeline.model.inputs import PaperFile
-    from pipeline.model.papers import paper_views
-
     head = _VERSION_NUMBER.match(concept.version.version.strip())
     current = head[0] if head else concept.version.version
     building = {v.paper.number: v.paper for v in paper_views(concept)}
-    files = {
-        name: building[parsed.paper.number]
-        for name, parsed in concept.files.items()
-        if isinstance(parsed, PaperFile) and parsed.paper.number in building
-    }
+    files = {name: building[number] for number, name in paper_files(concept).items() if number in building}
     named: dict[str, list[tuple[Passage, str]]] = {}
     for passage in read(concept).passages:
         if passage.file not in files or "Fassung" not in passage.text:

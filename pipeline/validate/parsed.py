@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from pipeline.findings import Path_
-from pipeline.model.inputs import DELIBERATED_FOLDER, ID_SOURCES, PAPER_FOLDER, Paper, PaperFile
+from pipeline.model.inputs import ID_SOURCES, PAPER_FOLDER, Paper, PaperFile, is_deliberated
 from pipeline.model.quality.catalog import catalog_goal_ids
 from pipeline.model.types import COORDINATION, Item, Ref
 
@@ -194,9 +194,7 @@ class Parsed:
     def papers_to_build(self) -> dict[str, Paper]:
         """The papers a build writes: not those already deliberated (vorlagen/beraten/), whose
         Beratungsfolge and attachments are the record of what happened, not a plan to check."""
-        return {
-            name: paper for name, paper in self.papers.items() if not name.startswith(f"{DELIBERATED_FOLDER}/")
-        }
+        return {name: paper for name, paper in self.papers.items() if not is_deliberated(name)}
 
     @cached_property
     def references(self) -> list[tuple[str, str, str, Path_]]:
