@@ -359,16 +359,17 @@ def _grants(old: Concept, new: Concept) -> tuple[StandingChange, ...]:
 
 def compare(old: Concept, new: Concept) -> ChangeSet:
     """Everything that differs between two Fassungen of one municipality's concept."""
-    kinds = tuple(
-        _compare(singular, plural, getattr(old, attr), getattr(new, attr)) for attr, singular, plural in KINDS
-    )
-    kinds = tuple(_renumbered(old, new, k) if k.plural == "Maßnahmen" else k for k in kinds)
+    kinds = []
+    for attr, singular, plural in KINDS:
+        compared = _compare(singular, plural, getattr(old, attr), getattr(new, attr))
+        # the measures by their number too, which follows the order of massnahmen.yaml
+        kinds.append(_renumbered(old, new, compared) if attr == "measures" else compared)
     return ChangeSet(
         old.version.version,
         old.version.date,
         new.version.version,
         new.version.date,
-        kinds,
+        tuple(kinds),
         _budget(old, new),
         _budget_status(old, new),
         _grants(old, new),
