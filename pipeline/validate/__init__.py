@@ -34,7 +34,7 @@ from pipeline.model.inputs import DELIBERATED_FOLDER, FORMAT, PAPER_FOLDER, REQU
 from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
 from pipeline.model.paths import FOLDER
 from pipeline.model.types import Item
-from pipeline.validate import agreement, council, cross_cutting, needs, norms, references, rules  # noqa: F401 (they add to rules)
+from pipeline.validate import agreement, council, cross_cutting, dated, needs, norms, references, rules  # noqa: F401 (they add to rules)
 from pipeline.validate.messages import problems_from
 from pipeline.validate.parsed import Kept, Parsed, raw_entries
 from pipeline.validate.references import meant_bodies

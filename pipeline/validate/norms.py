@@ -202,10 +202,10 @@ def _word_warning(passage: Passage, word: str, message: str) -> Finding:
     """A warning about a word in a text, quoting the sentence it stands in from a little before
     the word (the rules on another Land's laws, bodies and institutions)."""
     sentence = next((s for s in sentences(passage.text) if word in s.replace("\u00a0", " ")), passage.text)
-    return _warning(passage, around(sentence, word), message, label=f"'{word}'")
+    return text_warning(passage, around(sentence, word), message, label=f"'{word}'")
 
 
-def _warning(
+def text_warning(
     passage: Passage, sentence: str, message: str, suggestion: str | None = None, label: str = "ebenso"
 ) -> Finding:
     """The text quoted, then why it is warned about; where several texts are warned about alike,
@@ -314,7 +314,7 @@ def norms_as_binding_as_they_are(concept: Concept) -> Iterator[Finding]:
             continue
         for sentence in sentences(passage.text):
             for norm, message in overstated(sentence):
-                yield _warning(passage, sentence, message, norm.wording)
+                yield text_warning(passage, sentence, message, norm.wording)
 
 
 # --- professions -------------------------------------------------------------------------------
@@ -351,7 +351,7 @@ def professions_funded_as_they_are(concept: Concept) -> Iterator[Finding]:
                 cited = {(c.norm.law, c.norm.number) for c in citations(sentence)}
                 for misreading in misreadings:
                     if (misreading.law, misreading.number) in cited and not re.search(misreading.unless, sentence):
-                        yield _warning(passage, sentence, f"{misreading.explanation}.", misreading.wording)
+                        yield text_warning(passage, sentence, f"{misreading.explanation}.", misreading.wording)
 
 
 _ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6}
@@ -484,7 +484,7 @@ def professions_within_their_age_range(concept: Concept) -> Iterator[Finding]:
                 if off:
                     rule = programme[0][1]
                     assert rule is not None and rule.months is not None
-                    yield _warning(passage, sentence, _land_age_message(off, rule, rule.months, upper))
+                    yield text_warning(passage, sentence, _land_age_message(off, rule, rule.months, upper))
                 below: list[Profession] = []
                 for profession, land in by_land:
                     if land is not None and land.months is not None:
@@ -494,11 +494,11 @@ def professions_within_their_age_range(concept: Concept) -> Iterator[Finding]:
                             f"{profession.plural} begleiten Familien {profession.until_words}; die Grenze im Text "
                             "liegt darüber. Bitte prüfen."
                         )
-                        yield _warning(passage, sentence, message)
+                        yield text_warning(passage, sentence, message)
                     elif profession.until_months is not None and upper < profession.until_months:
                         below.append(profession)
                 if below:
-                    yield _warning(passage, sentence, _below_message(below))
+                    yield text_warning(passage, sentence, _below_message(below))
 
 
 def _below_message(professions: list[Profession]) -> str:
@@ -551,7 +551,7 @@ def funding_areas_named_right(concept: Concept) -> Iterator[Finding]:
                 message = (
                     "Die Bundesstiftung Frühe Hilfen spricht von Förderbereichen, nicht von Leistungsbereichen."
                 )
-                yield _warning(passage, match[0], message, area.name)
+                yield text_warning(passage, match[0], message, area.name)
                 continue
             meant = area_of_title(match["after"].lstrip(' :–-„"')[:80])
             if meant is not None and meant != code:
@@ -559,7 +559,7 @@ def funding_areas_named_right(concept: Concept) -> Iterator[Finding]:
                     f"Förderbereich {code} heißt „{area.title}“; der Titel im Text gehört zu Förderbereich {meant}. "
                     "Bitte Nummer oder Titel berichtigen."
                 )
-                yield _warning(passage, match[0], message, area.name)
+                yield text_warning(passage, match[0], message, area.name)
     for index, line in enumerate(concept.resources.income):
         named = {_ROMAN.get(m["code"], m["code"]) for m in _AREA.finditer(line.title)}
         if line.funding_area is not None and named and line.funding_area not in named:

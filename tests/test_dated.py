@@ -1,0 +1,101 @@
+"""Texts that name a time already past as if it were still ahead (year-later reviews: „bis Mitte
+2027 … neu unterzeichnet“ in a concept of October 2027)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.validate.dated import past_times
+
+STAND = dt.date(2027, 10, 14)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "day"),
+    [
+        ("Die Vereinbarung wird bis Mitte 2027 neu unterzeichnet.", "bis Mitte 2027", dt.date(2027, 6, 30)),
+        (
+            "Das Land entscheidet voraussichtlich im ersten Quartal 2027.",
+            "im ersten Quartal 2027",
+            dt.date(2027, 3, 31),
+        ),
+        (
+            "Die Auftakte werden für das erste Quartal 2027 vorbereitet.",
+            "für das erste Quartal 2027",
+            dt.date(2027, 3, 31),
+        ),
+        ("Der Stellenumfang soll zum 01.04.2027 steigen.", "zum 01.04.2027", dt.date(2027, 4, 1)),
+        ("Das Projekt ist bis Ende 2026 befristet.", "bis Ende 2026", dt.date(2026, 12, 31)),
+        (
+            "Die Stelle soll im Juli und August 2027 besetzt werden.",
+            "im Juli und August 2027",
+            dt.date(2027, 8, 31),
+        ),
+        (
+            "Sie klärt bis Anfang März 2027, wo das Paket abzuholen ist.",
+            "bis Anfang März 2027",
+            dt.date(2027, 3, 10),
+        ),
+        ("Der Bericht folgt spätestens im Sommer 2027.", "spätestens im Sommer 2027", dt.date(2027, 8, 31)),
+        (
+            "Die Stelle soll im zweiten Halbjahr 2026 besetzt werden.",
+            "im zweiten Halbjahr 2026",
+            dt.date(2026, 12, 31),
+        ),
+    ],
+)
+def test_a_time_told_as_ahead_that_lies_before_the_stand(sentence, words, day):
+    assert list(past_times(sentence, STAND)) == [(words, day)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # still ahead, or not wholly past: the fourth quarter ends after the Stand
+        "Die Vereinbarung wird bis Ende 2027 neu unterzeichnet.",
+        "Das Land entscheidet voraussichtlich im vierten Quartal 2027.",
+        "Die Vorsitzenden sollen sich im Oktober 2027 abstimmen.",
+        # told in the past
+        "Die Vereinbarung wurde bis Mitte 2027 neu unterzeichnet.",
+        "Die Familienbegleitung betreute bis zum 30.09.2027 104 Familien.",
+        "Die Hebammen begleiteten bis Mitte 2027 zwölf Familien.",
+        "Die Träger haben die Vereinbarung bis Mitte 2027 unterzeichnet.",
+        "Der Lotsendienst ist im März 2027 angelaufen.",
+        # spans and starts stay true
+        "Das Land fördert den Landkreis von 2025 bis 2027 mit jährlich 6.000,00 €.",
+        "Lebendgeborene 2022 bis 2024 (Durchschnitt)",
+        "Die Befragung lief von Oktober 2024 bis März 2025.",
+        "Die Sozialraumteams arbeiten ab 2027.",
+        "Die Stelle ist seit März 2027 besetzt.",
+        # history without a word of plans after 'im'
+        "Im Mai 2026 befragt das Jugendamt alle Kitas.",
+        # a year's money, not a time
+        "Die Mittel für 2026 sind im Haushalt veranschlagt.",
+        # a date that does not exist is not a time
+        "Die Stelle soll zum 31.02.2027 besetzt werden.",
+    ],
+)
+def test_what_is_no_time_past_told_as_ahead(sentence):
+    assert list(past_times(sentence, STAND)) == []
+
+
+def test_texts_a_year_behind_are_pointed_out_where_they_stand(inputs):
+    """The example a year later: its plans for the first half of 2027 are now past. A decision's
+    wording is the record of what was decided then and stays unremarked."""
+    assert not [w for w in inputs.warnings() if "als stünde es noch bevor" in w.message]
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    found = {(w.where.file, w.where.field): w.message for w in inputs.warnings() if "als stünde es" in w.message}
+    message = found[("massnahmen.yaml", "massnahmen[17].beschreibung")]
+    assert message.startswith("„… ")  # quoted from a little before the words it is about
+    assert (
+        "Der Text nennt „bis Mitte 2027“, als stünde es noch bevor; diese Zeit war am 30.06.2027 vorbei, "
+        "vor dem Stand (14.10.2027). Aus einer früheren Fassung übernommen?"
+    ) in message
+    assert ("gremien.yaml", "beschluesse[6].umsetzungsstand") in found
+    assert ("vorlagen/jha-2026-030-gesamtkonzept.yaml", "vorlage.finanzen.erlaeuterung") in found
+    assert not [field for file, field in found if file == "gremien.yaml" and field.endswith(".inhalt")]
+    # the decision of KT/2025/088 names 01.04.2026 and 01.01.2027 for its steps: a record
+    decision = inputs.check().concept.decisions
+    assert any("01.01.2027" in d.content for d in decision)
