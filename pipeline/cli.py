@@ -97,6 +97,7 @@ STRICT = click.option(
 
 if TYPE_CHECKING:
     from pipeline.build import Request
+    from pipeline.model.concept import Concept
 
     _DateParamType = click.ParamType[dt.date]
 else:  # click before 8.4 has no generic ParamType; the pinned range starts at 8.1
@@ -193,10 +194,25 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
         count(len(concept.actors), "Akteur", "Akteure", "ein"),
         count(len(concept.papers), "Vorlage", "Vorlagen"),
     ]
+    _show_provisions_to_confirm(concept)
     noted = f"; {summary(warnings)}" if warnings else ""
     # '.' said nothing of which folder was valid (hostile-input sweep): then its name
     shown = ordner if ordner.name else Path(ordner.resolve().name)
     click.echo(f"{shown}: gültig – {', '.join(counts)}{noted}.")
+
+
+def _show_provisions_to_confirm(concept: Concept) -> None:
+    """The provisions the documents cite that the tool has not read in the law's own text: not a
+    warning (nothing in the inputs would change it), a note for the legal office."""
+    provisions = concept.provisions_to_confirm
+    if provisions:
+        click.echo(
+            "Zur Prüfung durch das Rechtsamt – die Dokumente nennen diese Vorschriften, deren Wortlaut das "
+            "Werkzeug nicht im Gesetzestext gelesen hat:",
+            err=True,
+        )
+        for provision in provisions:
+            click.echo(f"  {provision}", err=True)
 
 
 ONLY = click.option(
@@ -305,6 +321,7 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
 
     checked = check_folder(ordner, strict=streng)
     _show_warnings(checked.warnings)
+    _show_provisions_to_confirm(checked.concept)
     if checked.warnings:
         click.echo(
             f"{summary(checked.warnings)} – die Dokumente werden trotzdem erzeugt (mit --streng nicht).", err=True

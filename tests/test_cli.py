@@ -175,3 +175,26 @@ def test_a_missing_folder_is_named_without_a_line(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(missing)])
     assert result.exit_code == 1 and f"{missing}: Der Ordner der Kommune existiert nicht." in result.output
     assert f"{missing}:1:1" not in result.output
+
+
+def test_provisions_not_read_in_the_law_are_named_for_the_legal_office():
+    """The documents cite § 71 Abs. 2 HGO for the city's signature and § 88 Abs. 2 HGO for the
+    Ausländerbeirat, which the procedure table marks as not read in the law's own text: validate
+    names them for the legal office to confirm – not as a warning, which '--streng' would make
+    an error nothing in the inputs could remove. A Land whose provisions are read names none."""
+    from .conftest import EXAMPLE, ROOT
+
+    city = CliRunner().invoke(main, ["validate", "--streng", str(ROOT / "inputs" / "neuhafen")])
+    assert city.exit_code == 0
+    lines = city.output.splitlines()
+    start = lines.index(
+        "Zur Prüfung durch das Rechtsamt – die Dokumente nennen diese Vorschriften, deren Wortlaut das "
+        "Werkzeug nicht im Gesetzestext gelesen hat:"
+    )
+    assert lines[start + 1] == "  § 88 Abs. 2 HGO – die Pflicht, den Ausländerbeirat zu hören"
+    assert lines[start + 2].startswith(
+        "  § 71 Abs. 2 HGO – die Form der Unterschrift für die Stadt Neuhafen am Main unter der "
+        "Kooperationsvereinbarung; Wortlaut nur in der Wiedergabe des BGH"
+    )
+    county = CliRunner().invoke(main, ["validate", str(EXAMPLE)])
+    assert county.exit_code == 0 and "Rechtsamt" not in county.output

@@ -69,6 +69,7 @@ from pipeline.model.inputs import (
     county_with_article,
     is_deliberated,
     names_in_line,
+    with_article,
 )
 from pipeline.model.norms import QUALITY_DIMENSIONS
 from pipeline.model.procedure import (
@@ -988,6 +989,29 @@ class Concept:
     def hearings(self) -> list[str]:
         """:meth:`hearing_of` for every council of residents gremien.yaml lists."""
         return [self.hearing_of(c) for c in self.political_bodies if c.is_heard_only]
+
+    @property
+    def provisions_to_confirm(self) -> list[str]:
+        """The provisions of the Land's law the documents cite that the procedure table marks as not
+        read in the law's own text ('geprueft: false'), each with what it is cited for and what was
+        read instead: 'validate' names them for the legal office to confirm, as the documents cite
+        them without reservation (year-later review)."""
+        procedure, found = self.procedure, []
+        if procedure is None:
+            return []
+        hearing = procedure.hearing
+        if hearing is not None and not hearing.verified and self.hearings:
+            heard = next(c for c in self.political_bodies if c.is_heard_only)
+            found.append(f"{hearing.legal_basis} – die Pflicht, {heard.forms.acc} zu hören")
+        agreement = self.agreement
+        rule = procedure.binding_declaration
+        if agreement is not None and agreement.municipal_signature is not None and rule and not rule.verified:
+            note = f"; {rule.note.rstrip('.')}" if rule.note else ""
+            found.append(
+                f"{rule.legal_basis} – die Form der Unterschrift für "
+                f"{with_article(self.municipality.name, 'acc', 'die Kommune ')} unter der Kooperationsvereinbarung{note}"
+            )
+        return found
 
     @property
     def submitter(self) -> str | None:
