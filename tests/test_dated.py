@@ -99,3 +99,26 @@ def test_texts_a_year_behind_are_pointed_out_where_they_stand(inputs):
     # the decision of KT/2025/088 names 01.04.2026 and 01.01.2027 for its steps: a record
     decision = inputs.check().concept.decisions
     assert any("01.01.2027" in d.content for d in decision)
+
+
+def test_a_text_naming_the_earlier_fassung_as_the_present_one_is_pointed_out(inputs):
+    """„Die Fortschreibung liegt mit der Fassung 2.0 vor“ in the Fassung 2.1 (Hessian year-later
+    review: „Mit der Fassung 3.0 bündeln …“ in the foreword of 3.1). A Fassung in the genitive or
+    in the past stays true; the papers have their own rule."""
+    assert not [w for w in inputs.warnings() if "wie die jetzige" in w.message]
+    inputs.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
+    inputs.edit(
+        "massnahmen.yaml",
+        lambda d: d["massnahmen"][0].update(
+            beschreibung="Mit der Fassung 2.0 bündeln die Träger ihre Angebote. Die Maßnahmen der Fassung 1.0 "
+            "sind umgesetzt. Die Fassung 1.0 wurde 2021 beschlossen."
+        ),
+    )
+    found = {(w.where.file, w.where.field): w.message for w in inputs.warnings() if "wie die jetzige" in w.message}
+    assert found[("massnahmen.yaml", "massnahmen[0].beschreibung")] == (
+        "„Mit der Fassung 2.0 bündeln die Träger ihre Angebote.“ – Der Text nennt „Mit der Fassung 2.0“ wie die "
+        "jetzige; dieses Konzept ist die Fassung 2.1. Aus einer früheren Fassung übernommen? Bitte den Satz anpassen."
+    )
+    assert ("gremien.yaml", "beschluesse[0].umsetzungsstand") in found  # 'liegt mit der Fassung 2.0 vor'
+    assert not [file for file, _ in found if file.startswith("vorlagen/")]
+    assert len([f for f in found if f[0] == "massnahmen.yaml"]) == 1

@@ -154,3 +154,34 @@ def times_past_told_as_ahead(concept: Concept) -> Iterator[Finding]:
                 f"vor dem Stand ({german_date(stand)}). Aus einer früheren Fassung übernommen? "
                 "Bitte schreiben, was geschehen ist, oder den Termin anpassen.",
             )
+
+
+#: A Fassung named as the present one: 'Mit der Fassung 3.0 bündeln …', 'Die Fassung 3.0 setzt …',
+#: '… wird an die Fassung 3.0 angepasst', 'in dieser Fassung 3.0' – not 'der Fassung 2.0' in the
+#: genitive ('Die Maßnahmen der Fassung 2.0 sind umgesetzt' stays true).
+_PRESENT_FASSUNG = re.compile(
+    r"(?:^|(?<=[\s(„]))(?:[Mm]it\s+der|[Mm]it\s+dieser|[Dd]ie|[Dd]iese|an\s+die|[Ii]n\s+dieser)"
+    r"\s+(?:vorliegenden\s+|neuen\s+|aktuellen\s+)?Fassung\s+(\d+(?:\.\d+)*)\b"
+)
+
+
+@WARNINGS.rule("text-nennt-fruehere-fassung")
+def texts_name_an_earlier_fassung_as_this_one(concept: Concept) -> Iterator[Finding]:
+    """A text of the concept's own files that speaks of another Fassung as the present one was
+    taken over from the earlier Fassung (year-later review: „Mit der Fassung 3.0 bündeln …“ in
+    the Fassung 3.1). The papers have their own rule (vorlage-nennt-andere-fassung)."""
+    current = concept.version.version.strip()
+    for passage in read(concept).passages:
+        if "Fassung" not in passage.text or passage.file.startswith("vorlagen/") or _is_record(passage):
+            continue
+        for sentence in sentences(passage.text):
+            if _PAST.search(sentence) or _WEAK_PAST.search(sentence):
+                continue
+            match = next((m for m in _PRESENT_FASSUNG.finditer(sentence) if m[1] != current), None)
+            if match is not None:
+                yield text_warning(
+                    passage,
+                    around(sentence, match[0]),
+                    f"Der Text nennt „{match[0]}“ wie die jetzige; dieses Konzept ist die Fassung {current}. "
+                    "Aus einer früheren Fassung übernommen? Bitte den Satz anpassen.",
+                )
