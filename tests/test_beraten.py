@@ -5,6 +5,7 @@ copied from the earlier one, files replaced by the new Fassung's, an agreement i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -143,7 +144,9 @@ def test_a_later_fassung_leaves_the_deliberated_papers_files_as_they_were(inputs
         if p.is_file() and p.name.startswith(("SA-", "Massnahmenplan"))
     }
     assert len(had) == 5  # the paper's Word, PDF and OParl files, the Maßnahmenplan's Word and PDF
-    later = _moved(_later_stand(inputs)).replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
+    # the GA's paper, heard on 19.11.2026, is deliberated too: left in vorlagen/, the build would stop
+    later = _moved(_moved(_later_stand(inputs)), "ga-2026-027-gesundheitswesen.yaml")
+    later.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
     build(later.save(tmp_path / "nachher"), output, only=products.PAPERS.key)
     assert {p: p.read_bytes() for p in had} == had
     assert (output / "vorlagen" / "Massnahmenplan_Musterkreis_2.1.pdf").is_file()
@@ -407,3 +410,54 @@ def test_papers_moved_to_another_subfolder_are_said_to_be_unread(inputs, tmp_pat
     # beraten/ itself is read, and says nothing
     (folder / "vorlagen" / "archiv-2026").rename(folder / "vorlagen" / "beraten")
     assert not [w for w in check_folder(folder).warnings if "wird nicht gelesen" in w.message]
+
+
+def test_the_earlier_fassungs_adopted_paper_is_asked_to_be_moved_not_edited(inputs):
+    """Fassung and Stand a year on, the Beschlussvorlage of 2.0 still in vorlagen/ and still named
+    in 'beschluss': the warnings asked to check its Fassung and years – to rewrite the paper the
+    Kreistag adopted (Saxon year-later review). Now they say where it belongs."""
+    inputs.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    paper = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
+    whole = [w.message for w in inputs.warnings() if w.where.file == paper and "nirgends aber" in w.message]
+    assert whole == [
+        "Die Vorlage nennt die Fassung 2.0, nirgends aber die Fassung 2.1, über die sie entscheiden lässt. Sie wurde "
+        "zuletzt am 17.12.2026 beraten: Ist sie die Vorlage der früheren Fassung, bitte sie nach vorlagen/beraten/ "
+        "verschieben (dort bleibt sie, wie die Gremien sie hatten) und in kommune.yaml unter 'beschluss' die "
+        "Vorlage dieser Fassung eintragen."
+    ]
+    adoption = [w.message for w in inputs.warnings() if w.where.field == "konzept.beschluss"]
+    assert any(
+        "ist es die Vorlage einer früheren Fassung, gehört sie nach vorlagen/beraten/" in m for m in adoption
+    )
+
+
+def test_a_build_stops_before_writing_a_new_fassung_over_a_deliberated_paper(inputs, tmp_path):
+    """The Fassung 2.1 built into the folder of 2.0, the adopted Beschlussvorlage of 2.0 still in
+    vorlagen/: the build rewrote it with the data of 2.1 and removed the agreement it attached,
+    with warnings only (Saxon year-later review). Now it stops before writing anything; a paper
+    whose sittings are still ahead, or a rebuild of the same Fassung, goes on."""
+    from pipeline.export import BuildRecord, papers_overwritten
+
+    output = tmp_path / "out"
+    (output / "vorlagen").mkdir(parents=True)
+    record_path = "vorlagen/JHA-2026-030_Kreistag.oparl.json"
+    (output / record_path).write_text(json.dumps({"type": "Paper", "reference": "JHA/2026/030"}), encoding="utf-8")
+    previous = {"fassung": "2.0", "dateien": {record_path: {}}}
+    inputs.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    concept = inputs.check().concept
+    papers = render_products(concept, [products.PAPERS.key]).papers
+    record = BuildRecord("Landkreis Musterkreis", "2.1", dt.date(2027, 10, 14), "musterkreis", "x")
+    found = papers_overwritten(papers, output, previous, record)
+    assert [(f.where.file, f.level) for f in found] == [("vorlagen/jha-2026-030-gesamtkonzept.yaml", "Fehler")]
+    assert found[0].message.startswith(
+        "Die Vorlage JHA/2026/030 wurde zuletzt am 17.12.2026 beraten, vor dem Stand dieser Fassung (14.10.2027); "
+        "ihre Dateien im Ausgabeordner hat der Build der Fassung 2.0 geschrieben "
+        "(vorlagen/JHA-2026-030_Kreistag.oparl.json). Dieser Build würde sie mit den Angaben der Fassung 2.1 "
+        "überschreiben und hat nichts geschrieben. Ist die Vorlage beraten, bitte die Datei nach vorlagen/beraten/ "
+        "verschieben"
+    )
+    assert papers_overwritten(papers, output, {**previous, "fassung": "2.1"}, record) == []
+    earlier = dataclasses.replace(record, stand=dt.date(2026, 12, 1))
+    assert papers_overwritten(papers, output, previous, earlier) == []

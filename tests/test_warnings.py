@@ -137,8 +137,9 @@ def _finished_but_running(data):
                     "konzept.beschluss",
                     "Nach der Beschlussvorlage JHA/2026/030 soll über diese Fassung am 17.12.2026 entschieden "
                     "werden – vor ihrem Stand (20.12.2026). Ist die Entscheidung schon gefallen, bitte den "
-                    "Beschluss in gremien.yaml (beschluesse) eintragen und hier seine Nummer; sonst die "
-                    "Sitzungstermine in der Beratungsfolge der Vorlage prüfen.",
+                    "Beschluss in gremien.yaml (beschluesse) eintragen und hier seine Nummer; ist es die Vorlage "
+                    "einer früheren Fassung, gehört sie nach vorlagen/beraten/, und hier steht die Vorlage dieser "
+                    "Fassung; sonst die Sitzungstermine in der Beratungsfolge der Vorlage prüfen.",
                 ),
                 # the other papers, deliberated before the Stand, would be rewritten with its data
                 # (year-later review); the paper to adopt the Fassung has the warning above

@@ -41,6 +41,7 @@ from pipeline.export.manifest import (
     DocumentIdentity,
     deliberated_files,
     manifest_bytes,
+    papers_of_an_earlier_fassung,
     read_manifest,
     recorded_hash,
     recorded_key,
@@ -48,7 +49,8 @@ from pipeline.export.manifest import (
 )
 from pipeline.export.oparl import oparl_files
 from pipeline.findings import WARNING, Finding, at
-from pipeline.formatting import safe_file_part
+from pipeline.formatting import german_date, safe_file_part
+from pipeline.model.inputs import DELIBERATED_FOLDER, PaperFile
 from pipeline.render import RenderedPaper, RenderedSet
 from pipeline.render.document import RenderedDocument
 from pipeline.render.provenance import InputLocation, Origin, bookmark
@@ -172,6 +174,40 @@ class _File:
         return self.doc.path(self.suffix)
 
 
+def papers_overwritten(
+    papers: list[RenderedPaper], output: Path, previous: dict[str, Any], record: BuildRecord
+) -> list[Finding]:
+    """Papers to build whose every sitting lies before the Stand and whose files in the output
+    folder a build of an earlier Fassung wrote: that is the record of what the committees had,
+    and this build would write this Fassung's numbers over it (Saxon year-later review: the
+    adopted Beschlussvorlage rewritten, the agreement it attached removed). The build stops
+    before anything is written; the paper belongs in vorlagen/beraten/."""
+    recorded = papers_of_an_earlier_fassung(output, previous, record.version)
+    found = []
+    for rendered in papers:
+        paper = rendered.view.paper
+        dates = [c.date for c in paper.consultations]
+        if paper.number not in recorded or not dates or max(dates) >= record.stand:
+            continue
+        files = rendered.view.concept.files
+        source = next(
+            (name for name, f in files.items() if isinstance(f, PaperFile) and f.paper is paper), "vorlagen"
+        )
+        found.append(
+            Finding(
+                at(source),
+                f"Die Vorlage {paper.number} wurde zuletzt am {german_date(max(dates))} beraten, vor dem Stand dieser "
+                f"Fassung ({german_date(record.stand)}); ihre Dateien im Ausgabeordner hat der Build der Fassung "
+                f"{previous.get('fassung')} geschrieben ({recorded[paper.number]}). Dieser Build würde sie mit den "
+                f"Angaben der Fassung {record.version} überschreiben und hat nichts geschrieben. Ist die Vorlage beraten, "
+                f"bitte die Datei nach {DELIBERATED_FOLDER}/ verschieben: Dann bleiben ihre Dateien (mit ihren "
+                "Anlagen), wie die Gremien sie hatten. Soll sie wirklich neu entstehen, zuerst ihre Dateien aus dem "
+                "Ausgabeordner entfernen.",
+            )
+        )
+    return found
+
+
 def _unchanged(output: Path, previous: dict[str, Any], path: str, key: str) -> bytes | None:
     """The file's bytes in the output folder if the last build recorded this key for it and the
     file still has the bytes it recorded; else None."""
@@ -222,6 +258,9 @@ class Export:
         try:
             self.interrupted = finish_interrupted(self.output)
             self.previous = read_manifest(self.output)
+            overwritten = papers_overwritten(self.rendered.papers, self.output, self.previous, self.record)
+            if overwritten:
+                raise InvalidInput(overwritten)
             for doc in self.rendered.documents:
                 # the PDF first: it needs no bookmarks, and the concept's PDF is a build's longest job
                 pdf = _File(doc, ".pdf", file_key(doc, ".pdf"))

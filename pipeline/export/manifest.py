@@ -203,6 +203,29 @@ def _references(data: Any) -> set[str]:
     }
 
 
+def _paper_records(output: Path, recorded: list[str]) -> Iterator[tuple[str, Any]]:
+    """The OParl records among the files an earlier build recorded, read (unreadable ones left out)."""
+    for path in recorded:
+        if not path.endswith(OPARL_SUFFIX):
+            continue
+        try:
+            yield path, json.loads((output / path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+
+
+def papers_of_an_earlier_fassung(output: Path, previous: dict[str, Any], version: str) -> dict[str, str]:
+    """The papers whose files in the output folder an earlier build of another Fassung wrote: their
+    numbers, each with its OParl record's path. Empty where the last build was of `version`."""
+    if previous.get("fassung") in (None, version):
+        return {}
+    return {
+        number: path
+        for path, data in _paper_records(output, list(previous.get("dateien", {})))
+        for number in sorted(_references(data))
+    }
+
+
 def deliberated_files(output: Path, previous: dict[str, Any], numbers: tuple[str, ...]) -> frozenset[str]:
     """The files an earlier build wrote for the papers already deliberated (by their numbers):
     each one's own (Word, PDF, OParl record) and the attachments its OParl record names, each with
@@ -217,13 +240,7 @@ def deliberated_files(output: Path, previous: dict[str, Any], numbers: tuple[str
     recorded = list(previous.get("dateien", {}))
     wanted: set[str] = set()
     found: set[str] = set()
-    for path in recorded:
-        if not path.endswith(OPARL_SUFFIX):
-            continue
-        try:
-            data = json.loads((output / path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+    for path, data in _paper_records(output, recorded):
         described = _references(data) & set(numbers)
         if not described:
             continue

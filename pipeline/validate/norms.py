@@ -10,6 +10,7 @@ All of them are warnings: the text may be right for its Land, and `--streng` dec
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from bisect import bisect_right
@@ -27,7 +28,7 @@ from pipeline.model.abbreviations import STATE_LAWS, foreign_laws_in, glossary
 from pipeline.model.accounting import DOPPIK
 from pipeline.model.concept import Concept
 from pipeline.model.grammar import definite
-from pipeline.model.inputs import county_with_article, is_deliberated, with_article
+from pipeline.model.inputs import DELIBERATED_FOLDER, Paper, county_with_article, is_deliberated, with_article
 from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFESSIONS, Norm, Profession, StateRule
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import Procedure, kreis_word
@@ -1338,6 +1339,7 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
     Fassung 2.0 (Fassung 2.1)') and a Sachstand on the adopted Fassung stay unremarked."""
     head = _VERSION_NUMBER.match(concept.version.version.strip())
     current = head[0] if head else concept.version.version
+    stand = concept.version.date
     building = {v.paper.number: v.paper for v in paper_views(concept)}
     files = {name: building[number] for number, name in paper_files(concept).items() if number in building}
     named: dict[str, list[tuple[Passage, str]]] = {}
@@ -1360,13 +1362,23 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
         if files[file].kind != "Beschlussvorlage" or any(version == current for _, version in found):
             continue
         passage, version = found[0]
-        yield Finding(
-            at(file, *passage.path),
-            f"Die Vorlage nennt die Fassung {version}, nirgends aber die Fassung {current}, über die sie entscheiden "
-            "lässt. Ist der Text aus der Vorlage der früheren Fassung übernommen? Bitte die Fassung und die "
-            "Jahreszahlen im Text prüfen.",
-            WARNING,
+        yield Finding(at(file, *passage.path), _earlier_papers_text(files[file], version, current, stand), WARNING)
+
+
+def _earlier_papers_text(paper: Paper, version: str, current: str, stand: dt.date) -> str:
+    """What to do with a Beschlussvorlage that names only another Fassung: if its sittings are
+    all past, it is most likely the earlier Fassung's own paper, to be moved rather than edited
+    (Saxon year-later review: the adopted paper was offered for rewriting, and a build then
+    replaced its files)."""
+    said = f"Die Vorlage nennt die Fassung {version}, nirgends aber die Fassung {current}, über die sie entscheiden lässt."
+    dates = [c.date for c in paper.consultations]
+    if dates and max(dates) < stand:
+        return (
+            f"{said} Sie wurde zuletzt am {german_date(max(dates))} beraten: Ist sie die Vorlage der früheren Fassung, "
+            f"bitte sie nach {DELIBERATED_FOLDER}/ verschieben (dort bleibt sie, wie die Gremien sie hatten) und in "
+            "kommune.yaml unter 'beschluss' die Vorlage dieser Fassung eintragen."
         )
+    return f"{said} Ist der Text aus der Vorlage der früheren Fassung übernommen? Bitte die Fassung und die Jahreszahlen im Text prüfen."
 
 
 # --- texts a year behind ------------------------------------------------------------------------

@@ -1017,8 +1017,9 @@ def adoption_after_stand(concept: Concept) -> Iterator[Finding]:
         ("konzept", "beschluss"),
         f"Nach der {adoption.kind} {adoption.number} soll über diese Fassung am {german_date(adoption.date)} "
         f"entschieden werden – vor ihrem Stand ({german_date(stand)}). Ist die Entscheidung schon gefallen, "
-        "bitte den Beschluss in gremien.yaml (beschluesse) eintragen und hier seine Nummer; sonst die "
-        "Sitzungstermine in der Beratungsfolge der Vorlage prüfen.",
+        "bitte den Beschluss in gremien.yaml (beschluesse) eintragen und hier seine Nummer; ist es die Vorlage "
+        f"einer früheren Fassung, gehört sie nach {DELIBERATED_FOLDER}/, und hier steht die Vorlage dieser Fassung; "
+        "sonst die Sitzungstermine in der Beratungsfolge der Vorlage prüfen.",
     )
 
 
