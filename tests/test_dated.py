@@ -47,12 +47,32 @@ STAND = dt.date(2027, 10, 14)
     ],
 )
 def test_a_time_told_as_ahead_that_lies_before_the_stand(sentence, words, day):
-    assert list(past_times(sentence, STAND)) == [(words, day)]
+    assert [(t.words, t.day, t.start) for t in past_times(sentence, STAND)] == [(words, day, False)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "day"),
+    [
+        # Saxon year-later review: a start planned before the Stand
+        ("Ein viertes Elterncafé ist ab Juli 2027 geplant.", "ab Juli 2027", dt.date(2027, 7, 1)),
+        ("Die Stelle soll ab dem 01.04.2027 besetzt werden.", "ab dem 01.04.2027", dt.date(2027, 4, 1)),
+        (
+            "Ab dem zweiten Halbjahr 2027 sollen die Teams arbeiten.",
+            "Ab dem zweiten Halbjahr 2027",
+            dt.date(2027, 7, 1),
+        ),
+    ],
+)
+def test_a_start_planned_before_the_stand(sentence, words, day):
+    assert [(t.words, t.day, t.start) for t in past_times(sentence, STAND)] == [(words, day, True)]
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
+        # what is done from then on, and a start still ahead
+        "Die Sprechstunde wird ab 2027 in vier Praxen angeboten.",
+        "Ab November 2027 soll die Stelle besetzt sein.",
         # still ahead, or not wholly past: the fourth quarter ends after the Stand
         "Die Vereinbarung wird bis Ende 2027 neu unterzeichnet.",
         "Das Land entscheidet voraussichtlich im vierten Quartal 2027.",
@@ -105,7 +125,7 @@ def test_a_text_naming_the_earlier_fassung_as_the_present_one_is_pointed_out(inp
     """„Die Fortschreibung liegt mit der Fassung 2.0 vor“ in the Fassung 2.1 (Hessian year-later
     review: „Mit der Fassung 3.0 bündeln …“ in the foreword of 3.1). A Fassung in the genitive or
     in the past stays true; the papers have their own rule."""
-    assert not [w for w in inputs.warnings() if "wie die jetzige" in w.message]
+    assert not [w for w in inputs.warnings() if "wie von der jetzigen Fassung" in w.message]
     inputs.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
     inputs.edit(
         "massnahmen.yaml",
@@ -114,11 +134,45 @@ def test_a_text_naming_the_earlier_fassung_as_the_present_one_is_pointed_out(inp
             "sind umgesetzt. Die Fassung 1.0 wurde 2021 beschlossen."
         ),
     )
-    found = {(w.where.file, w.where.field): w.message for w in inputs.warnings() if "wie die jetzige" in w.message}
+    found = {
+        (w.where.file, w.where.field): w.message
+        for w in inputs.warnings()
+        if "wie von der jetzigen Fassung" in w.message
+    }
     assert found[("massnahmen.yaml", "massnahmen[0].beschreibung")] == (
-        "„Mit der Fassung 2.0 bündeln die Träger ihre Angebote.“ – Der Text nennt „Mit der Fassung 2.0“ wie die "
-        "jetzige; dieses Konzept ist die Fassung 2.1. Aus einer früheren Fassung übernommen? Bitte den Satz anpassen."
+        "„Mit der Fassung 2.0 bündeln die Träger ihre Angebote.“ – Der Text spricht von „Mit der Fassung 2.0“ wie "
+        "von der jetzigen Fassung; dieses Konzept ist die Fassung 2.1. Aus einer früheren Fassung übernommen? Bitte "
+        "den Satz anpassen."
     )
     assert ("gremien.yaml", "beschluesse[0].umsetzungsstand") in found  # 'liegt mit der Fassung 2.0 vor'
+    # the draft of the Fassung adopted since (Saxon year-later review)
+    inputs.edit(
+        "massnahmen.yaml",
+        lambda d: d["massnahmen"][1].update(beschreibung="Der Entwurf der Fassung 2.0 liegt vor."),
+    )
+    assert any(
+        w.where.field == "massnahmen[1].beschreibung" and "„Entwurf der Fassung 2.0“" in w.message
+        for w in inputs.warnings()
+    )
     assert not [file for file, _ in found if file.startswith("vorlagen/")]
     assert len([f for f in found if f[0] == "massnahmen.yaml"]) == 1
+
+
+def test_a_finished_measure_described_as_under_way_is_pointed_out(inputs):
+    """Saxon year-later review: the Kooperationsvereinbarung set 'abgeschlossen', its description
+    still „wird überarbeitet und … neu unterzeichnet“. A description of what was done, or in
+    nouns ('Aufbau eines …'), stays unremarked."""
+    assert not [w for w in inputs.warnings() if "Die Maßnahme ist abgeschlossen" in w.message]
+    index = next(i for i, m in enumerate(inputs.check().concept.measures) if m.id == "kooperationsvereinbarung")
+    inputs.edit("massnahmen.yaml", lambda d: d["massnahmen"][index].update(status="abgeschlossen"))
+    found = [w for w in inputs.warnings() if "Die Maßnahme ist abgeschlossen" in w.message]
+    assert [w.where.field for w in found] == [f"massnahmen[{index}].beschreibung"]
+    assert found[0].message.startswith("„Die Kooperationsvereinbarung von 2021 wird an diese Fassung")
+    assert found[0].message.endswith("Bitte beschreiben, was umgesetzt wurde.")
+    inputs.edit(
+        "massnahmen.yaml",
+        lambda d: d["massnahmen"][index].update(
+            beschreibung="Die Kooperationsvereinbarung wurde überarbeitet und von elf Trägern neu unterzeichnet."
+        ),
+    )
+    assert not [w for w in inputs.warnings() if "Die Maßnahme ist abgeschlossen" in w.message]

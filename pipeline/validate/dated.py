@@ -17,11 +17,12 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
-from pipeline.findings import Finding
+from pipeline.findings import WARNING, Finding, at
 from pipeline.formatting import german_date
 from pipeline.model.concept import Concept
-from pipeline.validate.norms import Passage, around, read, sentences, text_warning
+from pipeline.validate.norms import Passage, around, excerpt, read, sentences, text_warning
 from pipeline.validate.rules import WARNINGS
 
 MONTHS = (
@@ -38,7 +39,8 @@ ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2."
 #: A time a plan names, after the word that introduces it ('bis Mitte 2027', 'im ersten Quartal
 #: 2027', 'zum 01.04.2027', 'für das erste Halbjahr 2027', 'im November und Dezember 2026').
 _TIME = re.compile(
-    r"\b(?P<lead>bis(?:\s+(?:zum|zur|spätestens))?|spätestens(?:\s+(?:zum|im|bis))?|im|in|zum|für(?:\s+(?:das|den))?)"
+    r"\b(?P<lead>(?i:bis)(?:\s+(?:zum|zur|spätestens))?|(?i:spätestens)(?:\s+(?:zum|im|bis))?|(?i:im|in|zum)|(?i:für)(?:\s+(?:das|den))?"
+    r"|(?i:ab)(?:\s+(?:dem|der))?)"
     r"\s+(?:"
     r"(?P<day>\d{1,2})\.(?P<dmonth>\d{1,2})\.(?P<dyear>20\d\d)"
     r"|(?P<ordinal>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte|[1-4]\.)\s+"
@@ -70,7 +72,13 @@ _WEAK_PAST = re.compile(
 #: 2027' is a deadline either way).
 _AHEAD = re.compile(
     r"\b(?:soll|sollen|sollte|sollten|voraussichtlich|geplant\w*|vorgesehen\w*|sobald|künftig|zukünftig"
-    r"|beabsichtigt|angestrebt|wird|werden|erwartet|plant|planen|vorbereitet)\b"
+    r"|beabsichtigt|angestrebt|wird|werden|erwartet|plant|planen|vorbereitet"
+    r"|zur\s+(?:Beschlussfassung|Entscheidung|Beratung))\b"
+)
+#: Words of a plan, for a start ('ab Juli 2027 geplant'): 'wird ab 2027 angeboten' tells what is
+#: done from then on and stays true.
+_PLANNED = re.compile(
+    r"\b(?:soll|sollen|sollte|sollten|voraussichtlich|geplant\w*|vorgesehen\w*|sobald|beabsichtigt|angestrebt)\b"
 )
 #: Records of what was decided or discussed then: their words stay as they were.
 _RECORDS = frozenset({"dialoge"})
@@ -107,25 +115,68 @@ def last_day(match: re.Match[str]) -> dt.date | None:
     return dt.date(year, month, day)
 
 
+#: The first month of a season as a plan means it ('ab Herbst 2027': from September).
+SEASON_STARTS = {"Frühjahr": 3, "Frühling": 3, "Sommer": 6, "Herbst": 9}
+#: The first day of 'Anfang', 'Mitte', 'Ende' of a year (month, day).
+YEAR_PART_STARTS = {"Anfang": (1, 1), "Beginn": (1, 1), "Mitte": (7, 1), "Ende": (10, 1)}
+
+
+def first_day(match: re.Match[str]) -> dt.date | None:
+    """The first day the time of `match` can mean, for a start: 'ab Juli 2027' 01.07.2027, 'ab
+    dem zweiten Halbjahr 2027' 01.07.2027; None for a date that does not exist."""
+    if match["dyear"]:
+        return last_day(match)
+    if match["pyear"]:
+        number = ORDINALS.get(match["ordinal"]) or ORDINALS[match["ordinal"] + "n"]
+        size = 3 if match["unit"] == "Quartal" else 6
+        return dt.date(int(match["pyear"]), (number - 1) * size + 1, 1)
+    if match["syear"]:
+        return dt.date(int(match["syear"]), SEASON_STARTS[match["season"]], 1)
+    if match["yyear"]:
+        part = match["yearpart"].removeprefix("Jahres").capitalize()
+        return dt.date(int(match["yyear"]), *YEAR_PART_STARTS.get(part, (1, 1)))
+    year = int(match["year"])
+    if match["month"]:
+        day = {"Mitte": 15, "Ende": 20}.get(match["part"] or "", 1) if not match["month2"] else 1
+        return dt.date(year, MONTHS.index(match["month"]) + 1, day)
+    return dt.date(year, *YEAR_PART_STARTS.get(match["part"] or "", (1, 1)))
+
+
+class PastTime(NamedTuple):
+    """A time a text names as still ahead, before the Stand: its words, the day it was over (or,
+    for a start, the day it began), and whether it is a start ('ab Juli 2027')."""
+
+    words: str
+    day: dt.date
+    start: bool = False
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def past_times(sentence: str, stand: dt.date) -> Iterator[tuple[str, dt.date]]:
-    """The times a sentence names as still ahead that lie wholly before `stand`: the words
-    ('bis Mitte 2027') and their last day. Nothing for a sentence told in the past."""
+def past_times(sentence: str, stand: dt.date) -> Iterator[PastTime]:
+    """The times a sentence names as still ahead that lie wholly before `stand` ('bis Mitte 2027',
+    with its last day), and the starts it plans that lie before it ('ab Juli 2027 geplant', with
+    their first day). Nothing for a sentence told in the past."""
     if _PAST.search(sentence) or _WEAK_PAST.search(sentence):
         return
-    ahead = _AHEAD.search(sentence) is not None
+    ahead, planned = _AHEAD.search(sentence) is not None, _PLANNED.search(sentence) is not None
     for match in _TIME.finditer(sentence):
-        deadline = match["lead"].startswith(("bis", "spätestens"))
+        lead, words = match["lead"].lower(), " ".join(match[0].split())
+        if lead.startswith("ab"):
+            start = first_day(match) if planned else None
+            if start is not None and start < stand:
+                yield PastTime(words, start, start=True)
+            continue
+        deadline = lead.startswith(("bis", "spätestens"))
         if deadline and _SPAN_BEFORE.search(sentence[: match.start()]):
             continue
-        if not (deadline or ahead) or (match["lead"].startswith("für") and (match["year"] or match["dyear"])):
+        if not (deadline or ahead) or (lead.startswith("für") and (match["year"] or match["dyear"])):
             continue
         day = last_day(match)
         if day is not None and day < stand:
-            yield " ".join(match[0].split()), day
+            yield PastTime(words, day)
 
 
 def _is_record(passage: Passage) -> bool:
@@ -146,21 +197,31 @@ def times_past_told_as_ahead(concept: Concept) -> Iterator[Finding]:
             found = list(past_times(sentence, stand))
             if not found:
                 continue
-            words, day = found[0]
+            past = found[0]
+            if past.start:
+                said = (
+                    f"Der Text nennt „{past.words}“ als geplanten Beginn; der {german_date(past.day)} lag vor dem Stand "
+                    f"({german_date(stand)}). Hat es begonnen? "
+                )
+            else:
+                said = (
+                    f"Der Text nennt „{past.words}“, als stünde es noch bevor; diese Zeit war am {german_date(past.day)} "
+                    f"vorbei, vor dem Stand ({german_date(stand)}). "
+                )
             yield text_warning(
                 passage,
-                around(sentence, words),
-                f"Der Text nennt „{words}“, als stünde es noch bevor; diese Zeit war am {german_date(day)} vorbei, "
-                f"vor dem Stand ({german_date(stand)}). Aus einer früheren Fassung übernommen? "
-                "Bitte schreiben, was geschehen ist, oder den Termin anpassen.",
+                around(sentence, past.words),
+                said
+                + "Aus einer früheren Fassung übernommen? Bitte schreiben, was geschehen ist, oder den Termin anpassen.",
             )
 
 
 #: A Fassung named as the present one: 'Mit der Fassung 3.0 bündeln …', 'Die Fassung 3.0 setzt …',
 #: '… wird an die Fassung 3.0 angepasst', 'in dieser Fassung 3.0' – not 'der Fassung 2.0' in the
-#: genitive ('Die Maßnahmen der Fassung 2.0 sind umgesetzt' stays true).
+#: genitive ('Die Maßnahmen der Fassung 2.0 sind umgesetzt' stays true) but for a draft ('Der Entwurf der
+#: Fassung 2.0 liegt vor', said of the Fassung adopted since).
 _PRESENT_FASSUNG = re.compile(
-    r"(?:^|(?<=[\s(„]))(?:[Mm]it\s+der|[Mm]it\s+dieser|[Dd]ie|[Dd]iese|an\s+die|[Ii]n\s+dieser)"
+    r"(?:^|(?<=[\s(„]))(?:[Mm]it\s+der|[Mm]it\s+dieser|[Dd]ie|[Dd]iese|an\s+die|[Ii]n\s+dieser|[Ee]ntwurfs?\s+der)"
     r"\s+(?:vorliegenden\s+|neuen\s+|aktuellen\s+)?Fassung\s+(\d+(?:\.\d+)*)\b"
 )
 
@@ -182,6 +243,38 @@ def texts_name_an_earlier_fassung_as_this_one(concept: Concept) -> Iterator[Find
                 yield text_warning(
                     passage,
                     around(sentence, match[0]),
-                    f"Der Text nennt „{match[0]}“ wie die jetzige; dieses Konzept ist die Fassung {current}. "
+                    f"Der Text spricht von „{match[0]}“ wie von der jetzigen Fassung; dieses Konzept ist die Fassung {current}. "
                     "Aus einer früheren Fassung übernommen? Bitte den Satz anpassen.",
                 )
+
+
+#: What a description says of a measure still under way or ahead: once it is finished, a reader
+#: takes it for news ('Die Kooperationsvereinbarung … wird überarbeitet und … neu unterzeichnet').
+_UNDER_WAY = re.compile(
+    r"\b(?:wird|werden|soll|sollen|geplant\w*|vorgesehen\w*|künftig|zukünftig|voraussichtlich)\b"
+)
+
+
+@WARNINGS.rule("abgeschlossen-noch-bevorstehend")
+def finished_measures_told_as_ahead(concept: Concept) -> Iterator[Finding]:
+    """A measure set 'abgeschlossen' whose description still says what is being done or will be
+    done was finished without its text (Saxon year-later review: „… wird überarbeitet und von
+    allen Partnerinnen und Partnern … neu unterzeichnet“, finished, eleven of eighteen signed)."""
+    for index, measure in enumerate(concept.measures):
+        if measure.status != "abgeschlossen" or not measure.description:
+            continue
+        sentence = next(
+            (
+                s
+                for s in sentences(measure.description)
+                if _UNDER_WAY.search(s) and not (_PAST.search(s) or _WEAK_PAST.search(s))
+            ),
+            None,
+        )
+        if sentence is not None:
+            yield Finding(
+                at("massnahmen.yaml", "massnahmen", index, "beschreibung"),
+                f"„{excerpt(sentence)}“ – Die Maßnahme ist abgeschlossen; die Beschreibung sagt noch, was geschieht "
+                "oder geschehen soll. Bitte beschreiben, was umgesetzt wurde.",
+                WARNING,
+            )
