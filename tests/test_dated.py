@@ -176,3 +176,33 @@ def test_a_finished_measure_described_as_under_way_is_pointed_out(inputs):
         ),
     )
     assert not [w for w in inputs.warnings() if "Die Maßnahme ist abgeschlossen" in w.message]
+
+
+def test_a_budget_year_gone_by_is_told_in_the_past(inputs):
+    """A year later, 2026 is over: the summary began „Für 2026 sind 471.700,00 € Aufwand
+    eingeplant“ and the resources chapter said „Im Jahr 2026 … stehen … gegenüber“ (Saxon
+    year-later review). The summary now begins with the Stand's year; the chapter keeps 2026 in
+    the past tense."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    def text(concept, name):
+        return " ".join(
+            lxml.html.fromstring(concept_chapters(concept)[f"konzept/{name}.html.j2"]).text_content().split()
+        )
+
+    now = inputs.check().concept
+    assert "Für 2026 sind 471.700,00 € Aufwand eingeplant" in text(now, "00b_kurzfassung")
+    assert "Im Jahr 2026 (Haushalt beschlossen) stehen einem Aufwand von 471.700,00 €" in text(
+        now, "12_ressourcen"
+    )
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    later = inputs.check().concept
+    summary = text(later, "00b_kurzfassung")
+    assert "Für 2026" not in summary and "Für 2027 sind 545.000,00 € Aufwand eingeplant" in summary
+    chapter = text(later, "12_ressourcen")
+    assert (
+        "Im Jahr 2026 (Haushalt beschlossen) standen einem Aufwand von 471.700,00 € Erträge von 179.300,00 € "
+        "gegenüber; der Zuschussbedarf betrug 292.400,00 €. Im Jahr 2027 (Haushaltsentwurf) stehen"
+    ) in chapter

@@ -870,6 +870,17 @@ class Budget:
         """Every budget year with Aufwand or Ertrag, in order."""
         return sorted({e.year for e in self.expenses} | {i.year for i in self.income})
 
+    def is_past(self, year: int) -> bool:
+        """A budget year before the year of the Stand: over when this Fassung is written, its
+        amounts told in the past („Im Jahr 2026 standen …“, not „Für 2026 sind … eingeplant“ in a
+        concept of October 2027; Saxon year-later review)."""
+        return year < self.concept.version.date.year
+
+    @property
+    def years_ahead(self) -> list[int]:
+        """The budget years from the year of the Stand on – all years where every one is past."""
+        return [y for y in self.years if not self.is_past(y)] or self.years
+
     def status(self, year: int) -> str | None:
         """'beschlossen', 'Entwurf' or 'Planung'; None for a year haushalt does not list."""
         return next((y.status for y in self.concept.resources.budget_years if y.year == year), None)

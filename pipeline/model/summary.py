@@ -140,7 +140,7 @@ class Summary:
     @property
     def money(self) -> list[YearMoney]:
         budget = self.concept.budget
-        return [YearMoney(y, budget.status(y), budget.balance(y)) for y in budget.years]
+        return [YearMoney(y, budget.status(y), budget.balance(y)) for y in budget.years_ahead]
 
     @property
     def total(self) -> Balance:
