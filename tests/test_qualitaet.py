@@ -2001,3 +2001,29 @@ def test_a_report_on_a_decision_is_announced_only_in_a_paper_that_shows_it():
     assert not announced()
     inputs.edit_paper(paper, lambda d: d.update(bausteine=["konzept", "massnahmen", "indikatoren", "beschluesse"]))
     assert announced()
+
+
+def test_needs_a_paper_reported_count_also_once_it_is_deliberated(inputs):
+    """A year later the reports of gremien.yaml are older than 24 months; the Informationsvorlage
+    that reported the missing follow-on funding lies in vorlagen/beraten/ – and the goal fell to
+    „gab es keinen Bericht, mit dem Handlungsbedarf … die Gremien erreichen konnte“ (Saxon
+    year-later review). A paper's 'handlungsbedarf' now counts at its last sitting."""
+    on = dt.date(2028, 6, 30)
+    paper = "sa-2026-041-sgb2.yaml"
+    inputs.texts[f"vorlagen/beraten/{paper}"] = inputs.texts.pop(f"vorlagen/{paper}")
+    inputs.edit("gremien.yaml", lambda data: [body.update(berichte=[]) for body in data["gremien"]])
+    before = finding(inputs.check().concept, "handlungsbedarf", on)
+    assert before.status == "teilweise"
+    assert "Ob die drei Berichte der letzten 24 Monate Handlungsbedarf aus der Fachpraxis gemeldet haben" in texts(
+        before
+    )
+    inputs.edit_paper(
+        f"beraten/{paper}",
+        lambda p: p.update(handlungsbedarf="Familien im SGB-II-Bezug erreichen die Frühen Hilfen zu spät."),
+    )
+    after = finding(inputs.check().concept, "handlungsbedarf", on)
+    assert after.status == "erfüllt"
+    assert (
+        "In den letzten 24 Monaten hat ein Bericht Handlungsbedarf aus der Fachpraxis gemeldet, zuletzt am "
+        "03.12.2026 im Ausschuss für Soziales und Teilhabe (SA/2026/041): Familien im SGB-II-Bezug erreichen"
+    ) in texts(after)

@@ -2171,6 +2171,12 @@ class Paper(Item, title="Vorlage"):
     summary: Text = field("zusammenfassung", "Kurze Zusammenfassung am Anfang des Sachverhalts")
     facts: Text | None = field("sachverhalt", "Weitere Ausführungen zum Sachverhalt", default=None)
     reasoning: Text | None = field("begruendung", "Begründung", default=None)
+    needs: Text | None = field(
+        "handlungsbedarf",
+        "Handlungsbedarf aus der Fachpraxis, den die Vorlage den Gremien meldet (für die Qualitätsprüfung; "
+        "er steht im Text der Vorlage)",
+        default=None,
+    )
     chosen_blocks: list[ContentBlock] | None = field(
         "bausteine",
         "Aus den Daten erzeugte Teile des Sachverhalts (leer: üblich für die Vorlagenart)",

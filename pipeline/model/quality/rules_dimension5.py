@@ -60,6 +60,7 @@ from pipeline.model.papers import PaperView
 from pipeline.model.quality.assessment import coverage, sittings_text
 from pipeline.model.quality.wording import planners, planning_committees
 from pipeline.model.reporting import (
+    REPORT_RANK,
     CommitteeReporting,
     PlannedPaper,
     ReportingView,
@@ -67,7 +68,7 @@ from pipeline.model.reporting import (
     sittings_between,
 )
 from pipeline.model.resources import same_line
-from pipeline.model.types import COORDINATION, INSTITUTION, VOLUNTEERS, add_months
+from pipeline.model.types import COORDINATION, INSTITUTION, REFERRAL, VOLUNTEERS, add_months
 
 RULES: RuleSet[ReportingView] = RuleSet("Qualitätsdimension 5")
 
@@ -686,23 +687,53 @@ def flow_of_information(view: ReportingView) -> list[Finding]:
     return evidence
 
 
+@dataclass(frozen=True)
+class _NeedsReport:
+    """A report that could bring needs from practice to a body: one of gremien.yaml, or a paper
+    reporting to it (an Informationsvorlage, a Sachstandsbericht, or any paper naming its
+    'handlungsbedarf') at its last sitting – also one deliberated and set aside in
+    vorlagen/beraten/ (Saxon year-later review: the Informationsvorlage that reported the missing
+    follow-on funding no longer counted, and the goal fell to 'offen')."""
+
+    committee: Committee
+    date: dt.date
+    needs: str | None
+    paper: str = ""
+
+
+def _needs_reports(view: ReportingView) -> list[_NeedsReport]:
+    k, on = view.concept, view.on
+    found = [_NeedsReport(c, r.date, r.needs) for c in k.committees for r in c.reports]
+    recorded = {(r.committee.id, r.date) for r in found}
+    for paper in k.papers:
+        heard = [c for c in paper.consultations if c.date <= on and c.role != REFERRAL]
+        if not heard or not (paper.needs or paper.kind in REPORT_RANK):
+            continue
+        last = max(heard, key=lambda c: c.date)
+        if (last.committee, last.date) in recorded and not paper.needs:
+            continue  # the same report, recorded in gremien.yaml too
+        found.append(_NeedsReport(k.committee(last.committee), last.date, paper.needs, f" ({paper.number})"))
+    return found
+
+
 @RULES.rule("handlungsbedarf")
 def needs_reach_decisions(view: ReportingView) -> list[Finding]:
     """Reports name needs from practice, and the bodies take decisions on Frühe Hilfen."""
     k, on = view.concept, view.on
     since = add_months(on, -RECENT_MONTHS)
-    recent = [(c, r) for c in k.committees for r in c.reports if since < r.date <= on]
-    with_needs = [(c, r) for c, r in recent if r.needs]
+    recent = [r for r in _needs_reports(view) if since < r.date <= on]
+    with_needs = [r for r in recent if r.needs]
     where = at("gremien.yaml", "gremien", EVERY, "berichte", EVERY, "handlungsbedarf")
     evidence = []
     if with_needs:
-        committee, report = max(with_needs, key=lambda pair: pair[1].date)
+        report = max(with_needs, key=lambda r: r.date)
         evidence.append(
             observed(
                 # one colon, not three in a row (Lektorat)
                 f"In den letzten {RECENT_MONTHS} Monaten {'hat' if len(with_needs) == 1 else 'haben'} "
                 f"{count(len(with_needs), 'Bericht', 'Berichte', 'ein')} Handlungsbedarf aus der Fachpraxis "
-                f"gemeldet, zuletzt am {german_date(report.date)} {committee.forms.im}: {report.needs}",
+                f"gemeldet, zuletzt am {german_date(report.date)} {report.committee.forms.im}{report.paper}: "
+                f"{report.needs}",
                 where,
                 FULFILLED,
             )
