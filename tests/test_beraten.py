@@ -461,3 +461,14 @@ def test_a_build_stops_before_writing_a_new_fassung_over_a_deliberated_paper(inp
     assert papers_overwritten(papers, output, {**previous, "fassung": "2.1"}, record) == []
     earlier = dataclasses.replace(record, stand=dt.date(2026, 12, 1))
     assert papers_overwritten(papers, output, previous, earlier) == []
+
+
+def test_the_attachments_name_their_fassung(inputs):
+    """The concept and the Maßnahmenplan attached to the papers of two Fassungen had the same title
+    in the list and in the OParl record (Saxon year-later review): they name Fassung and Stand."""
+    inputs.replace("kommune.yaml", 'fassung: "2.0"', 'fassung: "2.1"')
+    view = next(v for v in paper_views(inputs.check().concept) if v.paper.number == "JHA/2026/030")
+    titles = [a.title for a in view.attachments]
+    assert "Gesamtkonzept Frühe Hilfen, Fassung 2.1, Stand 15.10.2026" in titles
+    assert "Maßnahmenplan Frühe Hilfen, Fassung 2.1, Stand 15.10.2026" in titles
+    assert any(t.startswith("Kooperationsvereinbarung") and "Fassung" not in t for t in titles)

@@ -85,6 +85,10 @@ GENERATED_TITLES = {
 }
 
 
+#: The generated attachments that are a Fassung of the concept: their title names it.
+VERSIONED_ATTACHMENTS = frozenset({"gesamtkonzept", "massnahmenplan"})
+
+
 def generated_title(kind: str, concept: Concept) -> str:
     """The title of a document the tool generates, as its title page and a paper's list of
     attachments give it: the agreement with the network's name ('Kooperationsvereinbarung
@@ -1862,9 +1866,20 @@ class PaperView:
     @property
     def attachments(self) -> list[ListedAttachment]:
         return [
-            ListedAttachment(a.title or generated_title(a.generated or "", self.concept), a.generated, a.file)
+            ListedAttachment(a.title or self._generated_title(a.generated or ""), a.generated, a.file)
             for a in self.paper.attachments
         ]
+
+    def _generated_title(self, kind: str) -> str:
+        """A generated attachment as the list and the OParl record name it: the concept and the
+        Maßnahmenplan with their Fassung and Stand, as their files are named – the papers of two
+        Fassungen listed the same title, twice in the Ratsinformationssystem (Saxon year-later
+        review)."""
+        title = generated_title(kind, self.concept)
+        if kind not in VERSIONED_ATTACHMENTS:
+            return title
+        version = self.concept.version
+        return f"{title}, Fassung {version.version}, Stand {german_date(version.date)}"
 
     @property
     def generated_attachments(self) -> list[str]:
