@@ -376,12 +376,15 @@ def share_in_words(part: int, whole: int, plural: str, one: str | None = None) -
     """'sieben von acht Zuwendungen', '16 von 22 Akteuren': in words where the whole is twelve or
     less, as prose has counts (Lektorat: '7 von 8' broke the rule); a part of one in the caller's
     form of 'one' ('eine von vier Zuwendungen', 'einem von sechs Akteuren'; Hamburg and Saarland
-    reviews: 'verlangen 1 von 4 Zuwendungen'), else in digits where it would need a gender."""
+    reviews: 'verlangen 1 von 4 Zuwendungen') and none as its negation ('keine von sieben
+    Zuwendungen' – the verb then in the singular), else in digits where it would need a gender."""
     if whole <= NUMBER_WORDS_UP_TO and part > 1:
         return f"{number_word(part)} von {number_word(whole)} {plural}"
     if whole <= NUMBER_WORDS_UP_TO and part == 1 and one is not None:
         return f"{one} von {number_word(whole)} {plural}"
-    return f"{part} von {whole} {plural}"
+    if part == 0 and one is not None:  # 'verlangen 0 von 7 Zuwendungen' (Saxon year-later review)
+        return f"k{one} von {number_word(whole)} {plural}"
+    return f"{number(part)} von {number(whole)} {plural}"
 
 
 def part_number(amount: int, whole: int, one: str = "eine") -> str:

@@ -276,6 +276,9 @@ def test_one_of_a_few_is_written_as_a_word_in_the_callers_form():
     assert share_in_words(1, 4, "Zuwendungen") == "1 von 4 Zuwendungen"  # no form given: no guessed gender
     assert share_in_words(3, 4, "Zuwendungen", "eine") == "drei von vier Zuwendungen"
     assert share_in_words(1, 22, "Akteuren", "einem") == "1 von 22 Akteuren"  # digits beside digits (Lektorat)
+    # none in words, the verb then in the singular (Saxon year-later review: 'verlangen 0 von 7 Zuwendungen')
+    assert share_in_words(0, 7, "Zuwendungen", "eine") == "keine von sieben Zuwendungen"
+    assert share_in_words(0, 22, "Akteuren", "einem") == "keinem von 22 Akteuren"
 
 
 def test_the_quality_chapter_agrees_with_one_grant_and_all_sectors():

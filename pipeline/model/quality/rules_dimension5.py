@@ -1844,7 +1844,7 @@ def cooperation_requirements(view: ReportingView) -> list[Finding]:
         return with_note(grant.title, k.organisation(grant.recipient).name) if grant.recipient else grant.title
 
     text = (
-        f"Im Jahr {year} {agree(len(asking), 'verlangt', 'verlangen')} "
+        f"Im Jahr {year} {agree(len(asking) or 1, 'verlangt', 'verlangen')} "
         f"{share_in_words(len(asking), len(grants), 'Zuwendungen', 'eine')} an Träger in der Bewilligung oder "
         "Leistungsvereinbarung ausdrücklich Zusammenarbeit im Netzwerk"
     )
