@@ -398,20 +398,21 @@ class FollowUpYear:
                 f"{self.year - 1}"
                 # the same year the level below compares with: without its one-off lines (code review)
                 + (" ohne dessen einmalige und nicht jährliche Posten" if self.not_recurring else "")
-                # only if the measures that end go on: the level below says what holds if they end
-                # (Stadtverordnete: 24.000,00 € and two sentences on 15.000,00 €, both unconditional)
-                + (
-                    # by name, not 'M5 ebenfalls': M5 comes only in the next sentence (Kämmerei re-check)
-                    f", sofern {enumeration([m.label for m in self.measures])} "
-                    # with grants of their own ending, the sum holds only if others replace them (RLP
-                    # review: 'sofern M2 weiterläuft' read as true of M2 going on without its grant)
-                    + ("mit einer Anschlussförderung in gleicher Höhe " if self.with_measures else "")
-                    # 'über 2027 hinaus': 'sofern M5 …, bis 2027 in zehn Sprachen weiterläuft' read as a
-                    # contradiction (a Stadtverordnete)
-                    + f"über {self.year - 1} hinaus {'weiterläuft' if len(self.measures) == 1 else 'weiterlaufen'}"
-                    if conditional
-                    else ""
-                )
+            )
+        if conditional:
+            # the whole change only if the measures that end go on: the level below says what holds if
+            # they end (Stadtverordnete: 24.000,00 € and two sentences on 15.000,00 €, both unconditional);
+            # a sentence of its own, not 'Beides … erhöht …, sofern M5 weiterläuft': the two lines raise
+            # it either way (Kämmerei review); titles in quotes, or 'M5 Elterninformation …, bis 2027 in
+            # zehn Sprachen über 2027 hinaus' ran together
+            one = len(self.measures) == 1
+            going_on = enumeration([f"{m.number} „{m.title}“" for m in self.measures])
+            # with grants of their own ending, the sum holds only if others replace them (RLP review:
+            # 'sofern M2 weiterläuft' read as true of M2 going on without its grant)
+            funded = "mit einer Anschlussförderung in gleicher Höhe " if self.with_measures else ""
+            parts.append(
+                f"{'Läuft' if one else 'Laufen'} {going_on} {funded}über {self.year - 1} hinaus weiter, bleibt es bei "
+                "dieser Erhöhung"
             )
         if self.measures:
             ends = {m.end for m in self.measures}
