@@ -69,7 +69,7 @@ def test_funding_figure_states_every_source_and_the_own_share_per_year(folder):
             if source_year == year:
                 assert f"{source} {plain(euro(amount))}" in sentence
         own = expenses[year] - income[year]
-        assert f"Kommunaler Eigenanteil (Zuschussbedarf) {plain(euro(own))}" in alt
+        assert f"Zuschussbedarf (kommunaler Eigenanteil) {plain(euro(own))}" in alt
         assert f"zusammen der Aufwand von {plain(euro(expenses[year]))}" in alt
 
 
@@ -254,7 +254,7 @@ def test_figures_are_left_out_without_their_data(inputs):
     inputs.edit("ressourcen.yaml", no_income)
     concept = inputs.check().concept
     figures = all_figures(concept, assess(concept))
-    assert "Kommunaler Eigenanteil (Zuschussbedarf)" in figures["finanzierung"].alt
+    assert "Zuschussbedarf (kommunaler Eigenanteil)" in figures["finanzierung"].alt
     assert "Erträge 0,00" in plain(figures["ausschuesse"].alt)
 
 

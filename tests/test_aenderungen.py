@@ -107,7 +107,7 @@ def test_diff_names_added_removed_changed_and_budget(older):
     assert " ".join(
         spent.split()
     ) == f"Aufwand 2027 {euro(old_spent)} → {euro(new_spent)} ({signed_euro(CUT)})".replace("\u00a0", " ")
-    own = next(x for x in out.splitlines() if x.startswith("Kommunaler Eigenanteil"))
+    own = next(x for x in out.splitlines() if x.startswith("Zuschussbedarf (kommunaler Eigenanteil)"))
     assert f"{euro(old_own)} → {euro(new_own)}".replace("\u00a0", " ") in " ".join(own.split())
     assert not any(x.startswith("Bundesstiftung") for x in out.splitlines())  # what did not move
 

@@ -88,7 +88,7 @@ def test_budget_table_sums_match_the_funding_lines(document, raw_inputs):
         expected = per_year([x for x in income if x["quelle"] == source])
         assert [_euro(c.text) for c in body[source].cells[1:]] == [*expected, sum(expected)]
     own = [a - b for a, b in zip(per_year(expenses), per_year(income), strict=True)]
-    assert [_euro(c.text) for c in body["Kommunaler Eigenanteil (Zuschussbedarf)"].cells[1:]] == [*own, sum(own)]
+    assert [_euro(c.text) for c in body["Zuschussbedarf (kommunaler Eigenanteil)"].cells[1:]] == [*own, sum(own)]
     total_row = table.rows[-1]
     assert total_row.cells[0].text == "Aufwand gesamt"
     assert [_euro(c.text) for c in total_row.cells[1:]] == [*per_year(expenses), sum(per_year(expenses))]

@@ -565,7 +565,11 @@ def test_a_changed_line_item_carries_through_to_every_summary(concept):
         at = next(r for r in range(2, overview.max_row) if overview[f"A{r}"].value == year)
         sources = book["Finanzierung nach Quellen"]
         column = next(c for c in range(2, sources.max_column) if sources.cell(1, c).value == year)
-        own = next(r for r in range(2, sources.max_row) if sources.cell(r, 1).value.startswith("Kommunaler"))
+        own = next(
+            r
+            for r in range(2, sources.max_row)
+            if sources.cell(r, 1).value.startswith("Zuschussbedarf (kommunaler")
+        )
         kinds = book["Aufwand nach Art"]
         personal = next(r for r in range(2, kinds.max_row) if kinds.cell(r, 1).value == "Personal")
         measures = book["Aufwand nach Maßnahmen"]

@@ -42,7 +42,7 @@ def test_income_and_own_share_add_up_to_the_expenses(concept, raw_inputs):
         assert list(row.amounts) == expected and row.total == sum(expected)
     spent = [sum(_amount(x["betrag"]) for x in expenses if x["jahr"] == y) for y in years]
     received = [sum(_amount(x["betrag"]) for x in income if x["jahr"] == y) for y in years]
-    assert own.label == "Kommunaler Eigenanteil (Zuschussbedarf)"
+    assert own.label == "Zuschussbedarf (kommunaler Eigenanteil)"
     assert list(own.amounts) == [a - b for a, b in zip(spent, received, strict=True)]
     assert list(table.totals) == spent == [sum(r.amounts[i] for r in table.rows) for i in range(len(years))]
     assert table.total == sum(spent)

@@ -619,8 +619,8 @@ def test_the_quality_catalogue_speaks_of_a_bezirk_as_a_bezirk(inputs):
 @pytest.mark.parametrize(
     ("state", "label"),
     [
-        ("Berlin", "Eigenanteil des Bezirks (Zuschussbedarf)"),
-        ("Hamburg", "Anteil aus dem Haushalt der Freien und Hansestadt Hamburg (Zuschussbedarf)"),
+        ("Berlin", "Zuschussbedarf (Eigenanteil des Bezirks)"),
+        ("Hamburg", "Zuschussbedarf (Anteil aus dem Haushalt der Freien und Hansestadt Hamburg)"),
     ],
 )
 def test_a_bezirks_own_share_is_named_by_its_land(inputs, state, label):
@@ -1003,7 +1003,7 @@ def test_a_bezirk_pays_its_share_from_its_bezirkshaushalt(inputs):
     )
     concept, chapter, paper = texts()
     label = concept.budget.by_source.rows[-1].label
-    assert label == "Eigenanteil des Bezirks (Zuschussbedarf)" and label in OWN_SHARES
+    assert label == "Zuschussbedarf (Eigenanteil des Bezirks)" and label in OWN_SHARES
     assert "trägt der Bezirk Musterkreis aus seinem Bezirkshaushalt." in chapter
     assert "Zuschussbedarf (Eigenanteil des Bezirks)" in paper and "kommunal" not in paper
 

@@ -378,7 +378,7 @@ def test_finanzielle_auswirkungen_equal_the_funding_lines(papers, raw_inputs, co
         assert ("Vorbehalt der Beschlussfassung über den Haushalt" in rows["Mittel im Haushalt"]) == (
             reserved and not decides
         )
-        expected = {**_per_source(income), "Kommunaler Eigenanteil (Zuschussbedarf)": spent - received}
+        expected = {**_per_source(income), "Zuschussbedarf (kommunaler Eigenanteil)": spent - received}
         if "ressourcenplanung" in raw.get("bausteine", []):
             # the joint plan's 'Gesamt' column says it; the paper does not repeat it in a table of its own
             with pytest.raises(AssertionError, match="no table captioned"):
@@ -537,7 +537,7 @@ def test_joint_paper_shows_which_committee_funds_what(papers, raw_inputs, commit
         for source, amount in _per_source(mine, _source_labels(income)).items():
             assert _euro(body[source][column]) == amount
         own = spent - sum(Decimal(str(x["betrag"])) for x in mine)
-        assert _euro(body["Kommunaler Eigenanteil (Zuschussbedarf)"][column]) == own
+        assert _euro(body["Zuschussbedarf (kommunaler Eigenanteil)"][column]) == own
     assert total[0] == "Aufwand gesamt"
     assert _euro(total[-1]) == sum(Decimal(str(x["betrag"])) for x in expenses)
     text = " ".join(p.text for p in document.paragraphs)

@@ -287,9 +287,10 @@ def own_share_term(kind: str, state: str = "") -> str:
 
 
 def own_share_label(kind: str, state: str = "") -> str:
-    """'Kommunaler Eigenanteil (Zuschussbedarf)': the own share's row in the money tables."""
-    term = own_share_term(kind, state)
-    return f"{term[:1].upper()}{term[1:]} (Zuschussbedarf)"
+    """'Zuschussbedarf (kommunaler Eigenanteil)': the own share's row in the money tables – the
+    Kämmerei's term first, as in the papers' financial tables (Kämmerei review: a paper said it
+    both ways round)."""
+    return f"Zuschussbedarf ({own_share_term(kind, state)})"
 
 
 def source_label(source: str, state: str) -> str:

@@ -265,7 +265,7 @@ class FinanceSummary:
     publication_after_accounts: str | None = None
     #: The municipality's Land: a Freistaat names the source 'Land' so (:func:`source_label`).
     state: str = ""
-    #: The own share's row label ('Kommunaler Eigenanteil (Zuschussbedarf)').
+    #: The own share's row label ('Zuschussbedarf (kommunaler Eigenanteil)').
     own_share: str = OWN_SHARE
     #: The Haushaltssatzung that holds the year: '2027', or '2027/2028' for a Doppelhaushalt.
     statute: str = ""
