@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from pipeline.build import check_folder
 from pipeline.formatting import euro, german_date, number
+from pipeline.model.inputs import source_label
 from pipeline.model.quality.assessment import assess
 from pipeline.render import all_figures, concept_chapters, render_quality_dialogue
 
@@ -55,13 +56,15 @@ def test_funding_figure_states_every_source_and_the_own_share_per_year(folder):
     _, figures = figures_of(folder)
     alt = plain(figures["finanzierung"].alt)
     money = raw(folder, "ressourcen.yaml")
+    state = raw(folder, "kommune.yaml")["kommune"]["bundesland"]
     expenses, income = defaultdict(Decimal), defaultdict(Decimal)
     by_source: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
     for line in money["aufwand"]:
         expenses[line["jahr"]] += Decimal(str(line["betrag"]))
     for line in money["ertraege"]:
         income[line["jahr"]] += Decimal(str(line["betrag"]))
-        by_source[line["jahr"], line["quelle"]] += Decimal(str(line["betrag"]))
+        # the Land by its name, as the documents name it ('Land Hessen')
+        by_source[line["jahr"], source_label(line["quelle"], state)] += Decimal(str(line["betrag"]))
     for year in sorted(expenses):
         # each year as its bar names it, with its budget's state (web review)
         sentence = alt.split(f"{year} (Haushalt", 1)[1].split(" €. ", 1)[0]

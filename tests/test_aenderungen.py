@@ -327,6 +327,8 @@ def test_a_year_one_fassung_did_not_plan_is_no_rise_from_nothing(inputs):
     # the other way round: a year the later Fassung no longer plans
     back = next(c for c in compare(new, old).budget if c.year == 2027 and c.source == new.budget.terms.expenses)
     assert (back.new_shown, back.delta_shown) == ("nicht mehr geplant", "–")
+    # each source as the documents name it: the Land by its name (Saxon review: 'Land' in diff)
+    assert {c.source for c in changes.budget if c.year == 2027} >= {"Land Niedersachsen", "Krankenkassen"}
 
 
 def test_a_measure_whose_number_changed_says_so(inputs):

@@ -808,7 +808,7 @@ def test_category_columns_offer_their_values_to_pick_from(book, raw_inputs):
             "Produkt": items,
         },
         "Erträge": {
-            "Mittelgeber": ["Bundesstiftung Frühe Hilfen", "Land", "Krankenkassen", "Dritte"],
+            "Mittelgeber": ["Bundesstiftung Frühe Hilfen", "Land Niedersachsen", "Krankenkassen", "Dritte"],
             "Bewilligungsstand": ["bewilligt", "zugesagt", "beantragt"],
             "Ausschuss": committees,
             "Produkt": items,

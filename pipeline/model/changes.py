@@ -260,9 +260,10 @@ def _budget(old: Concept, new: Concept) -> tuple[BudgetChange, ...]:
             if now is None and year < new.version.date.year:
                 continue  # a year gone by, no longer listed: no cut (re-check review)
             if was != now and (was or now):
+                # each row as the documents name it ('Freistaat Sachsen', not 'Land'; Saxon review)
                 shown = {OWN_SHARE: new.municipality.own_share_label, "Aufwand": new.budget.terms.expenses}.get(
-                    label, label
-                )
+                    label
+                ) or new.municipality.source_label(label)
                 changes.append(BudgetChange(shown, year, was, now))
     return tuple(changes)
 

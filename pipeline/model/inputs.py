@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, Field, Strict, model_validator
 
@@ -294,11 +294,16 @@ def own_share_label(kind: str, state: str = "") -> str:
 
 
 def source_label(source: str, state: str) -> str:
-    """An income source as the documents name it: 'Freistaat Bayern' for 'Land' in a Freistaat,
-    every other source as ressourcen.yaml names it."""
+    """An income source as the documents name it: the Land by its name – 'Land Hessen', 'Freistaat
+    Bayern', 'Freie und Hansestadt Hamburg' (Kämmerei review: 'Land (beantragt)' in the tables,
+    'Land Hessen' in the text) –, every other source as ressourcen.yaml names it."""
     if source == "Kreis":
         return kreis_word(state)
-    return f"Freistaat {state}" if source == "Land" and state in FREE_STATES else source
+    if source != "Land" or state not in get_args(State):
+        return source
+    if state == "Hamburg":
+        return "Freie und Hansestadt Hamburg"
+    return f"{'Freistaat' if state in FREE_STATES else 'Land'} {state}"
 
 
 def source_genitive(source: str, state: str) -> str:
