@@ -414,3 +414,20 @@ def test_measures_that_only_moved_up_together_are_one_row(inputs):
     assert row.label == f"{count - 1} Maßnahmen, von „{old.measures[1].title}“ bis „{old.measures[-1].title}“"
     assert [f.summary for f in row.fields] == [f"Nummern: M2 bis M{count} → M3 bis M{count + 1}"]
     assert [a.label for a in measures.added] == ["M2 Familienbüro"]
+
+
+def test_a_changed_period_names_the_date_that_moved(inputs):
+    """A measure that ended earlier than planned showed only „Zeitraum;“ – both periods together
+    were too long to show (Saxon year-later review): the field of the section that changed."""
+    from pipeline.model.changes import compare
+
+    old = inputs.check().concept
+    index = next(i for i, m in enumerate(old.measures) if m.period.end is not None)
+    end = old.measures[index].period.end
+    inputs.edit("massnahmen.yaml", lambda d: d["massnahmen"][index]["zeitraum"].update(bis=end.replace(day=1)))
+    new = inputs.check().concept
+    measures = next(k for k in compare(old, new).kinds if k.plural == "Maßnahmen")
+    [changed] = measures.changed
+    assert [f.summary for f in changed.fields] == [
+        f"Zeitraum, Ende: {end:%d.%m.%Y} → {end.replace(day=1):%d.%m.%Y}"
+    ]
