@@ -3289,3 +3289,18 @@ def test_a_proposal_adopting_the_concept_does_not_only_take_note_of_its_plan(inp
         (f"vorlagen/{BESCHLUSS}", f"vorlage.beschlussvorschlag[{points - 1}]")
     ]
     assert found[0].where.line > 0 and "das Punkt 1 beschließt" in found[0].message
+
+
+def test_a_note_on_grants_not_yet_granted_names_the_committee_it_concerns():
+    """I 27, Tabelle 2: „Dritte (davon 12.000,00 € zugesagt)“ stood before the JHA's 6.000,00 €,
+    granted long since (Kämmerei review): where the open Erträge of a source lie in one committee's
+    column among several, the note names that committee."""
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "I 27/2026")
+    income = [i for i in concept.resources.income if i.year == view.resource_plan.year and i.source == "Dritte"]
+    open_ = [i for i in income if i.standing != "bewilligt"]
+    assert len({i.committee for i in income}) > 1 and len({i.committee for i in open_}) == 1
+    committee = concept.committee(open_[0].committee)
+    amount = sum((i.amount for i in open_), Decimal(0))
+    labels = [r.label for r in view.resource_plan.by_source.rows]
+    assert f"Dritte (davon {euro(amount)} zugesagt, {committee.name})" in labels

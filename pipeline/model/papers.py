@@ -68,6 +68,7 @@ from pipeline.model.resources import (
     promised_grants,
     repeats,
     series,
+    standing_in_columns,
     standing_of,
     time_limited,
     total,
@@ -1804,7 +1805,7 @@ class PaperView:
         rows = [
             AmountRow(
                 self.concept.municipality.source_label(source)
-                + standing_of(budget.income_of(year, source=source)),
+                + standing_in_columns(budget.income_of(year, source=source), {c.id: c.name for c in committees}),
                 tuple(budget.income_total(year, source=source, committee=c.id) for c in committees),
                 budget.income_total(year, source=source),
             )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property, partial
@@ -747,6 +747,19 @@ def standing_of(lines: Iterable[Income]) -> str:
     if len(amounts) == 1:
         return f" ({next(iter(open_))})"
     return f" (davon {enumeration([f'{euro(amount)} {standing}' for standing, amount in open_.items()])})"
+
+
+def standing_in_columns(lines: Sequence[Income], names: Mapping[str, str]) -> str:
+    """:func:`standing_of` for a row of a table by committee: where the source's Erträge stand in
+    several columns and only one column's are not yet granted, the note names it – ' (davon
+    12.000,00 € zugesagt, Ausschuss für Soziales und Gesundheit)' (Kämmerei review: a JHA member
+    read the note against the JHA's 6.000,00 €, granted long since)."""
+    note = standing_of(lines)
+    columns = {line.committee for line in lines}
+    open_columns = {line.committee for line in lines if line.standing != "bewilligt"}
+    if not note or len(columns) < 2 or len(open_columns) != 1:
+        return note
+    return f"{note[:-1]}, {names[open_columns.pop()]})"
 
 
 def unsettled_lines(*grants: PendingGrants | None) -> tuple[Income, ...]:
