@@ -776,3 +776,38 @@ def test_the_table_of_bodies_gives_their_next_dealing_with_the_fruehe_hilfen():
     }
     va = next(value for name, value in rows.items() if name.startswith("Verwaltungsausschuss"))
     assert va == "03.12.2026 (Vorlage GRDrs 412/2026)", rows
+
+
+def test_the_staff_total_says_how_much_of_it_is_the_own_stellenplan():
+    """„9,15 VZÄ … 10,9 VZÄ“ included the Träger's posts; the Kämmerei and the Personalamt need the
+    own Stellenplan's share (Kämmerei review: 6,0 → 6,5 VZÄ stood nowhere). Recomputed from the
+    YAML: the posts whose employer is the city, in each year with the size it has then."""
+    from decimal import Decimal
+
+    import lxml.html
+    import yaml
+
+    from pipeline.build import check_folder
+    from pipeline.model.resources import fte
+    from pipeline.render import concept_chapters
+
+    from .conftest import ROOT
+
+    folder = ROOT / "inputs" / "neuhafen"
+    posts = yaml.safe_load((folder / "ressourcen.yaml").read_text(encoding="utf-8"))["personal"]
+
+    def size(post: dict, year: int) -> Decimal:
+        changes = sorted((c["jahr"], c["vzae"]) for c in post.get("vzae_ab", []) if c["jahr"] <= year)
+        return Decimal(str(changes[-1][1] if changes else post["vzae"]))
+
+    own = {
+        y: sum((size(p, y) for p in posts if p["anstellungstraeger"] == "stadt"), Decimal(0)) for y in (2026, 2027)
+    }
+    every = {y: sum((size(p, y) for p in posts), Decimal(0)) for y in (2026, 2027)}
+    chapter = concept_chapters(check_folder(folder).concept)["konzept/12_ressourcen.html.j2"]
+    text = " ".join(lxml.html.fromstring(chapter).text_content().split())
+    assert (
+        f"Im eigenen Stellenplan stehen davon {fte(own[2026])} VZÄ im Jahr 2026 und {fte(own[2027])} VZÄ im Jahr "
+        f"2027; {fte(every[2026] - own[2026])} VZÄ im Jahr 2026 und {fte(every[2027] - own[2027])} VZÄ im Jahr 2027 "
+        "sind Stellen bei anderen Trägern."
+    ) in text

@@ -1577,6 +1577,31 @@ class Effort:
         ]
         return enumeration(parts)
 
+    @property
+    def fte_split(self) -> str:
+        """'Im eigenen Stellenplan stehen davon 6,0 VZÄ im Jahr 2026 und 6,5 VZÄ im Jahr 2027; 3,15 VZÄ
+        im Jahr 2026 und 4,4 VZÄ im Jahr 2027 sind Stellen bei anderen Trägern.' where some posts are
+        another Träger's: the Kämmerei and the Personalamt need the effect on the Stellenplan, which
+        the total that includes the Träger's posts hid (Kämmerei review); '' where all are own."""
+        if not self.posts_elsewhere:
+            return ""
+        own = self.concept.municipality.youth_welfare_authority
+        years = self.concept.budget.years
+        mine = {
+            y: total(p.fte_in(y) for p in self.concept.resources.positions if self.employer(p).name == own)
+            for y in years
+        }
+        others = {y: self.fte_by_year[y] - mine[y] for y in years}
+
+        def phrase(sizes: dict[int, Decimal]) -> str:
+            if len(set(sizes.values())) == 1:
+                return f"{fte(next(iter(sizes.values()), Decimal(0)))} VZÄ"
+            return enumeration([f"{fte(size)} VZÄ im Jahr {year}" for year, size in sizes.items()])
+
+        if not any(mine.values()):
+            return "Alle diese Stellen sind Stellen bei anderen Trägern; der eigene Stellenplan enthält keine."
+        return f"Im eigenen Stellenplan stehen davon {phrase(mine)}; {phrase(others)} sind Stellen bei anderen Trägern."
+
     def fte_shown(self, position: Position) -> str:
         """'4,0', or '4,0; ab 2027: 4,5' / 'ab 2027: 0,75' where the size changes within the
         budget years."""
