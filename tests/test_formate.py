@@ -444,7 +444,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Erträge erst beantragt",
         "Zuschussbedarf bei Ablehnung der beantragten Erträge",
         # promised without a Bescheid, as every paper names them (Kämmerei review)
-        "Erträge zugesagt, noch ohne Bescheid",
+        "Erträge zugesagt, noch nicht schriftlich bewilligt",
     ]
     promised = sum(
         Decimal(str(i["betrag"]))

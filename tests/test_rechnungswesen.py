@@ -167,7 +167,7 @@ def test_the_kameral_workbook_names_its_sheets_so_and_its_formulas_still_add_up(
         "Zuschussbedarf",
         "Einnahmen erst beantragt",
         "Zuschussbedarf bei Ablehnung der beantragten Einnahmen",
-        "Einnahmen zugesagt, noch ohne Bescheid",
+        "Einnahmen zugesagt, noch nicht schriftlich bewilligt",
     ]
     money = yaml.safe_load(inputs.text("ressourcen.yaml"))
     for row in range(2, overview.max_row):

@@ -186,7 +186,8 @@ def _balance_sheet(concept: Concept) -> Sheet:
         # not summed: it would add one year's Zuschussbedarf to another year's worst case (Kämmerei)
         Column(f"Zuschussbedarf bei Ablehnung der beantragten {t.income}", "euro", 24),
         # promised without a Bescheid: every paper names them beside those applied for (Kämmerei)
-        Column(f"{t.income} zugesagt, noch ohne Bescheid", "euro", 18, summed=True),
+        # the papers' words: a foundation issues no Bescheid (Kämmerei review)
+        Column(f"{t.income} zugesagt, noch nicht schriftlich bewilligt", "euro", 18, summed=True),
     ]
     rows: list[list[Value]] = []
     for year in budget.years:
