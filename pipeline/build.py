@@ -34,6 +34,11 @@ NO_AGREEMENT = Finding(
     "Ohne den Abschnitt 'kooperationsvereinbarung' in netzwerk.yaml gibt es keine Kooperationsvereinbarung. "
     "Schon 'kooperationsvereinbarung: {}' erzeugt sie aus den übrigen Angaben (siehe README).",
 )
+AGREEMENT_CONTINUES = Finding(
+    at("netzwerk.yaml", "kooperationsvereinbarung", "fortgeltend"),
+    "Die Kooperationsvereinbarung gilt unverändert fort ('fortgeltend: ja'): Der Build erzeugt sie nicht neu, "
+    "ihre unterzeichneten Dateien im Ausgabeordner bleiben. Für eine neue Vereinbarung 'fortgeltend' entfernen.",
+)
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,14 @@ def prepare_export(checked: Checked, output: Path, request: Request = Request())
     keys = [only] if isinstance(only, str) else list(only or (p.key for p in products.PRODUCTS))
     if only is not None and products.AGREEMENT.key in keys and checked.concept.agreement is None:
         raise InvalidInput([NO_AGREEMENT])
+    agreement = checked.concept.agreement
+    if (
+        only is not None
+        and keys == [products.AGREEMENT.key]
+        and agreement is not None
+        and agreement.settings.continues
+    ):
+        raise InvalidInput([AGREEMENT_CONTINUES])
     rendered = render.render_products(
         checked.concept,
         keys,

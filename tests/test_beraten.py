@@ -379,10 +379,7 @@ def test_an_agreement_in_force_before_the_stand_asks_whether_a_new_one_is_meant(
     assert found.message.startswith(
         "Die Kooperationsvereinbarung gilt seit dem 01.07.2027, vor dem Stand dieser Fassung (14.10.2027)."
     )
-    assert (
-        "Gilt die bisherige unverändert weiter, den Abschnitt 'kooperationsvereinbarung' entfernen"
-        in found.message
-    )
+    assert "Gilt die bisherige unverändert weiter, 'fortgeltend: ja' eintragen" in found.message
 
     def without_agreement(data):
         del data["kooperationsvereinbarung"]
@@ -472,3 +469,31 @@ def test_the_attachments_name_their_fassung(inputs):
     assert "Gesamtkonzept Frühe Hilfen, Fassung 2.1, Stand 15.10.2026" in titles
     assert "Maßnahmenplan Frühe Hilfen, Fassung 2.1, Stand 15.10.2026" in titles
     assert any(t.startswith("Kooperationsvereinbarung") and "Fassung" not in t for t in titles)
+
+
+def test_an_agreement_that_continues_is_described_but_not_built_again(inputs):
+    """Removing the section of an agreement still in force lost its start, term, parties and the
+    consent form's paragraph from the concept (Saxon year-later review). 'fortgeltend: ja' keeps
+    the concept's description, builds neither the agreement nor its form again and leaves their
+    folder to the signed files; a paper may then attach the signed file, not a generated one."""
+    from pipeline.render import concept_chapters
+
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].update(fortgeltend=True))
+    attaching = [
+        n
+        for n in inputs.texts
+        if n.startswith("vorlagen/") and "erzeugt: kooperationsvereinbarung" in inputs.text(n)
+    ]
+    assert attaching
+    assert any("gilt unverändert fort ('fortgeltend: ja' in netzwerk.yaml)" in p for p in inputs.problems())
+    for name in attaching:
+        _moved(inputs, name.removeprefix("vorlagen/"))
+    checked = inputs.check()
+    assert not [w for w in checked.warnings if w.where.field == "kooperationsvereinbarung.beginn"]
+    concept = checked.concept
+    rendered = render_products(concept, [p.key for p in products.PRODUCTS])
+    assert not {"kooperationsvereinbarung", "einverstaendniserklaerung"} & set(rendered.attachments)
+    assert products.AGREEMENT_FOLDER not in rendered.owned_folders and "vorlagen" in rendered.owned_folders
+    network = concept_chapters(concept)["konzept/08_netzwerk.html.j2"]
+    assert "Sie gilt seit dem 01.07.2027" in network

@@ -1476,6 +1476,12 @@ class AgreementSettings(Item, title="Kooperationsvereinbarung"):
     )
     place: Text | None = field("ort", "Ort der Unterzeichnung (leer: zum Ausfüllen)", default=None)
     start: Date | None = field("beginn", "Tag des Inkrafttretens (leer: mit der Unterzeichnung)", default=None)
+    continues: YesNo = field(
+        "fortgeltend",
+        "Die mit einer früheren Fassung unterzeichnete Vereinbarung gilt unverändert weiter (ja): der Build erzeugt "
+        "sie nicht neu, ihre Dateien im Ausgabeordner bleiben, und das Konzept beschreibt sie weiter",
+        default=False,
+    )
     term_years: Integer | None = field(
         "laufzeit_jahre", "Laufzeit in Jahren (leer: unbefristet)", default=None, ge=1, le=10
     )

@@ -530,7 +530,15 @@ def render_products(
         if products.QUALITY_DIALOGUE.key in wanted
         else []
     )
-    owned = tuple(f for p in products.PRODUCTS if p.key in wanted and p.owns_folders for f in p.folders)
+    # the folder of an agreement that continues is not the build's: its signed files stay
+    continues = concept.agreement is not None and concept.agreement.settings.continues
+    owned = tuple(
+        f
+        for p in products.PRODUCTS
+        if p.key in wanted and p.owns_folders
+        for f in p.folders
+        if not (continues and f == products.AGREEMENT_FOLDER)
+    )
     pages = []
     if products.WEB_PAGE.key in wanted:
         pages.append(
@@ -546,9 +554,10 @@ def agreement_documents(
     agreement: Agreement | None, wanted: set[str], needed: set[str], template_dir: TemplateSource = TEMPLATE_DIR
 ) -> dict[str, RenderedDocument]:
     """The Kooperationsvereinbarung and the consent form, by kind, when the product is asked for
-    or a paper attaches them – and only if the inputs have the section for them."""
-    if agreement is None:
-        return {}
+    or a paper attaches them – and only if the inputs have the section for them and it is not the
+    one signed with an earlier Fassung that continues ('fortgeltend')."""
+    if agreement is None or agreement.settings.continues:
+        return {}  # the one signed with an earlier Fassung stays as it was signed
     whole = products.AGREEMENT.key in wanted
     documents = {}
     if whole or "kooperationsvereinbarung" in needed:

@@ -35,7 +35,15 @@ def attached_agreement_exists(parsed: Parsed) -> Iterator[Finding]:
     settings = network.agreement
     for name, paper in parsed.papers_to_build.items():
         for index, attachment in enumerate(paper.attachments):
-            if attachment.generated == "kooperationsvereinbarung" and settings is None:
+            if attachment.generated in ("kooperationsvereinbarung", "einverstaendniserklaerung") and (
+                settings is not None and settings.continues
+            ):
+                message = (
+                    "Die Kooperationsvereinbarung gilt unverändert fort ('fortgeltend: ja' in netzwerk.yaml); der Build "
+                    "erzeugt sie und ihren Vordruck nicht neu. Bitte die unterzeichnete Fassung als Datei anhängen "
+                    "('datei' statt 'erzeugt') oder die Anlage streichen."
+                )
+            elif attachment.generated == "kooperationsvereinbarung" and settings is None:
                 message = (
                     "Die Kooperationsvereinbarung wird nur erzeugt, wenn netzwerk.yaml einen Abschnitt "
                     f"'{SECTION}' hat. Bitte ihn anlegen (siehe README, Kooperationsvereinbarung) oder die "

@@ -1118,7 +1118,7 @@ def agreement_in_force_before_the_stand(concept: Concept) -> Iterator[Finding]:
     date – a text nobody signed (Hessian year-later review)."""
     agreement = concept.agreement
     since = agreement.in_force_since if agreement is not None else None
-    if since is None:
+    if since is None or agreement is None or agreement.settings.continues:
         return
     yield warning(
         "netzwerk.yaml",
@@ -1127,8 +1127,8 @@ def agreement_in_force_before_the_stand(concept: Concept) -> Iterator[Finding]:
         f"({german_date(concept.version.date)}). Der Build schreibt ihren Text mit den Angaben dieser Fassung "
         "(Maßnahmen, ihre Nummern, Pflichten); unterschrieben wurde der Text, der damals galt. Soll eine neue "
         "Vereinbarung abgeschlossen werden, bitte 'beginn' auf ihren Beginn setzen. Gilt die bisherige unverändert "
-        "weiter, den Abschnitt 'kooperationsvereinbarung' entfernen (die Unterschriften stehen mit ihrem Datum in "
-        "akteure.yaml) und die Dateien der früheren Fassung aufheben.",
+        "weiter, 'fortgeltend: ja' eintragen: Dann erzeugt der Build sie nicht neu, ihre Dateien im Ausgabeordner "
+        "bleiben, und das Konzept beschreibt sie weiter (Beginn, Laufzeit, Vertragsparteien, Vordruck).",
     )
 
 
