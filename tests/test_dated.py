@@ -206,3 +206,10 @@ def test_a_budget_year_gone_by_is_told_in_the_past(inputs):
         "Im Jahr 2026 (Haushalt beschlossen) standen einem Aufwand von 471.700,00 € Erträge von 179.300,00 € "
         "gegenüber; der Zuschussbedarf betrug 292.400,00 €. Im Jahr 2027 (Haushaltsentwurf) stehen"
     ) in chapter
+
+
+def test_a_day_past_is_said_as_a_day(inputs):
+    """„zum 01.01.2027“: „diese Zeit war am 01.01.2027 vorbei“ read oddly for a day."""
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    (found,) = [w for w in inputs.warnings() if "„zum 01.01.2027“" in w.message]
+    assert "„zum 01.01.2027“, als stünde es noch bevor; der Tag lag vor dem Stand (14.10.2027)." in found.message

@@ -80,6 +80,7 @@ _AHEAD = re.compile(
 _PLANNED = re.compile(
     r"\b(?:soll|sollen|sollte|sollten|voraussichtlich|geplant\w*|vorgesehen\w*|sobald|beabsichtigt|angestrebt)\b"
 )
+_DAY = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 #: Records of what was decided or discussed then: their words stay as they were.
 _RECORDS = frozenset({"dialoge"})
 
@@ -202,6 +203,11 @@ def times_past_told_as_ahead(concept: Concept) -> Iterator[Finding]:
                 said = (
                     f"Der Text nennt „{past.words}“ als geplanten Beginn; der {german_date(past.day)} lag vor dem Stand "
                     f"({german_date(stand)}). Hat es begonnen? "
+                )
+            elif _DAY.search(past.words):  # a day, not a time that ends on one ('zum 01.01.2027')
+                said = (
+                    f"Der Text nennt „{past.words}“, als stünde es noch bevor; der Tag lag vor dem Stand "
+                    f"({german_date(stand)}). "
                 )
             else:
                 said = (
