@@ -497,3 +497,6 @@ def test_an_agreement_that_continues_is_described_but_not_built_again(inputs):
     assert products.AGREEMENT_FOLDER not in rendered.owned_folders and "vorlagen" in rendered.owned_folders
     network = concept_chapters(concept)["konzept/08_netzwerk.html.j2"]
     assert "Sie gilt seit dem 01.07.2027" in network
+    # not 'zu dieser Fassung', not 'ändert sich' of an agreement in force for months
+    assert "liegt, unverändert fortgeltend, als eigenes Dokument einer früheren Fassung vor" in network
+    assert "zu dieser Fassung liegt" not in network and "ändert sich:" not in network
