@@ -382,7 +382,7 @@ def share_in_words(part: int, whole: int, plural: str, one: str | None = None) -
         return f"{number_word(part)} von {number_word(whole)} {plural}"
     if whole <= NUMBER_WORDS_UP_TO and part == 1 and one is not None:
         return f"{one} von {number_word(whole)} {plural}"
-    if part == 0 and one is not None:  # 'verlangen 0 von 7 Zuwendungen' (Saxon year-later review)
+    if part == 0 and one is not None and whole > 1:  # 'verlangen 0 von 7 Zuwendungen' (Saxon year-later review)
         return f"k{one} von {number_word(whole)} {plural}"
     return f"{number(part)} von {number(whole)} {plural}"
 

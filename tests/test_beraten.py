@@ -498,5 +498,16 @@ def test_an_agreement_that_continues_is_described_but_not_built_again(inputs):
     network = concept_chapters(concept)["konzept/08_netzwerk.html.j2"]
     assert "Sie gilt seit dem 01.07.2027" in network
     # not 'zu dieser Fassung', not 'ändert sich' of an agreement in force for months
-    assert "liegt, unverändert fortgeltend, als eigenes Dokument einer früheren Fassung vor" in network
+    assert "sie wurde mit einer früheren Fassung des Konzepts abgeschlossen und gilt unverändert fort" in network
     assert "zu dieser Fassung liegt" not in network and "ändert sich:" not in network
+
+
+def test_an_agreement_not_yet_in_force_cannot_continue(inputs):
+    """'fortgeltend: ja' on the agreement this Fassung introduces (its start after the Stand): the
+    build would never make it (diff review)."""
+    inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].update(fortgeltend=True))
+    problems = inputs.problems()
+    assert any(
+        "netzwerk.yaml" in p and "Diese beginnt erst am 01.07.2027, nach dem Stand (15.10.2026)" in p
+        for p in problems
+    ), problems

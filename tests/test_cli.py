@@ -194,7 +194,7 @@ def test_provisions_not_read_in_the_law_are_named_for_the_legal_office():
     assert lines[start + 1] == "  § 88 Abs. 2 HGO – die Pflicht, den Ausländerbeirat zu hören"
     assert lines[start + 2].startswith(
         "  § 71 Abs. 2 HGO – die Form der Unterschrift für die Stadt Neuhafen am Main unter der "
-        "Kooperationsvereinbarung; Wortlaut nur in der Wiedergabe des BGH"
+        "Kooperationsvereinbarung. Wortlaut nur in der Wiedergabe des BGH"
     )
     county = CliRunner().invoke(main, ["validate", str(EXAMPLE)])
     assert county.exit_code == 0 and "Rechtsamt" not in county.output

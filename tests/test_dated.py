@@ -110,11 +110,13 @@ def test_texts_a_year_behind_are_pointed_out_where_they_stand(inputs):
     message = found[("massnahmen.yaml", "massnahmen[17].beschreibung")]
     assert message.startswith("„… ")  # quoted from a little before the words it is about
     assert (
-        "Der Text nennt „bis Mitte 2027“, als stünde es noch bevor; diese Zeit war am 30.06.2027 vorbei, "
+        "Der Text nennt „bis Mitte 2027“, als stünde es noch bevor; diese Zeit endete am 30.06.2027, "
         "vor dem Stand (14.10.2027). Aus einer früheren Fassung übernommen?"
     ) in message
     assert ("gremien.yaml", "beschluesse[6].umsetzungsstand") in found
-    assert ("vorlagen/jha-2026-030-gesamtkonzept.yaml", "vorlage.finanzen.erlaeuterung") in found
+    # a paper whose sittings all lie before the Stand is a record: its own warning asks to move it
+    # to vorlagen/beraten/, not to edit it (diff review)
+    assert not [file for file, _ in found if file.startswith("vorlagen/")]
     assert not [field for file, field in found if file == "gremien.yaml" and field.endswith(".inhalt")]
     # the decision of KT/2025/088 names 01.04.2026 and 01.01.2027 for its steps: a record
     decision = inputs.check().concept.decisions
@@ -144,7 +146,8 @@ def test_a_text_naming_the_earlier_fassung_as_the_present_one_is_pointed_out(inp
         "von der jetzigen Fassung; dieses Konzept ist die Fassung 2.1. Aus einer früheren Fassung übernommen? Bitte "
         "den Satz anpassen."
     )
-    assert ("gremien.yaml", "beschluesse[0].umsetzungsstand") in found  # 'liegt mit der Fassung 2.0 vor'
+    # the state of a decision carried out stays true: 'die Fortschreibung liegt mit der Fassung 2.0 vor'
+    assert ("gremien.yaml", "beschluesse[0].umsetzungsstand") not in found
     # the draft of the Fassung adopted since (Saxon year-later review)
     inputs.edit(
         "massnahmen.yaml",

@@ -178,10 +178,10 @@ def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
         title = _short_title(info.title or key)
         if _named_entries(was) and _named_entries(now):
             changes += _entries(was, now)
-        elif isinstance(was, BaseModel) and isinstance(now, BaseModel):
+        elif isinstance(was, BaseModel) and isinstance(now, BaseModel) and (inner := _fields(was, now)):
             # a section by the fields that changed in it: 'Zeitraum, Ende: 31.12.2027 → 30.06.2027',
             # not 'Zeitraum' alone where both periods together were too long to show (Saxon review)
-            changes += [FieldChange(f"{title}, {f.field}", f.old, f.new) for f in _fields(was, now)]
+            changes += [FieldChange(f"{title}, {f.field}", f.old, f.new) for f in inner]
         else:
             changes.append(FieldChange(title, shown(before.get(key), key), shown(after.get(key), key)))
     return tuple(changes)
@@ -192,7 +192,8 @@ def _short_title(title: str) -> str:
     Worten', not '…; er steht im Konzept und in jeder Vorlage … – also nicht 'mit dieser Vorlage'
     schreiben' (Hessian year-later review: the fill-in hint stood in the published concept)."""
     head = re.split(r";|\s[–-]\s", title, maxsplit=1)[0].strip()
-    return re.sub(r"\s*\([^()]*\)$", "", head) or head  # 'Ende (leer: unbefristet)': 'Ende'
+    # a hint in brackets ('Ende (leer: unbefristet)'), not a part of the name ('(Durchschnitt)')
+    return re.sub(r"\s*\([^()]*:[^()]*\)$", "", head) or head
 
 
 def _entry_name(entry: BaseModel) -> str:

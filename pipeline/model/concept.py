@@ -1000,13 +1000,15 @@ class Concept:
         if procedure is None:
             return []
         hearing = procedure.hearing
-        if hearing is not None and not hearing.verified and self.hearings:
-            heard = next(c for c in self.political_bodies if c.is_heard_only)
+        heard = next(
+            (c for c in self.political_bodies if c.is_heard_only and hearing and hearing.council in c.name), None
+        )
+        if hearing is not None and not hearing.verified and heard is not None:
             found.append(f"{hearing.legal_basis} – die Pflicht, {heard.forms.acc} zu hören")
         agreement = self.agreement
         rule = procedure.binding_declaration
         if agreement is not None and agreement.municipal_signature is not None and rule and not rule.verified:
-            note = f"; {rule.note.rstrip('.')}" if rule.note else ""
+            note = f". {rule.note.rstrip('.')}" if rule.note else ""
             found.append(
                 f"{rule.legal_basis} – die Form der Unterschrift für "
                 f"{with_article(self.municipality.name, 'acc', 'die Kommune ')} unter der Kooperationsvereinbarung{note}"

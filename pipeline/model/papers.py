@@ -187,7 +187,8 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
         )
         expanded = other_now > other_then * (1 + EXPANSION)
         paid = {(e.kind, e.recipient) for e in now if e.kind != STAFF}
-        reshaped = bool(then and paid and expanded and not paid & {(e.kind, e.recipient) for e in then})
+        paid_then = {(e.kind, e.recipient) for e in then if e.kind != STAFF}
+        reshaped = bool(paid_then and paid and expanded and not paid & paid_then)
         if then and not expanded and not new_posts and not grown_posts:
             continue
         sizes = None

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from pipeline.findings import ERROR, WARNING, Finding, at
-from pipeline.formatting import enumeration, in_state
+from pipeline.formatting import enumeration, german_date, in_state
 from pipeline.model.concept import Concept
-from pipeline.model.inputs import NetworkFile
+from pipeline.model.inputs import MunicipalityFile, NetworkFile
 from pipeline.model.supervision import authority_line
 from pipeline.validate.norms import STATE_WORDS
 from pipeline.validate.parsed import Parsed
@@ -38,10 +38,15 @@ def attached_agreement_exists(parsed: Parsed) -> Iterator[Finding]:
             if attachment.generated in ("kooperationsvereinbarung", "einverstaendniserklaerung") and (
                 settings is not None and settings.continues
             ):
+                what = (
+                    "die unterzeichnete Vereinbarung"
+                    if attachment.generated == "kooperationsvereinbarung"
+                    else "den Vordruck der früheren Fassung"
+                )
                 message = (
                     "Die Kooperationsvereinbarung gilt unverändert fort ('fortgeltend: ja' in netzwerk.yaml); der Build "
-                    "erzeugt sie und ihren Vordruck nicht neu. Bitte die unterzeichnete Fassung als Datei anhängen "
-                    "('datei' statt 'erzeugt') oder die Anlage streichen."
+                    f"erzeugt sie und ihren Vordruck nicht neu. Bitte {what} als Datei anhängen ('datei' statt "
+                    "'erzeugt') oder die Anlage streichen; ist die Vorlage schon beraten, gehört sie nach vorlagen/beraten/."
                 )
             elif attachment.generated == "kooperationsvereinbarung" and settings is None:
                 message = (
@@ -60,6 +65,30 @@ def attached_agreement_exists(parsed: Parsed) -> Iterator[Finding]:
             else:
                 continue
             yield Finding(at(name, "vorlage", "anlagen", index, "erzeugt"), message, ERROR)
+
+
+@CONSISTENCY.rule("vereinbarung-fortgeltend")
+def continuing_agreement_is_in_force(parsed: Parsed) -> Iterator[Finding]:
+    """'fortgeltend: ja' says the agreement signed with an earlier Fassung goes on unchanged: one
+    that takes effect only after the Stand (or whose start is not given) is this Fassung's new
+    one, which the build would then never make (diff review)."""
+    network = parsed.get(NETWORK_FILE, NetworkFile)
+    municipality = parsed.get("kommune.yaml", MunicipalityFile)
+    settings = network.agreement if network is not None else None
+    if settings is None or not settings.continues or municipality is None:
+        return
+    stand = municipality.version.date
+    if settings.start is not None and settings.start <= stand:
+        return
+    when = f"erst am {german_date(settings.start)}" if settings.start is not None else "ohne 'beginn'"
+    yield Finding(
+        at(NETWORK_FILE, SECTION, "fortgeltend"),
+        f"'fortgeltend: ja' heißt: Die mit einer früheren Fassung unterzeichnete Vereinbarung gilt unverändert "
+        f"weiter. Diese beginnt {when}, nach dem Stand ({german_date(stand)}) – sie ist die neue Vereinbarung dieser "
+        "Fassung, die der Build dann nie erzeugte. Bitte 'beginn' auf den Tag setzen, an dem die geltende in Kraft "
+        "trat, oder 'fortgeltend' entfernen.",
+        ERROR,
+    )
 
 
 @WARNINGS.rule("kooperationsvereinbarung-unterzeichnende")
