@@ -39,6 +39,16 @@ STAND = dt.date(2027, 10, 14)
             dt.date(2027, 3, 10),
         ),
         ("Der Bericht folgt spätestens im Sommer 2027.", "spätestens im Sommer 2027", dt.date(2027, 8, 31)),
+        # a foreword of the earlier Fassung (Saxon year-later review)
+        (
+            "Ich empfehle sie dem Kreistag zur Beschlussfassung im Dezember 2026.",
+            "im Dezember 2026",
+            dt.date(2026, 12, 31),
+        ),
+        # a day by its month's name, a day after 'am' (diff review)
+        ("Die Stelle soll zum 1. Januar 2027 besetzt werden.", "zum 1. Januar 2027", dt.date(2027, 1, 1)),
+        ("Am 10.12.2026 entscheidet der Kreistag.", "Am 10.12.2026", dt.date(2026, 12, 10)),
+        ("Sie tritt am 01.01.2027 in Kraft.", "am 01.01.2027", dt.date(2027, 1, 1)),
         (
             "Die Stelle soll im zweiten Halbjahr 2026 besetzt werden.",
             "im zweiten Halbjahr 2026",
@@ -93,6 +103,12 @@ def test_a_start_planned_before_the_stand(sentence, words, day):
         "Im Mai 2026 befragt das Jugendamt alle Kitas.",
         # a year's money, not a time
         "Die Mittel für 2026 sind im Haushalt veranschlagt.",
+        # diff review: past forms, a participle describing a noun, how far data reaches
+        "Die Zahl der Meldungen stieg bis Ende 2026 auf 140.",
+        "Das bis Ende 2026 befristete Projekt soll weiterlaufen.",
+        "Die Statistik reicht bis 2026.",
+        "Die Konferenz am 12. März 2025 beschloss neue Leitsätze.",
+        "Am 10.12.2026 hat der Kreistag beschlossen.",
         # a date that does not exist is not a time
         "Die Stelle soll zum 31.02.2027 besetzt werden.",
     ],

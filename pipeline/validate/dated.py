@@ -41,9 +41,10 @@ ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2."
 #: 2027', 'zum 01.04.2027', 'für das erste Halbjahr 2027', 'im November und Dezember 2026').
 _TIME = re.compile(
     r"\b(?P<lead>(?i:bis)(?:\s+(?:zum|zur|spätestens))?|(?i:spätestens)(?:\s+(?:zum|im|bis))?|(?i:im|in|zum)|(?i:für)(?:\s+(?:das|den))?"
-    r"|(?i:ab)(?:\s+(?:dem|der))?)"
+    r"|(?i:ab)(?:\s+(?:dem|der))?|(?i:am))"
     r"\s+(?:"
     r"(?P<day>\d{1,2})\.(?P<dmonth>\d{1,2})\.(?P<dyear>20\d\d)"
+    rf"|(?P<nday>\d{{1,2}})\.\s+(?P<nmonth>{_MONTH})\s+(?P<nyear>20\d\d)"
     r"|(?P<ordinal>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte|[1-4]\.)\s+"
     r"(?P<unit>Quartal|Halbjahr)(?:e?s)?\s+(?:des\s+Jahres\s+)?(?P<pyear>20\d\d)"
     r"|(?P<season>Frühjahr|Frühling|Sommer|Herbst)\s+(?P<syear>20\d\d)"
@@ -58,7 +59,8 @@ _SPAN_BEFORE = re.compile(rf"(?:\b20\d\d|\d\.|\b(?:{_MONTH}))\s*$")
 _PAST = re.compile(
     r"\b(?:wurden?|worden|war|waren|hatten?|hat|haben|gab|fand|fanden|lag|lagen"
     r"|lief|liefen|endete|endeten|dauerte|dauerten|galt|galten|stieg|stiegen|sank|sanken|begann|begannen"
-    r"|blieb|blieben|kam|kamen|reicht|reichen"
+    r"|blieb|blieben|kam|kamen|reicht|reichen|beschloss|nahm|nahmen|trat|traten|sprach|sprachen|empfahl|empfahlen"
+    r"|beriet|berieten|entschied|ging|gingen|schloss|unterschrieb|erschien|erschienen|hielt|hielten|bot|boten"
     r"|gestartet|angelaufen|eingegangen|ausgelaufen|beigetreten|eingetreten|gelungen|geschehen"
     r"|gewesen|geblieben|entstanden|hinzugekommen|ausgeschieden|abgelaufen|verstrichen)\b"
 )
@@ -82,9 +84,12 @@ _AHEAD = re.compile(
 _PLANNED = re.compile(
     r"\b(?:soll|sollen|sollte|sollten|voraussichtlich|geplant\w*|vorgesehen\w*|sobald|beabsichtigt|angestrebt)\b"
 )
-_DAY = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+_DAY = re.compile(rf"\d{{1,2}}\.(?:\d{{1,2}}\.|\s+(?:{_MONTH})\s+)\d{{4}}")
 #: Records of what was decided or discussed then: their words stay as they were.
 _RECORDS = frozenset({"dialoge"})
+#: Keys whose text names or sources something rather than telling what happens: 'am' before a day
+#: there dates it ('Belegung der Notunterkünfte am 31.12.2025').
+NAMING_KEYS = frozenset({"quelle", "titel", "betreff", "thema", "bezeichnung", "name", "kurztitel"})
 #: A participle after the time, before its noun: 'das bis Ende 2026 befristete Projekt' describes.
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:te|ten|tes|ter|tem)\s+[A-ZÄÖÜ]")
 
@@ -97,9 +102,14 @@ def last_day(match: re.Match[str]) -> dt.date | None:
     """The last day the time of `match` can mean: 'Mitte 2027' 30.06.2027, 'im ersten Quartal
     2027' 31.03.2027, 'im November und Dezember 2026' 31.12.2026; None for a date that does not
     exist."""
-    if match["dyear"]:
+    if match["dyear"] or match["nyear"]:
+        year, month = (
+            (match["dyear"], int(match["dmonth"]))
+            if match["dyear"]
+            else (match["nyear"], MONTHS.index(match["nmonth"]) + 1)
+        )
         try:
-            return dt.date(int(match["dyear"]), int(match["dmonth"]), int(match["day"]))
+            return dt.date(int(year), month, int(match["day"] or match["nday"]))
         except ValueError:
             return None
     if match["pyear"]:
@@ -133,7 +143,7 @@ YEAR_PART_STARTS = {"Anfang": (1, 1), "Beginn": (1, 1), "Mitte": (7, 1), "Ende":
 def first_day(match: re.Match[str]) -> dt.date | None:
     """The first day the time of `match` can mean, for a start: 'ab Juli 2027' 01.07.2027, 'ab
     dem zweiten Halbjahr 2027' 01.07.2027; None for a date that does not exist."""
-    if match["dyear"]:
+    if match["dyear"] or match["nyear"]:
         return last_day(match)
     if match["pyear"]:
         number = ORDINALS.get(match["ordinal"]) or ORDINALS[match["ordinal"] + "n"]
@@ -164,10 +174,11 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def past_times(sentence: str, stand: dt.date) -> Iterator[PastTime]:
+def past_times(sentence: str, stand: dt.date, *, days: bool = True) -> Iterator[PastTime]:
     """The times a sentence names as still ahead that lie wholly before `stand` ('bis Mitte 2027',
     with its last day), and the starts it plans that lie before it ('ab Juli 2027 geplant', with
-    their first day). Nothing for a sentence told in the past."""
+    their first day). Nothing for a sentence told in the past; with `days` False, 'am' before a
+    day is no plan (a source's 'Belegung am 31.12.2025', a title)."""
     if _told_in_the_past(sentence):
         return
     ahead, planned = _AHEAD.search(sentence) is not None, _PLANNED.search(sentence) is not None
@@ -178,7 +189,10 @@ def past_times(sentence: str, stand: dt.date) -> Iterator[PastTime]:
             if start is not None and start < stand:
                 yield PastTime(words, start, start=True)
             continue
-        deadline = lead.startswith(("bis", "spätestens"))
+        day_named = bool(match["dyear"] or match["nyear"])
+        if lead == "am" and not (day_named and days):
+            continue  # 'am' only before a day ('am 10.12.2026 entscheidet der Kreistag')
+        deadline = lead.startswith(("bis", "spätestens", "am"))
         if deadline and _SPAN_BEFORE.search(sentence[: match.start()]):
             continue
         if _ATTRIBUTE_AFTER.match(sentence, match.end()):
@@ -225,8 +239,9 @@ def times_past_told_as_ahead(concept: Concept) -> Iterator[Finding]:
     for passage in read(concept).passages:
         if "20" not in passage.text or is_record(passage):
             continue
+        days = passage.path[-1] not in NAMING_KEYS
         for sentence in sentences(passage.text):
-            found = list(past_times(sentence, stand))
+            found = list(past_times(sentence, stand, days=days))
             if not found:
                 continue
             past = found[0]
