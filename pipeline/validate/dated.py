@@ -94,7 +94,13 @@ NAMING_KEYS = frozenset({"quelle", "titel", "betreff", "thema", "bezeichnung", "
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:te|ten|tes|ter|tem)\s+[A-ZÄÖÜ]")
 
 
+#: 'hat … vorzulegen', 'haben … zu melden': an obligation ahead, not a perfect (diff review).
+_OBLIGED = re.compile(r"\b(?:hat|haben)\b(?=.*\b(?:zu\s+[a-zäöüß]+en|[a-zäöüß]+zu[a-zäöüß]+en)\b)")
+
+
 def _told_in_the_past(sentence: str) -> bool:
+    if _OBLIGED.search(sentence):
+        sentence = re.sub(r"\b(?:hat|haben)\b", "", sentence)
     return bool(_PAST.search(sentence) or _WEAK_PAST.search(sentence))
 
 
