@@ -49,6 +49,9 @@ STAND = dt.date(2027, 10, 14)
         ("Die Stelle soll zum 1. Januar 2027 besetzt werden.", "zum 1. Januar 2027", dt.date(2027, 1, 1)),
         ("Am 10.12.2026 entscheidet der Kreistag.", "Am 10.12.2026", dt.date(2026, 12, 10)),
         ("Sie tritt am 01.01.2027 in Kraft.", "am 01.01.2027", dt.date(2027, 1, 1)),
+        # 'für' before a month or a part of a year is a time, before a bare year a budget's (diff review)
+        ("Der Start ist für Anfang 2027 geplant.", "für Anfang 2027", dt.date(2027, 3, 31)),
+        ("Die Schulung ist für März 2027 vorgesehen.", "für März 2027", dt.date(2027, 3, 31)),
         # an obligation, not a perfect (diff review)
         (
             "Der Träger hat bis zum 31.03.2027 einen Bericht vorzulegen.",

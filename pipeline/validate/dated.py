@@ -203,7 +203,9 @@ def past_times(sentence: str, stand: dt.date, *, days: bool = True) -> Iterator[
             continue
         if _ATTRIBUTE_AFTER.match(sentence, match.end()):
             continue
-        if not (deadline or ahead) or (lead.startswith("für") and (match["year"] or match["dyear"])):
+        if not (deadline or ahead) or (
+            lead.startswith("für") and match["year"] and not (match["month"] or match["part"])
+        ):
             continue
         day = last_day(match)
         if day is not None and day < stand:
