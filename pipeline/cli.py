@@ -53,12 +53,13 @@ def _show_warnings(warnings: list[Finding]) -> None:
         click.echo(line, err=True)
 
 
-def _json_report(folder: Path, problems: list[Finding], valid: bool) -> str:
-    return json.dumps(
-        {"ordner": str(folder), "gueltig": valid, "probleme": [p.as_json() for p in problems]},
-        ensure_ascii=False,
-        indent=2,
-    )
+def _json_report(folder: Path, problems: list[Finding], valid: bool, to_confirm: list[str] | None = None) -> str:
+    """The messages for editors and scripts; for valid inputs also the provisions for the legal
+    office to confirm (`zu_pruefen`, as the text output names them)."""
+    report: dict[str, Any] = {"ordner": str(folder), "gueltig": valid, "probleme": [p.as_json() for p in problems]}
+    if to_confirm is not None:
+        report["zu_pruefen"] = to_confirm
+    return json.dumps(report, ensure_ascii=False, indent=2)
 
 
 class _Command(click.Command):
@@ -178,11 +179,13 @@ def validate(ordner: Path, streng: bool, ausgabeformat: str) -> None:
 
     if ausgabeformat == "json":
         try:
-            warnings = check_folder(ordner, strict=streng).warnings
+            checked = check_folder(ordner, strict=streng)
         except InvalidInput as error:
             click.echo(_json_report(ordner, error.problems, valid=False))
             sys.exit(error.exit_code)
-        click.echo(_json_report(ordner, warnings, valid=True))
+        click.echo(
+            _json_report(ordner, checked.warnings, valid=True, to_confirm=checked.concept.provisions_to_confirm)
+        )
         return
     checked = check_folder(ordner, strict=streng)
     concept, warnings = checked.concept, checked.warnings

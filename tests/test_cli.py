@@ -198,3 +198,10 @@ def test_provisions_not_read_in_the_law_are_named_for_the_legal_office():
     )
     county = CliRunner().invoke(main, ["validate", str(EXAMPLE)])
     assert county.exit_code == 0 and "Rechtsamt" not in county.output
+    # for editors and scripts too (diff review: missing from the JSON output)
+    import json
+
+    report = json.loads(
+        CliRunner().invoke(main, ["validate", "--format", "json", str(ROOT / "inputs" / "neuhafen")]).stdout
+    )
+    assert report["zu_pruefen"][0] == "§ 88 Abs. 2 HGO – die Pflicht, den Ausländerbeirat zu hören"

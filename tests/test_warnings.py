@@ -214,7 +214,7 @@ def test_example_has_no_warnings(inputs):
     assert check_folder(EXAMPLE).warnings == inputs.warnings() == []
     result = _run("validate", EXAMPLE, "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"ordner": str(EXAMPLE), "gueltig": True, "probleme": []}
+    assert json.loads(result.stdout) == {"ordner": str(EXAMPLE), "gueltig": True, "probleme": [], "zu_pruefen": []}
 
 
 def test_warnings_are_shown_but_valid_unless_strict(example_copy):
