@@ -38,7 +38,8 @@ YEAR_PARTS = {"Anfang": (3, 31), "Beginn": (3, 31), "Mitte": (6, 30)}
 ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4}
 
 #: A time a plan names, after the word that introduces it ('bis Mitte 2027', 'im ersten Quartal
-#: 2027', 'zum 01.04.2027', 'für das erste Halbjahr 2027', 'im November und Dezember 2026').
+#: 2027', 'zum 01.04.2027', 'zum 1. Januar 2027', 'für das erste Halbjahr 2027', 'im November und
+#: Dezember 2026', 'ab Juli 2027', 'am 10.12.2026').
 _TIME = re.compile(
     r"\b(?P<lead>(?i:bis)(?:\s+(?:zum|zur|spätestens))?|(?i:spätestens)(?:\s+(?:zum|im|bis))?|(?i:im|in|zum)|(?i:für)(?:\s+(?:das|den))?"
     r"|(?i:ab)(?:\s+(?:dem|der))?|(?i:am))"
@@ -55,7 +56,9 @@ _TIME = re.compile(
 )
 #: A span or a start: the time before 'bis' ('2022 bis 2024', 'von Oktober 2024 bis März 2025').
 _SPAN_BEFORE = re.compile(rf"(?:\b20\d\d|\d\.|\b(?:{_MONTH}))\s*$")
-#: A sentence told in the past: its auxiliaries, and the participles 'ist … ' forms its perfect with.
+#: A sentence told in the past: its auxiliaries, common strong pasts ('stieg', 'beschloss'), the
+#: participles 'ist …' forms its perfect with – and 'reicht', after which 'bis' tells how far data
+#: reaches ('Die Statistik reicht bis 2026'), not a deadline.
 _PAST = re.compile(
     r"\b(?:wurden?|worden|war|waren|hatten?|hat|haben|gab|fand|fanden|lag|lagen"
     r"|lief|liefen|endete|endeten|dauerte|dauerten|galt|galten|stieg|stiegen|sank|sanken|begann|begannen"
@@ -92,13 +95,12 @@ _RECORDS = frozenset({"dialoge"})
 NAMING_KEYS = frozenset({"quelle", "titel", "betreff", "thema", "bezeichnung", "name", "kurztitel"})
 #: A participle after the time, before its noun: 'das bis Ende 2026 befristete Projekt' describes.
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:te|ten|tes|ter|tem)\s+[A-ZÄÖÜ]")
-
-
 #: 'hat … vorzulegen', 'haben … zu melden': an obligation ahead, not a perfect (diff review).
 _OBLIGED = re.compile(r"\b(?:hat|haben)\b(?=.*\b(?:zu\s+[a-zäöüß]+en|[a-zäöüß]+zu[a-zäöüß]+en)\b)")
 
 
 def _told_in_the_past(sentence: str) -> bool:
+    """Whether the sentence tells what happened: then its times are history, not plans."""
     if _OBLIGED.search(sentence):
         sentence = re.sub(r"\b(?:hat|haben)\b", "", sentence)
     return bool(_PAST.search(sentence) or _WEAK_PAST.search(sentence))
