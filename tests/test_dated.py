@@ -241,3 +241,19 @@ def test_a_day_past_is_said_as_a_day(inputs):
     inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
     (found,) = [w for w in inputs.warnings() if "„zum 01.01.2027“" in w.message]
     assert "„zum 01.01.2027“, als stünde es noch bevor; der Tag lag vor dem Stand (14.10.2027)." in found.message
+
+
+def test_a_summary_of_years_all_gone_by_is_told_in_the_past(inputs):
+    """Where every planned year lies before the Stand's year, the summary names them all – in the
+    past tense (diff review: the fallback said „Für 2026 sind … eingeplant“ in 2028)."""
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2028-02-14")
+    chapter = concept_chapters(inputs.check().concept)["konzept/00b_kurzfassung.html.j2"]
+    text = " ".join(lxml.html.fromstring(chapter).text_content().split())
+    assert (
+        "Für 2026 waren 471.700,00 € Aufwand veranschlagt; nach Abzug der Erträge blieb ein Zuschussbedarf" in text
+    )
+    assert "für 2027 waren es 545.000,00 € Aufwand" in text
