@@ -19,7 +19,7 @@ from pipeline.export.to_xlsx import to_xlsx
 from pipeline.render import render_concept
 from pipeline.render.workbook import workbook
 
-from .conftest import EXAMPLE, fixture_inputs
+from .conftest import EXAMPLE, ROOT, fixture_inputs
 
 
 def raw(name: str) -> dict:
@@ -399,6 +399,7 @@ def test_sheets_have_german_names_frozen_headers_and_euro_formats(book):
         "Erträge",
         "Maßnahmenplan",
         "Folgekosten ab 2028",
+        "Personal",
     ]
     # the budget lines' column says what they are: every line of the example names a Produkt (review of a
     # Thuringian Landkreis: 'Haushaltsstelle' stood above Produkte, the papers said 'Produkt')
@@ -1055,3 +1056,33 @@ def test_where_only_a_grant_ends_the_workbook_has_its_folgekosten_too():
     total = len(causes) + 2
     assert sheet.cell(total, 1).value == f"Zuschussbedarf: Veränderung gegenüber {before}"
     assert _evaluate(sheet, f"B{total}") == change.ending == follow_up.rise - follow_up.not_recurring
+
+
+def test_the_workbook_has_the_staff_with_the_own_stellenplan_apart():
+    """Kämmerei review: the papers' VZÄ could not be traced in the workbook, and the own
+    Stellenplan's share stood nowhere. Recomputed from the YAML: each post's size per year, the
+    city's posts apart from the Träger's."""
+    from pipeline.build import check_folder
+
+    folder = ROOT / "inputs" / "neuhafen"
+    posts = yaml.safe_load((folder / "ressourcen.yaml").read_text(encoding="utf-8"))["personal"]
+
+    def size(post: dict, year: int) -> Decimal:
+        changes = sorted((c["jahr"], c["vzae"]) for c in post.get("vzae_ab", []) if c["jahr"] <= year)
+        return Decimal(str(changes[-1][1] if changes else post["vzae"]))
+
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(check_folder(folder).concept))))["Personal"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = rows[0]
+    assert header[:5] == ["Stelle", "Anstellungsträger", "Stellenplan", "VZÄ 2026", "VZÄ 2027"]
+    assert sheet.cell(2, 4).number_format == "0.00"
+    body = rows[1 : 1 + len(posts)]
+    assert [r[0] for r in body] == [p["stelle"] for p in posts]
+    for year, col in ((2026, 3), (2027, 4)):
+        assert [Decimal(str(r[col])) for r in body] == [size(p, year) for p in posts]
+        own = sum((size(p, year) for p in posts if p["anstellungstraeger"] == "stadt"), Decimal(0))
+        mine = next(r for r in rows if r[0] == "davon im eigenen Stellenplan")
+        others = next(r for r in rows if r[0] == "davon Stellen bei anderen Trägern")
+        assert Decimal(str(mine[col])) == own
+        assert Decimal(str(others[col])) == sum((size(p, year) for p in posts), Decimal(0)) - own
+    assert [r[2] for r in body].count("eigener") == sum(p["anstellungstraeger"] == "stadt" for p in posts)

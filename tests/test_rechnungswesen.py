@@ -159,7 +159,9 @@ def test_the_kameral_workbook_names_its_sheets_so_and_its_formulas_still_add_up(
         "Einnahmen",
         "Maßnahmenplan",
         "Folgekosten ab 2028",
+        "Personal",
     ]
+    assert "Personalausgaben 2027" in [c.value for c in book["Personal"][1]]
     overview = book["Übersicht"]
     assert [c.value for c in overview[1]][2:] == [
         "Ausgaben",

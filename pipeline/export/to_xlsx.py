@@ -25,6 +25,8 @@ EURO = '#,##0.00\\ "€";-#,##0.00\\ "€";"–"'
 SIGNED_EURO = '+#,##0.00\\ "€";-#,##0.00\\ "€";"–"'
 DATE = "dd.mm.yyyy"
 INTEGER = "0"
+#: Vollzeitäquivalente: two decimals, shown with the reader's decimal comma.
+FTE = "0.00"
 
 
 def _letter(index: int) -> str:
@@ -123,13 +125,21 @@ class _Formats:
         self.total_signed = book.add_format({"bold": True, "top": 1, "num_format": SIGNED_EURO})
         self.total_blank = book.add_format({"top": 1})
         self.total_integer = book.add_format({"bold": True, "top": 1, "num_format": INTEGER})
+        self.fte = book.add_format({"num_format": FTE, "valign": "top"})
+        self.total_fte = book.add_format({"bold": True, "top": 1, "num_format": FTE})
 
     def of(self, column: Column) -> Any:
-        kinds = {"euro": self.euro, "signed": self.signed, "integer": self.integer, "date": self.date}
+        kinds = {
+            "euro": self.euro,
+            "signed": self.signed,
+            "integer": self.integer,
+            "date": self.date,
+            "fte": self.fte,
+        }
         return kinds.get(column.kind, self.text)
 
     def total(self, column: Column) -> Any:
-        return self.total_signed if column.kind == "signed" else self.total_euro
+        return {"signed": self.total_signed, "fte": self.total_fte}.get(column.kind, self.total_euro)
 
 
 def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, formats: _Formats) -> None:
@@ -137,7 +147,7 @@ def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Value, fo
         sheet.write_blank(row, col, None, formats.of(column))
     elif column.kind == "date" and isinstance(value, dt.date):
         sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), formats.date)
-    elif column.kind in ("euro", "signed", "integer") and isinstance(value, Decimal | int):
+    elif column.kind in ("euro", "signed", "integer", "fte") and isinstance(value, Decimal | int):
         sheet.write_number(row, col, _number(value), formats.of(column))
     else:
         sheet.write_string(row, col, str(value), formats.text)

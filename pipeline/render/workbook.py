@@ -32,7 +32,7 @@ from pipeline.model.resources import (
 from pipeline.model.types import COORDINATION, INCOME_SOURCES, ExpenseKind
 
 #: 'signed': an amount that is a change, with its sign ('+39.000,00 €').
-Kind = Literal["text", "euro", "signed", "integer", "date"]
+Kind = Literal["text", "euro", "signed", "integer", "date", "fte"]
 
 
 @dataclass(frozen=True)
@@ -577,6 +577,44 @@ def workbook(concept: Concept) -> Workbook:
             _income_sheet(concept),
             _measure_sheet(concept),
             *(_follow_up_sheet(year) for year in budget.follow_up if year.scenarios or not year.planned),
+            *([_staff_sheet(concept)] if concept.resources.positions else []),
+        ],
+    )
+
+
+def _staff_sheet(concept: Concept) -> Sheet:
+    """The posts the plan counts, each with its employer, its VZÄ and its Personalaufwand per
+    year, and under the total how much of it is the own Stellenplan and how much the Träger's
+    posts (Kämmerei review: the papers' VZÄ could not be traced in the workbook, and the
+    Stellenplan's share stood nowhere)."""
+    effort, years = concept.effort, concept.budget.years
+    own = concept.municipality.youth_welfare_authority
+    columns = [
+        Column("Stelle", width=40),
+        Column("Anstellungsträger", width=32),
+        Column("Stellenplan", width=14),
+        *(Column(f"VZÄ {y}", "fte", 10, summed=True) for y in years),
+        *(Column(f"{concept.budget.terms.staff} {y}", "euro", 18, summed=True) for y in years),
+    ]
+    rows: list[list[Value]] = []
+    mine: dict[int, Decimal] = dict.fromkeys(years, Decimal(0))
+    for position, employer, costs in effort.staff_rows:
+        in_plan = employer.name == own
+        sizes = [position.fte_in(y) for y in years]
+        if in_plan:
+            mine = {y: mine[y] + size for y, size in zip(years, sizes, strict=True)}
+        rows.append([position.title, employer.name, "eigener" if in_plan else "Träger", *sizes, *costs])
+    blank = [None] * len(years)
+    others = [effort.fte_by_year[y] - mine[y] for y in years]
+    return Sheet(
+        "Personal",
+        f"Personal der Frühen Hilfen nach Stelle und Jahr (VZÄ und {concept.budget.terms.staff})",
+        columns,
+        rows,
+        "Summe",
+        checks=[
+            ["davon im eigenen Stellenplan", "", "", *(mine[y] for y in years), *blank],
+            ["davon Stellen bei anderen Trägern", "", "", *others, *blank],
         ],
     )
 
