@@ -186,8 +186,8 @@ def papers_overwritten(
     found = []
     for rendered in papers:
         paper = rendered.view.paper
-        dates = [c.date for c in paper.consultations]
-        if paper.number not in recorded or not dates or max(dates) >= record.stand:
+        last = paper.last_sitting
+        if paper.number not in recorded or last is None or last >= record.stand:
             continue
         files = rendered.view.concept.files
         source = next(
@@ -196,7 +196,7 @@ def papers_overwritten(
         found.append(
             Finding(
                 at(source),
-                f"Die Vorlage {paper.number} wurde zuletzt am {german_date(max(dates))} beraten, vor dem Stand dieser "
+                f"Die Vorlage {paper.number} wurde zuletzt am {german_date(last)} beraten, vor dem Stand dieser "
                 f"Fassung ({german_date(record.stand)}); ihre Dateien im Ausgabeordner hat der Build der Fassung "
                 f"{previous.get('fassung')} geschrieben ({recorded[paper.number]}). Dieser Build würde sie mit den "
                 f"Angaben der Fassung {record.version} überschreiben und hat nichts geschrieben. Ist die Vorlage beraten, "

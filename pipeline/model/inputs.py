@@ -2208,6 +2208,12 @@ class Paper(Item, title="Vorlage"):
     attachments: list[Attachment] = field("anlagen", "Anlagen", default_factory=list)
 
     @property
+    def last_sitting(self) -> dt.date | None:
+        """The day of its last consultation (None without any): a paper whose last sitting lies
+        before a Fassung's Stand was deliberated on what an earlier Fassung said."""
+        return max((c.date for c in self.consultations), default=None)
+
+    @property
     def decision(self) -> Consultation | None:
         """The consultation in which a body decides the paper ('Entscheidung'), if any."""
         return next((c for c in self.consultations if c.role == "Entscheidung"), None)

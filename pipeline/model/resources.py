@@ -1585,13 +1585,8 @@ class Effort:
         the total that includes the Träger's posts hid (Kämmerei review); '' where all are own."""
         if not self.posts_elsewhere:
             return ""
-        own = self.concept.municipality.youth_welfare_authority
-        years = self.concept.budget.years
-        mine = {
-            y: total(p.fte_in(y) for p in self.concept.resources.positions if self.employer(p).name == own)
-            for y in years
-        }
-        others = {y: self.fte_by_year[y] - mine[y] for y in years}
+        mine = self.own_fte_by_year
+        others = {y: self.fte_by_year[y] - mine[y] for y in mine}
 
         def phrase(sizes: dict[int, Decimal]) -> str:
             if len(set(sizes.values())) == 1:
@@ -1672,8 +1667,18 @@ class Effort:
     def posts_elsewhere(self) -> bool:
         """Whether some position is employed by another Träger than the municipality (its posts
         count as far as the municipality co-funds them; said only where there are any)."""
-        own = self.concept.municipality.youth_welfare_authority
-        return any(self.employer(p).name != own for p in self.concept.resources.positions)
+        return not all(self.in_own_plan(p) for p in self.concept.resources.positions)
+
+    def in_own_plan(self, position: Position) -> bool:
+        """Whether the post is the municipality's own (its Stellenplan), not another Träger's."""
+        return self.employer(position).name == self.concept.municipality.youth_welfare_authority
+
+    @property
+    def own_fte_by_year(self) -> dict[int, Decimal]:
+        """The size of the municipality's own posts in each budget year (:attr:`fte_by_year` of
+        them alone)."""
+        positions = [p for p in self.concept.resources.positions if self.in_own_plan(p)]
+        return {year: total(p.fte_in(year) for p in positions) for year in self.concept.budget.years}
 
     @property
     def positions_paid_by_grant(self) -> bool:

@@ -588,7 +588,6 @@ def _staff_sheet(concept: Concept) -> Sheet:
     posts (Kämmerei review: the papers' VZÄ could not be traced in the workbook, and the
     Stellenplan's share stood nowhere)."""
     effort, years = concept.effort, concept.budget.years
-    own = concept.municipality.youth_welfare_authority
     columns = [
         Column("Stelle", width=40),
         Column("Anstellungsträger", width=32),
@@ -596,15 +595,18 @@ def _staff_sheet(concept: Concept) -> Sheet:
         *(Column(f"VZÄ {y}", "fte", 10, summed=True) for y in years),
         *(Column(f"{concept.budget.terms.staff} {y}", "euro", 18, summed=True) for y in years),
     ]
-    rows: list[list[Value]] = []
-    mine: dict[int, Decimal] = dict.fromkeys(years, Decimal(0))
-    for position, employer, costs in effort.staff_rows:
-        in_plan = employer.name == own
-        sizes = [position.fte_in(y) for y in years]
-        if in_plan:
-            mine = {y: mine[y] + size for y, size in zip(years, sizes, strict=True)}
-        rows.append([position.title, employer.name, "eigener" if in_plan else "Träger", *sizes, *costs])
+    rows: list[list[Value]] = [
+        [
+            position.title,
+            employer.name,
+            "eigener" if effort.in_own_plan(position) else "Träger",
+            *(position.fte_in(y) for y in years),
+            *costs,
+        ]
+        for position, employer, costs in effort.staff_rows
+    ]
     blank = [None] * len(years)
+    mine = effort.own_fte_by_year
     others = [effort.fte_by_year[y] - mine[y] for y in years]
     return Sheet(
         "Personal",

@@ -23,8 +23,9 @@ from typing import NamedTuple
 from pipeline.findings import WARNING, Finding, at
 from pipeline.formatting import german_date
 from pipeline.model.concept import Concept
-from pipeline.validate.norms import Passage, around, excerpt, read, sentences, text_warning
-from pipeline.validate.rules import WARNINGS, paper_files
+from pipeline.model.inputs import PaperFile
+from pipeline.validate.norms import Passage, around, excerpt, fassung_number, read, sentences, text_warning
+from pipeline.validate.rules import WARNINGS
 
 MONTHS = (
     *("Januar", "Februar", "März", "April", "Mai", "Juni"),
@@ -224,10 +225,8 @@ def _records(concept: Concept) -> Callable[[Passage], bool]:
     done = {i for i, d in enumerate(getattr(committees, "decisions", [])) if d.status == "umgesetzt"}
     deliberated = {
         name
-        for name, number in ((n, number) for number, n in paper_files(concept).items())
-        if (paper := next((p for p in concept.papers if p.number == number), None)) is not None
-        and paper.consultations
-        and max(c.date for c in paper.consultations) < stand
+        for name, file in concept.files.items()
+        if isinstance(file, PaperFile) and (last := file.paper.last_sitting) is not None and last < stand
     }
 
     def is_record(passage: Passage) -> bool:
@@ -251,10 +250,9 @@ def times_past_told_as_ahead(concept: Concept) -> Iterator[Finding]:
             continue
         days = passage.path[-1] not in NAMING_KEYS
         for sentence in sentences(passage.text):
-            found = list(past_times(sentence, stand, days=days))
-            if not found:
+            past = next(past_times(sentence, stand, days=days), None)
+            if past is None:
                 continue
-            past = found[0]
             if past.start:
                 said = (
                     f"Der Text nennt „{past.words}“ als geplanten Beginn; der {german_date(past.day)} lag vor dem Stand "
@@ -282,7 +280,6 @@ def times_past_told_as_ahead(concept: Concept) -> Iterator[Finding]:
 #: '… wird an die Fassung 3.0 angepasst', 'in dieser Fassung 3.0' – not 'der Fassung 2.0' in the
 #: genitive ('Die Maßnahmen der Fassung 2.0 sind umgesetzt' stays true) but for a draft ('Der Entwurf der
 #: Fassung 2.0 liegt vor', said of the Fassung adopted since).
-_VERSION = re.compile(r"\d+(?:\.\d+)*")
 #: 'als die Fassung 2.0' compares; 'die mit der Fassung 2.0 eingeführte' describes.
 _COMPARED = re.compile(r"\bals\s*$")
 _ARTICLE = re.compile(r"\b[Dd](?:ie|er|as)\s*$")
@@ -304,8 +301,7 @@ def texts_name_an_earlier_fassung_as_this_one(concept: Concept) -> Iterator[Find
     """A text of the concept's own files that speaks of another Fassung as the present one was
     taken over from the earlier Fassung (year-later review: „Mit der Fassung 3.0 bündeln …“ in
     the Fassung 3.1). The papers have their own rule (vorlage-nennt-andere-fassung)."""
-    head = _VERSION.match(concept.version.version.strip())
-    current = head[0] if head else concept.version.version.strip()
+    current = fassung_number(concept)
     is_record = _records(concept)
     for passage in read(concept).passages:
         if "Fassung" not in passage.text or passage.file.startswith("vorlagen/") or is_record(passage):

@@ -1330,6 +1330,13 @@ _DECIDES_ON = re.compile(
 _VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
+def fassung_number(concept: Concept) -> str:
+    """This Fassung as texts cite it: the number at the head of 'fassung' ('2.1' of '2.1
+    (Entwurf)'), or the whole of it where it has none."""
+    head = _VERSION_NUMBER.match(concept.version.version.strip())
+    return head[0] if head else concept.version.version
+
+
 @WARNINGS.rule("vorlage-nennt-andere-fassung")
 def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
     """A paper to build that asks for a decision on another Fassung than this one, or a
@@ -1337,8 +1344,7 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
     earlier Fassung (year-later review: the new Beschlussvorlage for 2.1 said „Über die Fassung
     2.0 entscheidet der Kreistag“). A text naming this Fassung beside it ('die Fortschreibung der
     Fassung 2.0 (Fassung 2.1)') and a Sachstand on the adopted Fassung stay unremarked."""
-    head = _VERSION_NUMBER.match(concept.version.version.strip())
-    current = head[0] if head else concept.version.version
+    current = fassung_number(concept)
     stand = concept.version.date
     building = {v.paper.number: v.paper for v in paper_views(concept)}
     files = {name: building[number] for number, name in paper_files(concept).items() if number in building}
@@ -1371,10 +1377,10 @@ def _earlier_papers_text(paper: Paper, version: str, current: str, stand: dt.dat
     (Saxon year-later review: the adopted paper was offered for rewriting, and a build then
     replaced its files)."""
     said = f"Die Vorlage nennt die Fassung {version}, nirgends aber die Fassung {current}, über die sie entscheiden lässt."
-    dates = [c.date for c in paper.consultations]
-    if dates and max(dates) < stand:
+    last = paper.last_sitting
+    if last is not None and last < stand:
         return (
-            f"{said} Sie wurde zuletzt am {german_date(max(dates))} beraten: Ist sie die Vorlage der früheren Fassung, "
+            f"{said} Sie wurde zuletzt am {german_date(last)} beraten: Ist sie die Vorlage der früheren Fassung, "
             f"bitte sie nach {DELIBERATED_FOLDER}/ verschieben (dort bleibt sie, wie die Gremien sie hatten) und in "
             "kommune.yaml unter 'beschluss' die Vorlage dieser Fassung eintragen."
         )

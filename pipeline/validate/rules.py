@@ -1142,13 +1142,13 @@ def papers_of_an_earlier_fassung(concept: Concept) -> Iterator[Finding]:
     files = paper_files(concept)
     adoption = concept.adoption.number if concept.adoption is not None else None
     for view in paper_views(concept):
-        dates = [c.date for c in view.paper.consultations]
-        if not dates or max(dates) >= stand or view.paper.number == adoption:
+        last = view.paper.last_sitting
+        if last is None or last >= stand or view.paper.number == adoption:
             continue  # the paper to adopt this Fassung: its own warning says the Stand is past its sitting
         yield warning(
             files[view.paper.number],
             ("vorlage", "beratungsfolge"),
-            f"Die Vorlage {view.paper.number} wurde zuletzt am {german_date(max(dates))} beraten, vor dem Stand "
+            f"Die Vorlage {view.paper.number} wurde zuletzt am {german_date(last)} beraten, vor dem Stand "
             f"dieser Fassung ({german_date(stand)}). Der Build schreibt sie mit den Angaben der Fassung "
             f"{concept.version.version}; Dateien eines früheren Builds, die den Gremien vorlagen, ersetzt er damit. Ist "
             f"sie beraten, bitte die Datei in den Ordner {DELIBERATED_FOLDER}/ verschieben: Dort zählt sie weiter als "
