@@ -154,7 +154,8 @@ def diff_lines(changes: ChangeSet) -> list[str]:
     if changes.empty:
         lines += [
             "",
-            "Keine Änderungen an Zielgruppen, Zielen, Maßnahmen, Akteuren, Beschlüssen und Finanzierung.",
+            "Keine Änderungen an Zielgruppen, Zielen, Maßnahmen, Akteuren, Beschlüssen, weiteren Festlegungen "
+            "und Finanzierung.",
         ]
     for kind in (k for k in changes.kinds if k.any):
         lines += [

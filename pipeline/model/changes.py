@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -164,27 +164,42 @@ def shown(value: Any, key: str = "") -> str:
     return " ".join(str(value).split())
 
 
-def _fields(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
+def _fields(old: BaseModel, new: BaseModel, skipped: frozenset[str] = frozenset()) -> tuple[FieldChange, ...]:
     """Changed fields by their German title; a list of named entries (a goal's indicators)
     entry by entry – 'Indikator „Kinderarztpraxen mit Sprechstunde“ (Zuletzt gemessener Wert: 2 → 3)'
-    (year-later review: only 'Indikatoren' stood there) –, other sections and lists as a whole."""
+    (year-later review: only 'Indikatoren' stood there) –, other sections and lists as a whole.
+    `skipped` names YAML keys left out, a section's as 'fortschreibung.vorige'."""
     before, after = old.model_dump(by_alias=True), new.model_dump(by_alias=True)
     changes: list[FieldChange] = []
     for name, info in type(new).model_fields.items():
         key = info.alias or name
-        if before.get(key) == after.get(key):
+        if before.get(key) == after.get(key) or key in skipped:
             continue
         was, now = getattr(old, name), getattr(new, name)
         title = _short_title(info.title or key)
+        inner_skipped = frozenset(s.removeprefix(f"{key}.") for s in skipped if s.startswith(f"{key}."))
         if _named_entries(was) and _named_entries(now):
             changes += _entries(was, now)
-        elif isinstance(was, BaseModel) and isinstance(now, BaseModel) and (inner := _fields(was, now)):
+        elif was is None and isinstance(now, BaseModel):
+            changes.append(FieldChange(f"neu: {_section_title(now, title)}", "", ""))
+        elif now is None and isinstance(was, BaseModel):
+            changes.append(FieldChange(f"entfallen: {_section_title(was, title)}", "", ""))
+        elif isinstance(was, BaseModel) and isinstance(now, BaseModel):
             # a section by the fields that changed in it: 'Zeitraum, Ende: 31.12.2027 → 30.06.2027',
             # not 'Zeitraum' alone where both periods together were too long to show (Saxon review)
-            changes += [FieldChange(f"{title}, {f.field}", f.old, f.new) for f in inner]
+            inner = _fields(was, now, inner_skipped)
+            # by the section's own name: 'Kooperationsvereinbarung, Tag des Inkrafttretens', not the
+            # field's description ('Kooperationsvereinbarung als eigenes Dokument, …')
+            named = _section_title(now, title)
+            changes += [FieldChange(f"{named}, {f.field}", f.old, f.new) for f in inner]
         else:
             changes.append(FieldChange(title, shown(before.get(key), key), shown(after.get(key), key)))
     return tuple(changes)
+
+
+def _section_title(section: BaseModel, title: str) -> str:
+    """A section by its own name ('Kooperationsvereinbarung'), else by the field's title."""
+    return str(type(section).model_config.get("title") or title)
 
 
 def _short_title(title: str) -> str:
@@ -197,7 +212,18 @@ def _short_title(title: str) -> str:
 
 
 def _entry_name(entry: BaseModel) -> str:
-    return str(getattr(entry, "id", None) or getattr(entry, "name", None) or "")
+    """What matches an entry of a list with its counterpart: its id, else its name."""
+    return str(getattr(entry, "id", None) or _entry_title(entry))
+
+
+def _entry_title(entry: BaseModel) -> str:
+    """How readers know an entry: its name or title ('Steuerungsgruppe Frühe Hilfen', the
+    evaluation's subject), not the id only the YAML uses."""
+    for attr in ("name", "title", "subject"):
+        value = getattr(entry, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(getattr(entry, "id", None) or "")
 
 
 def _named_entries(value: Any) -> bool:
@@ -213,12 +239,16 @@ def _entries(old: list[BaseModel], new: list[BaseModel]) -> list[FieldChange]:
     before = {_entry_name(e): e for e in old}
     after = {_entry_name(e): e for e in new}
     kind = str(type((new or old)[0]).model_config.get("title") or "Eintrag")
-    changes = [FieldChange(f"neu: {kind} „{n}“", "", "") for n in after if n not in before]
-    changes += [FieldChange(f"entfallen: {kind} „{n}“", "", "") for n in before if n not in after]
+    changes = [
+        FieldChange(f"neu: {kind} „{_entry_title(e)}“", "", "") for n, e in after.items() if n not in before
+    ]
+    changes += [
+        FieldChange(f"entfallen: {kind} „{_entry_title(e)}“", "", "") for n, e in before.items() if n not in after
+    ]
     for n, entry in after.items():
         if n in before and before[n] != entry:
             inner = "; ".join(f.summary for f in _fields(before[n], entry))
-            changes.append(FieldChange(f"{kind} „{n}“ ({inner})", "", ""))
+            changes.append(FieldChange(f"{kind} „{_entry_title(entry)}“ ({inner})", "", ""))
     return changes
 
 
@@ -364,6 +394,30 @@ def _grants(old: Concept, new: Concept) -> tuple[StandingChange, ...]:
     )
 
 
+#: The settings compared field by field, each as one row: how the table names it, where it stands
+#: in the concept, and the YAML keys every Fassung changes (its number and Stand).
+SETTINGS: tuple[tuple[str, Callable[[Concept], BaseModel | None], frozenset[str]], ...] = (
+    ("Konzept", lambda c: c.version, frozenset({"fassung", "stand", "fortschreibung.vorige"})),
+    ("Leitbild", lambda c: c.guiding_principle, frozenset()),
+    ("Netzwerk", lambda c: c.network, frozenset()),
+    ("Querschnittsthemen", lambda c: c.cross_cutting, frozenset()),
+)
+
+
+def _settings(old: Concept, new: Concept) -> KindChanges:
+    """What changed besides the items with an id: the agreement, the evaluation's dates, the
+    decision procedure, the network's bodies and paths (Saxon year-later review: the changes
+    said nothing of a new agreement, evaluation date or Beschluss)."""
+    changed = []
+    for label, part, skipped in SETTINGS:
+        was, now = part(old), part(new)
+        if was is not None and now is not None and (fields := _fields(was, now, skipped)):
+            changed.append(ItemChange("", label, fields))
+        elif (was is None) != (now is None):
+            changed.append(ItemChange("", label, (FieldChange("neu" if was is None else "entfallen", "", ""),)))
+    return KindChanges("Festlegung", "Weitere Festlegungen", (), (), tuple(changed))
+
+
 def compare(old: Concept, new: Concept) -> ChangeSet:
     """Everything that differs between two Fassungen of one municipality's concept."""
     kinds = []
@@ -371,6 +425,7 @@ def compare(old: Concept, new: Concept) -> ChangeSet:
         compared = _compare(singular, plural, getattr(old, attr), getattr(new, attr))
         # the measures by their number too, which follows the order of massnahmen.yaml
         kinds.append(_renumbered(old, new, compared) if attr == "measures" else compared)
+    kinds.append(_settings(old, new))
     return ChangeSet(
         old.version.version,
         old.version.date,
