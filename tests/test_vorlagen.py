@@ -2558,6 +2558,77 @@ def test_a_binding_paper_says_it_needs_no_off_plan_money(inputs):
     assert row("JHA/2026/030") == []
 
 
+def test_money_beyond_the_adopted_budget_is_named_with_its_cover(inputs):
+    """Amounts added after the budget was adopted: the paper names them über- or außerplanmäßig
+    with what pays and covers them, not 'nein; ein Deckungsvorschlag entfällt' (Saxon year-later
+    review); the concept says how much of the year the budget does not hold."""
+
+    def adopted(data):
+        for year in data["haushalt"]:
+            if year["jahr"] == 2027:
+                year.update(stand="beschlossen", beschlossen_am="2026-12-17")
+
+    def off_plan(data):
+        lines = [e for e in data["aufwand"] if e["jahr"] == 2027 and e["fuer"] != "netzwerkkoordination"]
+        lines[0].update(planabweichung="außerplanmäßig", deckung="Minderaufwand bei Produkt 36.20.01")
+        lines[1].update(planabweichung="überplanmäßig")
+        return lines[0], lines[1]
+
+    inputs.edit("ressourcen.yaml", adopted)
+    raw = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    first, second = off_plan(raw)
+    inputs.edit("ressourcen.yaml", off_plan)
+    concept = inputs.check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+    root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+
+    def cell(label: str) -> str:
+        (found,) = root.xpath(f"//tr[td[1]='{label}']/td[2]")
+        return re.sub(r"[ \n\t]+", " ", found.text_content()).strip()
+
+    label = {e.id: concept.expense_label(e) for e in concept.resources.expenses}
+    amount = Decimal(str(first["betrag"])) + Decimal(str(second["betrag"]))
+    assert cell("Mittel im Haushalt") == (
+        f"im beschlossenen Haushalt 2027 veranschlagt bis auf {euro(amount)} (über- und außerplanmäßig)"
+    )
+    assert cell("Über- oder außerplanmäßig") == (
+        f"ja: {euro(first['betrag'])} außerplanmäßig für {label[first['id']]}, Deckung: Minderaufwand bei "
+        f"Produkt 36.20.01; {euro(second['betrag'])} überplanmäßig für {label[second['id']]}, Deckung: noch offen"
+    )
+    # the concept's resources chapter
+    chapter = concept_chapters(concept)["konzept/12_ressourcen.html.j2"]
+    assert (
+        f"Von dem Aufwand 2027 sind {euro(amount)} im beschlossenen Haushalt nicht veranschlagt "
+        "(über- und außerplanmäßig)." in re.sub(r"[ \n\t]+", " ", lxml.html.fromstring(chapter).text_content())
+    )
+    # the line without a cover is warned about
+    missing = [w for w in inputs.warnings() if "fehlt die 'deckung'" in w.message]
+    assert [w.where.path for w in missing] == [("aufwand", raw["aufwand"].index(second), "planabweichung")]
+
+
+def test_a_deviation_needs_an_adopted_budget_and_a_cover_needs_a_deviation(inputs):
+    def draft_deviates(data):
+        next(e for e in data["aufwand"] if e["jahr"] == 2027)["planabweichung"] = "außerplanmäßig"
+
+    problems = inputs.edit("ressourcen.yaml", draft_deviates).problems()
+    assert (
+        len(problems) == 1
+        and "Der Haushalt 2027 ist noch nicht beschlossen (Entwurf); außerplanmäßig" in problems[0]
+    )
+    assert ".planabweichung:" in problems[0]
+
+    def cover_alone(data):
+        line = next(e for e in data["aufwand"] if e["jahr"] == 2027)
+        line.pop("planabweichung")
+        line["deckung"] = "Minderaufwand"
+
+    problems = inputs.edit("ressourcen.yaml", cover_alone).problems()
+    assert (
+        len(problems) == 1
+        and "Eine 'deckung' gibt es nur für einen Betrag, der nicht veranschlagt ist" in problems[0]
+    )
+
+
 def test_a_recurring_project_due_again_is_not_called_new():
     """JHA/2026/030 listed 'M20 Netzwerkbefragung … (neu, 3.000,00 €)' while its Folgekosten said
     'alle vier Jahre wiederkehrend' (a Kreistag member's review): a measure with 'wiederholung' is

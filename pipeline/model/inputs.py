@@ -1722,6 +1722,28 @@ class Expense(Item, title="Aufwand"):
         "Vorlagen nennen den wiederkehrenden Aufwand ohne ihn",
         default=False,
     )
+    deviation: Literal["überplanmäßig", "außerplanmäßig"] | None = field(
+        "planabweichung",
+        "Nur in einem beschlossenen Haushalt: der Betrag ist dort nicht veranschlagt – 'außerplanmäßig' (kein "
+        "Ansatz dafür) oder 'überplanmäßig' (über dem Ansatz: dann nur den Mehrbetrag als eigenen Aufwand "
+        "eintragen); die Vorlagen sagen es, statt den Betrag als veranschlagt zu nennen",
+        default=None,
+    )
+    cover: Text | None = field(
+        "deckung",
+        "Bei 'planabweichung': wodurch der Betrag gedeckt wird, z. B. 'Minderaufwand bei Produkt 36.20.01 Hilfen "
+        "zur Erziehung'",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _cover_for_a_deviation(self) -> Expense:
+        if self.cover is not None and self.deviation is None:
+            raise refuse(
+                "Eine 'deckung' gibt es nur für einen Betrag, der nicht veranschlagt ist: bitte 'planabweichung: "
+                "außerplanmäßig' oder 'überplanmäßig' ergänzen oder die 'deckung' streichen."
+            )
+        return self
 
     @model_validator(mode="after")
     def _full_year_is_more(self) -> Expense:

@@ -58,6 +58,7 @@ from pipeline.model.resources import (
     PendingGrants,
     budget_section,
     by_purpose_and_year,
+    deviation_kinds,
     follow_up_sentences,
     follow_up_years,
     fte,
@@ -313,6 +314,9 @@ class FinanceSummary:
     #: longer a case 'bei Beginn des Haushaltsjahres' but the state of things (Bavarian and RLP
     #: reviews: a paper of 12.01.2027 on a draft budget 2027 spoke of it as a possibility).
     in_year: bool = False
+    #: The year's lines in scope the adopted budget does not hold (`planabweichung`), each as the
+    #: Kämmerei reads it ('Babylotsendienst im Klinikum Döbelstein (M16)').
+    deviations: tuple[tuple[str, Expense], ...] = ()
 
     @property
     def staff_total(self) -> Decimal:
@@ -539,6 +543,13 @@ class FinanceSummary:
     def budget_state(self) -> str:
         """Where the money stands in the budget, in words for the table."""
         if self.status == "beschlossen":
+            if self.deviations:
+                lines = [line for _, line in self.deviations]
+                amount = euro(total(line.amount for line in lines))
+                return (
+                    f"im beschlossenen Haushalt {self.budget_name} veranschlagt bis auf {amount} "
+                    f"({deviation_kinds(lines)})"
+                )
             return f"im beschlossenen Haushalt {self.budget_name} veranschlagt"
         reservation = (
             "Beschluss unter Haushaltsvorbehalt"
@@ -559,6 +570,13 @@ class FinanceSummary:
         stands but not this); None where the money is only registered for the planning."""
         if not self.decides or self.status not in ("beschlossen", "Entwurf"):
             return None
+        if self.deviations:
+            # each amount with what it pays and how it is covered, as the form asks (Saxon review:
+            # 'nein' stood there for amounts added after the Doppelhaushalt was adopted)
+            return "ja: " + "; ".join(
+                f"{euro(line.amount)} {line.deviation} für {label}, Deckung: {line.cover or 'noch offen'}"
+                for label, line in self.deviations
+            )
         # a draft's lines hold only once it is adopted as drafted (code review)
         condition = "" if self.status == "beschlossen" else ", sofern der Haushalt wie im Entwurf beschlossen wird"
         return f"nein{condition}; ein Deckungsvorschlag entfällt"
@@ -1586,6 +1604,9 @@ class PaperView:
             terms=budget.terms,
             item_label=budget.item_label,
             in_year=self._read_on.year >= year,
+            deviations=tuple(
+                (self.concept.expense_label(e), e) for e in expenses if e.year == year and e.deviation
+            ),
         )
 
     @property

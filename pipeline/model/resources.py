@@ -74,6 +74,15 @@ def total(amounts: Iterable[Decimal]) -> Decimal:
 BUDGET_LABELS = {"beschlossen": "Haushalt beschlossen", "Entwurf": "Haushaltsentwurf", "Planung": "Finanzplanung"}
 
 
+def deviation_kinds(lines: Iterable[Expense]) -> str:
+    """'außerplanmäßig', 'überplanmäßig' or 'über- und außerplanmäßig': how the lines the adopted
+    budget does not hold depart from it (`planabweichung`)."""
+    kinds = {line.deviation for line in lines if line.deviation}
+    if len(kinds) > 1:
+        return "über- und außerplanmäßig"
+    return next(iter(kinds), "")
+
+
 def budget_label(status: str | None) -> str | None:
     """'Haushaltsentwurf' for 'Entwurf', 'Finanzplanung' for a year of the Finanzplanung."""
     return BUDGET_LABELS.get(status or "")
@@ -904,6 +913,18 @@ class Budget:
         Doppelhaushalt."""
         entry = next((y for y in self.concept.resources.budget_years if y.year == year), None)
         return entry.statute if entry is not None and entry.statute else str(year)
+
+    def off_plan(self, year: int) -> list[Expense]:
+        """The year's lines the adopted budget does not hold (`planabweichung`)."""
+        return [e for e in self.expense_lines if e.year == year and e.deviation]
+
+    def off_plan_amount(self, year: int) -> Decimal:
+        """How much of an adopted year the budget does not hold."""
+        return total(e.amount for e in self.off_plan(year))
+
+    def off_plan_kinds(self, year: int) -> str:
+        """'außerplanmäßig', 'überplanmäßig' or both, for the year's lines (:func:`deviation_kinds`)."""
+        return deviation_kinds(self.off_plan(year))
 
     def year_label(self, year: int) -> str:
         """'2027 (Haushaltsentwurf)': a year as tables and charts name it, with its budget's state."""

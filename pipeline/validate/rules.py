@@ -115,6 +115,27 @@ def budget_years_listed(parsed: Parsed) -> Iterator[Finding]:
                 )
 
 
+@CONSISTENCY.rule("planabweichung")
+def deviations_only_from_an_adopted_budget(parsed: Parsed) -> Iterator[Finding]:
+    """Über- and außerplanmäßig are measured against the Ansätze of an adopted budget; a draft's
+    amounts are still changed in it (Saxon year-later review: a paper said 'außerplanmäßig: nein'
+    for amounts added after the Doppelhaushalt was adopted – `planabweichung` says it)."""
+    resources = parsed.get("ressourcen.yaml", ResourceFile, partial=True)
+    if not resources:
+        return
+    states = {entry.year: entry.status for entry in resources.budget_years}
+    for index, line in enumerate(resources.expenses):
+        state = states.get(line.year)
+        if line.deviation is not None and state is not None and state != "beschlossen":
+            yield error(
+                "ressourcen.yaml",
+                ("aufwand", index, "planabweichung"),
+                f"Der Haushalt {line.year} ist noch nicht beschlossen ({state}); {line.deviation} kann ein Betrag "
+                "erst gegenüber dem beschlossenen Haushalt sein. Bitte den Betrag für den Haushalt anmelden und "
+                "'planabweichung' streichen.",
+            )
+
+
 def _written_years(data: Any) -> set[int]:
     """The years of ressourcen.yaml's 'haushalt' as written, valid entries or not."""
     years = {entry.get("jahr") for entry in raw_entries(data, ("haushalt",)) or []}
@@ -297,6 +318,21 @@ def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
                     (key, index, "betrag"),
                     f"{what} für {year} {'beträgt' if key == 'aufwand' else 'betragen'} zusammen {euro(amount)} {hint}",
                 )
+
+
+@WARNINGS.rule("deckung-fehlt")
+def deviation_with_cover(concept: Concept) -> Iterator[Finding]:
+    """A Betrag beyond the adopted budget needs a Deckungsvorschlag before the council may decide
+    it; without one the papers say 'Deckung: noch offen'."""
+    for index, line in enumerate(concept.resources.expenses):
+        if line.deviation is not None and line.cover is None and concept.budget.adopted(line.year):
+            yield warning(
+                "ressourcen.yaml",
+                ("aufwand", index, "planabweichung"),
+                f"Für die {euro(line.amount)}, die {line.deviation} sind, fehlt die 'deckung': Über- und "
+                "außerplanmäßiger Aufwand braucht einen Deckungsvorschlag (die Vorlagen schreiben sonst "
+                "„Deckung: noch offen“). Bitte mit der Kämmerei klären und eintragen.",
+            )
 
 
 @WARNINGS.rule("ertraege-im-rahmen")
