@@ -502,6 +502,72 @@ def test_an_agreement_that_continues_is_described_but_not_built_again(inputs):
     assert "zu dieser Fassung liegt" not in network and "ändert sich:" not in network
 
 
+def _agreement_in_force(inputs, **settings):
+    """Fassung 2.1 a year on: the agreement of 2.0 in force since 01.07.2027, its papers deliberated."""
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].update(fortgeltend=True, **settings))
+    for name in [n for n in inputs.texts if n.startswith("vorlagen/")]:
+        _moved(inputs, name.removeprefix("vorlagen/"))
+    return inputs
+
+
+def test_once_the_agreement_is_in_force_it_is_what_binds(inputs):
+    """„An die bisherige Vereinbarung sind 14 von 22 Akteuren gebunden“ beside „ihre Unterschriften
+    binden 18 der 22“ in Fassung 2.1, the agreement in force for months (Saxon year-later review):
+    the one in force binds its partners; the actors' dates stay the signatures of the earlier one,
+    which binds who did not sign the new one only until its notice takes effect."""
+    from pipeline.render import concept_chapters
+
+    before = inputs.check().concept
+    earlier = {a.id for a in before.bound_by_agreement}
+    concept = _agreement_in_force(inputs).check().concept
+    agreement = concept.agreement
+    assert agreement is not None and concept.agreement_in_force is agreement
+    partners = {a.id for a in agreement.bound_actors}
+    assert {a.id for a in concept.bound_now} == partners  # every earlier partner signed the new one
+    assert concept.bound_by_label == "Kooperationsvereinbarung"
+    text = " ".join(concept_chapters(concept)["konzept/08_netzwerk.html.j2"].split())
+    assert "bisherige Vereinbarung sind" not in text and "Bisherige Kooperationsvereinbarung" not in text
+    assert f"binden {len(partners)} der {len(concept.actors)} Akteure" in text
+    # since when: an earlier partner since its signature, a new one since the start
+    dates = dict((a.id, day) for a, day in concept.bound_with_dates)
+    new = next(iter(partners - earlier))
+    old = next(a for a in concept.actors if a.id in partners & earlier)
+    assert dates[new] == dt.date(2027, 7, 1) and dates[old.id] == old.agreement_signed
+    assert f"<td>{len(partners)}</td>" in concept_chapters(concept)["konzept/03_ausgangslage.html.j2"]
+    # on a day before the start, the earlier agreement's signatures count (an indicator's baseline)
+    assert {a.id for a in concept.bound_on(dt.date(2026, 12, 31))} == earlier
+
+
+def test_who_did_not_sign_the_agreement_in_force_is_bound_by_the_earlier_until_its_notice(inputs):
+    concept = inputs.check().concept
+    leaving = next(a for a in concept.bound_by_agreement if a.id in concept.network.agreement.signatories)
+
+    def drop(data):
+        data["kooperationsvereinbarung"]["unterzeichnende"].remove(leaving.id)
+
+    inputs.edit("netzwerk.yaml", drop)
+    concept = _agreement_in_force(inputs).check().concept
+    assert concept.bound_only_by_earlier == [leaving]
+    text = " ".join(concept_chapters_text(concept, "konzept/08_netzwerk.html.j2").split())
+    assert (
+        "Bis die Kündigung der bisherigen Vereinbarung wirksam wird (frühestens zum 31.12.2027), bindet sie noch "
+        f"einen Akteur, der die geltende nicht unterzeichnet hat: {leaving.name_in_text}." in text
+    )
+    # after the notice took effect, it binds nobody any more
+    inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].update(bisherige_endet="2027-09-30"))
+    later = inputs.check().concept
+    assert later.bound_only_by_earlier == [] and leaving not in later.bound_now
+
+
+def concept_chapters_text(concept, name: str) -> str:
+    import lxml.html
+
+    from pipeline.render import concept_chapters
+
+    return lxml.html.fromstring(f"<div>{concept_chapters(concept)[name]}</div>").text_content()
+
+
 def test_an_agreement_not_yet_in_force_cannot_continue(inputs):
     """'fortgeltend: ja' on the agreement this Fassung introduces (its start after the Stand): the
     build would never make it (diff review)."""

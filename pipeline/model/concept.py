@@ -1440,7 +1440,7 @@ class Concept:
         return [a for a in self.actors if a.agreement_signed is not None]
 
     @cached_property
-    def signed_jointly(self) -> list[Actor]:
+    def _jointly_signed_earlier(self) -> list[Actor]:
         """Groups the earlier agreement was signed for together, which that signature does not
         bind: Kitas of many Träger, freelance midwives (Netzwerkkoordinatorin review: they were
         counted among the bound actors)."""
@@ -1448,6 +1448,67 @@ class Concept:
 
         named = self.agreement.settings.individual_accession if self.agreement else ()
         return [a for a in self.actors_with_agreement if accedes_one_by_one(a, named)]
+
+    @property
+    def signed_jointly(self) -> list[Actor]:
+        """:attr:`_jointly_signed_earlier` while that agreement still binds at the Stand."""
+        return self._jointly_signed_earlier if self._earlier_agreement_binds(self.version.date) else []
+
+    @property
+    def agreement_in_force(self) -> Agreement | None:
+        """This Fassung's agreement where it took effect by the Stand: it, not the earlier one the
+        actors' dates record, binds now (Saxon year-later review: „An die bisherige Vereinbarung
+        sind 14 von 22 gebunden“ beside „ihre Unterschriften binden 18 der 22“)."""
+        agreement = self.agreement
+        return agreement if agreement is not None and agreement.in_force_since is not None else None
+
+    def _earlier_agreement_binds(self, day: dt.date) -> bool:
+        """The agreement the actors' dates record still binds those who signed it on `day`: before
+        the one in force took effect, and after it until the notice takes effect ('bisherige_endet';
+        without one, until they sign the new one – as the agreement itself says)."""
+        current = self.agreement_in_force
+        if current is None or current.in_force_since is None or day < current.in_force_since:
+            return True
+        ends = current.previous_ends
+        return ends is None or day <= ends
+
+    @cached_property
+    def bound_now(self) -> list[Actor]:
+        """The actors bound at the Stand, by the agreement in force or the earlier one."""
+        return self.bound_on(self.version.date)
+
+    @cached_property
+    def _bound_ids(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The ids of :attr:`bound_now` and of :attr:`bound_by_agreement`, asked of each actor of
+        a long table (a list each time made it quadratic)."""
+        return frozenset(a.id for a in self.bound_now), frozenset(a.id for a in self.bound_by_agreement)
+
+    @property
+    def bound_only_by_earlier(self) -> list[Actor]:
+        """Bound at the Stand by the earlier agreement alone: they have not signed the one in force."""
+        current = self.agreement_in_force
+        if current is None:
+            return []
+        return [a for a in self.bound_now if not current.bound(a)]
+
+    @property
+    def bound_with_dates(self) -> list[tuple[Actor, dt.date]]:
+        """The actors bound at the Stand with the day since when, earliest first: the table of
+        bound actors."""
+        dated = [(a, self.bound_since(a)) for a in self.bound_now]
+        return sorted(((a, d) for a, d in dated if d is not None), key=lambda pair: pair[1])
+
+    def bound_since(self, actor: Actor) -> dt.date | None:
+        """Since when the actor is bound without a break: its signature of the earlier agreement
+        where the one in force took it over, else the day that one took effect; None where
+        nothing binds it at the Stand."""
+        current = self.agreement_in_force
+        now, earlier = self._bound_ids
+        if actor.id not in now:
+            return None
+        if current is None or current.in_force_since is None or not current.bound(actor):
+            return actor.agreement_signed
+        return actor.agreement_signed if actor.id in earlier else current.in_force_since
 
     @cached_property
     def signed_jointly_ids(self) -> frozenset[str]:
@@ -1458,17 +1519,25 @@ class Concept:
     @property
     def bound_by_agreement(self) -> list[Actor]:
         """Bound as a whole by the (earlier) agreement: signed, and not a group signed for jointly."""
-        jointly = self.signed_jointly_ids
+        jointly = {a.id for a in self._jointly_signed_earlier}
         return [a for a in self.actors_with_agreement if a.id not in jointly]
 
     def bound_on(self, day: dt.date) -> list[Actor]:
-        """Bound by the (earlier) agreement on `day`: those of :attr:`bound_by_agreement` who had
-        signed by then (what an indicator counting its partners should say)."""
-        return _signed_by(self.bound_by_agreement, day)
+        """Bound on `day` (what an indicator counting its partners should say): those of
+        :attr:`bound_by_agreement` who had signed by then; from the day the agreement in force
+        took effect its partners, with those of the earlier one while it still binds them."""
+        earlier = _signed_by(self.bound_by_agreement, day) if self._earlier_agreement_binds(day) else []
+        current = self.agreement_in_force
+        if current is None or current.in_force_since is None or day < current.in_force_since:
+            return earlier
+        kept = {a.id for a in earlier}
+        return [a for a in self.actors if a.id in kept or current.bound(a)]
 
     def signed_jointly_on(self, day: dt.date) -> list[Actor]:
-        """The groups of :attr:`signed_jointly` signed for by `day`."""
-        return _signed_by(self.signed_jointly, day)
+        """The groups of :attr:`signed_jointly` signed for by `day`, while that agreement binds."""
+        if not self._earlier_agreement_binds(day):
+            return []
+        return _signed_by(self._jointly_signed_earlier, day)
 
     @property
     def first_agreement(self) -> bool:
@@ -1492,7 +1561,8 @@ class Concept:
     def bound_by_label(self) -> str:
         """What the actors' signatures bind them to: the 'bisherige' agreement where a new one is
         being concluded (one wording for the concept's chapters and the papers)."""
-        return "bisherige Kooperationsvereinbarung" if self.agreement else "Kooperationsvereinbarung"
+        pending = self.agreement is not None and self.agreement_in_force is None
+        return "bisherige Kooperationsvereinbarung" if pending else "Kooperationsvereinbarung"
 
     @property
     def contributors(self) -> list[Actor]:
