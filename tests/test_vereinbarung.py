@@ -28,7 +28,7 @@ from pypdf import PdfReader
 from pipeline.build import check_folder
 from pipeline.cli import main
 from pipeline.findings import WARNING
-from pipeline.formatting import NB_HYPHEN, count, enumeration_of_names
+from pipeline.formatting import NB_HYPHEN, count, enumeration, enumeration_of_names
 from pipeline.model.norms import NORMS_BY_CITATION
 from pipeline.model.procedure import procedure_for, table
 from pipeline.model.supervision import AUTHORITIES
@@ -891,15 +891,23 @@ def test_the_form_offers_every_actor_outside_the_administration(concept, raw_inp
     assert not [b for b in boxes if "Vermittlung:" in b and b.endswith("Name/Ort:")]
     assert "Jobcenter Landkreis Musterkreis (ohne Angaben zur Gesundheit)" in boxes
     assert "Jugendamt – Allgemeiner Sozialer Dienst (ASD)" in boxes
-    assert boxes[-1] == "Weitere Stelle:"
+    # another place only if bound to the form's promises (data protection officer's review)
+    assert boxes[-1] == (
+        "Weitere Stelle (nur eine, die der Kooperationsvereinbarung beigetreten ist oder die Regeln dieser "
+        "Erklärung vorher schriftlich zusagt):"
+    )
     # the Jugendamt's box says what a cross there means and what it does not (coordinator review)
     after = " ".join(
         root.xpath("//h1[@id='stellen']/following-sibling::div[@class='ankreuzen'][1]/following-sibling::p[1]")[0]
         .text_content()
         .split()
     )
-    assert after.startswith(
-        "Ihr Kreuz bei „Jugendamt – Allgemeiner Sozialer Dienst (ASD)“ ist keine Meldung an das Jugendamt."
+    # no 'bedeutet nur': once the Jugendamt learns of a danger, it must act (§ 8a Abs. 1 SGB VIII; data
+    # protection officer's review)
+    assert after == (
+        "Kreuzen Sie „Jugendamt – Allgemeiner Sozialer Dienst (ASD)“ an, wenn Sie vom Jugendamt Hilfe möchten, zum "
+        "Beispiel eine Beratung zu einer Hilfe, die Sie beantragen möchten. Ihr Kreuz ist keine Meldung. Das Jugendamt "
+        "ist aber auch für den Schutz von Kindern zuständig: Erfährt es, dass Ihr Kind in Gefahr ist, muss es handeln."
     )
     # in the information to keep, in full
     kept = text_of(root.xpath("//h2[@id='austausch']/following-sibling::p[2]")[0])
@@ -934,8 +942,13 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
     root = root_of(render_consent_form(concept.agreement).body_html)
     lists = root.xpath("//h1[@id='angaben']/following-sibling::div[@class='ankreuzen']")
     health = [unboxed(li) for li in lists[1].xpath(".//li")]
-    assert len(health) == 2 and health[0].startswith("Beobachtungen zur Gesundheit und Entwicklung")
-    assert health[1] == "Bisheriger Verlauf der Begleitung"
+    # the mother's and the child's apart, and what a course of the support holds (data protection officer's
+    # review: one box for both; „Bisheriger Verlauf“ named no content a release could cover)
+    assert len(health) == 3 and health[0].startswith("Angaben zu meiner Gesundheit aus Schwangerschaft")
+    assert health[1].startswith("Beobachtungen zur Gesundheit und Entwicklung meines Kindes")
+    assert health[2].startswith(
+        "Wie die Begleitung bisher verlief: wie oft die Fachkraft die Familie getroffen hat"
+    )
     assert (
         "Angaben zur Gesundheit: Ich bin ausdrücklich damit einverstanden, dass die Stelle, die diese Erklärung "
         "aufnimmt, und die Stellen, die ich unten eintrage, die folgenden Angaben austauschen (bitte die Angaben "
@@ -1069,8 +1082,11 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
         "DSGVO)." in text
     )
     assert "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle, falls benannt (Kontakt)" in text
-    assert "Aufgenommen von (Name der Fachkraft)" in text
-    assert "Stelle, die diese Erklärung mit Ihnen aufnimmt (Name, Anschrift, Telefon)" in text
+    assert (
+        "Aufgenommen von (Name der Fachkraft; sie hat leere Zeilen vor der Unterschrift durchgestrichen)" in text
+    )
+    # the organisation responsible for the data, not the person (Art. 13 Abs. 1 Buchst. a DSGVO)
+    assert "Stelle, die diese Erklärung mit Ihnen aufnimmt: Einrichtung und Träger, Anschrift, Telefon" in text
     assert not _warned(inputs, "Ansprechperson für den Datenschutz")
     inputs.edit("querschnitt.yaml", lambda q: q["datenschutz"].pop("datenschutzbeauftragte"))
     warned = _warned(inputs, "Ansprechperson für den Datenschutz")
@@ -1143,9 +1159,10 @@ def test_the_form_tells_parents_their_rights(concept):
     )
     assert "Art. 15 bis 18 und 20 DSGVO" in text
     assert (
-        "erforderlichen Angaben; Ärztinnen, Ärzte und Hebammen sollen es bei dringender Gefahr unverzüglich tun."
+        "erforderlichen Angaben; Ärztinnen, Ärzte, Hebammen und andere Gesundheitsberufe wie "
+        "Kinderkrankenpflegerinnen und -pfleger sollen es bei dringender Gefahr unverzüglich tun (§ 4 Abs. 3 KKG)."
         in text
-    )  # § 4 Abs. 3 KKG
+    )  # all of Abs. 1 Nr. 1, the Heilberufe too (data protection officer's review)
     # the Träger's staff must (§ 8a Abs. 4 Satz 1 Nr. 3 SGB VIII), the Jugendamt's own assess together
     # (§ 8a Abs. 1): review by a Netzwerkkoordinatorin – „dürfen“ stood for both, the own staff were missing
     assert (
@@ -1166,7 +1183,10 @@ def test_the_form_tells_parents_their_rights(concept):
     assert "gilt nicht § 4 KKG" not in text
     # the declaration speaks as 'ich' in the form; the explanation, as 'Sie', stands in the information to keep
     declaration = root.xpath("//h1[@id='schweigepflicht']/following-sibling::*[1]")[0]
-    assert declaration.tag == "p" and text_of(declaration).startswith("Für diesen Zweck entbinde ich")
+    assert declaration.tag == "p" and text_of(declaration).startswith(
+        "Ärztinnen und Ärzte, Hebammen, Beraterinnen und Berater und andere Fachkräfte haben eine Schweigepflicht: "
+        "Sonst dürfen sie nichts über mich und mein Kind sagen. Für diesen Zweck erlaube ich ihnen"
+    )
     assert " Sie " not in text_of(declaration)
     explained = text_of(root.xpath("//h2[@id='schweigepflicht-erklaert']/following-sibling::p[1]")[0])
     assert explained.startswith("Ärztinnen und Ärzte, Hebammen") and " ich " not in explained
@@ -1183,6 +1203,7 @@ def test_the_form_tells_parents_their_rights(concept):
         "schweigepflicht",
         "wichtig",
         "unterschrift",
+        "nach-der-geburt",
     ]
     assert all(tag == "h2" for tag, _ in headings[split + 1 :])
     assert [i for _, i in headings[split + 1 :]] == [
@@ -1598,7 +1619,14 @@ def test_the_form_knows_minor_parents_and_the_vormundschaft(concept):
         "Unterschrift Elternteil",
         "Unterschrift zweiter Elternteil (falls beteiligt)",
         "Unterschrift des Vormunds oder der Vormundin des Kindes (falls vorhanden; bei Amtsvormundschaft das Jugendamt)",
+        # signed before the birth, the form held for the child never (plain-language review)
+        "Unterschrift Elternteil",
+        "Unterschrift zweiter Elternteil oder Vormund/Vormundin (falls sorgeberechtigt)",
     ]
+    assert (
+        "Haben Sie vor der Geburt unterschrieben, gilt diese Erklärung für Angaben über Ihr Kind erst, wenn hier "
+        "alle unterschrieben haben, die das Sorgerecht haben." in text
+    )
 
 
 def test_no_empty_page_after_a_landscape_annex(agreement_files):
@@ -2083,7 +2111,7 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
     )
     assert "Die angekreuzten Stellen tauschen untereinander nichts aus" in form
     assert (
-        "entbinde ich die Fachkräfte von ihrer Schweigepflicht, soweit es um die angekreuzten Angaben geht. Das gilt "
+        "erlaube ich ihnen, die angekreuzten Angaben weiterzugeben, und entbinde sie so von ihrer Schweigepflicht. Das gilt "
         "zwischen der Stelle, die diese Erklärung aufnimmt, und jeder angekreuzten Stelle, in beide Richtungen; für "
         "Angaben zur Gesundheit nur mit den angekreuzten Stellen, die ich dafür eingetragen habe. Die angekreuzten "
         "Stellen untereinander entbinde ich nicht."
@@ -2403,3 +2431,50 @@ def test_the_agreement_says_which_network_it_is_for_beside_a_child_protection_ne
     said = " ".join(lxml.html.fromstring(f"<div>{chapter}</div>").text_content().split())
     assert f"besteht in der Stadt Lindenbrück das {network.name} (§ 9 Landeskinderschutzgesetz NRW)." in said
     assert "Bezeichnung" not in said
+
+
+def test_the_form_says_what_a_tick_reveals_and_who_may_take_it(inputs):
+    """A data protection officer's and a plain-language reading of the form: the contact itself
+    with a clinic or the Suchtberatung says something about health; only a place that may receive
+    health data takes the form; a 'no' still allows a consultation without the name; the consent
+    that ends – by time or revocation – ends the data held on it; the address may stay secret."""
+    concept = inputs.check().concept
+    agreement = concept.agreement
+    text = text_of(root_of(render_consent_form(agreement).body_html))
+    assert (
+        "Schon dass Sie Kontakt zu einer Arztpraxis, Hebamme, Klinik oder Frühförderung haben oder zu einer Beratung "
+        "bei Sucht, seelischen Belastungen oder in einem Schwangerschaftskonflikt, sagt etwas über Ihre Gesundheit. "
+        "Mit Ihrem Kreuz bei einer solchen Stelle sind Sie ausdrücklich damit einverstanden" in text
+    )
+    excluded = agreement.places_without_health_data
+    assert excluded and (
+        f"Diese Erklärung nehmen nur Stellen auf, die Angaben zur Gesundheit erhalten dürfen – nicht "
+        f"{enumeration_of_names(excluded)}, nicht Ehrenamtliche." in text
+    )
+    assert "Dann sprechen die Fachkräfte nicht mit Ihrem Namen über Sie miteinander." in text
+    assert (
+        "Endet die Einwilligung – weil ihre Zeit um ist oder weil Sie widerrufen –, löscht jede Stelle die Angaben, "
+        "die sie nur auf Grund dieser Erklärung erhalten hat" in text
+    )
+    assert "soll Ihre Anschrift geheim bleiben, etwa in einem Frauenhaus, lassen Sie das Feld leer" in text
+    inside = [a.name for a in agreement.inside_youth_office]
+    verb = "arbeitet" if len(inside) == 1 else "arbeiten"
+    assert inside and f"{enumeration(inside)} {verb} beim Jugendamt." in text
+    assert "Bei Stellen in kirchlicher Trägerschaft ergeben sich dieselben Rechte aus dem kirchlichen" in text
+    assert "Leere Zeilen für weitere Stellen oder Angaben habe ich durchgestrichen" not in text
+
+
+def test_a_general_box_that_may_carry_health_data_warns(inputs):
+    """Neuhafen's „Anlass der Übergabe“ lacked the default's „(ohne Angaben zur Gesundheit)“: the
+    reason a clinic refers a family passed to every ticked place without explicit consent."""
+    assert not _warned(inputs, "kann Angaben zur Gesundheit enthalten")
+
+    def own_data(data):
+        data["kooperationsvereinbarung"]["einverstaendniserklaerung"]["angaben"] = [
+            "Name, Anschrift und Telefonnummer",
+            "Anlass der Übergabe und die gewünschte Unterstützung",
+        ]
+
+    warned = _warned(inputs.edit("netzwerk.yaml", own_data), "kann Angaben zur Gesundheit enthalten")
+    assert [w.where.field for w in warned] == ["kooperationsvereinbarung.einverstaendniserklaerung.angaben[1]"]
+    assert "Bitte „(ohne Angaben zur Gesundheit)“ ergänzen" in warned[0].message

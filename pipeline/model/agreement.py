@@ -87,9 +87,14 @@ DEFAULT_CONSENT_DATA: tuple[str, ...] = (
 #: Health data parents may allow to pass when the inputs name nothing else: data of a special
 #: category (Art. 9 DSGVO) need a consent of their own, so the form lists them apart.
 DEFAULT_HEALTH_DATA: tuple[str, ...] = (
-    "Beobachtungen zur Gesundheit und Entwicklung des Kindes und der Eltern, etwa aus Schwangerschaft, Wochenbett "
-    "oder Früherkennungsuntersuchungen",
-    "Bisheriger Verlauf der Begleitung",
+    # the mother's and the child's apart: one box for both let a mother release the child's check-ups only
+    # with her own history (data protection officer's review)
+    "Angaben zu meiner Gesundheit aus Schwangerschaft, Geburt und Wochenbett, auch zur seelischen Gesundheit",
+    "Beobachtungen zur Gesundheit und Entwicklung meines Kindes, etwa aus den Früherkennungsuntersuchungen "
+    "(U-Untersuchungen)",
+    # what a 'Verlauf' holds, said: a release of confidences must name what it covers (§ 203 StGB)
+    "Wie die Begleitung bisher verlief: wie oft die Fachkraft die Familie getroffen hat, bei welchen Fragen sie "
+    "geholfen hat und was noch offen ist",
 )
 #: The data-protection laws of the churches, which their Träger follow instead of the DSGVO's
 #: national rules and under their own supervision (Art. 91 DSGVO).

@@ -266,6 +266,31 @@ def places_without_health_data_are_on_the_form(concept: Concept) -> Iterator[Fin
         )
 
 
+#: Words of a general box that may carry health data: a referral's reason, findings, a course.
+_MAY_BE_HEALTH = re.compile(r"Anlass|Grund|Befund|Diagnose|Verlauf|Beobachtung", re.IGNORECASE)
+
+
+@WARNINGS.rule("einverstaendniserklaerung-angaben-gesundheit")
+def general_data_without_health(concept: Concept) -> Iterator[Finding]:
+    """A general box ('angaben') whose data may be health data – the reason a clinic or the
+    Suchtberatung refers a family – lets them pass to every ticked place without the explicit
+    consent the health boxes ask for (Art. 9 Abs. 2 Buchst. a DSGVO; review of Neuhafen's form:
+    „Anlass der Übergabe“ without the exclusion the default has)."""
+    agreement = concept.agreement
+    if agreement is None or not agreement.has_consent_form:
+        return
+    for index, entry in enumerate(agreement.settings.consent_form.data):
+        if _MAY_BE_HEALTH.search(entry) and "Gesundheit" not in entry:
+            yield Finding(
+                at(NETWORK_FILE, SECTION, "einverstaendniserklaerung", "angaben", index),
+                f"„{entry}“ kann Angaben zur Gesundheit enthalten (etwa der Anlass, aus dem eine Klinik oder die "
+                "Suchtberatung vermittelt); sie dürfen nur mit ausdrücklicher Einwilligung fließen (Art. 9 DSGVO). "
+                "Bitte „(ohne Angaben zur Gesundheit)“ ergänzen und Gesundheitliches unter 'gesundheitsangaben' "
+                "aufführen.",
+                WARNING,
+            )
+
+
 #: What an actor's own text says when it is a Jobcenter of the Bundesagentur and a Kreis or city.
 _JOINT_INSTITUTION = re.compile(r"gemeinsame[n]? Einrichtung|§\s*44b\s+SGB\s*II\b", re.IGNORECASE)
 
