@@ -28,7 +28,7 @@ from pypdf import PdfReader
 from pipeline.build import check_folder
 from pipeline.cli import main
 from pipeline.findings import WARNING
-from pipeline.formatting import NB_HYPHEN, count, enumeration, enumeration_of_names
+from pipeline.formatting import NB_HYPHEN, count, enumeration_of_names
 from pipeline.model.norms import NORMS_BY_CITATION
 from pipeline.model.procedure import procedure_for, table
 from pipeline.model.supervision import AUTHORITIES
@@ -966,7 +966,8 @@ def test_health_data_need_boxes_of_their_own(concept, inputs):
     assert "Angaben zur Gesundheit erhalten nur die angekreuzten Stellen, die Sie dafür eintragen" in text_of(root)
     assert (
         "und jeder angekreuzten Stelle, in beide Richtungen; für Angaben zur Gesundheit nur mit den angekreuzten "
-        "Stellen, die ich dafür eingetragen habe. Die angekreuzten Stellen untereinander entbinde ich nicht."
+        "Stellen, die ich dafür eingetragen habe. Die angekreuzten Stellen untereinander entbinde ich nicht, außer "
+        "für die Vermittlung, wenn ich sie angekreuzt habe."
     ) in text_of(root)
     # volunteers are on the form (the example's Familienpatinnen), but never receive health data
     volunteers = [
@@ -2114,7 +2115,7 @@ def test_the_consent_is_a_star_around_the_place_that_takes_it(inputs):
         "erlaube ich ihnen, die angekreuzten Angaben weiterzugeben, und entbinde sie so von ihrer Schweigepflicht. Das gilt "
         "zwischen der Stelle, die diese Erklärung aufnimmt, und jeder angekreuzten Stelle, in beide Richtungen; für "
         "Angaben zur Gesundheit nur mit den angekreuzten Stellen, die ich dafür eingetragen habe. Die angekreuzten "
-        "Stellen untereinander entbinde ich nicht."
+        "Stellen untereinander entbinde ich nicht, außer für die Vermittlung, wenn ich sie angekreuzt habe."
     ) in form
     assert "gibt sie an eine andere nur weiter, wenn Sie im Einzelfall gesondert schriftlich zustimmen" in form
     assert (
@@ -2192,7 +2193,9 @@ def test_what_a_signing_traeger_s_legal_department_asked_for():
         "teilt ihn unverzüglich der Stelle mit, bei der die Einwilligung abgegeben wurde; diese informiert" in text
     )
     assert "keine einklagbaren Ansprüche der Partnerinnen und Partner gegeneinander" in text
-    assert "eine gemeinsame Verantwortlichkeit (Art. 26 DSGVO) begründet die Vereinbarung nicht" in text
+    # the facts decide, not the wording (EuGH C-25/17; review from the Rechtsamt's side)
+    assert "die Vereinbarung allein begründet keine gemeinsame Verantwortlichkeit (Art. 26 DSGVO)" in text
+    assert "schließen sie vorher eine Vereinbarung nach Art. 26 DSGVO" in text
     assert "der dafür verfügbaren Haushalts- und Fördermittel, Entgelte und Eigenmittel der freien Träger" in text
     assert "Familienzentren in Kindertagesstätten, deren Träger nicht für sie unterzeichnet haben" in text
     # which prevails where concept and agreement differ; who signs may represent the Träger
@@ -2457,9 +2460,10 @@ def test_the_form_says_what_a_tick_reveals_and_who_may_take_it(inputs):
         "die sie nur auf Grund dieser Erklärung erhalten hat" in text
     )
     assert "soll Ihre Anschrift geheim bleiben, etwa in einem Frauenhaus, lassen Sie das Feld leer" in text
-    inside = [a.name for a in agreement.inside_youth_office]
-    verb = "arbeitet" if len(inside) == 1 else "arbeiten"
-    assert inside and f"{enumeration(inside)} {verb} beim Jugendamt." in text
+    # the Jugendamt's own services say so in their boxes (data protection officer: the Familienhebamme
+    # handing out the form is the Jugendamt herself)
+    for actor in agreement.inside_youth_office:
+        assert "im Jugendamt" in agreement.consent_label(actor)
     assert "Bei Stellen in kirchlicher Trägerschaft ergeben sich dieselben Rechte aus dem kirchlichen" in text
     assert "Leere Zeilen für weitere Stellen oder Angaben habe ich durchgestrichen" not in text
 
@@ -2478,3 +2482,26 @@ def test_a_general_box_that_may_carry_health_data_warns(inputs):
     warned = _warned(inputs.edit("netzwerk.yaml", own_data), "kann Angaben zur Gesundheit enthalten")
     assert [w.where.field for w in warned] == ["kooperationsvereinbarung.einverstaendniserklaerung.angaben[1]"]
     assert "Bitte „(ohne Angaben zur Gesundheit)“ ergänzen" in warned[0].message
+
+
+def test_the_referral_through_the_coordination_is_a_box_of_its_own(concept):
+    """Klinikum → Netzwerkkoordination → Familienhebammen, the main route of the example, broke
+    the form's star (review from the signers' side): the parents may allow that hand-on with a
+    box of its own; the agreement says its paths oblige nobody to inform the Jugendamt."""
+    agreement = concept.agreement
+    coordination = agreement.referring_place
+    assert coordination is not None and coordination.id == "netzwerkkoordination"
+    form = text_of(root_of(render_consent_form(agreement).body_html)).replace("\u00a0", " ")
+    assert (
+        f"☐ Vermittlung: „{agreement.consent_label(coordination)}“ darf die angekreuzten Angaben an eine der Stellen "
+        "weitergeben, die ich oben angekreuzt habe, damit diese Stelle mich begleitet" in form
+    )
+    assert "außer Sie erlauben es vorher gesondert schriftlich oder kreuzen unten die Vermittlung an." in form
+    text = text_of(root_of(render_agreement(agreement).body_html))
+    assert (
+        "Die Abstimmungswege in Anlage 2 begründen über das Gesetz hinaus keine Pflicht, das Jugendamt zu "
+        "informieren; sie regeln nur, wie und wie schnell informiert wird, wenn sich eine Fachkraft dazu entschließt."
+        in text
+    )
+    assert "für eine Praxis, wer sie vertreten darf" in text and "Inhaberin oder der Inhaber" not in text
+    assert "Beitritt bestätigt am (Datum, Name, Unterschrift)" in text

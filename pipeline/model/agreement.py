@@ -1212,6 +1212,15 @@ class Agreement:
         return [a for a in self.concept.actors if a.sector != ADMINISTRATION]
 
     @property
+    def referring_place(self) -> Actor | None:
+        """The Netzwerkkoordination where it is a place on the form: families reach a service
+        through it (Klinikum → Netzwerkkoordination → Familienhebammen), which the star around the
+        place that takes the form forbids – the parents may allow that one hand-on with a box of its
+        own (review from the signers' side: the main referral route broke the form's promise)."""
+        actor = self.concept.coordination_actor
+        return actor if actor is not None and actor in self.consent_places else None
+
+    @property
     def consent_data(self) -> list[str]:
         return list(self.settings.consent_form.data or DEFAULT_CONSENT_DATA)
 
