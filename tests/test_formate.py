@@ -1013,6 +1013,27 @@ def test_a_concept_not_yet_adopted_says_entwurf_on_every_page(inputs):
     assert render_concept(decided).footer_text == f"Fassung {version.version} · Stand {stand}"
 
 
+def test_the_agreement_form_and_plan_of_a_draft_say_entwurf_too(inputs):
+    """The agreement rests on the concept and binds partners to the form: neither is for signing
+    before the council adopted the concept (review from the Rechtsamt's side); the Maßnahmenplan
+    travels with the papers as the concept's Anlage."""
+    from pipeline.render import render_agreement, render_consent_form, render_measure_plan
+
+    def footers(concept):
+        return [
+            render_agreement(concept.agreement).footer_text,
+            render_consent_form(concept.agreement).footer_text,
+            render_measure_plan(concept).footer_text,
+        ]
+
+    drafted = footers(inputs.check().concept)
+    assert all(f.startswith("Entwurf · ") for f in drafted), drafted
+    decided = (
+        inputs.replace("kommune.yaml", "  beschluss: JHA/2026/030", "  beschluss: KT/2025/088").check().concept
+    )
+    assert [f.removeprefix("Entwurf · ") for f in drafted] == footers(decided)
+
+
 @pytest.mark.parametrize("name", ["warnemark", "neckarbrunn", "saale-boerdeland", "altmuehlau", "spreetal"])
 def test_the_sheets_by_committee_and_produkt_recalculate_to_the_models_amounts(name):
     """Every formula of the sheets by committee and by Produkt gives the model's amount once a

@@ -250,7 +250,8 @@ def render_measure_plan(concept: Concept, template_dir: TemplateSource = TEMPLAT
         stem="Massnahmenplan",
         subject="Maßnahmenplan zum Gesamtkonzept Frühe Hilfen",
         keywords="Frühe Hilfen; Maßnahmenplan; Gesamtkonzept",
-        footer_prefix="Anlage zum Gesamtkonzept, ",
+        # a draft while the council is still to adopt it, as the concept (review from the signers' side)
+        footer_prefix=f"{draft_prefix(concept)}Anlage zum Gesamtkonzept, ",
         category="Anlage",
         layout="dokument.typ",
         folder=products.PUBLIC_PAPERS,
@@ -276,7 +277,8 @@ def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLA
         stem="Kooperationsvereinbarung",
         subject=f"Kooperationsvereinbarung des {agreement.concept.network_name_gen}",
         keywords="Frühe Hilfen; Kooperationsvereinbarung; Netzwerk; § 3 KKG",
-        footer_prefix="Grundlage: Gesamtkonzept Frühe Hilfen, ",
+        # not for signing before the council adopted the concept it rests on (Rechtsamt's reading)
+        footer_prefix=f"{draft_prefix(agreement.concept)}Grundlage: Gesamtkonzept Frühe Hilfen, ",
         category="Kooperationsvereinbarung",
     )
 
@@ -296,7 +298,10 @@ def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEM
         stem="Einverstaendniserklaerung",
         subject="Vordruck: Einverständniserklärung und Schweigepflichtentbindung für Eltern",
         keywords="Frühe Hilfen; Einwilligung; Schweigepflichtentbindung; Datenschutz",
-        footer=f"Vordruck des {concept.network_name_gen} · Stand {formatting.german_date(concept.version.date)}",
+        footer=(
+            f"{draft_prefix(concept)}Vordruck des {concept.network_name_gen} · Stand "
+            f"{formatting.german_date(concept.version.date)}"
+        ),
         category="Vordruck",
     )
 
