@@ -541,8 +541,12 @@ def test_each_partner_contributes_what_the_yaml_says(concept, raw_inputs):
         assert f"{number[m['id']]} {m['titel']}" not in html
 
     def label(m: dict) -> str:
+        # a planned measure says so and from when (review from the signers' side)
         end = m["zeitraum"].get("bis")
-        return f"{number[m['id']]} {m['titel']}" + (f" (bis {end:%d.%m.%Y})" if end else "")
+        note = f"geplant ab {m['zeitraum']['von']:%d.%m.%Y}" if m["status"] == "geplant" else ""
+        if end:
+            note = f"{note} bis {end:%d.%m.%Y}".strip()
+        return f"{number[m['id']]} {m['titel']}" + (f" ({note})" if note else "")
 
     bodies = raw_inputs["netzwerk.yaml"]["netzwerkgremien"]
     named = raw_inputs["netzwerk.yaml"]["kooperationsvereinbarung"]["unterzeichnende"]

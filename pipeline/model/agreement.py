@@ -755,9 +755,17 @@ class Agreement:
 
     def measure_label(self, measure: Measure) -> str:
         """'M2 Babylotsen (bis 31.12.2027)': a measure that ends says so, since the agreement
-        runs longer."""
+        runs longer; a planned one says it is planned and from when ('M11 … (geplant ab
+        01.03.2027)'), since a partner cannot promise to lead what may not come (review from the
+        signers' side: planned measures read as unconditional commitments)."""
         label = self.concept.measure_labels([measure.id])[0]
-        return f"{label} (bis {german_date(measure.period.end)})" if measure.period.end else label
+        period = measure.period
+        note = ""
+        if measure.status == "geplant":
+            note = f"geplant ab {german_date(period.start)}"
+        if period.end:
+            note = f"{note} bis {german_date(period.end)}" if note else f"bis {german_date(period.end)}"
+        return f"{label} ({note})" if note else label
 
     def measure_list(self, measures: tuple[Measure, ...]) -> str:
         """The measures of a contribution, each as :meth:`measure_label` gives it."""
