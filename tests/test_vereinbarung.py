@@ -2509,3 +2509,17 @@ def test_the_referral_through_the_coordination_is_a_box_of_its_own(concept):
     )
     assert "für eine Praxis, wer sie vertreten darf" in text and "Inhaberin oder der Inhaber" not in text
     assert "Beitritt bestätigt am (Datum, Name, Unterschrift)" in text
+
+
+def test_a_member_of_a_group_signed_for_by_an_association_keeps_the_proviso(concept):
+    """A Hebamme who joins inherited the Steuerungsgruppe's 'verbindlich' attendance without the
+    proviso the individually acceding have (review from the signers' side); 'soweit sie ihn selbst
+    erbringt' read circular."""
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert concept.agreement.binding_none
+    assert (
+        "tritt mit eigener Unterschrift bei (Anlage 3) und übernimmt diesen Beitrag dann für sich, soweit er zur "
+        "eigenen Tätigkeit gehört, und arbeitet in den genannten Netzwerkgremien mit, soweit es der Arbeitsalltag "
+        "zulässt." in text
+    )
+    assert "selbst erbringt" not in text
