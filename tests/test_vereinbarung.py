@@ -2523,3 +2523,14 @@ def test_a_member_of_a_group_signed_for_by_an_association_keeps_the_proviso(conc
         "zulässt." in text
     )
     assert "selbst erbringt" not in text
+
+
+def test_the_annex_names_the_forms_stand_and_the_concept_its_language(concept):
+    """Partners sign to keep what the form promises: which form, by its Stand (Rechtsamt's
+    reading); the concept says the form is in German (data protection officer: the table named
+    other forms in eight languages)."""
+    agreement = concept.agreement
+    stand = f"{concept.version.date:%d.%m.%Y}"
+    assert dict(agreement.annexes)["vordruck"].endswith(f"(eigenes Dokument, Stand {stand})")
+    chapter = " ".join(concept_chapters(concept)["konzept/09b_datenschutz.html.j2"].split())
+    assert "Er liegt auf Deutsch vor; wer ihn mit einer Familie in einer anderen Sprache bespricht" in chapter

@@ -1243,7 +1243,12 @@ class Agreement:
         ]
         if self.has_consent_form:
             annexes.append(
-                ("vordruck", "Vordruck „Einverständniserklärung und Schweigepflichtentbindung“ (eigenes Dokument)")
+                # with its Stand: partners sign to keep what the form promises, so which form (Rechtsamt)
+                (
+                    "vordruck",
+                    "Vordruck „Einverständniserklärung und Schweigepflichtentbindung“ (eigenes Dokument, Stand "
+                    f"{german_date(self.concept.version.date)})",
+                )
             )
         return annexes
 
