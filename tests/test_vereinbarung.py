@@ -1156,18 +1156,17 @@ def test_the_form_tells_parents_their_rights(concept):
         "oder verlangt – vor allem zum Schutz Ihres Kindes." in text
     )
     assert "bleibt vertraulich" not in text
+    # § 4 KKG's conditions in short sentences (plain-language review: one sentence of 56 words), all of
+    # Abs. 1 Nr. 1 in the 'soll', the Heilberufe too (data protection officer's review)
     assert (
-        "Sehen Ärztinnen und Ärzte, Hebammen, Beraterinnen und Berater und die anderen in § 4 KKG genannten Berufe "
-        "gewichtige Anhaltspunkte dafür, dass Ihr Kind gefährdet ist, lässt sich die Gefahr gemeinsam mit Ihnen nicht abwenden und halten sie ein Tätigwerden "
-        "des Jugendamts für erforderlich, dürfen sie es auch ohne Ihre Einwilligung informieren, mit den dafür "
-        "erforderlichen Angaben" in text
+        "Sehen sie ernste Hinweise darauf, dass Ihr Kind gefährdet ist (gewichtige Anhaltspunkte), sprechen sie "
+        "zuerst mit Ihnen, wenn das den Schutz Ihres Kindes nicht in Frage stellt. Lässt sich die Gefahr so nicht "
+        "abwenden und halten sie es für nötig, dass das Jugendamt handelt, dürfen sie das Jugendamt auch ohne Ihre "
+        "Einwilligung informieren. Sie geben ihm dann nur die Angaben, die es dafür braucht. Bei dringender Gefahr "
+        "sollen Ärztinnen, Ärzte, Hebammen und andere Gesundheitsberufe wie Kinderkrankenpflegerinnen und -pfleger "
+        "das Jugendamt sofort informieren (§ 4 Abs. 3 KKG)." in text
     )
     assert "Art. 15 bis 18 und 20 DSGVO" in text
-    assert (
-        "erforderlichen Angaben; Ärztinnen, Ärzte, Hebammen und andere Gesundheitsberufe wie "
-        "Kinderkrankenpflegerinnen und -pfleger sollen es bei dringender Gefahr unverzüglich tun (§ 4 Abs. 3 KKG)."
-        in text
-    )  # all of Abs. 1 Nr. 1, the Heilberufe too (data protection officer's review)
     # the Träger's staff must (§ 8a Abs. 4 Satz 1 Nr. 3 SGB VIII), the Jugendamt's own assess together
     # (§ 8a Abs. 1): review by a Netzwerkkoordinatorin – „dürfen“ stood for both, the own staff were missing
     assert (
