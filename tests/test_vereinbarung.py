@@ -707,9 +707,9 @@ def test_changes_need_consent_and_both_sides_may_end_it(concept):
     the organiser may end the agreement too, and what was exchanged stays protected."""
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert (
-        "eine solche Änderung, die den Beitrag oder einen Abstimmungsweg einer Partnerin oder eines Partners "
-        "betrifft, gilt für sie oder ihn erst, wenn sie oder er in Textform (etwa per E-Mail) zugestimmt hat."
-        in text
+        # without 'für sie oder ihn …, wenn sie oder er' (Gleichstellungsbeauftragte)
+        "eine solche Änderung gilt für die Partnerinnen und Partner, deren Beitrag oder Abstimmungsweg sie betrifft, "
+        "erst, wenn sie in Textform (etwa per E-Mail) zugestimmt haben." in text
     )
     # the annexes are part of the agreement: their update is an exception to its Schriftform, said as such
     assert (
@@ -1079,14 +1079,15 @@ def test_without_a_data_protection_contact_the_form_warns(inputs):
     # data, which they cannot (data protection review)
     # the controller first, its officer only where it has one (a small practice need not; Art. 37 DSGVO, § 38 BDSG)
     assert (
-        "Name und Kontakt der Stelle, die diese Erklärung mit Ihnen aufnimmt, und ihrer oder ihres "
-        "Datenschutzbeauftragten, falls sie eine oder einen benannt hat, stehen in dieser Erklärung (Art. 13 Abs. 1 "
-        "DSGVO). Jede andere Stelle teilt Ihnen innerhalb eines Monats, nachdem sie Angaben über Sie erhalten hat, "
-        "mit, wer sie ist und wie Sie sie und gegebenenfalls ihre Datenschutzbeauftragte oder ihren "
-        "Datenschutzbeauftragten erreichen, und schon früher, wenn sie sich vorher bei Ihnen meldet (Art. 14 Abs. 3 "
-        "DSGVO)." in text
+        # without chains of doubled pronouns in a form for parents (Gleichstellungsbeauftragte)
+        "Name und Kontakt der Stelle, die diese Erklärung mit Ihnen aufnimmt, und ihr Kontakt für den Datenschutz, "
+        "falls sie eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benannt hat, stehen in dieser "
+        "Erklärung (Art. 13 Abs. 1 DSGVO). Jede andere Stelle teilt Ihnen innerhalb eines Monats, nachdem sie "
+        "Angaben über Sie erhalten hat, mit, wer sie ist und wie Sie sie und gegebenenfalls ihren Kontakt für den "
+        "Datenschutz erreichen, und schon früher, wenn sie sich vorher bei Ihnen meldet (Art. 14 Abs. 3 DSGVO)."
+        in text
     )
-    assert "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle, falls benannt (Kontakt)" in text
+    assert "Kontakt für den Datenschutz bei dieser Stelle (falls benannt)" in text
     assert (
         "Aufgenommen von (Name der Fachkraft; sie hat leere Zeilen vor der Unterschrift durchgestrichen)" in text
     )
@@ -1590,7 +1591,10 @@ def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
     assert "fehlt eine dieser Unterschriften, gibt keine Stelle Angaben über das Kind weiter" in text
     # before the birth there is no custody of the child: the pregnant woman consents for her own data, and
     # a consent from the pregnancy does not carry the child's data after the birth
-    assert "Vor der Geburt gilt die Unterschrift der Schwangeren für ihre eigenen Angaben" in text
+    # every signature before the birth, the second parent's too (Gleichstellungsbeauftragte)
+    assert (
+        "Vor der Geburt gilt jede Unterschrift nur für die eigenen Angaben der Person, die unterschreibt" in text
+    )
     assert "nach der Geburt erst weiter, wenn die Sorgeberechtigten unterschrieben haben" in text
     assert (
         "Angaben über einen Elternteil gibt eine Stelle nur weiter, wenn dieser Elternteil unterschrieben hat"
@@ -1600,7 +1604,7 @@ def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
     # represented by it (legal review)
     assert "Ein Elternteil ohne Sorgerecht unterschreibt nur für die eigenen Angaben." in text
     # the Vormund signs, not the Vormundschaft (a data protection reader)
-    assert "bei einer Vormundschaft der Vormund oder die Vormundin." in text
+    assert "bei einer Vormundschaft die Vormundin oder der Vormund." in text
 
 
 def test_the_form_knows_minor_parents_and_the_vormundschaft(concept):
@@ -1612,20 +1616,20 @@ def test_the_form_knows_minor_parents_and_the_vormundschaft(concept):
     text = text_of(root_of(html))
     assert "Sind Sie noch nicht volljährig, willigen Sie für Ihre eigenen Angaben selbst ein" in text
     assert "die Ihr Kind gesetzlich vertritt (§ 1673 Abs. 2 BGB), und diese unterschreibt mit" in text
-    assert "sonst der Vormund oder die Vormundin" in text
+    assert "sonst die Vormundin oder der Vormund" in text  # female first, as every other pair
     assert "in der Regel das Jugendamt als Amtsvormund (§ 1786 BGB)" in text
     assert "Wer hat das Sorgerecht für das Kind (nach der Geburt)?" in text
     for box in ("beide Eltern gemeinsam", "der erste Elternteil allein", "der zweite Elternteil allein"):
         assert f"☐ {box}" in text.replace("\u00a0", " ")
-    assert "☐ ein Vormund oder eine Vormundin, Name/Stelle:" in text.replace("\u00a0", " ")
+    assert "☐ eine Vormundin oder ein Vormund, Name/Stelle:" in text.replace("\u00a0", " ")
     signatures = [p.text for p in root_of(html).iter("p") if (p.text or "").startswith("Unterschrift")]
     assert signatures == [
         "Unterschrift Elternteil",
         "Unterschrift zweiter Elternteil (falls beteiligt)",
-        "Unterschrift des Vormunds oder der Vormundin des Kindes (falls vorhanden; bei Amtsvormundschaft das Jugendamt)",
+        "Unterschrift der Vormundin oder des Vormunds des Kindes (falls vorhanden; bei Amtsvormundschaft das Jugendamt)",
         # signed before the birth, the form held for the child never (plain-language review)
         "Unterschrift Elternteil",
-        "Unterschrift zweiter Elternteil oder Vormund/Vormundin (falls sorgeberechtigt)",
+        "Unterschrift zweiter Elternteil, Vormundin oder Vormund (falls sorgeberechtigt)",
     ]
     assert (
         "Haben Sie vor der Geburt unterschrieben, gilt diese Erklärung für Angaben über Ihr Kind erst, wenn hier "
@@ -2462,7 +2466,10 @@ def test_the_form_says_what_a_tick_reveals_and_who_may_take_it(inputs):
         "Endet die Einwilligung – weil ihre Zeit um ist oder weil Sie widerrufen –, löscht jede Stelle die Angaben, "
         "die sie nur auf Grund dieser Erklärung erhalten hat" in text
     )
-    assert "soll Ihre Anschrift geheim bleiben, etwa in einem Frauenhaus, lassen Sie das Feld leer" in text
+    assert (
+        "soll Ihre Anschrift geheim bleiben, etwa in einem Frauenhaus oder einer anderen Schutzwohnung, lassen Sie "
+        "das Feld leer" in text
+    )
     # the Jugendamt's own services say so in their boxes (data protection officer: the Familienhebamme
     # handing out the form is the Jugendamt herself)
     for actor in agreement.inside_youth_office:
