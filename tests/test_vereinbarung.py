@@ -1570,10 +1570,7 @@ def test_the_form_in_word_and_pdf_has_boxes_to_tick(agreement_files, raw_inputs)
         if "Stelle, die diese Erklärung mit Ihnen aufnimmt" in t.rows[-1].cells[0].text
     )
     assert [c.paragraphs[0].style.name for c in lines.cells] == ["Ausfüllzeile"] * 2
-    assert (
-        labels.cells[1].paragraphs[-1].text
-        == "Datenschutzbeauftragte oder Datenschutzbeauftragter dieser Stelle, falls benannt (Kontakt)"
-    )
+    assert labels.cells[1].paragraphs[-1].text == "Kontakt für den Datenschutz bei dieser Stelle (falls benannt)"
 
 
 def test_the_form_names_the_sozialgeheimnis_and_both_custodians(concept):
