@@ -8,6 +8,7 @@ import html
 import re
 from collections import defaultdict
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import lxml.html
@@ -73,7 +74,7 @@ def test_funding_figure_states_every_source_and_the_own_share_per_year(folder):
                 assert f"{source} {plain(euro(amount))}" in sentence
         own = expenses[year] - income[year]
         assert f"Zuschussbedarf (kommunaler Eigenanteil) {plain(euro(own))}" in alt
-        assert f"zusammen der Aufwand von {plain(euro(expenses[year]))}" in alt
+        assert f"Aufwand insgesamt {plain(euro(expenses[year]))}" in alt
 
 
 @FOLDERS
@@ -532,3 +533,71 @@ def test_a_kind_of_hint_the_papers_do_not_have_stays_out_of_the_quality_figure()
         for kind, n in counts.items():
             assert (f"{kind} ({n})" in figure.svg) == (n > 0), (kind, n)
             assert (f"{kind}:" in figure.alt) == (n > 0), (kind, n)
+
+
+def _lightness(colour: str) -> float:
+    """CIE L* of a colour: what is left of it in black-and-white print."""
+    from pipeline.model.colours import _luminance
+
+    y = _luminance(colour)
+    return 116 * (y ** (1 / 3) if y > 0.008856 else 7.787 * y + 16 / 116) - 16
+
+
+def test_series_side_by_side_stay_apart_in_black_and_white_print():
+    """The figure review printed the charts in greyscale: the Erträge beside the Zuschussbedarf,
+    'Offen ist' beside 'Dazu fehlen Angaben', erfüllt beside offen came out as one grey (L* 60,8
+    and 60,6). Series drawn next to each other differ by at least 14 in lightness."""
+    from pipeline import render
+    from pipeline.render import figures
+
+    neighbours = [
+        ("Erträge", figures.INCOME_COLOUR, "Zuschussbedarf", figures.OWN_COLOUR),
+        ("Dritte", figures.SOURCE_COLOURS["Dritte"], "Zuschussbedarf", figures.OWN_COLOUR),
+        ("Land", figures.SOURCE_COLOURS["Land"], "Dritte", figures.SOURCE_COLOURS["Dritte"]),
+        *[(f"Hinweis {n}", a, f"Hinweis {n + 1}", b) for n, (a, b) in enumerate(pairwise(figures.HINT_COLOURS))],
+        *[(a, render.STATUS_COLOURS[a], b, render.STATUS_COLOURS[b]) for a, b in pairwise(render.STATUS_COLOURS)],
+    ]
+    alike = {
+        f"{a} / {b}": round(abs(_lightness(x) - _lightness(y)), 1)
+        for a, x, b, y in neighbours
+        if abs(_lightness(x) - _lightness(y)) < 14
+    }
+    assert not alike
+
+
+def test_the_funding_chart_names_every_sources_amount(tmp_path):
+    """Neuhafen's chart showed only the Zuschussbedarf: the Land's 32.000 € and the Dritte's
+    6.000 € stood nowhere, the Dritte a segment of 2 pt (figure review). What neither a segment
+    nor the bar's end carries goes on a line under the bar."""
+    from pipeline.render import figures
+
+    concept = check_folder(ROOT / "inputs" / "neuhafen").concept
+    figure = figures.funding_figure(concept)
+    assert figure is not None
+    texts = " ".join(lxml.html.fromstring(figure.svg).itertext()).replace("\u00a0", " ")
+    budget = concept.budget
+    shown = [
+        (concept.municipality.source_label(source), f"{int(budget.income_total(year, source=source)):,} €")
+        for year in budget.years_ahead
+        for source in budget.sources
+        if budget.income_total(year, source=source)
+    ]
+    assert len(shown) == 6
+    assert not [(label, amount) for label, amount in shown if amount.replace(",", ".") not in texts]
+    assert "Land Hessen 32.000 €" in texts and "Dritte 6.000 €" in texts
+
+
+def test_long_names_of_bodies_and_units_are_not_cut():
+    """Altmühlau's map read „Qualitätszirkel Frühe Hilfen und …“, its indicator chart
+    „Partnerinnen und …“ (figure review): a cut name says nothing."""
+    from pipeline.render.diagrams import Group, Seat, TargetRow, network_map, target_chart
+
+    body = "Qualitätszirkel Frühe Hilfen und Kindergesundheit"
+    svg = network_map(
+        [Group("Gesundheit", "#009e73", ["Klinikum"])], [(body, "3 Mitglieder")], [Seat(0, 0, False)], "Netz"
+    )
+    assert "…" not in svg and "Kindergesundheit" in " ".join(lxml.html.fromstring(svg).itertext())
+    unit = "Partnerinnen und Partner"
+    row = TargetRow("Z3.1 Gebundene Partner", 6.0, 12.0, 20.0, 20.0, "6 → 12 → 20", unit)
+    chart = target_chart([row], "Indikatoren")
+    assert "…" not in chart and "Partner" in " ".join(lxml.html.fromstring(chart).itertext())

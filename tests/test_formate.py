@@ -216,7 +216,8 @@ def test_page_shows_every_figure_inline_with_its_alternative_text(concept, page)
     # size filled the screen); the style sheet scales them down on a narrow page
     for svg in root.xpath("//figure/svg"):
         _, _, width, height = svg.get("viewbox").split()  # lxml.html reads attribute names in lower case
-        assert (svg.get("width"), svg.get("height")) == (width, height)
+        # in pt, the PDF's size: a bare number drew them at three quarters (figure review)
+        assert (svg.get("width"), svg.get("height")) == (f"{width}pt", f"{height}pt")
     assert "figure svg { max-width: 100%; height: auto; }" in page
     captions = [c.text_content() for c in root.iter("figcaption")]
     assert captions[1] == "Abbildung 2: Indikatoren: Ausgangswert, Istwert und Zielwert"

@@ -97,10 +97,12 @@ def _svg_element(figure: Figure, number: int) -> lxml.etree._Element:
     svg.set("aria-label", f"{figure.summary} {values_below(number)}" if figure.values else figure.summary)
     # drawn at its own size, scaled down by the style sheet where the page is narrower: without the
     # styles (a CMS that strips them) a chart without a size filled the whole screen (web review)
+    # in pt, the unit the viewBox is drawn in (the PDF's 16 cm): a bare number read as CSS px drew
+    # it at three quarters, its text smaller than the page's (figure review)
     view = (svg.get("viewBox") or "").split()
     if len(view) == 4:
-        svg.set("width", view[2])
-        svg.set("height", view[3])
+        svg.set("width", f"{view[2]}pt")
+        svg.set("height", f"{view[3]}pt")
     return svg
 
 

@@ -53,11 +53,14 @@ QUALITY_TITLE = "Qualitätsdialog"
 #: The network's working copy of the Qualitätsdialog: its title and file names say so.
 WORKING_COPY = "Arbeitsfassung"
 #: Colours of the statuses in charts; the text always names the status too. Each keeps 3 : 1
-#: against white (WCAG 1.4.11) and dark text on it 4.5 : 1.
+#: against white (WCAG 1.4.11) and its label 4.5 : 1 (dark or white text, whichever reads better);
+#: neighbours differ by 20 in lightness, so they stay apart in black-and-white print, and no
+#: red beside green (figure review: erfüllt and offen printed as one grey, and were a pair for
+#: readers with deuteranopia).
 STATUS_COLOURS = {
-    "erfüllt": "#2e7d32",
-    "teilweise": "#a98d35",
-    "offen": "#c62828",
+    "erfüllt": "#1f4e79",
+    "teilweise": "#7296bc",
+    "offen": "#b2182b",
     "nicht prüfbar": "#8d8d8d",
 }
 
@@ -377,7 +380,8 @@ def status_figure(assessment: QualityAssessment) -> Figure:
         f"{label}: " + ", ".join(f"{n} {status}" for status, n in zip(statuses, counts, strict=True) if n) + "."
         for label, counts in rows
     )
-    chart = stacked_bars(rows, series, ("Ziel", "Ziele"), title)
+    # 'Zielaussagen' as the caption and the text count them: the concept's 'Ziele' are Z1 … Z4 (figure review)
+    chart = stacked_bars(rows, series, ("Zielaussage", "Zielaussagen"), title)
     return Figure("statusuebersicht.svg", chart, f"{title} als gestapeltes Balkendiagramm.", values=values)
 
 

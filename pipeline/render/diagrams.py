@@ -102,7 +102,11 @@ def target_chart(rows: list[TargetRow], title: str, colour: str = DARK_BLUE) -> 
     (diamond), and the values in numbers on the right."""
     top = 4.0
     labels = [wrapped(row.label, LABEL_WIDTH, 8.5, 3) for row in rows]
-    heights = [max(TARGET_ROW, 10 * len(lines) + 6) for lines in labels]  # a third line adds room
+    units = [len(wrapped(row.unit, WIDTH - VALUES_LEFT, 7.5, 2)) for row in rows]
+    # a third line of the label, or a second of the unit, adds room
+    heights = [
+        max(TARGET_ROW, 10 * len(lines) + 6, 17 + 9 * unit) for lines, unit in zip(labels, units, strict=True)
+    ]
     body = sum(heights)
     keys = [("Ausgangswert", "baseline"), ("Istwert", "current"), ("Zielwert", "target")]
     height = top + body + 26
@@ -125,9 +129,8 @@ def target_chart(rows: list[TargetRow], title: str, colour: str = DARK_BLUE) -> 
             _marker(name, at[name], middle, colour) for name in ("target", "baseline", "current") if name in at
         ]
         parts.append(_text(VALUES_LEFT, y + 7, row.values, size=8.5, weight="bold"))
-        parts.append(
-            _text(VALUES_LEFT, y + 17, wrapped(row.unit, WIDTH - VALUES_LEFT, 7.5, 1)[0], size=7.5, fill=GREY)
-        )
+        # the unit whole in up to two lines (figure review: „Partnerinnen und …“)
+        parts += _lines(VALUES_LEFT, y + 17, wrapped(row.unit, WIDTH - VALUES_LEFT, 7.5, 2), 7.5, 9, fill=GREY)
     y = top + body + 10
     x = 0.0
     for label, kind in keys:
@@ -289,13 +292,17 @@ def network_map(
             positions.append(y + 6 + 5 * (len(lines) - 1))
             y += ACTOR_ROW + 10 * (len(lines) - 1)
         y += 4
-    height = max(y, len(bodies) * (BODY_HEIGHT + 12))
-    gap = (height - len(bodies) * BODY_HEIGHT) / max(len(bodies), 1)
-    body_tops = [gap / 2 + index * (BODY_HEIGHT + gap) for index in range(len(bodies))]
+    # a body's name whole, in up to three lines, the boxes as tall as the longest needs (figure
+    # review: „Qualitätszirkel Frühe Hilfen und …“ lost its last word)
+    names = [wrapped(name, WIDTH - BODY_LEFT - 12, 9, 3) for name, _ in bodies]
+    body_height = BODY_HEIGHT + 11 * max(0, max((len(n) for n in names), default=0) - 2)
+    height = max(y, len(bodies) * (body_height + 12))
+    gap = (height - len(bodies) * body_height) / max(len(bodies), 1)
+    body_tops = [gap / 2 + index * (body_height + gap) for index in range(len(bodies))]
     colours = [g.colour for g in groups for _ in g.actors]
     lines = []
     for seat in sorted(seats, key=lambda s: s.chair):
-        start, end = positions[seat.actor], body_tops[seat.body] + BODY_HEIGHT / 2
+        start, end = positions[seat.actor], body_tops[seat.body] + body_height / 2
         bend = (ACTOR_RIGHT + BODY_LEFT) / 2
         lines.append(
             f'<path d="M {ACTOR_RIGHT + 4} {start:.1f} C {bend:.1f} {start:.1f}, {bend:.1f} {end:.1f}, '
@@ -307,12 +314,11 @@ def network_map(
         for p, c in zip(positions, colours, strict=True)
     ]
     boxes = []
-    for (name, note), top in zip(bodies, body_tops, strict=True):
+    for (_, note), name_lines, top in zip(bodies, names, body_tops, strict=True):
         boxes.append(
-            f'<rect x="{BODY_LEFT}" y="{top:.1f}" width="{WIDTH - BODY_LEFT - 1}" height="{BODY_HEIGHT}" rx="4" '
+            f'<rect x="{BODY_LEFT}" y="{top:.1f}" width="{WIDTH - BODY_LEFT - 1}" height="{body_height}" rx="4" '
             f'fill="{"#eef3f9" if colour == DARK_BLUE else "#ffffff"}" stroke="{colour}" stroke-width="1"/>'
         )
-        name_lines = wrapped(name, WIDTH - BODY_LEFT - 12, 9, 2)
         boxes += _lines(BODY_LEFT + 6, top + 14, name_lines, 9, 11, weight="bold", fill=colour)
         boxes.append(_text(BODY_LEFT + 6, top + 14 + 11 * len(name_lines) + 1, note, size=8, fill=GREY))
     key_parts, key_height = _network_key(height + 8)

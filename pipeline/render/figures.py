@@ -34,11 +34,14 @@ SOURCE_COLOURS = {
     # green, not a fourth blue between Land and Krankenkassen (code review: hard to tell apart in print)
     "Kreis": "#47815f",
     "Krankenkassen": "#7296bc",
-    # purple, not a pale blue: every segment keeps 3 : 1 against white (WCAG 1.4.11)
-    "Dritte": "#7b68a6",
+    # a dark purple: the lighter one was Land's blue to protanopes and printed as the same grey
+    # (figure review); every segment keeps 3 : 1 against white (WCAG 1.4.11)
+    "Dritte": "#4f2f7d",
 }
 OWN_COLOUR = "#d27e2a"
-INCOME_COLOUR = "#7296bc"
+#: The Erträge beside the orange Zuschussbedarf: dark, so the two differ in black-and-white print
+#: too (figure review: both printed as the same grey, L* 60.8 and 60.6).
+INCOME_COLOUR = "#1f4e79"
 #: Measures by status: running solid, planned as an outline, completed grey.
 STATUS_COLOURS = {"laufend": "#3d6fa6", "geplant": "#3d6fa6", "abgeschlossen": "#939393"}
 STAND_COLOUR = "#b2182b"
@@ -51,8 +54,9 @@ SECTOR_COLOURS = dict(
         strict=True,
     )
 )
-#: The neutral colours of the three kinds of hint: no traffic light.
-HINT_COLOURS = ("#3d6fa6", "#d27e2a", "#8d8d8d")
+#: The neutral colours of the three kinds of hint: no traffic light; the missing data dark grey,
+#: not a mid grey that printed like the orange beside it (figure review).
+HINT_COLOURS = ("#3d6fa6", "#d27e2a", "#404040")
 
 
 def _rounded(value: Decimal) -> str:
@@ -87,7 +91,8 @@ def funding_figure(concept: Concept) -> Figure | None:
         parts = ", ".join(f"{r.label} {euro(r.amounts[i])}" for r in table.rows)
         # the year as the bars name it, with the budget's state ('2027 (Haushaltsentwurf)'; web review)
         sentences.append(
-            f"{budget.year_label(year)}: {parts}; zusammen {t.expenses_nom} von {euro(table.totals[i])}."
+            # 'Aufwand insgesamt', not 'zusammen der Aufwand von' (figure review)
+            f"{budget.year_label(year)}: {parts}; {t.expenses} insgesamt {euro(table.totals[i])}."
         )
     summary = f"Gestapeltes Balkendiagramm: {title}, je Haushaltsjahr ein Balken."
     svg = stacked_amounts(rows, series, title, shown=_rounded, total=lambda v: f"{t.expenses} {_rounded(v)}")
