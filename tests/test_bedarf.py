@@ -1001,3 +1001,15 @@ def test_the_average_of_offers_reads_alike_everywhere():
     chapter = concept_chapters(concept)[MAP_CHAPTER]
     plain = " ".join(lxml.html.fromstring(f"<div>{chapter}</div>").text_content().split())
     assert "als im Durchschnitt aller Sozialräume (5,25)" in plain and "(5,3)" not in plain
+
+
+def test_the_maps_legend_explains_a_gap_only_where_it_draws_one():
+    """Neuhafen's legend explained the mark of a gap no Sozialraum had (figure review)."""
+    from pipeline.render.needs import map_figure
+
+    for folder, gaps in ((EXAMPLE, True), (ROOT / "inputs" / "neuhafen", False)):
+        concept = check_folder(folder).concept
+        assert bool(concept.needs.gaps) is gaps
+        figure = map_figure(concept)
+        assert figure is not None
+        assert ("Lücke: hoher Bedarf" in figure.svg) is gaps, folder.name

@@ -54,13 +54,16 @@ def _legend(concept: Concept, needs: NeedsView) -> list[Key]:
     ]
     if any(s.need is None for s in needs.by_space):
         keys.append(Key("keine Angabe", NO_VALUE))
-    keys.append(
-        Key(
-            f"Lücke: hoher Bedarf und weniger laufende Angebote als im Durchschnitt der Sozialräume "
-            f"({_average(needs)})",
-            None,
+    # the key of a gap only where the map draws one (figure review: Neuhafen's legend explained a
+    # mark no Sozialraum had)
+    if needs.gaps:
+        keys.append(
+            Key(
+                f"Lücke: hoher Bedarf und weniger laufende Angebote als im Durchschnitt der Sozialräume "
+                f"({_average(needs)})",
+                None,
+            )
         )
-    )
     return keys
 
 
