@@ -2537,3 +2537,12 @@ def test_the_annex_names_the_forms_stand_and_the_concept_its_language(concept):
     assert dict(agreement.annexes)["vordruck"].endswith(f"(eigenes Dokument, Stand {stand})")
     chapter = " ".join(concept_chapters(concept)["konzept/09b_datenschutz.html.j2"].split())
     assert "Er liegt auf Deutsch vor; wer ihn mit einer Familie in einer anderen Sprache bespricht" in chapter
+
+
+def test_every_page_of_the_form_has_a_line_for_the_familys_name(concept):
+    """The pages with the ticks belonged to nobody once separated or copied (data protection
+    officer's review): the footer of every page asks for the family's name."""
+    from pipeline.render import FAMILY_NAME_LINE
+
+    footer = render_consent_form(concept.agreement).footer_text
+    assert footer.endswith(f" · Name der Familie: {FAMILY_NAME_LINE}") and len(FAMILY_NAME_LINE) >= 20

@@ -286,6 +286,10 @@ def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLA
     )
 
 
+#: Where the family writes its name on every page of the parents' form.
+FAMILY_NAME_LINE = "_" * 24
+
+
 def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
     """The form parents fill in to let named network partners exchange defined information."""
     concept = agreement.concept
@@ -301,9 +305,11 @@ def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEM
         stem="Einverstaendniserklaerung",
         subject="Vordruck: Einverständniserklärung und Schweigepflichtentbindung für Eltern",
         keywords="Frühe Hilfen; Einwilligung; Schweigepflichtentbindung; Datenschutz",
+        # a line for the family's name on every page: the pages with the ticks belong to nobody
+        # once separated or copied (data protection officer's review)
         footer=(
             f"{draft_prefix(concept)}Vordruck des {concept.network_name_gen} · Stand "
-            f"{formatting.german_date(concept.version.date)}"
+            f"{formatting.german_date(concept.version.date)} · Name der Familie: {FAMILY_NAME_LINE}"
         ),
         category="Vordruck",
     )
