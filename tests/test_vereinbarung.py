@@ -2545,4 +2545,4 @@ def test_every_page_of_the_form_has_a_line_for_the_familys_name(concept):
     from pipeline.render import FAMILY_NAME_LINE
 
     footer = render_consent_form(concept.agreement).footer_text
-    assert footer.endswith(f" · Name der Familie: {FAMILY_NAME_LINE}") and len(FAMILY_NAME_LINE) >= 20
+    assert footer.endswith(f" · Name der Familie: {FAMILY_NAME_LINE}") and len(FAMILY_NAME_LINE) >= 16

@@ -287,7 +287,7 @@ def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLA
 
 
 #: Where the family writes its name on every page of the parents' form.
-FAMILY_NAME_LINE = "_" * 24
+FAMILY_NAME_LINE = "_" * 18
 
 
 def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
@@ -308,8 +308,9 @@ def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEM
         # a line for the family's name on every page: the pages with the ticks belong to nobody
         # once separated or copied (data protection officer's review)
         footer=(
-            f"{draft_prefix(concept)}Vordruck des {concept.network_name_gen} · Stand "
-            f"{formatting.german_date(concept.version.date)} · Name der Familie: {FAMILY_NAME_LINE}"
+            # the network's name stands in the header; the footer keeps one line beside 'Seite 1 von 8'
+            f"{draft_prefix(concept)}Vordruck, Stand {formatting.german_date(concept.version.date)} · "
+            f"Name der Familie: {FAMILY_NAME_LINE}"
         ),
         category="Vordruck",
     )
