@@ -506,15 +506,15 @@ def test_the_concept_says_who_is_to_sign(concept, raw_inputs):
     # groups named already as acceding now are not named again
     assert "Ebenfalls einzeln beitretend (jede Einrichtung, Praxis oder Person unterschreibt selbst):" in text
     # an association that signs for a profession binds none of its members: said, not counted
-    association = next(p for p in concept.agreement.partners if p.name.startswith("Kreisgruppe"))
+    association = next(p for p in concept.agreement.partners if p.name.startswith("Hebammenverband"))
     assert association in concept.agreement.binding_none
     assert (
         # 'zusätzlich' read as a second signature beside another for them (network coordinator's review); 'für'
         # as on their behalf, which the binding denied (Lektorat)
         # nor 'Die Berufsvertretung': Neuhafen's Hebammennetz running a Hebammenzentrale is none (review)
         # the name with its article where it can be declined, not in quotes (Lektorat)
-        f"Mitunterzeichnet wird die Vereinbarung von der {association.name.removesuffix('.')}. Diese Unterschrift verpflichtet niemanden "
-        "einzeln; freiberufliche Hebammen treten selbst bei." in text
+        "Mitunterzeichnet wird die Vereinbarung vom Hebammenverband Niedersachsen e. V. (Kreisgruppe Musterkreis). "
+        "Diese Unterschrift verpflichtet niemanden einzeln; freiberufliche Hebammen treten selbst bei." in text
     )
 
 
@@ -2243,13 +2243,15 @@ def test_a_signature_that_binds_no_member_names_who_signs_not_a_profession(examp
     # by its name, with its article where it can be declined; who accedes named by the group, not
     # 'Jede und jeder' without a noun (Lektorat)
     named = re.findall(
-        r"Die Unterschrift (?:von „([^“]+)“|der ([^:]+?)) verpflichtet niemanden einzeln: Wer zu dieser Gruppe "
-        r"gehört, tritt mit eigener Unterschrift bei",
+        r"Die Unterschrift (?:von „([^“]+)“|der ([^:]+?)|des ([^:]+?)) verpflichtet niemanden einzeln: Wer zu "
+        r"dieser Gruppe gehört, tritt mit eigener Unterschrift bei",
         text,
     )
-    names = {quoted or declined for quoted, declined in named}
+    names = {"".join(forms) for forms in named}
     midwives = [p.name for p in agreement.partners if "hebamm" in p.name.lower()]
-    assert names and names <= {p.name for p in agreement.partners} and set(midwives) & names
+    # the genitive of a masculine name declines its first word ('des Hebammenverbandes …')
+    undeclined = {n.replace("Hebammenverbandes", "Hebammenverband") for n in names}
+    assert names and undeclined <= {p.name for p in agreement.partners} and set(midwives) & undeclined
 
 
 def test_the_partners_use_the_coordination_paths_not_the_families(concept):
@@ -2546,3 +2548,16 @@ def test_every_page_of_the_form_has_a_line_for_the_familys_name(concept):
 
     footer = render_consent_form(concept.agreement).footer_text
     assert footer.endswith(f" · Name der Familie: {FAMILY_NAME_LINE}") and len(FAMILY_NAME_LINE) >= 16
+
+
+def test_a_branch_of_an_association_as_party_warns(inputs):
+    """A Kreisgruppe is mostly no legal person and cannot sign (§ 26 BGB; review from the
+    Rechtsamt's side): the example names the Landesverband, the Kreisgruppe in brackets."""
+    assert not _warned(inputs, "Kreis- oder Regionalgruppe")
+    inputs.replace(
+        "akteure.yaml",
+        "name: Hebammenverband Niedersachsen e. V. (Kreisgruppe Musterkreis)",
+        "name: Kreisgruppe Musterkreis im Hebammenverband Niedersachsen e. V.",
+    )
+    (warned,) = _warned(inputs, "Kreis- oder Regionalgruppe")
+    assert warned.where.file == "akteure.yaml" and warned.where.field.endswith(".name")

@@ -266,6 +266,32 @@ def places_without_health_data_are_on_the_form(concept: Concept) -> Iterator[Fin
         )
 
 
+#: A branch of an association by its name ('Kreisgruppe Musterkreis im Hebammenverband …').
+_BRANCH = re.compile(r"(Kreis|Regional|Orts|Bezirks)gruppe\b")
+
+
+@WARNINGS.rule("kooperationsvereinbarung-untergliederung")
+def parties_are_legal_persons(concept: Concept) -> Iterator[Finding]:
+    """A Kreisgruppe or Regionalgruppe of an association is mostly no legal person of its own and
+    cannot sign a contract; the association does, by its board (§ 26 BGB). Review from the
+    Rechtsamt's side: the example's party was the „Kreisgruppe Musterkreis im Hebammenverband“."""
+    agreement = concept.agreement
+    if agreement is None:
+        return
+    index = {o.id: i for i, o in enumerate(concept.organisations)}
+    for party in agreement.partners:
+        if _BRANCH.match(party.name) and party.key in index:
+            yield Finding(
+                at("akteure.yaml", "traeger", index[party.key], "name"),
+                f"„{party.name}“ unterzeichnet die Kooperationsvereinbarung. Eine Kreis- oder Regionalgruppe ist "
+                "meist keine eigene Rechtsperson und kann dann nicht selbst Vertragspartei sein; das ist der "
+                "Verband, vertreten durch seinen Vorstand. Bitte mit dem Verband klären und als Namen den "
+                "unterzeichnenden Verband eintragen, etwa „Hebammenverband Niedersachsen e. V. (Kreisgruppe "
+                "Musterkreis)“.",
+                WARNING,
+            )
+
+
 #: Words of a general box that may carry health data: a referral's reason, findings, a course.
 _MAY_BE_HEALTH = re.compile(r"Anlass|Grund|Befund|Diagnose|Verlauf|Beobachtung", re.IGNORECASE)
 
