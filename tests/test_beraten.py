@@ -540,6 +540,8 @@ def test_once_the_agreement_is_in_force_it_is_what_binds(inputs):
 
 
 def test_who_did_not_sign_the_agreement_in_force_is_bound_by_the_earlier_until_its_notice(inputs):
+    from pipeline.render import concept_chapters
+
     concept = inputs.check().concept
     leaving = next(a for a in concept.bound_by_agreement if a.id in concept.network.agreement.signatories)
 
@@ -554,6 +556,11 @@ def test_who_did_not_sign_the_agreement_in_force_is_bound_by_the_earlier_until_i
         "Bis die Kündigung der bisherigen Vereinbarung wirksam wird (frühestens zum 31.12.2027), bindet sie noch "
         f"einen Akteur, der die geltende nicht unterzeichnet hat: {leaving.name_in_text}." in text
     )
+    # one label, one count: chapter 3 and the table count those the agreement in force binds (diff review)
+    assert leaving not in concept.bound_by_this_label
+    assert leaving not in [a for a, _ in concept.bound_with_dates]
+    partners = len(concept.agreement.bound_actors)
+    assert f"<td>{partners}</td>" in concept_chapters(concept)["konzept/03_ausgangslage.html.j2"]
     # after the notice took effect, it binds nobody any more
     inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].update(bisherige_endet="2027-09-30"))
     later = inputs.check().concept

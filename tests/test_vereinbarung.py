@@ -1171,8 +1171,9 @@ def test_the_form_tells_parents_their_rights(concept):
     # the Träger's staff must (§ 8a Abs. 4 Satz 1 Nr. 3 SGB VIII), the Jugendamt's own assess together
     # (§ 8a Abs. 1): review by a Netzwerkkoordinatorin – „dürfen“ stood for both, the own staff were missing
     assert (
-        "Fachkräfte von Trägern der Kinder- und Jugendhilfe informieren das Jugendamt in diesem Fall; dazu haben sich "
-        "ihre Träger verpflichtet (§ 8a Abs. 4 SGB VIII)." in text
+        # the case named: 'in diesem Fall' after the sentence on urgent danger narrowed § 8a Abs. 4 (diff review)
+        "Fachkräfte von Trägern der Kinder- und Jugendhilfe informieren das Jugendamt, wenn sich die Gefahr nicht "
+        "anders abwenden lässt; dazu haben sich ihre Träger verpflichtet (§ 8a Abs. 4 SGB VIII)." in text
     )
     # who tells the parents first: a Stelle before it informs the Jugendamt (code review: 'Vorher sagen sie
     # es Ihnen' after the Jugendamt's own staff read as their assessment)
@@ -2505,12 +2506,17 @@ def test_the_referral_through_the_coordination_is_a_box_of_its_own(concept):
         f"☐ Vermittlung: „{agreement.consent_label(coordination)}“ darf die angekreuzten Angaben an eine der Stellen "
         "weitergeben, die ich oben angekreuzt habe, damit diese Stelle mich begleitet" in form
     )
-    assert "außer Sie erlauben es vorher gesondert schriftlich oder kreuzen unten die Vermittlung an." in form
+    # the exception beside the rule it makes one to (diff review)
+    assert (
+        "Die angekreuzten Stellen sprechen nur mit ihr, nicht miteinander – außer bei der Vermittlung, wenn Sie sie "
+        "unten ankreuzen." in form
+    )
     text = text_of(root_of(render_agreement(agreement).body_html))
     assert (
         "Die Abstimmungswege in Anlage 2 begründen über das Gesetz hinaus keine Pflicht, das Jugendamt zu "
-        "informieren; sie regeln nur, wie und wie schnell informiert wird, wenn sich eine Fachkraft dazu entschließt."
-        in text
+        "informieren; sie regeln nur, wie und wie schnell informiert wird, wenn eine Fachkraft das Jugendamt "
+        "informiert – weil sie es nach § 4 KKG darf oder weil ein Gesetz oder eine Vereinbarung nach § 8a Abs. 4 "
+        "SGB VIII sie dazu verpflichtet." in text
     )
     assert "für eine Praxis, wer sie vertreten darf" in text and "Inhaberin oder der Inhaber" not in text
     assert "Beitritt bestätigt am (Datum, Name, Unterschrift)" in text
@@ -2538,7 +2544,10 @@ def test_the_annex_names_the_forms_stand_and_the_concept_its_language(concept):
     stand = f"{concept.version.date:%d.%m.%Y}"
     assert dict(agreement.annexes)["vordruck"].endswith(f"(eigenes Dokument, Stand {stand})")
     chapter = " ".join(concept_chapters(concept)["konzept/09b_datenschutz.html.j2"].split())
-    assert "Er liegt auf Deutsch vor; wer ihn mit einer Familie in einer anderen Sprache bespricht" in chapter
+    assert (
+        "Der Vordruck liegt auf Deutsch vor; wer ihn mit einer Familie in einer anderen Sprache bespricht"
+        in chapter
+    )
 
 
 def test_every_page_of_the_form_has_a_line_for_the_familys_name(concept):
@@ -2561,3 +2570,35 @@ def test_a_branch_of_an_association_as_party_warns(inputs):
     )
     (warned,) = _warned(inputs, "Kreis- oder Regionalgruppe")
     assert warned.where.file == "akteure.yaml" and warned.where.field.endswith(".name")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["Anlass der Übergabe, auch Angaben zur Gesundheit von Mutter und Kind", "Hinweise aus dem Wochenbett"],
+)
+def test_a_general_box_with_health_words_warns_unless_it_excludes_them(inputs, entry):
+    """Any word 'Gesundheit' silenced the warning, pregnancy and Wochenbett were not caught (diff review)."""
+
+    def own_data(data):
+        data["kooperationsvereinbarung"]["einverstaendniserklaerung"]["angaben"] = [
+            "Name und Geburtsdatum des Kindes",
+            entry,
+        ]
+
+    warned = _warned(inputs.edit("netzwerk.yaml", own_data), "kann Angaben zur Gesundheit enthalten")
+    assert [w.where.field for w in warned] == ["kooperationsvereinbarung.einverstaendniserklaerung.angaben[1]"]
+
+
+def test_a_gap_between_the_agreements_and_a_date_after_the_start_warn(inputs):
+    """Diff review: 'bisherige_endet' before 'beginn' left days without a binding agreement, and an
+    actor's date on or after the start made the concept invent an earlier agreement."""
+    inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].update(bisherige_endet="2027-03-31"))
+    assert _warned(inputs, "Dazwischen bindet keine Vereinbarung")
+    concept = inputs.check().concept
+    assert not concept._earlier_agreement_binds(dt.date(2027, 5, 1))
+
+    def signed_late(data):
+        data["akteure"][0]["kooperationsvereinbarung"] = "2027-07-15"
+
+    (warned,) = _warned(inputs.edit("akteure.yaml", signed_late), "liegt nicht vor dem Beginn")
+    assert warned.where.file == "akteure.yaml" and warned.where.field == "akteure[0].kooperationsvereinbarung"

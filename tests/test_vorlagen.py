@@ -3375,3 +3375,38 @@ def test_a_note_on_grants_not_yet_granted_names_the_committee_it_concerns():
     amount = sum((i.amount for i in open_), Decimal(0))
     labels = [r.label for r in view.resource_plan.by_source.rows]
     assert f"Dritte (davon {euro(amount)} zugesagt, {committee.name})" in labels
+
+
+def test_a_doppelhaushalt_s_other_year_and_a_paper_all_beyond_the_budget(inputs):
+    """A Doppelhaushalt 2026/2027 holds both years: a 2026 line außerplanmäßig is named in the paper
+    for 2027 with its year; a paper whose every line lies beyond the budget says 'nicht veranschlagt',
+    not 'veranschlagt bis auf' its whole amount (diff review)."""
+
+    def double(data):
+        for year in data["haushalt"]:
+            year.update(stand="beschlossen", beschlossen_am="2025-12-18", doppelhaushalt="2026/2027")
+        line = next(e for e in data["aufwand"] if e["jahr"] == 2026 and e["fuer"] != "netzwerkkoordination")
+        line.update(planabweichung="außerplanmäßig", deckung="Minderaufwand bei Produkt 36.20.01")
+        for e in data["aufwand"]:
+            if e["jahr"] == 2027 and e["haushaltsstelle"].startswith("Produkt 41.40.01"):
+                e.update(planabweichung="außerplanmäßig", deckung="Minderaufwand bei Produkt 41.10.01")
+
+    concept = inputs.edit("ressourcen.yaml", double).check().concept
+
+    def cell(number: str, label: str) -> str:
+        view = next(v for v in paper_views(concept) if v.paper.number == number)
+        root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+        (found,) = root.xpath(f"//tr[td[1]='{label}']/td[2]")
+        return re.sub(r"[ \n\t]+", " ", found.text_content()).strip()
+
+    assert "(2026), Deckung: Minderaufwand bei Produkt 36.20.01" in cell(
+        "JHA/2026/030", "Über- oder außerplanmäßig"
+    )
+    assert cell("JHA/2026/030", "Mittel im Haushalt").startswith(
+        "im beschlossenen Haushalt 2026/2027 veranschlagt bis auf"
+    )
+    # the committee's share is all beyond the budget
+    assert (
+        cell("GA/2026/027", "Mittel im Haushalt")
+        == "im beschlossenen Haushalt 2026/2027 nicht veranschlagt (außerplanmäßig)"
+    )

@@ -1466,10 +1466,12 @@ class Concept:
         """The agreement the actors' dates record still binds those who signed it on `day`: before
         the one in force took effect, and after it until the notice takes effect ('bisherige_endet';
         without one, until they sign the new one – as the agreement itself says)."""
+        ends = self.agreement.previous_ends if self.agreement is not None else None
+        if ends is not None and day > ends:
+            return False  # also where it ended before the new one began (diff review: a gap)
         current = self.agreement_in_force
         if current is None or current.in_force_since is None or day < current.in_force_since:
             return True
-        ends = current.previous_ends
         return ends is None or day <= ends
 
     @cached_property
@@ -1483,7 +1485,7 @@ class Concept:
         a long table (a list each time made it quadratic)."""
         return frozenset(a.id for a in self.bound_now), frozenset(a.id for a in self.bound_by_agreement)
 
-    @property
+    @cached_property
     def bound_only_by_earlier(self) -> list[Actor]:
         """Bound at the Stand by the earlier agreement alone: they have not signed the one in force."""
         current = self.agreement_in_force
@@ -1491,11 +1493,26 @@ class Concept:
             return []
         return [a for a in self.bound_now if not current.bound(a)]
 
+    @cached_property
+    def bound_only_by_earlier_ids(self) -> frozenset[str]:
+        """The ids of :attr:`bound_only_by_earlier`, asked of each actor of a paper's table."""
+        return frozenset(a.id for a in self.bound_only_by_earlier)
+
+    @property
+    def bound_by_this_label(self) -> list[Actor]:
+        """The actors bound by what :attr:`bound_by_label` names: the agreement in force, or the
+        earlier one while this Fassung's is not yet (diff review: chapter 3 and the papers counted
+        those bound only by the earlier one under 'an die Kooperationsvereinbarung', chapter 8 not)."""
+        current = self.agreement_in_force
+        if current is None:
+            return self.bound_by_agreement
+        return [a for a in self.bound_now if a.id not in self.bound_only_by_earlier_ids]
+
     @property
     def bound_with_dates(self) -> list[tuple[Actor, dt.date]]:
-        """The actors bound at the Stand with the day since when, earliest first: the table of
-        bound actors."""
-        dated = [(a, self.bound_since(a)) for a in self.bound_now]
+        """The actors bound by what :attr:`bound_by_label` names, with the day since when, earliest
+        first: the table of bound actors (those bound only by the earlier one stand in a sentence)."""
+        dated = [(a, self.bound_since(a)) for a in self.bound_now if a.id not in self.bound_only_by_earlier_ids]
         return sorted(((a, d) for a, d in dated if d is not None), key=lambda pair: pair[1])
 
     def bound_since(self, actor: Actor) -> dt.date | None:
@@ -1508,7 +1525,13 @@ class Concept:
             return None
         if current is None or current.in_force_since is None or not current.bound(actor):
             return actor.agreement_signed
-        return actor.agreement_signed if actor.id in earlier else current.in_force_since
+        ends = current.previous_ends
+        unbroken = ends is None or ends >= current.in_force_since - dt.timedelta(days=1)
+        signed = actor.agreement_signed
+        # since the earlier signature only without a gap, and never later than the start (diff review)
+        if actor.id in earlier and unbroken and signed is not None:
+            return min(signed, current.in_force_since)
+        return current.in_force_since
 
     @cached_property
     def signed_jointly_ids(self) -> frozenset[str]:

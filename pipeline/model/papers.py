@@ -545,10 +545,13 @@ class FinanceSummary:
         if self.status == "beschlossen":
             if self.deviations:
                 lines = [line for _, line in self.deviations]
-                amount = euro(total(line.amount for line in lines))
+                amount = total(line.amount for line in lines)
+                kinds = deviation_kinds(lines)
+                # all of it beyond the budget: not 'veranschlagt bis auf' the whole amount (diff review)
+                if amount >= self.balance.expenses and all(line.year == self.year for line in lines):
+                    return f"im beschlossenen Haushalt {self.budget_name} nicht veranschlagt ({kinds})"
                 return (
-                    f"im beschlossenen Haushalt {self.budget_name} veranschlagt bis auf {amount} "
-                    f"({deviation_kinds(lines)})"
+                    f"im beschlossenen Haushalt {self.budget_name} veranschlagt bis auf {euro(amount)} ({kinds})"
                 )
             return f"im beschlossenen Haushalt {self.budget_name} veranschlagt"
         reservation = (
@@ -574,7 +577,9 @@ class FinanceSummary:
             # each amount with what it pays and how it is covered, as the form asks (Saxon review:
             # 'nein' stood there for amounts added after the Doppelhaushalt was adopted)
             return "ja: " + "; ".join(
-                f"{euro(line.amount)} {line.deviation} für {label}, Deckung: {line.cover or 'noch offen'}"
+                f"{euro(line.amount)} {line.deviation} für {label}"
+                + (f" ({line.year})" if line.year != self.year else "")
+                + f", Deckung: {line.cover or 'noch offen'}"
                 for label, line in self.deviations
             )
         # a draft's lines hold only once it is adopted as drafted (code review)
@@ -1604,8 +1609,12 @@ class PaperView:
             terms=budget.terms,
             item_label=budget.item_label,
             in_year=self._read_on.year >= year,
+            # every year of the Haushaltssatzung the paper names: a Doppelhaushalt 2027/2028 holds
+            # the 2028 lines too (diff review: a 2028 line außerplanmäßig, the paper of 2027 said 'nein')
             deviations=tuple(
-                (self.concept.expense_label(e), e) for e in expenses if e.year == year and e.deviation
+                (self.concept.expense_label(e), e)
+                for e in expenses
+                if e.deviation and budget.statute(e.year) == budget.statute(year)
             ),
         )
 
