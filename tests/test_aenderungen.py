@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import shutil
 import subprocess
 import tempfile
@@ -476,3 +477,24 @@ def test_an_agreement_added_since_is_named_new(inputs):
     assert [(r.label, [f.summary for f in r.fields]) for r in settings.changed] == [
         ("Netzwerk", ["neu: Kooperationsvereinbarung"])
     ]
+
+
+def test_a_settings_file_dropped_is_entfallen_and_a_fields_title_is_its_name(inputs):
+    """Diff review: a dropped querschnitt.yaml stood as 'geändert | Querschnittsthemen | entfallen',
+    'fortgeltend' as 'Kooperationsvereinbarung, Die mit einer früheren Fassung …: nein → ja'."""
+    from pipeline.model.changes import compare
+
+    old = inputs.check().concept
+    inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].update(fortgeltend=True))
+    inputs.replace("kommune.yaml", "stand: 2026-10-15", "stand: 2027-10-14")
+    for name in [n for n in inputs.texts if n.startswith("vorlagen/")]:
+        inputs.remove(name)
+    new = inputs.check().concept
+    settings = next(k for k in compare(old, new).kinds if k.plural == "Weitere Festlegungen")
+    network = next(row for row in settings.changed if row.label == "Netzwerk")
+    assert "Kooperationsvereinbarung, Fortgeltung: nein → ja" in [f.summary for f in network.fields]
+    assert old.cross_cutting is not None
+    dropped = dataclasses.replace(new, cross_cutting=None)
+    settings = next(k for k in compare(old, dropped).kinds if k.plural == "Weitere Festlegungen")
+    assert [r.label for r in settings.removed] == ["Querschnittsthemen"]
+    assert "Querschnittsthemen" not in [r.label for r in settings.changed]

@@ -2602,3 +2602,9 @@ def test_a_gap_between_the_agreements_and_a_date_after_the_start_warn(inputs):
 
     (warned,) = _warned(inputs.edit("akteure.yaml", signed_late), "liegt nicht vor dem Beginn")
     assert warned.where.file == "akteure.yaml" and warned.where.field == "akteure[0].kooperationsvereinbarung"
+
+
+def test_a_planned_measure_in_anlage_1_says_when(concept):
+    """One literal line (diff review: the test of the partners' contributions rebuilds the label)."""
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert "M20 Netzwerkbefragung und Wirkungsmonitoring 2027 (geplant ab 01.03.2027 bis 30.09.2027)" in text

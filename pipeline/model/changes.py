@@ -206,7 +206,9 @@ def _short_title(title: str) -> str:
     """A field's title without the advice its description goes on with: 'Stand der Umsetzung in
     Worten', not '…; er steht im Konzept und in jeder Vorlage … – also nicht 'mit dieser Vorlage'
     schreiben' (Hessian year-later review: the fill-in hint stood in the published concept)."""
-    head = re.split(r";|\s[–-]\s", title, maxsplit=1)[0].strip()
+    # and before a colon: 'Art: Personal, Sachkosten …', 'Fortgeltung: die mit einer früheren …'
+    # (diff review: a sentence stood after the section's name)
+    head = re.split(r";|:\s|\s[–-]\s", title, maxsplit=1)[0].strip()
     # a hint in brackets ('Ende (leer: unbefristet)'), not a part of the name ('(Durchschnitt)')
     return re.sub(r"\s*\([^()]*:[^()]*\)$", "", head) or head
 
@@ -408,14 +410,16 @@ def _settings(old: Concept, new: Concept) -> KindChanges:
     """What changed besides the items with an id: the agreement, the evaluation's dates, the
     decision procedure, the network's bodies and paths (Saxon year-later review: the changes
     said nothing of a new agreement, evaluation date or Beschluss)."""
-    changed = []
+    added, removed, changed = [], [], []
     for label, part, skipped in SETTINGS:
         was, now = part(old), part(new)
         if was is not None and now is not None and (fields := _fields(was, now, skipped)):
             changed.append(ItemChange("", label, fields))
-        elif (was is None) != (now is None):
-            changed.append(ItemChange("", label, (FieldChange("neu" if was is None else "entfallen", "", ""),)))
-    return KindChanges("Festlegung", "Weitere Festlegungen", (), (), tuple(changed))
+        elif was is None and now is not None:
+            added.append(ItemChange("", label))
+        elif was is not None and now is None:
+            removed.append(ItemChange("", label))
+    return KindChanges("Festlegung", "Weitere Festlegungen", tuple(added), tuple(removed), tuple(changed))
 
 
 def compare(old: Concept, new: Concept) -> ChangeSet:

@@ -1478,8 +1478,8 @@ class AgreementSettings(Item, title="Kooperationsvereinbarung"):
     start: Date | None = field("beginn", "Tag des Inkrafttretens (leer: mit der Unterzeichnung)", default=None)
     continues: YesNo = field(
         "fortgeltend",
-        "Die mit einer früheren Fassung unterzeichnete Vereinbarung gilt unverändert weiter (ja): der Build erzeugt "
-        "sie nicht neu, ihre Dateien im Ausgabeordner bleiben, und das Konzept beschreibt sie weiter",
+        "Fortgeltung: die mit einer früheren Fassung unterzeichnete Vereinbarung gilt unverändert weiter (ja); der "
+        "Build erzeugt sie nicht neu, ihre Dateien im Ausgabeordner bleiben, und das Konzept beschreibt sie weiter",
         default=False,
     )
     term_years: Integer | None = field(

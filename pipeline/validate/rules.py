@@ -324,14 +324,20 @@ def yearly_totals_plausible(concept: Concept) -> Iterator[Finding]:
 def deviation_with_cover(concept: Concept) -> Iterator[Finding]:
     """A Betrag beyond the adopted budget needs a Deckungsvorschlag before the council may decide
     it; without one the papers say 'Deckung: noch offen'."""
+    # in the budget's words: Ausgaben in a kameral one (diff review)
+    needs = (
+        "Über- und außerplanmäßige Ausgaben brauchen"
+        if concept.budget.terms.plural
+        else "Über- und außerplanmäßiger Aufwand braucht"
+    )
     for index, line in enumerate(concept.resources.expenses):
         if line.deviation is not None and line.cover is None and concept.budget.adopted(line.year):
             yield warning(
                 "ressourcen.yaml",
                 ("aufwand", index, "planabweichung"),
-                f"Für die {euro(line.amount)}, die {line.deviation} sind, fehlt die 'deckung': Über- und "
-                "außerplanmäßiger Aufwand braucht einen Deckungsvorschlag (die Vorlagen schreiben sonst "
-                "„Deckung: noch offen“). Bitte mit der Kämmerei klären und eintragen.",
+                f"Für die {euro(line.amount)}, die {line.deviation} sind, fehlt die 'deckung': {needs} einen "
+                "Deckungsvorschlag (die Vorlagen schreiben sonst „Deckung: noch offen“). Bitte mit der Kämmerei "
+                "klären und eintragen.",
             )
 
 
