@@ -1108,3 +1108,25 @@ def test_the_workbook_has_the_staff_with_the_own_stellenplan_apart():
         assert Decimal(str(mine[col])) == own
         assert Decimal(str(others[col])) == sum((size(p, year) for p in posts), Decimal(0)) - own
     assert [r[2] for r in body].count("eigener") == sum(p["anstellungstraeger"] == "stadt" for p in posts)
+
+
+def test_the_workbook_names_amounts_beyond_the_adopted_budget(inputs):
+    """The papers name über- and außerplanmäßige amounts and their cover; the Kämmerei's sheet of
+    lines did not (diff review). Only where there are any: an empty column reads as forgotten."""
+
+    def adopted(data):
+        for year in data["haushalt"]:
+            year.update(stand="beschlossen", beschlossen_am="2026-12-17")
+        line = next(e for e in data["aufwand"] if e["jahr"] == 2027)
+        line.update(planabweichung="außerplanmäßig", deckung="Minderaufwand bei Produkt 36.20.01")
+
+    plain = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(inputs.check().concept))))
+    assert "Planabweichung" not in [c.value for c in plain["Aufwandspositionen"][1]]
+    concept = inputs.edit("ressourcen.yaml", adopted).check().concept
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(workbook(concept))))["Aufwandspositionen"]
+    headers = [c.value for c in sheet[1]]
+    deviation, cover = headers.index("Planabweichung"), headers.index("Deckung")
+    marked = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[deviation]]
+    assert [(row[deviation], row[cover]) for row in marked] == [
+        ("außerplanmäßig", "Minderaufwand bei Produkt 36.20.01")
+    ]

@@ -388,6 +388,11 @@ def _expense_sheet(concept: Concept) -> Sheet:
         Column("Volles Jahr", "euro", 16),
     ]
     ending = concept.budget.ending_measures
+    lines = concept.budget.expense_lines
+    # amounts beyond the adopted budget, as the papers name them: only where there are any (diff review)
+    deviating = any(e.deviation for e in lines)
+    if deviating:
+        columns += [Column("Planabweichung", width=18), Column("Deckung", width=40)]
     rows: list[list[Value]] = [
         [
             e.year,
@@ -401,12 +406,15 @@ def _expense_sheet(concept: Concept) -> Sheet:
             concept.organisation(e.recipient).name if e.recipient else "",
             recurrence(e, ending),
             e.full_year,
+            *([e.deviation or "", e.cover or ""] if deviating else []),
         ]
-        for e in concept.budget.expense_lines
+        for e in lines
     ]
     # no line starts during a year: an empty column read as forgotten (Kämmerei)
-    if not any(row[-1] for row in rows):
-        columns, rows = columns[:-1], [row[:-1] for row in rows]
+    full_year = next(i for i, c in enumerate(columns) if c.header == "Volles Jahr")
+    if not any(row[full_year] for row in rows):
+        columns = columns[:full_year] + columns[full_year + 1 :]
+        rows = [row[:full_year] + row[full_year + 1 :] for row in rows]
     _with_item_key(concept.budget, columns, rows, [e.budget_item for e in concept.budget.expense_lines])
     return Sheet(
         t.expense_lines,
