@@ -54,14 +54,14 @@ QUALITY_TITLE = "Qualitätsdialog"
 WORKING_COPY = "Arbeitsfassung"
 #: Colours of the statuses in charts; the text always names the status too. Each keeps 3 : 1
 #: against white (WCAG 1.4.11) and its label 4.5 : 1 (dark or white text, whichever reads better);
-#: neighbours differ by 20 in lightness, so they stay apart in black-and-white print, and no
-#: red beside green (figure review: erfüllt and offen printed as one grey, and were a pair for
-#: readers with deuteranopia).
+#: any two differ by more than 10 in lightness – a status left out brings others side by side –,
+#: so they stay apart in black-and-white print, and no red beside green (figure review: erfüllt
+#: and offen printed as one grey, and were a pair for readers with deuteranopia).
 STATUS_COLOURS = {
-    "erfüllt": "#1f4e79",
+    "erfüllt": "#1b3a5c",
     "teilweise": "#7296bc",
-    "offen": "#b2182b",
-    "nicht prüfbar": "#8d8d8d",
+    "offen": "#c0562a",
+    "nicht prüfbar": "#555555",
 }
 
 
