@@ -326,3 +326,18 @@ def test_a_kind_of_municipality_has_the_gender_of_its_last_word(term, gender):
 def test_the_pronouns_for_a_body_follow_its_article(name, pronouns):
     forms = committee_forms(name)
     assert (forms.pronoun, forms.pronoun_acc, forms.pronoun_dat, forms.possessive) == pronouns
+
+
+def test_an_adjective_of_a_place_is_not_declined():
+    """'des Berlinen Hebammenverbandes' in the Berlin fixture's agreement (diff review)."""
+    from pipeline.model.grammar import definite
+
+    forms = definite("Berliner Hebammenverband e. V.")
+    assert forms is not None
+    assert (forms.nom, forms.gen, forms.vom) == (
+        "der Berliner Hebammenverband e. V.",
+        "des Berliner Hebammenverbandes e. V.",
+        "vom Berliner Hebammenverband e. V.",
+    )
+    deutsch = definite("Deutscher Kinderschutzbund")
+    assert deutsch is not None and deutsch.gen == "des Deutschen Kinderschutzbundes"

@@ -269,10 +269,25 @@ def _split(name: str, gender_known: bool = False) -> tuple[list[str], str, str] 
     return group[:index], group[index], rest
 
 
+#: Adjectives made of a place's name with '-er', which are never declined ('des Berliner
+#: Hebammenverbandes', not 'des Berlinen …'; diff review of the Berlin fixture): the capitals of the
+#: Länder and the largest cities.
+PLACE_ADJECTIVES = frozenset(
+    {
+        "Berliner", "Hamburger", "Bremer", "Münchner", "Kölner", "Frankfurter", "Stuttgarter", "Düsseldorfer",
+        "Dresdner", "Leipziger", "Nürnberger", "Mainzer", "Kieler", "Schweriner", "Potsdamer", "Magdeburger",
+        "Erfurter", "Saarbrücker", "Wiesbadener", "Dortmunder", "Essener", "Bremerhavener", "Rostocker",
+        "Hallenser", "Chemnitzer", "Bochumer", "Bielefelder", "Bonner", "Mannheimer", "Karlsruher", "Augsburger",
+    }
+)  # fmt: skip
+
+
 def _inflect_adjective(word: str, gender: Gender) -> tuple[str, str] | None:
     """'Gemeinsamer' (m) → ('Gemeinsame', 'Gemeinsamen'): the weak forms after a definite
     article (nominative and accusative of f/n; every other case), or None if the word does not
-    end as a strong adjective of that gender does."""
+    end as a strong adjective of that gender does; a place's adjective stays as it is."""
+    if word in PLACE_ADJECTIVES:
+        return word, word
     ending = _STRONG_ENDING[gender]
     if not word.endswith(ending) or len(word) <= len(ending) + 2:
         return None
