@@ -608,3 +608,12 @@ def test_long_names_of_bodies_and_units_are_not_cut():
     row = TargetRow("Z3.1 Gebundene Partner", 6.0, 12.0, 20.0, 20.0, "6 → 12 → 20", unit)
     chart = target_chart([row], "Indikatoren")
     assert "…" not in chart and "Partner" in " ".join(lxml.html.fromstring(chart).itertext())
+
+
+def test_a_current_value_on_its_baseline_keeps_the_ring_visible():
+    """Istwert equal to the Ausgangswert: the dot hid the open ring (figure review)."""
+    from pipeline.render.diagrams import TargetRow, target_chart
+
+    same = target_chart([TargetRow("Z1.2", 2.0, 2.0, 5.0, 5.0, "2 → 2 → 5", "Praxen")], "Indikatoren")
+    apart = target_chart([TargetRow("Z1.2", 2.0, 4.0, 5.0, 5.0, "2 → 4 → 5", "Praxen")], "Indikatoren")
+    assert 'r="6" fill="none"' in same and 'r="6" fill="none"' not in apart

@@ -128,6 +128,12 @@ def target_chart(rows: list[TargetRow], title: str, colour: str = DARK_BLUE) -> 
         parts += [
             _marker(name, at[name], middle, colour) for name in ("target", "baseline", "current") if name in at
         ]
+        if "current" in at and abs(at["current"] - at["baseline"]) < 4:
+            # the baseline's ring around the dot that covers it (figure review: 2 → 2 showed no ring)
+            parts.append(
+                f'<circle cx="{at["baseline"]:.1f}" cy="{middle:.1f}" r="6" fill="none" stroke="{GREY}" '
+                'stroke-width="1.4"/>'
+            )
         parts.append(_text(VALUES_LEFT, y + 7, row.values, size=8.5, weight="bold"))
         # the unit whole in up to two lines (figure review: „Partnerinnen und …“)
         parts += _lines(VALUES_LEFT, y + 17, wrapped(row.unit, WIDTH - VALUES_LEFT, 7.5, 2), 7.5, 9, fill=GREY)
