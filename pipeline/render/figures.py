@@ -88,7 +88,9 @@ def funding_figure(concept: Concept) -> Figure | None:
     title = f"{t.funding_title} nach Quelle und Jahr"
     sentences = []
     for i, year in enumerate(budget.years):
-        parts = ", ".join(f"{r.label} {euro(r.amounts[i])}" for r in table.rows)
+        # a source without an amount that year left out, as the bars leave it out (figure review: '0,00 €'
+        # where the table shows '–')
+        parts = ", ".join(f"{r.label} {euro(r.amounts[i])}" for r in table.rows if r.amounts[i])
         # the year as the bars name it, with the budget's state ('2027 (Haushaltsentwurf)'; web review)
         sentences.append(
             # 'Aufwand insgesamt', not 'zusammen der Aufwand von' (figure review)
@@ -110,8 +112,9 @@ def committee_figure(concept: Concept) -> Figure | None:
         for balance in budget.balances(year):
             rows.append((f"{balance.label} {year}", [balance.income, balance.subsidy]))
             sentences.append(
-                f"{balance.label} {year}: {t.expenses} {euro(balance.expenses)}, {t.income} {euro(balance.income)}, "
-                f"Zuschussbedarf {euro(balance.subsidy)}."
+                f"{balance.label} {year}: {t.expenses} {euro(balance.expenses)}, "
+                + (f"{t.income} {euro(balance.income)}, " if balance.income else f"keine {t.income}, ")
+                + f"Zuschussbedarf {euro(balance.subsidy)}."
             )
     series = [(t.income, INCOME_COLOUR), ("Zuschussbedarf", OWN_COLOUR)]
     title = f"{t.balance_title} je {budget.committee_nouns.singular} und Haushaltsjahr"
