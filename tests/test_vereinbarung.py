@@ -2608,3 +2608,16 @@ def test_a_planned_measure_in_anlage_1_says_when(concept):
     """One literal line (diff review: the test of the partners' contributions rebuilds the label)."""
     text = text_of(root_of(render_agreement(concept.agreement).body_html))
     assert "M20 Netzwerkbefragung und Wirkungsmonitoring 2027 (geplant ab 01.03.2027 bis 30.09.2027)" in text
+
+
+def test_a_traeger_may_end_it_for_one_service_and_an_ended_measure_ends_its_duties(concept):
+    """Caritas could not withdraw one of its two services, and the duties of a measure that ends
+    ran on with the unlimited agreement (review from the signers' side)."""
+    text = text_of(root_of(render_agreement(concept.agreement).body_html))
+    assert (
+        "kündigen, ein Träger auch nur für einzelne seiner Einrichtungen; für die übrigen gilt sie weiter." in text
+    )
+    assert (
+        "Endet eine Maßnahme oder ihre Finanzierung, entfallen die Beiträge und Abstimmungswege, die nur zu ihr "
+        "gehören, ohne dass es einer Kündigung bedarf." in text
+    )
