@@ -1394,7 +1394,9 @@ def test_dialogue_docx_quotes_the_networks_rating_and_prefills_facts(dialogue):
     document = Document(str(dialogue[".docx"]))
     paragraphs = [p.text for p in document.paragraphs]
     assert any(p.startswith("Einschätzung des Netzwerks: erfüllt. Der Rundbrief") for p in paragraphs)
-    assert "Frage für das Gespräch: Auf welchen Wegen erfahren die Akteure von Beschlüssen" in " ".join(paragraphs)
+    assert "Frage für das Gespräch: Auf welchen Wegen erfahren die Beteiligten von Beschlüssen" in " ".join(
+        paragraphs
+    )
     question = paragraphs.index("Was braucht es, damit die Frühen Hilfen politisch fester verankert werden?")
     assert paragraphs[question + 1].startswith(
         "5.1.1 – Jugendhilfeausschuss: letzter Bericht über Frühe Hilfen am 07.05.2026"

@@ -68,7 +68,7 @@ def returned(draft_build, tmp_path_factory) -> dict:
     """A reviewed copy of the draft, renamed, with a comment, a tracked change and a plain edit."""
     folder = tmp_path_factory.mktemp("zurueck")
     document = Document(str(draft_build / f"{CONCEPT}.docx"))
-    commented = _paragraph(document, "Die Babylotsinnen und Babylotsen bieten allen Müttern")
+    commented = _paragraph(document, "Die Babylotsinnen und Babylotsen bieten allen Eltern")
     document.add_comment(
         commented.runs, "Bitte die Zahl der Gespräche 2025 ergänzen.", author="Dr. Jonas Brandt", initials="JB"
     )
