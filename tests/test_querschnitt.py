@@ -192,8 +192,10 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
         html
     )
     rows = _rows(html, "Weitergabe von Angaben im Netzwerk")
-    assert len(rows) == len(raw["weitergaben"])
-    for row, flow in zip(rows, raw["weitergaben"], strict=True):
+    # the inputs' transfers, then the Vermittlung the agreement's parents' form allows
+    assert len(rows) == len(raw["weitergaben"]) + 1
+    assert rows[-1][0].endswith("Zweck: Vermittlung an die Stelle, die sie begleiten soll")
+    for row, flow in zip(rows[:-1], raw["weitergaben"], strict=True):
         assert row[0] == f"{flow['was']}; Zweck: {flow['zweck']}"
         # names after a semicolon continue the line ('…; freiberufliche Hebammen'): compared in lower case
         assert (

@@ -2519,6 +2519,11 @@ def test_the_referral_through_the_coordination_is_a_box_of_its_own(concept):
         "SGB VIII sie dazu verpflichtet." in text
     )
     assert "für eine Praxis, wer sie vertreten darf" in text and "Inhaberin oder der Inhaber" not in text
+    # and the concept's table of transfers lists the route (review from the signers' side)
+    chapter = " ".join(
+        lxml.html.fromstring(concept_chapters(concept)["konzept/09b_datenschutz.html.j2"]).itertext()
+    )
+    assert "Zweck: Vermittlung an die Stelle, die sie begleiten soll" in chapter
     assert "Beitritt bestätigt am (Datum, Name, Unterschrift)" in text
 
 
