@@ -2626,3 +2626,15 @@ def test_a_traeger_may_end_it_for_one_service_and_an_ended_measure_ends_its_duti
         "Endet eine Maßnahme oder ihre Finanzierung, entfallen die Beiträge und Abstimmungswege, die nur zu ihr "
         "gehören, ohne dass es einer Kündigung bedarf." in text
     )
+
+
+def test_a_tick_at_the_volunteers_covers_their_traeger(concept):
+    """Volunteers receive data only through their Träger, which had no tick of its own where only
+    the volunteers were ticked (data protection officer's review)."""
+    agreement = concept.agreement
+    assert agreement.volunteer_places
+    text = text_of(root_of(render_consent_form(agreement).body_html))
+    assert (
+        "Ihr Kreuz bei den Ehrenamtlichen erlaubt deshalb auch diesem Träger, die angekreuzten Angaben zu erhalten "
+        "und weiterzugeben." in text
+    )
