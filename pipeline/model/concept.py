@@ -1463,15 +1463,11 @@ class Concept:
         return agreement if agreement is not None and agreement.in_force_since is not None else None
 
     def _earlier_agreement_binds(self, day: dt.date) -> bool:
-        """The agreement the actors' dates record still binds those who signed it on `day`: before
-        the one in force took effect, and after it until the notice takes effect ('bisherige_endet';
-        without one, until they sign the new one – as the agreement itself says)."""
+        """The agreement the actors' dates record still binds those who signed it on `day`: until
+        its notice takes effect ('bisherige_endet'; without one, until they sign the new one – as
+        the agreement itself says), also where it ended before the new one began (diff review: a
+        gap)."""
         ends = self.agreement.previous_ends if self.agreement is not None else None
-        if ends is not None and day > ends:
-            return False  # also where it ended before the new one began (diff review: a gap)
-        current = self.agreement_in_force
-        if current is None or current.in_force_since is None or day < current.in_force_since:
-            return True
         return ends is None or day <= ends
 
     @cached_property

@@ -1606,8 +1606,7 @@ class Effort:
         the total that includes the Träger's posts hid (Kämmerei review); '' where all are own."""
         if not self.posts_elsewhere:
             return ""
-        mine = self.own_fte_by_year
-        others = {y: self.fte_by_year[y] - mine[y] for y in mine}
+        mine, others = self.own_fte_by_year, self.others_fte_by_year
 
         def phrase(sizes: dict[int, Decimal]) -> str:
             if len(set(sizes.values())) == 1:
@@ -1700,6 +1699,12 @@ class Effort:
         them alone)."""
         positions = [p for p in self.concept.resources.positions if self.in_own_plan(p)]
         return {year: total(p.fte_in(year) for p in positions) for year in self.concept.budget.years}
+
+    @property
+    def others_fte_by_year(self) -> dict[int, Decimal]:
+        """The size of the other Träger's posts in each budget year: the rest of :attr:`fte_by_year`."""
+        mine = self.own_fte_by_year
+        return {year: size - mine[year] for year, size in self.fte_by_year.items()}
 
     @property
     def positions_paid_by_grant(self) -> bool:

@@ -147,15 +147,7 @@ def stacked_amounts(
     # what neither its segment nor the bar's end can carry goes on a line under the bar (figure
     # review: the Land's 32.000 € and the Dritte's 6.000 € stood nowhere in the chart)
     unders = [
-        _lines_of(
-            [
-                f"{name} {shown(value)}"
-                for value, (name, _), labelled in zip(values, series, labelled_row, strict=True)
-                if value > 0 and not labelled
-            ]
-            if ending == total(t)
-            else []
-        )
+        _lines_of(_unlabelled(values, series, labelled_row, shown) if ending == total(t) else [])
         for t, (_, values), ending, labelled_row in zip(sums, rows, endings, labels, strict=True)
     ]
     row_height = ROW_HEIGHT + UNDER_LINE * max((len(u) for u in unders), default=0)
@@ -196,6 +188,17 @@ def stacked_amounts(
     return "\n".join(parts) + "\n"
 
 
+def _unlabelled(
+    values: list[Decimal], series: list[tuple[str, str]], labelled: list[bool], shown: Callable[[Decimal], str]
+) -> list[str]:
+    """'Land Hessen 32.000 €': each value of a bar its segment does not carry, with its series."""
+    return [
+        f"{name} {shown(value)}"
+        for value, (name, _), inside in zip(values, series, labelled, strict=True)
+        if value > 0 and not inside
+    ]
+
+
 def _lines_of(parts: list[str]) -> list[str]:
     """Parts joined by '; ' into as few lines of the chart's width as they need."""
     lines: list[str] = []
@@ -221,11 +224,7 @@ def _ending(
 ) -> str:
     """A bar's total, then the values of the series not labelled inside their segments, each with
     its series – where the bar (`bar` long) is short enough to leave room for them on its line."""
-    outside = [
-        f"{name} {shown(value)}"
-        for value, (name, _), labelled in zip(values, series, inside, strict=True)
-        if value > 0 and not labelled
-    ]
+    outside = _unlabelled(values, series, inside, shown)
     # in brackets: a dash read as a minus sign, or as a range, where '–' means 'no amount' in the tables (Kämmerei)
     longer = f"{total} ({', '.join(outside)})"
     return longer if outside and bar + 6 + text_width(longer, 9) <= WIDTH else total

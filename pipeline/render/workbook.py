@@ -614,8 +614,7 @@ def _staff_sheet(concept: Concept) -> Sheet:
         for position, employer, costs in effort.staff_rows
     ]
     blank = [None] * len(years)
-    mine = effort.own_fte_by_year
-    others = [effort.fte_by_year[y] - mine[y] for y in years]
+    mine, others = effort.own_fte_by_year, effort.others_fte_by_year
     return Sheet(
         "Personal",
         f"Personal der Frühen Hilfen nach Stelle und Jahr (VZÄ und {concept.budget.terms.staff})",
@@ -624,7 +623,7 @@ def _staff_sheet(concept: Concept) -> Sheet:
         "Summe",
         checks=[
             ["davon im eigenen Stellenplan", "", "", *(mine[y] for y in years), *blank],
-            ["davon Stellen bei anderen Trägern", "", "", *others, *blank],
+            ["davon Stellen bei anderen Trägern", "", "", *(others[y] for y in years), *blank],
         ],
     )
 
