@@ -574,3 +574,65 @@ def test_a_measure_without_grants_of_its_own_just_goes_on():
 
     assert heads("elbhoehe") == [("M4 läuft weiter", "M4 endet")]
     assert heads("wesertal") == [("M2 läuft ohne Anschlussförderung weiter", "M2 endet")]
+
+
+def _subsidy_table(concept) -> tuple[list[str], list[list[str]], list[str]]:
+    """Chapter 20's table of Zuschussbedarf by budget item: head, body rows, footer."""
+    from pipeline.render import concept_chapters
+
+    root = lxml.html.fromstring(concept_chapters(concept)["konzept/12_ressourcen.html.j2"])
+    table = next(t for t in root.iter("table") if (t.findtext("caption") or "").startswith("Zuschussbedarf nach "))
+    heads = [th.text_content() for th in table.find("thead").iter("th")]
+    rows = [[td.text_content() for td in tr.iter("td", "th")] for tr in table.find("tbody").iter("tr")]
+    footer = [td.text_content() for td in table.find("tfoot").iter("td", "th")]
+    return heads, rows, footer
+
+
+def test_the_concept_shows_the_zuschussbedarf_per_produkt_and_year(concept):
+    """The Kämmerei reads the budget by Produkt: chapter 20 has the Zuschussbedarf of each Produkt
+    per year, computed here from the lines (Aufwand − Erträge of the Produkt), and the footer is the
+    year's Zuschussbedarf of the funding table (Kämmerei review: no table by Produkt in the concept)."""
+    heads, rows, footer = _subsidy_table(concept)
+    budget = concept.budget
+    assert heads[0] == "Produkt"
+    assert heads[1:-1] == [str(y) for y in budget.years]
+    items = sorted({e.budget_item for e in budget.expenses} | {i.budget_item for i in budget.income})
+    assert [r[0] for r in rows] == [item.removeprefix("Produkt ") for item in items]
+    for row, item in zip(rows, items, strict=True):
+        for column, year in enumerate(budget.years, start=1):
+            spent = sum(
+                (e.amount for e in budget.expenses if e.year == year and e.budget_item == item), Decimal(0)
+            )
+            earned = sum((i.amount for i in budget.income if i.year == year and i.budget_item == item), Decimal(0))
+            assert _amount(row[column]) == spent - earned
+    own_share = next(r for r in budget.by_source.rows if r.label == concept.municipality.own_share_label)
+    for column in range(1, len(budget.years) + 1):
+        assert sum(_amount(r[column]) for r in rows) == _amount(footer[column])
+        assert _amount(footer[column]) == own_share.amounts[column - 1]
+    assert footer[0] == "Zuschussbedarf insgesamt"
+
+
+def test_a_kameral_concept_shows_the_zuschussbedarf_per_unterabschnitt(inputs):
+    """In a kameral budget Einnahmen and Ausgaben stand at Haushaltsstellen of their own: the
+    concept's table groups them by Unterabschnitt, as the papers do."""
+    _kameral(inputs, "Thüringen")
+    inputs.edit("ressourcen.yaml", _at_haushaltsstellen)
+    heads, rows, _ = _subsidy_table(inputs.check().concept)
+    assert heads[0] == "Unterabschnitt"
+    assert [r[0] for r in rows] == ["Unterabschnitt 4510", "Unterabschnitt 5400"]
+    assert all(_amount(cell) > 0 for r in rows for cell in r[1:])
+
+
+def test_a_budget_in_one_produkt_is_named_in_a_sentence(inputs):
+    """With a single Produkt a table would repeat the funding table's own share: one sentence."""
+    from pipeline.render import concept_chapters
+
+    def one_produkt(data):
+        for key in ("aufwand", "ertraege"):
+            for line in data[key]:
+                line["haushaltsstelle"] = "Produkt 36.30.01 Frühe Hilfen"
+
+    inputs.edit("ressourcen.yaml", one_produkt)
+    chapter = _flat(concept_chapters(inputs.check(strict=False).concept)["konzept/12_ressourcen.html.j2"])
+    assert "Im Haushalt stehen alle Beträge unter Produkt 36.30.01 Frühe Hilfen." in chapter
+    assert "Zuschussbedarf nach Produkt und Jahr" not in chapter

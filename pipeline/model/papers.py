@@ -55,17 +55,17 @@ from pipeline.model.resources import (
     AmountTable,
     Balance,
     FollowUpYear,
+    ItemGroups,
     PendingGrants,
-    budget_section,
     by_purpose_and_year,
     deviation_kinds,
     follow_up_sentences,
     follow_up_years,
     fte,
+    item_groups,
     once_only,
     pending_grants,
     prices_left_out,
-    product_of,
     promised_grants,
     repeats,
     series,
@@ -620,24 +620,9 @@ class FinanceSummary:
         return sorted({e.budget_item for e in self.expenses} | {i.budget_item for i in self.income})
 
     @property
-    def _sections(self) -> dict[str, str] | None:
-        """Each Haushaltsstelle's Unterabschnitt ('Unterabschnitt 4510' for 'HHSt. 4510.7180 …'),
-        where the budget is kameral and every item names one: there the Zuschussbedarf is the
-        Unterabschnitt's – Einnahmen and Ausgaben stand at Haushaltsstellen of their own, and a
-        table per Haushaltsstelle showed each Einnahme as a negative Zuschussbedarf (review of a
-        kameral Thuringian Landkreis)."""
-        if self.terms is DOPPIK:
-            return None
-        found = {item: budget_section(item) for item in self.budget_items}
-        if not all(found.values()):
-            return None
-        return {item: f"{self._section_word} {section}" for item, section in found.items() if section}
-
-    @property
-    def _section_word(self) -> str:
-        """'Unterabschnitt' in a municipality's kameral budget, 'Kapitel' in a Land's Haushaltsplan
-        (Einzelplan, Kapitel, Titel; Bremen review: 'Unterabschnitt 3414' is no word of it)."""
-        return "Kapitel" if self.state_budget else "Unterabschnitt"
+    def _groups(self) -> ItemGroups:
+        """The rows of :attr:`by_budget_item` (:func:`item_groups`)."""
+        return item_groups(self.budget_items, self.terms, self.item_label, self.state_budget)
 
     @property
     def budget_items_shown(self) -> str:
@@ -654,7 +639,7 @@ class FinanceSummary:
     @property
     def budget_item_heading(self) -> str:
         """The first column of :attr:`by_budget_item`: 'Unterabschnitt', 'Produkt' …"""
-        return self._section_word if self._sections else self.item_label
+        return self._groups.heading
 
     @property
     def budget_item_grouping(self) -> str:
@@ -667,15 +652,15 @@ class FinanceSummary:
     def by_budget_item(self) -> list[Balance]:
         """Aufwand, Erträge and Zuschussbedarf per Produkt or Haushaltsstelle (a Kämmerei reader
         found the table of Produkte with Aufwand only, while one committee's share spans two), per
-        Unterabschnitt in a kameral budget (:attr:`_sections`)."""
-        group = self._sections or {item: product_of(item) for item in self.budget_items}
+        Unterabschnitt in a kameral budget (:func:`item_groups`)."""
+        group = self._groups.of
         return [
             Balance(
-                key if self._sections else without_label(key, self.item_label),
-                _sum(e for e in self.expenses if group[e.budget_item] == key),
-                _sum(i for i in self.income if group[i.budget_item] == key),
+                label,
+                _sum(e for e in self.expenses if group[e.budget_item] == label),
+                _sum(i for i in self.income if group[i.budget_item] == label),
             )
-            for key in dict.fromkeys(group[item] for item in self.budget_items)
+            for label in self._groups.labels
         ]
 
     @property

@@ -54,6 +54,13 @@ COORDINATION_LABEL = "Netzwerkkoordination"
 COMPENSATION_LABEL = "Ausgleich für Netzwerkarbeit"
 #: The head of a column of budget items that are not all Produkte.
 ITEM_LABEL = "Produkt / Haushaltsstelle"
+#: The budget items' kinds as names for lists of them.
+ITEM_PLURALS = {
+    "Produkt": "Produkte",
+    "Haushaltsstelle": "Haushaltsstellen",
+    "Unterabschnitt": "Unterabschnitte",
+    "Kapitel": "Kapitel",
+}
 #: A budget item that names a Produkt: 'Produkt 36.30.01 …', or a Produkt's number and its name.
 _PRODUKT = re.compile(r"Produkt |\d+(?:\.\d+)*\s+[^\W\d]")
 
@@ -156,6 +163,53 @@ def names_chapter(item: str) -> bool:
     """Whether a Haushaltsstelle is a city state's, by Kapitel and Titel ('Kapitel 4010, Titel
     42201'): what belongs together there is called Kapitel, not Unterabschnitt."""
     return _CHAPTER.search(item) is not None
+
+
+@dataclass(frozen=True)
+class ItemGroups:
+    """The rows of a table by budget item: the heading of their column and each item's row."""
+
+    heading: str
+    of: dict[str, str]
+
+    @property
+    def labels(self) -> list[str]:
+        """The rows, each once, in the order of the items."""
+        return list(dict.fromkeys(self.of.values()))
+
+    @property
+    def plural(self) -> str:
+        """'Produkte', 'Unterabschnitte' …: the rows as a name for a list of them."""
+        return ITEM_PLURALS.get(self.heading, "Produkte und Haushaltsstellen")
+
+    @property
+    def plural_dative(self) -> str:
+        """'Produkten', 'Unterabschnitten', 'Kapiteln': after 'nach' or 'in'."""
+        return " und ".join(word if word.endswith("n") else f"{word}n" for word in self.plural.split(" und "))
+
+    def named(self, label: str) -> str:
+        """A row by its kind and label ('Produkt 36.30.01 Frühe Hilfen'), the word once."""
+        return (
+            label
+            if self.heading == ITEM_LABEL or label.startswith(f"{self.heading} ")
+            else f"{self.heading} {label}"
+        )
+
+
+def item_groups(items: Iterable[str], terms: MoneyTerms, item_label: str, state_budget: bool) -> ItemGroups:
+    """Which row of a table by budget item each item belongs to: its Produkt without an account
+    (under a heading 'Produkt', without repeating the word), or – in a kameral budget whose
+    Haushaltsstellen all name one – its Unterabschnitt, in a Land's Haushaltsplan its Kapitel:
+    Einnahmen and Ausgaben stand at Haushaltsstellen of their own there, and a row per
+    Haushaltsstelle showed each Einnahme as a negative Zuschussbedarf (review of a kameral
+    Thuringian Landkreis; Bremen review: 'Unterabschnitt 3414' is no word of a Haushaltsplan)."""
+    ordered = sorted(set(items))
+    if terms is not DOPPIK:
+        sections = {item: budget_section(item) for item in ordered}
+        if all(sections.values()):
+            word = "Kapitel" if state_budget else "Unterabschnitt"
+            return ItemGroups(word, {item: f"{word} {section}" for item, section in sections.items()})
+    return ItemGroups(item_label, {item: without_label(product_of(item), item_label) for item in ordered})
 
 
 def by_purpose_and_year(expenses: Iterable[Expense]) -> dict[tuple[str, int], list[Expense]]:
@@ -1256,13 +1310,37 @@ class Budget:
             for item in dict.fromkeys(items)
         ]
 
+    @cached_property
+    def item_groups(self) -> ItemGroups:
+        """The rows of :attr:`subsidy_by_item` (:func:`item_groups`); a Bezirk's or city state's
+        budget is a Land's Haushaltsplan."""
+        procedure = self.concept.procedure
+        state_budget = procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat")
+        items = [line.budget_item for line in self.expense_lines] + [
+            line.budget_item for line in self.income_lines
+        ]
+        return item_groups(items, self.terms, self.item_label, state_budget)
+
+    @cached_property
+    def subsidy_by_item(self) -> AmountTable:
+        """Zuschussbedarf nach Produkt und Jahr (or Unterabschnitt): how the Frühen Hilfen tie
+        back to the Haushaltsplan, which the Kämmerei and the finance committee read by Produkt
+        (Kämmerei review: the concept had them by source, kind, measure and committee only)."""
+        years, groups = self.years, self.item_groups
+        rows = tuple(amount_row(label, years, partial(self._subsidy_of_group, label)) for label in groups.labels)
+        return AmountTable(_titles(years), rows, tuple(self.subsidy(y) for y in years), self.subsidy())
+
+    def _subsidy_of_group(self, label: str, year: int | None) -> Decimal:
+        of = self.item_groups.of
+        spent = total(e.amount for e in self.expenses if _matches(e.year, year) and of[e.budget_item] == label)
+        earned = total(i.amount for i in self.income if _matches(i.year, year) and of[i.budget_item] == label)
+        return spent - earned
+
     @property
     def items_plural(self) -> str:
         """'Produkte', 'Haushaltsstellen' or 'Produkte und Haushaltsstellen': the items of
         :attr:`item_label` as a name for a list of them."""
-        return {"Produkt": "Produkte", "Haushaltsstelle": "Haushaltsstellen"}.get(
-            self.item_label, "Produkte und Haushaltsstellen"
-        )
+        return ITEM_PLURALS.get(self.item_label, "Produkte und Haushaltsstellen")
 
     def balances(self, year: int) -> list[Balance]:
         """Aufwand, Ertrag and Zuschussbedarf of every responsible committee in a year."""
