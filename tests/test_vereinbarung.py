@@ -160,6 +160,12 @@ def test_parties_are_the_traeger_of_the_signing_actors(folder):
     )
 
 
+def _signers(raw_inputs, name: str) -> int:
+    """How many sign together for the party of that name (akteure.yaml: 'traeger[].unterschriften')."""
+    found = [t.get("unterschriften", 1) for t in raw_inputs["akteure.yaml"]["traeger"] if t["name"] == name]
+    return found[0] if found else 1
+
+
 def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_inputs):
     html = render_agreement(concept.agreement).body_html
     parties = expected_parties(raw_inputs)
@@ -182,7 +188,11 @@ def test_the_table_of_parties_and_a_signature_block_per_party(concept, raw_input
     for block, (name, actors) in zip(blocks, parties, strict=True):
         assert text_of(block.xpath(".//strong")[0]) == name
         labels = [text_of(p) for p in block.xpath(".//div[@class='feld']/p[last()]")]
-        assert labels == ["Ort, Datum", "Unterschrift", "Name in Druckbuchstaben, Funktion"]
+        # a line for each who signs together (Lebenshilfe: two board members)
+        assert labels == ["Ort, Datum", "Unterschrift", "Name in Druckbuchstaben, Funktion"] * _signers(
+            raw_inputs, name
+        )
+        assert ("gemeinsam vertretungsberechtigte Personen" in text_of(block)) == (_signers(raw_inputs, name) > 1)
         # the place is printed only where the Jugendamt signs; partners may sign elsewhere
         first = text_of(block.xpath(".//div[@class='feld']/p[1]")[0])
         assert first == (f"{place}, den" if name == parties[0][0] else "Ort, Datum")
@@ -332,8 +342,9 @@ def test_the_municipality_signs_in_the_form_its_land_prescribes(inputs, state, k
     assert both[title] not in text and f"{title}" in text.split("Form nach", 1)[1]
     for word in words:
         assert word in text, (word, text)
-    # the partners still sign once each
-    assert all(len(_signature_rows(b)) == 1 for b in signature_blocks_of(inputs)[1:])
+    # the partners still sign as their Träger is represented: once each, the Lebenshilfe twice
+    rows = [len(_signature_rows(b)) for b in signature_blocks_of(inputs)[1:]]
+    assert rows.count(2) == 1 and set(rows) == {1, 2}
 
 
 def test_without_a_named_head_the_signature_names_both_titles(inputs):
@@ -1475,7 +1486,9 @@ def test_word_has_every_section_and_a_signature_block_per_party(agreement_files,
     ]
     assert names == [name for name, _ in parties]
     labels = [p.text for p in signatures if p.style.name.startswith("Feldbezeichnung")]
-    assert labels == ["Ort, Datum", "Unterschrift", "Name in Druckbuchstaben, Funktion"] * len(parties)
+    assert labels == ["Ort, Datum", "Unterschrift", "Name in Druckbuchstaben, Funktion"] * sum(
+        _signers(raw_inputs, name) for name, _ in parties
+    )
     # each block keeps together: every paragraph keeps with the next but the last label
     for paragraph in signatures:
         if paragraph.style.name == "Feldbezeichnung Ende":
@@ -1514,9 +1527,10 @@ def test_pdf_names_every_party_and_never_splits_a_signature_block(agreement_file
     )
     seen = 0
     for page in pages[first:annex]:  # Anlage 1 begins on a page of its own
-        names = sum(1 for line in page.splitlines() if " ".join(line.split()) in parties)
-        assert names == page.count("Name in Druckbuchstaben, Funktion") == page.count("Ort, Datum"), page
-        seen += names
+        names = [" ".join(line.split()) for line in page.splitlines() if " ".join(line.split()) in parties]
+        lines = sum(_signers(raw_inputs, name) for name in names)  # two lines where two sign together
+        assert lines == page.count("Name in Druckbuchstaben, Funktion") == page.count("Ort, Datum"), page
+        seen += len(names)
     assert seen == len(parties)
 
 

@@ -189,6 +189,8 @@ class Party:
     organiser: bool = False
     own: bool = False
     partly: frozenset[str] = frozenset()
+    #: How many persons sign for it together ('traeger[].unterschriften').
+    signatures: int = 1
 
     @property
     def of_phrase(self) -> str:
@@ -441,12 +443,14 @@ class Agreement:
         organiser = self.organiser_organisation
         groups: dict[str, list[Actor]] = {}
         names: dict[str, tuple[str, bool]] = {}
+        signatures: dict[str, int] = {}
         for actor in self.signing_actors:
             signer = self.signer(actor)
             own = isinstance(signer, Actor)
             key = f"akteur:{actor.id}" if own else signer.id if signer is not None else ""
             groups.setdefault(key, []).append(actor)
             names[key] = (signer.name if signer is not None else "", own)
+            signatures[key] = signer.signatures if isinstance(signer, Organisation) else 1
         partly = frozenset(a.id for a in self.signing_actors if self.joins_individually(a))
         organiser_key = organiser.id if organiser is not None else ""
         head = Party(
@@ -457,7 +461,7 @@ class Agreement:
             partly=partly,
         )
         return [head] + [
-            Party(key, names[key][0], tuple(actors), own=names[key][1], partly=partly)
+            Party(key, names[key][0], tuple(actors), own=names[key][1], partly=partly, signatures=signatures[key])
             for key, actors in groups.items()
         ]
 

@@ -1270,6 +1270,17 @@ class Organisation(Item, title="Träger"):
         "mit eigener kirchlicher Datenschutzaufsicht; leer für alle anderen",
         default=None,
     )
+    #: A signature block with as many lines (Rechtsamt's review: many a Verein is represented by
+    #: two board members together, a gGmbH may be by two Geschäftsführer; one line left the
+    #: second to squeeze in beside the first).
+    signatures: Integer = field(
+        "unterschriften",
+        "Wie viele Personen gemeinsam für den Träger unterzeichnen: 2, wenn Satzung oder Gesellschaftsvertrag "
+        "die Vertretung durch zwei verlangt (etwa zwei Vorstandsmitglieder eines e. V.); leer: eine",
+        default=1,
+        ge=1,
+        le=3,
+    )
 
     @property
     def public(self) -> bool:
