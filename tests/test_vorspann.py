@@ -418,3 +418,17 @@ def test_a_report_on_a_decision_due_with_the_regular_one_is_one_overdue_report()
     plain = text(concept_chapters(concept)[SUMMARY]).replace("\xa0", " ")
     assert "Der Stadtverordnetenversammlung steht seit dem 22.06.2026 ein Bericht aus" in plain
     assert "zwei Berichte" not in plain.split("Wie es politisch verankert ist")[1].split("Beschlüsse betreffen")[0]
+    # the quality chapter (and the Qualitätsdialog) count it once too (consistency review: chapter 23
+    # said 'Zwei Berichte sind überfällig' beside the summary's one)
+    from pipeline.model.quality.assessment import assess
+
+    (dimension,) = assess(concept)
+    reports = next(r for r in dimension.results if r.goal.id == "berichte-gremien")
+    assert dimension.why_focus(reports).startswith("Ein Bericht ist überfällig.")
+    decision = next(e for e in reports.evidence if "M 212/2020" in e.message)
+    assert (
+        not decision.overdue
+        and "mit dem regelmäßigen Bericht an die Stadtverordnetenversammlung" in decision.message
+    )
+    chapter = text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"]).replace("\xa0", " ")
+    assert "Zwei Berichte sind überfällig" not in chapter and "Ein Bericht ist überfällig" in chapter

@@ -308,12 +308,12 @@ class ReportingView:
             if (
                 due < self.on
                 and sittings_between(committee, due, self.on)
-                and not self._within_regular(committee, due)
+                and not self.within_regular(committee, due)
             ):
                 found.append((decision, due))
         return found
 
-    def _within_regular(self, committee: Committee, due: dt.date) -> bool:
+    def within_regular(self, committee: Committee, due: dt.date) -> bool:
         """A report on a decision due by the body's cycle on the day its regular report is overdue:
         one report, not two (M-V review and re-check: the paper counted one, the concept and the
         Qualitätsdialog 'Zwei Berichte sind überfällig')."""

@@ -561,7 +561,28 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
             else f"noch kein Bericht über die Umsetzung in dem Gremium, das ihn gefasst hat ({committee.name})"
         )
         following = "der nächste Bericht" if last else "er"
-        if due < on:
+        if due < on and view.within_regular(committee, due):
+            # due by the body's cycle on the day its regular report is overdue: one report, which the
+            # regular report's evidence counts – not a second (consistency review: the summary said
+            # one report was missing, the quality chapter 'Zwei Berichte sind überfällig')
+            planned = view.planned_report_on(decision)
+            evidence.append(
+                observed(
+                    f"{label}: {done}; fällig war {following} bis zum {german_date(due)}, mit dem regelmäßigen "
+                    f"Bericht an {committee.forms.acc}, der noch aussteht."
+                    + (
+                        f" Vorgesehen ist er für {sittings_text([(planned.date, (planned.paper.number,))])}."
+                        if planned
+                        else ""
+                    ),
+                    where,
+                    OPEN,
+                    None
+                    if planned
+                    else f"{committee.name}: im regelmäßigen Bericht auch über die Umsetzung von {decision.number} berichten.",
+                )
+            )
+        elif due < on:
             standing = _since_due(view, committee, due, decision.id)
             evidence.append(
                 observed(
