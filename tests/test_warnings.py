@@ -916,3 +916,21 @@ def test_a_bezirksamt_to_be_removed_is_not_asked_whether_it_sits_in_public():
     messages = [w.message for w in inputs.warnings()]
     assert any("nicht als Kollegium über Vorlagen" in m for m in messages)
     assert not any("öffentlich tagt" in m for m in messages)
+
+
+def test_a_decision_carried_out_with_a_measure_still_planned_is_pointed_out(inputs):
+    """'umgesetzt' ends the reports on a decision; a measure of it not yet begun contradicts that
+    (consistency review). A measure it set up that runs on is no contradiction: the example's
+    KT/2021/041 ('umgesetzt', M1 'laufend' since 2013) draws no warning."""
+    assert not inputs.warnings()
+
+    def with_a_planned_measure(data):
+        decision = next(d for d in data["beschluesse"] if d["id"] == "kt-2021-041")
+        decision["massnahmen"].append("sozialraumteams")
+
+    (found,) = inputs.edit("gremien.yaml", with_a_planned_measure).warnings()
+    assert found.where.file == "gremien.yaml" and found.where.field == "beschluesse[0].umsetzungsstatus"
+    assert found.message.startswith(
+        "Der Beschluss KT/2021/041 ist als 'umgesetzt' eingetragen, aber M19 „Sozialraumteams Frühe Hilfen“ ist "
+        "noch geplant."
+    )

@@ -935,6 +935,31 @@ def status_matches_period(concept: Concept) -> Iterator[Finding]:
             yield warning("massnahmen.yaml", ("massnahmen", index, "status"), message)
 
 
+@WARNINGS.rule("beschluss-umgesetzt-massnahme-geplant")
+def implemented_decision_has_no_planned_measure(concept: Concept) -> Iterator[Finding]:
+    """A decision 'umgesetzt' ends the reports on its implementation (the papers say so) – not
+    while a measure it concerns has not even begun (consistency review: a decision 'umgesetzt'
+    beside a measure of it still to come). A measure that runs on after the decision set it up,
+    or a grant paid over years once granted, may well count as implemented: not warned about."""
+    measures = {m.id: m for m in concept.measures}
+    for index, decision in enumerate(concept.decisions):
+        if decision.status != "umgesetzt":
+            continue
+        planned = [
+            f"{concept.measure_number(m.id)} „{m.title}“"
+            for m in (measures.get(i) for i in decision.measures)
+            if m is not None and m.status == "geplant"
+        ]
+        if planned:
+            yield warning(
+                "gremien.yaml",
+                ("beschluesse", index, "umsetzungsstatus"),
+                f"Der Beschluss {decision.number} ist als 'umgesetzt' eingetragen, aber "
+                f"{enumeration(planned)} {'ist' if len(planned) == 1 else 'sind'} noch geplant. Ein umgesetzter "
+                "Beschluss braucht keine Berichte über seine Umsetzung mehr; ist er noch 'in Umsetzung'?",
+            )
+
+
 @WARNINGS.rule("oeffentlichkeit-verwaltungsorgan")
 def executive_sittings_said(concept: Concept) -> Iterator[Finding]:
     """A collegial administration (Stadtvorstand, Bezirksamt …) whose sittings the Land's table gives
