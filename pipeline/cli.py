@@ -628,8 +628,9 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     from pipeline.render import render_revision_list
     from pipeline.terminal import revision_lines
 
-    items, notes = review_drafts(entwuerfe, manifest)
-    copies = [path.name for path in entwuerfe]
+    reviewed = review_drafts(entwuerfe, manifest)
+    items, notes = reviewed.items, reviewed.notes
+    copies = [path.name for path in reviewed.read]
     click.echo("\n".join(revision_lines(items, copies)))
     doc = render_revision_list(items, copies, dt.date.today())
     target = ausgabe or entwuerfe[0].parent
@@ -643,6 +644,16 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     files = {target / f"{doc.file_stem}{suffix}": data for suffix, data in outputs.items()}
     for path in write_atomically(files):
         click.echo(f"geschrieben: {path}")
+    # the drafts that could not be read, last and as errors: the list holds the others
+    for failure in reviewed.failures:
+        click.echo(f"Fehler: {failure}", err=True)
+    if reviewed.failures:
+        click.echo(
+            f"{number(len(reviewed.failures))} von {number(len(reviewed.failures) + len(reviewed.read))} "
+            "Entwürfen nicht ausgewertet (siehe oben).",
+            err=True,
+        )
+        sys.exit(1)
 
 
 @main.command()

@@ -159,7 +159,7 @@ def run(base: Path, seed: int, count: int) -> dict[str, object]:
         what, mutated = mutate(rng, data)
         target.write_bytes(mutated)
         try:
-            items, _notes = review_drafts([target])
+            items = review_drafts([target]).items
             revision_lines(items, [target.name])
             read += 1
         except ReviewFailure as error:

@@ -201,7 +201,7 @@ def test_a_paragraph_inserted_with_tracking_is_placed_after_the_block_before_it(
         )
     )
     (item,) = _reviewed(document, draft_build, tmp_path)
-    assert item["art"] == "Änderung (nachverfolgt)" and item["neu"] == "Ein neuer Satz mit Nachverfolgung."
+    assert item["art"] == "Neu (nachverfolgt)" and item["neu"] == "Ein neuer Satz mit Nachverfolgung."
     assert item["kapitel"] == "Qualitätsentwicklung und Fortschreibung"
     assert item["quelle"].startswith("neu nach „Das Netzwerk versteht das Gesamtkonzept")
     assert item["quelle"].endswith("templates/konzept/15_qualitaet.html.j2:4")
@@ -303,3 +303,129 @@ def test_draft_and_final_differ_only_by_the_marks(draft_build, concept_files):
     final = Document(str(concept_files[".docx"]))
     assert [p.text for p in draft.paragraphs] == [p.text for p in final.paragraphs]
     assert len(draft.tables) == len(final.tables)
+
+
+def _directory_lines(document) -> list:
+    """The lines of the table of contents and the lists of tables and figures."""
+    return [
+        p
+        for p in document.paragraphs
+        if p.style.name.startswith(("toc", "TOC", "Verzeichnis", "table of figures"))
+    ]
+
+
+def test_directories_updated_with_tracking_make_one_entry(draft_build, tmp_path):
+    """Word asks to update the fields on opening; with tracking on, every line of the table of
+    contents comes back deleted and inserted with its page number (review of the drafts: 104
+    entries 'Vorwort' → 'Vorwort 3'). One entry says so; a change in the text is still listed."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    lines = _directory_lines(document)
+    assert len(lines) > 20
+    for number, line in enumerate(lines):
+        runs = [r for r in line._p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+        old = runs[-1]
+        old.find(qn("w:t")).tag = qn("w:delText")
+        wrapper = parse_xml(
+            f'<w:del xmlns:w="{W}" w:id="{2000 + number}" w:author="Amtsleitung" w:date="2026-11-22T08:00:00Z"/>'
+        )
+        old.addprevious(wrapper)
+        wrapper.append(old)
+        wrapper.addnext(
+            parse_xml(
+                f'<w:ins xmlns:w="{W}" w:id="{4000 + number}" w:author="Amtsleitung" w:date="2026-11-22T08:00:00Z">'
+                f"<w:r><w:t>{number + 3}</w:t></w:r></w:ins>"
+            )
+        )
+    tracked = _paragraph(document, "Alle Schwangeren, werdenden Väter und Familien")
+    _track(tracked, "alle Familien im Landkreis.", "Amtsleitung")
+    listing = _reviewed(document, draft_build, tmp_path)
+    assert [i["art"] for i in listing] == ["Änderung (nachverfolgt)", "Verzeichnisse aktualisiert (nachverfolgt)"]
+    assert listing[1]["neu"].startswith(f"{len(lines)} Zeilen der Verzeichnisse")
+    assert listing[1]["von"] == "Amtsleitung"
+
+
+def test_a_paragraph_whose_mark_alone_is_tracked_is_no_change(draft_build, tmp_path):
+    """Enter at a paragraph's end with tracking on marks that paragraph's mark as inserted; its
+    text is as it was, and review listed it as changed, before = after (review of the drafts)."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    paragraph = _paragraph(document, "Das Netzwerk versteht das Gesamtkonzept als Arbeitsgrundlage")
+    properties = paragraph._p.get_or_add_pPr()
+    marks = properties.find(qn("w:rPr"))
+    if marks is None:
+        marks = parse_xml(f'<w:rPr xmlns:w="{W}"/>')
+        properties.append(marks)
+    marks.append(
+        parse_xml(f'<w:ins xmlns:w="{W}" w:id="905" w:author="Amtsleitung" w:date="2026-11-21T09:00:00Z"/>')
+    )
+    assert _reviewed(document, draft_build, tmp_path) == []
+
+
+def test_an_edit_tracked_in_one_copy_and_accepted_in_another_is_listed_once(draft_build, tmp_path):
+    """Two colleagues return the same edit, one with tracking, one after 'Alle Änderungen
+    annehmen': one entry with the tracked author and date, both copies named (review of the drafts:
+    listed twice, the README says once)."""
+    tracked = Document(str(draft_build / f"{CONCEPT}.docx"))
+    paragraph = _paragraph(tracked, "Alle Schwangeren, werdenden Väter und Familien")
+    deleted = _track(paragraph, "alle Familien im Landkreis.", "Martina Vogt")
+    first = tmp_path / "Jugendamt.docx"
+    tracked.save(str(first))
+    accepted = Document(str(draft_build / f"{CONCEPT}.docx"))
+    paragraph = _paragraph(accepted, "Alle Schwangeren, werdenden Väter und Familien")
+    paragraph.runs[-1].text = "alle Familien im Landkreis."
+    accepted.core_properties.last_modified_by = "Martina Vogt"
+    second = tmp_path / "Jugendamt_angenommen.docx"
+    accepted.save(str(second))
+    listing = tmp_path / "liste"
+    result = CliRunner().invoke(
+        main,
+        ["review", str(first), str(second), "--manifest", str(draft_build / "manifest.json"), "-o", str(listing)],
+    )
+    assert result.exit_code == 0, result.output
+    (item,) = yaml.safe_load(next(listing.glob("*.yaml")).read_text())
+    assert item["art"] == "Änderung (nachverfolgt)" and item["datum"] == "20.11.2026"
+    assert item["exemplare"] == ["Jugendamt.docx", "Jugendamt_angenommen.docx"]
+    assert deleted in item["alt"] and item["neu"].endswith("alle Familien im Landkreis.")
+
+
+def test_a_pdf_among_the_drafts_is_reported_and_the_others_are_listed(returned, draft_build, tmp_path):
+    """One wrong file stopped the whole run with 'etwas anderes (kein ZIP-Archiv)' (review of the
+    drafts): the others are listed, the PDF is named as a PDF, the exit code says not all were
+    read; a file given twice is read once."""
+    pdf = tmp_path / "Rueckmeldung_Sozialamt.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    listing = tmp_path / "liste"
+    result = CliRunner().invoke(
+        main,
+        [
+            "review",
+            str(returned["path"]),
+            str(pdf),
+            str(returned["path"]),
+            "--manifest",
+            str(draft_build / "manifest.json"),
+            "-o",
+            str(listing),
+        ],
+    )
+    assert result.exit_code == 1
+    assert f"{pdf}: ist eine PDF-Datei" in result.output
+    assert "1 von 2 Entwürfen nicht ausgewertet" in result.output
+    assert "zweimal angegeben, einmal ausgewertet" in result.output
+    assert "Traceback" not in result.output
+    items = yaml.safe_load(next(listing.glob("*.yaml")).read_text())
+    assert len(items) == 3 and all(i["exemplare"] == [returned["path"].name] for i in items)
+
+
+def test_an_opendocument_text_is_named_as_such(tmp_path):
+    """LibreOffice's own format is a ZIP too: named, with how to save it as .docx."""
+    import zipfile
+
+    odt = tmp_path / "Rueckmeldung.odt"
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    result = CliRunner().invoke(main, ["review", str(odt)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        f"{odt}: ist ein OpenDocument-Text (.odt)" in result.output and "„Word 2007–365 (.docx)“" in result.output
+    )

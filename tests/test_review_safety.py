@@ -198,7 +198,7 @@ def test_a_manifest_with_damaged_provenance_is_named(workplace):
     ("content", "message"),
     [
         (b"Sehr geehrte Damen und Herren,\n", "ist keine Word-Datei (.docx)"),
-        (b"%PDF-1.7\n" + bytes(2000), "ist keine Word-Datei (.docx)"),
+        (b"%PDF-1.7\n" + bytes(2000), "ist eine PDF-Datei. Kommentare und Änderungen liest review nur aus Word"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "ist eine Word-Datei im alten Format (.doc)"),
         (b"", "ist keine Word-Datei (.docx)"),
     ],

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.drafts.builds import match_build
-from pipeline.drafts.word import MAX_ITEMS, Draft, comparable, german_date, too_many
+from pipeline.drafts.word import MAX_ITEMS, Draft, Paragraph, comparable, german_date, too_many
+from pipeline.errors import ReviewFailure
 from pipeline.formatting import number
 from pipeline.render.provenance import Origin
 
@@ -30,8 +31,9 @@ from pipeline.render.provenance import Origin
 MAX_PRINTED_ITEMS = 2_000
 MAX_PRINTED_CHARACTERS = 200_000
 
-#: What makes two findings the same: kind, bookmark, old and new text, comment.
-RevisionKey = tuple[str, str | None, str, str, str | None]
+#: What makes two findings the same: bookmark, old and new text, comment – whatever the kind,
+#: so an edit tracked in one copy and accepted in another is listed once (review of the drafts).
+RevisionKey = tuple[str | None, str, str, str | None]
 
 
 @dataclass
@@ -52,7 +54,12 @@ class RevisionItem:
 
     @property
     def key(self) -> RevisionKey:
-        return self.kind, self.mark, self.old, self.new, self.comment
+        return self.mark, self.old, self.new, self.comment
+
+    @property
+    def tracked(self) -> bool:
+        """Recorded by Word with its author and date, not found by comparing with the build."""
+        return self.kind.endswith("(nachverfolgt)")
 
     def as_yaml(self) -> dict[str, Any]:
         data = {
@@ -101,14 +108,35 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
     return items
 
 
+def _tracked_kind(paragraph: Paragraph) -> str:
+    """'Neu', 'Gelöscht' or 'Änderung' with tracking: a paragraph deleted or typed in whole is
+    not called a change (review of the drafts: 'Änderung (nachverfolgt)' with 'neu: –')."""
+    if not paragraph.original:
+        return "Neu (nachverfolgt)"
+    return "Gelöscht (nachverfolgt)" if not paragraph.accepted else "Änderung (nachverfolgt)"
+
+
+def _in_directory(paragraph: Paragraph) -> bool:
+    """A line of the table of contents or a list of tables: Word fills them in from the headings."""
+    return paragraph.in_field or paragraph.style.startswith(_LIST_STYLES)
+
+
 def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
-    """Paragraphs with tracked insertions or deletions: before and after, by whom."""
+    """Paragraphs with tracked insertions or deletions: before and after, by whom. The lines of
+    the directories Word updated with tracking on make one entry, not one each (review of the
+    drafts: 104 entries 'Vorwort' → 'Vorwort 3' after the table of contents was updated, as the
+    README asks); a paragraph whose text the changes leave as it was (only its paragraph mark
+    was inserted, as Word records a new paragraph after it) is no change."""
     items = []
     before: Origin | None = None
+    directory: list[Paragraph] = []
     for paragraph in draft.paragraphs:
         mark = draft.mark_of.get(paragraph.number)
         origin = by_mark.get(mark) if mark else None
-        if not paragraph.changes:
+        if paragraph.changes and _in_directory(paragraph) and not origin:
+            directory.append(paragraph)
+            continue
+        if not paragraph.changes or paragraph.original == paragraph.accepted:
             before = origin or before
             continue
         authors = list(dict.fromkeys(author for author, _ in paragraph.changes))
@@ -119,7 +147,7 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
         source = _source(origin) if origin or before is None else _after(before)
         items.append(
             RevisionItem(
-                "Änderung (nachverfolgt)",
+                _tracked_kind(paragraph),
                 placed.chapter if placed else "",
                 paragraph.original,
                 paragraph.accepted,
@@ -132,7 +160,29 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
             )
         )
         before = origin or before
+    if directory:
+        authors = list(dict.fromkeys(author for p in directory for author, _ in p.changes))
+        dates = sorted(stamp for p in directory for _, stamp in p.changes if german_date(stamp))
+        items.append(
+            RevisionItem(
+                DIRECTORIES,
+                "",
+                "",
+                f"{number(len(directory))} Zeilen der Verzeichnisse mit Nachverfolgung neu eingefügt oder gelöscht "
+                "(Inhalts-, Tabellen- oder Abbildungsverzeichnis)",
+                "nichts zu übernehmen: Word füllt die Verzeichnisse aus den Überschriften; die Änderungen dort annehmen",
+                None,
+                None,
+                authors,
+                german_date(dates[-1]) if dates else None,
+                [draft.name],
+            )
+        )
     return items
+
+
+#: The one entry for all lines of the directories Word updated with tracking on.
+DIRECTORIES = "Verzeichnisse aktualisiert (nachverfolgt)"
 
 
 def _untracked(draft: Draft, origins: list[Origin]) -> list[RevisionItem]:
@@ -261,9 +311,12 @@ def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
         for item in items:
             if item.key in merged:
                 known = merged[item.key]
+                # the tracked one keeps its kind, author and date: the accepted copy's editor is only
+                # who saved it last
+                first, second = (item, known) if item.tracked and not known.tracked else (known, item)
                 merged[item.key] = replace(
-                    known,
-                    authors=list(dict.fromkeys(known.authors + item.authors)),
+                    first,
+                    authors=list(dict.fromkeys(first.authors + second.authors)),
                     copies=list(dict.fromkeys(known.copies + item.copies)),
                 )
             else:
@@ -271,10 +324,43 @@ def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
     return sorted(merged.values(), key=lambda i: (i.position, i.kind))
 
 
-def review_drafts(paths: Iterable[Path], manifest: Path | None = None) -> tuple[list[RevisionItem], list[str]]:
-    """Every copy read and merged into one list, with the notes on how each was matched."""
-    reviews = [read_draft(path, manifest) for path in paths]
-    return merge(r.items for r in reviews), [note for r in reviews for note in r.notes]
+@dataclass
+class Reviewed:
+    """The merged list of all copies that could be read, the notes on how each was matched, the
+    copies read, and why the others could not be."""
+
+    items: list[RevisionItem]
+    notes: list[str]
+    read: list[Path]
+    failures: list[str]
+
+
+def review_drafts(paths: Iterable[Path], manifest: Path | None = None) -> Reviewed:
+    """Every copy read and merged into one list. A copy that cannot be read (a PDF, another
+    build's draft) is reported and the others are still listed (review of the drafts: one PDF
+    among five drafts stopped the run, nothing was written); a copy given twice is read once.
+    Only when no copy can be read is that the error."""
+    reviews: list[DraftReview] = []
+    read: list[Path] = []
+    failures: list[str] = []
+    notes: list[str] = []
+    seen: set[Path] = set()
+    for path in paths:
+        same = path.resolve()
+        if same in seen:
+            notes.append(f"{path}: zweimal angegeben, einmal ausgewertet.")
+            continue
+        seen.add(same)
+        try:
+            reviews.append(read_draft(path, manifest))
+        except ReviewFailure as failure:
+            failures.append(str(failure))
+            continue
+        read.append(path)
+    if not reviews:
+        raise ReviewFailure("\n".join(failures))
+    notes = [note for r in reviews for note in r.notes] + notes
+    return Reviewed(merge(r.items for r in reviews), notes, read, failures)
 
 
 def too_long_to_print(items: list[RevisionItem]) -> str | None:

@@ -70,6 +70,21 @@ DC_NS = "http://purl.org/dc/elements/1.1/"
 #: The start of a file in Microsoft's compound format: a .doc, or a password-protected .docx.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EOCD, EOCD64, EOCD64_LOCATOR = b"PK\x05\x06", b"PK\x06\x06", b"PK\x06\x07"
+#: The start of a PDF (review of the drafts: one sent back as PDF was called 'etwas anderes').
+PDF_MAGIC = b"%PDF"
+#: A ZIP whose first entry is OpenDocument's 'mimetype' (stored first, uncompressed).
+ODT_MAGIC = b"PK\x03\x04"
+ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
+
+
+def _is_opendocument(stream: IO[bytes]) -> bool:
+    """Whether the ZIP starts with OpenDocument's mimetype entry (LibreOffice's own format)."""
+    stream.seek(30)
+    found = stream.read(len(ODT_MIMETYPE)) == ODT_MIMETYPE
+    stream.seek(8)
+    return found
+
+
 CHUNK = 64 * KiB
 
 
@@ -268,6 +283,16 @@ def open_package(path: Path) -> Iterator[WordPackage]:
             raise ReviewFailure(
                 f"{name}: ist eine Word-Datei im alten Format (.doc) oder mit Kennwort geschützt. Bitte in "
                 "Word ohne Kennwort als „Word-Dokument (*.docx)“ speichern."
+            )
+        if head.startswith(PDF_MAGIC):
+            raise ReviewFailure(
+                f"{name}: ist eine PDF-Datei. Kommentare und Änderungen liest review nur aus Word-Dateien (.docx); "
+                "bitte die Word-Datei des Entwurfs zurückschicken lassen."
+            )
+        if head.startswith(ODT_MAGIC) and _is_opendocument(stream):
+            raise ReviewFailure(
+                f"{name}: ist ein OpenDocument-Text (.odt). Bitte in LibreOffice „Speichern unter“ als "
+                "„Word 2007–365 (.docx)“ speichern."
             )
         _directory_size(stream, name)
         try:
