@@ -429,3 +429,31 @@ def test_an_opendocument_text_is_named_as_such(tmp_path):
     assert (
         f"{odt}: ist ein OpenDocument-Text (.odt)" in result.output and "„Word 2007–365 (.docx)“" in result.output
     )
+
+
+def test_a_yaml_value_is_a_source_only_as_whole_words_and_the_template_is_named_beside_it():
+    """Review of the drafts: 'Landkreis' (kommune.art) was the source of a template's legal
+    paragraph on 'Die Landkreise …', and a caption naming an indicator's unit led to that unit
+    alone. A value counts where it stands as whole words; the template line that wrote the rest
+    is named beside it, not where the value is all of the block."""
+    from pipeline.render.provenance import InputLocation, TextIndex, bookmark
+
+    index = TextIndex(
+        {
+            "Landkreis": [InputLocation("kommune.yaml", "kommune.art", 11)],
+            "Sozialräume": [InputLocation("ziele.yaml", "ziele[6].indikatoren[1].einheit", 218)],
+            "Willkommensbesuche für Familien": [InputLocation("massnahmen.yaml", "massnahmen[0].titel", 7)],
+        }
+    )
+    html = (
+        '<p data-quelle="konzept/01_einleitung.html.j2:39">Die Landkreise und kreisfreien Städte schützen.</p>'
+        '<p data-quelle="konzept/03a_bedarfsanalyse.html.j2:26">Kennzahlen der Sozialräume im Vergleich</p>'
+        '<p data-quelle="konzept/06_massnahmen.html.j2:5">Willkommensbesuche für Familien</p>'
+    )
+    _, (law, caption, title) = bookmark(html, index)
+    assert law.where == "templates/konzept/01_einleitung.html.j2:39"
+    assert caption.where == (
+        "ziele.yaml:218: ziele[6].indikatoren[1].einheit; "
+        "Text der Dokumentvorlage: templates/konzept/03a_bedarfsanalyse.html.j2:26"
+    )
+    assert title.where == "massnahmen.yaml:7: massnahmen[0].titel" and title.inputs_only

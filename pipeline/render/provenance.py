@@ -103,6 +103,8 @@ class Origin:
     text: str
     template: str | None = None
     inputs: list[InputLocation] = field(default_factory=list)
+    #: The inputs make up the block's text: the template only placed them.
+    inputs_only: bool = False
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"marke": self.mark, "art": self.kind, "kapitel": self.chapter, "text": self.text}
@@ -110,6 +112,8 @@ class Origin:
             data["dokumentvorlage"] = self.template
         if self.inputs:
             data["eingaben"] = [{"datei": i.file, "feld": i.field, "zeile": i.line} for i in self.inputs]
+        if self.inputs_only:
+            data["nur_eingaben"] = True
         return data
 
     @classmethod
@@ -121,14 +125,22 @@ class Origin:
             data["text"],
             data.get("dokumentvorlage", data.get("vorlage")),  # "vorlage" in manifests before 0.2
             [InputLocation(i["datei"], i["feld"], i["zeile"]) for i in data.get("eingaben", [])],
+            bool(data.get("nur_eingaben", False)),
         )
 
     @property
     def where(self) -> str:
-        """The place to edit: the YAML fields first, else the template line."""
+        """The place to edit: the YAML fields the block contains, then the template line that
+        wrote the rest of it – a YAML value found in a sentence of the template may be only a
+        name in it, so the template is named too (review of the drafts: a comment on a
+        template's caption led to an indicator's unit alone)."""
+        template = f"templates/{self.template}" if self.template else ""
         if self.inputs:
-            return "; ".join(str(i) for i in self.inputs)
-        return f"templates/{self.template}" if self.template else "erzeugt (Summe oder Zählung)"
+            fields = "; ".join(str(i) for i in self.inputs)
+            return (
+                f"{fields}; Text der Dokumentvorlage: {template}" if template and not self.inputs_only else fields
+            )
+        return template or "erzeugt (Summe oder Zählung)"
 
 
 @dataclass(frozen=True)
@@ -146,15 +158,33 @@ class _Prefixes:
     longer: dict[str, _Prefixes]
 
     def collect(self, text: str, at: int, found: set[str]) -> None:
-        """Add those that stand in `text` at `at`."""
+        """Add those that stand in `text` at `at` as whole words: 'Landkreis' (a municipality's
+        kind) is not in 'Die Landkreise und kreisfreien Städte …' (review of the drafts: a legal
+        paragraph of a template was credited to 'kommune.art')."""
         for length in self.lengths:
             candidate = text[at : at + length]
-            if candidate in self.short:
+            if candidate in self.short and _ends_a_word(text, at + length):
                 found.add(candidate)
         if self.longer:
             deeper = self.longer.get(text[at : at + 2 * self.known])
             if deeper is not None:
                 deeper.collect(text, at, found)
+
+
+def _ends_a_word(text: str, end: int) -> bool:
+    """Whether a match ending before `end` ends a word of `text` (or ends with a sign)."""
+    return end >= len(text) or not (text[end].isalnum() and text[end - 1].isalnum())
+
+
+def _as_words(string: str, text: str) -> bool:
+    """Whether `string` stands in `text` beginning and ending words (as :class:`TextIndex` finds it)."""
+    at = text.find(string)
+    while at >= 0:
+        starts = at == 0 or not (text[at - 1].isalnum() and text[at].isalnum())
+        if starts and _ends_a_word(text, at + len(string)):
+            return True
+        at = text.find(string, at + 1)
+    return False
 
 
 #: Strings that begin alike and are simply each compared.
@@ -246,9 +276,10 @@ def text_index(loaded: LoadedInputs) -> TextIndex:
     return index
 
 
-def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLocation]:
-    """The YAML places whose text the block contains, longest first, none inside another."""
-    within = index.within(text) if isinstance(index, TextIndex) else [s for s in index if s in text]
+def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> tuple[list[InputLocation], bool]:
+    """The YAML places whose text the block contains, longest first, none inside another; and
+    whether they make up (nearly) all of it – then no template line is worth naming beside them."""
+    within = index.within(text) if isinstance(index, TextIndex) else [s for s in index if _as_words(s, text)]
     found = sorted(within, key=len, reverse=True)
     kept: list[str] = []
     for candidate in found:
@@ -256,7 +287,12 @@ def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> list[InputLo
             break
         if not any(candidate in longer for longer in kept):
             kept.append(candidate)
-    return [location for s in kept for location in index[s][:1]]
+    covered = bool(kept) and sum(len(s) for s in kept) >= COVERED * len(text)
+    return [location for s in kept for location in index[s][:1]], covered
+
+
+#: The share of a block's text its YAML strings must make up for the block to be theirs alone.
+COVERED = 0.9
 
 
 def _wrap_inline(target: HtmlElement, mark: str) -> HtmlElement | None:
@@ -300,8 +336,7 @@ def bookmark(html: str, index: dict[str, list[InputLocation]], prefix: str = "gk
                 text = normalized(f"{text} {block_text(described)}")
         if element.tag == "h1":
             chapter = text
-        origins.append(
-            Origin(mark, KINDS[element.tag], chapter, text, element.get(ATTRIBUTE), _inputs_in(text, index))
-        )
+        inputs, covered = _inputs_in(text, index)
+        origins.append(Origin(mark, KINDS[element.tag], chapter, text, element.get(ATTRIBUTE), inputs, covered))
     inner = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
     return inner, origins
