@@ -457,3 +457,30 @@ def test_a_yaml_value_is_a_source_only_as_whole_words_and_the_template_is_named_
         "Text der Dokumentvorlage: templates/konzept/03a_bedarfsanalyse.html.j2:26"
     )
     assert title.where == "massnahmen.yaml:7: massnahmen[0].titel" and title.inputs_only
+
+
+def test_a_value_written_in_several_places_is_credited_to_the_record_and_paper_it_belongs_to():
+    """Review of the drafts: the first place a value stood in the inputs won – the Kreistag
+    paper's number led to kommune.yaml's 'beschluss', a changed date of its Beratungsfolge to the
+    row of another committee. A paper's own fields come first, and a row's values are placed in
+    one record (the date places the row, the role follows it)."""
+    from pipeline.load import load_folder
+    from pipeline.render.provenance import _inputs_in, text_index
+
+    loaded, _ = load_folder(EXAMPLE)
+    index = text_index(loaded)
+    paper = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
+    data = yaml.safe_load((EXAMPLE / paper).read_text(encoding="utf-8"))["vorlage"]
+    number = data["nummer"]
+    assert len(index[number]) > 1  # written in kommune.yaml too
+    (found,), _ = _inputs_in(f"Vorlagen-Nr. {number}", index, paper)
+    assert (found.file, found.field) == (paper, "vorlage.nummer")
+    committees = yaml.safe_load((EXAMPLE / "gremien.yaml").read_text(encoding="utf-8"))["gremien"]
+    for row, sitting in enumerate(data["beratungsfolge"]):
+        committee = next(g for g in committees if g["id"] == sitting["gremium"])
+        day = sitting["datum"].strftime("%d.%m.%Y")
+        text = f"{day} | {committee['name']} | {sitting['rolle']}"
+        places, _ = _inputs_in(text, index, paper)
+        fields = {p.field for p in places if p.file == paper}
+        assert f"vorlage.beratungsfolge[{row}].datum" in fields, (text, places)
+        assert all(f.startswith(f"vorlage.beratungsfolge[{row}].") for f in fields), (text, places)

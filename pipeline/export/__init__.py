@@ -265,7 +265,7 @@ class Export:
                 # the PDF first: it needs no bookmarks, and the concept's PDF is a build's longest job
                 pdf = _File(doc, ".pdf", file_key(doc, ".pdf"))
                 self._start(pdf, doc.body_html, pool, done)
-                html, origins = bookmark(doc.body_html, self.index)
+                html, origins = bookmark(doc.body_html, self.index, own_file=doc.source_file)
                 identity = DocumentIdentity.of(self.record, doc.path(".docx"), origins)
                 word = _File(doc, ".docx", file_key(doc, ".docx", identity.properties()), origins, identity)
                 self._start(word, html, pool, done)

@@ -32,7 +32,7 @@ def to_docx(
 ) -> tuple[bytes, list[Origin]]:
     """The Word file, every block bookmarked, and where each bookmarked block came from. Files
     of a build (`record`) carry their identity in the custom properties, for review."""
-    html, origins = bookmark(doc.body_html, index)
+    html, origins = bookmark(doc.body_html, index, own_file=doc.source_file)
     identity = DocumentIdentity.of(record, doc.path(".docx"), origins) if record else None
     return docx_of(doc, html, identity), origins
 

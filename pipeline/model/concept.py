@@ -400,6 +400,12 @@ class Concept:
 
         return agreement_of(self)
 
+    def paper_file(self, number: str) -> str | None:
+        """The inputs file a paper is written in ('vorlagen/jha-2026-030-gesamtkonzept.yaml')."""
+        return next(
+            (name for name, f in self.files.items() if isinstance(f, PaperFile) and f.paper.number == number), None
+        )
+
     @cached_property
     def procedure(self) -> Procedure | None:
         """Council procedure of the municipality's Land and kind (None where the table has none)."""

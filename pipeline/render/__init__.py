@@ -369,6 +369,7 @@ def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -
         logo_alt=f"Logo – {municipality.name}",
         design=design_of(view.concept),
         unbroken=unbroken_names(view.concept),
+        source_file=view.concept.paper_file(paper.number) or "",
     )
 
 

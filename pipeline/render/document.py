@@ -147,6 +147,9 @@ class RenderedDocument:
     draft: bool = False
     figures: tuple[Figure, ...] = ()
     design: Design = Design()
+    #: The inputs file the document is about (a paper's 'vorlagen/….yaml'): review credits a value
+    #: written there and elsewhere to it.
+    source_file: str = ""
     #: Proper names the PDF never hyphenates: the municipality's (M-V review: 'Warn-emark').
     unbroken: tuple[str, ...] = ()
 

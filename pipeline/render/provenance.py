@@ -10,8 +10,9 @@ bookmark held and where it came from.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from jinja2.ext import Extension
 from lxml.html import HtmlElement
 
 from pipeline.findings import Path_, format_path
+from pipeline.formatting import german_date
 from pipeline.render.fragments import fragment, new_element
 
 if TYPE_CHECKING:
@@ -237,6 +239,18 @@ class TextIndex(dict[str, list[InputLocation]]):
     def order(self) -> dict[str, int]:
         return {string: number for number, string in enumerate(self)}
 
+    def records(self, string: str) -> dict[tuple[str, str], InputLocation]:
+        """The records a string's places lie in (:func:`_records`), worked out once per string:
+        a value written in thousands of places is looked up, not compared with each."""
+        known = self._records.get(string)
+        if known is None:
+            known = self._records[string] = _records(self[string])
+        return known
+
+    @cached_property
+    def _records(self) -> dict[str, dict[tuple[str, str], InputLocation]]:
+        return {}
+
 
 #: Where a word or a sign begins: no letter or digit just before, or none here.
 _WORD_START = re.compile(r"(?<!\w)|(?=\W)")
@@ -257,6 +271,12 @@ def text_index(loaded: LoadedInputs) -> TextIndex:
         elif isinstance(node, list):
             for number, value in enumerate(node):
                 walk(file, value, path + (number,), source)
+        elif isinstance(node, dt.date):
+            # a date as the documents print it: a table row of dates is found at its record (review
+            # of the drafts: a changed date in the Beratungsfolge led to another row's fields)
+            index.setdefault(german_date(node), []).append(
+                InputLocation(file, format_path(path), source.locate(path)[0])
+            )
         elif isinstance(node, str) and len(normalized(node)) >= MIN_MATCH:
             line = source.locate(path)[0]
             index.setdefault(normalized(node), []).append(InputLocation(file, format_path(path), line))
@@ -276,11 +296,16 @@ def text_index(loaded: LoadedInputs) -> TextIndex:
     return index
 
 
-def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> tuple[list[InputLocation], bool]:
+def _inputs_in(
+    text: str, index: dict[str, list[InputLocation]], own_file: str = ""
+) -> tuple[list[InputLocation], bool]:
     """The YAML places whose text the block contains, longest first, none inside another; and
-    whether they make up (nearly) all of it – then no template line is worth naming beside them."""
+    whether they make up (nearly) all of it – then no template line is worth naming beside them.
+    A value written in several places is credited to the one nearest the block's other values,
+    or in the document's own file (:func:`_nearest`)."""
     within = index.within(text) if isinstance(index, TextIndex) else [s for s in index if _as_words(s, text)]
-    found = sorted(within, key=len, reverse=True)
+    # the document's own fields first (a paper's row of its Beratungsfolge is its own), then longest
+    found = sorted(within, key=lambda s: (not _written_in(index[s], own_file), -len(s)))
     kept: list[str] = []
     for candidate in found:
         if len(kept) == MAX_SOURCES:
@@ -288,7 +313,72 @@ def _inputs_in(text: str, index: dict[str, list[InputLocation]]) -> tuple[list[I
         if not any(candidate in longer for longer in kept):
             kept.append(candidate)
     covered = bool(kept) and sum(len(s) for s in kept) >= COVERED * len(text)
-    return [location for s in kept for location in index[s][:1]], covered
+    # the places of all values the block holds, those with fewest places first (in the document's own
+    # file, where it has one): each is taken nearest the ones placed before it (a row's date places
+    # the row, its role then follows)
+    placed: dict[str, InputLocation] = {}
+    context: list[InputLocation] = []
+
+    def ambiguity(string: str) -> tuple[int, int]:
+        """How many places a value could be, in the document's own file first."""
+        mine = sum(1 for place in index[string] if place.file == own_file) if own_file else 0
+        return mine or len(index[string]), len(index[string])
+
+    for string in sorted(found, key=ambiguity):
+        place = _nearest(string, index, context, own_file)
+        placed[string] = place
+        context.append(place)
+    return [placed[s] for s in kept], covered
+
+
+def _written_in(places: list[InputLocation], own_file: str) -> bool:
+    return bool(own_file) and any(place.file == own_file for place in places)
+
+
+def _nearest(
+    string: str, index: dict[str, list[InputLocation]], context: list[InputLocation], own_file: str
+) -> InputLocation:
+    """Of the places a value is written in, the one in the same record as a value of the block
+    placed before ('vorlage.beratungsfolge[1].rolle' beside '….beratungsfolge[1].datum'), else one
+    in the document's own file (a paper's number is its 'vorlage.nummer', not the concept's
+    'beschluss'), else the first (review of the drafts: the first place a value stood in the
+    inputs won, another record or another paper)."""
+    places = index[string]
+    if len(places) == 1:
+        return places[0]
+    records = index.records(string) if isinstance(index, TextIndex) else _records(places)
+
+    def beside(others: Iterable[InputLocation]) -> InputLocation | None:
+        for other in others:
+            for record in _record_keys(other):
+                if record in records:
+                    return records[record]
+        return None
+
+    own = [place for place in places if place.file == own_file] if own_file else []
+    if own:  # the document's own file first: its record beside another value there, else its first
+        return beside(c for c in context if c.file == own_file) or own[0]
+    return beside(context) or places[0]
+
+
+def _record_keys(place: InputLocation) -> list[tuple[str, str]]:
+    """The records a place lies in, innermost first: ('vorlagen/….yaml', 'vorlage.beratungsfolge[1]'),
+    then the records around it."""
+    ends = [m.end() for m in _LIST_INDEX.finditer(place.field)]
+    return [(place.file, place.field[:end]) for end in reversed(ends)]
+
+
+def _records(places: list[InputLocation]) -> dict[tuple[str, str], InputLocation]:
+    """Each record the places lie in → the first place in it."""
+    found: dict[tuple[str, str], InputLocation] = {}
+    for place in places:
+        for record in _record_keys(place):
+            found.setdefault(record, place)
+    return found
+
+
+#: A list index in a field's path as format_path writes it ('[1]').
+_LIST_INDEX = re.compile(r"\[\d+\]")
 
 
 #: The share of a block's text its YAML strings must make up for the block to be theirs alone.
@@ -313,8 +403,11 @@ def _wrap_inline(target: HtmlElement, mark: str) -> HtmlElement | None:
     return span
 
 
-def bookmark(html: str, index: dict[str, list[InputLocation]], prefix: str = "gk") -> tuple[str, list[Origin]]:
-    """The HTML with a bookmark span in every block, and the origin of each block."""
+def bookmark(
+    html: str, index: dict[str, list[InputLocation]], prefix: str = "gk", own_file: str = ""
+) -> tuple[str, list[Origin]]:
+    """The HTML with a bookmark span in every block, and the origin of each block; `own_file` the
+    inputs file the document is about (a paper's), whose places come first among equals."""
     root = fragment(html)
     origins: list[Origin] = []
     chapter = ""
@@ -336,7 +429,7 @@ def bookmark(html: str, index: dict[str, list[InputLocation]], prefix: str = "gk
                 text = normalized(f"{text} {block_text(described)}")
         if element.tag == "h1":
             chapter = text
-        inputs, covered = _inputs_in(text, index)
+        inputs, covered = _inputs_in(text, index, own_file)
         origins.append(Origin(mark, KINDS[element.tag], chapter, text, element.get(ATTRIBUTE), inputs, covered))
     inner = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
     return inner, origins
