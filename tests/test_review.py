@@ -484,3 +484,63 @@ def test_a_value_written_in_several_places_is_credited_to_the_record_and_paper_i
         fields = {p.field for p in places if p.file == paper}
         assert f"vorlage.beratungsfolge[{row}].datum" in fields, (text, places)
         assert all(f.startswith(f"vorlage.beratungsfolge[{row}].") for f in fields), (text, places)
+
+
+def _with_thread(path: Path, parent_author: str, reply_author: str) -> None:
+    """Make the second comment of a saved draft a reply to the first, as Word 2013 and later
+    write threads: the comments' last paragraphs carry a w14:paraId, commentsExtended.xml names
+    the parent's; the first is marked done."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    comments = parts["word/comments.xml"].decode("utf-8")
+    ids = iter(["1A2B3C4D", "5E6F7A8B"])
+    comments = re.sub(r"<w:p(?=[ >])", lambda m: f'<w:p w14:paraId="{next(ids)}"', comments, count=2)
+    comments = comments.replace("<w:comments ", f'<w:comments xmlns:w14="{w14}" ', 1)
+    assert parent_author in comments and reply_author in comments
+    parts["word/comments.xml"] = comments.encode("utf-8")
+    parts["word/commentsExtended.xml"] = (
+        b'<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        b'<w15:commentEx w15:paraId="1A2B3C4D" w15:done="1"/>'
+        b'<w15:commentEx w15:paraId="5E6F7A8B" w15:paraIdParent="1A2B3C4D" w15:done="0"/>'
+        b"</w15:commentsEx>"
+    )
+    rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdThread" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended"'
+        ' Target="commentsExtended.xml"/></Relationships>',
+    ).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_reply_is_listed_under_the_comment_it_answers(draft_build, tmp_path):
+    """Review of the drafts: a reply ('Nein, bleibt so') stood as a comment of its own with the
+    quote repeated. It follows the comment it answers and says so; a comment marked done says
+    that too."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    commented = _paragraph(document, "Die Babylotsinnen und Babylotsen bieten allen Eltern")
+    document.add_comment(commented.runs, "Zahl der Gespräche 2025 ergänzen?", author="Martina Vogt", initials="MV")
+    document.add_comment(commented.runs, "Nein, bleibt so.", author="Jens Albers", initials="JA")
+    path = tmp_path / "Faden.docx"
+    document.save(str(path))
+    _with_thread(path, "Martina Vogt", "Jens Albers")
+    listing = tmp_path / "liste"
+    result = CliRunner().invoke(
+        main, ["review", str(path), "--manifest", str(draft_build / "manifest.json"), "-o", str(listing)]
+    )
+    assert result.exit_code == 0, result.output
+    first, reply = yaml.safe_load(next(listing.glob("*.yaml")).read_text())
+    assert (
+        first["art"] == "Kommentar (als erledigt markiert)"
+        and first["kommentar"] == "Zahl der Gespräche 2025 ergänzen?"
+    )
+    assert first["alt"].startswith("Die Babylotsinnen und Babylotsen")
+    assert reply["art"] == "Kommentar – Antwort" and reply["von"] == "Jens Albers"
+    assert reply["kommentar"] == "Antwort auf den Kommentar von Martina Vogt: Nein, bleibt so."
+    assert "alt" not in reply and reply["quelle"] == first["quelle"]

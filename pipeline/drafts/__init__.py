@@ -85,27 +85,41 @@ def _source(origin: Origin | None) -> str:
 
 
 def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
-    """Each Word comment with the text it is attached to."""
+    """Each Word comment with the text it is attached to; a reply right after the comment it
+    answers, named as the answer to it, without the quote again (review of the drafts: a reply
+    stood as a comment of its own, its 'bleibt so' easily taken for a new request)."""
     items = []
+    authors = {comment.number: comment.author for comment in draft.comments}
     for comment in draft.comments:
-        paragraph = draft.ranges.anchors.get(comment.number)
+        thread = comment.parent if comment.parent is not None else comment.number
+        paragraph = draft.ranges.anchors.get(thread)
         mark = draft.mark_of.get(paragraph.number) if paragraph is not None else None
         origin = by_mark.get(mark) if mark else None
+        done = " (als erledigt markiert)" if comment.done else ""
+        if comment.parent is None:
+            kind, quote, text = f"Kommentar{done}", draft.ranges.quoted(comment.number), comment.text
+        else:
+            kind, quote = f"{REPLY}{done}", ""
+            text = f"Antwort auf den Kommentar von {authors.get(comment.parent, 'unbekannt')}: {comment.text}"
         items.append(
             RevisionItem(
-                "Kommentar",
+                kind,
                 origin.chapter if origin else "",
-                draft.ranges.quoted(comment.number),
+                quote,
                 "",
                 _source(origin),
                 mark,
-                comment.text,
+                text,
                 [comment.author],
                 comment.date,
                 [draft.name],
             )
         )
     return items
+
+
+#: A reply's kind: sorted right after its comment ('Kommentar' < 'Kommentar – Antwort').
+REPLY = "Kommentar – Antwort"
 
 
 def _tracked_kind(paragraph: Paragraph) -> str:

@@ -51,6 +51,16 @@ W_BOOKMARK, W_NAME = _w("bookmarkStart"), _w("name")
 W_AUTHOR, W_DATE, W_ID = _w("author"), _w("date"), _w("id")
 W_COMMENT, W_COMMENT_START, W_COMMENT_END = _w("comment"), _w("commentRangeStart"), _w("commentRangeEnd")
 W_COMMENT_REFERENCE = _w("commentReference")
+#: Word 2013's threads of comments: a reply names the paragraph of the comment it answers.
+W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+W15_COMMENT_EX, W15_PARA_ID, W15_PARENT, W15_DONE = (
+    f"{{{W15}}}commentEx",
+    f"{{{W15}}}paraId",
+    f"{{{W15}}}paraIdParent",
+    f"{{{W15}}}done",
+)
+COMMENTS_EXTENDED_RELATION = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
 W_FIELD_CHAR, W_FIELD_CHAR_TYPE, W_SIMPLE_FIELD = _w("fldChar"), _w("fldCharType"), _w("fldSimple")
 W_PARAGRAPH_STYLE, W_VAL = _w("pStyle"), _w("val")
 HEADING_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
@@ -131,12 +141,15 @@ class CommentRanges:
 
 @dataclass
 class CommentNote:
-    """A comment as comments.xml holds it."""
+    """A comment as comments.xml holds it; a reply with the number of the comment it answers,
+    and whether it is marked done (commentsExtended.xml)."""
 
     number: int
     author: str
     date: str | None
     text: str
+    parent: int | None = None
+    done: bool = False
 
 
 class _Reader:
@@ -289,6 +302,7 @@ def _comment_notes(package: WordPackage, main: str, reader: _Reader) -> list[Com
         return []
     reader.where = f"{package.name}: Teil {part}"
     notes: list[CommentNote] = []
+    last_paragraph: dict[str, int] = {}  # a comment's last paragraph (its w14:paraId) → its number
     for element in package.xml(part).iterchildren(W_COMMENT):
         if len(notes) >= MAX_ITEMS:
             raise too_many(package.name)
@@ -303,7 +317,29 @@ def _comment_notes(package: WordPackage, main: str, reader: _Reader) -> list[Com
                 normalized("".join(pieces)),
             )
         )
+        paragraphs = list(element.iterchildren(W_P))
+        if paragraphs and paragraphs[-1].get(W14_PARA_ID):
+            last_paragraph[paragraphs[-1].get(W14_PARA_ID, "")] = notes[-1].number
+    _threads(package, main, notes, last_paragraph)
     return notes
+
+
+def _threads(package: WordPackage, main: str, notes: list[CommentNote], last_paragraph: dict[str, int]) -> None:
+    """Which comment answers which, and which are done, from commentsExtended.xml (review of the
+    drafts: a reply 'bleibt so' stood as a comment of its own, the decision easily overlooked)."""
+    part = package.related(main, COMMENTS_EXTENDED_RELATION)
+    if not part or not package.has(part) or not last_paragraph:
+        return
+    by_number = {note.number: note for note in notes}
+    for entry in package.xml(part).iter(W15_COMMENT_EX):
+        number = last_paragraph.get(entry.get(W15_PARA_ID, ""))
+        if number is None:
+            continue
+        note = by_number[number]
+        note.done = entry.get(W15_DONE) in ("1", "true")
+        parent = last_paragraph.get(entry.get(W15_PARENT, ""))
+        if parent is not None and parent != number:
+            note.parent = parent
 
 
 @dataclass
