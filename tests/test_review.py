@@ -544,3 +544,39 @@ def test_a_reply_is_listed_under_the_comment_it_answers(draft_build, tmp_path):
     assert reply["art"] == "Kommentar – Antwort" and reply["von"] == "Jens Albers"
     assert reply["kommentar"] == "Antwort auf den Kommentar von Martina Vogt: Nein, bleibt so."
     assert "alt" not in reply and reply["quelle"] == first["quelle"]
+
+
+def test_a_long_source_breaks_at_its_separators_in_the_pdf_list(returned, draft_build, tmp_path):
+    """Review of the drafts: in the PDF list a source like 'templates/konzept/03a_bedarfsanalyse.html.j2:5'
+    ran past its column and the page, losing file name and line. It breaks after its separators,
+    every character stays on the page; an amount is never broken so."""
+    from pipeline.export.to_typst import _breakable
+
+    assert _breakable("templates/konzept/15_qualitaet.html.j2:4") == (
+        "templates/\u200bkonzept/\u200b15_\u200bqualitaet.\u200bhtml.\u200bj2:\u200b4"
+    )
+    assert (
+        _breakable("1.234.567,89") == "1.234.567,89"
+        and _breakable("Jugendhilfeausschuss") == "Jugendhilfeausschuss"
+    )
+    result = CliRunner().invoke(
+        main,
+        ["review", str(returned["path"]), "--manifest", str(draft_build / "manifest.json"), "-o", str(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output
+    listing = yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text())
+    reader = PdfReader(str(next(tmp_path.glob("*.pdf"))))
+    width = float(reader.pages[0].mediabox.width)
+    right: list[float] = []
+
+    def where(text, cm, tm, font, size):
+        if text.strip():
+            right.append(tm[4] * cm[0] + cm[4])
+
+    text = ""
+    for page in reader.pages:
+        text += page.extract_text(visitor_text=where)
+    flat = "".join(text.replace("\u200b", "").split())
+    for item in listing:
+        assert "".join(item["quelle"].split()) in flat
+    assert max(right) < width - 40  # every line starts inside the right margin

@@ -146,6 +146,22 @@ _WORD = re.compile(r"[^ \t\n]+")
 LONG_WORDS = "lange-woerter"
 
 
+def _breakable(word: str) -> str:
+    """A path or an address too wide for its column with places to break after its separators
+    ('templates/|konzept/|03a_bedarfsanalyse.|html.|j2:5'): no hyphenation fits it, and typst ran
+    it past the cell and the page (review of the drafts: the list's column 'Quelle' lost file name
+    and line). A word without such separators is as it was."""
+    return _SEPARATOR.sub(lambda m: m[0] + ZERO_WIDTH_SPACE, word) if _PATH_LIKE.search(word) else word
+
+
+#: Separators of paths, fields and addresses, after which a line may break.
+_SEPARATOR = re.compile(r"[/._:](?=.)")
+#: A word that is a path, a field or an address: a slash, underscore or bracket, or a dot or colon
+#: after a letter (not an amount's '1.234,56').
+_PATH_LIKE = re.compile(r"[/_\[]|[^\W\d][.:]\w")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
 def _words(text: str) -> str:
     """Plain text as string literals; in a table cell a word too wide for its column as one
     that may be hyphenated: typst's lines broke 'Erziehungs- und Fa-|milienberatungsstel-|le'
@@ -157,7 +173,7 @@ def _words(text: str) -> str:
             if whole_em(word[0]) > room:
                 if word.start() > last:
                     parts.append(f"#{literal(text[last : word.start()])};")
-                parts.append(f"{HYPHENATED}#{literal(word[0])};]")
+                parts.append(f"{HYPHENATED}#{literal(_breakable(word[0]))};]")
                 last = word.end()
     if last < len(text) or not parts:
         parts.append(f"#{literal(text[last:])};")
