@@ -624,7 +624,7 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
 
     from pipeline.drafts import review_drafts, too_long_to_print
     from pipeline.export import export_document
-    from pipeline.export.files import write_atomically
+    from pipeline.export.files import keep_earlier_list, write_atomically
     from pipeline.render import render_revision_list
     from pipeline.terminal import revision_lines
 
@@ -642,8 +642,11 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     for note in [*notes, *([too_long] if too_long else [])]:
         click.echo(f"Hinweis: {note}", err=True)
     files = {target / f"{doc.file_stem}{suffix}": data for suffix, data in outputs.items()}
+    earlier = keep_earlier_list(target / f"{doc.file_stem}.docx", outputs.get(".docx"))
     for path in write_atomically(files):
         click.echo(f"geschrieben: {path}")
+    if earlier is not None:
+        click.echo(f"Die bisherige Liste (vielleicht mit Vermerken darin) bleibt erhalten als: {earlier}")
     # the drafts that could not be read, last and as errors: the list holds the others
     for failure in reviewed.failures:
         click.echo(f"Fehler: {failure}", err=True)

@@ -580,3 +580,24 @@ def test_a_long_source_breaks_at_its_separators_in_the_pdf_list(returned, draft_
     for item in listing:
         assert "".join(item["quelle"].split()) in flat
     assert max(right) < width - 40  # every line starts inside the right margin
+
+
+def test_running_review_again_keeps_the_earlier_list_with_its_marks(returned, draft_build, tmp_path):
+    """The coordinator marks points done in the Word list; review run again with another draft
+    overwrote it (review of the drafts). The earlier list is kept beside the new one; the same
+    list written again changes nothing."""
+    arguments = ["--manifest", str(draft_build / "manifest.json"), "-o", str(tmp_path)]
+    first = CliRunner().invoke(main, ["review", str(returned["path"]), *arguments])
+    assert first.exit_code == 0, first.output
+    (listing,) = tmp_path.glob("*.docx")
+    again = CliRunner().invoke(main, ["review", str(returned["path"]), *arguments])
+    assert again.exit_code == 0 and "bleibt erhalten" not in again.output
+    marked = Document(str(listing))
+    marked.add_paragraph("✔ erledigt: Punkt 1")
+    marked.save(str(listing))
+    third = CliRunner().invoke(main, ["review", str(returned["path"]), *arguments])
+    assert third.exit_code == 0, third.output
+    (kept,) = tmp_path.glob("*.bisher-*.docx")
+    assert f"bleibt erhalten als: {kept}" in third.output
+    assert any(p.text == "✔ erledigt: Punkt 1" for p in Document(str(kept)).paragraphs)
+    assert not any("erledigt" in p.text for p in Document(str(listing)).paragraphs)

@@ -116,14 +116,29 @@ class Committed:
     started: dt.datetime | None = None
 
 
-def aside_name(path: Path) -> Path:
+def aside_name(path: Path, word: str = "bearbeitet") -> Path:
     """'X.docx' → 'X.bearbeitet-2026-11-23_1930.docx', from when the file was last changed."""
     changed = dt.datetime.fromtimestamp(path.stat().st_mtime)
-    candidate = path.with_name(f"{path.stem}.bearbeitet-{changed:%Y-%m-%d_%H%M}{path.suffix}")
+    candidate = path.with_name(f"{path.stem}.{word}-{changed:%Y-%m-%d_%H%M}{path.suffix}")
     number = 2
     while candidate.exists():
-        candidate = path.with_name(f"{path.stem}.bearbeitet-{changed:%Y-%m-%d_%H%M}-{number}{path.suffix}")
+        candidate = path.with_name(f"{path.stem}.{word}-{changed:%Y-%m-%d_%H%M}-{number}{path.suffix}")
         number += 1
+    return candidate
+
+
+def keep_earlier_list(path: Path, data: bytes | None) -> Path | None:
+    """A review list written before that the new one would replace, renamed to 'X.bisher-….docx'
+    (from when it was last changed) and that name; None where there is none or it holds these
+    very bytes. People mark the points they have worked through in the Word list, and running
+    review again overwrote those marks (review of the drafts)."""
+    if data is None or not path.is_file() or path.read_bytes() == data:
+        return None
+    candidate = aside_name(path, "bisher")
+    try:
+        path.rename(candidate)
+    except OSError as error:
+        raise WriteFailure(f"{path} ließ sich nicht umbenennen: {os_reason(error, writing=True)}") from error
     return candidate
 
 
