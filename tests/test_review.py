@@ -601,3 +601,39 @@ def test_running_review_again_keeps_the_earlier_list_with_its_marks(returned, dr
     assert f"bleibt erhalten als: {kept}" in third.output
     assert any(p.text == "✔ erledigt: Punkt 1" for p in Document(str(kept)).paragraphs)
     assert not any("erledigt" in p.text for p in Document(str(listing)).paragraphs)
+
+
+@pytest.mark.slow
+def test_a_draft_of_an_earlier_build_is_compared_with_that_build(example_copy, tmp_path):
+    """Drafts go round while the coordinator works on: after a new build the folder held only the
+    new manifest, review refused the draft, and with the new one named her own later edit came
+    back as the colleague's (review of the drafts). A draft build keeps its manifest: review
+    finds it, and lists only what the colleague changed."""
+    from .conftest import edit_yaml
+
+    out = tmp_path / "out"
+    build(example_copy, out, "konzept", draft=True)
+    draft = tmp_path / "Rueckmeldung_Kita.docx"
+    shutil.copy(out / f"{CONCEPT}.docx", draft)
+    document = Document(str(draft))
+    document.add_comment(
+        _paragraph(document, "Die Babylotsinnen und Babylotsen bieten allen Eltern").runs,
+        "Gut so.",
+        author="Kita",
+        initials="K",
+    )
+    document.save(str(draft))
+    kept = list((out / ".entwurfsmanifeste").glob("manifest-*.json"))
+    assert len(kept) == 1
+
+    def retitled(data):
+        data["massnahmen"][0]["titel"] = "Willkommensbesuche für alle Familien mit Neugeborenen"
+
+    edit_yaml(example_copy, "massnahmen.yaml", retitled)
+    build(example_copy, out, "konzept", draft=True)
+    assert len(list((out / ".entwurfsmanifeste").glob("manifest-*.json"))) == 2
+    shutil.copy(draft, out / draft.name)  # beside the rebuilt folder's new manifest
+    result = CliRunner().invoke(main, ["review", str(out / draft.name), "-o", str(tmp_path / "liste")])
+    assert result.exit_code == 0, result.output
+    (item,) = yaml.safe_load(next((tmp_path / "liste").glob("*.yaml")).read_text())
+    assert item["art"] == "Kommentar" and item["kommentar"] == "Gut so."

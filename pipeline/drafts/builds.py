@@ -29,7 +29,7 @@ from typing import Any
 from pipeline.drafts.package import read_regular
 from pipeline.drafts.word import Draft, unchanged
 from pipeline.errors import ReviewFailure
-from pipeline.export.manifest import MANIFEST, DocumentIdentity, provenance_digest
+from pipeline.export.manifest import DRAFT_MANIFESTS, MANIFEST, DocumentIdentity, provenance_digest
 from pipeline.render.provenance import Origin
 
 #: A manifest is a few hundred KB; one this large is not a manifest.
@@ -113,8 +113,10 @@ def candidate_manifests(draft_path: Path, given: Path | None) -> list[Path]:
     """The manifest named, the one beside the draft or a folder above (papers lie in
     vorlagen/), and those of the output folders."""
     found = [given] if given else []
-    found += [folder / MANIFEST for folder in list(draft_path.resolve().parents)[:2]]
-    found += sorted(Path("outputs").glob(f"*/{MANIFEST}"))
+    folders = [*list(draft_path.resolve().parents)[:2], *sorted(Path("outputs").glob("*/"))]
+    found += [folder / MANIFEST for folder in folders]
+    # then the manifests kept of earlier draft builds: a draft sent round before the last build
+    found += [kept for folder in folders for kept in sorted((folder / DRAFT_MANIFESTS).glob("manifest-*.json"))]
     return [p for p in dict.fromkeys(found) if p.is_file()]
 
 

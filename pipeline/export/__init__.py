@@ -40,6 +40,7 @@ from pipeline.export.manifest import (
     BuildRecord,
     DocumentIdentity,
     deliberated_files,
+    keep_draft_manifest,
     manifest_bytes,
     papers_of_an_earlier_fassung,
     read_manifest,
@@ -447,6 +448,8 @@ def _write(
         *(Change(path, None, recorded_hash(previous, path)) for path in stale),
         *([] if _in_place(output, MANIFEST, manifest, previous) else [Change(MANIFEST, manifest)]),
     ]
+    if record.draft:
+        keep_draft_manifest(output, manifest)
     if not changes:
         return Committed([], [], [])
     return commit(output, changes)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,25 @@ from pipeline.export.files import sha256
 from pipeline.render.provenance import Origin
 from pipeline.unchanged import ENTRY
 from pipeline.unchanged import MANIFEST as MANIFEST  # the file's name, known before anything is built
+
+#: Where a draft build keeps a copy of its manifest, under its build's id: drafts go round for
+#: weeks while the folder is built again, and review compares each with the build it came from
+#: (review of the drafts: the rebuilt folder had only the new manifest, and the coordinator's own
+#: later edit came back as a colleague's change). Not one of the build's files: never removed.
+DRAFT_MANIFESTS = ".entwurfsmanifeste"
+
+
+def keep_draft_manifest(output: Path, manifest: bytes) -> None:
+    """A copy of a draft build's manifest, once per build (see DRAFT_MANIFESTS)."""
+    from pipeline.export.files import write_atomically
+
+    build = json.loads(manifest).get("build") or ""
+    if not re.fullmatch(r"[0-9a-f]{8,64}", build):
+        return
+    target = output / DRAFT_MANIFESTS / f"manifest-{build}.json"
+    if not target.is_file():
+        write_atomically({target: manifest})
+
 
 TOOL = f"gesamtkonzept-fruehe-hilfen {__version__}"
 
