@@ -637,3 +637,17 @@ def test_a_draft_of_an_earlier_build_is_compared_with_that_build(example_copy, t
     assert result.exit_code == 0, result.output
     (item,) = yaml.safe_load(next((tmp_path / "liste").glob("*.yaml")).read_text())
     assert item["art"] == "Kommentar" and item["kommentar"] == "Gut so."
+
+
+def test_a_change_in_a_file_that_names_no_editor_is_credited_to_nobody(draft_build, tmp_path):
+    """The build writes its publisher as the last to save the draft; an editor that leaves the
+    property as it is credited changes without tracking to the coordinator's own department
+    (review of the drafts)."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    publisher = document.core_properties.last_modified_by
+    assert publisher and publisher == document.core_properties.author
+    edited = _paragraph(document, "Das Netzwerk versteht das Gesamtkonzept als Arbeitsgrundlage")
+    edited.runs[0].text = "Das Netzwerk arbeitet nach diesem Konzept. "
+    (item,) = _reviewed(document, draft_build, tmp_path)
+    assert item["art"] == "Änderung (ohne Nachverfolgung)"
+    assert item["von"] == "unbekannt (die Datei nennt niemanden, der sie zuletzt gespeichert hat)"

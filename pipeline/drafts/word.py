@@ -413,7 +413,13 @@ class Draft:
 
     @property
     def editor(self) -> str:
-        return self.core.get("lastModifiedBy") or "unbekannt"
+        """Who saved the file last, to credit changes without tracking to: unknown where the file
+        still names its publisher there, as the build wrote it – an editor that does not set it
+        credited them to the coordinator's own department (review of the drafts)."""
+        saved_by = self.core.get("lastModifiedBy", "")
+        if not saved_by or saved_by == self.core.get("creator"):
+            return "unbekannt (die Datei nennt niemanden, der sie zuletzt gespeichert hat)"
+        return saved_by
 
 
 def comparable(draft: Draft, origin: Origin, paragraph: Paragraph) -> tuple[str, str]:
