@@ -651,3 +651,20 @@ def test_a_change_in_a_file_that_names_no_editor_is_credited_to_nobody(draft_bui
     (item,) = _reviewed(document, draft_build, tmp_path)
     assert item["art"] == "Änderung (ohne Nachverfolgung)"
     assert item["von"] == "unbekannt (die Datei nennt niemanden, der sie zuletzt gespeichert hat)"
+
+
+def test_a_comment_on_a_figure_belongs_to_its_caption(draft_build, tmp_path):
+    """A picture has no bookmark of its own: a comment on it came out '[ohne Kapitel]' with an
+    unknown source, at the end of the list (review of the drafts). It is listed with the caption
+    under it – its chapter, its source."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    paragraphs = document.paragraphs
+    at = next(
+        i
+        for i, p in enumerate(paragraphs[:-1])
+        if p._p.xpath(".//w:drawing") and paragraphs[i + 1].text.startswith("Abbildung 1:")
+    )
+    document.add_comment(paragraphs[at].runs, "Farben im Druck nicht unterscheidbar.", author="Kita", initials="K")
+    (item,) = _reviewed(document, draft_build, tmp_path)
+    assert item["kapitel"] == "Bedarfsanalyse"
+    assert "keine Quelle" not in item["quelle"] and "templates/konzept/03a_bedarfsanalyse" in item["quelle"]

@@ -80,8 +80,14 @@ class RevisionItem:
 # --- the review list ----------------------------------------------------------------------------
 
 
+#: Where a block has no bookmark of the build (review of the drafts: 'Quelle unbekannt (nicht im
+#: Manifest)' meant nothing to a coordinator).
+NO_SOURCE = "keine Quelle: eine Stelle ohne Textmarke des Builds, etwa das Deckblatt oder ein Bild"
+
+
 def _source(origin: Origin | None) -> str:
-    return origin.where if origin else "Quelle unbekannt (nicht im Manifest)"
+    # (the title page, the logo, a text box: nothing the build bookmarked – in words for the reader)
+    return origin.where if origin else NO_SOURCE
 
 
 def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
@@ -95,6 +101,10 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
         paragraph = draft.ranges.anchors.get(thread)
         mark = draft.mark_of.get(paragraph.number) if paragraph is not None else None
         origin = by_mark.get(mark) if mark else None
+        if origin is None and paragraph is not None:
+            # on a picture, which has no bookmark of its own: the caption under it
+            origin = _caption_after(draft, paragraph, by_mark)
+            mark = origin.mark if origin else mark
         done = " (als erledigt markiert)" if comment.done else ""
         if comment.parent is None:
             kind, quote, text = f"Kommentar{done}", draft.ranges.quoted(comment.number), comment.text
@@ -116,6 +126,18 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
             )
         )
     return items
+
+
+def _caption_after(draft: Draft, paragraph: Paragraph, by_mark: dict[str, Origin]) -> Origin | None:
+    """The caption right after a paragraph without bookmark – the picture it names (review of the
+    drafts: a comment on a figure came out '[ohne Kapitel]', its source unknown, at the list's
+    end); None where the next bookmarked block is no caption."""
+    for later in draft.paragraphs[paragraph.number + 1 : paragraph.number + 3]:
+        mark = draft.mark_of.get(later.number)
+        if mark:
+            origin = by_mark.get(mark)
+            return origin if origin is not None and origin.kind == "Abbildungstitel" else None
+    return None
 
 
 #: A reply's kind: sorted right after its comment ('Kommentar' < 'Kommentar – Antwort').
