@@ -668,3 +668,21 @@ def test_a_comment_on_a_figure_belongs_to_its_caption(draft_build, tmp_path):
     (item,) = _reviewed(document, draft_build, tmp_path)
     assert item["kapitel"] == "Bedarfsanalyse"
     assert "keine Quelle" not in item["quelle"] and "templates/konzept/03a_bedarfsanalyse" in item["quelle"]
+
+
+def test_a_comment_over_several_paragraphs_names_the_source_of_each(draft_build, tmp_path):
+    """Review of the drafts: a comment over three paragraphs, asking to merge them, named only the
+    first one's source."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    paragraphs = document.paragraphs
+    first = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Jedes Kind im Landkreis Musterkreis"))
+    spanned = [p for p in paragraphs[first : first + 3] if p.runs]
+    assert len(spanned) == 3
+    document.add_comment(
+        [spanned[0].runs[0], spanned[-1].runs[-1]], "Zusammenfassen?", author="Kita", initials="K"
+    )
+    (item,) = _reviewed(document, draft_build, tmp_path)
+    sources = item["quelle"].split(" | ")
+    assert len(sources) == 3 and len(set(sources)) == 3
+    # the foreword's two paragraphs (their lines in kommune.yaml), then the signature under it
+    assert all("konzept.vorwort.text" in s for s in sources[:2]) and "verwaltungsspitze" in sources[2]

@@ -117,7 +117,7 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
                 origin.chapter if origin else "",
                 quote,
                 "",
-                _source(origin),
+                _sources_of_range(draft, thread, by_mark) or _source(origin),
                 mark,
                 text,
                 [comment.author],
@@ -126,6 +126,30 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
             )
         )
     return items
+
+
+def _sources_of_range(draft: Draft, comment: int, by_mark: dict[str, Origin]) -> str:
+    """The sources of every block a comment's range spans, where it spans more than one (review of
+    the drafts: a comment over three paragraphs, asking to merge them, named the first one's
+    source only); '' where it lies in one block."""
+    first, last = draft.ranges.anchors.get(comment), draft.ranges.last_anchors.get(comment)
+    if first is None or last is None or last.number <= first.number:
+        return ""
+    origins = []
+    for paragraph in draft.paragraphs[first.number : last.number + 1]:
+        mark = draft.mark_of.get(paragraph.number)
+        origin = by_mark.get(mark) if mark else None
+        if origin is not None and origin not in origins:
+            origins.append(origin)
+    if len(origins) < 2:
+        return ""
+    shown = list(dict.fromkeys(o.where for o in origins[:MAX_RANGE_SOURCES]))
+    more = len(origins) - MAX_RANGE_SOURCES
+    return " | ".join(shown) + (f" | und {number(more)} weitere Absätze" if more > 0 else "")
+
+
+#: The blocks of a comment's range named with their source; the rest are counted.
+MAX_RANGE_SOURCES = 6
 
 
 def _caption_after(draft: Draft, paragraph: Paragraph, by_mark: dict[str, Origin]) -> Origin | None:

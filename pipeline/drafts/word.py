@@ -126,6 +126,8 @@ class CommentRanges:
     starts: dict[int, int] = field(default_factory=dict)
     ends: dict[int, int] = field(default_factory=dict)
     anchors: dict[int, Paragraph | None] = field(default_factory=dict)
+    #: The paragraph each range ends in, where it ends in one.
+    last_anchors: dict[int, Paragraph | None] = field(default_factory=dict)
 
     def quoted(self, comment_id: int) -> str:
         """The commented text: up to the range's end, or, where the range never ends, to the
@@ -266,6 +268,7 @@ class _Reader:
                 key = self.comment_id(node)
                 if key in ranges.starts:
                     ranges.ends.setdefault(key, self._length)
+                    ranges.last_anchors.setdefault(key, last)
             elif tag == W_COMMENT_REFERENCE:
                 key = self.comment_id(node)
                 ranges.anchors.setdefault(key, here or last)
