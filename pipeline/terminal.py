@@ -189,15 +189,20 @@ def revision_lines(items: list[Any], copies: list[str]) -> list[str]:
     """Each comment and change of returned drafts with its chapter, authors and source."""
     lines = []
     for item in items:
-        who = ", ".join(item.authors) + (f", {item.date}" if item.date else "")
-        lines.append(f"[{item.chapter or 'ohne Kapitel'}] {item.kind} ({who})")
-        if item.comment:
-            lines.append(f"  Kommentar: {item.comment}")
-        lines.append(f"  bisher: {item.old or '–'}")
-        if item.new or item.kind.startswith("Änderung"):
-            lines.append(f"  neu:    {item.new or '–'}")
-        lines.append(f"  Quelle: {item.source}")
+        lines += _revision_item(item, item.section or item.chapter or "Ohne Kapitel")
     lines.append(
         f"{count(len(items), 'Punkt', 'Punkte', 'ein')} in {count(len(copies), 'Entwurf', 'Entwürfen', 'einem')}."
     )
+    return lines
+
+
+def _revision_item(item: Any, heading: str) -> list[str]:
+    who = ", ".join(item.authors) + (f", {item.date}" if item.date else "")
+    lines = [f"[{heading}] {item.kind} ({who})"]
+    if item.comment:
+        lines.append(f"  Kommentar: {item.comment}")
+    lines.append(f"  bisher: {item.old or '–'}")
+    if item.new or item.kind.startswith("Änderung"):
+        lines.append(f"  neu:    {item.new or '–'}")
+    lines.append(f"  Quelle: {item.source}")
     return lines

@@ -686,3 +686,40 @@ def test_a_comment_over_several_paragraphs_names_the_source_of_each(draft_build,
     assert len(sources) == 3 and len(set(sources)) == 3
     # the foreword's two paragraphs (their lines in kommune.yaml), then the signature under it
     assert all("konzept.vorwort.text" in s for s in sources[:2]) and "verwaltungsspitze" in sources[2]
+
+
+def test_points_of_several_documents_stay_together_under_their_document():
+    """Review of the drafts: a concept and a paper read together were interleaved by bookmark
+    number, no heading said which document a point was in, and the paper's head stood under
+    'Ohne Kapitel'. Each document's points stay together, in the order given, headed with it."""
+    from pipeline.drafts import RevisionItem, merge, sections
+
+    def item(document: str, chapter: str, position: int, comment: str) -> RevisionItem:
+        return RevisionItem(
+            "Kommentar",
+            chapter,
+            "alt",
+            "",
+            "quelle",
+            f"gk{position:04d}",
+            comment,
+            document=document,
+            position=position,
+        )
+
+    concept = [item("Gesamtkonzept_Musterkreis_2.0.docx", "Bedarfsanalyse", 130, "a")]
+    paper = [
+        item("vorlagen/JHA-2026-030_Kreistag.docx", "", 1, "b"),
+        item("vorlagen/JHA-2026-030_Kreistag.docx", "Beschlussvorschlag", 19, "c"),
+    ]
+    merged = merge([concept, paper])
+    assert [i.comment for i in merged] == ["a", "b", "c"]
+    assert [heading for heading, _ in sections(merged)] == [
+        "Gesamtkonzept_Musterkreis_2.0 – Bedarfsanalyse",
+        "JHA-2026-030_Kreistag – Anfang",
+        "JHA-2026-030_Kreistag – Beschlussvorschlag",
+    ]
+    assert [heading for heading, _ in sections(concept)] == ["Bedarfsanalyse"]
+    # the same mark and text in two documents are two points
+    twin = [item("vorlagen/GA-2026-027.docx", "Bedarfsanalyse", 130, "a")]
+    assert len(merge([concept, twin])) == 2

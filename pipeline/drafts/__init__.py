@@ -33,7 +33,7 @@ MAX_PRINTED_CHARACTERS = 200_000
 
 #: What makes two findings the same: bookmark, old and new text, comment – whatever the kind,
 #: so an edit tracked in one copy and accepted in another is listed once (review of the drafts).
-RevisionKey = tuple[str | None, str, str, str | None]
+RevisionKey = tuple[str, str | None, str, str, str | None]
 
 
 @dataclass
@@ -51,10 +51,16 @@ class RevisionItem:
     date: str | None = None
     copies: list[str] = field(default_factory=list)
     position: int = 0
+    #: The document of the build it belongs to ('vorlagen/JHA-2026-030_Kreistag.docx').
+    document: str = ""
+    #: The heading it is listed under: its chapter, named with its document where the list holds
+    #: points of several ('JHA-2026-030_Kreistag – Beschlussvorschlag'); before a document's first
+    #: chapter (a paper's head) 'Anfang' (set by :func:`merge`).
+    section: str = ""
 
     @property
     def key(self) -> RevisionKey:
-        return self.mark, self.old, self.new, self.comment
+        return self.document, self.mark, self.old, self.new, self.comment
 
     @property
     def tracked(self) -> bool:
@@ -72,6 +78,7 @@ class RevisionItem:
             "neu": self.new,
             "quelle": self.source,
             "marke": self.mark,
+            "dokument": self.document,
             "exemplare": self.copies,
         }
         return {k: v for k, v in data.items() if v not in (None, "", [])}
@@ -361,6 +368,7 @@ def read_draft(path: Path, manifest: Path | None = None) -> DraftReview:
     )
     for item in items:
         item.position = order.get(item.mark or "", len(order))
+        item.document = match.document
     return DraftReview(sorted(items, key=lambda i: (i.position, i.kind)), match.notes)
 
 
@@ -381,7 +389,28 @@ def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
                 )
             else:
                 merged[item.key] = item
-    return sorted(merged.values(), key=lambda i: (i.position, i.kind))
+    # each document's points together, in the order the drafts were given (review of the drafts: a
+    # concept and a paper read together were interleaved by bookmark number)
+    documents = {
+        document: rank for rank, document in enumerate(dict.fromkeys(i.document for i in merged.values()))
+    }
+    ordered = sorted(merged.values(), key=lambda i: (documents[i.document], i.position, i.kind))
+    several = len(documents) > 1
+    return [replace(item, section=_heading(item.document, item.chapter, several)) for item in ordered]
+
+
+def sections(items: list[RevisionItem]) -> list[tuple[str, list[RevisionItem]]]:
+    """The list's sections in order (:attr:`RevisionItem.section`), each with its points."""
+    grouped: dict[str, list[RevisionItem]] = {}
+    for item in items:
+        grouped.setdefault(item.section or _heading(item.document, item.chapter, False), []).append(item)
+    return list(grouped.items())
+
+
+def _heading(document: str, chapter: str, several: bool) -> str:
+    if not several:
+        return chapter or "Ohne Kapitel"
+    return f"{Path(document).stem} – {chapter or 'Anfang'}"
 
 
 @dataclass

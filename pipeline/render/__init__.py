@@ -453,8 +453,8 @@ def render_revision_list(
     items: list[Any], copies: list[str], today: date, template_dir: TemplateSource = TEMPLATE_DIR
 ) -> RenderedDocument:
     """The Überarbeitungsliste of returned drafts, grouped by chapter in the document's order."""
-    chapters = list(dict.fromkeys(i.chapter for i in items))
-    sections = [(chapter, [i for i in items if i.chapter == chapter]) for chapter in chapters]
+    headings = list(dict.fromkeys(i.section for i in items))
+    sections = [(heading, [i for i in items if i.section == heading]) for heading in headings]
     title = "Überarbeitungsliste"
     return RenderedDocument(
         body_html=render_template(
