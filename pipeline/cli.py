@@ -629,10 +629,10 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     from pipeline.terminal import revision_lines
 
     reviewed = review_drafts(entwuerfe, manifest)
-    items, notes = reviewed.items, reviewed.notes
+    items, notes = reviewed.items, reviewed.notes + [n for m in reviewed.manifests if (n := _inputs_changed(m))]
     copies = [path.name for path in reviewed.read]
     click.echo("\n".join(revision_lines(items, copies)))
-    doc = render_revision_list(items, copies, dt.date.today())
+    doc = render_revision_list(items, copies, dt.date.today(), notes)
     target = ausgabe or entwuerfe[0].parent
     listing = yaml.safe_dump([i.as_yaml() for i in items], allow_unicode=True, sort_keys=False, width=100).encode(
         "utf-8"
@@ -657,6 +657,36 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
             err=True,
         )
         sys.exit(1)
+
+
+def _inputs_changed(manifest: Any) -> str:
+    """A note where the inputs a draft's build read have changed since: the lines review names
+    may have moved; the fields stay right (review of the drafts: line numbers went stale without a
+    word once the coordinator worked in the first returned draft). The folder is looked for as
+    inputs/NAME beside the output folders or in the working folder; '' where it is not found, not
+    valid or unchanged."""
+    from pipeline.build import check_folder
+    from pipeline.errors import GesamtkonzeptError
+    from pipeline.load import inputs_hash
+
+    name, recorded = manifest.inputs
+    if not name or not recorded:
+        return ""
+    root = manifest.path.resolve().parent
+    candidates = [Path("inputs") / name, *(up / "inputs" / name for up in root.parents[:3])]
+    folder = next((c for c in candidates if (c / "kommune.yaml").is_file()), None)
+    if folder is None:
+        return ""
+    try:
+        checked = check_folder(folder)
+    except GesamtkonzeptError:
+        return ""
+    if inputs_hash(checked.folder, checked.read_files) == recorded:
+        return ""
+    return (
+        f"Die Eingaben in {folder} wurden seit dem Build geändert, mit dem verglichen wurde: Die "
+        "Zeilenangaben der Quellen können sich verschoben haben; die genannten Felder gelten weiter."
+    )
 
 
 @main.command()

@@ -723,3 +723,38 @@ def test_points_of_several_documents_stay_together_under_their_document():
     # the same mark and text in two documents are two points
     twin = [item("vorlagen/GA-2026-027.docx", "Bedarfsanalyse", 130, "a")]
     assert len(merge([concept, twin])) == 2
+
+
+@pytest.mark.slow
+def test_review_says_when_the_inputs_changed_since_the_build(tmp_path):
+    """Review of the drafts: once the coordinator worked in the first returned draft, the line
+    numbers of the next one's sources were stale without a word. Review says so, in the terminal
+    and in the list."""
+    folder = tmp_path / "inputs" / "lindenau"
+    shutil.copytree(EXAMPLE, folder)
+    out = tmp_path / "outputs" / "lindenau"
+    build(folder, out, "konzept", draft=True)
+    draft = out / "Rueckmeldung.docx"
+    document = Document(str(out / f"{CONCEPT}.docx"))
+    document.add_comment(
+        _paragraph(document, "Die Babylotsinnen und Babylotsen bieten allen Eltern").runs, "Gut.", author="K"
+    )
+    document.save(str(draft))
+    listing = tmp_path / "liste"
+    unchanged = CliRunner().invoke(main, ["review", str(draft), "-o", str(listing)])
+    assert unchanged.exit_code == 0 and "seit dem Build geändert" not in unchanged.output
+    kommune = folder / "kommune.yaml"
+    kommune.write_text(
+        "# bearbeitet nach dem ersten Rücklauf\n" + kommune.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    changed = CliRunner().invoke(main, ["review", str(draft), "-o", str(listing)])
+    assert changed.exit_code == 0, changed.output
+    assert (
+        f"Die Eingaben in {Path('inputs') / 'lindenau'}" in changed.output
+        or f"Die Eingaben in {folder}" in changed.output
+    )
+    assert "Zeilenangaben der Quellen können sich verschoben haben" in changed.output
+    (word,) = [p for p in listing.glob("*.docx") if ".bisher-" not in p.name]
+    assert any(
+        "Zeilenangaben der Quellen können sich verschoben haben" in p.text for p in Document(str(word)).paragraphs
+    )

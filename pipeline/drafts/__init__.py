@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.drafts.builds import match_build
+from pipeline.drafts.builds import Manifest, match_build
 from pipeline.drafts.word import MAX_ITEMS, Draft, Paragraph, comparable, german_date, too_many
 from pipeline.errors import ReviewFailure
 from pipeline.formatting import number
@@ -352,6 +352,7 @@ class DraftReview:
 
     items: list[RevisionItem]
     notes: list[str] = field(default_factory=list)
+    manifest: Manifest | None = None
 
 
 def read_draft(path: Path, manifest: Path | None = None) -> DraftReview:
@@ -369,7 +370,7 @@ def read_draft(path: Path, manifest: Path | None = None) -> DraftReview:
     for item in items:
         item.position = order.get(item.mark or "", len(order))
         item.document = match.document
-    return DraftReview(sorted(items, key=lambda i: (i.position, i.kind)), match.notes)
+    return DraftReview(sorted(items, key=lambda i: (i.position, i.kind)), match.notes, match.manifest)
 
 
 def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
@@ -422,6 +423,8 @@ class Reviewed:
     notes: list[str]
     read: list[Path]
     failures: list[str]
+    #: The builds the drafts were compared with, each once.
+    manifests: list[Manifest] = field(default_factory=list)
 
 
 def review_drafts(paths: Iterable[Path], manifest: Path | None = None) -> Reviewed:
@@ -449,7 +452,8 @@ def review_drafts(paths: Iterable[Path], manifest: Path | None = None) -> Review
     if not reviews:
         raise ReviewFailure("\n".join(failures))
     notes = [note for r in reviews for note in r.notes] + notes
-    return Reviewed(merge(r.items for r in reviews), notes, read, failures)
+    manifests = list({r.manifest.path: r.manifest for r in reviews if r.manifest is not None}.values())
+    return Reviewed(merge(r.items for r in reviews), notes, read, failures, manifests)
 
 
 def too_long_to_print(items: list[RevisionItem]) -> str | None:

@@ -46,6 +46,8 @@ class Manifest:
     build: str
     files: dict[str, Any]
     provenance: dict[str, Any]
+    #: The inputs folder's name and the fingerprint of the inputs the build read.
+    inputs: tuple[str, str] = ("", "")
 
     def build_of(self, document: str) -> str | None:
         entry = self.files.get(document)
@@ -106,7 +108,16 @@ def load_manifest(path: Path) -> Manifest:
         text("build"),
         files if isinstance(files, dict) else {},
         content["herkunft"],
+        _inputs_of(content.get("eingaben")),
     )
+
+
+def _inputs_of(recorded: Any) -> tuple[str, str]:
+    """('musterkreis', 'c58213…') from the manifest's 'eingaben', or empty strings."""
+    if not isinstance(recorded, dict):
+        return "", ""
+    folder, digest = recorded.get("ordner"), recorded.get("sha256")
+    return (folder if isinstance(folder, str) else "", digest if isinstance(digest, str) else "")
 
 
 def candidate_manifests(draft_path: Path, given: Path | None) -> list[Path]:

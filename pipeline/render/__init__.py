@@ -450,7 +450,11 @@ def render_quality_dialogue(
 
 
 def render_revision_list(
-    items: list[Any], copies: list[str], today: date, template_dir: TemplateSource = TEMPLATE_DIR
+    items: list[Any],
+    copies: list[str],
+    today: date,
+    notes: list[str] | None = None,
+    template_dir: TemplateSource = TEMPLATE_DIR,
 ) -> RenderedDocument:
     """The Überarbeitungsliste of returned drafts, grouped by chapter in the document's order."""
     headings = list(dict.fromkeys(i.section for i in items))
@@ -463,6 +467,7 @@ def render_revision_list(
             abschnitte=sections,
             anzahl_punkte=len(items),
             exemplare=copies,
+            hinweise=notes or [],
         ),
         title=title,
         subtitle=", ".join(copies),
