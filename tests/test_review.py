@@ -758,3 +758,30 @@ def test_review_says_when_the_inputs_changed_since_the_build(tmp_path):
     assert any(
         "Zeilenangaben der Quellen können sich verschoben haben" in p.text for p in Document(str(word)).paragraphs
     )
+
+
+def test_a_paragraph_moved_with_tracking_is_listed_at_both_places(draft_build, tmp_path):
+    """Word records a move as moved from and moved to: review listed the new place as untracked
+    new text under the last editor's name, and the old place not at all – the coordinator would
+    have kept the text twice (review of the drafts)."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    moved = _paragraph(document, "Das Netzwerk versteht das Gesamtkonzept als Arbeitsgrundlage")
+    text = moved.text
+    stamp = 'w:author="Martina Vogt" w:date="2026-11-20T10:00:00Z"'
+    for number, run in enumerate(moved._p.findall(qn("w:r"))):
+        for t in run.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+        wrapper = parse_xml(f'<w:moveFrom xmlns:w="{W}" w:id="{950 + number}" {stamp}/>')
+        run.addprevious(wrapper)
+        wrapper.append(run)
+    target = _paragraph(document, "Jedes Kind im Landkreis Musterkreis")
+    new = target.insert_paragraph_before("")
+    target._p.addnext(new._p)
+    new._p.append(parse_xml(f'<w:moveTo xmlns:w="{W}" w:id="990" {stamp}><w:r><w:t>{text}</w:t></w:r></w:moveTo>'))
+    listing = _reviewed(document, draft_build, tmp_path)
+    kinds = {i["art"]: i for i in listing}
+    assert set(kinds) == {"Verschoben hierher (nachverfolgt)", "Verschoben von hier (nachverfolgt)"}, listing
+    to, away = kinds["Verschoben hierher (nachverfolgt)"], kinds["Verschoben von hier (nachverfolgt)"]
+    assert to["neu"] == text and to["kapitel"] == "Vorwort" and to["von"] == "Martina Vogt"
+    assert to["quelle"].startswith("neu nach „Jedes Kind im Landkreis Musterkreis")
+    assert away["alt"] == text and away["quelle"] == "templates/konzept/15_qualitaet.html.j2:4"

@@ -178,6 +178,10 @@ REPLY = "Kommentar – Antwort"
 def _tracked_kind(paragraph: Paragraph) -> str:
     """'Neu', 'Gelöscht' or 'Änderung' with tracking: a paragraph deleted or typed in whole is
     not called a change (review of the drafts: 'Änderung (nachverfolgt)' with 'neu: –')."""
+    if paragraph.moved == "hierher" and not paragraph.original:
+        return "Verschoben hierher (nachverfolgt)"
+    if paragraph.moved == "von hier" and not paragraph.accepted:
+        return "Verschoben von hier (nachverfolgt)"
     if not paragraph.original:
         return "Neu (nachverfolgt)"
     return "Gelöscht (nachverfolgt)" if not paragraph.accepted else "Änderung (nachverfolgt)"

@@ -47,6 +47,11 @@ W_TAB, W_BR, W_CR = _w("tab"), _w("br"), _w("cr")
 #: Word's non-breaking hyphen, an element without text (the build writes the Ergänzungsstrich so).
 W_NO_BREAK_HYPHEN = _w("noBreakHyphen")
 W_INS, W_DEL, W_TR, W_TC, W_TBL = _w("ins"), _w("del"), _w("tr"), _w("tc"), _w("tbl")
+#: A tracked move: Word records the text at its old place as moved from (its runs as deleted text)
+#: and at its new place as moved to (review of the drafts: a move came out as new untracked text,
+#: its old place not at all).
+W_MOVE_FROM, W_MOVE_TO = _w("moveFrom"), _w("moveTo")
+INSERTING, DELETING = (W_INS, W_MOVE_TO), (W_DEL, W_MOVE_FROM)
 W_BOOKMARK, W_NAME = _w("bookmarkStart"), _w("name")
 W_AUTHOR, W_DATE, W_ID = _w("author"), _w("date"), _w("id")
 W_COMMENT, W_COMMENT_START, W_COMMENT_END = _w("comment"), _w("commentRangeStart"), _w("commentRangeEnd")
@@ -115,6 +120,8 @@ class Paragraph:
     #: Its style id, and whether a field's result (a table of contents, a list of tables) holds it.
     style: str = ""
     in_field: bool = False
+    #: Text moved with tracking: 'von hier' at its old place, 'hierher' at its new one.
+    moved: str = ""
 
 
 @dataclass
@@ -198,9 +205,9 @@ class _Reader:
                     rows.pop()
                 elif tag == W_TC and cells and not layouts[-1]:
                     cells.pop().append(len(self.paragraphs))
-                elif tag == W_INS:
+                elif tag in INSERTING:
                     insertions -= 1
-                elif tag == W_DEL:
+                elif tag in DELETING:
                     deletions -= 1
                 elif tag == W_SIMPLE_FIELD:
                     fields = max(0, fields - 1)
@@ -238,13 +245,15 @@ class _Reader:
                 if here is not None:
                     open_paragraphs[-1][1].append(" ")
                     open_paragraphs[-1][2].append(" ")
-            elif tag in (W_INS, W_DEL):
-                if tag == W_INS:
+            elif tag in INSERTING or tag in DELETING:
+                if tag in INSERTING:
                     insertions += 1
                 else:
                     deletions += 1
                 if here is not None:
                     here.changes.append((node.get(W_AUTHOR) or "unbekannt", node.get(W_DATE) or ""))
+                    if tag in (W_MOVE_FROM, W_MOVE_TO):
+                        here.moved = "von hier" if tag == W_MOVE_FROM else "hierher"
             elif tag == W_BOOKMARK:
                 name = node.get(W_NAME) or ""
                 if here is not None and MARK.match(name):
