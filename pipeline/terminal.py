@@ -204,5 +204,7 @@ def _revision_item(item: Any, heading: str) -> list[str]:
     lines.append(f"  bisher: {item.old or '–'}")
     if item.new or item.kind.startswith("Änderung"):
         lines.append(f"  neu:    {item.new or '–'}")
+    if item.changed_words:
+        lines.append(f"  geändert: {item.changed_words}")
     lines.append(f"  Quelle: {item.source}")
     return lines

@@ -785,3 +785,22 @@ def test_a_paragraph_moved_with_tracking_is_listed_at_both_places(draft_build, t
     assert to["neu"] == text and to["kapitel"] == "Vorwort" and to["von"] == "Martina Vogt"
     assert to["quelle"].startswith("neu nach „Jedes Kind im Landkreis Musterkreis")
     assert away["alt"] == text and away["quelle"] == "templates/konzept/15_qualitaet.html.j2:4"
+
+
+def test_a_change_in_a_long_paragraph_names_the_words_changed():
+    """Review of the drafts: 'Die Daten bestätigen' → 'Die Daten aus 2024 bestätigen' in a paragraph
+    of 90 words had to be found by eye. The words changed are named; a short text is read whole."""
+    from pipeline.drafts import RevisionItem, word_changes
+
+    old = (
+        "Die Daten bestätigen den Bedarf an Hebammenhilfe im Wochenbett in allen drei Sozialräumen des "
+        "Landkreises, vor allem in Süd, wo jede vierte Mutter keine Hebamme findet."
+    )
+    new = old.replace("Die Daten bestätigen", "Die Daten aus 2024 bestätigen").replace(
+        "jede vierte", "fast jede vierte"
+    )
+    assert word_changes(old, new) == "„aus 2024“ eingefügt; „fast“ eingefügt"
+    assert word_changes(old, old.replace(" vor allem", "")) == "„vor allem“ gestrichen"
+    assert word_changes("Kurzer Satz.", "Kurzer neuer Satz.") == ""
+    item = RevisionItem("Änderung (nachverfolgt)", "Bedarfsanalyse", old, new, "kommune.yaml:215")
+    assert item.as_yaml()["geaendert"] == "„aus 2024“ eingefügt; „fast“ eingefügt"
