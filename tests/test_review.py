@@ -804,3 +804,18 @@ def test_a_change_in_a_long_paragraph_names_the_words_changed():
     assert word_changes("Kurzer Satz.", "Kurzer neuer Satz.") == ""
     item = RevisionItem("Änderung (nachverfolgt)", "Bedarfsanalyse", old, new, "kommune.yaml:215")
     assert item.as_yaml()["geaendert"] == "„aus 2024“ eingefügt; „fast“ eingefügt"
+
+
+def test_a_paragraph_cut_and_pasted_without_tracking_is_listed_as_moved(draft_build, tmp_path):
+    """Word carries a block's bookmark along when it is cut and pasted: it stands out of the
+    build's order, and is listed where it stands now (review of the drafts: not reported)."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    moved = _paragraph(document, "Das Netzwerk versteht das Gesamtkonzept als Arbeitsgrundlage")
+    target = _paragraph(document, "Jedes Kind im Landkreis Musterkreis")
+    target._p.addnext(moved._p)
+    (item,) = _reviewed(document, draft_build, tmp_path)
+    assert item["art"] == "Verschoben (ohne Nachverfolgung)"
+    assert item["alt"] == moved.text and item["kapitel"] == "Qualitätsentwicklung und Fortschreibung"
+    assert item["neu"].startswith("jetzt nach „Jedes Kind im Landkreis Musterkreis") and item["neu"].endswith(
+        "(Vorwort)"
+    )

@@ -319,6 +319,73 @@ def _untracked(draft: Draft, origins: list[Origin]) -> list[RevisionItem]:
     return items
 
 
+def _moved(draft: Draft, origins: list[Origin], by_mark: dict[str, Origin]) -> list[RevisionItem]:
+    """Blocks cut and pasted elsewhere without tracking: Word carries their bookmarks along, so
+    they stand out of the build's order. The longest run of bookmarks still in order stays; each
+    other one is listed where it stands now (review of the drafts: such a move was not reported)."""
+    order = {o.mark: n for n, o in enumerate(origins)}
+    sequence: list[tuple[int, str, Origin | None]] = []  # (build order, mark, block before it now)
+    before: Origin | None = None
+    seen: set[str] = set()  # a table row's mark stands at each of its cells
+    for paragraph in draft.paragraphs:
+        mark = draft.mark_of.get(paragraph.number)
+        if mark in order and mark not in seen and not paragraph.changes and not paragraph.in_form:
+            seen.add(mark)
+            sequence.append((order[mark], mark, before))
+        if mark in by_mark:
+            before = by_mark[mark]
+    kept = _in_order(sequence)
+    items = []
+    for position, (_, mark, now_after) in enumerate(sequence):
+        if position in kept:
+            continue
+        origin = by_mark[mark]
+        where = f"jetzt nach „{_short(now_after.text)}“ ({now_after.chapter})" if now_after else "jetzt am Anfang"
+        items.append(
+            RevisionItem(
+                "Verschoben (ohne Nachverfolgung)",
+                origin.chapter,
+                origin.text,
+                where,
+                _source(origin),
+                mark,
+                None,
+                [draft.editor],
+                None,
+                [draft.name],
+            )
+        )
+    return items
+
+
+def _in_order(sequence: list[tuple[int, str, Origin | None]]) -> set[int]:
+    """The positions of the longest run of `sequence` increasing in build order (patience sort)."""
+    tails: list[int] = []  # position ending the best run of each length
+    previous: list[int] = [-1] * len(sequence)
+    for position, (rank, _, _) in enumerate(sequence):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if sequence[tails[middle]][0] < rank:
+                low = middle + 1
+            else:
+                high = middle
+        previous[position] = tails[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(position)
+        else:
+            tails[low] = position
+    kept, at = set(), tails[-1] if tails else -1
+    while at >= 0:
+        kept.add(at)
+        at = previous[at]
+    return kept
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 #: Styles of the generated lists Word fills in when its fields are updated (English and German
 #: style ids): their lines are no one's new text.
 _LIST_STYLES = ("TOC", "Verzeichnis", "TableofFigures", "Abbildungsverzeichnis", "Inhaltsverzeichnis")
@@ -382,8 +449,7 @@ MORE_NEW = "Neu (ohne Nachverfolgung, zusammengefasst)"
 
 def _after(before: Origin) -> str:
     """Where new text goes: after the generated block before it, whose source is named."""
-    text = before.text if len(before.text) <= 60 else before.text[:59] + "…"
-    return f"neu nach „{text}“ – {before.where}"
+    return f"neu nach „{_short(before.text)}“ – {before.where}"
 
 
 @dataclass
@@ -405,7 +471,11 @@ def read_draft(path: Path, manifest: Path | None = None) -> DraftReview:
     by_mark = {o.mark: o for o in origins}
     order = {o.mark: n for n, o in enumerate(origins)}
     items = (
-        _comments(draft, by_mark) + _tracked(draft, by_mark) + _untracked(draft, origins) + _added(draft, by_mark)
+        _comments(draft, by_mark)
+        + _tracked(draft, by_mark)
+        + _untracked(draft, origins)
+        + _moved(draft, origins, by_mark)
+        + _added(draft, by_mark)
     )
     for item in items:
         item.position = order.get(item.mark or "", len(order))

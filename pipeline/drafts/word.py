@@ -122,6 +122,8 @@ class Paragraph:
     in_field: bool = False
     #: Text moved with tracking: 'von hier' at its old place, 'hierher' at its new one.
     moved: str = ""
+    #: In a row of form fields, whose values and labels Word lays out in another order than built.
+    in_form: bool = False
 
 
 @dataclass
@@ -225,6 +227,7 @@ class _Reader:
             elif tag == W_P:
                 last = Paragraph(len(self.paragraphs), rows[-1] if rows else None, insertions)
                 last.in_field = fields > 0
+                last.in_form = bool(layouts) and layouts[-1]
                 self.paragraphs.append(last)
                 open_paragraphs.append((last, [], []))
             elif tag == W_PARAGRAPH_STYLE:
