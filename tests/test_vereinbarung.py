@@ -2652,3 +2652,23 @@ def test_a_tick_at_the_volunteers_covers_their_traeger(concept):
         "Ihr Kreuz bei den Ehrenamtlichen erlaubt deshalb auch diesem Träger, die angekreuzten Angaben zu erhalten "
         "und weiterzugeben." in text
     )
+
+
+def test_every_page_names_the_key_of_the_text_it_belongs_to(inputs):
+    """Review from the signers' side: two builds with other annexes looked alike on paper, and a
+    signed page could not be matched to its text. The footer carries a key of the text: the same
+    for the same text, another once an annex changes; the agreement says what it is for."""
+    import re
+
+    first = render_agreement(inputs.check().concept.agreement)
+    again = render_agreement(inputs.check().concept.agreement)
+    key = re.search(r"Textkennung ([0-9a-f]{8})$", first.footer_text)
+    assert key and again.footer_text == first.footer_text
+    assert "ein unterschriebenes Blatt gehört zu dem Text mit seiner Kennung" in text_of(root_of(first.body_html))
+
+    def retitled(data):
+        data["massnahmen"][0]["titel"] = "Willkommensbesuche für alle Familien mit Neugeborenen"
+
+    changed = render_agreement(inputs.edit("massnahmen.yaml", retitled).check().concept.agreement)
+    other = re.search(r"Textkennung ([0-9a-f]{8})$", changed.footer_text)
+    assert other and other[1] != key[1]

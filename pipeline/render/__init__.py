@@ -11,6 +11,7 @@ returned drafts is rendered the same way (:func:`render_revision_list`).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -41,6 +42,7 @@ from pipeline.render.environment import (
     render_template,
 )
 from pipeline.render.figures import model_figures
+from pipeline.render.fragments import fragment
 from pipeline.render.needs import concept_figures
 from pipeline.render.workbook import Workbook, workbook
 
@@ -271,19 +273,33 @@ def _agreement_document(
 
 
 def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
-    """The Kooperationsvereinbarung: parties, clauses, a signature block per party, annexes."""
-    return _agreement_document(
-        agreement,
-        "kooperationsvereinbarung",
-        template_dir,
-        title=generated_title("kooperationsvereinbarung", agreement.concept),
+    """The Kooperationsvereinbarung: parties, clauses, a signature block per party, annexes. Its
+    footer carries a key of its text: two builds with other annexes looked alike on paper, and a
+    signed page could not be matched to its text (review from the signers' side)."""
+    concept = agreement.concept
+    body = render_template(template_dir, "vereinbarung/kooperationsvereinbarung.html.j2", k=concept, a=agreement)
+    return concept_document(
+        concept,
+        body,
+        layout="dokument.typ",
+        folder=products.AGREEMENT_FOLDER,
+        title=generated_title("kooperationsvereinbarung", concept),
         stem="Kooperationsvereinbarung",
-        subject=f"Kooperationsvereinbarung des {agreement.concept.network_name_gen}",
+        subject=f"Kooperationsvereinbarung des {concept.network_name_gen}",
         keywords="Frühe Hilfen; Kooperationsvereinbarung; Netzwerk; § 3 KKG",
         # not for signing before the council adopted the concept it rests on (Rechtsamt's reading)
-        footer_prefix=f"{draft_prefix(agreement.concept)}Grundlage: Gesamtkonzept Frühe Hilfen, ",
+        footer=(
+            f"{draft_prefix(concept)}Grundlage: Gesamtkonzept Frühe Hilfen, Fassung {concept.version.version} · "
+            f"Stand {formatting.german_date(concept.version.date)} · Textkennung {text_key(body)}"
+        ),
         category="Kooperationsvereinbarung",
     )
+
+
+def text_key(body_html: str) -> str:
+    """Eight hex digits of the text a reader sees (not the markup): equal texts, equal keys."""
+    words = " ".join(fragment(body_html).text_content().split())
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:8]
 
 
 #: Where the family writes its name on every page of the parents' form.
