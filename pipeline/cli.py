@@ -630,6 +630,8 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
 
     reviewed = review_drafts(entwuerfe, manifest)
     items, notes = reviewed.items, reviewed.notes + [n for m in reviewed.manifests if (n := _inputs_changed(m))]
+    # the drafts that could not be read, in the list too: it is what the coordinator works from
+    notes += [f"Nicht ausgewertet: {failure}" for failure in reviewed.failures]
     copies = [path.name for path in reviewed.read]
     click.echo("\n".join(revision_lines(items, copies)))
     doc = render_revision_list(items, copies, dt.date.today(), notes)
@@ -640,7 +642,8 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     too_long = too_long_to_print(items)
     outputs = {".yaml": listing, **({} if too_long else export_document(doc))}
     for note in [*notes, *([too_long] if too_long else [])]:
-        click.echo(f"Hinweis: {note}", err=True)
+        if not note.startswith("Nicht ausgewertet: "):  # said as errors at the end
+            click.echo(f"Hinweis: {note}", err=True)
     files = {target / f"{doc.file_stem}{suffix}": data for suffix, data in outputs.items()}
     earlier = keep_earlier_list(target / f"{doc.file_stem}.docx", outputs.get(".docx"))
     for path in write_atomically(files):
@@ -673,7 +676,9 @@ def _inputs_changed(manifest: Any) -> str:
     if not name or not recorded:
         return ""
     root = manifest.path.resolve().parent
-    candidates = [Path("inputs") / name, *(up / "inputs" / name for up in root.parents[:3])]
+    # the inputs beside the output folders first: another folder of that name in the working folder
+    # is not the one built from (review of the drafts)
+    candidates = [*(up / "inputs" / name for up in root.parents[:3]), Path("inputs") / name]
     folder = next((c for c in candidates if (c / "kommune.yaml").is_file()), None)
     if folder is None:
         return ""

@@ -151,6 +151,8 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
         done = " (als erledigt markiert)" if comment.done else ""
         if comment.parent is None:
             kind, quote, text = f"Kommentar{done}", draft.ranges.quoted(comment.number), comment.text
+            if not quote and origin is not None and origin.kind == "Abbildungstitel":
+                quote = f"Bild: „{origin.text}“"  # a picture has no text to quote: its caption
         else:
             kind, quote = f"{REPLY}{done}", ""
             text = f"Antwort auf den Kommentar von {authors.get(comment.parent, 'unbekannt')}: {comment.text}"

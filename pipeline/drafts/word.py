@@ -33,7 +33,7 @@ from pipeline.drafts.package import (
 )
 from pipeline.errors import ReviewFailure
 from pipeline.export.manifest import DocumentIdentity
-from pipeline.export.ooxml import is_form_table
+from pipeline.export.ooxml import FORM_LINE_STYLE
 from pipeline.formatting import number
 from pipeline.render.provenance import CELL_SEPARATOR, Origin, normalized
 
@@ -68,6 +68,9 @@ W15_COMMENT_EX, W15_PARA_ID, W15_PARENT, W15_DONE = (
 COMMENTS_EXTENDED_RELATION = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
 W_FIELD_CHAR, W_FIELD_CHAR_TYPE, W_SIMPLE_FIELD = _w("fldChar"), _w("fldCharType"), _w("fldSimple")
 W_PARAGRAPH_STYLE, W_VAL = _w("pStyle"), _w("val")
+W_PPR, W_STYLE, W_STYLE_ID, W_NAME_ELEMENT = _w("pPr"), _w("style"), _w("styleId"), _w("name")
+_FIRST_CELL_PARAGRAPH = f"{_w('tr')}/{_w('tc')}/{_w('p')}"
+STYLES_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 HEADING_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
 #: The label and number Word's SEQ field puts before a caption ('Tabelle 3: ').
 CAPTION_NUMBER = re.compile(r"^(Tabelle|Abbildung) \d+: ")
@@ -166,8 +169,11 @@ class CommentNote:
 class _Reader:
     """One pass over the body: each node goes to the paragraph nearest around it."""
 
-    def __init__(self, draft_name: str, part: str) -> None:
+    def __init__(
+        self, draft_name: str, part: str, form_styles: frozenset[str] = frozenset({FORM_LINE_STYLE})
+    ) -> None:
         self.where = f"{draft_name}: Teil {part}"
+        self.form_styles = form_styles
         self.paragraphs: list[Paragraph] = []
         self.comments = CommentRanges()
         self._pieces: list[str] = []
@@ -218,7 +224,10 @@ class _Reader:
             if tag == W_T or (tag == W_NO_BREAK_HYPHEN and not deletions):
                 text = node.text or "" if tag == W_T else "-"
                 if here is not None:
-                    open_paragraphs[-1][2].append(text)
+                    # deleted or moved-away text LibreOffice keeps in w:t, not w:delText: no longer
+                    # there once accepted (review of the drafts: a move's old place went unlisted)
+                    if not deletions:
+                        open_paragraphs[-1][2].append(text)
                     if insertions == here.insertions_before:
                         open_paragraphs[-1][1].append(text)
                 if not deletions:
@@ -264,7 +273,8 @@ class _Reader:
                     if here.row is not None:
                         here.row.marks.append(name)
             elif tag == W_TBL:
-                layouts.append(is_form_table(node))
+                first = node.find(_FIRST_CELL_PARAGRAPH)
+                layouts.append(first is not None and _style_id(first) in self.form_styles)
             elif tag == W_TR and not layouts[-1]:
                 rows.append(Row())
             elif tag == W_TC and not layouts[-1]:
@@ -308,6 +318,26 @@ def _properties(package: WordPackage) -> tuple[dict[str, str], dict[str, str]]:
             if name and value is not None and name not in custom:
                 custom[name] = (value.text or "").strip()
     return core, custom
+
+
+def _form_styles(package: WordPackage, main: str) -> frozenset[str]:
+    """The ids of the style of a form row: named 'Ausfüllzeile', its id as the build wrote it or as
+    the program that saved the file made it (LibreOffice writes 'Ausfllzeile': the rows of an
+    untouched form, read as tables of data, came back as 103 changes – review of the drafts)."""
+    part = package.related(main, STYLES_RELATION)
+    found = {FORM_LINE_STYLE}
+    if part and package.has(part):
+        for style in package.xml(part).iterchildren(W_STYLE):
+            name = style.find(W_NAME_ELEMENT)
+            if name is not None and name.get(W_VAL) == FORM_LINE_STYLE:
+                found.add(style.get(W_STYLE_ID) or "")
+    return frozenset(found)
+
+
+def _style_id(paragraph: etree._Element) -> str:
+    """A paragraph's style id ('' for none)."""
+    style = paragraph.find(f"{W_PPR}/{W_PARAGRAPH_STYLE}")
+    return (style.get(W_VAL) or "") if style is not None else ""
 
 
 def _comment_notes(package: WordPackage, main: str, reader: _Reader) -> list[CommentNote]:
@@ -391,7 +421,7 @@ class Draft:
                 raise ReviewFailure(
                     f"{path}: das Word-Dokument hat keinen Textkörper (w:body). Die Datei ist beschädigt."
                 )
-            reader = _Reader(str(path), main)
+            reader = _Reader(str(path), main, _form_styles(package, main))
             reader.read(body)
             comments = _comment_notes(package, main, reader)
             core, custom = _properties(package)
