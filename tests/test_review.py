@@ -456,8 +456,7 @@ def test_a_yaml_value_is_a_source_only_as_whole_words_and_the_template_is_named_
     _, (law, caption, title) = bookmark(html, index)
     assert law.where == "templates/konzept/01_einleitung.html.j2:39"
     assert caption.where == (
-        "ziele.yaml:218: ziele[6].indikatoren[1].einheit; "
-        "Text der Dokumentvorlage: templates/konzept/03a_bedarfsanalyse.html.j2:26"
+        "templates/konzept/03a_bedarfsanalyse.html.j2:26 (darin: ziele.yaml:218: ziele[6].indikatoren[1].einheit)"
     )
     assert title.where == "massnahmen.yaml:7: massnahmen[0].titel" and title.inputs_only
 

@@ -132,16 +132,16 @@ class Origin:
 
     @property
     def where(self) -> str:
-        """The place to edit: the YAML fields the block contains, then the template line that
-        wrote the rest of it – a YAML value found in a sentence of the template may be only a
-        name in it, so the template is named too (review of the drafts: a comment on a
-        template's caption led to an indicator's unit alone)."""
+        """The place to edit: the YAML fields where they make up the block, else the template line
+        that wrote it with the fields it holds – a YAML value found in a sentence of the template
+        may be only a name in it (review of the drafts: a comment on a template's caption led to
+        an indicator's unit alone)."""
         template = f"templates/{self.template}" if self.template else ""
         if self.inputs:
             fields = "; ".join(str(i) for i in self.inputs)
-            return (
-                f"{fields}; Text der Dokumentvorlage: {template}" if template and not self.inputs_only else fields
-            )
+            # the template first where it wrote most of the block: a caption of the template naming
+            # an indicator's unit led to the unit first (re-check of the review of the drafts)
+            return f"{template} (darin: {fields})" if template and not self.inputs_only else fields
         return template or "erzeugt (Summe oder Zählung)"
 
 
