@@ -871,3 +871,52 @@ def test_a_move_whose_old_text_stands_in_plain_runs_is_listed_at_its_old_place(d
         wrapper.append(run)
     (item,) = _reviewed(document, draft_build, tmp_path)
     assert item["art"] == "Verschoben von hier (nachverfolgt)" and item["alt"] == text
+
+
+def _row_of(document, first_cell: str):
+    """The table row whose first cell reads `first_cell`."""
+    return next(r for t in document.tables for r in t.rows if r.cells[0].text == first_cell)
+
+
+def test_a_table_row_deleted_with_tracking_is_one_entry(draft_build, tmp_path):
+    """Review of the drafts: a row deleted with tracking came as one entry per cell."""
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    row = _row_of(document, "ASD")
+    for number, run in enumerate(
+        r for cell in row.cells for p in cell.paragraphs for r in p._p.findall(qn("w:r"))
+    ):
+        for t in run.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+        wrapper = parse_xml(
+            f'<w:del xmlns:w="{W}" w:id="{970 + number}" w:author="K" w:date="2026-11-20T10:00:00Z"/>'
+        )
+        run.addprevious(wrapper)
+        wrapper.append(run)
+    (item,) = _reviewed(document, draft_build, tmp_path)
+    assert item["art"] == "Zeile gelöscht (nachverfolgt)" and item["alt"] == "ASD | Allgemeiner Sozialer Dienst"
+
+
+def test_a_cell_edited_with_tracking_merges_with_the_copy_that_accepted_it(draft_build, tmp_path):
+    """Review of the drafts: the tracked copy compared the cell, the accepted copy the whole row –
+    the same edit was listed twice."""
+    tracked = Document(str(draft_build / f"{CONCEPT}.docx"))
+    _track(_row_of(tracked, "ASD").cells[1].paragraphs[0], "Allgemeiner Sozialdienst", "K")
+    first = tmp_path / "Mit_Nachverfolgung.docx"
+    tracked.save(str(first))
+    accepted = Document(str(draft_build / f"{CONCEPT}.docx"))
+    cell = _row_of(accepted, "ASD").cells[1].paragraphs[0]
+    for run in cell.runs[:-1]:
+        run.text = ""
+    cell.runs[-1].text = "Allgemeiner Sozialdienst"
+    accepted.core_properties.last_modified_by = "K"
+    second = tmp_path / "Angenommen.docx"
+    accepted.save(str(second))
+    listing = tmp_path / "liste"
+    result = CliRunner().invoke(
+        main,
+        ["review", str(first), str(second), "--manifest", str(draft_build / "manifest.json"), "-o", str(listing)],
+    )
+    assert result.exit_code == 0, result.output
+    (item,) = yaml.safe_load(next(listing.glob("*.yaml")).read_text())
+    assert item["art"] == "Änderung (nachverfolgt)" and item["neu"] == "ASD | Allgemeiner Sozialdienst"
+    assert item["exemplare"] == ["Mit_Nachverfolgung.docx", "Angenommen.docx"]

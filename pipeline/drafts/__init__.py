@@ -25,7 +25,7 @@ from pipeline.drafts.builds import Manifest, match_build
 from pipeline.drafts.word import MAX_ITEMS, Draft, Paragraph, comparable, german_date, too_many
 from pipeline.errors import ReviewFailure
 from pipeline.formatting import number
-from pipeline.render.provenance import Origin
+from pipeline.render.provenance import CELL_SEPARATOR, Origin
 
 #: Word and PDF of the Überarbeitungsliste: typst needs some hundred bytes of memory per
 #: character of a long list, so a longer one is written as YAML only.
@@ -225,6 +225,15 @@ def _tracked_kind(paragraph: Paragraph) -> str:
     return "Gelöscht (nachverfolgt)" if not paragraph.accepted else "Änderung (nachverfolgt)"
 
 
+def _row_kind(old: str, new: str) -> str:
+    """'Zeile gelöscht', 'Zeile eingefügt' or a change, for a table row changed with tracking."""
+    if not old.replace(CELL_SEPARATOR.strip(), "").strip():
+        return "Zeile eingefügt (nachverfolgt)"
+    if not new.replace(CELL_SEPARATOR.strip(), "").strip():
+        return "Zeile gelöscht (nachverfolgt)"
+    return "Änderung (nachverfolgt)"
+
+
 def _in_directory(paragraph: Paragraph) -> bool:
     """A line of the table of contents or a list of tables: Word fills them in from the headings."""
     return paragraph.in_field or paragraph.style.startswith(_LIST_STYLES)
@@ -239,6 +248,7 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
     items = []
     before: Origin | None = None
     directory: list[Paragraph] = []
+    rows_done: set[int] = set()
     for paragraph in draft.paragraphs:
         mark = draft.mark_of.get(paragraph.number)
         origin = by_mark.get(mark) if mark else None
@@ -248,18 +258,33 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
         if not paragraph.changes or paragraph.original == paragraph.accepted:
             before = origin or before
             continue
-        authors = list(dict.fromkeys(author for author, _ in paragraph.changes))
-        dates = sorted(stamp for _, stamp in paragraph.changes if german_date(stamp))
+        row = paragraph.row
+        if row is not None and id(row) in rows_done:
+            continue
+        # a table row once, with all its cells, as the build and an accepted copy compare it (review
+        # of the drafts: a row deleted with tracking came as one entry per cell, and an edited cell
+        # did not merge with the same edit accepted in another copy)
+        changed = draft.row_paragraphs(row) if row is not None else [paragraph]
+        if row is not None:
+            rows_done.add(id(row))
+        old_text, new_text = (
+            (draft.row_text(row), draft.row_text(row, accepted=True))
+            if row is not None
+            else (paragraph.original, paragraph.accepted)
+        )
+        changes = [change for p in changed for change in p.changes]
+        authors = list(dict.fromkeys(author for author, _ in changes))
+        dates = sorted(stamp for _, stamp in changes if german_date(stamp))
         # a paragraph inserted with tracking has no bookmark: placed after the block before it,
         # not '[ohne Kapitel]' (review of the drafts)
         placed = origin or before
         source = _source(origin) if origin or before is None else _after(before)
         items.append(
             RevisionItem(
-                _tracked_kind(paragraph),
+                _row_kind(old_text, new_text) if row is not None else _tracked_kind(paragraph),
                 placed.chapter if placed else "",
-                paragraph.original,
-                paragraph.accepted,
+                old_text,
+                new_text,
                 source,
                 mark or (before.mark if before else None),
                 None,

@@ -448,9 +448,20 @@ class Draft:
         if row is None:
             return paragraph.original
         if row.text is None:
-            cells = (" ".join(p.original for p in self.paragraphs[cell[0] : cell[-1]]) for cell in row.cells)
-            row.text = CELL_SEPARATOR.join(normalized(c) for c in cells)
+            row.text = self.row_text(row)
         return row.text
+
+    def row_paragraphs(self, row: Row) -> list[Paragraph]:
+        """The paragraphs of a table row's cells."""
+        return [p for cell in row.cells for p in self.paragraphs[cell[0] : cell[-1]]]
+
+    def row_text(self, row: Row, *, accepted: bool = False) -> str:
+        """A row's text before (or after) its tracked changes, cells separated as in the manifest."""
+        cells = (
+            " ".join(p.accepted if accepted else p.original for p in self.paragraphs[cell[0] : cell[-1]])
+            for cell in row.cells
+        )
+        return CELL_SEPARATOR.join(normalized(c) for c in cells)
 
     @property
     def identity(self) -> DocumentIdentity | None:
