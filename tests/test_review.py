@@ -157,6 +157,20 @@ def _reviewed(document, draft_build: Path, folder: Path) -> list[dict]:
     return yaml.safe_load(next(listing.glob("*.yaml")).read_text())
 
 
+def _reviewed_copies(draft_build: Path, folder: Path, copies: dict[str, object]) -> list[dict]:
+    """The review list of several edited copies of the draft (file name → document), read together."""
+    paths = []
+    for name, document in copies.items():
+        paths.append(folder / name)
+        document.save(str(paths[-1]))
+    listing = folder / "liste"
+    result = CliRunner().invoke(
+        main, ["review", *map(str, paths), "--manifest", str(draft_build / "manifest.json"), "-o", str(listing)]
+    )
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load(next(listing.glob("*.yaml")).read_text())
+
+
 def test_text_typed_in_without_tracking_is_listed_as_new_after_the_block_before_it(draft_build, tmp_path):
     """A new chapter and a paragraph added to the Vorwort, typed without tracking, were read as
     nothing changed (a Netzwerkkoordinatorin's review of the drafts): each new paragraph is
@@ -367,21 +381,12 @@ def test_an_edit_tracked_in_one_copy_and_accepted_in_another_is_listed_once(draf
     tracked = Document(str(draft_build / f"{CONCEPT}.docx"))
     paragraph = _paragraph(tracked, "Alle Schwangeren, werdenden Väter und Familien")
     deleted = _track(paragraph, "alle Familien im Landkreis.", "Martina Vogt")
-    first = tmp_path / "Jugendamt.docx"
-    tracked.save(str(first))
     accepted = Document(str(draft_build / f"{CONCEPT}.docx"))
     paragraph = _paragraph(accepted, "Alle Schwangeren, werdenden Väter und Familien")
     paragraph.runs[-1].text = "alle Familien im Landkreis."
     accepted.core_properties.last_modified_by = "Martina Vogt"
-    second = tmp_path / "Jugendamt_angenommen.docx"
-    accepted.save(str(second))
-    listing = tmp_path / "liste"
-    result = CliRunner().invoke(
-        main,
-        ["review", str(first), str(second), "--manifest", str(draft_build / "manifest.json"), "-o", str(listing)],
-    )
-    assert result.exit_code == 0, result.output
-    (item,) = yaml.safe_load(next(listing.glob("*.yaml")).read_text())
+    copies = {"Jugendamt.docx": tracked, "Jugendamt_angenommen.docx": accepted}
+    (item,) = _reviewed_copies(draft_build, tmp_path, copies)
     assert item["art"] == "Änderung (nachverfolgt)" and item["datum"] == "20.11.2026"
     assert item["exemplare"] == ["Jugendamt.docx", "Jugendamt_angenommen.docx"]
     assert deleted in item["alt"] and item["neu"].endswith("alle Familien im Landkreis.")
@@ -901,22 +906,14 @@ def test_a_cell_edited_with_tracking_merges_with_the_copy_that_accepted_it(draft
     the same edit was listed twice."""
     tracked = Document(str(draft_build / f"{CONCEPT}.docx"))
     _track(_row_of(tracked, "ASD").cells[1].paragraphs[0], "Allgemeiner Sozialdienst", "K")
-    first = tmp_path / "Mit_Nachverfolgung.docx"
-    tracked.save(str(first))
     accepted = Document(str(draft_build / f"{CONCEPT}.docx"))
     cell = _row_of(accepted, "ASD").cells[1].paragraphs[0]
     for run in cell.runs[:-1]:
         run.text = ""
     cell.runs[-1].text = "Allgemeiner Sozialdienst"
     accepted.core_properties.last_modified_by = "K"
-    second = tmp_path / "Angenommen.docx"
-    accepted.save(str(second))
-    listing = tmp_path / "liste"
-    result = CliRunner().invoke(
-        main,
-        ["review", str(first), str(second), "--manifest", str(draft_build / "manifest.json"), "-o", str(listing)],
+    (item,) = _reviewed_copies(
+        draft_build, tmp_path, {"Mit_Nachverfolgung.docx": tracked, "Angenommen.docx": accepted}
     )
-    assert result.exit_code == 0, result.output
-    (item,) = yaml.safe_load(next(listing.glob("*.yaml")).read_text())
     assert item["art"] == "Änderung (nachverfolgt)" and item["neu"] == "ASD | Allgemeiner Sozialdienst"
     assert item["exemplare"] == ["Mit_Nachverfolgung.docx", "Angenommen.docx"]
