@@ -428,7 +428,7 @@ def test_a_report_on_a_decision_due_with_the_regular_one_is_one_overdue_report()
     decision = next(e for e in reports.evidence if "M 212/2020" in e.message)
     assert (
         not decision.overdue
-        and "mit dem regelmäßigen Bericht an die Stadtverordnetenversammlung" in decision.message
+        and "zusammen mit dem regelmäßigen Bericht an die Stadtverordnetenversammlung" in decision.message
     )
     chapter = text(concept_chapters(concept)["konzept/14_verankerung_stand.html.j2"]).replace("\xa0", " ")
     assert "Zwei Berichte sind überfällig" not in chapter and "Ein Bericht ist überfällig" in chapter

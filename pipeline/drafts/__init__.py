@@ -24,7 +24,7 @@ from typing import Any
 from pipeline.drafts.builds import Manifest, match_build
 from pipeline.drafts.word import MAX_ITEMS, Draft, Paragraph, comparable, german_date, too_many
 from pipeline.errors import ReviewFailure
-from pipeline.formatting import number
+from pipeline.formatting import count, number
 from pipeline.render.provenance import CELL_SEPARATOR, Origin
 
 #: Word and PDF of the Überarbeitungsliste: typst needs some hundred bytes of memory per
@@ -68,7 +68,7 @@ class RevisionItem:
         """What changed between old and new, word by word, where both are there and the change is
         a part of a longer text: '„aus 2024“ eingefügt' (review of the drafts: in a paragraph of 90
         words the coordinator compared both texts by eye); '' otherwise."""
-        if not self.old or not self.new or self.comment:
+        if not self.old or not self.new or self.comment or not self.kind.startswith("Änderung"):
             return ""
         return word_changes(self.old, self.new)
 
@@ -102,8 +102,11 @@ def word_changes(old: str, new: str) -> str:
     before, after = old.split(), new.split()
     if max(len(before), len(after)) < MIN_WORDS_FOR_CHANGES:
         return ""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    if matcher.ratio() < MIN_SHARED:
+        return ""  # changed throughout: both texts are read whole
     parts = []
-    for op, a, b, c, d in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+    for op, a, b, c, d in matcher.get_opcodes():
         removed, added = " ".join(before[a:b]), " ".join(after[c:d])
         if op == "insert":
             parts.append(f"„{added}“ eingefügt")
@@ -118,6 +121,8 @@ def word_changes(old: str, new: str) -> str:
 #: Texts of fewer words are read whole; a summary of changes longer than this is no help.
 MIN_WORDS_FOR_CHANGES = 12
 MAX_CHANGES_SHOWN = 300
+#: The share of words two texts must have in common for their changes to be named one by one.
+MIN_SHARED = 0.5
 
 
 # --- the review list ----------------------------------------------------------------------------
@@ -190,7 +195,9 @@ def _sources_of_range(draft: Draft, comment: int, by_mark: dict[str, Origin]) ->
         return ""
     shown = list(dict.fromkeys(o.where for o in origins[:MAX_RANGE_SOURCES]))
     more = len(origins) - MAX_RANGE_SOURCES
-    return " | ".join(shown) + (f" | und {number(more)} weitere Absätze" if more > 0 else "")
+    return " | ".join(shown) + (
+        f" | und {count(more, 'weiterer Absatz', 'weitere Absätze', 'ein')}" if more > 0 else ""
+    )
 
 
 #: The blocks of a comment's range named with their source; the rest are counted.
@@ -302,8 +309,8 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
                 DIRECTORIES,
                 "",
                 "",
-                f"{number(len(directory))} Zeilen der Verzeichnisse mit Nachverfolgung neu eingefügt oder gelöscht "
-                "(Inhalts-, Tabellen- oder Abbildungsverzeichnis)",
+                f"{count(len(directory), 'Zeile', 'Zeilen', 'eine')} der Verzeichnisse mit Nachverfolgung neu "
+                "eingefügt oder gelöscht (Inhalts-, Tabellen- oder Abbildungsverzeichnis)",
                 "nichts zu übernehmen: Word füllt die Verzeichnisse aus den Überschriften; die Änderungen dort annehmen",
                 None,
                 None,

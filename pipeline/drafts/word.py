@@ -474,7 +474,7 @@ class Draft:
         credited them to the coordinator's own department (review of the drafts)."""
         saved_by = self.core.get("lastModifiedBy", "")
         if not saved_by or saved_by == self.core.get("creator"):
-            return "unbekannt (die Datei nennt niemanden, der sie zuletzt gespeichert hat)"
+            return "unbekannt (die Datei nennt nur den Herausgeber, nicht wer sie zuletzt gespeichert hat)"
         return saved_by
 
 

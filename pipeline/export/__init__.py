@@ -448,11 +448,10 @@ def _write(
         *(Change(path, None, recorded_hash(previous, path)) for path in stale),
         *([] if _in_place(output, MANIFEST, manifest, previous) else [Change(MANIFEST, manifest)]),
     ]
-    if record.draft:
+    done = commit(output, changes) if changes else Committed([], [], [])
+    if record.draft:  # after the build's own files: a build that fails leaves no copy behind
         keep_draft_manifest(output, manifest)
-    if not changes:
-        return Committed([], [], [])
-    return commit(output, changes)
+    return done
 
 
 def _in_place(output: Path, path: str, data: bytes, previous: dict[str, Any]) -> bool:

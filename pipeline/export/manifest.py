@@ -43,15 +43,21 @@ DRAFT_MANIFESTS = ".entwurfsmanifeste"
 
 
 def keep_draft_manifest(output: Path, manifest: bytes) -> None:
-    """A copy of a draft build's manifest, once per build (see DRAFT_MANIFESTS)."""
+    """A copy of a draft build's manifest under its build's id (see DRAFT_MANIFESTS), the latest of
+    that build (a build of the concept alone, then of everything, share the id). A copy that cannot
+    be written costs review a match, not the build its files."""
+    from pipeline.errors import WriteFailure
     from pipeline.export.files import write_atomically
 
     build = json.loads(manifest).get("build") or ""
     if not re.fullmatch(r"[0-9a-f]{8,64}", build):
         return
     target = output / DRAFT_MANIFESTS / f"manifest-{build}.json"
-    if not target.is_file():
-        write_atomically({target: manifest})
+    try:
+        if not target.is_file() or target.read_bytes() != manifest:
+            write_atomically({target: manifest})
+    except (OSError, WriteFailure):
+        return
 
 
 TOOL = f"gesamtkonzept-fruehe-hilfen {__version__}"

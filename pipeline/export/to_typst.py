@@ -146,20 +146,22 @@ _WORD = re.compile(r"[^ \t\n]+")
 LONG_WORDS = "lange-woerter"
 
 
-def _breakable(word: str) -> str:
-    """A path or an address too wide for its column with places to break after its separators
-    ('templates/|konzept/|03a_bedarfsanalyse.|html.|j2:5'): no hyphenation fits it, and typst ran
-    it past the cell and the page (review of the drafts: the list's column 'Quelle' lost file name
-    and line). A word without such separators is as it was."""
-    return _SEPARATOR.sub(lambda m: m[0] + ZERO_WIDTH_SPACE, word) if _PATH_LIKE.search(word) else word
+def _path_pieces(word: str) -> list[str]:
+    """A path, field or address too wide for its column in the pieces after whose separators a
+    line may break ('templates/', 'konzept/', '03a_bedarfsanalyse.', 'html.', 'j2:5'): no
+    hyphenation fits it, and typst ran it past the cell and the page (review of the drafts: the
+    list's column 'Quelle' lost file name and line). A word with fewer than two separators
+    between letters or digits ('Träger/innen', 'Kinder-/Jugendhilfe', an amount) is one piece."""
+    if len(_PATH_SEPARATOR.findall(word)) < 2:
+        return [word]
+    return [piece for piece in _PIECE.findall(word) if piece]
 
 
-#: Separators of paths, fields and addresses, after which a line may break.
-_SEPARATOR = re.compile(r"[/._:](?=.)")
-#: A word that is a path, a field or an address: a slash, underscore or bracket, or a dot or colon
-#: after a letter (not an amount's '1.234,56').
-_PATH_LIKE = re.compile(r"[/_\[]|[^\W\d][.:]\w")
-ZERO_WIDTH_SPACE = "\u200b"
+#: A separator of a path, field or address: a slash, underscore or bracket, a dot or colon beside a
+#: letter (not an amount's '1.234.567,89').
+_PATH_SEPARATOR = re.compile(r"[/_\[]|(?<=[^\W\d])[.:]|[.:](?=[^\W\d])")
+#: A piece of a path up to and with its separator; a bracket begins one ('zielgruppen', '[0].').
+_PIECE = re.compile(r"\[?[^/._:\[]*[/._:]?")
 
 
 def _words(text: str) -> str:
@@ -173,10 +175,14 @@ def _words(text: str) -> str:
             if whole_em(word[0]) > room:
                 if word.start() > last:
                     parts.append(f"#{literal(text[last : word.start()])};")
-                # a path breaks after its separators, never hyphenated: 'bedarfsanaly-se' was
-                # copied from the PDF with a soft hyphen and found nowhere (review of the drafts)
-                broken = _breakable(word[0])
-                parts.append(f"#{literal(broken)};" if broken != word[0] else f"{HYPHENATED}#{literal(broken)};]")
+                # a path breaks between boxes of its pieces, never hyphenated and with no invisible
+                # character: a copied path was found nowhere (re-check of the review of the drafts)
+                pieces = _path_pieces(word[0])
+                parts.append(
+                    "".join(f"#box[{UNHYPHENATED}#{literal(piece)};]]" for piece in pieces)
+                    if len(pieces) > 1
+                    else f"{HYPHENATED}#{literal(word[0])};]"
+                )
                 last = word.end()
     if last < len(text) or not parts:
         parts.append(f"#{literal(text[last:])};")

@@ -1331,10 +1331,22 @@ class Budget:
         return AmountTable(_titles(years), rows, tuple(self.subsidy(y) for y in years), self.subsidy())
 
     def _subsidy_of_group(self, label: str, year: int | None) -> Decimal:
+        sums = self._group_subsidies
+        if year is not None:
+            return sums.get((label, year), Decimal(0))
+        return total(amount for (group, _), amount in sums.items() if group == label)
+
+    @cached_property
+    def _group_subsidies(self) -> dict[tuple[str, int], Decimal]:
+        """Aufwand − Ertrag per row of :attr:`subsidy_by_item` and year, each line added once."""
         of = self.item_groups.of
-        spent = total(e.amount for e in self.expenses if _matches(e.year, year) and of[e.budget_item] == label)
-        earned = total(i.amount for i in self.income if _matches(i.year, year) and of[i.budget_item] == label)
-        return spent - earned
+        sums: dict[tuple[str, int], Decimal] = {}
+        signed = [(e.budget_item, e.year, e.amount) for e in self.expenses]
+        signed += [(i.budget_item, i.year, -i.amount) for i in self.income]
+        for item, year, amount in signed:
+            key = (of[item], year)
+            sums[key] = sums.get(key, Decimal(0)) + amount
+        return sums
 
     @property
     def items_plural(self) -> str:

@@ -263,13 +263,15 @@ def render_measure_plan(concept: Concept, template_dir: TemplateSource = TEMPLAT
     )
 
 
-def _agreement_document(
-    agreement: Agreement, template: str, template_dir: TemplateSource, **frame: Any
-) -> RenderedDocument:
+def _agreement_body(agreement: Agreement, template: str, template_dir: TemplateSource) -> str:
+    return render_template(template_dir, f"vereinbarung/{template}.html.j2", k=agreement.concept, a=agreement)
+
+
+def _agreement_document(agreement: Agreement, body: str, **frame: Any) -> RenderedDocument:
     """A document of the Kooperationsvereinbarung, in its folder beside the concept's Fassung."""
-    concept = agreement.concept
-    body = render_template(template_dir, f"vereinbarung/{template}.html.j2", k=concept, a=agreement)
-    return concept_document(concept, body, layout="dokument.typ", folder=products.AGREEMENT_FOLDER, **frame)
+    return concept_document(
+        agreement.concept, body, layout="dokument.typ", folder=products.AGREEMENT_FOLDER, **frame
+    )
 
 
 def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLATE_DIR) -> RenderedDocument:
@@ -277,12 +279,10 @@ def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLA
     footer carries a key of its text: two builds with other annexes looked alike on paper, and a
     signed page could not be matched to its text (review from the signers' side)."""
     concept = agreement.concept
-    body = render_template(template_dir, "vereinbarung/kooperationsvereinbarung.html.j2", k=concept, a=agreement)
-    return concept_document(
-        concept,
+    body = _agreement_body(agreement, "kooperationsvereinbarung", template_dir)
+    return _agreement_document(
+        agreement,
         body,
-        layout="dokument.typ",
-        folder=products.AGREEMENT_FOLDER,
         title=generated_title("kooperationsvereinbarung", concept),
         stem="Kooperationsvereinbarung",
         subject=f"Kooperationsvereinbarung des {concept.network_name_gen}",
@@ -298,7 +298,8 @@ def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLA
 
 def text_key(body_html: str) -> str:
     """Eight hex digits of the text a reader sees (not the markup): equal texts, equal keys."""
-    words = " ".join(fragment(body_html).text_content().split())
+    # each text node apart: '<p>a</p><p>b</p>' is not the text 'ab'
+    words = " ".join(" ".join(fragment(body_html).itertext()).split())
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:8]
 
 
@@ -311,8 +312,7 @@ def render_consent_form(agreement: Agreement, template_dir: TemplateSource = TEM
     concept = agreement.concept
     return _agreement_document(
         agreement,
-        "einverstaendniserklaerung",
-        template_dir,
+        _agreement_body(agreement, "einverstaendniserklaerung", template_dir),
         title=CONSENT_TITLE,
         subtitle=f"{concept.network_name} – {concept.municipality.name}",
         # the network's form, filled in at a clinic, a practice or a Träger: not headed by the

@@ -304,14 +304,14 @@ def _inputs_in(
     A value written in several places is credited to the one nearest the block's other values,
     or in the document's own file (:func:`_nearest`)."""
     within = index.within(text) if isinstance(index, TextIndex) else [s for s in index if _as_words(s, text)]
-    # the document's own fields first (a paper's row of its Beratungsfolge is its own), then longest
-    found = sorted(within, key=lambda s: (not _written_in(index[s], own_file), -len(s)))
-    kept: list[str] = []
+    # longest first, none inside another; of those the document's own fields first (a paper's row
+    # of its Beratungsfolge is its own), at most MAX_SOURCES
+    found = sorted(within, key=len, reverse=True)
+    whole: list[str] = []
     for candidate in found:
-        if len(kept) == MAX_SOURCES:
-            break
-        if not any(candidate in longer for longer in kept):
-            kept.append(candidate)
+        if not any(candidate in longer for longer in whole):
+            whole.append(candidate)
+    kept = sorted(whole, key=lambda s: not _written_in(index[s], own_file))[:MAX_SOURCES]
     covered = bool(kept) and sum(len(s) for s in kept) >= COVERED * len(text)
     # the places of all values the block holds, those with fewest places first (in the document's own
     # file, where it has one): each is taken nearest the ones placed before it (a row's date places

@@ -568,8 +568,8 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
             planned = view.planned_report_on(decision)
             evidence.append(
                 observed(
-                    f"{label}: {done}; fällig war {following} bis zum {german_date(due)}, mit dem regelmäßigen "
-                    f"Bericht an {committee.forms.acc}, der noch aussteht."
+                    f"{label}: {done}; fällig war {following} bis zum {german_date(due)}, zusammen mit dem "
+                    f"regelmäßigen Bericht an {committee.forms.acc}. Dieser steht noch aus."
                     + (
                         f" Vorgesehen ist er für {sittings_text([(planned.date, (planned.paper.number,))])}."
                         if planned
