@@ -629,12 +629,13 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     from pipeline.terminal import revision_lines
 
     reviewed = review_drafts(entwuerfe, manifest)
-    items, notes = reviewed.items, reviewed.notes + [n for m in reviewed.manifests if (n := _inputs_changed(m))]
+    changed = [n for m in reviewed.manifests if (n := _inputs_changed(m))]
+    items, notes = reviewed.items, list(dict.fromkeys(reviewed.notes + changed))  # each note once
     # the drafts that could not be read, in the list too: it is what the coordinator works from
-    notes += [f"Nicht ausgewertet: {failure}" for failure in reviewed.failures]
+    unread = [f"Nicht ausgewertet: {failure}" for failure in reviewed.failures]
     copies = [path.name for path in reviewed.read]
     click.echo("\n".join(revision_lines(items, copies)))
-    doc = render_revision_list(items, copies, dt.date.today(), notes)
+    doc = render_revision_list(items, copies, dt.date.today(), notes + unread)
     target = ausgabe or entwuerfe[0].parent
     listing = yaml.safe_dump([i.as_yaml() for i in items], allow_unicode=True, sort_keys=False, width=100).encode(
         "utf-8"
@@ -642,8 +643,7 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     too_long = too_long_to_print(items)
     outputs = {".yaml": listing, **({} if too_long else export_document(doc))}
     for note in [*notes, *([too_long] if too_long else [])]:
-        if not note.startswith("Nicht ausgewertet: "):  # said as errors at the end
-            click.echo(f"Hinweis: {note}", err=True)
+        click.echo(f"Hinweis: {note}", err=True)
     files = {target / f"{doc.file_stem}{suffix}": data for suffix, data in outputs.items()}
     earlier = keep_earlier_list(target / f"{doc.file_stem}.docx", outputs.get(".docx"))
     for path in write_atomically(files):
