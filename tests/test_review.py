@@ -922,3 +922,44 @@ def test_a_cell_edited_with_tracking_merges_with_the_copy_that_accepted_it(draft
     )
     assert item["art"] == "Änderung (nachverfolgt)" and item["neu"] == "ASD | Allgemeiner Sozialdienst"
     assert item["exemplare"] == ["Mit_Nachverfolgung.docx", "Angenommen.docx"]
+
+
+def test_a_reply_follows_its_own_comment_when_two_comments_share_a_block(draft_build, tmp_path):
+    """Diff review: with two comments on one block, a reply to the first came after the second."""
+    import re
+    import zipfile
+
+    document = Document(str(draft_build / f"{CONCEPT}.docx"))
+    commented = _paragraph(document, "Die Babylotsinnen und Babylotsen bieten allen Eltern")
+    for text, author in (("Erste Frage?", "A"), ("Zweite Frage?", "B"), ("Antwort auf die erste.", "C")):
+        document.add_comment(commented.runs, text, author=author, initials=author)
+    path = tmp_path / "Faeden.docx"
+    document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    ids = iter(["0000000A", "0000000B", "0000000C"])
+    comments = re.sub(
+        r"<w:p(?=[ >])", lambda m: f'<w:p w14:paraId="{next(ids)}"', parts["word/comments.xml"].decode(), count=3
+    )
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    parts["word/comments.xml"] = comments.replace("<w:comments ", f'<w:comments xmlns:w14="{w14}" ', 1).encode()
+    parts["word/commentsExtended.xml"] = (
+        b'<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        b'<w15:commentEx w15:paraId="0000000A"/><w15:commentEx w15:paraId="0000000B"/>'
+        b'<w15:commentEx w15:paraId="0000000C" w15:paraIdParent="0000000A"/></w15:commentsEx>'
+    )
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdThread" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended"'
+        b' Target="commentsExtended.xml"/></Relationships>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    listing = tmp_path / "liste"
+    result = CliRunner().invoke(
+        main, ["review", str(path), "--manifest", str(draft_build / "manifest.json"), "-o", str(listing)]
+    )
+    assert result.exit_code == 0, result.output
+    items = yaml.safe_load(next(listing.glob("*.yaml")).read_text())
+    assert [i["von"] for i in items] == ["A", "C", "B"]

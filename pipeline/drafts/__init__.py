@@ -54,6 +54,9 @@ class RevisionItem:
     position: int = 0
     #: The document of the build it belongs to ('vorlagen/JHA-2026-030_Kreistag.docx').
     document: str = ""
+    #: A comment's thread (its own number, a reply's the comment's it answers, plus one), 0 for the
+    #: rest: a reply follows its comment, not the next comment on the same block.
+    thread: int = 0
     #: The heading it is listed under: its chapter, named with its document where the list holds
     #: points of several ('JHA-2026-030_Kreistag – Beschlussvorschlag'); before a document's first
     #: chapter (a paper's head) 'Anfang' (set by :func:`merge`).
@@ -173,6 +176,7 @@ def _comments(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
                 [comment.author],
                 comment.date,
                 [draft.name],
+                thread=thread + 1,
             )
         )
     return items
@@ -514,7 +518,7 @@ def read_draft(path: Path, manifest: Path | None = None) -> DraftReview:
     for item in items:
         item.position = order.get(item.mark or "", len(order))
         item.document = match.document
-    return DraftReview(sorted(items, key=lambda i: (i.position, i.kind)), match.notes, match.manifest)
+    return DraftReview(sorted(items, key=lambda i: (i.position, i.thread, i.kind)), match.notes, match.manifest)
 
 
 def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
@@ -539,7 +543,7 @@ def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
     documents = {
         document: rank for rank, document in enumerate(dict.fromkeys(i.document for i in merged.values()))
     }
-    ordered = sorted(merged.values(), key=lambda i: (documents[i.document], i.position, i.kind))
+    ordered = sorted(merged.values(), key=lambda i: (documents[i.document], i.position, i.thread, i.kind))
     several = len(documents) > 1
     return [replace(item, section=_heading(item.document, item.chapter, several)) for item in ordered]
 
