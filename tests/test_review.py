@@ -705,7 +705,7 @@ def test_points_of_several_documents_stay_together_under_their_document():
     """Review of the drafts: a concept and a paper read together were interleaved by bookmark
     number, no heading said which document a point was in, and the paper's head stood under
     'Ohne Kapitel'. Each document's points stay together, in the order given, headed with it."""
-    from pipeline.drafts import RevisionItem, merge, sections
+    from pipeline.drafts import RevisionItem, merge
 
     def item(document: str, chapter: str, position: int, comment: str) -> RevisionItem:
         return RevisionItem(
@@ -727,12 +727,12 @@ def test_points_of_several_documents_stay_together_under_their_document():
     ]
     merged = merge([concept, paper])
     assert [i.comment for i in merged] == ["a", "b", "c"]
-    assert [heading for heading, _ in sections(merged)] == [
+    assert [i.section for i in merged] == [
         "Gesamtkonzept_Musterkreis_2.0 – Bedarfsanalyse",
         "JHA-2026-030_Kreistag – Anfang",
         "JHA-2026-030_Kreistag – Beschlussvorschlag",
     ]
-    assert [heading for heading, _ in sections(concept)] == ["Bedarfsanalyse"]
+    assert [i.section for i in merge([concept])] == ["Bedarfsanalyse"]
     # the same mark and text in two documents are two points
     twin = [item("vorlagen/GA-2026-027.docx", "Bedarfsanalyse", 130, "a")]
     assert len(merge([concept, twin])) == 2

@@ -220,7 +220,7 @@ def _caption_after(draft: Draft, paragraph: Paragraph, by_mark: dict[str, Origin
     return None
 
 
-#: A reply's kind: sorted right after its comment ('Kommentar' < 'Kommentar – Antwort').
+#: A reply's kind (listed after the comment it answers: :attr:`RevisionItem.thread`).
 REPLY = "Kommentar – Antwort"
 
 
@@ -283,9 +283,7 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
             if row is not None
             else (paragraph.original, paragraph.accepted)
         )
-        changes = [change for p in changed for change in p.changes]
-        authors = list(dict.fromkeys(author for author, _ in changes))
-        dates = sorted(stamp for _, stamp in changes if german_date(stamp))
+        authors, date = _who_and_when(change for p in changed for change in p.changes)
         # a paragraph inserted with tracking has no bookmark: placed after the block before it,
         # not '[ohne Kapitel]' (review of the drafts)
         placed = origin or before
@@ -300,14 +298,13 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
                 mark or (before.mark if before else None),
                 None,
                 authors,
-                german_date(dates[-1]) if dates else None,
+                date,
                 [draft.name],
             )
         )
         before = origin or before
     if directory:
-        authors = list(dict.fromkeys(author for p in directory for author, _ in p.changes))
-        dates = sorted(stamp for p in directory for _, stamp in p.changes if german_date(stamp))
+        authors, date = _who_and_when(change for p in directory for change in p.changes)
         items.append(
             RevisionItem(
                 DIRECTORIES,
@@ -319,11 +316,18 @@ def _tracked(draft: Draft, by_mark: dict[str, Origin]) -> list[RevisionItem]:
                 None,
                 None,
                 authors,
-                german_date(dates[-1]) if dates else None,
+                date,
                 [draft.name],
             )
         )
     return items
+
+
+def _who_and_when(changes: Iterable[tuple[str, str]]) -> tuple[list[str], str | None]:
+    """The authors of tracked changes (author, date stamp), each once, and the latest day."""
+    listed = list(changes)
+    dates = sorted(stamp for _, stamp in listed if german_date(stamp))
+    return list(dict.fromkeys(author for author, _ in listed)), german_date(dates[-1]) if dates else None
 
 
 #: The one entry for all lines of the directories Word updated with tracking on.
@@ -546,14 +550,6 @@ def merge(lists: Iterable[list[RevisionItem]]) -> list[RevisionItem]:
     ordered = sorted(merged.values(), key=lambda i: (documents[i.document], i.position, i.thread, i.kind))
     several = len(documents) > 1
     return [replace(item, section=_heading(item.document, item.chapter, several)) for item in ordered]
-
-
-def sections(items: list[RevisionItem]) -> list[tuple[str, list[RevisionItem]]]:
-    """The list's sections in order (:attr:`RevisionItem.section`), each with its points."""
-    grouped: dict[str, list[RevisionItem]] = {}
-    for item in items:
-        grouped.setdefault(item.section or _heading(item.document, item.chapter, False), []).append(item)
-    return list(grouped.items())
 
 
 def _heading(document: str, chapter: str, several: bool) -> str:

@@ -33,7 +33,7 @@ from pipeline.drafts.package import (
 )
 from pipeline.errors import ReviewFailure
 from pipeline.export.manifest import DocumentIdentity
-from pipeline.export.ooxml import FORM_LINE_STYLE
+from pipeline.export.ooxml import FORM_LINE_STYLE, is_form_table
 from pipeline.formatting import number
 from pipeline.render.provenance import CELL_SEPARATOR, Origin, normalized
 
@@ -68,8 +68,7 @@ W15_COMMENT_EX, W15_PARA_ID, W15_PARENT, W15_DONE = (
 COMMENTS_EXTENDED_RELATION = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
 W_FIELD_CHAR, W_FIELD_CHAR_TYPE, W_SIMPLE_FIELD = _w("fldChar"), _w("fldCharType"), _w("fldSimple")
 W_PARAGRAPH_STYLE, W_VAL = _w("pStyle"), _w("val")
-W_PPR, W_STYLE, W_STYLE_ID, W_NAME_ELEMENT = _w("pPr"), _w("style"), _w("styleId"), _w("name")
-_FIRST_CELL_PARAGRAPH = f"{_w('tr')}/{_w('tc')}/{_w('p')}"
+W_STYLE, W_STYLE_ID, W_NAME_ELEMENT = _w("style"), _w("styleId"), _w("name")
 STYLES_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 HEADING_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
 #: The label and number Word's SEQ field puts before a caption ('Tabelle 3: ').
@@ -273,8 +272,7 @@ class _Reader:
                     if here.row is not None:
                         here.row.marks.append(name)
             elif tag == W_TBL:
-                first = node.find(_FIRST_CELL_PARAGRAPH)
-                layouts.append(first is not None and _style_id(first) in self.form_styles)
+                layouts.append(is_form_table(node, self.form_styles))
             elif tag == W_TR and not layouts[-1]:
                 rows.append(Row())
             elif tag == W_TC and not layouts[-1]:
@@ -332,12 +330,6 @@ def _form_styles(package: WordPackage, main: str) -> frozenset[str]:
             if name is not None and name.get(W_VAL) == FORM_LINE_STYLE:
                 found.add(style.get(W_STYLE_ID) or "")
     return frozenset(found)
-
-
-def _style_id(paragraph: etree._Element) -> str:
-    """A paragraph's style id ('' for none)."""
-    style = paragraph.find(f"{W_PPR}/{W_PARAGRAPH_STYLE}")
-    return (style.get(W_VAL) or "") if style is not None else ""
 
 
 def _comment_notes(package: WordPackage, main: str, reader: _Reader) -> list[CommentNote]:

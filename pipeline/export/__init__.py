@@ -450,7 +450,7 @@ def _write(
     ]
     done = commit(output, changes) if changes else Committed([], [], [])
     if record.draft:  # after the build's own files: a build that fails leaves no copy behind
-        keep_draft_manifest(output, manifest)
+        keep_draft_manifest(output, record.build_id, manifest)
     return done
 
 

@@ -42,14 +42,13 @@ from pipeline.unchanged import MANIFEST as MANIFEST  # the file's name, known be
 DRAFT_MANIFESTS = ".entwurfsmanifeste"
 
 
-def keep_draft_manifest(output: Path, manifest: bytes) -> None:
-    """A copy of a draft build's manifest under its build's id (see DRAFT_MANIFESTS), the latest of
+def keep_draft_manifest(output: Path, build: str, manifest: bytes) -> None:
+    """A copy of a draft build's manifest under its build's id `build` (see DRAFT_MANIFESTS), the latest of
     that build (a build of the concept alone, then of everything, share the id). A copy that cannot
     be written costs review a match, not the build its files."""
     from pipeline.errors import WriteFailure
     from pipeline.export.files import write_atomically
 
-    build = json.loads(manifest).get("build") or ""
     if not re.fullmatch(r"[0-9a-f]{8,64}", build):
         return
     target = output / DRAFT_MANIFESTS / f"manifest-{build}.json"

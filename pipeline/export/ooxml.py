@@ -10,7 +10,7 @@ generated file against these sequences.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import cast
 
 from docx.oxml import OxmlElement
@@ -508,10 +508,12 @@ FORM_FIELD_GAP = 340
 _FIRST_PARAGRAPH = f"{TR}/{TC}/{P}"
 
 
-def is_form_table(table: etree._Element) -> bool:
-    """A row of form fields side by side: a table for the layout, not a table of data."""
+def is_form_table(table: etree._Element, form_styles: Collection[str] = (FORM_LINE_STYLE,)) -> bool:
+    """A row of form fields side by side: a table for the layout, not a table of data. Its first
+    paragraph's style is one of `form_styles` (a returned draft may carry the style under another
+    id than the build wrote)."""
     first = table.find(_FIRST_PARAGRAPH)
-    return first is not None and style_of(first) == FORM_LINE_STYLE
+    return first is not None and style_of(first) in form_styles
 
 
 _STYLE_DEFINITION, _STYLE_ID = qn("w:style"), qn("w:styleId")

@@ -400,11 +400,19 @@ class Concept:
 
         return agreement_of(self)
 
-    def paper_file(self, number: str) -> str | None:
-        """The inputs file a paper is written in ('vorlagen/jha-2026-030-gesamtkonzept.yaml')."""
-        return next(
-            (name for name, f in self.files.items() if isinstance(f, PaperFile) and f.paper.number == number), None
-        )
+    @cached_property
+    def paper_files(self) -> dict[str, str]:
+        """Each paper's number and the inputs file it is written in
+        ('vorlagen/jha-2026-030-gesamtkonzept.yaml'): where a warning points, and a paper's own file
+        for review."""
+        return {f.paper.number: name for name, f in self.files.items() if isinstance(f, PaperFile)}
+
+    @property
+    def state_budget(self) -> bool:
+        """The money is the Land's: a Bezirk's or city state's budget is a Haushaltsplan adopted by
+        law (Art. 89 VvB), with Kapitel and Titel, not a Haushaltssatzung (Berlin and Bremen reviews)."""
+        procedure = self.procedure
+        return procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat")
 
     @cached_property
     def procedure(self) -> Procedure | None:

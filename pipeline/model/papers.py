@@ -1577,7 +1577,7 @@ class PaperView:
             provisional_rule=(
                 procedure.provisional_rule(budget.terms is DOPPIK) if procedure is not None else None
             ),
-            state_budget=procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat"),
+            state_budget=self.concept.state_budget,
             budget_until=procedure.budget_until if procedure is not None else "bekannt gemacht",
             publication_after_accounts=procedure.publication_after_accounts if procedure is not None else None,
             state=self.concept.municipality.state,

@@ -1312,14 +1312,11 @@ class Budget:
 
     @cached_property
     def item_groups(self) -> ItemGroups:
-        """The rows of :attr:`subsidy_by_item` (:func:`item_groups`); a Bezirk's or city state's
-        budget is a Land's Haushaltsplan."""
-        procedure = self.concept.procedure
-        state_budget = procedure is not None and procedure.kind in ("Bezirk", "Stadtstaat")
+        """The rows of :attr:`subsidy_by_item` (:func:`item_groups`)."""
         items = [line.budget_item for line in self.expense_lines] + [
             line.budget_item for line in self.income_lines
         ]
-        return item_groups(items, self.terms, self.item_label, state_budget)
+        return item_groups(items, self.terms, self.item_label, self.concept.state_budget)
 
     @cached_property
     def subsidy_by_item(self) -> AmountTable:

@@ -106,6 +106,7 @@ def concept_document(
     subject: str,
     keywords: str,
     footer_prefix: str = "",
+    footer_suffix: str = "",
     footer: str | None = None,
     on: date | None = None,
     subtitle: str | None = None,
@@ -113,7 +114,7 @@ def concept_document(
     **frame: Any,
 ) -> RenderedDocument:
     """A document that belongs to one Fassung of the concept: its frame names the Fassung and
-    the Stand (or `footer`), its file name 'Gesamtkonzept_Musterkreis_2.0' the kind,
+    the Stand between `footer_prefix` and `footer_suffix` (or `footer`), its file name 'Gesamtkonzept_Musterkreis_2.0' the kind,
     municipality and Fassung; `on` dates it other than by the Stand, `subtitle` names more
     than the municipality, `publisher` heads the pages and the first page in place of the
     municipality's office."""
@@ -136,7 +137,7 @@ def concept_document(
         version=version.version,
         date=on or version.date,
         header_text=header_text(concept, title, publisher),
-        footer_text=footer or f"{footer_prefix}Fassung {version.version} · Stand {stand}",
+        footer_text=footer or f"{footer_prefix}Fassung {version.version} · Stand {stand}{footer_suffix}",
         file_stem=(f"{stem}_{safe_file_part(municipality.short_name)}_{safe_file_part(version.version)}"),
         logo=municipality.logo,
         logo_alt=f"Logo – {municipality.name}",
@@ -288,10 +289,8 @@ def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLA
         subject=f"Kooperationsvereinbarung des {concept.network_name_gen}",
         keywords="Frühe Hilfen; Kooperationsvereinbarung; Netzwerk; § 3 KKG",
         # not for signing before the council adopted the concept it rests on (Rechtsamt's reading)
-        footer=(
-            f"{draft_prefix(concept)}Grundlage: Gesamtkonzept Frühe Hilfen, Fassung {concept.version.version} · "
-            f"Stand {formatting.german_date(concept.version.date)} · Textkennung {text_key(body)}"
-        ),
+        footer_prefix=f"{draft_prefix(concept)}Grundlage: Gesamtkonzept Frühe Hilfen, ",
+        footer_suffix=f" · Textkennung {text_key(body)}",
         category="Kooperationsvereinbarung",
     )
 
@@ -385,7 +384,7 @@ def render_paper(view: PaperView, template_dir: TemplateSource = TEMPLATE_DIR) -
         logo_alt=f"Logo – {municipality.name}",
         design=design_of(view.concept),
         unbroken=unbroken_names(view.concept),
-        source_file=view.concept.paper_file(paper.number) or "",
+        source_file=view.concept.paper_files.get(paper.number, ""),
     )
 
 
@@ -473,14 +472,15 @@ def render_revision_list(
     template_dir: TemplateSource = TEMPLATE_DIR,
 ) -> RenderedDocument:
     """The Überarbeitungsliste of returned drafts, grouped by chapter in the document's order."""
-    headings = list(dict.fromkeys(i.section for i in items))
-    sections = [(heading, [i for i in items if i.section == heading]) for heading in headings]
+    sections: dict[str, list[Any]] = {}  # the points under each heading, in order (drafts.merge sets them)
+    for item in items:
+        sections.setdefault(item.section, []).append(item)
     title = "Überarbeitungsliste"
     return RenderedDocument(
         body_html=render_template(
             template_dir,
             "ueberarbeitung/liste.html.j2",
-            abschnitte=sections,
+            abschnitte=list(sections.items()),
             anzahl_punkte=len(items),
             exemplare=copies,
             hinweise=notes or [],

@@ -251,6 +251,19 @@ class TextIndex(dict[str, list[InputLocation]]):
     def _records(self) -> dict[str, dict[tuple[str, str], InputLocation]]:
         return {}
 
+    def places_in(self, string: str, file: str) -> list[InputLocation]:
+        """A string's places in one file, worked out once per string and file (a paper's blocks ask
+        for their own file's places of every value they hold)."""
+        key = (string, file)
+        known = self._in_file.get(key)
+        if known is None:
+            known = self._in_file[key] = [place for place in self[string] if place.file == file]
+        return known
+
+    @cached_property
+    def _in_file(self) -> dict[tuple[str, str], list[InputLocation]]:
+        return {}
+
 
 #: Where a word or a sign begins: no letter or digit just before, or none here.
 _WORD_START = re.compile(r"(?<!\w)|(?=\W)")
@@ -311,32 +324,37 @@ def _inputs_in(
     for candidate in found:
         if not any(candidate in longer for longer in whole):
             whole.append(candidate)
-    kept = sorted(whole, key=lambda s: not _written_in(index[s], own_file))[:MAX_SOURCES]
+    # each value's places in the document's own file, looked up once for the three uses below
+    own = {string: _places_in(index, string, own_file) for string in found}
+    kept = sorted(whole, key=lambda s: not own[s])[:MAX_SOURCES]
     covered = bool(kept) and sum(len(s) for s in kept) >= COVERED * len(text)
     # the places of all values the block holds, those with fewest places first (in the document's own
     # file, where it has one): each is taken nearest the ones placed before it (a row's date places
     # the row, its role then follows)
     placed: dict[str, InputLocation] = {}
     context: list[InputLocation] = []
-
-    def ambiguity(string: str) -> tuple[int, int]:
-        """How many places a value could be, in the document's own file first."""
-        mine = sum(1 for place in index[string] if place.file == own_file) if own_file else 0
-        return mine or len(index[string]), len(index[string])
-
-    for string in sorted(found, key=ambiguity):
-        place = _nearest(string, index, context, own_file)
+    for string in sorted(found, key=lambda s: (len(own[s]) or len(index[s]), len(index[s]))):
+        place = _nearest(string, index, context, own_file, own[string])
         placed[string] = place
         context.append(place)
     return [placed[s] for s in kept], covered
 
 
-def _written_in(places: list[InputLocation], own_file: str) -> bool:
-    return bool(own_file) and any(place.file == own_file for place in places)
+def _places_in(index: dict[str, list[InputLocation]], string: str, file: str) -> list[InputLocation]:
+    """A value's places in one file ([] without a file)."""
+    if not file:
+        return []
+    if isinstance(index, TextIndex):
+        return index.places_in(string, file)
+    return [place for place in index[string] if place.file == file]
 
 
 def _nearest(
-    string: str, index: dict[str, list[InputLocation]], context: list[InputLocation], own_file: str
+    string: str,
+    index: dict[str, list[InputLocation]],
+    context: list[InputLocation],
+    own_file: str,
+    own: list[InputLocation],
 ) -> InputLocation:
     """Of the places a value is written in, the one in the same record as a value of the block
     placed before ('vorlage.beratungsfolge[1].rolle' beside '….beratungsfolge[1].datum'), else one
@@ -355,7 +373,6 @@ def _nearest(
                     return records[record]
         return None
 
-    own = [place for place in places if place.file == own_file] if own_file else []
     if own:  # the document's own file first: its record beside another value there, else its first
         return beside(c for c in context if c.file == own_file) or own[0]
     return beside(context) or places[0]

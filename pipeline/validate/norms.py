@@ -33,7 +33,7 @@ from pipeline.model.norms import DUTIES, FUNDING_AREAS, NORMS_BY_CITATION, PROFE
 from pipeline.model.papers import paper_views
 from pipeline.model.procedure import Procedure, kreis_word
 from pipeline.model.types import COUNCIL_KINDS, EXECUTIVE_KINDS, Item
-from pipeline.validate.rules import WARNINGS, paper_files
+from pipeline.validate.rules import WARNINGS
 
 #: Keys whose text names what an entry is about: a sentence without a subject of its own
 #: ("Begleiten Familien bis …") speaks of it.
@@ -1347,7 +1347,7 @@ def paper_names_another_fassung(concept: Concept) -> Iterator[Finding]:
     current = fassung_number(concept)
     stand = concept.version.date
     building = {v.paper.number: v.paper for v in paper_views(concept)}
-    files = {name: building[number] for number, name in paper_files(concept).items() if number in building}
+    files = {name: building[number] for number, name in concept.paper_files.items() if number in building}
     named: dict[str, list[tuple[Passage, str]]] = {}
     for passage in read(concept).passages:
         if passage.file not in files or "Fassung" not in passage.text:

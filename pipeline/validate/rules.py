@@ -40,7 +40,6 @@ from pipeline.model.inputs import (
     Income,
     MeasureFile,
     MunicipalityFile,
-    PaperFile,
     ResourceFile,
     county_with_article,
     name_gender,
@@ -1098,7 +1097,7 @@ def papers_after_the_planned_adoption(concept: Concept) -> Iterator[Finding]:
     adoption = concept.adoption
     if adoption is None or adoption.status != "geplant" or adoption.date is None:
         return
-    files = paper_files(concept)
+    files = concept.paper_files
     later = [p for p in concept.papers if p.number != adoption.number and p.date > adoption.date]
     for paper in later:
         yield warning(
@@ -1122,7 +1121,7 @@ def subject_names_a_measure_the_paper_leaves_out(concept: Concept) -> Iterator[F
     measure it does not report on (Sachsen-Anhalt review: 'Sachstand … – Babylotsendienst und
     Familienbegleitung' to the JHA, while both measures lay with the Sozialausschuss and the
     table of measures left them out)."""
-    files = paper_files(concept)
+    files = concept.paper_files
     for view in paper_views(concept):
         if view.paper.measures or "massnahmen" not in view.paper.blocks:
             continue
@@ -1173,11 +1172,6 @@ def progress_leaves_dates_to_papers(concept: Concept) -> Iterator[Finding]:
             )
 
 
-def paper_files(concept: Concept) -> dict[str, str]:
-    """Each paper's number and the file it is written in, for a warning to point at."""
-    return {f.paper.number: name for name, f in concept.files.items() if isinstance(f, PaperFile)}
-
-
 @WARNINGS.rule("vereinbarung-schon-in-kraft")
 def agreement_in_force_before_the_stand(concept: Concept) -> Iterator[Finding]:
     """An agreement in force before the Stand was signed as an earlier Fassung wrote it: built
@@ -1206,7 +1200,7 @@ def papers_of_an_earlier_fassung(concept: Concept) -> Iterator[Finding]:
     number, over the files the committees had (year-later review: the Kreistag's paper of 2026
     put the Haushaltsvorbehalt on 2028). Under vorlagen/beraten/ it still counts as a report."""
     stand = concept.version.date
-    files = paper_files(concept)
+    files = concept.paper_files
     adoption = concept.adoption.number if concept.adoption is not None else None
     for view in paper_views(concept):
         last = view.paper.last_sitting
@@ -1256,7 +1250,7 @@ def agreement_with_its_consent_form(concept: Concept) -> Iterator[Finding]:
     agreement = concept.agreement
     if agreement is None or not agreement.has_consent_form:
         return
-    files = paper_files(concept)
+    files = concept.paper_files
     for paper in concept.papers:
         generated = [a.generated for a in paper.attachments]
         if "kooperationsvereinbarung" in generated and "einverstaendniserklaerung" not in generated:
@@ -1275,7 +1269,7 @@ def follow_up_costs_named(concept: Concept) -> Iterator[Finding]:
     ressourcen.yaml, grants that end ('befristet_bis') or expenses that start during the year
     ('volles_jahr'), or 'folgekosten' in words ('keine', 'jährlich wiederkehrend rund 48.000 €').
     Without any, the paper prints 'nicht beziffert', which a Kämmerei reads as a gap."""
-    files = paper_files(concept)
+    files = concept.paper_files
     for view in paper_views(concept):
         finances = view.finances
         if finances is None or not finances.decides or finances.follow_up_named:
@@ -1295,7 +1289,7 @@ def ordered_bodies_consulted_by_default(concept: Concept) -> Iterator[Finding]:
     """A paper that names no 'beschluesse' reports on every decision of its bodies; where one of
     those ordered another body's involvement, that body belongs in its Beratungsfolge as it would
     for a paper naming the decision (Bavarian and RLP reviews: the rule looked at named ones only)."""
-    files = paper_files(concept)
+    files = concept.paper_files
     for view in paper_views(concept):
         if view.paper.decisions:
             continue  # named decisions: the rule beteiligung-nach-beschluss looks at them
@@ -1319,7 +1313,7 @@ def concept_papers_public(concept: Concept) -> Iterator[Finding]:
     committees sit in public, and the Gemeinde- and Kreisordnungen exclude the public only where the
     public good or an individual's legitimate interests require it – rarely for a framework with
     budget funds (Brandenburg review: 'oeffentlich: false' at the Kreistag's paper passed unasked)."""
-    files = paper_files(concept)
+    files = concept.paper_files
     for paper in concept.papers:
         if paper.public or "konzept" not in paper.blocks:
             continue
@@ -1367,7 +1361,7 @@ def named_decisions_shown(concept: Concept) -> Iterator[Finding]:
     """A paper that names decisions to report on but whose blocks leave out 'beschluesse' shows
     no report on them: it neither counts as that report nor takes note of it (BW review: the
     proposal took note of a report on GRDrs 377/2025 the paper did not hold)."""
-    files = paper_files(concept)
+    files = concept.paper_files
     for paper in concept.papers:
         if paper.decisions and "beschluesse" not in paper.blocks:
             named = [d.number for d in concept.decisions if d.id in paper.decisions]
