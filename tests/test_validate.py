@@ -278,6 +278,12 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "1:21: Die Datei ist kein gültiges YAML: 'betrag: 195.500,00' ist kein Betrag: in { … } trennt jedes Komma "
             "zwei Felder. Bitte betrag: 195500.00 schreiben",
         ),
+        # with the euro sign, the cents kept (NRW review: 'Höchstens 2 Nachkommastellen … 6500')
+        (
+            "a: {betrag: 6.500,50 €, jahr: 2027}\n",
+            "1:19: Die Datei ist kein gültiges YAML: 'betrag: 6.500,50 €' ist kein Betrag: in { … } trennt jedes "
+            "Komma zwei Felder. Bitte betrag: 6500.50 schreiben (ohne Tausenderpunkt und Währung, Dezimalpunkt",
+        ),
         ("a: 1\nb: x\x07y\n", "2:5: Die Datei enthält ein unsichtbares Steuerzeichen (U+0007)"),
         (
             "titel: Ziel: alle erreichen\n",
@@ -300,7 +306,25 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "a: 1\nb:\n  - titel: 'Willkommen\n    ziel: x\n# der Kreis' Beitrag\nc:  2\n",
             "3:12: Die Datei ist kein gültiges YAML: Das Anführungszeichen hier wird in dieser Zeile nicht geschlossen",
         ),
-        ("a: [1, 2\n", "2:1: Die Datei ist kein gültiges YAML: Eine Klammer '[' oder '{' wird nicht geschlossen."),
+        # where the bracket opens, in German, not PyYAML's "expected ',' or ']'" a line below (NRW review)
+        (
+            "a: [1, 2\n",
+            "1:4: Die Datei ist kein gültiges YAML: Die eckige Klammer '[' hier wird nicht geschlossen",
+        ),
+        (
+            "a:\n  ziele: [begleitung\n  zielgruppen: [x]\n",
+            "2:10: Die Datei ist kein gültiges YAML: Die eckige Klammer '[' hier wird nicht geschlossen; bitte ']'",
+        ),
+        ("a: {b: 1\nc: 2\n", "1:4: Die Datei ist kein gültiges YAML: Die geschweifte Klammer '{' hier wird nicht"),
+        # the cause, not 'Einrückung' (NRW review)
+        (
+            "l:\n  - id: a\n  -id: b\n",
+            "3:3: Die Datei ist kein gültiges YAML: Nach dem '-' eines Listeneintrags fehlt ein Leerzeichen ('- id: b').",
+        ),
+        (
+            'titel: "Zirkel „Frühe Hilfen" mit Praxen"\n',
+            "1:29: Die Datei ist kein gültiges YAML: Dieses Anführungszeichen beendet den Text",
+        ),
         ("a: 1\n---\nb: 2\n", "2:1: Die Datei ist kein gültiges YAML: Die Datei enthält mehrere Dokumente"),
         ("", "1:1: Die Datei ist leer; sie muss Angaben enthalten."),
         ("# nur ein Kommentar\n\n", "1:1: Die Datei ist leer; sie muss Angaben enthalten."),
@@ -895,6 +919,9 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
     assert inputs.problems()[1].endswith(
         "gefunden: '31.02.2027'. Den 31.2. gibt es 2027 nicht: bitte den Tag prüfen."
     ), inputs.problems()
+    # a year of two digits is this century's (NRW review: '1.2.26' had no suggestion)
+    inputs.replace("massnahmen.yaml", "von: 31.02.2027", "von: 1.2.26")
+    assert inputs.problems()[1].endswith("gefunden: '1.2.26'. Gemeint ist wohl 2026-02-01."), inputs.problems()
 
 
 def test_a_decision_named_by_its_number_where_its_id_belongs_gets_the_id(inputs):

@@ -236,7 +236,12 @@ class _FastReader:
             mark = event.start_mark
             frame = stack[-1] if stack else None
             if frame is not None and frame[3] is not None and frame[2] is None:  # a key
-                if kind is not yaml.ScalarEvent or tags.of(event) != STR_TAG or event.value in frame[3]:
+                if (
+                    kind is not yaml.ScalarEvent
+                    or tags.of(event) != STR_TAG
+                    or event.value in frame[3]
+                    or _SPLIT_CENTS.fullmatch(event.value)  # '50 €' of 'betrag: 6.500,50 €' in { … }
+                ):
                     raise _Unsure
                 frame[3].add(event.value)
                 frame[2] = event.value
@@ -312,6 +317,10 @@ def read_fast(name: str, text: str) -> SourceFile | None:
         return None
 
 
+#: The cents of a German amount that a comma in { … } made a field name: '00' or '50 €'.
+_SPLIT_CENTS = re.compile(r"(\d{1,2})\s*(?:€|EUR|Euro)?")
+
+
 def _split_amount(previous: tuple[yaml.Node, yaml.Node] | None, key_node: yaml.Node) -> str | None:
     """'betrag: 78.400,00' inside { … }: the comma ends the field, and '00' stands as the next
     field's name. Said as the amount it is, with the field and how to write it (Saarland review:
@@ -319,7 +328,7 @@ def _split_amount(previous: tuple[yaml.Node, yaml.Node] | None, key_node: yaml.N
     if (
         previous is None
         or not isinstance(key_node, yaml.ScalarNode)
-        or not re.fullmatch(r"\d{1,2}", key_node.value)
+        or not (cents := _SPLIT_CENTS.fullmatch(key_node.value))
     ):
         return None
     field, value = previous
@@ -328,10 +337,11 @@ def _split_amount(previous: tuple[yaml.Node, yaml.Node] | None, key_node: yaml.N
     if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", value.value):
         return None
     written = f"{value.value},{key_node.value}"
-    right = f"{value.value.replace('.', '')}.{key_node.value}"
+    right = f"{value.value.replace('.', '')}.{cents[1]}"  # '6.500,50 €': the euro sign too (NRW review)
     return (
         f"'{field.value}: {written}' ist kein Betrag: in {{ … }} trennt jedes Komma zwei Felder. Bitte "
-        f"{field.value}: {right} schreiben (ohne Tausenderpunkt, Dezimalpunkt statt Komma)"
+        f"{field.value}: {right} schreiben (ohne Tausenderpunkt{'' if cents[0] == cents[1] else ' und Währung'}, "
+        "Dezimalpunkt statt Komma)"
     )
 
 
@@ -350,10 +360,10 @@ def _index_positions(
         seen: dict[str, int] = {}
         previous: tuple[yaml.Node, yaml.Node] | None = None
         for key_node, value_node in node.value:
+            amount = _split_amount(previous, key_node) if node.flow_style else None
+            if amount is not None:
+                raise Refused(key_node, amount)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
-                amount = _split_amount(previous, key_node) if node.flow_style else None
-                if amount is not None:
-                    raise Refused(key_node, amount)
                 raise Refused(
                     key_node,
                     "Feldnamen müssen Wörter sein (z. B. 'name:'), keine Zahlen, Daten, ja/nein oder Listen"
@@ -467,6 +477,40 @@ def _indented_into_text(lines: list[str], line: int) -> tuple[str, int, str] | N
     return here[2].strip(), above, field[2].strip()
 
 
+#: A list entry whose '-' has no space after it ('-id: x'): YAML reads '-id' as a word.
+_DASH_WITHOUT_SPACE = re.compile(r"^\s*-[^\s\-]")
+
+
+def _unclosed_bracket(raw: str, opened: Any) -> tuple[int, int, str] | None:
+    """Where a '[' or '{' opens that its value does not close: PyYAML says in English what it
+    expected, at the line after (NRW review)."""
+    for closing, opening, kind in (("]", "[", "eckige"), ("}", "{", "geschweifte")):
+        if f"expected ',' or '{closing}'" in raw and opened is not None:
+            return (
+                opened.line + 1,
+                opened.column + 1,
+                f"Die Datei ist kein gültiges YAML: Die {kind} Klammer '{opening}' hier wird nicht geschlossen; "
+                f"bitte '{closing}' am Ende des Werts ergänzen (Einträge darin durch Kommas trennen).",
+            )
+    return None
+
+
+def _quote_ended_early(line: str) -> int | None:
+    """The column of a double quotation mark that ends a value before its line does
+    ('titel: "Zirkel "Frühe Hilfen" mit Praxen"'), None if there is none: YAML then says the
+    indentation is wrong (NRW review)."""
+    found = _OPENS_QUOTE.match(line)
+    if found is None or found[1] != '"':
+        return None
+    closing = re.search(r'(?<!\\)"', line[found.end() :])
+    if closing is None:
+        return None
+    rest = line[found.end() + closing.end() :]
+    if not rest.strip() or rest.lstrip().startswith("#") or rest.lstrip()[0] in ",]}":
+        return None
+    return found.end() + closing.start() + 1
+
+
 def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -480,6 +524,28 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
         )
     raw = str(error)
     lines = text.splitlines()
+    bracket = _unclosed_bracket(raw, getattr(error, "context_mark", None))
+    if bracket is not None:
+        return _problem(name, *bracket)
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if _DASH_WITHOUT_SPACE.match(here):
+        return _problem(
+            name,
+            line,
+            here.index("-") + 1,
+            "Die Datei ist kein gültiges YAML: Nach dem '-' eines Listeneintrags fehlt ein Leerzeichen "
+            f"('- {here.lstrip()[1:].strip()}').",
+        )
+    early = _quote_ended_early(here)
+    if early is not None:
+        return _problem(
+            name,
+            line,
+            early,
+            "Die Datei ist kein gültiges YAML: Dieses Anführungszeichen beendet den Text, der Rest der Zeile bleibt "
+            "übrig. Anführungszeichen im Text bitte als „…“ schreiben oder den ganzen Wert in einfache "
+            "Anführungszeichen setzen ('…').",
+        )
     deeper = _indented_into_text(lines, line) if "mapping values are not allowed" in raw else None
     if deeper is not None:
         key, above, field = deeper

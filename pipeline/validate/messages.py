@@ -24,7 +24,7 @@ from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Ite
 #: A value in the form of a date that YAML kept as text because no such day exists (2026-02-30).
 IMPOSSIBLE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 #: A date as Germans write it (23.11.2026): the message proposes the form the file needs.
-GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 
 
 def _exists(year: int, month: int, day: int) -> bool:
@@ -217,10 +217,12 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         return f"Das Datum {shown} gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
     if kind.startswith("date") or kind.startswith("datetime"):
         german = GERMAN_DATE.fullmatch(found) if isinstance(found, str) else None
-        meant = f" Gemeint ist wohl {german[3]}-{int(german[2]):02d}-{int(german[1]):02d}." if german else ""
-        if german and not _exists(int(german[3]), int(german[2]), int(german[1])):
+        # a year of two digits ('1.2.26') is this century's (NRW review: no suggestion for it)
+        year = (2000 + int(german[3]) if len(german[3]) == 2 else int(german[3])) if german else 0
+        meant = f" Gemeint ist wohl {year}-{int(german[2]):02d}-{int(german[1]):02d}." if german else ""
+        if german and not _exists(year, int(german[2]), int(german[1])):
             # no suggestion that the next run refuses (a '31.02.2027' became '2027-02-31'; review)
-            meant = f" Den {int(german[1])}.{int(german[2])}. gibt es {german[3]} nicht: bitte den Tag prüfen."
+            meant = f" Den {int(german[1])}.{int(german[2])}. gibt es {year} nicht: bitte den Tag prüfen."
         return f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; gefunden: {shown}.{meant}"
     if kind in {"bool_type", "bool_parsing"}:
         return f"Hier wird ja oder nein erwartet (auch true/false); gefunden: {shown}."
