@@ -1669,3 +1669,34 @@ def test_the_legal_basis_of_a_council_alone_speaks_of_it_in_the_singular():
     assert (
         "der ihre Beschlüsse vorbereitet und ausführt; wie sie dieses Konzept beraten und beschließen" in hessian
     )
+
+
+def test_a_kreisangehoerige_stadt_names_the_kreis_whose_kreistag_or_landrat_a_text_means():
+    """'Der Kreistag beauftragt den Landrat …' in a decision of a kreisangehörige Stadt's council, its
+    papers or its concept passed unwarned: such a city may name its Kreis's bodies, so their names were
+    let pass everywhere (NRW review). Now a text naming them must name a Kreis too; a kreisfreie Stadt
+    is warned about a Landrat in its texts as well (its Kreistag: rule 'gremien-anderer-laender')."""
+    inputs = _neuhafen()
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt", kreis="Main-Kinzig-Kreis")
+    )
+
+    def decide(text):
+        def change(data):
+            data["beschluesse"][0]["inhalt"] = text
+
+        inputs.edit("gremien.yaml", change)
+        return [w.message for w in inputs.warnings() if w.where.path[:2] == ("beschluesse", 0)]
+
+    (message,) = decide("Der Kreistag beauftragt den Landrat, ein Gesamtkonzept vorzulegen.")
+    assert message.endswith(
+        "Der Text nennt 'Kreistag', aber keinen Kreis. Die Vertretung der Stadt ist die Stadtverordnetenversammlung. "
+        "Ist der Kreistag des Main-Kinzig-Kreises gemeint, bitte den Kreis dazuschreiben."
+    ), message
+    (message,) = decide("Die Stadt bittet den Landrat um einen Bericht.")
+    assert "Die Verwaltung der Stadt leitet die Oberbürgermeisterin oder der Oberbürgermeister." in message
+    assert decide("Die Stadt bittet den Landrat des Main-Kinzig-Kreises um einen Bericht.") == []
+    assert decide("Der Kreistag hat die Frühförderung im Kreis beschlossen.") == []
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt", kreis=None))
+    (message,) = decide("Die Stadt bittet den Landrat um einen Bericht.")
+    assert message.endswith("Ist der Landrat eines Kreises gemeint, bitte den Kreis dazuschreiben."), message

@@ -2294,6 +2294,13 @@ def test_a_point_commissioning_another_kinds_head_is_warned_about(inputs):
         "In einem Landkreis in Niedersachsen führt die Landrätin oder der Landrat die Verwaltung; „Die "
         "Oberbürgermeisterin“ gibt es hier nicht. Bitte „Die Landrätin wird beauftragt, …“ schreiben."
     )
+    # kommune.yaml's own title of another kind is not suggested back (NRW review: „„Die Bürgermeisterin“
+    # gibt es hier nicht. Bitte „Die Bürgermeisterin wird beauftragt, …“ schreiben.“)
+    inputs.replace("kommune.yaml", "amtsbezeichnung: Landrätin", "amtsbezeichnung: Bürgermeisterin")
+    [message, *_] = found("Bürgermeisterin")
+    assert message.endswith(
+        "„Die Bürgermeisterin“ gibt es hier nicht. Bitte „Die Landrätin wird beauftragt, …“ schreiben."
+    )
 
 
 def test_the_hauptausschuss_of_a_city_in_mecklenburg_vorpommern_meets_in_private():

@@ -124,6 +124,10 @@ def _head_title(case: PaperCase) -> str:
     procedure = case.council.procedure
     assert procedure is not None
     title = case.council.head_title
+    if title in _HEAD_TITLES and title not in (procedure.head.male, procedure.head.female):
+        # a title of another kind of municipality, warned about in kommune.yaml: not suggested again
+        # (NRW review: „„Die Bürgermeisterin“ gibt es hier nicht. Bitte „Die Bürgermeisterin …“ schreiben“)
+        return procedure.head.female
     return title if title else procedure.head.female
 
 

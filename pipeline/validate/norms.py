@@ -772,6 +772,57 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             )
 
 
+#: The Kreis's head by title, as a city's texts may name it.
+_COUNTY_HEADS = ("Landrätin", "Landrat")
+#: A passage that names a Kreis ('der Kreis Erlenbruch', 'des Landkreises', 'kreisweit' does not).
+_NAMES_A_COUNTY = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\b|\bKreise?\b")
+_COUNTY_WORD = re.compile(rf"\b({'|'.join((*COUNTY_BODIES, *_COUNTY_HEADS))})(?:e?s)?\b")
+
+
+@WARNINGS.rule("kreis-in-texten-der-stadt")
+def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
+    """'Der Kreistag beauftragt den Landrat …' in a city's texts where no Kreis is named: copied
+    from a Kreis's concept. A kreisangehörige Stadt may name the Kreistag and the Landrat of its
+    Kreis (it runs the Gesundheitsamt), so these words were let pass in all its texts, a Rat's
+    decision among them (NRW review); a kreisfreie Stadt's texts were checked for the Kreistag
+    only. Where the passage names a Kreis ('des Kreises Erlenbruch', 'der Landkreis'), it is the
+    Kreis's; a paper's proposal has its own rule ('verwaltungsspitze-beauftragen')."""
+    procedure = concept.procedure
+    municipality = concept.municipality
+    if procedure is None or procedure.head.male == "Landrat":
+        return
+    forms = definite(municipality.county) if municipality.in_a_kreis and municipality.county else None
+    county = forms.gen if forms else ""
+    texts = read(concept)
+    if not _COUNTY_WORD.search(texts.joined):
+        return
+    council = concept.council
+    # the Kreis by its place name alone ('in Erlenbruch')
+    place = (municipality.county or "").split()[-1] if municipality.in_a_kreis and municipality.county else ""
+    for passage in texts.passages:
+        if passage.path[:2] == ("vorlage", "beschlussvorschlag"):
+            continue
+        found = _COUNTY_WORD.search(passage.text)
+        rest = _COUNTY_WORD.sub("", passage.text)
+        if found is None or _NAMES_A_COUNTY.search(rest) or (place and place in rest):
+            continue
+        word = found[1]
+        if word in COUNTY_BODIES and not municipality.in_a_kreis:
+            continue  # a kreisfreie Stadt's: rule 'gremien-anderer-laender'
+        if word in COUNTY_BODIES:
+            named = definite(council.name) if council else None
+            own = f"Die Vertretung der Stadt ist {named.nom if named else council.name}" if council else ""
+        else:
+            own = f"Die Verwaltung der Stadt leitet {procedure.head.pair_with_articles}"
+        meant = f"der {word} {county}" if county else f"der {word} eines Kreises"
+        yield _word_warning(
+            passage,
+            word,
+            f"Der Text nennt '{word}', aber keinen Kreis. {own + '. ' if own else ''}Ist {meant} gemeint, bitte den "
+            "Kreis dazuschreiben.",
+        )
+
+
 def _without_executive(procedure: Procedure) -> str:
     """Who acts where the Land has no collegial organ: the body that prepares the council's
     decisions where there is one (the Verwaltungsausschuss in Niedersachsen, § 76 Abs. 1 NKomVG),
