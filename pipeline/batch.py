@@ -79,6 +79,25 @@ def outside_inputs(folder: Path, output: Path) -> None:
             "Dort stünden Word- und PDF-Dateien "
             f"zwischen den YAML-Dateien. Bitte einen Zielordner außerhalb wählen, z. B. outputs/{inputs.name}."
         )
+    # a folder the build writes into that is the inputs' folder (one named 'vorlagen', built with -o
+    # its parent) or leads there (a link): the papers would stand among the YAML files, and a later
+    # build removed an attachment of the inputs as outdated (fuzz review)
+    for name in _written_folders():
+        inside = (output / name).resolve()
+        if inside == inputs or inputs in inside.parents or inside in inputs.parents:
+            raise ValueError(
+                f"Der Build schreibt in den Ordner {output / name}, und das ist der Ordner der Eingaben {folder} "
+                f"(oder führt dorthin): Dort stünden Word- und PDF-Dateien zwischen den YAML-Dateien. Bitte einen "
+                f"Zielordner wählen, der den Ordner der Eingaben nicht enthält, z. B. outputs/{inputs.name}."
+            )
+
+
+def _written_folders() -> list[str]:
+    """Every folder below the output folder that a build writes into."""
+    from pipeline.products import ATTACHMENTS, PRODUCTS, PUBLIC_PAPERS
+
+    folders = [folder for product in PRODUCTS for folder in product.folders if folder]
+    return [*dict.fromkeys(folders), f"{PUBLIC_PAPERS}/{ATTACHMENTS}"]
 
 
 @dataclass

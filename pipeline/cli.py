@@ -344,6 +344,12 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
 
     for removed in result.removed:
         click.echo(removal_line(removed, result.paths, AGREEMENT_FOLDER not in removed.parts), err=True)
+    for left in result.left:
+        click.echo(
+            f"nicht entfernt, weil seit dem letzten Build bearbeitet: {left} – der Build erzeugt sie nicht mehr; "
+            "bitte prüfen, ob sie noch veröffentlicht werden soll",
+            err=True,
+        )
     for kept in result.kept:
         click.echo(
             f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie wich vom letzten Build ab)",

@@ -147,3 +147,21 @@ def test_a_word_file_edited_in_the_output_folder_is_made_again_and_the_edit_kept
     assert result.converted == ["Gesamtkonzept_Musterkreis_2.0.docx"]
     assert concept.read_bytes() == original
     assert [k.kept.read_bytes() for k in result.kept] == [original + b"bearbeitet"]
+
+
+def test_a_pdf_or_workbook_edited_in_the_output_folder_is_kept_aside_too(tmp_path):
+    """Only Word files were moved aside: a PDF with the Amtsleitung's notes or the Kämmerei's
+    workbook with its remarks was replaced unasked, even with nothing changed (fuzz review)."""
+    out = tmp_path / "ausgabe"
+    build(EXAMPLE, out, "konzept")
+    build(EXAMPLE, out, "tabellen")
+    pdf, workbook = out / "Gesamtkonzept_Musterkreis_2.0.pdf", out / "Finanzen_Musterkreis_2.0.xlsx"
+    originals = {path: path.read_bytes() for path in (pdf, workbook)}
+    for path in originals:
+        path.write_bytes(originals[path] + b"Notiz")
+    kept = [*build(EXAMPLE, out, "konzept").kept, *build(EXAMPLE, out, "tabellen").kept]
+    assert sorted((k.original.name, k.kept.read_bytes()) for k in kept) == sorted(
+        (path.name, data + b"Notiz") for path, data in originals.items()
+    )
+    assert all(k.kept.name.startswith(k.original.stem + ".bearbeitet-") for k in kept)
+    assert {path: path.read_bytes() for path in originals} == originals

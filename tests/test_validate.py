@@ -184,6 +184,28 @@ def test_the_output_folder_may_not_be_the_inputs_folder_or_lie_in_it(example_cop
     assert sorted(p.relative_to(example_copy) for p in example_copy.rglob("*")) == before
 
 
+@pytest.mark.parametrize("link", [False, True])
+def test_no_folder_the_build_writes_into_may_be_the_inputs_folder(example_copy, tmp_path, link):
+    """An inputs folder named 'vorlagen' built with '-o' its parent, or a link 'vorlagen' in the output
+    folder to the inputs: the papers were written among the YAML files, and a later build removed an
+    attachment of the inputs as outdated (fuzz review). Refused, nothing written."""
+    if link:
+        inputs, output = example_copy, tmp_path / "ausgabe"
+        output.mkdir()
+        (output / "vorlagen").symlink_to(inputs, target_is_directory=True)
+    else:
+        inputs, output = tmp_path / "vorlagen", tmp_path
+        example_copy.rename(inputs)
+    before = sorted(p.relative_to(inputs) for p in inputs.rglob("*"))
+    result = CliRunner().invoke(main, ["build", str(inputs), "-o", str(output)])
+    assert result.exit_code == 2, result.output
+    assert (
+        f"Der Build schreibt in den Ordner {output / 'vorlagen'}, und das ist der Ordner der Eingaben"
+        in " ".join(result.output.split())
+    )
+    assert sorted(p.relative_to(inputs) for p in inputs.rglob("*")) == before
+
+
 def test_leitbild_needs_text_or_national_reference(inputs):
     def strip(data):
         data["leitbild"] = {"bezug_nzfh": False}

@@ -997,6 +997,11 @@ def test_files_of_a_removed_paper_are_removed(example_copy, tmp_path):
     assert not list((out / "vorlagen").glob("SA-2026-041*"))
     assert sorted(p.name for p in (out / "vorlagen").glob("GA-2026-027*")) == [edited.name]
     assert "entfernt (keine Vorlage mehr dazu):" in result.output
+    # said, not left silently in a folder published as a whole (fuzz review)
+    assert (
+        f"nicht entfernt, weil seit dem letzten Build bearbeitet: {edited} – der Build erzeugt sie"
+        in result.output
+    )
     manifest = json.loads((out / "manifest.json").read_text())
     assert not any(p.startswith("vorlagen/SA-2026-041") for p in manifest["dateien"])
     assert (out / "vorlagen" / "JHA-2026-030_Kreistag.pdf").is_file()

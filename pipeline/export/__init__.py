@@ -137,7 +137,7 @@ def attachment_paths(papers: list[RenderedPaper]) -> dict[Path, str]:
 
 @dataclass(frozen=True)
 class Written:
-    """What a build wrote, the edited Word files it kept, and the outdated files it removed;
+    """What a build wrote, the edited files it kept, and the outdated files it removed;
     `interrupted` is when an earlier build had started that was interrupted while writing and
     that this one completed first (its kept copies are among `kept`). `converted` and `reused`
     are the Word and PDF files (paths in the output folder) made anew and kept unchanged."""
@@ -149,6 +149,8 @@ class Written:
     converted: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     gaps: list[Finding] = field(default_factory=list)
+    #: Outdated files left in place because someone changed them (:attr:`Committed.left`).
+    left: list[Path] = field(default_factory=list)
 
 
 def default_workers() -> int:
@@ -331,6 +333,7 @@ class Export:
             [made.path for made in self.files if made.job is not None],
             [made.path for made in self.files if made.job is None],
             gaps,
+            written.left,
         )
 
     def run(self, pool: Executor | None = None) -> Written:
@@ -410,7 +413,7 @@ def write_set(
     """Write a build's files (bytes by path in `output`) and its manifest as one step; the
     caller holds the folder's lock (:func:`.files.output_lock`).
 
-    First what an interrupted build left is completed or discarded (:mod:`.files`). Word files
+    First what an interrupted build left is completed or discarded (:mod:`.files`). Files
     edited in the output folder since the last build are moved aside, never overwritten; files
     an earlier build wrote into a folder this build writes whole (`owned_folders`) and that it
     no longer makes are removed, unless changed since; files whose bytes are already there stay
@@ -419,8 +422,10 @@ def write_set(
     interrupted = finish_interrupted(output)
     done = _write(output, files, record, origins or {}, owned_folders, {}, {}, read_manifest(output))
     if interrupted is None:
-        return Written(done.written, done.kept, done.removed)
-    return Written(done.written, [*interrupted.kept, *done.kept], done.removed, interrupted.started)
+        return Written(done.written, done.kept, done.removed, left=done.left)
+    return Written(
+        done.written, [*interrupted.kept, *done.kept], done.removed, interrupted.started, left=done.left
+    )
 
 
 def _write(
@@ -441,7 +446,8 @@ def _write(
     manifest = manifest_bytes(previous, record, files, origins, tuple(stale), keys, builds, build_key)
     changes = [
         *(
-            Change(path, data, recorded_hash(previous, path), protect=path.endswith(".docx"))
+            # every file: a PDF annotated, notes in the workbook were replaced unasked (fuzz review)
+            Change(path, data, recorded_hash(previous, path), protect=True)
             for path, data in files.items()
             if not _in_place(output, path, data, previous)
         ),

@@ -7,7 +7,7 @@ How :func:`commit` writes a build's set, with a journal in `.gesamtkonzept-neu/j
 
 1. **Plan.** The journal lists every change: each file to write (with the hash the last build
    recorded for it and the new one), each outdated file to remove, and each edited Word file
-   to move aside (`X.bearbeitet-….docx`). It is saved as *vorbereitet*.
+   to move aside (`X.bearbeitet-….docx`, as for a PDF, workbook or web page). It is saved as *vorbereitet*.
 2. **Stage.** The new bytes go into a folder `.gesamtkonzept-neu/` inside the folder each file
    belongs to, flushed to disk. Nothing visible has changed yet.
 3. **Commit point.** The journal is saved as *bereit*. Every save is written beside the
@@ -87,8 +87,9 @@ class Change:
     for it, or – `data` None – its removal.
 
     `recorded` is the hash the last build recorded for the file. A removal only takes a file
-    that still has it. A protected file (a Word file, which people edit in place) that has
-    neither that hash nor the new one is moved aside, never replaced.
+    that still has it. A protected file (every file of a build but its manifest: people edit Word
+    files in place, annotate PDFs, add notes to the workbook) that has neither that hash nor the
+    new one is moved aside, never replaced.
     """
 
     path: str
@@ -114,6 +115,8 @@ class Committed:
     kept: list[KeptCopy]
     removed: list[Path]
     started: dt.datetime | None = None
+    #: Outdated files not removed because someone changed them since the build that made them.
+    left: list[Path] = field(default_factory=list)
 
 
 def aside_name(path: Path, word: str = "bearbeitet") -> Path:
@@ -279,16 +282,19 @@ class _Renames:
 class _Applied:
     kept: list[KeptCopy] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
+    left: list[Path] = field(default_factory=list)
 
 
 def _apply(entry: _Entry, output: Path, rename: _Renames, applied: _Applied) -> None:
     """Step 4 for one file. Repeatable: what is already done is left as it is."""
     target = entry.target(output)
     if entry.new is None:
-        unchanged = entry.recorded is not None and _file_hash(target) == entry.recorded
-        if unchanged and not entry.backup(output).exists():
+        current = _file_hash(target)
+        if entry.recorded is not None and current == entry.recorded and not entry.backup(output).exists():
             rename(target, entry.backup(output))
             applied.removed.append(target)
+        elif current is not None and current != entry.recorded:
+            applied.left.append(target)  # someone's edits: never removed, but said (fuzz review)
         return
     staged = entry.staged(output)
     if not staged.exists():
@@ -381,7 +387,9 @@ def commit(output: Path, changes: list[Change]) -> Committed:
         _discard(journal)
         raise _failure(failing, error, output, unchanged=True) from error
     _finish(journal)
-    return Committed([e.target(output) for e in entries if e.new is not None], applied.kept, applied.removed)
+    return Committed(
+        [e.target(output) for e in entries if e.new is not None], applied.kept, applied.removed, left=applied.left
+    )
 
 
 def _discard(journal: _Journal) -> None:
