@@ -136,6 +136,11 @@ def test_an_earlier_backup_is_never_overwritten(old_copy):
         (lambda f: (f / "kommune.yaml").unlink(), "keine kommune.yaml"),
         (lambda f: (f / "ziele.yaml").write_bytes(b"ziele: [\xff"), "nicht in UTF-8"),
         (lambda f: (f / "ziele.yaml").write_text("ziele: [", encoding="utf-8"), "gesamtkonzept validate"),
+        # the file and line, not ruamel's class name „(ParserError)“ (fuzz review)
+        (
+            lambda f: (f / "ziele.yaml").write_text("ziele:\n  - id: a\n   titel: [\n", encoding="utf-8"),
+            "ziele.yaml, Zeile 3: Die Datei ist kein gültiges YAML.",
+        ),
     ],
 )
 def test_folders_that_cannot_be_migrated_are_left_alone(old_copy, prepare, message):
@@ -190,3 +195,29 @@ def test_a_folder_not_built_as_its_format_gets_a_message_not_a_traceback(old_cop
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no other exception
     assert message in result.output and "Traceback" not in result.output
     assert {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()} == before
+
+
+def test_a_file_that_cannot_be_replaced_leaves_the_whole_folder_as_it_was(old_copy, monkeypatch):
+    """migrate replaced kommune.yaml ('format: 2') and massnahmen.yaml (without their costs), then failed
+    at a locked ressourcen.yaml: the next run said 'nichts zu tun' and validate found 34 errors (fuzz
+    review). The renames done are reversed, the backup folder goes, and the message says so."""
+    from pipeline.export import files
+
+    before = {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()}
+    real_replace = files.os.replace
+
+    def locked(source, target):
+        if Path(target) == old_copy / "ressourcen.yaml":
+            raise PermissionError(1, "Operation not permitted", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", locked)
+    result = _migrate(old_copy)
+    monkeypatch.undo()
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "ressourcen.yaml konnte nicht geschrieben werden" in result.output
+    assert "Es wurde nichts geändert." in result.output
+    assert {p: p.read_bytes() for p in old_copy.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in old_copy.iterdir() if p.name.startswith(".")) == []
+    assert _migrate(old_copy).exit_code == 0
+    assert _raw(old_copy, "kommune.yaml")["format"] == 2

@@ -497,11 +497,14 @@ def remove_leftover_temps(output: Path, paths: Iterable[str]) -> list[Path]:
 def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
     """Write every file to a temporary name beside it first, then rename them all into place.
 
-    For small sets that are no build's (the JSON schemas, a review list). A failure before the
-    renames leaves every earlier file exactly as it was; no temporary file stays, and the error
-    names the real file.
+    For small sets that are no build's (the JSON schemas, a review list, a migrated folder). A
+    failure leaves every earlier file exactly as it was – also one in the renames: those done are
+    reversed from copies kept beside (fuzz review: a file migrate could not replace left the folder
+    half converted) –; no temporary file stays, and the error names the real file.
     """
     staged: list[tuple[Path, Path]] = []
+    copies: list[Path] = []
+    replaced: list[tuple[Path | None, Path]] = []  # (the earlier file's copy, None if it was new; target)
     try:
         for target, data in outputs.items():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -513,15 +516,34 @@ def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
                 os.fsync(stream.fileno())
             os.chmod(temp_name, 0o644)
         for temp, target in staged:
+            copy = None
+            if target.is_file():
+                handle, copy_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.alt.")
+                os.close(handle)
+                copy = Path(copy_name)
+                copies.append(copy)
+                shutil.copy2(target, copy)
             os.replace(temp, target)
+            replaced.append((copy, target))
     except OSError as error:
+        _put_back(replaced)
         raise WriteFailure(
             f"{target} konnte nicht geschrieben werden: {os_reason(error, writing=True)}"
         ) from error
     finally:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
+        for leftover in (*(temp for temp, _ in staged), *copies):
+            leftover.unlink(missing_ok=True)
     return [target for _, target in staged]
+
+
+def _put_back(replaced: list[tuple[Path | None, Path]]) -> None:
+    """Undo the renames of :func:`write_atomically`: each earlier file from its copy, a new one removed."""
+    for copy, target in reversed(replaced):
+        with suppress(OSError):  # as much as can be put back
+            if copy is None:
+                target.unlink()
+            else:
+                os.replace(copy, target)
 
 
 def write_new_folder(folder: Path, files: dict[str, bytes]) -> None:

@@ -11,6 +11,7 @@ files are written all at once.
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from pipeline.errors import GesamtkonzeptError, os_reason
+from pipeline.errors import GesamtkonzeptError, WriteFailure, os_reason
 from pipeline.export.files import write_atomically
 from pipeline.migrate import format2
 from pipeline.model.inputs import FORMAT
@@ -99,13 +100,18 @@ def migrate(folder: Path) -> Migration:
         ) from None
     except OSError as error:
         raise MigrationFailure(f"{error.filename}: {os_reason(error)}") from None
-    try:
-        files = {name: yaml.load(text) for name, text in texts.items()}
-    except Exception as error:  # ruamel's parser errors have no common base worth naming
-        raise MigrationFailure(
-            f"Die Dateien lassen sich nicht lesen ({type(error).__name__}). Bitte zuerst "
-            "`gesamtkonzept validate` aufrufen und die gemeldeten YAML-Fehler beheben."
-        ) from None
+    files: dict[str, Any] = {}
+    for name, text in texts.items():
+        try:
+            files[name] = yaml.load(text)
+        except Exception as error:  # ruamel's parser errors have no common base worth naming
+            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+            where = f"{name}, Zeile {mark.line + 1}" if mark is not None else name
+            # the file and line, not ruamel's class name (fuzz review: „(ParserError)“)
+            raise MigrationFailure(
+                f"{where}: Die Datei ist kein gültiges YAML. Bitte zuerst `gesamtkonzept validate` aufrufen und "
+                "die gemeldeten Fehler beheben; es wurde nichts geändert."
+            ) from None
     not_mappings = [name for name, data in files.items() if not isinstance(data, dict)]
     if not_mappings:
         raise MigrationFailure(
@@ -136,6 +142,10 @@ def migrate(folder: Path) -> Migration:
             out[folder / name] = buffer.getvalue().encode("utf-8")
     result.backup = _free_name(folder / f"sicherung-format-{old}")
     backups = {result.backup / name: texts[name].encode("utf-8") for name in texts if folder / name in out}
-    write_atomically(backups)
-    result.written = write_atomically(out)
+    try:
+        write_atomically(backups)
+        result.written = write_atomically(out)
+    except WriteFailure as failure:  # every file as it was: the copies are not needed
+        shutil.rmtree(result.backup, ignore_errors=True)
+        raise MigrationFailure(f"{failure} Es wurde nichts geändert.") from None
     return result
