@@ -651,11 +651,17 @@ def review(entwuerfe: tuple[Path, ...], manifest: Path | None, ausgabe: Path | N
     for note in [*notes, *([too_long] if too_long else [])]:
         click.echo(f"Hinweis: {note}", err=True)
     files = {target / f"{doc.file_stem}{suffix}": data for suffix, data in outputs.items()}
-    earlier = keep_earlier_list(target / f"{doc.file_stem}.docx", outputs.get(".docx"))
+    # the Word list and the YAML one: people mark what they have done in either (fuzz review: the YAML
+    # with the coordinator's notes was replaced unasked)
+    earlier = [
+        kept
+        for suffix in (".docx", ".yaml")
+        if (kept := keep_earlier_list(target / f"{doc.file_stem}{suffix}", outputs.get(suffix))) is not None
+    ]
     for path in write_atomically(files):
         click.echo(f"geschrieben: {path}")
-    if earlier is not None:
-        click.echo(f"Die bisherige Liste (vielleicht mit Vermerken darin) bleibt erhalten als: {earlier}")
+    for kept in earlier:
+        click.echo(f"Die bisherige Liste (vielleicht mit Vermerken darin) bleibt erhalten als: {kept}")
     # the drafts that could not be read, last and as errors: the list holds the others
     for failure in reviewed.failures:
         click.echo(f"Fehler: {failure}", err=True)

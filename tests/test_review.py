@@ -613,6 +613,15 @@ def test_running_review_again_keeps_the_earlier_list_with_its_marks(returned, dr
     assert f"bleibt erhalten als: {kept}" in third.output
     assert any(p.text == "✔ erledigt: Punkt 1" for p in Document(str(kept)).paragraphs)
     assert not any("erledigt" in p.text for p in Document(str(listing)).paragraphs)
+    # the YAML list too (fuzz review: a note added there was replaced unasked)
+    (yaml_list,) = [p for p in tmp_path.glob("*.yaml") if ".bisher-" not in p.name]
+    yaml_list.write_text(yaml_list.read_text(encoding="utf-8") + "# erledigt bis Punkt 3\n", encoding="utf-8")
+    fourth = CliRunner().invoke(main, ["review", str(returned["path"]), *arguments])
+    assert fourth.exit_code == 0, fourth.output
+    (kept_yaml,) = tmp_path.glob("*.bisher-*.yaml")
+    assert f"bleibt erhalten als: {kept_yaml}" in fourth.output
+    assert kept_yaml.read_text(encoding="utf-8").endswith("# erledigt bis Punkt 3\n")
+    assert "erledigt bis" not in yaml_list.read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
