@@ -1137,3 +1137,18 @@ def test_a_german_amount_in_a_flow_mapping_is_named_as_such():
     assert "'betrag: 28.000,00' ist kein Betrag" in problems[0]
     assert "Bitte betrag: 28000.00 schreiben" in problems[0]
     assert problems[0].startswith("ressourcen.yaml:19:")
+
+
+def test_an_item_named_twice_in_a_list_of_references_is_refused(inputs):
+    """'ziele: [a, a]' passed: the documents said „Z1, Z1.1, Z1.1“, and 70,000 copies of one goal made
+    a PDF of a thousand pages (fuzz review). Each second mention is an error at its own line."""
+    inputs.replace(
+        "massnahmen.yaml",
+        "      - willkommensbesuch-annahme\n",
+        "      - willkommensbesuch-annahme\n      - willkommensbesuch-annahme\n",
+    )
+    (problem,) = inputs.problems()
+    assert problem == (
+        "massnahmen.yaml:19:9: massnahmen[0].ziele[2]: Ziel 'willkommensbesuch-annahme' steht in dieser Liste "
+        "doppelt (schon als 2. Eintrag). Bitte nur einmal nennen."
+    )

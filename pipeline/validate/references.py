@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.findings import Finding, Path_, RuleSet, at, format_path
+from pipeline.formatting import number
 from pipeline.model.inputs import ID_SOURCES, QualityFile
 from pipeline.model.types import KIND_LABELS
 from pipeline.validate.parsed import COMBINED_IDS, PROJECT_IDS, Parsed, raw_entries
@@ -86,6 +87,25 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
                 "Aufwand und Berichte früherer Jahre verweisen weiter auf sie."
             )
         yield Finding(at(file_name, *path), f"{label} '{ref}' gibt es nicht in {where}.{tip}{known_ones}")
+
+
+@RULES.rule("verweise-doppelt")
+def references_once(parsed: Parsed) -> Iterator[Finding]:
+    """A list of references names each item once: twice, the documents said „Z1, Z1.1, Z1.1“ or
+    „Beteiligt: Familienzentren; Familienzentren“, and 70,000 copies of one goal made a PDF of a
+    thousand pages (fuzz review)."""
+    lists: dict[tuple[str, Path_], list[tuple[str, str, Path_]]] = {}
+    for file_name, kind, ref, path in parsed.references:
+        if path and isinstance(path[-1], int):
+            lists.setdefault((file_name, path[:-1]), []).append((kind, ref, path))
+    for (file_name, _), entries in lists.items():
+        for index, first in repeated([ref for _, ref, _ in entries]):
+            kind, ref, path = entries[index]
+            yield Finding(
+                at(file_name, *path),
+                f"{KIND_LABELS[kind]} '{ref}' steht in dieser Liste doppelt (schon als {number(first + 1)}. "
+                "Eintrag). Bitte nur einmal nennen.",
+            )
 
 
 def _closest(ref: str, ids: list[str]) -> str | None:
