@@ -1029,6 +1029,15 @@ def test_a_concepts_stand_lies_in_the_years_a_plan_can_mean(inputs):
     inputs.edit("kommune.yaml", lambda d: d["konzept"].update(stand=dt.date(1899, 10, 15)))
     [problem] = inputs.problems()
     assert "konzept.stand: Das Datum 15.10.1899 liegt außerhalb der Jahre 1990 bis 2100." in problem
+    # every date (fuzz review: a measure's start of 0001-01-01 printed „seit 01.01.1“ in the PDF, an end
+    # of 9999-12-31 „01.01.2025 – 31.12.9999“)
+    inputs.edit("kommune.yaml", lambda d: d["konzept"].update(stand=dt.date(2026, 10, 15)))
+    inputs.replace("massnahmen.yaml", "von: 2013-03-01", "von: 0001-01-01")
+    inputs.replace("massnahmen.yaml", "bis: 2027-12-31", "bis: 9999-12-31")
+    assert [p.split(": ", 1)[1] for p in inputs.problems()] == [
+        "massnahmen[0].zeitraum.von: Das Datum 01.01.0001 liegt außerhalb der Jahre 1990 bis 2100. Bitte prüfen.",
+        "massnahmen[1].zeitraum.bis: Das Datum 31.12.9999 liegt außerhalb der Jahre 1990 bis 2100. Bitte prüfen.",
+    ]
 
 
 def test_a_number_where_text_is_expected_is_taken_as_written(inputs):

@@ -292,19 +292,19 @@ Hours = Annotated[Decimal, Field(ge=0), _written_plainly(amounts=False, places=N
 #: Whole numbers; strict, because YAML's 'yes'/'true' would otherwise count as 1.
 Integer = Annotated[int, Strict()]
 Year = Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
-Date = Annotated[dt.date, BeforeValidator(_no_number)]
 
 
 def _in_the_years(value: dt.date) -> dt.date:
     outside = outside_the_years(value.year)
     if outside:
-        raise refuse(f"Das Datum {value.strftime('%d.%m.%Y')} {outside}. Bitte prüfen.")
+        raise refuse(f"Das Datum {value.day:02d}.{value.month:02d}.{value.year:04d} {outside}. Bitte prüfen.")
     return value
 
 
-#: A date the plans of a concept can mean: its Stand, a budget's adoption (a Stand of 1899 passed and
-#: gave 54 warnings, a Beschluss of 9999-12-31 none; hostile-input sweep).
-PlanDate = Annotated[dt.date, BeforeValidator(_no_number), AfterValidator(_in_the_years)]
+#: A date the inputs can mean: a Stand of 1899 passed and gave 54 warnings, a Beschluss of 9999-12-31
+#: none (hostile-input sweep); a measure's start of 0001-01-01 printed „seit 01.01.1“ and broke the
+#: workbook's date cell, '0213-03-01' for 2013 passed (fuzz review).
+Date = Annotated[dt.date, BeforeValidator(_no_number), AfterValidator(_in_the_years)]
 
 ActorRef = Annotated[str, Ref("akteur")]
 GoalRef = Annotated[str, Ref("ziel")]
