@@ -1161,3 +1161,26 @@ def test_an_item_named_twice_in_a_list_of_references_is_refused(inputs):
         "massnahmen.yaml:19:9: massnahmen[0].ziele[2]: Ziel 'willkommensbesuch-annahme' steht in dieser Liste "
         "doppelt (schon als 2. Eintrag). Bitte nur einmal nennen."
     )
+
+
+@pytest.mark.parametrize(
+    ("spoil", "fragment"),
+    [
+        (lambda data: data[:2000], "ist unvollständig oder beschädigt (ihr Ende fehlt"),
+        (
+            lambda data: data + b"\ntrailer\n<< /Encrypt 9 0 R >>\n%%EOF\n",  # as an update protecting the file
+            "ist mit einem Kennwort oder mit Einschränkungen (Drucken, Kopieren) geschützt",
+        ),
+    ],
+)
+def test_an_attached_pdf_that_would_not_open_is_refused(example_copy, spoil, fragment):
+    """Only the header of an attached PDF was checked: a file cut off by an interrupted download, or one
+    protected by a password, went out with the Kreistag's papers (fuzz review)."""
+    attachment = example_copy / "anlagen" / "stellungnahme-steuerungsgruppe.pdf"
+    attachment.write_bytes(spoil(attachment.read_bytes()))
+    result = _validate(example_copy)
+    assert result.exit_code == 1, result.output
+    assert f"Die PDF-Datei 'anlagen/stellungnahme-steuerungsgruppe.pdf' {fragment}" in " ".join(
+        result.output.split()
+    )
+    assert "Traceback" not in result.output

@@ -127,4 +127,31 @@ def resolve_inside(folder: Path, value: Path, rule: PathRule) -> Path:
             check_image(target.read_bytes(), suffix, shown)
         except ImageProblem as problem:
             raise refuse(str(problem)) from None
+    if suffix == ".pdf":
+        unreadable = pdf_problem(target.read_bytes(), shown)
+        if unreadable:
+            raise refuse(unreadable)
     return target
+
+
+#: How far from its end a PDF's trailer (or cross-reference stream) stands, at most, to be looked at.
+_TRAILER_BYTES = 64 * 1024
+
+
+def pdf_problem(data: bytes, shown: str) -> str:
+    """Why a PDF attached to a paper would not open for its readers, '' if nothing tells so: cut
+    off (an interrupted download or copy has no end mark) or protected by a password or by
+    restrictions (the trailer names an /Encrypt dictionary). Only the header was checked, and such
+    files went out with the council's papers (fuzz review)."""
+    if b"%%EOF" not in data[-1024:]:
+        return (
+            f"Die PDF-Datei '{shown}' ist unvollständig oder beschädigt (ihr Ende fehlt, etwa nach einem "
+            "abgebrochenen Herunterladen oder Kopieren). Bitte die Datei neu speichern oder erneut herunterladen."
+        )
+    if b"/Encrypt" in data[-_TRAILER_BYTES:]:
+        return (
+            f"Die PDF-Datei '{shown}' ist mit einem Kennwort oder mit Einschränkungen (Drucken, Kopieren) "
+            "geschützt: Nicht alle Leserinnen und Leser und keine Vorleseprogramme könnten sie öffnen. Bitte "
+            "ohne Schutz speichern (etwa „Drucken als PDF“ oder in den Dokumenteigenschaften „Kein Schutz“)."
+        )
+    return ""
