@@ -3415,3 +3415,38 @@ def test_a_doppelhaushalt_s_other_year_and_a_paper_all_beyond_the_budget(inputs)
         cell("GA/2026/027", "Mittel im Haushalt")
         == "im beschlossenen Haushalt 2026/2027 nicht veranschlagt (außerplanmäßig)"
     )
+
+
+def test_a_chosen_income_bound_to_measures_the_paper_leaves_out_is_warned_about(inputs):
+    """NRW review: a paper naming its lines took a Land grant for two measures against the Aufwand of
+    one, so its Zuschussbedarf – the amount of its Haushaltsvorbehalt – was too low, without a word."""
+
+    def choose(lines):
+        return lambda vorlage: vorlage["finanzen"].update(positionen=lines)
+
+    inputs.edit_paper("gv-2026-004-ressourcenplanung.yaml", choose(["stiftung-2027", "patenschaften-2027"]))
+    (warning,) = [w for w in inputs.warnings() if w.where.path[:3] == ("vorlage", "finanzen", "positionen")]
+    assert warning.where.path[-1] == 0
+    assert warning.message.startswith(
+        "Der Ertrag 'stiftung-2027' (8.000,00\u00a0€, 2027) ist auch für M10 Frühe Hilfen für geflüchtete Familien"
+    ), warning.message
+    inputs.edit_paper(
+        "gv-2026-004-ressourcenplanung.yaml",
+        choose(["stiftung-2027", "patenschaften-2027", "gefluechtete-familien-2027"]),
+    )
+    assert not [w for w in inputs.warnings() if w.where.path[:3] == ("vorlage", "finanzen", "positionen")]
+
+
+def test_no_change_against_a_year_whose_chosen_income_exceeds_its_aufwand(inputs):
+    """NRW review: „Zuschussbedarf +20.000,00 € gegenüber 2026“ where 2026's chosen Ertrag paid for a
+    measure the paper left out – read as a negative own share the year before."""
+    from pipeline.model.papers import _year_before
+
+    resources = inputs.check().concept.resources
+    grant = next(i for i in resources.income if i.id == "stiftung-2027")
+    post = next(e for e in resources.expenses if e.id == "patenschaften-2027")
+    years = {2026, 2027}
+    moved = [line.model_copy(update={"year": 2026}) for line in (grant, post)]
+    assert _year_before([moved[1]], [moved[0]], 2027, years).subsidy == post.amount - grant.amount
+    assert _year_before([], [moved[0]], 2027, years) is None
+    assert _year_before([moved[1]], [moved[0]], 2027, {2027}) is None

@@ -1565,15 +1565,7 @@ class PaperView:
                 and not time_limited(e, self.concept.budget.ending_measures)
             ),
             growth=tuple(growth(expenses, year, self.concept)),
-            before=(
-                Balance(
-                    str(year - 1),
-                    _sum(e for e in expenses if e.year == year - 1),
-                    _sum(i for i in income if i.year == year - 1),
-                )
-                if year - 1 in budget.years
-                else None
-            ),
+            before=_year_before(expenses, income, year, budget.years),
             provisional_rule=(
                 procedure.provisional_rule(budget.terms is DOPPIK) if procedure is not None else None
             ),
@@ -1937,6 +1929,21 @@ def _against(measure: Measure, year: int) -> str:
     if period.end is not None and period.end.year < year:
         return "vorher"
     return "nachher" if period.start.year > year else "läuft"
+
+
+def _year_before(expenses: list[Expense], income: list[Income], year: int, years: Iterable[int]) -> Balance | None:
+    """Aufwand and Erträge in scope the year before, for the change against it; None where the plan
+    has no such year, or where that year's chosen Erträge exceed its Aufwand – they pay for lines the
+    paper leaves out, and the change would read as if the own share had been negative (NRW review:
+    „Zuschussbedarf +20.000,00 € gegenüber 2026“)."""
+    if year - 1 not in years:
+        return None
+    before = Balance(
+        str(year - 1),
+        _sum(e for e in expenses if e.year == year - 1),
+        _sum(i for i in income if i.year == year - 1),
+    )
+    return before if before.subsidy >= 0 else None
 
 
 def _amounts_by_year(balances: list[Balance], expenses_term: str, labelled: bool) -> str:

@@ -1111,6 +1111,38 @@ def papers_after_the_planned_adoption(concept: Concept) -> Iterator[Finding]:
         )
 
 
+@WARNINGS.rule("positionen-ertrag-ohne-aufwand")
+def chosen_income_with_its_expenses(concept: Concept) -> Iterator[Finding]:
+    """A paper that names its lines ('positionen') and chooses an income bound to measures whose
+    Aufwand it leaves out: the grant counts against the paper's Aufwand alone, so its Zuschussbedarf
+    is too low – the very amount its Haushaltsvorbehalt names (NRW review: a Land grant for the
+    Elterncafé and the Babylotsendienst, a paper on the Lotsendienst showed 8.000,00 € of own share)."""
+    files = concept.paper_files
+    income = {line.id: line for line in concept.resources.income}
+    expenses = {line.id: line for line in concept.resources.expenses}
+    for paper in concept.papers:
+        if paper.finances is None or not paper.finances.lines or paper.number not in files:
+            continue
+        chosen = set(paper.finances.lines)
+        paid = {(e.year, e.purpose) for e in expenses.values() if e.id in chosen}
+        for index, line_id in enumerate(paper.finances.lines):
+            line = income.get(line_id)
+            if line is None or line.year != paper.finances.budget_year:  # another year: an error of its own
+                continue
+            left_out = [p for p in line.purposes if (line.year, p) not in paid]
+            if not left_out:
+                continue
+            labels = enumeration(concept.purpose_labels(left_out))
+            yield warning(
+                files[paper.number],
+                ("vorlage", "finanzen", "positionen", index),
+                f"Der Ertrag '{line_id}' ({euro(line.amount)}, {line.year}) ist auch für {labels} bestimmt, deren "
+                f"Aufwand die Vorlage nicht nennt: Er mindert dann allein den Aufwand der Vorlage, und ihr "
+                "Zuschussbedarf fällt zu niedrig aus. Bitte den Aufwand dazu unter 'positionen' aufnehmen oder den "
+                "Ertrag in ressourcen.yaml nach Maßnahmen aufteilen.",
+            )
+
+
 #: A word of a measure's title long enough to name it in a paper's subject ('Babylotsendienst').
 _NAMING_WORD = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{9,}\b")
 
