@@ -478,7 +478,15 @@ def safe_file_part(text: str, limit: int | None = 60) -> str:
         text = text.replace(umlaut, plain)
     # one hyphen for a run ('Sozial- und Gesundheitsausschuss' gave 'Sozial--und-…'; SH review)
     text = re.sub(r"-{2,}", "-", re.sub(r"[^A-Za-z0-9._-]+", "-", text)).strip(".-_")
-    return text[:limit] or "unbenannt"
+    if limit is not None and len(text) > limit:
+        # at a word's end where one is near: '…-des-Kreises', not '…-des-Kreises-Erlenbruc' (NRW review)
+        cut = text[: limit + 1].rstrip(".-_")
+        if len(cut) > limit:
+            cut = cut[:limit]
+            end = max(cut.rfind("-"), cut.rfind("_"))
+            cut = cut[:end] if end >= limit // 2 else cut
+        text = cut.rstrip(".-_")
+    return text or "unbenannt"
 
 
 def papers_text(numbers: list[str] | tuple[str, ...]) -> str:

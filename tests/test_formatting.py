@@ -236,6 +236,18 @@ def test_a_file_name_part_has_one_hyphen_where_the_name_had_several_marks():
     assert safe_file_part("KT-BV/2027/012") == "KT-BV-2027-012"
 
 
+def test_a_long_file_name_part_ends_with_a_whole_word():
+    """'…-des-Kreises-Erlenbruc.pdf' (NRW review): cut at the last word that fits, a word longer than
+    half the limit where it must."""
+    from pipeline.formatting import safe_file_part
+
+    name = "Ausschuss für Gesundheit und Soziales des Kreises Erlenbruch"
+    assert safe_file_part(name) == "Ausschuss-fuer-Gesundheit-und-Soziales-des-Kreises"
+    assert safe_file_part(name, None) == "Ausschuss-fuer-Gesundheit-und-Soziales-des-Kreises-Erlenbruch"
+    assert safe_file_part("Kinder" * 12) == ("Kinder" * 12)[:60]
+    assert safe_file_part(name[:55] + ". Weiter") == "Ausschuss-fuer-Gesundheit-und-Soziales-des-Kreises-Erlen"
+
+
 def test_a_decision_named_by_its_number_takes_the_genitive_once():
     """Bezirk Spreetal (Berlin review): its JHA numbers decisions 'JHA-Beschluss 21/2025', and a
     paper read 'des Beschlusses JHA-Beschluss 21/2025' three times."""

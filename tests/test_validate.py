@@ -1184,3 +1184,34 @@ def test_an_attached_pdf_that_would_not_open_is_refused(example_copy, spoil, fra
         result.output.split()
     )
     assert "Traceback" not in result.output
+
+
+def test_a_choice_written_as_yes_or_no_is_said_as_what_yaml_made_of_it(inputs):
+    """'bundesland: no' was answered „Der Wert nein ist nicht vorgesehen“ – the user wrote 'no' and
+    learnt nothing of YAML's yes/no (fuzz review)."""
+    inputs.replace("kommune.yaml", "bundesland: Niedersachsen", "bundesland: no")
+    (problem,) = inputs.problems()
+    assert problem.split(": ", 2)[2].startswith(
+        "Hier steht ein Ja/Nein-Wert (so liest YAML yes/no, on/off und true/false); vorgesehen ist einer von: "
+        "'Baden-Württemberg'"
+    ), problem
+    assert problem.endswith("Ist ein Text gemeint, bitte in Anführungszeichen setzen.")
+
+
+def test_a_title_too_long_for_headings_is_warned_about_and_an_invisible_one_refused(inputs):
+    """A measure's title of 915 characters stood 30 times in the concept (NRW review); one of
+    zero-width characters only left its heading empty (fuzz review)."""
+    long_title = "Willkommensbesuche für alle Familien mit Neugeborenen im ganzen Kreisgebiet " * 3
+    inputs.edit("massnahmen.yaml", lambda d: d["massnahmen"][1].update(titel=long_title))
+    (warning,) = [w for w in inputs.warnings() if w.where.path[-1] == "titel"]
+    assert warning.where.path == ("massnahmen", 1, "titel")
+    assert warning.message == (
+        f"Der Titel ist {len(long_title.strip())} Zeichen lang; er steht in Überschriften und Tabellen. Bitte auf "
+        "höchstens 150 Zeichen kürzen und Einzelheiten in 'beschreibung' schreiben."
+    )
+    inputs.edit("massnahmen.yaml", lambda d: d["massnahmen"][1].update(titel="\u200b\u2060\u200b"))
+    (problem,) = inputs.problems()
+    assert problem.endswith(
+        "massnahmen[1].titel: Der Text besteht nur aus unsichtbaren Zeichen (etwa aus kopiertem Text). Bitte Text "
+        "eintragen."
+    ), problem

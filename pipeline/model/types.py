@@ -142,6 +142,11 @@ def _displayable(text: str) -> str:
     """Text the documents can show as written: no control characters (they corrupt Word
     files), nothing that turns the direction of the text, only characters the PDF's font has,
     and no word too long for a line."""
+    if not any(c.isprintable() and not c.isspace() and unicodedata.category(c) != "Cf" for c in text):
+        # only zero-width characters: the heading of a measure stood empty (fuzz review)
+        raise refuse(
+            "Der Text besteht nur aus unsichtbaren Zeichen (etwa aus kopiertem Text). Bitte Text eintragen."
+        )
     found = CONTROL_CHARACTERS.search(text)
     if found:
         raise refuse_at(

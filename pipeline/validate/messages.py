@@ -170,6 +170,12 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         expected = str(ctx.get("expected", "")).replace(" or ", " oder ")
         if isinstance(found, (list, dict)):
             return f"Hier wird ein einzelner Wert erwartet, gefunden: {shown}. Erlaubt sind: {expected}."
+        if isinstance(found, bool):
+            # 'bundesland: no' said 'Der Wert nein …': YAML reads no/yes/on/off as ja/nein (fuzz review)
+            return (
+                "Hier steht ein Ja/Nein-Wert (so liest YAML yes/no, on/off und true/false); vorgesehen ist "
+                f"einer von: {expected}. Ist ein Text gemeint, bitte in Anführungszeichen setzen."
+            )
         return f"Der Wert {shown} ist nicht vorgesehen.{_closest(found, expected)} Erlaubt sind: {expected}."
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == URL_PATTERN:
         return (

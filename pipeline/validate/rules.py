@@ -1143,6 +1143,29 @@ def chosen_income_with_its_expenses(concept: Concept) -> Iterator[Finding]:
             )
 
 
+#: The longest title a heading and a table cell carry well; more belongs in the description.
+LONGEST_TITLE = 150
+
+
+@WARNINGS.rule("titel-zu-lang")
+def titles_short_enough(concept: Concept) -> Iterator[Finding]:
+    """A measure's title stands in headings, the Maßnahmenplan, figures and finance tables, a target
+    group's name in every table of groups: a title of 915 characters passed and stood 30 times in the
+    concept, a cell of 40 lines (NRW review)."""
+    named = [
+        *(("massnahmen.yaml", ("massnahmen", i, "titel"), m.title) for i, m in enumerate(concept.measures)),
+        *(("zielgruppen.yaml", ("zielgruppen", i, "name"), g.name) for i, g in enumerate(concept.target_groups)),
+    ]
+    for file, path, title in named:
+        if len(title) > LONGEST_TITLE:
+            yield warning(
+                file,
+                path,
+                f"Der Titel ist {number(len(title))} Zeichen lang; er steht in Überschriften und Tabellen. Bitte "
+                f"auf höchstens {LONGEST_TITLE} Zeichen kürzen und Einzelheiten in 'beschreibung' schreiben.",
+            )
+
+
 #: A word of a measure's title long enough to name it in a paper's subject ('Babylotsendienst').
 _NAMING_WORD = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{9,}\b")
 
