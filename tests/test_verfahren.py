@@ -2123,6 +2123,33 @@ def test_the_legal_bases_point_to_where_the_concept_is_adopted_and_name_the_coun
     ) in text
 
 
+def test_the_legal_bases_do_not_make_a_council_adopt_a_concept_it_never_sees(inputs):
+    """NRW review: „der Rat … als gewählte Vertretung; wie er dieses Konzept berät und beschließt, steht
+    unter …“, while the Jugendhilfeausschuss decided and the Rat took no part. Then the council adopts
+    the budget, and the sentence asks who deliberates; where the law names a preparing body as well,
+    only the latter."""
+
+    def jha_decides(vorlage):
+        vorlage["beratungsfolge"] = [
+            {"gremium": "ga", "datum": dt.date(2026, 11, 19), "rolle": "Vorberatung"},
+            {"gremium": "jha", "datum": dt.date(2026, 11, 26), "rolle": "Entscheidung"},
+        ]
+
+    assert inputs.check().concept.council_law_deliberates == "wie sie dieses Konzept beraten und beschließen"
+    inputs.edit_paper("jha-2026-030-gesamtkonzept.yaml", jha_decides)
+    assert inputs.check(strict=False).concept.council_law_deliberates == "wer dieses Konzept berät und beschließt"
+    city = fixture_inputs("rheinfurt")  # the Stadtrat alone in the legal bases
+    assert city.check().concept.council_law_deliberates == "wie er dieses Konzept berät und beschließt"
+    city.edit_paper(
+        "ds-2026-0815-gesamtkonzept.yaml",
+        lambda v: v.update(
+            beratungsfolge=[{"gremium": "jha", "datum": dt.date(2027, 1, 28), "rolle": "Entscheidung"}]
+        ),
+    )
+    concept = city.check(strict=False).concept
+    assert concept.council_law_deliberates == "er beschließt den Haushalt; wer dieses Konzept berät und beschließt"
+
+
 def test_a_stadtvorstand_resolving_on_a_paper_is_told_its_role():
     """RLP review: 'rolle: Beschluss über die Vorlage' for the Stadtvorstand was answered with 'bitte in
     gremien.yaml art: Stadtvorstand eintragen' – which it had."""

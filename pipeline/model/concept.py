@@ -795,8 +795,22 @@ class Concept:
     def council_law_deliberates(self) -> str:
         """'wie sie dieses Konzept beraten und beschließen' after :attr:`council_law` where it names
         the council and its preparing body, 'wie er dieses Konzept berät und beschließt' where it
-        names the council alone (NRW review: 'der Rat …; wie sie … beraten und beschließen')."""
+        names the council alone (NRW review: 'der Rat …; wie sie … beraten und beschließen'); 'er
+        beschließt den Haushalt; wer dieses Konzept berät und beschließt' where the council takes no part in
+        adopting it."""
         council = self.council
+        adoption = self.adoption
+        if council is not None and adoption is not None and adoption.committee is not None:
+            deciding = {adoption.committee.id, *(committee.id for _, committee in adoption.before)}
+            if council.id not in deciding:
+                # the Jugendhilfeausschuss decides, the council does not deal with the concept (NRW review: 'wie
+                # er dieses Konzept berät und beschließt' of a Rat that never saw it)
+                budget = (
+                    ""
+                    if self._law_names_preparing is not None
+                    else f"{council.forms.pronoun} beschließt den Haushalt; "
+                )
+                return f"{budget}wer dieses Konzept berät und beschließt"
         if self._law_names_preparing is not None or council is None:
             return "wie sie dieses Konzept beraten und beschließen"
         return f"wie {council.forms.pronoun} dieses Konzept berät und beschließt"
