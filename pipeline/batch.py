@@ -16,6 +16,7 @@ import shutil
 import sys
 import threading
 import time
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -56,10 +57,12 @@ def output_folders(folders: list[Path], target: Path | None) -> dict[Path, Path]
     folders of the same name would write into one: a ValueError names them."""
     names: dict[str, Path] = {}
     for folder in folders:
-        name = folder.resolve().name
+        # alike in case or Unicode form: one folder on Windows and macOS (fuzz review)
+        name = unicodedata.normalize("NFC", folder.resolve().name).casefold()
         if name in names and names[name].resolve() != folder.resolve():
             raise ValueError(
-                f"Die Ordner {names[name]} und {folder} heißen gleich; ihre Dokumente landeten im selben Zielordner."
+                f"Die Ordner {names[name]} und {folder} heißen gleich (auch nur in Groß- und Kleinschreibung gleich "
+                "zählt, wie unter Windows und macOS); ihre Dokumente landeten im selben Zielordner."
             )
         names[name] = folder
     outputs = {folder: (target or Path("outputs")) / folder.resolve().name for folder in folders}

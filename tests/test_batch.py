@@ -48,6 +48,13 @@ def test_each_municipality_gets_its_own_output_folder_and_two_of_one_name_are_re
         output_folders([a, b], tmp_path / "ziel")
     result = CliRunner().invoke(main, ["build", str(a), str(b), "-o", str(tmp_path / "ziel")])
     assert result.exit_code == 2 and "heißen gleich" in result.output
+    # alike in case or Unicode form: one folder on Windows and macOS (fuzz review)
+    upper = _municipality(tmp_path / "land" / "Kreis")
+    composed, decomposed = (_municipality(tmp_path / x / "Müster") for x in ("nfc", "nfd"))
+    decomposed = decomposed.rename(decomposed.with_name("Mu\u0308ster"))
+    for pair in ([a, upper], [composed, decomposed]):
+        with pytest.raises(ValueError, match="heißen gleich"):
+            output_folders(pair, tmp_path / "ziel")
 
 
 def test_the_progress_is_a_bar_on_a_terminal_and_plain_lines_elsewhere():

@@ -222,6 +222,22 @@ def test_a_zip_that_is_no_word_file(tmp_path):
     assert f"{path}: ist keine Word-Datei (.docx)" in output
 
 
+def test_a_word_file_without_its_main_part_names_that_part(tmp_path):
+    """The fuzz review's .docx without word/document.xml was said to lack '_rels/.rels', which it had."""
+    path = tmp_path / "Entwurf.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument"/></Relationships>',
+        )
+    code, output = _review(str(path))
+    assert code == 1
+    assert f"{path}: ist keine vollständige Word-Datei (.docx) – im Paket fehlt das Hauptdokument" in output
+    assert "word/document.xml" in output and "_rels/.rels" not in output
+
+
 def test_a_folder_is_refused_in_german(tmp_path):
     folder = tmp_path / "Ordner.docx"
     folder.mkdir()

@@ -294,6 +294,8 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "2:6: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!python/name:os.system'",
         ),
         ("a: 1\n2026: 5\n", "2:1: Die Datei ist kein gültiges YAML: Feldnamen müssen Wörter sein"),
+        # a merge key is no number or date (fuzz review: 'Feldnamen müssen Wörter sein')
+        ("a:\n  <<: {b: 1}\n", "2:3: Die Datei ist kein gültiges YAML: '<<' (Felder eines anderen Abschnitts"),
         # a German amount in braces: the comma split it, '00' became a field (NRW review)
         (
             "a: {betrag: 195.500,00}\n",

@@ -397,8 +397,12 @@ class Draft:
         with open_package(path) as package:
             main = package.related("", (OFFICE_DOCUMENT, STRICT_OFFICE_DOCUMENT))
             if main is None or not package.has(main):
+                # the part that is missing: the main document, or the relationship naming it (fuzz review:
+                # '_rels/.rels' was named where word/document.xml was missing)
+                what = "keine" if main is None else "keine vollständige"
                 raise ReviewFailure(
-                    f"{path}: ist keine Word-Datei (.docx) – im Paket fehlt das Hauptdokument ({PACKAGE_RELS})."
+                    f"{path}: ist {what} Word-Datei (.docx) – im Paket fehlt das Hauptdokument "
+                    f"({PACKAGE_RELS if main is None else main})."
                 )
             root = package.xml(main)
             if root.tag != W_DOCUMENT:

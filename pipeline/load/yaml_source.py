@@ -363,6 +363,13 @@ def _index_positions(
             amount = _split_amount(previous, key_node) if node.flow_style else None
             if amount is not None:
                 raise Refused(key_node, amount)
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag.endswith(":merge"):
+                # '<<' got 'Feldnamen müssen Wörter sein', which did not fit (fuzz review)
+                raise Refused(
+                    key_node,
+                    "'<<' (Felder eines anderen Abschnitts übernehmen) kennen die Eingabedateien nicht; bitte die "
+                    "Felder hier ausschreiben",
+                )
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
                 raise Refused(
                     key_node,
