@@ -510,6 +510,21 @@ def test_the_youth_committees_hearing_under_its_old_paragraph_is_warned_about(in
         "jha-2026-030-gesamtkonzept.yaml", lambda p: p.update(begruendung=remit + p["begruendung"][len(old) :])
     )
     assert not [w for w in inputs.warnings() if rule(w)]
+    # the right to decide, in a sentence and as a Beschlussvorlage's legal basis (NRW review)
+    decides = "Der Jugendhilfeausschuss beschließt nach § 71 Abs. 3 SGB VIII im Rahmen der Mittel. "
+    inputs.edit_paper(
+        "jha-2026-030-gesamtkonzept.yaml", lambda p: p.update(begruendung=decides + p["begruendung"][len(remit) :])
+    )
+    [found] = [w for w in inputs.warnings() if rule(w)]
+    assert "im Rahmen der bereitgestellten Mittel zu beschließen, steht" in found.message
+    assert "§ 71 Abs. 4 Satz 1 SGB VIII" in found.message
+    inputs.edit_paper(
+        "jha-2026-030-gesamtkonzept.yaml",
+        lambda p: p.update(begruendung=p["begruendung"][len(decides) :], rechtsgrundlage="§ 71 Abs. 3 SGB VIII"),
+    )
+    [found] = [w for w in inputs.warnings() if rule(w)]
+    # the Kreistag decides this paper: its legal basis is the committee's hearing
+    assert found.where.path == ("vorlage", "rechtsgrundlage") and "Abs. 4 Satz 2" in found.message
 
 
 def test_a_health_path_citing_section_8a_is_warned_about(inputs):

@@ -630,6 +630,8 @@ def budget_words_of_the_own_accounting(concept: Concept) -> Iterator[Finding]:
 #: (2021) the right stands in Abs. 4 Satz 2, Abs. 3 being the committee's remit (old Abs. 2).
 _OLD_HEARING = re.compile(r"§\s*71\s*(?:Abs\.|Absatz)\s*3(?:\s*(?:Satz|S\.)\s*\d)?\s*SGB\s*VIII")
 _HEARD = re.compile(r"gehört|anzuhören|anhör|Anhörung|zu hören", re.IGNORECASE)
+#: A sentence on the committee's right to decide (old Abs. 3 Satz 1, now Abs. 4 Satz 1).
+_DECIDES = re.compile(r"Beschlussrecht|beschließt|beschließen|entscheidet|entscheiden")
 
 
 @WARNINGS.rule("jugendhilfeausschuss-zaehlung")
@@ -637,19 +639,40 @@ def youth_committee_hearing_counted_as_now(concept: Concept) -> Iterator[Finding
     """A paper's Begründung said 'nach § 71 Abs. 3 SGB VIII … zu hören', the tool's text on the same
     page '§ 71 Abs. 4 Satz 2 SGB VIII' (Saxon review): texts copied from papers before the KJSG keep
     the old numbering."""
+    files = concept.paper_files
+    # a Beschlussvorlage's legal basis: the committee's right to decide where it decides, else its hearing
+    decided = {
+        files[p.number]: any(
+            c.role == "Entscheidung" and concept.committee(c.committee).kind == "Jugendhilfeausschuss"
+            for c in p.consultations
+        )
+        for p in concept.papers
+        if p.kind == "Beschlussvorlage" and p.number in files
+    }
     for passage in read(concept).passages:
-        if "71" not in passage.text or not _HEARD.search(passage.text):
+        if "71" not in passage.text:
             continue
-        # in the sentence that speaks of hearing: Abs. 3 on the committee's remit elsewhere is right
-        heard = " ".join(s for s in sentences(passage.text) if _HEARD.search(s))
-        for found in _OLD_HEARING.finditer(heard):
-            yield _word_warning(
-                passage,
-                found[0],
-                f"„{found[0]}“: Das Recht des Jugendhilfeausschusses, vor Beschlüssen der Vertretung gehört zu "
-                "werden, steht seit dem Kinder- und Jugendstärkungsgesetz (2021) in § 71 Abs. 4 Satz 2 SGB VIII; "
-                "Abs. 3 ist die frühere Zählung. Bitte anpassen.",
+        # the legal basis of a Beschlussvorlage is the committee's right to decide (NRW review: '§ 71 Abs. 3
+        # SGB VIII i. V. m. § 5 AG-KJHG NRW' passed); elsewhere the sentence that speaks of hearing or
+        # deciding – Abs. 3 on the committee's remit is right
+        basis = passage.path == ("vorlage", "rechtsgrundlage") and passage.file in decided
+        for sentence in [passage.text] if basis else sentences(passage.text):
+            heard = not decided[passage.file] if basis else _HEARD.search(sentence)
+            if not (basis or heard or _DECIDES.search(sentence)):
+                continue
+            right, where = (
+                ("vor Beschlüssen der Vertretung gehört zu werden", "Abs. 4 Satz 2")
+                if heard
+                else ("im Rahmen der bereitgestellten Mittel zu beschließen", "Abs. 4 Satz 1")
             )
+            for found in _OLD_HEARING.finditer(sentence):
+                yield _word_warning(
+                    passage,
+                    found[0],
+                    f"„{found[0]}“: Das Recht des Jugendhilfeausschusses, {right}, steht seit dem Kinder- und "
+                    f"Jugendstärkungsgesetz (2021) in § 71 {where} SGB VIII; Abs. 3 ist die frühere Zählung. "
+                    "Bitte anpassen.",
+                )
 
 
 #: Bavarian statutes count Articles, not Paragraphs: '§ 32 GO' in a Bavarian text is a slip or
