@@ -1700,3 +1700,31 @@ def test_a_kreisangehoerige_stadt_names_the_kreis_whose_kreistag_or_landrat_a_te
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt", kreis=None))
     (message,) = decide("Die Stadt bittet den Landrat um einen Bericht.")
     assert message.endswith("Ist der Landrat eines Kreises gemeint, bitte den Kreis dazuschreiben."), message
+
+
+def test_a_committee_of_the_kreis_in_a_citys_gremien_is_warned_about():
+    """NRW review: a kreisangehörige Stadt listed its Kreis's health committee; its paper said „Vorlage
+    von: Bürgermeisterin“, and the concept counted it among the city's bodies – unwarned."""
+    inputs = _neuhafen()
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt", kreis="Main-Kinzig-Kreis")
+    )
+
+    def add(name):
+        def change(data):
+            data["gremien"].append(
+                {"id": "kreis-ga", "name": name, "art": "Gesundheitsausschuss", "berichtsturnus_monate": 24}
+            )
+
+        return change
+
+    def warned():
+        return [w for w in inputs.warnings() if "ist ein Gremium des Kreises" in w.message]
+
+    assert warned() == []
+    inputs.edit("gremien.yaml", add("Ausschuss für Gesundheit des Main-Kinzig-Kreises"))
+    (warning,) = warned()
+    assert warning.where.file == "gremien.yaml" and warning.where.path[-1] == "name"
+    assert warning.message.startswith(
+        "„Ausschuss für Gesundheit des Main-Kinzig-Kreises“ ist ein Gremium des Kreises."
+    )

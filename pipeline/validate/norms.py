@@ -795,6 +795,31 @@ def bodies_of_the_own_land(concept: Concept) -> Iterator[Finding]:
             )
 
 
+@WARNINGS.rule("gremium-des-kreises")
+def bodies_of_the_city_only(concept: Concept) -> Iterator[Finding]:
+    """A kreisangehörige Stadt listing a committee of its Kreis: everything in gremien.yaml is the
+    city's – its papers are brought in by the city's head, the concept counts it among the city's
+    bodies, its reports fall due as the city's (NRW review: the Kreis's health committee got a paper
+    „Vorlage von: Bürgermeisterin“ and „vier Gremien“ of the city, unwarned)."""
+    municipality = concept.municipality
+    if not municipality.in_a_kreis:
+        return
+    county = (municipality.county or "").split()[-1] if municipality.county else ""
+    for index, committee in enumerate(concept.committees):
+        rest = _COUNTY_WORD.sub("", committee.name)
+        if not (_NAMES_A_COUNTY.search(rest) or (county and county in rest)):
+            continue
+        yield Finding(
+            at("gremien.yaml", "gremien", index, "name"),
+            f"„{committee.name}“ ist ein Gremium des Kreises. Die Gremien in gremien.yaml behandelt das Werkzeug "
+            "als Gremien der Stadt: Ihre Vorlagen bringt die Verwaltungsspitze der Stadt ein, das Konzept zählt sie "
+            "zu den zuständigen Gremien der Stadt, und ihre Berichte werden als Berichte der Stadt fällig. Bitte "
+            "den Eintrag entfernen; was die Stadt dem Kreis berichtet, gehört in den Text (etwa in "
+            "konzept.beteiligungsprozess oder die Beschreibung der Maßnahme).",
+            WARNING,
+        )
+
+
 #: The Kreis's head by title, as a city's texts may name it.
 _COUNTY_HEADS = ("Landrätin", "Landrat")
 #: A passage that names a Kreis ('der Kreis Erlenbruch', 'des Landkreises', 'kreisweit' does not).
