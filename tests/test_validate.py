@@ -1217,3 +1217,14 @@ def test_a_title_too_long_for_headings_is_warned_about_and_an_invisible_one_refu
         "massnahmen[1].titel: Der Text besteht nur aus unsichtbaren Zeichen (etwa aus kopiertem Text). Bitte Text "
         "eintragen."
     ), problem
+
+
+def test_an_expense_line_left_out_for_its_error_is_not_said_to_be_missing(inputs):
+    """NRW review: beside the error in a line's amount ('78.000') came „Für 2027 enthält 'aufwand' keine
+    Zeile für die Netzwerkkoordination …“ – the line was there, only left out for its error."""
+    inputs.replace(
+        "ressourcen.yaml", "    jahr: 2027\n    betrag: 39500\n", "    jahr: 2027\n    betrag: 39.500\n"
+    )
+    problems = inputs.problems()
+    assert any("'39.500'" in p for p in problems), problems
+    assert not [p for p in problems if "keine Zeile für" in p], problems

@@ -66,6 +66,10 @@ WHOLE_FILES: dict[str, tuple[str, ...]] = {
     # a paper left out for its errors is no unknown number (Brandenburg review: the warning had the
     # user correct a number that was right)
     "konzeptbeschluss": ("gremien.yaml", "vorlagen/"),
+    # a line left out for its error is no missing one (NRW review: „enthält keine Zeile für M1“ beside the
+    # error in M1's line)
+    "aufwand-im-folgejahr": ("ressourcen.yaml",),
+    "positionen-ertrag-ohne-aufwand": ("ressourcen.yaml", "vorlagen/"),
 }
 
 
