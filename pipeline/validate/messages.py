@@ -251,8 +251,20 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
 def problems_from(error: ValidationError, source: SourceFile, model: type[Item]) -> list[Finding]:
     """Every complaint of pydantic about one file, located and said in German."""
     problems = []
-    for item in error.errors():
+    errors = error.errors()
+    # a required field written misspelt is one mistake: 'federführung' ist kein Feld – meinten Sie
+    # 'federfuehrung'?, not also „Pflichtfeld 'federfuehrung' fehlt“ (NRW review: 6 errors for 3 typos)
+    meant = {
+        (*loc[:-1], close[0])
+        for item in errors
+        if item["type"] == "extra_forbidden"
+        and (loc := tuple(item["loc"]))
+        and (close := difflib.get_close_matches(str(loc[-1]), _aliases(_model_at(model, loc)), n=1, cutoff=0.6))
+    }
+    for item in errors:
         loc = tuple(item["loc"])
+        if item["type"] == "missing" and loc in meant:
+            continue
         needle = (item.get("ctx") or {}).get("fundstelle") if item["type"] == GERMAN_MESSAGE else None
         if needle:  # a refusal about one spot of a text: point at it, not at the text's start
             line, column = source.locate_within(loc, needle)
