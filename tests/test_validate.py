@@ -1240,3 +1240,13 @@ def test_a_required_field_written_misspelt_is_one_error(inputs):
         "massnahmen[0].federführung: 'federführung' ist kein Feld von Maßnahme – meinten Sie 'federfuehrung'?"
         in (problem)
     )
+
+
+def test_a_population_no_municipality_has_is_refused(inputs):
+    """'einwohner: 99999999999999999999' passed and the concept said „leben 99.999.999.999.999.999.999
+    Einwohnerinnen und Einwohner“ (fuzz review). The bound is said as a German number."""
+    inputs.replace("kommune.yaml", "einwohner: 131000", "einwohner: 99999999999999999999")
+    (problem,) = inputs.problems()
+    assert problem.endswith(
+        "kommune.einwohner: Der Wert 99999999999999999999 ist zu groß; er darf höchstens 5.000.000 betragen."
+    )

@@ -381,9 +381,11 @@ class Municipality(Item, title="Kommune"):
         "Landrätin, Oberbürgermeister …: wer die Vorlagen einbringt (leer: nur die Amtsbezeichnung)",
         default=None,
     )
-    population: Integer = field("einwohner", "Einwohnerinnen und Einwohner", ge=1)
-    births_per_year: Integer = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0)
-    children_under_three: Integer = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0)
+    # upper bounds a German municipality cannot reach (Berlin: 3,9 Mio., 35.000 births): 10**20 passed and
+    # printed „leben 99.999.999.999.999.999.999 Einwohnerinnen und Einwohner“ (fuzz review)
+    population: Integer = field("einwohner", "Einwohnerinnen und Einwohner", ge=1, le=5_000_000)
+    births_per_year: Integer = field("geburten_pro_jahr", "Geburten pro Jahr (Durchschnitt)", ge=0, le=100_000)
+    children_under_three: Integer = field("kinder_unter_3", "Kinder unter drei Jahren", ge=0, le=300_000)
     children_under_three_sgb2: Integer | None = field(
         "kinder_unter_3_sgb2",
         "Kinder unter drei Jahren in Bedarfsgemeinschaften nach dem SGB II",

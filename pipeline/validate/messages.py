@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pipeline.findings import Finding, Path_, Place
-from pipeline.formatting import number_advice, sentence_end
+from pipeline.formatting import number, number_advice, sentence_end
 from pipeline.load import SourceFile
 from pipeline.load.yaml_source import FLOW_COMMA
 from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Item
@@ -218,7 +218,8 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         return f"Der Wert {shown} ist zu klein; er muss mindestens {bound} betragen."
     if kind in {"less_than_equal", "less_than"}:
         bound = ctx.get("le", ctx.get("lt"))
-        return f"Der Wert {shown} ist zu groß; er darf höchstens {bound} betragen."
+        shown_bound = number(bound) if isinstance(bound, int) else bound  # '5.000.000', not '5000000'
+        return f"Der Wert {shown} ist zu groß; er darf höchstens {shown_bound} betragen."
     if kind.startswith("date") and isinstance(found, str) and IMPOSSIBLE_DATE.fullmatch(found):
         return f"Das Datum {shown} gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
     if kind.startswith("date") or kind.startswith("datetime"):
