@@ -346,8 +346,8 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
         click.echo(removal_line(removed, result.paths, AGREEMENT_FOLDER not in removed.parts), err=True)
     for left in result.left:
         click.echo(
-            f"nicht entfernt, weil seit dem letzten Build bearbeitet: {left} – der Build erzeugt sie nicht mehr; "
-            "bitte prüfen, ob sie noch veröffentlicht werden soll",
+            f"nicht entfernt, weil seit dem letzten Build bearbeitet: {left} – der Build erzeugt diese Datei nicht "
+            "mehr; bitte prüfen, ob sie noch veröffentlicht werden soll",
             err=True,
         )
     for kept in result.kept:

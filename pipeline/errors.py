@@ -105,6 +105,9 @@ class WriteFailure(GesamtkonzeptError):
     """Stage export: a file could not be written; the message names it (never a temporary name)
     and says whether the earlier files are intact."""
 
+    #: Every earlier file is as it was (:func:`pipeline.export.files.write_atomically`).
+    restored: bool = True
+
 
 class ReviewFailure(GesamtkonzeptError):
     """A returned draft cannot be read or matched with a build."""

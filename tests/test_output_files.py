@@ -390,6 +390,32 @@ def test_small_sets_leave_no_temporary_file_when_a_rename_fails(tmp_path, monkey
     assert (tmp_path / "c.yaml").read_bytes() == b"c alt"
 
 
+def test_an_earlier_file_that_cannot_be_put_back_keeps_its_copy_and_is_named(tmp_path, monkeypatch):
+    """A rollback whose put-back failed too (the file locked) removed the only copy of the earlier
+    file, and migrate then deleted its backup as well (diff review)."""
+    real = os.replace
+
+    def rename(source, target):
+        # 'b.yaml' cannot be written; 'a.yaml', replaced first, cannot be put back either
+        if Path(target).name == "b.yaml" or (Path(target).name == "a.yaml" and ".alt." in Path(source).name):
+            raise PermissionError(13, "Permission denied", str(target))
+        real(source, target)
+
+    (tmp_path / "a.yaml").write_bytes(b"a alt")
+    monkeypatch.setattr(os, "replace", rename)
+    with pytest.raises(WriteFailure) as error:
+        write_atomically({tmp_path / "a.yaml": b"a neu", tmp_path / "b.yaml": b"b"})
+    monkeypatch.undo()
+    assert not error.value.restored
+    (kept,) = tmp_path.glob("a.bisher-*.yaml")
+    assert kept.read_bytes() == b"a alt"
+    assert (
+        f"Nicht zurückgestellt: {tmp_path / 'a.yaml'} (die frühere Fassung liegt als {kept.name} daneben)."
+        in str(error.value)
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.yaml", kept.name])
+
+
 # --- a real build -----------------------------------------------------------------------------
 
 

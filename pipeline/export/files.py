@@ -526,24 +526,44 @@ def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
             os.replace(temp, target)
             replaced.append((copy, target))
     except OSError as error:
-        _put_back(replaced)
-        raise WriteFailure(
-            f"{target} konnte nicht geschrieben werden: {os_reason(error, writing=True)}"
-        ) from error
+        kept = _put_back(replaced)
+        copies = [copy for copy in copies if copy not in kept.values()]
+        failure = WriteFailure(f"{target} konnte nicht geschrieben werden: {os_reason(error, writing=True)}")
+        failure.restored = not kept
+        if kept:  # an earlier file that could not be put back: its copy stays, and the message names it
+            failure.args = (
+                f"{failure.args[0]} Nicht zurückgestellt: "
+                + "; ".join(
+                    f"{target} (die frühere Fassung liegt als {copy.name} daneben)"
+                    for target, copy in kept.items()
+                )
+                + ".",
+            )
+        raise failure from error
     finally:
         for leftover in (*(temp for temp, _ in staged), *copies):
             leftover.unlink(missing_ok=True)
     return [target for _, target in staged]
 
 
-def _put_back(replaced: list[tuple[Path | None, Path]]) -> None:
-    """Undo the renames of :func:`write_atomically`: each earlier file from its copy, a new one removed."""
+def _put_back(replaced: list[tuple[Path | None, Path]]) -> dict[Path, Path]:
+    """Undo the renames of :func:`write_atomically`: each earlier file from its copy, a new one
+    removed. Returns the targets it could not put back, with the copy of their earlier file, renamed
+    so it is not taken for a temporary file (diff review: the copy was removed with the others)."""
+    kept: dict[Path, Path] = {}
     for copy, target in reversed(replaced):
-        with suppress(OSError):  # as much as can be put back
+        try:
             if copy is None:
                 target.unlink()
             else:
                 os.replace(copy, target)
+        except OSError:
+            if copy is not None:
+                aside = aside_name(copy.with_name(target.name), "bisher")
+                with suppress(OSError):
+                    copy = copy.rename(aside)
+                kept[target] = copy
+    return kept
 
 
 def write_new_folder(folder: Path, files: dict[str, bytes]) -> None:

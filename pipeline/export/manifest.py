@@ -181,17 +181,18 @@ def stale_files(
     kept: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Files an earlier build wrote into folders this build writes whole (e.g. vorlagen/) that
-    this build no longer produces – a paper removed from the inputs – and that nobody changed
-    since: they would otherwise stay publishable beside the current papers. Not those `kept`
-    (the files of papers already deliberated: :func:`deliberated_files`)."""
+    this build no longer produces – a paper removed from the inputs: they would otherwise stay
+    publishable beside the current papers. Not those `kept` (the files of papers already
+    deliberated: :func:`deliberated_files`). Those changed since are among them: the commit leaves
+    them in place and names them (:attr:`.files.Committed.left`), and the manifest forgets them,
+    so they are named once."""
     return [
         path
-        for path, entry in previous.get("dateien", {}).items()
+        for path in previous.get("dateien", {})
         if path.split("/", 1)[0] in folders
         and path not in files
         and path not in kept
         and (output / path).is_file()
-        and sha256((output / path).read_bytes()) == entry.get("sha256")
     ]
 
 

@@ -145,7 +145,11 @@ def migrate(folder: Path) -> Migration:
     try:
         write_atomically(backups)
         result.written = write_atomically(out)
-    except WriteFailure as failure:  # every file as it was: the copies are not needed
-        shutil.rmtree(result.backup, ignore_errors=True)
+    except WriteFailure as failure:
+        if not failure.restored:  # the backup is the other copy of the originals: it stays
+            raise MigrationFailure(
+                f"{failure} Der Ordner ist nur teilweise umgestellt; die bisherigen Dateien liegen in {result.backup}."
+            ) from None
+        shutil.rmtree(result.backup, ignore_errors=True)  # every file as it was: the copies are not needed
         raise MigrationFailure(f"{failure} Es wurde nichts geändert.") from None
     return result
