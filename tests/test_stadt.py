@@ -1697,6 +1697,12 @@ def test_a_kreisangehoerige_stadt_names_the_kreis_whose_kreistag_or_landrat_a_te
     assert "Die Verwaltung der Stadt leitet die Oberbürgermeisterin oder der Oberbürgermeister." in message
     assert decide("Die Stadt bittet den Landrat des Main-Kinzig-Kreises um einen Bericht.") == []
     assert decide("Der Kreistag hat die Frühförderung im Kreis beschlossen.") == []
+    # a Kreis said otherwise: its Jugendamt, a neighbour, a name of one word (diff review)
+    assert decide("Das Kreisjugendamt berichtet dem Kreistag jährlich.") == []
+    assert decide("Die Landrätin des Nachbarkreises lädt ein.") == []
+    assert decide("Der Hochsauerlandkreis und sein Kreistag beraten.") == []
+    (message,) = decide("Die Landrätin lädt ein.")
+    assert message.endswith("Ist die Landrätin des Main-Kinzig-Kreises gemeint, bitte den Kreis dazuschreiben.")
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt", kreis=None))
     (message,) = decide("Die Stadt bittet den Landrat um einen Bericht.")
     assert message.endswith("Ist der Landrat eines Kreises gemeint, bitte den Kreis dazuschreiben."), message
@@ -1719,12 +1725,20 @@ def test_a_committee_of_the_kreis_in_a_citys_gremien_is_warned_about():
         return change
 
     def warned():
-        return [w for w in inputs.warnings() if "ist ein Gremium des Kreises" in w.message]
+        return [w for w in inputs.warnings() if "ein Gremium des Kreises?" in w.message]
 
     assert warned() == []
     inputs.edit("gremien.yaml", add("Ausschuss für Gesundheit des Main-Kinzig-Kreises"))
     (warning,) = warned()
     assert warning.where.file == "gremien.yaml" and warning.where.path[-1] == "name"
     assert warning.message.startswith(
-        "„Ausschuss für Gesundheit des Main-Kinzig-Kreises“ ist ein Gremium des Kreises."
+        "Ist „Ausschuss für Gesundheit des Main-Kinzig-Kreises“ ein Gremium des Kreises?"
     )
+    # a Kreis of the city's name: the city's own committees are no Kreis's (diff review: Kreis Düren, Düren)
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(kreis="Kreis Neuhafen"))
+    inputs.edit("gremien.yaml", lambda d: d["gremien"].pop())
+    inputs.edit("gremien.yaml", add("Jugendhilfeausschuss der Stadt Neuhafen"))
+    assert warned() == []
+    inputs.edit("gremien.yaml", lambda d: d["gremien"].pop())
+    inputs.edit("gremien.yaml", add("Gesundheitsausschuss des Kreises Neuhafen"))
+    assert len(warned()) == 1

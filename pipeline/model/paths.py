@@ -134,24 +134,20 @@ def resolve_inside(folder: Path, value: Path, rule: PathRule) -> Path:
     return target
 
 
-#: How far from its end a PDF's trailer (or cross-reference stream) stands, at most, to be looked at.
-_TRAILER_BYTES = 64 * 1024
-
-
 def pdf_problem(data: bytes, shown: str) -> str:
-    """Why a PDF attached to a paper would not open for its readers, '' if nothing tells so: cut
-    off (an interrupted download or copy has no end mark) or protected by a password or by
-    restrictions (the trailer names an /Encrypt dictionary). Only the header was checked, and such
-    files went out with the council's papers (fuzz review)."""
-    if b"%%EOF" not in data[-1024:]:
+    """Why a PDF attached to a paper would not open, '' if nothing tells so: cut off (an interrupted
+    download or copy has no end mark). Only the header was checked, and such files went out with the
+    council's papers (fuzz review). A protected one is a warning (:func:`is_protected`)."""
+    if b"%%EOF" not in data:
         return (
             f"Die PDF-Datei '{shown}' ist unvollständig oder beschädigt (ihr Ende fehlt, etwa nach einem "
             "abgebrochenen Herunterladen oder Kopieren). Bitte die Datei neu speichern oder erneut herunterladen."
         )
-    if b"/Encrypt" in data[-_TRAILER_BYTES:]:
-        return (
-            f"Die PDF-Datei '{shown}' ist mit einem Kennwort oder mit Einschränkungen (Drucken, Kopieren) "
-            "geschützt: Nicht alle Leserinnen und Leser und keine Vorleseprogramme könnten sie öffnen. Bitte "
-            "ohne Schutz speichern (etwa „Drucken als PDF“ oder in den Dokumenteigenschaften „Kein Schutz“)."
-        )
     return ""
+
+
+def is_protected(data: bytes) -> bool:
+    """Whether a PDF names an /Encrypt dictionary – in its last trailer, or in the first one of a file
+    saved for fast web view (diff review): a password, or restrictions only, which every reader
+    opens; which of the two, only decrypting would tell."""
+    return b"/Encrypt" in data

@@ -804,14 +804,17 @@ def bodies_of_the_city_only(concept: Concept) -> Iterator[Finding]:
     municipality = concept.municipality
     if not municipality.in_a_kreis:
         return
-    county = (municipality.county or "").split()[-1] if municipality.county else ""
+    # by the Kreis's full name or a genitive ('des Kreises', 'des Main-Kinzig-Kreises'), never the bare
+    # place word: Kreis Düren and the city of Düren share it (diff review)
+    county = municipality.county or ""
+    forms = definite(county) if county else None
+    names = [name for name in (county, forms.gen.split(" ", 1)[-1] if forms else "") if name]
     for index, committee in enumerate(concept.committees):
-        rest = _COUNTY_WORD.sub("", committee.name)
-        if not (_NAMES_A_COUNTY.search(rest) or (county and county in rest)):
+        if not (_OF_A_COUNTY.search(committee.name) or any(name in committee.name for name in names)):
             continue
         yield Finding(
             at("gremien.yaml", "gremien", index, "name"),
-            f"„{committee.name}“ ist ein Gremium des Kreises. Die Gremien in gremien.yaml behandelt das Werkzeug "
+            f"Ist „{committee.name}“ ein Gremium des Kreises? Die Gremien in gremien.yaml behandelt das Werkzeug "
             "als Gremien der Stadt: Ihre Vorlagen bringt die Verwaltungsspitze der Stadt ein, das Konzept zählt sie "
             "zu den zuständigen Gremien der Stadt, und ihre Berichte werden als Berichte der Stadt fällig. Bitte "
             "den Eintrag entfernen; was die Stadt dem Kreis berichtet, gehört in den Text (etwa in "
@@ -822,8 +825,11 @@ def bodies_of_the_city_only(concept: Concept) -> Iterator[Finding]:
 
 #: The Kreis's head by title, as a city's texts may name it.
 _COUNTY_HEADS = ("Landrätin", "Landrat")
-#: A passage that names a Kreis ('der Kreis Erlenbruch', 'des Landkreises', 'kreisweit' does not).
-_NAMES_A_COUNTY = re.compile(r"\b(?:Land)?[Kk]reis(?:es)?\b|\bKreise?\b")
+#: A passage that speaks of a Kreis, once its bodies and heads are taken out: 'der Kreis Erlenbruch',
+#: 'des Landkreises', 'das Kreisjugendamt', 'des Nachbarkreises', 'der Hochsauerlandkreis' (diff review).
+_NAMES_A_COUNTY = re.compile(r"[Kk]reis")
+#: A name that says it is a Kreis's: 'des Kreises …', 'des Main-Kinzig-Kreises'.
+_OF_A_COUNTY = re.compile(r"[Kk]reises\b")
 _COUNTY_WORD = re.compile(rf"\b({'|'.join((*COUNTY_BODIES, *_COUNTY_HEADS))})(?:e?s)?\b")
 
 
@@ -845,14 +851,12 @@ def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
     if not _COUNTY_WORD.search(texts.joined):
         return
     council = concept.council
-    # the Kreis by its place name alone ('in Erlenbruch')
-    place = (municipality.county or "").split()[-1] if municipality.in_a_kreis and municipality.county else ""
     for passage in texts.passages:
         if passage.path[:2] == ("vorlage", "beschlussvorschlag"):
             continue
         found = _COUNTY_WORD.search(passage.text)
         rest = _COUNTY_WORD.sub("", passage.text)
-        if found is None or _NAMES_A_COUNTY.search(rest) or (place and place in rest):
+        if found is None or _NAMES_A_COUNTY.search(rest) or (municipality.county and municipality.county in rest):
             continue
         word = found[1]
         if word in COUNTY_BODIES and not municipality.in_a_kreis:
@@ -862,7 +866,8 @@ def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
             own = f"Die Vertretung der Stadt ist {named.nom if named else council.name}" if council else ""
         else:
             own = f"Die Verwaltung der Stadt leitet {procedure.head.pair_with_articles}"
-        meant = f"der {word} {county}" if county else f"der {word} eines Kreises"
+        article = "die" if word.endswith("in") else "der"  # 'die Landrätin' (diff review: 'der Landrätin')
+        meant = f"{article} {word} {county}" if county else f"{article} {word} eines Kreises"
         yield _word_warning(
             passage,
             word,

@@ -1147,6 +1147,32 @@ def chosen_income_with_its_expenses(concept: Concept) -> Iterator[Finding]:
             )
 
 
+@WARNINGS.rule("anlage-geschuetzt")
+def attachments_unprotected(concept: Concept) -> Iterator[Finding]:
+    """An attached PDF protected by a password goes out with the council's papers unreadable (fuzz
+    review); one with restrictions only opens everywhere. Which it is, only decrypting tells: a
+    warning asks to check (diff review: refusing both refused Förderbescheide everyone can read)."""
+    from pipeline.model.paths import is_protected
+
+    files = concept.paper_files
+    for paper in concept.papers:
+        for index, attachment in enumerate(paper.attachments):
+            if (
+                attachment.file is None
+                or paper.number not in files
+                or not is_protected(attachment.file.read_bytes())
+            ):
+                continue
+            yield warning(
+                files[paper.number],
+                ("vorlage", "anlagen", index, "datei"),
+                f"Die PDF-Datei '{attachment.file.name}' ist geschützt (mit einem Kennwort oder mit Einschränkungen "
+                "beim Drucken oder Kopieren). Bitte prüfen, ob sie sich ohne Kennwort öffnen lässt – sonst können "
+                "die Gremienmitglieder sie nicht lesen –, und wenn nötig bei der Stelle, die sie erstellt hat, eine "
+                "Fassung ohne Kennwort erbitten.",
+            )
+
+
 #: The longest title a heading and a table cell carry well; more belongs in the description.
 LONGEST_TITLE = 150
 
