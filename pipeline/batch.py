@@ -58,11 +58,19 @@ def output_folders(folders: list[Path], target: Path | None) -> dict[Path, Path]
     names: dict[str, Path] = {}
     for folder in folders:
         # alike in case or Unicode form: one folder on Windows and macOS (fuzz review)
-        name = unicodedata.normalize("NFC", folder.resolve().name).casefold()
+        # lower(), not casefold(): 'Weißenburg' and 'Weissenburg' are two folders there too (diff review)
+        name = unicodedata.normalize("NFC", folder.resolve().name).lower()
         if name in names and names[name].resolve() != folder.resolve():
+            alike = (
+                "heißen gleich"
+                if names[name].resolve().name == folder.resolve().name
+                else (
+                    "unterscheiden sich nur in der Groß- und Kleinschreibung oder in der Schreibweise der Umlaute; unter "
+                    "Windows und macOS wären ihre Zielordner derselbe Ordner"
+                )
+            )
             raise ValueError(
-                f"Die Ordner {names[name]} und {folder} heißen gleich (auch nur in Groß- und Kleinschreibung gleich "
-                "zählt, wie unter Windows und macOS); ihre Dokumente landeten im selben Zielordner."
+                f"Die Ordner {names[name]} und {folder} {alike}; ihre Dokumente landeten im selben Zielordner."
             )
         names[name] = folder
     outputs = {folder: (target or Path("outputs")) / folder.resolve().name for folder in folders}
@@ -97,10 +105,10 @@ def outside_inputs(folder: Path, output: Path) -> None:
 
 def _written_folders() -> list[str]:
     """Every folder below the output folder that a build writes into."""
-    from pipeline.products import ATTACHMENTS, PRODUCTS, PUBLIC_PAPERS
+    from pipeline.products import ATTACHMENTS, NON_PUBLIC_PAPERS, PRODUCTS, PUBLIC_PAPERS
 
     folders = [folder for product in PRODUCTS for folder in product.folders if folder]
-    return [*dict.fromkeys(folders), f"{PUBLIC_PAPERS}/{ATTACHMENTS}"]
+    return [*dict.fromkeys(folders), *(f"{papers}/{ATTACHMENTS}" for papers in (PUBLIC_PAPERS, NON_PUBLIC_PAPERS))]
 
 
 @dataclass

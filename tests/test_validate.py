@@ -947,6 +947,8 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
     # a year of two digits is this century's (NRW review: '1.2.26' had no suggestion)
     inputs.replace("massnahmen.yaml", "von: 31.02.2027", "von: 1.2.26")
     assert inputs.problems()[1].endswith("gefunden: '1.2.26'. Gemeint ist wohl 2026-02-01."), inputs.problems()
+    inputs.replace("massnahmen.yaml", "von: 1.2.26", "von: 1.10.98")
+    assert inputs.problems()[1].endswith("gefunden: '1.10.98'. Gemeint ist wohl 1998-10-01."), inputs.problems()
 
 
 def test_a_decision_named_by_its_number_where_its_id_belongs_gets_the_id(inputs):
@@ -1035,11 +1037,13 @@ def test_a_concepts_stand_lies_in_the_years_a_plan_can_mean(inputs):
     # every date (fuzz review: a measure's start of 0001-01-01 printed „seit 01.01.1“ in the PDF, an end
     # of 9999-12-31 „01.01.2025 – 31.12.9999“)
     inputs.edit("kommune.yaml", lambda d: d["konzept"].update(stand=dt.date(2026, 10, 15)))
-    inputs.replace("massnahmen.yaml", "von: 2013-03-01", "von: 0001-01-01")
+    inputs.replace("massnahmen.yaml", "von: 2013-03-01", "von: 1985-03-01")  # a long-standing offer (diff review)
+    assert inputs.problems() == []
+    inputs.replace("massnahmen.yaml", "von: 1985-03-01", "von: 0001-01-01")
     inputs.replace("massnahmen.yaml", "bis: 2027-12-31", "bis: 9999-12-31")
     assert [p.split(": ", 1)[1] for p in inputs.problems()] == [
-        "massnahmen[0].zeitraum.von: Das Datum 01.01.0001 liegt außerhalb der Jahre 1990 bis 2100. Bitte prüfen.",
-        "massnahmen[1].zeitraum.bis: Das Datum 31.12.9999 liegt außerhalb der Jahre 1990 bis 2100. Bitte prüfen.",
+        "massnahmen[0].zeitraum.von: Das Datum 01.01.0001 liegt außerhalb der Jahre 1900 bis 2100. Bitte prüfen.",
+        "massnahmen[1].zeitraum.bis: Das Datum 31.12.9999 liegt außerhalb der Jahre 1900 bis 2100. Bitte prüfen.",
     ]
 
 

@@ -525,6 +525,22 @@ def test_the_youth_committees_hearing_under_its_old_paragraph_is_warned_about(in
     [found] = [w for w in inputs.warnings() if rule(w)]
     # the Kreistag decides this paper: its legal basis is the committee's hearing
     assert found.where.path == ("vorlage", "rechtsgrundlage") and "Abs. 4 Satz 2" in found.message
+    # today's Abs. 3 – the remit – beside words of it passes (diff review)
+    inputs.edit_paper(
+        "jha-2026-030-gesamtkonzept.yaml",
+        lambda p: p.update(
+            rechtsgrundlage="§ 80 SGB VIII i. V. m. § 71 Abs. 3 SGB VIII (Zuständigkeit des Ausschusses)"
+        ),
+    )
+    assert not [w for w in inputs.warnings() if rule(w)]
+    remit_decides = (
+        "Nach § 71 Abs. 3 SGB VIII befasst sich der Jugendhilfeausschuss mit der Jugendhilfeplanung und entscheidet "
+        "daher über das Konzept. "
+    )
+    inputs.edit_paper(
+        "jha-2026-030-gesamtkonzept.yaml", lambda p: p.update(begruendung=remit_decides + p["begruendung"])
+    )
+    assert not [w for w in inputs.warnings() if rule(w)]
 
 
 def test_a_health_path_citing_section_8a_is_warned_about(inputs):

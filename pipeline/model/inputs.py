@@ -81,6 +81,7 @@ from pipeline.model.types import (
     OrganisationKind,
     OrganisationRef,
     PaperKind,
+    PlanDate,
     PositionRef,
     PurposeRef,
     QualityGoalRef,
@@ -789,7 +790,7 @@ class Foreword(Item, title="Vorwort"):
 
 class ConceptVersion(Item, title="Konzept"):
     version: Text = field("fassung", "Fassung des Konzepts, z. B. '2.0'")
-    date: Date = field("stand", "Stand (Datum) dieser Fassung")
+    date: PlanDate = field("stand", "Stand (Datum) dieser Fassung")
     update: UpdateCycle = field("fortschreibung", "Turnus und Termin der Fortschreibung")
     contributors: list[ActorRef] = field(
         "mitwirkende", "Akteure, die an dieser Fassung mitgewirkt haben", default_factory=list
@@ -1590,7 +1591,7 @@ class NetworkFile(Item, title="Netzwerk"):
 class BudgetYear(Item, title="Haushaltsjahr"):
     year: Year = field("jahr", "Haushaltsjahr")
     status: BudgetStatus = field("stand", "Stand des Haushalts: beschlossen, Entwurf oder Planung")
-    adopted_on: Date | None = field("beschlossen_am", "Datum des Haushaltsbeschlusses", default=None)
+    adopted_on: PlanDate | None = field("beschlossen_am", "Datum des Haushaltsbeschlusses", default=None)
     statute: Text | None = field(
         "doppelhaushalt",
         "Bei einem Doppelhaushalt beide Jahre, z. B. '2027/2028' (in beiden Jahren gleich eintragen): die "

@@ -10,9 +10,14 @@ from typing import Literal, get_args
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
-def outside_the_years(year: int) -> str:
+#: The first year a fact of the past may have: a long-standing offer ('seit 1985') or an old decision
+#: (diff review: 1990 refused them); the plans and the budget keep FIRST_YEAR.
+FIRST_PAST_YEAR = 1900
+
+
+def outside_the_years(year: int, first: int = FIRST_YEAR) -> str:
     """'liegt außerhalb der Jahre 1990 bis 2100' for a year the inputs cannot mean, else ''."""
-    return "" if FIRST_YEAR <= year <= LAST_YEAR else f"liegt außerhalb der Jahre {FIRST_YEAR} bis {LAST_YEAR}"
+    return "" if first <= year <= LAST_YEAR else f"liegt außerhalb der Jahre {first} bis {LAST_YEAR}"
 
 
 MunicipalityKind = Literal[

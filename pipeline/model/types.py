@@ -35,7 +35,7 @@ from pydantic_core import PydanticCustomError
 from pipeline.findings import Status
 from pipeline.formatting import number_advice
 from pipeline.model import fonts
-from pipeline.model.kinds import FIRST_YEAR, LAST_YEAR, outside_the_years
+from pipeline.model.kinds import FIRST_PAST_YEAR, FIRST_YEAR, LAST_YEAR, outside_the_years
 from pipeline.model.kinds import MunicipalityKind as MunicipalityKind
 from pipeline.model.kinds import State as State
 
@@ -299,17 +299,22 @@ Integer = Annotated[int, Strict()]
 Year = Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
-def _in_the_years(value: dt.date) -> dt.date:
-    outside = outside_the_years(value.year)
-    if outside:
-        raise refuse(f"Das Datum {value.day:02d}.{value.month:02d}.{value.year:04d} {outside}. Bitte prüfen.")
-    return value
+def _within(first: int) -> AfterValidator:
+    def check(value: dt.date) -> dt.date:
+        outside = outside_the_years(value.year, first)
+        if outside:
+            raise refuse(f"Das Datum {value.day:02d}.{value.month:02d}.{value.year:04d} {outside}. Bitte prüfen.")
+        return value
+
+    return AfterValidator(check)
 
 
-#: A date the inputs can mean: a Stand of 1899 passed and gave 54 warnings, a Beschluss of 9999-12-31
-#: none (hostile-input sweep); a measure's start of 0001-01-01 printed „seit 01.01.1“ and broke the
-#: workbook's date cell, '0213-03-01' for 2013 passed (fuzz review).
-Date = Annotated[dt.date, BeforeValidator(_no_number), AfterValidator(_in_the_years)]
+#: A date the inputs can mean: a measure's start of 0001-01-01 printed „seit 01.01.1“ and broke the
+#: workbook's date cell, 9999-12-31 passed (fuzz review); a long-standing offer may have begun in 1985.
+Date = Annotated[dt.date, BeforeValidator(_no_number), _within(FIRST_PAST_YEAR)]
+#: A date the plans of a concept can mean: its Stand, a budget's adoption (a Stand of 1899 passed and
+#: gave 54 warnings, a Beschluss of 9999-12-31 none; hostile-input sweep).
+PlanDate = Annotated[dt.date, BeforeValidator(_no_number), _within(FIRST_YEAR)]
 
 ActorRef = Annotated[str, Ref("akteur")]
 GoalRef = Annotated[str, Ref("ziel")]

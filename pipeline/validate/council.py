@@ -126,8 +126,9 @@ def _head_title(case: PaperCase) -> str:
     title = case.council.head_title
     if title in _HEAD_TITLES and title not in (procedure.head.male, procedure.head.female):
         # a title of another kind of municipality, warned about in kommune.yaml: not suggested again
-        # (NRW review: „„Die Bürgermeisterin“ gibt es hier nicht. Bitte „Die Bürgermeisterin …“ schreiben“)
-        return procedure.head.female
+        # (NRW review: „„Die Bürgermeisterin“ gibt es hier nicht. Bitte „Die Bürgermeisterin …“ schreiben“),
+        # the Land's title of the same form
+        return procedure.head.female if title.endswith("in") else procedure.head.male
     return title if title else procedure.head.female
 
 

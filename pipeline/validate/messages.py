@@ -225,7 +225,10 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
     if kind.startswith("date") or kind.startswith("datetime"):
         german = GERMAN_DATE.fullmatch(found) if isinstance(found, str) else None
         # a year of two digits ('1.2.26') is this century's (NRW review: no suggestion for it)
-        year = (2000 + int(german[3]) if len(german[3]) == 2 else int(german[3])) if german else 0
+        # … and a past one's above the next years' ('1.10.98' is 1998; diff review)
+        year = int(german[3]) if german else 0
+        if german and len(german[3]) == 2:
+            year += 2000 if year <= dt.date.today().year % 100 + 20 else 1900
         meant = f" Gemeint ist wohl {year}-{int(german[2]):02d}-{int(german[1]):02d}." if german else ""
         if german and not _exists(year, int(german[2]), int(german[1])):
             # no suggestion that the next run refuses (a '31.02.2027' became '2027-02-31'; review)

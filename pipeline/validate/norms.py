@@ -632,6 +632,10 @@ _OLD_HEARING = re.compile(r"§\s*71\s*(?:Abs\.|Absatz)\s*3(?:\s*(?:Satz|S\.)\s*\
 _HEARD = re.compile(r"gehört|anzuhören|anhör|Anhörung|zu hören", re.IGNORECASE)
 #: A sentence on the committee's right to decide (old Abs. 3 Satz 1, now Abs. 4 Satz 1).
 _DECIDES = re.compile(r"Beschlussrecht|beschließt|beschließen|entscheidet|entscheiden")
+#: Words of the committee's remit, today's Abs. 3: a citation beside them is right (diff review).
+_REMIT = re.compile(
+    r"befasst|Befassung|Jugendhilfeplanung|Planung|Zuständigkeit|Angelegenheiten|Förderung der freien"
+)
 
 
 @WARNINGS.rule("jugendhilfeausschuss-zaehlung")
@@ -657,6 +661,8 @@ def youth_committee_hearing_counted_as_now(concept: Concept) -> Iterator[Finding
         # deciding – Abs. 3 on the committee's remit is right
         basis = passage.path == ("vorlage", "rechtsgrundlage") and passage.file in decided
         for sentence in [passage.text] if basis else sentences(passage.text):
+            if _REMIT.search(sentence):
+                continue  # the remit, today's Abs. 3
             heard = not decided[passage.file] if basis else _HEARD.search(sentence)
             if not (basis or heard or _DECIDES.search(sentence)):
                 continue
@@ -669,9 +675,9 @@ def youth_committee_hearing_counted_as_now(concept: Concept) -> Iterator[Finding
                 yield _word_warning(
                     passage,
                     found[0],
-                    f"„{found[0]}“: Das Recht des Jugendhilfeausschusses, {right}, steht seit dem Kinder- und "
-                    f"Jugendstärkungsgesetz (2021) in § 71 {where} SGB VIII; Abs. 3 ist die frühere Zählung. "
-                    "Bitte anpassen.",
+                    f"„{found[0]}“: Ist das Recht des Jugendhilfeausschusses gemeint, {right}, steht es seit dem "
+                    f"Kinder- und Jugendstärkungsgesetz (2021) in § 71 {where} SGB VIII; Abs. 3 ist die frühere "
+                    "Zählung (heute: womit sich der Ausschuss befasst). Bitte anpassen.",
                 )
 
 

@@ -1137,13 +1137,17 @@ def chosen_income_with_its_expenses(concept: Concept) -> Iterator[Finding]:
             if not left_out:
                 continue
             labels = enumeration(concept.purpose_labels(left_out))
+            # a line to take in only where the year has one (diff review)
+            lines_exist = any(e.year == line.year and e.purpose in left_out for e in expenses.values())
+            remedy = (
+                "den Aufwand dazu unter 'positionen' aufnehmen oder den Ertrag" if lines_exist else "den Ertrag"
+            )
             yield warning(
                 files[paper.number],
                 ("vorlage", "finanzen", "positionen", index),
                 f"Der Ertrag '{line_id}' ({euro(line.amount)}, {line.year}) ist auch für {labels} bestimmt, deren "
                 f"Aufwand die Vorlage nicht nennt: Er mindert dann allein den Aufwand der Vorlage, und ihr "
-                "Zuschussbedarf fällt zu niedrig aus. Bitte den Aufwand dazu unter 'positionen' aufnehmen oder den "
-                "Ertrag in ressourcen.yaml nach Maßnahmen aufteilen.",
+                f"Zuschussbedarf fällt zu niedrig aus. Bitte {remedy} in ressourcen.yaml nach Maßnahmen aufteilen.",
             )
 
 
@@ -1188,10 +1192,11 @@ def titles_short_enough(concept: Concept) -> Iterator[Finding]:
     ]
     for file, path, title in named:
         if len(title) > LONGEST_TITLE:
+            what = "Der Titel" if path[-1] == "titel" else "Der Name"
             yield warning(
                 file,
                 path,
-                f"Der Titel ist {number(len(title))} Zeichen lang; er steht in Überschriften und Tabellen. Bitte "
+                f"{what} ist {number(len(title))} Zeichen lang; er steht in Überschriften und Tabellen. Bitte "
                 f"auf höchstens {LONGEST_TITLE} Zeichen kürzen und Einzelheiten in 'beschreibung' schreiben.",
             )
 
