@@ -341,6 +341,16 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "2:10: Die Datei ist kein gültiges YAML: Die eckige Klammer '[' hier wird nicht geschlossen; bitte ']'",
         ),
         ("a: {b: 1\nc: 2\n", "1:4: Die Datei ist kein gültiges YAML: Die geschweifte Klammer '{' hier wird nicht"),
+        # a closed bracket with the mistake inside is not called unclosed (diff review)
+        (
+            'a:\n  beteiligt: [familienzentren, "Kita Sonne" e.V.]\n',
+            "2:45: Die Datei ist kein gültiges YAML: In der Klammer '[ … ]' fehlt hier ein Komma, oder ein Eintrag",
+        ),
+        ('   "titel": x\nb: 1\n', "2:1: Die Datei ist kein gültiges YAML: Die Einrückung passt nicht"),
+        (
+            "a:\n  beschreibung: Das Angebot umfasst\n    -Hausbesuche: wöchentlich\n",
+            "3:17: Die Datei ist kein gültiges YAML: Ein ':' steht an einer unerwarteten Stelle",
+        ),
         # the cause, not 'Einrückung' (NRW review)
         (
             "l:\n  - id: a\n  -id: b\n",

@@ -423,6 +423,7 @@ YAML_REASONS: tuple[tuple[str, str], ...] = (
     ),
     ("could not find expected ':'", "Hier fehlt ein ':' zwischen Feldname und Wert"),
     ("expected <block end>", "Die Einrückung passt nicht zu den Zeilen darüber"),
+    ("expected '<document start>'", "Die Einrückung passt nicht zu den Zeilen darüber"),
     ("did not find expected", "Die Einrückung passt nicht zu den Zeilen darüber"),
     (
         "found unexpected end of stream",
@@ -488,17 +489,43 @@ def _indented_into_text(lines: list[str], line: int) -> tuple[str, int, str] | N
 _DASH_WITHOUT_SPACE = re.compile(r"^\s*-[^\s\-]")
 
 
-def _unclosed_bracket(raw: str, opened: Any) -> tuple[int, int, str] | None:
+def _as_deep_as_above(lines: list[str], line: int) -> bool:
+    """Whether a line is indented no deeper than the line above it: a list entry, not the
+    continuation of a text ('beschreibung: …' / '  -Hausbesuche: …'; diff review)."""
+    above = next((lines[n - 1] for n in range(line - 1, 0, -1) if lines[n - 1].strip()), None)
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    return above is not None and indent <= len(above) - len(above.lstrip())
+
+
+#: A quoted text in a flow collection: its brackets do not count.
+_QUOTED_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')
+
+
+def _unclosed_bracket(raw: str, opened: Any, failed: Any, text: str) -> tuple[int, int, str] | None:
     """Where a '[' or '{' opens that its value does not close: PyYAML says in English what it
-    expected, at the line after (NRW review)."""
+    expected, at the line after (NRW review). Only where the bracket is not closed before the
+    place YAML gave up – a mistake inside closed brackets is another (diff review)."""
     for closing, opening, kind in (("]", "[", "eckige"), ("}", "{", "geschweifte")):
-        if f"expected ',' or '{closing}'" in raw and opened is not None:
-            return (
-                opened.line + 1,
-                opened.column + 1,
-                f"Die Datei ist kein gültiges YAML: Die {kind} Klammer '{opening}' hier wird nicht geschlossen; "
-                f"bitte '{closing}' am Ende des Werts ergänzen (Einträge darin durch Kommas trennen).",
-            )
+        if f"expected ',' or '{closing}'" not in raw or opened is None:
+            continue
+        if failed is not None and hasattr(opened, "index") and hasattr(failed, "index"):
+            line_end = text.find("\n", failed.index)
+            between = _QUOTED_TEXT.sub("", text[opened.index : line_end if line_end >= 0 else len(text)])
+            if between.count(closing) >= between.count(opening):
+                # closed: the mistake is inside (diff review: '[a, "Kita Sonne" e.V.]' was called unclosed)
+                return (
+                    failed.line + 1,
+                    failed.column + 1,
+                    f"Die Datei ist kein gültiges YAML: In der Klammer '{opening} … {closing}' fehlt hier ein Komma, "
+                    "oder ein Eintrag enthält ': ' oder Anführungszeichen mitten im Text; solche Einträge bitte "
+                    "ganz in Anführungszeichen setzen.",
+                )
+        return (
+            opened.line + 1,
+            opened.column + 1,
+            f"Die Datei ist kein gültiges YAML: Die {kind} Klammer '{opening}' hier wird nicht geschlossen; "
+            f"bitte '{closing}' am Ende des Werts ergänzen (Einträge darin durch Kommas trennen).",
+        )
     return None
 
 
@@ -513,7 +540,8 @@ def _quote_ended_early(line: str) -> int | None:
     if closing is None:
         return None
     rest = line[found.end() + closing.end() :]
-    if not rest.strip() or rest.lstrip().startswith("#") or rest.lstrip()[0] in ",]}":
+    # nothing after it, a comment, the end of a flow entry, or a quoted key ('"titel": x'; diff review)
+    if not rest.strip() or rest.lstrip()[0] in "#,]}:":
         return None
     return found.end() + closing.start() + 1
 
@@ -531,11 +559,11 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
         )
     raw = str(error)
     lines = text.splitlines()
-    bracket = _unclosed_bracket(raw, getattr(error, "context_mark", None))
+    bracket = _unclosed_bracket(raw, getattr(error, "context_mark", None), mark, text)
     if bracket is not None:
         return _problem(name, *bracket)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
-    if _DASH_WITHOUT_SPACE.match(here):
+    if _DASH_WITHOUT_SPACE.match(here) and _as_deep_as_above(lines, line):
         return _problem(
             name,
             line,
