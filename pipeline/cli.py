@@ -25,7 +25,7 @@ from pipeline.errors import GesamtkonzeptError, InvalidInput, os_reason
 from pipeline.findings import Finding, listing, summary
 from pipeline.formatting import count, number
 from pipeline.model.kinds import PLACEHOLDER_STATE, MunicipalityKind, State, outside_the_years
-from pipeline.products import AGREEMENT_FOLDER, PRODUCTS, QUALITY_DIALOGUE
+from pipeline.products import AGREEMENT_FOLDER, PRODUCTS, PUBLIC_PAPERS, QUALITY_DIALOGUE
 
 # Before any option is declared: click words some of its help texts when an option is made.
 click_german.install()
@@ -351,8 +351,15 @@ def _build_one(ordner: Path, ausgabe: Path | None, request: Request, streng: boo
             err=True,
         )
     for kept in result.kept:
+        # a copy with internal notes in the folder published as a whole would go out with it (diff review)
+        published = kept.kept.is_relative_to(target / PUBLIC_PAPERS)
         click.echo(
-            f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie wich vom letzten Build ab)",
+            f"Bearbeitete Fassung gesichert: {kept.original.name} → {kept.kept.name} (sie wich vom letzten Build ab)"
+            + (
+                f"; sie liegt in {PUBLIC_PAPERS}/, das veröffentlicht wird – bitte vor dem Hochladen entfernen"
+                if published
+                else ""
+            ),
             err=True,
         )
     for written in result.paths:

@@ -1002,9 +1002,15 @@ def test_files_of_a_removed_paper_are_removed(example_copy, tmp_path):
         f"nicht entfernt, weil seit dem letzten Build bearbeitet: {edited} – der Build erzeugt diese Datei"
         in " ".join(result.output.split())
     )
-    # named once: the manifest forgets it
+    # named once: the manifest forgets it; a current paper's PDF with notes is set aside, and since it lies
+    # in the folder published as a whole, the line says so (diff review)
+    annotated = out / "vorlagen" / "JHA-2026-030_Kreistag.pdf"
+    annotated.write_bytes(annotated.read_bytes() + b"% Anmerkung der Amtsleitung\n")
     again = CliRunner().invoke(main, ["build", str(example_copy), "-o", str(out), "--nur", "vorlagen"])
     assert again.exit_code == 0 and "nicht entfernt" not in again.output and edited.is_file()
+    said = " ".join(again.output.split())
+    assert "Bearbeitete Fassung gesichert: JHA-2026-030_Kreistag.pdf → JHA-2026-030_Kreistag.bearbeitet-" in said
+    assert "sie liegt in vorlagen/, das veröffentlicht wird – bitte vor dem Hochladen entfernen" in said
     manifest = json.loads((out / "manifest.json").read_text())
     assert not any(p.startswith("vorlagen/SA-2026-041") for p in manifest["dateien"])
     assert (out / "vorlagen" / "JHA-2026-030_Kreistag.pdf").is_file()
