@@ -3459,3 +3459,23 @@ def test_no_change_against_a_year_whose_chosen_income_exceeds_its_aufwand(inputs
     assert _year_before([moved[1]], [moved[0]], 2027, years).subsidy == post.amount - grant.amount
     assert _year_before([], [moved[0]], 2027, years) is None
     assert _year_before([moved[1]], [moved[0]], 2027, {2027}) is None
+
+
+def test_a_beschlussvorlage_reporting_on_decisions_unasked_is_warned_about_and_can_say_none(inputs):
+    """NRW review: a Beschlussvorlage without 'beschluesse' reported on the Rat's decision asking for the
+    concept, and its proposal took note of that report – unasked, and 'beschluesse' had no way to say
+    none. Missing: all open decisions, with a warning; '[]': none."""
+
+    def reported():
+        concept = inputs.check(strict=False).concept
+        view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2026/030")
+        return [d.number for _, decisions in view.reports_back for d in decisions]
+
+    assert reported()  # the example names its decisions
+    inputs.edit_paper(BESCHLUSS, lambda v: v.pop("beschluesse"))
+    (warning,) = [w for w in inputs.warnings() if w.where.path == ("vorlage",)]
+    assert warning.message.startswith("Die Vorlage berichtet über die Umsetzung d"), warning.message
+    assert "oder 'beschluesse: []' eintragen, wenn keine." in warning.message
+    inputs.edit_paper(BESCHLUSS, lambda v: v.update(beschluesse=[]))
+    assert reported() == []
+    assert not [w for w in inputs.warnings() if w.where.path == ("vorlage",)]

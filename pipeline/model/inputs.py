@@ -2234,10 +2234,10 @@ class Paper(Item, title="Vorlage"):
         "Maßnahmen, über die berichtet wird (leer: nach Zuständigkeit der Gremien)",
         default_factory=list,
     )
-    decisions: list[DecisionRef] = field(
+    decisions: list[DecisionRef] | None = field(
         "beschluesse",
-        "Beschlüsse, über deren Umsetzung berichtet wird (leer: alle der Gremien der Beratungsfolge)",
-        default_factory=list,
+        "Beschlüsse, über deren Umsetzung berichtet wird (leer: alle der Gremien der Beratungsfolge; [] für keine)",
+        default=None,
     )
     finances: FinancialInfo | None = field("finanzen", "Finanzielle Auswirkungen (leer: keine)", default=None)
     attachments: list[Attachment] = field("anlagen", "Anlagen", default_factory=list)

@@ -1177,6 +1177,32 @@ def attachments_unprotected(concept: Concept) -> Iterator[Finding]:
             )
 
 
+@WARNINGS.rule("vorlage-berichtet-von-selbst")
+def reports_named_where_a_decision_is_asked(concept: Concept) -> Iterator[Finding]:
+    """A Beschlussvorlage without 'beschluesse' reports on every open decision of its bodies, and its
+    proposal gains a point taking note of that report: a paper on the Babylotsendienst took note of
+    the Rat's decision asking for the concept, unasked (NRW review). Said once, with how to choose."""
+    files = concept.paper_files
+    for view in paper_views(concept):
+        paper = view.paper
+        if paper.kind != "Beschlussvorlage" or paper.decisions is not None or paper.number not in files:
+            continue
+        reported = [d.number for _, decisions in view.reports_back for d in decisions]
+        if not reported:
+            continue
+        which = (
+            f"des Beschlusses {reported[0]}" if len(reported) == 1 else f"der Beschlüsse {enumeration(reported)}"
+        )
+        yield warning(
+            files[paper.number],
+            ("vorlage",),
+            f"Die Vorlage berichtet über die Umsetzung {which}, und ihr Beschlussvorschlag nimmt diesen Bericht "
+            "zur Kenntnis: Ohne 'beschluesse' berichtet eine Vorlage über alle offenen Beschlüsse der Gremien ihrer "
+            "Beratungsfolge. Bitte die Beschlüsse nennen, über die sie berichten soll, oder 'beschluesse: []' "
+            "eintragen, wenn keine.",
+        )
+
+
 #: The longest title a heading and a table cell carry well; more belongs in the description.
 LONGEST_TITLE = 150
 
