@@ -305,14 +305,25 @@ def _abbreviations(root: lxml.html.HtmlElement) -> None:
         if event == "start" and element.tag == "h2":  # a new chapter: each is marked once again
             seen.clear()
             chapter_listed = element.get("id") == ABBREVIATIONS_ID
-        elif event == "start" and open_to_marks(element):
+        # the text is searched before the ancestors are: walking them for every element cost
+        # seconds in a concept of 500 measures
+        elif event == "start" and _holds(pattern, element.text) and open_to_marks(element):
             element.text, marks = marked(element.text)
             for index, mark in enumerate(marks):
                 element.insert(index, mark)
-        elif event == "end" and element is not root and open_to_marks(element.getparent()):
+        elif (
+            event == "end"
+            and element is not root
+            and _holds(pattern, element.tail)
+            and open_to_marks(element.getparent())
+        ):
             element.tail, marks = marked(element.tail)
             for mark in reversed(marks):
                 element.addnext(mark)
+
+
+def _holds(pattern: re.Pattern[str], text: str | None) -> bool:
+    return text is not None and pattern.search(text) is not None
 
 
 def _table_semantics(table: lxml.html.HtmlElement) -> None:
@@ -356,6 +367,8 @@ def _contact_links(root: lxml.html.HtmlElement) -> None:
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
+        if not any(_holds(pattern, element.text) or _holds(pattern, element.tail) for pattern in (_EMAIL, _PHONE)):
+            continue  # before the ancestors are walked (a concept of 500 measures: seconds)
         outer = [str(a.tag) for a in element.iterancestors()]
         if "a" in outer or any(tag.endswith("svg") for tag in [*outer, element.tag]):  # pictures stay as drawn
             continue
