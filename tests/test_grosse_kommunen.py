@@ -116,7 +116,7 @@ def test_the_fast_reader_leaves_what_it_is_unsure_of_to_the_strict_one(text):
     ("text", "expected"),
     [
         ("a: ein\twort\n", "1:7: Die Datei ist kein gültiges YAML: Tabulatorzeichen"),  # libyaml would take it
-        ("a: &x 1\nb: *x\n", "2:4: Die Datei ist kein gültiges YAML: Verweise mit '&' und '*'"),
+        ("a: &x 1\nb: *x\n", "1:4: Die Datei ist kein gültiges YAML: '&x' ist für YAML ein Anker, kein Text"),
         ("a: !!str 1\n", "1:4: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!str'"),
         ("a: 1\na: 2\n", "2:1: Das Feld 'a' steht doppelt"),
     ],

@@ -1701,6 +1701,8 @@ def test_a_kreisangehoerige_stadt_names_the_kreis_whose_kreistag_or_landrat_a_te
     assert decide("Das Kreisjugendamt berichtet dem Kreistag jährlich.") == []
     assert decide("Die Landrätin des Nachbarkreises lädt ein.") == []
     assert decide("Der Hochsauerlandkreis und sein Kreistag beraten.") == []
+    # a circle of people is no Kreis (re-check: 'Arbeitskreis' let the sentence pass again)
+    assert len(decide("Der Kreistag beauftragt den Arbeitskreis Frühe Hilfen.")) == 1
     (message,) = decide("Die Landrätin lädt ein.")
     assert message.endswith("Ist die Landrätin des Main-Kinzig-Kreises gemeint, bitte den Kreis dazuschreiben.")
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisfreie Stadt", kreis=None))

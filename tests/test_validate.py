@@ -274,9 +274,10 @@ def test_alias_bomb_fails_before_anything_is_expanded():
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert source is None
+    # refused at its first anchor, before any alias (re-check: an anchor alone swallowed text)
     assert [str(p) for p in problems] == [
-        "bombe.yaml:2:14: Die Datei ist kein gültiges YAML: Verweise mit '&' und '*' (YAML-Anker) "
-        "sind nicht erlaubt; bitte den Wert ausschreiben."
+        "bombe.yaml:1:7: Die Datei ist kein gültiges YAML: '&lol0' ist für YAML ein Anker, kein Text; Verweise mit "
+        "'&' und '*' (YAML-Anker) sind nicht erlaubt. Ein Wert, der mit '&' beginnt, bitte in Anführungszeichen setzen."
     ]
     assert peak < 2 * 1024 * 1024  # bytes: the bomb was never built
 
@@ -295,6 +296,10 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "2:6: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!python/name:os.system'",
         ),
         ("a: 1\n2026: 5\n", "2:1: Die Datei ist kein gültiges YAML: Feldnamen müssen Wörter sein"),
+        # an anchor is no text: '&Co Elterncafé' printed „Elterncafé“ (re-check)
+        ("a: &Co Elterncafé\n", "1:4: Die Datei ist kein gültiges YAML: '&Co' ist für YAML ein Anker, kein Text"),
+        ("a: - b\n", "1:4: Die Datei ist kein gültiges YAML: Ein '- ' steht hier, wo ein Wert stehen muss"),
+        ("a: | x\n", "1:6: Die Datei ist kein gültiges YAML: Nach '|' oder '>' beginnt ein Text erst"),
         # a merge key is no number or date (fuzz review: 'Feldnamen müssen Wörter sein')
         ("a:\n  <<: {b: 1}\n", "2:3: Die Datei ist kein gültiges YAML: '<<' (Felder eines anderen Abschnitts"),
         # a German amount in braces: the comma split it, '00' became a field (NRW review)
@@ -1194,6 +1199,9 @@ def test_an_attached_pdf_that_would_not_open_is_refused(example_copy):
     assert "Traceback" not in result.output
     attachment.write_bytes(original + bytes(2000))
     assert _validate(example_copy).exit_code == 0
+    # cut off after an earlier end mark (a file saved for fast web view, or updated; re-check)
+    attachment.write_bytes(original + b"1 0 obj\n<< /Type /Page >>\nendobj\n" * 100)
+    assert _validate(example_copy).exit_code == 1
 
 
 @pytest.mark.parametrize("where", ["end", "start"])

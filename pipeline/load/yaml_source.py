@@ -152,6 +152,14 @@ class _Strict(yaml.composer.Composer):
             raise Refused(
                 event, "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt; bitte den Wert ausschreiben"
             )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            # 'titel: &Co Elterncafé' printed „Elterncafé“: '&Co' was taken for an anchor (re-check)
+            raise Refused(
+                event,
+                f"'&{anchor}' ist für YAML ein Anker, kein Text; Verweise mit '&' und '*' (YAML-Anker) sind nicht "
+                "erlaubt. Ein Wert, der mit '&' beginnt, bitte in Anführungszeichen setzen",
+            )
         tag = getattr(event, "tag", None)
         if tag is not None:
             raise Refused(
@@ -231,7 +239,7 @@ class _FastReader:
                 and kind is not yaml.SequenceStartEvent
             ):
                 continue  # stream and document ends
-            if event.tag is not None or len(stack) >= MAX_DEPTH:
+            if event.tag is not None or getattr(event, "anchor", None) is not None or len(stack) >= MAX_DEPTH:
                 raise _Unsure
             mark = event.start_mark
             frame = stack[-1] if stack else None
@@ -435,6 +443,30 @@ YAML_REASONS: tuple[tuple[str, str], ...] = (
         "Nach '\\' steht ein unbekanntes Zeichen; für einen Rückstrich bitte einfache Anführungszeichen verwenden",
     ),
     ("but found another document", "Die Datei enthält mehrere Dokumente ('---'); erlaubt ist nur eines"),
+    # values that begin with a sign YAML reads as its own (re-check: English messages)
+    (
+        "expected alphabetic or numeric character",
+        "Ein Wert, der mit '&' oder '*' beginnt, bitte in Anführungszeichen setzen",
+    ),
+    (
+        "expected a comment or a line break",
+        "Nach '|' oder '>' beginnt ein Text erst in der nächsten Zeile; ein Wert, der mit diesem Zeichen beginnt, "
+        "bitte in Anführungszeichen setzen",
+    ),
+    (
+        "expected chomping or indentation indicators",
+        "Nach '|' oder '>' beginnt ein Text erst in der nächsten Zeile; ein Wert, der mit diesem Zeichen beginnt, "
+        "bitte in Anführungszeichen setzen",
+    ),
+    (
+        "mapping keys are not allowed here",
+        "Ein Wert, der mit '? ' beginnt, bitte in Anführungszeichen setzen",
+    ),
+    (
+        "sequence entries are not allowed here",
+        "Ein '- ' steht hier, wo ein Wert stehen muss: Listeneinträge stehen in eigenen Zeilen unter dem Feld; "
+        "ein Text, der mit '- ' beginnt, bitte in Anführungszeichen setzen",
+    ),
     (
         "that cannot start any token",
         "Ein Wert darf nicht mit diesem Zeichen beginnen; bitte den Wert in Anführungszeichen setzen",

@@ -138,7 +138,10 @@ def pdf_problem(data: bytes, shown: str) -> str:
     """Why a PDF attached to a paper would not open, '' if nothing tells so: cut off (an interrupted
     download or copy has no end mark). Only the header was checked, and such files went out with the
     council's papers (fuzz review). A protected one is a warning (:func:`is_protected`)."""
-    if b"%%EOF" not in data:
+    # the last end mark ends the file, give or take a little padding: a file saved for fast web view
+    # or updated has an earlier one, and cut off halfway it kept only that (re-check)
+    last = data.rfind(b"%%EOF")
+    if last < 0 or (len(data) - last > 1024 and data[last + 5 :].strip(b" \t\r\n\x00")):
         return (
             f"Die PDF-Datei '{shown}' ist unvollständig oder beschädigt (ihr Ende fehlt, etwa nach einem "
             "abgebrochenen Herunterladen oder Kopieren). Bitte die Datei neu speichern oder erneut herunterladen."

@@ -831,9 +831,26 @@ def bodies_of_the_city_only(concept: Concept) -> Iterator[Finding]:
 
 #: The Kreis's head by title, as a city's texts may name it.
 _COUNTY_HEADS = ("Landrätin", "Landrat")
-#: A passage that speaks of a Kreis, once its bodies and heads are taken out: 'der Kreis Erlenbruch',
-#: 'des Landkreises', 'das Kreisjugendamt', 'des Nachbarkreises', 'der Hochsauerlandkreis' (diff review).
-_NAMES_A_COUNTY = re.compile(r"[Kk]reis")
+#: A word that speaks of a Kreis, once its bodies and heads are taken out: 'der Kreis Erlenbruch',
+#: 'des Landkreises', 'das Kreisjugendamt', 'des Nachbarkreises', 'der Hochsauerlandkreis' (diff review) –
+#: not a circle of people ('Arbeitskreis', 'Gesprächskreis': re-check) nor the 'Kreislauf'.
+_KREIS_WORD = re.compile(r"\b(\w*?)[Kk]reis(\w*)")
+_CIRCLES = frozenset(
+    {
+        "arbeits", "gesprächs", "stuhl", "freundes", "eltern", "helfer", "helferinnen", "personen", "teilnehmer",
+        "teilnehmenden", "qualitäts", "lese", "spiel", "mütter", "väter", "familien", "interessenten", "kunden",
+        "bekannten", "experten", "fach", "unter", "halb", "voll", "teil", "nutzer", "adressaten", "träger",
+    }
+)  # fmt: skip
+
+
+def _names_a_county(text: str) -> bool:
+    return any(
+        m[1].lower() not in _CIRCLES and not (not m[1] and m[2].startswith("lauf"))
+        for m in _KREIS_WORD.finditer(text)
+    )
+
+
 #: A name that says it is a Kreis's: 'des Kreises …', 'des Main-Kinzig-Kreises'.
 _OF_A_COUNTY = re.compile(r"[Kk]reises\b")
 _COUNTY_WORD = re.compile(rf"\b({'|'.join((*COUNTY_BODIES, *_COUNTY_HEADS))})(?:e?s)?\b")
@@ -862,7 +879,7 @@ def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
             continue
         found = _COUNTY_WORD.search(passage.text)
         rest = _COUNTY_WORD.sub("", passage.text)
-        if found is None or _NAMES_A_COUNTY.search(rest) or (municipality.county and municipality.county in rest):
+        if found is None or _names_a_county(rest) or (municipality.county and municipality.county in rest):
             continue
         word = found[1]
         if word in COUNTY_BODIES and not municipality.in_a_kreis:
