@@ -296,6 +296,15 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "2:6: Die Datei ist kein gültiges YAML: Sonder-Tags wie '!!python/name:os.system'",
         ),
         ("a: 1\n2026: 5\n", "2:1: Die Datei ist kein gültiges YAML: Feldnamen müssen Wörter sein"),
+        # a field glued to its value, at its line, not the next one's missing ':' (re-check)
+        (
+            "massnahmen:\n  - id: a\n    titel:Willkommen\n    status: laufend\n",
+            "3:11: Die Datei ist kein gültiges YAML: Nach 'titel:' fehlt ein Leerzeichen ('titel: Willkommen').",
+        ),
+        (
+            "a:\n  b:1\n  c: 2\n",
+            "2:5: Die Datei ist kein gültiges YAML: Nach 'b:' fehlt ein Leerzeichen ('b: 1').",
+        ),
         # an anchor is no text: '&Co Elterncafé' printed „Elterncafé“ (re-check)
         ("a: &Co Elterncafé\n", "1:4: Die Datei ist kein gültiges YAML: '&Co' ist für YAML ein Anker, kein Text"),
         ("a: - b\n", "1:4: Die Datei ist kein gültiges YAML: Ein '- ' steht hier, wo ein Wert stehen muss"),

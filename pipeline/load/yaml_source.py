@@ -517,6 +517,21 @@ def _indented_into_text(lines: list[str], line: int) -> tuple[str, int, str] | N
     return here[2].strip(), above, field[2].strip()
 
 
+#: A field whose ':' has no space after it ('titel:Willkommen'): YAML reads the line as one word.
+_GLUED_COLON = re.compile(r"^\s*(?:-\s+)?([a-z_][a-z0-9_]*):([^\s:/].*)$")
+
+
+def _glued_colon(lines: list[str], line: int) -> tuple[int, str, str] | None:
+    """The line at or just above `line` that glues a field's name to its value: YAML complains only
+    at the line after, of a missing ':' (re-check: the most common typo got the wrong line and cause)."""
+    for number in (line - 1, line):
+        if 0 < number <= len(lines):
+            found = _GLUED_COLON.match(lines[number - 1])
+            if found is not None:
+                return number, found[1], found[2].strip()
+    return None
+
+
 #: A list entry whose '-' has no space after it ('-id: x'): YAML reads '-id' as a word.
 _DASH_WITHOUT_SPACE = re.compile(r"^\s*-[^\s\-]")
 
@@ -594,6 +609,15 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
     bracket = _unclosed_bracket(raw, getattr(error, "context_mark", None), mark, text)
     if bracket is not None:
         return _problem(name, *bracket)
+    glued = _glued_colon(lines, line) if ("expected ':'" in raw or "mapping values" in raw) else None
+    if glued is not None:
+        number, key, value = glued
+        return _problem(
+            name,
+            number,
+            len(lines[number - 1]) - len(lines[number - 1].lstrip()) + len(key) + 2,
+            f"Die Datei ist kein gültiges YAML: Nach '{key}:' fehlt ein Leerzeichen ('{key}: {value}').",
+        )
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     if _DASH_WITHOUT_SPACE.match(here) and _as_deep_as_above(lines, line):
         return _problem(
