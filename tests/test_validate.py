@@ -1292,3 +1292,15 @@ def test_a_population_no_municipality_has_is_refused(inputs):
     assert problem.endswith(
         "kommune.einwohner: Der Wert 99999999999999999999 ist zu groß; er darf höchstens 5.000.000 betragen."
     )
+
+
+def test_a_reference_to_an_entry_whose_id_is_refused_points_to_that_entry(inputs):
+    """NRW review: with 'id: familienwegweiser-ü' refused, the references to 'familienwegweiser' got
+    „Meinten Sie 'familienwegweiser-ü'?“ – an id that is itself refused. Now they point to the entry."""
+    inputs.replace("massnahmen.yaml", "  - id: elternbriefe\n", "  - id: elternbriefe-ü\n")
+    problems = [p for p in inputs.problems() if "'elternbriefe' gibt es nicht" in p]
+    assert problems and all(
+        "Gemeint ist wohl der Eintrag 'elternbriefe-ü', dessen Kennung selbst ungültig ist (siehe dort)." in p
+        and "Meinten Sie" not in p
+        for p in problems
+    ), problems

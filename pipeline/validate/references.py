@@ -70,6 +70,12 @@ def references_exist(parsed: Parsed) -> Iterator[Finding]:
         tip = (
             f" Meinten Sie '{close}'?" if close else (_by_name(parsed, kind, ref) or _other_kind(known, kind, ref))
         )
+        refused = _refused_id(ref, known[kind])
+        if refused:  # the entry meant has an id of its own mistake (NRW review: it was suggested back)
+            close, tip = (
+                refused,
+                f" Gemeint ist wohl der Eintrag '{refused}', dessen Kennung selbst ungültig ist (siehe dort).",
+            )
         numbered = numbers.get(ref) if kind == "beschluss" else None
         if numbered:  # 'JHA/2026/007' where the id 'jha-2026-007' belongs (review of a new Landkreis)
             tip = (
@@ -108,9 +114,20 @@ def references_once(parsed: Parsed) -> Iterator[Finding]:
             )
 
 
-def _closest(ref: str, ids: list[str]) -> str | None:
-    """The known id a misspelt reference most likely means ('soz-ges' for 'sozges'), if any."""
+#: What an id may look like (types.Id): an id refused for its own spelling is no suggestion.
+_VALID_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def _refused_id(ref: str, ids: list[str]) -> str | None:
+    """The refused id a reference most likely means, where it is closer than any valid one."""
     close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
+    return close[0] if close and not _VALID_ID.fullmatch(close[0]) else None
+
+
+def _closest(ref: str, ids: list[str]) -> str | None:
+    """The known id a misspelt reference most likely means ('soz-ges' for 'sozges'), if any – never
+    one that is itself refused ('familienwegweiser-ü'; NRW review)."""
+    close = difflib.get_close_matches(ref, [i for i in ids if _VALID_ID.fullmatch(i)], n=1, cutoff=0.6)
     return close[0] if close else None
 
 
