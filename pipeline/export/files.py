@@ -528,17 +528,14 @@ def write_atomically(outputs: dict[Path, bytes]) -> list[Path]:
     except OSError as error:
         kept = _put_back(replaced)
         copies = [copy for copy in copies if copy not in kept.values()]
-        failure = WriteFailure(f"{target} konnte nicht geschrieben werden: {os_reason(error, writing=True)}")
-        failure.restored = not kept
+        message = f"{target} konnte nicht geschrieben werden: {os_reason(error, writing=True)}"
         if kept:  # an earlier file that could not be put back: its copy stays, and the message names it
-            failure.args = (
-                f"{failure.args[0]} Nicht zurückgestellt: "
-                + "; ".join(
-                    f"{target} (die frühere Fassung liegt als {copy.name} daneben)"
-                    for target, copy in kept.items()
-                )
-                + ".",
+            named = "; ".join(
+                f"{path} (die frühere Fassung liegt als {copy.name} daneben)" for path, copy in kept.items()
             )
+            message += f" Nicht zurückgestellt: {named}."
+        failure = WriteFailure(message)
+        failure.restored = not kept
         raise failure from error
     finally:
         for leftover in (*(temp for temp, _ in staged), *copies):

@@ -134,6 +134,9 @@ def _shown_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
 
 
+_NO_ANCHORS = "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt"
+
+
 class _Strict(yaml.composer.Composer):
     """Composing that refuses aliases and explicit tags, mixed into a loader below.
 
@@ -149,16 +152,14 @@ class _Strict(yaml.composer.Composer):
         peek_event: Callable[[], yaml.Event] = self.peek_event  # type: ignore[attr-defined]  # the parser's
         event = peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise Refused(
-                event, "Verweise mit '&' und '*' (YAML-Anker) sind nicht erlaubt; bitte den Wert ausschreiben"
-            )
+            raise Refused(event, f"{_NO_ANCHORS}; bitte den Wert ausschreiben")
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             # 'titel: &Co Elterncafé' printed „Elterncafé“: '&Co' was taken for an anchor (re-check)
             raise Refused(
                 event,
-                f"'&{anchor}' ist für YAML ein Anker, kein Text; Verweise mit '&' und '*' (YAML-Anker) sind nicht "
-                "erlaubt. Ein Wert, der mit '&' beginnt, bitte in Anführungszeichen setzen",
+                f"'&{anchor}' ist für YAML ein Anker, kein Text; {_NO_ANCHORS}. Ein Wert, der mit '&' beginnt, "
+                "bitte in Anführungszeichen setzen",
             )
         tag = getattr(event, "tag", None)
         if tag is not None:

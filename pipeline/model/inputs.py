@@ -2243,6 +2243,17 @@ class Paper(Item, title="Vorlage"):
     attachments: list[Attachment] = field("anlagen", "Anlagen", default_factory=list)
 
     @property
+    def named_decisions(self) -> list[str]:
+        """The decisions the paper names ([] where it names none: it then reports on every open
+        decision of its bodies, see :attr:`chooses_decisions`)."""
+        return self.decisions or []
+
+    @property
+    def chooses_decisions(self) -> bool:
+        """Whether the paper chooses the decisions it reports on ('beschluesse', '[]' for none)."""
+        return self.decisions is not None
+
+    @property
     def last_sitting(self) -> dt.date | None:
         """The day of its last consultation (None without any): a paper whose last sitting lies
         before a Fassung's Stand was deliberated on what an earlier Fassung said."""

@@ -1140,8 +1140,8 @@ class PaperView:
     @cached_property
     def decisions(self) -> list[Decision]:
         """Chosen decisions, or every decision of the consulting bodies, oldest first."""
-        if self.paper.decisions is not None:  # '[]': none (NRW review: no way to say so)
-            chosen = [d for d in self.concept.decisions if d.id in self.paper.decisions]
+        if self.paper.chooses_decisions:  # '[]': none (NRW review: no way to say so)
+            chosen = [d for d in self.concept.decisions if d.id in self.paper.named_decisions]
         else:
             ids = {c.id for c in self.audience}
             chosen = [d for d in self.concept.decisions if d.committee in ids]

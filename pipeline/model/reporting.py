@@ -141,7 +141,7 @@ REPORT_RANK = {"Sachstandsbericht": 0, "Informationsvorlage": 1}
 def report_order(paper: Paper, decision: Decision) -> tuple[int, bool, str]:
     """The order in which papers of one sitting are the report on a decision: by their kind, then
     the one that chose the decision itself, then by number."""
-    return REPORT_RANK.get(paper.kind, 2), decision.id not in (paper.decisions or []), paper.number
+    return REPORT_RANK.get(paper.kind, 2), decision.id not in paper.named_decisions, paper.number
 
 
 def sittings_between(committee: Committee, start: dt.date, end: dt.date) -> list[dt.date]:

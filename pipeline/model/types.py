@@ -74,9 +74,11 @@ def field(alias: str, description: str, **kwargs: Any) -> Any:
     return Field(alias=alias, title=title_of(description), description=description, **kwargs)
 
 
+#: What an id may look like: lower-case letters, digits, '-' and '_'.
+ID_PATTERN = r"[a-z0-9][a-z0-9_-]*"
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
+    StringConstraints(pattern=rf"^{ID_PATTERN}$", max_length=60),
 ]
 #: Characters that Word's XML cannot hold or that are invisible garbage from pasted text; the
 #: byte order mark U+FEFF in the middle of a text is one too (PDF/UA forbids it), and so is a

@@ -1124,7 +1124,7 @@ def ordered_bodies_consulted(case: PaperCase) -> Iterator[Finding]:
     paper, council = case.paper, case.council
     consulted = {c.committee for c in paper.consultations}
     last: Consultation = paper.consultations[-1]
-    for index, decision_id in enumerate(paper.decisions or []):
+    for index, decision_id in enumerate(paper.named_decisions):
         decision = council.decisions.get(decision_id)
         if decision is None:
             continue

@@ -87,11 +87,17 @@ def _closest(found: object, expected: str) -> str:
     return f" Meinten Sie '{by_key[close[0]]}'?" if close else ""
 
 
+def _meant_field(key: str, owner: type[BaseModel] | None) -> str | None:
+    """The field an unknown key most likely misspells ('zielgrupen' → 'zielgruppen'), if any."""
+    close = difflib.get_close_matches(key, _aliases(owner), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _unknown_key(key: str, owner: type[BaseModel] | None, file_name: str, top: bool) -> str:
     """'zielgrupen' ist kein Feld von Maßnahme – meinten Sie 'zielgruppen'? Erlaubt sind: …"""
     allowed = _aliases(owner)
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    tip = f" – meinten Sie '{close[0]}'?" if close else "."
+    close = _meant_field(key, owner)
+    tip = f" – meinten Sie '{close}'?" if close else "."
     if not close and not re.fullmatch(r"[a-zäöüß_]+", key):  # no field name: a value split at a comma
         tip = f". Steht der Eintrag in {{ … }}? Dort {FLOW_COMMA}."
     if top:
@@ -259,11 +265,11 @@ def problems_from(error: ValidationError, source: SourceFile, model: type[Item])
     # a required field written misspelt is one mistake: 'federführung' ist kein Feld – meinten Sie
     # 'federfuehrung'?, not also „Pflichtfeld 'federfuehrung' fehlt“ (NRW review: 6 errors for 3 typos)
     meant = {
-        (*loc[:-1], close[0])
+        (*loc[:-1], close)
         for item in errors
         if item["type"] == "extra_forbidden"
         and (loc := tuple(item["loc"]))
-        and (close := difflib.get_close_matches(str(loc[-1]), _aliases(_model_at(model, loc)), n=1, cutoff=0.6))
+        and (close := _meant_field(str(loc[-1]), _model_at(model, loc)))
     }
     for item in errors:
         loc = tuple(item["loc"])

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pipeline.findings import Finding, Path_, RuleSet, at, format_path
 from pipeline.formatting import number
 from pipeline.model.inputs import ID_SOURCES, QualityFile
-from pipeline.model.types import KIND_LABELS
+from pipeline.model.types import ID_PATTERN, KIND_LABELS
 from pipeline.validate.parsed import COMBINED_IDS, PROJECT_IDS, Parsed, raw_entries
 
 RULES: RuleSet[Parsed] = RuleSet("Kennungen und Verweise")
@@ -114,8 +114,8 @@ def references_once(parsed: Parsed) -> Iterator[Finding]:
             )
 
 
-#: What an id may look like (types.Id): an id refused for its own spelling is no suggestion.
-_VALID_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+#: An id refused for its own spelling is no suggestion.
+_VALID_ID = re.compile(ID_PATTERN)
 
 
 def _refused_id(ref: str, ids: list[str]) -> str | None:

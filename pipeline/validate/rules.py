@@ -1185,7 +1185,7 @@ def reports_named_where_a_decision_is_asked(concept: Concept) -> Iterator[Findin
     files = concept.paper_files
     for view in paper_views(concept):
         paper = view.paper
-        if paper.kind != "Beschlussvorlage" or paper.decisions is not None or paper.number not in files:
+        if paper.kind != "Beschlussvorlage" or paper.chooses_decisions or paper.number not in files:
             continue
         reported = [d.number for _, decisions in view.reports_back for d in decisions]
         if not reported:
@@ -1407,7 +1407,7 @@ def ordered_bodies_consulted_by_default(concept: Concept) -> Iterator[Finding]:
     for a paper naming the decision (Bavarian and RLP reviews: the rule looked at named ones only)."""
     files = concept.paper_files
     for view in paper_views(concept):
-        if view.paper.decisions:
+        if view.paper.chooses_decisions:
             continue  # named decisions: the rule beteiligung-nach-beschluss looks at them
         consulted = {c.committee for c in view.paper.consultations}
         for decision in view.decisions_reported_back:
@@ -1479,8 +1479,8 @@ def named_decisions_shown(concept: Concept) -> Iterator[Finding]:
     proposal took note of a report on GRDrs 377/2025 the paper did not hold)."""
     files = concept.paper_files
     for paper in concept.papers:
-        if paper.decisions and "beschluesse" not in paper.blocks:
-            named = [d.number for d in concept.decisions if d.id in paper.decisions]
+        if paper.named_decisions and "beschluesse" not in paper.blocks:
+            named = [d.number for d in concept.decisions if d.id in paper.named_decisions]
             which = f"den Beschluss {named[0]}" if len(named) == 1 else f"die Beschlüsse {enumeration(named)}"
             yield warning(
                 files[paper.number],

@@ -314,7 +314,7 @@ def _next_chance(view: ReportingView, committee: Committee, decision: str | None
     papers = [p.paper for p in view.of(committee).next_papers]
     if papers:
         day = view.of(committee).next_papers[0].date
-        shown = [p for p in papers if decision in (p.decisions or [])] or papers
+        shown = [p for p in papers if decision in p.named_decisions] or papers
         return f"in der Sitzung am {german_date(day)} (vorbereitet: {papers_text([p.number for p in shown])})"
     upcoming = view.next_meeting(committee.id)
     if upcoming:
