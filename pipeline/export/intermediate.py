@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from lxml.etree import _Element
 
-from pipeline.render.fragments import fragment
+from pipeline.render.fragments import plain_fragment
 
 #: Whitespace as HTML collapses it: not the no-break space, which binds citations ('§ 4').
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -33,8 +33,7 @@ GAP = "luecke"
 
 def parse(html: str) -> _Element:
     """The body as one element (a <div>) holding the document's blocks."""
-    root: _Element = fragment(html)
-    return root
+    return plain_fragment(html)
 
 
 def classes(element: _Element) -> list[str]:

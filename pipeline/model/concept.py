@@ -1696,6 +1696,14 @@ class Concept:
         return [a for a in self.actors_without_path if a.id not in recommended]
 
     @property
+    def bound_actors_without_path(self) -> list[Actor]:
+        """Actors the Kooperationsvereinbarung binds although no Abstimmungsweg is agreed for them
+        (a paper names them). By id: the template compared the models pairwise, some 250,000
+        field-by-field comparisons for 500 actors."""
+        bound = {a.id for a in self.agreement.bound_actors} if self.agreement is not None else set()
+        return [a for a in self.actors_without_path if a.id in bound]
+
+    @property
     def network_meetings_per_year(self) -> int:
         return sum(b.sittings for b in self.network.bodies)
 
