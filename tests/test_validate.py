@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from pipeline.cli import main
+from pipeline.findings import Finding
 from pipeline.load.yaml_source import MAX_FILE_BYTES, parse_yaml
 from pipeline.model.inputs import INPUTS
 from pipeline.model.types import Ref, _displayable
@@ -1304,3 +1305,51 @@ def test_a_reference_to_an_entry_whose_id_is_refused_points_to_that_entry(inputs
         and "Meinten Sie" not in p
         for p in problems
     ), problems
+
+
+def _cut_by_comment(inputs) -> list[Finding]:
+    return [w for w in inputs.warnings() if "als Kommentar" in w.message]
+
+
+def test_text_a_comment_cuts_off_is_warned_about_at_the_hash_with_the_quoted_value(inputs):
+    """'titel: Babylotsendienst #1 im Klinikum' reached every document as 'Babylotsendienst': YAML
+    reads ' #' as the start of a comment (reliability review)."""
+    inputs.replace("massnahmen.yaml", "titel: Babylotsendienst im", "titel: Babylotsendienst #1 im")
+    (warning,) = _cut_by_comment(inputs)
+    line, column = inputs.position_of("massnahmen.yaml", "titel: Babylotsendienst #1")
+    assert (warning.where.file, warning.where.line, warning.where.column) == (
+        "massnahmen.yaml",
+        line,
+        column + len("Babylotsendienst "),
+    )
+    assert warning.where.path[-1] == "titel"
+    assert "Nach „Babylotsendienst“ steht „#1 im Klinikum Musterstadt“" in warning.message
+    assert '"Babylotsendienst #1 im Klinikum Musterstadt"' in warning.message
+    # quoted, the text is whole and nothing is said
+    inputs.replace(
+        "massnahmen.yaml",
+        "titel: Babylotsendienst #1 im Klinikum Musterstadt",
+        'titel: "Babylotsendienst #1 im Klinikum Musterstadt"',
+    )
+    assert _cut_by_comment(inputs) == []
+    assert any(m.title == "Babylotsendienst #1 im Klinikum Musterstadt" for m in inputs.check().concept.measures)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "titel: Babylotsendienst im Klinikum Musterstadt  # ein Kommentar, wie er geschrieben wird",
+        "titel: 'Babylotsendienst #1 im Klinikum Musterstadt'",
+        "titel: Babylotsendienst im Klinikum Musterstadt  ## zwei Zeichen: ein Kommentar",
+        "titel: Babylotsendienst#1 im Klinikum Musterstadt",  # no space before '#': text for YAML
+    ],
+)
+def test_comments_written_as_comments_and_hashes_inside_text_are_not_warned_about(inputs, line):
+    inputs.replace("massnahmen.yaml", "titel: Babylotsendienst im Klinikum Musterstadt", line)
+    assert _cut_by_comment(inputs) == []
+
+
+def test_a_cut_value_with_double_quotes_is_suggested_in_single_ones(inputs):
+    inputs.replace("massnahmen.yaml", "titel: Babylotsendienst im", 'titel: Babylotsendienst „Lotse" #2 im')
+    (warning,) = _cut_by_comment(inputs)
+    assert "'Babylotsendienst „Lotse\" #2 im Klinikum Musterstadt'" in warning.message

@@ -18,6 +18,7 @@ problems are reported together (:class:`~pipeline.errors.InvalidInput`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -285,6 +286,60 @@ def unread_paper_folders(loaded: LoadedInputs) -> list[Finding]:
     ]
 
 
+#: A '#' after a space that a sign other than a space follows ('Raum #3', '#Elternzeit'): YAML
+#: reads it as the start of a comment, though people who write comments write '# '.
+_COMMENT_GLUED = re.compile(r"[ \t]#(?=[^\s#])")
+_CUT_BY_COMMENT = re.compile(r"([ \t]+)#(\S.*?)\s*$")
+
+
+def texts_cut_by_comments(loaded: LoadedInputs) -> list[Finding]:
+    """A text value on whose line ' #' and a sign follow: YAML drops the rest of the line as a
+    comment, so 'Babylotsendienst #1 im Klinikum' reached the documents as 'Babylotsendienst'
+    without a word said (reliability review). A warning, as a comment written '#so' is still a
+    comment; written '# so', it is left alone."""
+    found: list[Finding] = []
+    for name, source in loaded.files.items():
+        if "#" not in source.text:
+            continue
+        lines = source.text.splitlines()
+        suspect = {number for number, line in enumerate(lines, 1) if _COMMENT_GLUED.search(line)}
+        if not suspect:
+            continue
+        for path, (line, column) in source.value_positions.items():
+            if line not in suspect:
+                continue
+            value = _value_at(source.data, path)
+            written = lines[line - 1][column - 1 :]
+            if not isinstance(value, str) or not value or written[:1] in "\"'|>" or not written.startswith(value):
+                continue
+            cut = _CUT_BY_COMMENT.fullmatch(written, len(value))
+            if cut is None:
+                continue
+            whole = f"{value}{cut[1]}#{cut[2]}"
+            quoted = f"'{whole}'" if '"' in whole else f'"{whole}"'
+            found.append(
+                Finding(
+                    Place(name, path, line, column + len(value) + len(cut[1])),
+                    f"Nach „{value}“ steht „#{cut[2]}“: YAML liest alles ab einem „#“ nach einem Leerzeichen "
+                    f"als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen Wert in "
+                    f"Anführungszeichen setzen: {quoted}. Ist es ein Kommentar, nach dem „#“ ein Leerzeichen "
+                    "schreiben.",
+                    WARNING,
+                )
+            )
+    return found
+
+
+def _value_at(data: Any, path: Path_) -> Any:
+    """The value at `path` in a file's data (None where the path leads nowhere)."""
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def land_placeholder(loaded: LoadedInputs) -> Finding | None:
     """The Land `init` put in as a placeholder, still there: the procedure in the committees,
     the laws cited and the names of bodies follow it, so a Landkreis in Thüringen would get
@@ -328,6 +383,7 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
     if (placeholder := land_placeholder(loaded)) is not None:
         warnings.append(placeholder)
     warnings += unread_paper_folders(loaded)
+    warnings += texts_cut_by_comments(loaded)
     if assembled:
         concept, whole = assembled
         unreadable = frozenset(p.where.file for p in problems if p.level != WARNING)
