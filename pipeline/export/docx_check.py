@@ -63,11 +63,16 @@ def _language(styles: etree._Element | None) -> Iterator[str]:
 
 
 def _headings(body: etree._Element) -> Iterator[str]:
+    """By the paragraph styles (w:pStyle) rather than by each paragraph: asking each of a long
+    document's paragraphs for its style took half of the check."""
     previous = 0
-    for paragraph in body.iter(_w("p")):
-        style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
-        level = HEADING_STYLES.get(style.get(_w("val"), "")) if style is not None else None
-        if level is None:
+    for style in body.iter(_w("pStyle")):
+        level = HEADING_STYLES.get(style.get(_w("val"), ""))
+        properties = style.getparent()
+        if level is None or properties is None or properties.tag != _w("pPr"):
+            continue
+        paragraph = properties.getparent()
+        if paragraph is None or paragraph.tag != _w("p"):
             continue
         if level > previous + 1:
             yield (
