@@ -14,6 +14,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
@@ -307,30 +308,49 @@ _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 _SIZE = f".//{qn('w:rPr')}/{qn('w:sz')}"
 
 
-def _text_widths(
-    table: etree._Element, columns: int, margin: float = FONT_MARGIN
-) -> tuple[list[float], list[float], list[float]]:
+@dataclass
+class _Cell:
+    """A table cell as the column widths need it, read once: its first grid column, how many it
+    spans, its em (twips), and its paragraphs with their words."""
+
+    row: int
+    column: int
+    span: int
+    em: float
+    paragraphs: list[tuple[etree._Element, str, list[str]]]
+
+
+def _cells(table: etree._Element, margin: float) -> list[_Cell]:
+    cells = []
+    for number, row in enumerate(table.iterchildren(TR)):
+        column = 0
+        for cell in row.iterchildren(TC):
+            span = _span(cell)
+            texts = [(p, text_of(p)) for p in cell.iter(P)]
+            paragraphs = [(p, text, _BREAKS.split(text)) for p, text in texts]
+            cells.append(_Cell(number, column, span, _cell_em(cell, number == 0, margin), paragraphs))
+            column += span
+    return cells
+
+
+def _text_widths(cells: list[_Cell], columns: int) -> tuple[list[float], list[float], list[float]]:
     """Per column, the width (twips) of its longest word (hyphenated after its first syllables,
     and whole) and of its longest body cell on one line
     (the header may wrap), at the cells' type size; the header row and strong text set bold, a
     tenth wider – as the PDF measures its columns (:func:`pipeline.export.to_typst.table`)."""
     longest_words, whole_words, natural = [0.0] * columns, [0.0] * columns, [0.0] * columns
-    for number, row in enumerate(table.iterchildren(TR)):
-        column = 0
-        for cell in row.iterchildren(TC):
-            span = _span(cell)
-            if span == 1 and column < columns:
-                em = _cell_em(cell, number == 0, margin)
-                texts = [text_of(p) for p in cell.iter(P)]
-                words = [word for text in texts for word in _BREAKS.split(text)]
-                longest = max((needed_em(word) for word in words), default=0.0)
-                longest_words[column] = max(longest_words[column], longest * em)
-                longest = max((whole_em(word) for word in words), default=0.0)
-                whole_words[column] = max(whole_words[column], longest * em)
-                if number > 0:
-                    line = max((em_width(text) for text in texts), default=0.0)
-                    natural[column] = max(natural[column], line * em)
-            column += span
+    for cell in cells:
+        column, em = cell.column, cell.em
+        if cell.span != 1 or column >= columns:
+            continue
+        words = [word for _, _, split in cell.paragraphs for word in split]
+        longest = max((needed_em(word) for word in words), default=0.0)
+        longest_words[column] = max(longest_words[column], longest * em)
+        longest = max((whole_em(word) for word in words), default=0.0)
+        whole_words[column] = max(whole_words[column], longest * em)
+        if cell.row > 0:
+            line = max((em_width(text) for _, text, _ in cell.paragraphs), default=0.0)
+            natural[column] = max(natural[column], line * em)
     return longest_words, whole_words, natural
 
 
@@ -347,23 +367,17 @@ def _cell_em(cell: etree._Element, header: bool, margin: float) -> float:
 UNHYPHENATED_SPARE = 1.15
 
 
-def _hyphenated_only_where_needed(table: etree._Element, widths: list[int], margin: float) -> None:
+def _hyphenated_only_where_needed(cells: list[_Cell], widths: list[int]) -> None:
     """A cell's paragraph whose every word fits its column whole is not hyphenated: Word broke
     'Netzwerkkoordina-|tion' at a line's end where the word fitted on the next line, and the PDF
     hyphenates in tables only words wider than their column (templates/gemeinsam.typ)."""
-    for number, row in enumerate(table.iterchildren(TR)):
-        column = 0
-        for cell in row.iterchildren(TC):
-            span = _span(cell)
-            room = sum(widths[column : column + span]) - CELL_MARGINS
-            em = _cell_em(cell, number == 0, margin)
-            column += span
-            for p in cell.iter(P):
-                words = _BREAKS.split(text_of(p))
-                if max((whole_em(word) for word in words), default=0.0) * em * UNHYPHENATED_SPARE <= room:
-                    properties = paragraph_properties(p)
-                    if properties.find(qn("w:suppressAutoHyphens")) is None:
-                        insert_ordered(properties, element("suppressAutoHyphens"))
+    for cell in cells:
+        room = sum(widths[cell.column : cell.column + cell.span]) - CELL_MARGINS
+        for p, _, words in cell.paragraphs:
+            if max((whole_em(word) for word in words), default=0.0) * cell.em * UNHYPHENATED_SPARE <= room:
+                properties = paragraph_properties(p)
+                if properties.find(qn("w:suppressAutoHyphens")) is None:
+                    insert_ordered(properties, element("suppressAutoHyphens"))
 
 
 def _span(cell: etree._Element) -> int:
@@ -417,7 +431,8 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
                 total - (line + FORM_FIELD_GAP) * (len(cols) - 1)
             ]
         else:
-            words, whole, lines = _text_widths(table, len(cols), margin)
+            cells = _cells(table, margin)
+            words, whole, lines = _text_widths(cells, len(cols))
             needed = [math.ceil(w + CELL_MARGINS) for w in words]
             # a column whose cells fit on one line gives what it does not need, one with longer text
             # keeps its width (the indicators' text column gave to the numbers' columns until it was
@@ -427,7 +442,7 @@ def fit_columns(document: DocumentObject, portrait: int, landscape: int, font: s
                 for line, width in zip(lines, widths, strict=True)
             ]
             fitted = fit_widths(widths, needed, kept, [math.ceil(w + CELL_MARGINS) for w in whole])
-            _hyphenated_only_where_needed(table, fitted, margin)
+            _hyphenated_only_where_needed(cells, fitted)
         for col, width in zip(cols, fitted, strict=True):
             col.set(qn("w:w"), str(width))
 
