@@ -1744,3 +1744,29 @@ def test_a_committee_of_the_kreis_in_a_citys_gremien_is_warned_about():
     inputs.edit("gremien.yaml", lambda d: d["gremien"].pop())
     inputs.edit("gremien.yaml", add("Gesundheitsausschuss des Kreises Neuhafen"))
     assert len(warned()) == 1
+
+
+def test_a_kreis_named_by_its_place_or_a_landrat_by_name_counts_as_the_kreis_of_the_city():
+    """In the city of Düren, Kreis Düren: „Kreistag Düren“ and „Landrat Wolfgang Spelthahn“ were
+    warned about (re-check of the NRW review) – the bare place word is the city's too, so it names
+    the Kreis only right after its body or head; a person's name after a head means one Landrat."""
+    inputs = _neuhafen()
+    inputs.edit("kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt", kreis="Kreis Neuhafen"))
+
+    def decide(text):
+        def change(data):
+            data["beschluesse"][0]["inhalt"] = text
+
+        inputs.edit("gremien.yaml", change)
+        return [w.message for w in inputs.warnings() if w.where.path[:2] == ("beschluesse", 0)]
+
+    assert decide("Der Kreistag Neuhafen hat die Frühförderung beschlossen.") == []
+    assert decide("Der Kreistag Neuhafen beauftragt den Landrat, zu berichten.") == []
+    assert decide("Schirmherr ist Landrat Wolfgang Spelthahn.") == []
+    assert decide("Schirmherrin ist Landrätin Dr. Eva Reis.") == []
+    # the place word elsewhere is the city's: no Kreis named
+    (message,) = decide("Der Kreistag beauftragt den Landrat, in Neuhafen zu berichten.")
+    assert "Ist der Kreistag des Kreises Neuhafen gemeint" in message, message
+    assert decide("Schirmherr ist Landrat Wolfgang Spelthahn; der Landrat berichtet jährlich.") == []
+    (message,) = decide("Schirmherr ist Landrat Wolfgang Spelthahn; der Kreistag berät.")
+    assert "Der Text nennt 'Kreistag', aber keinen Kreis." in message, message

@@ -856,6 +856,30 @@ _OF_A_COUNTY = re.compile(r"[Kk]reises\b")
 _COUNTY_WORD = re.compile(rf"\b({'|'.join((*COUNTY_BODIES, *_COUNTY_HEADS))})(?:e?s)?\b")
 
 
+#: A person's name after a Kreis's head ('Landrat Wolfgang Spelthahn', 'Landrätin Dr. Eva Reis'):
+#: one Landrat is meant, the city's Kreis's, not a copied 'der Landrat'.
+_PERSON_NAME = re.compile(r" (?:Dr\. )?[A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+")
+
+
+def _place_word(county: str) -> str | None:
+    """The place a Kreis is named after ('Düren' of 'Kreis Düren'), where its name has one."""
+    kind, _, place = county.partition(" ")
+    return place if kind in ("Kreis", "Landkreis") and place else None
+
+
+def _place_after(text: str, word: re.Match[str], place: str | None) -> bool:
+    """Whether the Kreis's place follows its body or head ('Kreistag Düren'): in the city of Düren
+    the bare place word is the city's too, so it names the Kreis only right there."""
+    if not place:
+        return False
+    return re.compile(rf" {re.escape(place)}\b").match(text, word.end()) is not None
+
+
+def _person_after(text: str, word: re.Match[str]) -> bool:
+    """Whether a person's name follows a Kreis's head ('Landrat Wolfgang Spelthahn')."""
+    return word[1] in _COUNTY_HEADS and _PERSON_NAME.match(text, word.end()) is not None
+
+
 @WARNINGS.rule("kreis-in-texten-der-stadt")
 def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
     """'Der Kreistag beauftragt den Landrat …' in a city's texts where no Kreis is named: copied
@@ -874,13 +898,22 @@ def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
     if not _COUNTY_WORD.search(texts.joined):
         return
     council = concept.council
+    place = _place_word(municipality.county) if municipality.in_a_kreis and municipality.county else None
     for passage in texts.passages:
         if passage.path[:2] == ("vorlage", "beschlussvorschlag"):
             continue
-        found = _COUNTY_WORD.search(passage.text)
+        words = list(_COUNTY_WORD.finditer(passage.text))
+        named_head = any(_person_after(passage.text, m) for m in words)  # then every 'Landrat' is that one
+        unnamed = [m for m in words if not (named_head and m[1] in _COUNTY_HEADS)]
         rest = _COUNTY_WORD.sub("", passage.text)
-        if found is None or _names_a_county(rest) or (municipality.county and municipality.county in rest):
+        if (
+            not unnamed
+            or _names_a_county(rest)
+            or (municipality.county and municipality.county in rest)
+            or any(_place_after(passage.text, m, place) for m in words)
+        ):
             continue
+        found = unnamed[0]
         word = found[1]
         if word in COUNTY_BODIES and not municipality.in_a_kreis:
             continue  # a kreisfreie Stadt's: rule 'gremien-anderer-laender'
