@@ -325,6 +325,25 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "Komma zwei Felder. Bitte betrag: 6500.50 schreiben (ohne Tausenderpunkt und Währung, Dezimalpunkt",
         ),
         ("a: 1\nb: x\x07y\n", "2:5: Die Datei enthält ein unsichtbares Steuerzeichen (U+0007)"),
+        # an apostrophe ends a text in '…' (re-check: 'Die Einrückung passt nicht')
+        (
+            "a:\n  titel: 'Elterncafé 'Kleine Hände' im Zentrum'\n  b: 1\n",
+            "2:22: Die Datei ist kein gültiges YAML: Dieser Apostroph beendet den Text in '…', der Rest der Zeile "
+            "bleibt übrig. Ein Apostroph im Text wird darin doppelt geschrieben ('')",
+        ),
+        # a text that begins with brackets (re-check: 'Die Einrückung passt nicht')
+        (
+            "a:\n  titel: [Entwurf] Elterncafé\n  b: 1\n",
+            "2:10: Die Datei ist kein gültiges YAML: Ein Wert, der mit '[' beginnt, ist für YAML eine Liste; nach der "
+            "schließenden ']' darf nichts mehr stehen. Ist er ein Text, bitte in Anführungszeichen setzen: "
+            '"[Entwurf] Elterncafé".',
+        ),
+        # the text of '>-' not indented (re-check: 'Hier fehlt ein ':'' a line further down)
+        (
+            "massnahmen:\n  - id: a\n    beschreibung: >-\n    Text ohne Einrückung\n    status: laufend\n",
+            "4:1: Die Datei ist kein gültiges YAML: Der Text zu 'beschreibung' (Zeile 3) muss tiefer eingerückt sein "
+            "als 'beschreibung', z. B. um zwei Leerzeichen mehr.",
+        ),
         (
             "titel: Ziel: alle erreichen\n",
             "1:12: Die Datei ist kein gültiges YAML: Ein ':' steht an "

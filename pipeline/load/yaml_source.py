@@ -577,21 +577,61 @@ def _unclosed_bracket(raw: str, opened: Any, failed: Any, text: str) -> tuple[in
     return None
 
 
-def _quote_ended_early(line: str) -> int | None:
-    """The column of a double quotation mark that ends a value before its line does
-    ('titel: "Zirkel "Frühe Hilfen" mit Praxen"'), None if there is none: YAML then says the
-    indentation is wrong (NRW review)."""
+def _quote_ended_early(line: str) -> tuple[int, str] | None:
+    """The column of a quotation mark that ends a value before its line does ('titel: "Zirkel
+    "Frühe Hilfen" mit Praxen"', "titel: 'Elterncafé 'Kleine Hände' im Zentrum'"), and the mark;
+    None if there is none: YAML then says the indentation is wrong (NRW review, re-check)."""
     found = _OPENS_QUOTE.match(line)
-    if found is None or found[1] != '"':
+    if found is None:
         return None
-    closing = re.search(r'(?<!\\)"', line[found.end() :])
+    mark = found[1]
+    after = line[found.end() :]
+    # in '…' an apostrophe is written twice (''), in "…" a quotation mark escaped (\")
+    closing = re.search(r'(?<!\\)"', after) if mark == '"' else re.search(r"'(?!')", after.replace("''", "\0\0"))
     if closing is None:
         return None
     rest = line[found.end() + closing.end() :]
     # nothing after it, a comment, the end of a flow entry, or a quoted key ('"titel": x'; diff review)
     if not rest.strip() or rest.lstrip()[0] in "#,]}:":
         return None
-    return found.end() + closing.start() + 1
+    return found.end() + closing.start() + 1, mark
+
+
+#: A value that YAML reads as a list or a mapping in brackets, and text after its closing bracket:
+#: 'titel: [Entwurf] Elterncafé' (re-check).
+_TEXT_AFTER_BRACKETS = re.compile(
+    r"^\s*(?:-\s+)?(?:[^\s#'\"\[{][^:#]*:\s+)?(\[[^\[\]]*\]|\{[^{}]*\})[ \t]*([^\s#,\]}].*)$"
+)
+
+
+def _text_after_brackets(line: str) -> tuple[int, str] | None:
+    """The column of the bracket that opens such a value, and the whole value as written."""
+    found = _TEXT_AFTER_BRACKETS.match(line)
+    if found is None:
+        return None
+    return found.start(1) + 1, line[found.start(1) :].rstrip()
+
+
+#: A field whose text follows in the lines below it ('beschreibung: >-', 'text: |').
+_BLOCK_TEXT = re.compile(r"^(\s*)(?:-\s+)?([^\s#'\"-][^:#]*):\s+[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _block_text_not_indented(lines: list[str], line: int) -> tuple[int, str, int] | None:
+    """Where the text of a field with '|' or '>' starts no deeper than the field (YAML then takes
+    the text for an empty value and its first line for a field, and complains of a missing ':'
+    below it; re-check): the text's line, the field and its line."""
+    for above in range(max(1, line - 2), line + 1):
+        found = _BLOCK_TEXT.match(lines[above - 1]) if above <= len(lines) else None
+        if found is None:
+            continue
+        following = next((n for n in range(above + 1, line + 1) if lines[n - 1].strip()), None)
+        if following is None:
+            continue
+        text = lines[following - 1]
+        indent = len(text) - len(text.lstrip())
+        if indent <= len(found[1]) and not text.lstrip().startswith("#") and not _FIELD_NAME.match(text):
+            return following, found[2].strip(), above
+    return None
 
 
 def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
@@ -629,14 +669,46 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
             f"('- {here.lstrip()[1:].strip()}').",
         )
     early = _quote_ended_early(here)
+    if early is not None and early[1] == '"':
+        return _problem(
+            name,
+            line,
+            early[0],
+            "Die Datei ist kein gültiges YAML: Dieses Anführungszeichen beendet den Text, der Rest der Zeile bleibt "
+            "übrig. Anführungszeichen im Text bitte als „…“ schreiben oder den ganzen Wert in einfache "
+            "Anführungszeichen setzen ('…').",
+        )
     if early is not None:
         return _problem(
             name,
             line,
-            early,
-            "Die Datei ist kein gültiges YAML: Dieses Anführungszeichen beendet den Text, der Rest der Zeile bleibt "
-            "übrig. Anführungszeichen im Text bitte als „…“ schreiben oder den ganzen Wert in einfache "
-            "Anführungszeichen setzen ('…').",
+            early[0],
+            "Die Datei ist kein gültiges YAML: Dieser Apostroph beendet den Text in '…', der Rest der Zeile bleibt "
+            "übrig. Ein Apostroph im Text wird darin doppelt geschrieben ('') – oder den ganzen Wert in doppelte "
+            'Anführungszeichen setzen ("…"); Anführungszeichen im Text lassen sich auch als „…“ schreiben.',
+        )
+    bracketed = _text_after_brackets(here)
+    if bracketed is not None:
+        column, value = bracketed
+        quoted = f"'{value}'" if '"' in value else f'"{value}"'
+        kind, closing = ("eine Liste", "]") if value[0] == "[" else ("ein Abschnitt", "}")
+        return _problem(
+            name,
+            line,
+            column,
+            f"Die Datei ist kein gültiges YAML: Ein Wert, der mit '{value[0]}' beginnt, ist für YAML {kind}; nach der "
+            f"schließenden '{closing}' darf nichts mehr stehen. Ist er ein Text, bitte in Anführungszeichen setzen: "
+            f"{quoted}.",
+        )
+    unindented = _block_text_not_indented(lines, line)
+    if unindented is not None:
+        number, field, above = unindented
+        return _problem(
+            name,
+            number,
+            1,
+            f"Die Datei ist kein gültiges YAML: Der Text zu '{field}' (Zeile {above}) muss tiefer eingerückt sein "
+            f"als '{field}', z. B. um zwei Leerzeichen mehr.",
         )
     deeper = _indented_into_text(lines, line) if "mapping values are not allowed" in raw else None
     if deeper is not None:
