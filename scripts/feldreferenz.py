@@ -45,7 +45,7 @@ def _type_name(annotation: typing.Any) -> str:
         "str": "Text",
         "int": "ganze Zahl",
         "Decimal": "Zahl",
-        "date": "Datum (JJJJ-MM-TT)",
+        "date": "Datum (TT.MM.JJJJ oder JJJJ-MM-TT)",
         "bool": "ja/nein",
         "time": "Uhrzeit (SS:MM)",
     }.get(getattr(annotation, "__name__", ""), str(annotation))

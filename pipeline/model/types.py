@@ -193,10 +193,24 @@ def _displayable(text: str) -> str:
     return text
 
 
-def _no_number(value: Any) -> Any:
-    """YAML numbers would otherwise pass as dates counted in seconds since 1970."""
+#: A date as German administrations write it, the year in full: '23.11.2026', '1.3.2027'.
+GERMAN_FULL_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _as_date(value: Any) -> Any:
+    """A date written '23.11.2026' read as the date it names, as YAML reads 2026-11-23 (the users
+    write dates as their documents show them; the message named the date meant but refused it).
+    A year of two digits stays refused: its century is a guess. YAML numbers would otherwise pass
+    as dates counted in seconds since 1970."""
     if isinstance(value, (int, float)):
         raise PydanticCustomError("date_type", "Datum erwartet")
+    german = GERMAN_FULL_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if german:
+        day, month, year = (int(part) for part in german.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:  # '31.02.2027': refused with the day to check (validate.messages)
+            return value
     return value
 
 
@@ -301,6 +315,17 @@ Integer = Annotated[int, Strict()]
 Year = Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
+#: What editors check a date against (inputs/schema): either way of writing it.
+_DATE_SCHEMA = WithJsonSchema(
+    {
+        "anyOf": [
+            {"type": "string", "format": "date"},
+            {"type": "string", "pattern": r"^\d{1,2}\.\d{1,2}\.\d{4}$"},
+        ]
+    }
+)
+
+
 def _within(first: int) -> AfterValidator:
     def check(value: dt.date) -> dt.date:
         outside = outside_the_years(value.year, first)
@@ -313,10 +338,10 @@ def _within(first: int) -> AfterValidator:
 
 #: A date the inputs can mean: a measure's start of 0001-01-01 printed „seit 01.01.1“ and broke the
 #: workbook's date cell, 9999-12-31 passed (fuzz review); a long-standing offer may have begun in 1985.
-Date = Annotated[dt.date, BeforeValidator(_no_number), _within(FIRST_PAST_YEAR)]
+Date = Annotated[dt.date, BeforeValidator(_as_date), _DATE_SCHEMA, _within(FIRST_PAST_YEAR)]
 #: A date the plans of a concept can mean: its Stand, a budget's adoption (a Stand of 1899 passed and
 #: gave 54 warnings, a Beschluss of 9999-12-31 none; hostile-input sweep).
-PlanDate = Annotated[dt.date, BeforeValidator(_no_number), _within(FIRST_YEAR)]
+PlanDate = Annotated[dt.date, BeforeValidator(_as_date), _DATE_SCHEMA, _within(FIRST_YEAR)]
 
 ActorRef = Annotated[str, Ref("akteur")]
 GoalRef = Annotated[str, Ref("ziel")]

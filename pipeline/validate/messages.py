@@ -227,7 +227,7 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         shown_bound = number(bound) if isinstance(bound, int) else bound  # '5.000.000', not '5000000'
         return f"Der Wert {shown} ist zu groß; er darf höchstens {shown_bound} betragen."
     if kind.startswith("date") and isinstance(found, str) and IMPOSSIBLE_DATE.fullmatch(found):
-        return f"Das Datum {shown} gibt es nicht. Bitte prüfen (Format JJJJ-MM-TT)."
+        return f"Das Datum {shown} gibt es nicht. Bitte prüfen (Format TT.MM.JJJJ oder JJJJ-MM-TT)."
     if kind.startswith("date") or kind.startswith("datetime"):
         german = GERMAN_DATE.fullmatch(found) if isinstance(found, str) else None
         # a year of two digits ('1.2.26') is this century's (NRW review: no suggestion for it)
@@ -235,11 +235,14 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         year = int(german[3]) if german else 0
         if german and len(german[3]) == 2:
             year += 2000 if year <= dt.date.today().year % 100 + 20 else 1900
-        meant = f" Gemeint ist wohl {year}-{int(german[2]):02d}-{int(german[1]):02d}." if german else ""
+        meant = f" Gemeint ist wohl {int(german[1]):02d}.{int(german[2]):02d}.{year}." if german else ""
         if german and not _exists(year, int(german[2]), int(german[1])):
             # no suggestion that the next run refuses (a '31.02.2027' became '2027-02-31'; review)
             meant = f" Den {int(german[1])}.{int(german[2])}. gibt es {year} nicht: bitte den Tag prüfen."
-        return f"Hier wird ein Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-11-23; gefunden: {shown}.{meant}"
+        return (
+            f"Hier wird ein Datum im Format TT.MM.JJJJ (mit vierstelligem Jahr) oder JJJJ-MM-TT erwartet, z. B. "
+            f"23.11.2026; gefunden: {shown}.{meant}"
+        )
     if kind in {"bool_type", "bool_parsing"}:
         return f"Hier wird ja oder nein erwartet (auch true/false); gefunden: {shown}."
     if kind == "list_type":
