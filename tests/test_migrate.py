@@ -221,3 +221,17 @@ def test_a_file_that_cannot_be_replaced_leaves_the_whole_folder_as_it_was(old_co
     assert sorted(p.name for p in old_copy.iterdir() if p.name.startswith(".")) == []
     assert _migrate(old_copy).exit_code == 0
     assert _raw(old_copy, "kommune.yaml")["format"] == 2
+
+
+def test_a_stand_written_the_german_way_gives_the_budget_years_their_state(old_copy):
+    """'stand: 15.10.2026' (as the tool now takes dates) broke migrate with a message about a
+    missing entry: the year was read from its first four characters (diff review)."""
+    kommune = old_copy / "kommune.yaml"
+    kommune.write_text(
+        kommune.read_text(encoding="utf-8").replace("stand: 2026-10-15", "stand: 15.10.2026"), encoding="utf-8"
+    )
+    result = _migrate(old_copy)
+    assert result.exit_code == 0, result.output
+    states = {entry["jahr"]: entry["stand"] for entry in _raw(old_copy, "ressourcen.yaml")["haushalt"]}
+    assert {year for year, state in states.items() if state == "beschlossen"} == {y for y in states if y <= 2026}
+    assert any(state == "Entwurf" for state in states.values())

@@ -972,3 +972,25 @@ def test_a_reply_follows_its_own_comment_when_two_comments_share_a_block(draft_b
     assert result.exit_code == 0, result.output
     items = yaml.safe_load(next(listing.glob("*.yaml")).read_text())
     assert [i["von"] for i in items] == ["A", "C", "B"]
+
+
+def test_a_date_written_the_german_way_is_found_where_the_documents_print_it(tmp_path):
+    """'datum: 1.3.2027' stands in the documents as 01.03.2027: indexed as written, a row of the
+    Beratungsfolge was no longer found at its record (diff review)."""
+    import shutil
+
+    from pipeline.load import load_folder
+    from pipeline.render.provenance import text_index
+
+    folder = tmp_path / "kreis"
+    shutil.copytree(EXAMPLE, folder)
+    paper = folder / "vorlagen" / "jha-2026-030-gesamtkonzept.yaml"
+    data = yaml.safe_load(paper.read_text(encoding="utf-8"))["vorlage"]
+    first = data["beratungsfolge"][0]["datum"]
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace(f"datum: {first.isoformat()}", "datum: 5.3.2027", 1),
+        encoding="utf-8",
+    )
+    loaded, _ = load_folder(folder)
+    places = text_index(loaded)["05.03.2027"]
+    assert any(p.field == "vorlage.beratungsfolge[0].datum" for p in places), places

@@ -1764,6 +1764,7 @@ def test_a_kreis_named_by_its_place_or_a_landrat_by_name_counts_as_the_kreis_of_
     assert decide("Der Kreistag Neuhafen beauftragt den Landrat, zu berichten.") == []
     assert decide("Schirmherr ist Landrat Wolfgang Spelthahn.") == []
     assert decide("Schirmherrin ist Landrätin Dr. Eva Reis.") == []
+    assert decide("Schirmherr ist Landrat Prof. Dr. Hans von Müller.") == []
     # the place word elsewhere is the city's: no Kreis named
     (message,) = decide("Der Kreistag beauftragt den Landrat, in Neuhafen zu berichten.")
     assert "Ist der Kreistag des Kreises Neuhafen gemeint" in message, message

@@ -339,6 +339,23 @@ def test_alias_bomb_fails_before_anything_is_expanded():
             "schließenden ']' darf nichts mehr stehen. Ist er ein Text, bitte in Anführungszeichen setzen: "
             '"[Entwurf] Elterncafé".',
         ),
+        # a backslash and both quotation marks: the suggestion is in quotes YAML reads back (diff review)
+        (
+            "pfad: [x] C:\\Daten\\neu\n",
+            "1:7: Die Datei ist kein gültiges YAML: Ein Wert, der mit '[' beginnt, ist für YAML eine Liste; nach der "
+            "schließenden ']' darf nichts mehr stehen. Ist er ein Text, bitte in Anführungszeichen setzen: "
+            "'[x] C:\\Daten\\neu'.",
+        ),
+        # an empty text of '|' followed by another mistake is not blamed for it (diff review)
+        (
+            "liste:\n  - text: |\n  - titel: a: b\n",
+            "3:13: Die Datei ist kein gültiges YAML: Ein ':' steht an einer unerwarteten Stelle",
+        ),
+        # the text of a list entry's field, after a blank line (diff review)
+        (
+            "a:\n  - text: >-\n\n    Der Text\n",
+            "4:1: Die Datei ist kein gültiges YAML: Der Text zu 'text' (Zeile 2) muss tiefer eingerückt sein",
+        ),
         # the text of '>-' not indented (re-check: 'Hier fehlt ein ':'' a line further down)
         (
             "massnahmen:\n  - id: a\n    beschreibung: >-\n    Text ohne Einrückung\n    status: laufend\n",
@@ -990,8 +1007,14 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
     # '31.02.2027' was answered with 'Gemeint ist wohl 2027-02-31')
     inputs.replace("massnahmen.yaml", "von: 01.03.25", "von: 31.02.2027")
     assert inputs.problems()[1].endswith(
-        "gefunden: '31.02.2027'. Den 31.2. gibt es 2027 nicht: bitte den Tag prüfen."
+        "Das Datum '31.02.2027' gibt es nicht (den 31.2. gibt es 2027 nicht). Bitte den Tag prüfen."
     ), inputs.problems()
+    # the month is named where it is the month (diff review: 'bitte den Tag prüfen' for '01.13.2026')
+    inputs.replace("massnahmen.yaml", "von: 31.02.2027", "von: 01.13.2026")
+    assert inputs.problems()[1].endswith("(einen 13. Monat gibt es nicht). Bitte den Monat prüfen."), (
+        inputs.problems()
+    )
+    inputs.replace("massnahmen.yaml", "von: 01.13.2026", "von: 31.02.2027")
     # a year of two digits is this century's (NRW review: '1.2.26' had no suggestion)
     inputs.replace("massnahmen.yaml", "von: 31.02.2027", "von: 1.2.26")
     assert inputs.problems()[1].endswith("gefunden: '1.2.26'. Gemeint ist wohl 01.02.2026."), inputs.problems()
@@ -1393,3 +1416,30 @@ def test_a_cut_value_with_double_quotes_is_suggested_in_single_ones(inputs):
     inputs.replace("massnahmen.yaml", "titel: Babylotsendienst im", 'titel: Babylotsendienst „Lotse" #2 im')
     (warning,) = _cut_by_comment(inputs)
     assert "'Babylotsendienst „Lotse\" #2 im Klinikum Musterstadt'" in warning.message
+
+
+def test_a_value_a_glued_comment_leaves_empty_is_warned_about(inputs):
+    """'hauptfarbe: #7a0000' left the colour empty and printed the default one, without a word
+    (diff review): a value that is all comment is said like a text a comment cuts off."""
+    inputs.replace("kommune.yaml", "layout:\n", "layout:\n  hauptfarbe: #7a0000\n")
+    (warning,) = _cut_by_comment(inputs)
+    assert warning.where.path == ("layout", "hauptfarbe")
+    line, _ = inputs.position_of("kommune.yaml", "hauptfarbe: #7a0000")
+    assert (warning.where.line, warning.where.column) == (line, len("  hauptfarbe: ") + 1)
+    assert warning.message.startswith(
+        "Hier steht „#7a0000“: YAML liest alles ab einem „#“ nach einem Leerzeichen als Kommentar, das Feld "
+        "'hauptfarbe' bleibt leer. Gehört es zum Wert, bitte in Anführungszeichen setzen: \"#7a0000\"."
+    ), warning.message
+    inputs.replace("kommune.yaml", "hauptfarbe: #7a0000", 'hauptfarbe: "#7a0000"')
+    assert _cut_by_comment(inputs) == []
+
+
+def test_the_quoting_suggested_reads_back_as_the_text_written(inputs):
+    """A value with both kinds of quotation mark, or a backslash, was suggested in quotes that
+    YAML refuses or reads otherwise (diff review)."""
+    import yaml
+
+    inputs.replace("massnahmen.yaml", "titel: Babylotsendienst im", "titel: Sag \"Hallo\" und 'so' #1 im")
+    (warning,) = _cut_by_comment(inputs)
+    suggested = warning.message.split("setzen: ", 1)[1].split(". Ist es", 1)[0]
+    assert yaml.safe_load(f"titel: {suggested}") == {"titel": "Sag \"Hallo\" und 'so' #1 im Klinikum Musterstadt"}

@@ -577,6 +577,15 @@ def _unclosed_bracket(raw: str, opened: Any, failed: Any, text: str) -> tuple[in
     return None
 
 
+def quoted_for_yaml(value: str) -> str:
+    """`value` as YAML reads it back whole: in double quotes where it holds neither a quotation
+    mark nor a backslash (an escape there: 'C:\\Daten\\neu'), else in single quotes, an apostrophe
+    in it written twice (diff review: 'Sag "Hallo" und 'so'' was suggested)."""
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _quote_ended_early(line: str) -> tuple[int, str] | None:
     """The column of a quotation mark that ends a value before its line does ('titel: "Zirkel
     "Frühe Hilfen" mit Praxen"', "titel: 'Elterncafé 'Kleine Hände' im Zentrum'"), and the mark;
@@ -612,25 +621,36 @@ def _text_after_brackets(line: str) -> tuple[int, str] | None:
     return found.start(1) + 1, line[found.start(1) :].rstrip()
 
 
-#: A field whose text follows in the lines below it ('beschreibung: >-', 'text: |').
-_BLOCK_TEXT = re.compile(r"^(\s*)(?:-\s+)?([^\s#'\"-][^:#]*):\s+[|>][-+0-9]*\s*(?:#.*)?$")
+#: A field whose text follows in the lines below it ('beschreibung: >-', '- text: |').
+_BLOCK_TEXT = re.compile(r"^(\s*(?:-\s+)?)([^\s#'\"-][^:#]*):\s+[|>][-+0-9]*\s*(?:#.*)?$")
+#: A line of the file's structure, not of a text: a field, a list entry, a quoted field name.
+_STRUCTURE = re.compile(r"""^\s*(?:-(?:\s|$)|(?:"[^"]*"|'[^']*'|[^\s#'"-][^:#]*):(?:\s|$))""")
 
 
 def _block_text_not_indented(lines: list[str], line: int) -> tuple[int, str, int] | None:
     """Where the text of a field with '|' or '>' starts no deeper than the field (YAML then takes
     the text for an empty value and its first line for a field, and complains of a missing ':'
-    below it; re-check): the text's line, the field and its line."""
-    for above in range(max(1, line - 2), line + 1):
-        found = _BLOCK_TEXT.match(lines[above - 1]) if above <= len(lines) else None
+    at or below it; re-check): the text's line, the field and its line. Blank and comment lines
+    may stand between them; a field or a list entry there means the text was left empty."""
+    for header in range(min(line, len(lines)), max(0, line - 6), -1):
+        found = _BLOCK_TEXT.match(lines[header - 1])
         if found is None:
             continue
-        following = next((n for n in range(above + 1, line + 1) if lines[n - 1].strip()), None)
+        following = next(
+            (
+                n
+                for n in range(header + 1, line + 1)
+                if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")
+            ),
+            None,
+        )
         if following is None:
-            continue
+            return None
         text = lines[following - 1]
         indent = len(text) - len(text.lstrip())
-        if indent <= len(found[1]) and not text.lstrip().startswith("#") and not _FIELD_NAME.match(text):
-            return following, found[2].strip(), above
+        if indent <= len(found[1]) and not _STRUCTURE.match(text):
+            return following, found[2].strip(), header
+        return None
     return None
 
 
@@ -690,7 +710,7 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
     bracketed = _text_after_brackets(here)
     if bracketed is not None:
         column, value = bracketed
-        quoted = f"'{value}'" if '"' in value else f'"{value}"'
+        quoted = quoted_for_yaml(value)
         kind, closing = ("eine Liste", "]") if value[0] == "[" else ("ein Abschnitt", "}")
         return _problem(
             name,
@@ -700,7 +720,7 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
             f"schließenden '{closing}' darf nichts mehr stehen. Ist er ein Text, bitte in Anführungszeichen setzen: "
             f"{quoted}.",
         )
-    unindented = _block_text_not_indented(lines, line)
+    unindented = _block_text_not_indented(lines, line) if "could not find expected ':'" in raw else None
     if unindented is not None:
         number, field, above = unindented
         return _problem(

@@ -30,7 +30,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline.formatting import euro
-from pipeline.model.types import COORDINATION
+from pipeline.model.types import COORDINATION, german_full_date
 
 FOUNDATION = "Bundesstiftung Frühe Hilfen"
 OWN = "Kommune"
@@ -232,7 +232,7 @@ class Step:
             income.append(line)
         years = sorted({line["jahr"] for line in self.funding.values()} | {e["jahr"] for e in self.expenses})
         stand = self.kommune.get("konzept", {}).get("stand")
-        stand_year = getattr(stand, "year", None) or int(str(stand)[:4]) if stand else years[0]
+        stand_year = _year_of(stand) or years[0]
         budget = CommentedSeq()
         for year in years:
             entry = CommentedMap()
@@ -338,3 +338,15 @@ class Step:
 def migrate(files: dict[str, Any]) -> list[str]:
     """Rewrite the files of one folder from format 1 to 2, in place; the notes say what to check."""
     return Step(files).run()
+
+
+def _year_of(stand: object) -> int | None:
+    """The year of a Stand as format 1 may hold it: a date, or text – '2026-10-15' in quotes,
+    '15.10.2026' (diff review: its first four characters were taken for the year)."""
+    if stand is None or hasattr(stand, "year"):
+        return getattr(stand, "year", None)
+    written = german_full_date(str(stand))
+    if written is not None:
+        return written.year
+    found = re.match(r"[0-9]{4}", str(stand).strip())
+    return int(found[0]) if found else None

@@ -194,7 +194,20 @@ def _displayable(text: str) -> str:
 
 
 #: A date as German administrations write it, the year in full: '23.11.2026', '1.3.2027'.
-GERMAN_FULL_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+GERMAN_FULL_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+
+
+def german_full_date(text: str) -> dt.date | None:
+    """The date a text like '23.11.2026' or '1.3.2027' names, None for any other text (also for a
+    date the calendar lacks)."""
+    german = GERMAN_FULL_DATE.fullmatch(text.strip())
+    if german is None:
+        return None
+    day, month, year = (int(part) for part in german.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _as_date(value: Any) -> Any:
@@ -204,14 +217,8 @@ def _as_date(value: Any) -> Any:
     as dates counted in seconds since 1970."""
     if isinstance(value, (int, float)):
         raise PydanticCustomError("date_type", "Datum erwartet")
-    german = GERMAN_FULL_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
-    if german:
-        day, month, year = (int(part) for part in german.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:  # '31.02.2027': refused with the day to check (validate.messages)
-            return value
-    return value
+    # '31.02.2027' stays text: refused with the day to check (validate.messages)
+    return (german_full_date(value) or value) if isinstance(value, str) else value
 
 
 Text = Annotated[
@@ -320,7 +327,7 @@ _DATE_SCHEMA = WithJsonSchema(
     {
         "anyOf": [
             {"type": "string", "format": "date"},
-            {"type": "string", "pattern": r"^\d{1,2}\.\d{1,2}\.\d{4}$"},
+            {"type": "string", "pattern": r"^[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}$"},
         ]
     }
 )

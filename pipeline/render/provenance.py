@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 
 from pipeline.findings import Path_, format_path
 from pipeline.formatting import german_date
+from pipeline.model.types import german_full_date
 from pipeline.render.fragments import fragment, new_element
 
 if TYPE_CHECKING:
@@ -304,6 +305,8 @@ def text_index(loaded: LoadedInputs) -> TextIndex:
             index.setdefault(german_date(node), []).append(
                 InputLocation(file, format_path(path), source.locate(path)[0])
             )
+        elif isinstance(node, str) and (as_date := german_full_date(node)) is not None:
+            walk(file, as_date, path, source)  # '1.3.2027' stands in the documents as 01.03.2027 (diff review)
         elif isinstance(node, str) and len(normalized(node)) >= MIN_MATCH:
             line = source.locate(path)[0]
             index.setdefault(normalized(node), []).append(InputLocation(file, format_path(path), line))

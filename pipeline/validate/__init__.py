@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from pipeline.errors import InvalidInput
 from pipeline.findings import WARNING, Finding, Path_, Place
 from pipeline.load import LoadedInputs, SourceFile
+from pipeline.load.yaml_source import quoted_for_yaml
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import DELIBERATED_FOLDER, FORMAT, PAPER_FOLDER, REQUIRED_FILES, model_for
 from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
@@ -293,41 +294,62 @@ _CUT_BY_COMMENT = re.compile(r"([ \t]+)#(\S.*?)\s*$")
 
 
 def texts_cut_by_comments(loaded: LoadedInputs) -> list[Finding]:
-    """A text value on whose line ' #' and a sign follow: YAML drops the rest of the line as a
-    comment, so 'Babylotsendienst #1 im Klinikum' reached the documents as 'Babylotsendienst'
-    without a word said (reliability review). A warning, as a comment written '#so' is still a
-    comment; written '# so', it is left alone."""
+    """A value on whose line ' #' and a sign follow: YAML drops the rest of the line as a comment,
+    so 'Babylotsendienst #1 im Klinikum' reached the documents as 'Babylotsendienst', and
+    'hauptfarbe: #7a0000' left the colour empty (the default one printed), without a word said
+    (reliability review, diff review). A warning, as a comment written '#so' is still a comment;
+    written '# so', it is left alone. Only the line a value starts on is looked at."""
     found: list[Finding] = []
     for name, source in loaded.files.items():
         if "#" not in source.text:
             continue
         lines = source.text.splitlines()
         suspect = {number for number, line in enumerate(lines, 1) if _COMMENT_GLUED.search(line)}
-        if not suspect:
-            continue
         for path, (line, column) in source.value_positions.items():
-            if line not in suspect:
-                continue
-            value = _value_at(source.data, path)
-            written = lines[line - 1][column - 1 :]
-            if not isinstance(value, str) or not value or written[:1] in "\"'|>" or not written.startswith(value):
-                continue
-            cut = _CUT_BY_COMMENT.fullmatch(written, len(value))
-            if cut is None:
-                continue
-            whole = f"{value}{cut[1]}#{cut[2]}"
-            quoted = f"'{whole}'" if '"' in whole else f'"{whole}"'
-            found.append(
-                Finding(
-                    Place(name, path, line, column + len(value) + len(cut[1])),
-                    f"Nach „{value}“ steht „#{cut[2]}“: YAML liest alles ab einem „#“ nach einem Leerzeichen "
-                    f"als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen Wert in "
-                    f"Anführungszeichen setzen: {quoted}. Ist es ein Kommentar, nach dem „#“ ein Leerzeichen "
-                    "schreiben.",
-                    WARNING,
-                )
-            )
+            if line in suspect:
+                cut = _cut_by_comment(name, path, _value_at(source.data, path), lines[line - 1], (line, column))
+                if cut is not None:
+                    found.append(cut)
     return found
+
+
+#: What stands where an empty value is: a comment glued to its '#' ('hauptfarbe: #7a0000').
+_EMPTY_BY_COMMENT = re.compile(r"([ \t]*)#(\S.*?)\s*$")
+
+
+def _cut_by_comment(
+    name: str, path: Path_, value: Any, line_text: str, position: tuple[int, int]
+) -> Finding | None:
+    """The warning for a value at `position` whose line a glued comment ends, if it does."""
+    line, column = position
+    written = line_text[column - 1 :]
+    if value is None:
+        empty = _EMPTY_BY_COMMENT.fullmatch(written)
+        if empty is None:
+            return None
+        what = (
+            "der Listeneintrag bleibt leer" if isinstance(path[-1], int) else f"das Feld '{path[-1]}' bleibt leer"
+        )
+        return Finding(
+            Place(name, path, line, column + len(empty[1])),
+            f"Hier steht „#{empty[2]}“: YAML liest alles ab einem „#“ nach einem Leerzeichen als Kommentar, {what}. "
+            f"Gehört es zum Wert, bitte in Anführungszeichen setzen: {quoted_for_yaml('#' + empty[2])}. Ist es ein "
+            "Kommentar, nach dem „#“ ein Leerzeichen schreiben.",
+            WARNING,
+        )
+    if not isinstance(value, str) or not value or written[:1] in "\"'|>" or not written.startswith(value):
+        return None
+    cut = _CUT_BY_COMMENT.fullmatch(written, len(value))
+    if cut is None:
+        return None
+    return Finding(
+        Place(name, path, line, column + len(value) + len(cut[1])),
+        f"Nach „{value}“ steht „#{cut[2]}“: YAML liest alles ab einem „#“ nach einem Leerzeichen "
+        f"als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen Wert in "
+        f"Anführungszeichen setzen: {quoted_for_yaml(f'{value}{cut[1]}#{cut[2]}')}. Ist es ein Kommentar, nach "
+        "dem „#“ ein Leerzeichen schreiben.",
+        WARNING,
+    )
 
 
 def _value_at(data: Any, path: Path_) -> Any:

@@ -22,9 +22,9 @@ from pipeline.load.yaml_source import FLOW_COMMA
 from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Item
 
 #: A value in the form of a date that YAML kept as text because no such day exists (2026-02-30).
-IMPOSSIBLE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+IMPOSSIBLE_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 #: A date as Germans write it (23.11.2026): the message proposes the form the file needs.
-GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+GERMAN_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})")
 
 
 def _exists(year: int, month: int, day: int) -> bool:
@@ -226,19 +226,31 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         bound = ctx.get("le", ctx.get("lt"))
         shown_bound = number(bound) if isinstance(bound, int) else bound  # '5.000.000', not '5000000'
         return f"Der Wert {shown} ist zu groß; er darf höchstens {shown_bound} betragen."
-    if kind.startswith("date") and isinstance(found, str) and IMPOSSIBLE_DATE.fullmatch(found):
+    if kind.startswith("date") and isinstance(found, str) and IMPOSSIBLE_DATE.fullmatch(found.strip()):
         return f"Das Datum {shown} gibt es nicht. Bitte prüfen (Format TT.MM.JJJJ oder JJJJ-MM-TT)."
     if kind.startswith("date") or kind.startswith("datetime"):
-        german = GERMAN_DATE.fullmatch(found) if isinstance(found, str) else None
+        german = GERMAN_DATE.fullmatch(found.strip()) if isinstance(found, str) else None
         # a year of two digits ('1.2.26') is this century's (NRW review: no suggestion for it)
         # … and a past one's above the next years' ('1.10.98' is 1998; diff review)
         year = int(german[3]) if german else 0
         if german and len(german[3]) == 2:
             year += 2000 if year <= dt.date.today().year % 100 + 20 else 1900
-        meant = f" Gemeint ist wohl {int(german[1]):02d}.{int(german[2]):02d}.{year}." if german else ""
         if german and not _exists(year, int(german[2]), int(german[1])):
             # no suggestion that the next run refuses (a '31.02.2027' became '2027-02-31'; review)
-            meant = f" Den {int(german[1])}.{int(german[2])}. gibt es {year} nicht: bitte den Tag prüfen."
+            day, month = int(german[1]), int(german[2])
+            if year < 1:
+                wrong, check = "ein Jahr 0 gibt es nicht", "das Jahr"
+            elif not 1 <= month <= 12:
+                wrong, check = f"einen {month}. Monat gibt es nicht", "den Monat"
+            else:
+                wrong, check = f"den {day}.{month}. gibt es {year} nicht", "den Tag"
+            if len(german[3]) == 4:  # written as it may be: only the calendar refuses it (diff review)
+                return f"Das Datum {shown} gibt es nicht ({wrong}). Bitte {check} prüfen."
+            return (
+                f"Hier wird ein Datum mit vierstelligem Jahr erwartet, z. B. 23.11.2026; gefunden: {shown}. "
+                f"{wrong[0].upper() + wrong[1:]}: bitte {check} prüfen."
+            )
+        meant = f" Gemeint ist wohl {int(german[1]):02d}.{int(german[2]):02d}.{year}." if german else ""
         return (
             f"Hier wird ein Datum im Format TT.MM.JJJJ (mit vierstelligem Jahr) oder JJJJ-MM-TT erwartet, z. B. "
             f"23.11.2026; gefunden: {shown}.{meant}"

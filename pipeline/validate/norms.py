@@ -856,9 +856,13 @@ _OF_A_COUNTY = re.compile(r"[Kk]reises\b")
 _COUNTY_WORD = re.compile(rf"\b({'|'.join((*COUNTY_BODIES, *_COUNTY_HEADS))})(?:e?s)?\b")
 
 
-#: A person's name after a Kreis's head ('Landrat Wolfgang Spelthahn', 'Landrätin Dr. Eva Reis'):
-#: one Landrat is meant, the city's Kreis's, not a copied 'der Landrat'.
-_PERSON_NAME = re.compile(r" (?:Dr\. )?[A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+")
+#: A person's name after a Kreis's head, first name and surname ('Landrat Wolfgang Spelthahn',
+#: 'Landrätin Prof. Dr. Eva von Reis'): one Landrat is meant, the city's Kreis's, not a copied
+#: 'der Landrat'. A surname alone ('Landrat Spelthahn') is not told from a noun after a missing
+#: comma ('den Landrat Berichte vorzulegen') and stays asked about.
+_PERSON_NAME = re.compile(
+    r" (?:(?:Prof|Dr)\. )*[A-ZÄÖÜ][\w-]+ (?:(?:von|van|de|zu)(?: der| dem)? )?[A-ZÄÖÜ][\w-]+"
+)
 
 
 def _place_word(county: str) -> str | None:
