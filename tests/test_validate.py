@@ -1443,3 +1443,18 @@ def test_the_quoting_suggested_reads_back_as_the_text_written(inputs):
     (warning,) = _cut_by_comment(inputs)
     suggested = warning.message.split("setzen: ", 1)[1].split(". Ist es", 1)[0]
     assert yaml.safe_load(f"titel: {suggested}") == {"titel": "Sag \"Hallo\" und 'so' #1 im Klinikum Musterstadt"}
+
+
+def test_a_text_over_several_lines_cut_by_a_glued_comment_is_warned_about(inputs):
+    """'beschreibung: Ein langer Text' / '  über #3 Dinge' lost '#3 Dinge' without a word: only the
+    line a value starts on was looked at (diff review)."""
+    inputs.replace(
+        "massnahmen.yaml",
+        "    titel: Babylotsendienst im Klinikum Musterstadt\n",
+        "    titel: Babylotsendienst im Klinikum\n      Musterstadt #2 und Umgebung\n",
+    )
+    (warning,) = _cut_by_comment(inputs)
+    assert warning.where.path[-1] == "titel"
+    line, _ = inputs.position_of("massnahmen.yaml", "Musterstadt #2", value=False)
+    assert (warning.where.line, warning.where.column) == (line, len("      Musterstadt ") + 1)
+    assert warning.message.startswith("Nach „Musterstadt“ steht „#2 und Umgebung“")

@@ -19,6 +19,7 @@ problems are reported together (:class:`~pipeline.errors.InvalidInput`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -298,19 +299,53 @@ def texts_cut_by_comments(loaded: LoadedInputs) -> list[Finding]:
     so 'Babylotsendienst #1 im Klinikum' reached the documents as 'Babylotsendienst', and
     'hauptfarbe: #7a0000' left the colour empty (the default one printed), without a word said
     (reliability review, diff review). A warning, as a comment written '#so' is still a comment;
-    written '# so', it is left alone. Only the line a value starts on is looked at."""
+    written '# so', it is left alone. A text written over several lines is cut where its last
+    line is."""
     found: list[Finding] = []
     for name, source in loaded.files.items():
         if "#" not in source.text:
             continue
         lines = source.text.splitlines()
-        suspect = {number for number, line in enumerate(lines, 1) if _COMMENT_GLUED.search(line)}
-        for path, (line, column) in source.value_positions.items():
-            if line in suspect:
-                cut = _cut_by_comment(name, path, _value_at(source.data, path), lines[line - 1], (line, column))
+        suspect = [number for number, line in enumerate(lines, 1) if _COMMENT_GLUED.search(line)]
+        if not suspect:
+            continue
+        starts = sorted((position, path) for path, position in source.value_positions.items())
+        lines_of = [position[0] for position, _ in starts]
+        for number in suspect:
+            first, after = bisect_left(lines_of, number), bisect_left(lines_of, number + 1)
+            for position, path in starts[first:after]:
+                cut = _cut_by_comment(name, path, _value_at(source.data, path), lines[number - 1], position)
+                if cut is not None:
+                    found.append(cut)
+            if first == after and first > 0:  # no value starts on the line: a text's later line?
+                position, path = starts[first - 1]
+                cut = _continuation_cut(name, path, _value_at(source.data, path), lines, position, number)
                 if cut is not None:
                     found.append(cut)
     return found
+
+
+def _continuation_cut(
+    name: str, path: Path_, value: Any, lines: list[str], position: tuple[int, int], number: int
+) -> Finding | None:
+    """The warning for a plain text over several lines that a glued comment ends on line
+    `number` ('beschreibung: Ein langer Text' / '  über #3 Dinge'): the line's words before the
+    '#' end the value, so the value reaches that far."""
+    start_line, column = position
+    first = lines[start_line - 1][column - 1 :]
+    if not isinstance(value, str) or not value or first[:1] in "\"'|>":
+        return None
+    text = lines[number - 1]
+    cut = _CUT_BY_COMMENT.search(text)
+    if cut is None or not text[: cut.start()].strip() or not value.endswith(" ".join(text[: cut.start()].split())):
+        return None
+    return Finding(
+        Place(name, path, number, cut.start() + len(cut[1]) + 1),
+        f"Nach „{' '.join(text[: cut.start()].split())}“ steht „#{cut[2]}“: YAML liest alles ab einem „#“ nach "
+        "einem Leerzeichen als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen Wert "
+        "in Anführungszeichen setzen. Ist es ein Kommentar, nach dem „#“ ein Leerzeichen schreiben.",
+        WARNING,
+    )
 
 
 #: What stands where an empty value is: a comment glued to its '#' ('hauptfarbe: #7a0000').
