@@ -6,6 +6,7 @@ would see the files; a few go through the command line and real folders."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 import tracemalloc
@@ -1033,6 +1034,22 @@ def test_a_date_written_as_the_documents_show_it_is_read(inputs):
     assert inputs.problems() == []
     assert concept.version.date == before.version.date == dt.date(2026, 10, 15)
     assert concept.measures[0].period.start == before.measures[0].period.start == dt.date(2013, 3, 1)
+    # every date of the example written the German way: the same concept, chapter for chapter
+    from pipeline.render import concept_chapters
+
+    german = Inputs(
+        {
+            name: re.sub(
+                rb"((?::|-)\s+)(\d{4})-(\d{2})-(\d{2})(?=\s*(?:#.*)?$)",
+                lambda m: b"%s%d.%d.%s" % (m[1], int(m[4]), int(m[3]), m[2]),
+                text,
+                flags=re.M,
+            )
+            for name, text in example_texts().items()
+        }
+    )
+    assert german.texts != example_texts() and german.problems() == []
+    assert concept_chapters(german.check().concept) == concept_chapters(before)
     # outside the years a plan may name, as written the other way (a Stand of 1899)
     inputs.replace("kommune.yaml", "stand: 15.10.2026", "stand: 15.10.1899")
     (problem,) = inputs.problems()
