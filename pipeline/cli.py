@@ -701,16 +701,20 @@ def _inputs_changed(manifest: Any) -> str:
     folder = next((c for c in candidates if (c / "kommune.yaml").is_file()), None)
     if folder is None:
         return ""
+    stale = "Die Zeilenangaben der Quellen können sich verschoben haben; die genannten Felder gelten weiter."
     try:
         checked = check_folder(folder)
+    except InvalidInput:
+        # mid-edit: the build's inputs were valid, so these have changed (review of the drafts: silent)
+        return (
+            f"Die Eingaben in {folder} sind derzeit nicht gültig (`gesamtkonzept validate {folder}` nennt die "
+            f"Fehler) und wurden also seit dem Build geändert, mit dem verglichen wurde. {stale}"
+        )
     except GesamtkonzeptError:
         return ""
     if inputs_hash(checked.folder, checked.read_files) == recorded:
         return ""
-    return (
-        f"Die Eingaben in {folder} wurden seit dem Build geändert, mit dem verglichen wurde: Die "
-        "Zeilenangaben der Quellen können sich verschoben haben; die genannten Felder gelten weiter."
-    )
+    return f"Die Eingaben in {folder} wurden seit dem Build geändert, mit dem verglichen wurde: {stale}"
 
 
 @main.command()

@@ -994,3 +994,25 @@ def test_a_date_written_the_german_way_is_found_where_the_documents_print_it(tmp
     loaded, _ = load_folder(folder)
     places = text_index(loaded)["05.03.2027"]
     assert any(p.field == "vorlage.beratungsfolge[0].datum" for p in places), places
+
+
+def test_review_says_the_inputs_changed_when_they_are_not_valid_now(tmp_path):
+    """The note that the inputs changed since the build was silent while they were invalid – the
+    coordinator in the middle of her edits (open item of the drafts review)."""
+    from types import SimpleNamespace
+
+    from pipeline.cli import _inputs_changed
+
+    folder = tmp_path / "inputs" / "lindenau"
+    shutil.copytree(EXAMPLE, folder)
+    (folder / "ziele.yaml").write_text("ziele: [\n", encoding="utf-8")
+    manifest = SimpleNamespace(
+        inputs=("lindenau", "0" * 64), path=tmp_path / "outputs" / "lindenau" / "manifest.json"
+    )
+    note = _inputs_changed(manifest)
+    assert note.startswith(
+        f"Die Eingaben in {folder} sind derzeit nicht gültig (`gesamtkonzept validate {folder}`"
+    )
+    assert note.endswith(
+        "Die Zeilenangaben der Quellen können sich verschoben haben; die genannten Felder gelten weiter."
+    )
