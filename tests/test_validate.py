@@ -355,13 +355,25 @@ def test_alias_bomb_fails_before_anything_is_expanded():
         # the text of a list entry's field, after a blank line (diff review)
         (
             "a:\n  - text: >-\n\n    Der Text\n",
-            "4:1: Die Datei ist kein gültiges YAML: Der Text zu 'text' (Zeile 2) muss tiefer eingerückt sein",
+            "4:5: Die Datei ist kein gültiges YAML: Der Text zu 'text' (Zeile 2) muss tiefer eingerückt sein",
         ),
         # the text of '>-' not indented (re-check: 'Hier fehlt ein ':'' a line further down)
         (
             "massnahmen:\n  - id: a\n    beschreibung: >-\n    Text ohne Einrückung\n    status: laufend\n",
-            "4:1: Die Datei ist kein gültiges YAML: Der Text zu 'beschreibung' (Zeile 3) muss tiefer eingerückt sein "
+            "4:5: Die Datei ist kein gültiges YAML: Der Text zu 'beschreibung' (Zeile 3) muss tiefer eingerückt sein "
             "als 'beschreibung', z. B. um zwei Leerzeichen mehr.",
+        ),
+        # a later line of the text indented too little, and a list entry's text (user test)
+        (
+            "a:\n  beschreibung: >-\n    Erste Zeile\n    zweite\n  letzte weniger\n  b: 1\n",
+            "5:3: Die Datei ist kein gültiges YAML: Diese Zeile gehört wohl zum Text zu 'beschreibung' (Zeile 2), ist "
+            "aber weniger eingerückt als dessen erste Zeile; bitte genauso weit einrücken wie die übrigen Zeilen des "
+            "Texts.",
+        ),
+        (
+            "a:\n  liste:\n    - >-\n    Text am Strich\n    - b\n",
+            "4:5: Die Datei ist kein gültiges YAML: Der Text des Listeneintrags in Zeile 3 muss tiefer eingerückt sein "
+            "als dessen '-', z. B. um zwei Leerzeichen mehr.",
         ),
         (
             "titel: Ziel: alle erreichen\n",
@@ -1435,20 +1447,60 @@ def test_a_cut_value_with_double_quotes_is_suggested_in_single_ones(inputs):
     assert "'Babylotsendienst „Lotse\" #2 im Klinikum Musterstadt'" in warning.message
 
 
-def test_a_value_a_glued_comment_leaves_empty_is_warned_about(inputs):
+def test_a_colour_a_glued_comment_leaves_empty_is_an_error(inputs):
     """'hauptfarbe: #7a0000' left the colour empty and printed the default one, without a word
-    (diff review): a value that is all comment is said like a text a comment cuts off."""
-    inputs.replace("kommune.yaml", "layout:\n", "layout:\n  hauptfarbe: #7a0000\n")
-    (warning,) = _cut_by_comment(inputs)
-    assert warning.where.path == ("layout", "hauptfarbe")
+    (diff review); a colour is never meant as a comment (user test: a warning that offered to make
+    it one)."""
+    inputs.replace("kommune.yaml", "layout:\n", "layout:\n  hauptfarbe: #7a0000  # Weinrot\n")
     line, _ = inputs.position_of("kommune.yaml", "hauptfarbe: #7a0000")
-    assert (warning.where.line, warning.where.column) == (line, len("  hauptfarbe: ") + 1)
-    assert warning.message.startswith(
-        "Hier steht „#7a0000“: YAML liest alles ab einem „#“ nach einem Leerzeichen als Kommentar, das Feld "
-        "'hauptfarbe' bleibt leer. Gehört es zum Wert, bitte in Anführungszeichen setzen: \"#7a0000\"."
-    ), warning.message
+    assert inputs.problems() == [
+        f"kommune.yaml:{line}:{len('  hauptfarbe: ') + 1}: layout.hauptfarbe: YAML liest „#7a0000“ als Kommentar, "
+        'die Farbe bliebe leer. Farben bitte in Anführungszeichen schreiben: "#7a0000".'
+    ]
     inputs.replace("kommune.yaml", "hauptfarbe: #7a0000", 'hauptfarbe: "#7a0000"')
-    assert _cut_by_comment(inputs) == []
+    assert inputs.problems() == [] and _cut_by_comment(inputs) == []
+
+
+def test_a_list_entry_a_glued_comment_leaves_empty_says_why_it_is_empty(inputs):
+    """The error said the entry was empty while the user saw her '#Hashtag' there; the warning
+    beside it now says why (user test)."""
+    from pipeline.errors import InvalidInput
+
+    inputs.replace(
+        "massnahmen.yaml", "      - netzwerkkoordination\n", "      - netzwerkkoordination\n      - #Hashtag\n"
+    )
+    with pytest.raises(InvalidInput) as refused:
+        inputs.check()
+    (warning,) = [p for p in refused.value.problems if "als Kommentar" in p.message]
+    assert warning.message == (
+        "Der Listeneintrag ist leer, weil YAML „#Hashtag“ als Kommentar liest (ein „#“ nach einem Leerzeichen "
+        'beginnt einen Kommentar). Ist es der Wert, bitte in Anführungszeichen setzen: "#Hashtag".'
+    )
+
+
+def test_the_suggestion_leaves_out_a_comment_written_as_such(inputs):
+    """'titel: Elterncafé #2 im Stadtteil  # neu seit 2026' suggested the comment as part of the
+    title (user test)."""
+    inputs.replace(
+        "massnahmen.yaml", "titel: Babylotsendienst im Klinikum Musterstadt", "titel: Babylotsendienst #2  # neu"
+    )
+    (warning,) = _cut_by_comment(inputs)
+    assert 'setzen: "Babylotsendienst #2".' in warning.message, warning.message
+
+
+def test_a_line_of_a_text_that_begins_with_a_glued_hash_is_warned_about(inputs):
+    """A plain text over two lines whose second line begins '#2 eines …' lost it without a word
+    (user test): a line of its own that YAML reads as a comment, right below the text's end."""
+    inputs.replace(
+        "massnahmen.yaml",
+        "    titel: Babylotsendienst im Klinikum Musterstadt\n",
+        "    titel: Babylotsendienst im Klinikum Musterstadt\n      #2 eines Lotsendienstes\n",
+    )
+    (warning,) = _cut_by_comment(inputs)
+    assert warning.where.path[-1] == "titel"
+    assert warning.message.startswith(
+        "Nach „Babylotsendienst im Klinikum Musterstadt“ steht „#2 eines Lotsendienstes“"
+    )
 
 
 def test_the_quoting_suggested_reads_back_as_the_text_written(inputs):

@@ -621,35 +621,68 @@ def _text_after_brackets(line: str) -> tuple[int, str] | None:
     return found.start(1) + 1, line[found.start(1) :].rstrip()
 
 
-#: A field whose text follows in the lines below it ('beschreibung: >-', '- text: |').
-_BLOCK_TEXT = re.compile(r"^(\s*(?:-\s+)?)([^\s#'\"-][^:#]*):\s+[|>][-+0-9]*\s*(?:#.*)?$")
+#: A field whose text follows in the lines below it ('beschreibung: >-', '- text: |'), or a list
+#: entry that is such a text ('- >-').
+_BLOCK_TEXT = re.compile(r"^(\s*(?:-\s+)?)(?:([^\s#'\"-][^:#]*):\s+)?[|>][-+0-9]*\s*(?:#.*)?$")
 #: A line of the file's structure, not of a text: a field, a list entry, a quoted field name.
 _STRUCTURE = re.compile(r"""^\s*(?:-(?:\s|$)|(?:"[^"]*"|'[^']*'|[^\s#'"-][^:#]*):(?:\s|$))""")
+#: How far above YAML's complaint the field of a text is looked for (a text of some paragraphs).
+_BLOCK_TEXT_LINES = 60
 
 
-def _block_text_not_indented(lines: list[str], line: int) -> tuple[int, str, int] | None:
-    """Where the text of a field with '|' or '>' starts no deeper than the field (YAML then takes
-    the text for an empty value and its first line for a field, and complains of a missing ':'
-    at or below it; re-check): the text's line, the field and its line. Blank and comment lines
-    may stand between them; a field or a list entry there means the text was left empty."""
-    for header in range(min(line, len(lines)), max(0, line - 6), -1):
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _block_text_not_indented(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """Where a line of the text of a field with '|' or '>' (or of a list entry '- >-') is indented
+    too little: YAML ends the text there, takes the line for a field and complains of a missing
+    ':' at or below it (re-check, user test: a middle line, the last one, a list entry). The line,
+    its column and the German sentence; None where a field or list entry ends the text as it may,
+    or no such text stands above."""
+    for header in range(min(line, len(lines)), max(0, line - _BLOCK_TEXT_LINES), -1):
         found = _BLOCK_TEXT.match(lines[header - 1])
         if found is None:
             continue
-        following = next(
-            (
-                n
-                for n in range(header + 1, line + 1)
-                if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")
-            ),
-            None,
+        depth = len(found[1])  # the text must stand deeper than its field (or the entry's '- ')
+        field = found[2].strip() if found[2] else None
+        of_text = (
+            f"zum Text zu '{field}' (Zeile {header})"
+            if field
+            else f"zum Text des Listeneintrags in Zeile {header}"
         )
-        if following is None:
-            return None
-        text = lines[following - 1]
-        indent = len(text) - len(text.lstrip())
-        if indent <= len(found[1]) and not _STRUCTURE.match(text):
-            return following, found[2].strip(), header
+        deeper = (
+            f"Der Text zu '{field}' (Zeile {header}) muss tiefer eingerückt sein als '{field}'"
+            if field
+            else f"Der Text des Listeneintrags in Zeile {header} muss tiefer eingerückt sein als dessen '-'"
+        )
+        content: int | None = None
+        for number in range(header + 1, line + 1):
+            text = lines[number - 1]
+            if not text.strip():
+                continue
+            if content is None:
+                if text.lstrip().startswith("#"):
+                    continue
+                if _indent(text) > depth:
+                    content = _indent(text)
+                    continue
+                if _STRUCTURE.match(text):
+                    return None
+                return (
+                    number,
+                    _indent(text) + 1,
+                    f"{deeper}, z. B. um zwei Leerzeichen mehr.",
+                )
+            if _indent(text) < content:
+                if _STRUCTURE.match(text) or text.lstrip().startswith("#"):
+                    return None
+                return (
+                    number,
+                    _indent(text) + 1,
+                    f"Diese Zeile gehört wohl {of_text}, ist aber weniger eingerückt als dessen erste Zeile; "
+                    "bitte genauso weit einrücken wie die übrigen Zeilen des Texts.",
+                )
         return None
     return None
 
@@ -722,14 +755,7 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
         )
     unindented = _block_text_not_indented(lines, line) if "could not find expected ':'" in raw else None
     if unindented is not None:
-        number, field, above = unindented
-        return _problem(
-            name,
-            number,
-            1,
-            f"Die Datei ist kein gültiges YAML: Der Text zu '{field}' (Zeile {above}) muss tiefer eingerückt sein "
-            f"als '{field}', z. B. um zwei Leerzeichen mehr.",
-        )
+        return _problem(name, *unindented[:2], f"Die Datei ist kein gültiges YAML: {unindented[2]}")
     deeper = _indented_into_text(lines, line) if "mapping values are not allowed" in raw else None
     if deeper is not None:
         key, above, field = deeper

@@ -329,47 +329,71 @@ def _continuation_cut(
     name: str, path: Path_, value: Any, lines: list[str], position: tuple[int, int], number: int
 ) -> Finding | None:
     """The warning for a plain text over several lines that a glued comment ends on line
-    `number` ('beschreibung: Ein langer Text' / '  über #3 Dinge'): the line's words before the
-    '#' end the value, so the value reaches that far."""
+    `number` ('beschreibung: Ein langer Text' / '  über #3 Dinge', or a line '  #2 eines …' of
+    its own): the value ends with the words before the '#', or with the line above (user test)."""
     start_line, column = position
     first = lines[start_line - 1][column - 1 :]
     if not isinstance(value, str) or not value or first[:1] in "\"'|>":
         return None
     text = lines[number - 1]
     cut = _CUT_BY_COMMENT.search(text)
-    if cut is None or not text[: cut.start()].strip() or not value.endswith(" ".join(text[: cut.start()].split())):
+    if cut is None:
+        return None
+    before = " ".join(text[: cut.start()].split())
+    if not before:  # the line is all comment: is it indented like the text above, right below its end?
+        above = first if number - 1 == start_line else lines[number - 2]
+        key_indent = len(lines[start_line - 1]) - len(lines[start_line - 1].lstrip())
+        indent = len(text) - len(text.lstrip())
+        if not above.strip() or indent <= key_indent:
+            return None
+        before = " ".join(above.split())
+    if not value.endswith(before):
         return None
     return Finding(
         Place(name, path, number, cut.start() + len(cut[1]) + 1),
-        f"Nach „{' '.join(text[: cut.start()].split())}“ steht „#{cut[2]}“: YAML liest alles ab einem „#“ nach "
-        "einem Leerzeichen als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen Wert "
-        "in Anführungszeichen setzen. Ist es ein Kommentar, nach dem „#“ ein Leerzeichen schreiben.",
+        f"Nach „{before}“ steht „#{_without_comment(cut[2])}“: YAML liest alles ab einem „#“ nach einem Leerzeichen "
+        "oder am Anfang einer Zeile als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen "
+        "Wert in Anführungszeichen setzen. Ist es ein Kommentar, nach dem „#“ ein Leerzeichen schreiben.",
         WARNING,
     )
 
 
 #: What stands where an empty value is: a comment glued to its '#' ('hauptfarbe: #7a0000').
 _EMPTY_BY_COMMENT = re.compile(r"([ \t]*)#(\S.*?)\s*$")
+#: A colour as the layout takes it: a value YAML read as a comment, never meant as one.
+_COLOUR = re.compile(r"[0-9a-fA-F]{6}")
+
+
+def _without_comment(rest: str) -> str:
+    """What stands after a glued '#' up to a comment written as such ('#a3243b  # Strich' →
+    'a3243b'): the suggestion is copied as it is (user test: the comment landed in the value)."""
+    return re.split(r"\s+#(?:\s|$)", rest, maxsplit=1)[0].rstrip()
 
 
 def _cut_by_comment(
     name: str, path: Path_, value: Any, line_text: str, position: tuple[int, int]
 ) -> Finding | None:
-    """The warning for a value at `position` whose line a glued comment ends, if it does."""
+    """The finding for a value at `position` whose line a glued comment ends, if it does: an error
+    for a colour left empty ('hauptfarbe: #7a0000': the default colour printed), else a warning."""
     line, column = position
     written = line_text[column - 1 :]
     if value is None:
         empty = _EMPTY_BY_COMMENT.fullmatch(written)
         if empty is None:
             return None
-        what = (
-            "der Listeneintrag bleibt leer" if isinstance(path[-1], int) else f"das Feld '{path[-1]}' bleibt leer"
-        )
+        meant = _without_comment(empty[2])
+        where = Place(name, path, line, column + len(empty[1]))
+        if _COLOUR.fullmatch(meant):
+            return Finding(
+                where,
+                f"YAML liest „#{meant}“ als Kommentar, die Farbe bliebe leer. Farben bitte in Anführungszeichen "
+                f'schreiben: "#{meant}".',
+            )
+        what = "Der Listeneintrag ist leer" if isinstance(path[-1], int) else f"Das Feld '{path[-1]}' ist leer"
         return Finding(
-            Place(name, path, line, column + len(empty[1])),
-            f"Hier steht „#{empty[2]}“: YAML liest alles ab einem „#“ nach einem Leerzeichen als Kommentar, {what}. "
-            f"Gehört es zum Wert, bitte in Anführungszeichen setzen: {quoted_for_yaml('#' + empty[2])}. Ist es ein "
-            "Kommentar, nach dem „#“ ein Leerzeichen schreiben.",
+            where,
+            f"{what}, weil YAML „#{meant}“ als Kommentar liest (ein „#“ nach einem Leerzeichen beginnt einen "
+            f"Kommentar). Ist es der Wert, bitte in Anführungszeichen setzen: {quoted_for_yaml('#' + meant)}.",
             WARNING,
         )
     if not isinstance(value, str) or not value or written[:1] in "\"'|>" or not written.startswith(value):
@@ -377,11 +401,12 @@ def _cut_by_comment(
     cut = _CUT_BY_COMMENT.fullmatch(written, len(value))
     if cut is None:
         return None
+    rest = _without_comment(cut[2])
     return Finding(
         Place(name, path, line, column + len(value) + len(cut[1])),
-        f"Nach „{value}“ steht „#{cut[2]}“: YAML liest alles ab einem „#“ nach einem Leerzeichen "
+        f"Nach „{value}“ steht „#{rest}“: YAML liest alles ab einem „#“ nach einem Leerzeichen "
         f"als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen Wert in "
-        f"Anführungszeichen setzen: {quoted_for_yaml(f'{value}{cut[1]}#{cut[2]}')}. Ist es ein Kommentar, nach "
+        f"Anführungszeichen setzen: {quoted_for_yaml(f'{value}{cut[1]}#{rest}')}. Ist es ein Kommentar, nach "
         "dem „#“ ein Leerzeichen schreiben.",
         WARNING,
     )
@@ -440,7 +465,9 @@ def check(loaded: LoadedInputs, problems: Iterable[Finding] = (), *, strict: boo
     if (placeholder := land_placeholder(loaded)) is not None:
         warnings.append(placeholder)
     warnings += unread_paper_folders(loaded)
-    warnings += texts_cut_by_comments(loaded)
+    cut_by_comments = texts_cut_by_comments(loaded)
+    warnings += [f for f in cut_by_comments if f.level == WARNING]
+    found += [f for f in cut_by_comments if f.level != WARNING]
     if assembled:
         concept, whole = assembled
         unreadable = frozenset(p.where.file for p in problems if p.level != WARNING)
