@@ -1488,21 +1488,6 @@ def test_the_suggestion_leaves_out_a_comment_written_as_such(inputs):
     assert 'setzen: "Babylotsendienst #2".' in warning.message, warning.message
 
 
-def test_a_line_of_a_text_that_begins_with_a_glued_hash_is_warned_about(inputs):
-    """A plain text over two lines whose second line begins '#2 eines …' lost it without a word
-    (user test): a line of its own that YAML reads as a comment, right below the text's end."""
-    inputs.replace(
-        "massnahmen.yaml",
-        "    titel: Babylotsendienst im Klinikum Musterstadt\n",
-        "    titel: Babylotsendienst im Klinikum Musterstadt\n      #2 eines Lotsendienstes\n",
-    )
-    (warning,) = _cut_by_comment(inputs)
-    assert warning.where.path[-1] == "titel"
-    assert warning.message.startswith(
-        "Nach „Babylotsendienst im Klinikum Musterstadt“ steht „#2 eines Lotsendienstes“"
-    )
-
-
 def test_the_quoting_suggested_reads_back_as_the_text_written(inputs):
     """A value with both kinds of quotation mark, or a backslash, was suggested in quotes that
     YAML refuses or reads otherwise (diff review)."""
@@ -1514,16 +1499,29 @@ def test_the_quoting_suggested_reads_back_as_the_text_written(inputs):
     assert yaml.safe_load(f"titel: {suggested}") == {"titel": "Sag \"Hallo\" und 'so' #1 im Klinikum Musterstadt"}
 
 
-def test_a_text_over_several_lines_cut_by_a_glued_comment_is_warned_about(inputs):
-    """'beschreibung: Ein langer Text' / '  über #3 Dinge' lost '#3 Dinge' without a word: only the
-    line a value starts on was looked at (diff review)."""
-    inputs.replace(
-        "massnahmen.yaml",
-        "    titel: Babylotsendienst im Klinikum Musterstadt\n",
-        "    titel: Babylotsendienst im Klinikum\n      Musterstadt #2 und Umgebung\n",
-    )
+@pytest.mark.parametrize(
+    ("lines", "hash_at", "said"),
+    [
+        # the last line of a text over several lines (diff review)
+        (
+            "    titel: Babylotsendienst im Klinikum\n      Musterstadt #2 und Umgebung\n",
+            "      Musterstadt ",
+            "Nach „Musterstadt“ steht „#2 und Umgebung“",
+        ),
+        # a line of its own below the text's end (user test: lost without a word)
+        (
+            "    titel: Babylotsendienst im Klinikum Musterstadt\n      #2 eines Lotsendienstes\n",
+            "      ",
+            "Nach „Babylotsendienst im Klinikum Musterstadt“ steht „#2 eines Lotsendienstes“",
+        ),
+    ],
+)
+def test_a_text_over_several_lines_cut_by_a_glued_comment_is_warned_about(inputs, lines, hash_at, said):
+    """Only the line a value starts on was looked at: the rest of a text written over several
+    lines was lost at a glued '#' without a word."""
+    inputs.replace("massnahmen.yaml", "    titel: Babylotsendienst im Klinikum Musterstadt\n", lines)
     (warning,) = _cut_by_comment(inputs)
     assert warning.where.path[-1] == "titel"
-    line, _ = inputs.position_of("massnahmen.yaml", "Musterstadt #2", value=False)
-    assert (warning.where.line, warning.where.column) == (line, len("      Musterstadt ") + 1)
-    assert warning.message.startswith("Nach „Musterstadt“ steht „#2 und Umgebung“")
+    line, _ = inputs.position_of("massnahmen.yaml", hash_at.lstrip() + "#2", value=False)
+    assert (warning.where.line, warning.where.column) == (line, len(hash_at) + 1)
+    assert warning.message.startswith(said)
