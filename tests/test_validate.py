@@ -229,7 +229,12 @@ def test_non_utf8_file_names_the_position(inputs):
 @pytest.mark.parametrize(
     ("file", "old", "new", "fragment"),
     [
-        ("kommune.yaml", "stand: 2026-10-15", "stand: 2026-02-30", "Das Datum '2026-02-30' gibt es nicht."),
+        (
+            "kommune.yaml",
+            "stand: 2026-10-15",
+            "stand: 2026-02-30",
+            "Das Datum '2026-02-30' gibt es nicht (einen 30. Februar",
+        ),
         ("kommune.yaml", "kurzname: Musterkreis", "kurzname: &x Musterkreis\n  k2: *x", "YAML-Anker"),
         (
             "kommune.yaml",
@@ -331,7 +336,7 @@ def test_alias_bomb_fails_before_anything_is_expanded():
         (
             "a:\n  titel: 'Elterncafé 'Kleine Hände' im Zentrum'\n  b: 1\n",
             "2:22: Die Datei ist kein gültiges YAML: Dieser Apostroph beendet den Text in '…', der Rest der Zeile "
-            "bleibt übrig. Ein Apostroph im Text wird darin doppelt geschrieben ('')",
+            "bleibt übrig. Ist alles ein Text, bitte so schreiben: \"Elterncafé 'Kleine Hände' im Zentrum\"",
         ),
         # a text that begins with brackets (re-check: 'Die Einrückung passt nicht')
         (
@@ -984,7 +989,7 @@ def test_an_unreadable_file_brings_no_false_errors_about_what_refers_to_it(input
             "von: 2013-03-01",
             "von: 2013-13-01",
             "massnahmen[0].zeitraum.von",
-            "Das Datum '2013-13-01' gibt es nicht. Bitte prüfen (Format TT.MM.JJJJ oder JJJJ-MM-TT).",
+            "Das Datum '2013-13-01' gibt es nicht (einen 13. Monat gibt es nicht). Bitte den Monat prüfen.",
         ),
     ],
 )
@@ -1008,7 +1013,7 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
     assert [p.split(": ", 2)[1:] for p in problems] == [
         [
             "massnahmen[0].zeitraum.von",
-            "Das Datum '2013-02-30' gibt es nicht. Bitte prüfen (Format TT.MM.JJJJ oder JJJJ-MM-TT).",
+            "Das Datum '2013-02-30' gibt es nicht (einen 30. Februar gibt es nicht). Bitte den Tag prüfen.",
         ],
         [
             "massnahmen[1].zeitraum.von",
@@ -1020,14 +1025,21 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
     # '31.02.2027' was answered with 'Gemeint ist wohl 2027-02-31')
     inputs.replace("massnahmen.yaml", "von: 01.03.25", "von: 31.02.2027")
     assert inputs.problems()[1].endswith(
-        "Das Datum '31.02.2027' gibt es nicht (den 31.2. gibt es 2027 nicht). Bitte den Tag prüfen."
+        "Das Datum '31.02.2027' gibt es nicht (einen 31. Februar gibt es nicht). Bitte den Tag prüfen."
     ), inputs.problems()
     # the month is named where it is the month (diff review: 'bitte den Tag prüfen' for '01.13.2026')
     inputs.replace("massnahmen.yaml", "von: 31.02.2027", "von: 01.13.2026")
     assert inputs.problems()[1].endswith("(einen 13. Monat gibt es nicht). Bitte den Monat prüfen."), (
         inputs.problems()
     )
-    inputs.replace("massnahmen.yaml", "von: 01.13.2026", "von: 31.02.2027")
+    inputs.replace("massnahmen.yaml", "von: 01.13.2026", "von: 29.02.2027")
+    assert inputs.problems()[1].endswith("(einen 29. Februar gibt es 2027 nicht). Bitte den Tag prüfen.")
+    # a date without its zeros is there: only the zeros are asked for (user test: 'gibt es nicht')
+    inputs.replace("massnahmen.yaml", "von: 29.02.2027", "von: 2027-3-1")
+    assert inputs.problems()[1].endswith(
+        "Monat und Tag bitte zweistellig schreiben: 2027-03-01 (oder 01.03.2027); gefunden: '2027-3-1'."
+    ), inputs.problems()
+    inputs.replace("massnahmen.yaml", "von: 2027-3-1", "von: 31.02.2027")
     # a year of two digits is this century's (NRW review: '1.2.26' had no suggestion)
     inputs.replace("massnahmen.yaml", "von: 31.02.2027", "von: 1.2.26")
     assert inputs.problems()[1].endswith("gefunden: '1.2.26'. Gemeint ist wohl 01.02.2026."), inputs.problems()

@@ -722,23 +722,23 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
             f"('- {here.lstrip()[1:].strip()}').",
         )
     early = _quote_ended_early(here)
-    if early is not None and early[1] == '"':
-        return _problem(
-            name,
-            line,
-            early[0],
-            "Die Datei ist kein gültiges YAML: Dieses Anführungszeichen beendet den Text, der Rest der Zeile bleibt "
-            "übrig. Anführungszeichen im Text bitte als „…“ schreiben oder den ganzen Wert in einfache "
-            "Anführungszeichen setzen ('…').",
-        )
     if early is not None:
+        column, mark = early
+        # the text meant: from the opening mark to the last one of the line (user test: give the value)
+        opening = _OPENS_QUOTE.match(here).start(1)  # type: ignore[union-attr]  # matched in _quote_ended_early
+        inner = here[opening + 1 : here.rstrip().rfind(mark)]
+        meant = quoted_for_yaml(inner.replace("''", "'") if mark == "'" else inner)
+        which = (
+            "Dieses Anführungszeichen beendet den Text"
+            if mark == '"'
+            else "Dieser Apostroph beendet den Text in '…'"
+        )
         return _problem(
             name,
             line,
-            early[0],
-            "Die Datei ist kein gültiges YAML: Dieser Apostroph beendet den Text in '…', der Rest der Zeile bleibt "
-            "übrig. Ein Apostroph im Text wird darin doppelt geschrieben ('') – oder den ganzen Wert in doppelte "
-            'Anführungszeichen setzen ("…"); Anführungszeichen im Text lassen sich auch als „…“ schreiben.',
+            column,
+            f"Die Datei ist kein gültiges YAML: {which}, der Rest der Zeile bleibt übrig. Ist alles ein Text, bitte so "
+            f"schreiben: {meant} (Anführungszeichen im Text lassen sich auch als „…“ schreiben).",
         )
     bracketed = _text_after_brackets(here)
     if bracketed is not None:

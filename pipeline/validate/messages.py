@@ -22,9 +22,27 @@ from pipeline.load.yaml_source import FLOW_COMMA
 from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Item
 
 #: A value in the form of a date that YAML kept as text because no such day exists (2026-02-30).
-IMPOSSIBLE_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+IMPOSSIBLE_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 #: A date as Germans write it (23.11.2026): the message proposes the form the file needs.
 GERMAN_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})")
+
+
+_MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+    "Dezember",
+)  # fmt: skip
+
+
+def _not_in_the_calendar(year: int, month: int, day: int) -> tuple[str, str]:
+    """Why a date is not in the calendar, and what to check: the year, the month, or the day –
+    naming the year only where it decides ('einen 29. Februar gibt es 2027 nicht')."""
+    if year < 1:
+        return "ein Jahr 0 gibt es nicht", "das Jahr"
+    if not 1 <= month <= 12:
+        return f"einen {month}. Monat gibt es nicht", "den Monat"
+    if month == 2 and day == 29:
+        return f"einen 29. Februar gibt es {year} nicht", "den Tag"
+    return f"einen {day}. {_MONTHS[month - 1]} gibt es nicht", "den Tag"
 
 
 def _exists(year: int, month: int, day: int) -> bool:
@@ -226,8 +244,15 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         bound = ctx.get("le", ctx.get("lt"))
         shown_bound = number(bound) if isinstance(bound, int) else bound  # '5.000.000', not '5000000'
         return f"Der Wert {shown} ist zu groß; er darf höchstens {shown_bound} betragen."
-    if kind.startswith("date") and isinstance(found, str) and IMPOSSIBLE_DATE.fullmatch(found.strip()):
-        return f"Das Datum {shown} gibt es nicht. Bitte prüfen (Format TT.MM.JJJJ oder JJJJ-MM-TT)."
+    if kind.startswith("date") and isinstance(found, str) and (iso := IMPOSSIBLE_DATE.fullmatch(found.strip())):
+        year, month, day = (int(part) for part in iso.groups())
+        if _exists(year, month, day):  # '2026-5-7': the date is there, its zeros are not (user test)
+            return (
+                f"Monat und Tag bitte zweistellig schreiben: {year:04d}-{month:02d}-{day:02d} "
+                f"(oder {day:02d}.{month:02d}.{year}); gefunden: {shown}."
+            )
+        wrong, check = _not_in_the_calendar(year, month, day)
+        return f"Das Datum {shown} gibt es nicht ({wrong}). Bitte {check} prüfen."
     if kind.startswith("date") or kind.startswith("datetime"):
         german = GERMAN_DATE.fullmatch(found.strip()) if isinstance(found, str) else None
         # a year of two digits ('1.2.26') is this century's (NRW review: no suggestion for it)
@@ -237,13 +262,7 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
             year += 2000 if year <= dt.date.today().year % 100 + 20 else 1900
         if german and not _exists(year, int(german[2]), int(german[1])):
             # no suggestion that the next run refuses (a '31.02.2027' became '2027-02-31'; review)
-            day, month = int(german[1]), int(german[2])
-            if year < 1:
-                wrong, check = "ein Jahr 0 gibt es nicht", "das Jahr"
-            elif not 1 <= month <= 12:
-                wrong, check = f"einen {month}. Monat gibt es nicht", "den Monat"
-            else:
-                wrong, check = f"den {day}.{month}. gibt es {year} nicht", "den Tag"
+            wrong, check = _not_in_the_calendar(year, int(german[2]), int(german[1]))
             if len(german[3]) == 4:  # written as it may be: only the calendar refuses it (diff review)
                 return f"Das Datum {shown} gibt es nicht ({wrong}). Bitte {check} prüfen."
             return (
