@@ -1771,3 +1771,18 @@ def test_a_kreis_named_by_its_place_or_a_landrat_by_name_counts_as_the_kreis_of_
     assert decide("Schirmherr ist Landrat Wolfgang Spelthahn; der Landrat berichtet jährlich.") == []
     (message,) = decide("Schirmherr ist Landrat Wolfgang Spelthahn; der Kreistag berät.")
     assert "Der Text nennt 'Kreistag', aber keinen Kreis." in message, message
+
+
+def test_the_first_step_from_landkreis_to_stadt_is_told_once_and_truly(inputs):
+    """A user turning the example into a kreisangehörige Stadt (only 'art' and 'kreis' changed) was
+    told „Die Vertretung der Stadt ist der Kreistag“, asked to add the Kreis to her committee's name
+    and to her own head's title besides the rules meant for them (user test)."""
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt", kreis="Kreis Musterstadt")
+    )
+    warnings = inputs.warnings()
+    county = [w for w in warnings if "aber keinen Kreis" in w.message]
+    assert county, "the Kreis's words in the texts are still asked about"
+    assert not any("Die Vertretung der Stadt ist der Kreistag" in w.message for w in county)
+    assert not any(w.where.file == "gremien.yaml" and w.where.path[-1] == "name" for w in county)
+    assert not any(w.where.path[-1:] == ("amtsbezeichnung",) for w in county)

@@ -884,6 +884,15 @@ def _person_after(text: str, word: re.Match[str]) -> bool:
     return word[1] in _COUNTY_HEADS and _PERSON_NAME.match(text, word.end()) is not None
 
 
+def _said_elsewhere(file: str, path: Path_) -> bool:
+    """A committee's name (rule 'gremium-des-kreises' asks whether it is the Kreis's) and the head's
+    title (the head's own rule suggests the city's): told once there, not here too (user test:
+    two warnings at one place, one asking to add the Kreis to the city's own head's title)."""
+    return (file == "gremien.yaml" and len(path) == 3 and path[0] == "gremien" and path[2] == "name") or (
+        file == "kommune.yaml" and path[-1:] == ("amtsbezeichnung",)
+    )
+
+
 @WARNINGS.rule("kreis-in-texten-der-stadt")
 def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
     """'Der Kreistag beauftragt den Landrat …' in a city's texts where no Kreis is named: copied
@@ -904,7 +913,7 @@ def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
     council = concept.council
     place = _place_word(municipality.county) if municipality.in_a_kreis and municipality.county else None
     for passage in texts.passages:
-        if passage.path[:2] == ("vorlage", "beschlussvorschlag"):
+        if passage.path[:2] == ("vorlage", "beschlussvorschlag") or _said_elsewhere(passage.file, passage.path):
             continue
         words = list(_COUNTY_WORD.finditer(passage.text))
         named_head = any(_person_after(passage.text, m) for m in words)  # then every 'Landrat' is that one
@@ -922,8 +931,12 @@ def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
         if word in COUNTY_BODIES and not municipality.in_a_kreis:
             continue  # a kreisfreie Stadt's: rule 'gremien-anderer-laender'
         if word in COUNTY_BODIES:
-            named = definite(council.name) if council else None
-            own = f"Die Vertretung der Stadt ist {named.nom if named else council.name}" if council else ""
+            # a council still called the Kreistag is no city's (user test: 'Die Vertretung der Stadt ist der Kreistag')
+            city_council = council if council is not None and council.kind not in COUNTY_BODIES else None
+            named = definite(city_council.name) if city_council else None
+            own = (
+                f"Die Vertretung der Stadt ist {named.nom if named else city_council.name}" if city_council else ""
+            )
         else:
             own = f"Die Verwaltung der Stadt leitet {procedure.head.pair_with_articles}"
         article = "die" if word.endswith("in") else "der"  # 'die Landrätin' (diff review: 'der Landrätin')
