@@ -113,6 +113,9 @@ class Finding:
     #: Which report is overdue, as a sentence lists it ('der Bericht über die Umsetzung des
     #: Beschlusses SA/2022/019'): 'Zwei Berichte sind überfällig' said not which (council member).
     report: str | None = None
+    #: Text inside the value that the finding is about (a word in a text of many lines): the
+    #: message points at its line, not at the field's (user test: line 10 for a word in line 15).
+    within: str | None = None
 
     def __post_init__(self) -> None:
         """Messages are composed from names, and a name may end in an abbreviation ('… e. V.')

@@ -1786,3 +1786,18 @@ def test_the_first_step_from_landkreis_to_stadt_is_told_once_and_truly(inputs):
     assert not any("Die Vertretung der Stadt ist der Kreistag" in w.message for w in county)
     assert not any(w.where.file == "gremien.yaml" and w.where.path[-1] == "name" for w in county)
     assert not any(w.where.path[-1:] == ("amtsbezeichnung",) for w in county)
+
+
+def test_a_kreis_word_deep_in_a_long_text_is_pointed_at_on_its_own_line(inputs):
+    """Kreistag/Landrat warnings in a text of many lines pointed at the field's first line, and the
+    user had to search for the sentence (user test)."""
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt", kreis="Kreis Musterstadt")
+    )
+    text = inputs.text("massnahmen.yaml")
+    start = text.index("    beschreibung: >-\n")
+    first = text.index("\n", start + len("    beschreibung: >-\n")) + 1  # after the text's first line
+    inputs.write("massnahmen.yaml", text[:first] + "      Die Landrätin lädt ein.\n" + text[first:])
+    (warning,) = [w for w in inputs.warnings() if w.where.file == "massnahmen.yaml" and "'Landrätin'" in w.message]
+    line = text[:first].count("\n") + 1
+    assert (warning.where.line, warning.where.column) == (line, len("      Die ") + 1), warning

@@ -61,7 +61,8 @@ def located(findings: Iterable[Finding], sources: dict[str, SourceFile], parsed:
     for found in findings:
         place = found.where
         path = parsed.original(place.file, place.path)
-        line, column = sources[place.file].locate(path)
+        source = sources[place.file]
+        line, column = source.locate_within(path, found.within) if found.within else source.locate(path)
         result.append(replace(found, where=replace(place, path=path, line=line, column=column)))
     return result
 

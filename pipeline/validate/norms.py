@@ -15,7 +15,7 @@ import re
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -203,7 +203,7 @@ def _word_warning(passage: Passage, word: str, message: str) -> Finding:
     """A warning about a word in a text, quoting the sentence it stands in from a little before
     the word (the rules on another Land's laws, bodies and institutions)."""
     sentence = next((s for s in sentences(passage.text) if word in s.replace("\u00a0", " ")), passage.text)
-    return text_warning(passage, around(sentence, word), message, label=f"'{word}'")
+    return replace(text_warning(passage, around(sentence, word), message, label=f"'{word}'"), within=word)
 
 
 def text_warning(
