@@ -1801,3 +1801,22 @@ def test_a_kreis_word_deep_in_a_long_text_is_pointed_at_on_its_own_line(inputs):
     (warning,) = [w for w in inputs.warnings() if w.where.file == "massnahmen.yaml" and "'Landrätin'" in w.message]
     line = text[:first].count("\n") + 1
     assert (warning.where.line, warning.where.column) == (line, len("      Die ") + 1), warning
+
+
+def test_a_name_that_says_another_kind_is_warned_about(inputs):
+    """The example turned into a city with only 'art' changed kept „Landkreis Musterkreis“ without a
+    word (user test); a Landkreis named „Stadt …“ likewise."""
+
+    def said(inputs):
+        return [w for w in inputs.warnings() if "passt nicht zur Art" in w.message]
+
+    assert said(inputs) == []
+    inputs.edit(
+        "kommune.yaml", lambda d: d["kommune"].update(art="kreisangehörige Stadt", kreis="Kreis Musterstadt")
+    )
+    (warning,) = said(inputs)
+    assert warning.where.path == ("kommune", "name")
+    assert warning.message.startswith(
+        "Der Name „Landkreis Musterkreis“ passt nicht zur Art „kreisangehörige Stadt“"
+    )
+    assert said(_neuhafen()) == []

@@ -268,6 +268,29 @@ def placeholders_left(parsed: Parsed) -> Iterator[Finding]:
 # --- plausibility (warnings) -------------------------------------------------------------------
 
 
+#: How a name says the kind of the body it names: a Kreis, or a city.
+_NAMED_AS_COUNTY = ("Landkreis ", "Kreis ")
+_NAMED_AS_CITY = ("Stadt ", "Hansestadt ", "Universitätsstadt ", "Landeshauptstadt ")
+
+
+@WARNINGS.rule("name-und-art")
+def name_fits_the_kind(concept: Concept) -> Iterator[Finding]:
+    """A name that says another kind than 'art': a user turning the example into a city changed
+    'art' and kept „Landkreis Musterkreis“, and the documents said „Der Landkreis Musterkreis gehört
+    dem Kreis … an“ (user test)."""
+    municipality = concept.municipality
+    name, kind = municipality.name, municipality.kind
+    says_county = name.startswith(_NAMED_AS_COUNTY)
+    says_city = name.startswith(_NAMED_AS_CITY)
+    if (says_county and "Stadt" in kind) or (says_city and kind == "Landkreis"):
+        yield warning(
+            "kommune.yaml",
+            ("kommune", "name"),
+            f"Der Name „{name}“ passt nicht zur Art „{kind}“; die Dokumente nennen die Kommune mit diesem Namen. "
+            "Bitte den Namen oder die Art prüfen.",
+        )
+
+
 @WARNINGS.rule("ziele-mit-massnahmen")
 def goals_have_measures(concept: Concept) -> Iterator[Finding]:
     """A goal no measure works towards stays a wish; a Wirkungsziel counts as served through
