@@ -252,7 +252,7 @@ def test_a_deliberated_papers_sittings_are_its_record_not_a_plan_to_check(inputs
     to be moved to 2027 (re-check review)."""
     text = inputs.text(f"vorlagen/{PAPER}").replace("datum: 2026-12-03", "datum: 2026-12-04")
     inputs.write(f"vorlagen/{PAPER}", text)
-    assert any("Am 04.12.2026 tagt" in p for p in inputs.problems())
+    assert any("am 04.12.2026 nicht; der nächstgelegene Termin" in p for p in inputs.problems())
     _moved(inputs)
     assert inputs.problems() == []
 

@@ -744,7 +744,8 @@ INFO = "ga-2026-027-gesundheitswesen.yaml"
             BESCHLUSS,
             lambda v: v["beratungsfolge"][1].update(datum="2026-11-27"),
             "vorlage.beratungsfolge[1].datum",
-            "Am 27.11.2026 tagt 'Jugendhilfeausschuss' laut gremien.yaml nicht. Nächstgelegener Termin: 26.11.2026.",
+            "Laut gremien.yaml tagt der Jugendhilfeausschuss am 27.11.2026 nicht; der nächstgelegene Termin ist der "
+            "26.11.2026. Bitte das Datum prüfen oder den Termin in gremien.yaml unter 'sitzungen' eintragen.",
         ),
         (
             BESCHLUSS,

@@ -394,10 +394,12 @@ def meetings_exist(case: PaperCase) -> Iterator[Finding]:
             )
             continue
         close = _nearest(committee.meetings, consultation.date)
+        # both ways out: the paper's date is wrong, or the sitting is missing from the list (user test)
         yield Finding(
             at(name, *path),
-            f"Am {german_date(consultation.date)} tagt '{committee.name}' laut "
-            f"gremien.yaml nicht. Nächstgelegener Termin: {german_date(close)}.",
+            f"Laut gremien.yaml tagt {committee.forms.nom} am {german_date(consultation.date)} nicht; der "
+            f"nächstgelegene Termin ist der {german_date(close)}. Bitte das Datum prüfen oder den Termin in "
+            "gremien.yaml unter 'sitzungen' eintragen.",
         )
 
 
