@@ -1435,7 +1435,11 @@ def test_a_city_names_the_kreis_it_belongs_to():
 
     inputs = _neuhafen()
     inputs.edit("kommune.yaml", lambda d: d["kommune"].update(kreis="Landkreis Mainau"))
-    assert [p for p in inputs.problems() if "'kreis' gibt es nur bei einer kreisangehörigen Stadt" in p]
+    (problem,) = [p for p in inputs.problems() if "'kreis' gibt es nur bei einer kreisangehörigen Stadt" in p]
+    # at 'kreis' itself, with what to do (user test: at 'name', the section's first line)
+    line, column = inputs.position_of("kommune.yaml", "kreis: Landkreis Mainau")
+    assert problem.startswith(f"kommune.yaml:{line}:{column}: kommune.kreis: "), problem
+    assert problem.endswith("Bei der Art „kreisfreie Stadt“ bitte die Zeile löschen (oder 'art' prüfen)."), problem
 
     def city(data):
         data["kommune"].update(bundesland="Niedersachsen", art="große kreisangehörige Stadt")

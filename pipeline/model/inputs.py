@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, Field, Strict, model_validator
+from pydantic import AfterValidator, Field, Strict, ValidationInfo, field_validator, model_validator
 
 from pipeline.formatting import count, decimal_places, enumeration, in_running_text, with_note, years_and_months
 from pipeline.model import colours
@@ -430,11 +430,17 @@ class Municipality(Item, title="Kommune"):
             return {**data, "art": "Landkreis"}
         return data
 
-    @model_validator(mode="after")
-    def _county_of_a_city(self) -> Municipality:
-        if self.county and self.kind not in CITIES_IN_A_KREIS:
-            raise refuse("'kreis' gibt es nur bei einer kreisangehörigen Stadt: der Kreis, dem sie angehört.")
-        return self
+    @field_validator("county")
+    @classmethod
+    def _county_of_a_city(cls, county: str | None, info: ValidationInfo) -> str | None:
+        """Said at 'kreis' itself (user test: at 'name', the model's first line, without what to do)."""
+        kind = info.data.get("kind")
+        if county and kind is not None and kind not in CITIES_IN_A_KREIS:
+            raise refuse(
+                f"'kreis' gibt es nur bei einer kreisangehörigen Stadt: der Kreis, dem sie angehört. Bei der Art "
+                f"„{kind}“ bitte die Zeile löschen (oder 'art' prüfen)."
+            )
+        return county
 
     @model_validator(mode="after")
     def _sgb2_within_children(self) -> Municipality:
