@@ -533,6 +533,11 @@ def _glued_colon(lines: list[str], line: int) -> tuple[int, str, str] | None:
     return None
 
 
+def indentation(line: str) -> int:
+    """How many spaces (or tabs) a line begins with."""
+    return len(line) - len(line.lstrip())
+
+
 #: A list entry whose '-' has no space after it ('-id: x'): YAML reads '-id' as a word.
 _DASH_WITHOUT_SPACE = re.compile(r"^\s*-[^\s\-]")
 
@@ -541,8 +546,7 @@ def _as_deep_as_above(lines: list[str], line: int) -> bool:
     """Whether a line is indented no deeper than the line above it: a list entry, not the
     continuation of a text ('beschreibung: …' / '  -Hausbesuche: …'; diff review)."""
     above = next((lines[n - 1] for n in range(line - 1, 0, -1) if lines[n - 1].strip()), None)
-    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
-    return above is not None and indent <= len(above) - len(above.lstrip())
+    return above is not None and indentation(lines[line - 1]) <= indentation(above)
 
 
 #: A quoted text in a flow collection: its brackets do not count.
@@ -586,10 +590,11 @@ def quoted_for_yaml(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _quote_ended_early(line: str) -> tuple[int, str] | None:
+def _quote_ended_early(line: str) -> tuple[int, str, int] | None:
     """The column of a quotation mark that ends a value before its line does ('titel: "Zirkel
-    "Frühe Hilfen" mit Praxen"', "titel: 'Elterncafé 'Kleine Hände' im Zentrum'"), and the mark;
-    None if there is none: YAML then says the indentation is wrong (NRW review, re-check)."""
+    "Frühe Hilfen" mit Praxen"', "titel: 'Elterncafé 'Kleine Hände' im Zentrum'"), the mark and
+    where the value opens (an index of the line); None if there is none: YAML then says the
+    indentation is wrong (NRW review, re-check)."""
     found = _OPENS_QUOTE.match(line)
     if found is None:
         return None
@@ -603,7 +608,7 @@ def _quote_ended_early(line: str) -> tuple[int, str] | None:
     # nothing after it, a comment, the end of a flow entry, or a quoted key ('"titel": x'; diff review)
     if not rest.strip() or rest.lstrip()[0] in "#,]}:":
         return None
-    return found.end() + closing.start() + 1, mark
+    return found.end() + closing.start() + 1, mark, found.start(1)
 
 
 #: A value that YAML reads as a list or a mapping in brackets, and text after its closing bracket:
@@ -628,10 +633,6 @@ _BLOCK_TEXT = re.compile(r"^(\s*(?:-\s+)?)(?:([^\s#'\"-][^:#]*):\s+)?[|>][-+0-9]
 _STRUCTURE = re.compile(r"""^\s*(?:-(?:\s|$)|(?:"[^"]*"|'[^']*'|[^\s#'"-][^:#]*):(?:\s|$))""")
 #: How far above YAML's complaint the field of a text is looked for (a text of some paragraphs).
 _BLOCK_TEXT_LINES = 60
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
 
 
 def _block_text_not_indented(lines: list[str], line: int) -> tuple[int, int, str] | None:
@@ -664,22 +665,22 @@ def _block_text_not_indented(lines: list[str], line: int) -> tuple[int, int, str
             if content is None:
                 if text.lstrip().startswith("#"):
                     continue
-                if _indent(text) > depth:
-                    content = _indent(text)
+                if indentation(text) > depth:
+                    content = indentation(text)
                     continue
                 if _STRUCTURE.match(text):
                     return None
                 return (
                     number,
-                    _indent(text) + 1,
+                    indentation(text) + 1,
                     f"{deeper}, z. B. um zwei Leerzeichen mehr.",
                 )
-            if _indent(text) < content:
+            if indentation(text) < content:
                 if _STRUCTURE.match(text) or text.lstrip().startswith("#"):
                     return None
                 return (
                     number,
-                    _indent(text) + 1,
+                    indentation(text) + 1,
                     f"Diese Zeile gehört wohl {of_text}, ist aber weniger eingerückt als dessen erste Zeile; "
                     "bitte genauso weit einrücken wie die übrigen Zeilen des Texts.",
                 )
@@ -709,7 +710,7 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
         return _problem(
             name,
             number,
-            len(lines[number - 1]) - len(lines[number - 1].lstrip()) + len(key) + 2,
+            indentation(lines[number - 1]) + len(key) + 2,
             f"Die Datei ist kein gültiges YAML: Nach '{key}:' fehlt ein Leerzeichen ('{key}: {value}').",
         )
     here = lines[line - 1] if 0 < line <= len(lines) else ""
@@ -723,9 +724,8 @@ def _yaml_problem(name: str, error: yaml.YAMLError, text: str = "") -> Finding:
         )
     early = _quote_ended_early(here)
     if early is not None:
-        column, mark = early
+        column, mark, opening = early
         # the text meant: from the opening mark to the last one of the line (user test: give the value)
-        opening = _OPENS_QUOTE.match(here).start(1)  # type: ignore[union-attr]  # matched in _quote_ended_early
         inner = here[opening + 1 : here.rstrip().rfind(mark)]
         meant = quoted_for_yaml(inner.replace("''", "'") if mark == "'" else inner)
         which = (

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from pipeline.errors import InvalidInput
 from pipeline.findings import WARNING, Finding, Path_, Place
 from pipeline.load import LoadedInputs, SourceFile
-from pipeline.load.yaml_source import quoted_for_yaml
+from pipeline.load.yaml_source import indentation, quoted_for_yaml
 from pipeline.model.concept import Concept
 from pipeline.model.inputs import DELIBERATED_FOLDER, FORMAT, PAPER_FOLDER, REQUIRED_FILES, model_for
 from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
@@ -343,18 +343,23 @@ def _continuation_cut(
     before = " ".join(text[: cut.start()].split())
     if not before:  # the line is all comment: is it indented like the text above, right below its end?
         above = first if number - 1 == start_line else lines[number - 2]
-        key_indent = len(lines[start_line - 1]) - len(lines[start_line - 1].lstrip())
-        indent = len(text) - len(text.lstrip())
-        if not above.strip() or indent <= key_indent:
+        if not above.strip() or indentation(text) <= indentation(lines[start_line - 1]):
             return None
         before = " ".join(above.split())
     if not value.endswith(before):
         return None
+    where = Place(name, path, number, cut.start() + len(cut[1]) + 1)
+    return _text_cut(where, before, _without_comment(cut[2]), "nach einem Leerzeichen oder am Anfang einer Zeile")
+
+
+def _text_cut(where: Place, before: str, rest: str, after: str, suggestion: str = "") -> Finding:
+    """The warning for a text whose `rest` a glued comment cut off after `before`; `after` says
+    where YAML starts a comment, `suggestion` the whole value in quotes (': "…"'), if known."""
     return Finding(
-        Place(name, path, number, cut.start() + len(cut[1]) + 1),
-        f"Nach „{before}“ steht „#{_without_comment(cut[2])}“: YAML liest alles ab einem „#“ nach einem Leerzeichen "
-        "oder am Anfang einer Zeile als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen "
-        "Wert in Anführungszeichen setzen. Ist es ein Kommentar, nach dem „#“ ein Leerzeichen schreiben.",
+        where,
+        f"Nach „{before}“ steht „#{rest}“: YAML liest alles ab einem „#“ {after} als Kommentar, in den Dokumenten "
+        f"fehlt es. Gehört es zum Text, bitte den ganzen Wert in Anführungszeichen setzen{suggestion}. Ist es ein "
+        "Kommentar, nach dem „#“ ein Leerzeichen schreiben.",
         WARNING,
     )
 
@@ -403,14 +408,9 @@ def _cut_by_comment(
     if cut is None:
         return None
     rest = _without_comment(cut[2])
-    return Finding(
-        Place(name, path, line, column + len(value) + len(cut[1])),
-        f"Nach „{value}“ steht „#{rest}“: YAML liest alles ab einem „#“ nach einem Leerzeichen "
-        f"als Kommentar, in den Dokumenten fehlt es. Gehört es zum Text, bitte den ganzen Wert in "
-        f"Anführungszeichen setzen: {quoted_for_yaml(f'{value}{cut[1]}#{rest}')}. Ist es ein Kommentar, nach "
-        "dem „#“ ein Leerzeichen schreiben.",
-        WARNING,
-    )
+    where = Place(name, path, line, column + len(value) + len(cut[1]))
+    whole = quoted_for_yaml(f"{value}{cut[1]}#{rest}")
+    return _text_cut(where, value, rest, "nach einem Leerzeichen", f": {whole}")
 
 
 def _value_at(data: Any, path: Path_) -> Any:

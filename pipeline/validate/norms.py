@@ -871,12 +871,11 @@ def _place_word(county: str) -> str | None:
     return place if kind in ("Kreis", "Landkreis") and place else None
 
 
-def _place_after(text: str, word: re.Match[str], place: str | None) -> bool:
-    """Whether the Kreis's place follows its body or head ('Kreistag Düren'): in the city of Düren
-    the bare place word is the city's too, so it names the Kreis only right there."""
-    if not place:
-        return False
-    return re.compile(rf" {re.escape(place)}\b").match(text, word.end()) is not None
+def _place_after(text: str, word: re.Match[str], place: re.Pattern[str] | None) -> bool:
+    """Whether the Kreis's place (`place`, :func:`_place_word` as a pattern) follows its body or
+    head ('Kreistag Düren'): in the city of Düren the bare place word is the city's too, so it
+    names the Kreis only right there."""
+    return place is not None and place.match(text, word.end()) is not None
 
 
 def _person_after(text: str, word: re.Match[str]) -> bool:
@@ -905,13 +904,15 @@ def the_county_named_as_such(concept: Concept) -> Iterator[Finding]:
     municipality = concept.municipality
     if procedure is None or procedure.head.male == "Landrat":
         return
-    forms = definite(municipality.county) if municipality.in_a_kreis and municipality.county else None
+    county_name = municipality.county if municipality.in_a_kreis else None
+    forms = definite(county_name) if county_name else None
     county = forms.gen if forms else ""
     texts = read(concept)
     if not _COUNTY_WORD.search(texts.joined):
         return
     council = concept.council
-    place = _place_word(municipality.county) if municipality.in_a_kreis and municipality.county else None
+    place_word = _place_word(county_name) if county_name else None
+    place = re.compile(rf" {re.escape(place_word)}\b") if place_word else None
     for passage in texts.passages:
         if passage.path[:2] == ("vorlage", "beschlussvorschlag") or _said_elsewhere(passage.file, passage.path):
             continue
