@@ -127,7 +127,7 @@ def _compiled_layout(values: dict[str, str], output: str = "svg") -> list[bytes]
 
     import typst
 
-    from pipeline.export.to_pdf import font_dirs
+    from pipeline.export.to_pdf import DATA_FILE, data_file, font_dirs
 
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
@@ -136,13 +136,14 @@ def _compiled_layout(values: dict[str, str], output: str = "svg") -> list[bytes]
         (root / "inhalt.typ").write_text(
             "= Einleitung\n\nText.\n\n#table(columns: 2, [Kopf], [Spalte], [a], [b])\n"
         )
-        inputs = {key: value for key, value in values.items() if not key.startswith("logo")}
+        (root / DATA_FILE).write_bytes(
+            data_file({key: value for key, value in values.items() if not key.startswith("logo")})
+        )
         return typst.compile(
             str(root / "main.typ"),
             root=str(root),
             font_paths=list(font_dirs()),
             ignore_system_fonts=True,
-            sys_inputs=inputs,
             format=output,
         )
 

@@ -620,6 +620,53 @@ def test_a_document_compiled_again_goes_to_the_worker_keeping_its_compiler_with_
     assert to_pdf(second) == again
 
 
+def test_a_worker_that_set_another_municipality_first_sets_the_same_bytes():
+    """The layout reads its values (title, header, footer) from a file in the document's folder,
+    not from typst's sys.inputs, so a worker keeps what typst laid out for one municipality's
+    documents for the next one's (a batch, watch). A document set right after another
+    municipality's carries its own header, footer and author, and has the bytes a fresh worker
+    sets; no layout reads sys.inputs, whose order typst-py shuffles for every compiler."""
+    from dataclasses import replace
+
+    from pipeline.export import typst_worker
+    from pipeline.render.document import TEMPLATE_DIR
+
+    code = [
+        line.split("//")[0]
+        for p in TEMPLATE_DIR.glob("*.typ")
+        for line in p.read_text(encoding="utf-8").splitlines()
+    ]
+    assert not [line for line in code if "sys.inputs" in line]
+    body = "<h1>Ziele</h1>" + "<p>Dieser Absatz steht in den Konzepten beider Kreise.</p>" * 60
+    north = replace(
+        rendered_document(body),
+        file_stem="Probe_Nordkreis",
+        author="Landkreis Nordkreis",
+        header_text="Landkreis Nordkreis · Probe",
+        footer_text="Fassung 1.0 · Stand 15.10.2026",
+    )
+    south = replace(
+        north,
+        file_stem="Probe_Suedkreis",
+        author="Landkreis Südkreis",
+        header_text="Landkreis Südkreis · Probe",
+        footer_text="Fassung 2.0 · Stand 01.12.2026",
+    )
+    typst_worker.stop_workers()
+    to_pdf(south)
+    after_south = to_pdf(north)
+    worker = typst_worker._idle.get_nowait()
+    assert worker.compiles == 2 and len(worker.folders) == 2  # one worker set both
+    typst_worker._idle.put(worker)
+    reader = PdfReader(io.BytesIO(after_south))
+    second_page = " ".join(reader.pages[1].extract_text().split())  # a paper's header begins there
+    assert "Landkreis Nordkreis · Probe" in second_page and "Fassung 1.0 · Stand 15.10.2026" in second_page
+    assert "Südkreis" not in second_page and "2.0" not in second_page
+    assert reader.metadata.author == "Landkreis Nordkreis"
+    typst_worker.stop_workers()
+    assert to_pdf(north) == after_south
+
+
 @pytest.mark.slow
 def test_a_worker_that_dies_fails_its_pdf_in_german_and_the_next_compile_works():
     """Should typst abort its process (a damaged image can), the build reports that PDF as failed

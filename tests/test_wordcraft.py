@@ -500,10 +500,10 @@ def test_a_layout_that_does_not_settle_is_set_again_without_placement(monkeypatc
 
     shutil.copytree(to_pdf.TEMPLATE_DIR, tmp_path, dirs_exist_ok=True)
     (tmp_path / "unruhig.typ").write_text(
-        '#import "gemeinsam.typ": layout, inp\n#show: layout\n'
+        '#import "gemeinsam.typ": dokumentangaben, layout, inp\n#show: layout\n'
         '#if inp.at("platzierung", default: "") == "einfach" [Einfach gesetzt] else {\n'
         "  context if counter(page).final().first() == 1 { pagebreak() }\n}\n"
-        "Text der Probe\n",
+        "Text der Probe\n#set document(..dokumentangaben)\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(to_pdf, "TEMPLATE_DIR", tmp_path)
@@ -534,7 +534,7 @@ def _compiled_pdf(body_html: str, figures: tuple = (), appendix: str = "") -> Pd
     """The PDF of :func:`_compiled_pages`, warnings of typst refused."""
     import typst
 
-    from pipeline.export.to_pdf import font_dirs, typst_inputs
+    from pipeline.export.to_pdf import DATA_FILE, data_file, font_dirs, typst_inputs
     from pipeline.export.to_typst import typst_markup
     from pipeline.render.document import TEMPLATE_DIR
 
@@ -547,12 +547,9 @@ def _compiled_pdf(body_html: str, figures: tuple = (), appendix: str = "") -> Pd
         (root / "inhalt.typ").write_text(typst_markup(doc.body_html), encoding="utf-8")
         for figure in figures:
             (root / figure.name).write_text(figure.svg, encoding="utf-8")
+        (root / DATA_FILE).write_bytes(data_file(typst_inputs(doc)))
         pdf, warnings = typst.compile_with_warnings(
-            str(root / "main.typ"),
-            root=str(root),
-            font_paths=list(font_dirs()),
-            ignore_system_fonts=True,
-            sys_inputs=typst_inputs(doc),
+            str(root / "main.typ"), root=str(root), font_paths=list(font_dirs()), ignore_system_fonts=True
         )
     assert warnings == [], warnings  # typst warns where a layout does not converge
     return PdfReader(io.BytesIO(pdf))

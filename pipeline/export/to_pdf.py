@@ -2,8 +2,10 @@
 PDF/UA-1 file. The body is written from the intermediate HTML by :mod:`.to_typst`, every text a
 string literal; pandoc takes no part in the PDF.
 
-Everything the layout needs from the model (title, municipality, date) goes in through
-``sys.inputs`` as plain strings, so user text is never read as Typst markup; the logo is checked
+Everything the layout needs from the model (title, municipality, date) goes in as plain strings in
+a JSON file beside the body (:data:`DATA_FILE`), so user text is never read as Typst markup – a
+file and not typst's ``sys.inputs``, so that typst keeps what it has laid out across documents and
+municipalities (see ``templates/gemeinsam.typ``); the logo is checked
 again and copied into the compiler's root under a fixed name, and only that name is passed.
 Fonts come from a pip package, so the PDF looks the same on every machine, and the timestamp is
 the concept's Stand, so equal inputs give equal bytes. What typst still refuses reaches the user
@@ -14,6 +16,7 @@ runs in a worker process (:mod:`.typst_worker`), so typst's cache does not stay 
 from __future__ import annotations
 
 import atexit
+import json
 import re
 import shutil
 import tempfile
@@ -88,6 +91,15 @@ def logo_name(doc: RenderedDocument) -> str | None:
     return f"logo{doc.logo.suffix.lower()}" if doc.logo else None
 
 
+#: The layout's values from the model, in the document's folder (read by templates/gemeinsam.typ).
+DATA_FILE = "angaben.json"
+
+
+def data_file(values: dict[str, str]) -> bytes:
+    """The layout's values as the layout reads them: JSON, every value a string."""
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
 def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
     logo = logo_name(doc)
     design = doc.design
@@ -142,12 +154,12 @@ def compile_pdf(
         }
         if doc.logo and (name := logo_name(doc)):
             files[name] = checked_logo(doc.logo)
-        _fill(root, files)
-        inputs = typst_inputs(doc) | (listed.directory_inputs() if listed else {})
+        values = typst_inputs(doc) | (listed.directory_inputs() if listed else {})
         try:
-            pdf, warnings = _compiled(root, inputs, epoch_of(doc))
+            pdf, warnings = _compiled(root, files | {DATA_FILE: data_file(values)}, epoch_of(doc))
             if any(UNSETTLED in warning for warning in warnings):
-                pdf, _ = _compiled(root, {**inputs, "platzierung": "einfach"}, epoch_of(doc))
+                simple = values | {"platzierung": "einfach"}
+                pdf, _ = _compiled(root, files | {DATA_FILE: data_file(simple)}, epoch_of(doc))
             return pdf
         except typst_worker.CompileFailed as error:
             raise ExportFailure(
@@ -223,8 +235,8 @@ def _fill(root: Path, files: dict[str, bytes]) -> None:
 UNSETTLED = "did not converge"
 
 
-def _compiled(root: Path, inputs: dict[str, str], epoch: int) -> tuple[bytes, list[str]]:
-    """The PDF and typst's warnings, compiled in a worker process (:mod:`.typst_worker`)."""
-    return typst_worker.compile_pdf(
-        str(root / "main.typ"), str(root), inputs, epoch, list(PDF_STANDARDS), font_dirs()
-    )
+def _compiled(root: Path, files: dict[str, bytes], epoch: int) -> tuple[bytes, list[str]]:
+    """The PDF and typst's warnings of `files` in the folder `root`, compiled in a worker
+    process (:mod:`.typst_worker`)."""
+    _fill(root, files)
+    return typst_worker.compile_pdf(str(root / "main.typ"), str(root), epoch, list(PDF_STANDARDS), font_dirs())

@@ -854,7 +854,7 @@ class TypstBody:
     pictures: int = 0
 
     def directory_inputs(self) -> dict[str, str]:
-        """The counts for the layout (sys.inputs: strings only)."""
+        """The counts for the layout (strings, like all its values in angaben.json)."""
         return {"tabellen": str(self.tables), "abbildungen": str(self.pictures)}
 
 

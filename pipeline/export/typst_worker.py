@@ -15,7 +15,7 @@ images), only the worker dies: the build reports the PDF as failed instead of va
 A worker is this file run by Python in isolated mode: it loads the file and typst, nothing of the
 build (multiprocessing, and ``-m`` with the package, would import most of the program into every
 worker, a second per build). Requests and answers are pickled plain data on its stdin and stdout – paths,
-the inputs as strings, the PDF's bytes, typst's messages as text – each with its length first.
+the PDF's bytes, typst's messages as text – each with its length first.
 """
 
 from __future__ import annotations
@@ -67,25 +67,22 @@ def fonts(font_paths: tuple[str, ...]) -> Any:
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_paths))
 
 
-#: The compilers of this worker by (main file, folder, fonts, inputs), the newest last.
+#: The compilers of this worker by (main file, folder, fonts), the newest last.
 _compilers: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
 
 def _compiler_key(request: dict[str, Any]) -> tuple[Any, ...]:
-    return (
-        request["main"],
-        request["root"],
-        tuple(request["font_paths"]),
-        tuple(sorted(request["inputs"].items())),
-    )
+    return (request["main"], request["root"], tuple(request["font_paths"]))
 
 
 def _compiler(request: dict[str, Any]) -> Any:
     """The compiler for the request's document: the one kept from its last compile if the
-    folder, fonts and inputs are the same (typst lays out again only what changed), else new."""
+    folder and fonts are the same, else new. typst lays out again only what changed, also for a
+    new compiler – its cache belongs to the process – as long as ``sys.inputs`` stay empty: the
+    layout reads its values from a file (:mod:`.to_pdf`). Passed as ``sys.inputs``, they came
+    to typst in a different order for each compiler, and every compile started from scratch."""
     import typst
 
-    inputs = request["inputs"]
     key = _compiler_key(request)
     compiler = _compilers.pop(key, None)
     if compiler is None:
@@ -94,7 +91,6 @@ def _compiler(request: dict[str, Any]) -> Any:
             root=request["root"],
             font_paths=fonts(tuple(request["font_paths"])),
             ignore_system_fonts=True,
-            sys_inputs=inputs,
         )
     _compilers[key] = compiler
     while len(_compilers) > COMPILERS_KEPT:
@@ -140,7 +136,7 @@ def _compile_here(request: dict[str, Any]) -> tuple[bytes, list[str]] | list[byt
             pdf_standards=request["standards"], timestamp=request["epoch"]
         )
     except Exception as error:  # typst raises plain RuntimeError-like errors
-        if "inputs" in request:  # a compiler that failed is not trusted again
+        if "ppi" not in request:  # a compiler that failed is not trusted again
             _compilers.pop(_compiler_key(request), None)
         return str(error) or type(error).__name__
     return bytes(pdf), [str(w) for w in warnings]
@@ -209,7 +205,7 @@ class _Worker:
             self.stop()
             raise WorkerDied("Der Prozess der PDF-Engine ist unerwartet beendet worden.") from None
         self.compiles += 1
-        if "inputs" in request:
+        if "ppi" not in request:
             self.folders.pop(request["root"], None)
             self.folders[request["root"]] = None
             while len(self.folders) > COMPILERS_KEPT:
@@ -298,13 +294,12 @@ def _run(request: dict[str, Any]) -> Any:
 
 
 def compile_pdf(
-    main: str, root: str, inputs: dict[str, str], epoch: int, standards: list[str], font_paths: tuple[str, ...]
+    main: str, root: str, epoch: int, standards: list[str], font_paths: tuple[str, ...]
 ) -> tuple[bytes, list[str]]:
     """The PDF of `main` (inside `root`) and typst's warnings, compiled in a worker."""
     request = {
         "main": main,
         "root": root,
-        "inputs": inputs,
         "epoch": epoch,
         "standards": standards,
         "font_paths": list(font_paths),
