@@ -2,4 +2,5 @@
 
 from pipeline.cli import main
 
-main()
+if __name__ == "__main__":  # not again in the processes of a batch (multiprocessing imports this file)
+    main()

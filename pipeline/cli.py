@@ -267,7 +267,8 @@ def _working_copy_fits(arbeitsfassung: bool, nur: str | None) -> None:
     "--arbeiter",
     type=click.IntRange(1, 64),
     default=None,
-    help="So viele Dokumente werden gleichzeitig erzeugt (Standard: einer je Prozessorkern, mindestens zwei).",
+    help="So viele Dokumente (bei mehreren Kommunen: so viele Kommunen, je in einem eigenen Prozess) werden "
+    "gleichzeitig erzeugt (Standard: einer je Prozessorkern, mindestens zwei).",
 )
 def build(
     ordner: tuple[Path, ...],

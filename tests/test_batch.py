@@ -83,7 +83,8 @@ def test_the_progress_is_a_bar_on_a_terminal_and_plain_lines_elsewhere():
 
 
 @pytest.mark.slow
-def test_a_batch_goes_on_past_a_broken_municipality_and_ends_with_a_summary(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])  # one process, or one process per worker
+def test_a_batch_goes_on_past_a_broken_municipality_and_ends_with_a_summary(tmp_path, workers):
     land = tmp_path / "land"
     for name in ("nordkreis", "mittelkreis", "suedkreis"):
         shutil.copytree(EXAMPLE, land / name)
@@ -92,7 +93,9 @@ def test_a_batch_goes_on_past_a_broken_municipality_and_ends_with_a_summary(tmp_
     broken.write_text(broken.read_text(encoding="utf-8").replace("status: laufend", "status: läuft", 1))
     line = next(n for n, t in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if "läuft" in t)
 
-    result = CliRunner().invoke(main, ["build", str(land), "-o", str(tmp_path / "ziel"), "--nur", "konzept"])
+    result = CliRunner().invoke(
+        main, ["build", str(land), "-o", str(tmp_path / "ziel"), "--nur", "konzept", "--arbeiter", workers]
+    )
     assert result.exit_code == 1
     assert f"{land / 'mittelkreis'}/massnahmen.yaml:{line}:" in result.output
     rows = {r.split()[0] + " " + r.split()[1]: r for r in result.output.splitlines() if r.startswith("Landkreis ")}
@@ -104,3 +107,57 @@ def test_a_batch_goes_on_past_a_broken_municipality_and_ends_with_a_summary(tmp_
         assert manifest["eingaben"]["ordner"] == name
         assert (tmp_path / "ziel" / name / "Gesamtkonzept_Musterkreis_2.0.pdf").is_file()
     assert not (tmp_path / "ziel" / "mittelkreis" / "manifest.json").exists()
+
+
+def test_the_processes_of_a_batch_report_every_document_to_the_progress(tmp_path):
+    """Built in processes of their own, two municipalities still count their documents on the
+    run's progress bar, and their results come back in the order of the folders."""
+    from pipeline.batch import build_many
+    from pipeline.build import Request
+
+    folders = [tmp_path / "b-kreis", tmp_path / "a-kreis"]
+    for folder in folders:
+        shutil.copytree(EXAMPLE, folder)
+    progress = Progress(2, io.StringIO(), terminal=False)
+    outputs = {folder: tmp_path / "aus" / folder.name for folder in folders}
+    results = build_many(folders, outputs, Request(only="konzept"), workers=2, progress=progress)
+    assert [r.folder for r in results] == folders and all(r.ok and r.files == 2 for r in results)
+    assert progress.documents == progress.done == 2 * 2  # each: the concept's Word file and PDF
+    assert progress.finished == 2
+
+
+@pytest.mark.slow
+def test_sigterm_ends_a_batch_s_processes_and_leaves_no_half_written_municipality(tmp_path):
+    """SIGTERM (or Ctrl-C) during a batch built in processes: the run ends with 130 within
+    seconds, its processes with it; a municipality it was building has nothing written."""
+    import signal
+    import subprocess
+    import sys
+
+    land = tmp_path / "land"
+    for number in range(6):
+        shutil.copytree(EXAMPLE, land / f"kreis-{number}")
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "build",
+        str(land),
+        "-o",
+        str(tmp_path / "aus"),
+        "--arbeiter",
+        "2",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    first = process.stderr.readline()
+    assert first.startswith("[1/6]"), first
+    process.send_signal(signal.SIGTERM)
+    rest = process.stderr.read()
+    assert process.wait(timeout=60) == 130
+    assert "Abgebrochen." in rest and "Traceback" not in rest
+    written = [folder for folder in (tmp_path / "aus").iterdir() if (folder / "manifest.json").exists()]
+    for folder in (tmp_path / "aus").iterdir():
+        files = [p.name for p in folder.iterdir() if not p.name.startswith(".")]
+        assert folder in written or files == [], (folder, files)  # whole or nothing
+    assert 1 <= len(written) < 6
