@@ -256,13 +256,23 @@ def build_many(
     several `workers`, as many municipalities are built at once, each in a process of its own;
     with one, one process renders the next municipality while it converts the last."""
     progress = progress or Progress(len(folders))
-    say = report or progress.line
-    if workers > 1 and len(folders) > 1:
-        results = _in_processes(folders, outputs, request or Request(), strict, workers, progress, say)
-    else:
-        results = _in_one_process(folders, outputs, request or Request(), strict, workers, progress, say)
+    run = _Run(outputs, request or Request(), strict, workers, progress, report or progress.line)
+    results = _in_processes(folders, run) if workers > 1 and len(folders) > 1 else _in_one_process(folders, run)
     progress.close()
     return results
+
+
+@dataclass(frozen=True)
+class _Run:
+    """How a batch runs: where each folder's documents go, what is built, how strictly, by how
+    many workers, shown on which progress bar, with whose lines said where."""
+
+    outputs: dict[Path, Path]
+    request: Request
+    strict: bool
+    workers: int
+    progress: Progress
+    say: Callable[[str], None]
 
 
 def _failed(result: Result, error: GesamtkonzeptError, say: Callable[[str], None]) -> None:
@@ -292,17 +302,10 @@ def _written(result: Result, export: Export) -> None:
     result.files = result.converted + result.reused
 
 
-def _in_one_process(
-    folders: list[Path],
-    outputs: dict[Path, Path],
-    request: Request,
-    strict: bool,
-    workers: int,
-    progress: Progress,
-    say: Callable[[str], None],
-) -> list[Result]:
+def _in_one_process(folders: list[Path], run: _Run) -> list[Result]:
     """One municipality after the other in this process; at most `workers` + 1 are rendered and
     waiting for their documents at a time."""
+    outputs, request, strict, progress, say = run.outputs, run.request, run.strict, run.progress, run.say
     results: list[Result] = []
     waiting: deque[tuple[Result, Export]] = deque()
 
@@ -322,7 +325,7 @@ def _in_one_process(
             return
         finish(result)
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with ThreadPoolExecutor(max_workers=run.workers) as pool:
         for folder in folders:
             result = Result(folder, outputs[folder], folder.resolve().name)
             results.append(result)
@@ -334,7 +337,7 @@ def _in_one_process(
                 fail(result, error)
                 continue
             waiting.append((result, export))
-            while len(waiting) > workers:
+            while len(waiting) > run.workers:
                 complete(*waiting.popleft())
         while waiting:
             complete(*waiting.popleft())
@@ -348,15 +351,7 @@ def _in_one_process(
 _events: Any = None
 
 
-def _in_processes(
-    folders: list[Path],
-    outputs: dict[Path, Path],
-    request: Request,
-    strict: bool,
-    workers: int,
-    progress: Progress,
-    say: Callable[[str], None],
-) -> list[Result]:
+def _in_processes(folders: list[Path], run: _Run) -> list[Result]:
     """`workers` processes, each building one municipality after the other (:func:`_build_one`);
     what they say is printed as each municipality is done, in the order they finish. On Ctrl-C or
     SIGTERM the processes are ended as a single build is: what they wrote is whole."""
@@ -368,22 +363,25 @@ def _in_processes(
     context = multiprocessing.get_context("spawn")
     events = context.Queue()
     processes: list[int] = []
-    relay = threading.Thread(target=_relay, args=(events, progress, processes), daemon=True)
+    relay = threading.Thread(target=_relay, args=(events, run.progress, processes), daemon=True)
     relay.start()
     done: dict[Path, Result] = {}
     pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(folders)),
+        max_workers=min(run.workers, len(folders)),
         mp_context=context,
         initializer=_process_started,
         initargs=(events,),
     )
     try:
-        jobs = {pool.submit(_build_one, folder, outputs[folder], request, strict): folder for folder in folders}
+        jobs = {
+            pool.submit(_build_one, folder, run.outputs[folder], run.request, run.strict): folder
+            for folder in folders
+        }
         for job in as_completed(jobs):
             result, lines = job.result()
             for line in lines:
-                say(line)
-            progress.finished_one(result)
+                run.say(line)
+            run.progress.finished_one(result)
             done[jobs[job]] = result
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
