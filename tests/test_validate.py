@@ -1047,6 +1047,24 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
     assert inputs.problems()[1].endswith("gefunden: '1.10.98'. Gemeint ist wohl 01.10.1998."), inputs.problems()
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # YAML reads 01.2027 as the number 1.2027: said as written (user test: „gefunden: 1.2027“)
+        ("01.2027", "gefunden: '01.2027'. Es fehlt der Tag: TT.01.2027, etwa 01.01.2027."),
+        ("2027-03", "gefunden: '2027-03'. Es fehlt der Tag: TT.03.2027, etwa 01.03.2027."),
+        ("2027", "gefunden: 2027. Es fehlen Tag und Monat: TT.MM.2027, etwa 01.01.2027."),
+        ("23.11", "gefunden: 23.11. Es fehlt das Jahr: 23.11.JJJJ."),
+        ('"15. 10. 2026"', "gefunden: '15. 10. 2026'. Gemeint ist wohl 15.10.2026."),
+        ("23.11.2026.", "gefunden: '23.11.2026.'. Gemeint ist wohl 23.11.2026."),
+    ],
+)
+def test_a_date_lacking_a_part_says_which(inputs, written, said):
+    inputs.replace("massnahmen.yaml", "von: 2013-03-01", f"von: {written}")
+    line = next(p for p in inputs.problems() if "massnahmen[0].zeitraum.von:" in p)
+    assert line.endswith(said), line
+
+
 def test_a_date_written_as_the_documents_show_it_is_read(inputs):
     """'stand: 15.10.2026' was refused with 'Gemeint ist wohl 2026-10-15': the tool knew the date
     and still made the user rewrite it (open item of the NRW re-check). With the year in full, the

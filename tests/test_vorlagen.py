@@ -894,17 +894,38 @@ def test_more_paper_rules(inputs, name, change, field, fragment):
 
 
 @pytest.mark.parametrize(
-    ("written", "start"), [('"16.00"', "16:00"), ('"17:00 Uhr"', "17:00"), ("16:30", "16:30")]
+    ("written", "start"),
+    [
+        ('"16.00"', "16:00"),
+        ('"17:00 Uhr"', "17:00"),
+        ("16:30", "16:30"),
+        # unquoted, YAML reads 16.30 as the number 16.3 (user test: the message said „16.3“)
+        ("16.30", "16:30"),
+        ("16.00", "16:00"),
+        ("9.05", "09:05"),
+        ('"16 Uhr"', "16:00"),
+    ],
 )
 def test_meeting_times_in_the_usual_spellings(inputs, written, start):
     inputs.replace("gremien.yaml", 'sitzungsbeginn: "16:00"', f"sitzungsbeginn: {written}")
     assert _meeting_start(inputs, "JHA/2026/030", "Jugendhilfeausschuss") == f"2026-11-26T{start}:00+01:00"
 
 
-@pytest.mark.parametrize("written", ["16.00", "15", '"gegen vier"'])
-def test_ambiguous_meeting_times_are_refused(inputs, written):
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("15", "'15' ist als Uhrzeit nicht eindeutig. Gemeint ist wohl \"15:00\"; bitte so schreiben."),
+        ('"16,30"', "'16,30' ist als Uhrzeit nicht eindeutig. Gemeint ist wohl \"16:30\"; bitte so schreiben."),
+        ("25:00", "'25:00' ist keine Uhrzeit: die Stunden gehen bis 23. Bitte so schreiben: \"16:00\"."),
+        ('"16.75"', "'16.75' ist keine Uhrzeit: die Minuten gehen bis 59. Bitte so schreiben: \"16:00\"."),
+        ('"gegen vier"', "'gegen vier' ist keine Uhrzeit. Bitte so schreiben: \"16:00\"."),
+    ],
+)
+def test_ambiguous_meeting_times_are_refused_with_what_to_write(inputs, written, said):
+    """Said as the file writes them: an unquoted 25:00 is the number 1500 to YAML, 15 could be
+    anything."""
     inputs.replace("gremien.yaml", 'sitzungsbeginn: "16:00"', f"sitzungsbeginn: {written}")
-    assert any("gremien[0].sitzungsbeginn:" in p and '"16:00"' in p for p in inputs.problems())
+    assert [p for p in inputs.problems() if "gremien[0].sitzungsbeginn:" in p][0].endswith(said), inputs.problems()
 
 
 def test_ja_and_nein_are_understood(inputs):

@@ -54,6 +54,17 @@ def refuse(message: str) -> PydanticCustomError:
     return PydanticCustomError(GERMAN_MESSAGE, message)
 
 
+#: Marks the refusal of a number that the file may write otherwise than YAML reads it ('16.30',
+#: the number 16.3; '16:00', the number 960): validation reads the value again as the file writes
+#: it (pipeline.validate) and checks that.
+AS_WRITTEN = "wie_geschrieben"
+
+
+def refuse_number(message: str) -> PydanticCustomError:
+    """A refusal of a number, to be checked again as the file writes it (:data:`AS_WRITTEN`)."""
+    return PydanticCustomError(GERMAN_MESSAGE, message, {AS_WRITTEN: True})
+
+
 class Ref:
     """Marks a field as holding the id (or ids) of another kind of item."""
 
@@ -236,27 +247,37 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?:\s*Uhr)?$")
+CLOCK = re.compile(r"^(\d{1,2})(?:([:.,])(\d{2}))?\s*(Uhr)?$")
 
 
 def _clock_time(value: Any) -> Any:
-    """'16:00', '16.00' or '16:00 Uhr' → 16:00. YAML reads an unquoted 16:00 as the number 960
-    (minutes), which is given back too; an unquoted 16.00 or 15 would be ambiguous, so it is
-    refused with the way to write it."""
+    """'16:00', '16.00', '16:00 Uhr' or '16 Uhr' → 16:00. YAML reads an unquoted 16:00 as the
+    number 960 (minutes) and 16.30 as 16.3: a number is refused, and validation checks again what
+    the file writes (:func:`refuse_number`) – so 16:00 and 16.30 unquoted are read as written."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, int) and 60 <= value < 24 * 60:
-        return dt.time(value // 60, value % 60)
     if isinstance(value, int | float):
-        raise refuse(
+        raise refuse_number(
             f'Die Uhrzeit {value} ist nicht eindeutig. Bitte in Anführungszeichen schreiben, z. B. "16:00".'
         )
-    found = CLOCK.match(value.strip()) if isinstance(value, str) else None
-    if found and int(found[1]) < 24 and int(found[2]) < 60:
-        return dt.time(int(found[1]), int(found[2]))
-    if isinstance(value, str):
-        raise refuse(f"'{value}' ist keine Uhrzeit. Bitte so schreiben: \"16:00\".")
-    return value
+    return clock_of(value) if isinstance(value, str) else value
+
+
+def clock_of(text: str) -> dt.time:
+    """The time a text names, or a refusal that says what to write."""
+    found = CLOCK.match(text.strip())
+    if found is None:
+        raise refuse(f"'{text}' ist keine Uhrzeit. Bitte so schreiben: \"16:00\".")
+    hour, minute = int(found[1]), int(found[3] or 0)
+    if hour > 23 or minute > 59:
+        wrong = "die Stunden gehen bis 23" if hour > 23 else "die Minuten gehen bis 59"
+        raise refuse(f"'{text}' ist keine Uhrzeit: {wrong}. Bitte so schreiben: \"16:00\".")
+    meant = f"{hour:02d}:{minute:02d}"
+    if found[2] == "," or (found[3] is None and found[4] is None):  # '16,30'; '16' alone
+        raise refuse(
+            f"'{text}' ist als Uhrzeit nicht eindeutig. Gemeint ist wohl \"{meant}\"; bitte so schreiben."
+        )
+    return dt.time(hour, minute)
 
 
 ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]

@@ -36,7 +36,7 @@ from pipeline.model.concept import Concept
 from pipeline.model.inputs import DELIBERATED_FOLDER, FORMAT, PAPER_FOLDER, REQUIRED_FILES, model_for
 from pipeline.model.kinds import PLACEHOLDER_STATE, PLACEHOLDER_STATE_NOTE
 from pipeline.model.paths import FOLDER
-from pipeline.model.types import Item
+from pipeline.model.types import AS_WRITTEN, Item
 from pipeline.validate import agreement, council, cross_cutting, dated, needs, norms, references, rules  # noqa: F401 (they add to rules)
 from pipeline.validate.messages import problems_from
 from pipeline.validate.parsed import Kept, Parsed, raw_entries
@@ -110,17 +110,26 @@ def _parse_without(source: SourceFile, folder: Path, dropped: frozenset[Path_]) 
 
 
 def _numbers_as_written(source: SourceFile, error: ValidationError) -> Any | None:
-    """The file's data with each number that stands where text is expected replaced by the text as
-    written: a Haushaltsstelle '4530.4140' is text, which YAML reads as the number 4530.414 (a
-    Bavarian user got 35 errors showing '4530.414'). None where there is none."""
+    """The file's data with each number that stands where text, a time or a date is expected
+    replaced by the text as written: a Haushaltsstelle '4530.4140' is text, which YAML reads as
+    the number 4530.414 (a Bavarian user got 35 errors showing '4530.414'); a Sitzungsbeginn
+    16.30 is half past four, not 16.3; a date written 01.2027 is said as written, not as 1.2027.
+    None where there is none."""
     found: dict[Path_, str] = {}
     for item in error.errors():
         value = item.get("input")
-        if item["type"] == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
-            path = tuple(item["loc"])
-            written = source.written(path)
-            if written is not None:
-                found[path] = written
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            continue
+        path = tuple(item["loc"])
+        written = source.written(path)
+        if written is None:
+            continue
+        if (
+            item["type"] == "string_type"
+            or (item.get("ctx") or {}).get(AS_WRITTEN)
+            or (item["type"] == "date_type" and written != str(value))  # 2027 stays a number
+        ):
+            found[path] = written
     return _with_values(source.data, found) if found else None
 
 

@@ -45,6 +45,28 @@ def _not_in_the_calendar(year: int, month: int, day: int) -> tuple[str, str]:
     return f"einen {day}. {_MONTHS[month - 1]} gibt es nicht", "den Tag"
 
 
+def _date_hint(found: Any) -> str:
+    """What a date written otherwise lacks or has too much: ' Es fehlt der Tag: TT.01.2027.' for
+    01.2027, the date meant for '15. 10. 2026' or '23.11.2026.'; empty for anything else."""
+    if isinstance(found, bool) or not isinstance(found, str | int | float):
+        return ""
+    text = str(found).strip()
+    spaced = re.fullmatch(r"([0-9]{1,2})\.\s*([0-9]{1,2})\.\s*([0-9]{4})\.?", text)
+    if spaced and _exists(int(spaced[3]), int(spaced[2]), int(spaced[1])):
+        return f" Gemeint ist wohl {int(spaced[1]):02d}.{int(spaced[2]):02d}.{spaced[3]}."
+    month_year = re.fullmatch(r"([0-9]{1,2})\.([0-9]{4})", text) or re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", text)
+    if month_year:
+        month, year = sorted(month_year.groups(), key=len)
+        if 1 <= int(month) <= 12:
+            return f" Es fehlt der Tag: TT.{int(month):02d}.{year}, etwa 01.{int(month):02d}.{year}."
+    if re.fullmatch(r"(19|20|21)[0-9]{2}", text):
+        return f" Es fehlen Tag und Monat: TT.MM.{text}, etwa 01.01.{text}."
+    day_month = re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.?", text)
+    if day_month and 1 <= int(day_month[1]) <= 31 and 1 <= int(day_month[2]) <= 12:
+        return f" Es fehlt das Jahr: {int(day_month[1]):02d}.{int(day_month[2]):02d}.JJJJ."
+    return ""
+
+
 def _exists(year: int, month: int, day: int) -> bool:
     """Whether the date is in the calendar."""
     try:
@@ -272,7 +294,7 @@ def _message(error: dict[str, Any], file_model: type[BaseModel], file_name: str)
         meant = f" Gemeint ist wohl {int(german[1]):02d}.{int(german[2]):02d}.{year}." if german else ""
         return (
             f"Hier wird ein Datum im Format TT.MM.JJJJ (mit vierstelligem Jahr) oder JJJJ-MM-TT erwartet, z. B. "
-            f"23.11.2026; gefunden: {shown}.{meant}"
+            f"23.11.2026; gefunden: {shown}.{meant or _date_hint(found)}"
         )
     if kind in {"bool_type", "bool_parsing"}:
         return f"Hier wird ja oder nein erwartet (auch true/false); gefunden: {shown}."
