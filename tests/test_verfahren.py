@@ -2330,6 +2330,32 @@ def test_a_point_commissioning_another_kinds_head_is_warned_about(inputs):
     )
 
 
+def test_a_hessian_city_is_told_to_ask_its_magistrat_in_the_verb_of_the_point():
+    """User test: „Der Landrat wird gebeten, …“ in a Hessian city's paper was answered with „Bitte
+    „Die Oberbürgermeisterin wird beauftragt, …“ schreiben“ – the Magistrat carries out the
+    Stadtverordnetenversammlung's decisions (§ 66 Abs. 1 HGO), and the point asked, it did not
+    commission. A Landkreis in Niedersachsen keeps the verb too."""
+    city = folder_inputs(ROOT / "inputs" / "neuhafen")
+    city.edit_paper(
+        "m-184-2026-gesamtkonzept.yaml",
+        lambda v: v["beschlussvorschlag"].append("Der Landrat wird gebeten, jährlich zu berichten."),
+    )
+    [message] = [w.message for w in city.warnings() if "gibt es hier nicht" in w.message]
+    assert message == (
+        "In einer kreisfreien Stadt in Hessen führt der Magistrat die Beschlüsse aus (§ 66 Abs. 1 HGO); "
+        "„Der Landrat“ gibt es hier nicht. Bitte „Der Magistrat wird gebeten, …“ schreiben."
+    )
+
+
+def test_a_point_commissioning_a_head_of_another_kind_keeps_its_verb(inputs):
+    inputs.edit_paper(
+        "jha-2026-030-gesamtkonzept.yaml",
+        lambda v: v["beschlussvorschlag"].append("Der Oberbürgermeister wird ersucht, jährlich zu berichten."),
+    )
+    [message] = [w.message for w in inputs.warnings() if "gibt es hier nicht" in w.message]
+    assert message.endswith("Bitte „Die Landrätin wird ersucht, …“ schreiben.")
+
+
 def test_the_hauptausschuss_of_a_city_in_mecklenburg_vorpommern_meets_in_private():
     """Like the Kreisausschuss, a city's Hauptausschuss meets in private unless the Hauptsatzung
     opens it (§ 35 Abs. 4 Satz 4 KV M-V; review of a Hansestadt: the Beratungsfolge and OParl

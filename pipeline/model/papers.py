@@ -111,7 +111,7 @@ EXPANSION = Decimal("0.1")
 
 #: „Die Landrätin wird beauftragt …“, „Der Kreisausschuss wird gebeten …“: whom a point of a
 #: proposal commissions (its article and name), for the reservation's words and for validate.
-COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (?:beauftragt|gebeten|ersucht)\b")
+COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (beauftragt|gebeten|ersucht)\b")
 
 
 #: What the list of what waits for the budget names, and what it leaves to the Kämmerei (Kämmerei

@@ -601,8 +601,8 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
     Kreisausschuss, § 41 HKO): the council instructs that organ by name (Hessian review). Not in
     Berlin, whose BVV asks its Bezirksamt (rule 'bvv-ersucht')."""
     procedure = case.council.procedure
-    executive = procedure.submitting_executive if procedure is not None else None
-    if procedure is None or executive is None or procedure.state == "Berlin":
+    executive = _carrying_out(procedure) if procedure is not None else None
+    if procedure is None or executive is None:
         return
     organ = _forms(executive.name, executive.gender).nom
     for index, point in enumerate(case.paper.proposal):
@@ -638,7 +638,7 @@ def the_council_instructs_no_committee(case: PaperCase) -> Iterator[Finding]:
         yield Finding(
             at(case.name, "vorlage", "beschlussvorschlag", index),
             f"Die Beschlüsse führt {procedure.head.pair_with_articles} aus und vertritt die Kommune nach außen, "
-            f"nicht {found[1].lower()} {found[2]}. {_commission_the_head(case)}",
+            f"nicht {found[1].lower()} {found[2]}. {_commission_the_head(case, found[3])}",
             WARNING,
         )
 
@@ -663,21 +663,43 @@ def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
     if procedure is None:
         return
     own = {procedure.head.male, procedure.head.female}
+    executive = _carrying_out(procedure)
+    runs = (
+        f"führt {_forms(executive.name, executive.gender).nom} die Beschlüsse aus ({procedure.submission.legal_basis})"
+        if executive is not None
+        else f"führt {procedure.head.pair_with_articles} die Verwaltung"
+    )
     for index, point in enumerate(case.paper.proposal):
         found = COMMISSIONED.search(point)
         if found is None or found[2] not in _HEAD_TITLES or found[2] in own:
             continue
         yield Finding(
             at(case.name, "vorlage", "beschlussvorschlag", index),
-            f"{_procedure_text(procedure)} führt {procedure.head.pair_with_articles} die Verwaltung; "
-            f"„{found[1]} {found[2]}“ gibt es hier nicht. {_commission_the_head(case)}",
+            f"{_procedure_text(procedure)} {runs}; „{found[1]} {found[2]}“ gibt es hier nicht. "
+            f"{_commission_the_head(case, found[3])}",
             WARNING,
         )
 
 
-def _commission_the_head(case: PaperCase) -> str:
-    """'Bitte „Die Landrätin wird beauftragt, …“ schreiben.': the point as it should begin."""
-    return f"Bitte „{sentence_start(title_with_article(_head_title(case)))} wird beauftragt, …“ schreiben."
+def _carrying_out(procedure: Procedure) -> Body | None:
+    """The collegial organ that carries out the council's decisions, where the Land has one (the
+    Magistrat, § 66 Abs. 1 HGO; the Hessian Kreisausschuss, § 41 HKO); not in Berlin, whose BVV
+    asks its Bezirksamt (rule 'bvv-ersucht')."""
+    return procedure.submitting_executive if procedure.state != "Berlin" else None
+
+
+def _commission_the_head(case: PaperCase, verb: str = "beauftragt") -> str:
+    """'Bitte „Die Landrätin wird gebeten, …“ schreiben.': the point as it should begin, with the
+    verb the point uses – addressed to the organ that carries out the decisions where there is one
+    („Der Magistrat wird gebeten, …“; user test: a Hessian city was told to ask its Oberbürgermeisterin)."""
+    procedure = case.council.procedure
+    executive = _carrying_out(procedure) if procedure is not None else None
+    addressee = (
+        _forms(executive.name, executive.gender).nom
+        if executive is not None
+        else title_with_article(_head_title(case))
+    )
+    return f"Bitte „{sentence_start(addressee)} wird {verb}, …“ schreiben."
 
 
 #: Where a municipality must say in its papers how children and young people took part in a plan
