@@ -19,7 +19,6 @@ plain line per municipality otherwise (a log, a CI job).
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import signal
 import sys
@@ -346,67 +345,86 @@ def _in_one_process(folders: list[Path], run: _Run) -> list[Result]:
 
 # --- several processes ------------------------------------------------------------------------
 
-#: Where a municipality's process tells the run what it did: ("prozess", pid) when it starts,
+#: Where a municipality's process tells the run what it did:
 #: ("begonnen", documents) when a municipality is rendered, ("dokument", None) per document done.
 _events: Any = None
 
 
 def _in_processes(folders: list[Path], run: _Run) -> list[Result]:
     """`workers` processes, each building one municipality after the other (:func:`_build_one`);
-    what they say is printed as each municipality is done, in the order they finish. On Ctrl-C or
-    SIGTERM the processes are ended as a single build is: what they wrote is whole."""
+    what they say is printed as each municipality is done, in the order they finish. A process
+    that fails or ends fails its municipality only. On Ctrl-C or SIGTERM the processes are ended
+    as a single build is: what they wrote is whole."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.export import default_workers
 
     # spawn: a forked copy of this process would inherit its threads' locks (and the pipes of its
     # typst workers); a new interpreter imports only the pipeline
     context = multiprocessing.get_context("spawn")
     events = context.Queue()
-    processes: list[int] = []
-    relay = threading.Thread(target=_relay, args=(events, run.progress, processes), daemon=True)
+    relay = threading.Thread(target=_relay, args=(events, run.progress), daemon=True)
     relay.start()
-    done: dict[Path, Result] = {}
-    pool = ProcessPoolExecutor(
-        max_workers=min(run.workers, len(folders)),
-        mp_context=context,
-        initializer=_process_started,
-        initargs=(events,),
-    )
+    processes = min(run.workers, len(folders))
+    # the conversions of all processes together: as many as a single build runs, at least one each
+    threads = max(1, default_workers() // processes)
+    results = [Result(folder, run.outputs[folder], folder.resolve().name) for folder in folders]
+    pool: ProcessPoolExecutor | None = None
     try:
+        pool = ProcessPoolExecutor(processes, context, initializer=_process_started, initargs=(events,))
         jobs = {
-            pool.submit(_build_one, folder, run.outputs[folder], run.request, run.strict): folder
-            for folder in folders
+            pool.submit(_build_one, result, run.request, run.strict, threads): n
+            for n, result in enumerate(results)
         }
         for job in as_completed(jobs):
-            result, lines = job.result()
+            number = jobs[job]
+            try:
+                results[number], lines = job.result()
+            except (Exception, SystemExit) as error:  # the process ended or failed: this one only
+                results[number].error = _process_failure(error)
+                lines = []
             for line in lines:
                 run.say(line)
-            run.progress.finished_one(result)
-            done[jobs[job]] = result
+            run.progress.finished_one(results[number])
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for pid in processes:
+        if pool is not None:  # not waiting for the processes: they are ended
+            pool.shutdown(wait=False, cancel_futures=True)
+        for process in multiprocessing.active_children():  # SIGTERM: each ends its build (_ended)
             with contextlib.suppress(OSError):  # already gone
-                os.kill(pid, signal.SIGTERM)
+                process.terminate()
         raise
     else:
         pool.shutdown()
     finally:
         events.put(None)
         relay.join()
-    return [done[folder] for folder in folders]
+    return results
 
 
-def _relay(events: Any, progress: Progress, processes: list[int]) -> None:
-    """Pass what the processes tell on to the progress bar, until told None."""
+def _process_failure(error: BaseException) -> str:
+    """Why a municipality's process gave no result, for the summary."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(error, BrokenProcessPool):  # every municipality not done by then
+        return (
+            "Ein Prozess des Laufs ist unerwartet beendet worden, die Kommune blieb ungebaut. Bitte erneut bauen."
+        )
+    if isinstance(error, SystemExit):
+        return "Der Prozess dieser Kommune ist von außen beendet worden. Bitte erneut bauen."
+    return f"Unerwarteter Fehler ({type(error).__name__}: {error}). Bitte melden."
+
+
+def _relay(events: Any, progress: Progress) -> None:
+    """Pass what the processes tell on to the progress bar, until told None; a bar that cannot
+    be drawn (a closed terminal) does not stop the reading, or the processes could not end."""
     while (event := events.get()) is not None:
         kind, value = event
-        if kind == "prozess":
-            processes.append(value)
-        elif kind == "begonnen":
-            progress.started(value)
-        else:
-            progress.document_done()
+        with contextlib.suppress(Exception):
+            if kind == "begonnen":
+                progress.started(value)
+            else:
+                progress.document_done()
 
 
 def _process_started(events: Any) -> None:
@@ -417,11 +435,14 @@ def _process_started(events: Any) -> None:
     _events = events
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _ended)
-    events.put(("prozess", os.getpid()))
 
 
 def _ended(signum: int, frame: object) -> None:
+    """SIGTERM from the run: stop at once, once – a second signal (the pool ends every process
+    when one has ended) must not cut short the cleanup the first one began."""
     global _stopping
+    if _stopping:
+        return
     _stopping = True
     raise SystemExit(130)
 
@@ -430,18 +451,17 @@ def _ended(signum: int, frame: object) -> None:
 _stopping = False
 
 
-def _build_one(folder: Path, output: Path, request: Request, strict: bool) -> tuple[Result, list[str]]:
-    """One municipality built in a process of the batch: how it went, and the lines to print."""
-    from pipeline.export import default_workers
-
+def _build_one(result: Result, request: Request, strict: bool, threads: int) -> tuple[Result, list[str]]:
+    """One municipality built in a process of the batch, its documents converted on `threads`
+    threads: how it went, and the lines to print."""
     if _stopping:
         raise SystemExit(130)
-    result = Result(folder, output, folder.resolve().name)
+    result.started = time.perf_counter()
     lines: list[str] = []
     try:
-        export = prepare_export(_checked(result, strict, lines.append), output, request)
+        export = prepare_export(_checked(result, strict, lines.append), result.output, request)
         _events.put(("begonnen", export.documents))
-        with ThreadPoolExecutor(max_workers=default_workers()) as pool:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
             export.start(pool, lambda: _events.put(("dokument", None)))
             _written(result, export)
     except GesamtkonzeptError as error:

@@ -659,7 +659,9 @@ def test_a_worker_that_set_another_municipality_first_sets_the_same_bytes():
     assert worker.compiles == 2 and len(worker.folders) == 2  # one worker set both
     typst_worker._idle.put(worker)
     reader = PdfReader(io.BytesIO(after_south))
-    second_page = " ".join(reader.pages[1].extract_text().split())  # a paper's header begins there
+    first_page = " ".join(reader.pages[0].extract_text().split())  # a paper's footer is there already
+    assert "Fassung 1.0 · Stand 15.10.2026 Seite 1 von" in first_page and "2.0" not in first_page
+    second_page = " ".join(reader.pages[1].extract_text().split())  # its header from here
     assert "Landkreis Nordkreis · Probe" in second_page and "Fassung 1.0 · Stand 15.10.2026" in second_page
     assert "Südkreis" not in second_page and "2.0" not in second_page
     assert reader.metadata.author == "Landkreis Nordkreis"

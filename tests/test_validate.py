@@ -1057,6 +1057,8 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
         ("23.11", "gefunden: 23.11. Es fehlt das Jahr: 23.11.JJJJ."),
         ('"15. 10. 2026"', "gefunden: '15. 10. 2026'. Gemeint ist wohl 15.10.2026."),
         ("23.11.2026.", "gefunden: '23.11.2026.'. Gemeint ist wohl 23.11.2026."),
+        # digits read again as written are no seconds since 1970 (review: this was 01.01.2026)
+        ("1767225600.00", "gefunden: '1767225600.00'."),
     ],
 )
 def test_a_date_lacking_a_part_says_which(inputs, written, said):

@@ -2347,6 +2347,17 @@ def test_a_hessian_city_is_told_to_ask_its_magistrat_in_the_verb_of_the_point():
     )
 
 
+def test_who_carries_out_the_decisions_is_cited_only_where_the_table_checked_the_provision():
+    from pipeline.validate.council import _carries_out, _carrying_out
+
+    hessen = procedure_for("Hessen", "Landkreis")
+    bremerhaven = procedure_for("Bremen", "kreisfreie Stadt")
+    assert _carries_out(hessen, _carrying_out(hessen)) == "führt der Kreisausschuss die Beschlüsse aus (§ 41 HKO)"
+    assert _carries_out(bremerhaven, _carrying_out(bremerhaven)) == "führt der Magistrat die Beschlüsse aus"
+    assert _carrying_out(procedure_for("Berlin", "Bezirk")) is None  # the BVV asks its Bezirksamt
+    assert _carrying_out(procedure_for("Niedersachsen", "Landkreis")) is None
+
+
 def test_a_point_commissioning_a_head_of_another_kind_keeps_its_verb(inputs):
     inputs.edit_paper(
         "jha-2026-030-gesamtkonzept.yaml",

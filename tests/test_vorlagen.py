@@ -904,6 +904,7 @@ def test_more_paper_rules(inputs, name, change, field, fragment):
         ("16.00", "16:00"),
         ("9.05", "09:05"),
         ('"16 Uhr"', "16:00"),
+        ('"16:30 uhr"', "16:30"),
     ],
 )
 def test_meeting_times_in_the_usual_spellings(inputs, written, start):
@@ -915,15 +916,14 @@ def test_meeting_times_in_the_usual_spellings(inputs, written, start):
     ("written", "said"),
     [
         ("15", "'15' ist als Uhrzeit nicht eindeutig. Gemeint ist wohl \"15:00\"; bitte so schreiben."),
-        ('"16,30"', "'16,30' ist als Uhrzeit nicht eindeutig. Gemeint ist wohl \"16:30\"; bitte so schreiben."),
+        ('"16,30"', "'16,30' – Uhrzeiten bitte mit Doppelpunkt schreiben: \"16:30\"."),
         ("25:00", "'25:00' ist keine Uhrzeit: die Stunden gehen bis 23. Bitte so schreiben: \"16:00\"."),
         ('"16.75"', "'16.75' ist keine Uhrzeit: die Minuten gehen bis 59. Bitte so schreiben: \"16:00\"."),
         ('"gegen vier"', "'gegen vier' ist keine Uhrzeit. Bitte so schreiben: \"16:00\"."),
     ],
 )
 def test_ambiguous_meeting_times_are_refused_with_what_to_write(inputs, written, said):
-    """Said as the file writes them: an unquoted 25:00 is the number 1500 to YAML, 15 could be
-    anything."""
+    """Said as the file writes them; 15 could be an hour or minutes."""
     inputs.replace("gremien.yaml", 'sitzungsbeginn: "16:00"', f"sitzungsbeginn: {written}")
     assert [p for p in inputs.problems() if "gremien[0].sitzungsbeginn:" in p][0].endswith(said), inputs.problems()
 

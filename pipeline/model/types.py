@@ -55,8 +55,8 @@ def refuse(message: str) -> PydanticCustomError:
 
 
 #: Marks the refusal of a number that the file may write otherwise than YAML reads it ('16.30',
-#: the number 16.3; '16:00', the number 960): validation reads the value again as the file writes
-#: it (pipeline.validate) and checks that.
+#: the number 16.3): validation reads the value again as the file writes it (pipeline.validate)
+#: and checks that.
 AS_WRITTEN = "wie_geschrieben"
 
 
@@ -226,10 +226,14 @@ def _as_date(value: Any) -> Any:
     write dates as their documents show them; the message named the date meant but refused it).
     A year of two digits stays refused: its century is a guess. YAML numbers would otherwise pass
     as dates counted in seconds since 1970."""
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip())):
+        # also a number read again as written ('1767225600.00'): pydantic took digits for seconds
         raise PydanticCustomError("date_type", "Datum erwartet")
     # '31.02.2027' stays text: refused with the day to check (validate.messages)
     return (german_full_date(value) or value) if isinstance(value, str) else value
+
+
+_NUMBER_TEXT = re.compile(r"[+-]?[0-9]+(?:\.[0-9]*)?")
 
 
 Text = Annotated[
@@ -247,13 +251,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-CLOCK = re.compile(r"^(\d{1,2})(?:([:.,])(\d{2}))?\s*(Uhr)?$")
+CLOCK = re.compile(r"^(\d{1,2})(?:([:.,])(\d{2}))?\s*(Uhr)?$", re.IGNORECASE)
 
 
 def _clock_time(value: Any) -> Any:
-    """'16:00', '16.00', '16:00 Uhr' or '16 Uhr' → 16:00. YAML reads an unquoted 16:00 as the
-    number 960 (minutes) and 16.30 as 16.3: a number is refused, and validation checks again what
-    the file writes (:func:`refuse_number`) – so 16:00 and 16.30 unquoted are read as written."""
+    """'16:00', '16.00', '16:00 Uhr' or '16 Uhr' → 16:00. YAML reads an unquoted 16.30 as the
+    number 16.3 (16:00 unquoted stays text: the loader keeps YAML's base 60 as written): a number
+    is refused, and validation checks again what the file writes (:func:`refuse_number`) – so
+    16.30 unquoted is half past four."""
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
@@ -273,7 +278,9 @@ def clock_of(text: str) -> dt.time:
         wrong = "die Stunden gehen bis 23" if hour > 23 else "die Minuten gehen bis 59"
         raise refuse(f"'{text}' ist keine Uhrzeit: {wrong}. Bitte so schreiben: \"16:00\".")
     meant = f"{hour:02d}:{minute:02d}"
-    if found[2] == "," or (found[3] is None and found[4] is None):  # '16,30'; '16' alone
+    if found[2] == ",":
+        raise refuse(f"'{text}' – Uhrzeiten bitte mit Doppelpunkt schreiben: \"{meant}\".")
+    if found[3] is None and found[4] is None:  # '16' alone: an hour, a number of minutes?
         raise refuse(
             f"'{text}' ist als Uhrzeit nicht eindeutig. Gemeint ist wohl \"{meant}\"; bitte so schreiben."
         )

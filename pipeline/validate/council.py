@@ -610,7 +610,7 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
         if found:
             yield Finding(
                 at(case.name, "vorlage", "beschlussvorschlag", index),
-                f"{_procedure_text(procedure)} führt {organ} die Beschlüsse aus ({procedure.submission.legal_basis}); "
+                f"{_procedure_text(procedure)} {_carries_out(procedure, executive)}; "
                 f"der Beschlussvorschlag richtet sich an {_accusative_pronoun(executive.gender)}: "
                 f"„{_capitalised(organ)} wird {found[1]}, …“ statt „Die Verwaltung wird {found[1]}, …“.",
                 WARNING,
@@ -665,7 +665,7 @@ def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
     own = {procedure.head.male, procedure.head.female}
     executive = _carrying_out(procedure)
     runs = (
-        f"führt {_forms(executive.name, executive.gender).nom} die Beschlüsse aus ({procedure.submission.legal_basis})"
+        _carries_out(procedure, executive)
         if executive is not None
         else f"führt {procedure.head.pair_with_articles} die Verwaltung"
     )
@@ -682,10 +682,18 @@ def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
 
 
 def _carrying_out(procedure: Procedure) -> Body | None:
-    """The collegial organ that carries out the council's decisions, where the Land has one (the
-    Magistrat, § 66 Abs. 1 HGO; the Hessian Kreisausschuss, § 41 HKO); not in Berlin, whose BVV
-    asks its Bezirksamt (rule 'bvv-ersucht')."""
+    """The collegial organ that submits the council's papers and carries out its decisions, where
+    the Land has one (the Magistrat, § 66 Abs. 1 HGO; the Hessian Kreisausschuss, § 41 HKO; the
+    Magistrat in Bremerhaven, the Senat in Bremen); not in Berlin, whose BVV asks its Bezirksamt
+    (rule 'bvv-ersucht')."""
     return procedure.submitting_executive if procedure.state != "Berlin" else None
+
+
+def _carries_out(procedure: Procedure, executive: Body) -> str:
+    """'führt der Magistrat die Beschlüsse aus (§ 66 Abs. 1 HGO)' – the provision only where the
+    table has checked it (Bremerhaven's is its Magistrat's rules of procedure, unchecked)."""
+    basis = f" ({procedure.submission.legal_basis})" if procedure.submission.verified else ""
+    return f"führt {_forms(executive.name, executive.gender).nom} die Beschlüsse aus{basis}"
 
 
 def _commission_the_head(case: PaperCase, verb: str = "beauftragt") -> str:

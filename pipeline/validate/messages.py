@@ -46,8 +46,9 @@ def _not_in_the_calendar(year: int, month: int, day: int) -> tuple[str, str]:
 
 
 def _date_hint(found: Any) -> str:
-    """What a date written otherwise lacks or has too much: ' Es fehlt der Tag: TT.01.2027.' for
-    01.2027, the date meant for '15. 10. 2026' or '23.11.2026.'; empty for anything else."""
+    """What a date written otherwise lacks or has too much: ' Es fehlt der Tag: TT.01.2027, etwa
+    01.01.2027.' for 01.2027, the date meant for '15. 10. 2026' or '23.11.2026.'; empty for
+    anything else."""
     if isinstance(found, bool) or not isinstance(found, str | int | float):
         return ""
     text = str(found).strip()
