@@ -27,7 +27,8 @@ import time
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -353,10 +354,11 @@ _events: Any = None
 def _in_processes(folders: list[Path], run: _Run) -> list[Result]:
     """`workers` processes, each building one municipality after the other (:func:`_build_one`);
     what they say is printed as each municipality is done, in the order they finish. A process
-    that fails or ends fails its municipality only. On Ctrl-C or SIGTERM the processes are ended
-    as a single build is: what they wrote is whole."""
+    that fails fails its municipality only. A process that ends (the system ran out of memory and
+    ended it) breaks the pool: the municipalities not done by then are built again, one after
+    the other in a single process. On Ctrl-C or SIGTERM the processes are ended as a single
+    build is: what they wrote is whole."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     from pipeline.export import default_workers
 
@@ -366,47 +368,71 @@ def _in_processes(folders: list[Path], run: _Run) -> list[Result]:
     events = context.Queue()
     relay = threading.Thread(target=_relay, args=(events, run.progress), daemon=True)
     relay.start()
-    processes = min(run.workers, len(folders))
-    # the conversions of all processes together: as many as a single build runs, at least one each
-    threads = max(1, default_workers() // processes)
     results = [Result(folder, run.outputs[folder], folder.resolve().name) for folder in folders]
-    pool: ProcessPoolExecutor | None = None
+    waiting = list(range(len(results)))
     try:
-        pool = ProcessPoolExecutor(processes, context, initializer=_process_started, initargs=(events,))
-        jobs = {
-            pool.submit(_build_one, result, run.request, run.strict, threads): n
-            for n, result in enumerate(results)
-        }
-        for job in as_completed(jobs):
-            number = jobs[job]
-            try:
-                results[number], lines = job.result()
-            except (Exception, SystemExit) as error:  # the process ended or failed: this one only
-                results[number].error = _process_failure(error)
-                lines = []
-            for line in lines:
-                run.say(line)
+        for processes in (min(run.workers, len(folders)), 1):
+            # the conversions of all processes together: as many as a single build runs
+            threads = max(1, default_workers() // processes)
+            waiting = _in_pool(context, events, processes, threads, {n: results[n] for n in waiting}, run)
+            if not waiting:
+                break
+        for number in waiting:
+            results[number].error = _process_failure(BrokenProcessPool())
             run.progress.finished_one(results[number])
     except BaseException:
-        if pool is not None:  # not waiting for the processes: they are ended
-            pool.shutdown(wait=False, cancel_futures=True)
         for process in multiprocessing.active_children():  # SIGTERM: each ends its build (_ended)
             with contextlib.suppress(OSError):  # already gone
                 process.terminate()
         raise
-    else:
-        pool.shutdown()
     finally:
         events.put(None)
         relay.join()
     return results
 
 
+def _in_pool(
+    context: Any, events: Any, processes: int, threads: int, results: dict[int, Result], run: _Run
+) -> list[int]:
+    """Build the municipalities of `results` (by their position in the run) in a pool of
+    `processes`, filling in each result; the positions of those left unbuilt because a process of
+    the pool ended."""
+    pool = ProcessPoolExecutor(processes, context, initializer=_process_started, initargs=(events,))
+    broken: list[int] = []
+    try:
+        jobs = {
+            pool.submit(_build_one, result, run.request, run.strict, threads): n for n, result in results.items()
+        }
+        for job in as_completed(jobs):
+            number = jobs[job]
+            try:
+                built, lines = job.result()
+            except BrokenProcessPool:  # built again in the next pool
+                broken.append(number)
+                continue
+            except (Exception, SystemExit) as error:  # the process failed: this one only
+                built, lines = results[number], []
+                built.error = _process_failure(error)
+            _copy_into(results[number], built)
+            for line in lines:
+                run.say(line)
+            run.progress.finished_one(results[number])
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # not waiting for the processes: they are ended
+        raise
+    pool.shutdown()
+    return sorted(broken)
+
+
+def _copy_into(result: Result, built: Result) -> None:
+    """The outcome of a municipality built in another process, into its result of this run."""
+    for name in ("name", "files", "converted", "reused", "warnings", "seconds", "error"):
+        setattr(result, name, getattr(built, name))
+
+
 def _process_failure(error: BaseException) -> str:
     """Why a municipality's process gave no result, for the summary."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    if isinstance(error, BrokenProcessPool):  # every municipality not done by then
+    if isinstance(error, BrokenProcessPool):  # not built even in a pool of its own
         return (
             "Ein Prozess des Laufs ist unerwartet beendet worden, die Kommune blieb ungebaut. Bitte erneut bauen."
         )

@@ -187,3 +187,47 @@ def test_a_process_that_ends_or_fails_fails_its_municipality_and_a_second_sigter
     batch._ended(15, None)  # the second: nothing
     with pytest.raises(SystemExit):  # and what the process was already handed is skipped
         batch._build_one(Result(Path("x"), Path("y")), batch.Request(), False, 1)
+
+
+def _pool_processes(pid: int) -> list[int]:
+    """The processes a batch builds in: its children that multiprocessing spawned (not its
+    resource tracker)."""
+    children = [
+        int(child)
+        for task in Path(f"/proc/{pid}/task").iterdir()
+        for child in (task / "children").read_text().split()
+    ]
+    return [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree in /proc")
+def test_a_batch_builds_again_what_a_process_the_system_ended_left_unbuilt(tmp_path):
+    """A process of the batch killed (as the system does when memory runs out) broke the pool and
+    left every municipality not done by then failed; they are built again, in one process."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    land = tmp_path / "land"
+    for number in range(4):
+        shutil.copytree(EXAMPLE, land / f"kreis-{number}")
+    command = [sys.executable, "-m", "pipeline", "build", str(land), "-o", str(tmp_path / "aus")]
+    process = subprocess.Popen(
+        [*command, "--arbeiter", "2", "--nur", "konzept"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("[1/4]"):
+            break
+    [victim, *_] = _pool_processes(process.pid)
+    os.kill(victim, signal.SIGKILL)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+    assert "Zusammen: vier Kommunen, 4 fertig" in out and "Traceback" not in err
+    for number in range(4):
+        assert (tmp_path / "aus" / f"kreis-{number}" / "Gesamtkonzept_Musterkreis_2.0.pdf").is_file()
