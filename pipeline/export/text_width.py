@@ -71,8 +71,11 @@ def wide_table_points(columns: int) -> float:
 BODY_WIDTH, BODY_POINTS = 453.5, 10.5
 
 
+@lru_cache(maxsize=1 << 16)
 def em_width(text: str) -> float:
-    """A text's width in em, by the widths of its characters (:data:`ARIAL_WIDTHS`)."""
+    """A text's width in em, by the widths of its characters (:data:`ARIAL_WIDTHS`). Kept per
+    text: a build measures the same cell texts about five times over (Word's column widths and
+    hyphenation, the PDF's), a batch the same ones again for each municipality."""
     return sum(map(ARIAL_WIDTHS.get, text, repeat(556))) / 1000
 
 
