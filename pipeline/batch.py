@@ -480,6 +480,8 @@ _stopping = False
 def _build_one(result: Result, request: Request, strict: bool, threads: int) -> tuple[Result, list[str]]:
     """One municipality built in a process of the batch, its documents converted on `threads`
     threads: how it went, and the lines to print."""
+    from pipeline.export import model_left_alone
+
     if _stopping:
         raise SystemExit(130)
     result.started = time.perf_counter()
@@ -487,7 +489,7 @@ def _build_one(result: Result, request: Request, strict: bool, threads: int) -> 
     try:
         export = prepare_export(_checked(result, strict, lines.append), result.output, request)
         _events.put(("begonnen", export.documents))
-        with ThreadPoolExecutor(max_workers=threads) as pool:
+        with ThreadPoolExecutor(max_workers=threads) as pool, model_left_alone():
             export.start(pool, lambda: _events.put(("dokument", None)))
             _written(result, export)
     except GesamtkonzeptError as error:

@@ -137,3 +137,39 @@ def test_each_thread_parses_with_a_parser_of_its_own():
     assert elsewhere and elsewhere[0] is not here
     parsed = fragments.fragment("<p>Ä &amp; <b>ß</b></p>", "main")
     assert parsed.tag == "main" and parsed[0].text_content() == "Ä & ß"
+
+
+def test_the_model_is_left_alone_by_the_collector_only_while_documents_are_converted():
+    """gc.freeze keeps the model out of the collector's rounds during the export; afterwards
+    (also after a failure) nothing stays frozen, or a long `watch` would hold what it built."""
+    import gc
+
+    from pipeline.export import model_left_alone
+
+    assert gc.get_freeze_count() == 0
+    with model_left_alone():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(RuntimeError), model_left_alone():
+        raise RuntimeError
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.slow
+def test_a_build_converts_with_the_model_frozen_and_thaws_it(monkeypatch, tmp_path):
+    import gc
+
+    from pipeline.build import build
+    from pipeline.export import to_pdf
+
+    frozen: list[int] = []
+    typst_body = to_pdf.typst_body
+
+    def noting(*args, **kwargs):
+        frozen.append(gc.get_freeze_count())
+        return typst_body(*args, **kwargs)
+
+    monkeypatch.setattr(to_pdf, "typst_body", noting)
+    build(Path(__file__).resolve().parent.parent / "inputs" / "musterkreis", tmp_path / "aus", only="konzept")
+    assert frozen and all(count > 0 for count in frozen)
+    assert gc.get_freeze_count() == 0

@@ -13,10 +13,11 @@ by the next one. A Word or PDF file whose inputs have not changed since the last
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -337,10 +338,12 @@ class Export:
         )
 
     def run(self, pool: Executor | None = None) -> Written:
-        """Both steps at once, on `pool` or on workers of its own."""
+        """Both steps at once, on `pool` or on workers of its own, the model left alone by the
+        garbage collector (:func:`model_left_alone`)."""
         with ExitStack() as stack:
             if pool is None:
                 pool = stack.enter_context(ThreadPoolExecutor(max_workers=default_workers()))
+            stack.enter_context(model_left_alone())
             self.start(pool)
             return self.finish()
 
@@ -355,6 +358,22 @@ class Export:
     def documents(self) -> int:
         """How many Word and PDF files the build makes or keeps."""
         return 2 * len(self.rendered.documents)
+
+
+@contextmanager
+def model_left_alone() -> Iterator[None]:
+    """While the documents are converted, what exists when this begins – the inputs, the model,
+    the rendered documents, all needed until the files are written – is kept out of the garbage
+    collector's rounds (gc.freeze), and taken back in afterwards. The conversions make millions of
+    short-lived objects (lxml's and python-docx's), and each round of the collector walked the whole
+    model again: 20 municipalities built with two workers took 3,5–4 s less CPU (of 50), the web
+    pages of 500 measures a quarter less time. What is garbage stays collectable: refcounts still
+    free it, the rounds only leave the frozen objects alone until the end."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _pages_and_workbooks(rendered: RenderedSet) -> dict[str, bytes]:
