@@ -18,7 +18,9 @@ plain line per municipality otherwise (a log, a CI job).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import os
 import shutil
 import signal
 import sys
@@ -473,8 +475,17 @@ def _ended(signum: int, frame: object) -> None:
     raise SystemExit(130)
 
 
-#: Whether the run has ended this process: the municipalities it was already handed are skipped.
+#: Whether this process was told to end: it takes no further municipality (:func:`_leave`).
 _stopping = False
+
+
+def _leave() -> None:
+    """End this process instead of building the next municipality it was handed: its exit
+    functions run (the work folders go), and the pool notices the process is gone – the run then
+    builds what is left again (:func:`_in_processes`), where ending one process from outside
+    would otherwise have failed every municipality still to come to it."""
+    getattr(atexit, "_run_exitfuncs")()  # noqa: B009 – CPython's own, not in the typed stubs
+    os._exit(130)
 
 
 def _build_one(result: Result, request: Request, strict: bool, threads: int) -> tuple[Result, list[str]]:
@@ -483,7 +494,7 @@ def _build_one(result: Result, request: Request, strict: bool, threads: int) -> 
     from pipeline.export import model_left_alone
 
     if _stopping:
-        raise SystemExit(130)
+        _leave()
     result.started = time.perf_counter()
     lines: list[str] = []
     try:
