@@ -412,7 +412,7 @@ def _in_pool(
             except BrokenProcessPool:  # built again in the next pool
                 broken.append(number)
                 continue
-            except (Exception, SystemExit) as error:  # the process failed: this one only
+            except Exception as error:  # the build failed unexpectedly: this one only
                 built, lines = results[number], []
                 built.error = _process_failure(error)
             _copy_into(results[number], built)
@@ -438,8 +438,6 @@ def _process_failure(error: BaseException) -> str:
         return (
             "Ein Prozess des Laufs ist unerwartet beendet worden, die Kommune blieb ungebaut. Bitte erneut bauen."
         )
-    if isinstance(error, SystemExit):
-        return "Der Prozess dieser Kommune ist von außen beendet worden. Bitte erneut bauen."
     return f"Unerwarteter Fehler ({type(error).__name__}: {error}). Bitte melden."
 
 
@@ -466,47 +464,61 @@ def _process_started(events: Any) -> None:
 
 
 def _ended(signum: int, frame: object) -> None:
-    """SIGTERM from the run: stop at once, once – a second signal (the pool ends every process
-    when one has ended) must not cut short the cleanup the first one began."""
+    """SIGTERM from the run (or from outside): a build under way is ended as Ctrl-C ends a single
+    one and the process leaves after it (:func:`_build_one`); an idle process leaves at once. It
+    never goes back to the pool's queue: a process that ended meanwhile may have left its lock
+    taken, and waiting for it kept the run from ending (a batch's SIGTERM test hung in CI). A
+    second signal (the pool ends every process when one has ended) does not cut short the cleanup
+    the first one began."""
     global _stopping
     if _stopping:
         return
     _stopping = True
-    raise SystemExit(130)
+    if _building:
+        raise SystemExit(130)
+    _leave()
 
 
-#: Whether this process was told to end: it takes no further municipality (:func:`_leave`).
+#: Whether this process was told to end, and whether it is building a municipality.
 _stopping = False
+_building = False
 
 
 def _leave() -> None:
-    """End this process instead of building the next municipality it was handed: its exit
-    functions run (the work folders go), and the pool notices the process is gone – the run then
-    builds what is left again (:func:`_in_processes`), where ending one process from outside
-    would otherwise have failed every municipality still to come to it."""
+    """End this process: its exit functions run (the work folders go), and the pool notices the
+    process is gone – the run then builds again what was not done (:func:`_in_processes`)."""
     getattr(atexit, "_run_exitfuncs")()  # noqa: B009 – CPython's own, not in the typed stubs
     os._exit(130)
 
 
 def _build_one(result: Result, request: Request, strict: bool, threads: int) -> tuple[Result, list[str]]:
     """One municipality built in a process of the batch, its documents converted on `threads`
-    threads: how it went, and the lines to print."""
+    threads: how it went, and the lines to print. Ended during the build, the process leaves
+    once the build has cleaned up (nothing half-written stays)."""
     from pipeline.export import model_left_alone
 
+    global _building
     if _stopping:
         _leave()
-    result.started = time.perf_counter()
-    lines: list[str] = []
+    _building = True
     try:
-        export = prepare_export(_checked(result, strict, lines.append), result.output, request)
-        _events.put(("begonnen", export.documents))
-        with ThreadPoolExecutor(max_workers=threads) as pool, model_left_alone():
-            export.start(pool, lambda: _events.put(("dokument", None)))
-            _written(result, export)
-    except GesamtkonzeptError as error:
-        _failed(result, error, lines.append)
-    result.seconds = time.perf_counter() - result.started
-    return result, lines
+        result.started = time.perf_counter()
+        lines: list[str] = []
+        try:
+            export = prepare_export(_checked(result, strict, lines.append), result.output, request)
+            _events.put(("begonnen", export.documents))
+            with ThreadPoolExecutor(max_workers=threads) as pool, model_left_alone():
+                export.start(pool, lambda: _events.put(("dokument", None)))
+                _written(result, export)
+        except GesamtkonzeptError as error:
+            _failed(result, error, lines.append)
+        result.seconds = time.perf_counter() - result.started
+        return result, lines
+    except SystemExit:  # ended during the build (_ended): cleaned up by now
+        _leave()
+        raise  # not reached: _leave ends the process
+    finally:
+        _building = False
 
 
 def summary_table(results: list[Result], seconds: float) -> list[str]:
