@@ -376,7 +376,7 @@ def _in_processes(folders: list[Path], run: _Run) -> list[Result]:
         for processes in (min(run.workers, len(folders)), 1):
             # the conversions of all processes together: as many as a single build runs
             threads = max(1, default_workers() // processes)
-            waiting = _in_pool(context, events, processes, threads, {n: results[n] for n in waiting}, run)
+            waiting = _in_pool(context, events, processes, threads, results, waiting, run)
             if not waiting:
                 break
         for number in waiting:
@@ -394,28 +394,24 @@ def _in_processes(folders: list[Path], run: _Run) -> list[Result]:
 
 
 def _in_pool(
-    context: Any, events: Any, processes: int, threads: int, results: dict[int, Result], run: _Run
+    context: Any, events: Any, processes: int, threads: int, results: list[Result], waiting: list[int], run: _Run
 ) -> list[int]:
-    """Build the municipalities of `results` (by their position in the run) in a pool of
-    `processes`, filling in each result; the positions of those left unbuilt because a process of
-    the pool ended."""
+    """Build the municipalities at the positions `waiting` in a pool of `processes`, each result
+    replaced by the one its process gives back; the positions of those left unbuilt because a
+    process of the pool ended."""
     pool = ProcessPoolExecutor(processes, context, initializer=_process_started, initargs=(events,))
     broken: list[int] = []
     try:
-        jobs = {
-            pool.submit(_build_one, result, run.request, run.strict, threads): n for n, result in results.items()
-        }
+        jobs = {pool.submit(_build_one, results[n], run.request, run.strict, threads): n for n in waiting}
         for job in as_completed(jobs):
             number = jobs[job]
             try:
-                built, lines = job.result()
+                results[number], lines = job.result()
             except BrokenProcessPool:  # built again in the next pool
                 broken.append(number)
                 continue
             except Exception as error:  # the build failed unexpectedly: this one only
-                built, lines = results[number], []
-                built.error = _process_failure(error)
-            _copy_into(results[number], built)
+                results[number].error, lines = _process_failure(error), []
             for line in lines:
                 run.say(line)
             run.progress.finished_one(results[number])
@@ -424,12 +420,6 @@ def _in_pool(
         raise
     pool.shutdown()
     return sorted(broken)
-
-
-def _copy_into(result: Result, built: Result) -> None:
-    """The outcome of a municipality built in another process, into its result of this run."""
-    for name in ("name", "files", "converted", "reused", "warnings", "seconds", "error"):
-        setattr(result, name, getattr(built, name))
 
 
 def _process_failure(error: BaseException) -> str:
