@@ -19,7 +19,7 @@ from pipeline.findings import Finding, Path_, Place
 from pipeline.formatting import number, number_advice, sentence_end
 from pipeline.load import SourceFile
 from pipeline.load.yaml_source import FLOW_COMMA
-from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Item
+from pipeline.model.types import EMAIL_PATTERN, GERMAN_MESSAGE, URL_PATTERN, Item, german_full_date
 
 #: A value in the form of a date that YAML kept as text because no such day exists (2026-02-30).
 IMPOSSIBLE_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
@@ -52,9 +52,10 @@ def _date_hint(found: Any) -> str:
     if isinstance(found, bool) or not isinstance(found, str | int | float):
         return ""
     text = str(found).strip()
-    spaced = re.fullmatch(r"([0-9]{1,2})\.\s*([0-9]{1,2})\.\s*([0-9]{4})\.?", text)
-    if spaced and _exists(int(spaced[3]), int(spaced[2]), int(spaced[1])):
-        return f" Gemeint ist wohl {int(spaced[1]):02d}.{int(spaced[2]):02d}.{spaced[3]}."
+    # spaces after its dots, a dot after it: the date as types.german_full_date reads it otherwise
+    meant = german_full_date(re.sub(r"\.\s+", ".", text.removesuffix(".")))
+    if meant is not None:
+        return f" Gemeint ist wohl {meant.day:02d}.{meant.month:02d}.{meant.year:04d}."
     month_year = re.fullmatch(r"([0-9]{1,2})\.([0-9]{4})", text) or re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", text)
     if month_year:
         month, year = sorted(month_year.groups(), key=len)
