@@ -4,6 +4,7 @@ split into tables a page can hold, and `validate` loads none of the converters."
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.load import load_folder
 from pipeline.load.yaml_source import MAX_FILE_BYTES, StrictLoader, _parse, parse_yaml, read_fast
-from pipeline.render.provenance import InputLocation, TextIndex, _inputs_in, text_index
+from pipeline.render.provenance import MAX_SOURCES, InputLocation, TextIndex, _inputs_in, _outermost, text_index
 
 from .conftest import EXAMPLE, ROOT, edit_yaml, example_texts, three_times_the_measures
 
@@ -202,6 +203,25 @@ def test_strings_that_begin_alike_are_all_found_by_the_index():
         assert _inputs_in(text, index) == _inputs_in(text, plain)
     assert "Familienhebammen im Sozialraum 17" in index.within(texts[0])
     assert "familien-39" in index.within(texts[1]) and "familien-3" in index.within(texts[1])
+
+
+def test_a_block_names_the_same_sources_when_it_stops_looking_early():
+    """A block of thousands of values (a row naming every measure) stops comparing them once no
+    later one could change its sources; the sources are those of comparing every value: the
+    longest, none inside another, the document's own file's first."""
+    rng = random.Random(7)
+    place = InputLocation("vorlagen/v1.yaml", "vorlage.titel", 2)
+    words = ["Familie", "Hebamme", "Lotsin", "Netz", "Kita", "Amt"]
+    for _ in range(400):
+        values = {" ".join(rng.choices(words, k=rng.randint(1, 4))) for _ in range(rng.randint(0, 12))}
+        found = sorted(values, key=len, reverse=True)
+        own = {value: [place] if rng.random() < 0.3 else [] for value in found}
+        whole: list[str] = []
+        for value in found:
+            if not any(value in longer for longer in whole):
+                whole.append(value)
+        expected = [v for v in whole if own[v]] + [v for v in whole if not own[v]]
+        assert _outermost(found, own) == expected[:MAX_SOURCES]
 
 
 def test_a_very_large_plan_splits_the_matrix_into_tables_a_page_holds(inputs):
