@@ -140,19 +140,27 @@ def test_each_thread_parses_with_a_parser_of_its_own():
 
 
 def test_the_model_is_left_alone_by_the_collector_only_while_documents_are_converted():
-    """gc.freeze keeps the model out of the collector's rounds during the export; afterwards
-    (also after a failure) nothing stays frozen, or a long `watch` would hold what it built."""
+    """gc.freeze keeps the model out of the collector's rounds during the export, and the
+    collector makes none of its own; afterwards (also after a failure) nothing stays frozen and
+    the collector runs again, or a long `watch` would hold what it built."""
     import gc
 
     from pipeline.export import model_left_alone
 
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
     with model_left_alone():
-        assert gc.get_freeze_count() > 0
-    assert gc.get_freeze_count() == 0
+        assert gc.get_freeze_count() > 0 and not gc.isenabled()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
     with pytest.raises(RuntimeError), model_left_alone():
         raise RuntimeError
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    gc.disable()  # whoever switched the collector off keeps it off
+    try:
+        with model_left_alone():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.slow
@@ -162,14 +170,14 @@ def test_a_build_converts_with_the_model_frozen_and_thaws_it(monkeypatch, tmp_pa
     from pipeline.build import build
     from pipeline.export import to_pdf
 
-    frozen: list[int] = []
+    frozen: list[tuple[int, bool]] = []
     typst_body = to_pdf.typst_body
 
     def noting(*args, **kwargs):
-        frozen.append(gc.get_freeze_count())
+        frozen.append((gc.get_freeze_count(), gc.isenabled()))
         return typst_body(*args, **kwargs)
 
     monkeypatch.setattr(to_pdf, "typst_body", noting)
     build(Path(__file__).resolve().parent.parent / "inputs" / "musterkreis", tmp_path / "aus", only="konzept")
-    assert frozen and all(count > 0 for count in frozen)
-    assert gc.get_freeze_count() == 0
+    assert frozen and all(count > 0 and not collecting for count, collecting in frozen)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
