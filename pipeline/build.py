@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline import products
+from pipeline import collector, products
 from pipeline.errors import InvalidInput
 from pipeline.findings import Finding, at
 
@@ -64,8 +64,9 @@ def check_folder(folder: Path, *, strict: bool = False) -> Checked:
     """
     from pipeline import load, validate
 
-    loaded, problems = load.load_folder(folder)
-    validated = validate.check(loaded, problems, strict=strict)
+    with collector.paused():  # what is loaded lives on: see pipeline.collector
+        loaded, problems = load.load_folder(folder)
+        validated = validate.check(loaded, problems, strict=strict)
     return Checked(folder, loaded, validated.concept, validated.warnings)
 
 
@@ -139,17 +140,19 @@ def prepare_export(checked: Checked, output: Path, request: Request = Request())
         and agreement.settings.continues
     ):
         raise InvalidInput([AGREEMENT_CONTINUES])
-    rendered = render.render_products(
-        checked.concept,
-        keys,
-        Templates.of(checked.folder, request.template_dir or TEMPLATE_DIR),
-        changes,
-        draft=request.draft,
-        working_copy=request.working_copy,
-        locate=checked.loaded.locate,
-    )
+    with collector.paused():  # the rendered documents live until they are written
+        rendered = render.render_products(
+            checked.concept,
+            keys,
+            Templates.of(checked.folder, request.template_dir or TEMPLATE_DIR),
+            changes,
+            draft=request.draft,
+            working_copy=request.working_copy,
+            locate=checked.loaded.locate,
+        )
+        index = text_index(checked.loaded)
     record = build_record(checked, draft=request.draft)
-    return export.Export(rendered, output, record, text_index(checked.loaded), strict=request.strict)
+    return export.Export(rendered, output, record, index, strict=request.strict)
 
 
 def write_documents(

@@ -14,11 +14,13 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 
 #: What each part may import from the pipeline, besides itself and the shared base modules
-#: (unchanged: the output folder's names and the whole build's key, which a build with nothing
+#: (collector: the garbage collector paused while the stages build what they keep;
+#: unchanged: the output folder's names and the whole build's key, which a build with nothing
 #: changed takes before any stage loads; user_cache: the user's cache folder, which render and
 #: export both keep derived files in).
 BASE = {
     "pipeline",
+    "pipeline.collector",
     "pipeline.errors",
     "pipeline.findings",
     "pipeline.formatting",
@@ -161,6 +163,32 @@ def test_the_model_is_left_alone_by_the_collector_only_while_documents_are_conve
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_checking_and_rendering_run_without_rounds_of_the_collector(monkeypatch, tmp_path):
+    """Loading, checking and rendering build what lives until the files are written; the
+    collector makes no rounds meanwhile (pipeline.collector) and runs again afterwards."""
+    import gc
+
+    from pipeline import build, render, validate
+
+    seen: dict[str, bool] = {}
+    check, render_products = validate.check, render.render_products
+
+    def checking(*args, **kwargs):
+        seen["check"] = gc.isenabled()
+        return check(*args, **kwargs)
+
+    def rendering(*args, **kwargs):
+        seen["render"] = gc.isenabled()
+        return render_products(*args, **kwargs)
+
+    monkeypatch.setattr(validate, "check", checking)
+    monkeypatch.setattr(render, "render_products", rendering)
+    checked = build.check_folder(Path(__file__).resolve().parent.parent / "inputs" / "musterkreis")
+    assert gc.isenabled()
+    build.prepare_export(checked, tmp_path / "aus", build.Request(only="konzept"))
+    assert seen == {"check": False, "render": False} and gc.isenabled()
 
 
 @pytest.mark.slow

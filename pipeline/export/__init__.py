@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import products
+from pipeline import collector, products
 from pipeline.errors import InvalidInput
 from pipeline.export.cache import file_key
 from pipeline.export.docx_check import accessibility_gaps
@@ -364,8 +364,8 @@ class Export:
 def model_left_alone() -> Iterator[None]:
     """While the documents are converted, what exists when this begins – the inputs, the model,
     the rendered documents, all needed until the files are written – is kept out of the garbage
-    collector's rounds (gc.freeze), and the collector makes no rounds of its own (gc.disable);
-    both are taken back afterwards. The conversions make millions of short-lived objects (lxml's,
+    collector's rounds (gc.freeze), and the collector makes no rounds of its own
+    (:func:`pipeline.collector.paused`); both are taken back afterwards. The conversions make millions of short-lived objects (lxml's,
     python-docx's, pandoc's document tree), and each round walked all that lived at the time
     again: with the model frozen, 20 municipalities built with two workers took 3,5–4 s less CPU
     (of 50); without rounds, a build of 500 measures takes 0,6–1,3 s less (of 14), and the Word
@@ -373,14 +373,11 @@ def model_left_alone() -> Iterator[None]:
     refcounts free what is not circular, and the Word files, whose parts refer to each other, are
     collected as each large one is saved (:mod:`.docx_finish`); a build of 500 measures peaks
     about 25 MB higher."""
-    collecting = gc.isenabled()
     gc.freeze()
-    gc.disable()
     try:
-        yield
+        with collector.paused():
+            yield
     finally:
-        if collecting:
-            gc.enable()
         gc.unfreeze()
 
 
