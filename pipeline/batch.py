@@ -165,6 +165,13 @@ class Progress:
             self.documents += documents
             self._draw()
 
+    def forget(self, documents: int, done: int) -> None:
+        """Take back a municipality begun before: it is built again and counts afresh."""
+        with self._lock:
+            self.started_municipalities -= 1
+            self.documents -= documents
+            self.done -= done
+
     def document_done(self) -> None:
         with self._lock:
             self.done += 1
@@ -433,13 +440,21 @@ def _process_failure(error: BaseException) -> str:
 
 def _relay(events: Any, progress: Progress) -> None:
     """Pass what the processes tell on to the progress bar, until told None; a bar that cannot
-    be drawn (a closed terminal) does not stop the reading, or the processes could not end."""
+    be drawn (a closed terminal) does not stop the reading, or the processes could not end. A
+    municipality begun again (its process ended, :func:`_in_processes`) is counted afresh: what
+    the ended process counted for it is taken back."""
+    counted: dict[str, tuple[int, int]] = {}  # folder → documents begun, documents done
     while (event := events.get()) is not None:
-        kind, value = event
+        kind, folder, number = event
         with contextlib.suppress(Exception):
+            documents, done = counted.get(folder, (0, 0))
             if kind == "begonnen":
-                progress.started(value)
+                if folder in counted:
+                    progress.forget(documents, done)
+                counted[folder] = (number, 0)
+                progress.started(number)
             else:
+                counted[folder] = (documents, done + 1)
                 progress.document_done()
 
 
@@ -496,9 +511,9 @@ def _build_one(result: Result, request: Request, strict: bool, threads: int) -> 
         lines: list[str] = []
         try:
             export = prepare_export(_checked(result, strict, lines.append), result.output, request)
-            _events.put(("begonnen", export.documents))
+            _events.put(("begonnen", str(result.folder), export.documents))
             with ThreadPoolExecutor(max_workers=threads) as pool, model_left_alone():
-                export.start(pool, lambda: _events.put(("dokument", None)))
+                export.start(pool, lambda: _events.put(("dokument", str(result.folder), 1)))
                 _written(result, export)
         except GesamtkonzeptError as error:
             _failed(result, error, lines.append)

@@ -82,6 +82,30 @@ def test_the_progress_is_a_bar_on_a_terminal_and_plain_lines_elsewhere():
     assert "1/8 Dokumente · 0/2 Kommunen · noch etwa" in progress.bar()  # 4 known, 4 expected for the other
 
 
+def test_a_municipality_built_again_after_its_process_ended_is_counted_once():
+    """The processes tell the run each document on a queue; a municipality whose process ended
+    half-way is built again, and the bar counts it afresh instead of twice."""
+    import queue
+
+    from pipeline.batch import _relay
+
+    events: queue.Queue[object] = queue.Queue()
+    progress = Progress(2, io.StringIO(), terminal=False)
+    for event in [
+        ("begonnen", "inputs/a", 18),
+        ("begonnen", "inputs/b", 18),
+        *[("dokument", "inputs/a", 1)] * 5,
+        *[("dokument", "inputs/b", 1)] * 18,
+        ("begonnen", "inputs/a", 18),  # a's process ended: built again in a new one
+        *[("dokument", "inputs/a", 1)] * 18,
+        None,
+    ]:
+        events.put(event)
+    _relay(events, progress)
+    assert (progress.started_municipalities, progress.documents, progress.done) == (2, 36, 36)
+    assert "36/36 Dokumente" in progress.bar()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", ["1", "2"])  # one process, or one process per worker
 def test_a_batch_goes_on_past_a_broken_municipality_and_ends_with_a_summary(tmp_path, workers):
