@@ -57,6 +57,7 @@ class Checked:
         return [*self.loaded.paths, *self.concept.referenced_files]
 
 
+@collector.paused()  # what is loaded (and the stages' modules) lives on: see pipeline.collector
 def check_folder(folder: Path, *, strict: bool = False) -> Checked:
     """Stages 1–3: load and validate a municipality's folder into the concept.
 
@@ -64,9 +65,8 @@ def check_folder(folder: Path, *, strict: bool = False) -> Checked:
     """
     from pipeline import load, validate
 
-    with collector.paused():  # what is loaded lives on: see pipeline.collector
-        loaded, problems = load.load_folder(folder)
-        validated = validate.check(loaded, problems, strict=strict)
+    loaded, problems = load.load_folder(folder)
+    validated = validate.check(loaded, problems, strict=strict)
     return Checked(folder, loaded, validated.concept, validated.warnings)
 
 
@@ -118,6 +118,7 @@ class Request:
     strict: bool = False
 
 
+@collector.paused()  # the rendered documents live until they are written
 def prepare_export(checked: Checked, output: Path, request: Request = Request()) -> export.Export:
     """Stage 4 for a checked folder, and stage 5 ready to start: render what `request` asks for,
     to be converted and written into the output folder `output`."""
@@ -140,19 +141,17 @@ def prepare_export(checked: Checked, output: Path, request: Request = Request())
         and agreement.settings.continues
     ):
         raise InvalidInput([AGREEMENT_CONTINUES])
-    with collector.paused():  # the rendered documents live until they are written
-        rendered = render.render_products(
-            checked.concept,
-            keys,
-            Templates.of(checked.folder, request.template_dir or TEMPLATE_DIR),
-            changes,
-            draft=request.draft,
-            working_copy=request.working_copy,
-            locate=checked.loaded.locate,
-        )
-        index = text_index(checked.loaded)
+    rendered = render.render_products(
+        checked.concept,
+        keys,
+        Templates.of(checked.folder, request.template_dir or TEMPLATE_DIR),
+        changes,
+        draft=request.draft,
+        working_copy=request.working_copy,
+        locate=checked.loaded.locate,
+    )
     record = build_record(checked, draft=request.draft)
-    return export.Export(rendered, output, record, index, strict=request.strict)
+    return export.Export(rendered, output, record, text_index(checked.loaded), strict=request.strict)
 
 
 def write_documents(
