@@ -365,14 +365,14 @@ def model_left_alone() -> Iterator[None]:
     """While the documents are converted, what exists when this begins – the inputs, the model,
     the rendered documents, all needed until the files are written – is kept out of the garbage
     collector's rounds (gc.freeze), and the collector makes no rounds of its own
-    (:func:`pipeline.collector.paused`); both are taken back afterwards. The conversions make millions of short-lived objects (lxml's,
-    python-docx's, pandoc's document tree), and each round walked all that lived at the time
-    again: with the model frozen, 20 municipalities built with two workers took 3,5–4 s less CPU
-    (of 50); without rounds, a build of 500 measures takes 0,6–1,3 s less (of 14), and the Word
-    tree of a concept of 5,000 measures is made in 3 s instead of 6,4. Garbage is still freed:
-    refcounts free what is not circular, and the Word files, whose parts refer to each other, are
-    collected as each large one is saved (:mod:`.docx_finish`); a build of 500 measures peaks
-    about 25 MB higher."""
+    (:func:`pipeline.collector.paused`); both are taken back afterwards. The conversions make
+    millions of short-lived objects (lxml's, python-docx's, pandoc's document tree), and each
+    round walked all that lived at the time again: with the model frozen, 20 municipalities built
+    with two workers took 3,5–4 s less CPU (of 50); without rounds, a build of 500 measures takes
+    0,6–1,3 s less (of 14), and the Word tree of a concept of 5,000 measures is made in 3 s
+    instead of 6,4. Garbage is still freed: refcounts free what is not circular, and the Word
+    files, whose parts refer to each other, are collected as each large one is saved
+    (:mod:`.docx_finish`); a build of 500 measures peaks about 25 MB higher."""
     gc.freeze()
     try:
         with collector.paused():
