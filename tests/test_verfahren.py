@@ -2347,6 +2347,24 @@ def test_a_hessian_city_is_told_to_ask_its_magistrat_in_the_verb_of_the_point():
     )
 
 
+def test_a_hessian_city_addresses_its_magistrat_not_its_own_oberbuergermeisterin():
+    """User test: „Die Oberbürgermeisterin wird beauftragt, …“ passed in a Hessian city's paper –
+    the Stadtverordnetenversammlung's decisions are carried out by the Magistrat (§ 66 Abs. 1 HGO),
+    over which the Oberbürgermeisterin presides. A Landkreis in Niedersachsen commissions its
+    Landrätin unwarned (test above)."""
+    city = folder_inputs(ROOT / "inputs" / "neuhafen")
+    city.edit_paper(
+        "m-184-2026-gesamtkonzept.yaml",
+        lambda v: v["beschlussvorschlag"].append("Der Oberbürgermeister wird gebeten, jährlich zu berichten."),
+    )
+    [message] = [w.message for w in city.warnings() if "richtet sich an" in w.message]
+    assert message == (
+        "In einer kreisfreien Stadt in Hessen führt der Magistrat die Beschlüsse aus (§ 66 Abs. 1 HGO); "
+        "der Beschlussvorschlag richtet sich an ihn, nicht an den Oberbürgermeister. "
+        "Bitte „Der Magistrat wird gebeten, …“ schreiben."
+    )
+
+
 def test_who_carries_out_the_decisions_is_cited_only_where_the_table_checked_the_provision():
     from pipeline.validate.council import _carries_out, _carrying_out
 

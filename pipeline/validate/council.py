@@ -658,7 +658,11 @@ _HEAD_TITLES = frozenset(
 def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
     """'Die Landrätin wird beauftragt …' in a kreisfreie Stadt: a point copied from a Kreis's paper
     commissions a head the municipality does not have (Thüringen review: it passed, while 'Kreistag'
-    in the same text was warned about)."""
+    in the same text was warned about). Where a collegial organ carries out the council's decisions
+    (the Magistrat, § 66 Abs. 1 HGO), the point is addressed to it, not to its own head either: „Die
+    Oberbürgermeisterin wird beauftragt“ passed in a Hessian city (user test). The Bürgermeister
+    presides over the Gemeindevorstand (§ 65 HGO) and prepares its decisions, the Gemeindevorstand
+    carries out those of the council (§§ 66, 70 HGO; RP Darmstadt, „Kommunale Organe“)."""
     procedure = case.council.procedure
     if procedure is None:
         return
@@ -671,14 +675,23 @@ def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
     )
     for index, point in enumerate(case.paper.proposal):
         found = COMMISSIONED.search(point)
-        if found is None or found[2] not in _HEAD_TITLES or found[2] in own:
+        if found is None or found[2] not in _HEAD_TITLES:
+            continue
+        if found[2] not in own:
+            problem = f"„{found[1]} {found[2]}“ gibt es hier nicht."
+        elif executive is not None:
+            addressed = f"{_ACCUSATIVE_ARTICLES[found[1]]} {found[2]}"
+            problem = f"der Beschlussvorschlag richtet sich an {_accusative_pronoun(executive.gender)}, nicht an {addressed}."
+        else:
             continue
         yield Finding(
             at(case.name, "vorlage", "beschlussvorschlag", index),
-            f"{_procedure_text(procedure)} {runs}; „{found[1]} {found[2]}“ gibt es hier nicht. "
-            f"{_commission_the_head(case, found[3])}",
+            f"{_procedure_text(procedure)} {runs}; {problem} {_commission_the_head(case, found[3])}",
             WARNING,
         )
+
+
+_ACCUSATIVE_ARTICLES = {"Der": "den", "Die": "die", "Das": "das"}
 
 
 def _carrying_out(procedure: Procedure) -> Body | None:
