@@ -260,7 +260,7 @@ def table(rows: list[tuple[str, str]]) -> str:
     cores = os.cpu_count() or 1
     lines = [
         f"`make bench` am {dt.date.today():%d.%m.%Y} auf {cores} Kernen (schnellster von {RUNS} Läufen; "
-        "Großes und Batch je ein Lauf):",
+        "Großes ein Lauf, Batch zwei):",
         "",
         "| Messung | Dauer |",
         "|---|---|",
