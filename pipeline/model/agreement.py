@@ -227,7 +227,8 @@ class Party:
         # a profession's members accede one by one: the party does not sign for them, it promotes
         # their accession ('Unterzeichnet für: Freiberufliche Hebammen (ohne die Einzelnen zu
         # binden …)' contradicted itself; Netzwerkkoordinatorin)
-        signed = [a for a in self.actors if a not in self.promoted_groups]
+        promoted = {a.id for a in self.promoted_groups}  # once: a Träger of thousands of actors
+        signed = [a for a in self.actors if a.id not in promoted]
         names = [
             f"{name} ({INSTITUTIONS_PARTLY})" if self.signs_partly(a) else name
             for name, a in zip(names_in_line(signed), signed, strict=True)
@@ -919,11 +920,8 @@ class Agreement:
         concept = self.concept
         role = "Örtlicher Träger der öffentlichen Jugendhilfe"
         # not the groups it only promotes: freelance doctors are none of its services (Netzwerkkoordinatorin)
-        beyond = [
-            a
-            for a in self.organiser.actors
-            if not self.of_youth_office(a) and a not in self.organiser.promoted_groups
-        ]
+        promoted = {a.id for a in self.organiser.promoted_groups}
+        beyond = [a for a in self.organiser.actors if not self.of_youth_office(a) and a.id not in promoted]
         if beyond:
             role += " und Träger der weiteren genannten Dienste"
         if concept.represented_by:

@@ -1411,9 +1411,11 @@ def working_conditions(view: ReportingView) -> list[Finding]:
         )
     without = [a for a in spending if not _has_effort(k, a)]
     unsupported = [a for a in without if a.organisation_form == VOLUNTEERS]
-    uncompensated = [a for a in without if a not in unsupported]
+    uncompensated = [a for a in without if a.organisation_form != VOLUNTEERS]
+    # by id: comparing the actors themselves went field by field, each with each (5,000 measures)
+    without_ids = {a.id for a in without}
     for actor in spending:
-        if actor in without:
+        if actor.id in without_ids:
             continue
         entry = next(i for i, e in enumerate(k.resources.budgeted_effort) if e.actor == actor.id)
         where = (
@@ -1624,8 +1626,10 @@ def _coordinating_measures(k: Concept, on: dt.date) -> Finding:
     active = [m for m in measures if m.status == "laufend" and m.period.start <= on]
     shown = active or measures
 
+    active_ids = {m.id for m in active}
+
     def described(m: Measure) -> str:
-        state = f"laufend seit dem {german_date(m.period.start)}" if m in active else m.status
+        state = f"laufend seit dem {german_date(m.period.start)}" if m.id in active_ids else m.status
         return f"{k.measure_labels([m.id])[0]} ({state}): {m.description}"
 
     return observed(
@@ -2010,7 +2014,8 @@ def network_effort(view: ReportingView) -> list[Finding]:
         )
         return evidence
     planned = [a for a in institutions if _has_effort(k, a)]
-    missing = [a for a in institutions if a not in planned]
+    planned_ids = {a.id for a in planned}
+    missing = [a for a in institutions if a.id not in planned_ids]
     others = [a for a in k.actors if a.organisation_form != INSTITUTION and a.network_hours > 0]
     spent = sum((a.network_hours for a in institutions), Decimal(0))
     provided = sum((k.effort.budgeted_hours(a.id) for a in planned), Decimal(0))
