@@ -355,8 +355,9 @@ def _in_one_process(folders: list[Path], run: _Run) -> list[Result]:
 
 # --- several processes ------------------------------------------------------------------------
 
-#: Where a municipality's process tells the run what it did:
-#: ("begonnen", documents) when a municipality is rendered, ("dokument", None) per document done.
+#: Where a municipality's process tells the run what it did, naming its folder:
+#: ("begonnen", folder, documents) when a municipality is rendered, ("dokument", folder, None) per
+#: document done.
 _events: Any = None
 
 
@@ -513,7 +514,7 @@ def _build_one(result: Result, request: Request, strict: bool, threads: int) -> 
             export = prepare_export(_checked(result, strict, lines.append), result.output, request)
             _events.put(("begonnen", str(result.folder), export.documents))
             with ThreadPoolExecutor(max_workers=threads) as pool, model_left_alone():
-                export.start(pool, lambda: _events.put(("dokument", str(result.folder), 1)))
+                export.start(pool, lambda: _events.put(("dokument", str(result.folder), None)))
                 _written(result, export)
         except GesamtkonzeptError as error:
             _failed(result, error, lines.append)

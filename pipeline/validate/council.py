@@ -601,7 +601,7 @@ def the_council_instructs_its_executive(case: PaperCase) -> Iterator[Finding]:
     Kreisausschuss, § 41 HKO): the council instructs that organ by name (Hessian review). Not in
     Berlin, whose BVV asks its Bezirksamt (rule 'bvv-ersucht')."""
     procedure = case.council.procedure
-    executive = _carrying_out(procedure) if procedure is not None else None
+    executive = _carrying_out(procedure)
     if procedure is None or executive is None:
         return
     organ = _forms(executive.name, executive.gender).nom
@@ -680,7 +680,7 @@ def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
         if found[2] not in own:
             problem = f"„{found[1]} {found[2]}“ gibt es hier nicht."
         elif executive is not None:
-            addressed = f"{_ACCUSATIVE_ARTICLES[found[1]]} {found[2]}"
+            addressed = _head_forms(found[2]).acc
             problem = f"der Beschlussvorschlag richtet sich an {_accusative_pronoun(executive.gender)}, nicht an {addressed}."
         else:
             continue
@@ -691,15 +691,21 @@ def the_council_instructs_its_own_head(case: PaperCase) -> Iterator[Finding]:
         )
 
 
-_ACCUSATIVE_ARTICLES = {"Der": "den", "Die": "die", "Das": "das"}
+def _head_forms(title: str) -> Forms:
+    """A head's title in every case: the table of heads knows each of :data:`_HEAD_TITLES`."""
+    forms = definite(title)
+    assert forms is not None
+    return forms
 
 
-def _carrying_out(procedure: Procedure) -> Body | None:
+def _carrying_out(procedure: Procedure | None) -> Body | None:
     """The collegial organ that submits the council's papers and carries out its decisions, where
     the Land has one (the Magistrat, § 66 Abs. 1 HGO; the Hessian Kreisausschuss, § 41 HKO; the
     Magistrat in Bremerhaven, the Senat in Bremen); not in Berlin, whose BVV asks its Bezirksamt
-    (rule 'bvv-ersucht')."""
-    return procedure.submitting_executive if procedure.state != "Berlin" else None
+    (rule 'bvv-ersucht'); none without a procedure."""
+    if procedure is None or procedure.state == "Berlin":
+        return None
+    return procedure.submitting_executive
 
 
 def _carries_out(procedure: Procedure, executive: Body) -> str:
@@ -714,7 +720,7 @@ def _commission_the_head(case: PaperCase, verb: str = "beauftragt") -> str:
     verb the point uses – addressed to the organ that carries out the decisions where there is one
     („Der Magistrat wird gebeten, …“; user test: a Hessian city was told to ask its Oberbürgermeisterin)."""
     procedure = case.council.procedure
-    executive = _carrying_out(procedure) if procedure is not None else None
+    executive = _carrying_out(procedure)
     addressee = (
         _forms(executive.name, executive.gender).nom
         if executive is not None
