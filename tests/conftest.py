@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -253,3 +254,13 @@ def with_violence_advice(data: dict[str, Any]) -> None:
             "kontakt": "Telefon 0123 4567-800",
         }
     )
+
+
+def read_until(process: subprocess.Popen[str], beginning: str) -> None:
+    """Read what a command prints on stderr up to its first line beginning with `beginning` (what
+    comes before, such as warnings, is passed over): the moment a test signals it."""
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith(beginning):
+            return
+    raise AssertionError(f"Keine Zeile beginnt mit {beginning!r}.")

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pipeline.batch import Progress, Result, municipality_folders, output_folders
 from pipeline.cli import main
 
-from .conftest import EXAMPLE, edit_yaml
+from .conftest import EXAMPLE, edit_yaml, read_until
 
 
 def _municipality(folder: Path) -> Path:
@@ -94,10 +94,10 @@ def test_a_municipality_built_again_after_its_process_ended_is_counted_once():
     for event in [
         ("begonnen", "inputs/a", 18),
         ("begonnen", "inputs/b", 18),
-        *[("dokument", "inputs/a", 1)] * 5,
-        *[("dokument", "inputs/b", 1)] * 18,
+        *[("dokument", "inputs/a", None)] * 5,
+        *[("dokument", "inputs/b", None)] * 18,
         ("begonnen", "inputs/a", 18),  # a's process ended: built again in a new one
-        *[("dokument", "inputs/a", 1)] * 18,
+        *[("dokument", "inputs/a", None)] * 18,
         None,
     ]:
         events.put(event)
@@ -174,10 +174,8 @@ def test_sigterm_ends_a_batch_s_processes_and_leaves_no_half_written_municipalit
         "2",
     ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    read_until(process, "[1/6]")
     assert process.stderr is not None
-    for line in process.stderr:  # warnings, if the example ever has some, come first
-        if line.startswith("[1/6]"):
-            break
     process.send_signal(signal.SIGTERM)
     rest = process.stderr.read()
     assert process.wait(timeout=60) == 130
@@ -257,10 +255,7 @@ def test_a_batch_builds_again_what_a_process_the_system_ended_left_unbuilt(tmp_p
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert process.stderr is not None
-    for line in process.stderr:
-        if line.startswith("[1/4]"):
-            break
+    read_until(process, "[1/4]")
     [victim, *_] = _pool_processes(process.pid)
     os.kill(victim, signal.SIGKILL)
     out, err = process.communicate(timeout=120)

@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.errors import os_reason
 
+from .conftest import read_until
+
 #: click's English, as it would show a wrong call.
 ENGLISH = ("Usage:", "Try ", "Error:", "Invalid value", "is not one of", "Missing argument", "No such", "Options")
 
@@ -130,10 +132,8 @@ def test_sigterm_ends_the_tool_as_ctrl_c_does(tmp_path):
         "--ohne-vorschau",
     ]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    read_until(process, "Beobachte ")
     assert process.stderr is not None
-    for line in process.stderr:
-        if line.startswith("Beobachte "):
-            break
     process.send_signal(signal.SIGTERM)
     rest = process.stderr.read()
     assert process.wait(timeout=60) == 0
