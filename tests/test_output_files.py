@@ -114,14 +114,17 @@ def consistent(out: Path) -> bool:
 
 
 @contextlib.contextmanager
-def dying_at_rename(number: int) -> Iterator[list[tuple[str, str]]]:
-    """The process dies at the `number`-th rename (0: the first); yields the renames done."""
+def dying_at_rename(number: int, ending: type[BaseException] = Killed) -> Iterator[list[tuple[str, str]]]:
+    """The process dies at the `number`-th rename (0: the first), or is ended there by `ending`
+    (Ctrl+C, SIGTERM) once; yields the renames done."""
     done: list[tuple[str, str]] = []
     real = os.replace
+    ended = []
 
     def rename(source, target):
-        if len(done) == number:
-            raise Killed
+        if len(done) == number and (ending is Killed or not ended):
+            ended.append(number)
+            raise ending
         real(source, target)
         done.append((str(source), str(target)))
 
@@ -200,6 +203,29 @@ def test_a_kill_at_any_rename_leaves_the_old_or_the_new_set(earlier, tmp_path):
         assert without_manifest(contents(out)) == expected_set(LATER)
         assert consistent(out)
     assert outcomes == {"alt", "neu"}  # both sides of the commit point were hit
+
+
+@pytest.mark.parametrize("ending", [KeyboardInterrupt, SystemExit])
+def test_a_build_ended_while_writing_leaves_the_old_set_and_nothing_else(earlier, tmp_path, ending):
+    """Ctrl+C or SIGTERM at any rename (the journal's ones included): the process lives on, so
+    the build undoes what it did before it ends – no new subfolder, no staging folder, no
+    journal for the next build; the old set, consistent. (A batch ended by SIGTERM left empty
+    new subfolders of a municipality it was writing.)"""
+    total = renames_of_a_build(tmp_path)
+    old_state = contents(earlier)
+    for number in range(total - 1):
+        out = earlier_build(tmp_path / f"beendet-{number}")
+        with dying_at_rename(number, ending), pytest.raises(ending):
+            write(out, NEW)
+        assert contents(out) == old_state, f"nach {number} Umbenennungen"
+        assert not list(out.rglob(f"*{STAGING}*")) and not (out / "vorlagen-nichtoeffentlich").exists()
+        assert consistent(out)
+        assert write(out, NEW).interrupted is None
+    out = earlier_build(tmp_path / "beendet-zuletzt")  # at the journal's last save: the set is complete
+    with dying_at_rename(total - 1, ending), pytest.raises(ending):
+        write(out, NEW)
+    visible = {path: data for path, data in contents(out).items() if STAGING not in path}
+    assert without_manifest(visible) == expected_set(NEW) and consistent(out)
 
 
 def test_a_kill_while_completing_an_interrupted_build_is_completed_later(earlier, tmp_path):

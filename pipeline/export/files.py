@@ -19,8 +19,10 @@ How :func:`commit` writes a build's set, with a journal in `.gesamtkonzept-neu/j
 
 A failure before 3 removes the staging folders: nothing visible changed. A rename failing in 4
 (a file open in another program on Windows, missing rights) reverses the renames done so far,
-so the old set is back, and the error names the real file. A process that dies (killed, power
-cut, Ctrl+C) leaves the journal: the next build, under the same lock and before anything else
+so the old set is back, and the error names the real file. A build ended with Ctrl+C or SIGTERM
+while writing is undone the same way, so the folder never shows the folders or files of a set
+it did not finish (a batch's SIGTERM test found empty new subfolders). A process that dies
+(killed, power cut) leaves the journal: the next build, under the same lock and before anything else
 (:func:`finish_interrupted`), completes a *bereit* journal – every step can be repeated, so it
 also completes a half-completed completion – discards a *vorbereitet* one and cleans up, so no
 hidden files stay behind. Its own check for edited Word files then compares files and a
@@ -338,6 +340,11 @@ def _missing_folders(output: Path, paths: Iterable[str]) -> list[str]:
     return list(missing)
 
 
+#: How a build is ended from outside while the process lives on to clean up: Ctrl+C, and SIGTERM
+#: (a single build turns it into KeyboardInterrupt, a batch's process into SystemExit).
+ENDED = (KeyboardInterrupt, SystemExit)
+
+
 def commit(output: Path, changes: list[Change]) -> Committed:
     """Write `changes` into `output` as one step, in their order (the manifest last), as the
     module docstring describes. The caller holds the folder's lock and has called
@@ -369,8 +376,10 @@ def commit(output: Path, changes: list[Change]) -> Committed:
                 _write_synced(entry.staged(output), content)
         failing = output
         journal.save(READY)
-    except OSError as error:
+    except (OSError, *ENDED) as error:
         _remove_staging(journal, created=True)
+        if not isinstance(error, OSError):
+            raise
         folder = failing == output or failing in folders
         raise _failure(failing, error, output, unchanged=True, folder=folder) from error
 
@@ -379,12 +388,16 @@ def commit(output: Path, changes: list[Change]) -> Committed:
         for entry in entries:
             failing = entry.target(output)
             _apply(entry, output, rename, applied)
-    except OSError as error:
+    except (OSError, *ENDED) as error:
         try:
             rename.undo()
         except OSError:
+            if not isinstance(error, OSError):
+                raise error from None  # the journal stays 'bereit': the next build completes the set
             raise _failure(failing, error, output, unchanged=False) from error
         _discard(journal)
+        if not isinstance(error, OSError):
+            raise
         raise _failure(failing, error, output, unchanged=True) from error
     _finish(journal)
     return Committed(
