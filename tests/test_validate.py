@@ -1057,6 +1057,14 @@ def test_an_impossible_date_hides_no_other_mistake_of_its_file(inputs):
         ("23.11", "gefunden: 23.11. Es fehlt das Jahr: 23.11.JJJJ."),
         ('"15. 10. 2026"', "gefunden: '15. 10. 2026'. Gemeint ist wohl 15.10.2026."),
         ("23.11.2026.", "gefunden: '23.11.2026.'. Gemeint ist wohl 23.11.2026."),
+        # as a letter writes it, and an ISO date with a sentence's dot (user test: no suggestion)
+        ("15. Oktober 2026", "gefunden: '15. Oktober 2026'. Gemeint ist wohl 15.10.2026."),
+        ("1. Okt. 2026", "gefunden: '1. Okt. 2026'. Gemeint ist wohl 01.10.2026."),
+        ("3.März 2027", "gefunden: '3.März 2027'. Gemeint ist wohl 03.03.2027."),
+        ("2026-10-15.", "gefunden: '2026-10-15.'. Gemeint ist wohl 15.10.2026."),
+        # no suggestion the calendar or the month's name does not bear out
+        ("30. Februar 2027", "gefunden: '30. Februar 2027'."),
+        ("15. Oktobr 2026", "gefunden: '15. Oktobr 2026'."),
         # digits read again as written are no seconds since 1970 (review: this was 01.01.2026)
         ("1767225600.00", "gefunden: '1767225600.00'."),
     ],

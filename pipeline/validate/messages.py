@@ -45,6 +45,33 @@ def _not_in_the_calendar(year: int, month: int, day: int) -> tuple[str, str]:
     return f"einen {day}. {_MONTHS[month - 1]} gibt es nicht", "den Tag"
 
 
+#: '15. Oktober 2026', '1. Okt. 2026', and '2026-10-15.' with a sentence's dot: a date as a
+#: letter or the clipboard has it (user test: no suggestion for them).
+_DATE_IN_WORDS = re.compile(r"([0-9]{1,2})\.\s*([A-Za-zÄä]+)\.?\s*([0-9]{4})\.?")
+_ISO_WITH_DOT = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.")
+
+
+def _month_number(word: str) -> int | None:
+    """The month a German month's name or its usual abbreviation names ('Okt', 'Sept', 'Mrz')."""
+    word = word.lower()
+    for month, name in enumerate(_MONTHS, 1):
+        if word == name.lower() or (len(word) >= 3 and name.lower().startswith(word)):
+            return month
+    return {"mrz": 3, "maerz": 3, "sept": 9}.get(word)
+
+
+def _date_in_words(text: str) -> dt.date | None:
+    """The date of '15. Oktober 2026' or '2026-10-15.', None for any other text or a day the
+    calendar lacks."""
+    if found := _ISO_WITH_DOT.fullmatch(text):
+        year, month, day = (int(part) for part in found.groups())
+    elif (found := _DATE_IN_WORDS.fullmatch(text)) and (named := _month_number(found[2])):
+        year, month, day = int(found[3]), named, int(found[1])
+    else:
+        return None
+    return dt.date(year, month, day) if _exists(year, month, day) else None
+
+
 def _date_hint(found: Any) -> str:
     """What a date written otherwise lacks or has too much: ' Es fehlt der Tag: TT.01.2027, etwa
     01.01.2027.' for 01.2027, the date meant for '15. 10. 2026' or '23.11.2026.'; empty for
@@ -53,7 +80,7 @@ def _date_hint(found: Any) -> str:
         return ""
     text = str(found).strip()
     # spaces after its dots, a dot after it: the date as types.german_full_date reads it otherwise
-    meant = german_full_date(re.sub(r"\.\s+", ".", text.removesuffix(".")))
+    meant = german_full_date(re.sub(r"\.\s+", ".", text.removesuffix("."))) or _date_in_words(text)
     if meant is not None:
         return f" Gemeint ist wohl {meant.day:02d}.{meant.month:02d}.{meant.year:04d}."
     month_year = re.fullmatch(r"([0-9]{1,2})\.([0-9]{4})", text) or re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", text)
