@@ -1036,7 +1036,7 @@ def test_the_agreement_form_and_plan_of_a_draft_say_entwurf_too(inputs):
     # the same footer without the mark – the agreement's text key aside: its text speaks of the
     # adopted concept once it is adopted
     def unkeyed(footer: str) -> str:
-        return footer.split(" · Textkennung ")[0]
+        return footer.split(" · Textkennung")[0]
 
     assert [unkeyed(f.removeprefix("Entwurf · ")) for f in drafted] == [unkeyed(f) for f in footers(decided)]
 

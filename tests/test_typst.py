@@ -788,3 +788,25 @@ def test_a_number_ending_in_letters_never_breaks_after_its_slash():
     there anyway and stay text."""
     markup = typst_body("<p>Beschluss DS/1534/XIX und Vorlage KT/2027/012</p>").markup
     assert '#box[#"DS/1534/XIX";]' in markup and '#box[#"KT' not in markup
+
+
+def test_a_footer_of_two_lines_keeps_the_page_number_and_the_text_key_whole():
+    """The agreement's footer (draft, basis, date, text key) is longer than a line: its text
+    breaks in its own column, unhyphenated, „Seite 1 von 2“ stays together on the right of the
+    first line, and the key stays with its label (a reader's review: „Seite 10 von“ above a lone
+    „26“)."""
+    from dataclasses import replace
+
+    footer = (
+        "Entwurf · Grundlage: Gesamtkonzept Frühe Hilfen der Stadt Neuhafen am Main, Fassung 3.0 · "
+        "Stand 14.10.2026 · Textkennung\N{NO-BREAK SPACE}e67ed095"
+    )
+    body = "<p>" + "Ein Absatz, der die Seite füllt und nichts weiter sagt. " * 60 + "</p>"
+    doc = replace(rendered_document(body * 2), footer_text=footer)
+    pages = PdfReader(io.BytesIO(to_pdf(doc))).pages
+    assert len(pages) == 2
+    for number, page in enumerate(pages, 1):
+        lines = [" ".join(line.split()) for line in page.extract_text().splitlines()]
+        assert f"Seite {number} von 2" in " | ".join(lines), lines[-3:]  # on one line
+        assert any(re.search(r"Textkennung[ \xa0]e67ed095", line) for line in page.extract_text().splitlines())
+        assert "\xad" not in "".join(lines[-3:])  # not hyphenated („Textken-|nung“)

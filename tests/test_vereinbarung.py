@@ -2662,7 +2662,7 @@ def test_every_page_names_the_key_of_the_text_it_belongs_to(inputs):
 
     first = render_agreement(inputs.check().concept.agreement)
     again = render_agreement(inputs.check().concept.agreement)
-    key = re.search(r"Textkennung ([0-9a-f]{8})$", first.footer_text)
+    key = re.search(r"Textkennung\s([0-9a-f]{8})$", first.footer_text)
     assert key and again.footer_text == first.footer_text
     assert "ein unterschriebenes Blatt gehört zu dem Text mit seiner Kennung" in text_of(root_of(first.body_html))
 
@@ -2670,5 +2670,5 @@ def test_every_page_names_the_key_of_the_text_it_belongs_to(inputs):
         data["massnahmen"][0]["titel"] = "Willkommensbesuche für alle Familien mit Neugeborenen"
 
     changed = render_agreement(inputs.edit("massnahmen.yaml", retitled).check().concept.agreement)
-    other = re.search(r"Textkennung ([0-9a-f]{8})$", changed.footer_text)
+    other = re.search(r"Textkennung\s([0-9a-f]{8})$", changed.footer_text)
     assert other and other[1] != key[1]
