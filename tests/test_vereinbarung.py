@@ -1812,15 +1812,79 @@ def test_a_body_that_meets_in_each_sozialraum_counts_its_chair_in_all_and_member
     # the count says which sittings it takes (a reader found some counted with all, some with one),
     # once at the head of Anlage 1, not in every entry (Netzwerkkoordinatorin: it stood there eight times)
     member = city.agreement.contribution(city.actor(local))
-    assert member.counted_in_one_space == [rounds] and not asd.counted_in_one_space
-    assert not chair.counted_in_one_space
+    assert member.counted_in_some_spaces == [rounds] and not asd.counted_in_some_spaces
+    assert not chair.counted_in_some_spaces
     assert member.meetings_phrase.endswith(" Sitzungen im Jahr")
+    # a member working in two of the four Sozialräume sits in both rounds (a reader: the
+    # Hebammenzentrale promised nine sittings, its grant asks for its work in both)
+    midwives = city.agreement.contribution(city.actor("hebammenzentrale"))
+    assert [s.name for s in city.municipality.social_spaces if s.id in ("hafenviertel", "nordstadt")] == [
+        "Altstadt und Hafenviertel",
+        "Nordstadt",
+    ]
+    assert midwives.meetings_per_year == sittings("hebammenzentrale", False) + rounds.meetings_per_year
+    assert midwives.counted_in_some_spaces == [rounds]
+    assert (
+        midwives.member_labels[-1]
+        == f"{rounds.name} in den Sozialräumen Altstadt und Hafenviertel sowie Nordstadt"
+    )
+    assert member.member_labels == [b.name for b in member.member_of]
     assert city.agreement.counted_per_space == (
-        f"Bei Gremien, die je Sozialraum tagen ({rounds.name}), sind für Partnerinnen und Partner, die nur in "
-        "einem Sozialraum mitarbeiten, nur die Sitzungen dieses Sozialraums gezählt."
+        f"Bei Gremien, die je Sozialraum tagen ({rounds.name}), sind für Partnerinnen und Partner, die nicht in "
+        "allen Sozialräumen mitarbeiten, die Sitzungen der bei ihnen genannten Sozialräume gezählt, sonst die eines "
+        "Sozialraums."
     )
     text = " ".join(lxml.html.fromstring(render_agreement(city.agreement).body_html).text_content().split())
-    assert text.count("die Sitzungen dieses Sozialraums gezählt") == 1
+    assert text.count("die Sitzungen der bei ihnen genannten Sozialräume gezählt") == 1
+    assert f"{rounds.name} in den Sozialräumen Altstadt und Hafenviertel sowie Nordstadt (zusammen" in text
+    # the concept names them with the actor
+    from pipeline.render import concept_chapters
+
+    actors = concept_chapters(city)["konzept/07_akteure.html.j2"]
+    entry = actors.split('id="akteur-hebammenzentrale"')[1].split("<h3")[0]
+    assert "Sozialräume:</strong> Altstadt und Hafenviertel sowie Nordstadt" in entry
+    assert actors.count("Sozialräume:</strong>") == 1
+
+
+@pytest.mark.parametrize(
+    ("spaces", "sittings", "named"),
+    [
+        ([], 4, []),  # one Sozialraum, not named
+        (["sued"], 4, []),  # one named: still one
+        (["hafenviertel", "mainbogen"], 4, []),  # the rounds meet in only one of them
+        (
+            ["hafenviertel", "nordstadt", "sued"],
+            12,
+            ["Altstadt und Hafenviertel", "Nordstadt", "Südliche Stadtteile (Hainfeld und Obermühl)"],
+        ),
+        (["hafenviertel", "nordstadt", "eichwald", "sued", "mainbogen"], 16, []),  # all the rounds': all
+    ],
+)
+def test_a_member_of_rounds_per_sozialraum_counts_the_sittings_of_its_sozialraeume(spaces, sittings, named):
+    from pipeline.model.agreement import Contribution
+
+    city = check_folder(Path(__file__).resolve().parent.parent / "inputs" / "neuhafen").concept
+    rounds = next(b for b in city.network.bodies if b.id == "stadtteilrunden")
+    assert "mainbogen" not in rounds.social_spaces
+    names = {s.id: s.name for s in city.municipality.social_spaces}
+    member = Contribution(city.actor("jobcenter"), (), (), (), (rounds,), spaces={s: names[s] for s in spaces})
+    assert member.meetings_per_year == sittings
+    assert member.spaces_in(rounds) == named
+    assert member.counted_in_some_spaces == ([] if sittings == rounds.sittings else [rounds])
+
+
+def test_without_a_member_in_several_sozialraeume_the_agreement_says_one_is_counted(tmp_path):
+    import shutil
+
+    folder = tmp_path / "neuhafen"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "inputs" / "neuhafen", folder)
+    actors = folder / "akteure.yaml"
+    text = actors.read_text(encoding="utf-8")
+    actors.write_text(re.sub(r"\n    sozialraeume: \[hafenviertel, nordstadt\].*", "", text), encoding="utf-8")
+    agreement = check_folder(folder).concept.agreement
+    assert agreement.counted_per_space.endswith(
+        "die nur in einem Sozialraum mitarbeiten, nur die Sitzungen dieses Sozialraums gezählt."
+    )
 
 
 def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):

@@ -15,8 +15,8 @@ there is no agreement (:attr:`Concept.agreement` is None).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -301,14 +301,44 @@ class Contribution:
     #: It names a contact person for every Sozialraum (``ansprechpersonen_je_sozialraum``): it
     #: sits in a body that meets per Sozialraum in all of them, not in one.
     everywhere: bool = False
+    #: The names of the Sozialräume it works in, by id, where akteure.yaml names them.
+    spaces: Mapping[str, str] = field(default_factory=dict)
+
+    def spaces_in(self, body: NetworkBody) -> list[str]:
+        """The names of the body's Sozialräume it sits in, where it works in several but not in
+        all of them (a Hebammenzentrale with consultations in two of four: counted with one
+        Sozialraum, it promised nine sittings where the grant asks for its work in both)."""
+        if self.everywhere or len(body.social_spaces) < 2:
+            return []
+        shared = [self.spaces[s] for s in body.social_spaces if s in self.spaces]
+        return shared if 1 < len(shared) < len(body.social_spaces) else []
+
+    def sittings_as_member(self, body: NetworkBody) -> int:
+        """A body's sittings a year for a member: in every Sozialraum where it meets apart for a
+        member with a contact person in each or working in all, in its Sozialräume for one
+        working in several, else in one."""
+        if self.everywhere or (body.social_spaces and set(body.social_spaces) <= self.spaces.keys()):
+            return body.sittings
+        return body.meetings_per_year * max(1, len(self.spaces_in(body)))
 
     @property
     def meetings_per_year(self) -> int:
         """Sittings a year of the bodies it chairs or sits in: the time it commits to. A body
-        that meets per Sozialraum counts once for a member of one Sozialraum, in every Sozialraum
-        for the chair and for a member with a contact person in each."""
-        member = sum(b.sittings if self.everywhere else b.meetings_per_year for b in self.member_of)
+        that meets per Sozialraum counts in every Sozialraum for the chair (and see
+        :meth:`sittings_as_member`)."""
+        member = sum(self.sittings_as_member(b) for b in self.member_of)
         return sum(b.sittings for b in self.chaired) + member
+
+    @property
+    def member_labels(self) -> list[str]:
+        """The bodies it sits in, each with the Sozialräume it sits in where those are some of
+        the body's: 'Stadtteilrunden Frühe Hilfen in den Sozialräumen Altstadt und Hafenviertel
+        sowie Nordstadt' (in parentheses, two stood side by side with the count of sittings)."""
+        labels = []
+        for body in self.member_of:
+            named = self.spaces_in(body)
+            labels.append(f"{body.name} in den Sozialräumen {enumeration_of_names(named)}" if named else body.name)
+        return labels
 
     @property
     def hours(self) -> Decimal:
@@ -327,10 +357,10 @@ class Contribution:
         return f"{'zusammen ' if bodies > 1 else ''}{sittings} im Jahr"
 
     @property
-    def counted_in_one_space(self) -> list[NetworkBody]:
-        """The bodies meeting per Sozialraum that count for this member with one Sozialraum's
-        sittings (not for the chair, nor for a member with a contact person in each)."""
-        return [b for b in self.member_of if len(b.social_spaces) > 1 and not self.everywhere]
+    def counted_in_some_spaces(self) -> list[NetworkBody]:
+        """The bodies meeting per Sozialraum that count for this member with the sittings of one
+        Sozialraum or of some (not for the chair, nor for a member in each)."""
+        return [b for b in self.member_of if len(b.social_spaces) > 1 and self.sittings_as_member(b) < b.sittings]
 
 
 @dataclass(frozen=True)
@@ -781,14 +811,22 @@ class Agreement:
         """The sentence at the head of Anlage 1 on which sittings of a body that meets per
         Sozialraum a contribution counts ('' where no contribution counts so): a reader found some
         partners counted with all Stadtteilrunden, others with one, and no reason given."""
-        bodies = {b.id: b.name for a in self.concept.actors for b in self.contribution(a).counted_in_one_space}
+        contributions = [self.contribution(a) for a in self.concept.actors]
+        bodies = {b.id: b.name for c in contributions for b in c.counted_in_some_spaces}
         if not bodies:
             return ""
-        return (
-            # 'Bei …, für …, nur …': 'Von Gremien … sind bei Partnerinnen …' read clumsily (re-check)
+        # 'Bei …, für …, nur …': 'Von Gremien … sind bei Partnerinnen …' read clumsily (re-check)
+        opening = (
             f"Bei Gremien, die je Sozialraum tagen ({enumeration_of_names(list(bodies.values()))}), sind für "
-            "Partnerinnen und Partner, die nur in einem Sozialraum mitarbeiten, nur die Sitzungen dieses "
-            "Sozialraums gezählt."
+        )
+        if any(c.spaces_in(b) for c in contributions for b in c.member_of):
+            return opening + (
+                "Partnerinnen und Partner, die nicht in allen Sozialräumen mitarbeiten, die Sitzungen der bei "
+                "ihnen genannten Sozialräume gezählt, sonst die eines Sozialraums."
+            )
+        return opening + (
+            "Partnerinnen und Partner, die nur in einem Sozialraum mitarbeiten, nur die Sitzungen dieses Sozialraums "
+            "gezählt."
         )
 
     def contribution(self, actor: Actor) -> Contribution:
@@ -800,7 +838,12 @@ class Agreement:
             tuple(chairs),
             tuple(members),
             everywhere=bool(self.areas_for(actor)),
+            spaces=self._space_names(actor),
         )
+
+    def _space_names(self, actor: Actor) -> dict[str, str]:
+        names = {s.id: s.name for s in self.concept.municipality.social_spaces}
+        return {s: names[s] for s in actor.social_spaces if s in names}
 
     @cached_property
     def _shares(self) -> dict[str, tuple[list[Measure], list[Measure], list[NetworkBody], list[NetworkBody]]]:

@@ -1224,6 +1224,13 @@ class Actor(Item, title="Akteur"):
         "rahmenbedingungen", "Was die Mitarbeit begrenzt oder ermöglicht", default=None
     )
     network_hours: Hours = field("netzwerkaufwand_stunden", "Aufwand für Netzwerkarbeit in Stunden pro Jahr")
+    social_spaces: list[SocialSpaceRef] = field(
+        "sozialraeume",
+        "Sozialräume, in denen der Akteur arbeitet (leer: nicht angegeben). Das Konzept nennt sie beim Akteur; in "
+        "Gremien, die je Sozialraum tagen (Stadtteilrunden), zählen für ihn die Sitzungen dieser Sozialräume, ohne "
+        "Angabe die eines Sozialraums (die aller, wer unter 'ansprechpersonen_je_sozialraum' steht)",
+        default_factory=list,
+    )
     in_youth_office: YesNo = field(
         "im_jugendamt",
         "Gehört zum Jugendamt (etwa dort angestellte Familienhebammen): Seine Fachkräfte schätzen eine "
@@ -1320,8 +1327,9 @@ class NetworkBody(Item, title="Netzwerkgremium"):
     social_spaces: list[SocialSpaceRef] = field(
         "je_sozialraum",
         "Sozialräume, in denen das Gremium je für sich tagt (Stadtteilrunden): 'sitzungen_pro_jahr' gilt dann "
-        "je Sozialraum, jedes Mitglied tagt in seinem, die Leitung und wer nach 'ansprechpersonen_je_sozialraum' in "
-        "jedem Sozialraum eine Ansprechperson hat, in allen (leer: ein Gremium für alle)",
+        "je Sozialraum, jedes Mitglied tagt in seinem (oder in denen, die akteure.yaml unter 'sozialraeume' für es "
+        "nennt), die Leitung und wer nach 'ansprechpersonen_je_sozialraum' in jedem Sozialraum eine Ansprechperson "
+        "hat, in allen (leer: ein Gremium für alle)",
         default_factory=list,
     )
 
