@@ -2726,13 +2726,26 @@ def test_every_page_names_the_key_of_the_text_it_belongs_to(inputs):
 
     first = render_agreement(inputs.check().concept.agreement)
     again = render_agreement(inputs.check().concept.agreement)
-    key = re.search(r"Textkennung\s([0-9a-f]{8})$", first.footer_text)
-    assert key and again.footer_text == first.footer_text
+    key = re.fullmatch(r"Textkennung ([0-9a-f]{8})", first.footer_note)
+    assert key and again.footer_note == first.footer_note and "Textkennung" not in first.footer_text
     assert "ein unterschriebenes Blatt gehört zu dem Text mit seiner Kennung" in text_of(root_of(first.body_html))
 
     def retitled(data):
         data["massnahmen"][0]["titel"] = "Willkommensbesuche für alle Familien mit Neugeborenen"
 
     changed = render_agreement(inputs.edit("massnahmen.yaml", retitled).check().concept.agreement)
-    other = re.search(r"Textkennung\s([0-9a-f]{8})$", changed.footer_text)
+    other = re.fullmatch(r"Textkennung ([0-9a-f]{8})", changed.footer_note)
     assert other and other[1] != key[1]
+
+
+@pytest.mark.slow
+def test_the_agreement_s_word_footer_has_its_text_key_on_a_line_of_its_own(built):
+    """As in the PDF: the Fassung and Stand with the page number on the right, the text key on a
+    line below (appended, the line broke after a '·' in LibreOffice)."""
+    document = Document(built / "kooperationsvereinbarung" / "Kooperationsvereinbarung_Musterkreis_2.0.docx")
+    paragraph = document.sections[-1].footer.paragraphs[0]
+    first, second = paragraph.text.split("\n")  # python-docx reads the w:br as a line break
+    assert first.startswith(
+        "Entwurf · Grundlage: Gesamtkonzept Frühe Hilfen, Fassung 2.0 · Stand 15.10.2026\tSeite "
+    )
+    assert re.fullmatch(r"Textkennung [0-9a-f]{8}", second)

@@ -73,13 +73,17 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
 
 
 def _page_footer(paragraph: Paragraph, document: DocumentObject, doc: RenderedDocument, width: int) -> None:
-    """'Fassung 2.0 · Stand …⇥Seite x von y', the page number flush right at `width`."""
+    """'Fassung 2.0 · Stand …⇥Seite x von y', the page number flush right at `width`, and the
+    footer's note on a line of its own below."""
     paragraph.style = document.styles["Footer"]
     paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{doc.footer_text}\tSeite ")
     _field(paragraph, "PAGE", "1")
     paragraph.add_run(" von ")
     _field(paragraph, "NUMPAGES", "1")
+    if doc.footer_note:
+        paragraph.add_run().add_break()
+        paragraph.add_run(doc.footer_note)
 
 
 def _body_width(section: Section) -> Length:

@@ -556,7 +556,8 @@ def to_html(doc: RenderedDocument) -> bytes:
         f'<p class="untertitel">{escape(doc.subtitle)}</p>\n{cover}'
         f'<p class="angaben">{escape(doc.author)}<br>{escape(doc.footer_text)}</p></header>\n'
         f"{_contents(root)}\n{main}\n"
-        f'<footer><p class="fusszeile">{escape(doc.header_text)} · {escape(doc.footer_text)}</p></footer>\n'
+        f'<footer><p class="fusszeile">{escape(doc.header_text)} · {escape(doc.footer_text)}'
+        f"{' · ' + escape(doc.footer_note) if doc.footer_note else ''}</p></footer>\n"
         f"<script>{SCROLL_SCRIPT}</script>\n</body>\n</html>\n"
     )
     return page.encode("utf-8")

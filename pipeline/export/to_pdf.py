@@ -107,6 +107,7 @@ def typst_inputs(doc: RenderedDocument) -> dict[str, str]:
     return (
         ({"logo": logo, "logo_alt": doc.logo_alt} if logo else {})
         | ({"entwurf": "ENTWURF"} if doc.draft else {})
+        | ({"fusszeile_zusatz": doc.footer_note} if doc.footer_note else {})
         | {key: text for key, text in cover.items() if text}
         | {
             "hauptfarbe": design.primary,

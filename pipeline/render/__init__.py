@@ -290,7 +290,7 @@ def render_agreement(agreement: Agreement, template_dir: TemplateSource = TEMPLA
         keywords="Frühe Hilfen; Kooperationsvereinbarung; Netzwerk; § 3 KKG",
         # not for signing before the council adopted the concept it rests on (Rechtsamt's reading)
         footer_prefix=f"{draft_prefix(concept)}Grundlage: Gesamtkonzept Frühe Hilfen, ",
-        footer_suffix=f" · Textkennung\N{NO-BREAK SPACE}{text_key(body)}",  # never apart in a footer of two lines
+        footer_note=f"Textkennung {text_key(body)}",
         category="Kooperationsvereinbarung",
     )
 

@@ -152,6 +152,9 @@ class RenderedDocument:
     source_file: str = ""
     #: Proper names the PDF never hyphenates: the municipality's (M-V review: 'Warn-emark').
     unbroken: tuple[str, ...] = ()
+    #: A second line of the footer, under its text (the agreement's text key): appended to the
+    #: line, it made the footer too long for a page in a serif face, and it broke after a '·'.
+    footer_note: str = ""
 
     @property
     def unnumbered_headings(self) -> frozenset[str]:
