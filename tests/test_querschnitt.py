@@ -210,9 +210,14 @@ def test_datenschutz_lists_every_transfer_with_its_ground_and_form(inputs):
         assert row[3].startswith(flow["grundlage"])
         if flow.get("formular"):
             assert forms[flow["formular"]] in row[3]
-    consent = sum(f["grundlage"] in ("Einwilligung", "Schweigepflichtentbindung") for f in raw["weitergaben"])
+    # counted as the table shows them, the form's Vermittlung too (Kreistag member: 9 + 3 + 3 of 16 rows)
+    consent = sum(row[3].startswith(("Einwilligung", "Schweigepflichtentbindung")) for row in rows)
+    protection = sum(row[3].startswith(("§ 4 KKG", "§ 8a SGB VIII")) for row in rows)
+    nameless = sum(row[3].startswith(("anonymisiert", "pseudonymisiert")) for row in rows)
+    assert consent + protection + nameless == len(rows)
     words = {2: "Zwei", 3: "Drei", 4: "Vier", 5: "Fünf", 6: "Sechs", 7: "Sieben", 8: "Acht", 9: "Neun", 10: "Zehn"}
     assert f"{words[consent]} Weitergaben beruhen auf der Einwilligung" in _text(html)
+    assert f"; {words[protection].lower()} weitere sind im Kinderschutz ohne Einwilligung zulässig" in _text(html)
     # the nameless ones as what they are: pseudonymised data still identify someone (network coordinator)
     bases = [f["grundlage"] for f in raw["weitergaben"] if f["grundlage"] in ("anonymisiert", "pseudonymisiert")]
     assert sorted(set(bases)) == ["anonymisiert", "pseudonymisiert"]
@@ -650,6 +655,19 @@ def test_without_consent_flows_the_summary_still_reads(inputs):
         data["datenschutz"]["weitergaben"] = [f for f in flows if f["grundlage"] == "§ 4 KKG"]
 
     inputs.edit(FILE, only_protection)
+    # the agreement's form still refers families on their parents' consent: a row of the table
+    text = _text(_chapters(inputs)["datenschutz"])
+    assert (
+        "auf welcher Grundlage. Eine Weitergabe beruht auf der Einwilligung oder Schweigepflichtentbindung der "
+        "Eltern; eine weitere ist im Kinderschutz ohne Einwilligung zulässig (§ 4 KKG)." in text
+    )
+    # without the form (and so without it as the paper's Anlage): the table's rows are the transfers alone
+    inputs.edit(
+        "netzwerk.yaml",
+        lambda d: d["kooperationsvereinbarung"]["einverstaendniserklaerung"].update(erzeugen=False),
+    )
+    paper = "vorlagen/jha-2026-030-gesamtkonzept.yaml"
+    inputs.edit(paper, lambda d: d["vorlage"]["anlagen"].remove({"erzeugt": "einverstaendniserklaerung"}))
     text = _text(_chapters(inputs)["datenschutz"])
     assert (
         "auf welcher Grundlage. Eine Weitergabe ist im Kinderschutz ohne Einwilligung zulässig (§ 4 KKG)." in text
@@ -1186,3 +1204,21 @@ def test_the_youth_offices_feedback_goes_only_to_whom_informed_it():
     assert "jobcenter" in actors
     warned = [w for w in inputs.edit(FILE, plan_to_jobcenter).warnings() if w.where.file == FILE]
     assert any("Nach § 4 KKG gehen Angaben nur an" in w.message and "Jobcenter" in w.message for w in warned)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # the place once (Kreistag member: „besteht im Landkreis Musterkreis das Netzwerk Kinderschutz im
+        # Landkreis Musterkreis“)
+        (
+            "Netzwerk Kinderschutz im Landkreis Musterkreis",
+            "besteht das Netzwerk Kinderschutz im Landkreis Musterkreis.",
+        ),
+        ("Netzwerk Kinderschutz", "besteht im Landkreis Musterkreis das Netzwerk Kinderschutz."),
+    ],
+)
+def test_the_child_protection_network_names_the_place_once(inputs, name, said):
+    inputs.edit(FILE, lambda data: data["kinderschutz"]["netzwerk_kinderschutz"].update(name=name))
+    text = _text(_chapters(inputs)["kinderschutz"])
+    assert f"Neben dem Netzwerk Frühe Hilfen {said}" in text

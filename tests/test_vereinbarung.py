@@ -2517,7 +2517,7 @@ def test_the_agreement_says_which_network_it_is_for_beside_a_child_protection_ne
     ) in text
     chapter = concept_chapters(concept)["konzept/09a_kinderschutz.html.j2"]
     said = " ".join(lxml.html.fromstring(f"<div>{chapter}</div>").text_content().split())
-    assert f"besteht in der Stadt Lindenbrück das {network.name} (§ 9 Landeskinderschutzgesetz NRW)." in said
+    assert f"besteht das {network.name} (§ 9 Landeskinderschutzgesetz NRW)." in said
     assert "Bezeichnung" not in said
 
 

@@ -316,6 +316,13 @@ class Topics:
         return self.flows_on("Einwilligung", "Schweigepflichtentbindung")
 
     @property
+    def consent_form_referrer(self) -> Actor | None:
+        """The place that refers a family with the agreement's consent form, where there is one:
+        the transfers' table shows it as a transfer of its own, on the parents' consent."""
+        agreement = self.k.agreement
+        return agreement.referring_place if agreement and agreement.has_consent_form else None
+
+    @property
     def flows_without_names(self) -> list[DataFlow]:
         return self.flows_on(*WITHOUT_NAMES)
 
@@ -333,11 +340,13 @@ class Topics:
         go without names, and how many the child-protection procedures allow without consent –
         the exception a reader most needs to see ('Drei Weitergaben beruhen auf …; eine weitere
         ist im Kinderschutz ohne Einwilligung zulässig (§ 4 KKG).')."""
-        consent, nameless, protection = self.consent_flows, self.flows_without_names, self.protection_flows
+        nameless, protection = self.flows_without_names, self.protection_flows
+        # the consent form's referral counts as the table shows it (Kreistag member: 9 + 3 + 3 of 16 rows)
+        consent = len(self.consent_flows) + (self.consent_form_referrer is not None)
         parts = []
         if consent:
             parts.append(
-                f"{count(len(consent), 'Weitergabe', 'Weitergaben', verb=('beruht', 'beruhen'))} auf der "
+                f"{count(consent, 'Weitergabe', 'Weitergaben', verb=('beruht', 'beruhen'))} auf der "
                 "Einwilligung oder Schweigepflichtentbindung der Eltern"
             )
         if nameless:
