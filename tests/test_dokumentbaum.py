@@ -278,6 +278,28 @@ def test_a_signature_never_stands_alone_at_a_page_top():
     assert "sticky" not in typst_markup(unsigned)
 
 
+@pytest.mark.parametrize(
+    ("before", "last", "after", "kept"),
+    [
+        ("Umfang: zwei Nachmittage", "Maßnahme: M15 Fortbildungsreihe", "<h3>19.4 Gewaltschutz</h3>", True),
+        ("Umfang: zwei Nachmittage", "Maßnahme: M15 Fortbildungsreihe", "", True),  # the end of its part
+        ("Umfang: zwei Nachmittage", "Maßnahme: M15 Fortbildungsreihe", "<p>Noch ein Absatz.</p>", False),
+        ("Umfang: zwei Nachmittage", "Ein Absatz über zwei Zeilen, " * 6, "<h3>19.4</h3>", False),
+        ("Ein langer Absatz, der weit über vier Zeilen läuft. " * 12, "Maßnahme: M15", "<h3>19.4</h3>", False),
+    ],
+)
+def test_the_line_that_ends_a_section_never_stands_alone_at_a_page_top(before, last, after, kept):
+    """A layout review: „Maßnahme: M15 …“, the last line of a section, stood alone at the top of
+    a page above the next heading. The short paragraph before it keeps with it, in Word as in the
+    PDF; not a long one (it would leave that much of the page empty), not before a longer last
+    paragraph or one the section goes on after."""
+    html = f"<h3>19.3 Regulation</h3><p>Zielgruppe: Fachkräfte der Familienzentren</p><p>{before}</p><p>{last}</p>{after}"
+    first = f'#block(sticky: true)[#"{before}";]'
+    assert (first in typst_markup(html)) is kept
+    word = blocks(html)  # heading, Zielgruppe, the paragraph before the last …
+    assert (word[2]["t"] == "Div" and styles(word[2]) == ["Zusammenhalten"]) is kept
+
+
 def test_a_paragraph_introducing_a_picture_moves_on_with_it():
     """The Angebotslandkarte's chapter began at a page's foot and its map stood on the next
     page without the paragraph that introduces it: before a figure.mit-vorigem the paragraph

@@ -345,7 +345,8 @@ def test_a_lead_in_sticks_to_the_list_or_table_it_introduces():
     assert body("<p>Dafür gilt:</p><p><strong>Ansprechstelle:</strong> ASD</p>").startswith(
         '#block(sticky: true)[#"Dafür gilt:";]'
     )
-    assert "sticky" not in body("<p>Ein Satz.</p><p>Weiter.</p>")
+    # (a paragraph of more than a line after it: the single line ending a section keeps the one before)
+    assert "sticky" not in body(f"<p>Ein Satz.</p><p>{'Weiter im Text, über mehr als eine Zeile. ' * 4}</p>")
 
 
 def test_a_short_paragraph_under_a_heading_stays_with_the_table_it_introduces():
@@ -391,7 +392,7 @@ def test_a_short_paragraph_under_a_heading_stays_with_what_follows_whatever_it_i
     under = body('<h3 id="a">Jugendhilfeplanung</h3><p>Organisationsform: Institution</p><p>Rolle: plant.</p>')
     assert '#block(sticky: true)[#"Organisationsform: Institution";]' in under
     for loose in (
-        "<p>Davor.</p><p>Organisationsform: Institution</p><p>Rolle: plant.</p>",
+        f"<p>Davor.</p><p>Organisationsform: Institution</p><p>{'Rolle: plant die Angebote und mehr. ' * 4}</p>",
         '<h3 id="a">Jugendhilfeplanung</h3><p>Organisationsform: Institution</p>',
         '<h3 id="a">Netzwerkkarte</h3><p>Die Karte zeigt alle.</p><figure><img src="a.svg" alt="A"></figure>',
     ):

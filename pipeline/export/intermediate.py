@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from lxml.etree import _Element
 
+from pipeline.export.text_width import BODY_POINTS, BODY_WIDTH, lines_needed
 from pipeline.render.fragments import plain_fragment
 
 #: Whitespace as HTML collapses it: not the no-break space, which binds citations ('§ 4').
@@ -170,10 +171,46 @@ def sibling(element: _Element, *, before: bool = False) -> _Element | None:
 
 def keeps_with_next(paragraph: _Element) -> bool:
     """A paragraph right before a block that keeps with the one before it (``div.mit-vorigem``,
-    a signature; ``figure.mit-vorigem``, a picture its paragraph introduces): it moves on with
-    that block, which never stands alone at a page's top."""
+    a signature; ``figure.mit-vorigem``, a picture its paragraph introduces), or a short one
+    before the single line that ends its section: it moves on with that block or line, which
+    never stands alone at a page's top (a layout review: „Maßnahme: M15 …“ alone above the next
+    heading)."""
     following = sibling(paragraph)
-    return following is not None and following.tag in ("div", "figure") and "mit-vorigem" in classes(following)
+    if following is None:
+        return False
+    if following.tag in ("div", "figure") and "mit-vorigem" in classes(following):
+        return True
+    return (
+        paragraph.tag == "p"
+        and _in_running_text(paragraph)
+        and _ends_its_section_in_a_line(following)
+        and _lines(paragraph) <= SHORT_LINES
+    )
+
+
+def _in_running_text(paragraph: _Element) -> bool:
+    """Whether a paragraph stands in the text's flow, not in a list entry, a table cell, the head
+    block of a paper or a field to fill in."""
+    parent = paragraph.getparent()
+    return parent is None or (
+        parent.tag in ("div", "body", "section") and not {"feld", "felder"} & set(classes(parent))
+    )
+
+
+#: A paragraph of at most so many lines moves on with the line that ends its section: a longer
+#: one would leave that much of the page empty.
+SHORT_LINES = 4
+
+
+def _ends_its_section_in_a_line(element: _Element) -> bool:
+    after = sibling(element)
+    text = "".join(str(t) for t in element.itertext()).strip()  # an empty paragraph shows nothing
+    return element.tag == "p" and bool(text) and (after is None or after.tag in HEADINGS) and _lines(element) == 1
+
+
+def _lines(paragraph: _Element) -> int:
+    """Lines of running text a paragraph takes, by an estimate of its text's width."""
+    return lines_needed("".join(str(t) for t in paragraph.itertext()), BODY_POINTS, BODY_WIDTH)
 
 
 # --- tables ----------------------------------------------------------------------------------
