@@ -115,11 +115,15 @@ COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (beauftragt|gebeten|
 
 
 #: What the list of what waits for the budget names, and what it leaves to the Kämmerei (Kämmerei
-#: review: M11's +2.200,00 € was listed, M9's +4.000,00 € not, and the papers said not why).
-GROWTH_NAMED = (
-    " Genannt ist, was neu ist, Stellen hinzunimmt oder ohne die Stellen um mehr als ein Zehntel teurer wird; "
-    "auch kleinere Erhöhungen kann die Kämmerei bis dahin auf den Ansatz des Vorjahres begrenzen."
-)
+#: review: M11's +2.200,00 € was listed, M9's +4.000,00 € not, and the papers said not why), in
+#: words a council member follows ('… oder ohne die Stellen um mehr als ein Zehntel teurer wird'
+#: was read twice and not understood; Bayern and RLP re-checks).
+def growth_named(terms: MoneyTerms) -> str:
+    return (
+        f" Genannt sind Maßnahmen und Leistungen, die neu sind, mehr Stellen erhalten oder deren {terms.kind('Sachkosten')} "
+        "und Zuschüsse um mehr als ein Zehntel steigen; auch kleinere Erhöhungen kann die Kämmerei bis dahin auf den "
+        "Ansatz des Vorjahres begrenzen."
+    )
 
 
 @dataclass(frozen=True)
@@ -365,7 +369,7 @@ class FinanceSummary:
                 "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten, beschlossene "
                 "Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Diese "
                 f"Beschränkung gilt auch für laufende Maßnahmen; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
-                f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{GROWTH_NAMED}{staff}"
+                f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{growth_named(self.terms)}{staff}"
             )
         case = (
             f"Solange die Haushaltssatzung {self.budget_name} nicht {self.budget_until} ist"
@@ -380,7 +384,7 @@ class FinanceSummary:
             "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Diese Beschränkung gilt auch "
             "für laufende Maßnahmen; was "
             f"{self.year} neu hinzukommt oder ausgeweitet wird, kann in der Regel erst beginnen, wenn die "
-            f"Haushaltssatzung {self.budget_until} ist: {lines}.{GROWTH_NAMED}{staff}{self._publication_after_accounts}"
+            f"Haushaltssatzung {self.budget_until} ist: {lines}.{growth_named(self.terms)}{staff}{self._publication_after_accounts}"
         )
 
     @property

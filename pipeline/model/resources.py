@@ -323,6 +323,14 @@ class FollowUpYear:
         return _lines(grants, funded)
 
     @property
+    def names_its_amounts(self) -> bool:
+        """Whether its sentences name an amount from its year on, not only the Aufwand of an
+        ending measure's last year ('M2 … (Aufwand 2028: 37.000,00 €) ist … befristet'): a note on
+        'den Beträgen ab 2029' stood after such a sentence alone (Saarland re-check)."""
+        last_year = re.compile(rf"{re.escape(self.terms.expenses)} {self.year - 1}: [^;)]*")
+        return "€" in last_year.sub("", self.sentence)
+
+    @property
     def sentence(self) -> str:
         """'Ab 2028 fehlen ohne Anschlussförderung Erträge von 24.000,00 € im Jahr: …
         M2 Babylotsendienst … ist bis zum 31.12.2027 befristet; …' for the Folgekosten of a paper.
@@ -602,7 +610,7 @@ def prices_left_out(years: Iterable[FollowUpYear]) -> str:
     already (Saarland review: 'in diesen Beträgen' stood after 2028's planned amounts, which did)."""
     # a year whose sentence names no amount needs no note (re-check: 'In den Beträgen ab 2029' stood
     # after a sentence on 2029 without one)
-    first = min((y.year for y in years if not y.planned and "€" in y.sentence), default=None)
+    first = min((y.year for y in years if not y.planned and y.names_its_amounts), default=None)
     if first is None:
         return ""
     return f"In den Beträgen ab {first} sind Tarif- und Preissteigerungen nicht eingerechnet."
