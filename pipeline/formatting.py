@@ -259,6 +259,14 @@ _LINKS = frozenset({"und", "oder", "sowie"})
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
+#: An adjective whose first half stands cut short before 'und'/'oder' and a noun after it
+#: ('Kinder- und Jugendärztliche Praxen'); by the adjective's suffix, so that a noun stays
+#: ('Kinder- und Jugendhilfe Musterstadt', 'Kinder- und Jugendärztinnen und -ärzte').
+_SHARED_ADJECTIVE = re.compile(
+    r"([A-ZÄÖÜ][a-zäöüß]+-) (und|oder) ([A-ZÄÖÜ][a-zäöüß]*(?:lich|isch|ig)(?:e|en|er|es|em)) ([A-ZÄÖÜ].*)"
+)
+
+
 def in_running_text(name: str) -> str:
     """A group's name inside a sentence: 'Werdende Eltern' → 'werdende Eltern', 'Neu zugewanderte
     Familien' → 'neu zugewanderte Familien', 'Junge und alleinerziehende Eltern' → 'junge und …':
@@ -266,6 +274,9 @@ def in_running_text(name: str) -> str:
     where only lower-case adjectives and 'und'/'oder' stand between it and the next capitalised
     word. Names that begin with a noun ('Familien mit Neugeborenen', 'Alleinerziehende und ihre
     Kinder', 'Kinder- und Jugendärztinnen') stay as they are."""
+    if shared := _SHARED_ADJECTIVE.fullmatch(name):
+        # 'Kinder- und Jugendärztliche Praxen': one adjective in two halves (RLP re-check)
+        return f"{shared[1].lower()} {shared[2]} {shared[3].lower()} {shared[4]}"
     words = name.split(" ")
     first = words[0]
     if len(words) < 2 or not first[:1].isupper() or not first[1:].isalpha() or not first[1:].islower():

@@ -164,6 +164,10 @@ def test_abbreviations_of_two_parts_stay_on_one_line():
         ("Alleinerziehende und ihre Kinder", None),
         ("Schwangere, werdende Eltern und Familien mit Neugeborenen", None),
         ("Kinder- und Jugendärztinnen und -ärzte", None),
+        # one adjective in two halves (RLP re-check: 'Kinder- und Jugendärztliche Praxen' mid-sentence)
+        ("Kinder- und Jugendärztliche Praxen", "kinder- und jugendärztliche Praxen"),
+        ("Kinder- und Jugendpsychiatrische Praxis Dr. Roth", "kinder- und jugendpsychiatrische Praxis Dr. Roth"),
+        ("Kinder- und Jugendhilfe Musterstadt", None),
         ("Eltern Neugeborener", None),
         ("Kindertagesstätten und Familienzentren", None),
         ("ASD", None),
