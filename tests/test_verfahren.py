@@ -2520,7 +2520,12 @@ def test_a_hamburg_bezirksversammlung_provides_no_money():
     # elsewhere the council provides the money, and 'Land' is a source like any
     county = fixture_inputs("altmuehlau")
     assert not [w for w in county.warnings() if "kein Ertrag von außen" in w.message]
-    assert "über Änderungen der Ziele oder zusätzliche Mittel der Kreistag" in " ".join(
+    # the council hears the Jugendhilfeausschuss also where that decides the smaller adjustments
+    # (§ 71 Abs. 4 Satz 2 SGB VIII; an RLP re-check: the route named the finance committee alone)
+    assert (
+        "über Änderungen der Ziele oder zusätzliche Mittel der Kreistag nach Anhörung des Jugendhilfeausschusses "
+        "und Vorbereitung durch den Kreisausschuss."
+    ) in " ".join(
         lxml.html.fromstring(
             f"<div>{concept_chapters(county.check().concept)['konzept/12_ressourcen.html.j2']}</div>"
         )

@@ -226,6 +226,15 @@ def same_law_once(first: str, second: str) -> str:
     return f"§§ {a['sections']} und {b['sections']} {a['law']}"
 
 
+def _heard_and_advised(youth: Committee, advising: Iterable[Committee], prepared: Committee | None) -> str:
+    """' nach Anhörung des Jugendhilfeausschusses und Vorberatung im …': the council hears the
+    Jugendhilfeausschuss on every matter of youth welfare (§ 71 Abs. 4 Satz 2 SGB VIII) – also
+    where that committee decides the smaller adjustments itself (an RLP re-check: the paper's
+    own proposal said so, the sentence on the route named the finance committee alone)."""
+    advised = _advised(advising, prepared).removeprefix(" nach ")
+    return f" nach Anhörung {youth.forms.gen}" + (f" und {advised}" if advised else "")
+
+
 def _advised(advising: Iterable[Committee], prepared: Committee | None) -> str:
     """' nach Vorberatung im Jugendhilfeausschuss und im … sowie Vorbereitung durch den
     Kreisausschuss', or what of it applies; '' for neither."""
@@ -275,7 +284,8 @@ class AdjustmentRoute:
     @property
     def council_advised_by(self) -> tuple[Committee, ...]:
         """Who advises the council where the Jugendhilfeausschuss decides within the funds: the
-        finance committee on additional money, if there is one."""
+        finance committee on additional money, if there is one (the Jugendhilfeausschuss is heard:
+        :func:`_heard_and_advised`)."""
         return tuple(c for c in self.advising if c.kind != "Jugendhilfeausschuss")
 
 
@@ -698,11 +708,11 @@ class Concept:
             if funds is not None:  # Hamburg: the Bezirksversammlung provides no money
                 return (
                     f"{youth.forms.nom} {funds.youth_within}, über Änderungen der Ziele {council.forms.nom}"
-                    f"{_advised(advising, route.prepared)}; {funds.only_by('zusätzliche Mittel')}"
+                    f"{_heard_and_advised(youth, advising, route.prepared)}; {funds.only_by('zusätzliche Mittel')}"
                 )
             return (
                 f"{youth.forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
-                f"zusätzliche Mittel {council.forms.nom}{_advised(advising, route.prepared)}"
+                f"zusätzliche Mittel {council.forms.nom}{_heard_and_advised(youth, advising, route.prepared)}"
             )
         return f"{council.forms.nom}{_advised((*route.advising, *also), route.prepared)}"
 
