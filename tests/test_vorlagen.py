@@ -3392,7 +3392,7 @@ def test_the_recurring_aufwand_names_what_of_it_ends_in_a_later_year():
     assert m7.period.end is not None and m7.period.end.year > finances.year
     cost = sum(e.amount for e in finances.expenses if e.purpose == m7.id)
     assert (
-        f", davon {_german_euro(cost)} für M7, befristet bis {m7.period.end:%d.%m.%Y}"
+        f", davon {_german_euro(cost)} für M7 nur bis zum {m7.period.end:%d.%m.%Y} (befristet)"
         in finances.recurring.replace("\u00a0", " ")
     )
 

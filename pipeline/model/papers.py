@@ -114,11 +114,11 @@ EXPANSION = Decimal("0.1")
 COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (beauftragt|gebeten|ersucht)\b")
 
 
-#: What the list of what waits for the budget names, and what it leaves to the Kämmerei (Kämmerei
-#: review: M11's +2.200,00 € was listed, M9's +4.000,00 € not, and the papers said not why), in
-#: words a council member follows ('… oder ohne die Stellen um mehr als ein Zehntel teurer wird'
-#: was read twice and not understood; Bayern and RLP re-checks).
 def growth_named(terms: MoneyTerms) -> str:
+    """What the list of what waits for the budget names, and what it leaves to the Kämmerei
+    (Kämmerei review: M11's +2.200,00 € was listed, M9's +4.000,00 € not, and the papers said
+    not why), in words a council member follows ('… oder ohne die Stellen um mehr als ein Zehntel
+    teurer wird' was read twice and not understood; Bayern and RLP re-checks)."""
     return (
         f" Genannt sind Maßnahmen und Leistungen, die neu sind, mehr Stellen erhalten oder deren {terms.kind('Sachkosten')} "
         "und Zuschüsse um mehr als ein Zehntel steigen; auch kleinere Erhöhungen kann die Kämmerei bis dahin auf den "
@@ -418,7 +418,9 @@ class FinanceSummary:
         full = f" (in einem vollen Jahr {euro(yearly + more)})" if more > 0 else ""
         later = enumeration(
             [
-                f"{euro(amount)} für {label}, befristet bis {german_date(end)}"
+                # 'nur bis …': 'jährlich wiederkehrend …, davon …, befristet bis' read as a
+                # contradiction (RLP re-check)
+                f"{euro(amount)} für {label} nur bis zum {german_date(end)} (befristet)"
                 for label, amount, end in self.limited_later
             ]
         )
