@@ -2210,8 +2210,28 @@ def test_the_jugendhilfeausschuss_is_never_labelled_a_beschliessender_ausschuss(
     concept = inputs.edit("gremien.yaml", both_deciding).check().concept
     youth = next(c for c in concept.committees if c.kind == "Jugendhilfeausschuss")
     health = next(c for c in concept.committees if c.kind == "Gesundheitsausschuss")
-    assert youth.deciding_note is None and youth.name_with_kind == youth.name
-    assert health.name_with_kind == f"{health.name} (beschließender Ausschuss)"
+    assert youth.deciding_note is None and concept.name_with_kind(youth) == youth.name
+    assert concept.name_with_kind(health) == f"{health.name} (beschließender Ausschuss)"
+
+
+@pytest.mark.parametrize(("name", "called"), [("altmuehlau", "vorberatender Ausschuss"), ("muldenaue", None)])
+def test_an_advising_committee_is_called_as_its_land_calls_it(name, called):
+    """Bayern: „vorberatende und beschließende Ausschüsse“ (Art. 29 Abs. 1 Satz 1 LKrO, Art. 32 Abs. 1
+    GO); a Bavarian re-check read „(beratender Ausschuss)“ in the Beratungsfolge and the concept."""
+    from pipeline.model.papers import paper_views
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs(name).check().concept
+    advising = [c for c in concept.committees if c.deciding is False and c.deciding_note]
+    assert advising
+    if called is None:  # Sachsen: 'beratende Ausschüsse'
+        assert all(concept.deciding_note(c) == "beratender Ausschuss" for c in advising)
+        return
+    assert all(concept.name_with_kind(c) == f"{c.name} ({called})" for c in advising)
+    (paper,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    labels = [paper.consultation_label(c, role) for _, c, role in paper.consultation_rows]
+    assert any(f"({called}" in label for label in labels) and not any("(beratender" in label for label in labels)
 
 
 def test_a_landratsamt_outside_its_laender_and_a_first_beigeordnete_in_a_stadtkreis_are_warned_about(inputs):

@@ -842,8 +842,9 @@ def test_the_two_new_users_of_this_round_are_told_what_their_reviews_found():
     bw = fixture_inputs("neckarbrunn")
     fields = {w.where.field for w in bw.warnings()}
     assert "netzwerkaufwand[1].aufwand" in fields and "vorlage.beschluesse" in fields
-    youth = next(c for c in bw.check().concept.committees if c.kind == "Jugendhilfeausschuss")
-    assert youth.deciding and youth.name_with_kind == youth.name
+    bw_concept = bw.check().concept
+    youth = next(c for c in bw_concept.committees if c.kind == "Jugendhilfeausschuss")
+    assert youth.deciding and bw_concept.name_with_kind(youth) == youth.name
     bb = fixture_inputs("havelland-sued")
     [planjahr] = [w for w in bb.warnings() if w.where.field == "haushalt[2].jahr"]
     assert planjahr.message.startswith("Für 2028 enthält 'aufwand' keine Zeile für M1 ")

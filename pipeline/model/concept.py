@@ -32,6 +32,7 @@ from pipeline.formatting import (
 from pipeline.model.cross_cutting import CrossCuttingFile
 from pipeline.model.grammar import Forms, committee_forms, kind_gender, title_with_article
 from pipeline.model.inputs import (
+    ADVISORY,
     NETWORK_NAME,
     PLACEHOLDER_COUNCIL_SYSTEM,
     Actor,
@@ -428,6 +429,19 @@ class Concept:
     def procedure(self) -> Procedure | None:
         """Council procedure of the municipality's Land and kind (None where the table has none)."""
         return procedure_for(self.municipality.state, self.municipality.kind)
+
+    def deciding_note(self, committee: Committee) -> str | None:
+        """'beschließender Ausschuss' or what the Land calls one that advises ('vorberatender
+        Ausschuss' in Bayern), where gremien.yaml says which (:attr:`Committee.deciding_note`)."""
+        note = committee.deciding_note
+        if note == ADVISORY and self.procedure is not None:
+            return self.procedure.advisory_committee
+        return note
+
+    def name_with_kind(self, committee: Committee) -> str:
+        """'Ausschuss für Soziales (vorberatender Ausschuss)' for a committee's row in the tables."""
+        note = self.deciding_note(committee)
+        return f"{committee.name} ({note})" if note else committee.name
 
     @property
     def kind_term(self) -> str:

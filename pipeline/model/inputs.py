@@ -1927,6 +1927,10 @@ class Report(Item, title="Bericht"):
     )
 
 
+#: A committee that advises, in most Länder's words (Concept.deciding_note: the Land's own).
+ADVISORY = "beratender Ausschuss"
+
+
 class Committee(Item, title="Gremium"):
     id: Id = field("id", "Kennung des Gremiums")
     name: Text = field("name", "Bezeichnung")
@@ -1988,13 +1992,7 @@ class Committee(Item, title="Gremium"):
         exempt = (*EXECUTIVE_KINDS, "Ortsbeirat", "Beirat", "Jugendhilfeausschuss")
         if self.deciding is None or self.is_council or self.kind in exempt:
             return None
-        return "beschließender Ausschuss" if self.deciding else "beratender Ausschuss"
-
-    @property
-    def name_with_kind(self) -> str:
-        """'Ausschuss für Soziales (beschließender Ausschuss)' where gremien.yaml says which, for
-        the tables that list committees (one label, not composed in each template)."""
-        return f"{self.name} ({self.deciding_note})" if self.deciding_note else self.name
+        return "beschließender Ausschuss" if self.deciding else ADVISORY
 
     @property
     def decides(self) -> bool | None:

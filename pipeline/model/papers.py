@@ -1049,7 +1049,7 @@ class PaperView:
         notes = [
             note
             for note in (
-                committee.deciding_note,
+                self.concept.deciding_note(committee),
                 "nicht öffentlich"
                 if self.paper.public and self.concept.meets_in_private(committee, role)
                 else None,

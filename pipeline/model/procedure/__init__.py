@@ -346,6 +346,9 @@ class Procedure(_Data):
     #: (§ 36 Abs. 2 KV M-V), so a paper binding money passes it (or the Hauptausschuss the
     #: Hauptsatzung may give its tasks).
     finance_committee: str | None = Field(default=None, alias="finanzausschuss")
+    #: What the Land's law calls a committee that only advises: 'vorberatender Ausschuss' in Bayern
+    #: (Art. 29 Abs. 1 Satz 1 LKrO, Art. 32 Abs. 1 GO; a Bavarian re-check read 'beratender').
+    advisory_committee: str = Field(default="beratender Ausschuss", alias="beratender_ausschuss")
     #: Kinds of body the Land's law does not know here (no Kreisausschuss in Schleswig-Holstein).
     absent_bodies: tuple[str, ...] = Field(default=(), alias="ohne_gremien")
     #: The rule by which the head of the administration reports to the council and its committees
