@@ -478,6 +478,9 @@ class NetworkLaw(_Data):
     #: How a sentence names a law cited without a paragraph, with its article ('das Saarländische
     #: Kinderschutzgesetz (SKG)'; re-check of the Saarland review: 'gilt im Saarland zudem SKG:').
     named: str | None = Field(default=None, alias="genannt")
+    #: How the list of legal bases heads it, where the provision is an abbreviation only ('SKG: …'
+    #: stood alone among '§ 4 Abs. 2 Schwangerschaftskonfliktgesetz (SchKG): …'; Saarland re-check).
+    title: str | None = Field(default=None, alias="titel")
     #: Whether the rule sets up a network (with members and steering) or only asks for working
     #: together (§ 14 Abs. 3 ThürKJHAG: „vernetzte Zusammenarbeit“): then § 3 KKG is the network's basis.
     sets_up_network: bool = Field(default=True, alias="netzwerk")
@@ -487,6 +490,11 @@ class NetworkLaw(_Data):
         """The provision as a sentence names it: '§ 9 Landeskinderschutzgesetz NRW', 'das
         Saarländische Kinderschutzgesetz (SKG)'."""
         return self.named or self.provision
+
+    @property
+    def listed(self) -> str:
+        """The provision at the head of its entry in the list of legal bases."""
+        return self.title or self.provision
 
     @property
     def network_basis(self) -> str:
