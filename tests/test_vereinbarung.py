@@ -2472,7 +2472,10 @@ def test_the_organisers_own_services_are_not_invited_to_accede_to_its_agreement(
     assert not {a.id for a in concept.agreement.invited} & set(own)
     html = render_agreement(concept.agreement).body_html
     text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
-    invited = text.split("ohne diese Vereinbarung zu unterzeichnen:")[1].split("eingeladen beizutreten")[0]
+    invited = text.split("ohne diese Vereinbarung zu unterzeichnen:")[1].split(" Anlagen:")[0]
+    # one invited, said so that it reads in the singular too (M-V review: '…; auch sie sind eingeladen')
+    assert text.count("Eingeladen beizutreten ist auch, wer im Netzwerk mitwirkt") == 1
+    assert invited.strip() == "Jobcenter Hansestadt Warnemark."
     assert "Allgemeiner Sozialer Dienst" not in invited and "Kindertagesförderung" not in invited
     warnings = [w.message for w in inputs.warnings() if "ohnehin unterzeichnet" in w.message]
     assert all(f"'{i}'" in warnings[0] for i in own)

@@ -28,7 +28,7 @@ from pipeline.drafts.word import CAPTION_NUMBER
 from pipeline.errors import InvalidInput
 from pipeline.export import export_document
 from pipeline.export.oparl import PublishedFile, paper_records
-from pipeline.formatting import enumeration_of_names, euro
+from pipeline.formatting import NUMBER_WORDS, enumeration_of_names, euro
 from pipeline.model.papers import paper_views
 from pipeline.render import concept_chapters, render_paper
 
@@ -3514,3 +3514,20 @@ def test_a_beschlussvorlage_reporting_on_decisions_unasked_is_warned_about_and_c
     inputs.edit_paper(BESCHLUSS, lambda v: v.update(beschluesse=[]))
     assert reported() == []
     assert not [w for w in inputs.warnings() if w.where.path == ("vorlage",)]
+
+
+def test_an_agreement_not_yet_in_force_has_agreed_no_paths_yet():
+    """Brandenburg review: „Abstimmungswege sind bisher mit sechs Akteuren verbindlich vereinbart.“ in
+    a Beschlussvorlage whose new agreement binds only from 01.04.2027 (the old one bound four)."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("havelland-sued").check().concept
+    assert concept.agreement is not None and concept.agreement.start > concept.version.date
+    (view,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
+    text = " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+    bound = len(concept.actors) - len(concept.actors_without_path)
+    assert (
+        f"soll ab dem {concept.agreement.start:%d.%m.%Y} gelten und für {NUMBER_WORDS[bound]} Akteure "
+        "Abstimmungswege verbindlich festlegen." in text
+    )
+    assert "Abstimmungswege sind bisher mit" not in text
