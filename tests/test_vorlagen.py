@@ -3531,3 +3531,17 @@ def test_an_agreement_not_yet_in_force_has_agreed_no_paths_yet():
         "Abstimmungswege verbindlich festlegen." in text
     )
     assert "Abstimmungswege sind bisher mit" not in text
+
+
+@pytest.mark.parametrize(("name", "office"), [("elbhoehe", "die Finanzbehörde"), ("bliestal", "die Kämmerei")])
+def test_who_may_hold_smaller_rises_is_named_as_the_land_has_it(name, office):
+    """Hamburg review: „auch kleinere Erhöhungen kann die Kämmerei …“ in a Bezirk of a city state,
+    which has none; the Finanzbehörde sets the rules of its provisional budget."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs(name).check(strict=False).concept
+    said = [
+        " ".join(lxml.html.fromstring(render_paper(view).body_html).text_content().split())
+        for view in paper_views(concept)
+    ]
+    assert any(f"auch kleinere Erhöhungen kann {office} bis dahin" in text for text in said)

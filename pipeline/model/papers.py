@@ -114,14 +114,14 @@ EXPANSION = Decimal("0.1")
 COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (beauftragt|gebeten|ersucht)\b")
 
 
-def growth_named(terms: MoneyTerms) -> str:
+def growth_named(terms: MoneyTerms, finance_office: str = "die Kämmerei") -> str:
     """What the list of what waits for the budget names, and what it leaves to the Kämmerei
     (Kämmerei review: M11's +2.200,00 € was listed, M9's +4.000,00 € not, and the papers said
     not why), in words a council member follows ('… oder ohne die Stellen um mehr als ein Zehntel
     teurer wird' was read twice and not understood; Bayern and RLP re-checks)."""
     return (
         f" Genannt sind Maßnahmen und Leistungen, die neu sind, mehr Stellen erhalten oder deren {terms.kind('Sachkosten')} "
-        "und Zuschüsse um mehr als ein Zehntel steigen; auch kleinere Erhöhungen kann die Kämmerei bis dahin auf den "
+        f"und Zuschüsse um mehr als ein Zehntel steigen; auch kleinere Erhöhungen kann {finance_office} bis dahin auf den "
         "Ansatz des Vorjahres begrenzen."
     )
 
@@ -289,6 +289,9 @@ class FinanceSummary:
     #: What ends the provisional budget in the Land's words ('bekannt gemacht', 'erlassen' in
     #: Baden-Württemberg).
     budget_until: str = "bekannt gemacht"
+    #: Who may hold smaller rises to the year before's amounts until then ('die Kämmerei'; in
+    #: Hamburg 'die Finanzbehörde': a city state has no Kämmerei, Hamburg review).
+    finance_office: str = "die Kämmerei"
     #: The Land's rule that the Haushaltssatzung is published only after the Jahresabschluss of the
     #: year before last went to the Rechnungsprüfungsamt (Sachsen-Anhalt), where it has one.
     publication_after_accounts: str | None = None
@@ -369,7 +372,7 @@ class FinanceSummary:
                 "Ausgaben geleistet werden, die nötig sind, um bestehende Einrichtungen zu erhalten, beschlossene "
                 "Maßnahmen durchzuführen und rechtlich begründete Verpflichtungen zu erfüllen. Diese "
                 f"Beschränkung gilt auch für laufende Maßnahmen; was {self.year} neu hinzukommt oder ausgeweitet wird, kann in der "
-                f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{growth_named(self.terms)}{staff}"
+                f"Regel erst beginnen, wenn der Haushaltsplan festgestellt ist: {lines}.{growth_named(self.terms, self.finance_office)}{staff}"
             )
         case = (
             f"Solange die Haushaltssatzung {self.budget_name} nicht {self.budget_until} ist"
@@ -384,7 +387,7 @@ class FinanceSummary:
             "ist oder die für die Weiterführung notwendiger Aufgaben unaufschiebbar sind. Diese Beschränkung gilt auch "
             "für laufende Maßnahmen; was "
             f"{self.year} neu hinzukommt oder ausgeweitet wird, kann in der Regel erst beginnen, wenn die "
-            f"Haushaltssatzung {self.budget_until} ist: {lines}.{growth_named(self.terms)}{staff}{self._publication_after_accounts}"
+            f"Haushaltssatzung {self.budget_until} ist: {lines}.{growth_named(self.terms, self.finance_office)}{staff}{self._publication_after_accounts}"
         )
 
     @property
@@ -1577,6 +1580,7 @@ class PaperView:
             ),
             state_budget=self.concept.state_budget,
             budget_until=procedure.budget_until if procedure is not None else "bekannt gemacht",
+            finance_office=procedure.finance_office if procedure is not None else "die Kämmerei",
             publication_after_accounts=procedure.publication_after_accounts if procedure is not None else None,
             state=self.concept.municipality.state,
             own_share=self.concept.municipality.own_share_label,

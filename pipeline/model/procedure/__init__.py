@@ -360,6 +360,9 @@ class Procedure(_Data):
     budget_until: Literal["bekannt gemacht", "öffentlich bekannt gemacht", "erlassen", "in Kraft", "wirksam"] = (
         Field(default="bekannt gemacht", alias="vorlaeufig_bis")
     )
+    #: Who may hold smaller rises to the year before's amounts while the budget is provisional:
+    #: 'die Kämmerei', in Hamburg 'die Finanzbehörde' (a city state has no Kämmerei; Hamburg review).
+    finance_office: str = Field(default="die Kämmerei", alias="finanzverwaltung")
     #: Where the Haushaltssatzung may be published only once the prüffähige Jahresabschluss of the
     #: year before last has gone to the Rechnungsprüfungsamt, the rule ('§ 102 Abs. 3 KVG LSA',
     #: since the budget 2025): it keeps many budgets provisional into the year (review in Sachsen-Anhalt).
