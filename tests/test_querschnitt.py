@@ -142,7 +142,7 @@ def test_kinderschutz_states_the_procedure_absatz_by_absatz(inputs):
     # Familienhebammen employed by the Jugendamt assess under § 8a Abs. 1 SGB VIII, not § 4 KKG
     assert (
         "Für die Fachkräfte des Jugendamts selbst gilt nicht § 4 KKG, sondern der Schutzauftrag des Jugendamts; im "
-        "Netzwerk sind das: Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP). "
+        "Netzwerk betrifft das: Familienhebammen und Familien-Gesundheits- und Kinderkrankenpflegende (FGKiKP). "
         "Sie schätzen eine Gefährdung nach § 8a Abs. 1 SGB VIII gemeinsam mit weiteren Fachkräften des Jugendamts ein."
         in text
     )

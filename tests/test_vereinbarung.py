@@ -1901,7 +1901,7 @@ def test_the_jugendamt_s_own_professionals_are_named_apart_from_4_kkg(inputs):
     # a sentence of its own: the agreement has no sentence on § 4 Abs. 3 KKG before it (Netzwerkkoordinatorin)
     exception = (
         "Für die Fachkräfte des Jugendamts selbst gilt nicht § 4 KKG, sondern der Schutzauftrag des Jugendamts; im "
-        f"Netzwerk sind das: {actor['name']}. Sie schätzen"
+        f"Netzwerk betrifft das: {actor['name']}. Sie schätzen"
     )
     assert exception in text
     assert text.index("(§ 4 Abs. 3 Satz 3 KKG)") < text.index(exception) < text.index("§ 8a SGB VIII:")
