@@ -2520,12 +2520,15 @@ def test_a_hamburg_bezirksversammlung_provides_no_money():
     assert "entscheidet die Bezirksversammlung" not in resources
     assert "oder zusätzliche Mittel die Bezirksversammlung" not in resources
     assert (
-        "zusätzliche Mittel kann nur die Bürgerschaft mit dem Haushaltsplan der Freien und Hansestadt Hamburg"
+        "zusätzliche Mittel kann grundsätzlich nur die Bürgerschaft mit dem Haushaltsplan der Freien und Hansestadt Hamburg"
         in resources
     )
     (paper,) = [v for v in paper_views(concept) if v.paper.kind == "Beschlussvorlage"]
     assert paper.budget_reservation is not None
-    assert "Mittel über den Haushaltsansatz hinaus kann nur die Bürgerschaft" in paper.budget_reservation
+    assert (
+        "Mittel über den Haushaltsansatz hinaus kann grundsätzlich nur die Bürgerschaft"
+        in paper.budget_reservation
+    )
     assert "oder braucht sie Mittel" not in paper.budget_reservation
     # the grants applied for 2028 with year and sum: the Finanzielle Auswirkungen tell only 2027 (Hamburg review)
     assert (

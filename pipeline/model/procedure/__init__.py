@@ -257,8 +257,10 @@ class FundsRule(_Data):
     source: str = Field(alias="quelle")
 
     def only_by(self, money: str) -> str:
-        """'zusätzliche Mittel kann nur die Bürgerschaft mit dem Haushaltsplan … bereitstellen'."""
-        return f"{money} kann nur {self.provider} mit dem {self.budget} bereitstellen"
+        """'zusätzliche Mittel kann grundsätzlich nur die Bürgerschaft mit dem Haushaltsplan …
+        bereitstellen': 'grundsätzlich', as over- and unplanned spending the Senat approves
+        stays possible (Art. 68 Abs. 2 HV; Hamburg re-check: 'nur' overstated it)."""
+        return f"{money} kann grundsätzlich nur {self.provider} mit dem {self.budget} bereitstellen"
 
 
 class LargeCity(_Data):
