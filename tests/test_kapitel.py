@@ -825,3 +825,20 @@ def test_the_staff_total_says_how_much_of_it_is_the_own_stellenplan():
         f"2027; {fte(every[2026] - own[2026])} VZÄ im Jahr 2026 und {fte(every[2027] - own[2027])} VZÄ im Jahr 2027 "
         "sind Stellen bei anderen Trägern."
     ) in text
+
+
+def test_the_contact_names_the_office_once_however_the_address_writes_it():
+    """Hamburg review: „Bezirksamt Elbhöhe – Fachamt Jugend- und Familienhilfe“ as a line of its own,
+    and again in the address as „Bezirksamt Elbhöhe, Fachamt Jugend- und Familienhilfe, …“."""
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("elbhoehe").check(strict=False).concept
+    municipality = concept.municipality
+    assert " – " in municipality.youth_office and municipality.office_in_address
+    html = concept_chapters(concept)["konzept/01_einleitung.html.j2"]
+    contact = html.split('id="kontakt"')[1].split("</div>")[0]
+    assert contact.count(municipality.youth_office) == 0 and contact.count("Bezirksamt Elbhöhe") == 1
+    elsewhere = municipality.model_copy(update={"youth_office": "Bezirksamt Elbhöhe – Fachamt Familie"})
+    assert not elsewhere.office_in_address

@@ -574,6 +574,15 @@ class Municipality(Item, title="Kommune"):
         return "jugendamt" in position.lower() or stem in position
 
     @property
+    def office_in_address(self) -> bool:
+        """The contact's address names the youth office already, part by part: 'Bezirksamt
+        Elbhöhe, Fachamt …' for 'Bezirksamt Elbhöhe – Fachamt …' (Hamburg review: the contact
+        block gave the office twice, once with a dash and once with a comma)."""
+        address = self.coordination.contact.address or ""
+        parts = [part for part in re.split(r"\s+[–-]\s+|,\s*", self.youth_office.strip()) if part]
+        return bool(parts) and all(part in address for part in parts)
+
+    @property
     def is_bezirk(self) -> bool:
         """A Bezirk of Berlin or Hamburg: no Kommune, no legal person, no means of its own."""
         return self.kind == "Bezirk"
