@@ -966,3 +966,26 @@ def test_a_decision_carried_out_with_a_measure_still_planned_is_pointed_out(inpu
         "Der Beschluss KT/2021/041 ist als 'umgesetzt' eingetragen, aber M19 „Sozialraumteams Frühe Hilfen“ ist "
         "noch geplant."
     )
+
+
+def test_more_network_hours_than_the_coordination_s_posts_can_work_are_warned_about(inputs):
+    """Berlin review: 2.400 hours of network work a year for a coordination of 1,0 VZÄ, in the
+    concept and in Anlage 1 of the agreement the partners sign, beside 1.600 hours planned."""
+    from .conftest import fixture_inputs
+
+    def warned(checked):
+        return [w for w in checked.warnings() if "Stunden Netzwerkarbeit im Jahr für" in w.message]
+
+    (found,) = warned(fixture_inputs("spreetal"))
+    assert found.where.file == "akteure.yaml" and found.where.field.endswith(".netzwerkaufwand_stunden")
+    assert found.message.startswith("2.400 Stunden Netzwerkarbeit im Jahr für „Koordinierungsstelle Frühe Hilfen")
+    assert "ihre Stelle mit 1,0\u00a0VZÄ" in found.message
+    assert warned(inputs) == []  # 1.500 hours on the example's posts
+    staff = yaml.safe_load((EXAMPLE / "ressourcen.yaml").read_text(encoding="utf-8"))["personal"]
+    posts = sum(Decimal(str(p["vzae"])) for p in staff if p.get("akteur") == "netzwerkkoordination")
+
+    def more(data):
+        actor = next(a for a in data["akteure"] if a["id"] == "netzwerkkoordination")
+        actor["netzwerkaufwand_stunden"] = int(posts * 1700) + 1
+
+    assert len(warned(inputs.edit("akteure.yaml", more))) == 1

@@ -28,6 +28,7 @@ from pipeline.formatting import (
     number,
     number_word,
     sentence_start,
+    with_unit,
 )
 from pipeline.model.accounting import CHOICE, DOPPIK, DOPPIK_RULES, KAMERAL_STATES
 from pipeline.model.concept import Concept
@@ -605,6 +606,35 @@ def coordination_is_costed(concept: Concept) -> Iterator[Finding]:
         ("aufwand",),
         "Für die Netzwerkkoordination ist kein Aufwand eingetragen (fuer: netzwerkkoordination). Bitte die "
         "Personal- und Sachkosten der Koordinierungsstelle ergänzen; sonst fehlen sie in allen Summen.",
+    )
+
+
+#: Hours a full-time post works in a year, at most (39 hours a week, without leave and holidays
+#: about 1.600–1.700): more network hours than that per VZÄ cannot be the post's own.
+FULL_TIME_HOURS = 1700
+
+
+@WARNINGS.rule("netzwerkaufwand-ueber-stellen")
+def coordination_hours_beyond_its_posts(concept: Concept) -> Iterator[Finding]:
+    """The coordination's network hours (akteure.yaml) beyond what its posts (ressourcen.yaml)
+    can work in a year: a Berlin reviewer found 2.400 hours for a post of 1,0 VZÄ in the concept
+    and in the agreement the partners sign, beside 1.600 hours planned."""
+    actor = concept.coordination_actor
+    if actor is None:
+        return
+    posts = [p for p in concept.resources.positions if p.actor == actor.id]
+    year = concept.version.date.year
+    fte = sum((p.fte_in(year) for p in posts), Decimal(0))
+    if not posts or fte <= 0 or actor.network_hours <= fte * FULL_TIME_HOURS:
+        return
+    index = concept.actors.index(actor)
+    yield warning(
+        "akteure.yaml",
+        ("akteure", index, "netzwerkaufwand_stunden"),
+        f"{number(actor.network_hours)} Stunden Netzwerkarbeit im Jahr für „{actor.name}“ sind mehr, als "
+        f"{'ihre Stelle' if len(posts) == 1 else 'ihre Stellen'} mit {with_unit(fte, 'VZÄ', 1)} (ressourcen.yaml, personal) "
+        f"im Jahr arbeiten können: eine Vollzeitstelle hat höchstens rund {number(FULL_TIME_HOURS)} Arbeitsstunden. "
+        "Die Zahl steht so im Konzept und in der Kooperationsvereinbarung; bitte prüfen.",
     )
 
 
