@@ -989,3 +989,30 @@ def test_more_network_hours_than_the_coordination_s_posts_can_work_are_warned_ab
         actor["netzwerkaufwand_stunden"] = int(posts * 1700) + 1
 
     assert len(warned(inputs.edit("akteure.yaml", more))) == 1
+
+
+def test_running_measures_without_aufwand_in_a_later_year_of_the_plan_are_warned_about(inputs):
+    """Brandenburg review: Havelland-Süd's 2028 lacked six running measures (about 160.000 €), and
+    the Beschlussvorschlag named the too low total; the example's years are complete."""
+    from .conftest import fixture_inputs
+
+    def warned(checked):
+        return [w for w in checked.warnings() if "keinen Aufwand, obwohl" in w.message]
+
+    (found,) = warned(fixture_inputs("havelland-sued"))
+    assert found.message.startswith("Sechs laufende Maßnahmen haben für 2028 keinen Aufwand")
+    assert "M1 Willkommensmappe und Willkommensbesuche; M4 " in found.message
+    assert warned(inputs) == []
+    concept = inputs.check().concept
+    last = max(e.year for e in concept.resources.expenses)
+    lead = next(
+        m for m in concept.measures if m.status == "laufend" and m.period.end is None and m.repeats is None
+    )
+    lines = [e.id for e in concept.resources.expenses if e.purpose == lead.id and e.year == last]
+
+    def drop(data):
+        data["aufwand"] = [e for e in data["aufwand"] if e["id"] not in lines]
+
+    (one,) = warned(inputs.edit("ressourcen.yaml", drop))
+    assert one.message.startswith(f"Eine laufende Maßnahme hat für {last} keinen Aufwand")
+    assert f"{concept.measure_number(lead.id)} {lead.title}" in one.message

@@ -22,6 +22,7 @@ from pipeline.formatting import (
     agree,
     count,
     enumeration,
+    enumeration_of_names,
     euro,
     german_date,
     in_state,
@@ -636,6 +637,42 @@ def coordination_hours_beyond_its_posts(concept: Concept) -> Iterator[Finding]:
         f"im Jahr arbeiten können: eine Vollzeitstelle hat höchstens rund {number(FULL_TIME_HOURS)} Arbeitsstunden. "
         "Die Zahl steht so im Konzept und in der Kooperationsvereinbarung; bitte prüfen.",
     )
+
+
+@WARNINGS.rule("laufend-ohne-aufwand")
+def running_measures_without_a_later_year(concept: Concept) -> Iterator[Finding]:
+    """Running measures with Aufwand in a year of the plan and none in a later one they still run
+    in, in one warning per such year: that year's totals are too low, and the Beschlussvorschlag
+    names them (Brandenburg review: Havelland-Süd's 2028 lacked six running measures, about
+    160.000 €, while the same paper called 644.000 € 'jährlich wiederkehrend')."""
+    expenses = concept.resources.expenses
+    years = sorted({e.year for e in expenses})
+    lacking: dict[int, list[str]] = {}
+    for measure in concept.measures:
+        if measure.status != "laufend" or measure.repeats is not None:
+            continue
+        lines = [e for e in expenses if e.purpose == measure.id]
+        recurring = sorted({e.year for e in lines if not e.once})
+        end = measure.period.end.year if measure.period and measure.period.end else None
+        for year in years:
+            if (
+                recurring
+                and year > recurring[0]
+                and (end is None or year <= end)
+                and all(e.year != year for e in lines)
+            ):
+                lacking.setdefault(year, []).append(f"{concept.measure_number(measure.id)} {measure.title}")
+    for year, named in lacking.items():
+        yield warning(
+            "ressourcen.yaml",
+            ("aufwand",),
+            f"{sentence_start(count(len(named), 'laufende Maßnahme', 'laufende Maßnahmen', 'eine', verb=('hat', 'haben')))} für {year} "
+            f"keinen Aufwand, obwohl sie in den Jahren davor Aufwand {'hat' if len(named) == 1 else 'haben'} und "
+            f"{year} {'weiterläuft' if len(named) == 1 else 'weiterlaufen'}: {enumeration_of_names(named)}. Die "
+            f"Summen für {year} sind damit zu niedrig, und Konzept und Vorlagen nennen sie so. Bitte den Aufwand "
+            f"{year} eintragen oder das Ende {'der Maßnahme' if len(named) == 1 else 'der Maßnahmen'} ('zeitraum.bis' in "
+            "massnahmen.yaml) setzen.",
+        )
 
 
 #: Words by which a line's title says it pays people for their time ('Aufwandsentschädigung
