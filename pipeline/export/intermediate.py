@@ -184,7 +184,7 @@ def keeps_with_next(paragraph: _Element) -> bool:
         paragraph.tag == "p"
         and _in_running_text(paragraph)
         and _ends_its_section_in_a_line(following)
-        and _lines(paragraph) <= SHORT_LINES
+        and _lines(_text(paragraph)) <= SHORT_LINES
     )
 
 
@@ -204,13 +204,19 @@ SHORT_LINES = 4
 
 def _ends_its_section_in_a_line(element: _Element) -> bool:
     after = sibling(element)
-    text = "".join(str(t) for t in element.itertext()).strip()  # an empty paragraph shows nothing
-    return element.tag == "p" and bool(text) and (after is None or after.tag in HEADINGS) and _lines(element) == 1
+    if element.tag != "p" or not (after is None or after.tag in HEADINGS):
+        return False
+    text = _text(element)
+    return bool(text.strip()) and _lines(text) == 1  # an empty paragraph shows nothing
 
 
-def _lines(paragraph: _Element) -> int:
-    """Lines of running text a paragraph takes, by an estimate of its text's width."""
-    return lines_needed("".join(str(t) for t in paragraph.itertext()), BODY_POINTS, BODY_WIDTH)
+def _text(element: _Element) -> str:
+    return "".join(str(t) for t in element.itertext())
+
+
+def _lines(text: str) -> int:
+    """Lines of running text a paragraph's text takes, by an estimate of its width."""
+    return lines_needed(text, BODY_POINTS, BODY_WIDTH)
 
 
 # --- tables ----------------------------------------------------------------------------------

@@ -842,8 +842,7 @@ class Agreement:
         )
 
     def _space_names(self, actor: Actor) -> dict[str, str]:
-        names = {s.id: s.name for s in self.concept.municipality.social_spaces}
-        return {s: names[s] for s in actor.social_spaces if s in names}
+        return {s: self.concept.social_space(s).name for s in actor.social_spaces}
 
     @cached_property
     def _shares(self) -> dict[str, tuple[list[Measure], list[Measure], list[NetworkBody], list[NetworkBody]]]:

@@ -227,23 +227,20 @@ def same_law_once(first: str, second: str) -> str:
     return f"§§ {a['sections']} und {b['sections']} {a['law']}"
 
 
-def _heard_and_advised(youth: Committee, advising: Iterable[Committee], prepared: Committee | None) -> str:
-    """' nach Anhörung des Jugendhilfeausschusses und Vorberatung im …': the council hears the
-    Jugendhilfeausschuss on every matter of youth welfare (§ 71 Abs. 4 Satz 2 SGB VIII) – also
-    where that committee decides the smaller adjustments itself (an RLP re-check: the paper's
-    own proposal said so, the sentence on the route named the finance committee alone)."""
-    advised = _advised(advising, prepared).removeprefix(" nach ")
-    return f" nach Anhörung {youth.forms.gen}" + (f" und {advised}" if advised else "")
-
-
-def _advised(advising: Iterable[Committee], prepared: Committee | None) -> str:
+def _advised(advising: Iterable[Committee], prepared: Committee | None, heard: Committee | None = None) -> str:
     """' nach Vorberatung im Jugendhilfeausschuss und im … sowie Vorbereitung durch den
-    Kreisausschuss', or what of it applies; '' for neither."""
+    Kreisausschuss', or what of it applies; '' for none. `heard`: the Jugendhilfeausschuss where it
+    decides the smaller adjustments itself – the council still hears it on every matter of youth
+    welfare (§ 71 Abs. 4 Satz 2 SGB VIII): ' nach Anhörung des Jugendhilfeausschusses und
+    Vorberatung im …' (an RLP re-check: the paper's own proposal said so, the sentence on the
+    route named the finance committee alone)."""
     advisers = [c.forms.im for c in advising]
+    advice = f"Vorberatung {enumeration(advisers)}" if advisers else ""
     by = f"Vorbereitung durch {prepared.forms.acc}" if prepared is not None else ""
-    if not advisers:
-        return f" nach {by}" if by else ""
-    return f" nach Vorberatung {enumeration(advisers)}" + (f" sowie {by}" if by else "")
+    rest = f"{advice} sowie {by}" if advice and by else advice or by
+    hearing = f"Anhörung {heard.forms.gen}" if heard is not None else ""
+    steps = f"{hearing} und {rest}" if hearing and rest else hearing or rest
+    return f" nach {steps}" if steps else ""
 
 
 @dataclass(frozen=True)
@@ -286,7 +283,7 @@ class AdjustmentRoute:
     def council_advised_by(self) -> tuple[Committee, ...]:
         """Who advises the council where the Jugendhilfeausschuss decides within the funds: the
         finance committee on additional money, if there is one (the Jugendhilfeausschuss is heard:
-        :func:`_heard_and_advised`)."""
+        :func:`_advised`)."""
         return tuple(c for c in self.advising if c.kind != "Jugendhilfeausschuss")
 
 
@@ -722,11 +719,11 @@ class Concept:
             if funds is not None:  # Hamburg: the Bezirksversammlung provides no money
                 return (
                     f"{youth.forms.nom} {funds.youth_within}, über Änderungen der Ziele {council.forms.nom}"
-                    f"{_heard_and_advised(youth, advising, route.prepared)}; {funds.only_by('zusätzliche Mittel')}"
+                    f"{_advised(advising, route.prepared, heard=youth)}; {funds.only_by('zusätzliche Mittel')}"
                 )
             return (
                 f"{youth.forms.nom} im Rahmen der bereitgestellten Mittel, über Änderungen der Ziele oder "
-                f"zusätzliche Mittel {council.forms.nom}{_heard_and_advised(youth, advising, route.prepared)}"
+                f"zusätzliche Mittel {council.forms.nom}{_advised(advising, route.prepared, heard=youth)}"
             )
         return f"{council.forms.nom}{_advised((*route.advising, *also), route.prepared)}"
 

@@ -114,7 +114,7 @@ EXPANSION = Decimal("0.1")
 COMMISSIONED = re.compile(r"\b(Der|Die|Das) ([^,.;]+?) wird (beauftragt|gebeten|ersucht)\b")
 
 
-def growth_named(terms: MoneyTerms, finance_office: str = "die Kämmerei") -> str:
+def growth_named(terms: MoneyTerms, finance_office: str) -> str:
     """What the list of what waits for the budget names, and what it leaves to the Kämmerei
     (Kämmerei review: M11's +2.200,00 € was listed, M9's +4.000,00 € not, and the papers said
     not why), in words a council member follows ('… oder ohne die Stellen um mehr als ein Zehntel
