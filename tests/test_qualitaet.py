@@ -32,7 +32,7 @@ from pipeline.model.reporting import ReportingView
 from pipeline.model.types import add_months
 from pipeline.render import concept_chapters, render_quality_dialogue
 
-from .conftest import EXAMPLE, ROOT, edit_yaml
+from .conftest import EXAMPLE, ROOT, edit_yaml, fixture_inputs
 from .raw_money import compensation_lines, coordination_cost
 
 STAND = dt.date(2026, 10, 15)
@@ -279,6 +279,44 @@ def test_a_decision_reported_on_once_falls_due_again_a_cycle_later():
         and "noch kein Bericht" in new.message
         and "fällig ist er bis zum 11.12.2028" in new.message
     )
+
+
+def test_a_decision_s_own_deadline_sets_its_report_due_until_it_is_reported_on():
+    """Berlin review: „… der BVV bis Ende 2026 zu berichten“ stood in the decision, the concept beside
+    it „fällig: bis zum 20.03.2027 (laut Berichtsturnus …)“. With 'bericht_bis' the decision's day
+    counts, named as the decision's, until a report after the decision; then the cycle again."""
+    inputs = fixture_inputs("spreetal")
+    concept = inputs.check().concept
+    decision = next(d for d in concept.decisions if d.number == "DS/1534/XIX")
+    assert decision.report_by == dt.date(2026, 12, 31)
+    view = ReportingView(concept, dt.date(2026, 12, 15))
+    assert view.decision_report_due(decision) == dt.date(2026, 12, 31)
+    assert view.decision_due_text(decision) == "bis zum 31.12.2026 (laut Beschluss)"
+    chapter = unescape(concept_chapters(concept)["konzept/13_politische_verankerung.html.j2"])
+    assert "Bericht über die Umsetzung fällig: bis zum 31.12.2026 (laut Beschluss)" in re.sub(
+        r"<[^>]+>", "", chapter
+    )
+    # the report planned for a later sitting is said to come after the decision's deadline
+    found = finding(concept, "berichte-gremien", dt.date(2026, 12, 15))
+    evidence = next(e for e in found.evidence if "DS/1534/XIX" in e.message)
+    assert "fällig ist er bis zum 31.12.2026 (laut Beschluss). Vorgesehen ist er erst für die Sitzung am " in (
+        evidence.message
+    )
+    assert evidence.message.endswith("nach der Frist des Beschlusses.")
+    # once reported after the decision – by the paper of 25.02.2027, or a report of gremien.yaml –,
+    # the body's cycle counts again
+    bvv = concept.committee(decision.committee)
+    later = ReportingView(concept, dt.date(2027, 3, 1))
+    assert later.decision_report_due(decision) == add_months(dt.date(2027, 2, 25), bvv.report_cycle_months)
+    reported = with_committee(concept, bvv.id, reports=[*bvv.reports, report("10.06.2026")])
+    again = ReportingView(reported, dt.date(2026, 12, 15))
+    assert again.decision_report_due(decision) == add_months(dt.date(2026, 6, 10), bvv.report_cycle_months)
+    assert "laut Berichtsturnus" in again.decision_due_text(decision)
+    # a deadline not after the decision is refused where it stands
+    wrong = inputs.replace("gremien.yaml", "bericht_bis: 2026-12-31", "bericht_bis: 2025-03-20")
+    (problem,) = [p for p in wrong.problems() if ": Warnung: " not in p]
+    assert problem.startswith("gremien.yaml:71:") and "beschluesse[0]" in problem
+    assert "'bericht_bis' (20.03.2025) liegt nicht nach dem Beschluss vom 20.03.2025" in problem
 
 
 def test_a_sitting_after_the_due_date_makes_a_report_overdue(concept):

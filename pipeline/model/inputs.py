@@ -19,7 +19,15 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, Field, Strict, ValidationInfo, field_validator, model_validator
 
-from pipeline.formatting import count, decimal_places, enumeration, in_running_text, with_note, years_and_months
+from pipeline.formatting import (
+    count,
+    decimal_places,
+    enumeration,
+    german_date,
+    in_running_text,
+    with_note,
+    years_and_months,
+)
 from pipeline.model import colours
 from pipeline.model.accounting import Accounting
 from pipeline.model.cross_cutting import CrossCuttingFile
@@ -2067,6 +2075,12 @@ class Decision(Item, title="Beschluss"):
         "berichtet – also nicht 'mit dieser Vorlage' schreiben",
         default=None,
     )
+    report_by: Date | None = field(
+        "bericht_bis",
+        "Frist für den Bericht über die Umsetzung, wenn der Beschluss selbst eine setzt (z. B. '… der BVV bis "
+        "Ende 2026 zu berichten': 31.12.2026); leer: nach dem Berichtsturnus des beschließenden Gremiums",
+        default=None,
+    )
     passed_to_network: Date | None = field(
         "an_netzwerk_weitergegeben",
         "Datum, an dem der Beschluss an das Netzwerk weitergegeben wurde (z. B. im Rundbrief)",
@@ -2078,6 +2092,15 @@ class Decision(Item, title="Beschluss"):
         "Vorlagen, die den Beschluss unter 'beschluesse' nennen, brauchen sie in der Beratungsfolge",
         default_factory=list,
     )
+
+    @model_validator(mode="after")
+    def _report_after_decision(self) -> Decision:
+        if self.report_by is not None and self.report_by <= self.date:
+            raise refuse(
+                f"'bericht_bis' ({german_date(self.report_by)}) liegt nicht nach dem Beschluss vom "
+                f"{german_date(self.date)}: bitte die Frist angeben, die der Beschluss für den Bericht setzt."
+            )
+        return self
 
 
 class CouncilSystem(Item, title="Ratsinformationssystem"):

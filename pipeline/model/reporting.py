@@ -266,18 +266,30 @@ class ReportingView:
         return sorted({h.date for h in found if h.date > decision.date})
 
     def decision_report_due(self, decision: Decision) -> dt.date:
-        """When the deciding body is next to hear how a decision is carried out: a cycle after
-        the last report on it, or after the decision (a year where the body keeps no cycle) – a
-        report once given does not settle a decision still being implemented."""
+        """When the deciding body is next to hear how a decision is carried out: by the deadline
+        the decision sets itself, until a report after the decision has been given (Berlin review:
+        „der BVV bis Ende 2026 zu berichten“ stood beside „fällig bis zum 20.03.2027“, reckoned from
+        the cycle); else a cycle after the last report on it, or after the decision (a year where
+        the body keeps no cycle) – a report once given does not settle a decision still being
+        implemented."""
         later = self.reported_since(decision)
+        if decision.report_by is not None and not later:
+            return decision.report_by
         committee = self.concept.committee(decision.committee)
         return add_months(max(later) if later else decision.date, committee.report_cycle_months or 12)
 
+    def due_by_decision(self, decision: Decision) -> bool:
+        """The decision's own deadline sets the day its report falls due (see decision_report_due)."""
+        return decision.report_by is not None and not self.reported_since(decision)
+
     def decision_due_basis(self, decision: Decision) -> str:
-        """Where the day a report back falls due comes from, said beside 'fällig': 'laut
-        Berichtsturnus' (the body's cycle) or 'ein Jahr nach dem Beschluss' – the day is reckoned
-        here, no decision sets it (council member: „fällig seit dem 15.09.2024“ stood in no
-        resolution and could not be checked)."""
+        """Where the day a report back falls due comes from, said beside 'fällig': 'laut Beschluss'
+        (its own deadline), 'laut Berichtsturnus' (the body's cycle) or 'ein Jahr nach dem
+        Beschluss' – where the day is reckoned here, the reader learns that no decision sets it
+        (council member: „fällig seit dem 15.09.2024“ stood in no resolution and could not be
+        checked)."""
+        if self.due_by_decision(decision):
+            return "laut Beschluss"
         if self.concept.committee(decision.committee).report_cycle_months:
             return "laut Berichtsturnus"
         return (
@@ -286,11 +298,12 @@ class ReportingView:
 
     def decision_due_text(self, decision: Decision) -> str:
         """'seit dem 15.09.2024 (laut Berichtsturnus des Ausschusses für Soziales und Teilhabe:
-        alle zwei Jahre)' or 'bis zum …': the line of a decision still being carried out."""
+        alle zwei Jahre)', 'bis zum 31.12.2026 (laut Beschluss)' or 'bis zum …': the line of a
+        decision still being carried out."""
         due = self.decision_report_due(decision)
         committee = self.concept.committee(decision.committee)
         when = f"seit dem {german_date(due)}" if due < self.on else f"bis zum {german_date(due)}"
-        if committee.report_cycle_months:
+        if committee.report_cycle_months and not self.due_by_decision(decision):
             return f"{when} (laut Berichtsturnus {committee.forms.gen}: {every_months(committee.report_cycle_months)})"
         return f"{when} ({self.decision_due_basis(decision)})"
 

@@ -54,7 +54,7 @@ from pipeline.formatting import (
 )
 from pipeline.model.concept import Concept
 from pipeline.model.cross_cutting import Plan
-from pipeline.model.inputs import Actor, Committee, Expense, Measure
+from pipeline.model.inputs import Actor, Committee, Decision, Expense, Measure
 from pipeline.model.needs import SpaceOffers, margin_words
 from pipeline.model.papers import PaperView
 from pipeline.model.quality.assessment import coverage, sittings_text
@@ -356,6 +356,18 @@ def _planned_before(view: ReportingView, committee: Committee, due: dt.date, dec
     return f" Vorgesehen ist er für die Sitzung am {german_date(day)} ({papers_text(numbers)})."
 
 
+def _planned_late(view: ReportingView, decision: Decision, deadline_set: str) -> str:
+    """' Vorgesehen ist er erst für die Sitzung am 25.02.2027 (Vorlage DS/0042/XX), nach der Frist
+    des Beschlusses.': a report the decision asks for by a day of its own, planned only after it."""
+    planned = view.planned_report_on(decision)
+    if not deadline_set or planned is None:
+        return ""
+    return (
+        f" Vorgesehen ist er erst für die Sitzung am {german_date(planned.date)} "
+        f"({papers_text([planned.paper.number])}), nach der Frist des Beschlusses."
+    )
+
+
 class _Standing(NamedTuple):
     """How a report that fell due stands: the sentences, how it counts, what would change it and,
     for an overdue one, the sitting it is prepared for."""
@@ -561,6 +573,8 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
             else f"noch kein Bericht über die Umsetzung in dem Gremium, das ihn gefasst hat ({committee.name})"
         )
         following = "der nächste Bericht" if last else "er"
+        # the decision's own deadline, where it sets one: the reader checks the day against it
+        set_by = " (laut Beschluss)" if view.due_by_decision(decision) else ""
         if due < on and view.within_regular(committee, due):
             # due by the body's cycle on the day its regular report is overdue: one report, which the
             # regular report's evidence counts – not a second (consistency review: the summary said
@@ -586,7 +600,7 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
             standing = _since_due(view, committee, due, decision.id)
             evidence.append(
                 observed(
-                    f"{label}: {done}; fällig war {following} bis zum {german_date(due)}. {standing.text}",
+                    f"{label}: {done}; fällig war {following} bis zum {german_date(due)}{set_by}. {standing.text}",
                     where,
                     standing.status,
                     standing.change,
@@ -598,8 +612,8 @@ def reports_to_committees(view: ReportingView) -> list[Finding]:
         else:
             evidence.append(
                 observed(
-                    f"{label}: {done}; fällig ist {following} bis zum {german_date(due)}."
-                    f"{_planned_before(view, committee, due, decision.id)}",
+                    f"{label}: {done}; fällig ist {following} bis zum {german_date(due)}{set_by}."
+                    f"{_planned_before(view, committee, due, decision.id) or _planned_late(view, decision, set_by)}",
                     where,
                     FULFILLED,
                 )
