@@ -409,6 +409,9 @@ def test_without_a_sitting_calendar_nobody_can_say_whether_a_report_is_overdue(c
         e for e in finding(unknown, "berichte-gremien").evidence if e.message.startswith("Ausschuss für G")
     )
     assert report.level == "nicht prüfbar"
+    assert (
+        "Seitdem ist kein Bericht erfasst; Sitzungstermine des Gremiums sind nicht eingetragen." in report.message
+    )
     assert "gremien.yaml: gremien[1].sitzungen" in report.source
 
 
@@ -2016,8 +2019,8 @@ def test_a_calendar_of_coming_sittings_does_not_say_the_body_never_met():
     evidence = _evidence(found, f"gremien.yaml: gremien[{index}].berichte")
     assert evidence.level == "nicht prüfbar"
     assert (
-        "Ob das Gremium seitdem getagt hat, lässt sich nicht sagen: Erfasst sind erst Sitzungen ab dem "
-        f"{first:%d.%m.%Y}." in evidence.message
+        f"Seitdem ist kein Bericht erfasst; Sitzungstermine des Gremiums sind erst ab dem {first:%d.%m.%Y} "
+        "eingetragen." in evidence.message
     )
     assert "nicht getagt" not in evidence.message
 

@@ -381,7 +381,9 @@ class _Standing(NamedTuple):
 def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision: str | None = None) -> _Standing:
     """How a report that fell due on `due` stands, by the body's sitting calendar: overdue once
     the body met after that day without it; otherwise it belongs to the next sitting, prepared
-    or not; without recorded sittings nobody can tell."""
+    or not; without recorded sittings nobody can tell – said as what the data hold, not as the tool's
+    doubt (RLP review of the concept: „Ob das Gremium seitdem getagt hat, lässt sich nicht sagen“ of
+    a Stadtrat that meets every month)."""
     numbers = {d.id: d.number for d in view.concept.decisions}
     what = f"Bericht zur Umsetzung von {numbers[decision]}" if decision else "Bericht"
     missed = sittings_between(committee, due, view.on)
@@ -398,15 +400,15 @@ def _since_due(view: ReportingView, committee: Committee, due: dt.date, decision
         )
     if not committee.meetings:
         return _Standing(
-            "Ob das Gremium seitdem getagt hat, lässt sich nicht sagen: Seine Sitzungstermine sind nicht erfasst.",
+            "Seitdem ist kein Bericht erfasst; Sitzungstermine des Gremiums sind nicht eingetragen.",
             UNKNOWN,
             f"Die Sitzungstermine festhalten: {committee.name}.",
         )
     first = recorded_only_from(committee, due)
     if first is not None:
         return _Standing(
-            f"Ob das Gremium seitdem getagt hat, lässt sich nicht sagen: Erfasst sind erst Sitzungen ab dem "
-            f"{german_date(first)}.",
+            f"Seitdem ist kein Bericht erfasst; Sitzungstermine des Gremiums sind erst ab dem {german_date(first)} "
+            "eingetragen.",
             UNKNOWN,
             f"Die Sitzungstermine seit dem {german_date(due)} festhalten: {committee.name}.",
         )
