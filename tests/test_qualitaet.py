@@ -759,10 +759,15 @@ def test_a_freelancer_s_compensation_without_pay_counts_half(concept):
     found = finding(with_resources(concept, budgeted_effort=unpaid), "rahmenbedingungen")
     doctors = next(e for e in found.evidence if e.message.startswith("Kinder- und Jugendärztinnen"))
     assert doctors.level == "teilweise"
-    assert "ohne Zahlung" in doctors.message and "ist nicht eingeplant" in doctors.message
+    compensation = next(e.compensation for e in unpaid if e.actor == "kinderaerzte")
+    assert f"als Ausgleich vereinbart ist „{compensation}“; eine Position im Aufwand, die die " in doctors.message
+    assert doctors.message.endswith("Netzwerkarbeit im Jahr bezahlt, ist nicht genannt.")
+    # no 'Ausgleich ohne Zahlung' beside a compensation that names a rate, nor 'nicht eingeplant' beside the
+    # concept's table that lists the hours as planned (reviews in Sachsen, NRW, Sachsen-Anhalt)
+    assert "ohne Zahlung" not in doctors.message and "eingeplant" not in doctors.message
     assert (
         doctors.suggestion
-        == "Kinder- und Jugendärztinnen und -ärzte: klären, ob für die Netzwerkarbeit eine Aufwandsentschädigung eingeplant werden kann."
+        == "Kinder- und Jugendärztinnen und -ärzte: klären, ob und aus welcher Position des Aufwands die Netzwerkarbeit vergütet wird."
     )
     paid = finding(concept, "rahmenbedingungen")
     assert next(e for e in paid.evidence if e.message.startswith("Kinder- und Jugendärztinnen")).level == "erfüllt"

@@ -991,6 +991,29 @@ def test_more_network_hours_than_the_coordination_s_posts_can_work_are_warned_ab
     assert len(warned(inputs.edit("akteure.yaml", more))) == 1
 
 
+def test_a_compensation_that_says_there_is_none_is_warned_about(inputs):
+    """Reviews in Sachsen-Anhalt and Brandenburg: 'eingeplant 8 – keine Vergütung' in the concept's
+    table of network time, the hours counted among those the planning provides for. A compensation
+    that says more ('Nicht abgegolten; Qualitätszirkel als Fortbildung zertifiziert') is one."""
+    from .conftest import fixture_inputs
+
+    def warned(checked):
+        return [w for w in checked.warnings() if w.message.startswith("Als Ausgleich für „")]
+
+    (found,) = warned(fixture_inputs("saale-boerdeland"))
+    assert found.where.file == "ressourcen.yaml" and found.where.field == "netzwerkaufwand[1].ausgleich"
+    assert found.message.startswith("Als Ausgleich für „Freiberufliche Hebammen“ steht nur „keine Vergütung“")
+    assert "Das Konzept zählt die 8 Stunden trotzdem" in found.message
+    assert len(warned(fixture_inputs("havelland-sued"))) == 1  # 'nicht vergütet'
+    assert warned(fixture_inputs("lindenbrueck")) == [] and warned(inputs) == []
+
+    def unpaid(data):
+        data["netzwerkaufwand"][-1]["ausgleich"] = "Nicht abgegolten."
+
+    (edited,) = warned(inputs.edit("ressourcen.yaml", unpaid))
+    assert edited.message.startswith("Als Ausgleich für „") and "steht nur „Nicht abgegolten.“" in edited.message
+
+
 def test_running_measures_without_aufwand_in_a_later_year_of_the_plan_are_warned_about(inputs):
     """Brandenburg review: Havelland-Süd's 2028 lacked six running measures (about 160.000 €), and
     the Beschlussvorschlag named the too low total; the example's years are complete."""

@@ -718,6 +718,33 @@ def compensation_from_a_general_line(concept: Concept) -> Iterator[Finding]:
         )
 
 
+#: A compensation that says only that there is none: 'keine Vergütung', 'nicht vergütet.'
+_NO_COMPENSATION = re.compile(
+    r"(keine|ohne)\s+(vergütung|bezahlung|aufwandsentschädigung|ausgleich)|kein\s+ausgleich"
+    r"|nicht\s+(vergütet|abgegolten|bezahlt|ausgeglichen)|unentgeltlich|unvergütet",
+)
+
+
+@WARNINGS.rule("ausgleich-ohne-ausgleich")
+def compensation_that_is_none(concept: Concept) -> Iterator[Finding]:
+    """A netzwerkaufwand entry whose 'ausgleich' says only that there is none ('keine Vergütung'):
+    the concept counted its hours among those the planning provides for, the Qualitätsdialog found
+    no compensation (reviews in Sachsen-Anhalt and Brandenburg: 'eingeplant 8 – keine Vergütung')."""
+    for index, effort in enumerate(concept.resources.budgeted_effort):
+        if not _NO_COMPENSATION.fullmatch(effort.compensation.strip().rstrip(".").casefold()):
+            continue
+        actor = concept.actor(effort.actor)
+        yield warning(
+            "ressourcen.yaml",
+            ("netzwerkaufwand", index, "ausgleich"),
+            f"Als Ausgleich für „{actor.name}“ steht nur „{effort.compensation}“: Das Konzept zählt die "
+            f"{number(effort.hours, 0)} Stunden trotzdem zu denen, die die Ressourcenplanung vorsieht (Tabelle „Zeit "
+            "der Akteure für die Netzwerkarbeit“). Ist für die Zeit nichts vereinbart, den Eintrag aus "
+            "'netzwerkaufwand' entfernen: Dann nennt das Konzept sie als nicht eingeplant. Sonst unter 'ausgleich' "
+            "nennen, was vereinbart ist (z. B. Fortbildungspunkte oder Fahrtkostenerstattung).",
+        )
+
+
 _DOUBLE_BUDGET = re.compile(r"(\d{4})/(\d{2}|\d{4})")
 
 

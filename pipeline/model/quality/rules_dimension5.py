@@ -1441,17 +1441,19 @@ def working_conditions(view: ReportingView) -> list[Finding]:
         covered = _part_of(k.effort.budgeted_hours(actor.id), actor.network_hours)
         if actor.organisation_form == "freiberuflich" and not _paid(k, actor):
             # Fortbildungspunkte are no pay for a practice's hours (council member's review): a freelancer's
-            # time counts as compensated where a line of the budget pays for it
+            # time counts as compensated where a line of the budget pays for it. Said as what is missing,
+            # the line, not as 'ein Ausgleich ohne Zahlung': a 'Stundensatz von 40,00 €' is one, and the
+            # concept's table lists the hours as planned (reviews in Sachsen, NRW, Sachsen-Anhalt)
             evidence.append(
                 observed(
-                    f"{actor.name}: vereinbart ist ein Ausgleich ohne Zahlung ({k.effort.compensation(actor.id)}); "
-                    f"eine Aufwandsentschädigung für die {_hours(actor.network_hours)} Netzwerkarbeit im Jahr ist "
-                    "nicht eingeplant.",
+                    f"{actor.name}: als Ausgleich vereinbart ist „{k.effort.compensation(actor.id)}“; eine Position "
+                    f"im Aufwand, die die {_hours(actor.network_hours)} Netzwerkarbeit im Jahr bezahlt, ist nicht "
+                    "genannt.",
                     where,
                     PARTIAL,
                     _with(
                         [actor],
-                        "klären, ob für die Netzwerkarbeit eine Aufwandsentschädigung eingeplant werden kann",
+                        "klären, ob und aus welcher Position des Aufwands die Netzwerkarbeit vergütet wird",
                     ),
                 )
             )
