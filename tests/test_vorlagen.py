@@ -2200,6 +2200,48 @@ def _paper_text(view) -> str:
     return " ".join(lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>").text_content().split())
 
 
+def test_a_measure_begun_during_the_year_before_is_not_expanded_by_its_first_full_year():
+    """NRW review: Lindenbrück's M2 began on 01.04.2026 (6.000 € of 8.000 € a year, 'volles_jahr')
+    and M6 on 01.09.2026; the paper listed both as expanded in 2027 ('von 6.000,00 € auf 8.000,00 €'),
+    and a Kämmerei would have held them back under § 82 GO NRW. A rise beyond the full year is
+    still listed, with the full year said."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("lindenbrueck")
+    data = yaml.safe_load(inputs.text("ressourcen.yaml"))
+    begun = {e["fuer"]: e for e in data["aufwand"] if e["jahr"] == 2026 and "volles_jahr" in e}
+    assert len(begun) == 2
+    concept = inputs.check().concept
+    listed = {
+        g.label: g
+        for v in paper_views(concept)
+        if v.paper.kind == "Beschlussvorlage"
+        for g in (v.finances.growth if v.finances else ())
+    }
+    numbers = {concept.measure_number(m) for m in begun}
+    assert listed and not any(label.split()[0] in numbers for label in listed)
+    # the first measure's 2027 Aufwand a fifth above its full year: listed, the full year named
+    purpose, line = next(iter(begun.items()))
+    later = next(e for e in data["aufwand"] if e["jahr"] == 2027 and e["fuer"] == purpose)
+    raised = Decimal(str(line["volles_jahr"])) * Decimal("1.2")
+
+    def more(raw):
+        next(e for e in raw["aufwand"] if e["id"] == later["id"])["betrag"] = float(raised)
+
+    concept = inputs.edit("ressourcen.yaml", more).check().concept
+    shown = [
+        g.shown
+        for v in paper_views(concept)
+        if v.paper.kind == "Beschlussvorlage"
+        for g in (v.finances.growth if v.finances else ())
+        if g.label.startswith(concept.measure_number(purpose) + " ")
+    ]
+    assert shown and shown[0].replace("\xa0", " ").endswith(
+        f"(von {_german_euro(Decimal(str(line['betrag'])))}, im vollen Jahr "
+        f"{_german_euro(Decimal(str(line['volles_jahr'])))}, auf {_german_euro(raised)})"
+    )
+
+
 def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_path):
     """Under vorläufige Haushaltsführung only what the municipality must pay or cannot put off
     goes on: a Beschlussvorlage on a draft budget names the Land's rule and every purpose that is
@@ -2220,7 +2262,15 @@ def test_what_begins_in_a_budget_year_not_yet_in_force_waits_for_the_budget(tmp_
     expected = {}
     for purpose in dict.fromkeys(e["fuer"] for e in data["aufwand"] if e["jahr"] == 2027):
         lines = {y: [e for e in data["aufwand"] if e["jahr"] == y and e["fuer"] == purpose] for y in (2026, 2027)}
-        other = {y: sum(Decimal(str(e["betrag"])) for e in lines[y] if e["art"] != "Personal") for y in lines}
+        # the year before in a full year, where a line began during it ('volles_jahr')
+        other = {
+            y: sum(
+                Decimal(str(e.get("volles_jahr", e["betrag"]) if y == 2026 else e["betrag"]))
+                for e in lines[y]
+                if e["art"] != "Personal"
+            )
+            for y in lines
+        }
         staff = [e["stelle"] for e in lines[2027] if e["art"] == "Personal"]
         added = any(p not in {e.get("stelle") for e in lines[2026]} for p in staff)
         grown = any(size(posts[p], 2027) > size(posts[p], 2026) for p in staff)

@@ -146,6 +146,9 @@ class Growth:
     #: recipient (the rent of a meeting place, now a grant to the Träger running the centre): new
     #: as it is paid, not a rise (Kämmerei review: 'von 9.600,00 € auf 41.000,00 €').
     reshaped: bool = False
+    #: The year before's Aufwand in a full year, where a line of it began during that year
+    #: ('volles_jahr'): the rise to compare is from there.
+    before_full_year: Decimal | None = None
 
     @property
     def shown(self) -> str:
@@ -161,7 +164,8 @@ class Growth:
             return f"{self.label} (neu in anderer Form, {euro(self.after)}; im Vorjahr {euro(self.before)})"
         if self.posts:
             return f"{self.label} (von {fte(self.posts[0])} auf {fte(self.posts[1])} VZÄ)"
-        return f"{self.label} (von {euro(self.before)} auf {euro(self.after)})"
+        full = f", im vollen Jahr {euro(self.before_full_year)}," if self.before_full_year else ""
+        return f"{self.label} (von {euro(self.before)}{full} auf {euro(self.after)})"
 
 
 def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]:
@@ -171,7 +175,9 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
     the year is not new for want of a line the year before, and where the plan has no year before,
     the measures that begin in the year are new (Saarland review: with no year before, the
     paragraph on the vorläufige Haushaltsführung was left out though three measures began; with an
-    incomplete year before, services running since 2014 were 'neu')."""
+    incomplete year before, services running since 2014 were 'neu'). A line that began during the
+    year before counts with its full year ('volles_jahr'): a measure begun in April is not expanded
+    for its first whole year (NRW review: 'M2 … (von 6.000,00 € auf 8.000,00 €)' for 9/12 of 8.000 €)."""
     grouped = by_purpose_and_year(expenses)
     year_before = any(y == year - 1 for _, y in grouped)
     found = []
@@ -182,7 +188,7 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
             continue  # running before the year: whatever the plan lacks, it is not new
         if not year_before and (began is None or began.year != year):
             continue  # nothing to compare with, and not begun in the year
-        other_then = _sum(e for e in then if e.kind != STAFF)
+        other_then = total(e.full_year or e.amount for e in then if e.kind != STAFF)
         other_now = _sum(e for e in now if e.kind != STAFF)
         posts = {e.position for e in now if e.kind == STAFF}
         new_posts = bool(posts - {e.position for e in then if e.kind == STAFF})
@@ -211,9 +217,17 @@ def growth(expenses: list[Expense], year: int, concept: Concept) -> list[Growth]
                 sizes,
                 measure.repeats if measure else None,
                 reshaped,
+                _full_year(then),
             )
         )
     return found
+
+
+def _full_year(lines: list[Expense]) -> Decimal | None:
+    """The lines' Aufwand in a full year, where one of them began during the year; else None."""
+    if not any(e.full_year for e in lines):
+        return None
+    return total(e.full_year or e.amount for e in lines)
 
 
 def _began(concept: Concept, purpose: str) -> dt.date | None:
