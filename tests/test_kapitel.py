@@ -842,3 +842,33 @@ def test_the_contact_names_the_office_once_however_the_address_writes_it():
     assert contact.count(municipality.youth_office) == 0 and contact.count("Bezirksamt Elbhöhe") == 1
     elsewhere = municipality.model_copy(update={"youth_office": "Bezirksamt Elbhöhe – Fachamt Familie"})
     assert not elsewhere.office_in_address
+
+
+def test_one_of_a_kind_is_said_in_the_singular():
+    """Reviews in Baden-Württemberg and Sachsen-Anhalt: „in einem Format; die folgenden Abschnitte
+    zeigen“, „steht ein Termin fest; sie gehören zu …“, „aus Förderungen, die 2027 enden:
+    Bürgerstiftung …“ (one grant), „eines gibt es nur in einzelnen Sozialräumen; eines davon soll …“."""
+    import lxml.html
+    import yaml
+
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    def text_of(name: str) -> str:
+        concept = fixture_inputs(name).check().concept
+        html = " ".join(concept_chapters(concept).values())
+        return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+    inputs = fixture_inputs("neckarbrunn")
+    cross = yaml.safe_load(inputs.text("querschnitt.yaml"))
+    assert len(cross["elternbeteiligung"]["formate"]) == 1
+    text = text_of("neckarbrunn")
+    assert "Beteiligt werden sie in einem Format; der folgende Abschnitt zeigt, wie und wann" in text
+    assert "steht ein Termin fest, für eines der zwei Angebote." in text
+    assert "aus einer Förderung, die 2027 endet: Bürgerstiftung Neckarbrunn" in text
+    assert "sie gehören zu" not in text and "Förderungen, die 2027 enden" not in text
+    saale = text_of("saale-boerdeland")
+    assert (
+        "eines gibt es nur in einzelnen Sozialräumen; es soll auf weitere Sozialräume ausgeweitet werden." in saale
+    )

@@ -2076,3 +2076,18 @@ def test_needs_a_paper_reported_count_also_once_it_is_deliberated(inputs):
         "In den letzten 24 Monaten hat ein Bericht Handlungsbedarf aus der Fachpraxis gemeldet, zuletzt am "
         "03.12.2026 im Ausschuss für Soziales und Teilhabe (SA/2026/041): Familien im SGB-II-Bezug erreichen"
     ) in texts(after)
+
+
+def test_the_step_for_unrecorded_joint_resource_planning_names_what_it_closes():
+    """NRW and BW reviews: under „Ob eine Maßnahme … die Ressourcenplanung der Verwaltungsbereiche
+    zusammenführt, ist nicht erfasst“ the step said only „… zu welchen Zielen des Qualitätsrahmens
+    sie beitragen“, read as a step for something else."""
+    concept = fixture_inputs("lindenbrueck").check().concept
+    assert not any(m.quality_goals for m in concept.measures)
+    found = finding(concept, "gemeinsame-ressourcenplanung")
+    gap = next(e for e in found.evidence if "Ressourcenplanung der Verwaltungsbereiche zusammenführt" in e.message)
+    assert gap.level == "nicht prüfbar"
+    assert gap.suggestion.startswith(
+        "Festhalten, ob eine Maßnahme die Ressourcenplanung der Verwaltungsbereiche zusammenführt: "
+    )
+    assert "massnahmen.yaml" in gap.source and "qualitaetsziele" in gap.source

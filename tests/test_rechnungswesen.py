@@ -465,7 +465,8 @@ def test_a_grant_that_ends_within_the_plan_is_not_said_to_end_after_it():
     amount = german_euro(Decimal(str(grant["betrag"])))
     # Erträge have no Förderung of their own, and the grant stands before the note (BW review)
     assert sentence.startswith(
-        f"Im Jahr {years[-1]} entfallen Erträge von {amount} aus Förderungen, die {grant['befristet_bis']} enden: "
+        # one grant in the singular (BW review: 'aus Förderungen, die 2027 enden: Bürgerstiftung …')
+        f"Im Jahr {years[-1]} entfallen Erträge von {amount} aus einer Förderung, die {grant['befristet_bis']} endet: "
         f"{grant['bezeichnung']}"
     )
     assert f"). Der Zuschussbedarf {years[-1]} enthält diesen Ausfall bereits." in sentence

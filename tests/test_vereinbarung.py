@@ -2752,3 +2752,17 @@ def test_the_agreement_s_word_footer_has_its_text_key_on_a_line_of_its_own(built
         "Entwurf · Grundlage: Gesamtkonzept Frühe Hilfen, Fassung 2.0 · Stand 15.10.2026\tSeite "
     )
     assert re.fullmatch(r"Textkennung [0-9a-f]{8}", second)
+
+
+@pytest.mark.parametrize("name", ["saale-boerdeland", "neckarbrunn"])
+def test_those_who_accede_one_by_one_are_ebenfalls_only_after_others_who_do(name):
+    """Reviews in Sachsen-Anhalt and Baden-Württemberg: „Ebenfalls einzeln beitretend“ stood in the list
+    of changes where no one before it acceded one by one."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs(name).check().concept
+    chapter = next(html for key, html in concept_chapters(concept).items() if key.endswith("_netzwerk.html.j2"))
+    text = text_of(root_of(chapter))
+    assert concept.agreement is not None and not concept.agreement.now_acceding_named
+    assert "Einzeln beitretend (jede Einrichtung, Praxis oder Person unterschreibt selbst):" in text
+    assert "Ebenfalls einzeln" not in text

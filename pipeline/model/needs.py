@@ -348,9 +348,14 @@ class NeedsView:
             running.append(f"{count(some, *noun)} gibt es nur in einzelnen Sozialräumen")
         sentences = []
         if running:
+            # all of them: 'es', 'beide', 'alle drei', not 'eines davon' of one (Sachsen-Anhalt review)
+            which = (
+                ("es" if some == 1 else "beide" if some == 2 else f"alle {number_word(some)}")
+                if expanding == some
+                else f"{number_word(expanding, 'eines')} davon"
+            )
             further = (
-                f"; {number_word(expanding, 'eines')} davon {agree(expanding, 'soll', 'sollen')} auf weitere "
-                "Sozialräume ausgeweitet werden"
+                f"; {which} {agree(expanding, 'soll', 'sollen')} auf weitere Sozialräume ausgeweitet werden"
                 if expanding
                 else ""
             )

@@ -434,7 +434,12 @@ class FollowUpYear:
             # Zuschussbedarf 2028 enthält diesen Ausfall bereits: Bürgerstiftung …')
             parts.append(
                 f"Im Jahr {self.year} entfallen {t.income} von {euro(total(i.amount for i in self.ending))} aus "
-                f"Förderungen, die {self.year - 1} enden: {_lines(self.ending)}"
+                + (
+                    f"einer Förderung, die {self.year - 1} endet: "
+                    if len(self.ending) == 1
+                    else f"Förderungen, die {self.year - 1} enden: "
+                )
+                + _lines(self.ending)
             )
             parts.append(f"Der Zuschussbedarf {self.year} enthält diesen Ausfall bereits")
         elif self.ending:

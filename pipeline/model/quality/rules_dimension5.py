@@ -1631,7 +1631,10 @@ def _coordinating_measures(k: Concept, on: dt.date) -> Finding:
             "ist nicht erfasst.",
             where,
             UNKNOWN,
-            "Bei den Maßnahmen festhalten, zu welchen Zielen des Qualitätsrahmens sie beitragen.",
+            # the step names the gap it closes (NRW and BW reviews: 'zu welchen Zielen … sie beitragen'
+            # under a gap on resource planning read as a step for something else)
+            "Festhalten, ob eine Maßnahme die Ressourcenplanung der Verwaltungsbereiche zusammenführt: "
+            "bei jeder Maßnahme, zu welchen Zielen des Qualitätsrahmens sie beiträgt.",
         )
     if not measures:
         return observed(
