@@ -4,6 +4,7 @@ The rules of council procedure and the reading of meeting times run in memory.""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -3595,3 +3596,31 @@ def test_who_may_hold_smaller_rises_is_named_as_the_land_has_it(name, office):
         for view in paper_views(concept)
     ]
     assert any(f"auch kleinere Erhöhungen kann {office} bis dahin" in text for text in said)
+
+
+def test_a_paper_at_the_body_s_last_sitting_before_its_report_falls_due_is_that_report():
+    """NRW review: Lindenbrück's JHA heard its yearly report on 06.11.2025 and met on 05.11.2026,
+    the day before the next fell due, with the paper 2026/0412; the concept's reporting plan counted
+    that paper as the report, the paper named only the other bodies' reports (Sachsen-Anhalt alike)."""
+    from pipeline.model.types import add_months
+
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("lindenbrueck")
+    raw = yaml.safe_load(inputs.text("gremien.yaml"))
+    jha = next(g for g in raw["gremien"] if g["art"] == "Jugendhilfeausschuss")
+    concept = inputs.check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "2026/0412")
+    sitting = next(c.date for c in view.paper.consultations if c.committee == jha["id"])
+    due = add_months(max(r["datum"] for r in jha["berichte"]), jha["berichtsturnus_monate"])
+    assert sitting < due and not [d for d in jha["sitzungen"] if sitting < d <= due]
+    assert "der regelmäßige Bericht an den Jugendhilfeausschuss (zuletzt befasst am " in view.catches_up
+    # a later sitting before the day it falls due could bring it: then this paper is not that report
+    later = inputs.edit(
+        "gremien.yaml",
+        lambda data: next(g for g in data["gremien"] if g["id"] == jha["id"])["sitzungen"].append(
+            sitting + dt.timedelta(days=1)
+        ),
+    )
+    again = next(v for v in paper_views(later.check().concept) if v.paper.number == "2026/0412")
+    assert "Jugendhilfeausschuss (zuletzt" not in again.catches_up

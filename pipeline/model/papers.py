@@ -230,6 +230,20 @@ def _full_year(lines: list[Expense]) -> Decimal | None:
     return total(e.full_year or e.amount for e in lines)
 
 
+#: Where the body's calendar ends with the sitting, a report falling due within this many months
+#: of it is taken as due by it: the next sitting cannot come much sooner.
+LAST_KNOWN_SITTING_MONTHS = 3
+
+
+def _last_sitting_before(committee: Committee, sitting: dt.date, due: dt.date) -> bool:
+    """The sitting is the body's last before a report falls due on `due`: its next recorded sitting
+    comes after that day (or, with none recorded, the day is within a few months)."""
+    later = [d for d in committee.meetings if d > sitting]
+    if not later:
+        return due <= add_months(sitting, LAST_KNOWN_SITTING_MONTHS)
+    return due < min(later)
+
+
 def _began(concept: Concept, purpose: str) -> dt.date | None:
     """The day the measure a purpose stands for began (its 'zeitraum.von'); None for a purpose that
     is no measure (the coordination)."""
@@ -1309,11 +1323,15 @@ class PaperView:
     def _due_by(reporting: CommitteeReporting, sitting: dt.date) -> bool:
         """The body's regular report is overdue, or falls due by the sitting (a Jugendhilfeausschuss
         member: the Jahresbericht called itself only the Sozialausschuss' report, whose was overdue,
-        while the JHA's, due since November, was what the JHA was to receive with it)."""
+        while the JHA's, due since November, was what the JHA was to receive with it) or before the
+        body meets again (NRW review: the JHA's report due on 06.11.2026 went unnamed in the paper of
+        its sitting on 05.11.2026, which the concept's reporting plan counted as that report)."""
         cycle = reporting.committee.report_cycle_months
-        return reporting.overdue or (
-            reporting.last_report is not None and bool(cycle) and reporting.due <= sitting
-        )
+        if reporting.overdue:
+            return True
+        if reporting.last_report is None or not cycle:
+            return False
+        return reporting.due <= sitting or _last_sitting_before(reporting.committee, sitting, reporting.due)
 
     def _brings_report(self, committee: str, sitting: dt.date) -> bool:
         """Whether this paper is the one of a sitting that brings the body its regular report."""
