@@ -3624,3 +3624,32 @@ def test_a_paper_at_the_body_s_last_sitting_before_its_report_falls_due_is_that_
     )
     again = next(v for v in paper_views(later.check().concept) if v.paper.number == "2026/0412")
     assert "Jugendhilfeausschuss (zuletzt" not in again.catches_up
+
+
+def test_a_paper_reports_on_the_measures_of_the_decisions_it_shows():
+    """Sachsen-Anhalt review: JHA/2027/020 reports on JHA/2025/031 (the Babylotsen) but left out M2,
+    led by the Klinikum and paid from another committee's funds; the paper says why it is there."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("saale-boerdeland")
+    raw = yaml.safe_load(inputs.text("gremien.yaml"))
+    decision = next(d for d in raw["beschluesse"] if d["nummer"] == "JHA/2025/031")
+    concept = inputs.check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "JHA/2027/020")
+    shown = {m.id for m in view.measures}
+    assert set(decision["massnahmen"]) <= shown
+    extra = view.by_decision_only
+    assert extra and {m.id for m in extra} <= set(decision["massnahmen"])
+    text = _paper_text(view)
+    labels = concept.measure_labels([m.id for m in extra])
+    assert (
+        f"und über {enumeration_of_names(labels)} wegen des Beschlusses JHA/2025/031, über den sie berichtet."
+        in (text.replace("\u00a0", " "))
+    )
+    # without the decisions block the paper reports on no decision, and their measures stay out
+    bare = inputs.edit_paper(
+        "jha-2027-020-sachstand.yaml",
+        lambda paper: paper.__setitem__("bausteine", [b for b in paper["bausteine"] if b != "beschluesse"]),
+    )
+    again = next(v for v in paper_views(bare.check().concept) if v.paper.number == "JHA/2027/020")
+    assert not again.by_decision_only

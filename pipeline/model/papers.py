@@ -1166,7 +1166,9 @@ class PaperView:
     @property
     def funded_only(self) -> list[Measure]:
         """Reported measures led from outside the bodies' remit: in the paper for their money."""
-        return [m for m in self.measures if self.concept.actor(m.lead).sector not in self.remit]
+        return [
+            m for m in self.measures if self.concept.actor(m.lead).sector not in self.remit and self._in_remit(m)
+        ]
 
     @property
     def oversees_all(self) -> bool:
@@ -1378,10 +1380,33 @@ class PaperView:
 
     @cached_property
     def measures(self) -> list[Measure]:
-        """Chosen measures, or those led from the bodies' sectors or funded by them."""
+        """Chosen measures, or those led from the bodies' sectors or funded by them, and those of
+        the decisions the paper reports on (Sachsen-Anhalt review: a Sachstandsbericht on
+        JHA/2025/031 and the Babylotsen left out the Babylotsen, led by the Klinikum and paid from
+        the health committee's funds; BW review alike)."""
         if self.paper.measures:
             return [m for m in self.concept.measures if m.id in self.paper.measures]
-        return [m for m in self.concept.measures if self._in_remit(m)]
+        decided = self._measures_of_decisions
+        return [m for m in self.concept.measures if self._in_remit(m) or m.id in decided]
+
+    @cached_property
+    def _measures_of_decisions(self) -> frozenset[str]:
+        """The measures of the decisions the paper shows (none where it shows no decisions)."""
+        if "beschluesse" not in self.paper.blocks:
+            return frozenset()
+        return frozenset(m for d in self.decisions for m in d.measures)
+
+    @property
+    def by_decision_only(self) -> list[Measure]:
+        """Reported measures neither led from the bodies' remit nor funded by them: in the paper
+        for a decision it reports on."""
+        return [m for m in self.measures if not self.paper.measures and not self._in_remit(m)]
+
+    @property
+    def decisions_of_measures_by_decision(self) -> list[str]:
+        """The numbers of the shown decisions that bring :attr:`by_decision_only` into the paper."""
+        ids = {m.id for m in self.by_decision_only}
+        return [d.number for d in self.decisions if ids & set(d.measures)]
 
     @cached_property
     def goals(self) -> list[Goal]:
