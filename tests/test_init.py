@@ -226,7 +226,8 @@ def test_a_new_municipalitys_concept_reads_its_few_entries_as_a_whole(tmp_path):
     assert "Beide Akteure des Netzwerks haben an der Fassung mitgewirkt" in plain["konzept/01_einleitung.html.j2"]
     summary = plain["konzept/00b_kurzfassung.html.j2"]
     assert "Eine Maßnahme: sie läuft." in summary
-    assert "Stand der Indikatoren: beide sind noch nicht erhoben." in summary
+    # every indicator has its baseline: not 'noch nicht erhoben' (Sachsen-Anhalt review)
+    assert "Stand der Indikatoren: beide haben bisher nur einen Ausgangswert." in summary
     assert "zwei Gremien zuständig; beide erwarten regelmäßig Berichte" in summary
     # the coordination's time is its post: planned in ressourcen.yaml, so all time is planned
     resources = plain["konzept/12_ressourcen.html.j2"]
@@ -255,7 +256,7 @@ def test_a_new_municipalitys_concept_reads_its_few_entries_as_a_whole(tmp_path):
 
 def test_a_single_indicator_is_named_in_the_singular(tmp_path):
     """'Stand der Indikatoren: er ist noch nicht erhoben' read 'er' as the Stand (code review):
-    a concept with one indicator says 'Der einzige Indikator ist noch nicht erhoben.'"""
+    a concept with one indicator says 'Der einzige Indikator hat bisher nur einen Ausgangswert.'"""
     import lxml.html
 
     from pipeline.render import concept_chapters
@@ -273,7 +274,7 @@ def test_a_single_indicator_is_named_in_the_singular(tmp_path):
     concept = check_folder(folder).concept
     assert sum(len(g.indicators) for g in concept.goals) == 1
     summary = lxml.html.fromstring(concept_chapters(concept)["konzept/00b_kurzfassung.html.j2"]).text_content()
-    assert "Der einzige Indikator ist noch nicht erhoben." in " ".join(summary.split())
+    assert "Der einzige Indikator hat bisher nur einen Ausgangswert." in " ".join(summary.split())
 
 
 @pytest.mark.parametrize(("kind", "in_a_kreis"), [("kreisangehörige Stadt", True), ("Landkreis", False)])

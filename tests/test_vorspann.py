@@ -387,7 +387,8 @@ def test_the_legend_says_a_tenth_of_what():
 
 def test_indicators_none_of_which_is_measured_are_said_so(inputs):
     """'Stand der Indikatoren: alle sind noch nicht erhoben' reads as 'not all' (review of a new
-    Landkreis): 'noch keiner ist erhoben'."""
+    Landkreis), and every indicator has its baseline (Sachsen-Anhalt review: „sechs sind noch nicht
+    erhoben“ of indicators measured in 2025): 'alle haben bisher nur einen Ausgangswert'."""
 
     def nothing_measured(data):
         for goal in data["ziele"]:
@@ -397,7 +398,8 @@ def test_indicators_none_of_which_is_measured_are_said_so(inputs):
 
     inputs.edit("ziele.yaml", nothing_measured)
     plain = text(concept_chapters(inputs.check().concept)[SUMMARY])
-    assert "Stand der Indikatoren: noch keiner ist erhoben." in plain
+    assert "Stand der Indikatoren: alle haben bisher nur einen Ausgangswert" in plain
+    assert "erhoben" not in plain.split("Stand der Indikatoren:")[1].split(".")[0]
 
 
 def test_a_report_on_a_decision_due_with_the_regular_one_is_one_overdue_report():

@@ -1048,10 +1048,10 @@ class Indicator(Item, title="Indikator"):
     @property
     def assessment(self) -> str:
         """A one-word reading of the current value against the target, for committee papers."""
-        if self.current is None:
-            return "noch nicht erhoben"
-        if self.only_baseline:
-            return "bisher nur Ausgangswert"  # the last value is the baseline: nothing to compare yet
+        if self.current is None or self.only_baseline:
+            # nothing measured since the baseline, which every indicator has: not 'noch nicht erhoben'
+            # (Sachsen-Anhalt review: „sechs sind noch nicht erhoben“ of indicators with 2025 values)
+            return "bisher nur Ausgangswert"
         if self.progress is None:
             return "erreicht" if self.current == self.target else "verfehlt"
         if self.progress >= 1:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pipeline.model.reporting import CommitteeReporting
 
 #: How an indicator reads against its target (Indicator.assessment), in the order a reader
-#: wants them: what is reached first, what is not measured last.
+#: wants them: what is reached first, what has no value since its baseline last.
 READINGS = (
     "erreicht",
     "auf dem Weg",
@@ -29,7 +29,6 @@ READINGS = (
     "rückläufig",
     "verfehlt",
     "bisher nur Ausgangswert",
-    "noch nicht erhoben",
 )
 #: What a reading means, for the legend under a table of indicators in a committee paper (the
 #: others say what they mean). The Zielpfad: Indicator.behind_path.
@@ -122,10 +121,14 @@ class Summary:
 
     def goals_reading(self, reading: str) -> list[str]:
         """The numbers of the goals whose indicators read so ('Z1.1, Z3.1'), for the readings a
-        council member asks 'which ones?' about: behind, standing still, falling, missed."""
+        council member asks 'which ones?' about: behind, standing still, falling, missed. None where
+        every indicator reads so ('alle … (zu den Zielen Z1, Z1.1, …)' named every goal)."""
         if reading not in NAMED_READINGS:
             return []
-        goals = [g.id for g, i in self.concept.indicator_pairs if i.assessment == reading]
+        pairs = self.concept.indicator_pairs
+        goals = [g.id for g, i in pairs if i.assessment == reading]
+        if len(goals) == len(pairs):
+            return []
         return self.concept.goal_labels(list(dict.fromkeys(goals)))
 
     @property
