@@ -2091,3 +2091,19 @@ def test_the_step_for_unrecorded_joint_resource_planning_names_what_it_closes():
         "Festhalten, ob eine Maßnahme die Ressourcenplanung der Verwaltungsbereiche zusammenführt: "
     )
     assert "massnahmen.yaml" in gap.source and "qualitaetsziele" in gap.source
+
+
+def test_paths_of_an_agreement_not_yet_in_force_are_not_called_agreed():
+    """Sachsen-Anhalt review: „Für 5 von 16 Akteuren ist ein Abstimmungsweg verbindlich vereinbart“
+    in the Qualitätsdialog and the concept, dated 20.01.2027, while chapter 12 said the paths bind
+    only with the agreement from 01.04.2027."""
+    concept = fixture_inputs("saale-boerdeland").check().concept
+    start = concept.paths_binding_from
+    assert start is not None and not concept.recommended_paths
+    found = finding(concept, "rollen-abstimmungswege", concept.version.date)
+    paths = next(e for e in found.evidence if "Abstimmungsweg" in e.message and "Akteuren" in e.message)
+    assert (
+        paths.message.startswith(f"Ab dem {start:%d.%m.%Y} soll {concept.agreement_of_this_version} für ")
+        and "einen verbindlichen Abstimmungsweg festlegen" in paths.message
+    )
+    assert "verbindlich vereinbart" not in paths.message

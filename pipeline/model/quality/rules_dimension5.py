@@ -129,6 +129,13 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
             )
         binds = f"bindet {bound} und " if bound else ""
         return f"{sentence_start(k.agreement_of_this_version)} {binds}legt für {share} einen verbindlichen Abstimmungsweg fest"
+    if k.paths_binding_from is not None:
+        # the agreement laying the paths down is not in force at the Stand (Sachsen-Anhalt review:
+        # 'ist … verbindlich vereinbart' beside chapter 12's 'ab dem 01.04.2027')
+        return (
+            f"Ab dem {german_date(k.paths_binding_from)} soll {k.agreement_of_this_version} für {share} einen "
+            "verbindlichen Abstimmungsweg festlegen"
+        )
     return f"Für {share} ist ein Abstimmungsweg verbindlich vereinbart"
 
 
