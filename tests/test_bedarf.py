@@ -1013,3 +1013,21 @@ def test_the_maps_legend_explains_a_gap_only_where_it_draws_one():
         figure = map_figure(concept)
         assert figure is not None
         assert ("Lücke: hoher Bedarf" in figure.svg) is gaps, folder.name
+
+
+def test_the_threshold_is_reckoned_from_the_whole_s_value_as_shown():
+    """NRW review: Lindenbrück's whole is 410 of 1.930 children (21,24 %), shown as 21,2 %; „also über
+    23,4 %“ did not follow from it (21,2 × 1,1 = 23,32)."""
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("lindenbrueck").check().concept
+    reference = concept.needs.need_reference
+    assert reference is not None and reference.value.quantize(Decimal("0.1")) != reference.value
+    shown = reference.value.quantize(Decimal("0.1"))
+    assert concept.needs.need_threshold == (shown * Decimal("1.1")).quantize(Decimal("0.1"))
+    plain = " ".join(
+        lxml.html.fromstring(f"<div>{concept_chapters(concept)[MAP_CHAPTER]}</div>").text_content().split()
+    )
+    threshold = f"{concept.needs.need_threshold}".replace(".", ",")
+    assert f"({str(shown).replace('.', ',')} %, Stand " in plain.replace("\u00a0", " ")
+    assert f"also über {threshold} %." in plain.replace("\u00a0", " ")

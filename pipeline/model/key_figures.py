@@ -11,7 +11,7 @@ its definition as the statistics offices publish it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Literal
 
@@ -67,6 +67,12 @@ class Feature:
             return number(value)
         places = min(1, _places(value))
         return percent(value, places) if self.kind == "Anteil" else number(value, places)
+
+    def as_shown(self, value: Decimal) -> Decimal:
+        """The value rounded as :meth:`shown` writes it, to reckon with what the reader sees."""
+        if self.kind == "Anzahl":
+            return value
+        return value.quantize(Decimal(1).scaleb(-min(1, _places(value))), ROUND_HALF_UP)
 
     @property
     def worse(self) -> str:

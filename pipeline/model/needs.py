@@ -228,7 +228,9 @@ class NeedsView:
     def need_threshold(self) -> Decimal | None:
         """The value beyond which a Sozialraum's need counts as high: the reference moved by the
         network's margin (a tenth by default: 12,8 % against 12,5 % is no high need), rounded to
-        the tenth values are shown with, so a value never reads as on both sides of it."""
+        the tenth values are shown with, so a value never reads as on both sides of it. Reckoned
+        from the reference as shown (NRW review: „21,2 % …, also über 23,4 %“ came from 21,24 %,
+        and 21,2 × 1,1 is 23,3)."""
         feature, reference = self.need_feature, self.need_reference
         if feature is None or reference is None:
             return None
@@ -236,7 +238,7 @@ class NeedsView:
         if not margin:
             return reference.value
         factor = 1 - Decimal(margin) / 100 if feature.need_when == "niedrig" else 1 + Decimal(margin) / 100
-        return (reference.value * factor).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return (feature.as_shown(reference.value) * factor).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
     def high_need(self, figure: KeyFigure | None) -> bool | None:
         """Whether a value lies beyond the threshold, on the side of more need (None: no value)."""
