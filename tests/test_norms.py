@@ -513,7 +513,7 @@ def test_a_measure_that_says_its_span_gets_no_second_one_from_the_profession():
     patin = PROFESSIONS["familienpatin"]
     said = "Geschulte Ehrenamtliche entlasten Familien im ersten Lebensjahr des Kindes."
     assert patin.profile_in("Bayern", said).startswith("Familienpatinnen und Familienpaten. Qualifikation: ")
-    assert "dritten Lebensjahr" in patin.profile_in("Bayern", "Ehrenamtliche besuchen Familien.")
+    assert "bis zum dritten Geburtstag" in patin.profile_in("Bayern", "Ehrenamtliche besuchen Familien.")
     assert "27. Lebensjahr" not in PROFESSIONS["erziehungsberatung"].profile_in("Bayern")
 
 
@@ -546,3 +546,20 @@ def test_the_short_form_of_sachsen_anhalt_is_explained():
     assert glossary("Sachsen-Anhalt")["LSA"] == "Land Sachsen-Anhalt"
     assert ("LSA", "Land Sachsen-Anhalt") in used_in("nach § 3 Kinderschutzgesetz LSA", "Sachsen-Anhalt")
     assert "LSA" not in glossary("Sachsen")
+
+
+def test_volunteers_are_headed_as_volunteers_with_one_colon():
+    """Saxon review: „Fachkräfte: Familienpatinnen und Familienpaten … Qualifikation: keine
+    Fachausbildung: Ehrenamtliche mit Schulung“ – volunteers called professionals, two colons."""
+    from pipeline.render import concept_chapters
+
+    from .conftest import fixture_inputs
+
+    patin = PROFESSIONS["familienpatin"]
+    assert patin.volunteers and not PROFESSIONS["familienhebamme"].volunteers
+    assert "Qualifikation: keine Fachausbildung; Ehrenamtliche" in patin.profile_in("Sachsen")
+    concept = fixture_inputs("muldenaue").check().concept
+    chapter = concept_chapters(concept)["konzept/06_massnahmen.html.j2"]
+    plain = " ".join(re.sub(r"<[^>]+>", " ", chapter).split())
+    assert "Ehrenamtliche: Familienpatinnen und Familienpaten" in plain.replace(" :", ":")
+    assert "Fachkräfte: Familienpatinnen" not in plain.replace(" :", ":")

@@ -372,6 +372,13 @@ class Profession:
     in_states: tuple[StateRule, ...] = ()
 
     @property
+    def volunteers(self) -> bool:
+        """Done by volunteers, not by professionals: the concept heads them 'Ehrenamtliche', not
+        'Fachkräfte' (Saxon review: 'Fachkräfte: Familienpatinnen … Qualifikation: keine
+        Fachausbildung')."""
+        return self.qualification.startswith("keine Fachausbildung")
+
+    @property
     def profile(self) -> str:
         """What the concept says of the profession in a measure: whom, how long, qualified how."""
         return self.profile_in("")
@@ -607,8 +614,10 @@ PROFESSIONS: dict[str, Profession] = {
             "Familienpatin oder Familienpate",
             "Familienpatinnen und Familienpaten",
             r"Familienpat",
-            "ab der Schwangerschaft oder der Geburt, je nach Träger meist bis zum dritten Lebensjahr",
-            "keine Fachausbildung: Ehrenamtliche mit Schulung und fachlicher Begleitung durch hauptamtliche "
+            # 'bis zum dritten Geburtstag' as the documents say elsewhere ('dritten Lebensjahr' read as
+            # ambiguous); no second colon after 'Qualifikation:' (Saxon review)
+            "ab der Schwangerschaft oder der Geburt, je nach Träger meist bis zum dritten Geburtstag",
+            "keine Fachausbildung; Ehrenamtliche mit Schulung und fachlicher Begleitung durch hauptamtliche "
             "Fachkräfte",
             ("Bundesstiftung Frühe Hilfen, Förderbereich II", "kommunale Mittel", "Stiftungen und Spenden"),
             (
