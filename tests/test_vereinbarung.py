@@ -694,15 +694,16 @@ def test_start_and_review_come_from_the_section_and_the_concept(concept, raw_inp
         "unterzeichnet wurde. Unterschriften unter der bisherigen Vereinbarung gelten für die neue nicht fort"
     ) in text
     # nobody falls out of the network between the start and their own signature
+    assert re.search(r"tritt ihr bei\. \w+ \w+ \w+ kündigt die bisherige Vereinbarung", text)
     assert (
-        "Für die Partnerinnen und Partner der bisherigen Vereinbarung gilt die bisherige weiter, bis sie die neue "
-        "unterzeichnen oder ihr beitreten;" in text
+        "Bis sie endet, gilt sie weiter für Partnerinnen und Partner, die die neue noch nicht unterzeichnet haben "
+        "und ihr noch nicht beigetreten sind." in text
     )
     # the new agreement cannot end the old one for those who do not sign it: the organiser gives notice,
     # to the day the inputs name under the old one's rules (a Saxon reader took an assumed six months
     # for a promise nobody had made)
     ends = settings["bisherige_endet"]
-    assert f"kündigt die bisherige nach deren eigenen Regeln, frühestens zum {ends:%d.%m.%Y}." in text
+    assert f"kündigt die bisherige Vereinbarung nach deren eigenen Regeln, frühestens zum {ends:%d.%m.%Y}." in text
     assert "Anlage 2 ist Bestandteil dieser Vereinbarung." in text
 
 
@@ -2386,7 +2387,8 @@ def test_without_the_old_agreements_end_no_date_is_promised(inputs):
     inputs.edit("netzwerk.yaml", lambda d: d["kooperationsvereinbarung"].pop("bisherige_endet"))
     concept = inputs.check().concept
     agreement = render_agreement(concept.agreement).body_html
-    assert "kündigt die bisherige nach deren eigenen Regeln." in agreement and "frühestens zum" not in agreement
+    assert "kündigt die bisherige Vereinbarung nach deren eigenen Regeln." in agreement
+    assert "frühestens zum" not in agreement
     chapters = " ".join(concept_chapters(concept).values())
     assert "frühestens zum" not in chapters
 
