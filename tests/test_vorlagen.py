@@ -3653,3 +3653,24 @@ def test_a_paper_reports_on_the_measures_of_the_decisions_it_shows():
     )
     again = next(v for v in paper_views(bare.check().concept) if v.paper.number == "JHA/2027/020")
     assert not again.by_decision_only
+
+
+def test_the_follow_up_costs_name_what_is_new_or_expanded_in_the_next_year():
+    """Sachsen-Anhalt review: KT/2027/012 named 383.400 € recurring in a full year beside 499.100 €
+    planned for 2028, and not that the Familienbegleitung's posts grow from 3,0 to 4,5 VZÄ in 2028."""
+    from .conftest import fixture_inputs
+
+    inputs = fixture_inputs("saale-boerdeland")
+    post = next(p for p in yaml.safe_load(inputs.text("ressourcen.yaml"))["personal"] if p.get("vzae_ab"))
+    change = post["vzae_ab"][0]
+    concept = inputs.check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == "KT/2027/012")
+    assert view.finances is not None and view.finances.year + 1 == change["jahr"]
+    grown = [g for g in view.finances.growth_next if g.posts]
+    assert [(g.posts[0], g.posts[1]) for g in grown] == [
+        (Decimal(str(post["vzae"])), Decimal(str(change["vzae"])))
+    ]
+    text = _paper_text(view).replace("\u00a0", " ")
+    assert (
+        f"Neu oder ausgeweitet ist {change['jahr']}: {grown[0].label} (von {_fte(grown[0].posts[0])} auf " in text
+    )

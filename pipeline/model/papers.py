@@ -306,6 +306,10 @@ class FinanceSummary:
     limited_later: tuple[tuple[str, Decimal, dt.date], ...] = ()
     #: What is new or expanded against the year before, per purpose (:func:`growth`).
     growth: tuple[Growth, ...] = ()
+    #: What is new or expanded in the year after the budget year: why its planned Aufwand lies
+    #: above the recurring one (Sachsen-Anhalt review: 383.400 € recurring beside 499.100 € planned
+    #: for 2028, and not a word of the Familienbegleitung growing from 3,0 to 4,5 VZÄ).
+    growth_next: tuple[Growth, ...] = ()
     #: What the year's recurring lines that start during the year ('volles_jahr') cost more in a
     #: full year.
     full_year_more: Decimal = Decimal(0)
@@ -1631,6 +1635,7 @@ class PaperView:
                 and not time_limited(e, self.concept.budget.ending_measures)
             ),
             growth=tuple(growth(expenses, year, self.concept)),
+            growth_next=tuple(growth(expenses, year + 1, self.concept)),
             before=_year_before(expenses, income, year, budget.years),
             provisional_rule=(
                 procedure.provisional_rule(budget.terms is DOPPIK) if procedure is not None else None
