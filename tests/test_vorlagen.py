@@ -1335,10 +1335,12 @@ def test_folgekosten_name_grants_that_end_and_a_full_year_of_what_starts_during_
     views = {v.paper.number: v for v in paper_views(inputs.check().concept)}
     text = _folgekosten(views["GV/2026/004"])  # the joint paper on all of the money: both grants
     assert f"Ab 2028 fehlen ohne Anschlussförderung Erträge von {_german_euro(lost)} im Jahr:" in text
-    # who decides and by when (a Kreistag member's review)
+    # who decides and by when (a Kreistag member's review), the JHA heard first (§ 71 Abs. 4 Satz 2
+    # SGB VIII; NRW review)
     assert (
-        "ist bis zum 31.12.2027 befristet; über eine Fortführung entscheidet der Kreistag rechtzeitig vor Ablauf "
-        "der Befristung; die Mittel dafür muss der Haushalt 2028 vorsehen." in text
+        "ist bis zum 31.12.2027 befristet; über eine Fortführung entscheidet der Kreistag nach Anhörung des "
+        "Jugendhilfeausschusses rechtzeitig vor Ablauf der Befristung; die Mittel dafür muss der Haushalt 2028 "
+        "vorsehen." in text
     )
     assert (
         f"Bei einer Fortführung fehlen ohne Anschlussförderung zusätzlich Erträge von {_german_euro(with_m2)}"

@@ -1609,6 +1609,7 @@ class PaperView:
                 terms=budget.terms,
                 council=budget.continuation_decider,
                 funds=budget.funds_rule,
+                heard=budget.continuation_hearing,
             )
         )
         procedure = self.concept.procedure

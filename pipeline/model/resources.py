@@ -306,6 +306,9 @@ class FollowUpYear:
     #: None if unknown; where the council provides no money (`funds`, Hamburg), the Jugendhilfeausschuss.
     council: Forms | None = None
     funds: FundsRule | None = None
+    #: ' nach Anhörung des Jugendhilfeausschusses' after the council that decides, where the
+    #: Jugendhilfeausschuss is to be heard first (§ 71 Abs. 4 Satz 2 SGB VIII).
+    heard: str = ""
     #: `year` is a year of the plan: its budget already lacks the grants that ended before it
     #: (NRW review: 'Nach dem Planungszeitraum: Ab 2027 fehlen …' in a plan for 2026–2027).
     planned: bool = False
@@ -530,7 +533,7 @@ class FollowUpYear:
                 budget = f"{self.funds.budget} für {self.year}"
             else:
                 decision = (
-                    f"entscheidet {self.council.nom} rechtzeitig vor Ablauf der Befristung"
+                    f"entscheidet {self.council.nom}{self.heard} rechtzeitig vor Ablauf der Befristung"
                     if self.council is not None
                     else "ist rechtzeitig vor Ablauf der Befristung zu entscheiden"
                 )
@@ -697,6 +700,7 @@ def follow_up_years(
     terms: MoneyTerms = DOPPIK,
     council: Forms | None = None,
     funds: FundsRule | None = None,
+    heard: str = "",
 ) -> list[FollowUpYear]:
     """Folgekosten the budget lines themselves show, from the budget year `since` on: a grant
     in its last promised year and an expense in its first, partial year, each where no line of
@@ -789,6 +793,7 @@ def follow_up_years(
                 ),
                 council,
                 funds=funds,
+                heard=heard,
                 planned=year <= last_planned,
             )
         )
@@ -1400,6 +1405,7 @@ class Budget:
             terms=self.terms,
             council=self.continuation_decider,
             funds=self.funds_rule,
+            heard=self.continuation_hearing,
         )
 
     @property
@@ -1413,6 +1419,17 @@ class Budget:
             if youth is not None:
                 return youth.forms
         return council.forms if council is not None else None
+
+    @property
+    def continuation_hearing(self) -> str:
+        """' nach Anhörung des Jugendhilfeausschusses' where the council decides on going on and
+        the Jugendhilfeausschuss is to be heard before it (§ 71 Abs. 4 Satz 2 SGB VIII; NRW review:
+        „über eine Fortführung entscheidet der Rat“ left the JHA out); '' where the JHA decides
+        itself (Hamburg) or there is none."""
+        youth = next((c for c in self.concept.committees if c.kind == "Jugendhilfeausschuss"), None)
+        if youth is None or self.funds_rule is not None or self.concept.council is None:
+            return ""
+        return f" nach Anhörung {youth.forms.gen}"
 
     @property
     def funds_rule(self) -> FundsRule | None:
