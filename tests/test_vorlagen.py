@@ -1187,6 +1187,29 @@ def test_sign_offs_list_the_involved_offices_with_date_and_name(concept):
     ]
 
 
+def test_a_sign_off_not_yet_given_says_so(inputs):
+    """Reviews in NRW, Sachsen, Sachsen-Anhalt and Baden-Württemberg: a Kämmerei row without date
+    and name read in the published PDF as a missing or forgotten sign-off."""
+    import lxml.html
+
+    name = "jha-2026-030-gesamtkonzept.yaml"
+    written = yaml.safe_load(inputs.text(f"vorlagen/{name}"))["vorlage"]
+    office = written["mitzeichnung"][-1]["amt"]
+
+    def pending(data):
+        data["mitzeichnung"][-1] = {"amt": office}
+
+    concept = inputs.edit_paper(name, pending).check().concept
+    view = next(v for v in paper_views(concept) if v.paper.number == written["nummer"])
+    root = lxml.html.fromstring(f"<div>{render_paper(view).body_html}</div>")
+    table = next(
+        t for t in root.iter("table") if t.find("caption").text_content() == "Mitzeichnung der beteiligten Stellen"
+    )
+    rows = [[c.text_content() for c in tr.iter("td")] for tr in table.iter("tr")][1:]
+    assert rows[-1] == [office, "steht aus", ""]
+    assert all(row[1] != "steht aus" for row in rows[:-1])
+
+
 def test_a_sign_off_by_an_office_not_involved_is_a_warning(inputs):
     def stranger(data):
         data["mitzeichnung"].append({"amt": "Rechnungsprüfungsamt"})

@@ -2190,8 +2190,10 @@ DEFAULT_BLOCKS: dict[str, tuple[str, ...]] = {
 
 class SignOff(Item, title="Mitzeichnung"):
     office: Text = field("amt", "Beteiligtes Amt, das mitzeichnet (wie unter 'beteiligt' geschrieben)")
-    on: Date | None = field("am", "Datum der Mitzeichnung (leer: Feld zum Ausfüllen)", default=None)
-    by: Text | None = field("durch", "Wer mitgezeichnet hat (leer: Feld zum Ausfüllen)", default=None)
+    on: Date | None = field(
+        "am", "Datum der Mitzeichnung (leer: die Vorlage sagt, dass sie noch aussteht)", default=None
+    )
+    by: Text | None = field("durch", "Wer mitgezeichnet hat (leer: Feld bleibt frei)", default=None)
 
 
 class PaperSigner(Item, title="Unterzeichnung"):
