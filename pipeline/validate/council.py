@@ -286,7 +286,7 @@ def every_involved_office_signs_off(case: PaperCase) -> Iterator[Finding]:
                 at(name, "vorlage", "mitzeichnung"),
                 f"Die Vorlage {what} und nennt '{finance}' als beteiligt, aber keine "
                 "Mitzeichnung. Bitte unter 'mitzeichnung' die beteiligten Ämter eintragen (ohne 'am' und 'durch' "
-                "wird ein Feld zum Ausfüllen gedruckt).",
+                "zeigt die Vorlage „steht aus“).",
                 WARNING,
             )
         return
@@ -296,7 +296,7 @@ def every_involved_office_signs_off(case: PaperCase) -> Iterator[Finding]:
         yield Finding(
             at(name, "vorlage", "mitzeichnung"),
             f"Beteiligt, aber ohne Zeile zur Mitzeichnung: {enumeration(missing)}. Bitte unter 'mitzeichnung' "
-            "ergänzen (ohne 'am' und 'durch' wird ein Feld zum Ausfüllen gedruckt) oder aus 'beteiligt' nehmen.",
+            "ergänzen (ohne 'am' und 'durch' zeigt die Vorlage „steht aus“) oder aus 'beteiligt' nehmen.",
             WARNING,
         )
 
