@@ -2107,3 +2107,15 @@ def test_paths_of_an_agreement_not_yet_in_force_are_not_called_agreed():
         and "einen verbindlichen Abstimmungsweg festlegen" in paths.message
     )
     assert "verbindlich vereinbart" not in paths.message
+
+
+def test_whom_the_agreement_binds_is_counted_in_words_beside_a_share_in_words():
+    """NRW review: „… soll die erste Kooperationsvereinbarung 10 der 12 Akteure binden und für drei
+    von zwölf Akteuren einen verbindlichen Abstimmungsweg festlegen“ – digits and words in one sentence."""
+    concept = fixture_inputs("lindenbrueck").check().concept
+    assert concept.recommended_paths and len(concept.actors) <= 12
+    found = finding(concept, "rollen-abstimmungswege", concept.version.date)
+    paths = next(e for e in found.evidence if "Abstimmungsweg festlegen" in e.message)
+    bound = len(concept.agreement.bound_actors)
+    assert f"{number_word(bound)} der {number_word(len(concept.actors))} Akteure binden und für " in paths.message
+    assert not re.search(r"\d+ der \d+ Akteure", paths.message)

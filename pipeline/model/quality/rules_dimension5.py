@@ -120,7 +120,14 @@ def _paths_agreed_for(k: Concept, share: str) -> str:
         # whom it binds beside whose paths: after '13 von 22' the old agreement's '14 von 22' read as
         # a step back (Landeskoordinierungsstelle), while the new one binds 18
         agreement = k.agreement
-        bound = f"{len(agreement.bound_actors)} der {len(k.actors)} Akteure" if agreement else ""
+        # in words up to twelve, as the share beside it ('10 der 12 Akteure … für drei von zwölf
+        # Akteuren' in one sentence; NRW review)
+        bound = (
+            f"{part_number(len(agreement.bound_actors), len(k.actors), 'einen')} der "
+            f"{number_word(len(k.actors))} Akteure"
+            if agreement
+            else ""
+        )
         if k.paths_binding_from is not None:
             # not yet in force at the Stand: what it will do, not what it does (reader review)
             return (
