@@ -872,3 +872,19 @@ def test_one_of_a_kind_is_said_in_the_singular():
     assert (
         "eines gibt es nur in einzelnen Sozialräumen; es soll auf weitere Sozialräume ausgeweitet werden." in saale
     )
+
+
+def test_the_measure_plan_counts_a_few_measures_in_words():
+    """NRW review: „für jede der 8 Maßnahmen“ in Lindenbrück's Maßnahmenplan, „acht“ everywhere else."""
+    import lxml.html
+
+    from pipeline.formatting import number_word
+    from pipeline.render import render_measure_plan
+
+    from .conftest import fixture_inputs
+
+    concept = fixture_inputs("lindenbrueck").check().concept
+    assert 1 < len(concept.measures) <= 12
+    html = render_measure_plan(concept).body_html
+    text = " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+    assert f"Er zeigt für jede der {number_word(len(concept.measures))} Maßnahmen, zu welchen Zielen" in text
