@@ -460,7 +460,8 @@ def test_the_year_after_the_paper_is_shown_in_figures(papers, raw_inputs, commit
     # what the rows after the paper's year assume (Stadtverordnete: the own share read as expected)
     assert any(
         p.text.startswith(
-            f"Die Zeilen ab {year + 1} unterstellen, dass die übrigen Erträge in gleicher Höhe weiter "
+            f"Die Zeilen ab {year + 1} rechnen den Aufwand zu Tarifen und Preisen von {year} und unterstellen, "
+            "dass die übrigen Erträge in gleicher Höhe weiter "
         )
         and "auch die für 2027 erst beantragten" in p.text
         for p in document.paragraphs
