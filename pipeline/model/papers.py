@@ -1377,10 +1377,15 @@ class PaperView:
         return [d for d in self.decisions if d.status != "umgesetzt" and d.committee in consulted]
 
     def _in_remit(self, measure: Measure) -> bool:
-        if self.concept.actor(measure.lead).sector in self.remit:
-            return True
+        """Led from the bodies' sectors, or funded from their funds."""
+        return self.concept.actor(measure.lead).sector in self.remit or measure.id in self._funded_here
+
+    @cached_property
+    def _funded_here(self) -> frozenset[str]:
+        """The purposes with Aufwand in the bodies' remit, found in one pass over the lines (asked
+        per measure, the scan of all lines for each was quadratic)."""
         ids = {c.id for c in self.audience}
-        return any(e.committee in ids for e in self.concept.resources.expenses if e.purpose == measure.id)
+        return frozenset(e.purpose for e in self.concept.resources.expenses if e.committee in ids)
 
     @cached_property
     def measures(self) -> list[Measure]:
